@@ -1,0 +1,63 @@
+"""argmap: argument maps as hand-editable files, rendered as diagrams and HTML outlines."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from argmap.errors import (
+        ArgmapError,
+        Issue,
+        MapFileError,
+        MapValidationError,
+        RenderError,
+        UnknownFormatError,
+    )
+    from argmap.io import load_map
+    from argmap.model import ArgumentMap, Node, NodeKind, Relation
+    from argmap.validate import validate_data
+
+    load = load_map
+
+__all__ = [
+    "ArgmapError",
+    "ArgumentMap",
+    "Issue",
+    "MapFileError",
+    "MapValidationError",
+    "Node",
+    "NodeKind",
+    "Relation",
+    "RenderError",
+    "UnknownFormatError",
+    "load",
+    "load_map",
+    "validate_data",
+]
+
+# Lazy re-exports keep `argmap --help` from importing pydantic.
+_WHERE = {
+    "ArgmapError": "argmap.errors",
+    "Issue": "argmap.errors",
+    "MapFileError": "argmap.errors",
+    "MapValidationError": "argmap.errors",
+    "RenderError": "argmap.errors",
+    "UnknownFormatError": "argmap.errors",
+    "load_map": "argmap.io",
+    "load": "argmap.io:load_map",
+    "ArgumentMap": "argmap.model",
+    "Node": "argmap.model",
+    "NodeKind": "argmap.model",
+    "Relation": "argmap.model",
+    "validate_data": "argmap.validate",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+    module, _, attr = _WHERE[name].partition(":")
+    value = getattr(importlib.import_module(module), attr or name)
+    globals()[name] = value
+    return value

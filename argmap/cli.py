@@ -1,0 +1,77 @@
+"""The ``argmap`` command line: a Click group that loads each command's module on first use."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from typing import Any, Final, TypeVar
+
+import click
+
+__all__ = ["COMMANDS", "MapFailure", "main", "reports_errors"]
+
+CONTEXT_SETTINGS: Final = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+COMMANDS: Final[dict[str, str]] = {
+    "validate": "argmap.commands.core:validate",
+    "show": "argmap.commands.core:show",
+    "export": "argmap.commands.core:export",
+    "schema": "argmap.commands.core:schema",
+    "formats": "argmap.commands.core:formats",
+}
+"""Command name -> ``module:attribute``; modules are imported only when needed."""
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+class MapFailure(click.ClickException):
+    """A library error shown as-is (``FILE:LINE:COL: message`` lines), exit code 1."""
+
+    def show(self, file: Any = None) -> None:
+        """Print the message to stderr without Click's ``Error:`` prefix when located."""
+        text = self.format_message()
+        click.echo(text if ":" in text.split(" ", 1)[0] else f"Error: {text}", err=True)
+
+
+def reports_errors(fn: _F) -> _F:
+    """Turn :class:`~argmap.errors.ArgmapError` into a clean message and exit code 1."""
+    import functools
+
+    from argmap.errors import ArgmapError
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except ArgmapError as exc:
+            raise MapFailure(str(exc)) from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+class _LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, _, attr = target.partition(":")
+        command = getattr(importlib.import_module(module), attr)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=_LazyGroup, context_settings=CONTEXT_SETTINGS)
+@click.version_option(package_name="argmap")
+@click.option("-v", "--verbose", count=True, help="More log output (repeatable).")
+@click.option("-q", "--quiet", count=True, help="Less log output (repeatable).")
+def main(verbose: int, quiet: int) -> None:
+    """Argument maps: validate, show, render and edit premise–evidence–objection trees.
+
+    Map files are YAML (or JSON) in maps/; rendered files go to output/.
+    """
+    logging.basicConfig(format="argmap: %(message)s")
+    logging.getLogger("argmap").setLevel(logging.WARNING + 10 * quiet - 10 * verbose)

@@ -1,0 +1,120 @@
+"""Core commands: ``validate``, ``show``, ``export``, ``schema`` and ``formats``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from argmap.cli import MapFailure, reports_errors
+
+MAP = click.Path(path_type=Path, dir_okay=True)
+
+
+@click.command()
+@click.argument("maps", nargs=-1, required=True, type=MAP)
+def validate(maps: tuple[Path, ...]) -> None:
+    """Check map files; print every problem as FILE:LINE:COL: message.
+
+    Exits 0 when every map is valid, 1 otherwise.
+    """
+    from argmap.errors import ArgmapError
+    from argmap.io import load_map
+
+    failed = 0
+    for path in maps:
+        try:
+            m = load_map(path)
+        except ArgmapError as exc:
+            failed += 1
+            click.echo(str(exc), err=True)
+            continue
+        click.echo(f"{path}: ok ({len(m)} nodes)")
+    if failed:
+        raise SystemExit(1)
+
+
+@click.command()
+@click.argument("map_path", metavar="MAP", type=MAP)
+@click.option("--focus", metavar="ID", help="Show only the subtree under this node.")
+@click.option("--depth", type=click.IntRange(min=0), help="Levels to show below the start.")
+@click.option("--color/--no-color", default=None, help="Colour (default: when on a terminal).")
+@reports_errors
+def show(map_path: Path, focus: str | None, depth: int | None, color: bool | None) -> None:
+    """Print the map as a tree, one node a line, with kind markers and ids."""
+    from argmap.io import load_map
+    from argmap.show import format_tree
+
+    m = load_map(map_path)
+    if focus is not None and focus not in m:
+        raise click.BadParameter(f"no node has id {focus!r}", param_hint="--focus")
+    use_color = sys.stdout.isatty() if color is None else color
+    click.echo(
+        format_tree(m, focus=focus, depth=depth, color=use_color), nl=False, color=use_color
+    )
+
+
+@click.command()
+@click.argument("map_path", metavar="MAP", type=MAP)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    default="json",
+    show_default=True,
+    help="Output format (see 'argmap formats').",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write to this file instead of standard output.",
+)
+@reports_errors
+def export(map_path: Path, fmt: str, output: Path | None) -> None:
+    """Export a map in another format, to standard output or a file."""
+    from argmap.exporters import RenderOptions, get_exporter
+    from argmap.io import load_map, write_output
+
+    exporter = get_exporter(fmt)
+    m = load_map(map_path)
+    data = exporter.render(m, RenderOptions(map_name=map_path.stem))
+    if output is not None and str(output) != "-":
+        write_output(data, output)
+    elif isinstance(data, bytes):
+        raise MapFailure(f"{fmt} is a binary format; write it to a file with -o FILE")
+    else:
+        click.echo(data, nl=False)
+
+
+@click.command()
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write to this file instead of standard output.",
+)
+@reports_errors
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema of map files (for editor autocompletion and checks)."""
+    from argmap.mapfile import json_schema
+
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        from argmap.io import write_output
+
+        write_output(text, output)
+
+
+@click.command()
+def formats() -> None:
+    """List the output formats."""
+    from argmap.exporters import get_exporter, list_exporters
+
+    for name in list_exporters():
+        exporter = get_exporter(name)
+        click.echo(f"{name:10} {exporter.suffix:7} {exporter.description}")

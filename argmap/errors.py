@@ -1,0 +1,75 @@
+"""The exception tree and the located ``Issue`` record that every error message is built from."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = [
+    "ArgmapError",
+    "Issue",
+    "MapFileError",
+    "MapValidationError",
+    "RenderError",
+    "UnknownFormatError",
+]
+
+
+@dataclass(frozen=True, order=True)
+class Issue:
+    """One located problem in a map file: ``FILE:LINE:COL: message``.
+
+    ``line`` and ``column`` are 1-based; 0 means the problem concerns the whole file.
+    """
+
+    path: str
+    line: int
+    column: int
+    message: str
+    code: str = "invalid"
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return f"{self.path}: {self.message}"
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+
+class ArgmapError(Exception):
+    """Base class of every error argmap raises on purpose."""
+
+
+class MapFileError(ArgmapError):
+    """The map file cannot be read or parsed (missing, binary, malformed YAML, ...)."""
+
+    def __init__(self, path: str | Path, message: str, *, line: int = 0, column: int = 0) -> None:
+        self.issue = Issue(str(path), line, column, message, "file")
+        self.path = str(path)
+        self.line = line
+        self.column = column
+        super().__init__(str(self.issue))
+
+
+class MapValidationError(ArgmapError):
+    """The map file parses but breaks the model's rules; carries every issue at once."""
+
+    def __init__(self, path: str | Path, issues: Sequence[Issue]) -> None:
+        self.path = str(path)
+        self.issues = tuple(issues)
+        super().__init__("\n".join(str(issue) for issue in self.issues))
+
+
+class UnknownFormatError(ArgmapError, KeyError):
+    """No exporter or importer has that name."""
+
+    def __init__(self, name: str, *, available: Sequence[str]) -> None:
+        self.name = name
+        self.available = tuple(available)
+        super().__init__(f"unknown format {name!r} (must be one of {', '.join(available)})")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class RenderError(ArgmapError):
+    """Rendering failed: which engine, which map, and what to try."""

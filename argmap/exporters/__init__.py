@@ -1,0 +1,108 @@
+"""The exporter registry: output formats by name, built-ins imported on first use."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from typing import Final, Literal, NamedTuple
+
+from argmap.errors import UnknownFormatError
+from argmap.model import ArgumentMap
+
+__all__ = [
+    "Exporter",
+    "RenderOptions",
+    "get_exporter",
+    "list_exporters",
+    "register_exporter",
+]
+
+logger = logging.getLogger(__name__)
+
+Direction = Literal["TB", "BT", "LR", "RL"]
+Theme = Literal["default", "print", "contrast"]
+Engine = Literal["auto", "bundled", "system"]
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """Options every exporter receives; each reads the ones that concern it."""
+
+    direction: Direction = "TB"
+    focus: str | None = None
+    depth: int | None = None
+    hide: frozenset[str] = field(default_factory=frozenset)
+    theme: Theme = "default"
+    engine: Engine = "auto"
+    status: bool = False
+    exercise: bool = False
+    map_name: str = "map"
+
+
+class Exporter(NamedTuple):
+    """An output format: its name, file suffix, and the function that renders a map."""
+
+    name: str
+    suffix: str
+    description: str
+    render: Callable[[ArgumentMap, RenderOptions], str | bytes]
+
+
+BUILTIN: Final[dict[str, str]] = {
+    "json": "argmap.exporters.json",
+}
+"""Built-in formats and the module that defines each (as a module-level ``EXPORTER``)."""
+
+_registry: dict[str, Exporter] = {}
+_plugins_loaded = False
+
+
+def register_exporter(exporter: Exporter) -> None:
+    """Add an exporter, replacing (with a warning) any of the same name."""
+    if exporter.name in _registry and _registry[exporter.name] is not exporter:
+        logger.warning("replacing exporter %r", exporter.name)
+    _registry[exporter.name] = exporter
+
+
+def _load_plugins() -> None:
+    global _plugins_loaded
+    if _plugins_loaded:
+        return
+    _plugins_loaded = True
+    for entry in entry_points(group="argmap.exporters"):
+        try:
+            register_exporter(entry.load())
+        except Exception as exc:  # a broken plugin must not break the built-ins
+            logger.warning("cannot load exporter plugin %r: %s", entry.name, exc)
+
+
+def get_exporter(name: str) -> Exporter:
+    """Return the exporter called ``name``.
+
+    Raises:
+        UnknownFormatError: no such format (the message lists the valid ones).
+    """
+    if name in _registry:
+        return _registry[name]
+    if name in BUILTIN:
+        module = importlib.import_module(BUILTIN[name])
+        # A module defines one EXPORTER, or EXPORTERS when it serves several formats.
+        table: dict[str, Exporter] = getattr(module, "EXPORTERS", None) or {
+            module.EXPORTER.name: module.EXPORTER
+        }
+        for exporter in table.values():
+            register_exporter(exporter)
+        return table[name]
+    _load_plugins()
+    if name in _registry:
+        return _registry[name]
+    raise UnknownFormatError(name, available=list_exporters())
+
+
+def list_exporters() -> list[str]:
+    """Return the names of every available format, sorted."""
+    _load_plugins()
+    return sorted(set(BUILTIN) | set(_registry))

@@ -1,0 +1,247 @@
+"""The map file format: nested entry models for YAML/JSON map files, and their JSON Schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Any, Final
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from argmap.model import (
+    ArgumentMap,
+    Assessment,
+    Basis,
+    Citation,
+    Node,
+    NodeId,
+    NodeKind,
+    Outlet,
+    Relation,
+    SourceDocument,
+    Strength,
+    Text,
+)
+
+__all__ = [
+    "CHILD_KEYS",
+    "KEY_KIND",
+    "ENTRY_MODELS",
+    "LinkEntry",
+    "LinkedEntry",
+    "LinkedHeader",
+    "MapFile",
+    "MapHeader",
+    "json_schema",
+    "to_file_data",
+]
+
+KEY_KIND: Final = {
+    "premises": NodeKind.PREMISE,
+    "evidence": NodeKind.EVIDENCE,
+    "objections": NodeKind.OBJECTION,
+    "rebuttals": NodeKind.REBUTTAL,
+}
+"""The keys under which a node lists its children, and the kind each key holds."""
+
+CHILD_KEYS: Final = {
+    NodeKind.THESIS: ("premises", "evidence", "objections"),
+    NodeKind.PREMISE: ("premises", "evidence", "objections"),
+    NodeKind.EVIDENCE: ("objections",),
+    NodeKind.OBJECTION: ("premises", "evidence", "objections", "rebuttals"),
+    NodeKind.REBUTTAL: ("premises", "evidence", "objections", "rebuttals"),
+}
+"""Child-list keys each kind of entry may carry, in the order they are written."""
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class LinkEntry(_Entry):
+    """A cross-link in full form: ``{to: ID, relation: supports}``."""
+
+    to: NodeId = Field(description="Id of the other node this one bears on.")
+    relation: Relation | None = Field(
+        None,
+        description="supports, attacks or undercuts; defaults to this node's own relation.",
+    )
+
+
+class _NodeEntry(_Entry):
+    id: NodeId | None = Field(
+        None,
+        description="Stable id, unique in the map. Generated from the text when left out.",
+    )
+    text: Text = Field(description="The one statement this node makes.")
+    quote: str | None = Field(None, description="Verbatim words from the source document.")
+    citation: Citation | None = Field(
+        None, description="What the source document credits: outlet and date."
+    )
+    source: str | None = Field(None, description="Key into the map's 'sources' table.")
+    author: str | None = Field(None, description="Who added this node (reviewers sign).")
+    added: dt.date | None = Field(None, description="When it was added (YYYY-MM-DD).")
+    tags: list[str] = Field(default_factory=list, description="Free-form labels.")
+    strength: Strength | None = Field(None, description="weak, moderate or strong.")
+    assessment: Assessment | None = Field(
+        None, description="A person's own mark: accept, reject or unsure."
+    )
+    note: str | None = Field(None, description="A comment for readers of the map.")
+    links: list[NodeId | LinkEntry] = Field(
+        default_factory=list,
+        description="Cross-links: other nodes this one also bears on, by id.",
+    )
+
+
+class EvidenceEntry(_NodeEntry):
+    """Evidence: a fact, quote, statistic or observation that grounds its parent."""
+
+    basis: Basis | None = Field(None, description="What kind of evidence this is.")
+    objections: list[ObjectionEntry] = Field(
+        default_factory=list, description="Objections to this evidence."
+    )
+
+
+class _ClaimEntry(_NodeEntry):
+    premises: list[PremiseEntry | LinkedEntry] = Field(
+        default_factory=list,
+        description="Reasons for this claim; a {linked: [...]} item is a co-premise group.",
+    )
+    evidence: list[EvidenceEntry] = Field(
+        default_factory=list, description="Evidence that grounds this claim."
+    )
+    objections: list[ObjectionEntry] = Field(
+        default_factory=list, description="Objections that attack this claim."
+    )
+
+
+class ThesisEntry(_ClaimEntry):
+    """The thesis: the claim the whole map argues for."""
+
+
+class PremiseEntry(_ClaimEntry):
+    """A premise: a reason that supports its parent."""
+
+
+class ObjectionEntry(_ClaimEntry):
+    """An objection: attacks its parent, or with ``undercut: true`` the parent's inference."""
+
+    undercut: bool = Field(
+        False, description="Attack the link from the parent to its parent, not the parent."
+    )
+    rebuttals: list[RebuttalEntry] = Field(
+        default_factory=list, description="Answers to this objection."
+    )
+
+
+class RebuttalEntry(ObjectionEntry):
+    """A rebuttal: an objection to an objection."""
+
+
+class LinkedHeader(_Entry):
+    """The fields of a linked group other than its premises."""
+
+    id: NodeId | None = Field(None, description="Id of the joint reason (generated if absent).")
+    note: str | None = Field(None, description="A comment on the joint reason.")
+
+
+class LinkedEntry(LinkedHeader):
+    """Co-premises that support their parent only together (one joint reason)."""
+
+    linked: list[PremiseEntry] = Field(min_length=2, description="The co-premises, two or more.")
+
+
+class MapHeader(_Entry):
+    """The fields of a map file other than its thesis."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    schema_: str | None = Field(None, alias="$schema", description="JSON Schema of this file.")
+    title: Text = Field(description="The map's title.")
+    description: str | None = Field(None, description="What the map is about.")
+    source: SourceDocument | None = Field(None, description="The document the map reconstructs.")
+    sources: dict[str, Outlet] = Field(
+        default_factory=dict, description="Outlets the document cites, by key."
+    )
+
+
+class MapFile(MapHeader):
+    """An argmap map file."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, title="argmap map file")
+
+    thesis: ThesisEntry = Field(description="The root claim.")
+
+
+ENTRY_MODELS: Final[dict[NodeKind, type[_NodeEntry]]] = {
+    NodeKind.THESIS: ThesisEntry,
+    NodeKind.PREMISE: PremiseEntry,
+    NodeKind.EVIDENCE: EvidenceEntry,
+    NodeKind.OBJECTION: ObjectionEntry,
+    NodeKind.REBUTTAL: RebuttalEntry,
+}
+"""The entry model that checks one node's own fields, by kind."""
+
+for _model in (EvidenceEntry, ThesisEntry, PremiseEntry, ObjectionEntry, RebuttalEntry):
+    _model.model_rebuild()
+LinkedEntry.model_rebuild()
+MapFile.model_rebuild()
+
+
+def json_schema() -> dict[str, Any]:
+    """Return the JSON Schema of map files, generated from the entry models."""
+    schema = MapFile.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema
+
+
+def to_file_data(m: ArgumentMap) -> dict[str, Any]:
+    """Turn a map back into the nested structure of a map file (plain dicts and lists).
+
+    Every node gets its id written out, so the result validates to an equal map.
+    Iterative, so any depth works.
+    """
+    data: dict[str, Any] = {"title": m.title}
+    if m.description is not None:
+        data["description"] = m.description
+    if m.source is not None:
+        data["source"] = m.source.model_dump(exclude_none=True)
+    if m.sources:
+        data["sources"] = {k: v.model_dump(exclude_none=True) for k, v in m.sources.items()}
+    entries: dict[str, dict[str, Any]] = {}
+    groups: dict[str, dict[str, Any]] = {}
+    for node in m.nodes:
+        entry = _node_entry(node)
+        entries[node.id] = entry
+        if node.parent is None:
+            data["thesis"] = entry
+            continue
+        parent = entries[node.parent]
+        key = next(k for k, kind in KEY_KIND.items() if kind is node.kind)
+        siblings = parent.setdefault(key, [])
+        if node.group is None:
+            siblings.append(entry)
+        elif node.group in groups:
+            groups[node.group]["linked"].append(entry)
+        else:
+            group = {"id": node.group, "linked": [entry]}
+            groups[node.group] = group
+            siblings.append(group)
+    return data
+
+
+def _node_entry(node: Node) -> dict[str, Any]:
+    entry: dict[str, Any] = {"id": node.id, "text": node.text}
+    for name in ("quote", "source", "author", "added", "strength", "basis", "assessment", "note"):
+        value = getattr(node, name)
+        if value is not None:
+            entry[name] = value.value if isinstance(value, Enum) else value
+    if node.citation is not None:
+        entry["citation"] = node.citation.model_dump(exclude_none=True)
+    if node.tags:
+        entry["tags"] = list(node.tags)
+    if node.relation is Relation.UNDERCUTS:
+        entry["undercut"] = True
+    if node.links:
+        entry["links"] = [{"to": link.to, "relation": link.relation.value} for link in node.links]
+    return entry

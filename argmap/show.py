@@ -1,0 +1,92 @@
+"""The terminal view of a map: one node a line, with kind markers, ids and optional colour."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+
+import click
+
+from argmap.model import ArgumentMap, Node, NodeKind, Relation
+
+__all__ = ["MARKERS", "format_tree"]
+
+MARKERS: Final[Mapping[NodeKind, str]] = {
+    NodeKind.THESIS: "THESIS",
+    NodeKind.PREMISE: "+ premise",
+    NodeKind.EVIDENCE: "* evidence",
+    NodeKind.OBJECTION: "- objection",
+    NodeKind.REBUTTAL: "~ rebuttal",
+}
+"""Text marker per kind: colour is never the only signal."""
+
+COLOURS: Final[Mapping[NodeKind, str]] = {
+    NodeKind.THESIS: "bright_white",
+    NodeKind.PREMISE: "green",
+    NodeKind.EVIDENCE: "cyan",
+    NodeKind.OBJECTION: "red",
+    NodeKind.REBUTTAL: "yellow",
+}
+
+
+def _marker(m: ArgumentMap, node: Node) -> str:
+    marker = MARKERS[node.kind]
+    parent = m.parent(node.id)
+    if (
+        node.kind is NodeKind.OBJECTION
+        and parent is not None
+        and parent.kind
+        in (
+            NodeKind.OBJECTION,
+            NodeKind.REBUTTAL,
+        )
+    ):
+        marker = "~ rebuttal"
+    if node.relation is Relation.UNDERCUTS:
+        marker += " (undercuts link)"
+    return marker
+
+
+def format_tree(
+    m: ArgumentMap,
+    *,
+    focus: str | None = None,
+    depth: int | None = None,
+    color: bool = False,
+    marks: Mapping[str, str] | None = None,
+) -> str:
+    """Return the map (or the subtree at ``focus``) as indented text, one node a line.
+
+    Args:
+        m: the map.
+        focus: id of the node to start from (default: the thesis).
+        depth: how many levels below the start to show (None: all).
+        color: add ANSI colours (for a terminal).
+        marks: extra text per node id, shown after the marker (e.g. a standing badge).
+
+    Raises:
+        KeyError: ``focus`` is not an id in the map.
+    """
+    start = m.get(focus) if focus is not None else m.thesis
+    lines: list[str] = []
+    seen_groups: set[str] = set()
+    for node, level in m.walk_levels(start.id, depth):
+        indent = "  " * level
+        if node.group is not None and node.group not in seen_groups and node.id != start.id:
+            seen_groups.add(node.group)
+            lines.append(f"{indent}& linked [{node.group}] (these premises support together)")
+        if node.group is not None:
+            indent += "  "
+        marker = _marker(m, node)
+        if marks and node.id in marks:
+            marker += f" {marks[node.id]}"
+        head = click.style(marker, fg=COLOURS[node.kind], bold=True) if color else marker
+        parts = [f"{indent}{head} [{node.id}] {node.text}"]
+        if node.author:
+            parts.append(f"-- {node.author}")
+        if node.citation is not None:
+            parts.append(f"({node.citation.label()})")
+        lines.append(" ".join(parts))
+        for link in node.links:
+            lines.append(f"{indent}    also {link.relation.value} [{link.to}]")
+    return "\n".join(lines) + "\n"

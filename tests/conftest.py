@@ -1,0 +1,35 @@
+"""Shared fixtures: paths to the repository's maps, a CLI runner, an outputs folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+MAPS = ROOT / "maps"
+CASES = Path(__file__).resolve().parent / "cases"
+BAD = Path(__file__).resolve().parent / "bad"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+SEED = ROOT.parent / "shared" / "seed" / "000_8466625d043d13d0.txt"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def outputs_dir() -> Path:
+    """Where tests leave files worth looking at (git-ignored)."""
+    path = Path(__file__).resolve().parent / "_outputs"
+    path.mkdir(exist_ok=True)
+    return path
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    """Write a file under tmp_path and return its path."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
