@@ -333,14 +333,53 @@ def _scalar(value: Any) -> Any:
 
 
 def dump_yaml(data: Any, *, header: str | None = None) -> str:
-    """Dump plain data as block-style YAML text (with an optional comment header)."""
+    """Dump plain data as block-style YAML text (with an optional comment header).
+
+    Strings holding control, format or line-separator characters are written
+    double-quoted, where YAML escapes them, so they read back unchanged.
+    """
     from io import StringIO
 
     buffer = StringIO()
     if header:
         buffer.write(header if header.endswith("\n") else header + "\n")
-    run_deep(lambda: make_yaml().dump(data, buffer))
+    safe = _quote_risky_strings(data)
+    run_deep(lambda: make_yaml().dump(safe, buffer))
     return buffer.getvalue()
+
+
+def _is_risky(text: str) -> bool:
+    import unicodedata
+
+    return any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cn") for ch in text)
+
+
+def _quote_risky_strings(data: Any) -> Any:
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    def convert(value: Any) -> Any:
+        if isinstance(value, str) and _is_risky(value):
+            return DoubleQuotedScalarString(value)
+        return value
+
+    if not isinstance(data, dict | list):
+        return convert(data)
+    root: Any = {} if isinstance(data, dict) else []
+    stack: list[tuple[Any, Any]] = [(data, root)]
+    while stack:
+        src, dst = stack.pop()
+        pairs = src.items() if isinstance(src, dict) else enumerate(src)
+        for key, value in pairs:
+            if isinstance(value, dict | list):
+                child: Any = {} if isinstance(value, dict) else []
+                stack.append((value, child))
+            else:
+                child = convert(value)
+            if isinstance(dst, dict):
+                dst[key] = child
+            else:
+                dst.append(child)
+    return root
 
 
 def load_map(path: str | Path) -> ArgumentMap:

@@ -7,7 +7,16 @@ from collections.abc import Iterator, Mapping
 from enum import StrEnum
 from typing import Annotated, Any, Final, NamedTuple
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 __all__ = [
     "ID_PATTERN",
@@ -90,8 +99,14 @@ def _date_to_text(value: Any) -> Any:
     return value
 
 
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("string_too_short", "String should not be blank")
+    return value
+
+
 TextDate = Annotated[str, BeforeValidator(_date_to_text)]
-Text = Annotated[str, Field(min_length=1)]
+Text = Annotated[str, Field(min_length=1), AfterValidator(_not_blank)]
 NodeId = Annotated[str, Field(pattern=ID_PATTERN, max_length=200)]
 
 # Which relations each kind may use, and which kinds it may target.

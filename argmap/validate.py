@@ -7,12 +7,13 @@ import types
 import typing
 from dataclasses import dataclass, field
 from difflib import get_close_matches
-from typing import Any, Final
+from pathlib import Path
+from typing import Any, Final, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
 from argmap.errors import Issue, MapValidationError
-from argmap.io import ParsedFile, YamlPath
+from argmap.io import ParsedFile, YamlPath, parse_text, read_map_text
 from argmap.mapfile import (
     CHILD_KEYS,
     ENTRY_MODELS,
@@ -31,7 +32,14 @@ from argmap.model import (
     structure_problems,
 )
 
-__all__ = ["slugify", "validate_data", "validate_parsed"]
+__all__ = [
+    "LocatedMap",
+    "load_located",
+    "slugify",
+    "validate_data",
+    "validate_located",
+    "validate_parsed",
+]
 
 _DEFAULT_RELATION: Final = {
     NodeKind.THESIS: None,
@@ -403,6 +411,49 @@ def validate_parsed(parsed: ParsedFile) -> ArgumentMap:
         MapValidationError: with every problem, each at its line and column.
     """
     return _Validator(parsed).run()
+
+
+class LocatedMap(NamedTuple):
+    """A validated map plus where each node sits in its file (for located warnings)."""
+
+    map: ArgumentMap
+    parsed: ParsedFile
+    paths: dict[str, YamlPath]
+    """Node id -> YAML path of the node's entry, e.g. ``("thesis", "premises", 0)``."""
+
+    def locate(self, node_id: str, field: str | None = None) -> tuple[int, int]:
+        """Return the 1-based ``(line, column)`` of a node's entry, or of one of its fields.
+
+        A field the entry does not have gives the entry's own position; ``(0, 0)``
+        means no position is known (a map validated from data in memory).
+
+        Raises:
+            KeyError: no node has that id.
+        """
+        path = self.paths[node_id]
+        return self.parsed.positions.locate(path if field is None else (*path, field))
+
+
+def validate_located(parsed: ParsedFile) -> LocatedMap:
+    """Validate a parsed map file and keep each node's YAML path.
+
+    Raises:
+        MapValidationError: with every problem, each at its line and column.
+    """
+    validator = _Validator(parsed)
+    m = validator.run()
+    paths = {entry.id: entry.path for entry in validator.pending if entry.id is not None}
+    return LocatedMap(m, parsed, paths)
+
+
+def load_located(path: str | Path) -> LocatedMap:
+    """Read, parse and validate a map file, keeping node positions (see :class:`LocatedMap`).
+
+    Raises:
+        MapFileError: the file cannot be read or parsed.
+        MapValidationError: the map breaks the model's rules.
+    """
+    return validate_located(parse_text(read_map_text(path), path))
 
 
 def validate_data(data: dict[str, Any], path: str = "<map>") -> ArgumentMap:

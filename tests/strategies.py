@@ -1,0 +1,98 @@
+"""Hypothesis strategies: random valid argument maps (shared by property tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hypothesis import strategies as st
+
+from argmap.model import CHILD_KINDS, ArgumentMap, NodeKind
+
+TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40
+).filter(lambda s: s.strip() != "")
+OPTIONAL_TEXT = st.none() | TEXT
+
+
+@st.composite
+def argument_maps(draw: st.DrawFn, max_nodes: int = 12) -> ArgumentMap:
+    """Draw a valid map: random tree shape, kinds, fields, groups and cross-links."""
+    count = draw(st.integers(min_value=1, max_value=max_nodes))
+    nodes: list[dict[str, Any]] = [
+        {"id": "n0", "kind": NodeKind.THESIS, "text": draw(TEXT), "parent": None, "relation": None}
+    ]
+    for i in range(1, count):
+        parent = draw(st.integers(min_value=0, max_value=i - 1))
+        parent_kind = nodes[parent]["kind"]
+        kind = draw(st.sampled_from(sorted(CHILD_KINDS[parent_kind], key=lambda k: k.value)))
+        relation = "supports" if kind in (NodeKind.PREMISE, NodeKind.EVIDENCE) else "attacks"
+        if relation == "attacks" and parent != 0 and draw(st.booleans()):
+            relation = "undercuts"
+        record: dict[str, Any] = {
+            "id": f"n{i}",
+            "kind": kind,
+            "text": draw(TEXT),
+            "parent": f"n{parent}",
+            "relation": relation,
+            "quote": draw(OPTIONAL_TEXT),
+            "author": draw(OPTIONAL_TEXT),
+            "note": draw(OPTIONAL_TEXT),
+            "tags": draw(st.lists(TEXT, max_size=2)),
+            "strength": draw(st.none() | st.sampled_from(["weak", "moderate", "strong"])),
+            "added": draw(st.none() | st.dates(dt.date(1900, 1, 1), dt.date(2100, 1, 1))),
+        }
+        if draw(st.booleans()):
+            record["citation"] = {"outlet": draw(TEXT), "date": draw(OPTIONAL_TEXT)}
+        if kind is NodeKind.EVIDENCE:
+            record["basis"] = draw(st.none() | st.sampled_from(["quote", "statistic", "event"]))
+        nodes.append(record)
+    # Pair up consecutive sibling premises into linked groups now and then.
+    by_parent: dict[str, list[int]] = {}
+    for i, record in enumerate(nodes):
+        if record["kind"] is NodeKind.PREMISE:
+            by_parent.setdefault(record["parent"], []).append(i)
+    for parent, members in by_parent.items():
+        if len(members) >= 2 and draw(st.booleans()):
+            for i in members[:2]:
+                nodes[i]["group"] = f"g-{parent}"
+    # Reorder into document order as a file would give it (group members adjacent).
+    ordered = _document_order(nodes)
+    # Cross-links from evidence to earlier premises (never a cycle: targets are not below).
+    for record in ordered:
+        if record["kind"] is NodeKind.EVIDENCE and draw(st.booleans()):
+            targets = [
+                r["id"]
+                for r in ordered
+                if r["kind"] is NodeKind.PREMISE and r["id"] != record["parent"]
+            ]
+            if targets:
+                record["links"] = [{"to": draw(st.sampled_from(targets)), "relation": "supports"}]
+    return ArgumentMap.model_validate({"title": draw(TEXT), "nodes": ordered})
+
+
+def _document_order(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    children: dict[str, list[dict[str, Any]]] = {}
+    for record in nodes[1:]:
+        children.setdefault(record["parent"], []).append(record)
+    out: list[dict[str, Any]] = []
+    stack = [nodes[0]]
+    while stack:
+        record = stack.pop()
+        out.append(record)
+        kids = children.get(record["id"], [])
+        # Files list children by key (premises, evidence, objections, rebuttals), and a
+        # group's members sit together where the group first appears.
+        order = {"premise": 0, "evidence": 1, "objection": 2, "rebuttal": 3}
+        kids = sorted(kids, key=lambda r: order[r["kind"].value])
+        grouped: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        for kid in kids:
+            group = kid.get("group")
+            if group is None:
+                grouped.append(kid)
+            elif group not in seen:
+                seen.add(group)
+                grouped.extend(k for k in kids if k.get("group") == group)
+        stack.extend(reversed(grouped))
+    return out

@@ -1,0 +1,172 @@
+"""The core commands through CliRunner, and once as a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from argmap.cli import COMMANDS, main
+from argmap.exporters.json import to_json
+from argmap.io import load_map
+from tests.conftest import BAD, MAPS, ROOT, write
+
+EXAMPLE = MAPS / "school-uniforms.yaml"
+
+
+def test_validate_ok(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["validate", str(EXAMPLE)])
+    assert result.exit_code == 0
+    assert result.output == f"{EXAMPLE}: ok (10 nodes)\n"
+
+
+def test_validate_reports_every_problem_and_exits_1(runner: CliRunner) -> None:
+    bad = BAD / "six-mistakes.yaml"
+    result = runner.invoke(main, ["validate", str(EXAMPLE), str(bad)])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 7
+    assert all(line.startswith(f"{bad}:") for line in lines)
+    assert "Traceback" not in result.output
+
+
+def test_validate_file_problems_are_one_line(runner: CliRunner, tmp_path: Path) -> None:
+    binary = tmp_path / "b.yaml"
+    binary.write_bytes(b"\x00\x01")
+    result = runner.invoke(main, ["validate", str(binary), str(tmp_path), str(tmp_path / "x")])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{binary}:1:1: binary file (NUL byte); a map is a UTF-8 text file",
+        f"{tmp_path}: is a directory; give a map file (.yaml or .json)",
+        f"{tmp_path / 'x'}: no such file; check the path",
+    ]
+
+
+def test_show_marks_kinds(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["show", str(EXAMPLE)])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "THESIS [uniforms] Our school should require uniforms."
+    assert (
+        "  - objection [expression] Uniforms stop pupils expressing themselves. -- A. Reviewer"
+        in lines
+    )
+    assert any(line.startswith("      ~ rebuttal [second-hand]") for line in lines)
+    assert any("(undercuts link)" in line for line in lines)
+    assert any(line.strip().startswith("& linked [less-bullying]") for line in lines)
+    assert "\x1b[" not in result.output
+
+
+def test_show_focus_depth_and_colour(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["show", str(EXAMPLE), "--focus", "cost", "--depth", "1"])
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [
+        "+ premise [cost] Uniforms cost families less than a wardrobe of fashionable clothes.",
+        "  * evidence [survey-costs] Most surveyed parents spend less on uniforms than on "
+        "everyday clothes. (Parent survey, spring term)",
+        "  - objection [upfront-cost] Uniforms add a large cost at the start of the year.",
+    ]
+    coloured = runner.invoke(main, ["show", str(EXAMPLE), "--color"], color=True)
+    assert "\x1b[" in coloured.output
+    missing = runner.invoke(main, ["show", str(EXAMPLE), "--focus", "nope"])
+    assert missing.exit_code == 2
+    assert "no node has id 'nope'" in missing.output
+
+
+def test_show_invalid_map_exits_1(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["show", str(BAD / "six-mistakes.yaml")])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert result.stderr.count("\n") == 7
+
+
+def test_export_json_matches_library(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["export", str(EXAMPLE), "--format", "json"])
+    assert result.exit_code == 0
+    assert result.output == to_json(load_map(EXAMPLE))
+    data = json.loads(result.output)
+    assert set(data) == {"title", "description", "source", "sources", "nodes"}
+    expected = {
+        "id",
+        "kind",
+        "text",
+        "quote",
+        "citation",
+        "source",
+        "author",
+        "added",
+        "tags",
+        "strength",
+        "basis",
+        "assessment",
+        "note",
+        "parent",
+        "relation",
+        "group",
+        "links",
+    }
+    assert all(set(n) == expected for n in data["nodes"])
+    by_id = {n["id"]: n for n in data["nodes"]}
+    assert by_id["uniforms"]["parent"] is None and by_id["uniforms"]["relation"] is None
+    assert by_id["belonging-anecdote"]["relation"] == "undercuts"
+    assert by_id["bullying-clothes"]["group"] == by_id["uniforms-equalise"]["group"]
+    out = tmp_path / "m.json"
+    assert runner.invoke(main, ["export", str(EXAMPLE), "-o", str(out)]).exit_code == 0
+    assert out.read_text(encoding="utf-8") == result.output
+
+
+def test_export_unknown_format_lists_choices(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["export", str(EXAMPLE), "--format", "pfd"])
+    assert result.exit_code == 1
+    assert "unknown format 'pfd' (must be one of" in result.stderr
+
+
+def test_export_does_not_write_on_invalid_map(runner: CliRunner, tmp_path: Path) -> None:
+    bad = write(tmp_path, "bad.yaml", "title: t\nthesis: {text: ''}\n")
+    out = tmp_path / "out.json"
+    result = runner.invoke(main, ["export", str(bad), "-o", str(out)])
+    assert result.exit_code == 1 and not out.exists()
+
+
+def test_every_command_has_help(runner: CliRunner) -> None:
+    for name in COMMANDS:
+        result = runner.invoke(main, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert "Usage:" in result.output
+
+
+def test_schema_command_matches_committed_file(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["schema"])
+    assert result.exit_code == 0
+    committed = (ROOT / "argmap.schema.json").read_text(encoding="utf-8")
+    assert result.output == committed, "refresh with: argmap schema -o argmap.schema.json"
+
+
+def test_real_subprocess() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "export", str(EXAMPLE), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["nodes"][0]["id"] == "uniforms"
+    bad = subprocess.run(
+        [sys.executable, "-m", "argmap", "validate", str(BAD / "six-mistakes.yaml")],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert bad.returncode == 1
+    assert "Traceback" not in bad.stderr
+    assert len(bad.stderr.splitlines()) == 7
+
+
+def test_usage_errors_exit_2(runner: CliRunner) -> None:
+    assert runner.invoke(main, ["validate"]).exit_code == 2
+    assert runner.invoke(main, ["show", str(EXAMPLE), "--depth", "-1"]).exit_code == 2

@@ -1,0 +1,195 @@
+"""The model: construction rules and the lookup/walk API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.validate import slugify, validate_data
+from tests.conftest import MAPS
+
+
+def node(id: str, kind: str, parent: str | None = None, **extra: Any) -> dict[str, Any]:
+    relation = {
+        "thesis": None,
+        "premise": "supports",
+        "evidence": "supports",
+        "objection": "attacks",
+        "rebuttal": "attacks",
+    }[kind]
+    return {
+        "id": id,
+        "kind": kind,
+        "text": f"text of {id}",
+        "parent": parent,
+        "relation": extra.pop("relation", relation),
+        **extra,
+    }
+
+
+def build(*nodes: dict[str, Any], **fields: Any) -> ArgumentMap:
+    return ArgumentMap.model_validate({"title": "t", "nodes": list(nodes), **fields})
+
+
+def test_minimal_map() -> None:
+    m = build(node("t", "thesis"))
+    assert m.thesis.id == "t" and len(m) == 1
+
+
+@pytest.mark.parametrize(
+    ("nodes", "message"),
+    [
+        ([node("p", "premise", "t")], "exactly one thesis"),
+        ([node("t", "thesis"), node("t", "premise", "t")], "duplicate id"),
+        ([node("t", "thesis"), node("p", "premise", "x")], "unknown parent"),
+        ([node("t", "thesis"), node("r", "rebuttal", "t")], "a rebuttal answers an objection"),
+        (
+            [node("t", "thesis"), node("e", "evidence", "t"), node("p", "premise", "e")],
+            "cannot sit under a evidence",
+        ),
+        (
+            [node("t", "thesis"), node("p", "premise", "t", relation="attacks")],
+            "cannot use 'attacks'",
+        ),
+        ([node("t", "thesis"), node("o", "objection", "t", relation="undercuts")], "no such link"),
+        ([node("t", "thesis"), node("p", "premise", "t", group="g")], "has one premise"),
+        (
+            [
+                node("t", "thesis"),
+                node("o", "objection", "t", group="g"),
+                node("q", "objection", "t", group="g"),
+            ],
+            "only premises can be linked",
+        ),
+        (
+            [node("t", "thesis"), node("p", "premise", "t", basis="quote")],
+            "only evidence has a basis",
+        ),
+        ([node("t", "thesis"), node("p", "premise", "t", source="nope")], "unknown source"),
+        (
+            [
+                node("t", "thesis"),
+                node("p", "premise", "t", links=[{"to": "zz", "relation": "supports"}]),
+            ],
+            "unknown id 'zz'",
+        ),
+        (
+            [
+                node("t", "thesis"),
+                node("p", "premise", "t", links=[{"to": "p", "relation": "supports"}]),
+            ],
+            "cannot link to itself",
+        ),
+        (
+            [
+                node("t", "thesis"),
+                node("p", "premise", "t"),
+                node("q", "premise", "p", links=[{"to": "r", "relation": "supports"}]),
+                node("r", "premise", "t", links=[{"to": "q", "relation": "supports"}]),
+            ],
+            "support cycle",
+        ),
+        (
+            [
+                node("t", "thesis"),
+                node("p", "premise", "t"),
+                node("e", "evidence", "t"),
+                node("q", "premise", "p", links=[{"to": "e", "relation": "supports"}]),
+            ],
+            "cannot support evidence",
+        ),
+    ],
+)
+def test_model_rules(nodes: list[dict[str, Any]], message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        build(*nodes)
+
+
+def test_attack_cycles_are_allowed() -> None:
+    m = build(
+        node("t", "thesis"),
+        node("a", "objection", "t", links=[{"to": "b", "relation": "attacks"}]),
+        node("b", "objection", "t", links=[{"to": "a", "relation": "attacks"}]),
+    )
+    assert len(m) == 3
+
+
+def test_extra_fields_are_forbidden() -> None:
+    with pytest.raises(ValidationError, match="Extra inputs"):
+        Node.model_validate({**node("t", "thesis"), "colour": "red"})
+
+
+def test_api_on_example_map() -> None:
+    from argmap.io import load_map
+
+    m = load_map(MAPS / "school-uniforms.yaml")
+    assert m.get("cost").kind is NodeKind.PREMISE
+    assert [n.id for n in m.children("cost")] == ["survey-costs", "upfront-cost"]
+    assert m.parent("second-hand") == m.get("upfront-cost")
+    assert [n.id for n in m.ancestors("second-hand")] == ["upfront-cost", "cost", "uniforms"]
+    assert m.depth("second-hand") == 3
+    assert [n.id for n in m.walk("cost")] == [
+        "cost",
+        "survey-costs",
+        "upfront-cost",
+        "second-hand",
+    ]
+    assert [n.id for n in m.walk(max_depth=1)][:3] == ["uniforms", "cost", "bullying-clothes"]
+    assert m.groups() == {"less-bullying": [m.get("bullying-clothes"), m.get("uniforms-equalise")]}
+    assert m.get("belonging-anecdote").relation is Relation.UNDERCUTS
+    assert ("expression", "uniforms", Relation.ATTACKS, False) in [
+        (s.id, t.id, r, c) for s, t, r, c in m.edges()
+    ]
+    assert "cost" in m and "nope" not in m
+    with pytest.raises(KeyError):
+        m.get("nope")
+
+
+def test_generated_ids_are_slugs_and_unique() -> None:
+    m = validate_data(
+        {
+            "title": "t",
+            "thesis": {
+                "text": "Cats are great.",
+                "premises": [
+                    {"text": "Cats are great!"},
+                    {"id": "cats-are-great-3", "text": "x"},
+                    {"text": "Кошки милые"},
+                ],
+            },
+        }
+    )
+    assert [n.id for n in m.nodes] == [
+        "cats-are-great",
+        "cats-are-great-2",
+        "cats-are-great-3",
+        "кошки-милые",
+    ]
+    assert slugify("!!!") == "node"
+    assert slugify("Russia’s game in North Korea") == "russias-game-in-north-korea"
+
+
+def test_cross_link_relation_defaults_from_kind() -> None:
+    m = validate_data(
+        {
+            "title": "t",
+            "thesis": {
+                "id": "t",
+                "text": "a",
+                "premises": [
+                    {"id": "p", "text": "b"},
+                    {
+                        "id": "q",
+                        "text": "c",
+                        "evidence": [{"id": "e", "text": "d", "links": ["p"]}],
+                    },
+                ],
+                "objections": [{"id": "o", "text": "x", "links": ["q"]}],
+            },
+        }
+    )
+    assert m.get("e").links[0].relation is Relation.SUPPORTS
+    assert m.get("o").links[0].relation is Relation.ATTACKS

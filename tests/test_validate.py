@@ -1,0 +1,206 @@
+"""Validation: every rule, each error at its exact line and column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.errors import MapFileError, MapValidationError
+from argmap.io import load_map
+from tests.conftest import BAD, write
+
+
+def issues_of(path: Path) -> list[tuple[int, int, str]]:
+    with pytest.raises(MapValidationError) as info:
+        load_map(path)
+    return [(i.line, i.column, i.message) for i in info.value.issues]
+
+
+def test_six_planted_mistakes_give_six_located_errors() -> None:
+    got = issues_of(BAD / "six-mistakes.yaml")
+    assert [(line, col) for line, col, _ in got] == [
+        (10, 7),
+        (11, 7),
+        (15, 15),
+        (16, 7),
+        (18, 7),
+        (22, 13),
+        (23, 15),
+    ][: len(got)]
+    messages = [m for _, _, m in got]
+    assert "unknown field 'sorce' (did you mean 'source'?)" in messages[0]
+    assert "duplicate id 'p1'" in messages[1] and "first used at line 8" in messages[1]
+    assert "link to unknown id 'nowhere'" in messages[2]
+    assert "'rebuttals' are only allowed under an objection" in messages[3]
+    assert "linked group" in messages[4] and "at least two" in messages[4]
+    assert "'text' is empty" in messages[5]
+    assert "unknown source 'interfx' (did you mean 'interfax'?)" in messages[6]
+    assert len(got) == 7
+
+
+CASES = {
+    "unknown-field": (
+        "title: t\nthesis:\n  text: a\n  colour: red\n",
+        (4, 3),
+        "unknown field 'colour'",
+    ),
+    "unknown-top-level": (
+        "title: t\nthesiss:\n  text: a\n",
+        (2, 1),
+        "unknown field 'thesiss' (did you mean 'thesis'?)",
+    ),
+    "missing-thesis": ("title: t\n", (1, 1), "missing 'thesis'"),
+    "missing-text": (
+        "title: t\nthesis:\n  text: a\n  premises:\n    - id: p\n",
+        (5, 7),
+        "missing 'text'; add the statement this node makes",
+    ),
+    "blank-text": ("title: t\nthesis:\n  text: '  '\n", (3, 9), "'text' is empty"),
+    "wrong-type": (
+        "title: t\nthesis:\n  text: 42\n",
+        (3, 9),
+        "'text' must be text (got number 42); put it in quotes",
+    ),
+    "bad-enum": (
+        "title: t\nthesis:\n  text: a\n  evidence:\n    - text: e\n      basis: rumour\n",
+        (6, 14),
+        "'basis' must be one of",
+    ),
+    "basis-on-premise": (
+        "title: t\nthesis:\n  text: a\n  premises:\n    - text: p\n      basis: quote\n",
+        (6, 7),
+        "unknown field 'basis'",
+    ),
+    "premises-not-list": (
+        "title: t\nthesis:\n  text: a\n  premises: oops\n",
+        (4, 13),
+        "'premises' must be a list",
+    ),
+    "evidence-with-premises": (
+        "title: t\nthesis:\n  text: a\n  evidence:\n    - text: e\n      premises: []\n",
+        (6, 7),
+        "a evidence cannot have 'premises'",
+    ),
+    "bad-id": (
+        "title: t\nthesis:\n  id: 'has space'\n  text: a\n",
+        (3, 7),
+        "invalid id 'has space'",
+    ),
+    "dangling-link": (
+        "title: t\nthesis:\n  id: t\n  text: a\n  premises:\n"
+        "    - id: p\n      text: b\n      links: [tt]\n",
+        (8, 15),
+        "link to unknown id 'tt' (did you mean 't'?)",
+    ),
+    "support-cycle": (
+        "title: t\nthesis:\n  text: a\n  premises:\n"
+        "    - id: p\n      text: b\n      premises:\n"
+        "        - id: q\n          text: c\n          links: [r]\n"
+        "    - id: r\n      text: d\n      links: [q]\n",
+        (13, 15),
+        "support cycle q -> r -> q",
+    ),
+    "undercut-thesis": (
+        "title: t\nthesis:\n  text: a\n  objections:\n    - text: o\n      undercut: true\n",
+        (6, 7),
+        "the thesis has no such link",
+    ),
+    "rebuttal-attacks-premise": (
+        "title: t\nthesis:\n  text: a\n  premises:\n    - id: p\n      text: b\n"
+        "  objections:\n    - text: o\n      rebuttals:\n        - text: r\n"
+        "          links: [p]\n",
+        (11, 19),
+        "a rebuttal can only attack an objection",
+    ),
+    "evidence-links-attack": (
+        "title: t\nthesis:\n  text: a\n  premises:\n    - id: p\n      text: b\n"
+        "  evidence:\n    - text: e\n      links: [{to: p, relation: attacks}]\n",
+        (9, 15),
+        "cannot use 'attacks'",
+    ),
+    "empty-linked": (
+        "title: t\nthesis:\n  text: a\n  premises:\n    - linked: []\n",
+        (5, 15),
+        "at least two premises (found 0)",
+    ),
+    "citation-needs-outlet": (
+        "title: t\nthesis:\n  text: a\n  evidence:\n    - text: e\n      citation: {date: May}\n",
+        (6, 17),
+        "missing 'citation.outlet'",
+    ),
+    "top-level-list": ("- a\n- b\n", (1, 1), "a map file is a mapping"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_each_rule_is_located(tmp_path: Path, name: str) -> None:
+    text, (line, col), fragment = CASES[name]
+    path = write(tmp_path, f"{name}.yaml", text)
+    try:
+        load_map(path)
+    except MapValidationError as exc:
+        matching = [i for i in exc.issues if fragment in i.message]
+        assert matching, str(exc)
+        issue = matching[0]
+        assert (issue.line, issue.column) == (line, col), str(exc)
+        assert str(issue).startswith(f"{path}:{line}:{col}: ")
+    except MapFileError as exc:
+        assert (exc.line, exc.column) == (line, col), str(exc)
+        assert fragment in str(exc)
+    else:
+        pytest.fail("map was accepted")
+
+
+FILE_CASES = {
+    "empty": (b"", "empty file"),
+    "only-comments": (b"# nothing here\n", "empty map"),
+    "binary": (b"title: x\x00\n", "binary file"),
+    "latin-1": ("title: caf\u00e9\n".encode("latin-1"), "not UTF-8"),
+    "bad-yaml": (b"title: [unclosed\n", "invalid YAML"),
+    "duplicate-key": (b"title: a\ntitle: b\nthesis: {text: x}\n", "duplicate key"),
+    "tab-indent": (b"title: a\nthesis:\n\ttext: x\n", "invalid YAML"),
+    "alias": (
+        b"title: t\nthesis:\n  text: a\n  premises:\n  - &x {text: b}\n  - *x\n",
+        "aliases",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FILE_CASES))
+def test_unreadable_files_give_one_located_line(tmp_path: Path, name: str) -> None:
+    data, fragment = FILE_CASES[name]
+    path = tmp_path / f"{name}.yaml"
+    path.write_bytes(data)
+    with pytest.raises(MapFileError) as info:
+        load_map(path)
+    message = str(info.value)
+    assert "\n" not in message
+    assert fragment in message
+    assert message.startswith(f"{path}:")
+    assert info.value.line >= 1
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(MapFileError, match="no such file"):
+        load_map(tmp_path / "absent.yaml")
+    with pytest.raises(MapFileError, match="is a directory"):
+        load_map(tmp_path)
+
+
+def test_json_errors_are_located(tmp_path: Path) -> None:
+    path = write(tmp_path, "m.json", '{"title": "t",\n "thesis": {"text": "a", "colour": 1}}\n')
+    with pytest.raises(MapValidationError) as info:
+        load_map(path)
+    issue = info.value.issues[0]
+    assert (issue.line, issue.column) == (2, 26)
+    bad = write(tmp_path, "bad.json", '{"title": "t",\n "thesis": }\n')
+    with pytest.raises(MapFileError) as file_info:
+        load_map(bad)
+    assert (file_info.value.line, file_info.value.column) == (2, 12)
+
+
+def test_json_duplicate_keys_are_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, "d.json", '{"title": "a", "title": "b", "thesis": {"text": "x"}}')
+    with pytest.raises(MapFileError, match="duplicate key"):
+        load_map(path)
