@@ -23,6 +23,7 @@ __all__ = [
     "make_yaml",
     "parse_text",
     "read_map_text",
+    "read_source_text",
     "run_deep",
     "write_output",
 ]
@@ -108,6 +109,50 @@ def read_map_text(path: str | Path) -> str:
         raise MapFileError(
             p, "empty file; a map needs at least 'title' and 'thesis'", line=1, column=1
         )
+    return text
+
+
+def read_source_text(path: str | Path) -> str:
+    """Read a source document (the text a map quotes, e.g. an article) as UTF-8 text.
+
+    Raises:
+        MapFileError: missing, a directory, unreadable, too large, binary, not UTF-8,
+            or empty; one located line saying what to do.
+    """
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise MapFileError(p, "is a directory; give the source document as a text file")
+        size = p.stat().st_size
+        if size > MAX_MAP_BYTES:
+            raise MapFileError(p, f"file is {size} bytes, above the {MAX_MAP_BYTES}-byte limit")
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise MapFileError(p, "no such file; check the path of the source document") from None
+    except PermissionError:
+        raise MapFileError(p, "permission denied; check the file's permissions") from None
+    except OSError as exc:
+        raise MapFileError(p, f"cannot read: {exc.strerror or exc}") from None
+    if b"\x00" in raw:
+        line, col = _position(raw, raw.index(b"\x00"))
+        raise MapFileError(
+            p,
+            "binary file (NUL byte); give the source document as UTF-8 text",
+            line=line,
+            column=col,
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, col = _position(raw, exc.start)
+        raise MapFileError(
+            p,
+            f"not UTF-8 (byte 0x{raw[exc.start]:02x}); save the source document as UTF-8",
+            line=line,
+            column=col,
+        ) from None
+    if not text.strip():
+        raise MapFileError(p, "empty file; the source document has no text", line=1, column=1)
     return text
 
 

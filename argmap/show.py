@@ -70,12 +70,19 @@ def format_tree(
     start = m.get(focus) if focus is not None else m.thesis
     lines: list[str] = []
     seen_groups: set[str] = set()
+    # Group members sit one step in from their group's "& linked" line, and so does
+    # everything below them.
+    extra: dict[str, int] = {}
     for node, level in m.walk_levels(start.id, depth):
-        indent = "  " * level
-        if node.group is not None and node.group not in seen_groups and node.id != start.id:
+        grouped = int(node.group is not None and node.id != start.id)
+        inherited = extra.get(node.parent, 0) if node.parent is not None and level else 0
+        inset = inherited + grouped
+        extra[node.id] = inset
+        indent = "  " * (level + inherited)
+        if node.group is not None and grouped and node.group not in seen_groups:
             seen_groups.add(node.group)
             lines.append(f"{indent}& linked [{node.group}] (these premises support together)")
-        if node.group is not None:
+        if grouped:
             indent += "  "
         marker = _marker(m, node)
         if marks and node.id in marks:
