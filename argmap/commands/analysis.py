@@ -1,0 +1,70 @@
+"""Analysis commands: ``stats`` (counts and standing) and ``lint`` (map-quality warnings)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from argmap.cli import reports_errors
+
+MAP = click.Path(path_type=Path, dir_okay=True)
+
+
+@click.command()
+@click.argument("map_path", metavar="MAP", type=MAP)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="A text table, or JSON for scripts.",
+)
+@reports_errors
+def stats(map_path: Path, fmt: str) -> None:
+    """Print counts, depth, breadth, the thesis standing and unanswered objections."""
+    from argmap.analyze import analyze
+    from argmap.io import load_map
+    from argmap.stats import format_stats, stats_data
+
+    m = load_map(map_path)
+    a = analyze(m)
+    if fmt == "json":
+        click.echo(json.dumps(stats_data(m, a), indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_stats(m, a), nl=False)
+
+
+@click.command()
+@click.argument("maps", nargs=-1, required=True, type=MAP)
+@click.option("--strict", is_flag=True, help="Exit 1 when there is any warning.")
+def lint(maps: tuple[Path, ...], strict: bool) -> None:
+    """Warn about map quality (codes in the README), one warning a line.
+
+    Each line reads FILE:LINE:COL: [code] message; hint.
+
+    Warnings never stop a map from rendering. Exits 1 when a map is invalid, or with
+    --strict when there is any warning; 0 otherwise.
+    """
+    from argmap.errors import ArgmapError
+    from argmap.lint import lint_located
+    from argmap.validate import load_located
+
+    failed = warned = 0
+    for path in maps:
+        try:
+            located = load_located(path)
+        except ArgmapError as exc:
+            failed += 1
+            click.echo(str(exc), err=True)
+            continue
+        for issue in lint_located(located):
+            warned += 1
+            click.echo(str(issue))
+    noun = "warning" if warned == 1 else "warnings"
+    click.echo(f"{warned} {noun}" + (" (strict mode)" if strict and warned else ""), err=True)
+    if failed or (strict and warned):
+        raise SystemExit(1)

@@ -1,0 +1,226 @@
+"""Lint rules: each fires on a case made for it and stays quiet on a near miss."""
+
+from __future__ import annotations
+
+import doctest
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import argmap.lint
+from argmap.lint import CODES, lint, lint_located, two_claims_reason
+from argmap.model import ArgumentMap, Node, NodeKind
+from argmap.validate import load_located
+from tests.conftest import ROOT, write
+
+
+def located(tmp_path: Path, body: str) -> list[tuple[int, int, str]]:
+    text = "title: Lint case\nthesis:\n" + textwrap.indent(textwrap.dedent(body), "  ")
+    path = write(tmp_path, "case.yaml", text)
+    return [(i.line, i.column, i.code) for i in lint_located(load_located(path))]
+
+
+def codes(tmp_path: Path, body: str) -> list[str]:
+    return [code for _line, _col, code in located(tmp_path, body)]
+
+
+def test_unsupported_premise_fires_with_location(tmp_path: Path) -> None:
+    found = located(
+        tmp_path,
+        """\
+        id: t
+        text: Cities should build more bike lanes.
+        premises:
+          - id: p
+            text: Bike lanes reduce traffic deaths.
+        """,
+    )
+    assert found == [(7, 13, "unsupported-premise")]  # the premise's 'text' value
+
+
+def test_unsupported_premise_quiet_with_evidence_or_tag(tmp_path: Path) -> None:
+    assert (
+        codes(
+            tmp_path,
+            """\
+        id: t
+        text: Cities should build more bike lanes.
+        premises:
+          - text: Bike lanes reduce traffic deaths.
+            evidence:
+              - text: Deaths fell by a third on streets with protected lanes.
+                citation: {outlet: City report, date: spring 2024}
+          - text: Cycling is good for health.
+            tags: [common-ground]
+        """,
+        )
+        == []
+    )
+
+
+def test_unsupported_premise_quiet_with_cross_link_support(tmp_path: Path) -> None:
+    assert "unsupported-premise" not in codes(
+        tmp_path,
+        """\
+        id: t
+        text: Cities should build more bike lanes.
+        premises:
+          - id: p
+            text: Bike lanes reduce traffic deaths.
+        evidence:
+          - text: Deaths fell by a third on streets with protected lanes.
+            citation: {outlet: City report, date: spring 2024}
+            links: [p]
+        """,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uniforms are cheap and they are smart.",
+        "Sanctions have failed, and Russia gains leverage in the region.",
+        "Prices rose because the harvest failed.",
+        "The plan is sound; it will work, and the council has approved it already.",
+    ],
+)
+def test_two_claims_fires(text: str) -> None:
+    assert two_claims_reason(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and China share a long border.",
+        "The costs and benefits of sanctions are unclear.",
+        "Prices rose because of the harvest.",
+        "Pyongyang is isolated and poor.",
+        "Pipeline, railway, and port projects tie Moscow to Pyongyang.",
+        "The US and its allies impose sanctions on Moscow.",
+        "Bread and butter.",
+    ],
+)
+def test_two_claims_quiet(text: str) -> None:
+    assert two_claims_reason(text) is None
+
+
+def test_two_claims_in_a_map_skips_evidence(tmp_path: Path) -> None:
+    assert codes(
+        tmp_path,
+        """\
+        text: Uniforms are cheap and they are smart.
+        evidence:
+          - text: Shops said prices fell and parents said they were pleased.
+            citation: {outlet: Local paper}
+        """,
+    ) == ["two-claims"]
+
+
+def test_uncited_evidence(tmp_path: Path) -> None:
+    body = """\
+        text: Cities should build more bike lanes.
+        evidence:
+          - text: Deaths fell by a third on streets with protected lanes.
+        """
+    assert located(tmp_path, body) == [(5, 7, "uncited-evidence")]  # the evidence entry
+    cited = body.rstrip(" ") + "            source: report\n"
+    text = "title: Lint case\nsources:\n  report: {name: City report}\nthesis:\n"
+    path = write(tmp_path, "cited.yaml", text + textwrap.indent(textwrap.dedent(cited), "  "))
+    assert lint_located(load_located(path)) == []
+
+
+def test_restated_objection(tmp_path: Path) -> None:
+    assert codes(
+        tmp_path,
+        """\
+        text: Uniforms reduce bullying.
+        tags: [common-ground]
+        objections:
+          - text: It is not true that uniforms reduce bullying.
+          - text: Bullying moves online, where uniforms change nothing.
+        """,
+    ) == ["restated-objection"]
+
+
+def test_duplicate_and_near_duplicate_texts(tmp_path: Path) -> None:
+    found = codes(
+        tmp_path,
+        """\
+        text: Cities should build more bike lanes.
+        premises:
+          - text: Bike lanes reduce traffic deaths in cities.
+            tags: [common-ground]
+          - text: "bike lanes REDUCE traffic deaths in cities!"
+            tags: [common-ground]
+          - text: Protected bike lanes reduce traffic deaths in cities.
+            tags: [common-ground]
+          - text: Painted bike lanes do little for safety at junctions.
+            tags: [common-ground]
+        """,
+    )
+    assert found == ["duplicate-text", "near-duplicate-text"]
+
+
+def test_near_duplicate_needs_all_but_one_word(tmp_path: Path) -> None:
+    body = """\
+        text: Cities should build more bike lanes.
+        premises:
+          - text: Bike lanes reduce traffic deaths in cities.
+            tags: [common-ground]
+          - text: {other}
+            tags: [common-ground]
+        """
+    same_words = "In cities, bike lanes reduce traffic deaths."
+    assert codes(tmp_path, body.format(other=same_words)) == ["near-duplicate-text"]
+    replaced = "Bike lanes reduce traffic injuries in cities."
+    assert codes(tmp_path, body.format(other=replaced)) == ["near-duplicate-text"]
+    two_changed = "Bike lanes reduce traffic injuries in towns."
+    assert codes(tmp_path, body.format(other=two_changed)) == []
+
+
+def test_linked_each_sufficient(tmp_path: Path) -> None:
+    body = """\
+        text: The bridge should be closed.
+        premises:
+          - linked:
+              - text: The bridge has cracked girders.
+                strength: {s1}
+                tags: [common-ground]
+              - text: Cracked girders can fail without warning.
+                strength: {s2}
+                tags: [common-ground]
+        """
+    assert codes(tmp_path, body.format(s1="strong", s2="strong")) == ["linked-each-sufficient"]
+    assert codes(tmp_path, body.format(s1="strong", s2="moderate")) == []
+
+
+def test_lint_order_is_deterministic_and_deep_maps_work() -> None:
+    depth = 5000
+    nodes = [Node(id="t", kind=NodeKind.THESIS, text="Claim number zero")]
+    nodes += [
+        Node(
+            id=f"p{i}",
+            kind=NodeKind.PREMISE,
+            text=f"Claim number {i}",
+            parent="t" if i == 1 else f"p{i - 1}",
+            relation="supports",
+        )
+        for i in range(1, depth + 1)
+    ]
+    m = ArgumentMap(title="deep", nodes=tuple(nodes))
+    warnings = lint(m)
+    assert [w.node_id for w in warnings] == [f"p{depth}"]
+    assert lint(m) == warnings
+
+
+def test_every_code_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^\| `([a-z-]+)` \|", readme, flags=re.MULTILINE))
+    assert set(CODES) <= listed
+    assert all(re.fullmatch(r"[a-z]+(-[a-z]+)*", code) for code in CODES)
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(argmap.lint).failed == 0
