@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import types
 import typing
+import unicodedata
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
@@ -65,7 +65,11 @@ def slugify(text: str, *, max_words: int = 6, max_length: int = 48) -> str:
     >>> slugify("Russia's calculus is driven by anti-Americanism, pure and simple.")
     'russias-calculus-is-driven-by-anti'
     """
-    words = re.findall(r"[^\W_]+", text.replace("'", "").replace("\u2019", "").lower())
+    cleaned = "".join(
+        ch if _is_word_char(ch) else " "
+        for ch in text.replace("'", "").replace("\u2019", "").lower()
+    )
+    words = cleaned.split()
     slug = ""
     for word in words[:max_words]:
         candidate = f"{slug}-{word}" if slug else word
@@ -75,6 +79,13 @@ def slugify(text: str, *, max_words: int = 6, max_length: int = 48) -> str:
     if not slug and words:
         slug = words[0][:max_length]
     return slug or "node"
+
+
+def _is_word_char(ch: str) -> bool:
+    # Letters, marks and decimal digits: what every regex engine counts as a word
+    # character (Python's \w also takes characters such as '¼', which ids refuse).
+    category = unicodedata.category(ch)
+    return category[0] in "LM" or category == "Nd"
 
 
 @dataclass

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
@@ -193,3 +195,14 @@ def test_cross_link_relation_defaults_from_kind() -> None:
     )
     assert m.get("e").links[0].relation is Relation.SUPPORTS
     assert m.get("o").links[0].relation is Relation.ATTACKS
+
+
+@given(st.text(max_size=60))
+@settings(max_examples=200)
+def test_generated_ids_are_always_valid(text: str) -> None:
+    from pydantic import TypeAdapter
+
+    from argmap.model import NodeId
+
+    slug = slugify(text)
+    assert TypeAdapter(NodeId).validate_python(slug) == slug
