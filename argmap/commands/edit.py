@@ -1,0 +1,248 @@
+"""Reviewer commands: ``add``, ``edit``, ``remove``, ``new`` and ``diff``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from argmap.cli import reports_errors
+
+MAP = click.Path(path_type=Path, dir_okay=False)
+KINDS = ("objection", "rebuttal", "premise", "evidence")
+CLEARABLE = ["quote", "citation", "source", "author", "added", "tags", "strength"]
+CLEARABLE += ["basis", "assessment", "note", "undercut"]
+
+
+def _citation(value: str | None) -> Any:
+    if value is None:
+        return None
+    from argmap.edit import parse_citation
+
+    try:
+        return parse_citation(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--citation") from None
+
+
+def _field_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.option("--quote", help="Words quoted verbatim from the source document."),
+        click.option(
+            "--citation",
+            metavar="'OUTLET, DATE'",
+            help="What the document credits, split at the first comma: 'Interfax, January 21'.",
+        ),
+        click.option("--source", metavar="KEY", help="Key into the map's 'sources' table."),
+        click.option(
+            "--basis", metavar="BASIS", help="Evidence only: statistic, quote, event, ..."
+        ),
+        click.option("--tag", "tags", multiple=True, help="A label (repeatable)."),
+        click.option("--note", help="A comment for readers."),
+        click.option("--strength", type=click.Choice(["weak", "moderate", "strong"])),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def _author(explicit: str | None, map_path: Path) -> str:
+    from argmap.edit import resolve_author
+
+    folder = map_path.resolve().parent if map_path.parent.exists() else Path.cwd()
+    name = resolve_author(explicit, folder)
+    if name is None:
+        raise click.UsageError(
+            "no author: pass --author NAME, set ARGMAP_AUTHOR, or set git's user.name"
+        )
+    return name
+
+
+@click.command()
+@click.argument("kind", type=click.Choice(KINDS))
+@click.argument("map_path", metavar="MAP", type=MAP)
+@click.option("--to", "to", required=True, metavar="ID", help="The node the new one answers.")
+@click.option("--text", required=True, help="The one statement the new node makes.")
+@_field_options
+@click.option("--id", "node_id", metavar="ID", help="Id of the new node (default: from the text).")
+@click.option("--undercut", is_flag=True, help="Objections: attack the link to the parent.")
+@click.option("--linked-with", metavar="ID", help="Premises: join this premise's linked group.")
+@click.option("--author", help="Who adds it (default: $ARGMAP_AUTHOR, then git user.name).")
+@reports_errors
+def add(
+    kind: str,
+    map_path: Path,
+    to: str,
+    text: str,
+    quote: str | None,
+    citation: str | None,
+    source: str | None,
+    basis: str | None,
+    tags: tuple[str, ...],
+    note: str | None,
+    strength: str | None,
+    node_id: str | None,
+    undercut: bool,
+    linked_with: str | None,
+    author: str | None,
+) -> None:
+    """Add a node of KIND under --to in MAP, in place; print its id.
+
+    The rest of the file (comments, order, quoting, indentation) is kept as it was.
+    """
+    from argmap.edit import NewNode, add_node
+    from argmap.model import NodeKind
+
+    new = NewNode(
+        kind=NodeKind(kind),
+        text=text,
+        to=to,
+        id=node_id,
+        quote=quote,
+        citation=_citation(citation),
+        source=source,
+        basis=basis,
+        tags=tags,
+        undercut=undercut,
+        linked_with=linked_with,
+        author=_author(author, map_path),
+        added=dt.date.today(),
+        note=note,
+        strength=strength,
+    )
+    click.echo(add_node(map_path, new))
+
+
+@click.command()
+@click.argument("map_path", metavar="MAP", type=MAP)
+@click.argument("node_id", metavar="ID")
+@click.option("--text", help="New statement.")
+@_field_options
+@click.option("--author", help="Who the node is by.")
+@click.option("--assessment", type=click.Choice(["accept", "reject", "unsure"]))
+@click.option("--undercut/--no-undercut", default=None, help="Objections: attack the link.")
+@click.option(
+    "--clear",
+    "clear",
+    multiple=True,
+    type=click.Choice(CLEARABLE),
+    help="Remove this field (repeatable).",
+)
+@reports_errors
+def edit(
+    map_path: Path,
+    node_id: str,
+    text: str | None,
+    quote: str | None,
+    citation: str | None,
+    source: str | None,
+    basis: str | None,
+    tags: tuple[str, ...],
+    note: str | None,
+    strength: str | None,
+    author: str | None,
+    assessment: str | None,
+    undercut: bool | None,
+    clear: tuple[str, ...],
+) -> None:
+    """Change fields of node ID in MAP, in place (--tag replaces all tags)."""
+    from argmap.edit import edit_node
+
+    changes: dict[str, Any] = {
+        name: value
+        for name, value in (
+            ("text", text),
+            ("quote", quote),
+            ("citation", _citation(citation)),
+            ("source", source),
+            ("basis", basis),
+            ("note", note),
+            ("strength", strength),
+            ("author", author),
+            ("assessment", assessment),
+            ("undercut", undercut),
+        )
+        if value is not None
+    }
+    if tags:
+        changes["tags"] = list(tags)
+    both = sorted(set(changes) & set(clear))
+    if both:
+        raise click.UsageError(f"--{both[0]} is both set and cleared")
+    if not changes and not clear:
+        raise click.UsageError("nothing to change; give a field option or --clear FIELD")
+    edit_node(map_path, node_id, changes, clear)
+    click.echo(f"{map_path}: edited {node_id}", err=True)
+
+
+@click.command()
+@click.argument("map_path", metavar="MAP", type=MAP)
+@click.argument("node_id", metavar="ID")
+@click.option("--recursive", is_flag=True, help="Also remove children and links into them.")
+@reports_errors
+def remove(map_path: Path, node_id: str, recursive: bool) -> None:
+    """Remove node ID from MAP, in place; print the removed ids."""
+    from argmap.edit import remove_node
+
+    for removed in remove_node(map_path, node_id, recursive=recursive):
+        click.echo(removed)
+
+
+@click.command()
+@click.argument("map_path", metavar="MAP", type=MAP)
+@click.option("--title", required=True, help="The map's title.")
+@click.option("--thesis", required=True, help="The claim the map argues for.")
+@click.option("--id", "thesis_id", metavar="ID", help="The thesis id (default: from its text).")
+@click.option("--author", help="Sign the thesis (optional).")
+@reports_errors
+def new(
+    map_path: Path, title: str, thesis: str, thesis_id: str | None, author: str | None
+) -> None:
+    """Create MAP with a title and a thesis (never overwrites)."""
+    from argmap.edit import new_map, schema_reference
+
+    new_map(map_path, title, thesis, thesis_id=thesis_id, author=author)
+    reference, found = schema_reference(map_path)
+    if not found:
+        schema = map_path.parent / reference
+        click.echo(f"note: run 'argmap schema -o {schema}' for editor support", err=True)
+    click.echo(str(map_path))
+
+
+@click.command()
+@click.argument("old", type=MAP)
+@click.argument("new_path", metavar="[NEW]", type=MAP, required=False)
+@click.option("--rev", metavar="REV", help="Compare MAP at git revision REV with MAP now.")
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(["text", "md"]), default="text", show_default=True
+)
+def diff(old: Path, new_path: Path | None, rev: str | None, fmt: str) -> None:
+    """Show nodes added, removed, moved and changed between OLD and NEW (or MAP --rev REV).
+
+    Exits 0 when the maps are the same, 1 when they differ and 2 on error (like diff).
+    """
+    from argmap.diff import diff_maps, format_markdown, format_text, read_revision
+    from argmap.errors import ArgmapError
+    from argmap.io import load_map, parse_text
+    from argmap.validate import validate_parsed
+
+    if (new_path is None) == (rev is None):
+        raise click.UsageError("give two maps (OLD NEW) or one map and --rev REV")
+    try:
+        if rev is not None:
+            before = validate_parsed(parse_text(read_revision(old, rev), f"{rev}:{old}"))
+            after, title = load_map(old), f"{old} since {rev}"
+        else:
+            assert new_path is not None
+            before, after, title = load_map(old), load_map(new_path), f"{old} → {new_path}"
+    except ArgmapError as exc:
+        click.echo(str(exc) if ":" in str(exc).split(" ", 1)[0] else f"Error: {exc}", err=True)
+        sys.exit(2)
+    result = diff_maps(before, after)
+    text = format_markdown(result, title=title) if fmt == "md" else format_text(result)
+    click.echo(text, nl=False)
+    sys.exit(1 if result else 0)

@@ -1,0 +1,246 @@
+"""Differences between two versions of a map, by node id: added, removed, moved and changed."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+from argmap.errors import ArgmapError
+from argmap.model import ArgumentMap, Node
+
+__all__ = [
+    "COMPARED_FIELDS",
+    "Change",
+    "MapDiff",
+    "RevisionError",
+    "diff_maps",
+    "escape_md",
+    "format_markdown",
+    "format_text",
+    "read_revision",
+]
+
+COMPARED_FIELDS: Final = (
+    "kind",
+    "text",
+    "quote",
+    "citation",
+    "source",
+    "author",
+    "added",
+    "tags",
+    "strength",
+    "basis",
+    "assessment",
+    "note",
+    "relation",
+    "links",
+)
+"""Node fields compared for ``changed`` (``parent`` and ``group`` make a node ``moved``)."""
+
+_MAP_FIELDS: Final = ("title", "description", "source", "sources")
+
+
+class RevisionError(ArgmapError):
+    """A map could not be read from a git revision."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One field of a node (or of the map) that differs: old and new value as text."""
+
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class MapDiff:
+    """Everything that differs between two maps, in the new map's document order."""
+
+    added: tuple[Node, ...] = ()
+    removed: tuple[Node, ...] = ()
+    moved: tuple[tuple[Node, Node], ...] = ()
+    changed: tuple[tuple[Node, tuple[Change, ...]], ...] = ()
+    map_changes: tuple[Change, ...] = field(default_factory=tuple)
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.moved or self.changed or self.map_changes)
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "(none)"
+    if hasattr(value, "label"):
+        return str(value.label())
+    if hasattr(value, "value"):
+        return str(value.value)
+    if isinstance(value, tuple):
+        parts = [f"{x.to} ({x.relation.value})" if hasattr(x, "to") else str(x) for x in value]
+        return ", ".join(parts) if parts else "(none)"
+    if hasattr(value, "model_dump"):
+        return str(value.model_dump(exclude_none=True))
+    if isinstance(value, dict):
+        return ", ".join(sorted(str(k) for k in value)) or "(none)"
+    return str(value)
+
+
+def diff_maps(old: ArgumentMap, new: ArgumentMap) -> MapDiff:
+    """Compare two maps by node id.
+
+    Args:
+        old: the earlier version.
+        new: the later version.
+
+    Returns:
+        Added and moved/changed nodes in the new map's order, removed ones in the old map's.
+    """
+    added = tuple(n for n in new.nodes if n.id not in old)
+    removed = tuple(n for n in old.nodes if n.id not in new)
+    moved: list[tuple[Node, Node]] = []
+    changed: list[tuple[Node, tuple[Change, ...]]] = []
+    for node in new.nodes:
+        if node.id not in old:
+            continue
+        before = old.get(node.id)
+        if (before.parent, before.group) != (node.parent, node.group):
+            moved.append((before, node))
+        changes = tuple(
+            Change(name, _show(getattr(before, name)), _show(getattr(node, name)))
+            for name in COMPARED_FIELDS
+            if getattr(before, name) != getattr(node, name)
+        )
+        if changes:
+            changed.append((node, changes))
+    map_changes = tuple(
+        Change(name, _show(getattr(old, name)), _show(getattr(new, name)))
+        for name in _MAP_FIELDS
+        if getattr(old, name) != getattr(new, name)
+    )
+    return MapDiff(added, removed, tuple(moved), tuple(changed), map_changes)
+
+
+def _by(node: Node) -> str:
+    return f" by {node.author}" if node.author else ""
+
+
+def _place(node: Node) -> str:
+    where = f"under [{node.parent}]" if node.parent else "at the root"
+    return where + (f" in group [{node.group}]" if node.group else "")
+
+
+def _place_md(node: Node) -> str:
+    # Ids match ID_PATTERN (no backticks), so code spans need no escaping.
+    where = f"under `{node.parent}`" if node.parent else "at the root"
+    return where + (f" in group `{node.group}`" if node.group else "")
+
+
+def format_text(d: MapDiff) -> str:
+    """Render a diff as plain text, one line per node (changes indented below it)."""
+    lines: list[str] = []
+    for c in d.map_changes:
+        lines.append(f"changed map {c.field}: {c.old!r} -> {c.new!r}")
+    for node in d.added:
+        lines.append(
+            f"+ added {node.kind.value} [{node.id}]{_by(node)} {_place(node)}: {node.text}"
+        )
+    for node in d.removed:
+        lines.append(f"- removed {node.kind.value} [{node.id}]{_by(node)}: {node.text}")
+    for before, after in d.moved:
+        lines.append(
+            f"> moved {after.kind.value} [{after.id}]{_by(after)}: "
+            f"{_place(before)} -> {_place(after)}"
+        )
+    for node, changes in d.changed:
+        lines.append(f"~ changed {node.kind.value} [{node.id}]{_by(node)}:")
+        lines.extend(f"    {c.field}: {c.old!r} -> {c.new!r}" for c in changes)
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+# User text never starts a line here, so line-start markers (-, +, 1.) need no escape.
+_MD_SPECIAL: Final = re.compile(r"([\\`*_{}\[\]()#|<>~&])")
+
+
+def escape_md(text: str) -> str:
+    r"""Escape Markdown (and inline HTML) metacharacters in user text, on one line.
+
+    >>> escape_md("a *b* <i>")
+    'a \\*b\\* \\<i\\>'
+    """
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def format_markdown(d: MapDiff, *, title: str = "argmap diff") -> str:
+    """Render a diff as Markdown for a pull-request comment."""
+    counts = (
+        f"{len(d.added)} added, {len(d.removed)} removed, {len(d.moved)} moved, "
+        f"{len(d.changed)} changed"
+    )
+    out = [f"### {escape_md(title)}", "", counts, ""]
+    if d.map_changes:
+        out += ["#### Map", ""]
+        out += [f"- **{c.field}**: {escape_md(c.old)} → {escape_md(c.new)}" for c in d.map_changes]
+        out.append("")
+    if d.added:
+        out += ["#### Added", ""]
+        for node in d.added:
+            by = f" by {escape_md(node.author)}" if node.author else ""
+            parent = f" under `{node.parent}`" if node.parent else ""
+            out.append(f"- {node.kind.value} `{node.id}`{by}{parent}: {escape_md(node.text)}")
+        out.append("")
+    if d.removed:
+        out += ["#### Removed", ""]
+        for node in d.removed:
+            by = f" by {escape_md(node.author)}" if node.author else ""
+            out.append(f"- {node.kind.value} `{node.id}`{by}: {escape_md(node.text)}")
+        out.append("")
+    if d.moved:
+        out += ["#### Moved", ""]
+        for before, after in d.moved:
+            out.append(
+                f"- {after.kind.value} `{after.id}`: {_place_md(before)} → {_place_md(after)}"
+            )
+        out.append("")
+    if d.changed:
+        out += ["#### Changed", ""]
+        for node, changes in d.changed:
+            by = f" by {escape_md(node.author)}" if node.author else ""
+            out.append(f"- {node.kind.value} `{node.id}`{by}")
+            out += [f"  - **{c.field}**: {escape_md(c.old)} → {escape_md(c.new)}" for c in changes]
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def read_revision(path: Path, rev: str) -> str:
+    """Return the text of ``path`` as it was at git revision ``rev`` (``git show REV:./NAME``).
+
+    Raises:
+        RevisionError: git is missing, the folder is not in a repository, or the
+            revision or file does not exist there.
+    """
+    folder = path.resolve().parent
+    spec = f"{rev}:./{path.name}"
+    try:
+        done = subprocess.run(
+            ["git", "show", spec],
+            cwd=folder,
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+    except FileNotFoundError:
+        raise RevisionError(f"{path}: git is not installed; compare two files instead") from None
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise RevisionError(f"{path}: cannot run git: {exc}") from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        first = message[0] if message else f"exit status {done.returncode}"
+        first = first.removeprefix("fatal: ")
+        raise RevisionError(f"{path}: git show {spec} failed: {first}")
+    try:
+        return str(done.stdout.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise RevisionError(f"{path}: the version at {rev} is not UTF-8") from None

@@ -1,0 +1,398 @@
+"""Line-level splicing of YAML map text, guided by ruamel positions: edits touch their lines."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from io import StringIO
+from typing import Any, Final
+
+# Child-list keys in the order they are written (argmap.mapfile.KEY_KIND, kept import-free).
+KEY_ORDER: Final = ("premises", "evidence", "objections", "rebuttals")
+
+__all__ = [
+    "FieldLayout",
+    "append_item",
+    "dash_column",
+    "field_layout",
+    "insert_list_key",
+    "insert_lines",
+    "list_style",
+    "Edit",
+    "apply_edits",
+    "field_edits",
+    "item_removal",
+    "item_span",
+    "rewrite_fields",
+    "ungroup",
+    "trim_end",
+    "wrap_in_group",
+    "field_span",
+    "indent_of",
+    "is_comment",
+    "merge_changes",
+    "node_end",
+    "render_fields",
+    "render_item",
+]
+
+
+def indent_of(line: str) -> int:
+    """Return how many spaces start the line."""
+    return len(line) - len(line.lstrip(" "))
+
+
+def is_comment(line: str) -> bool:
+    """Return True for a line holding only a comment."""
+    return line.lstrip().startswith("#")
+
+
+def _blank(line: str) -> bool:
+    return not line.strip()
+
+
+def node_end(lines: Sequence[str], start: int, col: int) -> int:
+    """Return the last line (0-based, inclusive) of a block node that starts at ``start``.
+
+    Lines belonging to a node whose content sits at column ``col`` are indented at
+    least ``col``; blank lines are neutral, and comment lines belong to it when they
+    are indented that far too. The first content line indented less ends the node.
+    """
+    last = start
+    for j in range(start + 1, len(lines)):
+        line = lines[j]
+        if _blank(line):
+            continue
+        if indent_of(line) < col:
+            if is_comment(line):
+                continue
+            break
+        last = j
+    return last
+
+
+def dash_column(lines: Sequence[str], line: int, col: int) -> int | None:
+    """Return the column of the ``-`` opening the sequence item whose value is at (line, col)."""
+    head = lines[line][:col].rstrip(" ")
+    if head.endswith("-") and not head[:-1].strip():
+        return len(head) - 1
+    return None
+
+
+def field_span(lines: Sequence[str], key_line: int, next_line: int | None, col: int) -> int:
+    """Return the last line of a mapping field starting at ``key_line``.
+
+    ``next_line`` is the line of the next key of the same mapping (None for the
+    last key, whose field ends where its mapping ends). Comments and blank lines just
+    above the next key, at the mapping's own indentation or less, belong to that key.
+    """
+    if next_line is None:
+        return node_end(lines, key_line, col + 1)
+    last = next_line - 1
+    while last > key_line and (
+        _blank(lines[last]) or (is_comment(lines[last]) and indent_of(lines[last]) <= col)
+    ):
+        last -= 1
+    return last
+
+
+def _flow(value: Any) -> Any:
+    """Copy nested lists and mappings as flow-style ruamel containers (one line each)."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    out: Any
+    if isinstance(value, Mapping):
+        out = CommentedMap((k, _flow(v)) for k, v in value.items())
+    elif isinstance(value, list | tuple):
+        out = CommentedSeq(_flow(v) for v in value)
+    else:
+        return value
+    out.fa.set_flow_style()
+    return out
+
+
+def _dump(data: Mapping[str, Any]) -> list[str]:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap
+
+    yaml = YAML(typ="rt")
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=2, offset=0)
+    top = CommentedMap((k, _flow(v)) for k, v in data.items())
+    top.fa.set_block_style()
+    buffer = StringIO()
+    yaml.dump(top, buffer)
+    return buffer.getvalue().splitlines(keepends=True)
+
+
+def render_fields(fields: Mapping[str, Any], col: int) -> list[str]:
+    """Render mapping fields as YAML lines whose keys sit at column ``col``.
+
+    Scalars keep any ruamel style they carry (quotes, block scalars); lists and
+    mappings are written in flow style, one field a line where possible.
+    """
+    return [" " * col + line if line.strip() else line for line in _dump(fields)]
+
+
+def render_item(fields: Mapping[str, Any], dash: int, col: int) -> list[str]:
+    """Render a mapping as one block-sequence item: ``-`` at ``dash``, keys at ``col``."""
+    lines = render_fields(fields, col)
+    first = lines[0]
+    lines[0] = " " * dash + "-" + first[dash + 1 :]
+    return lines
+
+
+def merge_changes(original: str, base: str, changed: str) -> str | None:
+    """Carry the line changes from ``base`` to ``changed`` over onto ``original``.
+
+    ``base`` is ruamel's dump of the unmodified file and ``changed`` its dump after
+    the edit. Where ruamel reformatted a part of the file that the edit also touches,
+    the change cannot be placed and None is returned.
+    """
+    orig = original.splitlines(keepends=True)
+    old = base.splitlines(keepends=True)
+    new = changed.splitlines(keepends=True)
+    mapped: dict[int, int] = {}
+    matcher = difflib.SequenceMatcher(None, old, orig, autojunk=False)
+    for tag, i1, i2, j1, _j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for k in range(i2 - i1):
+                mapped[i1 + k] = j1 + k
+    edits: list[tuple[int, int, list[str]]] = []
+    changes = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in changes.get_opcodes():
+        if tag == "equal":
+            continue
+        if i1 == i2:
+            if i1 == 0:
+                at = 0
+            elif i1 - 1 in mapped:
+                at = mapped[i1 - 1] + 1
+            elif i1 in mapped:
+                at = mapped[i1]
+            else:
+                return None
+            edits.append((at, at, new[j1:j2]))
+            continue
+        span = [mapped.get(i) for i in range(i1, i2)]
+        first = span[0]
+        if first is None or any(s != first + k for k, s in enumerate(span)):
+            return None
+        edits.append((first, first + len(span), new[j1:j2]))
+    out = list(orig)
+    for start, stop, lines in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+        out[start:stop] = lines
+    return "".join(out)
+
+
+def wrap_in_group(
+    lines: Sequence[str], partner: Any, seq: Any, entry: Mapping[str, Any], dash_offset: int
+) -> str | None:
+    """Wrap a plain premise's lines in a ``- linked:`` item and add the new premise after it.
+
+    ``partner`` is the premise's ruamel mapping and ``seq`` the list holding it.
+    """
+    if seq.fa.flow_style() or partner.fa.flow_style():
+        return None
+    line, col = partner.lc.line, partner.lc.col
+    dash = dash_column(lines, line, col)
+    if dash is None:
+        return None
+    end = trim_end(lines, node_end(lines, line, col), dash)
+    shift = col + dash_offset - dash
+    moved = [" " * shift + text if text.strip() else text for text in lines[line : end + 1]]
+    block = [" " * dash + "-" + " " * (col - dash - 1) + "linked:\n", *moved]
+    block += render_item(entry, dash + shift, col + shift)
+    out = list(lines)
+    out[line : end + 1] = block
+    return "".join(out)
+
+
+def insert_list_key(lines: Sequence[str], target: Any, key: str, entry: Mapping[str, Any]) -> str:
+    """Add ``key:`` with one item to a block mapping, before the child keys that follow it."""
+    col = target.lc.col
+    dash_offset, content_offset = list_style(target)
+    order = list(KEY_ORDER)
+    at: int | None = None
+    for existing in target:
+        if existing in KEY_ORDER and existing != key and order.index(existing) > order.index(key):
+            at = target.lc.key(existing)[0]
+            while at > 0 and is_comment(lines[at - 1]) and indent_of(lines[at - 1]) == col:
+                at -= 1
+            break
+    if at is None:
+        at = trim_end(lines, node_end(lines, target.lc.line, col), col) + 1
+    block = [" " * col + f"{key}:\n"]
+    block += render_item(entry, col + dash_offset, col + content_offset)
+    return insert_lines(lines, at, block)
+
+
+def trim_end(lines: Sequence[str], end: int, col: int) -> int:
+    """Step back over trailing comment lines at ``col`` or less (they introduce what follows)."""
+    while end > 0 and is_comment(lines[end]) and indent_of(lines[end]) <= col:
+        end -= 1
+    return end
+
+
+def list_style(target: Any) -> tuple[int, int]:
+    """Return (dash offset, content offset) of block lists under ``target``, else (2, 4)."""
+    from ruamel.yaml.comments import CommentedSeq
+
+    stack = [target]
+    while stack:
+        node = stack.pop()
+        for key, value in node.items():
+            if (
+                key in KEY_ORDER
+                and isinstance(value, CommentedSeq)
+                and value
+                and not value.fa.flow_style()
+            ):
+                key_col = node.lc.key(key)[1]
+                line, col = value.lc.item(0)
+                dash = col - 2
+                return dash - key_col, col - key_col
+            if isinstance(value, dict):
+                stack.append(value)
+            elif isinstance(value, list):
+                stack.extend(v for v in value if isinstance(v, dict))
+    return 2, 4
+
+
+def insert_lines(lines: Sequence[str], at: int, new_lines: list[str]) -> str:
+    """Return the text with ``new_lines`` inserted before line ``at``."""
+    out = list(lines)
+    if at > 0 and at == len(out) and not out[-1].endswith("\n"):
+        out[-1] += "\n"
+    out[at:at] = new_lines
+    return "".join(out)
+
+
+@dataclass
+class FieldLayout:
+    """Line spans of a block mapping's fields, read before the tree is edited."""
+
+    col: int
+    spans: dict[str, tuple[int, int]]
+    comments: dict[str, str]
+    insert_at: int
+
+
+def field_layout(lines: Sequence[str], entry: Any) -> FieldLayout | None:
+    """Read the line spans of a block mapping's fields (None for a flow mapping)."""
+    if entry.fa.flow_style():
+        return None
+    col = entry.lc.col
+    keys = list(entry)
+    spans: dict[str, tuple[int, int]] = {}
+    comments: dict[str, str] = {}
+    for i, key in enumerate(keys):
+        start = entry.lc.key(key)[0]
+        nxt = entry.lc.key(keys[i + 1])[0] if i + 1 < len(keys) else None
+        spans[key] = (start, field_span(lines, start, nxt, col))
+        token = entry.ca.items.get(key, [None, None, None])[2]
+        comment_col = getattr(token, "column", None)
+        if token is not None and isinstance(comment_col, int) and token.start_mark.line == start:
+            line = lines[start]
+            gap = comment_col - len(line[:comment_col].rstrip(" "))
+            comments[key] = " " * max(gap, 1) + line[comment_col:].rstrip("\n")
+    first_child = next((k for k in keys if k in KEY_ORDER or k == "links"), None)
+    insert_at = spans[first_child][0] if first_child else spans[keys[-1]][1] + 1
+    return FieldLayout(col, spans, comments, insert_at)
+
+
+Edit = tuple[int, int, list[str]]
+"""Replace lines ``[start, stop)`` (0-based) with the given lines."""
+
+
+def apply_edits(lines: Sequence[str], edits: Sequence[Edit]) -> str | None:
+    """Apply line edits (in any order); None when two of them overlap."""
+    ordered = sorted(edits, key=lambda e: (e[0], e[1]))
+    for (_s1, stop1, _l1), (start2, _s2, _l2) in zip(ordered, ordered[1:], strict=False):
+        if start2 < stop1:
+            return None
+    out = list(lines)
+    for start, stop, new_lines in reversed(ordered):
+        out[start:stop] = new_lines
+    return "".join(out)
+
+
+def field_edits(layout: FieldLayout, entry: Any, before: Mapping[str, Any]) -> list[Edit]:
+    """Edits that rewrite only the fields that changed (``entry`` holds the new values)."""
+    col = layout.col
+    edits: list[Edit] = []
+    added: list[str] = []
+    for key in entry:
+        if key not in before:
+            added.append(key)
+        elif entry[key] is not before[key]:
+            start, end = layout.spans[key]
+            new = render_fields({key: entry[key]}, col)
+            if start == end and len(new) == 1 and key in layout.comments:
+                new = [new[0].rstrip("\n") + layout.comments[key] + "\n"]
+            edits.append((start, end + 1, new))
+    for key in before:
+        if key not in entry:
+            start, end = layout.spans[key]
+            edits.append((start, end + 1, []))
+    if added:
+        block: list[str] = []
+        for key in added:
+            block += render_fields({key: entry[key]}, col)
+        edits.append((layout.insert_at, layout.insert_at, block))
+    return edits
+
+
+def rewrite_fields(
+    lines: Sequence[str], layout: FieldLayout | None, entry: Any, before: Mapping[str, Any]
+) -> str | None:
+    """Rewrite only the lines of the fields that changed (``entry`` holds the new values)."""
+    if layout is None:
+        return None
+    return apply_edits(lines, field_edits(layout, entry, before))
+
+
+def append_item(lines: Sequence[str], seq: Any, entry: Mapping[str, Any]) -> str | None:
+    """Add an item after the last item of a non-empty block sequence, in its indentation."""
+    if not seq or seq.fa.flow_style():
+        return None
+    last_line, last_col = seq.lc.item(len(seq) - 1)
+    dash = dash_column(lines, last_line, last_col)
+    if dash is None:
+        return None
+    end = node_end(lines, last_line, last_col)
+    return insert_lines(lines, end + 1, render_item(entry, dash, last_col))
+
+
+def item_span(lines: Sequence[str], item: Any) -> tuple[int, int, int] | None:
+    """Return (first line, last line, dash column) of a block-sequence item."""
+    line, col = item.lc.line, item.lc.col
+    dash = dash_column(lines, line, col)
+    if dash is None:
+        return None
+    return line, trim_end(lines, node_end(lines, line, col), dash), dash
+
+
+def item_removal(lines: Sequence[str], item: Any, seq: Any, owner: Any, key: str) -> Edit | None:
+    """The edit deleting a block-sequence item (and its key, when it is the only item)."""
+    span = None if seq.fa.flow_style() else item_span(lines, item)
+    if span is None:
+        return None
+    start, end, _dash = span
+    if len(seq) == 1:
+        start = owner.lc.key(key)[0]
+    return (start, end + 1, [])
+
+
+def ungroup(lines: Sequence[str], group: Any, keep: Any) -> Edit | None:
+    """The edit replacing a linked-group item by one of its premises, dedented into its place."""
+    outer = item_span(lines, group)
+    inner = item_span(lines, keep)
+    if outer is None or inner is None:
+        return None
+    shift = inner[2] - outer[2]
+    moved = list(lines[inner[0] : inner[1] + 1])
+    if any(line.strip() and indent_of(line) < shift for line in moved):
+        return None
+    return (outer[0], outer[1] + 1, [line[shift:] if line.strip() else line for line in moved])

@@ -1,0 +1,60 @@
+"""Time `add_node` (lock, validate, splice, re-validate, atomic write) against `load_map`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_render import generate
+
+from argmap.edit import NewNode, add_node
+from argmap.io import dump_yaml, load_map
+from argmap.model import NodeKind
+
+SIZES = (30, 300, 1000)
+RUNS = 3
+TARGET = 8.0
+"""An add parses the map four times (the file, its ruamel tree, the edited tree's dump and
+the spliced text) and validates three; eight loads' worth leaves room for the write."""
+
+
+def main() -> int:
+    worst = 0.0
+    with tempfile.TemporaryDirectory() as folder:
+        for size in SIZES:
+            path = Path(folder) / f"map-{size}.yaml"
+            path.write_text(dump_yaml(generate(size)), encoding="utf-8")
+            load = min(_time(lambda path=path: load_map(path)) for _ in range(RUNS))
+            adds = []
+            for run in range(RUNS):
+                new = NewNode(
+                    NodeKind.OBJECTION,
+                    f"Benchmark objection {run}.",
+                    to="n1",
+                    author="Bench",
+                    added=dt.date(2026, 1, 1),
+                )
+                adds.append(_time(lambda new=new, path=path: add_node(path, new)))
+            add = min(adds)
+            ratio = add / load
+            worst = max(worst, ratio)
+            print(f"{size:5} nodes: load {load:6.3f} s, add {add:6.3f} s ({ratio:.1f}x a load)")
+    verdict = "ok" if worst <= TARGET else "SLOW"
+    print(f"worst {worst:.1f}x (target <= {TARGET}x): {verdict}")
+    return 0 if worst <= TARGET else 1
+
+
+def _time(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,216 @@
+import difflib
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.cli import main
+from argmap.diff import diff_maps, escape_md, format_markdown, format_text
+from argmap.edit import NewNode, add_node, edit_node, remove_node
+from argmap.io import load_map
+from argmap.model import CHILD_KINDS, NodeKind
+from tests.conftest import GOLDEN, MAPS, ROOT
+from tests.golden_diff import AFTER, BEFORE, DIFF_GOLDEN
+
+UNIFORMS = MAPS / "school-uniforms.yaml"
+
+
+def copy(tmp_path: Path, name: str = "m.yaml") -> Path:
+    target = tmp_path / name
+    shutil.copyfile(UNIFORMS, target)
+    return target
+
+
+def test_identical_maps() -> None:
+    m = load_map(UNIFORMS)
+    d = diff_maps(m, m)
+    assert not d and format_text(d) == ""
+
+
+def test_added_removed_moved_changed(tmp_path: Path) -> None:
+    path = copy(tmp_path)
+    add_node(
+        path,
+        NewNode(
+            NodeKind.OBJECTION,
+            "Too <b>dear</b> *really*",
+            to="cost",
+            id="dear",
+            author="A. Reviewer",
+        ),
+    )
+    remove_node(path, "second-hand")
+    edit_node(path, "identity", {"text": "Belonging, again."})
+    remove_node(path, "bullying-clothes")  # dissolves the group: uniforms-equalise moves
+    d = diff_maps(load_map(UNIFORMS), load_map(path))
+    assert [n.id for n in d.added] == ["dear"]
+    assert [n.id for n in d.removed] == ["second-hand", "bullying-clothes"]
+    assert [after.id for _, after in d.moved] == ["uniforms-equalise"]
+    assert [(n.id, [c.field for c in cs]) for n, cs in d.changed] == [("identity", ["text"])]
+    text = format_text(d)
+    assert (
+        "+ added objection [dear] by A. Reviewer under [cost]: Too <b>dear</b> *really*\n" in text
+    )
+    assert "> moved premise [uniforms-equalise]: under [uniforms] in group [less-bullying]" in text
+    assert (
+        "    text: 'Uniforms build a sense of belonging to the school.' -> 'Belonging, again.'"
+        in text
+    )
+    md = format_markdown(d)
+    assert "1 added, 2 removed, 1 moved, 1 changed" in md
+    assert "Too \\<b\\>dear\\</b\\> \\*really\\*" in md
+    assert "<b>" not in md
+
+
+def test_escape_md_flattens_newlines() -> None:
+    assert escape_md("a\n# b [x](y)") == "a \\# b \\[x\\]\\(y\\)"
+
+
+def test_cli_two_files_exit_codes(tmp_path: Path, runner: CliRunner) -> None:
+    path = copy(tmp_path)
+    result = runner.invoke(main, ["diff", str(UNIFORMS), str(path)])
+    assert (result.exit_code, result.output) == (0, "")
+    add_node(path, NewNode(NodeKind.OBJECTION, "New.", to="cost", author="R"))
+    result = runner.invoke(main, ["diff", str(UNIFORMS), str(path), "--format", "md"])
+    assert result.exit_code == 1
+    assert "- objection `new` by R under `cost`: New.\n" in result.output
+    result = runner.invoke(main, ["diff", str(UNIFORMS), str(tmp_path / "missing.yaml")])
+    assert result.exit_code == 2 and "no such file" in result.output
+    result = runner.invoke(main, ["diff", str(UNIFORMS)])
+    assert result.exit_code == 2
+
+
+def git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "config", "user.name", "Repo Owner")
+    git(tmp_path, "config", "user.email", "owner@example.org")
+    (tmp_path / "maps").mkdir()
+    shutil.copyfile(UNIFORMS, tmp_path / "maps" / "m.yaml")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "map")
+    return tmp_path
+
+
+def test_rev_against_git(repo: Path) -> None:
+    path = repo / "maps" / "m.yaml"
+    base = [sys.executable, "-m", "argmap", "diff", str(path), "--rev", "HEAD"]
+    done = subprocess.run(base, capture_output=True, text=True, cwd=ROOT, check=False)
+    assert (done.returncode, done.stdout) == (0, "")
+    add = [
+        sys.executable,
+        "-m",
+        "argmap",
+        "add",
+        "objection",
+        str(path),
+        "--to",
+        "cost",
+        "--text",
+        "Reviewer's objection.",
+        "--author",
+        "A. Reviewer",
+    ]
+    done = subprocess.run(add, capture_output=True, text=True, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+    git_diff = subprocess.run(
+        ["git", "diff", "-U0"], cwd=repo, capture_output=True, text=True, check=True
+    ).stdout
+    changed = [
+        line
+        for line in git_diff.splitlines()
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    assert changed and all(line.startswith("+") for line in changed)
+    done = subprocess.run(base, capture_output=True, text=True, cwd=ROOT, check=False)
+    assert done.returncode == 1
+    assert done.stdout == (
+        "+ added objection [reviewers-objection] by A. Reviewer under [cost]: "
+        "Reviewer's objection.\n"
+    )
+
+
+def test_rev_errors(
+    repo: Path, tmp_path_factory: pytest.TempPathFactory, runner: CliRunner
+) -> None:
+    path = repo / "maps" / "m.yaml"
+    result = runner.invoke(main, ["diff", str(path), "--rev", "no-such-rev"])
+    assert result.exit_code == 2 and "git show no-such-rev:./m.yaml failed" in result.output
+    outside = tmp_path_factory.mktemp("plain") / "m.yaml"
+    shutil.copyfile(UNIFORMS, outside)
+    result = runner.invoke(main, ["diff", str(outside), "--rev", "HEAD"])
+    assert result.exit_code == 2 and "failed" in result.output
+
+
+# -- property: random valid adds keep the map valid, and diff reports exactly them -----------
+
+KINDS = [NodeKind.PREMISE, NodeKind.EVIDENCE, NodeKind.OBJECTION, NodeKind.REBUTTAL]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 1000),
+            st.sampled_from(KINDS),
+            st.text(
+                st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]),
+                min_size=1,
+                max_size=30,
+            ).filter(str.strip),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_random_adds(ops: list[tuple[int, NodeKind, str]]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "m.yaml"
+        shutil.copyfile(UNIFORMS, path)
+        original = load_map(path)
+        added: list[str] = []
+        for pick, kind, text in ops:
+            m = load_map(path)
+            targets = [
+                n
+                for n in m.nodes
+                if kind in CHILD_KINDS[n.kind]
+                and (
+                    kind is not NodeKind.REBUTTAL
+                    or n.kind in (NodeKind.OBJECTION, NodeKind.REBUTTAL)
+                )
+            ]
+            target = targets[pick % len(targets)]
+            before = path.read_text(encoding="utf-8").splitlines(keepends=True)
+            added.append(add_node(path, NewNode(kind, text, to=target.id)))
+            after = path.read_text(encoding="utf-8").splitlines(keepends=True)
+            ops_done = difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
+            assert all(tag in ("equal", "insert") for tag, *_ in ops_done)
+        d = diff_maps(original, load_map(path))
+        assert sorted(n.id for n in d.added) == sorted(added)
+        assert not d.removed and not d.moved and not d.changed
+
+
+@pytest.mark.parametrize("name", sorted(DIFF_GOLDEN))
+def test_golden(name: str, outputs_dir: Path) -> None:
+    text = DIFF_GOLDEN[name]()
+    (outputs_dir / name).write_text(text, encoding="utf-8")
+    assert text == (GOLDEN / name).read_text(encoding="utf-8"), (
+        "run `make golden` and read the diff"
+    )
+
+
+def test_cli_matches_library(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["diff", str(BEFORE), str(AFTER)])
+    assert result.exit_code == 1
+    assert result.output == (GOLDEN / "commented.diff.txt").read_text(encoding="utf-8")

@@ -1,0 +1,500 @@
+import datetime as dt
+import difflib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli import main
+from argmap.edit import (
+    EditError,
+    NewNode,
+    add_node,
+    edit_node,
+    new_map,
+    parse_citation,
+    remove_node,
+)
+from argmap.io import load_map, make_yaml
+from argmap.model import NodeKind
+from tests.conftest import CASES, MAPS, ROOT
+
+# Every map in maps/ (the flagship included once it exists) and the commented fixture.
+FILES = sorted(MAPS.glob("*.yaml")) + [CASES / "commented.yaml"]
+
+
+def copy(tmp_path: Path, source: Path) -> Path:
+    target = tmp_path / source.name
+    target.write_bytes(source.read_bytes())
+    return target
+
+
+def diff_lines(before: str, after: str) -> tuple[list[str], list[str]]:
+    """Return (removed, inserted) lines between two texts."""
+    removed: list[str] = []
+    inserted: list[str] = []
+    matcher = difflib.SequenceMatcher(
+        None, before.splitlines(keepends=True), after.splitlines(keepends=True), autojunk=False
+    )
+    a, b = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            removed += a[i1:i2]
+            inserted += b[j1:j2]
+    return removed, inserted
+
+
+def test_school_uniforms_round_trips_byte_identical() -> None:
+    from io import StringIO
+
+    text = (MAPS / "school-uniforms.yaml").read_text(encoding="utf-8")
+    yaml = make_yaml()
+    buffer = StringIO()
+    yaml.dump(yaml.load(text), buffer)
+    assert buffer.getvalue() == text
+
+
+@pytest.mark.parametrize("source", FILES, ids=lambda p: p.stem)
+def test_add_under_every_node_only_inserts_lines(tmp_path: Path, source: Path) -> None:
+    m = load_map(source)
+    step = max(1, len(m.nodes) // 15)  # big maps: a spread of targets keeps the test quick
+    for node in m.nodes[::step]:
+        kind = NodeKind.REBUTTAL if node.kind is NodeKind.OBJECTION else NodeKind.OBJECTION
+        path = copy(tmp_path, source)
+        before = path.read_text(encoding="utf-8")
+        new_id = add_node(
+            path,
+            NewNode(
+                kind,
+                f"Reviewer's point on {node.id}: it's 'unclear' #1",
+                to=node.id,
+                author="A. Reviewer",
+                added=dt.date(2026, 11, 27),
+            ),
+        )
+        after = path.read_text(encoding="utf-8")
+        removed, inserted = diff_lines(before, after)
+        if node.id == "small-town":  # a flow-style entry: its one line is rewritten
+            assert len(removed) == 1
+        else:
+            assert removed == [], node.id
+            assert any(new_id in line for line in inserted)
+        edited = load_map(path)
+        assert edited.get(new_id).parent == node.id
+        assert edited.get(new_id).author == "A. Reviewer"
+        assert [n.id for n in edited.nodes if n.id != new_id] == [n.id for n in m.nodes]
+
+
+def test_add_evidence_with_all_fields(tmp_path: Path) -> None:
+    path = copy(tmp_path, CASES / "commented.yaml")
+    before = path.read_text(encoding="utf-8")
+    new_id = add_node(
+        path,
+        NewNode(
+            NodeKind.EVIDENCE,
+            "Gazette: lorries 'all day'",
+            to="induced",
+            quote="all day",
+            citation=parse_citation("Town Gazette, March 1, 2025"),
+            source="gazette",
+            basis="media",
+            tags=("a", "b c"),
+            id="gazette-lorries",
+        ),
+    )
+    assert new_id == "gazette-lorries"
+    removed, inserted = diff_lines(before, path.read_text(encoding="utf-8"))
+    assert removed == []
+    assert inserted[0] == "          evidence:\n"
+    node = load_map(path).get("gazette-lorries")
+    assert node.citation is not None and node.citation.date == "March 1, 2025"
+    assert node.tags == ("a", "b c") and node.basis is not None and node.source == "gazette"
+
+
+def test_add_linked_premise_joins_group(tmp_path: Path) -> None:
+    path = copy(tmp_path, CASES / "commented.yaml")
+    new_id = add_node(
+        path, NewNode(NodeKind.PREMISE, "Pupils cross there.", to="bypass", linked_with="safety")
+    )
+    m = load_map(path)
+    assert m.get(new_id).group == m.get("safety").group == "safer-route"
+
+
+def test_add_linked_premise_makes_group(tmp_path: Path) -> None:
+    path = copy(tmp_path, MAPS / "school-uniforms.yaml")
+    before = path.read_text(encoding="utf-8")
+    new_id = add_node(
+        path,
+        NewNode(
+            NodeKind.PREMISE, "Belonging helps learning.", to="uniforms", linked_with="identity"
+        ),
+    )
+    m = load_map(path)
+    assert m.get(new_id).group is not None
+    assert m.get(new_id).group == m.get("identity").group
+    removed, inserted = diff_lines(before, path.read_text(encoding="utf-8"))
+    assert [line.strip() for line in removed] == [
+        "- id: identity",
+        "text: Uniforms build a sense of belonging to the school.",
+        "objections:",
+        "- id: belonging-anecdote",
+        "text: The belonging claim rests on staff impressions, not on pupils' views.",
+        "undercut: true",
+    ]
+    assert [line.strip() for line in inserted][:2] == ["- linked:", "- id: identity"]
+
+
+FLAGSHIP = MAPS / "russias-game-in-north-korea.yaml"
+
+
+@pytest.mark.skipif(not FLAGSHIP.exists(), reason="the flagship map is not written yet")
+def test_flagship_acceptance_add_is_exactly_the_inserted_lines(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    path = copy(tmp_path, FLAGSHIP)
+    before = path.read_text(encoding="utf-8")
+    thesis = load_map(path).thesis.id
+    result = runner.invoke(
+        main,
+        [
+            "add",
+            "objection",
+            str(path),
+            "--to",
+            thesis,
+            "--text",
+            "Russia also wants a say.",
+            "--author",
+            "A. Reviewer",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    removed, inserted = diff_lines(before, path.read_text(encoding="utf-8"))
+    assert removed == []
+    assert [line.strip() for line in inserted] == [
+        "- id: russia-also-wants-a-say",
+        "text: Russia also wants a say.",
+        "author: A. Reviewer",
+        f"added: {dt.date.today().isoformat()}",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("new", "message"),
+    [
+        (NewNode(NodeKind.REBUTTAL, "x", to="cost"), "a rebuttal answers an objection"),
+        (
+            NewNode(NodeKind.OBJECTION, "x", to="cots"),
+            "no node has id 'cots' (did you mean 'cost'?)",
+        ),
+        (
+            NewNode(NodeKind.OBJECTION, "x", to="cost", id="survey-costs"),
+            "duplicate id 'survey-costs'",
+        ),
+        (NewNode(NodeKind.OBJECTION, "x", to="cost", id="bad id"), "not a valid id"),
+        (NewNode(NodeKind.PREMISE, "x", to="survey-costs"), "cannot go under a evidence"),
+        (
+            NewNode(NodeKind.OBJECTION, "x", to="uniforms", undercut=True),
+            "no inference to undercut",
+        ),
+        (
+            NewNode(NodeKind.OBJECTION, "x", to="cost", source="nowhere"),
+            "unknown source 'nowhere'",
+        ),
+        (NewNode(NodeKind.OBJECTION, "  ", to="cost"), "'text' is empty"),
+        (NewNode(NodeKind.PREMISE, "x", to="uniforms", linked_with="cost-x"), "no node has id"),
+    ],
+)
+def test_refusals_write_nothing(tmp_path: Path, new: NewNode, message: str) -> None:
+    path = copy(tmp_path, MAPS / "school-uniforms.yaml")
+    before = path.read_bytes()
+    with pytest.raises(EditError) as info:
+        add_node(path, new)
+    assert message in str(info.value)
+    assert path.read_bytes() == before
+
+
+def test_generated_id_is_unique_and_written(tmp_path: Path) -> None:
+    path = copy(tmp_path, MAPS / "school-uniforms.yaml")
+    first = add_node(path, NewNode(NodeKind.OBJECTION, "Same words.", to="cost"))
+    second = add_node(path, NewNode(NodeKind.OBJECTION, "Same words.", to="cost"))
+    assert (first, second) == ("same-words", "same-words-2")
+    assert "id: same-words-2\n" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("source", FILES, ids=lambda p: p.stem)
+def test_edit_keeps_everything_else(tmp_path: Path, source: Path) -> None:
+    m = load_map(source)
+    last = m.nodes[-1]
+    path = copy(tmp_path, source)
+    before = path.read_text(encoding="utf-8")
+    edit_node(path, last.id, {"text": "Rewritten: with a colon", "tags": ["x", "y"]})
+    after = path.read_text(encoding="utf-8")
+    removed, inserted = diff_lines(before, after)
+    assert len(removed) <= 3
+    assert all(line in before.splitlines(keepends=True) for line in removed)
+    node = load_map(path).get(last.id)
+    assert node.text == "Rewritten: with a colon" and node.tags == ("x", "y")
+    comments = [line for line in before.splitlines() if line.lstrip().startswith("#")]
+    assert all(c in after for c in comments)
+
+
+def test_edit_keeps_quoting_and_trailing_comment(tmp_path: Path) -> None:
+    path = copy(tmp_path, CASES / "commented.yaml")
+    before = path.read_text(encoding="utf-8")
+    edit_node(path, "bypass", {"text": "Build it."})
+    edit_node(path, "wetland", {"strength": "weak"})
+    edit_node(path, "counts", {"citation": parse_citation("Council, May")}, clear=["basis"])
+    after = path.read_text(encoding="utf-8")
+    removed, inserted = diff_lines(before, after)
+    assert inserted == [
+        '  text: "Build it."\n',
+        "        citation: {outlet: Council, date: May}\n",
+        "      strength: weak   # trailing comment\n",
+    ]
+    assert len(removed) == 4
+
+
+def test_edit_refusals(tmp_path: Path) -> None:
+    path = copy(tmp_path, MAPS / "school-uniforms.yaml")
+    before = path.read_bytes()
+    for node_id, changes, clear, message in [
+        ("cost", {"basis": "statistic"}, [], "unknown field 'basis'"),
+        ("nope", {"text": "x"}, [], "no node has id 'nope'"),
+        ("cost", {}, ["text"], "every node needs a text"),
+        ("cost", {"colour": "red"}, [], "cannot edit 'colour'"),
+    ]:
+        with pytest.raises(EditError, match=message):
+            edit_node(path, node_id, changes, clear)
+    assert path.read_bytes() == before
+
+
+def test_remove_leaf_deletes_only_its_lines(tmp_path: Path) -> None:
+    path = copy(tmp_path, CASES / "commented.yaml")
+    before = path.read_text(encoding="utf-8")
+    assert remove_node(path, "council-counts") == ["council-counts"]
+    removed, inserted = diff_lines(before, path.read_text(encoding="utf-8"))
+    assert inserted == []
+    assert removed == [
+        "      - id: council-counts\n",
+        '        text: "Council counts agree: \\"about nine thousand\\"."\n',
+        "        source: council\n",
+    ]
+
+
+def test_remove_refusals(tmp_path: Path) -> None:
+    path = copy(tmp_path, CASES / "commented.yaml")
+    before = path.read_bytes()
+    with pytest.raises(EditError, match="has children"):
+        remove_node(path, "induced")
+    with pytest.raises(EditError, match="target of cross-links from 'cost'"):
+        remove_node(path, "school-route")
+    with pytest.raises(EditError, match="thesis cannot be removed"):
+        remove_node(path, "bypass", recursive=True)
+    assert path.read_bytes() == before
+
+
+def test_remove_recursive_drops_subtree_and_links(tmp_path: Path) -> None:
+    path = copy(tmp_path, CASES / "commented.yaml")
+    removed = remove_node(path, "traffic", recursive=True)
+    assert removed[:2] == ["traffic", "counts"]
+    m = load_map(path)
+    assert "traffic" not in m and [x.to for x in m.get("cost").links] == ["school-route"]
+    assert "# A deliberately untidy map" in path.read_text(encoding="utf-8")
+
+
+def test_remove_from_linked_pair_dissolves_group(tmp_path: Path) -> None:
+    path = copy(tmp_path, MAPS / "school-uniforms.yaml")
+    remove_node(path, "bullying-clothes")
+    m = load_map(path)
+    assert m.get("uniforms-equalise").group is None
+    assert m.get("uniforms-equalise").parent == "uniforms"
+
+
+def test_new_map(tmp_path: Path) -> None:
+    path = new_map(tmp_path / "m.yaml", "A title", "A thesis: yes.")
+    text = path.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=argmap.schema.json"
+    assert load_map(path).thesis.id == "a-thesis-yes"
+    with pytest.raises(EditError, match="already exists"):
+        new_map(path, "Other", "Other")
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_new_map_inside_repo_points_at_schema() -> None:
+    from argmap.edit import schema_reference
+
+    assert schema_reference(MAPS / "x.yaml") == ("../argmap.schema.json", True)
+
+
+# -- CLI -------------------------------------------------------------------------------------
+
+
+def test_cli_add_prints_id_and_signs(tmp_path: Path, runner: CliRunner) -> None:
+    path = copy(tmp_path, MAPS / "school-uniforms.yaml")
+    result = runner.invoke(
+        main,
+        [
+            "add",
+            "objection",
+            str(path),
+            "--to",
+            "cost",
+            "--text",
+            "Prices rose.",
+            "--author",
+            "A. Reviewer",
+            "--tag",
+            "price",
+            "--citation",
+            "Gazette, May 2",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output == "prices-rose\n"
+    node = load_map(path).get("prices-rose")
+    assert node.author == "A. Reviewer" and node.added == dt.date.today()
+    assert node.citation is not None and node.citation.outlet == "Gazette"
+
+
+def test_cli_add_refusal(tmp_path: Path, runner: CliRunner) -> None:
+    path = copy(tmp_path, MAPS / "school-uniforms.yaml")
+    before = path.read_bytes()
+    result = runner.invoke(
+        main, ["add", "rebuttal", str(path), "--to", "cost", "--text", "x", "--author", "R"]
+    )
+    assert result.exit_code == 1
+    assert result.output == (
+        f"{path}: a rebuttal answers an objection, and 'cost' is a premise; "
+        "add an objection to attack it\n"
+    )
+    assert path.read_bytes() == before
+
+
+def test_cli_author_from_environment_or_error(tmp_path: Path, runner: CliRunner) -> None:
+    path = copy(tmp_path, MAPS / "school-uniforms.yaml")
+    args = ["add", "objection", str(path), "--to", "cost", "--text", "From env."]
+    result = runner.invoke(main, args, env={"ARGMAP_AUTHOR": "Env Person"})
+    assert result.exit_code == 0, result.output
+    assert load_map(path).get("from-env").author == "Env Person"
+    env = {
+        "ARGMAP_AUTHOR": "",
+        "HOME": str(tmp_path),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_CONFIG_GLOBAL": str(tmp_path / "none"),
+    }
+    result = runner.invoke(main, [*args[:-1], "Other."], env=env)
+    if result.exit_code != 0:  # no git identity anywhere: asks for one
+        assert result.exit_code == 2
+        assert "pass --author NAME" in result.output
+
+
+def test_cli_edit_remove_new(tmp_path: Path, runner: CliRunner) -> None:
+    path = copy(tmp_path, MAPS / "school-uniforms.yaml")
+    result = runner.invoke(
+        main, ["edit", str(path), "survey-costs", "--clear", "citation", "--note", "checked"]
+    )
+    assert result.exit_code == 0, result.output
+    node = load_map(path).get("survey-costs")
+    assert node.citation is None and node.note == "checked"
+    result = runner.invoke(main, ["edit", str(path), "cost"])
+    assert result.exit_code == 2
+    result = runner.invoke(main, ["remove", str(path), "second-hand"])
+    assert (result.exit_code, result.output) == (0, "second-hand\n")
+    result = runner.invoke(main, ["remove", str(path), "cost"])
+    assert result.exit_code == 1 and "use --recursive" in result.output
+    target = tmp_path / "new.yaml"
+    result = runner.invoke(main, ["new", str(target), "--title", "T", "--thesis", "Claim."])
+    assert result.exit_code == 0, result.output
+    assert load_map(target).title == "T"
+    result = runner.invoke(main, ["new", str(target), "--title", "T", "--thesis", "Claim."])
+    assert result.exit_code == 1 and "already exists" in result.output
+
+
+def test_subprocess_add(tmp_path: Path) -> None:
+    path = copy(tmp_path, MAPS / "school-uniforms.yaml")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "argmap",
+            "add",
+            "evidence",
+            str(path),
+            "--to",
+            "cost",
+            "--text",
+            "Receipts.",
+            "--author",
+            "A. Reviewer",
+            "--basis",
+            "data",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "receipts\n", "")
+
+
+def test_crlf_bom_and_missing_final_newline(tmp_path: Path) -> None:
+    source = (MAPS / "school-uniforms.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "m.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + source.rstrip("\n").replace("\n", "\r\n").encode())
+    before = path.read_bytes()
+    new_id = add_node(path, NewNode(NodeKind.OBJECTION, "Windows.", to="expression"))
+    after = path.read_bytes()
+    assert after.startswith(before)  # only appended: the last entry is the target
+    assert after.startswith(b"\xef\xbb\xbf")
+    assert b"\n" not in after.replace(b"\r\n", b"")
+    assert load_map(path).get(new_id).parent == "expression"
+
+
+def test_json_maps_are_not_edited(tmp_path: Path, runner: CliRunner) -> None:
+    path = tmp_path / "m.json"
+    path.write_text('{"title": "T", "thesis": {"id": "t", "text": "T."}}', encoding="utf-8")
+    with pytest.raises(EditError, match="editing JSON maps is not supported"):
+        add_node(path, NewNode(NodeKind.OBJECTION, "x", to="t"))
+
+
+def test_invalid_map_is_reported_with_location(tmp_path: Path, runner: CliRunner) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text("title: T\nthesis:\n  id: t\n  txt: T.\n", encoding="utf-8")
+    before = path.read_bytes()
+    result = runner.invoke(
+        main, ["add", "objection", str(path), "--to", "t", "--text", "x", "--author", "R"]
+    )
+    assert result.exit_code == 1
+    assert f"{path}:4:3: thesis.txt: unknown field" in result.output
+    assert path.read_bytes() == before
+
+
+def test_edit_text_of_node_without_id_keeps_its_id(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "title: T\nthesis:\n  id: t\n  text: T.\n  premises:\n    - text: Old words.\n"
+        "  objections:\n    - text: No.\n      links: [old-words]\n",
+        encoding="utf-8",
+    )
+    edit_node(path, "old-words", {"text": "New words."})
+    assert load_map(path).get("old-words").text == "New words."
+    assert "id: old-words\n" in path.read_text(encoding="utf-8")
+
+
+def test_cli_add_undercut(tmp_path: Path, runner: CliRunner) -> None:
+    path = copy(tmp_path, MAPS / "school-uniforms.yaml")
+    args = ["add", "objection", str(path), "--to", "cost", "--text", "Cost is not the point."]
+    result = runner.invoke(main, [*args, "--undercut", "--author", "R", "--id", "not-cost"])
+    assert result.exit_code == 0, result.output
+    assert load_map(path).get("not-cost").relation is not None
+    assert load_map(path).get("not-cost").relation.value == "undercuts"
+
+
+def test_add_to_empty_list_key(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text("title: T\nthesis:\n  id: t\n  text: T.\n  objections:\n", encoding="utf-8")
+    new_id = add_node(path, NewNode(NodeKind.OBJECTION, "First.", to="t"))
+    assert load_map(path).get(new_id).parent == "t"
