@@ -1,0 +1,130 @@
+"""The ``render`` command: draw maps as SVG, PNG, PDF or DOT files (and any other format)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from argmap.cli import reports_errors
+
+MAP = click.Path(path_type=Path, dir_okay=True)
+HIDEABLE = ("evidence", "quotes", "reviewers")
+
+
+def _formats(ctx: click.Context, param: click.Parameter, value: str) -> list[str]:
+    from argmap.exporters import list_exporters
+
+    names = [part.strip() for part in value.split(",") if part.strip()]
+    available = list_exporters()
+    for name in names:
+        if name not in available:
+            raise click.BadParameter(
+                f"unknown format {name!r} (must be one of {', '.join(available)})"
+            )
+    if not names:
+        raise click.BadParameter("give at least one format, e.g. svg,png")
+    return list(dict.fromkeys(names))
+
+
+def _hide(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> frozenset[str]:
+    parts = {part.strip() for item in value for part in item.split(",") if part.strip()}
+    unknown = sorted(parts - set(HIDEABLE))
+    if unknown:
+        raise click.BadParameter(f"cannot hide {unknown[0]!r} (choose from {', '.join(HIDEABLE)})")
+    return frozenset(parts)
+
+
+@click.command()
+@click.argument("maps", nargs=-1, required=True, type=MAP)
+@click.option(
+    "-f",
+    "--format",
+    "formats",
+    default="svg",
+    show_default=True,
+    callback=_formats,
+    help="Comma-separated formats: svg, png, pdf, dot (see 'argmap formats').",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("output"),
+    show_default=True,
+    help="Folder to write into; files are named after each map's file stem.",
+)
+@click.option(
+    "--direction",
+    type=click.Choice(["TB", "BT", "LR", "RL"], case_sensitive=False),
+    default="TB",
+    show_default=True,
+    help="Where the thesis sits: TB top, BT bottom, LR left, RL right.",
+)
+@click.option("--focus", metavar="ID", help="Draw only the part of the map under this node.")
+@click.option(
+    "--depth", type=click.IntRange(min=0), help="Levels to draw below the thesis or --focus."
+)
+@click.option(
+    "--hide",
+    multiple=True,
+    callback=_hide,
+    metavar="evidence|quotes|reviewers",
+    help="Leave out evidence, quotes or reviewers' nodes (repeatable, or comma-separated).",
+)
+@click.option(
+    "--theme",
+    type=click.Choice(["default", "print", "contrast"]),
+    default="default",
+    show_default=True,
+    help="Colours: default, print (grayscale with line patterns), contrast.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["auto", "bundled", "system"]),
+    default="auto",
+    show_default=True,
+    envvar="ARGMAP_ENGINE",
+    show_envvar=True,
+    help="Graphviz engine: bundled (pip-installed), system (Graphviz's dot), auto.",
+)
+@click.option("--status", is_flag=True, help="Mark each claim in, out or undecided.")
+@click.option("--exercise", is_flag=True, help="Blank texts for students (html format).")
+@reports_errors
+def render(
+    maps: tuple[Path, ...],
+    formats: list[str],
+    out_dir: Path,
+    direction: str,
+    focus: str | None,
+    depth: int | None,
+    hide: frozenset[str],
+    theme: str,
+    engine: str,
+    status: bool,
+    exercise: bool,
+) -> None:
+    """Draw maps as diagram files: one file per map and format, in --output.
+
+    Example: argmap render maps/*.yaml --format svg,png,pdf
+    """
+    from argmap.exporters import RenderOptions
+    from argmap.pipeline import render_file
+
+    options = RenderOptions(
+        direction=direction.upper(),  # type: ignore[arg-type]
+        focus=focus,
+        depth=depth,
+        hide=hide,
+        theme=theme,  # type: ignore[arg-type]
+        engine=engine,  # type: ignore[arg-type]
+        status=status,
+        exercise=exercise,
+    )
+    verbose = len(maps) * len(formats) > 1
+    for path in maps:
+        for fmt in formats:
+            for written in render_file(path, fmt, out_dir, options):
+                if verbose:
+                    click.echo(f"{path} -> {written}", err=True)

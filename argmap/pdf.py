@@ -1,0 +1,150 @@
+"""SVG diagram -> PDF by a pip-only route: fpdf2 draws the SVG with embedded Noto fonts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import html
+import logging
+import re
+import unicodedata
+from pathlib import Path
+from typing import Final
+
+from argmap.errors import RenderError
+
+__all__ = ["FONT_FAMILY", "svg_to_pdf"]
+
+FONT_FAMILY: Final = "NotoSansKR"
+"""The main PDF font: Latin, Greek, Cyrillic, Hangul, CJK and typographic punctuation."""
+
+_EPOCH: Final = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+# A fixed creation date keeps the PDF byte-identical from run to run.
+
+_FONT_ATTR: Final = re.compile(r'font-family="[^"]*"')
+_A_OPEN: Final = re.compile(r"<a\b[^>]*>")
+_TEXT: Final = re.compile(r"(<text\b[^>]*>)([^<]*)(</text>)")
+_STYLES: Final = ("", "B", "I", "BI")
+# The font packages ship one (regular) face; it serves every style.
+
+
+def _main_font() -> Path:
+    from pylopdf_fonts_ko import sans_path
+
+    return Path(sans_path())
+
+
+def _fallback_fonts() -> list[Path]:
+    """Noto faces for what Noto Sans KR lacks (emoji, symbols, Hebrew, Arabic, Indic, ...)."""
+    import manimgx_fonts
+
+    folder = Path(manimgx_fonts.__file__).parent
+    return sorted(p for p in folder.glob("*.ttf") if not p.name.startswith("NotoSans["))
+
+
+@functools.cache
+def _coverage(path: Path) -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(path), lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+def _family(index: int) -> str:
+    return FONT_FAMILY if index < 0 else f"NotoFallback{index}"
+
+
+def _runs(text: str, fallbacks: list[Path]) -> list[tuple[int, str]]:
+    """Split text into ``(font index, text)`` runs; -1 is the main font."""
+    main = _coverage(_main_font())
+    runs: list[tuple[int, str]] = []
+    for ch in text:
+        index = -1
+        if ord(ch) not in main and not ch.isspace():
+            index = next((i for i, p in enumerate(fallbacks) if ord(ch) in _coverage(p)), -1)
+        if runs and (runs[-1][0] == index or ch.isspace()):
+            runs[-1] = (runs[-1][0], runs[-1][1] + ch)
+        else:
+            runs.append((index, ch))
+    return runs
+
+
+def _visual(run: str) -> str:
+    """Right-to-left runs in visual order (the converter draws left to right)."""
+    if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in run):
+        return run[::-1]
+    return run
+
+
+def _split_text(match: re.Match[str], fallbacks: list[Path], used: set[int]) -> str:
+    opening, body, closing = match.groups()
+    text = html.unescape(body)
+    if text.isascii():
+        return match.group(0)
+    runs = _runs(text, fallbacks)
+    if all(index < 0 for index, _ in runs):
+        return match.group(0)
+    parts = []
+    for index, run in runs:
+        used.add(index)
+        family = _family(index)
+        parts.append(f'<tspan font-family="{family}">{html.escape(_visual(run), False)}</tspan>')
+    return opening + "".join(parts) + closing
+
+
+def _prepare(svg: str, fallbacks: list[Path], used: set[int]) -> str:
+    """Rewrite what the SVG converter would drop or cannot resolve.
+
+    Node links (``<a>``) become plain groups, since the converter skips their content;
+    every font family becomes the embedded one, and characters it lacks go into
+    ``<tspan>`` runs set in a fallback face.
+    """
+    svg = _A_OPEN.sub("<g>", svg).replace("</a>", "</g>")
+    svg = _FONT_ATTR.sub(f'font-family="{FONT_FAMILY}"', svg)
+    return _TEXT.sub(lambda m: _split_text(m, fallbacks, used), svg)
+
+
+def svg_to_pdf(svg: str, *, title: str = "") -> bytes:
+    """Convert a Graphviz SVG drawing into a one-page PDF of the same size.
+
+    Text stays text (selectable, searchable), set in Noto Sans KR, with Noto fallbacks
+    for emoji, symbols and other scripts; fonts are embedded as subsets.
+
+    Args:
+        svg: the SVG document (as the engine wrote it).
+        title: the PDF's title metadata.
+
+    Returns:
+        The PDF file's bytes.
+
+    Raises:
+        RenderError: the SVG cannot be converted.
+    """
+    from fpdf import FPDF
+    from fpdf.svg import SVGObject
+
+    # fpdf2 logs every SVG element it skips (titles, comments); they carry no drawing.
+    logging.getLogger("fpdf.svg").setLevel(logging.ERROR)
+    try:
+        fallbacks = _fallback_fonts()
+        used: set[int] = set()
+        drawing = SVGObject(_prepare(svg, fallbacks, used).encode("utf-8"))
+        width, height = float(drawing.width or 72), float(drawing.height or 72)
+        pdf = FPDF(unit="pt", format=(max(width, 72.0), max(height, 72.0)))
+        pdf.set_creation_date(_EPOCH)
+        pdf.set_title(title)
+        pdf.set_creator("argmap")
+        pdf.set_producer("argmap")
+        pdf.set_margin(0)
+        pdf.set_auto_page_break(False)
+        for index in sorted(used | {-1}):
+            path = _main_font() if index < 0 else fallbacks[index]
+            for style in _STYLES:
+                pdf.add_font(_family(index), style=style, fname=str(path))
+        pdf.add_page()
+        drawing.draw_to_page(pdf)
+        return bytes(pdf.output())
+    except Exception as exc:  # fpdf2 raises many kinds; the user needs one line
+        raise RenderError(
+            f"PDF conversion (fpdf2) failed: {exc}; try --format svg or png"
+        ) from None

@@ -1,0 +1,294 @@
+"""The DOT builder: golden files, conventions, options and escaping of the source text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from argmap.errors import RenderError
+from argmap.exporters import RenderOptions, get_exporter
+from argmap.exporters.dot import (
+    EDGE_STYLE,
+    MAX_QUOTE_CHARS,
+    NODE_STYLE,
+    THEMES,
+    draw_kind,
+    to_digraph,
+    to_dot,
+)
+from argmap.io import load_map
+from argmap.model import ArgumentMap, NodeKind, Relation
+from argmap.validate import validate_data
+from tests.conftest import GOLDEN
+from tests.golden_dot import DOT_GOLDEN, NESTED, UNIFORMS
+
+
+@pytest.mark.parametrize("name", sorted(DOT_GOLDEN))
+def test_golden_dot(name: str) -> None:
+    expected = (GOLDEN / name).read_text(encoding="utf-8")
+    assert DOT_GOLDEN[name]() == expected, f"{name} changed; run `make golden` and read the diff"
+
+
+def _statements(dot: str) -> dict[str, str]:
+    """Node statements by name (quoted or bare), whole statement text."""
+    out: dict[str, str] = {}
+    for match in re.finditer(r'^\t+(?:"([^"]+)"|([\w.]+)) \[(.*?)\]$', dot, re.M | re.S):
+        out[match.group(1) or match.group(2)] = match.group(3)
+    for keyword in ("graph", "node", "edge"):
+        out.pop(keyword, None)
+    return out
+
+
+def _edges(dot: str) -> list[tuple[str, str, str]]:
+    pattern = r'^\t+(?:"([^"]+)"|([\w.]+)) -> (?:"([^"]+)"|([\w.]+)) \[(.*?)\]$'
+    return [
+        (m.group(1) or m.group(2), m.group(3) or m.group(4), m.group(5))
+        for m in re.finditer(pattern, dot, re.M)
+    ]
+
+
+@pytest.fixture(scope="module")
+def uniforms() -> ArgumentMap:
+    return load_map(UNIFORMS)
+
+
+def test_every_node_once_with_id_class_tooltip_and_link(uniforms: ArgumentMap) -> None:
+    dot = to_dot(uniforms)
+    statements = _statements(dot)
+    for node in uniforms.nodes:
+        attrs = statements[node.id]
+        assert f'id="node-{node.id}"' in attrs
+        assert f'URL="#node-{node.id}"' in attrs
+        assert re.search(rf'class="?{draw_kind(uniforms, node).value}\b', attrs)
+        assert "tooltip=" in attrs
+
+
+def test_relation_classes_and_colours(uniforms: ArgumentMap) -> None:
+    edges = _edges(to_dot(uniforms))
+    by_pair = {(a, b): attrs for a, b, attrs in edges}
+    support = by_pair[("survey-costs", "cost")]
+    assert "class=supports" in support and EDGE_STYLE[Relation.SUPPORTS].color in support
+    attack = by_pair[("expression", "uniforms")]
+    assert "class=attacks" in attack and EDGE_STYLE[Relation.ATTACKS].color in attack
+    rebuttal = by_pair[("second-hand", "upfront-cost")]
+    assert NODE_STYLE[NodeKind.REBUTTAL].border in rebuttal
+
+
+def test_linked_premises_make_one_reason_with_one_arrow(uniforms: ArgumentMap) -> None:
+    dot = to_dot(uniforms)
+    assert 'subgraph "cluster_group less-bullying"' in dot
+    into_thesis = [e for e in _edges(dot) if e[1] == "uniforms" and "linked" in e[2]]
+    assert len(into_thesis) == 1
+    assert 'ltail="cluster_group less-bullying"' in into_thesis[0][2]
+    members = {"bullying-clothes", "uniforms-equalise"}
+    assert not [e for e in _edges(dot) if e[0] in members and "linked" not in e[2]]
+
+
+def test_undercutter_ends_on_a_junction_on_the_support_link(uniforms: ArgumentMap) -> None:
+    edges = _edges(to_dot(uniforms))
+    junction = "junction identity"
+    assert ("identity", junction) in {(a, b) for a, b, _ in edges}
+    assert (junction, "uniforms") in {(a, b) for a, b, _ in edges}
+    undercut = [e for e in edges if e[0] == "belonging-anecdote"]
+    assert [(a, b) for a, b, _ in undercut] == [("belonging-anecdote", junction)]
+    assert "class=undercuts" in undercut[0][2]
+
+
+def test_objection_to_objection_is_drawn_as_rebuttal_and_cross_links_dashed() -> None:
+    m = load_map(NESTED)
+    assert m.get("volunteers").kind is NodeKind.OBJECTION
+    assert draw_kind(m, m.get("volunteers")) is NodeKind.REBUTTAL
+    dot = to_dot(m)
+    assert re.search(r'class="?rebuttal', _statements(dot)["volunteers"])
+    cross = [e for e in _edges(dot) if "cross-link" in e[2]]
+    assert {(a, b) for a, b, _ in cross} == {
+        ("volunteers", "demand"),
+        ("small-sample", "junction poll"),
+    }
+    assert all("style=dashed" in attrs and "constraint=false" in attrs for _, _, attrs in cross)
+
+
+def test_reviewer_shows_author_and_evidence_basis_and_citation(uniforms: ArgumentMap) -> None:
+    statements = _statements(to_dot(uniforms))
+    assert "added by A. Reviewer" in statements["expression"]
+    assert "reviewer" in statements["expression"]
+    evidence = statements["survey-costs"]
+    assert "EVIDENCE · STATISTIC" in evidence and "shape=note" in evidence
+    assert "— Parent survey, spring term" in evidence
+
+
+def test_legend_lists_only_what_the_map_shows() -> None:
+    m = validate_data(
+        {"title": "T", "thesis": {"id": "t", "text": "A claim.", "premises": [{"text": "Why."}]}}
+    )
+    legend = _statements(to_dot(m))["legend key"]
+    assert ">thesis<" in legend and ">reason<" in legend and "arrow: supports" in legend
+    for absent in (">objection<", ">evidence<", ">rebuttal<", "attacks", "dashed", "box:"):
+        assert absent not in legend
+    full = _statements(to_dot(load_map(UNIFORMS)))["legend key"]
+    for present in (">objection<", ">evidence<", ">rebuttal<", "undercuts", "box:"):
+        assert present in full
+
+
+def test_text_is_wrapped_and_long_quotes_shortened() -> None:
+    quote = "word " * 100
+    m = validate_data(
+        {
+            "title": "T",
+            "thesis": {
+                "id": "t",
+                "text": "A claim.",
+                "evidence": [{"id": "e", "text": "alpha " * 30, "quote": quote}],
+            },
+        }
+    )
+    attrs = _statements(to_dot(m))["e"]
+    label = attrs.split("tooltip=")[0]
+    assert label.count("<BR") >= 4
+    assert "…”" in label and quote.strip() not in label
+    tooltip = attrs.split("tooltip=")[1]
+    assert quote.strip() in tooltip
+    assert len(label) < len(quote) + 2000 and len(quote) > MAX_QUOTE_CHARS
+
+
+def test_direction_option_maps_thesis_position(uniforms: ArgumentMap) -> None:
+    wanted = {"TB": "BT", "BT": "TB", "LR": "RL", "RL": "LR"}
+    for direction, rankdir in wanted.items():
+        dot = to_dot(uniforms, RenderOptions(direction=direction))  # type: ignore[arg-type]
+        assert f"rankdir={rankdir}" in dot
+
+
+def test_focus_and_depth_draw_a_sub_map(uniforms: ArgumentMap) -> None:
+    names = set(_statements(to_dot(uniforms, RenderOptions(focus="cost", depth=1))))
+    assert names == {"cost", "survey-costs", "upfront-cost", "legend key"}
+    deeper = set(_statements(to_dot(uniforms, RenderOptions(focus="cost"))))
+    assert "second-hand" in deeper
+    top = set(_statements(to_dot(uniforms, RenderOptions(depth=0))))
+    assert top == {"uniforms", "legend key"}
+
+
+def test_unknown_focus_is_a_render_error(uniforms: ArgumentMap) -> None:
+    with pytest.raises(RenderError, match="--focus 'nope': no node has that id"):
+        to_dot(uniforms, RenderOptions(focus="nope", map_name="maps/x.yaml"))
+
+
+@pytest.mark.parametrize(
+    ("hide", "gone", "kept"),
+    [
+        ("evidence", {"survey-costs"}, {"cost", "expression"}),
+        ("reviewers", {"expression"}, {"survey-costs"}),
+        ("quotes", set(), {"survey-costs", "expression"}),
+    ],
+)
+def test_hide_options(uniforms: ArgumentMap, hide: str, gone: set[str], kept: set[str]) -> None:
+    names = set(_statements(to_dot(uniforms, RenderOptions(hide=frozenset({hide})))))
+    assert not gone & names
+    assert kept <= names
+
+
+def test_hide_quotes_drops_quote_lines() -> None:
+    m = validate_data(
+        {
+            "title": "T",
+            "thesis": {
+                "id": "t",
+                "text": "A claim.",
+                "evidence": [{"id": "e", "text": "Fact.", "quote": "exact words here"}],
+            },
+        }
+    )
+    assert "exact words here" in to_dot(m)
+    assert "exact words here" not in to_dot(m, RenderOptions(hide=frozenset({"quotes"})))
+
+
+@pytest.mark.parametrize("theme", sorted(THEMES))
+def test_themes_use_their_tables(uniforms: ArgumentMap, theme: str) -> None:
+    dot = to_dot(uniforms, RenderOptions(theme=theme))  # type: ignore[arg-type]
+    nodes, edges = THEMES[theme]
+    statements = _statements(dot)
+    assert f'fillcolor="{nodes[NodeKind.PREMISE].fill}"' in statements["cost"]
+    assert (
+        f'color="{edges[Relation.ATTACKS].color}"'
+        in {(a, b): attrs for a, b, attrs in _edges(dot)}[("expression", "uniforms")]
+    )
+    # Six-digit colours only: Debian's dot 2.43 fills three-digit ones black.
+    assert not re.search(r'"#[0-9a-fA-F]{3}"', dot)
+
+
+def test_print_theme_is_grayscale_and_patterned(uniforms: ArgumentMap) -> None:
+    dot = to_dot(uniforms, RenderOptions(theme="print"))
+    colours = set(re.findall(r"#([0-9a-f]{6})", dot))
+    assert all(c[0:2] == c[2:4] == c[4:6] for c in colours), colours
+    # Square corners for objections, rounded for reasons and rebuttals; bar-ended attacks.
+    assert "style=filled" in _statements(dot)["expression"]
+    assert "rounded" in _statements(dot)["second-hand"]
+    assert "arrowhead=tee" in {(a, b): e for a, b, e in _edges(dot)}[("expression", "uniforms")]
+    # Border patterns are left for --status.
+    assert "dashed" not in "".join(_statements(dot).values())
+
+
+def test_status_badges_borders_and_legend(uniforms: ArgumentMap) -> None:
+    from argmap.analyze import analyze
+
+    analysis = analyze(uniforms)
+    dot = to_dot(uniforms, RenderOptions(status=True))
+    statements = _statements(dot)
+    for node in uniforms.nodes:
+        standing = analysis.standing[node.id].value
+        assert f"status-{standing}" in statements[node.id]
+        assert f"[{standing.upper()}]" in statements[node.id]
+    assert "[OUT]" in statements["legend key"]
+    assert "status-" not in to_dot(uniforms)
+
+
+def test_escaping_in_dot_source() -> None:
+    m = load_map(GOLDEN.parent / "cases" / "diagram-metachars.yaml")
+    dot = to_dot(m)
+    labels = "".join(re.findall(r"label=<(<TABLE.*?</TABLE>)>", dot))
+    # HTML-like labels: markup in texts arrives as entities, never as tags.
+    assert "<script>" not in labels and "&lt;script&gt;" in labels
+    assert "<TABLE><TR><TD>not a table" not in labels
+    # Quoted attributes (tooltips) keep markup as text; '&' is escaped for the SVG writer.
+    assert 'tooltip="&lt;' not in dot and "&amp;amp;" in dot
+    # Backslashes are escaped so Graphviz cannot expand \N or \G.
+    assert "\\\\N" in dot
+
+
+def test_exporters_registered() -> None:
+    for name, suffix in (("dot", ".dot"), ("svg", ".svg"), ("png", ".png"), ("pdf", ".pdf")):
+        assert get_exporter(name).suffix == suffix
+
+
+def test_digraph_is_deterministic(uniforms: ArgumentMap) -> None:
+    first = to_digraph(uniforms).source
+    assert to_digraph(load_map(UNIFORMS)).source == first
+
+
+def test_deep_map_builds_without_recursion() -> None:
+    data: dict[str, object] = {"id": "n0", "text": "root"}
+    current = data
+    for i in range(1, 5000):
+        child: dict[str, object] = {"id": f"n{i}", "text": f"step {i}"}
+        current["premises"] = [child]
+        current = child
+    from argmap.io import run_deep
+
+    m = run_deep(lambda: validate_data({"title": "deep", "thesis": data}))
+    dot = to_dot(m)
+    assert dot.count("class=supports") == 4999
+
+
+def test_huge_texts_are_capped_in_the_dot() -> None:
+    big = "x" * 200_000
+    m = validate_data(
+        {
+            "title": big,
+            "thesis": {
+                "id": "t",
+                "text": big,
+                "evidence": [{"id": "e", "text": big, "quote": big, "author": big}],
+            },
+        }
+    )
+    assert len(to_dot(m)) < 60_000

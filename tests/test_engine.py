@@ -1,0 +1,124 @@
+"""Engine selection, safe subprocess runs and one-line errors (fake engines in tmp_path)."""
+
+from __future__ import annotations
+
+import shutil
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+
+from argmap import engine
+from argmap.engine import EngineInfo, engine_version, find_engine, run_engine
+from argmap.errors import RenderError
+
+DOT = "digraph { a -> b }"
+
+
+def _fake(tmp_path: Path, name: str, body: str) -> Path:
+    """Write an executable Python script posing as an engine."""
+    path = tmp_path / name
+    path.write_text(f"#!{sys.executable}\nimport sys, time\n{body}\n", encoding="utf-8")
+    path.chmod(path.stat().st_mode | stat.S_IEXEC)
+    return path
+
+
+def test_bundled_engine_is_found_next_to_python() -> None:
+    info = find_engine("bundled")
+    assert info.kind == "bundled"
+    assert info.program.name == "graphviz-pure"
+    assert info.program.parent == Path(sys.executable).parent
+
+
+def test_auto_prefers_bundled() -> None:
+    assert find_engine("auto").kind == "bundled"
+
+
+def test_bundled_version_is_read_by_subprocess() -> None:
+    assert "graphviz-pure" in engine_version(find_engine("bundled"))
+
+
+def test_missing_bundled_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "_bundled", lambda: None)
+    with pytest.raises(RenderError) as excinfo:
+        find_engine("bundled")
+    message = str(excinfo.value)
+    assert message.startswith("engine bundled: program 'graphviz-pure' not found")
+    assert "--engine system" in message and "\n" not in message
+
+
+def test_missing_system_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "_system", lambda: None)
+    with pytest.raises(
+        RenderError, match=r"engine system: Graphviz 'dot' not found on PATH.*--engine bundled"
+    ):
+        find_engine("system")
+
+
+def test_auto_falls_back_to_system_then_fails_clearly(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(engine, "_bundled", lambda: None)
+    fake = _fake(tmp_path, "dot", "pass")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert find_engine("auto") == EngineInfo("system", fake)
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    with pytest.raises(RenderError, match="no Graphviz engine found.*--format html or json"):
+        find_engine("auto")
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="no system Graphviz 'dot' on PATH")
+def test_system_engine_renders_svg() -> None:
+    assert b"<svg" in run_engine(DOT, "svg", "system")
+
+
+def test_timeout_becomes_render_error(tmp_path: Path) -> None:
+    fake = _fake(tmp_path, "slow-dot", "time.sleep(30)")
+    with pytest.raises(RenderError) as excinfo:
+        run_engine(DOT, "svg", EngineInfo("system", fake), map_name="maps/big.yaml", timeout=0.5)
+    message = str(excinfo.value)
+    assert message.startswith("engine system (slow-dot) on maps/big.yaml: gave up after 0.5 s")
+    assert "--focus ID --depth N" in message
+
+
+def test_engine_failure_quotes_its_stderr_on_one_line(tmp_path: Path) -> None:
+    fake = _fake(
+        tmp_path, "bad-dot", "sys.stderr.write('Error: syntax\\nerror in line 1\\n'); sys.exit(1)"
+    )
+    with pytest.raises(RenderError) as excinfo:
+        run_engine(DOT, "svg", EngineInfo("bundled", fake), map_name="m.yaml")
+    message = str(excinfo.value)
+    assert "\n" not in message
+    assert (
+        "engine bundled (bad-dot) on m.yaml: failed (exit 1): Error: syntax error in line 1"
+        in message
+    )
+    assert "try --engine system" in message
+
+
+def test_unrunnable_program(tmp_path: Path) -> None:
+    missing = tmp_path / "gone"
+    with pytest.raises(RenderError, match="cannot run"):
+        run_engine(DOT, "svg", EngineInfo("system", missing))
+
+
+def test_size_guard(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "MAX_DOT_BYTES", 10)
+    with pytest.raises(RenderError, match="above the 10-byte limit.*--focus"):
+        run_engine(DOT, "svg", "bundled", map_name="m")
+
+
+def test_png_dpi_is_capped_and_size_bounded(tmp_path: Path) -> None:
+    fake = _fake(tmp_path, "echo-dot", "sys.stdout.write(' '.join(sys.argv[1:]))")
+    args = run_engine(DOT, "png", EngineInfo("bundled", fake), dpi=1_000_000).decode()
+    assert "-Tpng" in args and f"-Gdpi={engine.MAX_DPI}" in args
+    side = engine.MAX_PNG_SIDE_PX / engine.MAX_DPI
+    assert f"-Gsize={side:.2f},{side:.2f}" in args
+
+
+def test_real_engine_svg_and_png() -> None:
+    svg = run_engine(DOT, "svg", "bundled")
+    assert svg.startswith(b"<?xml") and b"</svg>" in svg
+    png = run_engine(DOT, "png", "bundled")
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")

@@ -1,0 +1,379 @@
+"""Rendered diagrams (SVG, PNG, PDF), the render command, determinism and escaping."""
+
+from __future__ import annotations
+
+import re
+import struct
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+import zlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from argmap.cli import main
+from argmap.exporters import RenderOptions, get_exporter
+from argmap.exporters.dot import draw_kind, render_pdf, render_png, render_svg
+from argmap.io import load_map
+from argmap.model import ArgumentMap
+from argmap.pipeline import render_file
+from argmap.validate import validate_data
+from tests.conftest import CASES, MAPS, ROOT
+from tests.strategies import argument_maps
+
+UNIFORMS = MAPS / "school-uniforms.yaml"
+METACHARS = CASES / "diagram-metachars.yaml"
+SVG_NS = "{http://www.w3.org/2000/svg}"
+XLINK = "{http://www.w3.org/1999/xlink}"
+FLAGSHIP = MAPS / "russias-game-in-north-korea.yaml"
+COMMITTED = FLAGSHIP if FLAGSHIP.exists() else UNIFORMS
+
+
+def _node_groups(svg: str) -> dict[str, ET.Element]:
+    root = ET.fromstring(svg)
+    out: dict[str, ET.Element] = {}
+    for g in root.iter(f"{SVG_NS}g"):
+        if "node" in g.get("class", "").split() and g.get("id", "").startswith("node-"):
+            assert g.get("id") not in out
+            out[g.get("id", "")[len("node-") :]] = g
+    return out
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert data[12:16] == b"IHDR"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def _pdf_streams(data: bytes) -> list[bytes]:
+    out = []
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
+        try:
+            out.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            out.append(match.group(1))
+    return out
+
+
+@pytest.fixture(scope="module")
+def uniforms() -> ArgumentMap:
+    return load_map(UNIFORMS)
+
+
+def test_svg_has_one_group_per_node_with_id_class_tooltip_link(uniforms: ArgumentMap) -> None:
+    groups = _node_groups(render_svg(uniforms))
+    assert set(groups) == {node.id for node in uniforms.nodes}
+    for node in uniforms.nodes:
+        g = groups[node.id]
+        assert draw_kind(uniforms, node).value in g.get("class", "").split()
+        link = next(g.iter(f"{SVG_NS}a"))
+        assert link.get(f"{XLINK}href") == f"#node-{node.id}"
+        assert node.text in (link.get(f"{XLINK}title") or "")
+
+
+def test_svg_tooltip_carries_quote_and_citation() -> None:
+    m = load_map(METACHARS)
+    link = next(_node_groups(render_svg(m))["braces"].iter(f"{SVG_NS}a"))
+    title = link.get(f"{XLINK}title") or ""
+    assert "Line one\nline two" in title
+    assert "— Интерфакс <i>, 21 января" in title
+
+
+def test_svg_keeps_metacharacters_literal() -> None:
+    m = load_map(METACHARS)
+    svg = render_svg(m)
+    root = ET.fromstring(svg)
+    tags = {e.tag.removeprefix(SVG_NS) for e in root.iter()}
+    assert tags <= {"svg", "g", "title", "a", "path", "polygon", "polyline", "ellipse", "text"}
+    # Wrapping may split a text anywhere, so compare with all whitespace removed.
+    texts = "".join("".join(t.itertext()) for t in root.iter(f"{SVG_NS}text"))
+    texts = "".join(texts.split())
+    for literal in (
+        '</text><script>alert("x")</script><text>',
+        "& &amp; &#45;",
+        "<b>not bold</b>",
+        "\\backslash\\",
+        "and \\N \\G \\l escapes",
+        "Россия «игра» — 북한 한국어 “typographic”",
+    ):
+        assert "".join(literal.split()) in texts
+
+
+@pytest.mark.parametrize("theme", ["default", "print", "contrast"])
+@pytest.mark.parametrize("direction", ["TB", "LR"])
+def test_svg_renders_every_theme_and_direction(
+    uniforms: ArgumentMap, theme: Any, direction: Any
+) -> None:
+    svg = render_svg(uniforms, RenderOptions(theme=theme, direction=direction))
+    assert len(_node_groups(svg)) == len(uniforms)
+
+
+def test_png_is_valid_and_sensibly_sized(uniforms: ArgumentMap) -> None:
+    data = render_png(uniforms)
+    width, height = _png_size(data)
+    assert 800 <= width <= 8000 and 300 <= height <= 8000
+    assert 20_000 < len(data) < 5_000_000
+
+
+def test_pdf_keeps_text_as_text_with_every_script() -> None:
+    data = render_pdf(load_map(METACHARS))
+    assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+    assert 5_000 < len(data) < 2_000_000
+    assert b"/Subtype /Image" not in data
+    assert b"NotoSansKR" in data and b"/FontFile" in data
+    streams = b"\n".join(_pdf_streams(data)).upper()
+    # ToUnicode maps the embedded glyphs back to Cyrillic, Hangul, quotes, emoji, Hebrew.
+    for char in "Россия북한“”🙂עב":
+        assert f"<{char.encode('utf-16-be').hex().upper()}>".encode() in streams, char
+
+
+def test_pdf_page_matches_svg_size(uniforms: ArgumentMap) -> None:
+    svg = render_svg(uniforms)
+    width = float(re.search(r'<svg width="([\d.]+)pt"', svg).group(1))  # type: ignore[union-attr]
+    data = render_pdf(uniforms)
+    box = re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", data)
+    assert box is not None and abs(float(box.group(1)) - width) < 1
+
+
+@pytest.mark.parametrize("fmt", ["dot", "svg", "png", "pdf"])
+def test_rendering_is_byte_identical(uniforms: ArgumentMap, fmt: str) -> None:
+    exporter = get_exporter(fmt)
+    assert exporter.render(uniforms, RenderOptions()) == exporter.render(
+        load_map(UNIFORMS), RenderOptions()
+    )
+
+
+SAFE_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp", "Co", "Cn")),
+    min_size=1,
+    max_size=30,
+).filter(lambda s: s.strip() != "")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    # Text in angle brackets would become an HTML-like label if it slipped through unescaped.
+    thesis=SAFE_TEXT | SAFE_TEXT.map(lambda s: f"<{s}>"),
+    premise=SAFE_TEXT,
+    quote=SAFE_TEXT,
+    outlet=SAFE_TEXT,
+    author=SAFE_TEXT,
+)
+def test_any_text_renders_literally_once(
+    thesis: str, premise: str, quote: str, outlet: str, author: str
+) -> None:
+    m = validate_data(
+        {
+            "title": thesis,
+            "thesis": {
+                "id": "t",
+                "text": thesis,
+                "evidence": [
+                    {
+                        "id": "e",
+                        "text": premise,
+                        "quote": quote,
+                        "citation": {"outlet": outlet},
+                        "author": author,
+                    }
+                ],
+            },
+        }
+    )
+    svg = render_svg(m)
+    groups = _node_groups(svg)  # the engine parsed the DOT and the SVG is well-formed XML
+    assert set(groups) == {"t", "e"}
+    root = ET.fromstring(svg)
+    assert {e.tag.removeprefix(SVG_NS) for e in root.iter()} <= {
+        "svg",
+        "g",
+        "title",
+        "a",
+        "path",
+        "polygon",
+        "polyline",
+        "ellipse",
+        "text",
+    }
+    title = next(groups["e"].iter(f"{SVG_NS}a")).get(f"{XLINK}title") or ""
+    lines = title.split("\n")
+    assert lines[0] == premise
+    assert f"“{quote}”" in title and f"— {outlet}" in title and f"Added by {author}" in title
+    thesis_title = next(groups["t"].iter(f"{SVG_NS}a")).get(f"{XLINK}title")
+    assert thesis_title == thesis
+
+
+# --- pipeline and CLI ---------------------------------------------------------------------
+
+
+def test_engine_choice_from_environment(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap import engine
+
+    monkeypatch.setattr(engine, "_system", lambda: None)
+    result = runner.invoke(
+        main,
+        ["render", str(UNIFORMS), "-o", str(tmp_path)],
+        env={"ARGMAP_ENGINE": "system"},
+    )
+    assert result.exit_code == 1
+    assert "engine system: Graphviz 'dot' not found on PATH" in result.output
+
+
+def test_render_file_writes_stem_plus_suffix(tmp_path: Path) -> None:
+    written = render_file(UNIFORMS, "svg", tmp_path, RenderOptions())
+    assert written == [tmp_path / "school-uniforms.svg"]
+    assert written[0].read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_cli_several_maps_and_formats(runner: CliRunner, tmp_path: Path) -> None:
+    nested = CASES / "diagram-nested.yaml"
+    result = runner.invoke(
+        main,
+        ["render", str(UNIFORMS), str(nested), "-f", "svg,png,pdf,dot", "-o", str(tmp_path)],
+    )
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == sorted(
+        f"{stem}.{ext}"
+        for stem in ("school-uniforms", "diagram-nested")
+        for ext in ("svg", "png", "pdf", "dot")
+    )
+    assert result.stderr.count(" -> ") == 8
+
+
+def test_cli_single_file_is_quiet_and_only_asked_formats(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["render", str(UNIFORMS), "--format", "png"])
+    assert result.exit_code == 0, result.output
+    assert result.output == ""
+    assert [p.name for p in (tmp_path / "output").iterdir()] == ["school-uniforms.png"]
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["--direction", "LR"],
+        ["--direction", "rl"],
+        ["--focus", "cost", "--depth", "1"],
+        ["--hide", "evidence", "--hide", "quotes,reviewers"],
+        ["--theme", "print"],
+        ["--theme", "contrast"],
+        ["--engine", "bundled"],
+        ["--status"],
+        ["--exercise"],
+    ],
+)
+def test_cli_options(runner: CliRunner, tmp_path: Path, options: list[str]) -> None:
+    result = runner.invoke(
+        main, ["render", str(UNIFORMS), "-f", "dot", "-o", str(tmp_path), *options]
+    )
+    assert result.exit_code == 0, result.output
+    dot = (tmp_path / "school-uniforms.dot").read_text(encoding="utf-8")
+    assert dot == get_exporter("dot").render(load_map(UNIFORMS), _options(options))
+
+
+def _options(args: list[str]) -> RenderOptions:
+    pairs = dict(zip(args[::2], args[1::2], strict=False))
+    hide = frozenset(
+        part for i, a in enumerate(args) if a == "--hide" for part in args[i + 1].split(",")
+    )
+    return RenderOptions(
+        direction=pairs.get("--direction", "TB").upper(),  # type: ignore[arg-type]
+        focus=pairs.get("--focus"),
+        depth=int(pairs["--depth"]) if "--depth" in pairs else None,
+        hide=hide,
+        theme=pairs.get("--theme", "default"),  # type: ignore[arg-type]
+        status="--status" in args,
+        exercise="--exercise" in args,
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["-f", "svg,pfd"], 2, "unknown format 'pfd' (must be one of "),
+        (
+            ["--hide", "colours"],
+            2,
+            "cannot hide 'colours' (choose from evidence, quotes, reviewers)",
+        ),
+        (["--theme", "neon"], 2, "'neon' is not one of"),
+        (["--focus", "nope"], 1, "--focus 'nope': no node has that id"),
+    ],
+)
+def test_cli_errors(
+    runner: CliRunner, tmp_path: Path, args: list[str], code: int, message: str
+) -> None:
+    result = runner.invoke(main, ["render", str(UNIFORMS), "-o", str(tmp_path), *args])
+    assert result.exit_code == code
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_bad_map_is_located_and_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: x\nthesis: [\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["render", str(bad), "-o", str(out)])
+    assert result.exit_code == 1
+    assert re.match(rf"{re.escape(str(bad))}:\d+:\d+: invalid YAML", result.output)
+    assert not out.exists()
+
+
+def test_cli_subprocess_matches_library(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "argmap",
+            "render",
+            str(UNIFORMS),
+            "-f",
+            "svg",
+            "-o",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    written = (tmp_path / "school-uniforms.svg").read_text(encoding="utf-8")
+    assert written == render_svg(load_map(UNIFORMS))
+
+
+def test_committed_flagship_renders_are_fresh() -> None:
+    stale = []
+    m = load_map(COMMITTED)
+    for fmt in ("svg", "png"):
+        path = ROOT / "output" / f"{COMMITTED.stem}.{fmt}"
+        data = get_exporter(fmt).render(m, RenderOptions(map_name=str(COMMITTED)))
+        fresh = data.encode("utf-8") if isinstance(data, str) else data
+        if not path.exists() or path.read_bytes() != fresh:
+            stale.append(str(path.relative_to(ROOT)))
+    assert not stale, f"stale or missing: {', '.join(stale)}; refresh them with `make output`"
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    m=argument_maps(max_nodes=14),
+    status=st.booleans(),
+    theme=st.sampled_from(["default", "print"]),
+)
+def test_random_maps_render_one_group_per_node(m: ArgumentMap, status: bool, theme: Any) -> None:
+    svg = render_svg(m, RenderOptions(status=status, theme=theme))
+    groups = _node_groups(svg)
+    assert set(groups) == {node.id for node in m.nodes}
+    for node in m.nodes:
+        assert draw_kind(m, node).value in groups[node.id].get("class", "").split()
