@@ -1,0 +1,69 @@
+"""The ``watch`` command: re-render a map into output files on every save."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+import click
+
+from argmap.cli import reports_errors
+
+if TYPE_CHECKING:
+    from argmap.exporters import Theme
+
+
+@click.command()
+@click.argument(
+    "map_path", metavar="MAP", type=click.Path(path_type=Path, dir_okay=False, exists=True)
+)
+@click.option(
+    "-f",
+    "--format",
+    "formats",
+    default="html",
+    show_default=True,
+    metavar="FORMATS",
+    help="Comma-separated output formats, e.g. html,svg (see 'argmap formats').",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("output"),
+    show_default=True,
+    help="Folder to write into; files are named after the map's file stem.",
+)
+@click.option(
+    "--theme",
+    type=click.Choice(["default", "print", "contrast"]),
+    default="default",
+    show_default=True,
+    help="Colour theme ('print' is grayscale).",
+)
+@click.option("--exercise", is_flag=True, help="Blank node texts (for students to fill in).")
+@reports_errors
+def watch(map_path: Path, formats: str, out_dir: Path, theme: str, exercise: bool) -> None:
+    """Re-render MAP on every save, one line per render.
+
+    Renders once now, then after each save until Ctrl-C. An invalid save prints its
+    problems and keeps the last good outputs.
+    """
+    from argmap.errors import UnknownFormatError
+    from argmap.exporters import RenderOptions
+    from argmap.watch import parse_formats, watch_map
+
+    try:
+        names = parse_formats(formats)
+    except (UnknownFormatError, ValueError) as exc:
+        raise click.BadParameter(str(exc), param_hint="--format") from None
+    options = RenderOptions(theme=cast("Theme", theme), exercise=exercise, map_name=map_path.stem)
+    click.echo(f"watching {map_path} (Ctrl-C to stop)", err=True)
+    watch_map(
+        map_path,
+        names,
+        out_dir,
+        options,
+        echo=lambda text, is_error: click.echo(text, err=is_error),
+    )

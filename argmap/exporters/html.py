@@ -1,0 +1,180 @@
+"""The HTML outline exporter: one self-contained page built from Jinja2 templates."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Final
+
+from argmap.exporters import Exporter, RenderOptions
+from argmap.exporters.htmlview import (
+    MAX_NESTING,
+    Assets,
+    PageContext,
+    answer_context,
+    page_context,
+    safe_url,
+)
+from argmap.model import ArgumentMap
+
+if TYPE_CHECKING:
+    import jinja2
+    from markupsafe import Markup
+
+__all__ = [
+    "EXPORTER",
+    "MAX_NESTING",
+    "build_context",
+    "make_env",
+    "render_answer_key",
+    "render_html",
+    "safe_url",
+]
+
+logger = logging.getLogger(__name__)
+
+EXERCISE_BLANK: Final = "_" * 24
+"""What the diagram of an exercise shows in place of each node's text."""
+
+
+def make_env() -> jinja2.Environment:
+    """Return the Jinja2 environment: package templates, autoescaping, strict undefined."""
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("argmap", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["node_anchor"] = lambda node_id: f"n-{node_id}"
+    env.filters["diagram_anchor"] = lambda node_id: f"node-{node_id}"
+    return env
+
+
+def _assets(*, script: bool) -> Assets:
+    """Read the stylesheet and script; hash them so the page runs nothing else."""
+    import base64
+    import hashlib
+
+    from markupsafe import Markup
+
+    env = make_env()
+    loader = env.loader
+    assert loader is not None
+
+    def source(name: str) -> str:
+        text = loader.get_source(env, name)[0]
+        if "</" in text:
+            raise ValueError(f"{name} must not contain '</' (it is inlined in the page)")
+        return text
+
+    def digest(text: str) -> str:
+        sha = hashlib.sha256(text.encode("utf-8")).digest()
+        return "'sha256-" + base64.b64encode(sha).decode("ascii") + "'"
+
+    css = source("argmap.css")
+    js = source("argmap.js") if script else ""
+    script_src = digest(js) if script else "'none'"
+    csp = (
+        f"default-src 'none'; style-src {digest(css)}; script-src {script_src}; "
+        "img-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+    return Assets(css=Markup(css), js=Markup(js), csp=csp)
+
+
+def build_context(
+    m: ArgumentMap,
+    options: RenderOptions,
+    svg: Markup | None = None,
+    diagram_note: str | None = None,
+) -> PageContext:
+    """Return the template context of the outline page (see :mod:`argmap.exporters.htmlview`).
+
+    Args:
+        m: the map.
+        options: render options (``exercise`` blanks node texts, ``theme`` picks colours).
+        svg: the inline diagram, already sanitised (see :func:`render_html`).
+        diagram_note: why the diagram is missing, shown in its place.
+    """
+    return page_context(m, options, _assets(script=True), svg, diagram_note)
+
+
+def _diagram(m: ArgumentMap, options: RenderOptions) -> Markup | None:
+    """Return the diagram as sanitised inline SVG (None if the engine drew nothing)."""
+    from markupsafe import Markup
+
+    from argmap.exporters.dot import render_svg
+    from argmap.exporters.svgclean import clean_svg
+
+    if options.exercise:
+        m = _blanked(m)
+    # Safe to mark: clean_svg rebuilt it from drawing elements with escaped text.
+    return Markup(clean_svg(str(render_svg(m, options)), link=_outline_link)) or None
+
+
+def _outline_link(target: str) -> str | None:
+    """Point a diagram node's link (``#node-ID``) at its outline entry (``#n-ID``)."""
+    return "n-" + target.removeprefix("node-") if target.startswith("node-") else None
+
+
+def _blanked(m: ArgumentMap) -> ArgumentMap:
+    """Return the map with every node's text, quote and note blanked (ids and kinds kept)."""
+    nodes = tuple(
+        node.model_copy(update={"text": EXERCISE_BLANK, "quote": None, "note": None})
+        for node in m.nodes
+    )
+    return m.model_copy(update={"nodes": nodes})
+
+
+def render_html(
+    m: ArgumentMap, options: RenderOptions | None = None, *, diagram: bool = True
+) -> str:
+    """Render the outline page: header, thesis, outline, for/against, diagram, sources.
+
+    Args:
+        m: the map.
+        options: render options; ``exercise`` blanks texts, ``theme`` may be ``print``.
+        diagram: inline the SVG diagram (False leaves it out, e.g. for huge maps).
+
+    Returns:
+        One self-contained HTML document (CSS, JavaScript and SVG inline). When the
+        diagram engine fails, the page says why in the diagram's place (and a warning
+        is logged): the outline is still worth having.
+    """
+    from argmap.errors import RenderError
+
+    opts = options or RenderOptions()
+    svg = note = None
+    if diagram:
+        try:
+            svg = _diagram(m, opts)
+        except RenderError as exc:
+            logger.warning("html: no diagram in the page: %s", exc)
+            note = str(exc)
+    return _render("outline.html", build_context(m, opts, svg, note))
+
+
+def render_answer_key(m: ArgumentMap, options: RenderOptions | None = None) -> str:
+    """Render the answer key of an exercise: every node's id, kind and text.
+
+    Args:
+        m: the map.
+        options: render options (``exercise`` is ignored: the key shows the texts).
+
+    Returns:
+        One self-contained HTML document.
+    """
+    context = answer_context(m, options or RenderOptions(), _assets(script=False))
+    return _render("answers.html", context)
+
+
+def _render(name: str, context: Mapping[str, Any]) -> str:
+    return make_env().get_template(name).render(**context)
+
+
+EXPORTER = Exporter(
+    "html", ".html", "HTML outline page with the diagram inline (self-contained)", render_html
+)

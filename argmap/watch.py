@@ -1,0 +1,144 @@
+"""Re-render a map on every save: one render per batch of file changes, never giving up."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from argmap.errors import ArgmapError
+from argmap.exporters import RenderOptions, get_exporter
+
+__all__ = ["RenderOutcome", "file_changes", "parse_formats", "render_once", "watch_map"]
+
+
+@dataclass(frozen=True)
+class RenderOutcome:
+    """The result of one render: the files written, or the error that stopped it."""
+
+    ok: bool
+    outputs: tuple[Path, ...]
+    error: str | None
+
+    def line(self, map_path: Path) -> str:
+        """Return the one-line report of this render (the error follows on later lines)."""
+        if self.ok:
+            written = ", ".join(str(p) for p in self.outputs)
+            return f"rendered {map_path} -> {written}"
+        return f"not rendered {map_path}: fix the problems below and save again"
+
+
+def parse_formats(text: str) -> list[str]:
+    """Split ``html,svg`` into format names, checking each exists.
+
+    Raises:
+        UnknownFormatError: a name is not a known format.
+        ValueError: no format given.
+    """
+    names = [part.strip() for part in text.split(",") if part.strip()]
+    if not names:
+        raise ValueError("give at least one format, e.g. --format html,svg")
+    for name in names:
+        get_exporter(name)
+    return list(dict.fromkeys(names))
+
+
+def render_once(
+    map_path: Path, formats: Sequence[str], out_dir: Path, options: RenderOptions
+) -> RenderOutcome:
+    """Load, validate and render a map into ``out_dir``; report errors instead of raising.
+
+    The map is validated before anything is written, so an invalid save leaves the
+    previous outputs as they were.
+
+    Args:
+        map_path: the map file.
+        formats: format names (see ``argmap formats``).
+        out_dir: where to write ``<stem><suffix>`` files.
+        options: render options shared by every format.
+
+    Returns:
+        What was written, or the error text (``FILE:LINE:COL: message`` lines).
+    """
+    from argmap.pipeline import render_file
+
+    written: list[Path] = []
+    try:
+        for name in formats:
+            written.extend(render_file(map_path, name, out_dir, options))
+    except ArgmapError as exc:
+        return RenderOutcome(False, tuple(written), str(exc))
+    return RenderOutcome(True, tuple(written), None)
+
+
+def file_changes(
+    map_path: Path, stop: threading.Event | None = None, *, debounce_ms: int = 200
+) -> Iterator[object]:
+    """Yield once per batch of changes to ``map_path`` (watching its folder).
+
+    Editors often save by writing a new file and renaming it, so the folder is
+    watched and changes are filtered by the file's name.
+
+    Args:
+        map_path: the file to watch.
+        stop: set it to end the iteration (checked between batches).
+        debounce_ms: changes closer together than this form one batch.
+    """
+    import watchfiles
+
+    target = map_path.resolve()
+
+    def same_file(_change: watchfiles.Change, path: str) -> bool:
+        return Path(path).resolve() == target
+
+    yield from watchfiles.watch(
+        target.parent,
+        watch_filter=same_file,
+        debounce=debounce_ms,
+        stop_event=stop,
+        recursive=False,
+        raise_interrupt=False,
+    )
+
+
+def watch_map(
+    map_path: Path,
+    formats: Sequence[str],
+    out_dir: Path,
+    options: RenderOptions,
+    *,
+    echo: Callable[[str, bool], None],
+    changes: Iterable[object] | None = None,
+    clock: Callable[[], str] = lambda: time.strftime("%H:%M:%S"),
+) -> int:
+    """Render now and after every change, printing one line per render.
+
+    Args:
+        map_path: the map file.
+        formats: format names.
+        out_dir: where outputs go.
+        options: render options.
+        echo: ``echo(text, is_error)`` prints a line (errors go to stderr).
+        changes: an iterable yielding once per change; default: real file events
+            from :func:`file_changes` (tests pass a list).
+        clock: returns the time shown at the start of each line.
+
+    Returns:
+        The number of renders that failed.
+    """
+    failures = 0
+
+    def run() -> None:
+        nonlocal failures
+        outcome = render_once(map_path, formats, out_dir, options)
+        echo(f"{clock()} {outcome.line(map_path)}", not outcome.ok)
+        if outcome.error is not None:
+            failures += 1
+            echo(outcome.error, True)
+
+    run()
+    for _batch in file_changes(map_path) if changes is None else changes:
+        run()
+    return failures

@@ -1,0 +1,319 @@
+"""The HTML page in a real browser: Playwright driving Debian's Chromium (no downloads)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from argmap.analyze import analyze
+from argmap.exporters import RenderOptions
+from argmap.exporters.html import render_html
+from argmap.io import load_map
+from argmap.model import NodeKind
+from tests.conftest import CASES, MAPS
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+FLAGSHIP = MAPS / "russias-game-in-north-korea.yaml"
+HOSTILE = CASES / "html-hostile.yaml"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        reason = f"Chromium not found at {CHROMIUM}; install it with apt-get install chromium"
+        if os.environ.get("ARGMAP_REQUIRE_BROWSER") == "1":
+            pytest.fail(reason + " (ARGMAP_REQUIRE_BROWSER=1)")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Page:
+    """An opened page plus everything it tried to do that it should not."""
+
+    page: Any
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("pages")
+    out = {}
+    for name, path, options in [
+        ("flagship", FLAGSHIP, RenderOptions()),
+        ("uniforms", MAPS / "school-uniforms.yaml", RenderOptions()),
+    ]:
+        target = folder / f"{name}.html"
+        target.write_text(render_html(load_map(path), options), encoding="utf-8")
+        out[name] = target
+    return out
+
+
+def open_page(browser: Any, path: Path, **context_options: Any) -> Page:
+    context = browser.new_context(**context_options)
+    page = context.new_page()
+    seen = Page(page)
+
+    def route(r: Any) -> None:
+        if r.request.url.startswith("file:"):
+            r.continue_()
+        else:
+            seen.blocked.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page.on("request", lambda req: seen.requests.append(req.url))
+    page.on(
+        "console",
+        lambda msg: seen.errors.append(msg.text) if msg.type in ("error", "warning") else None,
+    )
+    page.on("pageerror", lambda exc: seen.errors.append(str(exc)))
+
+    def dialog(d: Any) -> None:
+        seen.dialogs.append(d.message)
+        d.dismiss()
+
+    page.on("dialog", dialog)
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    return seen
+
+
+def assert_clean(seen: Page) -> None:
+    assert seen.errors == []
+    assert seen.blocked == []
+    assert seen.requests, "the request listener saw nothing"
+    assert all(url.startswith("file:") for url in seen.requests), seen.requests
+    assert seen.dialogs == []
+
+
+def visible_entries(page: Any) -> list[dict[str, str]]:
+    return list(
+        page.eval_on_selector_all(
+            "li.entry:not([hidden])",
+            """els => els.filter(e => !e.closest('li.entry[hidden]'))
+                .map(e => ({id: e.dataset.id, kind: e.dataset.kind, author: e.dataset.author,
+                            context: e.classList.contains('context')}))""",
+        )
+    )
+
+
+def test_flagship_loads_cleanly_and_screenshots(
+    browser: Any, pages: dict[str, Path], outputs_dir: Path
+) -> None:
+    for name, options in [
+        ("light", {"viewport": {"width": 1280, "height": 900}, "color_scheme": "light"}),
+        ("dark", {"viewport": {"width": 1280, "height": 900}, "color_scheme": "dark"}),
+        ("phone", {"viewport": {"width": 390, "height": 844}, "color_scheme": "light"}),
+    ]:
+        seen = open_page(browser, pages["flagship"], **options)
+        assert_clean(seen)
+        seen.page.screenshot(path=str(outputs_dir / f"flagship-{name}.png"))
+        if name == "light":
+            seen.page.screenshot(path=str(outputs_dir / "flagship-full.png"), full_page=True)
+        width = seen.page.evaluate("document.documentElement.scrollWidth")
+        assert width <= options["viewport"]["width"], "the page scrolls sideways"  # type: ignore[index]
+        seen.page.context.close()
+
+
+def test_entries_nest_as_the_model(browser: Any, pages: dict[str, Path]) -> None:
+    m = load_map(FLAGSHIP)
+    seen = open_page(browser, pages["flagship"])
+    pairs = seen.page.eval_on_selector_all(
+        "li.entry",
+        "els => els.map(e => [e.dataset.id,"
+        " e.parentElement.closest('li.entry')?.dataset.id ?? null])",
+    )
+    assert [p[0] for p in pairs] == [n.id for n in m.walk()]
+    assert all(parent == m.get(node_id).parent for node_id, parent in pairs)
+    seen.page.context.close()
+
+
+def test_expand_collapse_and_filters(browser: Any, pages: dict[str, Path]) -> None:
+    m = load_map(FLAGSHIP)
+    seen = open_page(browser, pages["flagship"])
+    page = seen.page
+    count_open = "document.querySelectorAll('.tree details[open]').length"
+    total = page.evaluate("document.querySelectorAll('.tree details').length")
+    assert total == len(m)
+    page.click("#collapse-all")
+    assert page.evaluate(count_open) == 0
+    page.click("#expand-all")
+    assert page.evaluate(count_open) == total
+
+    objections = [n.id for n in m.nodes if n.kind is NodeKind.OBJECTION]
+    page.check("input[name=show][value=objections]")
+    matched = [e["id"] for e in visible_entries(page) if not e["context"]]
+    assert sorted(matched) == sorted(objections)
+    assert page.inner_text("#filter-status") == f"{len(objections)} of {len(m)} entries match."
+
+    unanswered = [i for i in analyze(m).unanswered if m.get(i).kind is NodeKind.OBJECTION]
+    page.check("input[name=show][value=unanswered]")
+    matched = [e["id"] for e in visible_entries(page) if not e["context"]]
+    assert sorted(matched) == sorted(unanswered)
+
+    page.check("input[name=show][value=all]")
+    authors = sorted({n.author for n in m.nodes if n.author})
+    page.select_option("#author", authors[0])
+    mine = [e for e in visible_entries(page) if not e["context"]]
+    assert {e["author"] for e in mine} == {authors[0]}
+    assert len(mine) == sum(1 for n in m.nodes if n.author == authors[0])
+
+    page.click("#reset")
+    page.fill("#search", "Galushka")
+    matched = [e["id"] for e in visible_entries(page) if not e["context"]]
+    assert matched == [n.id for n in m.walk() if "Galushka" in n.text]
+    page.fill("#search", "")
+    assert len(visible_entries(page)) == len(m)
+    assert_clean(seen)
+    seen.page.context.close()
+
+
+def test_keyboard_toggles_an_entry(browser: Any, pages: dict[str, Path]) -> None:
+    seen = open_page(browser, pages["uniforms"])
+    page = seen.page
+    summary = page.locator("#n-uniforms > details > summary")
+    summary.focus()
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.querySelector('#n-uniforms > details').open") is False
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.querySelector('#n-uniforms > details').open") is True
+    seen.page.context.close()
+
+
+def test_keyboard_focus_is_visible(browser: Any, pages: dict[str, Path]) -> None:
+    seen = open_page(browser, pages["uniforms"])
+    page = seen.page
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        style = page.evaluate(
+            "(() => { const s = getComputedStyle(document.activeElement);"
+            " return [s.outlineStyle, s.outlineWidth]; })()"
+        )
+        assert style == ["solid", "3px"]
+    seen.page.context.close()
+
+
+def test_diagram_click_scrolls_to_the_entry_and_back(browser: Any, pages: dict[str, Path]) -> None:
+    from playwright.sync_api import expect
+
+    m = load_map(FLAGSHIP)
+    target = list(m.walk())[-1].id
+    seen = open_page(browser, pages["flagship"])
+    page = seen.page
+    page.click("#collapse-all")
+    page.locator(f"svg g.node#node-{target}").click()
+    entry = page.locator(f"#n-{target}")
+    expect(entry).to_contain_class("highlight")
+    expect(entry).to_be_in_viewport()
+    assert page.evaluate("location.hash") == f"#n-{target}"
+    # Keyboard: a focused diagram node follows Enter too.
+    page.focus(f"svg g.node#node-{m.thesis.id} a")
+    page.keyboard.press("Enter")
+    expect(page.locator(f"#n-{m.thesis.id}")).to_contain_class("highlight")
+    # And back: an outline entry's link goes to its node in the diagram.
+    page.click(f"#n-{target} a.to-diagram")
+    expect(page.locator(f"svg g.node#node-{target}")).to_be_in_viewport()
+    expect(page.locator(f"svg g.node#node-{target}")).to_contain_class("hl")
+    assert_clean(seen)
+    seen.page.context.close()
+
+
+def test_hostile_map_runs_nothing(browser: Any, tmp_path: Path) -> None:
+    path = tmp_path / "hostile.html"
+    path.write_text(render_html(load_map(HOSTILE)), encoding="utf-8")
+    seen = open_page(browser, path)
+    page = seen.page
+    page.click("#expand-all")
+    page.hover("li.entry")
+    assert page.evaluate("typeof window.pwned") == "undefined"
+    assert page.evaluate("document.scripts.length") == 1
+    assert page.evaluate("document.querySelectorAll('img, iframe, foreignObject').length") == 0
+    drawn = page.locator("svg g.node[id^='node-']").count()
+    assert drawn == len(load_map(HOSTILE))
+    assert page.title() == load_map(HOSTILE).title
+    assert_clean(seen)
+    seen.page.context.close()
+
+
+def test_works_without_javascript(browser: Any, pages: dict[str, Path]) -> None:
+    seen = open_page(browser, pages["uniforms"], java_script_enabled=False)
+    page = seen.page
+    assert page.is_hidden("#controls")
+    assert page.is_visible("#n-uniforms > details > summary")
+    is_open = "document.querySelector('#n-uniforms > details').open"
+    assert page.evaluate(is_open) is True
+    page.click("#n-uniforms > details > summary")
+    assert page.evaluate(is_open) is False
+    assert page.evaluate("document.scripts.length") == 1  # present, not run
+    assert page.evaluate("document.documentElement.classList.contains('js')") is False
+    # The diagram links to the outline without the script too.
+    page.click("svg g.node#node-second-hand")
+    assert page.evaluate("location.hash") == "#n-second-hand"
+    seen.page.context.close()
+
+
+def test_print_layout_shows_everything_and_no_controls(
+    browser: Any, pages: dict[str, Path], outputs_dir: Path
+) -> None:
+    seen = open_page(browser, pages["uniforms"])
+    page = seen.page
+    page.click("#collapse-all")
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.is_hidden("#controls") and page.is_hidden("nav.sections")
+    assert page.evaluate("document.querySelectorAll('.tree details:not([open])').length") == 0
+    assert page.is_visible("#n-second-hand > details > .body")
+    breaks = page.evaluate("getComputedStyle(document.querySelector('#diagram')).breakBefore")
+    assert breaks == "page"
+    page.pdf(path=str(outputs_dir / "school-uniforms-print.pdf"))
+    seen.page.context.close()
+
+
+def test_exercise_and_print_theme_screenshots(
+    browser: Any, tmp_path: Path, outputs_dir: Path
+) -> None:
+    m = load_map(FLAGSHIP)
+    for name, options in [
+        ("exercise", RenderOptions(exercise=True)),
+        ("print-theme", RenderOptions(theme="print")),
+    ]:
+        path = tmp_path / f"{name}.html"
+        path.write_text(render_html(m, options), encoding="utf-8")
+        seen = open_page(browser, path, color_scheme="dark")
+        assert_clean(seen)
+        if name == "print-theme":
+            # Grayscale: no saturated colour on the page itself, even in dark mode.
+            colour = seen.page.evaluate(
+                "getComputedStyle(document.querySelector('.kind.objection')).color"
+            )
+            assert colour == "rgb(0, 0, 0)"
+        seen.page.screenshot(path=str(outputs_dir / f"flagship-{name}.png"), full_page=False)
+        seen.page.context.close()

@@ -1,0 +1,355 @@
+"""The HTML outline exporter: goldens, structure, escaping, exercise files, determinism."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from markupsafe import Markup, escape
+
+from argmap.cli import main
+from argmap.exporters import RenderOptions, get_exporter
+from argmap.exporters.html import (
+    MAX_NESTING,
+    build_context,
+    render_answer_key,
+    render_html,
+    safe_url,
+)
+from argmap.io import load_map
+from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from tests.conftest import CASES, GOLDEN, MAPS, ROOT
+from tests.golden_html import HTML_GOLDEN
+from tests.strategies import argument_maps
+
+UNIFORMS = MAPS / "school-uniforms.yaml"
+HOSTILE = CASES / "html-hostile.yaml"
+MAP_FILES = sorted(MAPS.glob("*.yaml")) + [HOSTILE]
+
+
+class Entries(HTMLParser):
+    """Collects outline entries with their nearest enclosing entry, plus risky markup."""
+
+    VOID = frozenset({"input", "meta", "br", "img", "hr", "link", "source", "wbr", "area"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str | None]] = []  # (tag, entry id or None)
+        self.entries: list[tuple[str, str | None, bool]] = []  # (id, parent entry id, flat)
+        self.groups: dict[str, list[str]] = {}
+        self.tags: list[str] = []
+        self.handlers: list[str] = []
+        self.hrefs: list[str] = []
+        self.texts: dict[str, str] = {}
+        self._text_of: str | None = None
+        self._group: list[str | None] = []
+
+    def _parent_entry(self) -> str | None:
+        for _tag, entry in reversed(self.stack):
+            if entry is not None:
+                return entry
+        return None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        self.tags.append(tag)
+        self.handlers += [k for k in a if k.startswith("on")]
+        if "href" in a:
+            self.hrefs.append(a["href"] or "")
+        entry = None
+        classes = (a.get("class") or "").split()
+        if tag == "li" and "entry" in classes:
+            entry = a["data-id"]
+            assert entry is not None
+            self.entries.append((entry, self._parent_entry(), "flat" in classes))
+            if self._group and self._group[-1] is not None:
+                self.groups.setdefault(self._group[-1], []).append(entry)
+        if tag == "span" and "text" in classes and self.stack:
+            self._text_of = self._parent_entry()
+            self.texts[self._text_of or ""] = ""
+        if tag == "li":
+            self._group.append(a.get("data-group") if "joint-reason" in classes else None)
+        if tag not in self.VOID:
+            self.stack.append((tag, entry))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "span":
+            self._text_of = None
+        if tag == "li" and self._group:
+            self._group.pop()
+        while self.stack:
+            open_tag, _ = self.stack.pop()
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self._text_of is not None:
+            self.texts[self._text_of] += data
+
+
+def parse(html: str) -> Entries:
+    parser = Entries()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+@pytest.mark.parametrize("name", sorted(HTML_GOLDEN))
+def test_golden(name: str, outputs_dir: Path) -> None:
+    actual = HTML_GOLDEN[name]()
+    (outputs_dir / name).write_text(actual, encoding="utf-8")
+    expected = (GOLDEN / name).read_text(encoding="utf-8")
+    assert actual == expected, f"{name} differs; run `make golden` if the change is intended"
+
+
+@pytest.mark.parametrize("path", MAP_FILES, ids=lambda p: p.stem)
+def test_one_entry_per_node_nested_as_the_model(path: Path) -> None:
+    m = load_map(path)
+    html = render_html(m, diagram=False)
+    parsed = parse(html)
+    assert [e[0] for e in parsed.entries] == [n.id for n in m.walk()]
+    for node_id, parent, _flat in parsed.entries:
+        assert parent == m.get(node_id).parent
+    for group, members in m.groups().items():
+        assert parsed.groups[group] == [n.id for n in members]
+    assert parsed.tags.count("script") == 1
+    assert "img" not in parsed.tags and "iframe" not in parsed.tags
+    assert parsed.handlers == []
+
+
+def test_hostile_text_stays_text() -> None:
+    m = load_map(HOSTILE)
+    html = render_html(m)
+    assert "could not be drawn" not in html  # the diagram is there, and safe too
+    parsed = parse(html)
+    assert parsed.tags.count("svg") == 1
+    assert parsed.tags.count("script") == 1
+    assert parsed.tags.count("style") == 1
+    for forbidden in ("img", "iframe", "foreignobject", "a:", "b", "i"):
+        assert forbidden not in parsed.tags
+    assert parsed.handlers == []
+    assert all(h.startswith(("#", "https://")) for h in parsed.hrefs), parsed.hrefs
+    assert not any("javascript" in h or h.startswith("data:") for h in parsed.hrefs)
+    for node in m.nodes:
+        assert parsed.texts[node.id].strip() == node.text
+    # Template syntax in map text is printed, never evaluated.
+    assert "{{ 7 * 7 }}" in html and "49" not in html.split("<style>")[0]
+
+
+def test_svg_is_sanitised_even_if_the_engine_emits_markup(monkeypatch: pytest.MonkeyPatch) -> None:
+    import argmap.exporters.dot as dot
+
+    evil = (
+        '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" '
+        'xmlns:xlink="http://www.w3.org/1999/xlink"><script>alert(1)</script>'
+        '<g id="node-uniforms" class="node" onclick="alert(2)" style="x">'
+        '<a xlink:href="javascript:alert(3)"><text fill="url(https://x.test/a)">'
+        "&lt;b&gt;</text></a><foreignObject><p>x</p></foreignObject>"
+        '<image href="https://x.test/i.png"/></g></svg>'
+    )
+    monkeypatch.setattr(dot, "render_svg", lambda m, options: evil)
+    html = render_html(load_map(UNIFORMS))
+    svg = html[html.index("<svg") : html.index("</svg>") + 6]
+    assert svg == '<svg><g id="node-uniforms" class="node"><text>&lt;b&gt;</text></g></svg>'
+
+
+def test_diagram_links_only_to_outline_entries() -> None:
+    from argmap.exporters.svgclean import clean_svg
+
+    svg = (
+        '<svg xmlns:xlink="http://www.w3.org/1999/xlink">'
+        '<a xlink:href="#node-a"><text>a</text></a>'
+        '<a xlink:href="#node-a&quot;onclick"><text>b</text></a>'
+        '<a href="#elsewhere"><text>c</text></a>'
+        '<a xlink:href="https://x.test/#node-a"><text>d</text></a></svg>'
+    )
+
+    def link(target: str) -> str | None:
+        return "n-" + target[5:] if target.startswith("node-") else None
+
+    assert clean_svg(svg, link=link) == (
+        '<svg><a href="#n-a"><text>a</text></a><text>b</text><text>c</text><text>d</text></svg>'
+    )
+    assert clean_svg(svg) == "<svg><text>a</text><text>b</text><text>c</text><text>d</text></svg>"
+
+
+def test_a_failing_engine_leaves_a_note_instead_of_the_diagram(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import argmap.exporters.dot as dot
+    from argmap.errors import RenderError
+
+    def fail(m: ArgumentMap, options: RenderOptions) -> str:
+        raise RenderError("engine bundled: gave up after 60 s")
+
+    monkeypatch.setattr(dot, "render_svg", fail)
+    html = render_html(load_map(UNIFORMS))
+    assert "<svg" not in html
+    assert "The diagram could not be drawn: engine bundled: gave up after 60 s</p>" in html
+    assert "no diagram in the page: engine bundled: gave up" in caplog.text
+    assert len(parse(html).entries) == len(load_map(UNIFORMS))
+
+
+def test_diagram_is_inline_with_node_ids() -> None:
+    m = load_map(UNIFORMS)
+    html = render_html(m)
+    assert html.count("<svg") == 1
+    for node in m.nodes:
+        assert f'id="node-{node.id}"' in html
+        assert f'href="#node-{node.id}"' in html  # outline -> diagram
+        assert f'<a href="#n-{node.id}">' in html  # diagram -> outline
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(argument_maps())
+def test_any_text_round_trips_through_the_page(m: ArgumentMap) -> None:
+    html = render_html(m, diagram=False)
+    parsed = parse(html)
+    assert [e[0] for e in parsed.entries] == [n.id for n in m.walk()]
+    for node in m.nodes:
+        assert parsed.texts[node.id].strip() == node.text.strip()
+    assert parsed.tags.count("script") == 1
+    assert parsed.handlers == []
+    assert render_html(m, diagram=False) == html
+
+
+def test_rendering_is_deterministic() -> None:
+    m = load_map(UNIFORMS)
+    assert render_html(m) == render_html(load_map(UNIFORMS))
+
+
+def test_exercise_blanks_texts_and_the_key_has_them() -> None:
+    m = load_map(UNIFORMS)
+    page = render_html(m, RenderOptions(exercise=True))
+    key = render_answer_key(m, RenderOptions(exercise=True))
+    parsed = parse(page)
+    assert [e[0] for e in parsed.entries] == [n.id for n in m.walk()]
+    for node in m.nodes:
+        assert node.text not in page and str(escape(node.text)) not in page
+        assert str(escape(node.text)) in key
+        assert f"<code>{node.id}</code>" in key
+    assert page.count('aria-label="blank to fill in"') == len(m) + 1  # outline + thesis
+
+
+def test_print_theme_and_context_fields() -> None:
+    m = load_map(UNIFORMS)
+    assert 'class="theme-print"' in render_html(m, RenderOptions(theme="print"), diagram=False)
+    ctx = build_context(m, RenderOptions())
+    counts = {c.kind: c.count for c in ctx["kind_counts"]}
+    assert counts == {"thesis": 1, "premise": 4, "evidence": 1, "objection": 3, "rebuttal": 1}
+    assert [a for a, _ in ctx["authors"]] == ["A. Reviewer"]
+    assert [n.id for n in ctx["unanswered"]] == ["belonging-anecdote", "expression"]
+    assert isinstance(ctx["css"], Markup)
+    thesis_case = ctx["cases"][0]
+    assert thesis_case.claim.id == "uniforms"
+    pros = [p.id for p in thesis_case.pros]
+    assert pros == ["cost", "bullying-clothes", "uniforms-equalise", "identity"]
+    cons = {c.node.id: c for c in thesis_case.cons}
+    assert cons["belonging-anecdote"].undercuts == "identity"
+    assert [a.id for a in ctx["cases"][1].cons[0].answers] == ["second-hand"]
+
+
+def test_csp_allows_only_the_inlined_script_and_style() -> None:
+    html = render_html(load_map(UNIFORMS), diagram=False)
+    raw = html.split('http-equiv="Content-Security-Policy" content="', 1)[1].split('"', 1)[0]
+    csp = unescape(raw)
+    assert csp.startswith("default-src 'none'; style-src 'sha256-")
+    assert "unsafe-inline" not in csp and "script-src 'sha256-" in csp
+
+
+@pytest.mark.parametrize(
+    ("url", "ok"),
+    [
+        ("https://example.org/a", True),
+        ("http://example.org", True),
+        ("HTTPS://EXAMPLE.ORG", True),
+        ("javascript:alert(1)", False),
+        (" javascript:alert(1)", False),
+        ("java\tscript:alert(1)", False),
+        ("data:text/html,x", False),
+        ("//example.org", False),
+        ("https://", False),
+        ("https://exa mple.org", False),
+        ("ftp://example.org", False),
+        ("", False),
+        (None, False),
+    ],
+)
+def test_safe_url(url: str | None, ok: bool) -> None:
+    assert (safe_url(url) is not None) is ok
+
+
+def _deep_map(depth: int) -> ArgumentMap:
+    nodes = [Node(id="n0", kind=NodeKind.THESIS, text="root")]
+    nodes += [
+        Node(
+            id=f"n{i}",
+            kind=NodeKind.PREMISE,
+            text=f"claim {i}",
+            parent=f"n{i - 1}",
+            relation=Relation.SUPPORTS,
+        )
+        for i in range(1, depth)
+    ]
+    return ArgumentMap(title="deep", nodes=tuple(nodes))
+
+
+def test_a_5000_deep_map_renders_with_capped_nesting() -> None:
+    m = _deep_map(5000)
+    parsed = parse(render_html(m, diagram=False))
+    assert [e[0] for e in parsed.entries] == [f"n{i}" for i in range(5000)]
+    for node_id, parent, flat in parsed.entries:
+        level = int(node_id[1:])
+        if level <= MAX_NESTING:
+            assert not flat and parent == m.get(node_id).parent
+        else:
+            assert flat and parent == f"n{MAX_NESTING}"
+
+
+def test_exporter_is_registered() -> None:
+    exporter = get_exporter("html")
+    assert exporter.suffix == ".html"
+    assert exporter.render is render_html
+
+
+def test_cli_render_html_and_exercise(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(main, ["render", str(UNIFORMS), "-f", "html", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "school-uniforms.html").read_text(encoding="utf-8")
+    assert page == render_html(load_map(UNIFORMS), RenderOptions(map_name=str(UNIFORMS)))
+    result = runner.invoke(
+        main, ["render", str(UNIFORMS), "-f", "html", "--exercise", "-o", str(tmp_path / "ex")]
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "ex").iterdir()) == [
+        "school-uniforms.answers.html",
+        "school-uniforms.exercise.html",
+    ]
+
+
+def test_subprocess_render_html(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "argmap", "render", str(HOSTILE), "-f", "html", "-o", tmp_path],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    page = (tmp_path / "html-hostile.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+
+
+def test_hide_quotes_leaves_quotes_out_of_the_outline() -> None:
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    quoted = [n for n in m.nodes if n.quote]
+    assert quoted
+    shown = render_html(m, RenderOptions(), diagram=False)
+    hidden = render_html(m, RenderOptions(hide=frozenset({"quotes"})), diagram=False)
+    assert shown.count('<blockquote class="quote">') == len(quoted)
+    assert '<blockquote class="quote">' not in hidden
