@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 FLAGSHIP := maps/russias-game-in-north-korea.yaml
 
-.PHONY: demo test lint typecheck pytest golden bench clean
+.PHONY: demo output test lint typecheck pytest golden bench clean argdown
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "argmap needs Python 3.11 or newer")'
@@ -16,6 +16,11 @@ $(VENV)/.installed: pyproject.toml
 demo: $(VENV)/.installed
 	$(VENV)/bin/argmap validate maps/*.yaml
 	$(VENV)/bin/argmap show $(FLAGSHIP)
+	$(VENV)/bin/argmap render $(FLAGSHIP) --format svg,png,pdf,html --output output
+
+# The flagship's committed renders (output/*.svg and *.png); a test fails when they are stale.
+output: $(VENV)/.installed
+	$(VENV)/bin/argmap render $(FLAGSHIP) --format svg,png --output output
 
 test: lint typecheck pytest
 
@@ -30,6 +35,13 @@ pytest: $(VENV)/.installed
 
 golden: $(VENV)/.installed
 	$(PY) tests/scripts/update_golden.py
+
+# The real Argdown CLI (Node), in a git-ignored folder of its own; tests/test_interop.py
+# checks our Argdown export against it.
+ARGDOWN_CLI := .argdown/node_modules/.bin/argdown
+argdown: $(ARGDOWN_CLI)
+$(ARGDOWN_CLI):
+	npm install --prefix .argdown --no-audit --no-fund @argdown/cli@1.7
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/run.py

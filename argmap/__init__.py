@@ -6,6 +6,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from argmap.analyze import Analysis, Standing, Support
     from argmap.errors import (
         ArgmapError,
         Issue,
@@ -16,11 +17,13 @@ if TYPE_CHECKING:
     )
     from argmap.io import load_map
     from argmap.model import ArgumentMap, Node, NodeKind, Relation
+    from argmap.pipeline import render_file
     from argmap.validate import validate_data
 
     load = load_map
 
 __all__ = [
+    "Analysis",
     "ArgmapError",
     "ArgumentMap",
     "Issue",
@@ -30,14 +33,20 @@ __all__ = [
     "NodeKind",
     "Relation",
     "RenderError",
+    "Standing",
+    "Support",
     "UnknownFormatError",
     "load",
     "load_map",
+    "render_file",
     "validate_data",
 ]
 
 # Lazy re-exports keep `argmap --help` from importing pydantic.
 _WHERE = {
+    "Analysis": "argmap.analyze",
+    "Standing": "argmap.analyze",
+    "Support": "argmap.analyze",
     "ArgmapError": "argmap.errors",
     "Issue": "argmap.errors",
     "MapFileError": "argmap.errors",
@@ -50,6 +59,7 @@ _WHERE = {
     "Node": "argmap.model",
     "NodeKind": "argmap.model",
     "Relation": "argmap.model",
+    "render_file": "argmap.pipeline",
     "validate_data": "argmap.validate",
 }
 

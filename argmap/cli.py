@@ -19,6 +19,17 @@ COMMANDS: Final[dict[str, str]] = {
     "export": "argmap.commands.core:export",
     "schema": "argmap.commands.core:schema",
     "formats": "argmap.commands.core:formats",
+    "check": "argmap.commands.check:check",
+    "add": "argmap.commands.edit:add",
+    "edit": "argmap.commands.edit:edit",
+    "remove": "argmap.commands.edit:remove",
+    "new": "argmap.commands.edit:new",
+    "diff": "argmap.commands.edit:diff",
+    "stats": "argmap.commands.analysis:stats",
+    "lint": "argmap.commands.analysis:lint",
+    "watch": "argmap.commands.watch:watch",
+    "render": "argmap.commands.render:render",
+    "import": "argmap.commands.interop:import_",
 }
 """Command name -> ``module:attribute``; modules are imported only when needed."""
 

@@ -41,8 +41,13 @@ def validate(maps: tuple[Path, ...]) -> None:
 @click.option("--focus", metavar="ID", help="Show only the subtree under this node.")
 @click.option("--depth", type=click.IntRange(min=0), help="Levels to show below the start.")
 @click.option("--color/--no-color", default=None, help="Colour (default: when on a terminal).")
+@click.option(
+    "--status", is_flag=True, help="Mark each node's computed standing (in, out, undecided)."
+)
 @reports_errors
-def show(map_path: Path, focus: str | None, depth: int | None, color: bool | None) -> None:
+def show(
+    map_path: Path, focus: str | None, depth: int | None, color: bool | None, status: bool
+) -> None:
     """Print the map as a tree, one node a line, with kind markers and ids."""
     from argmap.io import load_map
     from argmap.show import format_tree
@@ -50,10 +55,14 @@ def show(map_path: Path, focus: str | None, depth: int | None, color: bool | Non
     m = load_map(map_path)
     if focus is not None and focus not in m:
         raise click.BadParameter(f"no node has id {focus!r}", param_hint="--focus")
+    marks = None
+    if status:
+        from argmap.analyze import analyze, status_marks
+
+        marks = status_marks(analyze(m))
     use_color = sys.stdout.isatty() if color is None else color
-    click.echo(
-        format_tree(m, focus=focus, depth=depth, color=use_color), nl=False, color=use_color
-    )
+    text = format_tree(m, focus=focus, depth=depth, color=use_color, marks=marks)
+    click.echo(text, nl=False, color=use_color)
 
 
 @click.command()

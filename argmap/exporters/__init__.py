@@ -53,6 +53,14 @@ class Exporter(NamedTuple):
 
 BUILTIN: Final[dict[str, str]] = {
     "json": "argmap.exporters.json",
+    "dot": "argmap.exporters.dot",
+    "svg": "argmap.exporters.dot",
+    "png": "argmap.exporters.dot",
+    "pdf": "argmap.exporters.dot",
+    "html": "argmap.exporters.html",
+    "argdown": "argmap.interop.argdown",
+    "aif": "argmap.interop.aif",
+    "markdown": "argmap.interop.markdown",
 }
 """Built-in formats and the module that defines each (as a module-level ``EXPORTER``)."""
 
