@@ -1,0 +1,55 @@
+"""The ``import`` command: read Argdown, AIF JSON or a Kialo export into a map file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from argmap.cli import MapFailure, reports_errors
+
+_IMPORT_FORMATS = ("aif", "argdown", "kialo")
+
+
+@click.command(name="import")
+@click.argument("source", metavar="FILE", type=click.Path(path_type=Path))
+@click.option(
+    "--from",
+    "fmt",
+    required=True,
+    type=click.Choice(_IMPORT_FORMATS),
+    help="The format of FILE.",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The map file to write (YAML); '-' prints it.",
+)
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+@reports_errors
+def import_(source: Path, fmt: str, output: Path, force: bool) -> None:
+    """Import FILE from another tool as a map file (YAML), after validating it.
+
+    What the format cannot say is reported on standard error, one located line each.
+    """
+    from argmap.interop import import_file
+    from argmap.io import dump_yaml, write_output
+    from argmap.mapfile import to_file_data
+    from argmap.validate import validate_data
+
+    to_stdout = str(output) == "-"
+    if not to_stdout and output.exists() and not force:
+        raise MapFailure(f"{output}: already exists; use --force to overwrite it")
+    result = import_file(source, fmt)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    data = to_file_data(result.map)
+    validate_data(data, str(output))  # what we write must load back
+    text = dump_yaml(data, header=f"# Imported from {source.name} ({fmt}) by argmap.")
+    if to_stdout:
+        click.echo(text, nl=False)
+        return
+    write_output(text, output)
+    click.echo(f"{output}: {len(result.map)} nodes imported from {source}", err=True)

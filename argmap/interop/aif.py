@@ -1,0 +1,251 @@
+"""AIF JSON both ways (AIFdb/OVA style): I-nodes for claims, RA/CA scheme nodes for relations."""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePath
+from typing import Any, Final
+
+from argmap.errors import MapFileError
+from argmap.exporters import Exporter, RenderOptions
+from argmap.interop import ImportResult
+from argmap.interop.graph import Edge, Element, GraphBuilder
+from argmap.model import ArgumentMap, Relation
+
+__all__ = ["EXPORTER", "import_text", "to_aif", "to_aif_data"]
+
+RA_TEXT: Final = "Default Inference"
+CA_TEXT: Final = "Default Conflict"
+YA_TEXT: Final = "Asserting"
+_SKIPPED_TYPES: Final = {
+    "MA": "rephrases (MA)",
+    "TA": "transitions (TA)",
+    "PA": "preferences (PA)",
+}
+
+
+# -- export ------------------------------------------------------------------------------------
+class _Writer:
+    def __init__(self) -> None:
+        self.nodes: list[dict[str, Any]] = []
+        self.edges: list[dict[str, Any]] = []
+        self.counter = 0
+
+    def node(self, node_id: str, text: str, kind: str, timestamp: str | None = None) -> str:
+        record: dict[str, Any] = {"nodeID": node_id, "text": text, "type": kind}
+        if timestamp is not None:
+            record["timestamp"] = timestamp
+        self.nodes.append(record)
+        return node_id
+
+    def scheme(self, kind: str, text: str, node_id: str | None = None) -> str:
+        self.counter += 1
+        return self.node(node_id or f"{kind}:{self.counter}", text, kind)
+
+    def edge(self, source: str, target: str) -> None:
+        self.edges.append({"edgeID": len(self.edges) + 1, "fromID": source, "toID": target})
+
+
+def to_aif_data(m: ArgumentMap) -> dict[str, Any]:
+    """Return the map as AIF JSON data: ``nodes``, ``edges``, ``locutions``, ``participants``.
+
+    Every node is an I-node whose ``nodeID`` is the node's id. Each support is an RA
+    node (one RA for all co-premises of a linked group, with the group's id as its
+    ``nodeID``), each attack a CA node into the I-node, each undercut a CA node into the
+    RA (or CA) of the inference it attacks. A signed node gets an L-node (``author:
+    text``) asserting it through a YA node, and its author becomes a participant.
+    """
+    w = _Writer()
+    for node in m.nodes:
+        w.node(node.id, node.text, "I")
+    scheme_of: dict[str, str] = {}
+    group_scheme: dict[str, str] = {}
+
+    def relate(source: str, target: str, relation: Relation, group: str | None) -> str:
+        if relation is Relation.SUPPORTS:
+            if group is not None and group in group_scheme:
+                scheme = group_scheme[group]
+            else:
+                scheme = w.scheme("RA", RA_TEXT, group)
+                w.edge(scheme, target)
+                if group is not None:
+                    group_scheme[group] = scheme
+        else:
+            scheme = w.scheme("CA", CA_TEXT)
+            w.edge(scheme, scheme_of[target] if relation is Relation.UNDERCUTS else target)
+        w.edge(source, scheme)
+        return scheme
+
+    for node in m.nodes:
+        if node.parent is not None and node.relation is not None:
+            scheme_of[node.id] = relate(node.id, node.parent, node.relation, node.group)
+    for node in m.nodes:
+        for link in node.links:
+            relate(node.id, link.to, link.relation, None)
+    locutions: list[dict[str, Any]] = []
+    participants: dict[str, dict[str, Any]] = {}
+    for node in m.nodes:
+        if node.author is None:
+            continue
+        person = participants.get(node.author)
+        if person is None:
+            first, _, last = node.author.rpartition(" ")
+            person = {"participantID": len(participants) + 1, "firstname": first, "surname": last}
+            participants[node.author] = person
+        stamp = None if node.added is None else f"{node.added.isoformat()} 00:00:00"
+        lnode = w.node(f"L:{node.id}", f"{node.author}: {node.text}", "L", stamp)
+        ya = w.node(f"YA:{node.id}", YA_TEXT, "YA")
+        w.edge(lnode, ya)
+        w.edge(ya, node.id)
+        locutions.append({"nodeID": lnode, "personID": person["participantID"]})
+    return {
+        "nodes": w.nodes,
+        "edges": w.edges,
+        "locutions": locutions,
+        "participants": list(participants.values()),
+    }
+
+
+def to_aif(m: ArgumentMap, options: RenderOptions | None = None) -> str:
+    """Return the map as AIF JSON text (see :func:`to_aif_data`)."""
+    return json.dumps(to_aif_data(m), ensure_ascii=False, indent=2) + "\n"
+
+
+EXPORTER = Exporter("aif", ".aif.json", "AIF JSON (AIFdb/OVA: I, RA, CA, L nodes)", to_aif)
+
+
+# -- import ------------------------------------------------------------------------------------
+def _records(data: Any, key: str, path: str) -> list[dict[str, Any]]:
+    records = data.get(key, []) if isinstance(data, dict) else None
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise MapFileError(path, f"'{key}' must be a list of objects; is this AIF JSON?")
+    return records
+
+
+def import_text(text: str, path: str) -> ImportResult:
+    """Read AIF JSON (top-level ``nodes``/``edges``, or under ``AIF`` as OVA and xAIF nest it).
+
+    The major claim (the I-node that bears on nothing) becomes the thesis; the graph
+    becomes a tree grown from it, with the other relations as cross-links. The map's
+    title is the file name: AIF has no title.
+
+    Raises:
+        MapFileError: not JSON or not AIF, several root claims or none, a scheme node
+            without a conclusion, or a graph the model cannot hold (a support cycle).
+    """
+    from argmap.io import run_deep
+
+    try:
+        data = run_deep(lambda: json.loads(text))
+    except RecursionError:
+        raise MapFileError(path, "JSON nested too deeply to be AIF") from None
+    except json.JSONDecodeError as exc:
+        raise MapFileError(
+            path, f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno
+        ) from None
+    if isinstance(data, dict):
+        for nested in ("AIF", "aif"):
+            if isinstance(data.get(nested), dict):
+                data = data[nested]
+                break
+    nodes = _records(data, "nodes", path)
+    edges = _records(data, "edges", path)
+    graph = GraphBuilder(path, "AIF")
+    kinds: dict[str, str] = {}
+    texts: dict[str, str] = {}
+    position: dict[str, int] = {}
+    for i, record in enumerate(nodes):
+        node_id, kind = str(record.get("nodeID", "")), str(record.get("type", ""))
+        if not node_id:
+            raise MapFileError(path, f"nodes[{i}] has no 'nodeID'")
+        kinds[node_id] = kind
+        texts[node_id] = str(record.get("text", ""))
+        position[node_id] = i
+    into: dict[str, list[str]] = {k: [] for k in kinds}
+    out_of: dict[str, list[str]] = {k: [] for k in kinds}
+    for i, record in enumerate(edges):
+        source, target = str(record.get("fromID", "")), str(record.get("toID", ""))
+        if source not in kinds or target not in kinds:
+            raise MapFileError(path, f"edges[{i}] joins unknown nodes {source!r} -> {target!r}")
+        out_of[source].append(target)
+        into[target].append(source)
+    for node_id, kind in kinds.items():
+        if kind == "I":
+            graph.add(Element(node_id, texts[node_id]))
+    skipped: dict[str, int] = {}
+    for node_id, kind in kinds.items():
+        order = (position[node_id],)
+        claims_in = [k for k in into[node_id] if kinds[k] == "I"]
+        if kind == "RA":
+            conclusion = _one_claim(out_of[node_id], kinds, node_id, path)
+            group = node_id if len(claims_in) >= 2 else None
+            for premise in claims_in:
+                graph.relate(Edge(premise, conclusion, Relation.SUPPORTS, order, group=group))
+        elif kind == "CA":
+            targets = out_of[node_id]
+            if len(targets) != 1:
+                raise MapFileError(
+                    path, f"CA node {node_id!r} has {len(targets)} targets; it needs exactly one"
+                )
+            target = targets[0]
+            relation = Relation.ATTACKS
+            if kinds[target] in ("RA", "CA"):
+                relation = Relation.UNDERCUTS
+                premises = [k for k in into[target] if kinds[k] == "I"]
+                if not premises:
+                    graph.warn(0, f"CA node {node_id!r} undercuts an inference without premises")
+                    continue
+                target = premises[0]
+            elif kinds[target] != "I":
+                graph.warn(0, f"CA node {node_id!r} attacks a {kinds[target]} node; skipped")
+                continue
+            for attacker in claims_in:
+                graph.relate(Edge(attacker, target, relation, order))
+        elif kind == "YA":
+            _authorship(data, node_id, into, out_of, kinds, graph)
+        elif kind not in ("I", "L"):
+            skipped[kind] = skipped.get(kind, 0) + 1
+    for kind, count in skipped.items():
+        what = _SKIPPED_TYPES.get(kind, f"{kind!r} nodes")
+        graph.warn(0, f"{count} {what} not supported; skipped")
+    m, warnings = graph.build({"title": PurePath(path).stem or "Imported AIF"})
+    return ImportResult(m, warnings)
+
+
+def _one_claim(targets: list[str], kinds: dict[str, str], scheme: str, path: str) -> str:
+    claims = [t for t in targets if kinds[t] == "I"]
+    if len(claims) != 1:
+        raise MapFileError(
+            path,
+            f"RA node {scheme!r} has {len(claims)} conclusions; an inference needs exactly "
+            "one I-node as its conclusion",
+        )
+    return claims[0]
+
+
+def _authorship(
+    data: Any,
+    ya: str,
+    into: dict[str, list[str]],
+    out_of: dict[str, list[str]],
+    kinds: dict[str, str],
+    graph: GraphBuilder,
+) -> None:
+    """An L-node asserting an I-node through a YA node: its speaker becomes the author."""
+    speakers = [k for k in into[ya] if kinds[k] == "L"]
+    claims = [k for k in out_of[ya] if kinds[k] == "I"]
+    if len(speakers) != 1 or len(claims) != 1:
+        return
+    people = {
+        str(p.get("participantID")): " ".join(
+            str(p.get(k, "")).strip() for k in ("firstname", "surname") if p.get(k)
+        )
+        for p in data.get("participants", [])
+        if isinstance(p, dict)
+    }
+    for locution in data.get("locutions", []):
+        if isinstance(locution, dict) and str(locution.get("nodeID")) == speakers[0]:
+            name = people.get(str(locution.get("personID")), "")
+            if name:
+                graph.elements[claims[0]].fields.setdefault("author", name)
+            return

@@ -1,0 +1,80 @@
+"""One-line YAML flow values (``{key: "value"}``) safe to embed in other text formats."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from typing import Any, Final
+
+__all__ = ["flow", "load_flow", "quote"]
+
+_ESCAPE_ALWAYS: Final = frozenset('{}=[]#<>/\\"')
+_BARE_KEY: Final = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+_UNSAFE_CATEGORIES: Final = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cn", "Cs"})
+
+
+def quote(text: str) -> str:
+    r"""Return ``text`` as a YAML double-quoted scalar that stays on one line.
+
+    Braces, brackets, angle brackets, ``#``, ``=`` and ``/`` are written as escapes too, so
+    the value cannot end an Argdown data block or front matter, or open a comment.
+
+    >>> quote('a "b" {c}')
+    '"a \\"b\\" \\x7bc\\x7d"'
+    """
+    out = ['"']
+    for ch in text:
+        code = ord(ch)
+        if ch == '"':
+            out.append('\\"')
+        elif ch == "\\":
+            out.append("\\\\")
+        elif ch in _ESCAPE_ALWAYS:
+            out.append(f"\\x{code:02x}")
+        elif unicodedata.category(ch) in _UNSAFE_CATEGORIES or code in (0x85, 0xFEFF):
+            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+def flow(value: Any) -> str:
+    """Return plain data (dicts, lists, strings, numbers, booleans) as one-line flow YAML."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if value is None:
+        return "null"
+    if isinstance(value, str):
+        return quote(value)
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{_key(str(k))}: {flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, Sequence):
+        return "[" + ", ".join(flow(v) for v in value) + "]"
+    return quote(str(value))
+
+
+def _key(name: str) -> str:
+    return name if _BARE_KEY.match(name) else quote(name)
+
+
+def load_flow(text: str) -> Any:
+    """Parse YAML text (a data block or front matter) into plain data.
+
+    Raises:
+        ValueError: the text is not valid YAML (the message says why).
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    from argmap.io import run_deep
+
+    try:
+        return run_deep(lambda: YAML(typ="safe", pure=True).load(text))
+    except YAMLError as exc:
+        raise ValueError(" ".join(str(exc).split())) from None
+    except RecursionError:
+        raise ValueError("nested too deeply") from None

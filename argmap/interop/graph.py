@@ -1,0 +1,421 @@
+"""Turn an imported argument graph (elements plus typed relations) into a map's tree and links."""
+
+from __future__ import annotations
+
+import heapq
+import re
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from pydantic import ValidationError
+
+from argmap.errors import Issue, MapFileError
+from argmap.model import (
+    ALLOWED_RELATIONS,
+    CHILD_KINDS,
+    ID_PATTERN,
+    ArgumentMap,
+    Node,
+    NodeKind,
+    Relation,
+)
+
+__all__ = ["Edge", "Element", "GraphBuilder", "default_kind"]
+
+_ID_RE: Final = re.compile(ID_PATTERN)
+_ATTACKERS: Final = (NodeKind.OBJECTION, NodeKind.REBUTTAL)
+
+
+@dataclass
+class Element:
+    """A statement or argument as another format gives it, before it has a place in a tree."""
+
+    key: str
+    """The format's own name for it (a title, a nodeID, a Kialo number); ids come from it."""
+    text: str
+    fields: dict[str, Any] = field(default_factory=dict)
+    """Other node fields (quote, citation, author, ...), validated when the map is built."""
+    kind: NodeKind | None = None
+    """The kind the format states, if it states one; otherwise it follows the relation."""
+    line: int = 0
+    position: int = 0
+
+
+@dataclass
+class Edge:
+    """A relation: ``source`` supports, attacks or undercuts ``target``.
+
+    For an undercut, ``target`` is the element whose inference (to its own target) is
+    attacked, which is where the undercutter sits in a map.
+    """
+
+    source: str
+    target: str
+    relation: Relation
+    order: tuple[int, ...]
+    """File position; the earliest relation that reaches the thesis becomes the tree edge."""
+    line: int = 0
+    group: str | None = None
+    """Co-premises that support their target only together share a group key."""
+
+
+def default_kind(relation: Relation, parent: NodeKind) -> NodeKind:
+    """Return the kind a node takes from its relation to its parent when no kind is given.
+
+    Support makes a premise; an attack on an objection or rebuttal makes a rebuttal
+    (Kialo's Con under a Con); any other attack makes an objection.
+    """
+    if relation is Relation.SUPPORTS:
+        return NodeKind.PREMISE
+    return NodeKind.REBUTTAL if parent in _ATTACKERS else NodeKind.OBJECTION
+
+
+class GraphBuilder:
+    """Collects elements and relations from one file, then builds a valid map from them."""
+
+    def __init__(self, path: str, format_name: str, *, ids_from_text: bool = False) -> None:
+        """Start an empty graph for the file at ``path`` (used in messages).
+
+        Ids come from the elements' keys when those are valid ids, or with
+        ``ids_from_text`` from their texts (a short slug).
+        """
+        self.ids_from_text = ids_from_text
+        self.path = path
+        self.format_name = format_name
+        self.elements: dict[str, Element] = {}
+        self.edges: list[Edge] = []
+        self.warnings: list[Issue] = []
+        self._sources: set[str] = set()
+
+    def warn(self, line: int, message: str, column: int = 1) -> None:
+        """Record something skipped or changed, at a line of the file (0: the whole file)."""
+        self.warnings.append(Issue(self.path, line, column if line else 0, message, "unsupported"))
+
+    def add(self, element: Element) -> Element:
+        """Add an element (a second one with the same key merges into the first)."""
+        existing = self.elements.get(element.key)
+        if existing is not None:
+            if element.text and not existing.text:
+                existing.text = element.text
+            existing.fields.update(element.fields)
+            existing.kind = existing.kind or element.kind
+            return existing
+        element.position = len(self.elements)
+        self.elements[element.key] = element
+        return element
+
+    def relate(self, edge: Edge) -> None:
+        """Add a relation between two elements already added."""
+        self.edges.append(edge)
+
+    def build(
+        self, header: dict[str, Any], *, thesis: str | None = None
+    ) -> tuple[ArgumentMap, tuple[Issue, ...]]:
+        """Pick the thesis, grow the tree from it, and turn the other relations into links.
+
+        Args:
+            header: map metadata (``title`` and optionally ``description``, ``source``,
+                ``sources``).
+            thesis: the key of the root claim when the format names it; otherwise the
+                one element that bears on nothing else.
+
+        Returns:
+            The validated map and the warnings gathered while reading and building it.
+
+        Raises:
+            MapFileError: no root claim, several, or a graph the model cannot hold.
+        """
+        if not self.elements:
+            raise MapFileError(self.path, f"no statements found; is this {self.format_name}?")
+        header = self._header(header)
+        self._sources = set(header.get("sources", {}))
+        root = thesis if thesis is not None else self._find_root()
+        parent_edge = self._grow(root)
+        kinds = self._kinds(root, parent_edge)
+        ids = self._ids(list(kinds))
+        groups = self._groups(parent_edge, kinds, set(ids.values()))
+        order = self._document_order(root, parent_edge)
+        links = self._links(parent_edge, kinds, ids)
+        nodes = [
+            self._node(key, kinds[key], parent_edge.get(key), ids, groups, links.get(key, []))
+            for key in order
+        ]
+        data: dict[str, Any] = dict(header)
+        data["nodes"] = nodes
+        try:
+            m = ArgumentMap.model_validate(data)
+        except ValidationError as exc:
+            problems = "; ".join(err["msg"].removeprefix("Value error, ") for err in exc.errors())
+            raise MapFileError(
+                self.path, f"cannot represent this {self.format_name} graph as a map: {problems}"
+            ) from None
+        return m, tuple(sorted(self.warnings, key=lambda w: (w.line, w.column)))
+
+    # -- steps ------------------------------------------------------------------------------
+    def _header(self, header: dict[str, Any]) -> dict[str, Any]:
+        """Keep the metadata fields that are valid; warn about the others."""
+        from argmap.mapfile import MapHeader
+
+        raw = header.get("title")
+        title = raw if isinstance(raw, str) else ("" if raw is None else str(raw))
+        if not title.strip():
+            title = "Imported map"
+        out: dict[str, Any] = {"title": title}
+        for name in ("description", "source", "sources"):
+            if header.get(name) is None:
+                continue
+            try:
+                MapHeader.model_validate({"title": title, name: header[name]})
+            except ValidationError:
+                self.warn(0, f"map {name!r} is not in argmap's form; left out")
+                continue
+            out[name] = header[name]
+        return out
+
+    def _find_root(self) -> str:
+        outgoing = {edge.source for edge in self.edges}
+        incoming = {edge.target for edge in self.edges}
+        sinks = [key for key in self.elements if key not in outgoing]
+        if len(self.elements) == 1:
+            return next(iter(self.elements))
+        connected = [key for key in sinks if key in incoming]
+        if len(connected) == 1:
+            return connected[0]
+        if not connected:
+            if not self.edges and len(sinks) >= 1:
+                raise MapFileError(
+                    self.path,
+                    f"{len(sinks)} statements but no relations between them; a map needs "
+                    "one thesis that the others support or attack",
+                )
+            raise MapFileError(
+                self.path,
+                "no root claim: every statement bears on another (a cycle); a map needs "
+                "one thesis that bears on nothing",
+            )
+        names = ", ".join(self._describe(key) for key in connected[:5])
+        raise MapFileError(
+            self.path,
+            f"several root claims ({names}); a map has one thesis: import each part "
+            "separately or relate the roots to one claim",
+        )
+
+    def _describe(self, key: str) -> str:
+        element = self.elements[key]
+        return f"{key!r} at line {element.line}" if element.line else repr(key)
+
+    def _grow(self, root: str) -> dict[str, Edge]:
+        """Breadth-first from the thesis, earliest relation first: a tree of parent edges."""
+        incoming: dict[str, list[Edge]] = {}
+        for edge in self.edges:
+            incoming.setdefault(edge.target, []).append(edge)
+        parent_edge: dict[str, Edge] = {}
+        reached = {root}
+        heap: list[tuple[tuple[int, ...], int, Edge]] = []
+        count = 0
+        for edge in incoming.get(root, []):
+            heapq.heappush(heap, (edge.order, count, edge))
+            count += 1
+        while heap:
+            _, _, edge = heapq.heappop(heap)
+            if edge.source in reached:
+                continue
+            if edge.relation is Relation.UNDERCUTS and edge.target == root:
+                continue  # the thesis has no inference to undercut; maybe another edge fits
+            reached.add(edge.source)
+            parent_edge[edge.source] = edge
+            for nxt in incoming.get(edge.source, []):
+                heapq.heappush(heap, (nxt.order, count, nxt))
+                count += 1
+        for key, element in self.elements.items():
+            if key not in reached:
+                self.warn(
+                    element.line,
+                    f"{key!r} is not connected to the thesis {root!r}; left out",
+                )
+        return parent_edge
+
+    def _kinds(self, root: str, parent_edge: dict[str, Edge]) -> dict[str, NodeKind]:
+        kinds: dict[str, NodeKind] = {root: NodeKind.THESIS}
+        supported = {e.target for e in parent_edge.values() if e.relation is Relation.SUPPORTS}
+        for key in self._document_order(root, parent_edge)[1:]:
+            edge = parent_edge[key]
+            parent = kinds[edge.target]
+            kind = default_kind(edge.relation, parent)
+            hint = self.elements[key].kind
+            if hint is not None and hint is not kind:
+                if (
+                    hint in CHILD_KINDS[parent]
+                    and edge.relation in ALLOWED_RELATIONS[hint]
+                    and not (hint is NodeKind.EVIDENCE and key in supported)
+                ):
+                    kind = hint
+                else:
+                    self.warn(
+                        edge.line,
+                        f"{key!r} cannot be a {hint.value} here; read as a {kind.value}",
+                    )
+            kinds[key] = kind
+        # A rebuttal may only attack objections; one that also attacks a claim is an objection.
+        for edge in self.edges:
+            source = edge.source
+            if (
+                kinds.get(source) is NodeKind.REBUTTAL
+                and parent_edge.get(source) is not edge
+                and edge.target in kinds
+                and kinds[edge.target] not in _ATTACKERS
+            ):
+                kinds[source] = NodeKind.OBJECTION
+                if self.elements[source].kind is NodeKind.REBUTTAL:
+                    self.warn(edge.line, f"{source!r} attacks a claim; read as an objection")
+        return kinds
+
+    def _groups(
+        self, parent_edge: dict[str, Edge], kinds: dict[str, NodeKind], taken: set[str]
+    ) -> dict[str, str]:
+        members: dict[str, list[str]] = {}
+        for key, edge in parent_edge.items():
+            if edge.group is not None:
+                members.setdefault(edge.group, []).append(key)
+        out: dict[str, str] = {}
+        for group, keys in members.items():
+            parents = {parent_edge[k].target for k in keys}
+            if len(keys) < 2 or len(parents) > 1:
+                self.warn(
+                    parent_edge[keys[0]].line,
+                    f"{group!r} is not a linked group (it needs two or more premises of one "
+                    "claim); its premises are read as independent",
+                )
+                continue
+            if any(kinds[k] is not NodeKind.PREMISE for k in keys):
+                self.warn(parent_edge[keys[0]].line, f"linked group {group!r} needs premises")
+                continue
+            gid = _safe_id(group, taken, fallback="group")
+            for k in keys:
+                out[k] = gid
+        return out
+
+    def _ids(self, keys: list[str]) -> dict[str, str]:
+        taken: set[str] = set()
+        ids: dict[str, str] = {}
+        for key in keys:
+            if self.ids_from_text:
+                break
+            if _ID_RE.match(key) and len(key) <= 200 and key not in taken:
+                ids[key] = key
+                taken.add(key)
+        for key in keys:
+            if key not in ids:
+                ids[key] = _safe_id(self.elements[key].text or key, taken, slug=True)
+        return ids
+
+    def _document_order(self, root: str, parent_edge: dict[str, Edge]) -> list[str]:
+        children: dict[str, list[str]] = {}
+        for key, edge in parent_edge.items():
+            children.setdefault(edge.target, []).append(key)
+        out: list[str] = []
+        stack = [root]
+        while stack:
+            key = stack.pop()
+            out.append(key)
+            kids = sorted(
+                children.get(key, []),
+                key=lambda k: (parent_edge[k].order, self.elements[k].position),
+            )
+            stack.extend(reversed(kids))
+        return out
+
+    def _links(
+        self, parent_edge: dict[str, Edge], kinds: dict[str, NodeKind], ids: dict[str, str]
+    ) -> dict[str, list[dict[str, str]]]:
+        links: dict[str, list[dict[str, str]]] = {}
+        seen: set[tuple[str, str]] = set()
+        for edge in self.edges:
+            source, target = edge.source, edge.target
+            if parent_edge.get(source) is edge or source not in kinds or target not in kinds:
+                continue
+            tree = parent_edge.get(source)
+            if tree is not None and tree.target == target and tree.relation is edge.relation:
+                continue  # the same relation written twice
+            problem = self._link_problem(edge, kinds, parent_edge)
+            if problem is None and (source, target) in seen:
+                problem = "a second relation between the same two statements"
+            if problem is not None:
+                self.warn(edge.line, f"relation {source!r} -> {target!r} left out: {problem}")
+                continue
+            seen.add((source, target))
+            links.setdefault(source, []).append(
+                {"to": ids[target], "relation": edge.relation.value}
+            )
+        return links
+
+    @staticmethod
+    def _link_problem(
+        edge: Edge, kinds: dict[str, NodeKind], parent_edge: dict[str, Edge]
+    ) -> str | None:
+        kind, target = kinds[edge.source], kinds[edge.target]
+        if edge.source == edge.target:
+            return "a statement cannot bear on itself"
+        tree = parent_edge.get(edge.source)
+        if tree is not None and tree.target == edge.target:
+            return "it already bears on that statement in another way"
+        if kind is NodeKind.THESIS:
+            return "the thesis bears on nothing"
+        if edge.relation not in ALLOWED_RELATIONS[kind]:
+            return f"a {kind.value} cannot {edge.relation.value.removesuffix('s')}"
+        if edge.relation is Relation.SUPPORTS and target is NodeKind.EVIDENCE:
+            return "evidence cannot be supported"
+        if kind is NodeKind.REBUTTAL and target not in _ATTACKERS:
+            return "a rebuttal only attacks objections"
+        if edge.relation is Relation.UNDERCUTS and target is NodeKind.THESIS:
+            return "the thesis has no inference to undercut"
+        return None
+
+    def _node(
+        self,
+        key: str,
+        kind: NodeKind,
+        edge: Edge | None,
+        ids: dict[str, str],
+        groups: dict[str, str],
+        links: list[dict[str, str]],
+    ) -> dict[str, Any]:
+        element = self.elements[key]
+        relation = None if edge is None else edge.relation
+        base: dict[str, Any] = {
+            "id": ids[key],
+            "kind": kind,
+            "text": element.text if element.text.strip() else key,
+            "parent": None if edge is None else ids[edge.target],
+            "relation": relation,
+            "group": groups.get(key),
+            "links": links,
+        }
+        extra = dict(element.fields)
+        if kind is not NodeKind.EVIDENCE:
+            extra.pop("basis", None)
+        if "source" in extra and extra["source"] not in self._sources:
+            self.warn(element.line, f"{key!r}: unknown source {extra.pop('source')!r} left out")
+        try:
+            Node.model_validate({**base, **extra})
+        except ValidationError as exc:
+            for err in exc.errors():
+                name = str(err["loc"][0]) if err["loc"] else ""
+                if name in extra:
+                    extra.pop(name)
+                    self.warn(element.line, f"{key!r}: field {name!r} left out: {err['msg']}")
+        return {**base, **extra}
+
+
+def _safe_id(text: str, taken: set[str], *, fallback: str = "node", slug: bool = True) -> str:
+    from argmap.validate import slugify
+
+    base = text if (_ID_RE.match(text) and len(text) <= 200) else slugify(text)
+    if not base or not _ID_RE.match(base):
+        base = fallback
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate = f"{base}-{n}"
+        n += 1
+    taken.add(candidate)
+    return candidate

@@ -1,0 +1,515 @@
+"""Interoperability: Argdown, AIF, Kialo and Markdown in and out, and the import command."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from argmap.cli import main
+from argmap.commands.interop import _IMPORT_FORMATS
+from argmap.errors import MapFileError, MapValidationError, UnknownFormatError
+from argmap.exporters import get_exporter
+from argmap.interop import get_importer, import_file, list_importers
+from argmap.interop.aif import to_aif, to_aif_data
+from argmap.interop.argdown import _Scan, escape_text, to_argdown
+from argmap.interop.graph import default_kind
+from argmap.interop.kialo import import_text as import_kialo
+from argmap.interop.markdown import escape_markdown, to_markdown
+from argmap.io import load_map
+from argmap.mapfile import to_file_data
+from argmap.model import ArgumentMap, NodeKind, Relation
+from argmap.validate import validate_data
+from tests.conftest import CASES, GOLDEN, MAPS, ROOT, write
+from tests.golden_interop import INTEROP_GOLDEN
+from tests.strategies import TEXT, argument_maps
+
+SETTINGS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+INTEROP = CASES / "interop"
+KIALO = INTEROP / "uniforms.kialo.txt"
+FLAGSHIP = MAPS / "russias-game-in-north-korea.yaml"
+ALL_MAPS = sorted(MAPS.glob("*.yaml")) + [INTEROP / "hostile.yaml"]
+ARGDOWN_CLI = ROOT / ".argdown" / "node_modules" / ".bin" / "argdown"
+
+
+def _import(fmt: str, text: str, name: str = "imported") -> ArgumentMap:
+    result = get_importer(fmt)(text, name)
+    return result.map
+
+
+# -- registry and goldens ----------------------------------------------------------------------
+def test_registry_lists_and_refuses_unknown() -> None:
+    assert list_importers() == ["aif", "argdown", "kialo"] == list(_IMPORT_FORMATS)
+    with pytest.raises(UnknownFormatError) as info:
+        get_importer("sadface")
+    assert str(info.value) == "unknown format 'sadface' (must be one of aif, argdown, kialo)"
+    for fmt in ("argdown", "aif", "markdown"):
+        assert get_exporter(fmt).name == fmt
+
+
+@pytest.mark.parametrize("name", sorted(INTEROP_GOLDEN))
+def test_golden(name: str) -> None:
+    expected = (GOLDEN / name).read_text(encoding="utf-8")
+    assert INTEROP_GOLDEN[name]() == expected, f"run `make golden` and read the diff of {name}"
+
+
+@pytest.mark.parametrize("fmt", ["argdown", "aif", "markdown"])
+@pytest.mark.parametrize("path", ALL_MAPS, ids=lambda p: p.stem)
+def test_exports_are_deterministic(path: Path, fmt: str) -> None:
+    render = get_exporter(fmt).render
+    assert render(load_map(path), None) == render(load_map(path), None)  # type: ignore[arg-type]
+
+
+# -- Argdown -----------------------------------------------------------------------------------
+@SETTINGS
+@given(argument_maps())
+def test_argdown_round_trip_keeps_everything(m: ArgumentMap) -> None:
+    again = _import("argdown", to_argdown(m))
+    assert again == m
+
+
+@pytest.mark.parametrize("path", ALL_MAPS, ids=lambda p: p.stem)
+def test_argdown_round_trip_of_maps(path: Path) -> None:
+    m = load_map(path)
+    result = get_importer("argdown")(to_argdown(m), "x.argdown")
+    assert result.warnings == ()
+    assert result.map == m
+
+
+@SETTINGS
+@given(TEXT)
+def test_argdown_escaping_reads_back(text: str) -> None:
+    plain = " ".join(text.split())
+    if plain:
+        assert _Scan(escape_text(plain)).text == plain
+
+
+ARGDOWN_ALPHABET = st.sampled_from(list("[]<>:+-_#{}()=/*\\ \n\tab1.")) | st.characters()
+
+
+@SETTINGS
+@given(st.text(alphabet=ARGDOWN_ALPHABET, max_size=200), st.sampled_from(["argdown", "kialo"]))
+def test_importers_never_crash_on_junk(text: str, fmt: str) -> None:
+    with contextlib.suppress(MapFileError, MapValidationError):
+        get_importer(fmt)(text, "junk.txt")
+
+
+def test_argdown_escapes_metacharacters() -> None:
+    assert escape_text("[A]: <b> #t {d} // c") == r"\[A\]: \<b\> \#t \{d\} \/\/ c"
+    assert escape_text("e.g. 3.5 :x: ===") == r"e\.g. 3\.5 \:x: \=\=\="
+
+
+ARGDOWN_BY_HAND = """\
+===
+title: Hand-written
+map: {statementLabelMode: text}
+===
+
+// A comment line.
+[Uniforms]: Schools should require uniforms. #policy
+  + <Cheap>: Uniforms are cheap. {author: "Ann", strength: strong}
+    - <Upfront>: They cost a lot at once.
+      - They can be bought second-hand.
+  + <Belonging>: They build belonging.
+    _ <Anecdote>: Only staff think so.
+  - [Expression]: Uniforms stop self-expression.
+  >< [Opposite]: Schools should not require uniforms.
+
+<Argument with pcs>
+
+(1) A premise.
+----
+(2) A conclusion.
+
+* a list item
+
+<Cheap>
+  +> [Expression]
+"""
+
+
+def test_argdown_import_reports_unsupported_and_continues() -> None:
+    result = get_importer("argdown")(ARGDOWN_BY_HAND, "hand.argdown")
+    m = result.map
+    assert m.title == "Hand-written"
+    assert m.thesis.id == "Uniforms"
+    assert m.thesis.tags == ("policy",)
+    assert [n.id for n in m.children("Uniforms")] == ["Cheap", "Belonging", "Expression"]
+    assert m.get("Cheap").author == "Ann"
+    assert m.get("Upfront").kind is NodeKind.OBJECTION
+    rebuttal = m.children("Upfront")[0]
+    assert (rebuttal.kind, rebuttal.text) == (NodeKind.REBUTTAL, "They can be bought second-hand.")
+    assert m.get("Anecdote").relation is Relation.UNDERCUTS
+    messages = [(w.line, w.message) for w in result.warnings]
+    assert (3, "front matter key 'map' ignored") in messages
+    assert (14, "contradictions (><) are not supported; skipped") in messages
+    assert any(line == 18 and "premise-conclusion" in msg for line, msg in messages)
+    assert any(line == 22 and "lists" in msg for line, msg in messages)
+    assert any("'Argument with pcs' is not connected" in msg for _, msg in messages)
+    assert any("'Opposite' is not connected" in msg for _, msg in messages)
+    # <Cheap> +> [Expression]: a premise cannot support an objection's claim... it can:
+    assert m.get("Cheap").links[0].to == "Expression"
+
+
+def test_argdown_import_drops_invalid_fields_with_warnings() -> None:
+    text = (
+        "===\ntitle: 42\nsource: just a string\nsources: {a: {name: A}}\n===\n\n"
+        "[T]: thesis\n  + <P>: premise {source: b, strength: huge}\n"
+        "  + <E>: evidence {kind: evidence, source: a, basis: statistic}\n"
+    )
+    result = get_importer("argdown")(text, "fm.argdown")
+    assert (result.map.title, result.map.source) == ("42", None)
+    assert (result.map.get("E").kind, result.map.get("E").source) == (NodeKind.EVIDENCE, "a")
+    assert [str(w) for w in result.warnings] == [
+        "fm.argdown: map 'source' is not in argmap's form; left out",
+        "fm.argdown:8:1: 'P': unknown source 'b' left out",
+        "fm.argdown:8:1: 'P': field 'strength' left out: Input should be 'weak', 'moderate' "
+        "or 'strong'",
+    ]
+
+
+def test_argdown_import_refuses_several_roots() -> None:
+    with pytest.raises(MapFileError) as info:
+        get_importer("argdown")("[A]: a\n  + <B>: b\n\n[C]: c\n  - <D>: d\n", "two.argdown")
+    assert "several root claims ('A' at line 1, 'C' at line 4)" in str(info.value)
+
+
+def test_deeply_nested_data_is_refused_cleanly() -> None:
+    deep = "{a: " * 3000 + "1" + "}" * 3000
+    result = get_importer("argdown")(f"[A]: a\n  + <B>: b {deep}\n", "deep.argdown")
+    assert [w.line for w in result.warnings] == [2]
+    with pytest.raises(MapFileError):
+        get_importer("aif")("[" * 100_000 + "]" * 100_000, "deep.json")
+
+
+def test_argdown_import_locates_broken_front_matter() -> None:
+    with pytest.raises(MapFileError) as info:
+        get_importer("argdown")("===\ntitle: [unclosed\n===\n[A]: a\n", "fm.argdown")
+    assert info.value.line == 1
+    assert str(info.value).startswith("fm.argdown:1:1: invalid front matter")
+
+
+def _argdown_counts(path: Path, tmp_path: Path) -> dict[str, Any]:
+    out = tmp_path / "argdown-json"
+    proc = subprocess.run(
+        [str(ARGDOWN_CLI), "json", str(path), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "syntax error" not in (proc.stdout + proc.stderr).lower()
+    data = json.loads((out / f"{path.stem}.json").read_text(encoding="utf-8"))
+    return data  # type: ignore[no-any-return]
+
+
+def _require_argdown_cli() -> None:
+    if shutil.which("node") is None or not ARGDOWN_CLI.exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI is set but node or the Argdown CLI is missing; run `make argdown`")
+        pytest.skip("node or the Argdown CLI is absent; `make argdown` installs it")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", ALL_MAPS, ids=lambda p: p.stem)
+def test_real_argdown_cli_accepts_export(path: Path, tmp_path: Path) -> None:
+    _require_argdown_cli()
+    m = load_map(path)
+    source = write(tmp_path, f"{path.stem}.argdown", to_argdown(m))
+    data = _argdown_counts(source, tmp_path)
+    assert len(data["statements"]) == 1
+    assert len(data["arguments"]) == len(m) - 1
+    theirs = Counter(r["relationType"] for r in data["relations"])
+    names = {
+        Relation.SUPPORTS: "support",
+        Relation.ATTACKS: "attack",
+        Relation.UNDERCUTS: "undercut",
+    }
+    ours = Counter(names[rel] for _, _, rel, _ in m.edges())
+    assert theirs == ours
+    # Texts that Argdown can show as written come back as written (escaping works).
+    texts = {
+        title: max((d.get("text", "").strip() for d in a["members"]), key=len)
+        for title, a in data["arguments"].items()
+    }
+    for node in m.nodes[1:]:
+        if node.text == " ".join(node.text.split()):
+            # Argdown keeps #tags in the text it shows.
+            tags = "".join(f" #{tag}" for tag in node.tags if " " not in tag)
+            assert texts[node.id] == node.text + tags
+    if m.groups():
+        assert {s["data"]["group"] for s in data["sections"]} == set(m.groups())
+
+
+# -- AIF ---------------------------------------------------------------------------------------
+def _aif_expected(m: ArgumentMap) -> dict[str, tuple[NodeKind, str, Relation | None, str | None]]:
+    """What AIF carries: evidence reads back as premise, attacker kinds follow the parent,
+    and an undercut of a linked group hangs under the group's first co-premise."""
+    kinds: dict[str, NodeKind] = {}
+    out: dict[str, tuple[NodeKind, str, Relation | None, str | None]] = {}
+    groups = m.groups()
+    for node in m.nodes:
+        parent = node.parent
+        if node.relation is Relation.UNDERCUTS and parent is not None:
+            group = m.get(parent).group
+            if group is not None:
+                parent = groups[group][0].id
+        if parent is None or node.relation is None:
+            kind = NodeKind.THESIS
+        else:
+            kind = default_kind(node.relation, kinds[parent])
+        kinds[node.id] = kind
+        out[node.id] = (kind, node.text, node.relation, parent)
+    return out
+
+
+@SETTINGS
+@given(argument_maps())
+def test_aif_round_trip_keeps_kind_text_relation(m: ArgumentMap) -> None:
+    again = _import("aif", to_aif(m))
+    assert {n.id: (n.kind, n.text, n.relation, n.parent) for n in again.nodes} == _aif_expected(m)
+    assert {n.id: n.links for n in again.nodes} == {n.id: n.links for n in m.nodes}
+    assert {n.id: n.group for n in again.nodes} == {n.id: n.group for n in m.nodes}
+
+
+@pytest.mark.parametrize("path", ALL_MAPS, ids=lambda p: p.stem)
+def test_aif_round_trip_of_maps(path: Path) -> None:
+    m = load_map(path)
+    again = _import("aif", to_aif(m))
+    expected = _aif_expected(m)
+    assert {n.id: (n.kind, n.text, n.relation, n.parent) for n in again.nodes} == expected
+    assert {n.id: n.author for n in again.nodes} == {n.id: n.author for n in m.nodes}
+
+
+def test_aif_export_structure() -> None:
+    data = to_aif_data(load_map(MAPS / "school-uniforms.yaml"))
+    types = Counter(node["type"] for node in data["nodes"])
+    assert types["I"] == 10
+    # 5 supports, two of them as one linked group -> 4 RA; 2 attacks + 1 undercut -> 4 CA.
+    assert (types["RA"], types["CA"], types["L"], types["YA"]) == (4, 4, 1, 1)
+    by_id = {node["nodeID"]: node for node in data["nodes"]}
+    undercut = next(e["toID"] for e in data["edges"] if e["fromID"] == "belonging-anecdote")
+    target = next(e["toID"] for e in data["edges"] if e["fromID"] == undercut)
+    assert by_id[undercut]["type"] == "CA" and by_id[target]["type"] == "RA"
+    assert data["participants"] == [{"participantID": 1, "firstname": "A.", "surname": "Reviewer"}]
+    assert data["locutions"] == [{"nodeID": "L:expression", "personID": 1}]
+
+
+def _aif(nodes: list[tuple[str, str]], edges: list[tuple[str, str]]) -> str:
+    return json.dumps(
+        {
+            "nodes": [{"nodeID": i, "text": f"text {i}", "type": t} for i, t in nodes],
+            "edges": [{"edgeID": n, "fromID": a, "toID": b} for n, (a, b) in enumerate(edges)],
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("nodes", "edges", "message"),
+    [
+        (
+            [("a", "I"), ("b", "I"), ("c", "I"), ("d", "I"), ("r1", "RA"), ("r2", "RA")],
+            [("b", "r1"), ("r1", "a"), ("d", "r2"), ("r2", "c")],
+            "several root claims ('a', 'c')",
+        ),
+        (
+            [("t", "I"), ("a", "I"), ("b", "I"), ("r0", "RA"), ("r1", "RA"), ("r2", "RA")],
+            [("a", "r0"), ("r0", "t"), ("a", "r1"), ("r1", "b"), ("b", "r2"), ("r2", "a")],
+            "support cycle",
+        ),
+        ([("a", "I"), ("r", "RA")], [("a", "r")], "RA node 'r' has 0 conclusions"),
+        ([("a", "I"), ("b", "I")], [], "2 statements but no relations"),
+    ],
+    ids=["two-roots", "support-cycle", "no-conclusion", "no-relations"],
+)
+def test_aif_import_refuses_what_it_cannot_represent(
+    nodes: list[tuple[str, str]], edges: list[tuple[str, str]], message: str
+) -> None:
+    with pytest.raises(MapFileError) as info:
+        get_importer("aif")(_aif(nodes, edges), "bad.json")
+    assert message in str(info.value)
+
+
+def test_aif_import_reads_ova_nesting_and_skips_dialogue() -> None:
+    text = _aif([("t", "I"), ("p", "I"), ("r", "RA"), ("ta", "TA")], [("p", "r"), ("r", "t")])
+    result = get_importer("aif")(json.dumps({"AIF": json.loads(text)}), "ova.json")
+    assert [n.id for n in result.map.nodes] == ["t", "p"]
+    assert [w.message for w in result.warnings] == ["1 transitions (TA) not supported; skipped"]
+
+
+# -- Kialo -------------------------------------------------------------------------------------
+def test_kialo_fixture_imports_to_a_valid_map() -> None:
+    result = import_file(KIALO, "kialo")
+    m = result.map
+    assert result.warnings == ()
+    assert m.title == "Should our school require uniforms?"
+    kinds = Counter(n.kind for n in m.nodes)
+    assert kinds == {
+        NodeKind.THESIS: 1,
+        NodeKind.PREMISE: 4,
+        NodeKind.OBJECTION: 2,
+        NodeKind.REBUTTAL: 2,
+    }
+    exchange = next(n for n in m.nodes if n.text.startswith("The school runs"))
+    assert exchange.text.endswith("which sells last year's uniforms at a fraction of the price.")
+    assert "\n" in exchange.text
+    expression = next(n for n in m.nodes if n.text.startswith("Uniforms stop"))
+    belonging = next(n for n in m.nodes if n.text.startswith("Uniforms build"))
+    assert [(link.to, link.relation) for link in expression.links] == [
+        (belonging.id, Relation.ATTACKS)
+    ]
+
+
+def test_kialo_import_renders(tmp_path: Path, runner: CliRunner) -> None:
+    out = tmp_path / "uniforms.yaml"
+    result = runner.invoke(main, ["import", str(KIALO), "--from", "kialo", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(main, ["validate", str(out)]).exit_code == 0
+    rendered = runner.invoke(main, ["render", str(out), "-f", "svg", "-o", str(tmp_path)])
+    assert rendered.exit_code == 0, rendered.output
+    svg = (tmp_path / "uniforms.svg").read_text(encoding="utf-8")
+    assert svg.count('class="node') >= 9
+
+
+def test_kialo_errors_are_located() -> None:
+    with pytest.raises(MapFileError) as info:
+        import_kialo("1. Thesis\n1.1. Pro: a\n1.1.1.1. Con: orphan\n", "k.txt")
+    assert (info.value.line, "no parent claim 1.1.1" in str(info.value)) == (3, True)
+    with pytest.raises(MapFileError) as info:
+        import_kialo("1. Thesis\n1.1. Maybe: a\n", "k.txt")
+    assert info.value.line == 2
+
+
+def test_kialo_dangling_see_is_reported() -> None:
+    result = get_importer("kialo")("1. T\n1.1. Pro: a\n1.2. Con: -> See 1.9.\n", "k.txt")
+    assert [(w.line, w.message) for w in result.warnings] == [
+        (3, "'-> See 1.9.' points at no claim; skipped")
+    ]
+
+
+# -- Markdown ----------------------------------------------------------------------------------
+def test_markdown_escapes_user_text() -> None:
+    assert escape_markdown("*a* _b_ [c](d) <e> #f `g` 1. h") == (
+        r"\*a\* \_b\_ \[c\]\(d\) \<e\> \#f \`g\` 1. h"
+    )
+    assert escape_markdown("1) first") == r"1\) first"
+
+
+@SETTINGS
+@given(argument_maps())
+def test_markdown_has_one_item_per_node(m: ArgumentMap) -> None:
+    text = to_markdown(m)
+    items = [line for line in text.splitlines() if line.lstrip().startswith("- **")]
+    assert len(items) == len(m)
+    for node, level in m.walk_levels():
+        prefix = "  " * level + "- **"
+        assert any(line.startswith(prefix) and f"`{node.id}`" in line for line in items)
+
+
+# -- round trips of the flagship ---------------------------------------------------------------
+@pytest.mark.skipif(not FLAGSHIP.exists(), reason="the flagship map is not written yet")
+@pytest.mark.parametrize("fmt", ["argdown", "aif"])
+def test_flagship_round_trip(fmt: str) -> None:
+    m = load_map(FLAGSHIP)
+    text = get_exporter(fmt).render(m, None)  # type: ignore[arg-type]
+    assert isinstance(text, str)
+    again = _import(fmt, text, "flagship")
+    validate_data(to_file_data(again))
+    if fmt == "argdown":
+        assert again == m
+    else:
+        expected = _aif_expected(m)
+        assert {n.id: (n.kind, n.text, n.relation, n.parent) for n in again.nodes} == expected
+
+
+# -- the import command ------------------------------------------------------------------------
+def test_import_command_writes_yaml_that_loads(tmp_path: Path, runner: CliRunner) -> None:
+    source = write(tmp_path, "u.argdown", to_argdown(load_map(MAPS / "school-uniforms.yaml")))
+    out = tmp_path / "u.yaml"
+    result = runner.invoke(main, ["import", str(source), "--from", "argdown", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert load_map(out) == load_map(MAPS / "school-uniforms.yaml")
+
+
+def test_import_refuses_to_overwrite(tmp_path: Path, runner: CliRunner) -> None:
+    out = write(tmp_path, "exists.yaml", "keep me\n")
+    args = ["import", str(KIALO), "--from", "kialo", "-o", str(out)]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1
+    assert result.output == f"{out}: already exists; use --force to overwrite it\n"
+    assert out.read_text(encoding="utf-8") == "keep me\n"
+    assert runner.invoke(main, [*args, "--force"]).exit_code == 0
+    assert load_map(out).title == "Should our school require uniforms?"
+
+
+def test_import_error_writes_nothing(tmp_path: Path, runner: CliRunner) -> None:
+    source = write(tmp_path, "bad.json", '{"nodes": [}')
+    out = tmp_path / "out.yaml"
+    result = runner.invoke(main, ["import", str(source), "--from", "aif", "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.output == f"{source}:1:12: invalid JSON: Expecting value\n"
+    assert not out.exists()
+
+
+def test_import_unknown_format_is_usage_error(tmp_path: Path, runner: CliRunner) -> None:
+    result = runner.invoke(main, ["import", str(KIALO), "--from", "sadface", "-o", "x.yaml"])
+    assert result.exit_code == 2
+    assert "'sadface' is not one of 'aif', 'argdown', 'kialo'" in result.output
+
+
+def test_import_in_a_subprocess(tmp_path: Path) -> None:
+    out = tmp_path / "k.yaml"
+    proc = subprocess.run(
+        [sys.executable, "-m", "argmap", "import", str(KIALO), "--from", "kialo", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == f"{out}: 9 nodes imported from {KIALO}\n"
+    written, imported = load_map(out), import_file(KIALO, "kialo").map
+    # The file lists children by kind (premises first), so only the order may differ.
+    assert {n.id: n for n in written.nodes} == {n.id: n for n in imported.nodes}
+
+
+def test_export_command_writes_each_format(tmp_path: Path, runner: CliRunner) -> None:
+    for fmt in ("argdown", "aif", "markdown"):
+        out = tmp_path / f"u.{fmt}"
+        args = ["export", str(MAPS / "school-uniforms.yaml"), "-f", fmt, "-o", str(out)]
+        assert runner.invoke(main, args).exit_code == 0
+        assert (
+            out.read_text(encoding="utf-8")
+            == INTEROP_GOLDEN[f"school-uniforms{get_exporter(fmt).suffix}"]()
+        )
+
+
+# -- depth -------------------------------------------------------------------------------------
+def test_deep_chain_goes_through_every_format() -> None:
+    depth = 5000
+    nodes = [{"id": "n0", "kind": "thesis", "text": "root"}] + [
+        {
+            "id": f"n{i}",
+            "kind": "premise",
+            "text": f"claim {i}",
+            "parent": f"n{i - 1}",
+            "relation": "supports",
+        }
+        for i in range(1, depth)
+    ]
+    m = ArgumentMap.model_validate({"title": "deep", "nodes": nodes})
+    assert _import("argdown", to_argdown(m)) == m
+    assert len(_import("aif", to_aif(m)).nodes) == depth
+    assert to_markdown(m).count("- **") == depth
