@@ -62,14 +62,12 @@ def render_once(
     Returns:
         What was written, or the error text (``FILE:LINE:COL: message`` lines).
     """
-    from argmap.pipeline import render_file
+    from argmap.pipeline import render_files
 
-    written: list[Path] = []
     try:
-        for name in formats:
-            written.extend(render_file(map_path, name, out_dir, options))
+        written = [target for _, target in render_files([map_path], formats, out_dir, options)]
     except ArgmapError as exc:
-        return RenderOutcome(False, tuple(written), str(exc))
+        return RenderOutcome(False, (), str(exc))
     return RenderOutcome(True, tuple(written), None)
 
 

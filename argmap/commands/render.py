@@ -110,7 +110,7 @@ def render(
     Example: argmap render maps/*.yaml --format svg,png,pdf
     """
     from argmap.exporters import RenderOptions
-    from argmap.pipeline import render_file
+    from argmap.pipeline import render_files
 
     options = RenderOptions(
         direction=direction.upper(),  # type: ignore[arg-type]
@@ -122,9 +122,7 @@ def render(
         status=status,
         exercise=exercise,
     )
-    verbose = len(maps) * len(formats) > 1
-    for path in maps:
-        for fmt in formats:
-            for written in render_file(path, fmt, out_dir, options):
-                if verbose:
-                    click.echo(f"{path} -> {written}", err=True)
+    written = render_files(maps, formats, out_dir, options)
+    if len(written) > 1:
+        for path, target in written:
+            click.echo(f"{path} -> {target}", err=True)
