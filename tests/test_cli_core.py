@@ -170,3 +170,21 @@ def test_real_subprocess() -> None:
 def test_usage_errors_exit_2(runner: CliRunner) -> None:
     assert runner.invoke(main, ["validate"]).exit_code == 2
     assert runner.invoke(main, ["show", str(EXAMPLE), "--depth", "-1"]).exit_code == 2
+
+
+def test_formats_lists_every_exporter_and_the_readme_documents_it(runner: CliRunner) -> None:
+    from argmap.exporters import list_exporters
+
+    result = runner.invoke(main, ["formats"])
+    assert result.exit_code == 0
+    names = [line.split()[0] for line in result.output.splitlines()]
+    assert names == list_exporters()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in names:
+        assert f"`{name}`" in readme or f"--format {name}" in readme, name
+
+
+def test_readme_documents_every_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in COMMANDS:
+        assert f"argmap {name}" in readme, name

@@ -124,6 +124,8 @@ def formats() -> None:
     """List the output formats."""
     from argmap.exporters import get_exporter, list_exporters
 
-    for name in list_exporters():
-        exporter = get_exporter(name)
-        click.echo(f"{name:10} {exporter.suffix:7} {exporter.description}")
+    exporters = [get_exporter(name) for name in list_exporters()]
+    name_width = max(len(e.name) for e in exporters)
+    suffix_width = max(len(e.suffix) for e in exporters)
+    for e in exporters:
+        click.echo(f"{e.name:{name_width}}  {e.suffix:{suffix_width}}  {e.description}")
