@@ -1,4 +1,4 @@
-"""Safe in-place edits of map files: add, edit and remove nodes, and scaffold new maps."""
+"""Safe in-place edits of map files: add, edit and remove nodes, keeping the author's text."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typing import Any, Final
 from argmap.errors import ArgmapError, MapValidationError
 from argmap.mapfile import CHILD_KEYS, KEY_KIND
 from argmap.model import CHILD_KINDS, ArgumentMap, Citation, NodeKind
-from argmap.safewrite import create_exclusive, locked_text, write_atomic
+from argmap.safewrite import locked_text, write_atomic
 from argmap.textsplice import (
     Edit,
     append_item,
@@ -35,7 +35,6 @@ __all__ = [
     "NewNode",
     "add_node",
     "edit_node",
-    "new_map",
     "parse_citation",
     "remove_node",
     "resolve_author",
@@ -640,65 +639,3 @@ def _drop_links(entry: Any, gone: set[str]) -> None:
     if isinstance(links, CommentedSeq) and links.fa.flow_style():
         fresh.fa.set_flow_style()
     entry["links"] = fresh
-
-
-# -- new ---------------------------------------------------------------------------------------
-
-
-def schema_reference(map_path: Path) -> tuple[str, bool]:
-    """Return the ``$schema`` path for a new map, relative to its folder, and whether it exists.
-
-    The nearest ``argmap.schema.json`` in the map's folder or a parent is used;
-    when there is none, the map's own folder is assumed (``argmap schema -o`` makes it).
-    """
-    folder = map_path.resolve().parent
-    for candidate in (folder, *folder.parents):
-        schema = candidate / "argmap.schema.json"
-        if schema.is_file():
-            return Path(os.path.relpath(schema, folder)).as_posix(), True
-    return "argmap.schema.json", False
-
-
-def new_map(
-    path: str | Path,
-    title: str,
-    thesis: str,
-    *,
-    thesis_id: str | None = None,
-    author: str | None = None,
-    added: dt.date | None = None,
-) -> Path:
-    """Create a minimal valid map file; refuse to overwrite an existing file.
-
-    Returns:
-        The path written.
-
-    Raises:
-        EditError: the file exists, or the title or thesis is invalid.
-    """
-    from argmap.io import dump_yaml, parse_text
-    from argmap.validate import slugify, validate_parsed
-
-    p = Path(path)
-    if p.exists():
-        raise EditError(p, "already exists; choose another name (argmap new never overwrites)")
-    if p.suffix not in (".yaml", ".yml"):
-        raise EditError(p, "a new map is a YAML file; name it *.yaml")
-    node: dict[str, Any] = {"id": thesis_id or slugify(thesis), "text": thesis}
-    if author:
-        node["author"] = author
-        node["added"] = added or dt.date.today()
-    reference, _found = schema_reference(p)
-    text = dump_yaml(
-        {"title": title, "thesis": node}, header=f"# yaml-language-server: $schema={reference}"
-    )
-    try:
-        validate_parsed(parse_text(text, p))
-    except MapValidationError as exc:
-        reasons = "; ".join(issue.message for issue in exc.issues)
-        raise EditError(p, f"refused, the map would be invalid: {reasons}") from None
-    try:
-        create_exclusive(p, text)
-    except FileExistsError:
-        raise EditError(p, "already exists; choose another name") from None
-    return p

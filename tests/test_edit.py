@@ -13,12 +13,12 @@ from argmap.edit import (
     NewNode,
     add_node,
     edit_node,
-    new_map,
     parse_citation,
     remove_node,
 )
 from argmap.io import load_map, make_yaml
 from argmap.model import NodeKind
+from argmap.scaffold import new_map
 from tests.conftest import CASES, MAPS, ROOT
 
 # Every map in maps/ (the flagship included once it exists) and the commented fixture.
@@ -324,7 +324,7 @@ def test_new_map(tmp_path: Path) -> None:
 
 
 def test_new_map_inside_repo_points_at_schema() -> None:
-    from argmap.edit import schema_reference
+    from argmap.scaffold import schema_reference
 
     assert schema_reference(MAPS / "x.yaml") == ("../argmap.schema.json", True)
 

@@ -203,7 +203,7 @@ def new(
     map_path: Path, title: str, thesis: str, thesis_id: str | None, author: str | None
 ) -> None:
     """Create MAP with a title and a thesis (never overwrites)."""
-    from argmap.edit import new_map, schema_reference
+    from argmap.scaffold import new_map, schema_reference
 
     new_map(map_path, title, thesis, thesis_id=thesis_id, author=author)
     reference, found = schema_reference(map_path)
