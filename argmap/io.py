@@ -22,6 +22,7 @@ __all__ = [
     "load_map",
     "make_yaml",
     "parse_text",
+    "quote_risky",
     "read_map_text",
     "read_source_text",
     "run_deep",
@@ -419,17 +420,29 @@ def dump_yaml(data: Any, *, header: str | None = None) -> str:
 def _is_risky(text: str) -> bool:
     import unicodedata
 
-    return any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cn") for ch in text)
+    # Line feeds and tabs are ordinary YAML text; ruamel picks a style that keeps them.
+    return any(
+        unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cn") and ch not in "\n\t"
+        for ch in text
+    )
+
+
+def quote_risky(value: Any) -> Any:
+    """Mark a string to be written double-quoted when it holds invisible characters.
+
+    Control, format (bidi overrides included) and line-separator characters are then
+    escaped by YAML, so they read back unchanged and never hide in the file as raw
+    bytes; anything else is returned as is.
+    """
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    if isinstance(value, str) and _is_risky(value):
+        return DoubleQuotedScalarString(value)
+    return value
 
 
 def _quote_risky_strings(data: Any) -> Any:
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
-
-    def convert(value: Any) -> Any:
-        if isinstance(value, str) and _is_risky(value):
-            return DoubleQuotedScalarString(value)
-        return value
-
+    convert = quote_risky
     if not isinstance(data, dict | list):
         return convert(data)
     root: Any = {} if isinstance(data, dict) else []

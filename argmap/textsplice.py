@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from io import StringIO
 from typing import Any, Final
 
+from argmap.io import quote_risky
+
 # Child-list keys in the order they are written (argmap.mapfile.KEY_KIND, kept import-free).
 KEY_ORDER: Final = ("premises", "evidence", "objections", "rebuttals")
 
@@ -107,7 +109,7 @@ def _flow(value: Any) -> Any:
     elif isinstance(value, list | tuple):
         out = CommentedSeq(_flow(v) for v in value)
     else:
-        return value
+        return quote_risky(value)
     out.fa.set_flow_style()
     return out
 
