@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from argmap.errors import MapFileError, MapValidationError
-from argmap.io import load_map
+from argmap.errors import ArgmapError, MapFileError, MapValidationError
+from argmap.io import load_map, parse_text
+from argmap.validate import validate_data, validate_parsed
 from tests.conftest import BAD, write
 
 
@@ -204,3 +208,71 @@ def test_json_duplicate_keys_are_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "d.json", '{"title": "a", "title": "b", "thesis": {"text": "x"}}')
     with pytest.raises(MapFileError, match="duplicate key"):
         load_map(path)
+
+
+# -- hostile input: whatever the file holds, the answer is a located error, never a crash ------
+
+KEYS = st.sampled_from(
+    [
+        "title",
+        "thesis",
+        "text",
+        "id",
+        "premises",
+        "evidence",
+        "objections",
+        "rebuttals",
+        "linked",
+        "links",
+        "to",
+        "relation",
+        "citation",
+        "outlet",
+        "source",
+        "sources",
+        "basis",
+        "undercut",
+        "tags",
+        "added",
+        "strength",
+        "name",
+        "x",
+    ]
+)
+JSONISH = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(max_size=8)
+    | KEYS,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(KEYS, children, max_size=5),
+    max_leaves=30,
+)
+
+
+@settings(
+    max_examples=int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "300")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(JSONISH)
+def test_any_data_gives_a_map_or_located_issues(data: object) -> None:
+    try:
+        validate_data({"title": "t", "thesis": data} if not isinstance(data, dict) else data)
+    except MapValidationError as exc:
+        assert exc.issues
+        assert all(issue.message and "\n" not in issue.message for issue in exc.issues)
+
+
+@settings(
+    max_examples=int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "300")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(st.text(alphabet=st.sampled_from(list("ab:- \n\t[]{}&*!|>'\"#%@`,?0")), max_size=80))
+def test_any_text_gives_a_map_or_one_clean_error(text: str) -> None:
+    try:
+        validate_parsed(parse_text(text, "fuzz.yaml"))
+    except ArgmapError as exc:
+        assert str(exc).startswith("fuzz.yaml")
