@@ -109,16 +109,19 @@ def render(
 
     Example: argmap render maps/*.yaml --format svg,png,pdf
     """
-    from argmap.exporters import RenderOptions
+    from typing import cast
+
+    from argmap.exporters import Direction, Engine, RenderOptions, Theme
     from argmap.pipeline import render_files
 
+    # click.Choice has already limited each value to the Literal's words.
     options = RenderOptions(
-        direction=direction.upper(),  # type: ignore[arg-type]
+        direction=cast(Direction, direction.upper()),
         focus=focus,
         depth=depth,
         hide=hide,
-        theme=theme,  # type: ignore[arg-type]
-        engine=engine,  # type: ignore[arg-type]
+        theme=cast(Theme, theme),
+        engine=cast(Engine, engine),
         status=status,
         exercise=exercise,
     )
