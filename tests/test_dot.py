@@ -161,11 +161,20 @@ def test_direction_option_maps_thesis_position(uniforms: ArgumentMap) -> None:
 
 def test_focus_and_depth_draw_a_sub_map(uniforms: ArgumentMap) -> None:
     names = set(_statements(to_dot(uniforms, RenderOptions(focus="cost", depth=1))))
-    assert names == {"cost", "survey-costs", "upfront-cost", "legend key"}
+    # The sub-map keeps the chain up to the thesis as context.
+    assert names == {"uniforms", "cost", "survey-costs", "upfront-cost", "legend key"}
     deeper = set(_statements(to_dot(uniforms, RenderOptions(focus="cost"))))
     assert "second-hand" in deeper
     top = set(_statements(to_dot(uniforms, RenderOptions(depth=0))))
     assert top == {"uniforms", "legend key"}
+
+
+def test_focus_keeps_the_chain_to_the_thesis_and_co_premises(uniforms: ArgumentMap) -> None:
+    names = set(_statements(to_dot(uniforms, RenderOptions(focus="second-hand"))))
+    assert names == {"uniforms", "cost", "upfront-cost", "second-hand", "legend key"}
+    linked = set(_statements(to_dot(uniforms, RenderOptions(focus="bullying-clothes"))))
+    assert {"uniforms", "bullying-clothes", "uniforms-equalise"} <= linked
+    assert "cost" not in linked
 
 
 def test_unknown_focus_is_a_render_error(uniforms: ArgumentMap) -> None:

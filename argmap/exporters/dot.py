@@ -265,8 +265,16 @@ def _visible(m: ArgumentMap, options: RenderOptions) -> list[Node]:
             dropped.add(node.id)
             continue
         kept.append(node)
+    if options.focus is not None:
+        # A sub-map keeps its context: the chain of claims up to the thesis, and the
+        # co-premises the focused node supports its parent with.
+        focus = m.get(options.focus)
+        kept.extend(m.ancestors(focus.id))
+        if focus.group is not None:
+            kept.extend(m.groups()[focus.group])
     order = {node.id: m.position(node.id) for node in kept}
-    return sorted(kept, key=lambda node: order[node.id])
+    unique = {node.id: node for node in kept}
+    return sorted(unique.values(), key=lambda node: order[node.id])
 
 
 def _tooltip(ctx: _Ctx, node: Node) -> str:
