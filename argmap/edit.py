@@ -85,6 +85,7 @@ class NewNode:
     tags: tuple[str, ...] = ()
     undercut: bool = False
     linked_with: str | None = None
+    links: tuple[str, ...] = ()
     author: str | None = None
     added: dt.date | None = None
     note: str | None = None
@@ -394,6 +395,8 @@ def _entry_fields(new: NewNode, node_id: str) -> dict[str, Any]:
         entry["tags"] = list(new.tags)
     if new.undercut:
         entry["undercut"] = True
+    if new.links:
+        entry["links"] = list(dict.fromkeys(new.links))
     if new.author is not None:
         entry["author"] = new.author
     if new.added is not None:

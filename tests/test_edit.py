@@ -205,6 +205,18 @@ def test_flagship_acceptance_add_is_exactly_the_inserted_lines(
         ),
         (NewNode(NodeKind.OBJECTION, "  ", to="cost"), "'text' is empty"),
         (NewNode(NodeKind.PREMISE, "x", to="uniforms", linked_with="cost-x"), "no node has id"),
+        (
+            NewNode(NodeKind.OBJECTION, "x", to="cost", links=("nope",)),
+            "link to unknown id 'nope'",
+        ),
+        (
+            NewNode(NodeKind.REBUTTAL, "x", to="upfront-cost", links=("cost",)),
+            "a rebuttal can only attack an objection",
+        ),
+        (
+            NewNode(NodeKind.EVIDENCE, "x", to="cost", links=("survey-costs",)),
+            "cannot support evidence",
+        ),
     ],
 )
 def test_refusals_write_nothing(tmp_path: Path, new: NewNode, message: str) -> None:
@@ -214,6 +226,36 @@ def test_refusals_write_nothing(tmp_path: Path, new: NewNode, message: str) -> N
         add_node(path, new)
     assert message in str(info.value)
     assert path.read_bytes() == before
+
+
+def test_add_with_cross_links(tmp_path: Path, runner: CliRunner) -> None:
+    path = copy(tmp_path, MAPS / "school-uniforms.yaml")
+    before = path.read_text(encoding="utf-8")
+    result = runner.invoke(
+        main,
+        [
+            "add",
+            "objection",
+            str(path),
+            "--to",
+            "cost",
+            "--also",
+            "identity",
+            "--also",
+            "identity",
+            "--text",
+            "Both assume new clothes every term.",
+            "--author",
+            "R",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    node_id = result.output.strip()
+    removed, inserted = diff_lines(before, path.read_text(encoding="utf-8"))
+    assert removed == []
+    assert "          links: [identity]\n" in inserted
+    link = load_map(path).get(node_id).links[0]
+    assert (link.to, link.relation.value) == ("identity", "attacks")
 
 
 def test_generated_id_is_unique_and_written(tmp_path: Path) -> None:

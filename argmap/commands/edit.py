@@ -71,6 +71,13 @@ def _author(explicit: str | None, map_path: Path) -> str:
 @click.option("--id", "node_id", metavar="ID", help="Id of the new node (default: from the text).")
 @click.option("--undercut", is_flag=True, help="Objections: attack the link to the parent.")
 @click.option("--linked-with", metavar="ID", help="Premises: join this premise's linked group.")
+@click.option(
+    "--also",
+    "also",
+    multiple=True,
+    metavar="ID",
+    help="Cross-link: the new node also bears on this node, as it does on --to (repeatable).",
+)
 @click.option("--author", help="Who adds it (default: $ARGMAP_AUTHOR, then git user.name).")
 @reports_errors
 def add(
@@ -88,6 +95,7 @@ def add(
     node_id: str | None,
     undercut: bool,
     linked_with: str | None,
+    also: tuple[str, ...],
     author: str | None,
 ) -> None:
     """Add a node of KIND under --to in MAP, in place; print its id.
@@ -109,6 +117,7 @@ def add(
         tags=tags,
         undercut=undercut,
         linked_with=linked_with,
+        links=also,
         author=_author(author, map_path),
         added=dt.date.today(),
         note=note,
