@@ -92,14 +92,19 @@ def _split_text(match: re.Match[str], fallbacks: list[Path], used: set[int]) -> 
     return opening + "".join(parts) + closing
 
 
+_TRANSPARENT: Final = re.compile(r'\b(fill|stroke)="transparent"')
+
+
 def _prepare(svg: str, fallbacks: list[Path], used: set[int]) -> str:
     """Rewrite what the SVG converter would drop or cannot resolve.
 
     Node links (``<a>``) become plain groups, since the converter skips their content;
     every font family becomes the embedded one, and characters it lacks go into
-    ``<tspan>`` runs set in a fallback face.
+    ``<tspan>`` runs set in a fallback face. The system ``dot`` paints with the colour
+    ``transparent``, which the converter does not know: it becomes ``none``.
     """
     svg = _A_OPEN.sub("<g>", svg).replace("</a>", "</g>")
+    svg = _TRANSPARENT.sub(r'\1="none"', svg)
     svg = _FONT_ATTR.sub(f'font-family="{FONT_FAMILY}"', svg)
     return _TEXT.sub(lambda m: _split_text(m, fallbacks, used), svg)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import stat
 import sys
@@ -12,6 +13,7 @@ import pytest
 from argmap import engine
 from argmap.engine import EngineInfo, engine_version, find_engine, run_engine
 from argmap.errors import RenderError
+from tests.conftest import CASES, MAPS
 
 DOT = "digraph { a -> b }"
 
@@ -68,9 +70,37 @@ def test_auto_falls_back_to_system_then_fails_clearly(
         find_engine("auto")
 
 
-@pytest.mark.skipif(shutil.which("dot") is None, reason="no system Graphviz 'dot' on PATH")
+# CI installs Debian's graphviz, so there a missing `dot` fails instead of skipping.
+needs_system_dot = pytest.mark.skipif(
+    shutil.which("dot") is None and not os.environ.get("CI"),
+    reason="no system Graphviz 'dot' on PATH",
+)
+
+
+@needs_system_dot
 def test_system_engine_renders_svg() -> None:
     assert b"<svg" in run_engine(DOT, "svg", "system")
+
+
+@needs_system_dot
+@pytest.mark.parametrize(
+    "source",
+    [MAPS / "russias-game-in-north-korea.yaml", CASES / "html-hostile.yaml"],
+    ids=lambda p: p.stem,
+)
+def test_system_engine_renders_every_format(tmp_path: Path, source: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    from argmap.exporters import RenderOptions
+    from argmap.pipeline import render_files
+
+    written = render_files(
+        [source], ["svg", "png", "pdf", "html"], tmp_path, RenderOptions(engine="system")
+    )
+    assert len(written) == 4
+    svg = tmp_path / f"{source.stem}.svg"
+    ET.parse(svg)  # Debian's dot 2.43 must still give well-formed XML
+    assert (tmp_path / f"{source.stem}.pdf").read_bytes().startswith(b"%PDF")
 
 
 def test_timeout_becomes_render_error(tmp_path: Path) -> None:
