@@ -79,7 +79,10 @@ def _item(m: ArgumentMap, node: Node, indent: str) -> list[str]:
     source = m.sources.get(node.source) if node.source is not None else None
     if node.citation is not None or source is not None:
         parts = [node.citation.label()] if node.citation is not None else []
-        if source is not None and (node.citation is None or source.name != node.citation.outlet):
+        if source is not None and (
+            node.citation is None
+            or source.name not in (node.citation.outlet, node.citation.label())
+        ):
             parts.append(source.name)
         cite = "; ".join(escape_markdown(part) for part in parts)
         if source is not None and source.url:
