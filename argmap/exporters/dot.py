@@ -246,37 +246,6 @@ def draw_kind(m: ArgumentMap, node: Node) -> NodeKind:
     return node.kind
 
 
-def _visible(m: ArgumentMap, options: RenderOptions) -> list[Node]:
-    hide = options.hide
-    kept: list[Node] = []
-    dropped: set[str] = set()
-    for node in m.walk(options.focus, options.depth):
-        if node.parent in dropped and node.id != options.focus:
-            dropped.add(node.id)
-            continue
-        if (
-            node.kind is not NodeKind.THESIS
-            and node.id != options.focus
-            and (
-                ("evidence" in hide and node.kind is NodeKind.EVIDENCE)
-                or ("reviewers" in hide and node.author is not None)
-            )
-        ):
-            dropped.add(node.id)
-            continue
-        kept.append(node)
-    if options.focus is not None:
-        # A sub-map keeps its context: the chain of claims up to the thesis, and the
-        # co-premises the focused node supports its parent with.
-        focus = m.get(options.focus)
-        kept.extend(m.ancestors(focus.id))
-        if focus.group is not None:
-            kept.extend(m.groups()[focus.group])
-    order = {node.id: m.position(node.id) for node in kept}
-    unique = {node.id: node for node in kept}
-    return sorted(unique.values(), key=lambda node: order[node.id])
-
-
 def _tooltip(ctx: _Ctx, node: Node) -> str:
     parts = [node.text]
     if node.quote and "quotes" not in ctx.options.hide:
@@ -447,7 +416,9 @@ def to_digraph(
             "run 'argmap show' to list the ids"
         )
     node_styles, edge_styles = THEMES[options.theme]
-    shown = _visible(m, options)
+    from argmap.view import visible_nodes
+
+    shown = visible_nodes(m, options)
     ctx = _Ctx(
         m,
         options,

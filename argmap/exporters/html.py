@@ -95,11 +95,17 @@ def build_context(
 
     Args:
         m: the map.
-        options: render options (``exercise`` blanks node texts, ``theme`` picks colours).
+        options: render options (``exercise`` blanks node texts, ``theme`` picks colours;
+            ``focus``, ``depth`` and ``hide`` choose the part of the map shown).
         svg: the inline diagram, already sanitised (see :func:`render_html`).
         diagram_note: why the diagram is missing, shown in its place.
     """
-    return page_context(m, options, _assets(script=True), svg, diagram_note)
+    from argmap.view import narrows, submap
+
+    if not narrows(options):
+        return page_context(m, options, _assets(script=True), svg, diagram_note)
+    shown = submap(m, options)
+    return page_context(shown, options, _assets(script=True), svg, diagram_note, whole=m)
 
 
 def _diagram(m: ArgumentMap, options: RenderOptions) -> Markup | None:

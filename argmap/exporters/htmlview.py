@@ -227,6 +227,7 @@ class PageContext(Assets):
     diagram_note: str | None
     has_standing: bool
     node_count: int
+    view_note: str | None
 
 
 class AnswerContext(Assets):
@@ -271,12 +272,15 @@ def _analysis(m: ArgumentMap) -> tuple[dict[str, str], frozenset[str]]:
 class NodeViews:
     """Builds :class:`NodeView` records for one map and one set of options."""
 
-    def __init__(self, m: ArgumentMap, options: RenderOptions) -> None:
+    def __init__(
+        self, m: ArgumentMap, options: RenderOptions, whole: ArgumentMap | None = None
+    ) -> None:
         self.m = m
         self.exercise = options.exercise
         self.hide = options.hide
         self.incoming = _incoming(m)
-        self.standing, self.unanswered = _analysis(m)
+        # Standing is a fact about the whole argument, even when the page shows a part.
+        self.standing, self.unanswered = _analysis(whole or m)
         self.levels = {node.id: level for node, level in m.walk_levels()}
         self._cache: dict[tuple[str, bool], NodeView] = {}
 
@@ -471,20 +475,22 @@ def page_context(
     assets: Assets,
     svg: Markup | None = None,
     diagram_note: str | None = None,
+    whole: ArgumentMap | None = None,
 ) -> PageContext:
     """Return the template context of the outline page.
 
     Args:
-        m: the map.
+        m: the map, or the part of it the page shows (see :func:`argmap.view.submap`).
         options: render options (``exercise`` blanks node texts, ``theme`` picks colours).
         assets: the inlined stylesheet and script with their security policy.
         svg: the inline diagram, already sanitised.
         diagram_note: why the diagram is missing, shown in its place.
+        whole: the whole map when ``m`` is a part of it (standing is computed on it).
 
     Returns:
         Everything ``outline.html`` shows, in document order.
     """
-    views = NodeViews(m, options)
+    views = NodeViews(m, options, whole)
     by_author: dict[str, list[NodeView]] = {}
     for node in m.nodes:
         if node.author is not None:
@@ -512,7 +518,29 @@ def page_context(
         diagram_note=diagram_note,
         has_standing=bool(views.standing),
         node_count=len(m),
+        view_note=_view_note(options, whole, m),
     )
+
+
+def _view_note(
+    options: RenderOptions, whole: ArgumentMap | None, shown: ArgumentMap
+) -> str | None:
+    """Say what part of the map the page shows, when it leaves nodes out."""
+    if whole is None or len(whole) == len(shown):
+        return None
+    parts = []
+    if options.focus is not None:
+        parts.append(f"the branch under {options.focus!r}")
+    if options.depth is not None:
+        parts.append(f"{options.depth} level{'s' if options.depth != 1 else ''} deep")
+    hidden = sorted(options.hide & {"evidence", "reviewers"})
+    if hidden:
+        parts.append(
+            "without "
+            + " or ".join("evidence" if h == "evidence" else "reviewers' nodes" for h in hidden)
+        )
+    what = ", ".join(parts) or "a part of the map"
+    return f"This page shows {len(shown)} of the map's {len(whole)} nodes: {what}."
 
 
 def answer_context(m: ArgumentMap, options: RenderOptions, assets: Assets) -> AnswerContext:

@@ -1,0 +1,89 @@
+"""The part of a map a render shows (``--focus``, ``--depth``, ``--hide``), as a valid map."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from argmap.exporters import RenderOptions
+from argmap.model import ArgumentMap, Node, NodeKind
+
+__all__ = ["narrows", "submap", "visible_nodes"]
+
+
+def narrows(options: RenderOptions) -> bool:
+    """Whether the options leave any node out (a focus, a depth, or hidden nodes)."""
+    return (
+        options.focus is not None
+        or options.depth is not None
+        or bool(options.hide & {"evidence", "reviewers"})
+    )
+
+
+def visible_nodes(m: ArgumentMap, options: RenderOptions) -> list[Node]:
+    """Return the nodes a render shows, in document order.
+
+    The subtree under ``options.focus`` (default: the thesis) down to ``options.depth``
+    levels, less hidden evidence or reviewers' nodes and everything below them. A focus
+    keeps its context: the chain of claims up to the thesis, and the focused node's
+    co-premises.
+
+    Raises:
+        KeyError: ``options.focus`` is not an id of the map.
+    """
+    hide = options.hide
+    kept: list[Node] = []
+    dropped: set[str] = set()
+    for node in m.walk(options.focus, options.depth):
+        if node.parent in dropped and node.id != options.focus:
+            dropped.add(node.id)
+            continue
+        if (
+            node.kind is not NodeKind.THESIS
+            and node.id != options.focus
+            and (
+                ("evidence" in hide and node.kind is NodeKind.EVIDENCE)
+                or ("reviewers" in hide and node.author is not None)
+            )
+        ):
+            dropped.add(node.id)
+            continue
+        kept.append(node)
+    if options.focus is not None:
+        focus = m.get(options.focus)
+        kept.extend(m.ancestors(focus.id))
+        if focus.group is not None:
+            kept.extend(m.groups()[focus.group])
+    unique = {node.id: node for node in kept}
+    return sorted(unique.values(), key=lambda node: m.position(node.id))
+
+
+def submap(m: ArgumentMap, options: RenderOptions) -> ArgumentMap:
+    """Return the part of ``m`` a render shows as a map of its own.
+
+    Cross-links to nodes left out are dropped, and a linked group left with one
+    premise becomes a plain premise, so the result is a valid map.
+
+    Raises:
+        KeyError: ``options.focus`` is not an id of the map.
+    """
+    if not narrows(options):
+        return m
+    shown = visible_nodes(m, options)
+    keep = {node.id for node in shown}
+    sizes = Counter(node.group for node in shown if node.group is not None)
+    nodes = tuple(
+        node.model_copy(
+            update={
+                "links": tuple(link for link in node.links if link.to in keep),
+                "group": node.group if node.group is not None and sizes[node.group] > 1 else None,
+            }
+        )
+        for node in shown
+    )
+    return ArgumentMap(
+        title=m.title,
+        description=m.description,
+        source=m.source,
+        sources=m.sources,
+        nodes=nodes,
+    )
