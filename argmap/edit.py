@@ -307,7 +307,7 @@ def add_node(path: str | Path, new: NewNode) -> str:
 
 
 def _check_add(session: _Session, new: NewNode) -> str:
-    from argmap.validate import slugify
+    from argmap.validate import slugify, unique_id
 
     m, p = session.map, session.path
     if new.to not in m:
@@ -355,11 +355,7 @@ def _check_add(session: _Session, new: NewNode) -> str:
     base = slugify(new.text)
     if not _valid_id(base):  # slugs of unusual characters can fall outside the id pattern
         base = new.kind.value
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate = f"{base}-{n}"
-        n += 1
-    return candidate
+    return unique_id(base, taken)
 
 
 def _valid_id(node_id: str) -> bool:

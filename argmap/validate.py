@@ -362,13 +362,13 @@ class _Validator:
         ids: list[str] = []
         for entry in self.pending:
             if entry.id is None:
-                entry.id = _unique(slugify(str(entry.fields.get("text", ""))), taken)
+                entry.id = unique_id(slugify(str(entry.fields.get("text", ""))), taken)
             ids.append(entry.id)
         group_ids: list[str] = []
         for group in self.groups:
             if group.id is None:
                 first = ids[group.members[0]] if group.members else "group"
-                group.id = _unique(f"{first}-group", taken)
+                group.id = unique_id(f"{first}-group", taken)
             group_ids.append(group.id)
         nodes: list[Node] = []
         for entry in self.pending:
@@ -476,7 +476,8 @@ def validate_data(data: dict[str, Any], path: str = "<map>") -> ArgumentMap:
     return validate_parsed(ParsedFile(path, "", data, {}))
 
 
-def _unique(base: str, taken: set[str]) -> str:
+def unique_id(base: str, taken: set[str]) -> str:
+    """Return ``base``, or ``base-2``, ``base-3``... the first not in ``taken``; add it there."""
     candidate, n = base, 2
     while candidate in taken:
         candidate = f"{base}-{n}"

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.errors import ArgmapError
-from argmap.exporters import RenderOptions, get_exporter
+from argmap.exporters import RenderOptions
 
-__all__ = ["RenderOutcome", "file_changes", "parse_formats", "render_once", "watch_map"]
+__all__ = ["RenderOutcome", "file_changes", "render_once", "watch_map"]
 
 
 @dataclass(frozen=True)
@@ -28,21 +28,6 @@ class RenderOutcome:
             written = ", ".join(str(p) for p in self.outputs)
             return f"rendered {map_path} -> {written}"
         return f"not rendered {map_path}: fix the problems below and save again"
-
-
-def parse_formats(text: str) -> list[str]:
-    """Split ``html,svg`` into format names, checking each exists.
-
-    Raises:
-        UnknownFormatError: a name is not a known format.
-        ValueError: no format given.
-    """
-    names = [part.strip() for part in text.split(",") if part.strip()]
-    if not names:
-        raise ValueError("give at least one format, e.g. --format html,svg")
-    for name in names:
-        get_exporter(name)
-    return list(dict.fromkeys(names))
 
 
 def render_once(

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from argmap.cli import main
-from argmap.exporters import RenderOptions
-from argmap.watch import file_changes, parse_formats, render_once, watch_map
+from argmap.exporters import RenderOptions, parse_formats
+from argmap.watch import file_changes, render_once, watch_map
 from tests.conftest import MAPS, ROOT
 
 UNIFORMS = MAPS / "school-uniforms.yaml"

@@ -13,18 +13,13 @@ HIDEABLE = ("evidence", "quotes", "reviewers")
 
 
 def _formats(ctx: click.Context, param: click.Parameter, value: str) -> list[str]:
-    from argmap.exporters import list_exporters
+    from argmap.errors import UnknownFormatError
+    from argmap.exporters import parse_formats
 
-    names = [part.strip() for part in value.split(",") if part.strip()]
-    available = list_exporters()
-    for name in names:
-        if name not in available:
-            raise click.BadParameter(
-                f"unknown format {name!r} (must be one of {', '.join(available)})"
-            )
-    if not names:
-        raise click.BadParameter("give at least one format, e.g. svg,png")
-    return list(dict.fromkeys(names))
+    try:
+        return parse_formats(value)
+    except (UnknownFormatError, ValueError) as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def _hide(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> frozenset[str]:

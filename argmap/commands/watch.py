@@ -51,8 +51,8 @@ def watch(map_path: Path, formats: str, out_dir: Path, theme: str, exercise: boo
     problems and keeps the last good outputs.
     """
     from argmap.errors import UnknownFormatError
-    from argmap.exporters import RenderOptions
-    from argmap.watch import parse_formats, watch_map
+    from argmap.exporters import RenderOptions, parse_formats
+    from argmap.watch import watch_map
 
     try:
         names = parse_formats(formats)

@@ -17,6 +17,7 @@ __all__ = [
     "RenderOptions",
     "get_exporter",
     "list_exporters",
+    "parse_formats",
     "register_exporter",
 ]
 
@@ -108,6 +109,21 @@ def get_exporter(name: str) -> Exporter:
     if name in _registry:
         return _registry[name]
     raise UnknownFormatError(name, available=list_exporters())
+
+
+def parse_formats(text: str) -> list[str]:
+    """Split a comma-separated list such as ``svg,png`` into known format names.
+
+    Raises:
+        UnknownFormatError: a name is not a known format (the message lists them).
+        ValueError: no format given.
+    """
+    names = [part.strip() for part in text.split(",") if part.strip()]
+    if not names:
+        raise ValueError("give at least one format, e.g. svg,png")
+    for name in names:
+        get_exporter(name)
+    return list(dict.fromkeys(names))
 
 
 def list_exporters() -> list[str]:

@@ -408,14 +408,9 @@ class GraphBuilder:
 
 
 def _safe_id(text: str, taken: set[str], *, fallback: str = "node", slug: bool = True) -> str:
-    from argmap.validate import slugify
+    from argmap.validate import slugify, unique_id
 
     base = text if (_ID_RE.match(text) and len(text) <= 200) else slugify(text)
     if not base or not _ID_RE.match(base):
         base = fallback
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate = f"{base}-{n}"
-        n += 1
-    taken.add(candidate)
-    return candidate
+    return unique_id(base, taken)
