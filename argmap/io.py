@@ -77,40 +77,14 @@ def read_map_text(path: str | Path) -> str:
         MapFileError: missing, a directory, unreadable, too large, binary, not UTF-8,
             or empty.
     """
-    p = Path(path)
-    try:
-        if p.is_dir():
-            raise MapFileError(p, "is a directory; give a map file (.yaml or .json)")
-        size = p.stat().st_size
-        if size > MAX_MAP_BYTES:
-            raise MapFileError(p, f"file is {size} bytes, above the {MAX_MAP_BYTES}-byte limit")
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise MapFileError(p, "no such file; check the path") from None
-    except PermissionError:
-        raise MapFileError(p, "permission denied; check the file's permissions") from None
-    except OSError as exc:
-        raise MapFileError(p, f"cannot read: {exc.strerror or exc}") from None
-    if b"\x00" in raw:
-        line, col = _position(raw, raw.index(b"\x00"))
-        raise MapFileError(
-            p, "binary file (NUL byte); a map is a UTF-8 text file", line=line, column=col
-        )
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line, col = _position(raw, exc.start)
-        raise MapFileError(
-            p,
-            f"not UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
-            line=line,
-            column=col,
-        ) from None
-    if not text.strip():
-        raise MapFileError(
-            p, "empty file; a map needs at least 'title' and 'thesis'", line=1, column=1
-        )
-    return text
+    return _read_text(
+        path,
+        directory="is a directory; give a map file (.yaml or .json)",
+        missing="no such file; check the path",
+        binary="binary file (NUL byte); a map is a UTF-8 text file",
+        empty="empty file; a map needs at least 'title' and 'thesis'",
+        what="the file",
+    )
 
 
 def read_source_text(path: str | Path) -> str:
@@ -120,40 +94,53 @@ def read_source_text(path: str | Path) -> str:
         MapFileError: missing, a directory, unreadable, too large, binary, not UTF-8,
             or empty; one located line saying what to do.
     """
+    return _read_text(
+        path,
+        directory="is a directory; give the source document as a text file",
+        missing="no such file; check the path of the source document",
+        binary="binary file (NUL byte); give the source document as UTF-8 text",
+        empty="empty file; the source document has no text",
+        what="the source document",
+    )
+
+
+def _read_text(
+    path: str | Path, *, directory: str, missing: str, binary: str, empty: str, what: str
+) -> str:
+    """Read a UTF-8 text file; the messages say what the file should have been."""
     p = Path(path)
     try:
         if p.is_dir():
-            raise MapFileError(p, "is a directory; give the source document as a text file")
+            raise MapFileError(p, directory)
         size = p.stat().st_size
         if size > MAX_MAP_BYTES:
-            raise MapFileError(p, f"file is {size} bytes, above the {MAX_MAP_BYTES}-byte limit")
+            raise MapFileError(
+                p,
+                f"file is {size} bytes, above the {MAX_MAP_BYTES}-byte limit; split it into "
+                "smaller files",
+            )
         raw = p.read_bytes()
     except FileNotFoundError:
-        raise MapFileError(p, "no such file; check the path of the source document") from None
+        raise MapFileError(p, missing) from None
     except PermissionError:
         raise MapFileError(p, "permission denied; check the file's permissions") from None
     except OSError as exc:
         raise MapFileError(p, f"cannot read: {exc.strerror or exc}") from None
     if b"\x00" in raw:
         line, col = _position(raw, raw.index(b"\x00"))
-        raise MapFileError(
-            p,
-            "binary file (NUL byte); give the source document as UTF-8 text",
-            line=line,
-            column=col,
-        )
+        raise MapFileError(p, binary, line=line, column=col)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, col = _position(raw, exc.start)
         raise MapFileError(
             p,
-            f"not UTF-8 (byte 0x{raw[exc.start]:02x}); save the source document as UTF-8",
+            f"not UTF-8 (byte 0x{raw[exc.start]:02x}); save {what} as UTF-8",
             line=line,
             column=col,
         ) from None
     if not text.strip():
-        raise MapFileError(p, "empty file; the source document has no text", line=1, column=1)
+        raise MapFileError(p, empty, line=1, column=1)
     return text
 
 
