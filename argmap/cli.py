@@ -5,11 +5,20 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Final, TypeVar
 
 import click
 
-__all__ = ["COMMANDS", "MapFailure", "main", "reports_errors"]
+__all__ = [
+    "COMMANDS",
+    "MAP_PATH",
+    "MapFailure",
+    "main",
+    "output_dir_option",
+    "reports_errors",
+    "theme_option",
+]
 
 CONTEXT_SETTINGS: Final = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -34,6 +43,34 @@ COMMANDS: Final[dict[str, str]] = {
 """Command name -> ``module:attribute``; modules are imported only when needed."""
 
 _F = TypeVar("_F", bound=Callable[..., Any])
+
+MAP_PATH: Final = click.Path(path_type=Path)
+"""A map file argument: existence and file type are checked by argmap.io, so a missing file
+or a folder gets the same one-line message in every command (exit 1, not a usage error)."""
+
+
+def output_dir_option(fn: _F) -> _F:
+    """The ``-o/--output DIR`` option of commands that write rendered files."""
+    return click.option(
+        "-o",
+        "--output",
+        "out_dir",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=Path("output"),
+        show_default=True,
+        help="Folder to write into; files are named after each map's file stem.",
+    )(fn)
+
+
+def theme_option(fn: _F) -> _F:
+    """The ``--theme`` option of commands that draw or write pages."""
+    return click.option(
+        "--theme",
+        type=click.Choice(["default", "print", "contrast"]),
+        default="default",
+        show_default=True,
+        help="Colours: default, print (grayscale with line patterns), contrast.",
+    )(fn)
 
 
 class MapFailure(click.ClickException):

@@ -7,13 +7,11 @@ from pathlib import Path
 
 import click
 
-from argmap.cli import reports_errors
-
-MAP = click.Path(path_type=Path, dir_okay=True)
+from argmap.cli import MAP_PATH, reports_errors
 
 
 @click.command()
-@click.argument("map_path", metavar="MAP", type=MAP)
+@click.argument("map_path", metavar="MAP", type=MAP_PATH)
 @click.option(
     "-f",
     "--format",
@@ -39,7 +37,7 @@ def stats(map_path: Path, fmt: str) -> None:
 
 
 @click.command()
-@click.argument("maps", nargs=-1, required=True, type=MAP)
+@click.argument("maps", nargs=-1, required=True, type=MAP_PATH)
 @click.option("--strict", is_flag=True, help="Exit 1 when there is any warning.")
 def lint(maps: tuple[Path, ...], strict: bool) -> None:
     """Warn about map quality (codes in the README), one warning a line.

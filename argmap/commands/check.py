@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
-from argmap.cli import reports_errors
+from argmap.cli import MAP_PATH, reports_errors
 
 
 @click.command(short_help="Verify quotes against the source text.")
-@click.argument("map_path", metavar="MAP", type=click.Path(path_type=Path))
+@click.argument("map_path", metavar="MAP", type=MAP_PATH)
 @click.option(
     "--against",
     "source_path",

@@ -8,13 +8,11 @@ from pathlib import Path
 
 import click
 
-from argmap.cli import MapFailure, reports_errors
-
-MAP = click.Path(path_type=Path, dir_okay=True)
+from argmap.cli import MAP_PATH, MapFailure, reports_errors
 
 
 @click.command()
-@click.argument("maps", nargs=-1, required=True, type=MAP)
+@click.argument("maps", nargs=-1, required=True, type=MAP_PATH)
 def validate(maps: tuple[Path, ...]) -> None:
     """Check map files; print every problem as FILE:LINE:COL: message.
 
@@ -37,7 +35,7 @@ def validate(maps: tuple[Path, ...]) -> None:
 
 
 @click.command()
-@click.argument("map_path", metavar="MAP", type=MAP)
+@click.argument("map_path", metavar="MAP", type=MAP_PATH)
 @click.option("--focus", metavar="ID", help="Show only the subtree under this node.")
 @click.option("--depth", type=click.IntRange(min=0), help="Levels to show below the start.")
 @click.option("--color/--no-color", default=None, help="Colour (default: when on a terminal).")
@@ -66,7 +64,7 @@ def show(
 
 
 @click.command()
-@click.argument("map_path", metavar="MAP", type=MAP)
+@click.argument("map_path", metavar="MAP", type=MAP_PATH)
 @click.option(
     "-f",
     "--format",

@@ -10,9 +10,8 @@ from typing import Any
 
 import click
 
-from argmap.cli import reports_errors
+from argmap.cli import MAP_PATH, reports_errors
 
-MAP = click.Path(path_type=Path, dir_okay=False)
 KINDS = ("objection", "rebuttal", "premise", "evidence")
 CLEARABLE = ["quote", "citation", "source", "author", "added", "tags", "strength"]
 CLEARABLE += ["basis", "assessment", "note", "undercut"]
@@ -64,7 +63,7 @@ def _author(explicit: str | None, map_path: Path) -> str:
 
 @click.command()
 @click.argument("kind", type=click.Choice(KINDS))
-@click.argument("map_path", metavar="MAP", type=MAP)
+@click.argument("map_path", metavar="MAP", type=MAP_PATH)
 @click.option("--to", "to", required=True, metavar="ID", help="The node the new one answers.")
 @click.option("--text", required=True, help="The one statement the new node makes.")
 @_field_options
@@ -127,7 +126,7 @@ def add(
 
 
 @click.command()
-@click.argument("map_path", metavar="MAP", type=MAP)
+@click.argument("map_path", metavar="MAP", type=MAP_PATH)
 @click.argument("node_id", metavar="ID")
 @click.option("--text", help="New statement.")
 @_field_options
@@ -189,7 +188,7 @@ def edit(
 
 
 @click.command()
-@click.argument("map_path", metavar="MAP", type=MAP)
+@click.argument("map_path", metavar="MAP", type=MAP_PATH)
 @click.argument("node_id", metavar="ID")
 @click.option("--recursive", is_flag=True, help="Also remove children and links into them.")
 @reports_errors
@@ -202,7 +201,7 @@ def remove(map_path: Path, node_id: str, recursive: bool) -> None:
 
 
 @click.command()
-@click.argument("map_path", metavar="MAP", type=MAP)
+@click.argument("map_path", metavar="MAP", type=MAP_PATH)
 @click.option("--title", required=True, help="The map's title.")
 @click.option("--thesis", required=True, help="The claim the map argues for.")
 @click.option("--id", "thesis_id", metavar="ID", help="The thesis id (default: from its text).")
@@ -223,8 +222,8 @@ def new(
 
 
 @click.command()
-@click.argument("old", type=MAP)
-@click.argument("new_path", metavar="[NEW]", type=MAP, required=False)
+@click.argument("old", type=MAP_PATH)
+@click.argument("new_path", metavar="[NEW]", type=MAP_PATH, required=False)
 @click.option("--rev", metavar="REV", help="Compare MAP at git revision REV with MAP now.")
 @click.option(
     "-f", "--format", "fmt", type=click.Choice(["text", "md"]), default="text", show_default=True

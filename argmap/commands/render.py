@@ -6,9 +6,8 @@ from pathlib import Path
 
 import click
 
-from argmap.cli import reports_errors
+from argmap.cli import MAP_PATH, output_dir_option, reports_errors, theme_option
 
-MAP = click.Path(path_type=Path, dir_okay=True)
 HIDEABLE = ("evidence", "quotes", "reviewers")
 
 
@@ -31,7 +30,7 @@ def _hide(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) ->
 
 
 @click.command()
-@click.argument("maps", nargs=-1, required=True, type=MAP)
+@click.argument("maps", nargs=-1, required=True, type=MAP_PATH)
 @click.option(
     "-f",
     "--format",
@@ -41,15 +40,7 @@ def _hide(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) ->
     callback=_formats,
     help="Comma-separated formats: svg, png, pdf, dot (see 'argmap formats').",
 )
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("output"),
-    show_default=True,
-    help="Folder to write into; files are named after each map's file stem.",
-)
+@output_dir_option
 @click.option(
     "--direction",
     type=click.Choice(["TB", "BT", "LR", "RL"], case_sensitive=False),
@@ -68,13 +59,7 @@ def _hide(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) ->
     metavar="evidence|quotes|reviewers",
     help="Leave out evidence, quotes or reviewers' nodes (repeatable, or comma-separated).",
 )
-@click.option(
-    "--theme",
-    type=click.Choice(["default", "print", "contrast"]),
-    default="default",
-    show_default=True,
-    help="Colours: default, print (grayscale with line patterns), contrast.",
-)
+@theme_option
 @click.option(
     "--engine",
     type=click.Choice(["auto", "bundled", "system"]),

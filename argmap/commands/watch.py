@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, cast
 
 import click
 
-from argmap.cli import reports_errors
+from argmap.cli import output_dir_option, reports_errors, theme_option
 
 if TYPE_CHECKING:
     from argmap.exporters import Theme
@@ -26,22 +26,8 @@ if TYPE_CHECKING:
     metavar="FORMATS",
     help="Comma-separated output formats, e.g. html,svg (see 'argmap formats').",
 )
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("output"),
-    show_default=True,
-    help="Folder to write into; files are named after the map's file stem.",
-)
-@click.option(
-    "--theme",
-    type=click.Choice(["default", "print", "contrast"]),
-    default="default",
-    show_default=True,
-    help="Colour theme ('print' is grayscale).",
-)
+@output_dir_option
+@theme_option
 @click.option("--exercise", is_flag=True, help="Blank node texts (for students to fill in).")
 @reports_errors
 def watch(map_path: Path, formats: str, out_dir: Path, theme: str, exercise: bool) -> None:
