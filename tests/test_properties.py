@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from argmap.exporters.json import to_json
 from argmap.io import dump_yaml, load_map, parse_text
@@ -50,3 +51,160 @@ def test_example_map_round_trips_through_a_file(tmp_path: Path) -> None:
     path = tmp_path / "copy.yaml"
     path.write_text(dump_yaml(to_file_data(m)), encoding="utf-8")
     assert load_map(path) == m
+
+
+# -- fast paths agree with the slow paths they replace ------------------------------------
+
+_TRICKY_SCALARS = (
+    "yes",
+    "No",
+    "on",
+    "OFF",
+    "y",
+    "true",
+    "False",
+    "~",
+    "null",
+    "Null",
+    "",
+    "0o17",
+    "017",
+    "0x1F",
+    "1_000",
+    "12:30:00",
+    "1:30",
+    "-0",
+    "+1",
+    ".inf",
+    "-.INF",
+    ".nan",
+    "1e3",
+    "1.5",
+    "6.",
+    "2014-04-10",
+    "2014-04-10T12:00:00Z",
+    "2014-04-10 12:00:00.5 +01:00",
+    "=",
+    "<<",
+    "'quoted'",
+    '"dq\\tx"',
+    "plain text, with comma",
+    "emoji 😀",
+    "Кремль",
+    "한국어",
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True),
+            st.one_of(
+                st.sampled_from(_TRICKY_SCALARS),
+                st.text(alphabet="abc019:.-_ +eE", min_size=1, max_size=12).filter(
+                    lambda s: s.strip() == s and not s.startswith(("-", ":"))
+                ),
+            ),
+        ),
+        min_size=1,
+        max_size=12,
+        unique_by=lambda pair: pair[0],
+    ),
+    st.sampled_from(["", "%YAML 1.1\n---\n", "%YAML 1.2\n---\n", "---\n"]),
+)
+def test_fast_yaml_parse_agrees_with_the_round_trip_parser(
+    pairs: list[tuple[str, str]], prefix: str
+) -> None:
+    from argmap.io import _SLOW_PATH, _parse_yaml, _parse_yaml_fast, _plain
+
+    text = prefix + "".join(f"{key}: {value}\n" for key, value in pairs)
+    fast = _parse_yaml_fast(text, "t.yaml")
+    if fast is _SLOW_PATH:
+        return  # the caller re-parses with the round-trip parser: nothing to compare
+    assert fast == _plain(_parse_yaml(text, "t.yaml"), "t.yaml")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["a", "bb", "ccc", "x" * 40, "-", "é", "한", " ", " ", "  ", "\t", "\u3000", "\xa0"]
+        ),
+        max_size=40,
+    ).map("".join),
+    st.integers(min_value=1, max_value=50),
+)
+def test_wrap_paragraph_matches_textwrap(paragraph: str, width: int) -> None:
+    import textwrap
+
+    from argmap.exporters.dot import wrap_paragraph
+
+    expected = textwrap.wrap(paragraph, width, break_on_hyphens=False)
+    assert wrap_paragraph(paragraph, width) == expected
+
+
+_DOT_STRINGS = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            "a",
+            "node",
+            "Graph",
+            "-4.2",
+            ".5",
+            "<b>x</b>",
+            "<<TABLE></TABLE>>",
+            'say "hi"',
+            "back\\",
+            "back\\\\",
+            'q\\"',
+            "#2e7d32",
+            "rounded,filled",
+        ]
+    ),
+    st.text(max_size=20),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DOT_STRINGS, st.booleans())
+def test_memo_quote_matches_graphviz(text: str, no_html: bool) -> None:
+    import warnings
+
+    import graphviz
+    from graphviz.quoting import quote, quote_edge
+
+    from argmap.exporters.dotquote import memo_quote, memo_quote_edge
+
+    value = graphviz.nohtml(text) if no_html else text
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # graphviz warns about a final odd backslash
+        assert memo_quote(value) == quote(value)
+        assert memo_quote_edge(value) == quote_edge(value)
+        # Asked again, the cached answer still tells a NoHtml string from a plain one.
+        other = text if no_html else graphviz.nohtml(text)
+        assert memo_quote(other) == quote(other)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.one_of(st.none(), _DOT_STRINGS),
+    st.dictionaries(
+        st.sampled_from(["color", "label", "id", "class", "style", "URL"]),
+        st.one_of(st.none(), _DOT_STRINGS),
+        max_size=5,
+    ),
+)
+def test_memo_attr_list_matches_graphviz(label: str | None, attrs: dict[str, str | None]) -> None:
+    import warnings
+
+    from graphviz.quoting import attr_list
+
+    from argmap.exporters.dotquote import memo_attr_list
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert memo_attr_list(label, kwargs=attrs) == attr_list(label, kwargs=attrs)
+        pairs = list(attrs.items())
+        assert memo_attr_list(None, attributes=pairs) == attr_list(None, attributes=pairs)
