@@ -233,6 +233,8 @@ def _commit(session: _Session, spliced: str | None) -> None:
     from argmap.io import parse_text, run_deep
     from argmap.validate import validate_parsed
 
+    if spliced is not None and _commit_splice(session, spliced):
+        return
     dumped = _dump(session.doc)
     try:
         expected = validate_parsed(parse_text(dumped, session.path))
@@ -262,11 +264,38 @@ def _commit(session: _Session, spliced: str | None) -> None:
                 logger.warning(
                     "%s: could not keep the layout; the file was re-indented", session.path
                 )
-            if "\r\n" in session.text:  # keep Windows line ends throughout
-                text = text.replace("\r\n", "\n").replace("\n", "\r\n")
-            write_atomic(session.path, text)
+            _write(session, text)
             return
     raise EditError(session.path, "could not write the edit; the file is unchanged")
+
+
+def _commit_splice(session: _Session, spliced: str) -> bool:
+    """Write ``spliced`` if its map is the edited tree's map; say whether it was written.
+
+    The quick way for the usual case: the edited tree's map comes straight from the
+    tree, with no dump and re-parse (the dump alone cost more than the rest of an add).
+    Anything else (an invalid edit, a splice that differs) returns False, and
+    :func:`_commit` works it out the long way, with its error messages.
+    """
+    from argmap.io import parse_text, plain_data
+    from argmap.validate import validate_data, validate_parsed
+
+    name = str(session.path)
+    try:
+        expected = validate_data(plain_data(session.doc, name), name)
+        got = validate_parsed(parse_text(spliced, session.path))
+    except ArgmapError:
+        return False
+    if got != expected:
+        return False
+    _write(session, spliced)
+    return True
+
+
+def _write(session: _Session, text: str) -> None:
+    if "\r\n" in session.text:  # keep Windows line ends throughout
+        text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+    write_atomic(session.path, text)
 
 
 def _try(make: Callable[[], str | None]) -> str | None:

@@ -23,6 +23,7 @@ __all__ = [
     "load_map",
     "make_yaml",
     "parse_text",
+    "plain_data",
     "quote_risky",
     "read_map_text",
     "read_source_text",
@@ -356,6 +357,15 @@ def _parse_yaml(text: str, name: str) -> Any:
     except (YAMLError, ValueError) as exc:
         message = " ".join(str(exc).split()) or "invalid YAML"
         raise MapFileError(name, f"invalid YAML: {message}", line=1, column=1) from None
+
+
+def plain_data(document: Any, name: str) -> Any:
+    """Turn a ruamel tree (a round-trip load, possibly edited) into plain Python data.
+
+    Raises:
+        MapFileError: the tree reuses a node (a YAML alias), which map files refuse.
+    """
+    return _plain(document, name)
 
 
 def _plain(document: Any, name: str) -> Any:

@@ -127,9 +127,7 @@ def main() -> int:
         print()
         print("where the time goes (seconds, best of each stage in fresh processes)")
         print(
-            f"{'nodes':>6} "
-            + " ".join(f"{name:>9}" for name in STAGES)
-            + f" {'argmap/engine':>14}"
+            f"{'nodes':>6} " + " ".join(f"{name:>9}" for name in STAGES) + f" {'own/engine':>11}"
         )
         for size, times in stage_rows:
             own = sum(times[name] for name in STAGES if name != "engine")

@@ -113,6 +113,29 @@ def test_add_evidence_with_all_fields(tmp_path: Path) -> None:
     assert node.tags == ("a", "b c") and node.basis is not None and node.source == "gazette"
 
 
+@pytest.mark.parametrize(
+    "source", [MAPS / "russias-game-in-north-korea.yaml", CASES / "commented.yaml"]
+)
+def test_usual_add_needs_no_dump(
+    tmp_path: Path, source: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The splice is checked against the edited tree itself; the whole-file dump (slow on
+    # big maps) is only for layouts the splicer does not handle.
+    import argmap.edit
+
+    def no_dump(doc: object) -> str:
+        raise AssertionError("dumped the whole map for a plain add")
+
+    monkeypatch.setattr(argmap.edit, "_dump", no_dump)
+    path = copy(tmp_path, source)
+    m = load_map(path)
+    target = m.nodes[1].id
+    new_id = add_node(path, NewNode(NodeKind.OBJECTION, "A quick check.", to=target, author="R"))
+    edited = load_map(path)
+    assert edited.get(new_id).parent == target
+    assert len(edited.nodes) == len(m.nodes) + 1
+
+
 def test_add_linked_premise_joins_group(tmp_path: Path) -> None:
     path = copy(tmp_path, CASES / "commented.yaml")
     new_id = add_node(
