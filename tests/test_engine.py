@@ -152,3 +152,56 @@ def test_real_engine_svg_and_png() -> None:
     assert svg.startswith(b"<?xml") and b"</svg>" in svg
     png = run_engine(DOT, "png", "bundled")
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
+
+
+# -- what the bundled engine's PNG fonts can draw -------------------------------------------
+
+_DRAWN = "Aé Ж ש Ω “”—…•→€№½ ﬁ"
+_NOT_DRAWN = "가中ب✓ก😀अ"
+
+
+def _png_of(ch: str) -> bytes:
+    dot = 'digraph { node [shape=plaintext fontname="Helvetica"]; a [label="' + ch + '"] }'
+    return run_engine(dot, "png", "bundled", dpi=72)
+
+
+def test_glyph_table_matches_the_bundled_engine() -> None:
+    # A missing glyph is drawn as the same empty box as any other missing glyph whose
+    # UTF-8 form has as many bytes (the engine sizes text by bytes).
+    box = {2: _png_of("\u0870"), 3: _png_of("\ue000"), 4: _png_of("\U000f0000")}
+    for ch in _DRAWN.replace(" ", "") + _NOT_DRAWN:
+        missing = len(ch.encode()) > 1 and _png_of(ch) == box[len(ch.encode())]
+        assert missing == bool(engine.missing_png_glyphs(ch)), ch
+
+
+def test_missing_png_glyphs_lists_each_character_once_in_order() -> None:
+    assert engine.missing_png_glyphs(_DRAWN) == []
+    assert engine.missing_png_glyphs("x 가 y 가 😀 ب") == ["가", "😀", "ب"]
+    # Invisible format and layout characters draw nothing in any font: never reported.
+    assert engine.missing_png_glyphs("a\u200b\u202e\u2028b\x07") == []
+
+
+def test_png_warns_about_characters_it_draws_as_boxes(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from argmap.exporters import RenderOptions
+    from argmap.exporters.dot import render_png
+    from argmap.validate import validate_data
+
+    m = validate_data(
+        {
+            "title": "t",
+            "thesis": {"text": "Seoul: 서울", "evidence": [{"text": "Plain", "quote": "😀 ✓"}]},
+        }
+    )
+    with caplog.at_level("WARNING", logger="argmap"):
+        render_png(m, RenderOptions(map_name="k.yaml"))
+    assert len(caplog.records) == 1
+    message = caplog.records[0].getMessage()
+    assert message.startswith("k.yaml: the PNG shows 4 distinct characters as empty boxes")
+    assert "(서 울 😀 ✓)" in message and "--format svg or pdf" in message
+
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="argmap"):
+        render_png(validate_data({"title": "t", "thesis": {"text": "Кремль “ok”"}}))
+    assert caplog.records == []

@@ -730,11 +730,54 @@ def render_svg(m: ArgumentMap, options: RenderOptions | None = None) -> str:
 
 
 def render_png(m: ArgumentMap, options: RenderOptions | None = None) -> bytes:
-    """Render the map's diagram as PNG bytes (slide resolution, size capped)."""
-    from argmap.engine import run_engine
+    """Render the map's diagram as PNG bytes (slide resolution, size capped).
+
+    With the bundled engine, characters its fonts lack (Hangul, CJK, Arabic, emoji...)
+    come out as empty boxes; a warning on the ``argmap`` logger names them.
+    """
+    from argmap.engine import find_engine, run_engine
 
     options = options or RenderOptions()
-    return run_engine(to_dot(m, options), "png", options.engine, map_name=options.map_name)
+    info = find_engine(options.engine)
+    if info.kind == "bundled":
+        _warn_missing_glyphs(m, options)
+    return run_engine(to_dot(m, options), "png", info, map_name=options.map_name)
+
+
+MAX_NAMED_GLYPHS: Final = 8
+"""How many undrawable characters a PNG warning names."""
+
+
+def _warn_missing_glyphs(m: ArgumentMap, options: RenderOptions) -> None:
+    import logging
+
+    from argmap.engine import missing_png_glyphs
+    from argmap.view import visible_nodes
+
+    drawn: list[str] = []
+    for node in visible_nodes(m, options):
+        drawn += [node.text, node.author or ""]
+        if node.quote and "quotes" not in options.hide:
+            drawn.append(node.quote)
+        if node.citation is not None:
+            drawn.append(node.citation.label())
+        elif node.source is not None and node.source in m.sources:
+            drawn.append(m.sources[node.source].name)
+    missing = missing_png_glyphs("\n".join(drawn))
+    if not missing:
+        return
+    named = " ".join(missing[:MAX_NAMED_GLYPHS]) + (
+        " ..." if len(missing) > MAX_NAMED_GLYPHS else ""
+    )
+    logging.getLogger(__name__).warning(
+        "%s: the PNG shows %d distinct character%s as empty boxes (%s): the bundled "
+        "engine's fonts lack them; use --format svg or pdf, or --engine system with "
+        "fonts for them installed",
+        options.map_name,
+        len(missing),
+        "" if len(missing) == 1 else "s",
+        named,
+    )
 
 
 def render_pdf(m: ArgumentMap, options: RenderOptions | None = None) -> bytes:
