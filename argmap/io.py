@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import json
 import os
+import re
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -20,6 +21,7 @@ __all__ = [
     "SourceMap",
     "YamlPath",
     "dump_yaml",
+    "escape_invisible",
     "load_map",
     "make_yaml",
     "parse_text",
@@ -439,7 +441,32 @@ def dump_yaml(data: Any, *, header: str | None = None) -> str:
         buffer.write(header if header.endswith("\n") else header + "\n")
     safe = _quote_risky_strings(data)
     run_deep(lambda: make_yaml().dump(safe, buffer))
-    return buffer.getvalue()
+    return escape_invisible(buffer.getvalue())
+
+
+_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
+
+
+def escape_invisible(text: str) -> str:
+    r"""Spell out invisible non-ASCII characters in dumped YAML as ``\uXXXX`` escapes.
+
+    ruamel escapes ASCII control characters in double-quoted strings but writes format
+    characters such as bidi overrides (U+202E) and zero-width spaces raw, where a
+    reviewer reading the file or its diff cannot see them. Every string holding one
+    is double-quoted (:func:`quote_risky`), where YAML reads the escape back as the
+    same character.
+    """
+    if text.isascii():
+        return text
+
+    def spell(match: re.Match[str]) -> str:
+        ch = match.group()
+        if not _is_risky(ch) or "\ud800" <= ch <= "\udfff":
+            return ch
+        code = ord(ch)
+        return f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"
+
+    return _NON_ASCII.sub(spell, text)
 
 
 def _is_risky(text: str) -> bool:
@@ -482,7 +509,7 @@ def _quote_risky_strings(data: Any) -> Any:
             else:
                 child = convert(value)
             if isinstance(dst, dict):
-                dst[key] = child
+                dst[convert(key)] = child
             else:
                 dst.append(child)
     return root

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from io import StringIO
 from typing import Any, Final
 
-from argmap.io import quote_risky
+from argmap.io import escape_invisible, quote_risky
 
 # Child-list keys in the order they are written (argmap.mapfile.KEY_KIND, kept import-free).
 KEY_ORDER: Final = ("premises", "evidence", "objections", "rebuttals")
@@ -125,7 +125,7 @@ def _dump(data: Mapping[str, Any]) -> list[str]:
     top.fa.set_block_style()
     buffer = StringIO()
     yaml.dump(top, buffer)
-    return buffer.getvalue().splitlines(keepends=True)
+    return escape_invisible(buffer.getvalue()).splitlines(keepends=True)
 
 
 def render_fields(fields: Mapping[str, Any], col: int) -> list[str]:

@@ -563,3 +563,13 @@ def test_add_to_empty_list_key(tmp_path: Path) -> None:
     path.write_text("title: T\nthesis:\n  id: t\n  text: T.\n  objections:\n", encoding="utf-8")
     new_id = add_node(path, NewNode(NodeKind.OBJECTION, "First.", to="t"))
     assert load_map(path).get(new_id).parent == "t"
+
+
+def test_added_text_with_a_bidi_override_is_visible_in_the_file(tmp_path: Path) -> None:
+    path = copy(tmp_path, CASES / "commented.yaml")
+    text = "Looks fine\u202e but reads backwards"
+    new_id = add_node(path, NewNode(NodeKind.OBJECTION, text, to="induced", author="R"))
+    written = path.read_text(encoding="utf-8")
+    assert "\u202e" not in written
+    assert '"Looks fine\\u202E but reads backwards"' in written
+    assert load_map(path).get(new_id).text == text

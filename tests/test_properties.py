@@ -208,3 +208,25 @@ def test_memo_attr_list_matches_graphviz(label: str | None, attrs: dict[str, str
         assert memo_attr_list(label, kwargs=attrs) == attr_list(label, kwargs=attrs)
         pairs = list(attrs.items())
         assert memo_attr_list(None, attributes=pairs) == attr_list(None, attributes=pairs)
+
+
+_INVISIBLE = ["\u202e", "\u202d", "\u2066", "\u200b", "\u200f", "\ufeff", "\ue000", "\U000e0001"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.dictionaries(
+        st.text(min_size=1, max_size=6).map(lambda s: "k" + s),
+        st.lists(st.sampled_from([*_INVISIBLE, "a", " ", "Ж", "😀", "\\", '"', "\n"])).map(
+            "".join
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_dumped_yaml_spells_out_invisible_characters(data: dict[str, str]) -> None:
+    from argmap.io import _is_risky
+
+    text = dump_yaml(data)
+    assert not any(_is_risky(ch) and not ch.isascii() for ch in text), text
+    assert parse_text(text, "dump.yaml").data == data

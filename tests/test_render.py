@@ -201,6 +201,7 @@ def test_any_text_renders_literally_once(
         "ellipse",
         "text",
     }
+
     # Graphviz writes the second of two adjacent spaces as a no-break space in SVG, so
     # compare with no-break spaces read as spaces on both sides.
     def plain(text: str) -> str:
