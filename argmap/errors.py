@@ -11,6 +11,7 @@ __all__ = [
     "Issue",
     "MapFileError",
     "MapValidationError",
+    "OutputClashError",
     "RenderError",
     "UnknownFormatError",
 ]
@@ -73,3 +74,7 @@ class UnknownFormatError(ArgmapError, KeyError):
 
 class RenderError(ArgmapError):
     """Rendering failed: which engine, which map, and what to try."""
+
+
+class OutputClashError(ArgmapError, ValueError):
+    """Two inputs would be written to one output file, or an output would replace an input."""

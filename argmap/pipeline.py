@@ -9,7 +9,7 @@ from argmap.exporters import RenderOptions, get_exporter
 from argmap.io import load_map, write_output
 from argmap.model import ArgumentMap
 
-__all__ = ["output_path", "render_file", "render_files", "render_outputs"]
+__all__ = ["check_targets", "output_path", "render_file", "render_files", "render_outputs"]
 
 
 def output_path(path: str | Path, fmt: str, out_dir: str | Path) -> Path:
@@ -56,8 +56,9 @@ def render_files(
 ) -> list[tuple[Path, Path]]:
     """Render several maps in several formats; write only when every one succeeded.
 
-    Each map is read once. Everything is rendered in memory first, so a bad map or a
-    failing engine leaves ``out_dir`` untouched.
+    Each map is read once (a file named twice is rendered once). Everything is rendered
+    in memory first, so a bad map or a failing engine leaves ``out_dir`` untouched, and
+    a render that would write two maps to one file, or over a map, is refused first.
 
     Args:
         paths: the map files.
@@ -70,6 +71,7 @@ def render_files(
 
     Raises:
         UnknownFormatError: a format has no exporter.
+        OutputClashError: two maps would be written to one file, or a map overwritten.
         MapFileError: a map cannot be read, or an output cannot be written.
         MapValidationError: a map breaks the model's rules.
         RenderError: the diagram engine is missing, fails or times out.
@@ -77,7 +79,9 @@ def render_files(
     opts = options or RenderOptions()
     for fmt in formats:
         get_exporter(fmt)
-    loaded = [(Path(path), load_map(path)) for path in paths]
+    unique = _distinct(paths)
+    check_targets(unique, formats, out_dir, opts)
+    loaded = [(path, load_map(path)) for path in unique]
     pending: list[tuple[Path, Path, str | bytes]] = []
     for path, m in loaded:
         for fmt in formats:
@@ -86,6 +90,56 @@ def render_files(
                 for target, data in render_outputs(m, path, fmt, out_dir, opts)
             )
     return [(path, write_output(data, target)) for path, target, data in pending]
+
+
+def _distinct(paths: Sequence[str | Path]) -> list[Path]:
+    """The paths in order, each file once (``a.yaml ./a.yaml`` is one map)."""
+    seen: set[Path] = set()
+    out: list[Path] = []
+    for path in paths:
+        key = Path(path).resolve()
+        if key not in seen:
+            seen.add(key)
+            out.append(Path(path))
+    return out
+
+
+def check_targets(
+    paths: Sequence[Path], formats: Sequence[str], out_dir: str | Path, options: RenderOptions
+) -> None:
+    """Refuse a render that would write two maps to one file or overwrite a map.
+
+    Raises:
+        OutputClashError: two maps share a file stem (``a/m.yaml`` and ``b/m.yaml`` both
+            give ``m.svg``), or an output is one of the maps (``m.json`` to ``--format json``
+            in its own folder).
+    """
+    from argmap.errors import OutputClashError
+
+    inputs = {path.resolve(): path for path in paths}
+    owner: dict[Path, Path] = {}
+    for path in paths:
+        for fmt in formats:
+            target = output_path(path, fmt, out_dir)
+            names = [target]
+            if fmt == "html" and options.exercise:
+                names = [
+                    target.with_name(f"{target.stem}.exercise.html"),
+                    target.with_name(f"{target.stem}.answers.html"),
+                ]
+            for name in names:
+                key = name.resolve()
+                if key in inputs:
+                    raise OutputClashError(
+                        f"{path}: --format {fmt} would overwrite the map {inputs[key]} itself; "
+                        "choose another --output folder"
+                    )
+                other = owner.setdefault(key, path)
+                if other != path:
+                    raise OutputClashError(
+                        f"{other} and {path} would both be written to {name}; render them "
+                        "into different --output folders, or rename one"
+                    )
 
 
 def render_file(

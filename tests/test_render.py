@@ -412,3 +412,58 @@ def test_each_map_is_read_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     written = pipeline.render_files([UNIFORMS], ["dot", "svg"], tmp_path)
     assert [target.suffix for _, target in written] == [".dot", ".svg"]
     assert calls == [UNIFORMS]
+
+
+def test_two_maps_with_one_stem_are_refused_before_anything_is_written(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "m.yaml").write_bytes(UNIFORMS.read_bytes())
+    out = tmp_path / "out"
+    first, second = tmp_path / "a" / "m.yaml", tmp_path / "b" / "m.yaml"
+    result = runner.invoke(main, ["render", str(first), str(second), "-f", "dot", "-o", str(out)])
+    assert result.exit_code == 2
+    assert f"{first} and {second} would both be written to {out / 'm.dot'}" in result.stderr
+    assert not out.exists()
+
+    from argmap.errors import OutputClashError
+    from argmap.pipeline import render_files
+
+    with pytest.raises(OutputClashError):
+        render_files([first, second], ["svg"], out)
+    assert not out.exists()
+
+
+def test_a_map_named_twice_is_rendered_once(runner: CliRunner, tmp_path: Path) -> None:
+    again = Path(str(UNIFORMS.parent / "." / UNIFORMS.name))
+    result = runner.invoke(main, ["render", str(UNIFORMS), str(again), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in tmp_path.iterdir()] == ["school-uniforms.svg"]
+
+
+def test_render_and_export_never_overwrite_the_map(runner: CliRunner, tmp_path: Path) -> None:
+    import json
+
+    from argmap.mapfile import to_file_data
+
+    json_map = tmp_path / "m.json"
+    json_map.write_text(json.dumps(to_file_data(load_map(UNIFORMS)), default=str), "utf-8")
+    yaml_map = tmp_path / "u.yaml"
+    yaml_map.write_bytes(UNIFORMS.read_bytes())
+    before = {p: p.read_bytes() for p in (json_map, yaml_map)}
+
+    result = runner.invoke(main, ["render", str(json_map), "-f", "json", "-o", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"--format json would overwrite the map {json_map} itself" in result.stderr
+    for args in (
+        ["export", str(yaml_map), "-f", "argdown", "-o", str(yaml_map)],
+        ["export", str(yaml_map), "-f", "markdown", "-o", str(tmp_path / "." / "u.yaml")],
+    ):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 2
+        assert "is the map itself" in result.stderr
+    assert {p: p.read_bytes() for p in before} == before
+    # Other suffixes next to the map are fine.
+    result = runner.invoke(main, ["render", str(json_map), "-f", "svg", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output

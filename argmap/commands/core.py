@@ -86,6 +86,11 @@ def export(map_path: Path, fmt: str, output: Path | None) -> None:
     from argmap.io import load_map, write_output
 
     exporter = get_exporter(fmt)
+    if output is not None and str(output) != "-" and output.resolve() == map_path.resolve():
+        raise click.UsageError(
+            f"-o {output} is the map itself; exporting there would replace it. Choose "
+            "another file"
+        )
     m = load_map(map_path)
     data = exporter.render(m, RenderOptions(map_name=map_path.stem))
     if output is not None and str(output) != "-":

@@ -105,7 +105,12 @@ def render(
         status=status,
         exercise=exercise,
     )
-    written = render_files(maps, formats, out_dir, options)
+    from argmap.errors import OutputClashError
+
+    try:
+        written = render_files(maps, formats, out_dir, options)
+    except OutputClashError as exc:
+        raise click.UsageError(str(exc)) from None
     if len(written) > 1:
         for path, target in written:
             click.echo(f"{path} -> {target}", err=True)
