@@ -120,8 +120,14 @@ def test_export_json_matches_library(runner: CliRunner, tmp_path: Path) -> None:
 
 def test_export_unknown_format_lists_choices(runner: CliRunner) -> None:
     result = runner.invoke(main, ["export", str(EXAMPLE), "--format", "pfd"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # command-line misuse, as for render
     assert "unknown format 'pfd' (must be one of" in result.stderr
+    result = runner.invoke(main, ["export", str(EXAMPLE), "--format", "json,aif"])
+    assert result.exit_code == 2
+    assert "export writes one format" in result.stderr
+    upper = runner.invoke(main, ["export", str(EXAMPLE), "--format", "JSON"])
+    assert upper.exit_code == 0
+    assert upper.output == runner.invoke(main, ["export", str(EXAMPLE)]).output
 
 
 def test_export_does_not_write_on_invalid_map(runner: CliRunner, tmp_path: Path) -> None:

@@ -65,6 +65,7 @@ def test_an_invalid_save_keeps_the_last_good_output(tmp_path: Path) -> None:
 
 def test_parse_formats() -> None:
     assert parse_formats("html, svg,html") == ["html", "svg"]
+    assert parse_formats("SVG,Png,svg") == ["svg", "png"]
     with pytest.raises(ValueError, match="at least one format"):
         parse_formats(" , ")
     with pytest.raises(KeyError, match="nope"):

@@ -82,14 +82,23 @@ def show(
 @reports_errors
 def export(map_path: Path, fmt: str, output: Path | None) -> None:
     """Export a map in another format, to standard output or a file."""
-    from argmap.exporters import RenderOptions, get_exporter
+    from argmap.errors import UnknownFormatError
+    from argmap.exporters import RenderOptions, get_exporter, parse_formats
     from argmap.io import load_map, write_output
 
-    exporter = get_exporter(fmt)
+    try:
+        names = parse_formats(fmt)
+    except (UnknownFormatError, ValueError) as exc:
+        raise click.BadParameter(str(exc), param_hint="'-f' / '--format'") from None
+    if len(names) != 1:
+        raise click.BadParameter(
+            "export writes one format; use 'argmap render' for several",
+            param_hint="'-f' / '--format'",
+        )
+    exporter = get_exporter(names[0])
     if output is not None and str(output) != "-" and output.resolve() == map_path.resolve():
         raise click.UsageError(
-            f"-o {output} is the map itself; exporting there would replace it. Choose "
-            "another file"
+            f"-o {output} is the map itself; exporting there would replace it. Choose another file"
         )
     m = load_map(map_path)
     data = exporter.render(m, RenderOptions(map_name=map_path.stem))

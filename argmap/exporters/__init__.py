@@ -114,6 +114,8 @@ def get_exporter(name: str) -> Exporter:
 def parse_formats(text: str) -> list[str]:
     """Split a comma-separated list such as ``svg,png`` into known format names.
 
+    Names are matched ignoring case (``SVG`` is ``svg``); repeats are dropped.
+
     Raises:
         UnknownFormatError: a name is not a known format (the message lists them).
         ValueError: no format given.
@@ -121,6 +123,11 @@ def parse_formats(text: str) -> list[str]:
     names = [part.strip() for part in text.split(",") if part.strip()]
     if not names:
         raise ValueError("give at least one format, e.g. svg,png")
+    known = set(list_exporters())
+    # "SVG" means svg; a plugin's own mixed-case name still matches exactly.
+    names = [
+        name if name in known or name.lower() not in known else name.lower() for name in names
+    ]
     for name in names:
         get_exporter(name)
     return list(dict.fromkeys(names))
