@@ -7,6 +7,7 @@ import functools
 import html
 import logging
 import re
+import tempfile
 import unicodedata
 from pathlib import Path
 from typing import Final
@@ -15,8 +16,11 @@ from argmap.errors import RenderError
 
 __all__ = ["FONT_FAMILY", "svg_to_pdf"]
 
-FONT_FAMILY: Final = "NotoSansKR"
-"""The main PDF font: Latin, Greek, Cyrillic, Hangul, CJK and typographic punctuation."""
+FONT_FAMILY: Final = "NotoSans"
+"""The main PDF font, in regular, bold, italic and bold italic: Latin, Greek, Cyrillic."""
+
+CJK_FAMILY: Final = "NotoSansKR"
+"""For Hangul, CJK and what else Noto Sans lacks (one regular face serves every style)."""
 
 _EPOCH: Final = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 # A fixed creation date keeps the PDF byte-identical from run to run.
@@ -25,21 +29,33 @@ _FONT_ATTR: Final = re.compile(r'font-family="[^"]*"')
 _A_OPEN: Final = re.compile(r"<a\b[^>]*>")
 _TEXT: Final = re.compile(r"(<text\b[^>]*>)([^<]*)(</text>)")
 _STYLES: Final = ("", "B", "I", "BI")
-# The font packages ship one (regular) face; it serves every style.
+
+_MAIN_FACES: Final = {
+    "": ("NotoSans[wght].ttf", 400),
+    "B": ("NotoSans[wght].ttf", 700),
+    "I": ("NotoSans-Italic[wght].ttf", 400),
+    "BI": ("NotoSans-Italic[wght].ttf", 700),
+}
+"""Per style: the variable Noto Sans file and the weight it is set at."""
+
+
+def _noto_folder() -> Path:
+    import manimgx_fonts
+
+    return Path(manimgx_fonts.__file__).parent
 
 
 def _main_font() -> Path:
-    from pylopdf_fonts_ko import sans_path
-
-    return Path(sans_path())
+    return _noto_folder() / _MAIN_FACES[""][0]
 
 
 def _fallback_fonts() -> list[Path]:
-    """Noto faces for what Noto Sans KR lacks (emoji, symbols, Hebrew, Arabic, Indic, ...)."""
-    import manimgx_fonts
+    """Faces for what Noto Sans lacks: Noto Sans KR first, then emoji, symbols, scripts."""
+    from pylopdf_fonts_ko import sans_path
 
-    folder = Path(manimgx_fonts.__file__).parent
-    return sorted(p for p in folder.glob("*.ttf") if not p.name.startswith("NotoSans["))
+    main = {name for name, _ in _MAIN_FACES.values()}
+    others = sorted(p for p in _noto_folder().glob("*.ttf") if p.name not in main)
+    return [Path(sans_path()), *others]
 
 
 @functools.cache
@@ -51,7 +67,45 @@ def _coverage(path: Path) -> frozenset[int]:
 
 
 def _family(index: int) -> str:
-    return FONT_FAMILY if index < 0 else f"NotoFallback{index}"
+    if index < 0:
+        return FONT_FAMILY
+    return CJK_FAMILY if index == 0 else f"NotoFallback{index}"
+
+
+def _style(opening: str) -> str:
+    """The fpdf2 style of an SVG ``<text>`` tag: "", "B", "I" or "BI"."""
+    bold = 'font-weight="bold"' in opening
+    italic = 'font-style="italic"' in opening
+    return ("B" if bold else "") + ("I" if italic else "")
+
+
+def _static_face(style: str, text: str, folder: Path) -> Path:
+    """Write a static Noto Sans face for ``style``, cut down to the characters in ``text``.
+
+    fpdf2 can set a variable font at a weight itself, but takes seconds to do it for the
+    whole font; the subset first makes it a tenth of a second. Layout tables are left
+    out: fpdf2 does not shape text without HarfBuzz, so it never reads them.
+    """
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+    from fontTools.varLib import instancer
+
+    name, weight = _MAIN_FACES[style]
+    path = folder / f"{FONT_FAMILY}-{style or 'R'}.ttf"
+    options = subset.Options()
+    options.layout_features = []
+    options.drop_tables += ["GSUB", "GPOS", "GDEF"]
+    options.notdef_outline = True
+    options.name_IDs = ["*"]
+    with TTFont(str(_noto_folder() / name), lazy=True, recalcTimestamp=False) as font:
+        cutter = subset.Subsetter(options)
+        cutter.populate(text=text + " ")
+        cutter.subset(font)
+        instancer.instantiateVariableFont(
+            font, {"wght": weight}, inplace=True, updateFontNames=True
+        )
+        font.save(str(path))
+    return path
 
 
 def _runs(text: str, fallbacks: list[Path]) -> list[tuple[int, str]]:
@@ -76,12 +130,17 @@ def _visual(run: str) -> str:
     return run
 
 
-def _split_text(match: re.Match[str], fallbacks: list[Path], used: set[int]) -> str:
+def _split_text(
+    match: re.Match[str], fallbacks: list[Path], used: set[int], main_text: dict[str, list[str]]
+) -> str:
     opening, body, closing = match.groups()
     text = html.unescape(body)
+    style = _style(opening)
     if text.isascii():
+        main_text.setdefault(style, []).append(text)
         return match.group(0)
     runs = _runs(text, fallbacks)
+    main_text.setdefault(style, []).extend(run for index, run in runs if index < 0)
     if all(index < 0 for index, _ in runs):
         return match.group(0)
     parts = []
@@ -95,25 +154,29 @@ def _split_text(match: re.Match[str], fallbacks: list[Path], used: set[int]) -> 
 _TRANSPARENT: Final = re.compile(r'\b(fill|stroke)="transparent"')
 
 
-def _prepare(svg: str, fallbacks: list[Path], used: set[int]) -> str:
+def _prepare(
+    svg: str, fallbacks: list[Path], used: set[int], main_text: dict[str, list[str]]
+) -> str:
     """Rewrite what the SVG converter would drop or cannot resolve.
 
     Node links (``<a>``) become plain groups, since the converter skips their content;
     every font family becomes the embedded one, and characters it lacks go into
-    ``<tspan>`` runs set in a fallback face. The system ``dot`` paints with the colour
+    ``<tspan>`` runs set in a fallback face; ``main_text`` collects, per style, the
+    text set in the main face. The system ``dot`` paints with the colour
     ``transparent``, which the converter does not know: it becomes ``none``.
     """
     svg = _A_OPEN.sub("<g>", svg).replace("</a>", "</g>")
     svg = _TRANSPARENT.sub(r'\1="none"', svg)
     svg = _FONT_ATTR.sub(f'font-family="{FONT_FAMILY}"', svg)
-    return _TEXT.sub(lambda m: _split_text(m, fallbacks, used), svg)
+    return _TEXT.sub(lambda m: _split_text(m, fallbacks, used, main_text), svg)
 
 
 def svg_to_pdf(svg: str, *, title: str = "") -> bytes:
     """Convert a Graphviz SVG drawing into a one-page PDF of the same size.
 
-    Text stays text (selectable, searchable), set in Noto Sans KR, with Noto fallbacks
-    for emoji, symbols and other scripts; fonts are embedded as subsets.
+    Text stays text (selectable, searchable), set in Noto Sans (regular, bold, italic
+    and bold italic, as the SVG asks), with Noto Sans KR for Hangul and CJK and Noto
+    fallbacks for emoji, symbols and other scripts; fonts are embedded as subsets.
 
     Args:
         svg: the SVG document (as the engine wrote it).
@@ -133,7 +196,8 @@ def svg_to_pdf(svg: str, *, title: str = "") -> bytes:
     try:
         fallbacks = _fallback_fonts()
         used: set[int] = set()
-        drawing = SVGObject(_prepare(svg, fallbacks, used).encode("utf-8"))
+        main_text: dict[str, list[str]] = {}
+        drawing = SVGObject(_prepare(svg, fallbacks, used, main_text).encode("utf-8"))
         width, height = float(drawing.width or 72), float(drawing.height or 72)
         pdf = FPDF(unit="pt", format=(max(width, 72.0), max(height, 72.0)))
         pdf.set_creation_date(_EPOCH)
@@ -142,13 +206,19 @@ def svg_to_pdf(svg: str, *, title: str = "") -> bytes:
         pdf.set_producer("argmap")
         pdf.set_margin(0)
         pdf.set_auto_page_break(False)
-        for index in sorted(used | {-1}):
-            path = _main_font() if index < 0 else fallbacks[index]
+        with tempfile.TemporaryDirectory(prefix="argmap-pdf-") as folder:
             for style in _STYLES:
-                pdf.add_font(_family(index), style=style, fname=str(path))
-        pdf.add_page()
-        drawing.draw_to_page(pdf)
-        return bytes(pdf.output())
+                if style not in main_text:
+                    continue  # no text in this style: no face to cut
+                chars = "".join(sorted(set("".join(main_text[style]))))
+                face = _static_face(style, chars, Path(folder))
+                pdf.add_font(FONT_FAMILY, style=style, fname=str(face))
+            for index in sorted(used - {-1}):
+                for style in _STYLES:
+                    pdf.add_font(_family(index), style=style, fname=str(fallbacks[index]))
+            pdf.add_page()
+            drawing.draw_to_page(pdf)
+            return bytes(pdf.output())
     except Exception as exc:  # fpdf2 raises many kinds; the user needs one line
         raise RenderError(
             f"PDF conversion (fpdf2) failed: {exc}; try --format svg or png"

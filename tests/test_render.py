@@ -133,6 +133,13 @@ def test_pdf_keeps_text_as_text_with_every_script() -> None:
         assert f"<{char.encode('utf-16-be').hex().upper()}>".encode() in streams, char
 
 
+def test_pdf_sets_bold_and_italic_in_their_own_faces() -> None:
+    # Headers and the thesis are bold in the SVG, quotes italic: so in the PDF.
+    data = render_pdf(load_map(MAPS / "russias-game-in-north-korea.yaml"))
+    faces = set(re.findall(rb"/BaseFont /[A-Z]{6}\+([A-Za-z-]+)", data))
+    assert {b"NotoSans", b"NotoSansBold", b"NotoSansItalic"} <= faces, faces
+
+
 def test_pdf_page_matches_svg_size(uniforms: ArgumentMap) -> None:
     svg = render_svg(uniforms)
     width = float(re.search(r'<svg width="([\d.]+)pt"', svg).group(1))  # type: ignore[union-attr]
