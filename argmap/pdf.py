@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import html
 import logging
 import re
@@ -13,6 +12,7 @@ from pathlib import Path
 from typing import Final
 
 from argmap.errors import RenderError
+from argmap.fonts import MAIN_FACES, fallback_fonts, font_runs, noto_folder
 
 __all__ = ["FONT_FAMILY", "svg_to_pdf"]
 
@@ -29,41 +29,6 @@ _FONT_ATTR: Final = re.compile(r'font-family="[^"]*"')
 _A_OPEN: Final = re.compile(r"<a\b[^>]*>")
 _TEXT: Final = re.compile(r"(<text\b[^>]*>)([^<]*)(</text>)")
 _STYLES: Final = ("", "B", "I", "BI")
-
-_MAIN_FACES: Final = {
-    "": ("NotoSans[wght].ttf", 400),
-    "B": ("NotoSans[wght].ttf", 700),
-    "I": ("NotoSans-Italic[wght].ttf", 400),
-    "BI": ("NotoSans-Italic[wght].ttf", 700),
-}
-"""Per style: the variable Noto Sans file and the weight it is set at."""
-
-
-def _noto_folder() -> Path:
-    import manimgx_fonts
-
-    return Path(manimgx_fonts.__file__).parent
-
-
-def _main_font() -> Path:
-    return _noto_folder() / _MAIN_FACES[""][0]
-
-
-def _fallback_fonts() -> list[Path]:
-    """Faces for what Noto Sans lacks: Noto Sans KR first, then emoji, symbols, scripts."""
-    from pylopdf_fonts_ko import sans_path
-
-    main = {name for name, _ in _MAIN_FACES.values()}
-    others = sorted(p for p in _noto_folder().glob("*.ttf") if p.name not in main)
-    return [Path(sans_path()), *others]
-
-
-@functools.cache
-def _coverage(path: Path) -> frozenset[int]:
-    from fontTools.ttLib import TTFont
-
-    with TTFont(str(path), lazy=True) as font:
-        return frozenset(font.getBestCmap())
 
 
 def _family(index: int) -> str:
@@ -90,14 +55,14 @@ def _static_face(style: str, text: str, folder: Path) -> Path:
     from fontTools.ttLib import TTFont
     from fontTools.varLib import instancer
 
-    name, weight = _MAIN_FACES[style]
+    name, weight = MAIN_FACES[style]
     path = folder / f"{FONT_FAMILY}-{style or 'R'}.ttf"
     options = subset.Options()
     options.layout_features = []
     options.drop_tables += ["GSUB", "GPOS", "GDEF"]
     options.notdef_outline = True
     options.name_IDs = ["*"]
-    with TTFont(str(_noto_folder() / name), lazy=True, recalcTimestamp=False) as font:
+    with TTFont(str(noto_folder() / name), lazy=True, recalcTimestamp=False) as font:
         cutter = subset.Subsetter(options)
         cutter.populate(text=text + " ")
         cutter.subset(font)
@@ -106,21 +71,6 @@ def _static_face(style: str, text: str, folder: Path) -> Path:
         )
         font.save(str(path))
     return path
-
-
-def _runs(text: str, fallbacks: list[Path]) -> list[tuple[int, str]]:
-    """Split text into ``(font index, text)`` runs; -1 is the main font."""
-    main = _coverage(_main_font())
-    runs: list[tuple[int, str]] = []
-    for ch in text:
-        index = -1
-        if ord(ch) not in main and not ch.isspace():
-            index = next((i for i, p in enumerate(fallbacks) if ord(ch) in _coverage(p)), -1)
-        if runs and (runs[-1][0] == index or ch.isspace()):
-            runs[-1] = (runs[-1][0], runs[-1][1] + ch)
-        else:
-            runs.append((index, ch))
-    return runs
 
 
 def _visual(run: str) -> str:
@@ -139,7 +89,7 @@ def _split_text(
     if text.isascii():
         main_text.setdefault(style, []).append(text)
         return match.group(0)
-    runs = _runs(text, fallbacks)
+    runs = font_runs(text, fallbacks)
     main_text.setdefault(style, []).extend(run for index, run in runs if index < 0)
     if all(index < 0 for index, _ in runs):
         return match.group(0)
@@ -191,10 +141,11 @@ def svg_to_pdf(svg: str, *, title: str = "") -> bytes:
     from fpdf import FPDF
     from fpdf.svg import SVGObject
 
-    # fpdf2 logs every SVG element it skips (titles, comments); they carry no drawing.
-    logging.getLogger("fpdf.svg").setLevel(logging.ERROR)
+    # fpdf2 logs every SVG element it skips (titles, comments), which carry no drawing, and
+    # glyphs a font lacks, which render_pdf has already reported in one line.
+    logging.getLogger("fpdf").setLevel(logging.ERROR)
     try:
-        fallbacks = _fallback_fonts()
+        fallbacks = fallback_fonts()
         used: set[int] = set()
         main_text: dict[str, list[str]] = {}
         drawing = SVGObject(_prepare(svg, fallbacks, used, main_text).encode("utf-8"))

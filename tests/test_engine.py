@@ -13,6 +13,7 @@ import pytest
 from argmap import engine
 from argmap.engine import EngineInfo, engine_version, find_engine, run_engine
 from argmap.errors import RenderError
+from argmap.exporters.dot import to_dot
 from tests.conftest import CASES, MAPS
 
 DOT = "digraph { a -> b }"
@@ -181,8 +182,8 @@ def test_missing_png_glyphs_lists_each_character_once_in_order() -> None:
     assert engine.missing_png_glyphs("a\u200b\u202e\u2028b\x07") == []
 
 
-def test_png_warns_about_characters_it_draws_as_boxes(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+def test_png_of_other_scripts_is_drawn_with_the_noto_fonts(
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     from argmap.exporters import RenderOptions
     from argmap.exporters.dot import render_png
@@ -194,14 +195,64 @@ def test_png_warns_about_characters_it_draws_as_boxes(
             "thesis": {"text": "Seoul: 서울", "evidence": [{"text": "Plain", "quote": "😀 ✓"}]},
         }
     )
-    with caplog.at_level("WARNING", logger="argmap"):
-        render_png(m, RenderOptions(map_name="k.yaml"))
-    assert len(caplog.records) == 1
-    message = caplog.records[0].getMessage()
-    assert message.startswith("k.yaml: the PNG shows 4 distinct characters as empty boxes")
-    assert "(서 울 😀 ✓)" in message and "--format svg or pdf" in message
+    with caplog.at_level("INFO", logger="argmap"):
+        png = render_png(m, RenderOptions(map_name="k.yaml"))
+    assert png.startswith(b"\x89PNG") and png == render_png(m, RenderOptions(map_name="k.yaml"))
+    assert [r.levelname for r in caplog.records] == ["INFO"]
+    assert caplog.records[0].getMessage() == (
+        "k.yaml: PNG drawn from the SVG with the Noto fonts (the bundled engine's fonts lack "
+        "서 울 😀 ✓)"
+    )
 
+    # Latin, Cyrillic and typographic quotes stay with the engine's own PNG.
     caplog.clear()
-    with caplog.at_level("WARNING", logger="argmap"):
-        render_png(validate_data({"title": "t", "thesis": {"text": "Кремль “ok”"}}))
+    plain = validate_data({"title": "t", "thesis": {"text": "Кремль “ok”"}})
+    with caplog.at_level("INFO", logger="argmap"):
+        assert render_png(plain) == run_engine(to_dot(plain), "png", "bundled")
     assert caplog.records == []
+
+
+def test_png_and_pdf_warn_about_characters_no_font_has(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from argmap.exporters import RenderOptions
+    from argmap.exporters.dot import render_pdf, render_png
+    from argmap.validate import validate_data
+
+    m = validate_data({"title": "t", "thesis": {"text": "Linear B 𐀀 and 한"}})
+    for fmt, render in (("PNG", render_png), ("PDF", render_pdf)):
+        caplog.clear()
+        with caplog.at_level("WARNING", logger="argmap"):
+            render(m, RenderOptions(map_name="rare.yaml"))
+        assert [r.getMessage() for r in caplog.records] == [
+            f"rare.yaml: the {fmt} shows 1 distinct character as empty boxes (𐀀): no font "
+            "argmap ships has them; use --format svg, where the browser's fonts draw them"
+        ]
+
+
+def _raster_one(ch: str) -> bytes:
+    from argmap.raster import svg_to_png
+
+    svg = (
+        '<svg width="60pt" height="40pt" viewBox="0 0 60 40" xmlns="http://www.w3.org/2000/svg">'
+        f'<text x="5" y="30" font-family="Helvetica" font-size="24">{ch}</text></svg>'
+    )
+    return svg_to_png(svg, dpi=72, max_side_px=1000)
+
+
+def test_raster_draws_every_script_it_has_a_face_for() -> None:
+    box = _raster_one("\ue000")  # private use: no face has it, so the missing-glyph box
+    for ch in ["A", "Ж", "가", "中", "ب", "ש", "अ", "ก", "😀", "✓"]:
+        assert _raster_one(ch) != box, ch
+
+
+def test_raster_caps_the_longest_side() -> None:
+    import struct
+
+    from argmap.raster import svg_to_png
+
+    svg = '<svg width="3000pt" height="100pt" viewBox="0 0 3000 100" xmlns="http://www.w3.org/2000/svg"/>'
+    png = svg_to_png(svg, dpi=144, max_side_px=1000)
+    assert struct.unpack(">II", png[16:24]) == (1000, 33)
+    with pytest.raises(RenderError, match=r"PNG rasterizing \(resvg\) failed: .*try --format svg"):
+        svg_to_png("<svg", dpi=72, max_side_px=1000)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import logging
 import re
 import textwrap
 import unicodedata
@@ -732,26 +733,44 @@ def render_svg(m: ArgumentMap, options: RenderOptions | None = None) -> str:
 def render_png(m: ArgumentMap, options: RenderOptions | None = None) -> bytes:
     """Render the map's diagram as PNG bytes (slide resolution, size capped).
 
-    With the bundled engine, characters its fonts lack (Hangul, CJK, Arabic, emoji...)
-    come out as empty boxes; a warning on the ``argmap`` logger names them.
+    The bundled engine draws PNG text only in its own fonts (Latin, Greek, Cyrillic,
+    Hebrew); when the map holds other characters (Hangul, CJK, Arabic, emoji...), its
+    SVG is rasterized by resvg with the Noto fonts instead, so every glyph shows.
     """
-    from argmap.engine import find_engine, run_engine
+    from argmap.engine import MAX_PNG_SIDE_PX, PNG_DPI, find_engine, missing_png_glyphs, run_engine
 
     options = options or RenderOptions()
     info = find_engine(options.engine)
+    dot = to_dot(m, options)
     if info.kind == "bundled":
-        _warn_missing_glyphs(m, options)
-    return run_engine(to_dot(m, options), "png", info, map_name=options.map_name)
+        text = _drawn_text(m, options)
+        lacking = missing_png_glyphs(text)
+        if lacking:
+            from argmap.raster import svg_to_png
+
+            logging.getLogger(__name__).info(
+                "%s: PNG drawn from the SVG with the Noto fonts (the bundled engine's fonts "
+                "lack %s)",
+                options.map_name,
+                _some(lacking),
+            )
+            _warn_unfontable(text, options.map_name, "PNG")
+            svg = run_engine(dot, "svg", info, map_name=options.map_name).decode("utf-8")
+            return svg_to_png(svg, dpi=PNG_DPI, max_side_px=MAX_PNG_SIDE_PX)
+    return run_engine(dot, "png", info, map_name=options.map_name)
 
 
 MAX_NAMED_GLYPHS: Final = 8
-"""How many undrawable characters a PNG warning names."""
+"""How many characters a message about missing glyphs names."""
 
 
-def _warn_missing_glyphs(m: ArgumentMap, options: RenderOptions) -> None:
-    import logging
+def _some(chars: list[str]) -> str:
+    named = " ".join(chars[:MAX_NAMED_GLYPHS])
+    return named + (" ..." if len(chars) > MAX_NAMED_GLYPHS else "")
 
-    from argmap.engine import missing_png_glyphs
+
+def _drawn_text(m: ArgumentMap, options: RenderOptions) -> str:
+    """Every user string the diagram draws (not tooltips), one per line."""
     from argmap.view import visible_nodes
 
     drawn: list[str] = []
@@ -763,21 +782,24 @@ def _warn_missing_glyphs(m: ArgumentMap, options: RenderOptions) -> None:
             drawn.append(node.citation.label())
         elif node.source is not None and node.source in m.sources:
             drawn.append(m.sources[node.source].name)
-    missing = missing_png_glyphs("\n".join(drawn))
-    if not missing:
-        return
-    named = " ".join(missing[:MAX_NAMED_GLYPHS]) + (
-        " ..." if len(missing) > MAX_NAMED_GLYPHS else ""
-    )
-    logging.getLogger(__name__).warning(
-        "%s: the PNG shows %d distinct character%s as empty boxes (%s): the bundled "
-        "engine's fonts lack them; use --format svg or pdf, or --engine system with "
-        "fonts for them installed",
-        options.map_name,
-        len(missing),
-        "" if len(missing) == 1 else "s",
-        named,
-    )
+    return "\n".join(drawn)
+
+
+def _warn_unfontable(text: str, map_name: str, fmt: str) -> None:
+    """Warn about characters that no font argmap ships can draw (they show as boxes)."""
+    from argmap.fonts import missing_glyphs
+
+    missing = missing_glyphs(text)
+    if missing:
+        logging.getLogger(__name__).warning(
+            "%s: the %s shows %d distinct character%s as empty boxes (%s): no font argmap "
+            "ships has them; use --format svg, where the browser's fonts draw them",
+            map_name,
+            fmt,
+            len(missing),
+            "" if len(missing) == 1 else "s",
+            _some(missing),
+        )
 
 
 def render_pdf(m: ArgumentMap, options: RenderOptions | None = None) -> bytes:
@@ -785,6 +807,7 @@ def render_pdf(m: ArgumentMap, options: RenderOptions | None = None) -> bytes:
     from argmap.pdf import svg_to_pdf
 
     options = options or RenderOptions()
+    _warn_unfontable(_drawn_text(m, options), options.map_name, "PDF")
     return svg_to_pdf(render_svg(m, options), title=_clean(m.title))
 
 

@@ -1,0 +1,121 @@
+"""The Noto fonts argmap draws PDF and PNG text with: where they are and what they cover."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Final
+
+__all__ = [
+    "MAIN_FACES",
+    "coverage",
+    "fallback_fonts",
+    "family_name",
+    "font_files",
+    "font_runs",
+    "main_font",
+    "missing_glyphs",
+    "noto_folder",
+]
+
+MAIN_FACES: Final = {
+    "": ("NotoSans[wght].ttf", 400),
+    "B": ("NotoSans[wght].ttf", 700),
+    "I": ("NotoSans-Italic[wght].ttf", 400),
+    "BI": ("NotoSans-Italic[wght].ttf", 700),
+}
+"""Per style ("", "B", "I", "BI"): the variable Noto Sans file and the weight to set."""
+
+
+def noto_folder() -> Path:
+    """The folder of Noto fonts installed by the ``manimgx-fonts`` package (OFL)."""
+    import manimgx_fonts
+
+    return Path(manimgx_fonts.__file__).parent
+
+
+def main_font() -> Path:
+    """Noto Sans, upright (a variable font): Latin, Greek, Cyrillic and punctuation."""
+    return noto_folder() / MAIN_FACES[""][0]
+
+
+def fallback_fonts() -> list[Path]:
+    """Faces for what Noto Sans lacks, in the order to try them.
+
+    Noto Sans KR (from ``pylopdf-fonts-ko``: Hangul, kana, CJK ideographs) first, then
+    the other Noto faces (emoji, symbols, Hebrew, Arabic, Indic and other scripts).
+    """
+    from pylopdf_fonts_ko import sans_path
+
+    main = {name for name, _ in MAIN_FACES.values()}
+    others = sorted(p for p in noto_folder().glob("*.ttf") if p.name not in main)
+    return [Path(sans_path()), *others]
+
+
+def font_files() -> list[Path]:
+    """Every font file argmap draws with: the Noto Sans faces, then the fallbacks."""
+    folder = noto_folder()
+    main = [folder / name for name in dict.fromkeys(name for name, _ in MAIN_FACES.values())]
+    return [*main, *fallback_fonts()]
+
+
+@functools.cache
+def coverage(path: Path) -> frozenset[int]:
+    """The code points a font file has glyphs for."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(path), lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+def missing_glyphs(text: str) -> list[str]:
+    """Return the distinct characters of ``text`` that no font of :func:`font_files` has.
+
+    Whitespace and invisible layout or format characters (categories Cc, Cf, Zl, Zp)
+    are left out: they draw nothing. Order is first appearance.
+    """
+    from unicodedata import category
+
+    covered = [coverage(path) for path in font_files()]
+    out: list[str] = []
+    seen: set[str] = set()
+    for ch in text:
+        if ch in seen or ch.isspace():
+            continue
+        seen.add(ch)
+        if category(ch) in ("Cc", "Cf", "Zl", "Zp"):
+            continue
+        if not any(ord(ch) in codes for codes in covered):
+            out.append(ch)
+    return out
+
+
+def font_runs(text: str, fallbacks: list[Path] | None = None) -> list[tuple[int, str]]:
+    """Split text into ``(font, text)`` runs: -1 for Noto Sans, else an index into ``fallbacks``.
+
+    Each character goes to Noto Sans when it has it, else to the first fallback that
+    does (else to Noto Sans, which draws its missing-glyph box); whitespace stays in
+    the run it follows.
+    """
+    fallbacks = fallback_fonts() if fallbacks is None else fallbacks
+    main = coverage(main_font())
+    runs: list[tuple[int, str]] = []
+    for ch in text:
+        index = -1
+        if ord(ch) not in main and not ch.isspace():
+            index = next((i for i, p in enumerate(fallbacks) if ord(ch) in coverage(p)), -1)
+        if runs and (runs[-1][0] == index or ch.isspace()):
+            runs[-1] = (runs[-1][0], runs[-1][1] + ch)
+        else:
+            runs.append((index, ch))
+    return runs
+
+
+@functools.cache
+def family_name(path: Path) -> str:
+    """The family name a font file gives itself (e.g. ``Noto Sans Arabic``)."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(path), lazy=True) as font:
+        name = font["name"].getBestFamilyName()
+    return str(name) if name else path.stem

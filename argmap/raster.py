@@ -1,0 +1,94 @@
+"""SVG diagram -> PNG by a pip-only route that draws every script: resvg with the Noto fonts."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Final
+
+from argmap.errors import RenderError
+
+__all__ = ["svg_to_png"]
+
+_SIZE: Final = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)pt"[^>]*?\bheight="([\d.]+)pt"', re.S)
+_FONT_ATTR: Final = re.compile(r'font-family="[^"]*"')
+_TEXT: Final = re.compile(r"(<text\b[^>]*>)([^<]*)(</text>)")
+FONT_FAMILY: Final = "Noto Sans"
+
+
+def _with_fonts(svg: str) -> str:
+    """Name the Noto face for every run of text that Noto Sans lacks.
+
+    resvg falls back to another font by itself, but in a line that mixes scripts and
+    directions (Latin, then two Arabic words) its fallback loses track and draws boxes;
+    a ``<tspan>`` per run, in the face that has it, leaves nothing to fall back for.
+    """
+    from argmap.fonts import fallback_fonts, family_name, font_runs
+
+    fallbacks = fallback_fonts()
+
+    def split(match: re.Match[str]) -> str:
+        opening, body, closing = match.groups()
+        text = html.unescape(body)
+        if text.isascii():
+            return match.group(0)
+        runs = font_runs(text, fallbacks)
+        if all(index < 0 for index, _ in runs):
+            return match.group(0)
+        parts = [
+            html.escape(run, False)
+            if index < 0
+            else f'<tspan font-family="{html.escape(family_name(fallbacks[index]))}">'
+            f"{html.escape(run, False)}</tspan>"
+            for index, run in runs
+        ]
+        return opening + "".join(parts) + closing
+
+    svg = _FONT_ATTR.sub(f'font-family="{FONT_FAMILY}"', svg)
+    return _TEXT.sub(split, svg)
+
+
+def svg_to_png(svg: str, *, dpi: int, max_side_px: int) -> bytes:
+    """Rasterize a Graphviz SVG drawing, text set in the Noto fonts argmap ships.
+
+    The bundled engine draws PNG text only with its own Latin, Greek, Cyrillic and
+    Hebrew fonts; resvg, given the Noto faces (and no system fonts, so the result is
+    the same on every machine), falls back from Noto Sans to whichever face has a
+    character: Hangul, CJK, Arabic (shaped), Indic scripts, emoji.
+
+    Args:
+        svg: the SVG document, its size in points (as Graphviz writes it).
+        dpi: resolution; 72 draws one pixel per point.
+        max_side_px: the drawing is scaled down so neither side exceeds this.
+
+    Returns:
+        The PNG file's bytes.
+
+    Raises:
+        RenderError: the SVG cannot be drawn.
+    """
+    import resvg_py
+
+    from argmap.fonts import font_files
+
+    size = _SIZE.search(svg)
+    zoom = 1.0
+    if size is not None:
+        longest_px = max(float(size.group(1)), float(size.group(2))) * dpi / 72
+        if longest_px > max_side_px:
+            zoom = max_side_px / longest_px
+    try:
+        data = resvg_py.svg_to_bytes(
+            svg_string=_with_fonts(svg),
+            dpi=float(dpi),
+            zoom=zoom,
+            skip_system_fonts=True,
+            font_files=[str(path) for path in font_files()],
+            font_family=FONT_FAMILY,
+            sans_serif_family=FONT_FAMILY,
+        )
+    except Exception as exc:  # resvg raises ValueError and others; the user needs one line
+        raise RenderError(
+            f"PNG rasterizing (resvg) failed: {exc}; try --format svg or pdf"
+        ) from None
+    return bytes(data)
