@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import graphviz
@@ -20,32 +20,27 @@ _CACHE_LIMIT = 50_000
 """Entries kept per cache; past this the caches are emptied, bounding memory in long runs."""
 
 
-def memo_quote(identifier: str) -> str:
-    """Return ``graphviz.quoting.quote(identifier)``, remembered across calls."""
-    key = (identifier.__class__, identifier)
+def _remembered(cache: dict[tuple[type, str], str], fn: Callable[[str], str], text: str) -> str:
+    key = (text.__class__, text)
     try:
-        return _QUOTED[key]
+        return cache[key]
     except KeyError:
         pass
-    if len(_QUOTED) >= _CACHE_LIMIT:
-        _QUOTED.clear()
-    quoted: str = quote(identifier)
-    _QUOTED[key] = quoted
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    quoted = fn(text)
+    cache[key] = quoted
     return quoted
+
+
+def memo_quote(identifier: str) -> str:
+    """Return ``graphviz.quoting.quote(identifier)``, remembered across calls."""
+    return _remembered(_QUOTED, quote, identifier)
 
 
 def memo_quote_edge(identifier: str) -> str:
     """Return ``graphviz.quoting.quote_edge(identifier)``, remembered across calls."""
-    key = (identifier.__class__, identifier)
-    try:
-        return _QUOTED_EDGE[key]
-    except KeyError:
-        pass
-    if len(_QUOTED_EDGE) >= _CACHE_LIMIT:
-        _QUOTED_EDGE.clear()
-    quoted: str = quote_edge(identifier)
-    _QUOTED_EDGE[key] = quoted
-    return quoted
+    return _remembered(_QUOTED_EDGE, quote_edge, identifier)
 
 
 def _items(mapping: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> Iterable[tuple[str, Any]]:
