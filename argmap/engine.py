@@ -174,9 +174,13 @@ class EngineInfo:
 
 
 def _bundled() -> Path | None:
-    exe = Path(sys.executable).parent / BUNDLED_PROGRAM
-    if exe.is_file() and os.access(exe, os.X_OK):
-        return exe
+    # Next to the interpreter: bin/ on POSIX, Scripts\ (with .exe) on Windows, found
+    # even when that folder is not on PATH (a venv's argmap run without activating it).
+    folder = Path(sys.executable).parent
+    for name in (BUNDLED_PROGRAM, BUNDLED_PROGRAM + ".exe"):
+        exe = folder / name
+        if exe.is_file() and os.access(exe, os.X_OK):
+            return exe
     found = shutil.which(BUNDLED_PROGRAM)
     return Path(found) if found else None
 

@@ -7,6 +7,7 @@ import contextlib
 import os
 import re
 import signal
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Final
@@ -36,6 +37,9 @@ def locked_text(path: Path) -> Iterator[str]:
     rename a new file over the old one, so after waiting we check that the file we
     locked is still the one at ``path`` and try again if not.
     """
+    if sys.platform == "win32":
+        yield from _locked_text_windows(path)
+        return
     import fcntl
 
     from argmap.io import read_map_text
@@ -57,6 +61,36 @@ def locked_text(path: Path) -> Iterator[str]:
                 clear_stale_temps(path)
                 yield read_map_text(path)
                 return
+        finally:
+            os.close(fd)
+
+
+if sys.platform == "win32":
+
+    def _locked_text_windows(path: Path) -> Iterator[str]:
+        """Lock a hidden file beside the map: on Windows a map held open cannot be replaced."""
+        import msvcrt
+
+        from argmap.io import read_map_text
+
+        lock = path.with_name(f".{path.name}.argmap.lock")
+        try:
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT)
+        except OSError as exc:
+            raise MapFileError(path, f"cannot lock: {exc.strerror or exc}") from None
+        try:
+            while True:
+                try:
+                    msvcrt.locking(fd, msvcrt.LK_LOCK, 1)  # gives up after 10 s: try again
+                    break
+                except OSError:
+                    continue
+            try:
+                clear_stale_temps(path)
+                yield read_map_text(path)
+            finally:
+                os.lseek(fd, 0, os.SEEK_SET)
+                msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
         finally:
             os.close(fd)
 
@@ -96,7 +130,7 @@ def write_atomic(path: Path, text: str) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
-        if os.environ.get(CRASH_HOOK):
+        if os.environ.get(CRASH_HOOK) and sys.platform != "win32":
             os.kill(os.getpid(), signal.SIGKILL)
         os.replace(tmp, path)
     except OSError as exc:

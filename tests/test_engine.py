@@ -256,3 +256,13 @@ def test_raster_caps_the_longest_side() -> None:
     assert struct.unpack(">II", png[16:24]) == (1000, 33)
     with pytest.raises(RenderError, match=r"PNG rasterizing \(resvg\) failed: .*try --format svg"):
         svg_to_png("<svg", dpi=72, max_side_px=1000)
+
+
+def test_bundled_engine_with_a_windows_name_is_found_next_to_python(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A venv's Scripts folder holds graphviz-pure.exe, and may not be on PATH.
+    program = _fake(tmp_path, "graphviz-pure.exe", "sys.exit(0)")
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "python.exe"))
+    monkeypatch.setenv("PATH", "")
+    assert find_engine("bundled") == EngineInfo("bundled", program)
