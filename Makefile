@@ -29,6 +29,7 @@ lint: $(VENV)/.installed
 
 typecheck: $(VENV)/.installed
 	$(VENV)/bin/mypy
+	$(VENV)/bin/mypy --platform win32
 
 pytest: $(VENV)/.installed
 	$(PY) -m pytest
