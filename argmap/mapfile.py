@@ -93,16 +93,38 @@ class _NodeEntry(_Entry):
     )
 
 
-class EvidenceEntry(_NodeEntry):
+class _EvidenceFields(_NodeEntry):
+    basis: Basis | None = Field(None, description="What kind of evidence this is.")
+
+
+_UNDERCUT: Final = Field(
+    False, description="Attack the link from the parent to its parent, not the parent."
+)
+
+
+class _ObjectionFields(_NodeEntry):
+    undercut: bool = _UNDERCUT
+
+
+# The nested entries below describe whole files, for the JSON Schema. Validation checks
+# one node at a time with the flat models above (ENTRY_MODELS), so the nested ones are
+# built only when the schema is asked for: building them took a sixth of start-up.
+_NESTED: Final = ConfigDict(extra="forbid", defer_build=True)
+
+
+class EvidenceEntry(_EvidenceFields):
     """Evidence: a fact, quote, statistic or observation that grounds its parent."""
 
-    basis: Basis | None = Field(None, description="What kind of evidence this is.")
+    model_config = _NESTED
+
     objections: list[ObjectionEntry] = Field(
         default_factory=list, description="Objections to this evidence."
     )
 
 
 class _ClaimEntry(_NodeEntry):
+    model_config = _NESTED
+
     premises: list[PremiseEntry | LinkedEntry] = Field(
         default_factory=list,
         description="Reasons for this claim; a {linked: [...]} item is a co-premise group.",
@@ -126,9 +148,7 @@ class PremiseEntry(_ClaimEntry):
 class ObjectionEntry(_ClaimEntry):
     """An objection: attacks its parent, or with ``undercut: true`` the parent's inference."""
 
-    undercut: bool = Field(
-        False, description="Attack the link from the parent to its parent, not the parent."
-    )
+    undercut: bool = _UNDERCUT
     rebuttals: list[RebuttalEntry] = Field(
         default_factory=list, description="Answers to this objection."
     )
@@ -147,6 +167,8 @@ class LinkedHeader(_Entry):
 
 class LinkedEntry(LinkedHeader):
     """Co-premises that support their parent only together (one joint reason)."""
+
+    model_config = _NESTED
 
     linked: list[PremiseEntry] = Field(min_length=2, description="The co-premises, two or more.")
 
@@ -168,24 +190,21 @@ class MapHeader(_Entry):
 class MapFile(MapHeader):
     """An argmap map file."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, title="argmap map file")
+    model_config = ConfigDict(
+        extra="forbid", populate_by_name=True, title="argmap map file", defer_build=True
+    )
 
     thesis: ThesisEntry = Field(description="The root claim.")
 
 
 ENTRY_MODELS: Final[dict[NodeKind, type[_NodeEntry]]] = {
-    NodeKind.THESIS: ThesisEntry,
-    NodeKind.PREMISE: PremiseEntry,
-    NodeKind.EVIDENCE: EvidenceEntry,
-    NodeKind.OBJECTION: ObjectionEntry,
-    NodeKind.REBUTTAL: RebuttalEntry,
+    NodeKind.THESIS: _NodeEntry,
+    NodeKind.PREMISE: _NodeEntry,
+    NodeKind.EVIDENCE: _EvidenceFields,
+    NodeKind.OBJECTION: _ObjectionFields,
+    NodeKind.REBUTTAL: _ObjectionFields,
 }
-"""The entry model that checks one node's own fields, by kind."""
-
-for _model in (EvidenceEntry, ThesisEntry, PremiseEntry, ObjectionEntry, RebuttalEntry):
-    _model.model_rebuild()
-LinkedEntry.model_rebuild()
-MapFile.model_rebuild()
+"""The model that checks one node's own fields (its child lists taken out), by kind."""
 
 
 def json_schema() -> dict[str, Any]:
