@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from html import unescape
@@ -23,6 +24,7 @@ from argmap.exporters.html import (
 )
 from argmap.io import load_map
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.validate import validate_data
 from tests.conftest import CASES, GOLDEN, MAPS, ROOT
 from tests.golden_html import HTML_GOLDEN
 from tests.strategies import argument_maps
@@ -353,3 +355,43 @@ def test_hide_quotes_leaves_quotes_out_of_the_outline() -> None:
     hidden = render_html(m, RenderOptions(hide=frozenset({"quotes"})), diagram=False)
     assert shown.count('<blockquote class="quote">') == len(quoted)
     assert '<blockquote class="quote">' not in hidden
+
+
+def test_unanswered_means_no_answer_stands_everywhere_on_the_page() -> None:
+    # o1's only answer (r) is defeated by o2, so o1 is unanswered again; o2 and o3 have
+    # no answer at all.
+    m = validate_data(
+        {
+            "title": "t",
+            "thesis": {
+                "id": "t",
+                "text": "Claim.",
+                "objections": [
+                    {
+                        "id": "o1",
+                        "text": "First objection.",
+                        "rebuttals": [
+                            {
+                                "id": "r",
+                                "text": "Answer.",
+                                "objections": [{"id": "o2", "text": "No."}],
+                            }
+                        ],
+                    },
+                    {"id": "o3", "text": "Second objection."},
+                ],
+            },
+        }
+    )
+    ctx = build_context(m, RenderOptions())
+    listed = {n.id: n.attacked for n in ctx["unanswered"]}
+    assert listed == {"o1": True, "o2": False, "o3": False}
+    page = render_html(m, RenderOptions(), diagram=False)
+    assert '<a href="#unanswered">3 unanswered objections</a>' in page
+    assert "its answers are defeated</span> First objection." in page
+    assert "no answer yet</span> Second objection." in page
+    # The filter shows the same objections: data-answered="no" on exactly these entries.
+    entries = dict(
+        re.findall(r'data-id="([^"]+)" data-kind="objection"[^>]*data-answered="(\w+)"', page)
+    )
+    assert {i for i, answered in entries.items() if answered == "no"} == set(listed)

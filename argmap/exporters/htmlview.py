@@ -129,6 +129,7 @@ class NodeView:
     has_children: bool
     flat: bool
     answered: bool
+    attacked: bool
     standing: str | None
     standing_label: str | None
 
@@ -348,6 +349,7 @@ class NodeViews:
             has_children=bool(m.children(node.id)),
             flat=flat,
             answered=self.answered(node),
+            attacked=self.rebutted(node),
             standing=self.standing.get(node.id),
             standing_label=STANDING_LABELS.get(self.standing.get(node.id, ""), None),
         )
@@ -495,10 +497,12 @@ def page_context(
     for node in m.nodes:
         if node.author is not None:
             by_author.setdefault(node.author, []).append(views.view(node))
+    # The same objections as the "only unanswered objections" filter and the badges: no
+    # answer stands against them (none was given, or every answer was itself defeated).
     unanswered = [
         views.view(node)
         for node in m.nodes
-        if node.kind is NodeKind.OBJECTION and not views.rebutted(node)
+        if node.kind is NodeKind.OBJECTION and not views.answered(node)
     ]
     return PageContext(
         **assets,
