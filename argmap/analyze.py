@@ -82,7 +82,8 @@ class Analysis:
             answers, in document order.
         disagreements: nodes whose ``assessment`` contradicts the computed standing.
         unsupported_premises: premises with no standing reason or evidence.
-        unsourced_evidence: evidence with neither a quote nor a citation.
+        unsourced_evidence: evidence with no quote, citation or source key
+            (:attr:`~argmap.model.Node.traced`).
         counts_by_kind: kind value -> number of nodes (every kind listed).
         counts_by_author: author -> number of nodes they signed, sorted by author.
         unsigned: number of nodes with no author.
@@ -279,9 +280,7 @@ def analyze(m: ArgumentMap) -> Analysis:
             if node.kind is NodeKind.PREMISE and support[node.id] is Support.UNSUPPORTED
         ),
         unsourced_evidence=tuple(
-            node.id
-            for node in m.nodes
-            if node.kind is NodeKind.EVIDENCE and not node.quote and node.citation is None
+            node.id for node in m.nodes if node.kind is NodeKind.EVIDENCE and not node.traced
         ),
         counts_by_kind=by_kind,
         counts_by_author=dict(sorted(by_author.items())),

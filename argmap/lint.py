@@ -30,7 +30,7 @@ SUFFICIENT_TAG: Final = "sufficient"
 CODES: Final[Mapping[str, str]] = {
     "unsupported-premise": "a premise with no supporting premise or evidence",
     "two-claims": "a node whose text holds two claims (joined by 'and' or 'because')",
-    "uncited-evidence": "evidence with no citation and no source",
+    "uncited-evidence": "evidence with no quote, citation or source",
     "restated-objection": "an objection or rebuttal that only restates (or negates) its target",
     "duplicate-text": "two nodes with the same text",
     "near-duplicate-text": "two nodes whose words differ by one (added, dropped or replaced)",
@@ -183,12 +183,13 @@ def _two_claims(m: ArgumentMap) -> Iterator[LintWarning]:
 
 def _uncited_evidence(m: ArgumentMap) -> Iterator[LintWarning]:
     for node in m.nodes:
-        if node.kind is NodeKind.EVIDENCE and node.citation is None and node.source is None:
+        if node.kind is NodeKind.EVIDENCE and not node.traced:
             yield LintWarning(
                 node.id,
                 "uncited-evidence",
-                f"{_label(node)} has no citation or source",
-                "add 'citation: {outlet: ..., date: ...}' or a 'source' key",
+                f"{_label(node)} has no quote, citation or source",
+                "add the words it rests on as 'quote', or 'citation: {outlet: ..., date: ...}', "
+                "or a 'source' key",
                 field=None,
             )
 

@@ -202,6 +202,16 @@ class Node(_Frozen):
     group: str | None = None
     links: tuple[Link, ...] = ()
 
+    @property
+    def traced(self) -> bool:
+        """Whether the node says where it comes from: a quote, a citation or a source key.
+
+        A quote is words of the map's source document; a citation or a ``sources`` key
+        names the outlet that document credits. ``lint``, ``check`` and ``stats`` all
+        flag evidence that is not traced.
+        """
+        return bool(self.quote) or self.citation is not None or self.source is not None
+
 
 class Problem(NamedTuple):
     """A structural rule a map breaks, tied to the node (by index) and field at fault."""

@@ -338,7 +338,7 @@ class QuoteResult:
 
 @dataclass(frozen=True)
 class Untraced:
-    """An evidence node with neither a quote nor a citation."""
+    """An evidence node with no quote, citation or source key (nothing to trace it by)."""
 
     node_id: str
     line: int
@@ -395,7 +395,7 @@ def check_quotes(
             found = source.find(node.quote)
             closest = None if found is not None else source.closest(node.quote)
             results.append(QuoteResult(node.id, node.quote, line, column, found, closest))
-        elif node.kind is NodeKind.EVIDENCE and node.citation is None:
+        elif node.kind is NodeKind.EVIDENCE and not node.traced:
             line, column = where(node.id, None)
             untraced.append(Untraced(node.id, line, column))
     return CheckReport(map_path, source_path, tuple(results), tuple(untraced))
@@ -455,7 +455,7 @@ def format_report(report: CheckReport) -> str:
     for item in report.untraced:
         head = _where(report.map_path, item.line, item.column)
         lines.append(
-            f"{head}warning: evidence {item.node_id!r} has neither a quote nor a citation; "
+            f"{head}warning: evidence {item.node_id!r} has no quote, citation or source; "
             "add one so readers can trace it"
         )
     total = len(report.quotes)
@@ -464,7 +464,7 @@ def format_report(report: CheckReport) -> str:
     summary += f", {missing} not found"
     if report.untraced:
         n = len(report.untraced)
-        summary += f"; {n} evidence node{'s' * (n != 1)} without quote or citation"
+        summary += f"; {n} evidence node{'s' * (n != 1)} without quote, citation or source"
     lines.append(summary)
     return "\n".join(lines) + "\n"
 

@@ -35,7 +35,7 @@ def stats_data(m: ArgumentMap, a: Analysis) -> dict[str, Any]:
     Returns:
         A dict: title, thesis (id, standing, support), node counts by kind and author,
         depth, breadth, standing counts, and the lists of unanswered objections,
-        unsupported premises, evidence without quote or citation, and disagreements.
+        unsupported premises, evidence without quote, citation or source, and disagreements.
     """
     tally = {s.value: 0 for s in Standing}
     for value in a.standing.values():
@@ -120,7 +120,7 @@ def format_stats(m: ArgumentMap, a: Analysis) -> str:
 
     section("unanswered objections and rebuttals", a.unanswered, True)
     section("unsupported premises", a.unsupported_premises, False)
-    section("evidence without quote or citation", a.unsourced_evidence, False)
+    section("evidence without quote, citation or source", a.unsourced_evidence, False)
     lines.append("")
     lines.append(f"disagreements with assessments ({len(a.disagreements)})")
     for d in a.disagreements:

@@ -224,3 +224,30 @@ def test_every_code_is_in_the_readme() -> None:
 
 def test_doctests() -> None:
     assert doctest.testmod(argmap.lint).failed == 0
+
+
+def test_lint_check_and_stats_agree_on_untraced_evidence() -> None:
+    from argmap.analyze import analyze
+    from argmap.quotecheck import SourceText, check_quotes
+    from argmap.validate import validate_data
+
+    m = validate_data(
+        {
+            "title": "t",
+            "sources": {"paper": {"name": "Local paper"}},
+            "thesis": {
+                "text": "Claim.",
+                "evidence": [
+                    {"id": "quoted", "text": "Q.", "quote": "words"},
+                    {"id": "cited", "text": "C.", "citation": {"outlet": "Paper"}},
+                    {"id": "keyed", "text": "K.", "source": "paper"},
+                    {"id": "bare", "text": "B."},
+                ],
+            },
+        }
+    )
+    assert [n.id for n in m.nodes if n.kind is NodeKind.EVIDENCE and not n.traced] == ["bare"]
+    assert [w.node_id for w in lint(m) if w.code == "uncited-evidence"] == ["bare"]
+    assert analyze(m).unsourced_evidence == ("bare",)
+    report = check_quotes(m, SourceText("the words are here"))
+    assert [u.node_id for u in report.untraced] == ["bare"]

@@ -229,9 +229,10 @@ def test_report_content(files: tuple[Path, Path]) -> None:
         f"  closest: {article}:3:48 (87% similar): "
         '"Lavrov once more blasted the United States"\n'
         '  changed: quote has "criticised", source has "blasted"\n'
-        f"{map_path}:17:7: warning: evidence 'bare' has neither a quote nor a citation; "
+        f"{map_path}:17:7: warning: evidence 'bare' has no quote, citation or source; "
         "add one so readers can trace it\n"
-        "3 quotes checked: 2 found, 1 not found; 1 evidence node without quote or citation\n"
+        "3 quotes checked: 2 found, 1 not found; "
+        "1 evidence node without quote, citation or source\n"
     )
 
 

@@ -20,7 +20,7 @@ from argmap.cli import MAP_PATH, reports_errors
     help="The source document (UTF-8 text) the map quotes.",
 )
 @click.option(
-    "--strict", is_flag=True, help="Also fail on evidence with neither a quote nor a citation."
+    "--strict", is_flag=True, help="Also fail on evidence with no quote, citation or source."
 )
 @reports_errors
 def check(map_path: Path, source_path: Path, strict: bool) -> None:
@@ -29,7 +29,7 @@ def check(map_path: Path, source_path: Path, strict: bool) -> None:
     Only typography is tolerated: curly or straight quotes, dashes, ellipses, and
     spacing or line breaks. Each quote is reported with where it was found; each
     mismatch with the closest passage and a word-by-word diff. Exits 1 on any
-    mismatch (with --strict, also on evidence that has neither a quote nor a citation).
+    mismatch (with --strict, also on evidence that has no quote, citation or source).
     """
     from argmap.quotecheck import check_file, format_report
 
