@@ -24,7 +24,6 @@ from argmap.textsplice import (
     insert_list_key,
     item_removal,
     merge_changes,
-    rewrite_fields,
     ungroup,
     wrap_in_group,
 )
@@ -495,8 +494,11 @@ def edit_node(
     node_id: str,
     changes: Mapping[str, Any],
     clear: Sequence[str] = (),
+    *,
+    new_id: str | None = None,
+    unlink: Sequence[str] = (),
 ) -> None:
-    """Set or clear fields of one node and write the file in place.
+    """Set or clear fields of one node, rename it or drop its cross-links; write in place.
 
     Args:
         path: the map file (YAML).
@@ -504,9 +506,12 @@ def edit_node(
         changes: field -> new value (fields from :data:`EDITABLE_FIELDS`; ``citation``
             as a :class:`~argmap.model.Citation`, ``tags`` as a list).
         clear: fields to remove.
+        new_id: a new id for the node; cross-links that point at it follow.
+        unlink: ids of nodes this node's cross-links (``links``) point at: those links go.
 
     Raises:
-        EditError: unknown id or field, or the edit would make the map invalid.
+        EditError: unknown id or field, a taken or malformed new id, no such link, or the
+            edit would make the map invalid.
     """
     p = Path(path)
     unknown = [name for name in [*changes, *clear] if name not in EDITABLE_FIELDS]
@@ -514,20 +519,37 @@ def edit_node(
         raise EditError(p, f"cannot edit {unknown[0]!r}; editable: {', '.join(EDITABLE_FIELDS)}")
     if "text" in clear:
         raise EditError(p, "every node needs a text; give a new --text instead of clearing it")
-    if not changes and not clear:
+    if not changes and not clear and new_id is None and not unlink:
         raise EditError(p, "nothing to change; give a field to set or clear")
     with locked_text(p) as text:
         session = _load(p, text)
+        m = session.map
         if node_id not in session.places:
-            raise EditError(p, f"no node has id {node_id!r}{_did_you_mean(node_id, session.map)}")
-        entry = session.places[node_id].entry
-        before = {key: entry.get(key) for key in entry}
+            raise EditError(p, f"no node has id {node_id!r}{_did_you_mean(node_id, m)}")
+        if new_id is not None and new_id != node_id:
+            _check_new_id(p, m, new_id)
+        links_to = {link.to for link in m.get(node_id).links}
+        for target in unlink:
+            if target not in links_to:
+                have = ", ".join(repr(t) for t in sorted(links_to)) or "none"
+                raise EditError(
+                    p, f"{node_id!r} has no cross-link to {target!r} (its links: {have})"
+                )
+        renamed = new_id is not None and new_id != node_id
+        linkers = [n.id for n in m.nodes if renamed and any(x.to == node_id for x in n.links)]
+        touched = list(dict.fromkeys([node_id, *linkers]))
         lines = session.lines
-        layout = field_layout(lines, entry)
+        entries = {i: session.places[i].entry for i in touched}
+        layouts = {i: field_layout(lines, entries[i]) for i in touched}
+        befores = {i: {key: entries[i].get(key) for key in entries[i]} for i in touched}
+
+        entry = entries[node_id]
         values = {name: _plain_value(value) for name, value in changes.items()}
-        if "id" not in entry and "text" in values:
+        if "id" not in entry and ("text" in values or renamed):
             # The id was generated from the text; write it out so it survives the edit.
             entry.insert(0, "id", node_id)
+        if renamed:
+            entry["id"] = new_id
         for name, value in values.items():
             if name == "undercut" and not value:
                 entry.pop(name, None)
@@ -535,7 +557,52 @@ def edit_node(
                 _set_field(entry, name, value)
         for name in clear:
             entry.pop(name, None)
-        _commit(session, _try(lambda: rewrite_fields(lines, layout, entry, before)))
+        if unlink:
+            _drop_links(entry, set(unlink))
+        if renamed:
+            assert new_id is not None
+            for linker in linkers:
+                _retarget_links(entries[linker], node_id, new_id)
+
+        edits: list[Edit | None] = []
+        for i in touched:
+            layout = layouts[i]
+            edits += field_edits(layout, entries[i], befores[i]) if layout else [None]
+        spliced = None
+        if all(edit is not None for edit in edits):
+            spliced = _try(lambda: apply_edits(lines, [e for e in edits if e is not None]))
+        _commit(session, spliced)
+
+
+def _check_new_id(path: Path, m: ArgumentMap, new_id: str) -> None:
+    if not _valid_id(new_id):
+        raise EditError(
+            path,
+            f"{new_id!r} is not a valid id; use letters, digits, '_', '-' or '.', starting "
+            "with a letter, digit or '_'",
+        )
+    if new_id in m or new_id in {node.group for node in m.nodes if node.group}:
+        raise EditError(path, f"id {new_id!r} is taken; choose another")
+
+
+def _retarget_links(entry: Any, old: str, new: str) -> None:
+    """Point an entry's cross-links at ``new`` instead of ``old`` (a new list: a changed field)."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    links = entry["links"]
+    fresh = CommentedSeq()
+    for item in links:
+        if isinstance(item, str):
+            fresh.append(type(item)(new) if item == old else item)
+        elif item.get("to") == old:
+            moved = CommentedMap(item)
+            moved["to"] = new
+            fresh.append(moved)
+        else:
+            fresh.append(item)
+    if isinstance(links, CommentedSeq) and links.fa.flow_style():
+        fresh.fa.set_flow_style()
+    entry["links"] = fresh
 
 
 def _plain_value(value: Any) -> Any:
@@ -600,8 +667,9 @@ def remove_node(path: str | Path, node_id: str, *, recursive: bool = False) -> l
                 names = ", ".join(repr(n.id) for n in linkers)
                 raise EditError(
                     p,
-                    f"{node_id!r} is the target of cross-links from {names}; remove the links "
-                    "first or use --recursive",
+                    f"{node_id!r} is the target of cross-links from {names}; remove them first "
+                    f"(argmap edit {p} {linkers[0].id if len(linkers) == 1 else 'ID'} "
+                    f"--unlink {node_id}) or use --recursive",
                 )
         place = session.places[node_id]
         lines = session.lines

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from io import StringIO
 from typing import Any, Final
 
@@ -26,7 +26,6 @@ __all__ = [
     "field_edits",
     "item_removal",
     "item_span",
-    "rewrite_fields",
     "ungroup",
     "trim_end",
     "wrap_in_group",
@@ -279,6 +278,8 @@ class FieldLayout:
     spans: dict[str, tuple[int, int]]
     comments: dict[str, str]
     insert_at: int
+    prefixes: dict[str, str] = field(default_factory=dict)
+    """Per key whose line also holds the item's dash: the text before the key (``"  - "``)."""
 
 
 def field_layout(lines: Sequence[str], entry: Any) -> FieldLayout | None:
@@ -289,6 +290,7 @@ def field_layout(lines: Sequence[str], entry: Any) -> FieldLayout | None:
     keys = list(entry)
     spans: dict[str, tuple[int, int]] = {}
     comments: dict[str, str] = {}
+    prefixes: dict[str, str] = {}
     for i, key in enumerate(keys):
         start = entry.lc.key(key)[0]
         nxt = entry.lc.key(keys[i + 1])[0] if i + 1 < len(keys) else None
@@ -299,9 +301,11 @@ def field_layout(lines: Sequence[str], entry: Any) -> FieldLayout | None:
             line = lines[start]
             gap = comment_col - len(line[:comment_col].rstrip(" "))
             comments[key] = " " * max(gap, 1) + line[comment_col:].rstrip("\n")
+        if lines[start][:col].strip():
+            prefixes[key] = lines[start][:col]
     first_child = next((k for k in keys if k in KEY_ORDER or k == "links"), None)
     insert_at = spans[first_child][0] if first_child else spans[keys[-1]][1] + 1
-    return FieldLayout(col, spans, comments, insert_at)
+    return FieldLayout(col, spans, comments, insert_at, prefixes)
 
 
 Edit = tuple[int, int, list[str]]
@@ -331,6 +335,9 @@ def field_edits(layout: FieldLayout, entry: Any, before: Mapping[str, Any]) -> l
         elif entry[key] is not before[key]:
             start, end = layout.spans[key]
             new = render_fields({key: entry[key]}, col)
+            if prefix := layout.prefixes.get(key):
+                # The item's dash shares the key's line ("- id: x"): keep it.
+                new[0] = prefix + new[0][col:]
             if start == end and len(new) == 1 and key in layout.comments:
                 new = [new[0].rstrip("\n") + layout.comments[key] + "\n"]
             edits.append((start, end + 1, new))
@@ -344,15 +351,6 @@ def field_edits(layout: FieldLayout, entry: Any, before: Mapping[str, Any]) -> l
             block += render_fields({key: entry[key]}, col)
         edits.append((layout.insert_at, layout.insert_at, block))
     return edits
-
-
-def rewrite_fields(
-    lines: Sequence[str], layout: FieldLayout | None, entry: Any, before: Mapping[str, Any]
-) -> str | None:
-    """Rewrite only the lines of the fields that changed (``entry`` holds the new values)."""
-    if layout is None:
-        return None
-    return apply_edits(lines, field_edits(layout, entry, before))
 
 
 def append_item(lines: Sequence[str], seq: Any, entry: Mapping[str, Any]) -> str | None:

@@ -573,3 +573,73 @@ def test_added_text_with_a_bidi_override_is_visible_in_the_file(tmp_path: Path) 
     assert "\u202e" not in written
     assert '"Looks fine\\u202E but reads backwards"' in written
     assert load_map(path).get(new_id).text == text
+
+
+def test_rename_moves_the_id_and_every_cross_link_to_it(tmp_path: Path) -> None:
+    path = copy(tmp_path, CASES / "commented.yaml")
+    before = path.read_text(encoding="utf-8")
+    edit_node(path, "school-route", {}, new_id="route-to-school")
+    after = path.read_text(encoding="utf-8")
+    removed, inserted = diff_lines(before, after)
+    assert [line.strip() for line in removed] == [
+        "- id: school-route",
+        "links: [traffic, school-route]",
+    ]
+    assert [line.strip() for line in inserted] == [
+        "- id: route-to-school",
+        "links: [traffic, route-to-school]",
+    ]
+    m = load_map(path)
+    assert "school-route" not in m and [x.to for x in m.get("cost").links] == [
+        "traffic",
+        "route-to-school",
+    ]
+
+
+def test_unlink_drops_only_that_link_then_remove_succeeds(tmp_path: Path) -> None:
+    path = copy(tmp_path, CASES / "commented.yaml")
+    edit_node(path, "cost", {}, unlink=["school-route"])
+    assert [x.to for x in load_map(path).get("cost").links] == ["traffic"]
+    remove_node(path, "school-route")
+    assert "school-route" not in load_map(path)
+    edit_node(path, "cost", {}, unlink=["traffic"])
+    assert load_map(path).get("cost").links == ()
+    assert (
+        "links:" not in path.read_text(encoding="utf-8").split("- id: cost", 1)[1].split("- ")[0]
+    )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"new_id": "traffic"}, "id 'traffic' is taken; choose another"),
+        ({"new_id": "two words"}, "'two words' is not a valid id"),
+        (
+            {"unlink": ["bypass"]},
+            "'cost' has no cross-link to 'bypass' (its links: 'school-route', 'traffic')",
+        ),
+    ],
+)
+def test_rename_and_unlink_refusals_write_nothing(
+    tmp_path: Path, kwargs: dict[str, object], message: str
+) -> None:
+    path = copy(tmp_path, CASES / "commented.yaml")
+    before = path.read_bytes()
+    with pytest.raises(EditError) as excinfo:
+        edit_node(path, "cost", {}, **kwargs)  # type: ignore[arg-type]
+    assert message in str(excinfo.value)
+    assert path.read_bytes() == before
+
+
+def test_cli_rename_and_unlink(tmp_path: Path, runner: CliRunner) -> None:
+    path = copy(tmp_path, CASES / "commented.yaml")
+    result = runner.invoke(
+        main, ["edit", str(path), "cost", "--id", "price", "--unlink", "traffic"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"{path}: edited cost (now price)\n"
+    node = load_map(path).get("price")
+    assert [x.to for x in node.links] == ["school-route"]
+    result = runner.invoke(main, ["remove", str(path), "school-route"])
+    assert result.exit_code == 1
+    assert f"(argmap edit {path} price --unlink school-route)" in result.stderr

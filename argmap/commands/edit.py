@@ -140,6 +140,13 @@ def add(
     type=click.Choice(CLEARABLE),
     help="Remove this field (repeatable).",
 )
+@click.option("--id", "new_id", metavar="NEW", help="Rename the node; cross-links to it follow.")
+@click.option(
+    "--unlink",
+    metavar="TARGET",
+    multiple=True,
+    help="Drop this node's cross-link to TARGET (repeatable).",
+)
 @reports_errors
 def edit(
     map_path: Path,
@@ -156,8 +163,13 @@ def edit(
     assessment: str | None,
     undercut: bool | None,
     clear: tuple[str, ...],
+    new_id: str | None,
+    unlink: tuple[str, ...],
 ) -> None:
-    """Change fields of node ID in MAP, in place (--tag replaces all tags)."""
+    """Change fields of node ID in MAP, rename it or drop its cross-links, in place.
+
+    --tag replaces all tags. Example: argmap edit maps/m.yaml cost --id cost-claim
+    """
     from argmap.edit import edit_node
 
     changes: dict[str, Any] = {
@@ -181,10 +193,13 @@ def edit(
     both = sorted(set(changes) & set(clear))
     if both:
         raise click.UsageError(f"--{both[0]} is both set and cleared")
-    if not changes and not clear:
-        raise click.UsageError("nothing to change; give a field option or --clear FIELD")
-    edit_node(map_path, node_id, changes, clear)
-    click.echo(f"{map_path}: edited {node_id}", err=True)
+    if not changes and not clear and new_id is None and not unlink:
+        raise click.UsageError(
+            "nothing to change; give a field option, --clear FIELD, --id NEW or --unlink TARGET"
+        )
+    edit_node(map_path, node_id, changes, clear, new_id=new_id, unlink=unlink)
+    renamed = f" (now {new_id})" if new_id is not None and new_id != node_id else ""
+    click.echo(f"{map_path}: edited {node_id}{renamed}", err=True)
 
 
 @click.command()
