@@ -74,14 +74,22 @@ def _static_face(style: str, text: str, folder: Path) -> Path:
 
 
 def _visual(run: str) -> str:
-    """Right-to-left runs in visual order (the converter draws left to right)."""
+    """Right-to-left runs in visual order (the converter draws left to right).
+
+    Spaces at the run's ends stay where they are, between it and its neighbours.
+    """
     if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in run):
-        return run[::-1]
+        core = run.strip()
+        start = run.index(core[0]) if core else len(run)
+        return run[:start] + core[::-1] + run[start + len(core) :]
     return run
 
 
 def _split_text(
-    match: re.Match[str], fallbacks: list[Path], used: set[int], main_text: dict[str, list[str]]
+    match: re.Match[str],
+    fallbacks: list[Path],
+    used: set[tuple[int, str]],
+    main_text: dict[str, list[str]],
 ) -> str:
     opening, body, closing = match.groups()
     text = html.unescape(body)
@@ -95,7 +103,7 @@ def _split_text(
         return match.group(0)
     parts = []
     for index, run in runs:
-        used.add(index)
+        used.add((index, style))
         family = _family(index)
         parts.append(f'<tspan font-family="{family}">{html.escape(_visual(run), False)}</tspan>')
     return opening + "".join(parts) + closing
@@ -105,7 +113,7 @@ _TRANSPARENT: Final = re.compile(r'\b(fill|stroke)="transparent"')
 
 
 def _prepare(
-    svg: str, fallbacks: list[Path], used: set[int], main_text: dict[str, list[str]]
+    svg: str, fallbacks: list[Path], used: set[tuple[int, str]], main_text: dict[str, list[str]]
 ) -> str:
     """Rewrite what the SVG converter would drop or cannot resolve.
 
@@ -146,7 +154,7 @@ def svg_to_pdf(svg: str, *, title: str = "") -> bytes:
     logging.getLogger("fpdf").setLevel(logging.ERROR)
     try:
         fallbacks = fallback_fonts()
-        used: set[int] = set()
+        used: set[tuple[int, str]] = set()
         main_text: dict[str, list[str]] = {}
         drawing = SVGObject(_prepare(svg, fallbacks, used, main_text).encode("utf-8"))
         width, height = float(drawing.width or 72), float(drawing.height or 72)
@@ -164,9 +172,9 @@ def svg_to_pdf(svg: str, *, title: str = "") -> bytes:
                 chars = "".join(sorted(set("".join(main_text[style]))))
                 face = _static_face(style, chars, Path(folder))
                 pdf.add_font(FONT_FAMILY, style=style, fname=str(face))
-            for index in sorted(used - {-1}):
-                for style in _STYLES:
-                    pdf.add_font(_family(index), style=style, fname=str(fallbacks[index]))
+            # fpdf2 embeds every font added, so only the (face, style) pairs in use.
+            for index, style in sorted(pair for pair in used if pair[0] >= 0):
+                pdf.add_font(_family(index), style=style, fname=str(fallbacks[index]))
             pdf.add_page()
             drawing.draw_to_page(pdf)
             return bytes(pdf.output())

@@ -474,3 +474,21 @@ def test_render_and_export_never_overwrite_the_map(runner: CliRunner, tmp_path: 
     # Other suffixes next to the map are fine.
     result = runner.invoke(main, ["render", str(json_map), "-f", "svg", "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
+
+
+def test_pdf_embeds_only_the_fallback_faces_and_styles_it_uses() -> None:
+    m = validate_data({"title": "t", "thesis": {"text": "Plain text with one 한 syllable"}})
+    data = render_pdf(m)
+    faces = re.findall(rb"/BaseFont /[A-Z]{6}\+([A-Za-z-]+)", data)
+    # Each embedded font appears twice (Type0 and its descendant). The thesis is bold, so
+    # Noto Sans KR is needed in one style only; the legend arrow may add at most one more.
+    assert 2 <= faces.count(b"NotoSansKR") <= 4, faces
+    assert b"NotoEmoji" not in faces
+
+
+def test_pdf_right_to_left_runs_keep_their_edge_spaces() -> None:
+    from argmap.pdf import _visual
+
+    assert _visual("\u05d0\u05d1 ") == "\u05d1\u05d0 "
+    assert _visual(" \u05d0\u05d1") == " \u05d1\u05d0"
+    assert _visual("ab ") == "ab "
