@@ -8,6 +8,7 @@ from typing import Final
 import click
 
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.view import draw_kind
 
 __all__ = ["MARKERS", "format_tree"]
 
@@ -30,18 +31,7 @@ COLOURS: Final[Mapping[NodeKind, str]] = {
 
 
 def _marker(m: ArgumentMap, node: Node) -> str:
-    marker = MARKERS[node.kind]
-    parent = m.parent(node.id)
-    if (
-        node.kind is NodeKind.OBJECTION
-        and parent is not None
-        and parent.kind
-        in (
-            NodeKind.OBJECTION,
-            NodeKind.REBUTTAL,
-        )
-    ):
-        marker = "~ rebuttal"
+    marker = MARKERS[draw_kind(m, node)]
     if node.relation is Relation.UNDERCUTS:
         marker += " (undercuts link)"
     return marker
@@ -87,7 +77,7 @@ def format_tree(
         marker = _marker(m, node)
         if marks and node.id in marks:
             marker += f" {marks[node.id]}"
-        head = click.style(marker, fg=COLOURS[node.kind], bold=True) if color else marker
+        head = click.style(marker, fg=COLOURS[draw_kind(m, node)], bold=True) if color else marker
         parts = [f"{indent}{head} [{node.id}] {node.text}"]
         if node.author:
             parts.append(f"-- {node.author}")

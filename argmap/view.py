@@ -7,7 +7,20 @@ from collections import Counter
 from argmap.exporters import RenderOptions
 from argmap.model import ArgumentMap, Node, NodeKind
 
-__all__ = ["narrows", "submap", "visible_nodes"]
+__all__ = ["draw_kind", "narrows", "submap", "visible_nodes"]
+
+
+def draw_kind(m: ArgumentMap, node: Node) -> NodeKind:
+    """Return the kind a node is shown as: an objection to an objection is a rebuttal.
+
+    The diagram, the HTML page and ``argmap show`` all label and colour nodes by this
+    kind (the Rationale convention), while the map file keeps the kind it was written as.
+    """
+    if node.kind is NodeKind.OBJECTION and node.parent is not None:
+        parent = m.get(node.parent)
+        if parent.kind in (NodeKind.OBJECTION, NodeKind.REBUTTAL):
+            return NodeKind.REBUTTAL
+    return node.kind
 
 
 def narrows(options: RenderOptions) -> bool:

@@ -13,13 +13,13 @@ from argmap.exporters.dot import (
     MAX_QUOTE_CHARS,
     NODE_STYLE,
     THEMES,
-    draw_kind,
     to_digraph,
     to_dot,
 )
 from argmap.io import load_map
 from argmap.model import ArgumentMap, NodeKind, Relation
 from argmap.validate import validate_data
+from argmap.view import draw_kind
 from tests.conftest import GOLDEN
 from tests.golden_dot import DOT_GOLDEN, NESTED, UNIFORMS
 

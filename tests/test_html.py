@@ -25,6 +25,7 @@ from argmap.exporters.html import (
 from argmap.io import load_map
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.validate import validate_data
+from argmap.view import draw_kind
 from tests.conftest import CASES, GOLDEN, MAPS, ROOT
 from tests.golden_html import HTML_GOLDEN
 from tests.strategies import argument_maps
@@ -218,6 +219,9 @@ def test_any_text_round_trips_through_the_page(m: ArgumentMap) -> None:
     assert parsed.tags.count("script") == 1
     assert parsed.handlers == []
     assert render_html(m, diagram=False) == html
+    # Each entry is labelled with the kind the diagram draws it as.
+    kinds = dict(re.findall(r'data-id="([^"]*)" data-kind="(\w+)"', html))
+    assert kinds == {n.id: draw_kind(m, n).value for n in m.nodes}
 
 
 def test_rendering_is_deterministic() -> None:
@@ -358,8 +362,8 @@ def test_hide_quotes_leaves_quotes_out_of_the_outline() -> None:
 
 
 def test_unanswered_means_no_answer_stands_everywhere_on_the_page() -> None:
-    # o1's only answer (r) is defeated by o2, so o1 is unanswered again; o2 and o3 have
-    # no answer at all.
+    # o1's only answer (r) is defeated by o2, so o1 is unanswered again; o3 has no answer.
+    # o2, an objection to a rebuttal, is shown as a rebuttal, as the diagram draws it.
     m = validate_data(
         {
             "title": "t",
@@ -385,9 +389,10 @@ def test_unanswered_means_no_answer_stands_everywhere_on_the_page() -> None:
     )
     ctx = build_context(m, RenderOptions())
     listed = {n.id: n.attacked for n in ctx["unanswered"]}
-    assert listed == {"o1": True, "o2": False, "o3": False}
+    assert listed == {"o1": True, "o3": False}
     page = render_html(m, RenderOptions(), diagram=False)
-    assert '<a href="#unanswered">3 unanswered objections</a>' in page
+    assert '<a href="#unanswered">2 unanswered objections</a>' in page
+    assert 'data-id="o2" data-kind="rebuttal"' in page
     assert "its answers are defeated</span> First objection." in page
     assert "no answer yet</span> Second objection." in page
     # The filter shows the same objections: data-answered="no" on exactly these entries.

@@ -18,11 +18,12 @@ from hypothesis import strategies as st
 
 from argmap.cli import main
 from argmap.exporters import RenderOptions, get_exporter
-from argmap.exporters.dot import draw_kind, render_pdf, render_png, render_svg
+from argmap.exporters.dot import render_pdf, render_png, render_svg
 from argmap.io import load_map
 from argmap.model import ArgumentMap
 from argmap.pipeline import render_file
 from argmap.validate import validate_data
+from argmap.view import draw_kind
 from tests.conftest import CASES, MAPS, ROOT
 from tests.strategies import argument_maps
 

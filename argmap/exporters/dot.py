@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Final
 
 from argmap.exporters import Exporter, RenderOptions
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.view import draw_kind, visible_nodes
 
 if TYPE_CHECKING:
     import graphviz
@@ -286,15 +287,6 @@ class _Ctx:
     standing: Mapping[str, str]
 
 
-def draw_kind(m: ArgumentMap, node: Node) -> NodeKind:
-    """Return the kind a node is drawn as: an objection to an objection is a rebuttal."""
-    if node.kind is NodeKind.OBJECTION and node.parent is not None:
-        parent = m.get(node.parent)
-        if parent.kind in (NodeKind.OBJECTION, NodeKind.REBUTTAL):
-            return NodeKind.REBUTTAL
-    return node.kind
-
-
 def _tooltip(ctx: _Ctx, node: Node) -> str:
     parts = [node.text]
     if node.quote and "quotes" not in ctx.options.hide:
@@ -465,8 +457,6 @@ def to_digraph(
             "run 'argmap show' to list the ids"
         )
     node_styles, edge_styles = THEMES[options.theme]
-    from argmap.view import visible_nodes
-
     shown = visible_nodes(m, options)
     ctx = _Ctx(
         m,
@@ -771,8 +761,6 @@ def _some(chars: list[str]) -> str:
 
 def _drawn_text(m: ArgumentMap, options: RenderOptions) -> str:
     """Every user string the diagram draws (not tooltips), one per line."""
-    from argmap.view import visible_nodes
-
     drawn: list[str] = []
     for node in visible_nodes(m, options):
         drawn += [node.text, node.author or ""]

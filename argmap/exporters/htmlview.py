@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from argmap.exporters import RenderOptions
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.view import draw_kind
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -243,7 +244,7 @@ class AnswerContext(Assets):
 
 
 def _kind_counts(m: ArgumentMap) -> list[KindCount]:
-    counts = Counter(node.kind for node in m.nodes)
+    counts = Counter(draw_kind(m, node) for node in m.nodes)
     out: list[KindCount] = []
     for kind in NodeKind:
         n = counts[kind]
@@ -307,6 +308,7 @@ class NodeViews:
         m = self.m
         outlet = m.sources.get(node.source) if node.source is not None else None
         undercut = node.relation is Relation.UNDERCUTS
+        kind = draw_kind(m, node)  # as the diagram shows it: an objection's objection rebuts
         relation = target = link_target = None
         if node.parent is not None and node.relation is not None:
             target = node.parent
@@ -324,9 +326,9 @@ class NodeViews:
         blank = self.exercise
         return NodeView(
             id=node.id,
-            kind=node.kind.value,
-            kind_label=("Undercutter" if undercut else KIND_LABELS[node.kind]),
-            icon=UNDERCUT_ICON if undercut else KIND_ICONS[node.kind],
+            kind=kind.value,
+            kind_label=("Undercutter" if undercut else KIND_LABELS[kind]),
+            icon=UNDERCUT_ICON if undercut else KIND_ICONS[kind],
             text=None if blank else node.text,
             quote=None if blank or "quotes" in self.hide else node.quote,
             citation=None if citation is None else citation.label(),
@@ -502,7 +504,7 @@ def page_context(
     unanswered = [
         views.view(node)
         for node in m.nodes
-        if node.kind is NodeKind.OBJECTION and not views.answered(node)
+        if draw_kind(m, node) is NodeKind.OBJECTION and not views.answered(node)
     ]
     return PageContext(
         **assets,
