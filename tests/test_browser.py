@@ -15,6 +15,7 @@ from argmap.exporters import RenderOptions
 from argmap.exporters.html import render_html
 from argmap.io import load_map
 from argmap.model import NodeKind
+from argmap.view import draw_kind
 from tests.conftest import CASES, MAPS
 
 pytestmark = pytest.mark.browser
@@ -165,13 +166,14 @@ def test_expand_collapse_and_filters(browser: Any, pages: dict[str, Path]) -> No
     page.click("#expand-all")
     assert page.evaluate(count_open) == total
 
-    objections = [n.id for n in m.nodes if n.kind is NodeKind.OBJECTION]
+    # The page labels an objection to an objection a rebuttal, as the diagram does.
+    objections = [n.id for n in m.nodes if draw_kind(m, n) is NodeKind.OBJECTION]
     page.check("input[name=show][value=objections]")
     matched = [e["id"] for e in visible_entries(page) if not e["context"]]
     assert sorted(matched) == sorted(objections)
     assert page.inner_text("#filter-status") == f"{len(objections)} of {len(m)} entries match."
 
-    unanswered = [i for i in analyze(m).unanswered if m.get(i).kind is NodeKind.OBJECTION]
+    unanswered = [i for i in analyze(m).unanswered if i in objections]
     page.check("input[name=show][value=unanswered]")
     matched = [e["id"] for e in visible_entries(page) if not e["context"]]
     assert sorted(matched) == sorted(unanswered)
