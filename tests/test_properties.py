@@ -164,6 +164,7 @@ _DOT_STRINGS = st.one_of(
         ]
     ),
     st.text(max_size=20),
+    st.text(min_size=195, max_size=210),  # either side of the longest remembered string
 )
 
 

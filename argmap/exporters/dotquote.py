@@ -20,7 +20,14 @@ _CACHE_LIMIT = 50_000
 """Entries kept per cache; past this the caches are emptied, bounding memory in long runs."""
 
 
+_LONGEST_REMEMBERED = 200
+"""Longer strings (labels, tooltips) are unique per node: quoting them again is cheaper
+than keeping them."""
+
+
 def _remembered(cache: dict[tuple[type, str], str], fn: Callable[[str], str], text: str) -> str:
+    if len(text) > _LONGEST_REMEMBERED:
+        return fn(text)
     key = (text.__class__, text)
     try:
         return cache[key]
