@@ -72,22 +72,25 @@ def missing_glyphs(text: str) -> list[str]:
     """Return the distinct characters of ``text`` that no font of :func:`font_files` has.
 
     Whitespace and invisible layout or format characters (categories Cc, Cf, Zl, Zp)
-    are left out: they draw nothing. Order is first appearance.
+    are left out: they draw nothing. Order is first appearance. Fonts are read only as
+    far as needed: usually Noto Sans alone answers.
     """
     from unicodedata import category
 
-    covered = [coverage(path) for path in font_files()]
-    out: list[str] = []
+    wanted: list[str] = []
     seen: set[str] = set()
     for ch in text:
         if ch in seen or ch.isspace():
             continue
         seen.add(ch)
-        if category(ch) in ("Cc", "Cf", "Zl", "Zp"):
-            continue
-        if not any(ord(ch) in codes for codes in covered):
-            out.append(ch)
-    return out
+        if category(ch) not in ("Cc", "Cf", "Zl", "Zp"):
+            wanted.append(ch)
+    for path in font_files():
+        if not wanted:
+            break
+        codes = coverage(path)
+        wanted = [ch for ch in wanted if ord(ch) not in codes]
+    return wanted
 
 
 def font_runs(text: str, fallbacks: list[Path] | None = None) -> list[tuple[int, str]]:
