@@ -103,15 +103,37 @@ def font_runs(text: str, fallbacks: list[Path] | None = None) -> list[tuple[int,
     fallbacks = fallback_fonts() if fallbacks is None else fallbacks
     main = coverage(main_font())
     runs: list[tuple[int, str]] = []
+    joined = False  # the previous character joins the next one to it (a ZWJ)
     for ch in text:
+        if runs and (ch.isspace() or joined or _clings(ch)):
+            # Whitespace, marks, joiners, variation selectors and emoji modifiers stay
+            # with the character before them: a split cluster draws as boxes.
+            runs[-1] = (runs[-1][0], runs[-1][1] + ch)
+            joined = ch == "\u200d"
+            continue
         index = -1
         if ord(ch) not in main and not ch.isspace():
             index = next((i for i, p in enumerate(fallbacks) if ord(ch) in coverage(p)), -1)
-        if runs and (runs[-1][0] == index or ch.isspace()):
+        if runs and runs[-1][0] == index:
             runs[-1] = (runs[-1][0], runs[-1][1] + ch)
         else:
             runs.append((index, ch))
+        joined = False
     return runs
+
+
+def _clings(ch: str) -> bool:
+    """Whether a character belongs to the cluster of the one before it."""
+    from unicodedata import category
+
+    code = ord(ch)
+    return (
+        category(ch) in ("Mn", "Mc", "Me")
+        or code in (0x200C, 0x200D)  # zero-width non-joiner and joiner
+        or 0xFE00 <= code <= 0xFE0F  # variation selectors
+        or 0x1F3FB <= code <= 0x1F3FF  # emoji skin tones
+        or 0xE0020 <= code <= 0xE007F  # emoji tag characters (subdivision flags)
+    )
 
 
 @functools.cache

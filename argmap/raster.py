@@ -14,6 +14,8 @@ _SIZE: Final = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)pt"[^>]*?\bheight="([\d
 _FONT_ATTR: Final = re.compile(r'font-family="[^"]*"')
 _TEXT: Final = re.compile(r"(<text\b[^>]*>)([^<]*)(</text>)")
 FONT_FAMILY: Final = "Noto Sans"
+EMOJI_FAMILY: Final = "Noto Emoji"
+"""The one-colour emoji face; its runs are drawn by :func:`_emoji_run`."""
 
 
 def _with_fonts(svg: str) -> str:
@@ -35,17 +37,52 @@ def _with_fonts(svg: str) -> str:
         runs = font_runs(text, fallbacks)
         if all(index < 0 for index, _ in runs):
             return match.group(0)
-        parts = [
-            html.escape(run, False)
-            if index < 0
-            else f'<tspan font-family="{html.escape(family_name(fallbacks[index]))}">'
-            f"{html.escape(run, False)}</tspan>"
-            for index, run in runs
-        ]
+        parts: list[str] = []
+        for index, run in runs:
+            if index < 0:
+                parts.append(html.escape(run, False))
+                continue
+            family = family_name(fallbacks[index])
+            if family == EMOJI_FAMILY:
+                parts.append(_emoji_run(run))
+                continue
+            parts.append(
+                f'<tspan font-family="{html.escape(family)}">{html.escape(run, False)}</tspan>'
+            )
         return opening + "".join(parts) + closing
 
     svg = _FONT_ATTR.sub(f'font-family="{FONT_FAMILY}"', svg)
     return _TEXT.sub(split, svg)
+
+
+def _emoji_run(run: str) -> str:
+    """An emoji run as resvg 0.48 can draw it after other text without panicking.
+
+    In a ``<tspan>`` of its own an emoji sequence trips resvg's layout, so the
+    characters that build sequences go: joiners (ZWJ), skin tones and tag characters,
+    which the one-colour Noto Emoji draws no differently. Flag letters (regional
+    indicators) are left outside, to resvg's own fallback.
+    """
+    out: list[str] = []
+    inside = ""
+    for ch in run:
+        code = ord(ch)
+        if code == 0x200D or 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F:
+            continue
+        if 0x1F1E6 <= code <= 0x1F1FF:
+            if inside:
+                out.append(_emoji_tspan(inside))
+                inside = ""
+            out.append(html.escape(ch, False))
+        else:
+            inside += ch
+    if inside:
+        out.append(_emoji_tspan(inside))
+    return "".join(out)
+
+
+def _emoji_tspan(text: str) -> str:
+    return f'<tspan font-family="{EMOJI_FAMILY}">{html.escape(text, False)}</tspan>'
 
 
 def svg_to_png(svg: str, *, dpi: int, max_side_px: int) -> bytes:
@@ -87,8 +124,13 @@ def svg_to_png(svg: str, *, dpi: int, max_side_px: int) -> bytes:
             font_family=FONT_FAMILY,
             sans_serif_family=FONT_FAMILY,
         )
-    except Exception as exc:  # resvg raises ValueError and others; the user needs one line
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:
+        # resvg raises ValueError for a bad SVG, and a pyo3 PanicException (not an
+        # Exception) when its text layout trips; the user needs one line either way.
+        message = " ".join(str(exc).split())[:200] or type(exc).__name__
         raise RenderError(
-            f"PNG rasterizing (resvg) failed: {exc}; try --format svg or pdf"
+            f"PNG rasterizing (resvg) failed: {message}; try --format svg or pdf"
         ) from None
     return bytes(data)

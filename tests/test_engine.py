@@ -266,3 +266,48 @@ def test_bundled_engine_with_a_windows_name_is_found_next_to_python(
     monkeypatch.setattr(sys, "executable", str(tmp_path / "python.exe"))
     monkeypatch.setenv("PATH", "")
     assert find_engine("bundled") == EngineInfo("bundled", program)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "F 👍🏽",
+        "x 🇫🇷",
+        "a 👋🏿 b",
+        "D 👨\u200d👩\u200d👧 E",
+        "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f ❤️",
+    ],
+)
+def test_png_of_emoji_sequences_after_text_is_drawn(text: str) -> None:
+    # resvg 0.48 panicked on an emoji sequence in a tspan after other text.
+    from argmap.exporters.dot import render_png
+    from argmap.validate import validate_data
+
+    png = render_png(validate_data({"title": "t", "thesis": {"text": text}}))
+    assert png.startswith(b"\x89PNG")
+
+
+def test_a_failing_rasterizer_falls_back_to_the_engine_png(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import resvg_py
+
+    from argmap.exporters import RenderOptions
+    from argmap.exporters.dot import render_png
+    from argmap.validate import validate_data
+
+    class Panic(BaseException):  # what a Rust panic looks like from Python
+        pass
+
+    def panic(**kwargs: object) -> bytes:
+        raise Panic("removal index (is 3) should be < len (is 3)")
+
+    monkeypatch.setattr(resvg_py, "svg_to_bytes", panic)
+    m = validate_data({"title": "t", "thesis": {"text": "Seoul 서울"}})
+    with caplog.at_level("WARNING", logger="argmap"):
+        png = render_png(m, RenderOptions(map_name="k.yaml"))
+    assert png == run_engine(to_dot(m), "png", "bundled")
+    assert [r.getMessage() for r in caplog.records] == [
+        "k.yaml: PNG rasterizing (resvg) failed: removal index (is 3) should be < len (is 3); "
+        "drew the PNG with the engine instead, where 서 울 show as boxes"
+    ]

@@ -736,6 +736,7 @@ def render_png(m: ArgumentMap, options: RenderOptions | None = None) -> bytes:
         text = _drawn_text(m, options)
         lacking = missing_png_glyphs(text)
         if lacking:
+            from argmap.errors import RenderError
             from argmap.raster import svg_to_png
 
             logging.getLogger(__name__).info(
@@ -744,9 +745,19 @@ def render_png(m: ArgumentMap, options: RenderOptions | None = None) -> bytes:
                 options.map_name,
                 _some(lacking),
             )
-            _warn_unfontable(text, options.map_name, "PNG")
             svg = run_engine(dot, "svg", info, map_name=options.map_name).decode("utf-8")
-            return svg_to_png(svg, dpi=PNG_DPI, max_side_px=MAX_PNG_SIDE_PX)
+            try:
+                png = svg_to_png(svg, dpi=PNG_DPI, max_side_px=MAX_PNG_SIDE_PX)
+            except RenderError as exc:
+                logging.getLogger(__name__).warning(
+                    "%s: %s; drew the PNG with the engine instead, where %s show as boxes",
+                    options.map_name,
+                    str(exc).split("; try ")[0],
+                    _some(lacking),
+                )
+            else:
+                _warn_unfontable(text, options.map_name, "PNG")
+                return png
     return run_engine(dot, "png", info, map_name=options.map_name)
 
 
