@@ -7,7 +7,7 @@ import logging
 import os
 import subprocess
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Final
 
@@ -324,6 +324,7 @@ def add_node(path: str | Path, new: NewNode) -> str:
         MapValidationError: the map is invalid before the edit.
     """
     p = Path(path)
+    _refuse_lone_surrogates(p, {f.name: _plain_value(getattr(new, f.name)) for f in fields(new)})
     with locked_text(p) as text:
         session = _load(p, text)
         node_id = _check_add(session, new)
@@ -332,6 +333,24 @@ def add_node(path: str | Path, new: NewNode) -> str:
         _add_to_tree(session, new, entry)
         _commit(session, spliced)
     return node_id
+
+
+def _refuse_lone_surrogates(path: Path, values: Mapping[str, Any]) -> None:
+    """Refuse text holding a lone surrogate: undecodable bytes in an argument become one."""
+    stack: list[tuple[str, Any]] = list(values.items())
+    while stack:
+        name, value = stack.pop()
+        if isinstance(value, str):
+            if any("\ud800" <= ch <= "\udfff" for ch in value):
+                raise EditError(
+                    path,
+                    f"the new {name} value holds bytes that are not UTF-8 (a lone surrogate); "
+                    "type it again in a UTF-8 terminal",
+                )
+        elif isinstance(value, Mapping):
+            stack.extend((name, item) for item in value.values())
+        elif isinstance(value, list | tuple):
+            stack.extend((name, item) for item in value)
 
 
 def _check_add(session: _Session, new: NewNode) -> str:
@@ -521,6 +540,9 @@ def edit_node(
         raise EditError(p, "every node needs a text; give a new --text instead of clearing it")
     if not changes and not clear and new_id is None and not unlink:
         raise EditError(p, "nothing to change; give a field to set or clear")
+    _refuse_lone_surrogates(
+        p, {**{n: _plain_value(v) for n, v in changes.items()}, "id": new_id or ""}
+    )
     with locked_text(p) as text:
         session = _load(p, text)
         m = session.map

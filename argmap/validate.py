@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 import unicodedata
@@ -180,6 +181,7 @@ class _Validator:
     # -- walking ---------------------------------------------------------------------------
     def run(self) -> ArgumentMap:
         data: dict[str, Any] = self.parsed.data
+        self.check_strings(data)
         header_fields = {k: v for k, v in data.items() if k != "thesis"}
         header = self.header(header_fields)
         if "thesis" not in data:
@@ -204,6 +206,25 @@ class _Validator:
             sources=sources,
             nodes=tuple(nodes),
         )
+
+    def check_strings(self, data: Any) -> None:
+        """Report every key or string holding a lone surrogate (iteratively, any depth).
+
+        A JSON or YAML escape of half a surrogate pair makes one; no UTF-8 file, page
+        or drawing can hold it.
+        """
+        stack: list[tuple[Any, YamlPath]] = [(data, ())]
+        while stack:
+            value, path = stack.pop()
+            if isinstance(value, dict):
+                for key, item in value.items():
+                    if isinstance(key, str) and _SURROGATE.search(key):
+                        self.report((*path, key), _surrogate_message(key), key=True, code="type")
+                    stack.append((item, (*path, key)))
+            elif isinstance(value, list):
+                stack.extend((item, (*path, i)) for i, item in enumerate(value))
+            elif isinstance(value, str) and _SURROGATE.search(value):
+                self.report(path, _surrogate_message(value), code="type")
 
     def header(self, fields: dict[str, Any]) -> dict[str, Any]:
         try:
@@ -486,6 +507,18 @@ def unique_id(base: str, taken: set[str]) -> str:
     return candidate
 
 
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
+def _surrogate_message(text: str) -> str:
+    found = _SURROGATE.search(text)
+    code = ord(found.group()) if found else 0
+    return (
+        f"holds a lone surrogate (U+{code:04X}), which no UTF-8 file can hold; write the "
+        "whole character, or remove the escape"
+    )
+
+
 def _misplaced_children(key: str, kind: NodeKind) -> str:
     if key == "rebuttals":
         return (
@@ -500,7 +533,8 @@ def _display(path: YamlPath) -> str:
     out = ""
     for step in path:
         out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else step)
-    return out
+    # A key may hold characters no terminal or file can take (a lone surrogate).
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
 
 
 def _show(value: Any) -> str:

@@ -643,3 +643,14 @@ def test_cli_rename_and_unlink(tmp_path: Path, runner: CliRunner) -> None:
     result = runner.invoke(main, ["remove", str(path), "school-route"])
     assert result.exit_code == 1
     assert f"(argmap edit {path} price --unlink school-route)" in result.stderr
+
+
+def test_undecodable_argument_text_is_refused_naming_the_argument(tmp_path: Path) -> None:
+    # Bytes that are not UTF-8 reach Python as lone surrogates (surrogateescape).
+    path = copy(tmp_path, CASES / "commented.yaml")
+    before = path.read_bytes()
+    with pytest.raises(EditError, match="the new text value holds bytes that are not UTF-8"):
+        edit_node(path, "cost", {"text": "x\udc85y"})
+    with pytest.raises(EditError, match="the new tags value holds bytes that are not UTF-8"):
+        add_node(path, NewNode(NodeKind.OBJECTION, "ok", to="cost", tags=("\udc85",)))
+    assert path.read_bytes() == before

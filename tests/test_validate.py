@@ -276,3 +276,58 @@ def test_any_text_gives_a_map_or_one_clean_error(text: str) -> None:
         validate_parsed(parse_text(text, "fuzz.yaml"))
     except ArgmapError as exc:
         assert str(exc).startswith("fuzz.yaml")
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_lone_surrogates_are_refused_in_every_string_and_key(tmp_path: Path, suffix: str) -> None:
+    # Escapes of half a surrogate pair parse, but no file, page or drawing can hold them:
+    # every render, export and show used to end in a UnicodeEncodeError traceback.
+    import json
+
+    data = {
+        "title": "t",
+        "description": "d \ud800",
+        "sources": {"k\udc00": {"name": "n"}},
+        "thesis": {
+            "id": "th",
+            "text": "x",
+            "note": "\udfff",
+            "tags": ["ok", "\ud801"],
+            "citation": {"outlet": "o", "date": "\ud802"},
+        },
+    }
+    text = (
+        json.dumps(data)
+        if suffix == ".json"
+        else "\n".join(
+            [
+                "title: t",
+                'description: "d \\ud800"',
+                "sources:",
+                '  "k\\udc00": {name: n}',
+                "thesis:",
+                "  id: th",
+                "  text: x",
+                '  note: "\\udfff"',
+                '  tags: [ok, "\\ud801"]',
+                '  citation: {outlet: o, date: "\\ud802"}',
+                "",
+            ]
+        )
+    )
+    path = write(tmp_path, "s" + suffix, text)
+    with pytest.raises(MapValidationError) as excinfo:
+        load_map(path)
+    where = [issue.message.split(":")[0] for issue in excinfo.value.issues]
+    assert sorted(where) == sorted(
+        [
+            "description",
+            "sources.k\\udc00",
+            "thesis.note",
+            "thesis.tags[1]",
+            "thesis.citation.date",
+        ]
+    ), where
+    assert all("lone surrogate" in issue.message for issue in excinfo.value.issues)
+    if suffix == ".yaml":
+        assert all(issue.line > 0 for issue in excinfo.value.issues)
