@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final, TypeVar
@@ -94,6 +96,13 @@ def reports_errors(fn: _F) -> _F:
             return fn(*args, **kwargs)
         except ArgmapError as exc:
             raise MapFailure(str(exc)) from exc
+        except BrokenPipeError:
+            # The reader went away (argmap show | head): stop quietly, as cat does.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise SystemExit(1) from None
+        except OSError as exc:  # standard output or error could not be written
+            raise MapFailure(f"cannot write the output: {exc.strerror or exc}") from None
 
     return wrapper  # type: ignore[return-value]
 

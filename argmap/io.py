@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
@@ -540,6 +541,9 @@ def write_output(data: str | bytes, path: str | Path) -> Path:
     p = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     tmp = p.with_name(f".{p.name}.{os.getpid()}.tmp")
+    blocker = next((q for q in p.parents if q.exists() and not q.is_dir()), None)
+    if blocker is not None:
+        raise MapFileError(p, f"cannot write: {blocker} is a file, not a folder")
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "wb") as fh:
@@ -548,6 +552,7 @@ def write_output(data: str | bytes, path: str | Path) -> Path:
             os.fsync(fh.fileno())
         os.replace(tmp, p)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # its folder may not even exist
+            tmp.unlink()
         raise MapFileError(p, f"cannot write: {exc.strerror or exc}") from None
     return p

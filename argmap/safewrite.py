@@ -134,7 +134,8 @@ def write_atomic(path: Path, text: str) -> None:
             os.kill(os.getpid(), signal.SIGKILL)
         os.replace(tmp, path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # its folder may not even exist
+            tmp.unlink()
         raise MapFileError(path, f"cannot write: {exc.strerror or exc}") from None
     with contextlib.suppress(OSError):
         dir_fd = os.open(path.parent, os.O_RDONLY)
@@ -164,4 +165,5 @@ def create_exclusive(path: Path, text: str) -> None:
     except OSError as exc:
         raise MapFileError(path, f"cannot write: {exc.strerror or exc}") from None
     finally:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # its folder may not even exist
+            tmp.unlink()

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from argmap.cli import COMMANDS, main
@@ -194,3 +195,31 @@ def test_readme_documents_every_command() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in COMMANDS:
         assert f"argmap {name}" in readme, name
+
+
+def test_output_below_a_file_is_one_clean_error(runner: CliRunner, tmp_path: Path) -> None:
+    blocker = tmp_path / "afile"
+    blocker.write_text("x", encoding="utf-8")
+    for args in (
+        ["render", str(EXAMPLE), "-o", str(blocker / "sub")],
+        ["export", str(EXAMPLE), "-f", "json", "-o", str(blocker / "x.json")],
+    ):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 1
+        assert result.stderr.strip().endswith(f"cannot write: {blocker} is a file, not a folder")
+        assert "Traceback" not in result.output
+    assert blocker.read_text(encoding="utf-8") == "x"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_standard_output_is_one_clean_error() -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "argmap", "export", str(EXAMPLE)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert done.returncode == 1
+    assert done.stderr == "Error: cannot write the output: No space left on device\n"
