@@ -112,7 +112,7 @@ def check_targets(
     Raises:
         OutputClashError: two maps share a file stem (``a/m.yaml`` and ``b/m.yaml`` both
             give ``m.svg``), or an output is one of the maps (``m.json`` to ``--format json``
-            in its own folder).
+            in its own folder) or another JSON map file (``m.yaml`` beside ``m.json``).
     """
     from argmap.errors import OutputClashError
 
@@ -140,6 +140,30 @@ def check_targets(
                         f"{other} and {path} would both be written to {name}; render them "
                         "into different --output folders, or rename one"
                     )
+                if _is_map_file(name):
+                    raise OutputClashError(
+                        f"{path}: --format {fmt} would overwrite {name}, which is a map file, "
+                        "not an earlier output; choose another --output folder"
+                    )
+
+
+def _is_map_file(path: Path) -> bool:
+    """Whether ``path`` is an existing JSON map file (an object with a ``thesis``).
+
+    The JSON exports (``json``, ``aif``) are never shaped so, so an earlier render's
+    output is still replaced as usual.
+    """
+    import json
+
+    if path.suffix != ".json" or not path.is_file():
+        return False
+    try:
+        with open(path, encoding="utf-8") as fh:
+            head = fh.read(1 << 20)
+        data = json.loads(head)
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and "thesis" in data
 
 
 def render_file(

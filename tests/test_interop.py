@@ -513,3 +513,23 @@ def test_deep_chain_goes_through_every_format() -> None:
     assert _import("argdown", to_argdown(m)) == m
     assert len(_import("aif", to_aif(m)).nodes) == depth
     assert to_markdown(m).count("- **") == depth
+
+
+def test_markdown_links_only_http_urls() -> None:
+    from argmap.interop.markdown import to_markdown
+    from argmap.validate import validate_data
+
+    def page(url: str) -> str:
+        m = validate_data(
+            {
+                "title": "t",
+                "sources": {"s": {"name": "Outlet", "url": url}},
+                "thesis": {"text": "x", "evidence": [{"text": "e", "source": "s"}]},
+            }
+        )
+        return to_markdown(m)
+
+    assert "(<https://example.org/a>)" in page("https://example.org/a")
+    hostile = page("javascript:alert(document.cookie)")
+    assert "<javascript:" not in hostile
+    assert "Outlet (javascript:alert\\(document.cookie\\))" in hostile

@@ -493,3 +493,26 @@ def test_pdf_right_to_left_runs_keep_their_edge_spaces() -> None:
     assert _visual("\u05d0\u05d1 ") == "\u05d1\u05d0 "
     assert _visual(" \u05d0\u05d1") == " \u05d1\u05d0"
     assert _visual("ab ") == "ab "
+
+
+def test_render_never_replaces_a_json_map_beside_the_map(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    import json
+
+    from argmap.mapfile import to_file_data
+
+    yaml_map = tmp_path / "a.yaml"
+    yaml_map.write_bytes(UNIFORMS.read_bytes())
+    json_map = tmp_path / "a.json"
+    json_map.write_text(json.dumps(to_file_data(load_map(UNIFORMS)), default=str), "utf-8")
+    before = json_map.read_bytes()
+    result = runner.invoke(main, ["render", str(yaml_map), "-f", "json", "-o", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"would overwrite {json_map}, which is a map file" in result.stderr
+    assert json_map.read_bytes() == before
+    # An earlier export there is an output, and is replaced as usual.
+    json_map.write_text('{"title": "old export", "nodes": []}', "utf-8")
+    result = runner.invoke(main, ["render", str(yaml_map), "-f", "json", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(json_map.read_text("utf-8"))["title"] != "old export"

@@ -7,6 +7,7 @@ from typing import Final
 from urllib.parse import quote
 
 from argmap.exporters import Exporter, RenderOptions
+from argmap.exporters.htmlview import safe_url
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
 __all__ = ["EXPORTER", "escape_markdown", "to_markdown"]
@@ -86,7 +87,12 @@ def _item(m: ArgumentMap, node: Node, indent: str) -> list[str]:
             parts.append(source.name)
         cite = "; ".join(escape_markdown(part) for part in parts)
         if source is not None and source.url:
-            cite += f" (<{quote(source.url, safe=_URL_SAFE)}>)"
+            # Only http(s) addresses become links, as on the HTML page; anything else
+            # (javascript:, data:, a typo) is shown as text.
+            if safe_url(source.url) is not None:
+                cite += f" (<{quote(source.url, safe=_URL_SAFE)}>)"
+            else:
+                cite += f" ({escape_markdown(source.url)})"
         lines += ["", f"{body}\u2014 {cite}"]
     if node.note is not None:
         lines += ["", f"{body}Note: {escape_markdown(node.note)}"]
