@@ -301,3 +301,16 @@ def test_huge_texts_are_capped_in_the_dot() -> None:
         }
     )
     assert len(to_dot(m)) < 60_000
+
+
+def test_many_leaves_stack_in_a_square_block() -> None:
+    from argmap.exporters.dot import stack_columns
+
+    assert [stack_columns(n) for n in (1, 2, 4, 9, 10, 100, 200)] == [2, 2, 2, 2, 4, 10, 15]
+    evidence = [{"id": f"e{i}", "text": f"Fact {i}."} for i in range(100)]
+    m = validate_data({"title": "t", "thesis": {"id": "t", "text": "T.", "evidence": evidence}})
+    dot = to_dot(m)
+    chains = re.findall(r"(e\d+) -> (e\d+) \[style=invis weight=(\d+)\]", dot)
+    # Each leaf hangs below the one ten before it, held straight: ten columns of ten.
+    assert len(chains) == 90
+    assert all(int(a[1:]) - int(b[1:]) == 10 and w == "20" for a, b, w in chains)
