@@ -24,6 +24,8 @@ from argmap.textsplice import (
     insert_list_key,
     item_removal,
     merge_changes,
+    seq_item_removal,
+    seq_scalar_replacement,
     ungroup,
     wrap_in_group,
 )
@@ -579,14 +581,16 @@ def edit_node(
                 _set_field(entry, name, value)
         for name in clear:
             entry.pop(name, None)
+        edits: list[Edit | None] = []
         if unlink:
-            _drop_links(entry, set(unlink))
+            link_edits = _drop_links(lines, entry, set(unlink))
+            edits += [None] if link_edits is None else link_edits
         if renamed:
             assert new_id is not None
             for linker in linkers:
-                _retarget_links(entries[linker], node_id, new_id)
+                link_edits = _retarget_links(lines, entries[linker], node_id, new_id)
+                edits += [None] if link_edits is None else link_edits
 
-        edits: list[Edit | None] = []
         for i in touched:
             layout = layouts[i]
             edits += field_edits(layout, entries[i], befores[i]) if layout else [None]
@@ -607,11 +611,31 @@ def _check_new_id(path: Path, m: ArgumentMap, new_id: str) -> None:
         raise EditError(path, f"id {new_id!r} is taken; choose another")
 
 
-def _retarget_links(entry: Any, old: str, new: str) -> None:
-    """Point an entry's cross-links at ``new`` instead of ``old`` (a new list: a changed field)."""
+def _retarget_links(lines: Sequence[str], entry: Any, old: str, new: str) -> list[Edit] | None:
+    """Point an entry's cross-links at ``new`` instead of ``old``.
+
+    A block-style list is changed in place and the returned edits rewrite just the
+    ids; a flow-style one is replaced (None: its whole field is rewritten).
+    """
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     links = entry["links"]
+    if isinstance(links, CommentedSeq) and not links.fa.flow_style():
+        edits: list[Edit] = []
+        for i, item in enumerate(links):
+            if isinstance(item, str) and item == old:
+                line, col = links.lc.item(i)
+                links[i] = type(item)(new)
+            elif isinstance(item, CommentedMap) and item.get("to") == old:
+                line, col = item.lc.value("to")
+                item["to"] = type(item["to"])(new)
+            else:
+                continue
+            edit = seq_scalar_replacement(lines, line, col, old, new)
+            if edit is None:
+                return None
+            edits.append(edit)
+        return edits
     fresh = CommentedSeq()
     for item in links:
         if isinstance(item, str):
@@ -625,6 +649,7 @@ def _retarget_links(entry: Any, old: str, new: str) -> None:
     if isinstance(links, CommentedSeq) and links.fa.flow_style():
         fresh.fa.set_flow_style()
     entry["links"] = fresh
+    return []
 
 
 def _plain_value(value: Any) -> Any:
@@ -701,7 +726,8 @@ def remove_node(path: str | Path, node_id: str, *, recursive: bool = False) -> l
         _remove_from_tree(session, place)
         for node in linkers:
             entry = session.places[node.id].entry
-            _drop_links(entry, gone)
+            link_edits = _drop_links(lines, entry, gone)
+            edits += [None] if link_edits is None else link_edits
             layout = layouts[node.id]
             edits += field_edits(layout, entry, befores[node.id]) if layout else [None]
         spliced = None
@@ -742,18 +768,33 @@ def _walk_groups(doc: Any) -> Iterator[tuple[Any, Any, int]]:
                         yield item, items, i
 
 
-def _drop_links(entry: Any, gone: set[str]) -> None:
-    """Drop links into removed nodes; a new list, so the edit sees the field changed."""
+def _drop_links(lines: Sequence[str], entry: Any, gone: set[str]) -> list[Edit] | None:
+    """Drop an entry's cross-links into ``gone``.
+
+    From a block-style list the items are deleted in place and the returned edits delete
+    just their lines; otherwise (a flow list, or every link gone) the field changes and
+    is rewritten or removed as a whole (an empty list of edits). None: no clean edit.
+    """
     from ruamel.yaml.comments import CommentedSeq
 
     links = entry.get("links")
     if not isinstance(links, list):
-        return
-    kept = [x for x in links if (x if isinstance(x, str) else x.get("to")) not in gone]
-    if not kept:
+        return []
+    doomed = [i for i, x in enumerate(links) if (x if isinstance(x, str) else x.get("to")) in gone]
+    if not doomed:
+        return []
+    if len(doomed) == len(links):
         del entry["links"]
-        return
-    fresh = CommentedSeq(kept)
+        return []
+    if isinstance(links, CommentedSeq) and not links.fa.flow_style():
+        edits = [seq_item_removal(lines, links, i) for i in doomed]
+        for i in reversed(doomed):
+            del links[i]
+        if any(edit is None for edit in edits):
+            return None
+        return [edit for edit in edits if edit is not None]
+    fresh = CommentedSeq(x for i, x in enumerate(links) if i not in doomed)
     if isinstance(links, CommentedSeq) and links.fa.flow_style():
         fresh.fa.set_flow_style()
     entry["links"] = fresh
+    return []

@@ -25,6 +25,8 @@ __all__ = [
     "apply_edits",
     "field_edits",
     "item_removal",
+    "seq_item_removal",
+    "seq_scalar_replacement",
     "item_span",
     "ungroup",
     "trim_end",
@@ -372,6 +374,41 @@ def item_span(lines: Sequence[str], item: Any) -> tuple[int, int, int] | None:
     if dash is None:
         return None
     return line, trim_end(lines, node_end(lines, line, col), dash), dash
+
+
+def seq_item_removal(lines: Sequence[str], seq: Any, index: int) -> Edit | None:
+    """The edit deleting item ``index`` of a block sequence (a scalar or a mapping).
+
+    None when the item does not sit alone on its lines (a flow sequence, say).
+    """
+    if seq.fa.flow_style():
+        return None
+    line, col = seq.lc.item(index)
+    dash = dash_column(lines, line, col)
+    if dash is None:
+        return None
+    last = trim_end(lines, node_end(lines, line, dash + 1), dash)
+    return (line, last + 1, [])
+
+
+def seq_scalar_replacement(
+    lines: Sequence[str], line: int, col: int, old: str, new: str
+) -> Edit | None:
+    """The edit replacing the scalar ``old`` at ``line``/``col`` by ``new``, quotes kept.
+
+    None unless the text there is ``old``, plain or quoted, ending at a word boundary.
+    """
+    text = lines[line]
+    for quote in ("", "'", '"'):
+        token = f"{quote}{old}{quote}"
+        end = col + len(token)
+        if text.startswith(token, col) and (end == len(text) or not _id_char(text[end])):
+            return (line, line + 1, [text[:col] + f"{quote}{new}{quote}" + text[end:]])
+    return None
+
+
+def _id_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_.-"
 
 
 def item_removal(lines: Sequence[str], item: Any, seq: Any, owner: Any, key: str) -> Edit | None:

@@ -3,6 +3,7 @@ import difflib
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -19,7 +20,7 @@ from argmap.edit import (
 from argmap.io import load_map, make_yaml
 from argmap.model import NodeKind
 from argmap.scaffold import new_map
-from tests.conftest import CASES, MAPS, ROOT
+from tests.conftest import CASES, MAPS, ROOT, write
 
 # Every map in maps/ (the flagship included once it exists) and the commented fixture.
 FILES = sorted(MAPS.glob("*.yaml")) + [CASES / "commented.yaml"]
@@ -654,3 +655,64 @@ def test_undecodable_argument_text_is_refused_naming_the_argument(tmp_path: Path
     with pytest.raises(EditError, match="the new tags value holds bytes that are not UTF-8"):
         add_node(path, NewNode(NodeKind.OBJECTION, "ok", to="cost", tags=("\udc85",)))
     assert path.read_bytes() == before
+
+
+_BLOCK_LINKS = """\
+title: Links
+thesis:
+  id: th
+  text: Thesis.
+  premises:
+    - id: p1
+      text: P1.
+    - id: p2
+      text: P2.
+  objections:
+    - id: o1
+      text: O1.
+      links:
+        - p1   # first
+        - p2   # second
+    - id: o2
+      text: O2.
+      links:
+        - to: p1
+          relation: attacks
+        - {to: p2, relation: attacks}
+"""
+
+
+@pytest.mark.parametrize(
+    ("action", "removed", "inserted"),
+    [
+        (lambda p: edit_node(p, "o1", {}, unlink=["p1"]), ["        - p1   # first\n"], []),
+        (
+            lambda p: edit_node(p, "o2", {}, unlink=["p2"]),
+            ["        - {to: p2, relation: attacks}\n"],
+            [],
+        ),
+        (
+            lambda p: edit_node(p, "p1", {}, new_id="first"),
+            ["    - id: p1\n", "        - p1   # first\n", "        - to: p1\n"],
+            ["    - id: first\n", "        - first   # first\n", "        - to: first\n"],
+        ),
+        (
+            lambda p: remove_node(p, "p1", recursive=True),
+            [
+                "    - id: p1\n",
+                "      text: P1.\n",
+                "        - p1   # first\n",
+                "        - to: p1\n",
+                "          relation: attacks\n",
+            ],
+            [],
+        ),
+    ],
+)
+def test_block_style_links_change_only_their_own_lines(
+    tmp_path: Path, action: Any, removed: list[str], inserted: list[str]
+) -> None:
+    path = write(tmp_path, "links.yaml", _BLOCK_LINKS)
+    action(path)
+    assert diff_lines(_BLOCK_LINKS, path.read_text(encoding="utf-8")) == (removed, inserted)
+    load_map(path)  # still a valid map
