@@ -400,3 +400,9 @@ def test_unanswered_means_no_answer_stands_everywhere_on_the_page() -> None:
         re.findall(r'data-id="([^"]+)" data-kind="objection"[^>]*data-answered="(\w+)"', page)
     )
     assert {i for i, answered in entries.items() if answered == "no"} == set(listed)
+
+
+def test_diagram_boxes_link_to_the_outline_for_ids_with_combining_marks() -> None:
+    m = validate_data({"title": "t", "thesis": {"id": "e\u0301te\u0301", "text": "x"}})
+    svg_part = render_html(m).split("<svg", 1)[1].split("</svg>", 1)[0]
+    assert 'href="#n-e\u0301te\u0301"' in svg_part

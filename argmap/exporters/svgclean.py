@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Final
 from xml.etree import ElementTree as ET
@@ -82,7 +83,6 @@ ALLOWED_ATTRIBUTES: Final = frozenset(
 
 _URL_REF = re.compile(r"url\s*\(", re.IGNORECASE)
 _LOCAL_REF = re.compile(r"^\s*url\(\s*#[\w.-]+\s*\)\s*$")
-_FRAGMENT = re.compile(r"^#([\w.-]+)$")
 _DOCTYPE = re.compile(r"<!DOCTYPE[^>\[]*(\[[^\]]*\])?\s*>", re.IGNORECASE)
 
 
@@ -149,14 +149,25 @@ def clean_svg(svg: str, link: Callable[[str], str | None] | None = None) -> str:
     return ET.tostring(clean, encoding="unicode", short_empty_elements=True)
 
 
+def _is_id(text: str) -> bool:
+    """Whether ``text`` is a fragment of id characters: letters, marks, digits, ``_.-``.
+
+    Marks count, as in map ids (``e`` plus a combining accent), though Python's regular
+    expressions leave them out of a word.
+    """
+    return bool(text) and all(
+        ch.isalnum() or ch in "_.-" or unicodedata.category(ch)[0] == "M" for ch in text
+    )
+
+
 def _local_target(source: ET.Element, link: Callable[[str], str | None] | None) -> str | None:
     if link is None:
         return None
     for key, value in source.attrib.items():
         if _local(key) == "href":
-            match = _FRAGMENT.match(value)
-            target = link(match.group(1)) if match else None
-            if target is not None and _FRAGMENT.match("#" + target):
+            name = value[1:] if value.startswith("#") and _is_id(value[1:]) else None
+            target = link(name) if name is not None else None
+            if target is not None and _is_id(target):
                 return target
     return None
 
