@@ -11,6 +11,7 @@ import re
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
@@ -359,7 +360,40 @@ def _parse_yaml(text: str, name: str) -> Any:
         ) from None
     except (YAMLError, ValueError) as exc:
         message = " ".join(str(exc).split()) or "invalid YAML"
+        bad_date = _bad_date(text)
+        if bad_date is not None:
+            line, col, value = bad_date
+            raise MapFileError(
+                name,
+                f"{value!r} is not a date ({message}); write YYYY-MM-DD, or quote it to keep "
+                "it as text",
+                line=line,
+                column=col,
+            ) from None
         raise MapFileError(name, f"invalid YAML: {message}", line=1, column=1) from None
+
+
+def _bad_date(text: str) -> tuple[int, int, str] | None:
+    """Find the first scalar YAML reads as a date but no calendar has (``2026-02-30``)."""
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    try:
+        root = run_deep(lambda: make_yaml().compose(text))
+    except Exception:
+        return None
+    stack: list[Any] = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, MappingNode):
+            stack.extend(item for pair in reversed(node.value) for item in reversed(pair))
+        elif isinstance(node, SequenceNode):
+            stack.extend(reversed(node.value))
+        elif isinstance(node, ScalarNode) and str(node.tag).endswith(":timestamp"):
+            try:
+                dt.date.fromisoformat(str(node.value)[:10])
+            except ValueError:
+                return node.start_mark.line + 1, node.start_mark.column + 1, str(node.value)
+    return None
 
 
 def plain_data(document: Any, name: str) -> Any:
@@ -403,7 +437,17 @@ def _plain(document: Any, name: str) -> Any:
                 child: Any = {} if isinstance(value, dict) else []
                 stack.append((value, child, (*path, out_key)))
             else:
-                child = _scalar(value)
+                try:
+                    child = _scalar(value)
+                except _UnsupportedTag as exc:
+                    line, col = SourceMap(document).locate((*path, out_key))
+                    raise MapFileError(
+                        name,
+                        f"YAML {exc.args[0]} values are not supported in map files; write "
+                        "plain text or a plain list",
+                        line=line,
+                        column=col,
+                    ) from None
             if isinstance(dst, dict):
                 dst[out_key] = child
             else:
@@ -426,7 +470,13 @@ def _scalar(value: Any) -> Any:
         return value.date() if (value.hour, value.minute, value.second) == (0, 0, 0) else value
     if isinstance(value, dt.date):
         return dt.date(value.year, value.month, value.day)
+    if isinstance(value, bytes | bytearray | AbstractSet):
+        raise _UnsupportedTag("!!binary" if isinstance(value, bytes | bytearray) else "!!set")
     return str(value)
+
+
+class _UnsupportedTag(Exception):
+    """A YAML value of a type no map field takes (``!!binary``, ``!!set``)."""
 
 
 def dump_yaml(data: Any, *, header: str | None = None) -> str:

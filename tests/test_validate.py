@@ -331,3 +331,19 @@ def test_lone_surrogates_are_refused_in_every_string_and_key(tmp_path: Path, suf
     assert all("lone surrogate" in issue.message for issue in excinfo.value.issues)
     if suffix == ".yaml":
         assert all(issue.line > 0 for issue in excinfo.value.issues)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("added: 2026-13-01", "5:10: '2026-13-01' is not a date (month must be in 1..12); write "),
+        ("added: 2026-02-30", "5:10: '2026-02-30' is not a date (day is out of range for month)"),
+        ("note: !!binary aGVsbG8=", "5:9: YAML !!binary values are not supported in map files"),
+        ("tags: !!set {b, a}", "5:9: YAML !!set values are not supported in map files"),
+    ],
+)
+def test_odd_yaml_values_are_located_errors(tmp_path: Path, value: str, message: str) -> None:
+    path = write(tmp_path, "m.yaml", f"title: t\nthesis:\n  id: th\n  text: x\n  {value}\n")
+    with pytest.raises(MapFileError) as excinfo:
+        load_map(path)
+    assert str(excinfo.value).startswith(f"{path}:{message}")
