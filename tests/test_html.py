@@ -24,6 +24,7 @@ from argmap.exporters.html import (
 )
 from argmap.io import load_map
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.safetext import displayable
 from argmap.validate import validate_data
 from argmap.view import draw_kind
 from tests.conftest import CASES, GOLDEN, MAPS, ROOT
@@ -215,7 +216,8 @@ def test_any_text_round_trips_through_the_page(m: ArgumentMap) -> None:
     parsed = parse(html)
     assert [e[0] for e in parsed.entries] == [n.id for n in m.walk()]
     for node in m.nodes:
-        assert parsed.texts[node.id].strip() == node.text.strip()
+        # As written, but with control characters as U+FFFD and bidi runs closed.
+        assert parsed.texts[node.id].strip() == displayable(node.text).strip()
     assert parsed.tags.count("script") == 1
     assert parsed.handlers == []
     assert render_html(m, diagram=False) == html
@@ -406,3 +408,12 @@ def test_diagram_boxes_link_to_the_outline_for_ids_with_combining_marks() -> Non
     m = validate_data({"title": "t", "thesis": {"id": "e\u0301te\u0301", "text": "x"}})
     svg_part = render_html(m).split("<svg", 1)[1].split("</svg>", 1)[0]
     assert 'href="#n-e\u0301te\u0301"' in svg_part
+
+
+def test_unclosed_bidi_overrides_and_controls_stay_inside_their_text() -> None:
+    m = validate_data(
+        {"title": "t", "thesis": {"text": "Claim \u202eesrever", "premises": [{"text": "a\x07b"}]}}
+    )
+    page = render_html(m, diagram=False)
+    assert "Claim \u202eesrever\u202c" in page  # closed before the markup that follows
+    assert "a\ufffdb" in page and "\x07" not in page

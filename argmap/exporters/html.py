@@ -37,6 +37,17 @@ EXERCISE_BLANK: Final = "_" * 24
 """What the diagram of an exercise shows in place of each node's text."""
 
 
+def _displayable(value: object) -> object:
+    """Every plain string a template prints goes through :func:`displayable`."""
+    from markupsafe import Markup
+
+    from argmap.safetext import displayable
+
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return displayable(value)
+    return value
+
+
 def make_env() -> jinja2.Environment:
     """Return the Jinja2 environment: package templates, autoescaping, strict undefined."""
     import jinja2
@@ -48,6 +59,7 @@ def make_env() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_displayable,
     )
     env.filters["node_anchor"] = lambda node_id: f"n-{node_id}"
     env.filters["diagram_anchor"] = lambda node_id: f"node-{node_id}"

@@ -9,6 +9,7 @@ from urllib.parse import quote
 from argmap.exporters import Exporter, RenderOptions
 from argmap.exporters.htmlview import safe_url
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.safetext import displayable
 
 __all__ = ["EXPORTER", "escape_markdown", "to_markdown"]
 
@@ -39,7 +40,7 @@ def escape_markdown(text: str) -> str:
     >>> escape_markdown("*not* [a](link) <b> 1. x")
     '\\*not\\* \\[a\\]\\(link\\) \\<b\\> 1. x'
     """
-    flat = " ".join(text.split())
+    flat = " ".join(displayable(text).split())
     out = "".join("\\" + ch if ch in _SPECIAL else ch for ch in flat)
     return _ORDERED_START.sub(r"\1\\\2", out)
 
