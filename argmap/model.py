@@ -367,8 +367,10 @@ def structure_problems(m: ArgumentMap) -> list[Problem]:
     problems: list[Problem] = []
     nodes = m.nodes
     first: dict[str, int] = {}
+    duplicated = False
     for i, node in enumerate(nodes):
         if node.id in first:
+            duplicated = True
             problems.append(Problem(i, "id", f"duplicate id {node.id!r}; ids must be unique"))
         else:
             first.setdefault(node.id, i)
@@ -397,7 +399,7 @@ def structure_problems(m: ArgumentMap) -> list[Problem]:
             problems.append(
                 Problem(members[0], "group", f"linked group {group!r} spans two parents")
             )
-    if not problems:
+    if not duplicated:  # with two nodes of one id, a cycle could be a phantom
         problems.extend(_cycle_problems(m, first))
     return sorted(problems, key=lambda p: -1 if p.position is None else p.position)
 
@@ -497,10 +499,11 @@ def _cycle_problems(m: ArgumentMap, first: Mapping[str, int]) -> list[Problem]:
     """Find support cycles (circular reasoning). Attack cycles are legitimate and allowed."""
     succ: dict[int, list[tuple[int, str | None]]] = {i: [] for i in range(len(m.nodes))}
     for i, node in enumerate(m.nodes):
-        if node.parent is not None and node.relation is Relation.SUPPORTS:
+        # Parents and links that name no node are reported on their own; skip them here.
+        if node.parent is not None and node.parent in first and node.relation is Relation.SUPPORTS:
             succ[i].append((first[node.parent], None))
         for j, link in enumerate(node.links):
-            if link.relation is Relation.SUPPORTS:
+            if link.relation is Relation.SUPPORTS and link.to in first:
                 succ[i].append((first[link.to], f"links.{j}"))
     # Iterative three-colour depth-first search.
     state = [0] * len(m.nodes)

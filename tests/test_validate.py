@@ -347,3 +347,18 @@ def test_odd_yaml_values_are_located_errors(tmp_path: Path, value: str, message:
     with pytest.raises(MapFileError) as excinfo:
         load_map(path)
     assert str(excinfo.value).startswith(f"{path}:{message}")
+
+
+def test_a_support_cycle_is_reported_with_the_other_problems(tmp_path: Path) -> None:
+    body = (
+        "title: t\nthesis:\n  id: th\n  text: T.\n  premises:\n"
+        "    - id: a\n      text: A.\n      links: [b]\n      premises:\n"
+        "        - id: b\n          text: B.\n"
+        "    - id: c\n      text: C.\n      links: [nowhere]\n"
+    )
+    path = write(tmp_path, "m.yaml", body)
+    with pytest.raises(MapValidationError) as excinfo:
+        load_map(path)
+    messages = [issue.message for issue in excinfo.value.issues]
+    assert any("support cycle a -> b -> a" in text for text in messages), messages
+    assert any("unknown id 'nowhere'" in text for text in messages), messages
