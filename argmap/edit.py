@@ -14,6 +14,7 @@ from typing import Any, Final
 from argmap.errors import ArgmapError, MapValidationError
 from argmap.mapfile import CHILD_KEYS, KEY_KIND
 from argmap.model import CHILD_KINDS, ArgumentMap, Citation, NodeKind
+from argmap.safetext import LONE_SURROGATE
 from argmap.safewrite import locked_text, write_atomic
 from argmap.textsplice import (
     Edit,
@@ -343,7 +344,7 @@ def _refuse_lone_surrogates(path: Path, values: Mapping[str, Any]) -> None:
     while stack:
         name, value = stack.pop()
         if isinstance(value, str):
-            if any("\ud800" <= ch <= "\udfff" for ch in value):
+            if LONE_SURROGATE.search(value):
                 raise EditError(
                     path,
                     f"the new {name} value holds bytes that are not UTF-8 (a lone surrogate); "

@@ -139,26 +139,19 @@ Characters above U+FFFF (emoji) are never drawn.
 def missing_png_glyphs(text: str) -> list[str]:
     """Return the distinct characters of ``text`` the bundled engine's PNG cannot draw.
 
-    Layout and format characters (categories Cc, Cf, Zl, Zp) are left out: they draw
-    nothing in any font. Order is first appearance.
+    Only characters that draw something count (:func:`argmap.fonts.drawable_chars`).
+    Order is first appearance.
     """
     from bisect import bisect_right
-    from unicodedata import category
 
-    starts = _GLYPH_STARTS
+    from argmap.fonts import drawable_chars
+
     out: list[str] = []
-    seen: set[str] = set()
-    for ch in text:
-        if ch in seen:
-            continue
-        seen.add(ch)
+    for ch in drawable_chars(text):
         code = ord(ch)
-        i = bisect_right(starts, code) - 1
-        if i >= 0 and code <= BUNDLED_PNG_GLYPHS[i][1]:
-            continue
-        if category(ch) in ("Cc", "Cf", "Zl", "Zp"):
-            continue
-        out.append(ch)
+        i = bisect_right(_GLYPH_STARTS, code) - 1
+        if i < 0 or code > BUNDLED_PNG_GLYPHS[i][1]:
+            out.append(ch)
     return out
 
 

@@ -9,6 +9,7 @@ from typing import Final
 __all__ = [
     "MAIN_FACES",
     "coverage",
+    "drawable_chars",
     "fallback_fonts",
     "family_name",
     "font_files",
@@ -68,23 +69,31 @@ def coverage(path: Path) -> frozenset[int]:
         return frozenset(font.getBestCmap())
 
 
-def missing_glyphs(text: str) -> list[str]:
-    """Return the distinct characters of ``text`` that no font of :func:`font_files` has.
+def drawable_chars(text: str) -> list[str]:
+    """Return the distinct characters of ``text`` that draw something, in first order.
 
     Whitespace and invisible layout or format characters (categories Cc, Cf, Zl, Zp)
-    are left out: they draw nothing. Order is first appearance. Fonts are read only as
-    far as needed: usually Noto Sans alone answers.
+    are left out: no font is needed for them.
     """
     from unicodedata import category
 
-    wanted: list[str] = []
+    out: list[str] = []
     seen: set[str] = set()
     for ch in text:
         if ch in seen or ch.isspace():
             continue
         seen.add(ch)
         if category(ch) not in ("Cc", "Cf", "Zl", "Zp"):
-            wanted.append(ch)
+            out.append(ch)
+    return out
+
+
+def missing_glyphs(text: str) -> list[str]:
+    """Return the :func:`drawable_chars` of ``text`` that no font of :func:`font_files` has.
+
+    Fonts are read only as far as needed: usually Noto Sans alone answers.
+    """
+    wanted = drawable_chars(text)
     for path in font_files():
         if not wanted:
             break

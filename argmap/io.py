@@ -249,7 +249,7 @@ def parse_text(text: str, path: str | Path) -> ParsedFile:
         data = _parse_yaml_fast(text, name)
         if data is _SLOW_PATH:
             document = _parse_yaml(text, name)
-            data = _plain(document, name)
+            data = plain_data(document, name)
     parsed = ParsedFile(name, text, data, document)
     if data is None:
         raise MapFileError(
@@ -286,7 +286,7 @@ def _parse_yaml_fast(text: str, name: str) -> Any:
         if getattr(yaml.Parser, "__name__", "") != "CParser":
             return _SLOW_PATH
         yaml.Resolver = _one_table_resolver()
-        return _plain(run_deep(lambda: yaml.load(text)), name)
+        return plain_data(run_deep(lambda: yaml.load(text)), name)
     except Exception:
         return _SLOW_PATH
 
@@ -397,19 +397,13 @@ def _bad_date(text: str) -> tuple[int, int, str] | None:
 
 
 def plain_data(document: Any, name: str) -> Any:
-    """Turn a ruamel tree (a round-trip load, possibly edited) into plain Python data.
+    """Turn a ruamel tree (a load, possibly edited) into plain Python data.
+
+    Dicts, lists, str, int, float, bool and dates. Iterative, so depth is not limited.
 
     Raises:
-        MapFileError: the tree reuses a node (a YAML alias), which map files refuse.
-    """
-    return _plain(document, name)
-
-
-def _plain(document: Any, name: str) -> Any:
-    """Turn a ruamel tree into plain dicts, lists, str, int, float, bool and dates.
-
-    Iterative, so depth is not limited; refuses aliases (a node reused by ``*name``),
-    which could make a tree into a graph or blow up in size.
+        MapFileError: the tree reuses a node (a YAML alias, which could make a tree into
+            a graph or blow up in size), or holds a ``!!binary`` or ``!!set`` value.
     """
     if not isinstance(document, dict | list):
         return _scalar(document)

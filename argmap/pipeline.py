@@ -155,12 +155,14 @@ def _is_map_file(path: Path) -> bool:
     """
     import json
 
+    from argmap.io import MAX_MAP_BYTES
+
     if path.suffix != ".json" or not path.is_file():
         return False
     try:
-        with open(path, encoding="utf-8") as fh:
-            head = fh.read(1 << 20)
-        data = json.loads(head)
+        if path.stat().st_size > MAX_MAP_BYTES:
+            return False  # too big to be a map argmap reads
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
     return isinstance(data, dict) and "thesis" in data

@@ -368,8 +368,15 @@ def append_item(lines: Sequence[str], seq: Any, entry: Mapping[str, Any]) -> str
 
 
 def item_span(lines: Sequence[str], item: Any) -> tuple[int, int, int] | None:
-    """Return (first line, last line, dash column) of a block-sequence item."""
-    line, col = item.lc.line, item.lc.col
+    """Return (first line, last line, dash column) of a block-sequence item (a mapping)."""
+    return _span_at(lines, item.lc.line, item.lc.col)
+
+
+def _span_at(lines: Sequence[str], line: int, col: int) -> tuple[int, int, int] | None:
+    """Return the span of the block-sequence item whose content starts at ``line``/``col``.
+
+    As :func:`item_span`; None when no dash precedes the content on its line.
+    """
     dash = dash_column(lines, line, col)
     if dash is None:
         return None
@@ -383,12 +390,8 @@ def seq_item_removal(lines: Sequence[str], seq: Any, index: int) -> Edit | None:
     """
     if seq.fa.flow_style():
         return None
-    line, col = seq.lc.item(index)
-    dash = dash_column(lines, line, col)
-    if dash is None:
-        return None
-    last = trim_end(lines, node_end(lines, line, dash + 1), dash)
-    return (line, last + 1, [])
+    span = _span_at(lines, *seq.lc.item(index))
+    return None if span is None else (span[0], span[1] + 1, [])
 
 
 def seq_scalar_replacement(

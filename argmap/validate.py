@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import types
 import typing
 import unicodedata
@@ -32,6 +31,7 @@ from argmap.model import (
     Relation,
     structure_problems,
 )
+from argmap.safetext import LONE_SURROGATE
 
 __all__ = [
     "LocatedMap",
@@ -218,12 +218,12 @@ class _Validator:
             value, path = stack.pop()
             if isinstance(value, dict):
                 for key, item in value.items():
-                    if isinstance(key, str) and _SURROGATE.search(key):
+                    if isinstance(key, str) and LONE_SURROGATE.search(key):
                         self.report((*path, key), _surrogate_message(key), key=True, code="type")
                     stack.append((item, (*path, key)))
             elif isinstance(value, list):
                 stack.extend((item, (*path, i)) for i, item in enumerate(value))
-            elif isinstance(value, str) and _SURROGATE.search(value):
+            elif isinstance(value, str) and LONE_SURROGATE.search(value):
                 self.report(path, _surrogate_message(value), code="type")
 
     def header(self, fields: dict[str, Any]) -> dict[str, Any]:
@@ -507,11 +507,8 @@ def unique_id(base: str, taken: set[str]) -> str:
     return candidate
 
 
-_SURROGATE: Final = re.compile("[\ud800-\udfff]")
-
-
 def _surrogate_message(text: str) -> str:
-    found = _SURROGATE.search(text)
+    found = LONE_SURROGATE.search(text)
     code = ord(found.group()) if found else 0
     return (
         f"holds a lone surrogate (U+{code:04X}), which no UTF-8 file can hold; write the "
@@ -534,7 +531,7 @@ def _display(path: YamlPath) -> str:
     for step in path:
         out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else step)
     # A key may hold characters no terminal or file can take (a lone surrogate).
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
+    return LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
 
 
 def _show(value: Any) -> str:

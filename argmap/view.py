@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
-from argmap.exporters import RenderOptions
 from argmap.model import ArgumentMap, Node, NodeKind
+
+if TYPE_CHECKING:  # not at run time: `argmap show` needs no exporter registry
+    from argmap.exporters import RenderOptions
 
 __all__ = ["draw_kind", "narrows", "submap", "visible_nodes"]
 

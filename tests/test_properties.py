@@ -116,13 +116,13 @@ _TRICKY_SCALARS = (
 def test_fast_yaml_parse_agrees_with_the_round_trip_parser(
     pairs: list[tuple[str, str]], prefix: str
 ) -> None:
-    from argmap.io import _SLOW_PATH, _parse_yaml, _parse_yaml_fast, _plain
+    from argmap.io import _SLOW_PATH, _parse_yaml, _parse_yaml_fast, plain_data
 
     text = prefix + "".join(f"{key}: {value}\n" for key, value in pairs)
     fast = _parse_yaml_fast(text, "t.yaml")
     if fast is _SLOW_PATH:
         return  # the caller re-parses with the round-trip parser: nothing to compare
-    assert fast == _plain(_parse_yaml(text, "t.yaml"), "t.yaml")
+    assert fast == plain_data(_parse_yaml(text, "t.yaml"), "t.yaml")
 
 
 @settings(max_examples=300, deadline=None)

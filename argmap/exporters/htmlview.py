@@ -6,10 +6,10 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final, Literal, TypedDict
-from urllib.parse import urlsplit
 
 from argmap.exporters import RenderOptions
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.safetext import safe_url
 from argmap.view import draw_kind
 
 if TYPE_CHECKING:
@@ -65,30 +65,6 @@ STANDING_LABELS: Final[Mapping[str, str]] = {
     "undecided": "undecided",
 }
 """Badge words for the analysis' grounded standing (``in``, ``out``, ``undecided``)."""
-
-SAFE_SCHEMES: Final = frozenset({"http", "https"})
-
-
-def safe_url(value: str | None) -> str | None:
-    """Return ``value`` if it is an absolute http(s) URL, else None (it is shown as text).
-
-    >>> safe_url("https://example.org/a?b=1")
-    'https://example.org/a?b=1'
-    >>> safe_url("javascript:alert(1)") is None
-    True
-    """
-    if not value:
-        return None
-    text = value.strip()
-    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in text):
-        return None
-    try:
-        parts = urlsplit(text)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in SAFE_SCHEMES or not parts.netloc:
-        return None
-    return text
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,8 @@ from typing import Final
 from urllib.parse import quote
 
 from argmap.exporters import Exporter, RenderOptions
-from argmap.exporters.htmlview import safe_url
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
-from argmap.safetext import displayable
+from argmap.safetext import displayable, safe_url
 
 __all__ = ["EXPORTER", "escape_markdown", "to_markdown"]
 
