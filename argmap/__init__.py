@@ -6,7 +6,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from argmap.analyze import Analysis, Standing, Support
+    from argmap.analysis.standing import Analysis, Standing, Support
     from argmap.errors import (
         ArgmapError,
         Issue,
@@ -15,10 +15,10 @@ if TYPE_CHECKING:
         RenderError,
         UnknownFormatError,
     )
-    from argmap.io import load_map
+    from argmap.load.parse import load_map
+    from argmap.load.validate import validate_data
     from argmap.model import ArgumentMap, Node, NodeKind, Relation
     from argmap.pipeline import render_file
-    from argmap.validate import validate_data
 
     load = load_map
 
@@ -44,23 +44,23 @@ __all__ = [
 
 # Lazy re-exports keep `argmap --help` from importing pydantic.
 _WHERE = {
-    "Analysis": "argmap.analyze",
-    "Standing": "argmap.analyze",
-    "Support": "argmap.analyze",
+    "Analysis": "argmap.analysis.standing",
+    "Standing": "argmap.analysis.standing",
+    "Support": "argmap.analysis.standing",
     "ArgmapError": "argmap.errors",
     "Issue": "argmap.errors",
     "MapFileError": "argmap.errors",
     "MapValidationError": "argmap.errors",
     "RenderError": "argmap.errors",
     "UnknownFormatError": "argmap.errors",
-    "load_map": "argmap.io",
-    "load": "argmap.io:load_map",
+    "load_map": "argmap.load.parse",
+    "load": "argmap.load.parse:load_map",
     "ArgumentMap": "argmap.model",
     "Node": "argmap.model",
     "NodeKind": "argmap.model",
     "Relation": "argmap.model",
     "render_file": "argmap.pipeline",
-    "validate_data": "argmap.validate",
+    "validate_data": "argmap.load.validate",
 }
 
 

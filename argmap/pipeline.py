@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from argmap.exporters import RenderOptions, get_exporter
-from argmap.io import load_map, write_output
+from argmap.load.parse import load_map, write_output
 from argmap.model import ArgumentMap
 
 __all__ = ["check_targets", "output_path", "render_file", "render_files", "render_outputs"]
@@ -39,7 +39,7 @@ def render_outputs(
     opts = replace(options, map_name=str(path))
     target = output_path(path, fmt, out_dir)
     if fmt == "html" and opts.exercise:
-        from argmap.exporters.html import render_answer_key
+        from argmap.exporters.html.page import render_answer_key
 
         return [
             (target.with_name(f"{target.stem}.exercise.html"), exporter.render(m, opts)),
@@ -155,7 +155,7 @@ def _is_map_file(path: Path) -> bool:
     """
     import json
 
-    from argmap.io import MAX_MAP_BYTES
+    from argmap.load.parse import MAX_MAP_BYTES
 
     if path.suffix != ".json" or not path.is_file():
         return False

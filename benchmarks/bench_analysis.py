@@ -7,11 +7,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from argmap.analyze import analyze
-from argmap.io import load_map
-from argmap.lint import lint
+from argmap.analysis.lint import lint
+from argmap.analysis.standing import analyze
+from argmap.analysis.stats import format_stats
+from argmap.load.parse import load_map
 from argmap.model import ArgumentMap, Link, Node, NodeKind, Relation
-from argmap.stats import format_stats
 
 ROOT = Path(__file__).resolve().parent.parent
 

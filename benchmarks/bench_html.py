@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import time
 
-from argmap.exporters.html import render_html
+from argmap.exporters.html.page import render_html
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
 SIZES = (100, 1000, 5000)

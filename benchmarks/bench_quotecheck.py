@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import time
 
-from argmap.quotecheck import SourceText
+from argmap.analysis.quotecheck import SourceText
 
 SAMPLE = (
     "Russia’s calculus here is driven by anti-Americanism, pure and simple. Moscow’s protest "

@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from argmap.engine import find_engine
-from argmap.io import dump_yaml
+from argmap.exporters.diagram.engine import find_engine
+from argmap.load.parse import dump_yaml
 
 SIZES = (30, 300, 1000, 3000)
 RUNS = 3
@@ -58,18 +58,19 @@ STAGES = ("start-up", "parse", "validate", "DOT", "engine")
 
 
 RENDER_IMPORTS = (
-    "import argmap.cli, argmap.commands.render, argmap.engine, argmap.exporters.dot, "
-    "argmap.io, argmap.pipeline, argmap.validate, graphviz, ruamel.yaml"
+    "import argmap.cli, argmap.cli.render, argmap.exporters.diagram.engine, "
+    "argmap.exporters.diagram.build, argmap.load.parse, argmap.pipeline, argmap.load.validate, "
+    "graphviz, ruamel.yaml"
 )
 
 
 def stage_times(path: str) -> dict[str, float]:
     """Time the stages of one render after the imports, in this process, in seconds."""
     exec(RENDER_IMPORTS)  # import first, so that the stages below time work, not imports
-    from argmap.engine import run_engine
-    from argmap.exporters.dot import to_dot
-    from argmap.io import parse_text, read_map_text
-    from argmap.validate import validate_parsed
+    from argmap.exporters.diagram.build import to_dot
+    from argmap.exporters.diagram.engine import run_engine
+    from argmap.load.parse import parse_text, read_map_text
+    from argmap.load.validate import validate_parsed
 
     times: dict[str, float] = {}
     now = time.perf_counter()

@@ -6,12 +6,12 @@ import json
 from collections.abc import Callable
 from dataclasses import replace
 
-from argmap.analyze import analyze, status_marks
-from argmap.io import load_map
-from argmap.lint import lint_located
-from argmap.show import format_tree
-from argmap.stats import format_stats, stats_data
-from argmap.validate import load_located
+from argmap.analysis.lint import lint_located
+from argmap.analysis.standing import analyze, status_marks
+from argmap.analysis.stats import format_stats, stats_data
+from argmap.exporters.terminal import format_tree
+from argmap.load.parse import load_map
+from argmap.load.validate import load_located
 from tests.conftest import CASES, MAPS, ROOT
 
 EXAMPLE = MAPS / "standing-example.yaml"

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from argmap.exporters import RenderOptions
-from argmap.exporters.dot import to_dot
-from argmap.io import load_map
+from argmap.exporters.diagram.build import to_dot
+from argmap.load.parse import load_map
 from tests.conftest import CASES, MAPS
 
 UNIFORMS = MAPS / "school-uniforms.yaml"

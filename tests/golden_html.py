@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from argmap.exporters import RenderOptions
-from argmap.exporters.html import render_answer_key, render_html
-from argmap.io import load_map
+from argmap.exporters.html.page import render_answer_key, render_html
+from argmap.load.parse import load_map
 from tests.conftest import CASES, MAPS
 
 UNIFORMS = MAPS / "school-uniforms.yaml"

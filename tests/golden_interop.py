@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from argmap.exporters import RenderOptions, get_exporter
-from argmap.io import load_map
+from argmap.load.parse import load_map
 from tests.conftest import CASES, MAPS
 
 UNIFORMS = MAPS / "school-uniforms.yaml"

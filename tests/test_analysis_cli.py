@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from argmap.analyze import Standing, analyze
+from argmap.analysis.lint import CODES
+from argmap.analysis.standing import Standing, analyze
 from argmap.cli import main
-from argmap.io import load_map
-from argmap.lint import CODES
+from argmap.load.parse import load_map
 from argmap.model import NodeKind, Relation
 from tests.conftest import GOLDEN, MAPS, ROOT, write
 from tests.golden_analysis import ANALYSIS_GOLDEN
@@ -104,7 +104,7 @@ def test_stats_subprocess_matches_library() -> None:
         check=True,
         cwd=ROOT,
     )
-    from argmap.stats import stats_data
+    from argmap.analysis.stats import stats_data
 
     m = load_map(EXAMPLE)
     assert json.loads(proc.stdout) == stats_data(m, analyze(m))

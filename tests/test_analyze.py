@@ -10,7 +10,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from argmap.analyze import Standing, Support, analyze, build_framework, grounded, status_marks
+from argmap.analysis.standing import (
+    Standing,
+    Support,
+    analyze,
+    build_framework,
+    grounded,
+    status_marks,
+)
 from argmap.model import (
     ALLOWED_RELATIONS,
     CHILD_KINDS,
@@ -404,8 +411,8 @@ def test_analyze_never_raises_and_labels_are_legal(m: ArgumentMap) -> None:
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(argument_maps())
 def test_analysis_stats_and_lint_never_raise_on_shared_random_maps(m: ArgumentMap) -> None:
-    from argmap.lint import lint
-    from argmap.stats import format_stats, stats_data
+    from argmap.analysis.lint import lint
+    from argmap.analysis.stats import format_stats, stats_data
 
     a = analyze(m)
     text = format_stats(m, a)

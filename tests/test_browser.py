@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 
-from argmap.analyze import analyze
+from argmap.analysis.standing import analyze
+from argmap.analysis.view import draw_kind
 from argmap.exporters import RenderOptions
-from argmap.exporters.html import render_html
-from argmap.io import load_map
+from argmap.exporters.html.page import render_html
+from argmap.load.parse import load_map
 from argmap.model import NodeKind
-from argmap.view import draw_kind
 from tests.conftest import CASES, MAPS
 
 pytestmark = pytest.mark.browser

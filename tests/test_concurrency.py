@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from argmap.edit import NewNode, add_node
-from argmap.io import load_map
+from argmap.editing.edit import NewNode, add_node
+from argmap.editing.safewrite import CRASH_HOOK
+from argmap.load.parse import load_map
 from argmap.model import NodeKind
-from argmap.safewrite import CRASH_HOOK
 from tests.conftest import MAPS, ROOT
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from argmap.cli import main
-from argmap.io import load_map
-from argmap.show import format_tree
+from argmap.exporters.terminal import format_tree
+from argmap.load.parse import load_map
 
 DEPTH = 5000
 

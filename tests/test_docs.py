@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from argmap.io import load_map, parse_text
-from argmap.validate import validate_parsed
+from argmap.load.parse import load_map, parse_text
+from argmap.load.validate import validate_parsed
 from tests.conftest import MAPS, ROOT
 
 

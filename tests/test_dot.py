@@ -6,9 +6,10 @@ import re
 
 import pytest
 
+from argmap.analysis.view import draw_kind
 from argmap.errors import RenderError
 from argmap.exporters import RenderOptions, get_exporter
-from argmap.exporters.dot import (
+from argmap.exporters.diagram.build import (
     EDGE_STYLE,
     MAX_QUOTE_CHARS,
     NODE_STYLE,
@@ -16,10 +17,9 @@ from argmap.exporters.dot import (
     to_digraph,
     to_dot,
 )
-from argmap.io import load_map
+from argmap.load.parse import load_map
+from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap, NodeKind, Relation
-from argmap.validate import validate_data
-from argmap.view import draw_kind
 from tests.conftest import GOLDEN
 from tests.golden_dot import DOT_GOLDEN, NESTED, UNIFORMS
 
@@ -238,7 +238,7 @@ def test_print_theme_is_grayscale_and_patterned(uniforms: ArgumentMap) -> None:
 
 
 def test_status_badges_borders_and_legend(uniforms: ArgumentMap) -> None:
-    from argmap.analyze import analyze
+    from argmap.analysis.standing import analyze
 
     analysis = analyze(uniforms)
     dot = to_dot(uniforms, RenderOptions(status=True))
@@ -281,7 +281,7 @@ def test_deep_map_builds_without_recursion() -> None:
         child: dict[str, object] = {"id": f"n{i}", "text": f"step {i}"}
         current["premises"] = [child]
         current = child
-    from argmap.io import run_deep
+    from argmap.load.parse import run_deep
 
     m = run_deep(lambda: validate_data({"title": "deep", "thesis": data}))
     dot = to_dot(m)
@@ -304,7 +304,7 @@ def test_huge_texts_are_capped_in_the_dot() -> None:
 
 
 def test_many_leaves_stack_in_a_square_block() -> None:
-    from argmap.exporters.dot import stack_columns
+    from argmap.exporters.diagram.build import stack_columns
 
     assert [stack_columns(n) for n in (1, 2, 4, 9, 10, 100, 200)] == [2, 2, 2, 2, 4, 10, 15]
     evidence = [{"id": f"e{i}", "text": f"Fact {i}."} for i in range(100)]

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
-from argmap.edit import (
+from argmap.editing.edit import (
     EditError,
     NewNode,
     add_node,
@@ -17,9 +17,9 @@ from argmap.edit import (
     parse_citation,
     remove_node,
 )
-from argmap.io import load_map, make_yaml
+from argmap.editing.scaffold import new_map
+from argmap.load.parse import load_map, make_yaml
 from argmap.model import NodeKind
-from argmap.scaffold import new_map
 from tests.conftest import CASES, MAPS, ROOT, write
 
 # Every map in maps/ (the flagship included once it exists) and the commented fixture.
@@ -122,12 +122,12 @@ def test_usual_add_needs_no_dump(
 ) -> None:
     # The splice is checked against the edited tree itself; the whole-file dump (slow on
     # big maps) is only for layouts the splicer does not handle.
-    import argmap.edit
+    import argmap.editing.edit
 
     def no_dump(doc: object) -> str:
         raise AssertionError("dumped the whole map for a plain add")
 
-    monkeypatch.setattr(argmap.edit, "_dump", no_dump)
+    monkeypatch.setattr(argmap.editing.edit, "_dump", no_dump)
     path = copy(tmp_path, source)
     m = load_map(path)
     target = m.nodes[1].id
@@ -390,7 +390,7 @@ def test_new_map(tmp_path: Path) -> None:
 
 
 def test_new_map_inside_repo_points_at_schema() -> None:
-    from argmap.scaffold import schema_reference
+    from argmap.editing.scaffold import schema_reference
 
     assert schema_reference(MAPS / "x.yaml") == ("../argmap.schema.json", True)
 

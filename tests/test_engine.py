@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from argmap import engine
-from argmap.engine import EngineInfo, engine_version, find_engine, run_engine
+from argmap.exporters.diagram import engine
 from argmap.errors import RenderError
-from argmap.exporters.dot import to_dot
+from argmap.exporters.diagram.build import to_dot
+from argmap.exporters.diagram.engine import EngineInfo, engine_version, find_engine, run_engine
 from tests.conftest import CASES, MAPS
 
 DOT = "digraph { a -> b }"
@@ -186,8 +186,8 @@ def test_png_of_other_scripts_is_drawn_with_the_noto_fonts(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     from argmap.exporters import RenderOptions
-    from argmap.exporters.dot import render_png
-    from argmap.validate import validate_data
+    from argmap.exporters.diagram.build import render_png
+    from argmap.load.validate import validate_data
 
     m = validate_data(
         {
@@ -216,8 +216,8 @@ def test_png_and_pdf_warn_about_characters_no_font_has(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     from argmap.exporters import RenderOptions
-    from argmap.exporters.dot import render_pdf, render_png
-    from argmap.validate import validate_data
+    from argmap.exporters.diagram.build import render_pdf, render_png
+    from argmap.load.validate import validate_data
 
     m = validate_data({"title": "t", "thesis": {"text": "Linear B 𐀀 and 한"}})
     for fmt, render in (("PNG", render_png), ("PDF", render_pdf)):
@@ -231,7 +231,7 @@ def test_png_and_pdf_warn_about_characters_no_font_has(
 
 
 def _raster_one(ch: str) -> bytes:
-    from argmap.raster import svg_to_png
+    from argmap.exporters.diagram.raster import svg_to_png
 
     svg = (
         '<svg width="60pt" height="40pt" viewBox="0 0 60 40" xmlns="http://www.w3.org/2000/svg">'
@@ -249,7 +249,7 @@ def test_raster_draws_every_script_it_has_a_face_for() -> None:
 def test_raster_caps_the_longest_side() -> None:
     import struct
 
-    from argmap.raster import svg_to_png
+    from argmap.exporters.diagram.raster import svg_to_png
 
     svg = '<svg width="3000pt" height="100pt" viewBox="0 0 3000 100" xmlns="http://www.w3.org/2000/svg"/>'
     png = svg_to_png(svg, dpi=144, max_side_px=1000)
@@ -280,8 +280,8 @@ def test_bundled_engine_with_a_windows_name_is_found_next_to_python(
 )
 def test_png_of_emoji_sequences_after_text_is_drawn(text: str) -> None:
     # resvg 0.48 panicked on an emoji sequence in a tspan after other text.
-    from argmap.exporters.dot import render_png
-    from argmap.validate import validate_data
+    from argmap.exporters.diagram.build import render_png
+    from argmap.load.validate import validate_data
 
     png = render_png(validate_data({"title": "t", "thesis": {"text": text}}))
     assert png.startswith(b"\x89PNG")
@@ -293,8 +293,8 @@ def test_a_failing_rasterizer_falls_back_to_the_engine_png(
     import resvg_py
 
     from argmap.exporters import RenderOptions
-    from argmap.exporters.dot import render_png
-    from argmap.validate import validate_data
+    from argmap.exporters.diagram.build import render_png
+    from argmap.load.validate import validate_data
 
     class Panic(BaseException):  # what a Rust panic looks like from Python
         pass

@@ -7,12 +7,12 @@ import re
 import pytest
 from click.testing import CliRunner
 
+from argmap.analysis.quotecheck import check_file
 from argmap.cli import main
-from argmap.io import load_map
+from argmap.exporters.terminal import format_tree
+from argmap.load.parse import load_map
+from argmap.load.validate import load_located
 from argmap.model import ArgumentMap, NodeKind, Relation
-from argmap.quotecheck import check_file
-from argmap.show import format_tree
-from argmap.validate import load_located
 from tests.conftest import MAPS, SEED
 
 FLAGSHIP = MAPS / "russias-game-in-north-korea.yaml"

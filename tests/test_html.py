@@ -13,20 +13,20 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from markupsafe import Markup, escape
 
+from argmap.analysis.view import draw_kind
 from argmap.cli import main
 from argmap.exporters import RenderOptions, get_exporter
-from argmap.exporters.html import (
+from argmap.exporters.html.page import (
     MAX_NESTING,
     build_context,
     render_answer_key,
     render_html,
     safe_url,
 )
-from argmap.io import load_map
+from argmap.load.parse import load_map
+from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.safetext import displayable
-from argmap.validate import validate_data
-from argmap.view import draw_kind
 from tests.conftest import CASES, GOLDEN, MAPS, ROOT
 from tests.golden_html import HTML_GOLDEN
 from tests.strategies import argument_maps
@@ -146,7 +146,7 @@ def test_hostile_text_stays_text() -> None:
 
 
 def test_svg_is_sanitised_even_if_the_engine_emits_markup(monkeypatch: pytest.MonkeyPatch) -> None:
-    import argmap.exporters.dot as dot
+    import argmap.exporters.diagram.build as dot
 
     evil = (
         '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" '
@@ -163,7 +163,7 @@ def test_svg_is_sanitised_even_if_the_engine_emits_markup(monkeypatch: pytest.Mo
 
 
 def test_diagram_links_only_to_outline_entries() -> None:
-    from argmap.exporters.svgclean import clean_svg
+    from argmap.exporters.html.svgclean import clean_svg
 
     svg = (
         '<svg xmlns:xlink="http://www.w3.org/1999/xlink">'
@@ -185,7 +185,7 @@ def test_diagram_links_only_to_outline_entries() -> None:
 def test_a_failing_engine_leaves_a_note_instead_of_the_diagram(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    import argmap.exporters.dot as dot
+    import argmap.exporters.diagram.build as dot
     from argmap.errors import RenderError
 
     def fail(m: ArgumentMap, options: RenderOptions) -> str:

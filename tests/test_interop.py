@@ -18,19 +18,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.cli import main
-from argmap.commands.interop import _IMPORT_FORMATS
+from argmap.cli.interop import _IMPORT_FORMATS
 from argmap.errors import MapFileError, MapValidationError, UnknownFormatError
 from argmap.exporters import get_exporter
+from argmap.exporters.markdown import escape_markdown, to_markdown
 from argmap.interop import get_importer, import_file, list_importers
 from argmap.interop.aif import to_aif, to_aif_data
 from argmap.interop.argdown import _Scan, escape_text, to_argdown
 from argmap.interop.graph import default_kind
 from argmap.interop.kialo import import_text as import_kialo
-from argmap.interop.markdown import escape_markdown, to_markdown
-from argmap.io import load_map
-from argmap.mapfile import to_file_data
+from argmap.load.mapfile import to_file_data
+from argmap.load.parse import load_map
+from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap, NodeKind, Relation
-from argmap.validate import validate_data
 from tests.conftest import CASES, GOLDEN, MAPS, ROOT, write
 from tests.golden_interop import INTEROP_GOLDEN
 from tests.strategies import TEXT, argument_maps
@@ -516,8 +516,8 @@ def test_deep_chain_goes_through_every_format() -> None:
 
 
 def test_markdown_links_only_http_urls() -> None:
-    from argmap.interop.markdown import to_markdown
-    from argmap.validate import validate_data
+    from argmap.exporters.markdown import to_markdown
+    from argmap.load.validate import validate_data
 
     def page(url: str) -> str:
         m = validate_data(

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-import argmap.lint
-from argmap.lint import CODES, lint, lint_located, two_claims_reason
+import argmap.analysis.lint
+from argmap.analysis.lint import CODES, lint, lint_located, two_claims_reason
+from argmap.load.validate import load_located
 from argmap.model import ArgumentMap, Node, NodeKind
-from argmap.validate import load_located
 from tests.conftest import ROOT, write
 
 
@@ -223,13 +223,13 @@ def test_every_code_is_in_the_readme() -> None:
 
 
 def test_doctests() -> None:
-    assert doctest.testmod(argmap.lint).failed == 0
+    assert doctest.testmod(argmap.analysis.lint).failed == 0
 
 
 def test_lint_check_and_stats_agree_on_untraced_evidence() -> None:
-    from argmap.analyze import analyze
-    from argmap.quotecheck import SourceText, check_quotes
-    from argmap.validate import validate_data
+    from argmap.analysis.quotecheck import SourceText, check_quotes
+    from argmap.analysis.standing import analyze
+    from argmap.load.validate import validate_data
 
     m = validate_data(
         {

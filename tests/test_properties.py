@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.exporters.json import to_json
-from argmap.io import dump_yaml, load_map, parse_text
-from argmap.mapfile import to_file_data
+from argmap.load.mapfile import to_file_data
+from argmap.load.parse import dump_yaml, load_map, parse_text
+from argmap.load.validate import validate_parsed
 from argmap.model import ArgumentMap
-from argmap.validate import validate_parsed
 from tests.strategies import argument_maps
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -116,7 +116,7 @@ _TRICKY_SCALARS = (
 def test_fast_yaml_parse_agrees_with_the_round_trip_parser(
     pairs: list[tuple[str, str]], prefix: str
 ) -> None:
-    from argmap.io import _SLOW_PATH, _parse_yaml, _parse_yaml_fast, plain_data
+    from argmap.load.parse import _SLOW_PATH, _parse_yaml, _parse_yaml_fast, plain_data
 
     text = prefix + "".join(f"{key}: {value}\n" for key, value in pairs)
     fast = _parse_yaml_fast(text, "t.yaml")
@@ -138,7 +138,7 @@ def test_fast_yaml_parse_agrees_with_the_round_trip_parser(
 def test_wrap_paragraph_matches_textwrap(paragraph: str, width: int) -> None:
     import textwrap
 
-    from argmap.exporters.dot import wrap_paragraph
+    from argmap.exporters.diagram.build import wrap_paragraph
 
     expected = textwrap.wrap(paragraph, width, break_on_hyphens=False)
     assert wrap_paragraph(paragraph, width) == expected
@@ -176,7 +176,7 @@ def test_memo_quote_matches_graphviz(text: str, no_html: bool) -> None:
     import graphviz
     from graphviz.quoting import quote, quote_edge
 
-    from argmap.exporters.dotquote import memo_quote, memo_quote_edge
+    from argmap.exporters.diagram.dotquote import memo_quote, memo_quote_edge
 
     value = graphviz.nohtml(text) if no_html else text
     with warnings.catch_warnings():
@@ -202,7 +202,7 @@ def test_memo_attr_list_matches_graphviz(label: str | None, attrs: dict[str, str
 
     from graphviz.quoting import attr_list
 
-    from argmap.exporters.dotquote import memo_attr_list
+    from argmap.exporters.diagram.dotquote import memo_attr_list
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -226,7 +226,7 @@ _INVISIBLE = ["\u202e", "\u202d", "\u2066", "\u200b", "\u200f", "\ufeff", "\ue00
     )
 )
 def test_dumped_yaml_spells_out_invisible_characters(data: dict[str, str]) -> None:
-    from argmap.io import _is_risky
+    from argmap.load.parse import _is_risky
 
     text = dump_yaml(data)
     assert not any(_is_risky(ch) and not ch.isascii() for ch in text), text

@@ -12,14 +12,14 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.cli import main
-from argmap.quotecheck import (
+from argmap.analysis.quotecheck import (
     Difference,
     SourceText,
     check_file,
     format_report,
     normalize_typography,
 )
+from argmap.cli import main
 from tests.conftest import ROOT, write
 
 ARTICLE = (

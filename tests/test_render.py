@@ -16,14 +16,14 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from argmap.analysis.view import draw_kind
 from argmap.cli import main
 from argmap.exporters import RenderOptions, get_exporter
-from argmap.exporters.dot import render_pdf, render_png, render_svg
-from argmap.io import load_map
+from argmap.exporters.diagram.build import render_pdf, render_png, render_svg
+from argmap.load.parse import load_map
+from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
 from argmap.pipeline import render_file
-from argmap.validate import validate_data
-from argmap.view import draw_kind
 from tests.conftest import CASES, MAPS, ROOT
 from tests.strategies import argument_maps
 
@@ -230,7 +230,7 @@ def test_any_text_renders_literally_once(
 def test_engine_choice_from_environment(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from argmap import engine
+    from argmap.exporters.diagram import engine
 
     monkeypatch.setattr(engine, "_system", lambda: None)
     result = runner.invoke(
@@ -453,7 +453,7 @@ def test_a_map_named_twice_is_rendered_once(runner: CliRunner, tmp_path: Path) -
 def test_render_and_export_never_overwrite_the_map(runner: CliRunner, tmp_path: Path) -> None:
     import json
 
-    from argmap.mapfile import to_file_data
+    from argmap.load.mapfile import to_file_data
 
     json_map = tmp_path / "m.json"
     json_map.write_text(json.dumps(to_file_data(load_map(UNIFORMS)), default=str), "utf-8")
@@ -488,7 +488,7 @@ def test_pdf_embeds_only_the_fallback_faces_and_styles_it_uses() -> None:
 
 
 def test_pdf_right_to_left_runs_keep_their_edge_spaces() -> None:
-    from argmap.pdf import _visual
+    from argmap.exporters.diagram.pdf import _visual
 
     assert _visual("\u05d0\u05d1 ") == "\u05d1\u05d0 "
     assert _visual(" \u05d0\u05d1") == " \u05d1\u05d0"
@@ -500,7 +500,7 @@ def test_render_never_replaces_a_json_map_beside_the_map(
 ) -> None:
     import json
 
-    from argmap.mapfile import to_file_data
+    from argmap.load.mapfile import to_file_data
 
     yaml_map = tmp_path / "a.yaml"
     yaml_map.write_bytes(UNIFORMS.read_bytes())

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import jsonschema
 
-from argmap.io import parse_text, read_map_text
-from argmap.mapfile import json_schema
+from argmap.load.mapfile import json_schema
+from argmap.load.parse import parse_text, read_map_text
 from tests.conftest import MAPS
 
 

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.errors import ArgmapError, MapFileError, MapValidationError
-from argmap.io import load_map, parse_text
-from argmap.validate import validate_data, validate_parsed
+from argmap.load.parse import load_map, parse_text
+from argmap.load.validate import validate_data, validate_parsed
 from tests.conftest import BAD, write
 
 

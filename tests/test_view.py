@@ -7,11 +7,11 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from argmap.analysis.view import narrows, submap, visible_nodes
 from argmap.exporters import RenderOptions
-from argmap.exporters.html import render_html
-from argmap.io import load_map
+from argmap.exporters.html.page import render_html
+from argmap.load.parse import load_map
 from argmap.model import ArgumentMap
-from argmap.view import narrows, submap, visible_nodes
 from tests.conftest import MAPS
 from tests.strategies import argument_maps
 

@@ -54,14 +54,14 @@ class Exporter(NamedTuple):
 
 BUILTIN: Final[dict[str, str]] = {
     "json": "argmap.exporters.json",
-    "dot": "argmap.exporters.dot",
-    "svg": "argmap.exporters.dot",
-    "png": "argmap.exporters.dot",
-    "pdf": "argmap.exporters.dot",
-    "html": "argmap.exporters.html",
+    "dot": "argmap.exporters.diagram.build",
+    "svg": "argmap.exporters.diagram.build",
+    "png": "argmap.exporters.diagram.build",
+    "pdf": "argmap.exporters.diagram.build",
+    "html": "argmap.exporters.html.page",
     "argdown": "argmap.interop.argdown",
     "aif": "argmap.interop.aif",
-    "markdown": "argmap.interop.markdown",
+    "markdown": "argmap.exporters.markdown",
 }
 """Built-in formats and the module that defines each (as a module-level ``EXPORTER``)."""
 

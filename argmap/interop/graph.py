@@ -154,7 +154,7 @@ class GraphBuilder:
     # -- steps ------------------------------------------------------------------------------
     def _header(self, header: dict[str, Any]) -> dict[str, Any]:
         """Keep the metadata fields that are valid; warn about the others."""
-        from argmap.mapfile import MapHeader
+        from argmap.load.mapfile import MapHeader
 
         raw = header.get("title")
         title = raw if isinstance(raw, str) else ("" if raw is None else str(raw))
@@ -408,7 +408,7 @@ class GraphBuilder:
 
 
 def _safe_id(text: str, taken: set[str], *, fallback: str = "node", slug: bool = True) -> str:
-    from argmap.validate import slugify, unique_id
+    from argmap.load.validate import slugify, unique_id
 
     base = text if (_ID_RE.match(text) and len(text) <= 200) else slugify(text)
     if not base or not _ID_RE.match(base):

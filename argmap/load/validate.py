@@ -13,8 +13,7 @@ from typing import Any, Final, NamedTuple
 from pydantic import BaseModel, ValidationError
 
 from argmap.errors import Issue, MapValidationError
-from argmap.io import ParsedFile, YamlPath, parse_text, read_map_text
-from argmap.mapfile import (
+from argmap.load.mapfile import (
     CHILD_KEYS,
     ENTRY_MODELS,
     KEY_KIND,
@@ -22,6 +21,7 @@ from argmap.mapfile import (
     LinkEntry,
     MapHeader,
 )
+from argmap.load.parse import ParsedFile, YamlPath, parse_text, read_map_text
 from argmap.model import (
     ArgumentMap,
     Node,

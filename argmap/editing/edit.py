@@ -11,12 +11,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Final
 
-from argmap.errors import ArgmapError, MapValidationError
-from argmap.mapfile import CHILD_KEYS, KEY_KIND
-from argmap.model import CHILD_KINDS, ArgumentMap, Citation, NodeKind
-from argmap.safetext import LONE_SURROGATE
-from argmap.safewrite import locked_text, write_atomic
-from argmap.textsplice import (
+from argmap.editing.safewrite import locked_text, write_atomic
+from argmap.editing.textsplice import (
     Edit,
     append_item,
     apply_edits,
@@ -30,6 +26,10 @@ from argmap.textsplice import (
     ungroup,
     wrap_in_group,
 )
+from argmap.errors import ArgmapError, MapValidationError
+from argmap.load.mapfile import CHILD_KEYS, KEY_KIND
+from argmap.model import CHILD_KINDS, ArgumentMap, Citation, NodeKind
+from argmap.safetext import LONE_SURROGATE
 
 __all__ = [
     "EDITABLE_FIELDS",
@@ -168,8 +168,8 @@ class _Session:
 
 
 def _load(path: Path, text: str) -> _Session:
-    from argmap.io import parse_text, run_deep
-    from argmap.validate import validate_parsed
+    from argmap.load.parse import parse_text, run_deep
+    from argmap.load.validate import validate_parsed
 
     if path.suffix == ".json":
         raise EditError(path, "editing JSON maps is not supported; edit a YAML map")
@@ -184,7 +184,7 @@ def _load(path: Path, text: str) -> _Session:
 
 
 def _yaml() -> Any:
-    from argmap.io import make_yaml
+    from argmap.load.parse import make_yaml
 
     return make_yaml()
 
@@ -217,7 +217,7 @@ def _walk(doc: Any) -> list[_Place]:
 def _dump(doc: Any) -> str:
     from io import StringIO
 
-    from argmap.io import run_deep
+    from argmap.load.parse import run_deep
 
     buffer = StringIO()
     run_deep(lambda: _yaml().dump(doc, buffer))
@@ -232,8 +232,8 @@ def _commit(session: _Session, spliced: str | None) -> None:
     ruamel diff carried over onto the text, then ruamel's whole dump. The first whose
     map equals the edited tree's map is written.
     """
-    from argmap.io import parse_text, run_deep
-    from argmap.validate import validate_parsed
+    from argmap.load.parse import parse_text, run_deep
+    from argmap.load.validate import validate_parsed
 
     if spliced is not None and _commit_splice(session, spliced):
         return
@@ -279,8 +279,8 @@ def _commit_splice(session: _Session, spliced: str) -> bool:
     Anything else (an invalid edit, a splice that differs) returns False, and
     :func:`_commit` works it out the long way, with its error messages.
     """
-    from argmap.io import parse_text, plain_data
-    from argmap.validate import validate_data, validate_parsed
+    from argmap.load.parse import parse_text, plain_data
+    from argmap.load.validate import validate_data, validate_parsed
 
     name = str(session.path)
     try:
@@ -357,7 +357,7 @@ def _refuse_lone_surrogates(path: Path, values: Mapping[str, Any]) -> None:
 
 
 def _check_add(session: _Session, new: NewNode) -> str:
-    from argmap.validate import slugify, unique_id
+    from argmap.load.validate import slugify, unique_id
 
     m, p = session.map, session.path
     if new.to not in m:
@@ -503,7 +503,7 @@ def _splice_add(session: _Session, new: NewNode, entry: dict[str, Any]) -> str |
 
 
 def _dash_offset(session: _Session) -> int:
-    from argmap.textsplice import list_style
+    from argmap.editing.textsplice import list_style
 
     return list_style(session.doc["thesis"])[0]
 

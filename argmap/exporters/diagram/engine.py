@@ -139,12 +139,13 @@ Characters above U+FFFF (emoji) are never drawn.
 def missing_png_glyphs(text: str) -> list[str]:
     """Return the distinct characters of ``text`` the bundled engine's PNG cannot draw.
 
-    Only characters that draw something count (:func:`argmap.fonts.drawable_chars`).
+    Only characters that draw something count
+    (:func:`argmap.exporters.diagram.fonts.drawable_chars`).
     Order is first appearance.
     """
     from bisect import bisect_right
 
-    from argmap.fonts import drawable_chars
+    from argmap.exporters.diagram.fonts import drawable_chars
 
     out: list[str] = []
     for ch in drawable_chars(text):

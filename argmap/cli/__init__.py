@@ -25,29 +25,29 @@ __all__ = [
 CONTEXT_SETTINGS: Final = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 COMMANDS: Final[dict[str, str]] = {
-    "validate": "argmap.commands.core:validate",
-    "show": "argmap.commands.core:show",
-    "export": "argmap.commands.core:export",
-    "schema": "argmap.commands.core:schema",
-    "formats": "argmap.commands.core:formats",
-    "check": "argmap.commands.check:check",
-    "add": "argmap.commands.edit:add",
-    "edit": "argmap.commands.edit:edit",
-    "remove": "argmap.commands.edit:remove",
-    "new": "argmap.commands.edit:new",
-    "diff": "argmap.commands.edit:diff",
-    "stats": "argmap.commands.analysis:stats",
-    "lint": "argmap.commands.analysis:lint",
-    "watch": "argmap.commands.watch:watch",
-    "render": "argmap.commands.render:render",
-    "import": "argmap.commands.interop:import_",
+    "validate": "argmap.cli.core:validate",
+    "show": "argmap.cli.core:show",
+    "export": "argmap.cli.core:export",
+    "schema": "argmap.cli.core:schema",
+    "formats": "argmap.cli.core:formats",
+    "check": "argmap.cli.check:check",
+    "add": "argmap.cli.edit:add",
+    "edit": "argmap.cli.edit:edit",
+    "remove": "argmap.cli.edit:remove",
+    "new": "argmap.cli.edit:new",
+    "diff": "argmap.cli.edit:diff",
+    "stats": "argmap.cli.analysis:stats",
+    "lint": "argmap.cli.analysis:lint",
+    "watch": "argmap.cli.watch:watch",
+    "render": "argmap.cli.render:render",
+    "import": "argmap.cli.interop:import_",
 }
 """Command name -> ``module:attribute``; modules are imported only when needed."""
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 MAP_PATH: Final = click.Path(path_type=Path)
-"""A map file argument: existence and file type are checked by argmap.io, so a missing file
+"""A map file argument: existence and file type are checked by argmap.load.parse, so a missing file
 or a folder gets the same one-line message in every command (exit 1, not a usage error)."""
 
 

@@ -7,10 +7,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final, Literal, TypedDict
 
+from argmap.analysis.view import draw_kind
 from argmap.exporters import RenderOptions
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.safetext import safe_url
-from argmap.view import draw_kind
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -240,7 +240,7 @@ def _incoming(m: ArgumentMap) -> dict[str, list[tuple[Node, Relation, bool]]]:
 
 def _analysis(m: ArgumentMap) -> tuple[dict[str, str], frozenset[str]]:
     """Return each node's standing and the unanswered objections, from the analysis."""
-    from argmap.analyze import analyze
+    from argmap.analysis.standing import analyze
 
     analysis = analyze(m)
     standing = {node_id: value.value for node_id, value in analysis.standing.items()}
@@ -460,7 +460,7 @@ def page_context(
     """Return the template context of the outline page.
 
     Args:
-        m: the map, or the part of it the page shows (see :func:`argmap.view.submap`).
+        m: the map, or the part of it the page shows (see :func:`argmap.analysis.view.submap`).
         options: render options (``exercise`` blanks node texts, ``theme`` picks colours).
         assets: the inlined stylesheet and script with their security policy.
         svg: the inline diagram, already sanitised.

@@ -19,7 +19,7 @@ def validate(maps: tuple[Path, ...]) -> None:
     Exits 0 when every map is valid, 1 otherwise.
     """
     from argmap.errors import ArgmapError
-    from argmap.io import load_map
+    from argmap.load.parse import load_map
 
     failed = 0
     for path in maps:
@@ -47,15 +47,15 @@ def show(
     map_path: Path, focus: str | None, depth: int | None, color: bool | None, status: bool
 ) -> None:
     """Print the map as a tree, one node a line, with kind markers and ids."""
-    from argmap.io import load_map
-    from argmap.show import format_tree
+    from argmap.exporters.terminal import format_tree
+    from argmap.load.parse import load_map
 
     m = load_map(map_path)
     if focus is not None and focus not in m:
         raise click.BadParameter(f"no node has id {focus!r}", param_hint="--focus")
     marks = None
     if status:
-        from argmap.analyze import analyze, status_marks
+        from argmap.analysis.standing import analyze, status_marks
 
         marks = status_marks(analyze(m))
     use_color = sys.stdout.isatty() if color is None else color
@@ -84,7 +84,7 @@ def export(map_path: Path, fmt: str, output: Path | None) -> None:
     """Export a map in another format, to standard output or a file."""
     from argmap.errors import UnknownFormatError
     from argmap.exporters import RenderOptions, get_exporter, parse_formats
-    from argmap.io import load_map, write_output
+    from argmap.load.parse import load_map, write_output
 
     try:
         names = parse_formats(fmt)
@@ -120,13 +120,13 @@ def export(map_path: Path, fmt: str, output: Path | None) -> None:
 @reports_errors
 def schema(output: Path | None) -> None:
     """Print the JSON Schema of map files (for editor autocompletion and checks)."""
-    from argmap.mapfile import json_schema
+    from argmap.load.mapfile import json_schema
 
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if output is None:
         click.echo(text, nl=False)
     else:
-        from argmap.io import write_output
+        from argmap.load.parse import write_output
 
         write_output(text, output)
 

@@ -7,9 +7,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from argmap.edit import EditError
+from argmap.editing.edit import EditError
+from argmap.editing.safewrite import create_exclusive
 from argmap.errors import MapValidationError
-from argmap.safewrite import create_exclusive
 
 __all__ = ["new_map", "schema_reference"]
 
@@ -45,8 +45,8 @@ def new_map(
     Raises:
         EditError: the file exists, or the title or thesis is invalid.
     """
-    from argmap.io import dump_yaml, parse_text
-    from argmap.validate import slugify, validate_parsed
+    from argmap.load.parse import dump_yaml, parse_text
+    from argmap.load.validate import slugify, validate_parsed
 
     p = Path(path)
     if p.exists():

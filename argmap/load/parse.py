@@ -570,7 +570,7 @@ def load_map(path: str | Path) -> ArgumentMap:
         MapFileError: the file cannot be read or parsed.
         MapValidationError: the map breaks the model's rules (every issue, located).
     """
-    from argmap.validate import validate_parsed
+    from argmap.load.validate import validate_parsed
 
     parsed = parse_text(read_map_text(path), path)
     return validate_parsed(parsed)

@@ -24,9 +24,9 @@ from argmap.cli import MAP_PATH, reports_errors
 @reports_errors
 def stats(map_path: Path, fmt: str) -> None:
     """Print counts, depth, breadth, the thesis standing and unanswered objections."""
-    from argmap.analyze import analyze
-    from argmap.io import load_map
-    from argmap.stats import format_stats, stats_data
+    from argmap.analysis.standing import analyze
+    from argmap.analysis.stats import format_stats, stats_data
+    from argmap.load.parse import load_map
 
     m = load_map(map_path)
     a = analyze(m)
@@ -47,9 +47,9 @@ def lint(maps: tuple[Path, ...], strict: bool) -> None:
     Warnings never stop a map from rendering. Exits 1 when a map is invalid, or with
     --strict when there is any warning; 0 otherwise.
     """
+    from argmap.analysis.lint import lint_located
     from argmap.errors import ArgmapError
-    from argmap.lint import lint_located
-    from argmap.validate import load_located
+    from argmap.load.validate import load_located
 
     failed = warned = 0
     for path in maps:

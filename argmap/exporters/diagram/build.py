@@ -12,14 +12,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
+from argmap.analysis.view import draw_kind, visible_nodes
 from argmap.exporters import Exporter, RenderOptions
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
-from argmap.view import draw_kind, visible_nodes
 
 if TYPE_CHECKING:
     import graphviz
 
-    from argmap.analyze import Analysis
+    from argmap.analysis.standing import Analysis
 
 __all__ = [
     "EDGE_STYLE",
@@ -422,7 +422,7 @@ def _standing(m: ArgumentMap, options: RenderOptions, analysis: Analysis | None)
     if not options.status:
         return {}
     if analysis is None:
-        from argmap.analyze import analyze
+        from argmap.analysis.standing import analyze
 
         analysis = analyze(m)
     return {
@@ -467,7 +467,7 @@ def to_digraph(
         frozenset(node.id for node in shown),
         _standing(m, options, analysis),
     )
-    from argmap.exporters.dotquote import MemoDigraph
+    from argmap.exporters.diagram.dotquote import MemoDigraph
 
     g = MemoDigraph(name="argmap", strict=False)
     g.attr("graph", **GRAPH_ATTR, rankdir=_DIRECTION[options.direction])
@@ -727,7 +727,7 @@ def render_svg(m: ArgumentMap, options: RenderOptions | None = None) -> str:
     Raises:
         RenderError: the engine is missing, fails or times out.
     """
-    from argmap.engine import run_engine
+    from argmap.exporters.diagram.engine import run_engine
 
     options = options or RenderOptions()
     data = run_engine(to_dot(m, options), "svg", options.engine, map_name=options.map_name)
@@ -741,7 +741,13 @@ def render_png(m: ArgumentMap, options: RenderOptions | None = None) -> bytes:
     Hebrew); when the map holds other characters (Hangul, CJK, Arabic, emoji...), its
     SVG is rasterized by resvg with the Noto fonts instead, so every glyph shows.
     """
-    from argmap.engine import MAX_PNG_SIDE_PX, PNG_DPI, find_engine, missing_png_glyphs, run_engine
+    from argmap.exporters.diagram.engine import (
+        MAX_PNG_SIDE_PX,
+        PNG_DPI,
+        find_engine,
+        missing_png_glyphs,
+        run_engine,
+    )
 
     options = options or RenderOptions()
     info = find_engine(options.engine)
@@ -751,7 +757,7 @@ def render_png(m: ArgumentMap, options: RenderOptions | None = None) -> bytes:
         lacking = missing_png_glyphs(text)
         if lacking:
             from argmap.errors import RenderError
-            from argmap.raster import svg_to_png
+            from argmap.exporters.diagram.raster import svg_to_png
 
             logging.getLogger(__name__).info(
                 "%s: PNG drawn from the SVG with the Noto fonts (the bundled engine's fonts "
@@ -800,7 +806,7 @@ def _drawn_text(m: ArgumentMap, options: RenderOptions) -> str:
 
 def _warn_unfontable(text: str, map_name: str, fmt: str) -> None:
     """Warn about characters that no font argmap ships can draw (they show as boxes)."""
-    from argmap.fonts import missing_glyphs
+    from argmap.exporters.diagram.fonts import missing_glyphs
 
     missing = missing_glyphs(text)
     if missing:
@@ -817,7 +823,7 @@ def _warn_unfontable(text: str, map_name: str, fmt: str) -> None:
 
 def render_pdf(m: ArgumentMap, options: RenderOptions | None = None) -> bytes:
     """Render the map's diagram as PDF bytes: the SVG drawn onto a page, text kept as text."""
-    from argmap.pdf import svg_to_pdf
+    from argmap.exporters.diagram.pdf import svg_to_pdf
 
     options = options or RenderOptions()
     _warn_unfontable(_drawn_text(m, options), options.map_name, "PDF")

@@ -300,7 +300,7 @@ def status_marks(a: Analysis) -> dict[str, str]:
         a: the analysis.
 
     Returns:
-        Node id -> badge, for :func:`argmap.show.format_tree`'s ``marks``.
+        Node id -> badge, for :func:`argmap.exporters.terminal.format_tree`'s ``marks``.
     """
     marks: dict[str, str] = {}
     for node_id, standing in a.standing.items():

@@ -25,7 +25,7 @@ def _with_fonts(svg: str) -> str:
     directions (Latin, then two Arabic words) its fallback loses track and draws boxes;
     a ``<tspan>`` per run, in the face that has it, leaves nothing to fall back for.
     """
-    from argmap.fonts import fallback_fonts, family_name, font_runs
+    from argmap.exporters.diagram.fonts import fallback_fonts, family_name, font_runs
 
     fallbacks = fallback_fonts()
 
@@ -106,7 +106,7 @@ def svg_to_png(svg: str, *, dpi: int, max_side_px: int) -> bytes:
     """
     import resvg_py
 
-    from argmap.fonts import font_files
+    from argmap.exporters.diagram.fonts import font_files
 
     size = _SIZE.search(svg)
     zoom = 1.0

@@ -20,7 +20,7 @@ CLEARABLE += ["basis", "assessment", "note", "undercut"]
 def _citation(value: str | None) -> Any:
     if value is None:
         return None
-    from argmap.edit import parse_citation
+    from argmap.editing.edit import parse_citation
 
     try:
         return parse_citation(value)
@@ -50,7 +50,7 @@ def _field_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _author(explicit: str | None, map_path: Path) -> str:
-    from argmap.edit import resolve_author
+    from argmap.editing.edit import resolve_author
 
     folder = map_path.resolve().parent if map_path.parent.exists() else Path.cwd()
     name = resolve_author(explicit, folder)
@@ -101,7 +101,7 @@ def add(
 
     The rest of the file (comments, order, quoting, indentation) is kept as it was.
     """
-    from argmap.edit import NewNode, add_node
+    from argmap.editing.edit import NewNode, add_node
     from argmap.model import NodeKind
 
     new = NewNode(
@@ -170,7 +170,7 @@ def edit(
 
     --tag replaces all tags. Example: argmap edit maps/m.yaml cost --id cost-claim
     """
-    from argmap.edit import edit_node
+    from argmap.editing.edit import edit_node
 
     changes: dict[str, Any] = {
         name: value
@@ -209,7 +209,7 @@ def edit(
 @reports_errors
 def remove(map_path: Path, node_id: str, recursive: bool) -> None:
     """Remove node ID from MAP, in place; print the removed ids."""
-    from argmap.edit import remove_node
+    from argmap.editing.edit import remove_node
 
     for removed in remove_node(map_path, node_id, recursive=recursive):
         click.echo(removed)
@@ -226,7 +226,7 @@ def new(
     map_path: Path, title: str, thesis: str, thesis_id: str | None, author: str | None
 ) -> None:
     """Create MAP with a title and a thesis (never overwrites)."""
-    from argmap.scaffold import new_map, schema_reference
+    from argmap.editing.scaffold import new_map, schema_reference
 
     new_map(map_path, title, thesis, thesis_id=thesis_id, author=author)
     reference, found = schema_reference(map_path)
@@ -248,10 +248,10 @@ def diff(old: Path, new_path: Path | None, rev: str | None, fmt: str) -> None:
 
     Exits 0 when the maps are the same, 1 when they differ and 2 on error (like diff).
     """
-    from argmap.diff import diff_maps, format_markdown, format_text, read_revision
+    from argmap.analysis.diff import diff_maps, format_markdown, format_text, read_revision
     from argmap.errors import ArgmapError
-    from argmap.io import load_map, parse_text
-    from argmap.validate import validate_parsed
+    from argmap.load.parse import load_map, parse_text
+    from argmap.load.validate import validate_parsed
 
     if (new_path is None) == (rev is None):
         raise click.UsageError("give two maps (OLD NEW) or one map and --rev REV")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any, Final
 
-from argmap.analyze import Analysis, Standing
+from argmap.analysis.standing import Analysis, Standing
 from argmap.model import ArgumentMap, Node
 
 __all__ = ["format_stats", "stats_data"]
@@ -30,7 +30,7 @@ def stats_data(m: ArgumentMap, a: Analysis) -> dict[str, Any]:
 
     Args:
         m: the map.
-        a: its analysis (:func:`argmap.analyze.analyze`).
+        a: its analysis (:func:`argmap.analysis.standing.analyze`).
 
     Returns:
         A dict: title, thesis (id, standing, support), node counts by kind and author,

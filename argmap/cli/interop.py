@@ -35,9 +35,9 @@ def import_(source: Path, fmt: str, output: Path, force: bool) -> None:
     What the format cannot say is reported on standard error, one located line each.
     """
     from argmap.interop import import_file
-    from argmap.io import dump_yaml, write_output
-    from argmap.mapfile import to_file_data
-    from argmap.validate import validate_data
+    from argmap.load.mapfile import to_file_data
+    from argmap.load.parse import dump_yaml, write_output
+    from argmap.load.validate import validate_data
 
     to_stdout = str(output) == "-"
     if not to_stdout and output.exists() and not force:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
 
 from argmap.exporters import Exporter, RenderOptions
-from argmap.exporters.htmlview import (
+from argmap.exporters.html.context import (
     MAX_NESTING,
     Assets,
     PageContext,
@@ -53,7 +53,7 @@ def make_env() -> jinja2.Environment:
     import jinja2
 
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("argmap", "templates"),
+        loader=jinja2.PackageLoader("argmap.exporters.html", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -103,7 +103,7 @@ def build_context(
     svg: Markup | None = None,
     diagram_note: str | None = None,
 ) -> PageContext:
-    """Return the template context of the outline page (see :mod:`argmap.exporters.htmlview`).
+    """Return the template context of the outline page (see :mod:`argmap.exporters.html.context`).
 
     Args:
         m: the map.
@@ -112,7 +112,7 @@ def build_context(
         svg: the inline diagram, already sanitised (see :func:`render_html`).
         diagram_note: why the diagram is missing, shown in its place.
     """
-    from argmap.view import narrows, submap
+    from argmap.analysis.view import narrows, submap
 
     if not narrows(options):
         return page_context(m, options, _assets(script=True), svg, diagram_note)
@@ -124,8 +124,8 @@ def _diagram(m: ArgumentMap, options: RenderOptions) -> Markup | None:
     """Return the diagram as sanitised inline SVG (None if the engine drew nothing)."""
     from markupsafe import Markup
 
-    from argmap.exporters.dot import render_svg
-    from argmap.exporters.svgclean import clean_svg
+    from argmap.exporters.diagram.build import render_svg
+    from argmap.exporters.html.svgclean import clean_svg
 
     if options.exercise:
         m = _blanked(m)

@@ -7,8 +7,8 @@ from typing import Final
 
 import click
 
+from argmap.analysis.view import draw_kind
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
-from argmap.view import draw_kind
 
 __all__ = ["MARKERS", "format_tree"]
 

@@ -31,7 +31,7 @@ def check(map_path: Path, source_path: Path, strict: bool) -> None:
     mismatch with the closest passage and a word-by-word diff. Exits 1 on any
     mismatch (with --strict, also on evidence that has no quote, citation or source).
     """
-    from argmap.quotecheck import check_file, format_report
+    from argmap.analysis.quotecheck import check_file, format_report
 
     report = check_file(map_path, source_path)
     click.echo(format_report(report), nl=False)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Final
 
 from argmap.errors import RenderError
-from argmap.fonts import MAIN_FACES, fallback_fonts, font_runs, noto_folder
+from argmap.exporters.diagram.fonts import MAIN_FACES, fallback_fonts, font_runs, noto_folder
 
 __all__ = ["FONT_FAMILY", "svg_to_pdf"]
 

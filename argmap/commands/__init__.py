@@ -1,1 +1,0 @@
-"""The bodies of the ``argmap`` commands, one module per area, loaded on first use."""

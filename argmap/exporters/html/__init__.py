@@ -1,0 +1,1 @@
+"""The HTML page format: template context, inlined diagram SVG and the Jinja templates."""

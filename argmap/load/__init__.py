@@ -1,0 +1,1 @@
+"""Loading maps: bounded reads, YAML/JSON parsing with positions, the file format, validation."""
