@@ -6,7 +6,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from argmap.analysis.standing import Analysis, Standing, Support
+    from argmap.analysis.standing import Analysis, Standing, Support, analyze
     from argmap.errors import (
         ArgmapError,
         Issue,
@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from argmap.load.parse import load_map
     from argmap.load.validate import validate_data
     from argmap.model import ArgumentMap, Node, NodeKind, Relation
-    from argmap.pipeline import render_file
+    from argmap.options import RenderOptions
+    from argmap.pipeline import render_file, render_map
 
     load = load_map
 
@@ -35,10 +36,13 @@ __all__ = [
     "RenderError",
     "Standing",
     "Support",
+    "RenderOptions",
     "UnknownFormatError",
+    "analyze",
     "load",
     "load_map",
     "render_file",
+    "render_map",
     "validate_data",
 ]
 
@@ -60,6 +64,9 @@ _WHERE = {
     "NodeKind": "argmap.model",
     "Relation": "argmap.model",
     "render_file": "argmap.pipeline",
+    "render_map": "argmap.pipeline",
+    "analyze": "argmap.analysis.standing",
+    "RenderOptions": "argmap.options",
     "validate_data": "argmap.load.validate",
 }
 

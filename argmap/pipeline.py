@@ -4,12 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from argmap.exporters import RenderOptions, get_exporter
+from argmap.exporters import get_exporter
 from argmap.load.parse import load_map, write_output
 from argmap.model import ArgumentMap
+from argmap.options import RenderOptions
 
-__all__ = ["check_targets", "output_path", "render_file", "render_files", "render_outputs"]
+if TYPE_CHECKING:
+    from argmap.analysis.standing import Analysis
+
+__all__ = [
+    "check_targets",
+    "output_path",
+    "render_file",
+    "render_files",
+    "render_map",
+    "render_outputs",
+]
 
 
 def output_path(path: str | Path, fmt: str, out_dir: str | Path) -> Path:
@@ -21,8 +33,34 @@ def output_path(path: str | Path, fmt: str, out_dir: str | Path) -> Path:
     return Path(out_dir) / (Path(path).stem + get_exporter(fmt).suffix)
 
 
+def render_map(m: ArgumentMap, fmt: str, options: RenderOptions | None = None) -> str | bytes:
+    """Render a loaded map in one format, in memory: analyze, then export.
+
+    Args:
+        m: the map.
+        fmt: a registered format name (``svg``, ``html``, ``json``...).
+        options: render options (defaults: the whole map, top to bottom).
+
+    Returns:
+        The file's content: text for text formats, bytes for ``png`` and ``pdf``.
+
+    Raises:
+        UnknownFormatError: no exporter has that name.
+        RenderError: the diagram engine is missing, fails or times out.
+    """
+    from argmap.analysis.standing import analyze
+
+    exporter = get_exporter(fmt)
+    return exporter.render(m, analyze(m), options or RenderOptions())
+
+
 def render_outputs(
-    m: ArgumentMap, path: str | Path, fmt: str, out_dir: str | Path, options: RenderOptions
+    m: ArgumentMap,
+    analysis: Analysis,
+    path: str | Path,
+    fmt: str,
+    out_dir: str | Path,
+    options: RenderOptions,
 ) -> list[tuple[Path, str | bytes]]:
     """Render one loaded map in one format, returning ``(target path, data)`` pairs.
 
@@ -42,10 +80,13 @@ def render_outputs(
         from argmap.exporters.html.page import render_answer_key
 
         return [
-            (target.with_name(f"{target.stem}.exercise.html"), exporter.render(m, opts)),
-            (target.with_name(f"{target.stem}.answers.html"), render_answer_key(m, opts)),
+            (target.with_name(f"{target.stem}.exercise.html"), exporter.render(m, analysis, opts)),
+            (
+                target.with_name(f"{target.stem}.answers.html"),
+                render_answer_key(m, analysis, opts),
+            ),
         ]
-    return [(target, exporter.render(m, opts))]
+    return [(target, exporter.render(m, analysis, opts))]
 
 
 def render_files(
@@ -81,13 +122,16 @@ def render_files(
         get_exporter(fmt)
     unique = _distinct(paths)
     check_targets(unique, formats, out_dir, opts)
+    from argmap.analysis.standing import analyze
+
     loaded = [(path, load_map(path)) for path in unique]
     pending: list[tuple[Path, Path, str | bytes]] = []
     for path, m in loaded:
+        analysis = analyze(m)  # once per map, shared by every format
         for fmt in formats:
             pending.extend(
                 (path, target, data)
-                for target, data in render_outputs(m, path, fmt, out_dir, opts)
+                for target, data in render_outputs(m, analysis, path, fmt, out_dir, opts)
             )
     return [(path, write_output(data, target)) for path, target, data in pending]
 

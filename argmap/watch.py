@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.errors import ArgmapError
-from argmap.exporters import RenderOptions
+from argmap.options import RenderOptions
 
 __all__ = ["RenderOutcome", "file_changes", "render_once", "watch_map"]
 

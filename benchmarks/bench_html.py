@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 
+from argmap.analysis.standing import analyze
 from argmap.exporters.html.page import render_html
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
@@ -37,7 +38,7 @@ def main() -> int:
         for count in SIZES:
             m = generate(count, deep=deep)
             start = time.perf_counter()
-            page = render_html(m, diagram=False)
+            page = render_html(m, analyze(m), diagram=False)
             took = time.perf_counter() - start
             ok = took <= TARGET_PER_NODE * count or took < 0.2
             slow += not ok

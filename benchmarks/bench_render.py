@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from argmap.analysis.standing import analyze
 from argmap.exporters.diagram.engine import find_engine
 from argmap.load.parse import dump_yaml
 
@@ -78,7 +79,7 @@ def stage_times(path: str) -> dict[str, float]:
     times["parse"], now = time.perf_counter() - now, time.perf_counter()
     m = validate_parsed(parsed)
     times["validate"], now = time.perf_counter() - now, time.perf_counter()
-    dot = to_dot(m)
+    dot = to_dot(m, analyze(m))
     times["DOT"], now = time.perf_counter() - now, time.perf_counter()
     run_engine(dot, "svg", "bundled")
     times["engine"] = time.perf_counter() - now

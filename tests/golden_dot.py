@@ -6,9 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from argmap.exporters import RenderOptions
+from argmap.analysis.standing import analyze
 from argmap.exporters.diagram.build import to_dot
 from argmap.load.parse import load_map
+from argmap.options import RenderOptions
 from tests.conftest import CASES, MAPS
 
 UNIFORMS = MAPS / "school-uniforms.yaml"
@@ -18,7 +19,11 @@ NESTED = CASES / "diagram-nested.yaml"
 
 def _dot(source: Path, **options: Any) -> Callable[[], str]:
     def render() -> str:
-        return to_dot(load_map(source), RenderOptions(map_name=source.stem, **options))
+        return to_dot(
+            load_map(source),
+            analyze(load_map(source)),
+            RenderOptions(map_name=source.stem, **options),
+        )
 
     return render
 

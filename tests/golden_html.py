@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from argmap.exporters import RenderOptions
+from argmap.analysis.standing import analyze
 from argmap.exporters.html.page import render_answer_key, render_html
 from argmap.load.parse import load_map
+from argmap.options import RenderOptions
 from tests.conftest import CASES, MAPS
 
 UNIFORMS = MAPS / "school-uniforms.yaml"
@@ -17,13 +18,15 @@ HOSTILE = CASES / "html-hostile.yaml"
 def _page(source: Path, options: RenderOptions) -> Callable[[], str]:
     # Without the diagram: its SVG belongs to the diagram exporter's own goldens.
     def render() -> str:
-        return render_html(load_map(source), options, diagram=False)
+        return render_html(load_map(source), analyze(load_map(source)), options, diagram=False)
 
     return render
 
 
 def _answers() -> str:
-    return render_answer_key(load_map(UNIFORMS), RenderOptions(exercise=True))
+    return render_answer_key(
+        load_map(UNIFORMS), analyze(load_map(UNIFORMS)), RenderOptions(exercise=True)
+    )
 
 
 HTML_GOLDEN: dict[str, Callable[[], str]] = {

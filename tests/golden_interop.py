@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from argmap.analysis.standing import analyze
 from argmap.exporters import RenderOptions, get_exporter
 from argmap.load.parse import load_map
 from tests.conftest import CASES, MAPS
@@ -15,7 +16,9 @@ HOSTILE = CASES / "interop" / "hostile.yaml"
 
 def _export(source: Path, fmt: str) -> Callable[[], str]:
     def render() -> str:
-        data = get_exporter(fmt).render(load_map(source), RenderOptions(map_name=source.stem))
+        data = get_exporter(fmt).render(
+            load_map(source), analyze(load_map(source)), RenderOptions(map_name=source.stem)
+        )
         assert isinstance(data, str)
         return data
 

@@ -12,10 +12,10 @@ import pytest
 
 from argmap.analysis.standing import analyze
 from argmap.analysis.view import draw_kind
-from argmap.exporters import RenderOptions
 from argmap.exporters.html.page import render_html
 from argmap.load.parse import load_map
 from argmap.model import NodeKind
+from argmap.options import RenderOptions
 from tests.conftest import CASES, MAPS
 
 pytestmark = pytest.mark.browser
@@ -69,7 +69,9 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         ("uniforms", MAPS / "school-uniforms.yaml", RenderOptions()),
     ]:
         target = folder / f"{name}.html"
-        target.write_text(render_html(load_map(path), options), encoding="utf-8")
+        target.write_text(
+            render_html(load_map(path), analyze(load_map(path)), options), encoding="utf-8"
+        )
         out[name] = target
     return out
 
@@ -250,7 +252,7 @@ def test_diagram_click_scrolls_to_the_entry_and_back(browser: Any, pages: dict[s
 
 def test_hostile_map_runs_nothing(browser: Any, tmp_path: Path) -> None:
     path = tmp_path / "hostile.html"
-    path.write_text(render_html(load_map(HOSTILE)), encoding="utf-8")
+    path.write_text(render_html(load_map(HOSTILE), analyze(load_map(HOSTILE))), encoding="utf-8")
     seen = open_page(browser, path)
     page = seen.page
     page.click("#expand-all")
@@ -308,7 +310,7 @@ def test_exercise_and_print_theme_screenshots(
         ("print-theme", RenderOptions(theme="print")),
     ]:
         path = tmp_path / f"{name}.html"
-        path.write_text(render_html(m, options), encoding="utf-8")
+        path.write_text(render_html(m, analyze(m), options), encoding="utf-8")
         seen = open_page(browser, path, color_scheme="dark")
         assert_clean(seen)
         if name == "print-theme":

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from argmap.analysis.standing import analyze
 from argmap.analysis.view import draw_kind
 from argmap.errors import RenderError
 from argmap.exporters import RenderOptions, get_exporter
@@ -54,7 +55,7 @@ def uniforms() -> ArgumentMap:
 
 
 def test_every_node_once_with_id_class_tooltip_and_link(uniforms: ArgumentMap) -> None:
-    dot = to_dot(uniforms)
+    dot = to_dot(uniforms, analyze(uniforms))
     statements = _statements(dot)
     for node in uniforms.nodes:
         attrs = statements[node.id]
@@ -65,7 +66,7 @@ def test_every_node_once_with_id_class_tooltip_and_link(uniforms: ArgumentMap) -
 
 
 def test_relation_classes_and_colours(uniforms: ArgumentMap) -> None:
-    edges = _edges(to_dot(uniforms))
+    edges = _edges(to_dot(uniforms, analyze(uniforms)))
     by_pair = {(a, b): attrs for a, b, attrs in edges}
     support = by_pair[("survey-costs", "cost")]
     assert "class=supports" in support and EDGE_STYLE[Relation.SUPPORTS].color in support
@@ -76,7 +77,7 @@ def test_relation_classes_and_colours(uniforms: ArgumentMap) -> None:
 
 
 def test_linked_premises_make_one_reason_with_one_arrow(uniforms: ArgumentMap) -> None:
-    dot = to_dot(uniforms)
+    dot = to_dot(uniforms, analyze(uniforms))
     assert 'subgraph "cluster_group less-bullying"' in dot
     into_thesis = [e for e in _edges(dot) if e[1] == "uniforms" and "linked" in e[2]]
     assert len(into_thesis) == 1
@@ -86,7 +87,7 @@ def test_linked_premises_make_one_reason_with_one_arrow(uniforms: ArgumentMap) -
 
 
 def test_undercutter_ends_on_a_junction_on_the_support_link(uniforms: ArgumentMap) -> None:
-    edges = _edges(to_dot(uniforms))
+    edges = _edges(to_dot(uniforms, analyze(uniforms)))
     junction = "junction identity"
     assert ("identity", junction) in {(a, b) for a, b, _ in edges}
     assert (junction, "uniforms") in {(a, b) for a, b, _ in edges}
@@ -99,7 +100,7 @@ def test_objection_to_objection_is_drawn_as_rebuttal_and_cross_links_dashed() ->
     m = load_map(NESTED)
     assert m.get("volunteers").kind is NodeKind.OBJECTION
     assert draw_kind(m, m.get("volunteers")) is NodeKind.REBUTTAL
-    dot = to_dot(m)
+    dot = to_dot(m, analyze(m))
     assert re.search(r'class="?rebuttal', _statements(dot)["volunteers"])
     cross = [e for e in _edges(dot) if "cross-link" in e[2]]
     assert {(a, b) for a, b, _ in cross} == {
@@ -110,7 +111,7 @@ def test_objection_to_objection_is_drawn_as_rebuttal_and_cross_links_dashed() ->
 
 
 def test_reviewer_shows_author_and_evidence_basis_and_citation(uniforms: ArgumentMap) -> None:
-    statements = _statements(to_dot(uniforms))
+    statements = _statements(to_dot(uniforms, analyze(uniforms)))
     assert "added by A. Reviewer" in statements["expression"]
     assert "reviewer" in statements["expression"]
     evidence = statements["survey-costs"]
@@ -122,11 +123,11 @@ def test_legend_lists_only_what_the_map_shows() -> None:
     m = validate_data(
         {"title": "T", "thesis": {"id": "t", "text": "A claim.", "premises": [{"text": "Why."}]}}
     )
-    legend = _statements(to_dot(m))["legend key"]
+    legend = _statements(to_dot(m, analyze(m)))["legend key"]
     assert ">thesis<" in legend and ">reason<" in legend and "arrow: supports" in legend
     for absent in (">objection<", ">evidence<", ">rebuttal<", "attacks", "dashed", "box:"):
         assert absent not in legend
-    full = _statements(to_dot(load_map(UNIFORMS)))["legend key"]
+    full = _statements(to_dot(load_map(UNIFORMS), analyze(load_map(UNIFORMS))))["legend key"]
     for present in (">objection<", ">evidence<", ">rebuttal<", "undercuts", "box:"):
         assert present in full
 
@@ -143,7 +144,7 @@ def test_text_is_wrapped_and_long_quotes_shortened() -> None:
             },
         }
     )
-    attrs = _statements(to_dot(m))["e"]
+    attrs = _statements(to_dot(m, analyze(m)))["e"]
     label = attrs.split("tooltip=")[0]
     assert label.count("<BR") >= 4
     assert "…”" in label and quote.strip() not in label
@@ -155,31 +156,37 @@ def test_text_is_wrapped_and_long_quotes_shortened() -> None:
 def test_direction_option_maps_thesis_position(uniforms: ArgumentMap) -> None:
     wanted = {"TB": "BT", "BT": "TB", "LR": "RL", "RL": "LR"}
     for direction, rankdir in wanted.items():
-        dot = to_dot(uniforms, RenderOptions(direction=direction))  # type: ignore[arg-type]
+        dot = to_dot(uniforms, analyze(uniforms), RenderOptions(direction=direction))  # type: ignore[arg-type]
         assert f"rankdir={rankdir}" in dot
 
 
 def test_focus_and_depth_draw_a_sub_map(uniforms: ArgumentMap) -> None:
-    names = set(_statements(to_dot(uniforms, RenderOptions(focus="cost", depth=1))))
+    names = set(
+        _statements(to_dot(uniforms, analyze(uniforms), RenderOptions(focus="cost", depth=1)))
+    )
     # The sub-map keeps the chain up to the thesis as context.
     assert names == {"uniforms", "cost", "survey-costs", "upfront-cost", "legend key"}
-    deeper = set(_statements(to_dot(uniforms, RenderOptions(focus="cost"))))
+    deeper = set(_statements(to_dot(uniforms, analyze(uniforms), RenderOptions(focus="cost"))))
     assert "second-hand" in deeper
-    top = set(_statements(to_dot(uniforms, RenderOptions(depth=0))))
+    top = set(_statements(to_dot(uniforms, analyze(uniforms), RenderOptions(depth=0))))
     assert top == {"uniforms", "legend key"}
 
 
 def test_focus_keeps_the_chain_to_the_thesis_and_co_premises(uniforms: ArgumentMap) -> None:
-    names = set(_statements(to_dot(uniforms, RenderOptions(focus="second-hand"))))
+    names = set(
+        _statements(to_dot(uniforms, analyze(uniforms), RenderOptions(focus="second-hand")))
+    )
     assert names == {"uniforms", "cost", "upfront-cost", "second-hand", "legend key"}
-    linked = set(_statements(to_dot(uniforms, RenderOptions(focus="bullying-clothes"))))
+    linked = set(
+        _statements(to_dot(uniforms, analyze(uniforms), RenderOptions(focus="bullying-clothes")))
+    )
     assert {"uniforms", "bullying-clothes", "uniforms-equalise"} <= linked
     assert "cost" not in linked
 
 
 def test_unknown_focus_is_a_render_error(uniforms: ArgumentMap) -> None:
     with pytest.raises(RenderError, match="--focus 'nope': no node has that id"):
-        to_dot(uniforms, RenderOptions(focus="nope", map_name="maps/x.yaml"))
+        to_dot(uniforms, analyze(uniforms), RenderOptions(focus="nope", map_name="maps/x.yaml"))
 
 
 @pytest.mark.parametrize(
@@ -191,7 +198,9 @@ def test_unknown_focus_is_a_render_error(uniforms: ArgumentMap) -> None:
     ],
 )
 def test_hide_options(uniforms: ArgumentMap, hide: str, gone: set[str], kept: set[str]) -> None:
-    names = set(_statements(to_dot(uniforms, RenderOptions(hide=frozenset({hide})))))
+    names = set(
+        _statements(to_dot(uniforms, analyze(uniforms), RenderOptions(hide=frozenset({hide}))))
+    )
     assert not gone & names
     assert kept <= names
 
@@ -207,13 +216,15 @@ def test_hide_quotes_drops_quote_lines() -> None:
             },
         }
     )
-    assert "exact words here" in to_dot(m)
-    assert "exact words here" not in to_dot(m, RenderOptions(hide=frozenset({"quotes"})))
+    assert "exact words here" in to_dot(m, analyze(m))
+    assert "exact words here" not in to_dot(
+        m, analyze(m), RenderOptions(hide=frozenset({"quotes"}))
+    )
 
 
 @pytest.mark.parametrize("theme", sorted(THEMES))
 def test_themes_use_their_tables(uniforms: ArgumentMap, theme: str) -> None:
-    dot = to_dot(uniforms, RenderOptions(theme=theme))  # type: ignore[arg-type]
+    dot = to_dot(uniforms, analyze(uniforms), RenderOptions(theme=theme))  # type: ignore[arg-type]
     nodes, edges = THEMES[theme]
     statements = _statements(dot)
     assert f'fillcolor="{nodes[NodeKind.PREMISE].fill}"' in statements["cost"]
@@ -226,7 +237,7 @@ def test_themes_use_their_tables(uniforms: ArgumentMap, theme: str) -> None:
 
 
 def test_print_theme_is_grayscale_and_patterned(uniforms: ArgumentMap) -> None:
-    dot = to_dot(uniforms, RenderOptions(theme="print"))
+    dot = to_dot(uniforms, analyze(uniforms), RenderOptions(theme="print"))
     colours = set(re.findall(r"#([0-9a-f]{6})", dot))
     assert all(c[0:2] == c[2:4] == c[4:6] for c in colours), colours
     # Square corners for objections, rounded for reasons and rebuttals; bar-ended attacks.
@@ -238,22 +249,20 @@ def test_print_theme_is_grayscale_and_patterned(uniforms: ArgumentMap) -> None:
 
 
 def test_status_badges_borders_and_legend(uniforms: ArgumentMap) -> None:
-    from argmap.analysis.standing import analyze
-
     analysis = analyze(uniforms)
-    dot = to_dot(uniforms, RenderOptions(status=True))
+    dot = to_dot(uniforms, analysis, RenderOptions(status=True))
     statements = _statements(dot)
     for node in uniforms.nodes:
         standing = analysis.standing[node.id].value
         assert f"status-{standing}" in statements[node.id]
         assert f"[{standing.upper()}]" in statements[node.id]
     assert "[OUT]" in statements["legend key"]
-    assert "status-" not in to_dot(uniforms)
+    assert "status-" not in to_dot(uniforms, analyze(uniforms))
 
 
 def test_escaping_in_dot_source() -> None:
     m = load_map(GOLDEN.parent / "cases" / "diagram-metachars.yaml")
-    dot = to_dot(m)
+    dot = to_dot(m, analyze(m))
     labels = "".join(re.findall(r"label=<(<TABLE.*?</TABLE>)>", dot))
     # HTML-like labels: markup in texts arrives as entities, never as tags.
     assert "<script>" not in labels and "&lt;script&gt;" in labels
@@ -270,8 +279,8 @@ def test_exporters_registered() -> None:
 
 
 def test_digraph_is_deterministic(uniforms: ArgumentMap) -> None:
-    first = to_digraph(uniforms).source
-    assert to_digraph(load_map(UNIFORMS)).source == first
+    first = to_digraph(uniforms, analyze(uniforms)).source
+    assert to_digraph(load_map(UNIFORMS), analyze(load_map(UNIFORMS))).source == first
 
 
 def test_deep_map_builds_without_recursion() -> None:
@@ -284,7 +293,7 @@ def test_deep_map_builds_without_recursion() -> None:
     from argmap.load.parse import run_deep
 
     m = run_deep(lambda: validate_data({"title": "deep", "thesis": data}))
-    dot = to_dot(m)
+    dot = to_dot(m, analyze(m))
     assert dot.count("class=supports") == 4999
 
 
@@ -300,7 +309,7 @@ def test_huge_texts_are_capped_in_the_dot() -> None:
             },
         }
     )
-    assert len(to_dot(m)) < 60_000
+    assert len(to_dot(m, analyze(m))) < 60_000
 
 
 def test_many_leaves_stack_in_a_square_block() -> None:
@@ -309,7 +318,7 @@ def test_many_leaves_stack_in_a_square_block() -> None:
     assert [stack_columns(n) for n in (1, 2, 4, 9, 10, 100, 200)] == [2, 2, 2, 2, 4, 10, 15]
     evidence = [{"id": f"e{i}", "text": f"Fact {i}."} for i in range(100)]
     m = validate_data({"title": "t", "thesis": {"id": "t", "text": "T.", "evidence": evidence}})
-    dot = to_dot(m)
+    dot = to_dot(m, analyze(m))
     chains = re.findall(r"(e\d+) -> (e\d+) \[style=invis weight=(\d+)\]", dot)
     # Each leaf hangs below the one ten before it, held straight: ten columns of ten.
     assert len(chains) == 90

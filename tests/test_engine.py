@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from argmap.exporters.diagram import engine
+from argmap.analysis.standing import analyze
 from argmap.errors import RenderError
+from argmap.exporters.diagram import engine
 from argmap.exporters.diagram.build import to_dot
 from argmap.exporters.diagram.engine import EngineInfo, engine_version, find_engine, run_engine
 from tests.conftest import CASES, MAPS
@@ -92,7 +93,7 @@ def test_system_engine_renders_svg() -> None:
 def test_system_engine_renders_every_format(tmp_path: Path, source: Path) -> None:
     import xml.etree.ElementTree as ET
 
-    from argmap.exporters import RenderOptions
+    from argmap.options import RenderOptions
     from argmap.pipeline import render_files
 
     written = render_files(
@@ -185,9 +186,9 @@ def test_missing_png_glyphs_lists_each_character_once_in_order() -> None:
 def test_png_of_other_scripts_is_drawn_with_the_noto_fonts(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    from argmap.exporters import RenderOptions
     from argmap.exporters.diagram.build import render_png
     from argmap.load.validate import validate_data
+    from argmap.options import RenderOptions
 
     m = validate_data(
         {
@@ -196,8 +197,10 @@ def test_png_of_other_scripts_is_drawn_with_the_noto_fonts(
         }
     )
     with caplog.at_level("INFO", logger="argmap"):
-        png = render_png(m, RenderOptions(map_name="k.yaml"))
-    assert png.startswith(b"\x89PNG") and png == render_png(m, RenderOptions(map_name="k.yaml"))
+        png = render_png(m, analyze(m), RenderOptions(map_name="k.yaml"))
+    assert png.startswith(b"\x89PNG") and png == render_png(
+        m, analyze(m), RenderOptions(map_name="k.yaml")
+    )
     assert [r.levelname for r in caplog.records] == ["INFO"]
     assert caplog.records[0].getMessage() == (
         "k.yaml: PNG drawn from the SVG with the Noto fonts (the bundled engine's fonts lack "
@@ -208,22 +211,24 @@ def test_png_of_other_scripts_is_drawn_with_the_noto_fonts(
     caplog.clear()
     plain = validate_data({"title": "t", "thesis": {"text": "Кремль “ok”"}})
     with caplog.at_level("INFO", logger="argmap"):
-        assert render_png(plain) == run_engine(to_dot(plain), "png", "bundled")
+        assert render_png(plain, analyze(plain)) == run_engine(
+            to_dot(plain, analyze(plain)), "png", "bundled"
+        )
     assert caplog.records == []
 
 
 def test_png_and_pdf_warn_about_characters_no_font_has(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    from argmap.exporters import RenderOptions
     from argmap.exporters.diagram.build import render_pdf, render_png
     from argmap.load.validate import validate_data
+    from argmap.options import RenderOptions
 
     m = validate_data({"title": "t", "thesis": {"text": "Linear B 𐀀 and 한"}})
     for fmt, render in (("PNG", render_png), ("PDF", render_pdf)):
         caplog.clear()
         with caplog.at_level("WARNING", logger="argmap"):
-            render(m, RenderOptions(map_name="rare.yaml"))
+            render(m, analyze(m), RenderOptions(map_name="rare.yaml"))
         assert [r.getMessage() for r in caplog.records] == [
             f"rare.yaml: the {fmt} shows 1 distinct character as empty boxes (𐀀): no font "
             "argmap ships has them; use --format svg, where the browser's fonts draw them"
@@ -283,7 +288,10 @@ def test_png_of_emoji_sequences_after_text_is_drawn(text: str) -> None:
     from argmap.exporters.diagram.build import render_png
     from argmap.load.validate import validate_data
 
-    png = render_png(validate_data({"title": "t", "thesis": {"text": text}}))
+    png = render_png(
+        validate_data({"title": "t", "thesis": {"text": text}}),
+        analyze(validate_data({"title": "t", "thesis": {"text": text}})),
+    )
     assert png.startswith(b"\x89PNG")
 
 
@@ -292,9 +300,9 @@ def test_a_failing_rasterizer_falls_back_to_the_engine_png(
 ) -> None:
     import resvg_py
 
-    from argmap.exporters import RenderOptions
     from argmap.exporters.diagram.build import render_png
     from argmap.load.validate import validate_data
+    from argmap.options import RenderOptions
 
     class Panic(BaseException):  # what a Rust panic looks like from Python
         pass
@@ -305,8 +313,8 @@ def test_a_failing_rasterizer_falls_back_to_the_engine_png(
     monkeypatch.setattr(resvg_py, "svg_to_bytes", panic)
     m = validate_data({"title": "t", "thesis": {"text": "Seoul 서울"}})
     with caplog.at_level("WARNING", logger="argmap"):
-        png = render_png(m, RenderOptions(map_name="k.yaml"))
-    assert png == run_engine(to_dot(m), "png", "bundled")
+        png = render_png(m, analyze(m), RenderOptions(map_name="k.yaml"))
+    assert png == run_engine(to_dot(m, analyze(m)), "png", "bundled")
     assert [r.getMessage() for r in caplog.records] == [
         "k.yaml: PNG rasterizing (resvg) failed: removal index (is 3) should be < len (is 3); "
         "drew the PNG with the engine instead, where 서 울 show as boxes"

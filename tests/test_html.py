@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from markupsafe import Markup, escape
 
+from argmap.analysis.standing import analyze
 from argmap.analysis.view import draw_kind
 from argmap.cli import main
 from argmap.exporters import RenderOptions, get_exporter
@@ -114,7 +115,7 @@ def test_golden(name: str, outputs_dir: Path) -> None:
 @pytest.mark.parametrize("path", MAP_FILES, ids=lambda p: p.stem)
 def test_one_entry_per_node_nested_as_the_model(path: Path) -> None:
     m = load_map(path)
-    html = render_html(m, diagram=False)
+    html = render_html(m, analyze(m), diagram=False)
     parsed = parse(html)
     assert [e[0] for e in parsed.entries] == [n.id for n in m.walk()]
     for node_id, parent, _flat in parsed.entries:
@@ -128,7 +129,7 @@ def test_one_entry_per_node_nested_as_the_model(path: Path) -> None:
 
 def test_hostile_text_stays_text() -> None:
     m = load_map(HOSTILE)
-    html = render_html(m)
+    html = render_html(m, analyze(m))
     assert "could not be drawn" not in html  # the diagram is there, and safe too
     parsed = parse(html)
     assert parsed.tags.count("svg") == 1
@@ -156,8 +157,8 @@ def test_svg_is_sanitised_even_if_the_engine_emits_markup(monkeypatch: pytest.Mo
         "&lt;b&gt;</text></a><foreignObject><p>x</p></foreignObject>"
         '<image href="https://x.test/i.png"/></g></svg>'
     )
-    monkeypatch.setattr(dot, "render_svg", lambda m, options: evil)
-    html = render_html(load_map(UNIFORMS))
+    monkeypatch.setattr(dot, "render_svg", lambda m, analysis, options: evil)
+    html = render_html(load_map(UNIFORMS), analyze(load_map(UNIFORMS)))
     svg = html[html.index("<svg") : html.index("</svg>") + 6]
     assert svg == '<svg><g id="node-uniforms" class="node"><text>&lt;b&gt;</text></g></svg>'
 
@@ -186,13 +187,14 @@ def test_a_failing_engine_leaves_a_note_instead_of_the_diagram(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     import argmap.exporters.diagram.build as dot
+    from argmap.analysis.standing import Analysis
     from argmap.errors import RenderError
 
-    def fail(m: ArgumentMap, options: RenderOptions) -> str:
+    def fail(m: ArgumentMap, analysis: Analysis, options: RenderOptions) -> str:
         raise RenderError("engine bundled: gave up after 60 s")
 
     monkeypatch.setattr(dot, "render_svg", fail)
-    html = render_html(load_map(UNIFORMS))
+    html = render_html(load_map(UNIFORMS), analyze(load_map(UNIFORMS)))
     assert "<svg" not in html
     assert "The diagram could not be drawn: engine bundled: gave up after 60 s</p>" in html
     assert "no diagram in the page: engine bundled: gave up" in caplog.text
@@ -201,7 +203,7 @@ def test_a_failing_engine_leaves_a_note_instead_of_the_diagram(
 
 def test_diagram_is_inline_with_node_ids() -> None:
     m = load_map(UNIFORMS)
-    html = render_html(m)
+    html = render_html(m, analyze(m))
     assert html.count("<svg") == 1
     for node in m.nodes:
         assert f'id="node-{node.id}"' in html
@@ -212,7 +214,7 @@ def test_diagram_is_inline_with_node_ids() -> None:
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(argument_maps())
 def test_any_text_round_trips_through_the_page(m: ArgumentMap) -> None:
-    html = render_html(m, diagram=False)
+    html = render_html(m, analyze(m), diagram=False)
     parsed = parse(html)
     assert [e[0] for e in parsed.entries] == [n.id for n in m.walk()]
     for node in m.nodes:
@@ -220,7 +222,7 @@ def test_any_text_round_trips_through_the_page(m: ArgumentMap) -> None:
         assert parsed.texts[node.id].strip() == displayable(node.text).strip()
     assert parsed.tags.count("script") == 1
     assert parsed.handlers == []
-    assert render_html(m, diagram=False) == html
+    assert render_html(m, analyze(m), diagram=False) == html
     # Each entry is labelled with the kind the diagram draws it as.
     kinds = dict(re.findall(r'data-id="([^"]*)" data-kind="(\w+)"', html))
     assert kinds == {n.id: draw_kind(m, n).value for n in m.nodes}
@@ -228,13 +230,15 @@ def test_any_text_round_trips_through_the_page(m: ArgumentMap) -> None:
 
 def test_rendering_is_deterministic() -> None:
     m = load_map(UNIFORMS)
-    assert render_html(m) == render_html(load_map(UNIFORMS))
+    assert render_html(m, analyze(m)) == render_html(
+        load_map(UNIFORMS), analyze(load_map(UNIFORMS))
+    )
 
 
 def test_exercise_blanks_texts_and_the_key_has_them() -> None:
     m = load_map(UNIFORMS)
-    page = render_html(m, RenderOptions(exercise=True))
-    key = render_answer_key(m, RenderOptions(exercise=True))
+    page = render_html(m, analyze(m), RenderOptions(exercise=True))
+    key = render_answer_key(m, analyze(m), RenderOptions(exercise=True))
     parsed = parse(page)
     assert [e[0] for e in parsed.entries] == [n.id for n in m.walk()]
     for node in m.nodes:
@@ -246,8 +250,10 @@ def test_exercise_blanks_texts_and_the_key_has_them() -> None:
 
 def test_print_theme_and_context_fields() -> None:
     m = load_map(UNIFORMS)
-    assert 'class="theme-print"' in render_html(m, RenderOptions(theme="print"), diagram=False)
-    ctx = build_context(m, RenderOptions())
+    assert 'class="theme-print"' in render_html(
+        m, analyze(m), RenderOptions(theme="print"), diagram=False
+    )
+    ctx = build_context(m, analyze(m), RenderOptions())
     counts = {c.kind: c.count for c in ctx["kind_counts"]}
     assert counts == {"thesis": 1, "premise": 4, "evidence": 1, "objection": 3, "rebuttal": 1}
     assert [a for a, _ in ctx["authors"]] == ["A. Reviewer"]
@@ -263,7 +269,7 @@ def test_print_theme_and_context_fields() -> None:
 
 
 def test_csp_allows_only_the_inlined_script_and_style() -> None:
-    html = render_html(load_map(UNIFORMS), diagram=False)
+    html = render_html(load_map(UNIFORMS), analyze(load_map(UNIFORMS)), diagram=False)
     raw = html.split('http-equiv="Content-Security-Policy" content="', 1)[1].split('"', 1)[0]
     csp = unescape(raw)
     assert csp.startswith("default-src 'none'; style-src 'sha256-")
@@ -309,7 +315,7 @@ def _deep_map(depth: int) -> ArgumentMap:
 
 def test_a_5000_deep_map_renders_with_capped_nesting() -> None:
     m = _deep_map(5000)
-    parsed = parse(render_html(m, diagram=False))
+    parsed = parse(render_html(m, analyze(m), diagram=False))
     assert [e[0] for e in parsed.entries] == [f"n{i}" for i in range(5000)]
     for node_id, parent, flat in parsed.entries:
         level = int(node_id[1:])
@@ -329,7 +335,9 @@ def test_cli_render_html_and_exercise(runner, tmp_path: Path) -> None:  # type: 
     result = runner.invoke(main, ["render", str(UNIFORMS), "-f", "html", "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     page = (tmp_path / "school-uniforms.html").read_text(encoding="utf-8")
-    assert page == render_html(load_map(UNIFORMS), RenderOptions(map_name=str(UNIFORMS)))
+    assert page == render_html(
+        load_map(UNIFORMS), analyze(load_map(UNIFORMS)), RenderOptions(map_name=str(UNIFORMS))
+    )
     result = runner.invoke(
         main, ["render", str(UNIFORMS), "-f", "html", "--exercise", "-o", str(tmp_path / "ex")]
     )
@@ -357,8 +365,8 @@ def test_hide_quotes_leaves_quotes_out_of_the_outline() -> None:
     m = load_map(MAPS / "russias-game-in-north-korea.yaml")
     quoted = [n for n in m.nodes if n.quote]
     assert quoted
-    shown = render_html(m, RenderOptions(), diagram=False)
-    hidden = render_html(m, RenderOptions(hide=frozenset({"quotes"})), diagram=False)
+    shown = render_html(m, analyze(m), RenderOptions(), diagram=False)
+    hidden = render_html(m, analyze(m), RenderOptions(hide=frozenset({"quotes"})), diagram=False)
     assert shown.count('<blockquote class="quote">') == len(quoted)
     assert '<blockquote class="quote">' not in hidden
 
@@ -389,10 +397,10 @@ def test_unanswered_means_no_answer_stands_everywhere_on_the_page() -> None:
             },
         }
     )
-    ctx = build_context(m, RenderOptions())
+    ctx = build_context(m, analyze(m), RenderOptions())
     listed = {n.id: n.attacked for n in ctx["unanswered"]}
     assert listed == {"o1": True, "o3": False}
-    page = render_html(m, RenderOptions(), diagram=False)
+    page = render_html(m, analyze(m), RenderOptions(), diagram=False)
     assert '<a href="#unanswered">2 unanswered objections</a>' in page
     assert 'data-id="o2" data-kind="rebuttal"' in page
     assert "its answers are defeated</span> First objection." in page
@@ -406,7 +414,7 @@ def test_unanswered_means_no_answer_stands_everywhere_on_the_page() -> None:
 
 def test_diagram_boxes_link_to_the_outline_for_ids_with_combining_marks() -> None:
     m = validate_data({"title": "t", "thesis": {"id": "e\u0301te\u0301", "text": "x"}})
-    svg_part = render_html(m).split("<svg", 1)[1].split("</svg>", 1)[0]
+    svg_part = render_html(m, analyze(m)).split("<svg", 1)[1].split("</svg>", 1)[0]
     assert 'href="#n-e\u0301te\u0301"' in svg_part
 
 
@@ -414,6 +422,6 @@ def test_unclosed_bidi_overrides_and_controls_stay_inside_their_text() -> None:
     m = validate_data(
         {"title": "t", "thesis": {"text": "Claim \u202eesrever", "premises": [{"text": "a\x07b"}]}}
     )
-    page = render_html(m, diagram=False)
+    page = render_html(m, analyze(m), diagram=False)
     assert "Claim \u202eesrever\u202c" in page  # closed before the markup that follows
     assert "a\ufffdb" in page and "\x07" not in page

@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from argmap.analysis.standing import analyze
 from argmap.cli import main
 from argmap.cli.interop import _IMPORT_FORMATS
 from argmap.errors import MapFileError, MapValidationError, UnknownFormatError
@@ -423,7 +424,7 @@ def test_markdown_has_one_item_per_node(m: ArgumentMap) -> None:
 @pytest.mark.parametrize("fmt", ["argdown", "aif"])
 def test_flagship_round_trip(fmt: str) -> None:
     m = load_map(FLAGSHIP)
-    text = get_exporter(fmt).render(m, None)  # type: ignore[arg-type]
+    text = get_exporter(fmt).render(m, analyze(m), None)  # type: ignore[arg-type]
     assert isinstance(text, str)
     again = _import(fmt, text, "flagship")
     validate_data(to_file_data(again))

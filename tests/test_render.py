@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from argmap.analysis.standing import analyze
 from argmap.analysis.view import draw_kind
 from argmap.cli import main
 from argmap.exporters import RenderOptions, get_exporter
@@ -68,7 +69,7 @@ def uniforms() -> ArgumentMap:
 
 
 def test_svg_has_one_group_per_node_with_id_class_tooltip_link(uniforms: ArgumentMap) -> None:
-    groups = _node_groups(render_svg(uniforms))
+    groups = _node_groups(render_svg(uniforms, analyze(uniforms)))
     assert set(groups) == {node.id for node in uniforms.nodes}
     for node in uniforms.nodes:
         g = groups[node.id]
@@ -80,7 +81,7 @@ def test_svg_has_one_group_per_node_with_id_class_tooltip_link(uniforms: Argumen
 
 def test_svg_tooltip_carries_quote_and_citation() -> None:
     m = load_map(METACHARS)
-    link = next(_node_groups(render_svg(m))["braces"].iter(f"{SVG_NS}a"))
+    link = next(_node_groups(render_svg(m, analyze(m)))["braces"].iter(f"{SVG_NS}a"))
     title = link.get(f"{XLINK}title") or ""
     assert "Line one\nline two" in title
     assert "— Интерфакс <i>, 21 января" in title
@@ -88,7 +89,7 @@ def test_svg_tooltip_carries_quote_and_citation() -> None:
 
 def test_svg_keeps_metacharacters_literal() -> None:
     m = load_map(METACHARS)
-    svg = render_svg(m)
+    svg = render_svg(m, analyze(m))
     root = ET.fromstring(svg)
     tags = {e.tag.removeprefix(SVG_NS) for e in root.iter()}
     assert tags <= {"svg", "g", "title", "a", "path", "polygon", "polyline", "ellipse", "text"}
@@ -111,19 +112,19 @@ def test_svg_keeps_metacharacters_literal() -> None:
 def test_svg_renders_every_theme_and_direction(
     uniforms: ArgumentMap, theme: Any, direction: Any
 ) -> None:
-    svg = render_svg(uniforms, RenderOptions(theme=theme, direction=direction))
+    svg = render_svg(uniforms, analyze(uniforms), RenderOptions(theme=theme, direction=direction))
     assert len(_node_groups(svg)) == len(uniforms)
 
 
 def test_png_is_valid_and_sensibly_sized(uniforms: ArgumentMap) -> None:
-    data = render_png(uniforms)
+    data = render_png(uniforms, analyze(uniforms))
     width, height = _png_size(data)
     assert 800 <= width <= 8000 and 300 <= height <= 8000
     assert 20_000 < len(data) < 5_000_000
 
 
 def test_pdf_keeps_text_as_text_with_every_script() -> None:
-    data = render_pdf(load_map(METACHARS))
+    data = render_pdf(load_map(METACHARS), analyze(load_map(METACHARS)))
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
     assert 5_000 < len(data) < 2_000_000
     assert b"/Subtype /Image" not in data
@@ -136,15 +137,18 @@ def test_pdf_keeps_text_as_text_with_every_script() -> None:
 
 def test_pdf_sets_bold_and_italic_in_their_own_faces() -> None:
     # Headers and the thesis are bold in the SVG, quotes italic: so in the PDF.
-    data = render_pdf(load_map(MAPS / "russias-game-in-north-korea.yaml"))
+    data = render_pdf(
+        load_map(MAPS / "russias-game-in-north-korea.yaml"),
+        analyze(load_map(MAPS / "russias-game-in-north-korea.yaml")),
+    )
     faces = set(re.findall(rb"/BaseFont /[A-Z]{6}\+([A-Za-z-]+)", data))
     assert {b"NotoSans", b"NotoSansBold", b"NotoSansItalic"} <= faces, faces
 
 
 def test_pdf_page_matches_svg_size(uniforms: ArgumentMap) -> None:
-    svg = render_svg(uniforms)
+    svg = render_svg(uniforms, analyze(uniforms))
     width = float(re.search(r'<svg width="([\d.]+)pt"', svg).group(1))  # type: ignore[union-attr]
-    data = render_pdf(uniforms)
+    data = render_pdf(uniforms, analyze(uniforms))
     box = re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", data)
     assert box is not None and abs(float(box.group(1)) - width) < 1
 
@@ -194,7 +198,7 @@ def test_any_text_renders_literally_once(
             },
         }
     )
-    svg = render_svg(m)
+    svg = render_svg(m, analyze(m))
     groups = _node_groups(svg)  # the engine parsed the DOT and the SVG is well-formed XML
     assert set(groups) == {"t", "e"}
     root = ET.fromstring(svg)
@@ -294,7 +298,9 @@ def test_cli_options(runner: CliRunner, tmp_path: Path, options: list[str]) -> N
     )
     assert result.exit_code == 0, result.output
     dot = (tmp_path / "school-uniforms.dot").read_text(encoding="utf-8")
-    assert dot == get_exporter("dot").render(load_map(UNIFORMS), _options(options))
+    assert dot == get_exporter("dot").render(
+        load_map(UNIFORMS), analyze(load_map(UNIFORMS)), _options(options)
+    )
 
 
 def _options(args: list[str]) -> RenderOptions:
@@ -365,7 +371,7 @@ def test_cli_subprocess_matches_library(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     written = (tmp_path / "school-uniforms.svg").read_text(encoding="utf-8")
-    assert written == render_svg(load_map(UNIFORMS))
+    assert written == render_svg(load_map(UNIFORMS), analyze(load_map(UNIFORMS)))
 
 
 def test_committed_flagship_renders_are_fresh() -> None:
@@ -373,7 +379,7 @@ def test_committed_flagship_renders_are_fresh() -> None:
     m = load_map(COMMITTED)
     for fmt in ("svg", "png"):
         path = ROOT / "output" / f"{COMMITTED.stem}.{fmt}"
-        data = get_exporter(fmt).render(m, RenderOptions(map_name=str(COMMITTED)))
+        data = get_exporter(fmt).render(m, analyze(m), RenderOptions(map_name=str(COMMITTED)))
         fresh = data.encode("utf-8") if isinstance(data, str) else data
         if not path.exists() or path.read_bytes() != fresh:
             stale.append(str(path.relative_to(ROOT)))
@@ -387,7 +393,7 @@ def test_committed_flagship_renders_are_fresh() -> None:
     theme=st.sampled_from(["default", "print"]),
 )
 def test_random_maps_render_one_group_per_node(m: ArgumentMap, status: bool, theme: Any) -> None:
-    svg = render_svg(m, RenderOptions(status=status, theme=theme))
+    svg = render_svg(m, analyze(m), RenderOptions(status=status, theme=theme))
     groups = _node_groups(svg)
     assert set(groups) == {node.id for node in m.nodes}
     for node in m.nodes:
@@ -479,7 +485,7 @@ def test_render_and_export_never_overwrite_the_map(runner: CliRunner, tmp_path: 
 
 def test_pdf_embeds_only_the_fallback_faces_and_styles_it_uses() -> None:
     m = validate_data({"title": "t", "thesis": {"text": "Plain text with one 한 syllable"}})
-    data = render_pdf(m)
+    data = render_pdf(m, analyze(m))
     faces = re.findall(rb"/BaseFont /[A-Z]{6}\+([A-Za-z-]+)", data)
     # Each embedded font appears twice (Type0 and its descendant). The thesis is bold, so
     # Noto Sans KR is needed in one style only; the legend arrow may add at most one more.

@@ -7,11 +7,12 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from argmap.analysis.standing import analyze
 from argmap.analysis.view import narrows, submap, visible_nodes
-from argmap.exporters import RenderOptions
 from argmap.exporters.html.page import render_html
 from argmap.load.parse import load_map
 from argmap.model import ArgumentMap
+from argmap.options import RenderOptions
 from tests.conftest import MAPS
 from tests.strategies import argument_maps
 
@@ -63,16 +64,18 @@ def _entries(page: str) -> list[str]:
 
 def test_the_page_shows_the_same_part_as_the_diagram() -> None:
     options = RenderOptions(hide=frozenset({"reviewers"}))
-    page = render_html(UNIFORMS, options, diagram=False)
+    page = render_html(UNIFORMS, analyze(UNIFORMS), options, diagram=False)
     assert "expression" not in _entries(page)
     assert "This page shows 9 of the map&#39;s 10 nodes: without reviewers&#39; nodes." in page
-    full = render_html(UNIFORMS, RenderOptions(), diagram=False)
+    full = render_html(UNIFORMS, analyze(UNIFORMS), RenderOptions(), diagram=False)
     assert "expression" in _entries(full)
     assert '<p class="view-note"' not in full
 
 
 def test_standing_on_a_partial_page_is_the_whole_map_s() -> None:
     # The reviewer's unanswered objection defeats the thesis even when it is hidden.
-    page = render_html(UNIFORMS, RenderOptions(hide=frozenset({"reviewers"})), diagram=False)
+    page = render_html(
+        UNIFORMS, analyze(UNIFORMS), RenderOptions(hide=frozenset({"reviewers"})), diagram=False
+    )
     thesis_entry = page.split('data-id="uniforms"', 1)[1].split("</summary>", 1)[0]
     assert "badge standing out" in thesis_entry

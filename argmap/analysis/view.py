@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from argmap.model import ArgumentMap, Node, NodeKind
 
 if TYPE_CHECKING:  # not at run time: `argmap show` needs no exporter registry
-    from argmap.exporters import RenderOptions
+    from argmap.options import RenderOptions
 
 __all__ = ["draw_kind", "narrows", "submap", "visible_nodes"]
 

@@ -83,8 +83,10 @@ def show(
 def export(map_path: Path, fmt: str, output: Path | None) -> None:
     """Export a map in another format, to standard output or a file."""
     from argmap.errors import UnknownFormatError
-    from argmap.exporters import RenderOptions, get_exporter, parse_formats
+    from argmap.exporters import get_exporter, parse_formats
     from argmap.load.parse import load_map, write_output
+    from argmap.options import RenderOptions
+    from argmap.pipeline import render_map
 
     try:
         names = parse_formats(fmt)
@@ -95,13 +97,13 @@ def export(map_path: Path, fmt: str, output: Path | None) -> None:
             "export writes one format; use 'argmap render' for several",
             param_hint="'-f' / '--format'",
         )
-    exporter = get_exporter(names[0])
+    get_exporter(names[0])
     if output is not None and str(output) != "-" and output.resolve() == map_path.resolve():
         raise click.UsageError(
             f"-o {output} is the map itself; exporting there would replace it. Choose another file"
         )
     m = load_map(map_path)
-    data = exporter.render(m, RenderOptions(map_name=map_path.stem))
+    data = render_map(m, names[0], RenderOptions(map_name=map_path.stem))
     if output is not None and str(output) != "-":
         write_output(data, output)
     elif isinstance(data, bytes):

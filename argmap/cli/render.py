@@ -91,7 +91,7 @@ def render(
     """
     from typing import cast
 
-    from argmap.exporters import Direction, Engine, RenderOptions, Theme
+    from argmap.options import Direction, Engine, RenderOptions, Theme
     from argmap.pipeline import render_files
 
     # click.Choice has already limited each value to the Literal's words.

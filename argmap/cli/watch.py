@@ -10,7 +10,7 @@ import click
 from argmap.cli import output_dir_option, reports_errors, theme_option
 
 if TYPE_CHECKING:
-    from argmap.exporters import Theme
+    from argmap.options import Theme
 
 
 @click.command()

@@ -5,12 +5,15 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from importlib.metadata import entry_points
-from typing import Final, Literal, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from argmap.errors import UnknownFormatError
 from argmap.model import ArgumentMap
+from argmap.options import RenderOptions
+
+if TYPE_CHECKING:
+    from argmap.analysis.standing import Analysis
 
 __all__ = [
     "Exporter",
@@ -23,33 +26,19 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-Direction = Literal["TB", "BT", "LR", "RL"]
-Theme = Literal["default", "print", "contrast"]
-Engine = Literal["auto", "bundled", "system"]
-
-
-@dataclass(frozen=True)
-class RenderOptions:
-    """Options every exporter receives; each reads the ones that concern it."""
-
-    direction: Direction = "TB"
-    focus: str | None = None
-    depth: int | None = None
-    hide: frozenset[str] = field(default_factory=frozenset)
-    theme: Theme = "default"
-    engine: Engine = "auto"
-    status: bool = False
-    exercise: bool = False
-    map_name: str = "map"
-
 
 class Exporter(NamedTuple):
-    """An output format: its name, file suffix, and the function that renders a map."""
+    """An output format: its name, file suffix, and the function that renders a map.
+
+    ``render(m, analysis, options)`` gets the map, its analysis (computed once by the
+    pipeline, for the whole map even when ``options`` narrows the view) and the options;
+    it returns the file's content and does no I/O.
+    """
 
     name: str
     suffix: str
     description: str
-    render: Callable[[ArgumentMap, RenderOptions], str | bytes]
+    render: Callable[[ArgumentMap, Analysis, RenderOptions], str | bytes]
 
 
 BUILTIN: Final[dict[str, str]] = {

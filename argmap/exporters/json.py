@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.exporters import Exporter, RenderOptions
 from argmap.model import ArgumentMap, Node
+
+if TYPE_CHECKING:
+    from argmap.analysis.standing import Analysis
 
 __all__ = ["EXPORTER", "to_json", "to_records"]
 
@@ -62,7 +65,9 @@ def to_records(m: ArgumentMap) -> dict[str, Any]:
     }
 
 
-def to_json(m: ArgumentMap, options: RenderOptions | None = None) -> str:
+def to_json(
+    m: ArgumentMap, analysis: Analysis | None = None, options: RenderOptions | None = None
+) -> str:
     """Return the flat JSON export as text (UTF-8, two-space indent, trailing newline)."""
     return json.dumps(to_records(m), ensure_ascii=False, indent=2) + "\n"
 

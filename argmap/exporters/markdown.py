@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
 from urllib.parse import quote
 
 from argmap.exporters import Exporter, RenderOptions
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.safetext import displayable, safe_url
+
+if TYPE_CHECKING:
+    from argmap.analysis.standing import Analysis
 
 __all__ = ["EXPORTER", "escape_markdown", "to_markdown"]
 
@@ -101,7 +104,9 @@ def _item(m: ArgumentMap, node: Node, indent: str) -> list[str]:
     return lines
 
 
-def to_markdown(m: ArgumentMap, options: RenderOptions | None = None) -> str:
+def to_markdown(
+    m: ArgumentMap, analysis: Analysis | None = None, options: RenderOptions | None = None
+) -> str:
     """Return the map as a Markdown outline.
 
     A heading with the title, the description, then one nested list item per node

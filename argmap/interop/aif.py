@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 from pathlib import PurePath
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from argmap.errors import MapFileError
 from argmap.exporters import Exporter, RenderOptions
 from argmap.interop import ImportResult
 from argmap.interop.graph import Edge, Element, GraphBuilder
 from argmap.model import ArgumentMap, Relation
+
+if TYPE_CHECKING:
+    from argmap.analysis.standing import Analysis
 
 __all__ = ["EXPORTER", "import_text", "to_aif", "to_aif_data"]
 
@@ -106,7 +109,9 @@ def to_aif_data(m: ArgumentMap) -> dict[str, Any]:
     }
 
 
-def to_aif(m: ArgumentMap, options: RenderOptions | None = None) -> str:
+def to_aif(
+    m: ArgumentMap, analysis: Analysis | None = None, options: RenderOptions | None = None
+) -> str:
     """Return the map as AIF JSON text (see :func:`to_aif_data`)."""
     return json.dumps(to_aif_data(m), ensure_ascii=False, indent=2) + "\n"
 

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from enum import Enum
 from pathlib import PurePath
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from argmap.errors import MapFileError
 from argmap.exporters import Exporter, RenderOptions
@@ -14,6 +14,9 @@ from argmap.interop import ImportResult
 from argmap.interop.flowyaml import flow, load_flow, quote
 from argmap.interop.graph import Edge, Element, GraphBuilder, default_kind
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
+
+if TYPE_CHECKING:
+    from argmap.analysis.standing import Analysis
 
 __all__ = ["EXPORTER", "escape_text", "import_text", "to_argdown"]
 
@@ -122,7 +125,9 @@ def _title(m: ArgumentMap, node: Node) -> str:
     return f"[{node.id}]" if node.parent is None else f"<{node.id}>"
 
 
-def to_argdown(m: ArgumentMap, options: RenderOptions | None = None) -> str:
+def to_argdown(
+    m: ArgumentMap, analysis: Analysis | None = None, options: RenderOptions | None = None
+) -> str:
     """Return the map as Argdown text.
 
     The thesis is a statement ``[id]``, every other node an argument ``<id>`` nested

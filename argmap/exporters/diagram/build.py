@@ -418,13 +418,9 @@ def graphviz_escape(text: str) -> str:
     return escaped
 
 
-def _standing(m: ArgumentMap, options: RenderOptions, analysis: Analysis | None) -> dict[str, str]:
+def _standing(options: RenderOptions, analysis: Analysis) -> dict[str, str]:
     if not options.status:
         return {}
-    if analysis is None:
-        from argmap.analysis.standing import analyze
-
-        analysis = analyze(m)
     return {
         node_id: getattr(value, "value", str(value))
         for node_id, value in analysis.standing.items()
@@ -432,14 +428,14 @@ def _standing(m: ArgumentMap, options: RenderOptions, analysis: Analysis | None)
 
 
 def to_digraph(
-    m: ArgumentMap, options: RenderOptions | None = None, analysis: Analysis | None = None
+    m: ArgumentMap, analysis: Analysis, options: RenderOptions | None = None
 ) -> graphviz.Digraph:
     """Build the diagram of a map as a ``graphviz.Digraph``.
 
     Args:
         m: the map.
+        analysis: the map's analysis (``options.status`` draws its standing).
         options: direction, focus/depth, hide, theme and status options.
-        analysis: the map's analysis (computed here when ``options.status`` needs it).
 
     Returns:
         The graph; every user string in it is escaped for DOT and for HTML-like labels.
@@ -465,7 +461,7 @@ def to_digraph(
         node_styles,
         edge_styles,
         frozenset(node.id for node in shown),
-        _standing(m, options, analysis),
+        _standing(options, analysis),
     )
     from argmap.exporters.diagram.dotquote import MemoDigraph
 
@@ -716,12 +712,12 @@ _STANDING_TEXT: Final[Mapping[str, str]] = {
 }
 
 
-def to_dot(m: ArgumentMap, options: RenderOptions | None = None) -> str:
+def to_dot(m: ArgumentMap, analysis: Analysis, options: RenderOptions | None = None) -> str:
     """Return the map's diagram as DOT source text."""
-    return str(to_digraph(m, options).source)
+    return str(to_digraph(m, analysis, options).source)
 
 
-def render_svg(m: ArgumentMap, options: RenderOptions | None = None) -> str:
+def render_svg(m: ArgumentMap, analysis: Analysis, options: RenderOptions | None = None) -> str:
     """Render the map's diagram as SVG text (for the HTML page to inline).
 
     Raises:
@@ -730,11 +726,13 @@ def render_svg(m: ArgumentMap, options: RenderOptions | None = None) -> str:
     from argmap.exporters.diagram.engine import run_engine
 
     options = options or RenderOptions()
-    data = run_engine(to_dot(m, options), "svg", options.engine, map_name=options.map_name)
+    data = run_engine(
+        to_dot(m, analysis, options), "svg", options.engine, map_name=options.map_name
+    )
     return data.decode("utf-8")
 
 
-def render_png(m: ArgumentMap, options: RenderOptions | None = None) -> bytes:
+def render_png(m: ArgumentMap, analysis: Analysis, options: RenderOptions | None = None) -> bytes:
     """Render the map's diagram as PNG bytes (slide resolution, size capped).
 
     The bundled engine draws PNG text only in its own fonts (Latin, Greek, Cyrillic,
@@ -751,7 +749,7 @@ def render_png(m: ArgumentMap, options: RenderOptions | None = None) -> bytes:
 
     options = options or RenderOptions()
     info = find_engine(options.engine)
-    dot = to_dot(m, options)
+    dot = to_dot(m, analysis, options)
     if info.kind == "bundled":
         text = _drawn_text(m, options)
         lacking = missing_png_glyphs(text)
@@ -821,13 +819,13 @@ def _warn_unfontable(text: str, map_name: str, fmt: str) -> None:
         )
 
 
-def render_pdf(m: ArgumentMap, options: RenderOptions | None = None) -> bytes:
+def render_pdf(m: ArgumentMap, analysis: Analysis, options: RenderOptions | None = None) -> bytes:
     """Render the map's diagram as PDF bytes: the SVG drawn onto a page, text kept as text."""
     from argmap.exporters.diagram.pdf import svg_to_pdf
 
     options = options or RenderOptions()
     _warn_unfontable(_drawn_text(m, options), options.map_name, "PDF")
-    return svg_to_pdf(render_svg(m, options), title=_clean(m.title))
+    return svg_to_pdf(render_svg(m, analysis, options), title=_clean(m.title))
 
 
 EXPORTERS: Final[dict[str, Exporter]] = {

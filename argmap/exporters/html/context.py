@@ -8,12 +8,14 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final, Literal, TypedDict
 
 from argmap.analysis.view import draw_kind
-from argmap.exporters import RenderOptions
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.options import RenderOptions
 from argmap.safetext import safe_url
 
 if TYPE_CHECKING:
     from markupsafe import Markup
+
+    from argmap.analysis.standing import Analysis
 
 __all__ = [
     "MAX_NESTING",
@@ -238,27 +240,17 @@ def _incoming(m: ArgumentMap) -> dict[str, list[tuple[Node, Relation, bool]]]:
     return out
 
 
-def _analysis(m: ArgumentMap) -> tuple[dict[str, str], frozenset[str]]:
-    """Return each node's standing and the unanswered objections, from the analysis."""
-    from argmap.analysis.standing import analyze
-
-    analysis = analyze(m)
-    standing = {node_id: value.value for node_id, value in analysis.standing.items()}
-    return standing, frozenset(analysis.unanswered)
-
-
 class NodeViews:
     """Builds :class:`NodeView` records for one map and one set of options."""
 
-    def __init__(
-        self, m: ArgumentMap, options: RenderOptions, whole: ArgumentMap | None = None
-    ) -> None:
+    def __init__(self, m: ArgumentMap, analysis: Analysis, options: RenderOptions) -> None:
         self.m = m
         self.exercise = options.exercise
         self.hide = options.hide
         self.incoming = _incoming(m)
         # Standing is a fact about the whole argument, even when the page shows a part.
-        self.standing, self.unanswered = _analysis(whole or m)
+        self.standing = {node_id: value.value for node_id, value in analysis.standing.items()}
+        self.unanswered = frozenset(analysis.unanswered)
         self.levels = {node.id: level for node, level in m.walk_levels()}
         self._cache: dict[tuple[str, bool], NodeView] = {}
 
@@ -451,6 +443,7 @@ def document_view(m: ArgumentMap) -> DocumentView | None:
 
 def page_context(
     m: ArgumentMap,
+    analysis: Analysis,
     options: RenderOptions,
     assets: Assets,
     svg: Markup | None = None,
@@ -461,16 +454,17 @@ def page_context(
 
     Args:
         m: the map, or the part of it the page shows (see :func:`argmap.analysis.view.submap`).
+        analysis: the whole map's analysis: standing is a fact about the whole argument.
         options: render options (``exercise`` blanks node texts, ``theme`` picks colours).
         assets: the inlined stylesheet and script with their security policy.
         svg: the inline diagram, already sanitised.
         diagram_note: why the diagram is missing, shown in its place.
-        whole: the whole map when ``m`` is a part of it (standing is computed on it).
+        whole: the whole map when ``m`` is a part of it.
 
     Returns:
         Everything ``outline.html`` shows, in document order.
     """
-    views = NodeViews(m, options, whole)
+    views = NodeViews(m, analysis, options)
     by_author: dict[str, list[NodeView]] = {}
     for node in m.nodes:
         if node.author is not None:
@@ -525,15 +519,18 @@ def _view_note(
     return f"This page shows {len(shown)} of the map's {len(whole)} nodes: {what}."
 
 
-def answer_context(m: ArgumentMap, options: RenderOptions, assets: Assets) -> AnswerContext:
+def answer_context(
+    m: ArgumentMap, analysis: Analysis, options: RenderOptions, assets: Assets
+) -> AnswerContext:
     """Return the template context of the answer key: every node with its text.
 
     Args:
         m: the map.
+        analysis: the map's analysis.
         options: render options (only ``theme`` matters here).
         assets: the inlined stylesheet with its security policy.
     """
-    views = NodeViews(m, replace(options, exercise=False))
+    views = NodeViews(m, analysis, replace(options, exercise=False))
     return AnswerContext(
         **assets,
         title=m.title,

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     import jinja2
     from markupsafe import Markup
 
+    from argmap.analysis.standing import Analysis
+
 __all__ = [
     "EXPORTER",
     "MAX_NESTING",
@@ -99,6 +101,7 @@ def _assets(*, script: bool) -> Assets:
 
 def build_context(
     m: ArgumentMap,
+    analysis: Analysis,
     options: RenderOptions,
     svg: Markup | None = None,
     diagram_note: str | None = None,
@@ -107,6 +110,7 @@ def build_context(
 
     Args:
         m: the map.
+        analysis: the whole map's analysis (standing and unanswered objections).
         options: render options (``exercise`` blanks node texts, ``theme`` picks colours;
             ``focus``, ``depth`` and ``hide`` choose the part of the map shown).
         svg: the inline diagram, already sanitised (see :func:`render_html`).
@@ -115,12 +119,12 @@ def build_context(
     from argmap.analysis.view import narrows, submap
 
     if not narrows(options):
-        return page_context(m, options, _assets(script=True), svg, diagram_note)
+        return page_context(m, analysis, options, _assets(script=True), svg, diagram_note)
     shown = submap(m, options)
-    return page_context(shown, options, _assets(script=True), svg, diagram_note, whole=m)
+    return page_context(shown, analysis, options, _assets(script=True), svg, diagram_note, whole=m)
 
 
-def _diagram(m: ArgumentMap, options: RenderOptions) -> Markup | None:
+def _diagram(m: ArgumentMap, analysis: Analysis, options: RenderOptions) -> Markup | None:
     """Return the diagram as sanitised inline SVG (None if the engine drew nothing)."""
     from markupsafe import Markup
 
@@ -128,9 +132,9 @@ def _diagram(m: ArgumentMap, options: RenderOptions) -> Markup | None:
     from argmap.exporters.html.svgclean import clean_svg
 
     if options.exercise:
-        m = _blanked(m)
+        m = _blanked(m)  # same ids and structure: the analysis still holds
     # Safe to mark: clean_svg rebuilt it from drawing elements with escaped text.
-    return Markup(clean_svg(str(render_svg(m, options)), link=_outline_link)) or None
+    return Markup(clean_svg(str(render_svg(m, analysis, options)), link=_outline_link)) or None
 
 
 def _outline_link(target: str) -> str | None:
@@ -148,12 +152,17 @@ def _blanked(m: ArgumentMap) -> ArgumentMap:
 
 
 def render_html(
-    m: ArgumentMap, options: RenderOptions | None = None, *, diagram: bool = True
+    m: ArgumentMap,
+    analysis: Analysis,
+    options: RenderOptions | None = None,
+    *,
+    diagram: bool = True,
 ) -> str:
     """Render the outline page: header, thesis, outline, for/against, diagram, sources.
 
     Args:
         m: the map.
+        analysis: the map's analysis (standing, unanswered objections).
         options: render options; ``exercise`` blanks texts, ``theme`` may be ``print``.
         diagram: inline the SVG diagram (False leaves it out, e.g. for huge maps).
 
@@ -168,24 +177,27 @@ def render_html(
     svg = note = None
     if diagram:
         try:
-            svg = _diagram(m, opts)
+            svg = _diagram(m, analysis, opts)
         except RenderError as exc:
             logger.warning("html: no diagram in the page: %s", exc)
             note = str(exc)
-    return _render("outline.html", build_context(m, opts, svg, note))
+    return _render("outline.html", build_context(m, analysis, opts, svg, note))
 
 
-def render_answer_key(m: ArgumentMap, options: RenderOptions | None = None) -> str:
+def render_answer_key(
+    m: ArgumentMap, analysis: Analysis, options: RenderOptions | None = None
+) -> str:
     """Render the answer key of an exercise: every node's id, kind and text.
 
     Args:
         m: the map.
+        analysis: the map's analysis.
         options: render options (``exercise`` is ignored: the key shows the texts).
 
     Returns:
         One self-contained HTML document.
     """
-    context = answer_context(m, options or RenderOptions(), _assets(script=False))
+    context = answer_context(m, analysis, options or RenderOptions(), _assets(script=False))
     return _render("answers.html", context)
 
 
