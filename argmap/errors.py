@@ -11,9 +11,11 @@ __all__ = [
     "Issue",
     "MapFileError",
     "MapValidationError",
+    "MissingExtraError",
     "OutputClashError",
     "RenderError",
     "UnknownFormatError",
+    "require_extra",
 ]
 
 
@@ -78,3 +80,35 @@ class RenderError(ArgmapError):
 
 class OutputClashError(ArgmapError, ValueError):
     """Two inputs would be written to one output file, or an output would replace an input."""
+
+
+class MissingExtraError(ArgmapError):
+    """A feature needs an optional extra that this install lacks; says what to install.
+
+    Attributes:
+        feature: what the user asked for (``"pdf"``, ``"watch"``, ``"png of Hangul text"``).
+        extra: the extra that brings it (``"pdf"``, ``"scripts"``, ``"watch"``).
+        missing: the importable modules that are absent.
+    """
+
+    def __init__(self, feature: str, extra: str, missing: Sequence[str]) -> None:
+        self.feature = feature
+        self.extra = extra
+        self.missing = tuple(missing)
+        super().__init__(
+            f"{feature} needs the optional packages of argmap[{extra}] "
+            f"(missing: {', '.join(self.missing)}); install them with: "
+            f"pip install 'argmap[{extra}]'"
+        )
+
+
+def require_extra(feature: str, extra: str, modules: Sequence[str]) -> None:
+    """Raise :class:`MissingExtraError` unless every module in ``modules`` can be imported.
+
+    Only looks the modules up (``importlib.util.find_spec``); nothing is imported.
+    """
+    from importlib.util import find_spec
+
+    missing = [name for name in modules if find_spec(name) is None]
+    if missing:
+        raise MissingExtraError(feature, extra, missing)

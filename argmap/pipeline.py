@@ -46,11 +46,13 @@ def render_map(m: ArgumentMap, fmt: str, options: RenderOptions | None = None) -
 
     Raises:
         UnknownFormatError: no exporter has that name.
+        MissingExtraError: the format needs an optional extra this install lacks.
         RenderError: the diagram engine is missing, fails or times out.
     """
     from argmap.analysis.standing import analyze
 
     exporter = get_exporter(fmt)
+    exporter.check_available()
     return exporter.render(m, analyze(m), options or RenderOptions())
 
 
@@ -112,6 +114,7 @@ def render_files(
 
     Raises:
         UnknownFormatError: a format has no exporter.
+        MissingExtraError: a format needs an optional extra this install lacks.
         OutputClashError: two maps would be written to one file, or a map overwritten.
         MapFileError: a map cannot be read, or an output cannot be written.
         MapValidationError: a map breaks the model's rules.
@@ -119,7 +122,7 @@ def render_files(
     """
     opts = options or RenderOptions()
     for fmt in formats:
-        get_exporter(fmt)
+        get_exporter(fmt).check_available()
     unique = _distinct(paths)
     check_targets(unique, formats, out_dir, opts)
     from argmap.analysis.standing import analyze

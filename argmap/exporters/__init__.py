@@ -39,6 +39,22 @@ class Exporter(NamedTuple):
     suffix: str
     description: str
     render: Callable[[ArgumentMap, Analysis, RenderOptions], str | bytes]
+    extra: str = ""
+    """The optional extra the format needs (``"pdf"``), or ``""`` for the core install."""
+    requires: tuple[str, ...] = ()
+    """Modules the format imports that only that extra installs (looked up, not imported)."""
+
+    def missing(self) -> list[str]:
+        """Return the modules of :attr:`requires` that this install lacks."""
+        from importlib.util import find_spec
+
+        return [name for name in self.requires if find_spec(name) is None]
+
+    def check_available(self) -> None:
+        """Raise :class:`~argmap.errors.MissingExtraError` when the format's extra is absent."""
+        from argmap.errors import require_extra
+
+        require_extra(self.name, self.extra, self.requires)
 
 
 BUILTIN: Final[dict[str, str]] = {
