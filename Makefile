@@ -6,20 +6,28 @@ FLAGSHIP := maps/russias-game-in-north-korea.yaml
 
 .PHONY: demo output test lint typecheck pytest golden bench clean argdown
 
-$(VENV)/.installed: pyproject.toml
+# Two install levels: `demo` takes the tool with every extra (argmap[all]); `test` adds the
+# test tools (argmap[test]). Each stamp is remade when pyproject.toml changes.
+$(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "argmap needs Python 3.11 or newer")'
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+
+$(VENV)/.installed-all: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[all]'
 	touch $@
 
-demo: $(VENV)/.installed
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed-all
+
+demo: $(VENV)/.installed-all
 	$(VENV)/bin/argmap validate maps/*.yaml
 	$(VENV)/bin/argmap show $(FLAGSHIP)
 	$(VENV)/bin/argmap render $(FLAGSHIP) --format svg,png,pdf,html --output output
 
 # The flagship's committed renders (output/*.svg and *.png); a test fails when they are stale.
-output: $(VENV)/.installed
+output: $(VENV)/.installed-all
 	$(VENV)/bin/argmap render $(FLAGSHIP) --format svg,png --output output
 
 test: lint typecheck pytest

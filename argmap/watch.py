@@ -110,7 +110,14 @@ def watch_map(
 
     Returns:
         The number of renders that failed.
+
+    Raises:
+        MissingExtraError: real file events are wanted and ``watchfiles`` is absent.
     """
+    if changes is None:
+        from argmap.errors import require_extra
+
+        require_extra("argmap watch", "watch", ("watchfiles",))
     failures = 0
 
     def run() -> None:

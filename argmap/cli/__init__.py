@@ -66,9 +66,13 @@ def output_dir_option(fn: _F) -> _F:
 
 def theme_option(fn: _F) -> _F:
     """The ``--theme`` option of commands that draw or write pages."""
+    from typing import get_args
+
+    from argmap.options import Theme
+
     return click.option(
         "--theme",
-        type=click.Choice(["default", "print", "contrast"]),
+        type=click.Choice(get_args(Theme)),
         default="default",
         show_default=True,
         help="Colours: default, print (grayscale with line patterns), contrast.",

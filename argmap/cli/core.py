@@ -135,11 +135,12 @@ def schema(output: Path | None) -> None:
 
 @click.command()
 def formats() -> None:
-    """List the output formats."""
+    """List the output formats, and which of them this install lacks the extra for."""
     from argmap.exporters import get_exporter, list_exporters
 
     exporters = [get_exporter(name) for name in list_exporters()]
     name_width = max(len(e.name) for e in exporters)
     suffix_width = max(len(e.suffix) for e in exporters)
     for e in exporters:
-        click.echo(f"{e.name:{name_width}}  {e.suffix:{suffix_width}}  {e.description}")
+        note = f"  [not installed: pip install 'argmap[{e.extra}]']" if e.missing() else ""
+        click.echo(f"{e.name:{name_width}}  {e.suffix:{suffix_width}}  {e.description}{note}")

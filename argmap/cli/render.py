@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast, get_args
 
 import click
 
 from argmap.cli import MAP_PATH, output_dir_option, reports_errors, theme_option
+from argmap.options import Direction, Engine
 
 HIDEABLE = ("evidence", "quotes", "reviewers")
 
@@ -43,7 +45,7 @@ def _hide(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) ->
 @output_dir_option
 @click.option(
     "--direction",
-    type=click.Choice(["TB", "BT", "LR", "RL"], case_sensitive=False),
+    type=click.Choice(get_args(Direction), case_sensitive=False),
     default="TB",
     show_default=True,
     help="Where the thesis sits: TB top, BT bottom, LR left, RL right.",
@@ -62,7 +64,7 @@ def _hide(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) ->
 @theme_option
 @click.option(
     "--engine",
-    type=click.Choice(["auto", "bundled", "system"]),
+    type=click.Choice(get_args(Engine)),
     default="auto",
     show_default=True,
     envvar="ARGMAP_ENGINE",
@@ -89,9 +91,7 @@ def render(
 
     Example: argmap render maps/*.yaml --format svg,png,pdf
     """
-    from typing import cast
-
-    from argmap.options import Direction, Engine, RenderOptions, Theme
+    from argmap.options import RenderOptions, Theme
     from argmap.pipeline import render_files
 
     # click.Choice has already limited each value to the Literal's words.

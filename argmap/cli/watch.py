@@ -36,7 +36,7 @@ def watch(map_path: Path, formats: str, out_dir: Path, theme: str, exercise: boo
     Renders once now, then after each save until Ctrl-C. An invalid save prints its
     problems and keeps the last good outputs.
     """
-    from argmap.errors import UnknownFormatError
+    from argmap.errors import UnknownFormatError, require_extra
     from argmap.exporters import RenderOptions, parse_formats
     from argmap.watch import watch_map
 
@@ -45,6 +45,7 @@ def watch(map_path: Path, formats: str, out_dir: Path, theme: str, exercise: boo
     except (UnknownFormatError, ValueError) as exc:
         raise click.BadParameter(str(exc), param_hint="--format") from None
     options = RenderOptions(theme=cast("Theme", theme), exercise=exercise, map_name=map_path.stem)
+    require_extra("argmap watch", "watch", ("watchfiles",))
     click.echo(f"watching {map_path} (Ctrl-C to stop)", err=True)
     watch_map(
         map_path,
