@@ -1,0 +1,371 @@
+"""Pages of a diagram: which nodes each page draws in full, which branches it leaves as stubs."""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Final, Literal
+
+from argmap.model import ArgumentMap, Node, NodeKind, Relation
+
+__all__ = [
+    "FIT_CHOICES",
+    "PAGE_SIZES",
+    "Budget",
+    "Fit",
+    "Page",
+    "PageSize",
+    "Stub",
+    "paginate",
+    "page_budget",
+]
+
+Fit = Literal["slide", "a4", "a3", "letter", "none"]
+FIT_CHOICES: Final[tuple[Fit, ...]] = ("slide", "a4", "a3", "letter", "none")
+
+
+@dataclass(frozen=True)
+class PageSize:
+    """A page in points (1/72 inch), landscape unless turned."""
+
+    name: str
+    width: float
+    height: float
+
+    def turned(self, portrait: bool) -> PageSize:
+        """Return the page upright (``portrait``) or lying (landscape)."""
+        long, short = max(self.width, self.height), min(self.width, self.height)
+        return PageSize(self.name, short, long) if portrait else PageSize(self.name, long, short)
+
+
+PAGE_SIZES: Final[Mapping[str, PageSize]] = {
+    # A 16:9 slide as presentation programs make it: 13.333 x 7.5 inches.
+    "slide": PageSize("slide", 960.0, 540.0),
+    "a4": PageSize("a4", 841.89, 595.28),
+    "a3": PageSize("a3", 1190.55, 841.89),
+    "letter": PageSize("letter", 792.0, 612.0),
+}
+"""Page sizes in points, landscape."""
+
+STATEMENT_POINTS: Final = 13.0
+"""The diagram's statement text size (the thesis is larger, headers smaller)."""
+
+SMALLEST_POINTS: Final = 9.0
+"""The diagram's smallest text: node headers such as ``REASON``."""
+
+MARGIN_SHARE: Final = 0.04
+"""Each page edge keeps this share of the page's shorter side blank."""
+
+
+@dataclass(frozen=True)
+class Budget:
+    """The largest drawing, in the diagram's own points, that a page shows legibly."""
+
+    width: float
+    height: float
+    scale: float
+    """The smallest scale a drawing may be shown at on the page."""
+
+
+def page_budget(page: PageSize) -> Budget:
+    """Return the drawing size a page holds at the legibility floor.
+
+    At the floor, a statement is 1/60 of the page height and no text is under 1/90:
+    the drawing is shown at least at ``scale``, so it may be at most the page (less its
+    margins) divided by that scale.
+    """
+    scale = max(page.height / 60 / STATEMENT_POINTS, page.height / 90 / SMALLEST_POINTS)
+    margin = MARGIN_SHARE * min(page.width, page.height)
+    return Budget((page.width - 2 * margin) / scale, (page.height - 2 * margin) / scale, scale)
+
+
+@dataclass(frozen=True)
+class Stub:
+    """Branches a page leaves out, drawn as one box that points to where they continue.
+
+    Attributes:
+        parent: the node drawn in full on this page that the branches hang from.
+        tops: the first node of each branch left out, in document order.
+        hidden: how many nodes the branches hold in all.
+        page: the number of the page they continue on.
+    """
+
+    parent: str
+    tops: tuple[str, ...]
+    hidden: int
+    page: int
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a diagram.
+
+    Attributes:
+        number: 1 for the overview, then in reading order.
+        trail: the ancestors of the page's top nodes, drawn compactly above them, in
+            document order (empty on page 1).
+        tops: the nodes the page starts from: the first node of each branch it draws.
+        nodes: every node the page draws in full, in document order.
+        stubs: the branches it leaves to other pages.
+    """
+
+    number: int
+    trail: tuple[str, ...]
+    tops: tuple[str, ...]
+    nodes: tuple[str, ...]
+    stubs: tuple[Stub, ...] = field(default=())
+
+
+Measure = Callable[[Node], tuple[float, float]]
+"""A node's box size in points, as the diagram draws it (top-to-bottom)."""
+
+NODESEP: Final = 0.35 * 72
+RANKSEP: Final = 0.55 * 72
+STUB_SIZE: Final = (200.0, 62.0)
+TRAIL_HEIGHT: Final = 34.0
+"""The height of the breadcrumb chain above a continued branch."""
+LEGEND_SIZE: Final = (230.0, 150.0)
+MAX_SINGLE_STUBS: Final = 3
+"""A node with more branches left out than this gets one stub for all of them."""
+
+
+class _Pager:
+    """Fills pages one at a time from a queue of branches still to draw."""
+
+    def __init__(
+        self,
+        m: ArgumentMap,
+        shown: Sequence[str],
+        measure: Measure,
+        budget: Budget,
+        horizontal: bool,
+    ) -> None:
+        self.m = m
+        order = {node_id: i for i, node_id in enumerate(shown)}
+        self.order = order
+        self.children: dict[str, list[str]] = {node_id: [] for node_id in shown}
+        for node_id in shown:
+            parent = m.get(node_id).parent
+            if parent is not None and parent in order:
+                self.children[parent].append(node_id)
+        self.sizes = {
+            node_id: self._size(measure(m.get(node_id)), horizontal) for node_id in shown
+        }
+        self.stub_size = self._size(STUB_SIZE, horizontal)
+        self.legend = self._size(LEGEND_SIZE, horizontal)
+        self.width, self.height = (
+            (budget.height, budget.width) if horizontal else (budget.width, budget.height)
+        )
+        self.weight = self._subtree_sizes(shown)
+
+    @staticmethod
+    def _size(size: tuple[float, float], horizontal: bool) -> tuple[float, float]:
+        # Across ranks and along them: for left-to-right drawings the two swap.
+        return (size[1], size[0]) if horizontal else size
+
+    def _subtree_sizes(self, shown: Sequence[str]) -> dict[str, int]:
+        weight = dict.fromkeys(shown, 1)
+        for node_id in reversed(shown):  # document order lists parents before children
+            for child in self.children[node_id]:
+                weight[node_id] += weight[child]
+        return weight
+
+    def units(self, parent: str) -> list[tuple[str, ...]]:
+        """The parent's children as units that go together: a linked group is one unit.
+
+        Objections (and their answers) come first: they stay with their node when they fit.
+        """
+        seen: set[str] = set()
+        units: list[tuple[str, ...]] = []
+        for child in self.children[parent]:
+            if child in seen:
+                continue
+            node = self.m.get(child)
+            members = [child]
+            if node.group is not None:
+                members = [c for c in self.children[parent] if self.m.get(c).group == node.group]
+            seen.update(members)
+            units.append(tuple(members))
+        attacks = [u for u in units if self.m.get(u[0]).relation is not Relation.SUPPORTS]
+        return attacks + [u for u in units if u not in attacks]
+
+    def stubs_of(self, full: set[str]) -> dict[str, list[tuple[str, ...]]]:
+        """For each full node, its children left out, grouped as stubs will draw them."""
+        out: dict[str, list[tuple[str, ...]]] = {}
+        for node_id in full:
+            rest = [c for c in self.children[node_id] if c not in full]
+            if not rest:
+                continue
+            if len(rest) > MAX_SINGLE_STUBS:
+                out[node_id] = [tuple(rest)]
+            else:
+                out[node_id] = [(c,) for c in rest]
+        return out
+
+    def extent(self, tops: Sequence[str], full: set[str], trail: bool) -> tuple[float, float]:
+        """Estimate the drawing's size: tidy-tree blocks, stacked leaves, stubs, legend."""
+        stubs = self.stubs_of(full)
+        block: dict[str, tuple[float, float]] = {}
+        for node_id in sorted(full, key=self.order.__getitem__, reverse=True):
+            kids = [block[c] for c in self.children[node_id] if c in full]
+            kids += [self.stub_size] * len(stubs.get(node_id, ()))
+            block[node_id] = self._block(self.sizes[node_id], kids, node_id, full)
+        widths = [block[t][0] for t in tops if t in full]
+        width = sum(widths) + NODESEP * (len(widths) - 1)
+        height = max(block[t][1] for t in tops if t in full)
+        if trail:
+            height += TRAIL_HEIGHT + RANKSEP
+        else:  # the overview carries the key beside the drawing
+            width += NODESEP + self.legend[0]
+            height = max(height, self.legend[1])
+        return width, height
+
+    def _block(
+        self,
+        own: tuple[float, float],
+        kids: list[tuple[float, float]],
+        node_id: str,
+        full: set[str],
+    ) -> tuple[float, float]:
+        if not kids:
+            return own
+        leaves = all(not self.children[c] for c in self.children[node_id] if c in full)
+        if leaves and len(kids) > 2:
+            # Leaf children are stacked in a block of columns (see the DOT builder).
+            columns = max(2, math.ceil(math.sqrt(len(kids))) if len(kids) > 9 else 2)
+            rows = math.ceil(len(kids) / columns)
+            kid_w = max(w for w, _ in kids)
+            kid_h = max(h for _, h in kids)
+            width = columns * kid_w + (columns - 1) * NODESEP
+            height = rows * kid_h + (rows - 1) * RANKSEP
+        else:
+            width = sum(w for w, _ in kids) + NODESEP * (len(kids) - 1)
+            height = max(h for _, h in kids)
+        return max(own[0], width), own[1] + RANKSEP + height
+
+    def fits(self, tops: Sequence[str], full: set[str], trail: bool) -> bool:
+        width, height = self.extent(tops, full, trail)
+        return width <= self.width and height <= self.height
+
+    def whole(self, tops: Sequence[str]) -> set[str]:
+        """Every node of the branches under ``tops``."""
+        out: set[str] = set()
+        stack = list(tops)
+        while stack:
+            node_id = stack.pop()
+            out.add(node_id)
+            stack.extend(self.children[node_id])
+        return out
+
+    def fill(self, tops: tuple[str, ...], *, trail: bool) -> tuple[list[str], set[str]]:
+        """Return the tops this page takes and the nodes it draws in full.
+
+        The first top is always taken (a page must make progress); then whole units are
+        added breadth first while the estimate fits.
+        """
+        full = {tops[0]}
+        taken = [tops[0]]
+        for top in tops[1:]:
+            if not self.fits([*taken, top], full | {top}, trail):
+                break
+            taken.append(top)
+            full.add(top)
+        queue = deque(taken)
+        while queue:
+            node_id = queue.popleft()
+            for unit in self.units(node_id):
+                trial = full | set(unit)
+                if self.fits(taken, trial, trail):
+                    full = trial
+                    queue.extend(unit)
+        return taken, full
+
+
+def paginate(
+    m: ArgumentMap,
+    shown: Sequence[str],
+    measure: Measure,
+    budget: Budget,
+    *,
+    horizontal: bool = False,
+) -> list[Page]:
+    """Split the shown part of a map into pages that each fit the budget.
+
+    Page 1 is an overview from the top of ``shown`` (the thesis, or the focus) down as
+    far as fits; each branch that does not fit becomes a stub, and continues on a later
+    page headed by the chain of its ancestors, split again as needed. Small branches
+    share a page when they fit on it whole. Every shown node is drawn in full on exactly
+    one page.
+
+    Args:
+        m: the map.
+        shown: the ids the diagram shows, in document order, parents before children.
+        measure: a node's box size in points.
+        budget: the drawing size one page holds (see :func:`page_budget`).
+        horizontal: the diagram runs left to right (ranks are columns).
+
+    Returns:
+        The pages, numbered from 1 in the order they are read.
+    """
+    if not shown:
+        return []
+    pager = _Pager(m, shown, measure, budget, horizontal)
+    drafts: list[tuple[list[str], set[str], list[tuple[str, tuple[str, ...]]]]] = []
+    todo: deque[tuple[str, ...]] = deque([(shown[0],)])
+    while todo:
+        branch = todo.popleft()
+        taken, full = pager.fill(branch, trail=bool(drafts))
+        left: list[tuple[str, tuple[str, ...]]] = []
+        if len(taken) < len(branch):
+            # Siblings that did not fit continue next, hanging from the same parent.
+            rest = branch[len(taken) :]
+            todo.appendleft(rest)
+            left.append((_parent(m, rest[0]), rest))
+        # Whole branches still waiting share the page while they fit (unless this
+        # page's own siblings already overflowed it).
+        while (
+            len(left) == 0
+            and todo
+            and pager.fits([*taken, *todo[0]], full | pager.whole(todo[0]), True)
+        ):
+            extra = todo.popleft()
+            taken.extend(extra)
+            full |= pager.whole(extra)
+        for parent, groups in sorted(
+            pager.stubs_of(full).items(), key=lambda item: pager.order[item[0]]
+        ):
+            for group in groups:
+                todo.append(group)
+                left.append((parent, group))
+        drafts.append((taken, full, left))
+    home = {node_id: i + 1 for i, (_, full, _) in enumerate(drafts) for node_id in full}
+    pages: list[Page] = []
+    for i, (taken, full, left) in enumerate(drafts):
+        trail = {a.id for top in taken for a in m.ancestors(top) if a.id not in full}
+        stubs = tuple(
+            Stub(parent, group, sum(pager.weight[t] for t in group), home[group[0]])
+            for parent, group in left
+        )
+        pages.append(
+            Page(
+                i + 1,
+                tuple(sorted(trail, key=m.position)),
+                tuple(taken),
+                tuple(sorted(full, key=pager.order.__getitem__)),
+                stubs,
+            )
+        )
+    return pages
+
+
+def _parent(m: ArgumentMap, node_id: str) -> str:
+    parent = m.get(node_id).parent
+    assert parent is not None, "only the thesis has no parent, and it is always drawn"
+    return parent
+
+
+def stub_kind(m: ArgumentMap, stub: Stub) -> NodeKind:
+    """The kind a stub is drawn as: that of its first branch's top node."""
+    return m.get(stub.tops[0]).kind

@@ -1,0 +1,133 @@
+"""Pages of a diagram: every node drawn once, stubs point to their pages, each page fits."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+
+from argmap.exporters.diagram.paging import (
+    PAGE_SIZES,
+    SMALLEST_POINTS,
+    STATEMENT_POINTS,
+    Budget,
+    Page,
+    _Pager,
+    page_budget,
+    paginate,
+)
+from argmap.load.validate import validate_data
+from argmap.model import ArgumentMap, Node
+from tests.conftest import MAPS
+from tests.strategies import argument_maps
+
+
+def _measure(node: Node) -> tuple[float, float]:
+    """A box about as the diagram draws it: 34 characters a line, 16 points a line."""
+    lines = len(node.text) // 34 + 1 + (2 if node.quote else 0)
+    return min(len(node.text), 34) * 6.8 + 24, 30 + 16 * lines
+
+
+def _generated(count: int) -> ArgumentMap:
+    """A map of ``count`` nodes, breadth first: reasons, evidence and objections."""
+    made = 1
+    thesis: dict[str, object] = {"id": "n0", "text": "The generated thesis holds."}
+    queue = [thesis]
+    head = 0
+    while made < count:
+        entry = queue[head % len(queue)]
+        head += 1
+        key = ("premises", "evidence", "objections")[made % 3]
+        child: dict[str, object] = {"id": f"n{made}", "text": f"Statement {made} " * 6}
+        entry.setdefault(key, []).append(child)  # type: ignore[attr-defined]
+        made += 1
+        if key != "evidence":
+            queue.append(child)
+    return validate_data({"title": "generated", "thesis": thesis})
+
+
+def _check(m: ArgumentMap, pages: list[Page], budget: Budget) -> None:
+    shown = [node.id for node in m.walk()]
+    drawn = [node_id for page in pages for node_id in page.nodes]
+    assert sorted(drawn) == sorted(shown), "every node in full on exactly one page"
+    assert [page.number for page in pages] == list(range(1, len(pages) + 1))
+    home = {node_id: page.number for page in pages for node_id in page.nodes}
+    pager = _Pager(m, shown, _measure, budget, False)
+    for page in pages:
+        full = set(page.nodes)
+        assert set(page.tops) <= full
+        for stub in page.stubs:
+            assert stub.page > page.number, "a stub points forward"
+            # A stub's branches start on its page (and may go on to later ones).
+            assert home[stub.tops[0]] == stub.page
+            assert all(home[top] >= stub.page for top in stub.tops)
+            assert stub.parent in full or stub.parent in page.trail
+            assert stub.hidden == len(pager.whole(stub.tops))
+        ancestors = {a.id for top in page.tops for a in m.ancestors(top)} - full
+        assert set(page.trail) == ancestors
+        if page.number > 1:
+            assert page.trail, "a continued branch shows where it hangs"
+        if len(full) > 1:  # a page always takes its first node, even one too big alone
+            assert pager.fits(page.tops, full, bool(page.trail))
+
+
+def test_budget_is_the_legibility_floor() -> None:
+    slide = page_budget(PAGE_SIZES["slide"])
+    # 1/60 of a 540-point slide is 9 points: a 13-point statement is drawn at 9/13.
+    assert STATEMENT_POINTS * slide.scale == pytest.approx(540 / 60)
+    assert SMALLEST_POINTS * slide.scale >= 540 / 90
+    a4 = page_budget(PAGE_SIZES["a4"].turned(portrait=True))
+    assert STATEMENT_POINTS * a4.scale == pytest.approx(841.89 / 60)
+    assert a4.width < a4.height
+
+
+@pytest.mark.parametrize("fit", ["slide", "a4", "a3", "letter"])
+def test_flagship_pages(fit: str) -> None:
+    from argmap.load.parse import load_map
+
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    budget = page_budget(PAGE_SIZES[fit])
+    pages = paginate(m, [node.id for node in m.walk()], _measure, budget)
+    _check(m, pages, budget)
+    assert pages[0].nodes[0] == m.thesis.id and not pages[0].trail
+
+
+@pytest.mark.parametrize("count", [1, 120, 400, 1500])
+def test_generated_maps(count: int) -> None:
+    m = _generated(count)
+    budget = page_budget(PAGE_SIZES["slide"])
+    pages = paginate(m, [node.id for node in m.walk()], _measure, budget)
+    _check(m, pages, budget)
+    # Pages are reasonably full: on average several nodes each.
+    assert count < 10 or count / len(pages) >= 4
+
+
+def test_many_leaves_share_one_stub() -> None:
+    m = validate_data(
+        {
+            "title": "wide",
+            "thesis": {
+                "id": "t",
+                "text": "T",
+                "evidence": [{"id": f"e{i}", "text": "evidence " * 8} for i in range(300)],
+            },
+        }
+    )
+    budget = page_budget(PAGE_SIZES["slide"])
+    pages = paginate(m, [node.id for node in m.walk()], _measure, budget)
+    _check(m, pages, budget)
+    assert len(pages[0].stubs) == 1 and pages[0].stubs[0].hidden < 300
+
+
+def test_pages_are_the_same_every_time() -> None:
+    m = _generated(400)
+    budget = page_budget(PAGE_SIZES["a4"])
+    shown = [node.id for node in m.walk()]
+    assert paginate(m, shown, _measure, budget) == paginate(m, shown, _measure, budget)
+
+
+@settings(max_examples=60, deadline=None)
+@given(argument_maps(max_nodes=40))
+def test_any_map_pages_hold_every_node_once(m: ArgumentMap) -> None:
+    budget = Budget(700.0, 400.0, 1.0)
+    pages = paginate(m, [node.id for node in m.walk()], _measure, budget)
+    _check(m, pages, budget)
