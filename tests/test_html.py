@@ -17,17 +17,12 @@ from argmap.analysis.standing import analyze
 from argmap.analysis.view import draw_kind
 from argmap.cli import main
 from argmap.exporters import RenderOptions, get_exporter
-from argmap.exporters.html.page import (
-    MAX_NESTING,
-    build_context,
-    render_answer_key,
-    render_html,
-    safe_url,
-)
+from argmap.exporters.html.outline import MAX_NESTING
+from argmap.exporters.html.page import build_context, render_answer_key, render_html
 from argmap.load.parse import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
-from argmap.safetext import displayable
+from argmap.safetext import displayable, safe_url
 from tests.conftest import CASES, GOLDEN, MAPS, ROOT
 from tests.golden_html import HTML_GOLDEN
 from tests.strategies import argument_maps

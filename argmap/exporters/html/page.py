@@ -7,14 +7,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
 
 from argmap.exporters import Exporter, RenderOptions
-from argmap.exporters.html.context import (
-    MAX_NESTING,
-    Assets,
-    PageContext,
-    answer_context,
-    page_context,
-    safe_url,
-)
+from argmap.exporters.html.context import Assets, PageContext, answer_context, page_context
 from argmap.model import ArgumentMap
 
 if TYPE_CHECKING:
@@ -23,15 +16,7 @@ if TYPE_CHECKING:
 
     from argmap.analysis.standing import Analysis
 
-__all__ = [
-    "EXPORTER",
-    "MAX_NESTING",
-    "build_context",
-    "make_env",
-    "render_answer_key",
-    "render_html",
-    "safe_url",
-]
+__all__ = ["EXPORTER", "build_context", "make_env", "render_answer_key", "render_html"]
 
 logger = logging.getLogger(__name__)
 
