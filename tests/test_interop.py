@@ -25,7 +25,8 @@ from argmap.exporters import get_exporter
 from argmap.exporters.markdown import escape_markdown, to_markdown
 from argmap.interop import get_importer, import_file, list_importers
 from argmap.interop.aif import to_aif, to_aif_data
-from argmap.interop.argdown import _Scan, escape_text, to_argdown
+from argmap.interop.argdown.scan import Scan
+from argmap.interop.argdown.writer import escape_text, to_argdown
 from argmap.interop.graph import default_kind
 from argmap.interop.kialo import import_text as import_kialo
 from argmap.load.mapfile import to_file_data
@@ -93,7 +94,7 @@ def test_argdown_round_trip_of_maps(path: Path) -> None:
 def test_argdown_escaping_reads_back(text: str) -> None:
     plain = " ".join(text.split())
     if plain:
-        assert _Scan(escape_text(plain)).text == plain
+        assert Scan(escape_text(plain)).text == plain
 
 
 ARGDOWN_ALPHABET = st.sampled_from(list("[]<>:+-_#{}()=/*\\ \n\tab1.")) | st.characters()
