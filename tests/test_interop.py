@@ -333,8 +333,23 @@ def _aif(nodes: list[tuple[str, str]], edges: list[tuple[str, str]]) -> str:
         ),
         ([("a", "I"), ("r", "RA")], [("a", "r")], "RA node 'r' has 0 conclusions"),
         ([("a", "I"), ("b", "I")], [], "2 statements but no relations"),
+        (
+            [("t", "I"), ("a", "I"), ("c", "CA")],
+            [("a", "c"), ("c", "t"), ("c", "a")],
+            "CA node 'c' has 2 targets; it needs exactly one",
+        ),
+        ([("t", "I")], [("t", "x")], "edges[0] joins unknown nodes 't' -> 'x'"),
+        ([("t", "I"), ("", "I")], [], "nodes[1] has no 'nodeID'"),
     ],
-    ids=["two-roots", "support-cycle", "no-conclusion", "no-relations"],
+    ids=[
+        "two-roots",
+        "support-cycle",
+        "no-conclusion",
+        "no-relations",
+        "conflict-with-two-targets",
+        "edge-to-nowhere",
+        "node-without-id",
+    ],
 )
 def test_aif_import_refuses_what_it_cannot_represent(
     nodes: list[tuple[str, str]], edges: list[tuple[str, str]], message: str
@@ -349,6 +364,22 @@ def test_aif_import_reads_ova_nesting_and_skips_dialogue() -> None:
     result = get_importer("aif")(json.dumps({"AIF": json.loads(text)}), "ova.json")
     assert [n.id for n in result.map.nodes] == ["t", "p"]
     assert [w.message for w in result.warnings] == ["1 transitions (TA) not supported; skipped"]
+
+
+def test_aif_import_warns_about_conflicts_it_cannot_place() -> None:
+    nodes = [("t", "I"), ("p", "I"), ("r", "RA"), ("o", "I"), ("c1", "CA"), ("ta", "TA")]
+    nodes += [("r2", "RA"), ("u", "I"), ("c2", "CA")]
+    edges = [("p", "r"), ("r", "t"), ("o", "c1"), ("c1", "ta"), ("r2", "t"), ("u", "c2")]
+    edges += [("c2", "r2")]
+    result = get_importer("aif")(_aif(nodes, edges), "w.json")
+    assert [n.id for n in result.map.nodes] == ["t", "p"]
+    assert [w.message for w in result.warnings] == [
+        "CA node 'c1' attacks a TA node; skipped",
+        "CA node 'c2' undercuts an inference without premises",
+        "1 transitions (TA) not supported; skipped",
+        "'o' is not connected to the thesis 't'; left out",
+        "'u' is not connected to the thesis 't'; left out",
+    ]
 
 
 # -- Kialo -------------------------------------------------------------------------------------
