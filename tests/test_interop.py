@@ -425,6 +425,22 @@ def test_kialo_errors_are_located() -> None:
     assert info.value.line == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("1. T\n1.1. Pro: a\n1.1. Con: b\n", 3, "claim 1.1 appears twice"),
+        ("1. T\n2. Another\n", 2, "a second top-level claim (2.)"),
+        ("1. T\n1.1. no label\n", 2, "claim 1.1 needs 'Pro:' or 'Con:'"),
+        ("1. Pro: T\n", 1, "the thesis (1.) takes no Pro/Con"),
+    ],
+    ids=["repeated-number", "second-thesis", "no-label", "labelled-thesis"],
+)
+def test_kialo_refuses_misnumbered_claims(text: str, line: int, message: str) -> None:
+    with pytest.raises(MapFileError) as info:
+        import_kialo(text, "k.txt")
+    assert (info.value.line, message in str(info.value)) == (line, True)
+
+
 def test_kialo_dangling_see_is_reported() -> None:
     result = get_importer("kialo")("1. T\n1.1. Pro: a\n1.2. Con: -> See 1.9.\n", "k.txt")
     assert [(w.line, w.message) for w in result.warnings] == [
