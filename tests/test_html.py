@@ -17,17 +17,12 @@ from argmap.analysis.standing import analyze
 from argmap.analysis.view import draw_kind
 from argmap.cli import main
 from argmap.exporters import RenderOptions, get_exporter
-from argmap.exporters.html.page import (
-    MAX_NESTING,
-    build_context,
-    render_answer_key,
-    render_html,
-    safe_url,
-)
+from argmap.exporters.html.outline import MAX_NESTING
+from argmap.exporters.html.page import build_context, render_answer_key, render_html
 from argmap.load.parse import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
-from argmap.safetext import displayable
+from argmap.safetext import displayable, safe_url
 from tests.conftest import CASES, GOLDEN, MAPS, ROOT
 from tests.golden_html import HTML_GOLDEN
 from tests.strategies import argument_maps
@@ -233,6 +228,48 @@ def test_rendering_is_deterministic() -> None:
     assert render_html(m, analyze(m)) == render_html(
         load_map(UNIFORMS), analyze(load_map(UNIFORMS))
     )
+
+
+def test_templates_compile_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    import jinja2
+
+    from argmap.exporters.html import page
+
+    m = load_map(UNIFORMS)
+    analysis = analyze(m)
+    first = render_html(m, analysis, diagram=False), render_answer_key(m, analysis)
+    compiled: list[object] = []
+    compile_template = jinja2.Environment.compile
+
+    def counting(self: jinja2.Environment, *args: object, **kwargs: object) -> object:
+        compiled.append(args)
+        return compile_template(self, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    again = render_html(m, analysis, diagram=False), render_answer_key(m, analysis)
+    assert again == first
+    assert compiled == []
+    env = page._environment()
+    assert env is page._environment()
+    assert env.autoescape is True
+    assert env.undefined is jinja2.StrictUndefined
+
+
+def test_help_imports_no_template_engine() -> None:
+    code = (
+        "import sys\n"
+        "from argmap.cli import main\n"
+        "try:\n"
+        "    main(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in ('jinja2', 'markupsafe') if m in sys.modules))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().splitlines()[-1] == "[]"
 
 
 def test_exercise_blanks_texts_and_the_key_has_them() -> None:

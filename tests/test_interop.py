@@ -25,7 +25,8 @@ from argmap.exporters import get_exporter
 from argmap.exporters.markdown import escape_markdown, to_markdown
 from argmap.interop import get_importer, import_file, list_importers
 from argmap.interop.aif import to_aif, to_aif_data
-from argmap.interop.argdown import _Scan, escape_text, to_argdown
+from argmap.interop.argdown.scan import Scan
+from argmap.interop.argdown.writer import escape_text, to_argdown
 from argmap.interop.graph import default_kind
 from argmap.interop.kialo import import_text as import_kialo
 from argmap.load.mapfile import to_file_data
@@ -93,7 +94,7 @@ def test_argdown_round_trip_of_maps(path: Path) -> None:
 def test_argdown_escaping_reads_back(text: str) -> None:
     plain = " ".join(text.split())
     if plain:
-        assert _Scan(escape_text(plain)).text == plain
+        assert Scan(escape_text(plain)).text == plain
 
 
 ARGDOWN_ALPHABET = st.sampled_from(list("[]<>:+-_#{}()=/*\\ \n\tab1.")) | st.characters()
@@ -332,8 +333,23 @@ def _aif(nodes: list[tuple[str, str]], edges: list[tuple[str, str]]) -> str:
         ),
         ([("a", "I"), ("r", "RA")], [("a", "r")], "RA node 'r' has 0 conclusions"),
         ([("a", "I"), ("b", "I")], [], "2 statements but no relations"),
+        (
+            [("t", "I"), ("a", "I"), ("c", "CA")],
+            [("a", "c"), ("c", "t"), ("c", "a")],
+            "CA node 'c' has 2 targets; it needs exactly one",
+        ),
+        ([("t", "I")], [("t", "x")], "edges[0] joins unknown nodes 't' -> 'x'"),
+        ([("t", "I"), ("", "I")], [], "nodes[1] has no 'nodeID'"),
     ],
-    ids=["two-roots", "support-cycle", "no-conclusion", "no-relations"],
+    ids=[
+        "two-roots",
+        "support-cycle",
+        "no-conclusion",
+        "no-relations",
+        "conflict-with-two-targets",
+        "edge-to-nowhere",
+        "node-without-id",
+    ],
 )
 def test_aif_import_refuses_what_it_cannot_represent(
     nodes: list[tuple[str, str]], edges: list[tuple[str, str]], message: str
@@ -348,6 +364,22 @@ def test_aif_import_reads_ova_nesting_and_skips_dialogue() -> None:
     result = get_importer("aif")(json.dumps({"AIF": json.loads(text)}), "ova.json")
     assert [n.id for n in result.map.nodes] == ["t", "p"]
     assert [w.message for w in result.warnings] == ["1 transitions (TA) not supported; skipped"]
+
+
+def test_aif_import_warns_about_conflicts_it_cannot_place() -> None:
+    nodes = [("t", "I"), ("p", "I"), ("r", "RA"), ("o", "I"), ("c1", "CA"), ("ta", "TA")]
+    nodes += [("r2", "RA"), ("u", "I"), ("c2", "CA")]
+    edges = [("p", "r"), ("r", "t"), ("o", "c1"), ("c1", "ta"), ("r2", "t"), ("u", "c2")]
+    edges += [("c2", "r2")]
+    result = get_importer("aif")(_aif(nodes, edges), "w.json")
+    assert [n.id for n in result.map.nodes] == ["t", "p"]
+    assert [w.message for w in result.warnings] == [
+        "CA node 'c1' attacks a TA node; skipped",
+        "CA node 'c2' undercuts an inference without premises",
+        "1 transitions (TA) not supported; skipped",
+        "'o' is not connected to the thesis 't'; left out",
+        "'u' is not connected to the thesis 't'; left out",
+    ]
 
 
 # -- Kialo -------------------------------------------------------------------------------------
@@ -391,6 +423,22 @@ def test_kialo_errors_are_located() -> None:
     with pytest.raises(MapFileError) as info:
         import_kialo("1. Thesis\n1.1. Maybe: a\n", "k.txt")
     assert info.value.line == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("1. T\n1.1. Pro: a\n1.1. Con: b\n", 3, "claim 1.1 appears twice"),
+        ("1. T\n2. Another\n", 2, "a second top-level claim (2.)"),
+        ("1. T\n1.1. no label\n", 2, "claim 1.1 needs 'Pro:' or 'Con:'"),
+        ("1. Pro: T\n", 1, "the thesis (1.) takes no Pro/Con"),
+    ],
+    ids=["repeated-number", "second-thesis", "no-label", "labelled-thesis"],
+)
+def test_kialo_refuses_misnumbered_claims(text: str, line: int, message: str) -> None:
+    with pytest.raises(MapFileError) as info:
+        import_kialo(text, "k.txt")
+    assert (info.value.line, message in str(info.value)) == (line, True)
 
 
 def test_kialo_dangling_see_is_reported() -> None:

@@ -64,7 +64,7 @@ BUILTIN: Final[dict[str, str]] = {
     "png": "argmap.exporters.diagram.build",
     "pdf": "argmap.exporters.diagram.build",
     "html": "argmap.exporters.html.page",
-    "argdown": "argmap.interop.argdown",
+    "argdown": "argmap.interop.argdown.writer",
     "aif": "argmap.interop.aif",
     "markdown": "argmap.exporters.markdown",
 }

@@ -21,7 +21,7 @@ __all__ = [
 
 IMPORTERS: Final[dict[str, str]] = {
     "aif": "argmap.interop.aif",
-    "argdown": "argmap.interop.argdown",
+    "argdown": "argmap.interop.argdown.reader",
     "kialo": "argmap.interop.kialo",
 }
 """Import formats and the module that reads each (its ``import_text`` function)."""

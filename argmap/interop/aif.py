@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Final
 
@@ -138,6 +139,31 @@ def import_text(text: str, path: str) -> ImportResult:
         MapFileError: not JSON or not AIF, several root claims or none, a scheme node
             without a conclusion, or a graph the model cannot hold (a support cycle).
     """
+    data = _load(text, path)
+    aif = _index(_records(data, "nodes", path), _records(data, "edges", path), path)
+    graph = GraphBuilder(path, "AIF")
+    for node_id, kind in aif.kinds.items():
+        if kind == "I":
+            graph.add(Element(node_id, aif.texts[node_id]))
+    skipped: dict[str, int] = {}
+    for node_id, kind in aif.kinds.items():
+        if kind == "RA":
+            _add_inference(graph, aif, node_id)
+        elif kind == "CA":
+            _add_conflict(graph, aif, node_id)
+        elif kind == "YA":
+            _authorship(data, node_id, aif, graph)
+        elif kind not in ("I", "L"):
+            skipped[kind] = skipped.get(kind, 0) + 1
+    for kind, count in skipped.items():
+        what = _SKIPPED_TYPES.get(kind, f"{kind!r} nodes")
+        graph.warn(0, f"{count} {what} not supported; skipped")
+    m, warnings = graph.build({"title": PurePath(path).stem or "Imported AIF"})
+    return ImportResult(m, warnings)
+
+
+def _load(text: str, path: str) -> Any:
+    """Parse the JSON, stepping into the ``AIF`` object that OVA and xAIF nest it in."""
     from argmap.load.parse import run_deep
 
     try:
@@ -151,94 +177,92 @@ def import_text(text: str, path: str) -> ImportResult:
     if isinstance(data, dict):
         for nested in ("AIF", "aif"):
             if isinstance(data.get(nested), dict):
-                data = data[nested]
-                break
-    nodes = _records(data, "nodes", path)
-    edges = _records(data, "edges", path)
-    graph = GraphBuilder(path, "AIF")
-    kinds: dict[str, str] = {}
-    texts: dict[str, str] = {}
-    position: dict[str, int] = {}
+                return data[nested]
+    return data
+
+
+@dataclass
+class _AifGraph:
+    """The AIF nodes indexed by ``nodeID``: type, text, file position, edges in and out."""
+
+    path: str
+    kinds: dict[str, str] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+    position: dict[str, int] = field(default_factory=dict)
+    into: dict[str, list[str]] = field(default_factory=dict)
+    out_of: dict[str, list[str]] = field(default_factory=dict)
+
+    def claims(self, ids: list[str]) -> list[str]:
+        """The I-nodes among ``ids``, in order."""
+        return [k for k in ids if self.kinds[k] == "I"]
+
+
+def _index(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], path: str) -> _AifGraph:
+    """Index the node and edge records, refusing a node without id or an edge to nowhere."""
+    aif = _AifGraph(path)
     for i, record in enumerate(nodes):
         node_id, kind = str(record.get("nodeID", "")), str(record.get("type", ""))
         if not node_id:
             raise MapFileError(path, f"nodes[{i}] has no 'nodeID'")
-        kinds[node_id] = kind
-        texts[node_id] = str(record.get("text", ""))
-        position[node_id] = i
-    into: dict[str, list[str]] = {k: [] for k in kinds}
-    out_of: dict[str, list[str]] = {k: [] for k in kinds}
+        aif.kinds[node_id] = kind
+        aif.texts[node_id] = str(record.get("text", ""))
+        aif.position[node_id] = i
+    aif.into = {k: [] for k in aif.kinds}
+    aif.out_of = {k: [] for k in aif.kinds}
     for i, record in enumerate(edges):
         source, target = str(record.get("fromID", "")), str(record.get("toID", ""))
-        if source not in kinds or target not in kinds:
+        if source not in aif.kinds or target not in aif.kinds:
             raise MapFileError(path, f"edges[{i}] joins unknown nodes {source!r} -> {target!r}")
-        out_of[source].append(target)
-        into[target].append(source)
-    for node_id, kind in kinds.items():
-        if kind == "I":
-            graph.add(Element(node_id, texts[node_id]))
-    skipped: dict[str, int] = {}
-    for node_id, kind in kinds.items():
-        order = (position[node_id],)
-        claims_in = [k for k in into[node_id] if kinds[k] == "I"]
-        if kind == "RA":
-            conclusion = _one_claim(out_of[node_id], kinds, node_id, path)
-            group = node_id if len(claims_in) >= 2 else None
-            for premise in claims_in:
-                graph.relate(Edge(premise, conclusion, Relation.SUPPORTS, order, group=group))
-        elif kind == "CA":
-            targets = out_of[node_id]
-            if len(targets) != 1:
-                raise MapFileError(
-                    path, f"CA node {node_id!r} has {len(targets)} targets; it needs exactly one"
-                )
-            target = targets[0]
-            relation = Relation.ATTACKS
-            if kinds[target] in ("RA", "CA"):
-                relation = Relation.UNDERCUTS
-                premises = [k for k in into[target] if kinds[k] == "I"]
-                if not premises:
-                    graph.warn(0, f"CA node {node_id!r} undercuts an inference without premises")
-                    continue
-                target = premises[0]
-            elif kinds[target] != "I":
-                graph.warn(0, f"CA node {node_id!r} attacks a {kinds[target]} node; skipped")
-                continue
-            for attacker in claims_in:
-                graph.relate(Edge(attacker, target, relation, order))
-        elif kind == "YA":
-            _authorship(data, node_id, into, out_of, kinds, graph)
-        elif kind not in ("I", "L"):
-            skipped[kind] = skipped.get(kind, 0) + 1
-    for kind, count in skipped.items():
-        what = _SKIPPED_TYPES.get(kind, f"{kind!r} nodes")
-        graph.warn(0, f"{count} {what} not supported; skipped")
-    m, warnings = graph.build({"title": PurePath(path).stem or "Imported AIF"})
-    return ImportResult(m, warnings)
+        aif.out_of[source].append(target)
+        aif.into[target].append(source)
+    return aif
 
 
-def _one_claim(targets: list[str], kinds: dict[str, str], scheme: str, path: str) -> str:
-    claims = [t for t in targets if kinds[t] == "I"]
-    if len(claims) != 1:
+def _add_inference(graph: GraphBuilder, aif: _AifGraph, ra: str) -> None:
+    """An RA node: its premises support its conclusion (two or more: a linked group)."""
+    conclusions = aif.claims(aif.out_of[ra])
+    if len(conclusions) != 1:
         raise MapFileError(
-            path,
-            f"RA node {scheme!r} has {len(claims)} conclusions; an inference needs exactly "
+            aif.path,
+            f"RA node {ra!r} has {len(conclusions)} conclusions; an inference needs exactly "
             "one I-node as its conclusion",
         )
-    return claims[0]
+    conclusion = conclusions[0]
+    premises = aif.claims(aif.into[ra])
+    group = ra if len(premises) >= 2 else None
+    for premise in premises:
+        graph.relate(
+            Edge(premise, conclusion, Relation.SUPPORTS, (aif.position[ra],), group=group)
+        )
 
 
-def _authorship(
-    data: Any,
-    ya: str,
-    into: dict[str, list[str]],
-    out_of: dict[str, list[str]],
-    kinds: dict[str, str],
-    graph: GraphBuilder,
-) -> None:
+def _add_conflict(graph: GraphBuilder, aif: _AifGraph, ca: str) -> None:
+    """A CA node: its attackers attack an I-node, or undercut the inference it points at."""
+    targets = aif.out_of[ca]
+    if len(targets) != 1:
+        raise MapFileError(
+            aif.path, f"CA node {ca!r} has {len(targets)} targets; it needs exactly one"
+        )
+    target = targets[0]
+    relation = Relation.ATTACKS
+    if aif.kinds[target] in ("RA", "CA"):
+        relation = Relation.UNDERCUTS
+        premises = aif.claims(aif.into[target])
+        if not premises:
+            graph.warn(0, f"CA node {ca!r} undercuts an inference without premises")
+            return
+        target = premises[0]
+    elif aif.kinds[target] != "I":
+        graph.warn(0, f"CA node {ca!r} attacks a {aif.kinds[target]} node; skipped")
+        return
+    for attacker in aif.claims(aif.into[ca]):
+        graph.relate(Edge(attacker, target, relation, (aif.position[ca],)))
+
+
+def _authorship(data: Any, ya: str, aif: _AifGraph, graph: GraphBuilder) -> None:
     """An L-node asserting an I-node through a YA node: its speaker becomes the author."""
-    speakers = [k for k in into[ya] if kinds[k] == "L"]
-    claims = [k for k in out_of[ya] if kinds[k] == "I"]
+    speakers = [k for k in aif.into[ya] if aif.kinds[k] == "L"]
+    claims = aif.claims(aif.out_of[ya])
     if len(speakers) != 1 or len(claims) != 1:
         return
     people = {

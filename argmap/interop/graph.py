@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 import re
 from dataclasses import dataclass, field
 from typing import Any, Final
@@ -10,6 +9,7 @@ from typing import Any, Final
 from pydantic import ValidationError
 
 from argmap.errors import Issue, MapFileError
+from argmap.interop.tree import document_order, find_root, grow
 from argmap.model import (
     ALLOWED_RELATIONS,
     CHILD_KINDS,
@@ -129,12 +129,12 @@ class GraphBuilder:
             raise MapFileError(self.path, f"no statements found; is this {self.format_name}?")
         header = self._header(header)
         self._sources = set(header.get("sources", {}))
-        root = thesis if thesis is not None else self._find_root()
-        parent_edge = self._grow(root)
-        kinds = self._kinds(root, parent_edge)
+        root = thesis if thesis is not None else find_root(self.elements, self.edges, self.path)
+        parent_edge = grow(root, self.elements, self.edges, self.warn)
+        order = document_order(root, parent_edge, self.elements)
+        kinds = self._kinds(order, parent_edge)
         ids = self._ids(list(kinds))
         groups = self._groups(parent_edge, kinds, set(ids.values()))
-        order = self._document_order(root, parent_edge)
         links = self._links(parent_edge, kinds, ids)
         nodes = [
             self._node(key, kinds[key], parent_edge.get(key), ids, groups, links.get(key, []))
@@ -172,73 +172,11 @@ class GraphBuilder:
             out[name] = header[name]
         return out
 
-    def _find_root(self) -> str:
-        outgoing = {edge.source for edge in self.edges}
-        incoming = {edge.target for edge in self.edges}
-        sinks = [key for key in self.elements if key not in outgoing]
-        if len(self.elements) == 1:
-            return next(iter(self.elements))
-        connected = [key for key in sinks if key in incoming]
-        if len(connected) == 1:
-            return connected[0]
-        if not connected:
-            if not self.edges and len(sinks) >= 1:
-                raise MapFileError(
-                    self.path,
-                    f"{len(sinks)} statements but no relations between them; a map needs "
-                    "one thesis that the others support or attack",
-                )
-            raise MapFileError(
-                self.path,
-                "no root claim: every statement bears on another (a cycle); a map needs "
-                "one thesis that bears on nothing",
-            )
-        names = ", ".join(self._describe(key) for key in connected[:5])
-        raise MapFileError(
-            self.path,
-            f"several root claims ({names}); a map has one thesis: import each part "
-            "separately or relate the roots to one claim",
-        )
-
-    def _describe(self, key: str) -> str:
-        element = self.elements[key]
-        return f"{key!r} at line {element.line}" if element.line else repr(key)
-
-    def _grow(self, root: str) -> dict[str, Edge]:
-        """Breadth-first from the thesis, earliest relation first: a tree of parent edges."""
-        incoming: dict[str, list[Edge]] = {}
-        for edge in self.edges:
-            incoming.setdefault(edge.target, []).append(edge)
-        parent_edge: dict[str, Edge] = {}
-        reached = {root}
-        heap: list[tuple[tuple[int, ...], int, Edge]] = []
-        count = 0
-        for edge in incoming.get(root, []):
-            heapq.heappush(heap, (edge.order, count, edge))
-            count += 1
-        while heap:
-            _, _, edge = heapq.heappop(heap)
-            if edge.source in reached:
-                continue
-            if edge.relation is Relation.UNDERCUTS and edge.target == root:
-                continue  # the thesis has no inference to undercut; maybe another edge fits
-            reached.add(edge.source)
-            parent_edge[edge.source] = edge
-            for nxt in incoming.get(edge.source, []):
-                heapq.heappush(heap, (nxt.order, count, nxt))
-                count += 1
-        for key, element in self.elements.items():
-            if key not in reached:
-                self.warn(
-                    element.line,
-                    f"{key!r} is not connected to the thesis {root!r}; left out",
-                )
-        return parent_edge
-
-    def _kinds(self, root: str, parent_edge: dict[str, Edge]) -> dict[str, NodeKind]:
-        kinds: dict[str, NodeKind] = {root: NodeKind.THESIS}
+    def _kinds(self, order: list[str], parent_edge: dict[str, Edge]) -> dict[str, NodeKind]:
+        """Give each node in the tree (``order``: the thesis first) its kind."""
+        kinds: dict[str, NodeKind] = {order[0]: NodeKind.THESIS}
         supported = {e.target for e in parent_edge.values() if e.relation is Relation.SUPPORTS}
-        for key in self._document_order(root, parent_edge)[1:]:
+        for key in order[1:]:
             edge = parent_edge[key]
             parent = kinds[edge.target]
             kind = default_kind(edge.relation, parent)
@@ -308,22 +246,6 @@ class GraphBuilder:
             if key not in ids:
                 ids[key] = _safe_id(self.elements[key].text or key, taken, slug=True)
         return ids
-
-    def _document_order(self, root: str, parent_edge: dict[str, Edge]) -> list[str]:
-        children: dict[str, list[str]] = {}
-        for key, edge in parent_edge.items():
-            children.setdefault(edge.target, []).append(key)
-        out: list[str] = []
-        stack = [root]
-        while stack:
-            key = stack.pop()
-            out.append(key)
-            kids = sorted(
-                children.get(key, []),
-                key=lambda k: (parent_edge[k].order, self.elements[k].position),
-            )
-            stack.extend(reversed(kids))
-        return out
 
     def _links(
         self, parent_edge: dict[str, Edge], kinds: dict[str, NodeKind], ids: dict[str, str]

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
 
 from argmap.exporters import Exporter, RenderOptions
-from argmap.exporters.html.context import (
-    MAX_NESTING,
-    Assets,
-    PageContext,
-    answer_context,
-    page_context,
-    safe_url,
-)
+from argmap.exporters.html.context import Assets, PageContext, answer_context, page_context
 from argmap.model import ArgumentMap
 
 if TYPE_CHECKING:
@@ -23,15 +17,7 @@ if TYPE_CHECKING:
 
     from argmap.analysis.standing import Analysis
 
-__all__ = [
-    "EXPORTER",
-    "MAX_NESTING",
-    "build_context",
-    "make_env",
-    "render_answer_key",
-    "render_html",
-    "safe_url",
-]
+__all__ = ["EXPORTER", "build_context", "make_env", "render_answer_key", "render_html"]
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +37,11 @@ def _displayable(value: object) -> object:
 
 
 def make_env() -> jinja2.Environment:
-    """Return the Jinja2 environment: package templates, autoescaping, strict undefined."""
+    """Return a new Jinja2 environment: package templates, autoescaping, strict undefined.
+
+    Pages are rendered with one shared environment (see :func:`_environment`); a new one
+    compiles every template again.
+    """
     import jinja2
 
     env = jinja2.Environment(
@@ -68,6 +58,17 @@ def make_env() -> jinja2.Environment:
     return env
 
 
+@functools.cache
+def _environment() -> jinja2.Environment:
+    """The process's environment, built on the first page: its templates compile once.
+
+    Compiling the templates costs several times what rendering a page from them does. The
+    environment keeps them compiled (recompiling one only if its file changes), and is
+    safe to share between threads once configured, as it is here before it is returned.
+    """
+    return make_env()
+
+
 def _assets(*, script: bool) -> Assets:
     """Read the stylesheet and script; hash them so the page runs nothing else."""
     import base64
@@ -75,7 +76,7 @@ def _assets(*, script: bool) -> Assets:
 
     from markupsafe import Markup
 
-    env = make_env()
+    env = _environment()
     loader = env.loader
     assert loader is not None
 
@@ -202,7 +203,7 @@ def render_answer_key(
 
 
 def _render(name: str, context: Mapping[str, Any]) -> str:
-    return make_env().get_template(name).render(**context)
+    return _environment().get_template(name).render(**context)
 
 
 EXPORTER = Exporter(

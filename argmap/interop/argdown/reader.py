@@ -1,252 +1,32 @@
-"""Argdown both ways: maps written as Argdown text, and the Argdown subset read back as maps."""
+"""Argdown import: the Argdown subset argmap reads (statements, arguments, relations) as a map."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from enum import Enum
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 from argmap.errors import MapFileError
-from argmap.exporters import Exporter, RenderOptions
 from argmap.interop import ImportResult
-from argmap.interop.flowyaml import flow, load_flow, quote
-from argmap.interop.graph import Edge, Element, GraphBuilder, default_kind
-from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.interop.argdown import DATA_FIELDS, RELATION_MARKS
+from argmap.interop.argdown.scan import Scan
+from argmap.interop.flowyaml import load_flow
+from argmap.interop.graph import Edge, Element, GraphBuilder
+from argmap.model import NodeKind, Relation
 
-if TYPE_CHECKING:
-    from argmap.analysis.standing import Analysis
+__all__ = ["import_text"]
 
-__all__ = ["EXPORTER", "escape_text", "import_text", "to_argdown"]
-
-_MARK: Final = {Relation.SUPPORTS: "+", Relation.ATTACKS: "-", Relation.UNDERCUTS: "_"}
-_OUT_MARK: Final = {Relation.SUPPORTS: "+>", Relation.ATTACKS: "->", Relation.UNDERCUTS: "_>"}
-_ALWAYS_ESCAPED: Final = frozenset("\\@#*_[]<>{}/")
-_SIMPLE_TAG: Final = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*$")
-_DATA_FIELDS: Final = (
-    "quote",
-    "citation",
-    "source",
-    "author",
-    "added",
-    "strength",
-    "basis",
-    "assessment",
-    "note",
-)
-"""Node fields carried in a data block, in output order."""
-
-
-# -- export ------------------------------------------------------------------------------------
-def escape_text(text: str) -> str:
-    r"""Escape Argdown metacharacters so ``text`` reads back as written.
-
-    Brackets, angle brackets, ``#``, ``@``, ``*``, ``_``, braces, ``/`` and backslashes are
-    always escaped; ``.`` and ``:`` when they could open a shortcode (``.g.``, ``:x:``);
-    ``=`` in runs of three (front matter).
-
-    >>> escape_text("e.g. [A] #1 <b>")
-    'e\\.g. \\[A\\] \\#1 \\<b\\>'
-    """
-    out: list[str] = []
-    n = len(text)
-    for i, ch in enumerate(text):
-        nxt = text[i + 1] if i + 1 < n else ""
-        shortcode = ch in ".:" and nxt and not nxt.isspace()
-        if ch in _ALWAYS_ESCAPED or shortcode:
-            out.append("\\" + ch)
-        elif ch == "=" and ("===" in text[max(0, i - 2) : i + 3]):
-            out.append("\\=")
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-def _is_plain(text: str) -> bool:
-    """True when ``text`` survives as Argdown text: one line, no doubled or edge spaces."""
-    if text != text.strip() or not text or "  " in text:
-        return False
-    return not any(
-        unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cn", "Cs", "Zs") and ch != " "
-        for ch in text
-    )
-
-
-def _visible(text: str) -> str:
-    """The text shown in Argdown when the exact text has to go in the data block."""
-    kept = "".join(
-        ch if unicodedata.category(ch)[0] not in "CZ" or ch == " " else " " for ch in text
-    )
-    return escape_text(" ".join(kept.split())) or "\u2026"
-
-
-def _default_kind(m: ArgumentMap, node: Node) -> NodeKind | None:
-    parent = m.parent(node.id)
-    if parent is None or node.relation is None:
-        return NodeKind.THESIS
-    return default_kind(node.relation, parent.kind)
-
-
-def _data(m: ArgumentMap, node: Node) -> dict[str, Any]:
-    data: dict[str, Any] = {}
-    if node.kind is not _default_kind(m, node):
-        data["kind"] = node.kind.value
-    if not _is_plain(node.text):
-        data["text"] = node.text
-    for name in _DATA_FIELDS:
-        value = getattr(node, name)
-        if value is None:
-            continue
-        if name == "citation":
-            data[name] = value.model_dump(exclude_none=True)
-        elif name == "added":
-            data[name] = value.isoformat()
-        else:
-            data[name] = value.value if isinstance(value, Enum) else value
-    if node.tags and not all(_SIMPLE_TAG.match(tag) for tag in node.tags):
-        data["tags"] = list(node.tags)
-    return data
-
-
-def _content(m: ArgumentMap, node: Node) -> str:
-    """``[id]: text #tags {data}`` (the thesis) or ``<id>: text #tags {data}``."""
-    text = escape_text(node.text) if _is_plain(node.text) else _visible(node.text)
-    parts = [f"{_title(m, node)}: {text}"]
-    if node.tags and all(_SIMPLE_TAG.match(tag) for tag in node.tags):
-        parts.extend(f"#{tag}" for tag in node.tags)
-    data = _data(m, node)
-    if data:
-        parts.append(flow(data))
-    return " ".join(parts)
-
-
-def _title(m: ArgumentMap, node: Node) -> str:
-    return f"[{node.id}]" if node.parent is None else f"<{node.id}>"
-
-
-def to_argdown(
-    m: ArgumentMap, analysis: Analysis | None = None, options: RenderOptions | None = None
-) -> str:
-    """Return the map as Argdown text.
-
-    The thesis is a statement ``[id]``, every other node an argument ``<id>`` nested
-    under its parent with ``+`` (supports), ``-`` (attacks) or ``_`` (undercuts).
-    Cross-links follow as ``<id>`` blocks with outgoing relations (``+>``, ``->``,
-    ``_>``); each linked group is a heading whose section defines its co-premises.
-    Fields Argdown has no syntax for go in a YAML data block ``{...}``.
-    """
-    lines = ["===", f"title: {quote(m.title)}"]
-    if m.description is not None:
-        lines.append(f"description: {quote(m.description)}")
-    if m.source is not None:
-        lines.append(f"source: {flow(m.source.model_dump(exclude_none=True))}")
-    if m.sources:
-        sources = {k: v.model_dump(exclude_none=True) for k, v in m.sources.items()}
-        lines.append(f"sources: {flow(sources)}")
-    lines += ["===", ""]
-    for node, level in m.walk_levels():
-        indent = "  " * level
-        if node.parent is None:
-            lines.append(_content(m, node))
-        elif node.group is not None:
-            lines.append(f"{indent}{_MARK[node.relation or Relation.SUPPORTS]} {_title(m, node)}")
-        else:
-            lines.append(
-                f"{indent}{_MARK[node.relation or Relation.SUPPORTS]} {_content(m, node)}"
-            )
-    for node in m.nodes:
-        if node.links:
-            lines += ["", _title(m, node)]
-            for link in node.links:
-                lines.append(f"  {_OUT_MARK[link.relation]} {_title(m, m.get(link.to))}")
-    for group, members in m.groups().items():
-        lines += ["", f"# Linked premises {escape_text(group)} {flow({'group': group})}"]
-        for member in members:
-            lines += ["", _content(m, member)]
-    return "\n".join(lines) + "\n"
-
-
-EXPORTER = Exporter(
-    "argdown", ".argdown", "Argdown text (statements, arguments, relations)", to_argdown
-)
-
-
-# -- import ------------------------------------------------------------------------------------
 _RELATION_RE: Final = re.compile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-|_)(?=\s)")
 _DEFINITION_RE: Final = re.compile(r"(\[|<)([^\]>]+?)(\]|>)(:?)")
 _HEADING_RE: Final = re.compile(r"(#+) ")
-_INCOMING: Final = {"+": Relation.SUPPORTS, "-": Relation.ATTACKS, "_": Relation.UNDERCUTS}
-_KNOWN_KEYS: Final = frozenset({*_DATA_FIELDS, "kind", "text", "tags"})
+_INCOMING: Final = {mark: relation for relation, mark in RELATION_MARKS.items()}
+_KNOWN_KEYS: Final = frozenset({*DATA_FIELDS, "kind", "text", "tags"})
 _HEADER_KEYS: Final = ("title", "description", "source", "sources")
 
 
-class _Scan:
-    """One line of Argdown content: its text (unescaped), tags and data block."""
-
-    def __init__(self, text: str) -> None:
-        self.text = ""
-        self.tags: list[str] = []
-        self.data: str | None = None
-        self.unsupported: list[str] = []
-        out: list[str] = []
-        i, n = 0, len(text)
-        while i < n:
-            ch = text[i]
-            if ch == "\\" and i + 1 < n:
-                out.append(text[i + 1])
-                i += 2
-            elif text.startswith("//", i):
-                break
-            elif text.startswith("/*", i) or text.startswith("<!--", i):
-                end = text.find("*/" if ch == "/" else "-->", i + 2)
-                if end < 0:
-                    self.unsupported.append("a comment running over several lines")
-                    break
-                i = end + (2 if ch == "/" else 3)
-            elif ch == "#" and i + 1 < n and text[i + 1] == "(":
-                end = text.find(")", i)
-                end = n if end < 0 else end
-                self.tags.append(text[i + 2 : end].strip())
-                i = end + 1
-            elif ch == "#" and (match := re.match(r"#([\w-]+)", text[i:])):
-                self.tags.append(match.group(1))
-                i += match.end()
-            elif ch == "{":
-                end = _data_end(text, i)
-                if end < 0:
-                    self.unsupported.append("a data block running over several lines")
-                    break
-                self.data = text[i : end + 1]
-                i = end + 1
-            else:
-                out.append(ch)
-                i += 1
-        self.text = " ".join("".join(out).split())
-
-
-def _data_end(text: str, start: int) -> int:
-    depth, i, quote_char = 0, start, ""
-    while i < len(text):
-        ch = text[i]
-        if quote_char:
-            if ch == "\\" and quote_char == '"':
-                i += 1
-            elif ch == quote_char:
-                quote_char = ""
-        elif ch in "\"'":
-            quote_char = ch
-        elif ch in "{[":
-            depth += 1
-        elif ch in "}]":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return -1
-
-
 class _Reader:
+    """Reads one Argdown file, line by line, into a graph of elements and relations."""
+
     def __init__(self, text: str, path: str) -> None:
         self.path = path
         self.graph = GraphBuilder(path, "Argdown")
@@ -274,7 +54,7 @@ class _Reader:
             indent = len(raw) - len(raw.lstrip(" \t"))
             heading = _HEADING_RE.match(raw)
             if heading and not stack:
-                scan = _Scan(raw[heading.end() :])
+                scan = Scan(raw[heading.end() :])
                 data = self.data(scan, lineno)
                 group = data.get("group")
                 self.section = (str(group) if group else scan.text or f"line-{lineno}", lineno)
@@ -347,7 +127,7 @@ class _Reader:
             self.path, "front matter opened with '===' is never closed", line=first + 1, column=1
         )
 
-    def data(self, scan: _Scan, lineno: int) -> dict[str, Any]:
+    def data(self, scan: Scan, lineno: int) -> dict[str, Any]:
         for what in scan.unsupported:
             self.graph.warn(lineno, f"{what} is not supported; the rest of the line is skipped")
         if scan.data is None:
@@ -366,7 +146,7 @@ class _Reader:
         match = _DEFINITION_RE.match(body)
         if match is None or (match.group(1) == "[") != (match.group(3) == "]"):
             if continues is not None:
-                extra = _Scan(body).text
+                extra = Scan(body).text
                 element = self.graph.elements[continues]
                 element.text = f"{element.text} {extra}".strip()
                 return None
@@ -376,7 +156,7 @@ class _Reader:
         else:
             title, statement = match.group(2).strip(), match.group(1) == "["
             rest, defined = body[match.end() :], bool(match.group(4))
-        scan = _Scan(rest)
+        scan = Scan(rest)
         data = self.data(scan, lineno)
         if not title:
             title = scan.text

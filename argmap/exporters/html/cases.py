@@ -1,0 +1,72 @@
+"""The for/against section: each claim with the reasons for it and the objections against it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from argmap.exporters.html.nodeview import NodeView, NodeViews
+from argmap.model import ArgumentMap, Node, NodeKind, Relation
+
+__all__ = ["ClaimCase", "Counterpoint", "claim_cases"]
+
+_CLAIMS = (NodeKind.THESIS, NodeKind.PREMISE, NodeKind.OBJECTION, NodeKind.REBUTTAL)
+"""Kinds of node the for/against section gives a case of their own."""
+
+
+@dataclass(frozen=True)
+class Counterpoint:
+    """An objection against a claim, with the rebuttals answering it."""
+
+    node: NodeView
+    answers: tuple[NodeView, ...]
+    undercuts: str | None
+
+
+@dataclass(frozen=True)
+class ClaimCase:
+    """The for/against view of one claim."""
+
+    claim: NodeView
+    pros: tuple[NodeView, ...]
+    cons: tuple[Counterpoint, ...]
+
+
+def claim_cases(m: ArgumentMap, views: NodeViews) -> list[ClaimCase]:
+    """Return the for/against view of every claim that has reasons or objections.
+
+    Args:
+        m: the map (or the part of it the page shows).
+        views: the node views of ``m``.
+
+    Returns:
+        One case per claim in document order: what supports it, and what attacks it
+        or undercuts an inference to it, each objection with its answers.
+    """
+    undercutters: dict[str, list[tuple[Node, str]]] = {}
+    for source, target, relation, _cross in m.edges():
+        if relation is Relation.UNDERCUTS and target.parent is not None:
+            undercutters.setdefault(target.parent, []).append((source, target.id))
+    cases: list[ClaimCase] = []
+    for node in m.walk():
+        if node.kind not in _CLAIMS:
+            continue
+        pros: list[NodeView] = []
+        cons: list[Counterpoint] = []
+        for source, relation, _cross in views.incoming[node.id]:
+            if relation is Relation.SUPPORTS:
+                pros.append(views.view(source))
+            elif relation is Relation.ATTACKS:
+                cons.append(Counterpoint(views.view(source), _answers(source, views), None))
+        for source, link_from in undercutters.get(node.id, []):
+            cons.append(Counterpoint(views.view(source), _answers(source, views), link_from))
+        if pros or cons:
+            cases.append(ClaimCase(views.view(node), tuple(pros), tuple(cons)))
+    return cases
+
+
+def _answers(objection: Node, views: NodeViews) -> tuple[NodeView, ...]:
+    return tuple(
+        views.view(src)
+        for src, rel, _cross in views.incoming[objection.id]
+        if rel is not Relation.SUPPORTS
+    )

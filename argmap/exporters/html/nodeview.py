@@ -1,0 +1,184 @@
+"""Node views: everything the HTML templates show about one node, built once per node."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
+
+from argmap.analysis.view import draw_kind
+from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.options import RenderOptions
+from argmap.safetext import safe_url
+
+if TYPE_CHECKING:
+    from argmap.analysis.standing import Analysis
+
+__all__ = ["KIND_LABELS", "CrossLink", "NodeView", "NodeViews"]
+
+OPEN_LEVELS: Final = 3
+"""Outline levels whose ``<details>`` start open (all open when printed)."""
+
+KIND_LABELS: Final[Mapping[NodeKind, str]] = {
+    NodeKind.THESIS: "Thesis",
+    NodeKind.PREMISE: "Premise",
+    NodeKind.EVIDENCE: "Evidence",
+    NodeKind.OBJECTION: "Objection",
+    NodeKind.REBUTTAL: "Rebuttal",
+}
+"""The word shown for each kind: colour is never the only signal."""
+
+KIND_ICONS: Final[Mapping[NodeKind, str]] = {
+    NodeKind.THESIS: "★",
+    NodeKind.PREMISE: "+",
+    NodeKind.EVIDENCE: "§",
+    NodeKind.OBJECTION: "−",
+    NodeKind.REBUTTAL: "↩",
+}
+"""A glyph per kind, shown beside the word."""
+
+UNDERCUT_ICON: Final = "⊘"
+
+STANDING_LABELS: Final[Mapping[str, str]] = {
+    "in": "stands",
+    "out": "defeated",
+    "undecided": "undecided",
+}
+"""Badge words for the analysis' grounded standing (``in``, ``out``, ``undecided``)."""
+
+
+@dataclass(frozen=True)
+class CrossLink:
+    """A cross-link shown on an outline entry: the relation word and the other node."""
+
+    relation: str
+    other: str
+    outgoing: bool
+
+
+@dataclass(frozen=True)
+class NodeView:
+    """Everything the templates show about one node (exercise blanking already applied)."""
+
+    id: str
+    kind: str
+    kind_label: str
+    icon: str
+    text: str | None
+    quote: str | None
+    citation: str | None
+    citation_url: str | None
+    source_name: str | None
+    source_url: str | None
+    basis: str | None
+    author: str | None
+    added: str | None
+    tags: tuple[str, ...]
+    strength: str | None
+    note: str | None
+    relation: str | None
+    target: str | None
+    link_target: str | None
+    group: str | None
+    cross_links: tuple[CrossLink, ...]
+    level: int
+    open: bool
+    has_children: bool
+    flat: bool
+    answered: bool
+    attacked: bool
+    standing: str | None
+    standing_label: str | None
+
+
+def _incoming(m: ArgumentMap) -> dict[str, list[tuple[Node, Relation, bool]]]:
+    out: dict[str, list[tuple[Node, Relation, bool]]] = {n.id: [] for n in m.nodes}
+    for source, target, relation, cross in m.edges():
+        out[target.id].append((source, relation, cross))
+    return out
+
+
+class NodeViews:
+    """Builds :class:`NodeView` records for one map and one set of options."""
+
+    def __init__(self, m: ArgumentMap, analysis: Analysis, options: RenderOptions) -> None:
+        self.m = m
+        self.exercise = options.exercise
+        self.hide = options.hide
+        # Per node id: every node bearing on it, by which relation, and whether by a link.
+        self.incoming = _incoming(m)
+        # Standing is a fact about the whole argument, even when the page shows a part.
+        self.standing = {node_id: value.value for node_id, value in analysis.standing.items()}
+        self.unanswered = frozenset(analysis.unanswered)
+        self.levels = {node.id: level for node, level in m.walk_levels()}
+        self._cache: dict[tuple[str, bool], NodeView] = {}
+
+    def answered(self, node: Node) -> bool:
+        """Whether an objection or rebuttal has an answer that stands (per the analysis)."""
+        return node.id not in self.unanswered
+
+    def rebutted(self, node: Node) -> bool:
+        """Whether anything attacks this node at all (standing or not)."""
+        return any(
+            rel is not Relation.SUPPORTS and src.kind in (NodeKind.OBJECTION, NodeKind.REBUTTAL)
+            for src, rel, _cross in self.incoming[node.id]
+        )
+
+    def view(self, node: Node, *, flat: bool = False) -> NodeView:
+        """Return the node's view (``flat``: listed below the nesting cap), built once."""
+        key = (node.id, flat)
+        if key not in self._cache:
+            self._cache[key] = self._build(node, flat)
+        return self._cache[key]
+
+    def _build(self, node: Node, flat: bool) -> NodeView:
+        m = self.m
+        outlet = m.sources.get(node.source) if node.source is not None else None
+        undercut = node.relation is Relation.UNDERCUTS
+        kind = draw_kind(m, node)  # as the diagram shows it: an objection's objection rebuts
+        relation = target = link_target = None
+        if node.parent is not None and node.relation is not None:
+            target = node.parent
+            relation = node.relation.value
+            if undercut:
+                link_target = m.get(node.parent).parent
+        cross = [CrossLink(link.relation.value, link.to, True) for link in node.links]
+        cross += [
+            CrossLink(rel.value, src.id, False)
+            for src, rel, is_cross in self.incoming[node.id]
+            if is_cross
+        ]
+        level = self.levels.get(node.id, 0)
+        citation = node.citation
+        blank = self.exercise
+        return NodeView(
+            id=node.id,
+            kind=kind.value,
+            kind_label=("Undercutter" if undercut else KIND_LABELS[kind]),
+            icon=UNDERCUT_ICON if undercut else KIND_ICONS[kind],
+            text=None if blank else node.text,
+            quote=None if blank or "quotes" in self.hide else node.quote,
+            citation=None if citation is None else citation.label(),
+            citation_url=None if citation is None else safe_url(citation.locator),
+            source_name=None if outlet is None else outlet.name,
+            source_url=None if outlet is None else safe_url(outlet.url),
+            basis=None if node.basis is None else node.basis.value.replace("-", " "),
+            author=node.author,
+            added=None if node.added is None else node.added.isoformat(),
+            tags=node.tags,
+            strength=None if node.strength is None else node.strength.value,
+            note=None if blank else node.note,
+            relation=relation,
+            target=target,
+            link_target=link_target,
+            group=node.group,
+            cross_links=tuple(cross),
+            level=level,
+            open=level < OPEN_LEVELS,
+            has_children=bool(m.children(node.id)),
+            flat=flat,
+            answered=self.answered(node),
+            attacked=self.rebutted(node),
+            standing=self.standing.get(node.id),
+            standing_label=STANDING_LABELS.get(self.standing.get(node.id, ""), None),
+        )

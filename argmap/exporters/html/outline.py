@@ -1,0 +1,87 @@
+"""The page's outline: the tree flattened into open/close events, nested to a safe depth."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from argmap.exporters.html.nodeview import NodeView, NodeViews
+from argmap.model import ArgumentMap
+
+__all__ = ["MAX_NESTING", "OutlineEvent", "outline_events"]
+
+MAX_NESTING: Final = 120
+"""Outline levels nested in the page; deeper nodes are listed flat under the last level.
+
+Browsers stop nesting elements at a few hundred levels, so a very deep map would
+otherwise lose its shape; a flat continuation keeps every node and names its parent.
+"""
+
+
+@dataclass(frozen=True)
+class OutlineEvent:
+    """One step of the outline: open or close an entry or a joint-reason group.
+
+    The templates render these in a loop, so the page's nesting costs no template
+    recursion however deep the map is.
+    """
+
+    type: Literal["open", "close", "group-open", "group-close"]
+    node: NodeView | None = None
+    group: str | None = None
+    parent: str | None = None
+
+
+def outline_events(m: ArgumentMap, views: NodeViews) -> list[OutlineEvent]:
+    """Flatten the tree into open/close events (iterative: any depth works).
+
+    Args:
+        m: the map (or the part of it the page shows).
+        views: the node views of ``m``.
+
+    Returns:
+        The events in document order; nodes below :data:`MAX_NESTING` levels are
+        listed flat, each opened and closed at once, inside the last nested entry.
+    """
+    events: list[OutlineEvent] = []
+    # Stack items: (step, node id, level); a group step names the group by a member.
+    stack: list[tuple[str, str, int]] = [("node", m.thesis.id, 0)]
+    while stack:
+        what, ident, level = stack.pop()
+        if what == "close":
+            events.append(OutlineEvent("close", node=views.view(m.get(ident))))
+            continue
+        if what == "group-open":
+            member = m.get(ident)
+            events.append(OutlineEvent("group-open", group=member.group, parent=member.parent))
+            continue
+        if what == "group-close":
+            events.append(OutlineEvent("group-close", group=m.get(ident).group))
+            continue
+        node = m.get(ident)
+        events.append(OutlineEvent("open", node=views.view(node)))
+        if level >= MAX_NESTING:
+            for deeper in list(m.walk(ident))[1:]:
+                flat_view = views.view(deeper, flat=True)
+                events.append(OutlineEvent("open", node=flat_view))
+                events.append(OutlineEvent("close", node=flat_view))
+            events.append(OutlineEvent("close", node=views.view(node)))
+            continue
+        stack.append(("close", ident, level))
+        stack.extend(reversed(_child_steps(m, ident, level)))
+    return events
+
+
+def _child_steps(m: ArgumentMap, ident: str, level: int) -> list[tuple[str, str, int]]:
+    """The steps for a node's children, in order, each joint-reason group wrapped."""
+    steps: list[tuple[str, str, int]] = []
+    kids = m.children(ident)
+    for i, kid in enumerate(kids):
+        before = kids[i - 1].group if i else None
+        after = kids[i + 1].group if i + 1 < len(kids) else None
+        if kid.group is not None and kid.group != before:
+            steps.append(("group-open", kid.id, level))
+        steps.append(("node", kid.id, level + 1))
+        if kid.group is not None and kid.group != after:
+            steps.append(("group-close", kid.id, level))
+    return steps

@@ -1,0 +1,171 @@
+"""The page's summaries: document header, sources cited, counts by kind, authors, open points."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from argmap.analysis.view import draw_kind
+from argmap.exporters.html.nodeview import KIND_LABELS, NodeView, NodeViews
+from argmap.model import ArgumentMap, NodeKind
+from argmap.options import RenderOptions
+from argmap.safetext import safe_url
+
+__all__ = [
+    "DocumentView",
+    "KindCount",
+    "SourceEntry",
+    "authors",
+    "document_view",
+    "kind_counts",
+    "source_entries",
+    "unanswered_objections",
+    "view_note",
+]
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    """The source document's header fields (its URL only when http(s))."""
+
+    title: str
+    publication: str | None
+    volume: str | None
+    issue: str | None
+    date: str | None
+    author: str | None
+    url: str | None
+    url_text: str | None
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """An outlet the document cites, with the nodes citing it."""
+
+    key: str
+    name: str
+    url: str | None
+    note: str | None
+    nodes: tuple[NodeView, ...]
+
+
+@dataclass(frozen=True)
+class KindCount:
+    """How many nodes of one kind the map has, with the phrase shown (``3 premises``)."""
+
+    kind: str
+    label: str
+    count: int
+    phrase: str
+
+
+def document_view(m: ArgumentMap) -> DocumentView | None:
+    """Return the source document's header fields, or None when the map names none."""
+    doc = m.source
+    if doc is None:
+        return None
+    url = safe_url(doc.url)
+    return DocumentView(
+        title=doc.title,
+        publication=doc.publication,
+        volume=None if doc.volume is None else str(doc.volume),
+        issue=None if doc.issue is None else str(doc.issue),
+        date=doc.date,
+        author=doc.author,
+        url=url,
+        url_text=doc.url if url is None else None,
+    )
+
+
+def source_entries(m: ArgumentMap, views: NodeViews) -> list[SourceEntry]:
+    """Return the outlets cited, each with the nodes citing it.
+
+    The map's named sources come first, in the file's order (even those no node cites);
+    then the outlets only citations name, sorted.
+    """
+    cited: dict[str, list[NodeView]] = {}
+    names: dict[str, str] = {}
+    for node in m.nodes:
+        if node.source is not None:
+            key = node.source
+            names[key] = m.sources[key].name
+        elif node.citation is not None:
+            key = "citation:" + node.citation.outlet
+            names[key] = node.citation.outlet
+        else:
+            continue
+        cited.setdefault(key, []).append(views.view(node))
+    out: list[SourceEntry] = []
+    for key, outlet in m.sources.items():
+        out.append(
+            SourceEntry(
+                key, outlet.name, safe_url(outlet.url), outlet.note, tuple(cited.get(key, ()))
+            )
+        )
+    for key in sorted(k for k in cited if k.startswith("citation:")):
+        out.append(SourceEntry(key, names[key], None, None, tuple(cited[key])))
+    return out
+
+
+def kind_counts(m: ArgumentMap) -> list[KindCount]:
+    """Return how many nodes of each kind the map has, as drawn, in the order of the kinds."""
+    counts = Counter(draw_kind(m, node) for node in m.nodes)
+    out: list[KindCount] = []
+    for kind in NodeKind:
+        n = counts[kind]
+        word = KIND_LABELS[kind].lower()
+        if n != 1 and kind is not NodeKind.EVIDENCE:
+            word = "theses" if kind is NodeKind.THESIS else word + "s"
+        out.append(KindCount(kind.value, KIND_LABELS[kind], n, f"{n} {word}"))
+    return out
+
+
+def authors(m: ArgumentMap, views: NodeViews) -> list[tuple[str, list[NodeView]]]:
+    """Return each author who signed nodes, sorted by name, with the nodes they signed."""
+    by_author: dict[str, list[NodeView]] = {}
+    for node in m.nodes:
+        if node.author is not None:
+            by_author.setdefault(node.author, []).append(views.view(node))
+    return sorted(by_author.items())
+
+
+def unanswered_objections(m: ArgumentMap, views: NodeViews) -> list[NodeView]:
+    """Return the objections against which no answer stands, in the file's order.
+
+    The same objections as the "only unanswered objections" filter and the badges: none
+    was answered, or every answer was itself defeated.
+    """
+    return [
+        views.view(node)
+        for node in m.nodes
+        if draw_kind(m, node) is NodeKind.OBJECTION and not views.answered(node)
+    ]
+
+
+def view_note(options: RenderOptions, whole: ArgumentMap | None, shown: ArgumentMap) -> str | None:
+    """Say what part of the map the page shows, when it leaves nodes out.
+
+    Args:
+        options: the render options that chose the part (``focus``, ``depth``, ``hide``).
+        whole: the whole map, or None when the page shows all of it.
+        shown: the part the page shows.
+
+    Returns:
+        A sentence such as "This page shows 4 of the map's 9 nodes: ...", or None when
+        no node is left out.
+    """
+    if whole is None or len(whole) == len(shown):
+        return None
+    parts = []
+    if options.focus is not None:
+        parts.append(f"the branch under {options.focus!r}")
+    if options.depth is not None:
+        parts.append(f"{options.depth} level{'s' if options.depth != 1 else ''} deep")
+    hidden = sorted(options.hide & {"evidence", "reviewers"})
+    if hidden:
+        parts.append(
+            "without "
+            + " or ".join("evidence" if h == "evidence" else "reviewers' nodes" for h in hidden)
+        )
+    what = ", ".join(parts) or "a part of the map"
+    return f"This page shows {len(shown)} of the map's {len(whole)} nodes: {what}."
