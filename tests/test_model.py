@@ -206,3 +206,27 @@ def test_generated_ids_are_always_valid(text: str) -> None:
 
     slug = slugify(text)
     assert TypeAdapter(NodeId).validate_python(slug) == slug
+
+
+def test_every_public_name_resolves_from_the_package() -> None:
+    import argmap.model
+
+    for name in argmap.model.__all__:
+        assert getattr(argmap.model, name) is not None, name
+    assert set(argmap.model.__all__) <= set(dir(argmap.model))
+    with pytest.raises(AttributeError, match="no attribute 'Nope'"):
+        _ = argmap.model.Nope  # type: ignore[attr-defined]
+
+
+def test_the_vocabulary_loads_without_pydantic() -> None:
+    # The command line reads its choices from the vocabulary; `argmap --help` stays quick.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from argmap.model import NodeKind, Strength, Assessment; "
+        "print('pydantic' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
