@@ -28,11 +28,17 @@ from argmap.editing.textsplice import (
 )
 from argmap.errors import ArgmapError, MapValidationError
 from argmap.load.mapfile import CHILD_KEYS, KEY_KIND
-from argmap.model import CHILD_KINDS, ArgumentMap, Citation, NodeKind
+from argmap.model import (
+    CHILD_KINDS,
+    EDITABLE_FIELDS,
+    ArgumentMap,
+    Citation,
+    NodeKind,
+    plain_value,
+)
 from argmap.safetext import LONE_SURROGATE
 
 __all__ = [
-    "EDITABLE_FIELDS",
     "EditError",
     "NewNode",
     "add_node",
@@ -43,22 +49,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
-
-EDITABLE_FIELDS: Final = (
-    "text",
-    "quote",
-    "citation",
-    "source",
-    "author",
-    "added",
-    "tags",
-    "strength",
-    "basis",
-    "assessment",
-    "note",
-    "undercut",
-)
-"""Node fields ``edit_node`` may set or clear (``text`` may be set, never cleared)."""
 
 _KIND_KEY: Final = {kind: key for key, kind in KEY_KIND.items()}
 
@@ -327,7 +317,7 @@ def add_node(path: str | Path, new: NewNode) -> str:
         MapValidationError: the map is invalid before the edit.
     """
     p = Path(path)
-    _refuse_lone_surrogates(p, {f.name: _plain_value(getattr(new, f.name)) for f in fields(new)})
+    _refuse_lone_surrogates(p, {f.name: plain_value(getattr(new, f.name)) for f in fields(new)})
     with locked_text(p) as text:
         session = _load(p, text)
         node_id = _check_add(session, new)
@@ -544,7 +534,7 @@ def edit_node(
     if not changes and not clear and new_id is None and not unlink:
         raise EditError(p, "nothing to change; give a field to set or clear")
     _refuse_lone_surrogates(
-        p, {**{n: _plain_value(v) for n, v in changes.items()}, "id": new_id or ""}
+        p, {**{n: plain_value(v) for n, v in changes.items()}, "id": new_id or ""}
     )
     with locked_text(p) as text:
         session = _load(p, text)
@@ -569,7 +559,7 @@ def edit_node(
         befores = {i: {key: entries[i].get(key) for key in entries[i]} for i in touched}
 
         entry = entries[node_id]
-        values = {name: _plain_value(value) for name, value in changes.items()}
+        values = {name: plain_value(value) for name, value in changes.items()}
         if "id" not in entry and ("text" in values or renamed):
             # The id was generated from the text; write it out so it survives the edit.
             entry.insert(0, "id", node_id)
@@ -651,14 +641,6 @@ def _retarget_links(lines: Sequence[str], entry: Any, old: str, new: str) -> lis
         fresh.fa.set_flow_style()
     entry["links"] = fresh
     return []
-
-
-def _plain_value(value: Any) -> Any:
-    if isinstance(value, Citation):
-        return value.model_dump(exclude_none=True)
-    if isinstance(value, tuple):
-        return list(value)
-    return value
 
 
 def _set_field(entry: Any, name: str, value: Any) -> None:

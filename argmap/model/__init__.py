@@ -13,6 +13,18 @@ from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
     from argmap.model.argument_map import ArgumentMap
+    from argmap.model.fields import (
+        CLEARABLE_FIELDS,
+        COMPARED_FIELDS,
+        CONTENT_FIELDS,
+        EDITABLE_FIELDS,
+        FILE_FIELDS,
+        NODE_FIELDS,
+        PLACEMENT_FIELDS,
+        UNDERCUT,
+        entry_fields,
+        plain_value,
+    )
     from argmap.model.records import (
         Citation,
         Link,
@@ -39,8 +51,16 @@ if TYPE_CHECKING:
 __all__ = [
     "ALLOWED_RELATIONS",
     "CHILD_KINDS",
+    "CLEARABLE_FIELDS",
+    "COMPARED_FIELDS",
+    "CONTENT_FIELDS",
+    "EDITABLE_FIELDS",
+    "FILE_FIELDS",
     "ID_PATTERN",
+    "NODE_FIELDS",
+    "PLACEMENT_FIELDS",
     "SUPPORTABLE",
+    "UNDERCUT",
     "ArgumentMap",
     "Assessment",
     "Basis",
@@ -56,6 +76,8 @@ __all__ = [
     "Strength",
     "Text",
     "TextDate",
+    "entry_fields",
+    "plain_value",
     "structure_problems",
 ]
 
@@ -83,9 +105,21 @@ _MODULES: Final = {
     ),
     "structure": ("Problem", "structure_problems"),
     "argument_map": ("ArgumentMap",),
+    "fields": (
+        "CLEARABLE_FIELDS",
+        "COMPARED_FIELDS",
+        "CONTENT_FIELDS",
+        "EDITABLE_FIELDS",
+        "FILE_FIELDS",
+        "NODE_FIELDS",
+        "PLACEMENT_FIELDS",
+        "UNDERCUT",
+        "entry_fields",
+        "plain_value",
+    ),
 }
 """Module of this package -> the public names it defines, in reading order: the words,
-the records, the structure rules, and the map."""
+the records, the structure rules, the map, and the field lists commands and formats read."""
 
 _WHERE: Final = {name: module for module, names in _MODULES.items() for name in names}
 

@@ -87,7 +87,11 @@ class Link(Record):
 
 
 class Node(Record):
-    """One node of the map, with its place in the tree (``parent``, ``relation``)."""
+    """One node of the map, with its place in the tree (``parent``, ``relation``).
+
+    Its fields are the one list of a node's fields: :mod:`argmap.model.fields` derives
+    from them what each command and format reads.
+    """
 
     id: NodeId
     kind: NodeKind
