@@ -14,7 +14,8 @@ import pytest
 
 from argmap.analysis.diff import diff_maps
 from argmap.cli.edit import add, edit
-from argmap.editing.edit import NewNode, edit_node
+from argmap.editing.add import NewNode
+from argmap.editing.edit import edit_node
 from argmap.exporters.json import to_records
 from argmap.load.mapfile import ENTRY_MODELS, to_file_data
 from argmap.load.parse import load_map, parse_text

@@ -58,7 +58,7 @@ def _clearable_fields() -> tuple[str, ...]:
 def _citation(value: str | None) -> Any:
     if value is None:
         return None
-    from argmap.editing.edit import parse_citation
+    from argmap.editing.inputs import parse_citation
 
     try:
         return parse_citation(value)
@@ -88,7 +88,7 @@ def _field_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _author(explicit: str | None, map_path: Path) -> str:
-    from argmap.editing.edit import resolve_author
+    from argmap.editing.inputs import resolve_author
 
     folder = map_path.resolve().parent if map_path.parent.exists() else Path.cwd()
     name = resolve_author(explicit, folder)
@@ -130,7 +130,7 @@ def add(
 
     The rest of the file (comments, order, quoting, indentation) is kept as it was.
     """
-    from argmap.editing.edit import NewNode, add_node
+    from argmap.editing.add import NewNode, add_node
 
     new = NewNode(
         kind=NodeKind(kind),
@@ -209,7 +209,7 @@ def edit(
 @reports_errors
 def remove(map_path: Path, node_id: str, recursive: bool) -> None:
     """Remove node ID from MAP, in place; print the removed ids."""
-    from argmap.editing.edit import remove_node
+    from argmap.editing.remove import remove_node
 
     for removed in remove_node(map_path, node_id, recursive=recursive):
         click.echo(removed)
