@@ -762,3 +762,11 @@ def test_edit_writes_new_fields_in_the_models_order(tmp_path: Path) -> None:
         assert removed == [] and _keys(inserted) == ["author", "tags", "note"]
         texts.append(after)
     assert texts[0] == texts[1]
+
+
+def test_doctests() -> None:
+    import doctest
+
+    import argmap.editing.inputs
+
+    assert doctest.testmod(argmap.editing.inputs).failed == 0
