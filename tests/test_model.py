@@ -230,3 +230,16 @@ def test_the_vocabulary_loads_without_pydantic() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False"
+
+
+def test_a_map_shows_itself_as_its_diagram_in_a_notebook() -> None:
+    # Jupyter calls _repr_svg_ on the last value of a cell: `m` alone shows the diagram.
+    from argmap.load.parse import load_map
+    from argmap.pipeline import render_map
+
+    m = load_map(MAPS / "school-uniforms.yaml")
+    svg = m._repr_svg_()
+    assert isinstance(svg, str)
+    assert svg.lstrip().startswith("<?xml") or svg.lstrip().startswith("<svg")
+    assert "</svg>" in svg and "uniforms" in svg
+    assert svg == render_map(m, "svg")

@@ -20,6 +20,7 @@ class ArgumentMap(Record):
     The file is a tree for writing; this model is a DAG for reasoning. Each node
     names its tree parent and relation, and may carry cross-links to other nodes.
     Construction checks every structural rule (see :func:`structure_problems`).
+    In a notebook, a map shows itself as its diagram.
     """
 
     title: Text
@@ -51,6 +52,13 @@ class ArgumentMap(Record):
                 children[node.parent].append(node.id)
         self._index = index
         self._children = children
+
+    def _repr_svg_(self) -> str:
+        """Return the map's diagram as SVG text: Jupyter shows a map this way."""
+        from argmap.pipeline import render_map
+
+        svg = render_map(self, "svg")
+        return svg if isinstance(svg, str) else svg.decode("utf-8")
 
     @property
     def thesis(self) -> Node:
