@@ -50,19 +50,18 @@ def edit_node(
     refuse_lone_surrogates(p, {**values, "id": new_id or ""})
     with locked_text(p) as text:
         session = open_session(p, text)
-        renamed = new_id is not None and new_id != node_id
-        linkers = _check_node(session, node_id, new_id if renamed else None, unlink)
+        rename = new_id if new_id != node_id else None
+        linkers = _check_node(session, node_id, rename, unlink)
         lines = session.lines
         before = Snapshot.take(session, list(dict.fromkeys([node_id, *linkers])))
         entry = before.entries[node_id]
-        _set_fields(entry, node_id, values, clear, new_id if renamed else None)
+        _set_fields(entry, node_id, values, clear, rename)
         edits: list[Edit | None] = []
         if unlink:
-            edits += _or_none(drop_links(lines, entry, set(unlink)))
-        if renamed:
-            assert new_id is not None
+            edits += drop_links(lines, entry, set(unlink))
+        if rename is not None:
             for linker in linkers:
-                edits += _or_none(retarget_links(lines, before.entries[linker], node_id, new_id))
+                edits += retarget_links(lines, before.entries[linker], node_id, rename)
         commit(session, splice_edits(lines, edits + before.edits()))
 
 
@@ -128,8 +127,3 @@ def _set_fields(
             set_field(entry, name, value)
     for name in clear:
         entry.pop(name, None)
-
-
-def _or_none(edits: list[Edit] | None) -> list[Edit | None]:
-    """The edits as a list, or ``[None]`` (no clean splice) when there are none to be had."""
-    return [None] if edits is None else list(edits)

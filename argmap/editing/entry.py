@@ -69,17 +69,18 @@ def set_field(entry: Any, name: str, value: Any) -> None:
     entry.insert(at, name, value)
 
 
-def retarget_links(lines: Sequence[str], entry: Any, old: str, new: str) -> list[Edit] | None:
+def retarget_links(lines: Sequence[str], entry: Any, old: str, new: str) -> list[Edit | None]:
     """Point an entry's cross-links at ``new`` instead of ``old``.
 
     A block-style list is changed in place and the returned edits rewrite just the
-    ids; a flow-style one is replaced (None: its whole field is rewritten).
+    ids; a flow-style one is replaced, and its whole field is rewritten (no edits here).
+    ``[None]``: an id that cannot be rewritten on its own line.
     """
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     links = entry["links"]
     if isinstance(links, CommentedSeq) and not links.fa.flow_style():
-        edits: list[Edit] = []
+        edits: list[Edit | None] = []
         for i, item in enumerate(links):
             if isinstance(item, str) and item == old:
                 line, col = links.lc.item(i)
@@ -91,7 +92,7 @@ def retarget_links(lines: Sequence[str], entry: Any, old: str, new: str) -> list
                 continue
             edit = seq_scalar_replacement(lines, line, col, old, new)
             if edit is None:
-                return None
+                return [None]
             edits.append(edit)
         return edits
     fresh = CommentedSeq()
@@ -110,12 +111,12 @@ def retarget_links(lines: Sequence[str], entry: Any, old: str, new: str) -> list
     return []
 
 
-def drop_links(lines: Sequence[str], entry: Any, gone: set[str]) -> list[Edit] | None:
+def drop_links(lines: Sequence[str], entry: Any, gone: set[str]) -> list[Edit | None]:
     """Drop an entry's cross-links into ``gone``.
 
     From a block-style list the items are deleted in place and the returned edits delete
     just their lines; otherwise (a flow list, or every link gone) the field changes and
-    is rewritten or removed as a whole (an empty list of edits). None: no clean edit.
+    is rewritten or removed as a whole (an empty list of edits). ``[None]``: no clean edit.
     """
     from ruamel.yaml.comments import CommentedSeq
 
@@ -132,9 +133,7 @@ def drop_links(lines: Sequence[str], entry: Any, gone: set[str]) -> list[Edit] |
         edits = [seq_item_removal(lines, links, i) for i in doomed]
         for i in reversed(doomed):
             del links[i]
-        if any(edit is None for edit in edits):
-            return None
-        return [edit for edit in edits if edit is not None]
+        return [None] if None in edits else edits
     fresh = CommentedSeq(x for i, x in enumerate(links) if i not in doomed)
     if isinstance(links, CommentedSeq) and links.fa.flow_style():
         fresh.fa.set_flow_style()

@@ -49,8 +49,7 @@ def remove_node(path: str | Path, node_id: str, *, recursive: bool = False) -> l
         before = Snapshot.take(session, [node.id for node in linkers])
         _remove_from_tree(session, place)
         for node in linkers:
-            link_edits = drop_links(lines, before.entries[node.id], gone)
-            edits += [None] if link_edits is None else link_edits
+            edits += drop_links(lines, before.entries[node.id], gone)
         commit(session, splice_edits(lines, edits + before.edits()))
     return removed
 
