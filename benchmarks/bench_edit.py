@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_render import generate
 
-from argmap.editing.edit import NewNode, add_node
+from argmap.editing.add import NewNode, add_node
 from argmap.load.parse import dump_yaml, load_map, make_yaml
 from argmap.model import NodeKind
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import time
 
-from argmap.analysis.quotecheck import SourceText
+from argmap.analysis.sourcetext import SourceText
 
 SAMPLE = (
     "Russia’s calculus here is driven by anti-Americanism, pure and simple. Moscow’s protest "

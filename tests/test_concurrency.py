@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.editing.edit import NewNode, add_node
+from argmap.editing.add import NewNode, add_node
 from argmap.editing.safewrite import CRASH_HOOK
 from argmap.load.parse import load_map
 from argmap.model import NodeKind

@@ -9,15 +9,12 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
-from argmap.editing.edit import (
-    EditError,
-    NewNode,
-    add_node,
-    edit_node,
-    parse_citation,
-    remove_node,
-)
+from argmap.editing.add import NewNode, add_node
+from argmap.editing.edit import edit_node
+from argmap.editing.inputs import parse_citation
+from argmap.editing.remove import remove_node
 from argmap.editing.scaffold import new_map
+from argmap.editing.session import EditError
 from argmap.load.parse import load_map, make_yaml
 from argmap.model import NodeKind
 from tests.conftest import CASES, MAPS, ROOT, write
@@ -122,12 +119,12 @@ def test_usual_add_needs_no_dump(
 ) -> None:
     # The splice is checked against the edited tree itself; the whole-file dump (slow on
     # big maps) is only for layouts the splicer does not handle.
-    import argmap.editing.edit
+    import argmap.editing.commit
 
     def no_dump(doc: object) -> str:
         raise AssertionError("dumped the whole map for a plain add")
 
-    monkeypatch.setattr(argmap.editing.edit, "_dump", no_dump)
+    monkeypatch.setattr(argmap.editing.commit, "_dump", no_dump)
     path = copy(tmp_path, source)
     m = load_map(path)
     target = m.nodes[1].id
@@ -716,3 +713,60 @@ def test_block_style_links_change_only_their_own_lines(
     action(path)
     assert diff_lines(_BLOCK_LINKS, path.read_text(encoding="utf-8")) == (removed, inserted)
     load_map(path)  # still a valid map
+
+
+def _keys(lines: list[str]) -> list[str]:
+    return [line.strip().lstrip("- ").split(":")[0] for line in lines if ":" in line]
+
+
+def test_added_entry_holds_its_fields_in_declared_order(tmp_path: Path) -> None:
+    path = copy(tmp_path, CASES / "commented.yaml")
+    before = path.read_text(encoding="utf-8")
+    add_node(
+        path,
+        NewNode(
+            NodeKind.EVIDENCE,
+            "Every field.",
+            to="traffic",
+            added=dt.date(2026, 1, 2),
+            author="R",
+            links=("induced", "induced"),
+            tags=("a",),
+            note="n",
+            strength="weak",
+            basis="data",
+            source="gazette",
+            citation=parse_citation("Town Gazette, May 1"),
+            quote="q",
+            id="every",
+        ),
+    )
+    _, inserted = diff_lines(before, path.read_text(encoding="utf-8"))
+    order = ["id", "text", "quote", "citation", "source", "basis", "strength", "note", "tags"]
+    assert _keys(inserted) == [*order, "links", "author", "added"]
+    assert load_map(path).get("every").links[0].to == "induced"  # each target once
+
+
+def test_edit_writes_new_fields_in_the_models_order(tmp_path: Path) -> None:
+    # Whatever the order of ``changes``, so the file does not depend on how it was asked.
+    texts = []
+    for changes in (
+        {"note": "n", "tags": ["t"], "author": "A"},
+        {"author": "A", "tags": ["t"], "note": "n"},
+    ):
+        path = copy(tmp_path, CASES / "commented.yaml")
+        before = path.read_text(encoding="utf-8")
+        edit_node(path, "council-counts", changes)
+        after = path.read_text(encoding="utf-8")
+        removed, inserted = diff_lines(before, after)
+        assert removed == [] and _keys(inserted) == ["author", "tags", "note"]
+        texts.append(after)
+    assert texts[0] == texts[1]
+
+
+def test_doctests() -> None:
+    import doctest
+
+    import argmap.editing.inputs
+
+    assert doctest.testmod(argmap.editing.inputs).failed == 0

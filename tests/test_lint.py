@@ -227,7 +227,8 @@ def test_doctests() -> None:
 
 
 def test_lint_check_and_stats_agree_on_untraced_evidence() -> None:
-    from argmap.analysis.quotecheck import SourceText, check_quotes
+    from argmap.analysis.quotecheck import check_quotes
+    from argmap.analysis.sourcetext import SourceText
     from argmap.analysis.standing import analyze
     from argmap.load.validate import validate_data
 

@@ -206,3 +206,40 @@ def test_generated_ids_are_always_valid(text: str) -> None:
 
     slug = slugify(text)
     assert TypeAdapter(NodeId).validate_python(slug) == slug
+
+
+def test_every_public_name_resolves_from_the_package() -> None:
+    import argmap.model
+
+    for name in argmap.model.__all__:
+        assert getattr(argmap.model, name) is not None, name
+    assert set(argmap.model.__all__) <= set(dir(argmap.model))
+    with pytest.raises(AttributeError, match="no attribute 'Nope'"):
+        _ = argmap.model.Nope  # type: ignore[attr-defined]
+
+
+def test_the_vocabulary_loads_without_pydantic() -> None:
+    # The command line reads its choices from the vocabulary; `argmap --help` stays quick.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from argmap.model import NodeKind, Strength, Assessment; "
+        "print('pydantic' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
+
+
+def test_a_map_shows_itself_as_its_diagram_in_a_notebook() -> None:
+    # Jupyter calls _repr_svg_ on the last value of a cell: `m` alone shows the diagram.
+    from argmap.load.parse import load_map
+    from argmap.pipeline import render_map
+
+    m = load_map(MAPS / "school-uniforms.yaml")
+    svg = m._repr_svg_()
+    assert isinstance(svg, str)
+    assert svg.lstrip().startswith("<?xml") or svg.lstrip().startswith("<svg")
+    assert "</svg>" in svg and "uniforms" in svg
+    assert svg == render_map(m, "svg")

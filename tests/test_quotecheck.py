@@ -12,13 +12,8 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.analysis.quotecheck import (
-    Difference,
-    SourceText,
-    check_file,
-    format_report,
-    normalize_typography,
-)
+from argmap.analysis.quotecheck import check_file, format_report
+from argmap.analysis.sourcetext import Difference, SourceText, normalize_typography
 from argmap.cli import main
 from tests.conftest import ROOT, write
 
@@ -321,3 +316,11 @@ def test_cli_subprocess(files: tuple[Path, Path]) -> None:
     assert done.returncode == 1
     assert done.stdout == format_report(check_file(map_path, article))
     assert done.stderr == ""
+
+
+def test_doctests() -> None:
+    import doctest
+
+    import argmap.analysis.sourcetext
+
+    assert doctest.testmod(argmap.analysis.sourcetext).failed == 0

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from argmap.errors import ArgmapError
-from argmap.model import ArgumentMap, Node
+from argmap.model import COMPARED_FIELDS, ArgumentMap, Node
 
 __all__ = [
     "COMPARED_FIELDS",
@@ -22,24 +22,6 @@ __all__ = [
     "format_text",
     "read_revision",
 ]
-
-COMPARED_FIELDS: Final = (
-    "kind",
-    "text",
-    "quote",
-    "citation",
-    "source",
-    "author",
-    "added",
-    "tags",
-    "strength",
-    "basis",
-    "assessment",
-    "note",
-    "relation",
-    "links",
-)
-"""Node fields compared for ``changed`` (``parent`` and ``group`` make a node ``moved``)."""
 
 _MAP_FIELDS: Final = ("title", "description", "source", "sources")
 

@@ -210,70 +210,29 @@ def analyze(m: ArgumentMap) -> Analysis:
     standing = {node.id: labels[i] for i, node in enumerate(m.nodes)}
     link_standing = {node_id: labels[a] for node_id, a in fw.tree_link.items()}
     cross_standing = {key: labels[a] for key, a in fw.cross_link.items()}
-
-    stands: dict[str, bool] = {}  # claim id -> some reason or evidence stands
-    group_ok: dict[str, bool] = {}
-    group_parent: dict[str, str] = {}
-    answered: set[str] = set()
-    for node in m.nodes:
-        if node.parent is None or node.relation is None:
-            continue
-        ok = link_standing[node.id] is Standing.IN
-        if node.relation is Relation.SUPPORTS and node.group is not None:
-            group_ok[node.group] = group_ok.get(node.group, True) and ok
-            group_parent[node.group] = node.parent
-        elif node.relation is Relation.SUPPORTS:
-            stands[node.parent] = stands.get(node.parent, False) or ok
-        elif ok:
-            answered.add(node.parent)
-    for group, ok in group_ok.items():
-        parent = group_parent[group]
-        stands[parent] = stands.get(parent, False) or ok
-    for node in m.nodes:
-        for link in node.links:
-            if cross_standing[(node.id, link.to)] is not Standing.IN:
-                continue
-            if link.relation is Relation.SUPPORTS:
-                stands[link.to] = True
-            else:
-                answered.add(link.to)
-
+    supported, answered = _reasons_and_answers(m, link_standing, cross_standing)
     support = {
-        node.id: Support.SUPPORTED if stands.get(node.id) else Support.UNSUPPORTED
+        node.id: Support.SUPPORTED if node.id in supported else Support.UNSUPPORTED
         for node in m.nodes
         if node.kind in SUPPORTABLE
     }
-    unanswered = tuple(
-        node.id
-        for node in m.nodes
-        if node.kind in (NodeKind.OBJECTION, NodeKind.REBUTTAL) and node.id not in answered
-    )
-    disagreements: list[Disagreement] = []
-    for node in m.nodes:
-        mark = node.assessment
-        if mark is not None and mark in EXPECTED and EXPECTED[mark] is not standing[node.id]:
-            disagreements.append(Disagreement(node.id, mark, standing[node.id]))
-    by_kind = {kind.value: 0 for kind in NodeKind}
     by_author: dict[str, int] = {}
     for node in m.nodes:
-        by_kind[node.kind.value] += 1
         if node.author:
             by_author[node.author] = by_author.get(node.author, 0) + 1
-    # Parents come before children in document order, so one pass gives every level.
-    level: dict[str, int] = {}
-    per_level: dict[int, int] = {}
-    for node in m.nodes:
-        depth = 0 if node.parent is None else level[node.parent] + 1
-        level[node.id] = depth
-        per_level[depth] = per_level.get(depth, 0) + 1
+    depth, breadth = _shape(m)
     return Analysis(
         thesis=m.thesis.id,
         standing=standing,
         link_standing=link_standing,
         cross_link_standing=cross_standing,
         support=support,
-        unanswered=unanswered,
-        disagreements=tuple(disagreements),
+        unanswered=tuple(
+            node.id
+            for node in m.nodes
+            if node.kind in (NodeKind.OBJECTION, NodeKind.REBUTTAL) and node.id not in answered
+        ),
+        disagreements=_disagreements(m, standing),
         unsupported_premises=tuple(
             node.id
             for node in m.nodes
@@ -282,12 +241,73 @@ def analyze(m: ArgumentMap) -> Analysis:
         unsourced_evidence=tuple(
             node.id for node in m.nodes if node.kind is NodeKind.EVIDENCE and not node.traced
         ),
-        counts_by_kind=by_kind,
+        counts_by_kind={kind.value: sum(n.kind is kind for n in m.nodes) for kind in NodeKind},
         counts_by_author=dict(sorted(by_author.items())),
         unsigned=sum(1 for node in m.nodes if not node.author),
-        depth=max(per_level),
-        breadth=max(per_level.values()),
+        depth=depth,
+        breadth=breadth,
     )
+
+
+def _reasons_and_answers(
+    m: ArgumentMap,
+    link_standing: Mapping[str, Standing],
+    cross_standing: Mapping[tuple[str, str], Standing],
+) -> tuple[set[str], set[str]]:
+    """Return the claims some standing reason or evidence supports, and the nodes answered.
+
+    A reason stands when its link does; a linked group counts only when every premise of
+    it stands. A node is answered when a standing attacker or undercutter bears on it.
+    """
+    supported: set[str] = set()
+    answered: set[str] = set()
+    group_ok: dict[str, bool] = {}
+    group_parent: dict[str, str] = {}
+    for node in m.nodes:
+        if node.parent is None or node.relation is None:
+            continue
+        ok = link_standing[node.id] is Standing.IN
+        if node.relation is Relation.SUPPORTS and node.group is not None:
+            group_ok[node.group] = group_ok.get(node.group, True) and ok
+            group_parent[node.group] = node.parent
+        elif node.relation is Relation.SUPPORTS:
+            if ok:
+                supported.add(node.parent)
+        elif ok:
+            answered.add(node.parent)
+    supported.update(group_parent[group] for group, ok in group_ok.items() if ok)
+    for node in m.nodes:
+        for link in node.links:
+            if cross_standing[(node.id, link.to)] is not Standing.IN:
+                continue
+            if link.relation is Relation.SUPPORTS:
+                supported.add(link.to)
+            else:
+                answered.add(link.to)
+    return supported, answered
+
+
+def _disagreements(m: ArgumentMap, standing: Mapping[str, Standing]) -> tuple[Disagreement, ...]:
+    """Return the nodes whose ``assessment`` asserts a standing other than the computed one."""
+    return tuple(
+        Disagreement(node.id, node.assessment, standing[node.id])
+        for node in m.nodes
+        if node.assessment is not None
+        and node.assessment in EXPECTED
+        and EXPECTED[node.assessment] is not standing[node.id]
+    )
+
+
+def _shape(m: ArgumentMap) -> tuple[int, int]:
+    """Return the tree's depth (levels below the thesis) and breadth (most nodes on a level)."""
+    # Parents come before children in document order, so one pass gives every level.
+    level: dict[str, int] = {}
+    per_level: dict[int, int] = {}
+    for node in m.nodes:
+        depth = 0 if node.parent is None else level[node.parent] + 1
+        level[node.id] = depth
+        per_level[depth] = per_level.get(depth, 0) + 1
+    return max(per_level), max(per_level.values())
 
 
 def status_marks(a: Analysis) -> dict[str, str]:

@@ -5,22 +5,60 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import click
 
 from argmap.cli import MAP_PATH, reports_errors
 
-KINDS = ("objection", "rebuttal", "premise", "evidence")
-CLEARABLE = ["quote", "citation", "source", "author", "added", "tags", "strength"]
-CLEARABLE += ["basis", "assessment", "note", "undercut"]
+# Plain enums, no pydantic: `argmap --help` imports this module.
+from argmap.model.vocabulary import ALLOWED_RELATIONS, Assessment, NodeKind, Relation, Strength
+
+KINDS: Final = sorted(
+    (kind.value for kind in NodeKind if kind is not NodeKind.THESIS),
+    key=lambda kind: Relation.SUPPORTS in ALLOWED_RELATIONS[NodeKind(kind)],
+)
+"""Kinds ``argmap add`` adds: every kind but the thesis, those that attack first (a reviewer
+mostly answers)."""
+
+
+def _choice_of(enum: type[StrEnum]) -> click.Choice[str]:
+    return click.Choice([member.value for member in enum])
+
+
+class _LazyChoice(click.Choice[str]):
+    """A choice whose words are looked up on first use.
+
+    Node field names come from the pydantic model; looking them up only when ``edit``
+    checks its options or shows its own help keeps pydantic out of ``argmap --help``.
+    """
+
+    def __init__(self, words: Callable[[], tuple[str, ...]]) -> None:
+        self._words = words
+        super().__init__((), case_sensitive=True)
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """The words, looked up now."""
+        return self._words()
+
+    @choices.setter
+    def choices(self, value: tuple[str, ...]) -> None:
+        """Ignore Click's own assignment: the words are looked up."""
+
+
+def _clearable_fields() -> tuple[str, ...]:
+    from argmap.model import CLEARABLE_FIELDS
+
+    return CLEARABLE_FIELDS
 
 
 def _citation(value: str | None) -> Any:
     if value is None:
         return None
-    from argmap.editing.edit import parse_citation
+    from argmap.editing.inputs import parse_citation
 
     try:
         return parse_citation(value)
@@ -42,7 +80,7 @@ def _field_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option("--tag", "tags", multiple=True, help="A label (repeatable)."),
         click.option("--note", help="A comment for readers."),
-        click.option("--strength", type=click.Choice(["weak", "moderate", "strong"])),
+        click.option("--strength", type=_choice_of(Strength)),
     ]
     for option in reversed(options):
         fn = option(fn)
@@ -50,7 +88,7 @@ def _field_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _author(explicit: str | None, map_path: Path) -> str:
-    from argmap.editing.edit import resolve_author
+    from argmap.editing.inputs import resolve_author
 
     folder = map_path.resolve().parent if map_path.parent.exists() else Path.cwd()
     name = resolve_author(explicit, folder)
@@ -82,45 +120,26 @@ def _author(explicit: str | None, map_path: Path) -> str:
 def add(
     kind: str,
     map_path: Path,
-    to: str,
-    text: str,
-    quote: str | None,
     citation: str | None,
-    source: str | None,
-    basis: str | None,
-    tags: tuple[str, ...],
-    note: str | None,
-    strength: str | None,
     node_id: str | None,
-    undercut: bool,
-    linked_with: str | None,
     also: tuple[str, ...],
     author: str | None,
+    **given: Any,
 ) -> None:
     """Add a node of KIND under --to in MAP, in place; print its id.
 
     The rest of the file (comments, order, quoting, indentation) is kept as it was.
     """
-    from argmap.editing.edit import NewNode, add_node
-    from argmap.model import NodeKind
+    from argmap.editing.add import NewNode, add_node
 
     new = NewNode(
         kind=NodeKind(kind),
-        text=text,
-        to=to,
         id=node_id,
-        quote=quote,
         citation=_citation(citation),
-        source=source,
-        basis=basis,
-        tags=tags,
-        undercut=undercut,
-        linked_with=linked_with,
         links=also,
         author=_author(author, map_path),
         added=dt.date.today(),
-        note=note,
-        strength=strength,
+        **given,
     )
     click.echo(add_node(map_path, new))
 
@@ -131,13 +150,13 @@ def add(
 @click.option("--text", help="New statement.")
 @_field_options
 @click.option("--author", help="Who the node is by.")
-@click.option("--assessment", type=click.Choice(["accept", "reject", "unsure"]))
+@click.option("--assessment", type=_choice_of(Assessment))
 @click.option("--undercut/--no-undercut", default=None, help="Objections: attack the link.")
 @click.option(
     "--clear",
     "clear",
     multiple=True,
-    type=click.Choice(CLEARABLE),
+    type=_LazyChoice(_clearable_fields),
     help="Remove this field (repeatable).",
 )
 @click.option("--id", "new_id", metavar="NEW", help="Rename the node; cross-links to it follow.")
@@ -151,45 +170,26 @@ def add(
 def edit(
     map_path: Path,
     node_id: str,
-    text: str | None,
-    quote: str | None,
-    citation: str | None,
-    source: str | None,
-    basis: str | None,
-    tags: tuple[str, ...],
-    note: str | None,
-    strength: str | None,
-    author: str | None,
-    assessment: str | None,
-    undercut: bool | None,
     clear: tuple[str, ...],
     new_id: str | None,
     unlink: tuple[str, ...],
+    **given: Any,
 ) -> None:
     """Change fields of node ID in MAP, rename it or drop its cross-links, in place.
 
     --tag replaces all tags. Example: argmap edit maps/m.yaml cost --id cost-claim
     """
     from argmap.editing.edit import edit_node
+    from argmap.model import EDITABLE_FIELDS
 
+    # Each field option is named for the field it sets; unset ones are None (or no --tag).
     changes: dict[str, Any] = {
-        name: value
-        for name, value in (
-            ("text", text),
-            ("quote", quote),
-            ("citation", _citation(citation)),
-            ("source", source),
-            ("basis", basis),
-            ("note", note),
-            ("strength", strength),
-            ("author", author),
-            ("assessment", assessment),
-            ("undercut", undercut),
-        )
-        if value is not None
+        name: given[name] for name in EDITABLE_FIELDS if given.get(name) not in (None, ())
     }
-    if tags:
-        changes["tags"] = list(tags)
+    if "citation" in changes:
+        changes["citation"] = _citation(changes["citation"])
+    if "tags" in changes:
+        changes["tags"] = list(changes["tags"])
     both = sorted(set(changes) & set(clear))
     if both:
         raise click.UsageError(f"--{both[0]} is both set and cleared")
@@ -209,7 +209,7 @@ def edit(
 @reports_errors
 def remove(map_path: Path, node_id: str, recursive: bool) -> None:
     """Remove node ID from MAP, in place; print the removed ids."""
-    from argmap.editing.edit import remove_node
+    from argmap.editing.remove import remove_node
 
     for removed in remove_node(map_path, node_id, recursive=recursive):
         click.echo(removed)

@@ -1,1 +1,1 @@
-"""Safe in-place edits of map files: node edits, text splicing, the atomic writer, new maps."""
+"""Safe in-place edits of map files: add, edit, remove; text splicing; atomic writes; new maps."""

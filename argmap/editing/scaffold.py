@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from argmap.editing.edit import EditError
 from argmap.editing.safewrite import create_exclusive
+from argmap.editing.session import EditError
 from argmap.errors import MapValidationError
 
 __all__ = ["new_map", "schema_reference"]

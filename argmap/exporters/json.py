@@ -2,55 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from argmap.exporters import Exporter, RenderOptions
-from argmap.model import ArgumentMap, Node
+from argmap.model import NODE_FIELDS, ArgumentMap, Node, plain_value
 
 if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis
 
 __all__ = ["EXPORTER", "to_json", "to_records"]
 
-NODE_FIELDS = (
-    "id",
-    "kind",
-    "text",
-    "quote",
-    "citation",
-    "source",
-    "author",
-    "added",
-    "tags",
-    "strength",
-    "basis",
-    "assessment",
-    "note",
-    "parent",
-    "relation",
-    "group",
-    "links",
-)
-"""The keys of every node record, in output order (a stable interface for scripts)."""
-
 
 def _record(node: Node) -> dict[str, Any]:
+    """One node as a JSON record: every field of :data:`~argmap.model.NODE_FIELDS`, in order."""
     out: dict[str, Any] = {}
     for name in NODE_FIELDS:
-        value = getattr(node, name)
-        if isinstance(value, Enum):
-            value = value.value
-        elif name == "citation" and value is not None:
-            value = value.model_dump(exclude_none=True)
-        elif name == "added" and value is not None:
-            value = value.isoformat()
-        elif name == "tags":
-            value = list(value)
-        elif name == "links":
-            value = [{"to": link.to, "relation": link.relation.value} for link in value]
-        out[name] = value
+        value = plain_value(getattr(node, name))
+        out[name] = value.isoformat() if isinstance(value, dt.date) else value
     return out
 
 

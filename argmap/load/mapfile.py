@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
 from typing import Any, Final
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from argmap.model import (
+    FILE_FIELDS,
+    UNDERCUT,
     ArgumentMap,
     Assessment,
     Basis,
@@ -21,6 +22,7 @@ from argmap.model import (
     SourceDocument,
     Strength,
     Text,
+    entry_fields,
 )
 
 __all__ = [
@@ -250,17 +252,12 @@ def to_file_data(m: ArgumentMap) -> dict[str, Any]:
 
 
 def _node_entry(node: Node) -> dict[str, Any]:
-    entry: dict[str, Any] = {"id": node.id, "text": node.text}
-    for name in ("quote", "source", "author", "added", "strength", "basis", "assessment", "note"):
-        value = getattr(node, name)
-        if value is not None:
-            entry[name] = value.value if isinstance(value, Enum) else value
-    if node.citation is not None:
-        entry["citation"] = node.citation.model_dump(exclude_none=True)
-    if node.tags:
-        entry["tags"] = list(node.tags)
-    if node.relation is Relation.UNDERCUTS:
-        entry["undercut"] = True
-    if node.links:
-        entry["links"] = [{"to": link.to, "relation": link.relation.value} for link in node.links]
-    return entry
+    """One node's own fields as a file entry: the set ones, in file order.
+
+    See :data:`~argmap.model.FILE_FIELDS`; where the entry sits says its kind, parent
+    and group.
+    """
+    undercut = node.relation is Relation.UNDERCUTS
+    return entry_fields(
+        (name, undercut if name == UNDERCUT else getattr(node, name)) for name in FILE_FIELDS
+    )

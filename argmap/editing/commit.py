@@ -1,0 +1,121 @@
+"""Writing an edit back: its own lines spliced into the text when they hold, else a re-dump."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from argmap.editing.safewrite import write_atomic
+from argmap.editing.session import EditError, Session
+from argmap.editing.textsplice import Edit, apply_edits, merge_changes
+from argmap.errors import ArgmapError, MapValidationError
+
+__all__ = ["commit", "splice_edits", "try_splice"]
+
+logger = logging.getLogger(__name__)
+
+
+def try_splice(make: Callable[[], str | None]) -> str | None:
+    """Run a splicer; a layout it does not understand means "no splice", not a crash."""
+    try:
+        return make()
+    except (LookupError, ValueError, TypeError, AttributeError):
+        return None
+
+
+def splice_edits(lines: Sequence[str], edits: Sequence[Edit | None]) -> str | None:
+    """Apply line edits to the text; None when one of them has no clean edit (None) or fails."""
+    if any(edit is None for edit in edits):
+        return None
+    return try_splice(lambda: apply_edits(lines, [edit for edit in edits if edit is not None]))
+
+
+def commit(session: Session, spliced: str | None) -> None:
+    """Validate the edit and write it, keeping the rest of the file as it was.
+
+    ``session.doc`` already holds the edit. Candidates, best first: ``spliced`` (the
+    edit's own lines spliced into the text, worked out before the tree changed), the
+    ruamel diff carried over onto the text, then ruamel's whole dump. The first whose
+    map equals the edited tree's map is written.
+
+    Raises:
+        EditError: the edited map would be invalid, or no candidate gives its map.
+    """
+    from argmap.load.parse import make_yaml, parse_text, run_deep
+    from argmap.load.validate import validate_parsed
+
+    if spliced is not None and _commit_splice(session, spliced):
+        return
+    dumped = _dump(session.doc)
+    try:
+        expected = validate_parsed(parse_text(dumped, session.path))
+    except MapValidationError as exc:
+        reasons = "; ".join(issue.message for issue in exc.issues)
+        raise EditError(session.path, f"refused, the map would be invalid: {reasons}") from None
+
+    def merged() -> str | None:
+        base = _dump(run_deep(lambda: make_yaml().load(session.text)))
+        return merge_changes(session.text, base, dumped)
+
+    candidates: list[tuple[str, Callable[[], str | None]]] = [
+        ("splice", lambda: spliced),
+        ("merge", merged),
+        ("dump", lambda: dumped),
+    ]
+    for name, make in candidates:
+        text = try_splice(make)
+        if text is None:
+            continue
+        try:
+            got = validate_parsed(parse_text(text, session.path))
+        except ArgmapError:
+            continue
+        if got == expected:
+            if name == "dump":
+                logger.warning(
+                    "%s: could not keep the layout; the file was re-indented", session.path
+                )
+            _write(session, text)
+            return
+    raise EditError(session.path, "could not write the edit; the file is unchanged")
+
+
+def _commit_splice(session: Session, spliced: str) -> bool:
+    """Write ``spliced`` if its map is the edited tree's map; say whether it was written.
+
+    The quick way for the usual case: the edited tree's map comes straight from the
+    tree, with no dump and re-parse (the dump alone cost more than the rest of an add).
+    Anything else (an invalid edit, a splice that differs) returns False, and
+    :func:`commit` works it out the long way, with its error messages.
+    """
+    from argmap.load.parse import parse_text, plain_data
+    from argmap.load.validate import validate_data, validate_parsed
+
+    name = str(session.path)
+    try:
+        expected = validate_data(plain_data(session.doc, name), name)
+        got = validate_parsed(parse_text(spliced, session.path))
+    except ArgmapError:
+        return False
+    if got != expected:
+        return False
+    _write(session, spliced)
+    return True
+
+
+def _write(session: Session, text: str) -> None:
+    if "\r\n" in session.text:  # keep Windows line ends throughout
+        text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+    write_atomic(session.path, text)
+
+
+def _dump(doc: Any) -> str:
+    """Return ruamel's dump of the whole tree (slow on big maps: the last resort)."""
+    from io import StringIO
+
+    from argmap.load.parse import make_yaml, run_deep
+
+    buffer = StringIO()
+    run_deep(lambda: make_yaml().dump(doc, buffer))
+    return buffer.getvalue()

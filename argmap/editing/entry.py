@@ -1,0 +1,141 @@
+"""A node's entry in the ruamel tree: fields set in place, cross-links dropped or retargeted."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from argmap.editing.session import Session
+from argmap.editing.textsplice import (
+    Edit,
+    FieldLayout,
+    field_edits,
+    field_layout,
+    seq_item_removal,
+    seq_scalar_replacement,
+)
+from argmap.load.mapfile import KEY_KIND
+
+__all__ = ["Snapshot", "drop_links", "retarget_links", "set_field"]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Entries an edit will change, with their line layout and fields read beforehand.
+
+    Taken before the tree changes; :meth:`edits` then rewrites just the fields that did.
+    """
+
+    entries: dict[str, Any]
+    layouts: dict[str, FieldLayout | None]
+    befores: dict[str, dict[str, Any]]
+
+    @classmethod
+    def take(cls, session: Session, node_ids: Sequence[str]) -> Snapshot:
+        """Read the entries of ``node_ids`` as they are now."""
+        lines = session.lines
+        entries = {node_id: session.places[node_id].entry for node_id in node_ids}
+        return cls(
+            entries,
+            {node_id: field_layout(lines, entry) for node_id, entry in entries.items()},
+            {node_id: dict(entry) for node_id, entry in entries.items()},
+        )
+
+    def edits(self) -> list[Edit | None]:
+        """Line edits rewriting each entry's changed fields (None: a flow entry, no clean edit)."""
+        out: list[Edit | None] = []
+        for node_id, entry in self.entries.items():
+            layout = self.layouts[node_id]
+            out += field_edits(layout, entry, self.befores[node_id]) if layout else [None]
+        return out
+
+
+def set_field(entry: Any, name: str, value: Any) -> None:
+    """Set a field of an entry, keeping the old value's quoting or block style.
+
+    A field the entry lacks goes before its child lists and cross-links.
+    """
+    from ruamel.yaml.scalarstring import ScalarString
+
+    old = entry.get(name)
+    if isinstance(value, str) and isinstance(old, ScalarString):
+        value = type(old)(value)  # keep the author's quoting or block style
+    if name in entry:
+        entry[name] = value
+        return
+    keys = list(entry)
+    at = next((i for i, key in enumerate(keys) if key in KEY_KIND or key == "links"), len(keys))
+    entry.insert(at, name, value)
+
+
+def retarget_links(lines: Sequence[str], entry: Any, old: str, new: str) -> list[Edit | None]:
+    """Point an entry's cross-links at ``new`` instead of ``old``.
+
+    A block-style list is changed in place and the returned edits rewrite just the
+    ids; a flow-style one is replaced, and its whole field is rewritten (no edits here).
+    ``[None]``: an id that cannot be rewritten on its own line.
+    """
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    links = entry["links"]
+    if isinstance(links, CommentedSeq) and not links.fa.flow_style():
+        edits: list[Edit | None] = []
+        for i, item in enumerate(links):
+            if isinstance(item, str) and item == old:
+                line, col = links.lc.item(i)
+                links[i] = type(item)(new)
+            elif isinstance(item, CommentedMap) and item.get("to") == old:
+                line, col = item.lc.value("to")
+                item["to"] = type(item["to"])(new)
+            else:
+                continue
+            edit = seq_scalar_replacement(lines, line, col, old, new)
+            if edit is None:
+                return [None]
+            edits.append(edit)
+        return edits
+    fresh = CommentedSeq()
+    for item in links:
+        if isinstance(item, str):
+            fresh.append(type(item)(new) if item == old else item)
+        elif item.get("to") == old:
+            moved = CommentedMap(item)
+            moved["to"] = new
+            fresh.append(moved)
+        else:
+            fresh.append(item)
+    if isinstance(links, CommentedSeq) and links.fa.flow_style():
+        fresh.fa.set_flow_style()
+    entry["links"] = fresh
+    return []
+
+
+def drop_links(lines: Sequence[str], entry: Any, gone: set[str]) -> list[Edit | None]:
+    """Drop an entry's cross-links into ``gone``.
+
+    From a block-style list the items are deleted in place and the returned edits delete
+    just their lines; otherwise (a flow list, or every link gone) the field changes and
+    is rewritten or removed as a whole (an empty list of edits). ``[None]``: no clean edit.
+    """
+    from ruamel.yaml.comments import CommentedSeq
+
+    links = entry.get("links")
+    if not isinstance(links, list):
+        return []
+    doomed = [i for i, x in enumerate(links) if (x if isinstance(x, str) else x.get("to")) in gone]
+    if not doomed:
+        return []
+    if len(doomed) == len(links):
+        del entry["links"]
+        return []
+    if isinstance(links, CommentedSeq) and not links.fa.flow_style():
+        edits = [seq_item_removal(lines, links, i) for i in doomed]
+        for i in reversed(doomed):
+            del links[i]
+        return [None] if None in edits else edits
+    fresh = CommentedSeq(x for i, x in enumerate(links) if i not in doomed)
+    if isinstance(links, CommentedSeq) and links.fa.flow_style():
+        fresh.fa.set_flow_style()
+    entry["links"] = fresh
+    return []

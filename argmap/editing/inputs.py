@@ -1,0 +1,93 @@
+"""What a user gives an edit, read and checked before any file is touched: citations, ids."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from argmap.editing.session import EditError
+from argmap.model import Citation
+from argmap.safetext import LONE_SURROGATE
+
+__all__ = ["parse_citation", "refuse_lone_surrogates", "resolve_author", "valid_id"]
+
+
+def parse_citation(text: str) -> Citation:
+    """Parse ``"Outlet, date"`` into a citation, splitting at the first comma.
+
+    >>> parse_citation("Interfax, January 21, 2014").date
+    'January 21, 2014'
+
+    Raises:
+        ValueError: the outlet part is empty.
+    """
+    outlet, _, date = text.partition(",")
+    if not outlet.strip():
+        raise ValueError("a citation needs an outlet: 'Outlet' or 'Outlet, date'")
+    return Citation(outlet=outlet.strip(), date=date.strip() or None)
+
+
+def resolve_author(explicit: str | None, cwd: Path) -> str | None:
+    """Return the author to sign with: ``explicit``, ``$ARGMAP_AUTHOR``, or git's user.name.
+
+    Args:
+        explicit: the ``--author`` value, if any.
+        cwd: where to ask git (the map's folder).
+
+    Returns:
+        The name, or None when none of the three gives one.
+    """
+    for candidate in (explicit, os.environ.get("ARGMAP_AUTHOR")):
+        if candidate and candidate.strip():
+            return candidate.strip()
+    try:
+        done = subprocess.run(
+            ["git", "config", "user.name"],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    name = done.stdout.strip()
+    return name if done.returncode == 0 and name else None
+
+
+def refuse_lone_surrogates(path: Path, values: Mapping[str, Any]) -> None:
+    """Refuse text holding a lone surrogate: undecodable bytes in an argument become one.
+
+    Raises:
+        EditError: a value (or a string inside one) holds a lone surrogate.
+    """
+    stack: list[tuple[str, Any]] = list(values.items())
+    while stack:
+        name, value = stack.pop()
+        if isinstance(value, str):
+            if LONE_SURROGATE.search(value):
+                raise EditError(
+                    path,
+                    f"the new {name} value holds bytes that are not UTF-8 (a lone surrogate); "
+                    "type it again in a UTF-8 terminal",
+                )
+        elif isinstance(value, Mapping):
+            stack.extend((name, item) for item in value.values())
+        elif isinstance(value, list | tuple):
+            stack.extend((name, item) for item in value)
+
+
+def valid_id(node_id: str) -> bool:
+    """Return whether ``node_id`` is a well-formed node id (the model's pattern and length)."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from argmap.model import NodeId
+
+    try:
+        TypeAdapter(NodeId).validate_python(node_id)
+    except ValidationError:
+        return False
+    return True

@@ -1,0 +1,114 @@
+"""A map file open for editing: its text, ruamel tree, validated map, and each node's place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from argmap.errors import ArgmapError
+from argmap.load.mapfile import CHILD_KEYS, KEY_KIND
+from argmap.model import ArgumentMap, Node, NodeKind
+
+__all__ = ["EditError", "Place", "Session", "open_session", "walk_places"]
+
+
+class EditError(ArgmapError):
+    """An edit was refused (unknown id, a placement the model forbids, ...); nothing written."""
+
+    def __init__(self, path: str | Path, message: str) -> None:
+        self.path = str(path)
+        self.reason = message
+        super().__init__(f"{path}: {message}")
+
+
+@dataclass
+class Place:
+    """Where a node's entry sits in the ruamel tree."""
+
+    entry: Any
+    seq: Any
+    index: int
+    owner: Any
+    key: str
+    group: Any = None
+
+
+@dataclass
+class Session:
+    """One file being edited: its text, ruamel tree, validated map and node places."""
+
+    path: Path
+    text: str
+    doc: Any
+    map: ArgumentMap
+    places: dict[str, Place] = field(default_factory=dict)
+
+    @property
+    def lines(self) -> list[str]:
+        """The file's text as lines, line ends kept."""
+        return self.text.splitlines(keepends=True)
+
+    def node(self, node_id: str) -> Node:
+        """Return the node with this id.
+
+        Raises:
+            EditError: no node has it (the message names a close id, if any).
+        """
+        if node_id not in self.map:
+            raise EditError(self.path, f"no node has id {node_id!r}{self._did_you_mean(node_id)}")
+        return self.map.get(node_id)
+
+    def _did_you_mean(self, node_id: str) -> str:
+        from difflib import get_close_matches
+
+        close = get_close_matches(node_id, [n.id for n in self.map.nodes], n=1)
+        return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def open_session(path: Path, text: str) -> Session:
+    """Parse and validate a map file's text, and find each node's entry in its ruamel tree.
+
+    Raises:
+        EditError: a JSON map, or entries that cannot be matched to the map's nodes.
+        MapFileError: the text cannot be parsed.
+        MapValidationError: the map is invalid before the edit.
+    """
+    from argmap.load.parse import make_yaml, parse_text, run_deep
+    from argmap.load.validate import validate_parsed
+
+    if path.suffix == ".json":
+        raise EditError(path, "editing JSON maps is not supported; edit a YAML map")
+    m = validate_parsed(parse_text(text, path))
+    doc = run_deep(lambda: make_yaml().load(text))
+    session = Session(path, text, doc, m)
+    places = walk_places(doc)
+    if len(places) != len(m.nodes):  # the validator and this walk disagree: refuse
+        raise EditError(path, "cannot match the file's entries to the map's nodes")
+    session.places = {node.id: place for node, place in zip(m.nodes, places, strict=True)}
+    return session
+
+
+def walk_places(doc: Any) -> list[Place]:
+    """List node entries in the validator's document order (iteratively)."""
+    thesis = doc["thesis"]
+    out: list[Place] = []
+    stack: list[tuple[Place, NodeKind]] = [
+        (Place(thesis, None, 0, doc, "thesis"), NodeKind.THESIS)
+    ]
+    while stack:
+        place, kind = stack.pop()
+        out.append(place)
+        pending: list[tuple[Place, NodeKind]] = []
+        for key, items in place.entry.items():
+            if key not in KEY_KIND or key not in CHILD_KEYS[kind] or not isinstance(items, list):
+                continue
+            for i, item in enumerate(items):
+                if key == "premises" and "linked" in item:
+                    for j, member in enumerate(item["linked"]):
+                        member_place = Place(member, item["linked"], j, item, "linked", item)
+                        pending.append((member_place, NodeKind.PREMISE))
+                else:
+                    pending.append((Place(item, items, i, place.entry, key), KEY_KIND[key]))
+        stack.extend(reversed(pending))
+    return out

@@ -1,0 +1,154 @@
+"""The whole map: metadata plus nodes in document order, with lookups and iterative walks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import Field, PrivateAttr, model_validator
+
+from argmap.model.records import Node, Outlet, Record, SourceDocument, Text
+from argmap.model.structure import structure_problems
+from argmap.model.vocabulary import Relation
+
+__all__ = ["ArgumentMap"]
+
+
+class ArgumentMap(Record):
+    """A whole argument map: metadata plus nodes in document order, thesis first.
+
+    The file is a tree for writing; this model is a DAG for reasoning. Each node
+    names its tree parent and relation, and may carry cross-links to other nodes.
+    Construction checks every structural rule (see :func:`structure_problems`).
+    In a notebook, a map shows itself as its diagram.
+    """
+
+    title: Text
+    description: str | None = None
+    source: SourceDocument | None = None
+    sources: dict[str, Outlet] = Field(default_factory=dict)
+    nodes: tuple[Node, ...]
+
+    _index: dict[str, int] = PrivateAttr(default_factory=dict)
+    _children: dict[str, list[str]] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _check_structure(self) -> ArgumentMap:
+        problems = structure_problems(self)
+        if problems:
+            lines = []
+            for p in problems:
+                where = f"node {self.nodes[p.position].id!r}: " if p.position is not None else ""
+                lines.append(where + p.message)
+            raise ValueError("; ".join(lines))
+        return self
+
+    def model_post_init(self, context: Any, /) -> None:
+        """Build the id index and child lists once."""
+        index = {node.id: i for i, node in enumerate(self.nodes)}
+        children: dict[str, list[str]] = {node.id: [] for node in self.nodes}
+        for node in self.nodes:
+            if node.parent is not None and node.parent in children:
+                children[node.parent].append(node.id)
+        self._index = index
+        self._children = children
+
+    def _repr_svg_(self) -> str:
+        """Return the map's diagram as SVG text: Jupyter shows a map this way."""
+        from argmap.pipeline import render_map
+
+        svg = render_map(self, "svg")
+        return svg if isinstance(svg, str) else svg.decode("utf-8")
+
+    @property
+    def thesis(self) -> Node:
+        """The root claim."""
+        return self.nodes[0]
+
+    def __contains__(self, node_id: object) -> bool:
+        return node_id in self._index
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+    def get(self, node_id: str) -> Node:
+        """Return the node with this id.
+
+        Raises:
+            KeyError: no node has that id.
+        """
+        return self.nodes[self._index[node_id]]
+
+    def position(self, node_id: str) -> int:
+        """Return the node's index in document order."""
+        return self._index[node_id]
+
+    def children(self, node_id: str) -> list[Node]:
+        """Return the node's tree children in document order."""
+        return [self.get(child) for child in self._children[node_id]]
+
+    def parent(self, node_id: str) -> Node | None:
+        """Return the node's tree parent (None for the thesis)."""
+        parent = self.get(node_id).parent
+        return None if parent is None else self.get(parent)
+
+    def ancestors(self, node_id: str) -> list[Node]:
+        """Return the node's tree ancestors, nearest first."""
+        out: list[Node] = []
+        current = self.parent(node_id)
+        while current is not None:
+            out.append(current)
+            current = self.parent(current.id)
+        return out
+
+    def depth(self, node_id: str) -> int:
+        """Return how many tree edges separate the node from the thesis."""
+        return len(self.ancestors(node_id))
+
+    def walk(self, root: str | None = None, max_depth: int | None = None) -> Iterator[Node]:
+        """Yield the subtree under ``root`` (default: the thesis) in document order.
+
+        Args:
+            root: id of the node to start from.
+            max_depth: stop this many levels below ``root`` (None: no limit).
+        """
+        for node, _level in self.walk_levels(root, max_depth):
+            yield node
+
+    def walk_levels(
+        self, root: str | None = None, max_depth: int | None = None
+    ) -> Iterator[tuple[Node, int]]:
+        """Like :meth:`walk`, yielding ``(node, levels below root)`` pairs."""
+        start = self.thesis.id if root is None else self.get(root).id
+        stack: list[tuple[str, int]] = [(start, 0)]
+        while stack:
+            node_id, level = stack.pop()
+            yield self.get(node_id), level
+            if max_depth is not None and level >= max_depth:
+                continue
+            kids = self._children[node_id]
+            stack.extend((kid, level + 1) for kid in reversed(kids))
+
+    def edges(self) -> Iterator[tuple[Node, Node, Relation, bool]]:
+        """Yield every relation as ``(source, target, relation, is_cross_link)``."""
+        for node in self.nodes:
+            if node.parent is not None and node.relation is not None:
+                yield node, self.get(node.parent), node.relation, False
+            for link in node.links:
+                yield node, self.get(link.to), link.relation, True
+
+    def groups(self) -> dict[str, list[Node]]:
+        """Return the linked-premise groups: group id -> premises in document order."""
+        out: dict[str, list[Node]] = {}
+        for node in self.nodes:
+            if node.group is not None:
+                out.setdefault(node.group, []).append(node)
+        return out
+
+    def incoming(self, node_id: str) -> list[tuple[Node, Relation, bool]]:
+        """Return every node that bears on ``node_id``: ``(node, relation, is_cross_link)``."""
+        return [
+            (source, relation, cross)
+            for source, target, relation, cross in self.edges()
+            if target.id == node_id
+        ]

@@ -1,0 +1,122 @@
+"""The map's records: a node, the citation and cross-links it carries, the sources it cites."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+from argmap.model.vocabulary import ID_PATTERN, Assessment, Basis, NodeKind, Relation, Strength
+
+__all__ = [
+    "Citation",
+    "Link",
+    "Node",
+    "NodeId",
+    "Outlet",
+    "Record",
+    "SourceDocument",
+    "Text",
+    "TextDate",
+]
+
+
+def _date_to_text(value: Any) -> Any:
+    """Let YAML dates (``2014-04-10``) stand where free-text dates are expected."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("string_too_short", "String should not be blank")
+    return value
+
+
+TextDate = Annotated[str, BeforeValidator(_date_to_text)]
+Text = Annotated[str, Field(min_length=1), AfterValidator(_not_blank)]
+NodeId = Annotated[str, Field(pattern=ID_PATTERN, max_length=200)]
+
+
+class Record(BaseModel):
+    """A frozen model that refuses fields it does not know: the base of every map record."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Citation(Record):
+    """What the source document credits for a piece of evidence."""
+
+    outlet: Text = Field(description="The outlet or document credited, e.g. 'Interfax'.")
+    date: TextDate | None = Field(None, description="The date credited, e.g. 'January 21'.")
+    locator: str | None = Field(None, description="Page, section or URL within the outlet.")
+
+    def label(self) -> str:
+        """Return the citation as one line, e.g. ``Interfax, January 21``."""
+        return ", ".join(part for part in (self.outlet, self.date, self.locator) if part)
+
+
+class Outlet(Record):
+    """An entry of the map's source table: an outlet the document cites."""
+
+    name: Text = Field(description="The outlet's name, e.g. 'Interfax'.")
+    url: str | None = Field(None, description="Where the outlet can be found.")
+    note: str | None = Field(None, description="Anything a reader should know about it.")
+
+
+class SourceDocument(Record):
+    """The document the map reconstructs."""
+
+    title: Text = Field(description="The document's title.")
+    publication: str | None = Field(None, description="Journal, newspaper or site.")
+    volume: int | str | None = Field(None, description="Volume number.")
+    issue: int | str | None = Field(None, description="Issue number.")
+    date: TextDate | None = Field(None, description="Publication date.")
+    url: str | None = Field(None, description="Where the document can be read.")
+    author: str | None = Field(None, description="The document's author.")
+
+
+class Link(Record):
+    """A cross-link: this node also bears on another node, named by id."""
+
+    to: NodeId = Field(description="The id of the node this one also bears on.")
+    relation: Relation = Field(description="supports, attacks or undercuts.")
+
+
+class Node(Record):
+    """One node of the map, with its place in the tree (``parent``, ``relation``).
+
+    Its fields are the one list of a node's fields: :mod:`argmap.model.fields` derives
+    from them what each command and format reads.
+    """
+
+    id: NodeId
+    kind: NodeKind
+    text: Text
+    quote: str | None = None
+    citation: Citation | None = None
+    source: str | None = None
+    author: str | None = None
+    added: dt.date | None = None
+    tags: tuple[str, ...] = ()
+    strength: Strength | None = None
+    basis: Basis | None = None
+    assessment: Assessment | None = None
+    note: str | None = None
+    parent: str | None = None
+    relation: Relation | None = None
+    group: str | None = None
+    links: tuple[Link, ...] = ()
+
+    @property
+    def traced(self) -> bool:
+        """Whether the node says where it comes from: a quote, a citation or a source key.
+
+        A quote is words of the map's source document; a citation or a ``sources`` key
+        names the outlet that document credits. ``lint``, ``check`` and ``stats`` all
+        flag evidence that is not traced.
+        """
+        return bool(self.quote) or self.citation is not None or self.source is not None

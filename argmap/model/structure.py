@@ -1,0 +1,237 @@
+"""Structure checks: what no single field can check (ids, tree shape, kinds, links, cycles)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, NamedTuple
+
+from argmap.model.vocabulary import (
+    ALLOWED_RELATIONS,
+    CHILD_KINDS,
+    SUPPORTABLE,
+    NodeKind,
+    Relation,
+)
+
+if TYPE_CHECKING:
+    from argmap.model.argument_map import ArgumentMap
+    from argmap.model.records import Node, Outlet
+
+__all__ = ["Problem", "structure_problems"]
+
+
+class Problem(NamedTuple):
+    """A structural rule a map breaks, tied to the node (by index) and field at fault."""
+
+    position: int | None
+    field: str | None
+    message: str
+
+
+def structure_problems(m: ArgumentMap) -> list[Problem]:
+    """Check the rules that no single field can: ids, tree shape, kinds, links, cycles.
+
+    Every walk here is iterative, so a map of any depth is checked.
+
+    Args:
+        m: the map to check (its fields already have the right types).
+
+    Returns:
+        Every problem found, in document order; empty when the map is sound.
+    """
+    problems: list[Problem] = []
+    nodes = m.nodes
+    first: dict[str, int] = {}
+    duplicated = False
+    for i, node in enumerate(nodes):
+        if node.id in first:
+            duplicated = True
+            problems.append(Problem(i, "id", f"duplicate id {node.id!r}; ids must be unique"))
+        else:
+            first.setdefault(node.id, i)
+    if not nodes or nodes[0].kind is not NodeKind.THESIS:
+        problems.append(Problem(None, None, "a map needs exactly one thesis, as its root"))
+        return problems
+    for i, node in enumerate(nodes):
+        problems.extend(_placement_problems(m, i, node, first))
+        problems.extend(_field_problems(m, i, node))
+        problems.extend(_link_problems(m, i, node, first))
+    problems.extend(_group_problems(m, first))
+    if not duplicated:  # with two nodes of one id, a cycle could be a phantom
+        problems.extend(_cycle_problems(m, first))
+    return sorted(problems, key=lambda p: -1 if p.position is None else p.position)
+
+
+def _placement_problems(
+    m: ArgumentMap, i: int, node: Node, first: Mapping[str, int]
+) -> list[Problem]:
+    """Check where a node sits: the thesis at the root, every other node under a fit parent."""
+    out: list[Problem] = []
+    if node.kind is NodeKind.THESIS:
+        if i != 0:
+            out.append(Problem(i, "kind", "a map has exactly one thesis, at its root"))
+        if node.parent is not None or node.relation is not None:
+            out.append(Problem(i, "parent", "the thesis has no parent"))
+        return out
+    parent_i = first.get(node.parent) if node.parent is not None else None
+    if parent_i is None:
+        out.append(Problem(i, "parent", f"unknown parent {node.parent!r}"))
+    elif parent_i >= i:
+        out.append(Problem(i, "parent", "a node must come after its parent"))
+    else:
+        parent = m.nodes[parent_i]
+        if node.kind not in CHILD_KINDS[parent.kind]:
+            out.append(Problem(i, "kind", _misplaced(node.kind, parent.kind)))
+        if node.relation is None or node.relation not in ALLOWED_RELATIONS[node.kind]:
+            out.append(Problem(i, "relation", _bad_relation(node.kind, node.relation)))
+        elif node.relation is Relation.UNDERCUTS and parent.parent is None:
+            out.append(
+                Problem(
+                    i,
+                    "undercut",
+                    "an undercutter attacks the link from its target to the target's "
+                    "parent, and the thesis has no such link; make it a plain objection",
+                )
+            )
+    return out
+
+
+def _field_problems(m: ArgumentMap, i: int, node: Node) -> list[Problem]:
+    """Check the fields only some kinds may have, and the source key."""
+    out: list[Problem] = []
+    if node.group is not None and node.kind is not NodeKind.PREMISE:
+        out.append(Problem(i, "group", "only premises can be linked"))
+    if node.basis is not None and node.kind is not NodeKind.EVIDENCE:
+        out.append(Problem(i, "basis", "only evidence has a basis"))
+    if node.source is not None and node.source not in m.sources:
+        out.append(Problem(i, "source", _unknown_source(node.source, m.sources)))
+    return out
+
+
+def _link_problems(m: ArgumentMap, i: int, node: Node, first: Mapping[str, int]) -> list[Problem]:
+    """Check a node's cross-links: each names another node it may bear on, once."""
+    out: list[Problem] = []
+    seen_links: set[str] = set()
+    for j, link in enumerate(node.links):
+        field = f"links.{j}"
+        target_i = first.get(link.to)
+        if target_i is None:
+            out.append(Problem(i, field, _dangling(link.to, first)))
+            continue
+        target = m.nodes[target_i]
+        if link.to == node.id:
+            out.append(Problem(i, field, "a node cannot link to itself"))
+        elif link.to == node.parent or link.to in seen_links:
+            out.append(Problem(i, field, f"{link.to!r} is already this node's target"))
+        elif link.relation not in ALLOWED_RELATIONS[node.kind]:
+            out.append(Problem(i, field, _bad_relation(node.kind, link.relation)))
+        elif link.relation is Relation.SUPPORTS and target.kind not in SUPPORTABLE:
+            out.append(Problem(i, field, f"{node.kind.value} cannot support evidence"))
+        elif node.kind is NodeKind.REBUTTAL and target.kind not in (
+            NodeKind.OBJECTION,
+            NodeKind.REBUTTAL,
+        ):
+            out.append(Problem(i, field, "a rebuttal can only attack an objection"))
+        elif link.relation is Relation.UNDERCUTS and target.parent is None:
+            out.append(Problem(i, field, "the thesis has no link to undercut"))
+        seen_links.add(link.to)
+    return out
+
+
+def _group_problems(m: ArgumentMap, first: Mapping[str, int]) -> list[Problem]:
+    """Check linked-premise groups: an id of their own, two premises or more, one parent."""
+    problems: list[Problem] = []
+    group_ids: dict[str, list[int]] = {}
+    for i, node in enumerate(m.nodes):
+        if node.group is not None:
+            group_ids.setdefault(node.group, []).append(i)
+    for group, members in group_ids.items():
+        if group in first:
+            problems.append(Problem(members[0], "group", f"group id {group!r} is also a node id"))
+        if len(members) < 2:
+            problems.append(
+                Problem(
+                    members[0],
+                    "group",
+                    f"linked group {group!r} has one premise; a linked group needs at least "
+                    "two (make it a plain premise)",
+                )
+            )
+        if len({m.nodes[i].parent for i in members}) > 1:
+            problems.append(
+                Problem(members[0], "group", f"linked group {group!r} spans two parents")
+            )
+    return problems
+
+
+def _misplaced(kind: NodeKind, parent: NodeKind) -> str:
+    if kind is NodeKind.REBUTTAL:
+        return "a rebuttal answers an objection; list it under 'objections' here"
+    allowed = ", ".join(sorted(k.value for k in CHILD_KINDS[parent]))
+    return f"a {kind.value} cannot sit under a {parent.value} (allowed: {allowed})"
+
+
+def _bad_relation(kind: NodeKind, relation: Relation | None) -> str:
+    allowed = " or ".join(sorted(r.value for r in ALLOWED_RELATIONS[kind]))
+    got = relation.value if relation is not None else "nothing"
+    return f"a {kind.value} {allowed}, it cannot use {got!r}"
+
+
+def _dangling(target: str, ids: Mapping[str, int]) -> str:
+    from difflib import get_close_matches
+
+    close = get_close_matches(target, list(ids), n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return f"link to unknown id {target!r}{hint}; link to an id that exists in this map"
+
+
+def _unknown_source(key: str, sources: Mapping[str, Outlet]) -> str:
+    from difflib import get_close_matches
+
+    close = get_close_matches(key, list(sources), n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return f"unknown source {key!r}{hint}; add it to 'sources' or fix the key"
+
+
+def _cycle_problems(m: ArgumentMap, first: Mapping[str, int]) -> list[Problem]:
+    """Find support cycles (circular reasoning). Attack cycles are legitimate and allowed."""
+    succ: dict[int, list[tuple[int, str | None]]] = {i: [] for i in range(len(m.nodes))}
+    for i, node in enumerate(m.nodes):
+        # Parents and links that name no node are reported on their own; skip them here.
+        if node.parent is not None and node.parent in first and node.relation is Relation.SUPPORTS:
+            succ[i].append((first[node.parent], None))
+        for j, link in enumerate(node.links):
+            if link.relation is Relation.SUPPORTS and link.to in first:
+                succ[i].append((first[link.to], f"links.{j}"))
+    # Iterative three-colour depth-first search.
+    state = [0] * len(m.nodes)
+    problems: list[Problem] = []
+    for start in range(len(m.nodes)):
+        if state[start]:
+            continue
+        path: list[int] = [start]
+        iters = [iter(succ[start])]
+        state[start] = 1
+        while iters:
+            step = next(iters[-1], None)
+            if step is None:
+                state[path.pop()] = 2
+                iters.pop()
+                continue
+            target, field = step
+            if state[target] == 1:
+                loop = path[path.index(target) :] + [target]
+                names = " -> ".join(m.nodes[k].id for k in loop)
+                problems.append(
+                    Problem(
+                        path[-1],
+                        field or "parent",
+                        f"support cycle {names}; a claim cannot support itself, "
+                        "remove one of these links",
+                    )
+                )
+            elif state[target] == 0:
+                state[target] = 1
+                path.append(target)
+                iters.append(iter(succ[target]))
+    return problems

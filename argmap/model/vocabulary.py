@@ -1,0 +1,107 @@
+"""The map's vocabulary: node kinds, relations and marks, and which kind may go where."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import Final
+
+__all__ = [
+    "ALLOWED_RELATIONS",
+    "CHILD_KINDS",
+    "ID_PATTERN",
+    "SUPPORTABLE",
+    "Assessment",
+    "Basis",
+    "NodeKind",
+    "Relation",
+    "Strength",
+]
+
+# Plain enums and constants only: the command line reads its choices from here without
+# importing pydantic, which keeps ``argmap --help`` quick.
+
+ID_PATTERN: Final = r"^[^\W][\w.-]*$"
+"""Node ids: a letter, digit or underscore, then word characters, dots and dashes."""
+
+
+class NodeKind(StrEnum):
+    """What a node is in the argument."""
+
+    THESIS = "thesis"
+    PREMISE = "premise"
+    EVIDENCE = "evidence"
+    OBJECTION = "objection"
+    REBUTTAL = "rebuttal"
+
+
+class Relation(StrEnum):
+    """How a node bears on its target."""
+
+    SUPPORTS = "supports"
+    ATTACKS = "attacks"
+    UNDERCUTS = "undercuts"
+
+
+class Basis(StrEnum):
+    """What a piece of evidence rests on (after Rationale's basis boxes)."""
+
+    QUOTE = "quote"
+    STATISTIC = "statistic"
+    EXPERT_OPINION = "expert-opinion"
+    OFFICIAL_STATEMENT = "official-statement"
+    EVENT = "event"
+    MEDIA = "media"
+    PUBLICATION = "publication"
+    DATA = "data"
+    EXAMPLE = "example"
+    CASE_STUDY = "case-study"
+    LAW = "law"
+    WEBSITE = "website"
+    PERSONAL_EXPERIENCE = "personal-experience"
+    COMMON_BELIEF = "common-belief"
+
+
+class Strength(StrEnum):
+    """How strongly a node bears on its target, as judged by the map's author."""
+
+    WEAK = "weak"
+    MODERATE = "moderate"
+    STRONG = "strong"
+
+
+class Assessment(StrEnum):
+    """A person's own accept/reject mark on a node (a teacher's or a student's)."""
+
+    ACCEPT = "accept"
+    REJECT = "reject"
+    UNSURE = "unsure"
+
+
+# Which relations each kind may use, and which kinds it may target.
+ALLOWED_RELATIONS: Final[Mapping[NodeKind, frozenset[Relation]]] = {
+    NodeKind.THESIS: frozenset(),
+    NodeKind.PREMISE: frozenset({Relation.SUPPORTS}),
+    NodeKind.EVIDENCE: frozenset({Relation.SUPPORTS}),
+    NodeKind.OBJECTION: frozenset({Relation.ATTACKS, Relation.UNDERCUTS}),
+    NodeKind.REBUTTAL: frozenset({Relation.ATTACKS, Relation.UNDERCUTS}),
+}
+"""Relations a node of each kind may have to its parent or a cross-link target."""
+
+SUPPORTABLE: Final = frozenset(
+    {NodeKind.THESIS, NodeKind.PREMISE, NodeKind.OBJECTION, NodeKind.REBUTTAL}
+)
+"""Kinds that premises and evidence may support (claims, not evidence)."""
+
+CHILD_KINDS: Final[Mapping[NodeKind, frozenset[NodeKind]]] = {
+    NodeKind.THESIS: frozenset({NodeKind.PREMISE, NodeKind.EVIDENCE, NodeKind.OBJECTION}),
+    NodeKind.PREMISE: frozenset({NodeKind.PREMISE, NodeKind.EVIDENCE, NodeKind.OBJECTION}),
+    NodeKind.EVIDENCE: frozenset({NodeKind.OBJECTION}),
+    NodeKind.OBJECTION: frozenset(
+        {NodeKind.PREMISE, NodeKind.EVIDENCE, NodeKind.OBJECTION, NodeKind.REBUTTAL}
+    ),
+    NodeKind.REBUTTAL: frozenset(
+        {NodeKind.PREMISE, NodeKind.EVIDENCE, NodeKind.OBJECTION, NodeKind.REBUTTAL}
+    ),
+}
+"""Kinds of node that may sit directly under a node of each kind."""
