@@ -195,55 +195,7 @@ def _shorten(text: str, limit: int) -> str:
 def _wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
-        lines.extend(wrap_paragraph(paragraph, width) or [""])
-    return lines
-
-
-_ODD_SPACE: Final = frozenset("\t\n\r\x0b\x0c")
-
-
-def wrap_paragraph(paragraph: str, width: int) -> list[str]:
-    """Wrap one paragraph as ``textwrap.wrap(paragraph, width, break_on_hyphens=False)``.
-
-    Same lines as the standard library (a property test compares them), in a third
-    of the time for the usual case of words separated by single spaces; any other
-    spacing goes to ``textwrap`` itself. Wrapping was a third of the time of
-    building a large diagram.
-    """
-    if (
-        not paragraph
-        or width < 1
-        or paragraph[0] == " "
-        or paragraph[-1] == " "
-        or "  " in paragraph
-        or not _ODD_SPACE.isdisjoint(paragraph)
-    ):
-        return textwrap.wrap(paragraph, width, break_on_hyphens=False)
-    if len(paragraph) <= width and not paragraph[-1].isspace():
-        return [paragraph]
-    words = paragraph.split(" ")
-    # textwrap's chunks, reversed: words and the single spaces between them.
-    chunks = [" "] * (2 * len(words) - 1)
-    chunks[::2] = words
-    chunks.reverse()
-    lines: list[str] = []
-    while chunks:
-        if lines and not chunks[-1].strip():
-            chunks.pop()  # a line does not start with the space that ended the last
-        line: list[str] = []
-        used = 0
-        while chunks and used + len(chunks[-1]) <= width:
-            used += len(chunks[-1])
-            line.append(chunks.pop())
-        if chunks and len(chunks[-1]) > width:
-            # A word longer than a line fills the rest of this line, then the next ones.
-            chunk = chunks[-1]
-            line.append(chunk[: width - used])
-            chunks[-1] = chunk[width - used :]
-        if line and not line[-1].strip():
-            line.pop()
-        if line:
-            lines.append("".join(line))
+        lines.extend(textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""])
     return lines
 
 
@@ -463,9 +415,7 @@ def to_digraph(
         frozenset(node.id for node in shown),
         _standing(options, analysis),
     )
-    from argmap.exporters.diagram.dotquote import MemoDigraph
-
-    g = MemoDigraph(name="argmap", strict=False)
+    g = graphviz.Digraph(name="argmap", strict=False)
     g.attr("graph", **GRAPH_ATTR, rankdir=_DIRECTION[options.direction])
     g.attr(
         "graph", label="", tooltip=graphviz_escape(_shorten_keep_lines(m.title, MAX_TOOLTIP_CHARS))
