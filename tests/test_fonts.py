@@ -1,10 +1,11 @@
-"""The Noto fonts shipped with argmap: the faces drawn with, and their licence."""
+"""The Noto fonts shipped with argmap, and the one splitter of SVG text into font runs."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from argmap.exporters.diagram import fonts
+from argmap.exporters.diagram.svgtext import set_text_fonts
 
 PACKAGE = Path(__file__).resolve().parent.parent / "argmap"
 
@@ -38,3 +39,29 @@ def test_no_module_reads_fonts_from_another_projects_package() -> None:
         for name in ("manimgx_fonts", "pylopdf_fonts_ko"):
             assert name not in source, f"{path} imports {name}"
 
+
+def test_text_is_split_into_runs_once_for_both_converters() -> None:
+    svg = (
+        '<svg><text font-family="Helvetica,sans-Serif" font-weight="bold">Plain &amp; ok</text>'
+        '<text font-family="Times">Seoul 서울 &lt;</text><g font-family="x"/></svg>'
+    )
+    calls: list[tuple[str, list[tuple[int, str]]]] = []
+
+    def keep(opening: str, runs: list[tuple[int, str]]) -> str | None:
+        calls.append((opening, runs))
+        return None
+
+    kept = set_text_fonts(svg, "Noto Sans", fonts.fallback_fonts(), keep)
+    assert kept == svg.replace("Helvetica,sans-Serif", "Noto Sans").replace(
+        '"Times"', '"Noto Sans"'
+    ).replace('"x"', '"Noto Sans"')
+    assert calls == [
+        ('<text font-family="Noto Sans" font-weight="bold">', [(-1, "Plain & ok")]),
+        ('<text font-family="Noto Sans">', [(-1, "Seoul "), (0, "서울 "), (-1, "<")]),
+    ]
+
+    def mark(opening: str, runs: list[tuple[int, str]]) -> str | None:
+        return "".join(f"[{index}:{run}]" for index, run in runs)
+
+    marked = set_text_fonts(svg, "F", fonts.fallback_fonts(), mark)
+    assert '<text font-family="F">[-1:Seoul ][0:서울 ][-1:<]</text>' in marked
