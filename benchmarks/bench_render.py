@@ -60,7 +60,7 @@ STAGES = ("start-up", "parse", "validate", "DOT", "engine")
 
 RENDER_IMPORTS = (
     "import argmap.cli, argmap.cli.render, argmap.exporters.diagram.engine, "
-    "argmap.exporters.diagram.build, argmap.load.parse, argmap.pipeline, argmap.load.validate, "
+    "argmap.exporters.diagram.formats, argmap.load.parse, argmap.pipeline, argmap.load.validate, "
     "graphviz, ruamel.yaml"
 )
 
@@ -68,8 +68,8 @@ RENDER_IMPORTS = (
 def stage_times(path: str) -> dict[str, float]:
     """Time the stages of one render after the imports, in this process, in seconds."""
     exec(RENDER_IMPORTS)  # import first, so that the stages below time work, not imports
-    from argmap.exporters.diagram.build import to_dot
     from argmap.exporters.diagram.engine import run_engine
+    from argmap.exporters.diagram.formats import to_dot
     from argmap.load.parse import parse_text, read_map_text
     from argmap.load.validate import validate_parsed
 

@@ -10,14 +10,10 @@ from argmap.analysis.standing import analyze
 from argmap.analysis.view import draw_kind
 from argmap.errors import RenderError
 from argmap.exporters import RenderOptions, get_exporter
-from argmap.exporters.diagram.build import (
-    EDGE_STYLE,
-    MAX_QUOTE_CHARS,
-    NODE_STYLE,
-    THEMES,
-    to_digraph,
-    to_dot,
-)
+from argmap.exporters.diagram.build import to_digraph
+from argmap.exporters.diagram.formats import to_dot
+from argmap.exporters.diagram.labels import MAX_QUOTE_CHARS
+from argmap.exporters.diagram.styles import EDGE_STYLE, NODE_STYLE, THEMES
 from argmap.load.parse import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap, NodeKind, Relation

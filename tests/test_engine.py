@@ -13,8 +13,8 @@ import pytest
 from argmap.analysis.standing import analyze
 from argmap.errors import RenderError
 from argmap.exporters.diagram import engine
-from argmap.exporters.diagram.build import to_dot
 from argmap.exporters.diagram.engine import EngineInfo, engine_version, find_engine, run_engine
+from argmap.exporters.diagram.formats import to_dot
 from tests.conftest import CASES, MAPS
 
 DOT = "digraph { a -> b }"
@@ -186,7 +186,7 @@ def test_missing_png_glyphs_lists_each_character_once_in_order() -> None:
 def test_png_of_other_scripts_is_drawn_with_the_noto_fonts(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    from argmap.exporters.diagram.build import render_png
+    from argmap.exporters.diagram.formats import render_png
     from argmap.load.validate import validate_data
     from argmap.options import RenderOptions
 
@@ -220,7 +220,7 @@ def test_png_of_other_scripts_is_drawn_with_the_noto_fonts(
 def test_png_and_pdf_warn_about_characters_no_font_has(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    from argmap.exporters.diagram.build import render_pdf, render_png
+    from argmap.exporters.diagram.formats import render_pdf, render_png
     from argmap.load.validate import validate_data
     from argmap.options import RenderOptions
 
@@ -285,7 +285,7 @@ def test_bundled_engine_with_a_windows_name_is_found_next_to_python(
 )
 def test_png_of_emoji_sequences_after_text_is_drawn(text: str) -> None:
     # resvg 0.48 panicked on an emoji sequence in a tspan after other text.
-    from argmap.exporters.diagram.build import render_png
+    from argmap.exporters.diagram.formats import render_png
     from argmap.load.validate import validate_data
 
     png = render_png(
@@ -300,7 +300,7 @@ def test_a_failing_rasterizer_falls_back_to_the_engine_png(
 ) -> None:
     import resvg_py
 
-    from argmap.exporters.diagram.build import render_png
+    from argmap.exporters.diagram.formats import render_png
     from argmap.load.validate import validate_data
     from argmap.options import RenderOptions
 

@@ -142,7 +142,7 @@ def test_hostile_text_stays_text() -> None:
 
 
 def test_svg_is_sanitised_even_if_the_engine_emits_markup(monkeypatch: pytest.MonkeyPatch) -> None:
-    import argmap.exporters.diagram.build as dot
+    import argmap.exporters.diagram.formats as dot
 
     evil = (
         '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" '
@@ -181,7 +181,7 @@ def test_diagram_links_only_to_outline_entries() -> None:
 def test_a_failing_engine_leaves_a_note_instead_of_the_diagram(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    import argmap.exporters.diagram.build as dot
+    import argmap.exporters.diagram.formats as dot
     from argmap.analysis.standing import Analysis
     from argmap.errors import RenderError
 

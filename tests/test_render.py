@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import struct
 import subprocess
 import sys
@@ -20,7 +21,7 @@ from argmap.analysis.standing import analyze
 from argmap.analysis.view import draw_kind
 from argmap.cli import main
 from argmap.exporters import RenderOptions, get_exporter
-from argmap.exporters.diagram.build import render_pdf, render_png, render_svg
+from argmap.exporters.diagram.formats import render_pdf, render_png, render_svg
 from argmap.load.parse import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
@@ -522,3 +523,133 @@ def test_render_never_replaces_a_json_map_beside_the_map(
     result = runner.invoke(main, ["render", str(yaml_map), "-f", "json", "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert json.loads(json_map.read_text("utf-8"))["title"] != "old export"
+
+
+# --- optional extras: pdf needs argmap[pdf], PNG of other scripts argmap[scripts] ------------
+
+_HANGUL_MAP = "title: t\nthesis:\n  text: Seoul 서울\n"
+_DIAGRAM = ("dot", "svg", "png", "pdf")
+
+
+def _without(monkeypatch: pytest.MonkeyPatch, *modules: str) -> None:
+    """Make ``modules`` unfindable and unimportable, as in an install without them."""
+    for name in modules:
+        monkeypatch.setitem(sys.modules, name, None)
+
+
+def test_diagram_formats_declare_their_extras() -> None:
+    extras = {name: (get_exporter(name).extra, get_exporter(name).requires) for name in _DIAGRAM}
+    assert extras == {
+        "dot": ("", ()),
+        "svg": ("", ()),
+        "png": ("", ()),
+        "pdf": ("pdf", ("fpdf", "fontTools")),
+    }
+
+
+@pytest.mark.parametrize(
+    ("absent", "missing"),
+    [(("fpdf", "fontTools"), "fpdf, fontTools"), (("fontTools",), "fontTools")],
+)
+def test_pdf_without_its_extra_is_one_line_and_writes_nothing(
+    runner: CliRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    absent: tuple[str, ...],
+    missing: str,
+) -> None:
+    _without(monkeypatch, *absent)
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["render", str(UNIFORMS), "-f", "svg,pdf", "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: pdf needs the optional packages of argmap[pdf] (missing: {missing}); "
+        "install them with: pip install 'argmap[pdf]'\n"
+    )
+    assert not out.exists()
+
+
+def test_render_pdf_called_directly_without_its_extra_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from argmap.errors import MissingExtraError
+
+    _without(monkeypatch, "fpdf")
+    m = load_map(UNIFORMS)
+    with pytest.raises(MissingExtraError, match=r"pip install 'argmap\[pdf\]'"):
+        render_pdf(m, analyze(m))
+
+
+@pytest.mark.parametrize(
+    ("absent", "missing"),
+    [(("resvg_py", "fontTools"), "resvg_py, fontTools"), (("resvg_py",), "resvg_py")],
+)
+def test_png_of_other_scripts_without_the_scripts_extra_is_one_line_and_writes_nothing(
+    runner: CliRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    absent: tuple[str, ...],
+    missing: str,
+) -> None:
+    _without(monkeypatch, *absent)
+    source = tmp_path / "k.yaml"
+    source.write_text(_HANGUL_MAP, encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["render", str(source), "-f", "svg,png", "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"{source}: drawing 서 울 in a PNG (the bundled engine's fonts lack them) needs the "
+        f"optional packages of argmap[scripts] (missing: {missing}); install them with: "
+        "pip install 'argmap[scripts]'\n"
+    )
+    assert not out.exists()
+
+
+def test_png_of_latin_greek_cyrillic_hebrew_needs_no_extra(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _without(monkeypatch, "resvg_py", "fontTools", "fpdf", "PIL")
+    source = tmp_path / "k.yaml"
+    source.write_text("title: t\nthesis:\n  text: café Ελλάδα Кремль שלום “ok”\n", "utf-8")
+    result = runner.invoke(main, ["render", str(source), "-f", "png,svg,dot", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "k.png").read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="no system Graphviz")
+def test_png_by_the_system_engine_needs_no_extra(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _without(monkeypatch, "resvg_py", "fontTools", "fpdf", "PIL")
+    source = tmp_path / "k.yaml"
+    source.write_text(_HANGUL_MAP, encoding="utf-8")
+    result = runner.invoke(
+        main, ["render", str(source), "-f", "png", "--engine", "system", "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "k.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_png_of_the_engines_scripts_never_imports_the_extras() -> None:
+    code = (
+        "import sys\n"
+        "from argmap.load.validate import validate_data\n"
+        "from argmap.pipeline import render_map\n"
+        "m = validate_data({'title': 't', 'thesis': {'text': 'café Ελλάδα Кремль שלום'}})\n"
+        "assert render_map(m, 'png').startswith(b'\\x89PNG')\n"
+        "heavy = ('fontTools', 'resvg_py', 'fpdf', 'PIL')\n"
+        "print(sorted({n.split('.')[0] for n in sys.modules} & set(heavy)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout == "[]\n", done.stderr
+
+
+def test_the_unfontable_warning_is_skipped_without_fonttools(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from argmap.exporters.diagram.formats import _warn_unfontable
+
+    _without(monkeypatch, "fontTools")
+    with caplog.at_level("WARNING", logger="argmap"):
+        _warn_unfontable("Linear B 𐀀", "m.yaml", "PNG")
+    assert caplog.records == []

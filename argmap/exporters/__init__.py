@@ -59,10 +59,10 @@ class Exporter(NamedTuple):
 
 BUILTIN: Final[dict[str, str]] = {
     "json": "argmap.exporters.json",
-    "dot": "argmap.exporters.diagram.build",
-    "svg": "argmap.exporters.diagram.build",
-    "png": "argmap.exporters.diagram.build",
-    "pdf": "argmap.exporters.diagram.build",
+    "dot": "argmap.exporters.diagram.formats",
+    "svg": "argmap.exporters.diagram.formats",
+    "png": "argmap.exporters.diagram.formats",
+    "pdf": "argmap.exporters.diagram.formats",
     "html": "argmap.exporters.html.page",
     "argdown": "argmap.interop.argdown.writer",
     "aif": "argmap.interop.aif",

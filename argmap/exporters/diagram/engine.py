@@ -269,13 +269,37 @@ def run_engine(
             f"{who}: the diagram is {len(payload)} bytes of DOT, above the {MAX_DOT_BYTES}-byte "
             "limit; draw part of it with --focus ID --depth N"
         )
+    done = _run(_engine_args(info, fmt, dpi), payload, timeout, info, who)
+    if done.returncode != 0 or not done.stdout:
+        detail = " ".join(done.stderr.decode("utf-8", "replace").split())[:300]
+        raise RenderError(
+            f"{who}: failed (exit {done.returncode}){': ' + detail if detail else ''}; "
+            f"try --engine {_other(info)}, or --format dot to inspect the graph"
+        )
+    return done.stdout
+
+
+def _engine_args(info: EngineInfo, fmt: Literal["svg", "png"], dpi: int) -> list[str]:
+    """The engine's command line: output format, and for PNG the resolution and size cap."""
     args = [str(info.program), f"-T{fmt}", "-q"]
     if fmt == "png":
         dpi = max(36, min(int(dpi), MAX_DPI))
         side = MAX_PNG_SIDE_PX / dpi
         args += [f"-Gdpi={dpi}", f"-Gsize={side:.2f},{side:.2f}"]
+    return args
+
+
+def _other(info: EngineInfo) -> str:
+    """The engine kind to suggest when this one fails."""
+    return "system" if info.kind == "bundled" else "bundled"
+
+
+def _run(
+    args: list[str], payload: bytes, timeout: float, info: EngineInfo, who: str
+) -> subprocess.CompletedProcess[bytes]:
+    """Run the engine on ``payload``; a timeout or a program that cannot start is a RenderError."""
     try:
-        done = subprocess.run(
+        return subprocess.run(
             args,
             input=payload,
             capture_output=True,
@@ -289,14 +313,5 @@ def run_engine(
         ) from None
     except OSError as exc:
         raise RenderError(
-            f"{who}: cannot run {info.program}: {exc.strerror or exc}; try --engine "
-            f"{'system' if info.kind == 'bundled' else 'bundled'}"
+            f"{who}: cannot run {info.program}: {exc.strerror or exc}; try --engine {_other(info)}"
         ) from None
-    if done.returncode != 0 or not done.stdout:
-        detail = " ".join(done.stderr.decode("utf-8", "replace").split())[:300]
-        raise RenderError(
-            f"{who}: failed (exit {done.returncode}){': ' + detail if detail else ''}; "
-            f"try --engine {'system' if info.kind == 'bundled' else 'bundled'}, or --format dot "
-            "to inspect the graph"
-        )
-    return done.stdout

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Final
 
 __all__ = [
+    "FALLBACK_FACES",
     "MAIN_FACES",
     "coverage",
     "drawable_chars",
@@ -27,12 +28,40 @@ MAIN_FACES: Final = {
 }
 """Per style ("", "B", "I", "BI"): the variable Noto Sans file and the weight to set."""
 
+FALLBACK_FACES: Final = (
+    "NotoSansKR-Regular.otf",
+    "NotoEmoji[wght].ttf",
+    "NotoSansArabic[wght].ttf",
+    "NotoSansArmenian[wght].ttf",
+    "NotoSansBengali[wght].ttf",
+    "NotoSansDevanagari[wght].ttf",
+    "NotoSansEthiopic[wght].ttf",
+    "NotoSansGeorgian[wght].ttf",
+    "NotoSansGujarati[wght].ttf",
+    "NotoSansGurmukhi[wght].ttf",
+    "NotoSansHebrew[wght].ttf",
+    "NotoSansKannada[wght].ttf",
+    "NotoSansKhmer[wght].ttf",
+    "NotoSansLao[wght].ttf",
+    "NotoSansMalayalam[wght].ttf",
+    "NotoSansMyanmar[wght].ttf",
+    "NotoSansOriya[wght].ttf",
+    "NotoSansSinhala[wght].ttf",
+    "NotoSansSymbols[wght].ttf",
+    "NotoSansTamil[wght].ttf",
+    "NotoSansTelugu[wght].ttf",
+    "NotoSansThai[wght].ttf",
+)
+"""The faces for what Noto Sans lacks, in the order they are tried.
+
+Noto Sans KR (Hangul, kana, CJK ideographs) first, then emoji, symbols, Hebrew, Arabic,
+Indic and other scripts. Each draws some character that no face before it has.
+"""
+
 
 def noto_folder() -> Path:
-    """The folder of Noto fonts installed by the ``manimgx-fonts`` package (OFL)."""
-    import manimgx_fonts
-
-    return Path(manimgx_fonts.__file__).parent
+    """The folder of Noto fonts shipped inside argmap (SIL OFL 1.1: ``OFL.txt`` there)."""
+    return Path(__file__).resolve().parent / "noto"
 
 
 def main_font() -> Path:
@@ -41,16 +70,9 @@ def main_font() -> Path:
 
 
 def fallback_fonts() -> list[Path]:
-    """Faces for what Noto Sans lacks, in the order to try them.
-
-    Noto Sans KR (from ``pylopdf-fonts-ko``: Hangul, kana, CJK ideographs) first, then
-    the other Noto faces (emoji, symbols, Hebrew, Arabic, Indic and other scripts).
-    """
-    from pylopdf_fonts_ko import sans_path
-
-    main = {name for name, _ in MAIN_FACES.values()}
-    others = sorted(p for p in noto_folder().glob("*.ttf") if p.name not in main)
-    return [Path(sans_path()), *others]
+    """The files of :data:`FALLBACK_FACES`, in the order to try them."""
+    folder = noto_folder()
+    return [folder / name for name in FALLBACK_FACES]
 
 
 def font_files() -> list[Path]:

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Final
 
 from argmap.errors import RenderError
-from argmap.exporters.diagram.fonts import MAIN_FACES, fallback_fonts, font_runs, noto_folder
+from argmap.exporters.diagram.fonts import MAIN_FACES, fallback_fonts, noto_folder
+from argmap.exporters.diagram.svgtext import set_text_fonts
 
 __all__ = ["FONT_FAMILY", "svg_to_pdf"]
 
@@ -25,9 +26,7 @@ CJK_FAMILY: Final = "NotoSansKR"
 _EPOCH: Final = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 # A fixed creation date keeps the PDF byte-identical from run to run.
 
-_FONT_ATTR: Final = re.compile(r'font-family="[^"]*"')
 _A_OPEN: Final = re.compile(r"<a\b[^>]*>")
-_TEXT: Final = re.compile(r"(<text\b[^>]*>)([^<]*)(</text>)")
 _STYLES: Final = ("", "B", "I", "BI")
 
 
@@ -85,30 +84,6 @@ def _visual(run: str) -> str:
     return run
 
 
-def _split_text(
-    match: re.Match[str],
-    fallbacks: list[Path],
-    used: set[tuple[int, str]],
-    main_text: dict[str, list[str]],
-) -> str:
-    opening, body, closing = match.groups()
-    text = html.unescape(body)
-    style = _style(opening)
-    if text.isascii():
-        main_text.setdefault(style, []).append(text)
-        return match.group(0)
-    runs = font_runs(text, fallbacks)
-    main_text.setdefault(style, []).extend(run for index, run in runs if index < 0)
-    if all(index < 0 for index, _ in runs):
-        return match.group(0)
-    parts = []
-    for index, run in runs:
-        used.add((index, style))
-        family = _family(index)
-        parts.append(f'<tspan font-family="{family}">{html.escape(_visual(run), False)}</tspan>')
-    return opening + "".join(parts) + closing
-
-
 _TRANSPARENT: Final = re.compile(r'\b(fill|stroke)="transparent"')
 
 
@@ -125,8 +100,21 @@ def _prepare(
     """
     svg = _A_OPEN.sub("<g>", svg).replace("</a>", "</g>")
     svg = _TRANSPARENT.sub(r'\1="none"', svg)
-    svg = _FONT_ATTR.sub(f'font-family="{FONT_FAMILY}"', svg)
-    return _TEXT.sub(lambda m: _split_text(m, fallbacks, used, main_text), svg)
+
+    def draw(opening: str, runs: list[tuple[int, str]]) -> str | None:
+        style = _style(opening)
+        main_text.setdefault(style, []).extend(run for index, run in runs if index < 0)
+        if all(index < 0 for index, _ in runs):
+            return None
+        parts = []
+        for index, run in runs:
+            used.add((index, style))
+            parts.append(
+                f'<tspan font-family="{_family(index)}">{html.escape(_visual(run), False)}</tspan>'
+            )
+        return "".join(parts)
+
+    return set_text_fonts(svg, FONT_FAMILY, fallbacks, draw)
 
 
 def svg_to_pdf(svg: str, *, title: str = "") -> bytes:

@@ -11,8 +11,6 @@ from argmap.errors import RenderError
 __all__ = ["svg_to_png"]
 
 _SIZE: Final = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)pt"[^>]*?\bheight="([\d.]+)pt"', re.S)
-_FONT_ATTR: Final = re.compile(r'font-family="[^"]*"')
-_TEXT: Final = re.compile(r"(<text\b[^>]*>)([^<]*)(</text>)")
 FONT_FAMILY: Final = "Noto Sans"
 EMOJI_FAMILY: Final = "Noto Emoji"
 """The one-colour emoji face; its runs are drawn by :func:`_emoji_run`."""
@@ -25,18 +23,14 @@ def _with_fonts(svg: str) -> str:
     directions (Latin, then two Arabic words) its fallback loses track and draws boxes;
     a ``<tspan>`` per run, in the face that has it, leaves nothing to fall back for.
     """
-    from argmap.exporters.diagram.fonts import fallback_fonts, family_name, font_runs
+    from argmap.exporters.diagram.fonts import fallback_fonts, family_name
+    from argmap.exporters.diagram.svgtext import set_text_fonts
 
     fallbacks = fallback_fonts()
 
-    def split(match: re.Match[str]) -> str:
-        opening, body, closing = match.groups()
-        text = html.unescape(body)
-        if text.isascii():
-            return match.group(0)
-        runs = font_runs(text, fallbacks)
+    def draw(opening: str, runs: list[tuple[int, str]]) -> str | None:
         if all(index < 0 for index, _ in runs):
-            return match.group(0)
+            return None
         parts: list[str] = []
         for index, run in runs:
             if index < 0:
@@ -49,10 +43,9 @@ def _with_fonts(svg: str) -> str:
             parts.append(
                 f'<tspan font-family="{html.escape(family)}">{html.escape(run, False)}</tspan>'
             )
-        return opening + "".join(parts) + closing
+        return "".join(parts)
 
-    svg = _FONT_ATTR.sub(f'font-family="{FONT_FAMILY}"', svg)
-    return _TEXT.sub(split, svg)
+    return set_text_fonts(svg, FONT_FAMILY, fallbacks, draw)
 
 
 def _emoji_run(run: str) -> str:

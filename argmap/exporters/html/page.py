@@ -129,7 +129,7 @@ def _diagram(m: ArgumentMap, analysis: Analysis, options: RenderOptions) -> Mark
     """Return the diagram as sanitised inline SVG (None if the engine drew nothing)."""
     from markupsafe import Markup
 
-    from argmap.exporters.diagram.build import render_svg
+    from argmap.exporters.diagram.formats import render_svg
     from argmap.exporters.html.svgclean import clean_svg
 
     if options.exercise:

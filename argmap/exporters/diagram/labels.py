@@ -1,0 +1,227 @@
+"""The words in the diagram: text cleaned, shortened and wrapped into node labels and tooltips."""
+
+from __future__ import annotations
+
+import html
+import re
+import textwrap
+import unicodedata
+from typing import Final
+
+from argmap.analysis.view import visible_nodes
+from argmap.exporters.diagram.styles import STANDING_LABEL, NodeStyle
+from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.options import RenderOptions
+
+__all__ = [
+    "MAX_QUOTE_CHARS",
+    "MAX_TEXT_CHARS",
+    "MAX_TOOLTIP_CHARS",
+    "WRAP_WIDTH",
+    "clean",
+    "drawn_text",
+    "graphviz_escape",
+    "html_text",
+    "node_label",
+    "shorten_keep_lines",
+    "tooltip",
+    "wrap",
+]
+
+WRAP_WIDTH: Final = 34
+"""Characters per label line (Argdown uses 40; a little narrower keeps big maps slide-shaped)."""
+
+MAX_TEXT_CHARS: Final = 600
+"""Node text longer than this is shortened in the diagram (full text in the tooltip)."""
+
+MAX_QUOTE_CHARS: Final = 160
+"""Quotes longer than this are shortened in the diagram (full text in the tooltip)."""
+
+MAX_TOOLTIP_CHARS: Final = 4000
+"""Tooltips are capped too, so no single label can stall the engine."""
+
+_BAD_CHARS: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """Replace the characters that XML (and so SVG) cannot hold; keep everything else as is."""
+    return _BAD_CHARS.sub("\ufffd", text)
+
+
+def _shorten(text: str, limit: int) -> str:
+    """Collapse whitespace, then cut to ``limit`` characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def shorten_keep_lines(text: str, limit: int) -> str:
+    """Cut ``text`` to ``limit`` characters with an ellipsis, keeping its line breaks."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
+    """Wrap each paragraph of ``text`` to ``width`` characters; an empty one stays a line."""
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        lines.extend(textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""])
+    return lines
+
+
+def _char_points(ch: str, size: float) -> float:
+    """A generous estimate of one character's width in a Helvetica-like font."""
+    if ord(ch) < 0x80:
+        return size * (0.6 if ch.isupper() or ch in "mw@%" else 0.5)
+    if unicodedata.east_asian_width(ch) in "WF":
+        return size * 1.05
+    return size * 0.62
+
+
+def _min_width(lines: list[str], size: float) -> int:
+    """Minimum cell width (points) for non-ASCII lines.
+
+    The bundled engine sizes non-ASCII text at one space per UTF-8 byte, which is
+    too narrow for Cyrillic and Hangul; an explicit width pads those labels.
+    """
+    if all(line.isascii() for line in lines):
+        return 0
+    return int(max(sum(_char_points(c, size) for c in line) for line in lines)) + 4
+
+
+def _width_attr(lines: list[str], size: float) -> str:
+    """The ``WIDTH`` attribute of a cell holding ``lines`` (none for plain ASCII)."""
+    width = _min_width(lines, size)
+    return f' WIDTH="{width}"' if width else ""
+
+
+def html_text(text: str) -> str:
+    """Escape text for a Graphviz HTML-like label."""
+    # Graphviz expands \N, \G, ... even inside HTML-like labels, and reads a doubled
+    # backslash as one literal backslash.
+    return html.escape(clean(text), quote=True).replace("\\", "\\\\")
+
+
+def _lines_html(lines: list[str]) -> str:
+    return '<BR ALIGN="CENTER"/>'.join(html_text(line) for line in lines)
+
+
+def graphviz_escape(text: str) -> str:
+    r"""Escape text for a Graphviz escString attribute (tooltips, ids, URLs).
+
+    ``&`` becomes ``&amp;``, since Graphviz passes character references through to
+    SVG as is; backslashes are escaped so ``\N`` and friends stay literal.
+    """
+    import graphviz
+
+    # Quoted strings lose one level of backslashes when read and another when \N and
+    # friends are expanded; escape() doubles once, so double once more here.
+    # escape() returns a NoHtml string, so text like "<b>x</b>" never becomes an HTML label.
+    escaped: str = graphviz.escape(clean(text).replace("&", "&amp;").replace("\\", "\\\\"))
+    return escaped
+
+
+def _credit(m: ArgumentMap, node: Node) -> str | None:
+    """Where a node's words come from: its citation, else its source's name."""
+    if node.citation is not None:
+        return node.citation.label()
+    if node.source is not None and node.source in m.sources:
+        return m.sources[node.source].name
+    return None
+
+
+def tooltip(node: Node, *, show_quote: bool) -> str:
+    """A node's tooltip: its full text, quote, citation and reviewer, one per line."""
+    parts = [node.text]
+    if node.quote and show_quote:
+        parts.append(f"“{node.quote}”")
+    if node.citation is not None:
+        parts.append(f"— {node.citation.label()}")
+    if node.author:
+        parts.append(f"Added by {node.author}")
+    text = "\n".join(clean(p) for p in parts)
+    return shorten_keep_lines(text, MAX_TOOLTIP_CHARS)
+
+
+def _header(node: Node, kind: NodeKind, style: NodeStyle, standing: str | None) -> str:
+    """The small capitals atop a label: kind, undercut, basis and standing."""
+    header = style.label
+    if node.relation is Relation.UNDERCUTS:
+        header = "UNDERCUTS THE LINK" if kind is NodeKind.OBJECTION else f"{header} · UNDERCUTS"
+    if node.basis is not None:
+        header += " · " + node.basis.value.replace("-", " ").upper()
+    if standing is not None:
+        header += f"  [{STANDING_LABEL[standing]}]"
+    return header
+
+
+def node_label(
+    m: ArgumentMap,
+    node: Node,
+    kind: NodeKind,
+    style: NodeStyle,
+    *,
+    standing: str | None,
+    show_quote: bool,
+) -> str:
+    """A node's HTML-like label: header, wrapped text, quote, citation and reviewer rows.
+
+    Args:
+        m: the map (for the names of its sources).
+        node: the node.
+        kind: how the node is drawn.
+        style: the theme's style for that kind.
+        standing: the node's standing when ``--status`` draws it, else None.
+        show_quote: whether the node's quote is drawn.
+
+    Returns:
+        The label, every user string in it escaped, between ``<`` and ``>``.
+    """
+    header = html_text(_header(node, kind, style, standing))
+    rows = [
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{style.ink}"><B>{header}</B>'
+        "</FONT></TD></TR>"
+    ]
+    size = 16.0 if kind is NodeKind.THESIS else 13.0
+    text_lines = wrap(
+        _shorten(node.text, MAX_TEXT_CHARS), 30 if kind is NodeKind.THESIS else WRAP_WIDTH
+    )
+    body = _lines_html(text_lines)
+    if kind is NodeKind.THESIS:
+        body = f"<B>{body}</B>"
+    rows.append(
+        f'<TR><TD{_width_attr(text_lines, size)}><FONT POINT-SIZE="{size:g}">{body}</FONT>'
+        "</TD></TR>"
+    )
+    if node.quote and show_quote:
+        quote_lines = wrap(f"“{_shorten(node.quote, MAX_QUOTE_CHARS)}”", WRAP_WIDTH + 6)
+        rows.append(
+            f'<TR><TD{_width_attr(quote_lines, 11)}><FONT POINT-SIZE="11"><I>'
+            f"{_lines_html(quote_lines)}</I></FONT></TD></TR>"
+        )
+    credit = _credit(m, node)
+    extra = [] if credit is None else ["— " + credit]
+    if node.author:
+        extra.append(f"added by {node.author}")
+    for line in extra:
+        wrapped = wrap(_shorten(line, 200), WRAP_WIDTH + 10)
+        rows.append(
+            f'<TR><TD ALIGN="RIGHT"><FONT POINT-SIZE="10" COLOR="{style.ink}">'
+            f"{_lines_html(wrapped)}</FONT></TD></TR>"
+        )
+    return (
+        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
+        + "".join(rows)
+        + "</TABLE>>"
+    )
+
+
+def drawn_text(m: ArgumentMap, options: RenderOptions) -> str:
+    """Every user string the diagram draws (not tooltips), one per line."""
+    drawn: list[str] = []
+    for node in visible_nodes(m, options):
+        drawn += [node.text, node.author or ""]
+        if node.quote and "quotes" not in options.hide:
+            drawn.append(node.quote)
+        credit = _credit(m, node)
+        if credit is not None:
+            drawn.append(credit)
+    return "\n".join(drawn)

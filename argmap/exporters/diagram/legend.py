@@ -1,0 +1,104 @@
+"""The diagram's key: the node kinds, arrows and border patterns one drawing uses, explained."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+
+from argmap.analysis.view import draw_kind
+from argmap.exporters.diagram.labels import html_text
+from argmap.exporters.diagram.styles import (
+    LEGEND_TEXT,
+    STANDING_BORDER,
+    STANDING_LABEL,
+    STANDING_TEXT,
+    EdgeStyle,
+    NodeStyle,
+)
+from argmap.model import ArgumentMap, Node, NodeKind, Relation
+
+__all__ = ["LegendContent", "legend_content", "legend_label"]
+
+
+@dataclass
+class LegendContent:
+    """What a drawing shows that the key explains, each in the order first met."""
+
+    kinds: list[NodeKind] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    cross: bool = False
+    """Some cross-link (``links:``) is drawn."""
+    linked: bool = False
+    """Some node belongs to a linked group."""
+    standings: list[str] = field(default_factory=list)
+
+
+def legend_content(
+    m: ArgumentMap, shown: list[Node], visible: Collection[str], standing: Mapping[str, str]
+) -> LegendContent:
+    """Collect what the drawn nodes and edges need explaining.
+
+    Args:
+        m: the map.
+        shown: the nodes drawn.
+        visible: their ids.
+        standing: node id -> standing, for the nodes ``--status`` marks.
+    """
+    content = LegendContent()
+    for node in shown:
+        kind = draw_kind(m, node)
+        if kind not in content.kinds:
+            content.kinds.append(kind)
+        if (
+            node.parent in visible
+            and node.relation is not None
+            and node.relation not in content.relations
+        ):
+            content.relations.append(node.relation)
+        content.cross = content.cross or any(link.to in visible for link in node.links)
+        content.linked = content.linked or node.group is not None
+        marked = standing.get(node.id)
+        if marked is not None and marked not in content.standings:
+            content.standings.append(marked)
+    return content
+
+
+def legend_label(
+    content: LegendContent,
+    nodes: Mapping[NodeKind, NodeStyle],
+    edges: Mapping[Relation, EdgeStyle],
+) -> str:
+    """The key as an HTML-like table label, in the theme's node and edge styles."""
+    rows: list[str] = ['<TR><TD COLSPAN="2" ALIGN="LEFT"><B>KEY</B></TD></TR>']
+    for kind in sorted(content.kinds, key=list(NodeKind).index):
+        style = nodes[kind]
+        rows.append(
+            f'<TR><TD BGCOLOR="{style.fill}" BORDER="1" COLOR="{style.border}" WIDTH="18"> </TD>'
+            f'<TD ALIGN="LEFT">{html_text(style.label.lower())}</TD></TR>'
+        )
+    for relation in sorted(content.relations, key=list(Relation).index):
+        edge = edges[relation]
+        meaning = ("bar-ended " if edge.arrowhead == "tee" else "") + LEGEND_TEXT[relation]
+        rows.append(
+            f'<TR><TD><FONT COLOR="{edge.color}" POINT-SIZE="16"><B>→</B></FONT></TD>'
+            f'<TD ALIGN="LEFT">{html_text(meaning)}</TD></TR>'
+        )
+    if content.linked:
+        rows.append(
+            '<TR><TD>[ ]</TD><TD ALIGN="LEFT">box: premises that work only together</TD></TR>'
+        )
+    if content.cross:
+        rows.append(
+            '<TR><TD>- -</TD><TD ALIGN="LEFT">dashed: cross-link to another branch</TD></TR>'
+        )
+    for standing in sorted(content.standings, key=list(STANDING_LABEL).index):
+        border = STANDING_BORDER[standing] or "solid"
+        rows.append(
+            f"<TR><TD>[{STANDING_LABEL[standing]}]</TD>"
+            f'<TD ALIGN="LEFT">{html_text(STANDING_TEXT[standing])} ({border} border)</TD></TR>'
+        )
+    return (
+        '<<TABLE BORDER="1" COLOR="#9e9e9e" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3">'
+        + "".join(rows)
+        + "</TABLE>>"
+    )

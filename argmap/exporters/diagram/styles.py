@@ -1,0 +1,177 @@
+"""How the diagram looks, as data: fonts, graph defaults, and the themes' node and edge styles."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Final
+
+from argmap.model import NodeKind, Relation
+
+__all__ = [
+    "CROSS_LINK_STYLE",
+    "DIRECTION",
+    "EDGE_DEFAULTS",
+    "EDGE_STYLE",
+    "FONT",
+    "GRAPH_ATTR",
+    "LEGEND_TEXT",
+    "NODE_DEFAULTS",
+    "NODE_STYLE",
+    "STANDING_BORDER",
+    "STANDING_LABEL",
+    "STANDING_TEXT",
+    "THEMES",
+    "EdgeStyle",
+    "NodeStyle",
+]
+
+FONT: Final = "Helvetica"
+"""Metric-compatible with the bundled engine's Arimo; browsers fall back to any sans-serif."""
+
+GRAPH_ATTR: Final[Mapping[str, str]] = {
+    "fontname": FONT,
+    "fontsize": "12",
+    "nodesep": "0.35",
+    "ranksep": "0.55",
+    "newrank": "true",
+    "compound": "true",
+    "bgcolor": "#ffffff",
+    "pad": "0.3",
+}
+"""Graph-wide attributes (``rankdir`` comes from the direction option)."""
+
+NODE_DEFAULTS: Final[Mapping[str, str]] = {
+    "fontname": FONT,
+    "fontsize": "13",
+    "shape": "box",
+    "style": "rounded,filled",
+    "margin": "0.15,0.08",
+    "penwidth": "1.5",
+}
+
+EDGE_DEFAULTS: Final[Mapping[str, str]] = {"fontname": FONT, "penwidth": "1.8", "arrowsize": "0.9"}
+
+DIRECTION: Final[Mapping[str, str]] = {"TB": "BT", "BT": "TB", "LR": "RL", "RL": "LR"}
+"""Graphviz ``rankdir`` per direction option.
+
+Edges run from a reason to its conclusion, so the thesis ends up where the arrows
+point: "TB" (thesis on top) is Graphviz's bottom-to-top rank order.
+"""
+
+
+@dataclass(frozen=True)
+class NodeStyle:
+    """How one kind of node looks in one theme."""
+
+    label: str
+    shape: str
+    fill: str
+    border: str
+    ink: str
+    style: str = "rounded,filled"
+    penwidth: str = "1.5"
+
+
+@dataclass(frozen=True)
+class EdgeStyle:
+    """How one relation looks in one theme."""
+
+    color: str
+    style: str = "solid"
+    arrowhead: str = "normal"
+    penwidth: str = "1.8"
+
+
+NODE_STYLE: Final[Mapping[NodeKind, NodeStyle]] = {
+    NodeKind.THESIS: NodeStyle("THESIS", "box", "#e3f2fd", "#0d47a1", "#0d47a1", penwidth="3"),
+    NodeKind.PREMISE: NodeStyle("REASON", "box", "#e8f5e9", "#2e7d32", "#1b5e20"),
+    NodeKind.EVIDENCE: NodeStyle("EVIDENCE", "note", "#f5f5f5", "#616161", "#424242", "filled"),
+    NodeKind.OBJECTION: NodeStyle("OBJECTION", "box", "#ffebee", "#c62828", "#b71c1c"),
+    NodeKind.REBUTTAL: NodeStyle("REBUTTAL", "box", "#fff3e0", "#ef6c00", "#e65100"),
+}
+"""The default theme's look per node kind: header label, shape, fill, border, ink."""
+
+EDGE_STYLE: Final[Mapping[Relation, EdgeStyle]] = {
+    Relation.SUPPORTS: EdgeStyle("#2e7d32"),
+    Relation.ATTACKS: EdgeStyle("#c62828"),
+    Relation.UNDERCUTS: EdgeStyle("#c62828", arrowhead="tee"),
+}
+"""The default theme's look per relation (rebuttals' attacks take the rebuttal colour)."""
+
+THEMES: Final[Mapping[str, tuple[Mapping[NodeKind, NodeStyle], Mapping[Relation, EdgeStyle]]]] = {
+    "default": (NODE_STYLE, EDGE_STYLE),
+    # Grayscale for photocopied handouts: kinds differ by corners, fill and line weight,
+    # attacks by heavy bar-ended arrows; border patterns stay free for --status.
+    "print": (
+        {
+            NodeKind.THESIS: NodeStyle(
+                "THESIS", "box", "#ffffff", "#000000", "#000000", penwidth="3.5"
+            ),
+            NodeKind.PREMISE: NodeStyle("REASON", "box", "#ffffff", "#000000", "#000000"),
+            NodeKind.EVIDENCE: NodeStyle(
+                "EVIDENCE", "note", "#eeeeee", "#555555", "#000000", "filled"
+            ),
+            NodeKind.OBJECTION: NodeStyle(
+                "OBJECTION", "box", "#d4d4d4", "#000000", "#000000", "filled", "2.5"
+            ),
+            NodeKind.REBUTTAL: NodeStyle(
+                "REBUTTAL", "box", "#f0f0f0", "#000000", "#000000", "rounded,filled", "3"
+            ),
+        },
+        {
+            Relation.SUPPORTS: EdgeStyle("#000000"),
+            Relation.ATTACKS: EdgeStyle("#000000", "bold", "tee", "2.2"),
+            Relation.UNDERCUTS: EdgeStyle("#000000", "bold", "tee", "2.2"),
+        },
+    ),
+    # High contrast: saturated borders, white fills, heavy lines, black text.
+    "contrast": (
+        {
+            NodeKind.THESIS: NodeStyle(
+                "THESIS", "box", "#ffffff", "#000000", "#000000", penwidth="4"
+            ),
+            NodeKind.PREMISE: NodeStyle(
+                "REASON", "box", "#ffffff", "#006400", "#000000", penwidth="3"
+            ),
+            NodeKind.EVIDENCE: NodeStyle(
+                "EVIDENCE", "note", "#ffffff", "#000000", "#000000", "filled", "2.5"
+            ),
+            NodeKind.OBJECTION: NodeStyle(
+                "OBJECTION", "box", "#ffffff", "#b00000", "#000000", penwidth="3"
+            ),
+            NodeKind.REBUTTAL: NodeStyle(
+                "REBUTTAL", "box", "#ffffff", "#a04000", "#000000", penwidth="3"
+            ),
+        },
+        {
+            Relation.SUPPORTS: EdgeStyle("#006400", penwidth="3"),
+            Relation.ATTACKS: EdgeStyle("#b00000", penwidth="3"),
+            Relation.UNDERCUTS: EdgeStyle("#b00000", arrowhead="tee", penwidth="3"),
+        },
+    ),
+}
+"""Per theme: the node-kind table and the relation table."""
+
+CROSS_LINK_STYLE: Final = "dashed"
+"""Cross-links (``links:``) are dashed in every theme, so they read apart from the tree."""
+
+STANDING_BORDER: Final[Mapping[str, str]] = {"in": "", "out": "dashed", "undecided": "dotted"}
+"""Extra border pattern per standing when ``--status`` is on."""
+
+STANDING_LABEL: Final[Mapping[str, str]] = {"in": "IN", "out": "OUT", "undecided": "UNDECIDED"}
+"""The tag a node's header gets per standing when ``--status`` is on."""
+
+STANDING_TEXT: Final[Mapping[str, str]] = {
+    "in": "stands: every objection answered",
+    "out": "falls: an objection stands against it",
+    "undecided": "undecided",
+}
+"""What each standing means, for the legend."""
+
+LEGEND_TEXT: Final[Mapping[Relation, str]] = {
+    Relation.SUPPORTS: "arrow: supports",
+    Relation.ATTACKS: "arrow: attacks",
+    Relation.UNDERCUTS: "arrow to a dot on a link: undercuts that inference",
+}
+"""What each relation's arrow means, for the legend."""

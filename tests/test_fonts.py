@@ -1,0 +1,67 @@
+"""The Noto fonts shipped with argmap, and the one splitter of SVG text into font runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from argmap.exporters.diagram import fonts
+from argmap.exporters.diagram.svgtext import set_text_fonts
+
+PACKAGE = Path(__file__).resolve().parent.parent / "argmap"
+
+
+def test_the_noto_folder_is_inside_argmap_and_holds_exactly_the_faces_drawn_with() -> None:
+    folder = fonts.noto_folder()
+    assert folder == PACKAGE / "exporters" / "diagram" / "noto"
+    named = {path.name for path in fonts.font_files()}
+    assert {path.name for path in folder.iterdir()} == named | {"OFL.txt"}
+    assert len(named) == len(fonts.font_files())  # no face listed twice
+
+
+def test_every_fallback_face_draws_something_no_face_before_it_has() -> None:
+    seen = set(fonts.coverage(fonts.main_font()))
+    for path in fonts.fallback_fonts():
+        new = fonts.coverage(path) - seen
+        assert new, f"{path.name} adds no character: it is never drawn with"
+        seen |= new
+    assert fonts.family_name(fonts.fallback_fonts()[0]) == "Noto Sans KR"
+
+
+def test_the_font_licence_ships_beside_the_fonts() -> None:
+    text = (fonts.noto_folder() / "OFL.txt").read_text(encoding="utf-8")
+    assert "SIL OPEN FONT LICENSE Version 1.1 - 26 February 2007" in text
+    assert "Noto Sans KR" in text and "The Noto Project Authors" in text
+
+
+def test_no_module_reads_fonts_from_another_projects_package() -> None:
+    for path in PACKAGE.rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        for name in ("manimgx_fonts", "pylopdf_fonts_ko"):
+            assert name not in source, f"{path} imports {name}"
+
+
+def test_text_is_split_into_runs_once_for_both_converters() -> None:
+    svg = (
+        '<svg><text font-family="Helvetica,sans-Serif" font-weight="bold">Plain &amp; ok</text>'
+        '<text font-family="Times">Seoul 서울 &lt;</text><g font-family="x"/></svg>'
+    )
+    calls: list[tuple[str, list[tuple[int, str]]]] = []
+
+    def keep(opening: str, runs: list[tuple[int, str]]) -> str | None:
+        calls.append((opening, runs))
+        return None
+
+    kept = set_text_fonts(svg, "Noto Sans", fonts.fallback_fonts(), keep)
+    assert kept == svg.replace("Helvetica,sans-Serif", "Noto Sans").replace(
+        '"Times"', '"Noto Sans"'
+    ).replace('"x"', '"Noto Sans"')
+    assert calls == [
+        ('<text font-family="Noto Sans" font-weight="bold">', [(-1, "Plain & ok")]),
+        ('<text font-family="Noto Sans">', [(-1, "Seoul "), (0, "서울 "), (-1, "<")]),
+    ]
+
+    def mark(opening: str, runs: list[tuple[int, str]]) -> str | None:
+        return "".join(f"[{index}:{run}]" for index, run in runs)
+
+    marked = set_text_fonts(svg, "F", fonts.fallback_fonts(), mark)
+    assert '<text font-family="F">[-1:Seoul ][0:서울 ][-1:<]</text>' in marked
