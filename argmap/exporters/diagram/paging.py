@@ -312,8 +312,17 @@ def paginate(
     if not shown:
         return []
     pager = _Pager(m, shown, measure, budget, horizontal)
-    drafts: list[tuple[list[str], set[str], list[tuple[str, tuple[str, ...]]]]] = []
-    todo: deque[tuple[str, ...]] = deque([(shown[0],)])
+    return _number(m, pager, _drafts(m, pager, shown[0]))
+
+
+_Draft = tuple[list[str], set[str], list[tuple[str, tuple[str, ...]]]]
+"""A page before numbering: its tops, its full nodes, and its stubs as (parent, tops)."""
+
+
+def _drafts(m: ArgumentMap, pager: _Pager, root: str) -> list[_Draft]:
+    """Fill pages in reading order from a queue of branches still to draw."""
+    drafts: list[_Draft] = []
+    todo: deque[tuple[str, ...]] = deque([(root,)])
     while todo:
         branch = todo.popleft()
         taken, full = pager.fill(branch, trail=bool(drafts))
@@ -326,7 +335,7 @@ def paginate(
         # Whole branches still waiting share the page while they fit (unless this
         # page's own siblings already overflowed it).
         while (
-            len(left) == 0
+            not left
             and todo
             and pager.fits([*taken, *todo[0]], full | pager.whole(todo[0]), True)
         ):
@@ -340,6 +349,11 @@ def paginate(
                 todo.append(group)
                 left.append((parent, group))
         drafts.append((taken, full, left))
+    return drafts
+
+
+def _number(m: ArgumentMap, pager: _Pager, drafts: list[_Draft]) -> list[Page]:
+    """Number the drafts, point each stub at its page, and list each page's trail."""
     home = {node_id: i + 1 for i, (_, full, _) in enumerate(drafts) for node_id in full}
     pages: list[Page] = []
     for i, (taken, full, left) in enumerate(drafts):
