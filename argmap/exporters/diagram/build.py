@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     import graphviz
 
     from argmap.analysis.standing import Analysis
+    from argmap.exporters.diagram.pageparts import PagePlan
 
 __all__ = ["STACK_COLUMNS", "stack_columns", "to_digraph"]
 
@@ -62,14 +63,19 @@ class _Ctx:
 
 
 def to_digraph(
-    m: ArgumentMap, analysis: Analysis, options: RenderOptions | None = None
+    m: ArgumentMap,
+    analysis: Analysis,
+    options: RenderOptions | None = None,
+    page: PagePlan | None = None,
 ) -> graphviz.Digraph:
-    """Build the diagram of a map as a ``graphviz.Digraph``.
+    """Build the diagram of a map, or of one of its pages, as a ``graphviz.Digraph``.
 
     Args:
         m: the map.
         analysis: the map's analysis (``options.status`` draws its standing).
         options: direction, focus/depth, hide, theme and status options.
+        page: draw only this page: its nodes, the trail of their ancestors, stubs for
+            the branches left to other pages (see :mod:`argmap.exporters.diagram.paging`).
 
     Returns:
         The graph; every user string in it is escaped for DOT and for HTML-like labels.
@@ -79,13 +85,21 @@ def to_digraph(
     """
     options = options or RenderOptions()
     _check_focus(m, options)
-    shown = visible_nodes(m, options)
+    shown = visible_nodes(m, options) if page is None else [m.get(i) for i in page.page.nodes]
     ctx = _context(m, analysis, options, shown)
     g = _new_graph(m, options)
     _add_nodes(g, ctx, shown)
     _add_edges(g, ctx, shown)
     _stack_leaves(g, ctx, shown)
-    _add_legend(g, ctx, shown)
+    if page is None or page.page.number == 1:
+        _add_legend(g, ctx, shown)
+    if page is not None:
+        from argmap.exporters.diagram.pageparts import add_page_parts
+
+        def edge_attrs(source: Node, relation: Relation, cross: bool) -> dict[str, str]:
+            return _edge_attrs(ctx, source, relation, cross)
+
+        add_page_parts(g, m, page, ctx.nodes, edge_attrs)
     return g
 
 

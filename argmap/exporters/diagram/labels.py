@@ -48,7 +48,7 @@ def clean(text: str) -> str:
     return _BAD_CHARS.sub("\ufffd", text)
 
 
-def _shorten(text: str, limit: int) -> str:
+def shorten(text: str, limit: int) -> str:
     """Collapse whitespace, then cut to ``limit`` characters with an ellipsis."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -67,7 +67,7 @@ def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
     return lines
 
 
-def _char_points(ch: str, size: float) -> float:
+def char_points(ch: str, size: float) -> float:
     """A generous estimate of one character's width in a Helvetica-like font."""
     if ord(ch) < 0x80:
         return size * (0.6 if ch.isupper() or ch in "mw@%" else 0.5)
@@ -84,7 +84,7 @@ def _min_width(lines: list[str], size: float) -> int:
     """
     if all(line.isascii() for line in lines):
         return 0
-    return int(max(sum(_char_points(c, size) for c in line) for line in lines)) + 4
+    return int(max(sum(char_points(c, size) for c in line) for line in lines)) + 4
 
 
 def _width_attr(lines: list[str], size: float) -> str:
@@ -119,7 +119,7 @@ def graphviz_escape(text: str) -> str:
     return escaped
 
 
-def _credit(m: ArgumentMap, node: Node) -> str | None:
+def credit_line(m: ArgumentMap, node: Node) -> str | None:
     """Where a node's words come from: its citation, else its source's name."""
     if node.citation is not None:
         return node.citation.label()
@@ -182,7 +182,7 @@ def node_label(
     ]
     size = 16.0 if kind is NodeKind.THESIS else 13.0
     text_lines = wrap(
-        _shorten(node.text, MAX_TEXT_CHARS), 30 if kind is NodeKind.THESIS else WRAP_WIDTH
+        shorten(node.text, MAX_TEXT_CHARS), 30 if kind is NodeKind.THESIS else WRAP_WIDTH
     )
     body = _lines_html(text_lines)
     if kind is NodeKind.THESIS:
@@ -192,17 +192,17 @@ def node_label(
         "</TD></TR>"
     )
     if node.quote and show_quote:
-        quote_lines = wrap(f"“{_shorten(node.quote, MAX_QUOTE_CHARS)}”", WRAP_WIDTH + 6)
+        quote_lines = wrap(f"“{shorten(node.quote, MAX_QUOTE_CHARS)}”", WRAP_WIDTH + 6)
         rows.append(
             f'<TR><TD{_width_attr(quote_lines, 11)}><FONT POINT-SIZE="11"><I>'
             f"{_lines_html(quote_lines)}</I></FONT></TD></TR>"
         )
-    credit = _credit(m, node)
+    credit = credit_line(m, node)
     extra = [] if credit is None else ["— " + credit]
     if node.author:
         extra.append(f"added by {node.author}")
     for line in extra:
-        wrapped = wrap(_shorten(line, 200), WRAP_WIDTH + 10)
+        wrapped = wrap(shorten(line, 200), WRAP_WIDTH + 10)
         rows.append(
             f'<TR><TD ALIGN="RIGHT"><FONT POINT-SIZE="10" COLOR="{style.ink}">'
             f"{_lines_html(wrapped)}</FONT></TD></TR>"
@@ -221,7 +221,7 @@ def drawn_text(m: ArgumentMap, options: RenderOptions) -> str:
         drawn += [node.text, node.author or ""]
         if node.quote and "quotes" not in options.hide:
             drawn.append(node.quote)
-        credit = _credit(m, node)
+        credit = credit_line(m, node)
         if credit is not None:
             drawn.append(credit)
     return "\n".join(drawn)

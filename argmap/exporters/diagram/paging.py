@@ -6,25 +6,19 @@ import math
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Final, Literal
+from typing import Final
 
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
 __all__ = [
-    "FIT_CHOICES",
     "PAGE_SIZES",
     "Budget",
-    "Fit",
     "Page",
     "PageSize",
     "Stub",
     "paginate",
     "page_budget",
 ]
-
-Fit = Literal["slide", "a4", "a3", "letter", "none"]
-FIT_CHOICES: Final[tuple[Fit, ...]] = ("slide", "a4", "a3", "letter", "none")
-
 
 @dataclass(frozen=True)
 class PageSize:
@@ -109,6 +103,7 @@ class Page:
         tops: the nodes the page starts from: the first node of each branch it draws.
         nodes: every node the page draws in full, in document order.
         stubs: the branches it leaves to other pages.
+        estimate: the drawing's estimated width and height in points.
     """
 
     number: int
@@ -116,6 +111,7 @@ class Page:
     tops: tuple[str, ...]
     nodes: tuple[str, ...]
     stubs: tuple[Stub, ...] = field(default=())
+    estimate: tuple[float, float] = (0.0, 0.0)
 
 
 Measure = Callable[[Node], tuple[float, float]]
@@ -123,11 +119,16 @@ Measure = Callable[[Node], tuple[float, float]]
 
 NODESEP: Final = 0.35 * 72
 RANKSEP: Final = 0.55 * 72
-STUB_SIZE: Final = (200.0, 62.0)
-TRAIL_HEIGHT: Final = 34.0
-"""The height of the breadcrumb chain above a continued branch."""
+STUB_SIZE: Final = (180.0, 50.0)
+TRAIL_WIDTH: Final = 330.0
+TRAIL_ROW: Final = 15.0
+"""The breadcrumb above a continued branch: one box, a row per ancestor."""
+REF_SIZE: Final = (300.0, 26.0)
+"""A reference to a cross-linked node on another page, drawn beside its source."""
 LEGEND_SIZE: Final = (230.0, 150.0)
-MAX_SINGLE_STUBS: Final = 3
+FRAME: Final = (2 * 0.3 * 72, 2 * 0.3 * 72 + 26.0)
+"""The drawing's padding on both sides, and the page heading's line."""
+MAX_SINGLE_STUBS: Final = 2
 """A node with more branches left out than this gets one stub for all of them."""
 
 
@@ -141,8 +142,10 @@ class _Pager:
         measure: Measure,
         budget: Budget,
         horizontal: bool,
+        tighter: Mapping[str, tuple[float, float]] | None = None,
     ) -> None:
         self.m = m
+        self.tighter = dict(tighter or {})
         order = {node_id: i for i, node_id in enumerate(shown)}
         self.order = order
         self.children: dict[str, list[str]] = {node_id: [] for node_id in shown}
@@ -155,10 +158,17 @@ class _Pager:
         }
         self.stub_size = self._size(STUB_SIZE, horizontal)
         self.legend = self._size(LEGEND_SIZE, horizontal)
-        self.width, self.height = (
+        self.full_size = (
             (budget.height, budget.width) if horizontal else (budget.width, budget.height)
         )
+        self.width, self.height = self.full_size
         self.weight = self._subtree_sizes(shown)
+        self.horizontal = horizontal
+        self.links = {
+            node_id: [link.to for link in m.get(node_id).links if link.to in order]
+            for node_id in shown
+        }
+        self.depth = {node_id: len(m.ancestors(node_id)) for node_id in shown}
 
     @staticmethod
     def _size(size: tuple[float, float], horizontal: bool) -> tuple[float, float]:
@@ -204,23 +214,44 @@ class _Pager:
                 out[node_id] = [(c,) for c in rest]
         return out
 
-    def extent(self, tops: Sequence[str], full: set[str], trail: bool) -> tuple[float, float]:
-        """Estimate the drawing's size: tidy-tree blocks, stacked leaves, stubs, legend."""
+    def extent(self, tops: Sequence[str], full: set[str]) -> tuple[float, float]:
+        """Estimate the drawing's size (across ranks, along them), frame included.
+
+        Tidy-tree blocks with stacked leaves, stubs, and references to other pages; above
+        a continued branch, the breadcrumb of its ancestors; on the overview, the key.
+        """
         stubs = self.stubs_of(full)
         block: dict[str, tuple[float, float]] = {}
+        ref_w, ref_h = self._size(REF_SIZE, self.horizontal)
         for node_id in sorted(full, key=self.order.__getitem__, reverse=True):
             kids = [block[c] for c in self.children[node_id] if c in full]
             kids += [self.stub_size] * len(stubs.get(node_id, ()))
-            block[node_id] = self._block(self.sizes[node_id], kids, node_id, full)
+            w, h = self.sizes[node_id]
+            refs = sum(1 for target in self.links[node_id] if target not in full)
+            own = (w + refs * (ref_w + NODESEP), max(h, ref_h if refs else 0.0))
+            block[node_id] = self._block(own, kids, node_id, full)
         widths = [block[t][0] for t in tops if t in full]
         width = sum(widths) + NODESEP * (len(widths) - 1)
         height = max(block[t][1] for t in tops if t in full)
-        if trail:
-            height += TRAIL_HEIGHT + RANKSEP
+        rows = len({a for top in tops for a in self.ancestors(top)})
+        if rows:
+            trail_w, trail_h = self._size((TRAIL_WIDTH, rows * TRAIL_ROW + 14), self.horizontal)
+            width = max(width, trail_w)
+            height += trail_h + RANKSEP
         else:  # the overview carries the key beside the drawing
             width += NODESEP + self.legend[0]
             height = max(height, self.legend[1])
-        return width, height
+        frame_w, frame_h = self._size(FRAME, self.horizontal)
+        return width + frame_w, height + frame_h
+
+    def ancestors(self, node_id: str) -> list[str]:
+        """The shown ancestors of a node, nearest first."""
+        out: list[str] = []
+        parent = self.m.get(node_id).parent
+        while parent is not None and parent in self.order:
+            out.append(parent)
+            parent = self.m.get(parent).parent
+        return out
 
     def _block(
         self,
@@ -245,8 +276,9 @@ class _Pager:
             height = max(h for _, h in kids)
         return max(own[0], width), own[1] + RANKSEP + height
 
-    def fits(self, tops: Sequence[str], full: set[str], trail: bool) -> bool:
-        width, height = self.extent(tops, full, trail)
+    def fits(self, tops: Sequence[str], full: set[str]) -> bool:
+        """Whether the estimate of a page of these nodes fits the budget."""
+        width, height = self.extent(tops, full)
         return width <= self.width and height <= self.height
 
     def whole(self, tops: Sequence[str]) -> set[str]:
@@ -259,16 +291,21 @@ class _Pager:
             stack.extend(self.children[node_id])
         return out
 
-    def fill(self, tops: tuple[str, ...], *, trail: bool) -> tuple[list[str], set[str]]:
+    def fill(self, tops: tuple[str, ...]) -> tuple[list[str], set[str]]:
         """Return the tops this page takes and the nodes it draws in full.
 
         The first top is always taken (a page must make progress); then whole units are
         added breadth first while the estimate fits.
         """
+        # A page that overflowed once its layout was made gets a tighter budget.
+        width, height = self.tighter.get(tops[0], (1.0, 1.0))
+        if self.horizontal:
+            width, height = height, width
+        self.width, self.height = self.full_size[0] * width, self.full_size[1] * height
         full = {tops[0]}
         taken = [tops[0]]
         for top in tops[1:]:
-            if not self.fits([*taken, top], full | {top}, trail):
+            if not self.fits([*taken, top], full | {top}):
                 break
             taken.append(top)
             full.add(top)
@@ -277,7 +314,7 @@ class _Pager:
             node_id = queue.popleft()
             for unit in self.units(node_id):
                 trial = full | set(unit)
-                if self.fits(taken, trial, trail):
+                if self.fits(taken, trial):
                     full = trial
                     queue.extend(unit)
         return taken, full
@@ -290,6 +327,7 @@ def paginate(
     budget: Budget,
     *,
     horizontal: bool = False,
+    tighter: Mapping[str, tuple[float, float]] | None = None,
 ) -> list[Page]:
     """Split the shown part of a map into pages that each fit the budget.
 
@@ -305,13 +343,15 @@ def paginate(
         measure: a node's box size in points.
         budget: the drawing size one page holds (see :func:`page_budget`).
         horizontal: the diagram runs left to right (ranks are columns).
+        tighter: for pages that start at these nodes, the share of the budget's width and
+            height to plan with (a page whose layout overflowed is planned again smaller).
 
     Returns:
         The pages, numbered from 1 in the order they are read.
     """
     if not shown:
         return []
-    pager = _Pager(m, shown, measure, budget, horizontal)
+    pager = _Pager(m, shown, measure, budget, horizontal, tighter)
     return _number(m, pager, _drafts(m, pager, shown[0]))
 
 
@@ -325,7 +365,7 @@ def _drafts(m: ArgumentMap, pager: _Pager, root: str) -> list[_Draft]:
     todo: deque[tuple[str, ...]] = deque([(root,)])
     while todo:
         branch = todo.popleft()
-        taken, full = pager.fill(branch, trail=bool(drafts))
+        taken, full = pager.fill(branch)
         left: list[tuple[str, tuple[str, ...]]] = []
         if len(taken) < len(branch):
             # Siblings that did not fit continue next, hanging from the same parent.
@@ -337,7 +377,7 @@ def _drafts(m: ArgumentMap, pager: _Pager, root: str) -> list[_Draft]:
         while (
             not left
             and todo
-            and pager.fits([*taken, *todo[0]], full | pager.whole(todo[0]), True)
+            and pager.fits([*taken, *todo[0]], full | pager.whole(todo[0]))
         ):
             extra = todo.popleft()
             taken.extend(extra)
@@ -362,6 +402,7 @@ def _number(m: ArgumentMap, pager: _Pager, drafts: list[_Draft]) -> list[Page]:
             Stub(parent, group, sum(pager.weight[t] for t in group), home[group[0]])
             for parent, group in left
         )
+        across, along = pager.extent(taken, full)
         pages.append(
             Page(
                 i + 1,
@@ -369,6 +410,7 @@ def _number(m: ArgumentMap, pager: _Pager, drafts: list[_Draft]) -> list[Page]:
                 tuple(taken),
                 tuple(sorted(full, key=pager.order.__getitem__)),
                 stubs,
+                (along, across) if pager.horizontal else (across, along),
             )
         )
     return pages

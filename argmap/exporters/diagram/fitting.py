@@ -1,0 +1,180 @@
+"""Diagrams fitted to pages: plan the pages, lay each out, and place it on its page, legibly."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
+
+from argmap.analysis.view import draw_kind, visible_nodes
+from argmap.exporters.diagram.build import to_digraph
+from argmap.exporters.diagram.measure import box_size
+from argmap.exporters.diagram.pageparts import PagePlan
+from argmap.exporters.diagram.paging import PAGE_SIZES, Budget, PageSize, page_budget, paginate
+from argmap.model import ArgumentMap, Node
+from argmap.options import Fit, RenderOptions
+
+if TYPE_CHECKING:
+    import graphviz
+
+    from argmap.analysis.standing import Analysis
+    from argmap.exporters.diagram.engine import EngineInfo
+
+__all__ = ["LaidPage", "Layout", "lay_out", "page_png_source", "page_svg", "resolve_fit"]
+
+MAX_SCALE: Final = 1.5
+"""A small drawing is enlarged to fill its page, but no more than this."""
+
+PIXELS_PER_POINT: Final = 2.0
+"""PNG pages: a 960 x 540 point slide is 1920 x 1080 pixels."""
+
+TRIES: Final = 5
+"""Plans tried, each tightening the pages whose layout overflowed the one before."""
+
+_SVG_SIZE: Final = re.compile(
+    r'<svg\b([^>]*?)\bwidth="([\d.]+)pt"\s+height="([\d.]+)pt"\s+viewBox="([-\d. ]+)"', re.S
+)
+
+
+@dataclass(frozen=True)
+class LaidPage:
+    """One page laid out by the engine.
+
+    Attributes:
+        plan: the page and where each node lives.
+        graph: the page's graph (DOT source through ``graph.source``).
+        svg: the engine's SVG of the page, at the drawing's own size.
+        width: the drawing's width in points.
+        height: the drawing's height in points.
+    """
+
+    plan: PagePlan
+    graph: graphviz.Digraph
+    svg: str
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A diagram laid out on pages of one size."""
+
+    size: PageSize
+    budget: Budget
+    pages: list[LaidPage]
+
+    def scale(self, page: LaidPage) -> float:
+        """The scale the page's drawing is shown at: as large as fits, within bounds."""
+        fit = min(
+            self.budget.width * self.budget.scale / page.width,
+            self.budget.height * self.budget.scale / page.height,
+        )
+        return min(fit, MAX_SCALE)
+
+
+def resolve_fit(options: RenderOptions, default: Fit) -> Fit:
+    """The page a render fits: the one asked for, else the format's default."""
+    return options.fit if options.fit is not None else default
+
+
+def lay_out(
+    m: ArgumentMap, analysis: Analysis, options: RenderOptions, fit: Fit, engine: EngineInfo
+) -> Layout:
+    """Split a map into pages of the ``fit`` size and lay each out with the engine.
+
+    The plan estimates box sizes; when a laid-out page still overflows its budget, the
+    whole map is planned again with a budget cut by the overflow (a few times at most),
+    so every page keeps its text at the legibility floor.
+
+    Raises:
+        RenderError: the engine is missing, fails or times out.
+    """
+    size = PAGE_SIZES[fit].turned(options.portrait)
+    budget = page_budget(size)
+    shown = [node.id for node in visible_nodes(m, options)]
+    show_quote = "quotes" not in options.hide
+
+    def measure(node: Node) -> tuple[float, float]:
+        return box_size(m, node, draw_kind(m, node), show_quote=show_quote)
+
+    horizontal = options.direction in ("LR", "RL")
+    tighter: dict[str, tuple[float, float]] = {}
+    laid: list[LaidPage] = []
+    for _ in range(TRIES):
+        pages = paginate(m, shown, measure, budget, horizontal=horizontal, tighter=tighter)
+        home = {node_id: page.number for page in pages for node_id in page.nodes}
+        laid = [
+            _lay_out_page(m, analysis, options, PagePlan(page, len(pages), home), engine)
+            for page in pages
+        ]
+        # A page of one node cannot be split further; the others must fit the budget.
+        over = [
+            p
+            for p in laid
+            if len(p.plan.page.nodes) > 1
+            and (p.width > budget.width or p.height > budget.height)
+        ]
+        if not over:
+            break
+        for p in over:
+            # Plan that page again with its budget cut by how far the layout exceeded it.
+            width, height = tighter.get(p.plan.page.tops[0], (1.0, 1.0))
+            tighter[p.plan.page.tops[0]] = (
+                width * min(1.0, budget.width / p.width * 0.97),
+                height * min(1.0, budget.height / p.height * 0.97),
+            )
+    return Layout(size, budget, laid)
+
+
+def _lay_out_page(
+    m: ArgumentMap,
+    analysis: Analysis,
+    options: RenderOptions,
+    plan: PagePlan,
+    engine: EngineInfo,
+) -> LaidPage:
+    from argmap.exporters.diagram.engine import run_engine
+
+    graph = to_digraph(m, analysis, options, plan)
+    svg = run_engine(graph.source, "svg", engine, map_name=options.map_name).decode("utf-8")
+    match = _SVG_SIZE.search(svg)
+    width, height = (float(match.group(2)), float(match.group(3))) if match else (1.0, 1.0)
+    return LaidPage(plan, graph, svg, width, height)
+
+
+def page_svg(layout: Layout, page: LaidPage) -> str:
+    """The page's SVG at the page's size, its drawing centred and scaled to fit.
+
+    Every page of a diagram gets the same size (in points), so a PDF or a slide deck
+    shows each at the legibility floor or larger.
+    """
+    scale = layout.scale(page)
+    view_w, view_h = layout.size.width / scale, layout.size.height / scale
+    match = _SVG_SIZE.search(page.svg)
+    if match is None:
+        return page.svg
+    x, y, w, h = (float(v) for v in match.group(4).split())
+    box = f"{x - (view_w - w) / 2:.2f} {y - (view_h - h) / 2:.2f} {view_w:.2f} {view_h:.2f}"
+    head = (
+        f'<svg{match.group(1)}width="{layout.size.width:.2f}pt" '
+        f'height="{layout.size.height:.2f}pt" viewBox="{box}"'
+    )
+    return page.svg[: match.start()] + head + page.svg[match.end() :]
+
+
+def page_png_source(layout: Layout, page: LaidPage) -> str:
+    """DOT for the engine to draw the page as a PNG of the page's exact pixel size.
+
+    The drawing is scaled by the resolution and centred by padding, so the image is the
+    page (a slide is 1920 x 1080 pixels) with the drawing where :func:`page_svg` puts it.
+    """
+    scale = layout.scale(page)
+    pad_x = (layout.size.width / scale - page.width) / 2 / 72
+    pad_y = (layout.size.height / scale - page.height) / 2 / 72
+    graph = page.graph.copy()
+    graph.attr(
+        "graph",
+        dpi=f"{72 * PIXELS_PER_POINT * scale:.4f}",
+        pad=f"{max(pad_x, 0):.4f},{max(pad_y, 0):.4f}",
+    )
+    return str(graph.source)

@@ -1,0 +1,56 @@
+"""Node box sizes estimated before layout, so a map can be split into pages that fit."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from argmap.exporters.diagram.labels import (
+    MAX_QUOTE_CHARS,
+    MAX_TEXT_CHARS,
+    WRAP_WIDTH,
+    char_points,
+    credit_line,
+    shorten,
+    wrap,
+)
+from argmap.model import ArgumentMap, Node, NodeKind
+
+__all__ = ["box_size"]
+
+LINE_HEIGHT: Final = 1.2
+"""Line height as a multiple of the font size, as the engine sets label lines."""
+
+CELL_PADDING: Final = 2.0
+MARGIN_X: Final = 0.15 * 72
+MARGIN_Y: Final = 0.08 * 72
+
+
+def box_size(
+    m: ArgumentMap, node: Node, kind: NodeKind, *, show_quote: bool
+) -> tuple[float, float]:
+    """Estimate the width and height, in points, of a node's box as the diagram draws it.
+
+    The rows are those of :func:`argmap.exporters.diagram.labels.node_label`: a header,
+    the wrapped statement, the quote and the credit lines. Widths are generous (see
+    :func:`~argmap.exporters.diagram.labels.char_points`), so a page planned with them
+    rarely overflows once laid out.
+    """
+    thesis = kind is NodeKind.THESIS
+    rows: list[tuple[float, list[str]]] = [(9.0, ["REASON · UNDERCUTS"])]
+    rows.append(
+        (
+            16.0 if thesis else 13.0,
+            wrap(shorten(node.text, MAX_TEXT_CHARS), 30 if thesis else WRAP_WIDTH),
+        )
+    )
+    if node.quote and show_quote:
+        rows.append((11.0, wrap(f"“{shorten(node.quote, MAX_QUOTE_CHARS)}”", WRAP_WIDTH + 6)))
+    extra = [] if (line := credit_line(m, node)) is None else ["— " + line]
+    if node.author:
+        extra.append(f"added by {node.author}")
+    rows.extend((10.0, wrap(shorten(line, 200), WRAP_WIDTH + 10)) for line in extra)
+    width = max(
+        sum(char_points(ch, size) for ch in line) for size, lines in rows for line in lines
+    )
+    height = sum(len(lines) * size * LINE_HEIGHT + 2 * CELL_PADDING for size, lines in rows)
+    return width + 2 * (CELL_PADDING + MARGIN_X), height + 2 * MARGIN_Y
