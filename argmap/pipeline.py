@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from argmap.editing.safewrite import write_atomic
 from argmap.exporters import get_exporter
-from argmap.load.parse import load_map, write_output
+from argmap.load.parse import load_map
 from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
 
@@ -136,7 +137,7 @@ def render_files(
                 (path, target, data)
                 for target, data in render_outputs(m, analysis, path, fmt, out_dir, opts)
             )
-    return [(path, write_output(data, target)) for path, target, data in pending]
+    return [(path, write_atomic(target, data)) for path, target, data in pending]
 
 
 def _distinct(paths: Sequence[str | Path]) -> list[Path]:

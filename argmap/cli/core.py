@@ -82,9 +82,10 @@ def show(
 @reports_errors
 def export(map_path: Path, fmt: str, output: Path | None) -> None:
     """Export a map in another format, to standard output or a file."""
+    from argmap.editing.safewrite import write_atomic
     from argmap.errors import UnknownFormatError
     from argmap.exporters import get_exporter, parse_formats
-    from argmap.load.parse import load_map, write_output
+    from argmap.load.parse import load_map
     from argmap.options import RenderOptions
     from argmap.pipeline import render_map
 
@@ -105,7 +106,7 @@ def export(map_path: Path, fmt: str, output: Path | None) -> None:
     m = load_map(map_path)
     data = render_map(m, names[0], RenderOptions(map_name=map_path.stem))
     if output is not None and str(output) != "-":
-        write_output(data, output)
+        write_atomic(output, data)
     elif isinstance(data, bytes):
         raise MapFailure(f"{fmt} is a binary format; write it to a file with -o FILE")
     else:
@@ -128,9 +129,9 @@ def schema(output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
     else:
-        from argmap.load.parse import write_output
+        from argmap.editing.safewrite import write_atomic
 
-        write_output(text, output)
+        write_atomic(output, text)
 
 
 @click.command()

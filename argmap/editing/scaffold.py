@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.editing.edit import EditError
-from argmap.editing.safewrite import create_exclusive
+from argmap.editing.safewrite import write_atomic
 from argmap.errors import MapValidationError
 
 __all__ = ["new_map", "schema_reference"]
@@ -67,7 +67,7 @@ def new_map(
         reasons = "; ".join(issue.message for issue in exc.issues)
         raise EditError(p, f"refused, the map would be invalid: {reasons}") from None
     try:
-        create_exclusive(p, text)
+        write_atomic(p, text, exclusive=True)
     except FileExistsError:
         raise EditError(p, "already exists; choose another name") from None
     return p

@@ -1,12 +1,10 @@
-"""Map files in and out: read and parse YAML/JSON with positions, dump YAML, write outputs."""
+"""Map files in and out: read and parse YAML/JSON with positions, and dump YAML."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
 import json
-import os
 import re
 import sys
 import threading
@@ -32,7 +30,6 @@ __all__ = [
     "read_map_text",
     "read_source_text",
     "run_deep",
-    "write_output",
 ]
 
 YamlPath = tuple[str | int, ...]
@@ -574,29 +571,3 @@ def load_map(path: str | Path) -> ArgumentMap:
 
     parsed = parse_text(read_map_text(path), path)
     return validate_parsed(parsed)
-
-
-def write_output(data: str | bytes, path: str | Path) -> Path:
-    """Write rendered output atomically (temporary file in the same folder, then rename).
-
-    Raises:
-        MapFileError: the folder or file cannot be written.
-    """
-    p = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    tmp = p.with_name(f".{p.name}.{os.getpid()}.tmp")
-    blocker = next((q for q in p.parents if q.exists() and not q.is_dir()), None)
-    if blocker is not None:
-        raise MapFileError(p, f"cannot write: {blocker} is a file, not a folder")
-    try:
-        p.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, p)
-    except OSError as exc:
-        with contextlib.suppress(OSError):  # its folder may not even exist
-            tmp.unlink()
-        raise MapFileError(p, f"cannot write: {exc.strerror or exc}") from None
-    return p
