@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from argmap.editing.safewrite import write_atomic
 from argmap.exporters import get_exporter
-from argmap.load.parse import load_map
+from argmap.load.maps import load_map
 from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
 
@@ -203,7 +203,7 @@ def _is_map_file(path: Path) -> bool:
     """
     import json
 
-    from argmap.load.parse import MAX_MAP_BYTES
+    from argmap.load.files import MAX_MAP_BYTES
 
     if path.suffix != ".json" or not path.is_file():
         return False

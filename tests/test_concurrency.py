@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from argmap.editing.edit import NewNode, add_node
-from argmap.load.parse import load_map
+from argmap.load.maps import load_map
 from argmap.model import NodeKind
 from tests.conftest import MAPS, ROOT
 

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from argmap.cli import main
 from argmap.exporters.terminal import format_tree
-from argmap.load.parse import load_map
+from argmap.load.maps import load_map
 
 DEPTH = 5000
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from argmap.analysis.diff import diff_maps, escape_md, format_markdown, format_text
 from argmap.cli import main
 from argmap.editing.edit import NewNode, add_node, edit_node, remove_node
-from argmap.load.parse import load_map
+from argmap.load.maps import load_map
 from argmap.model import CHILD_KINDS, NodeKind
 from tests.conftest import GOLDEN, MAPS, ROOT
 from tests.golden_diff import AFTER, BEFORE, DIFF_GOLDEN

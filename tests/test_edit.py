@@ -18,7 +18,8 @@ from argmap.editing.edit import (
     remove_node,
 )
 from argmap.editing.scaffold import new_map
-from argmap.load.parse import load_map, make_yaml
+from argmap.load.maps import load_map
+from argmap.load.parse import make_yaml
 from argmap.model import NodeKind
 from tests.conftest import CASES, MAPS, ROOT, write
 

@@ -24,7 +24,7 @@ from argmap.exporters.html.page import (
     render_html,
     safe_url,
 )
-from argmap.load.parse import load_map
+from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.safetext import displayable

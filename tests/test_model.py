@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from argmap.load.validate import slugify, validate_data
+from argmap.load.ids import slugify
+from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from tests.conftest import MAPS
 
@@ -125,7 +126,7 @@ def test_extra_fields_are_forbidden() -> None:
 
 
 def test_api_on_example_map() -> None:
-    from argmap.load.parse import load_map
+    from argmap.load.maps import load_map
 
     m = load_map(MAPS / "school-uniforms.yaml")
     assert m.get("cost").kind is NodeKind.PREMISE

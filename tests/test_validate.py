@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.errors import ArgmapError, MapFileError, MapValidationError
-from argmap.load.parse import load_map, parse_text
+from argmap.load.maps import load_map
+from argmap.load.parse import parse_text
 from argmap.load.validate import validate_data, validate_parsed
 from tests.conftest import BAD, write
 
@@ -362,3 +363,4 @@ def test_a_support_cycle_is_reported_with_the_other_problems(tmp_path: Path) -> 
     messages = [issue.message for issue in excinfo.value.issues]
     assert any("support cycle a -> b -> a" in text for text in messages), messages
     assert any("unknown id 'nowhere'" in text for text in messages), messages
+

@@ -19,7 +19,7 @@ def validate(maps: tuple[Path, ...]) -> None:
     Exits 0 when every map is valid, 1 otherwise.
     """
     from argmap.errors import ArgmapError
-    from argmap.load.parse import load_map
+    from argmap.load.maps import load_map
 
     failed = 0
     for path in maps:
@@ -48,7 +48,7 @@ def show(
 ) -> None:
     """Print the map as a tree, one node a line, with kind markers and ids."""
     from argmap.exporters.terminal import format_tree
-    from argmap.load.parse import load_map
+    from argmap.load.maps import load_map
 
     m = load_map(map_path)
     if focus is not None and focus not in m:
@@ -85,7 +85,7 @@ def export(map_path: Path, fmt: str, output: Path | None) -> None:
     from argmap.editing.safewrite import write_atomic
     from argmap.errors import UnknownFormatError
     from argmap.exporters import get_exporter, parse_formats
-    from argmap.load.parse import load_map
+    from argmap.load.maps import load_map
     from argmap.options import RenderOptions
     from argmap.pipeline import render_map
 

@@ -36,8 +36,8 @@ def import_(source: Path, fmt: str, output: Path, force: bool) -> None:
     """
     from argmap.editing.safewrite import write_atomic
     from argmap.interop import import_file
+    from argmap.load.dump import dump_yaml
     from argmap.load.mapfile import to_file_data
-    from argmap.load.parse import dump_yaml
     from argmap.load.validate import validate_data
 
     to_stdout = str(output) == "-"

@@ -168,7 +168,8 @@ class _Session:
 
 
 def _load(path: Path, text: str) -> _Session:
-    from argmap.load.parse import parse_text, run_deep
+    from argmap.deep import run_deep
+    from argmap.load.parse import parse_text
     from argmap.load.validate import validate_parsed
 
     if path.suffix == ".json":
@@ -217,7 +218,7 @@ def _walk(doc: Any) -> list[_Place]:
 def _dump(doc: Any) -> str:
     from io import StringIO
 
-    from argmap.load.parse import run_deep
+    from argmap.deep import run_deep
 
     buffer = StringIO()
     run_deep(lambda: _yaml().dump(doc, buffer))
@@ -232,7 +233,8 @@ def _commit(session: _Session, spliced: str | None) -> None:
     ruamel diff carried over onto the text, then ruamel's whole dump. The first whose
     map equals the edited tree's map is written.
     """
-    from argmap.load.parse import parse_text, run_deep
+    from argmap.deep import run_deep
+    from argmap.load.parse import parse_text
     from argmap.load.validate import validate_parsed
 
     if spliced is not None and _commit_splice(session, spliced):
@@ -279,7 +281,8 @@ def _commit_splice(session: _Session, spliced: str) -> bool:
     Anything else (an invalid edit, a splice that differs) returns False, and
     :func:`_commit` works it out the long way, with its error messages.
     """
-    from argmap.load.parse import parse_text, plain_data
+    from argmap.load.parse import parse_text
+    from argmap.load.tree import plain_data
     from argmap.load.validate import validate_data, validate_parsed
 
     name = str(session.path)
@@ -357,7 +360,7 @@ def _refuse_lone_surrogates(path: Path, values: Mapping[str, Any]) -> None:
 
 
 def _check_add(session: _Session, new: NewNode) -> str:
-    from argmap.load.validate import slugify, unique_id
+    from argmap.load.ids import slugify, unique_id
 
     m, p = session.map, session.path
     if new.to not in m:

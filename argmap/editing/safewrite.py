@@ -35,7 +35,7 @@ def locked_text(path: Path) -> Iterator[str]:
         return
     import fcntl
 
-    from argmap.load.parse import read_map_text
+    from argmap.load.files import read_map_text
 
     while True:
         try:
@@ -64,7 +64,7 @@ if sys.platform == "win32":
         """Lock a hidden file beside the map: on Windows a map held open cannot be replaced."""
         import msvcrt
 
-        from argmap.load.parse import read_map_text
+        from argmap.load.files import read_map_text
 
         lock = path.with_name(f".{path.name}.argmap.lock")
         try:

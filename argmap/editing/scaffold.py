@@ -45,8 +45,10 @@ def new_map(
     Raises:
         EditError: the file exists, or the title or thesis is invalid.
     """
-    from argmap.load.parse import dump_yaml, parse_text
-    from argmap.load.validate import slugify, validate_parsed
+    from argmap.load.dump import dump_yaml
+    from argmap.load.ids import slugify
+    from argmap.load.parse import parse_text
+    from argmap.load.validate import validate_parsed
 
     p = Path(path)
     if p.exists():

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from io import StringIO
 from typing import Any, Final
 
-from argmap.load.parse import escape_invisible, quote_risky
+from argmap.load.dump import escape_invisible, quote_risky
 
 # Child-list keys in the order they are written (argmap.load.mapfile.KEY_KIND, kept import-free).
 KEY_ORDER: Final = ("premises", "evidence", "objections", "rebuttals")

@@ -138,7 +138,7 @@ def import_text(text: str, path: str) -> ImportResult:
         MapFileError: not JSON or not AIF, several root claims or none, a scheme node
             without a conclusion, or a graph the model cannot hold (a support cycle).
     """
-    from argmap.load.parse import run_deep
+    from argmap.deep import run_deep
 
     try:
         data = run_deep(lambda: json.loads(text))
