@@ -203,15 +203,14 @@ def _is_map_file(path: Path) -> bool:
     """
     import json
 
-    from argmap.load.files import MAX_MAP_BYTES
+    from argmap.errors import MapFileError
+    from argmap.load.files import read_map_text
 
     if path.suffix != ".json" or not path.is_file():
         return False
     try:
-        if path.stat().st_size > MAX_MAP_BYTES:
-            return False  # too big to be a map argmap reads
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_map_text(path))  # a file argmap would not read is no map
+    except (MapFileError, ValueError):
         return False
     return isinstance(data, dict) and "thesis" in data
 

@@ -39,7 +39,7 @@ def locked_text(path: Path) -> Iterator[str]:
 
     while True:
         try:
-            fd = os.open(path, os.O_RDONLY)
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a pipe would wait for a writer
         except FileNotFoundError:
             raise MapFileError(path, "no such file; check the path") from None
         except OSError as exc:

@@ -2,7 +2,7 @@
 
 In the order a map file goes through them:
 
-- ``files``: the bounded reader of text files (maps and source documents).
+- ``files``: the one bounded reader of text files (maps, source documents, imports).
 - ``parse``: text to plain data, YAML or JSON, syntax errors located; ``fastpath`` is
   ruamel's C parser for the usual case, ``tree`` the positions (``SourceMap``) and
   plain data of a ruamel tree.

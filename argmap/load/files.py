@@ -1,10 +1,12 @@
-"""The bounded reader of map and source files: a size cap, one located line for each refusal."""
+"""The one bounded reader of text files: regular files only, a size cap, located decode errors."""
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Final, NoReturn
 
 from argmap.errors import MapFileError
 
@@ -27,7 +29,7 @@ class TextKind:
     """What a reader expects a file to be: its size cap, and what each refusal advises."""
 
     advice: str
-    """What to give instead of a folder, e.g. ``give a map file (.yaml or .json)``."""
+    """What to give instead of a folder or a device, e.g. ``give a map file (.yaml or .json)``."""
     missing: str
     """The whole message for a missing file."""
     binary: str
@@ -63,8 +65,8 @@ def read_map_text(path: str | Path) -> str:
     """Read a map file as text, refusing what cannot be a map with one located line.
 
     Raises:
-        MapFileError: missing, a directory, unreadable, too large, binary, not UTF-8,
-            or empty.
+        MapFileError: missing, a directory or device, unreadable, too large, binary,
+            not UTF-8, or empty.
     """
     return read_text_file(path, MAP_FILE)
 
@@ -73,14 +75,14 @@ def read_source_text(path: str | Path) -> str:
     """Read a source document (the text a map quotes, e.g. an article) as UTF-8 text.
 
     Raises:
-        MapFileError: missing, a directory, unreadable, too large, binary, not UTF-8,
-            or empty; one located line saying what to do.
+        MapFileError: missing, a directory or device, unreadable, too large, binary,
+            not UTF-8, or empty; one located line saying what to do.
     """
     return read_text_file(path, SOURCE_FILE)
 
 
 def read_text_file(path: str | Path, kind: TextKind) -> str:
-    """Read a file of at most ``kind.limit`` bytes as UTF-8 text (a BOM is dropped).
+    """Read a regular file of at most ``kind.limit`` bytes as UTF-8 text (a BOM is dropped).
 
     Args:
         path: the file.
@@ -90,9 +92,9 @@ def read_text_file(path: str | Path, kind: TextKind) -> str:
         The text.
 
     Raises:
-        MapFileError: missing, a directory, unreadable, too large, binary (located at
-            the NUL byte), not UTF-8 (located at the first bad byte) or empty; one line,
-            ending in what to do.
+        MapFileError: missing, a directory, a device, pipe or socket, unreadable, too
+            large, binary (located at the NUL byte), not UTF-8 (located at the first bad
+            byte) or empty; one line, ending in what to do.
     """
     p = Path(path)
     raw = _read_bytes(p, kind)
@@ -114,23 +116,42 @@ def read_text_file(path: str | Path, kind: TextKind) -> str:
     return text
 
 
+# Opening a pipe for reading would wait for a writer; a device may never end.
+_OPEN_FLAGS: Final = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
 def _read_bytes(p: Path, kind: TextKind) -> bytes:
-    """Read a file of at most ``kind.limit`` bytes; refuse a folder."""
+    """Read at most ``kind.limit`` bytes of a regular file; refuse anything else."""
     try:
-        if p.is_dir():
-            raise MapFileError(p, f"is a directory; {kind.advice}")
-        size = p.stat().st_size
-        if size > kind.limit:
-            raise MapFileError(
-                p, f"file is {size} bytes, above the {kind.limit}-byte limit{kind.too_large}"
-            )
-        return p.read_bytes()
+        _check_regular(p, os.stat(p), kind)  # first, for the message a folder deserves
+        fd = os.open(p, _OPEN_FLAGS)
+        with open(fd, "rb") as fh:
+            _check_regular(p, os.fstat(fd), kind)  # what was opened, should the name move
+            raw = fh.read(kind.limit + 1)
+            if len(raw) > kind.limit:  # it grew after we looked
+                _refuse_size(p, max(os.fstat(fd).st_size, len(raw)), kind)
     except FileNotFoundError:
         raise MapFileError(p, kind.missing) from None
     except PermissionError:
         raise MapFileError(p, "permission denied; check the file's permissions") from None
     except OSError as exc:
         raise MapFileError(p, f"cannot read: {exc.strerror or exc}") from None
+    return raw
+
+
+def _check_regular(p: Path, st: os.stat_result, kind: TextKind) -> None:
+    if stat.S_ISDIR(st.st_mode):
+        raise MapFileError(p, f"is a directory; {kind.advice}")
+    if not stat.S_ISREG(st.st_mode):
+        raise MapFileError(p, f"not a regular file (a device, pipe or socket); {kind.advice}")
+    if st.st_size > kind.limit:
+        _refuse_size(p, st.st_size, kind)
+
+
+def _refuse_size(p: Path, size: int, kind: TextKind) -> NoReturn:
+    raise MapFileError(
+        p, f"file is {size} bytes, above the {kind.limit}-byte limit{kind.too_large}"
+    )
 
 
 def _position(raw: bytes, offset: int) -> tuple[int, int]:
