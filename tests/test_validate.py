@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import replace
 from pathlib import Path
@@ -413,3 +414,29 @@ def test_a_support_cycle_is_reported_with_the_other_problems(tmp_path: Path) -> 
     assert any("support cycle a -> b -> a" in text for text in messages), messages
     assert any("unknown id 'nowhere'" in text for text in messages), messages
 
+
+def test_fast_path_looks_its_type_table_up_once_per_map(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The fast path's resolver overrides a ruamel property that is not public API; when
+    # a ruamel release renames or reshapes it, this says so (loading still works, slower).
+    from ruamel.yaml import YAML
+    from ruamel.yaml.resolver import VersionedResolver
+
+    from argmap.load.fastpath import parse_yaml_fast
+
+    if getattr(YAML(typ="safe", pure=False).Parser, "__name__", "") != "CParser":
+        pytest.skip("ruamel's C parser is not installed")
+    stock = VersionedResolver.versioned_resolver
+    calls: list[object] = []
+
+    def counting(self: VersionedResolver) -> object:
+        calls.append(self)
+        return stock.fget(self)  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(VersionedResolver, "versioned_resolver", property(counting))
+    text = "title: t\nthesis:\n  text: a\n  premises:\n  - text: b\n    added: 2024-01-02\n"
+    data = parse_yaml_fast(text, "m.yaml")
+    assert data == {
+        "title": "t",
+        "thesis": {"text": "a", "premises": [{"text": "b", "added": dt.date(2024, 1, 2)}]},
+    }
+    assert len(calls) == 1
