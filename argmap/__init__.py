@@ -15,7 +15,7 @@ if TYPE_CHECKING:
         RenderError,
         UnknownFormatError,
     )
-    from argmap.load.parse import load_map
+    from argmap.load.maps import load_map
     from argmap.load.validate import validate_data
     from argmap.model import ArgumentMap, Node, NodeKind, Relation
     from argmap.options import RenderOptions
@@ -57,8 +57,8 @@ _WHERE = {
     "MapValidationError": "argmap.errors",
     "RenderError": "argmap.errors",
     "UnknownFormatError": "argmap.errors",
-    "load_map": "argmap.load.parse",
-    "load": "argmap.load.parse:load_map",
+    "load_map": "argmap.load.maps",
+    "load": "argmap.load.maps:load_map",
     "ArgumentMap": "argmap.model",
     "Node": "argmap.model",
     "NodeKind": "argmap.model",

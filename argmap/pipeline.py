@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from argmap.editing.safewrite import write_atomic
 from argmap.exporters import get_exporter
-from argmap.load.parse import load_map, write_output
+from argmap.load.maps import load_map
 from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
 
@@ -136,7 +137,7 @@ def render_files(
                 (path, target, data)
                 for target, data in render_outputs(m, analysis, path, fmt, out_dir, opts)
             )
-    return [(path, write_output(data, target)) for path, target, data in pending]
+    return [(path, write_atomic(target, data)) for path, target, data in pending]
 
 
 def _distinct(paths: Sequence[str | Path]) -> list[Path]:
@@ -202,15 +203,14 @@ def _is_map_file(path: Path) -> bool:
     """
     import json
 
-    from argmap.load.parse import MAX_MAP_BYTES
+    from argmap.errors import MapFileError
+    from argmap.load.files import read_map_text
 
     if path.suffix != ".json" or not path.is_file():
         return False
     try:
-        if path.stat().st_size > MAX_MAP_BYTES:
-            return False  # too big to be a map argmap reads
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_map_text(path))  # a file argmap would not read is no map
+    except (MapFileError, ValueError):
         return False
     return isinstance(data, dict) and "thesis" in data
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from argmap.analysis.lint import lint
 from argmap.analysis.standing import analyze
 from argmap.analysis.stats import format_stats
-from argmap.load.parse import load_map
+from argmap.load.maps import load_map
 from argmap.model import ArgumentMap, Link, Node, NodeKind, Relation
 
 ROOT = Path(__file__).resolve().parent.parent

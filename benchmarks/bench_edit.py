@@ -14,7 +14,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_render import generate
 
 from argmap.editing.add import NewNode, add_node
-from argmap.load.parse import dump_yaml, load_map, make_yaml
+from argmap.load.dump import dump_yaml
+from argmap.load.maps import load_map
+from argmap.load.parse import make_yaml
 from argmap.model import NodeKind
 
 SIZES = (30, 300, 1000)

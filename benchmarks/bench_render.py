@@ -12,7 +12,7 @@ from typing import Any
 
 from argmap.analysis.standing import analyze
 from argmap.exporters.diagram.engine import find_engine
-from argmap.load.parse import dump_yaml
+from argmap.load.dump import dump_yaml
 
 SIZES = (30, 300, 1000, 3000)
 RUNS = 3
@@ -70,7 +70,8 @@ def stage_times(path: str) -> dict[str, float]:
     exec(RENDER_IMPORTS)  # import first, so that the stages below time work, not imports
     from argmap.exporters.diagram.engine import run_engine
     from argmap.exporters.diagram.formats import to_dot
-    from argmap.load.parse import parse_text, read_map_text
+    from argmap.load.files import read_map_text
+    from argmap.load.parse import parse_text
     from argmap.load.validate import validate_parsed
 
     times: dict[str, float] = {}

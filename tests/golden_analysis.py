@@ -10,8 +10,7 @@ from argmap.analysis.lint import lint_located
 from argmap.analysis.standing import analyze, status_marks
 from argmap.analysis.stats import format_stats, stats_data
 from argmap.exporters.terminal import format_tree
-from argmap.load.parse import load_map
-from argmap.load.validate import load_located
+from argmap.load.maps import load_located, load_map
 from tests.conftest import CASES, MAPS, ROOT
 
 EXAMPLE = MAPS / "standing-example.yaml"

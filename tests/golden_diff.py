@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from argmap.analysis.diff import diff_maps, format_markdown, format_text
-from argmap.load.parse import load_map
+from argmap.load.maps import load_map
 from tests.conftest import CASES
 
 BEFORE = CASES / "commented.yaml"

@@ -8,7 +8,7 @@ from typing import Any
 
 from argmap.analysis.standing import analyze
 from argmap.exporters.diagram.formats import to_dot
-from argmap.load.parse import load_map
+from argmap.load.maps import load_map
 from argmap.options import RenderOptions
 from tests.conftest import CASES, MAPS
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from argmap.analysis.standing import analyze
 from argmap.exporters.html.page import render_answer_key, render_html
-from argmap.load.parse import load_map
+from argmap.load.maps import load_map
 from argmap.options import RenderOptions
 from tests.conftest import CASES, MAPS
 

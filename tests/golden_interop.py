@@ -7,7 +7,7 @@ from pathlib import Path
 
 from argmap.analysis.standing import analyze
 from argmap.exporters import RenderOptions, get_exporter
-from argmap.load.parse import load_map
+from argmap.load.maps import load_map
 from tests.conftest import CASES, MAPS
 
 UNIFORMS = MAPS / "school-uniforms.yaml"

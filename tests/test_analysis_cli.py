@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from argmap.analysis.lint import CODES
 from argmap.analysis.standing import Standing, analyze
 from argmap.cli import main
-from argmap.load.parse import load_map
+from argmap.load.maps import load_map
 from argmap.model import NodeKind, Relation
 from tests.conftest import GOLDEN, MAPS, ROOT, write
 from tests.golden_analysis import ANALYSIS_GOLDEN

@@ -13,7 +13,7 @@ import pytest
 from argmap.analysis.standing import analyze
 from argmap.analysis.view import draw_kind
 from argmap.exporters.html.page import render_html
-from argmap.load.parse import load_map
+from argmap.load.maps import load_map
 from argmap.model import NodeKind
 from argmap.options import RenderOptions
 from tests.conftest import CASES, MAPS

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from argmap.cli import COMMANDS, main
 from argmap.exporters.json import to_json
-from argmap.load.parse import load_map
+from argmap.load.maps import load_map
 from tests.conftest import BAD, MAPS, ROOT, write
 
 EXAMPLE = MAPS / "school-uniforms.yaml"

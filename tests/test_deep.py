@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
+from argmap.deep import RECURSION_LIMIT, run_deep
 from argmap.exporters.terminal import format_tree
-from argmap.load.parse import load_map
+from argmap.load.maps import load_map
 
 DEPTH = 5000
 
@@ -52,3 +55,39 @@ def test_deep_chain_with_an_error_is_located(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{path}:1:")
     assert "'text' is empty" in result.stderr
+
+
+def test_an_error_is_raised_in_the_callers_thread() -> None:
+    def fail() -> None:
+        raise ValueError("from the deep thread")
+
+    with pytest.raises(ValueError, match="from the deep thread"):
+        run_deep(fail)
+    assert run_deep(lambda: run_deep(lambda: 7)) == 7  # nested runs do not wait on each other
+
+
+def test_overlapping_runs_restore_the_recursion_limit_when_the_last_ends() -> None:
+    limit = sys.getrecursionlimit()
+    started = [threading.Event(), threading.Event()]
+    release = [threading.Event(), threading.Event()]
+    seen: list[int] = []
+
+    def run(i: int) -> None:
+        def body() -> int:
+            started[i].set()
+            release[i].wait(30)
+            return sys.getrecursionlimit()
+
+        seen.append(run_deep(body))
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
+    for thread, event in zip(threads, started, strict=True):
+        thread.start()
+        assert event.wait(30)
+    release[0].set()  # the first run ends while the second still needs the raised limit
+    threads[0].join(30)
+    assert sys.getrecursionlimit() >= RECURSION_LIMIT
+    release[1].set()
+    threads[1].join(30)
+    assert seen == [max(limit, RECURSION_LIMIT)] * 2
+    assert sys.getrecursionlimit() == limit

@@ -15,7 +15,7 @@ from argmap.cli import main
 from argmap.editing.add import NewNode, add_node
 from argmap.editing.edit import edit_node
 from argmap.editing.remove import remove_node
-from argmap.load.parse import load_map
+from argmap.load.maps import load_map
 from argmap.model import CHILD_KINDS, NodeKind
 from tests.conftest import GOLDEN, MAPS, ROOT
 from tests.golden_diff import AFTER, BEFORE, DIFF_GOLDEN

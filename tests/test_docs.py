@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from argmap.load.parse import load_map, parse_text
+from argmap.load.maps import load_map
+from argmap.load.parse import parse_text
 from argmap.load.validate import validate_parsed
 from tests.conftest import MAPS, ROOT
 

@@ -14,7 +14,7 @@ from argmap.exporters.diagram.build import to_digraph
 from argmap.exporters.diagram.formats import to_dot
 from argmap.exporters.diagram.labels import MAX_QUOTE_CHARS
 from argmap.exporters.diagram.styles import EDGE_STYLE, NODE_STYLE, THEMES
-from argmap.load.parse import load_map
+from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap, NodeKind, Relation
 from tests.conftest import GOLDEN
@@ -286,7 +286,7 @@ def test_deep_map_builds_without_recursion() -> None:
         child: dict[str, object] = {"id": f"n{i}", "text": f"step {i}"}
         current["premises"] = [child]
         current = child
-    from argmap.load.parse import run_deep
+    from argmap.deep import run_deep
 
     m = run_deep(lambda: validate_data({"title": "deep", "thesis": data}))
     dot = to_dot(m, analyze(m))

@@ -15,7 +15,8 @@ from argmap.editing.inputs import parse_citation
 from argmap.editing.remove import remove_node
 from argmap.editing.scaffold import new_map
 from argmap.editing.session import EditError
-from argmap.load.parse import load_map, make_yaml
+from argmap.load.maps import load_map
+from argmap.load.parse import make_yaml
 from argmap.model import NodeKind
 from tests.conftest import CASES, MAPS, ROOT, write
 

@@ -10,8 +10,7 @@ from click.testing import CliRunner
 from argmap.analysis.quotecheck import check_file
 from argmap.cli import main
 from argmap.exporters.terminal import format_tree
-from argmap.load.parse import load_map
-from argmap.load.validate import load_located
+from argmap.load.maps import load_located, load_map
 from argmap.model import ArgumentMap, NodeKind, Relation
 from tests.conftest import MAPS, SEED
 

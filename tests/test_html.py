@@ -19,7 +19,7 @@ from argmap.cli import main
 from argmap.exporters import RenderOptions, get_exporter
 from argmap.exporters.html.outline import MAX_NESTING
 from argmap.exporters.html.page import build_context, render_answer_key, render_html
-from argmap.load.parse import load_map
+from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.safetext import displayable, safe_url

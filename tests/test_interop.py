@@ -30,7 +30,7 @@ from argmap.interop.argdown.writer import escape_text, to_argdown
 from argmap.interop.graph import default_kind
 from argmap.interop.kialo import import_text as import_kialo
 from argmap.load.mapfile import to_file_data
-from argmap.load.parse import load_map
+from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap, NodeKind, Relation
 from tests.conftest import CASES, GOLDEN, MAPS, ROOT, write

@@ -11,7 +11,7 @@ import pytest
 
 import argmap.analysis.lint
 from argmap.analysis.lint import CODES, lint, lint_located, two_claims_reason
-from argmap.load.validate import load_located
+from argmap.load.maps import load_located
 from argmap.model import ArgumentMap, Node, NodeKind
 from tests.conftest import ROOT, write
 

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from argmap.load.validate import slugify, validate_data
+from argmap.load.ids import slugify
+from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from tests.conftest import MAPS
 
@@ -125,7 +126,7 @@ def test_extra_fields_are_forbidden() -> None:
 
 
 def test_api_on_example_map() -> None:
-    from argmap.load.parse import load_map
+    from argmap.load.maps import load_map
 
     m = load_map(MAPS / "school-uniforms.yaml")
     assert m.get("cost").kind is NodeKind.PREMISE
@@ -234,7 +235,7 @@ def test_the_vocabulary_loads_without_pydantic() -> None:
 
 def test_a_map_shows_itself_as_its_diagram_in_a_notebook() -> None:
     # Jupyter calls _repr_svg_ on the last value of a cell: `m` alone shows the diagram.
-    from argmap.load.parse import load_map
+    from argmap.load.maps import load_map
     from argmap.pipeline import render_map
 
     m = load_map(MAPS / "school-uniforms.yaml")

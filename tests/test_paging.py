@@ -5,16 +5,14 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 
-from argmap.exporters.diagram.paging import (
+from argmap.exporters.diagram.pagesize import (
     PAGE_SIZES,
     SMALLEST_POINTS,
     STATEMENT_POINTS,
     Budget,
-    Page,
-    _Pager,
     page_budget,
-    paginate,
 )
+from argmap.exporters.diagram.paging import Page, _Pager, paginate
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap, Node
 from tests.conftest import MAPS
@@ -82,7 +80,7 @@ def test_budget_is_the_legibility_floor() -> None:
 
 @pytest.mark.parametrize("fit", ["slide", "a4", "a3", "letter"])
 def test_flagship_pages(fit: str) -> None:
-    from argmap.load.parse import load_map
+    from argmap.load.maps import load_map
 
     m = load_map(MAPS / "russias-game-in-north-korea.yaml")
     budget = page_budget(PAGE_SIZES[fit])

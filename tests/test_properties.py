@@ -9,8 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.exporters.json import to_json
+from argmap.load.dump import dump_yaml
 from argmap.load.mapfile import to_file_data
-from argmap.load.parse import dump_yaml, load_map, parse_text
+from argmap.load.maps import load_map
+from argmap.load.parse import parse_text
 from argmap.load.validate import validate_parsed
 from argmap.model import ArgumentMap
 from tests.strategies import argument_maps
@@ -116,11 +118,13 @@ _TRICKY_SCALARS = (
 def test_fast_yaml_parse_agrees_with_the_round_trip_parser(
     pairs: list[tuple[str, str]], prefix: str
 ) -> None:
-    from argmap.load.parse import _SLOW_PATH, _parse_yaml, _parse_yaml_fast, plain_data
+    from argmap.load.fastpath import NOT_FAST, parse_yaml_fast
+    from argmap.load.parse import _parse_yaml
+    from argmap.load.tree import plain_data
 
     text = prefix + "".join(f"{key}: {value}\n" for key, value in pairs)
-    fast = _parse_yaml_fast(text, "t.yaml")
-    if fast is _SLOW_PATH:
+    fast = parse_yaml_fast(text, "t.yaml")
+    if fast is NOT_FAST:
         return  # the caller re-parses with the round-trip parser: nothing to compare
     assert fast == plain_data(_parse_yaml(text, "t.yaml"), "t.yaml")
 
@@ -140,7 +144,7 @@ _INVISIBLE = ["\u202e", "\u202d", "\u2066", "\u200b", "\u200f", "\ufeff", "\ue00
     )
 )
 def test_dumped_yaml_spells_out_invisible_characters(data: dict[str, str]) -> None:
-    from argmap.load.parse import _is_risky
+    from argmap.load.dump import _is_risky
 
     text = dump_yaml(data)
     assert not any(_is_risky(ch) and not ch.isascii() for ch in text), text

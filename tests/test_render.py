@@ -22,7 +22,7 @@ from argmap.analysis.view import draw_kind
 from argmap.cli import main
 from argmap.exporters import RenderOptions, get_exporter
 from argmap.exporters.diagram.formats import render_pdf, render_png, render_svg
-from argmap.load.parse import load_map
+from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
 from argmap.pipeline import render_file

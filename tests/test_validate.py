@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.errors import ArgmapError, MapFileError, MapValidationError
-from argmap.load.parse import load_map, parse_text
+from argmap.load.files import MAP_FILE, read_map_text, read_text_file
+from argmap.load.maps import load_map
+from argmap.load.parse import parse_text
 from argmap.load.validate import validate_data, validate_parsed
 from tests.conftest import BAD, write
 
@@ -192,6 +196,53 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
         load_map(tmp_path)
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    pipe = tmp_path / "m.yaml"
+    os.mkfifo(pipe)
+    with pytest.raises(MapFileError) as info:
+        load_map(pipe)
+    assert str(info.value) == (
+        f"{pipe}: not a regular file (a device, pipe or socket); give a map file (.yaml or .json)"
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_device_is_refused_not_read_forever() -> None:
+    with pytest.raises(MapFileError, match="not a regular file"):
+        read_map_text("/dev/zero")
+
+
+def test_a_file_above_the_size_limit_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, "m.yaml", "title: a map of twenty\n")
+    with pytest.raises(MapFileError) as info:
+        read_text_file(path, replace(MAP_FILE, limit=10))
+    assert str(info.value) == (
+        f"{path}: file is 23 bytes, above the 10-byte limit; split it into smaller files"
+    )
+    assert read_text_file(path, replace(MAP_FILE, limit=23)) == "title: a map of twenty\n"
+
+
+def test_import_files_are_read_by_the_same_bounded_reader(tmp_path: Path) -> None:
+    from argmap.interop import read_text
+
+    cases = {
+        "nul.txt": (b"a\nbc\x00", "2:3: binary file (NUL byte); give a UTF-8 text file"),
+        "latin.txt": (b"a\ncaf\xe9", "2:4: not UTF-8 (byte 0xe9); save the file as UTF-8"),
+        "blank.txt": (b" \n", "1:1: empty file; nothing to import"),
+    }
+    for name, (data, message) in cases.items():
+        (tmp_path / name).write_bytes(data)
+        with pytest.raises(MapFileError) as info:
+            read_text(tmp_path / name)
+        assert str(info.value) == f"{tmp_path / name}:{message}"
+    with pytest.raises(MapFileError) as info:
+        read_text(tmp_path)
+    assert str(info.value) == f"{tmp_path}: is a directory; give a file to import"
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbfok\n")
+    assert read_text(tmp_path / "bom.txt") == "ok\n"
+
+
 def test_json_errors_are_located(tmp_path: Path) -> None:
     path = write(tmp_path, "m.json", '{"title": "t",\n "thesis": {"text": "a", "colour": 1}}\n')
     with pytest.raises(MapValidationError) as info:
@@ -362,3 +413,30 @@ def test_a_support_cycle_is_reported_with_the_other_problems(tmp_path: Path) -> 
     messages = [issue.message for issue in excinfo.value.issues]
     assert any("support cycle a -> b -> a" in text for text in messages), messages
     assert any("unknown id 'nowhere'" in text for text in messages), messages
+
+
+def test_fast_path_looks_its_type_table_up_once_per_map(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The fast path's resolver overrides a ruamel property that is not public API; when
+    # a ruamel release renames or reshapes it, this says so (loading still works, slower).
+    from ruamel.yaml import YAML
+    from ruamel.yaml.resolver import VersionedResolver
+
+    from argmap.load.fastpath import parse_yaml_fast
+
+    if getattr(YAML(typ="safe", pure=False).Parser, "__name__", "") != "CParser":
+        pytest.skip("ruamel's C parser is not installed")
+    stock = VersionedResolver.versioned_resolver
+    calls: list[object] = []
+
+    def counting(self: VersionedResolver) -> object:
+        calls.append(self)
+        return stock.fget(self)  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(VersionedResolver, "versioned_resolver", property(counting))
+    text = "title: t\nthesis:\n  text: a\n  premises:\n  - text: b\n    added: 2024-01-02\n"
+    data = parse_yaml_fast(text, "m.yaml")
+    assert data == {
+        "title": "t",
+        "thesis": {"text": "a", "premises": [{"text": "b", "added": dt.date(2024, 1, 2)}]},
+    }
+    assert len(calls) == 1

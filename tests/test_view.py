@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from argmap.analysis.standing import analyze
 from argmap.analysis.view import narrows, submap, visible_nodes
 from argmap.exporters.html.page import render_html
-from argmap.load.parse import load_map
+from argmap.load.maps import load_map
 from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
 from tests.conftest import MAPS

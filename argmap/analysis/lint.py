@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from argmap.errors import Issue
-from argmap.load.validate import LocatedMap
+from argmap.load.maps import LocatedMap
 from argmap.model import ArgumentMap, Node, NodeKind, Relation, Strength
 
 __all__ = [
@@ -92,7 +92,7 @@ def lint_located(lm: LocatedMap) -> list[Issue]:
     """Lint a map read from a file and place each warning at its node's line and column.
 
     Args:
-        lm: the map with its file positions (:func:`argmap.load.validate.load_located`).
+        lm: the map with its file positions (:func:`argmap.load.maps.load_located`).
 
     Returns:
         One :class:`~argmap.errors.Issue` per warning (code = the lint code), in file order.

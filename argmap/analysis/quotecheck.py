@@ -115,8 +115,8 @@ def check_file(map_path: str | Path, source_path: str | Path) -> CheckReport:
         MapFileError: the map or the source cannot be read or parsed.
         MapValidationError: the map is invalid.
     """
-    from argmap.load.parse import read_source_text
-    from argmap.load.validate import load_located
+    from argmap.load.files import read_source_text
+    from argmap.load.maps import load_located
 
     located = load_located(map_path)
     source = SourceText(read_source_text(source_path))

@@ -47,7 +47,7 @@ COMMANDS: Final[dict[str, str]] = {
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 MAP_PATH: Final = click.Path(path_type=Path)
-"""A map file argument: existence and file type are checked by argmap.load.parse, so a missing file
+"""A map file argument: existence and file type are checked by argmap.load.files, so a missing file
 or a folder gets the same one-line message in every command (exit 1, not a usage error)."""
 
 

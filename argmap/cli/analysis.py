@@ -26,7 +26,7 @@ def stats(map_path: Path, fmt: str) -> None:
     """Print counts, depth, breadth, the thesis standing and unanswered objections."""
     from argmap.analysis.standing import analyze
     from argmap.analysis.stats import format_stats, stats_data
-    from argmap.load.parse import load_map
+    from argmap.load.maps import load_map
 
     m = load_map(map_path)
     a = analyze(m)
@@ -49,7 +49,7 @@ def lint(maps: tuple[Path, ...], strict: bool) -> None:
     """
     from argmap.analysis.lint import lint_located
     from argmap.errors import ArgmapError
-    from argmap.load.validate import load_located
+    from argmap.load.maps import load_located
 
     failed = warned = 0
     for path in maps:

@@ -19,7 +19,7 @@ def validate(maps: tuple[Path, ...]) -> None:
     Exits 0 when every map is valid, 1 otherwise.
     """
     from argmap.errors import ArgmapError
-    from argmap.load.parse import load_map
+    from argmap.load.maps import load_map
 
     failed = 0
     for path in maps:
@@ -48,7 +48,7 @@ def show(
 ) -> None:
     """Print the map as a tree, one node a line, with kind markers and ids."""
     from argmap.exporters.terminal import format_tree
-    from argmap.load.parse import load_map
+    from argmap.load.maps import load_map
 
     m = load_map(map_path)
     if focus is not None and focus not in m:
@@ -82,9 +82,10 @@ def show(
 @reports_errors
 def export(map_path: Path, fmt: str, output: Path | None) -> None:
     """Export a map in another format, to standard output or a file."""
+    from argmap.editing.safewrite import write_atomic
     from argmap.errors import UnknownFormatError
     from argmap.exporters import get_exporter, parse_formats
-    from argmap.load.parse import load_map, write_output
+    from argmap.load.maps import load_map
     from argmap.options import RenderOptions
     from argmap.pipeline import render_map
 
@@ -105,7 +106,7 @@ def export(map_path: Path, fmt: str, output: Path | None) -> None:
     m = load_map(map_path)
     data = render_map(m, names[0], RenderOptions(map_name=map_path.stem))
     if output is not None and str(output) != "-":
-        write_output(data, output)
+        write_atomic(output, data)
     elif isinstance(data, bytes):
         raise MapFailure(f"{fmt} is a binary format; write it to a file with -o FILE")
     else:
@@ -128,9 +129,9 @@ def schema(output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
     else:
-        from argmap.load.parse import write_output
+        from argmap.editing.safewrite import write_atomic
 
-        write_output(text, output)
+        write_atomic(output, text)
 
 
 @click.command()

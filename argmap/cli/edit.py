@@ -250,7 +250,8 @@ def diff(old: Path, new_path: Path | None, rev: str | None, fmt: str) -> None:
     """
     from argmap.analysis.diff import diff_maps, format_markdown, format_text, read_revision
     from argmap.errors import ArgmapError
-    from argmap.load.parse import load_map, parse_text
+    from argmap.load.maps import load_map
+    from argmap.load.parse import parse_text
     from argmap.load.validate import validate_parsed
 
     if (new_path is None) == (rev is None):

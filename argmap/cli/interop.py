@@ -34,9 +34,10 @@ def import_(source: Path, fmt: str, output: Path, force: bool) -> None:
 
     What the format cannot say is reported on standard error, one located line each.
     """
+    from argmap.editing.safewrite import write_atomic
     from argmap.interop import import_file
+    from argmap.load.dump import dump_yaml
     from argmap.load.mapfile import to_file_data
-    from argmap.load.parse import dump_yaml, write_output
     from argmap.load.validate import validate_data
 
     to_stdout = str(output) == "-"
@@ -51,5 +52,5 @@ def import_(source: Path, fmt: str, output: Path, force: bool) -> None:
     if to_stdout:
         click.echo(text, nl=False)
         return
-    write_output(text, output)
+    write_atomic(output, text)
     click.echo(f"{output}: {len(result.map)} nodes imported from {source}", err=True)

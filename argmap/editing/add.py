@@ -122,7 +122,7 @@ def _check_fields(session: Session, new: NewNode) -> None:
 
 def _new_id(session: Session, new: NewNode) -> str:
     """Return the new node's id: ``new.id`` if it is valid and free, else one from its text."""
-    from argmap.load.validate import slugify, unique_id
+    from argmap.load.ids import slugify, unique_id
 
     m, p = session.map, session.path
     taken = {node.id for node in m.nodes} | set(m.groups())

@@ -42,7 +42,8 @@ def commit(session: Session, spliced: str | None) -> None:
     Raises:
         EditError: the edited map would be invalid, or no candidate gives its map.
     """
-    from argmap.load.parse import make_yaml, parse_text, run_deep
+    from argmap.deep import run_deep
+    from argmap.load.parse import make_yaml, parse_text
     from argmap.load.validate import validate_parsed
 
     if spliced is not None and _commit_splice(session, spliced):
@@ -89,7 +90,8 @@ def _commit_splice(session: Session, spliced: str) -> bool:
     Anything else (an invalid edit, a splice that differs) returns False, and
     :func:`commit` works it out the long way, with its error messages.
     """
-    from argmap.load.parse import parse_text, plain_data
+    from argmap.load.parse import parse_text
+    from argmap.load.tree import plain_data
     from argmap.load.validate import validate_data, validate_parsed
 
     name = str(session.path)
@@ -114,7 +116,8 @@ def _dump(doc: Any) -> str:
     """Return ruamel's dump of the whole tree (slow on big maps: the last resort)."""
     from io import StringIO
 
-    from argmap.load.parse import make_yaml, run_deep
+    from argmap.deep import run_deep
+    from argmap.load.parse import make_yaml
 
     buffer = StringIO()
     run_deep(lambda: make_yaml().dump(doc, buffer))

@@ -1,4 +1,4 @@
-"""Safe writes of map files: an advisory lock for read-modify-write, and atomic replacement."""
+"""Safe writes: an advisory lock for read-modify-write, and the one atomic file writer."""
 
 from __future__ import annotations
 
@@ -6,26 +6,19 @@ import codecs
 import contextlib
 import os
 import re
-import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Final
 
 from argmap.errors import MapFileError
 
 __all__ = [
-    "CRASH_HOOK",
     "clear_stale_temps",
-    "create_exclusive",
     "glob_escape",
     "locked_text",
     "temp_name",
     "write_atomic",
 ]
-
-CRASH_HOOK: Final = "_ARGMAP_TEST_CRASH_BEFORE_RENAME"
-"""Test-only: when set, the process kills itself after writing the temporary file."""
 
 
 @contextlib.contextmanager
@@ -42,11 +35,11 @@ def locked_text(path: Path) -> Iterator[str]:
         return
     import fcntl
 
-    from argmap.load.parse import read_map_text
+    from argmap.load.files import read_map_text
 
     while True:
         try:
-            fd = os.open(path, os.O_RDONLY)
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a pipe would wait for a writer
         except FileNotFoundError:
             raise MapFileError(path, "no such file; check the path") from None
         except OSError as exc:
@@ -71,7 +64,7 @@ if sys.platform == "win32":
         """Lock a hidden file beside the map: on Windows a map held open cannot be replaced."""
         import msvcrt
 
-        from argmap.load.parse import read_map_text
+        from argmap.load.files import read_map_text
 
         lock = path.with_name(f".{path.name}.argmap.lock")
         try:
@@ -112,58 +105,79 @@ def glob_escape(name: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", name)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file in the same folder, fsync it, then rename it over ``path``.
+def write_atomic(path: str | Path, data: str | bytes, *, exclusive: bool = False) -> Path:
+    """Write ``data`` to a temporary file beside ``path``, fsync it, then move it into place.
 
-    The file keeps its permissions and, if it had one, its UTF-8 byte-order mark.
+    Readers see the old file or the new one, never a part; a crash leaves a hidden
+    temporary file (see :func:`clear_stale_temps`). Missing folders are created. A file
+    that is replaced keeps its permissions and, for text, its UTF-8 byte-order mark.
+    Text is written as UTF-8 exactly as given (line ends are not translated).
+
+    Args:
+        path: the file to write.
+        data: its new content.
+        exclusive: create ``path`` only if no file has that name (a hard link, which
+            the kernel refuses to make over an existing name), never replacing one.
+
+    Returns:
+        ``path``, as a :class:`~pathlib.Path`.
+
+    Raises:
+        FileExistsError: ``exclusive``, and ``path`` exists (or appeared meanwhile).
+        MapFileError: the folder or the file cannot be written.
     """
-    tmp = temp_name(path)
+    p = Path(path)
+    blocker = next((q for q in p.parents if q.exists() and not q.is_dir()), None)
+    if blocker is not None:
+        raise MapFileError(p, f"cannot write: {blocker} is a file, not a folder")
+    mode, bom = (None, False) if exclusive else _kept_from(p, want_bom=isinstance(data, str))
+    payload = data if isinstance(data, bytes) else data.encode("utf-8")
+    tmp = temp_name(p)
     try:
-        mode = os.stat(path).st_mode & 0o777
-        with open(path, "rb") as old:
-            bom = old.read(3) == codecs.BOM_UTF8
-    except OSError:
-        mode, bom = 0o644, False
-    try:
-        with open(tmp, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
-            fh.write(text)
+        p.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as fh:
+            if bom:
+                fh.write(codecs.BOM_UTF8)
+            fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        if os.environ.get(CRASH_HOOK) and sys.platform != "win32":
-            os.kill(os.getpid(), signal.SIGKILL)
-        os.replace(tmp, path)
+        if mode is not None:
+            os.chmod(tmp, mode)
+        if exclusive:
+            os.link(tmp, p)  # atomic, and fails if the name is taken
+        else:
+            os.replace(tmp, p)
     except OSError as exc:
-        with contextlib.suppress(OSError):  # its folder may not even exist
+        if exclusive and isinstance(exc, FileExistsError):
+            raise
+        raise MapFileError(p, f"cannot write: {exc.strerror or exc}") from None
+    finally:
+        with contextlib.suppress(OSError):  # renamed away, or its folder may not even exist
             tmp.unlink()
-        raise MapFileError(path, f"cannot write: {exc.strerror or exc}") from None
+    _sync_folder(p.parent)
+    return p
+
+
+def _kept_from(path: Path, *, want_bom: bool) -> tuple[int | None, bool]:
+    """The permission bits of the file being replaced, and whether it starts with a BOM."""
+    try:
+        mode = os.stat(path).st_mode & 0o777
+    except OSError:
+        return None, False  # a new file: the process's umask decides
+    if not want_bom:
+        return mode, False
+    try:
+        with open(path, "rb") as old:
+            return mode, old.read(3) == codecs.BOM_UTF8
+    except OSError:
+        return mode, False
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush the folder's entry for a renamed file to disk, where the system allows it."""
     with contextlib.suppress(OSError):
-        dir_fd = os.open(path.parent, os.O_RDONLY)
+        dir_fd = os.open(folder, os.O_RDONLY)
         try:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
-
-
-def create_exclusive(path: Path, text: str) -> None:
-    """Create ``path`` with ``text`` atomically, failing if it exists (never overwrites).
-
-    Raises:
-        FileExistsError: the file exists (or appeared meanwhile).
-        MapFileError: the folder or file cannot be written.
-    """
-    tmp = temp_name(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.link(tmp, path)  # atomic, and fails if the name is taken
-    except FileExistsError:
-        raise
-    except OSError as exc:
-        raise MapFileError(path, f"cannot write: {exc.strerror or exc}") from None
-    finally:
-        with contextlib.suppress(OSError):  # its folder may not even exist
-            tmp.unlink()

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from argmap.editing.safewrite import create_exclusive
+from argmap.editing.safewrite import write_atomic
 from argmap.editing.session import EditError
 from argmap.errors import MapValidationError
 
@@ -45,8 +45,10 @@ def new_map(
     Raises:
         EditError: the file exists, or the title or thesis is invalid.
     """
-    from argmap.load.parse import dump_yaml, parse_text
-    from argmap.load.validate import slugify, validate_parsed
+    from argmap.load.dump import dump_yaml
+    from argmap.load.ids import slugify
+    from argmap.load.parse import parse_text
+    from argmap.load.validate import validate_parsed
 
     p = Path(path)
     if p.exists():
@@ -67,7 +69,7 @@ def new_map(
         reasons = "; ".join(issue.message for issue in exc.issues)
         raise EditError(p, f"refused, the map would be invalid: {reasons}") from None
     try:
-        create_exclusive(p, text)
+        write_atomic(p, text, exclusive=True)
     except FileExistsError:
         raise EditError(p, "already exists; choose another name") from None
     return p

@@ -74,7 +74,8 @@ def open_session(path: Path, text: str) -> Session:
         MapFileError: the text cannot be parsed.
         MapValidationError: the map is invalid before the edit.
     """
-    from argmap.load.parse import make_yaml, parse_text, run_deep
+    from argmap.deep import run_deep
+    from argmap.load.parse import make_yaml, parse_text
     from argmap.load.validate import validate_parsed
 
     if path.suffix == ".json":

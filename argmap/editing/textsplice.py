@@ -20,7 +20,7 @@ from argmap.editing.yamllines import (
     node_end,
     trim_end,
 )
-from argmap.load.parse import escape_invisible, quote_risky
+from argmap.load.dump import escape_invisible, quote_risky
 
 __all__ = [
     "Edit",

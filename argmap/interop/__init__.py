@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Final, NamedTuple
 
-from argmap.errors import Issue, MapFileError, UnknownFormatError
+from argmap.errors import Issue, UnknownFormatError
 from argmap.model import ArgumentMap
 
 __all__ = [
@@ -62,31 +62,25 @@ def get_importer(name: str) -> Importer:
 def read_text(path: str | Path) -> str:
     """Read a file to import as UTF-8 text, refusing what cannot be one with a located line.
 
+    The load room's bounded reader (regular files only, at most
+    :data:`MAX_IMPORT_BYTES`), with messages about importing.
+
     Raises:
-        MapFileError: missing, a directory, unreadable, too large, binary, not UTF-8
-            or empty.
+        MapFileError: missing, a directory or device, unreadable, too large, binary,
+            not UTF-8 or empty.
     """
-    p = Path(path)
-    try:
-        if p.is_dir():
-            raise MapFileError(p, "is a directory; give a file to import")
-        if p.stat().st_size > MAX_IMPORT_BYTES:
-            raise MapFileError(p, f"file is above the {MAX_IMPORT_BYTES}-byte limit")
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise MapFileError(p, "no such file; check the path") from None
-    except OSError as exc:
-        raise MapFileError(p, f"cannot read: {exc.strerror or exc}") from None
-    if b"\x00" in raw:
-        raise MapFileError(p, "binary file (NUL byte); give a UTF-8 text file", line=1, column=1)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise MapFileError(p, "not UTF-8; save the file as UTF-8", line=line, column=1) from None
-    if not text.strip():
-        raise MapFileError(p, "empty file; nothing to import", line=1, column=1)
-    return text
+    from argmap.load.files import TextKind, read_text_file
+
+    kind = TextKind(
+        advice="give a file to import",
+        missing="no such file; check the path",
+        binary="binary file (NUL byte); give a UTF-8 text file",
+        empty="empty file; nothing to import",
+        what="the file",
+        limit=MAX_IMPORT_BYTES,
+        too_large="",
+    )
+    return read_text_file(path, kind)
 
 
 def import_file(path: str | Path, fmt: str) -> ImportResult:

@@ -164,7 +164,7 @@ def import_text(text: str, path: str) -> ImportResult:
 
 def _load(text: str, path: str) -> Any:
     """Parse the JSON, stepping into the ``AIF`` object that OVA and xAIF nest it in."""
-    from argmap.load.parse import run_deep
+    from argmap.deep import run_deep
 
     try:
         data = run_deep(lambda: json.loads(text))

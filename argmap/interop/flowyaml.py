@@ -70,7 +70,7 @@ def load_flow(text: str) -> Any:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
-    from argmap.load.parse import run_deep
+    from argmap.deep import run_deep
 
     try:
         return run_deep(lambda: YAML(typ="safe", pure=True).load(text))

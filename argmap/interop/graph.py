@@ -330,7 +330,7 @@ class GraphBuilder:
 
 
 def _safe_id(text: str, taken: set[str], *, fallback: str = "node", slug: bool = True) -> str:
-    from argmap.load.validate import slugify, unique_id
+    from argmap.load.ids import slugify, unique_id
 
     base = text if (_ID_RE.match(text) and len(text) <= 200) else slugify(text)
     if not base or not _ID_RE.match(base):

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import types
-import typing
-import unicodedata
 from dataclasses import dataclass, field
-from difflib import get_close_matches
-from pathlib import Path
-from typing import Any, Final, NamedTuple
+from typing import Any, Final
 
 from pydantic import BaseModel, ValidationError
 
 from argmap.errors import Issue, MapValidationError
+from argmap.load.ids import slugify, unique_id
 from argmap.load.mapfile import (
     CHILD_KEYS,
     ENTRY_MODELS,
@@ -21,7 +17,15 @@ from argmap.load.mapfile import (
     LinkEntry,
     MapHeader,
 )
-from argmap.load.parse import ParsedFile, YamlPath, parse_text, read_map_text
+from argmap.load.messages import (
+    display_path,
+    misplaced_children,
+    pydantic_findings,
+    show_value,
+    surrogate_message,
+)
+from argmap.load.parse import ParsedFile
+from argmap.load.tree import YamlPath
 from argmap.model import (
     ArgumentMap,
     Node,
@@ -33,14 +37,7 @@ from argmap.model import (
 )
 from argmap.safetext import LONE_SURROGATE
 
-__all__ = [
-    "LocatedMap",
-    "load_located",
-    "slugify",
-    "validate_data",
-    "validate_located",
-    "validate_parsed",
-]
+__all__ = ["validate_data", "validate_parsed", "validate_with_paths"]
 
 _DEFAULT_RELATION: Final = {
     NodeKind.THESIS: None,
@@ -49,44 +46,6 @@ _DEFAULT_RELATION: Final = {
     NodeKind.OBJECTION: Relation.ATTACKS,
     NodeKind.REBUTTAL: Relation.ATTACKS,
 }
-
-_HINTS: Final = {
-    "text": "add the statement this node makes",
-    "title": "add a title for the map",
-    "thesis": "add the root claim under 'thesis:'",
-    "outlet": "name the outlet the document credits",
-    "name": "name the outlet",
-    "to": "name the id this link points at",
-}
-
-
-def slugify(text: str, *, max_words: int = 6, max_length: int = 48) -> str:
-    """Make a short id from a node's text: its first words, lower-case, joined by dashes.
-
-    >>> slugify("Russia's calculus is driven by anti-Americanism, pure and simple.")
-    'russias-calculus-is-driven-by-anti'
-    """
-    cleaned = "".join(
-        ch if _is_word_char(ch) else " "
-        for ch in text.replace("'", "").replace("\u2019", "").lower()
-    )
-    words = cleaned.split()
-    slug = ""
-    for word in words[:max_words]:
-        candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > max_length:
-            break
-        slug = candidate
-    if not slug and words:
-        slug = words[0][:max_length]
-    return slug or "node"
-
-
-def _is_word_char(ch: str) -> bool:
-    # Letters, marks and decimal digits: what every regex engine counts as a word
-    # character (Python's \w also takes characters such as '¼', which ids refuse).
-    category = unicodedata.category(ch)
-    return category[0] in "LM" or category == "Nd"
 
 
 @dataclass
@@ -118,7 +77,7 @@ class _Validator:
     # -- reporting -----------------------------------------------------------------------
     def report(self, path: YamlPath, message: str, *, key: bool = False, code: str = "") -> None:
         line, col = self.parsed.positions.locate(path, key=key)
-        where = _display(path)
+        where = display_path(path)
         text = f"{where}: {message}" if where else message
         self.issues.append(Issue(self.parsed.path, line, col, text, code or "invalid"))
 
@@ -126,57 +85,9 @@ class _Validator:
         self, path: YamlPath, exc: ValidationError, model: type[BaseModel]
     ) -> set[str]:
         """Report each pydantic error at its YAML node; return the top-level fields at fault."""
-        bad: set[str] = set()
-        for err in exc.errors():
-            loc = tuple(err["loc"])
-            if loc:
-                bad.add(str(loc[0]))
-            kind = err["type"]
-            name = str(loc[-1]) if loc else "value"
-            dotted = ".".join(str(p) for p in loc)
-            got = _show(err.get("input"))
-            if kind == "extra_forbidden":
-                options = sorted(_fields_at(model, loc[:-1]))
-                close = get_close_matches(name, options, n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
-                extra = ""
-                if name == "kind" and len(loc) == 1:
-                    extra = "; a node's kind comes from the list it sits in ('premises', ...)"
-                self.report(
-                    path + loc,
-                    f"unknown field {name!r}{hint}; remove it or fix the spelling{extra}",
-                    key=True,
-                    code="unknown-field",
-                )
-            elif kind == "missing":
-                hint = _HINTS.get(name, f"add {name!r}")
-                self.report(path + loc[:-1], f"missing {dotted!r}; {hint}", code="missing")
-            elif kind == "string_too_short":
-                hint = _HINTS.get(name, "give it a value or remove it")
-                self.report(path + loc, f"{dotted!r} is empty; {hint}", code="empty")
-            elif kind == "string_pattern_mismatch":
-                self.report(
-                    path + loc,
-                    f"invalid id {got}; use letters, digits, '_', '.' and '-', starting "
-                    "with a letter or digit",
-                    code="bad-id",
-                )
-            elif kind == "enum":
-                expected = str(err.get("ctx", {}).get("expected", "")).replace("'", "")
-                self.report(
-                    path + loc, f"{dotted!r} must be one of {expected} (got {got})", code="type"
-                )
-            elif kind == "string_type":
-                self.report(
-                    path + loc,
-                    f"{dotted!r} must be text (got {got}); put it in quotes",
-                    code="type",
-                )
-            else:
-                msg = err["msg"]
-                msg = msg[:1].lower() + msg[1:]
-                self.report(path + loc, f"{dotted!r}: {msg} (got {got})", code="type")
-        return bad
+        for finding in pydantic_findings(exc, model):
+            self.report(path + finding.path, finding.message, key=finding.key, code=finding.code)
+        return {str(err["loc"][0]) for err in exc.errors() if err["loc"]}
 
     # -- walking ---------------------------------------------------------------------------
     def run(self) -> ArgumentMap:
@@ -219,12 +130,12 @@ class _Validator:
             if isinstance(value, dict):
                 for key, item in value.items():
                     if isinstance(key, str) and LONE_SURROGATE.search(key):
-                        self.report((*path, key), _surrogate_message(key), key=True, code="type")
+                        self.report((*path, key), surrogate_message(key), key=True, code="type")
                     stack.append((item, (*path, key)))
             elif isinstance(value, list):
                 stack.extend((item, (*path, i)) for i, item in enumerate(value))
             elif isinstance(value, str) and LONE_SURROGATE.search(value):
-                self.report(path, _surrogate_message(value), code="type")
+                self.report(path, surrogate_message(value), code="type")
 
     def header(self, fields: dict[str, Any]) -> dict[str, Any]:
         try:
@@ -251,9 +162,10 @@ class _Validator:
         while stack:
             raw, kind, path, parent, group = stack.pop()
             if not isinstance(raw, dict):
+                got = show_value(raw)
                 self.report(
                     path,
-                    f"expected a {kind.value} entry (a mapping with 'text'), got {_show(raw)}",
+                    f"expected a {kind.value} entry (a mapping with 'text'), got {got}",
                     code="type",
                 )
                 continue
@@ -280,7 +192,7 @@ class _Validator:
                 continue
             if key not in CHILD_KEYS[kind]:
                 self.report(
-                    (*path, key), _misplaced_children(key, kind), key=True, code="misplaced"
+                    (*path, key), misplaced_children(key, kind), key=True, code="misplaced"
                 )
             elif value is None:
                 continue
@@ -365,7 +277,7 @@ class _Validator:
             if not isinstance(item, dict):
                 self.report(
                     (*path, i),
-                    f"a link is an id or {{to, relation}}, got {_show(item)}",
+                    f"a link is an id or {{to, relation}}, got {show_value(item)}",
                     code="type",
                 )
                 continue
@@ -445,47 +357,18 @@ def validate_parsed(parsed: ParsedFile) -> ArgumentMap:
     return _Validator(parsed).run()
 
 
-class LocatedMap(NamedTuple):
-    """A validated map plus where each node sits in its file (for located warnings)."""
+def validate_with_paths(parsed: ParsedFile) -> tuple[ArgumentMap, dict[str, YamlPath]]:
+    """Validate a parsed map file and say where each node's entry sits in it.
 
-    map: ArgumentMap
-    parsed: ParsedFile
-    paths: dict[str, YamlPath]
-    """Node id -> YAML path of the node's entry, e.g. ``("thesis", "premises", 0)``."""
-
-    def locate(self, node_id: str, field: str | None = None) -> tuple[int, int]:
-        """Return the 1-based ``(line, column)`` of a node's entry, or of one of its fields.
-
-        A field the entry does not have gives the entry's own position; ``(0, 0)``
-        means no position is known (a map validated from data in memory).
-
-        Raises:
-            KeyError: no node has that id.
-        """
-        path = self.paths[node_id]
-        return self.parsed.positions.locate(path if field is None else (*path, field))
-
-
-def validate_located(parsed: ParsedFile) -> LocatedMap:
-    """Validate a parsed map file and keep each node's YAML path.
+    Returns:
+        The map, and node id -> YAML path of its entry, e.g. ``("thesis", "premises", 0)``.
 
     Raises:
         MapValidationError: with every problem, each at its line and column.
     """
     validator = _Validator(parsed)
     m = validator.run()
-    paths = {entry.id: entry.path for entry in validator.pending if entry.id is not None}
-    return LocatedMap(m, parsed, paths)
-
-
-def load_located(path: str | Path) -> LocatedMap:
-    """Read, parse and validate a map file, keeping node positions (see :class:`LocatedMap`).
-
-    Raises:
-        MapFileError: the file cannot be read or parsed.
-        MapValidationError: the map breaks the model's rules.
-    """
-    return validate_located(parse_text(read_map_text(path), path))
+    return m, {entry.id: entry.path for entry in validator.pending if entry.id is not None}
 
 
 def validate_data(data: dict[str, Any], path: str = "<map>") -> ArgumentMap:
@@ -495,81 +378,3 @@ def validate_data(data: dict[str, Any], path: str = "<map>") -> ArgumentMap:
         MapValidationError: with every problem (no line numbers: there is no file).
     """
     return validate_parsed(ParsedFile(path, "", data, {}))
-
-
-def unique_id(base: str, taken: set[str]) -> str:
-    """Return ``base``, or ``base-2``, ``base-3``... the first not in ``taken``; add it there."""
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate = f"{base}-{n}"
-        n += 1
-    taken.add(candidate)
-    return candidate
-
-
-def _surrogate_message(text: str) -> str:
-    found = LONE_SURROGATE.search(text)
-    code = ord(found.group()) if found else 0
-    return (
-        f"holds a lone surrogate (U+{code:04X}), which no UTF-8 file can hold; write the "
-        "whole character, or remove the escape"
-    )
-
-
-def _misplaced_children(key: str, kind: NodeKind) -> str:
-    if key == "rebuttals":
-        return (
-            "'rebuttals' are only allowed under an objection; list this under 'objections' "
-            "to attack this node"
-        )
-    allowed = ", ".join(repr(k) for k in CHILD_KEYS[kind])
-    return f"a {kind.value} cannot have {key!r} (it can have {allowed})"
-
-
-def _display(path: YamlPath) -> str:
-    out = ""
-    for step in path:
-        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else step)
-    # A key may hold characters no terminal or file can take (a lone surrogate).
-    return LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
-
-
-def _show(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    text = repr(value)
-    kind = "number " if isinstance(value, int | float) and not isinstance(value, bool) else ""
-    return kind + (text if len(text) <= 40 else text[:37] + "...")
-
-
-def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> set[str]:
-    """Return the field names allowed at ``loc`` inside ``model`` (for did-you-mean)."""
-    current: type[BaseModel] | None = model
-    for step in loc:
-        if current is None:
-            return set()
-        if isinstance(step, int):
-            continue
-        info = current.model_fields.get(str(step))
-        current = _inner_model(info.annotation) if info is not None else None
-    if current is None:
-        return set()
-    names = {info.alias or name for name, info in current.model_fields.items()}
-    if current is MapHeader:
-        names.add("thesis")
-    return names
-
-
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is not None:
-        for arg in typing.get_args(annotation):
-            found = _inner_model(arg)
-            if found is not None:
-                return found
-    return None

@@ -10,7 +10,8 @@ from argmap.analysis.view import draw_kind, visible_nodes
 from argmap.exporters.diagram.build import to_digraph
 from argmap.exporters.diagram.measure import box_size
 from argmap.exporters.diagram.pageparts import PagePlan
-from argmap.exporters.diagram.paging import PAGE_SIZES, Budget, PageSize, page_budget, paginate
+from argmap.exporters.diagram.pagesize import PAGE_SIZES, Budget, PageSize, page_budget
+from argmap.exporters.diagram.paging import paginate
 from argmap.model import ArgumentMap, Node
 from argmap.options import Fit, RenderOptions
 

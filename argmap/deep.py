@@ -1,0 +1,85 @@
+"""Deep-stack runs: third-party recursive code on a thread with a big stack and a raised limit."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from typing import Final, TypeVar
+
+__all__ = ["run_deep"]
+
+STACK_BYTES: Final = 512 * 1024 * 1024
+"""Stack of each deep-stack thread (reserved address space; pages are used as touched)."""
+
+RECURSION_LIMIT: Final = 200_000
+"""Python's recursion limit while a deep-stack thread runs (still finite)."""
+
+_T = TypeVar("_T")
+
+_lock = threading.Lock()
+_running = 0
+_saved_limit = 0
+
+
+def run_deep(fn: Callable[[], _T]) -> _T:
+    """Run ``fn`` where deep recursion in third-party parsers cannot crash the process.
+
+    ruamel.yaml and the json module recurse once per nesting level; a 5,000-deep
+    map would exceed Python's default limit. We run them in a thread with a large
+    stack and a raised (still finite) recursion limit. The limit is process-wide, so
+    it is raised by the first of several concurrent runs and restored by the last.
+
+    Returns:
+        What ``fn`` returned.
+
+    Raises:
+        BaseException: whatever ``fn`` raised, re-raised in the caller's thread.
+    """
+    result: list[_T] = []
+    error: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            result.append(fn())
+        except BaseException as exc:  # re-raised in the caller's thread
+            error.append(exc)
+
+    thread = threading.Thread(target=target, name="argmap-deep")
+    _enter()
+    try:
+        _start_with_large_stack(thread)
+        thread.join()
+    finally:
+        _leave()
+    if error:
+        raise error[0]
+    return result[0]
+
+
+def _start_with_large_stack(thread: threading.Thread) -> None:
+    """Start ``thread`` with a :data:`STACK_BYTES` stack (the size applies at start only)."""
+    with _lock:
+        old_stack = threading.stack_size()
+        try:
+            threading.stack_size(STACK_BYTES)
+            thread.start()
+        finally:
+            threading.stack_size(old_stack)
+
+
+def _enter() -> None:
+    global _running, _saved_limit
+    with _lock:
+        if _running == 0:
+            _saved_limit = sys.getrecursionlimit()
+            sys.setrecursionlimit(max(_saved_limit, RECURSION_LIMIT))
+        _running += 1
+
+
+def _leave() -> None:
+    global _running
+    with _lock:
+        _running -= 1
+        if _running == 0:
+            sys.setrecursionlimit(_saved_limit)

@@ -1,0 +1,71 @@
+"""Page sizes (slide, A4, A3, Letter) and the drawing size each holds at the legibility floor."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Final
+
+__all__ = [
+    "PAGE_SIZES",
+    "SMALLEST_POINTS",
+    "STATEMENT_POINTS",
+    "Budget",
+    "PageSize",
+    "page_budget",
+]
+
+
+@dataclass(frozen=True)
+class PageSize:
+    """A page in points (1/72 inch), landscape unless turned."""
+
+    name: str
+    width: float
+    height: float
+
+    def turned(self, portrait: bool) -> PageSize:
+        """Return the page upright (``portrait``) or lying (landscape)."""
+        long, short = max(self.width, self.height), min(self.width, self.height)
+        return PageSize(self.name, short, long) if portrait else PageSize(self.name, long, short)
+
+
+PAGE_SIZES: Final[Mapping[str, PageSize]] = {
+    # A 16:9 slide as presentation programs make it: 13.333 x 7.5 inches.
+    "slide": PageSize("slide", 960.0, 540.0),
+    "a4": PageSize("a4", 841.89, 595.28),
+    "a3": PageSize("a3", 1190.55, 841.89),
+    "letter": PageSize("letter", 792.0, 612.0),
+}
+"""Page sizes in points, landscape."""
+
+STATEMENT_POINTS: Final = 13.0
+"""The diagram's statement text size (the thesis is larger, headers smaller)."""
+
+SMALLEST_POINTS: Final = 9.0
+"""The diagram's smallest text: node headers such as ``REASON``."""
+
+MARGIN_SHARE: Final = 0.04
+"""Each page edge keeps this share of the page's shorter side blank."""
+
+
+@dataclass(frozen=True)
+class Budget:
+    """The largest drawing, in the diagram's own points, that a page shows legibly."""
+
+    width: float
+    height: float
+    scale: float
+    """The smallest scale a drawing may be shown at on the page."""
+
+
+def page_budget(page: PageSize) -> Budget:
+    """Return the drawing size a page holds at the legibility floor.
+
+    At the floor, a statement is 1/60 of the page height and no text is under 1/90:
+    the drawing is shown at least at ``scale``, so it may be at most the page (less its
+    margins) divided by that scale.
+    """
+    scale = max(page.height / 60 / STATEMENT_POINTS, page.height / 90 / SMALLEST_POINTS)
+    margin = MARGIN_SHARE * min(page.width, page.height)
+    return Budget((page.width - 2 * margin) / scale, (page.height - 2 * margin) / scale, scale)

@@ -1,0 +1,98 @@
+"""YAML text written back: block-style dumps with invisible characters quoted and spelled out."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+from argmap.deep import run_deep
+from argmap.load.parse import make_yaml
+
+__all__ = ["dump_yaml", "escape_invisible", "quote_risky"]
+
+
+def dump_yaml(data: Any, *, header: str | None = None) -> str:
+    """Dump plain data as block-style YAML text (with an optional comment header).
+
+    Strings holding control, format or line-separator characters are written
+    double-quoted, where YAML escapes them, so they read back unchanged.
+    """
+    from io import StringIO
+
+    buffer = StringIO()
+    if header:
+        buffer.write(header if header.endswith("\n") else header + "\n")
+    safe = _quote_risky_strings(data)
+    run_deep(lambda: make_yaml().dump(safe, buffer))
+    return escape_invisible(buffer.getvalue())
+
+
+_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
+
+
+def escape_invisible(text: str) -> str:
+    r"""Spell out invisible non-ASCII characters in dumped YAML as ``\uXXXX`` escapes.
+
+    ruamel escapes ASCII control characters in double-quoted strings but writes format
+    characters such as bidi overrides (U+202E) and zero-width spaces raw, where a
+    reviewer reading the file or its diff cannot see them. Every string holding one
+    is double-quoted (:func:`quote_risky`), where YAML reads the escape back as the
+    same character.
+    """
+    if text.isascii():
+        return text
+
+    def spell(match: re.Match[str]) -> str:
+        ch = match.group()
+        if not _is_risky(ch) or "\ud800" <= ch <= "\udfff":
+            return ch
+        code = ord(ch)
+        return f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"
+
+    return _NON_ASCII.sub(spell, text)
+
+
+def _is_risky(text: str) -> bool:
+    import unicodedata
+
+    # Line feeds and tabs are ordinary YAML text; ruamel picks a style that keeps them.
+    return any(
+        unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cn") and ch not in "\n\t"
+        for ch in text
+    )
+
+
+def quote_risky(value: Any) -> Any:
+    """Mark a string to be written double-quoted when it holds invisible characters.
+
+    Control, format (bidi overrides included) and line-separator characters are then
+    escaped by YAML, so they read back unchanged and never hide in the file as raw
+    bytes; anything else is returned as is.
+    """
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    if isinstance(value, str) and _is_risky(value):
+        return DoubleQuotedScalarString(value)
+    return value
+
+
+def _quote_risky_strings(data: Any) -> Any:
+    convert = quote_risky
+    if not isinstance(data, dict | list):
+        return convert(data)
+    root: Any = {} if isinstance(data, dict) else []
+    stack: list[tuple[Any, Any]] = [(data, root)]
+    while stack:
+        src, dst = stack.pop()
+        pairs = src.items() if isinstance(src, dict) else enumerate(src)
+        for key, value in pairs:
+            if isinstance(value, dict | list):
+                child: Any = {} if isinstance(value, dict) else []
+                stack.append((value, child))
+            else:
+                child = convert(value)
+            if isinstance(dst, dict):
+                dst[convert(key)] = child
+            else:
+                dst.append(child)
+    return root

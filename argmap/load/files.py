@@ -1,0 +1,161 @@
+"""The one bounded reader of text files: regular files only, a size cap, located decode errors."""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final, NoReturn
+
+from argmap.errors import MapFileError
+
+__all__ = [
+    "MAP_FILE",
+    "MAX_MAP_BYTES",
+    "SOURCE_FILE",
+    "TextKind",
+    "read_map_text",
+    "read_source_text",
+    "read_text_file",
+]
+
+MAX_MAP_BYTES: Final = 64 * 1024 * 1024
+"""Refuse map files above this size rather than exhaust memory."""
+
+
+@dataclass(frozen=True)
+class TextKind:
+    """What a reader expects a file to be: its size cap, and what each refusal advises."""
+
+    advice: str
+    """What to give instead of a folder or a device, e.g. ``give a map file (.yaml or .json)``."""
+    missing: str
+    """The whole message for a missing file."""
+    binary: str
+    """The whole message for a file holding a NUL byte."""
+    empty: str
+    """The whole message for a file of only white space."""
+    what: str
+    """The file in ``save ... as UTF-8``, e.g. ``the file``."""
+    limit: int = MAX_MAP_BYTES
+    """Refuse files above this many bytes."""
+    too_large: str = "; split it into smaller files"
+    """Appended to the message for a file above :attr:`limit`."""
+
+
+MAP_FILE: Final = TextKind(
+    advice="give a map file (.yaml or .json)",
+    missing="no such file; check the path",
+    binary="binary file (NUL byte); a map is a UTF-8 text file",
+    empty="empty file; a map needs at least 'title' and 'thesis'",
+    what="the file",
+)
+
+SOURCE_FILE: Final = TextKind(
+    advice="give the source document as a text file",
+    missing="no such file; check the path of the source document",
+    binary="binary file (NUL byte); give the source document as UTF-8 text",
+    empty="empty file; the source document has no text",
+    what="the source document",
+)
+
+
+def read_map_text(path: str | Path) -> str:
+    """Read a map file as text, refusing what cannot be a map with one located line.
+
+    Raises:
+        MapFileError: missing, a directory or device, unreadable, too large, binary,
+            not UTF-8, or empty.
+    """
+    return read_text_file(path, MAP_FILE)
+
+
+def read_source_text(path: str | Path) -> str:
+    """Read a source document (the text a map quotes, e.g. an article) as UTF-8 text.
+
+    Raises:
+        MapFileError: missing, a directory or device, unreadable, too large, binary,
+            not UTF-8, or empty; one located line saying what to do.
+    """
+    return read_text_file(path, SOURCE_FILE)
+
+
+def read_text_file(path: str | Path, kind: TextKind) -> str:
+    """Read a regular file of at most ``kind.limit`` bytes as UTF-8 text (a BOM is dropped).
+
+    Args:
+        path: the file.
+        kind: what the file should be; its messages say what to do instead.
+
+    Returns:
+        The text.
+
+    Raises:
+        MapFileError: missing, a directory, a device, pipe or socket, unreadable, too
+            large, binary (located at the NUL byte), not UTF-8 (located at the first bad
+            byte) or empty; one line, ending in what to do.
+    """
+    p = Path(path)
+    raw = _read_bytes(p, kind)
+    if b"\x00" in raw:
+        line, col = _position(raw, raw.index(b"\x00"))
+        raise MapFileError(p, kind.binary, line=line, column=col)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, col = _position(raw, exc.start)
+        raise MapFileError(
+            p,
+            f"not UTF-8 (byte 0x{raw[exc.start]:02x}); save {kind.what} as UTF-8",
+            line=line,
+            column=col,
+        ) from None
+    if not text.strip():
+        raise MapFileError(p, kind.empty, line=1, column=1)
+    return text
+
+
+# Opening a pipe for reading would wait for a writer; a device may never end.
+_OPEN_FLAGS: Final = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _read_bytes(p: Path, kind: TextKind) -> bytes:
+    """Read at most ``kind.limit`` bytes of a regular file; refuse anything else."""
+    try:
+        _check_regular(p, os.stat(p), kind)  # first, for the message a folder deserves
+        fd = os.open(p, _OPEN_FLAGS)
+        with open(fd, "rb") as fh:
+            _check_regular(p, os.fstat(fd), kind)  # what was opened, should the name move
+            raw = fh.read(kind.limit + 1)
+            if len(raw) > kind.limit:  # it grew after we looked
+                _refuse_size(p, max(os.fstat(fd).st_size, len(raw)), kind)
+    except FileNotFoundError:
+        raise MapFileError(p, kind.missing) from None
+    except PermissionError:
+        raise MapFileError(p, "permission denied; check the file's permissions") from None
+    except OSError as exc:
+        raise MapFileError(p, f"cannot read: {exc.strerror or exc}") from None
+    return raw
+
+
+def _check_regular(p: Path, st: os.stat_result, kind: TextKind) -> None:
+    if stat.S_ISDIR(st.st_mode):
+        raise MapFileError(p, f"is a directory; {kind.advice}")
+    if not stat.S_ISREG(st.st_mode):
+        raise MapFileError(p, f"not a regular file (a device, pipe or socket); {kind.advice}")
+    if st.st_size > kind.limit:
+        _refuse_size(p, st.st_size, kind)
+
+
+def _refuse_size(p: Path, size: int, kind: TextKind) -> NoReturn:
+    raise MapFileError(
+        p, f"file is {size} bytes, above the {kind.limit}-byte limit{kind.too_large}"
+    )
+
+
+def _position(raw: bytes, offset: int) -> tuple[int, int]:
+    """The 1-based line and column (in characters) of byte ``offset``."""
+    line = raw.count(b"\n", 0, offset) + 1
+    start = raw.rfind(b"\n", 0, offset) + 1
+    return line, len(raw[start:offset].decode("utf-8", "replace")) + 1

@@ -1,0 +1,163 @@
+"""How validation problems are worded: pydantic errors as findings, values and paths as text."""
+
+from __future__ import annotations
+
+import types
+import typing
+from difflib import get_close_matches
+from typing import Any, Final, NamedTuple
+
+from pydantic import BaseModel, ValidationError
+
+from argmap.load.mapfile import CHILD_KEYS, MapHeader
+from argmap.load.tree import YamlPath
+from argmap.model import NodeKind
+from argmap.safetext import LONE_SURROGATE
+
+__all__ = [
+    "Finding",
+    "display_path",
+    "misplaced_children",
+    "pydantic_findings",
+    "show_value",
+    "surrogate_message",
+]
+
+_HINTS: Final = {
+    "text": "add the statement this node makes",
+    "title": "add a title for the map",
+    "thesis": "add the root claim under 'thesis:'",
+    "outlet": "name the outlet the document credits",
+    "name": "name the outlet",
+    "to": "name the id this link points at",
+}
+
+
+class Finding(NamedTuple):
+    """One problem found in an entry, before it is located in the file."""
+
+    path: YamlPath
+    """Where, relative to the entry that was checked."""
+    message: str
+    key: bool = False
+    """Whether to point at the key (a field that should not be there) rather than its value."""
+    code: str = "invalid"
+
+
+def pydantic_findings(exc: ValidationError, model: type[BaseModel]) -> list[Finding]:
+    """Word each of pydantic's errors for ``model`` as a finding at its node, with a hint."""
+    out: list[Finding] = []
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        kind = err["type"]
+        name = str(loc[-1]) if loc else "value"
+        dotted = ".".join(str(p) for p in loc)
+        got = show_value(err.get("input"))
+        if kind == "extra_forbidden":
+            out.append(Finding(loc, _unknown_field(model, loc, name), True, "unknown-field"))
+        elif kind == "missing":
+            hint = _HINTS.get(name, f"add {name!r}")
+            out.append(Finding(loc[:-1], f"missing {dotted!r}; {hint}", code="missing"))
+        elif kind == "string_too_short":
+            hint = _HINTS.get(name, "give it a value or remove it")
+            out.append(Finding(loc, f"{dotted!r} is empty; {hint}", code="empty"))
+        elif kind == "string_pattern_mismatch":
+            message = (
+                f"invalid id {got}; use letters, digits, '_', '.' and '-', starting "
+                "with a letter or digit"
+            )
+            out.append(Finding(loc, message, code="bad-id"))
+        elif kind == "enum":
+            expected = str(err.get("ctx", {}).get("expected", "")).replace("'", "")
+            message = f"{dotted!r} must be one of {expected} (got {got})"
+            out.append(Finding(loc, message, code="type"))
+        elif kind == "string_type":
+            message = f"{dotted!r} must be text (got {got}); put it in quotes"
+            out.append(Finding(loc, message, code="type"))
+        else:
+            msg = err["msg"]
+            msg = msg[:1].lower() + msg[1:]
+            out.append(Finding(loc, f"{dotted!r}: {msg} (got {got})", code="type"))
+    return out
+
+
+def _unknown_field(model: type[BaseModel], loc: tuple[Any, ...], name: str) -> str:
+    options = sorted(_fields_at(model, loc[:-1]))
+    close = get_close_matches(name, options, n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    extra = ""
+    if name == "kind" and len(loc) == 1:
+        extra = "; a node's kind comes from the list it sits in ('premises', ...)"
+    return f"unknown field {name!r}{hint}; remove it or fix the spelling{extra}"
+
+
+def surrogate_message(text: str) -> str:
+    """Say that ``text`` holds a lone surrogate, which one, and what to do."""
+    found = LONE_SURROGATE.search(text)
+    code = ord(found.group()) if found else 0
+    return (
+        f"holds a lone surrogate (U+{code:04X}), which no UTF-8 file can hold; write the "
+        "whole character, or remove the escape"
+    )
+
+
+def misplaced_children(key: str, kind: NodeKind) -> str:
+    """Say that a ``kind`` node cannot hold a ``key`` list, and what it can hold."""
+    if key == "rebuttals":
+        return (
+            "'rebuttals' are only allowed under an objection; list this under 'objections' "
+            "to attack this node"
+        )
+    allowed = ", ".join(repr(k) for k in CHILD_KEYS[kind])
+    return f"a {kind.value} cannot have {key!r} (it can have {allowed})"
+
+
+def display_path(path: YamlPath) -> str:
+    """Write a YAML path as in messages: ``thesis.premises[0].text``."""
+    out = ""
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else step)
+    # A key may hold characters no terminal or file can take (a lone surrogate).
+    return LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
+
+
+def show_value(value: Any) -> str:
+    """Show a value a user wrote, briefly: ``nothing``, ``a mapping``, ``number 3``, ``'x'``."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value)
+    kind = "number " if isinstance(value, int | float) and not isinstance(value, bool) else ""
+    return kind + (text if len(text) <= 40 else text[:37] + "...")
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> set[str]:
+    """Return the field names allowed at ``loc`` inside ``model`` (for did-you-mean)."""
+    current: type[BaseModel] | None = model
+    for step in loc:
+        if current is None:
+            return set()
+        if isinstance(step, int):
+            continue
+        info = current.model_fields.get(str(step))
+        current = _inner_model(info.annotation) if info is not None else None
+    if current is None:
+        return set()
+    names = {info.alias or name for name, info in current.model_fields.items()}
+    if current is MapHeader:
+        names.add("thesis")
+    return names
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is not None:
+        for arg in typing.get_args(annotation):
+            found = _inner_model(arg)
+            if found is not None:
+                return found
+    return None

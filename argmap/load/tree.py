@@ -1,0 +1,138 @@
+"""Parsed YAML trees: where each key and value sits (``SourceMap``), and the plain data held."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
+from typing import Any
+
+from argmap.errors import MapFileError
+
+__all__ = ["SourceMap", "YamlPath", "plain_data"]
+
+YamlPath = tuple[str | int, ...]
+"""A path from the document root: mapping keys and list indexes."""
+
+
+class SourceMap:
+    """Positions of keys and values in a parsed file, looked up by path (1-based)."""
+
+    def __init__(self, root: Any) -> None:
+        """Wrap a ruamel round-trip document (or None when no positions are known)."""
+        self._root = root
+
+    def locate(self, path: YamlPath, *, key: bool = False) -> tuple[int, int]:
+        """Return ``(line, column)`` of the value at ``path`` (of its key if ``key``).
+
+        A path that runs past what the file holds gives the position of the deepest
+        mapping or list that exists, so a missing field points at its owner.
+        """
+        node = self._root
+        best = _own_position(node)
+        for depth, step in enumerate(path):
+            last = depth == len(path) - 1
+            lc = getattr(node, "lc", None)
+            if isinstance(node, dict) and step in node:
+                if lc is not None:
+                    try:
+                        pos = lc.key(step) if (last and key) else lc.value(step)
+                        best = (pos[0] + 1, pos[1] + 1)
+                    except (KeyError, TypeError):
+                        pass
+                node = node[step]
+            elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+                if lc is not None:
+                    try:
+                        pos = lc.item(step)
+                        best = (pos[0] + 1, pos[1] + 1)
+                    except (KeyError, TypeError):
+                        pass
+                node = node[step]
+            else:
+                break
+        return best
+
+
+def _own_position(node: Any) -> tuple[int, int]:
+    lc = getattr(node, "lc", None)
+    if lc is None or lc.line is None:
+        return (0, 0)
+    return (lc.line + 1, lc.col + 1)
+
+
+def plain_data(document: Any, name: str) -> Any:
+    """Turn a ruamel tree (a load, possibly edited) into plain Python data.
+
+    Dicts, lists, str, int, float, bool and dates. Iterative, so depth is not limited.
+
+    Raises:
+        MapFileError: the tree reuses a node (a YAML alias, which could make a tree into
+            a graph or blow up in size), or holds a ``!!binary`` or ``!!set`` value.
+    """
+    if not isinstance(document, dict | list):
+        return _scalar(document)
+    root: Any = {} if isinstance(document, dict) else []
+    seen: set[int] = {id(document)}
+    stack: list[tuple[Any, Any, YamlPath]] = [(document, root, ())]
+    while stack:
+        src, dst, path = stack.pop()
+        items: Iterator[tuple[Any, Any]] = (
+            iter(src.items()) if isinstance(src, dict) else iter(enumerate(src))
+        )
+        for key, value in items:
+            out_key = key if isinstance(src, list) else str(_scalar(key))
+            if isinstance(value, dict | list):
+                if id(value) in seen:
+                    line, col = SourceMap(document).locate((*path, out_key))
+                    raise MapFileError(
+                        name,
+                        "YAML aliases (*name) are not supported in map files; write the "
+                        "entry out, or use 'links' to point at another node",
+                        line=line,
+                        column=col,
+                    )
+                seen.add(id(value))
+                child: Any = {} if isinstance(value, dict) else []
+                stack.append((value, child, (*path, out_key)))
+            else:
+                try:
+                    child = _scalar(value)
+                except _UnsupportedTag as exc:
+                    line, col = SourceMap(document).locate((*path, out_key))
+                    raise MapFileError(
+                        name,
+                        f"YAML {exc.args[0]} values are not supported in map files; write "
+                        "plain text or a plain list",
+                        line=line,
+                        column=col,
+                    ) from None
+            if isinstance(dst, dict):
+                dst[out_key] = child
+            else:
+                dst.append(child)
+    return root
+
+
+def _scalar(value: Any) -> Any:
+    if value is None or type(value) in (str, int, float, bool, dt.date):
+        return value
+    if isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    if isinstance(value, dt.datetime):
+        return value.date() if (value.hour, value.minute, value.second) == (0, 0, 0) else value
+    if isinstance(value, dt.date):
+        return dt.date(value.year, value.month, value.day)
+    if isinstance(value, bytes | bytearray | AbstractSet):
+        raise _UnsupportedTag("!!binary" if isinstance(value, bytes | bytearray) else "!!set")
+    return str(value)
+
+
+class _UnsupportedTag(Exception):
+    """A YAML value of a type no map field takes (``!!binary``, ``!!set``)."""
