@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from argmap.options import RenderOptions
     from argmap.pipeline import render_file, render_map
 
-    load = load_map
 
 __all__ = [
     "Analysis",
@@ -39,7 +38,6 @@ __all__ = [
     "RenderOptions",
     "UnknownFormatError",
     "analyze",
-    "load",
     "load_map",
     "render_file",
     "render_map",
@@ -58,7 +56,6 @@ _WHERE = {
     "RenderError": "argmap.errors",
     "UnknownFormatError": "argmap.errors",
     "load_map": "argmap.load.maps",
-    "load": "argmap.load.maps:load_map",
     "ArgumentMap": "argmap.model",
     "Node": "argmap.model",
     "NodeKind": "argmap.model",
