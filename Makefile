@@ -13,8 +13,10 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
+# The demo takes a plain install (an editable one makes setuptools warn); the tests take an
+# editable one, so they see the working tree.
 $(VENV)/.installed-all: pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e '.[all]'
+	$(PY) -m pip install --quiet '.[all]'
 	touch $@
 
 $(VENV)/.installed: pyproject.toml | $(PY)

@@ -1,4 +1,4 @@
-"""The public API: every name in ``argmap.__all__`` is what it says, whatever was imported first."""
+"""The public API: each name in ``argmap.__all__`` is what it says, whatever came first."""
 
 from __future__ import annotations
 
