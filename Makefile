@@ -13,10 +13,12 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-# The demo takes a plain install (an editable one makes setuptools warn); the tests take an
-# editable one, so they see the working tree.
-$(VENV)/.installed-all: pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet '.[all]'
+# The demo takes a plain install (an editable one makes setuptools warn), made again when the
+# package changes; the tests take an editable one, so they see the working tree.
+PACKAGE_FILES := $(shell find argmap -type f -not -path '*/__pycache__/*')
+$(VENV)/.installed-all: pyproject.toml $(PACKAGE_FILES) | $(PY)
+	@# After `make test`, the editable install already has everything the demo needs.
+	if [ ! $(VENV)/.installed -nt pyproject.toml ]; then $(PY) -m pip install --quiet '.[all]'; fi
 	touch $@
 
 $(VENV)/.installed: pyproject.toml | $(PY)

@@ -12,6 +12,7 @@ from argmap.exporters.diagram.measure import box_size
 from argmap.exporters.diagram.pageparts import PagePlan
 from argmap.exporters.diagram.pagesize import PAGE_SIZES, Budget, PageSize, page_budget
 from argmap.exporters.diagram.paging import paginate
+from argmap.exporters.diagram.styles import GRAPH_ATTR
 from argmap.model import ArgumentMap, Node
 from argmap.options import Fit, RenderOptions
 
@@ -21,13 +22,16 @@ if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis
     from argmap.exporters.diagram.engine import EngineInfo
 
-__all__ = ["LaidPage", "Layout", "lay_out", "page_png_source", "page_svg", "resolve_fit"]
+__all__ = ["LaidPage", "Layout", "lay_out", "page_png", "page_svg", "resolve_fit"]
 
 MAX_SCALE: Final = 1.5
 """A small drawing is enlarged to fill its page, but no more than this."""
 
 PIXELS_PER_POINT: Final = 2.0
 """PNG pages: a 960 x 540 point slide is 1920 x 1080 pixels."""
+
+GRAPH_PAD_INCHES: Final = float(GRAPH_ATTR["pad"])
+"""The padding the engine adds around every drawing."""
 
 TRIES: Final = 5
 """Plans tried, each tightening the pages whose layout overflowed the one before."""
@@ -163,19 +167,39 @@ def page_svg(layout: Layout, page: LaidPage) -> str:
     return page.svg[: match.start()] + head + page.svg[match.end() :]
 
 
-def page_png_source(layout: Layout, page: LaidPage) -> str:
-    """DOT for the engine to draw the page as a PNG of the page's exact pixel size.
+def page_png(layout: Layout, page: LaidPage, engine: EngineInfo, map_name: str) -> bytes:
+    """Draw the page as a PNG of the page's exact pixel size (a slide: 1920 x 1080).
 
-    The drawing is scaled by the resolution and centred by padding, so the image is the
-    page (a slide is 1920 x 1080 pixels) with the drawing where :func:`page_svg` puts it.
+    The drawing is scaled by the resolution and centred by padding, where :func:`page_svg`
+    puts it. The engine rounds sizes its own way, so when an image comes out a pixel off,
+    the padding is corrected and the page drawn again (twice at most).
+
+    Raises:
+        RenderError: the engine is missing, fails or times out.
     """
+    import struct
+
+    from argmap.exporters.diagram.engine import run_engine
+
     scale = layout.scale(page)
-    pad_x = (layout.size.width / scale - page.width) / 2 / 72
-    pad_y = (layout.size.height / scale - page.height) / 2 / 72
-    graph = page.graph.copy()
-    graph.attr(
-        "graph",
-        dpi=f"{72 * PIXELS_PER_POINT * scale:.4f}",
-        pad=f"{max(pad_x, 0):.4f},{max(pad_y, 0):.4f}",
+    dpi = max(36, round(72 * PIXELS_PER_POINT * scale))
+    frame = 2 * GRAPH_PAD_INCHES * 72  # the engine's SVG size includes its own padding
+    target = (
+        round(layout.size.width * PIXELS_PER_POINT),
+        round(layout.size.height * PIXELS_PER_POINT),
     )
-    return str(graph.source)
+    pads = [
+        max((pixels * 72 / dpi - (drawn - frame)) / 2 / 72, 0.0)
+        for pixels, drawn in zip(target, (page.width, page.height), strict=True)
+    ]
+    png = b""
+    for _ in range(3):
+        graph = page.graph.copy()
+        graph.attr("graph", pad=f"{pads[0]:.5f},{pads[1]:.5f}")
+        png = run_engine(graph.source, "png", engine, map_name=map_name, dpi=dpi)
+        size = struct.unpack(">II", png[16:24])
+        if size == target:
+            break
+        for axis in (0, 1):
+            pads[axis] = max(pads[axis] + (target[axis] - size[axis]) / 2 / dpi, 0.0)
+    return png
