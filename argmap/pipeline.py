@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap.editing.safewrite import write_atomic
-from argmap.exporters import get_exporter
+from argmap.exporters import Rendered, get_exporter
 from argmap.load.maps import load_map
 from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "check_targets",
+    "page_files",
     "output_path",
     "render_file",
     "render_files",
@@ -34,7 +35,7 @@ def output_path(path: str | Path, fmt: str, out_dir: str | Path) -> Path:
     return Path(out_dir) / (Path(path).stem + get_exporter(fmt).suffix)
 
 
-def render_map(m: ArgumentMap, fmt: str, options: RenderOptions | None = None) -> str | bytes:
+def render_map(m: ArgumentMap, fmt: str, options: RenderOptions | None = None) -> Rendered:
     """Render a loaded map in one format, in memory: analyze, then export.
 
     Args:
@@ -43,7 +44,8 @@ def render_map(m: ArgumentMap, fmt: str, options: RenderOptions | None = None) -
         options: render options (defaults: the whole map, top to bottom).
 
     Returns:
-        The file's content: text for text formats, bytes for ``png`` and ``pdf``.
+        The file's content: text for text formats, bytes for ``png`` and ``pdf``; a list of
+        pages when the format writes a file per page (PNG and SVG fitted to slides).
 
     Raises:
         UnknownFormatError: no exporter has that name.
@@ -68,7 +70,8 @@ def render_outputs(
     """Render one loaded map in one format, returning ``(target path, data)`` pairs.
 
     Most formats give one file; an ``html`` exercise gives two: the blanked page and
-    its answer key.
+    its answer key; a diagram fitted to pages gives ``STEM-01.png``, ``STEM-02.png``, ...
+    when it has several.
 
     Raises:
         UnknownFormatError: no exporter has that name.
@@ -83,13 +86,34 @@ def render_outputs(
         from argmap.exporters.html.page import render_answer_key
 
         return [
-            (target.with_name(f"{target.stem}.exercise.html"), exporter.render(m, analysis, opts)),
+            *page_files(
+                target.with_name(f"{target.stem}.exercise.html"),
+                ".html",
+                exporter.render(m, analysis, opts),
+            ),
             (
                 target.with_name(f"{target.stem}.answers.html"),
                 render_answer_key(m, analysis, opts),
             ),
         ]
-    return [(target, exporter.render(m, analysis, opts))]
+    return page_files(target, exporter.suffix, exporter.render(m, analysis, opts))
+
+
+def page_files(target: Path, suffix: str, data: Rendered) -> list[tuple[Path, str | bytes]]:
+    """Name the files of a render: ``target`` itself, or one per page when there are pages.
+
+    Pages are numbered from 1, zero-padded to two digits at least (``m-01.png``), so
+    they sort in reading order.
+    """
+    if not isinstance(data, list):
+        return [(target, data)]
+    pages: list[str | bytes] = list(data)
+    stem = target.name.removesuffix(suffix)
+    width = max(2, len(str(len(pages))))
+    return [
+        (target.with_name(f"{stem}-{number:0{width}d}{suffix}"), page)
+        for number, page in enumerate(pages, start=1)
+    ]
 
 
 def render_files(
@@ -137,7 +161,32 @@ def render_files(
                 (path, target, data)
                 for target, data in render_outputs(m, analysis, path, fmt, out_dir, opts)
             )
-    return [(path, write_atomic(target, data)) for path, target, data in pending]
+    written = [(path, write_atomic(target, data)) for path, target, data in pending]
+    for path in unique:
+        for fmt in formats:
+            suffix = get_exporter(fmt).suffix
+            _remove_stale_pages(output_path(path, fmt, out_dir), suffix, {t for _, t in written})
+    return written
+
+
+def _remove_stale_pages(target: Path, suffix: str, written: set[Path]) -> None:
+    """Delete the page files an earlier render of the same map and format left behind.
+
+    A map drawn on 12 pages and then on 9 would otherwise leave ``m-10.png`` to
+    ``m-12.png`` beside the new pages, and ``m.png`` beside ``m-01.png`` (or the other
+    way round). Only names this render could have written are touched, and only when it
+    wrote one of them.
+    """
+    import re
+
+    stem = target.name.removesuffix(suffix)
+    pattern = re.compile(re.escape(stem) + r"(-\d{2,})?" + re.escape(suffix))
+    mine = {w for w in written if w.parent == target.parent and pattern.fullmatch(w.name)}
+    if not mine:
+        return
+    for old in target.parent.iterdir():
+        if old not in mine and pattern.fullmatch(old.name) and old.is_file():
+            old.unlink()
 
 
 def _distinct(paths: Sequence[str | Path]) -> list[Path]:

@@ -25,7 +25,7 @@ from argmap.exporters.diagram.formats import render_pdf, render_png, render_svg
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
-from argmap.pipeline import render_file
+from argmap.pipeline import page_files, render_file
 from tests.conftest import CASES, MAPS, ROOT
 from tests.strategies import argument_maps
 
@@ -118,10 +118,15 @@ def test_svg_renders_every_theme_and_direction(
 
 
 def test_png_is_valid_and_sensibly_sized(uniforms: ArgumentMap) -> None:
-    data = render_png(uniforms, analyze(uniforms))
-    width, height = _png_size(data)
+    drawing = render_png(uniforms, analyze(uniforms), RenderOptions(fit="none"))
+    assert isinstance(drawing, bytes)
+    width, height = _png_size(drawing)
     assert 800 <= width <= 8000 and 300 <= height <= 8000
-    assert 20_000 < len(data) < 5_000_000
+    assert 20_000 < len(drawing) < 5_000_000
+    # By default a PNG is a 16:9 slide (or several), each 1920 x 1080.
+    slides = render_png(uniforms, analyze(uniforms))
+    for slide in slides if isinstance(slides, list) else [slides]:
+        assert _png_size(slide) == (1920, 1080)
 
 
 def test_pdf_keeps_text_as_text_with_every_script() -> None:
@@ -146,12 +151,18 @@ def test_pdf_sets_bold_and_italic_in_their_own_faces() -> None:
     assert {b"NotoSans", b"NotoSansBold", b"NotoSansItalic"} <= faces, faces
 
 
-def test_pdf_page_matches_svg_size(uniforms: ArgumentMap) -> None:
+def test_pdf_page_matches_svg_size_without_fit(uniforms: ArgumentMap) -> None:
     svg = render_svg(uniforms, analyze(uniforms))
     width = float(re.search(r'<svg width="([\d.]+)pt"', svg).group(1))  # type: ignore[union-attr]
-    data = render_pdf(uniforms, analyze(uniforms))
+    data = render_pdf(uniforms, analyze(uniforms), RenderOptions(fit="none"))
     box = re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", data)
     assert box is not None and abs(float(box.group(1)) - width) < 1
+
+
+def test_pdf_pages_are_a4_landscape_by_default(uniforms: ArgumentMap) -> None:
+    data = render_pdf(uniforms, analyze(uniforms))
+    boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", data)
+    assert boxes and {(round(float(w)), round(float(h))) for w, h in boxes} == {(842, 595)}
 
 
 @pytest.mark.parametrize("fmt", ["dot", "svg", "png", "pdf"])
@@ -261,19 +272,24 @@ def test_cli_several_maps_and_formats(runner: CliRunner, tmp_path: Path) -> None
     )
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == sorted(
+    pngs = [name for name in names if name.endswith(".png")]
+    # PNG slides: one file when the map fits one, else STEM-01.png, STEM-02.png, ...
+    assert pngs and all(
+        re.fullmatch(r"(school-uniforms|diagram-nested)(-\d\d)?\.png", n) for n in pngs
+    )
+    assert sorted(set(names) - set(pngs)) == sorted(
         f"{stem}.{ext}"
         for stem in ("school-uniforms", "diagram-nested")
-        for ext in ("svg", "png", "pdf", "dot")
+        for ext in ("svg", "pdf", "dot")
     )
-    assert result.stderr.count(" -> ") == 8
+    assert result.stderr.count(" -> ") == 6 + len(pngs)
 
 
 def test_cli_single_file_is_quiet_and_only_asked_formats(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    result = runner.invoke(main, ["render", str(UNIFORMS), "--format", "png"])
+    result = runner.invoke(main, ["render", str(UNIFORMS), "--format", "png", "--fit", "none"])
     assert result.exit_code == 0, result.output
     assert result.output == ""
     assert [p.name for p in (tmp_path / "output").iterdir()] == ["school-uniforms.png"]
@@ -379,11 +395,13 @@ def test_committed_flagship_renders_are_fresh() -> None:
     stale = []
     m = load_map(COMMITTED)
     for fmt in ("svg", "png"):
-        path = ROOT / "output" / f"{COMMITTED.stem}.{fmt}"
-        data = get_exporter(fmt).render(m, analyze(m), RenderOptions(map_name=str(COMMITTED)))
-        fresh = data.encode("utf-8") if isinstance(data, str) else data
-        if not path.exists() or path.read_bytes() != fresh:
-            stale.append(str(path.relative_to(ROOT)))
+        exporter = get_exporter(fmt)
+        data = exporter.render(m, analyze(m), RenderOptions(map_name=str(COMMITTED)))
+        target = ROOT / "output" / f"{COMMITTED.stem}{exporter.suffix}"
+        for path, content in page_files(target, exporter.suffix, data):
+            fresh = content.encode("utf-8") if isinstance(content, str) else content
+            if not path.exists() or path.read_bytes() != fresh:
+                stale.append(str(path.relative_to(ROOT)))
     assert not stale, f"stale or missing: {', '.join(stale)}; refresh them with `make output`"
 
 

@@ -16,6 +16,7 @@ __all__ = [
     "COMMANDS",
     "MAP_PATH",
     "MapFailure",
+    "fit_options",
     "main",
     "output_dir_option",
     "reports_errors",
@@ -76,6 +77,26 @@ def theme_option(fn: _F) -> _F:
         default="default",
         show_default=True,
         help="Colours: default, print (grayscale with line patterns), contrast.",
+    )(fn)
+
+
+def fit_options(fn: _F) -> _F:
+    """The ``--fit PAGE`` and ``--portrait`` options of commands that draw diagrams."""
+    from typing import get_args
+
+    from argmap.options import Fit
+
+    fn = click.option(
+        "--portrait", is_flag=True, help="Turn paper pages upright (landscape by default)."
+    )(fn)
+    return click.option(
+        "--fit",
+        type=click.Choice(get_args(Fit)),
+        default=None,
+        help=(
+            "Fit diagrams to pages of this size, split so every statement stays legible "
+            "(1/60 of the page height). Defaults: pdf a4, png slide (16:9), svg and dot none."
+        ),
     )(fn)
 
 

@@ -87,7 +87,7 @@ def export(map_path: Path, fmt: str, output: Path | None) -> None:
     from argmap.exporters import get_exporter, parse_formats
     from argmap.load.maps import load_map
     from argmap.options import RenderOptions
-    from argmap.pipeline import render_map
+    from argmap.pipeline import page_files, render_map
 
     try:
         names = parse_formats(fmt)
@@ -106,7 +106,13 @@ def export(map_path: Path, fmt: str, output: Path | None) -> None:
     m = load_map(map_path)
     data = render_map(m, names[0], RenderOptions(map_name=map_path.stem))
     if output is not None and str(output) != "-":
-        write_atomic(output, data)
+        for target, content in page_files(output, output.suffix, data):
+            write_atomic(target, content)
+    elif isinstance(data, list):
+        raise MapFailure(
+            f"{fmt}: the diagram has {len(data)} pages; write them to files with -o FILE "
+            f"(named FILE-01{get_exporter(names[0]).suffix}, ...)"
+        )
     elif isinstance(data, bytes):
         raise MapFailure(f"{fmt} is a binary format; write it to a file with -o FILE")
     else:

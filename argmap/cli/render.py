@@ -7,7 +7,7 @@ from typing import cast, get_args
 
 import click
 
-from argmap.cli import MAP_PATH, output_dir_option, reports_errors, theme_option
+from argmap.cli import MAP_PATH, fit_options, output_dir_option, reports_errors, theme_option
 from argmap.options import Direction, Engine
 
 HIDEABLE = ("evidence", "quotes", "reviewers")
@@ -73,6 +73,7 @@ def _hide(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) ->
 )
 @click.option("--status", is_flag=True, help="Mark each claim in, out or undecided.")
 @click.option("--exercise", is_flag=True, help="Blank texts for students (html format).")
+@fit_options
 @reports_errors
 def render(
     maps: tuple[Path, ...],
@@ -86,12 +87,17 @@ def render(
     engine: str,
     status: bool,
     exercise: bool,
+    fit: str | None,
+    portrait: bool,
 ) -> None:
     """Draw maps as diagram files: one file per map and format, in --output.
 
+    PDF comes on A4 pages and PNG as 16:9 slides, split into pages where a map would
+    otherwise be too small to read; a map of several pages gives MAP-01.png, MAP-02.png...
+
     Example: argmap render maps/*.yaml --format svg,png,pdf
     """
-    from argmap.options import RenderOptions, Theme
+    from argmap.options import Fit, RenderOptions, Theme
     from argmap.pipeline import render_files
 
     # click.Choice has already limited each value to the Literal's words.
@@ -104,6 +110,8 @@ def render(
         engine=cast(Engine, engine),
         status=status,
         exercise=exercise,
+        fit=cast("Fit | None", fit),
+        portrait=portrait,
     )
     from argmap.errors import OutputClashError
 

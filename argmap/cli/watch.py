@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, cast
 
 import click
 
-from argmap.cli import output_dir_option, reports_errors, theme_option
+from argmap.cli import fit_options, output_dir_option, reports_errors, theme_option
 
 if TYPE_CHECKING:
-    from argmap.options import Theme
+    from argmap.options import Fit, Theme
 
 
 @click.command()
@@ -29,8 +29,17 @@ if TYPE_CHECKING:
 @output_dir_option
 @theme_option
 @click.option("--exercise", is_flag=True, help="Blank node texts (for students to fill in).")
+@fit_options
 @reports_errors
-def watch(map_path: Path, formats: str, out_dir: Path, theme: str, exercise: bool) -> None:
+def watch(
+    map_path: Path,
+    formats: str,
+    out_dir: Path,
+    theme: str,
+    exercise: bool,
+    fit: str | None,
+    portrait: bool,
+) -> None:
     """Re-render MAP on every save, one line per render.
 
     Renders once now, then after each save until Ctrl-C. An invalid save prints its
@@ -44,7 +53,13 @@ def watch(map_path: Path, formats: str, out_dir: Path, theme: str, exercise: boo
         names = parse_formats(formats)
     except (UnknownFormatError, ValueError) as exc:
         raise click.BadParameter(str(exc), param_hint="--format") from None
-    options = RenderOptions(theme=cast("Theme", theme), exercise=exercise, map_name=map_path.stem)
+    options = RenderOptions(
+        theme=cast("Theme", theme),
+        exercise=exercise,
+        map_name=map_path.stem,
+        fit=cast("Fit | None", fit),
+        portrait=portrait,
+    )
     require_extra("argmap watch", "watch", ("watchfiles",))
     click.echo(f"watching {map_path} (Ctrl-C to stop)", err=True)
     watch_map(

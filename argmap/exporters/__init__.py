@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Exporter",
+    "Rendered",
     "RenderOptions",
     "get_exporter",
     "list_exporters",
@@ -27,18 +28,23 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 
+Rendered = str | bytes | list[str] | list[bytes]
+"""What an exporter returns: a file's content, or a list of pages for a file each."""
+
+
 class Exporter(NamedTuple):
     """An output format: its name, file suffix, and the function that renders a map.
 
     ``render(m, analysis, options)`` gets the map, its analysis (computed once by the
     pipeline, for the whole map even when ``options`` narrows the view) and the options;
-    it returns the file's content and does no I/O.
+    it returns the file's content (text or bytes), or a list of pages when a format writes
+    a file per page (PNG and SVG fitted to slides), and does no I/O.
     """
 
     name: str
     suffix: str
     description: str
-    render: Callable[[ArgumentMap, Analysis, RenderOptions], str | bytes]
+    render: Callable[[ArgumentMap, Analysis, RenderOptions], Rendered]
     extra: str = ""
     """The optional extra the format needs (``"pdf"``), or ``""`` for the core install."""
     requires: tuple[str, ...] = ()

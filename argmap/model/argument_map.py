@@ -55,10 +55,10 @@ class ArgumentMap(Record):
 
     def _repr_svg_(self) -> str:
         """Return the map's diagram as SVG text: Jupyter shows a map this way."""
-        from argmap.pipeline import render_map
+        from argmap.analysis.standing import analyze
+        from argmap.exporters.diagram.formats import render_svg
 
-        svg = render_map(self, "svg")
-        return svg if isinstance(svg, str) else svg.decode("utf-8")
+        return render_svg(self, analyze(self))
 
     @property
     def thesis(self) -> Node:

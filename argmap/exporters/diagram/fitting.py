@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import draw_kind, visible_nodes
@@ -33,8 +33,11 @@ PIXELS_PER_POINT: Final = 2.0
 GRAPH_PAD_INCHES: Final = float(GRAPH_ATTR["pad"])
 """The padding the engine adds around every drawing."""
 
-TRIES: Final = 5
-"""Plans tried, each tightening the pages whose layout overflowed the one before."""
+TRIES: Final = 4
+MAX_PLANS: Final = 8
+"""Plans made at most: after TRIES, each new overflowing page gets its first node alone."""
+"""Plans tried, each tightening the pages whose layout overflowed the one before; a page
+still too big after them is planned with its first node alone."""
 
 _SVG_SIZE: Final = re.compile(
     r'<svg\b([^>]*?)\bwidth="([\d.]+)pt"\s+height="([\d.]+)pt"\s+viewBox="([-\d. ]+)"', re.S
@@ -105,7 +108,7 @@ def lay_out(
     horizontal = options.direction in ("LR", "RL")
     tighter: dict[str, tuple[float, float]] = {}
     laid: list[LaidPage] = []
-    for _ in range(TRIES):
+    for attempt in range(1, MAX_PLANS + 1):
         pages = paginate(m, shown, measure, budget, horizontal=horizontal, tighter=tighter)
         home = {node_id: page.number for page in pages for node_id in page.nodes}
         laid = [
@@ -122,13 +125,42 @@ def lay_out(
         if not over:
             break
         for p in over:
-            # Plan that page again with its budget cut by how far the layout exceeded it.
-            width, height = tighter.get(p.plan.page.tops[0], (1.0, 1.0))
-            tighter[p.plan.page.tops[0]] = (
-                width * min(1.0, budget.width / p.width * 0.97),
-                height * min(1.0, budget.height / p.height * 0.97),
+            # Plan that page again with its budget cut by how far the layout exceeded it,
+            # a little more each time; on the last try, to its first node alone.
+            key = p.plan.page.tops[0]
+            width, height = tighter.get(key, (1.0, 1.0))
+            margin = 0.97 - 0.05 * attempt
+            tighter[key] = (
+                width * min(1.0, budget.width / p.width * margin),
+                height * min(1.0, budget.height / p.height * margin),
             )
+            if attempt >= TRIES:
+                tighter[key] = (0.0, 0.0)
+    laid = [_without_side_stubs(m, analysis, options, p, budget, engine) for p in laid]
     return Layout(size, budget, laid)
+
+
+def _without_side_stubs(
+    m: ArgumentMap,
+    analysis: Analysis,
+    options: RenderOptions,
+    page: LaidPage,
+    budget: Budget,
+    engine: EngineInfo,
+) -> LaidPage:
+    """Lay a one-node page out again without the stub of its siblings, if it overflows.
+
+    That stub sits beside the node (the siblings continue on the next page); dropping it
+    is the last way to keep the page's text at the legibility floor.
+    """
+    if page.width <= budget.width and page.height <= budget.height:
+        return page
+    own = set(page.plan.page.nodes)
+    stubs = tuple(stub for stub in page.plan.page.stubs if stub.parent in own)
+    if len(stubs) == len(page.plan.page.stubs):
+        return page
+    plan = replace(page.plan, page=replace(page.plan.page, stubs=stubs))
+    return _lay_out_page(m, analysis, options, plan, engine)
 
 
 def _lay_out_page(

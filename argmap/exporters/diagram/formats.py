@@ -7,6 +7,13 @@ from typing import TYPE_CHECKING, Final
 
 from argmap.exporters import Exporter, RenderOptions
 from argmap.exporters.diagram.build import to_digraph
+from argmap.exporters.diagram.fitting import (
+    PIXELS_PER_POINT,
+    lay_out,
+    page_png,
+    page_svg,
+    resolve_fit,
+)
 from argmap.exporters.diagram.labels import clean, drawn_text
 from argmap.model import ArgumentMap
 
@@ -14,7 +21,15 @@ if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis
     from argmap.exporters.diagram.engine import EngineInfo
 
-__all__ = ["EXPORTERS", "render_pdf", "render_png", "render_svg", "to_dot"]
+__all__ = [
+    "EXPORTERS",
+    "export_dot",
+    "export_svg",
+    "render_pdf",
+    "render_png",
+    "render_svg",
+    "to_dot",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -45,25 +60,34 @@ def render_svg(m: ArgumentMap, analysis: Analysis, options: RenderOptions | None
     return data.decode("utf-8")
 
 
-def render_png(m: ArgumentMap, analysis: Analysis, options: RenderOptions | None = None) -> bytes:
-    """Render the map's diagram as PNG bytes (slide resolution, size capped).
+def render_png(
+    m: ArgumentMap, analysis: Analysis, options: RenderOptions | None = None
+) -> bytes | list[bytes]:
+    """Render the map's diagram as PNG: 16:9 slides by default, else one image.
+
+    With ``options.fit`` (default ``slide``) the map is split into pages that each hold
+    their text at the legibility floor, one image of the page's exact pixel size per page
+    (a slide is 1920 x 1080); ``none`` draws one image of the whole map at 144 dpi.
 
     The bundled engine draws PNG text only in its own fonts (Latin, Greek, Cyrillic,
     Hebrew); when the map holds other characters (Hangul, CJK, Arabic, emoji...), its
     SVG is rasterized by resvg with the Noto fonts instead, so every glyph shows. That
     needs the ``scripts`` extra; the system engine draws with the system's fonts.
 
+    Returns:
+        The image, or the pages' images in order when there are several.
+
     Raises:
         MissingExtraError: the map needs the Noto route and the ``scripts`` extra is absent.
         RenderError: the engine is missing, fails or times out.
     """
-    from argmap.exporters.diagram.engine import find_engine, missing_png_glyphs, run_engine
+    from argmap.exporters.diagram.engine import find_engine, missing_png_glyphs
 
     options = options or RenderOptions()
     info = find_engine(options.engine)
-    dot = to_dot(m, analysis, options)
+    lacking: list[str] = []
+    text = drawn_text(m, options)
     if info.kind == "bundled":
-        text = drawn_text(m, options)
         lacking = missing_png_glyphs(text)
         if lacking:
             from argmap.errors import require_extra
@@ -74,28 +98,46 @@ def render_png(m: ArgumentMap, analysis: Analysis, options: RenderOptions | None
                 "scripts",
                 SCRIPTS_MODULES,
             )
-            png = _png_in_noto(dot, info, text, lacking, options)
-            if png is not None:
-                return png
-    return run_engine(dot, "png", info, map_name=options.map_name)
+    if lacking:
+        logger.info(
+            "%s: PNG drawn from the SVG with the Noto fonts (the bundled engine's fonts lack %s)",
+            options.map_name,
+            _some(lacking),
+        )
+        _warn_unfontable(text, options.map_name, "PNG")
+    fit = resolve_fit(options, "slide")
+    if fit == "none":
+        return _png_drawing(to_dot(m, analysis, options), info, lacking, options)
+    layout = lay_out(m, analysis, options, fit, info)
+    pages = []
+    for page in layout.pages:
+        png = None
+        if lacking:
+            dpi = round(72 * PIXELS_PER_POINT)
+            png = _noto_png(page_svg(layout, page), dpi, lacking, options)
+        pages.append(png or page_png(layout, page, info, options.map_name))
+    return pages[0] if len(pages) == 1 else pages
 
 
-def _png_in_noto(
-    dot: str, info: EngineInfo, text: str, lacking: list[str], options: RenderOptions
-) -> bytes | None:
-    """The PNG rasterized from the SVG in the Noto fonts, or None (warned) if resvg fails."""
+def _png_drawing(dot: str, info: EngineInfo, lacking: list[str], options: RenderOptions) -> bytes:
+    """The whole drawing as one PNG, through resvg when the engine's fonts lack glyphs."""
+    from argmap.exporters.diagram.engine import PNG_DPI, run_engine
+
+    png = None
+    if lacking:
+        svg = run_engine(dot, "svg", info, map_name=options.map_name).decode("utf-8")
+        png = _noto_png(svg, PNG_DPI, lacking, options)
+    return png or run_engine(dot, "png", info, map_name=options.map_name)
+
+
+def _noto_png(svg: str, dpi: int, lacking: list[str], options: RenderOptions) -> bytes | None:
+    """The SVG rasterized by resvg in the Noto fonts, or None (warned) if resvg fails."""
     from argmap.errors import RenderError
-    from argmap.exporters.diagram.engine import MAX_PNG_SIDE_PX, PNG_DPI, run_engine
+    from argmap.exporters.diagram.engine import MAX_PNG_SIDE_PX
     from argmap.exporters.diagram.raster import svg_to_png
 
-    logger.info(
-        "%s: PNG drawn from the SVG with the Noto fonts (the bundled engine's fonts lack %s)",
-        options.map_name,
-        _some(lacking),
-    )
-    svg = run_engine(dot, "svg", info, map_name=options.map_name).decode("utf-8")
     try:
-        png = svg_to_png(svg, dpi=PNG_DPI, max_side_px=MAX_PNG_SIDE_PX)
+        png = svg_to_png(svg, dpi=dpi, max_side_px=MAX_PNG_SIDE_PX)
     except RenderError as exc:
         logger.warning(
             "%s: %s; drew the PNG with the engine instead, where %s show as boxes",
@@ -104,7 +146,6 @@ def _png_in_noto(
             _some(lacking),
         )
         return None
-    _warn_unfontable(text, options.map_name, "PNG")
     return png
 
 
@@ -142,7 +183,11 @@ def _warn_unfontable(text: str, map_name: str, fmt: str) -> None:
 
 
 def render_pdf(m: ArgumentMap, analysis: Analysis, options: RenderOptions | None = None) -> bytes:
-    """Render the map's diagram as PDF bytes: the SVG drawn onto a page, text kept as text.
+    """Render the map's diagram as a PDF: A4 pages by default, text kept as text.
+
+    With ``options.fit`` (default ``a4``, landscape unless ``portrait``) the map is split
+    into pages that each hold their text at the legibility floor, with stubs, breadcrumbs
+    and references linking to their pages; ``none`` gives one page of the drawing's size.
 
     Raises:
         MissingExtraError: the ``pdf`` extra is absent.
@@ -151,21 +196,56 @@ def render_pdf(m: ArgumentMap, analysis: Analysis, options: RenderOptions | None
     from argmap.errors import require_extra
 
     require_extra("pdf", "pdf", PDF_MODULES)
-    from argmap.exporters.diagram.pdf import svg_to_pdf
+    from argmap.exporters.diagram.engine import find_engine
+    from argmap.exporters.diagram.pdf import svgs_to_pdf
 
     options = options or RenderOptions()
     _warn_unfontable(drawn_text(m, options), options.map_name, "PDF")
-    return svg_to_pdf(render_svg(m, analysis, options), title=clean(m.title))
+    fit = resolve_fit(options, "a4")
+    if fit == "none":
+        return svgs_to_pdf([render_svg(m, analysis, options)], title=clean(m.title))
+    layout = lay_out(m, analysis, options, fit, find_engine(options.engine))
+    return svgs_to_pdf([page_svg(layout, page) for page in layout.pages], title=clean(m.title))
+
+
+def export_svg(
+    m: ArgumentMap, analysis: Analysis, options: RenderOptions | None = None
+) -> str | list[str]:
+    """The ``svg`` format: one drawing, or page-sized pages with ``options.fit``."""
+    from argmap.exporters.diagram.engine import find_engine
+
+    options = options or RenderOptions()
+    fit = resolve_fit(options, "none")
+    if fit == "none":
+        return render_svg(m, analysis, options)
+    layout = lay_out(m, analysis, options, fit, find_engine(options.engine))
+    pages = [page_svg(layout, page) for page in layout.pages]
+    return pages[0] if len(pages) == 1 else pages
+
+
+def export_dot(
+    m: ArgumentMap, analysis: Analysis, options: RenderOptions | None = None
+) -> str | list[str]:
+    """The ``dot`` format: one graph, or a graph per page with ``options.fit``."""
+    from argmap.exporters.diagram.engine import find_engine
+
+    options = options or RenderOptions()
+    fit = resolve_fit(options, "none")
+    if fit == "none":
+        return to_dot(m, analysis, options)
+    layout = lay_out(m, analysis, options, fit, find_engine(options.engine))
+    pages = [str(page.graph.source) for page in layout.pages]
+    return pages[0] if len(pages) == 1 else pages
 
 
 EXPORTERS: Final[dict[str, Exporter]] = {
-    "dot": Exporter("dot", ".dot", "Graphviz DOT source of the diagram", to_dot),
-    "svg": Exporter("svg", ".svg", "interactive SVG diagram (tooltips, node links)", render_svg),
-    "png": Exporter("png", ".png", "PNG diagram for slides", render_png),
+    "dot": Exporter("dot", ".dot", "Graphviz DOT source of the diagram", export_dot),
+    "svg": Exporter("svg", ".svg", "interactive SVG diagram (tooltips, node links)", export_svg),
+    "png": Exporter("png", ".png", "PNG diagram pages for 16:9 slides", render_png),
     "pdf": Exporter(
         "pdf",
         ".pdf",
-        "PDF diagram with selectable text",
+        "PDF diagram on A4 pages, text selectable",
         render_pdf,
         extra="pdf",
         requires=PDF_MODULES,

@@ -140,19 +140,25 @@ class _Pager:
         return attacks + [u for u in units if u not in attacks]
 
     def stubs_of(self, full: set[str]) -> dict[str, list[tuple[str, ...]]]:
-        """For each full node, its children left out, grouped as stubs will draw them."""
+        """For each full node, its children left out, grouped as stubs will draw them.
+
+        A page of one node (one too big to share its page) gets one stub for them all.
+        """
         out: dict[str, list[tuple[str, ...]]] = {}
+        most = MAX_SINGLE_STUBS if len(full) > 1 else 1
         for node_id in full:
             rest = [c for c in self.children[node_id] if c not in full]
             if not rest:
                 continue
-            if len(rest) > MAX_SINGLE_STUBS:
+            if len(rest) > most:
                 out[node_id] = [tuple(rest)]
             else:
                 out[node_id] = [(c,) for c in rest]
         return out
 
-    def extent(self, tops: Sequence[str], full: set[str]) -> tuple[float, float]:
+    def extent(
+        self, tops: Sequence[str], full: set[str], rest: bool = False
+    ) -> tuple[float, float]:
         """Estimate the drawing's size (across ranks, along them), frame included.
 
         Tidy-tree blocks with stacked leaves, stubs, and references to other pages; above
@@ -169,6 +175,8 @@ class _Pager:
             own = (w + refs * (ref_w + NODESEP), max(h, ref_h if refs else 0.0))
             block[node_id] = self._block(own, kids, node_id, full)
         widths = [block[t][0] for t in tops if t in full]
+        if rest:  # the stub of the siblings that continue on the next page
+            widths.append(self.stub_size[0])
         width = sum(widths) + NODESEP * (len(widths) - 1)
         height = max(block[t][1] for t in tops if t in full)
         rows = len({a for top in tops for a in self.ancestors(top)})
@@ -198,25 +206,43 @@ class _Pager:
         node_id: str,
         full: set[str],
     ) -> tuple[float, float]:
+        """A node's block: the node above its children's blocks side by side.
+
+        As the DOT builder does, more than two plain leaf children (no children of their
+        own, no linked group, no undercut) stack in a block of columns beside the rest.
+        """
         if not kids:
             return own
-        leaves = all(not self.children[c] for c in self.children[node_id] if c in full)
-        if leaves and len(kids) > 2:
-            # Leaf children are stacked in a block of columns (see the DOT builder).
-            columns = max(2, math.ceil(math.sqrt(len(kids))) if len(kids) > 9 else 2)
-            rows = math.ceil(len(kids) / columns)
-            kid_w = max(w for w, _ in kids)
-            kid_h = max(h for _, h in kids)
-            width = columns * kid_w + (columns - 1) * NODESEP
-            height = rows * kid_h + (rows - 1) * RANKSEP
-        else:
-            width = sum(w for w, _ in kids) + NODESEP * (len(kids) - 1)
-            height = max(h for _, h in kids)
-        return max(own[0], width), own[1] + RANKSEP + height
+        drawn = [c for c in self.children[node_id] if c in full]
+        stacked = [
+            size
+            for child, size in zip(drawn, kids, strict=False)
+            if not any(g in full for g in self.children[child]) and self._stackable(child)
+        ]
+        if len(stacked) <= 2:
+            stacked = []
+        rest = list(kids)
+        for size in stacked:
+            rest.remove(size)
+        widths = [w for w, _ in rest]
+        heights = [h for _, h in rest]
+        if stacked:
+            columns = max(2, math.ceil(math.sqrt(len(stacked))) if len(stacked) > 9 else 2)
+            rows = math.ceil(len(stacked) / columns)
+            kid_w = max(w for w, _ in stacked)
+            kid_h = max(h for _, h in stacked)
+            widths.append(columns * kid_w + (columns - 1) * NODESEP)
+            heights.append(rows * kid_h + (rows - 1) * RANKSEP)
+        width = sum(widths) + NODESEP * (len(widths) - 1)
+        return max(own[0], width), own[1] + RANKSEP + max(heights)
 
-    def fits(self, tops: Sequence[str], full: set[str]) -> bool:
+    def _stackable(self, node_id: str) -> bool:
+        node = self.m.get(node_id)
+        return node.group is None and node.relation is not Relation.UNDERCUTS
+
+    def fits(self, tops: Sequence[str], full: set[str], rest: bool = False) -> bool:
         """Whether the estimate of a page of these nodes fits the budget."""
-        width, height = self.extent(tops, full)
+        width, height = self.extent(tops, full, rest)
         return width <= self.width and height <= self.height
 
     def whole(self, tops: Sequence[str]) -> set[str]:
@@ -242,17 +268,18 @@ class _Pager:
         self.width, self.height = self.full_size[0] * width, self.full_size[1] * height
         full = {tops[0]}
         taken = [tops[0]]
-        for top in tops[1:]:
-            if not self.fits([*taken, top], full | {top}):
+        for index, top in enumerate(tops[1:], start=2):
+            if not self.fits([*taken, top], full | {top}, index < len(tops)):
                 break
             taken.append(top)
             full.add(top)
+        rest = len(taken) < len(tops)
         queue = deque(taken)
         while queue:
             node_id = queue.popleft()
             for unit in self.units(node_id):
                 trial = full | set(unit)
-                if self.fits(taken, trial):
+                if self.fits(taken, trial, rest):
                     full = trial
                     queue.extend(unit)
         return taken, full

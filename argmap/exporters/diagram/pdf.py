@@ -8,14 +8,15 @@ import logging
 import re
 import tempfile
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from argmap.errors import RenderError
 from argmap.exporters.diagram.fonts import MAIN_FACES, fallback_fonts, noto_folder
 from argmap.exporters.diagram.svgtext import set_text_fonts
 
-__all__ = ["FONT_FAMILY", "svg_to_pdf"]
+__all__ = ["FONT_FAMILY", "svg_to_pdf", "svgs_to_pdf"]
 
 FONT_FAMILY: Final = "NotoSans"
 """The main PDF font, in regular, bold, italic and bold italic: Latin, Greek, Cyrillic."""
@@ -120,12 +121,21 @@ def _prepare(
 def svg_to_pdf(svg: str, *, title: str = "") -> bytes:
     """Convert a Graphviz SVG drawing into a one-page PDF of the same size.
 
+    See :func:`svgs_to_pdf`, of which this is the one-page case.
+    """
+    return svgs_to_pdf([svg], title=title)
+
+
+def svgs_to_pdf(svgs: Sequence[str], *, title: str = "") -> bytes:
+    """Convert SVG pages into one PDF, a page each, of each SVG's own size.
+
     Text stays text (selectable, searchable), set in Noto Sans (regular, bold, italic
     and bold italic, as the SVG asks), with Noto Sans KR for Hangul and CJK and Noto
     fallbacks for emoji, symbols and other scripts; fonts are embedded as subsets.
+    Links to ``#page-N`` (stubs, breadcrumb rows, references) become links to page N.
 
     Args:
-        svg: the SVG document (as the engine wrote it).
+        svgs: the pages' SVG documents (as the engine wrote them, or fitted to a page).
         title: the PDF's title metadata.
 
     Returns:
@@ -137,6 +147,8 @@ def svg_to_pdf(svg: str, *, title: str = "") -> bytes:
     from fpdf import FPDF
     from fpdf.svg import SVGObject
 
+    from argmap.exporters.diagram.svglinks import page_links
+
     # fpdf2 logs every SVG element it skips (titles, comments), which carry no drawing, and
     # glyphs a font lacks, which render_pdf has already reported in one line.
     logging.getLogger("fpdf").setLevel(logging.ERROR)
@@ -144,9 +156,13 @@ def svg_to_pdf(svg: str, *, title: str = "") -> bytes:
         fallbacks = fallback_fonts()
         used: set[tuple[int, str]] = set()
         main_text: dict[str, list[str]] = {}
-        drawing = SVGObject(_prepare(svg, fallbacks, used, main_text).encode("utf-8"))
-        width, height = float(drawing.width or 72), float(drawing.height or 72)
-        pdf = FPDF(unit="pt", format=(max(width, 72.0), max(height, 72.0)))
+        drawings = [
+            SVGObject(_prepare(svg, fallbacks, used, main_text).encode("utf-8")) for svg in svgs
+        ]
+        sizes = [
+            (max(float(d.width or 72), 72.0), max(float(d.height or 72), 72.0)) for d in drawings
+        ]
+        pdf = FPDF(unit="pt", format=sizes[0])
         pdf.set_creation_date(_EPOCH)
         pdf.set_title(title)
         pdf.set_creator("argmap")
@@ -154,19 +170,38 @@ def svg_to_pdf(svg: str, *, title: str = "") -> bytes:
         pdf.set_margin(0)
         pdf.set_auto_page_break(False)
         with tempfile.TemporaryDirectory(prefix="argmap-pdf-") as folder:
-            for style in _STYLES:
-                if style not in main_text:
-                    continue  # no text in this style: no face to cut
-                chars = "".join(sorted(set("".join(main_text[style]))))
-                face = _static_face(style, chars, Path(folder))
-                pdf.add_font(FONT_FAMILY, style=style, fname=str(face))
-            # fpdf2 embeds every font added, so only the (face, style) pairs in use.
-            for index, style in sorted(pair for pair in used if pair[0] >= 0):
-                pdf.add_font(_family(index), style=style, fname=str(fallbacks[index]))
-            pdf.add_page()
-            drawing.draw_to_page(pdf)
+            _add_fonts(pdf, main_text, used, fallbacks, Path(folder))
+            for drawing, size in zip(drawings, sizes, strict=True):
+                pdf.add_page(format=size)
+                drawing.draw_to_page(pdf)
+            for number, svg in enumerate(svgs, start=1):
+                for link in page_links(svg):
+                    if 1 <= link.page <= len(svgs):
+                        target = pdf.add_link(page=link.page)
+                        pdf.page = number
+                        pdf.link(link.x, link.y, link.width, link.height, target)
+            pdf.page = len(svgs)
             return bytes(pdf.output())
     except Exception as exc:  # fpdf2 raises many kinds; the user needs one line
         raise RenderError(
             f"PDF conversion (fpdf2) failed: {exc}; try --format svg or png"
         ) from None
+
+
+def _add_fonts(
+    pdf: Any,
+    main_text: dict[str, list[str]],
+    used: set[tuple[int, str]],
+    fallbacks: list[Path],
+    folder: Path,
+) -> None:
+    """Embed the Noto Sans styles the text uses, and the fallback faces it needs."""
+    for style in _STYLES:
+        if style not in main_text:
+            continue  # no text in this style: no face to cut
+        chars = "".join(sorted(set("".join(main_text[style]))))
+        face = _static_face(style, chars, folder)
+        pdf.add_font(FONT_FAMILY, style=style, fname=str(face))
+    # fpdf2 embeds every font added, so only the (face, style) pairs in use.
+    for index, style in sorted(pair for pair in used if pair[0] >= 0):
+        pdf.add_font(_family(index), style=style, fname=str(fallbacks[index]))

@@ -1,0 +1,127 @@
+"""Diagrams fitted to pages: exact page shapes, text at the legibility floor, every node once."""
+
+from __future__ import annotations
+
+import html
+import re
+import struct
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.analysis.standing import analyze
+from argmap.cli import main
+from argmap.exporters.diagram.engine import find_engine
+from argmap.exporters.diagram.fitting import lay_out, page_svg
+from argmap.exporters.diagram.formats import render_pdf
+from argmap.exporters.diagram.pagesize import PAGE_SIZES, STATEMENT_POINTS
+from argmap.exporters.diagram.svglinks import page_links
+from argmap.load.maps import load_map
+from argmap.load.validate import validate_data
+from argmap.model import ArgumentMap
+from argmap.options import RenderOptions
+from tests.conftest import MAPS
+
+FLAGSHIP = MAPS / "russias-game-in-north-korea.yaml"
+UNIFORMS = MAPS / "school-uniforms.yaml"
+
+
+def _generated(count: int) -> ArgumentMap:
+    """Reasons with evidence, objections and rebuttals, breadth first, as a bench map."""
+    thesis: dict[str, object] = {"id": "n0", "text": "The generated thesis holds for every case."}
+    queue = [thesis]
+    for made in range(1, count):
+        entry = queue[(made - 1) // 3 % len(queue)]
+        key = ("premises", "evidence", "objections")[made % 3]
+        child: dict[str, object] = {
+            "id": f"n{made}",
+            "text": f"Generated statement number {made}, long enough to wrap onto two lines.",
+        }
+        entry.setdefault(key, []).append(child)  # type: ignore[attr-defined]
+        if key != "evidence":
+            queue.append(child)
+    return validate_data({"title": "generated", "thesis": thesis})
+
+
+CASES = [
+    pytest.param(lambda: load_map(FLAGSHIP), "slide", id="flagship-slide"),
+    pytest.param(lambda: load_map(FLAGSHIP), "a4", id="flagship-a4"),
+    pytest.param(lambda: load_map(UNIFORMS), "letter", id="uniforms-letter"),
+    pytest.param(lambda: _generated(120), "slide", id="generated120-slide"),
+]
+
+
+@pytest.mark.parametrize(("make", "fit"), CASES)
+def test_pages_hold_every_node_once_at_the_legibility_floor(make: object, fit: str) -> None:
+    m = make()  # type: ignore[operator]
+    layout = lay_out(m, analyze(m), RenderOptions(), fit, find_engine("auto"))  # type: ignore[arg-type]
+    page = PAGE_SIZES[fit]
+    drawn: list[str] = []
+    for laid in layout.pages:
+        svg = page_svg(layout, laid)
+        size = re.search(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"', svg)
+        assert size is not None
+        assert (float(size.group(1)), float(size.group(2))) == pytest.approx(
+            (page.width, page.height), abs=0.01
+        )
+        # A statement is drawn at 13 points times the page's scale: 1/60 of the page height.
+        assert STATEMENT_POINTS * layout.scale(laid) >= page.height / 60 - 1e-6
+        drawn += [html.unescape(node) for node in re.findall(r'<g id="node&#45;([^"]+)"', svg)]
+        for link in page_links(svg):
+            assert 1 <= link.page <= len(layout.pages)
+            assert link.x >= 0 and link.x + link.width <= page.width + 1
+    assert sorted(drawn) == sorted(node.id for node in m.nodes)
+
+
+def test_pdf_has_a_page_of_the_asked_size_each(tmp_path: Path) -> None:
+    m = load_map(FLAGSHIP)
+    data = render_pdf(m, analyze(m), RenderOptions(fit="a4", portrait=True))
+    boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", data)
+    assert {(round(float(w)), round(float(h))) for w, h in boxes} == {(595, 842)}
+    assert len(re.findall(rb"/Type /Page\b(?!s)", data)) > 2
+    assert data.count(b"/Subtype /Link") > 10  # stubs and breadcrumbs lead to their pages
+
+
+def test_png_slides_are_named_in_order_and_1920_by_1080(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["render", str(FLAGSHIP), "-f", "png", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert len(names) > 1
+    assert names == [f"russias-game-in-north-korea-{i:02d}.png" for i in range(1, len(names) + 1)]
+    for name in names:
+        header = (tmp_path / name).read_bytes()[:24]
+        assert struct.unpack(">II", header[16:24]) == (1920, 1080)
+    # Every path written is listed.
+    assert result.stderr.count(" -> ") == len(names)
+
+
+def test_a_render_with_fewer_pages_leaves_no_stale_pages(tmp_path: Path) -> None:
+    for stale in ("school-uniforms.png", "school-uniforms-07.png"):
+        (tmp_path / stale).write_bytes(b"old")
+    (tmp_path / "school-uniforms-notes.png").write_bytes(b"keep")
+    result = CliRunner().invoke(
+        main, ["render", str(UNIFORMS), "-f", "png", "--fit", "slide", "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert "school-uniforms-07.png" not in names and "school-uniforms.png" not in names
+    assert "school-uniforms-notes.png" in names
+
+
+def test_svg_stays_one_drawing_unless_fitted(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["render", str(FLAGSHIP), "-f", "svg", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in tmp_path.iterdir()] == ["russias-game-in-north-korea.svg"]
+    result = CliRunner().invoke(
+        main, ["render", str(FLAGSHIP), "-f", "svg", "--fit", "slide", "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names[0] == "russias-game-in-north-korea-01.svg" and len(names) > 2
+
+
+def test_export_of_several_pages_to_standard_output_is_refused() -> None:
+    result = CliRunner().invoke(main, ["export", str(FLAGSHIP), "-f", "png"])
+    assert result.exit_code == 1
+    assert "pages; write them to files with -o FILE" in result.output
