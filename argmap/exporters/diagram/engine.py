@@ -21,6 +21,7 @@ __all__ = [
     "find_engine",
     "missing_png_glyphs",
     "run_engine",
+    "run_engine_svgs",
 ]
 
 BUNDLED_PROGRAM: Final = "graphviz-pure"
@@ -277,6 +278,43 @@ def run_engine(
             f"try --engine {_other(info)}, or --format dot to inspect the graph"
         )
     return done.stdout
+
+
+def run_engine_svgs(
+    sources: list[str],
+    engine: EngineChoice | EngineInfo = "auto",
+    *,
+    map_name: str = "map",
+    timeout: float = DEFAULT_TIMEOUT,
+) -> list[str]:
+    """Lay out several graphs in as few engine runs as their size allows; return their SVGs.
+
+    The engine reads one graph after another from its input and writes one SVG document
+    each, so pages of a diagram cost one process start instead of one each.
+
+    Raises:
+        RenderError: the engine is missing, fails, times out, or a graph is too large.
+    """
+    info = engine if isinstance(engine, EngineInfo) else find_engine(engine)
+    batches: list[list[str]] = []
+    size = MAX_DOT_BYTES
+    for source in sources:
+        if size + len(source) > MAX_DOT_BYTES // 2:
+            batches.append([])
+            size = 0
+        batches[-1].append(source)
+        size += len(source)
+    svgs: list[str] = []
+    for batch in batches:
+        text = run_engine("\n".join(batch), "svg", info, map_name=map_name, timeout=timeout)
+        documents = text.decode("utf-8").split("<?xml")[1:]
+        if len(documents) != len(batch):
+            raise RenderError(
+                f"engine {info.kind} on {map_name}: drew {len(documents)} of {len(batch)} "
+                f"pages; try --engine {_other(info)}"
+            )
+        svgs += ["<?xml" + document for document in documents]
+    return svgs
 
 
 def _engine_args(info: EngineInfo, fmt: Literal["svg", "png"], dpi: int) -> list[str]:

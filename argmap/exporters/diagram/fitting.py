@@ -107,14 +107,13 @@ def lay_out(
 
     horizontal = options.direction in ("LR", "RL")
     tighter: dict[str, tuple[float, float]] = {}
+    drawn: dict[str, str] = {}  # DOT source -> SVG, across plans
     laid: list[LaidPage] = []
     for attempt in range(1, MAX_PLANS + 1):
         pages = paginate(m, shown, measure, budget, horizontal=horizontal, tighter=tighter)
         home = {node_id: page.number for page in pages for node_id in page.nodes}
-        laid = [
-            _lay_out_page(m, analysis, options, PagePlan(page, len(pages), home), engine)
-            for page in pages
-        ]
+        plans = [PagePlan(page, len(pages), home) for page in pages]
+        laid = _lay_out_pages(m, analysis, options, plans, engine, drawn)
         # A page of one node cannot be split further; the others must fit the budget.
         over = [
             p
@@ -126,7 +125,7 @@ def lay_out(
             break
         for p in over:
             # Plan that page again with its budget cut by how far the layout exceeded it,
-            # a little more each time; on the last try, to its first node alone.
+            # a little more each time; after TRIES, to its first node alone.
             key = p.plan.page.tops[0]
             width, height = tighter.get(key, (1.0, 1.0))
             margin = 0.97 - 0.05 * attempt
@@ -163,6 +162,28 @@ def _without_side_stubs(
     return _lay_out_page(m, analysis, options, plan, engine)
 
 
+def _lay_out_pages(
+    m: ArgumentMap,
+    analysis: Analysis,
+    options: RenderOptions,
+    plans: list[PagePlan],
+    engine: EngineInfo,
+    drawn: dict[str, str],
+) -> list[LaidPage]:
+    """Lay out every page, in one engine run for all pages not drawn by an earlier plan."""
+    from argmap.exporters.diagram.engine import run_engine_svgs
+
+    graphs = [to_digraph(m, analysis, options, plan) for plan in plans]
+    sources = [str(graph.source) for graph in graphs]
+    missing = [source for source in dict.fromkeys(sources) if source not in drawn]
+    svgs = run_engine_svgs(missing, engine, map_name=options.map_name)
+    drawn.update(zip(missing, svgs, strict=True))
+    return [
+        _laid(plan, graph, drawn[source])
+        for plan, graph, source in zip(plans, graphs, sources, strict=True)
+    ]
+
+
 def _lay_out_page(
     m: ArgumentMap,
     analysis: Analysis,
@@ -170,10 +191,10 @@ def _lay_out_page(
     plan: PagePlan,
     engine: EngineInfo,
 ) -> LaidPage:
-    from argmap.exporters.diagram.engine import run_engine
+    return _lay_out_pages(m, analysis, options, [plan], engine, {})[0]
 
-    graph = to_digraph(m, analysis, options, plan)
-    svg = run_engine(graph.source, "svg", engine, map_name=options.map_name).decode("utf-8")
+
+def _laid(plan: PagePlan, graph: graphviz.Digraph, svg: str) -> LaidPage:
     match = _SVG_SIZE.search(svg)
     width, height = (float(match.group(2)), float(match.group(3))) if match else (1.0, 1.0)
     return LaidPage(plan, graph, svg, width, height)

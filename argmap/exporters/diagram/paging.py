@@ -86,13 +86,16 @@ class _Pager:
         self.tighter = dict(tighter or {})
         order = {node_id: i for i, node_id in enumerate(shown)}
         self.order = order
+        self.node = {node_id: m.get(node_id) for node_id in shown}
         self.children: dict[str, list[str]] = {node_id: [] for node_id in shown}
+        self.parent: dict[str, str | None] = {}
         for node_id in shown:
-            parent = m.get(node_id).parent
+            parent = self.node[node_id].parent
+            self.parent[node_id] = parent if parent in order else None
             if parent is not None and parent in order:
                 self.children[parent].append(node_id)
         self.sizes = {
-            node_id: self._size(measure(m.get(node_id)), horizontal) for node_id in shown
+            node_id: self._size(measure(self.node[node_id]), horizontal) for node_id in shown
         }
         self.stub_size = self._size(STUB_SIZE, horizontal)
         self.legend = self._size(LEGEND_SIZE, horizontal)
@@ -103,10 +106,10 @@ class _Pager:
         self.weight = self._subtree_sizes(shown)
         self.horizontal = horizontal
         self.links = {
-            node_id: [link.to for link in m.get(node_id).links if link.to in order]
+            node_id: [link.to for link in self.node[node_id].links if link.to in order]
             for node_id in shown
         }
-        self.depth = {node_id: len(m.ancestors(node_id)) for node_id in shown}
+        self._ancestors: dict[str, list[str]] = {}
 
     @staticmethod
     def _size(size: tuple[float, float], horizontal: bool) -> tuple[float, float]:
@@ -130,13 +133,13 @@ class _Pager:
         for child in self.children[parent]:
             if child in seen:
                 continue
-            node = self.m.get(child)
+            node = self.node[child]
             members = [child]
             if node.group is not None:
-                members = [c for c in self.children[parent] if self.m.get(c).group == node.group]
+                members = [c for c in self.children[parent] if self.node[c].group == node.group]
             seen.update(members)
             units.append(tuple(members))
-        attacks = [u for u in units if self.m.get(u[0]).relation is not Relation.SUPPORTS]
+        attacks = [u for u in units if self.node[u[0]].relation is not Relation.SUPPORTS]
         return attacks + [u for u in units if u not in attacks]
 
     def stubs_of(self, full: set[str]) -> dict[str, list[tuple[str, ...]]]:
@@ -192,12 +195,15 @@ class _Pager:
 
     def ancestors(self, node_id: str) -> list[str]:
         """The shown ancestors of a node, nearest first."""
-        out: list[str] = []
-        parent = self.m.get(node_id).parent
-        while parent is not None and parent in self.order:
-            out.append(parent)
-            parent = self.m.get(parent).parent
-        return out
+        known = self._ancestors.get(node_id)
+        if known is None:
+            known = []
+            parent = self.parent[node_id]
+            while parent is not None:
+                known.append(parent)
+                parent = self.parent[parent]
+            self._ancestors[node_id] = known
+        return known
 
     def _block(
         self,
@@ -237,7 +243,7 @@ class _Pager:
         return max(own[0], width), own[1] + RANKSEP + max(heights)
 
     def _stackable(self, node_id: str) -> bool:
-        node = self.m.get(node_id)
+        node = self.node[node_id]
         return node.group is None and node.relation is not Relation.UNDERCUTS
 
     def fits(self, tops: Sequence[str], full: set[str], rest: bool = False) -> bool:
