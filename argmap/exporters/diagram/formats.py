@@ -9,6 +9,7 @@ from argmap.exporters import Exporter, RenderOptions
 from argmap.exporters.diagram.build import to_digraph
 from argmap.exporters.diagram.fitting import (
     PIXELS_PER_POINT,
+    Layout,
     lay_out,
     page_png,
     page_svg,
@@ -212,29 +213,36 @@ def export_svg(
     m: ArgumentMap, analysis: Analysis, options: RenderOptions | None = None
 ) -> str | list[str]:
     """The ``svg`` format: one drawing, or page-sized pages with ``options.fit``."""
-    from argmap.exporters.diagram.engine import find_engine
-
     options = options or RenderOptions()
-    fit = resolve_fit(options, "none")
-    if fit == "none":
+    layout = _pages(m, analysis, options)
+    if layout is None:
         return render_svg(m, analysis, options)
-    layout = lay_out(m, analysis, options, fit, find_engine(options.engine))
-    pages = [page_svg(layout, page) for page in layout.pages]
-    return pages[0] if len(pages) == 1 else pages
+    return _one_or_all([page_svg(layout, page) for page in layout.pages])
 
 
 def export_dot(
     m: ArgumentMap, analysis: Analysis, options: RenderOptions | None = None
 ) -> str | list[str]:
     """The ``dot`` format: one graph, or a graph per page with ``options.fit``."""
+    options = options or RenderOptions()
+    layout = _pages(m, analysis, options)
+    if layout is None:
+        return to_dot(m, analysis, options)
+    return _one_or_all([str(page.graph.source) for page in layout.pages])
+
+
+def _pages(m: ArgumentMap, analysis: Analysis, options: RenderOptions) -> Layout | None:
+    """The pages of an SVG or DOT render, or None when it is one drawing (the default)."""
     from argmap.exporters.diagram.engine import find_engine
 
-    options = options or RenderOptions()
     fit = resolve_fit(options, "none")
-    if fit == "none":
-        return to_dot(m, analysis, options)
-    layout = lay_out(m, analysis, options, fit, find_engine(options.engine))
-    pages = [str(page.graph.source) for page in layout.pages]
+    return (
+        None if fit == "none" else lay_out(m, analysis, options, fit, find_engine(options.engine))
+    )
+
+
+def _one_or_all(pages: list[str]) -> str | list[str]:
+    """A single page as itself, several as the list a file each is written from."""
     return pages[0] if len(pages) == 1 else pages
 
 
