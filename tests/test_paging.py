@@ -12,7 +12,7 @@ from argmap.exporters.diagram.pagesize import (
     Budget,
     page_budget,
 )
-from argmap.exporters.diagram.paging import Page, _Pager, paginate
+from argmap.exporters.diagram.paging import TRAIL_ROWS, Page, _Pager, paginate
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap, Node
 from tests.conftest import MAPS
@@ -61,7 +61,12 @@ def _check(m: ArgumentMap, pages: list[Page], budget: Budget) -> None:
             assert stub.parent in full or stub.parent in page.trail
             assert stub.hidden == len(pager.whole(stub.tops))
         ancestors = {a.id for top in page.tops for a in m.ancestors(top)} - full
-        assert set(page.trail) == ancestors
+        # The breadcrumb: the root and each top's nearest ancestors, a bounded number.
+        assert set(page.trail) <= ancestors
+        assert all(m.get(top).parent in page.trail for top in page.tops if ancestors)
+        if ancestors:
+            assert m.thesis.id in page.trail
+        assert len(page.trail) <= TRAIL_ROWS * len({m.get(t).parent for t in page.tops})
         if page.number > 1:
             assert page.trail, "a continued branch shows where it hangs"
         if len(full) > 1:  # a page always takes its first node, even one too big alone
@@ -129,3 +134,15 @@ def test_any_map_pages_hold_every_node_once(m: ArgumentMap) -> None:
     budget = Budget(700.0, 400.0, 1.0)
     pages = paginate(m, [node.id for node in m.walk()], _measure, budget)
     _check(m, pages, budget)
+
+
+def test_a_deep_chain_pages_with_bounded_breadcrumbs() -> None:
+    depth = 3000
+    entry: dict[str, object] = {"id": f"n{depth}", "text": "the deepest premise"}
+    for i in range(depth - 1, 0, -1):
+        entry = {"id": f"n{i}", "text": f"premise {i}", "premises": [entry]}
+    m = validate_data({"title": "deep", "thesis": {"id": "n0", "text": "T", "premises": [entry]}})
+    budget = page_budget(PAGE_SIZES["slide"])
+    pages = paginate(m, [node.id for node in m.walk()], _measure, budget)
+    assert sum(len(page.nodes) for page in pages) == depth + 1
+    assert max(len(page.trail) for page in pages) <= TRAIL_ROWS

@@ -102,13 +102,14 @@ def _add_trail(
     """
     if not plan.page.trail:
         return
-    first = len(m.ancestors(plan.page.trail[0]))
     rows: list[str] = []
     for index, node_id in enumerate(plan.page.trail):
         node = m.get(node_id)
         kind = draw_kind(m, node)
         style = styles[kind]
-        indent = "   " * (len(m.ancestors(node_id)) - first)
+        # Rows go down the tree; a row whose parent is not the row above skips levels.
+        skipped = index > 0 and node.parent not in plan.page.trail
+        indent = "   " * min(index, 6) + ("… " if skipped else "")
         text = html_text(f"{indent}{style.label}: {shorten(node.text, TRAIL_CHARS)}")
         tip = html_text(shorten(f"{node.text} (page {plan.home[node_id]})", 300))
         rows.append(

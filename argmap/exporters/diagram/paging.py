@@ -63,6 +63,8 @@ TRAIL_ROW: Final = 15.0
 """The breadcrumb above a continued branch: one box, a row per ancestor."""
 REF_SIZE: Final = (300.0, 26.0)
 """A reference to a cross-linked node on another page, drawn beside its source."""
+TRAIL_ROWS: Final = 6
+"""The most ancestors a breadcrumb lists: the root, then the nearest ones."""
 LEGEND_SIZE: Final = (230.0, 150.0)
 FRAME: Final = (2 * 0.3 * 72, 2 * 0.3 * 72 + 26.0)
 """The drawing's padding on both sides, and the page heading's line."""
@@ -109,7 +111,7 @@ class _Pager:
             node_id: [link.to for link in self.node[node_id].links if link.to in order]
             for node_id in shown
         }
-        self._ancestors: dict[str, list[str]] = {}
+        self.root = shown[0]
 
     @staticmethod
     def _size(size: tuple[float, float], horizontal: bool) -> tuple[float, float]:
@@ -182,7 +184,7 @@ class _Pager:
             widths.append(self.stub_size[0])
         width = sum(widths) + NODESEP * (len(widths) - 1)
         height = max(block[t][1] for t in tops if t in full)
-        rows = len({a for top in tops for a in self.ancestors(top)})
+        rows = len({a for top in tops for a in self.trail_of(top)})
         if rows:
             trail_w, trail_h = self._size((TRAIL_WIDTH, rows * TRAIL_ROW + 14), self.horizontal)
             width = max(width, trail_w)
@@ -193,17 +195,19 @@ class _Pager:
         frame_w, frame_h = self._size(FRAME, self.horizontal)
         return width + frame_w, height + frame_h
 
-    def ancestors(self, node_id: str) -> list[str]:
-        """The shown ancestors of a node, nearest first."""
-        known = self._ancestors.get(node_id)
-        if known is None:
-            known = []
-            parent = self.parent[node_id]
-            while parent is not None:
-                known.append(parent)
-                parent = self.parent[parent]
-            self._ancestors[node_id] = known
-        return known
+    def trail_of(self, node_id: str) -> list[str]:
+        """The ancestors a page shows above ``node_id``: the nearest few, and the root.
+
+        However deep the map, a breadcrumb has at most :data:`TRAIL_ROWS` rows.
+        """
+        out: list[str] = []
+        parent = self.parent[node_id]
+        while parent is not None and len(out) < TRAIL_ROWS - 1:
+            out.append(parent)
+            parent = self.parent[parent]
+        if parent is not None:
+            out.append(self.root)
+        return out
 
     def _block(
         self,
@@ -368,7 +372,7 @@ def _number(m: ArgumentMap, pager: _Pager, drafts: list[_Draft]) -> list[Page]:
     home = {node_id: i + 1 for i, (_, full, _) in enumerate(drafts) for node_id in full}
     pages: list[Page] = []
     for i, (taken, full, left) in enumerate(drafts):
-        trail = {a.id for top in taken for a in m.ancestors(top) if a.id not in full}
+        trail = {a for top in taken for a in pager.trail_of(top) if a not in full}
         stubs = tuple(
             Stub(parent, group, sum(pager.weight[t] for t in group), home[group[0]])
             for parent, group in left
@@ -377,7 +381,7 @@ def _number(m: ArgumentMap, pager: _Pager, drafts: list[_Draft]) -> list[Page]:
         pages.append(
             Page(
                 i + 1,
-                tuple(sorted(trail, key=m.position)),
+                tuple(sorted(trail, key=pager.order.__getitem__)),
                 tuple(taken),
                 tuple(sorted(full, key=pager.order.__getitem__)),
                 stubs,
