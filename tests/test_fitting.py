@@ -125,3 +125,38 @@ def test_export_of_several_pages_to_standard_output_is_refused() -> None:
     result = CliRunner().invoke(main, ["export", str(FLAGSHIP), "-f", "png"])
     assert result.exit_code == 1
     assert "pages; write them to files with -o FILE" in result.output
+
+
+def _text_fits(svg: str) -> list[str]:
+    """Texts whose Noto Sans width runs past their node's box, in a Graphviz SVG."""
+    from argmap.exporters.diagram.labels import text_points
+
+    out = []
+    for group in re.findall(r'<g id="node&#45;.*?</g>\n</g>', svg, re.S):
+        shape = re.search(r' (?:points|d)="([^"]+)"', group)
+        if shape is None:
+            continue
+        xs = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", shape.group(1))[0::2]]
+        left, right = min(xs), max(xs)
+        for attrs, text in re.findall(r"<text([^>]*)>([^<]*)</text>", group):
+            size = float(re.search(r'font-size="([\d.]+)"', attrs).group(1))  # type: ignore[union-attr]
+            x = float(re.search(r' x="([-\d.]+)"', attrs).group(1))  # type: ignore[union-attr]
+            style = "B" if "bold" in attrs else "I" if "italic" in attrs else ""
+            width = text_points(html.unescape(text), size, style)
+            anchor = re.search(r'text-anchor="(\w+)"', attrs)
+            start = {"start": x, "middle": x - width / 2}.get(
+                anchor.group(1) if anchor else "", x - width
+            )
+            if start < left - 0.5 or start + width > right + 0.5:
+                out.append(html.unescape(text))
+    return out
+
+
+@pytest.mark.parametrize(
+    "path", [FLAGSHIP, UNIFORMS, MAPS.parent / "tests/cases/diagram-metachars.yaml"]
+)
+def test_no_text_leaves_its_box_in_the_drawing_fonts(path: Path) -> None:
+    from argmap.exporters.diagram.formats import render_svg
+
+    m = load_map(path)
+    assert _text_fits(render_svg(m, analyze(m))) == []

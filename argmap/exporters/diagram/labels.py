@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import html
+import math
 import re
 import textwrap
 import unicodedata
@@ -24,7 +26,9 @@ __all__ = [
     "html_text",
     "node_label",
     "shorten_keep_lines",
+    "text_points",
     "tooltip",
+    "width_attr",
     "wrap",
 ]
 
@@ -76,21 +80,43 @@ def char_points(ch: str, size: float) -> float:
     return size * 0.62
 
 
-def _min_width(lines: list[str], size: float) -> int:
-    """Minimum cell width (points) for non-ASCII lines.
+@functools.cache
+def _noto_widths(style: str) -> dict[int, int]:
+    """Code point -> advance width (thousandths of an em) in the Noto Sans face of ``style``."""
+    from argmap.exporters.diagram.notowidths import RANGES, WIDTHS
 
-    The bundled engine sizes non-ASCII text at one space per UTF-8 byte, which is
-    too narrow for Cyrillic and Hangul; an explicit width pads those labels.
+    codes = (code for first, last in RANGES for code in range(first, last + 1))
+    return {
+        code: width
+        for code, width in zip(codes, map(int, WIDTHS[style].split()), strict=True)
+        if width
+    }
+
+
+def text_points(text: str, size: float, style: str = "") -> float:
+    """The width of ``text`` in points as the PDF and every-script PNG draw it (Noto Sans).
+
+    Args:
+        text: one line.
+        size: the font size in points.
+        style: ``""``, ``"B"`` (bold) or ``"I"`` (italic).
     """
-    if all(line.isascii() for line in lines):
-        return 0
-    return int(max(sum(char_points(c, size) for c in line) for line in lines)) + 4
+    widths = _noto_widths(style)
+    return sum(
+        widths[code] * size / 1000 if (code := ord(ch)) in widths else char_points(ch, size)
+        for ch in text
+    )
 
 
-def _width_attr(lines: list[str], size: float) -> str:
-    """The ``WIDTH`` attribute of a cell holding ``lines`` (none for plain ASCII)."""
-    width = _min_width(lines, size)
-    return f' WIDTH="{width}"' if width else ""
+def width_attr(lines: list[str], size: float, style: str = "") -> str:
+    """The ``WIDTH`` attribute of a cell holding ``lines``: room for them in Noto Sans.
+
+    The engine measures text with its own Helvetica-like font, narrower than the Noto Sans
+    that the PDF (and a PNG of other scripts) draws with, and sizes non-ASCII text at one
+    space per UTF-8 byte; a cell at least as wide as the Noto text keeps it in its box.
+    """
+    width = math.ceil(max(text_points(line, size, style) for line in lines)) + 4
+    return f' WIDTH="{width}"'
 
 
 def html_text(text: str) -> str:
@@ -175,10 +201,11 @@ def node_label(
     Returns:
         The label, every user string in it escaped, between ``<`` and ``>``.
     """
-    header = html_text(_header(node, kind, style, standing))
+    header_text = _header(node, kind, style, standing)
+    header = html_text(header_text)
     rows = [
-        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{style.ink}"><B>{header}</B>'
-        "</FONT></TD></TR>"
+        f'<TR><TD ALIGN="LEFT"{width_attr([header_text], 9, "B")}>'
+        f'<FONT POINT-SIZE="9" COLOR="{style.ink}"><B>{header}</B></FONT></TD></TR>'
     ]
     size = 16.0 if kind is NodeKind.THESIS else 13.0
     text_lines = wrap(
@@ -188,15 +215,27 @@ def node_label(
     if kind is NodeKind.THESIS:
         body = f"<B>{body}</B>"
     rows.append(
-        f'<TR><TD{_width_attr(text_lines, size)}><FONT POINT-SIZE="{size:g}">{body}</FONT>'
+        f"<TR><TD{width_attr(text_lines, size, 'B' if kind is NodeKind.THESIS else '')}>"
+        f'<FONT POINT-SIZE="{size:g}">{body}</FONT>'
         "</TD></TR>"
     )
     if node.quote and show_quote:
         quote_lines = wrap(f"“{shorten(node.quote, MAX_QUOTE_CHARS)}”", WRAP_WIDTH + 6)
         rows.append(
-            f'<TR><TD{_width_attr(quote_lines, 11)}><FONT POINT-SIZE="11"><I>'
+            f'<TR><TD{width_attr(quote_lines, 11, "I")}><FONT POINT-SIZE="11"><I>'
             f"{_lines_html(quote_lines)}</I></FONT></TD></TR>"
         )
+    rows += _credit_rows(m, node, style)
+    return (
+        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
+        + "".join(rows)
+        + "</TABLE>>"
+    )
+
+
+def _credit_rows(m: ArgumentMap, node: Node, style: NodeStyle) -> list[str]:
+    """The label rows that credit a node: its citation or source, and its reviewer."""
+    rows: list[str] = []
     credit = credit_line(m, node)
     extra = [] if credit is None else ["— " + credit]
     if node.author:
@@ -204,14 +243,11 @@ def node_label(
     for line in extra:
         wrapped = wrap(shorten(line, 200), WRAP_WIDTH + 10)
         rows.append(
-            f'<TR><TD ALIGN="RIGHT"><FONT POINT-SIZE="10" COLOR="{style.ink}">'
+            f'<TR><TD ALIGN="RIGHT"{width_attr(wrapped, 10)}>'
+            f'<FONT POINT-SIZE="10" COLOR="{style.ink}">'
             f"{_lines_html(wrapped)}</FONT></TD></TR>"
         )
-    return (
-        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
-        + "".join(rows)
-        + "</TABLE>>"
-    )
+    return rows
 
 
 def drawn_text(m: ArgumentMap, options: RenderOptions) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from argmap.analysis.view import draw_kind
-from argmap.exporters.diagram.labels import html_text
+from argmap.exporters.diagram.labels import html_text, width_attr
 from argmap.exporters.diagram.styles import (
     LEGEND_TEXT,
     STANDING_BORDER,
@@ -74,14 +74,15 @@ def legend_label(
         style = nodes[kind]
         rows.append(
             f'<TR><TD BGCOLOR="{style.fill}" BORDER="1" COLOR="{style.border}" WIDTH="18"> </TD>'
-            f'<TD ALIGN="LEFT">{html_text(style.label.lower())}</TD></TR>'
+            f'<TD ALIGN="LEFT"{width_attr([style.label.lower()], 10)}>'
+            f"{html_text(style.label.lower())}</TD></TR>"
         )
     for relation in sorted(content.relations, key=list(Relation).index):
         edge = edges[relation]
         meaning = ("bar-ended " if edge.arrowhead == "tee" else "") + LEGEND_TEXT[relation]
         rows.append(
             f'<TR><TD><FONT COLOR="{edge.color}" POINT-SIZE="16"><B>→</B></FONT></TD>'
-            f'<TD ALIGN="LEFT">{html_text(meaning)}</TD></TR>'
+            f'<TD ALIGN="LEFT"{width_attr([meaning], 10)}>{html_text(meaning)}</TD></TR>'
         )
     if content.linked:
         rows.append(

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from argmap.exporters.diagram.pagesize import Budget
-from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.model import ArgumentMap, Node, Relation
 
 __all__ = ["Page", "Stub", "paginate"]
+
 
 @dataclass(frozen=True)
 class Stub:
@@ -349,11 +350,7 @@ def _drafts(m: ArgumentMap, pager: _Pager, root: str) -> list[_Draft]:
             left.append((_parent(m, rest[0]), rest))
         # Whole branches still waiting share the page while they fit (unless this
         # page's own siblings already overflowed it).
-        while (
-            not left
-            and todo
-            and pager.fits([*taken, *todo[0]], full | pager.whole(todo[0]))
-        ):
+        while not left and todo and pager.fits([*taken, *todo[0]], full | pager.whole(todo[0])):
             extra = todo.popleft()
             taken.extend(extra)
             full |= pager.whole(extra)
@@ -395,8 +392,3 @@ def _parent(m: ArgumentMap, node_id: str) -> str:
     parent = m.get(node_id).parent
     assert parent is not None, "only the thesis has no parent, and it is always drawn"
     return parent
-
-
-def stub_kind(m: ArgumentMap, stub: Stub) -> NodeKind:
-    """The kind a stub is drawn as: that of its first branch's top node."""
-    return m.get(stub.tops[0]).kind

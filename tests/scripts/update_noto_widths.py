@@ -1,0 +1,73 @@
+"""Regenerate argmap/exporters/diagram/notowidths.py from the Noto Sans faces argmap ships.
+
+Run after changing the shipped fonts: ``python tests/scripts/update_noto_widths.py``
+(needs fontTools, from ``argmap[pdf]``). ``tests/test_fonts.py`` checks the table is current.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+sys.path.insert(0, str(ROOT))
+
+RANGES = ((0x20, 0x7E), (0xA0, 0x24F), (0x370, 0x3FF), (0x400, 0x4FF), (0x2010, 0x2027))
+"""Latin, Latin-1 and Extended, Greek, Cyrillic, and general punctuation (dashes, quotes)."""
+
+TARGET = ROOT / "argmap" / "exporters" / "diagram" / "notowidths.py"
+
+
+def widths(style: str) -> list[int]:
+    """Advance widths in thousandths of an em, for every code point of RANGES in order."""
+    from fontTools.ttLib import TTFont
+    from fontTools.varLib import instancer
+
+    from argmap.exporters.diagram.fonts import MAIN_FACES, noto_folder
+
+    name, weight = MAIN_FACES[style]
+    with TTFont(str(noto_folder() / name)) as font:
+        static = instancer.instantiateVariableFont(font, {"wght": weight})
+        cmap = static.getBestCmap()
+        metrics = static["hmtx"].metrics
+        em = static["head"].unitsPerEm
+        out = []
+        for first, last in RANGES:
+            for code in range(first, last + 1):
+                glyph = cmap.get(code)
+                out.append(round(metrics[glyph][0] * 1000 / em) if glyph else 0)
+        return out
+
+
+def render() -> str:
+    """The module's text."""
+    lines = [
+        '"""Advance widths of the Noto Sans faces argmap draws with (generated; do not edit)."""',
+        "",
+        "# Made by tests/scripts/update_noto_widths.py from the fonts in noto/. Thousandths of",
+        "# an em for each code point of RANGES, in order, space-separated; 0: no glyph.",
+        "",
+        "from __future__ import annotations",
+        "",
+        "from typing import Final",
+        "",
+        f"RANGES: Final = {RANGES!r}",
+        "",
+        "WIDTHS: Final[dict[str, str]] = {",
+    ]
+    for style in ("", "B", "I"):
+        values = " ".join(str(v) for v in widths(style))
+        lines.append(f"    {json.dumps(style)}: (")
+        while values:
+            cut = values.rfind(" ", 0, 86) + 1 if len(values) > 86 else len(values)
+            lines.append(f'        "{values[:cut]}"')
+            values = values[cut:]
+        lines.append("    ),")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    TARGET.write_text(render(), encoding="utf-8")
+    sys.stdout.write(f"wrote {TARGET.relative_to(ROOT)}\n")
