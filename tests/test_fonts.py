@@ -65,3 +65,19 @@ def test_text_is_split_into_runs_once_for_both_converters() -> None:
 
     marked = set_text_fonts(svg, "F", fonts.fallback_fonts(), mark)
     assert '<text font-family="F">[-1:Seoul ][0:서울 ][-1:<]</text>' in marked
+
+
+def test_noto_width_table_matches_the_shipped_fonts() -> None:
+    """The table the diagram sizes boxes with is made from the fonts argmap ships."""
+    import importlib.util
+
+    from tests.conftest import MAPS
+
+    script = MAPS.parent / "tests" / "scripts" / "update_noto_widths.py"
+    spec = importlib.util.spec_from_file_location("update_noto_widths", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.TARGET.read_text(encoding="utf-8") == module.render(), (
+        "run tests/scripts/update_noto_widths.py"
+    )
