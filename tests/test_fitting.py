@@ -160,3 +160,22 @@ def test_no_text_leaves_its_box_in_the_drawing_fonts(path: Path) -> None:
 
     m = load_map(path)
     assert _text_fits(render_svg(m, analyze(m))) == []
+
+
+def test_hostile_text_stays_text_on_every_page(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    hostile = MAPS.parent / "tests" / "cases" / "html-hostile.yaml"
+    result = CliRunner().invoke(
+        main, ["render", str(hostile), "-f", "svg", "--fit", "slide", "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    pages = sorted(tmp_path.glob("*.svg"))
+    assert pages
+    xlink = "{http://www.w3.org/1999/xlink}href"
+    for page in pages:
+        tree = ET.parse(page)  # well-formed: every user string was escaped
+        tags = {element.tag.rsplit("}", 1)[-1] for element in tree.iter()}
+        assert not tags & {"script", "iframe", "foreignObject", "image"}
+        links = [e.get(xlink) or e.get("href") for e in tree.iter() if e.tag.endswith("}a")]
+        assert all(link is None or link.startswith("#") for link in links), links
