@@ -321,3 +321,24 @@ def test_exercise_and_print_theme_screenshots(
             assert colour == "rgb(0, 0, 0)"
         seen.page.screenshot(path=str(outputs_dir / f"flagship-{name}.png"), full_page=False)
         seen.page.context.close()
+
+
+def test_actual_size_opens_on_the_thesis(browser: Any, pages: dict[str, Path]) -> None:
+    m = load_map(FLAGSHIP)
+    seen = open_page(browser, pages["flagship"])
+    page = seen.page
+    page.locator(".diagram-frame").scroll_into_view_if_needed()
+    page.click("#fit-diagram")
+    inside = page.evaluate(
+        """(id) => {
+            const frame = document.querySelector('.diagram-frame').getBoundingClientRect();
+            const box = document.getElementById(id).getBoundingClientRect();
+            const x = box.left + box.width / 2, y = box.top + box.height / 2;
+            return x > frame.left && x < frame.right && y > frame.top && y < frame.bottom;
+        }""",
+        f"node-{m.thesis.id}",
+    )
+    assert inside, "at actual size the thesis is in view"
+    assert page.evaluate("document.querySelector('.diagram-frame').scrollLeft") > 0
+    assert_clean(seen)
+    seen.page.context.close()

@@ -155,7 +155,18 @@
     fit.addEventListener("click", function () {
       var on = frame.classList.toggle("actual");
       fit.setAttribute("aria-pressed", on ? "true" : "false");
+      if (on) { centreOn(lit || frame.querySelector("g.node.thesis")); }
     });
+  }
+
+  // At actual size the drawing is larger than its frame: show the selected box, or the
+  // thesis, in the middle rather than the drawing's empty top-left corner.
+  function centreOn(node) {
+    if (!node || !frame) { return; }
+    var box = node.getBoundingClientRect();
+    var view = frame.getBoundingClientRect();
+    frame.scrollLeft += box.left + box.width / 2 - (view.left + view.width / 2);
+    frame.scrollTop += box.top + box.height / 2 - (view.top + view.height / 2);
   }
 
   tree.addEventListener("click", function (e) {
