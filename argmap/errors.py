@@ -15,6 +15,7 @@ __all__ = [
     "OutputClashError",
     "RenderError",
     "UnknownFormatError",
+    "missing_modules",
     "require_extra",
 ]
 
@@ -102,13 +103,18 @@ class MissingExtraError(ArgmapError):
         )
 
 
+def missing_modules(modules: Sequence[str]) -> list[str]:
+    """Return the modules of ``modules`` this install lacks (looked up, not imported)."""
+    from importlib.util import find_spec
+
+    return [name for name in modules if find_spec(name) is None]
+
+
 def require_extra(feature: str, extra: str, modules: Sequence[str]) -> None:
     """Raise :class:`MissingExtraError` unless every module in ``modules`` can be imported.
 
-    Only looks the modules up (``importlib.util.find_spec``); nothing is imported.
+    Only looks the modules up (see :func:`missing_modules`); nothing is imported.
     """
-    from importlib.util import find_spec
-
-    missing = [name for name in modules if find_spec(name) is None]
+    missing = missing_modules(modules)
     if missing:
         raise MissingExtraError(feature, extra, missing)

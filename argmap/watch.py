@@ -98,6 +98,8 @@ def watch_map(
 ) -> int:
     """Render now and after every change, printing one line per render.
 
+    Watching real file events first says so (``watching MAP (Ctrl-C to stop)``).
+
     Args:
         map_path: the map file.
         formats: format names.
@@ -118,6 +120,7 @@ def watch_map(
         from argmap.errors import require_extra
 
         require_extra("argmap watch", "watch", ("watchfiles",))
+        echo(f"watching {map_path} (Ctrl-C to stop)", True)
     failures = 0
 
     def run() -> None:

@@ -45,7 +45,7 @@ def watch(
     Renders once now, then after each save until Ctrl-C. An invalid save prints its
     problems and keeps the last good outputs.
     """
-    from argmap.errors import UnknownFormatError, require_extra
+    from argmap.errors import UnknownFormatError
     from argmap.exporters import RenderOptions, parse_formats
     from argmap.watch import watch_map
 
@@ -60,8 +60,6 @@ def watch(
         fit=cast("Fit | None", fit),
         portrait=portrait,
     )
-    require_extra("argmap watch", "watch", ("watchfiles",))
-    click.echo(f"watching {map_path} (Ctrl-C to stop)", err=True)
     watch_map(
         map_path,
         names,

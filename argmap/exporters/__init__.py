@@ -52,9 +52,9 @@ class Exporter(NamedTuple):
 
     def missing(self) -> list[str]:
         """Return the modules of :attr:`requires` that this install lacks."""
-        from importlib.util import find_spec
+        from argmap.errors import missing_modules
 
-        return [name for name in self.requires if find_spec(name) is None]
+        return missing_modules(self.requires)
 
     def check_available(self) -> None:
         """Raise :class:`~argmap.errors.MissingExtraError` when the format's extra is absent."""

@@ -118,8 +118,7 @@ def lay_out(
         over = [
             p
             for p in laid
-            if len(p.plan.page.nodes) > 1
-            and (p.width > budget.width or p.height > budget.height)
+            if len(p.plan.page.nodes) > 1 and (p.width > budget.width or p.height > budget.height)
         ]
         if not over:
             break

@@ -17,6 +17,7 @@ from argmap.exporters.diagram.fitting import (
 )
 from argmap.exporters.diagram.labels import clean, drawn_text
 from argmap.model import ArgumentMap
+from argmap.options import Fit
 
 if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis
@@ -106,10 +107,9 @@ def render_png(
             _some(lacking),
         )
         _warn_unfontable(text, options.map_name, "PNG")
-    fit = resolve_fit(options, "slide")
-    if fit == "none":
+    layout = _pages(m, analysis, options, "slide", info)
+    if layout is None:
         return _png_drawing(to_dot(m, analysis, options), info, lacking, options)
-    layout = lay_out(m, analysis, options, fit, info)
     pages = []
     for page in layout.pages:
         png = None
@@ -197,15 +197,13 @@ def render_pdf(m: ArgumentMap, analysis: Analysis, options: RenderOptions | None
     from argmap.errors import require_extra
 
     require_extra("pdf", "pdf", PDF_MODULES)
-    from argmap.exporters.diagram.engine import find_engine
     from argmap.exporters.diagram.pdf import svgs_to_pdf
 
     options = options or RenderOptions()
     _warn_unfontable(drawn_text(m, options), options.map_name, "PDF")
-    fit = resolve_fit(options, "a4")
-    if fit == "none":
+    layout = _pages(m, analysis, options, "a4")
+    if layout is None:
         return svgs_to_pdf([render_svg(m, analysis, options)], title=clean(m.title))
-    layout = lay_out(m, analysis, options, fit, find_engine(options.engine))
     return svgs_to_pdf([page_svg(layout, page) for page in layout.pages], title=clean(m.title))
 
 
@@ -214,7 +212,7 @@ def export_svg(
 ) -> str | list[str]:
     """The ``svg`` format: one drawing, or page-sized pages with ``options.fit``."""
     options = options or RenderOptions()
-    layout = _pages(m, analysis, options)
+    layout = _pages(m, analysis, options, "none")
     if layout is None:
         return render_svg(m, analysis, options)
     return _one_or_all([page_svg(layout, page) for page in layout.pages])
@@ -225,20 +223,29 @@ def export_dot(
 ) -> str | list[str]:
     """The ``dot`` format: one graph, or a graph per page with ``options.fit``."""
     options = options or RenderOptions()
-    layout = _pages(m, analysis, options)
+    layout = _pages(m, analysis, options, "none")
     if layout is None:
         return to_dot(m, analysis, options)
     return _one_or_all([str(page.graph.source) for page in layout.pages])
 
 
-def _pages(m: ArgumentMap, analysis: Analysis, options: RenderOptions) -> Layout | None:
-    """The pages of an SVG or DOT render, or None when it is one drawing (the default)."""
+def _pages(
+    m: ArgumentMap,
+    analysis: Analysis,
+    options: RenderOptions,
+    default: Fit,
+    engine: EngineInfo | None = None,
+) -> Layout | None:
+    """The diagram laid out on pages of ``options.fit`` (else the format's ``default``).
+
+    Returns None when the fit is ``none``: the format draws the whole map at once.
+    """
     from argmap.exporters.diagram.engine import find_engine
 
-    fit = resolve_fit(options, "none")
-    return (
-        None if fit == "none" else lay_out(m, analysis, options, fit, find_engine(options.engine))
-    )
+    fit = resolve_fit(options, default)
+    if fit == "none":
+        return None
+    return lay_out(m, analysis, options, fit, engine or find_engine(options.engine))
 
 
 def _one_or_all(pages: list[str]) -> str | list[str]:

@@ -24,6 +24,7 @@ __all__ = [
     "drawn_text",
     "graphviz_escape",
     "html_text",
+    "lines_html",
     "node_label",
     "shorten_keep_lines",
     "text_points",
@@ -126,7 +127,8 @@ def html_text(text: str) -> str:
     return html.escape(clean(text), quote=True).replace("\\", "\\\\")
 
 
-def _lines_html(lines: list[str]) -> str:
+def lines_html(lines: list[str]) -> str:
+    """Escaped lines for an HTML-like label, joined by centred line breaks."""
     return '<BR ALIGN="CENTER"/>'.join(html_text(line) for line in lines)
 
 
@@ -211,7 +213,7 @@ def node_label(
     text_lines = wrap(
         shorten(node.text, MAX_TEXT_CHARS), 30 if kind is NodeKind.THESIS else WRAP_WIDTH
     )
-    body = _lines_html(text_lines)
+    body = lines_html(text_lines)
     if kind is NodeKind.THESIS:
         body = f"<B>{body}</B>"
     rows.append(
@@ -223,7 +225,7 @@ def node_label(
         quote_lines = wrap(f"“{shorten(node.quote, MAX_QUOTE_CHARS)}”", WRAP_WIDTH + 6)
         rows.append(
             f'<TR><TD{width_attr(quote_lines, 11, "I")}><FONT POINT-SIZE="11"><I>'
-            f"{_lines_html(quote_lines)}</I></FONT></TD></TR>"
+            f"{lines_html(quote_lines)}</I></FONT></TD></TR>"
         )
     rows += _credit_rows(m, node, style)
     return (
@@ -245,7 +247,7 @@ def _credit_rows(m: ArgumentMap, node: Node, style: NodeStyle) -> list[str]:
         rows.append(
             f'<TR><TD ALIGN="RIGHT"{width_attr(wrapped, 10)}>'
             f'<FONT POINT-SIZE="10" COLOR="{style.ink}">'
-            f"{_lines_html(wrapped)}</FONT></TD></TR>"
+            f"{lines_html(wrapped)}</FONT></TD></TR>"
         )
     return rows
 

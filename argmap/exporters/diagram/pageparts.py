@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import draw_kind
-from argmap.exporters.diagram.labels import graphviz_escape, html_text, shorten
+from argmap.exporters.diagram.labels import graphviz_escape, html_text, lines_html, shorten
 from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.styles import NodeStyle
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
@@ -79,7 +79,7 @@ def add_page_parts(
 
 def _html(*lines: str) -> str:
     """An HTML-like label of one or more lines, each escaped."""
-    return "<" + '<BR ALIGN="CENTER"/>'.join(html_text(line) for line in lines) + ">"
+    return f"<{lines_html(list(lines))}>"
 
 
 def _link(number: int) -> dict[str, str]:
@@ -97,8 +97,10 @@ def _add_trail(
 ) -> None:
     """Draw the ancestors of the page's branches as one breadcrumb box, a row each.
 
-    Rows are indented by depth; each links to the page that draws its node in full, and
-    each top of the page hangs from the row of its parent.
+    Rows go down the tree, indented; a row whose parent is not listed (the breadcrumb
+    keeps the root and the nearest ancestors) starts with an ellipsis. Each row links to
+    the page that draws its node in full, and each top of the page hangs from the row of
+    its parent.
     """
     if not plan.page.trail:
         return

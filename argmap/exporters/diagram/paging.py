@@ -37,8 +37,8 @@ class Page:
 
     Attributes:
         number: 1 for the overview, then in reading order.
-        trail: the ancestors of the page's top nodes, drawn compactly above them, in
-            document order (empty on page 1).
+        trail: the ancestors of the page's top nodes drawn compactly above them, in
+            document order: the root and each top's nearest ones (empty on page 1).
         tops: the nodes the page starts from: the first node of each branch it draws.
         nodes: every node the page draws in full, in document order.
         stubs: the branches it leaves to other pages.

@@ -16,7 +16,7 @@ from argmap.errors import RenderError
 from argmap.exporters.diagram.fonts import MAIN_FACES, fallback_fonts, noto_folder
 from argmap.exporters.diagram.svgtext import set_text_fonts
 
-__all__ = ["FONT_FAMILY", "svg_to_pdf", "svgs_to_pdf"]
+__all__ = ["FONT_FAMILY", "svgs_to_pdf"]
 
 FONT_FAMILY: Final = "NotoSans"
 """The main PDF font, in regular, bold, italic and bold italic: Latin, Greek, Cyrillic."""
@@ -116,14 +116,6 @@ def _prepare(
         return "".join(parts)
 
     return set_text_fonts(svg, FONT_FAMILY, fallbacks, draw)
-
-
-def svg_to_pdf(svg: str, *, title: str = "") -> bytes:
-    """Convert a Graphviz SVG drawing into a one-page PDF of the same size.
-
-    See :func:`svgs_to_pdf`, of which this is the one-page case.
-    """
-    return svgs_to_pdf([svg], title=title)
 
 
 def svgs_to_pdf(svgs: Sequence[str], *, title: str = "") -> bytes:
