@@ -2,16 +2,59 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Final, Literal
 
-__all__ = ["Direction", "Engine", "Fit", "RenderOptions", "Theme"]
+__all__ = [
+    "EXERCISE_KINDS",
+    "KEEPABLE",
+    "Direction",
+    "Engine",
+    "ExerciseKind",
+    "Fit",
+    "RenderOptions",
+    "Sheet",
+    "Theme",
+]
 
 Direction = Literal["TB", "BT", "LR", "RL"]
 Theme = Literal["default", "print", "contrast"]
 Engine = Literal["auto", "bundled", "system"]
 Fit = Literal["slide", "a4", "a3", "letter", "none"]
 """The page a diagram is fitted to: a 16:9 slide, a paper size, or none (one drawing)."""
+ExerciseKind = Literal["fill", "place", "label"]
+"""A worksheet: write the statements in (fill), place them from a bank, or label kinds."""
+EXERCISE_KINDS: Final = ("fill", "place", "label")
+KEEPABLE: Final = (
+    "title", "description", "sources", "citations", "quotes", "authors", "notes", "tags",
+    "basis", "strength", "standing",
+)  # fmt: skip
+"""What a worksheet leaves out unless asked to keep it (``--keep``)."""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """The worksheet (or its answer key) being drawn: set by the pipeline, read by exporters.
+
+    Attributes:
+        kind: fill, place or label.
+        answers: this is the answer key, not the worksheet.
+        blanks: position label -> ruled lines left for its statement (fill), or 1 (place).
+        bank: place: the statements in the bank's (shuffled) order, numbered from 1.
+        numbers: place: position label -> the bank number of its statement.
+    """
+
+    kind: ExerciseKind = "fill"
+    answers: bool = False
+    blanks: Mapping[str, int] = field(default_factory=dict)
+    bank: tuple[str, ...] = ()
+    numbers: Mapping[str, int] = field(default_factory=dict)
+
+    @property
+    def hides_kinds(self) -> bool:
+        """Whether kinds and arrow types are hidden (the label worksheet)."""
+        return self.kind == "label" and not self.answers
 
 
 @dataclass(frozen=True)
@@ -26,6 +69,16 @@ class RenderOptions:
     engine: Engine = "auto"
     status: bool = False
     exercise: bool = False
+    """Write a worksheet and its answer key instead of the map (see :mod:`argmap.exercise`)."""
+    exercise_kind: ExerciseKind = "fill"
+    blank_thesis: bool = False
+    """Blank the thesis too (a worksheet shows it by default)."""
+    seed: int = 0
+    """Seeds the shuffle of a place worksheet's bank: the same seed, the same order."""
+    keep: frozenset[str] = field(default_factory=frozenset)
+    """What a worksheet keeps of what it leaves out by default (see :data:`KEEPABLE`)."""
+    sheet: Sheet | None = None
+    """Set by the pipeline on a worksheet's anonymised map: what exporters draw differently."""
     map_name: str = "map"
     fit: Fit | None = None
     """The page to fit the diagram to; None takes the format's own default."""

@@ -23,6 +23,7 @@ __all__ = [
     "render_files",
     "render_map",
     "render_outputs",
+    "worksheet_targets",
 ]
 
 
@@ -69,9 +70,9 @@ def render_outputs(
 ) -> list[tuple[Path, str | bytes]]:
     """Render one loaded map in one format, returning ``(target path, data)`` pairs.
 
-    Most formats give one file; an ``html`` exercise gives two: the blanked page and
-    its answer key; a diagram fitted to pages gives ``STEM-01.png``, ``STEM-02.png``, ...
-    when it has several.
+    Most formats give one file; an exercise (``options.exercise``) gives two in every
+    format: the worksheet and its answer key; a diagram fitted to pages gives
+    ``STEM-01.png``, ``STEM-02.png``, ... when it has several.
 
     Raises:
         UnknownFormatError: no exporter has that name.
@@ -82,21 +83,34 @@ def render_outputs(
     exporter = get_exporter(fmt)
     opts = replace(options, map_name=str(path))
     target = output_path(path, fmt, out_dir)
-    if fmt == "html" and opts.exercise:
-        from argmap.exporters.html.page import render_answer_key
+    if opts.exercise:
+        from argmap.analysis.standing import analyze
+        from argmap.exercise import make_worksheet
 
+        sheet = make_worksheet(m, opts)
+        exercise, key = worksheet_targets(target)
         return [
             *page_files(
-                target.with_name(f"{target.stem}.exercise.html"),
-                ".html",
-                exporter.render(m, analysis, opts),
+                exercise,
+                exporter.suffix,
+                exporter.render(sheet.exercise, analyze(sheet.exercise), sheet.exercise_options),
             ),
-            (
-                target.with_name(f"{target.stem}.answers.html"),
-                render_answer_key(m, analysis, opts),
+            *page_files(
+                key,
+                exporter.suffix,
+                exporter.render(sheet.answers, analyze(sheet.answers), sheet.answer_options),
             ),
         ]
     return page_files(target, exporter.suffix, exporter.render(m, analysis, opts))
+
+
+def worksheet_targets(target: Path) -> tuple[Path, Path]:
+    """Where a worksheet and its answer key go: ``STEM.exercise.EXT``, ``STEM.answers.EXT``."""
+    stem, suffix = target.name.removesuffix(target.suffix), target.suffix
+    return (
+        target.with_name(f"{stem}.exercise{suffix}"),
+        target.with_name(f"{stem}.answers{suffix}"),
+    )
 
 
 def page_files(target: Path, suffix: str, data: Rendered) -> list[tuple[Path, str | bytes]]:
@@ -162,10 +176,12 @@ def render_files(
                 for target, data in render_outputs(m, analysis, path, fmt, out_dir, opts)
             )
     written = [(path, write_atomic(target, data)) for path, target, data in pending]
+    done = {t for _, t in written}
     for path in unique:
         for fmt in formats:
             suffix = get_exporter(fmt).suffix
-            _remove_stale_pages(output_path(path, fmt, out_dir), suffix, {t for _, t in written})
+            for target in _targets(output_path(path, fmt, out_dir), opts):
+                _remove_stale_pages(target, suffix, done)
     return written
 
 
@@ -217,14 +233,7 @@ def check_targets(
     owner: dict[Path, Path] = {}
     for path in paths:
         for fmt in formats:
-            target = output_path(path, fmt, out_dir)
-            names = [target]
-            if fmt == "html" and options.exercise:
-                names = [
-                    target.with_name(f"{target.stem}.exercise.html"),
-                    target.with_name(f"{target.stem}.answers.html"),
-                ]
-            for name in names:
+            for name in _targets(output_path(path, fmt, out_dir), options):
                 key = name.resolve()
                 if key in inputs:
                     raise OutputClashError(
@@ -242,6 +251,11 @@ def check_targets(
                         f"{path}: --format {fmt} would overwrite {name}, which is a map file, "
                         "not an earlier output; choose another --output folder"
                     )
+
+
+def _targets(target: Path, options: RenderOptions) -> list[Path]:
+    """The files a render names after ``target``: itself, or a worksheet and its key."""
+    return list(worksheet_targets(target)) if options.exercise else [target]
 
 
 def _is_map_file(path: Path) -> bool:

@@ -25,7 +25,10 @@ def _page(source: Path, options: RenderOptions) -> Callable[[], str]:
 
 def _answers() -> str:
     return render_answer_key(
-        load_map(UNIFORMS), analyze(load_map(UNIFORMS)), RenderOptions(exercise=True)
+        load_map(UNIFORMS),
+        analyze(load_map(UNIFORMS)),
+        RenderOptions(exercise=True),
+        diagram=False,
     )
 
 

@@ -273,16 +273,20 @@ def test_help_imports_no_template_engine() -> None:
 
 
 def test_exercise_blanks_texts_and_the_key_has_them() -> None:
+    from argmap.exercise import positions
+
     m = load_map(UNIFORMS)
     page = render_html(m, analyze(m), RenderOptions(exercise=True))
     key = render_answer_key(m, analyze(m), RenderOptions(exercise=True))
     parsed = parse(page)
-    assert [e[0] for e in parsed.entries] == [n.id for n in m.walk()]
-    for node in m.nodes:
+    labels = positions(m)
+    assert [e[0] for e in parsed.entries] == [labels[n.id] for n in m.walk()]
+    for node in m.nodes[1:]:  # the thesis stays
         assert node.text not in page and str(escape(node.text)) not in page
         assert str(escape(node.text)) in key
-        assert f"<code>{node.id}</code>" in key
-    assert page.count('aria-label="blank to fill in"') == len(m) + 1  # outline + thesis
+        assert f"<code>{labels[node.id]}</code>" in key
+        assert node.id not in page
+    assert page.count('aria-label="blank to fill in"') == len(m) - 1
 
 
 def test_print_theme_and_context_fields() -> None:
@@ -438,7 +442,7 @@ def test_unanswered_means_no_answer_stands_everywhere_on_the_page() -> None:
     listed = {n.id: n.attacked for n in ctx["unanswered"]}
     assert listed == {"o1": True, "o3": False}
     page = render_html(m, analyze(m), RenderOptions(), diagram=False)
-    assert '<a href="#unanswered">2 unanswered objections</a>' in page
+    assert '<a href="#unanswered">2 objections with no standing answer</a>' in page
     assert 'data-id="o2" data-kind="rebuttal"' in page
     assert "its answers are defeated</span> First objection." in page
     assert "no answer yet</span> Second objection." in page

@@ -314,6 +314,12 @@ def test_cli_options(runner: CliRunner, tmp_path: Path, options: list[str]) -> N
         main, ["render", str(UNIFORMS), "-f", "dot", "-o", str(tmp_path), *options]
     )
     assert result.exit_code == 0, result.output
+    if "--exercise" in options:  # a worksheet and its key (see test_exercise.py)
+        assert {p.name for p in tmp_path.iterdir()} == {
+            "school-uniforms.exercise.dot",
+            "school-uniforms.answers.dot",
+        }
+        return
     dot = (tmp_path / "school-uniforms.dot").read_text(encoding="utf-8")
     assert dot == get_exporter("dot").render(
         load_map(UNIFORMS), analyze(load_map(UNIFORMS)), _options(options)

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import cast, get_args
+from typing import Any, TypeVar, cast, get_args
 
 import click
 
 from argmap.cli import MAP_PATH, fit_options, output_dir_option, reports_errors, theme_option
 from argmap.options import Direction, Engine
 
+_F = TypeVar("_F", bound=Any)
+
 HIDEABLE = ("evidence", "quotes", "reviewers")
+EXTRA_MAP = "argmap_exercise_map"
+"""Where ``--exercise MAP`` leaves the map it took for its value (see :func:`_exercise`)."""
 
 
 def _formats(ctx: click.Context, param: click.Parameter, value: str) -> list[str]:
@@ -31,8 +35,62 @@ def _hide(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) ->
     return frozenset(parts)
 
 
+def _exercise(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """The worksheet kind; ``--exercise MAP`` (no kind given) is a fill worksheet of MAP."""
+    from argmap.options import EXERCISE_KINDS
+
+    if value is None or value in EXERCISE_KINDS:
+        return value
+    if value.startswith("-") or value.lower() in EXERCISE_KINDS:
+        raise click.BadParameter(f"{value!r}: choose fill, place or label")
+    ctx.meta[EXTRA_MAP] = Path(value)
+    return "fill"
+
+
+def _keep(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> frozenset[str]:
+    from argmap.options import KEEPABLE
+
+    parts = {part.strip() for item in value for part in item.split(",") if part.strip()}
+    unknown = sorted(parts - set(KEEPABLE))
+    if unknown:
+        raise click.BadParameter(f"cannot keep {unknown[0]!r} (choose from {', '.join(KEEPABLE)})")
+    return frozenset(parts)
+
+
+def exercise_options(fn: _F) -> _F:
+    """The worksheet options: ``--exercise [KIND]``, ``--blank-thesis``, ``--seed``, ``--keep``."""
+    fn = click.option(
+        "--keep",
+        multiple=True,
+        callback=_keep,
+        metavar="WHAT",
+        help="Worksheets: keep some of what they leave out (comma-separated): title, "
+        "description, sources, citations, quotes, authors, notes, tags, basis, strength, "
+        "standing.",
+    )(fn)
+    fn = click.option(
+        "--seed",
+        type=int,
+        default=0,
+        show_default=True,
+        help="Worksheets: the shuffle of a place worksheet's bank (same seed, same order).",
+    )(fn)
+    fn = click.option("--blank-thesis", is_flag=True, help="Worksheets: blank the thesis too.")(fn)
+    return click.option(
+        "--exercise",
+        is_flag=False,
+        flag_value="fill",
+        default=None,
+        callback=_exercise,
+        metavar="[fill|place|label]",
+        help="Write a worksheet and its answer key (MAP.exercise.EXT, MAP.answers.EXT): "
+        "fill in the statements (default), place them from a numbered bank, or label "
+        "the kinds and arrows.",
+    )(fn)
+
+
 @click.command()
-@click.argument("maps", nargs=-1, required=True, type=MAP_PATH)
+@click.argument("maps", nargs=-1, type=MAP_PATH)
 @click.option(
     "-f",
     "--format",
@@ -72,7 +130,7 @@ def _hide(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) ->
     help="Graphviz engine: bundled (pip-installed), system (Graphviz's dot), auto.",
 )
 @click.option("--status", is_flag=True, help="Mark each claim in, out or undecided.")
-@click.option("--exercise", is_flag=True, help="Blank texts for students (html format).")
+@exercise_options
 @fit_options
 @reports_errors
 def render(
@@ -86,7 +144,10 @@ def render(
     theme: str,
     engine: str,
     status: bool,
-    exercise: bool,
+    exercise: str | None,
+    blank_thesis: bool,
+    seed: int,
+    keep: frozenset[str],
     fit: str | None,
     portrait: bool,
 ) -> None:
@@ -96,10 +157,14 @@ def render(
     otherwise be too small to read; a map of several pages gives MAP-01.png, MAP-02.png...
 
     Example: argmap render maps/*.yaml --format svg,png,pdf
+
+    Worksheet: argmap render MAP -f pdf,html --exercise place (writes MAP.exercise.pdf,
+    MAP.answers.pdf, ...).
     """
     from argmap.options import Fit, RenderOptions, Theme
     from argmap.pipeline import render_files
 
+    maps = _all_maps(maps)
     # click.Choice has already limited each value to the Literal's words.
     options = RenderOptions(
         direction=cast(Direction, direction.upper()),
@@ -109,7 +174,7 @@ def render(
         theme=cast(Theme, theme),
         engine=cast(Engine, engine),
         status=status,
-        exercise=exercise,
+        **_worksheet(exercise, blank_thesis, seed, keep),
         fit=cast("Fit | None", fit),
         portrait=portrait,
     )
@@ -122,3 +187,29 @@ def render(
     if len(written) > 1:
         for path, target in written:
             click.echo(f"{path} -> {target}", err=True)
+
+
+def _all_maps(maps: tuple[Path, ...]) -> tuple[Path, ...]:
+    """The maps named, with the one ``--exercise MAP`` took for its value first."""
+    extra = click.get_current_context().meta.get(EXTRA_MAP)
+    maps = maps if extra is None else (extra, *maps)
+    if not maps:
+        raise click.UsageError("Missing argument 'MAPS...'.")
+    return maps
+
+
+def _worksheet(
+    exercise: str | None, blank_thesis: bool, seed: int, keep: frozenset[str]
+) -> dict[str, Any]:
+    """The render options of a worksheet; its other options alone are a usage error."""
+    if exercise is None:
+        if blank_thesis or keep or seed:
+            raise click.UsageError("--blank-thesis, --seed and --keep go with --exercise")
+        return {}
+    return {
+        "exercise": True,
+        "exercise_kind": exercise,
+        "blank_thesis": blank_thesis,
+        "seed": seed,
+        "keep": keep,
+    }

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import draw_kind, visible_nodes
+from argmap.exporters.diagram import worksheet as sheets
 from argmap.exporters.diagram.labels import (
     MAX_TOOLTIP_CHARS,
     graphviz_escape,
@@ -93,6 +94,8 @@ def to_digraph(
     _stack_leaves(g, ctx, shown)
     if page is None or page.page.number == 1:
         _add_legend(g, ctx, shown)
+    if page is None:
+        sheets.add_bank(g, options.sheet)  # a worksheet's pages get the bank on pages of its own
     if page is not None:
         from argmap.exporters.diagram.pageparts import add_page_parts
 
@@ -118,7 +121,7 @@ def _context(
     m: ArgumentMap, analysis: Analysis, options: RenderOptions, shown: list[Node]
 ) -> _Ctx:
     """Gather the theme, the drawn ids, the standings and the linked groups."""
-    node_styles, edge_styles = THEMES[options.theme]
+    node_styles, edge_styles = sheets.sheet_styles(options.sheet, *THEMES[options.theme])
     groups: dict[str, list[Node]] = {}
     for node in shown:
         if node.group is not None:
@@ -166,7 +169,7 @@ def _add_group(g: graphviz.Digraph, ctx: _Ctx, group: str) -> None:
     premise = ctx.nodes[NodeKind.PREMISE]
     with g.subgraph(name=f"cluster_group {group}") as sub:
         sub.attr(
-            label="LINKED REASON (all together)",
+            label=sheets.group_label(ctx.options.sheet),
             fontsize="9",
             fontcolor=premise.ink,
             color=premise.border,
@@ -197,7 +200,10 @@ def _node_attrs(ctx: _Ctx, node: Node) -> dict[str, str]:
         classes.append(f"status-{standing}")
         if STANDING_BORDER[standing] and STANDING_BORDER[standing] not in styles:
             styles = f"{styles},{STANDING_BORDER[standing]}"
-    label = node_label(ctx.m, node, kind, style, standing=standing, show_quote=ctx.show_quotes)
+    sheet, show = ctx.options.sheet, ctx.show_quotes
+    parts = sheets.label_parts(sheet, node, kind, style)
+    label = node_label(ctx.m, node, kind, style, standing=standing, show_quote=show, **parts)
+    classes = sheets.sheet_classes(sheet, classes)
     return {
         "label": label,
         "shape": style.shape,
@@ -228,7 +234,7 @@ def _edge_attrs(ctx: _Ctx, source: Node, relation: Relation, cross: bool) -> dic
         "penwidth": style.penwidth,
         "class": f"{relation.value}{' cross-link' if cross else ''}",
         "tooltip": graphviz_escape(f"{source.id} {relation.value}"),
-    }
+    } | sheets.sheet_edge(ctx.options.sheet)
 
 
 def _link_key(ctx: _Ctx, node: Node) -> str:
@@ -379,7 +385,7 @@ def _add_legend(g: graphviz.Digraph, ctx: _Ctx, shown: list[Node]) -> None:
     content = legend_content(ctx.m, shown, ctx.visible, ctx.standing)
     g.node(
         "legend key",
-        label=legend_label(content, ctx.nodes, ctx.edges),
+        label=sheets.sheet_key(ctx.options.sheet) or legend_label(content, ctx.nodes, ctx.edges),
         shape="plaintext",
         style="",
         fontsize="10",

@@ -245,7 +245,13 @@ def _pages(
     fit = resolve_fit(options, default)
     if fit == "none":
         return None
-    return lay_out(m, analysis, options, fit, engine or find_engine(options.engine))
+    engine = engine or find_engine(options.engine)
+    layout = lay_out(m, analysis, options, fit, engine)
+    if options.sheet is not None:
+        from argmap.exporters.diagram.bankpages import with_bank_pages
+
+        layout = with_bank_pages(layout, options, engine)
+    return layout
 
 
 def _one_or_all(pages: list[str]) -> str | list[str]:

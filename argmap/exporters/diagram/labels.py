@@ -189,6 +189,8 @@ def node_label(
     *,
     standing: str | None,
     show_quote: bool,
+    header: str | None = None,
+    blank: str | None = None,
 ) -> str:
     """A node's HTML-like label: header, wrapped text, quote, citation and reviewer rows.
 
@@ -199,15 +201,17 @@ def node_label(
         style: the theme's style for that kind.
         standing: the node's standing when ``--status`` draws it, else None.
         show_quote: whether the node's quote is drawn.
+        header: the header in place of the kind's (a worksheet names the position).
+        blank: rows in place of the statement's (a worksheet's blank).
 
     Returns:
         The label, every user string in it escaped, between ``<`` and ``>``.
     """
-    header_text = _header(node, kind, style, standing)
-    header = html_text(header_text)
+    header_text = header or _header(node, kind, style, standing)
+    head = html_text(header_text)
     rows = [
         f'<TR><TD ALIGN="LEFT"{width_attr([header_text], 9, "B")}>'
-        f'<FONT POINT-SIZE="9" COLOR="{style.ink}"><B>{header}</B></FONT></TD></TR>'
+        f'<FONT POINT-SIZE="9" COLOR="{style.ink}"><B>{head}</B></FONT></TD></TR>'
     ]
     size = 16.0 if kind is NodeKind.THESIS else 13.0
     text_lines = wrap(
@@ -217,7 +221,8 @@ def node_label(
     if kind is NodeKind.THESIS:
         body = f"<B>{body}</B>"
     rows.append(
-        f"<TR><TD{width_attr(text_lines, size, 'B' if kind is NodeKind.THESIS else '')}>"
+        blank
+        or f"<TR><TD{width_attr(text_lines, size, 'B' if kind is NodeKind.THESIS else '')}>"
         f'<FONT POINT-SIZE="{size:g}">{body}</FONT>'
         "</TD></TR>"
     )

@@ -162,7 +162,7 @@ def _add_stubs(
             text = shorten(first.text, STUB_CHARS)
             where = (f"+{more} more, " if more else "continues on ") + f"p. {stub.page}"
         else:
-            text = _branch_counts(m, stub.tops)
+            text = _branch_counts(m, stub.tops, styles)
             where = f"{stub.hidden} nodes in all, from p. {stub.page}"
         name = f"stub {index}"
         g.node(
@@ -176,7 +176,7 @@ def _add_stubs(
             fontsize="11",
             id=graphviz.escape(f"stub-{index}"),
             tooltip=graphviz_escape(f"{first.text} (continues on page {stub.page})"),
-            **{"class": f"stub {draw_kind(m, first).value}"},
+            **{"class": f"stub {draw_kind(m, first).value}" if style.label else "stub"},
             **_link(stub.page),
         )
         parent = stub.parent
@@ -186,11 +186,17 @@ def _add_stubs(
         g.edge(name, parent, **edge_attrs(first, relation, False))
 
 
-def _branch_counts(m: ArgumentMap, tops: tuple[str, ...]) -> str:
-    """Say what several branches are: ``3 more reasons, 2 more objections``."""
+def _branch_counts(
+    m: ArgumentMap, tops: tuple[str, ...], styles: Mapping[NodeKind, NodeStyle]
+) -> str:
+    """Say what several branches are: ``3 more reasons, 2 more objections``.
+
+    Kinds the styles do not name (a label worksheet's) are counted as statements.
+    """
     counts: dict[str, int] = {}
     for top in tops:
-        word = draw_kind(m, m.get(top)).value
+        kind = draw_kind(m, m.get(top))
+        word = kind.value if styles[kind].label else "statement"
         counts[word] = counts.get(word, 0) + 1
     names = {"premise": "reason", "evidence": "piece of evidence"}
     parts = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, TypedDict
 
 from argmap.exporters.html.cases import ClaimCase, claim_cases
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from argmap.analysis.standing import Analysis
 
-__all__ = ["AnswerContext", "Assets", "PageContext", "answer_context", "page_context"]
+__all__ = ["Assets", "PageContext", "page_context"]
 
 
 class Assets(TypedDict):
@@ -46,6 +46,16 @@ class PageContext(Assets):
     document: DocumentView | None
     theme: str
     exercise: bool
+    exercise_kind: str | None
+    """A worksheet's kind (fill, place, label), or None for a map's page."""
+    answers: bool
+    """The page is a worksheet's answer key."""
+    bank: list[str]
+    """A place worksheet's statements, in the bank's order."""
+    numbers: Mapping[str, int]
+    """A place worksheet's key: position -> the bank number of its statement."""
+    key_nodes: list[NodeView]
+    """Every node in outline order (the answer key's rows)."""
     thesis: NodeView
     events: list[OutlineEvent]
     cases: list[ClaimCase]
@@ -58,17 +68,6 @@ class PageContext(Assets):
     has_standing: bool
     node_count: int
     view_note: str | None
-
-
-class AnswerContext(Assets):
-    """The context of ``answers.html``: the exercise's answer key."""
-
-    title: str
-    description: str | None
-    document: DocumentView | None
-    theme: str
-    exercise: bool
-    nodes: list[NodeView]
 
 
 def page_context(
@@ -95,6 +94,7 @@ def page_context(
         Everything ``outline.html`` shows, in document order.
     """
     views = NodeViews(m, analysis, options)
+    sheet = options.sheet
     return PageContext(
         **assets,
         title=m.title,
@@ -102,6 +102,11 @@ def page_context(
         document=document_view(m),
         theme=options.theme,
         exercise=options.exercise,
+        exercise_kind=None if sheet is None else sheet.kind,
+        answers=sheet is not None and sheet.answers,
+        bank=[] if sheet is None or sheet.answers else list(sheet.bank),
+        numbers=sheet.numbers if sheet is not None and sheet.answers else {},
+        key_nodes=[] if sheet is None else [views.view(node) for node in m.walk()],
         thesis=views.view(m.thesis),
         events=outline_events(m, views),
         cases=claim_cases(m, views),
@@ -114,27 +119,4 @@ def page_context(
         has_standing=bool(views.standing),
         node_count=len(m),
         view_note=view_note(options, whole, m),
-    )
-
-
-def answer_context(
-    m: ArgumentMap, analysis: Analysis, options: RenderOptions, assets: Assets
-) -> AnswerContext:
-    """Return the template context of the answer key: every node with its text.
-
-    Args:
-        m: the map.
-        analysis: the map's analysis.
-        options: render options (only ``theme`` matters here).
-        assets: the inlined stylesheet with its security policy.
-    """
-    views = NodeViews(m, analysis, replace(options, exercise=False))
-    return AnswerContext(
-        **assets,
-        title=m.title,
-        description=m.description,
-        document=document_view(m),
-        theme=options.theme,
-        exercise=False,
-        nodes=[views.view(node) for node in m.walk()],
     )

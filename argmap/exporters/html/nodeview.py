@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import draw_kind
@@ -89,6 +89,8 @@ class NodeView:
     attacked: bool
     standing: str | None
     standing_label: str | None
+    blank_lines: int = 0
+    """A worksheet's blank: the ruled lines left for the statement (0: the text is shown)."""
 
 
 def _incoming(m: ArgumentMap) -> dict[str, list[tuple[Node, Relation, bool]]]:
@@ -104,12 +106,15 @@ class NodeViews:
     def __init__(self, m: ArgumentMap, analysis: Analysis, options: RenderOptions) -> None:
         self.m = m
         self.exercise = options.exercise
+        self.sheet = options.sheet
         self.hide = options.hide
         # Per node id: every node bearing on it, by which relation, and whether by a link.
         self.incoming = _incoming(m)
         # Standing is a fact about the whole argument, even when the page shows a part.
         self.standing = {node_id: value.value for node_id, value in analysis.standing.items()}
         self.unanswered = frozenset(analysis.unanswered)
+        if self.sheet is not None and "standing" not in options.keep:
+            self.standing, self.unanswered = {}, frozenset()  # a worksheet evaluates nothing
         self.levels = {node.id: level for node, level in m.walk_levels()}
         self._cache: dict[tuple[str, bool], NodeView] = {}
 
@@ -150,8 +155,12 @@ class NodeViews:
         ]
         level = self.levels.get(node.id, 0)
         citation = node.citation
-        blank = self.exercise
-        return NodeView(
+        blank = self.exercise and self.sheet is None  # an exercise made without a worksheet
+        lines = 0
+        if self.sheet is not None and not self.sheet.answers:
+            lines = self.sheet.blanks.get(node.id, 0)
+            blank = lines > 0
+        view = NodeView(
             id=node.id,
             kind=kind.value,
             kind_label=("Undercutter" if undercut else KIND_LABELS[kind]),
@@ -174,11 +183,28 @@ class NodeViews:
             group=node.group,
             cross_links=tuple(cross),
             level=level,
-            open=level < OPEN_LEVELS,
+            open=level < OPEN_LEVELS or self.sheet is not None,
             has_children=bool(m.children(node.id)),
             flat=flat,
             answered=self.answered(node),
             attacked=self.rebutted(node),
             standing=self.standing.get(node.id),
             standing_label=STANDING_LABELS.get(self.standing.get(node.id, ""), None),
+            blank_lines=lines,
         )
+        if self.sheet is not None and self.sheet.hides_kinds and kind is not NodeKind.THESIS:
+            return _kinds_hidden(view)
+        return view
+
+
+def _kinds_hidden(view: NodeView) -> NodeView:
+    """A label worksheet's view of a node: nothing names its kind or its arrow's relation."""
+    return replace(
+        view,
+        kind="statement",
+        kind_label="kind: ________",
+        icon="?",
+        relation=None if view.relation is None else "to",
+        link_target=None,
+        cross_links=tuple(replace(c, relation="to") for c in view.cross_links),
+    )

@@ -5,10 +5,11 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Final
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from argmap.exporters import Exporter, RenderOptions
-from argmap.exporters.html.context import Assets, PageContext, answer_context, page_context
+from argmap.exporters.html.context import Assets, PageContext, page_context
 from argmap.model import ArgumentMap
 
 if TYPE_CHECKING:
@@ -16,13 +17,11 @@ if TYPE_CHECKING:
     from markupsafe import Markup
 
     from argmap.analysis.standing import Analysis
+    from argmap.exercise import Worksheet
 
 __all__ = ["EXPORTER", "build_context", "make_env", "render_answer_key", "render_html"]
 
 logger = logging.getLogger(__name__)
-
-EXERCISE_BLANK: Final = "_" * 24
-"""What the diagram of an exercise shows in place of each node's text."""
 
 
 def _displayable(value: object) -> object:
@@ -132,8 +131,8 @@ def _diagram(m: ArgumentMap, analysis: Analysis, options: RenderOptions) -> Mark
     from argmap.exporters.diagram.formats import render_svg
     from argmap.exporters.html.svgclean import clean_svg
 
-    if options.exercise:
-        m = _blanked(m)  # same ids and structure: the analysis still holds
+    if options.sheet is not None:  # the page lists the bank itself, below the outline
+        options = replace(options, sheet=replace(options.sheet, bank=()))
     # Safe to mark: clean_svg rebuilt it from drawing elements with escaped text.
     return Markup(clean_svg(str(render_svg(m, analysis, options)), link=_outline_link)) or None
 
@@ -141,15 +140,6 @@ def _diagram(m: ArgumentMap, analysis: Analysis, options: RenderOptions) -> Mark
 def _outline_link(target: str) -> str | None:
     """Point a diagram node's link (``#node-ID``) at its outline entry (``#n-ID``)."""
     return "n-" + target.removeprefix("node-") if target.startswith("node-") else None
-
-
-def _blanked(m: ArgumentMap) -> ArgumentMap:
-    """Return the map with every node's text, quote and note blanked (ids and kinds kept)."""
-    nodes = tuple(
-        node.model_copy(update={"text": EXERCISE_BLANK, "quote": None, "note": None})
-        for node in m.nodes
-    )
-    return m.model_copy(update={"nodes": nodes})
 
 
 def render_html(
@@ -175,6 +165,10 @@ def render_html(
     from argmap.errors import RenderError
 
     opts = options or RenderOptions()
+    if opts.exercise and opts.sheet is None:  # called directly, not through the pipeline
+        sheet = _worksheet(m, opts)
+        exercise = sheet.exercise
+        return render_html(exercise, _analyze(exercise), sheet.exercise_options, diagram=diagram)
     svg = note = None
     if diagram:
         try:
@@ -182,24 +176,45 @@ def render_html(
         except RenderError as exc:
             logger.warning("html: no diagram in the page: %s", exc)
             note = str(exc)
-    return _render("outline.html", build_context(m, analysis, opts, svg, note))
+    template = "answers.html" if opts.sheet is not None and opts.sheet.answers else "outline.html"
+    return _render(template, build_context(m, analysis, opts, svg, note))
 
 
 def render_answer_key(
-    m: ArgumentMap, analysis: Analysis, options: RenderOptions | None = None
+    m: ArgumentMap,
+    analysis: Analysis,
+    options: RenderOptions | None = None,
+    *,
+    diagram: bool = True,
 ) -> str:
-    """Render the answer key of an exercise: every node's id, kind and text.
+    """Render the answer key of a worksheet: every node's position, kind and statement.
 
     Args:
-        m: the map.
+        m: the map (not yet made a worksheet).
         analysis: the map's analysis.
-        options: render options (``exercise`` is ignored: the key shows the texts).
+        options: render options: the worksheet's kind, seed and what it keeps.
+        diagram: inline the key's diagram.
 
     Returns:
-        One self-contained HTML document.
+        One self-contained HTML document, the same as the pipeline writes beside the
+        worksheet (``STEM.answers.html``).
     """
-    context = answer_context(m, analysis, options or RenderOptions(), _assets(script=False))
-    return _render("answers.html", context)
+    sheet = _worksheet(m, replace(options or RenderOptions(), exercise=True))
+    return render_html(
+        sheet.answers, _analyze(sheet.answers), sheet.answer_options, diagram=diagram
+    )
+
+
+def _worksheet(m: ArgumentMap, options: RenderOptions) -> Worksheet:
+    from argmap.exercise import make_worksheet
+
+    return make_worksheet(m, options)
+
+
+def _analyze(m: ArgumentMap) -> Analysis:
+    from argmap.analysis.standing import analyze
+
+    return analyze(m)
 
 
 def _render(name: str, context: Mapping[str, Any]) -> str:

@@ -1,0 +1,208 @@
+"""Worksheets: a map anonymised for students (positions, blanks, a bank) and its answer key."""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass, replace
+from typing import Final
+
+from argmap.analysis.view import narrows, submap
+from argmap.exercise.numbering import positions
+from argmap.model import ArgumentMap, Link, Node
+from argmap.options import RenderOptions, Sheet
+
+__all__ = [
+    "HAND_CHARS",
+    "RULE",
+    "TITLES",
+    "Worksheet",
+    "blank_lines",
+    "make_worksheet",
+    "shuffled",
+]
+
+HAND_CHARS: Final = 26
+"""Characters of handwriting that fit on one ruled line of a blank (print fits 34)."""
+
+MIN_LINES: Final = 2
+"""A blank has at least this many ruled lines."""
+
+RULE: Final = "_" * 33
+"""One ruled line, as text: what a blank's place-holder statement is made of."""
+
+PLACE_HOLDER: Final = "No. ________"
+"""The statement a place worksheet's box shows: students write a bank number."""
+
+TITLES: Final = {
+    "fill": "write in the statements",
+    "place": "place the statements",
+    "label": "label the kinds and the arrows",
+}
+"""What a worksheet asks, for its title: the map's own title is left out unless kept
+(it may name what is blanked)."""
+
+SHUFFLE_TRIES: Final = 50
+"""Shuffles drawn at most while looking for a bank order with no statement in its own place."""
+
+
+@dataclass(frozen=True)
+class Worksheet:
+    """A worksheet and its answer key, each a valid map with the options that draw it.
+
+    Both maps name nodes by position (``1``, ``1.1`` ...), never by id, and leave out what
+    the options do not keep; the worksheet's ``sheet`` says which statements are blank.
+    """
+
+    exercise: ArgumentMap
+    exercise_options: RenderOptions
+    answers: ArgumentMap
+    answer_options: RenderOptions
+
+
+def blank_lines(text: str) -> int:
+    """The ruled lines a blank gives a statement: room for it in handwriting, two at least."""
+    return max(MIN_LINES, math.ceil(len(" ".join(text.split())) / HAND_CHARS))
+
+
+def shuffled(count: int, seed: int) -> list[int]:
+    """A repeatable order of ``range(count)``: the first shuffle leaving no item in place.
+
+    Ties go to the shuffle with the fewest items in place, so a bank never reads in the
+    map's order (two items or more); the same seed gives the same order on every machine.
+    """
+    rng = random.Random(seed)
+    best = list(range(count))
+    best_fixed = count
+    for _ in range(SHUFFLE_TRIES if count > 1 else 0):
+        order = list(range(count))
+        rng.shuffle(order)
+        fixed = sum(i == item for i, item in enumerate(order))
+        if fixed < best_fixed:
+            best, best_fixed = order, fixed
+        if fixed == 0:
+            break
+    return best
+
+
+def make_worksheet(m: ArgumentMap, options: RenderOptions) -> Worksheet:
+    """Turn a map into a worksheet of ``options.exercise_kind`` and its answer key.
+
+    The part of the map the options show (``focus``, ``depth``, ``hide``) is taken first;
+    both results are whole maps of their own, so every exporter draws them as usual.
+
+    Args:
+        m: a valid map.
+        options: render options: the kind of worksheet, ``blank_thesis``, ``seed`` and
+            ``keep`` (what of the left-out fields to keep).
+
+    Returns:
+        The worksheet and its key, with the options each is rendered with.
+
+    Raises:
+        KeyError: ``options.focus`` names no node.
+    """
+    if narrows(options):
+        m = submap(m, options)
+    labels = positions(m)
+    kind = options.exercise_kind
+    blanked = [
+        node
+        for node in m.nodes
+        if kind != "label" and (node.id != m.thesis.id or options.blank_thesis)
+    ]
+    order = shuffled(len(blanked), options.seed) if kind == "place" else []
+    bank = tuple(blanked[i].text for i in order)
+    numbers = {labels[blanked[i].id]: n for n, i in enumerate(order, start=1)}
+    blanks = {
+        labels[node.id]: 1 if kind == "place" else blank_lines(node.text) for node in blanked
+    }
+    filler = {node.id: _filler(kind, labels[node.id], blanks[labels[node.id]]) for node in blanked}
+    groups = _group_names(m)
+    base = replace(
+        options,
+        focus=None,
+        depth=None,
+        hide=options.hide - {"evidence", "reviewers"},
+        status=options.status and "standing" in options.keep,
+    )
+    task = m.title if "title" in options.keep else TITLES[kind]
+    sheet = Sheet(kind=kind, blanks=blanks, bank=bank, numbers=numbers)
+    exercise = _anonymised(m, labels, groups, filler, options.keep, f"Worksheet: {task}")
+    key = _anonymised(m, labels, groups, {}, options.keep, f"Answer key: {task}")
+    return Worksheet(
+        exercise,
+        replace(base, sheet=sheet),
+        key,
+        replace(base, sheet=replace(sheet, answers=True, blanks={})),
+    )
+
+
+def _filler(kind: str, position: str, lines: int) -> str:
+    """A blanked node's statement: its position, then a box for a number or ruled lines.
+
+    No exporter shows it as such (they draw the blank from the sheet), but any that
+    prints a statement (a page's breadcrumb or stub, a tooltip) prints only this. Its rules take
+    as many lines of print as the blank's ruled lines take room (5 to 3), so pages are
+    planned with the blank's size.
+    """
+    if kind == "place":
+        return f"{position} {PLACE_HOLDER}"
+    return " ".join([position, *[RULE] * math.ceil(lines * 5 / 3)])
+
+
+def _group_names(m: ArgumentMap) -> dict[str, str]:
+    """Linked groups renamed ``g1``, ``g2`` ... in document order (a group id can say a lot)."""
+    names: dict[str, str] = {}
+    for node in m.nodes:
+        if node.group is not None and node.group not in names:
+            names[node.group] = f"g{len(names) + 1}"
+    return names
+
+
+def _anonymised(
+    m: ArgumentMap,
+    labels: dict[str, str],
+    groups: dict[str, str],
+    filler: dict[str, str],
+    keep: frozenset[str],
+    title: str,
+) -> ArgumentMap:
+    """The map with ids as positions, blanked texts filled in, and only the kept fields."""
+    nodes = tuple(_node(node, labels, groups, filler.get(node.id), keep) for node in m.nodes)
+    return ArgumentMap(
+        title=title,
+        description=m.description if "description" in keep else None,
+        source=m.source if "sources" in keep else None,
+        sources=m.sources if "sources" in keep else {},
+        nodes=nodes,
+    )
+
+
+def _node(
+    node: Node,
+    labels: dict[str, str],
+    groups: dict[str, str],
+    filler: str | None,
+    keep: frozenset[str],
+) -> Node:
+    """One node as a worksheet shows it: nothing but its place, kind and (kept) fields."""
+    return Node(
+        id=labels[node.id],
+        kind=node.kind,
+        text=node.text if filler is None else filler,
+        quote=node.quote if "quotes" in keep else None,
+        citation=node.citation if "citations" in keep else None,
+        source=node.source if "sources" in keep else None,
+        author=node.author if "authors" in keep else None,
+        added=node.added if "authors" in keep else None,
+        tags=node.tags if "tags" in keep else (),
+        strength=node.strength if "strength" in keep else None,
+        basis=node.basis if "basis" in keep else None,
+        assessment=node.assessment if "standing" in keep else None,
+        note=node.note if "notes" in keep else None,
+        parent=None if node.parent is None else labels[node.parent],
+        relation=node.relation,
+        group=None if node.group is None else groups[node.group],
+        links=tuple(Link(to=labels[link.to], relation=link.relation) for link in node.links),
+    )

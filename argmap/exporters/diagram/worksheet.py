@@ -1,0 +1,201 @@
+"""The diagram of a worksheet: position headers, ruled blanks, number boxes, its key and bank."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Final
+
+from argmap.exporters.diagram.labels import html_text, width_attr, wrap
+from argmap.exporters.diagram.styles import EdgeStyle, NodeStyle
+from argmap.model import Node, NodeKind, Relation
+from argmap.options import Sheet
+
+if TYPE_CHECKING:
+    import graphviz
+
+__all__ = [
+    "BANK_WRAP",
+    "RULE_HEIGHT",
+    "bank_label",
+    "bank_rows",
+    "label_parts",
+    "sheet_body",
+    "sheet_classes",
+    "sheet_header",
+    "sheet_key",
+    "sheet_styles",
+]
+
+RULE_HEIGHT: Final = 26
+"""Points between two ruled lines of a blank: room for handwriting at any fitted scale."""
+
+RULE_WIDTH: Final = 230
+"""A ruled line's length in points: the width of a statement's box."""
+
+BANK_WRAP: Final = 90
+"""Characters per line of a statement in the bank."""
+
+KIND_BLANK: Final = "kind: ____________"
+"""What a label worksheet's header shows for the kind students write in."""
+
+_PLAIN: Final = NodeStyle("", "box", "#ffffff", "#424242", "#212121")
+_PLAIN_EDGE: Final = EdgeStyle("#424242")
+
+
+def sheet_styles(
+    sheet: Sheet | None,
+    nodes: Mapping[NodeKind, NodeStyle],
+    edges: Mapping[Relation, EdgeStyle],
+) -> tuple[Mapping[NodeKind, NodeStyle], Mapping[Relation, EdgeStyle]]:
+    """The theme's styles, or one plain look for every kind and arrow when kinds are hidden.
+
+    The thesis keeps its own look: a label worksheet asks for every kind but that one.
+    """
+    if sheet is None or not sheet.hides_kinds:
+        return nodes, edges
+    plain = dict.fromkeys(NodeKind, _PLAIN)
+    plain[NodeKind.THESIS] = nodes[NodeKind.THESIS]
+    return plain, dict.fromkeys(Relation, _PLAIN_EDGE)
+
+
+def sheet_classes(sheet: Sheet | None, classes: list[str]) -> list[str]:
+    """A node's SVG classes: none that names a kind or a relation when kinds are hidden."""
+    return ["statement"] if sheet is not None and sheet.hides_kinds else classes
+
+
+def group_label(sheet: Sheet | None) -> str:
+    """The caption of a linked group's box (a label worksheet does not say it holds reasons)."""
+    hidden = sheet is not None and sheet.hides_kinds
+    return "LINKED (all together)" if hidden else "LINKED REASON (all together)"
+
+
+def sheet_edge(sheet: Sheet | None) -> dict[str, str]:
+    """What replaces an arrow's class and tooltip: nothing that names its relation."""
+    hidden = sheet is not None and sheet.hides_kinds
+    return {"class": "arrow", "tooltip": "arrow"} if hidden else {}
+
+
+def label_parts(
+    sheet: Sheet | None, node: Node, kind: NodeKind, style: NodeStyle
+) -> dict[str, str]:
+    """What a worksheet's box shows in place of a map's: its header, and a blank's rows."""
+    if sheet is None:
+        return {}
+    parts = {"header": sheet_header(node, kind, style, sheet)}
+    blank = sheet_body(node, style.ink, sheet)
+    if blank is not None:
+        parts["blank"] = blank
+    return parts
+
+
+def sheet_header(node: Node, kind: NodeKind, style: NodeStyle, sheet: Sheet) -> str:
+    """A worksheet node's header: its position, then its kind or a blank for the kind."""
+    if kind is NodeKind.THESIS:
+        return f"{node.id} · {style.label}"
+    if sheet.hides_kinds:
+        return f"{node.id} · {KIND_BLANK}"
+    header = f"{node.id} · {style.label}"
+    if node.relation is Relation.UNDERCUTS:
+        header += " · UNDERCUTS THE LINK"
+    number = sheet.numbers.get(node.id) if sheet.answers else None
+    if number is not None:
+        header += f" · BANK NO. {number}"
+    return header
+
+
+def sheet_body(node: Node, ink: str, sheet: Sheet) -> str | None:
+    """The rows in place of a blanked statement: ruled lines, or a box for a bank number.
+
+    Returns None when the statement is shown (the thesis, a label worksheet, a key).
+    """
+    lines = sheet.blanks.get(node.id)
+    if lines is None or sheet.answers:
+        return None
+    if sheet.kind == "place":
+        return (
+            '<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="4"><TR>'
+            f'<TD><FONT POINT-SIZE="13" COLOR="{ink}">Statement no.</FONT></TD>'
+            f'<TD BORDER="1" COLOR="{ink}" WIDTH="70" HEIGHT="{RULE_HEIGHT}"> </TD>'
+            "</TR></TABLE></TD></TR>"
+        )
+    rule = (
+        f'<TR><TD SIDES="B" BORDER="1" COLOR="{ink}" WIDTH="{RULE_WIDTH}" '
+        f'HEIGHT="{RULE_HEIGHT}"> </TD></TR>'
+    )
+    return rule * lines
+
+
+def sheet_key(sheet: Sheet | None) -> str | None:
+    """The worksheet's instructions, drawn where a map's key goes (None: the map's key)."""
+    if sheet is None or sheet.answers:
+        return None
+    if sheet.kind == "fill":
+        lines = [
+            "Write the missing statement on the lines of each box.",
+            "Boxes are named by position: 1 is the thesis, 1.2 its second child.",
+        ]
+    elif sheet.kind == "place":
+        lines = [
+            "Write in each box the number of the statement",
+            "from the bank that belongs there. Each is used once.",
+        ]
+    else:
+        lines = [
+            "Write each box's kind: reason, evidence, objection",
+            "or rebuttal; mark each arrow + (supports) or − (attacks).",
+        ]
+    rows = ['<TR><TD ALIGN="LEFT"><B>WORKSHEET</B></TD></TR>']
+    rows += [
+        f'<TR><TD ALIGN="LEFT"{width_attr([line], 10)}>{html_text(line)}</TD></TR>'
+        for line in lines
+    ]
+    return (
+        '<<TABLE BORDER="1" COLOR="#9e9e9e" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3">'
+        + "".join(rows)
+        + "</TABLE>>"
+    )
+
+
+def bank_rows(sheet: Sheet) -> list[str]:
+    """The bank's rows, one per statement, numbered in the bank's order."""
+    rows = []
+    for number, text in enumerate(sheet.bank, start=1):
+        lines = wrap(" ".join(text.split()), BANK_WRAP)
+        rows.append(
+            f'<TR><TD ALIGN="RIGHT" VALIGN="TOP"><B>{number}</B></TD>'
+            f'<TD ALIGN="LEFT" BALIGN="LEFT"{width_attr(lines, 12)}>'
+            + '<BR ALIGN="LEFT"/>'.join(html_text(line) for line in lines)
+            + "</TD></TR>"
+        )
+    return rows
+
+
+def bank_label(rows: list[str], heading: str = "STATEMENT BANK") -> str:
+    """An HTML-like label holding some of the bank's rows under a heading."""
+    return (
+        '<<TABLE BORDER="1" COLOR="#424242" CELLBORDER="0" CELLSPACING="2" CELLPADDING="4">'
+        f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B>{html_text(heading)}</B></TD></TR>'
+        + "".join(rows)
+        + "</TABLE>>"
+    )
+
+
+def add_bank(g: graphviz.Digraph, sheet: Sheet | None) -> None:
+    """Add a place worksheet's whole bank to its drawing, as one box beside the map."""
+    if sheet is None or not sheet.bank or sheet.answers:
+        return
+    add_bank_rows(g, bank_rows(sheet))
+
+
+def add_bank_rows(g: graphviz.Digraph, rows: list[str], heading: str = "STATEMENT BANK") -> None:
+    """Add the bank (or a part of it) to a graph as one box."""
+    g.node(
+        "statement bank",
+        label=bank_label(rows, heading),
+        shape="plaintext",
+        style="",
+        fontsize="12",
+        id="bank",
+        tooltip="Statement bank",
+        **{"class": "bank"},
+    )

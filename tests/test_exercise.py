@@ -1,0 +1,293 @@
+"""Worksheets: positions, blanks, the bank, the key, and no answer given away in any format."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from argmap.cli import main
+from argmap.exercise import blank_lines, make_worksheet, positions, shuffled
+from argmap.load.maps import load_map
+from argmap.model import ArgumentMap, Node, NodeKind
+from argmap.options import RenderOptions
+from argmap.pipeline import render_files
+from tests.conftest import MAPS, write
+
+UNIFORMS = MAPS / "school-uniforms.yaml"
+FLAGSHIP = MAPS / "russias-game-in-north-korea.yaml"
+
+_COMMON = """that this with from have been were will would there their they them than then
+what when which while about into only also more most some such each other over under its
+it's does doesn't after before again against because being both could should these those
+through very just your ours"""
+STOP = frozenset(_COMMON.split())
+"""Words too common to give anything away."""
+
+KIND_WORDS = ("premise", "reason", "evidence", "objection", "rebuttal", "undercut")
+"""Words that name a kind or an arrow: a label worksheet must not say them of a box."""
+
+TINY = """\
+title: Tiny
+thesis:
+  text: Zq.
+  premises:
+    - id: a
+      text: Zq zq.
+      evidence:
+        - text: Zq zq zq.
+      objections:
+        - text: Zqz.
+          undercut: true
+          rebuttals:
+            - text: Zqzq.
+    - linked:
+        - text: Zzq.
+          links: [a]
+        - text: Zzzq.
+  objections:
+    - text: Qz.
+"""
+"""A map of every shape in words of no meaning: what a worksheet prints besides the map."""
+
+
+def words(text: str) -> set[str]:
+    """The content words of a text: four letters or more, lower case, not too common."""
+    found = {w.lower() for w in re.findall(r"[^\W\d_]{4,}", text)}
+    return found - STOP
+
+
+def file_text(path: Path) -> str:
+    """What a student could read in a file: PDF text, or the raw SVG/HTML/PNG bytes."""
+    if path.suffix == ".pdf":
+        pdftotext = shutil.which("pdftotext")
+        if pdftotext is None:
+            pytest.skip("poppler's pdftotext is not installed")
+        out = subprocess.run([pdftotext, str(path), "-"], capture_output=True, check=True)
+        return out.stdout.decode("utf-8")
+    raw = path.read_bytes().decode("utf-8", errors="replace")
+    return html.unescape(raw)
+
+
+def render(tmp_path: Path, map_path: Path, fmt: str, **options: object) -> list[Path]:
+    opts = RenderOptions(exercise=True, **options)  # type: ignore[arg-type]
+    return [target for _, target in render_files([map_path], [fmt], tmp_path, opts)]
+
+
+def boilerplate(tmp_path: Path, fmt: str, kind: str) -> set[str]:
+    """Words any worksheet of this format and kind prints (headings, instructions, CSS, JS)."""
+    tiny = write(tmp_path, "tiny.yaml", TINY)
+    out = tmp_path / "tiny-out"
+    return set().union(*(words(file_text(p)) for p in render(out, tiny, fmt, exercise_kind=kind)))
+
+
+def test_positions_follow_the_tree() -> None:
+    m = load_map(UNIFORMS)
+    labels = positions(m)
+    assert labels[m.thesis.id] == "1"
+    for node in m.nodes[1:]:
+        parent = labels[node.parent]  # type: ignore[index]
+        number = [c.id for c in m.children(node.parent)].index(node.id) + 1  # type: ignore[arg-type]
+        assert labels[node.id] == f"{parent}.{number}"
+
+
+def test_positions_of_a_deep_map_stay_short() -> None:
+    nodes = [Node(id="t", kind=NodeKind.THESIS, text="Claim")]
+    nodes += [
+        Node(id=f"p{i}", kind=NodeKind.PREMISE, text="Claim",
+             parent="t" if i == 1 else f"p{i - 1}", relation="supports")  # type: ignore[arg-type]
+        for i in range(1, 3001)
+    ]  # fmt: skip
+    m = ArgumentMap(title="deep", nodes=tuple(nodes))
+    labels = positions(m)
+    assert labels["t"] == "n1" and labels["p3000"] == "n3001"
+    sheet = make_worksheet(m, RenderOptions(exercise=True))
+    assert len(sheet.exercise) == 3001
+
+
+@given(st.text(max_size=700))
+def test_blank_lines_grow_with_the_answer(text: str) -> None:
+    lines = blank_lines(text)
+    assert lines >= 2
+    assert blank_lines(text + " " + "x" * 60) > lines or lines * 26 >= len(text) + 61
+
+
+def test_shuffle_is_repeatable_and_leaves_nothing_in_place() -> None:
+    assert shuffled(20, 0) == shuffled(20, 0)
+    assert shuffled(20, 0) != shuffled(20, 1)
+    for count in range(2, 30):
+        order = shuffled(count, 7)
+        assert sorted(order) == list(range(count))
+        assert all(i != item for i, item in enumerate(order))
+
+
+def test_worksheet_leaves_out_what_gives_answers_away() -> None:
+    m = load_map(FLAGSHIP)
+    sheet = make_worksheet(m, RenderOptions(exercise=True))
+    ex = sheet.exercise
+    assert [n.id for n in ex.nodes] == [positions(m)[n.id] for n in m.nodes]
+    assert ex.title == "Worksheet: write in the statements"
+    assert ex.source is None and not ex.sources and ex.description is None
+    for node in ex.nodes:
+        assert node.citation is None and node.quote is None and node.author is None
+        assert not node.tags and node.note is None and node.source is None
+    assert ex.thesis.text == m.thesis.text
+    blanks = sheet.exercise_options.sheet.blanks  # type: ignore[union-attr]
+    assert set(blanks) == {n.id for n in ex.nodes[1:]}
+    kept = make_worksheet(
+        m, RenderOptions(exercise=True, keep=frozenset({"citations", "title"}), blank_thesis=True)
+    )
+    assert kept.exercise.title == f"Worksheet: {m.title}"
+    assert any(n.citation for n in kept.exercise.nodes)
+    assert kept.exercise.thesis.text != m.thesis.text
+
+
+def test_place_bank_holds_each_statement_once_and_the_key_numbers_them() -> None:
+    m = load_map(FLAGSHIP)
+    sheet = make_worksheet(m, RenderOptions(exercise=True, exercise_kind="place", seed=3))
+    info = sheet.answer_options.sheet
+    assert info is not None and info.answers
+    assert sorted(info.bank) == sorted(n.text for n in m.nodes[1:])
+    labels = positions(m)
+    for node in m.nodes[1:]:
+        assert info.bank[info.numbers[labels[node.id]] - 1] == node.text
+    again = make_worksheet(m, RenderOptions(exercise=True, exercise_kind="place", seed=3))
+    assert again.exercise_options.sheet.bank == info.bank  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("fmt", ["html", "svg", "png", "pdf"])
+@pytest.mark.parametrize("kind", ["fill", "place"])
+def test_no_word_of_a_blanked_statement_in_any_format(tmp_path: Path, fmt: str, kind: str) -> None:
+    m = load_map(UNIFORMS)
+    files = render(tmp_path / "out", UNIFORMS, fmt, exercise_kind=kind)
+    names = sorted(p.name for p in files)
+    assert any(".exercise" in n for n in names) and any(".answers" in n for n in names)
+    secret = set().union(*(words(n.text) for n in m.nodes[1:]))
+    secret -= words(m.thesis.text) | boilerplate(tmp_path, fmt, kind)
+    ids = {n.id for n in m.nodes[1:] if "-" in n.id}  # a one-word id may be a thesis word
+    assert secret and ids
+    for path in files:
+        text = file_text(path)
+        if ".answers" in path.name:
+            if fmt != "png":
+                assert secret & words(text)  # the key has the answers
+            continue
+        if kind == "place":
+            text = _outside_bank(text, fmt)
+        assert not secret & words(text), (path.name, sorted(secret & words(text))[:10])
+        assert not {i for i in ids if i in text}, path.name
+
+
+def _outside_bank(text: str, fmt: str) -> str:
+    """A place worksheet's text less its bank, where every statement belongs once."""
+    if fmt == "html":
+        return re.sub(r'<section id="bank".*?</section>', "", text, flags=re.S)
+    if fmt == "svg":
+        return re.sub(r'<g id="bank".*?(?=<g id="(?!a_)|</svg>)', "", text, flags=re.S)
+    if fmt == "pdf":
+        pages = text.split("\f")
+        return "\f".join(p for p in pages if "STATEMENT BANK" not in p)
+    return text
+
+
+@pytest.mark.parametrize("fmt", ["svg", "pdf", "html"])
+def test_flagship_fill_worksheet_gives_nothing_away(tmp_path: Path, fmt: str) -> None:
+    m = load_map(FLAGSHIP)
+    secret = set().union(*(words(n.text) for n in m.nodes[1:]))
+    for node in m.nodes:  # quotes, citations, authors and notes are left out too
+        secret |= words(node.quote or "") | words(node.note or "") | words(node.author or "")
+        if node.citation is not None:
+            secret |= words(node.citation.label())
+    secret -= words(m.thesis.text) | boilerplate(tmp_path, fmt, "fill")
+    assert {"lavrov", "crimea", "pyongyang"} <= secret
+    [exercise, key] = render(tmp_path / "out", FLAGSHIP, fmt)
+    assert ".exercise" in exercise.name
+    leaked = secret & words(file_text(exercise))
+    assert not leaked, sorted(leaked)[:20]
+    assert {"lavrov", "crimea"} <= words(file_text(key))
+
+
+def test_label_worksheet_hides_kinds_and_arrow_types(tmp_path: Path) -> None:
+    [exercise, key] = render(tmp_path, FLAGSHIP, "svg", exercise_kind="label")
+    svg = exercise.read_text(encoding="utf-8")
+    svg = re.sub(r'<g id="legend".*?</g>', "", svg, flags=re.S)  # the instructions
+    m = load_map(FLAGSHIP)
+    assert html.unescape(m.nodes[5].text.split(",")[0]) in html.unescape(svg)  # statements stay
+    classes = " ".join(re.findall(r'class="([^"]*)"', svg)).lower()
+    titles = " ".join(re.findall(r'xlink:title="([^"]*)"', svg)).lower()
+    for word in KIND_WORDS + ("supports", "attacks"):
+        assert word not in classes and word.upper() not in svg, word
+    assert "arrow" in titles and not re.search(r'title="[\d.]+ (supports|attacks|undercuts)"', svg)
+    headers = re.findall(r">(\d[\d.]*) · ([^<]*)<", svg)
+    assert len(headers) == len(m) and all(
+        rest == "kind: ____________" for pos, rest in headers if pos != "1"
+    )
+    assert "supports" in key.read_text(encoding="utf-8")
+
+
+def test_label_html_hides_kinds(tmp_path: Path) -> None:
+    [exercise, _key] = render(tmp_path, UNIFORMS, "html", exercise_kind="label")
+    page = exercise.read_text(encoding="utf-8")
+    outline = page[page.index('<ol class="tree"') :]
+    outline = outline[: outline.index("</section>")]
+    # The linked box's style hook: only premises can be linked, which the box shows anyway.
+    outline = outline.replace('class="joint-reason"', "")
+    for word in KIND_WORDS + ("supports", "attacks"):
+        assert word not in outline.lower().replace("thesis", ""), word
+
+
+def test_worksheets_are_deterministic_and_seeded(tmp_path: Path) -> None:
+    one = render(tmp_path / "a", UNIFORMS, "svg", exercise_kind="place")
+    two = render(tmp_path / "b", UNIFORMS, "svg", exercise_kind="place")
+    assert [p.read_bytes() for p in one] == [p.read_bytes() for p in two]
+    three = render(tmp_path / "c", UNIFORMS, "svg", exercise_kind="place", seed=5)
+    assert one[0].read_bytes() != three[0].read_bytes()
+
+
+def test_fill_blanks_get_ruled_lines_in_proportion(tmp_path: Path) -> None:
+    m = load_map(FLAGSHIP)
+    [exercise, _] = render(tmp_path, FLAGSHIP, "dot")
+    dot = exercise.read_text(encoding="utf-8")
+    labels = positions(m)
+    for node in m.nodes[1:]:
+        block = re.search(rf'^\s+"?{re.escape(labels[node.id])}"? \[(.*?)\]\n', dot, re.S | re.M)
+        assert block is not None, labels[node.id]
+        assert block.group(1).count('SIDES="B"') == blank_lines(node.text)
+
+
+def test_pdf_worksheet_is_fitted_to_pages(tmp_path: Path) -> None:
+    pdfinfo = shutil.which("pdfinfo")
+    if pdfinfo is None:
+        pytest.skip("poppler's pdfinfo is not installed")
+    [exercise, key] = render(tmp_path, UNIFORMS, "pdf", exercise_kind="place")
+    for path in (exercise, key):
+        info = subprocess.run([pdfinfo, str(path)], capture_output=True, text=True).stdout
+        assert "841.89 x 595.28" in info or "842 x 595" in info, info
+    assert "STATEMENT BANK" in file_text(exercise)
+
+
+def test_cli_exercise_kinds_and_misuse(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(
+        main, ["render", "--exercise", str(UNIFORMS), "-f", "svg", "-o", str(tmp_path / "a")]
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == [
+        "school-uniforms.answers.svg",
+        "school-uniforms.exercise.svg",
+    ]
+    result = runner.invoke(
+        main, ["render", str(UNIFORMS), "-f", "svg", "--exercise", "label", "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    bad = runner.invoke(main, ["render", str(UNIFORMS), "--exercise", "--keep", "colours"])
+    assert bad.exit_code == 2 and "cannot keep 'colours'" in bad.output
+    lonely = runner.invoke(main, ["render", str(UNIFORMS), "--blank-thesis", "-o", str(tmp_path)])
+    assert lonely.exit_code == 2 and "go with --exercise" in lonely.output
