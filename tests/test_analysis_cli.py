@@ -83,7 +83,7 @@ def test_stats_json(runner: CliRunner) -> None:
     data = json.loads(out)
     assert data["thesis"] == {"id": "open-sundays", "standing": "in", "support": "supported"}
     assert data["nodes"] == 13
-    assert data["by_kind"]["rebuttal"] == 3
+    assert data["by_kind"]["rebuttal"] == 4  # as drawn: an objection's objection rebuts
     assert (data["depth"], data["breadth"]) == (4, 5)
     assert [u["id"] for u in data["unanswered"]] == [
         "book-fund-underspent",
@@ -120,7 +120,8 @@ def test_flagship_stats_report_thesis_and_unanswered_reviewer_objections(
     a = analyze(m)
     assert "thesis" in out
     assert f"{m.thesis.id} ({a.thesis_standing.value}," in out
-    section = out.split("unanswered objections and rebuttals", 1)[1].split("\n\n")[0]
+    # Objections, then rebuttals, with no standing answer (as drawn).
+    section = out.split("objections with no standing answer", 1)[1].split("premises with")[0]
     # Reviewers sign their objections; those no standing node attacks or undercuts must
     # each be listed by id.
     reviewer = [

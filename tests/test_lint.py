@@ -252,3 +252,130 @@ def test_lint_check_and_stats_agree_on_untraced_evidence() -> None:
     assert analyze(m).unsourced_evidence == ("bare",)
     report = check_quotes(m, SourceText("the words are here"))
     assert [u.node_id for u in report.untraced] == ["bare"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Uniforms are cheap. They also reduce bullying.", "two sentences"),
+        ("Homework should be banned; it causes stress.", "a semicolon"),
+        ("Pupils learn more, while teachers spend less time on discipline.", "'while'"),
+        ("Cars pollute, whereas bikes are clean.", "'whereas'"),
+        ("Uniforms are cheap but they look ugly.", "'but'"),
+    ],
+)
+def test_compound_claims(text: str, reason: str) -> None:
+    from argmap.analysis.wording import split_reason
+
+    found = split_reason(text)
+    assert found is not None and reason in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pyongyang is isolated and poor.",
+        "Mr. Putin warned Seoul in November.",
+        "The U.S. and its allies impose sanctions.",
+        "Moscow has backed away from the threat: it will work with both Koreas.",
+        "Smoking causes cancer, heart disease and stroke.",
+        "Not cheap but durable, uniforms last for years.",
+    ],
+)
+def test_compound_claims_quiet(text: str) -> None:
+    from argmap.analysis.wording import split_reason
+
+    assert split_reason(text) is None
+
+
+def test_teaching_rules_fire_with_a_location_and_a_hint(tmp_path: Path) -> None:
+    body = """\
+        id: t
+        text: Should schools ban phones?
+        premises:
+          - id: p
+            text: Phones distract pupils in lessons.
+            tags: [common-ground]
+            objections:
+              - id: d
+                text: That is simply wrong.
+              - id: n
+                text: Phones do not distract pupils in lessons.
+          - id: c
+            text: Schools should ban phones in lessons.
+            tags: [common-ground]
+          - id: f
+            text: However, phones help in emergencies.
+            tags: [common-ground]
+        """
+    found = located(tmp_path, body)
+    assert (4, 9, "question") in found  # the thesis's text value
+    by_code = {code for *_, code in found}
+    assert {"bare-denial", "restated-objection", "circular-premise", "misfiled-kind"} <= by_code
+    text = "title: Lint case\nthesis:\n" + textwrap.indent(textwrap.dedent(body), "  ")
+    issues = lint_located(load_located(write(tmp_path, "hint.yaml", text)))
+    for issue in issues:
+        assert "; " in issue.message  # message; hint
+        assert issue.line > 0 and issue.column > 0
+
+
+def test_undercut_that_denies_the_claim(tmp_path: Path) -> None:
+    body = """\
+        text: The bridge should close.
+        premises:
+          - text: Engineers found cracks in the girders.
+            tags: [common-ground]
+            objections:
+              - text: {text}
+                undercut: true
+        """
+    assert "undercut-denies-claim" in codes(
+        tmp_path, body.format(text="Engineers found no cracks in the girders.")
+    )
+    inference = "Cracks in girders do not show that a bridge is unsafe."
+    assert "undercut-denies-claim" not in codes(tmp_path, body.format(text=inference))
+
+
+def test_linked_group_sharing_no_term(tmp_path: Path) -> None:
+    body = """\
+        text: The town should build a new pool.
+        premises:
+          - linked:
+              - text: {first}
+                tags: [common-ground]
+              - text: {second}
+                tags: [common-ground]
+        """
+    independent = codes(
+        tmp_path, body.format(first="Swimming keeps people fit.", second="Builders need work.")
+    )
+    assert independent == ["linked-independent"]
+    linked = codes(
+        tmp_path,
+        body.format(
+            first="Every town of ten thousand needs a pool.",
+            second="This town has twelve thousand people.",
+        ),
+    )
+    assert linked == []
+
+
+def test_recall_on_flawed_student_maps_and_no_false_alarm_on_shipped_maps() -> None:
+    """The measure README reports (``make bench`` prints it as a table)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_lint_quality import FLAWED, SHIPPED, measure
+
+    flawed = measure(sorted(FLAWED.glob("*.yaml")))
+    assert flawed.expected >= 30
+    assert flawed.recall >= 0.8, flawed.missed
+    assert flawed.false_alarms == []
+    shipped = measure(sorted(SHIPPED.glob("*.yaml")))
+    # Each warning on a shipped map is explained in the README's lint section: these
+    # flagship statements do hold two claims (a teacher would ask for them to be split).
+    explained = {
+        ("russias-game-in-north-korea.yaml", "rapprochement-since-2014", "two-claims"),
+        ("russias-game-in-north-korea.yaml", "pivot-has-own-aims", "two-claims"),
+    }
+    assert set(shipped.false_alarms) <= explained

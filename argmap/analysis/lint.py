@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Set
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
 from typing import Final
 
+from argmap.analysis.lint_warning import LintWarning, label
+from argmap.analysis.stats import COMMON_GROUND_TAG, premises_without_support
+from argmap.analysis.wording import split_reason, words
 from argmap.errors import Issue
 from argmap.load.maps import LocatedMap
-from argmap.model import ArgumentMap, Node, NodeKind, Relation, Strength
+from argmap.model import ArgumentMap, Node, NodeKind, Strength
 
 __all__ = [
     "CODES",
@@ -21,51 +23,35 @@ __all__ = [
     "two_claims_reason",
 ]
 
-COMMON_GROUND_TAG: Final = "common-ground"
-"""A premise with this tag is accepted by both sides and needs no support."""
 
 SUFFICIENT_TAG: Final = "sufficient"
 """A linked premise with this tag would support its target on its own."""
 
 CODES: Final[Mapping[str, str]] = {
-    "unsupported-premise": "a premise with no supporting premise or evidence",
-    "two-claims": "a node whose text holds two claims (joined by 'and' or 'because')",
+    "unsupported-premise": "a premise with no support given (no premise or evidence under it)",
+    "two-claims": "a claim whose text holds two claims: two clauses joined by 'and', 'but', "
+    "'while', 'whereas', 'because', a semicolon or a colon, or two sentences",
+    "question": "a statement written as a question",
     "uncited-evidence": "evidence with no quote, citation or source",
-    "restated-objection": "an objection or rebuttal that only restates (or negates) its target",
+    "circular-premise": "a premise or evidence that restates the claim it supports or the thesis",
+    "restated-objection": "an objection or rebuttal that only restates its target or the "
+    "thesis, negated or by an antonym",
+    "bare-denial": "an objection or rebuttal that only says its target is wrong",
+    "undercut-denies-claim": "an undercutter whose text denies the claim, not the inference",
+    "misfiled-kind": "a reason filed as an objection, or an objection as a reason",
     "duplicate-text": "two nodes with the same text",
     "near-duplicate-text": "two nodes whose words differ by one (added, dropped or replaced)",
     "linked-each-sufficient": "a linked group whose premises are each marked sufficient",
+    "linked-independent": "a linked group whose premises share no term: probably independent",
 }
 """Every lint code, with what it flags (the README lists the same)."""
 
-_WORD: Final = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
-_DENIAL: Final = frozenset(
-    {"not", "no", "never", "none", "nothing", "cannot", "isn't", "aren't", "doesn't", "don't",
-     "won't", "wasn't", "weren't", "can't", "hasn't", "haven't", "didn't", "false", "untrue",
-     "it", "is", "true", "that"}
-)  # fmt: skip
 _FINITE: Final = frozenset(
     {"is", "are", "was", "were", "will", "would", "can", "could", "should", "must", "may",
      "might", "has", "have", "had", "does", "do", "did", "cannot", "isn't", "aren't", "wasn't",
      "weren't", "won't", "can't", "doesn't", "don't", "didn't", "hasn't", "haven't", "shall"}
 )  # fmt: skip
 _CLAUSE_BREAK: Final = re.compile(r"[.;:!?]\s")
-RESTATES: Final = 0.8
-"""Similarity (negations ignored) at or above which an objection restates its target."""
-
-
-@dataclass(frozen=True, order=True)
-class LintWarning:
-    """One map-quality warning about one node (``field`` names the part at fault)."""
-
-    node_id: str
-    code: str
-    message: str
-    hint: str
-    field: str | None = "text"
-
-    def __str__(self) -> str:
-        return f"[{self.code}] {self.message}; {self.hint}"
 
 
 def lint(m: ArgumentMap) -> list[LintWarning]:
@@ -77,13 +63,16 @@ def lint(m: ArgumentMap) -> list[LintWarning]:
     Returns:
         Warnings in document order of their node, then by code.
     """
+    from argmap.analysis import lintrules
+
     found: list[LintWarning] = []
     found.extend(_unsupported_premises(m))
     found.extend(_two_claims(m))
     found.extend(_uncited_evidence(m))
-    found.extend(_restated_objections(m))
     found.extend(_duplicates(m))
     found.extend(_each_sufficient(m))
+    for rule in lintrules.RULES:
+        found.extend(rule(m))
     order = {node.id: i for i, node in enumerate(m.nodes)}
     return sorted(found, key=lambda w: (order[w.node_id], w.code, w.message))
 
@@ -104,28 +93,15 @@ def lint_located(lm: LocatedMap) -> list[Issue]:
     return sorted(issues, key=lambda i: (i.line, i.column, i.code, i.message))
 
 
-def _label(node: Node) -> str:
-    return f"{node.kind.value} {node.id!r}"
-
-
 def _unsupported_premises(m: ArgumentMap) -> Iterator[LintWarning]:
-    supported = {target.id for _s, target, rel, _c in m.edges() if rel is Relation.SUPPORTS}
-    for node in m.nodes:
-        if (
-            node.kind is NodeKind.PREMISE
-            and node.id not in supported
-            and COMMON_GROUND_TAG not in node.tags
-        ):
-            yield LintWarning(
-                node.id,
-                "unsupported-premise",
-                f"{_label(node)} has no supporting premise or evidence",
-                f"add evidence or a premise under it, or tag it {COMMON_GROUND_TAG!r}",
-            )
-
-
-def _words(text: str) -> list[str]:
-    return [w.replace("\u2019", "'") for w in _WORD.findall(text.lower())]
+    for node_id in premises_without_support(m):
+        node = m.get(node_id)
+        yield LintWarning(
+            node.id,
+            "unsupported-premise",
+            f"{label(node)} has no support given (no premise or evidence under it)",
+            f"add evidence or a premise under it, or tag it {COMMON_GROUND_TAG!r}",
+        )
 
 
 def two_claims_reason(text: str) -> str | None:
@@ -148,19 +124,19 @@ def two_claims_reason(text: str) -> str | None:
     for clause in _CLAUSE_BREAK.split(text):
         lower = clause.lower()
         for match in re.finditer(r"\bbecause\b", lower):
-            before, after = _words(lower[: match.start()]), _words(lower[match.end() :])
+            before, after = words(lower[: match.start()]), words(lower[match.end() :])
             if after[:1] != ["of"] and len(before) >= 2 and len(after) >= 2:
                 return "joined by 'because'"
         for match in re.finditer(r"\band\b", lower):
             head, tail = lower[: match.start()], lower[match.end() :]
-            before, after = _words(head), _words(re.split(r"\band\b|,", tail)[0])
+            before, after = words(head), words(re.split(r"\band\b|,", tail)[0])
             if len(before) < 3 or len(after) < 3:
                 continue
             stripped = head.rstrip()
             if stripped.endswith((",", ";")):
                 earlier, _, item = stripped[:-1].rpartition(",")
                 # "A, B, and C" is a list; one comma before "and" marks two clauses.
-                if len(_words(item)) >= 5 or (not earlier and len(_words(item)) >= 3):
+                if len(words(item)) >= 5 or (not earlier and len(words(item)) >= 3):
                     return "joined by ', and'"
             if _FINITE & set(before) and _FINITE & set(after):
                 return "two clauses joined by 'and'"
@@ -171,13 +147,13 @@ def _two_claims(m: ArgumentMap) -> Iterator[LintWarning]:
     for node in m.nodes:
         if node.kind is NodeKind.EVIDENCE:
             continue  # evidence reports what a source says, often in one compound sentence
-        reason = two_claims_reason(node.text)
+        reason = two_claims_reason(node.text) or split_reason(node.text)
         if reason is not None:
             yield LintWarning(
                 node.id,
                 "two-claims",
-                f"{_label(node)} may hold two claims ({reason})",
-                "split it into two nodes, or a claim and a premise under it",
+                f"{label(node)} may hold two claims ({reason})",
+                "split it into two nodes: one claim each, or a claim and a premise under it",
             )
 
 
@@ -187,31 +163,10 @@ def _uncited_evidence(m: ArgumentMap) -> Iterator[LintWarning]:
             yield LintWarning(
                 node.id,
                 "uncited-evidence",
-                f"{_label(node)} has no quote, citation or source",
+                f"{label(node)} has no quote, citation or source",
                 "add the words it rests on as 'quote', or 'citation: {outlet: ..., date: ...}', "
                 "or a 'source' key",
                 field=None,
-            )
-
-
-def _similarity(a: Set[str], b: Set[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a | b)
-
-
-def _restated_objections(m: ArgumentMap) -> Iterator[LintWarning]:
-    for node, target, relation, _cross in m.edges():
-        if relation is not Relation.ATTACKS:
-            continue
-        mine = set(_words(node.text)) - _DENIAL
-        theirs = set(_words(target.text)) - _DENIAL
-        if _similarity(mine, theirs) >= RESTATES:
-            yield LintWarning(
-                node.id,
-                "restated-objection",
-                f"{_label(node)} only restates or denies its target {target.id!r}",
-                "give the reason it is wrong instead (what shows the target false?)",
             )
 
 
@@ -219,27 +174,27 @@ def _duplicates(m: ArgumentMap) -> Iterator[LintWarning]:
     first: dict[tuple[str, ...], Node] = {}
     sets: list[tuple[Node, frozenset[str]]] = []
     for node in m.nodes:
-        words = tuple(_words(node.text))
-        if not words:
+        said = tuple(words(node.text))
+        if not said:
             continue
-        if words in first:
-            other = first[words]
+        if said in first:
+            other = first[said]
             yield LintWarning(
                 node.id,
                 "duplicate-text",
-                f"{_label(node)} has the same text as {other.id!r}",
+                f"{label(node)} has the same text as {other.id!r}",
                 "merge them, or point at the first with a cross-link ('links')",
             )
             continue
-        first[words] = node
-        distinct = frozenset(words)
+        first[said] = node
+        distinct = frozenset(said)
         if len(distinct) >= 4:
             sets.append((node, distinct))
     for later, earlier in _near_pairs(sets):
         yield LintWarning(
             later.id,
             "near-duplicate-text",
-            f"{_label(later)} says nearly what {earlier.id!r} says",
+            f"{label(later)} says nearly what {earlier.id!r} says",
             "merge them, or reword one so the difference is clear",
         )
 
@@ -256,15 +211,15 @@ def _near_pairs(
     """
     mask = (1 << 64) - 1
     first: dict[tuple[int, int], int] = {}
-    for i, (node, words) in enumerate(sets):
-        hashes = {word: hash(word) & mask for word in words}
+    for i, (node, said) in enumerate(sets):
+        hashes = {word: hash(word) & mask for word in said}
         total = sum(hashes.values()) & mask
-        keys = [(len(words), total)]
-        keys += [(len(words) - 1, (total - h) & mask) for h in hashes.values()]
+        keys = [(len(said), total)]
+        keys += [(len(said) - 1, (total - h) & mask) for h in hashes.values()]
         earlier = sorted({first[k] for k in keys if k in first})
         for j in earlier:
             other = sets[j][1]
-            if len(words - other) <= 1 and len(other - words) <= 1:
+            if len(said - other) <= 1 and len(other - said) <= 1:
                 yield node, sets[j][0]
                 break
         for key in keys:

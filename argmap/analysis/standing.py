@@ -84,7 +84,8 @@ class Analysis:
         unsupported_premises: premises with no standing reason or evidence.
         unsourced_evidence: evidence with no quote, citation or source key
             (:attr:`~argmap.model.Node.traced`).
-        counts_by_kind: kind value -> number of nodes (every kind listed).
+        counts_by_kind: kind value -> number of nodes as drawn, an objection to an
+            objection counted as a rebuttal (every kind listed).
         counts_by_author: author -> number of nodes they signed, sorted by author.
         unsigned: number of nodes with no author.
         depth: levels below the thesis of the deepest node (0 for a lone thesis).
@@ -241,12 +242,22 @@ def analyze(m: ArgumentMap) -> Analysis:
         unsourced_evidence=tuple(
             node.id for node in m.nodes if node.kind is NodeKind.EVIDENCE and not node.traced
         ),
-        counts_by_kind={kind.value: sum(n.kind is kind for n in m.nodes) for kind in NodeKind},
+        counts_by_kind=_counts_by_kind(m),
         counts_by_author=dict(sorted(by_author.items())),
         unsigned=sum(1 for node in m.nodes if not node.author),
         depth=depth,
         breadth=breadth,
     )
+
+
+def _counts_by_kind(m: ArgumentMap) -> dict[str, int]:
+    """Nodes per kind as drawn (an objection to an objection counts as a rebuttal)."""
+    from argmap.analysis.view import draw_kind
+
+    counts = dict.fromkeys((kind.value for kind in NodeKind), 0)
+    for node in m.nodes:
+        counts[draw_kind(m, node).value] += 1
+    return counts
 
 
 def _reasons_and_answers(

@@ -6,9 +6,18 @@ import unicodedata
 from typing import Any, Final
 
 from argmap.analysis.standing import Analysis, Standing
-from argmap.model import ArgumentMap, Node
+from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
-__all__ = ["format_stats", "stats_data"]
+__all__ = [
+    "COMMON_GROUND_TAG",
+    "format_stats",
+    "premises_without_support",
+    "stats_data",
+    "unanswered_by_kind",
+]
+
+COMMON_GROUND_TAG: Final = "common-ground"
+"""A premise with this tag is accepted by both sides and needs no support."""
 
 _TEXT_WIDTH: Final = 60
 
@@ -25,6 +34,37 @@ def _node_record(m: ArgumentMap, a: Analysis, node_id: str) -> dict[str, Any]:
     }
 
 
+def premises_without_support(m: ArgumentMap) -> tuple[str, ...]:
+    """Premises with no support given: no premise or evidence supports them at all.
+
+    Lint's ``unsupported-premise`` and the stats' "premises with no support given" are
+    this list. Premises tagged ``common-ground`` (accepted by both sides) need none.
+    """
+    supported = {target.id for _s, target, rel, _c in m.edges() if rel is Relation.SUPPORTS}
+    return tuple(
+        node.id
+        for node in m.nodes
+        if node.kind is NodeKind.PREMISE
+        and node.id not in supported
+        and COMMON_GROUND_TAG not in node.tags
+    )
+
+
+def unanswered_by_kind(m: ArgumentMap, a: Analysis) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Objections, then rebuttals, with no standing answer, as drawn.
+
+    An objection to an objection is a rebuttal here as in the diagram, the outline and
+    ``show``; the HTML page's "objections with no standing answer" is the first list.
+    """
+    from argmap.analysis.view import draw_kind
+
+    kinds = {node_id: draw_kind(m, m.get(node_id)) for node_id in a.unanswered}
+    return (
+        tuple(i for i in a.unanswered if kinds[i] is NodeKind.OBJECTION),
+        tuple(i for i in a.unanswered if kinds[i] is NodeKind.REBUTTAL),
+    )
+
+
 def stats_data(m: ArgumentMap, a: Analysis) -> dict[str, Any]:
     """Return the stats report as plain JSON-ready data (keys in a fixed order).
 
@@ -33,10 +73,16 @@ def stats_data(m: ArgumentMap, a: Analysis) -> dict[str, Any]:
         a: its analysis (:func:`argmap.analysis.standing.analyze`).
 
     Returns:
-        A dict: title, thesis (id, standing, support), node counts by kind and author,
-        depth, breadth, standing counts, and the lists of unanswered objections,
-        unsupported premises, evidence without quote, citation or source, and disagreements.
+        A dict: title, thesis (id, standing, support), node counts by kind (as drawn)
+        and author, depth, breadth, standing counts; ``unanswered``: the objections and
+        rebuttals with no standing answer (records), split by kind in
+        ``unanswered_objections`` and ``unanswered_rebuttals``; ``unsupported_premises``:
+        premises with no standing support, split into ``premises_without_support`` (none
+        given: lint's ``unsupported-premise``) and ``premises_support_defeated``; evidence
+        without quote, citation or source; and disagreements.
     """
+    objections, rebuttals = unanswered_by_kind(m, a)
+    given_none = premises_without_support(m)
     tally = {s.value: 0 for s in Standing}
     for value in a.standing.values():
         tally[value.value] += 1
@@ -55,7 +101,11 @@ def stats_data(m: ArgumentMap, a: Analysis) -> dict[str, Any]:
         "breadth": a.breadth,
         "standing": tally,
         "unanswered": [_node_record(m, a, node_id) for node_id in a.unanswered],
+        "unanswered_objections": list(objections),
+        "unanswered_rebuttals": list(rebuttals),
         "unsupported_premises": list(a.unsupported_premises),
+        "premises_without_support": list(given_none),
+        "premises_support_defeated": [i for i in a.unsupported_premises if i not in given_none],
         "unsourced_evidence": list(a.unsourced_evidence),
         "disagreements": [
             {"id": d.node_id, "assessment": d.assessment.value, "standing": d.standing.value}
@@ -118,8 +168,13 @@ def format_stats(m: ArgumentMap, a: Analysis) -> str:
             else:
                 lines.append(f"  {node_id:<{pad}}{_short(node)}")
 
-    section("unanswered objections and rebuttals", a.unanswered, True)
-    section("unsupported premises", a.unsupported_premises, False)
+    objections, rebuttals = unanswered_by_kind(m, a)
+    section("objections with no standing answer", objections, True)
+    section("rebuttals with no standing answer", rebuttals, True)
+    given_none = premises_without_support(m)
+    section("premises with no support given", given_none, False)
+    defeated = tuple(i for i in a.unsupported_premises if i not in given_none)
+    section("premises whose support is all defeated", defeated, False)
     section("evidence without quote, citation or source", a.unsourced_evidence, False)
     lines.append("")
     lines.append(f"disagreements with assessments ({len(a.disagreements)})")

@@ -1,0 +1,199 @@
+"""Lint rules that teach: the mistakes a teacher marks that a statement's words can show."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final
+
+from argmap.analysis.lint_warning import LintWarning, label
+from argmap.analysis.wording import (
+    INFERENCE_WORDS,
+    bare_denial,
+    content_stems,
+    is_question,
+    negates,
+    overlap,
+    similarity,
+    words,
+)
+from argmap.model import ArgumentMap, Node, NodeKind, Relation
+
+__all__ = [
+    "RESTATES",
+    "RULES",
+    "bare_denials",
+    "circular_premises",
+    "linked_independent",
+    "misfiled_kinds",
+    "questions",
+    "restated_objections",
+    "undercut_denials",
+]
+
+RESTATES: Final = 0.6
+"""Share of stems (antonyms paired, negations ignored) at which a statement restates another."""
+
+SUPPORT_OPENERS: Final = (
+    "moreover", "furthermore", "in addition", "additionally", "what's more", "also,",
+    "another reason", "this is supported by", "similarly", "likewise", "indeed",
+)  # fmt: skip
+"""How a reason starts: an objection that starts so is probably a reason."""
+
+ATTACK_OPENERS: Final = (
+    "however", "but ", "on the other hand", "critics", "opponents", "nevertheless",
+    "yet ", "in contrast", "contrary to", "that is wrong", "this is wrong",
+)  # fmt: skip
+"""How an objection starts: a premise or evidence that starts so is probably an objection."""
+
+
+def questions(m: ArgumentMap) -> Iterator[LintWarning]:
+    """Statements written as questions: a claim asserts something a reader can weigh."""
+    for node in m.nodes:
+        if is_question(node.text):
+            yield LintWarning(
+                node.id,
+                "question",
+                f"{label(node)} is written as a question",
+                'state the answer you argue for as a claim ("Homework should be banned.")',
+            )
+
+
+def bare_denials(m: ArgumentMap) -> Iterator[LintWarning]:
+    """Objections and rebuttals that only say their target is wrong."""
+    for node in m.nodes:
+        if node.kind in (NodeKind.OBJECTION, NodeKind.REBUTTAL) and bare_denial(node.text):
+            yield LintWarning(
+                node.id,
+                "bare-denial",
+                f"{label(node)} only says its target is wrong",
+                "say why it is wrong: give the fact or reason that shows it",
+            )
+
+
+def _restates(node: Node, other: Node) -> bool:
+    mine = content_stems(node.text, antonyms=True)
+    theirs = content_stems(other.text, antonyms=True)
+    return len(mine) >= 2 and similarity(mine, theirs) >= RESTATES
+
+
+def circular_premises(m: ArgumentMap) -> Iterator[LintWarning]:
+    """Premises and evidence that restate the claim they support, or the thesis."""
+    for node, target, relation, _cross in m.edges():
+        if relation is not Relation.SUPPORTS:
+            continue
+        for other in dict.fromkeys((target, m.thesis)):
+            if (
+                other.id != node.id
+                and _restates(node, other)
+                and not negates(node.text, other.text)
+            ):
+                which = "the claim it supports" if other is target else "the thesis"
+                yield LintWarning(
+                    node.id,
+                    "circular-premise",
+                    f"{label(node)} restates {which} ({other.id!r}) instead of giving a reason",
+                    "give a different fact or reason that makes the claim more likely",
+                )
+                break
+
+
+def restated_objections(m: ArgumentMap) -> Iterator[LintWarning]:
+    """Objections and rebuttals that restate their target negated (or by an antonym)."""
+    for node, target, relation, _cross in m.edges():
+        if relation is not Relation.ATTACKS or bare_denial(node.text):
+            continue
+        for other in dict.fromkeys((target, m.thesis)):
+            if other.id == node.id or (other is not target and not negates(node.text, other.text)):
+                continue
+            if _restates(node, other):
+                yield LintWarning(
+                    node.id,
+                    "restated-objection",
+                    f"{label(node)} only restates or denies {other.id!r}",
+                    "give the reason it is wrong instead (what shows the target false?)",
+                )
+                break
+
+
+def undercut_denials(m: ArgumentMap) -> Iterator[LintWarning]:
+    """Undercutters whose words deny the claim they target, not the inference from it."""
+    for node, target, relation, _cross in m.edges():
+        if relation is not Relation.UNDERCUTS:
+            continue
+        if set(words(node.text)) & INFERENCE_WORDS:
+            continue
+        mine = content_stems(node.text, antonyms=True)
+        theirs = content_stems(target.text, antonyms=True)
+        if bare_denial(node.text) or (
+            negates(node.text, target.text) and overlap(mine, theirs) >= 0.5
+        ):
+            yield LintWarning(
+                node.id,
+                "undercut-denies-claim",
+                f"{label(node)} is marked 'undercut: true' but denies {target.id!r} itself",
+                "drop 'undercut: true' (it attacks the claim), or say why the claim "
+                "does not support its conclusion",
+            )
+
+
+def linked_independent(m: ArgumentMap) -> Iterator[LintWarning]:
+    """Linked groups whose premises share no term: nothing ties them into one reason.
+
+    Linked premises work together through a shared term (the rule and the case: "all
+    schools that ... ", "our school is one"). Premises that share none, and that either
+    each take up the claim's words or none of them do, stand or fall on their own.
+    """
+    for group, members in m.groups().items():
+        parent = m.parent(members[0].id)
+        if parent is None or len(members) < 2:
+            continue
+        claim = content_stems(parent.text, antonyms=True)
+        stems = [content_stems(node.text, antonyms=True) for node in members]
+        shared = any(stems[i] & stems[j] for i in range(len(stems)) for j in range(i))
+        own = [bool(s & claim) for s in stems]
+        if not shared and (all(own) or not any(own)):
+            yield LintWarning(
+                members[0].id,
+                "linked-independent",
+                f"linked group {group!r}: its premises share no term, so they probably "
+                f"support {parent.id!r} each on its own",
+                "list them as separate premises, or add the premise that links them",
+                field=None,
+            )
+
+
+def misfiled_kinds(m: ArgumentMap) -> Iterator[LintWarning]:
+    """Reasons filed as objections, and objections filed as reasons, by how they open."""
+    for node in m.nodes:
+        opening = " ".join(words(node.text)[:4]) + " "
+        lower = node.text.strip().lower()
+        if node.kind in (NodeKind.OBJECTION, NodeKind.REBUTTAL) and (
+            lower.startswith(SUPPORT_OPENERS) or opening.startswith(SUPPORT_OPENERS)
+        ):
+            yield LintWarning(
+                node.id,
+                "misfiled-kind",
+                f"{label(node)} reads as a further reason (it opens like one)",
+                "if it supports the claim, file it under 'premises' or 'evidence'",
+            )
+        elif node.kind in (NodeKind.PREMISE, NodeKind.EVIDENCE) and (
+            lower.startswith(ATTACK_OPENERS) or opening.startswith(ATTACK_OPENERS)
+        ):
+            yield LintWarning(
+                node.id,
+                "misfiled-kind",
+                f"{label(node)} reads as an objection (it opens like one)",
+                "if it speaks against the claim, file it under 'objections'",
+            )
+
+
+RULES: Final = (
+    questions,
+    circular_premises,
+    restated_objections,
+    bare_denials,
+    undercut_denials,
+    linked_independent,
+    misfiled_kinds,
+)
+"""The teaching rules, each a function from a map to its warnings."""
