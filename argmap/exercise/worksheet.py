@@ -100,8 +100,15 @@ def make_worksheet(m: ArgumentMap, options: RenderOptions) -> Worksheet:
         The worksheet and its key, with the options each is rendered with.
 
     Raises:
-        KeyError: ``options.focus`` names no node.
+        RenderError: ``options.focus`` names no node.
     """
+    if options.focus is not None and options.focus not in m:
+        from argmap.errors import RenderError
+
+        raise RenderError(
+            f"{options.map_name}: --focus {options.focus!r}: no node has that id; "
+            "run 'argmap show' to list the ids"
+        )
     if narrows(options):
         m = submap(m, options)
     labels = positions(m)
