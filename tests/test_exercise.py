@@ -291,3 +291,14 @@ def test_cli_exercise_kinds_and_misuse(tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "cannot keep 'colours'" in bad.output
     lonely = runner.invoke(main, ["render", str(UNIFORMS), "--blank-thesis", "-o", str(tmp_path)])
     assert lonely.exit_code == 2 and "go with --exercise" in lonely.output
+
+
+def test_label_html_names_no_relation_on_the_flagship(tmp_path: Path) -> None:
+    [exercise, _key] = render(tmp_path, FLAGSHIP, "html", exercise_kind="label")
+    page = exercise.read_text(encoding="utf-8")
+    outline = page[page.index('<ol class="tree"') :]
+    assert "also" in outline.lower() or "Also" in outline  # cross-links are there
+    assert not re.search(r"\b(supports|attacks|undercuts)\b (this|<a)", outline)
+    assert 'data-kind="statement"' in outline
+    for kind in ("premise", "evidence", "objection", "rebuttal"):
+        assert f'data-kind="{kind}"' not in outline

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Final
 
 from argmap.exporters.diagram.labels import html_text, width_attr, wrap
-from argmap.exporters.diagram.styles import EdgeStyle, NodeStyle
+from argmap.exporters.diagram.styles import FONT, EdgeStyle, NodeStyle
 from argmap.model import Node, NodeKind, Relation
 from argmap.options import Sheet
 
@@ -194,6 +194,7 @@ def add_bank_rows(g: graphviz.Digraph, rows: list[str], heading: str = "STATEMEN
         label=bank_label(rows, heading),
         shape="plaintext",
         style="",
+        fontname=FONT,
         fontsize="12",
         id="bank",
         tooltip="Statement bank",

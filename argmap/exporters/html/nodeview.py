@@ -192,7 +192,9 @@ class NodeViews:
             standing_label=STANDING_LABELS.get(self.standing.get(node.id, ""), None),
             blank_lines=lines,
         )
-        if self.sheet is not None and self.sheet.hides_kinds and kind is not NodeKind.THESIS:
+        if self.sheet is not None and self.sheet.hides_kinds:
+            if kind is NodeKind.THESIS:  # the thesis keeps its kind, not its attackers'
+                return replace(view, cross_links=_relations_hidden(view.cross_links))
             return _kinds_hidden(view)
         return view
 
@@ -206,5 +208,10 @@ def _kinds_hidden(view: NodeView) -> NodeView:
         icon="?",
         relation=None if view.relation is None else "to",
         link_target=None,
-        cross_links=tuple(replace(c, relation="to") for c in view.cross_links),
+        cross_links=_relations_hidden(view.cross_links),
     )
+
+
+def _relations_hidden(links: tuple[CrossLink, ...]) -> tuple[CrossLink, ...]:
+    """Cross-links that say "to", not supports or attacks (a label worksheet's)."""
+    return tuple(replace(c, relation="to") for c in links)
