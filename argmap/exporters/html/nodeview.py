@@ -193,14 +193,17 @@ class NodeViews:
             blank_lines=lines,
         )
         if self.sheet is not None and self.sheet.hides_kinds:
-            if kind is NodeKind.THESIS:  # the thesis keeps its kind, not its attackers'
-                return replace(view, cross_links=_relations_hidden(view.cross_links))
-            return _kinds_hidden(view)
+            return _kinds_hidden(view, thesis=kind is NodeKind.THESIS)
         return view
 
 
-def _kinds_hidden(view: NodeView) -> NodeView:
-    """A label worksheet's view of a node: nothing names its kind or its arrow's relation."""
+def _kinds_hidden(view: NodeView, *, thesis: bool) -> NodeView:
+    """A label worksheet's view of a node: nothing names its kind or its arrow's relation.
+
+    The thesis keeps its kind; only its attackers' relations are hidden.
+    """
+    if thesis:
+        return replace(view, cross_links=_relations_hidden(view.cross_links))
     return replace(
         view,
         kind="statement",
