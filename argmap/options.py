@@ -9,6 +9,7 @@ from typing import Final, Literal
 __all__ = [
     "EXERCISE_KINDS",
     "KEEPABLE",
+    "WORKSHEET_FORMATS",
     "Direction",
     "Engine",
     "ExerciseKind",
@@ -26,6 +27,8 @@ Fit = Literal["slide", "a4", "a3", "letter", "none"]
 ExerciseKind = Literal["fill", "place", "label"]
 """A worksheet: write the statements in (fill), place them from a bank, or label kinds."""
 EXERCISE_KINDS: Final = ("fill", "place", "label")
+WORKSHEET_FORMATS: Final = ("html", "svg", "png", "pdf", "dot")
+"""The formats a worksheet comes in (the others would print kinds a label sheet hides)."""
 KEEPABLE: Final = (
     "title", "description", "sources", "citations", "quotes", "authors", "notes", "tags",
     "basis", "strength", "standing",

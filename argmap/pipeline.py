@@ -86,6 +86,14 @@ def render_outputs(
     if opts.exercise:
         from argmap.analysis.standing import analyze
         from argmap.exercise import make_worksheet
+        from argmap.options import WORKSHEET_FORMATS
+
+        if fmt not in WORKSHEET_FORMATS:
+            from argmap.errors import RenderError
+
+            raise RenderError(
+                f"--exercise: worksheets come as {', '.join(WORKSHEET_FORMATS)}, not {fmt}"
+            )
 
         sheet = make_worksheet(m, opts)
         exercise, key = worksheet_targets(target)

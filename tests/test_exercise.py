@@ -303,3 +303,15 @@ def test_label_html_names_no_relation_on_the_flagship(tmp_path: Path) -> None:
     assert 'data-kind="statement"' in outline
     for kind in ("premise", "evidence", "objection", "rebuttal"):
         assert f'data-kind="{kind}"' not in outline
+
+
+def test_worksheets_only_in_formats_that_hide_what_they_should(tmp_path: Path) -> None:
+    from argmap.errors import RenderError
+
+    result = CliRunner().invoke(
+        main, ["render", str(UNIFORMS), "-f", "json", "--exercise", "label", "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 2 and "worksheets come as html, svg" in result.output
+    assert not list(tmp_path.iterdir())
+    with pytest.raises(RenderError, match="not markdown"):
+        render(tmp_path, UNIFORMS, "markdown", exercise_kind="label")

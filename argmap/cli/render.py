@@ -165,6 +165,7 @@ def render(
     from argmap.pipeline import render_files
 
     maps = _all_maps(maps)
+    _check_worksheet_formats(exercise, formats)
     # click.Choice has already limited each value to the Literal's words.
     options = RenderOptions(
         direction=cast(Direction, direction.upper()),
@@ -213,3 +214,14 @@ def _worksheet(
         "seed": seed,
         "keep": keep,
     }
+
+
+def _check_worksheet_formats(exercise: str | None, formats: list[str]) -> None:
+    """Refuse a worksheet in a format that would print what it hides."""
+    from argmap.options import WORKSHEET_FORMATS
+
+    other = [fmt for fmt in formats if fmt not in WORKSHEET_FORMATS]
+    if exercise is not None and other:
+        raise click.UsageError(
+            f"--exercise: worksheets come as {', '.join(WORKSHEET_FORMATS)}, not {other[0]}"
+        )
