@@ -20,6 +20,7 @@ from argmap.model import ArgumentMap, Node, NodeKind
 from argmap.options import RenderOptions
 from argmap.pipeline import render_files
 from tests.conftest import MAPS, write
+from tests.strategies import argument_maps
 
 UNIFORMS = MAPS / "school-uniforms.yaml"
 FLAGSHIP = MAPS / "russias-game-in-north-korea.yaml"
@@ -315,3 +316,25 @@ def test_worksheets_only_in_formats_that_hide_what_they_should(tmp_path: Path) -
     assert not list(tmp_path.iterdir())
     with pytest.raises(RenderError, match="not markdown"):
         render(tmp_path, UNIFORMS, "markdown", exercise_kind="label")
+
+
+@given(argument_maps(), st.sampled_from(["fill", "place", "label"]), st.booleans())
+def test_any_map_makes_a_valid_worksheet_and_key(m: ArgumentMap, kind: str, blank: bool) -> None:
+    from argmap.analysis.lint import lint  # a worksheet is a map like any other
+
+    opts = RenderOptions(exercise=True, exercise_kind=kind, blank_thesis=blank)  # type: ignore[arg-type]
+    sheet = make_worksheet(m, opts)
+    labels = positions(m)
+    for made in (sheet.exercise, sheet.answers):
+        assert [n.id for n in made.nodes] == [labels[n.id] for n in m.nodes]
+        assert [n.kind for n in made.nodes] == [n.kind for n in m.nodes]
+        lint(made)
+    info = sheet.exercise_options.sheet
+    assert info is not None
+    blanked = [n for n in m.nodes if kind != "label" and (n.kind is not NodeKind.THESIS or blank)]
+    assert len(info.blanks) == len(blanked)
+    if kind == "place":
+        assert sorted(info.bank) == sorted(n.text for n in blanked)
+    for node, shown in zip(m.nodes, sheet.exercise.nodes, strict=True):
+        if node in blanked:
+            assert node.text not in shown.text or not node.text.strip("_ .No0123456789")
