@@ -338,3 +338,12 @@ def test_any_map_makes_a_valid_worksheet_and_key(m: ArgumentMap, kind: str, blan
     for node, shown in zip(m.nodes, sheet.exercise.nodes, strict=True):
         if node in blanked:
             assert node.text not in shown.text or not node.text.strip("_ .No0123456789")
+
+
+def test_label_worksheet_gives_each_arrow_one_box(tmp_path: Path) -> None:
+    m = load_map(FLAGSHIP)
+    [exercise, key] = render(tmp_path, FLAGSHIP, "dot", exercise_kind="label")
+    dot = exercise.read_text(encoding="utf-8")
+    arrows = len(list(m.edges())) - sum(len(g) - 1 for g in m.groups().values())
+    assert dot.count('<TD BORDER="1" COLOR="#424242" BGCOLOR="#ffffff" WIDTH="20"') == arrows
+    assert 'WIDTH="20"' not in key.read_text(encoding="utf-8")

@@ -292,7 +292,8 @@ def _add_tree_edges(g: graphviz.Digraph, ctx: _Ctx, shown: list[Node], undercut:
             attrs["class"] += " linked"
         if key in undercut:
             junction = _add_junction(g, key, attrs["color"])
-            g.edge(node.id, junction, **{**attrs, **tail_attrs, "arrowhead": "none"})
+            half = {k: v for k, v in attrs.items() if k != "label"}  # a worksheet's box: once
+            g.edge(node.id, junction, **{**half, **tail_attrs, "arrowhead": "none"})
             g.edge(junction, node.parent, **attrs)
         else:
             g.edge(node.id, node.parent, **{**attrs, **tail_attrs})

@@ -69,10 +69,19 @@ def group_label(sheet: Sheet | None) -> str:
     return "LINKED (all together)" if hidden else "LINKED REASON (all together)"
 
 
+ARROW_BOX: Final = (
+    '<<TABLE BORDER="0" CELLPADDING="0"><TR>'
+    '<TD BORDER="1" COLOR="#424242" BGCOLOR="#ffffff" WIDTH="20" HEIGHT="20"> </TD>'
+    "</TR></TABLE>>"
+)
+"""A label worksheet's box on each arrow, for + (supports) or − (attacks)."""
+
+
 def sheet_edge(sheet: Sheet | None) -> dict[str, str]:
-    """What replaces an arrow's class and tooltip: nothing that names its relation."""
-    hidden = sheet is not None and sheet.hides_kinds
-    return {"class": "arrow", "tooltip": "arrow"} if hidden else {}
+    """A label worksheet's arrow: a box to mark, and no class or tooltip naming its relation."""
+    if sheet is None or not sheet.hides_kinds:
+        return {}
+    return {"class": "arrow", "tooltip": "arrow", "label": ARROW_BOX}
 
 
 def label_parts(
@@ -142,7 +151,7 @@ def sheet_key(sheet: Sheet | None) -> str | None:
     else:
         lines = [
             "Write each box's kind: reason, evidence, objection",
-            "or rebuttal; mark each arrow + (supports) or − (attacks).",
+            "or rebuttal; mark each arrow's box + (supports) or − (attacks).",
         ]
     rows = ['<TR><TD ALIGN="LEFT"><B>WORKSHEET</B></TD></TR>']
     rows += [
