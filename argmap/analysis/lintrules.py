@@ -70,21 +70,32 @@ def bare_denials(m: ArgumentMap) -> Iterator[LintWarning]:
             )
 
 
-def _restates(node: Node, other: Node) -> bool:
-    mine = content_stems(node.text, antonyms=True)
-    theirs = content_stems(other.text, antonyms=True)
+def _stems(m: ArgumentMap) -> dict[str, set[str]]:
+    """Each node's content stems, antonym pairs joined: worked out once per map."""
+    return {node.id: content_stems(node.text, antonyms=True) for node in m.nodes}
+
+
+def _target_and_thesis(m: ArgumentMap, target: Node) -> tuple[Node, ...]:
+    """What a statement may restate: its target, then the thesis (once if they are one)."""
+    thesis = m.nodes[0]
+    return (target,) if target.id == thesis.id else (target, thesis)
+
+
+def _restates(stems: dict[str, set[str]], node: Node, other: Node) -> bool:
+    mine, theirs = stems[node.id], stems[other.id]
     return len(mine) >= 2 and similarity(mine, theirs) >= RESTATES
 
 
 def circular_premises(m: ArgumentMap) -> Iterator[LintWarning]:
     """Premises and evidence that restate the claim they support, or the thesis."""
+    stems = _stems(m)
     for node, target, relation, _cross in m.edges():
         if relation is not Relation.SUPPORTS:
             continue
-        for other in dict.fromkeys((target, m.thesis)):
+        for other in _target_and_thesis(m, target):
             if (
                 other.id != node.id
-                and _restates(node, other)
+                and _restates(stems, node, other)
                 and not negates(node.text, other.text)
             ):
                 which = "the claim it supports" if other is target else "the thesis"
@@ -99,13 +110,14 @@ def circular_premises(m: ArgumentMap) -> Iterator[LintWarning]:
 
 def restated_objections(m: ArgumentMap) -> Iterator[LintWarning]:
     """Objections and rebuttals that restate their target negated (or by an antonym)."""
+    stems = _stems(m)
     for node, target, relation, _cross in m.edges():
         if relation is not Relation.ATTACKS or bare_denial(node.text):
             continue
-        for other in dict.fromkeys((target, m.thesis)):
-            if other.id == node.id or (other is not target and not negates(node.text, other.text)):
+        for other in _target_and_thesis(m, target):
+            if other.id == node.id or not _restates(stems, node, other):
                 continue
-            if _restates(node, other):
+            if other is target or negates(node.text, other.text):
                 yield LintWarning(
                     node.id,
                     "restated-objection",
