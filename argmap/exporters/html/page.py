@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
 
@@ -25,13 +26,18 @@ EXERCISE_BLANK: Final = "_" * 24
 """What the diagram of an exercise shows in place of each node's text."""
 
 
+_ATTENTION: Final = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Characters :func:`argmap.safetext.displayable` may change (a superset): text without
+any of them is printed as it is, without the call."""
+
+
 def _displayable(value: object) -> object:
     """Every plain string a template prints goes through :func:`displayable`."""
-    from markupsafe import Markup
+    if type(value) is str:
+        if _ATTENTION.search(value) is None:
+            return value
+        from argmap.safetext import displayable
 
-    from argmap.safetext import displayable
-
-    if isinstance(value, str) and not isinstance(value, Markup):
         return displayable(value)
     return value
 
