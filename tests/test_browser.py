@@ -283,6 +283,16 @@ def test_works_without_javascript(browser: Any, pages: dict[str, Path]) -> None:
     page.click("svg g.node#node-second-hand")
     assert page.evaluate("location.hash") == "#n-second-hand"
     seen.page.context.close()
+    # Without the script every diagram page shows, one after another, and a stub is a link
+    # to its page's place on the page.
+    seen = open_page(browser, pages["flagship"], java_script_enabled=False)
+    page = seen.page
+    assert page.is_hidden("#diagram-bar")
+    shown = page.locator(".diagram-page:visible").count()
+    assert shown == page.locator(".diagram-page").count() > 1
+    page.locator("#page-1 a[href^='#page-']").first.click()
+    assert page.evaluate("location.hash").startswith("#page-")
+    seen.page.context.close()
 
 
 def test_print_layout_shows_everything_and_no_controls(
@@ -423,6 +433,10 @@ def test_stubs_open_their_pages_and_the_breadcrumb_goes_back(
         "(id) => document.getElementById('node-' + id).getClientRects().length > 0", arg=last
     )
     assert shown_page(page) == page_count(page)
+    # Deep links work when the page opens on them too.
+    page.goto(pages["flagship"].as_uri() + "#page-3")
+    page.reload()
+    assert shown_page(page) == 3
     assert_clean(seen)
     seen.page.context.close()
 
