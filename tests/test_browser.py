@@ -512,6 +512,7 @@ def test_show_in_diagram_opens_the_nodes_page_and_fit_keeps_it(
     seen = open_page(browser, pages["flagship"])
     page = seen.page
     target = on_last_page(page)
+    page.click("#expand-all")
     page.click(f"#n-{target} a.to-diagram")
     number = shown_page(page)
     assert number > 1

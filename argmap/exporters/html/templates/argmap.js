@@ -289,15 +289,21 @@
       centreOn(node && pageOf(node) === current ? node : null, actualScale(layoutBox()));
     }
 
-    function goPage(n, push) {
+    // ``how``: "push" a history entry (a stub or breadcrumb followed: Back returns),
+    // "replace" it (paging through), or leave the address alone.
+    function goPage(n, how) {
       var page = pages[n - 1];
       if (!page) { return; }
       show(page);
-      if (push && history.pushState) { history.pushState(null, "", "#page-" + n); }
+      if (how === "push" && history.pushState) {
+        history.pushState(null, "", "#page-" + n);
+      } else if (how === "replace" && history.replaceState) {
+        history.replaceState(null, "", "#page-" + n);
+      }
     }
 
     function turn(step) {
-      goPage(pages.indexOf(current) + 1 + step, true);
+      goPage(pages.indexOf(current) + 1 + step, "replace");
     }
 
     if (bar) { bar.hidden = false; }
@@ -308,7 +314,7 @@
       var el = doc.getElementById(id);
       if (el) { el.addEventListener("click", handler); }
     }
-    on("page-overview", function () { goPage(1, true); });
+    on("page-overview", function () { goPage(1, "push"); });
     on("page-prev", function () { turn(-1); });
     on("page-next", function () { turn(1); });
     on("zoom-in", function () { zoomCentre(1.25); });
@@ -322,7 +328,7 @@
       var a = e.target.closest ? e.target.closest("a[href^='#page-']") : null;
       if (!a) { return; }
       e.preventDefault();
-      goPage(parseInt(a.getAttribute("href").slice(6), 10), true);
+      goPage(parseInt(a.getAttribute("href").slice(6), 10), "push");
       box.focus({ preventScroll: true });
     }, true);
 
@@ -407,7 +413,7 @@
       } else if (e.key === "PageUp") {
         turn(-1);
       } else if (e.key === "Home") {
-        goPage(1, true);
+        goPage(1, "push");
       } else {
         return;
       }
@@ -439,14 +445,14 @@
     var hash = decodeURIComponent(location.hash.slice(1));
     var page = /^page-(\d+)$/.exec(hash);
     if (viewer && page) {
-      viewer.goPage(parseInt(page[1], 10), false);
+      viewer.goPage(parseInt(page[1], 10), "");
     } else if (viewer && hash.indexOf("node-") === 0 && doc.getElementById(hash)) {
       highlightDiagram(hash.slice(5));
       viewer.showNode(lit, true);
     } else if (hash.indexOf("n-") === 0 && doc.getElementById(hash)) {
       goToEntry(hash.slice(2));
     } else if (viewer && !hash) {
-      viewer.goPage(1, false);
+      viewer.goPage(1, "");
     }
   }
   window.addEventListener("hashchange", followHash);
