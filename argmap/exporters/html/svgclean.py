@@ -87,12 +87,15 @@ _LOCAL_REF: Final = re.compile(r"^\s*url\(\s*#[\w.-]+\s*\)\s*$")
 _TOKEN: Final = re.compile(
     r"(?P<skip><!--.*?-->|<\?.*?\?>|<!DOCTYPE(?:[^>\[]|\[[^\]]*\])*>)"
     r"|<!\[CDATA\[(?P<cdata>.*?)\]\]>"
-    r"|(?P<tag><[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>)"
+    r"|(?P<tag><[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>)(?:\n\s*(?=<))?"
     r"|(?P<text>[^<]+)"
     r"|(?P<stray><)",
     re.S | re.I,
 )
-"""Markup the pass skips, CDATA, a tag, text, or a stray ``<`` (the input is broken)."""
+"""Markup the pass skips, CDATA, a tag, text, or a stray ``<`` (the input is broken).
+
+A tag takes a line break after it, and the white space up to the next tag: between
+elements it is only layout (the engine writes a line per element), and a token fewer."""
 
 _TAG: Final = re.compile(
     r"<(/?)([A-Za-z_][\w:.-]*)((?:\s+[^\s=/>\"']+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(/?)>\Z"
@@ -180,7 +183,7 @@ def clean_svg(
             continue
         if kind != "tag":
             return ""
-        token = match.group()
+        token = match.group(kind)
         if not skipped and stack:
             fast = _PLAIN.match(token)
             if fast is not None and "url(" not in token and (rename is None or "id=" not in token):
