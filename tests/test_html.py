@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from markupsafe import Markup, escape
 
 from argmap.analysis.standing import analyze
@@ -201,6 +202,42 @@ def test_diagram_links_only_to_outline_entries() -> None:
         '<svg><a href="#n-a"><text>a</text></a><text>b</text><text>c</text><text>d</text></svg>'
     )
     assert clean_svg(svg) == "<svg><text>a</text><text>b</text><text>c</text><text>d</text></svg>"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.characters(exclude_categories=("Cs", "Cc"), include_characters="\n\t")))
+def test_svg_cleaning_keeps_any_text_as_text(text: str) -> None:
+    from xml.etree import ElementTree as ET
+
+    from argmap.exporters.html.svgclean import clean_svg
+
+    quoted = str(escape(text))
+    svg = (
+        f'<svg viewBox="0 0 1 1"><g id="node-a" class="node"><title>{quoted}</title>\n'
+        f'<text x="1" fill="{quoted}">{quoted}</text></g></svg>'
+    )
+    root = ET.fromstring(clean_svg(svg))
+    assert [e.tag for e in root.iter()] == ["svg", "g", "title", "text"]
+    assert (root[0][0].text or "") == text
+    assert (root[0][1].text or "") == text
+    assert root[0][1].get("fill") == text or "url(" in text.lower()
+
+
+def test_svg_cleaning_gives_nothing_for_broken_input() -> None:
+    from argmap.exporters.html.svgclean import clean_svg
+
+    for broken in (
+        "<svg><g></svg>",
+        "<svg><text>a</g></svg>",
+        "<svg></svg><svg></svg>",
+        "<g></g>",
+        "<svg><text>a < b</text></svg>",
+        '<svg><text x="1>a</text></svg>',
+        "text<svg></svg>",
+        "",
+    ):
+        assert clean_svg(broken) == "", broken
+    assert clean_svg("<svg><g><path d='M0 0'/></g></svg>") == '<svg><g><path d="M0 0" /></g></svg>'
 
 
 def test_a_failing_engine_leaves_a_note_instead_of_the_diagram(

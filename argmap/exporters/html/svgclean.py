@@ -87,7 +87,7 @@ _LOCAL_REF: Final = re.compile(r"^\s*url\(\s*#[\w.-]+\s*\)\s*$")
 _TOKEN: Final = re.compile(
     r"(?P<skip><!--.*?-->|<\?.*?\?>|<!DOCTYPE(?:[^>\[]|\[[^\]]*\])*>)"
     r"|<!\[CDATA\[(?P<cdata>.*?)\]\]>"
-    r"|(?P<tag><[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>)(?:\n\s*(?=<))?"
+    r"|(?P<tag><[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>)(?:\n[ \t\r\n]*(?=<))?"
     r"|(?P<text>[^<]+)"
     r"|(?P<stray><)",
     re.S | re.I,
@@ -109,7 +109,7 @@ _PLAIN: Final = re.compile(
     "<(" + "|".join(sorted(ALLOWED_ELEMENTS, key=len, reverse=True)) + ")"
     r'(?: xml:space="preserve")?'
     "((?: (?:" + "|".join(sorted(ALLOWED_ATTRIBUTES, key=len, reverse=True)) + ')="'
-    r'[^"<>&\\]*(?:&(?:#45|amp|lt|gt|quot|apos);[^"<>&\\]*)*")*)'
+    r'[^"<>&\\\n\r\t]*(?:&(?:#45|amp|lt|gt|quot|apos);[^"<>&\\\n\r\t]*)*")*)'
     r"( ?/)?>\Z"
 )
 """A start tag as the engine writes it, holding only allowed attributes with plain values:
@@ -128,7 +128,10 @@ def _safe_value(value: str) -> bool:
 
 def _escape(text: str, quote: bool) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace('"', "&quot;").replace("\n", "&#10;") if quote else text
+    if not quote:
+        return text
+    text = text.replace('"', "&quot;").replace("\n", "&#10;")
+    return text.replace("\r", "&#13;").replace("\t", "&#9;")
 
 
 def _unescape(text: str) -> str:
@@ -184,46 +187,48 @@ def clean_svg(
         if kind != "tag":
             return ""
         token = match.group(kind)
-        if not skipped and stack:
-            fast = _PLAIN.match(token)
-            if fast is not None and "url(" not in token and (rename is None or "id=" not in token):
-                name, attributes, empty = fast.groups()
-                if empty:
-                    out.append(f"<{name}{attributes} />")
-                else:
-                    out.append(f"<{name}{attributes}>")
-                    stack.append((name, f"</{name}>"))
-                continue
-        tag = _TAG.match(token)
-        if tag is None:
-            return ""
-        closing, name, attributes, empty = tag.groups()
-        name = name.rsplit(":", 1)[-1]
-        if closing:
-            if empty or attributes:
-                return ""
-            if skipped:
-                skipped -= 1
-                continue
-            if not stack or stack[-1][0] != name:
-                return ""
-            out.append(stack.pop()[1])
-            continue
-        if skipped:
-            skipped += not empty
-            continue
-        if not stack:
-            roots += 1
-            if roots > 1 or name != "svg":
-                return ""
-        opened, close = _open(name, attributes, link, rename)
-        if opened is None:
-            skipped = not empty
-        elif empty:
-            out.append(opened[:-1] + " />" if opened else "")
+        fast = _PLAIN.match(token) if not skipped and stack else None
+        if fast is not None and "url(" not in token and (rename is None or "id=" not in token):
+            name, attributes, empty = fast.groups()
+            if empty:
+                out.append(f"<{name}{attributes} />")
+            else:
+                out.append(f"<{name}{attributes}>")
+                stack.append((name, f"</{name}>"))
         else:
-            out.append(opened)
-            stack.append((name, close))
+            tag = _TAG.match(token)
+            if tag is None:
+                return ""
+            closing, name, attributes, empty = tag.groups()
+            name = name.rsplit(":", 1)[-1]
+            if closing:
+                if empty or attributes:
+                    return ""
+                if skipped:
+                    skipped -= 1
+                elif not stack or stack[-1][0] != name:
+                    return ""
+                else:
+                    out.append(stack.pop()[1])
+            elif skipped:
+                skipped += not empty
+            else:
+                if not stack:
+                    roots += 1
+                    if roots > 1 or name != "svg":
+                        return ""
+                opened, close = _open(name, attributes, link, rename)
+                if opened is None:
+                    skipped = not empty
+                elif empty:
+                    out.append(opened[:-1] + " />" if opened else "")
+                else:
+                    out.append(opened)
+                    stack.append((name, close))
+        # The white space a tag took is text inside a text element: keep it there.
+        end = match.end()
+        if end != match.end(kind) and not skipped and stack and stack[-1][0] in TEXT_ELEMENTS:
+            out.append(svg[match.end(kind) : end])
     if stack or skipped or not roots:
         return ""
     return "".join(out)
