@@ -233,6 +233,7 @@ def test_diagram_click_scrolls_to_the_entry_and_back(browser: Any, pages: dict[s
     seen = open_page(browser, pages["flagship"])
     page = seen.page
     page.click("#collapse-all")
+    page.evaluate("(id) => { location.hash = 'node-' + id; }", target)  # its page
     page.locator(f"svg g.node#node-{target}").click()
     entry = page.locator(f"#n-{target}")
     expect(entry).to_contain_class("highlight")
@@ -282,6 +283,16 @@ def test_works_without_javascript(browser: Any, pages: dict[str, Path]) -> None:
     page.click("svg g.node#node-second-hand")
     assert page.evaluate("location.hash") == "#n-second-hand"
     seen.page.context.close()
+    # Without the script every diagram page shows, one after another, and a stub is a link
+    # to its page's place on the page.
+    seen = open_page(browser, pages["flagship"], java_script_enabled=False)
+    page = seen.page
+    assert page.is_hidden("#diagram-bar")
+    shown = page.locator(".diagram-page:visible").count()
+    assert shown == page.locator(".diagram-page").count() > 1
+    page.locator("#page-1 a[href^='#page-']").first.click()
+    assert page.evaluate("location.hash").startswith("#page-")
+    seen.page.context.close()
 
 
 def test_print_layout_shows_everything_and_no_controls(
@@ -323,22 +334,231 @@ def test_exercise_and_print_theme_screenshots(
         seen.page.context.close()
 
 
+def centre_offset(page: Any, selector: str) -> tuple[float, float]:
+    """How far the centre of an element is from the centre of the shown diagram page."""
+    return tuple(  # type: ignore[return-value]
+        page.evaluate(
+            """(sel) => {
+                const frame = document.querySelector('.diagram-page:not([hidden])')
+                    .getBoundingClientRect();
+                const box = document.querySelector(sel).getBoundingClientRect();
+                return [box.left + box.width / 2 - (frame.left + frame.width / 2),
+                        box.top + box.height / 2 - (frame.top + frame.height / 2)];
+            }""",
+            selector,
+        )
+    )
+
+
+def shown_page(page: Any) -> int:
+    numbers = page.eval_on_selector_all(
+        ".diagram-page:not([hidden])", "els => els.map(e => Number(e.dataset.page))"
+    )
+    assert len(numbers) == 1, numbers
+    assert page.inner_text("#page-status") == f"Page {numbers[0]} of {page_count(page)}"
+    return int(numbers[0])
+
+
+def on_last_page(page: Any) -> str:
+    """The id of a node drawn on the diagram's last page."""
+    return str(
+        page.evaluate(
+            "document.querySelector('.diagram-page:last-child g.node[id^=\"node-\"]').id.slice(5)"
+        )
+    )
+
+
+def page_count(page: Any) -> int:
+    return int(page.evaluate("document.querySelectorAll('.diagram-page').length"))
+
+
+def scale_of(page: Any) -> float:
+    return float(
+        page.evaluate(
+            r"""() => {
+                const svg = document.querySelector('.diagram-page:not([hidden]) svg');
+                const m = /scale\(([\d.]+)\)/.exec(svg.style.transform);
+                return m ? Number(m[1]) : 1;
+            }"""
+        )
+    )
+
+
 def test_actual_size_opens_on_the_thesis(browser: Any, pages: dict[str, Path]) -> None:
     m = load_map(FLAGSHIP)
     seen = open_page(browser, pages["flagship"])
     page = seen.page
-    page.locator(".diagram-frame").scroll_into_view_if_needed()
+    assert shown_page(page) == 1 and page_count(page) > 1  # the overview first
+    page.locator("#diagram-pages").scroll_into_view_if_needed()
+    page.click("#actual-size")
+    assert scale_of(page) > 1
+    dx, dy = centre_offset(page, f"#node-{m.thesis.id}")
+    assert abs(dx) < 2 and abs(dy) < 2, "at actual size the thesis is in the middle"
     page.click("#fit-diagram")
-    inside = page.evaluate(
-        """(id) => {
-            const frame = document.querySelector('.diagram-frame').getBoundingClientRect();
-            const box = document.getElementById(id).getBoundingClientRect();
-            const x = box.left + box.width / 2, y = box.top + box.height / 2;
-            return x > frame.left && x < frame.right && y > frame.top && y < frame.bottom;
-        }""",
-        f"node-{m.thesis.id}",
-    )
-    assert inside, "at actual size the thesis is in view"
-    assert page.evaluate("document.querySelector('.diagram-frame').scrollLeft") > 0
+    assert scale_of(page) == 1
     assert_clean(seen)
+    seen.page.context.close()
+
+
+def test_stubs_open_their_pages_and_the_breadcrumb_goes_back(
+    browser: Any, pages: dict[str, Path], outputs_dir: Path
+) -> None:
+    seen = open_page(browser, pages["flagship"], viewport={"width": 1280, "height": 900})
+    page = seen.page
+    page.locator("#diagram-pages").scroll_into_view_if_needed()
+    seen.page.screenshot(path=str(outputs_dir / "flagship-diagram-overview.png"))
+    stub = page.locator("#page-1 a[href^='#page-']").first
+    target = int(stub.get_attribute("href").removeprefix("#page-"))
+    stub.click()
+    assert shown_page(page) == target and page.evaluate("location.hash") == f"#page-{target}"
+    seen.page.screenshot(path=str(outputs_dir / f"flagship-diagram-page-{target}.png"))
+    # The breadcrumb's first row is the thesis: it leads back to the overview.
+    page.locator(f"#page-{target} a[href='#page-1']").first.click()
+    assert shown_page(page) == 1
+    page.go_back()
+    assert shown_page(page) == target
+    page.go_back()
+    assert shown_page(page) == 1
+    page.click("#page-next")
+    assert shown_page(page) == 2
+    page.focus("#diagram-pages")
+    page.keyboard.press("PageDown")
+    assert shown_page(page) == 3
+    page.keyboard.press("Home")
+    assert shown_page(page) == 1
+    # A deep link to a node opens the page that draws it.
+    last = on_last_page(page)
+    page.evaluate("(id) => { location.hash = 'node-' + id; }", last)
+    page.wait_for_function(
+        "(id) => document.getElementById('node-' + id).getClientRects().length > 0", arg=last
+    )
+    assert shown_page(page) == page_count(page)
+    # Deep links work when the page opens on them too.
+    page.goto(pages["flagship"].as_uri() + "#page-3")
+    page.reload()
+    assert shown_page(page) == 3
+    assert_clean(seen)
+    seen.page.context.close()
+
+
+def test_wheel_pinch_keys_and_drag_pan_and_zoom(browser: Any, pages: dict[str, Path]) -> None:
+    m = load_map(FLAGSHIP)
+    seen = open_page(browser, pages["flagship"])
+    page = seen.page
+    page.locator("#diagram-pages").scroll_into_view_if_needed()
+    thesis = page.locator(f"#node-{m.thesis.id}").bounding_box()
+    x, y = thesis["x"] + thesis["width"] / 2, thesis["y"] + thesis["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.wheel(0, -300)
+    page.wait_for_timeout(100)
+    assert scale_of(page) > 1.5
+    after = page.locator(f"#node-{m.thesis.id}").bounding_box()
+    # Zoomed about the pointer: the thesis stays under it.
+    assert abs(after["x"] + after["width"] / 2 - x) < 3
+    assert abs(after["y"] + after["height"] / 2 - y) < 3
+    page.focus("#diagram-pages")
+    page.keyboard.press("0")
+    assert scale_of(page) == 1
+    page.keyboard.press("+")
+    zoomed = scale_of(page)
+    assert zoomed > 1
+    page.keyboard.press("-")
+    assert scale_of(page) < zoomed
+    page.keyboard.press("+")
+    page.keyboard.press("+")
+    before = page.locator(f"#node-{m.thesis.id}").bounding_box()
+    page.keyboard.press("ArrowRight")
+    moved = page.locator(f"#node-{m.thesis.id}").bounding_box()
+    assert moved["x"] < before["x"] - 10
+    # Dragging pans and does not follow the link under the pointer.
+    hash_before = page.evaluate("location.hash")
+    page.keyboard.press("1")  # actual size, on the thesis: the pointer starts on a link
+    frame = page.locator(".diagram-page:not([hidden])").bounding_box()
+    x, y = frame["x"] + frame["width"] / 2, frame["y"] + frame["height"] / 2
+    box = page.locator(f"#node-{m.thesis.id}").bounding_box()
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 60, y + 40, steps=5)
+    page.mouse.up()
+    dragged = page.locator(f"#node-{m.thesis.id}").bounding_box()
+    assert abs(dragged["x"] - box["x"] - 60) < 3 and abs(dragged["y"] - box["y"] - 40) < 3
+    assert page.evaluate("location.hash") == hash_before
+    # A pinch: two pointers moving apart zoom in.
+    page.keyboard.press("0")
+    page.evaluate(
+        """() => {
+            const box = document.getElementById('diagram-pages');
+            const r = document.querySelector('.diagram-page:not([hidden])')
+                .getBoundingClientRect();
+            const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+            const fire = (type, id, dx) => box.dispatchEvent(new PointerEvent(type, {
+                pointerId: id, pointerType: 'touch', isPrimary: id === 1, button: 0,
+                clientX: cx + dx, clientY: cy, bubbles: true}));
+            fire('pointerdown', 1, -20); fire('pointerdown', 2, 20);
+            for (let d = 20; d <= 80; d += 10) {
+                fire('pointermove', 1, -d); fire('pointermove', 2, d);
+            }
+            fire('pointerup', 1, -80); fire('pointerup', 2, 80);
+        }"""
+    )
+    assert scale_of(page) > 2.5
+    assert_clean(seen)
+    seen.page.context.close()
+
+
+def test_show_in_diagram_opens_the_nodes_page_and_fit_keeps_it(
+    browser: Any, pages: dict[str, Path]
+) -> None:
+    seen = open_page(browser, pages["flagship"])
+    page = seen.page
+    target = on_last_page(page)
+    page.click("#expand-all")
+    page.click(f"#n-{target} a.to-diagram")
+    number = shown_page(page)
+    assert number > 1
+    dx, dy = centre_offset(page, f"#node-{target}")
+    assert abs(dx) < 2 and abs(dy) < 2
+    page.click("#page-overview")
+    assert shown_page(page) == 1
+    page.click("#fit-diagram")  # the selected node's page, whole
+    assert shown_page(page) == number and scale_of(page) == 1
+    page.click("#actual-size")
+    dx, dy = centre_offset(page, f"#node-{target}")
+    assert abs(dx) < 2 and abs(dy) < 2
+    assert_clean(seen)
+    seen.page.context.close()
+
+
+def test_printing_puts_each_diagram_page_on_a_sheet_legibly(
+    browser: Any, pages: dict[str, Path], outputs_dir: Path
+) -> None:
+    import re
+
+    seen = open_page(browser, pages["flagship"])
+    page = seen.page
+    total = page_count(page)
+    page.click("#page-next")
+    page.click("#zoom-in")  # what the screen shows does not change the print
+    pdf = outputs_dir / "flagship-print.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True)
+    sizes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf.read_bytes())
+    a4 = [s for s in sizes if abs(float(s[0]) - 841.89) < 0.5 and abs(float(s[1]) - 595.28) < 0.5]
+    assert len(a4) == total, sizes
+    # On print media every page shows, at its sheet's size, its text at the legibility floor.
+    page.emulate_media(media="print")
+    ratios = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.diagram-page svg')).map(svg => {
+            const height = svg.getBoundingClientRect().height;
+            const scale = svg.getScreenCTM().d;
+            const sizes = Array.from(svg.querySelectorAll('text'))
+                .map(t => Number(t.getAttribute('font-size')));
+            const statements = sizes.filter(s => s >= 13);
+            return [height, Math.min(...statements) * scale / height,
+                    Math.min(...sizes) * scale / height];
+        })"""
+    )
+    assert len(ratios) == total
+    for height, statement, smallest in ratios:
+        assert abs(height - 595.28 * 4 / 3) < 1
+        assert statement >= 1 / 60 - 1e-4 and smallest >= 1 / 90 - 1e-4
     seen.page.context.close()

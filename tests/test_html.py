@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from markupsafe import Markup, escape
 
 from argmap.analysis.standing import analyze
@@ -29,6 +30,7 @@ from tests.strategies import argument_maps
 
 UNIFORMS = MAPS / "school-uniforms.yaml"
 HOSTILE = CASES / "html-hostile.yaml"
+FLAGSHIP = MAPS / "russias-game-in-north-korea.yaml"
 MAP_FILES = sorted(MAPS.glob("*.yaml")) + [HOSTILE]
 
 
@@ -127,7 +129,7 @@ def test_hostile_text_stays_text() -> None:
     html = render_html(m, analyze(m))
     assert "could not be drawn" not in html  # the diagram is there, and safe too
     parsed = parse(html)
-    assert parsed.tags.count("svg") == 1
+    assert parsed.tags.count("svg") == html.count('class="diagram-frame diagram-page"') >= 1
     assert parsed.tags.count("script") == 1
     assert parsed.tags.count("style") == 1
     for forbidden in ("img", "iframe", "foreignobject", "a:", "b", "i"):
@@ -142,7 +144,8 @@ def test_hostile_text_stays_text() -> None:
 
 
 def test_svg_is_sanitised_even_if_the_engine_emits_markup(monkeypatch: pytest.MonkeyPatch) -> None:
-    import argmap.exporters.diagram.formats as dot
+    import argmap.exporters.html.diagram as diagram
+    from argmap.exporters.diagram.pagesize import PAGE_SIZES
 
     evil = (
         '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" '
@@ -150,12 +153,35 @@ def test_svg_is_sanitised_even_if_the_engine_emits_markup(monkeypatch: pytest.Mo
         '<g id="node-uniforms" class="node" onclick="alert(2)" style="x">'
         '<a xlink:href="javascript:alert(3)"><text fill="url(https://x.test/a)">'
         "&lt;b&gt;</text></a><foreignObject><p>x</p></foreignObject>"
-        '<image href="https://x.test/i.png"/></g></svg>'
+        '<image href="https://x.test/i.png"/></g>'
+        '<g id="stub-1"><a xlink:href="#page-2"><text>on</text></a>'
+        '<a xlink:href="#page-9"><text>gone</text></a></g></svg>'
     )
-    monkeypatch.setattr(dot, "render_svg", lambda m, analysis, options: evil)
-    html = render_html(load_map(UNIFORMS), analyze(load_map(UNIFORMS)))
+    m = load_map(UNIFORMS)
+
+    def drawings(*args: object) -> tuple[list[str], object]:
+        return [evil], None
+
+    monkeypatch.setattr(diagram, "_drawings", drawings)
+    html = render_html(m, analyze(m))
     svg = html[html.index("<svg") : html.index("</svg>") + 6]
-    assert svg == '<svg><g id="node-uniforms" class="node"><text>&lt;b&gt;</text></g></svg>'
+    assert svg == (
+        '<svg><g id="node-uniforms" class="node"><text>&lt;b&gt;</text></g>'
+        '<g id="stub-1"><text>on</text><text>gone</text></g></svg>'
+    )
+
+    def paged(*args: object) -> tuple[list[str], object]:
+        return [evil, evil.replace("node-uniforms", "node-second-hand")], PAGE_SIZES["a4"]
+
+    # On pages, links to pages stay (to pages that exist); other ids get their page's prefix.
+    monkeypatch.setattr(diagram, "_drawings", paged)
+    html = render_html(m, analyze(m))
+    svg = html[html.index("<svg") : html.index("</svg>") + 6]
+    assert svg == (
+        '<svg><g id="node-uniforms" class="node"><text>&lt;b&gt;</text></g>'
+        '<g id="p1-stub-1"><a href="#page-2"><text>on</text></a><text>gone</text></g></svg>'
+    )
+    assert 'id="p2-stub-1"' in html and "@page argmap-diagram { size: 841.89pt 595.28pt;" in html
 
 
 def test_diagram_links_only_to_outline_entries() -> None:
@@ -178,17 +204,53 @@ def test_diagram_links_only_to_outline_entries() -> None:
     assert clean_svg(svg) == "<svg><text>a</text><text>b</text><text>c</text><text>d</text></svg>"
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.characters(exclude_categories=("Cs", "Cc"), include_characters="\n\t")))
+def test_svg_cleaning_keeps_any_text_as_text(text: str) -> None:
+    from xml.etree import ElementTree as ET
+
+    from argmap.exporters.html.svgclean import clean_svg
+
+    quoted = str(escape(text))
+    svg = (
+        f'<svg viewBox="0 0 1 1"><g id="node-a" class="node"><title>{quoted}</title>\n'
+        f'<text x="1" fill="{quoted}">{quoted}</text></g></svg>'
+    )
+    root = ET.fromstring(clean_svg(svg))
+    assert [e.tag for e in root.iter()] == ["svg", "g", "title", "text"]
+    assert (root[0][0].text or "") == text
+    assert (root[0][1].text or "") == text
+    assert root[0][1].get("fill") == text or "url(" in text.lower()
+
+
+def test_svg_cleaning_gives_nothing_for_broken_input() -> None:
+    from argmap.exporters.html.svgclean import clean_svg
+
+    for broken in (
+        "<svg><g></svg>",
+        "<svg><text>a</g></svg>",
+        "<svg></svg><svg></svg>",
+        "<g></g>",
+        "<svg><text>a < b</text></svg>",
+        '<svg><text x="1>a</text></svg>',
+        "text<svg></svg>",
+        "",
+    ):
+        assert clean_svg(broken) == "", broken
+    assert clean_svg("<svg><g><path d='M0 0'/></g></svg>") == '<svg><g><path d="M0 0" /></g></svg>'
+
+
 def test_a_failing_engine_leaves_a_note_instead_of_the_diagram(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    import argmap.exporters.diagram.formats as dot
+    import argmap.exporters.html.diagram as diagram
     from argmap.analysis.standing import Analysis
     from argmap.errors import RenderError
 
     def fail(m: ArgumentMap, analysis: Analysis, options: RenderOptions) -> str:
         raise RenderError("engine bundled: gave up after 60 s")
 
-    monkeypatch.setattr(dot, "render_svg", fail)
+    monkeypatch.setattr(diagram, "_drawings", fail)
     html = render_html(load_map(UNIFORMS), analyze(load_map(UNIFORMS)))
     assert "<svg" not in html
     assert "The diagram could not be drawn: engine bundled: gave up after 60 s</p>" in html
@@ -199,11 +261,41 @@ def test_a_failing_engine_leaves_a_note_instead_of_the_diagram(
 def test_diagram_is_inline_with_node_ids() -> None:
     m = load_map(UNIFORMS)
     html = render_html(m, analyze(m))
-    assert html.count("<svg") == 1
+    assert html.count("<svg") == html.count('class="diagram-frame diagram-page"') >= 1
     for node in m.nodes:
-        assert f'id="node-{node.id}"' in html
+        assert html.count(f'id="node-{node.id}"') == 1  # drawn in full on one page
         assert f'href="#node-{node.id}"' in html  # outline -> diagram
         assert f'<a href="#n-{node.id}">' in html  # diagram -> outline
+
+
+def test_diagram_pages_are_the_pdf_pages_with_in_page_links() -> None:
+    from argmap.exporters.diagram.fitting import page_svg
+    from argmap.exporters.diagram.formats import _pages
+    from argmap.exporters.diagram.svglinks import page_links
+
+    m = load_map(FLAGSHIP)
+    a4 = RenderOptions()
+    layout = _pages(m, analyze(m), a4, "a4")
+    assert layout is not None and len(layout.pages) > 1
+    html = render_html(m, analyze(m), a4)
+    figures = re.findall(r'<figure class="diagram-frame diagram-page" id="page-(\d+)"', html)
+    numbers = [int(n) for n in figures]
+    assert numbers == list(range(1, len(layout.pages) + 1))
+    # Each page links where the PDF's page links: stubs, breadcrumb rows, references.
+    for number, page in enumerate(layout.pages, start=1):
+        part = html.split(f'id="page-{number}"', 1)[1].split("</figure>", 1)[0]
+        wanted = sorted(link.page for link in page_links(page_svg(layout, page)))
+        assert sorted(int(n) for n in re.findall(r'<a href="#page-(\d+)">', part)) == wanted
+        for node_id in page.plan.page.nodes:
+            assert f'id="node-{node_id}"' in part
+    assert "@page argmap-diagram { size: 841.89pt 595.28pt;" in html
+    letter = render_html(m, analyze(m), RenderOptions(fit="letter", portrait=True))
+    assert "@page argmap-diagram { size: 612.00pt 792.00pt;" in letter
+    # --fit none: the whole map as one drawing, printed as before.
+    whole = render_html(m, analyze(m), RenderOptions(fit="none"))
+    assert whole.count("<svg") == 1 and "@page argmap-diagram" not in whole
+    assert 'id="page-1"' in whole
+    assert "#page-" not in whole.split("<svg", 1)[1].split("</svg>", 1)[0]
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -43,11 +43,14 @@ def claim_cases(m: ArgumentMap, views: NodeViews) -> list[ClaimCase]:
         or undercuts an inference to it, each objection with its answers.
     """
     undercutters: dict[str, list[tuple[Node, str]]] = {}
-    for source, target, relation, _cross in m.edges():
-        if relation is Relation.UNDERCUTS and target.parent is not None:
-            undercutters.setdefault(target.parent, []).append((source, target.id))
+    for source in m.nodes:  # in the order of m.edges()
+        bearings = [(source.parent, source.relation)] if source.parent is not None else []
+        for target_id, relation in bearings + [(link.to, link.relation) for link in source.links]:
+            target = views.by_id[target_id]
+            if relation is Relation.UNDERCUTS and target.parent is not None:
+                undercutters.setdefault(target.parent, []).append((source, target.id))
     cases: list[ClaimCase] = []
-    for node in m.walk():
+    for node in views.walk(m.thesis.id):
         if node.kind not in _CLAIMS:
             continue
         pros: list[NodeView] = []

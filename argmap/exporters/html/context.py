@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from markupsafe import Markup
 
     from argmap.analysis.standing import Analysis
+    from argmap.exporters.html.diagram import Diagram
 
 __all__ = ["Assets", "PageContext", "page_context"]
 
@@ -63,7 +64,7 @@ class PageContext(Assets):
     kind_counts: list[KindCount]
     authors: list[tuple[str, list[NodeView]]]
     unanswered: list[NodeView]
-    svg: Markup | None
+    diagram: Diagram | None
     diagram_note: str | None
     has_standing: bool
     node_count: int
@@ -75,7 +76,7 @@ def page_context(
     analysis: Analysis,
     options: RenderOptions,
     assets: Assets,
-    svg: Markup | None = None,
+    diagram: Diagram | None = None,
     diagram_note: str | None = None,
     whole: ArgumentMap | None = None,
 ) -> PageContext:
@@ -86,7 +87,7 @@ def page_context(
         analysis: the whole map's analysis: standing is a fact about the whole argument.
         options: render options (``exercise`` blanks node texts, ``theme`` picks colours).
         assets: the inlined stylesheet and script with their security policy.
-        svg: the inline diagram, already sanitised.
+        diagram: the inline diagram's pages, already sanitised.
         diagram_note: why the diagram is missing, shown in its place.
         whole: the whole map when ``m`` is a part of it.
 
@@ -114,7 +115,7 @@ def page_context(
         kind_counts=kind_counts(m),
         authors=authors(m, views),
         unanswered=unanswered_objections(m, views),
-        svg=svg,
+        diagram=diagram,
         diagram_note=diagram_note,
         has_standing=bool(views.standing),
         node_count=len(m),

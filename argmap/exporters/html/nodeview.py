@@ -93,11 +93,30 @@ class NodeView:
     """A worksheet's blank: the ruled lines left for the statement (0: the text is shown)."""
 
 
-def _incoming(m: ArgumentMap) -> dict[str, list[tuple[Node, Relation, bool]]]:
-    out: dict[str, list[tuple[Node, Relation, bool]]] = {n.id: [] for n in m.nodes}
-    for source, target, relation, cross in m.edges():
-        out[target.id].append((source, relation, cross))
+def _incoming(
+    nodes: tuple[Node, ...], by_id: Mapping[str, Node]
+) -> dict[str, list[tuple[Node, Relation, bool]]]:
+    """Per node id, what bears on it, in the order of :meth:`ArgumentMap.edges`."""
+    out: dict[str, list[tuple[Node, Relation, bool]]] = {n.id: [] for n in nodes}
+    for node in nodes:
+        if node.parent is not None and node.relation is not None:
+            out[by_id[node.parent].id].append((node, node.relation, False))
+        for link in node.links:
+            out[by_id[link.to].id].append((node, link.relation, True))
     return out
+
+
+def _levels(root: str, kids: Mapping[str, list[str]]) -> dict[str, int]:
+    """Each node's level below ``root``, walked iteratively."""
+    levels = {root: 0}
+    stack = [root]
+    while stack:
+        node_id = stack.pop()
+        below = levels[node_id] + 1
+        for kid in kids[node_id]:
+            levels[kid] = below
+            stack.append(kid)
+    return levels
 
 
 class NodeViews:
@@ -108,15 +127,35 @@ class NodeViews:
         self.exercise = options.exercise
         self.sheet = options.sheet
         self.hide = options.hide
+        # The map's index in plain dicts: the page looks nodes up a few times each.
+        self.by_id: dict[str, Node] = {node.id: node for node in m.nodes}
+        self.kids: dict[str, list[str]] = {node.id: [] for node in m.nodes}
+        for node in m.nodes:
+            if node.parent is not None and node.parent in self.kids:
+                self.kids[node.parent].append(node.id)
         # Per node id: every node bearing on it, by which relation, and whether by a link.
-        self.incoming = _incoming(m)
+        self.incoming = _incoming(m.nodes, self.by_id)
         # Standing is a fact about the whole argument, even when the page shows a part.
         self.standing = {node_id: value.value for node_id, value in analysis.standing.items()}
         self.unanswered = frozenset(analysis.unanswered)
         if self.sheet is not None and "standing" not in options.keep:
             self.standing, self.unanswered = {}, frozenset()  # a worksheet evaluates nothing
-        self.levels = {node.id: level for node, level in m.walk_levels()}
+        self.levels = _levels(m.thesis.id, self.kids)
         self._cache: dict[tuple[str, bool], NodeView] = {}
+
+    def children(self, node_id: str) -> list[Node]:
+        """The node's tree children in document order."""
+        return [self.by_id[kid] for kid in self.kids[node_id]]
+
+    def walk(self, root: str) -> list[Node]:
+        """The subtree under ``root`` in document order (as :meth:`ArgumentMap.walk`)."""
+        out: list[Node] = []
+        stack = [root]
+        while stack:
+            node_id = stack.pop()
+            out.append(self.by_id[node_id])
+            stack.extend(reversed(self.kids[node_id]))
+        return out
 
     def answered(self, node: Node) -> bool:
         """Whether an objection or rebuttal has an answer that stands (per the analysis)."""
@@ -146,7 +185,7 @@ class NodeViews:
             target = node.parent
             relation = node.relation.value
             if undercut:
-                link_target = m.get(node.parent).parent
+                link_target = self.by_id[node.parent].parent
         cross = [CrossLink(link.relation.value, link.to, True) for link in node.links]
         cross += [
             CrossLink(rel.value, src.id, False)
@@ -184,7 +223,7 @@ class NodeViews:
             cross_links=tuple(cross),
             level=level,
             open=level < OPEN_LEVELS or self.sheet is not None,
-            has_children=bool(m.children(node.id)),
+            has_children=bool(self.kids[node.id]),
             flat=flat,
             answered=self.answered(node),
             attacked=self.rebutted(node),

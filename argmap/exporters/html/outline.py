@@ -44,38 +44,39 @@ def outline_events(m: ArgumentMap, views: NodeViews) -> list[OutlineEvent]:
         listed flat, each opened and closed at once, inside the last nested entry.
     """
     events: list[OutlineEvent] = []
+    node_of = views.by_id
     # Stack items: (step, node id, level); a group step names the group by a member.
     stack: list[tuple[str, str, int]] = [("node", m.thesis.id, 0)]
     while stack:
         what, ident, level = stack.pop()
         if what == "close":
-            events.append(OutlineEvent("close", node=views.view(m.get(ident))))
+            events.append(OutlineEvent("close", node=views.view(node_of[ident])))
             continue
         if what == "group-open":
-            member = m.get(ident)
+            member = node_of[ident]
             events.append(OutlineEvent("group-open", group=member.group, parent=member.parent))
             continue
         if what == "group-close":
-            events.append(OutlineEvent("group-close", group=m.get(ident).group))
+            events.append(OutlineEvent("group-close", group=node_of[ident].group))
             continue
-        node = m.get(ident)
+        node = node_of[ident]
         events.append(OutlineEvent("open", node=views.view(node)))
         if level >= MAX_NESTING:
-            for deeper in list(m.walk(ident))[1:]:
+            for deeper in views.walk(ident)[1:]:
                 flat_view = views.view(deeper, flat=True)
                 events.append(OutlineEvent("open", node=flat_view))
                 events.append(OutlineEvent("close", node=flat_view))
             events.append(OutlineEvent("close", node=views.view(node)))
             continue
         stack.append(("close", ident, level))
-        stack.extend(reversed(_child_steps(m, ident, level)))
+        stack.extend(reversed(_child_steps(views, ident, level)))
     return events
 
 
-def _child_steps(m: ArgumentMap, ident: str, level: int) -> list[tuple[str, str, int]]:
+def _child_steps(views: NodeViews, ident: str, level: int) -> list[tuple[str, str, int]]:
     """The steps for a node's children, in order, each joint-reason group wrapped."""
     steps: list[tuple[str, str, int]] = []
-    kids = m.children(ident)
+    kids = views.children(ident)
     for i, kid in enumerate(kids):
         before = kids[i - 1].group if i else None
         after = kids[i + 1].group if i + 1 < len(kids) else None

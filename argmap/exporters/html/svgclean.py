@@ -1,12 +1,12 @@
-"""Make diagram SVG safe to inline in a page: an allowlist of elements and attributes."""
+"""Make diagram SVG safe to inline in a page: one streaming pass keeps allowed elements only."""
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Callable
 from typing import Final
-from xml.etree import ElementTree as ET
 
 __all__ = ["ALLOWED_ATTRIBUTES", "ALLOWED_ELEMENTS", "clean_svg"]
 
@@ -81,13 +81,44 @@ ALLOWED_ATTRIBUTES: Final = frozenset(
 )
 """Presentation attributes kept; event handlers, hrefs and style are dropped."""
 
-_URL_REF = re.compile(r"url\s*\(", re.IGNORECASE)
-_LOCAL_REF = re.compile(r"^\s*url\(\s*#[\w.-]+\s*\)\s*$")
-_DOCTYPE = re.compile(r"<!DOCTYPE[^>\[]*(\[[^\]]*\])?\s*>", re.IGNORECASE)
+_URL_REF: Final = re.compile(r"url\s*\(", re.IGNORECASE)
+_LOCAL_REF: Final = re.compile(r"^\s*url\(\s*#[\w.-]+\s*\)\s*$")
 
+_TOKEN: Final = re.compile(
+    r"(?P<skip><!--.*?-->|<\?.*?\?>|<!DOCTYPE(?:[^>\[]|\[[^\]]*\])*>)"
+    r"|<!\[CDATA\[(?P<cdata>.*?)\]\]>"
+    r"|(?P<tag><[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>)(?:\n[ \t\r\n]*(?=<))?"
+    r"|(?P<text>[^<]+)"
+    r"|(?P<stray><)",
+    re.S | re.I,
+)
+"""Markup the pass skips, CDATA, a tag, text, or a stray ``<`` (the input is broken).
 
-def _local(name: str) -> str:
-    return name.rsplit("}", 1)[-1]
+A tag takes a line break after it, and the white space up to the next tag: between
+elements it is only layout (the engine writes a line per element), and a token fewer."""
+
+_TAG: Final = re.compile(
+    r"<(/?)([A-Za-z_][\w:.-]*)((?:\s+[^\s=/>\"']+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(/?)>\Z"
+)
+_ATTRIBUTE: Final = re.compile(r"([^\s=/>\"']+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+
+TEXT_ELEMENTS: Final = frozenset({"text", "tspan", "title"})
+"""Elements whose text content is kept (elsewhere SVG text is only layout whitespace)."""
+
+_PLAIN: Final = re.compile(
+    "<(" + "|".join(sorted(ALLOWED_ELEMENTS, key=len, reverse=True)) + ")"
+    r'(?: xml:space="preserve")?'
+    "((?: (?:" + "|".join(sorted(ALLOWED_ATTRIBUTES, key=len, reverse=True)) + ')="'
+    r'[^"<>&\\\n\r\t]*(?:&(?:#45|amp|lt|gt|quot|apos);[^"<>&\\\n\r\t]*)*")*)'
+    r"( ?/)?>\Z"
+)
+"""A start tag as the engine writes it, holding only allowed attributes with plain values:
+written out as it is (the safe fast path; every other tag is rebuilt attribute by attribute)."""
+
+_RAW: Final = re.compile(r"[&<>]")
+
+Rename = Callable[[str], str]
+"""Gives the id an element gets in the page for the id it has in the SVG."""
 
 
 def _safe_value(value: str) -> bool:
@@ -95,12 +126,31 @@ def _safe_value(value: str) -> bool:
     return not _URL_REF.search(value) or bool(_LOCAL_REF.match(value))
 
 
-def clean_svg(svg: str, link: Callable[[str], str | None] | None = None) -> str:
+def _escape(text: str, quote: bool) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if not quote:
+        return text
+    text = text.replace('"', "&quot;").replace("\n", "&#10;")
+    return text.replace("\r", "&#13;").replace("\t", "&#9;")
+
+
+def _unescape(text: str) -> str:
+    return html.unescape(text) if "&" in text else text
+
+
+def clean_svg(
+    svg: str,
+    link: Callable[[str], str | None] | None = None,
+    rename: Rename | None = None,
+) -> str:
+    # Long because: one loop over every token holds the pass's state; a call per token
+    # would cost as much as the work (this runs over every element of every page).
     """Return ``svg`` rebuilt from allowed elements and attributes only.
 
-    Text content and attribute values are re-escaped by the XML serialiser, so a
-    label holding markup stays text; only drawing elements survive, with no event
-    handlers, links, styles or references outside the document.
+    One pass over the text, element by element (no tree is built): text content and
+    attribute values are decoded and escaped again, so a label holding markup stays
+    text; only drawing elements survive, with no event handlers, links, styles or
+    references outside the document. Input that is not well-formed gives "".
 
     Args:
         svg: an SVG document (with or without an XML declaration and doctype).
@@ -108,6 +158,8 @@ def clean_svg(svg: str, link: Callable[[str], str | None] | None = None) -> str:
             id it should point at instead, or None to drop the link. Without it every
             ``a`` is dropped (its drawing kept). Only ids of word characters, dots and
             dashes are ever linked.
+        rename: gives each element id its id in the page (e.g. to keep the ids of
+            several drawings in one page apart); ids are kept as they are without it.
 
     Returns:
         One ``<svg>`` element as text, without namespace prefixes, ready to inline
@@ -116,37 +168,95 @@ def clean_svg(svg: str, link: Callable[[str], str | None] | None = None) -> str:
     >>> clean_svg('<svg><script>alert(1)</script><text onclick="x()">&lt;b&gt;</text></svg>')
     '<svg><text>&lt;b&gt;</text></svg>'
     """
-    text = _DOCTYPE.sub("", svg)
-    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
-    try:
-        root = ET.fromstring(text.strip())
-    except ET.ParseError:
-        return ""
-    if _local(root.tag) != "svg":
-        return ""
-    clean = ET.Element("svg")
-    _copy_attributes(root, clean)
-    # Iterative copy: (source element, destination parent).
-    stack: list[tuple[ET.Element, ET.Element]] = [(child, clean) for child in reversed(list(root))]
-    while stack:
-        source, parent = stack.pop()
-        name = _local(source.tag) if isinstance(source.tag, str) else ""
-        if name in UNWRAPPED:
-            target = _local_target(source, link)
-            if target is not None:
-                anchor = ET.SubElement(parent, "a", {"href": f"#{target}"})
-                stack.extend((child, anchor) for child in reversed(list(source)))
+    out: list[str] = []
+    # Per open element: its name and the closing tag written for it ("" if none).
+    stack: list[tuple[str, str]] = []
+    skipped = 0  # depth inside an element left out, with everything in it
+    roots = 0
+    for match in _TOKEN.finditer(svg):
+        kind = match.lastgroup
+        if kind == "skip":
+            continue
+        if kind == "text" or kind == "cdata":
+            if not skipped and stack and stack[-1][0] in TEXT_ELEMENTS:
+                text = match.group(kind)
+                out.append(_escape(_unescape(text), quote=False) if _RAW.search(text) else text)
+            elif not stack and match.group(kind).strip():
+                return ""
+            continue
+        if kind != "tag":
+            return ""
+        token = match.group(kind)
+        fast = _PLAIN.match(token) if not skipped and stack else None
+        if fast is not None and "url(" not in token and (rename is None or "id=" not in token):
+            name, attributes, empty = fast.groups()
+            if empty:
+                out.append(f"<{name}{attributes} />")
             else:
-                stack.extend((child, parent) for child in reversed(list(source)))
+                out.append(f"<{name}{attributes}>")
+                stack.append((name, f"</{name}>"))
+        else:
+            tag = _TAG.match(token)
+            if tag is None:
+                return ""
+            closing, name, attributes, empty = tag.groups()
+            name = name.rsplit(":", 1)[-1]
+            if closing:
+                if empty or attributes:
+                    return ""
+                if skipped:
+                    skipped -= 1
+                elif not stack or stack[-1][0] != name:
+                    return ""
+                else:
+                    out.append(stack.pop()[1])
+            elif skipped:
+                skipped += not empty
+            else:
+                if not stack:
+                    roots += 1
+                    if roots > 1 or name != "svg":
+                        return ""
+                opened, close = _open(name, attributes, link, rename)
+                if opened is None:
+                    skipped = not empty
+                elif empty:
+                    out.append(opened[:-1] + " />" if opened else "")
+                else:
+                    out.append(opened)
+                    stack.append((name, close))
+        # The white space a tag took is text inside a text element: keep it there.
+        end = match.end()
+        if end != match.end(kind) and not skipped and stack and stack[-1][0] in TEXT_ELEMENTS:
+            out.append(svg[match.end(kind) : end])
+    if stack or skipped or not roots:
+        return ""
+    return "".join(out)
+
+
+def _open(
+    name: str, attributes: str, link: Callable[[str], str | None] | None, rename: Rename | None
+) -> tuple[str | None, str]:
+    """The start tag written for an element and its end tag; (None, "") to leave it out."""
+    if name in UNWRAPPED:
+        target = _local_target(attributes, link)
+        if target is None:
+            return "", ""
+        return f'<a href="#{target}">', "</a>"
+    if name not in ALLOWED_ELEMENTS:
+        return None, ""
+    kept = []
+    for key, double, single in _ATTRIBUTE.findall(attributes):
+        local = key.rsplit(":", 1)[-1]
+        if local not in ALLOWED_ATTRIBUTES or key.startswith("xmlns"):
             continue
-        if name not in ALLOWED_ELEMENTS:
+        value = _unescape(double or single)
+        if not _safe_value(value):
             continue
-        element = ET.SubElement(parent, name)
-        _copy_attributes(source, element)
-        element.text = source.text
-        element.tail = None
-        stack.extend((child, element) for child in reversed(list(source)))
-    return ET.tostring(clean, encoding="unicode", short_empty_elements=True)
+        if local == "id" and rename is not None:
+            value = rename(value)
+        kept.append(f' {local}="{_escape(value, quote=True)}"')
+    return f"<{name}{''.join(kept)}>", f"</{name}>"
 
 
 def _is_id(text: str) -> bool:
@@ -160,21 +270,14 @@ def _is_id(text: str) -> bool:
     )
 
 
-def _local_target(source: ET.Element, link: Callable[[str], str | None] | None) -> str | None:
+def _local_target(attributes: str, link: Callable[[str], str | None] | None) -> str | None:
     if link is None:
         return None
-    for key, value in source.attrib.items():
-        if _local(key) == "href":
+    for key, double, single in _ATTRIBUTE.findall(attributes):
+        if key.rsplit(":", 1)[-1] == "href":
+            value = _unescape(double or single)
             name = value[1:] if value.startswith("#") and _is_id(value[1:]) else None
             target = link(name) if name is not None else None
             if target is not None and _is_id(target):
                 return target
     return None
-
-
-def _copy_attributes(source: ET.Element, target: ET.Element) -> None:
-    for key in source.attrib:
-        name = _local(key)
-        value = source.attrib[key]
-        if name in ALLOWED_ATTRIBUTES and _safe_value(value):
-            target.set(name, value)

@@ -1,4 +1,5 @@
-/* argmap outline page: filters, search, expand/collapse, and diagram <-> outline links.
+/* argmap outline page: filters, search, expand/collapse, diagram <-> outline links, and the
+   diagram viewer (its pages, pan and zoom).
    The page works without this script; it only adds controls. It builds no HTML from text. */
 (function () {
   "use strict";
@@ -97,6 +98,7 @@
     if (lit) { lit.classList.remove("hl"); }
     lit = doc.getElementById("node-" + id);
     if (lit) { lit.classList.add("hl"); }
+    if (lit && viewer) { viewer.showNode(lit, false); }
   }
 
   function goToEntry(id) {
@@ -126,59 +128,335 @@
     doc.getElementById("collapse-all").addEventListener("click", function () { setAll(false); });
   }
 
-  var svg = doc.querySelector(".diagram-frame svg");
-  if (svg) {
-    svg.querySelectorAll("g.node[id^='node-']").forEach(function (g) {
-      var id = g.id.slice(5);
-      if (!doc.getElementById("n-" + id)) { return; }
-      var link = g.querySelector("a[href]");
-      if (link) {
-        // The node already links to its entry (and works without this script).
-        link.setAttribute("aria-label", "Go to " + id + " in the outline");
-        link.addEventListener("click", function (e) { e.preventDefault(); goToEntry(id); });
-        return;
-      }
-      g.setAttribute("tabindex", "0");
-      g.setAttribute("role", "link");
-      g.setAttribute("aria-label", "Go to " + id + " in the outline");
-      g.addEventListener("click", function () { goToEntry(id); });
-      g.addEventListener("keydown", function (e) {
-        if (e.key === "Enter" || e.key === " ") { e.preventDefault(); goToEntry(id); }
-      });
-    });
-  }
+  var viewer = makeViewer(doc.getElementById("diagram-pages"));
 
-  var fit = doc.getElementById("fit-diagram");
-  var frame = doc.querySelector(".diagram-frame");
-  if (fit && frame) {
-    fit.hidden = false;
-    fit.addEventListener("click", function () {
-      var on = frame.classList.toggle("actual");
-      fit.setAttribute("aria-pressed", on ? "true" : "false");
-      if (on) { centreOn(lit || frame.querySelector("g.node.thesis")); }
+  doc.querySelectorAll(".diagram-frame g.node[id^='node-']").forEach(function (g) {
+    var id = g.id.slice(5);
+    if (!doc.getElementById("n-" + id)) { return; }
+    var link = g.querySelector("a[href]");
+    if (link) {
+      // The node already links to its entry (and works without this script).
+      link.setAttribute("aria-label", "Go to " + id + " in the outline");
+      link.addEventListener("click", function (e) { e.preventDefault(); goToEntry(id); });
+      return;
+    }
+    g.setAttribute("tabindex", "0");
+    g.setAttribute("role", "link");
+    g.setAttribute("aria-label", "Go to " + id + " in the outline");
+    g.addEventListener("click", function () { goToEntry(id); });
+    g.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); goToEntry(id); }
     });
-  }
-
-  // At actual size the drawing is larger than its frame: show the selected box, or the
-  // thesis, in the middle rather than the drawing's empty top-left corner.
-  function centreOn(node) {
-    if (!node || !frame) { return; }
-    var box = node.getBoundingClientRect();
-    var view = frame.getBoundingClientRect();
-    frame.scrollLeft += box.left + box.width / 2 - (view.left + view.width / 2);
-    frame.scrollTop += box.top + box.height / 2 - (view.top + view.height / 2);
-  }
+  });
 
   tree.addEventListener("click", function (e) {
     var link = e.target.closest ? e.target.closest("a.to-diagram") : null;
-    if (link) { highlightDiagram(link.getAttribute("href").slice(6)); }
+    if (!link || !viewer) { return; }
+    e.preventDefault();
+    var id = link.getAttribute("href").slice(6);
+    highlightDiagram(id);
+    viewer.showNode(lit, true);
+    if (history.pushState) { history.pushState(null, "", "#node-" + id); }
   });
+
+  // The diagram viewer: one page at a time (the overview first), panned and zoomed with a
+  // CSS transform of the page's drawing, so printing (which drops the transform) is unaffected.
+  function makeViewer(box) {
+    if (!box) { return null; }
+    var pages = Array.prototype.slice.call(box.querySelectorAll(".diagram-page"));
+    if (!pages.length) { return null; }
+    var bar = doc.getElementById("diagram-bar");
+    var status = doc.getElementById("page-status");
+    var prev = doc.getElementById("page-prev");
+    var next = doc.getElementById("page-next");
+    var current = null;
+    var view = { s: 1, x: 0, y: 0 };
+    var views = new Map();
+    var MAX_ZOOM = 12;
+    var MIN_ZOOM = 0.5;
+
+    function svgOf(page) { return page.querySelector("svg"); }
+
+    function apply() {
+      var svg = svgOf(current);
+      if (!svg) { return; }
+      svg.style.transform = view.s === 1 && view.x === 0 && view.y === 0 ? "" :
+        "translate(" + view.x + "px, " + view.y + "px) scale(" + view.s + ")";
+    }
+
+    // The drawing's box at scale 1 inside its frame: left and top offsets, width, height.
+    function layoutBox() {
+      var svg = svgOf(current);
+      var frame = current.getBoundingClientRect();
+      var r = svg.getBoundingClientRect();
+      return {
+        frame: frame,
+        left: r.left - frame.left - view.x,
+        top: r.top - frame.top - view.y,
+        width: r.width / view.s,
+        height: r.height / view.s
+      };
+    }
+
+    // Keep the frame's centre on the drawing, however far it is panned.
+    function clamp(b) {
+      var cx = b.frame.width / 2, cy = b.frame.height / 2;
+      view.x = Math.min(Math.max(view.x, cx - b.left - b.width * view.s), cx - b.left);
+      view.y = Math.min(Math.max(view.y, cy - b.top - b.height * view.s), cy - b.top);
+    }
+
+    function zoomAt(factor, clientX, clientY) {
+      if (!current) { return; }
+      var b = layoutBox();
+      var s = Math.min(Math.max(view.s * factor, MIN_ZOOM), Math.max(MAX_ZOOM, actualScale(b) * 4));
+      var px = clientX - b.frame.left, py = clientY - b.frame.top;
+      var ux = (px - b.left - view.x) / view.s, uy = (py - b.top - view.y) / view.s;
+      view.s = s;
+      view.x = px - b.left - ux * s;
+      view.y = py - b.top - uy * s;
+      clamp(b);
+      apply();
+    }
+
+    function zoomCentre(factor) {
+      var f = current.getBoundingClientRect();
+      zoomAt(factor, f.left + f.width / 2, f.top + f.height / 2);
+    }
+
+    function panBy(dx, dy) {
+      if (!current) { return; }
+      view.x += dx;
+      view.y += dy;
+      clamp(layoutBox());
+      apply();
+    }
+
+    // The scale at which one point of the drawing is one point on screen.
+    function actualScale(b) {
+      var box = svgOf(current).viewBox.baseVal;
+      if (!box || !box.width) { return 1; }
+      var fit = Math.min(b.width / box.width, b.height / box.height);
+      return (96 / 72) / fit;
+    }
+
+    function centreOn(node, s) {
+      var b = layoutBox();
+      var ux = b.width / 2, uy = b.height / 2;
+      if (node) {
+        var r = node.getBoundingClientRect();
+        var drawn = svgOf(current).getBoundingClientRect();
+        ux = (r.left + r.width / 2 - drawn.left) / view.s;
+        uy = (r.top + r.height / 2 - drawn.top) / view.s;
+      }
+      view.s = s;
+      view.x = b.frame.width / 2 - b.left - ux * s;
+      view.y = b.frame.height / 2 - b.top - uy * s;
+      clamp(b);
+      apply();
+    }
+
+    function pageOf(node) {
+      return node && node.closest ? node.closest(".diagram-page") : null;
+    }
+
+    function show(page) {
+      if (!page || page === current) { return; }
+      if (current) { views.set(current, view); }
+      current = page;
+      view = views.get(page) || { s: 1, x: 0, y: 0 };
+      pages.forEach(function (p) { p.hidden = p !== page; });
+      var n = pages.indexOf(page) + 1;
+      if (status) { status.textContent = "Page " + n + " of " + pages.length; }
+      if (prev) { prev.disabled = n === 1; }
+      if (next) { next.disabled = n === pages.length; }
+      apply();
+    }
+
+    function target() {
+      return lit && pageOf(lit) ? lit : box.querySelector("g.node.thesis");
+    }
+
+    function fit() {
+      var node = target();
+      show(pageOf(node) || current);
+      view = { s: 1, x: 0, y: 0 };
+      apply();
+    }
+
+    function actual() {
+      var node = target();
+      show(pageOf(node) || current);
+      centreOn(node && pageOf(node) === current ? node : null, actualScale(layoutBox()));
+    }
+
+    // ``how``: "push" a history entry (a stub or breadcrumb followed: Back returns),
+    // "replace" it (paging through), or leave the address alone.
+    function goPage(n, how) {
+      var page = pages[n - 1];
+      if (!page) { return; }
+      show(page);
+      if (how === "push" && history.pushState) {
+        history.pushState(null, "", "#page-" + n);
+      } else if (how === "replace" && history.replaceState) {
+        history.replaceState(null, "", "#page-" + n);
+      }
+    }
+
+    function turn(step) {
+      goPage(pages.indexOf(current) + 1 + step, "replace");
+    }
+
+    if (bar) { bar.hidden = false; }
+    box.setAttribute("tabindex", "0");
+    show(pages[0]);
+
+    function on(id, handler) {
+      var el = doc.getElementById(id);
+      if (el) { el.addEventListener("click", handler); }
+    }
+    on("page-overview", function () { goPage(1, "push"); });
+    on("page-prev", function () { turn(-1); });
+    on("page-next", function () { turn(1); });
+    on("zoom-in", function () { zoomCentre(1.25); });
+    on("zoom-out", function () { zoomCentre(0.8); });
+    on("fit-diagram", fit);
+    on("actual-size", actual);
+
+    // Links to pages (stubs, breadcrumb rows, references) turn the page, and Back returns.
+    box.addEventListener("click", function (e) {
+      if (dragged) { e.preventDefault(); e.stopPropagation(); dragged = false; return; }
+      var a = e.target.closest ? e.target.closest("a[href^='#page-']") : null;
+      if (!a) { return; }
+      e.preventDefault();
+      goPage(parseInt(a.getAttribute("href").slice(6), 10), "push");
+      box.focus({ preventScroll: true });
+    }, true);
+
+    box.addEventListener("wheel", function (e) {
+      e.preventDefault();
+      var unit = e.deltaMode === 1 ? 16 : (e.deltaMode === 2 ? 400 : 1);
+      if (e.shiftKey && !e.ctrlKey) {
+        panBy(-(e.deltaX || e.deltaY) * unit, 0);
+        return;
+      }
+      // A pinch on a touchpad arrives as a wheel event with ctrlKey set.
+      var rate = e.ctrlKey ? 0.01 : 0.0015;
+      zoomAt(Math.exp(-e.deltaY * unit * rate), e.clientX, e.clientY);
+    }, { passive: false });
+
+    // Drag to pan with one pointer, pinch to zoom with two.
+    var pointers = new Map();
+    var dragged = false;
+    var moved = 0;
+    var pinch = null;
+    box.addEventListener("pointerdown", function (e) {
+      if (e.button !== 0 || !current) { return; }
+      pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
+      moved = 0;
+      dragged = false;
+      pinch = null;
+    });
+    box.addEventListener("pointermove", function (e) {
+      var last = pointers.get(e.pointerId);
+      if (!last) { return; }
+      var dx = e.clientX - last.x, dy = e.clientY - last.y;
+      pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
+      if (pointers.size === 2) {
+        var ps = Array.from(pointers.values());
+        var dist = Math.hypot(ps[0].x - ps[1].x, ps[0].y - ps[1].y);
+        var mx = (ps[0].x + ps[1].x) / 2, my = (ps[0].y + ps[1].y) / 2;
+        if (pinch && pinch.dist > 0) {
+          panBy(mx - pinch.x, my - pinch.y);
+          zoomAt(dist / pinch.dist, mx, my);
+        }
+        pinch = { dist: dist, x: mx, y: my };
+        dragged = true;
+        return;
+      }
+      moved += Math.abs(dx) + Math.abs(dy);
+      if (moved > 4) {
+        if (!dragged) {
+          dragged = true;
+          current.classList.add("panning");
+          box.setPointerCapture(e.pointerId);
+        }
+        panBy(dx, dy);
+      }
+    });
+    function release(e) {
+      pointers.delete(e.pointerId);
+      pinch = null;
+      if (current) { current.classList.remove("panning"); }
+      if (!pointers.size && !dragged) { moved = 0; }
+    }
+    box.addEventListener("pointerup", release);
+    // A link dragged natively would cancel the pan.
+    box.addEventListener("dragstart", function (e) { e.preventDefault(); });
+    box.addEventListener("pointercancel", release);
+
+    box.addEventListener("keydown", function (e) {
+      if (e.altKey || e.ctrlKey || e.metaKey) { return; }
+      var f = current.getBoundingClientRect();
+      var step = { ArrowLeft: [1, 0], ArrowRight: [-1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] }[e.key];
+      if (step) {
+        panBy(step[0] * f.width * 0.1, step[1] * f.height * 0.1);
+      } else if (e.key === "+" || e.key === "=") {
+        zoomCentre(1.25);
+      } else if (e.key === "-" || e.key === "_") {
+        zoomCentre(0.8);
+      } else if (e.key === "0") {
+        fit();
+      } else if (e.key === "1") {
+        actual();
+      } else if (e.key === "PageDown") {
+        turn(1);
+      } else if (e.key === "PageUp") {
+        turn(-1);
+      } else if (e.key === "Home") {
+        goPage(1, "push");
+      } else {
+        return;
+      }
+      e.preventDefault();
+    });
+
+    return {
+      // Show the page holding a node; with ``centre``, at actual size around it.
+      showNode: function (node, centre) {
+        var page = pageOf(node);
+        if (!page) { return; }
+        show(page);
+        if (centre) {
+          centreOn(node, Math.max(view.s, actualScale(layoutBox())));
+          box.scrollIntoView({ block: "nearest" });
+        }
+      },
+      goPage: goPage,
+      pages: pages,
+      reset: function () {
+        views = new Map();
+        view = { s: 1, x: 0, y: 0 };
+        apply();
+      }
+    };
+  }
 
   function followHash() {
     var hash = decodeURIComponent(location.hash.slice(1));
-    if (hash.indexOf("n-") === 0 && doc.getElementById(hash)) { goToEntry(hash.slice(2)); }
+    var page = /^page-(\d+)$/.exec(hash);
+    if (viewer && page) {
+      viewer.goPage(parseInt(page[1], 10), "");
+    } else if (viewer && hash.indexOf("node-") === 0 && doc.getElementById(hash)) {
+      highlightDiagram(hash.slice(5));
+      viewer.showNode(lit, true);
+    } else if (hash.indexOf("n-") === 0 && doc.getElementById(hash)) {
+      goToEntry(hash.slice(2));
+    } else if (viewer && !hash) {
+      viewer.goPage(1, "");
+    }
   }
   window.addEventListener("hashchange", followHash);
+  window.addEventListener("popstate", followHash);
   if (location.hash) { followHash(); }
 
   var before = null;
