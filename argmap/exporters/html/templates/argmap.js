@@ -175,7 +175,9 @@
   });
 
   function followHash() {
-    var hash = decodeURIComponent(location.hash.slice(1));
+    var hash = location.hash.slice(1);
+    // A hand-typed or pasted fragment may be malformed (#%E0%A4%A): use it as it is.
+    try { hash = decodeURIComponent(hash); } catch (e) { /* keep the raw fragment */ }
     if (hash.indexOf("n-") === 0 && doc.getElementById(hash)) { goToEntry(hash.slice(2)); }
   }
   window.addEventListener("hashchange", followHash);
