@@ -7,7 +7,14 @@ from typing import cast, get_args
 
 import click
 
-from argmap.cli import MAP_PATH, fit_options, output_dir_option, reports_errors, theme_option
+from argmap.cli import (
+    MAP_PATH,
+    echo,
+    fit_options,
+    output_dir_option,
+    reports_errors,
+    theme_option,
+)
 from argmap.options import Direction, Engine
 
 HIDEABLE = ("evidence", "quotes", "reviewers")
@@ -121,4 +128,4 @@ def render(
         raise click.UsageError(str(exc)) from None
     if len(written) > 1:
         for path, target in written:
-            click.echo(f"{path} -> {target}", err=True)
+            echo(f"{path} -> {target}", err=True)
