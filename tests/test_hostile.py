@@ -453,3 +453,23 @@ def test_stats_file_data_is_not_touched_in_a_pipe(tmp_path: Path) -> None:
     data = CliRunner().invoke(main, ["stats", str(_hostile_map(tmp_path)), "-f", "json"])
     assert data.exit_code == 0
     assert json.loads(data.stdout)["unanswered"] is not None
+
+
+def test_hostile_file_names_are_escaped_in_every_message(tmp_path: Path) -> None:
+    hostile = tmp_path / "x\x1b]52;c;eA==\x07\x9b2J.yaml"
+    hostile.write_bytes(UNIFORMS.read_bytes())
+    missing = tmp_path / "gone\x1b[2J.yaml"
+    twin = tmp_path / "sub" / hostile.name
+    twin.parent.mkdir()
+    twin.write_bytes(UNIFORMS.read_bytes())
+    for args in (
+        ["export", str(UNIFORMS), "-f", "json", "-o", str(hostile)],
+        ["validate", str(missing), str(hostile)],
+        ["show", str(missing)],
+        ["render", str(hostile), str(twin), "-o", str(tmp_path / "out")],
+        ["import", str(hostile), "--from", "argdown", "-o", str(hostile), "--force"],
+    ):
+        done = _argmap(*args)
+        assert done.returncode in (1, 2) and "Traceback" not in done.stderr, done.stderr
+        _assert_safe(done.stdout + done.stderr)
+        assert "\\x1b" in done.stderr

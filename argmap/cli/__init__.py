@@ -129,11 +129,12 @@ def refuse_overwrite(target: Path, inputs: list[Path] | None = None, what: str =
     """Refuse (exit 2) an output file that is one of ``inputs`` or any map file."""
     from argmap.editing.safewrite import check_output
     from argmap.errors import OutputClashError
+    from argmap.safetext import terminal_text
 
     try:
         check_output(target, inputs or [], what=what)
     except OutputClashError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(terminal_text(str(exc))) from None
 
 
 class MapFailure(click.ClickException):

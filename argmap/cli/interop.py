@@ -61,11 +61,14 @@ def _check_output(source: Path, output: Path, *, force: bool) -> None:
     import os
 
     from argmap.editing.safewrite import same_file
+    from argmap.safetext import terminal_text
 
     if same_file(output, source):
         raise click.UsageError(
-            f"{output} is the source file itself ({source}); importing there would replace "
-            "it. Choose another output file"
+            terminal_text(
+                f"{output} is the source file itself ({source}); importing there would "
+                "replace it. Choose another output file"
+            )
         )
     if not force and os.path.lexists(output):
         raise MapFailure(f"{output}: already exists; use --force to overwrite it")

@@ -121,11 +121,12 @@ def render(
         portrait=portrait,
     )
     from argmap.errors import OutputClashError
+    from argmap.safetext import terminal_text
 
     try:
         written = render_files(maps, formats, out_dir, options)
     except OutputClashError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(terminal_text(str(exc))) from None
     if len(written) > 1:
         for path, target in written:
             echo(f"{path} -> {target}", err=True)
