@@ -225,3 +225,14 @@ def test_a_map_edited_through_a_link_loads_the_same(tmp_path: Path) -> None:
     link.symlink_to(real)
     new_id = _objection(link)
     assert load_map(real).get(new_id).text == "Through a link."
+
+
+def test_a_dangling_link_at_an_output_name_creates_nothing(tmp_path: Path) -> None:
+    path = _map(tmp_path / "maps")
+    out = tmp_path / "out"
+    out.mkdir()
+    victim = tmp_path / "elsewhere.txt"
+    (out / "m.dot").symlink_to(victim)
+    result = CliRunner().invoke(main, ["render", str(path), "-f", "dot", "-o", str(out)])
+    assert result.exit_code == 1 and "which does not exist" in result.stderr
+    assert not victim.exists() and (out / "m.dot").is_symlink()

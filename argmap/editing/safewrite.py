@@ -162,11 +162,11 @@ def write_atomic(path: str | Path, data: str | bytes, *, exclusive: bool = False
     not translated).
 
     When ``path`` is a symbolic link, the file it points to is written and the link
-    stays. A file that is replaced keeps its permissions, owner and group and, for
-    text, its UTF-8 byte-order mark. A file with several hard links, or whose owner
-    this process cannot give to a new file, is rewritten in place instead, so it stays
-    one file (see :func:`_write_in_place`). Anything but a regular file (a folder, a
-    device, a pipe) is refused.
+    stays (a link to no file is refused). A file that is replaced keeps its
+    permissions, owner and group and, for text, its UTF-8 byte-order mark. A file with
+    several hard links, or whose owner this process cannot give to a new file, is
+    rewritten in place instead, so it stays one file (see :func:`_write_in_place`).
+    Anything but a regular file (a folder, a device, a pipe) is refused.
 
     Args:
         path: the file to write.
@@ -244,8 +244,12 @@ def _final_target(p: Path) -> Path:
     target = real_path(p)
     try:
         os.stat(p)
-    except FileNotFoundError:
-        pass  # a dangling link: its target is created
+    except FileNotFoundError:  # a planted link could make a render create any file
+        raise MapFileError(
+            p,
+            f"cannot write: a link to {target}, which does not exist; "
+            "remove the link, or create the file it points to",
+        ) from None
     except OSError as exc:
         raise MapFileError(p, f"cannot write: {exc.strerror or exc}") from None
     return target
