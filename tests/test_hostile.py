@@ -473,3 +473,18 @@ def test_hostile_file_names_are_escaped_in_every_message(tmp_path: Path) -> None
         assert done.returncode in (1, 2) and "Traceback" not in done.stderr, done.stderr
         _assert_safe(done.stdout + done.stderr)
         assert "\\x1b" in done.stderr
+
+
+def test_every_command_prints_through_the_escaping_helper() -> None:
+    # One place escapes what reaches the terminal: argmap.cli.echo (and echo_data for file
+    # content). `show` escapes each field itself, to keep its own colours.
+    allowed = {("cli/__init__.py", 2), ("cli/core.py", 1)}
+    package = ROOT / "argmap"
+    found = {
+        (path.relative_to(package).as_posix(), text.count("click.echo("))
+        for path in package.rglob("*.py")
+        if (text := path.read_text(encoding="utf-8")).count("click.echo(")
+        or "print(" in text
+        or "sys.stdout.write" in text
+    }
+    assert found == allowed
