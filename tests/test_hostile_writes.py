@@ -236,3 +236,21 @@ def test_a_dangling_link_at_an_output_name_creates_nothing(tmp_path: Path) -> No
     result = CliRunner().invoke(main, ["render", str(path), "-f", "dot", "-o", str(out)])
     assert result.exit_code == 1 and "which does not exist" in result.stderr
     assert not victim.exists() and (out / "m.dot").is_symlink()
+
+
+def test_a_file_that_cannot_be_renamed_over_is_written_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _map(tmp_path)
+    inode = os.stat(path).st_ino
+
+    def refuse(src: object, dst: object) -> None:
+        raise PermissionError(1, "Operation not permitted")  # a sticky folder, another owner
+
+    monkeypatch.setattr(os, "replace", refuse)
+    write_atomic(path, "title: T\nthesis: {id: t, text: T.}\n")
+    assert os.stat(path).st_ino == inode
+    assert path.read_text(encoding="utf-8") == "title: T\nthesis: {id: t, text: T.}\n"
+    assert not list(tmp_path.glob(".*.tmp"))
+    with pytest.raises(MapFileError, match="Operation not permitted"):
+        write_atomic(tmp_path / "new.svg", "<svg/>")  # a new file has nothing to fall back on

@@ -209,7 +209,8 @@ def _replace(target: Path, payload: bytes, old: os.stat_result | None, *, exclus
 
     Returns:
         False, having written nothing, when the file is better written in place: its
-        owner cannot be kept, or its folder takes no new files but the file is writable.
+        owner cannot be kept, or its folder lets us neither add nor rename files there
+        (a read-only folder, or a sticky one holding another user's file).
     """
     try:
         fd, tmp = _create_temp(target)
@@ -227,7 +228,12 @@ def _replace(target: Path, payload: bytes, old: os.stat_result | None, *, exclus
         if exclusive:
             os.link(tmp, target)  # atomic, and fails if the name is taken
         else:
-            os.replace(tmp, target)
+            try:
+                os.replace(tmp, target)
+            except PermissionError:
+                if old is None:
+                    raise
+                return False  # e.g. another user's file in a sticky folder such as /tmp
     finally:
         with contextlib.suppress(OSError):  # renamed away, or its folder may not even exist
             tmp.unlink()
