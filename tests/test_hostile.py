@@ -490,3 +490,16 @@ def test_every_command_prints_through_the_escaping_helper() -> None:
         or "sys.stdout.write" in text
     }
     assert found == allowed
+
+
+def test_a_key_or_a_file_name_cannot_forge_a_line_of_the_report(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "m\nfake.yaml:1:1: ok.yaml",
+        'title: T\nthesis:\n  id: t\n  text: T.\n  "a\\nfake.yaml:1:1: all good": 1\n'
+        '  strength: "x\\rfake.yaml:9:9: forged"\n',
+    )
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    lines = result.stderr.splitlines()
+    assert result.exit_code == 1 and len(lines) == 2, result.stderr
+    assert all(line.startswith(f"{tmp_path}/m\\nfake.yaml:1:1: ok.yaml:") for line in lines)
