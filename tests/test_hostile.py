@@ -411,6 +411,10 @@ INVISIBLE_CASES = [
     ("Tag\U000e0041\U000e007f smuggled", "tag-smuggled"),
     ("Soft\u00adhyphen", "softhyphen"),
     ("\u0928\u093f\u0930\u094d\u0923\u092f \u0932\u093f\u092f\u093e", "निर्णय-लिया"),
+    (
+        "Zalgo z\u0336\u0337\u0338\u0339\u033a\u033b\u033c text",
+        "zalgo-z\u0336\u0337\u0338\u0339-text",
+    ),
     ("\ufe0f\u200d", "node"),
 ]
 

@@ -29,6 +29,10 @@ _IGNORABLE: Final = (
 """Unicode's default-ignorable code points: no glyph of their own, so never in an id."""
 
 
+_MAX_MARKS: Final = 4
+"""Marks kept on one letter: enough for any script's stacked vowel signs and accents."""
+
+
 def _ignorable(ch: str) -> bool:
     code = ord(ch)
     return any(low <= code <= high for low, high in _IGNORABLE)
@@ -40,8 +44,8 @@ def slugify(text: str, *, max_words: int = 6, max_length: int = 48) -> str:
     An id holds only characters one can see: letters, decimal digits and the marks
     (accents, vowel signs) attached to them. Characters with no glyph (variation
     selectors, zero-width joiners, bidi controls, Hangul fillers) are dropped, and so
-    is a mark with no letter before it. Text is NFC-normalized first, so ``é`` typed
-    either way gives one id.
+    is a mark with no letter before it (or beyond the fourth on one letter). Text is
+    NFC-normalized first, so ``é`` typed either way gives one id.
 
     >>> slugify("Russia's calculus is driven by anti-Americanism, pure and simple.")
     'russias-calculus-is-driven-by-anti'
@@ -51,12 +55,18 @@ def slugify(text: str, *, max_words: int = 6, max_length: int = 48) -> str:
     lowered = text.replace("'", "").replace("\u2019", "").lower()
     words: list[str] = []
     word: list[str] = []
+    marks = 0  # on the last letter: a few are a script's, dozens are "Zalgo" text
     for ch in unicodedata.normalize("NFC", lowered):
         if _ignorable(ch):
             continue  # dropped without splitting the word: it was never seen
         category = unicodedata.category(ch)
-        if category[0] == "L" or category == "Nd" or (category[0] == "M" and word):
+        if category[0] == "M":
+            if word and marks < _MAX_MARKS:
+                word.append(ch)
+                marks += 1
+        elif category[0] == "L" or category == "Nd":
             word.append(ch)
+            marks = 0
         elif word:
             words.append("".join(word))
             word = []
