@@ -34,9 +34,13 @@ class Issue:
     code: str = "invalid"
 
     def __str__(self) -> str:
+        from argmap.safetext import terminal_text
+
+        # One line, whatever the file name or a quoted key holds (no forged lines).
+        path, message = (terminal_text(part, one_line=True) for part in (self.path, self.message))
         if self.line <= 0:
-            return f"{self.path}: {self.message}"
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+            return f"{path}: {message}"
+        return f"{path}:{self.line}:{self.column}: {message}"
 
 
 class ArgmapError(Exception):

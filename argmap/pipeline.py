@@ -215,10 +215,12 @@ def _remove_stale_pages(target: Path, suffix: str, written: set[Path]) -> None:
 
 def _distinct(paths: Sequence[str | Path]) -> list[Path]:
     """The paths in order, each file once (``a.yaml ./a.yaml`` is one map)."""
+    from argmap.load.files import real_path
+
     seen: set[Path] = set()
     out: list[Path] = []
     for path in paths:
-        key = Path(path).resolve()
+        key = real_path(path)
         if key not in seen:
             seen.add(key)
             out.append(Path(path))
@@ -235,14 +237,16 @@ def check_targets(
             give ``m.svg``), or an output is one of the maps (``m.json`` to ``--format json``
             in its own folder) or another JSON map file (``m.yaml`` beside ``m.json``).
     """
+    from argmap.editing.safewrite import check_output
     from argmap.errors import OutputClashError
+    from argmap.load.files import real_path
 
-    inputs = {path.resolve(): path for path in paths}
+    inputs = {real_path(path): path for path in paths}
     owner: dict[Path, Path] = {}
     for path in paths:
         for fmt in formats:
             for name in _targets(output_path(path, fmt, out_dir), options):
-                key = name.resolve()
+                key = real_path(name)
                 if key in inputs:
                     raise OutputClashError(
                         f"{path}: --format {fmt} would overwrite the map {inputs[key]} itself; "
@@ -254,36 +258,18 @@ def check_targets(
                         f"{other} and {path} would both be written to {name}; render them "
                         "into different --output folders, or rename one"
                     )
-                if _is_map_file(name):
+                try:
+                    check_output(name, paths)  # a hard link to a map, or another map
+                except OutputClashError as exc:
                     raise OutputClashError(
                         f"{path}: --format {fmt} would overwrite {name}, which is a map file, "
                         "not an earlier output; choose another --output folder"
-                    )
+                    ) from exc
 
 
 def _targets(target: Path, options: RenderOptions) -> list[Path]:
     """The files a render names after ``target``: itself, or a worksheet and its key."""
     return list(worksheet_targets(target)) if options.exercise else [target]
-
-
-def _is_map_file(path: Path) -> bool:
-    """Whether ``path`` is an existing JSON map file (an object with a ``thesis``).
-
-    The JSON exports (``json``, ``aif``) are never shaped so, so an earlier render's
-    output is still replaced as usual.
-    """
-    import json
-
-    from argmap.errors import MapFileError
-    from argmap.load.files import read_map_text
-
-    if path.suffix != ".json" or not path.is_file():
-        return False
-    try:
-        data = json.loads(read_map_text(path))  # a file argmap would not read is no map
-    except (MapFileError, ValueError):
-        return False
-    return isinstance(data, dict) and "thesis" in data
 
 
 def render_file(

@@ -1,15 +1,44 @@
-"""User text made safe to show: controls out, bidi runs closed, lone surrogates, http(s) links."""
+"""User text made safe to show: controls out or escaped, bidi runs closed, http(s) links."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 from typing import Final
 from urllib.parse import urlsplit
 
-__all__ = ["LONE_SURROGATE", "SAFE_SCHEMES", "displayable", "safe_url"]
+__all__ = [
+    "LONE_SURROGATE",
+    "SAFE_SCHEMES",
+    "displayable",
+    "join_surrogate_pairs",
+    "safe_url",
+    "terminal_text",
+]
 
 LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 """Half a surrogate pair: JSON and YAML escapes make them, no UTF-8 text can hold one."""
+
+_PAIR: Final = re.compile("([\ud800-\udbff])([\udc00-\udfff])")
+
+
+def join_surrogate_pairs(text: str) -> str:
+    r"""Join each high and low surrogate pair into the one character it encodes.
+
+    YAML parsers read ``"\ud83d\ude00"`` (what ``json.dumps`` writes for an emoji) as
+    two lone surrogates; JSON readers join them. Lone halves are left for the
+    validator to report.
+
+    >>> join_surrogate_pairs("\ud83d\ude00 \ud83d") == "\U0001f600 \ud83d"
+    True
+    """
+    if LONE_SURROGATE.search(text) is None:
+        return text
+    return _PAIR.sub(
+        lambda m: chr(0x10000 + ((ord(m[1]) - 0xD800) << 10) + (ord(m[2]) - 0xDC00)), text
+    )
+
 
 _CONTROLS: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _OPENERS: Final = frozenset("\u202a\u202b\u202d\u202e")
@@ -66,3 +95,46 @@ def safe_url(value: str | None) -> str | None:
     if parts.scheme.lower() not in SAFE_SCHEMES or not parts.netloc:
         return None
     return text
+
+
+_KEPT_FORMAT: Final = frozenset("\u200c\u200d")
+"""Zero-width (non-)joiners: invisible, harmless, and needed by emoji and several scripts."""
+
+
+def terminal_text(text: str, *, one_line: bool = False) -> str:
+    r"""Return ``text`` safe to print on a terminal: every control shown as an escape.
+
+    A terminal obeys escape sequences in what it prints: OSC 52 writes the clipboard,
+    OSC 8 hides a link's target, CSI moves the cursor or rewrites lines, DCS and C1
+    controls (U+0080 to U+009F, which some terminals read as ESC sequences) do more.
+    So every control character but tab and line feed, every format character but the
+    zero-width joiners (bidi overrides would reorder what is shown), line and paragraph
+    separators and lone surrogates are replaced by their Python escape, shown as text.
+
+    Args:
+        text: user text (or a whole report holding some).
+        one_line: also escape tabs and line breaks, for a field on a line of its own
+            (a line break could otherwise fake a line of the report).
+
+    >>> terminal_text("a\x1b]52;c;cHdu\x07b\u202ec")
+    'a\\x1b]52;c;cHdu\\x07b\\u202ec'
+    >>> terminal_text("one\ntwo", one_line=True)
+    'one\\ntwo'
+    """
+    if text.isprintable() and not one_line:
+        return text  # the usual case, at C speed (spaces are printable; tabs are not)
+    return "".join(_escaped(ch, one_line) for ch in text)
+
+
+@lru_cache(maxsize=1024)
+def _escaped(ch: str, one_line: bool) -> str:
+    if ch in "\n\t":
+        return repr(ch)[1:-1] if one_line else ch
+    category = unicodedata.category(ch)
+    unsafe = category in ("Cc", "Zl", "Zp", "Cs") or (category == "Cf" and ch not in _KEPT_FORMAT)
+    if not unsafe:
+        return ch
+    code = ord(ch)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"

@@ -71,10 +71,12 @@ def file_changes(
     """
     import watchfiles
 
-    target = map_path.resolve()
+    from argmap.load.files import real_path
+
+    target = real_path(map_path)
 
     def same_file(_change: watchfiles.Change, path: str) -> bool:
-        return Path(path).resolve() == target
+        return real_path(path) == target
 
     yield from watchfiles.watch(
         target.parent,

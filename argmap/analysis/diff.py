@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 import subprocess
+import tempfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from subprocess import PIPE
 from typing import Any, Final
 
 from argmap.errors import ArgmapError
 from argmap.model import COMPARED_FIELDS, ArgumentMap, Node
+from argmap.safetext import terminal_text
 
 __all__ = [
     "COMPARED_FIELDS",
@@ -106,7 +110,16 @@ def diff_maps(old: ArgumentMap, new: ArgumentMap) -> MapDiff:
 
 
 def _by(node: Node) -> str:
-    return f" by {node.author}" if node.author else ""
+    return f" by {_line(node.author)}" if node.author else ""
+
+
+def _shown(c: Change) -> str:
+    return f"{_line(repr(c.old))} -> {_line(repr(c.new))}"
+
+
+def _line(text: str) -> str:
+    """User text for one line of a terminal report: controls and line breaks escaped."""
+    return terminal_text(text, one_line=True)
 
 
 def _place(node: Node) -> str:
@@ -124,13 +137,13 @@ def format_text(d: MapDiff) -> str:
     """Render a diff as plain text, one line per node (changes indented below it)."""
     lines: list[str] = []
     for c in d.map_changes:
-        lines.append(f"changed map {c.field}: {c.old!r} -> {c.new!r}")
+        lines.append(f"changed map {c.field}: {_shown(c)}")
     for node in d.added:
         lines.append(
-            f"+ added {node.kind.value} [{node.id}]{_by(node)} {_place(node)}: {node.text}"
+            f"+ added {node.kind.value} [{node.id}]{_by(node)} {_place(node)}: {_line(node.text)}"
         )
     for node in d.removed:
-        lines.append(f"- removed {node.kind.value} [{node.id}]{_by(node)}: {node.text}")
+        lines.append(f"- removed {node.kind.value} [{node.id}]{_by(node)}: {_line(node.text)}")
     for before, after in d.moved:
         lines.append(
             f"> moved {after.kind.value} [{after.id}]{_by(after)}: "
@@ -138,7 +151,7 @@ def format_text(d: MapDiff) -> str:
         )
     for node, changes in d.changed:
         lines.append(f"~ changed {node.kind.value} [{node.id}]{_by(node)}:")
-        lines.extend(f"    {c.field}: {c.old!r} -> {c.new!r}" for c in changes)
+        lines.extend(f"    {c.field}: {_shown(c)}" for c in changes)
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -152,7 +165,7 @@ def escape_md(text: str) -> str:
     >>> escape_md("a *b* <i>")
     'a \\*b\\* \\<i\\>'
     """
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(terminal_text(text).split()))
 
 
 def format_markdown(d: MapDiff, *, title: str = "argmap diff") -> str:
@@ -199,30 +212,64 @@ def format_markdown(d: MapDiff, *, title: str = "argmap diff") -> str:
 def read_revision(path: Path, rev: str) -> str:
     """Return the text of ``path`` as it was at git revision ``rev`` (``git show REV:./NAME``).
 
+    ``rev`` can never reach git as an option: one that starts with ``-`` or holds a
+    control character is refused, and ``--end-of-options`` comes before it where git
+    knows it (2.24 and later). At most the map size limit is read.
+
     Raises:
-        RevisionError: git is missing, the folder is not in a repository, or the
-            revision or file does not exist there.
+        RevisionError: the revision is malformed, git is missing, the folder is not in a
+            repository, or the revision or file does not exist there.
     """
-    folder = path.resolve().parent
-    spec = f"{rev}:./{path.name}"
-    try:
-        done = subprocess.run(
-            ["git", "show", spec],
-            cwd=folder,
-            capture_output=True,
-            timeout=60,
-            check=False,
+    from argmap.load.files import MAX_MAP_BYTES, real_path
+
+    if not rev or rev.startswith("-") or not rev.isprintable() or rev != rev.strip():
+        raise RevisionError(
+            f"--rev {terminal_text(repr(rev))}: not a revision; give a commit, branch or tag, "
+            "e.g. --rev HEAD~1"
         )
+    real = real_path(path)
+    spec = f"{rev}:./{real.name}"
+    try:
+        command = ["git", "show", "--no-textconv", *_end_of_options(), spec]
+        with (
+            tempfile.TemporaryFile() as errors,
+            subprocess.Popen(command, cwd=real.parent, stdout=PIPE, stderr=errors) as git,
+        ):
+            assert git.stdout is not None
+            out = git.stdout.read(MAX_MAP_BYTES + 1)
+            if len(out) > MAX_MAP_BYTES:
+                git.kill()
+                raise RevisionError(
+                    f"{path}: the version at {rev} is above the {MAX_MAP_BYTES}-byte limit"
+                )
+            code = git.wait(timeout=60)
+            errors.seek(0)
+            err = errors.read(64 * 1024)
     except FileNotFoundError:
         raise RevisionError(f"{path}: git is not installed; compare two files instead") from None
     except (OSError, subprocess.SubprocessError) as exc:
         raise RevisionError(f"{path}: cannot run git: {exc}") from None
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        first = message[0] if message else f"exit status {done.returncode}"
+    if code != 0:
+        message = err.decode("utf-8", "replace").strip().splitlines()
+        first = message[0] if message else f"exit status {code}"
         first = first.removeprefix("fatal: ")
         raise RevisionError(f"{path}: git show {spec} failed: {first}")
     try:
-        return str(done.stdout.decode("utf-8-sig"))
+        return str(out.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise RevisionError(f"{path}: the version at {rev} is not UTF-8") from None
+
+
+@lru_cache(maxsize=1)
+def _end_of_options() -> tuple[str, ...]:
+    """``("--end-of-options",)`` when the installed git knows it (2.24 and later), else ()."""
+    try:
+        done = subprocess.run(
+            ["git", "--version"], capture_output=True, timeout=30, check=False, text=True
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ()
+    found = re.search(r"(\d+)\.(\d+)", done.stdout)
+    if found is None:
+        return ()
+    return ("--end-of-options",) if (int(found[1]), int(found[2])) >= (2, 24) else ()

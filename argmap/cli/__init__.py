@@ -16,9 +16,12 @@ __all__ = [
     "COMMANDS",
     "MAP_PATH",
     "MapFailure",
+    "echo",
+    "echo_data",
     "fit_options",
     "main",
     "output_dir_option",
+    "refuse_overwrite",
     "reports_errors",
     "theme_option",
 ]
@@ -101,13 +104,47 @@ def fit_options(fn: _F) -> _F:
     )(fn)
 
 
+def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """Print ``text`` with every control character escaped (see ``terminal_text``).
+
+    Every command prints through this (or escapes each field itself, as ``show`` does
+    to keep its colours), so a map's text can never send a terminal an escape sequence.
+    """
+    from argmap.safetext import terminal_text
+
+    click.echo(terminal_text(text), err=err, nl=nl)
+
+
+def echo_data(text: str) -> None:
+    """Print a file's content (JSON, YAML, DOT...) to standard output, unchanged in a pipe.
+
+    On a terminal it is printed as :func:`echo` prints, escapes shown, not obeyed.
+    """
+    if sys.stdout.isatty():
+        echo(text, nl=False)
+    else:
+        click.echo(text, nl=False)
+
+
+def refuse_overwrite(target: Path, inputs: list[Path] | None = None, what: str = "map") -> None:
+    """Refuse (exit 2) an output file that is one of ``inputs`` or any map file."""
+    from argmap.editing.safewrite import check_output
+    from argmap.errors import OutputClashError
+    from argmap.safetext import terminal_text
+
+    try:
+        check_output(target, inputs or [], what=what)
+    except OutputClashError as exc:
+        raise click.UsageError(terminal_text(str(exc))) from None
+
+
 class MapFailure(click.ClickException):
     """A library error shown as-is (``FILE:LINE:COL: message`` lines), exit code 1."""
 
     def show(self, file: Any = None) -> None:
         """Print the message to stderr without Click's ``Error:`` prefix when located."""
         text = self.format_message()
-        click.echo(text if ":" in text.split(" ", 1)[0] else f"Error: {text}", err=True)
+        echo(text if ":" in text.split(" ", 1)[0] else f"Error: {text}", err=True)
 
 
 def reports_errors(fn: _F) -> _F:
@@ -133,6 +170,15 @@ def reports_errors(fn: _F) -> _F:
     return wrapper  # type: ignore[return-value]
 
 
+class _SafeFormatter(logging.Formatter):
+    """Log lines with control characters escaped: they may quote a map's text."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        from argmap.safetext import terminal_text
+
+        return terminal_text(super().format(record))
+
+
 class _LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
@@ -156,5 +202,7 @@ def main(verbose: int, quiet: int) -> None:
 
     Map files are YAML (or JSON) in maps/; rendered files go to output/.
     """
-    logging.basicConfig(format="argmap: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(_SafeFormatter("argmap: %(message)s"))
+    logging.basicConfig(handlers=[handler])  # does nothing when logging is set up already
     logging.getLogger("argmap").setLevel(logging.WARNING + 10 * quiet - 10 * verbose)

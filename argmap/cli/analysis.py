@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from argmap.cli import MAP_PATH, reports_errors
+from argmap.cli import MAP_PATH, echo, echo_data, reports_errors
 
 
 @click.command()
@@ -31,9 +31,9 @@ def stats(map_path: Path, fmt: str) -> None:
     m = load_map(map_path)
     a = analyze(m)
     if fmt == "json":
-        click.echo(json.dumps(stats_data(m, a), indent=2, ensure_ascii=False))
+        echo_data(json.dumps(stats_data(m, a), indent=2, ensure_ascii=False) + "\n")
     else:
-        click.echo(format_stats(m, a), nl=False)
+        echo(format_stats(m, a), nl=False)
 
 
 @click.command()
@@ -57,12 +57,12 @@ def lint(maps: tuple[Path, ...], strict: bool) -> None:
             located = load_located(path)
         except ArgmapError as exc:
             failed += 1
-            click.echo(str(exc), err=True)
+            echo(str(exc), err=True)
             continue
         for issue in lint_located(located):
             warned += 1
-            click.echo(str(issue))
+            echo(str(issue))
     noun = "warning" if warned == 1 else "warnings"
-    click.echo(f"{warned} {noun}" + (" (strict mode)" if strict and warned else ""), err=True)
+    echo(f"{warned} {noun}" + (" (strict mode)" if strict and warned else ""), err=True)
     if failed or (strict and warned):
         raise SystemExit(1)

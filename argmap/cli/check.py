@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from argmap.cli import MAP_PATH, reports_errors
+from argmap.cli import MAP_PATH, echo, reports_errors
 
 
 @click.command(short_help="Verify quotes against the source text.")
@@ -34,6 +34,6 @@ def check(map_path: Path, source_path: Path, strict: bool) -> None:
     from argmap.analysis.quotecheck import check_file, format_report
 
     report = check_file(map_path, source_path)
-    click.echo(format_report(report), nl=False)
+    echo(format_report(report), nl=False)
     if not report.ok or (strict and report.untraced):
         raise SystemExit(1)

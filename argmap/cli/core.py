@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from argmap.cli import MAP_PATH, MapFailure, reports_errors
+from argmap.cli import MAP_PATH, MapFailure, echo, echo_data, refuse_overwrite, reports_errors
 
 
 @click.command()
@@ -27,9 +27,9 @@ def validate(maps: tuple[Path, ...]) -> None:
             m = load_map(path)
         except ArgmapError as exc:
             failed += 1
-            click.echo(str(exc), err=True)
+            echo(str(exc), err=True)
             continue
-        click.echo(f"{path}: ok ({len(m)} nodes)")
+        echo(f"{path}: ok ({len(m)} nodes)")
     if failed:
         raise SystemExit(1)
 
@@ -60,7 +60,7 @@ def show(
         marks = status_marks(analyze(m))
     use_color = sys.stdout.isatty() if color is None else color
     text = format_tree(m, focus=focus, depth=depth, color=use_color, marks=marks)
-    click.echo(text, nl=False, color=use_color)
+    click.echo(text, nl=False, color=use_color)  # format_tree escaped every field
 
 
 @click.command()
@@ -99,14 +99,16 @@ def export(map_path: Path, fmt: str, output: Path | None) -> None:
             param_hint="'-f' / '--format'",
         )
     get_exporter(names[0])
-    if output is not None and str(output) != "-" and output.resolve() == map_path.resolve():
-        raise click.UsageError(
-            f"-o {output} is the map itself; exporting there would replace it. Choose another file"
-        )
+    to_file = output is not None and str(output) != "-"
+    if output is not None and to_file:
+        refuse_overwrite(output, [map_path])
     m = load_map(map_path)
     data = render_map(m, names[0], RenderOptions(map_name=map_path.stem))
-    if output is not None and str(output) != "-":
-        for target, content in page_files(output, output.suffix, data):
+    if output is not None and to_file:
+        pages = page_files(output, output.suffix, data)
+        for target, _ in pages:
+            refuse_overwrite(target, [map_path])
+        for target, content in pages:
             write_atomic(target, content)
     elif isinstance(data, list):
         raise MapFailure(
@@ -116,7 +118,7 @@ def export(map_path: Path, fmt: str, output: Path | None) -> None:
     elif isinstance(data, bytes):
         raise MapFailure(f"{fmt} is a binary format; write it to a file with -o FILE")
     else:
-        click.echo(data, nl=False)
+        echo_data(data)
 
 
 @click.command()
@@ -132,11 +134,12 @@ def schema(output: Path | None) -> None:
     from argmap.load.mapfile import json_schema
 
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
-    if output is None:
-        click.echo(text, nl=False)
+    if output is None or str(output) == "-":
+        echo(text, nl=False)
     else:
         from argmap.editing.safewrite import write_atomic
 
+        refuse_overwrite(output)
         write_atomic(output, text)
 
 
@@ -150,4 +153,4 @@ def formats() -> None:
     suffix_width = max(len(e.suffix) for e in exporters)
     for e in exporters:
         note = f"  [not installed: pip install 'argmap[{e.extra}]']" if e.missing() else ""
-        click.echo(f"{e.name:{name_width}}  {e.suffix:{suffix_width}}  {e.description}{note}")
+        echo(f"{e.name:{name_width}}  {e.suffix:{suffix_width}}  {e.description}{note}")

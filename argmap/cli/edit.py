@@ -11,7 +11,7 @@ from typing import Any, Final
 
 import click
 
-from argmap.cli import MAP_PATH, reports_errors
+from argmap.cli import MAP_PATH, echo, reports_errors
 
 # Plain enums, no pydantic: `argmap --help` imports this module.
 from argmap.model.vocabulary import ALLOWED_RELATIONS, Assessment, NodeKind, Relation, Strength
@@ -89,8 +89,9 @@ def _field_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 def _author(explicit: str | None, map_path: Path) -> str:
     from argmap.editing.inputs import resolve_author
+    from argmap.load.files import real_path
 
-    folder = map_path.resolve().parent if map_path.parent.exists() else Path.cwd()
+    folder = real_path(map_path).parent if map_path.parent.exists() else Path.cwd()
     name = resolve_author(explicit, folder)
     if name is None:
         raise click.UsageError(
@@ -141,7 +142,7 @@ def add(
         added=dt.date.today(),
         **given,
     )
-    click.echo(add_node(map_path, new))
+    echo(add_node(map_path, new))
 
 
 @click.command()
@@ -199,7 +200,7 @@ def edit(
         )
     edit_node(map_path, node_id, changes, clear, new_id=new_id, unlink=unlink)
     renamed = f" (now {new_id})" if new_id is not None and new_id != node_id else ""
-    click.echo(f"{map_path}: edited {node_id}{renamed}", err=True)
+    echo(f"{map_path}: edited {node_id}{renamed}", err=True)
 
 
 @click.command()
@@ -212,7 +213,7 @@ def remove(map_path: Path, node_id: str, recursive: bool) -> None:
     from argmap.editing.remove import remove_node
 
     for removed in remove_node(map_path, node_id, recursive=recursive):
-        click.echo(removed)
+        echo(removed)
 
 
 @click.command()
@@ -232,8 +233,8 @@ def new(
     reference, found = schema_reference(map_path)
     if not found:
         schema = map_path.parent / reference
-        click.echo(f"note: run 'argmap schema -o {schema}' for editor support", err=True)
-    click.echo(str(map_path))
+        echo(f"note: run 'argmap schema -o {schema}' for editor support", err=True)
+    echo(str(map_path))
 
 
 @click.command()
@@ -264,9 +265,9 @@ def diff(old: Path, new_path: Path | None, rev: str | None, fmt: str) -> None:
             assert new_path is not None
             before, after, title = load_map(old), load_map(new_path), f"{old} → {new_path}"
     except ArgmapError as exc:
-        click.echo(str(exc) if ":" in str(exc).split(" ", 1)[0] else f"Error: {exc}", err=True)
+        echo(str(exc) if ":" in str(exc).split(" ", 1)[0] else f"Error: {exc}", err=True)
         sys.exit(2)
     result = diff_maps(before, after)
     text = format_markdown(result, title=title) if fmt == "md" else format_text(result)
-    click.echo(text, nl=False)
+    echo(text, nl=False)
     sys.exit(1 if result else 0)

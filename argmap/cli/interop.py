@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from argmap.cli import MapFailure, reports_errors
+from argmap.cli import MapFailure, echo, echo_data, reports_errors
 
 _IMPORT_FORMATS = ("aif", "argdown", "kialo")
 
@@ -41,16 +41,34 @@ def import_(source: Path, fmt: str, output: Path, force: bool) -> None:
     from argmap.load.validate import validate_data
 
     to_stdout = str(output) == "-"
-    if not to_stdout and output.exists() and not force:
-        raise MapFailure(f"{output}: already exists; use --force to overwrite it")
+    if not to_stdout:
+        _check_output(source, output, force=force)
     result = import_file(source, fmt)
     for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        echo(f"warning: {warning}", err=True)
     data = to_file_data(result.map)
     validate_data(data, str(output))  # what we write must load back
     text = dump_yaml(data, header=f"# Imported from {source.name} ({fmt}) by argmap.")
     if to_stdout:
-        click.echo(text, nl=False)
+        echo_data(text)
         return
     write_atomic(output, text)
-    click.echo(f"{output}: {len(result.map)} nodes imported from {source}", err=True)
+    echo(f"{output}: {len(result.map)} nodes imported from {source}", err=True)
+
+
+def _check_output(source: Path, output: Path, *, force: bool) -> None:
+    """Refuse to replace the source file (even with --force), or any file without it."""
+    import os
+
+    from argmap.editing.safewrite import same_file
+    from argmap.safetext import terminal_text
+
+    if same_file(output, source):
+        raise click.UsageError(
+            terminal_text(
+                f"{output} is the source file itself ({source}); importing there would "
+                "replace it. Choose another output file"
+            )
+        )
+    if not force and os.path.lexists(output):
+        raise MapFailure(f"{output}: already exists; use --force to overwrite it")

@@ -7,7 +7,14 @@ from typing import Any, TypeVar, cast, get_args
 
 import click
 
-from argmap.cli import MAP_PATH, fit_options, output_dir_option, reports_errors, theme_option
+from argmap.cli import (
+    MAP_PATH,
+    echo,
+    fit_options,
+    output_dir_option,
+    reports_errors,
+    theme_option,
+)
 from argmap.options import Direction, Engine
 
 _F = TypeVar("_F", bound=Any)
@@ -180,14 +187,15 @@ def render(
         portrait=portrait,
     )
     from argmap.errors import OutputClashError
+    from argmap.safetext import terminal_text
 
     try:
         written = render_files(maps, formats, out_dir, options)
     except OutputClashError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(terminal_text(str(exc))) from None
     if len(written) > 1:
         for path, target in written:
-            click.echo(f"{path} -> {target}", err=True)
+            echo(f"{path} -> {target}", err=True)
 
 
 def _all_maps(maps: tuple[Path, ...]) -> tuple[Path, ...]:

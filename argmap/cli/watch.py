@@ -7,16 +7,14 @@ from typing import TYPE_CHECKING, cast
 
 import click
 
-from argmap.cli import fit_options, output_dir_option, reports_errors, theme_option
+from argmap.cli import MAP_PATH, echo, fit_options, output_dir_option, reports_errors, theme_option
 
 if TYPE_CHECKING:
     from argmap.options import Fit, Theme
 
 
 @click.command()
-@click.argument(
-    "map_path", metavar="MAP", type=click.Path(path_type=Path, dir_okay=False, exists=True)
-)
+@click.argument("map_path", metavar="MAP", type=MAP_PATH)
 @click.option(
     "-f",
     "--format",
@@ -47,7 +45,10 @@ def watch(
     """
     from argmap.errors import UnknownFormatError
     from argmap.exporters import RenderOptions, parse_formats
+    from argmap.load.files import read_map_text
     from argmap.watch import watch_map
+
+    read_map_text(map_path)  # a missing file, a folder, a pipe or a link loop: one line, now
 
     try:
         names = parse_formats(formats)
@@ -65,5 +66,5 @@ def watch(
         names,
         out_dir,
         options,
-        echo=lambda text, is_error: click.echo(text, err=is_error),
+        echo=lambda text, is_error: echo(text, err=is_error),
     )

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import os
 import re
+import secrets
+import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Final
 
 from argmap.errors import MapFileError
 
 __all__ = [
+    "check_output",
     "clear_stale_temps",
     "glob_escape",
     "locked_text",
+    "same_file",
     "temp_name",
     "write_atomic",
 ]
@@ -35,7 +41,7 @@ def locked_text(path: Path) -> Iterator[str]:
         return
     import fcntl
 
-    from argmap.load.files import read_map_text
+    from argmap.load.files import read_map_text, real_path
 
     while True:
         try:
@@ -51,7 +57,7 @@ def locked_text(path: Path) -> Iterator[str]:
             except FileNotFoundError:
                 same = False
             if same:
-                clear_stale_temps(path)
+                clear_stale_temps(real_path(path))  # temporary files sit beside the target
                 yield read_map_text(path)
                 return
         finally:
@@ -88,9 +94,50 @@ if sys.platform == "win32":
             os.close(fd)
 
 
+def check_output(
+    target: str | Path, inputs: Sequence[str | Path] = (), *, what: str = "input"
+) -> None:
+    """Refuse an output that would replace one of the command's inputs, or any map file.
+
+    An input is matched as a file, not as a name: through symbolic links and hard
+    links too. Commands that edit a map in place do not call this.
+
+    Args:
+        target: the output file.
+        inputs: the files the command reads.
+        what: what to call an input in the message (``map``, ``source``...).
+
+    Raises:
+        OutputClashError: ``target`` is an input or a map file; the message says what
+            to do instead.
+    """
+    from argmap.errors import OutputClashError
+    from argmap.load.files import looks_like_map
+
+    t = Path(target)
+    for given in inputs:
+        if same_file(t, given):
+            raise OutputClashError(
+                f"{t} is the {what} itself ({given}); writing there would replace it. "
+                "Choose another output file"
+            )
+    if looks_like_map(t):
+        raise OutputClashError(
+            f"{t}: is a map file; writing there would replace it. Choose another output file"
+        )
+
+
+def same_file(a: str | Path, b: str | Path) -> bool:
+    """Whether two names lead to one existing file (through symbolic or hard links)."""
+    try:
+        return os.path.samestat(os.stat(a), os.stat(b))
+    except OSError:
+        return False
+
+
 def temp_name(path: Path) -> Path:
-    """Return this process's temporary file name for ``path`` (hidden, same folder)."""
-    return path.with_name(f".{path.name}.argmap-{os.getpid()}.tmp")
+    """Return a fresh temporary file name for ``path``: hidden, same folder, this process's."""
+    return path.with_name(f".{path.name}.argmap-{os.getpid()}-{secrets.token_hex(4)}.tmp")
 
 
 def clear_stale_temps(path: Path) -> None:
@@ -109,68 +156,212 @@ def write_atomic(path: str | Path, data: str | bytes, *, exclusive: bool = False
     """Write ``data`` to a temporary file beside ``path``, fsync it, then move it into place.
 
     Readers see the old file or the new one, never a part; a crash leaves a hidden
-    temporary file (see :func:`clear_stale_temps`). Missing folders are created. A file
-    that is replaced keeps its permissions and, for text, its UTF-8 byte-order mark.
-    Text is written as UTF-8 exactly as given (line ends are not translated).
+    temporary file (see :func:`clear_stale_temps`). The temporary file is created
+    exclusively under a fresh name, never through a link planted there. Missing
+    folders are created. Text is written as UTF-8 exactly as given (line ends are
+    not translated).
+
+    When ``path`` is a symbolic link, the file it points to is written and the link
+    stays (a link to no file is refused). A file that is replaced keeps its
+    permissions, owner and group and, for text, its UTF-8 byte-order mark. A file with
+    several hard links, or whose owner this process cannot give to a new file, is
+    rewritten in place instead, so it stays one file (see :func:`_write_in_place`).
+    Anything but a regular file (a folder, a device, a pipe) is refused.
 
     Args:
         path: the file to write.
         data: its new content.
-        exclusive: create ``path`` only if no file has that name (a hard link, which
-            the kernel refuses to make over an existing name), never replacing one.
+        exclusive: create ``path`` only if no file (nor link) has that name (a hard
+            link, which the kernel refuses to make over an existing name), never
+            replacing one.
 
     Returns:
         ``path``, as a :class:`~pathlib.Path`.
 
     Raises:
         FileExistsError: ``exclusive``, and ``path`` exists (or appeared meanwhile).
-        MapFileError: the folder or the file cannot be written.
+        MapFileError: the folder or the file cannot be written, or is not a regular file.
     """
     p = Path(path)
     blocker = next((q for q in p.parents if q.exists() and not q.is_dir()), None)
     if blocker is not None:
         raise MapFileError(p, f"cannot write: {blocker} is a file, not a folder")
-    mode, bom = (None, False) if exclusive else _kept_from(p, want_bom=isinstance(data, str))
+    target = p if exclusive else _final_target(p)
+    old = None if exclusive else _existing(p, target)
     payload = data if isinstance(data, bytes) else data.encode("utf-8")
-    tmp = temp_name(p)
+    if old is not None and isinstance(data, str) and _starts_with_bom(target):
+        payload = codecs.BOM_UTF8 + payload
     try:
-        p.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as fh:
-            if bom:
-                fh.write(codecs.BOM_UTF8)
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        if exclusive:
-            os.link(tmp, p)  # atomic, and fails if the name is taken
-        else:
-            os.replace(tmp, p)
+        if target == p:
+            p.parent.mkdir(parents=True, exist_ok=True)
+        linked = old is not None and old.st_nlink > 1  # a rename would split the links
+        if linked or not _replace(target, payload, old, exclusive=exclusive):
+            _write_in_place(p, target, payload)
     except OSError as exc:
         if exclusive and isinstance(exc, FileExistsError):
             raise
         raise MapFileError(p, f"cannot write: {exc.strerror or exc}") from None
-    finally:
-        with contextlib.suppress(OSError):  # renamed away, or its folder may not even exist
-            tmp.unlink()
-    _sync_folder(p.parent)
     return p
 
 
-def _kept_from(path: Path, *, want_bom: bool) -> tuple[int | None, bool]:
-    """The permission bits of the file being replaced, and whether it starts with a BOM."""
+def _replace(target: Path, payload: bytes, old: os.stat_result | None, *, exclusive: bool) -> bool:
+    """Write a temporary file and rename it over ``target`` (or link it there: exclusive).
+
+    Returns:
+        False, having written nothing, when the file is better written in place: its
+        owner cannot be kept, or its folder lets us neither add nor rename files there
+        (a read-only folder, or a sticky one holding another user's file).
+    """
     try:
-        mode = os.stat(path).st_mode & 0o777
-    except OSError:
-        return None, False  # a new file: the process's umask decides
-    if not want_bom:
-        return mode, False
+        fd, tmp = _create_temp(target)
+    except PermissionError:
+        if old is None:
+            raise
+        return False
     try:
-        with open(path, "rb") as old:
-            return mode, old.read(3) == codecs.BOM_UTF8
+        with open(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            if old is not None and not _keep_mode_and_owner(fh.fileno(), old):
+                return False
+            os.fsync(fh.fileno())
+        if exclusive:
+            os.link(tmp, target)  # atomic, and fails if the name is taken
+        else:
+            try:
+                os.replace(tmp, target)
+            except PermissionError:
+                if old is None:
+                    raise
+                return False  # e.g. another user's file in a sticky folder such as /tmp
+    finally:
+        with contextlib.suppress(OSError):  # renamed away, or its folder may not even exist
+            tmp.unlink()
+    _sync_folder(target.parent)
+    return True
+
+
+def _final_target(p: Path) -> Path:
+    """The file a write to ``p`` lands in: ``p``, or the file its links lead to."""
+    if not p.is_symlink():
+        return p
+    from argmap.load.files import real_path
+
+    target = real_path(p)
+    try:
+        os.stat(p)
+    except FileNotFoundError:  # a planted link could make a render create any file
+        raise MapFileError(
+            p,
+            f"cannot write: a link to {target}, which does not exist; "
+            "remove the link, or create the file it points to",
+        ) from None
+    except OSError as exc:
+        raise MapFileError(p, f"cannot write: {exc.strerror or exc}") from None
+    return target
+
+
+_KINDS: Final = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _existing(p: Path, target: Path) -> os.stat_result | None:
+    """The status of the file being replaced (None for a new one); refuse all but files.
+
+    ``p`` itself is looked up (following links), not ``target``: a "magic" link such as
+    ``/dev/stdout`` leads to a pipe that has no path of its own.
+    """
+    try:
+        st = os.stat(p)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise MapFileError(p, f"cannot write: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(st.st_mode):
+        what = next((name for test, name in _KINDS if test(st.st_mode)), "a special file")
+        link = f" (a link to {target})" if target != p and target.exists() else ""
+        raise MapFileError(
+            p, f"cannot write: this is {what}{link}, not a regular file; give a file name"
+        )
+    return st
+
+
+def _starts_with_bom(path: Path) -> bool:
+    try:
+        with open(path, "rb") as old:  # a regular file: checked by _existing
+            return old.read(3) == codecs.BOM_UTF8
     except OSError:
-        return mode, False
+        return False
+
+
+_CREATE: Final = (
+    os.O_WRONLY
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def _create_temp(target: Path) -> tuple[int, Path]:
+    """Create a new temporary file beside ``target``: exclusively, never through a link."""
+    for _ in range(100):
+        tmp = temp_name(target)
+        try:
+            return os.open(tmp, _CREATE, 0o666), tmp  # the umask decides a new file's mode
+        except FileExistsError:
+            continue  # a name someone planted (or a rare clash): take another
+    raise FileExistsError(errno.EEXIST, "no free temporary file name", str(target.parent))
+
+
+def _keep_mode_and_owner(fd: int, old: os.stat_result) -> bool:
+    """Give the new file the old one's permission bits, owner and group, if allowed.
+
+    Returns:
+        False when the owner or group cannot be kept (the file must then be written
+        in place, so that it stays the owner's).
+    """
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, stat.S_IMODE(old.st_mode) & 0o777)
+    if not hasattr(os, "fchown"):
+        return True
+    now = os.fstat(fd)
+    if (now.st_uid, now.st_gid) == (old.st_uid, old.st_gid):
+        return True
+    try:
+        os.fchown(fd, old.st_uid, old.st_gid)
+    except PermissionError:
+        return False
+    if hasattr(os, "fchmod"):  # chown may clear set-id bits; put the mode back
+        os.fchmod(fd, stat.S_IMODE(old.st_mode) & 0o777)
+    return True
+
+
+def _write_in_place(p: Path, target: Path, payload: bytes) -> None:
+    """Overwrite ``target``'s content in its own inode (links, owner, mode, ACLs all kept).
+
+    Chosen over a rename only when a rename would split the file (several hard links)
+    or hand it to another owner. Not atomic: a reader during the write (or a crash)
+    may see a part, so edits still hold the map's lock while it runs.
+    """
+    flags = os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(target, flags | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "wb") as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise MapFileError(p, f"cannot write: {target} is not a regular file")
+            fh.write(payload)
+            fh.truncate()
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        raise MapFileError(p, f"cannot write: {exc.strerror or exc}") from None
 
 
 def _sync_folder(folder: Path) -> None:

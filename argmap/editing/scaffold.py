@@ -20,7 +20,9 @@ def schema_reference(map_path: Path) -> tuple[str, bool]:
     The nearest ``argmap.schema.json`` in the map's folder or a parent is used;
     when there is none, the map's own folder is assumed (``argmap schema -o`` makes it).
     """
-    folder = map_path.resolve().parent
+    from argmap.load.files import real_path
+
+    folder = real_path(map_path).parent
     for candidate in (folder, *folder.parents):
         schema = candidate / "argmap.schema.json"
         if schema.is_file():
@@ -51,7 +53,7 @@ def new_map(
     from argmap.load.validate import validate_parsed
 
     p = Path(path)
-    if p.exists():
+    if os.path.lexists(p):  # a file, or a link (even a broken one)
         raise EditError(p, "already exists; choose another name (argmap new never overwrites)")
     if p.suffix not in (".yaml", ".yml"):
         raise EditError(p, "a new map is a YAML file; name it *.yaml")

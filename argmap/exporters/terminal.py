@@ -9,6 +9,7 @@ import click
 
 from argmap.analysis.view import draw_kind
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.safetext import terminal_text
 
 __all__ = ["MARKERS", "format_tree"]
 
@@ -37,6 +38,10 @@ def _marker(m: ArgumentMap, node: Node) -> str:
     return marker
 
 
+def _safe(text: str) -> str:
+    return terminal_text(text, one_line=True)
+
+
 def format_tree(
     m: ArgumentMap,
     *,
@@ -46,6 +51,10 @@ def format_tree(
     marks: Mapping[str, str] | None = None,
 ) -> str:
     """Return the map (or the subtree at ``focus``) as indented text, one node a line.
+
+    Every field from the map has its controls and line breaks escaped (see
+    :func:`~argmap.safetext.terminal_text`), so the text is safe to print on a terminal
+    as it is, colours included.
 
     Args:
         m: the map.
@@ -71,19 +80,20 @@ def format_tree(
         indent = "  " * (level + inherited)
         if node.group is not None and grouped and node.group not in seen_groups:
             seen_groups.add(node.group)
-            lines.append(f"{indent}& linked [{node.group}] (these premises support together)")
+            group = _safe(node.group)
+            lines.append(f"{indent}& linked [{group}] (these premises support together)")
         if grouped:
             indent += "  "
         marker = _marker(m, node)
         if marks and node.id in marks:
-            marker += f" {marks[node.id]}"
+            marker += f" {_safe(marks[node.id])}"
         head = click.style(marker, fg=COLOURS[draw_kind(m, node)], bold=True) if color else marker
-        parts = [f"{indent}{head} [{node.id}] {node.text}"]
+        parts = [f"{indent}{head} [{_safe(node.id)}] {_safe(node.text)}"]
         if node.author:
-            parts.append(f"-- {node.author}")
+            parts.append(f"-- {_safe(node.author)}")
         if node.citation is not None:
-            parts.append(f"({node.citation.label()})")
+            parts.append(f"({_safe(node.citation.label())})")
         lines.append(" ".join(parts))
         for link in node.links:
-            lines.append(f"{indent}    also {link.relation.value} [{link.to}]")
+            lines.append(f"{indent}    also {link.relation.value} [{_safe(link.to)}]")
     return "\n".join(lines) + "\n"

@@ -167,7 +167,8 @@ def _load(text: str, path: str) -> Any:
     from argmap.deep import run_deep
 
     try:
-        data = run_deep(lambda: json.loads(text))
+        # Ids are compared as text; a number too long for int() stays its digits.
+        data = run_deep(lambda: json.loads(text, parse_int=lambda s: int(s) if len(s) < 64 else s))
     except RecursionError:
         raise MapFileError(path, "JSON nested too deeply to be AIF") from None
     except json.JSONDecodeError as exc:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -10,10 +9,10 @@ from pydantic import ValidationError
 
 from argmap.errors import Issue, MapFileError
 from argmap.interop.tree import document_order, find_root, grow
+from argmap.load.ids import is_clean_id
 from argmap.model import (
     ALLOWED_RELATIONS,
     CHILD_KINDS,
-    ID_PATTERN,
     ArgumentMap,
     Node,
     NodeKind,
@@ -22,7 +21,6 @@ from argmap.model import (
 
 __all__ = ["Edge", "Element", "GraphBuilder", "default_kind"]
 
-_ID_RE: Final = re.compile(ID_PATTERN)
 _ATTACKERS: Final = (NodeKind.OBJECTION, NodeKind.REBUTTAL)
 
 
@@ -239,7 +237,7 @@ class GraphBuilder:
         for key in keys:
             if self.ids_from_text:
                 break
-            if _ID_RE.match(key) and len(key) <= 200 and key not in taken:
+            if is_clean_id(key) and key not in taken:
                 ids[key] = key
                 taken.add(key)
         for key in keys:
@@ -332,7 +330,7 @@ class GraphBuilder:
 def _safe_id(text: str, taken: set[str], *, fallback: str = "node", slug: bool = True) -> str:
     from argmap.load.ids import slugify, unique_id
 
-    base = text if (_ID_RE.match(text) and len(text) <= 200) else slugify(text)
-    if not base or not _ID_RE.match(base):
+    base = text if is_clean_id(text) else slugify(text)
+    if not is_clean_id(base):
         base = fallback
     return unique_id(base, taken)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Final, NoReturn
 
@@ -15,9 +16,11 @@ __all__ = [
     "MAX_MAP_BYTES",
     "SOURCE_FILE",
     "TextKind",
+    "looks_like_map",
     "read_map_text",
     "read_source_text",
     "read_text_file",
+    "real_path",
 ]
 
 MAX_MAP_BYTES: Final = 64 * 1024 * 1024
@@ -120,14 +123,19 @@ def read_text_file(path: str | Path, kind: TextKind) -> str:
 _OPEN_FLAGS: Final = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
-def _read_bytes(p: Path, kind: TextKind) -> bytes:
-    """Read at most ``kind.limit`` bytes of a regular file; refuse anything else."""
+def _read_bytes(p: Path, kind: TextKind, *, head: bool = False) -> bytes:
+    """Read at most ``kind.limit`` bytes of a regular file; refuse anything else.
+
+    With ``head``, a longer file is no error: its first ``kind.limit`` bytes are returned.
+    """
     try:
-        _check_regular(p, os.stat(p), kind)  # first, for the message a folder deserves
+        _check_regular(p, os.stat(p), kind, head=head)  # first, for the message a folder deserves
         fd = os.open(p, _OPEN_FLAGS)
         with open(fd, "rb") as fh:
-            _check_regular(p, os.fstat(fd), kind)  # what was opened, should the name move
-            raw = fh.read(kind.limit + 1)
+            _check_regular(p, os.fstat(fd), kind, head=head)  # what was opened, should it move
+            raw = fh.read(kind.limit + 1)  # whatever size the file claims
+            if head:
+                return raw[: kind.limit]
             if len(raw) > kind.limit:  # it grew after we looked
                 _refuse_size(p, max(os.fstat(fd).st_size, len(raw)), kind)
     except FileNotFoundError:
@@ -139,12 +147,12 @@ def _read_bytes(p: Path, kind: TextKind) -> bytes:
     return raw
 
 
-def _check_regular(p: Path, st: os.stat_result, kind: TextKind) -> None:
+def _check_regular(p: Path, st: os.stat_result, kind: TextKind, *, head: bool = False) -> None:
     if stat.S_ISDIR(st.st_mode):
         raise MapFileError(p, f"is a directory; {kind.advice}")
     if not stat.S_ISREG(st.st_mode):
         raise MapFileError(p, f"not a regular file (a device, pipe or socket); {kind.advice}")
-    if st.st_size > kind.limit:
+    if st.st_size > kind.limit and not head:
         _refuse_size(p, st.st_size, kind)
 
 
@@ -159,3 +167,62 @@ def _position(raw: bytes, offset: int) -> tuple[int, int]:
     line = raw.count(b"\n", 0, offset) + 1
     start = raw.rfind(b"\n", 0, offset) + 1
     return line, len(raw[start:offset].decode("utf-8", "replace")) + 1
+
+
+def real_path(path: str | Path) -> Path:
+    """Return ``path`` absolute, with every symbolic link resolved, never raising.
+
+    Unlike :meth:`pathlib.Path.resolve`, a link loop is no error here (Python 3.11 raises
+    ``RuntimeError``): the looping part is left as it is, and reading or writing it
+    then gives a located ``too many levels of symbolic links``.
+    """
+    return Path(os.path.realpath(path))
+
+
+_MAP_KEY: Final = re.compile(r"""^["']?thesis["']?\s*:""", re.MULTILINE)
+_FLOW_MAP_KEY: Final = re.compile(r"""[{,]\s*["']?thesis["']?\s*:""")
+
+
+_HEAD: Final = replace(MAP_FILE, limit=1024 * 1024)
+
+
+def looks_like_map(path: str | Path) -> bool:
+    """Whether ``path`` is an existing regular file holding a map (a top-level ``thesis``).
+
+    Used to refuse writing an output over a map: a YAML or JSON file with a ``thesis``
+    key at the start of a line (or among the keys of a JSON object or YAML flow
+    mapping) in its first MiB counts; a binary file, a device or a folder does not.
+    """
+    import json
+
+    try:
+        raw = _read_bytes(Path(path), _HEAD, head=True)
+    except MapFileError:
+        return False
+    text = raw.decode("utf-8-sig", "replace")
+    if "\x00" in text:
+        return False
+    if text.lstrip().startswith("{"):  # JSON, or a YAML flow mapping
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            return _FLOW_MAP_KEY.search(text) is not None
+        return isinstance(data, dict) and "thesis" in data
+    if _MAP_KEY.search(text) is None:
+        return False
+    if Path(path).suffix.lower() in (".yaml", ".yml", ".json"):
+        return True
+    return _yaml_has_thesis(text)  # e.g. a README with a map in a code block is no map
+
+
+def _yaml_has_thesis(text: str) -> bool:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    from argmap.deep import run_deep
+
+    try:
+        data = run_deep(lambda: YAML(typ="safe").load(text))
+    except (YAMLError, ValueError, RecursionError):
+        return False
+    return isinstance(data, dict) and "thesis" in data

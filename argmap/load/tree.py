@@ -8,6 +8,7 @@ from collections.abc import Set as AbstractSet
 from typing import Any
 
 from argmap.errors import MapFileError
+from argmap.safetext import join_surrogate_pairs
 
 __all__ = ["SourceMap", "YamlPath", "plain_data"]
 
@@ -115,12 +116,12 @@ def plain_data(document: Any, name: str) -> Any:
 
 
 def _scalar(value: Any) -> Any:
-    if value is None or type(value) in (str, int, float, bool, dt.date):
+    if isinstance(value, str):  # YAML reads "\ud83d\ude00" (json.dumps' emoji) as two halves
+        return join_surrogate_pairs(str(value))
+    if value is None or type(value) in (int, float, bool, dt.date):
         return value
     if isinstance(value, bool):
         return bool(value)
-    if isinstance(value, str):
-        return str(value)
     if isinstance(value, int):
         return int(value)
     if isinstance(value, float):

@@ -442,7 +442,9 @@
   }
 
   function followHash() {
-    var hash = decodeURIComponent(location.hash.slice(1));
+    var hash = location.hash.slice(1);
+    // A hand-typed or pasted fragment may be malformed (#%E0%A4%A): use it as it is.
+    try { hash = decodeURIComponent(hash); } catch (e) { /* keep the raw fragment */ }
     var page = /^page-(\d+)$/.exec(hash);
     if (viewer && page) {
       viewer.goPage(parseInt(page[1], 10), "");
