@@ -23,7 +23,7 @@ from argmap.cli.interop import _IMPORT_FORMATS
 from argmap.errors import MapFileError, MapValidationError, UnknownFormatError
 from argmap.exporters import get_exporter
 from argmap.exporters.markdown import escape_markdown, to_markdown
-from argmap.interop import get_importer, import_file, list_importers
+from argmap.interop import ImportOptions, get_importer, import_file, list_importers
 from argmap.interop.aif import to_aif, to_aif_data
 from argmap.interop.argdown.scan import Scan
 from argmap.interop.argdown.writer import escape_text, to_argdown
@@ -142,7 +142,15 @@ map: {statementLabelMode: text}
 
 
 def test_argdown_import_reports_unsupported_and_continues() -> None:
-    result = get_importer("argdown")(ARGDOWN_BY_HAND, "hand.argdown")
+    with pytest.raises(MapFileError) as info:
+        get_importer("argdown")(ARGDOWN_BY_HAND, "hand.argdown")
+    # The premise-conclusion structure's conclusion is a second root.
+    assert "2 root claims ('Uniforms' at line 7: Schools should require uniforms." in str(
+        info.value
+    )
+    assert "--thesis ID-OR-TITLE" in str(info.value) and "--all-roots" in str(info.value)
+    options = ImportOptions(thesis="Uniforms")
+    result = get_importer("argdown")(ARGDOWN_BY_HAND, "hand.argdown", options)
     m = result.map
     assert m.title == "Hand-written"
     assert m.thesis.id == "Uniforms"
@@ -154,17 +162,25 @@ def test_argdown_import_reports_unsupported_and_continues() -> None:
     assert (rebuttal.kind, rebuttal.text) == (NodeKind.REBUTTAL, "They can be bought second-hand.")
     assert m.get("Anecdote").relation is Relation.UNDERCUTS
     messages = [(w.line, w.message) for w in result.warnings]
-    assert (3, "front matter key 'map' ignored") in messages
-    assert (14, "contradictions (><) are not supported; skipped") in messages
-    assert any(line == 18 and "premise-conclusion" in msg for line, msg in messages)
-    assert any(line == 22 and "lists" in msg for line, msg in messages)
-    assert any("'Argument with pcs' is not connected" in msg for _, msg in messages)
-    assert any("'Opposite' is not connected" in msg for _, msg in messages)
-    # <Cheap> +> [Expression]: a premise cannot support an objection's claim... it can:
+    assert (3, "front matter keys not kept: 'map'") in messages
+    assert (14, "contradictions (><) are not kept: a map has no symmetric relation") in messages
+    assert (22, "list items are read as statements of their own") in messages
+    left = next(msg for line, msg in messages if line == 14 and "not connected" in msg)
+    assert left.startswith("5 statements not connected to the thesis 'Uniforms', left out:")
+    assert "'Argument with pcs' at line 16" in left and "'Untitled 2' at line 18: A premise." in left
+    # <Cheap> +> [Expression]: a premise may support an objection's claim as a cross-link.
     assert m.get("Cheap").links[0].to == "Expression"
+    everything = get_importer("argdown")(
+        ARGDOWN_BY_HAND, "hand.argdown", ImportOptions(all_roots=True)
+    ).map
+    assert everything.thesis.text == "Hand-written"
+    pcs = everything.get("argument-with-pcs")
+    assert pcs.note == "Argdown title: Argument with pcs"
+    assert [n.text for n in everything.children(pcs.id)] == ["A premise."]
+    assert everything.get(pcs.parent or "").text == "A conclusion."
 
 
-def test_argdown_import_drops_invalid_fields_with_warnings() -> None:
+def test_argdown_import_keeps_invalid_fields_in_the_note() -> None:
     text = (
         "===\ntitle: 42\nsource: just a string\nsources: {a: {name: A}}\n===\n\n"
         "[T]: thesis\n  + <P>: premise {source: b, strength: huge}\n"
@@ -172,19 +188,40 @@ def test_argdown_import_drops_invalid_fields_with_warnings() -> None:
     )
     result = get_importer("argdown")(text, "fm.argdown")
     assert (result.map.title, result.map.source) == ("42", None)
+    assert result.map.description == "source: just a string"
     assert (result.map.get("E").kind, result.map.get("E").source) == (NodeKind.EVIDENCE, "a")
+    assert result.map.get("P").note == "source: b\n\nstrength: huge"
     assert [str(w) for w in result.warnings] == [
-        "fm.argdown: map 'source' is not in argmap's form; left out",
-        "fm.argdown:8:1: 'P': unknown source 'b' left out",
-        "fm.argdown:8:1: 'P': field 'strength' left out: Input should be 'weak', 'moderate' "
-        "or 'strong'",
+        "fm.argdown: map 'source' is not in argmap's form; kept in the description",
+        "fm.argdown:8:1: sources that the map's 'sources' does not list are kept in the node's "
+        "note: 'P': 'b'",
+        "fm.argdown:8:1: field values argmap cannot hold are kept in the node's note (Input "
+        "should be 'weak', 'moderate' or 'strong'): 'P': strength",
     ]
 
 
 def test_argdown_import_refuses_several_roots() -> None:
+    text = "[A]: a\n  + <B>: b\n\n[C]: c\n  - <D>: d\n"
     with pytest.raises(MapFileError) as info:
-        get_importer("argdown")("[A]: a\n  + <B>: b\n\n[C]: c\n  - <D>: d\n", "two.argdown")
-    assert "several root claims ('A' at line 1, 'C' at line 4)" in str(info.value)
+        get_importer("argdown")(text, "two.argdown")
+    assert str(info.value) == (
+        "two.argdown: 2 root claims ('A' at line 1: a; 'C' at line 4: c); a map has one "
+        "thesis: choose one with --thesis ID-OR-TITLE, or put them all under the file's "
+        "title with --all-roots"
+    )
+    chosen = get_importer("argdown")(text, "two.argdown", ImportOptions(thesis="c")).map
+    assert [n.id for n in chosen.nodes] == ["C", "D"]
+    both = get_importer("argdown")(text, "two.argdown", ImportOptions(all_roots=True)).map
+    assert [(n.id, n.parent) for n in both.nodes] == [
+        ("two", None),
+        ("A", "two"),
+        ("B", "A"),
+        ("C", "two"),
+        ("D", "C"),
+    ]
+    with pytest.raises(MapFileError) as info:
+        get_importer("argdown")(text, "two.argdown", ImportOptions(thesis="nothing"))
+    assert "--thesis 'nothing' names no claim of this file" in str(info.value)
 
 
 def test_deeply_nested_data_is_refused_cleanly() -> None:
@@ -324,7 +361,7 @@ def _aif(nodes: list[tuple[str, str]], edges: list[tuple[str, str]]) -> str:
         (
             [("a", "I"), ("b", "I"), ("c", "I"), ("d", "I"), ("r1", "RA"), ("r2", "RA")],
             [("b", "r1"), ("r1", "a"), ("d", "r2"), ("r2", "c")],
-            "several root claims ('a', 'c')",
+            "2 root claims ('a': text a; 'c': text c)",
         ),
         (
             [("t", "I"), ("a", "I"), ("b", "I"), ("r0", "RA"), ("r1", "RA"), ("r2", "RA")],
@@ -377,8 +414,8 @@ def test_aif_import_warns_about_conflicts_it_cannot_place() -> None:
         "CA node 'c1' attacks a TA node; skipped",
         "CA node 'c2' undercuts an inference without premises",
         "1 transitions (TA) not supported; skipped",
-        "'o' is not connected to the thesis 't'; left out",
-        "'u' is not connected to the thesis 't'; left out",
+        "2 statements not connected to the thesis 't', left out: 'o': text o; 'u': text u "
+        "(--all-roots keeps every root)",
     ]
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from argmap.errors import MapFileError
 from argmap.exporters import Exporter, RenderOptions
-from argmap.interop import ImportResult
+from argmap.interop import ImportOptions, ImportResult
 from argmap.interop.graph import Edge, Element, GraphBuilder
 from argmap.model import ArgumentMap, Relation
 
@@ -128,7 +128,7 @@ def _records(data: Any, key: str, path: str) -> list[dict[str, Any]]:
     return records
 
 
-def import_text(text: str, path: str) -> ImportResult:
+def import_text(text: str, path: str, options: ImportOptions | None = None) -> ImportResult:
     """Read AIF JSON (top-level ``nodes``/``edges``, or under ``AIF`` as OVA and xAIF nest it).
 
     The major claim (the I-node that bears on nothing) becomes the thesis; the graph
@@ -158,7 +158,7 @@ def import_text(text: str, path: str) -> ImportResult:
     for kind, count in skipped.items():
         what = _SKIPPED_TYPES.get(kind, f"{kind!r} nodes")
         graph.warn(0, f"{count} {what} not supported; skipped")
-    m, warnings = graph.build({"title": PurePath(path).stem or "Imported AIF"})
+    m, warnings = graph.build({"title": PurePath(path).stem or "Imported AIF"}, options=options)
     return ImportResult(m, warnings)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from argmap.errors import MapFileError
-from argmap.interop import ImportResult
+from argmap.interop import ImportOptions, ImportResult
 from argmap.interop.graph import Edge, Element, GraphBuilder
 from argmap.model import Relation
 
@@ -29,7 +29,7 @@ class _Claim:
     line: int
 
 
-def import_text(text: str, path: str) -> ImportResult:
+def import_text(text: str, path: str, options: ImportOptions | None = None) -> ImportResult:
     """Read a Kialo discussion export as a map.
 
     ``1.`` is the thesis; ``1.1. Pro:`` supports its parent (a premise), ``1.1. Con:``
@@ -48,7 +48,7 @@ def import_text(text: str, path: str) -> ImportResult:
     for number, claim in claims.items():
         _add_claim(graph, claims, number, claim, path)
     header = {"title": title or claims["1"].lines[0] or "Kialo discussion"}
-    m, warnings = graph.build(header, thesis="1")
+    m, warnings = graph.build(header, thesis="1", options=options)
     return ImportResult(m, warnings)
 
 
