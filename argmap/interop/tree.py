@@ -62,9 +62,9 @@ def choose_root(
         if not edges and tops:
             raise MapFileError(
                 path,
-                f"{len(tops)} statements but no relations between them; a map needs one "
-                "thesis that the others support or attack (--all-roots puts them all under "
-                "the file's title)",
+                f"{len(tops)} claims and no relations between them ({_listing(tops, elements)}); "
+                "a map has one thesis: choose one with --thesis ID-OR-TITLE, or put them all "
+                "under the file's title with --all-roots",
             )
         raise MapFileError(
             path,
