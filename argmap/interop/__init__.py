@@ -117,11 +117,11 @@ def import_file(
             in the format named, or (with no format named) looks like no known format.
         MapValidationError: the result breaks the model's rules.
     """
-    from argmap.interop.sniff import check_format
-
+    # Loaded by name like the importers: a package does not import its own modules.
+    check_format = importlib.import_module("argmap.interop.sniff").check_format
     if fmt is not None:
         get_importer(fmt)  # an unknown name is a usage error before any reading
     text = read_text(path)
-    fmt = check_format(text, str(path), fmt)
+    fmt = str(check_format(text, str(path), fmt))
     result = get_importer(fmt)(text, str(path), options or ImportOptions())
     return result._replace(format=fmt)

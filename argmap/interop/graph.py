@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from argmap.errors import Issue, MapFileError
 from argmap.interop import ImportOptions
 from argmap.interop.fitting import fit_fields, note_value
-from argmap.interop.tree import ALL_ROOTS, choose_root, document_order, grow, roots
+from argmap.interop.tree import ALL_ROOTS, choose_root, covering_roots, document_order, grow
 from argmap.model import (
     ALLOWED_RELATIONS,
     CHILD_KINDS,
@@ -194,7 +194,7 @@ class GraphBuilder:
 
     def _gather_roots(self, title: str) -> None:
         """Make a thesis of the map's title and put every root claim under it (``--all-roots``)."""
-        tops = roots(self.elements, self.edges) or [next(iter(self.elements))]  # a cycle
+        tops = covering_roots(self.elements, self.edges)
         self.elements[ALL_ROOTS] = Element(ALL_ROOTS, title, position=-1)
         for n, key in enumerate(tops):
             element = self.elements[key]

@@ -13,7 +13,7 @@ from argmap.model import Relation
 if TYPE_CHECKING:
     from argmap.interop.graph import Edge, Element
 
-__all__ = ["ALL_ROOTS", "choose_root", "document_order", "grow", "roots"]
+__all__ = ["ALL_ROOTS", "choose_root", "covering_roots", "document_order", "grow", "roots"]
 
 ALL_ROOTS: Final = "\x00all-roots"
 """The key of the thesis ``--all-roots`` makes from the title (no file can name it)."""
@@ -24,6 +24,29 @@ def roots(elements: Mapping[str, Element], edges: Sequence[Edge]) -> list[str]:
     """Return the keys of the elements that bear on nothing, in file order."""
     outgoing = {edge.source for edge in edges}
     return [key for key in elements if key not in outgoing and key != ALL_ROOTS]
+
+
+def covering_roots(elements: Mapping[str, Element], edges: Sequence[Edge]) -> list[str]:
+    """Return the roots, plus the first element of each cycle no root reaches (``--all-roots``)."""
+    incoming: dict[str, list[str]] = {}
+    for edge in edges:
+        incoming.setdefault(edge.target, []).append(edge.source)
+    tops = roots(elements, edges)
+    reached: set[str] = set()
+    pending = list(tops)
+    for key in [*tops, *elements]:
+        if key == ALL_ROOTS or (key in reached and not pending):
+            continue
+        if key not in reached and key not in pending:
+            tops.append(key)  # bears on something, yet nothing above reaches it: a cycle
+            pending.append(key)
+        while pending:
+            current = pending.pop()
+            if current in reached:
+                continue
+            reached.add(current)
+            pending.extend(incoming.get(current, []))
+    return tops
 
 
 def choose_root(

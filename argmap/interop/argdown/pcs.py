@@ -71,7 +71,8 @@ def settle(structure: Structure, graph: GraphBuilder) -> str | None:
         target = structure.argument if last else conclusion[1]
         group = None
         if len(premises) >= 2:
-            group = structure.argument if last else f"{structure.argument} ({conclusion[0]})"
+            step = "" if last else f" ({conclusion[0]})"
+            group = f"{structure.argument}{step} premises"
         for _, key, line in premises:
             graph.relate(Edge(key, target, Relation.SUPPORTS, (line,), line, group=group))
         if inference.rule:

@@ -17,7 +17,7 @@ from argmap.interop.flowyaml import load_flow
 from argmap.interop.graph import Edge, Element, GraphBuilder
 from argmap.model import NodeKind, Relation
 
-__all__ = ["import_text"]
+__all__ = ["ArgdownGraph", "import_text", "read_graph"]
 
 _RELATION_RE: Final = re.compile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-|_)(?=\s)")
 _DEFINITION_RE: Final = re.compile(r"(\[|<)([^\]>\n]+?)(\]|>)(:?)")
@@ -77,6 +77,15 @@ class _Reader:
 
     # -- the file ---------------------------------------------------------------------------
     def run(self) -> ImportResult:
+        self.read_all()
+        header = {k: v for k, v in self.header.items() if k in _HEADER_KEYS}
+        header.setdefault("title", PurePath(self.path).stem or "Imported Argdown")
+        thesis = self.thesis[0] if len(self.thesis) == 1 else None
+        m, warnings = self.graph.build(header, thesis=thesis, options=self.options)
+        return ImportResult(m, warnings)
+
+    def read_all(self) -> None:
+        """Read the whole file into the graph: elements, their texts, every relation."""
         start, self.header = front_matter(self.text, self.path, self.graph, _HEADER_KEYS)
         for line in source_lines(self.text, start):
             self.read(line)
@@ -87,11 +96,6 @@ class _Reader:
         for edge in self.graph.edges:
             if edge.relation is Relation.SUPPORTS and edge.group is None:
                 edge.group = self.sections.get(edge.source)
-        header = {k: v for k, v in self.header.items() if k in _HEADER_KEYS}
-        header.setdefault("title", PurePath(self.path).stem or "Imported Argdown")
-        thesis = self.thesis[0] if len(self.thesis) == 1 else None
-        m, warnings = self.graph.build(header, thesis=thesis, options=self.options)
-        return ImportResult(m, warnings)
 
     def read(self, line: Line) -> None:
         """Read one line: it ends a paragraph, starts an element, or goes on with one."""
@@ -353,6 +357,25 @@ class _Reader:
         for edge in self.graph.edges[:before]:
             if edge.source == structure.argument and edge.target != main:
                 edge.source = main
+
+
+@dataclass(frozen=True)
+class ArgdownGraph:
+    """What an Argdown file says, before it becomes a tree: for checks against Argdown's own."""
+
+    elements: dict[str, Element]
+    """By key: the title (``Title (argument)`` when a statement has the same), or
+    ``Untitled N`` numbered as Argdown numbers untitled statements and arguments."""
+    edges: list[Edge]
+    titles: dict[tuple[str, str], str]
+    """``("statement" | "argument", title)`` -> key."""
+
+
+def read_graph(text: str, path: str) -> ArgdownGraph:
+    """Read Argdown text into its elements and relations, without building a map."""
+    reader = _Reader(text, path, ImportOptions())
+    reader.read_all()
+    return ArgdownGraph(reader.graph.elements, reader.graph.edges, reader.titles)
 
 
 def import_text(text: str, path: str, options: ImportOptions | None = None) -> ImportResult:
