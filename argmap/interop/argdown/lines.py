@@ -12,6 +12,7 @@ _MARK: Final = "\x00"
 """Stands where a comment was: a line left with only this is no empty line (NUL cannot be
 in an imported file)."""
 _LINK: Final = re.compile(r"\[[^\]\n]+?\]\([^)\n]+?\)")
+_SPECIAL: Final = re.compile(r"[\\\[{/<]")
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,13 @@ def _strip_comments(text: str) -> str:
     out: list[str] = []
     i, n = 0, len(text)
     while i < n:
+        special = _SPECIAL.search(text, i)
+        if special is None:
+            out.append(text[i:])
+            break
+        if special.start() > i:
+            out.append(text[i : special.start()])
+            i = special.start()
         ch = text[i]
         if ch == "\\" and i + 1 < n:
             out.append(text[i : i + 2])
