@@ -9,8 +9,9 @@ from argmap.interop.argdown.lines import data_end
 
 __all__ = ["Scan"]
 
-_STAR, _UNDER = "\ue000", "\ue001"
-"""Unescaped ``*`` and ``_`` while emphasis is looked for (private-use characters)."""
+_STAR, _UNDER = "\udb80", "\udb81"
+"""Unescaped ``*`` and ``_`` while emphasis is looked for (lone surrogates, which no decoded
+file holds; a text that holds them anyway keeps its emphasis marks)."""
 _EMPHASIS: Final = re.compile(
     rf"(?<![\w{_UNDER}])({_UNDER}{_UNDER}|{_UNDER})(?=\S)(.+?)(?<=\S)\1(?![\w{_UNDER}])"
     rf"|({_STAR}{_STAR}|{_STAR})(?=\S)(.+?)(?<=\S)\3(?!{_STAR})",
@@ -55,6 +56,7 @@ class Scan:
         self.data: str | None = None
         self.unsupported: list[str] = []
         out: list[str] = []
+        marks = _STAR not in text and _UNDER not in text
         i, n = 0, len(text)
         while i < n:
             ch = text[i]
@@ -85,10 +87,11 @@ class Scan:
                 self.data = text[i : end + 1] if self.data is None else self.data
                 i = end + 1
             else:
-                out.append(_STAR if ch == "*" else _UNDER if ch == "_" else ch)
+                out.append(_STAR if marks and ch == "*" else _UNDER if marks and ch == "_" else ch)
                 i += 1
         plain = "".join(out)
-        for _ in range(3):  # emphasis inside emphasis
+        for _ in range(3 if marks else 0):  # emphasis inside emphasis
             plain = _EMPHASIS.sub(lambda m: m.group(2) or m.group(4), plain)
-        plain = plain.replace(_STAR, "*").replace(_UNDER, "_")
+        if marks:
+            plain = plain.replace(_STAR, "*").replace(_UNDER, "_")
         self.text = " ".join(plain.split())
