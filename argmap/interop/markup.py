@@ -9,8 +9,8 @@ __all__ = ["join_lines", "plain_markdown"]
 
 _TOKEN: Final = re.compile(
     r"\\(?P<escaped>[!-/:-@\[-`{-~])"
-    r"|(?<!\\)\[(?P<label>(?:\\.|[^\]\\\n])+)\]\((?P<url>[^)\s]+)\)"
-    r"|(?<![\w*])(?P<mark>\*\*|\*|__|_)(?=\S)(?P<inner>[^\n]+?)(?<=\S)(?P=mark)(?![\w*])"
+    r"|(?<!\\)\[(?P<label>(?:\\.|[^\]\\\n]){1,500})\]\((?P<url>[^)\s]{1,2000})\)"
+    r"|(?<![\w*])(?P<mark>\*\*|\*|__|_)(?=\S)(?P<inner>[^\n]{1,300}?)(?<=\S)(?P=mark)(?![\w*])"
 )
 _LIST_ITEM: Final = re.compile(r"^\s*(?:\d+[.)]|[-*+])\s")
 

@@ -23,8 +23,12 @@ _ARGDOWN: Final = (
     re.compile(r"^\s*===\s*$", re.MULTILINE),  # front matter
     re.compile(r"^\s*(?:\[[^\]\n]+\]|<[^>\n]+>):", re.MULTILINE),  # a definition
     re.compile(r"^[ \t]+(?:<?[+\-_]|[+\-_]>|><)[ \t]+\S", re.MULTILINE),  # a relation
-    re.compile(r"^\s*\(\d+\)\s+\S.*\n(?:.*\n)*?\s*-{2,}", re.MULTILINE),  # a premise-conclusion
 )
+_PCS: Final = (
+    re.compile(r"^[ \t]*\(\d+\)[ \t]+\S", re.MULTILINE),
+    re.compile(r"^[ \t]*-{4,}", re.MULTILINE),
+)
+"""A premise-conclusion structure: numbered statements and an inference line."""
 _MAP_KEYS: Final = re.compile(r"^(?:title|thesis|nodes):", re.MULTILINE)
 
 
@@ -52,7 +56,7 @@ def sniff(text: str) -> str | None:
         return "kialo"
     if len(set(_MAP_KEYS.findall(body))) >= 2 and not _ARGDOWN[0].search(body):
         return "map"
-    if any(pattern.search(body) for pattern in _ARGDOWN):
+    if any(pattern.search(body) for pattern in _ARGDOWN) or all(p.search(body) for p in _PCS):
         return "argdown"
     return None
 

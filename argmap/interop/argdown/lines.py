@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-__all__ = ["Line", "data_end", "source_lines"]
+__all__ = ["Line", "data_blocks", "source_lines"]
 
 _MARK: Final = "\x00"
 """Stands where a comment was: a line left with only this is no empty line (NUL cannot be
 in an imported file)."""
-_LINK: Final = re.compile(r"\[[^\]\n]+?\]\([^)\n]+?\)")
+_LINK: Final = re.compile(r"\[[^\]\n]{1,500}\]\([^)\n]{1,2000}\)")
 _SPECIAL: Final = re.compile(r"[\\\[{/<]")
 
 
@@ -51,6 +51,7 @@ def source_lines(text: str, start: int = 0) -> list[Line]:
 def _strip_comments(text: str) -> str:
     """Replace each comment with a mark, keeping the line breaks inside it."""
     out: list[str] = []
+    blocks = data_blocks(text)
     i, n = 0, len(text)
     while i < n:
         special = _SPECIAL.search(text, i)
@@ -67,7 +68,7 @@ def _strip_comments(text: str) -> str:
         elif ch == "[" and (link := _LINK.match(text, i)):
             out.append(link.group(0))
             i = link.end()
-        elif ch == "{" and (end := data_end(text, i)) >= 0:
+        elif ch == "{" and (end := blocks.get(i, -1)) >= 0:
             out.append(text[i : end + 1])
             i = end + 1
         elif text.startswith("/*", i) or text.startswith("<!--", i):
@@ -87,23 +88,32 @@ def _strip_comments(text: str) -> str:
     return "".join(out)
 
 
-def data_end(text: str, start: int) -> int:
-    """Return the index of the ``}`` that closes the data block opened at ``start``, or -1."""
-    depth, i, quote_char = 0, start, ""
-    while i < len(text):
+def data_blocks(text: str) -> dict[int, int]:
+    """Return where each data block ``{...}`` in ``text`` ends: opening index -> closing index.
+
+    One pass with a stack of open brackets (quoted strings inside a block are skipped), so
+    a text full of ``{`` is read in linear time. A block closed by ``]`` is no block.
+    """
+    out: dict[int, int] = {}
+    stack: list[tuple[str, int]] = []
+    quote_char = ""
+    i, n = 0, len(text)
+    while i < n:
         ch = text[i]
         if quote_char:
             if ch == "\\" and quote_char == '"':
                 i += 1
             elif ch == quote_char:
                 quote_char = ""
-        elif ch in "\"'":
+        elif ch in "\"'" and stack:
             quote_char = ch
-        elif ch in "{[":
-            depth += 1
-        elif ch in "}]":
-            depth -= 1
-            if depth == 0:
-                return i if ch == "}" else -1
+        elif ch == "{" or (ch == "[" and stack):  # brackets count inside a block only
+            stack.append((ch, i))
+        elif ch in "}]" and stack:
+            opener, start = stack.pop()
+            if opener == "{" and ch == "}":
+                out[start] = i
+            elif not stack:
+                quote_char = ""
         i += 1
-    return -1
+    return out

@@ -20,11 +20,11 @@ from argmap.model import NodeKind, Relation
 __all__ = ["ArgdownGraph", "import_text", "read_graph"]
 
 _RELATION_RE: Final = re.compile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-|_)(?=\s)")
-_DEFINITION_RE: Final = re.compile(r"(\[|<)([^\]>\n]+?)(\]|>)(:?)")
+_DEFINITION_RE: Final = re.compile(r"(\[|<)([^\]>\n]{1,500}?)(\]|>)(:?)")
 _HEADING_RE: Final = re.compile(r"(#+) ")
 _NUMBER_RE: Final = re.compile(r"\((\d+)\)")
 _LIST_RE: Final = re.compile(r"(?:\*|\d+\.)(?=\s)")
-_LINK_RE: Final = re.compile(r"\[[^\]\n]+?\]\([^)\n]+?\)")
+_LINK_RE: Final = re.compile(r"\[[^\]\n]{1,500}\]\([^)\n]{1,2000}\)")
 _INCOMING: Final = {mark: relation for relation, mark in RELATION_MARKS.items()}
 _KNOWN_KEYS: Final = frozenset({*DATA_FIELDS, "kind", "text", "tags", "uses"})
 _HEADER_KEYS: Final = ("title", "description", "source", "sources")

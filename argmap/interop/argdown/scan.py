@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from argmap.interop.argdown.lines import data_end
+from argmap.interop.argdown.lines import data_blocks
 
 __all__ = ["Scan"]
 
@@ -13,12 +13,12 @@ _STAR, _UNDER = "\udb80", "\udb81"
 """Unescaped ``*`` and ``_`` while emphasis is looked for (lone surrogates, which no decoded
 file holds; a text that holds them anyway keeps its emphasis marks)."""
 _EMPHASIS: Final = re.compile(
-    rf"(?<![\w{_UNDER}])({_UNDER}{_UNDER}|{_UNDER})(?=\S)(.+?)(?<=\S)\1(?![\w{_UNDER}])"
-    rf"|({_STAR}{_STAR}|{_STAR})(?=\S)(.+?)(?<=\S)\3(?!{_STAR})",
+    rf"(?<![\w{_UNDER}])({_UNDER}{_UNDER}|{_UNDER})(?=\S)(.{{1,300}}?)(?<=\S)\1(?![\w{_UNDER}])"
+    rf"|({_STAR}{_STAR}|{_STAR})(?=\S)(.{{1,300}}?)(?<=\S)\3(?!{_STAR})",
     re.DOTALL,
 )
-_LINK: Final = re.compile(r"\[([^\]\n]+?)\]\(([^)\n]+?)\)")
-_SHORTCODE: Final = re.compile(r"([.:])(\S+?)\1")
+_LINK: Final = re.compile(r"\[([^\]\n]{1,500})\]\(([^)\n]{1,2000})\)")
+_SHORTCODE: Final = re.compile(r"([.:])(\S{1,20}?)\1")
 SHORTCODES: Final = {
     "A": "\u2200", "E": "\u2203", "O": "\U0001d5e2", "P": "\U0001d5e3", "->": "\u2192",
     "<->": "\u2194", "~": "\u00ac", "^": "\u2227", "v": "\u2228", "v_": "\u22bb",
@@ -57,6 +57,7 @@ class Scan:
         self.unsupported: list[str] = []
         out: list[str] = []
         marks = _STAR not in text and _UNDER not in text
+        blocks = data_blocks(text) if "{" in text else {}
         i, n = 0, len(text)
         while i < n:
             ch = text[i]
@@ -80,7 +81,7 @@ class Scan:
                 out.append(SHORTCODES[code.group(2)])
                 i = code.end()
             elif ch == "{":
-                end = data_end(text, i)
+                end = blocks.get(i, -1)
                 if end < 0:
                     self.unsupported.append("a data block never closed")
                     break
