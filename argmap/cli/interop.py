@@ -16,9 +16,8 @@ _IMPORT_FORMATS = ("aif", "argdown", "kialo")
 @click.option(
     "--from",
     "fmt",
-    required=True,
     type=click.Choice(_IMPORT_FORMATS),
-    help="The format of FILE.",
+    help="The format of FILE (checked against its content); left out, told from the content.",
 )
 @click.option(
     "-o",
@@ -27,28 +26,44 @@ _IMPORT_FORMATS = ("aif", "argdown", "kialo")
     type=click.Path(path_type=Path, dir_okay=False),
     help="The map file to write (YAML); '-' prints it.",
 )
+@click.option(
+    "--thesis",
+    metavar="ID-OR-TITLE",
+    help="The root claim to build the map from (an id, title, number or text), when the "
+    "file has several.",
+)
+@click.option(
+    "--all-roots",
+    is_flag=True,
+    help="Keep every root claim, under a thesis made from the file's title.",
+)
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
 @reports_errors
-def import_(source: Path, fmt: str, output: Path, force: bool) -> None:
+def import_(
+    source: Path, fmt: str | None, output: Path, thesis: str | None, all_roots: bool, force: bool
+) -> None:
     """Import FILE from another tool as a map file (YAML), after validating it.
 
-    What the format cannot say is reported on standard error, one located line each.
+    What the format cannot say is reported on standard error, one located line per
+    kind. A file with several root claims needs --thesis or --all-roots.
     """
     from argmap.editing.safewrite import write_atomic
-    from argmap.interop import import_file
+    from argmap.interop import ImportOptions, import_file
     from argmap.load.dump import dump_yaml
     from argmap.load.mapfile import to_file_data
     from argmap.load.validate import validate_data
 
+    if thesis is not None and all_roots:
+        raise click.UsageError("give --thesis or --all-roots, not both")
     to_stdout = str(output) == "-"
     if not to_stdout:
         _check_output(source, output, force=force)
-    result = import_file(source, fmt)
+    result = import_file(source, fmt, ImportOptions(thesis, all_roots))
     for warning in result.warnings:
         echo(f"warning: {warning}", err=True)
     data = to_file_data(result.map)
     validate_data(data, str(output))  # what we write must load back
-    text = dump_yaml(data, header=f"# Imported from {source.name} ({fmt}) by argmap.")
+    text = dump_yaml(data, header=f"# Imported from {source.name} ({result.format}) by argmap.")
     if to_stdout:
         echo_data(text)
         return

@@ -76,6 +76,9 @@ BUILTIN: Final[dict[str, str]] = {
 }
 """Built-in formats and the module that defines each (as a module-level ``EXPORTER``)."""
 
+ALIASES: Final[dict[str, str]] = {"md": "markdown"}
+"""Other names a format answers to (``--format md``)."""
+
 _registry: dict[str, Exporter] = {}
 _plugins_loaded = False
 
@@ -105,6 +108,7 @@ def get_exporter(name: str) -> Exporter:
     Raises:
         UnknownFormatError: no such format (the message lists the valid ones).
     """
+    name = ALIASES.get(name, name)
     if name in _registry:
         return _registry[name]
     if name in BUILTIN:
@@ -139,6 +143,7 @@ def parse_formats(text: str) -> list[str]:
     names = [
         name if name in known or name.lower() not in known else name.lower() for name in names
     ]
+    names = [ALIASES.get(name.lower(), name) if name not in known else name for name in names]
     for name in names:
         get_exporter(name)
     return list(dict.fromkeys(names))

@@ -15,7 +15,6 @@ if TYPE_CHECKING:
 
 __all__ = ["EXPORTER", "escape_markdown", "to_markdown"]
 
-_SPECIAL: Final = frozenset('\\`*_{}[]()<>#+-!|~&="$^')
 _LABEL: Final = {
     NodeKind.THESIS: "Thesis",
     NodeKind.PREMISE: "Premise",
@@ -26,36 +25,84 @@ _LABEL: Final = {
 _VERB: Final = {
     Relation.SUPPORTS: "supports",
     Relation.ATTACKS: "attacks",
-    Relation.UNDERCUTS: "undercuts the inference of",
+    Relation.UNDERCUTS: "undercuts",
 }
 _URL_SAFE: Final = ":/?#[]@!$&'()*+,;=%~"
-_ORDERED_START: Final = re.compile(r"^(\d+)([.)])")
+_ASCII_PUNCT: Final = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_ENTITY: Final = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]*);")
+_BLOCK_START: Final = re.compile(
+    r"^(?:[#>]|[-+*](?=\s|$)|(\d{1,9})([.)])(?=\s|$)|([-*_])(?:[ \t]*\3){2,}[ \t]*$)"
+)
 
 
-def escape_markdown(text: str) -> str:
-    r"""Escape Markdown metacharacters so ``text`` shows as written, on one logical line.
+def _inline(text: str, i: int) -> bool:
+    """Whether the character at ``i`` could start or end inline markup in CommonMark."""
+    ch = text[i]
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if ch in "*_" and (before == "" or before.isspace()) and (after == "" or after.isspace()):
+        return False  # neither left- nor right-flanking: no emphasis
+    if ch in "`*[]":
+        return True
+    if ch == "\\":
+        return after == "" or after in _ASCII_PUNCT
+    if ch == "_":
+        return not (before.isalnum() and after.isalnum())
+    if ch == "<":
+        return after.isascii() and (after.isalpha() or after in "/!?")
+    if ch == "&":
+        return _ENTITY.match(text, i) is not None
+    if ch == "~":
+        return "~" in (before, after)
+    return False
 
-    Backslash-escapes CommonMark's punctuation that can start markup (emphasis, code,
-    links, HTML, headings, lists, tables, entities, maths); a number followed by ``.`` or
-    ``)`` at the start is escaped too. Line breaks become a space.
 
-    >>> escape_markdown("*not* [a](link) <b> 1. x")
-    '\\*not\\* \\[a\\]\\(link\\) \\<b\\> 1. x'
+def escape_markdown(text: str, *, line_start: bool = False) -> str:
+    r"""Escape what CommonMark would read as markup so ``text`` shows as written, on one line.
+
+    Only what can start markup is escaped: code spans, emphasis (``*`` always, ``_`` unless
+    inside a word), link brackets, HTML tags and autolinks (``<`` before a letter),
+    entities, strikethrough (``~~``), a backslash before punctuation and, with
+    ``line_start``, what opens a block at the start of a line (heading, quote, list item,
+    thematic break). Line breaks become a space.
+
+    >>> escape_markdown("*not* [a](link) <b> x_y a-b #1 1. x")
+    '\*not\* \[a\](link) \<b\> x_y a-b #1 1. x'
+    >>> escape_markdown("# not a heading", line_start=True)
+    '\# not a heading'
     """
     flat = " ".join(displayable(text).split())
-    out = "".join("\\" + ch if ch in _SPECIAL else ch for ch in flat)
-    return _ORDERED_START.sub(r"\1\\\2", out)
+    out = "".join("\\" + ch if _inline(flat, i) else ch for i, ch in enumerate(flat))
+    if line_start and (block := _BLOCK_START.match(out)):
+        if block.group(1) is not None:
+            return f"{block.group(1)}\\{out[block.end(1) :]}"
+        return "\\" + out
+    return out
+
+
+def _heading(text: str) -> str:
+    """Escape a heading's text: a closing run of ``#`` would be dropped."""
+    out = escape_markdown(text)
+    run = len(out) - len(out.rstrip("#"))
+    return out if not run else f"{out[:-run]}\\{out[-run:]}"
 
 
 def _lines(text: str) -> list[str]:
     """Split text into escaped lines for a block quote (line breaks kept)."""
-    return [escape_markdown(line) for line in text.splitlines() or [""]]
+    return [escape_markdown(line, line_start=True) for line in text.splitlines() or [""]]
+
+
+def _inference(m: ArgumentMap, node_id: str) -> str:
+    """The inference an undercut of ``node_id`` attacks: from it (or its group) to its parent."""
+    node = m.get(node_id)
+    source = f"linked group `{node.group}`" if node.group is not None else f"`{node.id}`"
+    return f"the inference from {source} to `{node.parent}`"
 
 
 def _item(m: ArgumentMap, node: Node, indent: str) -> list[str]:
     label = _LABEL[node.kind]
-    if node.relation is Relation.UNDERCUTS:
-        label += " (undercut)"
+    if node.relation is Relation.UNDERCUTS and node.parent is not None:
+        label += f", undercutting {_inference(m, node.parent)}"
     if node.group is not None:
         label += f" (linked: `{node.group}`)"
     lines = [f"{indent}- **{label}** `{node.id}`: {escape_markdown(node.text)}"]
@@ -75,7 +122,10 @@ def _item(m: ArgumentMap, node: Node, indent: str) -> list[str]:
     if node.tags:
         facts.append("tags: " + ", ".join(escape_markdown(tag) for tag in node.tags))
     for link in node.links:
-        facts.append(f"also {_VERB[link.relation]} `{link.to}`")
+        if link.relation is Relation.UNDERCUTS:
+            facts.append(f"also undercuts {_inference(m, link.to)}")
+        else:
+            facts.append(f"also {_VERB[link.relation]} `{link.to}`")
     if facts:
         lines += ["", f"{body}*" + "; ".join(facts) + "*"]
     if node.quote is not None:
@@ -113,9 +163,9 @@ def to_markdown(
     (kind in bold, id in code, text), with its quote as a block quote and its citation
     after a dash. Every user string is escaped.
     """
-    lines = [f"# {escape_markdown(m.title)}", ""]
+    lines = [f"# {_heading(m.title)}", ""]
     if m.description is not None:
-        lines += [escape_markdown(m.description), ""]
+        lines += [escape_markdown(m.description, line_start=True), ""]
     if m.source is not None:
         doc = m.source
         parts = [doc.title, doc.publication, doc.author, doc.date]

@@ -12,6 +12,7 @@ from argmap.model import ArgumentMap
 
 __all__ = [
     "IMPORTERS",
+    "ImportOptions",
     "ImportResult",
     "get_importer",
     "import_file",
@@ -35,10 +36,21 @@ class ImportResult(NamedTuple):
     map: ArgumentMap
     warnings: tuple[Issue, ...]
     """Constructs skipped or changed on the way in, each located (``FILE:LINE:COL``)."""
+    format: str = ""
+    """The format the file was read as (given, or told from the content)."""
 
 
-Importer = Callable[[str, str], ImportResult]
-"""``import_text(text, path)``: parse one file's text; ``path`` is only for messages."""
+class ImportOptions(NamedTuple):
+    """Choices a user makes when a file holds more than one map's worth of claims."""
+
+    thesis: str | None = None
+    """The root claim to grow the map from, by id, title, number or text."""
+    all_roots: bool = False
+    """Put every root claim under one thesis made from the file's title (or question)."""
+
+
+Importer = Callable[[str, str, ImportOptions], ImportResult]
+"""``import_text(text, path, options)``: parse one file's text; ``path`` is for messages."""
 
 
 def list_importers() -> list[str]:
@@ -83,20 +95,33 @@ def read_text(path: str | Path) -> str:
     return read_text_file(path, kind)
 
 
-def import_file(path: str | Path, fmt: str) -> ImportResult:
+def import_file(
+    path: str | Path, fmt: str | None = None, options: ImportOptions | None = None
+) -> ImportResult:
     """Read a file in another format as a validated map.
+
+    The content is checked against the format named: a file that plainly is another
+    format (AIF JSON given as Argdown, say) is refused with the format it looks like.
 
     Args:
         path: the file to read.
-        fmt: its format, one of :func:`list_importers`.
+        fmt: its format, one of :func:`list_importers`; None tells it from the content.
+        options: which root claim to take (see :class:`ImportOptions`).
 
     Returns:
         The map and the warnings about what was skipped.
 
     Raises:
         UnknownFormatError: unknown format.
-        MapFileError: the file cannot be read, parsed or represented as a map.
+        MapFileError: the file cannot be read, parsed or represented as a map, is not
+            in the format named, or (with no format named) looks like no known format.
         MapValidationError: the result breaks the model's rules.
     """
-    reader = get_importer(fmt)
-    return reader(read_text(path), str(path))
+    # Loaded by name like the importers: a package does not import its own modules.
+    check_format = importlib.import_module("argmap.interop.sniff").check_format
+    if fmt is not None:
+        get_importer(fmt)  # an unknown name is a usage error before any reading
+    text = read_text(path)
+    fmt = str(check_format(text, str(path), fmt))
+    result = get_importer(fmt)(text, str(path), options or ImportOptions())
+    return result._replace(format=fmt)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Final
 
 from argmap.errors import MapFileError
 from argmap.exporters import Exporter, RenderOptions
-from argmap.interop import ImportResult
+from argmap.interop import ImportOptions, ImportResult
 from argmap.interop.graph import Edge, Element, GraphBuilder
 from argmap.model import ArgumentMap, Relation
 
@@ -22,7 +23,6 @@ RA_TEXT: Final = "Default Inference"
 CA_TEXT: Final = "Default Conflict"
 YA_TEXT: Final = "Asserting"
 _SKIPPED_TYPES: Final = {
-    "MA": "rephrases (MA)",
     "TA": "transitions (TA)",
     "PA": "preferences (PA)",
 }
@@ -128,7 +128,7 @@ def _records(data: Any, key: str, path: str) -> list[dict[str, Any]]:
     return records
 
 
-def import_text(text: str, path: str) -> ImportResult:
+def import_text(text: str, path: str, options: ImportOptions | None = None) -> ImportResult:
     """Read AIF JSON (top-level ``nodes``/``edges``, or under ``AIF`` as OVA and xAIF nest it).
 
     The major claim (the I-node that bears on nothing) becomes the thesis; the graph
@@ -142,23 +142,29 @@ def import_text(text: str, path: str) -> ImportResult:
     data = _load(text, path)
     aif = _index(_records(data, "nodes", path), _records(data, "edges", path), path)
     graph = GraphBuilder(path, "AIF")
+    _rephrases(aif, graph)
     for node_id, kind in aif.kinds.items():
-        if kind == "I":
-            graph.add(Element(node_id, aif.texts[node_id]))
+        if kind == "I" and aif.canon.get(node_id, node_id) == node_id:
+            graph.add(Element(node_id, aif.texts[node_id], position=aif.position[node_id]))
+    for node_id, canon in aif.canon.items():
+        if node_id != canon and aif.texts[node_id] != aif.texts[canon]:
+            graph.elements[canon].wordings.append(aif.texts[node_id])
     skipped: dict[str, int] = {}
     for node_id, kind in aif.kinds.items():
+        if kind in ("I", "L", "MA"):
+            continue
         if kind == "RA":
             _add_inference(graph, aif, node_id)
         elif kind == "CA":
             _add_conflict(graph, aif, node_id)
         elif kind == "YA":
             _authorship(data, node_id, aif, graph)
-        elif kind not in ("I", "L"):
+        else:
             skipped[kind] = skipped.get(kind, 0) + 1
     for kind, count in skipped.items():
         what = _SKIPPED_TYPES.get(kind, f"{kind!r} nodes")
         graph.warn(0, f"{count} {what} not supported; skipped")
-    m, warnings = graph.build({"title": PurePath(path).stem or "Imported AIF"})
+    m, warnings = graph.build({"title": PurePath(path).stem or "Imported AIF"}, options=options)
     return ImportResult(m, warnings)
 
 
@@ -189,13 +195,24 @@ class _AifGraph:
     path: str
     kinds: dict[str, str] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
+    stamps: dict[str, str] = field(default_factory=dict)
     position: dict[str, int] = field(default_factory=dict)
     into: dict[str, list[str]] = field(default_factory=dict)
     out_of: dict[str, list[str]] = field(default_factory=dict)
+    canon: dict[str, str] = field(default_factory=dict)
+    """Each rephrased I-node's claim: the first I-node, in file order, of its rephrases."""
 
     def claims(self, ids: list[str]) -> list[str]:
-        """The I-nodes among ``ids``, in order."""
-        return [k for k in ids if self.kinds[k] == "I"]
+        """The claims among ``ids`` (I-nodes, a rephrase read as what it rephrases), in order."""
+        out = [self.canon.get(k, k) for k in ids if self.kinds[k] == "I"]
+        return list(dict.fromkeys(out))
+
+    def named(self, node_id: str) -> str:
+        """A node as a user knows it: its id, and its text for an I-node."""
+        text = " ".join(self.texts.get(node_id, "").split())
+        if self.kinds.get(node_id) != "I" or not text:
+            return repr(node_id)
+        return f"{node_id!r} ({text if len(text) <= 50 else text[:47].rstrip() + '...'})"
 
 
 def _index(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], path: str) -> _AifGraph:
@@ -207,6 +224,7 @@ def _index(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], path: str) 
             raise MapFileError(path, f"nodes[{i}] has no 'nodeID'")
         aif.kinds[node_id] = kind
         aif.texts[node_id] = str(record.get("text", ""))
+        aif.stamps[node_id] = str(record.get("timestamp") or "")
         aif.position[node_id] = i
     aif.into = {k: [] for k in aif.kinds}
     aif.out_of = {k: [] for k in aif.kinds}
@@ -219,19 +237,51 @@ def _index(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], path: str) 
     return aif
 
 
+def _rephrases(aif: _AifGraph, graph: GraphBuilder) -> None:
+    """Follow MA (rephrase) nodes: the I-nodes one MA joins are one claim, in several words.
+
+    The claim is the one of them first in the file; the other wordings go in its note.
+    """
+    parent: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        while parent.get(key, key) != key:
+            key = parent[key]
+        return key
+
+    count = 0
+    for node_id, kind in aif.kinds.items():
+        if kind != "MA":
+            continue
+        joined = [k for k in aif.into[node_id] + aif.out_of[node_id] if aif.kinds[k] == "I"]
+        count += 1
+        for other in joined[1:]:
+            a, b = sorted((find(joined[0]), find(other)), key=aif.position.__getitem__)
+            if a != b:
+                parent[b] = a
+    aif.canon = {key: find(key) for key in parent}
+    if count:
+        graph.warn(
+            0,
+            f"{count} rephrases (MA) followed: the I-nodes each joins are read as one claim, "
+            "the other wordings kept in its note",
+        )
+
+
 def _add_inference(graph: GraphBuilder, aif: _AifGraph, ra: str) -> None:
     """An RA node: its premises support its conclusion (two or more: a linked group)."""
     conclusions = aif.claims(aif.out_of[ra])
     if len(conclusions) != 1:
+        premises = ", ".join(aif.named(k) for k in aif.claims(aif.into[ra])) or "none"
         raise MapFileError(
             aif.path,
-            f"RA node {ra!r} has {len(conclusions)} conclusions; an inference needs exactly "
-            "one I-node as its conclusion",
+            f"RA node {ra!r} (premises {premises}) has {len(conclusions)} conclusions"
+            f"{': ' + ', '.join(map(aif.named, conclusions)) if conclusions else ''}; an "
+            "inference needs exactly one I-node as its conclusion",
         )
     conclusion = conclusions[0]
-    premises = aif.claims(aif.into[ra])
-    group = ra if len(premises) >= 2 else None
-    for premise in premises:
+    group = ra if len(aif.claims(aif.into[ra])) >= 2 else None
+    for premise in aif.claims(aif.into[ra]):
         graph.relate(
             Edge(premise, conclusion, Relation.SUPPORTS, (aif.position[ra],), group=group)
         )
@@ -242,7 +292,9 @@ def _add_conflict(graph: GraphBuilder, aif: _AifGraph, ca: str) -> None:
     targets = aif.out_of[ca]
     if len(targets) != 1:
         raise MapFileError(
-            aif.path, f"CA node {ca!r} has {len(targets)} targets; it needs exactly one"
+            aif.path,
+            f"CA node {ca!r} has {len(targets)} targets ({', '.join(map(aif.named, targets))}); "
+            "it needs exactly one",
         )
     target = targets[0]
     relation = Relation.ATTACKS
@@ -250,7 +302,7 @@ def _add_conflict(graph: GraphBuilder, aif: _AifGraph, ca: str) -> None:
         relation = Relation.UNDERCUTS
         premises = aif.claims(aif.into[target])
         if not premises:
-            graph.warn(0, f"CA node {ca!r} undercuts an inference without premises")
+            graph.warn(0, f"CA node {ca!r} undercuts an inference without premises; skipped")
             return
         target = premises[0]
     elif aif.kinds[target] != "I":
@@ -261,7 +313,10 @@ def _add_conflict(graph: GraphBuilder, aif: _AifGraph, ca: str) -> None:
 
 
 def _authorship(data: Any, ya: str, aif: _AifGraph, graph: GraphBuilder) -> None:
-    """An L-node asserting an I-node through a YA node: its speaker becomes the author."""
+    """An L-node asserting an I-node through a YA node: its speaker becomes the author.
+
+    The date of the L-node's timestamp becomes the node's ``added`` date.
+    """
     speakers = [k for k in aif.into[ya] if aif.kinds[k] == "L"]
     claims = aif.claims(aif.out_of[ya])
     if len(speakers) != 1 or len(claims) != 1:
@@ -277,5 +332,9 @@ def _authorship(data: Any, ya: str, aif: _AifGraph, graph: GraphBuilder) -> None
         if isinstance(locution, dict) and str(locution.get("nodeID")) == speakers[0]:
             name = people.get(str(locution.get("personID")), "")
             if name:
-                graph.elements[claims[0]].fields.setdefault("author", name)
+                fields = graph.elements[claims[0]].fields
+                fields.setdefault("author", name)
+                stamp = re.match(r"\d{4}-\d{2}-\d{2}", aif.stamps.get(speakers[0], ""))
+                if stamp is not None:
+                    fields.setdefault("added", stamp.group(0))
             return

@@ -8,13 +8,14 @@ from typing import Any, Final
 from pydantic import ValidationError
 
 from argmap.errors import Issue, MapFileError
-from argmap.interop.tree import document_order, find_root, grow
+from argmap.interop import ImportOptions
+from argmap.interop.fitting import fit_fields, note_value
+from argmap.interop.tree import ALL_ROOTS, choose_root, covering_roots, document_order, grow
 from argmap.load.ids import is_clean_id
 from argmap.model import (
     ALLOWED_RELATIONS,
     CHILD_KINDS,
     ArgumentMap,
-    Node,
     NodeKind,
     Relation,
 )
@@ -37,6 +38,11 @@ class Element:
     """The kind the format states, if it states one; otherwise it follows the relation."""
     line: int = 0
     position: int = 0
+    title: str | None = None
+    """The title the author gave it (Argdown ``[Title]``): its id when that is a valid id,
+    kept in its note otherwise."""
+    wordings: list[str] = field(default_factory=list)
+    """Other texts the file gives it (a redefinition, a rephrase), kept in its note."""
 
 
 @dataclass
@@ -83,11 +89,35 @@ class GraphBuilder:
         self.elements: dict[str, Element] = {}
         self.edges: list[Edge] = []
         self.warnings: list[Issue] = []
-        self._sources: set[str] = set()
+        self.sources: set[str] = set()
+        self._by_kind: dict[str, list[tuple[int, int, str]]] = {}
 
     def warn(self, line: int, message: str, column: int = 1) -> None:
         """Record something skipped or changed, at a line of the file (0: the whole file)."""
         self.warnings.append(Issue(self.path, line, column if line else 0, message, "unsupported"))
+
+    def warn_kind(self, message: str, line: int, column: int = 1, item: str = "") -> None:
+        """Record one more place of a kind of thing not kept: one warning per kind.
+
+        The warning sits at the first place; it names the ``item`` of each place (when
+        given) and counts the places.
+        """
+        self._by_kind.setdefault(message, []).append((line, column, item))
+
+    def _flush_kinds(self) -> None:
+        for message, places in self._by_kind.items():
+            line, column, _ = places[0]
+            items = list(dict.fromkeys(p[2] for p in places if p[2]))
+            if items:
+                shown = ", ".join(items[:8])
+                message += f": {shown}" + (f" and {len(items) - 8} more" if len(items) > 8 else "")
+            if len(places) > 1:
+                lines = sorted({p[0] for p in places[1:] if p[0] and p[0] != line})
+                also = f"; also lines {', '.join(map(str, lines[:6]))}" if lines else ""
+                more = f" and {len(lines) - 6} more" if len(lines) > 6 else ""
+                message += f" ({len(places)} times{also}{more})"
+            self.warn(line, message, column)
+        self._by_kind.clear()
 
     def add(self, element: Element) -> Element:
         """Add an element (a second one with the same key merges into the first)."""
@@ -107,7 +137,11 @@ class GraphBuilder:
         self.edges.append(edge)
 
     def build(
-        self, header: dict[str, Any], *, thesis: str | None = None
+        self,
+        header: dict[str, Any],
+        *,
+        thesis: str | None = None,
+        options: ImportOptions | None = None,
     ) -> tuple[ArgumentMap, tuple[Issue, ...]]:
         """Pick the thesis, grow the tree from it, and turn the other relations into links.
 
@@ -116,18 +150,24 @@ class GraphBuilder:
                 ``sources``).
             thesis: the key of the root claim when the format names it; otherwise the
                 one element that bears on nothing else.
+            options: the user's choice of thesis (``--thesis``, ``--all-roots``), which
+                wins over ``thesis``.
 
         Returns:
             The validated map and the warnings gathered while reading and building it.
 
         Raises:
-            MapFileError: no root claim, several, or a graph the model cannot hold.
+            MapFileError: no root claim, several, a ``--thesis`` that names none, or a
+                graph the model cannot hold.
         """
         if not self.elements:
             raise MapFileError(self.path, f"no statements found; is this {self.format_name}?")
         header = self._header(header)
-        self._sources = set(header.get("sources", {}))
-        root = thesis if thesis is not None else find_root(self.elements, self.edges, self.path)
+        self.sources = set(header.get("sources", {}))
+        options = options or ImportOptions()
+        root = choose_root(self.elements, self.edges, self.path, options, thesis)
+        if root == ALL_ROOTS:
+            self._gather_roots(header["title"])
         parent_edge = grow(root, self.elements, self.edges, self.warn)
         order = document_order(root, parent_edge, self.elements)
         kinds = self._kinds(order, parent_edge)
@@ -147,7 +187,21 @@ class GraphBuilder:
             raise MapFileError(
                 self.path, f"cannot represent this {self.format_name} graph as a map: {problems}"
             ) from None
+        self._flush_kinds()
         return m, tuple(sorted(self.warnings, key=lambda w: (w.line, w.column)))
+
+    def _gather_roots(self, title: str) -> None:
+        """Make a thesis of the map's title and put every root claim under it (``--all-roots``)."""
+        tops = covering_roots(self.elements, self.edges)
+        self.elements[ALL_ROOTS] = Element(ALL_ROOTS, title, position=-1)
+        for n, key in enumerate(tops):
+            element = self.elements[key]
+            self.edges.append(Edge(key, ALL_ROOTS, Relation.SUPPORTS, (-1, n), element.line))
+        self.warn(
+            0,
+            f"--all-roots: {len(tops)} root claims placed under a thesis made from the title "
+            f"{title!r}, each read as supporting it",
+        )
 
     # -- steps ------------------------------------------------------------------------------
     def _header(self, header: dict[str, Any]) -> dict[str, Any]:
@@ -159,15 +213,19 @@ class GraphBuilder:
         if not title.strip():
             title = "Imported map"
         out: dict[str, Any] = {"title": title}
+        unfit: list[str] = []
         for name in ("description", "source", "sources"):
             if header.get(name) is None:
                 continue
             try:
                 MapHeader.model_validate({"title": title, name: header[name]})
             except ValidationError:
-                self.warn(0, f"map {name!r} is not in argmap's form; left out")
+                self.warn(0, f"map {name!r} is not in argmap's form; kept in the description")
+                unfit.append(f"{name}: {note_value(header[name])}")
                 continue
             out[name] = header[name]
+        if unfit:
+            out["description"] = "\n\n".join([*filter(None, [out.get("description")]), *unfit])
         return out
 
     def _kinds(self, order: list[str], parent_edge: dict[str, Edge]) -> dict[str, NodeKind]:
@@ -231,18 +289,27 @@ class GraphBuilder:
                 out[k] = gid
         return out
 
+    def _name(self, key: str) -> str | None:
+        """The name an element's id comes from: its title, else its key (unless from texts)."""
+        title = self.elements[key].title
+        if title is not None:
+            return title
+        return None if self.ids_from_text or key == ALL_ROOTS else key
+
     def _ids(self, keys: list[str]) -> dict[str, str]:
         taken: set[str] = set()
         ids: dict[str, str] = {}
         for key in keys:
             if self.ids_from_text:
                 break
-            if is_clean_id(key) and key not in taken:
-                ids[key] = key
-                taken.add(key)
+            name = self._name(key)
+            if name is not None and is_clean_id(name) and len(name) <= 200 and name not in taken:
+                ids[key] = name
+                taken.add(name)
         for key in keys:
             if key not in ids:
-                ids[key] = _safe_id(self.elements[key].text or key, taken, slug=True)
+                name = self._name(key)
+                ids[key] = _safe_id(name or self.elements[key].text or key, taken, slug=True)
         return ids
 
     def _links(
@@ -261,7 +328,9 @@ class GraphBuilder:
             if problem is None and (source, target) in seen:
                 problem = "a second relation between the same two statements"
             if problem is not None:
-                self.warn(edge.line, f"relation {source!r} -> {target!r} left out: {problem}")
+                self.warn_kind(
+                    f"relations left out ({problem})", edge.line, item=f"{source!r} -> {target!r}"
+                )
                 continue
             seen.add((source, target))
             links.setdefault(source, []).append(
@@ -282,7 +351,8 @@ class GraphBuilder:
         if kind is NodeKind.THESIS:
             return "the thesis bears on nothing"
         if edge.relation not in ALLOWED_RELATIONS[kind]:
-            return f"a {kind.value} cannot {edge.relation.value.removesuffix('s')}"
+            article = "an" if kind.value[0] in "aeiou" else "a"
+            return f"{article} {kind.value} cannot {edge.relation.value.removesuffix('s')}"
         if edge.relation is Relation.SUPPORTS and target is NodeKind.EVIDENCE:
             return "evidence cannot be supported"
         if kind is NodeKind.REBUTTAL and target not in _ATTACKERS:
@@ -311,19 +381,13 @@ class GraphBuilder:
             "group": groups.get(key),
             "links": links,
         }
-        extra = dict(element.fields)
-        if kind is not NodeKind.EVIDENCE:
-            extra.pop("basis", None)
-        if "source" in extra and extra["source"] not in self._sources:
-            self.warn(element.line, f"{key!r}: unknown source {extra.pop('source')!r} left out")
-        try:
-            Node.model_validate({**base, **extra})
-        except ValidationError as exc:
-            for err in exc.errors():
-                name = str(err["loc"][0]) if err["loc"] else ""
-                if name in extra:
-                    extra.pop(name)
-                    self.warn(element.line, f"{key!r}: field {name!r} left out: {err['msg']}")
+        notes = (
+            [f"{self.format_name} title: {element.title}"]
+            if (element.title is not None and element.title != ids[key])
+            else []
+        )
+        notes += [f"Also worded: {wording}" for wording in element.wordings]
+        extra = fit_fields(self, key, kind, base, dict(element.fields), notes)
         return {**base, **extra}
 
 

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from typing import Final
 
 from argmap.errors import MapFileError
-from argmap.interop import ImportResult
+from argmap.interop import ImportOptions, ImportResult
 from argmap.interop.graph import Edge, Element, GraphBuilder
+from argmap.interop.markup import join_lines, plain_markdown
 from argmap.model import Relation
 
 __all__ = ["import_text"]
@@ -24,32 +25,55 @@ class _Claim:
     """A numbered claim as the export gives it: its label, its lines, where it starts."""
 
     label: str | None
-    """``Pro``, ``Con``, or None for the thesis."""
+    """``Pro``, ``Con``, or None for a thesis (or the question of a multi-thesis discussion)."""
     lines: list[str]
     line: int
 
 
-def import_text(text: str, path: str) -> ImportResult:
+def import_text(text: str, path: str, options: ImportOptions | None = None) -> ImportResult:
     """Read a Kialo discussion export as a map.
 
     ``1.`` is the thesis; ``1.1. Pro:`` supports its parent (a premise), ``1.1. Con:``
     attacks it (an objection, or a rebuttal under an objection or rebuttal). Lines that
-    do not start a claim continue the one above. A claim reading ``-> See 1.2.`` is
-    Kialo's reuse of claim 1.2 and becomes a cross-link from 1.2 to the parent.
+    do not start a claim continue the one above (wrapped lines are joined; a numbered
+    list inside a claim stays in its text). A claim reading ``-> See 1.2.`` is Kialo's
+    reuse of claim 1.2 and becomes a cross-link from 1.2 to the parent. Markdown
+    escapes are undone and links kept as ``text (url)``.
+
+    A multi-thesis discussion (theses ``1.``, ``2.``... or ``1.1.``, ``1.2.``... with no
+    Pro/Con under the question ``1.``) needs ``options``: one thesis, or all of them under
+    the discussion's title or question.
 
     Raises:
-        MapFileError: no thesis, several, a claim whose parent is missing, or a Pro/Con
-            label on the thesis.
+        MapFileError: no thesis, several without a choice, a claim whose parent is
+            missing, a claim number given twice, or a Pro/Con label on a thesis.
     """
     graph = GraphBuilder(path, "Kialo", ids_from_text=True)
     title, claims = _read_claims(text, path, graph)
     if "1" not in claims:
         raise MapFileError(path, "no thesis: a Kialo export starts its claims with '1.'")
+    question = _is_question(claims)
     for number, claim in claims.items():
-        _add_claim(graph, claims, number, claim, path)
-    header = {"title": title or claims["1"].lines[0] or "Kialo discussion"}
-    m, warnings = graph.build(header, thesis="1")
+        if not (question and number == "1"):
+            _add_claim(graph, claims, number, claim, path)
+    first = _text(claims["1"])
+    header = {"title": title or first or "Kialo discussion"}
+    if question:
+        header = {"title": first or title or "Kialo discussion"}
+    several = question or any("." not in n and n != "1" for n in claims)
+    m, warnings = graph.build(header, thesis=None if several else "1", options=options)
     return ImportResult(m, warnings)
+
+
+def _is_question(claims: dict[str, _Claim]) -> bool:
+    """Whether ``1.`` is the question of a multi-thesis discussion: theses under it, no Pro/Con."""
+    return any(
+        n.count(".") == 1 and n.startswith("1.") and c.label is None for n, c in claims.items()
+    )
+
+
+def _text(claim: _Claim) -> str:
+    return plain_markdown(join_lines(claim.lines))
 
 
 def _read_claims(
@@ -59,40 +83,59 @@ def _read_claims(
     title: str | None = None
     claims: dict[str, _Claim] = {}
     last: str | None = None
+    in_list = False
     for lineno, line in enumerate(text.splitlines(), 1):
         if title is None and not claims and (match := _TITLE_RE.match(line)):
-            title = match.group(1)
+            title = plain_markdown(match.group(1))
             continue
         match = _CLAIM_RE.match(line)
+        if match is not None and last is not None and _inside(match, claims, in_list):
+            claims[last].lines.append(line.rstrip())
+            in_list = True
+            continue
         if match is None:
             if last is not None:
                 claims[last].lines.append(line.rstrip())
+                in_list = in_list and bool(line.strip())
             elif line.strip():
                 graph.warn(lineno, "text before the first numbered claim; skipped")
             continue
         number, label, body = match.groups()
         _check_claim(number, label, claims, path, lineno)
         claims[number] = _Claim(label, [body], lineno)
-        last = number
+        last, in_list = number, False
     return title, claims
+
+
+def _inside(match: re.Match[str], claims: dict[str, _Claim], in_list: bool) -> bool:
+    """Whether a numbered line is a list inside the claim above, not a claim of its own.
+
+    A claim's number is new, its parent is there, and below the top it says Pro or
+    Con; a top-level number right after such a list line goes on with the list.
+    """
+    number, label = match.group(1), match.group(2)
+    parent = number.rpartition(".")[0]
+    if "." not in number:
+        return number in claims or in_list
+    if number in claims and label is None:
+        return True
+    return parent not in claims and label is None
 
 
 def _check_claim(
     number: str, label: str | None, claims: dict[str, _Claim], path: str, lineno: int
 ) -> None:
-    """Refuse a number seen before, a second thesis, or a Pro/Con label missing or misplaced."""
+    """Refuse a number seen before or a Pro/Con label missing or misplaced."""
     problem = None
+    depth = number.count(".")
     if number in claims:
         problem = f"claim {number} appears twice"
-    elif "." not in number and number != "1":
-        problem = (
-            f"a second top-level claim ({number}.); a map has one thesis: import each "
-            "thesis of a multi-thesis discussion separately"
-        )
-    elif "." in number and label is None:
+    elif (
+        depth > 1 and label is None or depth == 1 and label is None and not number.startswith("1.")
+    ):
         problem = f"claim {number} needs 'Pro:' or 'Con:'"
-    elif "." not in number and label is not None:
-        problem = "the thesis (1.) takes no Pro/Con"
+    elif depth == 0 and label is not None:
+        problem = f"a thesis ({number}.) takes no Pro/Con"
     if problem is not None:
         raise MapFileError(path, problem, line=lineno, column=1)
 
@@ -101,13 +144,13 @@ def _add_claim(
     graph: GraphBuilder, claims: dict[str, _Claim], number: str, claim: _Claim, path: str
 ) -> None:
     """Add a claim and its relation to its parent (a reuse: a link from the claim reused)."""
-    body = "\n".join(claim.lines).strip()
+    body = _text(claim)
     parent = number.rpartition(".")[0]
     if parent and parent not in claims:
         raise MapFileError(
             path, f"claim {number} has no parent claim {parent}", line=claim.line, column=1
         )
-    see = _SEE_RE.match(body)
+    see = _SEE_RE.match(join_lines(claim.lines))
     if claim.label is None or see is None:
         graph.add(Element(number, body, line=claim.line))
     if claim.label is None:

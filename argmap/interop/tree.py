@@ -4,58 +4,149 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from argmap.errors import MapFileError
+from argmap.interop import ImportOptions
 from argmap.model import Relation
 
 if TYPE_CHECKING:
     from argmap.interop.graph import Edge, Element
 
-__all__ = ["document_order", "find_root", "grow"]
+__all__ = ["ALL_ROOTS", "choose_root", "covering_roots", "document_order", "grow", "roots"]
+
+ALL_ROOTS: Final = "\x00all-roots"
+"""The key of the thesis ``--all-roots`` makes from the title (no file can name it)."""
+_LISTED: Final = 8
 
 
-def find_root(elements: Mapping[str, Element], edges: Sequence[Edge], path: str) -> str:
-    """Return the key of the thesis: the one element others bear on that bears on nothing.
+def roots(elements: Mapping[str, Element], edges: Sequence[Edge]) -> list[str]:
+    """Return the keys of the elements that bear on nothing, in file order."""
+    outgoing = {edge.source for edge in edges}
+    return [key for key in elements if key not in outgoing and key != ALL_ROOTS]
 
-    Args:
-        elements: the graph's elements by key (a lone element is the thesis).
-        edges: the graph's relations.
-        path: the file read, for messages.
+
+def covering_roots(elements: Mapping[str, Element], edges: Sequence[Edge]) -> list[str]:
+    """Return the roots, plus the first element of each cycle no root reaches (``--all-roots``)."""
+    incoming: dict[str, list[str]] = {}
+    for edge in edges:
+        incoming.setdefault(edge.target, []).append(edge.source)
+    tops = roots(elements, edges)
+    reached: set[str] = set()
+    pending = list(tops)
+    for key in [*tops, *elements]:
+        if key == ALL_ROOTS or (key in reached and not pending):
+            continue
+        if key not in reached and key not in pending:
+            tops.append(key)  # bears on something, yet nothing above reaches it: a cycle
+            pending.append(key)
+        while pending:
+            current = pending.pop()
+            if current in reached:
+                continue
+            reached.add(current)
+            pending.extend(incoming.get(current, []))
+    return tops
+
+
+def choose_root(
+    elements: Mapping[str, Element],
+    edges: Sequence[Edge],
+    path: str,
+    options: ImportOptions,
+    named: str | None = None,
+) -> str:
+    """Return the key of the thesis, or :data:`ALL_ROOTS` to make one over every root.
+
+    ``options.thesis`` (an id, title, key or text) wins; then ``options.all_roots``
+    when there are several roots; then the thesis the format names (``named``); then
+    the one element others bear on that bears on nothing.
 
     Raises:
-        MapFileError: no such element (unrelated statements, or a cycle), or several.
+        MapFileError: ``--thesis`` names no element (or several), no root claim (unrelated
+            statements, or a cycle), or several (listed by title and text, with the options
+            that choose).
     """
-    outgoing = {edge.source for edge in edges}
+    if options.thesis is not None:
+        return _named_thesis(elements, options.thesis, path)
+    tops = roots(elements, edges)
     incoming = {edge.target for edge in edges}
-    sinks = [key for key in elements if key not in outgoing]
+    connected = [key for key in tops if key in incoming]
+    several = len(connected) > 1 or (named is None and (len(tops) > 1 or not tops))
+    if options.all_roots and several and len(elements) > 1:
+        return ALL_ROOTS
+    if named is not None:
+        return named
     if len(elements) == 1:
         return next(iter(elements))
-    connected = [key for key in sinks if key in incoming]
     if len(connected) == 1:
         return connected[0]
     if not connected:
-        if not edges and len(sinks) >= 1:
+        if not edges and tops:
             raise MapFileError(
                 path,
-                f"{len(sinks)} statements but no relations between them; a map needs "
-                "one thesis that the others support or attack",
+                f"{len(tops)} claims and no relations between them ({_listing(tops, elements)}); "
+                "a map has one thesis: choose one with --thesis ID-OR-TITLE, or put them all "
+                "under the file's title with --all-roots",
             )
         raise MapFileError(
             path,
             "no root claim: every statement bears on another (a cycle); a map needs "
-            "one thesis that bears on nothing",
+            "one thesis that bears on nothing (choose one with --thesis ID-OR-TITLE)",
         )
-    names = ", ".join(_describe(key, elements[key]) for key in connected[:5])
     raise MapFileError(
         path,
-        f"several root claims ({names}); a map has one thesis: import each part "
-        "separately or relate the roots to one claim",
+        f"{len(connected)} root claims ({_listing(connected, elements)}); a map has one "
+        "thesis: choose one with --thesis ID-OR-TITLE, or put them all under the file's "
+        "title with --all-roots",
     )
 
 
-def _describe(key: str, element: Element) -> str:
-    return f"{key!r} at line {element.line}" if element.line else repr(key)
+def _listing(keys: Sequence[str], elements: Mapping[str, Element]) -> str:
+    shown = "; ".join(describe(elements[key]) for key in keys[:_LISTED])
+    return shown + (f"; and {len(keys) - _LISTED} more" if len(keys) > _LISTED else "")
+
+
+def describe(element: Element) -> str:
+    """An element as a user knows it: its title or key, its line and its text's opening."""
+    text = " ".join(element.text.split())
+    text = text if len(text) <= 60 else text[:57].rstrip() + "..."
+    name = element.title if element.title is not None else element.key
+    where = f" at line {element.line}" if element.line else ""
+    return f"{name!r}{where}: {text}" if text and text != name else f"{name!r}{where}"
+
+
+def _named_thesis(elements: Mapping[str, Element], wanted: str, path: str) -> str:
+    """The element ``--thesis`` names: by key or title, then case-blind, then by its text."""
+    folded = " ".join(wanted.split()).casefold()
+    tests: list[Callable[[Element], bool]] = [
+        lambda e: wanted in (e.key, e.title),
+        lambda e: folded in (e.key.casefold(), (e.title or "").casefold()),
+        lambda e: " ".join(e.text.split()).casefold() == folded,
+        lambda e: folded in _slugs(e),
+    ]
+    for test in tests:
+        found = [key for key, element in elements.items() if test(element)]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            raise MapFileError(
+                path,
+                f"--thesis {wanted!r} names {len(found)} claims "
+                f"({_listing(found, elements)}); give its title or id",
+            )
+    tops = [key for key in elements if key != ALL_ROOTS]
+    raise MapFileError(
+        path,
+        f"--thesis {wanted!r} names no claim of this file; its claims include "
+        f"{_listing(tops, elements)}",
+    )
+
+
+def _slugs(element: Element) -> set[str]:
+    from argmap.load.ids import slugify
+
+    return {slugify(element.title or ""), slugify(element.text)} - {"node"}
 
 
 def grow(
@@ -97,9 +188,15 @@ def grow(
         for nxt in incoming.get(edge.source, []):
             heapq.heappush(heap, (nxt.order, count, nxt))
             count += 1
-    for key, element in elements.items():
-        if key not in reached:
-            warn(element.line, f"{key!r} is not connected to the thesis {root!r}; left out")
+    left = [key for key in elements if key not in reached]
+    if left:
+        first = elements[left[0]]
+        thesis = "the title" if root == ALL_ROOTS else repr(elements[root].title or root)
+        warn(
+            first.line,
+            f"{len(left)} statements not connected to the thesis {thesis}, left out: "
+            f"{_listing(left, elements)} (--all-roots keeps every root)",
+        )
     return parent_edge
 
 

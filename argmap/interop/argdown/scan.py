@@ -1,17 +1,53 @@
-"""The Argdown line scanner: one line's text unescaped, its tags and its data block."""
+"""The Argdown text scanner: an element's text unescaped, its tags, links and data block."""
 
 from __future__ import annotations
 
 import re
+from typing import Final
+
+from argmap.interop.argdown.lines import data_blocks
 
 __all__ = ["Scan"]
 
+_STAR, _UNDER = "\udb80", "\udb81"
+"""Unescaped ``*`` and ``_`` while emphasis is looked for (lone surrogates, which no decoded
+file holds; a text that holds them anyway keeps its emphasis marks)."""
+_EMPHASIS: Final = re.compile(
+    rf"(?<![\w{_UNDER}])({_UNDER}{_UNDER}|{_UNDER})(?=\S)(.{{1,300}}?)(?<=\S)\1(?![\w{_UNDER}])"
+    rf"|({_STAR}{_STAR}|{_STAR})(?=\S)(.{{1,300}}?)(?<=\S)\3(?!{_STAR})",
+    re.DOTALL,
+)
+_LINK: Final = re.compile(r"\[([^\]\n]{1,500})\]\(([^)\n]{1,2000})\)")
+_SHORTCODE: Final = re.compile(r"([.:])(\S{1,20}?)\1")
+SHORTCODES: Final = {
+    "A": "\u2200", "E": "\u2203", "O": "\U0001d5e2", "P": "\U0001d5e3", "->": "\u2192",
+    "<->": "\u2194", "~": "\u00ac", "^": "\u2227", "v": "\u2228", "v_": "\u22bb",
+    "<>": "\u25c7", "[]": "\u25fb", "happy": "\U0001f600", "smile": "\u263a",
+    "smiley": "\u263a", "laugh": "\U0001f606", "lol": "\U0001f606", "rofl": "\U0001f923",
+    "joy": "\U0001f602", "heart": "\u2764", "?": "\u2753", "question": "\u2753",
+    "love": "\U0001f60d", "wink": "\U0001f609", "shush": "\U0001f92b", "meh": "\U0001f610",
+    "eye-roll": "\U0001f644", "sad": "\U0001f622", "disappointed": "\U0001f61e",
+    "scream": "\U0001f631", "+1": "\U0001f44d", "up": "\U0001f44d", "-1": "\U0001f44e",
+    "down": "\U0001f44e", "think": "\U0001f914", "star": "\u2b50", "y": "\u2714",
+    "agree": "\u2714", "n": "\u274c", "disagree": "\u274c",
+}  # fmt: skip
+"""Argdown's shortcodes, ``.A.`` or ``:A:`` for the symbol it stands for (Argdown's defaults)."""
+_TAG: Final = re.compile(r"#([\w-]+)")
+
+
+def _shortcode(text: str, i: int) -> re.Match[str] | None:
+    code = _SHORTCODE.match(text, i)
+    return code if code is not None and code.group(2) in SHORTCODES else None
+
 
 class Scan:
-    """One line of Argdown content, scanned: its text (unescaped), tags and data block.
+    """The content of one element, scanned: its text (unescaped), tags and data block.
 
-    Comments are dropped. ``unsupported`` names what could not be read within the line (a
-    comment or a data block running on past it); the rest of the line is then skipped.
+    Line breaks are spaces; ``*emphasis*`` and ``__strong__`` marks are dropped as Argdown
+    drops them; a link ``[text](url)`` reads ``text (url)`` so the address is kept (a link
+    to an anchor in the document, ``(#heading)``, reads ``text``).
+    ``unsupported`` names what could not be read (a data block never closed); the rest
+    of the content is then skipped.
     """
 
     def __init__(self, text: str) -> None:
@@ -20,57 +56,43 @@ class Scan:
         self.data: str | None = None
         self.unsupported: list[str] = []
         out: list[str] = []
+        marks = _STAR not in text and _UNDER not in text
+        blocks = data_blocks(text) if "{" in text else {}
         i, n = 0, len(text)
         while i < n:
             ch = text[i]
             if ch == "\\" and i + 1 < n:
                 out.append(text[i + 1])
                 i += 2
-            elif text.startswith("//", i):
-                break
-            elif text.startswith("/*", i) or text.startswith("<!--", i):
-                end = text.find("*/" if ch == "/" else "-->", i + 2)
-                if end < 0:
-                    self.unsupported.append("a comment running over several lines")
-                    break
-                i = end + (2 if ch == "/" else 3)
             elif ch == "#" and i + 1 < n and text[i + 1] == "(":
                 end = text.find(")", i)
                 end = n if end < 0 else end
-                self.tags.append(text[i + 2 : end].strip())
+                self.tags.append(" ".join(text[i + 2 : end].split()))
                 i = end + 1
-            elif ch == "#" and (match := re.match(r"#([\w-]+)", text[i:])):
+            elif ch == "#" and (match := _TAG.match(text, i)):
                 self.tags.append(match.group(1))
-                i += match.end()
+                i = match.end()
+            elif ch == "[" and (link := _LINK.match(text, i)):
+                url = link.group(2).strip()
+                # An anchor (#heading) means nothing outside the document; an address is kept.
+                out.append(link.group(1) if url.startswith("#") else f"{link.group(1)} ({url})")
+                i = link.end()
+            elif ch in ".:" and (code := _shortcode(text, i)):
+                out.append(SHORTCODES[code.group(2)])
+                i = code.end()
             elif ch == "{":
-                end = _data_end(text, i)
+                end = blocks.get(i, -1)
                 if end < 0:
-                    self.unsupported.append("a data block running over several lines")
+                    self.unsupported.append("a data block never closed")
                     break
-                self.data = text[i : end + 1]
+                self.data = text[i : end + 1] if self.data is None else self.data
                 i = end + 1
             else:
-                out.append(ch)
+                out.append(_STAR if marks and ch == "*" else _UNDER if marks and ch == "_" else ch)
                 i += 1
-        self.text = " ".join("".join(out).split())
-
-
-def _data_end(text: str, start: int) -> int:
-    depth, i, quote_char = 0, start, ""
-    while i < len(text):
-        ch = text[i]
-        if quote_char:
-            if ch == "\\" and quote_char == '"':
-                i += 1
-            elif ch == quote_char:
-                quote_char = ""
-        elif ch in "\"'":
-            quote_char = ch
-        elif ch in "{[":
-            depth += 1
-        elif ch in "}]":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return -1
+        plain = "".join(out)
+        for _ in range(3 if marks else 0):  # emphasis inside emphasis
+            plain = _EMPHASIS.sub(lambda m: m.group(2) or m.group(4), plain)
+        if marks:
+            plain = plain.replace(_STAR, "*").replace(_UNDER, "_")
+        self.text = " ".join(plain.split())

@@ -1,0 +1,57 @@
+"""Argdown front matter: the YAML between ``===`` lines that opens a file, read as map metadata."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from argmap.errors import MapFileError
+from argmap.interop.flowyaml import load_flow
+from argmap.interop.graph import GraphBuilder
+
+__all__ = ["front_matter"]
+
+
+def front_matter(
+    text: str, path: str, graph: GraphBuilder, keys: Sequence[str]
+) -> tuple[int, dict[str, Any]]:
+    """Return the index of the first line after the front matter, and its ``keys``.
+
+    Other keys are reported in one warning.
+
+    Raises:
+        MapFileError: front matter that is never closed or is not valid YAML.
+    """
+    lines = text.splitlines()
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or not lines[first].strip().startswith("==="):
+        return 0, {}
+    for end in range(first + 1, len(lines)):
+        if lines[end].strip().startswith("==="):
+            return end + 1, _header(lines, first, end, path, graph, keys)
+    raise MapFileError(
+        path, "front matter opened with '===' is never closed", line=first + 1, column=1
+    )
+
+
+def _header(
+    lines: list[str], first: int, end: int, path: str, graph: GraphBuilder, keys: Sequence[str]
+) -> dict[str, Any]:
+    try:
+        data = load_flow("\n".join(lines[first + 1 : end]))
+    except ValueError as exc:
+        raise MapFileError(
+            path, f"invalid front matter: {exc}", line=first + 1, column=1
+        ) from None
+    header: dict[str, Any] = {}
+    if not isinstance(data, dict):
+        return header
+    for key, value in data.items():
+        if key in keys:
+            header[str(key)] = value
+            continue
+        line = next(
+            (i + 1 for i in range(first + 1, end) if lines[i].startswith(f"{key}:")), first + 1
+        )
+        graph.warn_kind("front matter keys not kept", line, item=repr(key))
+    return header

@@ -1,0 +1,113 @@
+"""Argdown premise-conclusion structures, ``(1) ... ---- (2)``, read as supports of an argument."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from argmap.interop.graph import Edge, GraphBuilder
+from argmap.model import Relation
+
+__all__ = ["Inference", "Structure", "inference_line", "settle", "uses_of"]
+
+_USES_WARNING: Final = "an inference's 'uses' names no statement of its argument; ignored"
+
+
+@dataclass
+class Inference:
+    """A line ``----`` (or ``-- rule {uses: [1, 2]} --``) between premises and a conclusion."""
+
+    line: int
+    after: int
+    """How many statements of the structure come before it."""
+    uses: list[int] | None = None
+    rule: str = ""
+    closed: bool = True
+    """False while a multi-line inference (``--`` ... ``--``) is still open."""
+
+
+@dataclass
+class Structure:
+    """One argument's premise-conclusion structure, as read so far."""
+
+    argument: str
+    line: int
+    statements: list[tuple[int, str, int]] = field(default_factory=list)
+    """Each statement's number, element key and line."""
+    inferences: list[Inference] = field(default_factory=list)
+
+
+def inference_line(text: str, line: int, after: int) -> Inference:
+    """Read a line starting with ``--``: a whole inference, or the opening of one."""
+    inner = text.strip()
+    if not inner.strip("-"):
+        return Inference(line, after, closed=len(inner) >= 3)
+    body = inner.lstrip("-")
+    return Inference(line, after, rule=body.strip("-").strip(), closed=body.endswith("--"))
+
+
+def settle(structure: Structure, graph: GraphBuilder) -> str | None:
+    """Turn a finished structure into supports; return its main conclusion's key.
+
+    Each inference's premises (``uses``, or every statement since the previous
+    inference's conclusion) support its conclusion; those of the last inference support
+    the argument itself, which supports the main conclusion. Two or more premises of
+    one inference form a linked group.
+    """
+    statements, inferences = structure.statements, structure.inferences
+    steps = [inf for inf in inferences if inf.after < len(statements)]
+    if not steps:
+        graph.warn_kind(
+            "a premise-conclusion structure without an inference (----) and a conclusion "
+            "after it; its statements are read without relations",
+            structure.line,
+        )
+        return None
+    start = 0
+    for n, inference in enumerate(steps):
+        conclusion = statements[inference.after]
+        premises = _premises(statements, inference, start, graph)
+        last = n == len(steps) - 1
+        target = structure.argument if last else conclusion[1]
+        group = None
+        if len(premises) >= 2:
+            step = "" if last else f" ({conclusion[0]})"
+            group = f"{structure.argument}{step} premises"
+        for _, key, line in premises:
+            graph.relate(Edge(key, target, Relation.SUPPORTS, (line,), line, group=group))
+        if inference.rule:
+            graph.warn_kind(
+                "inference rules (-- rule --) are not kept; the inference is read as support",
+                inference.line,
+            )
+        start = inference.after
+    main = statements[steps[-1].after]
+    graph.relate(Edge(structure.argument, main[1], Relation.SUPPORTS, (main[2],), main[2]))
+    for extra in statements[steps[-1].after + 1 :]:
+        graph.warn_kind(
+            "statements after an argument's main conclusion are read without relations",
+            extra[2],
+        )
+    return main[1]
+
+
+def _premises(
+    statements: list[tuple[int, str, int]],
+    inference: Inference,
+    start: int,
+    graph: GraphBuilder,
+) -> list[tuple[int, str, int]]:
+    if inference.uses:
+        by_number = {s[0]: s for s in statements[: inference.after]}
+        chosen = [by_number[u] for u in inference.uses if u in by_number]
+        if chosen:
+            return chosen
+        graph.warn_kind(_USES_WARNING, inference.line)
+    return statements[start : inference.after]
+
+
+def uses_of(value: Any) -> list[int] | None:
+    """The statement numbers of an inference's ``uses`` data, when it has any."""
+    items = value if isinstance(value, list) else [value]
+    numbers = [int(v) for v in items if isinstance(v, int) or (isinstance(v, str) and v.isdigit())]
+    return numbers or None

@@ -1,0 +1,60 @@
+"""Markdown from other tools read as plain words: escapes undone, links kept with their URL."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+__all__ = ["join_lines", "plain_markdown"]
+
+_TOKEN: Final = re.compile(
+    r"\\(?P<escaped>[!-/:-@\[-`{-~])"
+    r"|(?<!\\)\[(?P<label>(?:\\.|[^\]\\\n]){1,500})\]\((?P<url>[^)\s]{1,2000})\)"
+    r"|(?<![\w*])(?P<mark>\*\*|\*|__|_)(?=\S)(?P<inner>[^\n]{1,300}?)(?<=\S)(?P=mark)(?![\w*])"
+)
+_LIST_ITEM: Final = re.compile(r"^\s*(?:\d+[.)]|[-*+])\s")
+
+
+def plain_markdown(text: str) -> str:
+    r"""Return Markdown ``text`` as plain words.
+
+    Backslash escapes are undone (``\(`` reads ``(``), a link ``[text](url)`` reads
+    ``text (url)``, and emphasis marks around words are dropped.
+
+    >>> plain_markdown(r"a \(b\) [Kialo](https://kialo.com) **c**")
+    'a (b) Kialo (https://kialo.com) c'
+    """
+
+    def one(match: re.Match[str]) -> str:
+        if match.group("escaped") is not None:
+            return match.group("escaped")
+        if match.group("label") is not None:
+            return f"{plain_markdown(match.group('label'))} ({match.group('url')})"
+        return plain_markdown(match.group("inner"))
+
+    return _TOKEN.sub(one, text)
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join a text's lines as a reader sees them: wrapped lines with a space.
+
+    An empty line starts a new paragraph (kept as an empty line) and a list item
+    (``1.``, ``-``, ``*``) its own line.
+    """
+    out: list[str] = []
+    gap = False
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            gap = bool(out)
+            continue
+        if not out:
+            out.append(stripped)
+        elif gap:
+            out.append("\n\n" + stripped)
+        elif _LIST_ITEM.match(line):
+            out.append("\n" + stripped)
+        else:
+            out.append(" " + stripped)
+        gap = False
+    return "".join(out)

@@ -1,0 +1,218 @@
+"""Import details: sniffing the format, choosing the thesis, Argdown text, AIF, Kialo text."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli import main
+from argmap.errors import MapFileError
+from argmap.interop import ImportOptions, get_importer
+from argmap.interop.aif import to_aif
+from argmap.interop.argdown.reader import read_graph
+from argmap.interop.sniff import sniff
+from argmap.load.maps import load_map
+from argmap.model import NodeKind, Relation
+from tests.conftest import CASES, GOLDEN, MAPS, ROOT, write
+
+KIALO = CASES / "interop" / "uniforms.kialo.txt"
+
+
+# -- sniffing ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"nodes": [], "edges": []}', "aif"),
+        ('{"AIF": {"nodes": []}}', "aif"),
+        ('{"title": "x"}', "json"),
+        ("Discussion Title: x\n\n1. T\n1.1. Pro: a\n", "kialo"),
+        ("1. T\n1.1. Con: a\n", "kialo"),
+        ("===\ntitle: x\n===\n\n[T]: t\n", "argdown"),
+        ("[T]: thesis\n  + <A>: a\n", "argdown"),
+        ("title: x\nthesis:\n  text: t\n", "map"),
+        ("just some words\n", None),
+    ],
+)
+def test_sniff_names_what_the_content_is(text: str, expected: str | None) -> None:
+    assert sniff(text) == expected
+
+
+def test_wrong_from_is_refused_with_what_the_file_looks_like(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    aif = GOLDEN / "school-uniforms.aif.json"
+    out = tmp_path / "out.yaml"
+    result = runner.invoke(main, ["import", str(aif), "--from", "argdown", "-o", str(out)])
+    assert result.exit_code == 1
+    assert (
+        result.output
+        == f"{aif}:1:1: this is not Argdown: it looks like AIF JSON; use --from aif\n"
+    )
+    assert not out.exists()
+    result = runner.invoke(main, ["import", str(KIALO), "--from", "aif", "-o", str(out)])
+    assert result.output.endswith(
+        "this is not AIF JSON: it looks like a Kialo export; use --from kialo\n"
+    )
+    assert not out.exists()
+
+
+def test_from_can_be_left_out(tmp_path: Path, runner: CliRunner) -> None:
+    for source, fmt in ((KIALO, "kialo"), (GOLDEN / "school-uniforms.aif.json", "aif")):
+        out = tmp_path / f"{fmt}.yaml"
+        result = runner.invoke(main, ["import", str(source), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert out.read_text(encoding="utf-8").startswith(f"# Imported from {source.name} ({fmt})")
+    words = write(tmp_path, "words.txt", "just some words\n")
+    result = runner.invoke(main, ["import", str(words), "-o", str(tmp_path / "w.yaml")])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"{words}: cannot tell what to import: its content shows no known format; give "
+        "--from aif, argdown or kialo\n"
+    )
+    result = runner.invoke(main, ["import", str(MAPS / "school-uniforms.yaml"), "-o", "-"])
+    assert "it looks like an argmap map file (YAML); it needs no import" in result.output
+
+
+def test_thesis_and_all_roots_are_exclusive(runner: CliRunner) -> None:
+    args = ["import", str(KIALO), "--thesis", "1", "--all-roots", "-o", "-"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2
+    assert "give --thesis or --all-roots, not both" in result.output
+
+
+def test_several_roots_in_a_subprocess(tmp_path: Path) -> None:
+    source = write(tmp_path, "two.argdown", "[A]: a\n  + <B>: b\n\n[C]: c\n  - <D>: d\n")
+    out = tmp_path / "two.yaml"
+    command = [sys.executable, "-m", "argmap", "import", str(source), "-o", str(out)]
+    proc = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
+    assert proc.returncode == 1
+    assert proc.stderr.count("\n") == 1 and "--all-roots" in proc.stderr
+    assert not out.exists()
+    proc = subprocess.run(
+        [*command, "--all-roots"], capture_output=True, text=True, check=False, cwd=ROOT
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert [n.id for n in load_map(out).nodes] == ["two", "A", "B", "C", "D"]
+
+
+# -- Argdown text ------------------------------------------------------------------------------
+def _texts(text: str) -> dict[str, str]:
+    return {key: e.text for key, e in read_graph(text, "t.argdown").elements.items()}
+
+
+def test_argdown_continuation_lines_stay_in_their_element() -> None:
+    text = (
+        "[T]: Most countries\n(e.g. Britain) do this. #one\n  and more #two\n"
+        "  + <A>: wrapped.\n    wrapped too.\n"
+        "    - [B]: b /* a comment\n    over lines */ goes on\n"
+        "* a list item\n  continued\n"
+    )
+    graph = read_graph(text, "t.argdown")
+    texts = {key: e.text for key, e in graph.elements.items()}
+    assert texts == {
+        "T": "Most countries (e.g. Britain) do this. and more",
+        "A": "wrapped. wrapped too.",
+        "B": "b goes on",
+        "Untitled 1": "a list item continued",
+    }
+    assert graph.elements["T"].fields["tags"] == ["one", "two"]
+
+
+def test_argdown_redefinition_keeps_the_last_text_and_notes_the_others() -> None:
+    text = "[T]: First\n  wording.\n  + <A>: a\n\n[T]: Second\n  wording.\n"
+    result = get_importer("argdown")(text, "t.argdown")
+    assert result.map.thesis.text == "Second wording."
+    assert result.map.thesis.note == "Also worded: First wording."
+    assert [w.message for w in result.warnings] == [
+        "an element defined again with other text: the last text is kept, as Argdown does; "
+        "the others are in its note"
+    ]
+
+
+def test_argdown_heading_groups_only_with_group_data() -> None:
+    plain = "[T]: t\n  + <A>\n  + <B>\n\n# Reasons\n\n<A>: a\n\n<B>: b\n"
+    m = get_importer("argdown")(plain, "t.argdown").map
+    assert {n.group for n in m.nodes} == {None}
+    linked = plain.replace("# Reasons", "# Reasons {group: both}")
+    m = get_importer("argdown")(linked, "t.argdown").map
+    assert [n.group for n in m.nodes] == [None, "both", "both"]
+
+
+def test_argdown_text_markup() -> None:
+    assert _texts("[T]: *it* **bold** snake_case [site](https://x.org) .A.x :) a\\*b\n") == {
+        "T": "it bold snake_case site (https://x.org) \u2200x :) a*b"
+    }
+
+
+# -- AIF ---------------------------------------------------------------------------------------
+def test_aif_rephrases_are_followed_to_one_root() -> None:
+    nodes = [("t", "I", "Britain should withdraw"), ("p", "I", "brutality was the only way")]
+    nodes += [("q", "I", "so Britain had to withdraw"), ("ra", "RA", ""), ("ma", "MA", "")]
+    data = {
+        "nodes": [{"nodeID": i, "type": t, "text": x} for i, t, x in nodes],
+        "edges": [
+            {"edgeID": n, "fromID": a, "toID": b}
+            for n, (a, b) in enumerate([("p", "ra"), ("ra", "q"), ("t", "ma"), ("ma", "q")])
+        ],
+    }
+    result = get_importer("aif")(json.dumps(data), "ma.json")
+    m = result.map
+    assert [(n.id, n.text) for n in m.nodes] == [
+        ("t", "Britain should withdraw"),
+        ("p", "brutality was the only way"),
+    ]
+    assert m.thesis.note == "Also worded: so Britain had to withdraw"
+    assert "1 rephrases (MA) followed" in result.warnings[0].message
+
+
+def test_aif_reads_added_back() -> None:
+    m = load_map(MAPS / "school-uniforms.yaml")
+    again = get_importer("aif")(to_aif(m), "u.json").map
+    assert [(n.id, n.author, n.added) for n in again.nodes if n.author] == [
+        (n.id, n.author, n.added) for n in m.nodes if n.author
+    ]
+
+
+# -- Kialo -------------------------------------------------------------------------------------
+def test_kialo_text_is_plain() -> None:
+    text = (
+        "Discussion Title: Hate speech\n\n1. Ban it.\n"
+        '1.1. Con: Trolls \\("bad actors"\\) go to [other sites](https://example.org/a).\n'
+        "1.2. Pro: A claim with a list:\n1. first point,\n2. second point\nand a wrapped\nline.\n"
+        "1.2.1. Con: 1\\) ignore it and 2\\) move on.\n"
+    )
+    m = get_importer("kialo")(text, "k.txt").map
+    assert {n.text for n in m.nodes} == {
+        "Ban it.",
+        "A claim with a list:\n1. first point,\n2. second point and a wrapped line.",
+        "1) ignore it and 2) move on.",
+        'Trolls ("bad actors") go to other sites (https://example.org/a).',
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Thesis A\n1.1. Pro: a\n2. Thesis B\n2.1. Con: b\n",
+        "Discussion Title: Which?\n\n1. Which?\n1.1. Thesis A\n1.1.1. Pro: a\n1.2. Thesis B\n"
+        "1.2.1. Con: b\n",
+    ],
+    ids=["top-level", "under-a-question"],
+)
+def test_kialo_multi_thesis(text: str) -> None:
+    with pytest.raises(MapFileError) as info:
+        get_importer("kialo")(text, "k.txt")
+    assert "2 root claims" in str(info.value) and "Thesis A" in str(info.value)
+    one = get_importer("kialo")(text, "k.txt", ImportOptions(thesis="Thesis B")).map
+    assert [(n.text, n.kind) for n in one.nodes] == [
+        ("Thesis B", NodeKind.THESIS),
+        ("b", NodeKind.OBJECTION),
+    ]
+    every = get_importer("kialo")(text, "k.txt", ImportOptions(all_roots=True)).map
+    assert [n.text for n in every.nodes] == [every.title, "Thesis A", "a", "Thesis B", "b"]
+    assert {n.relation for n in every.children(every.thesis.id)} == {Relation.SUPPORTS}

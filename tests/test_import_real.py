@@ -1,0 +1,198 @@
+"""Imports of real files no one here wrote: Argdown's examples and docs, an AIFdb corpus file."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from argmap.errors import MapFileError
+from argmap.interop import ImportOptions, get_importer, import_file
+from argmap.interop.argdown.reader import read_graph
+from argmap.model import Relation
+from tests.conftest import CASES, ROOT
+
+REAL = CASES / "real"
+ARGDOWN_FILES = sorted((REAL / "argdown").glob("*.argdown"))
+_RELATIONS = {
+    "support": Relation.SUPPORTS,
+    "attack": Relation.ATTACKS,
+    "undercut": Relation.UNDERCUTS,
+}
+_TAG = re.compile(r"#\([^)]*\)|#[\w-]+")
+_URL = re.compile(r" \((?:https?://|www\.)[^)]*\)")
+# Argdown configuration that changes the model itself; argmap reads the text as written.
+_CONFIGURED = {"explodeArguments", "shortcodes"}
+
+
+@cache
+def _expected() -> dict[str, Any]:
+    path = REAL / "argdown-expected.json"
+    return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+@cache
+def _snippets() -> dict[str, str]:
+    data = json.loads((REAL / "argdown-snippets.json").read_text(encoding="utf-8"))
+    return {s["name"]: s["text"] for s in data}
+
+
+def _plain(text: str) -> str:
+    """Our text as Argdown shows it: without tags, and links without their address."""
+    return " ".join(_TAG.sub("", _URL.sub("", text)).split())
+
+
+def _differences(text: str, name: str, expected: dict[str, Any]) -> list[str]:
+    """Where argmap reads ``text`` differently from the Argdown CLI (its JSON, ``expected``)."""
+    graph = read_graph(text, name)
+
+    def key(title: str, kind: str) -> str:
+        return graph.titles.get((kind, title), title)
+
+    out: list[str] = []
+    for kind in ("statements", "arguments"):
+        for title, want in expected[kind].items():
+            element = graph.elements.get(key(title, kind[:-1]))
+            if element is None:
+                out.append(f"no {kind[:-1]} {title!r}")
+                continue
+            if want["text"] and _plain(element.text) != want["text"]:
+                out.append(f"{title!r}: {element.text!r} is {want['text']!r} in Argdown")
+            tags = sorted(element.fields.get("tags", []))
+            if kind == "statements" and tags != want["tags"]:
+                out.append(f"{title!r}: tags {tags} are {want['tags']} in Argdown")
+    edges = {(e.source, e.target, e.relation) for e in graph.edges}
+    for source, source_type, relation, target, target_type in expected["relations"]:
+        if relation not in _RELATIONS:
+            continue  # contradictions: one warning, checked below
+        edge = (
+            key(source, "argument" if source_type == "argument" else "statement"),
+            key(target, "argument" if target_type in ("argument", "inference") else "statement"),
+            _RELATIONS[relation],
+        )
+        if edge not in edges:
+            out.append(f"no relation {source!r} {relation} {target!r}")
+    return out
+
+
+@pytest.mark.parametrize("path", ARGDOWN_FILES, ids=lambda p: p.stem)
+def test_argdown_example_reads_as_the_argdown_cli_reads_it(path: Path) -> None:
+    expected = _expected()[path.name]
+    assert expected is not None, "the Argdown CLI accepts every kept example"
+    assert _differences(path.read_text(encoding="utf-8"), path.name, expected) == []
+
+
+def test_argdown_documentation_snippets_read_as_the_argdown_cli_reads_them() -> None:
+    different: dict[str, list[str]] = {}
+    for name, text in _snippets().items():
+        if any(option in text for option in _CONFIGURED):
+            continue
+        found = _differences(text, name, _expected()[name])
+        if found:
+            different[name] = found
+    assert different == {}
+    assert len(_snippets()) > 100
+
+
+@pytest.mark.parametrize("path", ARGDOWN_FILES, ids=lambda p: p.stem)
+def test_argdown_example_imports_every_element_with_all_roots(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    graph = read_graph(text, path.name)
+    result = get_importer("argdown")(text, path.name, ImportOptions(all_roots=True))
+    left_out = [w for w in result.warnings if "not connected" in w.message]
+    assert left_out == []
+    roots = len(result.map) - len(graph.elements)
+    assert roots in (0, 1)  # one thesis made from the title, unless the file has one root
+    texts = {n.text for n in result.map.nodes}
+    assert all(e.text in texts for e in graph.elements.values() if e.text)
+    # One warning a kind: no message is given twice.
+    messages = [w.message.split(":")[0] for w in result.warnings]
+    assert len(messages) == len(set(messages))
+
+
+def test_several_roots_are_listed_by_title_and_text() -> None:
+    path = REAL / "argdown" / "semmelweis_betz.argdown"
+    with pytest.raises(MapFileError) as info:
+        import_file(path, "argdown")
+    message = str(info.value)
+    assert "\n" not in message
+    assert "6 root claims ('Difference Between Divisions' at line 50: By default" in message
+    assert message.endswith(
+        "choose one with --thesis ID-OR-TITLE, or put them all under the file's title "
+        "with --all-roots"
+    )
+    chosen = import_file(path, "argdown", ImportOptions(thesis="No Variations")).map
+    assert chosen.thesis.id == "no-variations"
+    assert chosen.thesis.note == "Argdown title: No Variations"
+
+
+def test_titles_are_ids_or_kept_in_the_note() -> None:
+    path = REAL / "argdown" / "legalisation-softdrugs.argdown"
+    result = import_file(path, "argdown")
+    m = result.map
+    assert m.thesis.text == "Soft drugs should be legal."
+    assert m.thesis.id == "legalisation-of-soft-drugs"
+    harm = next(n for n in m.nodes if n.note == "Argdown title: No harm, no ban")
+    assert harm.id == "no-harm-no-ban" and harm.tags == ("pro",)
+    assert harm.text.startswith("The role of legislation is to protect society from harm")
+
+
+def test_premise_conclusion_structure_reads_as_an_argument() -> None:
+    path = REAL / "argdown" / "state-censorship.argdown"
+    m = import_file(path, "argdown", ImportOptions(thesis="Censorship")).map
+    argument = m.get("argument-from-freedom-of-speech")
+    conclusion = m.get(argument.parent or "")
+    assert conclusion.text == "Censorship is wrong in principle."
+    premises = m.children(argument.id)
+    assert [p.text for p in premises] == [
+        "Freedom of speech is an absolute right.",
+        "Censorship violates freedom of speech.",
+        "Whatever violates an absolute right, is itself wrong in principle.",
+    ]
+    assert {p.group for p in premises} == {"argument-from-freedom-of-speech-premises"}
+    assert conclusion.relation is Relation.ATTACKS and conclusion.parent == "Censorship"
+
+
+# -- AIF ---------------------------------------------------------------------------------------
+AIFDB = REAL / "aif" / "aifdb-6064.json"
+
+
+def test_aifdb_corpus_file_needs_a_choice_and_takes_it() -> None:
+    with pytest.raises(MapFileError) as info:
+        import_file(AIFDB, "aif")
+    message = str(info.value)
+    assert message.startswith(f"{AIFDB}: 3 root claims ('29054': and therefore the only way")
+    assert "--thesis ID-OR-TITLE" in message and "--all-roots" in message
+    result = import_file(AIFDB, "aif", ImportOptions(all_roots=True))
+    m = result.map
+    assert len(m) == 9 + 1  # every I-node, under a thesis made from the file name
+    assert {n.text for n in m.nodes[1:]} == {
+        n["text"]
+        for n in json.loads(AIFDB.read_text(encoding="utf-8"))["nodes"]
+        if n["type"] == "I"
+    }
+    chosen = import_file(AIFDB, "aif", ImportOptions(thesis="29054")).map
+    assert chosen.thesis.text == "and therefore the only way forward was for Britain to withdraw"
+
+
+def test_real_files_import_in_a_subprocess(tmp_path: Path) -> None:
+    out = tmp_path / "m.yaml"
+    source = REAL / "argdown" / "legalisation-softdrugs.argdown"
+    proc = subprocess.run(
+        [sys.executable, "-m", "argmap", "import", str(source), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.endswith(f"{out}: 18 nodes imported from {source}\n")
+    assert out.read_text(encoding="utf-8").startswith(
+        "# Imported from legalisation-softdrugs.argdown (argdown) by argmap."
+    )
