@@ -300,6 +300,14 @@ def test_computed_standing_matches_the_readme(flagship: ArgumentMap) -> None:
     assert f"nodes             {len(flagship)}" in section
 
 
+def test_readme_shows_the_current_top_level(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["show", "--status", "--depth", "1", str(FLAGSHIP)])
+    assert result.exit_code == 0, result.output
+    section = _readme_flagship_section()
+    shown = section.split("$ argmap show --status --depth 1", 1)[1].split("```", 1)[0]
+    assert shown.split("\n", 1)[1] == result.output
+
+
 def test_show_lists_every_node(flagship: ArgumentMap) -> None:
     text = format_tree(flagship)
     for node in flagship.nodes:
