@@ -6,7 +6,7 @@ import unicodedata
 from typing import Any, Final
 
 from argmap.analysis.standing import Analysis, Standing
-from argmap.model import ArgumentMap, Node
+from argmap.model import ArgumentMap, Node, NodeKind
 
 __all__ = ["format_stats", "stats_data"]
 
@@ -34,7 +34,8 @@ def stats_data(m: ArgumentMap, a: Analysis) -> dict[str, Any]:
 
     Returns:
         A dict: title, thesis (id, standing, support), node counts by kind and author,
-        depth, breadth, standing counts, and the lists of unanswered objections,
+        depth, breadth, standing counts, the conclusions drawn from the thesis (each
+        record's ``target`` is what it is drawn from), the lists of unanswered objections,
         unsupported premises, evidence without quote, citation or source, and disagreements.
     """
     tally = {s.value: 0 for s in Standing}
@@ -54,6 +55,9 @@ def stats_data(m: ArgumentMap, a: Analysis) -> dict[str, Any]:
         "depth": a.depth,
         "breadth": a.breadth,
         "standing": tally,
+        "conclusions": [
+            _node_record(m, a, node.id) for node in m.nodes if node.kind is NodeKind.CONCLUSION
+        ],
         "unanswered": [_node_record(m, a, node_id) for node_id in a.unanswered],
         "unsupported_premises": list(a.unsupported_premises),
         "unsourced_evidence": list(a.unsourced_evidence),
@@ -98,7 +102,11 @@ def format_stats(m: ArgumentMap, a: Analysis) -> str:
         ("thesis", f"{a.thesis} ({data['thesis']['standing']}, {data['thesis']['support']})"),
         ("nodes", str(len(m))),
     ]
-    rows += [(f"  {kind}", str(n)) for kind, n in a.counts_by_kind.items()]
+    rows += [
+        (f"  {kind}", str(n))
+        for kind, n in a.counts_by_kind.items()
+        if n or kind != NodeKind.CONCLUSION  # listed only in maps that draw conclusions
+    ]
     rows += [("authors", str(len(a.counts_by_author)))]
     rows += [(f"  {_clean(name)}", str(n)) for name, n in a.counts_by_author.items()]
     rows += [("  (unsigned)", str(a.unsigned))]
@@ -118,6 +126,9 @@ def format_stats(m: ArgumentMap, a: Analysis) -> str:
             else:
                 lines.append(f"  {node_id:<{pad}}{_short(node)}")
 
+    drawn = tuple(record["id"] for record in data["conclusions"])
+    if drawn:
+        section("conclusions drawn from the thesis", drawn, True)
     section("unanswered objections and rebuttals", a.unanswered, True)
     section("unsupported premises", a.unsupported_premises, False)
     section("evidence without quote, citation or source", a.unsourced_evidence, False)

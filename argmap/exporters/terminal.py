@@ -18,6 +18,7 @@ MARKERS: Final[Mapping[NodeKind, str]] = {
     NodeKind.EVIDENCE: "* evidence",
     NodeKind.OBJECTION: "- objection",
     NodeKind.REBUTTAL: "~ rebuttal",
+    NodeKind.CONCLUSION: "=> conclusion",
 }
 """Text marker per kind: colour is never the only signal."""
 
@@ -27,6 +28,7 @@ COLOURS: Final[Mapping[NodeKind, str]] = {
     NodeKind.EVIDENCE: "cyan",
     NodeKind.OBJECTION: "red",
     NodeKind.REBUTTAL: "yellow",
+    NodeKind.CONCLUSION: "magenta",
 }
 
 
@@ -58,6 +60,22 @@ def format_tree(
         KeyError: ``focus`` is not an id in the map.
     """
     start = m.get(focus) if focus is not None else m.thesis
+    lines = _subtree(m, start, depth, color, marks)
+    # Conclusions drawn from the start (in turn), each with its objections, after it.
+    for node in m.nodes:
+        if node.kind is NodeKind.CONCLUSION and start in m.ancestors(node.id):
+            lines.extend(_subtree(m, node, depth, color, marks))
+    return "\n".join(lines) + "\n"
+
+
+def _subtree(
+    m: ArgumentMap,
+    start: Node,
+    depth: int | None,
+    color: bool,
+    marks: Mapping[str, str] | None,
+) -> list[str]:
+    """Return the lines of the tree under ``start``, ``start`` unindented."""
     lines: list[str] = []
     seen_groups: set[str] = set()
     # Group members sit one step in from their group's "& linked" line, and so does
@@ -75,6 +93,8 @@ def format_tree(
         if grouped:
             indent += "  "
         marker = _marker(m, node)
+        if node.kind is NodeKind.CONCLUSION and node.parent is not None:
+            marker += f" (drawn from [{node.parent}])"
         if marks and node.id in marks:
             marker += f" {marks[node.id]}"
         head = click.style(marker, fg=COLOURS[draw_kind(m, node)], bold=True) if color else marker
@@ -86,4 +106,4 @@ def format_tree(
         lines.append(" ".join(parts))
         for link in node.links:
             lines.append(f"{indent}    also {link.relation.value} [{link.to}]")
-    return "\n".join(lines) + "\n"
+    return lines

@@ -11,7 +11,7 @@ from argmap.errors import MapFileError
 from argmap.exporters import Exporter, RenderOptions
 from argmap.interop import ImportResult
 from argmap.interop.graph import Edge, Element, GraphBuilder
-from argmap.model import ArgumentMap, Relation
+from argmap.model import ArgumentMap, NodeKind, Relation
 
 if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis
@@ -58,6 +58,9 @@ def to_aif_data(m: ArgumentMap) -> dict[str, Any]:
     ``nodeID``), each attack a CA node into the I-node, each undercut a CA node into the
     RA (or CA) of the inference it attacks. A signed node gets an L-node (``author:
     text``) asserting it through a YA node, and its author becomes a participant.
+    A conclusion drawn from the thesis gets an RA from the thesis (or the conclusion it
+    is drawn from) into it; AIF has no mark for it, so on import the last conclusion
+    is the claim that bears on nothing, and reads as the root.
     """
     w = _Writer()
     for node in m.nodes:
@@ -81,11 +84,25 @@ def to_aif_data(m: ArgumentMap) -> dict[str, Any]:
         return scheme
 
     for node in m.nodes:
-        if node.parent is not None and node.relation is not None:
+        if node.kind is NodeKind.CONCLUSION and node.parent is not None:
+            # Drawn from its parent: an inference from the parent to the conclusion.
+            scheme_of[node.id] = relate(node.parent, node.id, Relation.SUPPORTS, None)
+        elif node.parent is not None and node.relation is not None:
             scheme_of[node.id] = relate(node.id, node.parent, node.relation, node.group)
     for node in m.nodes:
         for link in node.links:
             relate(node.id, link.to, link.relation, None)
+    locutions, participants = _signatures(w, m)
+    return {
+        "nodes": w.nodes,
+        "edges": w.edges,
+        "locutions": locutions,
+        "participants": participants,
+    }
+
+
+def _signatures(w: _Writer, m: ArgumentMap) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Add an L-node (via a YA node) per signed node; return locutions and participants."""
     locutions: list[dict[str, Any]] = []
     participants: dict[str, dict[str, Any]] = {}
     for node in m.nodes:
@@ -102,12 +119,7 @@ def to_aif_data(m: ArgumentMap) -> dict[str, Any]:
         w.edge(lnode, ya)
         w.edge(ya, node.id)
         locutions.append({"nodeID": lnode, "personID": person["participantID"]})
-    return {
-        "nodes": w.nodes,
-        "edges": w.edges,
-        "locutions": locutions,
-        "participants": list(participants.values()),
-    }
+    return locutions, list(participants.values())
 
 
 def to_aif(

@@ -86,6 +86,7 @@ class GraphBuilder:
         self.edges: list[Edge] = []
         self.warnings: list[Issue] = []
         self._sources: set[str] = set()
+        self._drawn_keys: set[str] = set()
 
     def warn(self, line: int, message: str, column: int = 1) -> None:
         """Record something skipped or changed, at a line of the file (0: the whole file)."""
@@ -129,6 +130,7 @@ class GraphBuilder:
             raise MapFileError(self.path, f"no statements found; is this {self.format_name}?")
         header = self._header(header)
         self._sources = set(header.get("sources", {}))
+        self.edges = [self._drawn(edge) for edge in self.edges]
         root = thesis if thesis is not None else find_root(self.elements, self.edges, self.path)
         parent_edge = grow(root, self.elements, self.edges, self.warn)
         order = document_order(root, parent_edge, self.elements)
@@ -152,6 +154,23 @@ class GraphBuilder:
         return m, tuple(sorted(self.warnings, key=lambda w: (w.line, w.column)))
 
     # -- steps ------------------------------------------------------------------------------
+    def _drawn(self, edge: Edge) -> Edge:
+        """Turn "X supports a conclusion" round: the conclusion hangs from X in the tree.
+
+        A conclusion (an element whose format states ``kind: conclusion``) is drawn from
+        the claim that supports it, so the tree grows to it from that claim.
+        """
+        target = self.elements.get(edge.target)
+        if (
+            edge.relation is not Relation.SUPPORTS
+            or target is None
+            or target.kind is not NodeKind.CONCLUSION
+            or edge.source not in self.elements
+        ):
+            return edge
+        self._drawn_keys.add(edge.target)
+        return Edge(edge.target, edge.source, edge.relation, edge.order, edge.line)
+
     def _header(self, header: dict[str, Any]) -> dict[str, Any]:
         """Keep the metadata fields that are valid; warn about the others."""
         from argmap.load.mapfile import MapHeader
@@ -179,6 +198,9 @@ class GraphBuilder:
         for key in order[1:]:
             edge = parent_edge[key]
             parent = kinds[edge.target]
+            if key in self._drawn_keys and parent in (NodeKind.THESIS, NodeKind.CONCLUSION):
+                kinds[key] = NodeKind.CONCLUSION
+                continue
             kind = default_kind(edge.relation, parent)
             hint = self.elements[key].kind
             if hint is not None and hint is not kind:
@@ -303,7 +325,7 @@ class GraphBuilder:
         links: list[dict[str, str]],
     ) -> dict[str, Any]:
         element = self.elements[key]
-        relation = None if edge is None else edge.relation
+        relation = None if edge is None or kind is NodeKind.CONCLUSION else edge.relation
         base: dict[str, Any] = {
             "id": ids[key],
             "kind": kind,

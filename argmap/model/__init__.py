@@ -13,6 +13,14 @@ from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
     from argmap.model.argument_map import ArgumentMap
+    from argmap.model.conclusions import (
+        conclusion_message,
+        conclusion_nodes,
+        drawing_steps,
+        drawn_from,
+        is_conclusion,
+        reading_order,
+    )
     from argmap.model.fields import (
         CLEARABLE_FIELDS,
         COMPARED_FIELDS,
@@ -76,8 +84,14 @@ __all__ = [
     "Strength",
     "Text",
     "TextDate",
+    "conclusion_message",
+    "conclusion_nodes",
+    "drawing_steps",
+    "drawn_from",
     "entry_fields",
+    "is_conclusion",
     "plain_value",
+    "reading_order",
     "structure_problems",
 ]
 
@@ -104,6 +118,14 @@ _MODULES: Final = {
         "TextDate",
     ),
     "structure": ("Problem", "structure_problems"),
+    "conclusions": (
+        "conclusion_message",
+        "conclusion_nodes",
+        "drawing_steps",
+        "drawn_from",
+        "is_conclusion",
+        "reading_order",
+    ),
     "argument_map": ("ArgumentMap",),
     "fields": (
         "CLEARABLE_FIELDS",

@@ -5,11 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from argmap.exporters.html.nodeview import NodeView, NodeViews
-from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.model import ArgumentMap, Node, NodeKind, Relation, reading_order
 
 __all__ = ["ClaimCase", "Counterpoint", "claim_cases"]
 
-_CLAIMS = (NodeKind.THESIS, NodeKind.PREMISE, NodeKind.OBJECTION, NodeKind.REBUTTAL)
+_CLAIMS = (
+    NodeKind.THESIS,
+    NodeKind.PREMISE,
+    NodeKind.OBJECTION,
+    NodeKind.REBUTTAL,
+    NodeKind.CONCLUSION,
+)
 """Kinds of node the for/against section gives a case of their own."""
 
 
@@ -44,14 +50,19 @@ def claim_cases(m: ArgumentMap, views: NodeViews) -> list[ClaimCase]:
     """
     undercutters: dict[str, list[tuple[Node, str]]] = {}
     for source, target, relation, _cross in m.edges():
-        if relation is Relation.UNDERCUTS and target.parent is not None:
+        if relation is Relation.UNDERCUTS and target.kind is NodeKind.CONCLUSION:
+            # The step into a conclusion runs from its source up to it.
+            undercutters.setdefault(target.id, []).append((source, target.parent or ""))
+        elif relation is Relation.UNDERCUTS and target.parent is not None:
             undercutters.setdefault(target.parent, []).append((source, target.id))
     cases: list[ClaimCase] = []
-    for node in m.walk():
+    for node in reading_order(m):
         if node.kind not in _CLAIMS:
             continue
         pros: list[NodeView] = []
         cons: list[Counterpoint] = []
+        if node.kind is NodeKind.CONCLUSION and node.parent is not None:
+            pros.append(views.view(m.get(node.parent)))  # what it is drawn from
         for source, relation, _cross in views.incoming[node.id]:
             if relation is Relation.SUPPORTS:
                 pros.append(views.view(source))

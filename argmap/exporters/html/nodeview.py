@@ -25,6 +25,7 @@ KIND_LABELS: Final[Mapping[NodeKind, str]] = {
     NodeKind.EVIDENCE: "Evidence",
     NodeKind.OBJECTION: "Objection",
     NodeKind.REBUTTAL: "Rebuttal",
+    NodeKind.CONCLUSION: "Conclusion",
 }
 """The word shown for each kind: colour is never the only signal."""
 
@@ -34,6 +35,7 @@ KIND_ICONS: Final[Mapping[NodeKind, str]] = {
     NodeKind.EVIDENCE: "§",
     NodeKind.OBJECTION: "−",
     NodeKind.REBUTTAL: "↩",
+    NodeKind.CONCLUSION: "∴",
 }
 """A glyph per kind, shown beside the word."""
 
@@ -142,6 +144,10 @@ class NodeViews:
             relation = node.relation.value
             if undercut:
                 link_target = m.get(node.parent).parent
+                if m.get(node.parent).kind is NodeKind.CONCLUSION:  # the step runs upwards
+                    target, link_target = link_target, node.parent
+        elif node.kind is NodeKind.CONCLUSION:
+            relation, target = "drawn from", node.parent
         cross = [CrossLink(link.relation.value, link.to, True) for link in node.links]
         cross += [
             CrossLink(rel.value, src.id, False)
