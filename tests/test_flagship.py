@@ -53,12 +53,31 @@ def test_thesis_is_the_authors_one_claim(flagship: ArgumentMap) -> None:
     )
     # One claim per box: the two claims the article draws from the thesis are not in it.
     assert "transcends" not in thesis.text and "grasp" not in thesis.text
-    assert thesis.note is not None
-    assert "fails to grasp" in thesis.note and "transcends Korea" in thesis.note
     assert flagship.source is not None
     assert flagship.source.publication == "Eurasia Daily Monitor"
     assert (flagship.source.volume, flagship.source.issue) == (11, 85)
     assert flagship.source.author is None  # the seed text does not name one
+
+
+def test_the_claims_drawn_from_the_thesis_are_its_conclusions(flagship: ArgumentMap) -> None:
+    """The article's last two sentences are conclusions drawn from the thesis, verbatim,
+    each open to a signed undercut of the step from the thesis; they fall with it."""
+    drawn = [n for n in flagship.nodes if n.kind is NodeKind.CONCLUSION]
+    assert [(n.id, n.parent) for n in drawn] == [
+        ("us-fails-to-grasp", flagship.thesis.id),
+        ("lesson-transcends-korea", flagship.thesis.id),
+    ]
+    assert drawn[0].quote is not None and drawn[0].quote.startswith("the US fails to grasp")
+    assert drawn[1].quote == "That is a lesson whose significance transcends Korea."
+    a = analyze(flagship)
+    for conclusion in drawn:
+        assert _is_article(conclusion) and conclusion.author is None
+        undercuts = flagship.children(conclusion.id)
+        assert undercuts and all(c.relation is Relation.UNDERCUTS for c in undercuts)
+        assert all(REVIEWER_TAG in c.tags for c in undercuts)
+        # The thesis is out, so what is drawn from it is out too.
+        assert a.standing[conclusion.id] is Standing.OUT
+    assert "`us-fails-to-grasp`" in _readme_flagship_section()
 
 
 def test_every_node_has_an_explicit_id() -> None:
