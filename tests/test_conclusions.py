@@ -264,10 +264,14 @@ def test_aif_has_an_inference_from_thesis_to_conclusion(m: ArgumentMap) -> None:
     # The undercut attacks that inference: a CA from not-urgent into the RA.
     (ca,) = [s for s, k in kinds.items() if k == "CA" and into.get(s) == ["not-urgent"]]
     assert any(e["fromID"] == ca and e["toID"] == ra for e in data["edges"])
-    # AIF has no mark for a conclusion: on import the last one is the root claim.
+    assert ra == "drawn:so-act"  # how argmap reads it back: AIF has no mark for it
     again = get_importer("aif")(json.dumps(data), "u.json").map
-    assert again.thesis.id == "others-follow"
-    assert len(again) == len(m)
+    assert again.thesis.id == "t"
+    assert [(n.id, n.kind, n.parent) for n in again.nodes if n.kind is NodeKind.CONCLUSION] == [
+        ("so-act", NodeKind.CONCLUSION, "t"),
+        ("others-follow", NodeKind.CONCLUSION, "so-act"),
+    ]
+    assert again.get("not-urgent").relation is Relation.UNDERCUTS
 
 
 def test_add_objection_to_a_conclusion(runner: CliRunner, path: Path) -> None:

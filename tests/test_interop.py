@@ -257,23 +257,6 @@ def test_real_argdown_cli_accepts_export(path: Path, tmp_path: Path) -> None:
 
 
 # -- AIF ---------------------------------------------------------------------------------------
-def _without_conclusions(m: ArgumentMap) -> ArgumentMap:
-    """The map less its conclusions (and what hangs under them, and links to them).
-
-    AIF has no mark for a conclusion drawn from the thesis: its RA reads back as an
-    inference to a claim that becomes the root (see test_aif_conclusion_is_an_inference).
-    """
-    gone = {n.id for c in m.nodes if c.kind is NodeKind.CONCLUSION for n in m.walk(c.id)}
-    if not gone:
-        return m
-    nodes = tuple(
-        n.model_copy(update={"links": tuple(link for link in n.links if link.to not in gone)})
-        for n in m.nodes
-        if n.id not in gone
-    )
-    return ArgumentMap(title=m.title, sources=m.sources, nodes=nodes)
-
-
 def _aif_expected(m: ArgumentMap) -> dict[str, tuple[NodeKind, str, Relation | None, str | None]]:
     """What AIF carries: evidence reads back as premise, attacker kinds follow the parent,
     and an undercut of a linked group hangs under the group's first co-premise."""
@@ -286,7 +269,9 @@ def _aif_expected(m: ArgumentMap) -> dict[str, tuple[NodeKind, str, Relation | N
             group = m.get(parent).group
             if group is not None:
                 parent = groups[group][0].id
-        if parent is None or node.relation is None:
+        if node.kind is NodeKind.CONCLUSION:
+            kind = NodeKind.CONCLUSION  # argmap's own mark on the RA reads it back
+        elif parent is None or node.relation is None:
             kind = NodeKind.THESIS
         else:
             kind = default_kind(node.relation, kinds[parent])
@@ -298,7 +283,6 @@ def _aif_expected(m: ArgumentMap) -> dict[str, tuple[NodeKind, str, Relation | N
 @SETTINGS
 @given(argument_maps())
 def test_aif_round_trip_keeps_kind_text_relation(m: ArgumentMap) -> None:
-    m = _without_conclusions(m)
     again = _import("aif", to_aif(m))
     assert {n.id: (n.kind, n.text, n.relation, n.parent) for n in again.nodes} == _aif_expected(m)
     assert {n.id: n.links for n in again.nodes} == {n.id: n.links for n in m.nodes}
@@ -307,7 +291,7 @@ def test_aif_round_trip_keeps_kind_text_relation(m: ArgumentMap) -> None:
 
 @pytest.mark.parametrize("path", ALL_MAPS, ids=lambda p: p.stem)
 def test_aif_round_trip_of_maps(path: Path) -> None:
-    m = _without_conclusions(load_map(path))
+    m = load_map(path)
     again = _import("aif", to_aif(m))
     expected = _aif_expected(m)
     assert {n.id: (n.kind, n.text, n.relation, n.parent) for n in again.nodes} == expected

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 __all__ = ["EXPORTER", "import_text", "to_aif", "to_aif_data"]
 
 RA_TEXT: Final = "Default Inference"
+DRAWN_PREFIX: Final = "drawn:"
+"""The ``nodeID`` prefix of an RA that draws a conclusion from the thesis (argmap's own)."""
 CA_TEXT: Final = "Default Conflict"
 YA_TEXT: Final = "Asserting"
 _SKIPPED_TYPES: Final = {
@@ -59,8 +61,8 @@ def to_aif_data(m: ArgumentMap) -> dict[str, Any]:
     RA (or CA) of the inference it attacks. A signed node gets an L-node (``author:
     text``) asserting it through a YA node, and its author becomes a participant.
     A conclusion drawn from the thesis gets an RA from the thesis (or the conclusion it
-    is drawn from) into it; AIF has no mark for it, so on import the last conclusion
-    is the claim that bears on nothing, and reads as the root.
+    is drawn from) into it, its ``nodeID`` :data:`DRAWN_PREFIX` and the conclusion's id:
+    AIF has no mark for a conclusion, so that id is how argmap reads it back.
     """
     w = _Writer()
     for node in m.nodes:
@@ -86,7 +88,9 @@ def to_aif_data(m: ArgumentMap) -> dict[str, Any]:
     for node in m.nodes:
         if node.kind is NodeKind.CONCLUSION and node.parent is not None:
             # Drawn from its parent: an inference from the parent to the conclusion.
-            scheme_of[node.id] = relate(node.parent, node.id, Relation.SUPPORTS, None)
+            scheme_of[node.id] = w.scheme("RA", RA_TEXT, DRAWN_PREFIX + node.id)
+            w.edge(scheme_of[node.id], node.id)
+            w.edge(node.parent, scheme_of[node.id])
         elif node.parent is not None and node.relation is not None:
             scheme_of[node.id] = relate(node.id, node.parent, node.relation, node.group)
     for node in m.nodes:
@@ -241,6 +245,8 @@ def _add_inference(graph: GraphBuilder, aif: _AifGraph, ra: str) -> None:
         )
     conclusion = conclusions[0]
     premises = aif.claims(aif.into[ra])
+    if ra.startswith(DRAWN_PREFIX) and len(premises) == 1:
+        graph.elements[conclusion].kind = NodeKind.CONCLUSION  # drawn from its premise
     group = ra if len(premises) >= 2 else None
     for premise in premises:
         graph.relate(
@@ -260,6 +266,8 @@ def _add_conflict(graph: GraphBuilder, aif: _AifGraph, ca: str) -> None:
     if aif.kinds[target] in ("RA", "CA"):
         relation = Relation.UNDERCUTS
         premises = aif.claims(aif.into[target])
+        if target.startswith(DRAWN_PREFIX) and aif.kinds[target] == "RA":
+            premises = aif.claims(aif.out_of[target])  # the step into a conclusion: under it
         if not premises:
             graph.warn(0, f"CA node {ca!r} undercuts an inference without premises")
             return
