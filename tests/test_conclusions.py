@@ -304,3 +304,16 @@ def test_fitted_pages_draw_the_conclusions_with_the_thesis(
         holding = [p.name for p in pages if node_id in p.read_text("utf-8")]
         assert holding == [pages[0].name], conclusion
     assert 'class="edge drawn&#45;from"' in pages[0].read_text("utf-8")
+
+
+def test_remove_takes_what_is_drawn_from_a_conclusion(runner: CliRunner, path: Path) -> None:
+    before = path.read_bytes()
+    refused = runner.invoke(main, ["remove", str(path), "so-act"])
+    assert refused.exit_code == 1 and "'others-follow'" in refused.output
+    assert path.read_bytes() == before  # nothing lost
+    done = runner.invoke(main, ["remove", str(path), "so-act", "--recursive"])
+    assert done.exit_code == 0, done.output
+    assert done.output.split() == ["so-act", "no-budget", "not-urgent", "others-follow"]
+    again = load_map(path)
+    assert [n.id for n in again.nodes] == ["t", "p", "o-p"]
+    assert again.get("o-p").links == ()  # the cross-link into the removed conclusion too

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
         drawing_steps,
         drawn_from,
         is_conclusion,
+        nested_under,
         reading_order,
     )
     from argmap.model.fields import (
@@ -90,6 +91,7 @@ __all__ = [
     "drawn_from",
     "entry_fields",
     "is_conclusion",
+    "nested_under",
     "plain_value",
     "reading_order",
     "structure_problems",
@@ -124,6 +126,7 @@ _MODULES: Final = {
         "drawing_steps",
         "drawn_from",
         "is_conclusion",
+        "nested_under",
         "reading_order",
     ),
     "argument_map": ("ArgumentMap",),

@@ -26,6 +26,7 @@ __all__ = [
     "drawing_steps",
     "drawn_from",
     "is_conclusion",
+    "nested_under",
     "reading_order",
 ]
 
@@ -56,6 +57,21 @@ def reading_order(m: ArgumentMap) -> list[Node]:
     out = list(m.walk())
     for node in conclusion_nodes(m):
         out.extend(m.walk(node.id))
+    return out
+
+
+def nested_under(m: ArgumentMap, node_id: str) -> list[Node]:
+    """Return the node and all a file nests under it: its subtree and what is drawn from it.
+
+    :meth:`ArgumentMap.walk` leaves out conclusions; removing or moving an entry takes
+    them with it. Parents come before children in document order, so one pass does.
+    """
+    inside = {node_id}
+    out = [m.get(node_id)]
+    for node in m.nodes[m.position(node_id) + 1 :]:
+        if node.parent in inside:
+            inside.add(node.id)
+            out.append(node)
     return out
 
 
