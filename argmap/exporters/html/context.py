@@ -19,7 +19,7 @@ from argmap.exporters.html.summary import (
     unanswered_objections,
     view_note,
 )
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, reading_order
 from argmap.options import RenderOptions
 
 if TYPE_CHECKING:
@@ -136,5 +136,5 @@ def answer_context(
         document=document_view(m),
         theme=options.theme,
         exercise=False,
-        nodes=[views.view(node) for node in m.walk()],
+        nodes=[views.view(node) for node in reading_order(m)],
     )
