@@ -8,7 +8,7 @@ from typing import Final
 import click
 
 from argmap.analysis.view import draw_kind
-from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.model import ArgumentMap, Node, NodeKind, Relation, nested_under
 
 __all__ = ["MARKERS", "format_tree"]
 
@@ -62,8 +62,8 @@ def format_tree(
     start = m.get(focus) if focus is not None else m.thesis
     lines = _subtree(m, start, depth, color, marks)
     # Conclusions drawn from the start (in turn), each with its objections, after it.
-    for node in m.nodes:
-        if node.kind is NodeKind.CONCLUSION and start in m.ancestors(node.id):
+    for node in nested_under(m, start.id):
+        if node.kind is NodeKind.CONCLUSION and node is not start:
             lines.extend(_subtree(m, node, depth, color, marks))
     return "\n".join(lines) + "\n"
 
