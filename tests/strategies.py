@@ -17,7 +17,11 @@ OPTIONAL_TEXT = st.none() | TEXT
 
 @st.composite
 def argument_maps(draw: st.DrawFn, max_nodes: int = 12) -> ArgumentMap:
-    """Draw a valid map: random tree shape, kinds, fields, groups and cross-links."""
+    """Draw a valid map: random tree shape, kinds, fields, groups and cross-links.
+
+    Conclusions (drawn from the thesis or from another conclusion, with objections of
+    their own) come up among the kinds a thesis or conclusion may hold.
+    """
     count = draw(st.integers(min_value=1, max_value=max_nodes))
     nodes: list[dict[str, Any]] = [
         {"id": "n0", "kind": NodeKind.THESIS, "text": draw(TEXT), "parent": None, "relation": None}
@@ -26,9 +30,13 @@ def argument_maps(draw: st.DrawFn, max_nodes: int = 12) -> ArgumentMap:
         parent = draw(st.integers(min_value=0, max_value=i - 1))
         parent_kind = nodes[parent]["kind"]
         kind = draw(st.sampled_from(sorted(CHILD_KINDS[parent_kind], key=lambda k: k.value)))
-        relation = "supports" if kind in (NodeKind.PREMISE, NodeKind.EVIDENCE) else "attacks"
-        if relation == "attacks" and parent != 0 and draw(st.booleans()):
-            relation = "undercuts"
+        relation: str | None = "supports"
+        if kind in (NodeKind.OBJECTION, NodeKind.REBUTTAL):
+            relation = "attacks"
+            if parent != 0 and draw(st.booleans()):
+                relation = "undercuts"
+        elif kind is NodeKind.CONCLUSION:
+            relation = None  # drawn from its parent, bears on nothing
         record: dict[str, Any] = {
             "id": f"n{i}",
             "kind": kind,
@@ -83,7 +91,7 @@ def _document_order(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
         kids = children.get(record["id"], [])
         # Files list children by key (premises, evidence, objections, rebuttals), and a
         # group's members sit together where the group first appears.
-        order = {"premise": 0, "evidence": 1, "objection": 2, "rebuttal": 3}
+        order = {"premise": 0, "evidence": 1, "objection": 2, "rebuttal": 3, "conclusion": 4}
         kids = sorted(kids, key=lambda r: order[r["kind"].value])
         grouped: list[dict[str, Any]] = []
         seen: set[str] = set()

@@ -45,7 +45,7 @@ def node(
     links: Iterable[tuple[str, Relation]] = (),
     assessment: Assessment | None = None,
 ) -> Node:
-    if relation is None and parent is not None:
+    if relation is None and parent is not None and kind is not K.CONCLUSION:
         relation = R.SUPPORTS if kind in (K.PREMISE, K.EVIDENCE) else R.ATTACKS
     return Node(
         id=node_id,
@@ -67,11 +67,17 @@ def make(*nodes: Node) -> ArgumentMap:
 
 
 def reference_framework(m: ArgumentMap) -> tuple[list[Hashable], set[tuple[Hashable, Hashable]]]:
-    """The README's rules, written out again: arguments are nodes and links."""
+    """The README's rules, written out again: arguments are nodes and links.
+
+    A conclusion's drawing step is the link from its source to it: it falls with its
+    source or to an undercutter, and the conclusion falls with it.
+    """
     args: list[Hashable] = [n.id for n in m.nodes]
     edges: list[tuple[Hashable, str, str, Relation]] = []
     for n in m.nodes:
-        if n.parent is not None and n.relation is not None:
+        if n.kind is K.CONCLUSION and n.parent is not None:
+            edges.append((("tree", n.id), n.parent, n.id, R.SUPPORTS))
+        elif n.parent is not None and n.relation is not None:
             edges.append((("tree", n.id), n.id, n.parent, n.relation))
         for link in n.links:
             edges.append((("cross", n.id, link.to), n.id, link.to, link.relation))
@@ -85,6 +91,11 @@ def reference_framework(m: ArgumentMap) -> tuple[list[Hashable], set[tuple[Hasha
                     attacks.add((arg, other))
         elif relation is R.UNDERCUTS:
             attacks.add((arg, ("tree", target)))
+    for n in m.nodes:  # sources come first, so attacks flow down a chain of conclusions
+        if n.kind is K.CONCLUSION:
+            step_attackers = {x for x, y in attacks if y == ("tree", n.id)}
+            outgoing = [e[0] for e in edges if e[1] == n.id]
+            attacks |= {(x, hit) for x in step_attackers for hit in (n.id, *outgoing)}
     return args, attacks
 
 
@@ -316,6 +327,7 @@ def test_disagreements_and_counts() -> None:
         "evidence": 0,
         "objection": 2,
         "rebuttal": 1,
+        "conclusion": 0,
     }
     assert (a.depth, a.breadth) == (2, 3)  # level 1: p, o, q
 
@@ -353,7 +365,7 @@ def small_maps(draw: st.DrawFn, max_nodes: int = 6, max_links: int = 3) -> Argum
         relations = sorted(ALLOWED_RELATIONS[kind])
         if parent.parent is None:
             relations = [r for r in relations if r is not R.UNDERCUTS]
-        relation = draw(st.sampled_from(relations))
+        relation = draw(st.sampled_from(relations)) if relations else None  # a conclusion
         nodes.append(node(f"n{i}", kind, parent.id, relation))
     groups: dict[str, list[int]] = {}
     for i, n in enumerate(nodes):

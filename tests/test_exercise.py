@@ -55,6 +55,11 @@ thesis:
         - text: Zzzq.
   objections:
     - text: Qz.
+  conclusions:
+    - text: Zqq.
+      objections:
+        - text: Qzz.
+          undercut: true
 """
 """A map of every shape in words of no meaning: what a worksheet prints besides the map."""
 
@@ -238,7 +243,7 @@ def test_label_worksheet_hides_kinds_and_arrow_types(tmp_path: Path) -> None:
     for word in KIND_WORDS + ("supports", "attacks"):
         assert word not in classes and word.upper() not in svg, word
     assert "arrow" in titles and not re.search(r'title="[\d.]+ (supports|attacks|undercuts)"', svg)
-    headers = re.findall(r">(\d[\d.]*) · ([^<]*)<", svg)
+    headers = re.findall(r">((?:C|\d)[\d.]*) · ([^<]*)<", svg)  # C1: a conclusion
     assert len(headers) == len(m) and all(
         rest == "kind: ____________" for pos, rest in headers if pos != "1"
     )

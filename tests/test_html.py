@@ -22,7 +22,7 @@ from argmap.exporters.html.outline import MAX_NESTING
 from argmap.exporters.html.page import build_context, render_answer_key, render_html
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
-from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.model import ArgumentMap, Node, NodeKind, Relation, reading_order
 from argmap.safetext import displayable, safe_url
 from tests.conftest import CASES, GOLDEN, MAPS, ROOT
 from tests.golden_html import HTML_GOLDEN
@@ -114,9 +114,11 @@ def test_one_entry_per_node_nested_as_the_model(path: Path) -> None:
     m = load_map(path)
     html = render_html(m, analyze(m), diagram=False)
     parsed = parse(html)
-    assert [e[0] for e in parsed.entries] == [n.id for n in m.walk()]
+    assert [e[0] for e in parsed.entries] == [n.id for n in reading_order(m)]
     for node_id, parent, _flat in parsed.entries:
-        assert parent == m.get(node_id).parent
+        node = m.get(node_id)
+        # A conclusion heads an entry of its own, after the thesis's tree.
+        assert parent == (None if node.kind is NodeKind.CONCLUSION else node.parent)
     for group, members in m.groups().items():
         assert parsed.groups[group] == [n.id for n in members]
     assert parsed.tags.count("script") == 1
@@ -303,7 +305,7 @@ def test_diagram_pages_are_the_pdf_pages_with_in_page_links() -> None:
 def test_any_text_round_trips_through_the_page(m: ArgumentMap) -> None:
     html = render_html(m, analyze(m), diagram=False)
     parsed = parse(html)
-    assert [e[0] for e in parsed.entries] == [n.id for n in m.walk()]
+    assert [e[0] for e in parsed.entries] == [n.id for n in reading_order(m)]
     for node in m.nodes:
         # As written, but with control characters as U+FFFD and bidi runs closed.
         assert parsed.texts[node.id].strip() == displayable(node.text).strip()
@@ -372,7 +374,7 @@ def test_exercise_blanks_texts_and_the_key_has_them() -> None:
     key = render_answer_key(m, analyze(m), RenderOptions(exercise=True))
     parsed = parse(page)
     labels = positions(m)
-    assert [e[0] for e in parsed.entries] == [labels[n.id] for n in m.walk()]
+    assert [e[0] for e in parsed.entries] == [labels[n.id] for n in reading_order(m)]
     for node in m.nodes[1:]:  # the thesis stays
         assert node.text not in page and str(escape(node.text)) not in page
         assert str(escape(node.text)) in key

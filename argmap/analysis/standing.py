@@ -142,6 +142,10 @@ def build_framework(m: ArgumentMap) -> Framework:
             outgoing[node.id].append(size)
             edges.append((size, node.parent, node.relation))
             size += 1
+        elif node.parent is not None and node.kind is NodeKind.CONCLUSION:
+            tree_link[node.id] = size  # the drawing step, from the parent to the conclusion
+            outgoing[node.parent].append(size)
+            size += 1
     for node in m.nodes:
         for link in node.links:
             cross_link[(node.id, link.to)] = size
@@ -155,7 +159,35 @@ def build_framework(m: ArgumentMap) -> Framework:
             attacks.extend((arg, out) for out in outgoing[target])
         elif relation is Relation.UNDERCUTS:
             attacks.append((arg, tree_link[target]))
+    attacks.extend(_inherited_attacks(m, attacks, tree_link, outgoing, position))
     return Framework(size, tuple(attacks), tree_link, cross_link)
+
+
+def _inherited_attacks(
+    m: ArgumentMap,
+    attacks: list[tuple[int, int]],
+    tree_link: Mapping[str, int],
+    outgoing: Mapping[str, list[int]],
+    position: Mapping[str, int],
+) -> list[tuple[int, int]]:
+    """Return the attacks a conclusion inherits: it stands only if its drawing step does.
+
+    Whatever attacks the step (an attacker of its source, an undercutter of the step)
+    also attacks the conclusion and the steps drawn from it in turn. Conclusions come
+    after their sources in document order, so one pass carries attacks down a chain.
+    """
+    attackers: dict[int, list[int]] = {}
+    for source, target in attacks:
+        attackers.setdefault(target, []).append(source)
+    added: list[tuple[int, int]] = []
+    for node in m.nodes:
+        if node.kind is not NodeKind.CONCLUSION or node.id not in tree_link:
+            continue
+        for attacker in attackers.get(tree_link[node.id], []):
+            for hit in (position[node.id], *outgoing[node.id]):
+                added.append((attacker, hit))
+                attackers.setdefault(hit, []).append(attacker)
+    return added
 
 
 def grounded(size: int, attacks: tuple[tuple[int, int], ...]) -> list[Standing]:

@@ -74,8 +74,9 @@ def stats_data(m: ArgumentMap, a: Analysis) -> dict[str, Any]:
 
     Returns:
         A dict: title, thesis (id, standing, support), node counts by kind (as drawn)
-        and author, depth, breadth, standing counts; ``unanswered``: the objections and
-        rebuttals with no standing answer (records), split by kind in
+        and author, depth, breadth, standing counts; the conclusions drawn from the thesis
+        (each record's ``target`` is what it is drawn from); ``unanswered``: the objections
+        and rebuttals with no standing answer (records), split by kind in
         ``unanswered_objections`` and ``unanswered_rebuttals``; ``unsupported_premises``:
         premises with no standing support, split into ``premises_without_support`` (none
         given: lint's ``unsupported-premise``) and ``premises_support_defeated``; evidence
@@ -100,6 +101,9 @@ def stats_data(m: ArgumentMap, a: Analysis) -> dict[str, Any]:
         "depth": a.depth,
         "breadth": a.breadth,
         "standing": tally,
+        "conclusions": [
+            _node_record(m, a, node.id) for node in m.nodes if node.kind is NodeKind.CONCLUSION
+        ],
         "unanswered": [_node_record(m, a, node_id) for node_id in a.unanswered],
         "unanswered_objections": list(objections),
         "unanswered_rebuttals": list(rebuttals),
@@ -148,7 +152,11 @@ def format_stats(m: ArgumentMap, a: Analysis) -> str:
         ("thesis", f"{a.thesis} ({data['thesis']['standing']}, {data['thesis']['support']})"),
         ("nodes", str(len(m))),
     ]
-    rows += [(f"  {kind}", str(n)) for kind, n in a.counts_by_kind.items()]
+    rows += [
+        (f"  {kind}", str(n))
+        for kind, n in a.counts_by_kind.items()
+        if n or kind != NodeKind.CONCLUSION  # listed only in maps that draw conclusions
+    ]
     rows += [("authors", str(len(a.counts_by_author)))]
     rows += [(f"  {_clean(name)}", str(n)) for name, n in a.counts_by_author.items()]
     rows += [("  (unsigned)", str(a.unsigned))]
@@ -168,6 +176,9 @@ def format_stats(m: ArgumentMap, a: Analysis) -> str:
             else:
                 lines.append(f"  {node_id:<{pad}}{_short(node)}")
 
+    drawn = tuple(record["id"] for record in data["conclusions"])
+    if drawn:
+        section("conclusions drawn from the thesis", drawn, True)
     objections, rebuttals = unanswered_by_kind(m, a)
     section("objections with no standing answer", objections, True)
     section("rebuttals with no standing answer", rebuttals, True)

@@ -26,6 +26,11 @@ def draw_kind(m: ArgumentMap, node: Node) -> NodeKind:
     return node.kind
 
 
+def conclusion_ids(m: ArgumentMap) -> list[str]:
+    """Return the ids of the map's conclusions (each walked on its own, above the thesis)."""
+    return [node.id for node in m.nodes if node.kind is NodeKind.CONCLUSION]
+
+
 def narrows(options: RenderOptions) -> bool:
     """Whether the options leave any node out (a focus, a depth, or hidden nodes)."""
     return (
@@ -49,12 +54,14 @@ def visible_nodes(m: ArgumentMap, options: RenderOptions) -> list[Node]:
     hide = options.hide
     kept: list[Node] = []
     dropped: set[str] = set()
-    for node in m.walk(options.focus, options.depth):
+    roots = [options.focus] if options.focus is not None else [None, *conclusion_ids(m)]
+    walked = (node for root in roots for node in m.walk(root, options.depth))
+    for node in walked:
         if node.parent in dropped and node.id != options.focus:
             dropped.add(node.id)
             continue
         if (
-            node.kind is not NodeKind.THESIS
+            node.kind not in (NodeKind.THESIS, NodeKind.CONCLUSION)
             and node.id != options.focus
             and (
                 ("evidence" in hide and node.kind is NodeKind.EVIDENCE)

@@ -11,7 +11,7 @@ from argmap.editing.entry import Snapshot, drop_links
 from argmap.editing.safewrite import locked_text
 from argmap.editing.session import EditError, Place, Session, open_session, walk_places
 from argmap.editing.textsplice import Edit, item_removal, ungroup
-from argmap.model import Node
+from argmap.model import Node, drawn_from, nested_under
 
 __all__ = ["remove_node"]
 
@@ -36,7 +36,7 @@ def remove_node(path: str | Path, node_id: str, *, recursive: bool = False) -> l
         session = open_session(p, text)
         if session.node(node_id).parent is None:
             raise EditError(p, "the thesis cannot be removed")
-        removed = [node.id for node in session.map.walk(node_id)]
+        removed = [node.id for node in nested_under(session.map, node_id)]
         gone = set(removed)
         linkers = [
             n for n in session.map.nodes if n.id not in gone and any(x.to in gone for x in n.links)
@@ -57,7 +57,7 @@ def remove_node(path: str | Path, node_id: str, *, recursive: bool = False) -> l
 def _check_alone(session: Session, node_id: str, linkers: list[Node]) -> None:
     """Refuse to remove a node that has children or that cross-links point at."""
     p = session.path
-    kids = session.map.children(node_id)
+    kids = session.map.children(node_id) + drawn_from(session.map, node_id)
     if kids:
         names = ", ".join(repr(k.id) for k in kids)
         raise EditError(

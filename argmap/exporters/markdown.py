@@ -21,6 +21,7 @@ _LABEL: Final = {
     NodeKind.EVIDENCE: "Evidence",
     NodeKind.OBJECTION: "Objection",
     NodeKind.REBUTTAL: "Rebuttal",
+    NodeKind.CONCLUSION: "Conclusion",
 }
 _VERB: Final = {
     Relation.SUPPORTS: "supports",
@@ -105,6 +106,8 @@ def _item(m: ArgumentMap, node: Node, indent: str) -> list[str]:
         label += f", undercutting {_inference(m, node.parent)}"
     if node.group is not None:
         label += f" (linked: `{node.group}`)"
+    if node.kind is NodeKind.CONCLUSION and node.parent is not None:
+        label += f" (drawn from `{node.parent}`)"
     lines = [f"{indent}- **{label}** `{node.id}`: {escape_markdown(node.text)}"]
     body = indent + "  "
     facts: list[str] = []
@@ -161,7 +164,8 @@ def to_markdown(
 
     A heading with the title, the description, then one nested list item per node
     (kind in bold, id in code, text), with its quote as a block quote and its citation
-    after a dash. Every user string is escaped.
+    after a dash; then the conclusions drawn from the thesis, each with its objections,
+    under a heading of their own. Every user string is escaped.
     """
     lines = [f"# {_heading(m.title)}", ""]
     if m.description is not None:
@@ -172,6 +176,14 @@ def to_markdown(
         lines += ["Source: " + ", ".join(escape_markdown(p) for p in parts if p), ""]
     for node, level in m.walk_levels():
         lines.extend(_item(m, node, "  " * level))
+    drawn = [node for node in m.nodes if node.kind is NodeKind.CONCLUSION]
+    if drawn:
+        while lines and lines[-1] == "":
+            lines.pop()
+        lines += ["", "## Conclusions drawn from the thesis", ""]
+    for conclusion in drawn:
+        for node, level in m.walk_levels(conclusion.id):
+            lines.extend(_item(m, node, "  " * level))
     while lines and lines[-1] == "":
         lines.pop()
     return "\n".join(lines) + "\n"

@@ -8,7 +8,7 @@ from typing import Final
 import click
 
 from argmap.analysis.view import draw_kind
-from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.model import ArgumentMap, Node, NodeKind, Relation, nested_under
 from argmap.safetext import terminal_text
 
 __all__ = ["MARKERS", "format_tree"]
@@ -19,6 +19,7 @@ MARKERS: Final[Mapping[NodeKind, str]] = {
     NodeKind.EVIDENCE: "* evidence",
     NodeKind.OBJECTION: "- objection",
     NodeKind.REBUTTAL: "~ rebuttal",
+    NodeKind.CONCLUSION: "=> conclusion",
 }
 """Text marker per kind: colour is never the only signal."""
 
@@ -28,6 +29,7 @@ COLOURS: Final[Mapping[NodeKind, str]] = {
     NodeKind.EVIDENCE: "cyan",
     NodeKind.OBJECTION: "red",
     NodeKind.REBUTTAL: "yellow",
+    NodeKind.CONCLUSION: "magenta",
 }
 
 
@@ -67,6 +69,22 @@ def format_tree(
         KeyError: ``focus`` is not an id in the map.
     """
     start = m.get(focus) if focus is not None else m.thesis
+    lines = _subtree(m, start, depth, color, marks)
+    # Conclusions drawn from the start (in turn), each with its objections, after it.
+    for node in nested_under(m, start.id):
+        if node.kind is NodeKind.CONCLUSION and node is not start:
+            lines.extend(_subtree(m, node, depth, color, marks))
+    return "\n".join(lines) + "\n"
+
+
+def _subtree(
+    m: ArgumentMap,
+    start: Node,
+    depth: int | None,
+    color: bool,
+    marks: Mapping[str, str] | None,
+) -> list[str]:
+    """Return the lines of the tree under ``start``, ``start`` unindented."""
     lines: list[str] = []
     seen_groups: set[str] = set()
     # Group members sit one step in from their group's "& linked" line, and so does
@@ -85,6 +103,8 @@ def format_tree(
         if grouped:
             indent += "  "
         marker = _marker(m, node)
+        if node.kind is NodeKind.CONCLUSION and node.parent is not None:
+            marker += f" (drawn from [{node.parent}])"
         if marks and node.id in marks:
             marker += f" {_safe(marks[node.id])}"
         head = click.style(marker, fg=COLOURS[draw_kind(m, node)], bold=True) if color else marker
@@ -96,4 +116,4 @@ def format_tree(
         lines.append(" ".join(parts))
         for link in node.links:
             lines.append(f"{indent}    also {link.relation.value} [{_safe(link.to)}]")
-    return "\n".join(lines) + "\n"
+    return lines

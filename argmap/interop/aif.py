@@ -12,7 +12,7 @@ from argmap.errors import MapFileError
 from argmap.exporters import Exporter, RenderOptions
 from argmap.interop import ImportOptions, ImportResult
 from argmap.interop.graph import Edge, Element, GraphBuilder
-from argmap.model import ArgumentMap, Relation
+from argmap.model import ArgumentMap, NodeKind, Relation
 
 if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 __all__ = ["EXPORTER", "import_text", "to_aif", "to_aif_data"]
 
 RA_TEXT: Final = "Default Inference"
+DRAWN_PREFIX: Final = "drawn:"
+"""The ``nodeID`` prefix of an RA that draws a conclusion from the thesis (argmap's own)."""
 CA_TEXT: Final = "Default Conflict"
 YA_TEXT: Final = "Asserting"
 _SKIPPED_TYPES: Final = {
@@ -58,6 +60,9 @@ def to_aif_data(m: ArgumentMap) -> dict[str, Any]:
     ``nodeID``), each attack a CA node into the I-node, each undercut a CA node into the
     RA (or CA) of the inference it attacks. A signed node gets an L-node (``author:
     text``) asserting it through a YA node, and its author becomes a participant.
+    A conclusion drawn from the thesis gets an RA from the thesis (or the conclusion it
+    is drawn from) into it, its ``nodeID`` :data:`DRAWN_PREFIX` and the conclusion's id:
+    AIF has no mark for a conclusion, so that id is how argmap reads it back.
     """
     w = _Writer()
     for node in m.nodes:
@@ -81,11 +86,27 @@ def to_aif_data(m: ArgumentMap) -> dict[str, Any]:
         return scheme
 
     for node in m.nodes:
-        if node.parent is not None and node.relation is not None:
+        if node.kind is NodeKind.CONCLUSION and node.parent is not None:
+            # Drawn from its parent: an inference from the parent to the conclusion.
+            scheme_of[node.id] = w.scheme("RA", RA_TEXT, DRAWN_PREFIX + node.id)
+            w.edge(scheme_of[node.id], node.id)
+            w.edge(node.parent, scheme_of[node.id])
+        elif node.parent is not None and node.relation is not None:
             scheme_of[node.id] = relate(node.id, node.parent, node.relation, node.group)
     for node in m.nodes:
         for link in node.links:
             relate(node.id, link.to, link.relation, None)
+    locutions, participants = _signatures(w, m)
+    return {
+        "nodes": w.nodes,
+        "edges": w.edges,
+        "locutions": locutions,
+        "participants": participants,
+    }
+
+
+def _signatures(w: _Writer, m: ArgumentMap) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Add an L-node (via a YA node) per signed node; return locutions and participants."""
     locutions: list[dict[str, Any]] = []
     participants: dict[str, dict[str, Any]] = {}
     for node in m.nodes:
@@ -102,12 +123,7 @@ def to_aif_data(m: ArgumentMap) -> dict[str, Any]:
         w.edge(lnode, ya)
         w.edge(ya, node.id)
         locutions.append({"nodeID": lnode, "personID": person["participantID"]})
-    return {
-        "nodes": w.nodes,
-        "edges": w.edges,
-        "locutions": locutions,
-        "participants": list(participants.values()),
-    }
+    return locutions, list(participants.values())
 
 
 def to_aif(
@@ -272,16 +288,19 @@ def _add_inference(graph: GraphBuilder, aif: _AifGraph, ra: str) -> None:
     """An RA node: its premises support its conclusion (two or more: a linked group)."""
     conclusions = aif.claims(aif.out_of[ra])
     if len(conclusions) != 1:
-        premises = ", ".join(aif.named(k) for k in aif.claims(aif.into[ra])) or "none"
+        named = ", ".join(aif.named(k) for k in aif.claims(aif.into[ra])) or "none"
         raise MapFileError(
             aif.path,
-            f"RA node {ra!r} (premises {premises}) has {len(conclusions)} conclusions"
+            f"RA node {ra!r} (premises {named}) has {len(conclusions)} conclusions"
             f"{': ' + ', '.join(map(aif.named, conclusions)) if conclusions else ''}; an "
             "inference needs exactly one I-node as its conclusion",
         )
     conclusion = conclusions[0]
-    group = ra if len(aif.claims(aif.into[ra])) >= 2 else None
-    for premise in aif.claims(aif.into[ra]):
+    premises = aif.claims(aif.into[ra])
+    if ra.startswith(DRAWN_PREFIX) and len(premises) == 1:
+        graph.elements[conclusion].kind = NodeKind.CONCLUSION  # drawn from its premise
+    group = ra if len(premises) >= 2 else None
+    for premise in premises:
         graph.relate(
             Edge(premise, conclusion, Relation.SUPPORTS, (aif.position[ra],), group=group)
         )
@@ -301,6 +320,8 @@ def _add_conflict(graph: GraphBuilder, aif: _AifGraph, ca: str) -> None:
     if aif.kinds[target] in ("RA", "CA"):
         relation = Relation.UNDERCUTS
         premises = aif.claims(aif.into[target])
+        if target.startswith(DRAWN_PREFIX) and aif.kinds[target] == "RA":
+            premises = aif.claims(aif.out_of[target])  # the step into a conclusion: under it
         if not premises:
             graph.warn(0, f"CA node {ca!r} undercuts an inference without premises; skipped")
             return

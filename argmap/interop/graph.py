@@ -91,6 +91,7 @@ class GraphBuilder:
         self.warnings: list[Issue] = []
         self.sources: set[str] = set()
         self._by_kind: dict[str, list[tuple[int, int, str]]] = {}
+        self._drawn_keys: set[str] = set()
 
     def warn(self, line: int, message: str, column: int = 1) -> None:
         """Record something skipped or changed, at a line of the file (0: the whole file)."""
@@ -164,6 +165,7 @@ class GraphBuilder:
             raise MapFileError(self.path, f"no statements found; is this {self.format_name}?")
         header = self._header(header)
         self.sources = set(header.get("sources", {}))
+        self.edges = [self._drawn(edge) for edge in self.edges]
         options = options or ImportOptions()
         root = choose_root(self.elements, self.edges, self.path, options, thesis)
         if root == ALL_ROOTS:
@@ -204,6 +206,23 @@ class GraphBuilder:
         )
 
     # -- steps ------------------------------------------------------------------------------
+    def _drawn(self, edge: Edge) -> Edge:
+        """Turn "X supports a conclusion" round: the conclusion hangs from X in the tree.
+
+        A conclusion (an element whose format states ``kind: conclusion``) is drawn from
+        the claim that supports it, so the tree grows to it from that claim.
+        """
+        target = self.elements.get(edge.target)
+        if (
+            edge.relation is not Relation.SUPPORTS
+            or target is None
+            or target.kind is not NodeKind.CONCLUSION
+            or edge.source not in self.elements
+        ):
+            return edge
+        self._drawn_keys.add(edge.target)
+        return Edge(edge.target, edge.source, edge.relation, edge.order, edge.line)
+
     def _header(self, header: dict[str, Any]) -> dict[str, Any]:
         """Keep the metadata fields that are valid; warn about the others."""
         from argmap.load.mapfile import MapHeader
@@ -235,6 +254,9 @@ class GraphBuilder:
         for key in order[1:]:
             edge = parent_edge[key]
             parent = kinds[edge.target]
+            if key in self._drawn_keys and parent in (NodeKind.THESIS, NodeKind.CONCLUSION):
+                kinds[key] = NodeKind.CONCLUSION
+                continue
             kind = default_kind(edge.relation, parent)
             hint = self.elements[key].kind
             if hint is not None and hint is not kind:
@@ -371,7 +393,7 @@ class GraphBuilder:
         links: list[dict[str, str]],
     ) -> dict[str, Any]:
         element = self.elements[key]
-        relation = None if edge is None else edge.relation
+        relation = None if edge is None or kind is NodeKind.CONCLUSION else edge.relation
         base: dict[str, Any] = {
             "id": ids[key],
             "kind": kind,

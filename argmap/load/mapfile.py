@@ -43,15 +43,17 @@ KEY_KIND: Final = {
     "evidence": NodeKind.EVIDENCE,
     "objections": NodeKind.OBJECTION,
     "rebuttals": NodeKind.REBUTTAL,
+    "conclusions": NodeKind.CONCLUSION,
 }
 """The keys under which a node lists its children, and the kind each key holds."""
 
 CHILD_KEYS: Final = {
-    NodeKind.THESIS: ("premises", "evidence", "objections"),
+    NodeKind.THESIS: ("premises", "evidence", "objections", "conclusions"),
     NodeKind.PREMISE: ("premises", "evidence", "objections"),
     NodeKind.EVIDENCE: ("objections",),
     NodeKind.OBJECTION: ("premises", "evidence", "objections", "rebuttals"),
     NodeKind.REBUTTAL: ("premises", "evidence", "objections", "rebuttals"),
+    NodeKind.CONCLUSION: ("objections", "conclusions"),
 }
 """Child-list keys each kind of entry may carry, in the order they are written."""
 
@@ -142,6 +144,43 @@ class _ClaimEntry(_NodeEntry):
 class ThesisEntry(_ClaimEntry):
     """The thesis: the claim the whole map argues for."""
 
+    conclusions: list[ConclusionEntry] = Field(
+        default_factory=list,
+        description="Claims the argument draws from the thesis: they stand only if it does.",
+    )
+
+
+class ConclusionEntry(_Entry):
+    """A conclusion drawn from the thesis (or from the conclusion it is listed under)."""
+
+    model_config = _NESTED
+
+    id: NodeId | None = Field(
+        None,
+        description="Stable id, unique in the map. Generated from the text when left out.",
+    )
+    text: Text = Field(description="The one statement this conclusion makes.")
+    quote: str | None = Field(None, description="Verbatim words from the source document.")
+    citation: Citation | None = Field(
+        None, description="What the source document credits: outlet and date."
+    )
+    source: str | None = Field(None, description="Key into the map's 'sources' table.")
+    author: str | None = Field(None, description="Who added this node (reviewers sign).")
+    added: dt.date | None = Field(None, description="When it was added (YYYY-MM-DD).")
+    tags: list[str] = Field(default_factory=list, description="Free-form labels.")
+    strength: Strength | None = Field(None, description="weak, moderate or strong.")
+    assessment: Assessment | None = Field(
+        None, description="A person's own mark: accept, reject or unsure."
+    )
+    note: str | None = Field(None, description="A comment for readers of the map.")
+    objections: list[ObjectionEntry] = Field(
+        default_factory=list,
+        description="Objections to this conclusion; with undercut: true, to the step to it.",
+    )
+    conclusions: list[ConclusionEntry] = Field(
+        default_factory=list, description="Claims drawn in turn from this conclusion."
+    )
+
 
 class PremiseEntry(_ClaimEntry):
     """A premise: a reason that supports its parent."""
@@ -205,6 +244,7 @@ ENTRY_MODELS: Final[dict[NodeKind, type[_NodeEntry]]] = {
     NodeKind.EVIDENCE: _EvidenceFields,
     NodeKind.OBJECTION: _ObjectionFields,
     NodeKind.REBUTTAL: _ObjectionFields,
+    NodeKind.CONCLUSION: _NodeEntry,
 }
 """The model that checks one node's own fields (its child lists taken out), by kind."""
 

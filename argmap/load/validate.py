@@ -45,6 +45,7 @@ _DEFAULT_RELATION: Final = {
     NodeKind.EVIDENCE: Relation.SUPPORTS,
     NodeKind.OBJECTION: Relation.ATTACKS,
     NodeKind.REBUTTAL: Relation.ATTACKS,
+    NodeKind.CONCLUSION: None,
 }
 
 

@@ -13,6 +13,15 @@ from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
     from argmap.model.argument_map import ArgumentMap
+    from argmap.model.conclusions import (
+        conclusion_message,
+        conclusion_nodes,
+        drawing_steps,
+        drawn_from,
+        is_conclusion,
+        nested_under,
+        reading_order,
+    )
     from argmap.model.fields import (
         CLEARABLE_FIELDS,
         COMPARED_FIELDS,
@@ -76,8 +85,15 @@ __all__ = [
     "Strength",
     "Text",
     "TextDate",
+    "conclusion_message",
+    "conclusion_nodes",
+    "drawing_steps",
+    "drawn_from",
     "entry_fields",
+    "is_conclusion",
+    "nested_under",
     "plain_value",
+    "reading_order",
     "structure_problems",
 ]
 
@@ -104,6 +120,15 @@ _MODULES: Final = {
         "TextDate",
     ),
     "structure": ("Problem", "structure_problems"),
+    "conclusions": (
+        "conclusion_message",
+        "conclusion_nodes",
+        "drawing_steps",
+        "drawn_from",
+        "is_conclusion",
+        "nested_under",
+        "reading_order",
+    ),
     "argument_map": ("ArgumentMap",),
     "fields": (
         "CLEARABLE_FIELDS",

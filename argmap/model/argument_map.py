@@ -9,7 +9,7 @@ from pydantic import Field, PrivateAttr, model_validator
 
 from argmap.model.records import Node, Outlet, Record, SourceDocument, Text
 from argmap.model.structure import structure_problems
-from argmap.model.vocabulary import Relation
+from argmap.model.vocabulary import NodeKind, Relation
 
 __all__ = ["ArgumentMap"]
 
@@ -48,7 +48,8 @@ class ArgumentMap(Record):
         index = {node.id: i for i, node in enumerate(self.nodes)}
         children: dict[str, list[str]] = {node.id: [] for node in self.nodes}
         for node in self.nodes:
-            if node.parent is not None and node.parent in children:
+            # A conclusion is drawn from its parent, not a reason for it: not a child.
+            if node.parent in children and node.kind is not NodeKind.CONCLUSION:
                 children[node.parent].append(node.id)
         self._index = index
         self._children = children

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
+from argmap.model.conclusions import conclusion_message
 from argmap.model.vocabulary import (
     ALLOWED_RELATIONS,
     CHILD_KINDS,
@@ -78,6 +79,10 @@ def _placement_problems(
         out.append(Problem(i, "parent", f"unknown parent {node.parent!r}"))
     elif parent_i >= i:
         out.append(Problem(i, "parent", "a node must come after its parent"))
+    elif node.kind is NodeKind.CONCLUSION:
+        message = conclusion_message(node, m.nodes[parent_i])
+        if message is not None:
+            out.append(Problem(i, "links.0" if node.links else "kind", message))
     else:
         parent = m.nodes[parent_i]
         if node.kind not in CHILD_KINDS[parent.kind]:
@@ -111,6 +116,8 @@ def _field_problems(m: ArgumentMap, i: int, node: Node) -> list[Problem]:
 def _link_problems(m: ArgumentMap, i: int, node: Node, first: Mapping[str, int]) -> list[Problem]:
     """Check a node's cross-links: each names another node it may bear on, once."""
     out: list[Problem] = []
+    if node.kind is NodeKind.CONCLUSION:  # reported by _placement_problems
+        return out
     seen_links: set[str] = set()
     for j, link in enumerate(node.links):
         field = f"links.{j}"

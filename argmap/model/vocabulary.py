@@ -33,6 +33,7 @@ class NodeKind(StrEnum):
     EVIDENCE = "evidence"
     OBJECTION = "objection"
     REBUTTAL = "rebuttal"
+    CONCLUSION = "conclusion"
 
 
 class Relation(StrEnum):
@@ -85,8 +86,12 @@ ALLOWED_RELATIONS: Final[Mapping[NodeKind, frozenset[Relation]]] = {
     NodeKind.EVIDENCE: frozenset({Relation.SUPPORTS}),
     NodeKind.OBJECTION: frozenset({Relation.ATTACKS, Relation.UNDERCUTS}),
     NodeKind.REBUTTAL: frozenset({Relation.ATTACKS, Relation.UNDERCUTS}),
+    NodeKind.CONCLUSION: frozenset(),
 }
-"""Relations a node of each kind may have to its parent or a cross-link target."""
+"""Relations a node of each kind may have to its parent or a cross-link target.
+
+A conclusion has none: it bears on nothing, it is drawn from its parent (the thesis or
+another conclusion); see :mod:`argmap.model.conclusions`."""
 
 SUPPORTABLE: Final = frozenset(
     {NodeKind.THESIS, NodeKind.PREMISE, NodeKind.OBJECTION, NodeKind.REBUTTAL}
@@ -94,7 +99,9 @@ SUPPORTABLE: Final = frozenset(
 """Kinds that premises and evidence may support (claims, not evidence)."""
 
 CHILD_KINDS: Final[Mapping[NodeKind, frozenset[NodeKind]]] = {
-    NodeKind.THESIS: frozenset({NodeKind.PREMISE, NodeKind.EVIDENCE, NodeKind.OBJECTION}),
+    NodeKind.THESIS: frozenset(
+        {NodeKind.PREMISE, NodeKind.EVIDENCE, NodeKind.OBJECTION, NodeKind.CONCLUSION}
+    ),
     NodeKind.PREMISE: frozenset({NodeKind.PREMISE, NodeKind.EVIDENCE, NodeKind.OBJECTION}),
     NodeKind.EVIDENCE: frozenset({NodeKind.OBJECTION}),
     NodeKind.OBJECTION: frozenset(
@@ -103,5 +110,6 @@ CHILD_KINDS: Final[Mapping[NodeKind, frozenset[NodeKind]]] = {
     NodeKind.REBUTTAL: frozenset(
         {NodeKind.PREMISE, NodeKind.EVIDENCE, NodeKind.OBJECTION, NodeKind.REBUTTAL}
     ),
+    NodeKind.CONCLUSION: frozenset({NodeKind.OBJECTION, NodeKind.CONCLUSION}),
 }
 """Kinds of node that may sit directly under a node of each kind."""

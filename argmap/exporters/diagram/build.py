@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import draw_kind, visible_nodes
 from argmap.exporters.diagram import worksheet as sheets
+from argmap.exporters.diagram.drawn import add_drawing_step
 from argmap.exporters.diagram.labels import (
     MAX_TOOLTIP_CHARS,
     graphviz_escape,
@@ -277,6 +278,9 @@ def _add_tree_edges(g: graphviz.Digraph, ctx: _Ctx, shown: list[Node], undercut:
     """
     done_groups: set[str] = set()
     for node in shown:
+        if node.kind is NodeKind.CONCLUSION and node.parent in ctx.visible:
+            junction = _add_junction(g, node.id, "#4527a0") if node.id in undercut else None
+            add_drawing_step(g, ctx.options.theme, node, junction)
         if node.parent is None or node.parent not in ctx.visible or node.relation is None:
             continue
         if node.relation is Relation.UNDERCUTS:
@@ -386,7 +390,8 @@ def _add_legend(g: graphviz.Digraph, ctx: _Ctx, shown: list[Node]) -> None:
     content = legend_content(ctx.m, shown, ctx.visible, ctx.standing)
     g.node(
         "legend key",
-        label=sheets.sheet_key(ctx.options.sheet) or legend_label(content, ctx.nodes, ctx.edges),
+        label=sheets.sheet_key(ctx.options.sheet)
+        or legend_label(content, ctx.nodes, ctx.edges, ctx.options.theme),
         shape="plaintext",
         style="",
         fontsize="10",

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import draw_kind, visible_nodes
 from argmap.exporters.diagram.build import to_digraph
+from argmap.exporters.diagram.drawn import split_above, with_drawn_above
 from argmap.exporters.diagram.measure import box_size
 from argmap.exporters.diagram.pageparts import PagePlan
 from argmap.exporters.diagram.pagesize import PAGE_SIZES, Budget, PageSize, page_budget
@@ -100,6 +101,7 @@ def lay_out(
     size = PAGE_SIZES[fit].turned(options.portrait)
     budget = page_budget(size)
     shown = [node.id for node in visible_nodes(m, options)]
+    below, above = split_above(m, shown)  # conclusions: drawn with the root, on page 1
     show_quote = "quotes" not in options.hide
 
     def measure(node: Node) -> tuple[float, float]:
@@ -110,7 +112,8 @@ def lay_out(
     drawn: dict[str, str] = {}  # DOT source -> SVG, across plans
     laid: list[LaidPage] = []
     for attempt in range(1, MAX_PLANS + 1):
-        pages = paginate(m, shown, measure, budget, horizontal=horizontal, tighter=tighter)
+        pages = paginate(m, below, measure, budget, horizontal=horizontal, tighter=tighter)
+        pages = with_drawn_above(pages, above, shown)
         home = {node_id: page.number for page in pages for node_id in page.nodes}
         plans = [PagePlan(page, len(pages), home) for page in pages]
         laid = _lay_out_pages(m, analysis, options, plans, engine, drawn)

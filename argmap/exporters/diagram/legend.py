@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.labels import html_text, width_attr
 from argmap.exporters.diagram.styles import (
+    DRAWN_EDGE,
+    DRAWN_LEGEND,
     LEGEND_TEXT,
     STANDING_BORDER,
     STANDING_LABEL,
@@ -31,6 +33,8 @@ class LegendContent:
     linked: bool = False
     """Some node belongs to a linked group."""
     standings: list[str] = field(default_factory=list)
+    drawn: bool = False
+    """Some conclusion is drawn with the claim it is drawn from (a "so" arrow)."""
 
 
 def legend_content(
@@ -57,6 +61,7 @@ def legend_content(
             content.relations.append(node.relation)
         content.cross = content.cross or any(link.to in visible for link in node.links)
         content.linked = content.linked or node.group is not None
+        content.drawn = content.drawn or (kind is NodeKind.CONCLUSION and node.parent in visible)
         marked = standing.get(node.id)
         if marked is not None and marked not in content.standings:
             content.standings.append(marked)
@@ -67,6 +72,7 @@ def legend_label(
     content: LegendContent,
     nodes: Mapping[NodeKind, NodeStyle],
     edges: Mapping[Relation, EdgeStyle],
+    theme: str = "default",
 ) -> str:
     """The key as an HTML-like table label, in the theme's node and edge styles."""
     rows: list[str] = ['<TR><TD COLSPAN="2" ALIGN="LEFT"><B>KEY</B></TD></TR>']
@@ -83,6 +89,12 @@ def legend_label(
         rows.append(
             f'<TR><TD><FONT COLOR="{edge.color}" POINT-SIZE="16"><B>→</B></FONT></TD>'
             f'<TD ALIGN="LEFT"{width_attr([meaning], 10)}>{html_text(meaning)}</TD></TR>'
+        )
+    if content.drawn:
+        rows.append(
+            f'<TR><TD><FONT COLOR="{DRAWN_EDGE[theme].color}" POINT-SIZE="16"><B>→</B></FONT>'
+            f'</TD><TD ALIGN="LEFT"{width_attr([DRAWN_LEGEND], 10)}>'
+            f"{html_text(DRAWN_LEGEND)}</TD></TR>"
         )
     if content.linked:
         rows.append(

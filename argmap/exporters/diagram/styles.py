@@ -11,6 +11,8 @@ from argmap.model import NodeKind, Relation
 __all__ = [
     "CROSS_LINK_STYLE",
     "DIRECTION",
+    "DRAWN_EDGE",
+    "DRAWN_LEGEND",
     "EDGE_DEFAULTS",
     "EDGE_STYLE",
     "FONT",
@@ -89,6 +91,9 @@ NODE_STYLE: Final[Mapping[NodeKind, NodeStyle]] = {
     NodeKind.EVIDENCE: NodeStyle("EVIDENCE", "note", "#f5f5f5", "#616161", "#424242", "filled"),
     NodeKind.OBJECTION: NodeStyle("OBJECTION", "box", "#ffebee", "#c62828", "#b71c1c"),
     NodeKind.REBUTTAL: NodeStyle("REBUTTAL", "box", "#fff3e0", "#ef6c00", "#e65100"),
+    NodeKind.CONCLUSION: NodeStyle(
+        "CONCLUSION", "box", "#ede7f6", "#4527a0", "#311b92", "filled", "2.5"
+    ),
 }
 """The default theme's look per node kind: header label, shape, fill, border, ink."""
 
@@ -118,6 +123,9 @@ THEMES: Final[Mapping[str, tuple[Mapping[NodeKind, NodeStyle], Mapping[Relation,
             NodeKind.REBUTTAL: NodeStyle(
                 "REBUTTAL", "box", "#f0f0f0", "#000000", "#000000", "rounded,filled", "3"
             ),
+            NodeKind.CONCLUSION: NodeStyle(
+                "CONCLUSION", "box", "#ffffff", "#000000", "#000000", "filled,bold", "3.5"
+            ),
         },
         {
             Relation.SUPPORTS: EdgeStyle("#000000"),
@@ -143,6 +151,9 @@ THEMES: Final[Mapping[str, tuple[Mapping[NodeKind, NodeStyle], Mapping[Relation,
             NodeKind.REBUTTAL: NodeStyle(
                 "REBUTTAL", "box", "#ffffff", "#a04000", "#000000", penwidth="3"
             ),
+            NodeKind.CONCLUSION: NodeStyle(
+                "CONCLUSION", "box", "#ffffff", "#311b92", "#000000", "filled", "4"
+            ),
         },
         {
             Relation.SUPPORTS: EdgeStyle("#006400", penwidth="3"),
@@ -152,6 +163,17 @@ THEMES: Final[Mapping[str, tuple[Mapping[NodeKind, NodeStyle], Mapping[Relation,
     ),
 }
 """Per theme: the node-kind table and the relation table."""
+
+DRAWN_EDGE: Final[Mapping[str, EdgeStyle]] = {
+    "default": EdgeStyle("#4527a0", "bold", "empty", "2.2"),
+    "print": EdgeStyle("#000000", "bold", "empty", "2.2"),
+    "contrast": EdgeStyle("#311b92", "bold", "empty", "3"),
+}
+"""Per theme, the "so" arrow from the thesis (or a conclusion) up to a conclusion drawn
+from it: heavy, hollow-headed and labelled, so it never reads as a reason's support."""
+
+DRAWN_LEGEND: Final = 'hollow arrow "so": a conclusion drawn from the claim below it'
+"""What the "so" arrow means, for the legend."""
 
 CROSS_LINK_STYLE: Final = "dashed"
 """Cross-links (``links:``) are dashed in every theme, so they read apart from the tree."""

@@ -5,11 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from argmap.exporters.html.nodeview import NodeView, NodeViews
-from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.model import ArgumentMap, Node, NodeKind, Relation, reading_order
 
 __all__ = ["ClaimCase", "Counterpoint", "claim_cases"]
 
-_CLAIMS = (NodeKind.THESIS, NodeKind.PREMISE, NodeKind.OBJECTION, NodeKind.REBUTTAL)
+_CLAIMS = (
+    NodeKind.THESIS,
+    NodeKind.PREMISE,
+    NodeKind.OBJECTION,
+    NodeKind.REBUTTAL,
+    NodeKind.CONCLUSION,
+)
 """Kinds of node the for/against section gives a case of their own."""
 
 
@@ -46,15 +52,22 @@ def claim_cases(m: ArgumentMap, views: NodeViews) -> list[ClaimCase]:
     for source in m.nodes:  # in the order of m.edges()
         bearings = [(source.parent, source.relation)] if source.parent is not None else []
         for target_id, relation in bearings + [(link.to, link.relation) for link in source.links]:
+            if relation is not Relation.UNDERCUTS:
+                continue
             target = views.by_id[target_id]
-            if relation is Relation.UNDERCUTS and target.parent is not None:
+            if target.kind is NodeKind.CONCLUSION:
+                # The step into a conclusion runs from its source up to it.
+                undercutters.setdefault(target.id, []).append((source, target.parent or ""))
+            elif target.parent is not None:
                 undercutters.setdefault(target.parent, []).append((source, target.id))
     cases: list[ClaimCase] = []
-    for node in views.walk(m.thesis.id):
+    for node in reading_order(m):
         if node.kind not in _CLAIMS:
             continue
         pros: list[NodeView] = []
         cons: list[Counterpoint] = []
+        if node.kind is NodeKind.CONCLUSION and node.parent is not None:
+            pros.append(views.view(m.get(node.parent)))  # what it is drawn from
         for source, relation, _cross in views.incoming[node.id]:
             if relation is Relation.SUPPORTS:
                 pros.append(views.view(source))

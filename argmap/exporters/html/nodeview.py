@@ -25,6 +25,7 @@ KIND_LABELS: Final[Mapping[NodeKind, str]] = {
     NodeKind.EVIDENCE: "Evidence",
     NodeKind.OBJECTION: "Objection",
     NodeKind.REBUTTAL: "Rebuttal",
+    NodeKind.CONCLUSION: "Conclusion",
 }
 """The word shown for each kind: colour is never the only signal."""
 
@@ -34,6 +35,7 @@ KIND_ICONS: Final[Mapping[NodeKind, str]] = {
     NodeKind.EVIDENCE: "§",
     NodeKind.OBJECTION: "−",
     NodeKind.REBUTTAL: "↩",
+    NodeKind.CONCLUSION: "∴",
 }
 """A glyph per kind, shown beside the word."""
 
@@ -131,7 +133,8 @@ class NodeViews:
         self.by_id: dict[str, Node] = {node.id: node for node in m.nodes}
         self.kids: dict[str, list[str]] = {node.id: [] for node in m.nodes}
         for node in m.nodes:
-            if node.parent is not None and node.parent in self.kids:
+            # A conclusion is drawn from its parent, not a reason for it: not a child.
+            if node.parent in self.kids and node.kind is not NodeKind.CONCLUSION:
                 self.kids[node.parent].append(node.id)
         # Per node id: every node bearing on it, by which relation, and whether by a link.
         self.incoming = _incoming(m.nodes, self.by_id)
@@ -186,6 +189,10 @@ class NodeViews:
             relation = node.relation.value
             if undercut:
                 link_target = self.by_id[node.parent].parent
+                if self.by_id[node.parent].kind is NodeKind.CONCLUSION:  # the step runs upwards
+                    target, link_target = link_target, node.parent
+        elif node.kind is NodeKind.CONCLUSION:
+            relation, target = "drawn from", node.parent
         cross = [CrossLink(link.relation.value, link.to, True) for link in node.links]
         cross += [
             CrossLink(rel.value, src.id, False)

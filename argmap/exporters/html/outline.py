@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from argmap.exporters.html.nodeview import NodeView, NodeViews
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, conclusion_nodes
 
 __all__ = ["MAX_NESTING", "OutlineEvent", "outline_events"]
 
@@ -26,7 +26,7 @@ class OutlineEvent:
     recursion however deep the map is.
     """
 
-    type: Literal["open", "close", "group-open", "group-close"]
+    type: Literal["open", "close", "group-open", "group-close", "conclusions"]
     node: NodeView | None = None
     group: str | None = None
     parent: str | None = None
@@ -56,6 +56,9 @@ def outline_events(m: ArgumentMap, views: NodeViews) -> list[OutlineEvent]:
             member = node_of[ident]
             events.append(OutlineEvent("group-open", group=member.group, parent=member.parent))
             continue
+        if what == "conclusions":
+            events.append(OutlineEvent("conclusions"))
+            continue
         if what == "group-close":
             events.append(OutlineEvent("group-close", group=node_of[ident].group))
             continue
@@ -70,6 +73,10 @@ def outline_events(m: ArgumentMap, views: NodeViews) -> list[OutlineEvent]:
             continue
         stack.append(("close", ident, level))
         stack.extend(reversed(_child_steps(views, ident, level)))
+        if ident == m.thesis.id:  # after the thesis's tree: the conclusions drawn from it
+            drawn = [("node", c.id, 0) for c in reversed(conclusion_nodes(m))]
+            if drawn:  # the stack pops from the end: these come after the thesis closes
+                stack[:0] = [*drawn, ("conclusions", m.thesis.id, 0)]
     return events
 
 

@@ -113,6 +113,8 @@ def kind_counts(m: ArgumentMap) -> list[KindCount]:
     out: list[KindCount] = []
     for kind in NodeKind:
         n = counts[kind]
+        if not n and kind is NodeKind.CONCLUSION:
+            continue  # a kind most maps never use: listed only where drawn
         word = KIND_LABELS[kind].lower()
         if n != 1 and kind is not NodeKind.EVIDENCE:
             word = "theses" if kind is NodeKind.THESIS else word + "s"

@@ -11,7 +11,7 @@ from argmap.exporters import Exporter, RenderOptions
 from argmap.interop.argdown import DATA_FIELDS, RELATION_MARKS
 from argmap.interop.flowyaml import flow, quote
 from argmap.interop.graph import default_kind
-from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.model import ArgumentMap, Node, NodeKind, Relation, conclusion_nodes
 
 if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis
@@ -118,6 +118,9 @@ def to_argdown(
     under its parent with ``+`` (supports), ``-`` (attacks) or ``_`` (undercuts).
     Cross-links follow as ``<id>`` blocks with outgoing relations (``+>``, ``->``,
     ``_>``); each linked group is a heading whose section defines its co-premises.
+    A conclusion drawn from the thesis (or from another conclusion) follows as a block
+    where its source supports it, ``[thesis]`` then ``+> <conclusion>``, with its own
+    objections nested under it and ``{kind: conclusion}`` in its data.
     Fields Argdown has no syntax for go in a YAML data block ``{...}``.
     """
     lines = ["===", f"title: {quote(m.title)}"]
@@ -138,6 +141,15 @@ def to_argdown(
         # A linked group's members are defined in the group's section, below.
         body = _title(m, node) if node.group is not None else _content(m, node)
         lines.append(f"{indent}{mark} {body}")
+    for conclusion in conclusion_nodes(m):
+        lines += ["", _title(m, m.get(conclusion.parent or ""))]
+        for node, level in m.walk_levels(conclusion.id):
+            indent = "  " * (level + 1)
+            mark = (
+                "+>" if node is conclusion else RELATION_MARKS[node.relation or Relation.SUPPORTS]
+            )
+            body = _title(m, node) if node.group is not None else _content(m, node)
+            lines.append(f"{indent}{mark} {body}")
     for node in m.nodes:
         if node.links:
             lines += ["", _title(m, node)]
