@@ -179,3 +179,28 @@ def test_hostile_text_stays_text_on_every_page(tmp_path: Path) -> None:
         assert not tags & {"script", "iframe", "foreignObject", "image"}
         links = [e.get(xlink) or e.get("href") for e in tree.iter() if e.tag.endswith("}a")]
         assert all(link is None or link.startswith("#") for link in links), links
+
+
+@pytest.mark.parametrize(
+    ("make", "fit"),
+    [
+        pytest.param(lambda: load_map(FLAGSHIP), "slide", id="flagship-slide"),
+        pytest.param(lambda: load_map(FLAGSHIP), "a4", id="flagship-a4"),
+        pytest.param(lambda: _generated(120), "slide", id="generated120-slide"),
+    ],
+)
+def test_each_page_reads_as_a_tree(make: object, fit: str) -> None:
+    """Positions as the engine laid them out: no tree edges cross, no boxes overlap,
+    children sit beneath their parent, siblings in file order (rows left to right)."""
+    from argmap.exporters.diagram import geometry
+
+    m = make()  # type: ignore[operator]
+    layout = lay_out(m, analyze(m), RenderOptions(), fit, find_engine("auto"))  # type: ignore[arg-type]
+    order = {node.id: i for i, node in enumerate(m.walk())}
+    overview = layout.pages[0].svg
+    assert len(geometry.tree_edges(overview)) >= 3
+    assert geometry.crossings(overview) == 0
+    for page in layout.pages:
+        assert geometry.crossings(page.svg) == 0, page.plan.page.number
+        assert geometry.overlaps(page.svg) == 0, page.plan.page.number
+        assert geometry.misplaced(page.svg, order) == (0, 0), page.plan.page.number

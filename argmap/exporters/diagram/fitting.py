@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import draw_kind, visible_nodes
-from argmap.exporters.diagram.build import to_digraph
+from argmap.exporters.diagram.build import LineCache, to_digraph
 from argmap.exporters.diagram.measure import box_size
 from argmap.exporters.diagram.pageparts import PagePlan
 from argmap.exporters.diagram.pagesize import PAGE_SIZES, Budget, PageSize, page_budget
@@ -102,18 +102,24 @@ def lay_out(
     shown = [node.id for node in visible_nodes(m, options)]
     show_quote = "quotes" not in options.hide
 
+    sizes: dict[str, tuple[float, float]] = {}
+
     def measure(node: Node) -> tuple[float, float]:
-        return box_size(m, node, draw_kind(m, node), show_quote=show_quote)
+        size = sizes.get(node.id)
+        if size is None:
+            size = sizes[node.id] = box_size(m, node, draw_kind(m, node), show_quote=show_quote)
+        return size
 
     horizontal = options.direction in ("LR", "RL")
     tighter: dict[str, tuple[float, float]] = {}
     drawn: dict[str, str] = {}  # DOT source -> SVG, across plans
+    lines: LineCache = {}  # node id -> its DOT line, across pages and plans
     laid: list[LaidPage] = []
     for attempt in range(1, MAX_PLANS + 1):
         pages = paginate(m, shown, measure, budget, horizontal=horizontal, tighter=tighter)
         home = {node_id: page.number for page in pages for node_id in page.nodes}
         plans = [PagePlan(page, len(pages), home) for page in pages]
-        laid = _lay_out_pages(m, analysis, options, plans, engine, drawn)
+        laid = _lay_out_pages(m, analysis, options, plans, engine, drawn, lines)
         # A page of one node cannot be split further; the others must fit the budget.
         over = [
             p
@@ -134,7 +140,7 @@ def lay_out(
             )
             if attempt >= TRIES:
                 tighter[key] = (0.0, 0.0)
-    laid = [_without_side_stubs(m, analysis, options, p, budget, engine) for p in laid]
+    laid = [_without_side_stubs(m, analysis, options, p, budget, engine, lines) for p in laid]
     return Layout(size, budget, laid)
 
 
@@ -145,6 +151,7 @@ def _without_side_stubs(
     page: LaidPage,
     budget: Budget,
     engine: EngineInfo,
+    lines: LineCache,
 ) -> LaidPage:
     """Lay a one-node page out again without the stub of its siblings, if it overflows.
 
@@ -158,7 +165,7 @@ def _without_side_stubs(
     if len(stubs) == len(page.plan.page.stubs):
         return page
     plan = replace(page.plan, page=replace(page.plan.page, stubs=stubs))
-    return _lay_out_page(m, analysis, options, plan, engine)
+    return _lay_out_pages(m, analysis, options, [plan], engine, {}, lines)[0]
 
 
 def _lay_out_pages(
@@ -168,11 +175,12 @@ def _lay_out_pages(
     plans: list[PagePlan],
     engine: EngineInfo,
     drawn: dict[str, str],
+    lines: LineCache,
 ) -> list[LaidPage]:
     """Lay out every page, in one engine run for all pages not drawn by an earlier plan."""
     from argmap.exporters.diagram.engine import run_engine_svgs
 
-    graphs = [to_digraph(m, analysis, options, plan) for plan in plans]
+    graphs = [to_digraph(m, analysis, options, plan, cache=lines) for plan in plans]
     sources = [str(graph.source) for graph in graphs]
     missing = [source for source in dict.fromkeys(sources) if source not in drawn]
     svgs = run_engine_svgs(missing, engine, map_name=options.map_name)
@@ -181,16 +189,6 @@ def _lay_out_pages(
         _laid(plan, graph, drawn[source])
         for plan, graph, source in zip(plans, graphs, sources, strict=True)
     ]
-
-
-def _lay_out_page(
-    m: ArgumentMap,
-    analysis: Analysis,
-    options: RenderOptions,
-    plan: PagePlan,
-    engine: EngineInfo,
-) -> LaidPage:
-    return _lay_out_pages(m, analysis, options, [plan], engine, {})[0]
 
 
 def _laid(plan: PagePlan, graph: graphviz.Digraph, svg: str) -> LaidPage:

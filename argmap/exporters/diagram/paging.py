@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from argmap.exporters.diagram.pagesize import Budget
+from argmap.exporters.diagram.stacking import stack_columns
 from argmap.model import ArgumentMap, Node, Relation
 
 __all__ = ["Page", "Stub", "paginate"]
@@ -238,7 +239,7 @@ class _Pager:
         widths = [w for w, _ in rest]
         heights = [h for _, h in rest]
         if stacked:
-            columns = max(2, math.ceil(math.sqrt(len(stacked))) if len(stacked) > 9 else 2)
+            columns = stack_columns(len(stacked))
             rows = math.ceil(len(stacked) / columns)
             kid_w = max(w for w, _ in stacked)
             kid_h = max(h for _, h in stacked)
