@@ -204,3 +204,43 @@ def test_each_page_reads_as_a_tree(make: object, fit: str) -> None:
         assert geometry.crossings(page.svg) == 0, page.plan.page.number
         assert geometry.overlaps(page.svg) == 0, page.plan.page.number
         assert geometry.misplaced(page.svg, order) == (0, 0), page.plan.page.number
+
+
+def test_page_numbers_are_written_into_our_words_and_never_into_the_maps() -> None:
+    """Pages are laid out with every number drawn as zeros, then the real ones written in;
+    text of the map that looks like those words stays as it was."""
+    trick = "continues on p. 00"
+    reasons = [
+        {
+            "id": f"r{i}",
+            "text": trick if i == 3 else f"Reason {i}, long enough to wrap onto two lines here.",
+            "evidence": [
+                {"id": f"e{i}-{j}", "text": f"Evidence {j} for reason {i}."} for j in (1, 2)
+            ],
+        }
+        for i in range(12)
+    ]
+    m = validate_data(
+        {
+            "title": "Notes, page 00 of 00",
+            "thesis": {"id": "t", "text": "The thesis.", "premises": reasons},
+        }
+    )
+    layout = lay_out(m, analyze(m), RenderOptions(), "slide", find_engine("auto"))
+    total = len(layout.pages)
+    assert total > 2
+    seen = 0
+    for laid in layout.pages:
+        svg = page_svg(layout, laid)
+        heading = re.search(r"<text\b[^>]*>([^<]*)</text>", svg)
+        assert heading is not None
+        assert heading.group(1).endswith(f"page {laid.plan.page.number} of {total}")
+        assert "Notes, page 00 of 00" in heading.group(1)
+        assert "#page-0" not in svg
+        for stub in laid.plan.page.stubs:
+            assert f"p. {stub.page}</text>" in svg
+        stubbed = any(stub.tops == ("r3",) for stub in laid.plan.page.stubs)
+        if "r3" in laid.plan.page.nodes or stubbed:
+            assert f">{trick}</text>" in svg
+            seen += 1
+    assert seen >= 1

@@ -35,11 +35,19 @@ class PagePlan:
         page: the page.
         total: how many pages the diagram has.
         home: node id -> the page that draws it in full.
+        digits: when above 0, a draft: every page number is drawn as that many zeros, so
+            the page lays out the same whatever the numbers turn out to be (digits are
+            one width in the drawing fonts); :mod:`pagenumbers` writes the real ones in.
     """
 
     page: Page
     total: int
     home: Mapping[str, int]
+    digits: int = 0
+
+    def number(self, page: int) -> str:
+        """A page number as this plan draws it."""
+        return "0" * self.digits if self.digits else str(page)
 
 
 def page_anchor(number: int) -> str:
@@ -66,7 +74,10 @@ def add_page_parts(
     page = plan.page
     g.attr(
         "graph",
-        label=_html(f"{shorten(m.title, 80)}  ·  page {page.number} of {plan.total}"),
+        label=_html(
+            f"{shorten(m.title, 80)}  ·  page {plan.number(page.number)} of "
+            f"{plan.number(plan.total)}"
+        ),
         labelloc="t",
         labeljust="l",
         fontsize="11",
@@ -82,10 +93,10 @@ def _html(*lines: str) -> str:
     return f"<{lines_html(list(lines))}>"
 
 
-def _link(number: int) -> dict[str, str]:
+def _link(plan: PagePlan, number: int) -> dict[str, str]:
     import graphviz
 
-    return {"URL": graphviz.escape(page_anchor(number)), "target": "_self"}
+    return {"URL": graphviz.escape(f"#page-{plan.number(number)}"), "target": "_self"}
 
 
 def _add_trail(
@@ -113,9 +124,10 @@ def _add_trail(
         skipped = index > 0 and node.parent not in plan.page.trail
         indent = "   " * min(index, 6) + ("… " if skipped else "")
         text = html_text(f"{indent}{style.label}: {shorten(node.text, TRAIL_CHARS)}")
-        tip = html_text(shorten(f"{node.text} (page {plan.home[node_id]})", 300))
+        home = plan.number(plan.home[node_id])
+        tip = html_text(f"{shorten(node.text, 300)} (page {home})")
         rows.append(
-            f'<TR><TD PORT="r{index}" ALIGN="LEFT" HREF="{page_anchor(plan.home[node_id])}" '
+            f'<TR><TD PORT="r{index}" ALIGN="LEFT" HREF="#page-{home}" '
             f'TOOLTIP="{tip}"><FONT COLOR="{style.ink}">{text}</FONT></TD></TR>'
         )
     g.node(
@@ -160,10 +172,12 @@ def _add_stubs(
         if len(stub.tops) == 1:
             more = stub.hidden - 1
             text = shorten(first.text, STUB_CHARS)
-            where = (f"+{more} more, " if more else "continues on ") + f"p. {stub.page}"
+            where = (
+                f"+{more} more, " if more else "continues on "
+            ) + f"p. {plan.number(stub.page)}"
         else:
             text = _branch_counts(m, stub.tops)
-            where = f"{stub.hidden} nodes in all, from p. {stub.page}"
+            where = f"{stub.hidden} nodes in all, from p. {plan.number(stub.page)}"
         name = f"stub {index}"
         g.node(
             name,
@@ -175,9 +189,9 @@ def _add_stubs(
             fontcolor=style.ink,
             fontsize="11",
             id=graphviz.escape(f"stub-{index}"),
-            tooltip=graphviz_escape(f"{first.text} (continues on page {stub.page})"),
+            tooltip=graphviz_escape(f"{first.text} (continues on page {plan.number(stub.page)})"),
             **{"class": f"stub {draw_kind(m, first).value}"},
-            **_link(stub.page),
+            **_link(plan, stub.page),
         )
         parent = stub.parent
         if stub.parent not in drawn:
@@ -216,16 +230,17 @@ def _add_references(
                 continue
             target = m.get(link.to)
             name = f"ref {node_id} {link.to}"
+            home = plan.number(plan.home[link.to])
             g.node(
                 name,
-                label=_html(f"→ p. {plan.home[link.to]}: {shorten(target.text, TRAIL_CHARS)}"),
+                label=_html(f"→ p. {home}: {shorten(target.text, TRAIL_CHARS)}"),
                 shape="box",
                 style="dashed",
                 fontsize="10",
                 margin="0.06,0.02",
                 id=graphviz.escape(f"ref-{node_id}-{link.to}"),
-                tooltip=graphviz_escape(f"{target.text} (page {plan.home[link.to]})"),
+                tooltip=graphviz_escape(f"{target.text} (page {home})"),
                 **{"class": "page-ref"},
-                **_link(plan.home[link.to]),
+                **_link(plan, plan.home[link.to]),
             )
             g.edge(node_id, name, constraint="false", **edge_attrs(node, link.relation, True))
