@@ -118,8 +118,11 @@ def lay_out(
     tighter: dict[str, tuple[float, float]] = {}
     drafter = _Drafter(m, analysis, options, engine, digits=len(str(len(shown))))
     drafts: list[_Draft] = []
+    filled: dict[Hashable, tuple[list[str], set[str]]] = {}
     for attempt in range(1, MAX_PLANS + 1):
-        pages = paginate(m, shown, measure, budget, horizontal=horizontal, tighter=tighter)
+        pages = paginate(
+            m, shown, measure, budget, horizontal=horizontal, tighter=tighter, memo=filled
+        )
         home = {node_id: page.number for page in pages for node_id in page.nodes}
         drafts = drafter.lay_out([PagePlan(page, len(pages), home) for page in pages])
         # A page of one node cannot be split further; the others must fit the budget.
@@ -143,7 +146,13 @@ def lay_out(
             if attempt >= TRIES:
                 tighter[key] = (0.0, 0.0)
     drafts = [_without_side_stubs(drafter, d, budget) for d in drafts]
-    return Layout(size, budget, [drafter.finish(d) for d in drafts])
+    # Drafts of earlier plans go; each page keeps one SVG, its numbered one.
+    drafter.drawn.clear()
+    drafts.reverse()
+    laid: list[LaidPage] = []
+    while drafts:
+        laid.append(drafter.finish(drafts.pop()))
+    return Layout(size, budget, laid)
 
 
 class _Draft(NamedTuple):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -88,6 +88,7 @@ class _Pager:
     ) -> None:
         self.m = m
         self.tighter = dict(tighter or {})
+        self.filled: dict[Hashable, tuple[list[str], set[str]]] = {}
         order = {node_id: i for i, node_id in enumerate(shown)}
         self.order = order
         self.node = {node_id: m.get(node_id) for node_id in shown}
@@ -274,10 +275,17 @@ class _Pager:
         added breadth first while the estimate fits.
         """
         # A page that overflowed once its layout was made gets a tighter budget.
-        width, height = self.tighter.get(tops[0], (1.0, 1.0))
-        if self.horizontal:
-            width, height = height, width
+        share = self.tighter.get(tops[0], (1.0, 1.0))
+        width, height = reversed(share) if self.horizontal else share
         self.width, self.height = self.full_size[0] * width, self.full_size[1] * height
+        known = self.filled.get((tops, share))
+        if known is not None:  # filled by an earlier plan: the same tops, the same budget
+            return list(known[0]), set(known[1])
+        taken, full = self._fill(tops)
+        self.filled[tops, share] = (list(taken), set(full))
+        return taken, full
+
+    def _fill(self, tops: tuple[str, ...]) -> tuple[list[str], set[str]]:
         full = {tops[0]}
         taken = [tops[0]]
         for index, top in enumerate(tops[1:], start=2):
@@ -305,6 +313,7 @@ def paginate(
     *,
     horizontal: bool = False,
     tighter: Mapping[str, tuple[float, float]] | None = None,
+    memo: dict[Hashable, tuple[list[str], set[str]]] | None = None,
 ) -> list[Page]:
     """Split the shown part of a map into pages that each fit the budget.
 
@@ -322,6 +331,8 @@ def paginate(
         horizontal: the diagram runs left to right (ranks are columns).
         tighter: for pages that start at these nodes, the share of the budget's width and
             height to plan with (a page whose layout overflowed is planned again smaller).
+        memo: pages filled by earlier plans of the same map, measure and budget; a plan
+            made again with a few pages tightened fills only those pages anew.
 
     Returns:
         The pages, numbered from 1 in the order they are read.
@@ -329,6 +340,8 @@ def paginate(
     if not shown:
         return []
     pager = _Pager(m, shown, measure, budget, horizontal, tighter)
+    if memo is not None:
+        pager.filled = memo
     return _number(m, pager, _drafts(m, pager, shown[0]))
 
 
