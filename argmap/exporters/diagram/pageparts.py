@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import draw_kind
-from argmap.exporters.diagram.labels import graphviz_escape, html_text, lines_html, shorten
+from argmap.exporters.diagram.labels import (
+    graphviz_escape,
+    html_text,
+    lines_html,
+    shorten,
+    width_attr,
+)
 from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.styles import NodeStyle
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
@@ -93,6 +99,18 @@ def _html(*lines: str) -> str:
     return f"<{lines_html(list(lines))}>"
 
 
+def _boxed(size: float, *lines: str) -> str:
+    """An HTML-like label of centred lines in a cell wide enough for them in Noto Sans.
+
+    The engine measures with narrower metrics than the Noto Sans the PDF draws in; the
+    cell's width keeps the drawn text inside its box.
+    """
+    return (
+        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+        f"<TR><TD{width_attr(list(lines), size)}>{lines_html(list(lines))}</TD></TR></TABLE>>"
+    )
+
+
 def _link(plan: PagePlan, number: int) -> dict[str, str]:
     import graphviz
 
@@ -123,12 +141,12 @@ def _add_trail(
         # Rows go down the tree; a row whose parent is not the row above skips levels.
         skipped = index > 0 and node.parent not in plan.page.trail
         indent = "   " * min(index, 6) + ("… " if skipped else "")
-        text = html_text(f"{indent}{style.label}: {shorten(node.text, TRAIL_CHARS)}")
+        line = f"{indent}{style.label}: {shorten(node.text, TRAIL_CHARS)}"
         home = plan.number(plan.home[node_id])
         tip = html_text(f"{shorten(node.text, 300)} (page {home})")
         rows.append(
-            f'<TR><TD PORT="r{index}" ALIGN="LEFT" HREF="#page-{home}" '
-            f'TOOLTIP="{tip}"><FONT COLOR="{style.ink}">{text}</FONT></TD></TR>'
+            f'<TR><TD PORT="r{index}" ALIGN="LEFT" HREF="#page-{home}"{width_attr([line], 11)} '
+            f'TOOLTIP="{tip}"><FONT COLOR="{style.ink}">{html_text(line)}</FONT></TD></TR>'
         )
     g.node(
         "trail",
@@ -181,7 +199,7 @@ def _add_stubs(
         name = f"stub {index}"
         g.node(
             name,
-            label=_html(text, where),
+            label=_boxed(11, text, where),
             shape="box",
             style="rounded,dashed,filled",
             fillcolor="#ffffff",
@@ -233,7 +251,7 @@ def _add_references(
             home = plan.number(plan.home[link.to])
             g.node(
                 name,
-                label=_html(f"→ p. {home}: {shorten(target.text, TRAIL_CHARS)}"),
+                label=_boxed(10, f"→ p. {home}: {shorten(target.text, TRAIL_CHARS)}"),
                 shape="box",
                 style="dashed",
                 fontsize="10",
