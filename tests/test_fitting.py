@@ -244,3 +244,18 @@ def test_page_numbers_are_written_into_our_words_and_never_into_the_maps() -> No
             assert f">{trick}</text>" in svg
             seen += 1
     assert seen >= 1
+
+
+def test_engine_draws_a_batch_of_graphs_each_at_its_own_resolution() -> None:
+    from argmap.exporters.diagram.engine import png_graph_attrs, run_engine_pngs, run_engine_svgs
+
+    attrs = [
+        " ".join(f'{k}="{v}"' for k, v in png_graph_attrs(dpi).items()) for dpi in (72, 144, 72)
+    ]
+    sources = ["digraph g { graph [" + line + "]; a -> b }" for line in attrs]
+    pngs = run_engine_pngs(sources)
+    sizes = [struct.unpack(">II", png[16:24]) for png in pngs]
+    assert all(png.startswith(b"\x89PNG") and png.endswith(b"IEND\xaeB`\x82") for png in pngs)
+    assert sizes[0] == sizes[2] and sizes[1][0] > 1.8 * sizes[0][0]
+    svgs = run_engine_svgs(sources)
+    assert len(svgs) == 3 and all(svg.rstrip().endswith("</svg>") for svg in svgs)
