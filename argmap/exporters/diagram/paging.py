@@ -89,8 +89,7 @@ class _Pager:
         self.m = m
         self.tighter = dict(tighter or {})
         self.filled: dict[Hashable, tuple[list[str], set[str]]] = {}
-        order = {node_id: i for i, node_id in enumerate(shown)}
-        self.order = order
+        self.order = order = {node_id: i for i, node_id in enumerate(shown)}
         self.node = {node_id: m.get(node_id) for node_id in shown}
         self.children: dict[str, list[str]] = {node_id: [] for node_id in shown}
         self.parent: dict[str, str | None] = {}
@@ -104,9 +103,7 @@ class _Pager:
         }
         self.stub_size = self._size(STUB_SIZE, horizontal)
         self.legend = self._size(LEGEND_SIZE, horizontal)
-        self.full_size = (
-            (budget.height, budget.width) if horizontal else (budget.width, budget.height)
-        )
+        self.full_size = self._size((budget.width, budget.height), horizontal)
         self.width, self.height = self.full_size
         self.weight = self._subtree_sizes(shown)
         self.horizontal = horizontal
@@ -278,12 +275,11 @@ class _Pager:
         share = self.tighter.get(tops[0], (1.0, 1.0))
         width, height = reversed(share) if self.horizontal else share
         self.width, self.height = self.full_size[0] * width, self.full_size[1] * height
-        known = self.filled.get((tops, share))
-        if known is not None:  # filled by an earlier plan: the same tops, the same budget
-            return list(known[0]), set(known[1])
-        taken, full = self._fill(tops)
-        self.filled[tops, share] = (list(taken), set(full))
-        return taken, full
+        # A plan made again with a few pages tightened fills only those pages anew.
+        if (tops, share) not in self.filled:
+            self.filled[tops, share] = self._fill(tops)
+        taken, full = self.filled[tops, share]
+        return list(taken), set(full)
 
     def _fill(self, tops: tuple[str, ...]) -> tuple[list[str], set[str]]:
         full = {tops[0]}
@@ -331,8 +327,7 @@ def paginate(
         horizontal: the diagram runs left to right (ranks are columns).
         tighter: for pages that start at these nodes, the share of the budget's width and
             height to plan with (a page whose layout overflowed is planned again smaller).
-        memo: pages filled by earlier plans of the same map, measure and budget; a plan
-            made again with a few pages tightened fills only those pages anew.
+        memo: pages filled by earlier plans of the same map, measure and budget.
 
     Returns:
         The pages, numbered from 1 in the order they are read.
@@ -361,7 +356,9 @@ def _drafts(m: ArgumentMap, pager: _Pager, root: str) -> list[_Draft]:
             # Siblings that did not fit continue next, hanging from the same parent.
             rest = branch[len(taken) :]
             todo.appendleft(rest)
-            left.append((_parent(m, rest[0]), rest))
+            parent = pager.parent[rest[0]]
+            assert parent is not None, "only the thesis has no parent, and it is always drawn"
+            left.append((parent, rest))
         # Whole branches still waiting share the page while they fit (unless this
         # page's own siblings already overflowed it).
         while not left and todo and pager.fits([*taken, *todo[0]], full | pager.whole(todo[0])):
@@ -400,9 +397,3 @@ def _number(m: ArgumentMap, pager: _Pager, drafts: list[_Draft]) -> list[Page]:
             )
         )
     return pages
-
-
-def _parent(m: ArgumentMap, node_id: str) -> str:
-    parent = m.get(node_id).parent
-    assert parent is not None, "only the thesis has no parent, and it is always drawn"
-    return parent
