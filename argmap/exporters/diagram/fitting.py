@@ -133,18 +133,7 @@ def lay_out(
         ]
         if not over:
             break
-        for d in over:
-            # Plan that page again with its budget cut by how far the layout exceeded it,
-            # a little more each time; after TRIES, to its first node alone.
-            key = d.plan.page.tops[0]
-            width, height = tighter.get(key, (1.0, 1.0))
-            margin = 0.97 - 0.05 * attempt
-            tighter[key] = (
-                width * min(1.0, budget.width / d.width * margin),
-                height * min(1.0, budget.height / d.height * margin),
-            )
-            if attempt >= TRIES:
-                tighter[key] = (0.0, 0.0)
+        _tighten(tighter, over, budget, attempt)
     drafts = [_without_side_stubs(drafter, d, budget) for d in drafts]
     # Drafts of earlier plans go; each page keeps one SVG, its numbered one.
     drafter.drawn.clear()
@@ -153,6 +142,26 @@ def lay_out(
     while drafts:
         laid.append(drafter.finish(drafts.pop()))
     return Layout(size, budget, laid)
+
+
+def _tighten(
+    tighter: dict[str, tuple[float, float]], over: list[_Draft], budget: Budget, attempt: int
+) -> None:
+    """Cut the budget of each overflowing page for the next plan.
+
+    Each is cut by how far its layout exceeded the budget, a little more each time; after
+    :data:`TRIES`, down to its first node alone.
+    """
+    for d in over:
+        key = d.plan.page.tops[0]
+        width, height = tighter.get(key, (1.0, 1.0))
+        margin = 0.97 - 0.05 * attempt
+        tighter[key] = (
+            width * min(1.0, budget.width / d.width * margin),
+            height * min(1.0, budget.height / d.height * margin),
+        )
+        if attempt >= TRIES:
+            tighter[key] = (0.0, 0.0)
 
 
 class _Draft(NamedTuple):
