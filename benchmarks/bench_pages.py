@@ -76,16 +76,19 @@ from argmap.options import RenderOptions
 name, fit = sys.argv[1], sys.argv[2]
 paths = {{"flagship": "russias-game-in-north-korea.yaml", "uniforms": "school-uniforms.yaml"}}
 m = load_map({maps!r} + "/" + paths[name]) if name in paths else validate_data(generate(int(name)))
-start = time.perf_counter()
+def cpu():
+    who = (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    return sum(resource.getrusage(w).ru_utime + resource.getrusage(w).ru_stime for w in who)
+start, used = time.perf_counter(), cpu()
 layout = lay_out(m, analyze(m), RenderOptions(), fit, find_engine("auto"))
-seconds = time.perf_counter() - start
+seconds, used = time.perf_counter() - start, cpu() - used
 fills, aspects = [], []
 for page in layout.pages:
     scale = layout.scale(page)
     fills.append(page.width * page.height * scale * scale / layout.size.width / layout.size.height)
     aspects.append(page.width / page.height)
 print(json.dumps({{
-    "nodes": len(m), "pages": len(layout.pages), "seconds": seconds,
+    "nodes": len(m), "pages": len(layout.pages), "seconds": seconds, "cpu": used,
     "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     "min_scale": min(layout.scale(p) for p in layout.pages), "floor": layout.budget.scale,
     "fill": sum(fills) / len(fills), "aspect": sorted(aspects)[len(aspects) // 2],
@@ -97,10 +100,10 @@ print(json.dumps({{
 def main() -> int:
     child = CHILD.format(here=str(HERE), maps=str(MAPS))
     print(
-        "| map | nodes | fit | pages | seconds | peak MB | min scale / floor | fill | aspect "
-        "| overview crossings |"
+        "| map | nodes | fit | pages | seconds | CPU s | peak MB | min scale / floor | fill "
+        "| aspect | overview crossings |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for name, fit in CASES:
         done = subprocess.run(
             [sys.executable, "-c", child, name, fit], capture_output=True, text=True, check=False
@@ -111,7 +114,8 @@ def main() -> int:
         r = json.loads(done.stdout)
         ok = "met" if r["min_scale"] >= r["floor"] - 1e-9 else "MISSED"
         print(
-            f"| {name} | {r['nodes']} | {fit} | {r['pages']} | {r['seconds']:.2f} | "
+            f"| {name} | {r['nodes']} | {fit} | {r['pages']} | {r['seconds']:.2f} "
+            f"| {r['cpu']:.2f} | "
             f"{r['peak_mb']:.0f} | {r['min_scale']:.2f} / {r['floor']:.2f} ({ok}) | "
             f"{r['fill']:.0%} | {r['aspect']:.2f} | {crossings(r['overview'])} |",
             flush=True,
