@@ -179,3 +179,83 @@ def test_hostile_text_stays_text_on_every_page(tmp_path: Path) -> None:
         assert not tags & {"script", "iframe", "foreignObject", "image"}
         links = [e.get(xlink) or e.get("href") for e in tree.iter() if e.tag.endswith("}a")]
         assert all(link is None or link.startswith("#") for link in links), links
+
+
+@pytest.mark.parametrize(
+    ("make", "fit"),
+    [
+        pytest.param(lambda: load_map(FLAGSHIP), "slide", id="flagship-slide"),
+        pytest.param(lambda: load_map(FLAGSHIP), "a4", id="flagship-a4"),
+        pytest.param(lambda: _generated(120), "slide", id="generated120-slide"),
+    ],
+)
+def test_each_page_reads_as_a_tree(make: object, fit: str) -> None:
+    """Positions as the engine laid them out: no tree edges cross, no boxes overlap,
+    children sit beneath their parent, siblings in file order (rows left to right)."""
+    from argmap.exporters.diagram import geometry
+
+    m = make()  # type: ignore[operator]
+    layout = lay_out(m, analyze(m), RenderOptions(), fit, find_engine("auto"))  # type: ignore[arg-type]
+    order = {node.id: i for i, node in enumerate(m.walk())}
+    overview = layout.pages[0].svg
+    assert len(geometry.tree_edges(overview)) >= 3
+    assert geometry.crossings(overview) == 0
+    for page in layout.pages:
+        assert geometry.crossings(page.svg) == 0, page.plan.page.number
+        assert geometry.overlaps(page.svg) == 0, page.plan.page.number
+        assert geometry.misplaced(page.svg, order) == (0, 0), page.plan.page.number
+
+
+def test_page_numbers_are_written_into_our_words_and_never_into_the_maps() -> None:
+    """Pages are laid out with every number drawn as zeros, then the real ones written in;
+    text of the map that looks like those words stays as it was."""
+    trick = "continues on p. 00"
+    reasons = [
+        {
+            "id": f"r{i}",
+            "text": trick if i == 3 else f"Reason {i}, long enough to wrap onto two lines here.",
+            "evidence": [
+                {"id": f"e{i}-{j}", "text": f"Evidence {j} for reason {i}."} for j in (1, 2)
+            ],
+        }
+        for i in range(12)
+    ]
+    m = validate_data(
+        {
+            "title": "Notes, page 00 of 00",
+            "thesis": {"id": "t", "text": "The thesis.", "premises": reasons},
+        }
+    )
+    layout = lay_out(m, analyze(m), RenderOptions(), "slide", find_engine("auto"))
+    total = len(layout.pages)
+    assert total > 2
+    seen = 0
+    for laid in layout.pages:
+        svg = page_svg(layout, laid)
+        heading = re.search(r"<text\b[^>]*>([^<]*)</text>", svg)
+        assert heading is not None
+        assert heading.group(1).endswith(f"page {laid.plan.page.number} of {total}")
+        assert "Notes, page 00 of 00" in heading.group(1)
+        assert "#page-0" not in svg
+        for stub in laid.plan.page.stubs:
+            assert f"p. {stub.page}</text>" in svg
+        stubbed = any(stub.tops == ("r3",) for stub in laid.plan.page.stubs)
+        if "r3" in laid.plan.page.nodes or stubbed:
+            assert f">{trick}</text>" in svg
+            seen += 1
+    assert seen >= 1
+
+
+def test_engine_draws_a_batch_of_graphs_each_at_its_own_resolution() -> None:
+    from argmap.exporters.diagram.engine import png_graph_attrs, run_engine_pngs, run_engine_svgs
+
+    attrs = [
+        " ".join(f'{k}="{v}"' for k, v in png_graph_attrs(dpi).items()) for dpi in (72, 144, 72)
+    ]
+    sources = ["digraph g { graph [" + line + "]; a -> b }" for line in attrs]
+    pngs = run_engine_pngs(sources)
+    sizes = [struct.unpack(">II", png[16:24]) for png in pngs]
+    assert all(png.startswith(b"\x89PNG") and png.endswith(b"IEND\xaeB`\x82") for png in pngs)
+    assert sizes[0] == sizes[2] and sizes[1][0] > 1.8 * sizes[0][0]
+    svgs = run_engine_svgs(sources)
+    assert len(svgs) == 3 and all(svg.rstrip().endswith("</svg>") for svg in svgs)

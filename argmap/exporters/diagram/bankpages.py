@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
-from argmap.exporters.diagram.fitting import Layout, _laid
+from argmap.exporters.diagram.fitting import LaidPage, Layout, svg_size
 from argmap.exporters.diagram.labels import wrap
 from argmap.exporters.diagram.pageparts import PagePlan
 from argmap.exporters.diagram.paging import Page
@@ -14,6 +15,8 @@ from argmap.exporters.diagram.worksheet import BANK_WRAP, add_bank_rows, bank_ro
 from argmap.options import RenderOptions
 
 if TYPE_CHECKING:
+    import graphviz
+
     from argmap.exporters.diagram.engine import EngineInfo
 
 __all__ = ["with_bank_pages"]
@@ -66,5 +69,12 @@ def with_bank_pages(layout: Layout, options: RenderOptions, engine: EngineInfo) 
     pages = list(layout.pages)
     for g, svg in zip(graphs, svgs, strict=True):
         page = Page(number=len(pages) + 1, trail=(), tops=(), nodes=())
-        pages.append(_laid(PagePlan(page, total, {}), g, svg))
+        width, height = svg_size(svg)
+        plan = PagePlan(page, total, {})
+        pages.append(LaidPage(plan, svg, width, height, build=functools.partial(_same, g)))
     return replace(layout, pages=pages)
+
+
+def _same(g: graphviz.Digraph) -> graphviz.Digraph:
+    """A bank page's graph, built already."""
+    return g

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import math
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
+from collections.abc import Hashable, Mapping, MutableMapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from argmap.analysis.view import draw_kind, visible_nodes
 from argmap.exporters.diagram import worksheet as sheets
@@ -18,6 +17,7 @@ from argmap.exporters.diagram.labels import (
     tooltip,
 )
 from argmap.exporters.diagram.legend import legend_content, legend_label
+from argmap.exporters.diagram.stacking import STACK_COLUMNS, stack_columns, stack_leaves
 from argmap.exporters.diagram.styles import (
     CROSS_LINK_STYLE,
     DIRECTION,
@@ -38,10 +38,14 @@ if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis
     from argmap.exporters.diagram.pageparts import PagePlan
 
-__all__ = ["STACK_COLUMNS", "stack_columns", "to_digraph"]
+__all__ = ["STACK_COLUMNS", "LineCache", "stack_columns", "to_digraph"]
 
-STACK_COLUMNS: Final = 2
-"""Leaves of one parent beyond this many are stacked in columns, keeping wide maps slide-shaped."""
+LineCache = MutableMapping[Hashable, str]
+"""DOT lines already written for a map and its options: node id (or edge) -> its line.
+
+The pages of one diagram draw the same nodes with the same attributes; a cache shared by
+their builds makes each node's label once, however many times the map is planned.
+"""
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,8 @@ class _Ctx:
     """Node id -> standing, when ``--status`` draws it."""
     groups: Mapping[str, list[Node]]
     """Group name -> the drawn nodes of that linked group."""
+    lines: LineCache = field(default_factory=dict)
+    """Lines written by earlier builds of the same map and options."""
 
     @property
     def show_quotes(self) -> bool:
@@ -69,6 +75,8 @@ def to_digraph(
     analysis: Analysis,
     options: RenderOptions | None = None,
     page: PagePlan | None = None,
+    *,
+    cache: LineCache | None = None,
 ) -> graphviz.Digraph:
     """Build the diagram of a map, or of one of its pages, as a ``graphviz.Digraph``.
 
@@ -78,6 +86,8 @@ def to_digraph(
         options: direction, focus/depth, hide, theme and status options.
         page: draw only this page: its nodes, the trail of their ancestors, stubs for
             the branches left to other pages (see :mod:`argmap.exporters.diagram.paging`).
+        cache: lines from builds of other pages of the same map, analysis and options;
+            it is filled as nodes are added (see :data:`LineCache`).
 
     Returns:
         The graph; every user string in it is escaped for DOT and for HTML-like labels.
@@ -88,11 +98,11 @@ def to_digraph(
     options = options or RenderOptions()
     _check_focus(m, options)
     shown = visible_nodes(m, options) if page is None else [m.get(i) for i in page.page.nodes]
-    ctx = _context(m, analysis, options, shown)
+    ctx = _context(m, analysis, options, shown, cache)
     g = _new_graph(m, options)
     _add_nodes(g, ctx, shown)
     _add_edges(g, ctx, shown)
-    _stack_leaves(g, ctx, shown)
+    stack_leaves(g, shown, ctx.visible)
     if page is None or page.page.number == 1:
         _add_legend(g, ctx, shown)
     if page is None:
@@ -119,7 +129,11 @@ def _check_focus(m: ArgumentMap, options: RenderOptions) -> None:
 
 
 def _context(
-    m: ArgumentMap, analysis: Analysis, options: RenderOptions, shown: list[Node]
+    m: ArgumentMap,
+    analysis: Analysis,
+    options: RenderOptions,
+    shown: list[Node],
+    cache: LineCache | None,
 ) -> _Ctx:
     """Gather the theme, the drawn ids, the standings and the linked groups."""
     node_styles, edge_styles = sheets.sheet_styles(options.sheet, *THEMES[options.theme])
@@ -134,7 +148,8 @@ def _context(
             for node_id, value in analysis.standing.items()
         }
     visible = frozenset(node.id for node in shown)
-    return _Ctx(m, options, node_styles, edge_styles, visible, standing, groups)
+    lines = {} if cache is None else cache
+    return _Ctx(m, options, node_styles, edge_styles, visible, standing, groups, lines)
 
 
 def _new_graph(m: ArgumentMap, options: RenderOptions) -> graphviz.Digraph:
@@ -160,7 +175,17 @@ def _add_nodes(g: graphviz.Digraph, ctx: _Ctx, shown: list[Node]) -> None:
                 drawn_groups.add(node.group)
                 _add_group(g, ctx, node.group)
         else:
-            g.node(node.id, **_node_attrs(ctx, node))
+            _add_node(g, ctx, node)
+
+
+def _add_node(g: graphviz.Digraph, ctx: _Ctx, node: Node) -> None:
+    """Add a node's line: from the cache when an earlier build wrote it."""
+    line = ctx.lines.get(node.id)
+    if line is None:
+        g.node(node.id, **_node_attrs(ctx, node))
+        ctx.lines[node.id] = g.body[-1]
+    else:
+        g.body.append(line)
 
 
 def _add_group(g: graphviz.Digraph, ctx: _Ctx, group: str) -> None:
@@ -181,7 +206,7 @@ def _add_group(g: graphviz.Digraph, ctx: _Ctx, group: str) -> None:
         )
         sub.attr("graph", rank="same")
         for member in ctx.groups[group]:
-            sub.node(member.id, **_node_attrs(ctx, member))
+            _add_node(sub, ctx, member)
 
 
 def _node_attrs(ctx: _Ctx, node: Node) -> dict[str, str]:
@@ -286,12 +311,17 @@ def _add_tree_edges(g: graphviz.Digraph, ctx: _Ctx, shown: list[Node], undercut:
         if node.relation is Relation.UNDERCUTS:
             continue  # drawn by _undercut_edge, onto the link rather than the node
         key = _link_key(ctx, node)
-        attrs = _edge_attrs(ctx, node, node.relation, False)
-        tail_attrs: dict[str, str] = {}
         if key != node.id:
             if key in done_groups:
                 continue
             done_groups.add(key)
+        line = ctx.lines.get(("tree", node.id, key))
+        if line is not None and key not in undercut:
+            g.body.append(line)
+            continue
+        attrs = _edge_attrs(ctx, node, node.relation, False)
+        tail_attrs: dict[str, str] = {}
+        if key != node.id:
             tail_attrs["ltail"] = f"cluster_{key}"
             attrs["class"] += " linked"
         if key in undercut:
@@ -301,6 +331,7 @@ def _add_tree_edges(g: graphviz.Digraph, ctx: _Ctx, shown: list[Node], undercut:
             g.edge(junction, node.parent, **attrs)
         else:
             g.edge(node.id, node.parent, **{**attrs, **tail_attrs})
+            ctx.lines["tree", node.id, key] = g.body[-1]
 
 
 def _add_junction(g: graphviz.Digraph, key: str, color: str) -> str:
@@ -348,41 +379,6 @@ def _undercut_edge(
     if cross:
         attrs["constraint"] = "false"
     g.edge(node.id, f"junction {key}" if key in undercut else target_id, **attrs)
-
-
-def _stack_leaves(g: graphviz.Digraph, ctx: _Ctx, shown: list[Node]) -> None:
-    """Stack a node's many leaf children in columns with invisible edges.
-
-    Graphviz puts all siblings in one row, so a premise with six pieces of evidence
-    makes the map six boxes wide. Chaining every leaf to the one ``STACK_COLUMNS``
-    before it turns the row into columns.
-    """
-    has_children = {node.parent for node in shown if node.parent is not None}
-    leaves: dict[str, list[str]] = {}
-    for node in shown:
-        if (
-            node.parent in ctx.visible
-            and node.id not in has_children
-            and node.group is None
-            and node.relation is not Relation.UNDERCUTS
-        ):
-            leaves.setdefault(node.parent, []).append(node.id)
-    for siblings in leaves.values():
-        columns = stack_columns(len(siblings))
-        # A block of many columns needs its chains held straight, or it slants.
-        weight = "0" if columns == STACK_COLUMNS else "20"
-        for i in range(columns, len(siblings)):
-            g.edge(siblings[i], siblings[i - columns], style="invis", weight=weight)
-
-
-def stack_columns(leaves: int) -> int:
-    """Columns to stack ``leaves`` sibling leaves in: two, or a square's side for many.
-
-    Two columns keep a handful of evidence slide-shaped; for dozens, a square block keeps
-    the chains of invisible edges short, which the layout engine needs (200 leaves in two
-    columns took it 12 s, in fifteen 0.3 s).
-    """
-    return max(STACK_COLUMNS, math.ceil(math.sqrt(leaves)) if leaves > 9 else STACK_COLUMNS)
 
 
 def _add_legend(g: graphviz.Digraph, ctx: _Ctx, shown: list[Node]) -> None:

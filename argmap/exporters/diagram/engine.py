@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Final, Literal
 
 from argmap.errors import RenderError
+from argmap.exporters.diagram.pngglyphs import BUNDLED_PNG_GLYPHS, missing_png_glyphs
 
 __all__ = [
     "BUNDLED_PNG_GLYPHS",
@@ -20,7 +21,9 @@ __all__ = [
     "engine_version",
     "find_engine",
     "missing_png_glyphs",
+    "png_graph_attrs",
     "run_engine",
+    "run_engine_pngs",
     "run_engine_svgs",
 ]
 
@@ -44,120 +47,6 @@ MAX_PNG_SIDE_PX: Final = 8000
 """Largest PNG side in pixels; larger drawings are scaled down to fit."""
 
 EngineChoice = Literal["auto", "bundled", "system"]
-
-
-BUNDLED_PNG_GLYPHS: Final[tuple[tuple[int, int], ...]] = (
-    (0x0020, 0x007E),
-    (0x00A0, 0x052F),
-    (0x0591, 0x05EA),
-    (0x05F0, 0x05F4),
-    (0x061C, 0x061C),
-    (0x0E33, 0x0E33),
-    (0x0EB3, 0x0EB3),
-    (0x17B4, 0x17D3),
-    (0x17DD, 0x17DD),
-    (0x180B, 0x180E),
-    (0x1AB0, 0x1ABE),
-    (0x1C80, 0x1C88),
-    (0x1D00, 0x1DF5),
-    (0x1DFB, 0x20BE),
-    (0x20F0, 0x214F),
-    (0x2153, 0x2154),
-    (0x215B, 0x215E),
-    (0x2184, 0x2184),
-    (0x2190, 0x2195),
-    (0x219A, 0x219B),
-    (0x21A8, 0x21A8),
-    (0x21AE, 0x21AE),
-    (0x2202, 0x2202),
-    (0x2206, 0x2206),
-    (0x220F, 0x220F),
-    (0x2211, 0x2212),
-    (0x2215, 0x2215),
-    (0x2219, 0x221A),
-    (0x221E, 0x221F),
-    (0x2229, 0x2229),
-    (0x222B, 0x222B),
-    (0x2248, 0x2249),
-    (0x2260, 0x2262),
-    (0x2264, 0x2265),
-    (0x226E, 0x2271),
-    (0x2302, 0x2302),
-    (0x2310, 0x2310),
-    (0x2320, 0x2321),
-    (0x2500, 0x2500),
-    (0x2502, 0x2502),
-    (0x250C, 0x250C),
-    (0x2510, 0x2510),
-    (0x2514, 0x2514),
-    (0x2518, 0x2518),
-    (0x251C, 0x251C),
-    (0x2524, 0x2524),
-    (0x252C, 0x252C),
-    (0x2534, 0x2534),
-    (0x253C, 0x253C),
-    (0x2550, 0x256C),
-    (0x2580, 0x2580),
-    (0x2584, 0x2584),
-    (0x2588, 0x2588),
-    (0x258C, 0x258C),
-    (0x2590, 0x2593),
-    (0x25A0, 0x25A1),
-    (0x25AA, 0x25AC),
-    (0x25B2, 0x25B2),
-    (0x25BA, 0x25BA),
-    (0x25BC, 0x25BC),
-    (0x25C4, 0x25C4),
-    (0x25CA, 0x25CC),
-    (0x25CF, 0x25CF),
-    (0x25D8, 0x25D9),
-    (0x25E6, 0x25E6),
-    (0x263A, 0x263C),
-    (0x2640, 0x2640),
-    (0x2642, 0x2642),
-    (0x2660, 0x2660),
-    (0x2663, 0x2663),
-    (0x2665, 0x2666),
-    (0x266A, 0x266B),
-    (0x266F, 0x266F),
-    (0xFB01, 0xFB04),
-    (0xFB1D, 0xFB4F),
-    (0xFE00, 0xFE0F),
-    (0xFE20, 0xFE2F),
-    (0xFEFF, 0xFEFF),
-    (0xFFFC, 0xFFFD),
-)
-"""Code point ranges the bundled engine's PNG fonts draw (Arimo, Tinos, Cousine).
-
-Measured on graphviz-pure 0.2.2 by drawing every assigned character from U+00A0 to
-U+2BFF and U+FB00 to U+FFFD and comparing it with the empty box drawn for a missing
-glyph: Latin, Greek, Cyrillic, Hebrew, punctuation and common symbols. Not drawn:
-Arabic, Indic scripts, Thai, CJK, Hangul, emoji and most symbols beyond U+2300.
-Characters above U+FFFF (emoji) are never drawn.
-"""
-
-
-def missing_png_glyphs(text: str) -> list[str]:
-    """Return the distinct characters of ``text`` the bundled engine's PNG cannot draw.
-
-    Only characters that draw something count
-    (:func:`argmap.exporters.diagram.fonts.drawable_chars`).
-    Order is first appearance.
-    """
-    from bisect import bisect_right
-
-    from argmap.exporters.diagram.fonts import drawable_chars
-
-    out: list[str] = []
-    for ch in drawable_chars(text):
-        code = ord(ch)
-        i = bisect_right(_GLYPH_STARTS, code) - 1
-        if i < 0 or code > BUNDLED_PNG_GLYPHS[i][1]:
-            out.append(ch)
-    return out
-
-
-_GLYPH_STARTS: Final = [start for start, _ in BUNDLED_PNG_GLYPHS]
 
 
 @dataclass(frozen=True)
@@ -245,6 +134,7 @@ def run_engine(
     map_name: str = "map",
     timeout: float = DEFAULT_TIMEOUT,
     dpi: int = PNG_DPI,
+    batch: bool = False,
 ) -> bytes:
     """Lay out DOT source with a Graphviz engine and return the drawing.
 
@@ -255,6 +145,7 @@ def run_engine(
         map_name: the map's name, for error messages.
         timeout: seconds before the engine is stopped.
         dpi: PNG resolution (capped at :data:`MAX_DPI`).
+        batch: the source holds several graphs, each with its own PNG resolution.
 
     Returns:
         The engine's output bytes.
@@ -270,7 +161,7 @@ def run_engine(
             f"{who}: the diagram is {len(payload)} bytes of DOT, above the {MAX_DOT_BYTES}-byte "
             "limit; draw part of it with --focus ID --depth N"
         )
-    done = _run(_engine_args(info, fmt, dpi), payload, timeout, info, who)
+    done = _run(_engine_args(info, fmt, dpi, batch), payload, timeout, info, who)
     if done.returncode != 0 or not done.stdout:
         detail = " ".join(done.stderr.decode("utf-8", "replace").split())[:300]
         raise RenderError(
@@ -295,35 +186,88 @@ def run_engine_svgs(
     Raises:
         RenderError: the engine is missing, fails, times out, or a graph is too large.
     """
+    out = _run_many(sources, "svg", engine, map_name, timeout, SVG_GRAPHS_PER_RUN)
+    return [document.decode("utf-8") for document in out]
+
+
+def run_engine_pngs(
+    sources: list[str],
+    engine: EngineChoice | EngineInfo = "auto",
+    *,
+    map_name: str = "map",
+    timeout: float = DEFAULT_TIMEOUT,
+) -> list[bytes]:
+    """Draw several graphs as PNG images in few engine runs; return the images in order.
+
+    Each graph carries its own resolution and size cap (see :func:`png_graph_attrs`).
+
+    Raises:
+        RenderError: the engine is missing, fails, times out, or a graph is too large.
+    """
+    return _run_many(sources, "png", engine, map_name, timeout, PNG_GRAPHS_PER_RUN)
+
+
+SVG_GRAPHS_PER_RUN: Final = 400
+PNG_GRAPHS_PER_RUN: Final = 40
+"""Graphs one engine run takes at most: a run stays well within its timeout however slow
+the machine, and images are handed back as they are drawn rather than all at the end."""
+
+_PNG_END: Final = b"IEND\xaeB`\x82"
+
+
+def png_graph_attrs(dpi: int) -> dict[str, str]:
+    """Graph attributes that draw a PNG at ``dpi`` (capped), no side over the pixel limit."""
+    dpi = max(36, min(int(dpi), MAX_DPI))
+    side = MAX_PNG_SIDE_PX / dpi
+    return {"dpi": str(dpi), "size": f"{side:.2f},{side:.2f}"}
+
+
+def _run_many(
+    sources: list[str],
+    fmt: Literal["svg", "png"],
+    engine: EngineChoice | EngineInfo,
+    map_name: str,
+    timeout: float,
+    per_run: int,
+) -> list[bytes]:
+    """Run the engine over batches of graphs and split its output into one document each."""
     info = engine if isinstance(engine, EngineInfo) else find_engine(engine)
     batches: list[list[str]] = []
     size = MAX_DOT_BYTES
     for source in sources:
-        if size + len(source) > MAX_DOT_BYTES // 2:
+        if size + len(source) > MAX_DOT_BYTES // 2 or len(batches[-1]) >= per_run:
             batches.append([])
             size = 0
         batches[-1].append(source)
         size += len(source)
-    svgs: list[str] = []
+    out: list[bytes] = []
     for batch in batches:
-        text = run_engine("\n".join(batch), "svg", info, map_name=map_name, timeout=timeout)
-        documents = text.decode("utf-8").split("<?xml")[1:]
+        data = run_engine(
+            "\n".join(batch), fmt, info, map_name=map_name, timeout=timeout, batch=True
+        )
+        if fmt == "svg":
+            documents = [b"<?xml" + d for d in data.split(b"<?xml")[1:]]
+        else:
+            documents = [d + _PNG_END for d in data.split(_PNG_END)[:-1]]
         if len(documents) != len(batch):
             raise RenderError(
                 f"engine {info.kind} on {map_name}: drew {len(documents)} of {len(batch)} "
                 f"pages; try --engine {_other(info)}"
             )
-        svgs += ["<?xml" + document for document in documents]
-    return svgs
+        out += documents
+    return out
 
 
-def _engine_args(info: EngineInfo, fmt: Literal["svg", "png"], dpi: int) -> list[str]:
-    """The engine's command line: output format, and for PNG the resolution and size cap."""
+def _engine_args(
+    info: EngineInfo, fmt: Literal["svg", "png"], dpi: int, batch: bool = False
+) -> list[str]:
+    """The engine's command line: output format, and for PNG the resolution and size cap.
+
+    A batch's graphs each carry their own resolution and cap.
+    """
     args = [str(info.program), f"-T{fmt}", "-q"]
-    if fmt == "png":
-        dpi = max(36, min(int(dpi), MAX_DPI))
-        side = MAX_PNG_SIDE_PX / dpi
-        args += [f"-Gdpi={dpi}", f"-Gsize={side:.2f},{side:.2f}"]
+    if fmt == "png" and not batch:
+        args += [f"-G{name}={value}" for name, value in png_graph_attrs(dpi).items()]
     return args
 
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Final
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from argmap.analysis.view import draw_kind, visible_nodes
-from argmap.exporters.diagram.build import to_digraph
+from argmap.exporters.diagram.build import LineCache, to_digraph
 from argmap.exporters.diagram.drawn import split_above, with_drawn_above
 from argmap.exporters.diagram.measure import box_size
+from argmap.exporters.diagram.pagenumbers import write_numbers
 from argmap.exporters.diagram.pageparts import PagePlan
 from argmap.exporters.diagram.pagesize import PAGE_SIZES, Budget, PageSize, page_budget
 from argmap.exporters.diagram.paging import paginate
@@ -23,7 +26,16 @@ if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis
     from argmap.exporters.diagram.engine import EngineInfo
 
-__all__ = ["LaidPage", "Layout", "lay_out", "page_png", "page_svg", "resolve_fit"]
+__all__ = [
+    "LaidPage",
+    "Layout",
+    "lay_out",
+    "page_png",
+    "page_pngs",
+    "page_svg",
+    "resolve_fit",
+    "svg_size",
+]
 
 MAX_SCALE: Final = 1.5
 """A small drawing is enlarged to fill its page, but no more than this."""
@@ -51,17 +63,22 @@ class LaidPage:
 
     Attributes:
         plan: the page and where each node lives.
-        graph: the page's graph (DOT source through ``graph.source``).
         svg: the engine's SVG of the page, at the drawing's own size.
         width: the drawing's width in points.
         height: the drawing's height in points.
+        build: makes the page's graph (see :attr:`graph`).
     """
 
     plan: PagePlan
-    graph: graphviz.Digraph
     svg: str
     width: float
     height: float
+    build: Callable[[], graphviz.Digraph] = field(repr=False, compare=False)
+
+    @cached_property
+    def graph(self) -> graphviz.Digraph:
+        """The page's graph (DOT source through ``graph.source``), made when first asked."""
+        return self.build()
 
 
 @dataclass(frozen=True)
@@ -74,11 +91,7 @@ class Layout:
 
     def scale(self, page: LaidPage) -> float:
         """The scale the page's drawing is shown at: as large as fits, within bounds."""
-        fit = min(
-            self.budget.width * self.budget.scale / page.width,
-            self.budget.height * self.budget.scale / page.height,
-        )
-        return min(fit, MAX_SCALE)
+        return _scale(self.budget, page.width, page.height)
 
 
 def resolve_fit(options: RenderOptions, default: Fit) -> Fit:
@@ -104,102 +117,149 @@ def lay_out(
     below, above = split_above(m, shown)  # conclusions: drawn with the root, on page 1
     show_quote = "quotes" not in options.hide
 
+    sizes: dict[str, tuple[float, float]] = {}
+
     def measure(node: Node) -> tuple[float, float]:
-        return box_size(m, node, draw_kind(m, node), show_quote=show_quote)
+        size = sizes.get(node.id)
+        if size is None:
+            size = sizes[node.id] = box_size(m, node, draw_kind(m, node), show_quote=show_quote)
+        return size
 
     horizontal = options.direction in ("LR", "RL")
     tighter: dict[str, tuple[float, float]] = {}
-    drawn: dict[str, str] = {}  # DOT source -> SVG, across plans
-    laid: list[LaidPage] = []
+    drafter = _Drafter(m, analysis, options, engine, digits=len(str(len(shown))))
+    drafts: list[_Draft] = []
+    filled: dict[Hashable, tuple[list[str], set[str]]] = {}
     for attempt in range(1, MAX_PLANS + 1):
-        pages = paginate(m, below, measure, budget, horizontal=horizontal, tighter=tighter)
+        pages = paginate(
+            m, below, measure, budget, horizontal=horizontal, tighter=tighter, memo=filled
+        )
         pages = with_drawn_above(pages, above, shown)
         home = {node_id: page.number for page in pages for node_id in page.nodes}
-        plans = [PagePlan(page, len(pages), home) for page in pages]
-        laid = _lay_out_pages(m, analysis, options, plans, engine, drawn)
+        drafts = drafter.lay_out([PagePlan(page, len(pages), home) for page in pages])
         # A page of one node cannot be split further; the others must fit the budget.
         over = [
-            p
-            for p in laid
-            if len(p.plan.page.nodes) > 1 and (p.width > budget.width or p.height > budget.height)
+            d
+            for d in drafts
+            if len(d.plan.page.nodes) > 1 and (d.width > budget.width or d.height > budget.height)
         ]
         if not over:
             break
-        for p in over:
-            # Plan that page again with its budget cut by how far the layout exceeded it,
-            # a little more each time; after TRIES, to its first node alone.
-            key = p.plan.page.tops[0]
-            width, height = tighter.get(key, (1.0, 1.0))
-            margin = 0.97 - 0.05 * attempt
-            tighter[key] = (
-                width * min(1.0, budget.width / p.width * margin),
-                height * min(1.0, budget.height / p.height * margin),
-            )
-            if attempt >= TRIES:
-                tighter[key] = (0.0, 0.0)
-    laid = [_without_side_stubs(m, analysis, options, p, budget, engine) for p in laid]
+        _tighten(tighter, over, budget, attempt)
+    drafts = [_without_side_stubs(drafter, d, budget) for d in drafts]
+    # Drafts of earlier plans go; each page keeps one SVG, its numbered one.
+    drafter.drawn.clear()
+    drafts.reverse()
+    laid: list[LaidPage] = []
+    while drafts:
+        laid.append(drafter.finish(drafts.pop()))
     return Layout(size, budget, laid)
 
 
-def _without_side_stubs(
-    m: ArgumentMap,
-    analysis: Analysis,
-    options: RenderOptions,
-    page: LaidPage,
-    budget: Budget,
-    engine: EngineInfo,
-) -> LaidPage:
+def _tighten(
+    tighter: dict[str, tuple[float, float]], over: list[_Draft], budget: Budget, attempt: int
+) -> None:
+    """Cut the budget of each overflowing page for the next plan.
+
+    Each is cut by how far its layout exceeded the budget, a little more each time; after
+    :data:`TRIES`, down to its first node alone.
+    """
+    for d in over:
+        key = d.plan.page.tops[0]
+        width, height = tighter.get(key, (1.0, 1.0))
+        margin = 0.97 - 0.05 * attempt
+        tighter[key] = (
+            width * min(1.0, budget.width / d.width * margin),
+            height * min(1.0, budget.height / d.height * margin),
+        )
+        if attempt >= TRIES:
+            tighter[key] = (0.0, 0.0)
+
+
+class _Draft(NamedTuple):
+    """A page laid out with its numbers drawn as zeros (see :mod:`pagenumbers`)."""
+
+    plan: PagePlan
+    svg: str
+    width: float
+    height: float
+
+
+class _Drafter:
+    """Lays pages out as drafts, each page once however often the map is planned.
+
+    A draft's graph depends on what the page draws, never on the page numbers, so a page
+    that a new plan leaves as it was is neither built nor laid out again; the pages a plan
+    does change go to the engine together, in as few runs as their size allows.
+    """
+
+    def __init__(
+        self,
+        m: ArgumentMap,
+        analysis: Analysis,
+        options: RenderOptions,
+        engine: EngineInfo,
+        digits: int,
+    ) -> None:
+        self.m, self.analysis, self.options, self.engine = m, analysis, options, engine
+        self.digits = digits
+        self.lines: LineCache = {}  # node id -> its DOT line, across pages and plans
+        self.drawn: dict[Hashable, _Draft] = {}  # what a page draws -> its draft
+
+    @staticmethod
+    def key(plan: PagePlan) -> Hashable:
+        """What a page draws, numbers aside."""
+        page = plan.page
+        stubs = tuple((stub.parent, stub.tops, stub.hidden) for stub in page.stubs)
+        return page.number == 1, page.trail, page.tops, page.nodes, stubs
+
+    def lay_out(self, plans: list[PagePlan]) -> list[_Draft]:
+        """Lay out every page, in one engine run for all pages not drawn before."""
+        from argmap.exporters.diagram.engine import run_engine_svgs
+
+        missing = {self.key(p): p for p in plans if self.key(p) not in self.drawn}
+        sources = [
+            str(
+                to_digraph(
+                    self.m,
+                    self.analysis,
+                    self.options,
+                    replace(plan, digits=self.digits),
+                    cache=self.lines,
+                ).source
+            )
+            for plan in missing.values()
+        ]
+        svgs = run_engine_svgs(sources, self.engine, map_name=self.options.map_name)
+        for key, svg in zip(missing, svgs, strict=True):
+            self.drawn[key] = _Draft(missing[key], svg, *svg_size(svg))
+        return [self.drawn[self.key(plan)]._replace(plan=plan) for plan in plans]
+
+    def finish(self, draft: _Draft) -> LaidPage:
+        """The page with its real numbers written in; its graph is made when asked for."""
+        plan = draft.plan
+        svg = write_numbers(draft.svg, self.m, plan, self.digits)
+
+        def build() -> graphviz.Digraph:
+            return to_digraph(self.m, self.analysis, self.options, plan, cache=self.lines)
+
+        return LaidPage(plan, svg, draft.width, draft.height, build)
+
+
+def _without_side_stubs(drafter: _Drafter, draft: _Draft, budget: Budget) -> _Draft:
     """Lay a one-node page out again without the stub of its siblings, if it overflows.
 
     That stub sits beside the node (the siblings continue on the next page); dropping it
     is the last way to keep the page's text at the legibility floor.
     """
-    if page.width <= budget.width and page.height <= budget.height:
-        return page
-    own = set(page.plan.page.nodes)
-    stubs = tuple(stub for stub in page.plan.page.stubs if stub.parent in own)
-    if len(stubs) == len(page.plan.page.stubs):
-        return page
-    plan = replace(page.plan, page=replace(page.plan.page, stubs=stubs))
-    return _lay_out_page(m, analysis, options, plan, engine)
-
-
-def _lay_out_pages(
-    m: ArgumentMap,
-    analysis: Analysis,
-    options: RenderOptions,
-    plans: list[PagePlan],
-    engine: EngineInfo,
-    drawn: dict[str, str],
-) -> list[LaidPage]:
-    """Lay out every page, in one engine run for all pages not drawn by an earlier plan."""
-    from argmap.exporters.diagram.engine import run_engine_svgs
-
-    graphs = [to_digraph(m, analysis, options, plan) for plan in plans]
-    sources = [str(graph.source) for graph in graphs]
-    missing = [source for source in dict.fromkeys(sources) if source not in drawn]
-    svgs = run_engine_svgs(missing, engine, map_name=options.map_name)
-    drawn.update(zip(missing, svgs, strict=True))
-    return [
-        _laid(plan, graph, drawn[source])
-        for plan, graph, source in zip(plans, graphs, sources, strict=True)
-    ]
-
-
-def _lay_out_page(
-    m: ArgumentMap,
-    analysis: Analysis,
-    options: RenderOptions,
-    plan: PagePlan,
-    engine: EngineInfo,
-) -> LaidPage:
-    return _lay_out_pages(m, analysis, options, [plan], engine, {})[0]
-
-
-def _laid(plan: PagePlan, graph: graphviz.Digraph, svg: str) -> LaidPage:
-    match = _SVG_SIZE.search(svg)
-    width, height = (float(match.group(2)), float(match.group(3))) if match else (1.0, 1.0)
-    return LaidPage(plan, graph, svg, width, height)
+    if draft.width <= budget.width and draft.height <= budget.height:
+        return draft
+    own = set(draft.plan.page.nodes)
+    stubs = tuple(stub for stub in draft.plan.page.stubs if stub.parent in own)
+    if len(stubs) == len(draft.plan.page.stubs):
+        return draft
+    plan = replace(draft.plan, page=replace(draft.plan.page, stubs=stubs))
+    return drafter.lay_out([plan])[0]
 
 
 def page_svg(layout: Layout, page: LaidPage) -> str:
@@ -223,38 +283,80 @@ def page_svg(layout: Layout, page: LaidPage) -> str:
 
 
 def page_png(layout: Layout, page: LaidPage, engine: EngineInfo, map_name: str) -> bytes:
-    """Draw the page as a PNG of the page's exact pixel size (a slide: 1920 x 1080).
+    """Draw one page as a PNG of the page's exact pixel size (see :func:`page_pngs`).
 
-    The drawing is scaled by the resolution and centred by padding, where :func:`page_svg`
-    puts it. The engine rounds sizes its own way, so when an image comes out a pixel off,
-    the padding is corrected and the page drawn again (twice at most).
+    Raises:
+        RenderError: the engine is missing, fails or times out.
+    """
+    return page_pngs(layout, [page], engine, map_name)[0]
+
+
+def page_pngs(
+    layout: Layout, pages: list[LaidPage], engine: EngineInfo, map_name: str
+) -> list[bytes]:
+    """Draw pages as PNGs of the page's exact pixel size (a slide: 1920 x 1080), in few runs.
+
+    Each drawing is laid out with its real page numbers, scaled by the resolution and
+    centred by padding, where :func:`page_svg` puts it. The engine rounds sizes its own
+    way, so the pages whose image comes out a pixel off get their padding corrected and
+    are drawn again (twice at most).
 
     Raises:
         RenderError: the engine is missing, fails or times out.
     """
     import struct
 
-    from argmap.exporters.diagram.engine import run_engine
+    from argmap.exporters.diagram.engine import png_graph_attrs, run_engine_pngs, run_engine_svgs
 
-    scale = layout.scale(page)
-    dpi = max(36, round(72 * PIXELS_PER_POINT * scale))
+    graphs = [page.graph for page in pages]
+    # The drawings as laid out with their real numbers (a draft's zeros may be wider).
+    drawn = [svg_size(svg) for svg in run_engine_svgs([str(g.source) for g in graphs], engine)]
     frame = 2 * GRAPH_PAD_INCHES * 72  # the engine's SVG size includes its own padding
     target = (
         round(layout.size.width * PIXELS_PER_POINT),
         round(layout.size.height * PIXELS_PER_POINT),
     )
+    dpis = [max(36, round(72 * PIXELS_PER_POINT * _scale(layout.budget, *size))) for size in drawn]
     pads = [
-        max((pixels * 72 / dpi - (drawn - frame)) / 2 / 72, 0.0)
-        for pixels, drawn in zip(target, (page.width, page.height), strict=True)
+        [
+            max((pixels * 72 / dpi - (side - frame)) / 2 / 72, 0.0)
+            for pixels, side in zip(target, size, strict=True)
+        ]
+        for dpi, size in zip(dpis, drawn, strict=True)
     ]
-    png = b""
+    pngs = [b""] * len(pages)
+    todo = list(range(len(pages)))
     for _ in range(3):
-        graph = page.graph.copy()
-        graph.attr("graph", pad=f"{pads[0]:.5f},{pads[1]:.5f}")
-        png = run_engine(graph.source, "png", engine, map_name=map_name, dpi=dpi)
-        size = struct.unpack(">II", png[16:24])
-        if size == target:
+        sources = []
+        for i in todo:
+            graph = graphs[i].copy()
+            graph.attr(
+                "graph", pad=f"{pads[i][0]:.5f},{pads[i][1]:.5f}", **png_graph_attrs(dpis[i])
+            )
+            sources.append(str(graph.source))
+        off = []
+        for i, png in zip(todo, run_engine_pngs(sources, engine, map_name=map_name), strict=True):
+            pngs[i] = png
+            size = struct.unpack(">II", png[16:24])
+            if size != target:
+                off.append(i)
+                for axis in (0, 1):
+                    pads[i][axis] = max(
+                        pads[i][axis] + (target[axis] - size[axis]) / 2 / dpis[i], 0.0
+                    )
+        todo = off
+        if not todo:
             break
-        for axis in (0, 1):
-            pads[axis] = max(pads[axis] + (target[axis] - size[axis]) / 2 / dpi, 0.0)
-    return png
+    return pngs
+
+
+def svg_size(svg: str) -> tuple[float, float]:
+    """A drawing's width and height in points, as the engine's SVG gives them."""
+    match = _SVG_SIZE.search(svg)
+    return (float(match.group(2)), float(match.group(3))) if match else (1.0, 1.0)
+
+
+def _scale(budget: Budget, width: float, height: float) -> float:
+    """The scale a drawing of this size is shown at: as large as fits, within bounds."""
+    fit = min(budget.width * budget.scale / width, budget.height * budget.scale / height)
+    return min(fit, MAX_SCALE)

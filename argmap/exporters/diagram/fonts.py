@@ -59,6 +59,7 @@ Indic and other scripts. Each draws some character that no face before it has.
 """
 
 
+@functools.cache
 def noto_folder() -> Path:
     """The folder of Noto fonts shipped inside argmap (SIL OFL 1.1: ``OFL.txt`` there)."""
     return Path(__file__).resolve().parent / "noto"
@@ -133,6 +134,8 @@ def font_runs(text: str, fallbacks: list[Path] | None = None) -> list[tuple[int,
     """
     fallbacks = fallback_fonts() if fallbacks is None else fallbacks
     main = coverage(main_font())
+    if main.issuperset(ord(ch) for ch in text if not ch.isspace()):
+        return [(-1, text)] if text else []
     runs: list[tuple[int, str]] = []
     joined = False  # the previous character joins the next one to it (a ZWJ)
     for ch in text:

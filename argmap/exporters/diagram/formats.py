@@ -11,7 +11,7 @@ from argmap.exporters.diagram.fitting import (
     PIXELS_PER_POINT,
     Layout,
     lay_out,
-    page_png,
+    page_pngs,
     page_svg,
     resolve_fit,
 )
@@ -110,14 +110,16 @@ def render_png(
     layout = _pages(m, analysis, options, "slide", info)
     if layout is None:
         return _png_drawing(to_dot(m, analysis, options), info, lacking, options)
-    pages = []
-    for page in layout.pages:
-        png = None
-        if lacking:
-            dpi = round(72 * PIXELS_PER_POINT)
-            png = _noto_png(page_svg(layout, page), dpi, lacking, options)
-        pages.append(png or page_png(layout, page, info, options.map_name))
-    return pages[0] if len(pages) == 1 else pages
+    pages: list[bytes | None] = [None] * len(layout.pages)
+    if lacking:
+        dpi = round(72 * PIXELS_PER_POINT)
+        pages = [_noto_png(page_svg(layout, page), dpi, lacking, options) for page in layout.pages]
+    todo = [i for i, png in enumerate(pages) if png is None]
+    drawn = page_pngs(layout, [layout.pages[i] for i in todo], info, options.map_name)
+    for i, png in zip(todo, drawn, strict=True):
+        pages[i] = png
+    done = [png for png in pages if png is not None]
+    return done[0] if len(done) == 1 else done
 
 
 def _png_drawing(dot: str, info: EngineInfo, lacking: list[str], options: RenderOptions) -> bytes:

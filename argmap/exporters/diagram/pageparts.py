@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import draw_kind
-from argmap.exporters.diagram.labels import graphviz_escape, html_text, lines_html, shorten
+from argmap.exporters.diagram.labels import (
+    graphviz_escape,
+    html_text,
+    lines_html,
+    shorten,
+    width_attr,
+)
 from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.styles import NodeStyle
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
@@ -35,11 +41,19 @@ class PagePlan:
         page: the page.
         total: how many pages the diagram has.
         home: node id -> the page that draws it in full.
+        digits: when above 0, a draft: every page number is drawn as that many zeros, so
+            the page lays out the same whatever the numbers turn out to be (digits are
+            one width in the drawing fonts); :mod:`pagenumbers` writes the real ones in.
     """
 
     page: Page
     total: int
     home: Mapping[str, int]
+    digits: int = 0
+
+    def number(self, page: int) -> str:
+        """A page number as this plan draws it."""
+        return "0" * self.digits if self.digits else str(page)
 
 
 def page_anchor(number: int) -> str:
@@ -66,7 +80,10 @@ def add_page_parts(
     page = plan.page
     g.attr(
         "graph",
-        label=_html(f"{shorten(m.title, 80)}  ·  page {page.number} of {plan.total}"),
+        label=_html(
+            f"{shorten(m.title, 80)}  ·  page {plan.number(page.number)} of "
+            f"{plan.number(plan.total)}"
+        ),
         labelloc="t",
         labeljust="l",
         fontsize="11",
@@ -82,10 +99,22 @@ def _html(*lines: str) -> str:
     return f"<{lines_html(list(lines))}>"
 
 
-def _link(number: int) -> dict[str, str]:
+def _boxed(size: float, *lines: str) -> str:
+    """An HTML-like label of centred lines in a cell wide enough for them in Noto Sans.
+
+    The engine measures with narrower metrics than the Noto Sans the PDF draws in; the
+    cell's width keeps the drawn text inside its box.
+    """
+    return (
+        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+        f"<TR><TD{width_attr(list(lines), size)}>{lines_html(list(lines))}</TD></TR></TABLE>>"
+    )
+
+
+def _link(plan: PagePlan, number: int) -> dict[str, str]:
     import graphviz
 
-    return {"URL": graphviz.escape(page_anchor(number)), "target": "_self"}
+    return {"URL": graphviz.escape(f"#page-{plan.number(number)}"), "target": "_self"}
 
 
 def _add_trail(
@@ -112,11 +141,12 @@ def _add_trail(
         # Rows go down the tree; a row whose parent is not the row above skips levels.
         skipped = index > 0 and node.parent not in plan.page.trail
         indent = "   " * min(index, 6) + ("… " if skipped else "")
-        text = html_text(f"{indent}{style.label}: {shorten(node.text, TRAIL_CHARS)}")
-        tip = html_text(shorten(f"{node.text} (page {plan.home[node_id]})", 300))
+        line = f"{indent}{style.label}: {shorten(node.text, TRAIL_CHARS)}"
+        home = plan.number(plan.home[node_id])
+        tip = html_text(f"{shorten(node.text, 300)} (page {home})")
         rows.append(
-            f'<TR><TD PORT="r{index}" ALIGN="LEFT" HREF="{page_anchor(plan.home[node_id])}" '
-            f'TOOLTIP="{tip}"><FONT COLOR="{style.ink}">{text}</FONT></TD></TR>'
+            f'<TR><TD PORT="r{index}" ALIGN="LEFT" HREF="#page-{home}"{width_attr([line], 11)} '
+            f'TOOLTIP="{tip}"><FONT COLOR="{style.ink}">{html_text(line)}</FONT></TD></TR>'
         )
     g.node(
         "trail",
@@ -160,14 +190,16 @@ def _add_stubs(
         if len(stub.tops) == 1:
             more = stub.hidden - 1
             text = shorten(first.text, STUB_CHARS)
-            where = (f"+{more} more, " if more else "continues on ") + f"p. {stub.page}"
+            where = (
+                f"+{more} more, " if more else "continues on "
+            ) + f"p. {plan.number(stub.page)}"
         else:
             text = _branch_counts(m, stub.tops, styles)
-            where = f"{stub.hidden} nodes in all, from p. {stub.page}"
+            where = f"{stub.hidden} nodes in all, from p. {plan.number(stub.page)}"
         name = f"stub {index}"
         g.node(
             name,
-            label=_html(text, where),
+            label=_boxed(11, text, where),
             shape="box",
             style="rounded,dashed,filled",
             fillcolor="#ffffff",
@@ -175,9 +207,9 @@ def _add_stubs(
             fontcolor=style.ink,
             fontsize="11",
             id=graphviz.escape(f"stub-{index}"),
-            tooltip=graphviz_escape(f"{first.text} (continues on page {stub.page})"),
+            tooltip=graphviz_escape(f"{first.text} (continues on page {plan.number(stub.page)})"),
             **{"class": f"stub {draw_kind(m, first).value}" if style.label else "stub"},
-            **_link(stub.page),
+            **_link(plan, stub.page),
         )
         parent = stub.parent
         if stub.parent not in drawn:
@@ -222,16 +254,17 @@ def _add_references(
                 continue
             target = m.get(link.to)
             name = f"ref {node_id} {link.to}"
+            home = plan.number(plan.home[link.to])
             g.node(
                 name,
-                label=_html(f"→ p. {plan.home[link.to]}: {shorten(target.text, TRAIL_CHARS)}"),
+                label=_boxed(10, f"→ p. {home}: {shorten(target.text, TRAIL_CHARS)}"),
                 shape="box",
                 style="dashed",
                 fontsize="10",
                 margin="0.06,0.02",
                 id=graphviz.escape(f"ref-{node_id}-{link.to}"),
-                tooltip=graphviz_escape(f"{target.text} (page {plan.home[link.to]})"),
+                tooltip=graphviz_escape(f"{target.text} (page {home})"),
                 **{"class": "page-ref"},
-                **_link(plan.home[link.to]),
+                **_link(plan, plan.home[link.to]),
             )
             g.edge(node_id, name, constraint="false", **edge_attrs(node, link.relation, True))

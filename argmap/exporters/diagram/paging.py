@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
 from argmap.exporters.diagram.pagesize import Budget
+from argmap.exporters.diagram.stacking import stack_columns
 from argmap.model import ArgumentMap, Node, Relation
 
 __all__ = ["Page", "Stub", "paginate"]
@@ -87,8 +88,8 @@ class _Pager:
     ) -> None:
         self.m = m
         self.tighter = dict(tighter or {})
-        order = {node_id: i for i, node_id in enumerate(shown)}
-        self.order = order
+        self.filled: dict[Hashable, tuple[list[str], set[str]]] = {}
+        self.order = order = {node_id: i for i, node_id in enumerate(shown)}
         self.node = {node_id: m.get(node_id) for node_id in shown}
         self.children: dict[str, list[str]] = {node_id: [] for node_id in shown}
         self.parent: dict[str, str | None] = {}
@@ -102,9 +103,7 @@ class _Pager:
         }
         self.stub_size = self._size(STUB_SIZE, horizontal)
         self.legend = self._size(LEGEND_SIZE, horizontal)
-        self.full_size = (
-            (budget.height, budget.width) if horizontal else (budget.width, budget.height)
-        )
+        self.full_size = self._size((budget.width, budget.height), horizontal)
         self.width, self.height = self.full_size
         self.weight = self._subtree_sizes(shown)
         self.horizontal = horizontal
@@ -238,7 +237,7 @@ class _Pager:
         widths = [w for w, _ in rest]
         heights = [h for _, h in rest]
         if stacked:
-            columns = max(2, math.ceil(math.sqrt(len(stacked))) if len(stacked) > 9 else 2)
+            columns = stack_columns(len(stacked))
             rows = math.ceil(len(stacked) / columns)
             kid_w = max(w for w, _ in stacked)
             kid_h = max(h for _, h in stacked)
@@ -273,10 +272,16 @@ class _Pager:
         added breadth first while the estimate fits.
         """
         # A page that overflowed once its layout was made gets a tighter budget.
-        width, height = self.tighter.get(tops[0], (1.0, 1.0))
-        if self.horizontal:
-            width, height = height, width
+        share = self.tighter.get(tops[0], (1.0, 1.0))
+        width, height = reversed(share) if self.horizontal else share
         self.width, self.height = self.full_size[0] * width, self.full_size[1] * height
+        # A plan made again with a few pages tightened fills only those pages anew.
+        if (tops, share) not in self.filled:
+            self.filled[tops, share] = self._fill(tops)
+        taken, full = self.filled[tops, share]
+        return list(taken), set(full)
+
+    def _fill(self, tops: tuple[str, ...]) -> tuple[list[str], set[str]]:
         full = {tops[0]}
         taken = [tops[0]]
         for index, top in enumerate(tops[1:], start=2):
@@ -304,6 +309,7 @@ def paginate(
     *,
     horizontal: bool = False,
     tighter: Mapping[str, tuple[float, float]] | None = None,
+    memo: dict[Hashable, tuple[list[str], set[str]]] | None = None,
 ) -> list[Page]:
     """Split the shown part of a map into pages that each fit the budget.
 
@@ -321,6 +327,7 @@ def paginate(
         horizontal: the diagram runs left to right (ranks are columns).
         tighter: for pages that start at these nodes, the share of the budget's width and
             height to plan with (a page whose layout overflowed is planned again smaller).
+        memo: pages filled by earlier plans of the same map, measure and budget.
 
     Returns:
         The pages, numbered from 1 in the order they are read.
@@ -328,6 +335,8 @@ def paginate(
     if not shown:
         return []
     pager = _Pager(m, shown, measure, budget, horizontal, tighter)
+    if memo is not None:
+        pager.filled = memo
     return _number(m, pager, _drafts(m, pager, shown[0]))
 
 
@@ -347,7 +356,9 @@ def _drafts(m: ArgumentMap, pager: _Pager, root: str) -> list[_Draft]:
             # Siblings that did not fit continue next, hanging from the same parent.
             rest = branch[len(taken) :]
             todo.appendleft(rest)
-            left.append((_parent(m, rest[0]), rest))
+            parent = pager.parent[rest[0]]
+            assert parent is not None, "only the thesis has no parent, and it is always drawn"
+            left.append((parent, rest))
         # Whole branches still waiting share the page while they fit (unless this
         # page's own siblings already overflowed it).
         while not left and todo and pager.fits([*taken, *todo[0]], full | pager.whole(todo[0])):
@@ -386,9 +397,3 @@ def _number(m: ArgumentMap, pager: _Pager, drafts: list[_Draft]) -> list[Page]:
             )
         )
     return pages
-
-
-def _parent(m: ArgumentMap, node_id: str) -> str:
-    parent = m.get(node_id).parent
-    assert parent is not None, "only the thesis has no parent, and it is always drawn"
-    return parent

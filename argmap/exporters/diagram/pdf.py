@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 import logging
 import re
 import tempfile
@@ -13,8 +12,8 @@ from pathlib import Path
 from typing import Any, Final
 
 from argmap.errors import RenderError
-from argmap.exporters.diagram.fonts import MAIN_FACES, fallback_fonts, noto_folder
-from argmap.exporters.diagram.svgtext import set_text_fonts
+from argmap.exporters.diagram.fonts import MAIN_FACES, fallback_fonts, font_runs, noto_folder
+from argmap.exporters.diagram.pdfdraw import Text, Transform, draw_svg, svg_texts
 
 __all__ = ["FONT_FAMILY", "svgs_to_pdf"]
 
@@ -27,7 +26,7 @@ CJK_FAMILY: Final = "NotoSansKR"
 _EPOCH: Final = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 # A fixed creation date keeps the PDF byte-identical from run to run.
 
-_A_OPEN: Final = re.compile(r"<a\b[^>]*>")
+_SVG_SIZE: Final = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)pt"[^>]*?\bheight="([\d.]+)pt"', re.S)
 _STYLES: Final = ("", "B", "I", "BI")
 
 
@@ -85,39 +84,6 @@ def _visual(run: str) -> str:
     return run
 
 
-_TRANSPARENT: Final = re.compile(r'\b(fill|stroke)="transparent"')
-
-
-def _prepare(
-    svg: str, fallbacks: list[Path], used: set[tuple[int, str]], main_text: dict[str, list[str]]
-) -> str:
-    """Rewrite what the SVG converter would drop or cannot resolve.
-
-    Node links (``<a>``) become plain groups, since the converter skips their content;
-    every font family becomes the embedded one, and characters it lacks go into
-    ``<tspan>`` runs set in a fallback face; ``main_text`` collects, per style, the
-    text set in the main face. The system ``dot`` paints with the colour
-    ``transparent``, which the converter does not know: it becomes ``none``.
-    """
-    svg = _A_OPEN.sub("<g>", svg).replace("</a>", "</g>")
-    svg = _TRANSPARENT.sub(r'\1="none"', svg)
-
-    def draw(opening: str, runs: list[tuple[int, str]]) -> str | None:
-        style = _style(opening)
-        main_text.setdefault(style, []).extend(run for index, run in runs if index < 0)
-        if all(index < 0 for index, _ in runs):
-            return None
-        parts = []
-        for index, run in runs:
-            used.add((index, style))
-            parts.append(
-                f'<tspan font-family="{_family(index)}">{html.escape(_visual(run), False)}</tspan>'
-            )
-        return "".join(parts)
-
-    return set_text_fonts(svg, FONT_FAMILY, fallbacks, draw)
-
-
 def svgs_to_pdf(svgs: Sequence[str], *, title: str = "") -> bytes:
     """Convert SVG pages into one PDF, a page each, of each SVG's own size.
 
@@ -137,47 +103,95 @@ def svgs_to_pdf(svgs: Sequence[str], *, title: str = "") -> bytes:
         RenderError: the SVG cannot be converted.
     """
     from fpdf import FPDF
-    from fpdf.svg import SVGObject
 
-    from argmap.exporters.diagram.svglinks import page_links
-
-    # fpdf2 logs every SVG element it skips (titles, comments), which carry no drawing, and
-    # glyphs a font lacks, which render_pdf has already reported in one line.
+    # fpdf2 logs glyphs a font lacks, which render_pdf has already reported in one line.
     logging.getLogger("fpdf").setLevel(logging.ERROR)
     try:
         fallbacks = fallback_fonts()
-        used: set[tuple[int, str]] = set()
-        main_text: dict[str, list[str]] = {}
-        drawings = [
-            SVGObject(_prepare(svg, fallbacks, used, main_text).encode("utf-8")) for svg in svgs
-        ]
-        sizes = [
-            (max(float(d.width or 72), 72.0), max(float(d.height or 72), 72.0)) for d in drawings
-        ]
-        pdf = FPDF(unit="pt", format=sizes[0])
+        main_text, used = _text_by_face(svgs, fallbacks)
+        pdf = FPDF(unit="pt", format=_size(svgs[0]))
         pdf.set_creation_date(_EPOCH)
         pdf.set_title(title)
         pdf.set_creator("argmap")
         pdf.set_producer("argmap")
         pdf.set_margin(0)
         pdf.set_auto_page_break(False)
+
+        def write(pdf: Any, text: Text, to_page: Transform) -> None:
+            _write(pdf, text, to_page, fallbacks)
+
         with tempfile.TemporaryDirectory(prefix="argmap-pdf-") as folder:
             _add_fonts(pdf, main_text, used, fallbacks, Path(folder))
-            for drawing, size in zip(drawings, sizes, strict=True):
-                pdf.add_page(format=size)
-                drawing.draw_to_page(pdf)
-            for number, svg in enumerate(svgs, start=1):
-                for link in page_links(svg):
-                    if 1 <= link.page <= len(svgs):
-                        target = pdf.add_link(page=link.page)
-                        pdf.page = number
-                        pdf.link(link.x, link.y, link.width, link.height, target)
-            pdf.page = len(svgs)
+            for svg in svgs:
+                pdf.add_page(format=_size(svg))
+                draw_svg(pdf, svg, write)
+            _add_links(pdf, svgs)
             return bytes(pdf.output())
     except Exception as exc:  # fpdf2 raises many kinds; the user needs one line
         raise RenderError(
             f"PDF conversion (fpdf2) failed: {exc}; try --format svg or png"
         ) from None
+
+
+def _text_by_face(
+    svgs: Sequence[str], fallbacks: list[Path]
+) -> tuple[dict[str, list[str]], set[tuple[int, str]]]:
+    """The text set in Noto Sans, per style, and the (fallback face, style) pairs used."""
+    used: set[tuple[int, str]] = set()
+    main_text: dict[str, list[str]] = {}
+    for svg in svgs:
+        for style, text in svg_texts(svg):
+            for index, run in _runs(text, fallbacks):
+                if index < 0:
+                    main_text.setdefault(style, []).append(run)
+                else:
+                    used.add((index, style))
+    return main_text, used
+
+
+def _add_links(pdf: Any, svgs: Sequence[str]) -> None:
+    """Make each page's links to ``#page-N`` (stubs, breadcrumb rows, references) PDF links."""
+    from argmap.exporters.diagram.svglinks import page_links
+
+    for number, svg in enumerate(svgs, start=1):
+        for link in page_links(svg):
+            if 1 <= link.page <= len(svgs):
+                target = pdf.add_link(page=link.page)
+                pdf.page = number
+                pdf.link(link.x, link.y, link.width, link.height, target)
+    pdf.page = len(svgs)
+
+
+def _runs(text: str, fallbacks: list[Path]) -> list[tuple[int, str]]:
+    """The text's runs by face: -1 for Noto Sans, else the index of a fallback face."""
+    # Noto Sans has every ASCII character: no font needs reading for those.
+    return [(-1, text)] if text.isascii() else font_runs(text, fallbacks)
+
+
+def _size(svg: str) -> tuple[float, float]:
+    """The page size of an SVG, in points (at least an inch each way)."""
+    match = _SVG_SIZE.search(svg)
+    width, height = (float(match.group(1)), float(match.group(2))) if match else (72.0, 72.0)
+    return max(width, 72.0), max(height, 72.0)
+
+
+def _write(pdf: Any, text: Text, to_page: Transform, fallbacks: list[Path]) -> None:
+    """Set a line of text in its faces, run by run, anchored where the SVG anchors it."""
+    zoom: float = to_page.zoom  # type: ignore[attr-defined]
+    size = text.size * zoom
+    runs = []
+    for index, run in _runs(text.text, fallbacks):
+        pdf.set_font(_family(index), text.style, size)
+        shown = _visual(run)
+        runs.append((index, shown, pdf.get_string_width(shown)))
+    width = sum(w for _, _, w in runs)
+    x, y = to_page(text.x, text.y)
+    x -= {"middle": width / 2, "end": width}.get(text.anchor, 0.0)
+    pdf.set_text_color(*text.color)
+    for index, shown, run_width in runs:
+        pdf.set_font(_family(index), text.style, size)
+        pdf.text(x, y, shown)
+        x += run_width
 
 
 def _add_fonts(

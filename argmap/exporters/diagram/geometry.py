@@ -1,0 +1,200 @@
+"""A laid-out drawing read back from its SVG: boxes, tree edges, their crossings and overlaps."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Final, NamedTuple
+
+__all__ = ["Box", "Edge", "boxes", "crossings", "misplaced", "overlaps", "tree_edges"]
+
+_GROUP: Final = re.compile(
+    r'<g id="([^"]*)" class="(node|edge)\b([^"]*)">'
+    r'(.*?)(?=<g id="[^"]*" class="(?:node|edge)\b|</svg>)',
+    re.S,
+)
+_TITLE: Final = re.compile(r"<title>(.*?)</title>", re.S)
+_SHAPE: Final = re.compile(r'<(?:path|polygon|polyline)\b[^>]*?\b(?:d|points)="([^"]*)"')
+_ELLIPSE: Final = re.compile(
+    r'<ellipse\b[^>]*?cx="([-\d.]+)" cy="([-\d.]+)" rx="([\d.]+)" ry="([\d.]+)"'
+)
+_PATH: Final = re.compile(r'<path\b[^>]*?\bd="([^"]*)"')
+_NUMBER: Final = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
+
+STEPS: Final = 12
+"""Points each cubic Bezier segment of an edge is sampled at."""
+
+
+class Box(NamedTuple):
+    """A node's outline as its bounding box, in the drawing's coordinates."""
+
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    def overlaps(self, other: Box, slack: float = 0.5) -> bool:
+        """Whether the two boxes share more than ``slack`` points each way."""
+        return (
+            min(self.right, other.right) - max(self.left, other.left) > slack
+            and min(self.bottom, other.bottom) - max(self.top, other.top) > slack
+        )
+
+
+class Edge(NamedTuple):
+    """An edge of the tree: its two ends (node names, ports dropped) and its curve as points."""
+
+    tail: str
+    head: str
+    points: tuple[tuple[float, float], ...]
+
+
+def boxes(svg: str) -> dict[str, Box]:
+    """Every drawn node's box (nodes, stubs, trail, references, key), by its name."""
+    out: dict[str, Box] = {}
+    for _, kind, _classes, body in _GROUP.findall(svg):
+        if kind != "node":
+            continue
+        title = _TITLE.search(body)
+        xs: list[float] = []
+        ys: list[float] = []
+        ellipse = _ELLIPSE.search(body)
+        if ellipse is not None:
+            cx, cy, rx, ry = (float(v) for v in ellipse.groups())
+            xs, ys = [cx - rx, cx + rx], [cy - ry, cy + ry]
+        else:
+            shape = _SHAPE.search(body)
+            if shape is None:
+                continue
+            numbers = [float(n) for n in _NUMBER.findall(shape.group(1))]
+            xs, ys = numbers[0::2], numbers[1::2]
+        if title is not None and xs and ys:
+            out[html.unescape(title.group(1))] = Box(min(xs), min(ys), max(xs), max(ys))
+    return out
+
+
+def tree_edges(svg: str) -> list[Edge]:
+    """The drawn edges of the tree: supports, attacks and undercuts, not cross-links."""
+    out: list[Edge] = []
+    for _, kind, classes, body in _GROUP.findall(svg):
+        words = html.unescape(classes).split()
+        if kind != "edge" or "cross-link" in words:
+            continue
+        if not {"supports", "attacks", "undercuts"} & set(words):
+            continue
+        title = _TITLE.search(body)
+        path = _PATH.search(body)
+        if title is None or path is None:
+            continue
+        ends = html.unescape(title.group(1)).split("->")
+        if len(ends) != 2:
+            continue
+        tail, head = (end.split(":")[0] for end in ends)
+        out.append(Edge(tail, head, _curve(path.group(1))))
+    return out
+
+
+def _curve(d: str) -> tuple[tuple[float, float], ...]:
+    """Sample a path of the engine's form ``M x,y C x,y x,y x,y ...`` into points."""
+    numbers = [float(n) for n in _NUMBER.findall(d)]
+    pts = list(zip(numbers[0::2], numbers[1::2], strict=False))
+    if len(pts) < 4:
+        return tuple(pts)
+    out = [pts[0]]
+    for i in range(0, len(pts) - 3, 3):
+        p0, p1, p2, p3 = pts[i : i + 4]
+        for step in range(1, STEPS + 1):
+            t = step / STEPS
+            u = 1 - t
+            out.append(
+                (
+                    u**3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t**3 * p3[0],
+                    u**3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t**3 * p3[1],
+                )
+            )
+    return tuple(out)
+
+
+def crossings(svg: str) -> int:
+    """How many pairs of tree edges cross; edges that share a node are not counted.
+
+    Edges into one parent meet at its box, which is no crossing; two edges between four
+    different nodes that cut each other are.
+    """
+    edges = tree_edges(svg)
+    count = 0
+    for i, a in enumerate(edges):
+        for b in edges[i + 1 :]:
+            if {a.tail, a.head} & {b.tail, b.head}:
+                continue
+            if _polylines_cross(a.points, b.points):
+                count += 1
+    return count
+
+
+def overlaps(svg: str) -> int:
+    """How many pairs of drawn boxes overlap."""
+    found = list(boxes(svg).values())
+    return sum(1 for i, a in enumerate(found) for b in found[i + 1 :] if a.overlaps(b))
+
+
+def _polylines_cross(
+    a: tuple[tuple[float, float], ...], b: tuple[tuple[float, float], ...]
+) -> bool:
+    if not a or not b:
+        return False
+    if (
+        max(p[0] for p in a) < min(p[0] for p in b)
+        or max(p[0] for p in b) < min(p[0] for p in a)
+        or max(p[1] for p in a) < min(p[1] for p in b)
+        or max(p[1] for p in b) < min(p[1] for p in a)
+    ):
+        return False
+    return any(
+        _segments_cross(a[i], a[i + 1], b[j], b[j + 1])
+        for i in range(len(a) - 1)
+        for j in range(len(b) - 1)
+    )
+
+
+def _segments_cross(
+    p: tuple[float, float], q: tuple[float, float], r: tuple[float, float], s: tuple[float, float]
+) -> bool:
+    def side(o: tuple[float, float], u: tuple[float, float], v: tuple[float, float]) -> float:
+        return (u[0] - o[0]) * (v[1] - o[1]) - (u[1] - o[1]) * (v[0] - o[0])
+
+    a, b, c, d = side(p, q, r), side(p, q, s), side(r, s, p), side(r, s, q)
+    if a == b == 0:  # on one line: overlapping runs are not counted as a crossing
+        return False
+    return a * b <= 0 and c * d <= 0
+
+
+def misplaced(svg: str, order: dict[str, int]) -> tuple[int, int]:
+    """Count children not beneath their parent, and siblings out of file order.
+
+    For a top-to-bottom drawing: a child's box must start below its parent's; siblings,
+    taken in file order (``order``: node name -> position), must each sit to the right
+    of the one before on its row, or on a lower row.
+
+    Returns:
+        (children not beneath their parent, siblings out of order)
+    """
+    found = boxes(svg)
+    children: dict[str, list[str]] = {}
+    below = 0
+    for edge in tree_edges(svg):
+        child, parent = found.get(edge.tail), found.get(edge.head)
+        if child is None or parent is None or edge.tail not in order or edge.head not in order:
+            continue
+        if child.top < parent.bottom - 0.5:
+            below += 1
+        children.setdefault(edge.head, []).append(edge.tail)
+    unordered = 0
+    for kids in children.values():
+        kids.sort(key=order.__getitem__)
+        for a, b in zip(kids, kids[1:], strict=False):
+            first, second = found[a], found[b]
+            same_row = second.top < first.bottom and first.top < second.bottom
+            if (second.left < first.left) if same_row else (second.top < first.top):
+                unordered += 1
+    return below, unordered

@@ -1,0 +1,84 @@
+"""Reading a laid-out drawing back from its SVG: boxes, tree edges, crossings, placement."""
+
+from __future__ import annotations
+
+from argmap.exporters.diagram import geometry
+
+HEAD = '<svg width="200pt" height="200pt" viewBox="0 0 200 200">\n'
+
+
+def _node(name: str, left: float, top: float, right: float, bottom: float) -> str:
+    points = f"{left},{top} {right},{top} {right},{bottom} {left},{bottom} {left},{top}"
+    return (
+        f'<g id="node&#45;{name}" class="node premise">\n<title>{name}</title>\n'
+        f'<polygon fill="#fff" stroke="#000" points="{points}"/>\n</g>\n'
+    )
+
+
+def _edge(tail: str, head: str, d: str, kind: str = "supports") -> str:
+    return (
+        f'<g id="edge{tail}{head}" class="edge {kind}">\n'
+        f"<title>{tail}&#45;&gt;{head}</title>\n"
+        f'<path fill="none" stroke="#000" d="{d}"/>\n</g>\n'
+    )
+
+
+def _drawing(*parts: str) -> str:
+    return HEAD + "".join(parts) + "</svg>\n"
+
+
+def test_boxes_and_edges_are_read_with_their_ends() -> None:
+    svg = _drawing(
+        _node("p", 0, 0, 50, 20),
+        _node("c", 0, 60, 50, 80),
+        _edge("c", "p:r1", "M25,60C25,50 25,40 25,20"),
+        _edge("c", "p", "M25,60C25,50 25,40 25,20", "supports cross&#45;link"),
+    )
+    assert geometry.boxes(svg) == {
+        "p": geometry.Box(0, 0, 50, 20),
+        "c": geometry.Box(0, 60, 50, 80),
+    }
+    edges = geometry.tree_edges(svg)
+    assert [(e.tail, e.head) for e in edges] == [("c", "p")]  # ports dropped, cross-links not
+    assert edges[0].points[0] == (25, 60) and edges[0].points[-1] == (25, 20)
+
+
+def test_crossing_edges_are_counted_and_shared_ends_are_not() -> None:
+    crossing = _drawing(
+        _edge("a", "b", "M0,0C30,30 70,70 100,100"),
+        _edge("c", "d", "M0,100C30,70 70,30 100,0"),
+        _edge("e", "b", "M120,0C110,30 115,70 100,100"),
+    )
+    assert geometry.crossings(crossing) == 1
+    apart = _drawing(
+        _edge("a", "b", "M0,0C0,30 0,70 0,100"),
+        _edge("c", "d", "M50,0C50,30 50,70 50,100"),
+    )
+    assert geometry.crossings(apart) == 0
+
+
+def test_overlapping_boxes_are_counted() -> None:
+    svg = _drawing(_node("a", 0, 0, 50, 20), _node("b", 40, 10, 90, 30), _node("c", 0, 40, 9, 50))
+    assert geometry.overlaps(svg) == 1
+
+
+def test_misplaced_children_and_siblings() -> None:
+    ordered = _drawing(
+        _node("p", 40, 0, 90, 20),
+        _node("a", 0, 60, 50, 80),
+        _node("b", 60, 60, 110, 80),
+        _node("c", 0, 100, 50, 120),
+        _edge("a", "p", "M25,60C25,50 60,30 60,20"),
+        _edge("b", "p", "M85,60C85,50 70,30 70,20"),
+        _edge("c", "p", "M25,100C25,90 60,30 60,20"),
+    )
+    order = {"p": 0, "a": 1, "b": 2, "c": 3}
+    assert geometry.misplaced(ordered, order) == (0, 0)
+    swapped = {"p": 0, "b": 1, "a": 2, "c": 3}
+    assert geometry.misplaced(ordered, swapped) == (0, 1)
+    above = _drawing(
+        _node("p", 40, 60, 90, 80),
+        _node("a", 0, 0, 50, 20),
+        _edge("a", "p", "M25,20C25,30 60,50 60,60"),
+    )
+    assert geometry.misplaced(above, {"p": 0, "a": 1}) == (1, 0)
