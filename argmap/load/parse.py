@@ -7,9 +7,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from argmap.deep import run_deep
+from argmap.deep import paused_gc, run_deep
 from argmap.errors import MapFileError
 from argmap.load.fastpath import NOT_FAST, parse_yaml_fast
+from argmap.load.marks import Positions, yaml_positions
 from argmap.load.tree import SourceMap, plain_data
 
 __all__ = ["ParsedFile", "make_yaml", "parse_text"]
@@ -36,15 +37,30 @@ class ParsedFile:
         self.data = data
         self._document = document
 
+        self._positions: SourceMap | Positions | None = None
+
     @property
-    def positions(self) -> SourceMap:
-        """Positions for error messages (JSON files are re-read with ruamel on demand)."""
+    def positions(self) -> SourceMap | Positions:
+        """Positions for error messages, read on first use.
+
+        From the round-trip tree when the file was parsed that way; otherwise from a
+        second pass of the C parser (marks only, at any depth), and from a round-trip
+        parse only for what that parser does not read.
+        """
+        if self._positions is None:
+            if self._document is None and self.text:
+                self._positions = yaml_positions(self.text)
+            if self._positions is None:
+                self._positions = SourceMap(self._round_trip())
+        return self._positions
+
+    def _round_trip(self) -> Any:
         if self._document is None:
             try:
                 self._document = run_deep(lambda: make_yaml().load(self.text))
             except Exception:
                 self._document = {}
-        return SourceMap(self._document)
+        return self._document
 
 
 def parse_text(text: str, path: str | Path) -> ParsedFile:
@@ -54,7 +70,11 @@ def parse_text(text: str, path: str | Path) -> ParsedFile:
         MapFileError: a syntax error (located), YAML aliases, or a top level that is
             not a mapping.
     """
-    name = str(path)
+    with paused_gc():
+        return _parse_text(text, str(path))
+
+
+def _parse_text(text: str, name: str) -> ParsedFile:
     document: Any = None
     if name.endswith(".json"):
         data = _parse_json(text, name)
