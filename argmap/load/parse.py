@@ -10,6 +10,7 @@ from typing import Any
 from argmap.deep import paused_gc, run_deep
 from argmap.errors import MapFileError
 from argmap.load.fastpath import NOT_FAST, parse_yaml_fast
+from argmap.load.jsontext import json_positions, parse_json_iteratively
 from argmap.load.marks import Positions, yaml_positions
 from argmap.load.tree import SourceMap, plain_data
 
@@ -49,7 +50,8 @@ class ParsedFile:
         """
         if self._positions is None:
             if self._document is None and self.text:
-                self._positions = yaml_positions(self.text)
+                read = json_positions if self.path.endswith(".json") else yaml_positions
+                self._positions = read(self.text)
             if self._positions is None:
                 self._positions = SourceMap(self._round_trip())
         return self._positions
@@ -114,7 +116,16 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _parse_json(text: str, name: str) -> Any:
     try:
-        return run_deep(lambda: json.loads(text, object_pairs_hook=_no_duplicates))
+        try:
+            # Not on a deep stack: the json module's C recursion would touch (and keep)
+            # hundreds of megabytes of it on a deep map; such a map is read below.
+            return json.loads(text, object_pairs_hook=_no_duplicates)
+        except json.JSONDecodeError:
+            raise
+        except (RecursionError, ValueError):
+            # Nesting deeper than the json module recurses, or an integer longer than
+            # Python converts: read it again without recursion, locating what is wrong.
+            return parse_json_iteratively(text, name, _no_duplicates)
     except json.JSONDecodeError as exc:
         raise MapFileError(
             name, f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno

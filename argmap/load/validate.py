@@ -43,6 +43,8 @@ __all__ = ["validate_data", "validate_parsed", "validate_with_paths"]
 _ESCAPE: Final = re.compile(r"\\[uU]")
 """How a lone surrogate gets into a map: a ``\\u`` escape (in JSON or double-quoted YAML)."""
 
+_TAKEN: Final[dict[str, Any]] = {}
+
 _DEFAULT_RELATION: Final = {
     NodeKind.THESIS: None,
     NodeKind.PREMISE: Relation.SUPPORTS,
@@ -52,7 +54,7 @@ _DEFAULT_RELATION: Final = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class _Pending:
     steps: YamlPath
     """The entry's path below its parent's entry (from the root for the thesis); whole
@@ -66,7 +68,7 @@ class _Pending:
     id: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Group:
     parent: int
     steps: YamlPath
@@ -320,7 +322,7 @@ class _Validator:
         for entry in self.pending:
             default = _DEFAULT_RELATION[entry.kind]
             record = entry.fields
-            entry.fields = {}  # the node holds them now: free the copy as we go
+            entry.fields = _TAKEN  # the node holds them now: free the copy as we go
             record["id"] = entry.id
             record["kind"] = entry.kind
             record["parent"] = None if entry.parent is None else ids[entry.parent]
