@@ -10,7 +10,7 @@ from typing import Any, Final, NamedTuple
 from pydantic import BaseModel, ValidationError
 
 from argmap.load.mapfile import CHILD_KEYS, MapHeader
-from argmap.load.tree import YamlPath
+from argmap.load.tree import YamlPath, linked_path
 from argmap.model import NodeKind
 from argmap.safetext import LONE_SURROGATE
 
@@ -119,23 +119,14 @@ def lone_surrogates(data: Any) -> list[tuple[YamlPath, str, bool]]:
         if isinstance(value, dict):
             for key, item in value.items():
                 if isinstance(key, str) and LONE_SURROGATE.search(key):
-                    found.append((_linked_path((link, key)), surrogate_message(key), True))
+                    found.append((linked_path((link, key)), surrogate_message(key), True))
                 if isinstance(item, dict | list | str):
                     stack.append((item, (link, key)))
         elif isinstance(value, list):
             stack.extend((item, (link, i)) for i, item in enumerate(value))
         elif isinstance(value, str) and LONE_SURROGATE.search(value):
-            found.append((_linked_path(link), surrogate_message(value), False))
+            found.append((linked_path(link), surrogate_message(value), False))
     return found
-
-
-def _linked_path(link: Any) -> YamlPath:
-    """The path of a chain of ``(owner's link, key)`` pairs, root first."""
-    steps: list[str | int] = []
-    while link is not None:
-        link, step = link
-        steps.append(step)
-    return tuple(reversed(steps))
 
 
 def misplaced_children(key: str, kind: NodeKind) -> str:
