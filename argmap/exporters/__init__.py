@@ -142,9 +142,7 @@ def parse_formats(text: str) -> list[str]:
     if not all(_known(name) or _known(name.lower()) for name in names):
         _load_plugins()  # a name that is not built in may be a plugin's
     # "SVG" means svg; a plugin's own mixed-case name still matches exactly.
-    names = [
-        name if _known(name) or not _known(name.lower()) else name.lower() for name in names
-    ]
+    names = [name if _known(name) or not _known(name.lower()) else name.lower() for name in names]
     for name in names:
         get_exporter(name)
     return list(dict.fromkeys(names))
