@@ -56,6 +56,8 @@ argdown: $(ARGDOWN_CLI)
 $(ARGDOWN_CLI):
 	npm install --prefix .argdown --no-audit --no-fund @argdown/cli@1.7
 
+# bench_anchors.py compares with the Argdown CLI (`make argdown`) and the bare engine;
+# `ARGMAP_BENCH_QUICK=1 make bench` runs its small sizes only.
 # Compiled modules first, as a pip install leaves them (the environment may forbid
 # Python from writing them itself), so start-up is timed as users see it.
 bench: $(VENV)/.installed

@@ -1,11 +1,14 @@
 """The exporter registry: output formats by name, built-ins imported on first use."""
 
+# Built-in formats come from a static table; installed plugins (entry points in the
+# ``argmap.exporters`` group) are looked up only when a name is not built in, or when every
+# format is listed: the lookup reads every installed package's metadata (about 90 ms).
+
 from __future__ import annotations
 
 import importlib
 import logging
 from collections.abc import Callable
-from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from argmap.errors import UnknownFormatError
@@ -95,6 +98,8 @@ def _load_plugins() -> None:
     if _plugins_loaded:
         return
     _plugins_loaded = True
+    from importlib.metadata import entry_points
+
     for entry in entry_points(group="argmap.exporters"):
         try:
             register_exporter(entry.load())
@@ -138,15 +143,19 @@ def parse_formats(text: str) -> list[str]:
     names = [part.strip() for part in text.split(",") if part.strip()]
     if not names:
         raise ValueError("give at least one format, e.g. svg,png")
-    known = set(list_exporters())
+    if not all(_known(n) or _known(n.lower()) or n.lower() in ALIASES for n in names):
+        _load_plugins()  # a name that is not built in may be a plugin's
     # "SVG" means svg; a plugin's own mixed-case name still matches exactly.
-    names = [
-        name if name in known or name.lower() not in known else name.lower() for name in names
-    ]
-    names = [ALIASES.get(name.lower(), name) if name not in known else name for name in names]
+    names = [name if _known(name) or not _known(name.lower()) else name.lower() for name in names]
+    names = [ALIASES.get(name.lower(), name) if not _known(name) else name for name in names]
     for name in names:
         get_exporter(name)
     return list(dict.fromkeys(names))
+
+
+def _known(name: str) -> bool:
+    """Whether ``name`` is a built-in format or one registered so far (no plugin lookup)."""
+    return name in BUILTIN or name in _registry
 
 
 def list_exporters() -> list[str]:

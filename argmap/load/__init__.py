@@ -4,8 +4,9 @@ In the order a map file goes through them:
 
 - ``files``: the one bounded reader of text files (maps, source documents, imports).
 - ``parse``: text to plain data, YAML or JSON, syntax errors located; ``fastpath`` is
-  ruamel's C parser for the usual case, ``tree`` the positions (``SourceMap``) and
-  plain data of a ruamel tree.
+  ruamel's C parser for the usual case, read event by event (``events``), ``jsontext``
+  JSON at any depth, ``marks`` the positions for messages read from the C parser's marks,
+  ``tree`` the positions (``SourceMap``) and plain data of a round-trip ruamel tree.
 - ``mapfile``: the file format's pydantic models; ``validate`` turns parsed data into an
   ``ArgumentMap`` with every problem located, worded by ``messages``; ``ids`` makes ids.
 - ``maps``: all of it in one call, ``load_map`` and ``load_located``.

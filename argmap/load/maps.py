@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
+from argmap.deep import paused_gc
 from argmap.load.files import read_map_text
 from argmap.load.parse import ParsedFile, parse_text
 from argmap.load.tree import YamlPath
@@ -24,7 +25,8 @@ def load_map(path: str | Path) -> ArgumentMap:
         MapFileError: the file cannot be read or parsed.
         MapValidationError: the map breaks the model's rules (every issue, located).
     """
-    return validate_parsed(parse_text(read_map_text(path), path))
+    with paused_gc():
+        return validate_parsed(parse_text(read_map_text(path), path))
 
 
 class LocatedMap(NamedTuple):
@@ -65,4 +67,5 @@ def load_located(path: str | Path) -> LocatedMap:
         MapFileError: the file cannot be read or parsed.
         MapValidationError: the map breaks the model's rules.
     """
-    return validate_located(parse_text(read_map_text(path), path))
+    with paused_gc():
+        return validate_located(parse_text(read_map_text(path), path))

@@ -10,13 +10,14 @@ from typing import Any, Final, NamedTuple
 from pydantic import BaseModel, ValidationError
 
 from argmap.load.mapfile import CHILD_KEYS, MapHeader
-from argmap.load.tree import YamlPath
+from argmap.load.tree import YamlPath, linked_path
 from argmap.model import NodeKind
 from argmap.safetext import LONE_SURROGATE
 
 __all__ = [
     "Finding",
     "display_path",
+    "lone_surrogates",
     "misplaced_children",
     "pydantic_findings",
     "show_value",
@@ -99,6 +100,33 @@ def surrogate_message(text: str) -> str:
         f"holds a lone surrogate (U+{code:04X}), which no UTF-8 file can hold; write the "
         "whole character, or remove the escape"
     )
+
+
+def lone_surrogates(data: Any) -> list[tuple[YamlPath, str, bool]]:
+    """Find every key or string holding a lone surrogate (iteratively, any depth).
+
+    A JSON or YAML escape of half a surrogate pair makes one; no UTF-8 file, page
+    or drawing can hold it.
+
+    Returns:
+        ``(path, message, whether the key is at fault)`` for each.
+    """
+    found: list[tuple[YamlPath, str, bool]] = []
+    # Each item carries (its owner's link, its key): a path is built only to report.
+    stack: list[tuple[Any, Any]] = [(data, None)]
+    while stack:
+        value, link = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(key, str) and LONE_SURROGATE.search(key):
+                    found.append((linked_path((link, key)), surrogate_message(key), True))
+                if isinstance(item, dict | list | str):
+                    stack.append((item, (link, key)))
+        elif isinstance(value, list):
+            stack.extend((item, (link, i)) for i, item in enumerate(value))
+        elif isinstance(value, str) and LONE_SURROGATE.search(value):
+            found.append((linked_path(link), surrogate_message(value), False))
+    return found
 
 
 def misplaced_children(key: str, kind: NodeKind) -> str:

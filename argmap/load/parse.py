@@ -7,9 +7,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from argmap.deep import run_deep
+from argmap.deep import paused_gc, run_deep
 from argmap.errors import MapFileError
 from argmap.load.fastpath import NOT_FAST, parse_yaml_fast
+from argmap.load.jsontext import json_positions, parse_json_iteratively
+from argmap.load.marks import Positions, yaml_positions
 from argmap.load.tree import SourceMap, plain_data
 
 __all__ = ["ParsedFile", "make_yaml", "parse_text"]
@@ -36,15 +38,31 @@ class ParsedFile:
         self.data = data
         self._document = document
 
+        self._positions: SourceMap | Positions | None = None
+
     @property
-    def positions(self) -> SourceMap:
-        """Positions for error messages (JSON files are re-read with ruamel on demand)."""
+    def positions(self) -> SourceMap | Positions:
+        """Positions for error messages, read on first use.
+
+        From the round-trip tree when the file was parsed that way; otherwise from a
+        second pass of the C parser (marks only, at any depth), and from a round-trip
+        parse only for what that parser does not read.
+        """
+        if self._positions is None:
+            if self._document is None and self.text:
+                read = json_positions if self.path.endswith(".json") else yaml_positions
+                self._positions = read(self.text)
+            if self._positions is None:
+                self._positions = SourceMap(self._round_trip())
+        return self._positions
+
+    def _round_trip(self) -> Any:
         if self._document is None:
             try:
                 self._document = run_deep(lambda: make_yaml().load(self.text))
             except Exception:
                 self._document = {}
-        return SourceMap(self._document)
+        return self._document
 
 
 def parse_text(text: str, path: str | Path) -> ParsedFile:
@@ -54,7 +72,11 @@ def parse_text(text: str, path: str | Path) -> ParsedFile:
         MapFileError: a syntax error (located), YAML aliases, or a top level that is
             not a mapping.
     """
-    name = str(path)
+    with paused_gc():
+        return _parse_text(text, str(path))
+
+
+def _parse_text(text: str, name: str) -> ParsedFile:
     document: Any = None
     if name.endswith(".json"):
         data = _parse_json(text, name)
@@ -94,7 +116,16 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _parse_json(text: str, name: str) -> Any:
     try:
-        return run_deep(lambda: json.loads(text, object_pairs_hook=_no_duplicates))
+        try:
+            # Not on a deep stack: the json module's C recursion would touch (and keep)
+            # hundreds of megabytes of it on a deep map; such a map is read below.
+            return json.loads(text, object_pairs_hook=_no_duplicates)
+        except json.JSONDecodeError:
+            raise
+        except (RecursionError, ValueError):
+            # Nesting deeper than the json module recurses, or an integer longer than
+            # Python converts: read it again without recursion, locating what is wrong.
+            return parse_json_iteratively(text, name, _no_duplicates)
     except json.JSONDecodeError as exc:
         raise MapFileError(
             name, f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno

@@ -10,7 +10,7 @@ from typing import Any
 from argmap.errors import MapFileError
 from argmap.safetext import join_surrogate_pairs
 
-__all__ = ["SourceMap", "YamlPath", "plain_data"]
+__all__ = ["SourceMap", "YamlPath", "linked_path", "plain_data"]
 
 YamlPath = tuple[str | int, ...]
 """A path from the document root: mapping keys and list indexes."""
@@ -75,9 +75,10 @@ def plain_data(document: Any, name: str) -> Any:
         return _scalar(document)
     root: Any = {} if isinstance(document, dict) else []
     seen: set[int] = {id(document)}
-    stack: list[tuple[Any, Any, YamlPath]] = [(document, root, ())]
+    # Each container carries (its owner's link, its key): a path is built only to report.
+    stack: list[tuple[Any, Any, Any]] = [(document, root, None)]
     while stack:
-        src, dst, path = stack.pop()
+        src, dst, link = stack.pop()
         items: Iterator[tuple[Any, Any]] = (
             iter(src.items()) if isinstance(src, dict) else iter(enumerate(src))
         )
@@ -85,7 +86,7 @@ def plain_data(document: Any, name: str) -> Any:
             out_key = key if isinstance(src, list) else str(_scalar(key))
             if isinstance(value, dict | list):
                 if id(value) in seen:
-                    line, col = SourceMap(document).locate((*path, out_key))
+                    line, col = SourceMap(document).locate(linked_path((link, out_key)))
                     raise MapFileError(
                         name,
                         "YAML aliases (*name) are not supported in map files; write the "
@@ -95,12 +96,12 @@ def plain_data(document: Any, name: str) -> Any:
                     )
                 seen.add(id(value))
                 child: Any = {} if isinstance(value, dict) else []
-                stack.append((value, child, (*path, out_key)))
+                stack.append((value, child, (link, out_key)))
             else:
                 try:
                     child = _scalar(value)
                 except _UnsupportedTag as exc:
-                    line, col = SourceMap(document).locate((*path, out_key))
+                    line, col = SourceMap(document).locate(linked_path((link, out_key)))
                     raise MapFileError(
                         name,
                         f"YAML {exc.args[0]} values are not supported in map files; write "
@@ -113,6 +114,15 @@ def plain_data(document: Any, name: str) -> Any:
             else:
                 dst.append(child)
     return root
+
+
+def linked_path(link: Any) -> YamlPath:
+    """The path of a chain of ``(owner's link, key)`` pairs, root first."""
+    steps: list[str | int] = []
+    while link is not None:
+        link, step = link
+        steps.append(step)
+    return tuple(reversed(steps))
 
 
 def _scalar(value: Any) -> Any:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Final
 
 from pydantic import BaseModel, ValidationError
 
+from argmap.deep import paused_gc
 from argmap.errors import Issue, MapValidationError
 from argmap.load.ids import slugify, unique_id
 from argmap.load.mapfile import (
@@ -19,10 +21,10 @@ from argmap.load.mapfile import (
 )
 from argmap.load.messages import (
     display_path,
+    lone_surrogates,
     misplaced_children,
     pydantic_findings,
     show_value,
-    surrogate_message,
 )
 from argmap.load.parse import ParsedFile
 from argmap.load.tree import YamlPath
@@ -35,9 +37,13 @@ from argmap.model import (
     Relation,
     structure_problems,
 )
-from argmap.safetext import LONE_SURROGATE
 
 __all__ = ["validate_data", "validate_parsed", "validate_with_paths"]
+
+_ESCAPE: Final = re.compile(r"\\[uU]")
+"""How a lone surrogate gets into a map: a ``\\u`` escape (in JSON or double-quoted YAML)."""
+
+_TAKEN: Final[dict[str, Any]] = {}
 
 _DEFAULT_RELATION: Final = {
     NodeKind.THESIS: None,
@@ -49,9 +55,11 @@ _DEFAULT_RELATION: Final = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class _Pending:
-    path: YamlPath
+    steps: YamlPath
+    """The entry's path below its parent's entry (from the root for the thesis); whole
+    paths are built only for messages, so a deep chain costs no more than a wide map."""
     kind: NodeKind
     fields: dict[str, Any]
     parent: int | None
@@ -61,9 +69,10 @@ class _Pending:
     id: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Group:
-    path: YamlPath
+    parent: int
+    steps: YamlPath
     id: str | None
     members: list[int] = field(default_factory=list)
 
@@ -76,6 +85,15 @@ class _Validator:
         self.groups: list[_Group] = []
 
     # -- reporting -----------------------------------------------------------------------
+    def path_of(self, index: int | None, *more: str | int) -> YamlPath:
+        """The whole path of entry ``index`` (None: the root), then ``more``."""
+        parts: list[YamlPath] = [more]
+        while index is not None:
+            entry = self.pending[index]
+            parts.append(entry.steps)
+            index = entry.parent
+        return tuple(step for part in reversed(parts) for step in part)
+
     def report(self, path: YamlPath, message: str, *, key: bool = False, code: str = "") -> None:
         line, col = self.parsed.positions.locate(path, key=key)
         where = display_path(path)
@@ -93,7 +111,9 @@ class _Validator:
     # -- walking ---------------------------------------------------------------------------
     def run(self) -> ArgumentMap:
         data: dict[str, Any] = self.parsed.data
-        self.check_strings(data)
+        if not self.parsed.text or _ESCAPE.search(self.parsed.text):
+            # A lone surrogate comes only from an escape (UTF-8 text cannot hold one).
+            self.check_strings(data)
         header_fields = {k: v for k, v in data.items() if k != "thesis"}
         header = self.header(header_fields)
         if "thesis" not in data:
@@ -111,7 +131,8 @@ class _Validator:
         if self.issues:
             unique = sorted(set(self.issues), key=lambda i: (i.line, i.column, i.message))
             raise MapValidationError(self.parsed.path, unique)
-        return ArgumentMap(
+        # Every field and rule is checked above: build the map without checking it again.
+        return ArgumentMap.model_construct(
             title=header["title"],
             description=header.get("description"),
             source=header.get("source"),
@@ -120,23 +141,9 @@ class _Validator:
         )
 
     def check_strings(self, data: Any) -> None:
-        """Report every key or string holding a lone surrogate (iteratively, any depth).
-
-        A JSON or YAML escape of half a surrogate pair makes one; no UTF-8 file, page
-        or drawing can hold it.
-        """
-        stack: list[tuple[Any, YamlPath]] = [(data, ())]
-        while stack:
-            value, path = stack.pop()
-            if isinstance(value, dict):
-                for key, item in value.items():
-                    if isinstance(key, str) and LONE_SURROGATE.search(key):
-                        self.report((*path, key), surrogate_message(key), key=True, code="type")
-                    stack.append((item, (*path, key)))
-            elif isinstance(value, list):
-                stack.extend((item, (*path, i)) for i, item in enumerate(value))
-            elif isinstance(value, str) and LONE_SURROGATE.search(value):
-                self.report(path, surrogate_message(value), code="type")
+        """Report every key or string holding a lone surrogate (iteratively, any depth)."""
+        for path, message, key in lone_surrogates(data):
+            self.report(path, message, key=key, code="type")
 
     def header(self, fields: dict[str, Any]) -> dict[str, Any]:
         try:
@@ -161,31 +168,30 @@ class _Validator:
             (thesis, NodeKind.THESIS, ("thesis",), None, None)
         ]
         while stack:
-            raw, kind, path, parent, group = stack.pop()
+            raw, kind, steps, parent, group = stack.pop()
             if not isinstance(raw, dict):
                 got = show_value(raw)
                 self.report(
-                    path,
+                    self.path_of(parent, *steps),
                     f"expected a {kind.value} entry (a mapping with 'text'), got {got}",
                     code="type",
                 )
                 continue
             index = len(self.pending)
-            entry = self.entry(raw, kind, path, parent, group)
-            self.pending.append(entry)
+            self.pending.append(_Pending(steps, kind, {}, parent, None, group))
+            self.entry(raw, index)
             if group is not None:
                 self.groups[group].members.append(index)
-            for key, items in reversed(self.child_lists(raw, kind, path)):
+            for key, items in reversed(self.child_lists(raw, kind, index)):
                 for i in reversed(range(len(items))):
                     item = items[i]
-                    item_path = (*path, key, i)
                     if key == "premises" and isinstance(item, dict) and "linked" in item:
-                        stack.extend(self.linked(item, item_path, index))
+                        stack.extend(self.linked(item, (key, i), index))
                     else:
-                        stack.append((item, KEY_KIND[key], item_path, index, None))
+                        stack.append((item, KEY_KIND[key], (key, i), index, None))
 
     def child_lists(
-        self, raw: dict[str, Any], kind: NodeKind, path: YamlPath
+        self, raw: dict[str, Any], kind: NodeKind, index: int
     ) -> list[tuple[str, list[Any]]]:
         out: list[tuple[str, list[Any]]] = []
         for key, value in raw.items():
@@ -193,13 +199,16 @@ class _Validator:
                 continue
             if key not in CHILD_KEYS[kind]:
                 self.report(
-                    (*path, key), misplaced_children(key, kind), key=True, code="misplaced"
+                    self.path_of(index, key),
+                    misplaced_children(key, kind),
+                    key=True,
+                    code="misplaced",
                 )
             elif value is None:
                 continue
             elif not isinstance(value, list):
                 self.report(
-                    (*path, key),
+                    self.path_of(index, key),
                     f"{key!r} must be a list; start each entry with '- '",
                     code="type",
                 )
@@ -208,67 +217,70 @@ class _Validator:
         return out
 
     def linked(
-        self, item: dict[str, Any], path: YamlPath, parent: int
+        self, item: dict[str, Any], steps: YamlPath, parent: int
     ) -> list[tuple[Any, NodeKind, YamlPath, int | None, int | None]]:
         header = {k: v for k, v in item.items() if k != "linked"}
         group_id: str | None = None
         try:
             group_id = LinkedHeader.model_validate(header).id
         except ValidationError as exc:
-            self.report_pydantic(path, exc, LinkedHeader)
+            self.report_pydantic(self.path_of(parent, *steps), exc, LinkedHeader)
         members = item["linked"]
         if not isinstance(members, list):
-            self.report((*path, "linked"), "'linked' must be a list of premises", code="type")
+            where = self.path_of(parent, *steps, "linked")
+            self.report(where, "'linked' must be a list of premises", code="type")
             return []
         if not members:
             self.report(
-                (*path, "linked"),
+                self.path_of(parent, *steps, "linked"),
                 "a linked group needs at least two premises (found 0)",
                 code="linked-group",
             )
             return []
-        self.groups.append(_Group(path, group_id))
+        self.groups.append(_Group(parent, steps, group_id))
         group = len(self.groups) - 1
         return [
-            (members[j], NodeKind.PREMISE, (*path, "linked", j), parent, group)
+            (members[j], NodeKind.PREMISE, (*steps, "linked", j), parent, group)
             for j in reversed(range(len(members)))
         ]
 
-    def entry(
-        self,
-        raw: dict[str, Any],
-        kind: NodeKind,
-        path: YamlPath,
-        parent: int | None,
-        group: int | None,
-    ) -> _Pending:
+    def entry(self, raw: dict[str, Any], index: int) -> None:
+        """Check one entry's own fields (once: the node is made from what this checks)."""
+        pending = self.pending[index]
+        kind = pending.kind
         fields = {k: v for k, v in raw.items() if k not in KEY_KIND and k != "links"}
         model = ENTRY_MODELS[kind]
-        links = self.links(raw.get("links"), (*path, "links"), kind)
+        pending.links = self.links(raw.get("links"), index, kind)
         try:
             validated = model.model_validate(fields)
         except ValidationError as exc:
-            bad = self.report_pydantic(path, exc, model)
+            bad = self.report_pydantic(self.path_of(index), exc, model)
             kept = {k: v for k, v in fields.items() if k not in bad and k in model.model_fields}
             kept.setdefault("text", "?")
             try:
                 validated = model.model_validate(kept)
             except ValidationError:
                 validated = model.model_validate({"text": "?"})
-        values = validated.model_dump(exclude={"premises", "evidence", "objections", "rebuttals"})
-        undercut = bool(values.pop("undercut", False))
-        relation = _DEFAULT_RELATION[kind]
-        if undercut:
-            relation = Relation.UNDERCUTS
-        explicit = values.pop("id")
-        return _Pending(path, kind, values, parent, relation, group, links, explicit)
+        values = dict(validated.__dict__)
+        del values["links"]
+        pending.relation = _DEFAULT_RELATION[kind]
+        if values.pop("undercut", False):
+            pending.relation = Relation.UNDERCUTS
+        pending.id = values.pop("id")
+        if values["tags"]:
+            values["tags"] = tuple(values["tags"])
+        else:
+            del values["tags"]
+        pending.fields = values
 
-    def links(self, raw: Any, path: YamlPath, kind: NodeKind) -> list[tuple[str, Relation | None]]:
+    def links(self, raw: Any, index: int, kind: NodeKind) -> list[tuple[str, Relation | None]]:
         if raw is None:
             return []
         if not isinstance(raw, list):
             self.report(
-                path, "'links' must be a list of ids or {to, relation} entries", code="type"
+                self.path_of(index, "links"),
+                "'links' must be a list of ids or {to, relation} entries",
+                code="type",
             )
             return []
         out: list[tuple[str, Relation | None]] = []
@@ -277,7 +289,7 @@ class _Validator:
                 item = {"to": item}
             if not isinstance(item, dict):
                 self.report(
-                    (*path, i),
+                    self.path_of(index, "links", i),
                     f"a link is an id or {{to, relation}}, got {show_value(item)}",
                     code="type",
                 )
@@ -285,7 +297,7 @@ class _Validator:
             try:
                 link = LinkEntry.model_validate(item)
             except ValidationError as exc:
-                self.report_pydantic((*path, i), exc, LinkEntry)
+                self.report_pydantic(self.path_of(index, "links", i), exc, LinkEntry)
                 continue
             out.append((link.to, link.relation))
         return out
@@ -304,23 +316,26 @@ class _Validator:
                 first = ids[group.members[0]] if group.members else "group"
                 group.id = unique_id(f"{first}-group", taken)
             group_ids.append(group.id)
+        # Each field was checked by its entry model; checking the typed values again in
+        # pydantic's core costs less than building the nodes unchecked in Python.
+        validate_node = Node.model_validate
         nodes: list[Node] = []
         for entry in self.pending:
             default = _DEFAULT_RELATION[entry.kind]
-            record = {
-                **entry.fields,
-                "id": entry.id,
-                "kind": entry.kind,
-                "parent": None if entry.parent is None else ids[entry.parent],
-                "relation": entry.relation,
-                "group": None if entry.group is None else group_ids[entry.group],
-                "links": [
+            record = entry.fields
+            entry.fields = _TAKEN  # the node holds them now: free the copy as we go
+            record["id"] = entry.id
+            record["kind"] = entry.kind
+            record["parent"] = None if entry.parent is None else ids[entry.parent]
+            record["relation"] = entry.relation
+            record["group"] = None if entry.group is None else group_ids[entry.group]
+            if entry.links:
+                record["links"] = [
                     {"to": to, "relation": rel or default or Relation.SUPPORTS}
                     for to, rel in entry.links
-                ],
-            }
+                ]
             try:
-                nodes.append(Node.model_validate(record))
+                nodes.append(validate_node(record))
             except ValidationError:
                 nodes.append(Node.model_construct(**record))
         return nodes
@@ -330,20 +345,21 @@ class _Validator:
             self.report(("thesis",), problem.message, code="structure")
             return
         entry = self.pending[problem.position]
-        path = entry.path
+        path = self.path_of(problem.position)
         key = False
         message = problem.message
         name = problem.field or ""
         if name.startswith("links."):
             path = (*path, "links", int(name.split(".")[1]))
         elif name == "group" and entry.group is not None:
-            path = self.groups[entry.group].path
+            group = self.groups[entry.group]
+            path = self.path_of(group.parent, *group.steps)
         elif name in ("id", "source", "basis", "undercut"):
             path = (*path, name)
             key = name in ("id", "undercut")
         if message.startswith("duplicate id"):
             first = next(i for i, n in enumerate(nodes) if n.id == nodes[problem.position].id)
-            line, _ = self.parsed.positions.locate((*self.pending[first].path, "id"))
+            line, _ = self.parsed.positions.locate(self.path_of(first, "id"))
             message += f" (first used at line {line})" if line else ""
         code = "cycle" if "cycle" in message else "structure"
         self.report(path, message, key=key, code=code)
@@ -355,7 +371,8 @@ def validate_parsed(parsed: ParsedFile) -> ArgumentMap:
     Raises:
         MapValidationError: with every problem, each at its line and column.
     """
-    return _Validator(parsed).run()
+    with paused_gc():
+        return _Validator(parsed).run()
 
 
 def validate_with_paths(parsed: ParsedFile) -> tuple[ArgumentMap, dict[str, YamlPath]]:
@@ -368,8 +385,11 @@ def validate_with_paths(parsed: ParsedFile) -> tuple[ArgumentMap, dict[str, Yaml
         MapValidationError: with every problem, each at its line and column.
     """
     validator = _Validator(parsed)
-    m = validator.run()
-    return m, {entry.id: entry.path for entry in validator.pending if entry.id is not None}
+    with paused_gc():
+        m = validator.run()
+    return m, {
+        entry.id: validator.path_of(i) for i, entry in enumerate(validator.pending) if entry.id
+    }
 
 
 def validate_data(data: dict[str, Any], path: str = "<map>") -> ArgumentMap:

@@ -1,0 +1,313 @@
+"""The event-driven loader: the round-trip parser's data and positions, at any depth, located."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.cli import main
+from argmap.deep import run_deep
+from argmap.errors import MapFileError, MapValidationError
+from argmap.load.jsontext import json_positions, parse_json_iteratively
+from argmap.load.maps import load_map
+from argmap.load.marks import yaml_positions
+from argmap.load.parse import make_yaml
+from argmap.load.tree import SourceMap, YamlPath
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _every_path(doc: object) -> list[YamlPath]:
+    out: list[YamlPath] = [()]
+    stack: list[tuple[YamlPath, object]] = [((), doc)]
+    while stack:
+        path, node = stack.pop()
+        items = (
+            [(str(k), v) for k, v in node.items()]
+            if isinstance(node, dict)
+            else list(enumerate(node))
+            if isinstance(node, list)
+            else []
+        )
+        for step, value in items:
+            out.append((*path, step))
+            stack.append(((*path, step), value))
+    return out
+
+
+def _assert_same_positions(text: str, json_file: bool = False) -> None:
+    """Every path (and one step past it) is located as the round-trip tree locates it."""
+    old = SourceMap(run_deep(lambda: make_yaml().load(text)))
+    new = json_positions(text) if json_file else yaml_positions(text)
+    assert new is not None
+    for path in _every_path(run_deep(lambda: make_yaml().load(text))):
+        for probe in (path, (*path, "missing"), (*path, 0)):
+            for key in (False, True):
+                assert new.locate(probe, key=key) == old.locate(probe, key=key), (probe, key)
+
+
+_TRICKY = [
+    "a:\n  b:   # c\n  d: 1\n",
+    "a:\n  b:\n  # c\n  d: 1\n",
+    "a:\n  b:\n# c\n  d: 1\n",
+    "a:\n  b:\n\n\n  d: 1\n",
+    "a:\n  b:\nd: 1\n",
+    "a:\n  b:\n  # x\nd: 1\n",
+    "a:\n  b:\n",
+    "a:\n  b: # c\n",
+    "a:\n  - b:\n  - c\n",
+    "a:\n-\n- c\n",
+    "a:\n  b: # c\nd: 1\n",
+    "a:\n  x:\n    b: # c\n  d: 1\n",
+    "a:\n- b: # c\n- c\n",
+    "a:\n- b: # c\n  x: 1\n",
+    "a: {b: , c: 1}\n",
+    "a: {b:\n  }\n",
+    "a: {b}\n",
+    "a:\r\n  b:\r\n  d: 1\r\n",
+    "t: |\n  block\n  more\nu: >-\n  folded\nv: 'q'\nw: \"d\"\n1: int key\n",
+    "title: t\nthesis: {text: x, premises: [{text: a}, {text: b, tags: []}]}\n",
+    "x: [a, [b, c], {d: e}]\ny:\n  - {text: c, links: [a, {to: b}]}\n  -\n    text: d\n",
+]
+
+
+@pytest.mark.parametrize("text", _TRICKY)
+def test_yaml_positions_agree_with_the_round_trip_parser(text: str) -> None:
+    _assert_same_positions(text)
+
+
+@pytest.mark.parametrize(
+    "path", sorted([*ROOT.glob("maps/*.yaml"), *ROOT.glob("tests/cases/*.yaml")]), ids=str
+)
+def test_positions_of_real_maps_agree(path: Path) -> None:
+    _assert_same_positions(path.read_text(encoding="utf-8-sig"))
+
+
+_KEYS = st.sampled_from(["text", "id", "note", "tags", "premises", "a b", "x"])
+_SCALARS = st.one_of(
+    st.sampled_from(["", "1", "true", "~", "2020-01-02", "'q'", '"d"', "a: b", "# c"]),
+    st.text(alphabet="abc xyz,", min_size=1, max_size=6).map(str.strip).filter(bool),
+)
+
+
+@st.composite
+def _yaml_docs(draw: st.DrawFn) -> str:
+    """Block YAML with empty values, comments, flow lists and mappings, at a few levels."""
+    lines: list[str] = []
+
+    def block(indent: int, depth: int) -> None:
+        keys = draw(st.lists(_KEYS, min_size=1, max_size=4, unique=True))
+        for key in keys:
+            pad = " " * indent
+            shape = draw(st.sampled_from(["scalar", "empty", "comment", "flow", "map", "seq"]))
+            if shape == "map" and depth < 3:
+                lines.append(f"{pad}{key}:")
+                block(indent + 2, depth + 1)
+            elif shape == "seq" and depth < 3:
+                lines.append(f"{pad}{key}:")
+                for _ in range(draw(st.integers(1, 3))):
+                    lines.append(f"{pad}- {draw(_SCALARS)!r}".replace("'", '"'))
+            elif shape == "flow":
+                lines.append(f"{pad}{key}: [a, {{b: c, d: }}, [e]]")
+            elif shape == "empty":
+                lines.append(f"{pad}{key}:")
+            elif shape == "comment":
+                lines.append(f"{pad}{key}:   # note")
+            else:
+                value = json.dumps(draw(_SCALARS))
+                lines.append(f"{pad}{key}: {value}")
+            if draw(st.booleans()):
+                lines.append(" " * draw(st.integers(0, indent)) + "# between")
+
+    block(0, 0)
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=200, deadline=None)
+@given(_yaml_docs())
+def test_positions_agree_on_generated_yaml(text: str) -> None:
+    try:
+        run_deep(lambda: make_yaml().load(text))
+    except Exception:
+        return  # not YAML the round-trip parser reads: nothing to compare
+    _assert_same_positions(text)
+
+
+# Text both parsers read alike (YAML folds line breaks such as U+0085 in keys).
+_JSON_TEXT = st.text(alphabet='ab é😀 "\\/\t', max_size=4)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.recursive(
+        st.one_of(st.none(), st.booleans(), st.integers(), _JSON_TEXT),
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_JSON_TEXT, inner),
+        max_leaves=12,
+    ),
+    st.sampled_from([None, 2]),
+)
+def test_json_is_read_and_located_as_the_json_module_and_round_trip_do(
+    value: object, indent: int | None
+) -> None:
+    # Unescaped: YAML reads a "\\ud800\\udc00" escape as two halves, JSON as one character.
+    text = json.dumps({"root": value}, indent=indent, ensure_ascii=False)
+    assert parse_json_iteratively(text, "t.json", dict) == json.loads(text)
+    try:
+        run_deep(lambda: make_yaml().load(text))
+    except Exception:
+        return
+    _assert_same_positions(text, json_file=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[1, 2", "Expecting ',' delimiter"),
+        ('{"a" 1}', "Expecting ':' delimiter"),
+        ('{"a": 1,}', "Expecting property name enclosed in double quotes"),
+        ("[1,]", "Expecting value"),
+        ("[1] 2", "Extra data"),
+    ],
+)
+def test_iterative_json_words_syntax_errors_as_the_json_module(text: str, message: str) -> None:
+    with pytest.raises(json.JSONDecodeError) as ours:
+        parse_json_iteratively(text, "t.json", dict)
+    with pytest.raises(json.JSONDecodeError) as theirs:
+        json.loads(text)
+    assert ours.value.msg == theirs.value.msg == message
+    assert ours.value.pos == theirs.value.pos
+
+
+def _run(path: Path) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    return result.exit_code, result.stderr
+
+
+def test_json_nested_200000_deep_is_one_located_line(tmp_path: Path) -> None:
+    path = tmp_path / "nested.json"
+    path.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+    code, err = _run(path)
+    assert code == 1
+    assert (
+        err == f"{path}:1:1: a map file is a mapping with 'title' and 'thesis' at the top level\n"
+    )
+
+
+def test_tags_nested_deep_in_json_are_located(tmp_path: Path) -> None:
+    path = tmp_path / "tags.json"
+    tags = "[" * 100_000 + "]" * 100_000
+    path.write_text('{"title": "t", "thesis": {"text": "x", "tags": ' + tags + "}}")
+    with pytest.raises(MapValidationError) as excinfo:
+        load_map(path)
+    (issue,) = excinfo.value.issues
+    assert (issue.line, issue.column) == (1, 49)
+    assert issue.message == "thesis.tags[0]: 'tags.0' must be text (got a list); put it in quotes"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "where"),
+    [
+        (
+            "m.json",
+            '{"title": "t",\n "thesis": {"text": "x", "note": ' + "7" * 5000 + "}}",
+            (2, 34),
+        ),
+        ("m.yaml", "title: t\nthesis:\n  text: x\n  note: " + "7" * 5000 + "\n", (4, 9)),
+    ],
+)
+def test_an_integer_too_long_to_convert_is_located(
+    tmp_path: Path, name: str, text: str, where: tuple[int, int]
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(MapFileError) as excinfo:
+        load_map(path)
+    assert (excinfo.value.line, excinfo.value.column) == where
+    assert "an integer of 5,000 digits is longer than argmap reads (4,300)" in str(excinfo.value)
+    code, err = _run(path)
+    assert code == 1 and err.count("\n") == 1
+
+
+def test_a_deep_json_chain_loads_without_recursion(tmp_path: Path) -> None:
+    depth = 30_000  # nests 60,000 deep: past the json module's recursion
+    opening = "".join(f'{{"id": "n{i}", "text": "c {i}", "premises": [' for i in range(depth - 1))
+    path = tmp_path / "chain.json"
+    path.write_text(
+        '{"title": "deep", "thesis": '
+        + opening
+        + f'{{"id": "n{depth - 1}", "text": "last"}}'
+        + "]}" * (depth - 1)
+        + "}",
+        encoding="utf-8",
+    )
+    m = load_map(path)
+    assert len(m) == depth and m.nodes[-1].parent == f"n{depth - 2}"
+    path.write_text(path.read_text(encoding="utf-8").replace('"last"', '""'), encoding="utf-8")
+    with pytest.raises(MapValidationError) as excinfo:
+        load_map(path)
+    (issue,) = excinfo.value.issues
+    assert issue.line == 1 and issue.column > 1_000_000
+    assert issue.message.endswith("'text' is empty; add the statement this node makes")
+
+
+# -- the slow cases of the attack pass: messages (their time is in `make bench`) ----------
+
+
+def test_nested_flow_file_error_is_located(tmp_path: Path) -> None:
+    depth = 2000
+    body = "".join('{text: "t", premises: [' for _ in range(depth)) + "{text: t, strength: huge}"
+    path = tmp_path / "flow.yaml"
+    path.write_text(f"title: t\nthesis: {body}{']}' * depth}\n", encoding="utf-8")
+    with pytest.raises(MapValidationError) as excinfo:
+        load_map(path)
+    (issue,) = excinfo.value.issues
+    assert (issue.line, issue.column) == (2, 8 + 23 * depth + 21)
+    assert issue.message.endswith(
+        "'strength' must be one of weak, moderate or strong (got 'huge')"
+    )
+
+
+def test_tags_with_5000_nested_brackets_are_located(tmp_path: Path) -> None:
+    path = tmp_path / "tags.yaml"
+    path.write_text("title: t\nthesis:\n  text: x\n  tags: " + "[" * 5000 + "]" * 5000 + "\n")
+    with pytest.raises(MapValidationError) as excinfo:
+        load_map(path)
+    assert [str(i) for i in excinfo.value.issues] == [
+        f"{path}:4:10: thesis.tags[0]: 'tags.0' must be text (got a list); put it in quotes"
+    ]
+
+
+def test_a_long_comment_then_a_bad_value_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "comment.yaml"
+    comment = "# " + "c" * 1_000_000 + "\n"
+    path.write_text(comment + "title: t\nthesis:\n  text: x\n  strength: huge\n")
+    with pytest.raises(MapValidationError) as excinfo:
+        load_map(path)
+    (issue,) = excinfo.value.issues
+    assert (issue.line, issue.column) == (5, 13)
+
+
+def test_one_typo_in_a_big_map_is_located(tmp_path: Path) -> None:
+    from argmap.load.dump import dump_yaml
+
+    thesis: dict[str, object] = {"text": "root", "premises": []}
+    premises = thesis["premises"]
+    assert isinstance(premises, list)
+    for i in range(2000):
+        premises.append({"id": f"p{i}", "text": f"premise {i}", "note": "n"})
+    text = dump_yaml({"title": "t", "thesis": thesis})
+    typo_line = text.splitlines().index("      note: n", 3000) + 1
+    lines = text.splitlines(keepends=True)
+    lines[typo_line - 1] = lines[typo_line - 1].replace("note", "nope")
+    path = tmp_path / "big.yaml"
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(MapValidationError) as excinfo:
+        load_map(path)
+    (issue,) = excinfo.value.issues
+    assert (issue.line, issue.column) == (typo_line, 7)
+    assert "unknown field 'nope' (did you mean 'note'?)" in issue.message
