@@ -242,7 +242,8 @@ def test_diagram_click_scrolls_to_the_entry_and_back(browser: Any, pages: dict[s
     expect(entry).to_contain_class("highlight")
     expect(entry).to_be_in_viewport()
     assert page.evaluate("location.hash") == f"#n-{target}"
-    # Keyboard: a focused diagram node follows Enter too.
+    # Keyboard: a focused diagram node follows Enter too (the thesis's page shown first).
+    page.evaluate("() => { location.hash = 'page-1'; }")
     page.focus(f"svg g.node#node-{m.thesis.id} a")
     page.keyboard.press("Enter")
     expect(page.locator(f"#n-{m.thesis.id}")).to_contain_class("highlight")
