@@ -37,6 +37,7 @@ from argmap.model import (
     Relation,
     structure_problems,
 )
+from argmap.model.vocabulary import DEFAULT_RELATION
 
 __all__ = ["validate_data", "validate_parsed", "validate_with_paths"]
 
@@ -44,16 +45,6 @@ _ESCAPE: Final = re.compile(r"\\[uU]")
 """How a lone surrogate gets into a map: a ``\\u`` escape (in JSON or double-quoted YAML)."""
 
 _TAKEN: Final[dict[str, Any]] = {}
-
-_DEFAULT_RELATION: Final = {
-    NodeKind.THESIS: None,
-    NodeKind.PREMISE: Relation.SUPPORTS,
-    NodeKind.EVIDENCE: Relation.SUPPORTS,
-    NodeKind.OBJECTION: Relation.ATTACKS,
-    NodeKind.REBUTTAL: Relation.ATTACKS,
-    NodeKind.CONCLUSION: None,
-}
-
 
 @dataclass(slots=True)
 class _Pending:
@@ -263,7 +254,7 @@ class _Validator:
                 validated = model.model_validate({"text": "?"})
         values = dict(validated.__dict__)
         del values["links"]
-        pending.relation = _DEFAULT_RELATION[kind]
+        pending.relation = DEFAULT_RELATION[kind]
         if values.pop("undercut", False):
             pending.relation = Relation.UNDERCUTS
         pending.id = values.pop("id")
@@ -321,7 +312,7 @@ class _Validator:
         validate_node = Node.model_validate
         nodes: list[Node] = []
         for entry in self.pending:
-            default = _DEFAULT_RELATION[entry.kind]
+            default = DEFAULT_RELATION[entry.kind]
             record = entry.fields
             entry.fields = _TAKEN  # the node holds them now: free the copy as we go
             record["id"] = entry.id

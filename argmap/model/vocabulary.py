@@ -9,6 +9,7 @@ from typing import Final
 __all__ = [
     "ALLOWED_RELATIONS",
     "CHILD_KINDS",
+    "DEFAULT_RELATION",
     "ID_PATTERN",
     "SUPPORTABLE",
     "Assessment",
@@ -113,3 +114,15 @@ CHILD_KINDS: Final[Mapping[NodeKind, frozenset[NodeKind]]] = {
     NodeKind.CONCLUSION: frozenset({NodeKind.OBJECTION, NodeKind.CONCLUSION}),
 }
 """Kinds of node that may sit directly under a node of each kind."""
+
+
+DEFAULT_RELATION: Final[dict[NodeKind, Relation | None]] = {
+    NodeKind.THESIS: None,
+    NodeKind.PREMISE: Relation.SUPPORTS,
+    NodeKind.EVIDENCE: Relation.SUPPORTS,
+    NodeKind.OBJECTION: Relation.ATTACKS,
+    NodeKind.REBUTTAL: Relation.ATTACKS,
+    NodeKind.CONCLUSION: None,
+}
+"""How a node of each kind bears on its parent unless its entry says otherwise (a
+conclusion is drawn from its parent: no relation)."""

@@ -178,21 +178,25 @@ class NodeViews:
             self._cache[key] = self._build(node, flat)
         return self._cache[key]
 
+    def _bearing(self, node: Node) -> tuple[str | None, str | None, str | None]:
+        """How the node bears on its parent: relation, target, and an undercut's link end."""
+        if node.parent is not None and node.relation is not None:
+            if node.relation is not Relation.UNDERCUTS:
+                return node.relation.value, node.parent, None
+            parent = self.by_id[node.parent]
+            if parent.kind is NodeKind.CONCLUSION:  # the step into a conclusion runs upwards
+                return node.relation.value, parent.parent, node.parent
+            return node.relation.value, node.parent, parent.parent
+        if node.kind is NodeKind.CONCLUSION:
+            return "drawn from", node.parent, None
+        return None, None, None
+
     def _build(self, node: Node, flat: bool) -> NodeView:
         m = self.m
         outlet = m.sources.get(node.source) if node.source is not None else None
         undercut = node.relation is Relation.UNDERCUTS
         kind = draw_kind(m, node)  # as the diagram shows it: an objection's objection rebuts
-        relation = target = link_target = None
-        if node.parent is not None and node.relation is not None:
-            target = node.parent
-            relation = node.relation.value
-            if undercut:
-                link_target = self.by_id[node.parent].parent
-                if self.by_id[node.parent].kind is NodeKind.CONCLUSION:  # the step runs upwards
-                    target, link_target = link_target, node.parent
-        elif node.kind is NodeKind.CONCLUSION:
-            relation, target = "drawn from", node.parent
+        relation, target, link_target = self._bearing(node)
         cross = [CrossLink(link.relation.value, link.to, True) for link in node.links]
         cross += [
             CrossLink(rel.value, src.id, False)
