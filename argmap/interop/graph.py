@@ -22,6 +22,7 @@ from argmap.model import (
 
 __all__ = ["Edge", "Element", "GraphBuilder", "default_kind"]
 
+
 class GraphBuilder:
     """Collects elements and relations from one file, then builds a valid map from them."""
 

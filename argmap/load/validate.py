@@ -46,6 +46,7 @@ _ESCAPE: Final = re.compile(r"\\[uU]")
 
 _TAKEN: Final[dict[str, Any]] = {}
 
+
 @dataclass(slots=True)
 class _Pending:
     steps: YamlPath
