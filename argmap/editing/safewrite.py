@@ -329,7 +329,7 @@ def _keep_mode_and_owner(fd: int, old: os.stat_result) -> bool:
     """
     if hasattr(os, "fchmod"):
         os.fchmod(fd, stat.S_IMODE(old.st_mode) & 0o777)
-    if not hasattr(os, "fchown"):
+    if sys.platform == "win32":  # no owner or group to keep
         return True
     now = os.fstat(fd)
     if (now.st_uid, now.st_gid) == (old.st_uid, old.st_gid):
@@ -338,8 +338,7 @@ def _keep_mode_and_owner(fd: int, old: os.stat_result) -> bool:
         os.fchown(fd, old.st_uid, old.st_gid)
     except PermissionError:
         return False
-    if hasattr(os, "fchmod"):  # chown may clear set-id bits; put the mode back
-        os.fchmod(fd, stat.S_IMODE(old.st_mode) & 0o777)
+    os.fchmod(fd, stat.S_IMODE(old.st_mode) & 0o777)  # chown may clear set-id bits
     return True
 
 
