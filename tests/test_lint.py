@@ -372,10 +372,4 @@ def test_recall_on_flawed_student_maps_and_no_false_alarm_on_shipped_maps() -> N
     assert flawed.recall >= 0.8, flawed.missed
     assert flawed.false_alarms == []
     shipped = measure(sorted(SHIPPED.glob("*.yaml")))
-    # Each warning on a shipped map is explained in the README's lint section: these
-    # flagship statements do hold two claims (a teacher would ask for them to be split).
-    explained = {
-        ("russias-game-in-north-korea.yaml", "rapprochement-since-2014", "two-claims"),
-        ("russias-game-in-north-korea.yaml", "pivot-has-own-aims", "two-claims"),
-    }
-    assert set(shipped.false_alarms) <= explained
+    assert shipped.false_alarms == []  # the README's lint section says so
