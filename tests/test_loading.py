@@ -311,3 +311,14 @@ def test_one_typo_in_a_big_map_is_located(tmp_path: Path) -> None:
     (issue,) = excinfo.value.issues
     assert (issue.line, issue.column) == (typo_line, 7)
     assert "unknown field 'nope' (did you mean 'note'?)" in issue.message
+
+
+def test_many_nodes_of_one_text_get_ids_in_order() -> None:
+    from argmap.load.ids import unique_id
+
+    taken: set[str] = {"t-3"}
+    counters: dict[str, int] = {}
+    got = [unique_id("t", taken, counters) for _ in range(5)]
+    assert got == ["t", "t-2", "t-4", "t-5", "t-6"]
+    plain: set[str] = {"t-3"}
+    assert [unique_id("t", plain) for _ in range(5)] == got  # the same as a full search

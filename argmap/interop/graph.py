@@ -41,6 +41,7 @@ class GraphBuilder:
         self.sources: set[str] = set()
         self._by_kind: dict[str, list[tuple[int, int, str]]] = {}
         self._drawn_keys: set[str] = set()
+        self._id_counters: dict[str, int] = {}  # one text many times: ids in linear time
 
     def warn(self, line: int, message: str, column: int = 1) -> None:
         """Record something skipped or changed, at a line of the file (0: the whole file)."""
@@ -255,7 +256,7 @@ class GraphBuilder:
             if any(kinds[k] is not NodeKind.PREMISE for k in keys):
                 self.warn(parent_edge[keys[0]].line, f"linked group {group!r} needs premises")
                 continue
-            gid = _safe_id(group, taken, fallback="group")
+            gid = _safe_id(group, taken, fallback="group", counters=self._id_counters)
             for k in keys:
                 out[k] = gid
         return out
@@ -280,7 +281,12 @@ class GraphBuilder:
         for key in keys:
             if key not in ids:
                 name = self._name(key)
-                ids[key] = _safe_id(name or self.elements[key].text or key, taken, slug=True)
+                ids[key] = _safe_id(
+                    name or self.elements[key].text or key,
+                    taken,
+                    slug=True,
+                    counters=self._id_counters,
+                )
         return ids
 
     def _links(
@@ -362,10 +368,17 @@ class GraphBuilder:
         return {**base, **extra}
 
 
-def _safe_id(text: str, taken: set[str], *, fallback: str = "node", slug: bool = True) -> str:
+def _safe_id(
+    text: str,
+    taken: set[str],
+    *,
+    fallback: str = "node",
+    slug: bool = True,
+    counters: dict[str, int] | None = None,
+) -> str:
     from argmap.load.ids import slugify, unique_id
 
     base = text if is_clean_id(text) else slugify(text)
     if not is_clean_id(base):
         base = fallback
-    return unique_id(base, taken)
+    return unique_id(base, taken, counters)

@@ -122,11 +122,19 @@ def _is_base(ch: str) -> bool:
     return (category[0] == "L" or category in ("Nd", "Nl", "Pc")) and not _ignorable(ch)
 
 
-def unique_id(base: str, taken: set[str]) -> str:
-    """Return ``base``, or ``base-2``, ``base-3``... the first not in ``taken``; add it there."""
-    candidate, n = base, 2
+def unique_id(base: str, taken: set[str], counters: dict[str, int] | None = None) -> str:
+    """Return ``base``, or ``base-2``, ``base-3``... the first not in ``taken``; add it there.
+
+    ``counters`` (kept by the caller across calls with the same ``taken``) remembers where
+    each base's search stopped, so many nodes with one text take linear time, not
+    quadratic; ``taken`` only grows, so the answer is the same as a search from ``-2``.
+    """
+    n = 2 if counters is None else counters.get(base, 2)
+    candidate = base if n == 2 else f"{base}-{n}"
     while candidate in taken:
         candidate = f"{base}-{n}"
         n += 1
+    if counters is not None:
+        counters[base] = n
     taken.add(candidate)
     return candidate

@@ -298,15 +298,17 @@ class _Validator:
     def assemble(self) -> list[Node]:
         taken = {p.id for p in self.pending if p.id} | {g.id for g in self.groups if g.id}
         ids: list[str] = []
+        counters: dict[str, int] = {}  # many nodes of one text: each search goes on from the last
         for entry in self.pending:
             if entry.id is None:
-                entry.id = unique_id(slugify(str(entry.fields.get("text", ""))), taken)
+                text = str(entry.fields.get("text", ""))
+                entry.id = unique_id(slugify(text), taken, counters)
             ids.append(entry.id)
         group_ids: list[str] = []
         for group in self.groups:
             if group.id is None:
                 first = ids[group.members[0]] if group.members else "group"
-                group.id = unique_id(f"{first}-group", taken)
+                group.id = unique_id(f"{first}-group", taken, counters)
             group_ids.append(group.id)
         # Each field was checked by its entry model; checking the typed values again in
         # pydantic's core costs less than building the nodes unchecked in Python.
