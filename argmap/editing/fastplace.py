@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from argmap.editing.session import Place, Session
+from argmap.editing.yamllines import KEY_ORDER
 from argmap.load.mapfile import CHILD_KEYS, KEY_KIND
 from argmap.model import NodeKind
 
@@ -204,7 +205,7 @@ def marked_tree(text: str, wanted: Iterable[Path_]) -> Any:
                 else:
                     step = top[3]
                 path = (*top[1], step)
-            mode = _mode(path, parent_mode, targets, prefixes)
+            mode = _mode(path, parent_mode, stack[-1][2] if stack else None, targets, prefixes)
             built: Any = CommentedMap() if cls is MappingStartEvent else CommentedSeq()
             mark = event.start_mark
             built._yaml_set_line_col(mark.line, mark.column)
@@ -222,15 +223,24 @@ def marked_tree(text: str, wanted: Iterable[Path_]) -> Any:
     return root if done == len(targets) else None
 
 
-def _mode(path: Path_, parent_mode: int, targets: set[Path_], prefixes: set[Path_]) -> int:
-    """How to read the container at ``path`` inside one read in ``parent_mode``."""
+def _mode(
+    path: Path_, parent_mode: int, parent: Any, targets: set[Path_], prefixes: set[Path_]
+) -> int:
+    """How to read the container at ``path`` inside ``parent``, read in ``parent_mode``.
+
+    The items of a wanted entry's block child lists are shells: the splicers look into
+    them only when no such list holds an item (``list_style``), so lists of other keys
+    (``conclusions``) and flow lists are read whole.
+    """
     if path in targets:
         return _TARGET
     if path in prefixes:
         return _PATH
     if parent_mode == _TARGET:
-        return _LIST if path[-1] in KEY_KIND else _FULL
-    if parent_mode == _FULL:
+        return _LIST if path[-1] in KEY_ORDER else _FULL
+    if parent_mode == _LIST and not parent.fa.flow_style():
+        return _SHELL
+    if parent_mode in (_FULL, _LIST):
         return _FULL
     return _SHELL
 
