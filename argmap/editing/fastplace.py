@@ -29,9 +29,9 @@ Path_ = tuple[str | int, ...]
 _ODD_BREAKS: Final = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029\ufeff]|\r(?!\n)")
 """Characters that end a line for ``str.splitlines`` or YAML but not both (and a BOM)."""
 
-_SKIP, _SHELL, _PATH, _TARGET, _LIST, _FULL = range(6)
-"""How a container is read: not built; built empty (its marks only); on the way to a
-wanted path; a wanted entry; a child list of a wanted entry; built whole."""
+_SHELL, _PATH, _TARGET, _LIST, _FULL = range(5)
+"""How a container is read: built empty (its marks only); on the way to a wanted
+path; a wanted entry; a child list of a wanted entry; built whole."""
 
 
 @dataclass
@@ -156,7 +156,7 @@ def marked_tree(text: str, wanted: Iterable[Path_]) -> Any:
         SequenceStartEvent,
     )
 
-    from argmap.load.events import c_parser, event_stream
+    from argmap.load.events import c_parser
 
     if c_parser() is None or _ODD_BREAKS.search(text):  # pragma: no cover - clib present
         return None
@@ -166,44 +166,52 @@ def marked_tree(text: str, wanted: Iterable[Path_]) -> Any:
     stack: list[list[Any]] = []
     root: Any = None
     done = 0
+    skip = 0  # depth inside a container left unread
+    parser = c_parser()(text)
+    get = parser.get_event
     try:
-        for event in event_stream(text):
+        while True:
+            event = get()
             cls = event.__class__
+            if skip:
+                if cls is MappingStartEvent or cls is SequenceStartEvent:
+                    skip += 1
+                elif cls is MappingEndEvent or cls is SequenceEndEvent:
+                    skip -= 1
+                continue
             if cls is MappingEndEvent or cls is SequenceEndEvent:
-                mode = stack.pop()[0]
-                if mode == _TARGET:
+                if stack.pop()[0] == _TARGET:
                     done += 1
                     if done == len(targets):
                         return root
                 continue
-            if cls is ScalarEvent:
-                if event.anchor is not None or event.tag is not None:
-                    return None
-                if stack and stack[-1][0] != _SKIP and stack[-1][0] != _SHELL:
-                    _place(stack[-1], event.value, event.start_mark)
-                continue
-            if cls is not MappingStartEvent and cls is not SequenceStartEvent:
+            if (
+                cls is not ScalarEvent
+                and cls is not MappingStartEvent
+                and cls is not SequenceStartEvent
+            ):
+                if cls.__name__ == "StreamEndEvent":
+                    break
                 if cls.__name__ == "AliasEvent":
                     return None
                 continue
             if event.anchor is not None or event.tag is not None:
                 return None
+            if cls is ScalarEvent:
+                if stack:
+                    _place(stack[-1], event.value, event.start_mark)
+                continue
             if not stack:
                 path: Path_ = ()
                 parent_mode = _PATH
             else:
                 top = stack[-1]
                 parent_mode = top[0]
-                if parent_mode in (_SKIP, _SHELL):
-                    stack.append([_SKIP, None, None, None])
-                    continue
-                obj = top[2]
-                if isinstance(obj, list):
-                    step: str | int = len(obj)
-                elif top[3] is None:
+                step: str | int = (
+                    len(top[2]) if top[3] is None and isinstance(top[2], list) else top[3]
+                )
+                if step is None:
                     return None  # a complex key
-                else:
-                    step = top[3]
                 path = (*top[1], step)
             mode = _mode(path, parent_mode, stack[-1][2] if stack else None, targets, prefixes)
             built: Any = CommentedMap() if cls is MappingStartEvent else CommentedSeq()
@@ -217,9 +225,14 @@ def marked_tree(text: str, wanted: Iterable[Path_]) -> Any:
                 _place(stack[-1], built, mark)
             else:
                 root = built
-            stack.append([mode, path, built, None])
+            if mode == _SHELL:
+                skip = 1  # its marks are all it needs
+            else:
+                stack.append([mode, path, built, None])
     except (YAMLError, ValueError, TypeError, IndexError, KeyError):
         return None
+    finally:
+        parser.dispose()
     return root if done == len(targets) else None
 
 
