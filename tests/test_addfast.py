@@ -168,3 +168,64 @@ def test_refusals_are_the_same_both_ways(tmp_path: Path, monkeypatch: pytest.Mon
         fast, slow, _ = _both(tmp_path / new.to, text, new, monkeypatch)
         assert fast == slow
         assert fast.startswith("error:")
+
+
+AWKWARD = """\
+%YAML 1.2
+---
+# A hand-written map: comments, blank lines and quoting in awkward places.
+title: "Awkward"   # trailing comment
+thesis:
+    id: t
+    text: >-
+        A folded thesis
+        over two lines.
+    premises:
+
+    -   id: p1   # dash and key on one line
+        text: 'First premise.'
+        evidence:
+          - id: e1
+            text: Evidence.
+            citation: {outlet: Paper, date: May 1}
+          # a comment closing the evidence list
+    -   linked:
+          - id: p2
+            text: Linked one.
+          - id: p3
+            text: Linked two.
+            objections:
+            - id: o3
+              text: Objection.
+    # a comment before the objections
+    objections:
+      - {id: o1, text: A flow objection.}
+      - id: o2
+        text: |
+          A literal
+          objection.
+
+        rebuttals:
+          - id: r2
+            text: Rebuttal.
+# the end, no newline"""
+
+
+@pytest.mark.parametrize("crlf", [False, True])
+@pytest.mark.parametrize("directive", [False, True])
+def test_hand_written_layout_every_add_is_identical_both_ways(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, crlf: bool, directive: bool
+) -> None:
+    from argmap.load.parse import parse_text
+    from argmap.load.validate import validate_parsed
+
+    text = AWKWARD if directive else AWKWARD.split("---\n", 1)[1]
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    m = validate_parsed(parse_text(text, "awkward.yaml"))
+    for i, new in enumerate(_candidates(m)):
+        fast, slow, slow_opens = _both(tmp_path / str(i), text, new, monkeypatch)
+        assert fast == slow, new
+        assert not fast.startswith("error:"), fast
+        # A %YAML directive goes the round-trip way, as does a flow-style target (o1).
+        assert slow_opens == ("1" if directive or new.to == "o1" else "0"), new
