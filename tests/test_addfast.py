@@ -139,12 +139,16 @@ def test_generated_maps_fast_and_round_trip_adds_are_byte_identical(
 @pytest.mark.parametrize(
     "text",
     [
-        # A flow-style target, an alias, a tag, and an empty child list: the long way.
+        # A flow target, an alias, a tag, empty child lists, a line separator (the long
+        # way); and CRLF with no newline at the end.
         "title: T\nthesis: {id: t, text: Thesis.}\n",
         "title: T\nthesis:\n  id: t\n  text: &x Thesis.\n  note: *x\n",
         "title: !!str T\nthesis:\n  id: t\n  text: Thesis.\n",
         "title: T\nthesis:\n  id: t\n  text: Thesis.\n  objections:\n",
         "title: T\nthesis:\n  id: t\n  text: Thesis.\n  objections: []\n",
+        'title: T\nthesis:\n  id: t\n  text: "Thesis."\n  note: "a\u2028b"\n',
+        "title: T\r\nthesis:\r\n  id: t\r\n  text: Thesis.\r\n  objections:\r\n  - id: o\r\n"
+        "    text: An objection.",
         "title: T  # a comment\nthesis:  # the thesis\n  id: t\n  text: Thesis.\n"
         "  premises:\n  - id: p\n    text: A premise.\n    # trailing comment\n# the end\n",
     ],
