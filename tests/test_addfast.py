@@ -233,3 +233,19 @@ def test_hand_written_layout_every_add_is_identical_both_ways(
         assert not fast.startswith("error:"), fast
         # A %YAML directive goes the round-trip way, as does a flow-style target (o1).
         assert slow_opens == ("1" if directive or new.to == "o1" else "0"), new
+
+
+def test_add_deep_in_a_deep_chain(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Comparing the spliced file's data recurses per level: past Python's default limit."""
+    lines = ["title: Deep", "thesis:", "  id: n0", "  text: Thesis."]
+    indent = "  "
+    for i in range(1, 600):
+        lines += [f"{indent}objections:", f"{indent}- id: n{i}", f"{indent}  text: Step {i}."]
+        indent += "  "
+    text = "\n".join(lines) + "\n"
+    new = _new(NodeKind.OBJECTION, "n599", 1)
+    fast, slow, slow_opens = _both(tmp_path, text, new, monkeypatch)
+    assert fast == slow
+    assert slow_opens == "0"
+    assert fast.startswith(text)
+    assert fast.endswith("added: 2026-01-02\n")

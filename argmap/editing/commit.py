@@ -104,13 +104,14 @@ def commit_expected(session: Session, spliced: str, expected: Any) -> bool:
 
     Says whether it was written; nothing is written otherwise.
     """
+    from argmap.deep import run_deep
     from argmap.load.parse import parse_text
     from argmap.load.validate import validate_parsed
 
     try:
         # The same plain data gives the same map: one validation, of the spliced text.
         parsed = parse_text(spliced, session.path)
-        if parsed.data != expected:
+        if run_deep(lambda: parsed.data != expected):  # == recurses once per level
             return False
         validate_parsed(parsed)
     except ArgmapError:
