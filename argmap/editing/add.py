@@ -7,6 +7,7 @@ from dataclasses import KW_ONLY, dataclass, fields
 from pathlib import Path
 from typing import Any, Final
 
+from argmap.deep import paused_gc
 from argmap.editing.commit import commit, commit_expected, try_splice
 from argmap.editing.fastplace import FastSession, open_fast, plain_at
 from argmap.editing.inputs import refuse_lone_surrogates, valid_id
@@ -69,7 +70,7 @@ def add_node(path: str | Path, new: NewNode) -> str:
     """
     p = Path(path)
     refuse_lone_surrogates(p, {f.name: plain_value(getattr(new, f.name)) for f in fields(new)})
-    with locked_text(p) as text:
+    with locked_text(p) as text, paused_gc():  # many objects, no cycles worth collecting
         fast = open_fast(p, text)
         session = open_session(p, text) if fast is None else fast.session
         _check_place(session, new)
