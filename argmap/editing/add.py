@@ -7,7 +7,9 @@ from dataclasses import KW_ONLY, dataclass, fields
 from pathlib import Path
 from typing import Any, Final
 
-from argmap.editing.commit import commit, try_splice
+from argmap.deep import paused_gc
+from argmap.editing.commit import commit, commit_expected, try_splice
+from argmap.editing.fastplace import FastSession, open_fast, plain_at
 from argmap.editing.inputs import refuse_lone_surrogates, valid_id
 from argmap.editing.safewrite import locked_text
 from argmap.editing.session import EditError, Session, open_session
@@ -68,16 +70,54 @@ def add_node(path: str | Path, new: NewNode) -> str:
     """
     p = Path(path)
     refuse_lone_surrogates(p, {f.name: plain_value(getattr(new, f.name)) for f in fields(new)})
-    with locked_text(p) as text:
-        session = open_session(p, text)
+    with locked_text(p) as text, paused_gc():  # many objects, no cycles worth collecting
+        fast = open_fast(p, text)
+        session = open_session(p, text) if fast is None else fast.session
         _check_place(session, new)
         _check_fields(session, new)
         node_id = _new_id(session, new)
         entry = _entry(new, node_id)
-        spliced = try_splice(lambda: _splice(session, new, entry))
-        _add_to_tree(session, new, entry)
-        commit(session, spliced)
+        if fast is None or not _fast_commit(fast, new, entry):
+            if fast is not None:  # the fast path could not place it: the round-trip way
+                session = open_session(p, text)
+            spliced = try_splice(lambda: _splice(session, new, entry))
+            _add_to_tree(session, new, entry)
+            commit(session, spliced)
     return node_id
+
+
+def _fast_commit(fast: FastSession, new: NewNode, entry: dict[str, Any]) -> bool:
+    """Splice the entry in with marks from the C parser, check it and write it.
+
+    False (nothing written) when the layout needs the round-trip tree, or the splice does
+    not read as the map with the entry added: the caller then does it the long way.
+    """
+    from argmap.load.tree import plain_data
+
+    ids = [new.to] if new.linked_with is None else [new.to, new.linked_with]
+    session = fast.located(ids, with_thesis=new.linked_with is not None)
+    if session is None:
+        return False
+    spliced = try_splice(lambda: _splice(session, new, entry))
+    if spliced is None:
+        return False
+    item = plain_data(entry, str(session.path))
+    data = fast.data
+    if new.linked_with is not None:
+        path = fast.paths[new.linked_with]
+        seq = plain_at(data, path[:-1])
+        if path[-2] == "linked":
+            seq.append(item)
+        else:
+            seq[path[-1]] = {"linked": [seq[path[-1]], item]}
+    else:
+        target = plain_at(data, fast.paths[new.to])
+        key = _KIND_KEY[new.kind]
+        if isinstance(target.get(key), list):
+            target[key].append(item)
+        else:
+            target[key] = [item]
+    return commit_expected(session, spliced, data)
 
 
 def _check_place(session: Session, new: NewNode) -> None:

@@ -11,7 +11,7 @@ from argmap.editing.session import EditError, Session
 from argmap.editing.textsplice import Edit, apply_edits, merge_changes
 from argmap.errors import ArgmapError, MapValidationError
 
-__all__ = ["commit", "splice_edits", "try_splice"]
+__all__ = ["commit", "commit_expected", "splice_edits", "try_splice"]
 
 logger = logging.getLogger(__name__)
 
@@ -90,15 +90,28 @@ def _commit_splice(session: Session, spliced: str) -> bool:
     Anything else (an invalid edit, a splice that differs) returns False, and
     :func:`commit` works it out the long way, with its error messages.
     """
-    from argmap.load.parse import parse_text
     from argmap.load.tree import plain_data
+
+    try:
+        expected = plain_data(session.doc, str(session.path))
+    except ArgmapError:
+        return False
+    return commit_expected(session, spliced, expected)
+
+
+def commit_expected(session: Session, spliced: str, expected: Any) -> bool:
+    """Write ``spliced`` if it reads as the plain data ``expected`` and validates.
+
+    Says whether it was written; nothing is written otherwise.
+    """
+    from argmap.deep import run_deep
+    from argmap.load.parse import parse_text
     from argmap.load.validate import validate_parsed
 
-    name = str(session.path)
     try:
         # The same plain data gives the same map: one validation, of the spliced text.
         parsed = parse_text(spliced, session.path)
-        if parsed.data != plain_data(session.doc, name):
+        if run_deep(lambda: parsed.data != expected):  # == recurses once per level
             return False
         validate_parsed(parsed)
     except ArgmapError:

@@ -41,6 +41,11 @@ class ParsedFile:
         self._positions: SourceMap | Positions | None = None
 
     @property
+    def round_trip(self) -> bool:
+        """Whether the round-trip tree was built (always, for YAML the C parser leaves)."""
+        return self._document is not None
+
+    @property
     def positions(self) -> SourceMap | Positions:
         """Positions for error messages, read on first use.
 

@@ -1,0 +1,279 @@
+"""Node places for an add without a round-trip parse: paths from the map, marks from the C parser.
+
+A round-trip load of a big map (pure Python) costs several fast loads, and an add only
+needs the layout around one or two entries. Here the target's path comes from a walk of
+the plain data, and the C parser's events give just the containers on that path and the
+target's own entry, as ruamel containers carrying the same line/column marks and flow
+styles a round-trip load would, so the text splicers work on them unchanged. Anything
+unusual returns None, and the caller takes the round-trip path.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+from argmap.editing.session import Place, Session
+from argmap.editing.yamllines import KEY_ORDER
+from argmap.load.mapfile import CHILD_KEYS, KEY_KIND
+from argmap.model import NodeKind
+
+__all__ = ["FastSession", "Path_", "marked_tree", "node_paths", "open_fast", "plain_at"]
+
+Path_ = tuple[str | int, ...]
+"""Keys and indexes from the top of the plain data to a value."""
+
+_ODD_BREAKS: Final = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029\ufeff]|\r(?!\n)")
+"""Characters that end a line for ``str.splitlines`` or YAML but not both (and a BOM)."""
+
+_SHELL, _PATH, _TARGET, _LIST, _FULL = range(5)
+"""How a container is read: built empty (its marks only); on the way to a wanted
+path; a wanted entry; a child list of a wanted entry; built whole."""
+
+
+@dataclass
+class FastSession:
+    """A map file open for an add: its validated map, plain data and node paths, no layout."""
+
+    session: Session
+    data: Any
+    paths: dict[str, Path_]
+
+    def located(self, node_ids: Sequence[str], *, with_thesis: bool) -> Session | None:
+        """The session with the places of ``node_ids`` (and the thesis) read from the text.
+
+        None when the fast path cannot read them (see :func:`marked_tree`).
+        """
+        paths = [self.paths[node_id] for node_id in node_ids]
+        wanted = {*paths, ("thesis",)} if with_thesis else set(paths)
+        doc = marked_tree(self.session.text, wanted)
+        if doc is None:
+            return None
+        places: dict[str, Place] = {}
+        for node_id, path in zip(node_ids, paths, strict=True):
+            if len(path) == 1:
+                places[node_id] = Place(doc["thesis"], None, 0, doc, "thesis")
+                continue
+            in_group = path[-2] == "linked"
+            seq = plain_at(doc, path[:-1])
+            owner = plain_at(doc, path[:-2])
+            index = path[-1]
+            assert isinstance(index, int)
+            key = str(path[-2])
+            group = owner if in_group else None
+            places[node_id] = Place(seq[index], seq, index, owner, key, group)
+        s = self.session
+        return Session(s.path, s.text, doc, s.map, places)
+
+
+def open_fast(path: Path, text: str) -> FastSession | None:
+    """Parse and validate a map file's text for an add, without a round-trip parse.
+
+    None for a file the fast path leaves to :func:`open_session` (a JSON map, text the C
+    parser does not read, entries it cannot match to nodes).
+
+    Raises:
+        MapFileError: the text cannot be parsed.
+        MapValidationError: the map is invalid before the edit.
+    """
+    from argmap.load.parse import parse_text
+    from argmap.load.validate import validate_parsed
+
+    if path.suffix == ".json":
+        return None
+    parsed = parse_text(text, path)
+    m = validate_parsed(parsed)
+    if parsed.round_trip:  # read the round-trip way already
+        return None
+    paths = node_paths(parsed.data)
+    if paths is None or len(paths) != len(m.nodes):
+        return None
+    by_id = {node.id: place for node, place in zip(m.nodes, paths, strict=True)}
+    return FastSession(Session(path, text, None, m), parsed.data, by_id)
+
+
+def node_paths(data: Any) -> list[Path_] | None:
+    """List each node's path in the validator's document order (as ``walk_places``).
+
+    None when the data is not shaped as the walk expects (the caller goes the long way).
+    """
+    thesis = data.get("thesis") if isinstance(data, dict) else None
+    if not isinstance(thesis, dict):
+        return None
+    out: list[Path_] = []
+    stack: list[tuple[Path_, Any, NodeKind]] = [(("thesis",), thesis, NodeKind.THESIS)]
+    while stack:
+        path, entry, kind = stack.pop()
+        if not isinstance(entry, dict):
+            return None
+        out.append(path)
+        pending: list[tuple[Path_, Any, NodeKind]] = []
+        for key, items in entry.items():
+            if key not in KEY_KIND or key not in CHILD_KEYS[kind] or not isinstance(items, list):
+                continue
+            for i, item in enumerate(items):
+                if key == "premises" and isinstance(item, dict) and "linked" in item:
+                    if not isinstance(item["linked"], list):
+                        return None
+                    for j, member in enumerate(item["linked"]):
+                        pending.append(((*path, key, i, "linked", j), member, NodeKind.PREMISE))
+                else:
+                    pending.append(((*path, key, i), item, KEY_KIND[key]))
+        stack.extend(reversed(pending))
+    return out
+
+
+def plain_at(data: Any, path: Path_) -> Any:
+    """Return the plain value at ``path``."""
+    for step in path:
+        data = data[step]
+    return data
+
+
+def marked_tree(text: str, wanted: Iterable[Path_]) -> Any:
+    # Long because: one loop over the events, deciding per container what to build.
+    """Build the ruamel containers on the way to each wanted entry, and those entries.
+
+    A wanted entry is built with all its fields; the items of its child lists are empty
+    mappings that carry only their marks (enough for where the list ends and how it is
+    indented). Every container built has the marks and flow style a round-trip load
+    gives it. The walk stops once every wanted entry has ended.
+
+    Returns:
+        The top-level mapping, or None: text the fast path leaves to the round-trip
+        parser (odd line breaks, anchors, aliases, tags, a parse error).
+    """
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.events import (
+        MappingEndEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        SequenceEndEvent,
+        SequenceStartEvent,
+    )
+
+    from argmap.load.events import c_parser
+
+    if c_parser() is None or _ODD_BREAKS.search(text):  # pragma: no cover - clib present
+        return None
+    targets = set(wanted)
+    prefixes = {path[:n] for path in targets for n in range(len(path))}
+    # Each open container: [mode, path, object (None if not built), key awaiting its value].
+    stack: list[list[Any]] = []
+    root: Any = None
+    done = 0
+    skip = 0  # depth inside a container left unread
+    parser = c_parser()(text)
+    get = parser.get_event
+    try:
+        while True:
+            event = get()
+            cls = event.__class__
+            if skip:
+                if cls is MappingStartEvent or cls is SequenceStartEvent:
+                    skip += 1
+                elif cls is MappingEndEvent or cls is SequenceEndEvent:
+                    skip -= 1
+                continue
+            if cls is MappingEndEvent or cls is SequenceEndEvent:
+                if stack.pop()[0] == _TARGET:
+                    done += 1
+                    if done == len(targets):
+                        return root
+                continue
+            if (
+                cls is not ScalarEvent
+                and cls is not MappingStartEvent
+                and cls is not SequenceStartEvent
+            ):
+                if cls.__name__ == "StreamEndEvent":
+                    break
+                if cls.__name__ == "AliasEvent":
+                    return None
+                continue
+            if event.anchor is not None or event.tag is not None:
+                return None
+            if cls is ScalarEvent:
+                if stack:
+                    _place(stack[-1], event.value, event.start_mark)
+                continue
+            if not stack:
+                path: Path_ = ()
+                parent_mode = _PATH
+            else:
+                top = stack[-1]
+                parent_mode = top[0]
+                step: str | int = (
+                    len(top[2]) if top[3] is None and isinstance(top[2], list) else top[3]
+                )
+                if step is None:
+                    return None  # a complex key
+                path = (*top[1], step)
+            mode = _mode(path, parent_mode, stack[-1][2] if stack else None, targets, prefixes)
+            built: Any = CommentedMap() if cls is MappingStartEvent else CommentedSeq()
+            mark = event.start_mark
+            built._yaml_set_line_col(mark.line, mark.column)
+            if event.flow_style:
+                built.fa.set_flow_style()
+            else:
+                built.fa.set_block_style()
+            if stack:
+                _place(stack[-1], built, mark)
+            else:
+                root = built
+            if mode == _SHELL:
+                skip = 1  # its marks are all it needs
+            else:
+                stack.append([mode, path, built, None])
+    except (YAMLError, ValueError, TypeError, IndexError, KeyError):
+        return None
+    finally:
+        parser.dispose()
+    return root if done == len(targets) else None
+
+
+def _mode(
+    path: Path_, parent_mode: int, parent: Any, targets: set[Path_], prefixes: set[Path_]
+) -> int:
+    """How to read the container at ``path`` inside ``parent``, read in ``parent_mode``.
+
+    The items of a wanted entry's block child lists are shells: the splicers look into
+    them only when no such list holds an item (``list_style``), so lists of other keys
+    (``conclusions``) and flow lists are read whole.
+    """
+    if path in targets:
+        return _TARGET
+    if path in prefixes:
+        return _PATH
+    if parent_mode == _TARGET:
+        return _LIST if path[-1] in KEY_ORDER else _FULL
+    if parent_mode == _LIST and not parent.fa.flow_style():
+        return _SHELL
+    if parent_mode in (_FULL, _LIST):
+        return _FULL
+    return _SHELL
+
+
+def _place(top: list[Any], value: Any, mark: Any) -> None:
+    """Put a value (or key) into the open container ``top``, with its mark."""
+    obj: Any = top[2]
+    in_list = isinstance(obj, list)  # not a narrowing: obj keeps ruamel's methods for mypy
+    if in_list:
+        obj._yaml_set_idx_line_col(len(obj), [mark.line, mark.column])
+        obj.append(value)
+    elif top[3] is None:
+        if not isinstance(value, str):
+            raise KeyError(value)  # a complex key
+        if value in obj:
+            raise KeyError(value)  # a duplicate key: the round-trip parser reports it
+        top[3] = value
+        top.append(mark)
+    else:
+        key_mark = top.pop()
+        obj._yaml_set_kv_line_col(top[3], [key_mark.line, key_mark.column, mark.line, mark.column])
+        obj[top[3]] = value
+        top[3] = None
