@@ -135,3 +135,40 @@ def test_watch_help_in_a_subprocess() -> None:
     )
     assert proc.returncode == 0
     assert "--format" in proc.stdout and "save" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["watch", str(UNIFORMS), "--exercise", "place", "--seed", "3"],
+        ["watch", "--exercise", str(UNIFORMS)],  # --exercise MAP: a fill worksheet of MAP
+    ],
+)
+def test_cli_watches_a_worksheet_of_any_kind(
+    runner,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+) -> None:
+    import argmap.watch
+
+    monkeypatch.setattr(argmap.watch, "file_changes", lambda path: iter([{1}]))
+    result = runner.invoke(main, [*args, "-f", "html", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    exercise = (tmp_path / "school-uniforms.exercise.html").read_text(encoding="utf-8")
+    assert (tmp_path / "school-uniforms.answers.html").exists()
+    place = "--exercise" in args and "place" in args
+    assert ('id="bank"' in exercise) is place
+    assert not (tmp_path / "school-uniforms.html").exists()
+
+
+def test_cli_watch_refuses_a_worksheet_where_it_would_print_the_answers(
+    runner,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    result = runner.invoke(
+        main, ["watch", str(UNIFORMS), "--exercise", "label", "-f", "json", "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 2
+    assert "worksheets come as" in result.output
+    assert not list(tmp_path.iterdir())

@@ -172,7 +172,7 @@ def render(
     from argmap.pipeline import render_files
 
     maps = _all_maps(maps)
-    _check_worksheet_formats(exercise, formats)
+    check_worksheet_formats(exercise, formats)
     # click.Choice has already limited each value to the Literal's words.
     options = RenderOptions(
         direction=cast(Direction, direction.upper()),
@@ -182,7 +182,7 @@ def render(
         theme=cast(Theme, theme),
         engine=cast(Engine, engine),
         status=status,
-        **_worksheet(exercise, blank_thesis, seed, keep),
+        **worksheet_options(exercise, blank_thesis, seed, keep),
         fit=cast("Fit | None", fit),
         portrait=portrait,
     )
@@ -207,7 +207,7 @@ def _all_maps(maps: tuple[Path, ...]) -> tuple[Path, ...]:
     return maps
 
 
-def _worksheet(
+def worksheet_options(
     exercise: str | None, blank_thesis: bool, seed: int, keep: frozenset[str]
 ) -> dict[str, Any]:
     """The render options of a worksheet; its other options alone are a usage error."""
@@ -224,7 +224,7 @@ def _worksheet(
     }
 
 
-def _check_worksheet_formats(exercise: str | None, formats: list[str]) -> None:
+def check_worksheet_formats(exercise: str | None, formats: list[str]) -> None:
     """Refuse a worksheet in a format that would print what it hides."""
     from argmap.options import WORKSHEET_FORMATS
 

@@ -8,13 +8,19 @@ from typing import TYPE_CHECKING, cast
 import click
 
 from argmap.cli import MAP_PATH, echo, fit_options, output_dir_option, reports_errors, theme_option
+from argmap.cli.render import (
+    EXTRA_MAP,
+    check_worksheet_formats,
+    exercise_options,
+    worksheet_options,
+)
 
 if TYPE_CHECKING:
     from argmap.options import Fit, Theme
 
 
 @click.command()
-@click.argument("map_path", metavar="MAP", type=MAP_PATH)
+@click.argument("map_path", metavar="MAP", type=MAP_PATH, required=False)
 @click.option(
     "-f",
     "--format",
@@ -26,37 +32,47 @@ if TYPE_CHECKING:
 )
 @output_dir_option
 @theme_option
-@click.option("--exercise", is_flag=True, help="Blank node texts (for students to fill in).")
+@exercise_options
 @fit_options
 @reports_errors
 def watch(
-    map_path: Path,
+    map_path: Path | None,
     formats: str,
     out_dir: Path,
     theme: str,
-    exercise: bool,
+    exercise: str | None,
+    blank_thesis: bool,
+    seed: int,
+    keep: frozenset[str],
     fit: str | None,
     portrait: bool,
 ) -> None:
     """Re-render MAP on every save, one line per render.
 
     Renders once now, then after each save until Ctrl-C. An invalid save prints its
-    problems and keeps the last good outputs.
+    problems and keeps the last good outputs. With --exercise, each render writes the
+    worksheet and its answer key (MAP.exercise.EXT, MAP.answers.EXT).
     """
     from argmap.errors import UnknownFormatError
     from argmap.exporters import RenderOptions, parse_formats
     from argmap.load.files import read_map_text
     from argmap.watch import watch_map
 
+    extra = click.get_current_context().meta.get(EXTRA_MAP)  # --exercise MAP
+    if map_path is None or extra is not None:
+        if map_path is not None or extra is None:
+            raise click.UsageError("give one MAP to watch")
+        map_path = extra
     read_map_text(map_path)  # a missing file, a folder, a pipe or a link loop: one line, now
 
     try:
         names = parse_formats(formats)
     except (UnknownFormatError, ValueError) as exc:
         raise click.BadParameter(str(exc), param_hint="--format") from None
+    check_worksheet_formats(exercise, names)
     options = RenderOptions(
         theme=cast("Theme", theme),
-        exercise=exercise,
+        **worksheet_options(exercise, blank_thesis, seed, keep),
         map_name=map_path.stem,
         fit=cast("Fit | None", fit),
         portrait=portrait,
