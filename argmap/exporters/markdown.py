@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from argmap.exporters import Exporter, RenderOptions
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.model.vocabulary import KIND_LABELS
 from argmap.safetext import displayable, safe_url
 
 if TYPE_CHECKING:
@@ -15,14 +16,6 @@ if TYPE_CHECKING:
 
 __all__ = ["EXPORTER", "escape_markdown", "to_markdown"]
 
-_LABEL: Final = {
-    NodeKind.THESIS: "Thesis",
-    NodeKind.PREMISE: "Premise",
-    NodeKind.EVIDENCE: "Evidence",
-    NodeKind.OBJECTION: "Objection",
-    NodeKind.REBUTTAL: "Rebuttal",
-    NodeKind.CONCLUSION: "Conclusion",
-}
 _VERB: Final = {
     Relation.SUPPORTS: "supports",
     Relation.ATTACKS: "attacks",
@@ -101,7 +94,7 @@ def _inference(m: ArgumentMap, node_id: str) -> str:
 
 
 def _item(m: ArgumentMap, node: Node, indent: str) -> list[str]:
-    label = _LABEL[node.kind]
+    label = KIND_LABELS[node.kind]
     if node.relation is Relation.UNDERCUTS and node.parent is not None:
         label += f", undercutting {_inference(m, node.parent)}"
     if node.group is not None:

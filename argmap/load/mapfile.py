@@ -72,7 +72,9 @@ class LinkEntry(_Entry):
     )
 
 
-class _NodeEntry(_Entry):
+class _Statement(_Entry):
+    """The fields every node has: what it says, where it comes from, who added it."""
+
     id: NodeId | None = Field(
         None,
         description="Stable id, unique in the map. Generated from the text when left out.",
@@ -91,6 +93,9 @@ class _NodeEntry(_Entry):
         None, description="A person's own mark: accept, reject or unsure."
     )
     note: str | None = Field(None, description="A comment for readers of the map.")
+
+
+class _NodeEntry(_Statement):
     links: list[NodeId | LinkEntry] = Field(
         default_factory=list,
         description="Cross-links: other nodes this one also bears on, by id.",
@@ -150,29 +155,11 @@ class ThesisEntry(_ClaimEntry):
     )
 
 
-class ConclusionEntry(_Entry):
+class ConclusionEntry(_Statement):
     """A conclusion drawn from the thesis (or from the conclusion it is listed under)."""
 
     model_config = _NESTED
 
-    id: NodeId | None = Field(
-        None,
-        description="Stable id, unique in the map. Generated from the text when left out.",
-    )
-    text: Text = Field(description="The one statement this conclusion makes.")
-    quote: str | None = Field(None, description="Verbatim words from the source document.")
-    citation: Citation | None = Field(
-        None, description="What the source document credits: outlet and date."
-    )
-    source: str | None = Field(None, description="Key into the map's 'sources' table.")
-    author: str | None = Field(None, description="Who added this node (reviewers sign).")
-    added: dt.date | None = Field(None, description="When it was added (YYYY-MM-DD).")
-    tags: list[str] = Field(default_factory=list, description="Free-form labels.")
-    strength: Strength | None = Field(None, description="weak, moderate or strong.")
-    assessment: Assessment | None = Field(
-        None, description="A person's own mark: accept, reject or unsure."
-    )
-    note: str | None = Field(None, description="A comment for readers of the map.")
     objections: list[ObjectionEntry] = Field(
         default_factory=list,
         description="Objections to this conclusion; with undercut: true, to the step to it.",

@@ -11,6 +11,7 @@ __all__ = [
     "CHILD_KINDS",
     "DEFAULT_RELATION",
     "ID_PATTERN",
+    "KIND_LABELS",
     "SUPPORTABLE",
     "Assessment",
     "Basis",
@@ -126,3 +127,14 @@ DEFAULT_RELATION: Final[dict[NodeKind, Relation | None]] = {
 }
 """How a node of each kind bears on its parent unless its entry says otherwise (a
 conclusion is drawn from its parent: no relation)."""
+
+
+KIND_LABELS: Final[dict[NodeKind, str]] = {
+    NodeKind.THESIS: "Thesis",
+    NodeKind.PREMISE: "Premise",
+    NodeKind.EVIDENCE: "Evidence",
+    NodeKind.OBJECTION: "Objection",
+    NodeKind.REBUTTAL: "Rebuttal",
+    NodeKind.CONCLUSION: "Conclusion",
+}
+"""The word written for each kind in outlines and text exports: colour is never the only signal."""

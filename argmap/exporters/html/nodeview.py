@@ -8,26 +8,17 @@ from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import draw_kind
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.model.vocabulary import KIND_LABELS
 from argmap.options import RenderOptions
 from argmap.safetext import safe_url
 
 if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis
 
-__all__ = ["KIND_LABELS", "CrossLink", "NodeView", "NodeViews"]
+__all__ = ["CrossLink", "NodeView", "NodeViews"]
 
 OPEN_LEVELS: Final = 3
 """Outline levels whose ``<details>`` start open (all open when printed)."""
-
-KIND_LABELS: Final[Mapping[NodeKind, str]] = {
-    NodeKind.THESIS: "Thesis",
-    NodeKind.PREMISE: "Premise",
-    NodeKind.EVIDENCE: "Evidence",
-    NodeKind.OBJECTION: "Objection",
-    NodeKind.REBUTTAL: "Rebuttal",
-    NodeKind.CONCLUSION: "Conclusion",
-}
-"""The word shown for each kind: colour is never the only signal."""
 
 KIND_ICONS: Final[Mapping[NodeKind, str]] = {
     NodeKind.THESIS: "★",

@@ -6,8 +6,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from argmap.analysis.view import draw_kind
-from argmap.exporters.html.nodeview import KIND_LABELS, NodeView, NodeViews
+from argmap.exporters.html.nodeview import NodeView, NodeViews
 from argmap.model import ArgumentMap, NodeKind
+from argmap.model.vocabulary import KIND_LABELS
 from argmap.options import RenderOptions
 from argmap.safetext import safe_url
 
