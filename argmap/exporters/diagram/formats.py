@@ -11,7 +11,6 @@ from argmap.exporters.diagram.fitting import (
     PIXELS_PER_POINT,
     Layout,
     lay_out,
-    page_pngs,
     page_svg,
     resolve_fit,
 )
@@ -114,6 +113,8 @@ def render_png(
     if lacking:
         dpi = round(72 * PIXELS_PER_POINT)
         pages = [_noto_png(page_svg(layout, page), dpi, lacking, options) for page in layout.pages]
+    from argmap.exporters.diagram.pagepngs import page_pngs
+
     todo = [i for i, png in enumerate(pages) if png is None]
     drawn = page_pngs(layout, [layout.pages[i] for i in todo], info, options.map_name)
     for i, png in zip(todo, drawn, strict=True):
