@@ -31,14 +31,9 @@ def _size(png: bytes) -> tuple[int, int]:
     return struct.unpack(">II", png[16:24])  # type: ignore[return-value]
 
 
-def test_viewport_centres_the_padded_drawing_at_the_page_size() -> None:
-    svg = (
-        '<svg width="200pt" height="100pt" viewBox="0.00 0.00 200.00 100.00">'
-        '<g id="graph0" class="graph" transform="scale(1 1) rotate(0) translate(21.6 78.4)">'
-    )
-    # Middle of the drawing in graph units: x = 100 - 21.6, y = 78.4 - 50 (y grows upward).
-    assert pagepngs.viewport(svg, 0.75, (1920, 1080)) == "960.0000,540.0000,0.750000,78.400,28.400"
-    assert pagepngs.viewport(svg, 1.0, (1684, 1191)).startswith("842.0000,595.5000,")
+def test_viewport_is_the_page_size_at_the_page_scale() -> None:
+    assert pagepngs.viewport(0.75, (1920, 1080)) == "960.0000,540.0000,0.750000"
+    assert pagepngs.viewport(1.0, (1684, 1191)) == "842.0000,595.5000,1.000000"
 
 
 @pytest.mark.parametrize("fit", ["slide", "a4"])

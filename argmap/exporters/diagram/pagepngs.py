@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
 import struct
-from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
 from argmap.errors import RenderError
-from argmap.exporters.diagram.fitting import PIXELS_PER_POINT, LaidPage, Layout, svg_size
+from argmap.exporters.diagram.fitting import PIXELS_PER_POINT, LaidPage, Layout
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.engine import EngineInfo
@@ -18,29 +16,20 @@ __all__ = ["PAGE_DPI", "page_png", "page_pngs", "viewport"]
 PAGE_DPI: Final = round(72 * PIXELS_PER_POINT)
 """The resolution pages are drawn at: 144 dpi, a 960 x 540 point slide is 1920 x 1080 pixels."""
 
-_ORIGIN: Final = re.compile(r'<g id="graph0"[^>]*?translate\(([-\d.]+) ([-\d.]+)\)')
 
+def viewport(scale: float, pixels: tuple[int, int]) -> str:
+    """The engine's ``viewport`` that draws a page's graph as :func:`page_svg` places it.
 
-def viewport(svg: str, scale: float, pixels: tuple[int, int]) -> str:
-    """The engine's ``viewport`` that draws a laid-out graph as :func:`page_svg` places it.
-
-    The image is exactly ``pixels`` in size at :data:`PAGE_DPI`, the drawing is scaled by
-    ``scale`` and centred on the middle of the engine's drawing (its padding included),
-    so no size is left to the engine's rounding and every page is drawn once.
+    The image is exactly ``pixels`` in size at :data:`PAGE_DPI` (so no size is left to the
+    engine's rounding, and every page is drawn once), the drawing scaled by ``scale`` and
+    centred on the middle of its bounding box, the engine's default focus.
 
     Args:
-        svg: the engine's SVG of the graph (laid out as the PNG will be).
-        scale: the scale the page shows its drawing at.
+        scale: the scale the page shows its drawing at (:meth:`Layout.scale`).
         pixels: the page's width and height in pixels.
     """
-    width, height = svg_size(svg)
-    origin = _ORIGIN.search(svg)
-    left, top = (float(origin.group(1)), float(origin.group(2))) if origin else (0.0, height)
-    # Graph coordinates grow upward from the drawing's lower left; the SVG's user space
-    # is the graph shifted right by ``left`` and flipped about ``top``.
-    x, y = width / 2 - left, top - height / 2
-    side_w, side_h = (p * 72 / PAGE_DPI for p in pixels)
-    return f"{side_w:.4f},{side_h:.4f},{scale:.6f},{x:.3f},{y:.3f}"
+    width, height = (side * 72 / PAGE_DPI for side in pixels)
+    return f"{width:.4f},{height:.4f},{scale:.6f}"
 
 
 def page_png(layout: Layout, page: LaidPage, engine: EngineInfo, map_name: str) -> bytes:
@@ -57,29 +46,26 @@ def page_pngs(
 ) -> list[bytes]:
     """Draw pages as PNGs of the page's exact pixel size (a slide: 1920 x 1080).
 
-    The pages are laid out with their real page numbers (a draft's zeros may be wider),
-    which tells each drawing's size and so its scale; then each is drawn once through a
-    :func:`viewport` of the page's size, the engine runs spread over the machine's cores
-    (see :func:`~argmap.exporters.diagram.engine.run_engine_pngs`).
+    Each page's graph, with its real page numbers, is drawn once through a
+    :func:`viewport` of the page's size at the page's scale, the engine runs spread over
+    the machine's cores (see :func:`~argmap.exporters.diagram.engine.run_engine_pngs`).
+    The scale is the one the page's SVG and PDF page show the drawing at: that of its
+    draft, whose numbers, drawn as zeros, are never narrower than the real ones.
 
     Raises:
         RenderError: the engine is missing, fails or times out, or draws a page of
             another size.
     """
-    from argmap.exporters.diagram.engine import run_engine_pngs, run_engine_svgs
+    from argmap.exporters.diagram.engine import run_engine_pngs
 
-    graphs = [page.graph for page in pages]
-    drawn = run_engine_svgs([str(g.source) for g in graphs], engine, map_name=map_name)
     pixels = (
         round(layout.size.width * PIXELS_PER_POINT),
         round(layout.size.height * PIXELS_PER_POINT),
     )
     sources = []
-    for page, graph, svg in zip(pages, graphs, drawn, strict=True):
-        width, height = svg_size(svg)
-        scale = layout.scale(replace(page, width=width, height=height))
-        graph = graph.copy()
-        graph.attr("graph", dpi=str(PAGE_DPI), viewport=viewport(svg, scale, pixels))
+    for page in pages:
+        graph = page.graph.copy()
+        graph.attr("graph", dpi=str(PAGE_DPI), viewport=viewport(layout.scale(page), pixels))
         sources.append(str(graph.source))
     pngs = run_engine_pngs(sources, engine, map_name=map_name)
     for page, png in zip(pages, pngs, strict=True):
