@@ -105,3 +105,45 @@ def test_drawing_workers_are_the_usable_cores_within_bounds(
     assert engine.drawing_workers() == engine.MAX_DRAWING_WORKERS
     monkeypatch.setattr(engine.os, "sched_getaffinity", lambda pid: {0}, raising=False)
     assert engine.drawing_workers() == 1
+
+
+def test_pages_in_other_scripts_are_drawn_by_worker_processes_the_same() -> None:
+    from argmap.exporters.diagram import raster
+
+    svgs = [
+        f'<svg width="90pt" height="30pt" viewBox="0 0 90 30" xmlns="http://www.w3.org/2000/svg">'
+        f'<text x="4" y="20" font-family="Helvetica" font-size="14">서울 {i} بيت</text></svg>'
+        for i in range(2 * raster.MIN_PAGES_PER_WORKER)
+    ]
+    svgs[3] = "<svg"
+    alone = [raster.svg_to_png(svg, dpi=144, max_side_px=1000) for svg in svgs if svg != "<svg"]
+    drawn = raster.svgs_to_pngs(svgs, dpi=144, max_side_px=1000)
+    assert isinstance(drawn[3], RenderError)
+    assert str(drawn[3]).startswith("PNG rasterizing (resvg) failed: ")
+    assert [d for i, d in enumerate(drawn) if i != 3] == alone
+    assert len(set(alone)) == len(alone)  # each page its own drawing
+
+
+def test_a_worker_that_fails_leaves_a_message_for_each_of_its_pages(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    from argmap.exporters.diagram import raster
+
+    monkeypatch.setattr(sys, "executable", "/bin/false")
+    svg = '<svg width="9pt" height="9pt" xmlns="http://www.w3.org/2000/svg"/>'
+    drawn = raster.svgs_to_pngs([svg] * 2 * raster.MIN_PAGES_PER_WORKER, dpi=72, max_side_px=99)
+    assert all(isinstance(d, RenderError) for d in drawn)
+    assert str(drawn[0]).startswith("PNG rasterizing (resvg) failed: the worker stopped (exit 1)")
+
+
+def test_the_worker_process_imports_nothing_of_argmap_but_itself() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, argmap.rasterworker; print(sorted(m for m in sys.modules if 'argmap.' in m))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout == "['argmap.rasterworker']\n"
