@@ -18,6 +18,7 @@ __all__ = [
     "BUNDLED_PROGRAM",
     "MAX_DOT_BYTES",
     "EngineInfo",
+    "drawing_workers",
     "engine_version",
     "find_engine",
     "missing_png_glyphs",
@@ -199,18 +200,35 @@ def run_engine_pngs(
 ) -> list[bytes]:
     """Draw several graphs as PNG images in few engine runs; return the images in order.
 
-    Each graph carries its own resolution and size cap (see :func:`png_graph_attrs`).
+    Each graph carries its own resolution (and a viewport or size cap). Drawing and
+    compressing an image costs far more than starting the engine, so the graphs are
+    shared out among as many engine runs at once as the machine has cores
+    (:func:`drawing_workers`); each image is the same whichever run draws it.
 
     Raises:
         RenderError: the engine is missing, fails, times out, or a graph is too large.
     """
-    return _run_many(sources, "png", engine, map_name, timeout, PNG_GRAPHS_PER_RUN)
+    workers = drawing_workers()
+    per_run = max(1, min(PNG_GRAPHS_PER_RUN, -(-len(sources) // workers)))
+    return _run_many(sources, "png", engine, map_name, timeout, per_run, workers)
+
+
+def drawing_workers() -> int:
+    """How many engine runs draw images at once: the cores this process may use, up to 8."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_DRAWING_WORKERS))
 
 
 SVG_GRAPHS_PER_RUN: Final = 400
 PNG_GRAPHS_PER_RUN: Final = 40
 """Graphs one engine run takes at most: a run stays well within its timeout however slow
 the machine, and images are handed back as they are drawn rather than all at the end."""
+
+MAX_DRAWING_WORKERS: Final = 8
+"""Engine runs drawing PNG images at once, at most."""
 
 _PNG_END: Final = b"IEND\xaeB`\x82"
 
@@ -229,8 +247,9 @@ def _run_many(
     map_name: str,
     timeout: float,
     per_run: int,
+    workers: int = 1,
 ) -> list[bytes]:
-    """Run the engine over batches of graphs and split its output into one document each."""
+    """Run the engine over batches of graphs, ``workers`` runs at once; one document each."""
     info = engine if isinstance(engine, EngineInfo) else find_engine(engine)
     batches: list[list[str]] = []
     size = MAX_DOT_BYTES
@@ -240,8 +259,8 @@ def _run_many(
             size = 0
         batches[-1].append(source)
         size += len(source)
-    out: list[bytes] = []
-    for batch in batches:
+
+    def draw(batch: list[str]) -> list[bytes]:
         data = run_engine(
             "\n".join(batch), fmt, info, map_name=map_name, timeout=timeout, batch=True
         )
@@ -254,8 +273,15 @@ def _run_many(
                 f"engine {info.kind} on {map_name}: drew {len(documents)} of {len(batch)} "
                 f"pages; try --engine {_other(info)}"
             )
-        out += documents
-    return out
+        return documents
+
+    if workers <= 1 or len(batches) <= 1:
+        return [document for batch in batches for document in draw(batch)]
+    from concurrent.futures import ThreadPoolExecutor
+
+    # Threads only wait here: each engine run is a process of its own.
+    with ThreadPoolExecutor(min(workers, len(batches))) as pool:
+        return [document for documents in pool.map(draw, batches) for document in documents]
 
 
 def _engine_args(

@@ -16,7 +16,6 @@ from argmap.exporters.diagram.pagenumbers import write_numbers
 from argmap.exporters.diagram.pageparts import PagePlan
 from argmap.exporters.diagram.pagesize import PAGE_SIZES, Budget, PageSize, page_budget
 from argmap.exporters.diagram.paging import paginate
-from argmap.exporters.diagram.styles import GRAPH_ATTR
 from argmap.model import ArgumentMap, Node
 from argmap.options import Fit, RenderOptions
 
@@ -30,8 +29,6 @@ __all__ = [
     "LaidPage",
     "Layout",
     "lay_out",
-    "page_png",
-    "page_pngs",
     "page_svg",
     "resolve_fit",
     "svg_size",
@@ -42,9 +39,6 @@ MAX_SCALE: Final = 1.5
 
 PIXELS_PER_POINT: Final = 2.0
 """PNG pages: a 960 x 540 point slide is 1920 x 1080 pixels."""
-
-GRAPH_PAD_INCHES: Final = float(GRAPH_ATTR["pad"])
-"""The padding the engine adds around every drawing."""
 
 TRIES: Final = 4
 MAX_PLANS: Final = 8
@@ -280,74 +274,6 @@ def page_svg(layout: Layout, page: LaidPage) -> str:
         f'height="{layout.size.height:.2f}pt" viewBox="{box}"'
     )
     return page.svg[: match.start()] + head + page.svg[match.end() :]
-
-
-def page_png(layout: Layout, page: LaidPage, engine: EngineInfo, map_name: str) -> bytes:
-    """Draw one page as a PNG of the page's exact pixel size (see :func:`page_pngs`).
-
-    Raises:
-        RenderError: the engine is missing, fails or times out.
-    """
-    return page_pngs(layout, [page], engine, map_name)[0]
-
-
-def page_pngs(
-    layout: Layout, pages: list[LaidPage], engine: EngineInfo, map_name: str
-) -> list[bytes]:
-    """Draw pages as PNGs of the page's exact pixel size (a slide: 1920 x 1080), in few runs.
-
-    Each drawing is laid out with its real page numbers, scaled by the resolution and
-    centred by padding, where :func:`page_svg` puts it. The engine rounds sizes its own
-    way, so the pages whose image comes out a pixel off get their padding corrected and
-    are drawn again (twice at most).
-
-    Raises:
-        RenderError: the engine is missing, fails or times out.
-    """
-    import struct
-
-    from argmap.exporters.diagram.engine import png_graph_attrs, run_engine_pngs, run_engine_svgs
-
-    graphs = [page.graph for page in pages]
-    # The drawings as laid out with their real numbers (a draft's zeros may be wider).
-    drawn = [svg_size(svg) for svg in run_engine_svgs([str(g.source) for g in graphs], engine)]
-    frame = 2 * GRAPH_PAD_INCHES * 72  # the engine's SVG size includes its own padding
-    target = (
-        round(layout.size.width * PIXELS_PER_POINT),
-        round(layout.size.height * PIXELS_PER_POINT),
-    )
-    dpis = [max(36, round(72 * PIXELS_PER_POINT * _scale(layout.budget, *size))) for size in drawn]
-    pads = [
-        [
-            max((pixels * 72 / dpi - (side - frame)) / 2 / 72, 0.0)
-            for pixels, side in zip(target, size, strict=True)
-        ]
-        for dpi, size in zip(dpis, drawn, strict=True)
-    ]
-    pngs = [b""] * len(pages)
-    todo = list(range(len(pages)))
-    for _ in range(3):
-        sources = []
-        for i in todo:
-            graph = graphs[i].copy()
-            graph.attr(
-                "graph", pad=f"{pads[i][0]:.5f},{pads[i][1]:.5f}", **png_graph_attrs(dpis[i])
-            )
-            sources.append(str(graph.source))
-        off = []
-        for i, png in zip(todo, run_engine_pngs(sources, engine, map_name=map_name), strict=True):
-            pngs[i] = png
-            size = struct.unpack(">II", png[16:24])
-            if size != target:
-                off.append(i)
-                for axis in (0, 1):
-                    pads[i][axis] = max(
-                        pads[i][axis] + (target[axis] - size[axis]) / 2 / dpis[i], 0.0
-                    )
-        todo = off
-        if not todo:
-            break
-    return pngs
 
 
 def svg_size(svg: str) -> tuple[float, float]:

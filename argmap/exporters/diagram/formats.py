@@ -8,10 +8,8 @@ from typing import TYPE_CHECKING, Final
 from argmap.exporters import Exporter, RenderOptions
 from argmap.exporters.diagram.build import to_digraph
 from argmap.exporters.diagram.fitting import (
-    PIXELS_PER_POINT,
     Layout,
     lay_out,
-    page_pngs,
     page_svg,
     resolve_fit,
 )
@@ -112,8 +110,9 @@ def render_png(
         return _png_drawing(to_dot(m, analysis, options), info, lacking, options)
     pages: list[bytes | None] = [None] * len(layout.pages)
     if lacking:
-        dpi = round(72 * PIXELS_PER_POINT)
-        pages = [_noto_png(page_svg(layout, page), dpi, lacking, options) for page in layout.pages]
+        pages = _noto_pngs([page_svg(layout, page) for page in layout.pages], lacking, options)
+    from argmap.exporters.diagram.pagepngs import page_pngs
+
     todo = [i for i, png in enumerate(pages) if png is None]
     drawn = page_pngs(layout, [layout.pages[i] for i in todo], info, options.map_name)
     for i, png in zip(todo, drawn, strict=True):
@@ -142,14 +141,34 @@ def _noto_png(svg: str, dpi: int, lacking: list[str], options: RenderOptions) ->
     try:
         png = svg_to_png(svg, dpi=dpi, max_side_px=MAX_PNG_SIDE_PX)
     except RenderError as exc:
-        logger.warning(
-            "%s: %s; drew the PNG with the engine instead, where %s show as boxes",
-            options.map_name,
-            str(exc).split("; try ")[0],
-            _some(lacking),
-        )
+        _warn_engine_instead(exc, lacking, options)
         return None
     return png
+
+
+def _noto_pngs(svgs: list[str], lacking: list[str], options: RenderOptions) -> list[bytes | None]:
+    """Pages rasterized by resvg in the Noto fonts; None (warned) for each that fails."""
+    from argmap.exporters.diagram.engine import MAX_PNG_SIDE_PX
+    from argmap.exporters.diagram.pagepngs import PAGE_DPI
+    from argmap.exporters.diagram.raster import svgs_to_pngs
+
+    pages: list[bytes | None] = []
+    for drawn in svgs_to_pngs(svgs, dpi=PAGE_DPI, max_side_px=MAX_PNG_SIDE_PX):
+        if isinstance(drawn, bytes):
+            pages.append(drawn)
+        else:
+            _warn_engine_instead(drawn, lacking, options)
+            pages.append(None)
+    return pages
+
+
+def _warn_engine_instead(error: Exception, lacking: list[str], options: RenderOptions) -> None:
+    logger.warning(
+        "%s: %s; drew the PNG with the engine instead, where %s show as boxes",
+        options.map_name,
+        str(error).split("; try ")[0],
+        _some(lacking),
+    )
 
 
 MAX_NAMED_GLYPHS: Final = 8

@@ -6,12 +6,13 @@ import html
 import re
 from typing import Final
 
+from argmap import rasterworker
 from argmap.errors import RenderError
+from argmap.rasterworker import FONT_FAMILY, Job
 
-__all__ = ["svg_to_png"]
+__all__ = ["svg_to_png", "svgs_to_pngs"]
 
 _SIZE: Final = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)pt"[^>]*?\bheight="([\d.]+)pt"', re.S)
-FONT_FAMILY: Final = "Noto Sans"
 EMOJI_FAMILY: Final = "Noto Emoji"
 """The one-colour emoji face; its runs are drawn by :func:`_emoji_run`."""
 
@@ -97,8 +98,52 @@ def svg_to_png(svg: str, *, dpi: int, max_side_px: int) -> bytes:
     Raises:
         RenderError: the SVG cannot be drawn.
     """
-    import resvg_py
+    drawn = rasterworker.draw(_job(svg, dpi, max_side_px))
+    if isinstance(drawn, str):
+        raise RenderError(f"PNG rasterizing (resvg) failed: {drawn}; try --format svg or pdf")
+    return drawn
 
+
+def svgs_to_pngs(svgs: list[str], *, dpi: int, max_side_px: int) -> list[bytes | RenderError]:
+    """Rasterize several SVG drawings as :func:`svg_to_png` does, spread over the cores.
+
+    resvg holds the interpreter while it draws, so once there are enough pages to repay
+    starting them, the pages are shared out among worker processes
+    (:mod:`argmap.rasterworker`, as many as
+    :func:`~argmap.exporters.diagram.engine.drawing_workers` allows); each image is the
+    same whichever process draws it.
+
+    Returns:
+        Each drawing's PNG bytes, in order, or the RenderError that drawing it raised.
+    """
+    from argmap.exporters.diagram.engine import drawing_workers
+
+    jobs = [_job(svg, dpi, max_side_px) for svg in svgs]
+    workers = min(drawing_workers(), len(jobs) // MIN_PAGES_PER_WORKER)
+    if workers <= 1:
+        drawn = [rasterworker.draw(job) for job in jobs]
+    else:
+        from concurrent.futures import ThreadPoolExecutor
+
+        share = -(-len(jobs) // workers)
+        shares = [jobs[i : i + share] for i in range(0, len(jobs), share)]
+        # Threads only wait here: each share is drawn by a process of its own.
+        with ThreadPoolExecutor(len(shares)) as pool:
+            drawn = [png for pngs in pool.map(_draw_elsewhere, shares) for png in pngs]
+    return [
+        RenderError(f"PNG rasterizing (resvg) failed: {d}; try --format svg or pdf")
+        if isinstance(d, str)
+        else d
+        for d in drawn
+    ]
+
+
+MIN_PAGES_PER_WORKER: Final = 6
+"""Pages a worker process must have to draw before one is started."""
+
+
+def _job(svg: str, dpi: int, max_side_px: int) -> Job:
+    """Prepare one SVG for resvg: its text in the Noto faces, its zoom under the size cap."""
     from argmap.exporters.diagram.fonts import font_files
 
     size = _SIZE.search(svg)
@@ -107,23 +152,26 @@ def svg_to_png(svg: str, *, dpi: int, max_side_px: int) -> bytes:
         longest_px = max(float(size.group(1)), float(size.group(2))) * dpi / 72
         if longest_px > max_side_px:
             zoom = max_side_px / longest_px
+    return _with_fonts(svg), float(dpi), zoom, [str(path) for path in font_files()]
+
+
+def _draw_elsewhere(jobs: list[Job]) -> list[bytes | str]:
+    """Draw jobs in a worker process; a worker that fails leaves a message for each job."""
+    import pickle
+    import subprocess
+    import sys
+
     try:
-        data = resvg_py.svg_to_bytes(
-            svg_string=_with_fonts(svg),
-            dpi=float(dpi),
-            zoom=zoom,
-            skip_system_fonts=True,
-            font_files=[str(path) for path in font_files()],
-            font_family=FONT_FAMILY,
-            sans_serif_family=FONT_FAMILY,
+        done = subprocess.run(
+            [sys.executable, "-m", "argmap.rasterworker"],
+            input=pickle.dumps(jobs, protocol=pickle.HIGHEST_PROTOCOL),
+            capture_output=True,
+            check=False,
         )
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except BaseException as exc:
-        # resvg raises ValueError for a bad SVG, and a pyo3 PanicException (not an
-        # Exception) when its text layout trips; the user needs one line either way.
-        message = " ".join(str(exc).split())[:200] or type(exc).__name__
-        raise RenderError(
-            f"PNG rasterizing (resvg) failed: {message}; try --format svg or pdf"
-        ) from None
-    return bytes(data)
+    except OSError as exc:
+        return [f"cannot start a worker: {exc}"] * len(jobs)
+    if done.returncode != 0:
+        detail = " ".join(done.stderr.decode("utf-8", "replace").split()[-12:])
+        return [f"the worker stopped (exit {done.returncode}): {detail}"] * len(jobs)
+    drawn: list[bytes | str] = pickle.loads(done.stdout)
+    return drawn
