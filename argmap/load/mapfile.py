@@ -60,7 +60,8 @@ CHILD_KEYS: Final = {
 
 
 class _Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Each model is built on its first use: a command builds only those it checks with.
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class LinkEntry(_Entry):

@@ -45,7 +45,9 @@ NodeId = Annotated[str, Field(pattern=ID_PATTERN, max_length=200)]
 class Record(BaseModel):
     """A frozen model that refuses fields it does not know: the base of every map record."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Each is built on first use: loading makes nodes of checked entries without checking
+    # them again, so a validate or a render builds none of these models.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 _R = TypeVar("_R", bound=Record)
