@@ -58,8 +58,8 @@ _NODE_START: Final = {
 _LINK_SET: Final = {"to", "relation"}
 
 # An entry on the walk's stack: data, kind, steps below its parent, parent's and group's index.
-Entry = tuple[Any, NodeKind, YamlPath, "int | None", "int | None"]
-ChildList = tuple[str, list[Any]]
+_Queued = tuple[Any, NodeKind, YamlPath, "int | None", "int | None"]
+_ChildList = tuple[str, list[Any]]
 
 
 @dataclass(slots=True)
@@ -161,7 +161,7 @@ class _Validator:
         }
 
     def walk(self, thesis: Any) -> None:
-        stack: list[Entry] = [(thesis, NodeKind.THESIS, ("thesis",), None, None)]
+        stack: list[_Queued] = [(thesis, NodeKind.THESIS, ("thesis",), None, None)]
         pop, push = stack.pop, stack.append
         while stack:
             raw, kind, steps, parent, group = pop()
@@ -191,8 +191,8 @@ class _Validator:
             if self.consume:
                 raw.clear()  # its children are on the stack: what is read is freed
 
-    def child_lists(self, raw: dict[str, Any], kind: NodeKind, index: int) -> list[ChildList]:
-        out: list[ChildList] = []
+    def child_lists(self, raw: dict[str, Any], kind: NodeKind, index: int) -> list[_ChildList]:
+        out: list[_ChildList] = []
         for key, value in raw.items():
             if key not in KEY_KIND:
                 continue
@@ -213,7 +213,7 @@ class _Validator:
                 out.append((key, value))
         return out
 
-    def linked(self, item: dict[str, Any], steps: YamlPath, parent: int) -> list[Entry]:
+    def linked(self, item: dict[str, Any], steps: YamlPath, parent: int) -> list[_Queued]:
         header = {k: v for k, v in item.items() if k != "linked"}
         group_id: str | None = None
         try:
