@@ -334,3 +334,31 @@ def test_the_lookups_are_built_on_first_use_and_never_change_equality() -> None:
     fewer = a.model_copy(update={"nodes": a.nodes[:1]})  # copied with other nodes: rebuilt
     assert "p" in a and "p" not in fewer and [n.id for n in a.children("t")] == ["p"]
     assert fewer.children("t") == []
+
+
+def test_nodes_sharing_a_fields_set_stay_apart_when_copied() -> None:
+    import copy
+    import pickle
+
+    m = validate_data(
+        {
+            "title": "t",
+            "thesis": {
+                "id": "t",
+                "text": "T.",
+                "premises": [{"id": "a", "text": "A."}, {"id": "b", "text": "B."}],
+            },
+        }
+    )
+    a, b = m.get("a"), m.get("b")
+    shared = a.model_fields_set
+    assert shared is b.model_fields_set and "tags" not in shared  # one set for one shape
+    changed = a.model_copy(update={"tags": ("x",)})
+    assert "tags" in changed.model_fields_set and "tags" not in b.model_fields_set
+    for again in (copy.copy(a), copy.deepcopy(a), pickle.loads(pickle.dumps(a))):
+        assert again == a and again.model_fields_set == shared
+    assert a.model_dump(exclude_unset=True) == {
+        "id": "a", "kind": "premise", "text": "A.", "quote": None, "citation": None,
+        "source": None, "author": None, "added": None, "strength": None, "assessment": None,
+        "note": None, "parent": "t", "relation": "supports", "group": None,
+    }  # fmt: skip
