@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -322,3 +323,58 @@ def test_many_nodes_of_one_text_get_ids_in_order() -> None:
     assert got == ["t", "t-2", "t-4", "t-5", "t-6"]
     plain: set[str] = {"t-3"}
     assert [unique_id("t", plain) for _ in range(5)] == got  # the same as a full search
+
+
+_TRICKY_KEYS = [
+    "id",
+    "text",
+    "1",
+    "true",
+    "~",
+    "null",
+    "'q'",
+    '"1"',
+    "1.5",
+    "0o17",
+    "<<",
+    "2014-04-10",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.tuples(st.sampled_from(_TRICKY_KEYS), st.sampled_from(["x", "1", "'1'", "no"]))
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_fast_yaml_keys_agree_with_the_round_trip_parser(blocks: list[list[Any]]) -> None:
+    # Keys are resolved once and shared by every mapping: the same key text read in
+    # several mappings, plain or quoted, typed (an int, a bool, null) or a merge.
+    from argmap.load.fastpath import NOT_FAST, parse_yaml_fast
+    from argmap.load.parse import _parse_yaml
+    from argmap.load.tree import plain_data
+
+    text = "".join(
+        f"- {{{', '.join(f'{key}: {value}' for key, value in pairs)}}}\n" for pairs in blocks
+    )
+    fast = parse_yaml_fast(text, "t.yaml")
+    try:
+        slow = plain_data(_parse_yaml(text, "t.yaml"), "t.yaml")
+    except MapFileError:
+        assert fast is NOT_FAST  # a duplicate key: the round-trip parser says where
+        return
+    if fast is not NOT_FAST:
+        assert fast == slow
+        assert all(type(key) is str for block in fast for key in block)
+
+
+def test_fast_yaml_keeps_one_string_per_key() -> None:
+    from argmap.load.fastpath import parse_yaml_fast
+
+    data = parse_yaml_fast("- {id: a, 1: b}\n- {id: c, 1: d}\n", "t.yaml")
+    assert [list(block) for block in data] == [["id", "1"], ["id", "1"]]
+    assert all(a is b for a, b in zip(data[0], data[1], strict=True))

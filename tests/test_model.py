@@ -244,3 +244,121 @@ def test_a_map_shows_itself_as_its_diagram_in_a_notebook() -> None:
     assert svg.lstrip().startswith("<?xml") or svg.lstrip().startswith("<svg")
     assert "</svg>" in svg and "uniforms" in svg
     assert svg == render_map(m, "svg")
+
+
+# -- the structure checks' shortcuts find what every check on every node finds -----------
+
+_KINDS = list(NodeKind)
+_RELATIONS = [None, *Relation]
+
+
+def _every_check(m: ArgumentMap) -> list[Any]:
+    """structure_problems without its shortcuts: every check on every node, every search."""
+    from argmap.model import structure as s
+
+    nodes = m.nodes
+    first: dict[str, int] = {}
+    problems: list[Any] = []
+    for i, n in enumerate(nodes):
+        if n.id in first:
+            problems.append(s.Problem(i, "id", f"duplicate id {n.id!r}; ids must be unique"))
+        else:
+            first[n.id] = i
+    if not nodes or nodes[0].kind is not NodeKind.THESIS:
+        problems.append(s.Problem(None, None, "a map needs exactly one thesis, as its root"))
+        return problems
+    for i, n in enumerate(nodes):
+        problems += s._placement_problems(m, i, n, first)
+        problems += s._field_problems(m, i, n)
+        problems += s._link_problems(m, i, n, first)
+    problems += s._group_problems(m, first)
+    if len(first) == len(nodes):
+        problems += s._support_cycles(m, first)
+    return sorted(problems, key=lambda p: -1 if p.position is None else p.position)
+
+
+@st.composite
+def _loose_maps(draw: st.DrawFn) -> ArgumentMap:
+    """Maps of any shape, sound or not: random kinds, parents, relations, links, groups."""
+    from argmap.model import Link, Outlet
+
+    count = draw(st.integers(1, 9))
+    ids = [draw(st.sampled_from(["a", "b", "c", f"n{i}", f"n{i}", f"n{i}"])) for i in range(count)]
+    names = [*ids, "ghost"]
+    nodes = []
+    for i in range(count):
+        links = tuple(
+            Link.model_construct(to=draw(st.sampled_from(names)), relation=rel)
+            for rel in draw(st.lists(st.sampled_from(list(Relation)), max_size=2))
+        )
+        thesis = i == 0 and draw(st.booleans())
+        nodes.append(
+            Node.model_construct(
+                id=ids[i],
+                kind=NodeKind.THESIS if thesis else draw(st.sampled_from(_KINDS)),
+                text="t",
+                parent=None if i == 0 and draw(st.booleans()) else draw(st.sampled_from(names)),
+                relation=draw(st.sampled_from(_RELATIONS)),
+                group=draw(st.sampled_from([None, None, "g", "a"])),
+                basis=draw(st.sampled_from([None, None, "statistic"])),
+                source=draw(st.sampled_from([None, None, "known", "other"])),
+                links=links,
+            )
+        )
+    return ArgumentMap.model_construct(
+        title="t", sources={"known": Outlet(name="Known")}, nodes=tuple(nodes)
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(_loose_maps())
+def test_structure_shortcuts_find_what_every_check_finds(m: ArgumentMap) -> None:
+    from argmap.model import structure_problems
+
+    assert structure_problems(m) == _every_check(m)
+
+
+def test_the_lookups_are_built_on_first_use_and_never_change_equality() -> None:
+    import copy
+    import pickle
+
+    a = validate_data(
+        {
+            "title": "t",
+            "thesis": {"id": "t", "text": "T.", "premises": [{"id": "p", "text": "P."}]},
+        }
+    )
+    b = a.model_copy()
+    assert a == b and a.get("p").parent == "t"  # a's lookups are built, b's are not yet
+    assert a == b == copy.deepcopy(a) == pickle.loads(pickle.dumps(a))
+    fewer = a.model_copy(update={"nodes": a.nodes[:1]})  # copied with other nodes: rebuilt
+    assert "p" in a and "p" not in fewer and [n.id for n in a.children("t")] == ["p"]
+    assert fewer.children("t") == []
+
+
+def test_nodes_sharing_a_fields_set_stay_apart_when_copied() -> None:
+    import copy
+    import pickle
+
+    m = validate_data(
+        {
+            "title": "t",
+            "thesis": {
+                "id": "t",
+                "text": "T.",
+                "premises": [{"id": "a", "text": "A."}, {"id": "b", "text": "B."}],
+            },
+        }
+    )
+    a, b = m.get("a"), m.get("b")
+    shared = a.model_fields_set
+    assert shared is b.model_fields_set and "tags" not in shared  # one set for one shape
+    changed = a.model_copy(update={"tags": ("x",)})
+    assert "tags" in changed.model_fields_set and "tags" not in b.model_fields_set
+    for again in (copy.copy(a), copy.deepcopy(a), pickle.loads(pickle.dumps(a))):
+        assert again == a and again.model_fields_set == shared
+    assert a.model_dump(exclude_unset=True) == {
+        "id": "a", "kind": "premise", "text": "A.", "quote": None, "citation": None,
+        "source": None, "author": None, "added": None, "strength": None, "assessment": None,
+        "note": None, "parent": "t", "relation": "supports", "group": None,
+    }  # fmt: skip

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,7 +17,7 @@ from argmap.load.files import MAP_FILE, read_map_text, read_text_file
 from argmap.load.maps import load_map
 from argmap.load.parse import parse_text
 from argmap.load.validate import validate_data, validate_parsed
-from tests.conftest import BAD, write
+from tests.conftest import BAD, MAPS, write
 
 
 def issues_of(path: Path) -> list[tuple[int, int, str]]:
@@ -440,3 +441,50 @@ def test_fast_path_looks_its_type_table_up_once_per_map(monkeypatch: pytest.Monk
         "thesis": {"text": "a", "premises": [{"text": "b", "added": dt.date(2024, 1, 2)}]},
     }
     assert len(calls) == 1
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_nodes_made_from_checked_entries_equal_fully_checked_ones(data: st.DataObject) -> None:
+    # Each node is made of its entry's checked values without a second check: it must be
+    # the node a full check of the same values gives, field for field and in field order.
+    from argmap.load.dump import dump_yaml
+    from argmap.load.mapfile import to_file_data
+    from argmap.model import ArgumentMap, Node
+    from tests.strategies import argument_maps
+
+    m = data.draw(argument_maps())
+    file_data = to_file_data(m)
+    linked_to = {link.to for node in m.nodes for link in node.links}
+    stack = [file_data["thesis"]]
+    while stack:  # leave some ids out, for the loader to make
+        entry = stack.pop()
+        if entry.get("id") not in linked_to and data.draw(st.booleans()):
+            entry.pop("id", None)
+        lists = [items for items in entry.values() if isinstance(items, list)]
+        stack.extend(item for items in lists for item in items if isinstance(item, dict))
+    loaded = validate_parsed(parse_text(dump_yaml(file_data), "m.yaml"))
+    assert ArgumentMap.model_validate(loaded.model_dump()) == loaded
+    for node in loaded.nodes:
+        checked = Node.model_validate(node.model_dump())
+        assert list(node.__dict__.items()) == list(checked.__dict__.items())
+        unset = set(Node.model_fields) - node.model_fields_set
+        assert all(getattr(node, name) == Node.model_fields[name].default for name in unset)
+        assert Node.model_validate(node.model_dump(exclude_unset=True)) == node
+
+
+@pytest.mark.parametrize(
+    "path", [BAD / "six-mistakes.yaml", *sorted(MAPS.glob("*.yaml"))], ids=lambda p: p.name
+)
+def test_a_load_that_frees_its_data_as_it_reads_says_the_same(path: Path) -> None:
+    # load_map empties the parsed data entry by entry; the same map and messages result.
+    def outcome(load: Any) -> Any:
+        try:
+            return load()
+        except MapValidationError as exc:
+            return exc.issues
+
+    parsed = parse_text(read_map_text(path), path)
+    kept = outcome(lambda: validate_parsed(parsed))
+    assert parsed.data["thesis"]  # not emptied
+    assert outcome(lambda: load_map(path)) == kept

@@ -177,74 +177,113 @@ def yaml_data(text: str, name: str) -> Any:
         StreamEndEvent,
     )
 
-    if c_parser() is None:  # pragma: no cover
+    parser_class = c_parser()
+    if parser_class is None:  # pragma: no cover
         return NOT_FAST
     scalars = Scalars()
-    limit = sys.get_int_max_str_digits()
-    # Each open container: [the dict or list, the key awaiting its value (None: a key next)].
-    stack: list[list[Any]] = []
+    typed = scalars.table.get if not scalars.tail else lambda first: True
+    keys: dict[str, str] = {}
+    """Each key read so far, by its text: a map holds a few keys many times over, and
+    each is then one string (as ``json.loads`` keeps them) resolved once."""
+    # The open container, whether a mapping, its key awaiting a value (``no_key``: a key
+    # is next); the containers it sits in, with their own.
+    container: Any = None
+    is_map = False
+    no_key = object()
+    key: Any = no_key
+    outer: list[tuple[Any, bool]] = []
     root: Any = None
     documents = 0
-    no_key = None
+    parser = parser_class(text)
+    get_event = parser.get_event
     try:
-        for event in event_stream(text):
+        while True:
+            event = get_event()
             cls = event.__class__
             if cls is ScalarEvent:
-                if event.anchor is not None or (event.tag is not None):
-                    return NOT_FAST
-                value = event.value
-                if event.implicit[0]:
-                    tag = scalars.tag(value)
-                    if tag != STR_TAG:
-                        if tag == _MERGE:
-                            return NOT_FAST
-                        if tag.endswith(":int") and limit and len(value) > limit:
-                            mark = event.start_mark
-                            digits = sum(ch.isdigit() for ch in value)
-                            if digits > limit:
-                                raise long_integer(name, digits, mark.line + 1, mark.column + 1)
-                        value = scalars.make(tag, value)
-            elif cls is MappingStartEvent or cls is SequenceStartEvent:
                 if event.anchor is not None or event.tag is not None:
                     return NOT_FAST
-                if len(stack) >= MAX_NESTING:
+                value = event.value
+                plain = event.implicit[0]
+                if is_map and key is no_key:  # a key
+                    found = keys.get(value) if plain else None
+                    if found is None:
+                        found = _key(scalars, value, plain, name, event)
+                        if found is NOT_FAST:
+                            return NOT_FAST
+                        if plain:
+                            keys[value] = found
+                    if found in container:
+                        return NOT_FAST  # a duplicate key
+                    key = found
+                    continue
+                if plain and typed(value[:1]):
+                    value = _typed(scalars, value, name, event)
+                    if value is NOT_FAST:
+                        return NOT_FAST
+                if is_map:
+                    container[key] = value
+                    key = no_key
+                elif container is not None:
+                    container.append(value)
+                else:
+                    root = value
+                continue
+            if cls is MappingStartEvent or cls is SequenceStartEvent:
+                if event.anchor is not None or event.tag is not None:
+                    return NOT_FAST
+                if len(outer) >= MAX_NESTING:
                     mark = event.start_mark
                     raise too_deep(name, mark.line + 1, mark.column + 1)
                 value = {} if cls is MappingStartEvent else []
+                if is_map:
+                    if key is no_key:
+                        return NOT_FAST  # a complex key
+                    container[key] = value
+                elif container is not None:
+                    container.append(value)
+                else:
+                    root = value
+                outer.append((container, is_map))
+                container, is_map, key = value, cls is MappingStartEvent, no_key
             elif cls is MappingEndEvent or cls is SequenceEndEvent:
-                stack.pop()
-                continue
+                container, is_map = outer.pop()
+                key = no_key
             elif cls is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     return NOT_FAST
-                continue
             elif cls is StreamEndEvent:
                 break
-            elif cls.__name__ in ("StreamStartEvent", "DocumentEndEvent"):
-                continue
-            else:  # an alias
-                return NOT_FAST
-            if not stack:
-                root = value
-            else:
-                top = stack[-1]
-                owner = top[0]
-                if owner.__class__ is list:
-                    owner.append(value)
-                elif top[1] is no_key:
-                    if value.__class__ is dict or value.__class__ is list:
-                        return NOT_FAST  # a complex key
-                    key = value if value.__class__ is str else str(value)
-                    if key in owner:
-                        return NOT_FAST
-                    top[1] = key
-                    continue
-                else:
-                    owner[top[1]] = value
-                    top[1] = no_key
-            if value.__class__ is dict or value.__class__ is list:
-                stack.append([value, no_key])
+            elif cls.__name__ not in ("StreamStartEvent", "DocumentEndEvent"):
+                return NOT_FAST  # an alias
     except (YAMLError, _NotFast, ValueError, TypeError, KeyError):
         return NOT_FAST
+    finally:
+        parser.dispose()
     return root
+
+
+def _typed(scalars: Scalars, value: str, name: str, event: Any) -> Any:
+    """A plain scalar that may be of another type than text, as plain data."""
+    tag = scalars.tag(value)
+    if tag == STR_TAG:
+        return value
+    if tag == _MERGE:
+        return NOT_FAST
+    if tag.endswith(":int"):
+        limit = sys.get_int_max_str_digits()
+        if limit and len(value) > limit:
+            digits = sum(ch.isdigit() for ch in value)
+            if digits > limit:
+                mark = event.start_mark
+                raise long_integer(name, digits, mark.line + 1, mark.column + 1)
+    return scalars.make(tag, value)
+
+
+def _key(scalars: Scalars, value: str, plain: bool, name: str, event: Any) -> Any:
+    """A mapping key as text (``1:`` is the key ``"1"``), or :data:`NOT_FAST` for ``<<``."""
+    if not plain or not (scalars.tail or scalars.table.get(value[:1])):
+        return value
+    made = _typed(scalars, value, name, event)
+    return made if made is NOT_FAST or made.__class__ is str else str(made)

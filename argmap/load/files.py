@@ -114,7 +114,7 @@ def read_text_file(path: str | Path, kind: TextKind) -> str:
             line=line,
             column=col,
         ) from None
-    if not text.strip():
+    if not text or text.isspace():  # as `not text.strip()`, without copying the text
         raise MapFileError(p, kind.empty, line=1, column=1)
     return text
 

@@ -35,6 +35,7 @@ __all__ = [
     "MapFile",
     "MapHeader",
     "json_schema",
+    "node_fields_set",
     "to_file_data",
 ]
 
@@ -59,7 +60,8 @@ CHILD_KEYS: Final = {
 
 
 class _Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Each model is built on its first use: a command builds only those it checks with.
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class LinkEntry(_Entry):
@@ -234,6 +236,21 @@ ENTRY_MODELS: Final[dict[NodeKind, type[_NodeEntry]]] = {
     NodeKind.CONCLUSION: _NodeEntry,
 }
 """The model that checks one node's own fields (its child lists taken out), by kind."""
+
+
+def node_fields_set(kind: NodeKind, tags: bool, links: bool) -> set[str]:
+    """The fields a node made from an entry of ``kind`` is given (its ``model_fields_set``).
+
+    The entry's own fields (its ``undercut`` is the node's ``relation``), its place in
+    the tree, and ``tags`` and ``links`` when it has some.
+    """
+    names = set(ENTRY_MODELS[kind].model_fields) - {"links", UNDERCUT}
+    names |= {"id", "kind", "parent", "relation", "group"}
+    if not tags:
+        names.discard("tags")
+    if links:
+        names.add("links")
+    return names
 
 
 def json_schema() -> dict[str, Any]:

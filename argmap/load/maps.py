@@ -26,7 +26,8 @@ def load_map(path: str | Path) -> ArgumentMap:
         MapValidationError: the map breaks the model's rules (every issue, located).
     """
     with paused_gc():
-        return validate_parsed(parse_text(read_map_text(path), path))
+        # The parsed file is this call's own: its data is emptied as it is read.
+        return validate_parsed(parse_text(read_map_text(path), path), consume=True)
 
 
 class LocatedMap(NamedTuple):

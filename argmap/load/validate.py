@@ -18,6 +18,7 @@ from argmap.load.mapfile import (
     LinkedHeader,
     LinkEntry,
     MapHeader,
+    node_fields_set,
 )
 from argmap.load.messages import (
     display_path,
@@ -30,6 +31,7 @@ from argmap.load.parse import ParsedFile
 from argmap.load.tree import YamlPath
 from argmap.model import (
     ArgumentMap,
+    Link,
     Node,
     NodeKind,
     Outlet,
@@ -37,6 +39,7 @@ from argmap.model import (
     Relation,
     structure_problems,
 )
+from argmap.model.records import trusted
 from argmap.model.vocabulary import DEFAULT_RELATION
 
 __all__ = ["validate_data", "validate_parsed", "validate_with_paths"]
@@ -44,21 +47,19 @@ __all__ = ["validate_data", "validate_parsed", "validate_with_paths"]
 _ESCAPE: Final = re.compile(r"\\[uU]")
 """How a lone surrogate gets into a map: a ``\\u`` escape (in JSON or double-quoted YAML)."""
 
-_TAKEN: Final[dict[str, Any]] = {}
+_NOT_OWN: Final = frozenset(KEY_KIND) | {"links"}
+"""Keys of an entry that are not its own fields: its child lists and its cross-links."""
 
+_NODE_START: Final = {
+    name: None if info.is_required() else info.get_default(call_default_factory=True)
+    for name, info in Node.model_fields.items()
+}
+"""A node's fields in the model's order, each at its default (None for the required ones)."""
+_LINK_SET: Final = {"to", "relation"}
 
-@dataclass(slots=True)
-class _Pending:
-    steps: YamlPath
-    """The entry's path below its parent's entry (from the root for the thesis); whole
-    paths are built only for messages, so a deep chain costs no more than a wide map."""
-    kind: NodeKind
-    fields: dict[str, Any]
-    parent: int | None
-    relation: Relation | None
-    group: int | None
-    links: list[tuple[str, Relation | None]] = field(default_factory=list)
-    id: str | None = None
+# An entry on the walk's stack: data, kind, steps below its parent, parent's and group's index.
+_Queued = tuple[Any, NodeKind, YamlPath, "int | None", "int | None"]
+_ChildList = tuple[str, list[Any]]
 
 
 @dataclass(slots=True)
@@ -70,10 +71,18 @@ class _Group:
 
 
 class _Validator:
-    def __init__(self, parsed: ParsedFile) -> None:
+    def __init__(self, parsed: ParsedFile, *, consume: bool = False) -> None:
         self.parsed = parsed
+        self.consume = consume  # empty each entry's data once read
         self.issues: list[Issue] = []
-        self.pending: list[_Pending] = []
+        # Per entry, in document order: its node's fields (ids filled in by assemble), its
+        # path below its parent's entry (whole paths are built only for messages, so a deep
+        # chain costs no more than a wide map), its parent's index.
+        self.records: list[dict[str, Any]] = []
+        self.steps: list[YamlPath] = []
+        self.parents: list[int | None] = []
+        self.links: dict[int, list[tuple[str, Relation | None]]] = {}
+        self.group_of: dict[int, int] = {}
         self.groups: list[_Group] = []
 
     # -- reporting -----------------------------------------------------------------------
@@ -81,9 +90,8 @@ class _Validator:
         """The whole path of entry ``index`` (None: the root), then ``more``."""
         parts: list[YamlPath] = [more]
         while index is not None:
-            entry = self.pending[index]
-            parts.append(entry.steps)
-            index = entry.parent
+            parts.append(self.steps[index])
+            index = self.parents[index]
         return tuple(step for part in reversed(parts) for step in part)
 
     def report(self, path: YamlPath, message: str, *, key: bool = False, code: str = "") -> None:
@@ -113,24 +121,21 @@ class _Validator:
         else:
             self.walk(data["thesis"])
         nodes = self.assemble()
-        sources = header.get("sources", {})
-        shell = ArgumentMap.model_construct(
-            title=header.get("title", "?"), sources=sources, nodes=tuple(nodes)
+        # Every field was checked with its entry, every rule is checked here: built unchecked.
+        m = ArgumentMap.model_construct(
+            title=header.get("title", "?"),
+            description=header.get("description"),
+            source=header.get("source"),
+            sources=header.get("sources", {}),
+            nodes=tuple(nodes),
         )
         if nodes:
-            for problem in structure_problems(shell):
+            for problem in structure_problems(m):
                 self.report_problem(problem, nodes)
         if self.issues:
             unique = sorted(set(self.issues), key=lambda i: (i.line, i.column, i.message))
             raise MapValidationError(self.parsed.path, unique)
-        # Every field and rule is checked above: build the map without checking it again.
-        return ArgumentMap.model_construct(
-            title=header["title"],
-            description=header.get("description"),
-            source=header.get("source"),
-            sources=sources,
-            nodes=tuple(nodes),
-        )
+        return m
 
     def check_strings(self, data: Any) -> None:
         """Report every key or string holding a lone surrogate (iteratively, any depth)."""
@@ -156,36 +161,38 @@ class _Validator:
         }
 
     def walk(self, thesis: Any) -> None:
-        stack: list[tuple[Any, NodeKind, YamlPath, int | None, int | None]] = [
-            (thesis, NodeKind.THESIS, ("thesis",), None, None)
-        ]
+        stack: list[_Queued] = [(thesis, NodeKind.THESIS, ("thesis",), None, None)]
+        pop, push = stack.pop, stack.append
         while stack:
-            raw, kind, steps, parent, group = stack.pop()
+            raw, kind, steps, parent, group = pop()
             if not isinstance(raw, dict):
-                got = show_value(raw)
-                self.report(
-                    self.path_of(parent, *steps),
-                    f"expected a {kind.value} entry (a mapping with 'text'), got {got}",
-                    code="type",
-                )
+                message = f"expected a {kind.value} entry (a mapping with 'text'), got "
+                self.report(self.path_of(parent, *steps), message + show_value(raw), code="type")
                 continue
-            index = len(self.pending)
-            self.pending.append(_Pending(steps, kind, {}, parent, None, group))
-            self.entry(raw, index)
+            index = len(self.records)
+            self.steps.append(steps)
+            self.parents.append(parent)
             if group is not None:
+                self.group_of[index] = group
                 self.groups[group].members.append(index)
-            for key, items in reversed(self.child_lists(raw, kind, index)):
-                for i in reversed(range(len(items))):
-                    item = items[i]
-                    if key == "premises" and isinstance(item, dict) and "linked" in item:
-                        stack.extend(self.linked(item, (key, i), index))
-                    else:
-                        stack.append((item, KEY_KIND[key], (key, i), index, None))
+            if raw.keys().isdisjoint(_NOT_OWN):  # a leaf with no links: all its own fields
+                self.entry(raw, kind, index)
+            else:
+                self.entry({k: v for k, v in raw.items() if k not in _NOT_OWN}, kind, index)
+                if "links" in raw:
+                    self.read_links(raw["links"], index)
+                for key, items in reversed(self.child_lists(raw, kind, index)):
+                    for i in reversed(range(len(items))):
+                        item = items[i]
+                        if key == "premises" and isinstance(item, dict) and "linked" in item:
+                            stack.extend(self.linked(item, (key, i), index))
+                        else:
+                            push((item, KEY_KIND[key], (key, i), index, None))
+            if self.consume:
+                raw.clear()  # its children are on the stack: what is read is freed
 
-    def child_lists(
-        self, raw: dict[str, Any], kind: NodeKind, index: int
-    ) -> list[tuple[str, list[Any]]]:
-        out: list[tuple[str, list[Any]]] = []
+    def child_lists(self, raw: dict[str, Any], kind: NodeKind, index: int) -> list[_ChildList]:
+        out: list[_ChildList] = []
         for key, value in raw.items():
             if key not in KEY_KIND:
                 continue
@@ -196,21 +203,17 @@ class _Validator:
                     key=True,
                     code="misplaced",
                 )
-            elif value is None:
-                continue
-            elif not isinstance(value, list):
+            elif value is not None and not isinstance(value, list):
                 self.report(
                     self.path_of(index, key),
                     f"{key!r} must be a list; start each entry with '- '",
                     code="type",
                 )
-            else:
+            elif value is not None:
                 out.append((key, value))
         return out
 
-    def linked(
-        self, item: dict[str, Any], steps: YamlPath, parent: int
-    ) -> list[tuple[Any, NodeKind, YamlPath, int | None, int | None]]:
+    def linked(self, item: dict[str, Any], steps: YamlPath, parent: int) -> list[_Queued]:
         header = {k: v for k, v in item.items() if k != "linked"}
         group_id: str | None = None
         try:
@@ -236,13 +239,9 @@ class _Validator:
             for j in reversed(range(len(members)))
         ]
 
-    def entry(self, raw: dict[str, Any], index: int) -> None:
-        """Check one entry's own fields (once: the node is made from what this checks)."""
-        pending = self.pending[index]
-        kind = pending.kind
-        fields = {k: v for k, v in raw.items() if k not in KEY_KIND and k != "links"}
+    def entry(self, fields: dict[str, Any], kind: NodeKind, index: int) -> None:
+        """Check one entry's own fields, once: its node is made from what this checks."""
         model = ENTRY_MODELS[kind]
-        pending.links = self.links(raw.get("links"), index, kind)
         try:
             validated = model.model_validate(fields)
         except ValidationError as exc:
@@ -253,28 +252,27 @@ class _Validator:
                 validated = model.model_validate(kept)
             except ValidationError:
                 validated = model.model_validate({"text": "?"})
-        values = dict(validated.__dict__)
-        del values["links"]
-        pending.relation = DEFAULT_RELATION[kind]
-        if values.pop("undercut", False):
-            pending.relation = Relation.UNDERCUTS
-        pending.id = values.pop("id")
-        if values["tags"]:
-            values["tags"] = tuple(values["tags"])
-        else:
-            del values["tags"]
-        pending.fields = values
+        record = _NODE_START.copy()  # the node's fields in its order; then the entry's
+        record.update(validated.__dict__)
+        record["kind"] = kind
+        record["relation"] = (
+            Relation.UNDERCUTS if record.pop("undercut", False) else DEFAULT_RELATION[kind]
+        )
+        tags = record["tags"]
+        record["tags"] = tuple(tags) if tags else ()
+        record["links"] = ()
+        self.records.append(record)
 
-    def links(self, raw: Any, index: int, kind: NodeKind) -> list[tuple[str, Relation | None]]:
+    def read_links(self, raw: Any, index: int) -> None:
         if raw is None:
-            return []
+            return
         if not isinstance(raw, list):
             self.report(
                 self.path_of(index, "links"),
                 "'links' must be a list of ids or {to, relation} entries",
                 code="type",
             )
-            return []
+            return
         out: list[tuple[str, Relation | None]] = []
         for i, item in enumerate(raw):
             if isinstance(item, str):
@@ -292,61 +290,56 @@ class _Validator:
                 self.report_pydantic(self.path_of(index, "links", i), exc, LinkEntry)
                 continue
             out.append((link.to, link.relation))
-        return out
+        if out:
+            self.links[index] = out
 
     # -- assembling ------------------------------------------------------------------------
     def assemble(self) -> list[Node]:
-        taken = {p.id for p in self.pending if p.id} | {g.id for g in self.groups if g.id}
-        ids: list[str] = []
+        records = self.records
+        taken = {r["id"] for r in records if r["id"]} | {g.id for g in self.groups if g.id}
         counters: dict[str, int] = {}  # many nodes of one text: each search goes on from the last
-        for entry in self.pending:
-            if entry.id is None:
-                text = str(entry.fields.get("text", ""))
-                entry.id = unique_id(slugify(text), taken, counters)
-            ids.append(entry.id)
-        group_ids: list[str] = []
-        for group in self.groups:
-            if group.id is None:
-                first = ids[group.members[0]] if group.members else "group"
-                group.id = unique_id(f"{first}-group", taken, counters)
-            group_ids.append(group.id)
-        # Each field was checked by its entry model; checking the typed values again in
-        # pydantic's core costs less than building the nodes unchecked in Python.
-        validate_node = Node.model_validate
+        for index, links in self.links.items():
+            record = records[index]
+            default = DEFAULT_RELATION[record["kind"]] or Relation.SUPPORTS
+            record["links"] = tuple(
+                trusted(Link, {"to": to, "relation": rel or default}, _LINK_SET)
+                for to, rel in links
+            )
+        # Every field was checked by its entry model (and ids made here are valid ids):
+        # each node is made of its checked values, without a second check.
+        sets: dict[tuple[NodeKind, bool, bool], set[str]] = {}
         nodes: list[Node] = []
-        for entry in self.pending:
-            default = DEFAULT_RELATION[entry.kind]
-            record = entry.fields
-            entry.fields = _TAKEN  # the node holds them now: free the copy as we go
-            record["id"] = entry.id
-            record["kind"] = entry.kind
-            record["parent"] = None if entry.parent is None else ids[entry.parent]
-            record["relation"] = entry.relation
-            record["group"] = None if entry.group is None else group_ids[entry.group]
-            if entry.links:
-                record["links"] = [
-                    {"to": to, "relation": rel or default or Relation.SUPPORTS}
-                    for to, rel in entry.links
-                ]
-            try:
-                nodes.append(validate_node(record))
-            except ValidationError:
-                nodes.append(Node.model_construct(**record))
+        for record, parent in zip(records, self.parents, strict=True):
+            if record["id"] is None:
+                record["id"] = unique_id(slugify(str(record["text"])), taken, counters)
+            if parent is not None:  # an earlier entry: its id is known
+                record["parent"] = records[parent]["id"]
+            shape = (record["kind"], bool(record["tags"]), bool(record["links"]))
+            fields_set = sets.get(shape)
+            if fields_set is None:
+                fields_set = sets[shape] = node_fields_set(*shape)
+            nodes.append(trusted(Node, record, fields_set))
+        for group in self.groups:  # their ids are made after every node's
+            if group.id is None:
+                first = records[group.members[0]]["id"] if group.members else "group"
+                group.id = unique_id(f"{first}-group", taken, counters)
+        for index, group_index in self.group_of.items():
+            records[index]["group"] = self.groups[group_index].id
+        self.records = []
         return nodes
 
     def report_problem(self, problem: Problem, nodes: list[Node]) -> None:
         if problem.position is None:
             self.report(("thesis",), problem.message, code="structure")
             return
-        entry = self.pending[problem.position]
         path = self.path_of(problem.position)
         key = False
         message = problem.message
         name = problem.field or ""
         if name.startswith("links."):
             path = (*path, "links", int(name.split(".")[1]))
-        elif name == "group" and entry.group is not None:
-            group = self.groups[entry.group]
+        elif name == "group" and problem.position in self.group_of:
+            group = self.groups[self.group_of[problem.position]]
             path = self.path_of(group.parent, *group.steps)
         elif name in ("id", "source", "basis", "undercut"):
             path = (*path, name)
@@ -359,14 +352,19 @@ class _Validator:
         self.report(path, message, key=key, code=code)
 
 
-def validate_parsed(parsed: ParsedFile) -> ArgumentMap:
+def validate_parsed(parsed: ParsedFile, *, consume: bool = False) -> ArgumentMap:
     """Validate a parsed map file.
+
+    Args:
+        parsed: the parsed file.
+        consume: empty the parsed data as it is read (less memory; for a caller that
+            keeps no other use of ``parsed.data``).
 
     Raises:
         MapValidationError: with every problem, each at its line and column.
     """
     with paused_gc():
-        return _Validator(parsed).run()
+        return _Validator(parsed, consume=consume).run()
 
 
 def validate_with_paths(parsed: ParsedFile) -> tuple[ArgumentMap, dict[str, YamlPath]]:
@@ -381,9 +379,7 @@ def validate_with_paths(parsed: ParsedFile) -> tuple[ArgumentMap, dict[str, Yaml
     validator = _Validator(parsed)
     with paused_gc():
         m = validator.run()
-    return m, {
-        entry.id: validator.path_of(i) for i, entry in enumerate(validator.pending) if entry.id
-    }
+    return m, {node.id: validator.path_of(i) for i, node in enumerate(m.nodes)}
 
 
 def validate_data(data: dict[str, Any], path: str = "<map>") -> ArgumentMap:

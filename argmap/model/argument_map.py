@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from pydantic import Field, PrivateAttr, model_validator
 
@@ -12,6 +11,36 @@ from argmap.model.structure import structure_problems
 from argmap.model.vocabulary import NodeKind, Relation
 
 __all__ = ["ArgumentMap"]
+
+
+class _Lookups:
+    """A map's id index and child lists, built on first use (a validate needs neither).
+
+    A cache, not part of the map: any two compare equal, so maps compare by their fields.
+    """
+
+    __slots__ = ("children", "index", "nodes")
+
+    def __init__(self) -> None:
+        self.nodes: tuple[Node, ...] | None = None
+        """The nodes the index was built for."""
+        self.index: dict[str, int] = {}
+        self.children: dict[str, list[str]] = {}
+
+    def build(self, nodes: tuple[Node, ...]) -> None:
+        index = {node.id: i for i, node in enumerate(nodes)}
+        children: dict[str, list[str]] = {node.id: [] for node in nodes}
+        for node in nodes:
+            # A conclusion is drawn from its parent, not a reason for it: not a child.
+            if node.parent in children and node.kind is not NodeKind.CONCLUSION:
+                children[node.parent].append(node.id)
+        self.index, self.children, self.nodes = index, children, nodes
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Lookups)
+
+    def __hash__(self) -> int:
+        return 0
 
 
 class ArgumentMap(Record):
@@ -29,8 +58,7 @@ class ArgumentMap(Record):
     sources: dict[str, Outlet] = Field(default_factory=dict)
     nodes: tuple[Node, ...]
 
-    _index: dict[str, int] = PrivateAttr(default_factory=dict)
-    _children: dict[str, list[str]] = PrivateAttr(default_factory=dict)
+    _lookups: _Lookups = PrivateAttr(default_factory=_Lookups)
 
     @model_validator(mode="after")
     def _check_structure(self) -> ArgumentMap:
@@ -43,16 +71,12 @@ class ArgumentMap(Record):
             raise ValueError("; ".join(lines))
         return self
 
-    def model_post_init(self, context: Any, /) -> None:
-        """Build the id index and child lists once."""
-        index = {node.id: i for i, node in enumerate(self.nodes)}
-        children: dict[str, list[str]] = {node.id: [] for node in self.nodes}
-        for node in self.nodes:
-            # A conclusion is drawn from its parent, not a reason for it: not a child.
-            if node.parent in children and node.kind is not NodeKind.CONCLUSION:
-                children[node.parent].append(node.id)
-        self._index = index
-        self._children = children
+    def _lookup(self) -> _Lookups:
+        """The id index and child lists of the nodes, built on first use."""
+        lookups: _Lookups = self.__pydantic_private__["_lookups"]  # type: ignore[index]
+        if lookups.nodes is not self.nodes:  # not built yet, or copied with other nodes
+            lookups.build(self.nodes)
+        return lookups
 
     def _repr_svg_(self) -> str:
         """Return the map's diagram as SVG text: Jupyter shows a map this way."""
@@ -67,7 +91,7 @@ class ArgumentMap(Record):
         return self.nodes[0]
 
     def __contains__(self, node_id: object) -> bool:
-        return node_id in self._index
+        return node_id in self._lookup().index
 
     def __len__(self) -> int:
         return len(self.nodes)
@@ -78,15 +102,15 @@ class ArgumentMap(Record):
         Raises:
             KeyError: no node has that id.
         """
-        return self.nodes[self._index[node_id]]
+        return self.nodes[self._lookup().index[node_id]]
 
     def position(self, node_id: str) -> int:
         """Return the node's index in document order."""
-        return self._index[node_id]
+        return self._lookup().index[node_id]
 
     def children(self, node_id: str) -> list[Node]:
         """Return the node's tree children in document order."""
-        return [self.get(child) for child in self._children[node_id]]
+        return [self.get(child) for child in self._lookup().children[node_id]]
 
     def parent(self, node_id: str) -> Node | None:
         """Return the node's tree parent (None for the thesis)."""
@@ -121,13 +145,14 @@ class ArgumentMap(Record):
     ) -> Iterator[tuple[Node, int]]:
         """Like :meth:`walk`, yielding ``(node, levels below root)`` pairs."""
         start = self.thesis.id if root is None else self.get(root).id
+        children = self._lookup().children
         stack: list[tuple[str, int]] = [(start, 0)]
         while stack:
             node_id, level = stack.pop()
             yield self.get(node_id), level
             if max_depth is not None and level >= max_depth:
                 continue
-            kids = self._children[node_id]
+            kids = children[node_id]
             stack.extend((kid, level + 1) for kid in reversed(kids))
 
     def edges(self) -> Iterator[tuple[Node, Node, Relation, bool]]:

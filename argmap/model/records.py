@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
@@ -20,6 +20,7 @@ __all__ = [
     "SourceDocument",
     "Text",
     "TextDate",
+    "trusted",
 ]
 
 
@@ -44,7 +45,34 @@ NodeId = Annotated[str, Field(pattern=ID_PATTERN, max_length=200)]
 class Record(BaseModel):
     """A frozen model that refuses fields it does not know: the base of every map record."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Each is built on first use: loading makes nodes of checked entries without checking
+    # them again, so a validate or a render builds none of these models.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+_R = TypeVar("_R", bound=Record)
+
+
+def trusted(cls: type[_R], values: dict[str, Any], fields_set: set[str]) -> _R:
+    """Make a record of values already checked, field by field, against the same types.
+
+    As ``cls.model_construct(fields_set, **values)`` makes it, without its pass over
+    every field (the loader makes a node this way for each entry it checked).
+
+    Args:
+        cls: a record class without private attributes.
+        values: every field of ``cls``, in its order; the record keeps this dict.
+        fields_set: the fields given, as a check of ``values`` would count them. Several
+            records may share one set: pydantic copies it before it changes it
+            (``model_copy``), and a frozen record is never changed in place.
+    """
+    record = cls.__new__(cls)
+    setattr_ = object.__setattr__
+    setattr_(record, "__dict__", values)
+    setattr_(record, "__pydantic_fields_set__", fields_set)
+    setattr_(record, "__pydantic_extra__", None)
+    setattr_(record, "__pydantic_private__", None)
+    return record
 
 
 class Citation(Record):

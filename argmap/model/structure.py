@@ -43,24 +43,53 @@ def structure_problems(m: ArgumentMap) -> list[Problem]:
     problems: list[Problem] = []
     nodes = m.nodes
     first: dict[str, int] = {}
-    duplicated = False
     for i, node in enumerate(nodes):
-        if node.id in first:
-            duplicated = True
-            problems.append(Problem(i, "id", f"duplicate id {node.id!r}; ids must be unique"))
-        else:
-            first.setdefault(node.id, i)
+        first.setdefault(node.id, i)
+    duplicated = len(first) != len(nodes)
+    if duplicated:
+        problems.extend(
+            Problem(i, "id", f"duplicate id {node.id!r}; ids must be unique")
+            for i, node in enumerate(nodes)
+            if first[node.id] != i
+        )
     if not nodes or nodes[0].kind is not NodeKind.THESIS:
         problems.append(Problem(None, None, "a map needs exactly one thesis, as its root"))
         return problems
     for i, node in enumerate(nodes):
-        problems.extend(_placement_problems(m, i, node, first))
-        problems.extend(_field_problems(m, i, node))
-        problems.extend(_link_problems(m, i, node, first))
+        # Each check runs where something could be wrong: most nodes pass all of them here.
+        if not _placed_well(nodes, i, node, first):
+            problems.extend(_placement_problems(m, i, node, first))
+        if node.group is not None or node.basis is not None or node.source is not None:
+            problems.extend(_field_problems(m, i, node))
+        if node.links:
+            problems.extend(_link_problems(m, i, node, first))
     problems.extend(_group_problems(m, first))
     if not duplicated:  # with two nodes of one id, a cycle could be a phantom
         problems.extend(_cycle_problems(m, first))
     return sorted(problems, key=lambda p: -1 if p.position is None else p.position)
+
+
+def _placed_well(nodes: tuple[Node, ...], i: int, node: Node, first: Mapping[str, int]) -> bool:
+    """Whether a node plainly sits well: :func:`_placement_problems` would find nothing.
+
+    Conservative: False sends the node to the full check.
+    """
+    kind = node.kind
+    if kind is NodeKind.THESIS:
+        return i == 0 and node.parent is None and node.relation is None
+    if kind is NodeKind.CONCLUSION or node.parent is None:
+        return False
+    parent_i = first.get(node.parent)
+    if parent_i is None or parent_i >= i:
+        return False
+    parent = nodes[parent_i]
+    relation = node.relation
+    return (
+        kind in CHILD_KINDS[parent.kind]
+        and relation is not None
+        and relation in ALLOWED_RELATIONS[kind]
+        and (relation is not Relation.UNDERCUTS or parent.parent is not None)
+    )
 
 
 def _placement_problems(
@@ -200,8 +229,26 @@ def _unknown_source(key: str, sources: Mapping[str, Outlet]) -> str:
     return f"unknown source {key!r}{hint}; add it to 'sources' or fix the key"
 
 
+def _may_cycle(m: ArgumentMap, first: Mapping[str, int]) -> bool:
+    """Whether any support runs to a later node: with none, indices fall along every path."""
+    supports = Relation.SUPPORTS
+    for i, node in enumerate(m.nodes):
+        parent = node.parent
+        if node.relation is supports and parent is not None and first.get(parent, -1) >= i:
+            return True
+        for link in node.links:
+            if link.relation is supports and first.get(link.to, -1) >= i:
+                return True
+    return False
+
+
 def _cycle_problems(m: ArgumentMap, first: Mapping[str, int]) -> list[Problem]:
     """Find support cycles (circular reasoning). Attack cycles are legitimate and allowed."""
+    return _support_cycles(m, first) if _may_cycle(m, first) else []
+
+
+def _support_cycles(m: ArgumentMap, first: Mapping[str, int]) -> list[Problem]:
+    """Search every support path for a cycle (depth first)."""
     succ: dict[int, list[tuple[int, str | None]]] = {i: [] for i in range(len(m.nodes))}
     for i, node in enumerate(m.nodes):
         # Parents and links that name no node are reported on their own; skip them here.
