@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, Final
 
 from argmap.errors import MapFileError
+from argmap.load.syntax import MAX_FLOW_NESTING, c_syntax_error, duplicate_key, flow_too_deep
 
 __all__ = [
     "MAX_NESTING",
@@ -181,6 +182,7 @@ def yaml_data(text: str, name: str) -> Any:
         return NOT_FAST
     scalars = Scalars()
     limit = sys.get_int_max_str_digits()
+    flow = 0  # open flow collections
     # Each open container: [the dict or list, the key awaiting its value (None: a key next)].
     stack: list[list[Any]] = []
     root: Any = None
@@ -207,12 +209,15 @@ def yaml_data(text: str, name: str) -> Any:
             elif cls is MappingStartEvent or cls is SequenceStartEvent:
                 if event.anchor is not None or event.tag is not None:
                     return NOT_FAST
-                if len(stack) >= MAX_NESTING:
+                flow += bool(flow or event.flow_style)  # all inside a flow one is flow
+                if len(stack) >= MAX_NESTING or flow > MAX_FLOW_NESTING:
                     mark = event.start_mark
-                    raise too_deep(name, mark.line + 1, mark.column + 1)
+                    deep = too_deep if flow <= MAX_FLOW_NESTING else flow_too_deep
+                    raise deep(name, mark.line + 1, mark.column + 1)
                 value = {} if cls is MappingStartEvent else []
             elif cls is MappingEndEvent or cls is SequenceEndEvent:
                 stack.pop()
+                flow -= bool(flow)
                 continue
             elif cls is DocumentStartEvent:
                 documents += 1
@@ -237,7 +242,10 @@ def yaml_data(text: str, name: str) -> Any:
                         return NOT_FAST  # a complex key
                     key = value if value.__class__ is str else str(value)
                     if key in owner:
-                        return NOT_FAST
+                        if value.__class__ is not str:
+                            return NOT_FAST
+                        mark = event.start_mark
+                        raise duplicate_key(name, key, mark.line + 1, mark.column + 1)
                     top[1] = key
                     continue
                 else:
@@ -245,6 +253,13 @@ def yaml_data(text: str, name: str) -> Any:
                     top[1] = no_key
             if value.__class__ is dict or value.__class__ is list:
                 stack.append([value, no_key])
-    except (YAMLError, _NotFast, ValueError, TypeError, KeyError):
+    except YAMLError as exc:
+        # A syntax error: located from the C parser's marks (the round-trip parser would
+        # take ten times a valid load to find it), unless that parser should have a say.
+        located = c_syntax_error(exc, text, name)
+        if located is None:
+            return NOT_FAST
+        raise located from None
+    except (_NotFast, ValueError, TypeError, KeyError):
         return NOT_FAST
     return root
