@@ -54,6 +54,8 @@ def pydantic_findings(exc: ValidationError, model: type[BaseModel]) -> list[Find
         name = str(loc[-1]) if loc else "value"
         dotted = ".".join(str(p) for p in loc)
         got = show_value(err.get("input"))
+        if kind == "string_unicode":
+            continue  # a lone surrogate: reported once, by lone_surrogates, with what to do
         if kind == "extra_forbidden":
             out.append(Finding(loc, _unknown_field(model, loc, name), True, "unknown-field"))
         elif kind == "missing":
@@ -66,6 +68,13 @@ def pydantic_findings(exc: ValidationError, model: type[BaseModel]) -> list[Find
             message = (
                 f"invalid id {got}; use letters, digits, '_', '.' and '-', starting "
                 "with a letter or digit"
+            )
+            out.append(Finding(loc, message, code="bad-id"))
+        elif kind == "id_invisible":
+            what = err.get("ctx", {}).get("what", "")
+            message = (
+                f"invalid id {got}: it holds a character that does not show, {what}; "
+                "ids hold only visible letters, digits, '_', '.' and '-': delete it"
             )
             out.append(Finding(loc, message, code="bad-id"))
         elif kind == "enum":
