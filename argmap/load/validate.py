@@ -27,7 +27,7 @@ from argmap.load.messages import (
     show_value,
 )
 from argmap.load.parse import ParsedFile
-from argmap.load.tree import YamlPath
+from argmap.load.tree import EntryPaths, YamlPath
 from argmap.model import (
     ArgumentMap,
     Node,
@@ -369,7 +369,7 @@ def validate_parsed(parsed: ParsedFile) -> ArgumentMap:
         return _Validator(parsed).run()
 
 
-def validate_with_paths(parsed: ParsedFile) -> tuple[ArgumentMap, dict[str, YamlPath]]:
+def validate_with_paths(parsed: ParsedFile) -> tuple[ArgumentMap, EntryPaths]:
     """Validate a parsed map file and say where each node's entry sits in it.
 
     Returns:
@@ -381,9 +381,9 @@ def validate_with_paths(parsed: ParsedFile) -> tuple[ArgumentMap, dict[str, Yaml
     validator = _Validator(parsed)
     with paused_gc():
         m = validator.run()
-    return m, {
-        entry.id: validator.path_of(i) for i, entry in enumerate(validator.pending) if entry.id
-    }
+    entries = validator.pending
+    ids = {entry.id: i for i, entry in enumerate(entries) if entry.id}
+    return m, EntryPaths(ids, [e.parent for e in entries], [e.steps for e in entries])
 
 
 def validate_data(data: dict[str, Any], path: str = "<map>") -> ArgumentMap:
