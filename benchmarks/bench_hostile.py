@@ -71,9 +71,8 @@ def bench_errors(folder: Path, table: Verdicts) -> None:
     at = big.rfind("  basis: statistic")
     syntax = big[:at] + "  basis: [statistic" + big[at + len("  basis: statistic") :]
     _error_against(folder, table, "syntax error at the end of a big map", big, syntax, small=False)
-    dup = (
-        big[:at] + "  basis: statistic\n  basis: statistic" + big[at + len("  basis: statistic") :]
-    )
+    end = big.index("\n", at)
+    dup = big[:end] + "\n" + big[big.rfind("\n", 0, at) + 1 : end] + big[end:]  # line twice
     _error_against(folder, table, "duplicate key at the end of a big map", big, dup, small=False)
     small = "title: t\nthesis:\n  text: x\n  note: !!str n\n"
     deep_tag = "title: t\nthesis:\n  text: x\n  note: !!str n\n  tags:\n  " + "- " * 20_000 + "x\n"
