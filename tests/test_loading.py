@@ -18,6 +18,7 @@ from argmap.load.jsontext import json_positions, parse_json_iteratively
 from argmap.load.maps import load_map
 from argmap.load.marks import yaml_positions
 from argmap.load.parse import make_yaml
+from argmap.load.syntax import MAX_FLOW_NESTING
 from argmap.load.tree import SourceMap, YamlPath
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -259,23 +260,57 @@ def test_a_deep_json_chain_loads_without_recursion(tmp_path: Path) -> None:
 # -- the slow cases of the attack pass: messages (their time is in `make bench`) ----------
 
 
-def test_nested_flow_file_error_is_located(tmp_path: Path) -> None:
-    depth = 2000
+def _nested_flow(depth: int) -> str:
     body = "".join('{text: "t", premises: [' for _ in range(depth)) + "{text: t, strength: huge}"
+    return f"title: t\nthesis: {body}{']}' * depth}\n"
+
+
+def test_nested_flow_within_the_limit_gives_the_validation_error(tmp_path: Path) -> None:
+    depth = MAX_FLOW_NESTING // 2 - 1  # a mapping and a list a level, the leaf's own mapping
     path = tmp_path / "flow.yaml"
-    path.write_text(f"title: t\nthesis: {body}{']}' * depth}\n", encoding="utf-8")
+    path.write_text(_nested_flow(depth), encoding="utf-8")
     with pytest.raises(MapValidationError) as excinfo:
         load_map(path)
     (issue,) = excinfo.value.issues
     assert (issue.line, issue.column) == (2, 8 + 23 * depth + 21)
     assert issue.message.endswith(
+        "...premises[0].premises[0].premises[0].strength: "
         "'strength' must be one of weak, moderate or strong (got 'huge')"
+    )
+    assert len(str(issue)) < 300  # the deep path is cut short: one short line
+
+
+@pytest.mark.parametrize("depth", [MAX_FLOW_NESTING // 2, 2000, 100_000])
+def test_nested_flow_beyond_the_limit_is_refused_where_it_passes_it(
+    tmp_path: Path, depth: int
+) -> None:
+    path = tmp_path / "flow.yaml"
+    path.write_text(_nested_flow(depth), encoding="utf-8")
+    with pytest.raises(MapFileError) as excinfo:
+        load_map(path)
+    # The 201st '{' or '[' (the 101st entry's '{'): each entry's '{' opens 23 characters
+    # after the one before, the first at column 9.
+    column = 9 + 23 * (MAX_FLOW_NESTING // 2)
+    assert str(excinfo.value) == (
+        f"{path}:2:{column}: '{{' and '[' nested more than {MAX_FLOW_NESTING} deep; write "
+        "the deeper entries in block style (one key a line), or save the map as .json"
     )
 
 
-def test_tags_with_5000_nested_brackets_are_located(tmp_path: Path) -> None:
+@pytest.mark.parametrize("brackets", [5000, 1_000_000])
+def test_tags_with_nested_brackets_are_refused_at_the_limit(tmp_path: Path, brackets: int) -> None:
     path = tmp_path / "tags.yaml"
-    path.write_text("title: t\nthesis:\n  text: x\n  tags: " + "[" * 5000 + "]" * 5000 + "\n")
+    path.write_text(
+        "title: t\nthesis:\n  text: x\n  tags: " + "[" * brackets + "]" * brackets + "\n"
+    )
+    with pytest.raises(MapFileError) as excinfo:
+        load_map(path)
+    assert str(excinfo.value).startswith(f"{path}:4:{9 + MAX_FLOW_NESTING}: '{{' and '['")
+
+
+def test_tags_with_a_few_nested_brackets_are_located(tmp_path: Path) -> None:
+    path = tmp_path / "tags.yaml"
+    path.write_text("title: t\nthesis:\n  text: x\n  tags: " + "[" * 50 + "]" * 50 + "\n")
     with pytest.raises(MapValidationError) as excinfo:
         load_map(path)
     assert [str(i) for i in excinfo.value.issues] == [
@@ -361,12 +396,17 @@ def test_fast_yaml_keys_agree_with_the_round_trip_parser(blocks: list[list[Any]]
     text = "".join(
         f"- {{{', '.join(f'{key}: {value}' for key, value in pairs)}}}\n" for pairs in blocks
     )
-    fast = parse_yaml_fast(text, "t.yaml")
+    refused = object()
+    try:
+        fast = parse_yaml_fast(text, "t.yaml")
+    except MapFileError:
+        fast = refused  # a duplicate key, located from the C parser's marks
     try:
         slow = plain_data(_parse_yaml(text, "t.yaml"), "t.yaml")
     except MapFileError:
-        assert fast is NOT_FAST  # a duplicate key: the round-trip parser says where
+        assert fast is NOT_FAST or fast is refused  # a duplicate key
         return
+    assert fast is not refused
     if fast is not NOT_FAST:
         assert fast == slow
         assert all(type(key) is str for block in fast for key in block)
@@ -378,3 +418,69 @@ def test_fast_yaml_keeps_one_string_per_key() -> None:
     data = parse_yaml_fast("- {id: a, 1: b}\n- {id: c, 1: d}\n", "t.yaml")
     assert [list(block) for block in data] == [["id", "1"], ["id", "1"]]
     assert all(a is b for a, b in zip(data[0], data[1], strict=True))
+# -- syntax errors from the C parser's marks (no second, slower parse) -----------------
+
+
+def _refusal(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(MapFileError) as excinfo:
+        load_map(path)
+    return str(excinfo.value).removeprefix(f"{path}:")
+
+
+def test_a_syntax_error_deep_in_a_big_file_is_located_without_the_round_trip_parser(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argmap.load.parse as parse
+
+    def never(text: str, name: str) -> None:
+        raise AssertionError("the round-trip parser was asked")
+
+    monkeypatch.setattr(parse, "load_round_trip", never)
+    entries = "".join(f"  - text: premise {i}\n    strength: weak\n" for i in range(3000))
+    text = f"title: t\nthesis:\n  text: x\n  premises:\n{entries}  - text: [broken\n"
+    assert _refusal(tmp_path, "m.yaml", text) == (
+        "6006:1: invalid YAML: expected ',' or ']', found the end of the file; "
+        "check indentation and quoting"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("title: t\nthesis:\n\ttext: x\n", "3:1: invalid YAML: found character that cannot "),
+        ("title: t\nthesis: {text: x\n", "3:1: invalid YAML: expected ',' or '}', found the"),
+        ("title: t\nthesis:\n  text: a\x01b\n", "3:10: invalid YAML: character U+0001 is not"),
+        ("title: t\nthesis:\n  text: x\n  text: y\n", "4:3: duplicate key 'text'; each key"),
+    ],
+)
+def test_syntax_errors_are_located_and_worded(tmp_path: Path, text: str, message: str) -> None:
+    assert _refusal(tmp_path, "m.yaml", text).startswith(message)
+
+
+def test_a_repeated_json_key_is_located_at_any_depth(tmp_path: Path) -> None:
+    depth = 20_000
+    opening = "".join('{"text": "t", "premises": [' for _ in range(depth))
+    text = '{"title": "t", "thesis": ' + opening + '{"text": "a",\n "text": "b"}'
+    text += "]}" * depth + "}"
+    assert _refusal(tmp_path, "m.json", text) == (
+        "2:2: duplicate key 'text'; each key may appear once in an object"
+    )
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "plain\u2028value",  # YAML 1.2 text, a line break to the C parser (YAML 1.1)
+        '"\\ud83d\\ude00"',  # an emoji as json.dumps escapes it: the C parser refuses
+        "{a:b}",  # a plain 'a:b' in flow style
+    ],
+)
+def test_what_only_yaml_1_2_reads_still_loads(tmp_path: Path, value: str) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text(f"title: t\nthesis:\n  text: x\n  note: {value}\n", encoding="utf-8")
+    if value.startswith("{"):
+        path.write_text(f"title: t\nthesis:\n  text: x\n  tags: [{value[1:-1]}]\n")
+    m = load_map(path)
+    assert m.nodes[0].note in (None, "plain\u2028value", "\U0001f600")

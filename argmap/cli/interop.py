@@ -47,10 +47,14 @@ def import_(
     What the format cannot say is reported on standard error, one located line per
     kind. A file with several root claims needs --thesis or --all-roots.
     """
+    import json
+
+    from argmap.deep import run_deep
     from argmap.editing.safewrite import write_atomic
     from argmap.interop import ImportOptions, import_file
     from argmap.load.dump import dump_yaml
     from argmap.load.mapfile import to_file_data
+    from argmap.load.syntax import MAX_FLOW_NESTING, data_depth
     from argmap.load.validate import validate_data
 
     if thesis is not None and all_roots:
@@ -63,7 +67,12 @@ def import_(
         echo(f"warning: {warning}", err=True)
     data = to_file_data(result.map)
     validate_data(data, str(output))  # what we write must load back
-    text = dump_yaml(data, header=f"# Imported from {source.name} ({result.format}) by argmap.")
+    if output.suffix.lower() == ".json":  # a JSON map: any depth (indented while shallow)
+        indent = 2 if data_depth(data) <= MAX_FLOW_NESTING else None
+        text = run_deep(lambda: json.dumps(data, ensure_ascii=False, indent=indent)) + "\n"
+    else:
+        header = f"# Imported from {source.name} ({result.format}) by argmap."
+        text = dump_yaml(data, header=header, name=str(output))
     if to_stdout:
         echo_data(text)
         return

@@ -10,7 +10,7 @@ from typing import Any, Final
 from argmap.deep import paused_gc
 from argmap.editing.commit import commit, commit_expected, try_splice
 from argmap.editing.fastplace import FastSession, open_fast, plain_at
-from argmap.editing.inputs import refuse_lone_surrogates, valid_id
+from argmap.editing.inputs import bad_id_message, refuse_lone_surrogates, valid_id
 from argmap.editing.safewrite import locked_text
 from argmap.editing.session import EditError, Session, open_session
 from argmap.editing.textsplice import append_item, insert_list_key, wrap_in_group
@@ -167,8 +167,9 @@ def _new_id(session: Session, new: NewNode) -> str:
     m, p = session.map, session.path
     taken = {node.id for node in m.nodes} | set(m.groups())
     if new.id is not None:
-        if not valid_id(new.id):
-            raise EditError(p, f"{new.id!r} is not a valid id (letters, digits, '_', '.', '-')")
+        problem = bad_id_message(new.id)
+        if problem is not None:
+            raise EditError(p, problem)
         if new.id in taken:
             raise EditError(p, f"duplicate id {new.id!r}; choose another --id")
         return new.id

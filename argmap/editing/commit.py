@@ -42,8 +42,8 @@ def commit(session: Session, spliced: str | None) -> None:
     Raises:
         EditError: the edited map would be invalid, or no candidate gives its map.
     """
-    from argmap.deep import run_deep
-    from argmap.load.parse import make_yaml, parse_text
+    from argmap.load.parse import parse_text
+    from argmap.load.roundtrip import load_round_trip
     from argmap.load.validate import validate_parsed
 
     if spliced is not None and _commit_splice(session, spliced):
@@ -56,7 +56,7 @@ def commit(session: Session, spliced: str | None) -> None:
         raise EditError(session.path, f"refused, the map would be invalid: {reasons}") from None
 
     def merged() -> str | None:
-        base = _dump(run_deep(lambda: make_yaml().load(session.text)))
+        base = _dump(load_round_trip(session.text, str(session.path)))
         return merge_changes(session.text, base, dumped)
 
     candidates: list[tuple[str, Callable[[], str | None]]] = [

@@ -8,7 +8,7 @@ from typing import Any
 
 from argmap.editing.commit import commit, splice_edits
 from argmap.editing.entry import Snapshot, drop_links, retarget_links, set_field
-from argmap.editing.inputs import refuse_lone_surrogates, valid_id
+from argmap.editing.inputs import bad_id_message, refuse_lone_surrogates
 from argmap.editing.safewrite import locked_text
 from argmap.editing.session import EditError, Session, open_session
 from argmap.editing.textsplice import Edit
@@ -93,12 +93,9 @@ def _check_node(
     m, p = session.map, session.path
     node = session.node(node_id)
     if new_id is not None:
-        if not valid_id(new_id):
-            raise EditError(
-                p,
-                f"{new_id!r} is not a valid id; use letters, digits, '_', '-' or '.', starting "
-                "with a letter, digit or '_'",
-            )
+        problem = bad_id_message(new_id)
+        if problem is not None:
+            raise EditError(p, problem)
         if new_id in m or new_id in {n.group for n in m.nodes if n.group}:
             raise EditError(p, f"id {new_id!r} is taken; choose another")
     links_to = {link.to for link in node.links}

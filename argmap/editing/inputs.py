@@ -12,7 +12,13 @@ from argmap.editing.session import EditError
 from argmap.model import Citation
 from argmap.safetext import LONE_SURROGATE
 
-__all__ = ["parse_citation", "refuse_lone_surrogates", "resolve_author", "valid_id"]
+__all__ = [
+    "bad_id_message",
+    "parse_citation",
+    "refuse_lone_surrogates",
+    "resolve_author",
+    "valid_id",
+]
 
 
 def parse_citation(text: str) -> Citation:
@@ -78,6 +84,25 @@ def refuse_lone_surrogates(path: Path, values: Mapping[str, Any]) -> None:
             stack.extend((name, item) for item in value.values())
         elif isinstance(value, list | tuple):
             stack.extend((name, item) for item in value)
+
+
+def bad_id_message(node_id: str) -> str | None:
+    """Say why ``node_id`` is not a valid id, and what to write instead (None: it is valid)."""
+    if valid_id(node_id):
+        return None
+    from argmap.model.idchars import invisible_in_id
+
+    pattern_ok = node_id[:1].isalnum() or node_id[:1] == "_"
+    hidden = invisible_in_id(node_id) if pattern_ok else None
+    if hidden is not None:
+        return (
+            f"{node_id!r} is not a valid id: it holds a character that does not show, "
+            f"{hidden}; ids hold only visible letters, digits, '_', '.' and '-'"
+        )
+    return (
+        f"{node_id!r} is not a valid id; use letters, digits, '_', '-' or '.', starting "
+        "with a letter, digit or '_'"
+    )
 
 
 def valid_id(node_id: str) -> bool:

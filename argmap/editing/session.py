@@ -74,14 +74,14 @@ def open_session(path: Path, text: str) -> Session:
         MapFileError: the text cannot be parsed.
         MapValidationError: the map is invalid before the edit.
     """
-    from argmap.deep import run_deep
-    from argmap.load.parse import make_yaml, parse_text
+    from argmap.load.parse import parse_text
+    from argmap.load.roundtrip import load_round_trip
     from argmap.load.validate import validate_parsed
 
     if path.suffix == ".json":
         raise EditError(path, "editing JSON maps is not supported; edit a YAML map")
     m = validate_parsed(parse_text(text, path))
-    doc = run_deep(lambda: make_yaml().load(text))
+    doc = load_round_trip(text, str(path))
     session = Session(path, text, doc, m)
     places = walk_places(doc)
     if len(places) != len(m.nodes):  # the validator and this walk disagree: refuse

@@ -77,6 +77,17 @@ def format_tree(
     return "\n".join(lines) + "\n"
 
 
+_MAX_INDENT: Final = 50
+"""Levels shown by indenting; a deeper line says its level instead (a 100,000-deep chain
+indented all the way would print some 20 GB)."""
+
+
+def _indent(level: int) -> str:
+    if level <= _MAX_INDENT:
+        return "  " * level
+    return "  " * _MAX_INDENT + f"(level {level}) "
+
+
 def _subtree(
     m: ArgumentMap,
     start: Node,
@@ -95,7 +106,7 @@ def _subtree(
         inherited = extra.get(node.parent, 0) if node.parent is not None and level else 0
         inset = inherited + grouped
         extra[node.id] = inset
-        indent = "  " * (level + inherited)
+        indent = _indent(level + inherited)
         if node.group is not None and grouped and node.group not in seen_groups:
             seen_groups.add(node.group)
             group = _safe(node.group)

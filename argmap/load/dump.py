@@ -11,14 +11,23 @@ from argmap.load.parse import make_yaml
 __all__ = ["dump_yaml", "escape_invisible", "quote_risky"]
 
 
-def dump_yaml(data: Any, *, header: str | None = None) -> str:
+def dump_yaml(data: Any, *, header: str | None = None, name: str = "map") -> str:
     """Dump plain data as block-style YAML text (with an optional comment header).
 
     Strings holding control, format or line-separator characters are written
     double-quoted, where YAML escapes them, so they read back unchanged.
+
+    Raises:
+        MapFileError: the data nests deeper than YAML maps are written (``name`` is the
+            file it was meant for); JSON has no such limit.
     """
     from io import StringIO
 
+    from argmap.load.syntax import ROUND_TRIP_NESTING, data_depth, too_deep_to_write
+
+    depth = data_depth(data)
+    if depth > ROUND_TRIP_NESTING:  # ruamel's writer recurses once per level
+        raise too_deep_to_write(name, depth)
     buffer = StringIO()
     if header:
         buffer.write(header if header.endswith("\n") else header + "\n")

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, Final
 
 from argmap.errors import MapFileError
+from argmap.load.syntax import MAX_FLOW_NESTING, c_syntax_error, duplicate_key, flow_too_deep
 
 __all__ = [
     "MAX_NESTING",
@@ -192,6 +193,7 @@ def yaml_data(text: str, name: str) -> Any:
     no_key = object()
     key: Any = no_key
     outer: list[tuple[Any, bool]] = []
+    flow = 0  # open flow collections
     root: Any = None
     documents = 0
     parser = parser_class(text)
@@ -214,7 +216,10 @@ def yaml_data(text: str, name: str) -> Any:
                         if plain:
                             keys[value] = found
                     if found in container:
-                        return NOT_FAST  # a duplicate key
+                        if plain and scalars.tag(value) != STR_TAG:
+                            return NOT_FAST  # a typed key: the round-trip parser decides
+                        mark = event.start_mark
+                        raise duplicate_key(name, found, mark.line + 1, mark.column + 1)
                     key = found
                     continue
                 if plain and typed(value[:1]):
@@ -232,9 +237,11 @@ def yaml_data(text: str, name: str) -> Any:
             if cls is MappingStartEvent or cls is SequenceStartEvent:
                 if event.anchor is not None or event.tag is not None:
                     return NOT_FAST
-                if len(outer) >= MAX_NESTING:
+                flow += bool(flow or event.flow_style)  # all inside a flow one is flow
+                if len(outer) >= MAX_NESTING or flow > MAX_FLOW_NESTING:
                     mark = event.start_mark
-                    raise too_deep(name, mark.line + 1, mark.column + 1)
+                    deep = too_deep if flow <= MAX_FLOW_NESTING else flow_too_deep
+                    raise deep(name, mark.line + 1, mark.column + 1)
                 value = {} if cls is MappingStartEvent else []
                 if is_map:
                     if key is no_key:
@@ -249,6 +256,7 @@ def yaml_data(text: str, name: str) -> Any:
             elif cls is MappingEndEvent or cls is SequenceEndEvent:
                 container, is_map = outer.pop()
                 key = no_key
+                flow -= bool(flow)
             elif cls is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
@@ -257,7 +265,14 @@ def yaml_data(text: str, name: str) -> Any:
                 break
             elif cls.__name__ not in ("StreamStartEvent", "DocumentEndEvent"):
                 return NOT_FAST  # an alias
-    except (YAMLError, _NotFast, ValueError, TypeError, KeyError):
+    except YAMLError as exc:
+        # A syntax error: located from the C parser's marks (the round-trip parser would
+        # take ten times a valid load to find it), unless that parser should have a say.
+        located = c_syntax_error(exc, text, name)
+        if located is None:
+            return NOT_FAST
+        raise located from None
+    except (_NotFast, ValueError, TypeError, KeyError):
         return NOT_FAST
     finally:
         parser.dispose()

@@ -8,7 +8,7 @@ from typing import NamedTuple
 from argmap.deep import paused_gc
 from argmap.load.files import read_map_text
 from argmap.load.parse import ParsedFile, parse_text
-from argmap.load.tree import YamlPath
+from argmap.load.tree import EntryPaths
 from argmap.load.validate import validate_parsed, validate_with_paths
 from argmap.model import ArgumentMap
 
@@ -35,7 +35,7 @@ class LocatedMap(NamedTuple):
 
     map: ArgumentMap
     parsed: ParsedFile
-    paths: dict[str, YamlPath]
+    paths: EntryPaths
     """Node id -> YAML path of the node's entry, e.g. ``("thesis", "premises", 0)``."""
 
     def locate(self, node_id: str, field: str | None = None) -> tuple[int, int]:

@@ -54,6 +54,8 @@ def pydantic_findings(exc: ValidationError, model: type[BaseModel]) -> list[Find
         name = str(loc[-1]) if loc else "value"
         dotted = ".".join(str(p) for p in loc)
         got = show_value(err.get("input"))
+        if kind == "string_unicode":
+            continue  # a lone surrogate: reported once, by lone_surrogates, with what to do
         if kind == "extra_forbidden":
             out.append(Finding(loc, _unknown_field(model, loc, name), True, "unknown-field"))
         elif kind == "missing":
@@ -66,6 +68,13 @@ def pydantic_findings(exc: ValidationError, model: type[BaseModel]) -> list[Find
             message = (
                 f"invalid id {got}; use letters, digits, '_', '.' and '-', starting "
                 "with a letter or digit"
+            )
+            out.append(Finding(loc, message, code="bad-id"))
+        elif kind == "id_invisible":
+            what = err.get("ctx", {}).get("what", "")
+            message = (
+                f"invalid id {got}: it holds a character that does not show, {what}; "
+                "ids hold only visible letters, digits, '_', '.' and '-': delete it"
             )
             out.append(Finding(loc, message, code="bad-id"))
         elif kind == "enum":
@@ -146,8 +155,24 @@ def misplaced_children(key: str, kind: NodeKind) -> str:
     return f"a {kind.value} cannot have {key!r} (it can have {allowed})"
 
 
+_PATH_HEAD: Final = 3
+_PATH_TAIL: Final = 6
+"""Steps of a long path shown at each end; the line and column say the rest."""
+
+
 def display_path(path: YamlPath) -> str:
-    """Write a YAML path as in messages: ``thesis.premises[0].text``."""
+    """Write a YAML path as in messages: ``thesis.premises[0].text``.
+
+    A deep path keeps its first and last steps, the middle counted
+    (``thesis.premises[0]...(1,994 steps)...premises[0].text``): the message stays
+    one short line however deep the node.
+    """
+    if len(path) > _PATH_HEAD + _PATH_TAIL + 4:
+        start = len(path) - _PATH_TAIL
+        while start > _PATH_HEAD and not isinstance(path[start], str):
+            start -= 1  # the tail starts at a key
+        head, tail = display_path(path[:_PATH_HEAD]), display_path(path[start:])
+        return f"{head}...({start - _PATH_HEAD:,} steps)...{tail}"
     out = ""
     for step in path:
         out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else step)

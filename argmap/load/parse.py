@@ -10,22 +10,12 @@ from typing import Any
 from argmap.deep import paused_gc, run_deep
 from argmap.errors import MapFileError
 from argmap.load.fastpath import NOT_FAST, parse_yaml_fast
-from argmap.load.jsontext import json_positions, parse_json_iteratively
+from argmap.load.jsontext import json_duplicate_key, json_positions, parse_json_iteratively
 from argmap.load.marks import Positions, yaml_positions
+from argmap.load.roundtrip import load_round_trip, make_yaml
 from argmap.load.tree import SourceMap, plain_data
 
-__all__ = ["ParsedFile", "make_yaml", "parse_text"]
-
-
-def make_yaml() -> Any:
-    """Return a round-trip ruamel YAML instance configured for map files."""
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
+__all__ = ["ParsedFile", "load_round_trip", "make_yaml", "parse_text"]
 
 
 class ParsedFile:
@@ -64,7 +54,7 @@ class ParsedFile:
     def _round_trip(self) -> Any:
         if self._document is None:
             try:
-                self._document = run_deep(lambda: make_yaml().load(self.text))
+                self._document = load_round_trip(self.text, self.path)
             except Exception:
                 self._document = {}
         return self._document
@@ -135,17 +125,22 @@ def _parse_json(text: str, name: str) -> Any:
         raise MapFileError(
             name, f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno
         ) from None
-    except _DuplicateKey:
-        # ruamel reports the duplicate with its position.
-        _parse_yaml(text, name)
-        raise MapFileError(name, "duplicate key in a JSON object", line=1, column=1) from None
+    except _DuplicateKey as exc:
+        found = json_duplicate_key(text)
+        line, col, key = found if found is not None else (1, 1, str(exc))
+        raise MapFileError(
+            name,
+            f"duplicate key {key!r}; each key may appear once in an object",
+            line=line,
+            column=col,
+        ) from None
 
 
 def _parse_yaml(text: str, name: str) -> Any:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     try:
-        return run_deep(lambda: make_yaml().load(text))
+        return load_round_trip(text, name)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from typing import Any
 
 from argmap.errors import MapFileError
 from argmap.safetext import join_surrogate_pairs
 
-__all__ = ["SourceMap", "YamlPath", "linked_path", "plain_data"]
+__all__ = ["EntryPaths", "SourceMap", "YamlPath", "linked_path", "plain_data"]
 
 YamlPath = tuple[str | int, ...]
 """A path from the document root: mapping keys and list indexes."""
@@ -53,6 +53,39 @@ class SourceMap:
             else:
                 break
         return best
+
+
+class EntryPaths(Mapping[str, YamlPath]):
+    """Node id -> YAML path of its entry, each path built when asked for.
+
+    Only each entry's steps below its parent are kept: whole paths for every node of
+    a 100,000-deep chain would hold five billion steps.
+    """
+
+    def __init__(
+        self, ids: dict[str, int], parents: list[int | None], steps: list[YamlPath]
+    ) -> None:
+        """Keep each node's entry index, and each entry's parent entry and steps below it."""
+        self._index = ids
+        self._parents = parents
+        self._steps = steps
+
+    def __getitem__(self, node_id: str) -> YamlPath:
+        """The whole path of ``node_id``'s entry (KeyError: no such node)."""
+        index: int | None = self._index[node_id]
+        parts: list[YamlPath] = []
+        while index is not None:
+            parts.append(self._steps[index])
+            index = self._parents[index]
+        return tuple(step for part in reversed(parts) for step in part)
+
+    def __iter__(self) -> Iterator[str]:
+        """The node ids, in document order."""
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        """How many nodes have a path."""
+        return len(self._index)
 
 
 def _own_position(node: Any) -> tuple[int, int]:

@@ -28,7 +28,7 @@ from argmap.load.messages import (
     show_value,
 )
 from argmap.load.parse import ParsedFile
-from argmap.load.tree import YamlPath
+from argmap.load.tree import EntryPaths, YamlPath
 from argmap.model import (
     ArgumentMap,
     Link,
@@ -367,7 +367,7 @@ def validate_parsed(parsed: ParsedFile, *, consume: bool = False) -> ArgumentMap
         return _Validator(parsed, consume=consume).run()
 
 
-def validate_with_paths(parsed: ParsedFile) -> tuple[ArgumentMap, dict[str, YamlPath]]:
+def validate_with_paths(parsed: ParsedFile) -> tuple[ArgumentMap, EntryPaths]:
     """Validate a parsed map file and say where each node's entry sits in it.
 
     Returns:
@@ -379,7 +379,8 @@ def validate_with_paths(parsed: ParsedFile) -> tuple[ArgumentMap, dict[str, Yaml
     validator = _Validator(parsed)
     with paused_gc():
         m = validator.run()
-    return m, {node.id: validator.path_of(i) for i, node in enumerate(m.nodes)}
+    ids = {node.id: i for i, node in enumerate(m.nodes)}
+    return m, EntryPaths(ids, validator.parents, validator.steps)
 
 
 def validate_data(data: dict[str, Any], path: str = "<map>") -> ArgumentMap:

@@ -8,6 +8,7 @@ from typing import Annotated, Any, TypeVar
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from argmap.model.idchars import invisible_in_id
 from argmap.model.vocabulary import ID_PATTERN, Assessment, Basis, NodeKind, Relation, Strength
 
 __all__ = [
@@ -37,9 +38,22 @@ def _not_blank(value: str) -> str:
     return value
 
 
+def _visible_id(value: str) -> str:
+    if value.isascii():  # the usual case: the pattern took only visible ASCII
+        return value
+    what = invisible_in_id(value)
+    if what is not None:
+        raise PydanticCustomError(
+            "id_invisible", "Id holds a character that does not show: {what}", {"what": what}
+        )
+    return value
+
+
 TextDate = Annotated[str, BeforeValidator(_date_to_text)]
 Text = Annotated[str, Field(min_length=1), AfterValidator(_not_blank)]
-NodeId = Annotated[str, Field(pattern=ID_PATTERN, max_length=200)]
+NodeId = Annotated[str, Field(pattern=ID_PATTERN, max_length=200), AfterValidator(_visible_id)]
+"""A node id: the pattern's letters, digits, ``_``, ``.`` and ``-``, every one visible
+(no zero-width joiner, variation selector, bidi control, filler, or mark on no letter)."""
 
 
 class Record(BaseModel):

@@ -1,0 +1,169 @@
+"""YAML syntax errors and nesting bounds read from the C parser, before any slower parser runs."""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from argmap.errors import MapFileError
+
+__all__ = [
+    "LINE_BREAKS",
+    "MAX_FLOW_NESTING",
+    "ROUND_TRIP_NESTING",
+    "c_syntax_error",
+    "data_depth",
+    "duplicate_key",
+    "flow_too_deep",
+    "round_trip_too_deep",
+    "too_deep_to_write",
+]
+
+MAX_FLOW_NESTING: Final = 200
+"""Flow collections (``{...}`` and ``[...]``) nested deeper than this are refused.
+
+The C parser's scanner walks every open flow level for each token it reads, so its time
+grows with the flow depth times the text's length (a 2,000-deep flow file read ten times
+slower per token than a flat one; the round-trip parser is slower still). 200 levels
+(100 map levels written in flow style) keep every token's cost within about twice a flat
+file's; block style, or a ``.json`` map, has no such limit.
+"""
+
+ROUND_TRIP_NESTING: Final = 12_000
+"""Nesting the round-trip (pure Python) parser and writer are given at most.
+
+They recurse once per level: at 12,000 (a 5,000-deep map in block style nests 10,000
+deep) they stay well within the deep-stack thread's limit, and their time within about
+a second. A valid map file in block style cannot nest much deeper within the size limit;
+deeper files (flow style beyond :data:`MAX_FLOW_NESTING` is refused anyway) are refused
+with their position rather than parsed.
+"""
+
+LINE_BREAKS: Final = "\x85\u2028\u2029"
+"""Characters YAML 1.1 (the C parser) reads as line breaks and YAML 1.2 as text."""
+
+
+def flow_too_deep(name: str, line: int, column: int) -> MapFileError:
+    """The located error for flow collections nested beyond :data:`MAX_FLOW_NESTING`."""
+    return MapFileError(
+        name,
+        f"'{{' and '[' nested more than {MAX_FLOW_NESTING} deep; write the deeper "
+        "entries in block style (one key a line), or save the map as .json",
+        line=line,
+        column=column,
+    )
+
+
+def round_trip_too_deep(name: str, line: int, column: int) -> MapFileError:
+    """The located error for nesting beyond :data:`ROUND_TRIP_NESTING` (round-trip files)."""
+    return MapFileError(
+        name,
+        f"nested more than {ROUND_TRIP_NESTING:,} levels deep in a file with an anchor, "
+        "alias, tag or directive, which argmap reads only up to that depth; write those "
+        "out, or save the map as .json",
+        line=line,
+        column=column,
+    )
+
+
+def duplicate_key(name: str, key: str, line: int, column: int) -> MapFileError:
+    """The located error for a key a mapping already holds."""
+    return MapFileError(
+        name,
+        f"duplicate key {key!r}; each key may appear once in a mapping",
+        line=line,
+        column=column,
+    )
+
+
+def too_deep_to_write(name: str, depth: int) -> MapFileError:
+    """The error for data nested too deep to be written as YAML (say: write JSON)."""
+    return MapFileError(
+        name,
+        f"the map nests {depth:,} levels deep; argmap writes YAML maps up to "
+        f"{ROUND_TRIP_NESTING:,} levels: write it as a .json map instead",
+    )
+
+
+def c_syntax_error(exc: Any, text: str, name: str) -> MapFileError | None:
+    """The located error for the C parser's syntax error ``exc``, worded for people.
+
+    Returns None when the round-trip (YAML 1.2) parser should have the last word: the
+    error is not one the parser's marks place, or one where the C parser (YAML 1.1)
+    refuses what YAML 1.2 reads: an escaped half of a surrogate pair (as ``json.dumps``
+    writes emoji), a line separator inside a plain value, ``{a:b}``.
+    """
+    position = getattr(exc, "position", None)
+    if isinstance(position, int) and isinstance(getattr(exc, "character", None), int):
+        return _bad_character(name, text, position, exc.character)
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None)
+    if mark is None or not problem or type(exc).__name__ not in ("ScannerError", "ParserError"):
+        return None
+    index = getattr(mark, "index", -1)
+    found = text[index] if 0 <= index < len(text) else ""
+    if _yaml_1_2_only(problem, found, text[max(index - 1100, 0) : index + 1]):
+        return None
+    return MapFileError(
+        name,
+        f"invalid YAML: {_worded(problem, found)}; check indentation and quoting",
+        line=mark.line + 1,
+        column=mark.column + 1,
+    )
+
+
+def _yaml_1_2_only(problem: str, found: str, before: str) -> bool:
+    """Whether the C parser's error may be YAML 1.2 it does not read (see above)."""
+    return (
+        "Unicode character escape" in problem
+        or problem == "found unexpected ':'"
+        or (found == ":" and "node content" in problem)
+        or any(ch in before for ch in LINE_BREAKS)  # a key is looked for 1,024 back
+    )
+
+
+def _bad_character(name: str, text: str, position: int, code: int) -> MapFileError:
+    line = text.count("\n", 0, position) + 1
+    column = position - text.rfind("\n", 0, position)
+    return MapFileError(
+        name,
+        f"invalid YAML: character U+{code:04X} is not allowed in a YAML file; remove it, "
+        'or write it as an escape ("\\u' + f'{code:04x}") in a double-quoted value',
+        line=line,
+        column=column,
+    )
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split()) or "invalid YAML"
+
+
+def _worded(problem: str, found: str) -> str:
+    """The C parser's words, with the character it stopped at where that helps."""
+    problem = _one_line(problem)
+    if found == "\t":
+        return f"{problem} (a tab: indent with spaces)"
+    if problem.startswith("did not find expected "):
+        problem = "expected " + problem.removeprefix("did not find expected ")
+        shown = "the end of the file" if not found else repr(found)
+        return f"{problem}, found {shown}"
+    if found in LINE_BREAKS and found:
+        return f"{problem} (a line separator U+{ord(found):04X} in an unquoted value: quote it)"
+    if problem == "found character that cannot start any token" and found:
+        return f"found character {found!r} that cannot start any token"
+    return problem
+
+
+def data_depth(data: Any) -> int:
+    """How deep plain data (dicts and lists) nests, counted without recursion."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            value = value.values()
+        elif not isinstance(value, list):
+            continue
+        depth += 1
+        deepest = max(deepest, depth)
+        stack.extend((item, depth) for item in value if isinstance(item, dict | list))
+    return deepest

@@ -1,0 +1,87 @@
+"""Which characters a node id may hold: visible ones only (no zero-width, bidi or filler)."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Final
+
+__all__ = ["MAX_MARKS", "ignorable", "invisible_in_id", "is_clean_id"]
+
+_IGNORABLE: Final = (
+    (0x00AD, 0x00AD),  # soft hyphen
+    (0x034F, 0x034F),  # combining grapheme joiner
+    (0x061C, 0x061C),  # Arabic letter mark
+    (0x115F, 0x1160),  # Hangul choseong and jungseong fillers
+    (0x17B4, 0x17B5),  # Khmer inherent vowels
+    (0x180B, 0x180F),  # Mongolian variation selectors and vowel separator
+    (0x200B, 0x200F),  # zero-width space, (non-)joiners, direction marks
+    (0x202A, 0x202E),  # bidi embeddings and overrides
+    (0x2060, 0x206F),  # word joiner, invisible operators, bidi isolates
+    (0x3164, 0x3164),  # Hangul filler
+    (0xFE00, 0xFE0F),  # variation selectors
+    (0xFEFF, 0xFEFF),  # zero-width no-break space
+    (0xFFA0, 0xFFA0),  # halfwidth Hangul filler
+    (0xFFF0, 0xFFF8),
+    (0x1BCA0, 0x1BCA3),  # shorthand format controls
+    (0x1D173, 0x1D17A),  # musical formatting
+    (0xE0000, 0xE0FFF),  # tags and variation selectors supplement
+)
+"""Unicode's default-ignorable code points: no glyph of their own, so never in an id."""
+
+
+MAX_MARKS: Final = 4
+"""Marks kept on one letter: enough for any script's stacked vowel signs and accents."""
+
+
+def ignorable(ch: str) -> bool:
+    """Whether ``ch`` is one of Unicode's default-ignorable code points (no glyph)."""
+    code = ord(ch)
+    return any(low <= code <= high for low, high in _IGNORABLE)
+
+
+def is_clean_id(text: str, *, max_length: int = 200) -> bool:
+    r"""Whether ``text`` is a valid node id made only of visible characters.
+
+    Valid as the model's ``ID_PATTERN`` reads ``\w`` (letters, marks, digits and
+    connector punctuation, as pydantic's regex engine counts them; Python's ``re``
+    leaves marks out): a word character first, then word characters, ``.`` and ``-``.
+    Default-ignorable characters (variation selectors, zero-width joiners...) are
+    refused, and so is a mark straight after a ``.`` or ``-``.
+
+    >>> is_clean_id("हिन्दी-भाषा"), is_clean_id("scales-\ufe0f-matter")
+    (True, False)
+    """
+    if not text or len(text) > max_length or not _is_base(text[0]):
+        return False
+    for previous, ch in zip(text, text[1:], strict=False):
+        if ignorable(ch):
+            return False
+        if unicodedata.category(ch)[0] == "M":
+            if previous in ".-":
+                return False  # a mark with no letter to sit on
+        elif not (_is_base(ch) or ch in ".-"):
+            return False
+    return True
+
+
+def _is_base(ch: str) -> bool:
+    r"""A letter, digit or connector the model's ``\w`` takes, and that shows."""
+    category = unicodedata.category(ch)
+    return (category[0] == "L" or category in ("Nd", "Nl", "Pc")) and not ignorable(ch)
+
+
+def invisible_in_id(text: str) -> str | None:
+    """Say what in ``text`` (a valid id by the model's pattern) is not visible, or None.
+
+    >>> invisible_in_id("scales-\ufe0f-matter")
+    'U+FE0F (VARIATION SELECTOR-16) at character 8'
+    """
+    if text.isascii() or is_clean_id(text, max_length=len(text)):
+        return None
+    for i, ch in enumerate(text):
+        after_dash = i > 0 and text[i - 1] in ".-"
+        mark = unicodedata.category(ch)[0] == "M"
+        if ignorable(ch) or (mark and (i == 0 or after_dash)):
+            name = unicodedata.name(ch, "a character with no name")
+            return f"U+{ord(ch):04X} ({name}) at character {i + 1}"
+    return "a character that does not show"

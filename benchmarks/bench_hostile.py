@@ -1,0 +1,141 @@
+"""Deep and slow hostile inputs (issue 15): each command's time and memory against its goal.
+
+The located error of every slow case against a valid load of the same (or a small) file,
+and the 100,000-deep chain through every command that reads it. CPU seconds and peak
+memory of fresh processes (see ``bench_anchors``); ``ARGMAP_BENCH_QUICK=1`` runs smaller
+sizes.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from bench_anchors import (  # noqa: E402
+    ARGMAP,
+    QUICK,
+    Run,
+    Verdicts,
+    alternate,
+    median,
+    ratio,
+    section,
+    verdict,
+)
+from bench_render import generate  # noqa: E402
+
+from argmap.load.dump import dump_yaml  # noqa: E402
+
+DEEP = 10_000 if QUICK else 100_000
+
+
+def _chain_json(depth: int) -> str:
+    opening = "".join(
+        f'{{"id": "n{i}", "text": "claim {i}", "premises": [' for i in range(depth - 1)
+    )
+    last = f'{{"id": "n{depth - 1}", "text": "last"}}'
+    return '{"title": "deep", "thesis": ' + opening + last + "]}" * (depth - 1) + "}"
+
+
+def _error_against(
+    folder: Path, table: Verdicts, name: str, valid: str, bad: str, *, small: bool
+) -> None:
+    """A located error's CPU time against a valid load, one located line, exit 1."""
+    ok_path, bad_path = folder / f"{name}-ok.yaml", folder / f"{name}-bad.yaml"
+    ok_path.write_text(valid, encoding="utf-8")
+    bad_path.write_text(bad, encoding="utf-8")
+    runs = alternate(
+        {
+            "valid": [*ARGMAP, "validate", str(ok_path)],
+            "error": [*ARGMAP, "validate", str(bad_path)],
+        },
+        runs=3,
+    )
+    err = runs["error"][0]
+    located = err.code == 1 and err.error_lines == 1 and err.error.startswith(f"{bad_path}:")
+    got, secs = ratio(runs["error"], runs["valid"]), median(runs["error"])
+    print(f"   {name}: valid {median(runs['valid']):.2f}s, error {secs:.2f}s: {err.error[-110:]}")
+    verdict(table, f"located error, {name}", f"{got:.2f}x a valid load", "<= 2x", got <= 2.0)
+    if small:
+        verdict(table, f"located error, {name}, time", f"{secs:.2f} s", "< 1 s", secs < 1)
+    verdict(table, f"located error, {name}, one line", str(located), "True", located)
+
+
+def bench_errors(folder: Path, table: Verdicts) -> None:
+    section("located errors the C parser's marks place (no second parse)")
+    big = dump_yaml(generate(1000 if QUICK else 10000))
+    at = big.rfind("  basis: statistic")
+    syntax = big[:at] + "  basis: [statistic" + big[at + len("  basis: statistic") :]
+    _error_against(folder, table, "syntax error at the end of a big map", big, syntax, small=False)
+    end = big.index("\n", at)
+    dup = big[:end] + "\n" + big[big.rfind("\n", 0, at) + 1 : end] + big[end:]  # line twice
+    _error_against(folder, table, "duplicate key at the end of a big map", big, dup, small=False)
+    small = "title: t\nthesis:\n  text: x\n  note: !!str n\n"
+    deep_tag = "title: t\nthesis:\n  text: x\n  note: !!str n\n  tags:\n  " + "- " * 20_000 + "x\n"
+    _error_against(folder, table, "20,000 nested lists with a tag", small, deep_tag, small=True)
+    flow = "".join("{text: t, premises: [" for _ in range(DEEP)) + "{text: t}" + "]}" * DEEP
+    _error_against(
+        folder, table, f"{DEEP:,}-deep flow map", small, f"title: t\nthesis: {flow}\n", small=True
+    )
+
+
+def bench_deep_chain(folder: Path, table: Verdicts) -> None:
+    section(f"a {DEEP:,}-deep chain (JSON) through every command that reads it")
+    chain = folder / "chain.json"
+    chain.write_text(_chain_json(DEEP), encoding="utf-8")
+    commands = {
+        "validate": ["validate"],
+        "show": ["show"],
+        "stats": ["stats"],
+        "lint": ["lint"],
+        "check": ["check", "--against", str(chain)],
+        "export json": ["export"],
+        "export argdown (refused)": ["export", "--format", "argdown"],
+        "diff": ["diff", str(chain)],
+    }
+    for label, args in commands.items():
+        run = Run([*ARGMAP, *args, str(chain)])
+        refused = "refused" in label
+        ok = run.code == (1 if refused else 0) and (not refused or run.error_lines == 1)
+        print(f"   {label}: exit {run.code}, {run.cpu:.1f} s, {run.mb:.0f} MB {run.error[:90]}")
+        verdict(table, f"{DEEP:,}-deep chain, {label}", f"exit {run.code}", "no crash", ok)
+        verdict(
+            table,
+            f"{DEEP:,}-deep chain, {label}, time",
+            f"{run.cpu:.1f} s",
+            "<= 30 s",
+            run.cpu <= 30,
+        )
+        goal = 200 if label == "validate" else 600
+        verdict(
+            table,
+            f"{DEEP:,}-deep chain, {label}, memory",
+            f"{run.mb:.0f} MB",
+            f"<= {goal} MB",
+            run.mb <= goal,
+        )
+
+
+def main() -> int:
+    table: Verdicts = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        bench_errors(folder, table)
+        bench_deep_chain(folder, table)
+    section("goals")
+    width = max(len(row[0]) for row in table)
+    for figure, measured, goal, met in table:
+        print(
+            f"   {figure:<{width}}  {measured:>20}  goal {goal:<12} {'met' if met else 'MISSED'}"
+        )
+    missed = sum(not row[3] for row in table)
+    print(f"   {len(table) - missed} met, {missed} missed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
