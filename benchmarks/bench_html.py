@@ -8,12 +8,18 @@ the diagram: the node views, the outline and the template. The second runs
 CLI's ``argdown html`` (``make argdown``) on the same generated maps, alternating runs,
 and prints the medians, the median of the per-pair ratios, and whether the goal (5x
 faster than Argdown) is met; then where argmap's time goes, in one process: the pages'
-layout (the engine), cleaning their SVG, and the page itself.
+layout (the engine), cleaning their SVG, and the page itself. The third renders big maps
+once each (10,000 and 100,000 nodes; ``--big``) in a fresh process and prints CPU and wall
+seconds and peak memory against the diagram issue's goals (10,000 nodes under 10 s,
+100,000 within 1 GB), and the growth from 1,000 to 10,000 nodes (goal: 12x at most).
+``ARGMAP_BENCH_QUICK=1`` skips the big maps.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import resource
 import statistics
 import subprocess
@@ -40,6 +46,29 @@ GOAL = 5.0
 """How many times faster than Argdown's HTML export the page should be made."""
 
 ARGDOWN = HERE.parent / ".argdown" / "node_modules" / ".bin" / "argdown"
+
+BIG_SIZES = (1000, 10000, 100000)
+BIG_SECONDS = 10.0
+"""10,000 nodes render to HTML within this (CPU seconds: the machine is shared)."""
+BIG_MB = 1024.0
+"""Every size renders within this peak resident memory."""
+GROWTH = 12.0
+"""CPU time may grow this much at most from 1,000 to 10,000 nodes."""
+
+WRAP = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+try:
+    done = subprocess.run(sys.argv[2:], capture_output=True, timeout=float(sys.argv[1]))
+    code = done.returncode
+except subprocess.TimeoutExpired:
+    code = None
+use = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps([code, time.perf_counter() - start, use.ru_utime + use.ru_stime,
+                  use.ru_maxrss / 1024]))
+"""
+"""Runs a command in a process of its own: its exit code (None: timed out), wall and CPU
+seconds, and peak resident MB (of it and its children, the engine runs among them)."""
 
 
 def generate(count: int, *, deep: bool) -> ArgumentMap:
@@ -173,14 +202,66 @@ def versus_argdown(sizes: tuple[int, ...], runs: int) -> int:
     return missed
 
 
+def big_maps(sizes: tuple[int, ...], timeout: float) -> int:
+    """Render big generated maps to HTML once each: CPU and wall seconds, peak memory."""
+    from argmap.load.dump import dump_yaml
+
+    print()
+    print(f"html of big maps, one run each in a fresh process (timeout {timeout:.0f} s)")
+    print(f"{'nodes':>7} {'CPU s':>8} {'wall s':>8} {'peak MB':>8} {'MB out':>7}  goals")
+    missed = 0
+    cpu: dict[int, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for size in sizes:
+            path = folder / f"big-{size}.yaml"
+            path.write_text(dump_yaml(generate_file(size)), encoding="utf-8")
+            cmd = [sys.executable, "-m", "argmap", "render", str(path), "-f", "html"]
+            out = subprocess.run(
+                [sys.executable, "-c", WRAP, str(timeout), *cmd, "-o", str(folder)],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+            code, wall, seconds, mb = json.loads(out)
+            page = folder / f"big-{size}.html"
+            written = page.stat().st_size / 1e6 if code == 0 and page.exists() else 0.0
+            notes = [f"peak {'<=' if mb <= BIG_MB else 'OVER'} {BIG_MB:.0f} MB"]
+            ok = code == 0 and mb <= BIG_MB
+            if size == 10000:
+                notes.append(f"{'under' if seconds < BIG_SECONDS else 'OVER'} {BIG_SECONDS:.0f} s")
+                ok = ok and seconds < BIG_SECONDS
+            if code != 0:
+                notes.insert(0, "timed out" if code is None else f"FAILED (exit {code})")
+            missed += not ok
+            cpu[size] = seconds
+            print(
+                f"{size:>7} {seconds:>8.2f} {wall:>8.2f} {mb:>8.0f} {written:>7.1f}  "
+                f"{'; '.join(notes)}: {'met' if ok else 'missed'}",
+                flush=True,
+            )
+    if 1000 in cpu and 10000 in cpu:
+        growth = cpu[10000] / cpu[1000]
+        print(
+            f"growth 1,000 -> 10,000 nodes: {growth:.1f}x (goal {GROWTH:.0f}x at most): "
+            f"{'met' if growth <= GROWTH else 'missed'}"
+        )
+        missed += growth > GROWTH
+    return missed
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=",".join(map(str, VERSUS_SIZES)))
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--big", default=",".join(map(str, BIG_SIZES)))
+    parser.add_argument("--big-timeout", type=float, default=3600.0)
     args = parser.parse_args()
     slow = own_work()
     sizes = tuple(int(s) for s in args.sizes.split(",") if s)
     versus_argdown(sizes, args.runs)  # goals missed are reported, not failed on
+    if os.environ.get("ARGMAP_BENCH_QUICK") != "1":
+        big_maps(tuple(int(s) for s in args.big.split(",") if s), args.big_timeout)
     return 1 if slow else 0
 
 

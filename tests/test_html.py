@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 import sys
@@ -223,6 +224,48 @@ def test_svg_cleaning_keeps_any_text_as_text(text: str) -> None:
     assert (root[0][0].text or "") == text
     assert (root[0][1].text or "") == text
     assert root[0][1].get("fill") == text or "url(" in text.lower()
+
+
+@functools.cache
+def _engine_pages(path: Path) -> tuple[str, ...]:
+    from argmap.exporters.html.diagram import _drawings
+
+    m = load_map(path)
+    return tuple(_drawings(m, analyze(m), RenderOptions())[0])
+
+
+def _page_link(target: str) -> str | None:
+    return "n-" + target[5:] if target.startswith("node-") else target
+
+
+def _page_rename(element_id: str) -> str:
+    return element_id if element_id.startswith("node-") else "p3-" + element_id
+
+
+@pytest.mark.parametrize("path", [UNIFORMS, HOSTILE, CASES / "diagram-metachars.yaml"])
+def test_engine_pages_take_the_line_pass_with_the_token_pass_result(path: Path) -> None:
+    from argmap.exporters.html.svgclean import _clean_lines, _clean_tokens
+
+    for svg in _engine_pages(path):
+        for link, rename in ((_page_link, _page_rename), (None, None)):
+            fast = _clean_lines(svg, link, rename)
+            assert fast is not None and fast == _clean_tokens(svg, link, rename)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_svg_line_pass_agrees_with_the_token_pass_on_altered_pages(data: st.DataObject) -> None:
+    from argmap.exporters.html.svgclean import _clean_tokens, clean_svg
+
+    pages = _engine_pages(HOSTILE)
+    svg = pages[data.draw(st.integers(0, len(pages) - 1))]
+    at = data.draw(st.integers(0, len(svg)))
+    cut = data.draw(st.integers(0, 20))
+    insert = data.draw(st.text(st.sampled_from(list("<>/\"'&=\n\r at#;:!-?[]x1")), max_size=16))
+    altered = svg[:at] + insert + svg[at + cut :]
+    assert clean_svg(altered, _page_link, _page_rename) == _clean_tokens(
+        altered, _page_link, _page_rename
+    )
 
 
 def test_svg_cleaning_gives_nothing_for_broken_input() -> None:

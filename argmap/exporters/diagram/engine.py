@@ -208,9 +208,11 @@ def run_engine_pngs(
     Raises:
         RenderError: the engine is missing, fails, times out, or a graph is too large.
     """
-    workers = drawing_workers()
-    per_run = max(1, min(PNG_GRAPHS_PER_RUN, -(-len(sources) // workers)))
-    return _run_many(sources, "png", engine, map_name, timeout, per_run, workers)
+    # An image is the same whichever run draws it, so they are shared out among as many
+    # runs as there are cores, however few.
+    return _run_many(
+        sources, "png", engine, map_name, timeout, PNG_GRAPHS_PER_RUN, 1, drawing_workers()
+    )
 
 
 def drawing_workers() -> int:
@@ -229,6 +231,11 @@ the machine, and images are handed back as they are drawn rather than all at the
 
 MAX_DRAWING_WORKERS: Final = 8
 """Engine runs drawing PNG images at once, at most."""
+LAYOUT_RUNS: Final = 2
+"""Runs a layout of many graphs is split into, whatever the machine: the engine numbers
+some ids across a run, so the split must not depend on the number of cores."""
+MIN_GRAPHS_PER_RUN: Final = 8
+"""Fewer graphs than this in a layout run cost more in its start than two cores save."""
 
 _PNG_END: Final = b"IEND\xaeB`\x82"
 
@@ -247,10 +254,18 @@ def _run_many(
     map_name: str,
     timeout: float,
     per_run: int,
-    workers: int = 1,
+    least_per_run: int = MIN_GRAPHS_PER_RUN,
+    runs: int = LAYOUT_RUNS,
 ) -> list[bytes]:
-    """Run the engine over batches of graphs, ``workers`` runs at once; one document each."""
+    """Run the engine over batches of graphs, one run per core at once; one document each.
+
+    The graphs are shared out among ``runs`` runs at least (each of ``least_per_run``
+    graphs at least, ``per_run`` at most). The runs are processes of their own, so
+    threads that wait on them keep every core busy.
+    """
     info = engine if isinstance(engine, EngineInfo) else find_engine(engine)
+    workers = drawing_workers()
+    per_run = max(1, min(per_run, max(least_per_run, -(-len(sources) // runs))))
     batches: list[list[str]] = []
     size = MAX_DOT_BYTES
     for source in sources:
@@ -279,7 +294,6 @@ def _run_many(
         return [document for batch in batches for document in draw(batch)]
     from concurrent.futures import ThreadPoolExecutor
 
-    # Threads only wait here: each engine run is a process of its own.
     with ThreadPoolExecutor(min(workers, len(batches))) as pool:
         return [document for documents in pool.map(draw, batches) for document in documents]
 

@@ -58,7 +58,14 @@ def _drawings(
     layout = _pages(m, analysis, options, DEFAULT_FIT)
     if layout is None:
         return [render_svg(m, analysis, options)], None
-    return [page_svg(layout, page) for page in layout.pages], layout.size
+    # Each laid-out page goes once its SVG is placed on its page: the layout is this
+    # render's own, and a big map's pages are held once, not twice.
+    laid = layout.pages
+    laid.reverse()
+    svgs = []
+    while laid:
+        svgs.append(page_svg(layout, laid.pop()))
+    return svgs, layout.size
 
 
 def html_diagram(m: ArgumentMap, analysis: Analysis, options: RenderOptions) -> Diagram | None:
@@ -88,7 +95,8 @@ def html_diagram(m: ArgumentMap, analysis: Analysis, options: RenderOptions) -> 
         return target if page is not None and int(page.group(1)) <= total else None
 
     pages = []
-    for number, svg in enumerate(svgs, start=1):
+    for number in range(1, total + 1):
+        svg, svgs[number - 1] = svgs[number - 1], ""  # the engine's text goes once cleaned
         prefix = f"p{number}-"
 
         def rename(element_id: str, prefix: str = prefix) -> str:

@@ -143,8 +143,6 @@ def clean_svg(
     link: Callable[[str], str | None] | None = None,
     rename: Rename | None = None,
 ) -> str:
-    # Long because: one loop over every token holds the pass's state; a call per token
-    # would cost as much as the work (this runs over every element of every page).
     """Return ``svg`` rebuilt from allowed elements and attributes only.
 
     One pass over the text, element by element (no tree is built): text content and
@@ -168,6 +166,18 @@ def clean_svg(
     >>> clean_svg('<svg><script>alert(1)</script><text onclick="x()">&lt;b&gt;</text></svg>')
     '<svg><text>&lt;b&gt;</text></svg>'
     """
+    by_lines = _clean_lines(svg, link, rename)
+    return by_lines if by_lines is not None else _clean_tokens(svg, link, rename)
+
+
+def _clean_tokens(
+    svg: str,
+    link: Callable[[str], str | None] | None = None,
+    rename: Rename | None = None,
+) -> str:
+    # Long because: one loop over every token holds the pass's state; a call per token
+    # would cost as much as the work (this runs over every element of every page).
+    """:func:`clean_svg` for any input: a pass over its tokens, whatever their layout."""
     out: list[str] = []
     # Per open element: its name and the closing tag written for it ("" if none).
     stack: list[tuple[str, str]] = []
@@ -232,6 +242,87 @@ def clean_svg(
     if stack or skipped or not roots:
         return ""
     return "".join(out)
+
+
+_PROLOG: Final = re.compile(
+    r"(?:[ \t\r\n]+|<\?xml[^<>?]*\?>|<!DOCTYPE[^<>\[\]]*>|<!--(?:[^-]|-(?!-))*-->)*"
+)
+"""What the engine writes before its ``<svg>``: a declaration, a doctype, comments."""
+
+_COMMENT: Final = re.compile(r"<!--(?:[^-]|-(?!-))*-->\Z")
+
+_LINE: Final = re.compile(
+    r'<([A-Za-z]+)((?: [A-Za-z][\w:.-]*="[^"<>]*")*)(?:(/)|>([^<>]*)</\1)?>\Z'
+)
+"""A line as the engine writes it: a start tag, an empty element, or a whole text element
+(``<text ...>words</text>``): double-quoted attributes, no markup in values or text."""
+
+_END: Final = {f"</{name}>": name for name in ALLOWED_ELEMENTS | UNWRAPPED}
+
+
+def _clean_lines(
+    svg: str, link: Callable[[str], str | None] | None, rename: Rename | None
+) -> str | None:
+    # Long because: as in _clean_tokens, the loop is the pass; a call per line would
+    # cost as much as the work.
+    """:func:`clean_svg` for the engine's own layout, an element a line; None for any other.
+
+    The engine writes each element on a line of its own (or a few whole tags on one), so
+    a line is a whole token and the costly tokenizer is not needed. Lines are rebuilt
+    with the same rules, giving the same result as :func:`_clean_tokens`; input laid out
+    in any other way (an indented line, a tag over two lines, an element not allowed, a
+    character the engine would have escaped) gives None, and the token pass takes it.
+    """
+    start = svg.find("<svg")
+    if start < 0 or _PROLOG.fullmatch(svg, 0, start) is None:
+        return None
+    out: list[str] = []
+    stack: list[tuple[str, str]] = []
+    closed = False
+    # A line may hold several tags (``<g id="a_n1"><a ...>``): one a line. Markup is never
+    # inside a value or a text on this path, so every ``><`` is between two tags.
+    for line in svg[start:].replace("><", ">\n<").split("\n"):
+        if not line:
+            continue
+        end = _END.get(line)
+        if end is not None:
+            if not stack or stack[-1][0] != end:
+                return None
+            out.append(stack.pop()[1])
+            closed = not stack
+            continue
+        if closed or line.startswith("<!--"):
+            if _COMMENT.match(line) is None:
+                return None
+            continue
+        match = _LINE.match(line)
+        if match is None:
+            return None
+        name, attributes, empty, text = match.groups()
+        if name not in ALLOWED_ELEMENTS and name not in UNWRAPPED or (not stack) != (not out):
+            return None
+        tag = line if text is None else line[: match.end(2)] + ">"
+        fast = _PLAIN.match(tag) if stack else None
+        opened: str | None
+        if fast is not None and "url(" not in tag and (rename is None or "id=" not in tag):
+            opened, close = f"<{name}{fast.group(2)}>", f"</{name}>"
+        elif stack or name == "svg":
+            opened, close = _open(name, attributes, link, rename)
+        else:
+            return None
+        if opened is None:
+            return None
+        if empty:
+            out.append(opened[:-1] + " />" if opened else "")
+            continue
+        out.append(opened)
+        if text and name in TEXT_ELEMENTS:
+            out.append(_escape(_unescape(text), quote=False) if _RAW.search(text) else text)
+        if text is None:
+            stack.append((name, close))
+        else:
+            out.append(close)
+    return "".join(out) if closed else None
 
 
 def _open(

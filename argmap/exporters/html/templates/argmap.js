@@ -261,11 +261,17 @@
 
     function show(page) {
       if (!page || page === current) { return; }
-      if (current) { views.set(current, view); }
+      // Only the two pages that change are touched: a big map has thousands.
+      if (current) {
+        views.set(current, view);
+        current.hidden = true;
+      } else {
+        pages.forEach(function (p) { p.hidden = p !== page; });
+      }
+      page.hidden = false;
       current = page;
       view = views.get(page) || { s: 1, x: 0, y: 0 };
-      pages.forEach(function (p) { p.hidden = p !== page; });
-      var n = pages.indexOf(page) + 1;
+      var n = Number(page.getAttribute("data-page")) || pages.indexOf(page) + 1;
       if (status) { status.textContent = "Page " + n + " of " + pages.length; }
       if (prev) { prev.disabled = n === 1; }
       if (next) { next.disabled = n === pages.length; }
