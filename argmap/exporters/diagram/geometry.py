@@ -174,21 +174,26 @@ def misplaced(svg: str, order: dict[str, int]) -> tuple[int, int]:
 
     For a top-to-bottom drawing: a child's box must start below its parent's; siblings,
     taken in file order (``order``: node name -> position), must each sit to the right
-    of the one before on its row, or on a lower row.
+    of the one before on its row, or on a lower row. A stub (``stub ID``) is ordered as
+    its branch's first node.
 
     Returns:
         (children not beneath their parent, siblings out of order)
     """
     found = boxes(svg)
+    # A stub stands in its branch's place: it is ordered as the branch's first node.
+    for name in [name for name in found if name.startswith("stub ")]:
+        found.setdefault(name[5:], found[name])
     children: dict[str, list[str]] = {}
     below = 0
     for edge in tree_edges(svg):
-        child, parent = found.get(edge.tail), found.get(edge.head)
-        if child is None or parent is None or edge.tail not in order or edge.head not in order:
+        tail = edge.tail.removeprefix("stub ")
+        child, parent = found.get(tail), found.get(edge.head)
+        if child is None or parent is None or tail not in order or edge.head not in order:
             continue
         if child.top < parent.bottom - 0.5:
             below += 1
-        children.setdefault(edge.head, []).append(edge.tail)
+        children.setdefault(edge.head, []).append(tail)
     unordered = 0
     for kids in children.values():
         kids.sort(key=order.__getitem__)
