@@ -27,6 +27,7 @@ __all__ = [
     "lines_html",
     "node_label",
     "shorten_keep_lines",
+    "branch_counts",
     "stub_box",
     "stub_label_lines",
     "stub_lines",
@@ -108,6 +109,21 @@ def stub_label_lines(text: str, more: int, page: str) -> list[str]:
     """
     where = f"+{more} more, p. {page}" if more else f"continues on p. {page}"
     return [*stub_lines(text), where]
+
+
+def branch_counts(kinds: list[str]) -> str:
+    """Say what several branches are, from their first nodes' kinds: ``3 more reasons``."""
+    counts: dict[str, int] = {}
+    for word in kinds:
+        counts[word] = counts.get(word, 0) + 1
+    names = {"premise": "reason", "evidence": "piece of evidence"}
+    parts = []
+    for word, count in counts.items():
+        name = names.get(word, word)
+        if count != 1:
+            name = "pieces of evidence" if word == "evidence" else name + "s"
+        parts.append(f"{count} more {name}")
+    return ", ".join(parts)
 
 
 def stub_box(lines: list[str]) -> tuple[float, float]:

@@ -5,8 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Final, NamedTuple
 
-from argmap.exporters.diagram.labels import stub_box, stub_label_lines, text_points
-from argmap.exporters.diagram.legend import legend_content
+from argmap.analysis.view import draw_kind
+from argmap.exporters.diagram.labels import (
+    branch_counts,
+    stub_box,
+    stub_label_lines,
+)
+from argmap.exporters.diagram.pageoverview import around_root, legend_size
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.stacking import (
     NODESEP,
@@ -20,8 +25,7 @@ from argmap.exporters.diagram.stacking import (
     rows_width,
     wrap_rows,
 )
-from argmap.exporters.diagram.styles import DRAWN_LEGEND, LEGEND_TEXT
-from argmap.model import ArgumentMap, Node, NodeKind
+from argmap.model import ArgumentMap, Node
 
 __all__ = ["TRAIL_ROWS", "Estimate", "Estimator", "Measure", "Unit", "stub_name"]
 
@@ -31,8 +35,6 @@ Measure = Callable[[Node], tuple[float, float]]
 Unit = tuple[str, ...]
 """Children that go together: one node, or the members of a linked group."""
 
-GROUPED_STUB: Final = (330.0, 44.0)
-"""A stub for many branches at once: its counts, and where they go on."""
 TRAIL_WIDTH: Final = 330.0
 TRAIL_ROW: Final = 15.0
 """The breadcrumb above a continued branch: one box, a row per ancestor."""
@@ -40,8 +42,6 @@ REF_SIZE: Final = (300.0, 26.0)
 """A reference to a cross-linked node on another page, drawn beside its source."""
 TRAIL_ROWS: Final = 6
 """The most ancestors a breadcrumb lists: the root, then the nearest ones."""
-LEGEND_ROW: Final = 22.0
-"""A row of the key: its swatch or arrow, and its words at 10 points."""
 FRAME: Final = (2 * 0.3 * 72, 2 * 0.3 * 72 + 26.0)
 """The drawing's padding on both sides, and the page heading's line."""
 
@@ -59,19 +59,6 @@ class Estimate(NamedTuple):
 def stub_name(tops: Sequence[str]) -> str:
     """The graph's name for the stub of branches starting at ``tops``."""
     return f"stub {tops[0]}"
-
-
-def _legend_size(m: ArgumentMap, ids: Sequence[str]) -> tuple[float, float]:
-    """The key of a page of at most these nodes: a row per kind and relation it may show."""
-    nodes = [m.get(node_id) for node_id in ids]
-    content = legend_content(m, nodes, set(ids), {})
-    words = [kind.value for kind in content.kinds]
-    words += [f"bar-ended {LEGEND_TEXT[relation]}" for relation in content.relations]
-    words += [DRAWN_LEGEND] if content.drawn else []
-    words += ["box: premises that work only together"] if content.linked else []
-    words += ["dashed: cross-link to another branch"] if content.cross else []
-    width = max(text_points(line, 10) for line in words) + 50
-    return width, (len(words) + 1) * LEGEND_ROW + 12
 
 
 class Estimator:
@@ -98,7 +85,6 @@ class Estimator:
             if parent is not None and parent in order:
                 self.children[parent].append(node_id)
         self.sizes = {node_id: self._size(measure(self.node[node_id])) for node_id in shown}
-        self.legend = self._size(_legend_size(m, [*shown, *above]))
         self.full_size = self._size((budget.width, budget.height))
         self.width, self.height = self.full_size
         self.weight = self._subtree_sizes(shown)
@@ -110,9 +96,7 @@ class Estimator:
         self.digits = len(str(len(shown) + len(above)))
         self._stubs: dict[tuple[str, bool], Item] = {}
         self._bottom: dict[str, float] = {}  # node id -> its block's last row's height
-        self.top_over: tuple[str, tuple[float, float]] | None = None
-        """The first of the topmost conclusions on the overview, and that row's size."""
-        self.beside, self.over = self._above(m, above, measure)
+        self.around = around_root(m, self.root, above, lambda node: self._size(measure(node)))
 
     def _size(self, size: tuple[float, float]) -> tuple[float, float]:
         # Along ranks and across them: for left-to-right drawings the two swap.
@@ -124,37 +108,6 @@ class Estimator:
             for child in self.children[node_id]:
                 weight[node_id] += weight[child]
         return weight
-
-    def _above(
-        self, m: ArgumentMap, above: Sequence[str], measure: Measure
-    ) -> tuple[float, tuple[float, float]]:
-        """What page 1 draws around the root besides its tree (see ``drawn.split_above``).
-
-        Conclusions drawn from the root sit a rank above what they are drawn from, with
-        room for the "so" arrow and its junction; their objections and undercutters a
-        rank below, beside the root. Returns the width beside the root, and the width
-        and height of the rows above it.
-        """
-        offset: dict[str, int] = {self.root: 0}
-        rows: dict[int, list[tuple[float, float]]] = {}
-        firsts: dict[int, str] = {}
-        for node_id in above:
-            node = m.get(node_id)
-            base = offset.get(node.parent or "", 0)
-            offset[node_id] = base - 1 if node.kind is NodeKind.CONCLUSION else base + 1
-            rows.setdefault(offset[node_id], []).append(self._size(measure(node)))
-            firsts.setdefault(offset[node_id], node_id)
-
-        def width(row: list[tuple[float, float]]) -> float:
-            return sum(w for w, _ in row) + NODESEP * len(row)
-
-        top = min(rows, default=0)
-        if top < 0:  # the key may go beside the topmost conclusions
-            self.top_over = (firsts[top], (width(rows[top]), max(h for _, h in rows[top])))
-        beside = max((width(row) for at, row in rows.items() if at >= 0), default=0.0)
-        over_w = max((width(row) for at, row in rows.items() if at < 0), default=0.0)
-        over_h = sum(max(h for _, h in row) + 2 * RANKSEP for at, row in rows.items() if at < 0)
-        return beside, (over_w, over_h)
 
     def units(self, parent: str) -> list[Unit]:
         """The parent's children as units that go together, in file order."""
@@ -203,7 +156,10 @@ class Estimator:
         item = self._stubs.get(key)
         if item is None:
             if grouped:
-                size = GROUPED_STUB
+                hidden = sum(self.weight[t] for t in tops)
+                kinds = [draw_kind(self.m, self.node[t]).value for t in tops]
+                where = f"{hidden} nodes in all, from p. {'0' * self.digits}"
+                size = stub_box([branch_counts(kinds), where])
             else:
                 more = sum(self.weight[t] for t in tops) - 1
                 page = "0" * self.digits
@@ -225,8 +181,25 @@ class Estimator:
         left out, references to other pages; above a continued branch, the breadcrumb of
         its ancestors (``rest``: the grouped stub of siblings that go on to the next
         page); on the overview, the key beside the root and the conclusions above it.
+        When that does not fit, sets of leaves and stubs are wrapped into compact blocks
+        instead (see :func:`~argmap.exporters.diagram.stacking.wrap_rows`), so that
+        branches fit side by side.
         """
-        limits = limits or {}
+        wide = self._estimate(tops, full, rest, limits or {}, False)
+        if wide.width <= self.width and wide.height <= self.height:
+            return wide
+        compact = self._estimate(tops, full, rest, limits or {}, True)
+        return compact if compact.width <= self.width and compact.height <= self.height else wide
+
+    def _estimate(
+        self,
+        tops: Sequence[Unit],
+        full: set[str] | frozenset[str],
+        rest: Unit | None,
+        limits: Mapping[str, int],
+        compact: bool,
+    ) -> Estimate:
+        """The estimate, with sets of leaves and stubs wrapped wide or ``compact``."""
         stubs = self.stubs_of(full, limits)
         overview = self.root in full
         frame_w, frame_h = self._size(FRAME)
@@ -239,9 +212,9 @@ class Estimator:
             refs = sum(1 for target in self.links[node_id] if target not in full)
             own = (w + refs * (ref_w + NODESEP), max(h, ref_h if refs else 0.0))
             if node_id == self.root:  # undercutters of conclusions beside it
-                own = (own[0] + self.beside, own[1])
+                own = (own[0] + self.around.beside, own[1])
             items = self._kid_items(node_id, full, block, stubs.get(node_id, []))
-            block[node_id] = self._block(node_id, own, items, limit, wraps)
+            block[node_id] = self._block(node_id, own, items, limit, wraps, compact)
         top_items = [self._unit_item(unit, block) for unit in tops]
         if rest:
             top_items.append(self.stub_item(rest, True))
@@ -256,48 +229,18 @@ class Estimator:
             height += trail_h + RANKSEP
         key = ("", "")
         if overview:  # conclusions above the root, and the key where it fits best
-            width = max(width, self.over[0])
-            height += self.over[1]
-            key, width, height = self._key(width, height, limit, self.height - frame_h, block)
+            width = max(width, self.around.over[0])
+            height += self.around.over[1]
+            firsts = [group[0] for groups in stubs.values() for group, _ in groups]
+            legend = self._size(legend_size(self.m, self.around.nodes | set(full), firsts))
+            key, width, height = self.around.key(
+                (width, height),
+                (limit, self.height - frame_h),
+                legend,
+                (self.root, self.sizes[self.root], self._bottom.get(self.root, 0.0)),
+                block[self.root].deepest,
+            )
         return Estimate(width + frame_w, height + frame_h, tuple(wraps), key)
-
-    def _key(
-        self, width: float, height: float, limit: float, high: float, block: Mapping[str, Item]
-    ) -> tuple[tuple[str, str], float, float]:
-        """Where the overview's key goes, and the drawing's size with it there.
-
-        Beside the root, beside the topmost conclusion, on the lowest rank (where the
-        engine puts a node of no edges), or below everything: the first that fits, else
-        the one that overflows least.
-        """
-        key_w, key_h = self.legend
-        root_w, root_h = self.sizes[self.root]
-        places = [
-            (
-                ("same", self.root),
-                max(width, root_w + self.beside + NODESEP + key_w),
-                height + max(0.0, key_h - root_h),
-            )
-        ]
-        if self.top_over is not None:
-            top, (over_w, over_h) = self.top_over
-            places.append(
-                (
-                    ("same", top),
-                    max(width, over_w + NODESEP + key_w),
-                    height + max(0.0, key_h - over_h),
-                )
-            )
-        places.append(
-            (
-                ("bottom", ""),
-                width + NODESEP + key_w,
-                height + max(0.0, key_h - self._bottom.get(self.root, 0.0)),
-            )
-        )
-        deepest = block[self.root].deepest
-        places.append((("below", deepest), max(width, key_w), height + RANKSEP + key_h))
-        return min(places, key=lambda p: max(1.0, p[1] / limit, p[2] / high))
 
     def _kid_items(
         self,
@@ -338,11 +281,12 @@ class Estimator:
         items: list[Item],
         limit: float,
         wraps: list[Wrap],
+        compact: bool,
     ) -> Item:
         """A node's block: the node above its children's items, in rows that fit ``limit``."""
         if not items:
             return Item(node_id, *own, 1, node_id)
-        rows = wrap_rows(items, limit)
+        rows = wrap_rows(items, limit, compact)
         note_rows(node_id, rows, wraps)
         self._bottom[node_id] = max(item.height for item in rows[-1])
         width = max(own[0], rows_width(rows))

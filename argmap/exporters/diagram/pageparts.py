@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Final
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.labels import (
     STUB_POINTS,
+    branch_counts,
     graphviz_escape,
     html_text,
     lines_html,
@@ -287,19 +288,11 @@ def _branch_counts(
 
     Kinds the styles do not name (a label worksheet's) are counted as statements.
     """
-    counts: dict[str, int] = {}
+    words = []
     for top in tops:
         kind = draw_kind(m, m.get(top))
-        word = kind.value if styles[kind].label else "statement"
-        counts[word] = counts.get(word, 0) + 1
-    names = {"premise": "reason", "evidence": "piece of evidence"}
-    parts = []
-    for word, count in counts.items():
-        name = names.get(word, word)
-        if count != 1:
-            name = "pieces of evidence" if word == "evidence" else name + "s"
-        parts.append(f"{count} more {name}")
-    return ", ".join(parts)
+        words.append(kind.value if styles[kind].label else "statement")
+    return branch_counts(words)
 
 
 def _add_references(

@@ -105,13 +105,17 @@ class Wrap(NamedTuple):
     holds: tuple[tuple[str, str], ...]
 
 
-def wrap_rows(items: list[Item], limit: float) -> list[list[Item]]:
+def wrap_rows(items: list[Item], limit: float, compact: bool = False) -> list[list[Item]]:
     """Items in file order, in rows that fit ``limit`` with the edges passing through them.
 
     The edges of a later row run up between the boxes of the rows before, each taking a
     gap of its own (see :func:`rows_width`); rows are made narrower until they fit, or
-    hold one item each.
+    hold one item each. ``compact``: more than two single boxes (leaves, stubs) go in
+    rows of :func:`stack_columns` at most, a block that leaves room beside it.
     """
+    if compact and len(items) > 2 and all(item.levels == 1 for item in items):
+        columns = items[: stack_columns(len(items))]
+        limit = min(limit, sum(item.width for item in columns) + NODESEP * (len(columns) - 1))
     rows = _greedy(items, limit)
     target = limit
     for _ in range(8):
@@ -120,7 +124,10 @@ def wrap_rows(items: list[Item], limit: float) -> list[list[Item]]:
             break
         target -= max(over, NODESEP)
         rows = _greedy(items, target)
-    return rows
+    # As many rows, evenly filled: no row of one left under a full one.
+    size = math.ceil(len(items) / len(rows))
+    even = [items[i : i + size] for i in range(0, len(items), size)]
+    return even if len(even) == len(rows) and rows_width(even) <= limit else rows
 
 
 def _greedy(items: list[Item], limit: float) -> list[list[Item]]:
@@ -172,8 +179,9 @@ def lowest(row: list[Item]) -> Item:
 def note_rows(parent: str, rows: list[list[Item]], wraps: list[Wrap]) -> None:
     """Record a parent's rows, and what holds each row below the one before.
 
-    Rows of single boxes (leaves and stubs) make columns: an item hangs below the item
-    above it, so its edge to the parent runs up the gap beside that one. Otherwise each
+    Rows of single boxes (leaves and stubs) make columns: an item hangs below an item
+    of the row above (a shorter row centred), so its edge to the parent runs up the gap
+    beside that one rather than round the outside. Otherwise each
     item of a row goes below the lowest node of the row before.
     """
     if len(rows) == 1 and len(rows[0]) == 1:
@@ -182,8 +190,10 @@ def note_rows(parent: str, rows: list[list[Item]], wraps: list[Wrap]) -> None:
     for above, row in zip(rows, rows[1:], strict=False):
         flat = all(item.levels == 1 for item in above + row)
         low = lowest(above).deepest
+        start = max(0, (len(above) - len(row)) // 2)  # centred under the row above
         for i, item in enumerate(row):
-            holds.append((item.name, above[min(i, len(above) - 1)].name if flat else low))
+            anchor = above[min(start + i, len(above) - 1)].name
+            holds.append((item.name, anchor if flat else low))
     wraps.append(
         Wrap(parent, tuple(tuple(item.name for item in row) for row in rows), tuple(holds))
     )
