@@ -79,7 +79,7 @@ def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
 STUB_POINTS: Final = 11.0
 """A stub's text size."""
 
-STUB_WRAP: Final = 30
+STUB_WRAP: Final = 26
 """Characters per line of a stub's shortened statement."""
 
 

@@ -19,9 +19,10 @@ from argmap.exporters.diagram.stacking import (
     Item,
     Wrap,
     lowest,
+    merged,
     note_rows,
     row_width,
-    rows_height,
+    rows_ranks,
     rows_width,
     wrap_rows,
 )
@@ -95,7 +96,7 @@ class Estimator:
         self.root = shown[0]
         self.digits = len(str(len(shown) + len(above)))
         self._stubs: dict[tuple[str, bool], Item] = {}
-        self._bottom: dict[str, float] = {}  # node id -> its block's last row's height
+        self._units: dict[str, list[Unit]] = {}
         self.around = around_root(m, self.root, above, lambda node: self._size(measure(node)))
 
     def _size(self, size: tuple[float, float]) -> tuple[float, float]:
@@ -111,6 +112,12 @@ class Estimator:
 
     def units(self, parent: str) -> list[Unit]:
         """The parent's children as units that go together, in file order."""
+        units = self._units.get(parent)
+        if units is None:
+            units = self._units[parent] = self._make_units(parent)
+        return units
+
+    def _make_units(self, parent: str) -> list[Unit]:
         seen: set[str] = set()
         units: list[Unit] = []
         for child in self.children[parent]:
@@ -165,7 +172,8 @@ class Estimator:
                 page = "0" * self.digits
                 size = stub_box(stub_label_lines(self.node[tops[0]].text, more, page))
             name = stub_name(tops)
-            item = self._stubs[key] = Item(name, *self._size(size), 1, name)
+            width, height = self._size(size)
+            item = self._stubs[key] = Item(name, width, (height,), name)
         return item
 
     def estimate(
@@ -174,6 +182,7 @@ class Estimator:
         full: set[str] | frozenset[str],
         rest: Unit | None = None,
         limits: Mapping[str, int] | None = None,
+        record: bool = False,
     ) -> Estimate:
         """Estimate the drawing's size (along ranks, across them), frame included.
 
@@ -183,12 +192,12 @@ class Estimator:
         page); on the overview, the key beside the root and the conclusions above it.
         When that does not fit, sets of leaves and stubs are wrapped into compact blocks
         instead (see :func:`~argmap.exporters.diagram.stacking.wrap_rows`), so that
-        branches fit side by side.
+        branches fit side by side. ``record``: list the rows (the estimate's ``wraps``).
         """
-        wide = self._estimate(tops, full, rest, limits or {}, False)
+        wide = self._estimate(tops, full, rest, limits or {}, (False, record))
         if wide.width <= self.width and wide.height <= self.height:
             return wide
-        compact = self._estimate(tops, full, rest, limits or {}, True)
+        compact = self._estimate(tops, full, rest, limits or {}, (True, record))
         return compact if compact.width <= self.width and compact.height <= self.height else wide
 
     def _estimate(
@@ -197,7 +206,7 @@ class Estimator:
         full: set[str] | frozenset[str],
         rest: Unit | None,
         limits: Mapping[str, int],
-        compact: bool,
+        how: tuple[bool, bool],
     ) -> Estimate:
         """The estimate, with sets of leaves and stubs wrapped wide or ``compact``."""
         stubs = self.stubs_of(full, limits)
@@ -205,7 +214,8 @@ class Estimator:
         frame_w, frame_h = self._size(FRAME)
         limit = self.width - frame_w
         block: dict[str, Item] = {}
-        wraps: list[Wrap] = []
+        compact, record = how
+        wraps: list[Wrap] | None = [] if record else None
         ref_w, ref_h = self._size(REF_SIZE)
         for node_id in sorted(full, key=self.order.__getitem__, reverse=True):
             w, h = self.sizes[node_id]
@@ -215,13 +225,17 @@ class Estimator:
                 own = (own[0] + self.around.beside, own[1])
             items = self._kid_items(node_id, full, block, stubs.get(node_id, []))
             block[node_id] = self._block(node_id, own, items, limit, wraps, compact)
+        # The tops in file order, as the graph meets them.
+        tops = sorted(tops, key=lambda unit: self.order[unit[0]])
         top_items = [self._unit_item(unit, block) for unit in tops]
         if rest:
             top_items.append(self.stub_item(rest, True))
         rows = wrap_rows(top_items, limit)
-        note_rows("trail", rows, wraps)
+        if wraps is not None:
+            note_rows("trail", rows, wraps)
         width = rows_width(rows)
-        height = rows_height(rows)
+        ranks = rows_ranks(rows)
+        height = sum(ranks) + RANKSEP * (len(ranks) - 1)
         trail = len({a for unit in tops for top in unit for a in self.trail_of(top)})
         if trail:
             trail_w, trail_h = self._size((TRAIL_WIDTH, trail * TRAIL_ROW + 14))
@@ -237,10 +251,10 @@ class Estimator:
                 (width, height),
                 (limit, self.height - frame_h),
                 legend,
-                (self.root, self.sizes[self.root], self._bottom.get(self.root, 0.0)),
+                (self.root, self.sizes[self.root], block[self.root].ranks[-1]),
                 block[self.root].deepest,
             )
-        return Estimate(width + frame_w, height + frame_h, tuple(wraps), key)
+        return Estimate(width + frame_w, height + frame_h, tuple(wraps or ()), key)
 
     def _kid_items(
         self,
@@ -265,14 +279,7 @@ class Estimator:
         members = [block[c] for c in unit]
         if len(members) == 1:
             return members[0]
-        low = lowest(members)
-        return Item(
-            members[0].name,
-            row_width(members),
-            max(m.height for m in members),
-            low.levels,
-            low.deepest,
-        )
+        return Item(members[0].name, row_width(members), merged(members), lowest(members).deepest)
 
     def _block(
         self,
@@ -280,19 +287,18 @@ class Estimator:
         own: tuple[float, float],
         items: list[Item],
         limit: float,
-        wraps: list[Wrap],
+        wraps: list[Wrap] | None,
         compact: bool,
     ) -> Item:
         """A node's block: the node above its children's items, in rows that fit ``limit``."""
         if not items:
-            return Item(node_id, *own, 1, node_id)
+            return Item(node_id, own[0], (own[1],), node_id)
         rows = wrap_rows(items, limit, compact)
-        note_rows(node_id, rows, wraps)
-        self._bottom[node_id] = max(item.height for item in rows[-1])
+        if wraps is not None:
+            note_rows(node_id, rows, wraps)
         width = max(own[0], rows_width(rows))
-        height = own[1] + RANKSEP + rows_height(rows)
-        levels = 1 + sum(lowest(row).levels for row in rows)
-        return Item(node_id, width, height, levels, lowest(rows[-1]).deepest)
+        ranks = (own[1], *rows_ranks(rows))
+        return Item(node_id, width, ranks, lowest(rows[-1]).deepest)
 
     def trail_of(self, node_id: str) -> list[str]:
         """The ancestors a page shows above ``node_id``: the nearest few, and the root.

@@ -111,6 +111,8 @@ class Pager(Estimator):
             limits = self._limits(taken, full, self.rest(units, 1, grouped))
         else:
             for unit in units[1:]:
+                if len(unit) > 1 or len(taken[-1]) > 1:
+                    break  # a linked group's box goes where the engine likes among others
                 after = self.rest(units, len(taken) + 1, grouped)
                 if not self.fits([*taken, unit], full | set(unit), after):
                     break

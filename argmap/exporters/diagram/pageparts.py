@@ -163,7 +163,7 @@ def _add_trail(
         **{"class": "trail"},
     )
     port = {node_id: f"r{i}" for i, node_id in enumerate(plan.page.trail)}
-    for top in plan.page.tops:
+    for top in sorted(plan.page.tops, key=m.position):
         node = m.get(top)
         if node.parent in port and node.relation is not None:
             g.edge(
@@ -275,8 +275,8 @@ def add_stub(
         **_link(plan, stub.page),
     )
     parent = stub.parent
-    if stub.parent not in plan.page.nodes:
-        parent = f"trail:r{plan.page.trail.index(stub.parent)}"
+    if stub.parent not in plan.page.nodes:  # the siblings after the page's: to the right
+        parent = f"trail:r{plan.page.trail.index(stub.parent)}:se"
     relation = first.relation or Relation.SUPPORTS
     return stub.name, parent, edge_attrs(first, relation, False)
 

@@ -136,8 +136,16 @@ def _drafts(pager: Pager, root: str) -> list[_Draft]:
     while todo:
         units, grouped = todo.popleft()
         parent = pager.parent[units[0][0]]
-        # Sibling branches, a stub each, share a page: as many as fit, each as deep.
-        while not grouped and todo and not todo[0][1] and pager.parent[todo[0][0][0][0]] == parent:
+        # Sibling branches, a stub each, share a page: as many as fit, each as deep. Not
+        # a linked group: the engine places its box as it likes among other tops.
+        while (
+            not grouped
+            and len(units[0]) == 1
+            and todo
+            and not todo[0][1]
+            and pager.parent[todo[0][0][0][0]] == parent
+            and len(todo[0][0][0]) == 1
+        ):
             units += todo.popleft()[0]
         fill = pager.fill(units, grouped)
         draft = _Draft(list(fill.taken), set(fill.full), fill.limits, [])
@@ -164,10 +172,13 @@ def _drafts(pager: Pager, root: str) -> list[_Draft]:
 def _share(pager: Pager, draft: _Draft, todo: deque[_Branch]) -> None:
     """Whole branches still waiting share the page while they fit.
 
-    Not when the page's own siblings go on to the next page: they come first.
+    Not when the page's own siblings go on to the next page: they come first. Nor a
+    linked group: the engine would place its box as it likes among the page's tops.
     """
     while draft.rest is None and todo:
         units = todo[0][0]
+        if any(len(unit) > 1 for unit in [*units, *draft.taken]):  # see _drafts
+            return
         whole = pager.whole([c for unit in units for c in unit])
         if not pager.fits([*draft.taken, *units], draft.full | whole, None, draft.limits):
             return
@@ -189,7 +200,7 @@ def _number(pager: Pager, drafts: list[_Draft]) -> list[Page]:
         ]
         stubs.sort(key=lambda stub: pager.order[stub.tops[0]])
         width, height, wraps, key = pager.estimate(
-            draft.taken, draft.full, draft.rest, draft.limits
+            draft.taken, draft.full, draft.rest, draft.limits, record=True
         )
         pages.append(
             Page(

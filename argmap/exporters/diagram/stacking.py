@@ -21,7 +21,8 @@ __all__ = [
     "note_rows",
     "RANKSEP",
     "row_width",
-    "rows_height",
+    "merged",
+    "rows_ranks",
     "rows_width",
     "stack_columns",
     "stack_leaves",
@@ -32,6 +33,8 @@ NODESEP: Final = 0.35 * 72
 """The gap between neighbours on a rank, in points (the graph's ``nodesep``)."""
 RANKSEP: Final = 0.55 * 72
 """The gap between ranks, in points (the graph's ``ranksep``)."""
+PASSING: Final = 2.5 * NODESEP
+"""The room an edge from a lower row takes as it passes a row on its way to the parent."""
 
 STACK_COLUMNS: Final = 2
 """Leaves of one parent beyond this many are stacked in columns, keeping wide maps slide-shaped."""
@@ -79,16 +82,32 @@ class Item(NamedTuple):
     Attributes:
         name: what the graph calls its top (a node id, or a stub's name).
         width: along the rank, in points.
-        height: across ranks, in points.
-        levels: how many ranks its block spans.
+        ranks: the height of each rank its block spans, from its top down. The engine
+            makes a rank as tall as its tallest box anywhere, so blocks side by side
+            merge their ranks (see :func:`merged`).
         deepest: the name of a node on its block's lowest rank.
     """
 
     name: str
     width: float
-    height: float
-    levels: int
+    ranks: tuple[float, ...]
     deepest: str
+
+    @property
+    def levels(self) -> int:
+        """How many ranks the block spans."""
+        return len(self.ranks)
+
+    @property
+    def height(self) -> float:
+        """Across ranks, in points."""
+        return sum(self.ranks) + RANKSEP * (len(self.ranks) - 1)
+
+
+def merged(items: Sequence[Item]) -> tuple[float, ...]:
+    """The ranks of blocks side by side: each as tall as the tallest of theirs there."""
+    depth = max(item.levels for item in items)
+    return tuple(max(item.ranks[i] for item in items if i < item.levels) for i in range(depth))
 
 
 class Wrap(NamedTuple):
@@ -145,25 +164,28 @@ def _greedy(items: list[Item], limit: float) -> list[list[Item]]:
 
 
 def rows_width(rows: list[list[Item]]) -> float:
-    """The width of wrapped rows: each row, and a gap for every edge from rows below it."""
+    """The width of wrapped rows: each row, and room for every edge from rows below it.
+
+    The engine curves such an edge round the boxes it passes, wider than a plain gap.
+    """
     after = sum(len(row) for row in rows)
     widest = 0.0
     for row in rows:
         after -= len(row)
-        widest = max(widest, row_width(row) + NODESEP * after)
+        widest = max(widest, row_width(row) + PASSING * after)
     return widest
 
 
-def rows_height(rows: list[list[Item]]) -> float:
-    """The height of wrapped rows; infinite when a row sits below a deeper block.
+def rows_ranks(rows: list[list[Item]]) -> tuple[float, ...]:
+    """The ranks of wrapped rows, one row below the other; infinite below a deep block.
 
     Edges from a row below a branch drawn several ranks deep would loop round it: rows
     follow only rows of single boxes (stubs and leaves), so a page that needs that is
     planned otherwise (its branches left as stubs).
     """
     if any(item.levels > 1 for row in rows[:-1] for item in row):
-        return math.inf
-    return sum(max(item.height for item in row) for row in rows) + RANKSEP * (len(rows) - 1)
+        return (math.inf,)
+    return tuple(height for row in rows for height in merged(row))
 
 
 def row_width(row: list[Item]) -> float:
@@ -179,21 +201,20 @@ def lowest(row: list[Item]) -> Item:
 def note_rows(parent: str, rows: list[list[Item]], wraps: list[Wrap]) -> None:
     """Record a parent's rows, and what holds each row below the one before.
 
-    Rows of single boxes (leaves and stubs) make columns: an item hangs below an item
-    of the row above (a shorter row centred), so its edge to the parent runs up the gap
-    beside that one rather than round the outside. Otherwise each
+    Below a row of single boxes (leaves and stubs), an item hangs below an item of the
+    row above (a shorter row centred), so its edge to the parent runs up the gap beside
+    that one rather than round the outside. Otherwise each
     item of a row goes below the lowest node of the row before.
     """
     if len(rows) == 1 and len(rows[0]) == 1:
         return
     holds: list[tuple[str, str]] = []
     for above, row in zip(rows, rows[1:], strict=False):
-        flat = all(item.levels == 1 for item in above + row)
-        low = lowest(above).deepest
+        flat = all(item.levels == 1 for item in above)
         start = max(0, (len(above) - len(row)) // 2)  # centred under the row above
         for i, item in enumerate(row):
             anchor = above[min(start + i, len(above) - 1)].name
-            holds.append((item.name, anchor if flat else low))
+            holds.append((item.name, anchor if flat else lowest(above).deepest))
     wraps.append(
         Wrap(parent, tuple(tuple(item.name for item in row) for row in rows), tuple(holds))
     )
