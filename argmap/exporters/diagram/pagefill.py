@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Hashable, Mapping, Sequence
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.pageestimate import Estimator, Measure, Unit
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.model import ArgumentMap, Relation
 
 __all__ = ["Fill", "Pager"]
+
+MISSES: Final = 8
+"""A page is full once this many units in a row did not fit: the rest become stubs."""
 
 
 class Fill(NamedTuple):
@@ -120,13 +123,16 @@ class Pager(Estimator):
                 full.update(unit)
         rest = self.rest(units, len(taken), grouped)
         queue = deque(c for unit in taken for c in unit)
-        while queue:
+        misses = 0
+        while queue and misses < MISSES:
             node_id = queue.popleft()
             for unit in self.priority(node_id):
                 trial = full | set(unit)
                 if self.fits(taken, trial, rest, limits):
-                    full = trial
+                    full, misses = trial, 0
                     queue.extend(unit)
+                else:
+                    misses += 1
         return Fill(tuple(taken), frozenset(full), limits)
 
     def _limits(self, taken: list[Unit], full: set[str], rest: Unit | None) -> dict[str, int]:

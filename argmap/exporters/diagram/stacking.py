@@ -135,6 +135,8 @@ def wrap_rows(items: list[Item], limit: float, compact: bool = False) -> list[li
     if compact and len(items) > 2 and all(item.levels == 1 for item in items):
         columns = items[: stack_columns(len(items))]
         limit = min(limit, sum(item.width for item in columns) + NODESEP * (len(columns) - 1))
+    elif row_width(items) <= limit:  # one row: no edge passes another row
+        return [list(items)]
     rows = _greedy(items, limit)
     target = limit
     for _ in range(8):
