@@ -63,7 +63,8 @@ def measure(name: str, fit: str) -> str:
         aspects.append(page.width / page.height)
     overview = geometry.crossings(layout.pages[0].svg)
     return (
-        f"| {name} | {len(m)} | {fit} | {len(layout.pages)} | {edges} | {crossed} | {overview} "
+        f"| {name} | {len(m)} | {fit} | {len(layout.pages)} | {len(m) / len(layout.pages):.1f} "
+        f"| {edges} | {crossed} | {overview} "
         f"| {overlapping} | {above} | {unordered} | {sorted(aspects)[len(aspects) // 2]:.2f} "
         f"| {sum(fills) / len(fills):.0%} |"
     )
@@ -71,10 +72,10 @@ def measure(name: str, fit: str) -> str:
 
 def main() -> int:
     print(
-        "| map | nodes | fit | pages | tree edges | crossings | on overview | overlaps "
-        "| child above parent | siblings out of order | aspect | fill |"
+        "| map | nodes | fit | pages | nodes a page | tree edges | crossings | on overview "
+        "| overlaps | child above parent | siblings out of order | aspect | fill |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name, fit in CASES:
         print(measure(name, fit), flush=True)
     return 0

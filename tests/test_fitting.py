@@ -259,3 +259,23 @@ def test_engine_draws_a_batch_of_graphs_each_at_its_own_resolution() -> None:
     assert sizes[0] == sizes[2] and sizes[1][0] > 1.8 * sizes[0][0]
     svgs = run_engine_svgs(sources)
     assert len(svgs) == 3 and all(svg.rstrip().endswith("</svg>") for svg in svgs)
+
+
+def test_the_flagship_overview_slide_names_every_branch_under_the_thesis() -> None:
+    """A debater sees each reason and objection of the thesis on page 1, in file order."""
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    layout = lay_out(m, analyze(m), RenderOptions(), "slide", find_engine("auto"))
+    first = layout.pages[0]
+    page = first.plan.page
+    assert layout.scale(first) >= layout.budget.scale - 1e-9
+    stubs = [stub for stub in page.stubs if stub.parent == m.thesis.id]
+    assert stubs and not any(stub.grouped for stub in stubs)
+    under = {node.id for node in m.children(m.thesis.id) if node.kind.value != "conclusion"}
+    named = {top for stub in stubs for top in stub.tops} | (under & set(page.nodes))
+    assert named == under
+    # Each stub shows its branch's statement (shortened) and where it goes on, and links there.
+    svg = html.unescape(first.svg)
+    for index, stub in enumerate(page.stubs, start=1):
+        words = m.get(stub.tops[0]).text.split()
+        assert " ".join(words[:2]) in svg
+        assert f'<g id="a_stub-{index}"><a xlink:href="#page-{stub.page}"' in svg

@@ -12,7 +12,7 @@ from argmap.exporters.diagram.pagesize import (
     Budget,
     page_budget,
 )
-from argmap.exporters.diagram.paging import TRAIL_ROWS, Page, _Pager, paginate
+from argmap.exporters.diagram.paging import TRAIL_ROWS, Page, Pager, paginate
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap, Node
 from tests.conftest import MAPS
@@ -49,12 +49,18 @@ def _check(m: ArgumentMap, pages: list[Page], budget: Budget) -> None:
     assert sorted(drawn) == sorted(shown), "every node in full on exactly one page"
     assert [page.number for page in pages] == list(range(1, len(pages) + 1))
     home = {node_id: page.number for page in pages for node_id in page.nodes}
-    pager = _Pager(m, shown, _measure, budget, False)
+    pager = Pager(m, shown, _measure, budget, False)
     for page in pages:
         full = set(page.nodes)
         assert set(page.tops) <= full
+        assert [m.position(s.tops[0]) for s in page.stubs] == sorted(
+            m.position(s.tops[0]) for s in page.stubs
+        ), "stubs in file order"
         for stub in page.stubs:
             assert stub.page > page.number, "a stub points forward"
+            if not stub.grouped:  # one branch: a node, or a linked group's members
+                assert len({m.get(t).group for t in stub.tops}) == 1
+                assert len(stub.tops) == 1 or m.get(stub.tops[0]).group is not None
             # A stub's branches start on its page (and may go on to later ones).
             assert home[stub.tops[0]] == stub.page
             assert all(home[top] >= stub.page for top in stub.tops)
@@ -70,7 +76,8 @@ def _check(m: ArgumentMap, pages: list[Page], budget: Budget) -> None:
         if page.number > 1:
             assert page.trail, "a continued branch shows where it hangs"
         if len(full) > 1:  # a page always takes its first node, even one too big alone
-            assert pager.fits(page.tops, full)
+            width, height = page.estimate
+            assert width <= budget.width + 1e-6 and height <= budget.height + 1e-6
 
 
 def test_budget_is_the_legibility_floor() -> None:
@@ -104,7 +111,7 @@ def test_generated_maps(count: int) -> None:
     assert count < 10 or count / len(pages) >= 3.5
 
 
-def test_many_leaves_share_one_stub() -> None:
+def test_many_leaves_get_a_stub_each_then_one_grouped_stub_as_a_last_resort() -> None:
     m = validate_data(
         {
             "title": "wide",
@@ -118,7 +125,36 @@ def test_many_leaves_share_one_stub() -> None:
     budget = page_budget(PAGE_SIZES["slide"])
     pages = paginate(m, [node.id for node in m.walk()], _measure, budget)
     _check(m, pages, budget)
-    assert len(pages[0].stubs) == 1 and pages[0].stubs[0].hidden < 300
+    stubs = pages[0].stubs
+    # As many stubs of their own as rows of stubs hold, then one for all the others.
+    assert len(stubs) > 5 and [s.grouped for s in stubs] == [False] * (len(stubs) - 1) + [True]
+    assert stubs[-1].hidden == 300 - len(pages[0].nodes) + 1 - (len(stubs) - 1)
+    assert len(pages) < 300 / 5, "the leaves share pages"
+
+
+def test_the_overview_has_a_stub_for_each_branch_in_rows() -> None:
+    thesis: dict[str, object] = {"id": "t", "text": "The thesis holds."}
+    thesis["premises"] = [
+        {
+            "id": f"r{i}",
+            "text": f"Reason {i} is a longer statement that needs a few lines " * 3,
+            "evidence": [{"id": f"r{i}e{j}", "text": "evidence " * 20} for j in range(6)],
+        }
+        for i in range(9)
+    ]
+    m = validate_data({"title": "branches", "thesis": thesis})
+    budget = page_budget(PAGE_SIZES["slide"])
+    pages = paginate(m, [node.id for node in m.walk()], _measure, budget)
+    _check(m, pages, budget)
+    first = pages[0]
+    drawn = [c for c in first.nodes if m.get(c).parent == "t"]
+    stubbed = [s.tops[0] for s in first.stubs if s.parent == "t"]
+    assert not any(s.grouped for s in first.stubs)
+    assert sorted(drawn + stubbed, key=m.position) == [f"r{i}" for i in range(9)]
+    wraps = {w.parent: w for w in first.wraps}
+    assert len(wraps["t"].rows) > 1, "nine branches wrap into rows"
+    names = [name.removeprefix("stub ") for row in wraps["t"].rows for name in row]
+    assert names == [f"r{i}" for i in range(9)], "in file order"
 
 
 def test_pages_are_the_same_every_time() -> None:

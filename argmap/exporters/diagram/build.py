@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, MutableMapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
 from argmap.analysis.view import draw_kind, visible_nodes
@@ -36,15 +37,14 @@ if TYPE_CHECKING:
     import graphviz
 
     from argmap.analysis.standing import Analysis
-    from argmap.exporters.diagram.pageparts import PagePlan
+    from argmap.exporters.diagram.pageparts import PagePlan, PageStubs
 
 __all__ = ["STACK_COLUMNS", "LineCache", "stack_columns", "to_digraph"]
 
 LineCache = MutableMapping[Hashable, str]
 """DOT lines already written for a map and its options: node id (or edge) -> its line.
 
-The pages of one diagram draw the same nodes with the same attributes; a cache shared by
-their builds makes each node's label once, however many times the map is planned.
+Shared by the builds of one diagram's pages, it makes each node's label once.
 """
 
 
@@ -61,8 +61,7 @@ class _Ctx:
     """Node id -> standing, when ``--status`` draws it."""
     groups: Mapping[str, list[Node]]
     """Group name -> the drawn nodes of that linked group."""
-    lines: LineCache = field(default_factory=dict)
-    """Lines written by earlier builds of the same map and options."""
+    lines: LineCache = field(default_factory=dict)  # from earlier builds of the same map
 
     @property
     def show_quotes(self) -> bool:
@@ -84,10 +83,8 @@ def to_digraph(
         m: the map.
         analysis: the map's analysis (``options.status`` draws its standing).
         options: direction, focus/depth, hide, theme and status options.
-        page: draw only this page: its nodes, the trail of their ancestors, stubs for
-            the branches left to other pages (see :mod:`argmap.exporters.diagram.paging`).
-        cache: lines from builds of other pages of the same map, analysis and options;
-            it is filled as nodes are added (see :data:`LineCache`).
+        page: draw only this page (see :mod:`argmap.exporters.diagram.paging`).
+        cache: lines from builds of other pages of the same map, analysis and options.
 
     Returns:
         The graph; every user string in it is escaped for DOT and for HTML-like labels.
@@ -100,20 +97,23 @@ def to_digraph(
     shown = visible_nodes(m, options) if page is None else [m.get(i) for i in page.page.nodes]
     ctx = _context(m, analysis, options, shown, cache)
     g = _new_graph(m, options)
-    _add_nodes(g, ctx, shown)
-    _add_edges(g, ctx, shown)
-    stack_leaves(g, shown, ctx.visible)
-    if page is None or page.page.number == 1:
-        _add_legend(g, ctx, shown)
-    if page is None:
+
+    stubs = None
+    if page is not None:  # its stubs go in among its nodes, its rows are the planner's
+        from argmap.exporters.diagram.pageparts import PageStubs
+
+        stubs = PageStubs(g, m, page, ctx.nodes, partial(_edge_attrs, ctx))
+    _add_nodes(g, ctx, shown, stubs)
+    undercut = _undercut_links(ctx, shown)  # the tree's edges, then undercuts, cross-links
+    _add_tree_edges(g, ctx, shown, undercut, stubs)
+    _add_undercuts_and_cross_links(g, ctx, shown, undercut)
+    if stubs is None:
+        stack_leaves(g, shown, ctx.visible)
         sheets.add_bank(g, options.sheet)  # a worksheet's pages get the bank on pages of its own
-    if page is not None:
-        from argmap.exporters.diagram.pageparts import add_page_parts
-
-        def edge_attrs(source: Node, relation: Relation, cross: bool) -> dict[str, str]:
-            return _edge_attrs(ctx, source, relation, cross)
-
-        add_page_parts(g, m, page, ctx.nodes, edge_attrs)
+    if page is None or page.page.number == 1:
+        _add_legend(g, ctx, shown + (stubs.tops if stubs else []))
+    if stubs is not None:
+        stubs.add_parts()
     return g
 
 
@@ -166,16 +166,20 @@ def _new_graph(m: ArgumentMap, options: RenderOptions) -> graphviz.Digraph:
     return g
 
 
-def _add_nodes(g: graphviz.Digraph, ctx: _Ctx, shown: list[Node]) -> None:
-    """Add every drawn node; a linked group's members go into one cluster, in its place."""
+def _add_nodes(g: graphviz.Digraph, ctx: _Ctx, shown: list[Node], stubs: PageStubs | None) -> None:
+    """Add every drawn node (a linked group in a cluster), a page's stubs in file order."""
     drawn_groups: set[str] = set()
     for node in shown:
+        if stubs is not None:
+            stubs.add_before(node)
         if node.group is not None and len(ctx.groups[node.group]) > 1:
             if node.group not in drawn_groups:
                 drawn_groups.add(node.group)
                 _add_group(g, ctx, node.group)
         else:
             _add_node(g, ctx, node)
+    if stubs is not None:
+        stubs.add_before(None)
 
 
 def _add_node(g: graphviz.Digraph, ctx: _Ctx, node: Node) -> None:
@@ -270,39 +274,34 @@ def _link_key(ctx: _Ctx, node: Node) -> str:
     return node.id
 
 
-def _add_edges(g: graphviz.Digraph, ctx: _Ctx, shown: list[Node]) -> None:
-    """Add the tree's edges, then the undercutters' and the cross-links'."""
-    undercut = _undercut_links(ctx, shown)
-    _add_tree_edges(g, ctx, shown, undercut)
-    _add_undercuts_and_cross_links(g, ctx, shown, undercut)
-
-
 def _undercut_links(ctx: _Ctx, shown: list[Node]) -> set[str]:
     """The links (by :func:`_link_key`) that some drawn undercutter targets."""
     undercut: set[str] = set()
     for node in shown:
-        targets: list[str] = []
-        if node.relation is Relation.UNDERCUTS and node.parent in ctx.visible:
-            targets.append(node.parent)
-        targets += [
-            link.to
-            for link in node.links
-            if link.relation is Relation.UNDERCUTS and link.to in ctx.visible
-        ]
+        targets = [node.parent] if node.relation is Relation.UNDERCUTS else []
+        targets += [link.to for link in node.links if link.relation is Relation.UNDERCUTS]
         for target in targets:
+            if target is None or target not in ctx.visible:
+                continue
             t = ctx.m.get(target)
             if t.parent in ctx.visible:
                 undercut.add(_link_key(ctx, t))
     return undercut
 
 
-def _add_tree_edges(g: graphviz.Digraph, ctx: _Ctx, shown: list[Node], undercut: set[str]) -> None:
+def _add_tree_edges(
+    g: graphviz.Digraph, ctx: _Ctx, shown: list[Node], undercut: set[str], stubs: PageStubs | None
+) -> None:
     """Add each node's edge to its parent (one per linked group, from the group's box).
 
     A link that an undercutter targets runs through a junction point in its middle.
     """
     done_groups: set[str] = set()
-    for node in shown:
+    for node in [*shown, None]:
+        if stubs is not None:
+            stubs.edges_before(node)
+        if node is None:
+            break
         if node.kind is NodeKind.CONCLUSION and node.parent in ctx.visible:
             junction = _add_junction(g, node.id, "#4527a0") if node.id in undercut else None
             add_drawing_step(g, ctx.options.theme, node, junction)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, partial
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from argmap.analysis.view import draw_kind, visible_nodes
 from argmap.exporters.diagram.build import LineCache, to_digraph
 from argmap.exporters.diagram.drawn import split_above, with_drawn_above
 from argmap.exporters.diagram.measure import box_size
+from argmap.exporters.diagram.pagefill import Fill
 from argmap.exporters.diagram.pagenumbers import write_numbers
 from argmap.exporters.diagram.pageparts import PagePlan
 from argmap.exporters.diagram.pagesize import PAGE_SIZES, Budget, PageSize, page_budget
@@ -119,24 +120,26 @@ def lay_out(
             size = sizes[node.id] = box_size(m, node, draw_kind(m, node), show_quote=show_quote)
         return size
 
-    horizontal = options.direction in ("LR", "RL")
     tighter: dict[str, tuple[float, float]] = {}
     drafter = _Drafter(m, analysis, options, engine, digits=len(str(len(shown))))
     drafts: list[_Draft] = []
-    filled: dict[Hashable, tuple[list[str], set[str]]] = {}
+    filled: dict[Hashable, Fill] = {}
+    plan = partial(  # the tightened pages change between plans; the rest are remembered
+        paginate,
+        m,
+        below,
+        measure,
+        budget,
+        horizontal=options.direction in ("LR", "RL"),
+        tighter=tighter,
+        memo=filled,
+        above=above,
+    )
     for attempt in range(1, MAX_PLANS + 1):
-        pages = paginate(
-            m, below, measure, budget, horizontal=horizontal, tighter=tighter, memo=filled
-        )
-        pages = with_drawn_above(pages, above, shown)
+        pages = with_drawn_above(plan(), above, shown)
         home = {node_id: page.number for page in pages for node_id in page.nodes}
         drafts = drafter.lay_out([PagePlan(page, len(pages), home) for page in pages])
-        # A page of one node cannot be split further; the others must fit the budget.
-        over = [
-            d
-            for d in drafts
-            if len(d.plan.page.nodes) > 1 and (d.width > budget.width or d.height > budget.height)
-        ]
+        over = _overflowing(drafts, budget)
         if not over:
             break
         _tighten(tighter, over, budget, attempt)
@@ -148,6 +151,20 @@ def lay_out(
     while drafts:
         laid.append(drafter.finish(drafts.pop()))
     return Layout(size, budget, laid)
+
+
+def _overflowing(drafts: list[_Draft], budget: Budget) -> list[_Draft]:
+    """The pages laid out larger than the budget, but for those that cannot shrink.
+
+    A page of one node and one stub cannot be split further; the others must fit (a
+    node's many stubs are grouped, as a last resort, until they do).
+    """
+    return [
+        d
+        for d in drafts
+        if len(d.plan.page.nodes) + len(d.plan.page.stubs) > 2
+        and (d.width > budget.width or d.height > budget.height)
+    ]
 
 
 def _tighten(
@@ -204,8 +221,16 @@ class _Drafter:
     def key(plan: PagePlan) -> Hashable:
         """What a page draws, numbers aside."""
         page = plan.page
-        stubs = tuple((stub.parent, stub.tops, stub.hidden) for stub in page.stubs)
-        return page.number == 1, page.trail, page.tops, page.nodes, stubs
+        stubs = tuple((stub.parent, stub.tops, stub.hidden, stub.grouped) for stub in page.stubs)
+        return (
+            page.number == 1,
+            page.trail,
+            page.tops,
+            page.nodes,
+            stubs,
+            page.wraps,
+            page.key,
+        )
 
     def lay_out(self, plans: list[PagePlan]) -> list[_Draft]:
         """Lay out every page, in one engine run for all pages not drawn before."""

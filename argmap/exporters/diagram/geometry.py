@@ -47,6 +47,8 @@ class Edge(NamedTuple):
     tail: str
     head: str
     points: tuple[tuple[float, float], ...]
+    port: str = ""
+    """The port of the head the edge ends at (a breadcrumb's row), if any."""
 
 
 def boxes(svg: str) -> dict[str, Box]:
@@ -90,7 +92,8 @@ def tree_edges(svg: str) -> list[Edge]:
         if len(ends) != 2:
             continue
         tail, head = (end.split(":")[0] for end in ends)
-        out.append(Edge(tail, head, _curve(path.group(1))))
+        port = ends[1].split(":")[1] if ":" in ends[1] else ""
+        out.append(Edge(tail, head, _curve(path.group(1)), port))
     return out
 
 
@@ -174,21 +177,31 @@ def misplaced(svg: str, order: dict[str, int]) -> tuple[int, int]:
 
     For a top-to-bottom drawing: a child's box must start below its parent's; siblings,
     taken in file order (``order``: node name -> position), must each sit to the right
-    of the one before on its row, or on a lower row.
+    of the one before on its row, or on a lower row. A stub (``stub ID``) is ordered as
+    its branch's first node; the tops of a continued page are the children of their
+    breadcrumb row.
 
     Returns:
         (children not beneath their parent, siblings out of order)
     """
     found = boxes(svg)
+    # A stub stands in its branch's place: it is ordered as the branch's first node.
+    for name in [name for name in found if name.startswith("stub ")]:
+        found.setdefault(name[5:], found[name])
     children: dict[str, list[str]] = {}
     below = 0
     for edge in tree_edges(svg):
-        child, parent = found.get(edge.tail), found.get(edge.head)
-        if child is None or parent is None or edge.tail not in order or edge.head not in order:
+        tail = edge.tail.removeprefix("stub ")
+        child, parent = found.get(tail), found.get(edge.head)
+        # The tops of a continued page hang from their parent's row of the breadcrumb.
+        head = f"{edge.head}:{edge.port}" if edge.head == "trail" else edge.head
+        if child is None or parent is None or tail not in order:
+            continue
+        if edge.head not in order and edge.head != "trail":
             continue
         if child.top < parent.bottom - 0.5:
             below += 1
-        children.setdefault(edge.head, []).append(edge.tail)
+        children.setdefault(head, []).append(tail)
     unordered = 0
     for kids in children.values():
         kids.sort(key=order.__getitem__)

@@ -27,6 +27,10 @@ __all__ = [
     "lines_html",
     "node_label",
     "shorten_keep_lines",
+    "branch_counts",
+    "stub_box",
+    "stub_label_lines",
+    "stub_lines",
     "text_points",
     "tooltip",
     "width_attr",
@@ -70,6 +74,64 @@ def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
     for paragraph in text.splitlines() or [""]:
         lines.extend(textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""])
     return lines
+
+
+STUB_POINTS: Final = 11.0
+"""A stub's text size."""
+
+STUB_WRAP: Final = 26
+"""Characters per line of a stub's shortened statement."""
+
+
+def stub_lines(text: str, width: int = STUB_WRAP, most: int = 2) -> list[str]:
+    """A statement shortened for a stub: at most ``most`` lines of whole words.
+
+    A statement that does not fit ends with an ellipsis after its last whole word.
+    """
+    lines = textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False) or [""]
+    if len(lines) <= most:
+        return lines
+    kept = lines[:most]
+    last = kept[-1]
+    while len(last) + 1 > width and " " in last:
+        last = last.rsplit(" ", 1)[0]
+    kept[-1] = last.rstrip(" ,;:.") + "…"
+    return kept
+
+
+def stub_label_lines(text: str, more: int, page: str) -> list[str]:
+    """A stub's lines: its branch's first statement shortened, then where the branch goes on.
+
+    Args:
+        text: the statement of the branch's first node.
+        more: how many nodes the branch holds besides that one.
+        page: the page it continues on, as drawn.
+    """
+    where = f"+{more} more, p. {page}" if more else f"continues on p. {page}"
+    return [*stub_lines(text), where]
+
+
+def branch_counts(kinds: list[str]) -> str:
+    """Say what several branches are, from their first nodes' kinds: ``3 more reasons``."""
+    counts: dict[str, int] = {}
+    for word in kinds:
+        counts[word] = counts.get(word, 0) + 1
+    names = {"premise": "reason", "evidence": "piece of evidence"}
+    parts = []
+    for word, count in counts.items():
+        name = names.get(word, word)
+        if count != 1:
+            name = "pieces of evidence" if word == "evidence" else name + "s"
+        parts.append(f"{count} more {name}")
+    return ", ".join(parts)
+
+
+def stub_box(lines: list[str]) -> tuple[float, float]:
+    """A stub's box in points, as its label draws ``lines`` (see :func:`width_attr`)."""
+    width = math.ceil(max(text_points(line, STUB_POINTS) for line in lines)) + 4
+    height = len(lines) * STUB_POINTS * 1.2 + 2
+    # The box's margins (0.15 x 0.08 inches each side), its border and a little slack.
+    return width + 2 * 0.15 * 72 + 4, height + 2 * 0.08 * 72 + 4
 
 
 def char_points(ch: str, size: float) -> float:

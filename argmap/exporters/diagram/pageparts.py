@@ -8,26 +8,27 @@ from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.labels import (
+    STUB_POINTS,
+    branch_counts,
     graphviz_escape,
     html_text,
     lines_html,
     shorten,
+    stub_label_lines,
     width_attr,
 )
 from argmap.exporters.diagram.paging import Page
+from argmap.exporters.diagram.stacking import hold_rows
 from argmap.exporters.diagram.styles import NodeStyle
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
 if TYPE_CHECKING:
     import graphviz
 
-__all__ = ["PagePlan", "add_page_parts", "page_anchor"]
+__all__ = ["PagePlan", "PageStubs", "add_page_parts", "add_stub", "page_anchor"]
 
 TRAIL_CHARS: Final = 48
 """A trail box shows this much of its statement."""
-
-STUB_CHARS: Final = 50
-"""A stub box shows this much of its branch's first statement."""
 
 EdgeStyler = Callable[[Node, Relation, bool], dict[str, str]]
 """Gives an edge's attributes: the source node, its relation, whether a cross-link."""
@@ -68,7 +69,7 @@ def add_page_parts(
     styles: Mapping[NodeKind, NodeStyle],
     edge_attrs: EdgeStyler,
 ) -> None:
-    """Add the page's heading, its trail, its stubs and references to other pages.
+    """Add the page's heading, its trail and references to other pages (stubs: :func:`add_stub`).
 
     Args:
         g: the page's graph, its own nodes already added.
@@ -90,7 +91,6 @@ def add_page_parts(
         fontcolor="#424242",
     )
     _add_trail(g, m, plan, styles, edge_attrs)
-    _add_stubs(g, m, plan, styles, edge_attrs)
     _add_references(g, m, plan, edge_attrs)
 
 
@@ -163,7 +163,7 @@ def _add_trail(
         **{"class": "trail"},
     )
     port = {node_id: f"r{i}" for i, node_id in enumerate(plan.page.trail)}
-    for top in plan.page.tops:
+    for top in sorted(plan.page.tops, key=m.position):
         node = m.get(top)
         if node.parent in port and node.relation is not None:
             g.edge(
@@ -173,49 +173,112 @@ def _add_trail(
             )
 
 
-def _add_stubs(
+class PageStubs:
+    """A page's stubs, added among its nodes in file order (a top's place in the map).
+
+    Graphviz orders a rank's nodes by when they are first met, so a stub added where its
+    branch is in the map keeps the siblings in file order.
+    """
+
+    def __init__(
+        self,
+        g: graphviz.Digraph,
+        m: ArgumentMap,
+        plan: PagePlan,
+        styles: Mapping[NodeKind, NodeStyle],
+        edge_attrs: EdgeStyler,
+    ) -> None:
+        self.g, self.m, self.plan, self.styles, self.edge_attrs = g, m, plan, styles, edge_attrs
+        stubs = plan.page.stubs
+        self.todo = sorted(
+            ((m.position(stub.tops[0]), index) for index, stub in enumerate(stubs, 1)),
+            reverse=True,
+        )
+        self.tops = [m.get(stub.tops[0]) for stub in stubs]
+        """Their first nodes: the key explains their kinds too."""
+        self.edges: list[tuple[int, tuple[str, str, dict[str, str]]]] = []
+        """Stub edges added by :meth:`edges_before`, the last first."""
+
+    def add_parts(self) -> None:
+        """Add the page's heading, breadcrumb, references, what holds its rows, its key's place."""
+        add_page_parts(self.g, self.m, self.plan, self.styles, self.edge_attrs)
+        hold_rows(self.g, self.plan.page.wraps)
+        place, node = self.plan.page.key  # where the planner counts the key
+        if place == "below":
+            self.g.edge("legend key", node, style="invis")
+        elif place == "same":
+            with self.g.subgraph() as beside:
+                beside.attr(rank="same")
+                beside.node("legend key")
+                beside.node(node)
+
+    def add_before(self, node: Node | None) -> None:
+        """Add the stubs that come before ``node`` in the map (all that are left: None)."""
+        limit = None if node is None else self.m.position(node.id)
+        while self.todo and (limit is None or self.todo[-1][0] < limit):
+            position, index = self.todo.pop()
+            edge = add_stub(self.g, self.m, self.plan, index, self.styles, self.edge_attrs)
+            self.edges.insert(0, (position, edge))
+
+    def edges_before(self, node: Node | None) -> None:
+        """Add the edges of the stubs before ``node`` (all that are left: None).
+
+        Among the tree's edges in file order, as the engine first meets them.
+        """
+        limit = None if node is None else self.m.position(node.id)
+        while self.edges and (limit is None or self.edges[-1][0] < limit):
+            _, (tail, head, attrs) = self.edges.pop()
+            self.g.edge(tail, head, **attrs)
+
+
+def add_stub(
     g: graphviz.Digraph,
     m: ArgumentMap,
     plan: PagePlan,
+    index: int,
     styles: Mapping[NodeKind, NodeStyle],
     edge_attrs: EdgeStyler,
-) -> None:
-    """Draw each branch left out as one box saying where it continues."""
+) -> tuple[str, str, dict[str, str]]:
+    """Draw the page's stub ``index`` (from 1), a branch left out; return its edge.
+
+    A stub looks like the node it stands for (its kind's colours, dashed): the first
+    statement shortened to two lines, then ``+N more, p. K``. A grouped stub (several
+    branches in one box, the planner's last resort) counts them by kind instead. The
+    builder adds stubs among the page's nodes in file order, so siblings keep theirs.
+    """
     import graphviz
 
-    drawn = set(plan.page.nodes)
-    for index, stub in enumerate(plan.page.stubs, start=1):
-        first = m.get(stub.tops[0])
-        style = styles[draw_kind(m, first)]
-        if len(stub.tops) == 1:
-            more = stub.hidden - 1
-            text = shorten(first.text, STUB_CHARS)
-            where = (
-                f"+{more} more, " if more else "continues on "
-            ) + f"p. {plan.number(stub.page)}"
-        else:
-            text = _branch_counts(m, stub.tops, styles)
-            where = f"{stub.hidden} nodes in all, from p. {plan.number(stub.page)}"
-        name = f"stub {index}"
-        g.node(
-            name,
-            label=_boxed(11, text, where),
-            shape="box",
-            style="rounded,dashed,filled",
-            fillcolor="#ffffff",
-            color=style.border,
-            fontcolor=style.ink,
-            fontsize="11",
-            id=graphviz.escape(f"stub-{index}"),
-            tooltip=graphviz_escape(f"{first.text} (continues on page {plan.number(stub.page)})"),
-            **{"class": f"stub {draw_kind(m, first).value}" if style.label else "stub"},
-            **_link(plan, stub.page),
-        )
-        parent = stub.parent
-        if stub.parent not in drawn:
-            parent = f"trail:r{plan.page.trail.index(stub.parent)}"
-        relation = first.relation or Relation.SUPPORTS
-        g.edge(name, parent, **edge_attrs(first, relation, False))
+    stub = plan.page.stubs[index - 1]
+    first = m.get(stub.tops[0])
+    kind = draw_kind(m, first)
+    style = styles[kind]
+    page = plan.number(stub.page)
+    if stub.grouped:
+        counts = _branch_counts(m, stub.tops, styles)
+        lines = [counts, f"{stub.hidden} nodes in all, from p. {page}"]
+        fill = "#ffffff"
+    else:
+        lines = stub_label_lines(first.text, stub.hidden - 1, page)
+        fill = style.fill
+    g.node(
+        stub.name,
+        label=_boxed(STUB_POINTS, *lines),
+        shape="box",
+        style="rounded,dashed,filled",
+        fillcolor=fill,
+        color=style.border,
+        fontcolor=style.ink,
+        fontsize=f"{STUB_POINTS:g}",
+        id=graphviz.escape(f"stub-{index}"),
+        tooltip=graphviz_escape(f"{first.text} (continues on page {page})"),
+        **{"class": f"stub {kind.value}" if style.label else "stub"},
+        **_link(plan, stub.page),
+    )
+    parent = stub.parent
+    if stub.parent not in plan.page.nodes:  # the siblings after the page's: to the right
+        parent = f"trail:r{plan.page.trail.index(stub.parent)}:se"
+    relation = first.relation or Relation.SUPPORTS
+    return stub.name, parent, edge_attrs(first, relation, False)
 
 
 def _branch_counts(
@@ -225,19 +288,11 @@ def _branch_counts(
 
     Kinds the styles do not name (a label worksheet's) are counted as statements.
     """
-    counts: dict[str, int] = {}
+    words = []
     for top in tops:
         kind = draw_kind(m, m.get(top))
-        word = kind.value if styles[kind].label else "statement"
-        counts[word] = counts.get(word, 0) + 1
-    names = {"premise": "reason", "evidence": "piece of evidence"}
-    parts = []
-    for word, count in counts.items():
-        name = names.get(word, word)
-        if count != 1:
-            name = "pieces of evidence" if word == "evidence" else name + "s"
-        parts.append(f"{count} more {name}")
-    return ", ".join(parts)
+        words.append(kind.value if styles[kind].label else "statement")
+    return branch_counts(words)
 
 
 def _add_references(

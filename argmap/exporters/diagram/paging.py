@@ -2,34 +2,44 @@
 
 from __future__ import annotations
 
-import math
 from collections import deque
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Final
 
+from argmap.exporters.diagram.pageestimate import TRAIL_ROWS, Measure, Unit, stub_name
+from argmap.exporters.diagram.pagefill import Fill, Pager
 from argmap.exporters.diagram.pagesize import Budget
-from argmap.exporters.diagram.stacking import stack_columns
-from argmap.model import ArgumentMap, Node, Relation
+from argmap.exporters.diagram.stacking import Wrap
+from argmap.model import ArgumentMap
 
-__all__ = ["Page", "Stub", "paginate"]
+__all__ = ["TRAIL_ROWS", "Measure", "Page", "Pager", "Stub", "Wrap", "paginate"]
 
 
 @dataclass(frozen=True)
 class Stub:
-    """Branches a page leaves out, drawn as one box that points to where they continue.
+    """A branch a page leaves out, drawn as one box that points to where it continues.
 
     Attributes:
-        parent: the node drawn in full on this page that the branches hang from.
-        tops: the first node of each branch left out, in document order.
+        parent: the node drawn in full on this page (or in its breadcrumb) that the
+            branch hangs from.
+        tops: the branch's first node (the members of a linked group); for a grouped
+            stub, the first node of each of the branches it stands for, in file order.
         hidden: how many nodes the branches hold in all.
         page: the number of the page they continue on.
+        grouped: one box for several branches: the last resort, when a node has more
+            branches than rows of stubs can hold on its page.
     """
 
     parent: str
     tops: tuple[str, ...]
     hidden: int
     page: int
+    grouped: bool = False
+
+    @property
+    def name(self) -> str:
+        """The stub's name in the page's graph."""
+        return stub_name(self.tops)
 
 
 @dataclass(frozen=True)
@@ -42,8 +52,12 @@ class Page:
             document order: the root and each top's nearest ones (empty on page 1).
         tops: the nodes the page starts from: the first node of each branch it draws.
         nodes: every node the page draws in full, in document order.
-        stubs: the branches it leaves to other pages.
+        stubs: the branches it leaves to other pages, in file order.
         estimate: the drawing's estimated width and height in points.
+        wraps: the sibling sets drawn in rows, each row below the one before.
+        key: on the overview, where the key goes: ``("same", ID)`` on the rank of node
+            ID (the root, or the topmost conclusion), ``("bottom", "")`` on the lowest
+            rank, ``("below", ID)`` below node ID.
     """
 
     number: int
@@ -52,253 +66,8 @@ class Page:
     nodes: tuple[str, ...]
     stubs: tuple[Stub, ...] = field(default=())
     estimate: tuple[float, float] = (0.0, 0.0)
-
-
-Measure = Callable[[Node], tuple[float, float]]
-"""A node's box size in points, as the diagram draws it (top-to-bottom)."""
-
-NODESEP: Final = 0.35 * 72
-RANKSEP: Final = 0.55 * 72
-STUB_SIZE: Final = (180.0, 50.0)
-TRAIL_WIDTH: Final = 330.0
-TRAIL_ROW: Final = 15.0
-"""The breadcrumb above a continued branch: one box, a row per ancestor."""
-REF_SIZE: Final = (300.0, 26.0)
-"""A reference to a cross-linked node on another page, drawn beside its source."""
-TRAIL_ROWS: Final = 6
-"""The most ancestors a breadcrumb lists: the root, then the nearest ones."""
-LEGEND_SIZE: Final = (230.0, 150.0)
-FRAME: Final = (2 * 0.3 * 72, 2 * 0.3 * 72 + 26.0)
-"""The drawing's padding on both sides, and the page heading's line."""
-MAX_SINGLE_STUBS: Final = 2
-"""A node with more branches left out than this gets one stub for all of them."""
-
-
-class _Pager:
-    """Fills pages one at a time from a queue of branches still to draw."""
-
-    def __init__(
-        self,
-        m: ArgumentMap,
-        shown: Sequence[str],
-        measure: Measure,
-        budget: Budget,
-        horizontal: bool,
-        tighter: Mapping[str, tuple[float, float]] | None = None,
-    ) -> None:
-        self.m = m
-        self.tighter = dict(tighter or {})
-        self.filled: dict[Hashable, tuple[list[str], set[str]]] = {}
-        self.order = order = {node_id: i for i, node_id in enumerate(shown)}
-        self.node = {node_id: m.get(node_id) for node_id in shown}
-        self.children: dict[str, list[str]] = {node_id: [] for node_id in shown}
-        self.parent: dict[str, str | None] = {}
-        for node_id in shown:
-            parent = self.node[node_id].parent
-            self.parent[node_id] = parent if parent in order else None
-            if parent is not None and parent in order:
-                self.children[parent].append(node_id)
-        self.sizes = {
-            node_id: self._size(measure(self.node[node_id]), horizontal) for node_id in shown
-        }
-        self.stub_size = self._size(STUB_SIZE, horizontal)
-        self.legend = self._size(LEGEND_SIZE, horizontal)
-        self.full_size = self._size((budget.width, budget.height), horizontal)
-        self.width, self.height = self.full_size
-        self.weight = self._subtree_sizes(shown)
-        self.horizontal = horizontal
-        self.links = {
-            node_id: [link.to for link in self.node[node_id].links if link.to in order]
-            for node_id in shown
-        }
-        self.root = shown[0]
-
-    @staticmethod
-    def _size(size: tuple[float, float], horizontal: bool) -> tuple[float, float]:
-        # Across ranks and along them: for left-to-right drawings the two swap.
-        return (size[1], size[0]) if horizontal else size
-
-    def _subtree_sizes(self, shown: Sequence[str]) -> dict[str, int]:
-        weight = dict.fromkeys(shown, 1)
-        for node_id in reversed(shown):  # document order lists parents before children
-            for child in self.children[node_id]:
-                weight[node_id] += weight[child]
-        return weight
-
-    def units(self, parent: str) -> list[tuple[str, ...]]:
-        """The parent's children as units that go together: a linked group is one unit.
-
-        Objections (and their answers) come first: they stay with their node when they fit.
-        """
-        seen: set[str] = set()
-        units: list[tuple[str, ...]] = []
-        for child in self.children[parent]:
-            if child in seen:
-                continue
-            node = self.node[child]
-            members = [child]
-            if node.group is not None:
-                members = [c for c in self.children[parent] if self.node[c].group == node.group]
-            seen.update(members)
-            units.append(tuple(members))
-        attacks = [u for u in units if self.node[u[0]].relation is not Relation.SUPPORTS]
-        return attacks + [u for u in units if u not in attacks]
-
-    def stubs_of(self, full: set[str]) -> dict[str, list[tuple[str, ...]]]:
-        """For each full node, its children left out, grouped as stubs will draw them.
-
-        A page of one node (one too big to share its page) gets one stub for them all.
-        """
-        out: dict[str, list[tuple[str, ...]]] = {}
-        most = MAX_SINGLE_STUBS if len(full) > 1 else 1
-        for node_id in full:
-            rest = [c for c in self.children[node_id] if c not in full]
-            if not rest:
-                continue
-            if len(rest) > most:
-                out[node_id] = [tuple(rest)]
-            else:
-                out[node_id] = [(c,) for c in rest]
-        return out
-
-    def extent(
-        self, tops: Sequence[str], full: set[str], rest: bool = False
-    ) -> tuple[float, float]:
-        """Estimate the drawing's size (across ranks, along them), frame included.
-
-        Tidy-tree blocks with stacked leaves, stubs, and references to other pages; above
-        a continued branch, the breadcrumb of its ancestors; on the overview, the key.
-        """
-        stubs = self.stubs_of(full)
-        block: dict[str, tuple[float, float]] = {}
-        ref_w, ref_h = self._size(REF_SIZE, self.horizontal)
-        for node_id in sorted(full, key=self.order.__getitem__, reverse=True):
-            kids = [block[c] for c in self.children[node_id] if c in full]
-            kids += [self.stub_size] * len(stubs.get(node_id, ()))
-            w, h = self.sizes[node_id]
-            refs = sum(1 for target in self.links[node_id] if target not in full)
-            own = (w + refs * (ref_w + NODESEP), max(h, ref_h if refs else 0.0))
-            block[node_id] = self._block(own, kids, node_id, full)
-        widths = [block[t][0] for t in tops if t in full]
-        if rest:  # the stub of the siblings that continue on the next page
-            widths.append(self.stub_size[0])
-        width = sum(widths) + NODESEP * (len(widths) - 1)
-        height = max(block[t][1] for t in tops if t in full)
-        rows = len({a for top in tops for a in self.trail_of(top)})
-        if rows:
-            trail_w, trail_h = self._size((TRAIL_WIDTH, rows * TRAIL_ROW + 14), self.horizontal)
-            width = max(width, trail_w)
-            height += trail_h + RANKSEP
-        else:  # the overview carries the key beside the drawing
-            width += NODESEP + self.legend[0]
-            height = max(height, self.legend[1])
-        frame_w, frame_h = self._size(FRAME, self.horizontal)
-        return width + frame_w, height + frame_h
-
-    def trail_of(self, node_id: str) -> list[str]:
-        """The ancestors a page shows above ``node_id``: the nearest few, and the root.
-
-        However deep the map, a breadcrumb has at most :data:`TRAIL_ROWS` rows.
-        """
-        out: list[str] = []
-        parent = self.parent[node_id]
-        while parent is not None and len(out) < TRAIL_ROWS - 1:
-            out.append(parent)
-            parent = self.parent[parent]
-        if parent is not None:
-            out.append(self.root)
-        return out
-
-    def _block(
-        self,
-        own: tuple[float, float],
-        kids: list[tuple[float, float]],
-        node_id: str,
-        full: set[str],
-    ) -> tuple[float, float]:
-        """A node's block: the node above its children's blocks side by side.
-
-        As the DOT builder does, more than two plain leaf children (no children of their
-        own, no linked group, no undercut) stack in a block of columns beside the rest.
-        """
-        if not kids:
-            return own
-        drawn = [c for c in self.children[node_id] if c in full]
-        stacked = [
-            size
-            for child, size in zip(drawn, kids, strict=False)
-            if not any(g in full for g in self.children[child]) and self._stackable(child)
-        ]
-        if len(stacked) <= 2:
-            stacked = []
-        rest = list(kids)
-        for size in stacked:
-            rest.remove(size)
-        widths = [w for w, _ in rest]
-        heights = [h for _, h in rest]
-        if stacked:
-            columns = stack_columns(len(stacked))
-            rows = math.ceil(len(stacked) / columns)
-            kid_w = max(w for w, _ in stacked)
-            kid_h = max(h for _, h in stacked)
-            widths.append(columns * kid_w + (columns - 1) * NODESEP)
-            heights.append(rows * kid_h + (rows - 1) * RANKSEP)
-        width = sum(widths) + NODESEP * (len(widths) - 1)
-        return max(own[0], width), own[1] + RANKSEP + max(heights)
-
-    def _stackable(self, node_id: str) -> bool:
-        node = self.node[node_id]
-        return node.group is None and node.relation is not Relation.UNDERCUTS
-
-    def fits(self, tops: Sequence[str], full: set[str], rest: bool = False) -> bool:
-        """Whether the estimate of a page of these nodes fits the budget."""
-        width, height = self.extent(tops, full, rest)
-        return width <= self.width and height <= self.height
-
-    def whole(self, tops: Sequence[str]) -> set[str]:
-        """Every node of the branches under ``tops``."""
-        out: set[str] = set()
-        stack = list(tops)
-        while stack:
-            node_id = stack.pop()
-            out.add(node_id)
-            stack.extend(self.children[node_id])
-        return out
-
-    def fill(self, tops: tuple[str, ...]) -> tuple[list[str], set[str]]:
-        """Return the tops this page takes and the nodes it draws in full.
-
-        The first top is always taken (a page must make progress); then whole units are
-        added breadth first while the estimate fits.
-        """
-        # A page that overflowed once its layout was made gets a tighter budget.
-        share = self.tighter.get(tops[0], (1.0, 1.0))
-        width, height = reversed(share) if self.horizontal else share
-        self.width, self.height = self.full_size[0] * width, self.full_size[1] * height
-        # A plan made again with a few pages tightened fills only those pages anew.
-        if (tops, share) not in self.filled:
-            self.filled[tops, share] = self._fill(tops)
-        taken, full = self.filled[tops, share]
-        return list(taken), set(full)
-
-    def _fill(self, tops: tuple[str, ...]) -> tuple[list[str], set[str]]:
-        full = {tops[0]}
-        taken = [tops[0]]
-        for index, top in enumerate(tops[1:], start=2):
-            if not self.fits([*taken, top], full | {top}, index < len(tops)):
-                break
-            taken.append(top)
-            full.add(top)
-        rest = len(taken) < len(tops)
-        queue = deque(taken)
-        while queue:
-            node_id = queue.popleft()
-            for unit in self.units(node_id):
-                trial = full | set(unit)
-                if self.fits(taken, trial, rest):
-                    full = trial
-                    queue.extend(unit)
-        return taken, full
+    wraps: tuple[Wrap, ...] = field(default=())
+    key: tuple[str, str] = ("", "")
 
 
 def paginate(
@@ -309,15 +78,16 @@ def paginate(
     *,
     horizontal: bool = False,
     tighter: Mapping[str, tuple[float, float]] | None = None,
-    memo: dict[Hashable, tuple[list[str], set[str]]] | None = None,
+    memo: dict[Hashable, Fill] | None = None,
+    above: Sequence[str] = (),
 ) -> list[Page]:
     """Split the shown part of a map into pages that each fit the budget.
 
     Page 1 is an overview from the top of ``shown`` (the thesis, or the focus) down as
-    far as fits; each branch that does not fit becomes a stub, and continues on a later
-    page headed by the chain of its ancestors, split again as needed. Small branches
-    share a page when they fit on it whole. Every shown node is drawn in full on exactly
-    one page.
+    far as fits; each branch that does not fit becomes a stub of its own, and continues
+    on a later page headed by the chain of its ancestors, split again as needed. A page
+    takes several sibling branches, each as deep as fits, and small branches share a
+    page when they fit on it whole. Every shown node is drawn in full on exactly one page.
 
     Args:
         m: the map.
@@ -328,72 +98,120 @@ def paginate(
         tighter: for pages that start at these nodes, the share of the budget's width and
             height to plan with (a page whose layout overflowed is planned again smaller).
         memo: pages filled by earlier plans of the same map, measure and budget.
+        above: the ids page 1 draws above the root, not in ``shown`` (conclusions, see
+            :func:`argmap.exporters.diagram.drawn.split_above`): planned for, not paged.
 
     Returns:
         The pages, numbered from 1 in the order they are read.
     """
     if not shown:
         return []
-    pager = _Pager(m, shown, measure, budget, horizontal, tighter)
+    pager = Pager(m, shown, measure, budget, horizontal, tighter, above)
     if memo is not None:
         pager.filled = memo
-    return _number(m, pager, _drafts(m, pager, shown[0]))
+    return _number(pager, _drafts(pager, shown[0]))
 
 
-_Draft = tuple[list[str], set[str], list[tuple[str, tuple[str, ...]]]]
-"""A page before numbering: its tops, its full nodes, and its stubs as (parent, tops)."""
+@dataclass
+class _Draft:
+    """A page before numbering."""
+
+    taken: list[Unit]
+    full: set[str]
+    limits: Mapping[str, int]
+    left: list[tuple[str, Unit, bool]]
+    """Its stubs: (parent, tops, grouped)."""
+    rest: Unit | None = None
+    """The grouped siblings that go on to the next page, drawn as a stub."""
 
 
-def _drafts(m: ArgumentMap, pager: _Pager, root: str) -> list[_Draft]:
+_Branch = tuple[tuple[Unit, ...], bool]
+"""Branches waiting for a page: sibling units, and whether one grouped stub stands for them."""
+
+
+def _drafts(pager: Pager, root: str) -> list[_Draft]:
     """Fill pages in reading order from a queue of branches still to draw."""
     drafts: list[_Draft] = []
-    todo: deque[tuple[str, ...]] = deque([(root,)])
+    todo: deque[_Branch] = deque([(((root,),), False)])
     while todo:
-        branch = todo.popleft()
-        taken, full = pager.fill(branch)
-        left: list[tuple[str, tuple[str, ...]]] = []
-        if len(taken) < len(branch):
-            # Siblings that did not fit continue next, hanging from the same parent.
-            rest = branch[len(taken) :]
-            todo.appendleft(rest)
-            parent = pager.parent[rest[0]]
-            assert parent is not None, "only the thesis has no parent, and it is always drawn"
-            left.append((parent, rest))
-        # Whole branches still waiting share the page while they fit (unless this
-        # page's own siblings already overflowed it).
-        while not left and todo and pager.fits([*taken, *todo[0]], full | pager.whole(todo[0])):
-            extra = todo.popleft()
-            taken.extend(extra)
-            full |= pager.whole(extra)
-        for parent, groups in sorted(
-            pager.stubs_of(full).items(), key=lambda item: pager.order[item[0]]
+        units, grouped = todo.popleft()
+        parent = pager.parent[units[0][0]]
+        # Sibling branches, a stub each, share a page: as many as fit, each as deep. Not
+        # a linked group: the engine places its box as it likes among other tops.
+        while (
+            not grouped
+            and len(units[0]) == 1
+            and todo
+            and not todo[0][1]
+            and pager.parent[todo[0][0][0][0]] == parent
+            and len(todo[0][0][0]) == 1
         ):
-            for group in groups:
-                todo.append(group)
-                left.append((parent, group))
-        drafts.append((taken, full, left))
+            units += todo.popleft()[0]
+        fill = pager.fill(units, grouped)
+        draft = _Draft(list(fill.taken), set(fill.full), fill.limits, [])
+        left = units[len(fill.taken) :]
+        if left and grouped:
+            # The grouped siblings that did not fit continue next, from the same parent.
+            draft.rest = tuple(c for unit in left for c in unit)
+            assert parent is not None, "only the thesis has no parent, and it is always drawn"
+            draft.left.append((parent, draft.rest, True))
+            todo.appendleft((left, True))
+        elif left:  # each has its stub on its parent's page already
+            todo.extendleft(((unit,), False) for unit in reversed(left))
+        _share(pager, draft, todo)
+        for node_id, groups in sorted(
+            pager.stubs_of(draft.full, draft.limits).items(), key=lambda item: pager.order[item[0]]
+        ):
+            for tops, many in groups:
+                todo.append((pager.as_units(tops) if many else (tops,), many))
+                draft.left.append((node_id, tops, many))
+        drafts.append(draft)
     return drafts
 
 
-def _number(m: ArgumentMap, pager: _Pager, drafts: list[_Draft]) -> list[Page]:
+def _share(pager: Pager, draft: _Draft, todo: deque[_Branch]) -> None:
+    """Whole branches still waiting share the page while they fit.
+
+    Not when the page's own siblings go on to the next page: they come first. Nor a
+    linked group: the engine would place its box as it likes among the page's tops.
+    """
+    while draft.rest is None and todo:
+        units = todo[0][0]
+        if any(len(unit) > 1 for unit in [*units, *draft.taken]):  # see _drafts
+            return
+        whole = pager.whole([c for unit in units for c in unit])
+        if not pager.fits([*draft.taken, *units], draft.full | whole, None, draft.limits):
+            return
+        todo.popleft()
+        draft.taken.extend(units)
+        draft.full |= whole
+
+
+def _number(pager: Pager, drafts: list[_Draft]) -> list[Page]:
     """Number the drafts, point each stub at its page, and list each page's trail."""
-    home = {node_id: i + 1 for i, (_, full, _) in enumerate(drafts) for node_id in full}
+    home = {node_id: i + 1 for i, draft in enumerate(drafts) for node_id in draft.full}
     pages: list[Page] = []
-    for i, (taken, full, left) in enumerate(drafts):
-        trail = {a for top in taken for a in pager.trail_of(top) if a not in full}
-        stubs = tuple(
-            Stub(parent, group, sum(pager.weight[t] for t in group), home[group[0]])
-            for parent, group in left
+    for i, draft in enumerate(drafts):
+        tops = [top for unit in draft.taken for top in unit]
+        trail = {a for top in tops for a in pager.trail_of(top) if a not in draft.full}
+        stubs = [
+            Stub(parent, group, sum(pager.weight[t] for t in group), home[group[0]], many)
+            for parent, group, many in draft.left
+        ]
+        stubs.sort(key=lambda stub: pager.order[stub.tops[0]])
+        width, height, wraps, key = pager.estimate(
+            draft.taken, draft.full, draft.rest, draft.limits, record=True
         )
-        across, along = pager.extent(taken, full)
         pages.append(
             Page(
                 i + 1,
                 tuple(sorted(trail, key=pager.order.__getitem__)),
-                tuple(taken),
-                tuple(sorted(full, key=pager.order.__getitem__)),
-                stubs,
-                (along, across) if pager.horizontal else (across, along),
+                tuple(tops),
+                tuple(sorted(draft.full, key=pager.order.__getitem__)),
+                tuple(stubs),
+                (height, width) if pager.horizontal else (width, height),
+                wraps,
+                key,
             )
         )
     return pages

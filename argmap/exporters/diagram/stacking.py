@@ -1,17 +1,40 @@
-"""Wide rows of sibling leaves wrapped into columns, as the diagram and the page planner agree."""
+"""Wide sets of siblings wrapped into rows (pages) or leaves into columns, as planned and drawn."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Set
-from typing import TYPE_CHECKING, Final
+from collections.abc import Sequence, Set
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from argmap.model import Node, Relation
 
 if TYPE_CHECKING:
     import graphviz
 
-__all__ = ["STACK_COLUMNS", "stack_columns", "stack_leaves"]
+__all__ = [
+    "NODESEP",
+    "STACK_COLUMNS",
+    "Item",
+    "Wrap",
+    "hold_rows",
+    "lowest",
+    "note_rows",
+    "RANKSEP",
+    "row_width",
+    "merged",
+    "rows_ranks",
+    "rows_width",
+    "stack_columns",
+    "stack_leaves",
+    "wrap_rows",
+]
+
+NODESEP: Final = 0.35 * 72
+"""The gap between neighbours on a rank, in points (the graph's ``nodesep``)."""
+RANKSEP: Final = 0.55 * 72
+"""The gap between ranks, in points (the graph's ``ranksep``)."""
+PASSING: Final = 2.5 * NODESEP
+"""The room an edge from a lower row takes as it passes a row on its way to the parent."""
 
 STACK_COLUMNS: Final = 2
 """Leaves of one parent beyond this many are stacked in columns, keeping wide maps slide-shaped."""
@@ -51,3 +74,170 @@ def stack_leaves(g: graphviz.Digraph, shown: list[Node], visible: Set[str]) -> N
         weight = "0" if columns == STACK_COLUMNS else "20"
         for i in range(columns, len(siblings)):
             g.edge(siblings[i], siblings[i - columns], style="invis", weight=weight)
+
+
+class Item(NamedTuple):
+    """One thing in a row of siblings: a child's block, a linked group's, or a stub.
+
+    Attributes:
+        name: what the graph calls its top (a node id, or a stub's name).
+        width: along the rank, in points.
+        ranks: the height of each rank its block spans, from its top down. The engine
+            makes a rank as tall as its tallest box anywhere, so blocks side by side
+            merge their ranks (see :func:`merged`).
+        deepest: the name of a node on its block's lowest rank.
+    """
+
+    name: str
+    width: float
+    ranks: tuple[float, ...]
+    deepest: str
+
+    @property
+    def levels(self) -> int:
+        """How many ranks the block spans."""
+        return len(self.ranks)
+
+    @property
+    def height(self) -> float:
+        """Across ranks, in points."""
+        return sum(self.ranks) + RANKSEP * (len(self.ranks) - 1)
+
+
+def merged(items: Sequence[Item]) -> tuple[float, ...]:
+    """The ranks of blocks side by side: each as tall as the tallest of theirs there."""
+    depth = max(item.levels for item in items)
+    return tuple(max(item.ranks[i] for item in items if i < item.levels) for i in range(depth))
+
+
+class Wrap(NamedTuple):
+    """A parent's children wrapped into rows, each row held below the one before.
+
+    Attributes:
+        parent: the parent's id (``trail`` for the tops of a continued page).
+        rows: the names of each row's items, in file order.
+        holds: (item, anchor) pairs: each item of a later row is ranked below its anchor.
+    """
+
+    parent: str
+    rows: tuple[tuple[str, ...], ...]
+    holds: tuple[tuple[str, str], ...]
+
+
+def wrap_rows(items: list[Item], limit: float, compact: bool = False) -> list[list[Item]]:
+    """Items in file order, in rows that fit ``limit`` with the edges passing through them.
+
+    The edges of a later row run up between the boxes of the rows before, each taking a
+    gap of its own (see :func:`rows_width`); rows are made narrower until they fit, or
+    hold one item each. ``compact``: more than two single boxes (leaves, stubs) go in
+    rows of :func:`stack_columns` at most, a block that leaves room beside it.
+    """
+    if compact and len(items) > 2 and all(item.levels == 1 for item in items):
+        columns = items[: stack_columns(len(items))]
+        limit = min(limit, sum(item.width for item in columns) + NODESEP * (len(columns) - 1))
+    elif row_width(items) <= limit:  # one row: no edge passes another row
+        return [list(items)]
+    rows = _greedy(items, limit)
+    target = limit
+    for _ in range(8):
+        over = rows_width(rows) - limit
+        if over <= 0 or all(len(row) == 1 for row in rows):
+            break
+        target -= max(over, NODESEP)
+        rows = _greedy(items, target)
+    # As many rows, evenly filled: no row of one left under a full one.
+    size = math.ceil(len(items) / len(rows))
+    even = [items[i : i + size] for i in range(0, len(items), size)]
+    return even if len(even) == len(rows) and rows_width(even) <= limit else rows
+
+
+def _greedy(items: list[Item], limit: float) -> list[list[Item]]:
+    """Items in file order, in rows no wider than ``limit`` (a row holds one at least)."""
+    rows: list[list[Item]] = []
+    width = 0.0
+    for item in items:
+        if rows and width + NODESEP + item.width <= limit:
+            rows[-1].append(item)
+            width += NODESEP + item.width
+        else:
+            rows.append([item])
+            width = item.width
+    return rows
+
+
+def rows_width(rows: list[list[Item]]) -> float:
+    """The width of wrapped rows: each row, and room for every edge from rows below it.
+
+    The engine curves such an edge round the boxes it passes, wider than a plain gap.
+    """
+    after = sum(len(row) for row in rows)
+    widest = 0.0
+    for row in rows:
+        after -= len(row)
+        widest = max(widest, row_width(row) + PASSING * after)
+    return widest
+
+
+def rows_ranks(rows: list[list[Item]]) -> tuple[float, ...]:
+    """The ranks of wrapped rows, one row below the other; infinite below a deep block.
+
+    Edges from a row below a branch drawn several ranks deep would loop round it: rows
+    follow only rows of single boxes (stubs and leaves), so a page that needs that is
+    planned otherwise (its branches left as stubs).
+    """
+    if any(item.levels > 1 for row in rows[:-1] for item in row):
+        return (math.inf,)
+    return tuple(height for row in rows for height in merged(row))
+
+
+def row_width(row: list[Item]) -> float:
+    """A row's width: its items side by side."""
+    return sum(item.width for item in row) + NODESEP * (len(row) - 1)
+
+
+def lowest(row: list[Item]) -> Item:
+    """The item of a row whose block reaches lowest."""
+    return max(row, key=lambda item: item.levels)
+
+
+def note_rows(parent: str, rows: list[list[Item]], wraps: list[Wrap]) -> None:
+    """Record a parent's rows, and what holds each row below the one before.
+
+    Below a row of single boxes (leaves and stubs), an item hangs below an item of the
+    row above (a shorter row centred), so its edge to the parent runs up the gap beside
+    that one rather than round the outside. Otherwise each
+    item of a row goes below the lowest node of the row before.
+    """
+    if len(rows) == 1 and len(rows[0]) == 1:
+        return
+    holds: list[tuple[str, str]] = []
+    for above, row in zip(rows, rows[1:], strict=False):
+        flat = all(item.levels == 1 for item in above)
+        start = max(0, (len(above) - len(row)) // 2)  # centred under the row above
+        for i, item in enumerate(row):
+            anchor = above[min(start + i, len(above) - 1)].name
+            holds.append((item.name, anchor if flat else lowest(above).deepest))
+    wraps.append(
+        Wrap(parent, tuple(tuple(item.name for item in row) for row in rows), tuple(holds))
+    )
+
+
+def hold_rows(g: graphviz.Digraph, wraps: Sequence[Wrap]) -> None:
+    """Hold each row below the one before, its items in file order (see :class:`Wrap`).
+
+    Invisible edges: one from each item of a later row to its anchor; and along each
+    row, which shares a rank, one from each item to the next, which the engine keeps
+    left to right (an ``ordering`` attribute would not hold inside a linked group's box).
+    """
+    for wrap in wraps:
+        for item, anchor in wrap.holds:
+            g.edge(item, anchor, style="invis")
+        for row in wrap.rows:
+            if len(row) < 2:
+                continue
+            with g.subgraph() as same:
+                same.attr(rank="same")
+                for name in row:
+                    same.node(name)
+            for left, right in zip(row, row[1:], strict=False):
+                g.edge(left, right, style="invis")

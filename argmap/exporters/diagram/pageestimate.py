@@ -1,0 +1,315 @@
+"""A page's drawing estimated before layout: tidy-tree blocks, sibling rows, a stub a branch."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Final, NamedTuple
+
+from argmap.analysis.view import draw_kind
+from argmap.exporters.diagram.labels import (
+    branch_counts,
+    stub_box,
+    stub_label_lines,
+)
+from argmap.exporters.diagram.pageoverview import around_root, legend_size
+from argmap.exporters.diagram.pagesize import Budget
+from argmap.exporters.diagram.stacking import (
+    NODESEP,
+    RANKSEP,
+    Item,
+    Wrap,
+    lowest,
+    merged,
+    note_rows,
+    row_width,
+    rows_ranks,
+    rows_width,
+    wrap_rows,
+)
+from argmap.model import ArgumentMap, Node
+
+__all__ = ["TRAIL_ROWS", "Estimate", "Estimator", "Measure", "Unit", "stub_name"]
+
+Measure = Callable[[Node], tuple[float, float]]
+"""A node's box size in points, as the diagram draws it (top-to-bottom)."""
+
+Unit = tuple[str, ...]
+"""Children that go together: one node, or the members of a linked group."""
+
+TRAIL_WIDTH: Final = 330.0
+TRAIL_ROW: Final = 15.0
+"""The breadcrumb above a continued branch: one box, a row per ancestor."""
+REF_SIZE: Final = (300.0, 26.0)
+"""A reference to a cross-linked node on another page, drawn beside its source."""
+TRAIL_ROWS: Final = 6
+"""The most ancestors a breadcrumb lists: the root, then the nearest ones."""
+FRAME: Final = (2 * 0.3 * 72, 2 * 0.3 * 72 + 26.0)
+"""The drawing's padding on both sides, and the page heading's line."""
+
+
+class Estimate(NamedTuple):
+    """A page's drawing as planned: its size (along ranks, across them) and its rows."""
+
+    width: float
+    height: float
+    wraps: tuple[Wrap, ...]
+    key: tuple[str, str] = ("", "")
+    """On the overview, where the key goes (see :attr:`paging.Page.key`)."""
+
+
+def stub_name(tops: Sequence[str]) -> str:
+    """The graph's name for the stub of branches starting at ``tops``."""
+    return f"stub {tops[0]}"
+
+
+class Estimator:
+    """The map's tree as pages see it, and the size of a page of some of its nodes."""
+
+    def __init__(
+        self,
+        m: ArgumentMap,
+        shown: Sequence[str],
+        measure: Measure,
+        budget: Budget,
+        horizontal: bool = False,
+        above: Sequence[str] = (),
+    ) -> None:
+        self.m = m
+        self.horizontal = horizontal
+        self.order = order = {node_id: i for i, node_id in enumerate(shown)}
+        self.node = {node_id: m.get(node_id) for node_id in shown}
+        self.children: dict[str, list[str]] = {node_id: [] for node_id in shown}
+        self.parent: dict[str, str | None] = {}
+        for node_id in shown:
+            parent = self.node[node_id].parent
+            self.parent[node_id] = parent if parent in order else None
+            if parent is not None and parent in order:
+                self.children[parent].append(node_id)
+        self.sizes = {node_id: self._size(measure(self.node[node_id])) for node_id in shown}
+        self.full_size = self._size((budget.width, budget.height))
+        self.width, self.height = self.full_size
+        self.weight = self._subtree_sizes(shown)
+        self.links = {
+            node_id: [link.to for link in self.node[node_id].links if link.to in order]
+            for node_id in shown
+        }
+        self.root = shown[0]
+        self.digits = len(str(len(shown) + len(above)))
+        self._stubs: dict[tuple[str, bool], Item] = {}
+        self._units: dict[str, list[Unit]] = {}
+        self.around = around_root(m, self.root, above, lambda node: self._size(measure(node)))
+
+    def _size(self, size: tuple[float, float]) -> tuple[float, float]:
+        # Along ranks and across them: for left-to-right drawings the two swap.
+        return (size[1], size[0]) if self.horizontal else size
+
+    def _subtree_sizes(self, shown: Sequence[str]) -> dict[str, int]:
+        weight = dict.fromkeys(shown, 1)
+        for node_id in reversed(shown):  # document order lists parents before children
+            for child in self.children[node_id]:
+                weight[node_id] += weight[child]
+        return weight
+
+    def units(self, parent: str) -> list[Unit]:
+        """The parent's children as units that go together, in file order."""
+        units = self._units.get(parent)
+        if units is None:
+            units = self._units[parent] = self._make_units(parent)
+        return units
+
+    def _make_units(self, parent: str) -> list[Unit]:
+        seen: set[str] = set()
+        units: list[Unit] = []
+        for child in self.children[parent]:
+            if child in seen:
+                continue
+            group = self.node[child].group
+            members = [child]
+            if group is not None:
+                members = [c for c in self.children[parent] if self.node[c].group == group]
+            seen.update(members)
+            units.append(tuple(members))
+        return units
+
+    def stubs_of(
+        self, full: set[str] | frozenset[str], limits: Mapping[str, int]
+    ) -> dict[str, list[tuple[Unit, bool]]]:
+        """For each full node, its branches left out: ``(tops, grouped)`` a stub each.
+
+        Each branch gets its own stub; only a node whose ``limits`` caps them (one stub
+        each would not fit the page, as for a node of sixty children) gets, after that
+        many, one grouped stub for the rest.
+        """
+        out: dict[str, list[tuple[Unit, bool]]] = {}
+        for node_id in full:
+            rest = [
+                left
+                for unit in self.units(node_id)
+                if (left := tuple(c for c in unit if c not in full))
+            ]
+            if not rest:
+                continue
+            most = limits.get(node_id, len(rest))
+            if len(rest) <= most + 1:
+                out[node_id] = [(unit, False) for unit in rest]
+            else:
+                grouped = tuple(c for unit in rest[most:] for c in unit)
+                out[node_id] = [(unit, False) for unit in rest[:most]] + [(grouped, True)]
+        return out
+
+    def stub_item(self, tops: Unit, grouped: bool) -> Item:
+        """The row item of a stub for the branches starting at ``tops``."""
+        key = (tops[0], grouped)
+        item = self._stubs.get(key)
+        if item is None:
+            if grouped:
+                hidden = sum(self.weight[t] for t in tops)
+                kinds = [draw_kind(self.m, self.node[t]).value for t in tops]
+                where = f"{hidden} nodes in all, from p. {'0' * self.digits}"
+                size = stub_box([branch_counts(kinds), where])
+            else:
+                more = sum(self.weight[t] for t in tops) - 1
+                page = "0" * self.digits
+                size = stub_box(stub_label_lines(self.node[tops[0]].text, more, page))
+            name = stub_name(tops)
+            width, height = self._size(size)
+            item = self._stubs[key] = Item(name, width, (height,), name)
+        return item
+
+    def estimate(
+        self,
+        tops: Sequence[Unit],
+        full: set[str] | frozenset[str],
+        rest: Unit | None = None,
+        limits: Mapping[str, int] | None = None,
+        record: bool = False,
+    ) -> Estimate:
+        """Estimate the drawing's size (along ranks, across them), frame included.
+
+        Tidy-tree blocks whose sibling rows wrap at the page's width, one stub per branch
+        left out, references to other pages; above a continued branch, the breadcrumb of
+        its ancestors (``rest``: the grouped stub of siblings that go on to the next
+        page); on the overview, the key beside the root and the conclusions above it.
+        When that does not fit, sets of leaves and stubs are wrapped into compact blocks
+        instead (see :func:`~argmap.exporters.diagram.stacking.wrap_rows`), so that
+        branches fit side by side. ``record``: list the rows (the estimate's ``wraps``).
+        """
+        wide = self._estimate(tops, full, rest, limits or {}, (False, record))
+        if wide.width <= self.width and wide.height <= self.height:
+            return wide
+        compact = self._estimate(tops, full, rest, limits or {}, (True, record))
+        return compact if compact.width <= self.width and compact.height <= self.height else wide
+
+    def _estimate(
+        self,
+        tops: Sequence[Unit],
+        full: set[str] | frozenset[str],
+        rest: Unit | None,
+        limits: Mapping[str, int],
+        how: tuple[bool, bool],
+    ) -> Estimate:
+        """The estimate, with sets of leaves and stubs wrapped wide or ``compact``."""
+        stubs = self.stubs_of(full, limits)
+        overview = self.root in full
+        frame_w, frame_h = self._size(FRAME)
+        limit = self.width - frame_w
+        block: dict[str, Item] = {}
+        compact, record = how
+        wraps: list[Wrap] | None = [] if record else None
+        ref_w, ref_h = self._size(REF_SIZE)
+        for node_id in sorted(full, key=self.order.__getitem__, reverse=True):
+            w, h = self.sizes[node_id]
+            refs = sum(1 for target in self.links[node_id] if target not in full)
+            own = (w + refs * (ref_w + NODESEP), max(h, ref_h if refs else 0.0))
+            if node_id == self.root:  # undercutters of conclusions beside it
+                own = (own[0] + self.around.beside, own[1])
+            items = self._kid_items(node_id, full, block, stubs.get(node_id, []))
+            block[node_id] = self._block(node_id, own, items, limit, wraps, compact)
+        # The tops in file order, as the graph meets them.
+        tops = sorted(tops, key=lambda unit: self.order[unit[0]])
+        top_items = [self._unit_item(unit, block) for unit in tops]
+        if rest:
+            top_items.append(self.stub_item(rest, True))
+        rows = wrap_rows(top_items, limit)
+        if wraps is not None:
+            note_rows("trail", rows, wraps)
+        width = rows_width(rows)
+        ranks = rows_ranks(rows)
+        height = sum(ranks) + RANKSEP * (len(ranks) - 1)
+        trail = len({a for unit in tops for top in unit for a in self.trail_of(top)})
+        if trail:
+            trail_w, trail_h = self._size((TRAIL_WIDTH, trail * TRAIL_ROW + 14))
+            width = max(width, trail_w)
+            height += trail_h + RANKSEP
+        key = ("", "")
+        if overview:  # conclusions above the root, and the key where it fits best
+            width = max(width, self.around.over[0])
+            height += self.around.over[1]
+            firsts = [group[0] for groups in stubs.values() for group, _ in groups]
+            legend = self._size(legend_size(self.m, self.around.nodes | set(full), firsts))
+            key, width, height = self.around.key(
+                (width, height),
+                (limit, self.height - frame_h),
+                legend,
+                (self.root, self.sizes[self.root], block[self.root].ranks[-1]),
+                block[self.root].deepest,
+            )
+        return Estimate(width + frame_w, height + frame_h, tuple(wraps or ()), key)
+
+    def _kid_items(
+        self,
+        node_id: str,
+        full: set[str] | frozenset[str],
+        block: Mapping[str, Item],
+        stubs: list[tuple[Unit, bool]],
+    ) -> list[Item]:
+        """A full node's children as row items in file order: drawn units and stubs."""
+        items = [
+            (self.order[unit[0]], self._unit_item(drawn, block))
+            for unit in self.units(node_id)
+            if (drawn := tuple(c for c in unit if c in full))
+        ]
+        items += [(self.order[tops[0]], self.stub_item(tops, g)) for tops, g in stubs]
+        items.sort(key=lambda pair: pair[0])
+        return [item for _, item in items]
+
+    @staticmethod
+    def _unit_item(unit: Unit, block: Mapping[str, Item]) -> Item:
+        """A unit's members side by side as one item (a linked group shares a rank)."""
+        members = [block[c] for c in unit]
+        if len(members) == 1:
+            return members[0]
+        return Item(members[0].name, row_width(members), merged(members), lowest(members).deepest)
+
+    def _block(
+        self,
+        node_id: str,
+        own: tuple[float, float],
+        items: list[Item],
+        limit: float,
+        wraps: list[Wrap] | None,
+        compact: bool,
+    ) -> Item:
+        """A node's block: the node above its children's items, in rows that fit ``limit``."""
+        if not items:
+            return Item(node_id, own[0], (own[1],), node_id)
+        rows = wrap_rows(items, limit, compact)
+        if wraps is not None:
+            note_rows(node_id, rows, wraps)
+        width = max(own[0], rows_width(rows))
+        ranks = (own[1], *rows_ranks(rows))
+        return Item(node_id, width, ranks, lowest(rows[-1]).deepest)
+
+    def trail_of(self, node_id: str) -> list[str]:
+        """The ancestors a page shows above ``node_id``: the nearest few, and the root.
+
+        However deep the map, a breadcrumb has at most :data:`TRAIL_ROWS` rows.
+        """
+        out: list[str] = []
+        parent = self.parent[node_id]
+        while parent is not None and len(out) < TRAIL_ROWS - 1:
+            out.append(parent)
+            parent = self.parent[parent]
+        if parent is not None:
+            out.append(self.root)
+        return out

@@ -1,0 +1,154 @@
+"""How much one page holds: its first branch, then siblings and their children while they fit."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Hashable, Mapping, Sequence
+from typing import Final, NamedTuple
+
+from argmap.exporters.diagram.pageestimate import Estimator, Measure, Unit
+from argmap.exporters.diagram.pagesize import Budget
+from argmap.model import ArgumentMap, Relation
+
+__all__ = ["Fill", "Pager"]
+
+MISSES: Final = 8
+"""A page is full once this many units in a row did not fit: the rest become stubs."""
+
+
+class Fill(NamedTuple):
+    """What a page takes: its top units, the nodes it draws in full, and stub limits.
+
+    ``limits`` maps a node to how many of its branches left out get a stub each; the
+    rest share one grouped stub (only when one stub each cannot fit the page).
+    """
+
+    taken: tuple[Unit, ...]
+    full: frozenset[str]
+    limits: Mapping[str, int]
+
+
+class Pager(Estimator):
+    """Fills pages one at a time."""
+
+    def __init__(
+        self,
+        m: ArgumentMap,
+        shown: Sequence[str],
+        measure: Measure,
+        budget: Budget,
+        horizontal: bool = False,
+        tighter: Mapping[str, tuple[float, float]] | None = None,
+        above: Sequence[str] = (),
+    ) -> None:
+        super().__init__(m, shown, measure, budget, horizontal, above)
+        self.tighter = dict(tighter or {})
+        self.filled: dict[Hashable, Fill] = {}
+
+    def priority(self, parent: str) -> list[Unit]:
+        """The parent's units in the order a page takes them: objections (and answers) first."""
+        units = self.units(parent)
+        attacks = [u for u in units if self.node[u[0]].relation is not Relation.SUPPORTS]
+        return attacks + [u for u in units if u not in attacks]
+
+    def as_units(self, tops: Sequence[str]) -> tuple[Unit, ...]:
+        """Siblings ``tops`` cut into units: a linked group's members stay together."""
+        units: list[list[str]] = []
+        for top in tops:
+            group = self.node[top].group
+            if units and group is not None and self.node[units[-1][0]].group == group:
+                units[-1].append(top)
+            else:
+                units.append([top])
+        return tuple(tuple(unit) for unit in units)
+
+    def fits(
+        self,
+        tops: Sequence[Unit],
+        full: set[str] | frozenset[str],
+        rest: Unit | None = None,
+        limits: Mapping[str, int] | None = None,
+    ) -> bool:
+        """Whether the estimate of a page of these nodes fits the budget."""
+        width, height = self.estimate(tops, full, rest, limits)[:2]
+        return width <= self.width and height <= self.height
+
+    def whole(self, tops: Sequence[str]) -> set[str]:
+        """Every node of the branches under ``tops``."""
+        out: set[str] = set()
+        stack = list(tops)
+        while stack:
+            node_id = stack.pop()
+            out.add(node_id)
+            stack.extend(self.children[node_id])
+        return out
+
+    def fill(self, units: tuple[Unit, ...], grouped: bool) -> Fill:
+        """Return what a page of the sibling ``units`` takes (see :meth:`_fill`)."""
+        # A page that overflowed once its layout was made gets a tighter budget.
+        share = self.tighter.get(units[0][0], (1.0, 1.0))
+        width, height = reversed(share) if self.horizontal else share
+        self.width, self.height = self.full_size[0] * width, self.full_size[1] * height
+        # A plan made again with a few pages tightened fills only those pages anew.
+        key = (units, grouped, share)
+        if key not in self.filled:
+            self.filled[key] = self._fill(units, grouped)
+        return self.filled[key]
+
+    def rest(self, units: Sequence[Unit], taken: int, grouped: bool) -> Unit | None:
+        """The grouped siblings after the first ``taken`` units, which go on to the next page."""
+        left = tuple(c for unit in units[taken:] for c in unit)
+        return left if grouped and left else None
+
+    def _fill(self, units: tuple[Unit, ...], grouped: bool) -> Fill:
+        """Take the first unit (a page must make progress), then siblings while they fit.
+
+        Then their children's units, breadth first, wherever they fit. Depth is chosen
+        branch by branch: a unit too big for what is left is passed over (it becomes a
+        stub) and smaller ones after it are still tried.
+        """
+        taken = [units[0]]
+        full = set(units[0])
+        limits: dict[str, int] = {}
+        if not self.fits(taken, full, self.rest(units, 1, grouped)):
+            limits = self._limits(taken, full, self.rest(units, 1, grouped))
+        else:
+            for unit in units[1:]:
+                if len(unit) > 1 or len(taken[-1]) > 1:
+                    break  # a linked group's box goes where the engine likes among others
+                after = self.rest(units, len(taken) + 1, grouped)
+                if not self.fits([*taken, unit], full | set(unit), after):
+                    break
+                taken.append(unit)
+                full.update(unit)
+        rest = self.rest(units, len(taken), grouped)
+        queue = deque(c for unit in taken for c in unit)
+        misses = 0
+        while queue and misses < MISSES:
+            node_id = queue.popleft()
+            for unit in self.priority(node_id):
+                trial = full | set(unit)
+                if self.fits(taken, trial, rest, limits):
+                    full, misses = trial, 0
+                    queue.extend(unit)
+                else:
+                    misses += 1
+        return Fill(tuple(taken), frozenset(full), limits)
+
+    def _limits(self, taken: list[Unit], full: set[str], rest: Unit | None) -> dict[str, int]:
+        """Cap the single stubs of a page's first unit so that its branches' stubs fit.
+
+        The last resort, for a node with more branches than rows of stubs can hold: as
+        many stubs as fit, then one grouped stub for the others.
+        """
+        limits: dict[str, int] = {}
+        for node_id in taken[0]:
+            low, high = 0, len(self.units(node_id))
+            while low < high:
+                middle = (low + high + 1) // 2
+                if self.fits(taken, full, rest, {**limits, node_id: middle}):
+                    low = middle
+                else:
+                    high = middle - 1
+            limits[node_id] = low
+        return limits
