@@ -35,8 +35,8 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-PDF_MODULES: Final = ("fpdf", "fontTools")
-"""What the ``pdf`` extra brings: fpdf2 draws the page, fontTools cuts the fonts."""
+PDF_MODULES: Final = ("fontTools",)
+"""What the ``pdf`` extra brings: fontTools reads and cuts the fonts (argmap writes the PDF)."""
 
 SCRIPTS_MODULES: Final = ("resvg_py", "fontTools")
 """What the ``scripts`` extra brings: resvg draws a PNG in the Noto fonts, fontTools reads them."""
@@ -199,14 +199,15 @@ def render_pdf(m: ArgumentMap, analysis: Analysis, options: RenderOptions | None
     from argmap.errors import require_extra
 
     require_extra("pdf", "pdf", PDF_MODULES)
-    from argmap.exporters.diagram.pdf import svgs_to_pdf
+    from argmap.exporters.diagram.pdf import pages_to_pdf, svgs_to_pdf
 
     options = options or RenderOptions()
     _warn_unfontable(drawn_text(m, options), options.map_name, "PDF")
     layout = _pages(m, analysis, options, "a4")
     if layout is None:
         return svgs_to_pdf([render_svg(m, analysis, options)], title=clean(m.title))
-    return svgs_to_pdf([page_svg(layout, page) for page in layout.pages], title=clean(m.title))
+    pages = (page_svg(layout, page) for page in layout.pages)  # one page's SVG at a time
+    return pages_to_pdf(len(layout.pages), pages, title=clean(m.title))
 
 
 def export_svg(
