@@ -63,7 +63,8 @@ pdf.draw_svg = timed("draw", pdf.draw_svg)
 pdf._Fonts.embed = timed("fonts", pdf._Fonts.embed)
 formats.page_svg = timed("svg", formats.page_svg)
 def engine():
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 wall, own, child = time.perf_counter(), time.process_time(), engine()
 layout = formats._pages(m, analysis, RenderOptions(), "a4")
 planning, engine_cpu = time.process_time() - own, engine() - child

@@ -214,25 +214,32 @@ class _Drafter:
         return page.number == 1, page.trail, page.tops, page.nodes, stubs
 
     def lay_out(self, plans: list[PagePlan]) -> list[_Draft]:
-        """Lay out every page, in one engine run for all pages not drawn before."""
-        from argmap.exporters.diagram.engine import run_engine_svgs
+        """Lay out every page not drawn before, in few engine runs.
+
+        The pages go to the engine a run's worth at a time, so only one run's DOT and
+        engine output are held at once besides the drafts (100,000 nodes: 37,000 pages).
+        """
+        from argmap.exporters.diagram.engine import SVG_GRAPHS_PER_RUN, run_engine_svgs
 
         missing = {self.key(p): p for p in plans if self.key(p) not in self.drawn}
-        sources = [
-            str(
-                to_digraph(
-                    self.m,
-                    self.analysis,
-                    self.options,
-                    replace(plan, digits=self.digits),
-                    cache=self.lines,
-                ).source
-            )
-            for plan in missing.values()
-        ]
-        svgs = run_engine_svgs(sources, self.engine, map_name=self.options.map_name)
-        for key, svg in zip(missing, svgs, strict=True):
-            self.drawn[key] = _Draft(missing[key], svg, *svg_size(svg))
+        keys = list(missing)
+        for start in range(0, len(keys), SVG_GRAPHS_PER_RUN):
+            run = keys[start : start + SVG_GRAPHS_PER_RUN]
+            sources = [
+                str(
+                    to_digraph(
+                        self.m,
+                        self.analysis,
+                        self.options,
+                        replace(missing[key], digits=self.digits),
+                        cache=self.lines,
+                    ).source
+                )
+                for key in run
+            ]
+            svgs = run_engine_svgs(sources, self.engine, map_name=self.options.map_name)
+            for key, svg in zip(run, svgs, strict=True):
+                self.drawn[key] = _Draft(missing[key], svg, *svg_size(svg))
         return [self.drawn[self.key(plan)]._replace(plan=plan) for plan in plans]
 
     def finish(self, draft: _Draft) -> LaidPage:
