@@ -216,3 +216,20 @@ def test_shapes_copy_the_svg_numbers_and_never_write_exponents() -> None:
     assert _polygon("1,2 3,4 5,6", closed=True) == "1 2 m 3 4 l 5 6 l h"
     assert pdf_string("a (b) \\ c") == "(a \\(b\\) \\\\ c)"
     assert pdf_string("서") == "<FEFFC11C>"
+
+
+def test_the_quick_right_to_left_test_misses_no_right_to_left_character() -> None:
+    import sys
+    import unicodedata
+
+    from argmap.exporters.diagram.pdf import _RIGHT_TO_LEFT_BLOCKS, _visual
+
+    missed = [
+        hex(code)
+        for code in range(sys.maxunicode + 1)
+        if unicodedata.bidirectional(chr(code)) in ("R", "AL")
+        and not _RIGHT_TO_LEFT_BLOCKS.match(chr(code))
+    ]
+    assert missed == []
+    assert _visual("ab \u2026 cd") == "ab \u2026 cd"
+    assert _visual(" \u05d0\u05d1 ") == " \u05d1\u05d0 "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -30,6 +31,10 @@ FONT_FAMILY: Final = "NotoSans"
 """The main PDF font, in regular, bold, italic and bold italic: Latin, Greek, Cyrillic."""
 
 _STYLE_NAMES: Final = {"": "", "B": "Bold", "I": "Italic", "BI": "BoldItalic"}
+_RIGHT_TO_LEFT_BLOCKS: Final = re.compile(
+    "[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+"""The blocks that hold every right-to-left letter (Hebrew, Arabic, Syriac...): a quick test."""
 CREATION_DATE: Final = "(D:20000101000000Z)"
 """A fixed creation date keeps the PDF byte-identical from run to run."""
 
@@ -185,12 +190,8 @@ def _visual(run: str) -> str:
 
     Spaces at the run's ends stay where they are, between it and its neighbours.
     """
-    if (
-        run
-        and max(run) >= "\u0590"
-        and any(  # no right-to-left letter comes earlier
-            unicodedata.bidirectional(ch) in ("R", "AL") for ch in run
-        )
+    if _RIGHT_TO_LEFT_BLOCKS.search(run) and any(
+        unicodedata.bidirectional(ch) in ("R", "AL") for ch in run
     ):
         core = run.strip()
         start = run.index(core[0]) if core else len(run)

@@ -52,7 +52,8 @@ class Face:
         self.cmap: dict[int, str] = self.font.getBestCmap()
         self.cff = "CFF " in self.font
         self.cid_keyed = self.cff and hasattr(self.font["CFF "].cff.topDictIndex[0], "ROS")
-        self.glyphs = self.font.getGlyphSet(location=self.location or None)
+        # A variable font's advances at the weight; a static font's from its metrics table.
+        self.glyphs = self.font.getGlyphSet(location=self.location) if self.location else None
         self.scale = 1000 / self.font["head"].unitsPerEm
         self.hex: dict[int, str] = {}
         """Character -> its code as four hex digits (a ``str.translate`` table)."""
@@ -89,7 +90,11 @@ class Face:
     def _add(self, char: int) -> None:
         """Give a character its code and width (the missing-glyph box if the face lacks it)."""
         glyph = self.cmap.get(char, ".notdef")
-        width = round(round(self.glyphs[glyph].width) * self.scale, 3)
+        if self.glyphs is not None:
+            advance = round(self.glyphs[glyph].width)
+        else:
+            advance = self.font["hmtx"][glyph][0]
+        width = round(advance * self.scale, 3)
         if self.cid_keyed:
             code = int(glyph[3:]) if glyph.startswith("cid") else 0
             self.used.setdefault(code, (glyph, width, chr(char)))
