@@ -71,7 +71,7 @@ def with_bank_pages(layout: Layout, options: RenderOptions, engine: EngineInfo) 
         page = Page(number=len(pages) + 1, trail=(), tops=(), nodes=())
         width, height = svg_size(svg)
         plan = PagePlan(page, total, {})
-        pages.append(LaidPage(plan, svg, width, height, build=functools.partial(_same, g)))
+        pages.append(LaidPage.of(plan, svg, width, height, build=functools.partial(_same, g)))
     return replace(layout, pages=pages)
 
 

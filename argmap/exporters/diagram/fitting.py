@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
@@ -52,23 +53,48 @@ _SVG_SIZE: Final = re.compile(
 )
 
 
+def pack(svg: str) -> bytes:
+    """An SVG as a page keeps it: compressed (37,000 pages' text would take about 700 MB)."""
+    return zlib.compress(svg.encode("utf-8"), 1)
+
+
 @dataclass(frozen=True)
 class LaidPage:
     """One page laid out by the engine.
 
     Attributes:
         plan: the page and where each node lives.
-        svg: the engine's SVG of the page, at the drawing's own size.
+        packed: the engine's SVG of the page, at the drawing's own size (see :func:`pack`).
         width: the drawing's width in points.
         height: the drawing's height in points.
         build: makes the page's graph (see :attr:`graph`).
+        finish: completes the engine's SVG (writes the page numbers in), if it must be.
     """
 
     plan: PagePlan
-    svg: str
+    packed: bytes = field(repr=False)
     width: float
     height: float
     build: Callable[[], graphviz.Digraph] = field(repr=False, compare=False)
+    finish: Callable[[str], str] | None = field(default=None, repr=False, compare=False)
+
+    @classmethod
+    def of(
+        cls,
+        plan: PagePlan,
+        svg: str,
+        width: float,
+        height: float,
+        build: Callable[[], graphviz.Digraph],
+    ) -> LaidPage:
+        """A page of a finished SVG."""
+        return cls(plan, pack(svg), width, height, build)
+
+    @property
+    def svg(self) -> str:
+        """The page's SVG, at the drawing's own size (made anew each time: keep it if needed)."""
+        svg = zlib.decompress(self.packed).decode("utf-8")
+        return svg if self.finish is None else self.finish(svg)
 
     @cached_property
     def graph(self) -> graphviz.Digraph:
@@ -188,10 +214,10 @@ def _tighten(
 
 
 class _Draft(NamedTuple):
-    """A page laid out with its numbers drawn as zeros (see :mod:`pagenumbers`)."""
+    """A page laid out with its numbers drawn as zeros (see :mod:`pagenumbers`), packed."""
 
     plan: PagePlan
-    svg: str
+    packed: bytes
     width: float
     height: float
 
@@ -233,36 +259,45 @@ class _Drafter:
         )
 
     def lay_out(self, plans: list[PagePlan]) -> list[_Draft]:
-        """Lay out every page, in one engine run for all pages not drawn before."""
-        from argmap.exporters.diagram.engine import run_engine_svgs
+        """Lay out every page not drawn before, in few engine runs.
+
+        The pages go to the engine a run's worth at a time, so only one run's DOT and
+        engine output are held at once besides the drafts (100,000 nodes: 37,000 pages).
+        """
+        from argmap.exporters.diagram.engine import SVG_GRAPHS_PER_RUN, run_engine_svgs
 
         missing = {self.key(p): p for p in plans if self.key(p) not in self.drawn}
-        sources = [
-            str(
-                to_digraph(
-                    self.m,
-                    self.analysis,
-                    self.options,
-                    replace(plan, digits=self.digits),
-                    cache=self.lines,
-                ).source
-            )
-            for plan in missing.values()
-        ]
-        svgs = run_engine_svgs(sources, self.engine, map_name=self.options.map_name)
-        for key, svg in zip(missing, svgs, strict=True):
-            self.drawn[key] = _Draft(missing[key], svg, *svg_size(svg))
+        keys = list(missing)
+        for start in range(0, len(keys), SVG_GRAPHS_PER_RUN):
+            run = keys[start : start + SVG_GRAPHS_PER_RUN]
+            sources = [
+                str(
+                    to_digraph(
+                        self.m,
+                        self.analysis,
+                        self.options,
+                        replace(missing[key], digits=self.digits),
+                        cache=self.lines,
+                    ).source
+                )
+                for key in run
+            ]
+            svgs = run_engine_svgs(sources, self.engine, map_name=self.options.map_name)
+            for key, svg in zip(run, svgs, strict=True):
+                self.drawn[key] = _Draft(missing[key], pack(svg), *svg_size(svg))
         return [self.drawn[self.key(plan)]._replace(plan=plan) for plan in plans]
 
     def finish(self, draft: _Draft) -> LaidPage:
-        """The page with its real numbers written in; its graph is made when asked for."""
+        """The page, its real numbers written in and its graph made when asked for."""
         plan = draft.plan
-        svg = write_numbers(draft.svg, self.m, plan, self.digits)
 
         def build() -> graphviz.Digraph:
             return to_digraph(self.m, self.analysis, self.options, plan, cache=self.lines)
 
-        return LaidPage(plan, svg, draft.width, draft.height, build)
+        def numbered(svg: str) -> str:
+            return write_numbers(svg, self.m, plan, self.digits)
+
+        return LaidPage(plan, draft.packed, draft.width, draft.height, build, numbered)
 
 
 def _without_side_stubs(drafter: _Drafter, draft: _Draft, budget: Budget) -> _Draft:
@@ -289,16 +324,17 @@ def page_svg(layout: Layout, page: LaidPage) -> str:
     """
     scale = layout.scale(page)
     view_w, view_h = layout.size.width / scale, layout.size.height / scale
-    match = _SVG_SIZE.search(page.svg)
+    svg = page.svg
+    match = _SVG_SIZE.search(svg)
     if match is None:
-        return page.svg
+        return svg
     x, y, w, h = (float(v) for v in match.group(4).split())
     box = f"{x - (view_w - w) / 2:.2f} {y - (view_h - h) / 2:.2f} {view_w:.2f} {view_h:.2f}"
     head = (
         f'<svg{match.group(1)}width="{layout.size.width:.2f}pt" '
         f'height="{layout.size.height:.2f}pt" viewBox="{box}"'
     )
-    return page.svg[: match.start()] + head + page.svg[match.end() :]
+    return svg[: match.start()] + head + svg[match.end() :]
 
 
 def svg_size(svg: str) -> tuple[float, float]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Final
 
 from argmap.exporters import Exporter, RenderOptions
@@ -33,8 +34,8 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-PDF_MODULES: Final = ("fpdf", "fontTools")
-"""What the ``pdf`` extra brings: fpdf2 draws the page, fontTools cuts the fonts."""
+PDF_MODULES: Final = ("fontTools",)
+"""What the ``pdf`` extra brings: fontTools reads and cuts the fonts (argmap writes the PDF)."""
 
 SCRIPTS_MODULES: Final = ("resvg_py", "fontTools")
 """What the ``scripts`` extra brings: resvg draws a PNG in the Noto fonts, fontTools reads them."""
@@ -218,14 +219,26 @@ def render_pdf(m: ArgumentMap, analysis: Analysis, options: RenderOptions | None
     from argmap.errors import require_extra
 
     require_extra("pdf", "pdf", PDF_MODULES)
-    from argmap.exporters.diagram.pdf import svgs_to_pdf
+    from argmap.exporters.diagram.pdf import pages_to_pdf, svgs_to_pdf
 
     options = options or RenderOptions()
     _warn_unfontable(drawn_text(m, options), options.map_name, "PDF")
     layout = _pages(m, analysis, options, "a4")
     if layout is None:
         return svgs_to_pdf([render_svg(m, analysis, options)], title=clean(m.title))
-    return svgs_to_pdf([page_svg(layout, page) for page in layout.pages], title=clean(m.title))
+    return pages_to_pdf(len(layout.pages), _page_svgs(layout), title=clean(m.title))
+
+
+def _page_svgs(layout: Layout) -> Iterator[str]:
+    """Each page's SVG, made when the PDF asks for it; the layout lets go of each page drawn.
+
+    Only the page being drawn is held as SVG: a 37,000-page layout holds about 10 kB of
+    engine SVG a page, more than its finished PDF page (about 3 kB).
+    """
+    todo = layout.pages[::-1]
+    layout.pages.clear()
+    while todo:
+        yield page_svg(layout, todo.pop())
 
 
 def export_svg(

@@ -1,75 +1,96 @@
-"""A Graphviz SVG drawn straight onto a PDF page: the few shapes and the text the engine writes.
+"""A Graphviz SVG as a PDF page's content stream: the few shapes and the text the engine writes.
 
 The engine's SVG holds only polygons, polylines, ellipses, cubic Bezier paths and lines of
-text, placed by one transform on the graph; drawing those with fpdf2's page primitives
-takes a few milliseconds a page, where its general SVG converter takes tens.
+text, placed by one transform on the graph. That transform becomes the page's matrix
+(``cm``), so the SVG's numbers are copied into the stream as they are, curves stay curves,
+and a page costs about a millisecond.
 """
 
 from __future__ import annotations
 
-import math
+import functools
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
-from typing import Any, Final, NamedTuple
+from collections.abc import Callable
+from typing import Final, NamedTuple
 
-__all__ = ["Text", "draw_svg", "svg_texts"]
+__all__ = ["PageDrawing", "Text", "draw_svg", "page_size"]
 
 SVG_NS: Final = "{http://www.w3.org/2000/svg}"
-_NUMBER: Final = re.compile(r"-?\d+(?:\.\d+)?(?:[eE]-?\d+)?")
+_NUMBER: Final = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_PATH: Final = re.compile(r"[MLCZmlcz]|-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_CURVES: Final = re.compile(r"M[-\d.]+,[-\d.]+(?:C[-\d.,\s]*)+")
 _TRANSFORM: Final = re.compile(
     r"scale\(([-\d.]+)(?: ([-\d.]+))?\).*?translate\(([-\d.]+) ([-\d.]+)\)"
 )
-_NAMED: Final = {"black": (0, 0, 0), "white": (255, 255, 255)}
-CURVE_STEP: Final = 3.0
-"""A Bezier segment is drawn as straight pieces about this long, in page points."""
+_SVG_SIZE: Final = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)pt"[^>]*?\bheight="([\d.]+)pt"', re.S)
+_NAMED: Final = {"black": "0 0 0", "white": "1 1 1"}
+_KAPPA: Final = 0.5523
+"""How far a quarter ellipse's Bezier control points sit along its tangents."""
+MIN_SIDE: Final = 72.0
+"""A page is at least an inch each way."""
 
 
 class Text(NamedTuple):
-    """A line of text as the SVG places it."""
+    """A line of text as the SVG places it, in drawing coordinates."""
 
     x: float
     y: float
     anchor: str
     size: float
     style: str
-    """fpdf2's style: "", "B", "I" or "BI"."""
-    color: tuple[int, int, int]
+    """The face's style: "", "B", "I" or "BI"."""
     text: str
 
 
-Transform = Callable[[float, float], tuple[float, float]]
-"""Drawing coordinates -> page points from the top left."""
+class PageDrawing(NamedTuple):
+    """A page's size in points and its content stream."""
+
+    width: float
+    height: float
+    content: bytes
 
 
-def svg_texts(svg: str) -> Iterator[tuple[str, str]]:
-    """Each ``<text>``'s style and content, in document order (to choose the fonts)."""
-    for element in ET.fromstring(svg).iter(f"{SVG_NS}text"):
-        yield _style(element), element.text or ""
+TextWriter = Callable[[Text], str]
+"""Content operators that draw a line of text (``BT ... ET``), its fill colour already set."""
 
 
-def draw_svg(pdf: Any, svg: str, write: Callable[[Any, Text, Transform], None]) -> None:
-    """Draw one engine SVG on the PDF's current page, sized to the page.
+def page_size(svg: str) -> tuple[float, float]:
+    """The page size of an SVG, in points (at least an inch each way)."""
+    match = _SVG_SIZE.search(svg)
+    width, height = (float(match.group(1)), float(match.group(2))) if match else (0.0, 0.0)
+    return max(width, MIN_SIDE), max(height, MIN_SIDE)
+
+
+def draw_svg(svg: str, write: TextWriter) -> PageDrawing:
+    """Draw one engine SVG as a page of its own size.
 
     Args:
-        pdf: the ``FPDF`` document, its current page the size of the SVG.
         svg: the SVG document (as the engine wrote it, or fitted to a page).
-        write: draws a line of text (choosing its fonts) at the page coordinates given.
+        write: draws a line of text (choosing its fonts) in drawing coordinates.
+
+    Returns:
+        The page's size and its (uncompressed) content stream.
     """
+    width, height = page_size(svg)
     root = ET.fromstring(svg)
-    to_page = _transform(root)
+    out: list[str] = ["q", _matrix(root, "", height)]
+    state = _State(out)
     for element in root.iter():
         tag = element.tag.removeprefix(SVG_NS)
         if tag == "g" and element.get("class") == "graph":
-            to_page = _transform(root, element.get("transform", ""))
+            out += ["Q q", _matrix(root, element.get("transform", ""), height)]
+            state = _State(out)
         elif tag in ("polygon", "polyline", "path", "ellipse"):
-            _shape(pdf, element, tag, to_page)
+            state.shape(element, tag)
         elif tag == "text" and element.text:
-            x, y = float(element.get("x", 0)), float(element.get("y", 0))
-            color = _color(element.get("fill", "black")) or (0, 0, 0)
+            state.fill(_color(element.get("fill", "black")) or "0 0 0")
             size = float(element.get("font-size", 14))
             anchor = element.get("text-anchor", "start")
-            write(pdf, Text(x, y, anchor, size, _style(element), color, element.text), to_page)
+            x, y = float(element.get("x", 0)), float(element.get("y", 0))
+            out.append(write(Text(x, y, anchor, size, _style(element), element.text)))
+    out.append("Q\n")
+    return PageDrawing(width, height, "\n".join(out).encode("latin-1"))
 
 
 def _style(element: ET.Element) -> str:
@@ -78,8 +99,8 @@ def _style(element: ET.Element) -> str:
     return ("B" if bold else "") + ("I" if italic else "")
 
 
-def _transform(root: ET.Element, graph: str = "") -> Transform:
-    """Page points from drawing coordinates: the graph's transform, then the viewBox."""
+def _matrix(root: ET.Element, graph: str, height: float) -> str:
+    """The ``cm`` from drawing coordinates to PDF points: graph transform, viewBox, flip."""
     width = float(root.get("width", "0").removesuffix("pt") or 0)
     view = [float(v) for v in root.get("viewBox", "0 0 1 1").split()]
     zoom = width / view[2] if view[2] else 1.0
@@ -90,82 +111,135 @@ def _transform(root: ET.Element, graph: str = "") -> Transform:
         sx = float(match.group(1))
         sy = float(match.group(2) or sx)
         tx, ty = float(match.group(3)), float(match.group(4))
-
-    def to_page(x: float, y: float) -> tuple[float, float]:
-        return ((x + tx) * sx - view[0]) * zoom, ((y + ty) * sy - view[1]) * zoom
-
-    to_page.zoom = zoom * sx  # type: ignore[attr-defined]
-    return to_page
+    a, d = sx * zoom, -sy * zoom
+    e, f = (tx * sx - view[0]) * zoom, height - (ty * sy - view[1]) * zoom
+    return f"{a:.6g} 0 0 {d:.6g} {e:.4f} {f:.4f} cm"
 
 
-def _color(value: str | None) -> tuple[int, int, int] | None:
-    """An SVG paint as RGB, or None for no paint."""
+@functools.lru_cache(maxsize=256)
+def _color(value: str | None) -> str | None:
+    """An SVG paint as PDF RGB components, or None for no paint."""
     if not value or value in ("none", "transparent"):
         return None
     if value.startswith("#") and len(value) >= 7:
         if len(value) == 9 and value[7:9] == "00":
             return None
-        return int(value[1:3], 16), int(value[3:5], 16), int(value[5:7], 16)
-    return _NAMED.get(value, (0, 0, 0))
+        return " ".join(f"{int(value[i : i + 2], 16) / 255:.3g}" for i in (1, 3, 5))
+    return _NAMED.get(value, "0 0 0")
 
 
-def _shape(pdf: Any, element: ET.Element, tag: str, to_page: Transform) -> None:
-    """Fill and stroke one shape as the SVG paints it."""
-    fill = _color(element.get("fill", "black"))
-    if element.get("fill-opacity") in ("0", "0.000000"):
-        fill = None
-    stroke = _color(element.get("stroke", "none"))
-    if fill is None and stroke is None:
-        return
-    zoom: float = to_page.zoom  # type: ignore[attr-defined]
-    if fill is not None:
-        pdf.set_fill_color(*fill)
-    if stroke is not None:
-        pdf.set_draw_color(*stroke)
-        pdf.set_line_width(float(element.get("stroke-width", 1)) * zoom)
-        dashes = [float(n) for n in _NUMBER.findall(element.get("stroke-dasharray", ""))]
-        if dashes:
-            pdf.set_dash_pattern(dashes[0] * zoom, dashes[-1] * zoom)
+class _State:
+    """The graphics state a page's stream has set, so each operator is written once."""
+
+    def __init__(self, out: list[str]) -> None:
+        self.out = out
+        self.fill_color = self.stroke_color = self.width = self.dash = ""
+
+    def fill(self, color: str) -> None:
+        if color != self.fill_color:
+            self.fill_color = color
+            self.out.append(f"{color} rg")
+
+    def stroke(self, color: str, width: str, dash: str) -> None:
+        if color != self.stroke_color:
+            self.stroke_color = color
+            self.out.append(f"{color} RG")
+        if width != self.width:
+            self.width = width
+            self.out.append(f"{width} w")
+        if dash != self.dash:
+            self.dash = dash
+            self.out.append(f"{dash} 0 d")
+
+    def shape(self, element: ET.Element, tag: str) -> None:
+        """Fill and stroke one shape as the SVG paints it."""
+        fill = _color(element.get("fill", "black"))
+        if element.get("fill-opacity") in ("0", "0.000000"):
+            fill = None
+        stroke = _color(element.get("stroke", "none"))
+        if fill is None and stroke is None:
+            return
+        if tag == "ellipse":
+            outline = _ellipse(element)
+        elif tag == "path":
+            outline = _path(element.get("d", ""))
+            if fill is not None and outline and not outline.endswith(" h"):
+                outline += " h"  # a filled outline is a closed one
         else:
-            pdf.set_dash_pattern()
-    style = ("F" if fill is not None else "") + ("D" if stroke is not None else "")
-    if tag == "ellipse":
-        cx, cy = to_page(float(element.get("cx", 0)), float(element.get("cy", 0)))
-        rx, ry = float(element.get("rx", 0)) * zoom, float(element.get("ry", 0)) * zoom
-        pdf.ellipse(cx - rx, cy - ry, 2 * rx, 2 * ry, style=style)
-        return
-    if tag == "path":
-        points = _path_points(element.get("d", ""), to_page)
-        closed = fill is not None
-    else:
-        numbers = [float(n) for n in _NUMBER.findall(element.get("points", ""))]
-        points = [to_page(x, y) for x, y in zip(numbers[0::2], numbers[1::2], strict=False)]
-        closed = tag == "polygon"
-    if len(points) >= 2:
-        pdf.polyline(points, polygon=closed, style=style)
+            outline = _polygon(element.get("points", ""), closed=tag == "polygon")
+        if not outline:
+            return
+        if fill is not None:
+            self.fill(fill)
+        if stroke is not None:
+            dashes = _NUMBER.findall(element.get("stroke-dasharray", ""))
+            dash = f"[{dashes[0]} {dashes[-1]}]" if dashes else "[]"
+            self.stroke(stroke, element.get("stroke-width", "1"), dash)
+        paint = "B" if fill is not None and stroke is not None else "f" if fill else "S"
+        self.out.append(f"{outline} {paint}")
 
 
-def _path_points(d: str, to_page: Transform) -> list[tuple[float, float]]:
-    """The engine's ``M x,y C x,y x,y x,y ...`` path as points along its curves."""
-    numbers = [float(n) for n in _NUMBER.findall(d)]
-    pts = [to_page(x, y) for x, y in zip(numbers[0::2], numbers[1::2], strict=False)]
-    if not pts:
-        return []
-    out = [pts[0]]
-    for i in range(0, len(pts) - 3, 3):
-        p0, p1, p2, p3 = pts[i : i + 4]
-        length = sum(math.dist(a, b) for a, b in ((p0, p1), (p1, p2), (p2, p3)))
-        steps = max(1, min(64, math.ceil(length / CURVE_STEP)))
-        if p0 == p1 and p2 == p3:  # a straight piece, as the engine writes box sides
-            steps = 1
-        for step in range(1, steps + 1):
-            t = step / steps
-            u = 1 - t
-            a, b, c, e = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
-            out.append(
-                (
-                    a * p0[0] + b * p1[0] + c * p2[0] + e * p3[0],
-                    a * p0[1] + b * p1[1] + c * p2[1] + e * p3[1],
-                )
-            )
-    return out
+def _polygon(points: str, *, closed: bool) -> str:
+    """A polygon's or polyline's outline as path operators."""
+    numbers = _NUMBER.findall(points)
+    if "e" in points or "E" in points:
+        numbers = _plain(numbers)
+    if len(numbers) < 4:
+        return ""
+    parts = [f"{numbers[0]} {numbers[1]} m"]
+    parts += [f"{x} {y} l" for x, y in zip(numbers[2::2], numbers[3::2], strict=False)]
+    if closed:
+        parts.append("h")
+    return " ".join(parts)
+
+
+def _path(d: str) -> str:
+    """An SVG path of absolute ``M``, ``L``, ``C`` and ``Z`` commands as path operators."""
+    if _CURVES.fullmatch(d):  # the engine's own: a move, then cubic curves
+        numbers = d[1:].replace("C", " ").replace(",", " ").split()
+        if len(numbers) < 8 or len(numbers) % 6 != 2:
+            return ""
+        curves = zip(*[iter(numbers[2:])] * 6, strict=True)
+        return f"{numbers[0]} {numbers[1]} m " + " c ".join(map(" ".join, curves)) + " c"
+    ops = {"M": ("m", 2), "L": ("l", 2), "C": ("c", 6)}
+    parts: list[str] = []
+    command, numbers = "", []
+    tokens = _PATH.findall(d)
+    for token in _plain(tokens) if "e" in d or "E" in d else tokens:
+        if token.isalpha():
+            command = token.upper()
+            numbers = []
+            if command == "Z" and parts:
+                parts.append("h")
+            continue
+        if command not in ops:
+            continue
+        numbers.append(token)
+        operator, count = ops[command]
+        if len(numbers) == count:
+            parts.append(" ".join(numbers) + " " + operator)
+            numbers = []
+            if command == "M":
+                command = "L"  # pairs after a move are lines
+    return " ".join(parts) if len(parts) > 1 else ""
+
+
+def _plain(tokens: list[str]) -> list[str]:
+    """Numbers in the form PDF reads: no exponents (``1e-05`` -> ``0.00001``)."""
+    return [f"{float(t):.5f}" if "e" in t or "E" in t else t for t in tokens]
+
+
+def _ellipse(element: ET.Element) -> str:
+    """An ellipse as four Bezier quarters."""
+    cx, cy = float(element.get("cx", 0)), float(element.get("cy", 0))
+    rx, ry = float(element.get("rx", 0)), float(element.get("ry", 0))
+    kx, ky = rx * _KAPPA, ry * _KAPPA
+    points = [
+        (cx + rx, cy),
+        (cx + rx, cy + ky, cx + kx, cy + ry, cx, cy + ry),
+        (cx - kx, cy + ry, cx - rx, cy + ky, cx - rx, cy),
+        (cx - rx, cy - ky, cx - kx, cy - ry, cx, cy - ry),
+        (cx + kx, cy - ry, cx + rx, cy - ky, cx + rx, cy),
+    ]
+    first, *curves = (" ".join(f"{v:.2f}" for v in p) for p in points)
+    return f"{first} m " + " ".join(f"{c} c" for c in curves) + " h"
