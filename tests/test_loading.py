@@ -418,6 +418,8 @@ def test_fast_yaml_keeps_one_string_per_key() -> None:
     data = parse_yaml_fast("- {id: a, 1: b}\n- {id: c, 1: d}\n", "t.yaml")
     assert [list(block) for block in data] == [["id", "1"], ["id", "1"]]
     assert all(a is b for a, b in zip(data[0], data[1], strict=True))
+
+
 # -- syntax errors from the C parser's marks (no second, slower parse) -----------------
 
 

@@ -217,10 +217,8 @@ def run_engine_pngs(
 
 def drawing_workers() -> int:
     """How many engine runs draw images at once: the cores this process may use, up to 8."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
+    affinity = getattr(os, "sched_getaffinity", None)  # Linux only
+    cores = len(affinity(0)) if affinity is not None else (os.cpu_count() or 1)
     return max(1, min(cores, MAX_DRAWING_WORKERS))
 
 

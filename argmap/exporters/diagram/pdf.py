@@ -7,7 +7,7 @@ import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Final
+from typing import IO, TYPE_CHECKING, Final
 
 from argmap.errors import RenderError
 from argmap.exporters.diagram.fonts import (
@@ -65,7 +65,7 @@ def pages_to_pdf(count: int, svgs: Iterable[str], *, title: str = "") -> bytes:
         return out.read()
 
 
-def write_pdf(count: int, svgs: Iterable[str], out: BinaryIO, *, title: str = "") -> None:
+def write_pdf(count: int, svgs: Iterable[str], out: IO[bytes], *, title: str = "") -> None:
     """Write ``count`` SVG pages as one PDF to ``out``, each page as soon as it is drawn.
 
     Text stays text (selectable, searchable), set in Noto Sans (regular, bold, italic

@@ -12,7 +12,7 @@ import hashlib
 import zlib
 from array import array
 from collections.abc import Iterable
-from typing import BinaryIO, Final, NamedTuple
+from typing import IO, Final, NamedTuple
 
 __all__ = ["Link", "PdfWriter", "pdf_string"]
 
@@ -61,7 +61,7 @@ class PdfWriter:
     :meth:`write_object` or :meth:`write_stream` whenever they are ready.
     """
 
-    def __init__(self, out: BinaryIO, page_count: int) -> None:
+    def __init__(self, out: IO[bytes], page_count: int) -> None:
         self.out = out
         self.page_count = page_count
         self.pages_done = 0
