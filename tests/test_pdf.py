@@ -176,7 +176,9 @@ def test_each_page_is_written_before_the_next_is_drawn_and_not_kept(
     sink = _Sink()
     write_pdf(210, _traced(svg, 210, held), sink)  # type: ignore[arg-type]
     assert sink.size > 210 * step / 2
-    assert (held[1] - held[0]) / 200 < 100, held  # a page's content is thousands of bytes
+    # A page keeps its offset and its links' object numbers (a few hundred bytes at most
+    # for a page of stubs); its content, thousands of bytes, is not kept.
+    assert (held[1] - held[0]) / 200 < min(500, step / 4), (held, step)
 
 
 def test_output_is_the_same_bytes_every_time(flagship_svgs: list[str]) -> None:
