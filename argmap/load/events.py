@@ -193,6 +193,8 @@ def yaml_data(text: str, name: str) -> Any:
     no_key = object()
     key: Any = no_key
     outer: list[tuple[Any, bool]] = []
+    typed_keys: set[str] = set()  # plain keys read as another type than text (1, true)
+    holds_typed: set[int] = set()  # mappings holding one (all stay alive until the end)
     flow = 0  # open flow collections
     root: Any = None
     documents = 0
@@ -215,6 +217,14 @@ def yaml_data(text: str, name: str) -> Any:
                             return NOT_FAST
                         if plain:
                             keys[value] = found
+                            if found is not value:
+                                typed_keys.add(value)
+                    if plain and value in typed_keys:
+                        # Typed keys compare by value (1 == true): two in one mapping may
+                        # clash, which the round-trip parser judges.
+                        if id(container) in holds_typed:
+                            return NOT_FAST
+                        holds_typed.add(id(container))
                     if found in container:
                         if plain and scalars.tag(value) != STR_TAG:
                             return NOT_FAST  # a typed key: the round-trip parser decides
