@@ -46,9 +46,8 @@ def locked_text(path: Path) -> Iterator[str]:
     while True:
         try:
             fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a pipe would wait for a writer
-        except FileNotFoundError:
-            raise MapFileError(path, "no such file; check the path") from None
         except OSError as exc:
+            read_map_text(path)  # says what the file is, as every command does (a socket...)
             raise MapFileError(path, f"cannot open: {exc.strerror or exc}") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
