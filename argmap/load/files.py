@@ -16,6 +16,7 @@ __all__ = [
     "MAX_MAP_BYTES",
     "SOURCE_FILE",
     "TextKind",
+    "check_map_size",
     "looks_like_map",
     "read_map_text",
     "read_source_text",
@@ -72,6 +73,26 @@ def read_map_text(path: str | Path) -> str:
             not UTF-8, or empty.
     """
     return read_text_file(path, MAP_FILE)
+
+
+def check_map_size(path: str | Path, text: str) -> None:
+    """Refuse to write a map that :func:`read_map_text` would refuse to read back.
+
+    Every command that writes a map (``import``, ``add``, ``edit``...) calls this before
+    writing anything, so no command leaves a map behind that the next one cannot open.
+
+    Raises:
+        MapFileError: ``text`` is above :data:`MAX_MAP_BYTES` once encoded as UTF-8.
+    """
+    if len(text) * 4 <= MAX_MAP_BYTES:  # no UTF-8 character takes more than 4 bytes
+        return
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_MAP_BYTES:
+        raise MapFileError(
+            Path(path),
+            f"the map would be {size} bytes, above the {MAX_MAP_BYTES}-byte limit a map file "
+            "may have; nothing written. Split it into smaller maps",
+        )
 
 
 def read_source_text(path: str | Path) -> str:
