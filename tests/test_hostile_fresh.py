@@ -244,3 +244,30 @@ def test_the_json_schema_of_a_fresh_attack_stays_valid_json(tmp_path: Path) -> N
     result = CliRunner().invoke(main, ["schema", "-o", str(out)])
     assert result.exit_code == 0
     assert json.loads(out.read_text(encoding="utf-8"))["title"]
+
+
+# --- an output that is the input itself: refused, watch included ----------------------------
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["render", "{map}", "-f", "dot", "-o", "{dir}"],
+        ["watch", "{map}", "-f", "dot", "-o", "{dir}"],
+        ["export", "{map}", "-f", "dot", "-o", "{map}"],
+        ["export", "{map}", "-f", "dot", "-o", "{link}"],
+    ],
+    ids=lambda c: f"{c[0]}-{c[-1][1:-1]}",
+)
+def test_an_output_that_is_the_map_itself_is_refused_at_once(
+    tmp_path: Path, alarm: None, command: list[str]
+) -> None:
+    path = write(tmp_path, "m.dot", UNIFORMS.read_text(encoding="utf-8"))  # a map, named .dot
+    (tmp_path / "link.dot").symlink_to(path)
+    before = path.read_bytes()
+    args = [part.format(map=path, dir=tmp_path, link=tmp_path / "link.dot") for part in command]
+    result = CliRunner().invoke(main, args)  # watch would wait for saves: the alarm fails it
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.dot", "m.dot"]

@@ -77,6 +77,14 @@ def watch(
         fit=cast("Fit | None", fit),
         portrait=portrait,
     )
+    from argmap.errors import OutputClashError
+    from argmap.pipeline import check_targets
+    from argmap.safetext import terminal_text
+
+    try:  # no save can mend an output that is the map itself: say so now, and stop
+        check_targets([map_path], names, out_dir, options)
+    except OutputClashError as exc:
+        raise click.UsageError(terminal_text(str(exc))) from None
     watch_map(
         map_path,
         names,
