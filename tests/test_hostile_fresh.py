@@ -271,3 +271,19 @@ def test_an_output_that_is_the_map_itself_is_refused_at_once(
     assert "Traceback" not in result.output
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link.dot", "m.dot"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="needs /proc")
+def test_a_file_holding_more_than_its_size_says_is_refused_for_what_it_is() -> None:
+    from dataclasses import replace
+
+    from argmap.errors import MapFileError
+    from argmap.load.files import MAP_FILE, read_text_file
+
+    # /proc files (and a file growing while read) hold more than stat says: no false size.
+    with pytest.raises(MapFileError) as caught:
+        read_text_file("/proc/self/status", replace(MAP_FILE, limit=16))
+    assert str(caught.value) == (
+        "/proc/self/status: file holds more than its size says, above the 16-byte limit; "
+        "split it into smaller files"
+    )

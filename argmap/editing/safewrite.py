@@ -291,9 +291,10 @@ def _existing(p: Path, target: Path) -> os.stat_result | None:
 
 
 def _starts_with_bom(path: Path) -> bool:
-    try:
-        with open(path, "rb") as old:  # a regular file: checked by _existing
-            return old.read(3) == codecs.BOM_UTF8
+    try:  # checked a regular file by _existing; should it be swapped for a pipe, no wait
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as old:
+            return stat.S_ISREG(os.fstat(fd).st_mode) and old.read(3) == codecs.BOM_UTF8
     except OSError:
         return False
 

@@ -157,8 +157,9 @@ def _read_bytes(p: Path, kind: TextKind, *, head: bool = False) -> bytes:
             raw = fh.read(kind.limit + 1)  # whatever size the file claims
             if head:
                 return raw[: kind.limit]
-            if len(raw) > kind.limit:  # it grew after we looked
-                _refuse_size(p, max(os.fstat(fd).st_size, len(raw)), kind)
+            if len(raw) > kind.limit:  # it grew after we looked, or claims no size (procfs)
+                size = os.fstat(fd).st_size
+                _refuse_size(p, size if size > kind.limit else None, kind)
     except FileNotFoundError:
         raise MapFileError(p, kind.missing) from None
     except PermissionError:
@@ -177,10 +178,10 @@ def _check_regular(p: Path, st: os.stat_result, kind: TextKind, *, head: bool = 
         _refuse_size(p, st.st_size, kind)
 
 
-def _refuse_size(p: Path, size: int, kind: TextKind) -> NoReturn:
-    raise MapFileError(
-        p, f"file is {size} bytes, above the {kind.limit}-byte limit{kind.too_large}"
-    )
+def _refuse_size(p: Path, size: int | None, kind: TextKind) -> NoReturn:
+    """Refuse a file above the limit; ``size`` None: it holds more than its size says."""
+    held = f"file is {size} bytes" if size is not None else "file holds more than its size says"
+    raise MapFileError(p, f"{held}, above the {kind.limit}-byte limit{kind.too_large}")
 
 
 def _position(raw: bytes, offset: int) -> tuple[int, int]:
