@@ -287,3 +287,28 @@ def test_a_file_holding_more_than_its_size_says_is_refused_for_what_it_is() -> N
         "/proc/self/status: file holds more than its size says, above the 16-byte limit; "
         "split it into smaller files"
     )
+
+
+@POSIX
+@pytest.mark.parametrize("command", ["render", "watch"])
+@pytest.mark.parametrize("kind", ["fifo", "device", "file"])
+def test_an_output_folder_that_is_no_folder_is_named_for_what_it_is(
+    tmp_path: Path, alarm: None, command: str, kind: str
+) -> None:
+    path = write(tmp_path, "m.yaml", UNIFORMS.read_text(encoding="utf-8"))
+    out = tmp_path / "out"
+    if kind == "fifo":
+        os.mkfifo(out)
+    elif kind == "device":
+        out.symlink_to("/dev/null")
+    else:
+        out.write_text("x\n", encoding="utf-8")
+    what = {"fifo": "a named pipe", "device": "a character device", "file": "a file"}[kind]
+    result = CliRunner().invoke(main, [command, str(path), "-f", "dot", "-o", str(out)])
+    if kind == "file":  # Click's own check of -o DIRECTORY comes first: a usage error
+        assert result.exit_code == 2 and "is a file" in result.stderr, result.output
+        return
+    assert result.exit_code == 1, result.output  # watch stops: no save could mend it
+    assert result.stderr.strip().endswith(f"cannot write: {out} is {what}, not a folder")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.yaml", "out"]
