@@ -120,12 +120,47 @@ def bench_deep_chain(folder: Path, table: Verdicts) -> None:
         )
 
 
+def _tagged_chain(depth: int) -> str:
+    """A block premise chain whose title has a tag, so edits take the round-trip parser."""
+    lines = ["title: !!str Deep", "thesis:", "  id: t", "  text: The thesis."]
+    indent = "  "
+    for i in range(depth):
+        lines += [f"{indent}premises:", f"{indent}- id: p{i}"]
+        indent += "  "
+        lines.append(f"{indent}text: Premise {i}.")
+    return "\n".join(lines) + "\n"
+
+
+def bench_tagged_add(folder: Path, table: Verdicts) -> None:
+    """``add`` on deep tagged block maps: the file grows as depth squared (its indentation)."""
+    section("add on a deep block chain with a YAML tag (the round-trip parser)")
+    per_mb: dict[int, float] = {}
+    for depth in (300, 600) if QUICK else (300, 1500):
+        path = folder / f"tagged-{depth}.yaml"
+        text = _tagged_chain(depth)
+        path.write_text(text, encoding="utf-8")
+        mb = len(text) / 1e6
+        run = Run([*ARGMAP, "add", "objection", str(path), "--to", "p10", "--text", "Late."])
+        per_mb[depth] = run.cpu / mb
+        print(f"   {depth} deep, {mb:.1f} MB: exit {run.code}, {run.cpu:.1f} s, {run.mb:.0f} MB")
+        verdict(table, f"tagged {depth}-deep add", f"exit {run.code}", "0", run.code == 0)
+    small, big = sorted(per_mb)
+    verdict(
+        table,
+        f"tagged add, s/MB at {big} deep over {small} deep",
+        f"{per_mb[big] / per_mb[small]:.2f}x",
+        "<= 1.5x (linear)",
+        per_mb[big] <= 1.5 * per_mb[small],
+    )
+
+
 def main() -> int:
     table: Verdicts = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         bench_errors(folder, table)
         bench_deep_chain(folder, table)
+        bench_tagged_add(folder, table)
     section("goals")
     width = max(len(row[0]) for row in table)
     for figure, measured, goal, met in table:

@@ -49,7 +49,7 @@ def _both(tmp_path: Path, text: str, new: NewNode, monkeypatch: pytest.MonkeyPat
         patch.setattr(argmap.editing.add, "open_session", counting)
         fast = _run(tmp_path / "fast", text, new)
     with monkeypatch.context() as patch:
-        patch.setattr(argmap.editing.add, "open_fast", lambda path, text: None)
+        patch.setattr(argmap.editing.add, "open_fast", lambda path, text, checked=None: None)
         slow = _run(tmp_path / "slow", text, new)
     return [fast, slow, str(len(slow_opens))]
 

@@ -81,3 +81,68 @@ def test_a_good_fragment_still_opens_its_entry(
     assert seen.page.evaluate("document.querySelector('li.entry.highlight')?.id") == "n-cost"
     assert seen.errors == []
     seen.page.context.close()
+
+
+# A second attack: selector syntax, prototype names, NUL and bidi, huge and nested fragments.
+FRESH_FRAGMENTS = [
+    "%00",
+    "n-%00",
+    "n-a%5C",
+    "n-a]",
+    "n-[x]",
+    "n-:scope",
+    "n-*",
+    "n-__proto__",
+    "n-constructor",
+    "n-toString",
+    "%F0%9F%98%80",
+    "n-" + "%E0" * 3000,
+    "%25",
+    "%2",
+    "%u0041",
+    "javascript:alert(1)",
+    "n-cost%0A%0D",
+    "#",
+    "n-cost#n-cost",
+    "%E2%80%AE",  # a right-to-left override
+    "n-" + "a" * 200_000,
+    "n-cost?x",
+    "n-</script>",
+]
+
+
+@dataclass(frozen=True)
+class _Query:
+    """A page file opened with a query string (and a fragment) of our choosing."""
+
+    path: Path
+    tail: str
+
+    def as_uri(self) -> str:
+        return f"{self.path.as_uri()}{self.tail}"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "?%E0%A4%A#n-cost",
+        "?x=%00&y=<script>#%",
+        "?" + "%" * 5000,
+        "?a#n-cost%",
+        "#" + FRESH_FRAGMENTS[-2],
+    ],
+    ids=lambda t: t[:12],
+)
+def test_fresh_fragments_and_query_strings_open_cleanly(
+    browser: Any, uniforms: Path, tail: str
+) -> None:
+    seen = open_page(browser, cast(Path, _Query(uniforms, tail)))
+    page = seen.page
+    for fragment in FRESH_FRAGMENTS:
+        page.evaluate("f => { location.hash = f; }", "#" + fragment)
+    page.wait_for_timeout(100)
+    page.click("#collapse-all")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.evaluate("document.querySelectorAll('.tree details:not([open])').length") == 0
+    assert seen.errors == [] and seen.dialogs == [] and seen.blocked == []
+    page.context.close()

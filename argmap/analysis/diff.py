@@ -209,6 +209,15 @@ def format_markdown(d: MapDiff, *, title: str = "argmap diff") -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+_NOT_ONE_COMMIT: Final = re.compile(r"\.\.|^\^|\^[!@-]|:")
+"""What makes git read more than one commit (``A..B``, ``^A``, ``A^!``, ``A^@``, ``A^-``), or
+a path or a message search (``A:path``, ``:/text``): ``REV:./NAME`` would then mean another
+file, or git would print a log where a map is expected."""
+
+_REFLOG: Final = re.compile(r"@\{[^{}]*\}")
+"""A reflog selector, whose date may hold a colon: ``HEAD@{2026-12-01 10:00}``."""
+
+
 def read_revision(path: Path, rev: str) -> str:
     """Return the text of ``path`` as it was at git revision ``rev`` (``git show REV:./NAME``).
 
@@ -226,6 +235,11 @@ def read_revision(path: Path, rev: str) -> str:
         raise RevisionError(
             f"--rev {terminal_text(repr(rev))}: not a revision; give a commit, branch or tag, "
             "e.g. --rev HEAD~1"
+        )
+    if _NOT_ONE_COMMIT.search(_REFLOG.sub("@{}", rev)):
+        raise RevisionError(
+            f"--rev {terminal_text(repr(rev))}: names a range, a path or a search, not one "
+            "revision; give a commit, branch or tag, e.g. --rev HEAD~1"
         )
     real = real_path(path)
     spec = f"{rev}:./{real.name}"

@@ -62,7 +62,8 @@ def lint(maps: tuple[Path, ...], strict: bool) -> None:
         for issue in lint_located(located):
             warned += 1
             echo(str(issue))
-    noun = "warning" if warned == 1 else "warnings"
-    echo(f"{warned} {noun}" + (" (strict mode)" if strict and warned else ""), err=True)
+    if failed < len(maps):  # a file error is its own one line: no count of nothing linted
+        noun = "warning" if warned == 1 else "warnings"
+        echo(f"{warned} {noun}" + (" (strict mode)" if strict and warned else ""), err=True)
     if failed or (strict and warned):
         raise SystemExit(1)

@@ -53,6 +53,7 @@ def import_(
     from argmap.editing.safewrite import write_atomic
     from argmap.interop import ImportOptions, import_file
     from argmap.load.dump import dump_yaml
+    from argmap.load.files import check_map_size
     from argmap.load.mapfile import to_file_data
     from argmap.load.syntax import MAX_FLOW_NESTING, data_depth
     from argmap.load.validate import validate_data
@@ -73,6 +74,7 @@ def import_(
     else:
         header = f"# Imported from {source.name} ({result.format}) by argmap."
         text = dump_yaml(data, header=header, name=str(output))
+    check_map_size(output, text)  # a map no command could read back is no map
     if to_stdout:
         echo_data(text)
         return

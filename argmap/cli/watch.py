@@ -77,6 +77,16 @@ def watch(
         fit=cast("Fit | None", fit),
         portrait=portrait,
     )
+    from argmap.editing.safewrite import check_folder
+    from argmap.errors import OutputClashError
+    from argmap.pipeline import check_targets
+    from argmap.safetext import terminal_text
+
+    check_folder(out_dir)  # nor an output "folder" that is a file, a pipe or a device
+    try:  # no save can mend an output that is the map itself: say so now, and stop
+        check_targets([map_path], names, out_dir, options)
+    except OutputClashError as exc:
+        raise click.UsageError(terminal_text(str(exc))) from None
     watch_map(
         map_path,
         names,

@@ -12,7 +12,7 @@ from argmap.editing.commit import commit, commit_expected, try_splice
 from argmap.editing.fastplace import FastSession, open_fast, plain_at
 from argmap.editing.inputs import bad_id_message, refuse_lone_surrogates, valid_id
 from argmap.editing.safewrite import locked_text
-from argmap.editing.session import EditError, Session, open_session
+from argmap.editing.session import EditError, Session, open_session, parse_checked
 from argmap.editing.textsplice import append_item, insert_list_key, wrap_in_group
 from argmap.editing.yamllines import list_style
 from argmap.load.mapfile import KEY_KIND
@@ -71,15 +71,16 @@ def add_node(path: str | Path, new: NewNode) -> str:
     p = Path(path)
     refuse_lone_surrogates(p, {f.name: plain_value(getattr(new, f.name)) for f in fields(new)})
     with locked_text(p) as text, paused_gc():  # many objects, no cycles worth collecting
-        fast = open_fast(p, text)
-        session = open_session(p, text) if fast is None else fast.session
+        checked = parse_checked(p, text)  # once: the round-trip parser is slow on big maps
+        fast = open_fast(p, text, checked)
+        session = open_session(p, text, checked) if fast is None else fast.session
         _check_place(session, new)
         _check_fields(session, new)
         node_id = _new_id(session, new)
         entry = _entry(new, node_id)
         if fast is None or not _fast_commit(fast, new, entry):
             if fast is not None:  # the fast path could not place it: the round-trip way
-                session = open_session(p, text)
+                session = open_session(p, text, checked)
             spliced = try_splice(lambda: _splice(session, new, entry))
             _add_to_tree(session, new, entry)
             commit(session, spliced)

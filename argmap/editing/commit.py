@@ -121,8 +121,11 @@ def commit_expected(session: Session, spliced: str, expected: Any) -> bool:
 
 
 def _write(session: Session, text: str) -> None:
+    from argmap.load.files import check_map_size
+
     if "\r\n" in session.text:  # keep Windows line ends throughout
         text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+    check_map_size(session.path, text)  # the next command could not read it back
     write_atomic(session.path, text)
 
 

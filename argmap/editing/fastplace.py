@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from argmap.editing.session import Place, Session
+from argmap.editing.session import Checked, Place, Session, parse_checked
 from argmap.editing.yamllines import KEY_ORDER
 from argmap.load.mapfile import CHILD_KEYS, KEY_KIND
 from argmap.model import NodeKind
@@ -69,7 +69,7 @@ class FastSession:
         return Session(s.path, s.text, doc, s.map, places)
 
 
-def open_fast(path: Path, text: str) -> FastSession | None:
+def open_fast(path: Path, text: str, checked: Checked | None = None) -> FastSession | None:
     """Parse and validate a map file's text for an add, without a round-trip parse.
 
     None for a file the fast path leaves to :func:`open_session` (a JSON map, text the C
@@ -79,13 +79,9 @@ def open_fast(path: Path, text: str) -> FastSession | None:
         MapFileError: the text cannot be parsed.
         MapValidationError: the map is invalid before the edit.
     """
-    from argmap.load.parse import parse_text
-    from argmap.load.validate import validate_parsed
-
     if path.suffix == ".json":
         return None
-    parsed = parse_text(text, path)
-    m = validate_parsed(parsed)
+    parsed, m = checked if checked is not None else parse_checked(path, text)
     if parsed.round_trip:  # read the round-trip way already
         return None
     paths = node_paths(parsed.data)

@@ -17,6 +17,7 @@ from typing import Final
 from argmap.errors import MapFileError
 
 __all__ = [
+    "check_folder",
     "check_output",
     "clear_stale_temps",
     "glob_escape",
@@ -46,9 +47,8 @@ def locked_text(path: Path) -> Iterator[str]:
     while True:
         try:
             fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a pipe would wait for a writer
-        except FileNotFoundError:
-            raise MapFileError(path, "no such file; check the path") from None
         except OSError as exc:
+            read_map_text(path)  # says what the file is, as every command does (a socket...)
             raise MapFileError(path, f"cannot open: {exc.strerror or exc}") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
@@ -152,6 +152,30 @@ def glob_escape(name: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", name)
 
 
+def check_folder(folder: str | Path, *, name: str | Path | None = None) -> None:
+    """Refuse a folder to write into that is, or lies under, something other than a folder.
+
+    Checked before anything is written (``watch`` checks its output folder at the start:
+    no save of the map could mend it). Missing folders are fine: they are created.
+
+    Args:
+        folder: the folder.
+        name: the file the message names (default: ``folder``).
+
+    Raises:
+        MapFileError: ``folder`` or one of its parents is a file, a device or a pipe.
+    """
+    f = Path(folder)
+    for q in (f, *f.parents):
+        try:
+            mode = os.stat(q).st_mode
+        except OSError:
+            continue  # missing (created later), or unreadable (the write will say)
+        if not stat.S_ISDIR(mode):
+            what = next((n for test, n in _KINDS if test(mode)), "a file")
+            raise MapFileError(name or f, f"cannot write: {q} is {what}, not a folder")
+
+
 def write_atomic(path: str | Path, data: str | bytes, *, exclusive: bool = False) -> Path:
     """Write ``data`` to a temporary file beside ``path``, fsync it, then move it into place.
 
@@ -183,9 +207,7 @@ def write_atomic(path: str | Path, data: str | bytes, *, exclusive: bool = False
         MapFileError: the folder or the file cannot be written, or is not a regular file.
     """
     p = Path(path)
-    blocker = next((q for q in p.parents if q.exists() and not q.is_dir()), None)
-    if blocker is not None:
-        raise MapFileError(p, f"cannot write: {blocker} is a file, not a folder")
+    check_folder(p.parent, name=p)
     target = p if exclusive else _final_target(p)
     old = None if exclusive else _existing(p, target)
     payload = data if isinstance(data, bytes) else data.encode("utf-8")
@@ -292,9 +314,10 @@ def _existing(p: Path, target: Path) -> os.stat_result | None:
 
 
 def _starts_with_bom(path: Path) -> bool:
-    try:
-        with open(path, "rb") as old:  # a regular file: checked by _existing
-            return old.read(3) == codecs.BOM_UTF8
+    try:  # checked a regular file by _existing; should it be swapped for a pipe, no wait
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as old:
+            return stat.S_ISREG(os.fstat(fd).st_mode) and old.read(3) == codecs.BOM_UTF8
     except OSError:
         return False
 

@@ -4,13 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import ArgmapError
 from argmap.load.mapfile import CHILD_KEYS, KEY_KIND
 from argmap.model import ArgumentMap, Node, NodeKind
 
-__all__ = ["EditError", "Place", "Session", "open_session", "walk_places"]
+if TYPE_CHECKING:
+    from argmap.load.parse import ParsedFile
+
+__all__ = [
+    "Checked",
+    "EditError",
+    "Place",
+    "Session",
+    "open_session",
+    "parse_checked",
+    "walk_places",
+]
 
 
 class EditError(ArgmapError):
@@ -66,22 +77,46 @@ class Session:
         return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def open_session(path: Path, text: str) -> Session:
+Checked = tuple["ParsedFile", ArgumentMap]
+"""A map file's text parsed and validated once, for :func:`open_session` and ``open_fast``."""
+
+
+def parse_checked(path: Path, text: str) -> Checked:
+    """Parse and validate a YAML map file's text (once: an add may need it twice).
+
+    Raises:
+        EditError: a JSON map.
+        MapFileError: the text cannot be parsed.
+        MapValidationError: the map is invalid before the edit.
+    """
+    from argmap.load.parse import parse_text
+    from argmap.load.validate import validate_parsed
+
+    if path.suffix == ".json":
+        raise EditError(path, "editing JSON maps is not supported; edit a YAML map")
+    parsed = parse_text(text, path)
+    return parsed, validate_parsed(parsed)
+
+
+def open_session(path: Path, text: str, checked: Checked | None = None) -> Session:
     """Parse and validate a map file's text, and find each node's entry in its ruamel tree.
+
+    Args:
+        path: the map file.
+        text: its text.
+        checked: ``text`` parsed and validated already (see :func:`parse_checked`); its
+            round-trip tree, if it has one, becomes the session's (the pure-Python parser
+            is the slow part of an edit: a map is read that way at most once here).
 
     Raises:
         EditError: a JSON map, or entries that cannot be matched to the map's nodes.
         MapFileError: the text cannot be parsed.
         MapValidationError: the map is invalid before the edit.
     """
-    from argmap.load.parse import parse_text
     from argmap.load.roundtrip import load_round_trip
-    from argmap.load.validate import validate_parsed
 
-    if path.suffix == ".json":
-        raise EditError(path, "editing JSON maps is not supported; edit a YAML map")
-    m = validate_parsed(parse_text(text, path))
-    doc = load_round_trip(text, str(path))
+    parsed, m = checked if checked is not None else parse_checked(path, text)
+    doc = parsed.document if parsed.round_trip else load_round_trip(text, str(path))
     session = Session(path, text, doc, m)
     places = walk_places(doc)
     if len(places) != len(m.nodes):  # the validator and this walk disagree: refuse

@@ -16,6 +16,7 @@ __all__ = [
     "MAX_MAP_BYTES",
     "SOURCE_FILE",
     "TextKind",
+    "check_map_size",
     "looks_like_map",
     "read_map_text",
     "read_source_text",
@@ -72,6 +73,26 @@ def read_map_text(path: str | Path) -> str:
             not UTF-8, or empty.
     """
     return read_text_file(path, MAP_FILE)
+
+
+def check_map_size(path: str | Path, text: str) -> None:
+    """Refuse to write a map that :func:`read_map_text` would refuse to read back.
+
+    Every command that writes a map (``import``, ``add``, ``edit``...) calls this before
+    writing anything, so no command leaves a map behind that the next one cannot open.
+
+    Raises:
+        MapFileError: ``text`` is above :data:`MAX_MAP_BYTES` once encoded as UTF-8.
+    """
+    if len(text) * 4 <= MAX_MAP_BYTES:  # no UTF-8 character takes more than 4 bytes
+        return
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_MAP_BYTES:
+        raise MapFileError(
+            Path(path),
+            f"the map would be {size} bytes, above the {MAX_MAP_BYTES}-byte limit a map file "
+            "may have; nothing written. Split it into smaller maps",
+        )
 
 
 def read_source_text(path: str | Path) -> str:
@@ -136,8 +157,9 @@ def _read_bytes(p: Path, kind: TextKind, *, head: bool = False) -> bytes:
             raw = fh.read(kind.limit + 1)  # whatever size the file claims
             if head:
                 return raw[: kind.limit]
-            if len(raw) > kind.limit:  # it grew after we looked
-                _refuse_size(p, max(os.fstat(fd).st_size, len(raw)), kind)
+            if len(raw) > kind.limit:  # it grew after we looked, or claims no size (procfs)
+                size = os.fstat(fd).st_size
+                _refuse_size(p, size if size > kind.limit else None, kind)
     except FileNotFoundError:
         raise MapFileError(p, kind.missing) from None
     except PermissionError:
@@ -156,10 +178,10 @@ def _check_regular(p: Path, st: os.stat_result, kind: TextKind, *, head: bool = 
         _refuse_size(p, st.st_size, kind)
 
 
-def _refuse_size(p: Path, size: int, kind: TextKind) -> NoReturn:
-    raise MapFileError(
-        p, f"file is {size} bytes, above the {kind.limit}-byte limit{kind.too_large}"
-    )
+def _refuse_size(p: Path, size: int | None, kind: TextKind) -> NoReturn:
+    """Refuse a file above the limit; ``size`` None: it holds more than its size says."""
+    held = f"file is {size} bytes" if size is not None else "file holds more than its size says"
+    raise MapFileError(p, f"{held}, above the {kind.limit}-byte limit{kind.too_large}")
 
 
 def _position(raw: bytes, offset: int) -> tuple[int, int]:

@@ -36,6 +36,11 @@ class ParsedFile:
         return self._document is not None
 
     @property
+    def document(self) -> Any | None:
+        """The round-trip tree the text was parsed into, if it was (comments kept)."""
+        return self._document
+
+    @property
     def positions(self) -> SourceMap | Positions:
         """Positions for error messages, read on first use.
 
