@@ -34,6 +34,8 @@ CASES = [
     ("flagship", "a4-portrait"),
     ("flagship", "letter"),
     ("flagship", "a3"),
+    ("flagship", "a4-lr"),
+    ("flagship", "slide-lr"),
     ("uniforms", "a4"),
     ("uniforms", "slide"),
     ("120", "slide"),
@@ -52,7 +54,7 @@ def measure(name: str, fit: str) -> str:
     """One table row: the map's pages and their layout figures."""
     m = load(name)
     paper, _, turn = fit.partition("-")
-    options = RenderOptions(portrait=turn == "portrait")
+    options = RenderOptions(portrait=turn == "portrait", direction="LR" if turn == "lr" else "TB")
     layout = lay_out(m, analyze(m), options, paper, find_engine("auto"))  # type: ignore[arg-type]
     order = {node.id: i for i, node in enumerate(m.walk())}
     edges = crossed = overlapping = above = unordered = 0
@@ -62,7 +64,7 @@ def measure(name: str, fit: str) -> str:
         edges += len(geometry.tree_edges(page.svg))
         crossed += geometry.crossings(page.svg)
         overlapping += geometry.overlaps(page.svg)
-        wrong_rank, wrong_order = geometry.misplaced(page.svg, order)
+        wrong_rank, wrong_order = geometry.misplaced(page.svg, order, turn == "lr")
         above += wrong_rank
         unordered += wrong_order
         scale = layout.scale(page)

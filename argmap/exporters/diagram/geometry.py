@@ -172,19 +172,22 @@ def _segments_cross(
     return a * b <= 0 and c * d <= 0
 
 
-def misplaced(svg: str, order: dict[str, int]) -> tuple[int, int]:
+def misplaced(svg: str, order: dict[str, int], horizontal: bool = False) -> tuple[int, int]:
     """Count children not beneath their parent, and siblings out of file order.
 
     For a top-to-bottom drawing: a child's box must start below its parent's; siblings,
     taken in file order (``order``: node name -> position), must each sit to the right
     of the one before on its row, or on a lower row. A stub (``stub ID``) is ordered as
     its branch's first node; the tops of a continued page are the children of their
-    breadcrumb row.
+    breadcrumb row. ``horizontal`` (left to right): the same with the axes swapped, a
+    child right of its parent, siblings down a column, then in the next column.
 
     Returns:
         (children not beneath their parent, siblings out of order)
     """
     found = boxes(svg)
+    if horizontal:
+        found = {name: Box(b.top, b.left, b.bottom, b.right) for name, b in found.items()}
     # A stub stands in its branch's place: it is ordered as the branch's first node.
     for name in [name for name in found if name.startswith("stub ")]:
         found.setdefault(name[5:], found[name])

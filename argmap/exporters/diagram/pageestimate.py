@@ -285,11 +285,16 @@ class Estimator:
             block[self.root].deepest,
         )
 
-    def key_below(self, estimate: Estimate, room: tuple[float, float]) -> bool:
-        """Whether the whole map's key fits below a page's drawing of this ``estimate``."""
+    def key_below(self, estimate: Estimate, room: tuple[float, float]) -> float:
+        """How far a page's drawing with the whole map's key below it overflows ``room``.
+
+        At most 1.0: it fits, with a margin (:data:`WIDE_SHARE`); a page that overflows once laid out is
+        planned again, and the key should not be the cause.
+        """
         key_w, key_h = self._size(legend_size(self.m, self.everything, []))
-        width, height = estimate.width, estimate.height + RANKSEP + key_h
-        return max(width, key_w + self._size(FRAME)[0]) <= room[0] and height <= room[1]
+        width = max(estimate.width, key_w + self._size(FRAME)[0])
+        height = estimate.height + RANKSEP + key_h
+        return max(width / room[0], height / room[1]) / WIDE_SHARE
 
     def _kid_items(
         self,

@@ -5,8 +5,15 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Final
 
-from argmap.exporters.diagram.pageestimate import TRAIL_ROWS, Measure, Unit, stub_name
+from argmap.exporters.diagram.pageestimate import (
+    TRAIL_ROWS,
+    WIDE_SHARE,
+    Measure,
+    Unit,
+    stub_name,
+)
 from argmap.exporters.diagram.pagefill import Fill, Pager
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.stacking import Wrap
@@ -191,22 +198,32 @@ def _share(pager: Pager, draft: _Draft, todo: deque[_Branch]) -> None:
         draft.full |= whole
 
 
-def _key_page(pager: Pager, drafts: list[_Draft]) -> int:
-    """The first page after the overview with room for the key below its drawing (else the last).
+WIDE_SHARE_INVERSE: Final = 1 / WIDE_SHARE
+"""A key's overflow (see :meth:`Pager.key_below`) at which it just fits with no margin."""
 
+
+def _key_page(pager: Pager, drafts: list[_Draft]) -> int:
+    """The first page after the overview with room for the key below its drawing.
+
+    With a margin, else without one, else the last page.
     Not a page of references to other pages: the engine puts them, unranked, on the
     key's rank, far from their sources.
     """
+    best = (WIDE_SHARE_INVERSE, len(drafts))
     for number, draft in enumerate(drafts[1:], start=2):
         if any(t not in draft.full for n in draft.full for t in pager.links[n]):
             continue
         share = pager.tighter.get(draft.taken[0][0], (1.0, 1.0))
         width, height = reversed(share) if pager.horizontal else share
         room = (pager.full_size[0] * width, pager.full_size[1] * height)
+        if min(room) <= 0:
+            continue
         estimate = pager.estimate(draft.taken, draft.full, draft.rest, draft.limits)
-        if pager.key_below(estimate, room):
+        over = pager.key_below(estimate, room)
+        if over <= 1.0:
             return number
-    return len(drafts)
+        best = min(best, (over, number))
+    return best[1] if best[0] <= WIDE_SHARE_INVERSE else len(drafts)
 
 
 def _number(pager: Pager, drafts: list[_Draft]) -> list[Page]:
