@@ -288,8 +288,8 @@ class Estimator:
     def key_below(self, estimate: Estimate, room: tuple[float, float]) -> float:
         """How far a page's drawing with the whole map's key below it overflows ``room``.
 
-        At most 1.0: it fits, with a margin (:data:`WIDE_SHARE`); a page that overflows once laid out is
-        planned again, and the key should not be the cause.
+        At most 1.0: it fits, with a margin (:data:`WIDE_SHARE`); a page that overflows
+        once laid out is planned again, and the key should not be the cause.
         """
         key_w, key_h = self._size(legend_size(self.m, self.everything, []))
         width = max(estimate.width, key_w + self._size(FRAME)[0])
