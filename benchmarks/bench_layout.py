@@ -2,9 +2,11 @@
 
 Every map is fitted to slides and laid out by the engine; each page's SVG is read back
 (:mod:`argmap.exporters.diagram.geometry`) and counted: tree edges that cross (on every
-page, and on the overview a room sees first), boxes that overlap, children drawn above
-their parent or siblings out of file order, the drawings' median aspect (width / height)
-and the share of the page they fill at the scale they are shown at.
+page, and on the overview a room sees first), tree edges that go round other boxes, boxes
+that overlap, children drawn above their parent or siblings out of file order, the
+drawings' median aspect (width / height) and the share of the page they fill at the
+scale they are shown at; the overview's stubs (one a branch, and grouped ones), and the
+pages shown below the legibility floor.
 """
 
 from __future__ import annotations
@@ -30,6 +32,12 @@ MAPS = HERE.parent / "maps"
 CASES = [
     ("flagship", "slide"),
     ("flagship", "a4"),
+    ("flagship", "a4-portrait"),
+    ("flagship", "letter"),
+    ("flagship", "a3"),
+    ("flagship", "a4-lr"),
+    ("flagship", "slide-lr"),
+    ("uniforms", "a4"),
     ("uniforms", "slide"),
     ("120", "slide"),
     ("400", "slide"),
@@ -46,36 +54,44 @@ def load(name: str) -> ArgumentMap:
 def measure(name: str, fit: str) -> str:
     """One table row: the map's pages and their layout figures."""
     m = load(name)
-    layout = lay_out(m, analyze(m), RenderOptions(), fit, find_engine("auto"))  # type: ignore[arg-type]
+    paper, _, turn = fit.partition("-")
+    options = RenderOptions(portrait=turn == "portrait", direction="LR" if turn == "lr" else "TB")
+    layout = lay_out(m, analyze(m), options, paper, find_engine("auto"))  # type: ignore[arg-type]
     order = {node.id: i for i, node in enumerate(m.walk())}
-    edges = crossed = overlapping = above = unordered = 0
+    edges = crossed = overlapping = above = unordered = detoured = 0
     fills: list[float] = []
     aspects: list[float] = []
     for page in layout.pages:
         edges += len(geometry.tree_edges(page.svg))
         crossed += geometry.crossings(page.svg)
+        detoured += geometry.detours(page.svg, turn == "lr")
         overlapping += geometry.overlaps(page.svg)
-        wrong_rank, wrong_order = geometry.misplaced(page.svg, order)
+        wrong_rank, wrong_order = geometry.misplaced(page.svg, order, turn == "lr")
         above += wrong_rank
         unordered += wrong_order
         scale = layout.scale(page)
         fills.append(page.width * page.height * scale**2 / layout.size.width / layout.size.height)
         aspects.append(page.width / page.height)
     overview = geometry.crossings(layout.pages[0].svg)
+    stubs = layout.pages[0].plan.page.stubs
+    grouped = sum(1 for stub in stubs if stub.grouped)
+    small = sum(1 for page in layout.pages if layout.scale(page) < layout.budget.scale * 0.999)
     return (
         f"| {name} | {len(m)} | {fit} | {len(layout.pages)} | {len(m) / len(layout.pages):.1f} "
-        f"| {edges} | {crossed} | {overview} "
+        f"| {edges} | {crossed} | {overview} | {detoured} "
         f"| {overlapping} | {above} | {unordered} | {sorted(aspects)[len(aspects) // 2]:.2f} "
-        f"| {sum(fills) / len(fills):.0%} |"
+        f"| {sum(fills) / len(fills):.0%} | {len(stubs) - grouped} + {grouped} | {small} |"
     )
 
 
 def main() -> int:
     print(
         "| map | nodes | fit | pages | nodes a page | tree edges | crossings | on overview "
-        "| overlaps | child above parent | siblings out of order | aspect | fill |"
+        "| edges going round "
+        "| overlaps | child above parent | siblings out of order | aspect | fill "
+        "| page 1 stubs (own + grouped) | pages under the floor |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name, fit in CASES:
         print(measure(name, fit), flush=True)
     return 0

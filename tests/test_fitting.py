@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from argmap.analysis.standing import analyze
 from argmap.cli import main
 from argmap.exporters.diagram.engine import find_engine
-from argmap.exporters.diagram.fitting import lay_out, page_svg
+from argmap.exporters.diagram.fitting import LaidPage, lay_out, page_svg
 from argmap.exporters.diagram.formats import render_pdf
 from argmap.exporters.diagram.pagesize import PAGE_SIZES, STATEMENT_POINTS
 from argmap.exporters.diagram.svglinks import page_links
@@ -261,13 +261,23 @@ def test_engine_draws_a_batch_of_graphs_each_at_its_own_resolution() -> None:
     assert len(svgs) == 3 and all(svg.rstrip().endswith("</svg>") for svg in svgs)
 
 
-def test_the_flagship_overview_slide_names_every_branch_under_the_thesis() -> None:
-    """A debater sees each reason and objection of the thesis on page 1, in file order."""
+@pytest.mark.parametrize(
+    ("fit", "portrait"),
+    [("slide", False), ("a4", False), ("a3", False), ("letter", False), ("a4", True)],
+)
+def test_the_flagship_overview_names_every_branch_under_the_thesis(
+    fit: str, portrait: bool
+) -> None:
+    """A debater sees each reason and objection of the thesis on page 1, in file order,
+    on slides and on every paper size (the key goes to a later page if need be)."""
     m = load_map(MAPS / "russias-game-in-north-korea.yaml")
-    layout = lay_out(m, analyze(m), RenderOptions(), "slide", find_engine("auto"))
+    options = RenderOptions(portrait=portrait)
+    layout = lay_out(m, analyze(m), options, fit, find_engine("auto"))  # type: ignore[arg-type]
     first = layout.pages[0]
     page = first.plan.page
-    assert layout.scale(first) >= layout.budget.scale - 1e-9
+    if not portrait:  # upright A4 is narrower than the conclusions' row with its undercutters
+        assert layout.scale(first) >= layout.budget.scale - 1e-9
+    _check_key(layout.pages)
     stubs = [stub for stub in page.stubs if stub.parent == m.thesis.id]
     assert stubs and not any(stub.grouped for stub in stubs)
     under = {node.id for node in m.children(m.thesis.id) if node.kind.value != "conclusion"}
@@ -279,3 +289,27 @@ def test_the_flagship_overview_slide_names_every_branch_under_the_thesis() -> No
         words = m.get(stub.tops[0]).text.split()
         assert " ".join(words[:2]) in svg
         assert f'<g id="a_stub-{index}"><a xlink:href="#page-{stub.page}"' in svg
+
+
+def _check_key(pages: list[LaidPage]) -> None:
+    """The key is on page 1, or page 1's heading names the page that has it."""
+    first = pages[0]
+    if 'id="legend"' in first.svg:
+        return
+    heading = re.search(r"<text\b[^>]*>([^<]*)</text>", first.svg)
+    assert heading is not None
+    named = re.search(r"key: p\. (\d+)", heading.group(1))
+    assert named is not None, heading.group(1)
+    assert 'id="legend"' in pages[int(named.group(1)) - 1].svg
+    assert sum('id="legend"' in laid.svg for laid in pages) == 1
+
+
+def test_a_key_left_to_a_later_page_explains_the_whole_map() -> None:
+    m = load_map(FLAGSHIP)
+    layout = lay_out(m, analyze(m), RenderOptions(), "a4", find_engine("auto"))
+    _check_key(layout.pages)
+    keyed = next(laid for laid in layout.pages if 'id="legend"' in laid.svg)
+    if keyed is not layout.pages[0]:
+        svg = html.unescape(keyed.svg)
+        for kind in ("thesis", "reason", "evidence", "objection", "conclusion"):
+            assert f">{kind}</text>" in svg

@@ -82,3 +82,18 @@ def test_misplaced_children_and_siblings() -> None:
         _edge("a", "p", "M25,20C25,30 60,50 60,60"),
     )
     assert geometry.misplaced(above, {"p": 0, "a": 1}) == (1, 0)
+
+
+def test_misplaced_left_to_right() -> None:
+    """Left to right: children right of their parent, siblings down a column."""
+    drawing = _drawing(
+        _node("p", 0, 40, 20, 90),
+        _node("a", 60, 0, 80, 50),
+        _node("b", 60, 60, 80, 110),
+        _edge("a", "p", "M60,25C50,25 30,60 20,60"),
+        _edge("b", "p", "M60,85C50,85 30,70 20,70"),
+    )
+    assert geometry.misplaced(drawing, {"p": 0, "a": 1, "b": 2}, horizontal=True) == (0, 0)
+    assert geometry.misplaced(drawing, {"p": 0, "b": 1, "a": 2}, horizontal=True) == (0, 1)
+    # Read top to bottom, the same drawing has its children beside, not below, the parent.
+    assert geometry.misplaced(drawing, {"p": 0, "a": 1, "b": 2})[0] == 2

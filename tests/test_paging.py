@@ -182,3 +182,22 @@ def test_a_deep_chain_pages_with_bounded_breadcrumbs() -> None:
     pages = paginate(m, [node.id for node in m.walk()], _measure, budget)
     assert sum(len(page.nodes) for page in pages) == depth + 1
     assert max(len(page.trail) for page in pages) <= TRAIL_ROWS
+
+
+def test_a_shorter_row_hangs_in_the_gaps_of_the_rows_above() -> None:
+    from argmap.exporters.diagram.stacking import Item, Wrap, note_rows
+
+    def box(name: str) -> Item:
+        return Item(name, 100.0, (40.0,), name)
+
+    rows = [[box(f"a{i}") for i in range(4)], [box(f"b{i}") for i in range(4)]]
+    rows.append([box("c0"), box("c1")])
+    wraps: list[Wrap] = []
+    note_rows("p", rows, wraps)
+    holds = set(wraps[0].holds)
+    # As long as the row above: each below one box of it, in order.
+    assert {(f"b{i}", f"a{i}") for i in range(4)} <= holds
+    # Shorter: each between two boxes, in each row above, the gaps spread in order.
+    assert {("c0", "b0"), ("c0", "b1"), ("c1", "b2"), ("c1", "b3")} <= holds
+    assert {("c0", "a0"), ("c0", "a1"), ("c1", "a2"), ("c1", "a3")} <= holds
+    assert wraps[0].rows == (("a0", "a1", "a2", "a3"), ("b0", "b1", "b2", "b3"), ("c0", "c1"))

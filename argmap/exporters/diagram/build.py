@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, MutableMapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -110,8 +110,11 @@ def to_digraph(
     if stubs is None:
         stack_leaves(g, shown, ctx.visible)
         sheets.add_bank(g, options.sheet)  # a worksheet's pages get the bank on pages of its own
-    if page is None or page.page.number == 1:
+    if page is None or (page.page.number == 1 and page.page.key[0] != "page"):
         _add_legend(g, ctx, shown + (stubs.tops if stubs else []))
+    elif page.page.number > 1 and page.page.key[0]:  # no room on page 1: the whole map's key
+        everything = [m.get(node_id) for node_id in page.home]
+        _add_legend(g, replace(ctx, visible=frozenset(page.home)), everything)
     if stubs is not None:
         stubs.add_parts()
     return g

@@ -172,19 +172,54 @@ def _segments_cross(
     return a * b <= 0 and c * d <= 0
 
 
-def misplaced(svg: str, order: dict[str, int]) -> tuple[int, int]:
+DETOUR: Final = 36.0
+"""An edge that strays this far (half an inch) sideways beyond both its ends goes round."""
+
+
+def detours(svg: str, horizontal: bool = False) -> int:
+    """Count tree edges that go round other boxes.
+
+    Such a curve strays sideways more than :data:`DETOUR` beyond the span of the two
+    boxes it joins. A child's edge to its parent in a tidy row runs straight up, or
+    slants within the span of the two; one that loops round a row of boxes to reach its
+    parent is hard to follow. ``horizontal``: the drawing runs left to right (sideways
+    is up and down).
+    """
+    found = boxes(svg)
+    out = 0
+    for edge in tree_edges(svg):
+        ends = [found.get(edge.tail), found.get(edge.head)]
+        if ends[0] is None or ends[1] is None:
+            continue
+        if horizontal:
+            low = min(box.top for box in ends if box is not None)
+            high = max(box.bottom for box in ends if box is not None)
+            sideways = [y for _, y in edge.points]
+        else:
+            low = min(box.left for box in ends if box is not None)
+            high = max(box.right for box in ends if box is not None)
+            sideways = [x for x, _ in edge.points]
+        if min(sideways) < low - DETOUR or max(sideways) > high + DETOUR:
+            out += 1
+    return out
+
+
+def misplaced(svg: str, order: dict[str, int], horizontal: bool = False) -> tuple[int, int]:
     """Count children not beneath their parent, and siblings out of file order.
 
     For a top-to-bottom drawing: a child's box must start below its parent's; siblings,
     taken in file order (``order``: node name -> position), must each sit to the right
     of the one before on its row, or on a lower row. A stub (``stub ID``) is ordered as
     its branch's first node; the tops of a continued page are the children of their
-    breadcrumb row.
+    breadcrumb row. ``horizontal`` (left to right): the same with the axes swapped, a
+    child right of its parent, siblings down a column, then in the next column.
 
     Returns:
         (children not beneath their parent, siblings out of order)
     """
     found = boxes(svg)
+    if horizontal:
+        found = {name: Box(b.top, b.left, b.bottom, b.right) for name, b in found.items()}
     # A stub stands in its branch's place: it is ordered as the branch's first node.
     for name in [name for name in found if name.startswith("stub ")]:
         found.setdefault(name[5:], found[name])

@@ -43,6 +43,9 @@ REF_SIZE: Final = (300.0, 26.0)
 """A reference to a cross-linked node on another page, drawn beside its source."""
 TRAIL_ROWS: Final = 6
 """The most ancestors a breadcrumb lists: the root, then the nearest ones."""
+WIDE_SHARE: Final = 0.92
+"""Rows as wide as the page are planned only this far across it: the engine spreads a
+row of stubs under its parent somewhat wider than their boxes."""
 FRAME: Final = (2 * 0.3 * 72, 2 * 0.3 * 72 + 26.0)
 """The drawing's padding on both sides, and the page heading's line."""
 
@@ -55,6 +58,8 @@ class Estimate(NamedTuple):
     wraps: tuple[Wrap, ...]
     key: tuple[str, str] = ("", "")
     """On the overview, where the key goes (see :attr:`paging.Page.key`)."""
+    deepest: str = ""
+    """A node on the drawing's lowest rank."""
 
 
 def stub_name(tops: Sequence[str]) -> str:
@@ -98,6 +103,9 @@ class Estimator:
         self._stubs: dict[tuple[str, bool], Item] = {}
         self._units: dict[str, list[Unit]] = {}
         self.around = around_root(m, self.root, above, lambda node: self._size(measure(node)))
+        self.key_away = False
+        """The overview leaves its key to a later page (it would crowd out the root's stubs)."""
+        self.everything = [*above, *shown]
 
     def _size(self, size: tuple[float, float]) -> tuple[float, float]:
         # Along ranks and across them: for left-to-right drawings the two swap.
@@ -195,10 +203,14 @@ class Estimator:
         branches fit side by side. ``record``: list the rows (the estimate's ``wraps``).
         """
         wide = self._estimate(tops, full, rest, limits or {}, (False, record))
-        if wide.width <= self.width and wide.height <= self.height:
+        if wide.width <= self.width * WIDE_SHARE and wide.height <= self.height:
             return wide
-        compact = self._estimate(tops, full, rest, limits or {}, (True, record))
-        return compact if compact.width <= self.width and compact.height <= self.height else wide
+        # Rows wrapped a little narrower, then sets of boxes in compact blocks.
+        for how in ((False, record, WIDE_SHARE), (True, record, 1.0)):
+            other = self._estimate(tops, full, rest, limits or {}, how)
+            if other.width <= self.width and other.height <= self.height:
+                return other
+        return wide
 
     def _estimate(
         self,
@@ -206,15 +218,18 @@ class Estimator:
         full: set[str] | frozenset[str],
         rest: Unit | None,
         limits: Mapping[str, int],
-        how: tuple[bool, bool],
+        how: tuple[bool, bool] | tuple[bool, bool, float],
     ) -> Estimate:
-        """The estimate, with sets of leaves and stubs wrapped wide or ``compact``."""
+        """The estimate, with sets of leaves and stubs wrapped wide or ``compact``.
+
+        ``how``: compact, record, and the share of the page's width rows wrap at.
+        """
         stubs = self.stubs_of(full, limits)
         overview = self.root in full
         frame_w, frame_h = self._size(FRAME)
-        limit = self.width - frame_w
+        compact, record = how[:2]
+        limit = (self.width - frame_w) * (how[2] if len(how) > 2 else 1.0)
         block: dict[str, Item] = {}
-        compact, record = how
         wraps: list[Wrap] | None = [] if record else None
         ref_w, ref_h = self._size(REF_SIZE)
         for node_id in sorted(full, key=self.order.__getitem__, reverse=True):
@@ -243,18 +258,43 @@ class Estimator:
             height += trail_h + RANKSEP
         key = ("", "")
         if overview:  # conclusions above the root, and the key where it fits best
-            width = max(width, self.around.over[0])
-            height += self.around.over[1]
-            firsts = [group[0] for groups in stubs.values() for group, _ in groups]
-            legend = self._size(legend_size(self.m, self.around.nodes | set(full), firsts))
-            key, width, height = self.around.key(
-                (width, height),
-                (limit, self.height - frame_h),
-                legend,
-                (self.root, self.sizes[self.root], block[self.root].ranks[-1]),
-                block[self.root].deepest,
-            )
-        return Estimate(width + frame_w, height + frame_h, tuple(wraps or ()), key)
+            key, width, height = self._overview_key((width, height), full, stubs, block)
+        deepest = lowest(rows[-1]).deepest
+        return Estimate(width + frame_w, height + frame_h, tuple(wraps or ()), key, deepest)
+
+    def _overview_key(
+        self,
+        drawing: tuple[float, float],
+        full: set[str] | frozenset[str],
+        stubs: Mapping[str, list[tuple[Unit, bool]]],
+        block: Mapping[str, Item],
+    ) -> tuple[tuple[str, str], float, float]:
+        """The overview's conclusions above the root, and its key: where, and the size."""
+        width = max(drawing[0], self.around.over[0])
+        height = drawing[1] + self.around.over[1]
+        if self.key_away:
+            return ("page", ""), width, height
+        frame_w, frame_h = self._size(FRAME)
+        firsts = [group[0] for groups in stubs.values() for group, _ in groups]
+        legend = self._size(legend_size(self.m, self.around.nodes | set(full), firsts))
+        return self.around.key(
+            (width, height),
+            (self.width - frame_w, self.height - frame_h),
+            legend,
+            (self.root, self.sizes[self.root], block[self.root].ranks[-1]),
+            block[self.root].deepest,
+        )
+
+    def key_below(self, estimate: Estimate, room: tuple[float, float]) -> float:
+        """How far a page's drawing with the whole map's key below it overflows ``room``.
+
+        At most 1.0: it fits, with a margin (:data:`WIDE_SHARE`); a page that overflows
+        once laid out is planned again, and the key should not be the cause.
+        """
+        key_w, key_h = self._size(legend_size(self.m, self.everything, []))
+        width = max(estimate.width, key_w + self._size(FRAME)[0])
+        height = estimate.height + RANKSEP + key_h
+        return max(width / room[0], height / room[1]) / WIDE_SHARE
 
     def _kid_items(
         self,
@@ -293,7 +333,7 @@ class Estimator:
         """A node's block: the node above its children's items, in rows that fit ``limit``."""
         if not items:
             return Item(node_id, own[0], (own[1],), node_id)
-        rows = wrap_rows(items, limit, compact)
+        rows = wrap_rows(items, max(limit, own[0]), compact)  # the root: its row with undercutters
         if wraps is not None:
             note_rows(node_id, rows, wraps)
         width = max(own[0], rows_width(rows))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from collections.abc import Hashable, Mapping, Sequence
 from typing import Final, NamedTuple
 
-from argmap.exporters.diagram.pageestimate import Estimator, Measure, Unit
+from argmap.exporters.diagram.pageestimate import Estimate, Estimator, Measure, Unit
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.model import ArgumentMap, Relation
 
@@ -26,6 +27,8 @@ class Fill(NamedTuple):
     taken: tuple[Unit, ...]
     full: frozenset[str]
     limits: Mapping[str, int]
+    key_away: bool = False
+    """The overview leaves its key to a later page (see :meth:`Pager._key_away`)."""
 
 
 class Pager(Estimator):
@@ -87,6 +90,8 @@ class Pager(Estimator):
         """Return what a page of the sibling ``units`` takes (see :meth:`_fill`)."""
         # A page that overflowed once its layout was made gets a tighter budget.
         share = self.tighter.get(units[0][0], (1.0, 1.0))
+        if units[0][0] == self.root and self._overview_too_big():
+            share = (1.0, 1.0)  # cutting it down would only group the thesis's stubs
         width, height = reversed(share) if self.horizontal else share
         self.width, self.height = self.full_size[0] * width, self.full_size[1] * height
         # A plan made again with a few pages tightened fills only those pages anew.
@@ -94,6 +99,18 @@ class Pager(Estimator):
         if key not in self.filled:
             self.filled[key] = self._fill(units, grouped)
         return self.filled[key]
+
+    def _overview_too_big(self) -> bool:
+        """Whether page 1 overflows the whole page even with a stub per branch and no key.
+
+        Then the conclusions and what bears on them, drawn with the root, are the cause.
+        """
+        self.width, self.height = self.full_size
+        self.key_away = True
+        root = (self.root,)
+        too_big = self._overflow(self.estimate([root], set(root), None, {self.root: 0})) > 1.0
+        self.key_away = False
+        return too_big
 
     def rest(self, units: Sequence[Unit], taken: int, grouped: bool) -> Unit | None:
         """The grouped siblings after the first ``taken`` units, which go on to the next page."""
@@ -110,7 +127,8 @@ class Pager(Estimator):
         taken = [units[0]]
         full = set(units[0])
         limits: dict[str, int] = {}
-        if not self.fits(taken, full, self.rest(units, 1, grouped)):
+        self.key_away = False
+        if not self.fits(taken, full, self.rest(units, 1, grouped)) and not self._key_away(full):
             limits = self._limits(taken, full, self.rest(units, 1, grouped))
         else:
             for unit in units[1:]:
@@ -133,7 +151,28 @@ class Pager(Estimator):
                     queue.extend(unit)
                 else:
                     misses += 1
-        return Fill(tuple(taken), frozenset(full), limits)
+        return Fill(tuple(taken), frozenset(full), limits, self.key_away)
+
+    def _overflow(self, estimate: Estimate) -> float:
+        """How many times too big for the page an estimate is (at most 1.0: it fits)."""
+        if self.width <= 0 or self.height <= 0:  # a page cut down to its first node
+            return math.inf
+        return max(estimate.width / self.width, estimate.height / self.height)
+
+    def _key_away(self, full: set[str]) -> bool:
+        """On the overview, move the key to a later page if that lets the root's stubs fit.
+
+        A reader needs the thesis's reasons and objections on page 1 more than the key;
+        the heading then says which page the key is on.
+        """
+        if self.root not in full:
+            return False
+        kept = self._overflow(self.estimate([(self.root,)], full))
+        self.key_away = True
+        away = self._overflow(self.estimate([(self.root,)], full))
+        # Too big either way (a portrait page): the key still goes if that helps.
+        self.key_away = away < kept
+        return away <= 1.0
 
     def _limits(self, taken: list[Unit], full: set[str], rest: Unit | None) -> dict[str, int]:
         """Cap the single stubs of a page's first unit so that its branches' stubs fit.
@@ -142,11 +181,16 @@ class Pager(Estimator):
         many stubs as fit, then one grouped stub for the others.
         """
         limits: dict[str, int] = {}
+        # Stubs are grouped only as far as that makes the page fit: when even no stub
+        # each does not (the node and what sits beside it are too big), no further.
+        least = self._overflow(self.estimate(taken, full, rest, dict.fromkeys(taken[0], 0)))
+        least = least if math.isfinite(least) else 1.0
         for node_id in taken[0]:
             low, high = 0, len(self.units(node_id))
             while low < high:
                 middle = (low + high + 1) // 2
-                if self.fits(taken, full, rest, {**limits, node_id: middle}):
+                trial = self.estimate(taken, full, rest, {**limits, node_id: middle})
+                if self._overflow(trial) <= max(1.0, least):
                     low = middle
                 else:
                     high = middle - 1

@@ -86,9 +86,9 @@ class Around:
         ]
         if self.top is not None:
             top, (over_w, over_h) = self.top
-            # The conclusions sit over the root's row, a little left of its centre (the
-            # engine's way with the "so" arrows' junctions); the key to their right.
-            beside = max(width, over_w + max(0.0, row - over_w) / 3 + NODESEP + key_w)
+            # The conclusions sit centred over the drawing, as the root does below them;
+            # the key to their right.
+            beside = max(width, (max(width, row) + over_w) / 2 + NODESEP + key_w)
             places.append((("same", top), beside, height + max(0.0, key_h - over_h)))
         places.append((("bottom", ""), width + NODESEP + key_w, height + max(0.0, key_h - bottom)))
         places.append((("below", deepest), max(width, key_w), height + RANKSEP + key_h))

@@ -82,7 +82,7 @@ def add_page_parts(
     g.attr(
         "graph",
         label=_html(
-            f"{shorten(m.title, 80)}  ·  page {plan.number(page.number)} of "
+            f"{shorten(m.title, 80)}  ·  {_key_note(page)}page {plan.number(page.number)} of "
             f"{plan.number(plan.total)}"
         ),
         labelloc="t",
@@ -92,6 +92,12 @@ def add_page_parts(
     )
     _add_trail(g, m, plan, styles, edge_attrs)
     _add_references(g, m, plan, edge_attrs)
+
+
+def _key_note(page: Page) -> str:
+    """The heading's pointer to the key, when the overview leaves it to another page."""
+    place, number = page.key
+    return f"key: p. {number}  ·  " if place == "page" else ""
 
 
 def _html(*lines: str) -> str:

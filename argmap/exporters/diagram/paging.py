@@ -5,8 +5,15 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Final
 
-from argmap.exporters.diagram.pageestimate import TRAIL_ROWS, Measure, Unit, stub_name
+from argmap.exporters.diagram.pageestimate import (
+    TRAIL_ROWS,
+    WIDE_SHARE,
+    Measure,
+    Unit,
+    stub_name,
+)
 from argmap.exporters.diagram.pagefill import Fill, Pager
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.stacking import Wrap
@@ -57,7 +64,8 @@ class Page:
         wraps: the sibling sets drawn in rows, each row below the one before.
         key: on the overview, where the key goes: ``("same", ID)`` on the rank of node
             ID (the root, or the topmost conclusion), ``("bottom", "")`` on the lowest
-            rank, ``("below", ID)`` below node ID.
+            rank, ``("below", ID)`` below node ID, ``("page", "N")`` on page N (there the
+            key is ``("below", ID)``, for the whole map).
     """
 
     number: int
@@ -133,6 +141,7 @@ def _drafts(pager: Pager, root: str) -> list[_Draft]:
     """Fill pages in reading order from a queue of branches still to draw."""
     drafts: list[_Draft] = []
     todo: deque[_Branch] = deque([(((root,),), False)])
+    away = False
     while todo:
         units, grouped = todo.popleft()
         parent = pager.parent[units[0][0]]
@@ -148,6 +157,7 @@ def _drafts(pager: Pager, root: str) -> list[_Draft]:
         ):
             units += todo.popleft()[0]
         fill = pager.fill(units, grouped)
+        away = away or fill.key_away
         draft = _Draft(list(fill.taken), set(fill.full), fill.limits, [])
         left = units[len(fill.taken) :]
         if left and grouped:
@@ -166,6 +176,7 @@ def _drafts(pager: Pager, root: str) -> list[_Draft]:
                 todo.append((pager.as_units(tops) if many else (tops,), many))
                 draft.left.append((node_id, tops, many))
         drafts.append(draft)
+    pager.key_away = away  # for the estimates of the pages as numbered
     return drafts
 
 
@@ -187,9 +198,38 @@ def _share(pager: Pager, draft: _Draft, todo: deque[_Branch]) -> None:
         draft.full |= whole
 
 
+WIDE_SHARE_INVERSE: Final = 1 / WIDE_SHARE
+"""A key's overflow (see :meth:`Pager.key_below`) at which it just fits with no margin."""
+
+
+def _key_page(pager: Pager, drafts: list[_Draft]) -> int:
+    """The first page after the overview with room for the key below its drawing.
+
+    With a margin, else without one, else the last page.
+    Not a page of references to other pages: the engine puts them, unranked, on the
+    key's rank, far from their sources.
+    """
+    best = (WIDE_SHARE_INVERSE, len(drafts))
+    for number, draft in enumerate(drafts[1:], start=2):
+        if any(t not in draft.full for n in draft.full for t in pager.links[n]):
+            continue
+        share = pager.tighter.get(draft.taken[0][0], (1.0, 1.0))
+        width, height = reversed(share) if pager.horizontal else share
+        room = (pager.full_size[0] * width, pager.full_size[1] * height)
+        if min(room) <= 0:
+            continue
+        estimate = pager.estimate(draft.taken, draft.full, draft.rest, draft.limits)
+        over = pager.key_below(estimate, room)
+        if over <= 1.0:
+            return number
+        best = min(best, (over, number))
+    return best[1] if best[0] <= WIDE_SHARE_INVERSE else len(drafts)
+
+
 def _number(pager: Pager, drafts: list[_Draft]) -> list[Page]:
     """Number the drafts, point each stub at its page, and list each page's trail."""
     home = {node_id: i + 1 for i, draft in enumerate(drafts) for node_id in draft.full}
+    key_page = _key_page(pager, drafts) if pager.key_away else 0
     pages: list[Page] = []
     for i, draft in enumerate(drafts):
         tops = [top for unit in draft.taken for top in unit]
@@ -199,9 +239,13 @@ def _number(pager: Pager, drafts: list[_Draft]) -> list[Page]:
             for parent, group, many in draft.left
         ]
         stubs.sort(key=lambda stub: pager.order[stub.tops[0]])
-        width, height, wraps, key = pager.estimate(
+        width, height, wraps, key, deepest = pager.estimate(
             draft.taken, draft.full, draft.rest, draft.limits, record=True
         )
+        if key[0] == "page" and key_page > 1:
+            key = ("page", str(key_page))
+        elif i + 1 == key_page:
+            key = ("below", deepest)
         pages.append(
             Page(
                 i + 1,

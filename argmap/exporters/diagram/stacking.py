@@ -203,23 +203,45 @@ def lowest(row: list[Item]) -> Item:
 def note_rows(parent: str, rows: list[list[Item]], wraps: list[Wrap]) -> None:
     """Record a parent's rows, and what holds each row below the one before.
 
-    Below a row of single boxes (leaves and stubs), an item hangs below an item of the
-    row above (a shorter row centred), so its edge to the parent runs up the gap beside
-    that one rather than round the outside. Otherwise each
-    item of a row goes below the lowest node of the row before.
+    Below rows of single boxes (leaves and stubs), an item of a row shorter than one
+    above hangs from the two boxes of that row it goes between (see :func:`_gap`), in
+    every such row, so its edge to the parent runs up the gaps rather than round the
+    outside; an item of a row as long as the one above hangs below an item of it (a
+    row centred). Below a deeper block, each item goes below its lowest node.
     """
     if len(rows) == 1 and len(rows[0]) == 1:
         return
     holds: list[tuple[str, str]] = []
-    for above, row in zip(rows, rows[1:], strict=False):
-        flat = all(item.levels == 1 for item in above)
-        start = max(0, (len(above) - len(row)) // 2)  # centred under the row above
-        for i, item in enumerate(row):
-            anchor = above[min(start + i, len(above) - 1)].name
-            holds.append((item.name, anchor if flat else lowest(above).deepest))
+    for depth, row in enumerate(rows[1:], start=1):
+        above = rows[depth - 1]
+        if not all(item.levels == 1 for item in above):
+            holds += [(item.name, lowest(above).deepest) for item in row]
+            continue
+        if len(row) >= len(above):
+            start = max(0, (len(above) - len(row)) // 2)  # centred under the row above
+            for i, item in enumerate(row):
+                holds.append((item.name, above[min(start + i, len(above) - 1)].name))
+        # A gap of its own for each edge, in each row above it with gaps enough.
+        for higher in rows[:depth]:
+            if len(row) < len(higher):
+                for i, item in enumerate(row):
+                    holds += [(item.name, box.name) for box in _gap(higher, i, len(row))]
     wraps.append(
         Wrap(parent, tuple(tuple(item.name for item in row) for row in rows), tuple(holds))
     )
+
+
+def _gap(above: list[Item], index: int, count: int) -> list[Item]:
+    """The two boxes of the row above that item ``index`` of ``count`` hangs between.
+
+    Held by both, the item sits under the gap between them, and its edge to the parent
+    runs up that gap: the engine orders the edge's way through the row above so as not
+    to cross the holds. Items spread over the gaps in order; under one box, that box.
+    """
+    if len(above) == 1:
+        return above
+    gap = min(len(above) - 2, (2 * index + 1) * (len(above) - 1) // (2 * count))
+    return above[gap : gap + 2]
 
 
 def hold_rows(g: graphviz.Digraph, wraps: Sequence[Wrap]) -> None:
