@@ -75,7 +75,10 @@ def _check(m: ArgumentMap, pages: list[Page], budget: Budget) -> None:
         assert len(page.trail) <= TRAIL_ROWS * len({m.get(t).parent for t in page.tops})
         if page.number > 1:
             assert page.trail, "a continued branch shows where it hangs"
-        if len(full) > 1:  # a page always takes its first node, even one too big alone
+        # A page always takes its first node, or its first linked group (never split),
+        # even one too big alone with every stub at its smallest.
+        one_unit = len({m.get(n).group for n in full}) == 1 and set(page.tops) == full
+        if len(full) > 1 and not one_unit:
             width, height = page.estimate
             assert width <= budget.width + 1e-6 and height <= budget.height + 1e-6
 
