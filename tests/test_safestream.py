@@ -83,3 +83,29 @@ def test_exclusive_refuses_an_existing_file(tmp_path: Path) -> None:
 def test_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(MapFileError, match="folder"):
         stage_atomic(tmp_path)
+
+
+def test_pipeline_streams_the_pdf_and_leaves_nothing_when_a_later_format_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("fontTools")
+    from argmap import exporters
+    from argmap.errors import RenderError
+    from argmap.exporters import Exporter
+    from argmap.load.maps import load_map
+    from argmap.pipeline import render_files, render_map
+
+    source = Path(__file__).parent.parent / "maps" / "school-uniforms.yaml"
+    out = tmp_path / "out"
+    written = render_files([source], ["pdf"], out)
+    assert written == [(source, out / "school-uniforms.pdf")]
+    assert (out / "school-uniforms.pdf").read_bytes() == render_map(load_map(source), "pdf")
+
+    def fail(*_: object) -> str:
+        raise RenderError("the engine failed")
+
+    monkeypatch.setitem(exporters._registry, "boom", Exporter("boom", ".boom", "fails", fail))
+    fresh = tmp_path / "fresh"
+    with pytest.raises(RenderError):
+        render_files([source], ["pdf", "boom"], fresh)
+    assert not fresh.exists() or list(fresh.iterdir()) == []
