@@ -109,3 +109,14 @@ def test_pipeline_streams_the_pdf_and_leaves_nothing_when_a_later_format_fails(
     with pytest.raises(RenderError):
         render_files([source], ["pdf", "boom"], fresh)
     assert not fresh.exists() or list(fresh.iterdir()) == []
+
+
+def test_streamed_html_is_the_rendered_page(tmp_path: Path) -> None:
+    from argmap.load.maps import load_map
+    from argmap.pipeline import render_files, render_map
+
+    source = Path(__file__).parent.parent / "maps" / "school-uniforms.yaml"
+    render_files([source], ["html"], tmp_path)
+    page = render_map(load_map(source), "html")
+    assert isinstance(page, str)
+    assert (tmp_path / "school-uniforms.html").read_bytes() == page.encode("utf-8")
