@@ -205,20 +205,13 @@ def render_files(
     check_targets(unique, formats, out_dir, opts)
     from argmap.analysis.standing import analyze
 
-    loaded = [(path, load_map(path)) for path in unique]
+    loaded = [(path, load_map(path)) for path in unique]  # every map checked before rendering
     pending: list[tuple[Path, Path, str | bytes | StagedFile]] = []
     try:
         for path, m in loaded:
             analysis = analyze(m)  # once per map, shared by every format
             for fmt in formats:
-                staged = stream_output(m, analysis, path, fmt, out_dir, opts)
-                if staged is not None:
-                    pending.append((path, staged.path, staged))
-                    continue
-                pending.extend(
-                    (path, target, data)
-                    for target, data in render_outputs(m, analysis, path, fmt, out_dir, opts)
-                )
+                pending.extend(_render_one(m, analysis, path, fmt, out_dir, opts))
         written = [(path, _write(target, data)) for path, target, data in pending]
     finally:  # a failed render leaves nothing behind (the committed ones are gone already)
         for _, _, data in pending:
@@ -267,6 +260,22 @@ def stream_output(
         staged.discard()
         raise
     return staged
+
+
+def _render_one(
+    m: ArgumentMap,
+    analysis: Analysis,
+    path: Path,
+    fmt: str,
+    out_dir: str | Path,
+    options: RenderOptions,
+) -> list[tuple[Path, Path, str | bytes | StagedFile]]:
+    """One map in one format: its files, staged (streamed) or in memory."""
+    staged = stream_output(m, analysis, path, fmt, out_dir, options)
+    if staged is not None:
+        return [(path, staged.path, staged)]
+    outputs = render_outputs(m, analysis, path, fmt, out_dir, options)
+    return [(path, target, data) for target, data in outputs]
 
 
 def _write(target: Path, data: str | bytes | StagedFile) -> Path:
