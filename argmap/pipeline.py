@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from argmap.editing.safestream import StagedFile
 from argmap.editing.safewrite import write_atomic
 from argmap.errors import RenderError
 from argmap.exporters import Rendered, get_exporter
@@ -24,6 +25,7 @@ __all__ = [
     "render_files",
     "render_map",
     "render_outputs",
+    "stream_output",
     "worksheet_targets",
 ]
 
@@ -175,7 +177,8 @@ def render_files(
     """Render several maps in several formats; write only when every one succeeded.
 
     Each map is read once (a file named twice is rendered once). Everything is rendered
-    in memory first, so a bad map or a failing engine leaves ``out_dir`` untouched, and
+    first (in memory, or for PDF and HTML into temporary files beside their targets), and
+    put in place only then, so a bad map or a failing engine leaves ``out_dir`` untouched, and
     a render that would write two maps to one file, or over a map, is refused first.
 
     Args:
@@ -202,16 +205,18 @@ def render_files(
     check_targets(unique, formats, out_dir, opts)
     from argmap.analysis.standing import analyze
 
-    loaded = [(path, load_map(path)) for path in unique]
-    pending: list[tuple[Path, Path, str | bytes]] = []
-    for path, m in loaded:
-        analysis = analyze(m)  # once per map, shared by every format
-        for fmt in formats:
-            pending.extend(
-                (path, target, data)
-                for target, data in render_outputs(m, analysis, path, fmt, out_dir, opts)
-            )
-    written = [(path, write_atomic(target, data)) for path, target, data in pending]
+    loaded = [(path, load_map(path)) for path in unique]  # every map checked before rendering
+    pending: list[tuple[Path, Path, str | bytes | StagedFile]] = []
+    try:
+        for path, m in loaded:
+            analysis = analyze(m)  # once per map, shared by every format
+            for fmt in formats:
+                pending.extend(_render_one(m, analysis, path, fmt, out_dir, opts))
+        written = [(path, _write(target, data)) for path, target, data in pending]
+    finally:  # a failed render leaves nothing behind (the committed ones are gone already)
+        for _, _, data in pending:
+            if isinstance(data, StagedFile):
+                data.discard()
     done = {t for _, t in written}
     for path in unique:
         for fmt in formats:
@@ -219,6 +224,63 @@ def render_files(
             for target in _targets(output_path(path, fmt, out_dir), opts):
                 _remove_stale_pages(target, suffix, done)
     return written
+
+
+def stream_output(
+    m: ArgumentMap,
+    analysis: Analysis,
+    path: str | Path,
+    fmt: str,
+    out_dir: str | Path,
+    options: RenderOptions,
+) -> StagedFile | None:
+    """Write one map's file in a streaming format to a temporary file beside its target.
+
+    Big PDF and HTML files go to disk as they are made, never held whole; the file takes
+    its place only on :meth:`~argmap.editing.safestream.StagedFile.commit`.
+
+    Returns:
+        The staged file, or None when the format (or a worksheet) is rendered in memory.
+
+    Raises:
+        RenderError: the diagram engine is missing, fails or times out.
+        MapFileError: the output cannot be written.
+    """
+    from dataclasses import replace
+
+    from argmap.editing.safestream import stage_atomic
+
+    exporter = get_exporter(fmt)
+    if exporter.stream is None or options.exercise:
+        return None
+    staged = stage_atomic(output_path(path, fmt, out_dir))
+    try:
+        exporter.stream(m, analysis, replace(options, map_name=str(path)), staged.file)
+    except BaseException:
+        staged.discard()
+        raise
+    return staged
+
+
+def _render_one(
+    m: ArgumentMap,
+    analysis: Analysis,
+    path: Path,
+    fmt: str,
+    out_dir: str | Path,
+    options: RenderOptions,
+) -> list[tuple[Path, Path, str | bytes | StagedFile]]:
+    """One map in one format: its files, staged (streamed) or in memory."""
+    staged = stream_output(m, analysis, path, fmt, out_dir, options)
+    if staged is not None:
+        return [(path, staged.path, staged)]
+    outputs = render_outputs(m, analysis, path, fmt, out_dir, options)
+    return [(path, target, data) for target, data in outputs]
+
+
+def _write(target: Path, data: str | bytes | StagedFile) -> Path:
+    """Put one rendered file in place: commit a staged one, else write it atomically."""
+    return data.commit() if isinstance(data, StagedFile) else write_atomic(target, data)
 
 
 def _remove_stale_pages(target: Path, suffix: str, written: set[Path]) -> None:

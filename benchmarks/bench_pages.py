@@ -48,7 +48,7 @@ if QUICK:
     RENDERS.remove(("10000", "png", "slide"))
 
 PDF_RENDER = r"""
-import json, resource, sys, time
+import json, resource, sys, tempfile, time
 sys.path.insert(0, {here!r})
 from bench_render import generate
 from argmap.analysis.standing import analyze
@@ -78,12 +78,14 @@ planning, engine_cpu = time.process_time() - own, engine() - child
 planned_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 own = time.process_time()
 pages = len(layout.pages)
-data = pdf.pages_to_pdf(pages, formats._page_svgs(layout))  # as render_pdf does
+with tempfile.TemporaryFile() as out:  # streamed to its file, as stream_pdf does
+    pdf.write_pdf(pages, formats._page_svgs(layout), out)
+    size = out.tell()
 writing = time.process_time() - own
 print(json.dumps({{
     "nodes": len(m), "pages": pages, "seconds": time.perf_counter() - wall,
     "planning": planning, "engine": engine_cpu, "pdf": writing, **spent,
-    "mb": len(data) / 1e6, "planned_mb": planned_mb,
+    "mb": size / 1e6, "planned_mb": planned_mb,
     "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
 }}))
 """

@@ -8,11 +8,12 @@ import errno
 import os
 import re
 import secrets
+import shutil
 import stat
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Final
+from typing import IO, Final
 
 from argmap.errors import MapFileError
 
@@ -365,7 +366,7 @@ def _keep_mode_and_owner(fd: int, old: os.stat_result) -> bool:
     return True
 
 
-def _write_in_place(p: Path, target: Path, payload: bytes) -> None:
+def _write_in_place(p: Path, target: Path, payload: bytes | IO[bytes]) -> None:
     """Overwrite ``target``'s content in its own inode (links, owner, mode, ACLs all kept).
 
     Chosen over a rename only when a rename would split the file (several hard links)
@@ -378,7 +379,11 @@ def _write_in_place(p: Path, target: Path, payload: bytes) -> None:
         with open(fd, "wb") as fh:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
                 raise MapFileError(p, f"cannot write: {target} is not a regular file")
-            fh.write(payload)
+            if isinstance(payload, bytes):
+                fh.write(payload)
+            else:  # a staged file's content (see StagedFile), copied a block at a time
+                payload.seek(0)
+                shutil.copyfileobj(payload, fh)
             fh.truncate()
             fh.flush()
             os.fsync(fh.fileno())

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import IO, TYPE_CHECKING, Final, NamedTuple
 
 from argmap.errors import UnknownFormatError
 from argmap.model import ArgumentMap
@@ -52,6 +52,9 @@ class Exporter(NamedTuple):
     """The optional extra the format needs (``"pdf"``), or ``""`` for the core install."""
     requires: tuple[str, ...] = ()
     """Modules the format imports that only that extra installs (looked up, not imported)."""
+    stream: Callable[[ArgumentMap, Analysis, RenderOptions, IO[bytes]], None] | None = None
+    """Writes the same file as ``render`` to a binary file as it goes, never holding it
+    whole (big PDF and HTML files); None when the format has no such writer."""
 
     def missing(self) -> list[str]:
         """Return the modules of :attr:`requires` that this install lacks."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Final
+from typing import IO, TYPE_CHECKING, Final
 
 from argmap.exporters import Exporter, RenderOptions
 from argmap.exporters.diagram.build import to_digraph
@@ -29,6 +29,7 @@ __all__ = [
     "render_pdf",
     "render_png",
     "render_svg",
+    "stream_pdf",
     "to_dot",
 ]
 
@@ -211,6 +212,22 @@ def render_pdf(m: ArgumentMap, analysis: Analysis, options: RenderOptions | None
     With ``options.fit`` (default ``a4``, landscape unless ``portrait``) the map is split
     into pages that each hold their text at the legibility floor, with stubs, breadcrumbs
     and references linking to their pages; ``none`` gives one page of the drawing's size.
+    :func:`stream_pdf` writes the same bytes to a file without holding them.
+
+    Raises:
+        MissingExtraError: the ``pdf`` extra is absent.
+        RenderError: the engine is missing, fails or times out, or the PDF cannot be made.
+    """
+    import tempfile
+
+    with tempfile.TemporaryFile(prefix="argmap-pdf-") as out:
+        stream_pdf(m, analysis, options or RenderOptions(), out)
+        out.seek(0)
+        return out.read()
+
+
+def stream_pdf(m: ArgumentMap, analysis: Analysis, options: RenderOptions, out: IO[bytes]) -> None:
+    """Write the map's PDF (see :func:`render_pdf`) to ``out``, each page as it is drawn.
 
     Raises:
         MissingExtraError: the ``pdf`` extra is absent.
@@ -219,14 +236,15 @@ def render_pdf(m: ArgumentMap, analysis: Analysis, options: RenderOptions | None
     from argmap.errors import require_extra
 
     require_extra("pdf", "pdf", PDF_MODULES)
-    from argmap.exporters.diagram.pdf import pages_to_pdf, svgs_to_pdf
+    from argmap.exporters.diagram.pdf import write_pdf
 
-    options = options or RenderOptions()
     _warn_unfontable(drawn_text(m, options), options.map_name, "PDF")
     layout = _pages(m, analysis, options, "a4")
+    title = clean(m.title)
     if layout is None:
-        return svgs_to_pdf([render_svg(m, analysis, options)], title=clean(m.title))
-    return pages_to_pdf(len(layout.pages), _page_svgs(layout), title=clean(m.title))
+        write_pdf(1, [render_svg(m, analysis, options)], out, title=title)
+    else:
+        write_pdf(len(layout.pages), _page_svgs(layout), out, title=title)
 
 
 def _page_svgs(layout: Layout) -> Iterator[str]:
@@ -304,6 +322,7 @@ EXPORTERS: Final[dict[str, Exporter]] = {
         render_pdf,
         extra="pdf",
         requires=PDF_MODULES,
+        stream=stream_pdf,
     ),
 }
 """The diagram formats this module serves."""

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeVar, overload
 
 from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
     from markupsafe import Markup
 
     from argmap.analysis.standing import Analysis
+    from argmap.exporters.diagram.fitting import Layout
     from argmap.exporters.diagram.pagesize import PageSize
 
 __all__ = ["DEFAULT_FIT", "Diagram", "DiagramPage", "html_diagram", "print_css"]
@@ -38,34 +40,64 @@ class DiagramPage:
 
 @dataclass(frozen=True)
 class Diagram:
-    """The diagram: its pages, and the paper they are fitted to (None: one whole drawing)."""
+    """The diagram: its pages, and the paper they are fitted to (None: one whole drawing).
 
-    pages: tuple[DiagramPage, ...]
+    The pages are made as they are read (see :class:`_LazySequence`): a page written out
+    is let go, so a 37,000-page diagram is never held as text.
+    """
+
+    pages: Sequence[DiagramPage]
     paper: PageSize | None
+
+
+_T = TypeVar("_T")
+
+
+class _LazySequence(Sequence[_T]):
+    """A sequence whose items are made when asked for, from their index."""
+
+    def __init__(self, count: int, make: Callable[[int], _T]) -> None:
+        self._count, self._make = count, make
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> _T: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[_T]: ...
+    def __getitem__(self, index: int | slice) -> _T | Sequence[_T]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._count))]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        return self._make(index)
+
+
+def _page_svgs(layout: Layout) -> Sequence[str]:
+    """Each page's SVG placed on its page, made when asked for (the layout keeps it packed)."""
+    from argmap.exporters.diagram.fitting import page_svg
+
+    pages = layout.pages
+    return _LazySequence(len(pages), lambda i: page_svg(layout, pages[i]))
 
 
 def _drawings(
     m: ArgumentMap, analysis: Analysis, options: RenderOptions
-) -> tuple[list[str], PageSize | None]:
+) -> tuple[Sequence[str], PageSize | None]:
     """The engine's SVG of every page, and their paper; one drawing and None for ``none``.
 
     Raises:
         RenderError: the engine is missing, fails or times out.
     """
-    from argmap.exporters.diagram.fitting import page_svg
     from argmap.exporters.diagram.formats import _pages, render_svg
 
     layout = _pages(m, analysis, options, DEFAULT_FIT)
     if layout is None:
         return [render_svg(m, analysis, options)], None
-    # Each laid-out page goes once its SVG is placed on its page: the layout is this
-    # render's own, and a big map's pages are held once, not twice.
-    laid = layout.pages
-    laid.reverse()
-    svgs = []
-    while laid:
-        svgs.append(page_svg(layout, laid.pop()))
-    return svgs, layout.size
+    return _page_svgs(layout), layout.size
 
 
 def html_diagram(m: ArgumentMap, analysis: Analysis, options: RenderOptions) -> Diagram | None:
@@ -94,20 +126,19 @@ def html_diagram(m: ArgumentMap, analysis: Analysis, options: RenderOptions) -> 
         page = _PAGE_LINK.match(target)
         return target if page is not None and int(page.group(1)) <= total else None
 
-    pages = []
-    for number in range(1, total + 1):
-        svg, svgs[number - 1] = svgs[number - 1], ""  # the engine's text goes once cleaned
-        prefix = f"p{number}-"
+    def page(index: int) -> DiagramPage:
+        prefix = f"p{index + 1}-"
 
-        def rename(element_id: str, prefix: str = prefix) -> str:
+        def rename(element_id: str) -> str:
             return element_id if element_id.startswith("node-") else prefix + element_id
 
         # Safe to mark: clean_svg rebuilt it from drawing elements with escaped text.
-        clean = clean_svg(svg, link=link, rename=rename if paper is not None else None)
-        if not clean:
-            return None
-        pages.append(DiagramPage(number, Markup(clean)))
-    return Diagram(tuple(pages), paper)
+        clean = clean_svg(svgs[index], link=link, rename=rename if paper is not None else None)
+        return DiagramPage(index + 1, Markup(clean))
+
+    if total == 0 or not page(0).svg:
+        return None
+    return Diagram(_LazySequence(total, page), paper)
 
 
 def print_css(paper: PageSize) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Final
+from typing import IO, TYPE_CHECKING, Final
 
 from argmap.exporters import Exporter, RenderOptions
 from argmap.exporters.html.context import Assets, PageContext, page_context
@@ -20,7 +20,14 @@ if TYPE_CHECKING:
     from argmap.exercise import Worksheet
     from argmap.exporters.html.diagram import Diagram
 
-__all__ = ["EXPORTER", "build_context", "make_env", "render_answer_key", "render_html"]
+__all__ = [
+    "EXPORTER",
+    "build_context",
+    "make_env",
+    "render_answer_key",
+    "render_html",
+    "stream_html",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -169,13 +176,44 @@ def render_html(
         diagram engine fails, the page says why in the diagram's place (and a warning
         is logged): the outline is still worth having.
     """
+    return "".join(_generate(m, analysis, options or RenderOptions(), diagram=diagram))
+
+
+def stream_html(
+    m: ArgumentMap, analysis: Analysis, options: RenderOptions, out: IO[bytes]
+) -> None:
+    """Write the page of :func:`render_html` to ``out`` as UTF-8, as it is made.
+
+    The diagram's pages are drawn as the page reaches them, so neither the page nor its
+    diagram is ever held whole (a 100,000-node map's page is hundreds of megabytes).
+    """
+    held: list[str] = []
+    size = 0
+    for chunk in _generate(m, analysis, options):
+        held.append(chunk)
+        size += len(chunk)
+        if size >= _CHUNK:
+            out.write("".join(held).encode("utf-8"))
+            held.clear()
+            size = 0
+    out.write("".join(held).encode("utf-8"))
+
+
+_CHUNK: Final = 1 << 16
+"""Characters gathered before a write (the template yields many small pieces)."""
+
+
+def _generate(
+    m: ArgumentMap, analysis: Analysis, opts: RenderOptions, *, diagram: bool = True
+) -> Iterator[str]:
+    """The page's text, piece by piece (see :func:`render_html`)."""
     from argmap.errors import RenderError
 
-    opts = options or RenderOptions()
     if opts.exercise and opts.sheet is None:  # called directly, not through the pipeline
         sheet = _worksheet(m, opts)
         exercise = sheet.exercise
-        return render_html(exercise, _analyze(exercise), sheet.exercise_options, diagram=diagram)
+        yield from _generate(exercise, _analyze(exercise), sheet.exercise_options, diagram=diagram)
+        return
     drawn = note = None
     if diagram:
         try:
@@ -184,7 +222,8 @@ def render_html(
             logger.warning("html: no diagram in the page: %s", exc)
             note = str(exc)
     template = "answers.html" if opts.sheet is not None and opts.sheet.answers else "outline.html"
-    return _render(template, build_context(m, analysis, opts, drawn, note))
+    context = build_context(m, analysis, opts, drawn, note)
+    yield from _environment().get_template(template).generate(**context)
 
 
 def render_answer_key(
@@ -224,10 +263,10 @@ def _analyze(m: ArgumentMap) -> Analysis:
     return analyze(m)
 
 
-def _render(name: str, context: Mapping[str, Any]) -> str:
-    return _environment().get_template(name).render(**context)
-
-
 EXPORTER = Exporter(
-    "html", ".html", "HTML outline page with the diagram inline (self-contained)", render_html
+    "html",
+    ".html",
+    "HTML outline page with the diagram inline (self-contained)",
+    render_html,
+    stream=stream_html,
 )

@@ -1,0 +1,122 @@
+"""Streamed safe writes: a file written through a temporary one, put in place at the end."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+from typing import IO
+
+from argmap.editing.safewrite import (
+    _create_temp,
+    _existing,
+    _final_target,
+    _keep_mode_and_owner,
+    _sync_folder,
+    _write_in_place,
+)
+from argmap.errors import MapFileError
+
+__all__ = ["StagedFile", "stage_atomic"]
+
+
+class StagedFile:
+    """A file being written to a temporary file, put in place only by :meth:`commit`.
+
+    The streaming twin of :func:`argmap.editing.safewrite.write_atomic`, with all
+    its guarantees: the content goes to a hidden temporary file created exclusively
+    beside the target (never through a link), is fsynced, and is renamed over the
+    target (linked there, ``exclusive``), so readers see the old file or the new one.
+    A replaced file keeps its permissions, owner and group; a file with several hard
+    links, or in a folder where no file can be added, is rewritten in place from the
+    staged copy instead. Nothing but the temporary file is touched until
+    :meth:`commit`; :meth:`discard` removes it.
+
+    Attributes:
+        path: the file to write.
+        file: where to write its content (binary).
+    """
+
+    def __init__(self, path: str | Path, *, exclusive: bool = False) -> None:
+        p = self.path = Path(path)
+        blocker = next((q for q in p.parents if q.exists() and not q.is_dir()), None)
+        if blocker is not None:
+            raise MapFileError(p, f"cannot write: {blocker} is a file, not a folder")
+        self._exclusive = exclusive
+        self._target = p if exclusive else _final_target(p)
+        self._old = None if exclusive else _existing(p, self._target)
+        self._tmp: Path | None = None
+        try:
+            if self._target == p:
+                p.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                fd, self._tmp = _create_temp(self._target)
+                self.file: IO[bytes] = open(fd, "wb")  # noqa: SIM115 (closed by commit/discard)
+            except PermissionError:
+                if self._old is None:
+                    raise
+                import tempfile  # no file can be added beside it: stage it elsewhere
+
+                self.file = tempfile.TemporaryFile(prefix="argmap-")  # noqa: SIM115
+        except OSError as exc:
+            raise MapFileError(p, f"cannot write: {exc.strerror or exc}") from None
+
+    def commit(self) -> Path:
+        """Put the written content in place; return :attr:`path`.
+
+        Raises:
+            FileExistsError: ``exclusive``, and the file exists (or appeared meanwhile).
+            MapFileError: the file cannot be written.
+        """
+        p, target, old, fh = self.path, self._target, self._old, self.file
+        try:
+            fh.flush()
+            linked = old is not None and old.st_nlink > 1  # a rename would split the links
+            if self._tmp is None:
+                _write_in_place(p, target, fh)
+            elif linked or not self._rename(fh):
+                with open(self._tmp, "rb") as staged:  # the temporary file is write-only
+                    _write_in_place(p, target, staged)
+        except OSError as exc:
+            if self._exclusive and isinstance(exc, FileExistsError):
+                raise
+            raise MapFileError(p, f"cannot write: {exc.strerror or exc}") from None
+        finally:
+            self.discard()
+        return p
+
+    def _rename(self, fh: IO[bytes]) -> bool:
+        """Move the temporary file into place; False when it must be copied in place."""
+        old, target, tmp = self._old, self._target, self._tmp
+        assert tmp is not None
+        if old is not None and not _keep_mode_and_owner(fh.fileno(), old):
+            return False
+        os.fsync(fh.fileno())
+        if self._exclusive:
+            os.link(tmp, target)  # atomic, and fails if the name is taken
+        else:
+            try:
+                os.replace(tmp, target)
+            except PermissionError:
+                if old is None:
+                    raise
+                return False  # e.g. another user's file in a sticky folder such as /tmp
+        _sync_folder(target.parent)
+        return True
+
+    def discard(self) -> None:
+        """Close and remove the temporary file (the target is left as it was)."""
+        with contextlib.suppress(OSError):
+            self.file.close()
+        if self._tmp is not None:
+            with contextlib.suppress(OSError):  # renamed away already, after a commit
+                self._tmp.unlink()
+
+
+def stage_atomic(path: str | Path, *, exclusive: bool = False) -> StagedFile:
+    """Start writing ``path`` through a temporary file (see :class:`StagedFile`).
+
+    Raises:
+        MapFileError: the folder cannot be written, or the file is not a regular file.
+    """
+    return StagedFile(path, exclusive=exclusive)
