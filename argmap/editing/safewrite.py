@@ -5,8 +5,8 @@ from __future__ import annotations
 import codecs
 import contextlib
 import errno
+import glob
 import os
-import re
 import secrets
 import shutil
 import stat
@@ -21,7 +21,6 @@ __all__ = [
     "check_folder",
     "check_output",
     "clear_stale_temps",
-    "glob_escape",
     "locked_text",
     "same_file",
     "temp_name",
@@ -143,14 +142,9 @@ def temp_name(path: Path) -> Path:
 
 def clear_stale_temps(path: Path) -> None:
     """Delete temporary files left by editors that died before renaming (we hold the lock)."""
-    for stale in path.parent.glob(f".{glob_escape(path.name)}.argmap-*.tmp"):
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.argmap-*.tmp"):
         with contextlib.suppress(OSError):
             stale.unlink()
-
-
-def glob_escape(name: str) -> str:
-    """Escape glob metacharacters in a file name."""
-    return re.sub(r"([*?\[])", r"[\1]", name)
 
 
 def check_folder(folder: str | Path, *, name: str | Path | None = None) -> None:
