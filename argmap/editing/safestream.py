@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 from pathlib import Path
 from typing import IO
 
@@ -11,8 +10,7 @@ from argmap.editing.safewrite import (
     _create_temp,
     _existing,
     _final_target,
-    _keep_mode_and_owner,
-    _sync_folder,
+    _put_in_place,
     _write_in_place,
 )
 from argmap.errors import MapFileError
@@ -72,10 +70,11 @@ class StagedFile:
         try:
             fh.flush()
             linked = old is not None and old.st_nlink > 1  # a rename would split the links
-            if self._tmp is None:
+            tmp, exclusive = self._tmp, self._exclusive
+            if tmp is None:
                 _write_in_place(p, target, fh)
-            elif linked or not self._rename(fh):
-                with open(self._tmp, "rb") as staged:  # the temporary file is write-only
+            elif linked or not _put_in_place(fh, tmp, target, old, exclusive=exclusive):
+                with open(tmp, "rb") as staged:  # the temporary file is write-only
                     _write_in_place(p, target, staged)
         except OSError as exc:
             if self._exclusive and isinstance(exc, FileExistsError):
@@ -84,25 +83,6 @@ class StagedFile:
         finally:
             self.discard()
         return p
-
-    def _rename(self, fh: IO[bytes]) -> bool:
-        """Move the temporary file into place; False when it must be copied in place."""
-        old, target, tmp = self._old, self._target, self._tmp
-        assert tmp is not None
-        if old is not None and not _keep_mode_and_owner(fh.fileno(), old):
-            return False
-        os.fsync(fh.fileno())
-        if self._exclusive:
-            os.link(tmp, target)  # atomic, and fails if the name is taken
-        else:
-            try:
-                os.replace(tmp, target)
-            except PermissionError:
-                if old is None:
-                    raise
-                return False  # e.g. another user's file in a sticky folder such as /tmp
-        _sync_folder(target.parent)
-        return True
 
     def discard(self) -> None:
         """Close and remove the temporary file (the target is left as it was)."""

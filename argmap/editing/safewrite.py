@@ -224,10 +224,8 @@ def write_atomic(path: str | Path, data: str | bytes, *, exclusive: bool = False
 def _replace(target: Path, payload: bytes, old: os.stat_result | None, *, exclusive: bool) -> bool:
     """Write a temporary file and rename it over ``target`` (or link it there: exclusive).
 
-    Returns:
-        False, having written nothing, when the file is better written in place: its
-        owner cannot be kept, or its folder lets us neither add nor rename files there
-        (a read-only folder, or a sticky one holding another user's file).
+    Returns False, having written nothing, when the file is better written in place: its
+    owner cannot be kept, or its folder is read-only (or sticky, with another user's file).
     """
     try:
         fd, tmp = _create_temp(target)
@@ -239,21 +237,28 @@ def _replace(target: Path, payload: bytes, old: os.stat_result | None, *, exclus
         with open(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
-            if old is not None and not _keep_mode_and_owner(fh.fileno(), old):
-                return False
-            os.fsync(fh.fileno())
-        if exclusive:
-            os.link(tmp, target)  # atomic, and fails if the name is taken
-        else:
-            try:
-                os.replace(tmp, target)
-            except PermissionError:
-                if old is None:
-                    raise
-                return False  # e.g. another user's file in a sticky folder such as /tmp
+            return _put_in_place(fh, tmp, target, old, exclusive=exclusive)
     finally:
         with contextlib.suppress(OSError):  # renamed away, or its folder may not even exist
             tmp.unlink()
+
+
+def _put_in_place(
+    fh: IO[bytes], tmp: Path, target: Path, old: os.stat_result | None, *, exclusive: bool
+) -> bool:
+    """Keep ``old``'s owner and mode, fsync ``fh``, move ``tmp`` there; False: write in place."""
+    if old is not None and not _keep_mode_and_owner(fh.fileno(), old):
+        return False
+    os.fsync(fh.fileno())
+    if exclusive:
+        os.link(tmp, target)  # atomic, and fails if the name is taken
+    else:
+        try:
+            os.replace(tmp, target)
+        except PermissionError:
+            if old is None:
+                raise
+            return False  # e.g. another user's file in a sticky folder such as /tmp
     _sync_folder(target.parent)
     return True
 
