@@ -22,6 +22,7 @@ from bench_anchors import (  # noqa: E402
     Verdicts,
     alternate,
     median,
+    print_goals,
     ratio,
     section,
     verdict,
@@ -161,14 +162,7 @@ def main() -> int:
         bench_errors(folder, table)
         bench_deep_chain(folder, table)
         bench_tagged_add(folder, table)
-    section("goals")
-    width = max(len(row[0]) for row in table)
-    for figure, measured, goal, met in table:
-        print(
-            f"   {figure:<{width}}  {measured:>20}  goal {goal:<12} {'met' if met else 'MISSED'}"
-        )
-    missed = sum(not row[3] for row in table)
-    print(f"   {len(table) - missed} met, {missed} missed")
+    print_goals(table)
     return 0
 
 
