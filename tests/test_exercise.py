@@ -277,6 +277,21 @@ def test_label_sheet_says_what_a_linked_box_is(tmp_path: Path) -> None:
     assert captions and set(captions) == {"LINKED REASON: co-premises that support only together"}
 
 
+def test_label_sheet_breadcrumbs_name_boxes_by_position(tmp_path: Path) -> None:
+    # The kind is hidden, so a breadcrumb row starts with the box's position, not ": ".
+    pages = render(tmp_path, UNIFORMS, "svg", exercise_kind="label", fit="a4")
+    rows = [
+        html.unescape(row)
+        for page in pages
+        if ".exercise" in page.name
+        for row in re.findall(
+            r'<g id="a_trail[^"]*".*?>([^<]*)</text>', page.read_text("utf-8"), re.S
+        )
+    ]
+    assert rows and not [row for row in rows if row.strip().startswith(":")]
+    assert any(row.strip().startswith("1.1: Uniforms cost") for row in rows), rows
+
+
 def test_worksheets_are_deterministic_and_seeded(tmp_path: Path) -> None:
     one = render(tmp_path / "a", UNIFORMS, "svg", exercise_kind="place")
     two = render(tmp_path / "b", UNIFORMS, "svg", exercise_kind="place")
