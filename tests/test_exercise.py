@@ -277,6 +277,14 @@ def test_label_sheet_says_what_a_linked_box_is(tmp_path: Path) -> None:
     assert captions and set(captions) == {"LINKED REASON: co-premises that support only together"}
 
 
+def test_label_html_asks_for_the_kinds_its_diagram_asks_for(tmp_path: Path) -> None:
+    # The page's own key says "premise", its diagram's legend and key say "reason".
+    page = render(tmp_path, UNIFORMS, "html", exercise_kind="label")[0].read_text("utf-8")
+    [note] = re.findall(r'<p class="exercise-note".*?</p>', page, re.S)
+    assert "premise or reason" in note
+    assert "Write each box's kind: reason, evidence, objection" in html.unescape(page)
+
+
 def test_label_sheet_breadcrumbs_name_boxes_by_position(tmp_path: Path) -> None:
     # The kind is hidden, so a breadcrumb row starts with the box's position, not ": ".
     pages = render(tmp_path, UNIFORMS, "svg", exercise_kind="label", fit="a4")
