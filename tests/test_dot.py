@@ -126,6 +126,8 @@ def test_legend_lists_only_what_the_map_shows() -> None:
     full = _statements(to_dot(load_map(UNIFORMS), analyze(load_map(UNIFORMS))))["legend key"]
     for present in (">objection<", ">evidence<", ">rebuttal<", "undercuts", "box:"):
         assert present in full
+    # A linked box in the terms students are taught (Rationale's), as the key's "reason".
+    assert ">box: a linked reason, co-premises that support only together<" in full
 
 
 def test_text_is_wrapped_and_long_quotes_shortened() -> None:

@@ -11,6 +11,7 @@ from argmap.exporters.diagram.styles import (
     DRAWN_EDGE,
     DRAWN_LEGEND,
     LEGEND_TEXT,
+    LINKED_LEGEND,
     STANDING_BORDER,
     STANDING_LABEL,
     STANDING_TEXT,
@@ -98,7 +99,8 @@ def legend_label(
         )
     if content.linked:
         rows.append(
-            '<TR><TD>[ ]</TD><TD ALIGN="LEFT">box: premises that work only together</TD></TR>'
+            f'<TR><TD>[ ]</TD><TD ALIGN="LEFT"{width_attr([LINKED_LEGEND], 10)}>'
+            f"{html_text(LINKED_LEGEND)}</TD></TR>"
         )
     if content.cross:
         rows.append(
