@@ -526,6 +526,20 @@ def test_kialo_claims_under_the_thesis_are_labelled_alike() -> None:
     assert (warning.line, warning.column) == (2, 6) and "'Maybe:' was meant" in warning.message
 
 
+def test_kialo_empty_and_unspaced_claims_are_warned_about() -> None:
+    # Neither is quietly read: an empty claim would be drawn as its number, and a number
+    # run into its label ("1.2.Con:") would join the text of the claim above.
+    result = import_kialo("1. T\n1.1. Pro:\n1.2. Pro: a\n1.3.Con: b\n", "k.txt")
+    assert [(w.line, w.message) for w in result.warnings] == [
+        (2, "claim 1.1 has no text; its number stands in for it"),
+        (
+            4,
+            "'1.3.Con:' reads like a claim, but a claim's number is followed by a space: "
+            "read as more text of claim 1.2",
+        ),
+    ]
+
+
 def test_kialo_dangling_see_is_reported() -> None:
     result = get_importer("kialo")("1. T\n1.1. Pro: a\n1.2. Con: -> See 1.9.\n", "k.txt")
     assert [(w.line, w.message) for w in result.warnings] == [

@@ -18,6 +18,8 @@ _TITLE_RE: Final = re.compile(r"^\s*Discussion Title:\s*(.*?)\s*$")
 _CLAIM_RE: Final = re.compile(r"^\s*(\d+(?:\.\d+)*)\.\s+(?:(Pro|Con):\s*)?(.*?)\s*$")
 _LABEL_LIKE_RE: Final = re.compile(r"([^\W\d_][\w'-]{0,24}):(?:\s|$)")
 """A word and a colon opening a claim that needs Pro/Con: a label Kialo does not write."""
+_UNSPACED_RE: Final = re.compile(r"^\s*(\d+(?:\.\d+)*\.(?:Pro|Con):)")
+"""A claim's number run into its label (``1.2.Con:``): read as text, with a warning."""
 _SEE_RE: Final = re.compile(r"^->\s*See\s+(\d+(?:\.\d+)*)\.?\s*$", re.IGNORECASE)
 _RELATION: Final = {"Pro": Relation.SUPPORTS, "Con": Relation.ATTACKS}
 
@@ -134,6 +136,12 @@ def _read_claims(
             continue
         if match is None:
             if last is not None:
+                if unspaced := _UNSPACED_RE.match(line):
+                    graph.warn(
+                        lineno,
+                        f"{unspaced.group(1)!r} reads like a claim, but a claim's number is "
+                        f"followed by a space: read as more text of claim {last}",
+                    )
                 claims[last].lines.append(line.rstrip())
                 in_list = in_list and bool(line.strip())
             elif line.strip():
@@ -197,6 +205,8 @@ def _add_claim(
             path, f"claim {number} has no parent claim {parent}", line=claim.line, column=1
         )
     see = _SEE_RE.match(join_lines(claim.lines))
+    if not body.strip():
+        graph.warn(claim.line, f"claim {number} has no text; its number stands in for it")
     if claim.label is None or see is None:
         graph.add(Element(number, body, line=claim.line))
     if claim.label is None:
