@@ -285,6 +285,14 @@ def test_label_html_asks_for_the_kinds_its_diagram_asks_for(tmp_path: Path) -> N
     assert "Write each box's kind: reason, evidence, objection" in html.unescape(page)
 
 
+def test_html_key_says_a_box_leads_to_its_row(tmp_path: Path) -> None:
+    # The key has a table of answers, no outline: its diagram's boxes link to the rows.
+    key = render(tmp_path, UNIFORMS, "html", exercise_kind="place")[1].read_text("utf-8")
+    [hint] = re.findall(r'<section id="diagram".*?<p class="hint">(.*?)</p>', key, re.S)
+    assert hint.startswith("Select a box to jump to its row in the answers.")
+    assert 'href="#n-1.1"' in key and 'id="n-1.1"' in key
+
+
 def test_label_sheet_breadcrumbs_name_boxes_by_position(tmp_path: Path) -> None:
     # The kind is hidden, so a breadcrumb row starts with the box's position, not ": ".
     pages = render(tmp_path, UNIFORMS, "svg", exercise_kind="label", fit="a4")
