@@ -130,6 +130,19 @@ def test_legend_lists_only_what_the_map_shows() -> None:
     assert ">box: a linked reason, co-premises that support only together<" in full
 
 
+def test_the_key_explains_a_linked_box_only_on_a_page_that_draws_one() -> None:
+    # On the uniforms' first slide the linked pair is a stub ("+1 more, p. 2"), not a box.
+    m = load_map(UNIFORMS)
+    pages = get_exporter("svg").render(m, analyze(m), RenderOptions(fit="slide"))
+    assert isinstance(pages, list) and len(pages) > 1
+    keyed = [page for page in pages if 'id="legend"' in str(page)]
+    assert keyed
+    for page in keyed:
+        assert ("cluster_group" in str(page)) == ("box: a linked reason" in str(page))
+    depth_one = to_dot(m, analyze(m), RenderOptions(focus="uniforms", depth=1))
+    assert "cluster_group" in depth_one and "box: a linked reason" in depth_one
+
+
 def test_text_is_wrapped_and_long_quotes_shortened() -> None:
     quote = "word " * 100
     m = validate_data(

@@ -32,7 +32,7 @@ class LegendContent:
     cross: bool = False
     """Some cross-link (``links:``) is drawn."""
     linked: bool = False
-    """Some node belongs to a linked group."""
+    """Some linked group's box is drawn: two of its premises or more are drawn in full."""
     standings: list[str] = field(default_factory=list)
     drawn: bool = False
     """Some conclusion is drawn with the claim it is drawn from (a "so" arrow)."""
@@ -50,6 +50,7 @@ def legend_content(
         standing: node id -> standing, for the nodes ``--status`` marks.
     """
     content = LegendContent()
+    grouped: set[str] = set()
     for node in shown:
         kind = draw_kind(m, node)
         if kind not in content.kinds:
@@ -61,7 +62,9 @@ def legend_content(
         ):
             content.relations.append(node.relation)
         content.cross = content.cross or any(link.to in visible for link in node.links)
-        content.linked = content.linked or node.group is not None
+        if node.group is not None and node.id in visible:  # a stub draws no group box
+            content.linked = content.linked or node.group in grouped
+            grouped.add(node.group)
         content.drawn = content.drawn or (kind is NodeKind.CONCLUSION and node.parent in visible)
         marked = standing.get(node.id)
         if marked is not None and marked not in content.standings:
