@@ -338,6 +338,26 @@ def test_exercise_and_print_theme_screenshots(
         seen.page.context.close()
 
 
+@pytest.mark.parametrize("kind", ["fill", "place", "label"])
+def test_worksheets_have_no_outline_filters(
+    browser: Any, tmp_path: Path, outputs_dir: Path, kind: str
+) -> None:
+    # Filtering by kind or by answer is meaningless on a worksheet, and on a label sheet
+    # "only objections" would pick out the answers: the page has no controls at all.
+    m = load_map(FLAGSHIP)
+    path = tmp_path / f"{kind}.html"
+    options = RenderOptions(exercise=True, exercise_kind=kind)  # type: ignore[arg-type]
+    path.write_text(render_html(m, analyze(m), options), encoding="utf-8")
+    seen = open_page(browser, path, viewport={"width": 1280, "height": 900})
+    page = seen.page
+    assert_clean(seen)
+    assert page.locator("#controls, #search, input[name=show], #author").count() == 0
+    assert page.evaluate("document.querySelectorAll('.tree details:not([open])').length") == 0
+    page.evaluate("document.getElementById('outline').scrollIntoView()")
+    page.screenshot(path=str(outputs_dir / f"flagship-exercise-{kind}-outline.png"))
+    page.context.close()
+
+
 def centre_offset(page: Any, selector: str) -> tuple[float, float]:
     """How far the centre of an element is from the centre of the shown diagram page."""
     return tuple(  # type: ignore[return-value]

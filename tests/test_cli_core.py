@@ -145,6 +145,21 @@ def test_every_command_has_help(runner: CliRunner) -> None:
         assert "Usage:" in result.output
 
 
+def test_every_option_says_what_it_does() -> None:
+    import click
+
+    ctx = click.Context(main)
+    bare = [
+        (name, option.opts[-1])
+        for name in main.list_commands(ctx)
+        for option in main.get_command(ctx, name).params  # type: ignore[union-attr]
+        if isinstance(option, click.Option) and not option.hidden and not option.help
+    ]
+    assert bare == []
+    to = next(o for o in main.get_command(ctx, "add").params if o.name == "to")  # type: ignore[union-attr]
+    assert "supports" in (to.help or "")  # not only "answers": a premise goes under --to too
+
+
 def test_schema_command_matches_committed_file(runner: CliRunner) -> None:
     result = runner.invoke(main, ["schema"])
     assert result.exit_code == 0

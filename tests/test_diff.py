@@ -70,6 +70,30 @@ def test_added_removed_moved_changed(tmp_path: Path) -> None:
     assert "<b>" not in md
 
 
+def test_map_sources_and_source_changes_say_what_changed(tmp_path: Path) -> None:
+    # Not "sources: 'survey' -> 'survey'" nor a Python dict: each source by its key.
+    path = copy(tmp_path)
+    text = path.read_text(encoding="utf-8").replace(
+        "    name: Parent survey, spring term\n",
+        "    name: Parent survey, autumn term\n    url: https://example.org/s\n"
+        "  council:\n    name: Council report\n",
+    )
+    path.write_text(
+        text.replace("sources:", "source:\n  title: Uniform policy\n  volume: 3\nsources:", 1),
+        encoding="utf-8",
+    )
+    d = diff_maps(load_map(UNIFORMS), load_map(path))
+    assert format_text(d).splitlines() == [
+        "changed map source: '(none)' -> 'title: Uniform policy, volume: 3'",
+        "changed map sources.survey: 'name: Parent survey, spring term' -> "
+        "'name: Parent survey, autumn term, url: https://example.org/s'",
+        "changed map sources.council: '(none)' -> 'name: Council report'",
+    ]
+    assert "**sources.survey**: name: Parent survey, spring term → name: Parent" in (
+        format_markdown(d)
+    )
+
+
 def test_escape_md_flattens_newlines() -> None:
     assert escape_md("a\n# b [x](y)") == "a \\# b \\[x\\]\\(y\\)"
 

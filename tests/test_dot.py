@@ -126,6 +126,21 @@ def test_legend_lists_only_what_the_map_shows() -> None:
     full = _statements(to_dot(load_map(UNIFORMS), analyze(load_map(UNIFORMS))))["legend key"]
     for present in (">objection<", ">evidence<", ">rebuttal<", "undercuts", "box:"):
         assert present in full
+    # A linked box in the terms students are taught (Rationale's), as the key's "reason".
+    assert ">box: a linked reason, co-premises that support only together<" in full
+
+
+def test_the_key_explains_a_linked_box_only_on_a_page_that_draws_one() -> None:
+    # On the uniforms' first slide the linked pair is a stub ("+1 more, p. 2"), not a box.
+    m = load_map(UNIFORMS)
+    pages = get_exporter("svg").render(m, analyze(m), RenderOptions(fit="slide"))
+    assert isinstance(pages, list) and len(pages) > 1
+    keyed = [page for page in pages if 'id="legend"' in str(page)]
+    assert keyed
+    for page in keyed:
+        assert ("cluster_group" in str(page)) == ("box: a linked reason" in str(page))
+    depth_one = to_dot(m, analyze(m), RenderOptions(focus="uniforms", depth=1))
+    assert "cluster_group" in depth_one and "box: a linked reason" in depth_one
 
 
 def test_text_is_wrapped_and_long_quotes_shortened() -> None:

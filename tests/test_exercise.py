@@ -238,6 +238,7 @@ def test_label_worksheet_hides_kinds_and_arrow_types(tmp_path: Path) -> None:
     svg = re.sub(r'<g id="legend".*?</g>', "", svg, flags=re.S)  # the instructions
     m = load_map(FLAGSHIP)
     assert html.unescape(m.nodes[5].text.split(",")[0]) in html.unescape(svg)  # statements stay
+    svg = re.sub(r">LINKED REASON: co(-|&#45;)premises[^<]*<", "><", svg)  # a linked box
     classes = " ".join(re.findall(r'class="([^"]*)"', svg)).lower()
     titles = " ".join(re.findall(r'xlink:title="([^"]*)"', svg)).lower()
     for word in KIND_WORDS + ("supports", "attacks"):
@@ -255,10 +256,56 @@ def test_label_html_hides_kinds(tmp_path: Path) -> None:
     page = exercise.read_text(encoding="utf-8")
     outline = page[page.index('<ol class="tree"') :]
     outline = outline[: outline.index("</section>")]
-    # The linked box's style hook: only premises can be linked, which the box shows anyway.
+    # A linked box says what it is (only premises can be linked, which the box shows
+    # anyway); no word about any single box or arrow names its kind.
     outline = outline.replace('class="joint-reason"', "")
+    outline = re.sub(r'<p class="joint-label">.*?</p>', "", outline, flags=re.S)
     for word in KIND_WORDS + ("supports", "attacks"):
         assert word not in outline.lower().replace("thesis", ""), word
+
+
+def test_label_sheet_says_what_a_linked_box_is(tmp_path: Path) -> None:
+    # In the terms students are taught (Rationale's): co-premises that support only together.
+    page = render(tmp_path, UNIFORMS, "html", exercise_kind="label")[0]
+    hints = re.findall(r'<p class="joint-label">(.*?)</p>', page.read_text(encoding="utf-8"))
+    assert hints
+    for hint in hints:
+        text = " ".join(re.sub(r"<[^>]+>", " ", html.unescape(hint)).split())
+        assert re.search(r"Linked reason : these co-premises support 1(\.\d)* only together", text)
+    svg = render(tmp_path / "svg", UNIFORMS, "svg", exercise_kind="label")[0]
+    captions = re.findall(r">(LINKED[^<]*)<", html.unescape(svg.read_text(encoding="utf-8")))
+    assert captions and set(captions) == {"LINKED REASON: co-premises that support only together"}
+
+
+def test_label_html_asks_for_the_kinds_its_diagram_asks_for(tmp_path: Path) -> None:
+    # The page's own key says "premise", its diagram's legend and key say "reason".
+    page = render(tmp_path, UNIFORMS, "html", exercise_kind="label")[0].read_text("utf-8")
+    [note] = re.findall(r'<p class="exercise-note".*?</p>', page, re.S)
+    assert "premise or reason" in note
+    assert "Write each box's kind: reason, evidence, objection" in html.unescape(page)
+
+
+def test_html_key_says_a_box_leads_to_its_row(tmp_path: Path) -> None:
+    # The key has a table of answers, no outline: its diagram's boxes link to the rows.
+    key = render(tmp_path, UNIFORMS, "html", exercise_kind="place")[1].read_text("utf-8")
+    [hint] = re.findall(r'<section id="diagram".*?<p class="hint">(.*?)</p>', key, re.S)
+    assert hint.startswith("Select a box to jump to its row in the answers.")
+    assert 'href="#n-1.1"' in key and 'id="n-1.1"' in key
+
+
+def test_label_sheet_breadcrumbs_name_boxes_by_position(tmp_path: Path) -> None:
+    # The kind is hidden, so a breadcrumb row starts with the box's position, not ": ".
+    pages = render(tmp_path, UNIFORMS, "svg", exercise_kind="label", fit="a4")
+    rows = [
+        html.unescape(row)
+        for page in pages
+        if ".exercise" in page.name
+        for row in re.findall(
+            r'<g id="a_trail[^"]*".*?>([^<]*)</text>', page.read_text("utf-8"), re.S
+        )
+    ]
+    assert rows and not [row for row in rows if row.strip().startswith(":")]
+    assert any(row.strip().startswith("1.1: Uniforms cost") for row in rows), rows
 
 
 def test_worksheets_are_deterministic_and_seeded(tmp_path: Path) -> None:

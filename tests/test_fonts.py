@@ -67,6 +67,24 @@ def test_text_is_split_into_runs_once_for_both_converters() -> None:
     assert '<text font-family="F">[-1:Seoul ][0:서울 ][-1:<]</text>' in marked
 
 
+def test_spaces_beside_an_emoji_or_a_symbol_are_set_in_the_text_face() -> None:
+    # The emoji face's space is five times Noto Sans's, which the engine measures with.
+    names = [path.name for path in fonts.fallback_fonts()]
+    emoji, hebrew = names.index("NotoEmoji[wght].ttf"), names.index("NotoSansHebrew[wght].ttf")
+    [(symbols, _)] = fonts.font_runs("★")  # a face with symbols (the Korean one has stars)
+    cases = {
+        "Emoji 🙂 ok": [(-1, "Emoji "), (emoji, "🙂"), (-1, " ok")],
+        "🙂 🙂, ok.": [(emoji, "🙂"), (-1, " "), (emoji, "🙂"), (-1, ", ok.")],
+        "a 👍🏽 b": [(-1, "a "), (emoji, "👍🏽"), (-1, " b")],
+        "👨\u200d👩\u200d👧 family": [(emoji, "👨\u200d👩\u200d👧"), (-1, " family")],
+        "★ ☆ x": [(symbols, "★"), (-1, " "), (symbols, "☆"), (-1, " x")],
+        # A script's own spaces stay in its run (right-to-left words keep their order).
+        "שלום עולם ok": [(hebrew, "שלום עולם "), (-1, "ok")],
+    }
+    for text, runs in cases.items():
+        assert fonts.font_runs(text) == runs, text
+
+
 def test_noto_width_table_matches_the_shipped_fonts() -> None:
     """The table the diagram sizes boxes with is made from the fonts argmap ships."""
     import importlib.util

@@ -488,6 +488,58 @@ def test_kialo_refuses_misnumbered_claims(text: str, line: int, message: str) ->
     assert (info.value.line, message in str(info.value)) == (line, True)
 
 
+@pytest.mark.parametrize(
+    ("text", "where", "label"),
+    [
+        ("1. T\n1.1. Pro: a\n1.2. Maybe: odd\n", (3, 6), "Maybe:"),
+        ("1. T\n1.1. Pro: a\n1.1.1. pro: b\n", (3, 8), "pro:"),
+        ("1. T\n1.1. Maybe: odd\n1.2. Con: b\n", (2, 6), "Maybe:"),
+    ],
+    ids=["under-the-thesis", "lower-case", "before-a-labelled-one"],
+)
+def test_kialo_names_an_unknown_label(
+    tmp_path: Path, runner: CliRunner, text: str, where: tuple[int, int], label: str
+) -> None:
+    # Not "no root claim (a cycle)": the line, the label, and the labels Kialo writes.
+    with pytest.raises(MapFileError) as info:
+        import_kialo(text, "k.txt")
+    assert (info.value.line, info.value.column) == where
+    assert f"unknown label {label!r}" in str(info.value)
+    assert "'Pro:' or 'Con:'" in str(info.value)
+    source = tmp_path / "odd.txt"
+    source.write_text(text, encoding="utf-8")
+    result = runner.invoke(main, ["import", str(source), "-o", str(tmp_path / "odd.yaml")])
+    lines = result.output.splitlines()
+    assert result.exit_code == 1 and len(lines) == 1, result.output
+    assert lines[0].startswith(f"{source}:{where[0]}:{where[1]}: claim ")
+    assert not (tmp_path / "odd.yaml").exists()
+
+
+def test_kialo_claims_under_the_thesis_are_labelled_alike() -> None:
+    # Some claims under 1. say Pro/Con, so 1. is a thesis, not a question: a bare one is wrong.
+    with pytest.raises(MapFileError) as info:
+        import_kialo("1. T\n1.1. Pro: a\n1.2. bare\n", "k.txt")
+    assert info.value.line == 3 and "claim 1.2 needs 'Pro:' or 'Con:'" in str(info.value)
+    # One claim under 1. and no Pro/Con: a question with one thesis, or a mistyped label.
+    result = import_kialo("1. T\n1.1. Maybe: odd\n1.1.1. Con: b\n", "k.txt")
+    [warning] = result.warnings
+    assert (warning.line, warning.column) == (2, 6) and "'Maybe:' was meant" in warning.message
+
+
+def test_kialo_empty_and_unspaced_claims_are_warned_about() -> None:
+    # Neither is quietly read: an empty claim would be drawn as its number, and a number
+    # run into its label ("1.2.Con:") would join the text of the claim above.
+    result = import_kialo("1. T\n1.1. Pro:\n1.2. Pro: a\n1.3.Con: b\n", "k.txt")
+    assert [(w.line, w.message) for w in result.warnings] == [
+        (2, "claim 1.1 has no text; its number stands in for it"),
+        (
+            4,
+            "'1.3.Con:' reads like a claim, but a claim's number is followed by a space: "
+            "read as more text of claim 1.2",
+        ),
+    ]
+
+
 def test_kialo_dangling_see_is_reported() -> None:
     result = get_importer("kialo")("1. T\n1.1. Pro: a\n1.2. Con: -> See 1.9.\n", "k.txt")
     assert [(w.line, w.message) for w in result.warnings] == [

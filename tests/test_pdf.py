@@ -104,6 +104,25 @@ def test_text_in_every_script_extracts_as_written(tmp_path: Path) -> None:
         assert line in text, script
 
 
+def test_the_space_after_an_emoji_is_as_wide_as_the_one_before(tmp_path: Path) -> None:
+    # Set in the emoji face it was five times wider than measured: text left its box.
+    m = validate_data({"title": "Emoji", "thesis": {"text": "Emoji 🙂 ok"}})
+    path = tmp_path / "emoji.pdf"
+    path.write_bytes(render_pdf(m, analyze(m), RenderOptions(fit="none")))
+    done = subprocess.run(
+        [_tool("pdftotext"), "-bbox", str(path), "-"], capture_output=True, text=True, check=True
+    )
+    box = {
+        word: (float(x0), float(x1))
+        for x0, x1, word in re.findall(
+            r'xMin="([\d.]+)"[^>]*xMax="([\d.]+)"[^>]*>([^<]+)<', done.stdout
+        )
+    }
+    before = box["🙂"][0] - box["Emoji"][1]
+    after = box["ok"][0] - box["🙂"][1]
+    assert before > 0 and abs(after - before) < 0.5, (before, after)
+
+
 def test_links_lead_to_the_pages_the_svg_names(flagship_pdf: tuple[Path, list[str]]) -> None:
     path, svgs = flagship_pdf
     objects = _objects(path.read_bytes())

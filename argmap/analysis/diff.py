@@ -27,7 +27,8 @@ __all__ = [
     "read_revision",
 ]
 
-_MAP_FIELDS: Final = ("title", "description", "source", "sources")
+_MAP_FIELDS: Final = ("title", "description", "source")
+"""The map's own fields compared whole; its ``sources`` are compared one key at a time."""
 
 
 class RevisionError(ArgmapError):
@@ -68,7 +69,8 @@ def _show(value: Any) -> str:
         parts = [f"{x.to} ({x.relation.value})" if hasattr(x, "to") else str(x) for x in value]
         return ", ".join(parts) if parts else "(none)"
     if hasattr(value, "model_dump"):
-        return str(value.model_dump(exclude_none=True))
+        fields = value.model_dump(mode="json", exclude_none=True).items()
+        return ", ".join(f"{name}: {item}" for name, item in fields) or "(none)"
     if isinstance(value, dict):
         return ", ".join(sorted(str(k) for k in value)) or "(none)"
     return str(value)
@@ -101,12 +103,17 @@ def diff_maps(old: ArgumentMap, new: ArgumentMap) -> MapDiff:
         )
         if changes:
             changed.append((node, changes))
-    map_changes = tuple(
+    map_changes = [
         Change(name, _show(getattr(old, name)), _show(getattr(new, name)))
         for name in _MAP_FIELDS
         if getattr(old, name) != getattr(new, name)
+    ]
+    map_changes.extend(
+        Change(f"sources.{key}", _show(old.sources.get(key)), _show(new.sources.get(key)))
+        for key in dict.fromkeys([*old.sources, *new.sources])
+        if old.sources.get(key) != new.sources.get(key)
     )
-    return MapDiff(added, removed, tuple(moved), tuple(changed), map_changes)
+    return MapDiff(added, removed, tuple(moved), tuple(changed), tuple(map_changes))
 
 
 def _by(node: Node) -> str:

@@ -80,7 +80,11 @@ def _field_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option("--tag", "tags", multiple=True, help="A label (repeatable)."),
         click.option("--note", help="A comment for readers."),
-        click.option("--strength", type=_choice_of(Strength)),
+        click.option(
+            "--strength",
+            type=_choice_of(Strength),
+            help="How strongly the node bears on its parent.",
+        ),
     ]
     for option in reversed(options):
         fn = option(fn)
@@ -103,7 +107,13 @@ def _author(explicit: str | None, map_path: Path) -> str:
 @click.command()
 @click.argument("kind", type=click.Choice(KINDS))
 @click.argument("map_path", metavar="MAP", type=MAP_PATH)
-@click.option("--to", "to", required=True, metavar="ID", help="The node the new one answers.")
+@click.option(
+    "--to",
+    "to",
+    required=True,
+    metavar="ID",
+    help="The node the new one goes under: it supports, grounds, attacks or is drawn from it.",
+)
 @click.option("--text", required=True, help="The one statement the new node makes.")
 @_field_options
 @click.option("--id", "node_id", metavar="ID", help="Id of the new node (default: from the text).")
@@ -151,7 +161,11 @@ def add(
 @click.option("--text", help="New statement.")
 @_field_options
 @click.option("--author", help="Who the node is by.")
-@click.option("--assessment", type=_choice_of(Assessment))
+@click.option(
+    "--assessment",
+    type=_choice_of(Assessment),
+    help="A person's own mark on the node ('argmap stats' lists where it disagrees).",
+)
 @click.option("--undercut/--no-undercut", default=None, help="Objections: attack the link.")
 @click.option(
     "--clear",
@@ -242,7 +256,13 @@ def new(
 @click.argument("new_path", metavar="[NEW]", type=MAP_PATH, required=False)
 @click.option("--rev", metavar="REV", help="Compare MAP at git revision REV with MAP now.")
 @click.option(
-    "-f", "--format", "fmt", type=click.Choice(["text", "md"]), default="text", show_default=True
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "md"]),
+    default="text",
+    show_default=True,
+    help="Plain text, or Markdown (for a pull-request comment).",
 )
 def diff(old: Path, new_path: Path | None, rev: str | None, fmt: str) -> None:
     """Show nodes added, removed, moved and changed between OLD and NEW (or MAP --rev REV).

@@ -16,6 +16,10 @@ __all__ = ["import_text"]
 
 _TITLE_RE: Final = re.compile(r"^\s*Discussion Title:\s*(.*?)\s*$")
 _CLAIM_RE: Final = re.compile(r"^\s*(\d+(?:\.\d+)*)\.\s+(?:(Pro|Con):\s*)?(.*?)\s*$")
+_LABEL_LIKE_RE: Final = re.compile(r"([^\W\d_][\w'-]{0,24}):(?:\s|$)")
+"""A word and a colon opening a claim that needs Pro/Con: a label Kialo does not write."""
+_UNSPACED_RE: Final = re.compile(r"^\s*(\d+(?:\.\d+)*\.(?:Pro|Con):)")
+"""A claim's number run into its label (``1.2.Con:``): read as text, with a warning."""
 _SEE_RE: Final = re.compile(r"^->\s*See\s+(\d+(?:\.\d+)*)\.?\s*$", re.IGNORECASE)
 _RELATION: Final = {"Pro": Relation.SUPPORTS, "Con": Relation.ATTACKS}
 
@@ -28,6 +32,8 @@ class _Claim:
     """``Pro``, ``Con``, or None for a thesis (or the question of a multi-thesis discussion)."""
     lines: list[str]
     line: int
+    column: int
+    """Where the claim's text (after its number and label) starts on its line."""
 
 
 def import_text(text: str, path: str, options: ImportOptions | None = None) -> ImportResult:
@@ -46,13 +52,14 @@ def import_text(text: str, path: str, options: ImportOptions | None = None) -> I
 
     Raises:
         MapFileError: no thesis, several without a choice, a claim whose parent is
-            missing, a claim number given twice, or a Pro/Con label on a thesis.
+            missing, a claim number given twice, a Pro/Con label on a thesis, or one
+            missing or unknown (``1.2. Maybe:``) on a claim below a thesis.
     """
     graph = GraphBuilder(path, "Kialo", ids_from_text=True)
     title, claims = _read_claims(text, path, graph)
     if "1" not in claims:
         raise MapFileError(path, "no thesis: a Kialo export starts its claims with '1.'")
-    question = _is_question(claims)
+    question = _is_question(claims, path, graph)
     for number, claim in claims.items():
         if not (question and number == "1"):
             _add_claim(graph, claims, number, claim, path)
@@ -65,10 +72,44 @@ def import_text(text: str, path: str, options: ImportOptions | None = None) -> I
     return ImportResult(m, warnings)
 
 
-def _is_question(claims: dict[str, _Claim]) -> bool:
-    """Whether ``1.`` is the question of a multi-thesis discussion: theses under it, no Pro/Con."""
-    return any(
-        n.count(".") == 1 and n.startswith("1.") and c.label is None for n, c in claims.items()
+def _is_question(claims: dict[str, _Claim], path: str, graph: GraphBuilder) -> bool:
+    """Whether ``1.`` is the question of a multi-thesis discussion: theses under it, no Pro/Con.
+
+    A lone thesis under the question opening with a word and a colon is more likely a claim
+    with a mistyped label: a warning says so.
+
+    Raises:
+        MapFileError: some claims under ``1.`` say Pro/Con and some do not; the first that
+            does not is named (``1.`` is a thesis, so it needs one).
+    """
+    under = [(n, c) for n, c in claims.items() if n.count(".") == 1 and n.startswith("1.")]
+    bare = [(n, c) for n, c in under if c.label is None]
+    if bare and len(bare) < len(under):
+        number, claim = bare[0]
+        raise _unlabelled(number, claim.lines[0], path, claim.line, claim.column)
+    if len(bare) == 1 and (label := _LABEL_LIKE_RE.match(bare[0][1].lines[0])):
+        number, claim = bare[0]
+        graph.warn(
+            claim.line,
+            f"claim {number} has no 'Pro:' or 'Con:', so 1. is read as a question and "
+            f"{number} as its one thesis; if {label.group(1) + ':'!r} was meant as its "
+            "label, write 'Pro:' or 'Con:'",
+            claim.column,
+        )
+    return bool(bare)
+
+
+def _unlabelled(number: str, body: str, path: str, line: int, column: int) -> MapFileError:
+    """The error for a claim with no Pro/Con, naming the label it has instead, if any."""
+    label = _LABEL_LIKE_RE.match(body)
+    if label is None:
+        return MapFileError(path, f"claim {number} needs 'Pro:' or 'Con:'", line=line, column=1)
+    return MapFileError(
+        path,
+        f"claim {number} has an unknown label {label.group(1) + ':'!r}; a claim below a "
+        "thesis is labelled 'Pro:' or 'Con:' (supports or attacks its parent): write one",
+        line=line,
+        column=column,
     )
 
 
@@ -95,14 +136,21 @@ def _read_claims(
             continue
         if match is None:
             if last is not None:
+                if unspaced := _UNSPACED_RE.match(line):
+                    graph.warn(
+                        lineno,
+                        f"{unspaced.group(1)!r} reads like a claim, but a claim's number is "
+                        f"followed by a space: read as more text of claim {last}",
+                    )
                 claims[last].lines.append(line.rstrip())
                 in_list = in_list and bool(line.strip())
             elif line.strip():
                 graph.warn(lineno, "text before the first numbered claim; skipped")
             continue
         number, label, body = match.groups()
-        _check_claim(number, label, claims, path, lineno)
-        claims[number] = _Claim(label, [body], lineno)
+        column = match.start(3) + 1
+        _check_claim(number, label, body, claims, path, (lineno, column))
+        claims[number] = _Claim(label, [body], lineno, column)
         last, in_list = number, False
     return title, claims
 
@@ -123,17 +171,23 @@ def _inside(match: re.Match[str], claims: dict[str, _Claim], in_list: bool) -> b
 
 
 def _check_claim(
-    number: str, label: str | None, claims: dict[str, _Claim], path: str, lineno: int
+    number: str,
+    label: str | None,
+    body: str,
+    claims: dict[str, _Claim],
+    path: str,
+    where: tuple[int, int],
 ) -> None:
     """Refuse a number seen before or a Pro/Con label missing or misplaced."""
     problem = None
     depth = number.count(".")
+    lineno, column = where
     if number in claims:
         problem = f"claim {number} appears twice"
     elif (
         depth > 1 and label is None or depth == 1 and label is None and not number.startswith("1.")
     ):
-        problem = f"claim {number} needs 'Pro:' or 'Con:'"
+        raise _unlabelled(number, body, path, lineno, column)
     elif depth == 0 and label is not None:
         problem = f"a thesis ({number}.) takes no Pro/Con"
     if problem is not None:
@@ -151,6 +205,8 @@ def _add_claim(
             path, f"claim {number} has no parent claim {parent}", line=claim.line, column=1
         )
     see = _SEE_RE.match(join_lines(claim.lines))
+    if not body.strip():
+        graph.warn(claim.line, f"claim {number} has no text; its number stands in for it")
     if claim.label is None or see is None:
         graph.add(Element(number, body, line=claim.line))
     if claim.label is None:

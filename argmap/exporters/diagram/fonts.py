@@ -130,7 +130,9 @@ def font_runs(text: str, fallbacks: list[Path] | None = None) -> list[tuple[int,
 
     Each character goes to Noto Sans when it has it, else to the first fallback that
     does (else to Noto Sans, which draws its missing-glyph box); whitespace stays in
-    the run it follows.
+    the run of the script it follows (right-to-left words keep their order), but after
+    an emoji or a symbol it is set in Noto Sans, as the engine measures it (the emoji
+    face's space is five times as wide).
     """
     fallbacks = fallback_fonts() if fallbacks is None else fallbacks
     main = coverage(main_font())
@@ -139,7 +141,8 @@ def font_runs(text: str, fallbacks: list[Path] | None = None) -> list[tuple[int,
     runs: list[tuple[int, str]] = []
     joined = False  # the previous character joins the next one to it (a ZWJ)
     for ch in text:
-        if runs and (ch.isspace() or joined or _clings(ch)):
+        spaced = ch.isspace() and not _symbolic(runs[-1][1]) if runs else False
+        if runs and (spaced or joined or _clings(ch)):
             # Whitespace, marks, joiners, variation selectors and emoji modifiers stay
             # with the character before them: a split cluster draws as boxes.
             runs[-1] = (runs[-1][0], runs[-1][1] + ch)
@@ -154,6 +157,13 @@ def font_runs(text: str, fallbacks: list[Path] | None = None) -> list[tuple[int,
             runs.append((index, ch))
         joined = False
     return runs
+
+
+def _symbolic(run: str) -> bool:
+    """Whether a run is of emoji or symbols (not of a script's letters)."""
+    from unicodedata import category
+
+    return category(run[0]).startswith("S")
 
 
 def _clings(ch: str) -> bool:

@@ -11,6 +11,7 @@ from argmap.exporters.diagram.styles import (
     DRAWN_EDGE,
     DRAWN_LEGEND,
     LEGEND_TEXT,
+    LINKED_LEGEND,
     STANDING_BORDER,
     STANDING_LABEL,
     STANDING_TEXT,
@@ -31,7 +32,7 @@ class LegendContent:
     cross: bool = False
     """Some cross-link (``links:``) is drawn."""
     linked: bool = False
-    """Some node belongs to a linked group."""
+    """Some linked group's box is drawn: two of its premises or more are drawn in full."""
     standings: list[str] = field(default_factory=list)
     drawn: bool = False
     """Some conclusion is drawn with the claim it is drawn from (a "so" arrow)."""
@@ -49,6 +50,7 @@ def legend_content(
         standing: node id -> standing, for the nodes ``--status`` marks.
     """
     content = LegendContent()
+    grouped: set[str] = set()
     for node in shown:
         kind = draw_kind(m, node)
         if kind not in content.kinds:
@@ -60,7 +62,9 @@ def legend_content(
         ):
             content.relations.append(node.relation)
         content.cross = content.cross or any(link.to in visible for link in node.links)
-        content.linked = content.linked or node.group is not None
+        if node.group is not None and node.id in visible:  # a stub draws no group box
+            content.linked = content.linked or node.group in grouped
+            grouped.add(node.group)
         content.drawn = content.drawn or (kind is NodeKind.CONCLUSION and node.parent in visible)
         marked = standing.get(node.id)
         if marked is not None and marked not in content.standings:
@@ -98,7 +102,8 @@ def legend_label(
         )
     if content.linked:
         rows.append(
-            '<TR><TD>[ ]</TD><TD ALIGN="LEFT">box: premises that work only together</TD></TR>'
+            f'<TR><TD>[ ]</TD><TD ALIGN="LEFT"{width_attr([LINKED_LEGEND], 10)}>'
+            f"{html_text(LINKED_LEGEND)}</TD></TR>"
         )
     if content.cross:
         rows.append(

@@ -9,7 +9,7 @@ from typing import Final
 from argmap.exporters.diagram.labels import text_points
 from argmap.exporters.diagram.legend import legend_content
 from argmap.exporters.diagram.stacking import NODESEP, RANKSEP
-from argmap.exporters.diagram.styles import DRAWN_LEGEND, LEGEND_TEXT
+from argmap.exporters.diagram.styles import DRAWN_LEGEND, LEGEND_TEXT, LINKED_LEGEND
 from argmap.model import ArgumentMap, Node, NodeKind
 
 __all__ = ["Around", "around_root", "legend_size"]
@@ -30,7 +30,7 @@ def legend_size(m: ArgumentMap, drawn: Collection[str], stubs: Sequence[str]) ->
     words = [kind.value for kind in content.kinds]
     words += [f"bar-ended {LEGEND_TEXT[relation]}" for relation in content.relations]
     words += [DRAWN_LEGEND] if content.drawn else []
-    words += ["box: premises that work only together"] if content.linked else []
+    words += [LINKED_LEGEND] if content.linked else []
     words += ["dashed: cross-link to another branch"] if content.cross else []
     width = max(text_points(line, 10) for line in words) + 50
     return width, (len(words) + 1) * LEGEND_ROW + 12

@@ -147,7 +147,8 @@ def _add_trail(
         # Rows go down the tree; a row whose parent is not the row above skips levels.
         skipped = index > 0 and node.parent not in plan.page.trail
         indent = "   " * min(index, 6) + ("… " if skipped else "")
-        line = f"{indent}{style.label}: {shorten(node.text, TRAIL_CHARS)}"
+        name = style.label or node.id  # a label worksheet hides kinds: its ids are positions
+        line = f"{indent}{name}: {shorten(node.text, TRAIL_CHARS)}"
         home = plan.number(plan.home[node_id])
         tip = html_text(f"{shorten(node.text, 300)} (page {home})")
         rows.append(

@@ -16,6 +16,7 @@ __all__ = [
     "EDGE_DEFAULTS",
     "EDGE_STYLE",
     "FONT",
+    "LINKED_LEGEND",
     "GRAPH_ATTR",
     "LEGEND_TEXT",
     "NODE_DEFAULTS",
@@ -174,6 +175,9 @@ from it: heavy, hollow-headed and labelled, so it never reads as a reason's supp
 
 DRAWN_LEGEND: Final = 'hollow arrow "so": a conclusion drawn from the claim below it'
 """What the "so" arrow means, for the legend."""
+
+LINKED_LEGEND: Final = "box: a linked reason, co-premises that support only together"
+"""What a linked group's box is, for the legend, in Rationale's terms."""
 
 CROSS_LINK_STYLE: Final = "dashed"
 """Cross-links (``links:``) are dashed in every theme, so they read apart from the tree."""

@@ -38,6 +38,9 @@ BANK_WRAP: Final = 90
 KIND_BLANK: Final = "kind: ____________"
 """What a label worksheet's header shows for the kind students write in."""
 
+LINKED_LABEL_SHEET: Final = "LINKED REASON: co-premises that support only together"
+"""A label worksheet's caption of a linked group's box."""
+
 _PLAIN: Final = NodeStyle("", "box", "#ffffff", "#424242", "#212121")
 _PLAIN_EDGE: Final = EdgeStyle("#424242")
 
@@ -64,9 +67,13 @@ def sheet_classes(sheet: Sheet | None, classes: list[str]) -> list[str]:
 
 
 def group_label(sheet: Sheet | None) -> str:
-    """The caption of a linked group's box (a label worksheet does not say it holds reasons)."""
+    """The caption of a linked group's box.
+
+    A label worksheet hides every other kind, so its caption says what the box is in the
+    terms students are taught (Rationale's): co-premises that support only together.
+    """
     hidden = sheet is not None and sheet.hides_kinds
-    return "LINKED (all together)" if hidden else "LINKED REASON (all together)"
+    return LINKED_LABEL_SHEET if hidden else "LINKED REASON (all together)"
 
 
 ARROW_BOX: Final = (
