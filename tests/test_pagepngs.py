@@ -283,3 +283,13 @@ def test_a_worker_keeps_its_freed_image_buffers(monkeypatch: pytest.MonkeyPatch)
     assert seen and all(
         env["GLIBC_TUNABLES"] == "glibc.pthread.rseq=0:" + raster.MALLOC_TUNABLES for env in seen
     )
+
+
+def test_the_system_engine_draws_its_own_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    from argmap.exporters.diagram import raster
+
+    layout = _layout()
+    system = engine.EngineInfo("system", find_engine("bundled").program)
+    monkeypatch.setattr(raster, "svgs_to_pngs", lambda *a, **k: pytest.fail("resvg drew"))
+    pngs = pagepngs.page_pngs(layout, layout.pages[:2], system, "m")
+    assert pngs == pagepngs._engine_pngs(layout, layout.pages[:2], system, "m", (1920, 1080))

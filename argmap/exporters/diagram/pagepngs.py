@@ -50,11 +50,12 @@ def page_pngs(
 ) -> list[bytes]:
     """Draw pages as PNGs of the page's exact pixel size (a slide: 1920 x 1080).
 
-    With a resvg binding installed (the ``scripts`` extra), each page's SVG, as the PDF
-    page and the SVG page show it, is drawn in the Noto fonts by worker processes
-    (:func:`~argmap.exporters.diagram.raster.svgs_to_pngs`): no page is laid out again.
-    Otherwise, and for a page resvg fails on (warned), the engine draws the page's graph
-    once through a :func:`viewport` of the page's size at the page's scale.
+    With the bundled engine and a fast resvg binding installed (the ``scripts`` extra),
+    each page's SVG, as the PDF page and the SVG page show it, is drawn in the Noto fonts
+    by worker processes (:func:`~argmap.exporters.diagram.raster.svgs_to_pngs`): no page
+    is laid out again. Otherwise (the system engine draws in the system's fonts), and for
+    a page resvg fails on (warned), the engine draws the page's graph once through a
+    :func:`viewport` of the page's size at the page's scale.
 
     Raises:
         RenderError: the engine is missing, fails or times out, or a page comes out at
@@ -67,7 +68,7 @@ def page_pngs(
         round(layout.size.height * PIXELS_PER_POINT),
     )
     pngs: list[bytes | None] = [None] * len(pages)
-    if raster.available():
+    if engine.kind == "bundled" and raster.available():
         svgs = _PageSVGs(layout, pages)
         drawn = raster.svgs_to_pngs(svgs, dpi=PAGE_DPI, max_side_px=max(pixels))
         for i, png in enumerate(drawn):
