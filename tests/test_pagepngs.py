@@ -156,9 +156,12 @@ def test_a_page_resvg_fails_on_is_drawn_by_the_engine_and_warned(
     pages = layout.pages[:3]
     real = raster.svgs_to_pngs
 
+    failing = [1]
+
     def second_fails(svgs: list[str], **kwargs: int) -> list[bytes | RenderError]:
         drawn = real(svgs, **kwargs)
-        drawn[1] = RenderError("PNG rasterizing (resvg) failed: boom; try --format svg or pdf")
+        for i in failing:
+            drawn[i] = RenderError(f"PNG rasterizing (resvg) failed: boom {i}; try --format svg")
         return drawn
 
     monkeypatch.setattr(raster, "svgs_to_pngs", second_fails)
@@ -171,7 +174,16 @@ def test_a_page_resvg_fails_on_is_drawn_by_the_engine_and_warned(
     )
     assert pngs[0] == real([fitting.page_svg(layout, pages[0])], dpi=144, max_side_px=1920)[0]
     assert [r.getMessage() for r in caplog.records] == [
-        "m: page 2: PNG rasterizing (resvg) failed: boom; drew it with the engine instead"
+        "m: page 2: PNG rasterizing (resvg) failed: boom 1; drew it with the engine instead"
+    ]
+    # A worker that stops fails every page left: one warning says so.
+    caplog.clear()
+    failing[:] = range(len(layout.pages))
+    with caplog.at_level("WARNING", logger="argmap"):
+        pagepngs.page_pngs(layout, layout.pages, find_engine("bundled"), "m")
+    assert [r.getMessage() for r in caplog.records] == [
+        f"m: {len(layout.pages)} pages, 1, 2, 3, 4, 5, 6, 7, 8 ...: PNG rasterizing (resvg) "
+        "failed: boom 0; drew them with the engine instead"
     ]
 
 

@@ -71,17 +71,10 @@ def page_pngs(
     if engine.kind == "bundled" and raster.available():
         svgs = _PageSVGs(layout, pages)
         drawn = raster.svgs_to_pngs(svgs, dpi=PAGE_DPI, max_side_px=max(pixels))
-        for i, png in enumerate(drawn):
-            if isinstance(png, bytes):
-                pngs[i] = png
-            else:
-                number = pages[i].plan.page.number
-                logger.warning(
-                    "%s: page %d: %s; drew it with the engine instead",
-                    map_name,
-                    number,
-                    str(png).split("; try ")[0],
-                )
+        failed = [(i, png) for i, png in enumerate(drawn) if not isinstance(png, bytes)]
+        pngs = [png if isinstance(png, bytes) else None for png in drawn]
+        if failed:
+            _warn_failed([pages[i].plan.page.number for i, _ in failed], failed[0][1], map_name)
     todo = [i for i, png in enumerate(pngs) if png is None]
     if todo:
         drawn_by_engine = _engine_pngs(layout, [pages[i] for i in todo], engine, map_name, pixels)
@@ -97,6 +90,24 @@ def page_pngs(
                 "bundled, or --format pdf"
             )
     return done
+
+
+MAX_NAMED_PAGES: Final = 8
+"""How many page numbers a warning about pages resvg failed on names."""
+
+
+def _warn_failed(numbers: list[int], first: Exception, map_name: str) -> None:
+    """One warning for the pages resvg failed on (and the engine drew), with the first error."""
+    named = ", ".join(map(str, numbers[:MAX_NAMED_PAGES]))
+    named += " ..." if len(numbers) > MAX_NAMED_PAGES else ""
+    logger.warning(
+        "%s: %s %s: %s; drew %s with the engine instead",
+        map_name,
+        "page" if len(numbers) == 1 else f"{len(numbers)} pages,",
+        named,
+        str(first).split("; try ")[0],
+        "it" if len(numbers) == 1 else "them",
+    )
 
 
 class _PageSVGs(Sequence[str]):
