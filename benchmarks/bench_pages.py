@@ -115,7 +115,14 @@ print(json.dumps({{
     "engine_cpu": cpu(resource.RUSAGE_CHILDREN) - engine,
     "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     "engine_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    "drawer": drawer(),
 }}))
+"""
+DRAWER = r"""
+def drawer():
+    from argmap import rasterworker
+    from argmap.exporters.diagram import raster
+    return rasterworker.fast_backend() if raster.available() else "engine"
 """
 
 CHILD = r"""
@@ -187,12 +194,13 @@ def renders() -> None:
     Wall time counts whatever else the machine runs; CPU time (argmap's own and the
     engine's) does not.
     """
-    child = RENDER.format(here=str(HERE), maps=str(MAPS))
+    child = DRAWER + RENDER.format(here=str(HERE), maps=str(MAPS))
     print()
     print(
-        "| nodes | format | fit | pages | seconds | CPU s (argmap + engine) | peak MB (engine) |"
+        "| nodes | format | fit | pages | seconds | CPU s (argmap + engine and PNG workers) "
+        "| CPU ms a page (all stages) | pages drawn by | peak MB (engine or worker) |"
     )
-    print("|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     for name, fmt, fit in RENDERS:
         done = subprocess.run(
             [sys.executable, "-c", child, name, fmt, fit],
@@ -204,9 +212,10 @@ def renders() -> None:
             print(f"| {name} | {fmt} | {fit} | failed: {done.stderr.strip().splitlines()[-1]} |")
             continue
         r = json.loads(done.stdout)
+        per_page = 1000 * (r["cpu"] + r["engine_cpu"]) / r["pages"]
         print(
             f"| {r['nodes']} | {fmt} | {fit} | {r['pages']} | {r['seconds']:.1f} | "
-            f"{r['cpu']:.1f} + {r['engine_cpu']:.1f} | "
+            f"{r['cpu']:.1f} + {r['engine_cpu']:.1f} | {per_page:.0f} | {r['drawer']} | "
             f"{r['peak_mb']:.0f} ({r['engine_mb']:.0f}) |",
             flush=True,
         )

@@ -300,8 +300,7 @@ def test_png_of_emoji_sequences_after_text_is_drawn(text: str) -> None:
 def test_a_failing_rasterizer_falls_back_to_the_engine_png(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    import resvg_py
-
+    from argmap import rasterworker
     from argmap.exporters.diagram.formats import render_png
     from argmap.load.validate import validate_data
     from argmap.options import RenderOptions
@@ -309,10 +308,10 @@ def test_a_failing_rasterizer_falls_back_to_the_engine_png(
     class Panic(BaseException):  # what a Rust panic looks like from Python
         pass
 
-    def panic(**kwargs: object) -> bytes:
+    def panic(svg: str, dpi: float) -> bytes:
         raise Panic("removal index (is 3) should be < len (is 3)")
 
-    monkeypatch.setattr(resvg_py, "svg_to_bytes", panic)
+    monkeypatch.setattr(rasterworker, "_drawer", lambda name, fonts: panic)
     m = validate_data({"title": "t", "thesis": {"text": "Seoul 서울"}})
     with caplog.at_level("WARNING", logger="argmap"):
         png = render_png(m, analyze(m), RenderOptions(map_name="k.yaml", fit="none"))

@@ -10,7 +10,7 @@ from PIL import Image, ImageChops
 
 from argmap.analysis.standing import analyze
 from argmap.errors import RenderError
-from argmap.exporters.diagram import engine, pagepngs
+from argmap.exporters.diagram import engine, fitting, pagepngs
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import Layout, lay_out, svg_size
 from argmap.exporters.diagram.formats import render_png
@@ -36,26 +36,45 @@ def test_viewport_is_the_page_size_at_the_page_scale() -> None:
     assert pagepngs.viewport(1.0, (1684, 1191)) == "842.0000,595.5000,1.000000"
 
 
+@pytest.fixture(params=["resvg", "engine"])
+def route(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Pages drawn from their SVGs by resvg (the extras installed), or by the engine."""
+    from argmap.exporters.diagram import raster
+
+    if request.param == "engine":
+        monkeypatch.setattr(raster, "available", lambda: False)
+    else:
+        assert raster.available()
+    return str(request.param)
+
+
 @pytest.mark.parametrize("fit", ["slide", "a4"])
 def test_every_page_is_drawn_once_at_its_exact_size(
-    fit: str, monkeypatch: pytest.MonkeyPatch
+    fit: str, route: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from argmap.exporters.diagram import raster
+
     layout = _layout(fit)
-    drawn: list[int] = []
-    real = engine.run_engine_pngs
+    drawn: list[tuple[str, int]] = []
+    real_engine, real_raster = engine.run_engine_pngs, raster.svgs_to_pngs
 
-    def counting(sources: list[str], *args: object, **kwargs: object) -> list[bytes]:
-        drawn.append(len(sources))
-        return real(sources, *args, **kwargs)  # type: ignore[arg-type]
+    def by_engine(sources: list[str], *args: object, **kwargs: object) -> list[bytes]:
+        drawn.append(("engine", len(sources)))
+        return real_engine(sources, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(engine, "run_engine_pngs", counting)
+    def by_resvg(svgs: list[str], **kwargs: int) -> list[bytes | RenderError]:
+        drawn.append(("resvg", len(svgs)))
+        return real_raster(svgs, **kwargs)
+
+    monkeypatch.setattr(engine, "run_engine_pngs", by_engine)
+    monkeypatch.setattr(raster, "svgs_to_pngs", by_resvg)
     pngs = pagepngs.page_pngs(layout, layout.pages, find_engine("bundled"), "m")
-    assert drawn == [len(layout.pages)]  # one pass: no page is drawn again
+    assert drawn == [(route, len(layout.pages))]  # one pass: no page is drawn again
     pixels = (round(layout.size.width * 2), round(layout.size.height * 2))
     assert {_size(png) for png in pngs} == {pixels}
 
 
-def test_each_drawing_sits_where_the_page_svg_puts_it() -> None:
+def test_each_drawing_sits_where_the_page_svg_puts_it(route: str) -> None:
     layout = _layout()
     pages = layout.pages[:4]
     pngs = pagepngs.page_pngs(layout, pages, find_engine("bundled"), "m")
@@ -72,30 +91,100 @@ def test_each_drawing_sits_where_the_page_svg_puts_it() -> None:
             assert 0 <= (got - edge) * inward <= pad + 24, (page.plan.page.number, ink, box)
 
 
-def test_pages_drawn_by_several_engine_runs_at_once_are_the_same_bytes(
-    monkeypatch: pytest.MonkeyPatch,
+def test_the_same_page_drawn_by_resvg_and_by_the_engine_differs_only_in_its_font() -> None:
+    from argmap.exporters.diagram import raster
+
+    layout = _layout()
+    page = layout.pages[0]
+    ours = Image.open(
+        io.BytesIO(pagepngs.page_pngs(layout, [page], find_engine("bundled"), "m")[0])
+    )
+    assert raster.available()
+    pixels = (1920, 1080)
+    theirs = Image.open(
+        io.BytesIO(pagepngs._engine_pngs(layout, [page], find_engine("bundled"), "m", pixels)[0])
+    )
+    assert ours.mode == theirs.mode == "RGBA" and ours.size == theirs.size == pixels
+    # Both opaque, white around the drawing; the boxes and arrows land on the same pixels
+    # give or take one, the text (Noto Sans against the engine's Arimo) not.
+    assert ours.getextrema()[3] == theirs.getextrema()[3] == (255, 255)
+    ink = [ImageChops.invert(im.convert("RGB")).getbbox() for im in (ours, theirs)]
+    assert ink[0] is not None and ink[1] is not None
+    assert all(abs(a - b) <= 2 for a, b in zip(ink[0], ink[1], strict=True)), ink
+
+
+def test_pages_drawn_by_several_workers_at_once_are_the_same_bytes(
+    route: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from argmap.exporters.diagram import raster
+
     m = load_map(UNIFORMS)
     options = RenderOptions(fit="slide")
+    monkeypatch.setattr(raster, "MIN_PAGES_PER_WORKER", 1)
     monkeypatch.setattr(engine, "drawing_workers", lambda: 1)
     alone = render_png(m, analyze(m), options)
     monkeypatch.setattr(engine, "drawing_workers", lambda: 3)
     spread = render_png(m, analyze(m), options)
-    assert isinstance(alone, list) and len(alone) >= 2  # two engine runs at once
+    assert isinstance(alone, list) and len(alone) >= 2  # two engine runs or workers at once
     assert spread == alone
 
 
-def test_a_page_drawn_at_another_size_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_page_drawn_at_another_size_is_a_clear_error(
+    route: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap.exporters.diagram import raster
+
     layout = _layout()
     small = engine.run_engine("digraph { a }", "png", "bundled")
     width, height = _size(small)
     assert width < 1920
     monkeypatch.setattr(engine, "run_engine_pngs", lambda sources, *a, **k: [small] * len(sources))
+    monkeypatch.setattr(raster, "svgs_to_pngs", lambda svgs, **k: [small] * len(svgs))
     with pytest.raises(
         RenderError,
-        match=rf"^m: the engine drew PNG page 1 at {width} x {height} pixels, not 1920 x 1080",
+        match=rf"^m: PNG page 1 came out at {width} x {height} pixels, not 1920 x 1080",
     ):
         pagepngs.page_pngs(layout, layout.pages[:1], find_engine("bundled"), "m")
+
+
+def test_a_page_resvg_fails_on_is_drawn_by_the_engine_and_warned(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from argmap.exporters.diagram import raster
+
+    layout = _layout()
+    pages = layout.pages[:3]
+    real = raster.svgs_to_pngs
+
+    failing = [1]
+
+    def second_fails(svgs: list[str], **kwargs: int) -> list[bytes | RenderError]:
+        drawn = real(svgs, **kwargs)
+        for i in failing:
+            drawn[i] = RenderError(f"PNG rasterizing (resvg) failed: boom {i}; try --format svg")
+        return drawn
+
+    monkeypatch.setattr(raster, "svgs_to_pngs", second_fails)
+    with caplog.at_level("WARNING", logger="argmap"):
+        pngs = pagepngs.page_pngs(layout, pages, find_engine("bundled"), "m")
+    pixels = (1920, 1080)
+    assert (
+        pngs[1]
+        == pagepngs._engine_pngs(layout, pages[1:2], find_engine("bundled"), "m", pixels)[0]
+    )
+    assert pngs[0] == real([fitting.page_svg(layout, pages[0])], dpi=144, max_side_px=1920)[0]
+    assert [r.getMessage() for r in caplog.records] == [
+        "m: page 2: PNG rasterizing (resvg) failed: boom 1; drew it with the engine instead"
+    ]
+    # A worker that stops fails every page left: one warning says so.
+    caplog.clear()
+    failing[:] = range(len(layout.pages))
+    with caplog.at_level("WARNING", logger="argmap"):
+        pagepngs.page_pngs(layout, layout.pages, find_engine("bundled"), "m")
+    assert [r.getMessage() for r in caplog.records] == [
+        f"m: {len(layout.pages)} pages, 1, 2, 3, 4, 5, 6, 7, 8 ...: PNG rasterizing (resvg) "
+        "failed: boom 0; drew them with the engine instead"
+    ]
 
 
 def test_drawing_workers_are_the_usable_cores_within_bounds(
@@ -143,7 +232,76 @@ def test_the_worker_process_imports_nothing_of_argmap_but_itself() -> None:
     import sys
 
     code = (
-        "import sys, argmap.rasterworker; print(sorted(m for m in sys.modules if 'argmap.' in m))"
+        "import sys, argmap.rasterworker as w\n"
+        "print(sorted(m for m in sys.modules if 'argmap.' in m))\n"
+        'svg = \'<svg width="9pt" height="9pt" xmlns="http://www.w3.org/2000/svg"/>\'\n'
+        "assert w.draw((svg, 72.0, 1.0, [], False)).startswith(b'\\x89PNG')\n"
+        "print(sorted(m for m in sys.modules if 'argmap.' in m))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout == "['argmap.rasterworker']\n"
+    assert done.stdout == "['argmap.rasterworker']\n['argmap.pngwrite', 'argmap.rasterworker']\n"
+
+
+def _pixels(png: bytes) -> bytes:
+    return Image.open(io.BytesIO(png)).convert("RGBA").tobytes()
+
+
+@pytest.mark.parametrize(
+    ("text", "shaped"),
+    [
+        ("Kremlin Кремль Ελλάδα שלום", False),
+        ("서울 東京 بيت ภาษาไทย 😀", False),
+        ("हिन्दी भाषा", True),
+    ],
+)
+def test_every_resvg_binding_draws_the_same_pixels(text: str, shaped: bool) -> None:
+    from argmap import rasterworker
+    from argmap.exporters.diagram import raster
+
+    svg = (
+        '<svg width="200pt" height="30pt" viewBox="0 0 200 30" xmlns="http://www.w3.org/2000/svg">'
+        f'<text x="4" y="20" font-family="Helvetica" font-size="14">{text}</text></svg>'
+    )
+    job = raster._job(svg, 144, 1000)
+    assert job[4] is shaped
+    assert rasterworker.backend(shaped) == ("resvg_py" if shaped else "svg2png_py")
+    drawn = {
+        name: rasterworker._drawer(name, tuple(job[3]))(job[0], 144.0)
+        for name in rasterworker.BACKENDS
+    }
+    assert {_size(png) for png in drawn.values()} == {(400, 60)}
+    pixels = {name: _pixels(png) for name, png in drawn.items()}
+    assert pixels["svg2png_py"] == pixels["resvg"]
+    # resvg 0.47 (the fast bindings) piles Indic letters on one another; 0.48 sets them.
+    assert (pixels["resvg"] == pixels["resvg_py"]) is not shaped
+    assert drawn["svg2png_py"] != drawn["resvg"]  # packed by argmap's own PNG writer
+
+
+def test_a_worker_keeps_its_freed_image_buffers(monkeypatch: pytest.MonkeyPatch) -> None:
+    from argmap.exporters.diagram import raster
+
+    seen: list[dict[str, str]] = []
+    real = raster.subprocess.Popen
+
+    def spy(args: list[str], **kwargs: object) -> object:
+        seen.append(kwargs["env"])  # type: ignore[arg-type]
+        return real(args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setenv("GLIBC_TUNABLES", "glibc.pthread.rseq=0")
+    monkeypatch.setattr(raster.subprocess, "Popen", spy)
+    svg = '<svg width="9pt" height="9pt" xmlns="http://www.w3.org/2000/svg"/>'
+    drawn = raster.svgs_to_pngs([svg] * 2 * raster.MIN_PAGES_PER_WORKER, dpi=72, max_side_px=99)
+    assert all(isinstance(d, bytes) for d in drawn)
+    assert seen and all(
+        env["GLIBC_TUNABLES"] == "glibc.pthread.rseq=0:" + raster.MALLOC_TUNABLES for env in seen
+    )
+
+
+def test_the_system_engine_draws_its_own_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    from argmap.exporters.diagram import raster
+
+    layout = _layout()
+    system = engine.EngineInfo("system", find_engine("bundled").program)
+    monkeypatch.setattr(raster, "svgs_to_pngs", lambda *a, **k: pytest.fail("resvg drew"))
+    pngs = pagepngs.page_pngs(layout, layout.pages[:2], system, "m")
+    assert pngs == pagepngs._engine_pngs(layout, layout.pages[:2], system, "m", (1920, 1080))

@@ -2,34 +2,46 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
+import itertools
+import os
 import re
+import subprocess
+import sys
+from collections.abc import Sequence
 from typing import Final
 
 from argmap import rasterworker
 from argmap.errors import RenderError
-from argmap.rasterworker import FONT_FAMILY, Job
+from argmap.rasterworker import FONT_FAMILY, SHAPED_FAMILIES, Job
 
-__all__ = ["svg_to_png", "svgs_to_pngs"]
+__all__ = ["available", "svg_to_png", "svgs_to_pngs"]
 
 _SIZE: Final = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)pt"[^>]*?\bheight="([\d.]+)pt"', re.S)
 EMOJI_FAMILY: Final = "Noto Emoji"
 """The one-colour emoji face; its runs are drawn by :func:`_emoji_run`."""
 
 
-def _with_fonts(svg: str) -> str:
+def _with_fonts(svg: str) -> tuple[str, bool]:
     """Name the Noto face for every run of text that Noto Sans lacks.
 
     resvg falls back to another font by itself, but in a line that mixes scripts and
     directions (Latin, then two Arabic words) its fallback loses track and draws boxes;
     a ``<tspan>`` per run, in the face that has it, leaves nothing to fall back for.
+
+    Returns:
+        The SVG, and whether any run is in one of the
+        :data:`~argmap.rasterworker.SHAPED_FAMILIES`.
     """
     from argmap.exporters.diagram.fonts import fallback_fonts, family_name
     from argmap.exporters.diagram.svgtext import set_text_fonts
 
     fallbacks = fallback_fonts()
+    shaped = False
 
     def draw(opening: str, runs: list[tuple[int, str]]) -> str | None:
+        nonlocal shaped
         if all(index < 0 for index, _ in runs):
             return None
         parts: list[str] = []
@@ -38,6 +50,7 @@ def _with_fonts(svg: str) -> str:
                 parts.append(html.escape(run, False))
                 continue
             family = family_name(fallbacks[index])
+            shaped = shaped or family in SHAPED_FAMILIES
             if family == EMOJI_FAMILY:
                 parts.append(_emoji_run(run))
                 continue
@@ -46,7 +59,7 @@ def _with_fonts(svg: str) -> str:
             )
         return "".join(parts)
 
-    return set_text_fonts(svg, FONT_FAMILY, fallbacks, draw)
+    return set_text_fonts(svg, FONT_FAMILY, fallbacks, draw), shaped
 
 
 def _emoji_run(run: str) -> str:
@@ -79,13 +92,25 @@ def _emoji_tspan(text: str) -> str:
     return f'<tspan font-family="{EMOJI_FAMILY}">{html.escape(text, False)}</tspan>'
 
 
+def available() -> bool:
+    """Whether pages are best drawn this way: a fast resvg binding and fontTools are installed.
+
+    Without one of :data:`~argmap.rasterworker.FAST_BACKENDS`, the engine draws pages
+    faster, in its own fonts, where they have the glyphs.
+    """
+    from importlib.util import find_spec
+
+    return rasterworker.fast_backend() is not None and find_spec("fontTools") is not None
+
+
 def svg_to_png(svg: str, *, dpi: int, max_side_px: int) -> bytes:
     """Rasterize a Graphviz SVG drawing, text set in the Noto fonts argmap ships.
 
     The bundled engine draws PNG text only with its own Latin, Greek, Cyrillic and
     Hebrew fonts; resvg, given the Noto faces (and no system fonts, so the result is
     the same on every machine), falls back from Noto Sans to whichever face has a
-    character: Hangul, CJK, Arabic (shaped), Indic scripts, emoji.
+    character: Hangul, CJK, Arabic (shaped), Indic scripts, emoji. The drawing lies on
+    an opaque white page.
 
     Args:
         svg: the SVG document, its size in points (as Graphviz writes it).
@@ -104,32 +129,41 @@ def svg_to_png(svg: str, *, dpi: int, max_side_px: int) -> bytes:
     return drawn
 
 
-def svgs_to_pngs(svgs: list[str], *, dpi: int, max_side_px: int) -> list[bytes | RenderError]:
+def svgs_to_pngs(svgs: Sequence[str], *, dpi: int, max_side_px: int) -> list[bytes | RenderError]:
     """Rasterize several SVG drawings as :func:`svg_to_png` does, spread over the cores.
 
     resvg holds the interpreter while it draws, so once there are enough pages to repay
-    starting them, the pages are shared out among worker processes
-    (:mod:`argmap.rasterworker`, as many as
-    :func:`~argmap.exporters.diagram.engine.drawing_workers` allows); each image is the
-    same whichever process draws it.
+    starting them, the pages go to worker processes (:mod:`argmap.rasterworker`, as many
+    as :func:`~argmap.exporters.diagram.engine.drawing_workers` allows), each page to
+    the next worker free; each image is the same whichever process draws it. ``svgs``
+    may make each SVG when asked for it: only the pages being drawn are held as SVG.
 
     Returns:
         Each drawing's PNG bytes, in order, or the RenderError that drawing it raised.
     """
     from argmap.exporters.diagram.engine import drawing_workers
 
-    jobs = [_job(svg, dpi, max_side_px) for svg in svgs]
-    workers = min(drawing_workers(), len(jobs) // MIN_PAGES_PER_WORKER)
+    workers = min(drawing_workers(), len(svgs) // MIN_PAGES_PER_WORKER)
+    drawn: list[bytes | str] = [""] * len(svgs)
     if workers <= 1:
-        drawn = [rasterworker.draw(job) for job in jobs]
+        for i, svg in enumerate(svgs):
+            drawn[i] = rasterworker.draw(_job(svg, dpi, max_side_px))
     else:
         from concurrent.futures import ThreadPoolExecutor
 
-        share = -(-len(jobs) // workers)
-        shares = [jobs[i : i + share] for i in range(0, len(jobs), share)]
-        # Threads only wait here: each share is drawn by a process of its own.
-        with ThreadPoolExecutor(len(shares)) as pool:
-            drawn = [png for pngs in pool.map(_draw_elsewhere, shares) for png in pngs]
+        turns = itertools.count()
+
+        def serve() -> None:
+            # Threads only wait here: each worker process draws one page at a time.
+            with _Worker() as worker:
+                for i in iter(turns.__next__, None):
+                    if i >= len(svgs):
+                        return
+                    drawn[i] = worker.draw(_job(svgs[i], dpi, max_side_px))
+
+        with ThreadPoolExecutor(workers) as pool:
+            for done in [pool.submit(serve) for _ in range(workers)]:
+                done.result()
     return [
         RenderError(f"PNG rasterizing (resvg) failed: {d}; try --format svg or pdf")
         if isinstance(d, str)
@@ -140,6 +174,12 @@ def svgs_to_pngs(svgs: list[str], *, dpi: int, max_side_px: int) -> list[bytes |
 
 MIN_PAGES_PER_WORKER: Final = 6
 """Pages a worker process must have to draw before one is started."""
+
+MALLOC_TUNABLES: Final = (
+    "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=268435456"
+)
+"""A worker's glibc keeps the freed image buffers for the next page instead of handing them
+back to the kernel and having fresh zeroed ones mapped (a third of its time without)."""
 
 
 def _job(svg: str, dpi: int, max_side_px: int) -> Job:
@@ -152,26 +192,62 @@ def _job(svg: str, dpi: int, max_side_px: int) -> Job:
         longest_px = max(float(size.group(1)), float(size.group(2))) * dpi / 72
         if longest_px > max_side_px:
             zoom = max_side_px / longest_px
-    return _with_fonts(svg), float(dpi), zoom, [str(path) for path in font_files()]
+    text, shaped = _with_fonts(svg)
+    return text, float(dpi), zoom, [str(path) for path in font_files()], shaped
 
 
-def _draw_elsewhere(jobs: list[Job]) -> list[bytes | str]:
-    """Draw jobs in a worker process; a worker that fails leaves a message for each job."""
-    import pickle
-    import subprocess
-    import sys
+class _Worker:
+    """A worker process drawing the jobs sent to it one at a time, started on entry.
 
-    try:
-        done = subprocess.run(
-            [sys.executable, "-m", "argmap.rasterworker"],
-            input=pickle.dumps(jobs, protocol=pickle.HIGHEST_PROTOCOL),
-            capture_output=True,
-            check=False,
+    A worker that cannot start or stops leaves a message in place of each page it is
+    given from then on.
+    """
+
+    def __init__(self) -> None:
+        import tempfile
+
+        self.errors = tempfile.TemporaryFile(prefix="argmap-raster-")  # noqa: SIM115 (closed on exit)
+        self.failed = ""
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def __enter__(self) -> _Worker:
+        env = dict(os.environ)
+        env["GLIBC_TUNABLES"] = ":".join(
+            filter(None, (env.get("GLIBC_TUNABLES"), MALLOC_TUNABLES))
         )
-    except OSError as exc:
-        return [f"cannot start a worker: {exc}"] * len(jobs)
-    if done.returncode != 0:
-        detail = " ".join(done.stderr.decode("utf-8", "replace").split()[-12:])
-        return [f"the worker stopped (exit {done.returncode}): {detail}"] * len(jobs)
-    drawn: list[bytes | str] = pickle.loads(done.stdout)
-    return drawn
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "argmap.rasterworker"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=self.errors,
+                env=env,
+            )
+        except OSError as exc:
+            self.failed = f"cannot start a worker: {exc}"
+        return self
+
+    def draw(self, job: Job) -> bytes | str:
+        """The worker's drawing of one job, or what went wrong."""
+        process = self.process
+        if self.failed or process is None or process.stdin is None or process.stdout is None:
+            return self.failed
+        try:
+            rasterworker.send(process.stdin, job)
+            drawn = rasterworker.receive(process.stdout)
+        except (OSError, EOFError):
+            code = process.wait()
+            self.errors.seek(0)
+            detail = " ".join(self.errors.read().decode("utf-8", "replace").split()[-12:])
+            self.failed = f"the worker stopped (exit {code}): {detail}"
+            return self.failed
+        return drawn if isinstance(drawn, bytes | str) else "the worker answered nonsense"
+
+    def __exit__(self, *exc: object) -> None:
+        process = self.process
+        if process is not None and process.stdin is not None and process.stdout is not None:
+            with contextlib.suppress(OSError):
+                process.stdin.close()
+            process.stdout.close()
+            process.wait()
+        self.errors.close()
