@@ -102,10 +102,30 @@ class Estimator:
         self.digits = len(str(len(shown) + len(above)))
         self._stubs: dict[tuple[str, bool], Item] = {}
         self._units: dict[str, list[Unit]] = {}
-        self.around = around_root(m, self.root, above, lambda node: self._size(measure(node)))
+        frame = self._size(FRAME)
+        room = (self.full_size[0] - frame[0], self.full_size[1] - frame[1])
+        self.around = around_root(
+            m,
+            self.root,
+            above,
+            lambda node: self._size(measure(node)),
+            (room, self.sizes[self.root]),
+            self._conclusion_stub,
+        )
         self.key_away = False
         """The overview leaves its key to a later page (it would crowd out the root's stubs)."""
         self.everything = [*above, *shown]
+
+    def _conclusion_stub(self, tops: str, count: int) -> tuple[float, float]:
+        """The size of the stub of conclusions ``tops`` (ids joined by commas) on page 1."""
+        page = "0" * self.digits
+        ids = tops.split(",")
+        if len(ids) == 1:
+            return self._size(stub_box(stub_label_lines(self.m.get(ids[0]).text, count - 1, page)))
+        kinds = [draw_kind(self.m, self.m.get(i)).value for i in ids]
+        return self._size(
+            stub_box([branch_counts(kinds), f"{count} nodes in all, from p. {page}"])
+        )
 
     def _size(self, size: tuple[float, float]) -> tuple[float, float]:
         # Along ranks and across them: for left-to-right drawings the two swap.
@@ -276,6 +296,7 @@ class Estimator:
             return ("page", ""), width, height
         frame_w, frame_h = self._size(FRAME)
         firsts = [group[0] for groups in stubs.values() for group, _ in groups]
+        firsts += self.around.stubs
         legend = self._size(legend_size(self.m, self.around.nodes | set(full), firsts))
         return self.around.key(
             (width, height),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import draw_kind
+from argmap.exporters.diagram.drawn import DRAWN_LABEL, drawing_step_attrs, trail_steps
 from argmap.exporters.diagram.labels import (
     STUB_POINTS,
     branch_counts,
@@ -171,7 +172,7 @@ def _add_trail(
     port = {node_id: f"r{i}" for i, node_id in enumerate(plan.page.trail)}
     for top in sorted(plan.page.tops, key=m.position):
         node = m.get(top)
-        if node.parent in port and node.relation is not None:
+        if node.parent in port and node.relation is not None:  # a conclusion's: see build
             g.edge(
                 top,
                 f"trail:{port[node.parent]}",
@@ -193,8 +194,12 @@ class PageStubs:
         plan: PagePlan,
         styles: Mapping[NodeKind, NodeStyle],
         edge_attrs: EdgeStyler,
+        theme: str = "default",
     ) -> None:
         self.g, self.m, self.plan, self.styles, self.edge_attrs = g, m, plan, styles, edge_attrs
+        self.theme = theme
+        self.steps = trail_steps(m, plan.page)
+        """Its conclusions drawn from a row of its breadcrumb: id -> that row's port."""
         stubs = plan.page.stubs
         self.todo = sorted(
             ((m.position(stub.tops[0]), index) for index, stub in enumerate(stubs, 1)),
@@ -223,7 +228,9 @@ class PageStubs:
         limit = None if node is None else self.m.position(node.id)
         while self.todo and (limit is None or self.todo[-1][0] < limit):
             position, index = self.todo.pop()
-            edge = add_stub(self.g, self.m, self.plan, index, self.styles, self.edge_attrs)
+            edge = add_stub(
+                self.g, self.m, self.plan, index, self.styles, self.edge_attrs, self.theme
+            )
             self.edges.insert(0, (position, edge))
 
     def edges_before(self, node: Node | None) -> None:
@@ -244,6 +251,7 @@ def add_stub(
     index: int,
     styles: Mapping[NodeKind, NodeStyle],
     edge_attrs: EdgeStyler,
+    theme: str = "default",
 ) -> tuple[str, str, dict[str, str]]:
     """Draw the page's stub ``index`` (from 1), a branch left out; return its edge.
 
@@ -251,6 +259,8 @@ def add_stub(
     statement shortened to two lines, then ``+N more, p. K``. A grouped stub (several
     branches in one box, the planner's last resort) counts them by kind instead. The
     builder adds stubs among the page's nodes in file order, so siblings keep theirs.
+    A conclusion's stub sits above what it is drawn from, at the end of a "so" arrow
+    (in the ``theme``'s colours).
     """
     import graphviz
 
@@ -283,6 +293,9 @@ def add_stub(
     parent = stub.parent
     if stub.parent not in plan.page.nodes:  # the siblings after the page's: to the right
         parent = f"trail:r{plan.page.trail.index(stub.parent)}:se"
+    if first.kind is NodeKind.CONCLUSION and first.relation is None:
+        attrs = drawing_step_attrs(theme, stub.parent, first.id)
+        return parent, stub.name, {**attrs, "label": DRAWN_LABEL}
     relation = first.relation or Relation.SUPPORTS
     return stub.name, parent, edge_attrs(first, relation, False)
 
