@@ -14,7 +14,6 @@ from argmap.exporters.diagram.labels import (
 from argmap.exporters.diagram.pageoverview import around_root, legend_size
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.stacking import (
-    NODESEP,
     RANKSEP,
     Item,
     Wrap,
@@ -40,7 +39,8 @@ TRAIL_WIDTH: Final = 330.0
 TRAIL_ROW: Final = 15.0
 """The breadcrumb above a continued branch: one box, a row per ancestor."""
 REF_SIZE: Final = (300.0, 26.0)
-"""A reference to a cross-linked node on another page, drawn beside its source."""
+"""A reference to a cross-linked node on another page, drawn below its source, after
+its children (see :func:`argmap.exporters.diagram.pageparts.add_page_parts`)."""
 TRAIL_ROWS: Final = 6
 """The most ancestors a breadcrumb lists: the root, then the nearest ones."""
 WIDE_SHARE: Final = 0.92
@@ -253,12 +253,15 @@ class Estimator:
         wraps: list[Wrap] | None = [] if record else None
         ref_w, ref_h = self._size(REF_SIZE)
         for node_id in sorted(full, key=self.order.__getitem__, reverse=True):
-            w, h = self.sizes[node_id]
-            refs = sum(1 for target in self.links[node_id] if target not in full)
-            own = (w + refs * (ref_w + NODESEP), max(h, ref_h if refs else 0.0))
+            own = self.sizes[node_id]
             if node_id == self.root:  # undercutters of conclusions beside it
                 own = (own[0] + self.around.beside, own[1])
             items = self._kid_items(node_id, full, block, stubs.get(node_id, []))
+            items += [  # references to other pages: in the row of its children, last
+                Item(f"ref {node_id} {to}", ref_w, (ref_h,), f"ref {node_id} {to}")
+                for to in self.links[node_id]
+                if to not in full
+            ]
             block[node_id] = self._block(node_id, own, items, limit, wraps, compact)
         # The tops in file order, as the graph meets them.
         tops = sorted(tops, key=lambda unit: self.order[unit[0]])

@@ -317,7 +317,12 @@ def _branch_counts(
 def _add_references(
     g: graphviz.Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: EdgeStyler
 ) -> None:
-    """Draw each cross-link to a node on another page as a small reference to that page."""
+    """Draw each cross-link to a node on another page as a small reference to that page.
+
+    The reference sits a rank below its source, after the source's children (the
+    planner counts it in their row): beside the source, it would make a row wider than
+    an upright page.
+    """
     import graphviz
 
     drawn = set(plan.page.nodes)
@@ -342,3 +347,4 @@ def _add_references(
                 **_link(plan, plan.home[link.to]),
             )
             g.edge(node_id, name, constraint="false", **edge_attrs(node, link.relation, True))
+            g.edge(name, node_id, style="invis")
