@@ -27,7 +27,15 @@ from argmap.exporters.diagram.stacking import (
 )
 from argmap.model import ArgumentMap, Node
 
-__all__ = ["TRAIL_ROWS", "Estimate", "Estimator", "Measure", "Unit", "stub_name"]
+__all__ = [
+    "TRAIL_ROWS",
+    "Estimate",
+    "Estimator",
+    "Measure",
+    "Unit",
+    "grouped_stub_lines",
+    "stub_name",
+]
 
 Measure = Callable[[Node], tuple[float, float]]
 """A node's box size in points, as the diagram draws it (top-to-bottom)."""
@@ -65,6 +73,24 @@ class Estimate(NamedTuple):
 def stub_name(tops: Sequence[str]) -> str:
     """The graph's name for the stub of branches starting at ``tops``."""
     return f"stub {tops[0]}"
+
+
+def grouped_stub_lines(kinds: list[str], hidden: int, page: str) -> list[str]:
+    """A grouped stub's lines: its branches counted by kind, then where they go on.
+
+    The counts go on two lines when one would be wider than the last line (``hidden``
+    nodes in all, from ``page`` as drawn): on one, the counts of four kinds make a stub
+    wider than a small page.
+    """
+    counts = branch_counts(kinds)
+    parts = counts.split(", ")
+    where = f"{hidden} nodes in all, from p. {page}"
+    if len(parts) == 1 or len(counts) <= len(where):
+        return [counts, where]
+    # Split where the two lines come out most even.
+    sizes = [len(", ".join(parts[:i])) for i in range(1, len(parts))]
+    cut = 1 + min(range(len(sizes)), key=lambda i: max(sizes[i], len(", ".join(parts[i + 1 :]))))
+    return [", ".join(parts[:cut]) + ",", ", ".join(parts[cut:]), where]
 
 
 class Estimator:
@@ -123,9 +149,7 @@ class Estimator:
         if len(ids) == 1:
             return self._size(stub_box(stub_label_lines(self.m.get(ids[0]).text, count - 1, page)))
         kinds = [draw_kind(self.m, self.m.get(i)).value for i in ids]
-        return self._size(
-            stub_box([branch_counts(kinds), f"{count} nodes in all, from p. {page}"])
-        )
+        return self._size(stub_box(grouped_stub_lines(kinds, count, page)))
 
     def _size(self, size: tuple[float, float]) -> tuple[float, float]:
         # Along ranks and across them: for left-to-right drawings the two swap.
@@ -193,8 +217,7 @@ class Estimator:
             if grouped:
                 hidden = sum(self.weight[t] for t in tops)
                 kinds = [draw_kind(self.m, self.node[t]).value for t in tops]
-                where = f"{hidden} nodes in all, from p. {'0' * self.digits}"
-                size = stub_box([branch_counts(kinds), where])
+                size = stub_box(grouped_stub_lines(kinds, hidden, "0" * self.digits))
             else:
                 more = sum(self.weight[t] for t in tops) - 1
                 page = "0" * self.digits

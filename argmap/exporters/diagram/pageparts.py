@@ -10,7 +10,6 @@ from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.drawn import DRAWN_LABEL, drawing_step_attrs, trail_steps
 from argmap.exporters.diagram.labels import (
     STUB_POINTS,
-    branch_counts,
     graphviz_escape,
     html_text,
     lines_html,
@@ -18,6 +17,7 @@ from argmap.exporters.diagram.labels import (
     stub_label_lines,
     width_attr,
 )
+from argmap.exporters.diagram.pageestimate import grouped_stub_lines
 from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.stacking import hold_rows
 from argmap.exporters.diagram.styles import NodeStyle
@@ -270,8 +270,7 @@ def add_stub(
     style = styles[kind]
     page = plan.number(stub.page)
     if stub.grouped:
-        counts = _branch_counts(m, stub.tops, styles)
-        lines = [counts, f"{stub.hidden} nodes in all, from p. {page}"]
+        lines = grouped_stub_lines(_kinds(m, stub.tops, styles), stub.hidden, page)
         fill = "#ffffff"
     else:
         lines = stub_label_lines(first.text, stub.hidden - 1, page)
@@ -300,10 +299,10 @@ def add_stub(
     return stub.name, parent, edge_attrs(first, relation, False)
 
 
-def _branch_counts(
+def _kinds(
     m: ArgumentMap, tops: tuple[str, ...], styles: Mapping[NodeKind, NodeStyle]
-) -> str:
-    """Say what several branches are: ``3 more reasons, 2 more objections``.
+) -> list[str]:
+    """The kinds of several branches' first nodes, to count: ``3 more reasons, ...``.
 
     Kinds the styles do not name (a label worksheet's) are counted as statements.
     """
@@ -311,7 +310,7 @@ def _branch_counts(
     for top in tops:
         kind = draw_kind(m, m.get(top))
         words.append(kind.value if styles[kind].label else "statement")
-    return branch_counts(words)
+    return words
 
 
 def _add_references(
