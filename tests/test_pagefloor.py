@@ -8,6 +8,7 @@ import re
 import pytest
 
 from argmap.analysis.standing import analyze
+from argmap.analysis.view import visible_nodes
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import Layout, lay_out
 from argmap.load.maps import load_map
@@ -71,7 +72,9 @@ def test_the_flagship_overview_and_its_conclusions_are_at_the_floor(
     each conclusion then goes on a page of its own, a stub on page 1 points to it."""
     m = load_map(MAPS / "russias-game-in-north-korea.yaml")
     layout = _laid(m, fit, portrait, direction)
-    conclusions = {n.id for n in m.walk() if n.kind is NodeKind.CONCLUSION}
+    shown = visible_nodes(m, RenderOptions())
+    conclusions = {n.id for n in shown if n.kind is NodeKind.CONCLUSION}
+    assert len(conclusions) == 2
     homes = {
         page.plan.page.number for page in layout.pages if conclusions & set(page.plan.page.nodes)
     }
@@ -80,8 +83,12 @@ def test_the_flagship_overview_and_its_conclusions_are_at_the_floor(
     assert sorted(drawn) == sorted(conclusions), "each conclusion in full, once"
 
 
-@pytest.mark.parametrize(("fit", "portrait"), [("a4", True), ("slide", False), ("letter", True)])
+@pytest.mark.parametrize(
+    ("fit", "portrait"), [(f, p) for f in ("slide", "a4", "a3", "letter") for p in (False, True)]
+)
 def test_a_wide_row_of_conclusions_moves_to_pages_of_their_own(fit: str, portrait: bool) -> None:
+    """Every page at the floor, conclusions' pages too (upright slides: undercutters
+    hang below the breadcrumb, their arrows going round it)."""
     m = _concluding(4)
     layout = _laid(m, fit, portrait)
     assert _below_floor(layout) == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -29,6 +29,10 @@ __all__ = [
 
 DRAWN_LABEL = "so"
 """The word on every drawing step's arrow."""
+
+STEP_WEIGHT = 10
+"""On a conclusion's page, how hard the engine keeps the breadcrumb, and undercutters
+hung below it, in line under the step's junction: so the page stays narrow."""
 
 
 def drawing_step_attrs(theme: str, source: str, conclusion: str) -> dict[str, str]:
@@ -70,10 +74,13 @@ def add_drawing_step(
     assert source is not None, "a conclusion is always drawn from a claim"
     attrs = drawing_step_attrs(theme, source, conclusion.id)
     start = tail or source
+    if tail is not None:  # the breadcrumb in line below its junction
+        attrs["weight"] = str(STEP_WEIGHT)
     if junction is None:
         g.edge(start, conclusion.id, label=DRAWN_LABEL, **attrs)
     else:
         g.edge(start, junction, label=DRAWN_LABEL, **{**attrs, "arrowhead": "none"})
+        attrs.pop("weight", None)
         g.edge(junction, conclusion.id, **attrs)
 
 
@@ -131,7 +138,7 @@ def with_drawn_above(
         branches.setdefault(top, []).append(node_id)
     count = len(branches)
     extra = [
-        Page(2 + i, (root,), (top,), tuple(nodes), wraps=_flat_undercutters(m, nodes))
+        Page(2 + i, (root,), (top,), tuple(nodes), wraps=_undercutters(m, nodes, around.low))
         for i, (top, nodes) in enumerate(branches.items())
     ]
     stubs = [
@@ -156,12 +163,12 @@ def _numbered_on(page: Page, count: int) -> Page:
     )
 
 
-def _flat_undercutters(m: ArgumentMap, nodes: Sequence[str]) -> tuple[Wrap, ...]:
+def _undercutters(m: ArgumentMap, nodes: Sequence[str], low: Set[str]) -> tuple[Wrap, ...]:
     """Rows that put each step's undercutters beside its junction, on its rank.
 
-    Below it, beside what the conclusion is drawn from, they would make a row wider
-    than an upright page. The first undercutter goes left of the junction, the rest
-    right of it.
+    Below it, beside what the conclusion is drawn from, they would make a row wider than
+    an upright page. The first undercutter goes left of the junction, the rest right of
+    it; those of a conclusion in ``low`` go below the breadcrumb instead (a narrower page).
     """
     drawn = set(nodes)
     wraps = []
@@ -171,7 +178,11 @@ def _flat_undercutters(m: ArgumentMap, nodes: Sequence[str]) -> tuple[Wrap, ...]
         cutters = [
             c.id for c in m.children(node_id) if c.relation is Relation.UNDERCUTS and c.id in drawn
         ]
-        if cutters:
+        if cutters and node_id in low:
+            # In line under the breadcrumb, each hangs below it, its arrow going round it.
+            holds = tuple((c, "trail") for c in cutters)
+            wraps.append(Wrap(f"so {node_id}", (), holds, weight=STEP_WEIGHT))
+        elif cutters:
             row = (cutters[0], f"junction {node_id}", *cutters[1:])
             wraps.append(Wrap(f"so {node_id}", (row,), ()))
     return tuple(wraps)

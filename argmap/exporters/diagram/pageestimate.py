@@ -6,11 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Final, NamedTuple
 
 from argmap.analysis.view import draw_kind
-from argmap.exporters.diagram.labels import (
-    branch_counts,
-    stub_box,
-    stub_label_lines,
-)
+from argmap.exporters.diagram.labels import grouped_stub_lines, stub_box, stub_label_lines
 from argmap.exporters.diagram.pageoverview import around_root, legend_size
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.stacking import (
@@ -33,7 +29,6 @@ __all__ = [
     "Estimator",
     "Measure",
     "Unit",
-    "grouped_stub_lines",
     "stub_name",
 ]
 
@@ -73,24 +68,6 @@ class Estimate(NamedTuple):
 def stub_name(tops: Sequence[str]) -> str:
     """The graph's name for the stub of branches starting at ``tops``."""
     return f"stub {tops[0]}"
-
-
-def grouped_stub_lines(kinds: list[str], hidden: int, page: str) -> list[str]:
-    """A grouped stub's lines: its branches counted by kind, then where they go on.
-
-    The counts go on two lines when one would be wider than the last line (``hidden``
-    nodes in all, from ``page`` as drawn): on one, the counts of four kinds make a stub
-    wider than a small page.
-    """
-    counts = branch_counts(kinds)
-    parts = counts.split(", ")
-    where = f"{hidden} nodes in all, from p. {page}"
-    if len(parts) == 1 or len(counts) <= len(where):
-        return [counts, where]
-    # Split where the two lines come out most even.
-    sizes = [len(", ".join(parts[:i])) for i in range(1, len(parts))]
-    cut = 1 + min(range(len(sizes)), key=lambda i: max(sizes[i], len(", ".join(parts[i + 1 :]))))
-    return [", ".join(parts[:cut]) + ",", ", ".join(parts[cut:]), where]
 
 
 class Estimator:
@@ -137,6 +114,7 @@ class Estimator:
             lambda node: self._size(measure(node)),
             (room, self.sizes[self.root]),
             self._conclusion_stub,
+            self._size((TRAIL_WIDTH, TRAIL_ROW + 14)),
         )
         self.key_away = False
         """The overview leaves its key to a later page (it would crowd out the root's stubs)."""

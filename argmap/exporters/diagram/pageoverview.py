@@ -10,7 +10,7 @@ from argmap.exporters.diagram.labels import text_points
 from argmap.exporters.diagram.legend import legend_content
 from argmap.exporters.diagram.stacking import NODESEP, RANKSEP
 from argmap.exporters.diagram.styles import DRAWN_LEGEND, LEGEND_TEXT
-from argmap.model import ArgumentMap, Node, NodeKind
+from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
 __all__ = ["Around", "StubSize", "around_root", "legend_size"]
 
@@ -56,6 +56,8 @@ class Around:
             wider than the page): ``nodes`` is then empty.
         stubs: apart, the conclusions the stubs stand for.
         grouped: apart, one stub stands for them all (a stub each is wider than the page).
+        low: apart, the conclusions whose undercutters go below the breadcrumb on their
+            page: beside the step's junction, they would be wider than the page.
     """
 
     nodes: frozenset[str]
@@ -65,6 +67,7 @@ class Around:
     apart: bool = False
     stubs: tuple[str, ...] = ()
     grouped: bool = False
+    low: frozenset[str] = frozenset()
 
     def key(
         self,
@@ -116,6 +119,7 @@ def around_root(
     size: Callable[[Node], Size],
     room: tuple[Size, Size] | None = None,
     stub: StubSize | None = None,
+    trail: Size = (0.0, 0.0),
 ) -> Around:
     """Measure what page 1 draws around the root (``above``, in document order).
 
@@ -125,7 +129,8 @@ def around_root(
     (``room``: the drawing's room, and the root's box), or leaves no room below the
     root for a row of its stubs, each conclusion drawn from the root is a stub instead
     (``stub`` gives its size), and goes on a page of its own (see
-    :func:`argmap.exporters.diagram.drawn.with_drawn_above`).
+    :func:`argmap.exporters.diagram.drawn.with_drawn_above`), above the breadcrumb
+    (``trail``: its size) there.
     """
     wide = _around(m, root, above, size)
     if room is None or stub is None or not above:
@@ -153,7 +158,24 @@ def around_root(
         apart=True,
         stubs=firsts,
         grouped=grouped,
+        low=frozenset(c for c in firsts if _flat_width(m, c, above, size, trail) > width),
     )
+
+
+def _flat_width(
+    m: ArgumentMap, top: str, above: Sequence[str], size: Callable[[Node], Size], trail: Size
+) -> float:
+    """The width of a conclusion's page with its step's undercutters beside the junction.
+
+    The junction is below the middle of the conclusion and of the breadcrumb; the
+    undercutters go to its left.
+    """
+    cutters = [
+        size(m.get(i))[0] + NODESEP
+        for i in above
+        if m.get(i).parent == top and m.get(i).relation is Relation.UNDERCUTS
+    ]
+    return NODESEP + sum(cutters) + max(size(m.get(top))[0], trail[0]) / 2
 
 
 def _under(m: ArgumentMap, node_id: str, top: str) -> bool:

@@ -11,13 +11,13 @@ from argmap.exporters.diagram.drawn import DRAWN_LABEL, drawing_step_attrs, trai
 from argmap.exporters.diagram.labels import (
     STUB_POINTS,
     graphviz_escape,
+    grouped_stub_lines,
     html_text,
     lines_html,
     shorten,
     stub_label_lines,
     width_attr,
 )
-from argmap.exporters.diagram.pageestimate import grouped_stub_lines
 from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.stacking import hold_rows
 from argmap.exporters.diagram.styles import NodeStyle
