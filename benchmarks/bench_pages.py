@@ -23,7 +23,11 @@ MAPS = HERE.parent / "maps"
 CASES = [
     ("flagship", "slide"),
     ("flagship", "a4"),
+    ("flagship", "a4-portrait"),
+    ("flagship", "letter-portrait"),
+    ("flagship", "a4-lr"),
     ("uniforms", "letter"),
+    ("uniforms", "a4-portrait"),
     ("120", "slide"),
     ("400", "slide"),
     ("1500", "slide"),
@@ -135,14 +139,15 @@ from argmap.exporters.diagram.fitting import lay_out, page_svg
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.options import RenderOptions
-name, fit = sys.argv[1], sys.argv[2]
+name, fit, *how = sys.argv[1], *sys.argv[2].split("-")
+options = RenderOptions(portrait="portrait" in how, direction="LR" if "lr" in how else "TB")
 paths = {{"flagship": "russias-game-in-north-korea.yaml", "uniforms": "school-uniforms.yaml"}}
 m = load_map({maps!r} + "/" + paths[name]) if name in paths else validate_data(generate(int(name)))
 def cpu():
     who = (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
     return sum(resource.getrusage(w).ru_utime + resource.getrusage(w).ru_stime for w in who)
 start, used = time.perf_counter(), cpu()
-layout = lay_out(m, analyze(m), RenderOptions(), fit, find_engine("auto"))
+layout = lay_out(m, analyze(m), options, fit, find_engine("auto"))
 seconds, used = time.perf_counter() - start, cpu() - used
 fills, aspects = [], []
 for page in layout.pages:
@@ -150,7 +155,7 @@ for page in layout.pages:
     fills.append(page.width * page.height * scale * scale / layout.size.width / layout.size.height)
     aspects.append(page.width / page.height)
 print(json.dumps({{
-    "nodes": len(m), "pages": pages, "seconds": seconds, "cpu": used,
+    "nodes": len(m), "pages": len(layout.pages), "seconds": seconds, "cpu": used,
     "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     "min_scale": min(layout.scale(p) for p in layout.pages), "floor": layout.budget.scale,
     "fill": sum(fills) / len(fills), "aspect": sorted(aspects)[len(aspects) // 2],

@@ -102,9 +102,9 @@ def to_digraph(
     if page is not None:  # its stubs go in among its nodes, its rows are the planner's
         from argmap.exporters.diagram.pageparts import PageStubs
 
-        stubs = PageStubs(g, m, page, ctx.nodes, partial(_edge_attrs, ctx))
+        stubs = PageStubs(g, m, page, ctx.nodes, partial(_edge_attrs, ctx), options.theme)
     _add_nodes(g, ctx, shown, stubs)
-    undercut = _undercut_links(ctx, shown)  # the tree's edges, then undercuts, cross-links
+    undercut = _undercut_links(ctx, shown, stubs.steps if stubs else {})  # then its edges
     _add_tree_edges(g, ctx, shown, undercut, stubs)
     _add_undercuts_and_cross_links(g, ctx, shown, undercut)
     if stubs is None:
@@ -277,8 +277,8 @@ def _link_key(ctx: _Ctx, node: Node) -> str:
     return node.id
 
 
-def _undercut_links(ctx: _Ctx, shown: list[Node]) -> set[str]:
-    """The links (by :func:`_link_key`) that some drawn undercutter targets."""
+def _undercut_links(ctx: _Ctx, shown: list[Node], steps: Mapping[str, str]) -> set[str]:
+    """The links (by :func:`_link_key`) that some drawn undercutter targets (``steps``: too)."""
     undercut: set[str] = set()
     for node in shown:
         targets = [node.parent] if node.relation is Relation.UNDERCUTS else []
@@ -286,8 +286,7 @@ def _undercut_links(ctx: _Ctx, shown: list[Node]) -> set[str]:
         for target in targets:
             if target is None or target not in ctx.visible:
                 continue
-            t = ctx.m.get(target)
-            if t.parent in ctx.visible:
+            if (t := ctx.m.get(target)).parent in ctx.visible or t.id in steps:
                 undercut.add(_link_key(ctx, t))
     return undercut
 
@@ -300,14 +299,15 @@ def _add_tree_edges(
     A link that an undercutter targets runs through a junction point in its middle.
     """
     done_groups: set[str] = set()
+    steps = stubs.steps if stubs is not None else {}  # conclusions drawn from its breadcrumb
     for node in [*shown, None]:
         if stubs is not None:
             stubs.edges_before(node)
         if node is None:
             break
-        if node.kind is NodeKind.CONCLUSION and node.parent in ctx.visible:
+        if node.kind is NodeKind.CONCLUSION and (node.parent in ctx.visible or node.id in steps):
             junction = _add_junction(g, node.id, "#4527a0") if node.id in undercut else None
-            add_drawing_step(g, ctx.options.theme, node, junction)
+            add_drawing_step(g, ctx.options.theme, node, junction, steps.get(node.id))
         if node.parent is None or node.parent not in ctx.visible or node.relation is None:
             continue
         if node.relation is Relation.UNDERCUTS:

@@ -1,29 +1,61 @@
-"""The diagram's "so" arrows: from a thesis or conclusion up to a conclusion drawn from it."""
+"""The diagram's "so" arrows, from a claim up to a conclusion drawn from it; conclusion pages."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from argmap.exporters.diagram.labels import graphviz_escape
+from argmap.exporters.diagram.stacking import Wrap
 from argmap.exporters.diagram.styles import DRAWN_EDGE
-from argmap.model import NodeKind
+from argmap.model import NodeKind, Relation
 
 if TYPE_CHECKING:
     import graphviz
 
+    from argmap.exporters.diagram.pageoverview import Around
     from argmap.exporters.diagram.paging import Page
     from argmap.model import ArgumentMap, Node
 
-__all__ = ["DRAWN_LABEL", "add_drawing_step", "split_above", "with_drawn_above"]
+__all__ = [
+    "DRAWN_LABEL",
+    "add_drawing_step",
+    "drawing_step_attrs",
+    "split_above",
+    "trail_steps",
+    "with_drawn_above",
+]
 
 DRAWN_LABEL = "so"
 """The word on every drawing step's arrow."""
 
+STEP_WEIGHT = 10
+"""On a conclusion's page, how hard the engine keeps the breadcrumb, and undercutters
+hung below it, in line under the step's junction: so the page stays narrow."""
+
+
+def drawing_step_attrs(theme: str, source: str, conclusion: str) -> dict[str, str]:
+    """The attributes of the "so" arrow from ``source`` up to ``conclusion`` (ids)."""
+    style = DRAWN_EDGE[theme]
+    return {
+        "color": style.color,
+        "style": style.style,
+        "arrowhead": style.arrowhead,
+        "penwidth": style.penwidth,
+        "fontcolor": style.color,
+        "fontsize": "11",
+        "class": "drawn-from",
+        "tooltip": graphviz_escape(f"{source}, so {conclusion}"),
+    }
+
 
 def add_drawing_step(
-    g: graphviz.Digraph, theme: str, conclusion: Node, junction: str | None = None
+    g: graphviz.Digraph,
+    theme: str,
+    conclusion: Node,
+    junction: str | None = None,
+    tail: str | None = None,
 ) -> None:
     """Add the arrow from the claim a conclusion is drawn from up to the conclusion.
 
@@ -35,24 +67,20 @@ def add_drawing_step(
         theme: the theme's name (see :data:`~argmap.exporters.diagram.styles.DRAWN_EDGE`).
         conclusion: a conclusion whose source is drawn.
         junction: the name of the step's junction point, when an undercutter targets it.
+        tail: where the arrow starts, if not at the source's box: the source's row in
+            a page's breadcrumb (``trail:r0``).
     """
     source = conclusion.parent
     assert source is not None, "a conclusion is always drawn from a claim"
-    style = DRAWN_EDGE[theme]
-    attrs = {
-        "color": style.color,
-        "style": style.style,
-        "arrowhead": style.arrowhead,
-        "penwidth": style.penwidth,
-        "fontcolor": style.color,
-        "fontsize": "11",
-        "class": "drawn-from",
-        "tooltip": graphviz_escape(f"{source}, so {conclusion.id}"),
-    }
+    attrs = drawing_step_attrs(theme, source, conclusion.id)
+    start = tail or source
+    if tail is not None:  # the breadcrumb in line below its junction
+        attrs["weight"] = str(STEP_WEIGHT)
     if junction is None:
-        g.edge(source, conclusion.id, label=DRAWN_LABEL, **attrs)
+        g.edge(start, conclusion.id, label=DRAWN_LABEL, **attrs)
     else:
-        g.edge(source, junction, label=DRAWN_LABEL, **{**attrs, "arrowhead": "none"})
+        g.edge(start, junction, label=DRAWN_LABEL, **{**attrs, "arrowhead": "none"})
+        attrs.pop("weight", None)
         g.edge(junction, conclusion.id, **attrs)
 
 
@@ -78,11 +106,93 @@ def split_above(m: ArgumentMap, shown: Sequence[str]) -> tuple[list[str], list[s
     return [i for i in shown if i not in above], [i for i in shown if i in above]
 
 
-def with_drawn_above(pages: list[Page], above: Sequence[str], shown: Sequence[str]) -> list[Page]:
-    """Put the ids drawn above the root on page 1, with the root (ids in document order)."""
+def with_drawn_above(
+    pages: list[Page],
+    above: Sequence[str],
+    shown: Sequence[str],
+    m: ArgumentMap | None = None,
+    around: Around | None = None,
+) -> list[Page]:
+    """Put the ids drawn above the root on page 1, with the root (ids in document order).
+
+    When ``around`` is apart (the overview has no room for them: see
+    :func:`~argmap.exporters.diagram.pageoverview.around_root`), page 1 gets a stub for
+    each conclusion drawn from the root instead (or one for all, grouped), and each such
+    conclusion, with what bears on it, goes on a page of its own right after page 1,
+    above the root's row in its breadcrumb; the pages after them are numbered on.
+    """
     if not pages or not above:
         return pages
     order = {node_id: i for i, node_id in enumerate(shown)}
     first = pages[0]
-    nodes = tuple(sorted((*first.nodes, *above), key=order.__getitem__))
-    return [replace(first, nodes=nodes), *pages[1:]]
+    if around is None or not around.apart or m is None:
+        nodes = tuple(sorted((*first.nodes, *above), key=order.__getitem__))
+        return [replace(first, nodes=nodes), *pages[1:]]
+    from argmap.exporters.diagram.paging import Page, Stub
+
+    root = shown[0]
+    branches: dict[str, list[str]] = {}
+    for node_id in above:  # in document order: a node after its parent
+        parent = m.get(node_id).parent
+        top = node_id if parent == root else next(t for t, b in branches.items() if parent in b)
+        branches.setdefault(top, []).append(node_id)
+    count = len(branches)
+    extra = [
+        Page(2 + i, (root,), (top,), tuple(nodes), wraps=_undercutters(m, nodes, around.low))
+        for i, (top, nodes) in enumerate(branches.items())
+    ]
+    stubs = [
+        Stub(root, (top,), len(nodes), 2 + i) for i, (top, nodes) in enumerate(branches.items())
+    ]
+    if around.grouped:
+        stubs = [Stub(root, tuple(branches), len(above), 2, grouped=True)]
+    first = _numbered_on(first, count)
+    first = replace(
+        first, stubs=tuple(sorted((*first.stubs, *stubs), key=lambda s: order[s.tops[0]]))
+    )
+    return [first, *extra, *(_numbered_on(page, count) for page in pages[1:])]
+
+
+def _numbered_on(page: Page, count: int) -> Page:
+    """The page with ``count`` pages put in after page 1: its number and pointers moved on."""
+    stubs = tuple(replace(s, page=s.page + count) if s.page > 1 else s for s in page.stubs)
+    place, number = page.key
+    key = (place, str(int(number) + count)) if place == "page" and number else page.key
+    return replace(
+        page, number=page.number + count if page.number > 1 else 1, stubs=stubs, key=key
+    )
+
+
+def _undercutters(m: ArgumentMap, nodes: Sequence[str], low: Set[str]) -> tuple[Wrap, ...]:
+    """Rows that put each step's undercutters beside its junction, on its rank.
+
+    Below it, beside what the conclusion is drawn from, they would make a row wider than
+    an upright page. The first undercutter goes left of the junction, the rest right of
+    it; those of a conclusion in ``low`` go below the breadcrumb instead (a narrower page).
+    """
+    drawn = set(nodes)
+    wraps = []
+    for node_id in nodes:
+        if m.get(node_id).kind is not NodeKind.CONCLUSION:
+            continue
+        cutters = [
+            c.id for c in m.children(node_id) if c.relation is Relation.UNDERCUTS and c.id in drawn
+        ]
+        if cutters and node_id in low:
+            # In line under the breadcrumb, each hangs below it, its arrow going round it.
+            holds = tuple((c, "trail") for c in cutters)
+            wraps.append(Wrap(f"so {node_id}", (), holds, weight=STEP_WEIGHT))
+        elif cutters:
+            row = (cutters[0], f"junction {node_id}", *cutters[1:])
+            wraps.append(Wrap(f"so {node_id}", (row,), ()))
+    return tuple(wraps)
+
+
+def trail_steps(m: ArgumentMap, page: Page) -> dict[str, str]:
+    """The page's conclusions drawn from a row of its breadcrumb: id -> that row's port."""
+    port = {node_id: f"trail:r{i}" for i, node_id in enumerate(page.trail)}
+    return {
+        top: port[parent]
+        for top in page.tops
+        if m.get(top).kind is NodeKind.CONCLUSION and (parent := m.get(top).parent) in port
+    }

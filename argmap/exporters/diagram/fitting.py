@@ -13,6 +13,7 @@ from argmap.analysis.view import draw_kind, visible_nodes
 from argmap.exporters.diagram.build import LineCache, to_digraph
 from argmap.exporters.diagram.drawn import split_above, with_drawn_above
 from argmap.exporters.diagram.measure import box_size
+from argmap.exporters.diagram.pageestimate import Estimator
 from argmap.exporters.diagram.pagefill import Fill
 from argmap.exporters.diagram.pagenumbers import write_numbers
 from argmap.exporters.diagram.pageparts import PagePlan
@@ -161,8 +162,10 @@ def lay_out(
         memo=filled,
         above=above,
     )
+    # No room for the conclusions beside the root: each goes on a page of its own.
+    around = Estimator(m, below, measure, budget, plan.keywords["horizontal"], above).around
     for attempt in range(1, MAX_PLANS + 1):
-        pages = with_drawn_above(plan(), above, shown)
+        pages = with_drawn_above(plan(), above, shown, m, around)
         home = {node_id: page.number for page in pages for node_id in page.nodes}
         drafts = drafter.lay_out([PagePlan(page, len(pages), home) for page in pages])
         over = _overflowing(drafts, budget)
@@ -308,11 +311,15 @@ def _without_side_stubs(drafter: _Drafter, draft: _Draft, budget: Budget) -> _Dr
     """
     if draft.width <= budget.width and draft.height <= budget.height:
         return draft
-    own = set(draft.plan.page.nodes)
-    stubs = tuple(stub for stub in draft.plan.page.stubs if stub.parent in own)
-    if len(stubs) == len(draft.plan.page.stubs):
+    page = draft.plan.page
+    own = set(page.nodes)
+    stubs = tuple(stub for stub in page.stubs if stub.parent in own)
+    if len(stubs) == len(page.stubs):
         return draft
-    plan = replace(draft.plan, page=replace(draft.plan.page, stubs=stubs))
+    # Its rows must not name the stub, or the engine would draw a box of that name.
+    gone = {stub.name for stub in page.stubs} - {stub.name for stub in stubs}
+    wraps = tuple(w for w in page.wraps if not gone & {n for row in w.rows for n in row})
+    plan = replace(draft.plan, page=replace(page, stubs=stubs, wraps=wraps))
     return drafter.lay_out([plan])[0]
 
 
@@ -346,4 +353,4 @@ def svg_size(svg: str) -> tuple[float, float]:
 def _scale(budget: Budget, width: float, height: float) -> float:
     """The scale a drawing of this size is shown at: as large as fits, within bounds."""
     fit = min(budget.width * budget.scale / width, budget.height * budget.scale / height)
-    return min(fit, MAX_SCALE)
+    return min(fit, max(MAX_SCALE, budget.scale))  # upright A3's floor is above MAX_SCALE

@@ -28,6 +28,7 @@ __all__ = [
     "node_label",
     "shorten_keep_lines",
     "branch_counts",
+    "grouped_stub_lines",
     "stub_box",
     "stub_label_lines",
     "stub_lines",
@@ -124,6 +125,24 @@ def branch_counts(kinds: list[str]) -> str:
             name = "pieces of evidence" if word == "evidence" else name + "s"
         parts.append(f"{count} more {name}")
     return ", ".join(parts)
+
+
+def grouped_stub_lines(kinds: list[str], hidden: int, page: str) -> list[str]:
+    """A grouped stub's lines: its branches counted by kind, then where they go on.
+
+    The counts go on two lines when one would be wider than the last line (``hidden``
+    nodes in all, from ``page`` as drawn): on one, the counts of four kinds make a stub
+    wider than a small page.
+    """
+    counts = branch_counts(kinds)
+    parts = counts.split(", ")
+    where = f"{hidden} nodes in all, from p. {page}"
+    if len(parts) == 1 or len(counts) <= len(where):
+        return [counts, where]
+    # Split where the two lines come out most even.
+    sizes = [len(", ".join(parts[:i])) for i in range(1, len(parts))]
+    cut = 1 + min(range(len(sizes)), key=lambda i: max(sizes[i], len(", ".join(parts[i + 1 :]))))
+    return [", ".join(parts[:cut]) + ",", ", ".join(parts[cut:]), where]
 
 
 def stub_box(lines: list[str]) -> tuple[float, float]:

@@ -6,15 +6,10 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Final, NamedTuple
 
 from argmap.analysis.view import draw_kind
-from argmap.exporters.diagram.labels import (
-    branch_counts,
-    stub_box,
-    stub_label_lines,
-)
+from argmap.exporters.diagram.labels import grouped_stub_lines, stub_box, stub_label_lines
 from argmap.exporters.diagram.pageoverview import around_root, legend_size
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.stacking import (
-    NODESEP,
     RANKSEP,
     Item,
     Wrap,
@@ -28,7 +23,14 @@ from argmap.exporters.diagram.stacking import (
 )
 from argmap.model import ArgumentMap, Node
 
-__all__ = ["TRAIL_ROWS", "Estimate", "Estimator", "Measure", "Unit", "stub_name"]
+__all__ = [
+    "TRAIL_ROWS",
+    "Estimate",
+    "Estimator",
+    "Measure",
+    "Unit",
+    "stub_name",
+]
 
 Measure = Callable[[Node], tuple[float, float]]
 """A node's box size in points, as the diagram draws it (top-to-bottom)."""
@@ -40,7 +42,8 @@ TRAIL_WIDTH: Final = 330.0
 TRAIL_ROW: Final = 15.0
 """The breadcrumb above a continued branch: one box, a row per ancestor."""
 REF_SIZE: Final = (300.0, 26.0)
-"""A reference to a cross-linked node on another page, drawn beside its source."""
+"""A reference to a cross-linked node on another page, drawn below its source, after
+its children (see :func:`argmap.exporters.diagram.pageparts.add_page_parts`)."""
 TRAIL_ROWS: Final = 6
 """The most ancestors a breadcrumb lists: the root, then the nearest ones."""
 WIDE_SHARE: Final = 0.92
@@ -102,10 +105,29 @@ class Estimator:
         self.digits = len(str(len(shown) + len(above)))
         self._stubs: dict[tuple[str, bool], Item] = {}
         self._units: dict[str, list[Unit]] = {}
-        self.around = around_root(m, self.root, above, lambda node: self._size(measure(node)))
+        frame = self._size(FRAME)
+        room = (self.full_size[0] - frame[0], self.full_size[1] - frame[1])
+        self.around = around_root(
+            m,
+            self.root,
+            above,
+            lambda node: self._size(measure(node)),
+            (room, self.sizes[self.root]),
+            self._conclusion_stub,
+            self._size((TRAIL_WIDTH, TRAIL_ROW + 14)),
+        )
         self.key_away = False
         """The overview leaves its key to a later page (it would crowd out the root's stubs)."""
         self.everything = [*above, *shown]
+
+    def _conclusion_stub(self, tops: str, count: int) -> tuple[float, float]:
+        """The size of the stub of conclusions ``tops`` (ids joined by commas) on page 1."""
+        page = "0" * self.digits
+        ids = tops.split(",")
+        if len(ids) == 1:
+            return self._size(stub_box(stub_label_lines(self.m.get(ids[0]).text, count - 1, page)))
+        kinds = [draw_kind(self.m, self.m.get(i)).value for i in ids]
+        return self._size(stub_box(grouped_stub_lines(kinds, count, page)))
 
     def _size(self, size: tuple[float, float]) -> tuple[float, float]:
         # Along ranks and across them: for left-to-right drawings the two swap.
@@ -173,8 +195,7 @@ class Estimator:
             if grouped:
                 hidden = sum(self.weight[t] for t in tops)
                 kinds = [draw_kind(self.m, self.node[t]).value for t in tops]
-                where = f"{hidden} nodes in all, from p. {'0' * self.digits}"
-                size = stub_box([branch_counts(kinds), where])
+                size = stub_box(grouped_stub_lines(kinds, hidden, "0" * self.digits))
             else:
                 more = sum(self.weight[t] for t in tops) - 1
                 page = "0" * self.digits
@@ -233,12 +254,15 @@ class Estimator:
         wraps: list[Wrap] | None = [] if record else None
         ref_w, ref_h = self._size(REF_SIZE)
         for node_id in sorted(full, key=self.order.__getitem__, reverse=True):
-            w, h = self.sizes[node_id]
-            refs = sum(1 for target in self.links[node_id] if target not in full)
-            own = (w + refs * (ref_w + NODESEP), max(h, ref_h if refs else 0.0))
+            own = self.sizes[node_id]
             if node_id == self.root:  # undercutters of conclusions beside it
                 own = (own[0] + self.around.beside, own[1])
             items = self._kid_items(node_id, full, block, stubs.get(node_id, []))
+            items += [  # references to other pages: in the row of its children, last
+                Item(f"ref {node_id} {to}", ref_w, (ref_h,), f"ref {node_id} {to}")
+                for to in self.links[node_id]
+                if to not in full
+            ]
             block[node_id] = self._block(node_id, own, items, limit, wraps, compact)
         # The tops in file order, as the graph meets them.
         tops = sorted(tops, key=lambda unit: self.order[unit[0]])
@@ -276,6 +300,7 @@ class Estimator:
             return ("page", ""), width, height
         frame_w, frame_h = self._size(FRAME)
         firsts = [group[0] for groups in stubs.values() for group, _ in groups]
+        firsts += self.around.stubs
         legend = self._size(legend_size(self.m, self.around.nodes | set(full), firsts))
         return self.around.key(
             (width, height),

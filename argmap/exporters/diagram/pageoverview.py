@@ -1,4 +1,4 @@
-"""What the overview draws around the root: conclusions above, undercutters beside, the key."""
+"""What the overview draws around the root: conclusions above (or stubs), undercutters, the key."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from argmap.exporters.diagram.labels import text_points
 from argmap.exporters.diagram.legend import legend_content
 from argmap.exporters.diagram.stacking import NODESEP, RANKSEP
 from argmap.exporters.diagram.styles import DRAWN_LEGEND, LEGEND_TEXT, LINKED_LEGEND
-from argmap.model import ArgumentMap, Node, NodeKind
+from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
-__all__ = ["Around", "around_root", "legend_size"]
+__all__ = ["Around", "StubSize", "around_root", "legend_size"]
 
 CROWDED: Final = 1.15
 """The root's rank, with undercutters of conclusions and the key beside it, is laid out
@@ -21,6 +21,11 @@ LEGEND_ROW: Final = 25.0
 """A row of the key: its swatch or arrow, and its words at 10 points."""
 
 Size = tuple[float, float]
+
+StubSize = Callable[[str, int], Size]
+"""The size of the stub of a conclusion's branch: its id, and how many nodes the branch holds.
+
+Ids joined by commas: one grouped stub for those conclusions' branches."""
 
 
 def legend_size(m: ArgumentMap, drawn: Collection[str], stubs: Sequence[str]) -> Size:
@@ -44,13 +49,25 @@ class Around:
         nodes: the ids drawn above the root (conclusions, and what bears on them).
         beside: the width they take on the root's rank and below (undercutters).
         over: the width and height of the conclusions' rows above the root.
-        top: the first of the topmost conclusions and that row's size, if any.
+        top: the first of the topmost conclusions and that row's size, if any (apart:
+            the name of the first conclusion's stub, and the stubs' row).
+        apart: the conclusions drawn from the root go on pages of their own, each a
+            stub above the root on page 1 (their row, drawn beside the root, would be
+            wider than the page): ``nodes`` is then empty.
+        stubs: apart, the conclusions the stubs stand for.
+        grouped: apart, one stub stands for them all (a stub each is wider than the page).
+        low: apart, the conclusions whose undercutters go below the breadcrumb on their
+            page: beside the step's junction, they would be wider than the page.
     """
 
     nodes: frozenset[str]
     beside: float
     over: Size
     top: tuple[str, Size] | None
+    apart: bool = False
+    stubs: tuple[str, ...] = ()
+    grouped: bool = False
+    low: frozenset[str] = frozenset()
 
     def key(
         self,
@@ -96,14 +113,85 @@ class Around:
 
 
 def around_root(
-    m: ArgumentMap, root: str, above: Sequence[str], size: Callable[[Node], Size]
+    m: ArgumentMap,
+    root: str,
+    above: Sequence[str],
+    size: Callable[[Node], Size],
+    room: tuple[Size, Size] | None = None,
+    stub: StubSize | None = None,
+    trail: Size = (0.0, 0.0),
 ) -> Around:
     """Measure what page 1 draws around the root (``above``, in document order).
 
     Conclusions drawn from the root sit a rank above what they are drawn from, with
     room for the "so" arrow and its junction (a rank of its own); their objections and
-    undercutters a rank below, beside the root.
+    undercutters a rank below, beside the root. When that is wider than the page
+    (``room``: the drawing's room, and the root's box), or leaves no room below the
+    root for a row of its stubs, each conclusion drawn from the root is a stub instead
+    (``stub`` gives its size), and goes on a page of its own (see
+    :func:`argmap.exporters.diagram.drawn.with_drawn_above`), above the breadcrumb
+    (``trail``: its size) there.
     """
+    wide = _around(m, root, above, size)
+    if room is None or stub is None or not above:
+        return wide
+    (width, height), (root_w, root_h) = room
+    firsts = tuple(i for i in above if m.get(i).parent == root)
+    under = {c: sum(1 for i in above if _under(m, i, c)) for c in firsts}
+    if sum(under.values()) < len(above):  # a conclusion drawn from elsewhere: page 1 draws it
+        return wide
+    sizes = [stub(c, under[c]) for c in firsts]
+    grouped = sum(w for w, _ in sizes) + NODESEP * (len(sizes) - 1) > width
+    if grouped:
+        sizes = [stub(",".join(firsts), len(above))]
+    below = max(h for _, h in sizes) + RANKSEP  # at least a row of the root's stubs
+    row = max(root_w + wide.beside, wide.over[0])
+    if row <= width and wide.over[1] + root_h + below <= height:
+        return wide
+    stubs_w = sum(w for w, _ in sizes) + NODESEP * (len(sizes) - 1)
+    stubs_h = max(h for _, h in sizes)
+    return Around(
+        frozenset(),
+        0.0,
+        (stubs_w, stubs_h + RANKSEP),
+        (f"stub {firsts[0]}", (stubs_w, stubs_h)),
+        apart=True,
+        stubs=firsts,
+        grouped=grouped,
+        low=frozenset(c for c in firsts if _flat_width(m, c, above, size, trail) > width),
+    )
+
+
+def _flat_width(
+    m: ArgumentMap, top: str, above: Sequence[str], size: Callable[[Node], Size], trail: Size
+) -> float:
+    """The width of a conclusion's page with its step's undercutters beside the junction.
+
+    The junction is below the middle of the conclusion and of the breadcrumb; the
+    undercutters go to its left.
+    """
+    cutters = [
+        size(m.get(i))[0] + NODESEP
+        for i in above
+        if m.get(i).parent == top and m.get(i).relation is Relation.UNDERCUTS
+    ]
+    return NODESEP + sum(cutters) + max(size(m.get(top))[0], trail[0]) / 2
+
+
+def _under(m: ArgumentMap, node_id: str, top: str) -> bool:
+    """Whether ``node_id`` is ``top`` or below it (its ancestors are few: above the root)."""
+    while node_id != top:
+        parent = m.get(node_id).parent
+        if parent is None:
+            return False
+        node_id = parent
+    return True
+
+
+def _around(
+    m: ArgumentMap, root: str, above: Sequence[str], size: Callable[[Node], Size]
+) -> Around:
+    """What page 1 draws around the root, all of it drawn (see :func:`around_root`)."""
     offset: dict[str, int] = {root: 0}
     rows: dict[int, list[Size]] = {}
     firsts: dict[int, str] = {}

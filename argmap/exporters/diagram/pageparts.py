@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import draw_kind
+from argmap.exporters.diagram.drawn import DRAWN_LABEL, drawing_step_attrs, trail_steps
 from argmap.exporters.diagram.labels import (
     STUB_POINTS,
-    branch_counts,
     graphviz_escape,
+    grouped_stub_lines,
     html_text,
     lines_html,
     shorten,
@@ -172,7 +173,7 @@ def _add_trail(
     port = {node_id: f"r{i}" for i, node_id in enumerate(plan.page.trail)}
     for top in sorted(plan.page.tops, key=m.position):
         node = m.get(top)
-        if node.parent in port and node.relation is not None:
+        if node.parent in port and node.relation is not None:  # a conclusion's: see build
             g.edge(
                 top,
                 f"trail:{port[node.parent]}",
@@ -194,8 +195,12 @@ class PageStubs:
         plan: PagePlan,
         styles: Mapping[NodeKind, NodeStyle],
         edge_attrs: EdgeStyler,
+        theme: str = "default",
     ) -> None:
         self.g, self.m, self.plan, self.styles, self.edge_attrs = g, m, plan, styles, edge_attrs
+        self.theme = theme
+        self.steps = trail_steps(m, plan.page)
+        """Its conclusions drawn from a row of its breadcrumb: id -> that row's port."""
         stubs = plan.page.stubs
         self.todo = sorted(
             ((m.position(stub.tops[0]), index) for index, stub in enumerate(stubs, 1)),
@@ -224,7 +229,9 @@ class PageStubs:
         limit = None if node is None else self.m.position(node.id)
         while self.todo and (limit is None or self.todo[-1][0] < limit):
             position, index = self.todo.pop()
-            edge = add_stub(self.g, self.m, self.plan, index, self.styles, self.edge_attrs)
+            edge = add_stub(
+                self.g, self.m, self.plan, index, self.styles, self.edge_attrs, self.theme
+            )
             self.edges.insert(0, (position, edge))
 
     def edges_before(self, node: Node | None) -> None:
@@ -245,6 +252,7 @@ def add_stub(
     index: int,
     styles: Mapping[NodeKind, NodeStyle],
     edge_attrs: EdgeStyler,
+    theme: str = "default",
 ) -> tuple[str, str, dict[str, str]]:
     """Draw the page's stub ``index`` (from 1), a branch left out; return its edge.
 
@@ -252,6 +260,8 @@ def add_stub(
     statement shortened to two lines, then ``+N more, p. K``. A grouped stub (several
     branches in one box, the planner's last resort) counts them by kind instead. The
     builder adds stubs among the page's nodes in file order, so siblings keep theirs.
+    A conclusion's stub sits above what it is drawn from, at the end of a "so" arrow
+    (in the ``theme``'s colours).
     """
     import graphviz
 
@@ -261,8 +271,7 @@ def add_stub(
     style = styles[kind]
     page = plan.number(stub.page)
     if stub.grouped:
-        counts = _branch_counts(m, stub.tops, styles)
-        lines = [counts, f"{stub.hidden} nodes in all, from p. {page}"]
+        lines = grouped_stub_lines(_kinds(m, stub.tops, styles), stub.hidden, page)
         fill = "#ffffff"
     else:
         lines = stub_label_lines(first.text, stub.hidden - 1, page)
@@ -284,14 +293,17 @@ def add_stub(
     parent = stub.parent
     if stub.parent not in plan.page.nodes:  # the siblings after the page's: to the right
         parent = f"trail:r{plan.page.trail.index(stub.parent)}:se"
+    if first.kind is NodeKind.CONCLUSION and first.relation is None:
+        attrs = drawing_step_attrs(theme, stub.parent, first.id)
+        return parent, stub.name, {**attrs, "label": DRAWN_LABEL}
     relation = first.relation or Relation.SUPPORTS
     return stub.name, parent, edge_attrs(first, relation, False)
 
 
-def _branch_counts(
+def _kinds(
     m: ArgumentMap, tops: tuple[str, ...], styles: Mapping[NodeKind, NodeStyle]
-) -> str:
-    """Say what several branches are: ``3 more reasons, 2 more objections``.
+) -> list[str]:
+    """The kinds of several branches' first nodes, to count: ``3 more reasons, ...``.
 
     Kinds the styles do not name (a label worksheet's) are counted as statements.
     """
@@ -299,13 +311,18 @@ def _branch_counts(
     for top in tops:
         kind = draw_kind(m, m.get(top))
         words.append(kind.value if styles[kind].label else "statement")
-    return branch_counts(words)
+    return words
 
 
 def _add_references(
     g: graphviz.Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: EdgeStyler
 ) -> None:
-    """Draw each cross-link to a node on another page as a small reference to that page."""
+    """Draw each cross-link to a node on another page as a small reference to that page.
+
+    The reference sits a rank below its source, after the source's children (the
+    planner counts it in their row): beside the source, it would make a row wider than
+    an upright page.
+    """
     import graphviz
 
     drawn = set(plan.page.nodes)
@@ -330,3 +347,4 @@ def _add_references(
                 **_link(plan, plan.home[link.to]),
             )
             g.edge(node_id, name, constraint="false", **edge_attrs(node, link.relation, True))
+            g.edge(name, node_id, style="invis")

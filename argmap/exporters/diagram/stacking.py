@@ -117,11 +117,13 @@ class Wrap(NamedTuple):
         parent: the parent's id (``trail`` for the tops of a continued page).
         rows: the names of each row's items, in file order.
         holds: (item, anchor) pairs: each item of a later row is ranked below its anchor.
+        weight: how hard each hold also pulls its item in line under its anchor.
     """
 
     parent: str
     rows: tuple[tuple[str, ...], ...]
     holds: tuple[tuple[str, str], ...]
+    weight: int = 1
 
 
 def wrap_rows(items: list[Item], limit: float, compact: bool = False) -> list[list[Item]]:
@@ -252,8 +254,9 @@ def hold_rows(g: graphviz.Digraph, wraps: Sequence[Wrap]) -> None:
     left to right (an ``ordering`` attribute would not hold inside a linked group's box).
     """
     for wrap in wraps:
+        pull = {"weight": str(wrap.weight)} if wrap.weight != 1 else {}
         for item, anchor in wrap.holds:
-            g.edge(item, anchor, style="invis")
+            g.edge(item, anchor, style="invis", **pull)
         for row in wrap.rows:
             if len(row) < 2:
                 continue

@@ -1,0 +1,127 @@
+"""Every page at the legibility floor: the overview's conclusions, upright pages, stub rows."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from argmap.analysis.standing import analyze
+from argmap.analysis.view import visible_nodes
+from argmap.exporters.diagram.engine import find_engine
+from argmap.exporters.diagram.fitting import Layout, lay_out
+from argmap.load.maps import load_map
+from argmap.load.validate import validate_data
+from argmap.model import ArgumentMap, NodeKind
+from argmap.options import RenderOptions
+from tests.conftest import MAPS
+
+FITS = [
+    (fit, portrait, direction)
+    for fit in ("slide", "a4", "a3", "letter")
+    for portrait in (False, True)
+    for direction in ("TB", "LR")
+    if not (portrait and direction == "LR")  # upright LR pages: not yet at the floor
+]
+
+
+def _laid(m: ArgumentMap, fit: str, portrait: bool, direction: str = "TB") -> Layout:
+    options = RenderOptions(portrait=portrait, direction=direction)  # type: ignore[arg-type]
+    return lay_out(m, analyze(m), options, fit, find_engine("auto"))  # type: ignore[arg-type]
+
+
+def _concluding(conclusions: int) -> ArgumentMap:
+    """A thesis with reasons, and conclusions drawn from it, each step undercut."""
+    thesis: dict[str, object] = {
+        "id": "t",
+        "text": "The thesis is a claim long enough to wrap over several lines of its box.",
+        "premises": [{"id": f"r{i}", "text": f"Reason {i} for the thesis " * 3} for i in range(4)],
+        "conclusions": [
+            {
+                "id": f"c{i}",
+                "text": f"Conclusion {i}, drawn from the thesis, takes a box as wide as any.",
+                "objections": [
+                    {
+                        "id": f"u{i}",
+                        "text": "Nothing leads from the thesis here " * 2,
+                        "undercut": True,
+                    }
+                ],
+            }
+            for i in range(conclusions)
+        ],
+    }
+    return validate_data({"title": "conclusions", "thesis": thesis})
+
+
+def _below_floor(layout: Layout, numbers: set[int] | None = None) -> list[tuple[int, float]]:
+    return [
+        (page.plan.page.number, round(layout.scale(page) / layout.budget.scale, 2))
+        for page in layout.pages
+        if (numbers is None or page.plan.page.number in numbers)
+        and layout.scale(page) < layout.budget.scale - 1e-9
+    ]
+
+
+@pytest.mark.parametrize(("fit", "portrait", "direction"), FITS)
+def test_the_flagship_overview_and_its_conclusions_are_at_the_floor(
+    fit: str, portrait: bool, direction: str
+) -> None:
+    """Upright pages are narrower than the conclusions' row with their undercutters:
+    each conclusion then goes on a page of its own, a stub on page 1 points to it."""
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    layout = _laid(m, fit, portrait, direction)
+    shown = visible_nodes(m, RenderOptions())
+    conclusions = {n.id for n in shown if n.kind is NodeKind.CONCLUSION}
+    assert len(conclusions) == 2
+    homes = {
+        page.plan.page.number for page in layout.pages if conclusions & set(page.plan.page.nodes)
+    }
+    assert _below_floor(layout, {1} | homes) == []
+    drawn = [n for page in layout.pages for n in page.plan.page.nodes if n in conclusions]
+    assert sorted(drawn) == sorted(conclusions), "each conclusion in full, once"
+
+
+@pytest.mark.parametrize(
+    ("fit", "portrait"), [(f, p) for f in ("slide", "a4", "a3", "letter") for p in (False, True)]
+)
+def test_a_wide_row_of_conclusions_moves_to_pages_of_their_own(fit: str, portrait: bool) -> None:
+    """Every page at the floor, conclusions' pages too (upright slides: undercutters
+    hang below the breadcrumb, their arrows going round it)."""
+    m = _concluding(4)
+    layout = _laid(m, fit, portrait)
+    assert _below_floor(layout) == []
+    first = layout.pages[0].plan.page
+    stubs = [s for s in first.stubs if s.tops[0].startswith("c")]
+    tops = [top for s in stubs for top in s.tops]
+    assert tops == [f"c{i}" for i in range(4)]
+    # A stub each where they fit side by side, else one for all (upright pages).
+    assert [s.grouped for s in stubs] == ([True] if portrait else [False] * 4)
+    for number, top in enumerate(tops, start=2):  # the conclusion above the thesis's row
+        page = layout.pages[number - 1]
+        assert page.plan.page.tops == (top,) and page.plan.page.trail == ("t",)
+        assert len(page.plan.page.nodes) == 2
+        svg = page.svg
+        # The "so" arrow runs from the breadcrumb through the step's junction, and the
+        # undercutter aims at that junction, beside it.
+        assert f"<title>trail:r0&#45;&gt;junction {top}</title>" in svg
+        assert f"<title>u{top[1:]}&#45;&gt;junction {top}</title>" in svg
+    svg = layout.pages[0].svg
+    assert svg.count('class="edge drawn&#45;from"') == len(stubs), "a so arrow to each stub"
+
+
+def test_a_page_draws_no_box_for_a_stub_it_left_out() -> None:
+    """A one-node page laid out again without its siblings' stub keeps no row naming it."""
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    for fit, portrait in (("a4", True), ("slide", True), ("letter", False)):
+        for page in _laid(m, fit, portrait).pages:
+            titles = set(re.findall(r"<title>(stub [^<]*)</title>", html.unescape(page.svg)))
+            titles = {title for title in titles if "->" not in title}  # not edges
+            assert titles <= {stub.name for stub in page.plan.page.stubs}
+
+
+def test_upright_a3_pages_are_shown_at_their_floor() -> None:
+    """Upright A3's floor (1/60 of its height) is a larger scale than small drawings get."""
+    layout = _laid(load_map(MAPS / "school-uniforms.yaml"), "a3", True)
+    assert _below_floor(layout, {1, 2}) == []
