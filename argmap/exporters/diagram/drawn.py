@@ -11,8 +11,7 @@ from argmap.exporters.diagram.styles import DRAWN_EDGE
 from argmap.model import NodeKind
 
 if TYPE_CHECKING:
-    import graphviz
-
+    from argmap.exporters.diagram.dot import Digraph
     from argmap.exporters.diagram.paging import Page
     from argmap.model import ArgumentMap, Node
 
@@ -23,7 +22,7 @@ DRAWN_LABEL = "so"
 
 
 def add_drawing_step(
-    g: graphviz.Digraph, theme: str, conclusion: Node, junction: str | None = None
+    g: Digraph, theme: str, conclusion: Node, junction: str | None = None
 ) -> None:
     """Add the arrow from the claim a conclusion is drawn from up to the conclusion.
 
@@ -50,10 +49,10 @@ def add_drawing_step(
         "tooltip": graphviz_escape(f"{source}, so {conclusion.id}"),
     }
     if junction is None:
-        g.edge(source, conclusion.id, label=DRAWN_LABEL, **attrs)
+        g.edge(source, conclusion.id, {**attrs, "label": DRAWN_LABEL})
     else:
-        g.edge(source, junction, label=DRAWN_LABEL, **{**attrs, "arrowhead": "none"})
-        g.edge(junction, conclusion.id, **attrs)
+        g.edge(source, junction, {**attrs, "label": DRAWN_LABEL, "arrowhead": "none"})
+        g.edge(junction, conclusion.id, attrs)
 
 
 def split_above(m: ArgumentMap, shown: Sequence[str]) -> tuple[list[str], list[str]]:

@@ -11,6 +11,7 @@ import unicodedata
 from typing import Final
 
 from argmap.analysis.view import visible_nodes
+from argmap.exporters.diagram.dot import Html, escape
 from argmap.exporters.diagram.styles import STANDING_LABEL, NodeStyle
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.options import RenderOptions
@@ -200,13 +201,9 @@ def graphviz_escape(text: str) -> str:
     ``&`` becomes ``&amp;``, since Graphviz passes character references through to
     SVG as is; backslashes are escaped so ``\N`` and friends stay literal.
     """
-    import graphviz
-
     # Quoted strings lose one level of backslashes when read and another when \N and
     # friends are expanded; escape() doubles once, so double once more here.
-    # escape() returns a NoHtml string, so text like "<b>x</b>" never becomes an HTML label.
-    escaped: str = graphviz.escape(clean(text).replace("&", "&amp;").replace("\\", "\\\\"))
-    return escaped
+    return escape(clean(text).replace("&", "&amp;").replace("\\", "\\\\"))
 
 
 def credit_line(m: ArgumentMap, node: Node) -> str | None:
@@ -253,7 +250,7 @@ def node_label(
     show_quote: bool,
     header: str | None = None,
     blank: str | None = None,
-) -> str:
+) -> Html:
     """A node's HTML-like label: header, wrapped text, quote, citation and reviewer rows.
 
     Args:
@@ -267,7 +264,7 @@ def node_label(
         blank: rows in place of the statement's (a worksheet's blank).
 
     Returns:
-        The label, every user string in it escaped, between ``<`` and ``>``.
+        The label, every user string in it escaped.
     """
     header_text = header or _header(node, kind, style, standing)
     head = html_text(header_text)
@@ -295,10 +292,10 @@ def node_label(
             f"{lines_html(quote_lines)}</I></FONT></TD></TR>"
         )
     rows += _credit_rows(m, node, style)
-    return (
-        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
+    return Html(
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
         + "".join(rows)
-        + "</TABLE>>"
+        + "</TABLE>"
     )
 
 

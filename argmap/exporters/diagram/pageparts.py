@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from argmap.analysis.view import draw_kind
+from argmap.exporters.diagram.dot import Digraph, End, Html, LineCache, Port, escape
 from argmap.exporters.diagram.labels import (
     STUB_POINTS,
     branch_counts,
@@ -21,9 +22,6 @@ from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.stacking import hold_rows
 from argmap.exporters.diagram.styles import NodeStyle
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
-
-if TYPE_CHECKING:
-    import graphviz
 
 __all__ = ["PagePlan", "PageStubs", "add_page_parts", "add_stub", "page_anchor"]
 
@@ -63,7 +61,7 @@ def page_anchor(number: int) -> str:
 
 
 def add_page_parts(
-    g: graphviz.Digraph,
+    g: Digraph,
     m: ArgumentMap,
     plan: PagePlan,
     styles: Mapping[NodeKind, NodeStyle],
@@ -79,16 +77,19 @@ def add_page_parts(
         edge_attrs: the diagram's edge attributes, so added edges look like the tree's.
     """
     page = plan.page
+    heading = (
+        f"{shorten(m.title, 80)}  ·  {_key_note(page)}page {plan.number(page.number)} of "
+        f"{plan.number(plan.total)}"
+    )
     g.attr(
         "graph",
-        label=_html(
-            f"{shorten(m.title, 80)}  ·  {_key_note(page)}page {plan.number(page.number)} of "
-            f"{plan.number(plan.total)}"
-        ),
-        labelloc="t",
-        labeljust="l",
-        fontsize="11",
-        fontcolor="#424242",
+        {
+            "label": Html(lines_html([heading])),
+            "labelloc": "t",
+            "labeljust": "l",
+            "fontsize": "11",
+            "fontcolor": "#424242",
+        },
     )
     _add_trail(g, m, plan, styles, edge_attrs)
     _add_references(g, m, plan, edge_attrs)
@@ -100,31 +101,25 @@ def _key_note(page: Page) -> str:
     return f"key: p. {number}  ·  " if place == "page" else ""
 
 
-def _html(*lines: str) -> str:
-    """An HTML-like label of one or more lines, each escaped."""
-    return f"<{lines_html(list(lines))}>"
-
-
-def _boxed(size: float, *lines: str) -> str:
+def _boxed(size: float, *lines: str) -> Html:
     """An HTML-like label of centred lines in a cell wide enough for them in Noto Sans.
 
     The engine measures with narrower metrics than the Noto Sans the PDF draws in; the
     cell's width keeps the drawn text inside its box.
     """
-    return (
-        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
-        f"<TR><TD{width_attr(list(lines), size)}>{lines_html(list(lines))}</TD></TR></TABLE>>"
+    return Html(
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+        f"<TR><TD{width_attr(list(lines), size)}>{lines_html(list(lines))}</TD></TR></TABLE>"
     )
 
 
 def _link(plan: PagePlan, number: int) -> dict[str, str]:
-    import graphviz
-
-    return {"URL": graphviz.escape(f"#page-{plan.number(number)}"), "target": "_self"}
+    """The attributes that link a box to a page."""
+    return {"URL": escape(f"#page-{plan.number(number)}"), "target": "_self"}
 
 
 def _add_trail(
-    g: graphviz.Digraph,
+    g: Digraph,
     m: ArgumentMap,
     plan: PagePlan,
     styles: Mapping[NodeKind, NodeStyle],
@@ -154,29 +149,26 @@ def _add_trail(
             f'<TR><TD PORT="r{index}" ALIGN="LEFT" HREF="#page-{home}"{width_attr([line], 11)} '
             f'TOOLTIP="{tip}"><FONT COLOR="{style.ink}">{html_text(line)}</FONT></TD></TR>'
         )
+    label = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
     g.node(
         "trail",
-        label='<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
-        + "".join(rows)
-        + "</TABLE>>",
-        shape="box",
-        style="rounded,dashed",
-        color="#757575",
-        fontsize="11",
-        margin="0.08,0.04",
-        id="trail",
-        tooltip="Where this page hangs in the map",
-        **{"class": "trail"},
+        {
+            "label": Html(label + "".join(rows) + "</TABLE>"),
+            "shape": "box",
+            "style": "rounded,dashed",
+            "color": "#757575",
+            "fontsize": "11",
+            "margin": "0.08,0.04",
+            "id": "trail",
+            "tooltip": "Where this page hangs in the map",
+            "class": "trail",
+        },
     )
     port = {node_id: f"r{i}" for i, node_id in enumerate(plan.page.trail)}
     for top in sorted(plan.page.tops, key=m.position):
         node = m.get(top)
         if node.parent in port and node.relation is not None:
-            g.edge(
-                top,
-                f"trail:{port[node.parent]}",
-                **edge_attrs(node, node.relation, False),
-            )
+            g.edge(top, Port("trail", port[node.parent]), edge_attrs(node, node.relation, False))
 
 
 class PageStubs:
@@ -188,13 +180,16 @@ class PageStubs:
 
     def __init__(
         self,
-        g: graphviz.Digraph,
+        g: Digraph,
         m: ArgumentMap,
         plan: PagePlan,
         styles: Mapping[NodeKind, NodeStyle],
         edge_attrs: EdgeStyler,
+        cache: LineCache,
     ) -> None:
         self.g, self.m, self.plan, self.styles, self.edge_attrs = g, m, plan, styles, edge_attrs
+        self.cache = cache
+        """Trail rows and stub labels of the diagram's other pages and drafts."""
         stubs = plan.page.stubs
         self.todo = sorted(
             ((m.position(stub.tops[0]), index) for index, stub in enumerate(stubs, 1)),
@@ -202,7 +197,7 @@ class PageStubs:
         )
         self.tops = [m.get(stub.tops[0]) for stub in stubs]
         """Their first nodes: the key explains their kinds too."""
-        self.edges: list[tuple[int, tuple[str, str, dict[str, str]]]] = []
+        self.edges: list[tuple[int, StubEdge]] = []
         """Stub edges added by :meth:`edges_before`, the last first."""
 
     def add_parts(self) -> None:
@@ -211,10 +206,10 @@ class PageStubs:
         hold_rows(self.g, self.plan.page.wraps)
         place, node = self.plan.page.key  # where the planner counts the key
         if place == "below":
-            self.g.edge("legend key", node, style="invis")
+            self.g.edge("legend key", node, {"style": "invis"})
         elif place == "same":
             with self.g.subgraph() as beside:
-                beside.attr(rank="same")
+                beside.set({"rank": "same"})
                 beside.node("legend key")
                 beside.node(node)
 
@@ -234,17 +229,21 @@ class PageStubs:
         limit = None if node is None else self.m.position(node.id)
         while self.edges and (limit is None or self.edges[-1][0] < limit):
             _, (tail, head, attrs) = self.edges.pop()
-            self.g.edge(tail, head, **attrs)
+            self.g.edge(tail, head, attrs)
+
+
+StubEdge = tuple[str, End, dict[str, str]]
+"""A stub's edge: its name, where it hangs (a node, or a row of the trail), its attributes."""
 
 
 def add_stub(
-    g: graphviz.Digraph,
+    g: Digraph,
     m: ArgumentMap,
     plan: PagePlan,
     index: int,
     styles: Mapping[NodeKind, NodeStyle],
     edge_attrs: EdgeStyler,
-) -> tuple[str, str, dict[str, str]]:
+) -> StubEdge:
     """Draw the page's stub ``index`` (from 1), a branch left out; return its edge.
 
     A stub looks like the node it stands for (its kind's colours, dashed): the first
@@ -252,8 +251,6 @@ def add_stub(
     branches in one box, the planner's last resort) counts them by kind instead. The
     builder adds stubs among the page's nodes in file order, so siblings keep theirs.
     """
-    import graphviz
-
     stub = plan.page.stubs[index - 1]
     first = m.get(stub.tops[0])
     kind = draw_kind(m, first)
@@ -268,21 +265,23 @@ def add_stub(
         fill = style.fill
     g.node(
         stub.name,
-        label=_boxed(STUB_POINTS, *lines),
-        shape="box",
-        style="rounded,dashed,filled",
-        fillcolor=fill,
-        color=style.border,
-        fontcolor=style.ink,
-        fontsize=f"{STUB_POINTS:g}",
-        id=graphviz.escape(f"stub-{index}"),
-        tooltip=graphviz_escape(f"{first.text} (continues on page {page})"),
-        **{"class": f"stub {kind.value}" if style.label else "stub"},
-        **_link(plan, stub.page),
+        {
+            "label": _boxed(STUB_POINTS, *lines),
+            "shape": "box",
+            "style": "rounded,dashed,filled",
+            "fillcolor": fill,
+            "color": style.border,
+            "fontcolor": style.ink,
+            "fontsize": f"{STUB_POINTS:g}",
+            "id": escape(f"stub-{index}"),
+            "tooltip": graphviz_escape(f"{first.text} (continues on page {page})"),
+            "class": f"stub {kind.value}" if style.label else "stub",
+            **_link(plan, stub.page),
+        },
     )
-    parent = stub.parent
+    parent: End = stub.parent
     if stub.parent not in plan.page.nodes:  # the siblings after the page's: to the right
-        parent = f"trail:r{plan.page.trail.index(stub.parent)}:se"
+        parent = Port("trail", f"r{plan.page.trail.index(stub.parent)}", "se")
     relation = first.relation or Relation.SUPPORTS
     return stub.name, parent, edge_attrs(first, relation, False)
 
@@ -301,12 +300,8 @@ def _branch_counts(
     return branch_counts(words)
 
 
-def _add_references(
-    g: graphviz.Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: EdgeStyler
-) -> None:
+def _add_references(g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: EdgeStyler) -> None:
     """Draw each cross-link to a node on another page as a small reference to that page."""
-    import graphviz
-
     drawn = set(plan.page.nodes)
     for node_id in plan.page.nodes:
         node = m.get(node_id)
@@ -318,14 +313,17 @@ def _add_references(
             home = plan.number(plan.home[link.to])
             g.node(
                 name,
-                label=_boxed(10, f"→ p. {home}: {shorten(target.text, TRAIL_CHARS)}"),
-                shape="box",
-                style="dashed",
-                fontsize="10",
-                margin="0.06,0.02",
-                id=graphviz.escape(f"ref-{node_id}-{link.to}"),
-                tooltip=graphviz_escape(f"{target.text} (page {home})"),
-                **{"class": "page-ref"},
-                **_link(plan, plan.home[link.to]),
+                {
+                    "label": _boxed(10, f"→ p. {home}: {shorten(target.text, TRAIL_CHARS)}"),
+                    "shape": "box",
+                    "style": "dashed",
+                    "fontsize": "10",
+                    "margin": "0.06,0.02",
+                    "id": escape(f"ref-{node_id}-{link.to}"),
+                    "tooltip": graphviz_escape(f"{target.text} (page {home})"),
+                    "class": "page-ref",
+                    **_link(plan, plan.home[link.to]),
+                },
             )
-            g.edge(node_id, name, constraint="false", **edge_attrs(node, link.relation, True))
+            attrs = edge_attrs(node, link.relation, True)
+            g.edge(node_id, name, {"constraint": "false", **attrs})

@@ -65,8 +65,9 @@ def page_pngs(
     sources = []
     for page in pages:
         graph = page.graph.copy()
-        graph.attr("graph", dpi=str(PAGE_DPI), viewport=viewport(layout.scale(page), pixels))
-        sources.append(str(graph.source))
+        scaled = {"dpi": str(PAGE_DPI), "viewport": viewport(layout.scale(page), pixels)}
+        graph.attr("graph", scaled)
+        sources.append(graph.source)
     pngs = run_engine_pngs(sources, engine, map_name=map_name)
     for page, png in zip(pages, pngs, strict=True):
         size = struct.unpack(">II", png[16:24])
