@@ -8,12 +8,15 @@ from contextlib import contextmanager
 from typing import Final, Literal, NamedTuple
 
 __all__ = [
+    "Attributes",
+    "Attrs",
     "Digraph",
     "End",
     "Html",
     "LineCache",
     "Port",
     "attr_list",
+    "attrs",
     "edge_line",
     "escape",
     "node_line",
@@ -35,6 +38,12 @@ _BARE: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|-?(?:\.[0-9]+|[0-9]+(?:\.[0-9
 
 _BACKSLASHES_BEFORE: Final = re.compile(r'(\\*)("|\n|\Z)')
 """A run of backslashes (maybe none) before a double quote, a line break or the end."""
+
+
+_QUOTED: dict[str, str] = {}
+"""Short ids and values already quoted: names, colours, styles and numbers recur."""
+_MEMO_CHARS: Final = 40
+_MEMO_SIZE: Final = 20_000
 
 
 class Html(str):
@@ -85,18 +94,42 @@ def quote(text: str) -> str:
     more, so the id always ends where it should. Other backslashes are left for the
     engine's own escapes (see :func:`escape`).
     """
+    quoted = _QUOTED.get(text)
+    if quoted is not None:
+        return quoted
     if _BARE.fullmatch(text) is not None and text.lower() not in KEYWORDS:
-        return text
-    if "\\" in text:
-        text = _BACKSLASHES_BEFORE.sub(_fix_backslashes, text)
+        quoted = text
+    elif "\\" in text:
+        quoted = f'"{_BACKSLASHES_BEFORE.sub(_fix_backslashes, text)}"'
     elif '"' in text:
-        text = text.replace('"', '\\"')
-    return f'"{text}"'
+        quoted = '"{}"'.format(text.replace('"', '\\"'))
+    else:
+        quoted = f'"{text}"'
+    if len(text) <= _MEMO_CHARS:
+        if len(_QUOTED) >= _MEMO_SIZE:
+            _QUOTED.clear()
+        _QUOTED[text] = quoted
+    return quoted
 
 
 def _value(value: str) -> str:
     """An attribute's value as DOT text: an :class:`Html` label between ``<>``, else quoted."""
     return f"<{value}>" if type(value) is Html else quote(value)
+
+
+class Attrs(str):
+    """An attribute list written once (by :func:`attrs`), for statements that share it."""
+
+    __slots__ = ()
+
+
+def attrs(pairs: Mapping[str, str]) -> Attrs:
+    """The attribute list of a node or edge statement, written once to be used often."""
+    return Attrs(attr_list(pairs, label_first=True))
+
+
+Attributes = Mapping[str, str] | Attrs
+"""A statement's attributes: name -> value, or a list written before."""
 
 
 def attr_list(attrs: Mapping[str, str], label_first: bool = False) -> str:
@@ -141,11 +174,11 @@ class Digraph:
         if attrs:
             self.body.append(f"\t{attr_list(attrs)}\n")
 
-    def node(self, name: str, attrs: Mapping[str, str] | None = None) -> None:
+    def node(self, name: str, attrs: Attributes | None = None) -> None:
         """Add a node statement (a bare one, when no attributes: it puts the node there)."""
         self.body.append(node_line(name, attrs))
 
-    def edge(self, tail: End, head: End, attrs: Mapping[str, str] | None = None) -> None:
+    def edge(self, tail: End, head: End, attrs: Attributes | None = None) -> None:
         """Add an edge statement from ``tail`` to ``head``."""
         self.body.append(edge_line(tail, head, attrs))
 
@@ -177,16 +210,21 @@ class Digraph:
         return "".join([head, *self.body, "}\n"])
 
 
-def node_line(name: str, attrs: Mapping[str, str] | None = None) -> str:
+def _written(attrs: Attributes) -> str:
+    """A node's or edge's attribute list, as DOT text."""
+    return attrs if isinstance(attrs, Attrs) else attr_list(attrs, label_first=True)
+
+
+def node_line(name: str, attrs: Attributes | None = None) -> str:
     """A node statement, for :meth:`Digraph.line` (or a cache of them)."""
     if not attrs:
         return f"\t{quote(name)}\n"
-    return f"\t{quote(name)} [{attr_list(attrs, label_first=True)}]\n"
+    return f"\t{quote(name)} [{_written(attrs)}]\n"
 
 
-def edge_line(tail: End, head: End, attrs: Mapping[str, str] | None = None) -> str:
+def edge_line(tail: End, head: End, attrs: Attributes | None = None) -> str:
     """An edge statement, for :meth:`Digraph.line` (or a cache of them)."""
     ends = f"{_endpoint(tail)} -> {_endpoint(head)}"
     if not attrs:
         return f"\t{ends}\n"
-    return f"\t{ends} [{attr_list(attrs, label_first=True)}]\n"
+    return f"\t{ends} [{_written(attrs)}]\n"

@@ -157,6 +157,29 @@ def _noto_widths(style: str) -> dict[int, int]:
     }
 
 
+class _Advances(dict[str, float]):
+    """Character -> its width in points at one size and style, worked out on first use."""
+
+    def __init__(self, size: float, style: str) -> None:
+        super().__init__()
+        self.size, self.widths = size, _noto_widths(style)
+
+    def __missing__(self, ch: str) -> float:
+        code = ord(ch)
+        width = self[ch] = (
+            self.widths[code] * self.size / 1000
+            if code in self.widths
+            else char_points(ch, self.size)
+        )
+        return width
+
+
+@functools.cache
+def _advances(size: float, style: str) -> _Advances:
+    """The character widths of one size and style (a few sizes are ever drawn)."""
+    return _Advances(size, style)
+
+
 def text_points(text: str, size: float, style: str = "") -> float:
     """The width of ``text`` in points as the PDF and every-script PNG draw it (Noto Sans).
 
@@ -165,11 +188,7 @@ def text_points(text: str, size: float, style: str = "") -> float:
         size: the font size in points.
         style: ``""``, ``"B"`` (bold) or ``"I"`` (italic).
     """
-    widths = _noto_widths(style)
-    return sum(
-        widths[code] * size / 1000 if (code := ord(ch)) in widths else char_points(ch, size)
-        for ch in text
-    )
+    return sum(map(_advances(size, style).__getitem__, text))
 
 
 def width_attr(lines: list[str], size: float, style: str = "") -> str:

@@ -7,7 +7,16 @@ from dataclasses import dataclass
 from typing import Final
 
 from argmap.analysis.view import draw_kind
-from argmap.exporters.diagram.dot import Digraph, End, Html, LineCache, Port, escape
+from argmap.exporters.diagram.dot import (
+    Digraph,
+    End,
+    Html,
+    LineCache,
+    Port,
+    edge_line,
+    escape,
+    node_line,
+)
 from argmap.exporters.diagram.labels import (
     STUB_POINTS,
     branch_counts,
@@ -66,6 +75,7 @@ def add_page_parts(
     plan: PagePlan,
     styles: Mapping[NodeKind, NodeStyle],
     edge_attrs: EdgeStyler,
+    cache: LineCache | None = None,
 ) -> None:
     """Add the page's heading, its trail and references to other pages (stubs: :func:`add_stub`).
 
@@ -75,6 +85,7 @@ def add_page_parts(
         plan: the page and where every node is drawn.
         styles: the theme's node styles.
         edge_attrs: the diagram's edge attributes, so added edges look like the tree's.
+        cache: trail rows of other pages of the same map and options.
     """
     page = plan.page
     heading = (
@@ -91,7 +102,7 @@ def add_page_parts(
             "fontcolor": "#424242",
         },
     )
-    _add_trail(g, m, plan, styles, edge_attrs)
+    _add_trail(g, m, plan, styles, edge_attrs, {} if cache is None else cache)
     _add_references(g, m, plan, edge_attrs)
 
 
@@ -124,6 +135,7 @@ def _add_trail(
     plan: PagePlan,
     styles: Mapping[NodeKind, NodeStyle],
     edge_attrs: EdgeStyler,
+    cache: LineCache,
 ) -> None:
     """Draw the ancestors of the page's branches as one breadcrumb box, a row each.
 
@@ -137,18 +149,14 @@ def _add_trail(
     rows: list[str] = []
     for index, node_id in enumerate(plan.page.trail):
         node = m.get(node_id)
-        kind = draw_kind(m, node)
-        style = styles[kind]
         # Rows go down the tree; a row whose parent is not the row above skips levels.
         skipped = index > 0 and node.parent not in plan.page.trail
-        indent = "   " * min(index, 6) + ("… " if skipped else "")
-        line = f"{indent}{style.label}: {shorten(node.text, TRAIL_CHARS)}"
         home = plan.number(plan.home[node_id])
-        tip = html_text(f"{shorten(node.text, 300)} (page {home})")
-        rows.append(
-            f'<TR><TD PORT="r{index}" ALIGN="LEFT" HREF="#page-{home}"{width_attr([line], 11)} '
-            f'TOOLTIP="{tip}"><FONT COLOR="{style.ink}">{html_text(line)}</FONT></TD></TR>'
-        )
+        key = ("trail row", index, node_id, skipped, home)
+        row = cache.get(key)
+        if row is None:
+            row = cache[key] = _trail_row(m, node, styles, index, skipped, home)
+        rows.append(row)
     label = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
     g.node(
         "trail",
@@ -168,7 +176,31 @@ def _add_trail(
     for top in sorted(plan.page.tops, key=m.position):
         node = m.get(top)
         if node.parent in port and node.relation is not None:
-            g.edge(top, Port("trail", port[node.parent]), edge_attrs(node, node.relation, False))
+            end = Port("trail", port[node.parent])
+            line = cache.get(("trail edge", top, end))
+            if line is None:
+                attrs = edge_attrs(node, node.relation, False)
+                line = cache["trail edge", top, end] = edge_line(top, end, attrs)
+            g.line(line)
+
+
+def _trail_row(
+    m: ArgumentMap,
+    node: Node,
+    styles: Mapping[NodeKind, NodeStyle],
+    index: int,
+    skipped: bool,
+    home: str,
+) -> str:
+    """One row of the breadcrumb: a node's kind and statement, linked to its page."""
+    style = styles[draw_kind(m, node)]
+    indent = "   " * min(index, 6) + ("… " if skipped else "")
+    line = f"{indent}{style.label}: {shorten(node.text, TRAIL_CHARS)}"
+    tip = html_text(f"{shorten(node.text, 300)} (page {home})")
+    return (
+        f'<TR><TD PORT="r{index}" ALIGN="LEFT" HREF="#page-{home}"{width_attr([line], 11)} '
+        f'TOOLTIP="{tip}"><FONT COLOR="{style.ink}">{html_text(line)}</FONT></TD></TR>'
+    )
 
 
 class PageStubs:
@@ -197,12 +229,12 @@ class PageStubs:
         )
         self.tops = [m.get(stub.tops[0]) for stub in stubs]
         """Their first nodes: the key explains their kinds too."""
-        self.edges: list[tuple[int, StubEdge]] = []
+        self.edges: list[tuple[int, str]] = []
         """Stub edges added by :meth:`edges_before`, the last first."""
 
     def add_parts(self) -> None:
         """Add the page's heading, breadcrumb, references, what holds its rows, its key's place."""
-        add_page_parts(self.g, self.m, self.plan, self.styles, self.edge_attrs)
+        add_page_parts(self.g, self.m, self.plan, self.styles, self.edge_attrs, self.cache)
         hold_rows(self.g, self.plan.page.wraps)
         place, node = self.plan.page.key  # where the planner counts the key
         if place == "below":
@@ -218,7 +250,9 @@ class PageStubs:
         limit = None if node is None else self.m.position(node.id)
         while self.todo and (limit is None or self.todo[-1][0] < limit):
             position, index = self.todo.pop()
-            edge = add_stub(self.g, self.m, self.plan, index, self.styles, self.edge_attrs)
+            edge = add_stub(
+                self.g, self.m, self.plan, index, self.styles, self.edge_attrs, self.cache
+            )
             self.edges.insert(0, (position, edge))
 
     def edges_before(self, node: Node | None) -> None:
@@ -228,12 +262,7 @@ class PageStubs:
         """
         limit = None if node is None else self.m.position(node.id)
         while self.edges and (limit is None or self.edges[-1][0] < limit):
-            _, (tail, head, attrs) = self.edges.pop()
-            self.g.edge(tail, head, attrs)
-
-
-StubEdge = tuple[str, End, dict[str, str]]
-"""A stub's edge: its name, where it hangs (a node, or a row of the trail), its attributes."""
+            self.g.line(self.edges.pop()[1])
 
 
 def add_stub(
@@ -243,14 +272,39 @@ def add_stub(
     index: int,
     styles: Mapping[NodeKind, NodeStyle],
     edge_attrs: EdgeStyler,
-) -> StubEdge:
-    """Draw the page's stub ``index`` (from 1), a branch left out; return its edge.
+    cache: LineCache | None = None,
+) -> str:
+    """Draw the page's stub ``index`` (from 1), a branch left out; return its edge's statement.
 
     A stub looks like the node it stands for (its kind's colours, dashed): the first
     statement shortened to two lines, then ``+N more, p. K``. A grouped stub (several
     branches in one box, the planner's last resort) counts them by kind instead. The
     builder adds stubs among the page's nodes in file order, so siblings keep theirs.
+    ``cache`` holds the stub statements of other pages of the same map and options.
     """
+    stub = plan.page.stubs[index - 1]
+    first = m.get(stub.tops[0])
+    parent: End = stub.parent
+    if stub.parent not in plan.page.nodes:  # the siblings after the page's: to the right
+        parent = Port("trail", f"r{plan.page.trail.index(stub.parent)}", "se")
+    cache = {} if cache is None else cache
+    edge = cache.get(("stub edge", stub.name, parent))
+    if edge is None:
+        attrs = edge_attrs(first, first.relation or Relation.SUPPORTS, False)
+        edge = cache["stub edge", stub.name, parent] = edge_line(stub.name, parent, attrs)
+    page = plan.number(stub.page)
+    key = ("stub", index, stub.name, stub.tops, stub.hidden, stub.grouped, page)
+    line = cache.get(key)
+    if line is None:
+        line = cache[key] = node_line(stub.name, _stub_attrs(m, plan, index, styles))
+    g.line(line)
+    return edge
+
+
+def _stub_attrs(
+    m: ArgumentMap, plan: PagePlan, index: int, styles: Mapping[NodeKind, NodeStyle]
+) -> dict[str, str]:
+    """The attributes of the page's stub ``index`` (see :func:`add_stub`)."""
     stub = plan.page.stubs[index - 1]
     first = m.get(stub.tops[0])
     kind = draw_kind(m, first)
@@ -263,27 +317,19 @@ def add_stub(
     else:
         lines = stub_label_lines(first.text, stub.hidden - 1, page)
         fill = style.fill
-    g.node(
-        stub.name,
-        {
-            "label": _boxed(STUB_POINTS, *lines),
-            "shape": "box",
-            "style": "rounded,dashed,filled",
-            "fillcolor": fill,
-            "color": style.border,
-            "fontcolor": style.ink,
-            "fontsize": f"{STUB_POINTS:g}",
-            "id": escape(f"stub-{index}"),
-            "tooltip": graphviz_escape(f"{first.text} (continues on page {page})"),
-            "class": f"stub {kind.value}" if style.label else "stub",
-            **_link(plan, stub.page),
-        },
-    )
-    parent: End = stub.parent
-    if stub.parent not in plan.page.nodes:  # the siblings after the page's: to the right
-        parent = Port("trail", f"r{plan.page.trail.index(stub.parent)}", "se")
-    relation = first.relation or Relation.SUPPORTS
-    return stub.name, parent, edge_attrs(first, relation, False)
+    return {
+        "label": _boxed(STUB_POINTS, *lines),
+        "shape": "box",
+        "style": "rounded,dashed,filled",
+        "fillcolor": fill,
+        "color": style.border,
+        "fontcolor": style.ink,
+        "fontsize": f"{STUB_POINTS:g}",
+        "id": escape(f"stub-{index}"),
+        "tooltip": graphviz_escape(f"{first.text} (continues on page {page})"),
+        "class": f"stub {kind.value}" if style.label else "stub",
+        **_link(plan, stub.page),
+    }
 
 
 def _branch_counts(

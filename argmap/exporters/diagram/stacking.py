@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence, Set
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import Final, NamedTuple
 
+from argmap.exporters.diagram.dot import Digraph, attrs
 from argmap.model import Node, Relation
-
-if TYPE_CHECKING:
-    from argmap.exporters.diagram.dot import Digraph
 
 __all__ = [
     "NODESEP",
@@ -36,7 +34,7 @@ RANKSEP: Final = 0.55 * 72
 PASSING: Final = 2.5 * NODESEP
 """The room an edge from a lower row takes as it passes a row on its way to the parent."""
 
-_INVISIBLE: Final = {"style": "invis"}
+_INVISIBLE: Final = attrs({"style": "invis"})
 """An edge that only holds nodes in place."""
 
 STACK_COLUMNS: Final = 2
