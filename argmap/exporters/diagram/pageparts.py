@@ -15,7 +15,6 @@ from argmap.exporters.diagram.dot import (
     Port,
     edge_line,
     escape,
-    node_line,
 )
 from argmap.exporters.diagram.labels import (
     STUB_POINTS,
@@ -177,11 +176,7 @@ def _add_trail(
         node = m.get(top)
         if node.parent in port and node.relation is not None:
             end = Port("trail", port[node.parent])
-            line = cache.get(("trail edge", top, end))
-            if line is None:
-                attrs = edge_attrs(node, node.relation, False)
-                line = cache["trail edge", top, end] = edge_line(top, end, attrs)
-            g.line(line)
+            g.edge(top, end, edge_attrs(node, node.relation, False))
 
 
 def _trail_row(
@@ -250,9 +245,7 @@ class PageStubs:
         limit = None if node is None else self.m.position(node.id)
         while self.todo and (limit is None or self.todo[-1][0] < limit):
             position, index = self.todo.pop()
-            edge = add_stub(
-                self.g, self.m, self.plan, index, self.styles, self.edge_attrs, self.cache
-            )
+            edge = add_stub(self.g, self.m, self.plan, index, self.styles, self.edge_attrs)
             self.edges.insert(0, (position, edge))
 
     def edges_before(self, node: Node | None) -> None:
@@ -272,7 +265,6 @@ def add_stub(
     index: int,
     styles: Mapping[NodeKind, NodeStyle],
     edge_attrs: EdgeStyler,
-    cache: LineCache | None = None,
 ) -> str:
     """Draw the page's stub ``index`` (from 1), a branch left out; return its edge's statement.
 
@@ -280,25 +272,15 @@ def add_stub(
     statement shortened to two lines, then ``+N more, p. K``. A grouped stub (several
     branches in one box, the planner's last resort) counts them by kind instead. The
     builder adds stubs among the page's nodes in file order, so siblings keep theirs.
-    ``cache`` holds the stub statements of other pages of the same map and options.
     """
     stub = plan.page.stubs[index - 1]
     first = m.get(stub.tops[0])
     parent: End = stub.parent
     if stub.parent not in plan.page.nodes:  # the siblings after the page's: to the right
         parent = Port("trail", f"r{plan.page.trail.index(stub.parent)}", "se")
-    cache = {} if cache is None else cache
-    edge = cache.get(("stub edge", stub.name, parent))
-    if edge is None:
-        attrs = edge_attrs(first, first.relation or Relation.SUPPORTS, False)
-        edge = cache["stub edge", stub.name, parent] = edge_line(stub.name, parent, attrs)
-    page = plan.number(stub.page)
-    key = ("stub", index, stub.name, stub.tops, stub.hidden, stub.grouped, page)
-    line = cache.get(key)
-    if line is None:
-        line = cache[key] = node_line(stub.name, _stub_attrs(m, plan, index, styles))
-    g.line(line)
-    return edge
+    g.node(stub.name, _stub_attrs(m, plan, index, styles))
+    attrs = edge_attrs(first, first.relation or Relation.SUPPORTS, False)
+    return edge_line(stub.name, parent, attrs)
 
 
 def _stub_attrs(
