@@ -112,11 +112,6 @@ def quote(text: str) -> str:
     return quoted
 
 
-def _value(value: str) -> str:
-    """An attribute's value as DOT text: an :class:`Html` label between ``<>``, else quoted."""
-    return f"<{value}>" if type(value) is Html else quote(value)
-
-
 class Attrs(str):
     """An attribute list written once (by :func:`attrs`), for statements that share it."""
 
@@ -133,12 +128,22 @@ Attributes = Mapping[str, str] | Attrs
 
 
 def attr_list(attrs: Mapping[str, str], label_first: bool = False) -> str:
-    """``name=value`` pairs, by name (``label`` first when asked), joined by spaces."""
+    """``name=value`` pairs, by name (``label`` first when asked), joined by spaces.
+
+    Values are quoted ids, but for an :class:`Html` label, written between ``<>``.
+    """
     items = sorted(attrs.items())
     if label_first and "label" in attrs:
         items.remove(("label", attrs["label"]))
         items.insert(0, ("label", attrs["label"]))
-    return " ".join([f"{quote(name)}={_value(value)}" for name, value in items])
+    known = _QUOTED.get  # most names and values are short and met before
+    return " ".join(
+        [
+            f"{known(name) or quote(name)}="
+            + (f"<{value}>" if type(value) is Html else known(value) or quote(value))
+            for name, value in items
+        ]
+    )
 
 
 def _endpoint(end: End) -> str:
