@@ -61,7 +61,7 @@ STAGES = ("start-up", "parse", "validate", "DOT", "engine")
 RENDER_IMPORTS = (
     "import argmap.cli, argmap.cli.render, argmap.exporters.diagram.engine, "
     "argmap.exporters.diagram.formats, argmap.load.parse, argmap.pipeline, argmap.load.validate, "
-    "graphviz, ruamel.yaml"
+    "argmap.exporters.diagram.dot, ruamel.yaml"
 )
 
 

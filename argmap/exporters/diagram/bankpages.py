@@ -6,6 +6,7 @@ import functools
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
+from argmap.exporters.diagram.dot import Digraph
 from argmap.exporters.diagram.fitting import LaidPage, Layout, svg_size
 from argmap.exporters.diagram.labels import wrap
 from argmap.exporters.diagram.pageparts import PagePlan
@@ -15,8 +16,6 @@ from argmap.exporters.diagram.worksheet import BANK_WRAP, add_bank_rows, bank_ro
 from argmap.options import RenderOptions
 
 if TYPE_CHECKING:
-    import graphviz
-
     from argmap.exporters.diagram.engine import EngineInfo
 
 __all__ = ["with_bank_pages"]
@@ -37,8 +36,6 @@ def with_bank_pages(layout: Layout, options: RenderOptions, engine: EngineInfo) 
     Raises:
         RenderError: the engine fails.
     """
-    import graphviz
-
     from argmap.exporters.diagram.engine import run_engine_svgs
 
     sheet = options.sheet
@@ -59,12 +56,12 @@ def with_bank_pages(layout: Layout, options: RenderOptions, engine: EngineInfo) 
         used += height
     graphs = []
     for index, chunk in enumerate(chunks, start=1):
-        g = graphviz.Digraph(name="bank", strict=False)
-        g.attr("graph", **GRAPH_ATTR)
+        g = Digraph("bank")
+        g.attr("graph", GRAPH_ATTR)
         heading = "STATEMENT BANK" + (f" ({index} of {len(chunks)})" if len(chunks) > 1 else "")
         add_bank_rows(g, chunk, heading)
         graphs.append(g)
-    svgs = run_engine_svgs([str(g.source) for g in graphs], engine, map_name=options.map_name)
+    svgs = run_engine_svgs([g.source for g in graphs], engine, map_name=options.map_name)
     total = len(layout.pages) + len(graphs)
     pages = list(layout.pages)
     for g, svg in zip(graphs, svgs, strict=True):
@@ -75,6 +72,6 @@ def with_bank_pages(layout: Layout, options: RenderOptions, engine: EngineInfo) 
     return replace(layout, pages=pages)
 
 
-def _same(g: graphviz.Digraph) -> graphviz.Digraph:
+def _same(g: Digraph) -> Digraph:
     """A bank page's graph, built already."""
     return g

@@ -1,14 +1,15 @@
-"""Map -> ``graphviz.Digraph``: the one DOT builder behind the dot, svg, png and pdf formats."""
+"""Map -> :class:`~argmap.exporters.diagram.dot.Digraph`: the one DOT builder of every format."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, MutableMapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import TYPE_CHECKING
 
 from argmap.analysis.view import draw_kind, visible_nodes
 from argmap.exporters.diagram import worksheet as sheets
+from argmap.exporters.diagram.dot import Digraph, LineCache, Port, edge_line, escape, node_line
 from argmap.exporters.diagram.drawn import add_drawing_step
 from argmap.exporters.diagram.labels import (
     MAX_TOOLTIP_CHARS,
@@ -34,18 +35,10 @@ from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.options import RenderOptions
 
 if TYPE_CHECKING:
-    import graphviz
-
     from argmap.analysis.standing import Analysis
     from argmap.exporters.diagram.pageparts import PagePlan, PageStubs
 
 __all__ = ["STACK_COLUMNS", "LineCache", "stack_columns", "to_digraph"]
-
-LineCache = MutableMapping[Hashable, str]
-"""DOT lines already written for a map and its options: node id (or edge) -> its line.
-
-Shared by the builds of one diagram's pages, it makes each node's label once.
-"""
 
 
 @dataclass(frozen=True)
@@ -76,8 +69,8 @@ def to_digraph(
     page: PagePlan | None = None,
     *,
     cache: LineCache | None = None,
-) -> graphviz.Digraph:
-    """Build the diagram of a map, or of one of its pages, as a ``graphviz.Digraph``.
+) -> Digraph:
+    """Build the diagram of a map, or of one of its pages, as DOT statements.
 
     Args:
         m: the map.
@@ -102,7 +95,9 @@ def to_digraph(
     if page is not None:  # its stubs go in among its nodes, its rows are the planner's
         from argmap.exporters.diagram.pageparts import PageStubs
 
-        stubs = PageStubs(g, m, page, ctx.nodes, partial(_edge_attrs, ctx), options.theme)
+        stubs = PageStubs(
+            g, m, page, ctx.nodes, partial(_edge_attrs, ctx), ctx.lines, options.theme
+        )
     _add_nodes(g, ctx, shown, stubs)
     undercut = _undercut_links(ctx, shown, stubs.steps if stubs else {})  # then its edges
     _add_tree_edges(g, ctx, shown, undercut, stubs)
@@ -155,21 +150,18 @@ def _context(
     return _Ctx(m, options, node_styles, edge_styles, visible, standing, groups, lines)
 
 
-def _new_graph(m: ArgumentMap, options: RenderOptions) -> graphviz.Digraph:
+def _new_graph(m: ArgumentMap, options: RenderOptions) -> Digraph:
     """An empty graph with the diagram's defaults, its tooltip the map's title."""
-    import graphviz
-
-    g = graphviz.Digraph(name="argmap", strict=False)
-    g.attr("graph", **GRAPH_ATTR, rankdir=DIRECTION[options.direction])
-    g.attr(
-        "graph", label="", tooltip=graphviz_escape(shorten_keep_lines(m.title, MAX_TOOLTIP_CHARS))
-    )
-    g.attr("node", **NODE_DEFAULTS)
-    g.attr("edge", **EDGE_DEFAULTS)
+    g = Digraph("argmap")
+    g.attr("graph", {**GRAPH_ATTR, "rankdir": DIRECTION[options.direction]})
+    title = graphviz_escape(shorten_keep_lines(m.title, MAX_TOOLTIP_CHARS))
+    g.attr("graph", {"label": "", "tooltip": title})
+    g.attr("node", NODE_DEFAULTS)
+    g.attr("edge", EDGE_DEFAULTS)
     return g
 
 
-def _add_nodes(g: graphviz.Digraph, ctx: _Ctx, shown: list[Node], stubs: PageStubs | None) -> None:
+def _add_nodes(g: Digraph, ctx: _Ctx, shown: list[Node], stubs: PageStubs | None) -> None:
     """Add every drawn node (a linked group in a cluster), a page's stubs in file order."""
     drawn_groups: set[str] = set()
     for node in shown:
@@ -185,41 +177,37 @@ def _add_nodes(g: graphviz.Digraph, ctx: _Ctx, shown: list[Node], stubs: PageStu
         stubs.add_before(None)
 
 
-def _add_node(g: graphviz.Digraph, ctx: _Ctx, node: Node) -> None:
+def _add_node(g: Digraph, ctx: _Ctx, node: Node) -> None:
     """Add a node's line: from the cache when an earlier build wrote it."""
     line = ctx.lines.get(node.id)
     if line is None:
-        g.node(node.id, **_node_attrs(ctx, node))
-        ctx.lines[node.id] = g.body[-1]
-    else:
-        g.body.append(line)
+        line = ctx.lines[node.id] = node_line(node.id, _node_attrs(ctx, node))
+    g.line(line)
 
 
-def _add_group(g: graphviz.Digraph, ctx: _Ctx, group: str) -> None:
+def _add_group(g: Digraph, ctx: _Ctx, group: str) -> None:
     """Add a linked group: its premises side by side in a box of their own."""
-    import graphviz
-
     premise = ctx.nodes[NodeKind.PREMISE]
-    with g.subgraph(name=f"cluster_group {group}") as sub:
-        sub.attr(
-            label=sheets.group_label(ctx.options.sheet),
-            fontsize="9",
-            fontcolor=premise.ink,
-            color=premise.border,
-            style="rounded",
-            penwidth="1.5",
-            id=graphviz.escape(f"group-{group}"),
-            **{"class": "linked-group"},
+    with g.subgraph(f"cluster_group {group}") as sub:
+        sub.set(
+            {
+                "label": sheets.group_label(ctx.options.sheet),
+                "fontsize": "9",
+                "fontcolor": premise.ink,
+                "color": premise.border,
+                "style": "rounded",
+                "penwidth": "1.5",
+                "id": escape(f"group-{group}"),
+                "class": "linked-group",
+            }
         )
-        sub.attr("graph", rank="same")
+        sub.attr("graph", {"rank": "same"})
         for member in ctx.groups[group]:
             _add_node(sub, ctx, member)
 
 
 def _node_attrs(ctx: _Ctx, node: Node) -> dict[str, str]:
     """A node's attributes: label and tooltip, the theme's look, and its SVG id, class, link."""
-    import graphviz
-
     kind = draw_kind(ctx.m, node)
     style = ctx.nodes[kind]
     styles = style.style
@@ -245,10 +233,10 @@ def _node_attrs(ctx: _Ctx, node: Node) -> dict[str, str]:
         "color": style.border,
         "fontcolor": style.ink,
         "penwidth": style.penwidth,
-        "id": graphviz.escape(f"node-{node.id}"),
+        "id": escape(f"node-{node.id}"),
         "class": " ".join(classes),
         "tooltip": graphviz_escape(tooltip(node, show_quote=ctx.show_quotes)),
-        "URL": graphviz.escape(f"#node-{node.id}"),
+        "URL": escape(f"#node-{node.id}"),
         "target": "_self",
     }
 
@@ -277,7 +265,7 @@ def _link_key(ctx: _Ctx, node: Node) -> str:
     return node.id
 
 
-def _undercut_links(ctx: _Ctx, shown: list[Node], steps: Mapping[str, str]) -> set[str]:
+def _undercut_links(ctx: _Ctx, shown: list[Node], steps: Mapping[str, Port]) -> set[str]:
     """The links (by :func:`_link_key`) that some drawn undercutter targets (``steps``: too)."""
     undercut: set[str] = set()
     for node in shown:
@@ -292,7 +280,7 @@ def _undercut_links(ctx: _Ctx, shown: list[Node], steps: Mapping[str, str]) -> s
 
 
 def _add_tree_edges(
-    g: graphviz.Digraph, ctx: _Ctx, shown: list[Node], undercut: set[str], stubs: PageStubs | None
+    g: Digraph, ctx: _Ctx, shown: list[Node], undercut: set[str], stubs: PageStubs | None
 ) -> None:
     """Add each node's edge to its parent (one per linked group, from the group's box).
 
@@ -319,7 +307,7 @@ def _add_tree_edges(
             done_groups.add(key)
         line = ctx.lines.get(("tree", node.id, key))
         if line is not None and key not in undercut:
-            g.body.append(line)
+            g.line(line)
             continue
         attrs = _edge_attrs(ctx, node, node.relation, False)
         tail_attrs: dict[str, str] = {}
@@ -329,30 +317,33 @@ def _add_tree_edges(
         if key in undercut:
             junction = _add_junction(g, key, attrs["color"])
             half = {k: v for k, v in attrs.items() if k != "label"}  # a worksheet's box: once
-            g.edge(node.id, junction, **{**half, **tail_attrs, "arrowhead": "none"})
-            g.edge(junction, node.parent, **attrs)
+            g.edge(node.id, junction, {**half, **tail_attrs, "arrowhead": "none"})
+            g.edge(junction, node.parent, attrs)
         else:
-            g.edge(node.id, node.parent, **{**attrs, **tail_attrs})
-            ctx.lines["tree", node.id, key] = g.body[-1]
+            line = edge_line(node.id, node.parent, {**attrs, **tail_attrs})
+            ctx.lines["tree", node.id, key] = line
+            g.line(line)
 
 
-def _add_junction(g: graphviz.Digraph, key: str, color: str) -> str:
+def _add_junction(g: Digraph, key: str, color: str) -> str:
     """Add the point in the middle of an undercut link; return its name."""
     junction = f"junction {key}"
     g.node(
         junction,
-        shape="point",
-        width="0.14",
-        color=color,
-        label="",
-        id=graphviz_escape(f"junction-{key.replace(' ', '-')}"),
-        **{"class": "junction"},
+        {
+            "shape": "point",
+            "width": "0.14",
+            "color": color,
+            "label": "",
+            "id": graphviz_escape(f"junction-{key.replace(' ', '-')}"),
+            "class": "junction",
+        },
     )
     return junction
 
 
 def _add_undercuts_and_cross_links(
-    g: graphviz.Digraph, ctx: _Ctx, shown: list[Node], undercut: set[str]
+    g: Digraph, ctx: _Ctx, shown: list[Node], undercut: set[str]
 ) -> None:
     """Add undercutters' edges (onto links) and cross-links (which do not rank nodes)."""
     for node in shown:
@@ -364,37 +355,37 @@ def _add_undercuts_and_cross_links(
             if link.relation is Relation.UNDERCUTS:
                 _undercut_edge(g, ctx, node, link.to, True, undercut)
             else:
-                g.edge(
-                    node.id,
-                    link.to,
-                    constraint="false",
-                    **_edge_attrs(ctx, node, link.relation, True),
-                )
+                attrs = _edge_attrs(ctx, node, link.relation, True)
+                g.edge(node.id, link.to, {"constraint": "false", **attrs})
 
 
 def _undercut_edge(
-    g: graphviz.Digraph, ctx: _Ctx, node: Node, target_id: str, cross: bool, undercut: set[str]
+    g: Digraph, ctx: _Ctx, node: Node, target_id: str, cross: bool, undercut: set[str]
 ) -> None:
     """Add an undercutter's edge: to the junction of the link it targets, if drawn."""
     key = _link_key(ctx, ctx.m.get(target_id))
     attrs = _edge_attrs(ctx, node, Relation.UNDERCUTS, cross)
     if cross:
         attrs["constraint"] = "false"
-    g.edge(node.id, f"junction {key}" if key in undercut else target_id, **attrs)
+    g.edge(node.id, f"junction {key}" if key in undercut else target_id, attrs)
 
 
-def _add_legend(g: graphviz.Digraph, ctx: _Ctx, shown: list[Node]) -> None:
+def _add_legend(g: Digraph, ctx: _Ctx, shown: list[Node]) -> None:
     """Add the key, explaining what this drawing uses."""
     content = legend_content(ctx.m, shown, ctx.visible, ctx.standing)
+    label = sheets.sheet_key(ctx.options.sheet) or legend_label(
+        content, ctx.nodes, ctx.edges, ctx.options.theme
+    )
     g.node(
         "legend key",
-        label=sheets.sheet_key(ctx.options.sheet)
-        or legend_label(content, ctx.nodes, ctx.edges, ctx.options.theme),
-        shape="plaintext",
-        style="",
-        fontsize="10",
-        fontcolor="#212121",
-        id="legend",
-        tooltip="Key",
-        **{"class": "legend"},
+        {
+            "label": label,
+            "shape": "plaintext",
+            "style": "",
+            "fontsize": "10",
+            "fontcolor": "#212121",
+            "id": "legend",
+            "tooltip": "Key",
+            "class": "legend",
+        },
     )

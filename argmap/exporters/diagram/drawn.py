@@ -6,14 +6,14 @@ from collections.abc import Sequence, Set
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from argmap.exporters.diagram.dot import End, Port
 from argmap.exporters.diagram.labels import graphviz_escape
 from argmap.exporters.diagram.stacking import Wrap
 from argmap.exporters.diagram.styles import DRAWN_EDGE
 from argmap.model import NodeKind, Relation
 
 if TYPE_CHECKING:
-    import graphviz
-
+    from argmap.exporters.diagram.dot import Digraph
     from argmap.exporters.diagram.pageoverview import Around
     from argmap.exporters.diagram.paging import Page
     from argmap.model import ArgumentMap, Node
@@ -51,11 +51,11 @@ def drawing_step_attrs(theme: str, source: str, conclusion: str) -> dict[str, st
 
 
 def add_drawing_step(
-    g: graphviz.Digraph,
+    g: Digraph,
     theme: str,
     conclusion: Node,
     junction: str | None = None,
-    tail: str | None = None,
+    tail: End | None = None,
 ) -> None:
     """Add the arrow from the claim a conclusion is drawn from up to the conclusion.
 
@@ -77,11 +77,11 @@ def add_drawing_step(
     if tail is not None:  # the breadcrumb in line below its junction
         attrs["weight"] = str(STEP_WEIGHT)
     if junction is None:
-        g.edge(start, conclusion.id, label=DRAWN_LABEL, **attrs)
+        g.edge(start, conclusion.id, {**attrs, "label": DRAWN_LABEL})
     else:
-        g.edge(start, junction, label=DRAWN_LABEL, **{**attrs, "arrowhead": "none"})
+        g.edge(start, junction, {**attrs, "label": DRAWN_LABEL, "arrowhead": "none"})
         attrs.pop("weight", None)
-        g.edge(junction, conclusion.id, **attrs)
+        g.edge(junction, conclusion.id, attrs)
 
 
 def split_above(m: ArgumentMap, shown: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -188,9 +188,9 @@ def _undercutters(m: ArgumentMap, nodes: Sequence[str], low: Set[str]) -> tuple[
     return tuple(wraps)
 
 
-def trail_steps(m: ArgumentMap, page: Page) -> dict[str, str]:
+def trail_steps(m: ArgumentMap, page: Page) -> dict[str, Port]:
     """The page's conclusions drawn from a row of its breadcrumb: id -> that row's port."""
-    port = {node_id: f"trail:r{i}" for i, node_id in enumerate(page.trail)}
+    port = {node_id: Port("trail", f"r{i}") for i, node_id in enumerate(page.trail)}
     return {
         top: port[parent]
         for top in page.tops

@@ -10,7 +10,8 @@ from functools import cached_property, partial
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from argmap.analysis.view import draw_kind, visible_nodes
-from argmap.exporters.diagram.build import LineCache, to_digraph
+from argmap.exporters.diagram.build import to_digraph
+from argmap.exporters.diagram.dot import Digraph, LineCache
 from argmap.exporters.diagram.drawn import split_above, with_drawn_above
 from argmap.exporters.diagram.measure import box_size
 from argmap.exporters.diagram.pageestimate import Estimator
@@ -23,8 +24,6 @@ from argmap.model import ArgumentMap, Node
 from argmap.options import Fit, RenderOptions
 
 if TYPE_CHECKING:
-    import graphviz
-
     from argmap.analysis.standing import Analysis
     from argmap.exporters.diagram.engine import EngineInfo
 
@@ -76,7 +75,7 @@ class LaidPage:
     packed: bytes = field(repr=False)
     width: float
     height: float
-    build: Callable[[], graphviz.Digraph] = field(repr=False, compare=False)
+    build: Callable[[], Digraph] = field(repr=False, compare=False)
     finish: Callable[[str], str] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
@@ -86,7 +85,7 @@ class LaidPage:
         svg: str,
         width: float,
         height: float,
-        build: Callable[[], graphviz.Digraph],
+        build: Callable[[], Digraph],
     ) -> LaidPage:
         """A page of a finished SVG."""
         return cls(plan, pack(svg), width, height, build)
@@ -98,7 +97,7 @@ class LaidPage:
         return svg if self.finish is None else self.finish(svg)
 
     @cached_property
-    def graph(self) -> graphviz.Digraph:
+    def graph(self) -> Digraph:
         """The page's graph (DOT source through ``graph.source``), made when first asked."""
         return self.build()
 
@@ -274,15 +273,13 @@ class _Drafter:
         for start in range(0, len(keys), SVG_GRAPHS_PER_RUN):
             run = keys[start : start + SVG_GRAPHS_PER_RUN]
             sources = [
-                str(
-                    to_digraph(
-                        self.m,
-                        self.analysis,
-                        self.options,
-                        replace(missing[key], digits=self.digits),
-                        cache=self.lines,
-                    ).source
-                )
+                to_digraph(
+                    self.m,
+                    self.analysis,
+                    self.options,
+                    replace(missing[key], digits=self.digits),
+                    cache=self.lines,
+                ).source
                 for key in run
             ]
             svgs = run_engine_svgs(sources, self.engine, map_name=self.options.map_name)
@@ -294,7 +291,7 @@ class _Drafter:
         """The page, its real numbers written in and its graph made when asked for."""
         plan = draft.plan
 
-        def build() -> graphviz.Digraph:
+        def build() -> Digraph:
             return to_digraph(self.m, self.analysis, self.options, plan, cache=self.lines)
 
         def numbered(svg: str) -> str:

@@ -11,6 +11,7 @@ import unicodedata
 from typing import Final
 
 from argmap.analysis.view import visible_nodes
+from argmap.exporters.diagram.dot import Html, escape
 from argmap.exporters.diagram.styles import STANDING_LABEL, NodeStyle
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.options import RenderOptions
@@ -175,6 +176,29 @@ def _noto_widths(style: str) -> dict[int, int]:
     }
 
 
+class _Advances(dict[str, float]):
+    """Character -> its width in points at one size and style, worked out on first use."""
+
+    def __init__(self, size: float, style: str) -> None:
+        super().__init__()
+        self.size, self.widths = size, _noto_widths(style)
+
+    def __missing__(self, ch: str) -> float:
+        code = ord(ch)
+        width = self[ch] = (
+            self.widths[code] * self.size / 1000
+            if code in self.widths
+            else char_points(ch, self.size)
+        )
+        return width
+
+
+@functools.cache
+def _advances(size: float, style: str) -> _Advances:
+    """The character widths of one size and style (a few sizes are ever drawn)."""
+    return _Advances(size, style)
+
+
 def text_points(text: str, size: float, style: str = "") -> float:
     """The width of ``text`` in points as the PDF and every-script PNG draw it (Noto Sans).
 
@@ -183,11 +207,7 @@ def text_points(text: str, size: float, style: str = "") -> float:
         size: the font size in points.
         style: ``""``, ``"B"`` (bold) or ``"I"`` (italic).
     """
-    widths = _noto_widths(style)
-    return sum(
-        widths[code] * size / 1000 if (code := ord(ch)) in widths else char_points(ch, size)
-        for ch in text
-    )
+    return sum(map(_advances(size, style).__getitem__, text))
 
 
 def width_attr(lines: list[str], size: float, style: str = "") -> str:
@@ -219,13 +239,9 @@ def graphviz_escape(text: str) -> str:
     ``&`` becomes ``&amp;``, since Graphviz passes character references through to
     SVG as is; backslashes are escaped so ``\N`` and friends stay literal.
     """
-    import graphviz
-
     # Quoted strings lose one level of backslashes when read and another when \N and
     # friends are expanded; escape() doubles once, so double once more here.
-    # escape() returns a NoHtml string, so text like "<b>x</b>" never becomes an HTML label.
-    escaped: str = graphviz.escape(clean(text).replace("&", "&amp;").replace("\\", "\\\\"))
-    return escaped
+    return escape(clean(text).replace("&", "&amp;").replace("\\", "\\\\"))
 
 
 def credit_line(m: ArgumentMap, node: Node) -> str | None:
@@ -272,7 +288,7 @@ def node_label(
     show_quote: bool,
     header: str | None = None,
     blank: str | None = None,
-) -> str:
+) -> Html:
     """A node's HTML-like label: header, wrapped text, quote, citation and reviewer rows.
 
     Args:
@@ -286,7 +302,7 @@ def node_label(
         blank: rows in place of the statement's (a worksheet's blank).
 
     Returns:
-        The label, every user string in it escaped, between ``<`` and ``>``.
+        The label, every user string in it escaped.
     """
     header_text = header or _header(node, kind, style, standing)
     head = html_text(header_text)
@@ -314,10 +330,10 @@ def node_label(
             f"{lines_html(quote_lines)}</I></FONT></TD></TR>"
         )
     rows += _credit_rows(m, node, style)
-    return (
-        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
+    return Html(
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
         + "".join(rows)
-        + "</TABLE>>"
+        + "</TABLE>"
     )
 
 

@@ -6,6 +6,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from argmap.analysis.view import draw_kind
+from argmap.exporters.diagram.dot import Html
 from argmap.exporters.diagram.labels import html_text, width_attr
 from argmap.exporters.diagram.styles import (
     DRAWN_EDGE,
@@ -77,7 +78,7 @@ def legend_label(
     nodes: Mapping[NodeKind, NodeStyle],
     edges: Mapping[Relation, EdgeStyle],
     theme: str = "default",
-) -> str:
+) -> Html:
     """The key as an HTML-like table label, in the theme's node and edge styles."""
     rows: list[str] = ['<TR><TD COLSPAN="2" ALIGN="LEFT"><B>KEY</B></TD></TR>']
     for kind in sorted(content.kinds, key=list(NodeKind).index):
@@ -115,8 +116,8 @@ def legend_label(
             f"<TR><TD>[{STANDING_LABEL[standing]}]</TD>"
             f'<TD ALIGN="LEFT">{html_text(STANDING_TEXT[standing])} ({border} border)</TD></TR>'
         )
-    return (
-        '<<TABLE BORDER="1" COLOR="#9e9e9e" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3">'
+    return Html(
+        '<TABLE BORDER="1" COLOR="#9e9e9e" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3">'
         + "".join(rows)
-        + "</TABLE>>"
+        + "</TABLE>"
     )

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from argmap.analysis.view import draw_kind
+from argmap.exporters.diagram.dot import (
+    Digraph,
+    End,
+    Html,
+    LineCache,
+    Port,
+    edge_line,
+    escape,
+)
 from argmap.exporters.diagram.drawn import DRAWN_LABEL, drawing_step_attrs, trail_steps
 from argmap.exporters.diagram.labels import (
     STUB_POINTS,
@@ -22,9 +31,6 @@ from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.stacking import hold_rows
 from argmap.exporters.diagram.styles import NodeStyle
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
-
-if TYPE_CHECKING:
-    import graphviz
 
 __all__ = ["PagePlan", "PageStubs", "add_page_parts", "add_stub", "page_anchor"]
 
@@ -64,11 +70,12 @@ def page_anchor(number: int) -> str:
 
 
 def add_page_parts(
-    g: graphviz.Digraph,
+    g: Digraph,
     m: ArgumentMap,
     plan: PagePlan,
     styles: Mapping[NodeKind, NodeStyle],
     edge_attrs: EdgeStyler,
+    cache: LineCache | None = None,
 ) -> None:
     """Add the page's heading, its trail and references to other pages (stubs: :func:`add_stub`).
 
@@ -78,20 +85,24 @@ def add_page_parts(
         plan: the page and where every node is drawn.
         styles: the theme's node styles.
         edge_attrs: the diagram's edge attributes, so added edges look like the tree's.
+        cache: trail rows of other pages of the same map and options.
     """
     page = plan.page
+    heading = (
+        f"{shorten(m.title, 80)}  ·  {_key_note(page)}page {plan.number(page.number)} of "
+        f"{plan.number(plan.total)}"
+    )
     g.attr(
         "graph",
-        label=_html(
-            f"{shorten(m.title, 80)}  ·  {_key_note(page)}page {plan.number(page.number)} of "
-            f"{plan.number(plan.total)}"
-        ),
-        labelloc="t",
-        labeljust="l",
-        fontsize="11",
-        fontcolor="#424242",
+        {
+            "label": Html(lines_html([heading])),
+            "labelloc": "t",
+            "labeljust": "l",
+            "fontsize": "11",
+            "fontcolor": "#424242",
+        },
     )
-    _add_trail(g, m, plan, styles, edge_attrs)
+    _add_trail(g, m, plan, styles, edge_attrs, {} if cache is None else cache)
     _add_references(g, m, plan, edge_attrs)
 
 
@@ -101,35 +112,30 @@ def _key_note(page: Page) -> str:
     return f"key: p. {number}  ·  " if place == "page" else ""
 
 
-def _html(*lines: str) -> str:
-    """An HTML-like label of one or more lines, each escaped."""
-    return f"<{lines_html(list(lines))}>"
-
-
-def _boxed(size: float, *lines: str) -> str:
+def _boxed(size: float, *lines: str) -> Html:
     """An HTML-like label of centred lines in a cell wide enough for them in Noto Sans.
 
     The engine measures with narrower metrics than the Noto Sans the PDF draws in; the
     cell's width keeps the drawn text inside its box.
     """
-    return (
-        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
-        f"<TR><TD{width_attr(list(lines), size)}>{lines_html(list(lines))}</TD></TR></TABLE>>"
+    return Html(
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+        f"<TR><TD{width_attr(list(lines), size)}>{lines_html(list(lines))}</TD></TR></TABLE>"
     )
 
 
 def _link(plan: PagePlan, number: int) -> dict[str, str]:
-    import graphviz
-
-    return {"URL": graphviz.escape(f"#page-{plan.number(number)}"), "target": "_self"}
+    """The attributes that link a box to a page."""
+    return {"URL": escape(f"#page-{plan.number(number)}"), "target": "_self"}
 
 
 def _add_trail(
-    g: graphviz.Digraph,
+    g: Digraph,
     m: ArgumentMap,
     plan: PagePlan,
     styles: Mapping[NodeKind, NodeStyle],
     edge_attrs: EdgeStyler,
+    cache: LineCache,
 ) -> None:
     """Draw the ancestors of the page's branches as one breadcrumb box, a row each.
 
@@ -143,42 +149,55 @@ def _add_trail(
     rows: list[str] = []
     for index, node_id in enumerate(plan.page.trail):
         node = m.get(node_id)
-        kind = draw_kind(m, node)
-        style = styles[kind]
         # Rows go down the tree; a row whose parent is not the row above skips levels.
         skipped = index > 0 and node.parent not in plan.page.trail
-        indent = "   " * min(index, 6) + ("… " if skipped else "")
-        name = style.label or node.id  # a label worksheet hides kinds: its ids are positions
-        line = f"{indent}{name}: {shorten(node.text, TRAIL_CHARS)}"
         home = plan.number(plan.home[node_id])
-        tip = html_text(f"{shorten(node.text, 300)} (page {home})")
-        rows.append(
-            f'<TR><TD PORT="r{index}" ALIGN="LEFT" HREF="#page-{home}"{width_attr([line], 11)} '
-            f'TOOLTIP="{tip}"><FONT COLOR="{style.ink}">{html_text(line)}</FONT></TD></TR>'
-        )
+        key = ("trail row", index, node_id, skipped, home)
+        row = cache.get(key)
+        if row is None:
+            row = cache[key] = _trail_row(m, node, styles, index, skipped, home)
+        rows.append(row)
+    label = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
     g.node(
         "trail",
-        label='<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
-        + "".join(rows)
-        + "</TABLE>>",
-        shape="box",
-        style="rounded,dashed",
-        color="#757575",
-        fontsize="11",
-        margin="0.08,0.04",
-        id="trail",
-        tooltip="Where this page hangs in the map",
-        **{"class": "trail"},
+        {
+            "label": Html(label + "".join(rows) + "</TABLE>"),
+            "shape": "box",
+            "style": "rounded,dashed",
+            "color": "#757575",
+            "fontsize": "11",
+            "margin": "0.08,0.04",
+            "id": "trail",
+            "tooltip": "Where this page hangs in the map",
+            "class": "trail",
+        },
     )
     port = {node_id: f"r{i}" for i, node_id in enumerate(plan.page.trail)}
     for top in sorted(plan.page.tops, key=m.position):
         node = m.get(top)
         if node.parent in port and node.relation is not None:  # a conclusion's: see build
-            g.edge(
-                top,
-                f"trail:{port[node.parent]}",
-                **edge_attrs(node, node.relation, False),
-            )
+            end = Port("trail", port[node.parent])
+            g.edge(top, end, edge_attrs(node, node.relation, False))
+
+
+def _trail_row(
+    m: ArgumentMap,
+    node: Node,
+    styles: Mapping[NodeKind, NodeStyle],
+    index: int,
+    skipped: bool,
+    home: str,
+) -> str:
+    """One row of the breadcrumb: a node's kind and statement, linked to its page."""
+    style = styles[draw_kind(m, node)]
+    indent = "   " * min(index, 6) + ("… " if skipped else "")
+    name = style.label or node.id  # a label worksheet hides kinds: its ids are positions
+    line = f"{indent}{name}: {shorten(node.text, TRAIL_CHARS)}"
+    tip = html_text(f"{shorten(node.text, 300)} (page {home})")
+    return (
+        f'<TR><TD PORT="r{index}" ALIGN="LEFT" HREF="#page-{home}"{width_attr([line], 11)} '
+        f'TOOLTIP="{tip}"><FONT COLOR="{style.ink}">{html_text(line)}</FONT></TD></TR>'
+    )
 
 
 class PageStubs:
@@ -190,17 +209,20 @@ class PageStubs:
 
     def __init__(
         self,
-        g: graphviz.Digraph,
+        g: Digraph,
         m: ArgumentMap,
         plan: PagePlan,
         styles: Mapping[NodeKind, NodeStyle],
         edge_attrs: EdgeStyler,
+        cache: LineCache,
         theme: str = "default",
     ) -> None:
         self.g, self.m, self.plan, self.styles, self.edge_attrs = g, m, plan, styles, edge_attrs
+        self.cache = cache
         self.theme = theme
         self.steps = trail_steps(m, plan.page)
         """Its conclusions drawn from a row of its breadcrumb: id -> that row's port."""
+        """Trail rows and stub labels of the diagram's other pages and drafts."""
         stubs = plan.page.stubs
         self.todo = sorted(
             ((m.position(stub.tops[0]), index) for index, stub in enumerate(stubs, 1)),
@@ -208,19 +230,19 @@ class PageStubs:
         )
         self.tops = [m.get(stub.tops[0]) for stub in stubs]
         """Their first nodes: the key explains their kinds too."""
-        self.edges: list[tuple[int, tuple[str, str, dict[str, str]]]] = []
+        self.edges: list[tuple[int, str]] = []
         """Stub edges added by :meth:`edges_before`, the last first."""
 
     def add_parts(self) -> None:
         """Add the page's heading, breadcrumb, references, what holds its rows, its key's place."""
-        add_page_parts(self.g, self.m, self.plan, self.styles, self.edge_attrs)
+        add_page_parts(self.g, self.m, self.plan, self.styles, self.edge_attrs, self.cache)
         hold_rows(self.g, self.plan.page.wraps)
         place, node = self.plan.page.key  # where the planner counts the key
         if place == "below":
-            self.g.edge("legend key", node, style="invis")
+            self.g.edge("legend key", node, {"style": "invis"})
         elif place == "same":
             with self.g.subgraph() as beside:
-                beside.attr(rank="same")
+                beside.set({"rank": "same"})
                 beside.node("legend key")
                 beside.node(node)
 
@@ -241,20 +263,19 @@ class PageStubs:
         """
         limit = None if node is None else self.m.position(node.id)
         while self.edges and (limit is None or self.edges[-1][0] < limit):
-            _, (tail, head, attrs) = self.edges.pop()
-            self.g.edge(tail, head, **attrs)
+            self.g.line(self.edges.pop()[1])
 
 
 def add_stub(
-    g: graphviz.Digraph,
+    g: Digraph,
     m: ArgumentMap,
     plan: PagePlan,
     index: int,
     styles: Mapping[NodeKind, NodeStyle],
     edge_attrs: EdgeStyler,
     theme: str = "default",
-) -> tuple[str, str, dict[str, str]]:
-    """Draw the page's stub ``index`` (from 1), a branch left out; return its edge.
+) -> str:
+    """Draw the page's stub ``index`` (from 1), a branch left out; return its edge's statement.
 
     A stub looks like the node it stands for (its kind's colours, dashed): the first
     statement shortened to two lines, then ``+N more, p. K``. A grouped stub (several
@@ -263,8 +284,23 @@ def add_stub(
     A conclusion's stub sits above what it is drawn from, at the end of a "so" arrow
     (in the ``theme``'s colours).
     """
-    import graphviz
+    stub = plan.page.stubs[index - 1]
+    first = m.get(stub.tops[0])
+    parent: End = stub.parent
+    if stub.parent not in plan.page.nodes:  # the siblings after the page's: to the right
+        parent = Port("trail", f"r{plan.page.trail.index(stub.parent)}", "se")
+    g.node(stub.name, _stub_attrs(m, plan, index, styles))
+    if first.kind is NodeKind.CONCLUSION and first.relation is None:
+        step = drawing_step_attrs(theme, stub.parent, first.id)
+        return edge_line(parent, stub.name, {**step, "label": DRAWN_LABEL})
+    attrs = edge_attrs(first, first.relation or Relation.SUPPORTS, False)
+    return edge_line(stub.name, parent, attrs)
 
+
+def _stub_attrs(
+    m: ArgumentMap, plan: PagePlan, index: int, styles: Mapping[NodeKind, NodeStyle]
+) -> dict[str, str]:
+    """The attributes of the page's stub ``index`` (see :func:`add_stub`)."""
     stub = plan.page.stubs[index - 1]
     first = m.get(stub.tops[0])
     kind = draw_kind(m, first)
@@ -276,28 +312,19 @@ def add_stub(
     else:
         lines = stub_label_lines(first.text, stub.hidden - 1, page)
         fill = style.fill
-    g.node(
-        stub.name,
-        label=_boxed(STUB_POINTS, *lines),
-        shape="box",
-        style="rounded,dashed,filled",
-        fillcolor=fill,
-        color=style.border,
-        fontcolor=style.ink,
-        fontsize=f"{STUB_POINTS:g}",
-        id=graphviz.escape(f"stub-{index}"),
-        tooltip=graphviz_escape(f"{first.text} (continues on page {page})"),
-        **{"class": f"stub {kind.value}" if style.label else "stub"},
+    return {
+        "label": _boxed(STUB_POINTS, *lines),
+        "shape": "box",
+        "style": "rounded,dashed,filled",
+        "fillcolor": fill,
+        "color": style.border,
+        "fontcolor": style.ink,
+        "fontsize": f"{STUB_POINTS:g}",
+        "id": escape(f"stub-{index}"),
+        "tooltip": graphviz_escape(f"{first.text} (continues on page {page})"),
+        "class": f"stub {kind.value}" if style.label else "stub",
         **_link(plan, stub.page),
-    )
-    parent = stub.parent
-    if stub.parent not in plan.page.nodes:  # the siblings after the page's: to the right
-        parent = f"trail:r{plan.page.trail.index(stub.parent)}:se"
-    if first.kind is NodeKind.CONCLUSION and first.relation is None:
-        attrs = drawing_step_attrs(theme, stub.parent, first.id)
-        return parent, stub.name, {**attrs, "label": DRAWN_LABEL}
-    relation = first.relation or Relation.SUPPORTS
-    return stub.name, parent, edge_attrs(first, relation, False)
+    }
 
 
 def _kinds(
@@ -314,17 +341,13 @@ def _kinds(
     return words
 
 
-def _add_references(
-    g: graphviz.Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: EdgeStyler
-) -> None:
+def _add_references(g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: EdgeStyler) -> None:
     """Draw each cross-link to a node on another page as a small reference to that page.
 
     The reference sits a rank below its source, after the source's children (the
     planner counts it in their row): beside the source, it would make a row wider than
     an upright page.
     """
-    import graphviz
-
     drawn = set(plan.page.nodes)
     for node_id in plan.page.nodes:
         node = m.get(node_id)
@@ -336,15 +359,18 @@ def _add_references(
             home = plan.number(plan.home[link.to])
             g.node(
                 name,
-                label=_boxed(10, f"→ p. {home}: {shorten(target.text, TRAIL_CHARS)}"),
-                shape="box",
-                style="dashed",
-                fontsize="10",
-                margin="0.06,0.02",
-                id=graphviz.escape(f"ref-{node_id}-{link.to}"),
-                tooltip=graphviz_escape(f"{target.text} (page {home})"),
-                **{"class": "page-ref"},
-                **_link(plan, plan.home[link.to]),
+                {
+                    "label": _boxed(10, f"→ p. {home}: {shorten(target.text, TRAIL_CHARS)}"),
+                    "shape": "box",
+                    "style": "dashed",
+                    "fontsize": "10",
+                    "margin": "0.06,0.02",
+                    "id": escape(f"ref-{node_id}-{link.to}"),
+                    "tooltip": graphviz_escape(f"{target.text} (page {home})"),
+                    "class": "page-ref",
+                    **_link(plan, plan.home[link.to]),
+                },
             )
-            g.edge(node_id, name, constraint="false", **edge_attrs(node, link.relation, True))
-            g.edge(name, node_id, style="invis")
+            attrs = edge_attrs(node, link.relation, True)
+            g.edge(node_id, name, {"constraint": "false", **attrs})
+            g.edge(name, node_id, {"style": "invis"})

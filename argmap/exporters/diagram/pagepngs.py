@@ -149,6 +149,7 @@ def _engine_pngs(
     sources = []
     for page in pages:
         graph = page.graph.copy()
-        graph.attr("graph", dpi=str(PAGE_DPI), viewport=viewport(layout.scale(page), pixels))
-        sources.append(str(graph.source))
+        scaled = {"dpi": str(PAGE_DPI), "viewport": viewport(layout.scale(page), pixels)}
+        graph.attr("graph", scaled)
+        sources.append(graph.source)
     return run_engine_pngs(sources, engine, map_name=map_name)

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence, Set
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import Final, NamedTuple
 
+from argmap.exporters.diagram.dot import Digraph, attrs
 from argmap.model import Node, Relation
-
-if TYPE_CHECKING:
-    import graphviz
 
 __all__ = [
     "NODESEP",
@@ -36,6 +34,9 @@ RANKSEP: Final = 0.55 * 72
 PASSING: Final = 2.5 * NODESEP
 """The room an edge from a lower row takes as it passes a row on its way to the parent."""
 
+_INVISIBLE: Final = attrs({"style": "invis"})
+"""An edge that only holds nodes in place."""
+
 STACK_COLUMNS: Final = 2
 """Leaves of one parent beyond this many are stacked in columns, keeping wide maps slide-shaped."""
 
@@ -50,7 +51,7 @@ def stack_columns(leaves: int) -> int:
     return max(STACK_COLUMNS, math.ceil(math.sqrt(leaves)) if leaves > 9 else STACK_COLUMNS)
 
 
-def stack_leaves(g: graphviz.Digraph, shown: list[Node], visible: Set[str]) -> None:
+def stack_leaves(g: Digraph, shown: list[Node], visible: Set[str]) -> None:
     """Stack a node's many leaf children in columns with invisible edges.
 
     Graphviz puts all siblings in one row, so a premise with six pieces of evidence
@@ -73,7 +74,7 @@ def stack_leaves(g: graphviz.Digraph, shown: list[Node], visible: Set[str]) -> N
         # A block of many columns needs its chains held straight, or it slants.
         weight = "0" if columns == STACK_COLUMNS else "20"
         for i in range(columns, len(siblings)):
-            g.edge(siblings[i], siblings[i - columns], style="invis", weight=weight)
+            g.edge(siblings[i], siblings[i - columns], {"style": "invis", "weight": weight})
 
 
 class Item(NamedTuple):
@@ -246,7 +247,7 @@ def _gap(above: list[Item], index: int, count: int) -> list[Item]:
     return above[gap : gap + 2]
 
 
-def hold_rows(g: graphviz.Digraph, wraps: Sequence[Wrap]) -> None:
+def hold_rows(g: Digraph, wraps: Sequence[Wrap]) -> None:
     """Hold each row below the one before, its items in file order (see :class:`Wrap`).
 
     Invisible edges: one from each item of a later row to its anchor; and along each
@@ -256,13 +257,13 @@ def hold_rows(g: graphviz.Digraph, wraps: Sequence[Wrap]) -> None:
     for wrap in wraps:
         pull = {"weight": str(wrap.weight)} if wrap.weight != 1 else {}
         for item, anchor in wrap.holds:
-            g.edge(item, anchor, style="invis", **pull)
+            g.edge(item, anchor, {"style": "invis", **pull})
         for row in wrap.rows:
             if len(row) < 2:
                 continue
             with g.subgraph() as same:
-                same.attr(rank="same")
+                same.set({"rank": "same"})
                 for name in row:
                     same.node(name)
             for left, right in zip(row, row[1:], strict=False):
-                g.edge(left, right, style="invis")
+                g.edge(left, right, _INVISIBLE)

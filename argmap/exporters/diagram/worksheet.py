@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
+from argmap.exporters.diagram.dot import Digraph, Html
 from argmap.exporters.diagram.labels import html_text, width_attr, wrap
 from argmap.exporters.diagram.styles import FONT, EdgeStyle, NodeStyle
 from argmap.model import Node, NodeKind, Relation
 from argmap.options import Sheet
-
-if TYPE_CHECKING:
-    import graphviz
 
 __all__ = [
     "BANK_WRAP",
@@ -76,10 +74,10 @@ def group_label(sheet: Sheet | None) -> str:
     return LINKED_LABEL_SHEET if hidden else "LINKED REASON (all together)"
 
 
-ARROW_BOX: Final = (
-    '<<TABLE BORDER="0" CELLPADDING="0"><TR>'
+ARROW_BOX: Final = Html(
+    '<TABLE BORDER="0" CELLPADDING="0"><TR>'
     '<TD BORDER="1" COLOR="#424242" BGCOLOR="#ffffff" WIDTH="20" HEIGHT="20"> </TD>'
-    "</TR></TABLE>>"
+    "</TR></TABLE>"
 )
 """A label worksheet's box on each arrow, for + (supports) or − (attacks)."""
 
@@ -141,7 +139,7 @@ def sheet_body(node: Node, ink: str, sheet: Sheet) -> str | None:
     return rule * lines
 
 
-def sheet_key(sheet: Sheet | None) -> str | None:
+def sheet_key(sheet: Sheet | None) -> Html | None:
     """The worksheet's instructions, drawn where a map's key goes (None: the map's key)."""
     if sheet is None or sheet.answers:
         return None
@@ -165,10 +163,10 @@ def sheet_key(sheet: Sheet | None) -> str | None:
         f'<TR><TD ALIGN="LEFT"{width_attr([line], 10)}>{html_text(line)}</TD></TR>'
         for line in lines
     ]
-    return (
-        '<<TABLE BORDER="1" COLOR="#9e9e9e" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3">'
+    return Html(
+        '<TABLE BORDER="1" COLOR="#9e9e9e" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3">'
         + "".join(rows)
-        + "</TABLE>>"
+        + "</TABLE>"
     )
 
 
@@ -186,33 +184,35 @@ def bank_rows(sheet: Sheet) -> list[str]:
     return rows
 
 
-def bank_label(rows: list[str], heading: str = "STATEMENT BANK") -> str:
+def bank_label(rows: list[str], heading: str = "STATEMENT BANK") -> Html:
     """An HTML-like label holding some of the bank's rows under a heading."""
-    return (
-        '<<TABLE BORDER="1" COLOR="#424242" CELLBORDER="0" CELLSPACING="2" CELLPADDING="4">'
+    return Html(
+        '<TABLE BORDER="1" COLOR="#424242" CELLBORDER="0" CELLSPACING="2" CELLPADDING="4">'
         f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B>{html_text(heading)}</B></TD></TR>'
         + "".join(rows)
-        + "</TABLE>>"
+        + "</TABLE>"
     )
 
 
-def add_bank(g: graphviz.Digraph, sheet: Sheet | None) -> None:
+def add_bank(g: Digraph, sheet: Sheet | None) -> None:
     """Add a place worksheet's whole bank to its drawing, as one box beside the map."""
     if sheet is None or not sheet.bank or sheet.answers:
         return
     add_bank_rows(g, bank_rows(sheet))
 
 
-def add_bank_rows(g: graphviz.Digraph, rows: list[str], heading: str = "STATEMENT BANK") -> None:
+def add_bank_rows(g: Digraph, rows: list[str], heading: str = "STATEMENT BANK") -> None:
     """Add the bank (or a part of it) to a graph as one box."""
     g.node(
         "statement bank",
-        label=bank_label(rows, heading),
-        shape="plaintext",
-        style="",
-        fontname=FONT,
-        fontsize="12",
-        id="bank",
-        tooltip="Statement bank",
-        **{"class": "bank"},
+        {
+            "label": bank_label(rows, heading),
+            "shape": "plaintext",
+            "style": "",
+            "fontname": FONT,
+            "fontsize": "12",
+            "id": "bank",
+            "tooltip": "Statement bank",
+            "class": "bank",
+        },
     )
