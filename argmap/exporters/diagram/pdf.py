@@ -6,6 +6,7 @@ import re
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Final
 
@@ -18,12 +19,14 @@ from argmap.exporters.diagram.fonts import (
     main_font,
     noto_folder,
 )
-from argmap.exporters.diagram.pdfdraw import Text, draw_svg
+from argmap.exporters.diagram.pdfdraw import PageParts, Text
 from argmap.exporters.diagram.pdffonts import Face
-from argmap.exporters.diagram.pdfwrite import Link, PdfWriter, pdf_string
+from argmap.exporters.diagram.pdfwrite import Link, PdfWriter, deflate, pdf_string
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
+
+    from argmap.exporters.diagram.svglinks import PageLink
 
 __all__ = ["FONT_FAMILY", "pages_to_pdf", "svgs_to_pdf", "write_pdf"]
 
@@ -86,9 +89,7 @@ def write_pdf(count: int, svgs: Iterable[str], out: IO[bytes], *, title: str = "
     fonts = _Fonts()
     try:
         writer = PdfWriter(out, count)
-        for svg in svgs:
-            page = draw_svg(svg, fonts.write)
-            writer.page(page.width, page.height, page.content, _links(svg, page.height))
+        _write_pages(writer, count, svgs, fonts)
         info = {
             "Title": pdf_string(title),
             "Creator": "(argmap)",
@@ -102,15 +103,38 @@ def write_pdf(count: int, svgs: Iterable[str], out: IO[bytes], *, title: str = "
         fonts.close()
 
 
-def _links(svg: str, height: float) -> list[Link]:
-    """The page's links to other pages, in PDF points (from the bottom left)."""
-    from argmap.exporters.diagram.svglinks import page_links
+def _write_pages(writer: PdfWriter, count: int, svgs: Iterable[str], fonts: _Fonts) -> None:
+    """Draw and write the pages in order: the shapes on every core, the text here.
 
+    Each page's content is compressed in a thread of its own while the next is drawn.
+    """
+    from collections import deque
+    from concurrent.futures import ThreadPoolExecutor
+
+    from argmap.exporters.diagram.pageworkers import finish_pages
+
+    held: deque[tuple[Future[bytes], PageParts]] = deque()
+    with ThreadPoolExecutor(1, thread_name_prefix="argmap-deflate") as deflating:
+        for page in finish_pages("pdf", count, ((svg,) for svg in svgs)):
+            held.append((deflating.submit(deflate, page.content(fonts.write)), page))
+            if len(held) > 2:
+                _put(writer, *held.popleft())
+        while held:
+            _put(writer, *held.popleft())
+
+
+def _put(writer: PdfWriter, content: Future[bytes], page: PageParts) -> None:
+    links = _links(page.links, page.height)
+    writer.page(page.width, page.height, content.result(), links, deflated=True)
+
+
+def _links(links: list[PageLink], height: float) -> list[Link]:
+    """The page's links to other pages, in PDF points (from the bottom left)."""
     return [
         Link(
             link.x, height - link.y - link.height, link.x + link.width, height - link.y, link.page
         )
-        for link in page_links(svg)
+        for link in links
     ]
 
 
