@@ -63,3 +63,16 @@ def test_a_short_document_starts_no_worker(
 
     monkeypatch.setattr(pageworkers, "_Worker", refuse)
     assert svgs_to_pdf(svgs).startswith(b"%PDF-1.7")
+
+
+def test_workers_clean_the_same_html_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    from argmap.exporters.diagram import engine
+    from argmap.exporters.html.page import render_html
+
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    here = render_html(m, analyze(m), RenderOptions())
+    monkeypatch.setattr(pageworkers, "MIN_PAGES", 2)
+    monkeypatch.setattr(pageworkers, "BATCH", 1)
+    monkeypatch.setattr(engine, "drawing_workers", lambda: 2)
+    assert render_html(m, analyze(m), RenderOptions()) == here
+    assert here.count("<svg") > 2

@@ -26,6 +26,7 @@ __all__ = ["JOBS", "MIN_PAGES", "finish_pages", "main"]
 
 JOBS: Final = {
     "pdf": ("argmap.exporters.diagram.pdfdraw", "draw_parts"),
+    "html": ("argmap.exporters.html.diagram", "clean_page"),
 }
 """What a worker can do to a page, by name: the module and function it runs."""
 
