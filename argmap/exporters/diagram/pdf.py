@@ -38,6 +38,8 @@ _RIGHT_TO_LEFT_BLOCKS: Final = re.compile(
     "[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]"
 )
 """The blocks that hold every right-to-left letter (Hebrew, Arabic, Syriac...): a quick test."""
+MAX_LINES_KEPT: Final = 50_000
+"""Lines of text whose runs are remembered at most (then forgotten, and remembered anew)."""
 CREATION_DATE: Final = "(D:20000101000000Z)"
 """A fixed creation date keeps the PDF byte-identical from run to run."""
 
@@ -146,6 +148,8 @@ class _Fonts:
         self.main = coverage(main_font())
         self.faces: dict[str | int, tuple[str, Face]] = {}
         self.files: dict[Path, TTFont] = {}
+        self.lines: dict[tuple[str, str], list[tuple[str, str, float]]] = {}
+        """A line of text and its style -> its runs (pages repeat lines: breadcrumbs, stubs)."""
 
     def _open(self, path: Path) -> TTFont:
         """A font file, opened once for all the faces drawn from it."""
@@ -172,22 +176,38 @@ class _Fonts:
 
     def write(self, text: Text) -> str:
         """Set a line of text in its faces, run by run, anchored where the SVG anchors it."""
-        line = text.text
+        key = (text.text, text.style)
+        runs = self.lines.get(key)
+        if runs is None:
+            if len(self.lines) >= MAX_LINES_KEPT:
+                self.lines.clear()
+            runs = self.lines[key] = self._runs(*key)
+        size = f"{text.size:g}"
+        shown: list[str] = []
+        width = 0.0
+        for name, codes, advance in runs:
+            shown.append(f"/{name} {size} Tf <{codes}> Tj")
+            if text.anchor != "start":
+                width += advance * text.size / 1000
+        x = text.x - {"middle": width / 2, "end": width}.get(text.anchor, 0.0)
+        return f"BT 1 0 0 -1 {x:.2f} {text.y:.2f} Tm {' '.join(shown)} ET"
+
+    def _runs(self, line: str, style: str) -> list[tuple[str, str, float]]:
+        """A line's runs of one face each: the face's name, the codes, the run's advance.
+
+        The advance is in thousandths of the font size.
+        """
         if line.isascii() or self.main.issuperset(map(ord, line)):
             runs = [(-1, line)]  # all in Noto Sans, as most lines are
         else:
             runs = font_runs(line, self.fallbacks)
-        size = f"{text.size:g}"
-        shown: list[str] = []
-        width = 0.0
+        done: list[tuple[str, str, float]] = []
         for index, run in runs:
-            name, face = self.face(index, text.style)
+            name, face = self.face(index, style)
             visual = _visual(run)
-            shown.append(f"/{name} {size} Tf <{face.encode(visual)}> Tj")
-            if text.anchor != "start":
-                width += face.width(visual) * text.size / 1000
-        x = text.x - {"middle": width / 2, "end": width}.get(text.anchor, 0.0)
-        return f"BT 1 0 0 -1 {x:.2f} {text.y:.2f} Tm {' '.join(shown)} ET"
+            codes = face.encode(visual)
+            done.append((name, codes, face.width(visual)))
+        return done
 
     def embed(self, writer: PdfWriter) -> dict[str, int]:
         """Embed every face used; return the resource names and font object numbers."""
