@@ -76,3 +76,19 @@ def test_workers_clean_the_same_html_pages(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(engine, "drawing_workers", lambda: 2)
     assert render_html(m, analyze(m), RenderOptions()) == here
     assert here.count("<svg") > 2
+
+
+def test_where_no_worker_can_start_the_pages_are_drawn_here(
+    svgs: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap.exporters.diagram import engine
+
+    here = svgs_to_pdf(svgs)
+
+    def refuse(name: str) -> None:
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(pageworkers, "MIN_PAGES", 2)
+    monkeypatch.setattr(engine, "drawing_workers", lambda: 2)
+    monkeypatch.setattr(pageworkers, "_Worker", refuse)
+    assert svgs_to_pdf(svgs) == here

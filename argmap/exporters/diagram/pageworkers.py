@@ -12,6 +12,7 @@ arguments from standard input until it ends, and answers each with the pickled r
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import pickle
 import subprocess
@@ -56,11 +57,15 @@ def finish_pages(name: str, count: int, pages: Iterable[tuple[Any, ...]]) -> Ite
 
     workers = drawing_workers()
     function = job(name)
-    if count < MIN_PAGES or workers <= 1:
+    idle: deque[_Worker] = deque()
+    if count >= MIN_PAGES and workers > 1:
+        # Where no process can be started, the job runs in this one.
+        with contextlib.suppress(OSError):
+            idle.append(_Worker(name))
+    if not idle:
         for args in pages:
             yield function(*args)
         return
-    idle: deque[_Worker] = deque()
     lock = threading.Lock()
 
     def run(batch: list[tuple[Any, ...]]) -> list[Any]:
@@ -106,6 +111,7 @@ class _Worker:
             [sys.executable, "-m", __name__, name],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,  # a failure is reported where the page is needed
         )
 
     def run(self, batch: list[tuple[Any, ...]]) -> list[Any]:
