@@ -47,11 +47,63 @@ the 10,000-node PNG row."""
 QUICK = os.environ.get("ARGMAP_BENCH_QUICK") == "1" or "--quick" in sys.argv
 PDF_RENDERS = [1000, 10000] if QUICK else [1000, 10000, 100000]
 """Node counts of the whole A4 PDF renders timed stage by stage (quick: no 100,000)."""
+HTML_STAGED_MAX = 10000
+"""The largest map whose HTML page is also timed stage by stage."""
 
 if QUICK:
     RENDERS.remove(("10000", "png", "slide"))
 
-PDF_RENDER = r"""
+STAGED_RENDER = r"""
+import json, resource, sys, tempfile, time
+sys.path.insert(0, {here!r})
+from bench_render import generate
+from argmap.analysis.standing import analyze
+from argmap.exporters.diagram import fitting, formats, pdf
+from argmap.exporters.html import page
+from argmap.load.validate import validate_data
+from argmap.options import RenderOptions
+fmt, nodes = sys.argv[1], int(sys.argv[2])
+m = validate_data(generate(nodes))
+analysis = analyze(m)
+spent = {{"plan": 0.0, "dot": 0.0, "fonts": 0.0}}
+def timed(key, fn):
+    def run(*args, **kwargs):
+        start = time.process_time()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            spent[key] += time.process_time() - start
+    return run
+fitting.paginate = timed("plan", fitting.paginate)
+fitting.to_digraph = timed("dot", fitting.to_digraph)
+pdf._Fonts.embed = timed("fonts", pdf._Fonts.embed)
+def children():
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+wall, own, child = time.perf_counter(), time.process_time(), children()
+layout = formats._pages(m, analysis, RenderOptions(), "a4")
+layout_wall = time.perf_counter() - wall
+layout_cpu, engine_cpu = time.process_time() - own, children() - child
+planned_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+pages = len(layout.pages)
+formats._pages = lambda *args, **kwargs: layout  # the page writes what was laid out
+wall, own, child = time.perf_counter(), time.process_time(), children()
+with tempfile.TemporaryFile() as out:  # streamed to its file, as the command does
+    if fmt == "pdf":
+        formats.stream_pdf(m, analysis, RenderOptions(), out)
+    else:
+        page.stream_html(m, analysis, RenderOptions(), out)
+    size = out.tell()
+print(json.dumps({{
+    "nodes": len(m), "pages": pages, "layout_wall": layout_wall, "layout_cpu": layout_cpu,
+    "engine": engine_cpu, "write_wall": time.perf_counter() - wall,
+    "write_cpu": time.process_time() - own, "workers": children() - child, **spent,
+    "mb": size / 1e6, "planned_mb": planned_mb,
+    "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+}}))
+"""
+
+RENDER = r"""
 import json, resource, sys, tempfile, time
 sys.path.insert(0, {here!r})
 from bench_render import generate
@@ -227,35 +279,45 @@ def renders() -> None:
 
 
 def pdf_renders() -> None:
-    """Time whole A4 PDF renders stage by stage, each in a fresh process (CPU seconds).
+    """Time whole A4 PDF and HTML renders phase by phase, each in a fresh process.
 
-    Planning is argmap's own paging and DOT building, the engine's is its layout of every
-    page; the PDF's is fitting each page's SVG to the page, drawing it as a content stream,
-    compressing and writing it, and embedding the font subsets at the end.
+    Laying out: argmap's planning and DOT building (this process's CPU seconds), and the
+    engine's layout of every page (its runs' CPU seconds), overlapped on every core.
+    Writing: drawing each page as PDF operators, or cleaning it for the HTML page, in
+    worker processes (their CPU seconds), while this process sets the text, compresses,
+    embeds the fonts, or writes the rest of the HTML page. Wall seconds count whatever
+    else the machine runs; CPU seconds do not.
     """
-    child = PDF_RENDER.format(here=str(HERE))
+    child = STAGED_RENDER.format(here=str(HERE))
     print()
     print(
-        "| nodes | pages | seconds | CPU s: planning + engine + PDF | PDF: fit + draw + "
-        "write + fonts | ms a page (PDF) | file MB | peak MB: planned, in all |"
+        "| nodes | format | pages | layout: wall s, CPU s (plan + DOT + rest) + engine "
+        "| writing: wall s, CPU s (fonts) + workers | file MB | peak MB: laid out, in all |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|")
     for nodes in PDF_RENDERS:
-        done = subprocess.run(
-            [sys.executable, "-c", child, str(nodes)], capture_output=True, text=True, check=False
-        )
-        if done.returncode != 0:
-            print(f"| {nodes} | failed: {done.stderr.strip().splitlines()[-1]} |")
-            continue
-        r = json.loads(done.stdout)
-        rest = r["pdf"] - r["svg"] - r["draw"] - r["fonts"]
-        print(
-            f"| {r['nodes']} | {r['pages']} | {r['seconds']:.1f} | {r['planning']:.1f} + "
-            f"{r['engine']:.1f} + {r['pdf']:.1f} | {r['svg']:.1f} + {r['draw']:.1f} + "
-            f"{rest:.1f} + {r['fonts']:.1f} | {1000 * r['pdf'] / r['pages']:.2f} | "
-            f"{r['mb']:.1f} | {r['planned_mb']:.0f}, {r['peak_mb']:.0f} |",
-            flush=True,
-        )
+        for fmt in ("pdf", "html"):
+            if fmt == "html" and nodes > HTML_STAGED_MAX:
+                continue
+            done = subprocess.run(
+                [sys.executable, "-c", child, fmt, str(nodes)],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if done.returncode != 0:
+                print(f"| {nodes} | {fmt} | failed: {done.stderr.strip().splitlines()[-1]} |")
+                continue
+            r = json.loads(done.stdout)
+            rest = r["layout_cpu"] - r["plan"] - r["dot"]
+            print(
+                f"| {r['nodes']} | {fmt} | {r['pages']} | {r['layout_wall']:.1f}, "
+                f"{r['plan']:.1f} + {r['dot']:.1f} + {rest:.1f} + {r['engine']:.1f} | "
+                f"{r['write_wall']:.1f}, {r['write_cpu']:.1f} ({r['fonts']:.1f}) + "
+                f"{r['workers']:.1f} | {r['mb']:.1f} | {r['planned_mb']:.0f}, "
+                f"{r['peak_mb']:.0f} |",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -53,9 +53,9 @@ _SVG_SIZE: Final = re.compile(
 )
 
 
-def pack(svg: str) -> bytes:
+def pack(svg: str | bytes) -> bytes:
     """An SVG as a page keeps it: compressed (37,000 pages' text would take about 700 MB)."""
-    return zlib.compress(svg.encode("utf-8"), 1)
+    return zlib.compress(svg.encode("utf-8") if isinstance(svg, str) else svg, 1)
 
 
 @dataclass(frozen=True)
@@ -261,30 +261,28 @@ class _Drafter:
         )
 
     def lay_out(self, plans: list[PagePlan]) -> list[_Draft]:
-        """Lay out every page not drawn before, in few engine runs.
+        """Lay out every page not drawn before, each as soon as its graph is built.
 
-        The pages go to the engine a run's worth at a time, so only one run's DOT and
-        engine output are held at once besides the drafts (100,000 nodes: 37,000 pages).
+        The engine lays pages out on every core while the next pages' graphs are built
+        and the finished ones packed, so only a few pages' DOT and SVG are held at once
+        besides the drafts (100,000 nodes: 37,000 pages).
         """
-        from argmap.exporters.diagram.engine import SVG_GRAPHS_PER_RUN, run_engine_svgs
+        from argmap.exporters.diagram.enginepool import stream_svgs
 
         missing = {self.key(p): p for p in plans if self.key(p) not in self.drawn}
-        keys = list(missing)
-        for start in range(0, len(keys), SVG_GRAPHS_PER_RUN):
-            run = keys[start : start + SVG_GRAPHS_PER_RUN]
-            sources = [
-                to_digraph(
-                    self.m,
-                    self.analysis,
-                    self.options,
-                    replace(missing[key], digits=self.digits),
-                    cache=self.lines,
-                ).source
-                for key in run
-            ]
-            svgs = run_engine_svgs(sources, self.engine, map_name=self.options.map_name)
-            for key, svg in zip(run, svgs, strict=True):
-                self.drawn[key] = _Draft(missing[key], pack(svg), *svg_size(svg))
+        sources = (
+            to_digraph(
+                self.m,
+                self.analysis,
+                self.options,
+                replace(plan, digits=self.digits),
+                cache=self.lines,
+            ).source
+            for plan in missing.values()
+        )
+        svgs = stream_svgs(sources, self.engine, map_name=self.options.map_name)
+        for (key, plan), svg in zip(missing.items(), svgs, strict=True):
+            self.drawn[key] = _Draft(plan, pack(svg), *svg_size(svg))
         return [self.drawn[self.key(plan)]._replace(plan=plan) for plan in plans]
 
     def finish(self, draft: _Draft) -> LaidPage:
@@ -341,8 +339,11 @@ def page_svg(layout: Layout, page: LaidPage) -> str:
     return svg[: match.start()] + head + svg[match.end() :]
 
 
-def svg_size(svg: str) -> tuple[float, float]:
+def svg_size(svg: str | bytes) -> tuple[float, float]:
     """A drawing's width and height in points, as the engine's SVG gives them."""
+    if isinstance(svg, bytes):  # the root element's start tag is enough
+        start = svg.find(b"<svg")
+        svg = svg[start : svg.find(b">", start) + 1].decode("utf-8") if start >= 0 else ""
     match = _SVG_SIZE.search(svg)
     return (float(match.group(2)), float(match.group(3))) if match else (1.0, 1.0)
 

@@ -6,6 +6,7 @@ import re
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Final
 
@@ -18,12 +19,14 @@ from argmap.exporters.diagram.fonts import (
     main_font,
     noto_folder,
 )
-from argmap.exporters.diagram.pdfdraw import Text, draw_svg
+from argmap.exporters.diagram.pdfdraw import PageParts, Text
 from argmap.exporters.diagram.pdffonts import Face
-from argmap.exporters.diagram.pdfwrite import Link, PdfWriter, pdf_string
+from argmap.exporters.diagram.pdfwrite import Link, PdfWriter, deflate, pdf_string
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
+
+    from argmap.exporters.diagram.svglinks import PageLink
 
 __all__ = ["FONT_FAMILY", "pages_to_pdf", "svgs_to_pdf", "write_pdf"]
 
@@ -35,6 +38,8 @@ _RIGHT_TO_LEFT_BLOCKS: Final = re.compile(
     "[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]"
 )
 """The blocks that hold every right-to-left letter (Hebrew, Arabic, Syriac...): a quick test."""
+MAX_LINES_KEPT: Final = 50_000
+"""Lines of text whose runs are remembered at most (then forgotten, and remembered anew)."""
 CREATION_DATE: Final = "(D:20000101000000Z)"
 """A fixed creation date keeps the PDF byte-identical from run to run."""
 
@@ -86,9 +91,7 @@ def write_pdf(count: int, svgs: Iterable[str], out: IO[bytes], *, title: str = "
     fonts = _Fonts()
     try:
         writer = PdfWriter(out, count)
-        for svg in svgs:
-            page = draw_svg(svg, fonts.write)
-            writer.page(page.width, page.height, page.content, _links(svg, page.height))
+        _write_pages(writer, count, svgs, fonts)
         info = {
             "Title": pdf_string(title),
             "Creator": "(argmap)",
@@ -102,15 +105,38 @@ def write_pdf(count: int, svgs: Iterable[str], out: IO[bytes], *, title: str = "
         fonts.close()
 
 
-def _links(svg: str, height: float) -> list[Link]:
-    """The page's links to other pages, in PDF points (from the bottom left)."""
-    from argmap.exporters.diagram.svglinks import page_links
+def _write_pages(writer: PdfWriter, count: int, svgs: Iterable[str], fonts: _Fonts) -> None:
+    """Draw and write the pages in order: the shapes on every core, the text here.
 
+    Each page's content is compressed in a thread of its own while the next is drawn.
+    """
+    from collections import deque
+    from concurrent.futures import ThreadPoolExecutor
+
+    from argmap.exporters.diagram.pageworkers import finish_pages
+
+    held: deque[tuple[Future[bytes], PageParts]] = deque()
+    with ThreadPoolExecutor(1, thread_name_prefix="argmap-deflate") as deflating:
+        for page in finish_pages("pdf", count, ((svg,) for svg in svgs)):
+            held.append((deflating.submit(deflate, page.content(fonts.write)), page))
+            if len(held) > 2:
+                _put(writer, *held.popleft())
+        while held:
+            _put(writer, *held.popleft())
+
+
+def _put(writer: PdfWriter, content: Future[bytes], page: PageParts) -> None:
+    links = _links(page.links, page.height)
+    writer.page(page.width, page.height, content.result(), links, deflated=True)
+
+
+def _links(links: list[PageLink], height: float) -> list[Link]:
+    """The page's links to other pages, in PDF points (from the bottom left)."""
     return [
         Link(
             link.x, height - link.y - link.height, link.x + link.width, height - link.y, link.page
         )
-        for link in page_links(svg)
+        for link in links
     ]
 
 
@@ -122,6 +148,8 @@ class _Fonts:
         self.main = coverage(main_font())
         self.faces: dict[str | int, tuple[str, Face]] = {}
         self.files: dict[Path, TTFont] = {}
+        self.lines: dict[tuple[str, str], list[tuple[str, str, float]]] = {}
+        """A line of text and its style -> its runs (pages repeat lines: breadcrumbs, stubs)."""
 
     def _open(self, path: Path) -> TTFont:
         """A font file, opened once for all the faces drawn from it."""
@@ -148,22 +176,38 @@ class _Fonts:
 
     def write(self, text: Text) -> str:
         """Set a line of text in its faces, run by run, anchored where the SVG anchors it."""
-        line = text.text
+        key = (text.text, text.style)
+        runs = self.lines.get(key)
+        if runs is None:
+            if len(self.lines) >= MAX_LINES_KEPT:
+                self.lines.clear()
+            runs = self.lines[key] = self._runs(*key)
+        size = f"{text.size:g}"
+        shown: list[str] = []
+        width = 0.0
+        for name, codes, advance in runs:
+            shown.append(f"/{name} {size} Tf <{codes}> Tj")
+            if text.anchor != "start":
+                width += advance * text.size / 1000
+        x = text.x - {"middle": width / 2, "end": width}.get(text.anchor, 0.0)
+        return f"BT 1 0 0 -1 {x:.2f} {text.y:.2f} Tm {' '.join(shown)} ET"
+
+    def _runs(self, line: str, style: str) -> list[tuple[str, str, float]]:
+        """A line's runs of one face each: the face's name, the codes, the run's advance.
+
+        The advance is in thousandths of the font size.
+        """
         if line.isascii() or self.main.issuperset(map(ord, line)):
             runs = [(-1, line)]  # all in Noto Sans, as most lines are
         else:
             runs = font_runs(line, self.fallbacks)
-        size = f"{text.size:g}"
-        shown: list[str] = []
-        width = 0.0
+        done: list[tuple[str, str, float]] = []
         for index, run in runs:
-            name, face = self.face(index, text.style)
+            name, face = self.face(index, style)
             visual = _visual(run)
-            shown.append(f"/{name} {size} Tf <{face.encode(visual)}> Tj")
-            if text.anchor != "start":
-                width += face.width(visual) * text.size / 1000
-        x = text.x - {"middle": width / 2, "end": width}.get(text.anchor, 0.0)
-        return f"BT 1 0 0 -1 {x:.2f} {text.y:.2f} Tm {' '.join(shown)} ET"
+            codes = face.encode(visual)
+            done.append((name, codes, face.width(visual)))
+        return done
 
     def embed(self, writer: PdfWriter) -> dict[str, int]:
         """Embed every face used; return the resource names and font object numbers."""

@@ -12,9 +12,12 @@ import functools
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
-from typing import Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 
-__all__ = ["PageDrawing", "Text", "draw_svg", "page_size"]
+if TYPE_CHECKING:
+    from argmap.exporters.diagram.svglinks import PageLink
+
+__all__ = ["PageDrawing", "PageParts", "Text", "draw_parts", "draw_svg", "page_size"]
 
 SVG_NS: Final = "{http://www.w3.org/2000/svg}"
 _NUMBER: Final = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
@@ -49,6 +52,27 @@ class PageDrawing(NamedTuple):
     width: float
     height: float
     content: bytes
+
+
+class PageParts(NamedTuple):
+    """A page drawn but for its text: what :func:`draw_parts` gives, ready to pickle.
+
+    The content stream is ``chunks`` with the operators of ``texts[i]`` between chunk
+    ``i`` and chunk ``i + 1`` (see :meth:`content`).
+    """
+
+    width: float
+    height: float
+    chunks: list[str]
+    texts: list[Text]
+    links: list[PageLink]
+
+    def content(self, write: TextWriter) -> bytes:
+        """The page's content stream, each text drawn by ``write`` in order."""
+        parts = [self.chunks[0]]
+        for text, chunk in zip(self.texts, self.chunks[1:], strict=True):
+            parts += (write(text), chunk)
+        return "".join(parts).encode("latin-1")
 
 
 TextWriter = Callable[[Text], str]
@@ -91,6 +115,26 @@ def draw_svg(svg: str, write: TextWriter) -> PageDrawing:
             out.append(write(Text(x, y, anchor, size, _style(element), element.text)))
     out.append("Q\n")
     return PageDrawing(width, height, "\n".join(out).encode("latin-1"))
+
+
+def draw_parts(svg: str) -> PageParts:
+    """Draw one engine SVG as :func:`draw_svg` does, leaving its text to be drawn later.
+
+    Choosing the text's fonts numbers the characters in the order they are first
+    drawn, so it happens page by page where the PDF is written; the rest of a page's
+    drawing (and its links) is the SVG's alone, and may be done in any process.
+    """
+    from argmap.exporters.diagram.svglinks import page_links
+
+    texts: list[Text] = []
+
+    def hold(text: Text) -> str:
+        texts.append(text)
+        return "\0"  # XML text never holds a NUL, nor do the operators
+
+    page = draw_svg(svg, hold)
+    chunks = page.content.decode("latin-1").split("\0")
+    return PageParts(page.width, page.height, chunks, texts, page_links(svg))
 
 
 def _style(element: ET.Element) -> str:

@@ -14,7 +14,7 @@ from array import array
 from collections.abc import Iterable
 from typing import IO, Final, NamedTuple
 
-__all__ = ["Link", "PdfWriter", "pdf_string"]
+__all__ = ["Link", "PdfWriter", "deflate", "pdf_string"]
 
 HEADER: Final = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
 """The version line, then a comment of high bytes: the file is binary."""
@@ -27,6 +27,14 @@ FIRST_PAGE: Final = 4
 
 COMPRESSION: Final = 6
 """zlib level for content streams: 9 is twice as slow for 2% less."""
+
+
+def deflate(data: bytes) -> bytes:
+    """A stream's content compressed as the writer compresses it.
+
+    zlib lets go of the interpreter meanwhile, so another thread may do it.
+    """
+    return zlib.compress(data, COMPRESSION)
 
 
 class Link(NamedTuple):
@@ -92,7 +100,13 @@ class PdfWriter:
         self._put(b"%d 0 obj\n%s\nendobj\n" % (number, data))
 
     def write_stream(
-        self, number: int, data: bytes, entries: str = "", *, compress: bool = True
+        self,
+        number: int,
+        data: bytes,
+        entries: str = "",
+        *,
+        compress: bool = True,
+        deflated: bool = False,
     ) -> None:
         """Write object ``number`` as a stream of ``data``, zlib-compressed unless told not.
 
@@ -101,29 +115,40 @@ class PdfWriter:
             data: the stream's content.
             entries: more entries of the stream's dictionary (``/Length`` is added).
             compress: compress the content (``/Filter /FlateDecode``).
+            deflated: the content is compressed already (by :func:`deflate`).
         """
-        if compress:
-            data = zlib.compress(data, COMPRESSION)
+        if compress and not deflated:
+            data = deflate(data)
+        if compress or deflated:
             entries = f"/Filter /FlateDecode {entries}"
         head = f"<< {entries.strip()} /Length {len(data)} >>\nstream\n".encode("latin-1")
         self.offsets[number] = self.position
         self._put(b"%d 0 obj\n%s%s\nendstream\nendobj\n" % (number, head, data))
 
-    def page(self, width: float, height: float, content: bytes, links: Iterable[Link]) -> None:
+    def page(
+        self,
+        width: float,
+        height: float,
+        content: bytes,
+        links: Iterable[Link],
+        *,
+        deflated: bool = False,
+    ) -> None:
         """Write the next page: its content stream, its links, then the page itself.
 
         Args:
             width: the page's width in points.
             height: the page's height in points.
-            content: the page's content stream (uncompressed: it is compressed here).
+            content: the page's content stream (compressed here unless ``deflated``).
             links: the page's links to other pages; links to pages outside the
                 document are left out.
+            deflated: ``content`` is compressed already (by :func:`deflate`).
         """
         self.pages_done += 1
         if self.pages_done > self.page_count:
             raise ValueError(f"page {self.pages_done} of a {self.page_count}-page PDF")
         contents = self.reserve()
-        self.write_stream(contents, content)
+        self.write_stream(contents, content, deflated=deflated)
         annots = []
         for link in links:
             if not 1 <= link.page <= self.page_count:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, TypeVar, overload
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from argmap.exporters.diagram.fitting import Layout
     from argmap.exporters.diagram.pagesize import PageSize
 
-__all__ = ["DEFAULT_FIT", "Diagram", "DiagramPage", "html_diagram", "print_css"]
+__all__ = ["DEFAULT_FIT", "Diagram", "DiagramPage", "clean_page", "html_diagram", "print_css"]
 
 DEFAULT_FIT: Final = "a4"
 """The page the HTML diagram is split into by default: the PDF's, so it prints the same."""
@@ -54,13 +54,27 @@ _T = TypeVar("_T")
 
 
 class _LazySequence(Sequence[_T]):
-    """A sequence whose items are made when asked for, from their index."""
+    """A sequence whose items are made when asked for, from their index.
 
-    def __init__(self, count: int, make: Callable[[int], _T]) -> None:
-        self._count, self._make = count, make
+    Iterating over it makes them all in order, by ``stream`` if given (it may make
+    several at once, on every core).
+    """
+
+    def __init__(
+        self,
+        count: int,
+        make: Callable[[int], _T],
+        stream: Callable[[], Iterator[_T]] | None = None,
+    ) -> None:
+        self._count, self._make, self._stream = count, make, stream
 
     def __len__(self) -> int:
         return self._count
+
+    def __iter__(self) -> Iterator[_T]:
+        if self._stream is None:
+            return super().__iter__()
+        return self._stream()
 
     @overload
     def __getitem__(self, index: int) -> _T: ...
@@ -115,10 +129,37 @@ def html_diagram(m: ArgumentMap, analysis: Analysis, options: RenderOptions) -> 
     """
     from markupsafe import Markup
 
-    from argmap.exporters.html.svgclean import clean_svg
+    from argmap.exporters.diagram.pageworkers import finish_pages
 
     svgs, paper = _drawings(m, analysis, options)
     total = len(svgs)
+    paged = paper is not None
+
+    def page(index: int) -> DiagramPage:
+        # Safe to mark: clean_page rebuilt it from drawing elements with escaped text.
+        return DiagramPage(index + 1, Markup(clean_page(svgs[index], index, total, paged)))
+
+    def stream() -> Iterator[DiagramPage]:
+        jobs = ((svgs[index], index, total, paged) for index in range(total))
+        for index, clean in enumerate(finish_pages("html", total, jobs)):
+            yield DiagramPage(index + 1, Markup(clean))
+
+    if total == 0 or not page(0).svg:
+        return None
+    return Diagram(_LazySequence(total, page, stream), paper)
+
+
+def clean_page(svg: str, index: int, total: int, paged: bool) -> str:
+    """Page ``index`` (from 0) of ``total`` made safe to inline (see :func:`html_diagram`).
+
+    Args:
+        svg: the page's SVG.
+        index: the page's place, from 0.
+        total: how many pages the diagram has (links to pages beyond it are dropped).
+        paged: the diagram is fitted to pages: ids other than a node's get the page's
+            prefix, to keep the pages' ids apart.
+    """
+    from argmap.exporters.html.svgclean import clean_svg
 
     def link(target: str) -> str | None:
         if target.startswith("node-"):
@@ -126,19 +167,12 @@ def html_diagram(m: ArgumentMap, analysis: Analysis, options: RenderOptions) -> 
         page = _PAGE_LINK.match(target)
         return target if page is not None and int(page.group(1)) <= total else None
 
-    def page(index: int) -> DiagramPage:
-        prefix = f"p{index + 1}-"
+    prefix = f"p{index + 1}-"
 
-        def rename(element_id: str) -> str:
-            return element_id if element_id.startswith("node-") else prefix + element_id
+    def rename(element_id: str) -> str:
+        return element_id if element_id.startswith("node-") else prefix + element_id
 
-        # Safe to mark: clean_svg rebuilt it from drawing elements with escaped text.
-        clean = clean_svg(svgs[index], link=link, rename=rename if paper is not None else None)
-        return DiagramPage(index + 1, Markup(clean))
-
-    if total == 0 or not page(0).svg:
-        return None
-    return Diagram(_LazySequence(total, page), paper)
+    return clean_svg(svg, link=link, rename=rename if paged else None)
 
 
 def print_css(paper: PageSize) -> str:
