@@ -22,8 +22,8 @@ from argmap.exporters.terminal import format_tree
 from argmap.interop import get_importer
 from argmap.interop.aif import to_aif_data
 from argmap.interop.argdown.writer import to_argdown
-from argmap.load.mapfile import json_schema
 from argmap.load.maps import load_map
+from argmap.load.schema import json_schema
 from argmap.model import ArgumentMap, NodeKind, Relation, drawing_steps, reading_order
 from argmap.options import RenderOptions
 from tests.conftest import write

@@ -5,8 +5,8 @@ from __future__ import annotations
 import jsonschema
 
 from argmap.load.files import read_map_text
-from argmap.load.mapfile import json_schema
 from argmap.load.parse import parse_text
+from argmap.load.schema import json_schema
 from tests.conftest import MAPS
 
 

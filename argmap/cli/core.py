@@ -131,7 +131,7 @@ def export(map_path: Path, fmt: str, output: Path | None) -> None:
 @reports_errors
 def schema(output: Path | None) -> None:
     """Print the JSON Schema of map files (for editor autocompletion and checks)."""
-    from argmap.load.mapfile import json_schema
+    from argmap.load.schema import json_schema
 
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if output is None or str(output) == "-":

@@ -12,11 +12,11 @@ from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Final, NamedTuple
 
 from argmap.errors import UnknownFormatError
-from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
 
 if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis
+    from argmap.model import ArgumentMap
 
 __all__ = [
     "Exporter",
@@ -152,7 +152,9 @@ def parse_formats(text: str) -> list[str]:
     names = [name if _known(name) or not _known(name.lower()) else name.lower() for name in names]
     names = [ALIASES.get(name.lower(), name) if not _known(name) else name for name in names]
     for name in names:
-        get_exporter(name)
+        if not _known(name):
+            raise UnknownFormatError(name, available=list_exporters())
+    # A built-in format's module is imported when it renders (get_exporter), not here.
     return list(dict.fromkeys(names))
 
 

@@ -9,7 +9,8 @@ In the order a map file goes through them:
   ``tree`` the positions (``SourceMap``) and plain data of a round-trip ruamel tree;
   ``syntax`` syntax errors and nesting bounds from the C parser, ``roundtrip`` the
   round-trip parser, given only text whose nesting it can take.
-- ``mapfile``: the file format's pydantic models; ``validate`` turns parsed data into an
+- ``mapfile``: the file format's pydantic models, one node's entry each (``schema``: the
+  nested ones, for the JSON Schema only); ``validate`` turns parsed data into an
   ``ArgumentMap`` with every problem located, worded by ``messages``; ``ids`` makes ids.
 - ``maps``: all of it in one call, ``load_map`` and ``load_located``.
 - ``dump``: YAML text written back (new maps, imports, edits).

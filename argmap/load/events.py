@@ -226,8 +226,9 @@ def yaml_data(text: str, name: str) -> Any:
                             return NOT_FAST
                         holds_typed.add(id(container))
                     if found in container:
-                        if plain and scalars.tag(value) != STR_TAG:
-                            return NOT_FAST  # a typed key: the round-trip parser decides
+                        typed_here = plain and scalars.tag(value) != STR_TAG
+                        if typed_here or id(container) in holds_typed:
+                            return NOT_FAST  # a typed key (1: then "1":): the round-trip decides
                         mark = event.start_mark
                         raise duplicate_key(name, found, mark.line + 1, mark.column + 1)
                     key = found

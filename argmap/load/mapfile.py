@@ -1,4 +1,4 @@
-"""The map file format: nested entry models for YAML/JSON map files, and their JSON Schema."""
+"""The map file format: the entry models a map file is checked with, node by node, and back."""
 
 from __future__ import annotations
 
@@ -30,11 +30,8 @@ __all__ = [
     "KEY_KIND",
     "ENTRY_MODELS",
     "LinkEntry",
-    "LinkedEntry",
     "LinkedHeader",
-    "MapFile",
     "MapHeader",
-    "json_schema",
     "node_fields_set",
     "to_file_data",
 ]
@@ -117,90 +114,11 @@ class _ObjectionFields(_NodeEntry):
     undercut: bool = _UNDERCUT
 
 
-# The nested entries below describe whole files, for the JSON Schema. Validation checks
-# one node at a time with the flat models above (ENTRY_MODELS), so the nested ones are
-# built only when the schema is asked for: building them took a sixth of start-up.
-_NESTED: Final = ConfigDict(extra="forbid", defer_build=True)
-
-
-class EvidenceEntry(_EvidenceFields):
-    """Evidence: a fact, quote, statistic or observation that grounds its parent."""
-
-    model_config = _NESTED
-
-    objections: list[ObjectionEntry] = Field(
-        default_factory=list, description="Objections to this evidence."
-    )
-
-
-class _ClaimEntry(_NodeEntry):
-    model_config = _NESTED
-
-    premises: list[PremiseEntry | LinkedEntry] = Field(
-        default_factory=list,
-        description="Reasons for this claim; a {linked: [...]} item is a co-premise group.",
-    )
-    evidence: list[EvidenceEntry] = Field(
-        default_factory=list, description="Evidence that grounds this claim."
-    )
-    objections: list[ObjectionEntry] = Field(
-        default_factory=list, description="Objections that attack this claim."
-    )
-
-
-class ThesisEntry(_ClaimEntry):
-    """The thesis: the claim the whole map argues for."""
-
-    conclusions: list[ConclusionEntry] = Field(
-        default_factory=list,
-        description="Claims the argument draws from the thesis: they stand only if it does.",
-    )
-
-
-class ConclusionEntry(_Statement):
-    """A conclusion drawn from the thesis (or from the conclusion it is listed under)."""
-
-    model_config = _NESTED
-
-    objections: list[ObjectionEntry] = Field(
-        default_factory=list,
-        description="Objections to this conclusion; with undercut: true, to the step to it.",
-    )
-    conclusions: list[ConclusionEntry] = Field(
-        default_factory=list, description="Claims drawn in turn from this conclusion."
-    )
-
-
-class PremiseEntry(_ClaimEntry):
-    """A premise: a reason that supports its parent."""
-
-
-class ObjectionEntry(_ClaimEntry):
-    """An objection: attacks its parent, or with ``undercut: true`` the parent's inference."""
-
-    undercut: bool = _UNDERCUT
-    rebuttals: list[RebuttalEntry] = Field(
-        default_factory=list, description="Answers to this objection."
-    )
-
-
-class RebuttalEntry(ObjectionEntry):
-    """A rebuttal: an objection to an objection."""
-
-
 class LinkedHeader(_Entry):
     """The fields of a linked group other than its premises."""
 
     id: NodeId | None = Field(None, description="Id of the joint reason (generated if absent).")
     note: str | None = Field(None, description="A comment on the joint reason.")
-
-
-class LinkedEntry(LinkedHeader):
-    """Co-premises that support their parent only together (one joint reason)."""
-
-    model_config = _NESTED
-
-    linked: list[PremiseEntry] = Field(min_length=2, description="The co-premises, two or more.")
 
 
 class MapHeader(_Entry):
@@ -215,16 +133,6 @@ class MapHeader(_Entry):
     sources: dict[str, Outlet] = Field(
         default_factory=dict, description="Outlets the document cites, by key."
     )
-
-
-class MapFile(MapHeader):
-    """An argmap map file."""
-
-    model_config = ConfigDict(
-        extra="forbid", populate_by_name=True, title="argmap map file", defer_build=True
-    )
-
-    thesis: ThesisEntry = Field(description="The root claim.")
 
 
 ENTRY_MODELS: Final[dict[NodeKind, type[_NodeEntry]]] = {
@@ -251,13 +159,6 @@ def node_fields_set(kind: NodeKind, tags: bool, links: bool) -> set[str]:
     if links:
         names.add("links")
     return names
-
-
-def json_schema() -> dict[str, Any]:
-    """Return the JSON Schema of map files, generated from the entry models."""
-    schema = MapFile.model_json_schema(by_alias=True)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    return schema
 
 
 def to_file_data(m: ArgumentMap) -> dict[str, Any]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import types
 import typing
-from difflib import get_close_matches
 from typing import Any, Final, NamedTuple
 
 from pydantic import BaseModel, ValidationError
@@ -92,6 +91,8 @@ def pydantic_findings(exc: ValidationError, model: type[BaseModel]) -> list[Find
 
 
 def _unknown_field(model: type[BaseModel], loc: tuple[Any, ...], name: str) -> str:
+    from difflib import get_close_matches  # only a map with a problem needs it
+
     options = sorted(_fields_at(model, loc[:-1]))
     close = get_close_matches(name, options, n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""

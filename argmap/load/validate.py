@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any, Final
 
 from pydantic import BaseModel, ValidationError
@@ -62,12 +61,16 @@ _Queued = tuple[Any, NodeKind, YamlPath, "int | None", "int | None"]
 _ChildList = tuple[str, list[Any]]
 
 
-@dataclass(slots=True)
 class _Group:
-    parent: int
-    steps: YamlPath
-    id: str | None
-    members: list[int] = field(default_factory=list)
+    """A linked group of premises: its parent entry, its steps, its id, its members' indexes."""
+
+    __slots__ = ("id", "members", "parent", "steps")
+
+    def __init__(self, parent: int, steps: YamlPath, id_: str | None) -> None:
+        self.parent = parent
+        self.steps = steps
+        self.id = id_
+        self.members: list[int] = []
 
 
 class _Validator:

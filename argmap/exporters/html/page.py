@@ -52,12 +52,16 @@ def make_env() -> jinja2.Environment:
     """Return a new Jinja2 environment: package templates, autoescaping, strict undefined.
 
     Pages are rendered with one shared environment (see :func:`_environment`); a new one
-    compiles every template again.
+    loads every template again, from the code compiled when the package was made (see
+    :mod:`argmap.exporters.html.precompiled`).
     """
     import jinja2
 
+    from argmap.exporters.html.precompiled import PrecompiledTemplates
+
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("argmap.exporters.html", "templates"),
+        bytecode_cache=PrecompiledTemplates.load(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -74,8 +78,8 @@ def make_env() -> jinja2.Environment:
 def _environment() -> jinja2.Environment:
     """The process's environment, built on the first page: its templates compile once.
 
-    Compiling the templates costs several times what rendering a page from them does. The
-    environment keeps them compiled (recompiling one only if its file changes), and is
+    Loading the templates costs several times what rendering a page from them does. The
+    environment keeps them loaded (compiling one again only if its file changes), and is
     safe to share between threads once configured, as it is here before it is returned.
     """
     return make_env()
