@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from typing import Final, NamedTuple
 
 from argmap.analysis.view import draw_kind
@@ -11,17 +11,15 @@ from argmap.exporters.diagram.labels import (
     stub_box,
     stub_label_lines,
 )
+from argmap.exporters.diagram.pageblocks import Blocks, FullNode, Unit, unit_item
 from argmap.exporters.diagram.pageoverview import around_root, legend_size
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.stacking import (
-    NODESEP,
     RANKSEP,
     Item,
     Wrap,
     lowest,
-    merged,
     note_rows,
-    row_width,
     rows_ranks,
     rows_width,
     wrap_rows,
@@ -32,9 +30,6 @@ __all__ = ["TRAIL_ROWS", "Estimate", "Estimator", "Measure", "Unit", "stub_name"
 
 Measure = Callable[[Node], tuple[float, float]]
 """A node's box size in points, as the diagram draws it (top-to-bottom)."""
-
-Unit = tuple[str, ...]
-"""Children that go together: one node, or the members of a linked group."""
 
 TRAIL_WIDTH: Final = 330.0
 TRAIL_ROW: Final = 15.0
@@ -106,6 +101,7 @@ class Estimator:
         self.key_away = False
         """The overview leaves its key to a later page (it would crowd out the root's stubs)."""
         self.everything = [*above, *shown]
+        self.blocks = Blocks(self, self.around.beside, self._size(REF_SIZE))
 
     def _size(self, size: tuple[float, float]) -> tuple[float, float]:
         # Along ranks and across them: for left-to-right drawings the two swap.
@@ -150,20 +146,25 @@ class Estimator:
         """
         out: dict[str, list[tuple[Unit, bool]]] = {}
         for node_id in full:
-            rest = [
-                left
-                for unit in self.units(node_id)
-                if (left := tuple(c for c in unit if c not in full))
-            ]
-            if not rest:
-                continue
-            most = limits.get(node_id, len(rest))
-            if len(rest) <= most + 1:
-                out[node_id] = [(unit, False) for unit in rest]
-            else:
-                grouped = tuple(c for unit in rest[most:] for c in unit)
-                out[node_id] = [(unit, False) for unit in rest[:most]] + [(grouped, True)]
+            left = self.left_out(node_id, full, limits.get(node_id))
+            if left:
+                out[node_id] = left
         return out
+
+    def left_out(self, node_id: str, full: Set[str], most: int | None) -> list[tuple[Unit, bool]]:
+        """The node's branches not in ``full``: ``(tops, grouped)`` a stub each.
+
+        ``most``: how many get a stub each (None: all); one grouped stub for the rest.
+        """
+        units = self.units(node_id)
+        rest = [left for unit in units if (left := tuple(c for c in unit if c not in full))]
+        if not rest:
+            return []
+        most = len(rest) if most is None else most
+        if len(rest) <= most + 1:
+            return [(unit, False) for unit in rest]
+        grouped = tuple(c for unit in rest[most:] for c in unit)
+        return [(unit, False) for unit in rest[:most]] + [(grouped, True)]
 
     def stub_item(self, tops: Unit, grouped: bool) -> Item:
         """The row item of a stub for the branches starting at ``tops``."""
@@ -202,20 +203,33 @@ class Estimator:
         instead (see :func:`~argmap.exporters.diagram.stacking.wrap_rows`), so that
         branches fit side by side. ``record``: list the rows (the estimate's ``wraps``).
         """
-        wide = self._estimate(tops, full, rest, limits or {}, (False, record))
+        limits = limits or {}
+        nodes = self._nodes(full, limits)
+        wide = self._estimate(tops, full, nodes, rest, limits, (False, record))
         if wide.width <= self.width * WIDE_SHARE and wide.height <= self.height:
             return wide
         # Rows wrapped a little narrower, then sets of boxes in compact blocks.
         for how in ((False, record, WIDE_SHARE), (True, record, 1.0)):
-            other = self._estimate(tops, full, rest, limits or {}, how)
+            other = self._estimate(tops, full, nodes, rest, limits, how)
             if other.width <= self.width and other.height <= self.height:
                 return other
         return wide
+
+    def _nodes(self, full: set[str] | frozenset[str], limits: Mapping[str, int]) -> list[FullNode]:
+        """The full nodes, children before parents: each with its references and stub limit."""
+        out = []
+        links, order = self.links, self.order
+        for node_id in sorted(full, key=order.__getitem__, reverse=True):
+            targets = links[node_id]
+            refs = sum(1 for target in targets if target not in full) if targets else 0
+            out.append((node_id, refs, limits.get(node_id)))
+        return out
 
     def _estimate(
         self,
         tops: Sequence[Unit],
         full: set[str] | frozenset[str],
+        nodes: list[FullNode],
         rest: Unit | None,
         limits: Mapping[str, int],
         how: tuple[bool, bool] | tuple[bool, bool, float],
@@ -224,25 +238,16 @@ class Estimator:
 
         ``how``: compact, record, and the share of the page's width rows wrap at.
         """
-        stubs = self.stubs_of(full, limits)
-        overview = self.root in full
         frame_w, frame_h = self._size(FRAME)
         compact, record = how[:2]
         limit = (self.width - frame_w) * (how[2] if len(how) > 2 else 1.0)
-        block: dict[str, Item] = {}
+        block, used = self.blocks.blocks(full, nodes, limit, compact)
         wraps: list[Wrap] | None = [] if record else None
-        ref_w, ref_h = self._size(REF_SIZE)
-        for node_id in sorted(full, key=self.order.__getitem__, reverse=True):
-            w, h = self.sizes[node_id]
-            refs = sum(1 for target in self.links[node_id] if target not in full)
-            own = (w + refs * (ref_w + NODESEP), max(h, ref_h if refs else 0.0))
-            if node_id == self.root:  # undercutters of conclusions beside it
-                own = (own[0] + self.around.beside, own[1])
-            items = self._kid_items(node_id, full, block, stubs.get(node_id, []))
-            block[node_id] = self._block(node_id, own, items, limit, wraps, compact)
+        if wraps is not None:
+            self.blocks.note(used, wraps)
         # The tops in file order, as the graph meets them.
         tops = sorted(tops, key=lambda unit: self.order[unit[0]])
-        top_items = [self._unit_item(unit, block) for unit in tops]
+        top_items = [unit_item(unit, block) for unit in tops]
         if rest:
             top_items.append(self.stub_item(rest, True))
         rows = wrap_rows(top_items, limit)
@@ -257,7 +262,8 @@ class Estimator:
             width = max(width, trail_w)
             height += trail_h + RANKSEP
         key = ("", "")
-        if overview:  # conclusions above the root, and the key where it fits best
+        if self.root in full:  # the overview: conclusions above the root, the key
+            stubs = self.stubs_of(full, limits)
             key, width, height = self._overview_key((width, height), full, stubs, block)
         deepest = lowest(rows[-1]).deepest
         return Estimate(width + frame_w, height + frame_h, tuple(wraps or ()), key, deepest)
@@ -295,50 +301,6 @@ class Estimator:
         width = max(estimate.width, key_w + self._size(FRAME)[0])
         height = estimate.height + RANKSEP + key_h
         return max(width / room[0], height / room[1]) / WIDE_SHARE
-
-    def _kid_items(
-        self,
-        node_id: str,
-        full: set[str] | frozenset[str],
-        block: Mapping[str, Item],
-        stubs: list[tuple[Unit, bool]],
-    ) -> list[Item]:
-        """A full node's children as row items in file order: drawn units and stubs."""
-        items = [
-            (self.order[unit[0]], self._unit_item(drawn, block))
-            for unit in self.units(node_id)
-            if (drawn := tuple(c for c in unit if c in full))
-        ]
-        items += [(self.order[tops[0]], self.stub_item(tops, g)) for tops, g in stubs]
-        items.sort(key=lambda pair: pair[0])
-        return [item for _, item in items]
-
-    @staticmethod
-    def _unit_item(unit: Unit, block: Mapping[str, Item]) -> Item:
-        """A unit's members side by side as one item (a linked group shares a rank)."""
-        members = [block[c] for c in unit]
-        if len(members) == 1:
-            return members[0]
-        return Item(members[0].name, row_width(members), merged(members), lowest(members).deepest)
-
-    def _block(
-        self,
-        node_id: str,
-        own: tuple[float, float],
-        items: list[Item],
-        limit: float,
-        wraps: list[Wrap] | None,
-        compact: bool,
-    ) -> Item:
-        """A node's block: the node above its children's items, in rows that fit ``limit``."""
-        if not items:
-            return Item(node_id, own[0], (own[1],), node_id)
-        rows = wrap_rows(items, max(limit, own[0]), compact)  # the root: its row with undercutters
-        if wraps is not None:
-            note_rows(node_id, rows, wraps)
-        width = max(own[0], rows_width(rows))
-        ranks = (own[1], *rows_ranks(rows))
-        return Item(node_id, width, ranks, lowest(rows[-1]).deepest)
 
     def trail_of(self, node_id: str) -> list[str]:
         """The ancestors a page shows above ``node_id``: the nearest few, and the root.
