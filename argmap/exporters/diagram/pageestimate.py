@@ -87,6 +87,7 @@ class Estimator:
                 self.children[parent].append(node_id)
         self.sizes = {node_id: self._size(measure(self.node[node_id])) for node_id in shown}
         self.full_size = self._size((budget.width, budget.height))
+        self.frame = self._size(FRAME)
         self.width, self.height = self.full_size
         self.weight = self._subtree_sizes(shown)
         self.links = {
