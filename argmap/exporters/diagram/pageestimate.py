@@ -102,6 +102,7 @@ class Estimator:
         self.key_away = False
         """The overview leaves its key to a later page (it would crowd out the root's stubs)."""
         self.everything = [*above, *shown]
+        self._whole_key: tuple[float, float] | None = None
         self.blocks = Blocks(self, self.around.beside, self._size(REF_SIZE))
 
     def _size(self, size: tuple[float, float]) -> tuple[float, float]:
@@ -298,7 +299,9 @@ class Estimator:
         At most 1.0: it fits, with a margin (:data:`WIDE_SHARE`); a page that overflows
         once laid out is planned again, and the key should not be the cause.
         """
-        key_w, key_h = self._size(legend_size(self.m, self.everything, []))
+        if self._whole_key is None:  # the same for every page
+            self._whole_key = self._size(legend_size(self.m, self.everything, []))
+        key_w, key_h = self._whole_key
         width = max(estimate.width, key_w + self._size(FRAME)[0])
         height = estimate.height + RANKSEP + key_h
         return max(width / room[0], height / room[1]) / WIDE_SHARE
