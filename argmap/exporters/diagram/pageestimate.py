@@ -11,7 +11,7 @@ from argmap.exporters.diagram.labels import (
     stub_box,
     stub_label_lines,
 )
-from argmap.exporters.diagram.pageblocks import Blocks, FullNode, Unit, unit_item
+from argmap.exporters.diagram.pageblocks import Blocks, Unit, unit_item
 from argmap.exporters.diagram.pageoverview import around_root, legend_size
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.stacking import (
@@ -94,6 +94,10 @@ class Estimator:
             node_id: [link.to for link in self.node[node_id].links if link.to in order]
             for node_id in shown
         }
+        self.linked_from: dict[str, list[str]] = {node_id: [] for node_id in shown}
+        for node_id, targets in self.links.items():
+            for target in targets:
+                self.linked_from[target].append(node_id)
         self.root = shown[0]
         self.digits = len(str(len(shown) + len(above)))
         self._stubs: dict[tuple[str, bool], Item] = {}
@@ -206,32 +210,20 @@ class Estimator:
         branches fit side by side. ``record``: list the rows (the estimate's ``wraps``).
         """
         limits = limits or {}
-        nodes = self._nodes(full, limits)
-        wide = self._estimate(tops, full, nodes, rest, limits, (False, record))
+        wide = self._estimate(tops, full, rest, limits, (False, record))
         if wide.width <= self.width * WIDE_SHARE and wide.height <= self.height:
             return wide
         # Rows wrapped a little narrower, then sets of boxes in compact blocks.
         for how in ((False, record, WIDE_SHARE), (True, record, 1.0)):
-            other = self._estimate(tops, full, nodes, rest, limits, how)
+            other = self._estimate(tops, full, rest, limits, how)
             if other.width <= self.width and other.height <= self.height:
                 return other
         return wide
-
-    def _nodes(self, full: set[str] | frozenset[str], limits: Mapping[str, int]) -> list[FullNode]:
-        """The full nodes, children before parents: each with its references and stub limit."""
-        out = []
-        links, order = self.links, self.order
-        for node_id in sorted(full, key=order.__getitem__, reverse=True):
-            targets = links[node_id]
-            refs = sum(1 for target in targets if target not in full) if targets else 0
-            out.append((node_id, refs, limits.get(node_id)))
-        return out
 
     def _estimate(
         self,
         tops: Sequence[Unit],
         full: set[str] | frozenset[str],
-        nodes: list[FullNode],
         rest: Unit | None,
         limits: Mapping[str, int],
         how: tuple[bool, bool] | tuple[bool, bool, float],
@@ -243,7 +235,7 @@ class Estimator:
         frame_w, frame_h = self._size(FRAME)
         compact, record = how[:2]
         limit = (self.width - frame_w) * (how[2] if len(how) > 2 else 1.0)
-        block, used = self.blocks.blocks(full, nodes, limit, compact)
+        block, used = self.blocks.blocks(full, limits, limit, compact, record)
         wraps: list[Wrap] | None = [] if record else None
         if wraps is not None:
             self.blocks.note(used, wraps)
