@@ -107,6 +107,7 @@ class Estimator:
         """The overview leaves its key to a later page (it would crowd out the root's stubs)."""
         self.everything = [*above, *shown]
         self._whole_key: tuple[float, float] | None = None
+        self._trails: dict[str, tuple[str, ...]] = {}
         self.blocks = Blocks(self, self.around.beside, self._size(REF_SIZE))
 
     def _size(self, size: tuple[float, float]) -> tuple[float, float]:
@@ -220,6 +221,24 @@ class Estimator:
                 return other
         return wide
 
+    def fits(
+        self,
+        tops: Sequence[Unit],
+        full: set[str] | frozenset[str],
+        rest: Unit | None = None,
+        limits: Mapping[str, int] | None = None,
+    ) -> bool:
+        """Whether the :meth:`estimate` of a page of these nodes fits the page.
+
+        The same as asking the estimate, sooner: it fits if any way of wrapping rows does.
+        """
+        limits = limits or {}
+        for how in ((False, False), (False, False, WIDE_SHARE), (True, False, 1.0)):
+            width, height = self._estimate(tops, full, rest, limits, how)[:2]
+            if width <= self.width and height <= self.height:
+                return True
+        return False
+
     def _estimate(
         self,
         tops: Sequence[Unit],
@@ -232,7 +251,7 @@ class Estimator:
 
         ``how``: compact, record, and the share of the page's width rows wrap at.
         """
-        frame_w, frame_h = self._size(FRAME)
+        frame_w, frame_h = self.frame
         compact, record = how[:2]
         limit = (self.width - frame_w) * (how[2] if len(how) > 2 else 1.0)
         block, used = self.blocks.blocks(full, limits, limit, compact, record)
@@ -240,7 +259,8 @@ class Estimator:
         if wraps is not None:
             self.blocks.note(used, wraps)
         # The tops in file order, as the graph meets them.
-        tops = sorted(tops, key=lambda unit: self.order[unit[0]])
+        if len(tops) > 1:
+            tops = sorted(tops, key=lambda unit: self.order[unit[0]])
         top_items = [unit_item(unit, block) for unit in tops]
         if rest:
             top_items.append(self.stub_item(rest, True))
@@ -250,7 +270,7 @@ class Estimator:
         width = rows_width(rows)
         ranks = rows_ranks(rows)
         height = sum(ranks) + RANKSEP * (len(ranks) - 1)
-        trail = len({a for unit in tops for top in unit for a in self.trail_of(top)})
+        trail = self._trail_rows(tops)
         if trail:
             trail_w, trail_h = self._size((TRAIL_WIDTH, trail * TRAIL_ROW + 14))
             width = max(width, trail_w)
@@ -298,16 +318,25 @@ class Estimator:
         height = estimate.height + RANKSEP + key_h
         return max(width / room[0], height / room[1]) / WIDE_SHARE
 
-    def trail_of(self, node_id: str) -> list[str]:
+    def _trail_rows(self, tops: Sequence[Unit]) -> int:
+        """How many ancestors the breadcrumb above these tops lists."""
+        if len(tops) == 1 and len(tops[0]) == 1:  # the usual page: one branch
+            return len(self.trail_of(tops[0][0]))
+        return len({a for unit in tops for top in unit for a in self.trail_of(top)})
+
+    def trail_of(self, node_id: str) -> tuple[str, ...]:
         """The ancestors a page shows above ``node_id``: the nearest few, and the root.
 
         However deep the map, a breadcrumb has at most :data:`TRAIL_ROWS` rows.
         """
-        out: list[str] = []
-        parent = self.parent[node_id]
-        while parent is not None and len(out) < TRAIL_ROWS - 1:
-            out.append(parent)
-            parent = self.parent[parent]
-        if parent is not None:
-            out.append(self.root)
-        return out
+        trail = self._trails.get(node_id)
+        if trail is None:
+            out: list[str] = []
+            parent = self.parent[node_id]
+            while parent is not None and len(out) < TRAIL_ROWS - 1:
+                out.append(parent)
+                parent = self.parent[parent]
+            if parent is not None:
+                out.append(self.root)
+            trail = self._trails[node_id] = tuple(out)
+        return trail

@@ -141,7 +141,9 @@ class Pager(Estimator):
 
         ``keep``: remember the estimate for later plans (see :meth:`kept`).
         """
-        width, height = (self.kept if keep else self.estimate)(tops, full, rest, limits)[:2]
+        if not keep:
+            return super().fits(tops, full, rest, limits)
+        width, height = self.kept(tops, full, rest, limits)[:2]
         return width <= self.width and height <= self.height
 
     def whole(self, tops: Sequence[str]) -> set[str]:
