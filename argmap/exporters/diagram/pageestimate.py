@@ -100,7 +100,7 @@ class Estimator:
                 self.linked_from[target].append(node_id)
         self.root = shown[0]
         self.digits = len(str(len(shown) + len(above)))
-        self._stubs: dict[tuple[str, bool], Item] = {}
+        self._stubs: dict[tuple[Unit, bool], Item] = {}
         self._units: dict[str, list[Unit]] = {}
         self.around = around_root(m, self.root, above, lambda node: self._size(measure(node)))
         self.key_away = False
@@ -175,7 +175,7 @@ class Estimator:
 
     def stub_item(self, tops: Unit, grouped: bool) -> Item:
         """The row item of a stub for the branches starting at ``tops``."""
-        key = (tops[0], grouped)
+        key = (tops, grouped)  # not tops[0] alone: a linked group may be stubbed in part
         item = self._stubs.get(key)
         if item is None:
             if grouped:
