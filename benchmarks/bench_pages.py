@@ -52,12 +52,12 @@ import json, resource, sys, tempfile, time
 sys.path.insert(0, {here!r})
 from bench_render import generate
 from argmap.analysis.standing import analyze
-from argmap.exporters.diagram import formats, pdf
+from argmap.exporters.diagram import fitting, formats, pdf
 from argmap.load.validate import validate_data
 from argmap.options import RenderOptions
 m = validate_data(generate(int(sys.argv[1])))
 analysis = analyze(m)
-spent = {{"svg": 0.0, "draw": 0.0, "fonts": 0.0}}
+spent = {{"svg": 0.0, "draw": 0.0, "fonts": 0.0, "paging": 0.0}}
 def timed(key, fn):
     def run(*args, **kwargs):
         start = time.process_time()
@@ -69,6 +69,7 @@ def timed(key, fn):
 pdf.draw_svg = timed("draw", pdf.draw_svg)
 pdf._Fonts.embed = timed("fonts", pdf._Fonts.embed)
 formats.page_svg = timed("svg", formats.page_svg)
+fitting.paginate = timed("paging", fitting.paginate)
 def engine():
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     return used.ru_utime + used.ru_stime
@@ -143,7 +144,7 @@ for page in layout.pages:
     fills.append(page.width * page.height * scale * scale / layout.size.width / layout.size.height)
     aspects.append(page.width / page.height)
 print(json.dumps({{
-    "nodes": len(m), "pages": pages, "seconds": seconds, "cpu": used,
+    "nodes": len(m), "pages": len(layout.pages), "seconds": seconds, "cpu": used,
     "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     "min_scale": min(layout.scale(p) for p in layout.pages), "floor": layout.budget.scale,
     "fill": sum(fills) / len(fills), "aspect": sorted(aspects)[len(aspects) // 2],
@@ -215,14 +216,15 @@ def renders() -> None:
 def pdf_renders() -> None:
     """Time whole A4 PDF renders stage by stage, each in a fresh process (CPU seconds).
 
-    Planning is argmap's own paging and DOT building, the engine's is its layout of every
-    page; the PDF's is fitting each page's SVG to the page, drawing it as a content stream,
-    compressing and writing it, and embedding the font subsets at the end.
+    Planning is argmap's own paging and DOT building (paging: choosing each page's nodes,
+    every plan of the map together), the engine's is its layout of every page; the PDF's
+    is fitting each page's SVG to the page, drawing it as a content stream, compressing
+    and writing it, and embedding the font subsets at the end.
     """
     child = PDF_RENDER.format(here=str(HERE))
     print()
     print(
-        "| nodes | pages | seconds | CPU s: planning + engine + PDF | PDF: fit + draw + "
+        "| nodes | pages | seconds | CPU s: planning (paging) + engine + PDF | PDF: fit + draw + "
         "write + fonts | ms a page (PDF) | file MB | peak MB: planned, in all |"
     )
     print("|---|---|---|---|---|---|---|---|")
@@ -236,7 +238,8 @@ def pdf_renders() -> None:
         r = json.loads(done.stdout)
         rest = r["pdf"] - r["svg"] - r["draw"] - r["fonts"]
         print(
-            f"| {r['nodes']} | {r['pages']} | {r['seconds']:.1f} | {r['planning']:.1f} + "
+            f"| {r['nodes']} | {r['pages']} | {r['seconds']:.1f} | {r['planning']:.1f} "
+            f"({r['paging']:.1f}) + "
             f"{r['engine']:.1f} + {r['pdf']:.1f} | {r['svg']:.1f} + {r['draw']:.1f} + "
             f"{rest:.1f} + {r['fonts']:.1f} | {1000 * r['pdf'] / r['pages']:.2f} | "
             f"{r['mb']:.1f} | {r['planned_mb']:.0f}, {r['peak_mb']:.0f} |",
