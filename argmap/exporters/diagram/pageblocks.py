@@ -27,8 +27,8 @@ Unit = tuple[str, ...]
 FullNode = tuple[str, int, int | None]
 """A node a page draws in full: its id, its references to other pages, its stub limit."""
 
-MAX_BLOCKS: Final = 400_000
-"""Blocks remembered at most; past that the memory starts afresh (about 150 MB)."""
+MAX_BLOCKS: Final = 100_000
+"""Blocks remembered at most (about 1 kB each); past that the memory starts afresh."""
 
 
 class Tree(Protocol):
@@ -115,10 +115,11 @@ class Blocks:
 
     A node's block depends only on the node, its references to nodes off the page, its
     stub limit, which of its children the page draws and their blocks, and the width
-    rows wrap at. Those make its key: a child's block enters as the number its key was
-    given, so a key is a few small values however deep the branch below it. A page
-    tried with one more unit makes only the blocks of that unit's parent and ancestors
-    anew; the rest are looked up, for every candidate page and every plan.
+    rows wrap at (not when its children fit one row: then it is the same at any width).
+    Those make its key: a child's block enters as the number its key was given, so a key
+    is a few small values however deep the branch below it. A page tried with one more
+    unit makes only the blocks of that unit's parent and ancestors anew; the rest are
+    looked up, for every candidate page and every plan.
     """
 
     def __init__(self, tree: Tree, beside: float, ref: tuple[float, float]) -> None:

@@ -16,6 +16,8 @@ __all__ = ["Fill", "Pager"]
 
 SURE: Final = 1 - 1e-9
 """A lower bound is trusted only this far: its sums run in another order than the estimate's."""
+KEPT_MOST: Final = 50_000
+"""Page estimates remembered at most (about 2 kB each); past that, memory starts afresh."""
 MISSES: Final = 8
 """A page is full once this many units in a row did not fit: the rest become stubs."""
 
@@ -83,6 +85,8 @@ class Pager(Estimator):
         )
         estimate = self._kept.get(key)
         if estimate is None:
+            if len(self._kept) >= KEPT_MOST:
+                self._kept.clear()
             estimate = self._kept[key] = self.estimate(tops, full, rest, limits, record)
         return estimate
 
