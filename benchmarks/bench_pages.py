@@ -108,12 +108,12 @@ import json, resource, sys, tempfile, time
 sys.path.insert(0, {here!r})
 from bench_render import generate
 from argmap.analysis.standing import analyze
-from argmap.exporters.diagram import formats, pdf
+from argmap.exporters.diagram import fitting, formats, pdf
 from argmap.load.validate import validate_data
 from argmap.options import RenderOptions
 m = validate_data(generate(int(sys.argv[1])))
 analysis = analyze(m)
-spent = {{"svg": 0.0, "draw": 0.0, "fonts": 0.0}}
+spent = {{"svg": 0.0, "draw": 0.0, "fonts": 0.0, "paging": 0.0}}
 def timed(key, fn):
     def run(*args, **kwargs):
         start = time.process_time()
@@ -125,6 +125,7 @@ def timed(key, fn):
 pdf.draw_svg = timed("draw", pdf.draw_svg)
 pdf._Fonts.embed = timed("fonts", pdf._Fonts.embed)
 formats.page_svg = timed("svg", formats.page_svg)
+fitting.paginate = timed("paging", fitting.paginate)
 def engine():
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     return used.ru_utime + used.ru_stime

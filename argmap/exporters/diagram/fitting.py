@@ -15,11 +15,10 @@ from argmap.exporters.diagram.dot import Digraph, LineCache
 from argmap.exporters.diagram.drawn import split_above, with_drawn_above
 from argmap.exporters.diagram.measure import box_size
 from argmap.exporters.diagram.pageestimate import Estimator
-from argmap.exporters.diagram.pagefill import Fill
 from argmap.exporters.diagram.pagenumbers import write_numbers
 from argmap.exporters.diagram.pageparts import PagePlan
 from argmap.exporters.diagram.pagesize import PAGE_SIZES, Budget, PageSize, page_budget
-from argmap.exporters.diagram.paging import paginate
+from argmap.exporters.diagram.paging import PlanMemo, paginate
 from argmap.model import ArgumentMap, Node
 from argmap.options import Fit, RenderOptions
 
@@ -149,7 +148,7 @@ def lay_out(
     tighter: dict[str, tuple[float, float]] = {}
     drafter = _Drafter(m, analysis, options, engine, digits=len(str(len(shown))))
     drafts: list[_Draft] = []
-    filled: dict[Hashable, Fill] = {}
+    memo = PlanMemo()
     plan = partial(  # the tightened pages change between plans; the rest are remembered
         paginate,
         m,
@@ -158,7 +157,7 @@ def lay_out(
         budget,
         horizontal=options.direction in ("LR", "RL"),
         tighter=tighter,
-        memo=filled,
+        memo=memo,
         above=above,
     )
     # No room for the conclusions beside the root: each goes on a page of its own.

@@ -49,8 +49,24 @@ def box_size(
     if node.author:
         extra.append(f"added by {node.author}")
     rows.extend((10.0, wrap(shorten(line, 200), WRAP_WIDTH + 10)) for line in extra)
-    width = max(
-        sum(char_points(ch, size) for ch in line) for size, lines in rows for line in lines
-    )
+    width = max(_line_points(line, size) for size, lines in rows for line in lines)
     height = sum(len(lines) * size * LINE_HEIGHT + 2 * CELL_PADDING for size, lines in rows)
     return width + 2 * (CELL_PADDING + MARGIN_X), height + 2 * MARGIN_Y
+
+
+_POINTS: dict[float, dict[str, float]] = {}
+"""Font size -> character -> its width (see :func:`char_points`), as met."""
+
+
+def _line_points(line: str, size: float) -> float:
+    """A line's width at ``size``: the sum of its characters' (looked up once each)."""
+    points = _POINTS.get(size)
+    if points is None:
+        points = _POINTS[size] = {}
+    widths = []
+    for ch in line:
+        width = points.get(ch)
+        if width is None:
+            width = points[ch] = char_points(ch, size)
+        widths.append(width)
+    return sum(widths)

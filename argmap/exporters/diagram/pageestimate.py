@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from typing import Final, NamedTuple
 
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.labels import grouped_stub_lines, stub_box, stub_label_lines
+from argmap.exporters.diagram.pageblocks import Blocks, Unit, unit_item
 from argmap.exporters.diagram.pageoverview import around_root, legend_size
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.stacking import (
@@ -14,9 +15,7 @@ from argmap.exporters.diagram.stacking import (
     Item,
     Wrap,
     lowest,
-    merged,
     note_rows,
-    row_width,
     rows_ranks,
     rows_width,
     wrap_rows,
@@ -34,9 +33,6 @@ __all__ = [
 
 Measure = Callable[[Node], tuple[float, float]]
 """A node's box size in points, as the diagram draws it (top-to-bottom)."""
-
-Unit = tuple[str, ...]
-"""Children that go together: one node, or the members of a linked group."""
 
 TRAIL_WIDTH: Final = 330.0
 TRAIL_ROW: Final = 15.0
@@ -95,15 +91,20 @@ class Estimator:
                 self.children[parent].append(node_id)
         self.sizes = {node_id: self._size(measure(self.node[node_id])) for node_id in shown}
         self.full_size = self._size((budget.width, budget.height))
+        self.frame = self._size(FRAME)
         self.width, self.height = self.full_size
         self.weight = self._subtree_sizes(shown)
         self.links = {
             node_id: [link.to for link in self.node[node_id].links if link.to in order]
             for node_id in shown
         }
+        self.linked_from: dict[str, list[str]] = {node_id: [] for node_id in shown}
+        for node_id, targets in self.links.items():
+            for target in targets:
+                self.linked_from[target].append(node_id)
         self.root = shown[0]
         self.digits = len(str(len(shown) + len(above)))
-        self._stubs: dict[tuple[str, bool], Item] = {}
+        self._stubs: dict[tuple[Unit, bool], Item] = {}
         self._units: dict[str, list[Unit]] = {}
         frame = self._size(FRAME)
         room = (self.full_size[0] - frame[0], self.full_size[1] - frame[1])
@@ -119,6 +120,9 @@ class Estimator:
         self.key_away = False
         """The overview leaves its key to a later page (it would crowd out the root's stubs)."""
         self.everything = [*above, *shown]
+        self._whole_key: tuple[float, float] | None = None
+        self._trails: dict[str, tuple[str, ...]] = {}
+        self.blocks = Blocks(self, self.around.beside, self._size(REF_SIZE))
 
     def _conclusion_stub(self, tops: str, count: int) -> tuple[float, float]:
         """The size of the stub of conclusions ``tops`` (ids joined by commas) on page 1."""
@@ -172,24 +176,29 @@ class Estimator:
         """
         out: dict[str, list[tuple[Unit, bool]]] = {}
         for node_id in full:
-            rest = [
-                left
-                for unit in self.units(node_id)
-                if (left := tuple(c for c in unit if c not in full))
-            ]
-            if not rest:
-                continue
-            most = limits.get(node_id, len(rest))
-            if len(rest) <= most + 1:
-                out[node_id] = [(unit, False) for unit in rest]
-            else:
-                grouped = tuple(c for unit in rest[most:] for c in unit)
-                out[node_id] = [(unit, False) for unit in rest[:most]] + [(grouped, True)]
+            left = self.left_out(node_id, full, limits.get(node_id))
+            if left:
+                out[node_id] = left
         return out
+
+    def left_out(self, node_id: str, full: Set[str], most: int | None) -> list[tuple[Unit, bool]]:
+        """The node's branches not in ``full``: ``(tops, grouped)`` a stub each.
+
+        ``most``: how many get a stub each (None: all); one grouped stub for the rest.
+        """
+        units = self.units(node_id)
+        rest = [left for unit in units if (left := tuple(c for c in unit if c not in full))]
+        if not rest:
+            return []
+        most = len(rest) if most is None else most
+        if len(rest) <= most + 1:
+            return [(unit, False) for unit in rest]
+        grouped = tuple(c for unit in rest[most:] for c in unit)
+        return [(unit, False) for unit in rest[:most]] + [(grouped, True)]
 
     def stub_item(self, tops: Unit, grouped: bool) -> Item:
         """The row item of a stub for the branches starting at ``tops``."""
-        key = (tops[0], grouped)
+        key = (tops, grouped)  # not tops[0] alone: a linked group may be stubbed in part
         item = self._stubs.get(key)
         if item is None:
             if grouped:
@@ -223,15 +232,34 @@ class Estimator:
         instead (see :func:`~argmap.exporters.diagram.stacking.wrap_rows`), so that
         branches fit side by side. ``record``: list the rows (the estimate's ``wraps``).
         """
-        wide = self._estimate(tops, full, rest, limits or {}, (False, record))
+        limits = limits or {}
+        wide = self._estimate(tops, full, rest, limits, (False, record))
         if wide.width <= self.width * WIDE_SHARE and wide.height <= self.height:
             return wide
         # Rows wrapped a little narrower, then sets of boxes in compact blocks.
         for how in ((False, record, WIDE_SHARE), (True, record, 1.0)):
-            other = self._estimate(tops, full, rest, limits or {}, how)
+            other = self._estimate(tops, full, rest, limits, how)
             if other.width <= self.width and other.height <= self.height:
                 return other
         return wide
+
+    def fits(
+        self,
+        tops: Sequence[Unit],
+        full: set[str] | frozenset[str],
+        rest: Unit | None = None,
+        limits: Mapping[str, int] | None = None,
+    ) -> bool:
+        """Whether the :meth:`estimate` of a page of these nodes fits the page.
+
+        The same as asking the estimate, sooner: it fits if any way of wrapping rows does.
+        """
+        limits = limits or {}
+        for how in ((False, False), (False, False, WIDE_SHARE), (True, False, 1.0)):
+            width, height = self._estimate(tops, full, rest, limits, how)[:2]
+            if width <= self.width and height <= self.height:
+                return True
+        return False
 
     def _estimate(
         self,
@@ -245,28 +273,17 @@ class Estimator:
 
         ``how``: compact, record, and the share of the page's width rows wrap at.
         """
-        stubs = self.stubs_of(full, limits)
-        overview = self.root in full
-        frame_w, frame_h = self._size(FRAME)
+        frame_w, frame_h = self.frame
         compact, record = how[:2]
         limit = (self.width - frame_w) * (how[2] if len(how) > 2 else 1.0)
-        block: dict[str, Item] = {}
+        block, used = self.blocks.blocks(full, limits, limit, compact, record)
         wraps: list[Wrap] | None = [] if record else None
-        ref_w, ref_h = self._size(REF_SIZE)
-        for node_id in sorted(full, key=self.order.__getitem__, reverse=True):
-            own = self.sizes[node_id]
-            if node_id == self.root:  # undercutters of conclusions beside it
-                own = (own[0] + self.around.beside, own[1])
-            items = self._kid_items(node_id, full, block, stubs.get(node_id, []))
-            items += [  # references to other pages: in the row of its children, last
-                Item(f"ref {node_id} {to}", ref_w, (ref_h,), f"ref {node_id} {to}")
-                for to in self.links[node_id]
-                if to not in full
-            ]
-            block[node_id] = self._block(node_id, own, items, limit, wraps, compact)
+        if wraps is not None:
+            self.blocks.note(used, wraps)
         # The tops in file order, as the graph meets them.
-        tops = sorted(tops, key=lambda unit: self.order[unit[0]])
-        top_items = [self._unit_item(unit, block) for unit in tops]
+        if len(tops) > 1:
+            tops = sorted(tops, key=lambda unit: self.order[unit[0]])
+        top_items = [unit_item(unit, block) for unit in tops]
         if rest:
             top_items.append(self.stub_item(rest, True))
         rows = wrap_rows(top_items, limit)
@@ -275,13 +292,14 @@ class Estimator:
         width = rows_width(rows)
         ranks = rows_ranks(rows)
         height = sum(ranks) + RANKSEP * (len(ranks) - 1)
-        trail = len({a for unit in tops for top in unit for a in self.trail_of(top)})
+        trail = self._trail_rows(tops)
         if trail:
             trail_w, trail_h = self._size((TRAIL_WIDTH, trail * TRAIL_ROW + 14))
             width = max(width, trail_w)
             height += trail_h + RANKSEP
         key = ("", "")
-        if overview:  # conclusions above the root, and the key where it fits best
+        if self.root in full:  # the overview: conclusions above the root, the key
+            stubs = self.stubs_of(full, limits)
             key, width, height = self._overview_key((width, height), full, stubs, block)
         deepest = lowest(rows[-1]).deepest
         return Estimate(width + frame_w, height + frame_h, tuple(wraps or ()), key, deepest)
@@ -316,65 +334,32 @@ class Estimator:
         At most 1.0: it fits, with a margin (:data:`WIDE_SHARE`); a page that overflows
         once laid out is planned again, and the key should not be the cause.
         """
-        key_w, key_h = self._size(legend_size(self.m, self.everything, []))
+        if self._whole_key is None:  # the same for every page
+            self._whole_key = self._size(legend_size(self.m, self.everything, []))
+        key_w, key_h = self._whole_key
         width = max(estimate.width, key_w + self._size(FRAME)[0])
         height = estimate.height + RANKSEP + key_h
         return max(width / room[0], height / room[1]) / WIDE_SHARE
 
-    def _kid_items(
-        self,
-        node_id: str,
-        full: set[str] | frozenset[str],
-        block: Mapping[str, Item],
-        stubs: list[tuple[Unit, bool]],
-    ) -> list[Item]:
-        """A full node's children as row items in file order: drawn units and stubs."""
-        items = [
-            (self.order[unit[0]], self._unit_item(drawn, block))
-            for unit in self.units(node_id)
-            if (drawn := tuple(c for c in unit if c in full))
-        ]
-        items += [(self.order[tops[0]], self.stub_item(tops, g)) for tops, g in stubs]
-        items.sort(key=lambda pair: pair[0])
-        return [item for _, item in items]
+    def _trail_rows(self, tops: Sequence[Unit]) -> int:
+        """How many ancestors the breadcrumb above these tops lists."""
+        if len(tops) == 1 and len(tops[0]) == 1:  # the usual page: one branch
+            return len(self.trail_of(tops[0][0]))
+        return len({a for unit in tops for top in unit for a in self.trail_of(top)})
 
-    @staticmethod
-    def _unit_item(unit: Unit, block: Mapping[str, Item]) -> Item:
-        """A unit's members side by side as one item (a linked group shares a rank)."""
-        members = [block[c] for c in unit]
-        if len(members) == 1:
-            return members[0]
-        return Item(members[0].name, row_width(members), merged(members), lowest(members).deepest)
-
-    def _block(
-        self,
-        node_id: str,
-        own: tuple[float, float],
-        items: list[Item],
-        limit: float,
-        wraps: list[Wrap] | None,
-        compact: bool,
-    ) -> Item:
-        """A node's block: the node above its children's items, in rows that fit ``limit``."""
-        if not items:
-            return Item(node_id, own[0], (own[1],), node_id)
-        rows = wrap_rows(items, max(limit, own[0]), compact)  # the root: its row with undercutters
-        if wraps is not None:
-            note_rows(node_id, rows, wraps)
-        width = max(own[0], rows_width(rows))
-        ranks = (own[1], *rows_ranks(rows))
-        return Item(node_id, width, ranks, lowest(rows[-1]).deepest)
-
-    def trail_of(self, node_id: str) -> list[str]:
+    def trail_of(self, node_id: str) -> tuple[str, ...]:
         """The ancestors a page shows above ``node_id``: the nearest few, and the root.
 
         However deep the map, a breadcrumb has at most :data:`TRAIL_ROWS` rows.
         """
-        out: list[str] = []
-        parent = self.parent[node_id]
-        while parent is not None and len(out) < TRAIL_ROWS - 1:
-            out.append(parent)
-            parent = self.parent[parent]
-        if parent is not None:
-            out.append(self.root)
-        return out
+        trail = self._trails.get(node_id)
+        if trail is None:
+            out: list[str] = []
+            parent = self.parent[node_id]
+            while parent is not None and len(out) < TRAIL_ROWS - 1:
+                out.append(parent)
+                parent = self.parent[parent]
+            if parent is not None:
+                out.append(self.root)
+            trail = self._trails[node_id] = tuple(out)
+        return trail

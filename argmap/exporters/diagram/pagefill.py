@@ -9,10 +9,15 @@ from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.pageestimate import Estimate, Estimator, Measure, Unit
 from argmap.exporters.diagram.pagesize import Budget
+from argmap.exporters.diagram.stacking import RANKSEP
 from argmap.model import ArgumentMap, Relation
 
 __all__ = ["Fill", "Pager"]
 
+SURE: Final = 1 - 1e-9
+"""A lower bound is trusted only this far: its sums run in another order than the estimate's."""
+KEPT_MOST: Final = 50_000
+"""Page estimates remembered at most (about 2 kB each); past that, memory starts afresh."""
 MISSES: Final = 8
 """A page is full once this many units in a row did not fit: the rest become stubs."""
 
@@ -47,6 +52,69 @@ class Pager(Estimator):
         super().__init__(m, shown, measure, budget, horizontal, above)
         self.tighter = dict(tighter or {})
         self.filled: dict[Hashable, Fill] = {}
+        self.reach = self._reach(shown)
+        self._kept: dict[Hashable, Estimate] = {}
+
+    def restart(self, tighter: Mapping[str, tuple[float, float]] | None) -> None:
+        """Begin another plan of the same map, with these pages tightened (see ``fill``).
+
+        What was filled and estimated before is kept; the rest starts as in a new pager.
+        """
+        self.tighter = dict(tighter or {})
+        self.width, self.height = self.full_size
+        self.key_away = False
+
+    def kept(
+        self,
+        tops: Sequence[Unit],
+        full: set[str] | frozenset[str],
+        rest: Unit | None = None,
+        limits: Mapping[str, int] | None = None,
+        record: bool = False,
+    ) -> Estimate:
+        """The :meth:`estimate`, remembered: a later plan asks again for most pages."""
+        key = (
+            tuple(tops),
+            frozenset(full),
+            rest,
+            tuple(sorted((limits or {}).items())),
+            record,
+            self.width,
+            self.height,
+            self.key_away,
+        )
+        estimate = self._kept.get(key)
+        if estimate is None:
+            if len(self._kept) >= KEPT_MOST:
+                self._kept.clear()
+            estimate = self._kept[key] = self.estimate(tops, full, rest, limits, record)
+        return estimate
+
+    def _reach(self, shown: Sequence[str]) -> dict[str, tuple[float, float]]:
+        """Node id -> its whole branch's widest box, and its tallest chain of boxes."""
+        reach: dict[str, tuple[float, float]] = {}
+        for node_id in reversed(shown):  # children first
+            wide, tall = self.sizes[node_id]
+            below = 0.0
+            for child in self.children[node_id]:
+                child_wide, child_tall = reach[child]
+                wide = max(wide, child_wide)
+                below = max(below, RANKSEP + child_tall)
+            reach[node_id] = (wide, tall + below)
+        return reach
+
+    def too_big(self, tops: Sequence[str]) -> bool:
+        """Whether no page of the whole branches under ``tops`` fits, whatever else it holds.
+
+        A quick test before an estimate: a box wider than the page, or a chain of boxes
+        taller (a drawing is at least as wide as any box and as tall as any chain).
+        """
+        frame_w, frame_h = self.frame
+        for top in tops:
+            wide, tall = self.reach[top]
+            if (wide + frame_w) * SURE > self.width or (tall + frame_h) * SURE > self.height:
+                return True
+        return False
 
     def priority(self, parent: str) -> list[Unit]:
         """The parent's units in the order a page takes them: objections (and answers) first."""
@@ -71,9 +139,15 @@ class Pager(Estimator):
         full: set[str] | frozenset[str],
         rest: Unit | None = None,
         limits: Mapping[str, int] | None = None,
+        keep: bool = False,
     ) -> bool:
-        """Whether the estimate of a page of these nodes fits the budget."""
-        width, height = self.estimate(tops, full, rest, limits)[:2]
+        """Whether the estimate of a page of these nodes fits the budget.
+
+        ``keep``: remember the estimate for later plans (see :meth:`kept`).
+        """
+        if not keep:
+            return super().fits(tops, full, rest, limits)
+        width, height = self.kept(tops, full, rest, limits)[:2]
         return width <= self.width and height <= self.height
 
     def whole(self, tops: Sequence[str]) -> set[str]:

@@ -31,7 +31,7 @@ Ids joined by commas: one grouped stub for those conclusions' branches."""
 def legend_size(m: ArgumentMap, drawn: Collection[str], stubs: Sequence[str]) -> Size:
     """The key of a page that draws these nodes and stubs: a row per kind and relation."""
     nodes = [m.get(node_id) for node_id in [*drawn, *stubs]]
-    content = legend_content(m, nodes, drawn, {})
+    content = legend_content(m, nodes, frozenset(drawn), {})  # a set: the whole map's key
     words = [kind.value for kind in content.kinds]
     words += [f"bar-ended {LEGEND_TEXT[relation]}" for relation in content.relations]
     words += [DRAWN_LEGEND] if content.drawn else []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -14,12 +14,12 @@ from argmap.exporters.diagram.pageestimate import (
     Unit,
     stub_name,
 )
-from argmap.exporters.diagram.pagefill import Fill, Pager
+from argmap.exporters.diagram.pagefill import Pager
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.stacking import Wrap
 from argmap.model import ArgumentMap
 
-__all__ = ["TRAIL_ROWS", "Measure", "Page", "Pager", "Stub", "Wrap", "paginate"]
+__all__ = ["TRAIL_ROWS", "Measure", "Page", "Pager", "PlanMemo", "Stub", "Wrap", "paginate"]
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ def paginate(
     *,
     horizontal: bool = False,
     tighter: Mapping[str, tuple[float, float]] | None = None,
-    memo: dict[Hashable, Fill] | None = None,
+    memo: PlanMemo | None = None,
     above: Sequence[str] = (),
 ) -> list[Page]:
     """Split the shown part of a map into pages that each fit the budget.
@@ -105,7 +105,7 @@ def paginate(
         horizontal: the diagram runs left to right (ranks are columns).
         tighter: for pages that start at these nodes, the share of the budget's width and
             height to plan with (a page whose layout overflowed is planned again smaller).
-        memo: pages filled by earlier plans of the same map, measure and budget.
+        memo: what earlier plans of the same map, measure and budget found out.
         above: the ids page 1 draws above the root, not in ``shown`` (conclusions, see
             :func:`argmap.exporters.diagram.drawn.split_above`): planned for, not paged.
 
@@ -114,10 +114,38 @@ def paginate(
     """
     if not shown:
         return []
-    pager = Pager(m, shown, measure, budget, horizontal, tighter, above)
-    if memo is not None:
-        pager.filled = memo
+    if memo is None:
+        memo = PlanMemo()
+    made_for = (m, tuple(shown), measure, budget, horizontal, tuple(above))
+    pager = memo.pager
+    if pager is None or not memo.serves(made_for):
+        pager = memo.pager = Pager(m, shown, measure, budget, horizontal, tighter, above)
+        memo.made_for = made_for
+    pager.restart(tighter)
     return _number(pager, _drafts(pager, shown[0]))
+
+
+class PlanMemo:
+    """What the plans of one diagram share: pages filled, blocks and pages estimated.
+
+    A page whose layout overflowed is planned again with a tighter budget; the plan
+    after that asks again for most of what the one before worked out.
+    """
+
+    def __init__(self) -> None:
+        self.pager: Pager | None = None
+        self.made_for: tuple[object, ...] = ()
+
+    def serves(self, made_for: tuple[object, ...]) -> bool:
+        """Whether the pager was made for this map, shown ids, measure, budget and so on."""
+        old = self.made_for
+        return (
+            len(old) == len(made_for)
+            and old[0] is made_for[0]
+            and old[2] is made_for[2]
+            and old[1::2] == made_for[1::2]
+            and old[3:] == made_for[3:]
+        )
 
 
 @dataclass
@@ -190,8 +218,13 @@ def _share(pager: Pager, draft: _Draft, todo: deque[_Branch]) -> None:
         units = todo[0][0]
         if any(len(unit) > 1 for unit in [*units, *draft.taken]):  # see _drafts
             return
-        whole = pager.whole([c for unit in units for c in unit])
-        if not pager.fits([*draft.taken, *units], draft.full | whole, None, draft.limits):
+        branches = [c for unit in units for c in unit]
+        if pager.too_big(branches):
+            return
+        whole = pager.whole(branches)
+        if not pager.fits(
+            [*draft.taken, *units], draft.full | whole, None, draft.limits, keep=True
+        ):
             return
         todo.popleft()
         draft.taken.extend(units)
@@ -218,7 +251,7 @@ def _key_page(pager: Pager, drafts: list[_Draft]) -> int:
         room = (pager.full_size[0] * width, pager.full_size[1] * height)
         if min(room) <= 0:
             continue
-        estimate = pager.estimate(draft.taken, draft.full, draft.rest, draft.limits)
+        estimate = pager.kept(draft.taken, draft.full, draft.rest, draft.limits)
         over = pager.key_below(estimate, room)
         if over <= 1.0:
             return number
@@ -239,7 +272,7 @@ def _number(pager: Pager, drafts: list[_Draft]) -> list[Page]:
             for parent, group, many in draft.left
         ]
         stubs.sort(key=lambda stub: pager.order[stub.tops[0]])
-        width, height, wraps, key, deepest = pager.estimate(
+        width, height, wraps, key, deepest = pager.kept(
             draft.taken, draft.full, draft.rest, draft.limits, record=True
         )
         if key[0] == "page" and key_page > 1:

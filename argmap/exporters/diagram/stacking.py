@@ -107,8 +107,14 @@ class Item(NamedTuple):
 
 def merged(items: Sequence[Item]) -> tuple[float, ...]:
     """The ranks of blocks side by side: each as tall as the tallest of theirs there."""
-    depth = max(item.levels for item in items)
-    return tuple(max(item.ranks[i] for item in items if i < item.levels) for i in range(depth))
+    if len(items) == 1:
+        return items[0].ranks
+    depth = max([len(item.ranks) for item in items])
+    if depth == 1:  # a row of single boxes
+        return (max([item.ranks[0] for item in items]),)
+    return tuple(
+        max([r[i] for r in [item.ranks for item in items] if i < len(r)]) for i in range(depth)
+    )
 
 
 class Wrap(NamedTuple):
@@ -173,11 +179,13 @@ def rows_width(rows: list[list[Item]]) -> float:
 
     The engine curves such an edge round the boxes it passes, wider than a plain gap.
     """
-    after = sum(len(row) for row in rows)
+    after = sum([len(row) for row in rows])
     widest = 0.0
     for row in rows:
         after -= len(row)
-        widest = max(widest, row_width(row) + PASSING * after)
+        width = sum([item.width for item in row]) + NODESEP * (len(row) - 1) + PASSING * after
+        if width > widest:
+            widest = width
     return widest
 
 
@@ -188,19 +196,27 @@ def rows_ranks(rows: list[list[Item]]) -> tuple[float, ...]:
     follow only rows of single boxes (stubs and leaves), so a page that needs that is
     planned otherwise (its branches left as stubs).
     """
-    if any(item.levels > 1 for row in rows[:-1] for item in row):
-        return (math.inf,)
-    return tuple(height for row in rows for height in merged(row))
+    if len(rows) == 1:
+        return merged(rows[0])
+    for row in rows[:-1]:
+        for item in row:
+            if len(item.ranks) > 1:
+                return (math.inf,)
+    return tuple([height for row in rows for height in merged(row)])
 
 
 def row_width(row: list[Item]) -> float:
     """A row's width: its items side by side."""
-    return sum(item.width for item in row) + NODESEP * (len(row) - 1)
+    return sum([item.width for item in row]) + NODESEP * (len(row) - 1)
 
 
 def lowest(row: list[Item]) -> Item:
     """The item of a row whose block reaches lowest."""
-    return max(row, key=lambda item: item.levels)
+    best = row[0]
+    for item in row:
+        if len(item.ranks) > len(best.ranks):  # the first of the deepest, as max() gives
+            best = item
+    return best
 
 
 def note_rows(parent: str, rows: list[list[Item]], wraps: list[Wrap]) -> None:

@@ -1,0 +1,304 @@
+"""Tidy-tree blocks of a page's nodes, each made once and remembered across candidate pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Set
+from itertools import count
+from typing import Final, NamedTuple, Protocol
+
+from argmap.exporters.diagram.stacking import (
+    Item,
+    Wrap,
+    lowest,
+    merged,
+    note_rows,
+    row_width,
+    rows_ranks,
+    rows_width,
+    wrap_rows,
+)
+
+__all__ = ["Blocks", "FullNode", "Unit", "unit_item"]
+
+Unit = tuple[str, ...]
+"""Children that go together: one node, or the members of a linked group."""
+
+FullNode = tuple[str, tuple[str, ...], int | None]
+"""A node a page draws in full: its id, its references to other pages, its stub limit."""
+
+MAX_BLOCKS: Final = 100_000
+"""Blocks remembered at most (about 1 kB each); past that the memory starts afresh."""
+
+
+class Tree(Protocol):
+    """What blocks are made of: the map's tree as pages see it (an ``Estimator``)."""
+
+    @property
+    def root(self) -> str:
+        """The id of the map's top node (the thesis, or the focus)."""
+
+    @property
+    def order(self) -> Mapping[str, int]:
+        """Node id -> its place in document order."""
+
+    @property
+    def sizes(self) -> Mapping[str, tuple[float, float]]:
+        """Node id -> its box's size (along ranks, across them)."""
+
+    @property
+    def children(self) -> Mapping[str, list[str]]:
+        """Node id -> its children shown, in file order."""
+
+    @property
+    def parent(self) -> Mapping[str, str | None]:
+        """Node id -> its parent shown, if any."""
+
+    @property
+    def links(self) -> Mapping[str, list[str]]:
+        """Node id -> the shown nodes it cross-links to."""
+
+    @property
+    def linked_from(self) -> Mapping[str, list[str]]:
+        """Node id -> the shown nodes that cross-link to it."""
+
+    def units(self, parent: str) -> list[Unit]:
+        """The parent's children as units that go together, in file order."""
+
+    def left_out(self, node_id: str, full: Set[str], most: int | None) -> list[tuple[Unit, bool]]:
+        """The node's branches not in ``full``: ``(tops, grouped)`` a stub each."""
+
+    def stub_item(self, tops: Unit, grouped: bool) -> Item:
+        """The row item of a stub for the branches starting at ``tops``."""
+
+
+class _Page(NamedTuple):
+    """The blocks of the page last estimated at one row width: what the next one starts from."""
+
+    full: frozenset[str]
+    limits: Mapping[str, int]
+    numbers: dict[str, int]
+    block: dict[str, Item]
+
+
+class _Block(NamedTuple):
+    """A node's block as remembered: a number of its own, the block, its rows of children."""
+
+    number: int
+    item: Item
+    rows: list[list[Item]] | None
+
+
+class _Kids(NamedTuple):
+    """What a node's block is made of at any width: its box, its children's items."""
+
+    own: tuple[float, float]
+    items: list[Item]
+    width: float
+    """The items side by side in one row."""
+    stack: bool
+    """Compact blocks stack the items in columns (see :func:`wrap_rows`)."""
+    single: _Block
+    """The block with the items in one row: the block at any width that holds it."""
+
+
+def unit_item(unit: Unit, block: Mapping[str, Item]) -> Item:
+    """A unit's members side by side as one item (a linked group shares a rank)."""
+    members = [block[c] for c in unit]
+    if len(members) == 1:
+        return members[0]
+    return Item(members[0].name, row_width(members), merged(members), lowest(members).deepest)
+
+
+class Blocks:
+    """Each node's block, made once for what it depends on and then looked up.
+
+    A node's block depends only on the node, its references to nodes off the page, its
+    stub limit, which of its children the page draws and their blocks, and the width
+    rows wrap at (not when its children fit one row: then it is the same at any width).
+    Those make its key: a child's block enters as the number its key was given, so a key
+    is a few small values however deep the branch below it. A page tried with one more
+    unit makes only the blocks of that unit's parent and ancestors anew; the rest are
+    looked up, for every candidate page and every plan.
+    """
+
+    def __init__(self, tree: Tree, beside: float, ref: tuple[float, float]) -> None:
+        """Blocks of ``tree``'s nodes; ``beside``: the root's neighbours, ``ref``: a reference."""
+        self.tree = tree
+        self.beside = beside
+        self.ref = ref
+        self._made: dict[tuple[object, ...], _Kids] = {}
+        self._wrapped: dict[tuple[float, bool], dict[int, _Block]] = {}
+        self._last: dict[tuple[float, bool], _Page] = {}
+        self._count = 0
+        self._numbers = count()  # never reused, even after the memory starts afresh
+
+    def blocks(
+        self,
+        full: Set[str],
+        limits: Mapping[str, int],
+        limit: float,
+        compact: bool,
+        record: bool = False,
+    ) -> tuple[dict[str, Item], list[tuple[str, _Block]]]:
+        """The block of each full node, and (``record``) each block's making, children first.
+
+        ``limit``: the width rows wrap at; ``compact``: sets of boxes in compact blocks.
+        A page that differs from the one estimated before at this width by a few nodes
+        makes only the blocks those nodes change: their own, their parents' and upwards.
+        """
+        if self._count > MAX_BLOCKS:
+            self._made.clear()
+            self._wrapped.clear()
+            self._last.clear()
+            self._count = 0
+        last = self._last.get((limit, compact))
+        used: list[tuple[str, _Block]] = []
+        numbers: dict[str, int] = {}
+        block: dict[str, Item] = {}
+        changed = None if last is None or record else self._changed(last, full, limits)
+        if last is not None and changed is not None:  # the last page's blocks, then the changes
+            numbers, block = last.numbers.copy(), last.block.copy()
+            for gone in last.full - full:
+                del numbers[gone], block[gone]
+        nodes = self._nodes(full, limits, full if changed is None else changed)
+        self._look_up(nodes, full, (numbers, block), used, (limit, compact))
+        self._last[(limit, compact)] = _Page(frozenset(full), dict(limits), numbers, block)
+        return block, used
+
+    def _changed(self, last: _Page, full: Set[str], limits: Mapping[str, int]) -> set[str] | None:
+        """The full nodes whose blocks may differ from the last page's (None: most of them).
+
+        A node whose membership changed, its parent, the nodes that link to it, a node
+        whose stub limit changed; and the ancestors of each of those on the page.
+        """
+        moved = last.full.symmetric_difference(full)
+        if 2 * len(moved) >= len(full):
+            return None
+        seeds = [n for n in limits.keys() ^ last.limits.keys() if n in full]
+        seeds += [n for n, most in limits.items() if last.limits.get(n, most) != most]
+        parent, linked_from = self.tree.parent, self.tree.linked_from
+        for moving in moved:
+            seeds.append(moving)  # on the page now: its own block; gone: its parent's
+            seeds.append(parent[moving] or moving)
+            seeds += linked_from[moving]
+        changed: set[str] = set()
+        for seed in seeds:
+            node_id: str | None = seed
+            while node_id is not None and node_id in full and node_id not in changed:
+                changed.add(node_id)
+                node_id = parent[node_id]
+        return changed
+
+    def _nodes(
+        self, full: Set[str], limits: Mapping[str, int], which: Collection[str]
+    ) -> list[FullNode]:
+        """The ``which`` nodes, children before parents: each with its references and limit."""
+        out = []
+        links = self.tree.links
+        for node_id in sorted(which, key=self.tree.order.__getitem__, reverse=True):
+            targets = links[node_id]
+            refs = tuple(target for target in targets if target not in full) if targets else ()
+            out.append((node_id, refs, limits.get(node_id)))
+        return out
+
+    def _look_up(
+        self,
+        nodes: list[FullNode],
+        full: Set[str],
+        page: tuple[dict[str, int], dict[str, Item]],
+        used: list[tuple[str, _Block]],
+        how: tuple[float, bool],
+    ) -> None:
+        """Look up (or make) the blocks of ``nodes``, children first, into ``page``.
+
+        ``page``: each node's block and its number so far; ``how``: the row width, and
+        whether sets of boxes go in compact blocks.
+        """
+        numbers, block = page
+        children, made = self.tree.children, self._made
+        limit, compact = how
+        wrapped = self._wrapped.get(how)
+        if wrapped is None:
+            wrapped = self._wrapped[how] = {}
+        for node in nodes:
+            node_id = node[0]
+            kids = children[node_id]
+            key = (*node, *[numbers.get(c, -1) for c in kids]) if kids else node[:2]
+            made_of = made.get(key)
+            if made_of is None:
+                made_of = made[key] = self._made_of(node, full, block)
+                self._count += 1
+            got = made_of.single
+            if made_of.items and (
+                (compact and made_of.stack) or made_of.width > max(limit, made_of.own[0])
+            ):
+                wide = got.number
+                got = wrapped.get(wide)  # type: ignore[assignment]
+                if got is None:
+                    got = wrapped[wide] = self._wrap(node_id, made_of, limit, compact)
+                    self._count += 1
+            numbers[node_id] = got.number
+            block[node_id] = got.item
+            used.append((node_id, got))
+
+    @staticmethod
+    def note(used: list[tuple[str, _Block]], wraps: list[Wrap]) -> None:
+        """Record the rows of each block made of several rows (see :func:`note_rows`)."""
+        for node_id, got in used:
+            if got.rows is not None:
+                note_rows(node_id, got.rows, wraps)
+
+    def _made_of(self, node: FullNode, full: Set[str], block: Mapping[str, Item]) -> _Kids:
+        """A node's box and its children's items, and its block with them in one row."""
+        node_id, refs, most = node
+        own = self.tree.sizes[node_id]
+        if node_id == self.tree.root:  # undercutters of conclusions beside it
+            own = (own[0] + self.beside, own[1])
+        items = self._kid_items(node_id, full, block, self.tree.left_out(node_id, full, most))
+        if refs:  # references to other pages: in the row of its children, last
+            ref_w, ref_h = self.ref
+            items += [
+                Item(f"ref {node_id} {to}", ref_w, (ref_h,), f"ref {node_id} {to}") for to in refs
+            ]
+        number = next(self._numbers)
+        if not items:
+            leaf = _Block(number, Item(node_id, own[0], (own[1],), node_id), None)
+            return _Kids(own, items, 0.0, False, leaf)
+        stack = len(items) > 2 and all(len(item.ranks) == 1 for item in items)
+        return _Kids(
+            own, items, row_width(items), stack, self._block(node_id, own, [items], number)
+        )
+
+    def _wrap(self, node_id: str, made_of: _Kids, limit: float, compact: bool) -> _Block:
+        """A node's block with its children's items in rows that fit ``limit``."""
+        own = made_of.own
+        # The root's row is as wide as it is, with the undercutters beside it.
+        rows = wrap_rows(made_of.items, max(limit, own[0]), compact)
+        return self._block(node_id, own, rows, next(self._numbers))
+
+    @staticmethod
+    def _block(
+        node_id: str, own: tuple[float, float], rows: list[list[Item]], number: int
+    ) -> _Block:
+        """A node's block: the node above its children's rows."""
+        width = max(own[0], rows_width(rows))
+        ranks = (own[1], *rows_ranks(rows))
+        return _Block(number, Item(node_id, width, ranks, lowest(rows[-1]).deepest), rows)
+
+    def _kid_items(
+        self,
+        node_id: str,
+        full: Set[str],
+        block: Mapping[str, Item],
+        stubs: list[tuple[Unit, bool]],
+    ) -> list[Item]:
+        """A full node's children as row items in file order: drawn units and stubs."""
+        order: Callable[[str], int] = self.tree.order.__getitem__
+        items = [
+            (order(unit[0]), unit_item(drawn, block))
+            for unit in self.tree.units(node_id)
+            if (drawn := tuple(c for c in unit if c in full))
+        ]
+        items += [(order(tops[0]), self.tree.stub_item(tops, g)) for tops, g in stubs]
+        items.sort(key=lambda pair: pair[0])
+        return [item for _, item in items]

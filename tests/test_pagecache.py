@@ -1,0 +1,98 @@
+"""Remembered page estimates: blocks and estimates looked up equal those made afresh."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.exporters.diagram.pageblocks import Unit
+from argmap.exporters.diagram.pagefill import Pager
+from argmap.exporters.diagram.pagesize import Budget
+from argmap.exporters.diagram.paging import PlanMemo, paginate
+from argmap.model import ArgumentMap, Node
+from tests.strategies import argument_maps
+
+
+def _measure(node: Node) -> tuple[float, float]:
+    """A box about as the diagram draws it, of some variety so that rows wrap."""
+    lines = len(node.text) // 30 + 1 + (2 if node.quote else 0)
+    return min(len(node.text), 30) * 7.0 + 40, 30 + 16 * lines
+
+
+def _pager(m: ArgumentMap, horizontal: bool, width: float, key_away: bool) -> Pager:
+    pager = Pager(m, [node.id for node in m.walk()], _measure, Budget(900, 500, 1.0), horizontal)
+    pager.width, pager.height = pager.full_size[0] * width, pager.full_size[1]
+    pager.key_away = key_away
+    return pager
+
+
+def _branch(m: ArgumentMap, full: set[str], node_id: str) -> set[str]:
+    """``node_id`` and what hangs from it on the page ``full``."""
+    out = {node_id}
+    for node in m.walk():
+        if node.parent in out and node.id in full:
+            out.add(node.id)
+    return out
+
+
+@settings(max_examples=80, deadline=None)
+@given(argument_maps(max_nodes=30), st.booleans(), st.data())
+def test_remembered_estimates_equal_estimates_made_afresh(
+    m: ArgumentMap, horizontal: bool, data: st.DataObject
+) -> None:
+    """One pager estimates a run of pages, each a few nodes from the last, as the page
+    filling does; a new pager, remembering nothing, must estimate each page the same."""
+    ids = [node.id for node in m.walk()]
+    warm = _pager(m, horizontal, 1.0, False)
+    top = ids[0]
+    full = {top}
+    for _ in range(12):
+        step = data.draw(st.sampled_from(["add", "add", "remove", "page"]))
+        if step == "page":  # another page: another branch
+            top = data.draw(st.sampled_from(ids))
+            full = {top}
+        elif step == "add":
+            near = [n.id for n in m.walk() if n.parent in full and n.id not in full]
+            if near:
+                full = full | {data.draw(st.sampled_from(near))}
+        elif len(full) > 1:
+            gone = data.draw(st.sampled_from(sorted(full - {top})))
+            full = full - _branch(m, full, gone)
+        limits = {
+            n: data.draw(st.integers(0, 2)) for n in sorted(full) if data.draw(st.booleans())
+        }
+        width = data.draw(st.sampled_from([1.0, 0.5, 0.2]))
+        key_away = data.draw(st.booleans())
+        record = data.draw(st.booleans())
+        warm.width, warm.key_away = warm.full_size[0] * width, key_away
+        fresh = _pager(m, horizontal, width, key_away)
+        tops: list[Unit] = [(top,)]
+        assert warm.estimate(tops, full, None, limits, record) == fresh.estimate(
+            tops, full, None, limits, record
+        )
+        assert warm.fits(tops, full, None, limits) == fresh.fits(tops, full, None, limits)
+        assert fresh.fits(tops, full, None, limits) == _fits(fresh, tops, full, limits)
+
+
+def _fits(pager: Pager, tops: Sequence[Unit], full: set[str], limits: dict[str, int]) -> bool:
+    """Whether a page fits as its estimate says (what :meth:`Pager.fits` answers sooner)."""
+    estimate = pager.estimate(tops, full, None, limits)
+    return estimate.width <= pager.width and estimate.height <= pager.height
+
+
+@settings(max_examples=30, deadline=None)
+@given(argument_maps(max_nodes=40), st.sampled_from([0.4, 0.7]))
+def test_a_plan_made_again_with_what_earlier_plans_kept_is_a_plan_made_afresh(
+    m: ArgumentMap, share: float
+) -> None:
+    """Plans share a memo (a page tightened between them); each equals a plan made alone."""
+    shown = [node.id for node in m.walk()]
+    budget = Budget(700.0, 400.0, 1.0)
+    memo = PlanMemo()
+    first = paginate(m, shown, _measure, budget, memo=memo)
+    assert first == paginate(m, shown, _measure, budget)
+    tighter = {page.tops[0]: (share, share) for page in first[-2:]}
+    again = paginate(m, shown, _measure, budget, tighter=tighter, memo=memo)
+    assert again == paginate(m, shown, _measure, budget, tighter=tighter)
