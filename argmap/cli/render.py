@@ -105,7 +105,8 @@ def exercise_options(fn: _F) -> _F:
     default="svg",
     show_default=True,
     callback=_formats,
-    help="Comma-separated formats: svg, png, pdf, dot (see 'argmap formats').",
+    help="Comma-separated formats: svg, png, pdf, html, dot, markdown, argdown, aif, json "
+    "(see 'argmap formats').",
 )
 @output_dir_option
 @click.option(
