@@ -59,11 +59,13 @@ sys.path.insert(0, {here!r})
 from bench_render import generate
 from argmap.analysis.standing import analyze
 from argmap.exporters.diagram import fitting, formats, pdf
+from argmap.exporters.html import page
 from argmap.load.validate import validate_data
 from argmap.options import RenderOptions
-m = validate_data(generate(int(sys.argv[1])))
+fmt, nodes = sys.argv[1], int(sys.argv[2])
+m = validate_data(generate(nodes))
 analysis = analyze(m)
-spent = {{"svg": 0.0, "draw": 0.0, "fonts": 0.0, "paging": 0.0}}
+spent = {{"plan": 0.0, "dot": 0.0, "fonts": 0.0}}
 def timed(key, fn):
     def run(*args, **kwargs):
         start = time.process_time()
@@ -72,26 +74,30 @@ def timed(key, fn):
         finally:
             spent[key] += time.process_time() - start
     return run
-pdf.draw_svg = timed("draw", pdf.draw_svg)
+fitting.paginate = timed("plan", fitting.paginate)
+fitting.to_digraph = timed("dot", fitting.to_digraph)
 pdf._Fonts.embed = timed("fonts", pdf._Fonts.embed)
-formats.page_svg = timed("svg", formats.page_svg)
-fitting.paginate = timed("paging", fitting.paginate)
-def engine():
+def children():
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     return used.ru_utime + used.ru_stime
-wall, own, child = time.perf_counter(), time.process_time(), engine()
+wall, own, child = time.perf_counter(), time.process_time(), children()
 layout = formats._pages(m, analysis, RenderOptions(), "a4")
-planning, engine_cpu = time.process_time() - own, engine() - child
+layout_wall = time.perf_counter() - wall
+layout_cpu, engine_cpu = time.process_time() - own, children() - child
 planned_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-own = time.process_time()
 pages = len(layout.pages)
-with tempfile.TemporaryFile() as out:  # streamed to its file, as stream_pdf does
-    pdf.write_pdf(pages, formats._page_svgs(layout), out)
+formats._pages = lambda *args, **kwargs: layout  # the page writes what was laid out
+wall, own, child = time.perf_counter(), time.process_time(), children()
+with tempfile.TemporaryFile() as out:  # streamed to its file, as the command does
+    if fmt == "pdf":
+        formats.stream_pdf(m, analysis, RenderOptions(), out)
+    else:
+        page.stream_html(m, analysis, RenderOptions(), out)
     size = out.tell()
-writing = time.process_time() - own
 print(json.dumps({{
-    "nodes": len(m), "pages": pages, "seconds": time.perf_counter() - wall,
-    "planning": planning, "engine": engine_cpu, "pdf": writing, **spent,
+    "nodes": len(m), "pages": pages, "layout_wall": layout_wall, "layout_cpu": layout_cpu,
+    "engine": engine_cpu, "write_wall": time.perf_counter() - wall,
+    "write_cpu": time.process_time() - own, "workers": children() - child, **spent,
     "mb": size / 1e6, "planned_mb": planned_mb,
     "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
 }}))
