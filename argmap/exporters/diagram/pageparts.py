@@ -219,10 +219,10 @@ class PageStubs:
     ) -> None:
         self.g, self.m, self.plan, self.styles, self.edge_attrs = g, m, plan, styles, edge_attrs
         self.cache = cache
+        """Trail rows of the diagram's other pages and drafts (see :func:`add_page_parts`)."""
         self.theme = theme
         self.steps = trail_steps(m, plan.page)
         """Its conclusions drawn from a row of its breadcrumb: id -> that row's port."""
-        """Trail rows and stub labels of the diagram's other pages and drafts."""
         stubs = plan.page.stubs
         self.todo = sorted(
             ((m.position(stub.tops[0]), index) for index, stub in enumerate(stubs, 1)),
