@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from argmap.exporters.diagram.geometry import crossings
 
@@ -173,6 +174,22 @@ print(json.dumps({{
 """
 
 
+def run_child(script: str, args: list[str], row: str) -> dict[str, Any] | None:
+    """Run ``script`` in a fresh interpreter and return the JSON it prints.
+
+    On failure, print ``row`` (the table row's first cells) with the child's last error line
+    and return None.
+    """
+    done = subprocess.run(
+        [sys.executable, "-c", script, *args], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        print(f"{row} failed: {done.stderr.strip().splitlines()[-1]} |")
+        return None
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
 def main() -> int:
     child = CHILD.format(here=str(HERE), maps=str(MAPS))
     print(
@@ -181,13 +198,9 @@ def main() -> int:
     )
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name, fit in CASES:
-        done = subprocess.run(
-            [sys.executable, "-c", child, name, fit], capture_output=True, text=True, check=False
-        )
-        if done.returncode != 0:
-            print(f"| {name} | | {fit} | failed: {done.stderr.strip().splitlines()[-1]} |")
+        r = run_child(child, [name, fit], f"| {name} | | {fit} |")
+        if r is None:
             continue
-        r = json.loads(done.stdout)
         ok = "met" if r["min_scale"] >= r["floor"] - 1e-9 else "MISSED"
         print(
             f"| {name} | {r['nodes']} | {fit} | {r['pages']} | {r['nodes'] / r['pages']:.1f} "
@@ -216,16 +229,9 @@ def renders() -> None:
     )
     print("|---|---|---|---|---|---|---|---|---|")
     for name, fmt, fit in RENDERS:
-        done = subprocess.run(
-            [sys.executable, "-c", child, name, fmt, fit],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if done.returncode != 0:
-            print(f"| {name} | {fmt} | {fit} | failed: {done.stderr.strip().splitlines()[-1]} |")
+        r = run_child(child, [name, fmt, fit], f"| {name} | {fmt} | {fit} |")
+        if r is None:
             continue
-        r = json.loads(done.stdout)
         per_page = 1000 * (r["cpu"] + r["engine_cpu"]) / r["pages"]
         print(
             f"| {r['nodes']} | {fmt} | {fit} | {r['pages']} | {r['seconds']:.1f} | "
@@ -256,16 +262,9 @@ def pdf_renders() -> None:
         for fmt in ("pdf", "html"):
             if fmt == "html" and nodes > HTML_STAGED_MAX:
                 continue
-            done = subprocess.run(
-                [sys.executable, "-c", child, fmt, str(nodes)],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            if done.returncode != 0:
-                print(f"| {nodes} | {fmt} | failed: {done.stderr.strip().splitlines()[-1]} |")
+            r = run_child(child, [fmt, str(nodes)], f"| {nodes} | {fmt} |")
+            if r is None:
                 continue
-            r = json.loads(done.stdout)
             rest = r["layout_cpu"] - r["plan"] - r["dot"]
             print(
                 f"| {r['nodes']} | {fmt} | {r['pages']} | {r['layout_wall']:.1f}, "
