@@ -248,7 +248,8 @@ def test_page_numbers_are_written_into_our_words_and_never_into_the_maps() -> No
 
 
 def test_engine_draws_a_batch_of_graphs_each_at_its_own_resolution() -> None:
-    from argmap.exporters.diagram.engine import png_graph_attrs, run_engine_pngs, run_engine_svgs
+    from argmap.exporters.diagram.engine import find_engine, png_graph_attrs, run_engine_pngs
+    from argmap.exporters.diagram.enginepool import stream_svgs
 
     attrs = [
         " ".join(f'{k}="{v}"' for k, v in png_graph_attrs(dpi).items()) for dpi in (72, 144, 72)
@@ -258,8 +259,8 @@ def test_engine_draws_a_batch_of_graphs_each_at_its_own_resolution() -> None:
     sizes = [struct.unpack(">II", png[16:24]) for png in pngs]
     assert all(png.startswith(b"\x89PNG") and png.endswith(b"IEND\xaeB`\x82") for png in pngs)
     assert sizes[0] == sizes[2] and sizes[1][0] > 1.8 * sizes[0][0]
-    svgs = run_engine_svgs(sources)
-    assert len(svgs) == 3 and all(svg.rstrip().endswith("</svg>") for svg in svgs)
+    svgs = list(stream_svgs(sources, find_engine("auto")))
+    assert len(svgs) == 3 and all(svg.rstrip().endswith(b"</svg>") for svg in svgs)
 
 
 @pytest.mark.parametrize(

@@ -36,7 +36,7 @@ def with_bank_pages(layout: Layout, options: RenderOptions, engine: EngineInfo) 
     Raises:
         RenderError: the engine fails.
     """
-    from argmap.exporters.diagram.engine import run_engine_svgs
+    from argmap.exporters.diagram.enginepool import stream_svgs
 
     sheet = options.sheet
     if sheet is None or not sheet.bank or sheet.answers:
@@ -61,7 +61,7 @@ def with_bank_pages(layout: Layout, options: RenderOptions, engine: EngineInfo) 
         heading = "STATEMENT BANK" + (f" ({index} of {len(chunks)})" if len(chunks) > 1 else "")
         add_bank_rows(g, chunk, heading)
         graphs.append(g)
-    svgs = run_engine_svgs([g.source for g in graphs], engine, map_name=options.map_name)
+    svgs = stream_svgs([g.source for g in graphs], engine, map_name=options.map_name)
     total = len(layout.pages) + len(graphs)
     pages = list(layout.pages)
     for g, svg in zip(graphs, svgs, strict=True):

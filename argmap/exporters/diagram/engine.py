@@ -18,6 +18,7 @@ __all__ = [
     "BUNDLED_PROGRAM",
     "MAX_DOT_BYTES",
     "EngineInfo",
+    "check_drawn",
     "drawing_workers",
     "engine_version",
     "find_engine",
@@ -25,7 +26,6 @@ __all__ = [
     "png_graph_attrs",
     "run_engine",
     "run_engine_pngs",
-    "run_engine_svgs",
 ]
 
 BUNDLED_PROGRAM: Final = "graphviz-pure"
@@ -172,25 +172,6 @@ def run_engine(
     return done.stdout
 
 
-def run_engine_svgs(
-    sources: list[str],
-    engine: EngineChoice | EngineInfo = "auto",
-    *,
-    map_name: str = "map",
-    timeout: float = DEFAULT_TIMEOUT,
-) -> list[str]:
-    """Lay out several graphs in as few engine runs as their size allows; return their SVGs.
-
-    The engine reads one graph after another from its input and writes one SVG document
-    each, so pages of a diagram cost one process start instead of one each.
-
-    Raises:
-        RenderError: the engine is missing, fails, times out, or a graph is too large.
-    """
-    out = _run_many(sources, "svg", engine, map_name, timeout, SVG_GRAPHS_PER_RUN)
-    return [document.decode("utf-8") for document in out]
-
-
 def run_engine_pngs(
     sources: list[str],
     engine: EngineChoice | EngineInfo = "auto",
@@ -208,11 +189,7 @@ def run_engine_pngs(
     Raises:
         RenderError: the engine is missing, fails, times out, or a graph is too large.
     """
-    # An image is the same whichever run draws it, so they are shared out among as many
-    # runs as there are cores, however few.
-    return _run_many(
-        sources, "png", engine, map_name, timeout, PNG_GRAPHS_PER_RUN, 1, drawing_workers()
-    )
+    return _run_pngs(sources, engine, map_name, timeout)
 
 
 def drawing_workers() -> int:
@@ -222,18 +199,12 @@ def drawing_workers() -> int:
     return max(1, min(cores, MAX_DRAWING_WORKERS))
 
 
-SVG_GRAPHS_PER_RUN: Final = 400
 PNG_GRAPHS_PER_RUN: Final = 40
 """Graphs one engine run takes at most: a run stays well within its timeout however slow
 the machine, and images are handed back as they are drawn rather than all at the end."""
 
 MAX_DRAWING_WORKERS: Final = 8
 """Engine runs drawing PNG images at once, at most."""
-LAYOUT_RUNS: Final = 2
-"""Runs a layout of many graphs is split into, whatever the machine: the engine numbers
-some ids across a run, so the split must not depend on the number of cores."""
-MIN_GRAPHS_PER_RUN: Final = 8
-"""Fewer graphs than this in a layout run cost more in its start than two cores save."""
 
 _PNG_END: Final = b"IEND\xaeB`\x82"
 
@@ -245,25 +216,19 @@ def png_graph_attrs(dpi: int) -> dict[str, str]:
     return {"dpi": str(dpi), "size": f"{side:.2f},{side:.2f}"}
 
 
-def _run_many(
-    sources: list[str],
-    fmt: Literal["svg", "png"],
-    engine: EngineChoice | EngineInfo,
-    map_name: str,
-    timeout: float,
-    per_run: int,
-    least_per_run: int = MIN_GRAPHS_PER_RUN,
-    runs: int = LAYOUT_RUNS,
+def _run_pngs(
+    sources: list[str], engine: EngineChoice | EngineInfo, map_name: str, timeout: float
 ) -> list[bytes]:
-    """Run the engine over batches of graphs, one run per core at once; one document each.
+    """Draw batches of graphs as PNG images, one run per core at once; one image each.
 
-    The graphs are shared out among ``runs`` runs at least (each of ``least_per_run``
-    graphs at least, ``per_run`` at most). The runs are processes of their own, so
-    threads that wait on them keep every core busy.
+    An image is the same whichever run draws it, so the graphs are shared out among as
+    many runs as there are cores (:data:`PNG_GRAPHS_PER_RUN` each at most). The runs are
+    processes of their own, so threads that wait on them keep every core busy. (SVG
+    layouts go through :mod:`argmap.exporters.diagram.enginepool`.)
     """
     info = engine if isinstance(engine, EngineInfo) else find_engine(engine)
     workers = drawing_workers()
-    per_run = max(1, min(per_run, max(least_per_run, -(-len(sources) // runs))))
+    per_run = max(1, min(PNG_GRAPHS_PER_RUN, -(-len(sources) // workers)))
     batches: list[list[str]] = []
     size = MAX_DOT_BYTES
     for source in sources:
@@ -275,17 +240,10 @@ def _run_many(
 
     def draw(batch: list[str]) -> list[bytes]:
         data = run_engine(
-            "\n".join(batch), fmt, info, map_name=map_name, timeout=timeout, batch=True
+            "\n".join(batch), "png", info, map_name=map_name, timeout=timeout, batch=True
         )
-        if fmt == "svg":
-            documents = [b"<?xml" + d for d in data.split(b"<?xml")[1:]]
-        else:
-            documents = [d + _PNG_END for d in data.split(_PNG_END)[:-1]]
-        if len(documents) != len(batch):
-            raise RenderError(
-                f"engine {info.kind} on {map_name}: drew {len(documents)} of {len(batch)} "
-                f"pages; try --engine {_other(info)}"
-            )
+        documents = [d + _PNG_END for d in data.split(_PNG_END)[:-1]]
+        check_drawn(documents, batch, info, map_name)
         return documents
 
     if workers <= 1 or len(batches) <= 1:
@@ -307,6 +265,15 @@ def _engine_args(
     if fmt == "png" and not batch:
         args += [f"-G{name}={value}" for name, value in png_graph_attrs(dpi).items()]
     return args
+
+
+def check_drawn(documents: list[bytes], batch: list[str], info: EngineInfo, map_name: str) -> None:
+    """Raise a RenderError unless a run over ``batch`` drew one document for each graph."""
+    if len(documents) != len(batch):
+        raise RenderError(
+            f"engine {info.kind} on {map_name}: drew {len(documents)} of {len(batch)} "
+            f"pages; try --engine {_other(info)}"
+        )
 
 
 def _other(info: EngineInfo) -> str:

@@ -14,11 +14,11 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Final
 
-from argmap.errors import RenderError
 from argmap.exporters.diagram.engine import (
     DEFAULT_TIMEOUT,
     MAX_DOT_BYTES,
     EngineInfo,
+    check_drawn,
     drawing_workers,
     run_engine,
 )
@@ -97,10 +97,5 @@ def _lay_out(batch: list[str], info: EngineInfo, map_name: str, timeout: float) 
     """One engine run over a batch of graphs: their SVG documents, in order."""
     data = run_engine("\n".join(batch), "svg", info, map_name=map_name, timeout=timeout)
     documents = [alone(b"<?xml" + d) for d in data.split(b"<?xml")[1:]]
-    if len(documents) != len(batch):
-        other = "system" if info.kind == "bundled" else "bundled"
-        raise RenderError(
-            f"engine {info.kind} on {map_name}: drew {len(documents)} of {len(batch)} "
-            f"pages; try --engine {other}"
-        )
+    check_drawn(documents, batch, info, map_name)
     return documents

@@ -81,7 +81,7 @@ class LaidPage:
     def of(
         cls,
         plan: PagePlan,
-        svg: str,
+        svg: str | bytes,
         width: float,
         height: float,
         build: Callable[[], Digraph],
