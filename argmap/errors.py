@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +14,7 @@ __all__ = [
     "MissingExtraError",
     "OutputClashError",
     "RenderError",
+    "UnknownFocusError",
     "UnknownFormatError",
     "missing_modules",
     "require_extra",
@@ -81,6 +82,28 @@ class UnknownFormatError(ArgmapError, KeyError):
 
 class RenderError(ArgmapError):
     """Rendering failed: which engine, which map, and what to try."""
+
+
+class UnknownFocusError(RenderError):
+    """``--focus`` names no node of the map: a command-line mistake (the CLI exits 2).
+
+    Attributes:
+        map_name: the map's name, as messages give it.
+        focus: the id asked for.
+        close: the map's ids most like it, closest first (at most three).
+    """
+
+    def __init__(self, map_name: str, focus: str, ids: Iterable[str]) -> None:
+        from difflib import get_close_matches
+
+        self.map_name = map_name
+        self.focus = focus
+        self.close = tuple(get_close_matches(focus, list(ids), n=3))
+        hint = f" (did you mean {' or '.join(repr(i) for i in self.close)}?)" if self.close else ""
+        super().__init__(
+            f"{map_name}: --focus {focus!r}: no node has that id{hint}; "
+            "run 'argmap show MAP' to list the ids"
+        )
 
 
 class OutputClashError(ArgmapError, ValueError):

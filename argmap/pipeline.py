@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -54,6 +55,7 @@ def render_map(m: ArgumentMap, fmt: str, options: RenderOptions | None = None) -
     Raises:
         UnknownFormatError: no exporter has that name.
         MissingExtraError: the format needs an optional extra this install lacks.
+        UnknownFocusError: ``options.focus`` names no node of the map.
         RenderError: the diagram engine is missing, fails or times out.
     """
     from argmap.analysis.standing import analyze
@@ -61,7 +63,21 @@ def render_map(m: ArgumentMap, fmt: str, options: RenderOptions | None = None) -
     exporter = get_exporter(fmt)
     exporter.check_available()
     check_indented_size(m, fmt)
-    return exporter.render(m, analyze(m), options or RenderOptions())
+    options = options or RenderOptions()
+    check_focus(m, options)
+    return exporter.render(m, analyze(m), options)
+
+
+def check_focus(m: ArgumentMap, options: RenderOptions) -> None:
+    """Refuse a ``--focus`` that names no node of the map, before anything is drawn.
+
+    Raises:
+        UnknownFocusError: with the ids most like it.
+    """
+    if options.focus is not None and options.focus not in m:
+        from argmap.errors import UnknownFocusError
+
+        raise UnknownFocusError(options.map_name, options.focus, (n.id for n in m.nodes))
 
 
 _INDENTED: Final = frozenset({"argdown", "markdown"})
@@ -107,8 +123,6 @@ def render_outputs(
         UnknownFormatError: no exporter has that name.
         RenderError: the diagram engine is missing, fails or times out.
     """
-    from dataclasses import replace
-
     exporter = get_exporter(fmt)
     check_indented_size(m, fmt)
     opts = replace(options, map_name=str(path))
@@ -206,6 +220,8 @@ def render_files(
     from argmap.analysis.standing import analyze
 
     loaded = [(path, load_map(path)) for path in unique]  # every map checked before rendering
+    for path, m in loaded:
+        check_focus(m, replace(opts, map_name=str(path)))
     pending: list[tuple[Path, Path, str | bytes | StagedFile]] = []
     try:
         for path, m in loaded:
@@ -246,8 +262,6 @@ def stream_output(
         RenderError: the diagram engine is missing, fails or times out.
         MapFileError: the output cannot be written.
     """
-    from dataclasses import replace
-
     from argmap.editing.safestream import stage_atomic
 
     exporter = get_exporter(fmt)

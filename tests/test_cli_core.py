@@ -74,7 +74,7 @@ def test_show_focus_depth_and_colour(runner: CliRunner) -> None:
     assert "\x1b[" in coloured.output
     missing = runner.invoke(main, ["show", str(EXAMPLE), "--focus", "nope"])
     assert missing.exit_code == 2
-    assert "no node has id 'nope'" in missing.output
+    assert "--focus 'nope': no node has that id" in missing.output
 
 
 def test_show_invalid_map_exits_1(runner: CliRunner) -> None:

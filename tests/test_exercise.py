@@ -344,7 +344,7 @@ def test_cli_exercise_kinds_and_misuse(tmp_path: Path) -> None:
     bad = runner.invoke(main, ["render", str(UNIFORMS), "--exercise", "--keep", "colours"])
     assert bad.exit_code == 2 and "cannot keep 'colours'" in bad.output
     lonely = runner.invoke(main, ["render", str(UNIFORMS), "--blank-thesis", "-o", str(tmp_path)])
-    assert lonely.exit_code == 2 and "go with --exercise" in lonely.output
+    assert lonely.exit_code == 2 and "goes with --exercise" in lonely.output
 
 
 def test_label_html_names_no_relation_on_the_flagship(tmp_path: Path) -> None:

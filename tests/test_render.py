@@ -353,7 +353,7 @@ def _options(args: list[str]) -> RenderOptions:
             "cannot hide 'colours' (choose from evidence, quotes, reviewers)",
         ),
         (["--theme", "neon"], 2, "'neon' is not one of"),
-        (["--focus", "nope"], 1, "--focus 'nope': no node has that id"),
+        (["--focus", "nope"], 2, "--focus 'nope': no node has that id"),
     ],
 )
 def test_cli_errors(

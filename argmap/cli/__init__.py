@@ -16,6 +16,7 @@ __all__ = [
     "COMMANDS",
     "MAP_PATH",
     "MapFailure",
+    "Misuse",
     "echo",
     "echo_data",
     "fit_options",
@@ -147,16 +148,34 @@ class MapFailure(click.ClickException):
         echo(text if ":" in text.split(" ", 1)[0] else f"Error: {text}", err=True)
 
 
+class Misuse(click.UsageError):
+    """A command-line mistake told in one line, ``Error: message`` (exit code 2).
+
+    Click's usage errors print the usage first; this one says only what is wrong and
+    what to do, for mistakes the usage would not help with (an id the map lacks, an
+    option the chosen worksheet does not take).
+    """
+
+    def show(self, file: Any = None) -> None:
+        """Print ``Error: message`` to stderr, control characters escaped."""
+        echo(f"Error: {self.format_message()}", err=True)
+
+
 def reports_errors(fn: _F) -> _F:
-    """Turn :class:`~argmap.errors.ArgmapError` into a clean message and exit code 1."""
+    """Turn :class:`~argmap.errors.ArgmapError` into a clean message and exit code 1.
+
+    A ``--focus`` naming no node is a command-line mistake: exit code 2, one line.
+    """
     import functools
 
-    from argmap.errors import ArgmapError
+    from argmap.errors import ArgmapError, UnknownFocusError
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
+        except UnknownFocusError as exc:
+            raise Misuse(str(exc)) from exc
         except ArgmapError as exc:
             raise MapFailure(str(exc)) from exc
         except BrokenPipeError:

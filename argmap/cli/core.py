@@ -8,7 +8,10 @@ from pathlib import Path
 
 import click
 
-from argmap.cli import MAP_PATH, MapFailure, echo, echo_data, refuse_overwrite, reports_errors
+from argmap.cli import MAP_PATH, Misuse, echo, echo_data, refuse_overwrite, reports_errors
+
+BINARY_FORMATS = frozenset({"pdf", "png"})
+"""The built-in formats that are bytes: ``export`` writes them to a file, never to stdout."""
 
 
 @click.command()
@@ -52,7 +55,9 @@ def show(
 
     m = load_map(map_path)
     if focus is not None and focus not in m:
-        raise click.BadParameter(f"no node has id {focus!r}", param_hint="--focus")
+        from argmap.errors import UnknownFocusError
+
+        raise UnknownFocusError(str(map_path), focus, (node.id for node in m.nodes))
     marks = None
     if status:
         from argmap.analysis.standing import analyze, status_marks
@@ -100,6 +105,8 @@ def export(map_path: Path, fmt: str, output: Path | None) -> None:
         )
     get_exporter(names[0])
     to_file = output is not None and str(output) != "-"
+    if not to_file and names[0] in BINARY_FORMATS:  # say so before any work is done
+        raise Misuse(f"{names[0]} is a binary format; write it to a file with -o FILE")
     if output is not None and to_file:
         refuse_overwrite(output, [map_path])
     m = load_map(map_path)
@@ -111,12 +118,12 @@ def export(map_path: Path, fmt: str, output: Path | None) -> None:
         for target, content in pages:
             write_atomic(target, content)
     elif isinstance(data, list):
-        raise MapFailure(
+        raise Misuse(
             f"{fmt}: the diagram has {len(data)} pages; write them to files with -o FILE "
             f"(named FILE-01{get_exporter(names[0]).suffix}, ...)"
         )
     elif isinstance(data, bytes):
-        raise MapFailure(f"{fmt} is a binary format; write it to a file with -o FILE")
+        raise Misuse(f"{fmt} is a binary format; write it to a file with -o FILE")
     else:
         echo_data(data)
 

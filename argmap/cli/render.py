@@ -9,6 +9,7 @@ import click
 
 from argmap.cli import (
     MAP_PATH,
+    Misuse,
     echo,
     fit_options,
     output_dir_option,
@@ -78,11 +79,14 @@ def exercise_options(fn: _F) -> _F:
     fn = click.option(
         "--seed",
         type=int,
-        default=0,
-        show_default=True,
-        help="Worksheets: the shuffle of a place worksheet's bank (same seed, same order).",
+        default=None,
+        help="Place worksheets: another shuffle of the bank (same seed, same order; default 0).",
     )(fn)
-    fn = click.option("--blank-thesis", is_flag=True, help="Worksheets: blank the thesis too.")(fn)
+    fn = click.option(
+        "--blank-thesis",
+        is_flag=True,
+        help="Fill and place worksheets: blank the thesis too.",
+    )(fn)
     return click.option(
         "--exercise",
         is_flag=False,
@@ -154,7 +158,7 @@ def render(
     status: bool,
     exercise: str | None,
     blank_thesis: bool,
-    seed: int,
+    seed: int | None,
     keep: frozenset[str],
     fit: str | None,
     portrait: bool,
@@ -209,18 +213,40 @@ def _all_maps(maps: tuple[Path, ...]) -> tuple[Path, ...]:
 
 
 def worksheet_options(
-    exercise: str | None, blank_thesis: bool, seed: int, keep: frozenset[str]
+    exercise: str | None, blank_thesis: bool, seed: int | None, keep: frozenset[str]
 ) -> dict[str, Any]:
-    """The render options of a worksheet; its other options alone are a usage error."""
+    """The render options of a worksheet.
+
+    An option the worksheet would not use is a usage error, not ignored: ``--seed``
+    shuffles only a place worksheet's bank, and a label worksheet blanks no statement.
+
+    Raises:
+        Misuse: a worksheet option without ``--exercise``, or with a kind it does not fit.
+    """
+    given = [
+        name for name, on in (("--blank-thesis", blank_thesis), ("--seed", seed is not None)) if on
+    ]
     if exercise is None:
-        if blank_thesis or keep or seed:
-            raise click.UsageError("--blank-thesis, --seed and --keep go with --exercise")
+        if given or keep:
+            used = [*given, *(["--keep"] if keep else [])]
+            what = "worksheet options; they go" if len(used) > 1 else "a worksheet option; it goes"
+            raise Misuse(f"{', '.join(used)}: {what} with --exercise [fill|place|label]")
         return {}
+    if seed is not None and exercise != "place":
+        raise Misuse(
+            f"--seed shuffles a place worksheet's bank, and a {exercise} worksheet has none; "
+            "use it with --exercise place"
+        )
+    if blank_thesis and exercise == "label":
+        raise Misuse(
+            "--blank-thesis: a label worksheet shows every statement and blanks none; "
+            "use it with --exercise fill or place"
+        )
     return {
         "exercise": True,
         "exercise_kind": exercise,
         "blank_thesis": blank_thesis,
-        "seed": seed,
+        "seed": seed or 0,
         "keep": keep,
     }
 

@@ -42,7 +42,7 @@ def watch(
     theme: str,
     exercise: str | None,
     blank_thesis: bool,
-    seed: int,
+    seed: int | None,
     keep: frozenset[str],
     fit: str | None,
     portrait: bool,

@@ -100,15 +100,12 @@ def make_worksheet(m: ArgumentMap, options: RenderOptions) -> Worksheet:
         The worksheet and its key, with the options each is rendered with.
 
     Raises:
-        RenderError: ``options.focus`` names no node.
+        UnknownFocusError: ``options.focus`` names no node.
     """
     if options.focus is not None and options.focus not in m:
-        from argmap.errors import RenderError
+        from argmap.errors import UnknownFocusError
 
-        raise RenderError(
-            f"{options.map_name}: --focus {options.focus!r}: no node has that id; "
-            "run 'argmap show' to list the ids"
-        )
+        raise UnknownFocusError(options.map_name, options.focus, (n.id for n in m.nodes))
     if narrows(options):
         m = submap(m, options)
     labels = positions(m)

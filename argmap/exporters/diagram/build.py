@@ -118,12 +118,9 @@ def to_digraph(
 def _check_focus(m: ArgumentMap, options: RenderOptions) -> None:
     """Refuse a ``--focus`` that names no node."""
     if options.focus is not None and options.focus not in m:
-        from argmap.errors import RenderError
+        from argmap.errors import UnknownFocusError
 
-        raise RenderError(
-            f"{options.map_name}: --focus {options.focus!r}: no node has that id; "
-            "run 'argmap show' to list the ids"
-        )
+        raise UnknownFocusError(options.map_name, options.focus, (n.id for n in m.nodes))
 
 
 def _context(

@@ -1,0 +1,132 @@
+"""Command-line misuse: exit code 2 and one clear line, in CliRunner and in a real process."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli import main
+from tests.conftest import MAPS
+
+UNIFORMS = MAPS / "school-uniforms.yaml"
+
+
+def run_both(args: list[str], tmp_path: Path) -> tuple[int, str]:
+    """Run ``argmap ARGS`` through CliRunner and as a real process; both must agree.
+
+    Returns:
+        The exit code and standard error (the process's), once both runs are checked.
+    """
+    inside = CliRunner().invoke(main, args)
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert inside.exit_code == done.returncode, (inside.output, done.stderr)
+    assert "Traceback" not in inside.output + done.stderr
+    assert done.stdout == ""
+    return done.returncode, done.stderr
+
+
+def one_line(stderr: str) -> str:
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1, stderr
+    assert lines[0].startswith("Error: ")
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["show", str(UNIFORMS)],
+        ["render", str(UNIFORMS), "-f", "svg"],
+        ["render", str(UNIFORMS), "-f", "html"],
+        ["render", str(UNIFORMS), "-f", "png"],
+        ["render", str(UNIFORMS), "-f", "pdf,dot", "--exercise", "place"],
+    ],
+)
+def test_a_focus_naming_no_node_is_misuse_in_every_command(
+    tmp_path: Path, command: list[str]
+) -> None:
+    args = [*command, "--focus", "costs"]
+    if command[0] == "render":
+        args += ["-o", str(tmp_path / "out")]
+    code, stderr = run_both(args, tmp_path)
+    line = one_line(stderr)
+    assert code == 2
+    assert "--focus 'costs': no node has that id" in line
+    assert "did you mean 'cost'" in line  # the closest ids are named
+    assert not (tmp_path / "out").exists()  # nothing written
+
+
+def test_a_focus_like_no_id_suggests_nothing(tmp_path: Path) -> None:
+    code, stderr = run_both(["show", str(UNIFORMS), "--focus", "zzzzzzzz"], tmp_path)
+    assert code == 2 and "did you mean" not in one_line(stderr)
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "png"])
+@pytest.mark.parametrize("output", [[], ["-o", "-"]])
+def test_export_of_a_binary_format_to_stdout_is_misuse(
+    tmp_path: Path, fmt: str, output: list[str]
+) -> None:
+    code, stderr = run_both(["export", str(UNIFORMS), "-f", fmt, *output], tmp_path)
+    assert code == 2
+    assert f"{fmt} is a binary format; write it to a file with -o FILE" in one_line(stderr)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--seed", "0"], "--seed: a worksheet option; it goes with --exercise"),
+        (["--blank-thesis", "--keep", "tags"], "--blank-thesis, --keep: worksheet options"),
+        (["--exercise", "--seed", "3"], "a fill worksheet has none; use it with --exercise place"),
+        (["--exercise", "label", "--seed", "3"], "a label worksheet has none"),
+        (
+            ["--exercise", "label", "--blank-thesis"],
+            "a label worksheet shows every statement and blanks none",
+        ),
+    ],
+)
+def test_a_worksheet_option_that_would_do_nothing_is_refused(
+    tmp_path: Path, options: list[str], message: str
+) -> None:
+    out = tmp_path / "out"
+    code, stderr = run_both(["render", str(UNIFORMS), "-o", str(out), *options], tmp_path)
+    assert code == 2 and message in one_line(stderr)
+    assert not out.exists()
+
+
+def test_watch_refuses_the_same_worksheet_options(tmp_path: Path) -> None:
+    args = ["watch", str(UNIFORMS), "--exercise", "fill", "--seed", "1"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2 and "use it with --exercise place" in result.output
+
+
+def test_the_options_a_worksheet_uses_still_work(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        [
+            "render",
+            str(UNIFORMS),
+            "-f",
+            "svg",
+            "--exercise",
+            "place",
+            "--seed",
+            "4",
+            "--blank-thesis",
+            "-o",
+            str(tmp_path),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    sheet = (tmp_path / "school-uniforms.exercise.svg").read_text(encoding="utf-8")
+    assert "Our school should require uniforms" in sheet  # in the bank, as a statement
+    assert "1 · THESIS" in sheet
