@@ -9,6 +9,8 @@ import click
 from argmap.cli import MapFailure, echo, echo_data, reports_errors
 
 _IMPORT_FORMATS = ("aif", "argdown", "kialo")
+OWN_JSON = "json"
+"""argmap's own JSON (the flat export, or a JSON map file), read back as a YAML map file."""
 
 
 @click.command(name="import")
@@ -16,8 +18,9 @@ _IMPORT_FORMATS = ("aif", "argdown", "kialo")
 @click.option(
     "--from",
     "fmt",
-    type=click.Choice(_IMPORT_FORMATS),
-    help="The format of FILE (checked against its content); left out, told from the content.",
+    type=click.Choice((*_IMPORT_FORMATS, OWN_JSON)),
+    help="The format of FILE (checked against its content); left out, told from the content. "
+    "json: argmap's own JSON export.",
 )
 @click.option(
     "-o",
@@ -63,7 +66,17 @@ def import_(
     to_stdout = str(output) == "-"
     if not to_stdout:
         _check_output(source, output, force=force)
-    result = import_file(source, fmt, ImportOptions(thesis, all_roots))
+    if fmt == OWN_JSON or (fmt is None and _is_export(source)):
+        from argmap.interop import ImportResult
+        from argmap.load.maps import load_map
+
+        if source.suffix.lower() != ".json":
+            raise MapFailure(f"{source}: --from json reads a .json file; a YAML map needs none")
+        if thesis is not None or all_roots:
+            raise click.UsageError("--thesis and --all-roots: argmap's JSON has one thesis")
+        result = ImportResult(load_map(source), (), "argmap JSON")
+    else:
+        result = import_file(source, fmt, ImportOptions(thesis, all_roots))
     for warning in result.warnings:
         echo(f"warning: {warning}", err=True)
     data = to_file_data(result.map)
@@ -98,3 +111,18 @@ def _check_output(source: Path, output: Path, *, force: bool) -> None:
         )
     if not force and os.path.lexists(output):
         raise MapFailure(f"{output}: already exists; use --force to overwrite it")
+
+
+def _is_export(source: Path) -> bool:
+    """Whether ``source`` is argmap's flat JSON export (``argmap export MAP -f json``)."""
+    from argmap.errors import MapFileError
+    from argmap.load.files import read_map_text
+    from argmap.load.flat import is_flat
+    from argmap.load.parse import parse_text
+
+    if source.suffix.lower() != ".json":
+        return False
+    try:
+        return is_flat(parse_text(read_map_text(source), source).data)
+    except MapFileError:
+        return False  # the importers say what is wrong with it

@@ -93,7 +93,11 @@ def parse_checked(path: Path, text: str) -> Checked:
     from argmap.load.validate import validate_parsed
 
     if path.suffix == ".json":
-        raise EditError(path, "editing JSON maps is not supported; edit a YAML map")
+        raise EditError(
+            path,
+            "editing JSON maps is not supported; edit a YAML map "
+            f"(make one with: argmap import {path.name} -o MAP.yaml)",
+        )
     parsed = parse_text(text, path)
     return parsed, validate_parsed(parsed)
 

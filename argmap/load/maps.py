@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from argmap.deep import paused_gc
 from argmap.load.files import read_map_text
+from argmap.load.flat import is_flat, validate_flat
 from argmap.load.parse import ParsedFile, parse_text
 from argmap.load.tree import EntryPaths
 from argmap.load.validate import validate_parsed, validate_with_paths
@@ -16,7 +17,7 @@ __all__ = ["LocatedMap", "load_located", "load_map", "validate_located"]
 
 
 def load_map(path: str | Path) -> ArgumentMap:
-    """Read, parse and validate a map file.
+    """Read, parse and validate a map file (or the flat JSON export, read back).
 
     Returns:
         The validated map.
@@ -26,8 +27,11 @@ def load_map(path: str | Path) -> ArgumentMap:
         MapValidationError: the map breaks the model's rules (every issue, located).
     """
     with paused_gc():
+        parsed = parse_text(read_map_text(path), path)
+        if is_flat(parsed.data):  # the JSON export, read back
+            return validate_flat(parsed)[0]
         # The parsed file is this call's own: its data is emptied as it is read.
-        return validate_parsed(parse_text(read_map_text(path), path), consume=True)
+        return validate_parsed(parsed, consume=True)
 
 
 class LocatedMap(NamedTuple):
@@ -57,7 +61,7 @@ def validate_located(parsed: ParsedFile) -> LocatedMap:
     Raises:
         MapValidationError: with every problem, each at its line and column.
     """
-    m, paths = validate_with_paths(parsed)
+    m, paths = validate_flat(parsed) if is_flat(parsed.data) else validate_with_paths(parsed)
     return LocatedMap(m, parsed, paths)
 
 
