@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
-from argmap.exporters.diagram.dot import Digraph
+from argmap.exporters.diagram.dot import Digraph, Html
 from argmap.exporters.diagram.fitting import LaidPage, Layout, svg_size
-from argmap.exporters.diagram.labels import wrap
+from argmap.exporters.diagram.labels import lines_html, shorten, wrap
 from argmap.exporters.diagram.pageparts import PagePlan
 from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.styles import GRAPH_ATTR
-from argmap.exporters.diagram.worksheet import BANK_WRAP, add_bank_rows, bank_rows
+from argmap.exporters.diagram.worksheet import BANK_POINTS, BANK_WRAP, add_bank_rows, bank_rows
 from argmap.options import RenderOptions
 
 if TYPE_CHECKING:
@@ -20,24 +21,26 @@ if TYPE_CHECKING:
 
 __all__ = ["with_bank_pages"]
 
-BANK_POINTS: Final = 12.0
 ROW_PADDING: Final = 12.0
 """Points a bank row takes beyond its lines: cell padding and spacing."""
-HEADING: Final = 40.0
-"""Points the bank's heading row and frame take."""
+HEADING: Final = 64.0
+"""Points the page's heading, the bank's heading row and its frame take."""
 
 
-def with_bank_pages(layout: Layout, options: RenderOptions, engine: EngineInfo) -> Layout:
+def with_bank_pages(
+    layout: Layout, options: RenderOptions, engine: EngineInfo, title: str = ""
+) -> Layout:
     """Return the layout with the bank of a place worksheet added as pages of its own.
 
     The bank is cut into as many pages as keep its statements at the page's legibility
-    floor, each a box of numbered statements in the bank's order.
+    floor (a page the engine draws taller than the budget is cut again), each a box of
+    numbered statements in the bank's order. Every page's heading counts them: the
+    diagram's pages say ``page 1 of N`` with N all the pages printed, and each bank page
+    has the diagram's heading (``title``), numbered on.
 
     Raises:
         RenderError: the engine fails.
     """
-    from argmap.exporters.diagram.enginepool import stream_svgs
-
     sheet = options.sheet
     if sheet is None or not sheet.bank or sheet.answers:
         return layout
@@ -46,25 +49,29 @@ def with_bank_pages(layout: Layout, options: RenderOptions, engine: EngineInfo) 
         len(wrap(" ".join(text.split()), BANK_WRAP)) * BANK_POINTS * 1.2 + ROW_PADDING
         for text in sheet.bank
     ]
-    chunks: list[list[str]] = [[]]
-    used = HEADING
-    for row, height in zip(rows, heights, strict=True):
-        if chunks[-1] and used + height > layout.budget.height:
-            chunks.append([])
-            used = HEADING
-        chunks[-1].append(row)
-        used += height
-    graphs = []
-    for index, chunk in enumerate(chunks, start=1):
-        g = Digraph("bank")
-        g.attr("graph", GRAPH_ATTR)
-        heading = "STATEMENT BANK" + (f" ({index} of {len(chunks)})" if len(chunks) > 1 else "")
-        add_bank_rows(g, chunk, heading)
-        graphs.append(g)
-    svgs = stream_svgs([g.source for g in graphs], engine, map_name=options.map_name)
-    total = len(layout.pages) + len(graphs)
-    pages = list(layout.pages)
-    for g, svg in zip(graphs, svgs, strict=True):
+    chunks = _cut(heights, layout.budget.height)
+    drawn = _draw(rows, chunks, layout, options, engine, title)
+    # The engine's rows may be taller than estimated: scale the estimates by the most it
+    # took over them and cut again; a page still too tall is halved until it fits.
+    ratio = max(
+        (svg_size(svg)[1] - HEADING) / sum(heights[i] for i in chunk)
+        for chunk, (_, svg) in zip(chunks, drawn, strict=True)
+    )
+    if ratio > 1:
+        chunks = _cut([height * ratio for height in heights], layout.budget.height)
+        drawn = _draw(rows, chunks, layout, options, engine, title)
+    while any(
+        not _fits(layout, svg, chunk) for chunk, (_, svg) in zip(chunks, drawn, strict=True)
+    ):
+        chunks = [
+            part
+            for chunk, (_, svg) in zip(chunks, drawn, strict=True)
+            for part in ([chunk] if _fits(layout, svg, chunk) else _halves(chunk))
+        ]
+        drawn = _draw(rows, chunks, layout, options, engine, title)
+    total = len(layout.pages) + len(chunks)
+    pages = [_counted(page, total) for page in layout.pages]
+    for g, svg in drawn:
         page = Page(number=len(pages) + 1, trail=(), tops=(), nodes=())
         width, height = svg_size(svg)
         plan = PagePlan(page, total, {})
@@ -72,6 +79,86 @@ def with_bank_pages(layout: Layout, options: RenderOptions, engine: EngineInfo) 
     return replace(layout, pages=pages)
 
 
+def _cut(heights: list[float], budget: float) -> list[range]:
+    """The bank's rows (by index) cut into pages of about ``budget`` points, a row at least."""
+    chunks: list[range] = []
+    start, used = 0, HEADING
+    for i, height in enumerate(heights):
+        if i > start and used + height > budget:
+            chunks.append(range(start, i))
+            start, used = i, HEADING
+        used += height
+    return [*chunks, range(start, len(heights))]
+
+
+def _draw(
+    rows: list[str],
+    chunks: list[range],
+    layout: Layout,
+    options: RenderOptions,
+    engine: EngineInfo,
+    title: str,
+) -> list[tuple[Digraph, bytes]]:
+    """Each chunk of the bank's rows as a page's graph, and the engine's SVG of it."""
+    from argmap.exporters.diagram.enginepool import stream_svgs
+
+    total = len(layout.pages) + len(chunks)
+    graphs = []
+    for index, chunk in enumerate(chunks, start=1):
+        g = Digraph("bank")
+        g.attr("graph", GRAPH_ATTR)
+        number = len(layout.pages) + index
+        g.attr("graph", heading_attrs(f"{shorten(title, 80)}  ·  page {number} of {total}"))
+        heading = "STATEMENT BANK" + (f" ({index} of {len(chunks)})" if len(chunks) > 1 else "")
+        add_bank_rows(g, [rows[i] for i in chunk], heading)
+        graphs.append(g)
+    svgs = stream_svgs([g.source for g in graphs], engine, map_name=options.map_name)
+    return list(zip(graphs, svgs, strict=True))
+
+
+def _fits(layout: Layout, svg: bytes, chunk: range) -> bool:
+    """Whether a bank page is shown at the legibility floor (or holds one row: cut no more)."""
+    width, height = svg_size(svg)
+    return len(chunk) == 1 or (width <= layout.budget.width and height <= layout.budget.height)
+
+
+def _halves(chunk: range) -> list[range]:
+    """A page's rows cut in two."""
+    middle = chunk.start + (len(chunk) + 1) // 2
+    return [range(chunk.start, middle), range(middle, chunk.stop)]
+
+
 def _same(g: Digraph) -> Digraph:
     """A bank page's graph, built already."""
     return g
+
+
+_FIRST_TEXT: Final = re.compile(r"<text\b[^>]*>([^<]*)</text>")
+_TOTAL: Final = re.compile(r"(page \d+ of )\d+$")
+"""The end of a page's heading, its first text: ``page N of TOTAL``."""
+
+
+def heading_attrs(heading: str) -> dict[str, str]:
+    """A bank page's heading, drawn as a diagram page's is (top left, small, grey)."""
+    return {
+        "label": Html(lines_html([heading])),
+        "labelloc": "t",
+        "labeljust": "l",
+        "fontsize": "11",
+        "fontcolor": "#424242",
+    }
+
+
+def _counted(page: LaidPage, total: int) -> LaidPage:
+    """A diagram page whose heading counts ``total`` pages: the bank's with the diagram's."""
+    finish = page.finish
+
+    def recount(svg: str) -> str:
+        svg = svg if finish is None else finish(svg)
+        first = _FIRST_TEXT.search(svg)
+        if first is None:
+            return svg
+        heading = _TOTAL.sub(rf"\g<1>{total}", first.group(1), count=1)
+        return svg[: first.start(1)] + heading + svg[first.end(1) :]
+
+    return replace(page, plan=replace(page.plan, total=total), finish=recount)

@@ -302,7 +302,7 @@ def _pages(
     if options.sheet is not None:
         from argmap.exporters.diagram.bankpages import with_bank_pages
 
-        layout = with_bank_pages(layout, options, engine)
+        layout = with_bank_pages(layout, options, engine, m.title)
     return layout
 
 

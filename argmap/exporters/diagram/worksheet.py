@@ -12,6 +12,7 @@ from argmap.model import Node, NodeKind, Relation
 from argmap.options import Sheet
 
 __all__ = [
+    "BANK_POINTS",
     "BANK_WRAP",
     "RULE_HEIGHT",
     "bank_label",
@@ -32,6 +33,9 @@ RULE_WIDTH: Final = 230
 
 BANK_WRAP: Final = 90
 """Characters per line of a statement in the bank."""
+
+BANK_POINTS: Final = 13.0
+"""The bank's statements' size: a statement's, so the bank keeps the legibility floor."""
 
 KIND_BLANK: Final = "kind: ____________"
 """What a label worksheet's header shows for the kind students write in."""
@@ -177,7 +181,7 @@ def bank_rows(sheet: Sheet) -> list[str]:
         lines = wrap(" ".join(text.split()), BANK_WRAP)
         rows.append(
             f'<TR><TD ALIGN="RIGHT" VALIGN="TOP"><B>{number}</B></TD>'
-            f'<TD ALIGN="LEFT" BALIGN="LEFT"{width_attr(lines, 12)}>'
+            f'<TD ALIGN="LEFT" BALIGN="LEFT"{width_attr(lines, BANK_POINTS)}>'
             + '<BR ALIGN="LEFT"/>'.join(html_text(line) for line in lines)
             + "</TD></TR>"
         )
@@ -210,7 +214,7 @@ def add_bank_rows(g: Digraph, rows: list[str], heading: str = "STATEMENT BANK") 
             "shape": "plaintext",
             "style": "",
             "fontname": FONT,
-            "fontsize": "12",
+            "fontsize": f"{BANK_POINTS:g}",
             "id": "bank",
             "tooltip": "Statement bank",
             "class": "bank",
