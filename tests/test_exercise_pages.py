@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from argmap.analysis.standing import analyze
 from argmap.exercise import make_worksheet
-from argmap.exporters.diagram.formats import _pages
+from argmap.exporters.diagram.formats import _pages, export_dot
 from argmap.load.maps import load_map
 from argmap.options import RenderOptions
 from argmap.pipeline import render_files
@@ -86,3 +87,109 @@ def test_bank_pages_keep_the_legibility_floor(fit: str) -> None:
     assert rows == len(m.nodes) - 1  # every statement but the thesis, once
     # Pages are filled: no bank page but the last holds under half the budget's height.
     assert all(page.height > layout.budget.height / 2 for page in banks[:-1])
+
+
+ARROW_BOX = '<TD BORDER="1" COLOR="#424242" BGCOLOR="#ffffff" WIDTH="20" HEIGHT="20">'
+
+
+def label_pages(fit: str) -> list[tuple[str, str]]:
+    """The flagship's label worksheet laid out on pages: each page's DOT and SVG."""
+    m = load_map(FLAGSHIP)
+    opts = RenderOptions(exercise=True, exercise_kind="label", fit=fit)  # type: ignore[arg-type]
+    sheet = make_worksheet(m, opts)
+    layout = _pages(sheet.exercise, analyze(sheet.exercise), sheet.exercise_options, fit)  # type: ignore[arg-type]
+    assert layout is not None and len(layout.pages) > 5
+    return [(str(page.graph.source), page.svg) for page in layout.pages]
+
+
+def _bezier(d: str) -> list[tuple[float, float]]:
+    """Points along an SVG path of the engine's (``M x,y C x,y x,y x,y ...``)."""
+    numbers = [float(n) for n in re.findall(r"-?[\d.]+", d)]
+    points = list(zip(numbers[::2], numbers[1::2], strict=True))
+    out = [points[0]]
+    for i in range(1, len(points) - 2, 3):
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = points[i - 1 : i + 3]
+        for step in range(1, 41):
+            t = step / 40
+            a, b, c, e = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t**3
+            out.append((a * x0 + b * x1 + c * x2 + e * x3, a * y0 + b * y1 + c * y2 + e * y3))
+    return out
+
+
+def _boxed_arrows(
+    dot: str, parents: dict[str, str], groups: dict[str, str | None]
+) -> list[tuple[str, str]]:
+    """The arrows with a worksheet box, as (the node it leaves, what it bears on).
+
+    What it bears on is a node, or a linked group (by name) for an arrow to any of its
+    members or to its junction; on a page, an arrow to a node drawn elsewhere meets a
+    reference (``ref FROM TO``) or the breadcrumb (``trail:rN``: the node's parent).
+    """
+    out = []
+    for line in dot.splitlines():
+        if ARROW_BOX not in line:
+            continue
+        tail, head = (part.strip().strip('"') for part in line.split(" [")[0].split(" -> "))
+        if head.startswith("ref "):
+            head = head.split(" ")[2]
+        elif head.startswith("trail:"):
+            head = parents[tail]
+        elif head.startswith("junction "):
+            key = head.removeprefix("junction ").removeprefix("group ")
+            # the link itself runs through its junction; an undercutter meets it there
+            head = parents[tail] if key in (tail, groups[tail]) else key
+        out.append((tail, groups.get(head) or head))
+    return out
+
+
+@pytest.mark.parametrize("fit", ["a4", "slide"])
+def test_each_arrow_has_one_box_on_it_across_the_pages(fit: str) -> None:
+    m = load_map(FLAGSHIP)
+    sheet = make_worksheet(m, RenderOptions(exercise=True, exercise_kind="label"))
+    parents = {n.id: n.parent or "" for n in sheet.exercise.nodes}
+    drawn = export_dot(sheet.exercise, analyze(sheet.exercise), sheet.exercise_options)
+    groups = {n.id: n.group for n in sheet.exercise.nodes}
+    whole = _boxed_arrows(str(drawn), parents, groups)
+    pages = label_pages(fit)
+    for dot, svg in pages:
+        for line in dot.splitlines():
+            if ARROW_BOX in line:  # a box on the arrow, not a label beside it
+                assert "taillabel=<" in line and ARROW_BOX in line.split("taillabel=")[1]
+                assert not line.strip().startswith('"stub-'), line  # on the branch's page
+        for edge in re.findall(
+            r'<g id="edge\d+" class="edge arrow[^"]*">(.*?)</g>\n(?=<!--|</g>)', svg, re.S
+        ):
+            box = re.search(r'<polygon fill="#ffffff" stroke="none" points="([^"]+)"', edge)
+            if box is None:
+                continue
+            corners = [tuple(map(float, p.split(","))) for p in box.group(1).split()]
+            xs, ys = [x for x, _ in corners], [y for _, y in corners]
+            [d] = re.findall(r'<path fill="none"[^>]* d="([^"]+)"', edge)[:1]
+            inside = [
+                (x, y)
+                for x, y in _bezier(d)
+                if min(xs) <= x <= max(xs) and min(ys) <= y <= max(ys)
+            ]
+            assert inside, edge[:300]  # the arrow runs through its box
+    # Every arrow is asked once, on the page drawing the node it leaves in full (a stub's
+    # arrow, standing for a branch, has none); only members of a linked group that the
+    # pages part get an arrow each, to the breadcrumb of their own pages.
+    paged = Counter(arrow for dot, _ in pages for arrow in _boxed_arrows(dot, parents, groups))
+    assert max(paged.values()) == 1
+    assert set(whole) <= set(paged)
+    for tail, head in set(paged) - set(whole):
+        node = sheet.exercise.get(tail)
+        assert node.group is not None and head == node.parent, (tail, head)
+
+
+def test_a_label_sheet_gives_the_kinds_its_positions_say(tmp_path: Path) -> None:
+    """The thesis and conclusions (``C1``, above their "so" arrow) keep their kinds."""
+    opts = RenderOptions(exercise=True, exercise_kind="label")
+    written = [t for _, t in render_files([FLAGSHIP], ["svg", "html"], tmp_path, opts)]
+    [svg] = [p for p in written if p.name.endswith(".exercise.svg")]
+    text = svg.read_text(encoding="utf-8")
+    assert "C1 · CONCLUSION" in text and "C2 · CONCLUSION" in text
+    assert "C1.1 · kind: ____" in text  # what bears on a conclusion is asked, as any other
+    [page] = [p for p in written if p.name.endswith(".exercise.html")]
+    outline = page.read_text(encoding="utf-8")
+    assert 'data-kind="conclusion"' in outline and 'data-kind="objection"' not in outline

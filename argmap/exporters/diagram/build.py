@@ -313,9 +313,9 @@ def _add_tree_edges(
             attrs["class"] += " linked"
         if key in undercut:
             junction = _add_junction(g, key, attrs["color"])
-            half = {k: v for k, v in attrs.items() if k != "label"}  # a worksheet's box: once
+            half, rest = sheets.arrow_halves(attrs)  # a worksheet's box: once
             g.edge(node.id, junction, {**half, **tail_attrs, "arrowhead": "none"})
-            g.edge(junction, node.parent, attrs)
+            g.edge(junction, node.parent, rest)
         else:
             line = edge_line(node.id, node.parent, {**attrs, **tail_attrs})
             ctx.lines["tree", node.id, key] = line

@@ -30,6 +30,7 @@ from argmap.exporters.diagram.labels import (
 from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.stacking import hold_rows
 from argmap.exporters.diagram.styles import NodeStyle
+from argmap.exporters.diagram.worksheet import no_arrow_box
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
 __all__ = ["PagePlan", "PageStubs", "add_page_parts", "add_stub", "page_anchor"]
@@ -294,7 +295,7 @@ def add_stub(
         step = drawing_step_attrs(theme, stub.parent, first.id)
         return edge_line(parent, stub.name, {**step, "label": DRAWN_LABEL})
     attrs = edge_attrs(first, first.relation or Relation.SUPPORTS, False)
-    return edge_line(stub.name, parent, attrs)
+    return edge_line(stub.name, parent, no_arrow_box(attrs))  # its box: on the branch's page
 
 
 def _stub_attrs(

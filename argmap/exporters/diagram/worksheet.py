@@ -13,6 +13,7 @@ from argmap.options import Sheet
 
 __all__ = [
     "BANK_POINTS",
+    "GIVEN_KINDS",
     "BANK_WRAP",
     "RULE_HEIGHT",
     "bank_label",
@@ -43,6 +44,9 @@ KIND_BLANK: Final = "kind: ____________"
 LINKED_LABEL_SHEET: Final = "LINKED REASON: co-premises that support only together"
 """A label worksheet's caption of a linked group's box."""
 
+GIVEN_KINDS: Final = frozenset({NodeKind.THESIS, NodeKind.CONCLUSION})
+"""Kinds a label worksheet shows: the thesis, and conclusions (``C1`` says what they are)."""
+
 _PLAIN: Final = NodeStyle("", "box", "#ffffff", "#424242", "#212121")
 _PLAIN_EDGE: Final = EdgeStyle("#424242")
 
@@ -54,12 +58,14 @@ def sheet_styles(
 ) -> tuple[Mapping[NodeKind, NodeStyle], Mapping[Relation, EdgeStyle]]:
     """The theme's styles, or one plain look for every kind and arrow when kinds are hidden.
 
-    The thesis keeps its own look: a label worksheet asks for every kind but that one.
+    The thesis and the conclusions keep their own looks: a label worksheet asks for
+    every kind but those (a conclusion's position, ``C1``, and its "so" arrow say it).
     """
     if sheet is None or not sheet.hides_kinds:
         return nodes, edges
     plain = dict.fromkeys(NodeKind, _PLAIN)
-    plain[NodeKind.THESIS] = nodes[NodeKind.THESIS]
+    for kind in GIVEN_KINDS:
+        plain[kind] = nodes[kind]
     return plain, dict.fromkeys(Relation, _PLAIN_EDGE)
 
 
@@ -85,12 +91,46 @@ ARROW_BOX: Final = Html(
 )
 """A label worksheet's box on each arrow, for + (supports) or − (attacks)."""
 
+ARROW_ROOM: Final = Html(
+    '<TABLE BORDER="0" CELLPADDING="0"><TR><TD WIDTH="20" HEIGHT="20"> </TD></TR></TABLE>'
+)
+"""An empty label the size of the box: the engine leaves the arrow room for the box."""
+
+ARROW_BOX_DISTANCE: Final = "2.6"
+"""Where the box sits on its arrow: 26 points from the box the arrow leaves."""
+
 
 def sheet_edge(sheet: Sheet | None) -> dict[str, str]:
-    """A label worksheet's arrow: a box to mark, and no class or tooltip naming its relation."""
+    """A label worksheet's arrow: a box to mark, and no class or tooltip naming its relation.
+
+    The box sits on the arrow itself, a little above the box the arrow leaves (a tail
+    label, in line with the arrow), so each box plainly belongs to one arrow however
+    many arrows meet at a parent; an empty label of the box's size keeps the room the
+    engine would give a label beside the arrow, so pages are planned as before.
+    """
     if sheet is None or not sheet.hides_kinds:
         return {}
-    return {"class": "arrow", "tooltip": "arrow", "label": ARROW_BOX}
+    return {
+        "class": "arrow",
+        "tooltip": "arrow",
+        "label": ARROW_ROOM,
+        "taillabel": ARROW_BOX,
+        "labelangle": "0",
+        "labeldistance": ARROW_BOX_DISTANCE,
+    }
+
+
+def arrow_halves(attrs: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """An arrow cut at a junction: its box on the first half (from the box it leaves) only."""
+    return (
+        {k: v for k, v in attrs.items() if k != "label"},
+        {k: v for k, v in attrs.items() if k != "taillabel"},
+    )
+
+
+def no_arrow_box(attrs: dict[str, str]) -> dict[str, str]:
+    """An arrow drawn without its worksheet box (a stub's: the box is on the branch's page)."""
+    return {k: v for k, v in attrs.items() if k not in ("label", "taillabel")}
 
 
 def label_parts(
@@ -108,7 +148,7 @@ def label_parts(
 
 def sheet_header(node: Node, kind: NodeKind, style: NodeStyle, sheet: Sheet) -> str:
     """A worksheet node's header: its position, then its kind or a blank for the kind."""
-    if kind is NodeKind.THESIS:
+    if kind in GIVEN_KINDS:
         return f"{node.id} · {style.label}"
     if sheet.hides_kinds:
         return f"{node.id} · {KIND_BLANK}"

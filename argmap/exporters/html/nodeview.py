@@ -234,14 +234,15 @@ class NodeViews:
             blank_lines=lines,
         )
         if self.sheet is not None and self.sheet.hides_kinds:
-            return _kinds_hidden(view, thesis=kind is NodeKind.THESIS)
+            return _kinds_hidden(view, thesis=kind in (NodeKind.THESIS, NodeKind.CONCLUSION))
         return view
 
 
 def _kinds_hidden(view: NodeView, *, thesis: bool) -> NodeView:
     """A label worksheet's view of a node: nothing names its kind or its arrow's relation.
 
-    The thesis keeps its kind; only its attackers' relations are hidden.
+    The thesis and conclusions keep their kinds (a conclusion's position, ``C1``, says
+    it); only the relations of what bears on them are hidden.
     """
     if thesis:
         return replace(view, cross_links=_relations_hidden(view.cross_links))
