@@ -19,7 +19,7 @@ from argmap.exporters.html.summary import (
     unanswered_objections,
     view_note,
 )
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, reading_order
 from argmap.options import RenderOptions
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ def page_context(
         answers=sheet is not None and sheet.answers,
         bank=[] if sheet is None or sheet.answers else list(sheet.bank),
         numbers=sheet.numbers if sheet is not None and sheet.answers else {},
-        key_nodes=[] if sheet is None else [views.view(node) for node in m.walk()],
+        key_nodes=[] if sheet is None else [views.view(node) for node in reading_order(m)],
         thesis=views.view(m.thesis),
         events=outline_events(m, views),
         cases=claim_cases(m, views),

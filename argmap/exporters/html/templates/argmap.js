@@ -1,15 +1,18 @@
 /* argmap outline page: filters, search, expand/collapse, diagram <-> outline links, and the
-   diagram viewer (its pages, pan and zoom).
+   diagram viewer (its pages, pan and zoom); on an answer key (a table, no outline), the
+   viewer and the links from its boxes to the table's rows.
    The page works without this script; it only adds controls. It builds no HTML from text. */
 (function () {
   "use strict";
   var doc = document;
   var tree = doc.querySelector(".tree");
   var form = doc.getElementById("controls");
-  if (!tree) { return; }
+  var key = tree ? null : doc.querySelector("table.answer-key");
+  if (!tree && !key) { return; }
+  var where = tree ? "the outline" : "the answers";
   doc.documentElement.classList.add("js");
-  var entries = Array.prototype.slice.call(tree.querySelectorAll("li.entry"));
-  var groups = Array.prototype.slice.call(tree.querySelectorAll("li.joint-reason"));
+  var entries = tree ? Array.prototype.slice.call(tree.querySelectorAll("li.entry")) : [];
+  var groups = tree ? Array.prototype.slice.call(tree.querySelectorAll("li.joint-reason")) : [];
   var search = doc.getElementById("search");
   var author = doc.getElementById("author");
   var status = doc.getElementById("filter-status");
@@ -89,6 +92,7 @@
   }
 
   function setAll(open) {
+    if (!tree) { return; }
     tree.querySelectorAll("details").forEach(function (d) { d.open = open; });
   }
 
@@ -114,7 +118,12 @@
     highlightDiagram(id);
     li.scrollIntoView({ block: "center" });
     var summary = li.querySelector(":scope > details > summary");
-    if (summary) { summary.focus({ preventScroll: true }); }
+    if (summary) {
+      summary.focus({ preventScroll: true });
+    } else if (li.tagName === "TR") {  // an answer key's row
+      li.setAttribute("tabindex", "-1");
+      li.focus({ preventScroll: true });
+    }
     if (history.replaceState) { history.replaceState(null, "", "#n-" + id); }
   }
 
@@ -136,28 +145,30 @@
     var link = g.querySelector("a[href]");
     if (link) {
       // The node already links to its entry (and works without this script).
-      link.setAttribute("aria-label", "Go to " + id + " in the outline");
+      link.setAttribute("aria-label", "Go to " + id + " in " + where);
       link.addEventListener("click", function (e) { e.preventDefault(); goToEntry(id); });
       return;
     }
     g.setAttribute("tabindex", "0");
     g.setAttribute("role", "link");
-    g.setAttribute("aria-label", "Go to " + id + " in the outline");
+    g.setAttribute("aria-label", "Go to " + id + " in " + where);
     g.addEventListener("click", function () { goToEntry(id); });
     g.addEventListener("keydown", function (e) {
       if (e.key === "Enter" || e.key === " ") { e.preventDefault(); goToEntry(id); }
     });
   });
 
-  tree.addEventListener("click", function (e) {
-    var link = e.target.closest ? e.target.closest("a.to-diagram") : null;
-    if (!link || !viewer) { return; }
-    e.preventDefault();
-    var id = link.getAttribute("href").slice(6);
-    highlightDiagram(id);
-    viewer.showNode(lit, true);
-    if (history.pushState) { history.pushState(null, "", "#node-" + id); }
-  });
+  if (tree || key) {
+    (tree || key).addEventListener("click", function (e) {
+      var link = e.target.closest ? e.target.closest("a.to-diagram") : null;
+      if (!link || !viewer) { return; }
+      e.preventDefault();
+      var id = link.getAttribute("href").slice(6);
+      highlightDiagram(id);
+      viewer.showNode(lit, true);
+      if (history.pushState) { history.pushState(null, "", "#node-" + id); }
+    });
+  }
 
   // The diagram viewer: one page at a time (the overview first), panned and zoomed with a
   // CSS transform of the page's drawing, so printing (which drops the transform) is unaffected.
@@ -469,6 +480,7 @@
 
   var before = null;
   window.addEventListener("beforeprint", function () {
+    if (!tree) { return; }
     before = Array.prototype.map.call(tree.querySelectorAll("details"), function (d) {
       return d.open;
     });
