@@ -193,3 +193,12 @@ def test_a_label_sheet_gives_the_kinds_its_positions_say(tmp_path: Path) -> None
     [page] = [p for p in written if p.name.endswith(".exercise.html")]
     outline = page.read_text(encoding="utf-8")
     assert 'data-kind="conclusion"' in outline and 'data-kind="objection"' not in outline
+
+
+def test_the_worksheet_carries_no_answers_for_an_exporter_to_print() -> None:
+    m = load_map(FLAGSHIP)
+    sheet = make_worksheet(m, RenderOptions(exercise=True, exercise_kind="place"))
+    given, key = sheet.exercise_options.sheet, sheet.answer_options.sheet
+    assert given is not None and key is not None
+    assert given.numbers == {} and len(key.numbers) == len(m) - 1
+    assert given.bank == key.bank

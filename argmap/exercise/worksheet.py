@@ -136,7 +136,7 @@ def make_worksheet(m: ArgumentMap, options: RenderOptions) -> Worksheet:
     key = _anonymised(m, labels, groups, {}, options.keep, f"Answer key: {task}")
     return Worksheet(
         exercise,
-        replace(base, sheet=sheet),
+        replace(base, sheet=replace(sheet, numbers={})),  # the answers are the key's alone
         key,
         replace(base, sheet=replace(sheet, answers=True, blanks={})),
     )
