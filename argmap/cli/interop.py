@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from argmap.cli import MapFailure, echo, echo_data, reports_errors
+from argmap.cli import MapFailure, Misuse, echo, echo_data, reports_errors
 
 _IMPORT_FORMATS = ("aif", "argdown", "kialo")
 OWN_JSON = "json"
@@ -73,7 +73,7 @@ def import_(
         if source.suffix.lower() != ".json":
             raise MapFailure(f"{source}: --from json reads a .json file; a YAML map needs none")
         if thesis is not None or all_roots:
-            raise click.UsageError("--thesis and --all-roots: argmap's JSON has one thesis")
+            raise Misuse("--thesis and --all-roots: argmap's JSON has one thesis; leave them out")
         result = ImportResult(load_map(source), (), "argmap JSON")
     else:
         result = import_file(source, fmt, ImportOptions(thesis, all_roots))
