@@ -92,6 +92,10 @@ def test_export_of_a_binary_format_to_stdout_is_misuse(
             ["--exercise", "label", "--blank-thesis"],
             "a label worksheet shows every statement and blanks none",
         ),
+        (
+            ["--exercise", "-f", "svg,json"],
+            "worksheets come as html, svg, png, pdf, dot, not json",
+        ),
     ],
 )
 def test_a_worksheet_option_that_would_do_nothing_is_refused(

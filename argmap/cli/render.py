@@ -257,6 +257,6 @@ def check_worksheet_formats(exercise: str | None, formats: list[str]) -> None:
 
     other = [fmt for fmt in formats if fmt not in WORKSHEET_FORMATS]
     if exercise is not None and other:
-        raise click.UsageError(
+        raise Misuse(
             f"--exercise: worksheets come as {', '.join(WORKSHEET_FORMATS)}, not {other[0]}"
         )
