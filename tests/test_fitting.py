@@ -124,8 +124,8 @@ def test_svg_stays_one_drawing_unless_fitted(tmp_path: Path) -> None:
 
 def test_export_of_several_pages_to_standard_output_is_refused() -> None:
     result = CliRunner().invoke(main, ["export", str(FLAGSHIP), "-f", "png"])
-    assert result.exit_code == 1
-    assert "pages; write them to files with -o FILE" in result.output
+    assert result.exit_code == 2  # command-line misuse, refused before rendering
+    assert "png is a binary format; write it to a file with -o FILE" in result.output
 
 
 def _text_fits(svg: str) -> list[str]:
