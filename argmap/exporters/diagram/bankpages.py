@@ -136,6 +136,9 @@ def _same(g: Digraph) -> Digraph:
 _FIRST_TEXT: Final = re.compile(r"<text\b[^>]*>([^<]*)</text>")
 _TOTAL: Final = re.compile(r"(page \d+ of )\d+$")
 """The end of a page's heading, its first text: ``page N of TOTAL``."""
+_DOT_HEADING: Final = "\tgraph ["
+_DOT_TOTAL: Final = re.compile(r"(page \d+ of )\d+>")
+"""The end of the heading in a page's DOT: its graph label's last words."""
 
 
 def heading_attrs(heading: str) -> dict[str, str]:
@@ -161,4 +164,14 @@ def _counted(page: LaidPage, total: int) -> LaidPage:
         heading = _TOTAL.sub(rf"\g<1>{total}", first.group(1), count=1)
         return svg[: first.start(1)] + heading + svg[first.end(1) :]
 
-    return replace(page, plan=replace(page.plan, total=total), finish=recount)
+    build = page.build
+
+    def rebuild() -> Digraph:  # the DOT page's heading, likewise
+        g = build().copy()
+        for i, line in enumerate(g.body):
+            if line.startswith(_DOT_HEADING) and _DOT_TOTAL.search(line):
+                g.body[i] = _DOT_TOTAL.sub(rf"\g<1>{total}>", line, count=1)
+                break
+        return g
+
+    return replace(page, plan=replace(page.plan, total=total), finish=recount, build=rebuild)
