@@ -11,7 +11,8 @@ In the order a map file goes through them:
   round-trip parser, given only text whose nesting it can take.
 - ``mapfile``: the file format's pydantic models, one node's entry each (``schema``: the
   nested ones, for the JSON Schema only); ``validate`` turns parsed data into an
-  ``ArgumentMap`` with every problem located, worded by ``messages``; ``ids`` makes ids.
+  ``ArgumentMap`` with every problem located, worded by ``messages``; ``ids`` makes ids;
+  ``flat`` validates the flat JSON export (one record per node) the same way.
 - ``maps``: all of it in one call, ``load_map`` and ``load_located``.
 - ``dump``: YAML text written back (new maps, imports, edits).
 """
