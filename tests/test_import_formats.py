@@ -301,3 +301,28 @@ def test_aif_scheme_names_are_kept_in_the_notes_of_the_nodes_they_join() -> None
         "a.json:5:2: scheme names (AIF) are kept in the notes of the nodes they join: "
         "'Expert Opinion'"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "Discussion Title: T\n\n1. Thesis\n1.1. Pro: a\n1.1. Con: b\n",
+            "k.txt:5:1: claim 1.1 appears twice (first at line 4); renumber one of them",
+        ),
+        (
+            "Discussion Title: T\n\n1. Thesis\n1.1.1. Pro: a\n",
+            "k.txt:4:1: claim 1.1.1 has no parent claim 1.1; add 1.1 or renumber it",
+        ),
+        (
+            "Discussion Title: T\n\n1. Thesis\n1.1. Pro: a\n1.1.1. Pro: b\n1.1.1.1. Pro: -> See 1.1.\n",
+            "k.txt:5:1: cannot represent this Kialo graph as a map: node 'b': support cycle "
+            "a -> b -> a; a claim cannot support itself, remove one of these links",
+        ),
+    ],
+    ids=["number-twice", "no-parent", "support-cycle"],
+)
+def test_kialo_refusals_are_located_and_say_what_to_do(text: str, message: str) -> None:
+    with pytest.raises(MapFileError) as info:
+        get_importer("kialo")(text, "k.txt", ImportOptions())
+    assert str(info.value) == message
