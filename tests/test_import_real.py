@@ -295,3 +295,56 @@ def test_argdown_the_cli_refuses_is_refused_located(text: str, where: str, messa
 def test_argdown_the_cli_accepts_still_reads(text: str) -> None:
     m = get_importer("argdown")(text, "ok.argdown", ImportOptions()).map
     assert len(m) == 1 and m.thesis.text != ""
+
+
+# -- every real file: round trips, and its Argdown export read by the Argdown CLI -------------
+REAL_FILES = [("argdown", p) for p in ARGDOWN_FILES] + [
+    ("aif", p) for p in sorted((REAL / "aif").glob("*.json"))
+]
+
+
+@pytest.mark.parametrize(("fmt", "path"), REAL_FILES, ids=lambda v: getattr(v, "stem", v))
+def test_real_file_round_trips_through_argdown_and_aif(fmt: str, path: Path) -> None:
+    from argmap.interop.aif import to_aif
+    from argmap.interop.argdown.writer import to_argdown
+
+    m = import_file(path, fmt, ImportOptions(all_roots=True)).map
+    again = get_importer("argdown")(to_argdown(m), "x.argdown", ImportOptions()).map
+    assert again.model_dump() == m.model_dump()
+    options = ImportOptions(thesis=m.thesis.id)
+    through_aif = get_importer("aif")(to_aif(m), "x.json", options).map
+    assert sorted(n.text for n in through_aif.nodes) == sorted(n.text for n in m.nodes)
+
+
+@pytest.mark.slow
+def test_real_files_exported_as_argdown_read_whole_in_the_argdown_cli(tmp_path: Path) -> None:
+    from argmap.interop.argdown.writer import to_argdown
+    from tests.test_interop import ARGDOWN_CLI, _require_argdown_cli
+
+    _require_argdown_cli()
+    maps = {}
+    for fmt, path in REAL_FILES:
+        m = import_file(path, fmt, ImportOptions(all_roots=True)).map
+        name = f"{fmt}-{path.stem}"
+        (tmp_path / f"{name}.argdown").write_text(to_argdown(m), encoding="utf-8")
+        maps[name] = m
+    out = tmp_path / "json"
+    proc = subprocess.run(
+        [str(ARGDOWN_CLI), "json", str(tmp_path / "*.argdown"), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert proc.returncode == 0 and "error" not in (proc.stdout + proc.stderr).lower(), proc.stdout
+    for name, m in maps.items():
+        data = json.loads((out / f"{name}.json").read_text(encoding="utf-8"))
+        assert len(data["statements"]) == 1 and len(data["arguments"]) == len(m) - 1, name
+        shown = {
+            title: max((d.get("text") or "").strip() for d in a["members"])
+            for title, a in data["arguments"].items()
+        }
+        for node in m.nodes[1:]:
+            if node.text == " ".join(node.text.split()):
+                tags = "".join(f" #{tag}" for tag in node.tags if " " not in tag)
+                assert shown[node.id] == node.text + tags, (name, node.id)
