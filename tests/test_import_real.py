@@ -279,6 +279,13 @@ def test_xaif_with_control_characters_and_schemes_keeps_every_text_and_scheme() 
             "3:5",
             "text after the reference <B>, which would not be its text",
         ),
+        # argdown-mcp's invalid.argdown: an orphan '+' (argmap read the mark as the thesis).
+        (
+            "/* an orphan relation */\n\n  +\n",
+            "3:3",
+            "a relation '+' with no element after it; write the element after the mark",
+        ),
+        ("[A]: a\n  + <B>: b\n  ->\n", "3:3", "a relation '->' with no element after it"),
     ],
 )
 def test_argdown_the_cli_refuses_is_refused_located(text: str, where: str, message: str) -> None:

@@ -158,8 +158,8 @@ class GraphBuilder:
             self.edges.append(Edge(key, ALL_ROOTS, Relation.SUPPORTS, (-1, n), element.line))
         self.warn(
             0,
-            f"--all-roots: {len(tops)} root claims placed under a thesis made from the title "
-            f"{title!r}, each read as supporting it",
+            f"--all-roots: {len(tops)} root claim{'s' if len(tops) != 1 else ''} placed under "
+            f"a thesis made from the title {title!r}, each read as supporting it",
         )
 
     # -- steps ------------------------------------------------------------------------------

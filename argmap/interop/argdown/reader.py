@@ -12,14 +12,14 @@ from argmap.interop.argdown import DATA_FIELDS, RELATION_MARKS
 from argmap.interop.argdown.frontmatter import front_matter
 from argmap.interop.argdown.lines import Line, source_lines
 from argmap.interop.argdown.pcs import Inference, Structure, inference_line, settle, uses_of
-from argmap.interop.argdown.scan import DEFINITION_RE, LINK_RE, Scan, refuse_line
+from argmap.interop.argdown.scan import DEFINITION_RE, LINK_RE, Scan, bare_mark, refuse_line
 from argmap.interop.flowyaml import load_flow
 from argmap.interop.graph import Edge, Element, GraphBuilder
 from argmap.model import NodeKind, Relation
 
 __all__ = ["ArgdownGraph", "import_text", "read_graph"]
 
-_RELATION_RE: Final = re.compile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-|_)(?=\s)")
+_RELATION_RE: Final = re.compile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-|_)(?=\s|$)")
 _HEADING_RE: Final = re.compile(r"(#+) ")
 _NUMBER_RE: Final = re.compile(r"\((\d+)\)")
 _LIST_RE: Final = re.compile(r"(?:\*|\d+\.)(?=\s)")
@@ -135,9 +135,9 @@ class _Reader:
 
     def related(self, relation: re.Match[str], line: Line) -> None:
         """A relation line: the element after the mark, related to the one it is nested under."""
-        text, indent = line.text, line.indent
-        body = text[relation.end() :].lstrip()
-        stack = self.block.stack
+        text, indent, stack = line.text, line.indent, self.block.stack
+        if not (body := text[relation.end() :].lstrip()):
+            raise bare_mark(self.path, line, relation.group(1))
         level = indent
         if len(stack) > 1 and indent <= stack[-1][0]:
             # Back out as Argdown does: to the deepest level at or above this indent,

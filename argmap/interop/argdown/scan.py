@@ -8,7 +8,7 @@ from typing import Final
 from argmap.errors import MapFileError
 from argmap.interop.argdown.lines import Line, data_blocks
 
-__all__ = ["DEFINITION_RE", "LINK_RE", "Scan", "refuse_line"]
+__all__ = ["DEFINITION_RE", "LINK_RE", "Scan", "bare_mark", "refuse_line"]
 
 _STAR, _UNDER = "\udb80", "\udb81"
 """Unescaped ``*`` and ``_`` while emphasis is looked for (lone surrogates, which no decoded
@@ -131,3 +131,14 @@ def refuse_line(path: str, line: Line, title: str | None, statement: bool, *, ba
     else:
         return
     raise MapFileError(path, message, line=line.number, column=line.indent + 1)
+
+
+def bare_mark(path: str, line: Line, mark: str) -> MapFileError:
+    """The refusal of a relation mark with no element after it (Argdown refuses it too)."""
+    return MapFileError(
+        path,
+        f"a relation {mark!r} with no element after it; write the element after the mark, or "
+        "remove the mark (Argdown refuses it too)",
+        line=line.number,
+        column=line.indent + 1,
+    )
