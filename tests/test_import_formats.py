@@ -231,8 +231,8 @@ def _nodes_json(*records: str, edges: str = "") -> str:
             _nodes_json(
                 '{"nodeID": "1", "text": "A", "type": "I"}', '{"nodeID": "1", "text": "B"}'
             ),
-            "a.json:3:2: nodes[1] has the nodeID '1' of nodes[0] (line 2); give each node an id "
-            "of its own",
+            "a.json:3:2: nodes[1] has the nodeID '1' of nodes[0] (line 2) with another type or "
+            "text; give each node an id of its own",
         ),
         (
             _nodes_json('{"nodeID": "1", "text": {"en": "A"}, "type": "I"}'),
@@ -255,6 +255,12 @@ def test_aif_that_would_lose_a_node_is_refused_located(text: str, message: str) 
     with pytest.raises(MapFileError) as info:
         get_importer("aif")(text, "a.json", ImportOptions(all_roots=True))
     assert str(info.value) == message
+
+
+def test_aif_node_listed_twice_the_same_is_read_once() -> None:
+    node = '{"nodeID": "1", "text": "A", "type": "I"}'
+    result = get_importer("aif")(_nodes_json(node, node), "a.json", ImportOptions())
+    assert [n.text for n in result.map.nodes] == ["A"] and result.warnings == ()
 
 
 def test_aif_node_without_text_keeps_its_id_as_text_and_says_so() -> None:

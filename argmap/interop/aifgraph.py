@@ -160,16 +160,20 @@ def index_nodes(
         kind = _scalar(record, "type", i, aif, text)
         if not node_id:
             raise MapFileError(path, f"nodes[{i}] has no 'nodeID'; give every node an id")
+        node_text = _scalar(record, "text", i, aif, text)
         if node_id in aif.kinds:
+            if (aif.kinds[node_id], aif.texts[node_id]) == (kind, node_text):
+                continue  # the same node listed twice: nothing to lose
             first = aif.position[node_id]
             raise aif.error(
                 node_id,
                 f"nodes[{i}] has the nodeID {node_id!r} of nodes[{first}] (line "
-                f"{aif.line(node_id)}); give each node an id of its own",
+                f"{aif.line(node_id)}) with another type or text; give each node an id of "
+                "its own",
                 nth=1,
             )
         aif.kinds[node_id] = kind
-        aif.texts[node_id] = _scalar(record, "text", i, aif, text)
+        aif.texts[node_id] = node_text
         aif.stamps[node_id] = str(record.get("timestamp") or "")
         aif.position[node_id] = i
     aif.into = {k: [] for k in aif.kinds}
