@@ -771,3 +771,21 @@ def test_doctests() -> None:
     import argmap.editing.inputs
 
     assert doctest.testmod(argmap.editing.inputs).failed == 0
+
+
+@pytest.mark.parametrize(
+    ("node_id", "message"),
+    [
+        ("uniforms", "the thesis has no inference to undercut; only objections and rebuttals"),
+        ("cost", "'cost' is a premise; only objections and rebuttals can undercut"),
+    ],
+)
+def test_edit_undercut_of_no_attacker_says_why(tmp_path: Path, node_id: str, message: str) -> None:
+    path = write(tmp_path, "m.yaml", (MAPS / "school-uniforms.yaml").read_text(encoding="utf-8"))
+    before = path.read_bytes()
+    with pytest.raises(EditError) as info:
+        edit_node(path, node_id, {"undercut": True})
+    assert str(info.value).startswith(f"{path}: {message}")
+    assert path.read_bytes() == before
+    edit_node(path, "upfront-cost", {"undercut": True})
+    assert load_map(path).get("upfront-cost").relation.value == "undercuts"

@@ -17,7 +17,7 @@ from argmap.editing.safewrite import write_atomic
 from argmap.errors import MapFileError
 from argmap.load.maps import load_map
 from argmap.model import NodeKind
-from tests.conftest import MAPS
+from tests.conftest import CASES, MAPS
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX links and devices")
 
@@ -254,3 +254,60 @@ def test_a_file_that_cannot_be_renamed_over_is_written_in_place(
     assert not list(tmp_path.glob(".*.tmp"))
     with pytest.raises(MapFileError, match="Operation not permitted"):
         write_atomic(tmp_path / "new.svg", "<svg/>")  # a new file has nothing to fall back on
+
+
+# --- a write the system refuses: one located line, with what to do --------------------------
+_LONG = "x" * 300  # past NAME_MAX (255) on every common file system
+
+
+@pytest.mark.parametrize(
+    ("args", "written"),
+    [
+        (["export", str(UNIFORMS), "--format", "argdown", "-o", "{d}/{long}.argdown"], ""),
+        (["render", str(UNIFORMS), "--format", "svg", "-o", "{d}/{long}"], "/school-uniforms.svg"),
+        (
+            ["render", str(UNIFORMS), "--format", "html", "-o", "{d}/{long}"],
+            "/school-uniforms.html",
+        ),
+        (
+            [
+                "import",
+                str(CASES / "interop" / "uniforms.kialo.txt"),
+                "-o",
+                "{d}/{long}.yaml",
+            ],
+            "",
+        ),
+        (["new", "{d}/{long}.yaml", "--title", "T", "--thesis", "X"], ""),
+        (["schema", "-o", "{d}/{long}.json"], ""),
+    ],
+    ids=["export", "render-svg", "render-html", "import", "new", "schema"],
+)
+def test_a_name_too_long_is_one_located_line(
+    tmp_path: Path, runner: CliRunner, args: list[str], written: str
+) -> None:
+    argv = [a.format(d=tmp_path, long=_LONG) for a in args]
+    result = runner.invoke(main, argv)
+    assert result.exit_code == 1
+    target = next(a for a in argv if _LONG in a)
+    assert result.output == (
+        f"{target}{written}: cannot write: File name too long; the name is too long; give a "
+        "shorter one\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_refused_write_says_what_to_do(tmp_path: Path) -> None:
+    import errno
+
+    from argmap.editing.oserrors import cannot_write
+
+    for code, advice in [
+        (errno.ENOSPC, "the disk is full; free some space or write somewhere else"),
+        (errno.EROFS, "the file system is read-only; write somewhere else"),
+        (errno.EACCES, "no permission; write somewhere you may, or change the permissions"),
+    ]:
+        error = cannot_write(tmp_path / "m.yaml", OSError(code, os.strerror(code)))
+        assert str(error) == f"{tmp_path / 'm.yaml'}: cannot write: {os.strerror(code)}; {advice}"
+    odd = cannot_write(tmp_path / "m.yaml", OSError(errno.EIO, "Input/output error"))
+    assert str(odd) == f"{tmp_path / 'm.yaml'}: cannot write: Input/output error"

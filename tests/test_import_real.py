@@ -167,7 +167,9 @@ def test_aifdb_corpus_file_needs_a_choice_and_takes_it() -> None:
     with pytest.raises(MapFileError) as info:
         import_file(AIFDB, "aif")
     message = str(info.value)
-    assert message.startswith(f"{AIFDB}: 3 root claims ('29054': and therefore the only way")
+    assert message.startswith(
+        f"{AIFDB}: 3 root claims ('29054' at line 16: and therefore the only way"
+    )
     assert "--thesis ID-OR-TITLE" in message and "--all-roots" in message
     result = import_file(AIFDB, "aif", ImportOptions(all_roots=True))
     m = result.map
@@ -196,3 +198,160 @@ def test_real_files_import_in_a_subprocess(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8").startswith(
         "# Imported from legalisation-softdrugs.argdown (argdown) by argmap."
     )
+
+
+# -- xAIF (the examples of the xaif library's documentation) ---------------------------------
+XAIF = REAL / "aif"
+
+
+def _aif_nodes(path: Path) -> list[dict[str, Any]]:
+    data = json.loads(path.read_text(encoding="utf-8"), strict=False)
+    return data["AIF"]["nodes"]  # type: ignore[no-any-return]
+
+
+def test_xaif_basic_example_keeps_every_claim_and_speaker() -> None:
+    path = XAIF / "xaif-basic.json"
+    result = import_file(path, options=ImportOptions(all_roots=True))
+    assert result.format == "aif"
+    m = result.map
+    claims = {n["text"] for n in _aif_nodes(path) if n["type"] == "I"}
+    assert {n.text for n in m.nodes[1:]} == claims
+    assert m.get("3").author == "Speaker 1" and m.get("5").author == "Speaker 2"
+    assert m.get("3").parent == "7"  # 3 -> RA 9 -> 7
+
+
+def test_xaif_ova_example_warns_of_its_transition_where_it_stands() -> None:
+    path = XAIF / "xaif-ova.json"
+    result = import_file(path)
+    assert [(n.text, n.author) for n in result.map.nodes] == [
+        ("A", "Participant Rachel"),
+        ("B", "Participant Rachel"),
+    ]
+    assert [str(w) for w in result.warnings] == [
+        f"{path}:44:4: transitions (TA) not supported; skipped: '20_164926162804546033'"
+    ]
+
+
+def test_xaif_with_control_characters_and_schemes_keeps_every_text_and_scheme() -> None:
+    path = XAIF / "xaif-schemes.json"
+    raw = path.read_text(encoding="utf-8")
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(raw)  # the file holds a raw tab or line break inside a text
+    result = import_file(path)
+    assert result.format == "aif"
+    m = result.map
+    nodes = _aif_nodes(path)
+    assert sorted(n.text for n in m.nodes) == sorted(n["text"] for n in nodes if n["type"] == "I")
+    schemes = {n["text"] for n in nodes if n["type"] == "RA"}
+    notes = " ".join(n.note or "" for n in m.nodes)
+    assert all(f"AIF inference scheme: {s} (to '" in notes for s in schemes)
+    (warning,) = [w for w in result.warnings if "scheme names" in w.message]
+    assert warning.line > 0 and "'Expert Opinion'" in warning.message
+    # An argument from analogy supports its conclusion: the scheme sits on the premise.
+    assert m.get("37_166178046893607143").note == (
+        "AIF inference scheme: Analogy (to '34_166178046893607143')"
+    )
+
+
+# -- Argdown the Argdown CLI refuses: refused too, never read as other text -------------------
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        # Argdown's own lexer test: a reference, then definitions on the lines below it.
+        (
+            "[Statement-Title]\n[Statement-Definition]:\n<Argument Title>\n",
+            "2:1",
+            "'[Statement-Definition]:' starts a new element inside the text of "
+            "[Statement-Title]; put an empty line before it",
+        ),
+        (
+            "[A]: a claim\n<B>: an argument\n",
+            "2:1",
+            "'<B>:' starts a new element inside the text of [A]",
+        ),
+        (
+            "[A]\nmore text\n",
+            "2:1",
+            "text after the reference [A], which would not be its text; write '[A]: text'",
+        ),
+        (
+            "[A]: a\n  + <B>\n    more text\n",
+            "3:5",
+            "text after the reference <B>, which would not be its text",
+        ),
+        # argdown-mcp's invalid.argdown: an orphan '+' (argmap read the mark as the thesis).
+        (
+            "/* an orphan relation */\n\n  +\n",
+            "3:3",
+            "a relation '+' with no element after it; write the element after the mark",
+        ),
+        ("[A]: a\n  + <B>: b\n  ->\n", "3:3", "a relation '->' with no element after it"),
+    ],
+)
+def test_argdown_the_cli_refuses_is_refused_located(text: str, where: str, message: str) -> None:
+    with pytest.raises(MapFileError) as info:
+        get_importer("argdown")(text, "r.argdown", ImportOptions(all_roots=True))
+    assert str(info.value).startswith(f"r.argdown:{where}: {message}")
+    assert str(info.value).endswith("(Argdown refuses it too)")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[A]\n{kind: thesis}\n", "[A]:\ntext on the next line\n", "[A]: a\n[x](http://x.org) y\n"],
+)
+def test_argdown_the_cli_accepts_still_reads(text: str) -> None:
+    m = get_importer("argdown")(text, "ok.argdown", ImportOptions()).map
+    assert len(m) == 1 and m.thesis.text != ""
+
+
+# -- every real file: round trips, and its Argdown export read by the Argdown CLI -------------
+REAL_FILES = [("argdown", p) for p in ARGDOWN_FILES] + [
+    ("aif", p) for p in sorted((REAL / "aif").glob("*.json"))
+]
+
+
+@pytest.mark.parametrize(("fmt", "path"), REAL_FILES, ids=lambda v: getattr(v, "stem", v))
+def test_real_file_round_trips_through_argdown_and_aif(fmt: str, path: Path) -> None:
+    from argmap.interop.aif import to_aif
+    from argmap.interop.argdown.writer import to_argdown
+
+    m = import_file(path, fmt, ImportOptions(all_roots=True)).map
+    again = get_importer("argdown")(to_argdown(m), "x.argdown", ImportOptions()).map
+    assert again.model_dump() == m.model_dump()
+    options = ImportOptions(thesis=m.thesis.id)
+    through_aif = get_importer("aif")(to_aif(m), "x.json", options).map
+    assert sorted(n.text for n in through_aif.nodes) == sorted(n.text for n in m.nodes)
+
+
+@pytest.mark.slow
+def test_real_files_exported_as_argdown_read_whole_in_the_argdown_cli(tmp_path: Path) -> None:
+    from argmap.interop.argdown.writer import to_argdown
+    from tests.test_interop import ARGDOWN_CLI, _require_argdown_cli
+
+    _require_argdown_cli()
+    maps = {}
+    for fmt, path in REAL_FILES:
+        m = import_file(path, fmt, ImportOptions(all_roots=True)).map
+        name = f"{fmt}-{path.stem}"
+        (tmp_path / f"{name}.argdown").write_text(to_argdown(m), encoding="utf-8")
+        maps[name] = m
+    out = tmp_path / "json"
+    proc = subprocess.run(
+        [str(ARGDOWN_CLI), "json", str(tmp_path / "*.argdown"), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert proc.returncode == 0 and "error" not in (proc.stdout + proc.stderr).lower(), proc.stdout
+    for name, m in maps.items():
+        data = json.loads((out / f"{name}.json").read_text(encoding="utf-8"))
+        assert len(data["statements"]) == 1 and len(data["arguments"]) == len(m) - 1, name
+        shown = {
+            title: max((d.get("text") or "").strip() for d in a["members"])
+            for title, a in data["arguments"].items()
+        }
+        for node in m.nodes[1:]:
+            if node.text == " ".join(node.text.split()):
+                tags = "".join(f" #{tag}" for tag in node.tags if " " not in tag)
+                assert shown[node.id] == node.text + tags, (name, node.id)

@@ -237,8 +237,14 @@ def test_deeply_nested_data_is_refused_cleanly() -> None:
 def test_argdown_import_locates_broken_front_matter() -> None:
     with pytest.raises(MapFileError) as info:
         get_importer("argdown")("===\ntitle: [unclosed\n===\n[A]: a\n", "fm.argdown")
-    assert info.value.line == 1
-    assert str(info.value).startswith("fm.argdown:1:1: invalid front matter")
+    # At the place in the file the YAML breaks, with the parser's reason and no dump of it.
+    assert str(info.value) == (
+        "fm.argdown:2:17: invalid front matter: expected ',' or ']', but got '<stream end>' "
+        "(while parsing a flow sequence); fix the YAML between the '===' lines"
+    )
+    with pytest.raises(MapFileError) as info:
+        get_importer("argdown")('===\ntitle: ok\nnote: "open\n===\n[A]: a\n', "fm.argdown")
+    assert str(info.value).startswith("fm.argdown:3:")
 
 
 def _argdown_counts(path: Path, tmp_path: Path) -> dict[str, Any]:
@@ -354,10 +360,17 @@ def test_aif_export_structure() -> None:
 def _aif(nodes: list[tuple[str, str]], edges: list[tuple[str, str]]) -> str:
     return json.dumps(
         {
-            "nodes": [{"nodeID": i, "text": f"text {i}", "type": t} for i, t in nodes],
+            "nodes": [
+                {"nodeID": i, "text": _AIF_TEXT.get(t, f"text {i}"), "type": t} for i, t in nodes
+            ],
             "edges": [{"edgeID": n, "fromID": a, "toID": b} for n, (a, b) in enumerate(edges)],
-        }
+        },
+        indent=1,
     )
+
+
+_AIF_TEXT = {"RA": "Default Inference", "CA": "Default Conflict", "TA": "Default Transition"}
+"""What AIFdb and OVA write as the text of a scheme node that names no scheme."""
 
 
 @pytest.mark.parametrize(
@@ -366,7 +379,7 @@ def _aif(nodes: list[tuple[str, str]], edges: list[tuple[str, str]]) -> str:
         (
             [("a", "I"), ("b", "I"), ("c", "I"), ("d", "I"), ("r1", "RA"), ("r2", "RA")],
             [("b", "r1"), ("r1", "a"), ("d", "r2"), ("r2", "c")],
-            "2 root claims ('a': text a; 'c': text c)",
+            "2 root claims ('a' at line 4: text a; 'c' at line 14: text c)",
         ),
         (
             [("t", "I"), ("a", "I"), ("b", "I"), ("r0", "RA"), ("r1", "RA"), ("r2", "RA")],
@@ -409,7 +422,9 @@ def test_aif_import_reads_ova_nesting_and_skips_dialogue() -> None:
     text = _aif([("t", "I"), ("p", "I"), ("r", "RA"), ("ta", "TA")], [("p", "r"), ("r", "t")])
     result = get_importer("aif")(json.dumps({"AIF": json.loads(text)}), "ova.json")
     assert [n.id for n in result.map.nodes] == ["t", "p"]
-    assert [w.message for w in result.warnings] == ["1 transitions (TA) not supported; skipped"]
+    assert [str(w) for w in result.warnings] == [
+        "ova.json:1:177: transitions (TA) not supported; skipped: 'ta'"
+    ]
 
 
 def test_aif_import_warns_about_conflicts_it_cannot_place() -> None:
@@ -419,12 +434,12 @@ def test_aif_import_warns_about_conflicts_it_cannot_place() -> None:
     edges += [("c2", "r2")]
     result = get_importer("aif")(_aif(nodes, edges), "w.json")
     assert [n.id for n in result.map.nodes] == ["t", "p"]
-    assert [w.message for w in result.warnings] == [
-        "CA node 'c1' attacks a TA node; skipped",
-        "CA node 'c2' undercuts an inference without premises; skipped",
-        "1 transitions (TA) not supported; skipped",
-        "2 statements not connected to the thesis 't', left out: 'o': text o; 'u': text u "
-        "(--all-roots keeps every root)",
+    assert [str(w) for w in result.warnings] == [
+        "w.json:19:1: 2 statements not connected to the thesis 't', left out: 'o' at line 19: "
+        "text o; 'u' at line 39: text u (--all-roots keeps every root)",
+        "w.json:24:4: CA node 'c1' attacks a TA node; skipped",
+        "w.json:29:4: transitions (TA) not supported; skipped: 'ta'",
+        "w.json:44:4: CA node 'c2' undercuts an inference without premises; skipped",
     ]
 
 
@@ -645,7 +660,9 @@ def test_import_error_writes_nothing(tmp_path: Path, runner: CliRunner) -> None:
     out = tmp_path / "out.yaml"
     result = runner.invoke(main, ["import", str(source), "--from", "aif", "-o", str(out)])
     assert result.exit_code == 1
-    assert result.output == f"{source}:1:12: invalid JSON: Expecting value\n"
+    assert result.output == (
+        f"{source}:1:12: invalid JSON: Expecting value; fix the file where it says\n"
+    )
     assert not out.exists()
 
 

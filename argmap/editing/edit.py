@@ -12,7 +12,7 @@ from argmap.editing.inputs import bad_id_message, refuse_lone_surrogates
 from argmap.editing.safewrite import locked_text
 from argmap.editing.session import EditError, Session, open_session
 from argmap.editing.textsplice import Edit
-from argmap.model import EDITABLE_FIELDS, UNDERCUT, plain_value
+from argmap.model import EDITABLE_FIELDS, UNDERCUT, NodeKind, plain_value
 
 __all__ = ["edit_node"]
 
@@ -51,7 +51,7 @@ def edit_node(
     with locked_text(p) as text:
         session = open_session(p, text)
         rename = new_id if new_id != node_id else None
-        linkers = _check_node(session, node_id, rename, unlink)
+        linkers = _check_node(session, node_id, rename, unlink, bool(values.get(UNDERCUT)))
         lines = session.lines
         before = Snapshot.take(session, list(dict.fromkeys([node_id, *linkers])))
         entry = before.entries[node_id]
@@ -84,7 +84,7 @@ def _check_request(
 
 
 def _check_node(
-    session: Session, node_id: str, new_id: str | None, unlink: Sequence[str]
+    session: Session, node_id: str, new_id: str | None, unlink: Sequence[str], undercut: bool
 ) -> list[str]:
     """Check the node, its new id and the links to drop; return the ids of nodes linking to it.
 
@@ -92,6 +92,13 @@ def _check_node(
     """
     m, p = session.map, session.path
     node = session.node(node_id)
+    if undercut and node.kind not in (NodeKind.OBJECTION, NodeKind.REBUTTAL):
+        what = (
+            "the thesis has no inference to undercut"
+            if node.parent is None
+            else (f"{node_id!r} is a {node.kind.value}")
+        )
+        raise EditError(p, f"{what}; only objections and rebuttals can undercut")
     if new_id is not None:
         problem = bad_id_message(new_id)
         if problem is not None:

@@ -6,6 +6,7 @@ import contextlib
 from pathlib import Path
 from typing import IO
 
+from argmap.editing.oserrors import cannot_write
 from argmap.editing.safewrite import (
     _create_temp,
     _existing,
@@ -37,7 +38,10 @@ class StagedFile:
 
     def __init__(self, path: str | Path, *, exclusive: bool = False) -> None:
         p = self.path = Path(path)
-        blocker = next((q for q in p.parents if q.exists() and not q.is_dir()), None)
+        try:
+            blocker = next((q for q in p.parents if q.exists() and not q.is_dir()), None)
+        except OSError as exc:  # a name too long, say
+            raise cannot_write(p, exc) from None
         if blocker is not None:
             raise MapFileError(p, f"cannot write: {blocker} is a file, not a folder")
         self._exclusive = exclusive
@@ -57,7 +61,7 @@ class StagedFile:
 
                 self.file = tempfile.TemporaryFile(prefix="argmap-")  # noqa: SIM115
         except OSError as exc:
-            raise MapFileError(p, f"cannot write: {exc.strerror or exc}") from None
+            raise cannot_write(p, exc) from None
 
     def commit(self) -> Path:
         """Put the written content in place; return :attr:`path`.
@@ -79,7 +83,7 @@ class StagedFile:
         except OSError as exc:
             if self._exclusive and isinstance(exc, FileExistsError):
                 raise
-            raise MapFileError(p, f"cannot write: {exc.strerror or exc}") from None
+            raise cannot_write(p, exc) from None
         finally:
             self.discard()
         return p

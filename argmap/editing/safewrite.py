@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Final
 
+from argmap.editing.oserrors import FILE_KINDS, cannot_write
 from argmap.errors import MapFileError
 
 __all__ = [
@@ -167,7 +168,7 @@ def check_folder(folder: str | Path, *, name: str | Path | None = None) -> None:
         except OSError:
             continue  # missing (created later), or unreadable (the write will say)
         if not stat.S_ISDIR(mode):
-            what = next((n for test, n in _KINDS if test(mode)), "a file")
+            what = next((n for test, n in FILE_KINDS if test(mode)), "a file")
             raise MapFileError(name or f, f"cannot write: {q} is {what}, not a folder")
 
 
@@ -217,7 +218,7 @@ def write_atomic(path: str | Path, data: str | bytes, *, exclusive: bool = False
     except OSError as exc:
         if exclusive and isinstance(exc, FileExistsError):
             raise
-        raise MapFileError(p, f"cannot write: {exc.strerror or exc}") from None
+        raise cannot_write(p, exc) from None
     return p
 
 
@@ -265,8 +266,11 @@ def _put_in_place(
 
 def _final_target(p: Path) -> Path:
     """The file a write to ``p`` lands in: ``p``, or the file its links lead to."""
-    if not p.is_symlink():
-        return p
+    try:
+        if not p.is_symlink():
+            return p
+    except OSError as exc:  # a name too long, say: lstat() reports it
+        raise cannot_write(p, exc) from None
     from argmap.load.files import real_path
 
     target = real_path(p)
@@ -279,17 +283,8 @@ def _final_target(p: Path) -> Path:
             "remove the link, or create the file it points to",
         ) from None
     except OSError as exc:
-        raise MapFileError(p, f"cannot write: {exc.strerror or exc}") from None
+        raise cannot_write(p, exc) from None
     return target
-
-
-_KINDS: Final = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISFIFO, "a named pipe"),
-    (stat.S_ISSOCK, "a socket"),
-)
 
 
 def _existing(p: Path, target: Path) -> os.stat_result | None:
@@ -303,9 +298,9 @@ def _existing(p: Path, target: Path) -> os.stat_result | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise MapFileError(p, f"cannot write: {exc.strerror or exc}") from None
+        raise cannot_write(p, exc) from None
     if not stat.S_ISREG(st.st_mode):
-        what = next((name for test, name in _KINDS if test(st.st_mode)), "a special file")
+        what = next((name for test, name in FILE_KINDS if test(st.st_mode)), "a special file")
         link = f" (a link to {target})" if target != p and target.exists() else ""
         raise MapFileError(
             p, f"cannot write: this is {what}{link}, not a regular file; give a file name"
@@ -387,7 +382,7 @@ def _write_in_place(p: Path, target: Path, payload: bytes | IO[bytes]) -> None:
             fh.flush()
             os.fsync(fh.fileno())
     except OSError as exc:
-        raise MapFileError(p, f"cannot write: {exc.strerror or exc}") from None
+        raise cannot_write(p, exc) from None
 
 
 def _sync_folder(folder: Path) -> None:

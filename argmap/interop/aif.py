@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Final
 
-from argmap.errors import MapFileError
 from argmap.exporters import Exporter, RenderOptions
 from argmap.interop import ImportOptions, ImportResult
+from argmap.interop.aifgraph import AifGraph, index_nodes, load_aif, records
 from argmap.interop.graph import Edge, Element, GraphBuilder
 from argmap.model import ArgumentMap, NodeKind, Relation
 
@@ -24,6 +23,8 @@ DRAWN_PREFIX: Final = "drawn:"
 """The ``nodeID`` prefix of an RA that draws a conclusion from the thesis (argmap's own)."""
 CA_TEXT: Final = "Default Conflict"
 YA_TEXT: Final = "Asserting"
+_DEFAULT_SCHEMES: Final = frozenset({"", "RA", "CA", RA_TEXT, "Default Conflict"})
+"""Scheme node texts that name no scheme: nothing to keep."""
 _SKIPPED_TYPES: Final = {
     "TA": "transitions (TA)",
     "PA": "preferences (PA)",
@@ -137,13 +138,6 @@ EXPORTER = Exporter("aif", ".aif.json", "AIF JSON (AIFdb/OVA: I, RA, CA, L nodes
 
 
 # -- import ------------------------------------------------------------------------------------
-def _records(data: Any, key: str, path: str) -> list[dict[str, Any]]:
-    records = data.get(key, []) if isinstance(data, dict) else None
-    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-        raise MapFileError(path, f"'{key}' must be a list of objects; is this AIF JSON?")
-    return records
-
-
 def import_text(text: str, path: str, options: ImportOptions | None = None) -> ImportResult:
     """Read AIF JSON (top-level ``nodes``/``edges``, or under ``AIF`` as OVA and xAIF nest it).
 
@@ -155,17 +149,26 @@ def import_text(text: str, path: str, options: ImportOptions | None = None) -> I
         MapFileError: not JSON or not AIF, several root claims or none, a scheme node
             without a conclusion, or a graph the model cannot hold (a support cycle).
     """
-    data = _load(text, path)
-    aif = _index(_records(data, "nodes", path), _records(data, "edges", path), path)
+    data = load_aif(text, path)
+    aif = index_nodes(records(data, "nodes", path), records(data, "edges", path), path, text)
     graph = GraphBuilder(path, "AIF")
     _rephrases(aif, graph)
     for node_id, kind in aif.kinds.items():
         if kind == "I" and aif.canon.get(node_id, node_id) == node_id:
-            graph.add(Element(node_id, aif.texts[node_id], position=aif.position[node_id]))
+            line, column = aif.place(node_id)
+            graph.add(
+                Element(node_id, aif.texts[node_id], line=line, position=aif.position[node_id])
+            )
+            if not aif.texts[node_id].strip():
+                graph.warn_kind(
+                    "I-nodes without text: the nodeID stands as the text",
+                    line,
+                    column,
+                    item=repr(node_id),
+                )
     for node_id, canon in aif.canon.items():
         if node_id != canon and aif.texts[node_id] != aif.texts[canon]:
             graph.elements[canon].wordings.append(aif.texts[node_id])
-    skipped: dict[str, int] = {}
     for node_id, kind in aif.kinds.items():
         if kind in ("I", "L", "MA"):
             continue
@@ -176,84 +179,14 @@ def import_text(text: str, path: str, options: ImportOptions | None = None) -> I
         elif kind == "YA":
             _authorship(data, node_id, aif, graph)
         else:
-            skipped[kind] = skipped.get(kind, 0) + 1
-    for kind, count in skipped.items():
-        what = _SKIPPED_TYPES.get(kind, f"{kind!r} nodes")
-        graph.warn(0, f"{count} {what} not supported; skipped")
+            what = _SKIPPED_TYPES.get(kind, f"{kind!r} nodes")
+            line, column = aif.place(node_id)
+            graph.warn_kind(f"{what} not supported; skipped", line, column, item=repr(node_id))
     m, warnings = graph.build({"title": PurePath(path).stem or "Imported AIF"}, options=options)
     return ImportResult(m, warnings)
 
 
-def _load(text: str, path: str) -> Any:
-    """Parse the JSON, stepping into the ``AIF`` object that OVA and xAIF nest it in."""
-    from argmap.deep import run_deep
-
-    try:
-        # Ids are compared as text; a number too long for int() stays its digits.
-        data = run_deep(lambda: json.loads(text, parse_int=lambda s: int(s) if len(s) < 64 else s))
-    except RecursionError:
-        raise MapFileError(path, "JSON nested too deeply to be AIF") from None
-    except json.JSONDecodeError as exc:
-        raise MapFileError(
-            path, f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno
-        ) from None
-    if isinstance(data, dict):
-        for nested in ("AIF", "aif"):
-            if isinstance(data.get(nested), dict):
-                return data[nested]
-    return data
-
-
-@dataclass
-class _AifGraph:
-    """The AIF nodes indexed by ``nodeID``: type, text, file position, edges in and out."""
-
-    path: str
-    kinds: dict[str, str] = field(default_factory=dict)
-    texts: dict[str, str] = field(default_factory=dict)
-    stamps: dict[str, str] = field(default_factory=dict)
-    position: dict[str, int] = field(default_factory=dict)
-    into: dict[str, list[str]] = field(default_factory=dict)
-    out_of: dict[str, list[str]] = field(default_factory=dict)
-    canon: dict[str, str] = field(default_factory=dict)
-    """Each rephrased I-node's claim: the first I-node, in file order, of its rephrases."""
-
-    def claims(self, ids: list[str]) -> list[str]:
-        """The claims among ``ids`` (I-nodes, a rephrase read as what it rephrases), in order."""
-        out = [self.canon.get(k, k) for k in ids if self.kinds[k] == "I"]
-        return list(dict.fromkeys(out))
-
-    def named(self, node_id: str) -> str:
-        """A node as a user knows it: its id, and its text for an I-node."""
-        text = " ".join(self.texts.get(node_id, "").split())
-        if self.kinds.get(node_id) != "I" or not text:
-            return repr(node_id)
-        return f"{node_id!r} ({text if len(text) <= 50 else text[:47].rstrip() + '...'})"
-
-
-def _index(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], path: str) -> _AifGraph:
-    """Index the node and edge records, refusing a node without id or an edge to nowhere."""
-    aif = _AifGraph(path)
-    for i, record in enumerate(nodes):
-        node_id, kind = str(record.get("nodeID", "")), str(record.get("type", ""))
-        if not node_id:
-            raise MapFileError(path, f"nodes[{i}] has no 'nodeID'")
-        aif.kinds[node_id] = kind
-        aif.texts[node_id] = str(record.get("text", ""))
-        aif.stamps[node_id] = str(record.get("timestamp") or "")
-        aif.position[node_id] = i
-    aif.into = {k: [] for k in aif.kinds}
-    aif.out_of = {k: [] for k in aif.kinds}
-    for i, record in enumerate(edges):
-        source, target = str(record.get("fromID", "")), str(record.get("toID", ""))
-        if source not in aif.kinds or target not in aif.kinds:
-            raise MapFileError(path, f"edges[{i}] joins unknown nodes {source!r} -> {target!r}")
-        aif.out_of[source].append(target)
-        aif.into[target].append(source)
-    return aif
-
-
-def _rephrases(aif: _AifGraph, graph: GraphBuilder) -> None:
+def _rephrases(aif: AifGraph, graph: GraphBuilder) -> None:
     """Follow MA (rephrase) nodes: the I-nodes one MA joins are one claim, in several words.
 
     The claim is the one of them first in the file; the other wordings go in its note.
@@ -265,32 +198,32 @@ def _rephrases(aif: _AifGraph, graph: GraphBuilder) -> None:
             key = parent[key]
         return key
 
-    count = 0
     for node_id, kind in aif.kinds.items():
         if kind != "MA":
             continue
         joined = [k for k in aif.into[node_id] + aif.out_of[node_id] if aif.kinds[k] == "I"]
-        count += 1
+        line, column = aif.place(node_id)
+        graph.warn_kind(
+            "rephrases (MA) followed: the I-nodes each joins are read as one claim, the other "
+            "wordings kept in its note",
+            line,
+            column,
+            item=repr(node_id),
+        )
         for other in joined[1:]:
             a, b = sorted((find(joined[0]), find(other)), key=aif.position.__getitem__)
             if a != b:
                 parent[b] = a
     aif.canon = {key: find(key) for key in parent}
-    if count:
-        graph.warn(
-            0,
-            f"{count} rephrases (MA) followed: the I-nodes each joins are read as one claim, "
-            "the other wordings kept in its note",
-        )
 
 
-def _add_inference(graph: GraphBuilder, aif: _AifGraph, ra: str) -> None:
+def _add_inference(graph: GraphBuilder, aif: AifGraph, ra: str) -> None:
     """An RA node: its premises support its conclusion (two or more: a linked group)."""
     conclusions = aif.claims(aif.out_of[ra])
     if len(conclusions) != 1:
         named = ", ".join(aif.named(k) for k in aif.claims(aif.into[ra])) or "none"
-        raise MapFileError(
-            aif.path,
+        raise aif.error(
+            ra,
             f"RA node {ra!r} (premises {named}) has {len(conclusions)} conclusions"
             f"{': ' + ', '.join(map(aif.named, conclusions)) if conclusions else ''}; an "
             "inference needs exactly one I-node as its conclusion",
@@ -300,18 +233,19 @@ def _add_inference(graph: GraphBuilder, aif: _AifGraph, ra: str) -> None:
     if ra.startswith(DRAWN_PREFIX) and len(premises) == 1:
         graph.elements[conclusion].kind = NodeKind.CONCLUSION  # drawn from its premise
     group = ra if len(premises) >= 2 else None
+    _scheme(graph, aif, ra, premises, conclusion)
     for premise in premises:
         graph.relate(
             Edge(premise, conclusion, Relation.SUPPORTS, (aif.position[ra],), group=group)
         )
 
 
-def _add_conflict(graph: GraphBuilder, aif: _AifGraph, ca: str) -> None:
+def _add_conflict(graph: GraphBuilder, aif: AifGraph, ca: str) -> None:
     """A CA node: its attackers attack an I-node, or undercut the inference it points at."""
     targets = aif.out_of[ca]
     if len(targets) != 1:
-        raise MapFileError(
-            aif.path,
+        raise aif.error(
+            ca,
             f"CA node {ca!r} has {len(targets)} targets ({', '.join(map(aif.named, targets))}); "
             "it needs exactly one",
         )
@@ -323,17 +257,44 @@ def _add_conflict(graph: GraphBuilder, aif: _AifGraph, ca: str) -> None:
         if target.startswith(DRAWN_PREFIX) and aif.kinds[target] == "RA":
             premises = aif.claims(aif.out_of[target])  # the step into a conclusion: under it
         if not premises:
-            graph.warn(0, f"CA node {ca!r} undercuts an inference without premises; skipped")
+            line, column = aif.place(ca)
+            graph.warn(
+                line, f"CA node {ca!r} undercuts an inference without premises; skipped", column
+            )
             return
         target = premises[0]
     elif aif.kinds[target] != "I":
-        graph.warn(0, f"CA node {ca!r} attacks a {aif.kinds[target]} node; skipped")
+        line, column = aif.place(ca)
+        graph.warn(line, f"CA node {ca!r} attacks a {aif.kinds[target]} node; skipped", column)
         return
-    for attacker in aif.claims(aif.into[ca]):
+    attackers = aif.claims(aif.into[ca])
+    _scheme(graph, aif, ca, attackers, target)
+    for attacker in attackers:
         graph.relate(Edge(attacker, target, relation, (aif.position[ca],)))
 
 
-def _authorship(data: Any, ya: str, aif: _AifGraph, graph: GraphBuilder) -> None:
+def _scheme(
+    graph: GraphBuilder, aif: AifGraph, node_id: str, members: list[str], target: str
+) -> None:
+    """A scheme node's own name (``Expert Opinion``, ``Analogy``) kept in its members' notes."""
+    name = " ".join(aif.texts[node_id].split())
+    if name in _DEFAULT_SCHEMES or not members:
+        return
+    what = "inference" if aif.kinds[node_id] == "RA" else "conflict"
+    for member in members:
+        fields = graph.elements[member].fields
+        said = f"AIF {what} scheme: {name} (to {target!r})"
+        fields["note"] = f"{fields['note']}; {said}" if fields.get("note") else said
+    line, column = aif.place(node_id)
+    graph.warn_kind(
+        "scheme names (AIF) are kept in the notes of the nodes they join",
+        line,
+        column,
+        item=repr(name),
+    )
+
+
+def _authorship(data: Any, ya: str, aif: AifGraph, graph: GraphBuilder) -> None:
     """An L-node asserting an I-node through a YA node: its speaker becomes the author.
 
     The date of the L-node's timestamp becomes the node's ``added`` date.

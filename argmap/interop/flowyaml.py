@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
-__all__ = ["flow", "load_flow", "quote"]
+__all__ = ["FlowError", "flow", "load_flow", "quote"]
 
 _ESCAPE_ALWAYS: Final = frozenset('{}=[]#<>/\\"')
 _BARE_KEY: Final = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
@@ -65,7 +65,7 @@ def load_flow(text: str) -> Any:
     """Parse YAML text (a data block or front matter) into plain data.
 
     Raises:
-        ValueError: the text is not valid YAML (the message says why).
+        FlowError: the text is not valid YAML (the message says why, and where).
     """
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
@@ -75,6 +75,21 @@ def load_flow(text: str) -> Any:
     try:
         return run_deep(lambda: YAML(typ="safe", pure=True).load(text))
     except YAMLError as exc:
-        raise ValueError(" ".join(str(exc).split())) from None
+        problem = getattr(exc, "problem", None)
+        mark = getattr(exc, "problem_mark", None)
+        if not problem or mark is None:
+            raise FlowError(" ".join(str(exc).split())) from None
+        context = getattr(exc, "context", None)
+        said = " ".join((f"{problem} ({context})" if context else str(problem)).split())
+        raise FlowError(said, line=mark.line, column=mark.column) from None
     except RecursionError:
-        raise ValueError("nested too deeply") from None
+        raise FlowError("nested too deeply") from None
+
+
+class FlowError(ValueError):
+    """YAML that does not parse: what is wrong, and where in the text (0-based; -1: unknown)."""
+
+    def __init__(self, message: str, *, line: int = -1, column: int = -1) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import ValidationError
@@ -136,8 +137,14 @@ class GraphBuilder:
             m = ArgumentMap.model_validate(data)
         except ValidationError as exc:
             problems = "; ".join(err["msg"].removeprefix("Value error, ") for err in exc.errors())
+            named = re.search(r"node '([^']+)'", problems)  # where the first problem is
+            key = {v: k for k, v in ids.items()}.get(named.group(1), "") if named else ""
+            line = self.elements[key].line if key in self.elements else 0
             raise MapFileError(
-                self.path, f"cannot represent this {self.format_name} graph as a map: {problems}"
+                self.path,
+                f"cannot represent this {self.format_name} graph as a map: {problems}",
+                line=line,
+                column=1 if line else 0,
             ) from None
         self._flush_kinds()
         return m, tuple(sorted(self.warnings, key=lambda w: (w.line, w.column)))
@@ -151,8 +158,8 @@ class GraphBuilder:
             self.edges.append(Edge(key, ALL_ROOTS, Relation.SUPPORTS, (-1, n), element.line))
         self.warn(
             0,
-            f"--all-roots: {len(tops)} root claims placed under a thesis made from the title "
-            f"{title!r}, each read as supporting it",
+            f"--all-roots: {len(tops)} root claim{'s' if len(tops) != 1 else ''} placed under "
+            f"a thesis made from the title {title!r}, each read as supporting it",
         )
 
     # -- steps ------------------------------------------------------------------------------

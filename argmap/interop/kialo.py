@@ -183,7 +183,8 @@ def _check_claim(
     depth = number.count(".")
     lineno, column = where
     if number in claims:
-        problem = f"claim {number} appears twice"
+        first = claims[number].line
+        problem = f"claim {number} appears twice (first at line {first}); renumber one of them"
     elif (
         depth > 1 and label is None or depth == 1 and label is None and not number.startswith("1.")
     ):
@@ -202,7 +203,10 @@ def _add_claim(
     parent = number.rpartition(".")[0]
     if parent and parent not in claims:
         raise MapFileError(
-            path, f"claim {number} has no parent claim {parent}", line=claim.line, column=1
+            path,
+            f"claim {number} has no parent claim {parent}; add {parent} or renumber it",
+            line=claim.line,
+            column=1,
         )
     see = _SEE_RE.match(join_lines(claim.lines))
     if not body.strip():

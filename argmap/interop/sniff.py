@@ -29,6 +29,8 @@ _PCS: Final = (
     re.compile(r"^[ \t]*-{4,}", re.MULTILINE),
 )
 """A premise-conclusion structure: numbered statements and an inference line."""
+_AIF_KEYS: Final = re.compile(r'"(?:nodes|edges|AIF)"\s*:')
+"""What JSON that does not parse shows when it was meant as AIF."""
 _MAP_KEYS: Final = re.compile(r"^(?:title|thesis|nodes):", re.MULTILINE)
 
 
@@ -43,9 +45,11 @@ def sniff(text: str) -> str | None:
     body = text.lstrip("\ufeff \t\r\n")
     if body[:1] in ("{", "["):
         try:
-            data = json.loads(body)
+            data = json.loads(body, strict=False)
         except (ValueError, RecursionError):
             data = None
+            if body[:1] == "{" and _AIF_KEYS.search(body):
+                return "aif"  # broken AIF JSON: its importer says where
         if data is not None:
             if isinstance(data, dict) and (
                 {"nodes", "edges"} <= set(data) or isinstance(data.get("AIF"), dict)

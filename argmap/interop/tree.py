@@ -194,7 +194,8 @@ def grow(
         thesis = "the title" if root == ALL_ROOTS else repr(elements[root].title or root)
         warn(
             first.line,
-            f"{len(left)} statements not connected to the thesis {thesis}, left out: "
+            f"{len(left)} statement{'s' if len(left) != 1 else ''} not connected to the thesis "
+            f"{thesis}, left out: "
             f"{_listing(left, elements)} (--all-roots keeps every root)",
         )
     return parent_edge

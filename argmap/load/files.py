@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import stat
@@ -122,6 +123,11 @@ def read_text_file(path: str | Path, kind: TextKind) -> str:
     """
     p = Path(path)
     raw = _read_bytes(p, kind)
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        wide = "UTF-32" if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) else "UTF-16"
+        raise MapFileError(
+            p, f"{wide} text (byte-order mark); save {kind.what} as UTF-8", line=1, column=1
+        )
     if b"\x00" in raw:
         line, col = _position(raw, raw.index(b"\x00"))
         raise MapFileError(p, kind.binary, line=line, column=col)

@@ -27,8 +27,11 @@ def slugify(text: str, *, max_words: int = 6, max_length: int = 48) -> str:
     words: list[str] = []
     word: list[str] = []
     marks = 0  # on the last letter: a few are a script's, dozens are "Zalgo" text
+    used = 0  # the length of the words so far, joined: past max_length no word is taken
     for ch in unicodedata.normalize("NFC", lowered):
-        if ignorable(ch):
+        if len(words) >= max_words or used > max_length or len(word) > max_length:
+            break  # the rest cannot change the slug: a long text costs no more than a short
+        if ch >= "\xad" and ignorable(ch):  # U+00AD is the first default-ignorable
             continue  # dropped without splitting the word: it was never seen
         category = unicodedata.category(ch)
         if category[0] == "M":
@@ -40,6 +43,7 @@ def slugify(text: str, *, max_words: int = 6, max_length: int = 48) -> str:
             marks = 0
         elif word:
             words.append("".join(word))
+            used += len(word) + 1
             word = []
     if word:
         words.append("".join(word))

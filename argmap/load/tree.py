@@ -105,7 +105,10 @@ def plain_data(document: Any, name: str) -> Any:
             a graph or blow up in size), or holds a ``!!binary`` or ``!!set`` value.
     """
     if not isinstance(document, dict | list):
-        return _scalar(document)
+        try:
+            return _scalar(document)
+        except _UnsupportedTag as exc:
+            raise MapFileError(name, exc.args[0], line=1, column=1) from None
     root: Any = {} if isinstance(document, dict) else []
     seen: set[int] = {id(document)}
     # Each container carries (its owner's link, its key): a path is built only to report.
@@ -118,6 +121,14 @@ def plain_data(document: Any, name: str) -> Any:
         for key, value in items:
             out_key = key if isinstance(src, list) else str(_scalar(key))
             if isinstance(value, dict | list):
+                if _tag_of(value) is not None:
+                    line, col = SourceMap(document).locate(linked_path((link, out_key)))
+                    raise MapFileError(
+                        name,
+                        f"YAML tag {_tag_of(value)!r} is not supported in map files; remove it",
+                        line=line,
+                        column=col,
+                    )
                 if id(value) in seen:
                     line, col = SourceMap(document).locate(linked_path((link, out_key)))
                     raise MapFileError(
@@ -135,13 +146,7 @@ def plain_data(document: Any, name: str) -> Any:
                     child = _scalar(value)
                 except _UnsupportedTag as exc:
                     line, col = SourceMap(document).locate(linked_path((link, out_key)))
-                    raise MapFileError(
-                        name,
-                        f"YAML {exc.args[0]} values are not supported in map files; write "
-                        "plain text or a plain list",
-                        line=line,
-                        column=col,
-                    ) from None
+                    raise MapFileError(name, exc.args[0], line=line, column=col) from None
             if isinstance(dst, dict):
                 dst[out_key] = child
             else:
@@ -174,9 +179,36 @@ def _scalar(value: Any) -> Any:
     if isinstance(value, dt.date):
         return dt.date(value.year, value.month, value.day)
     if isinstance(value, bytes | bytearray | AbstractSet):
-        raise _UnsupportedTag("!!binary" if isinstance(value, bytes | bytearray) else "!!set")
+        kind = "!!binary" if isinstance(value, bytes | bytearray) else "!!set"
+        raise _UnsupportedTag(
+            f"YAML {kind} values are not supported in map files; write plain text or a plain list"
+        )
+    tag = _tag_of(value)
+    if tag is not None and tag != _STR_TAG:
+        # ``text: !Nobody believes this`` would read "believes this": refuse, never drop.
+        words = f"{tag} {value}".strip()
+        raise _UnsupportedTag(
+            f"YAML tag {tag!r} is not supported in map files (the value would read "
+            f"{str(value)!r} without it); if the {tag[0]!r} belongs to the text, put the "
+            f"whole text in quotes: {words!r}"
+        )
     return str(value)
 
 
+_YAML_TAGS = "tag:yaml.org,2002:"
+"""The prefix ``!!`` stands for."""
+_STR_TAG = "!!str"
+"""The value is text, as it reads."""
+
+
+def _tag_of(value: Any) -> str | None:
+    """The explicit YAML tag the round-trip parser kept on a value (``!name``), if any."""
+    tag = getattr(value, "tag", None)
+    found = getattr(tag, "value", None)
+    if not isinstance(found, str):
+        return None
+    return "!!" + found.removeprefix(_YAML_TAGS) if found.startswith(_YAML_TAGS) else found
+
+
 class _UnsupportedTag(Exception):
-    """A YAML value of a type no map field takes (``!!binary``, ``!!set``)."""
+    """A YAML value no map field takes (``!!binary``, ``!!set``, a tag such as ``!name``)."""

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from argmap.errors import MapFileError
-from argmap.interop.flowyaml import load_flow
+from argmap.interop.flowyaml import FlowError, load_flow
 from argmap.interop.graph import GraphBuilder
 
 __all__ = ["front_matter"]
@@ -39,9 +39,13 @@ def _header(
 ) -> dict[str, Any]:
     try:
         data = load_flow("\n".join(lines[first + 1 : end]))
-    except ValueError as exc:
+    except FlowError as exc:
+        line, column = (first + 2 + exc.line, exc.column + 1) if exc.line >= 0 else (first + 1, 1)
         raise MapFileError(
-            path, f"invalid front matter: {exc}", line=first + 1, column=1
+            path,
+            f"invalid front matter: {exc}; fix the YAML between the '===' lines",
+            line=line,
+            column=column,
         ) from None
     header: dict[str, Any] = {}
     if not isinstance(data, dict):

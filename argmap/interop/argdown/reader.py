@@ -12,19 +12,17 @@ from argmap.interop.argdown import DATA_FIELDS, RELATION_MARKS
 from argmap.interop.argdown.frontmatter import front_matter
 from argmap.interop.argdown.lines import Line, source_lines
 from argmap.interop.argdown.pcs import Inference, Structure, inference_line, settle, uses_of
-from argmap.interop.argdown.scan import Scan
+from argmap.interop.argdown.scan import DEFINITION_RE, LINK_RE, Scan, bare_mark, refuse_line
 from argmap.interop.flowyaml import load_flow
 from argmap.interop.graph import Edge, Element, GraphBuilder
 from argmap.model import NodeKind, Relation
 
 __all__ = ["ArgdownGraph", "import_text", "read_graph"]
 
-_RELATION_RE: Final = re.compile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-|_)(?=\s)")
-_DEFINITION_RE: Final = re.compile(r"(\[|<)([^\]>\n]{1,500}?)(\]|>)(:?)")
+_RELATION_RE: Final = re.compile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-|_)(?=\s|$)")
 _HEADING_RE: Final = re.compile(r"(#+) ")
 _NUMBER_RE: Final = re.compile(r"\((\d+)\)")
 _LIST_RE: Final = re.compile(r"(?:\*|\d+\.)(?=\s)")
-_LINK_RE: Final = re.compile(r"\[[^\]\n]{1,500}\]\([^)\n]{1,2000}\)")
 _INCOMING: Final = {mark: relation for relation, mark in RELATION_MARKS.items()}
 _KNOWN_KEYS: Final = frozenset({*DATA_FIELDS, "kind", "text", "tags", "uses"})
 _HEADER_KEYS: Final = ("title", "description", "source", "sources")
@@ -121,7 +119,10 @@ class _Reader:
         elif self.block.first or self.block.current is None:
             self.top(text, line)
         else:
-            self.block.current.parts.append(text)
+            current = self.block.current
+            title = self.graph.elements[current.key].title
+            refuse_line(self.path, line, title, current.statement, bare=not current.defined)
+            current.parts.append(text)
 
     def top(self, text: str, line: Line) -> None:
         """An element that starts a paragraph: its relations follow, indented, below it."""
@@ -134,9 +135,9 @@ class _Reader:
 
     def related(self, relation: re.Match[str], line: Line) -> None:
         """A relation line: the element after the mark, related to the one it is nested under."""
-        text, indent = line.text, line.indent
-        body = text[relation.end() :].lstrip()
-        stack = self.block.stack
+        text, indent, stack = line.text, line.indent, self.block.stack
+        if not (body := text[relation.end() :].lstrip()):
+            raise bare_mark(self.path, line, relation.group(1))
         level = indent
         if len(stack) > 1 and indent <= stack[-1][0]:
             # Back out as Argdown does: to the deepest level at or above this indent,
@@ -174,7 +175,7 @@ class _Reader:
         self.finish()
         self.block.first = False
         body = body.lstrip()
-        match = None if _LINK_RE.match(body) else _DEFINITION_RE.match(body)
+        match = None if LINK_RE.match(body) else DEFINITION_RE.match(body)
         if match is not None and (match.group(1) == "[") == (match.group(3) == "]"):
             title, statement = match.group(2).strip(), match.group(1) == "["
             rest = body[match.end() :]

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from argmap.interop.argdown.lines import data_blocks
+from argmap.errors import MapFileError
+from argmap.interop.argdown.lines import Line, data_blocks
 
-__all__ = ["Scan"]
+__all__ = ["DEFINITION_RE", "LINK_RE", "Scan", "bare_mark", "refuse_line"]
 
 _STAR, _UNDER = "\udb80", "\udb81"
 """Unescaped ``*`` and ``_`` while emphasis is looked for (lone surrogates, which no decoded
@@ -18,6 +19,10 @@ _EMPHASIS: Final = re.compile(
     re.DOTALL,
 )
 _LINK: Final = re.compile(r"\[([^\]\n]{1,500})\]\(([^)\n]{1,2000})\)")
+LINK_RE: Final = _LINK
+"""A Markdown link ``[text](url)``: text, not a title."""
+DEFINITION_RE: Final = re.compile(r"(\[|<)([^\]>\n]{1,500}?)(\]|>)(:?)")
+"""A title opening an element: ``[Statement]``, ``<Argument>``, each with an optional colon."""
 _SHORTCODE: Final = re.compile(r"([.:])(\S{1,20}?)\1")
 SHORTCODES: Final = {
     "A": "\u2200", "E": "\u2203", "O": "\U0001d5e2", "P": "\U0001d5e3", "->": "\u2192",
@@ -96,3 +101,44 @@ class Scan:
         if marks:
             plain = plain.replace(_STAR, "*").replace(_UNDER, "_")
         self.text = " ".join(plain.split())
+
+
+def refuse_line(path: str, line: Line, title: str | None, statement: bool, *, bare: bool) -> None:
+    """Refuse a line that cannot carry on the element above (titled ``title``, or untitled).
+
+    Argdown refuses both, and reading them as text would change or lose it: a line that
+    starts an element of its own (``[B]: ...`` or ``<B>``), and text after a bare
+    reference ``[A]`` (a data block ``{...}`` may follow one).
+
+    Raises:
+        MapFileError: located at the line.
+    """
+    text = line.text
+    shown = None if title is None else f"[{title}]" if statement else f"<{title}>"
+    start = None if LINK_RE.match(text) else DEFINITION_RE.match(text)
+    if start is not None and (start.group(1) == "[") == (start.group(3) == "]"):
+        message = (
+            f"{start.group(0)!r} starts a new element inside the text of "
+            f"{shown or 'the element above'}; put an empty line before it (Argdown refuses "
+            "it too)"
+        )
+    elif bare and shown is not None and ((scan := Scan(text)).text or scan.tags):
+        message = (
+            f"text after the reference {shown}, which would not be its text; write "
+            f"'{shown}: text' to give it one, or put an empty line between them (Argdown "
+            "refuses it too)"
+        )
+    else:
+        return
+    raise MapFileError(path, message, line=line.number, column=line.indent + 1)
+
+
+def bare_mark(path: str, line: Line, mark: str) -> MapFileError:
+    """The refusal of a relation mark with no element after it (Argdown refuses it too)."""
+    return MapFileError(
+        path,
+        f"a relation {mark!r} with no element after it; write the element after the mark, or "
+        "remove the mark (Argdown refuses it too)",
+        line=line.number,
+        column=line.indent + 1,
+    )

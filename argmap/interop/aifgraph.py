@@ -1,0 +1,195 @@
+"""AIF JSON read into an indexed node graph: records checked, each node found in the file."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from argmap.errors import MapFileError
+
+__all__ = ["AifGraph", "index_nodes", "load_aif", "records"]
+
+_NODE_ID: Final = re.compile(r'"nodeID"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)')
+"""A ``"nodeID": value`` pair in the file's text, to tell where a node stands."""
+
+
+def load_aif(text: str, path: str) -> Any:
+    """Parse the JSON, stepping into the ``AIF`` object that OVA and xAIF nest it in.
+
+    Control characters inside strings (a tab, a line break pasted into a node's text, as
+    some tools write them) are read as they are.
+
+    Raises:
+        MapFileError: not JSON (located), or nested too deeply.
+    """
+    from argmap.deep import run_deep
+
+    try:
+        # Ids are compared as text; a number too long for int() stays its digits.
+        data = run_deep(
+            lambda: json.loads(
+                text, strict=False, parse_int=lambda s: int(s) if len(s) < 64 else s
+            )
+        )
+    except RecursionError:
+        raise MapFileError(path, "JSON nested too deeply to be AIF") from None
+    except json.JSONDecodeError as exc:
+        raise MapFileError(
+            path,
+            f"invalid JSON: {exc.msg}; fix the file where it says",
+            line=exc.lineno,
+            column=exc.colno,
+        ) from None
+    if isinstance(data, dict):
+        for nested in ("AIF", "aif"):
+            if isinstance(data.get(nested), dict):
+                return data[nested]
+    return data
+
+
+def records(data: Any, key: str, path: str) -> list[dict[str, Any]]:
+    """The list of objects under ``key`` (``nodes``, ``edges``); a missing key is none."""
+    found = data.get(key, []) if isinstance(data, dict) else None
+    if not isinstance(found, list) or not all(isinstance(r, dict) for r in found):
+        raise MapFileError(path, f"'{key}' must be a list of objects; is this AIF JSON?")
+    return found
+
+
+@dataclass
+class AifGraph:
+    """The AIF nodes indexed by ``nodeID``: type, text, file position, edges in and out."""
+
+    path: str
+    kinds: dict[str, str] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+    stamps: dict[str, str] = field(default_factory=dict)
+    position: dict[str, int] = field(default_factory=dict)
+    into: dict[str, list[str]] = field(default_factory=dict)
+    out_of: dict[str, list[str]] = field(default_factory=dict)
+    canon: dict[str, str] = field(default_factory=dict)
+    """Each rephrased I-node's claim: the first I-node, in file order, of its rephrases."""
+    places: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    """Where each ``"nodeID"`` value stands in the file, in order: (line, column)."""
+
+    def claims(self, ids: list[str]) -> list[str]:
+        """The claims among ``ids`` (I-nodes, a rephrase read as what it rephrases), in order."""
+        out = [self.canon.get(k, k) for k in ids if self.kinds[k] == "I"]
+        return list(dict.fromkeys(out))
+
+    def named(self, node_id: str) -> str:
+        """A node as a user knows it: its id, and its text for an I-node."""
+        text = " ".join(self.texts.get(node_id, "").split())
+        if self.kinds.get(node_id) != "I" or not text:
+            return repr(node_id)
+        return f"{node_id!r} ({text if len(text) <= 50 else text[:47].rstrip() + '...'})"
+
+    def place(self, node_id: str, nth: int = 0) -> tuple[int, int]:
+        """Where the node's ``nth`` record stands in the file; (0, 0) when it cannot be told."""
+        found = self.places.get(node_id, [])
+        return found[nth] if nth < len(found) else (found[0] if found else (0, 0))
+
+    def line(self, node_id: str) -> int:
+        """The line of the file where the node stands (0 when it cannot be told)."""
+        return self.place(node_id)[0]
+
+    def error(self, node_id: str, message: str, nth: int = 0) -> MapFileError:
+        """A refusal located at the node (its ``nth`` record)."""
+        line, column = self.place(node_id, nth)
+        return MapFileError(self.path, message, line=line, column=column)
+
+
+def _places(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each ``"nodeID": value`` stands in the text, by the value as text."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    line = 0
+    for match in _NODE_ID.finditer(text):
+        raw = match.group(1)
+        try:
+            value = str(json.loads(raw, strict=False))
+        except ValueError:
+            continue
+        while line + 1 < len(starts) and starts[line + 1] <= match.start():
+            line += 1
+        out.setdefault(value, []).append((line + 1, match.start() - starts[line] + 1))
+    return out
+
+
+def _nth_key(text: str, key: str, nth: int) -> tuple[int, int]:
+    """Where the ``nth`` ``"key":`` stands in the text; (0, 0) when there are fewer."""
+    for i, match in enumerate(re.finditer(rf'"{key}"\s*:', text)):
+        if i == nth:
+            start = text.rfind("\n", 0, match.start()) + 1
+            return text.count("\n", 0, match.start()) + 1, match.start() - start + 1
+    return (0, 0)
+
+
+def _scalar(record: dict[str, Any], key: str, i: int, aif: AifGraph, text: str) -> str:
+    """A node's ``nodeID``, ``type`` or ``text`` as text; a list or an object is refused."""
+    value = record.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, dict | list):
+        node_id = record.get("nodeID")
+        known = isinstance(node_id, str | int) and str(node_id) in aif.places
+        line, column = aif.place(str(node_id)) if known else _nth_key(text, "nodeID", i)
+        kind = "an object" if isinstance(value, dict) else "a list"
+        raise MapFileError(
+            aif.path,
+            f"nodes[{i}].{key} must be text, not {kind}; write it as a string",
+            line=line,
+            column=column,
+        )
+    return str(value)
+
+
+def index_nodes(
+    nodes: list[dict[str, Any]], edges: list[dict[str, Any]], path: str, text: str
+) -> AifGraph:
+    """Index the node and edge records, refusing what would lose or mangle a node.
+
+    Raises:
+        MapFileError: a node without id, an id given twice, an id, type or text that is
+            not text, or an edge to nowhere; located where the file says it.
+    """
+    aif = AifGraph(path, places=_places(text))
+    for i, record in enumerate(nodes):
+        node_id = _scalar(record, "nodeID", i, aif, text)
+        kind = _scalar(record, "type", i, aif, text)
+        if not node_id:
+            raise MapFileError(path, f"nodes[{i}] has no 'nodeID'; give every node an id")
+        node_text = _scalar(record, "text", i, aif, text)
+        if node_id in aif.kinds:
+            if (aif.kinds[node_id], aif.texts[node_id]) == (kind, node_text):
+                continue  # the same node listed twice: nothing to lose
+            first = aif.position[node_id]
+            raise aif.error(
+                node_id,
+                f"nodes[{i}] has the nodeID {node_id!r} of nodes[{first}] (line "
+                f"{aif.line(node_id)}) with another type or text; give each node an id of "
+                "its own",
+                nth=1,
+            )
+        aif.kinds[node_id] = kind
+        aif.texts[node_id] = node_text
+        aif.stamps[node_id] = str(record.get("timestamp") or "")
+        aif.position[node_id] = i
+    aif.into = {k: [] for k in aif.kinds}
+    aif.out_of = {k: [] for k in aif.kinds}
+    for i, record in enumerate(edges):
+        source, target = str(record.get("fromID", "")), str(record.get("toID", ""))
+        if source not in aif.kinds or target not in aif.kinds:
+            missing = target if source in aif.kinds else source
+            line, column = _nth_key(text, "fromID", i)
+            raise MapFileError(
+                path,
+                f"edges[{i}] joins unknown nodes {source!r} -> {target!r}; no node has the "
+                f"nodeID {missing!r}",
+                line=line,
+                column=column,
+            )
+        aif.out_of[source].append(target)
+        aif.into[target].append(source)
+    return aif
