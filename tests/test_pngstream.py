@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -92,3 +93,28 @@ def test_a_page_that_fails_midway_leaves_nothing_and_loses_nothing(
     with pytest.raises(RenderError, match="page 3"):
         render_files([source], ["png"], out)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == old
+
+
+def test_drawing_in_order_from_workers_stops_cleanly_when_an_svg_cannot_be_made(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    svg = '<svg width="{0}pt" height="9pt" xmlns="http://www.w3.org/2000/svg"/>'
+    monkeypatch.setattr(raster, "MIN_PAGES_PER_WORKER", 1)
+    monkeypatch.setattr(engine, "drawing_workers", lambda: 3)
+    drawn = list(
+        raster.draw_pngs((svg.format(i) for i in range(1, 13)), 12, dpi=72, max_side_px=99)
+    )
+    assert [struct.unpack(">I", png[16:20])[0] for png in drawn] == list(range(1, 13))  # type: ignore[index]
+
+    def broken() -> Iterator[str]:
+        yield from (svg.format(i) for i in range(1, 5))
+        raise RuntimeError("page 5 could not be made")
+
+    threads = threading.active_count()
+    images = raster.draw_pngs(broken(), 12, dpi=72, max_side_px=99)
+    with pytest.raises(RuntimeError, match="page 5"):
+        for _ in images:
+            pass
+    assert threading.active_count() == threads  # the workers' threads (and processes) are done

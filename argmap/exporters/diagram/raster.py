@@ -315,6 +315,9 @@ class _InOrder:
                 self.ended = True
                 self.turn.notify_all()
                 return None
+            except BaseException as exc:  # an SVG that could not be made: the caller hears
+                self._fail(exc)
+                return None
             self.taken += 1
             return self.taken - 1, svg
 
@@ -328,11 +331,15 @@ class _InOrder:
                     with self.turn:
                         self.drawn[place] = image
                         self.turn.notify_all()
-        except BaseException as exc:  # an SVG that could not be made: the caller hears
+        except BaseException as exc:
             with self.turn:
-                self.error = self.error or exc
-                self.stopped = True
-                self.turn.notify_all()
+                self._fail(exc)
+
+    def _fail(self, error: BaseException) -> None:
+        """Stop every worker; the caller is told ``error`` (holding :attr:`turn`)."""
+        self.error = self.error or error
+        self.stopped = self.ended = True
+        self.turn.notify_all()
 
 
 AHEAD: Final = 2
