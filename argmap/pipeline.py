@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from argmap.editing.safepages import StagedCopy, stage_pages
 from argmap.editing.safestream import StagedFile
 from argmap.editing.safewrite import write_atomic
 from argmap.errors import RenderError
@@ -18,9 +19,13 @@ from argmap.options import RenderOptions
 if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis
 
+Staged: Final = (StagedFile, StagedCopy)
+"""Files rendered to temporary files, put in place only when every render succeeded."""
+
 __all__ = [
     "check_targets",
     "page_files",
+    "page_names",
     "output_path",
     "render_file",
     "render_files",
@@ -174,12 +179,14 @@ def page_files(target: Path, suffix: str, data: Rendered) -> list[tuple[Path, st
     if not isinstance(data, list):
         return [(target, data)]
     pages: list[str | bytes] = list(data)
+    return list(zip(page_names(target, suffix, len(pages)), pages, strict=True))
+
+
+def page_names(target: Path, suffix: str, count: int) -> list[Path]:
+    """The files of ``count`` pages named after ``target`` (see :func:`page_files`)."""
     stem = target.name.removesuffix(suffix)
-    width = max(2, len(str(len(pages))))
-    return [
-        (target.with_name(f"{stem}-{number:0{width}d}{suffix}"), page)
-        for number, page in enumerate(pages, start=1)
-    ]
+    width = max(2, len(str(count)))
+    return [target.with_name(f"{stem}-{n:0{width}d}{suffix}") for n in range(1, count + 1)]
 
 
 def render_files(
@@ -222,7 +229,7 @@ def render_files(
     loaded = [(path, load_map(path)) for path in unique]  # every map checked before rendering
     for path, m in loaded:
         check_focus(m, replace(opts, map_name=str(path)))
-    pending: list[tuple[Path, Path, str | bytes | StagedFile]] = []
+    pending: list[tuple[Path, Path, str | bytes | StagedFile | StagedCopy]] = []
     try:
         for path, m in loaded:
             analysis = analyze(m)  # once per map, shared by every format
@@ -231,7 +238,7 @@ def render_files(
         written = [(path, _write(target, data)) for path, target, data in pending]
     finally:  # a failed render leaves nothing behind (the committed ones are gone already)
         for _, _, data in pending:
-            if isinstance(data, StagedFile):
+            if isinstance(data, Staged):
                 data.discard()
     done = {t for _, t in written}
     for path in unique:
@@ -249,14 +256,14 @@ def stream_output(
     fmt: str,
     out_dir: str | Path,
     options: RenderOptions,
-) -> StagedFile | None:
-    """Write one map's file in a streaming format to a temporary file beside its target.
+) -> list[StagedFile | StagedCopy] | None:
+    """Write one map's files in a streaming format to temporary files beside their targets.
 
-    Big PDF and HTML files go to disk as they are made, never held whole; the file takes
-    its place only on :meth:`~argmap.editing.safestream.StagedFile.commit`.
+    Big PDF and HTML files go to disk as they are made, never held whole, and pages (PNG
+    slides) each as it is drawn; the files take their places only on ``commit()``.
 
     Returns:
-        The staged file, or None when the format (or a worksheet) is rendered in memory.
+        The staged files, or None when the format (or a worksheet) is rendered in memory.
 
     Raises:
         RenderError: the diagram engine is missing, fails or times out.
@@ -265,15 +272,22 @@ def stream_output(
     from argmap.editing.safestream import stage_atomic
 
     exporter = get_exporter(fmt)
-    if exporter.stream is None or options.exercise:
+    if options.exercise:
         return None
-    staged = stage_atomic(output_path(path, fmt, out_dir))
+    opts, target = replace(options, map_name=str(path)), output_path(path, fmt, out_dir)
+    if exporter.stream_pages is not None:
+        count, pages = exporter.stream_pages(m, analysis, opts)
+        names = [target] if count == 1 else page_names(target, exporter.suffix, count)
+        return list(stage_pages(names, pages))
+    if exporter.stream is None:
+        return None
+    staged = stage_atomic(target)
     try:
-        exporter.stream(m, analysis, replace(options, map_name=str(path)), staged.file)
+        exporter.stream(m, analysis, opts, staged.file)
     except BaseException:
         staged.discard()
         raise
-    return staged
+    return [staged]
 
 
 def _render_one(
@@ -283,18 +297,18 @@ def _render_one(
     fmt: str,
     out_dir: str | Path,
     options: RenderOptions,
-) -> list[tuple[Path, Path, str | bytes | StagedFile]]:
+) -> list[tuple[Path, Path, str | bytes | StagedFile | StagedCopy]]:
     """One map in one format: its files, staged (streamed) or in memory."""
     staged = stream_output(m, analysis, path, fmt, out_dir, options)
     if staged is not None:
-        return [(path, staged.path, staged)]
+        return [(path, file.path, file) for file in staged]
     outputs = render_outputs(m, analysis, path, fmt, out_dir, options)
     return [(path, target, data) for target, data in outputs]
 
 
-def _write(target: Path, data: str | bytes | StagedFile) -> Path:
+def _write(target: Path, data: str | bytes | StagedFile | StagedCopy) -> Path:
     """Put one rendered file in place: commit a staged one, else write it atomically."""
-    return data.commit() if isinstance(data, StagedFile) else write_atomic(target, data)
+    return data.commit() if isinstance(data, Staged) else write_atomic(target, data)
 
 
 def _remove_stale_pages(target: Path, suffix: str, written: set[Path]) -> None:

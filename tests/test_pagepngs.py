@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import struct
+from collections.abc import Iterator
 
 import pytest
 from PIL import Image, ImageChops
@@ -56,18 +57,18 @@ def test_every_page_is_drawn_once_at_its_exact_size(
 
     layout = _layout(fit)
     drawn: list[tuple[str, int]] = []
-    real_engine, real_raster = engine.run_engine_pngs, raster.svgs_to_pngs
+    real_engine, real_raster = engine.run_engine_pngs, raster.draw_pngs
 
     def by_engine(sources: list[str], *args: object, **kwargs: object) -> list[bytes]:
         drawn.append(("engine", len(sources)))
         return real_engine(sources, *args, **kwargs)  # type: ignore[arg-type]
 
-    def by_resvg(svgs: list[str], **kwargs: int) -> list[bytes | RenderError]:
-        drawn.append(("resvg", len(svgs)))
-        return real_raster(svgs, **kwargs)
+    def by_resvg(svgs: Iterator[str], count: int, **kwargs: int) -> Iterator[bytes | RenderError]:
+        drawn.append(("resvg", count))
+        return real_raster(svgs, count, **kwargs)
 
     monkeypatch.setattr(engine, "run_engine_pngs", by_engine)
-    monkeypatch.setattr(raster, "svgs_to_pngs", by_resvg)
+    monkeypatch.setattr(raster, "draw_pngs", by_resvg)
     pngs = pagepngs.page_pngs(layout, layout.pages, find_engine("bundled"), "m")
     assert drawn == [(route, len(layout.pages))]  # one pass: no page is drawn again
     pixels = (round(layout.size.width * 2), round(layout.size.height * 2))
@@ -139,7 +140,7 @@ def test_a_page_drawn_at_another_size_is_a_clear_error(
     width, height = _size(small)
     assert width < 1920
     monkeypatch.setattr(engine, "run_engine_pngs", lambda sources, *a, **k: [small] * len(sources))
-    monkeypatch.setattr(raster, "svgs_to_pngs", lambda svgs, **k: [small] * len(svgs))
+    monkeypatch.setattr(raster, "draw_pngs", lambda svgs, count, **k: (small for _ in svgs))
     with pytest.raises(
         RenderError,
         match=rf"^m: PNG page 1 came out at {width} x {height} pixels, not 1920 x 1080",
@@ -154,17 +155,17 @@ def test_a_page_resvg_fails_on_is_drawn_by_the_engine_and_warned(
 
     layout = _layout()
     pages = layout.pages[:3]
-    real = raster.svgs_to_pngs
+    real = raster.draw_pngs
 
     failing = [1]
 
-    def second_fails(svgs: list[str], **kwargs: int) -> list[bytes | RenderError]:
-        drawn = real(svgs, **kwargs)
+    def second_fails(svgs: Iterator[str], count: int, **kwargs: int) -> list[bytes | RenderError]:
+        drawn = list(real(svgs, count, **kwargs))
         for i in failing:
             drawn[i] = RenderError(f"PNG rasterizing (resvg) failed: boom {i}; try --format svg")
         return drawn
 
-    monkeypatch.setattr(raster, "svgs_to_pngs", second_fails)
+    monkeypatch.setattr(raster, "draw_pngs", second_fails)
     with caplog.at_level("WARNING", logger="argmap"):
         pngs = pagepngs.page_pngs(layout, pages, find_engine("bundled"), "m")
     pixels = (1920, 1080)
@@ -172,7 +173,8 @@ def test_a_page_resvg_fails_on_is_drawn_by_the_engine_and_warned(
         pngs[1]
         == pagepngs._engine_pngs(layout, pages[1:2], find_engine("bundled"), "m", pixels)[0]
     )
-    assert pngs[0] == real([fitting.page_svg(layout, pages[0])], dpi=144, max_side_px=1920)[0]
+    first = real([fitting.page_svg(layout, pages[0])], 1, dpi=144, max_side_px=1920)
+    assert pngs[0] == next(first)
     assert [r.getMessage() for r in caplog.records] == [
         "m: page 2: PNG rasterizing (resvg) failed: boom 1; drew it with the engine instead"
     ]
@@ -302,6 +304,6 @@ def test_the_system_engine_draws_its_own_pages(monkeypatch: pytest.MonkeyPatch) 
 
     layout = _layout()
     system = engine.EngineInfo("system", find_engine("bundled").program)
-    monkeypatch.setattr(raster, "svgs_to_pngs", lambda *a, **k: pytest.fail("resvg drew"))
+    monkeypatch.setattr(raster, "draw_pngs", lambda *a, **k: pytest.fail("resvg drew"))
     pngs = pagepngs.page_pngs(layout, layout.pages[:2], system, "m")
     assert pngs == pagepngs._engine_pngs(layout, layout.pages[:2], system, "m", (1920, 1080))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import IO, TYPE_CHECKING, Final, NamedTuple
 
 from argmap.errors import UnknownFormatError
@@ -55,6 +55,12 @@ class Exporter(NamedTuple):
     stream: Callable[[ArgumentMap, Analysis, RenderOptions, IO[bytes]], None] | None = None
     """Writes the same file as ``render`` to a binary file as it goes, never holding it
     whole (big PDF and HTML files); None when the format has no such writer."""
+    stream_pages: (
+        Callable[[ArgumentMap, Analysis, RenderOptions], tuple[int, Iterator[bytes]]] | None
+    ) = None
+    """Makes the same files as ``render`` (a file a page), handed on one at a time: how
+    many, and an iterator drawing each as it is read, so thousands of pages (PNG slides)
+    are never held at once; None when the format has no such writer."""
 
     def missing(self) -> list[str]:
         """Return the modules of :attr:`requires` that this install lacks."""

@@ -9,6 +9,7 @@ from typing import IO, TYPE_CHECKING, Final
 from argmap.exporters import Exporter, RenderOptions
 from argmap.exporters.diagram.build import to_digraph
 from argmap.exporters.diagram.fitting import (
+    LaidPage,
     Layout,
     lay_out,
     page_svg,
@@ -30,6 +31,7 @@ __all__ = [
     "render_png",
     "render_svg",
     "stream_pdf",
+    "stream_png",
     "to_dot",
 ]
 
@@ -70,6 +72,7 @@ def render_png(
     With ``options.fit`` (default ``slide``) the map is split into pages that each hold
     their text at the legibility floor, one image of the page's exact pixel size per page
     (a slide is 1920 x 1080); ``none`` draws one image of the whole map at 144 dpi.
+    :func:`stream_png` hands the same images on one at a time.
 
     The bundled engine draws PNG text only in its own fonts (Latin, Greek, Cyrillic,
     Hebrew); when the map holds other characters (Hangul, CJK, Arabic, emoji...), its
@@ -83,9 +86,29 @@ def render_png(
         MissingExtraError: the map needs the Noto route and the ``scripts`` extra is absent.
         RenderError: the engine is missing, fails or times out.
     """
+    count, pages = stream_png(m, analysis, options or RenderOptions())
+    images = list(pages)
+    return images[0] if count == 1 else images
+
+
+def stream_png(
+    m: ArgumentMap, analysis: Analysis, options: RenderOptions
+) -> tuple[int, Iterator[bytes]]:
+    """The map's PNG images (see :func:`render_png`), each drawn as it is asked for.
+
+    The map is laid out first; the pages are then drawn while they are read, a few
+    at a time, so a render of thousands of slides never holds them all.
+
+    Returns:
+        How many images there are, and the images in order (one: the file itself).
+
+    Raises:
+        MissingExtraError: the map needs the Noto route and the ``scripts`` extra is absent.
+        RenderError: the engine is missing, fails or times out (also while the images
+            are read).
+    """
     from argmap.exporters.diagram.engine import find_engine, missing_png_glyphs
 
-    options = options or RenderOptions()
     info = find_engine(options.engine)
     lacking: list[str] = []
     text = drawn_text(m, options)
@@ -109,18 +132,17 @@ def render_png(
         _warn_unfontable(text, options.map_name, "PNG")
     layout = _pages(m, analysis, options, "slide", info)
     if layout is None:
-        return _png_drawing(to_dot(m, analysis, options), info, lacking, options)
-    pages: list[bytes | None] = [None] * len(layout.pages)
-    if lacking:
-        pages = _noto_pngs([page_svg(layout, page) for page in layout.pages], lacking, options)
-    from argmap.exporters.diagram.pagepngs import page_pngs
+        return 1, iter([_png_drawing(to_dot(m, analysis, options), info, lacking, options)])
+    from argmap.exporters.diagram.pagepngs import draw_pages
 
-    todo = [i for i, png in enumerate(pages) if png is None]
-    drawn = page_pngs(layout, [layout.pages[i] for i in todo], info, options.map_name)
-    for i, png in zip(todo, drawn, strict=True):
-        pages[i] = png
-    done = [png for png in pages if png is not None]
-    return done[0] if len(done) == 1 else done
+    count, pages = len(layout.pages), layout.pages[::-1]
+    layout.pages.clear()  # each page let go of once drawn
+
+    def laid() -> Iterator[LaidPage]:
+        while pages:
+            yield pages.pop()
+
+    return count, draw_pages(layout, laid(), count, info, options.map_name, lacking=lacking)
 
 
 def _png_drawing(dot: str, info: EngineInfo, lacking: list[str], options: RenderOptions) -> bytes:
@@ -146,22 +168,6 @@ def _noto_png(svg: str, dpi: int, lacking: list[str], options: RenderOptions) ->
         _warn_engine_instead(exc, lacking, options)
         return None
     return png
-
-
-def _noto_pngs(svgs: list[str], lacking: list[str], options: RenderOptions) -> list[bytes | None]:
-    """Pages rasterized by resvg in the Noto fonts; None (warned) for each that fails."""
-    from argmap.exporters.diagram.engine import MAX_PNG_SIDE_PX
-    from argmap.exporters.diagram.pagepngs import PAGE_DPI
-    from argmap.exporters.diagram.raster import svgs_to_pngs
-
-    pages: list[bytes | None] = []
-    for drawn in svgs_to_pngs(svgs, dpi=PAGE_DPI, max_side_px=MAX_PNG_SIDE_PX):
-        if isinstance(drawn, bytes):
-            pages.append(drawn)
-        else:
-            _warn_engine_instead(drawn, lacking, options)
-            pages.append(None)
-    return pages
 
 
 def _warn_engine_instead(error: Exception, lacking: list[str], options: RenderOptions) -> None:
@@ -314,7 +320,9 @@ def _one_or_all(pages: list[str]) -> str | list[str]:
 EXPORTERS: Final[dict[str, Exporter]] = {
     "dot": Exporter("dot", ".dot", "Graphviz DOT source of the diagram", export_dot),
     "svg": Exporter("svg", ".svg", "interactive SVG diagram (tooltips, node links)", export_svg),
-    "png": Exporter("png", ".png", "PNG diagram pages for 16:9 slides", render_png),
+    "png": Exporter(
+        "png", ".png", "PNG diagram pages for 16:9 slides", render_png, stream_pages=stream_png
+    ),
     "pdf": Exporter(
         "pdf",
         ".pdf",

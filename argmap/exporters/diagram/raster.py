@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import contextlib
 import html
-import itertools
 import os
 import re
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
 from argmap import rasterworker
 from argmap.errors import RenderError
 from argmap.rasterworker import FONT_FAMILY, SHAPED_FAMILIES, Job
 
-__all__ = ["available", "svg_to_png", "svgs_to_pngs"]
+__all__ = ["available", "draw_pngs", "svg_to_png", "svgs_to_pngs"]
 
 _SIZE: Final = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)pt"[^>]*?\bheight="([\d.]+)pt"', re.S)
 EMOJI_FAMILY: Final = "Noto Emoji"
@@ -130,46 +129,50 @@ def svg_to_png(svg: str, *, dpi: int, max_side_px: int) -> bytes:
 
 
 def svgs_to_pngs(svgs: Sequence[str], *, dpi: int, max_side_px: int) -> list[bytes | RenderError]:
-    """Rasterize several SVG drawings as :func:`svg_to_png` does, spread over the cores.
+    """Rasterize several SVG drawings as :func:`svg_to_png` does (see :func:`draw_pngs`).
+
+    Returns:
+        Each drawing's PNG bytes, in order, or the RenderError that drawing it raised.
+    """
+    return list(draw_pngs(svgs, len(svgs), dpi=dpi, max_side_px=max_side_px))
+
+
+def draw_pngs(
+    svgs: Iterable[str], count: int, *, dpi: int, max_side_px: int
+) -> Iterator[bytes | RenderError]:
+    """Rasterize SVG drawings as :func:`svg_to_png` does, spread over the cores, as asked for.
 
     resvg holds the interpreter while it draws, so once there are enough pages to repay
     starting them, the pages go to worker processes (:mod:`argmap.rasterworker`, as many
     as :func:`~argmap.exporters.diagram.engine.drawing_workers` allows), each page to
     the next worker free; each image is the same whichever process draws it. ``svgs``
-    may make each SVG when asked for it: only the pages being drawn are held as SVG.
+    is read only as workers come free, and each image is handed back as soon as those
+    before it are: a few pages a worker are held at a time, however many there are.
 
-    Returns:
+    Args:
+        svgs: the SVG documents, in order.
+        count: how many there are (it decides how many workers to start).
+        dpi: resolution; 72 draws one pixel per point.
+        max_side_px: each drawing is scaled down so neither side exceeds this.
+
+    Yields:
         Each drawing's PNG bytes, in order, or the RenderError that drawing it raised.
     """
     from argmap.exporters.diagram.engine import drawing_workers
 
-    workers = min(drawing_workers(), len(svgs) // MIN_PAGES_PER_WORKER)
-    drawn: list[bytes | str] = [""] * len(svgs)
+    workers = min(drawing_workers(), count // MIN_PAGES_PER_WORKER)
     if workers <= 1:
-        for i, svg in enumerate(svgs):
-            drawn[i] = rasterworker.draw(_job(svg, dpi, max_side_px))
+        drawn: Iterator[bytes | str] = (
+            rasterworker.draw(_job(svg, dpi, max_side_px)) for svg in svgs
+        )
     else:
-        from concurrent.futures import ThreadPoolExecutor
-
-        turns = itertools.count()
-
-        def serve() -> None:
-            # Threads only wait here: each worker process draws one page at a time.
-            with _Worker() as worker:
-                for i in iter(turns.__next__, None):
-                    if i >= len(svgs):
-                        return
-                    drawn[i] = worker.draw(_job(svgs[i], dpi, max_side_px))
-
-        with ThreadPoolExecutor(workers) as pool:
-            for done in [pool.submit(serve) for _ in range(workers)]:
-                done.result()
-    return [
-        RenderError(f"PNG rasterizing (resvg) failed: {d}; try --format svg or pdf")
-        if isinstance(d, str)
-        else d
-        for d in drawn
-    ]
+        drawn = _InOrder(iter(svgs), workers, (dpi, max_side_px)).results()
+    for image in drawn:
+        yield (
+            image
+            if isinstance(image, bytes)
+            else RenderError(f"PNG rasterizing (resvg) failed: {image}; try --format svg or pdf")
+        )
 
 
 MIN_PAGES_PER_WORKER: Final = 6
@@ -251,3 +254,93 @@ class _Worker:
             process.stdout.close()
             process.wait()
         self.errors.close()
+
+
+class _InOrder:
+    """Worker processes drawing a stream of SVGs, their images handed back in order.
+
+    A thread a worker feeds it the next SVG as it comes free; images drawn ahead of
+    the next one due wait, and no worker runs more than :data:`AHEAD` pages a worker
+    ahead of it, so the images held stay few however slowly they are taken.
+    """
+
+    def __init__(self, svgs: Iterator[str], workers: int, size: tuple[int, int]) -> None:
+        import threading
+
+        self.svgs, self.workers, self.size = svgs, workers, size
+        self.turn = threading.Condition()
+        self.drawn: dict[int, bytes | str] = {}
+        self.taken = self.given = 0
+        self.ended = self.stopped = False
+        self.error: BaseException | None = None
+
+    def results(self) -> Iterator[bytes | str]:
+        """Each image (or what went wrong drawing it), in the order of the SVGs."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(self.workers) as pool:
+            for _ in range(self.workers):
+                pool.submit(self._serve)
+            try:
+                while (image := self._next()) is not None:
+                    yield image
+            finally:  # the caller stopped, or all is drawn: let the threads finish
+                with self.turn:
+                    self.stopped = True
+                    self.turn.notify_all()
+
+    def _next(self) -> bytes | str | None:
+        """The next image due, once drawn; None when every SVG is drawn."""
+        with self.turn:
+            while self.given not in self.drawn:
+                if self.error is not None:
+                    raise self.error
+                if self.ended and self.given >= self.taken:
+                    return None
+                self.turn.wait()
+            self.given += 1
+            self.turn.notify_all()
+            return self.drawn.pop(self.given - 1)
+
+    def _take(self) -> tuple[int, str] | None:
+        """The next SVG to draw and its place, once the images waiting allow; None: stop."""
+        with self.turn:
+            while not self.stopped and self.taken - self.given >= AHEAD * self.workers:
+                self.turn.wait()
+            if self.stopped or self.ended:
+                return None
+            try:
+                svg = next(self.svgs)
+            except StopIteration:
+                self.ended = True
+                self.turn.notify_all()
+                return None
+            except BaseException as exc:  # an SVG that could not be made: the caller hears
+                self._fail(exc)
+                return None
+            self.taken += 1
+            return self.taken - 1, svg
+
+    def _serve(self) -> None:
+        # Threads only wait here: each worker process draws one page at a time.
+        try:
+            with _Worker() as worker:
+                while (todo := self._take()) is not None:
+                    place, svg = todo
+                    image = worker.draw(_job(svg, *self.size))
+                    with self.turn:
+                        self.drawn[place] = image
+                        self.turn.notify_all()
+        except BaseException as exc:
+            with self.turn:
+                self._fail(exc)
+
+    def _fail(self, error: BaseException) -> None:
+        """Stop every worker; the caller is told ``error`` (holding :attr:`turn`)."""
+        self.error = self.error or error
+        self.stopped = self.ended = True
+        self.turn.notify_all()
+
+
+AHEAD: Final = 2
+"""Pages a worker may draw ahead of the next image due."""
