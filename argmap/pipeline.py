@@ -15,6 +15,16 @@ from argmap.exporters import Rendered, get_exporter
 from argmap.load.maps import load_map
 from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
+from argmap.outputs import (
+    check_targets,
+    distinct_paths,
+    output_path,
+    page_files,
+    page_names,
+    remove_stale_pages,
+    render_targets,
+    worksheet_targets,
+)
 
 if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis
@@ -34,15 +44,6 @@ __all__ = [
     "stream_output",
     "worksheet_targets",
 ]
-
-
-def output_path(path: str | Path, fmt: str, out_dir: str | Path) -> Path:
-    """Return where ``render_file`` writes ``fmt`` for the map at ``path``.
-
-    Raises:
-        UnknownFormatError: no exporter has that name.
-    """
-    return Path(out_dir) / (Path(path).stem + get_exporter(fmt).suffix)
 
 
 def render_map(m: ArgumentMap, fmt: str, options: RenderOptions | None = None) -> Rendered:
@@ -161,34 +162,6 @@ def render_outputs(
     return page_files(target, exporter.suffix, exporter.render(m, analysis, opts))
 
 
-def worksheet_targets(target: Path) -> tuple[Path, Path]:
-    """Where a worksheet and its answer key go: ``STEM.exercise.EXT``, ``STEM.answers.EXT``."""
-    stem, suffix = target.name.removesuffix(target.suffix), target.suffix
-    return (
-        target.with_name(f"{stem}.exercise{suffix}"),
-        target.with_name(f"{stem}.answers{suffix}"),
-    )
-
-
-def page_files(target: Path, suffix: str, data: Rendered) -> list[tuple[Path, str | bytes]]:
-    """Name the files of a render: ``target`` itself, or one per page when there are pages.
-
-    Pages are numbered from 1, zero-padded to two digits at least (``m-01.png``), so
-    they sort in reading order.
-    """
-    if not isinstance(data, list):
-        return [(target, data)]
-    pages: list[str | bytes] = list(data)
-    return list(zip(page_names(target, suffix, len(pages)), pages, strict=True))
-
-
-def page_names(target: Path, suffix: str, count: int) -> list[Path]:
-    """The files of ``count`` pages named after ``target`` (see :func:`page_files`)."""
-    stem = target.name.removesuffix(suffix)
-    width = max(2, len(str(count)))
-    return [target.with_name(f"{stem}-{n:0{width}d}{suffix}") for n in range(1, count + 1)]
-
-
 def render_files(
     paths: Sequence[str | Path],
     formats: Sequence[str],
@@ -222,7 +195,7 @@ def render_files(
     opts = options or RenderOptions()
     for fmt in formats:
         get_exporter(fmt).check_available()
-    unique = _distinct(paths)
+    unique = distinct_paths(paths)
     check_targets(unique, formats, out_dir, opts)
     from argmap.analysis.standing import analyze
 
@@ -244,8 +217,8 @@ def render_files(
     for path in unique:
         for fmt in formats:
             suffix = get_exporter(fmt).suffix
-            for target in _targets(output_path(path, fmt, out_dir), opts):
-                _remove_stale_pages(target, suffix, done)
+            for target in render_targets(output_path(path, fmt, out_dir), opts):
+                remove_stale_pages(target, suffix, done)
     return written
 
 
@@ -309,85 +282,6 @@ def _render_one(
 def _write(target: Path, data: str | bytes | StagedFile | StagedCopy) -> Path:
     """Put one rendered file in place: commit a staged one, else write it atomically."""
     return data.commit() if isinstance(data, Staged) else write_atomic(target, data)
-
-
-def _remove_stale_pages(target: Path, suffix: str, written: set[Path]) -> None:
-    """Delete the page files an earlier render of the same map and format left behind.
-
-    A map drawn on 12 pages and then on 9 would otherwise leave ``m-10.png`` to
-    ``m-12.png`` beside the new pages, and ``m.png`` beside ``m-01.png`` (or the other
-    way round). Only names this render could have written are touched, and only when it
-    wrote one of them.
-    """
-    import re
-
-    stem = target.name.removesuffix(suffix)
-    pattern = re.compile(re.escape(stem) + r"(-\d{2,})?" + re.escape(suffix))
-    mine = {w for w in written if w.parent == target.parent and pattern.fullmatch(w.name)}
-    if not mine:
-        return
-    for old in target.parent.iterdir():
-        if old not in mine and pattern.fullmatch(old.name) and old.is_file():
-            old.unlink()
-
-
-def _distinct(paths: Sequence[str | Path]) -> list[Path]:
-    """The paths in order, each file once (``a.yaml ./a.yaml`` is one map)."""
-    from argmap.load.files import real_path
-
-    seen: set[Path] = set()
-    out: list[Path] = []
-    for path in paths:
-        key = real_path(path)
-        if key not in seen:
-            seen.add(key)
-            out.append(Path(path))
-    return out
-
-
-def check_targets(
-    paths: Sequence[Path], formats: Sequence[str], out_dir: str | Path, options: RenderOptions
-) -> None:
-    """Refuse a render that would write two maps to one file or overwrite a map.
-
-    Raises:
-        OutputClashError: two maps share a file stem (``a/m.yaml`` and ``b/m.yaml`` both
-            give ``m.svg``), or an output is one of the maps (``m.json`` to ``--format json``
-            in its own folder) or another JSON map file (``m.yaml`` beside ``m.json``).
-    """
-    from argmap.editing.safewrite import check_output
-    from argmap.errors import OutputClashError
-    from argmap.load.files import real_path
-
-    inputs = {real_path(path): path for path in paths}
-    owner: dict[Path, Path] = {}
-    for path in paths:
-        for fmt in formats:
-            for name in _targets(output_path(path, fmt, out_dir), options):
-                key = real_path(name)
-                if key in inputs:
-                    raise OutputClashError(
-                        f"{path}: --format {fmt} would overwrite the map {inputs[key]} itself; "
-                        "choose another --output folder"
-                    )
-                other = owner.setdefault(key, path)
-                if other != path:
-                    raise OutputClashError(
-                        f"{other} and {path} would both be written to {name}; render them "
-                        "into different --output folders, or rename one"
-                    )
-                try:
-                    check_output(name, paths)  # a hard link to a map, or another map
-                except OutputClashError as exc:
-                    raise OutputClashError(
-                        f"{path}: --format {fmt} would overwrite {name}, which is a map file, "
-                        "not an earlier output; choose another --output folder"
-                    ) from exc
-
-
-def _targets(target: Path, options: RenderOptions) -> list[Path]:
-    """The files a render names after ``target``: itself, or a worksheet and its key."""
-    return list(worksheet_targets(target)) if options.exercise else [target]
 
 
 def render_file(
