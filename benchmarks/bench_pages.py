@@ -59,7 +59,7 @@ import json, resource, sys, tempfile, time
 sys.path.insert(0, {here!r})
 from bench_render import generate
 from argmap.analysis.standing import analyze
-from argmap.exporters.diagram import fitting, formats, pdf
+from argmap.exporters.diagram import enginepool, fitting, formats, pdf
 from argmap.exporters.html import page
 from argmap.load.validate import validate_data
 from argmap.options import RenderOptions
@@ -67,28 +67,51 @@ fmt, nodes = sys.argv[1], int(sys.argv[2])
 m = validate_data(generate(nodes))
 analysis = analyze(m)
 spent = {{"plan": 0.0, "dot": 0.0, "fonts": 0.0}}
+inside = []  # the timed calls under way: a call's time is its own, not its caller's
 def timed(key, fn):
     def run(*args, **kwargs):
-        start = time.process_time()
+        start = time.thread_time()
+        inside.append(0.0)
         try:
             return fn(*args, **kwargs)
         finally:
-            spent[key] += time.process_time() - start
+            took = time.thread_time() - start
+            spent[key] += took - inside.pop()
+            if inside:
+                inside[-1] += took
     return run
-fitting.paginate = timed("plan", fitting.paginate)
-fitting.to_digraph = timed("dot", fitting.to_digraph)
-pdf._Fonts.embed = timed("fonts", pdf._Fonts.embed)
 def children():
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     return used.ru_utime + used.ru_stime
+def planning(fn):  # the engine's CPU seconds while pages are planned: runs overlapped
+    def run(*args, **kwargs):
+        start = children()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            spent["overlap"] += children() - start
+    return run
+spent["overlap"] = 0.0
+fitting.paginate = timed("plan", planning(fitting.paginate))
+fitting.to_digraph = timed("dot", fitting.to_digraph)
+pdf._Fonts.embed = timed("fonts", pdf._Fonts.embed)
+laid = [0]
+lay_out_batch = enginepool._lay_out
+def counted(batch, *args):
+    laid[0] += len(batch)
+    return lay_out_batch(batch, *args)
+enginepool._lay_out = counted
 wall, own, child = time.perf_counter(), time.process_time(), children()
+main = time.thread_time()
 layout = formats._pages(m, analysis, RenderOptions(), "a4")
 layout_wall = time.perf_counter() - wall
+layout_main = time.thread_time() - main
 layout_cpu, engine_cpu = time.process_time() - own, children() - child
 planned_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 pages = len(layout.pages)
 formats._pages = lambda *args, **kwargs: layout  # the page writes what was laid out
 wall, own, child = time.perf_counter(), time.process_time(), children()
+main = time.thread_time()
 with tempfile.TemporaryFile() as out:  # streamed to its file, as the command does
     if fmt == "pdf":
         formats.stream_pdf(m, analysis, RenderOptions(), out)
@@ -99,6 +122,7 @@ print(json.dumps({{
     "nodes": len(m), "pages": pages, "layout_wall": layout_wall, "layout_cpu": layout_cpu,
     "engine": engine_cpu, "write_wall": time.perf_counter() - wall,
     "write_cpu": time.process_time() - own, "workers": children() - child, **spent,
+    "layout_main": layout_main, "write_main": time.thread_time() - main, "laid": laid[0],
     "mb": size / 1e6, "planned_mb": planned_mb,
     "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
 }}))
@@ -244,20 +268,24 @@ def renders() -> None:
 def pdf_renders() -> None:
     """Time whole A4 PDF and HTML renders phase by phase, each in a fresh process.
 
-    Laying out: argmap's planning and DOT building (this process's CPU seconds), and the
-    engine's layout of every page (its runs' CPU seconds), overlapped on every core.
-    Writing: drawing each page as PDF operators, or cleaning it for the HTML page, in
-    worker processes (their CPU seconds), while this process sets the text, compresses,
-    embeds the fonts, or writes the rest of the HTML page. Wall seconds count whatever
-    else the machine runs; CPU seconds do not.
+    Laying out: this process's main thread (planning, DOT building and the rest, CPU
+    seconds: its critical path), its other threads (keeping the engine's drawings), and
+    the engine's runs (CPU seconds; in brackets, those done while pages were planned),
+    overlapped on every core; and the layouts the engine made (more than the pages when a
+    page is planned again). Writing: drawing each page as
+    PDF operators, or cleaning it for the HTML page, in worker processes (their CPU
+    seconds), while the main thread sets the text, embeds the fonts, or writes the rest
+    of the HTML page (threads beside it compress). Wall seconds count whatever else the
+    machine runs (the load average is printed after the table); CPU seconds do not.
     """
     child = STAGED_RENDER.format(here=str(HERE))
     print()
     print(
-        "| nodes | format | pages | layout: wall s, CPU s (plan + DOT + rest) + engine "
-        "| writing: wall s, CPU s (fonts) + workers | file MB | peak MB: laid out, in all |"
+        "| nodes | format | pages (layouts) | layout: wall s, main CPU s (plan + DOT + rest) "
+        "+ threads + engine (while planning) | writing: wall s, main CPU s (fonts) + threads "
+        "+ workers | CPU s in all | file MB | peak MB: laid out, in all |"
     )
-    print("|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|")
     for nodes in PDF_RENDERS:
         for fmt in ("pdf", "html"):
             if fmt == "html" and nodes > HTML_STAGED_MAX:
@@ -265,15 +293,20 @@ def pdf_renders() -> None:
             r = run_child(child, [fmt, str(nodes)], f"| {nodes} | {fmt} |")
             if r is None:
                 continue
-            rest = r["layout_cpu"] - r["plan"] - r["dot"]
+            rest = r["layout_main"] - r["plan"] - r["dot"]
+            threads = r["layout_cpu"] - r["layout_main"]
+            write_threads = r["write_cpu"] - r["write_main"]
+            total = r["layout_cpu"] + r["engine"] + r["write_cpu"] + r["workers"]
             print(
-                f"| {r['nodes']} | {fmt} | {r['pages']} | {r['layout_wall']:.1f}, "
-                f"{r['plan']:.1f} + {r['dot']:.1f} + {rest:.1f} + {r['engine']:.1f} | "
-                f"{r['write_wall']:.1f}, {r['write_cpu']:.1f} ({r['fonts']:.1f}) + "
-                f"{r['workers']:.1f} | {r['mb']:.1f} | {r['planned_mb']:.0f}, "
-                f"{r['peak_mb']:.0f} |",
+                f"| {r['nodes']} | {fmt} | {r['pages']} ({r['laid']}) | {r['layout_wall']:.1f}, "
+                f"{r['layout_main']:.1f} ({r['plan']:.1f} + {r['dot']:.1f} + {rest:.1f}) + "
+                f"{threads:.1f} + {r['engine']:.1f} ({r['overlap']:.1f}) | "
+                f"{r['write_wall']:.1f}, {r['write_main']:.1f} ({r['fonts']:.1f}) + "
+                f"{write_threads:.1f} + {r['workers']:.1f} | {total:.1f} | {r['mb']:.1f} | "
+                f"{r['planned_mb']:.0f}, {r['peak_mb']:.0f} |",
                 flush=True,
             )
+    print(f"\nLoad average (1, 5, 15 min) after the renders: {os.getloadavg()}")
 
 
 if __name__ == "__main__":

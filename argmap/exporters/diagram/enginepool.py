@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Final
+from typing import Final, Generic, TypeVar
 
 from argmap.exporters.diagram.engine import (
     DEFAULT_TIMEOUT,
@@ -23,7 +23,7 @@ from argmap.exporters.diagram.engine import (
     run_engine,
 )
 
-__all__ = ["FIRST_BATCH", "MAX_BATCH", "alone", "stream_svgs"]
+__all__ = ["FIRST_BATCH", "MAX_BATCH", "LayoutQueue", "alone", "stream_svgs"]
 
 FIRST_BATCH: Final = 4
 MAX_BATCH: Final = 32
@@ -99,3 +99,90 @@ def _lay_out(batch: list[str], info: EngineInfo, map_name: str, timeout: float) 
     documents = [alone(b"<?xml" + d) for d in data.split(b"<?xml")[1:]]
     check_drawn(documents, batch, info, map_name)
     return documents
+
+
+_T = TypeVar("_T")
+
+
+class LayoutQueue(Generic[_T]):
+    """Graphs laid out as they are handed in, each kept by its key until taken.
+
+    For a caller that learns of its graphs bit by bit (pages, as they are planned): a run
+    per core lays out a batch at a time while the caller goes on. Batches grow as in
+    :func:`stream_svgs`; when :data:`AHEAD` batches a core wait, :meth:`add` waits
+    for the oldest, so the DOT waiting for the engine stays bounded. Each finished
+    drawing is kept as ``keep`` makes it of the SVG (packed, say), in the run's thread.
+    Use it as a context manager: leaving it waits for the runs under way.
+    """
+
+    AHEAD: Final = 2
+
+    def __init__(
+        self,
+        engine: EngineInfo,
+        keep: Callable[[bytes], _T],
+        *,
+        map_name: str = "map",
+        timeout: float = DEFAULT_TIMEOUT,
+    ) -> None:
+        self.engine, self.keep, self.map_name, self.timeout = engine, keep, map_name, timeout
+        self.workers = drawing_workers()
+        self.pool = ThreadPoolExecutor(self.workers, thread_name_prefix="argmap-engine")
+        self.batch: list[tuple[Hashable, str]] = []
+        self.size, self.limit = 0, FIRST_BATCH
+        self.pending: deque[Future[list[tuple[Hashable, _T]]]] = deque()
+        self.done: dict[Hashable, _T] = {}
+        self.queued: set[Hashable] = set()
+
+    def __enter__(self) -> LayoutQueue[_T]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def __contains__(self, key: Hashable) -> bool:
+        """Whether the graph of ``key`` was handed in and not yet taken."""
+        return key in self.queued
+
+    def add(self, key: Hashable, source: str) -> None:
+        """Hand in a graph; its drawing is laid out in a run to come (see :meth:`take`)."""
+        if self.batch and (
+            len(self.batch) >= self.limit or self.size + len(source) > MAX_DOT_BYTES // 2
+        ):
+            self._send()
+        self.batch.append((key, source))
+        self.size += len(source)
+        self.queued.add(key)
+
+    def take(self, key: Hashable) -> _T:
+        """The drawing of a graph handed in, once laid out; it is then let go.
+
+        The caller waits now: the batch being made goes to the engine as it is.
+
+        Raises:
+            KeyError: no graph of ``key`` was handed in.
+            RenderError: the engine fails or times out, or a graph is too large.
+        """
+        if key not in self.queued:
+            raise KeyError(key)
+        if self.batch:
+            self._send()
+        while key not in self.done:
+            self._collect()
+        self.queued.discard(key)
+        return self.done.pop(key)
+
+    def _send(self) -> None:
+        batch, self.batch = self.batch, []
+        self.size, self.limit = 0, min(2 * self.limit, MAX_BATCH)
+        self.pending.append(self.pool.submit(self._lay_out, batch))
+        while len(self.pending) > self.AHEAD * self.workers:
+            self._collect()
+
+    def _collect(self) -> None:
+        """Wait for the oldest run and keep its drawings."""
+        self.done.update(self.pending.popleft().result())
+
+    def _lay_out(self, batch: list[tuple[Hashable, str]]) -> list[tuple[Hashable, _T]]:
+        documents = _lay_out([s for _, s in batch], self.engine, self.map_name, self.timeout)
+        return [(key, self.keep(d)) for (key, _), d in zip(batch, documents, strict=True)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 import zlib
 from collections.abc import Callable, Hashable
@@ -18,7 +19,7 @@ from argmap.exporters.diagram.pageestimate import Estimator
 from argmap.exporters.diagram.pagenumbers import write_numbers
 from argmap.exporters.diagram.pageparts import PagePlan
 from argmap.exporters.diagram.pagesize import PAGE_SIZES, Budget, PageSize, page_budget
-from argmap.exporters.diagram.paging import PlanMemo, paginate
+from argmap.exporters.diagram.paging import Page, PlanMemo, paginate
 from argmap.model import ArgumentMap, Node
 from argmap.options import Fit, RenderOptions
 
@@ -46,6 +47,9 @@ MAX_PLANS: Final = 8
 """Plans made at most: after TRIES, each new overflowing page gets its first node alone."""
 """Plans tried, each tightening the pages whose layout overflowed the one before; a page
 still too big after them is planned with its first node alone."""
+
+SETTLED_EVERY: Final = 128
+"""Pages planned between two moves of the plan's memory out of the collector's full passes."""
 
 _SVG_SIZE: Final = re.compile(
     r'<svg\b([^>]*?)\bwidth="([\d.]+)pt"\s+height="([\d.]+)pt"\s+viewBox="([-\d. ]+)"', re.S
@@ -146,7 +150,7 @@ def lay_out(
         return size
 
     tighter: dict[str, tuple[float, float]] = {}
-    drafter = _Drafter(m, analysis, options, engine, digits=len(str(len(shown))))
+    drafter = _Drafter(m, analysis, options, engine, shown)
     drafts: list[_Draft] = []
     memo = PlanMemo()
     plan = partial(  # the tightened pages change between plans; the rest are remembered
@@ -162,15 +166,16 @@ def lay_out(
     )
     # No room for the conclusions beside the root: each goes on a page of its own.
     around = Estimator(m, below, measure, budget, plan.keywords["horizontal"], above).around
-    for attempt in range(1, MAX_PLANS + 1):
-        pages = with_drawn_above(plan(), above, shown, m, around)
-        home = {node_id: page.number for page in pages for node_id in page.nodes}
-        drafts = drafter.lay_out([PagePlan(page, len(pages), home) for page in pages])
-        over = _overflowing(drafts, budget)
-        if not over:
-            break
-        _tighten(tighter, over, budget, attempt)
-    drafts = [_without_side_stubs(drafter, d, budget) for d in drafts]
+    with drafter:  # the engine lays pages out as they are planned
+        for attempt in range(1, MAX_PLANS + 1):
+            pages = with_drawn_above(plan(on_page=drafter.early), above, shown, m, around)
+            home = {node_id: page.number for page in pages for node_id in page.nodes}
+            drafts = drafter.lay_out([PagePlan(page, len(pages), home) for page in pages])
+            over = _overflowing(drafts, budget)
+            if not over:
+                break
+            _tighten(tighter, over, budget, attempt)
+        drafts = [_without_side_stubs(drafter, d, budget) for d in drafts]
     # Drafts of earlier plans go; each page keeps one SVG, its numbered one.
     drafter.drawn.clear()
     drafts.reverse()
@@ -227,8 +232,14 @@ class _Drafter:
     """Lays pages out as drafts, each page once however often the map is planned.
 
     A draft's graph depends on what the page draws, never on the page numbers, so a page
-    that a new plan leaves as it was is neither built nor laid out again; the pages a plan
-    does change go to the engine together, in as few runs as their size allows.
+    that a new plan leaves as it was is neither built nor laid out again. The engine
+    starts on a page as soon as the plan has filled it (see :meth:`early`), on every
+    core while the rest of the plan is made; a context manager, for those runs.
+
+    While it lays pages out, what the plans have made so far (hundreds of thousands of
+    estimates and blocks, kept to the end) is left out of the cycle collector's full
+    passes, which would scan it all again each time it grew by a quarter (about 1 s of
+    CPU at 10,000 nodes); it is collected as usual once the pages are laid out.
     """
 
     def __init__(
@@ -237,17 +248,36 @@ class _Drafter:
         analysis: Analysis,
         options: RenderOptions,
         engine: EngineInfo,
-        digits: int,
+        shown: list[str],
     ) -> None:
+        from argmap.exporters.diagram.enginepool import LayoutQueue
+
         self.m, self.analysis, self.options, self.engine = m, analysis, options, engine
-        self.digits = digits
+        self.digits = len(str(len(shown)))
+        self.told = 0
+        self.everyone = dict.fromkeys(shown, 0)  # each page's home, as a draft knows it
         self.lines: LineCache = {}  # node id -> its DOT line, across pages and plans
         self.drawn: dict[Hashable, _Draft] = {}  # what a page draws -> its draft
+        self.queue: LayoutQueue[tuple[bytes, float, float]] = LayoutQueue(
+            engine, _kept, map_name=options.map_name
+        )
+
+    def __enter__(self) -> _Drafter:
+        gc.freeze()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        gc.unfreeze()
+        self.queue.__exit__(*exc)
 
     @staticmethod
     def key(plan: PagePlan) -> Hashable:
         """What a page draws, numbers aside."""
-        page = plan.page
+        return _Drafter.page_key(plan.page)
+
+    @staticmethod
+    def page_key(page: Page) -> Hashable:
+        """What a page draws, numbers aside."""
         stubs = tuple((stub.parent, stub.tops, stub.hidden, stub.grouped) for stub in page.stubs)
         return (
             page.number == 1,
@@ -259,6 +289,18 @@ class _Drafter:
             page.key,
         )
 
+    def early(self, page: Page) -> None:
+        """Start the engine on a page a plan has just filled, unless drawn or started before.
+
+        Each page's graph is the same, as a draft, whichever pages the nodes end up on.
+        """
+        key = self.page_key(page)
+        self.told += 1
+        if self.told % SETTLED_EVERY == 0:
+            gc.freeze()  # the plan's memory so far lives to its end: see the class's note
+        if key not in self.drawn and key not in self.queue:
+            self.queue.add(key, self._source(PagePlan(page, 0, self.everyone)))
+
     def lay_out(self, plans: list[PagePlan]) -> list[_Draft]:
         """Lay out every page not drawn before, each as soon as its graph is built.
 
@@ -266,23 +308,18 @@ class _Drafter:
         and the finished ones packed, so only a few pages' DOT and SVG are held at once
         besides the drafts (100,000 nodes: 37,000 pages).
         """
-        from argmap.exporters.diagram.enginepool import stream_svgs
-
         missing = {self.key(p): p for p in plans if self.key(p) not in self.drawn}
-        sources = (
-            to_digraph(
-                self.m,
-                self.analysis,
-                self.options,
-                replace(plan, digits=self.digits),
-                cache=self.lines,
-            ).source
-            for plan in missing.values()
-        )
-        svgs = stream_svgs(sources, self.engine, map_name=self.options.map_name)
-        for (key, plan), svg in zip(missing.items(), svgs, strict=True):
-            self.drawn[key] = _Draft(plan, pack(svg), *svg_size(svg))
+        for key, plan in missing.items():
+            if key not in self.queue:
+                self.queue.add(key, self._source(plan))
+        for key, plan in missing.items():
+            self.drawn[key] = _Draft(plan, *self.queue.take(key))
         return [self.drawn[self.key(plan)]._replace(plan=plan) for plan in plans]
+
+    def _source(self, plan: PagePlan) -> str:
+        """The DOT of a page's draft."""
+        draft = replace(plan, digits=self.digits)
+        return to_digraph(self.m, self.analysis, self.options, draft, cache=self.lines).source
 
     def finish(self, draft: _Draft) -> LaidPage:
         """The page, its real numbers written in and its graph made when asked for."""
@@ -295,6 +332,11 @@ class _Drafter:
             return write_numbers(svg, self.m, plan, self.digits)
 
         return LaidPage(plan, draft.packed, draft.width, draft.height, build, numbered)
+
+
+def _kept(svg: bytes) -> tuple[bytes, float, float]:
+    """A draft's SVG as it is kept: packed, with its drawing's size."""
+    return (pack(svg), *svg_size(svg))
 
 
 def _without_side_stubs(drafter: _Drafter, draft: _Draft, budget: Budget) -> _Draft:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -88,6 +89,7 @@ def paginate(
     tighter: Mapping[str, tuple[float, float]] | None = None,
     memo: PlanMemo | None = None,
     above: Sequence[str] = (),
+    on_page: Callable[[Page], None] | None = None,
 ) -> list[Page]:
     """Split the shown part of a map into pages that each fit the budget.
 
@@ -108,6 +110,9 @@ def paginate(
         memo: what earlier plans of the same map, measure and budget found out.
         above: the ids page 1 draws above the root, not in ``shown`` (conclusions, see
             :func:`argmap.exporters.diagram.drawn.split_above`): planned for, not paged.
+        on_page: told of each page after the overview as soon as it is filled, before
+            the plan is done: what it draws is final, its numbers are not (each stub's
+            page is 0). So the engine can lay pages out while the rest are planned.
 
     Returns:
         The pages, numbered from 1 in the order they are read.
@@ -122,7 +127,7 @@ def paginate(
         pager = memo.pager = Pager(m, shown, measure, budget, horizontal, tighter, above)
         memo.made_for = made_for
     pager.restart(tighter)
-    return _number(pager, _drafts(pager, shown[0]))
+    return _number(pager, _drafts(pager, shown[0], on_page))
 
 
 class PlanMemo:
@@ -165,11 +170,17 @@ _Branch = tuple[tuple[Unit, ...], bool]
 """Branches waiting for a page: sibling units, and whether one grouped stub stands for them."""
 
 
-def _drafts(pager: Pager, root: str) -> list[_Draft]:
-    """Fill pages in reading order from a queue of branches still to draw."""
+def _drafts(
+    pager: Pager, root: str, on_page: Callable[[Page], None] | None = None
+) -> list[_Draft]:
+    """Fill pages in reading order from a queue of branches still to draw.
+
+    ``on_page``: told of each page but the overview once it is filled (see :func:`paginate`).
+    """
     drafts: list[_Draft] = []
     todo: deque[_Branch] = deque([(((root,),), False)])
     away = False
+    key_page = 0  # once known, with the key away: the page that holds it
     while todo:
         units, grouped = todo.popleft()
         parent = pager.parent[units[0][0]]
@@ -204,6 +215,8 @@ def _drafts(pager: Pager, root: str) -> list[_Draft]:
                 todo.append((pager.as_units(tops) if many else (tops,), many))
                 draft.left.append((node_id, tops, many))
         drafts.append(draft)
+        if on_page is not None and len(drafts) > 1:
+            key_page = _tell(pager, draft, len(drafts), (away, key_page), on_page)
     pager.key_away = away  # for the estimates of the pages as numbered
     return drafts
 
@@ -239,56 +252,95 @@ def _key_page(pager: Pager, drafts: list[_Draft]) -> int:
     """The first page after the overview with room for the key below its drawing.
 
     With a margin, else without one, else the last page.
-    Not a page of references to other pages: the engine puts them, unranked, on the
-    key's rank, far from their sources.
     """
     best = (WIDE_SHARE_INVERSE, len(drafts))
     for number, draft in enumerate(drafts[1:], start=2):
-        if any(t not in draft.full for n in draft.full for t in pager.links[n]):
-            continue
-        share = pager.tighter.get(draft.taken[0][0], (1.0, 1.0))
-        width, height = reversed(share) if pager.horizontal else share
-        room = (pager.full_size[0] * width, pager.full_size[1] * height)
-        if min(room) <= 0:
-            continue
-        estimate = pager.kept(draft.taken, draft.full, draft.rest, draft.limits)
-        over = pager.key_below(estimate, room)
+        over = _key_over(pager, draft)
         if over <= 1.0:
             return number
         best = min(best, (over, number))
     return best[1] if best[0] <= WIDE_SHARE_INVERSE else len(drafts)
 
 
+def _key_over(pager: Pager, draft: _Draft) -> float:
+    """How far the page's drawing with the key below it overflows the page (see ``key_below``).
+
+    Infinite for a page of references to other pages: the engine puts them, unranked, on
+    the key's rank, far from their sources.
+    """
+    if any(t not in draft.full for n in draft.full for t in pager.links[n]):
+        return math.inf
+    share = pager.tighter.get(draft.taken[0][0], (1.0, 1.0))
+    width, height = reversed(share) if pager.horizontal else share
+    room = (pager.full_size[0] * width, pager.full_size[1] * height)
+    if min(room) <= 0:
+        return math.inf
+    estimate = pager.kept(draft.taken, draft.full, draft.rest, draft.limits)
+    return pager.key_below(estimate, room)
+
+
 def _number(pager: Pager, drafts: list[_Draft]) -> list[Page]:
     """Number the drafts, point each stub at its page, and list each page's trail."""
     home = {node_id: i + 1 for i, draft in enumerate(drafts) for node_id in draft.full}
     key_page = _key_page(pager, drafts) if pager.key_away else 0
-    pages: list[Page] = []
-    for i, draft in enumerate(drafts):
-        tops = [top for unit in draft.taken for top in unit]
-        trail = {a for top in tops for a in pager.trail_of(top) if a not in draft.full}
-        stubs = [
-            Stub(parent, group, sum(pager.weight[t] for t in group), home[group[0]], many)
-            for parent, group, many in draft.left
-        ]
-        stubs.sort(key=lambda stub: pager.order[stub.tops[0]])
-        width, height, wraps, key, deepest = pager.kept(
-            draft.taken, draft.full, draft.rest, draft.limits, record=True
-        )
-        if key[0] == "page" and key_page > 1:
-            key = ("page", str(key_page))
-        elif i + 1 == key_page:
-            key = ("below", deepest)
-        pages.append(
-            Page(
-                i + 1,
-                tuple(sorted(trail, key=pager.order.__getitem__)),
-                tuple(tops),
-                tuple(sorted(draft.full, key=pager.order.__getitem__)),
-                tuple(stubs),
-                (height, width) if pager.horizontal else (width, height),
-                wraps,
-                key,
-            )
-        )
-    return pages
+    return [_page(pager, draft, i + 1, home, key_page) for i, draft in enumerate(drafts)]
+
+
+def _tell(
+    pager: Pager,
+    draft: _Draft,
+    number: int,
+    key: tuple[bool, int],
+    on_page: Callable[[Page], None],
+) -> int:
+    """Tell ``on_page`` of the page as :func:`_number` will make it, if it can be known yet.
+
+    Its stubs point at page 0. It is estimated as :func:`_number` estimates it once every
+    page is filled: at the whole page's size. ``key``: whether the key is away from the
+    overview, and the page it goes on (0: not found yet). It goes on the first page with
+    room for it (see :func:`_key_page`): till that page is found, the pages that might
+    be it are not told. Returns the key's page.
+    """
+    away, key_page = key
+    kept = pager.width, pager.height, pager.key_away
+    pager.width, pager.height = pager.full_size
+    pager.key_away = away
+    try:
+        over = _key_over(pager, draft) if away and not key_page else math.inf
+        if over <= 1.0:
+            key_page = number
+        if key_page or not away or over == math.inf:
+            on_page(_page(pager, draft, number, {}, key_page))
+    finally:
+        pager.width, pager.height, pager.key_away = kept
+    return key_page
+
+
+def _page(
+    pager: Pager, draft: _Draft, number: int, home: Mapping[str, int], key_page: int
+) -> Page:
+    """Page ``number`` of its draft: ``home`` gives each node's page (0 if not known yet)."""
+    tops = [top for unit in draft.taken for top in unit]
+    trail = {a for top in tops for a in pager.trail_of(top) if a not in draft.full}
+    stubs = [
+        Stub(parent, group, sum(pager.weight[t] for t in group), home.get(group[0], 0), many)
+        for parent, group, many in draft.left
+    ]
+    stubs.sort(key=lambda stub: pager.order[stub.tops[0]])
+    width, height, wraps, key, deepest = pager.kept(
+        draft.taken, draft.full, draft.rest, draft.limits, record=True
+    )
+    if key[0] == "page" and key_page > 1:
+        key = ("page", str(key_page))
+    elif number == key_page:
+        key = ("below", deepest)
+    return Page(
+        number,
+        tuple(sorted(trail, key=pager.order.__getitem__)),
+        tuple(tops),
+        tuple(sorted(draft.full, key=pager.order.__getitem__)),
+        tuple(stubs),
+        (height, width) if pager.horizontal else (width, height),
+        wraps,
+        key,
+    )

@@ -88,21 +88,28 @@ def write_pdf(count: int, svgs: Iterable[str], out: IO[bytes], *, title: str = "
     Raises:
         RenderError: the SVG cannot be converted.
     """
+    from argmap.exporters.diagram.pageworkers import heap_frozen
+
     fonts = _Fonts()
     try:
-        writer = PdfWriter(out, count)
-        _write_pages(writer, count, svgs, fonts)
-        info = {
-            "Title": pdf_string(title),
-            "Creator": "(argmap)",
-            "Producer": "(argmap)",
-            "CreationDate": CREATION_DATE,
-        }
-        writer.finish(fonts.embed(writer), info)
+        with heap_frozen():
+            _write(PdfWriter(out, count), count, svgs, fonts, title)
     except Exception as exc:  # XML, font and file errors: the user needs one line
         raise RenderError(f"PDF conversion failed: {exc}; try --format svg or png") from None
     finally:
         fonts.close()
+
+
+def _write(writer: PdfWriter, count: int, svgs: Iterable[str], fonts: _Fonts, title: str) -> None:
+    """Write the pages, then the fonts and the document's information."""
+    _write_pages(writer, count, svgs, fonts)
+    info = {
+        "Title": pdf_string(title),
+        "Creator": "(argmap)",
+        "Producer": "(argmap)",
+        "CreationDate": CREATION_DATE,
+    }
+    writer.finish(fonts.embed(writer), info)
 
 
 def _write_pages(writer: PdfWriter, count: int, svgs: Iterable[str], fonts: _Fonts) -> None:

@@ -129,7 +129,7 @@ def html_diagram(m: ArgumentMap, analysis: Analysis, options: RenderOptions) -> 
     """
     from markupsafe import Markup
 
-    from argmap.exporters.diagram.pageworkers import finish_pages
+    from argmap.exporters.diagram.pageworkers import finish_pages, heap_frozen
 
     svgs, paper = _drawings(m, analysis, options)
     total = len(svgs)
@@ -141,8 +141,9 @@ def html_diagram(m: ArgumentMap, analysis: Analysis, options: RenderOptions) -> 
 
     def stream() -> Iterator[DiagramPage]:
         jobs = ((svgs[index], index, total, paged) for index in range(total))
-        for index, clean in enumerate(finish_pages("html", total, jobs)):
-            yield DiagramPage(index + 1, Markup(clean))
+        with heap_frozen():
+            for index, clean in enumerate(finish_pages("html", total, jobs)):
+                yield DiagramPage(index + 1, Markup(clean))
 
     if total == 0 or not page(0).svg:
         return None
