@@ -13,6 +13,7 @@ from typing import Final
 from argmap.analysis.view import visible_nodes
 from argmap.exporters.diagram.dot import Html, escape
 from argmap.exporters.diagram.styles import STANDING_LABEL, NodeStyle
+from argmap.exporters.diagram.svgtext import CENTRED_FACE, RIGHT_FACE
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.options import RenderOptions
 
@@ -228,9 +229,18 @@ def html_text(text: str) -> str:
     return html.escape(clean(text), quote=True).replace("\\", "\\\\")
 
 
-def lines_html(lines: list[str]) -> str:
-    """Escaped lines for an HTML-like label, joined by centred line breaks."""
-    return '<BR ALIGN="CENTER"/>'.join(html_text(line) for line in lines)
+def lines_html(lines: list[str], align: str = "CENTER") -> str:
+    """Escaped lines for an HTML-like label, each aligned as ``align`` says.
+
+    Args:
+        lines: the lines.
+        align: ``"CENTER"`` or ``"RIGHT"`` (in a cell of that ``BALIGN``). The lines
+            name the face that tells :func:`~argmap.exporters.diagram.svgtext.place_text`
+            how to anchor them once drawn.
+    """
+    face = RIGHT_FACE if align == "RIGHT" else CENTRED_FACE
+    joined = f'<BR ALIGN="{align}"/>'.join(html_text(line) for line in lines)
+    return f'<FONT FACE="{face}">{joined}</FONT>'
 
 
 def graphviz_escape(text: str) -> str:
@@ -347,9 +357,9 @@ def _credit_rows(m: ArgumentMap, node: Node, style: NodeStyle) -> list[str]:
     for line in extra:
         wrapped = wrap(shorten(line, 200), WRAP_WIDTH + 10)
         rows.append(
-            f'<TR><TD ALIGN="RIGHT"{width_attr(wrapped, 10)}>'
+            f'<TR><TD ALIGN="RIGHT" BALIGN="RIGHT"{width_attr(wrapped, 10)}>'
             f'<FONT POINT-SIZE="10" COLOR="{style.ink}">'
-            f"{lines_html(wrapped)}</FONT></TD></TR>"
+            f'{lines_html(wrapped, "RIGHT")}</FONT></TD></TR>'
         )
     return rows
 

@@ -1,4 +1,4 @@
-"""SVG text in the Noto faces: each ``<text>`` split into runs of the face that draws them."""
+"""SVG text in the Noto faces: lines anchored as their labels align them, split into font runs."""
 
 from __future__ import annotations
 
@@ -10,10 +10,116 @@ from typing import Final
 
 from argmap.exporters.diagram.fonts import font_runs
 
-__all__ = ["DrawRuns", "set_text_fonts"]
+__all__ = [
+    "CENTRED_FACE",
+    "DRAWN_FAMILY",
+    "RIGHT_FACE",
+    "DrawRuns",
+    "engine_points",
+    "place_text",
+    "set_text_fonts",
+]
 
-_FONT_ATTR: Final = re.compile(r'font-family="[^"]*"')
+CENTRED_FACE: Final = "Arial"
+"""The face a label names for its centred lines (``<FONT FACE=...>``).
+
+The engine places every line of an HTML-like label by its left end, worked out with its
+own font metrics; the SVG, PNG and PDF draw it in the wider Noto Sans. A line says how
+it is aligned by the face it names, so that :func:`place_text` can anchor it at its
+middle or its end instead. The faces are Helvetica's metric twins: the engine measures
+them as it measures Helvetica, and any Graphviz draws the DOT source as before.
+"""
+
+RIGHT_FACE: Final = "Liberation Sans"
+"""The face a label names for its right-aligned lines (see :data:`CENTRED_FACE`)."""
+
+DRAWN_FAMILY: Final = "Noto Sans,Helvetica,Arial,sans-serif"
+"""The font family every SVG text asks for: the Noto Sans argmap measures with, first.
+
+A viewer without it falls back to a narrower face, which stays inside the box.
+"""
+
 _TEXT: Final = re.compile(r"(<text\b[^>]*>)([^<]*)(</text>)")
+_FONT_ATTR: Final = re.compile(r'font-family="[^"]*"')
+_ATTR: Final = re.compile(r'\b(text-anchor|x|font-family|font-size|font-weight)="([^"]*)"')
+
+# The engine's text widths (the bundled Graphviz port's Helvetica table, which italic
+# shares), in 2048ths of an em, for the characters from space to tilde. Any other
+# character counts as a space per byte of its UTF-8 form. Measured from the engine's
+# own drawings (its -Txdot text widths).
+_HELVETICA: Final = {
+    "": (
+        "569 569 727 1139 1139 1821 1366 391 682 682 797 1196 569 682 569 569 1139 1139 1139 "
+        "1139 1139 1139 1139 1139 1139 1139 569 569 1196 1196 1196 1139 2079 1366 1366 1479 "
+        "1479 1366 1251 1593 1479 569 1024 1366 1139 1706 1479 1593 1366 1593 1479 1366 1251 "
+        "1479 1366 1933 1366 1366 1251 569 569 569 961 1139 682 1139 1139 1024 1139 1139 569 "
+        "1139 1139 455 455 1024 455 1706 1139 1139 1139 1139 682 1024 569 1139 1024 1479 1024 "
+        "1024 1024 684 532 684 1196"
+    ),
+    "bold": (
+        "569 682 971 1139 1139 1821 1479 487 682 682 797 1196 569 682 569 569 1139 1139 1139 "
+        "1139 1139 1139 1139 1139 1139 1139 682 682 1196 1196 1196 1251 1997 1479 1479 1479 "
+        "1479 1366 1251 1593 1479 569 1139 1479 1251 1706 1479 1593 1366 1593 1479 1366 1251 "
+        "1479 1366 1933 1366 1366 1251 682 569 682 1196 1139 682 1139 1251 1139 1251 1139 682 "
+        "1251 1251 569 569 1139 569 1821 1251 1251 1251 1251 797 1139 682 1251 1139 1593 1139 "
+        "1139 1024 797 573 797 1196"
+    ),
+}
+_ENGINE_WIDTHS: Final = {
+    weight: [int(w) / 2048 for w in widths.split()] for weight, widths in _HELVETICA.items()
+}
+
+
+def engine_points(text: str, size: float, *, bold: bool = False) -> float:
+    """The width the bundled engine gives a line of text, in points.
+
+    Args:
+        text: the line, as drawn (not escaped).
+        size: the font size in points.
+        bold: whether the line is bold (italic lines measure as upright ones).
+    """
+    widths = _ENGINE_WIDTHS["bold" if bold else ""]
+    space = widths[0]
+    ems = 0.0
+    for ch in text:
+        code = ord(ch)
+        if 32 <= code < 127:
+            ems += widths[code - 32]
+        else:
+            ems += space * len(ch.encode("utf-8", "surrogatepass"))
+    return ems * size
+
+
+def place_text(svg: str) -> str:
+    """Anchor each line of an engine SVG as its label aligns it, and ask for Noto Sans.
+
+    A line in :data:`CENTRED_FACE` is anchored at its middle, one in :data:`RIGHT_FACE`
+    at its end (both where the engine's own measure puts them), so a line drawn in any
+    face sits centred, or flush right, in its cell; every other line keeps its start.
+    Every ``font-family`` becomes :data:`DRAWN_FAMILY`.
+    """
+
+    def place(match: re.Match[str]) -> str:
+        opening, body, closing = match.groups()
+        attrs = dict(_ATTR.findall(opening))
+        face = attrs.get("font-family", "")
+        shift = {CENTRED_FACE: 0.5, RIGHT_FACE: 1.0}.get(face)
+        if shift is not None and attrs.get("text-anchor", "start") == "start":
+            size = float(attrs.get("font-size", "14"))
+            width = engine_points(html.unescape(body), size, bold=_bold(attrs))
+            x = float(attrs.get("x", "0")) + shift * width
+            anchor = "middle" if shift < 1 else "end"
+            opening = re.sub(r'\bx="[^"]*"', f'x="{x:.2f}"', opening, count=1)
+            opening = opening.replace('text-anchor="start"', f'text-anchor="{anchor}"', 1)
+        opening = _FONT_ATTR.sub(f'font-family="{DRAWN_FAMILY}"', opening, count=1)
+        return opening + body + closing
+
+    return _TEXT.sub(place, svg)
+
+
+def _bold(attrs: dict[str, str]) -> bool:
+    return attrs.get("font-weight", "") in ("bold", "bolder", "700", "800", "900")
+
 
 DrawRuns = Callable[[str, list[tuple[int, str]]], str | None]
 """Given a ``<text>`` tag and its runs, the element's new content, or None to keep it."""
