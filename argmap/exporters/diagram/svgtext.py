@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
+from argmap.exporters.diagram.bidi import drawing_order
 from argmap.exporters.diagram.fonts import font_runs
 
 __all__ = [
@@ -128,6 +129,10 @@ DrawRuns = Callable[[str, list[tuple[int, str]]], str | None]
 def set_text_fonts(svg: str, family: str, fallbacks: list[Path], draw: DrawRuns) -> str:
     """Set every font of a Graphviz SVG to ``family``, and redraw each text by its font runs.
 
+    A line with right-to-left letters is redrawn in the order it is drawn in
+    (:func:`~.bidi.drawing_order`: Arabic joined, right-to-left runs reversed) between a
+    left-to-right override and its end, so the drawing program keeps that order.
+
     Args:
         svg: the SVG document, as the engine wrote it.
         family: the font family every ``font-family`` attribute becomes (the main face).
@@ -144,10 +149,17 @@ def set_text_fonts(svg: str, family: str, fallbacks: list[Path], draw: DrawRuns)
     def split(match: re.Match[str]) -> str:
         opening, body, closing = match.groups()
         text = html.unescape(body)
-        # Noto Sans has every ASCII character: no font needs reading for those.
-        runs = [(-1, text)] if text.isascii() else font_runs(text, fallbacks)
-        content = draw(opening, runs)
-        return match.group(0) if content is None else opening + content + closing
+        if text.isascii():  # Noto Sans has every ASCII character: no font to read
+            content = draw(opening, [(-1, text)])
+            return match.group(0) if content is None else opening + content + closing
+        drawn = drawing_order(text)
+        content = draw(opening, font_runs(drawn, fallbacks))
+        if drawn == text:
+            return match.group(0) if content is None else opening + content + closing
+        # Right-to-left text goes in drawn order, held there by a left-to-right override.
+        if content is None:
+            content = html.escape(drawn, False)
+        return f"{opening}\u202d{content}\u202c{closing}"
 
     svg = _FONT_ATTR.sub(f'font-family="{family}"', svg)
     return _TEXT.sub(split, svg)
