@@ -28,7 +28,13 @@ UNSHAPED_WITHIN = 0.35
 """The same in a PDF line of Arabic, whose letters it draws unshaped (isolated forms,
 whose ink sits further inside their advances)."""
 
+THESIS = "Bold: Ελληνικά Русский עברית العربية 한국어 日本語 ★ 👍🏽 — centred in the box."
+"""Drawn in bold, which the fallback faces draw in their own weight."""
+
 HOSTILE = {
+    "short": "a",
+    "emoji-only": "\U0001f44d\U0001f3fd",
+    "long": "Long " * 150,
     "latin": "Mmmm wwww mmmm wwww mmmm wwww mmmm www",
     "greek": "Η δημοκρατία απαιτεί ενημερωμένους πολίτες που σκέφτονται κριτικά.",
     "cyrillic": "Демократия требует информированных граждан, которые мыслят критически.",
@@ -57,7 +63,7 @@ def _map_file(folder: Path, statements: dict[str, str], quote: str = "") -> Path
         premises[0]["citation"] = {"outlet": "Ελληνικά — Русский — עברית", "date": "2024"}
     thesis = {
         "id": "t",
-        "text": "Centred lines sit in the middle of their box.",
+        "text": THESIS,
         "premises": premises,
     }
     path = folder / "hostile.json"
