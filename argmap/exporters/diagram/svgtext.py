@@ -42,7 +42,13 @@ A viewer without it falls back to a narrower face, which stays inside the box.
 
 _TEXT: Final = re.compile(r"(<text\b[^>]*>)([^<]*)(</text>)")
 _FONT_ATTR: Final = re.compile(r'font-family="[^"]*"')
-_ATTR: Final = re.compile(r'\b(text-anchor|x|font-family|font-size|font-weight)="([^"]*)"')
+_MARKED: Final = re.compile(
+    r'<text([^>]*?) text-anchor="start" x="([-\d.]+)"([^>]*?) '
+    f'font-family="({re.escape(CENTRED_FACE)}|{re.escape(RIGHT_FACE)})"'
+    r"([^>]*)>([^<]*)</text>"
+)
+"""A line the engine anchored at its start, in one of the faces that say it is aligned."""
+_SIZE: Final = re.compile(r'font-size="([\d.]+)"')
 
 # The engine's text widths (the bundled Graphviz port's Helvetica table, which italic
 # shares), in 2048ths of an em, for the characters from space to tilde. Any other
@@ -67,8 +73,16 @@ _HELVETICA: Final = {
     ),
 }
 _ENGINE_WIDTHS: Final = {
-    weight: [int(w) / 2048 for w in widths.split()] for weight, widths in _HELVETICA.items()
+    weight: [
+        int(widths.split()[byte - 32]) / 2048
+        if 32 <= byte < 127
+        else int(widths.split()[0]) / 2048
+        for byte in range(256)
+    ]
+    for weight, widths in _HELVETICA.items()
 }
+"""Per weight: each UTF-8 byte's width in ems (every byte of a character beyond ASCII, and
+every control character, counts as a space)."""
 
 
 def engine_points(text: str, size: float, *, bold: bool = False) -> float:
@@ -80,15 +94,8 @@ def engine_points(text: str, size: float, *, bold: bool = False) -> float:
         bold: whether the line is bold (italic lines measure as upright ones).
     """
     widths = _ENGINE_WIDTHS["bold" if bold else ""]
-    space = widths[0]
-    ems = 0.0
-    for ch in text:
-        code = ord(ch)
-        if 32 <= code < 127:
-            ems += widths[code - 32]
-        else:
-            ems += space * len(ch.encode("utf-8", "surrogatepass"))
-    return ems * size
+    data = text.encode("utf-8", "surrogatepass")
+    return sum(map(widths.__getitem__, data)) * size
 
 
 def place_text(svg: str) -> str:
@@ -101,25 +108,19 @@ def place_text(svg: str) -> str:
     """
 
     def place(match: re.Match[str]) -> str:
-        opening, body, closing = match.groups()
-        attrs = dict(_ATTR.findall(opening))
-        face = attrs.get("font-family", "")
-        shift = {CENTRED_FACE: 0.5, RIGHT_FACE: 1.0}.get(face)
-        if shift is not None and attrs.get("text-anchor", "start") == "start":
-            size = float(attrs.get("font-size", "14"))
-            width = engine_points(html.unescape(body), size, bold=_bold(attrs))
-            x = float(attrs.get("x", "0")) + shift * width
-            anchor = "middle" if shift < 1 else "end"
-            opening = re.sub(r'\bx="[^"]*"', f'x="{x:.2f}"', opening, count=1)
-            opening = opening.replace('text-anchor="start"', f'text-anchor="{anchor}"', 1)
-        opening = _FONT_ATTR.sub(f'font-family="{DRAWN_FAMILY}"', opening, count=1)
-        return opening + body + closing
+        head, x, middle, face, tail, body = match.groups()
+        size = _SIZE.search(tail)
+        bold = 'font-weight="bold"' in tail
+        width = engine_points(html.unescape(body), float(size[1]) if size else 14.0, bold=bold)
+        shift = 0.5 if face == CENTRED_FACE else 1.0
+        anchor = "middle" if shift < 1 else "end"
+        return (
+            f'<text{head} text-anchor="{anchor}" x="{float(x) + shift * width:.2f}"{middle} '
+            f'font-family="{face}"{tail}>{body}</text>'
+        )
 
-    return _TEXT.sub(place, svg)
-
-
-def _bold(attrs: dict[str, str]) -> bool:
-    return attrs.get("font-weight", "") in ("bold", "bolder", "700", "800", "900")
+    svg = _MARKED.sub(place, svg)
+    return _FONT_ATTR.sub(f'font-family="{DRAWN_FAMILY}"', svg)
 
 
 DrawRuns = Callable[[str, list[tuple[int, str]]], str | None]
