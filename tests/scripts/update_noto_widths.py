@@ -57,6 +57,18 @@ def fallback_widths() -> list[int]:
     return out
 
 
+def fallback_pages() -> dict[int, tuple[int, ...]]:
+    """Each 256-character page that a fallback face draws in -> those faces (their indexes)."""
+    from argmap.exporters.diagram.fonts import coverage, fallback_fonts, main_font
+
+    main = coverage(main_font())
+    pages: dict[int, set[int]] = {}
+    for index, path in enumerate(fallback_fonts()):
+        for code in coverage(path) - main:
+            pages.setdefault(code >> 8, set()).add(index)
+    return {page: tuple(sorted(faces)) for page, faces in sorted(pages.items())}
+
+
 def render() -> str:
     """The module's text."""
     lines = [
@@ -86,6 +98,19 @@ def render() -> str:
             values = values[cut:]
         lines.append("    ),")
     lines.append("}")
+    lines += [
+        "",
+        "# Each 256-character page the fallback faces draw in: PAGE:FACE,FACE... (indexes).",
+        "FALLBACK_PAGES: Final = (",
+    ]
+    values = " ".join(
+        f"{page}:{','.join(map(str, faces))}" for page, faces in fallback_pages().items()
+    )
+    while values:
+        cut = values.rfind(" ", 0, 86) + 1 if len(values) > 86 else len(values)
+        lines.append(f'    "{values[:cut]}"')
+        values = values[cut:]
+    lines.append(")")
     return "\n".join(lines) + "\n"
 
 

@@ -195,7 +195,8 @@ def fallback_ems(ch: str, *, table: bool = True) -> float | None:
     Joiners, variation selectors, skin tones and tag letters (:data:`JOINED`) and
     combining marks advance by nothing. Hebrew, arrows and symbols come from the
     generated table (:mod:`.notowidths`, unless ``table`` is False); other characters
-    from the fonts, read with fontTools.
+    from the fonts, read with fontTools (only those with characters in its 256-character
+    page, unless ``table`` is False).
 
     Returns:
         The advance, or None when no fallback face has the character, or fontTools
@@ -210,14 +211,30 @@ def fallback_ems(ch: str, *, table: bool = True) -> float | None:
         known = _table_ems().get(code)
         if known is not None:
             return known or None
+    faces = fallback_fonts()
+    indexes: tuple[int, ...] = tuple(range(len(faces)))
+    if table:  # only the faces that draw anything in the character's page are read
+        indexes = _pages().get(code >> 8, ())
     try:
-        for path in fallback_fonts():
-            advance = _advances(path).get(code)
+        for index in indexes:
+            advance = _advances(faces[index]).get(code)
             if advance is not None:
                 return advance
     except ImportError:
         pass
     return None
+
+
+@functools.cache
+def _pages() -> dict[int, tuple[int, ...]]:
+    """Each 256-character page -> the fallback faces (indexes) that draw in it."""
+    from argmap.exporters.diagram.notowidths import FALLBACK_PAGES
+
+    pages: dict[int, tuple[int, ...]] = {}
+    for item in FALLBACK_PAGES.split():
+        page, faces = item.split(":")
+        pages[int(page)] = tuple(map(int, faces.split(",")))
+    return pages
 
 
 @functools.cache
