@@ -16,6 +16,10 @@ sys.path.insert(0, str(ROOT))
 RANGES = ((0x20, 0x7E), (0xA0, 0x24F), (0x370, 0x3FF), (0x400, 0x4FF), (0x2010, 0x2027))
 """Latin, Latin-1 and Extended, Greek, Cyrillic, and general punctuation (dashes, quotes)."""
 
+FALLBACK_RANGES = ((0x591, 0x5F4), (0x2190, 0x21FF), (0x2600, 0x27BF))
+"""Hebrew, arrows, symbols and dingbats (stars, ticks), from the fallback faces: measured
+without reading a font (the engine's own PNG draws Hebrew; the others are common in text)."""
+
 TARGET = ROOT / "argmap" / "exporters" / "diagram" / "notowidths.py"
 
 
@@ -40,6 +44,31 @@ def widths(style: str) -> list[int]:
         return out
 
 
+def fallback_widths() -> list[int]:
+    """Advances in thousandths of an em for FALLBACK_RANGES, in the face that draws each."""
+    from argmap.exporters.diagram.fonts import coverage, fallback_ems, main_font
+
+    main = coverage(main_font())
+    out = []
+    for first, last in FALLBACK_RANGES:
+        for code in range(first, last + 1):
+            ems = None if code in main else fallback_ems(chr(code), table=False)
+            out.append(0 if ems is None else round(ems * 1000))
+    return out
+
+
+def fallback_pages() -> dict[int, tuple[int, ...]]:
+    """Each 256-character page that a fallback face draws in -> those faces (their indexes)."""
+    from argmap.exporters.diagram.fonts import coverage, fallback_fonts, main_font
+
+    main = coverage(main_font())
+    pages: dict[int, set[int]] = {}
+    for index, path in enumerate(fallback_fonts()):
+        for code in coverage(path) - main:
+            pages.setdefault(code >> 8, set()).add(index)
+    return {page: tuple(sorted(faces)) for page, faces in sorted(pages.items())}
+
+
 def render() -> str:
     """The module's text."""
     lines = [
@@ -47,6 +76,7 @@ def render() -> str:
         "",
         "# Made by tests/scripts/update_noto_widths.py from the fonts in noto/. Thousandths of",
         "# an em for each code point of RANGES, in order, space-separated; 0: no glyph.",
+        "# FALLBACK: the same for FALLBACK_RANGES, in the fallback face that draws each.",
         "",
         "from __future__ import annotations",
         "",
@@ -54,10 +84,13 @@ def render() -> str:
         "",
         f"RANGES: Final = {RANGES!r}",
         "",
+        f"FALLBACK_RANGES: Final = {FALLBACK_RANGES!r}",
+        "",
         "WIDTHS: Final[dict[str, str]] = {",
     ]
-    for style in ("", "B", "I"):
-        values = " ".join(str(v) for v in widths(style))
+    for style in ("", "B", "I", "FALLBACK"):
+        numbers = fallback_widths() if style == "FALLBACK" else widths(style)
+        values = " ".join(str(v) for v in numbers)
         lines.append(f"    {json.dumps(style)}: (")
         while values:
             cut = values.rfind(" ", 0, 86) + 1 if len(values) > 86 else len(values)
@@ -65,6 +98,19 @@ def render() -> str:
             values = values[cut:]
         lines.append("    ),")
     lines.append("}")
+    lines += [
+        "",
+        "# Each 256-character page the fallback faces draw in: PAGE:FACE,FACE... (indexes).",
+        "FALLBACK_PAGES: Final = (",
+    ]
+    values = " ".join(
+        f"{page}:{','.join(map(str, faces))}" for page, faces in fallback_pages().items()
+    )
+    while values:
+        cut = values.rfind(" ", 0, 86) + 1 if len(values) > 86 else len(values)
+        lines.append(f'    "{values[:cut]}"')
+        values = values[cut:]
+    lines.append(")")
     return "\n".join(lines) + "\n"
 
 

@@ -169,6 +169,10 @@ def run_engine(
             f"{who}: failed (exit {done.returncode}){': ' + detail if detail else ''}; "
             f"try --engine {_other(info)}, or --format dot to inspect the graph"
         )
+    if fmt == "svg":  # each label line anchored as aligned, whatever face draws it
+        from argmap.exporters.diagram.svgtext import place_text
+
+        return place_text(done.stdout.decode("utf-8")).encode("utf-8")
     return done.stdout
 
 

@@ -8,6 +8,8 @@ from typing import Final
 
 __all__ = [
     "FALLBACK_FACES",
+    "JOINED",
+    "fallback_ems",
     "MAIN_FACES",
     "coverage",
     "drawable_chars",
@@ -178,6 +180,81 @@ def _clings(ch: str) -> bool:
         or 0x1F3FB <= code <= 0x1F3FF  # emoji skin tones
         or 0xE0020 <= code <= 0xE007F  # emoji tag characters (subdivision flags)
     )
+
+
+JOINED: Final = frozenset(
+    [0x200D, *range(0xFE00, 0xFE10), *range(0x1F3FB, 0x1F400), *range(0xE0020, 0xE0080)]
+)
+"""Characters that draw nothing of their own: the joiner, variation selectors, emoji skin
+tones and tag letters (the emoji face draws a skin-toned emoji as the plain one)."""
+
+
+def fallback_ems(ch: str, *, table: bool = True) -> float | None:
+    """A character's advance in ems in the first fallback face that has it, as drawn.
+
+    Joiners, variation selectors, skin tones and tag letters (:data:`JOINED`) and
+    combining marks advance by nothing. Hebrew, arrows and symbols come from the
+    generated table (:mod:`.notowidths`, unless ``table`` is False); other characters
+    from the fonts, read with fontTools (only those with characters in its 256-character
+    page, unless ``table`` is False).
+
+    Returns:
+        The advance, or None when no fallback face has the character, or fontTools
+        (the ``pdf`` or ``scripts`` extra, which draw such text) is not installed.
+    """
+    from unicodedata import category
+
+    code = ord(ch)
+    if code in JOINED or category(ch) in ("Mn", "Me"):
+        return 0.0
+    if table:
+        known = _table_ems().get(code)
+        if known is not None:
+            return known or None
+    faces = fallback_fonts()
+    indexes: tuple[int, ...] = tuple(range(len(faces)))
+    if table:  # only the faces that draw anything in the character's page are read
+        indexes = _pages().get(code >> 8, ())
+    try:
+        for index in indexes:
+            advance = _advances(faces[index]).get(code)
+            if advance is not None:
+                return advance
+    except ImportError:
+        pass
+    return None
+
+
+@functools.cache
+def _pages() -> dict[int, tuple[int, ...]]:
+    """Each 256-character page -> the fallback faces (indexes) that draw in it."""
+    from argmap.exporters.diagram.notowidths import FALLBACK_PAGES
+
+    pages: dict[int, tuple[int, ...]] = {}
+    for item in FALLBACK_PAGES.split():
+        page, faces = item.split(":")
+        pages[int(page)] = tuple(map(int, faces.split(",")))
+    return pages
+
+
+@functools.cache
+def _table_ems() -> dict[int, float]:
+    """Code point -> advance in ems (0.0: no face has it), for the table's ranges."""
+    from argmap.exporters.diagram.notowidths import FALLBACK_RANGES, WIDTHS
+
+    codes = (code for first, last in FALLBACK_RANGES for code in range(first, last + 1))
+    widths = map(int, WIDTHS["FALLBACK"].split())
+    return {code: width / 1000 for code, width in zip(codes, widths, strict=True)}
+
+
+@functools.cache
+def _advances(path: Path) -> dict[int, float]:
+    """Code point -> its glyph's advance in ems, in a font at its default instance."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(path), lazy=True) as font:
+        metrics, scale = font["hmtx"].metrics, 1 / font["head"].unitsPerEm
+        return {code: metrics[glyph][0] * scale for code, glyph in font.getBestCmap().items()}
 
 
 @functools.cache

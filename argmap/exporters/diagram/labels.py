@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import html
 import math
 import re
@@ -12,7 +11,10 @@ from typing import Final
 
 from argmap.analysis.view import visible_nodes
 from argmap.exporters.diagram.dot import Html, escape
+from argmap.exporters.diagram.linebreak import wrap_columns
 from argmap.exporters.diagram.styles import STANDING_LABEL, NodeStyle
+from argmap.exporters.diagram.svgtext import CENTRED_FACE, RIGHT_FACE
+from argmap.exporters.diagram.textwidth import text_points, width_attr
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.options import RenderOptions
 
@@ -71,10 +73,17 @@ def shorten_keep_lines(text: str, limit: int) -> str:
 
 
 def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
-    """Wrap each paragraph of ``text`` to ``width`` characters; an empty one stays a line."""
+    """Wrap each paragraph of ``text`` to ``width`` columns; an empty one stays a line.
+
+    Other scripts than ASCII are wrapped by :func:`~.linebreak.wrap_columns`: a CJK
+    letter takes two columns, no cluster is split, and CJK lines break between letters.
+    """
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
-        lines.extend(textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""])
+        if paragraph.isascii():
+            lines.extend(textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""])
+        else:
+            lines.extend(wrap_columns(paragraph, width) or [""])
     return lines
 
 
@@ -154,83 +163,44 @@ def stub_box(lines: list[str]) -> tuple[float, float]:
     return width + 2 * 0.15 * 72 + 4, height + 2 * 0.08 * 72 + 4
 
 
-def char_points(ch: str, size: float) -> float:
-    """A generous estimate of one character's width in a Helvetica-like font."""
-    if ord(ch) < 0x80:
-        return size * (0.6 if ch.isupper() or ch in "mw@%" else 0.5)
-    if unicodedata.east_asian_width(ch) in "WF":
-        return size * 1.05
-    return size * 0.62
-
-
-@functools.cache
-def _noto_widths(style: str) -> dict[int, int]:
-    """Code point -> advance width (thousandths of an em) in the Noto Sans face of ``style``."""
-    from argmap.exporters.diagram.notowidths import RANGES, WIDTHS
-
-    codes = (code for first, last in RANGES for code in range(first, last + 1))
-    return {
-        code: width
-        for code, width in zip(codes, map(int, WIDTHS[style].split()), strict=True)
-        if width
-    }
-
-
-class _Advances(dict[str, float]):
-    """Character -> its width in points at one size and style, worked out on first use."""
-
-    def __init__(self, size: float, style: str) -> None:
-        super().__init__()
-        self.size, self.widths = size, _noto_widths(style)
-
-    def __missing__(self, ch: str) -> float:
-        code = ord(ch)
-        width = self[ch] = (
-            self.widths[code] * self.size / 1000
-            if code in self.widths
-            else char_points(ch, self.size)
-        )
-        return width
-
-
-@functools.cache
-def _advances(size: float, style: str) -> _Advances:
-    """The character widths of one size and style (a few sizes are ever drawn)."""
-    return _Advances(size, style)
-
-
-def text_points(text: str, size: float, style: str = "") -> float:
-    """The width of ``text`` in points as the PDF and every-script PNG draw it (Noto Sans).
-
-    Args:
-        text: one line.
-        size: the font size in points.
-        style: ``""``, ``"B"`` (bold) or ``"I"`` (italic).
-    """
-    return sum(map(_advances(size, style).__getitem__, text))
-
-
-def width_attr(lines: list[str], size: float, style: str = "") -> str:
-    """The ``WIDTH`` attribute of a cell holding ``lines``: room for them in Noto Sans.
-
-    The engine measures text with its own Helvetica-like font, narrower than the Noto Sans
-    that the PDF (and a PNG of other scripts) draws with, and sizes non-ASCII text at one
-    space per UTF-8 byte; a cell at least as wide as the Noto text keeps it in its box.
-    """
-    width = math.ceil(max(text_points(line, size, style) for line in lines)) + 4
-    return f' WIDTH="{width}"'
-
-
 def html_text(text: str) -> str:
-    """Escape text for a Graphviz HTML-like label."""
+    """Escape text for a Graphviz HTML-like label, its letters and accents composed.
+
+    A letter followed by combining accents becomes its composed form where Unicode has
+    one (``e`` and a combining acute: ``é``), which every face draws as one glyph; other
+    characters stay as written.
+    """
+    text = _composed(text)
     # Graphviz expands \N, \G, ... even inside HTML-like labels, and reads a doubled
     # backslash as one literal backslash.
     return html.escape(clean(text), quote=True).replace("\\", "\\\\")
 
 
-def lines_html(lines: list[str]) -> str:
-    """Escaped lines for an HTML-like label, joined by centred line breaks."""
-    return '<BR ALIGN="CENTER"/>'.join(html_text(line) for line in lines)
+def _composed(text: str) -> str:
+    """Each letter with combining marks after it in its composed form (NFC), the rest as is."""
+    if text.isascii() or not any(unicodedata.combining(ch) for ch in text):
+        return text
+    out: list[str] = []
+    for ch in text:
+        if out and unicodedata.combining(ch):
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return "".join(unicodedata.normalize("NFC", part) if len(part) > 1 else part for part in out)
+
+
+def lines_html(lines: list[str], align: str = "CENTER") -> str:
+    """Escaped lines for an HTML-like label, each aligned as ``align`` says.
+
+    Args:
+        lines: the lines.
+        align: ``"CENTER"`` or ``"RIGHT"`` (in a cell of that ``BALIGN``). The lines
+            name the face that tells :func:`~argmap.exporters.diagram.svgtext.place_text`
+            how to anchor them once drawn.
+    """
+    face = RIGHT_FACE if align == "RIGHT" else CENTRED_FACE
+    joined = f'<BR ALIGN="{align}"/>'.join(html_text(line) for line in lines)
+    return f'<FONT FACE="{face}">{joined}</FONT>'
 
 
 def graphviz_escape(text: str) -> str:
@@ -347,9 +317,9 @@ def _credit_rows(m: ArgumentMap, node: Node, style: NodeStyle) -> list[str]:
     for line in extra:
         wrapped = wrap(shorten(line, 200), WRAP_WIDTH + 10)
         rows.append(
-            f'<TR><TD ALIGN="RIGHT"{width_attr(wrapped, 10)}>'
+            f'<TR><TD ALIGN="RIGHT" BALIGN="RIGHT"{width_attr(wrapped, 10)}>'
             f'<FONT POINT-SIZE="10" COLOR="{style.ink}">'
-            f"{lines_html(wrapped)}</FONT></TD></TR>"
+            f"{lines_html(wrapped, 'RIGHT')}</FONT></TD></TR>"
         )
     return rows
 

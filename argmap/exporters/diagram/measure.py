@@ -8,11 +8,11 @@ from argmap.exporters.diagram.labels import (
     MAX_QUOTE_CHARS,
     MAX_TEXT_CHARS,
     WRAP_WIDTH,
-    char_points,
     credit_line,
     shorten,
     wrap,
 )
+from argmap.exporters.diagram.textwidth import char_points, text_points
 from argmap.model import ArgumentMap, Node, NodeKind
 
 __all__ = ["box_size"]
@@ -32,7 +32,7 @@ def box_size(
 
     The rows are those of :func:`argmap.exporters.diagram.labels.node_label`: a header,
     the wrapped statement, the quote and the credit lines. Widths are generous (see
-    :func:`~argmap.exporters.diagram.labels.char_points`), so a page planned with them
+    :func:`~argmap.exporters.diagram.textwidth.char_points`), so a page planned with them
     rarely overflows once laid out.
     """
     thesis = kind is NodeKind.THESIS
@@ -55,7 +55,8 @@ def box_size(
 
 
 _POINTS: dict[float, dict[str, float]] = {}
-"""Font size -> character -> its width (see :func:`char_points`), as met."""
+"""Font size -> character -> its width (see :func:`char_points`; beyond ASCII at least as
+drawn), as met."""
 
 
 def _line_points(line: str, size: float) -> float:
@@ -67,6 +68,9 @@ def _line_points(line: str, size: float) -> float:
     for ch in line:
         width = points.get(ch)
         if width is None:
-            width = points[ch] = char_points(ch, size)
+            width = char_points(ch, size)
+            if ord(ch) >= 0x80:  # emoji and symbols draw wider than the estimate
+                width = max(width, text_points(ch, size))
+            points[ch] = width
         widths.append(width)
     return sum(widths)

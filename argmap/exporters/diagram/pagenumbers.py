@@ -92,6 +92,8 @@ def _in_text(body: str, zeros: str, real: str, where: str) -> str:
     else:
         return body
     shift = (len(zeros) - len(real)) * DIGIT_EM * float(size) / 2
+    if 'text-anchor="middle"' in head + mid:
+        shift = 0.0  # anchored at its middle already (svgtext.place_text)
     line = f"{head}{float(x) + shift:.2f}{mid}{content}{tail}"
     return body[: match.start()] + line + body[match.end() :]
 

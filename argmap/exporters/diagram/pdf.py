@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 import tempfile
-import unicodedata
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future
 from pathlib import Path
@@ -34,10 +32,6 @@ FONT_FAMILY: Final = "NotoSans"
 """The main PDF font, in regular, bold, italic and bold italic: Latin, Greek, Cyrillic."""
 
 _STYLE_NAMES: Final = {"": "", "B": "Bold", "I": "Italic", "BI": "BoldItalic"}
-_RIGHT_TO_LEFT_BLOCKS: Final = re.compile(
-    "[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]"
-)
-"""The blocks that hold every right-to-left letter (Hebrew, Arabic, Syriac...): a quick test."""
 MAX_LINES_KEPT: Final = 50_000
 """Lines of text whose runs are remembered at most (then forgotten, and remembered anew)."""
 CREATION_DATE: Final = "(D:20000101000000Z)"
@@ -177,7 +171,8 @@ class _Fonts:
                 face = Face(self._open(path), path, FONT_FAMILY + _STYLE_NAMES[style], weight)
             else:
                 path = self.fallbacks[index]
-                face = Face(self._open(path), path, _postscript(path))
+                ligate = path.name.startswith("NotoEmoji")  # sequences as one glyph
+                face = Face(self._open(path), path, _postscript(path), ligate=ligate)
             found = self.faces[key] = (f"F{len(self.faces) + 1}", face)
         return found
 
@@ -207,13 +202,15 @@ class _Fonts:
         if line.isascii() or self.main.issuperset(map(ord, line)):
             runs = [(-1, line)]  # all in Noto Sans, as most lines are
         else:
-            runs = font_runs(line, self.fallbacks)
+            # The PDF draws left to right: the line goes in drawing order first.
+            runs = font_runs(_visual(line), self.fallbacks)
         done: list[tuple[str, str, float]] = []
         for index, run in runs:
             name, face = self.face(index, style)
-            visual = _visual(run)
-            codes = face.encode(visual)
-            done.append((name, codes, face.width(visual)))
+            if face.ligate:
+                done.append((name, *face.encode_ligated(run)))
+            else:
+                done.append((name, face.encode(run), face.width(run)))
         return done
 
     def embed(self, writer: PdfWriter) -> dict[str, int]:
@@ -236,15 +233,8 @@ def _postscript(path: Path) -> str:
     return "".join(ch for ch in family_name(path) if ch.isalnum())
 
 
-def _visual(run: str) -> str:
-    """Right-to-left runs in visual order (the PDF draws left to right, unshaped).
+def _visual(line: str) -> str:
+    """A line as the PDF draws it, glyph after glyph from the left (see :mod:`.bidi`)."""
+    from argmap.exporters.diagram.bidi import drawing_order
 
-    Spaces at the run's ends stay where they are, between it and its neighbours.
-    """
-    if _RIGHT_TO_LEFT_BLOCKS.search(run) and any(
-        unicodedata.bidirectional(ch) in ("R", "AL") for ch in run
-    ):
-        core = run.strip()
-        start = run.index(core[0]) if core else len(run)
-        return run[:start] + core[::-1] + run[start + len(core) :]
-    return run
+    return drawing_order(line)

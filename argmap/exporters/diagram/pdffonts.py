@@ -45,8 +45,20 @@ class Face:
         weight: the weight to set a variable font at (None: the file's default).
     """
 
-    def __init__(self, font: TTFont, path: Path, name: str, weight: float | None = None) -> None:
+    def __init__(
+        self,
+        font: TTFont,
+        path: Path,
+        name: str,
+        weight: float | None = None,
+        *,
+        ligate: bool = False,
+    ) -> None:
         self.path, self.name = path, name
+        self.ligate = ligate
+        """Whether text is drawn with the font's ligatures (:meth:`encode_ligated`)."""
+        self.glyph_codes: dict[str, tuple[str, float]] = {}
+        """A ligature's glyph -> its code as hex digits and its width."""
         self.font = font
         self.location = self._location(self.font, weight)
         self.cmap: dict[int, str] = self.font.getBestCmap()
@@ -87,6 +99,31 @@ class Face:
         widths = self.widths
         return sum(widths[ord(ch)] for ch in text)
 
+    def encode_ligated(self, text: str) -> tuple[str, float]:
+        """Text's codes as hex digits and its advance, each sequence the font ligates as one.
+
+        An emoji with a skin tone, a flag's two letters or a sequence of emoji joined
+        by zero-width joiners draws as the one glyph the font has for it (where it has
+        one), not as its parts; variation selectors draw nothing.
+        """
+        hexes: list[str] = []
+        width = 0.0
+        for glyph, source in _ligated(_ligature_tables(self.path, self.font), self.cmap, text):
+            known = self.glyph_codes.get(glyph)
+            if known is None:
+                advance = round(self._advance(glyph) * self.scale, 3)
+                code = len(self.used) + 1
+                self.used[code] = (glyph, advance, source)
+                known = self.glyph_codes[glyph] = (f"{code:04X}", advance)
+            hexes.append(known[0])
+            width += known[1]
+        return "".join(hexes), width
+
+    def _advance(self, glyph: str) -> float:
+        if self.glyphs is not None:
+            return float(round(self.glyphs[glyph].width))
+        return float(self.font["hmtx"][glyph][0])
+
     def _add(self, char: int) -> None:
         """Give a character its code and width (the missing-glyph box if the face lacks it)."""
         glyph = self.cmap.get(char, ".notdef")
@@ -97,10 +134,10 @@ class Face:
         width = round(advance * self.scale, 3)
         if self.cid_keyed:
             code = int(glyph[3:]) if glyph.startswith("cid") else 0
-            self.used.setdefault(code, (glyph, width, chr(char)))
+            self.used.setdefault(code, (glyph, width, _spoken(char)))
         else:
             code = len(self.used) + 1  # code 0 stays the missing glyph
-            self.used[code] = (glyph, width, chr(char))
+            self.used[code] = (glyph, width, _spoken(char))
         self.hex[char] = f"{code:04X}"
         self.widths[char] = width
 
@@ -198,6 +235,68 @@ class Face:
             for part in _chunks(entries, _BLOCK)
         )
         return _CMAP_HEAD + blocks + _CMAP_TAIL
+
+
+_Ligatures = dict[str, list[tuple[tuple[str, ...], str]]]
+"""One ligature lookup: first glyph -> (the glyphs after it, their ligature), longest first."""
+
+
+def _ligated(tables: list[_Ligatures], cmap: dict[int, str], text: str) -> list[tuple[str, str]]:
+    """Text as the glyphs a font's ligatures make of it: ``(glyph, the text it draws)``.
+
+    Every ligature lookup (``tables``) is applied in turn, longest match first.
+    """
+    units = [(cmap.get(ord(ch), ".notdef"), ch) for ch in text if not 0xFE00 <= ord(ch) <= 0xFE0F]
+    for table in tables:
+        out: list[tuple[str, str]] = []
+        i = 0
+        while i < len(units):
+            for components, glyph in table.get(units[i][0], ()):
+                end = i + 1 + len(components)
+                if tuple(g for g, _ in units[i + 1 : end]) == components:
+                    out.append((glyph, "".join(t for _, t in units[i:end])))
+                    i = end
+                    break
+            else:
+                out.append(units[i])
+                i += 1
+        units = out
+    return units
+
+
+_LIGATURES: dict[Path, list[_Ligatures]] = {}
+
+
+def _ligature_tables(path: Path, font: TTFont) -> list[_Ligatures]:
+    """Each ligature lookup of the font at ``path`` (read once)."""
+    found = _LIGATURES.get(path)
+    if found is not None:
+        return found
+    tables: list[_Ligatures] = []
+    if "GSUB" in font:
+        for lookup in font["GSUB"].table.LookupList.Lookup:
+            table: _Ligatures = {}
+            for sub in lookup.SubTable:
+                sub = getattr(sub, "ExtSubTable", sub)
+                for first, ligatures in getattr(sub, "ligatures", {}).items():
+                    for ligature in ligatures:
+                        entry = (tuple(ligature.Component), ligature.LigGlyph)
+                        table.setdefault(first, []).append(entry)
+            for entries in table.values():
+                entries.sort(key=lambda entry: -len(entry[0]))
+            if table:
+                tables.append(table)
+    _LIGATURES[path] = tables
+    return tables
+
+
+def _spoken(char: int) -> str:
+    """The text a character's glyph extracts as: an Arabic joined form as its letters."""
+    if 0xFB50 <= char <= 0xFDFF or 0xFE70 <= char <= 0xFEFF:
+        import unicodedata
+
+        return unicodedata.normalize("NFKC", chr(char))
+    return chr(char)
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:

@@ -64,10 +64,11 @@ def _with_fonts(svg: str) -> tuple[str, bool]:
 def _emoji_run(run: str) -> str:
     """An emoji run as resvg 0.48 can draw it after other text without panicking.
 
-    In a ``<tspan>`` of its own an emoji sequence trips resvg's layout, so the
-    characters that build sequences go: joiners (ZWJ), skin tones and tag characters,
-    which the one-colour Noto Emoji draws no differently. Flag letters (regional
-    indicators) are left outside, to resvg's own fallback.
+    In a ``<tspan>`` of its own an emoji sequence (any ligature) trips resvg's layout,
+    so the characters that build sequences go: joiners (ZWJ), skin tones and tag
+    characters, which the one-colour Noto Emoji draws no differently. A flag's two
+    letters (regional indicators) are kept apart by a zero-width non-joiner: drawn as
+    the two letters (resvg's own fallback draws them as empty boxes).
     """
     out: list[str] = []
     inside = ""
@@ -75,13 +76,9 @@ def _emoji_run(run: str) -> str:
         code = ord(ch)
         if code == 0x200D or 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F:
             continue
-        if 0x1F1E6 <= code <= 0x1F1FF:
-            if inside:
-                out.append(_emoji_tspan(inside))
-                inside = ""
-            out.append(html.escape(ch, False))
-        else:
-            inside += ch
+        if 0x1F1E6 <= code <= 0x1F1FF and inside and 0x1F1E6 <= ord(inside[-1]) <= 0x1F1FF:
+            inside += "\u200c"
+        inside += ch
     if inside:
         out.append(_emoji_tspan(inside))
     return "".join(out)

@@ -1,4 +1,4 @@
-"""SVG text in the Noto faces: each ``<text>`` split into runs of the face that draws them."""
+"""SVG text in the Noto faces: lines anchored as their labels align them, split into font runs."""
 
 from __future__ import annotations
 
@@ -8,12 +8,120 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
+from argmap.exporters.diagram.bidi import drawing_order
 from argmap.exporters.diagram.fonts import font_runs
 
-__all__ = ["DrawRuns", "set_text_fonts"]
+__all__ = [
+    "CENTRED_FACE",
+    "DRAWN_FAMILY",
+    "RIGHT_FACE",
+    "DrawRuns",
+    "engine_points",
+    "place_text",
+    "set_text_fonts",
+]
 
-_FONT_ATTR: Final = re.compile(r'font-family="[^"]*"')
+CENTRED_FACE: Final = "Arial"
+"""The face a label names for its centred lines (``<FONT FACE=...>``).
+
+The engine places every line of an HTML-like label by its left end, worked out with its
+own font metrics; the SVG, PNG and PDF draw it in the wider Noto Sans. A line says how
+it is aligned by the face it names, so that :func:`place_text` can anchor it at its
+middle or its end instead. The faces are Helvetica's metric twins: the engine measures
+them as it measures Helvetica, and any Graphviz draws the DOT source as before.
+"""
+
+RIGHT_FACE: Final = "Liberation Sans"
+"""The face a label names for its right-aligned lines (see :data:`CENTRED_FACE`)."""
+
+DRAWN_FAMILY: Final = "Noto Sans,Helvetica,Arial,sans-serif"
+"""The font family every SVG text asks for: the Noto Sans argmap measures with, first.
+
+A viewer without it falls back to a narrower face, which stays inside the box.
+"""
+
 _TEXT: Final = re.compile(r"(<text\b[^>]*>)([^<]*)(</text>)")
+_FONT_ATTR: Final = re.compile(r'font-family="[^"]*"')
+_MARKED: Final = re.compile(
+    r'<text([^>]*?) text-anchor="start" x="([-\d.]+)"([^>]*?) '
+    f'font-family="({re.escape(CENTRED_FACE)}|{re.escape(RIGHT_FACE)})"'
+    r"([^>]*)>([^<]*)</text>"
+)
+"""A line the engine anchored at its start, in one of the faces that say it is aligned."""
+_SIZE: Final = re.compile(r'font-size="([\d.]+)"')
+
+# The engine's text widths (the bundled Graphviz port's Helvetica table, which italic
+# shares), in 2048ths of an em, for the characters from space to tilde. Any other
+# character counts as a space per byte of its UTF-8 form. Measured from the engine's
+# own drawings (its -Txdot text widths).
+_HELVETICA: Final = {
+    "": (
+        "569 569 727 1139 1139 1821 1366 391 682 682 797 1196 569 682 569 569 1139 1139 1139 "
+        "1139 1139 1139 1139 1139 1139 1139 569 569 1196 1196 1196 1139 2079 1366 1366 1479 "
+        "1479 1366 1251 1593 1479 569 1024 1366 1139 1706 1479 1593 1366 1593 1479 1366 1251 "
+        "1479 1366 1933 1366 1366 1251 569 569 569 961 1139 682 1139 1139 1024 1139 1139 569 "
+        "1139 1139 455 455 1024 455 1706 1139 1139 1139 1139 682 1024 569 1139 1024 1479 1024 "
+        "1024 1024 684 532 684 1196"
+    ),
+    "bold": (
+        "569 682 971 1139 1139 1821 1479 487 682 682 797 1196 569 682 569 569 1139 1139 1139 "
+        "1139 1139 1139 1139 1139 1139 1139 682 682 1196 1196 1196 1251 1997 1479 1479 1479 "
+        "1479 1366 1251 1593 1479 569 1139 1479 1251 1706 1479 1593 1366 1593 1479 1366 1251 "
+        "1479 1366 1933 1366 1366 1251 682 569 682 1196 1139 682 1139 1251 1139 1251 1139 682 "
+        "1251 1251 569 569 1139 569 1821 1251 1251 1251 1251 797 1139 682 1251 1139 1593 1139 "
+        "1139 1024 797 573 797 1196"
+    ),
+}
+_ENGINE_WIDTHS: Final = {
+    weight: [
+        int(widths.split()[byte - 32]) / 2048
+        if 32 <= byte < 127
+        else int(widths.split()[0]) / 2048
+        for byte in range(256)
+    ]
+    for weight, widths in _HELVETICA.items()
+}
+"""Per weight: each UTF-8 byte's width in ems (every byte of a character beyond ASCII, and
+every control character, counts as a space)."""
+
+
+def engine_points(text: str, size: float, *, bold: bool = False) -> float:
+    """The width the bundled engine gives a line of text, in points.
+
+    Args:
+        text: the line, as drawn (not escaped).
+        size: the font size in points.
+        bold: whether the line is bold (italic lines measure as upright ones).
+    """
+    widths = _ENGINE_WIDTHS["bold" if bold else ""]
+    data = text.encode("utf-8", "surrogatepass")
+    return sum(map(widths.__getitem__, data)) * size
+
+
+def place_text(svg: str) -> str:
+    """Anchor each line of an engine SVG as its label aligns it, and ask for Noto Sans.
+
+    A line in :data:`CENTRED_FACE` is anchored at its middle, one in :data:`RIGHT_FACE`
+    at its end (both where the engine's own measure puts them), so a line drawn in any
+    face sits centred, or flush right, in its cell; every other line keeps its start.
+    Every ``font-family`` becomes :data:`DRAWN_FAMILY`.
+    """
+
+    def place(match: re.Match[str]) -> str:
+        head, x, middle, face, tail, body = match.groups()
+        size = _SIZE.search(tail)
+        bold = 'font-weight="bold"' in tail
+        width = engine_points(html.unescape(body), float(size[1]) if size else 14.0, bold=bold)
+        shift = 0.5 if face == CENTRED_FACE else 1.0
+        anchor = "middle" if shift < 1 else "end"
+        return (
+            f'<text{head} text-anchor="{anchor}" x="{float(x) + shift * width:.2f}"{middle} '
+            f'font-family="{face}"{tail}>{body}</text>'
+        )
+
+    svg = _MARKED.sub(place, svg)
+    return _FONT_ATTR.sub(f'font-family="{DRAWN_FAMILY}"', svg)
+
 
 DrawRuns = Callable[[str, list[tuple[int, str]]], str | None]
 """Given a ``<text>`` tag and its runs, the element's new content, or None to keep it."""
@@ -21,6 +129,10 @@ DrawRuns = Callable[[str, list[tuple[int, str]]], str | None]
 
 def set_text_fonts(svg: str, family: str, fallbacks: list[Path], draw: DrawRuns) -> str:
     """Set every font of a Graphviz SVG to ``family``, and redraw each text by its font runs.
+
+    A line with right-to-left letters is redrawn in the order it is drawn in
+    (:func:`~.bidi.drawing_order`: Arabic joined, right-to-left runs reversed) between a
+    left-to-right override and its end, so the drawing program keeps that order.
 
     Args:
         svg: the SVG document, as the engine wrote it.
@@ -38,10 +150,17 @@ def set_text_fonts(svg: str, family: str, fallbacks: list[Path], draw: DrawRuns)
     def split(match: re.Match[str]) -> str:
         opening, body, closing = match.groups()
         text = html.unescape(body)
-        # Noto Sans has every ASCII character: no font needs reading for those.
-        runs = [(-1, text)] if text.isascii() else font_runs(text, fallbacks)
-        content = draw(opening, runs)
-        return match.group(0) if content is None else opening + content + closing
+        if text.isascii():  # Noto Sans has every ASCII character: no font to read
+            content = draw(opening, [(-1, text)])
+            return match.group(0) if content is None else opening + content + closing
+        drawn = drawing_order(text)
+        content = draw(opening, font_runs(drawn, fallbacks))
+        if drawn == text:
+            return match.group(0) if content is None else opening + content + closing
+        # Right-to-left text goes in drawn order, held there by a left-to-right override.
+        if content is None:
+            content = html.escape(drawn, False)
+        return f"{opening}\u202d{content}\u202c{closing}"
 
     svg = _FONT_ATTR.sub(f'font-family="{family}"', svg)
     return _TEXT.sub(split, svg)

@@ -1,0 +1,171 @@
+"""A line of mixed-direction text in the order it is drawn (the Unicode bidi rules, one line)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final
+
+__all__ = ["ARABIC_FACE", "RIGHT_TO_LEFT_BLOCKS", "drawing_order", "visual_order"]
+
+ARABIC_FACE: Final = "NotoSansArabic[wght].ttf"
+"""The face that draws Arabic, and so its joined forms."""
+RIGHT_TO_LEFT_BLOCKS: Final = re.compile(
+    "[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+"""The blocks that hold every right-to-left letter (Hebrew, Arabic, Syriac...): a quick test."""
+
+
+def drawing_order(line: str) -> str:
+    """A line as drawn glyph after glyph from the left, whatever draws it.
+
+    Arabic letters take their joined forms (:func:`~.arabicforms.join_arabic`), then the
+    right-to-left runs are reversed (:func:`visual_order`). The PDF draws this as it is;
+    resvg is given it inside a left-to-right override, so that it neither reorders nor
+    reshapes it (its own ordering garbles a line with two right-to-left runs in two
+    faces, and stops on some clusters after a right-to-left run).
+    """
+    if RIGHT_TO_LEFT_BLOCKS.search(line) is None:
+        return line
+    from argmap.exporters.diagram.arabicforms import join_arabic
+    from argmap.exporters.diagram.fonts import coverage, noto_folder
+
+    return visual_order(join_arabic(line, coverage(noto_folder() / ARABIC_FACE)))
+
+
+_MIRRORED: Final = dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹", strict=True))
+"""Brackets drawn in a right-to-left run face the other way."""
+_NEUTRAL: Final = frozenset(("B", "S", "WS", "ON", "BN", "ES", "ET", "CS"))
+
+
+def visual_order(line: str) -> str:
+    """Return a line of a left-to-right paragraph in drawing order (UAX #9, one line).
+
+    Right-to-left runs (Hebrew, Arabic) are reversed as whole clusters, so combining
+    marks stay after the letter they sit on; numbers inside them keep their digits'
+    order; brackets inside them are mirrored. Explicit embeddings and isolates are
+    treated as neutrals. A line with no right-to-left letter comes back as it is.
+    """
+    if not any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in line):
+        return line
+    clusters = _clusters(line)
+    levels = _levels([unicodedata.bidirectional(c[0]) or "L" for c in clusters], clusters)
+    # L1: whitespace at the line's end sits at the paragraph's level.
+    end = len(clusters)
+    while end and clusters[end - 1].isspace():
+        end -= 1
+        levels[end] = 0
+    order = list(range(len(clusters)))
+    for level in range(max(levels), 0, -1):
+        i = 0
+        while i < len(order):
+            if levels[order[i]] >= level:
+                j = i
+                while j < len(order) and levels[order[j]] >= level:
+                    j += 1
+                order[i:j] = order[i:j][::-1]
+                i = j
+            else:
+                i += 1
+    out = []
+    for index in order:
+        cluster = clusters[index]
+        if levels[index] % 2 and cluster in _MIRRORED:
+            cluster = _MIRRORED[cluster]
+        out.append(cluster)
+    return "".join(out)
+
+
+def _clusters(line: str) -> list[str]:
+    """The line cut into letters with their combining marks and joiners."""
+    out: list[str] = []
+    for ch in line:
+        mark = unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me")
+        if out and (mark or ch == "\u200d" or out[-1].endswith("\u200d")):
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return out
+
+
+def _levels(types: list[str], clusters: list[str]) -> list[int]:
+    """Each cluster's embedding level in a left-to-right paragraph (rules W1-W7, N0-N2, I1)."""
+    kinds = [
+        "ON" if t in ("LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI") else t
+        for t in types
+    ]
+    strong = "L"
+    for i, kind in enumerate(kinds):
+        if kind == "NSM":  # W1
+            kinds[i] = kind = kinds[i - 1] if i else "L"
+        if kind == "EN" and strong == "AL":  # W2
+            kinds[i] = "AN"
+        if kind in ("L", "R", "AL"):
+            strong = kind
+    kinds = ["R" if k == "AL" else k for k in kinds]  # W3
+    for i in range(1, len(kinds) - 1):  # W4
+        before, after = kinds[i - 1], kinds[i + 1]
+        if kinds[i] == "ES" and before == after == "EN":
+            kinds[i] = "EN"
+        elif kinds[i] == "CS" and before == after and before in ("EN", "AN"):
+            kinds[i] = before
+    for i, kind in enumerate(kinds):  # W5
+        if kind == "EN":
+            j = i - 1
+            while j >= 0 and kinds[j] == "ET":
+                kinds[j] = "EN"
+                j -= 1
+            j = i + 1
+            while j < len(kinds) and kinds[j] == "ET":
+                kinds[j] = "EN"
+                j += 1
+    kinds = ["ON" if k in ("ES", "ET", "CS") else k for k in kinds]  # W6
+    strong = "L"
+    for i, kind in enumerate(kinds):  # W7
+        if kind in ("L", "R"):
+            strong = kind
+        elif kind == "EN" and strong == "L":
+            kinds[i] = "L"
+    _brackets(kinds, clusters)
+    i = 0
+    while i < len(kinds):  # N1, N2
+        if kinds[i] not in _NEUTRAL:
+            i += 1
+            continue
+        j = i
+        while j < len(kinds) and kinds[j] in _NEUTRAL:
+            j += 1
+        before = _direction(kinds[i - 1]) if i else "L"
+        after = _direction(kinds[j]) if j < len(kinds) else "L"
+        fill = before if before == after else "L"
+        kinds[i:j] = [fill] * (j - i)
+        i = j
+    return [0 if k == "L" else 1 if k == "R" else 2 for k in kinds]  # I1
+
+
+_OPENING: Final = {"(": ")", "[": "]", "{": "}", "«": "»", "‹": "›"}
+
+
+def _brackets(kinds: list[str], clusters: list[str]) -> None:
+    """Rule N0: a pair of brackets around right-to-left text, after it, is right-to-left."""
+    stack: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    for i, cluster in enumerate(clusters):
+        if kinds[i] != "ON":
+            continue
+        if cluster in _OPENING:
+            stack.append(i)
+        elif stack and _OPENING.get(clusters[stack[-1]]) == cluster:
+            pairs.append((stack.pop(), i))
+    for start, end in sorted(pairs):
+        inside = {_direction(k) for k in kinds[start + 1 : end] if k not in _NEUTRAL}
+        if "L" in inside or "R" not in inside:
+            if "L" in inside:
+                kinds[start] = kinds[end] = "L"
+            continue
+        before = next((_direction(k) for k in reversed(kinds[:start]) if k not in _NEUTRAL), "L")
+        kinds[start] = kinds[end] = "R" if before == "R" else "L"
+
+
+def _direction(kind: str) -> str:
+    return "R" if kind in ("R", "EN", "AN") else "L"

@@ -1,0 +1,128 @@
+"""Lines of any script wrapped by columns: never inside a letter's cluster, between CJK letters."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Final, NamedTuple
+
+__all__ = ["wrap_columns"]
+
+_INVISIBLE_BREAKS: Final = frozenset("\u200b\u00ad")
+"""A zero-width space and a soft hyphen: places to break, drawn as nothing."""
+_INVISIBLE: Final = frozenset("\u200b\u00ad\u2060\ufeff")
+"""Characters left out of drawn lines (the word joiner and BOM only forbid a break)."""
+_NO_LINE_START: Final = frozenset(
+    "、。，．,.:;!?)]}」』）】〕〉》！？ーゝゞ々ぁぃぅぇぉっゃゅょァィゥェォッャュョ"
+)
+"""What a CJK line never starts with (closing marks, small kana: the usual kinsoku rule)."""
+
+
+class _Cluster(NamedTuple):
+    text: str
+    columns: int
+    space: bool
+    """A space: a line may break after it, and drops it there."""
+    ideograph: bool
+    """A CJK letter: a line may break before or after it."""
+
+
+def wrap_columns(paragraph: str, width: int) -> list[str]:
+    """Wrap one paragraph to ``width`` columns (a CJK letter takes two, a mark none).
+
+    A line breaks after a space or a zero-width space, before or after a CJK letter, or
+    at a soft hyphen (drawn as ``-`` there); a word longer than a line is cut between two
+    clusters, never between a letter and its marks, a virama and the next consonant, the
+    halves of a flag or the parts of an emoji sequence. Zero-width spaces, soft hyphens,
+    word joiners and byte-order marks are left out of the lines.
+    """
+    lines: list[str] = []
+    line: list[_Cluster] = []
+    used = 0
+    for cluster in _clusters(paragraph):
+        if line and not cluster.space and used + cluster.columns > width:
+            cut = _last_break([*line, cluster])
+            kept, line = (line[:cut], line[cut:]) if cut else (line, [])
+            lines.append(_text(kept, hyphen=bool(cut) and kept[-1].text == "\u00ad"))
+            while line and line[0].space:
+                line.pop(0)
+            used = sum(c.columns for c in line)
+        if cluster.space and not line:
+            continue
+        line.append(cluster)
+        used += cluster.columns
+    if line:
+        lines.append(_text(line, hyphen=False))
+    return [text for text in lines if text]
+
+
+def _text(line: list[_Cluster], *, hyphen: bool) -> str:
+    text = "".join(c.text for c in line).rstrip(" ")
+    text = "".join(ch for ch in text if ch not in _INVISIBLE)
+    return text + "-" if hyphen else text
+
+
+def _last_break(line: list[_Cluster]) -> int:
+    """The last place in the line to break at (an index into it), or 0 for none."""
+    for i in range(len(line) - 1, 0, -1):
+        before, after = line[i - 1], line[i]
+        if after.space:
+            continue
+        if before.space or before.text in _INVISIBLE_BREAKS:
+            return i
+        cjk = before.ideograph or after.ideograph
+        joined = "\u2060" in (before.text[-1], after.text[0])  # a word joiner
+        if cjk and not joined and after.text[0] not in _NO_LINE_START:
+            return i
+    return 0
+
+
+def _clusters(paragraph: str) -> list[_Cluster]:
+    """The paragraph as clusters: letters with their marks, joiners and what they join."""
+    texts: list[str] = []
+    for ch in paragraph:
+        if texts and _clings(texts[-1], ch):
+            texts[-1] += ch
+        else:
+            texts.append(ch)
+    return [
+        _Cluster(
+            text,
+            sum(_columns(ch) for ch in text),
+            text == " " or (text.isspace() and text not in _INVISIBLE_BREAKS),
+            _ideograph(text[0]),
+        )
+        for text in texts
+    ]
+
+
+def _clings(before: str, ch: str) -> bool:
+    """Whether ``ch`` belongs to the cluster ``before`` ends."""
+    code, last = ord(ch), before[-1]
+    if unicodedata.category(ch) in ("Mn", "Mc", "Me"):
+        return True
+    if code == 0x200D or last == "\u200d" or unicodedata.combining(last) == 9:
+        return True  # a zero-width joiner, or the consonant after a virama
+    if 0xFE00 <= code <= 0xFE0F or 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F:
+        return True  # variation selectors, skin tones, tag letters
+    regional = 0x1F1E6 <= code <= 0x1F1FF
+    return regional and len(before) == 1 and 0x1F1E6 <= ord(last) <= 0x1F1FF
+
+
+def _columns(ch: str) -> int:
+    if ch in _INVISIBLE or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def _ideograph(ch: str) -> bool:
+    """A letter of Chinese or Japanese, which breaks anywhere (not Hangul: Korean has spaces)."""
+    code = ord(ch)
+    return (
+        0x3040 <= code <= 0x30FF  # kana
+        or 0x3400 <= code <= 0x4DBF
+        or 0x4E00 <= code <= 0x9FFF
+        or 0xF900 <= code <= 0xFAFF
+        or 0x20000 <= code <= 0x3FFFF
+        or 0x3000 <= code <= 0x303F  # CJK punctuation
+        or 0xFF00 <= code <= 0xFFEF  # full-width forms
+    )

@@ -1,0 +1,84 @@
+"""How wide text is drawn: each character's advance in the Noto face that draws it."""
+
+from __future__ import annotations
+
+import functools
+import math
+import unicodedata
+
+from argmap.exporters.diagram.fonts import JOINED, fallback_ems
+
+__all__ = ["char_points", "text_points", "width_attr"]
+
+
+def char_points(ch: str, size: float) -> float:
+    """A generous estimate of one character's width in a Helvetica-like font."""
+    if ord(ch) < 0x80:
+        return size * (0.6 if ch.isupper() or ch in "mw@%" else 0.5)
+    if unicodedata.east_asian_width(ch) in "WF":
+        return size * 1.05
+    return size * 0.62
+
+
+@functools.cache
+def _noto_widths(style: str) -> dict[int, int]:
+    """Code point -> advance width (thousandths of an em) in the Noto Sans face of ``style``."""
+    from argmap.exporters.diagram.notowidths import RANGES, WIDTHS
+
+    codes = (code for first, last in RANGES for code in range(first, last + 1))
+    return {
+        code: width
+        for code, width in zip(codes, map(int, WIDTHS[style].split()), strict=True)
+        if width
+    }
+
+
+class _Advances(dict[str, float]):
+    """Character -> its width in points at one size and style, worked out on first use."""
+
+    def __init__(self, size: float, style: str) -> None:
+        super().__init__()
+        self.size, self.widths = size, _noto_widths(style)
+
+    def __missing__(self, ch: str) -> float:
+        code = ord(ch)
+        if code in self.widths:
+            width = self.widths[code] * self.size / 1000
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and code not in JOINED:
+            width = 0.0  # drawn as nothing (zero-width spaces, marks of direction)
+        else:
+            ems = fallback_ems(ch)
+            width = char_points(ch, self.size) if ems is None else ems * self.size
+        self[ch] = width
+        return width
+
+
+@functools.cache
+def _advances(size: float, style: str) -> _Advances:
+    """The character widths of one size and style (a few sizes are ever drawn)."""
+    return _Advances(size, style)
+
+
+def text_points(text: str, size: float, style: str = "") -> float:
+    """The width of ``text`` in points as the SVG, PNG and PDF draw it (in the Noto faces).
+
+    Each character counts its advance in the face that draws it: Noto Sans, else the
+    first fallback face that has it; joiners, skin tones and marks count nothing.
+
+    Args:
+        text: one line.
+        size: the font size in points.
+        style: ``""``, ``"B"`` (bold) or ``"I"`` (italic).
+    """
+    return sum(map(_advances(size, style).__getitem__, text))
+
+
+def width_attr(lines: list[str], size: float, style: str = "") -> str:
+    """The ``WIDTH`` attribute of a cell holding ``lines``: room for them in Noto Sans.
+
+    The engine measures text with its own Helvetica-like font, narrower than the Noto Sans
+    that the PDF (and a PNG of other scripts) draws with, and sizes non-ASCII text at one
+    space per UTF-8 byte; a cell at least as wide as the Noto text keeps it in its box.
+    """
+    width = math.ceil(max(text_points(line, size, style) for line in lines)) + 4
+    return f' WIDTH="{width}"'

@@ -1,0 +1,184 @@
+"""Drawn text against its box: every line inside its box, centred lines centred, every format."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from argmap import load_map
+from argmap.analysis.standing import analyze
+from argmap.exporters.diagram.engine import find_engine
+from argmap.exporters.diagram.formats import export_svg
+from argmap.exporters.diagram.svgtext import engine_points, place_text
+from argmap.options import RenderOptions
+from tests import textfit
+
+pytest.importorskip("fontTools")
+
+CENTRED_WITHIN = 0.25
+"""Ems a centred line's ink may sit off its box's middle, 2.5 pt at least (its first and
+last glyphs' side bearings differ: 2.8 pt for a 13 pt line of CJK)."""
+UNSHAPED_WITHIN = 0.35
+"""The same in a PDF line of Arabic, whose letters it draws unshaped (isolated forms,
+whose ink sits further inside their advances)."""
+
+THESIS = "Bold: Ελληνικά Русский עברית العربية 한국어 日本語 ★ 👍🏽 — centred in the box."
+"""Drawn in bold, which the fallback faces draw in their own weight."""
+
+HOSTILE = {
+    "short": "a",
+    "emoji-only": "\U0001f44d\U0001f3fd",
+    "long": "Long " * 150,
+    "latin": "Mmmm wwww mmmm wwww mmmm wwww mmmm www",
+    "greek": "Η δημοκρατία απαιτεί ενημερωμένους πολίτες που σκέφτονται κριτικά.",
+    "cyrillic": "Демократия требует информированных граждан, которые мыслят критически.",
+    "hebrew": "The word שלום עליכם means peace, says ספר 123 here.",
+    "arabic": "The phrase السلام عليكم is a greeting used 2024 widely.",
+    "arabic-only": "الديمقراطية تتطلب مواطنين مطلعين يفكرون بشكل نقدي ١٢٣ 456",
+    "hangul": "민주주의는 비판적으로 생각하는 시민을 필요로 합니다",
+    "cjk": "日本語の文章には空白がないので折り返しが難しいです東京大学",
+    "emoji": "Stars ★ ☆ ★★★ thumbs 👍🏽 coder 👩\u200d💻 flags 🇫🇷🇯🇵 ok",
+    "marks": "Zalgo: Z̴̡a̷l̸g̵o̶ combining a\u0301 e\u0308 and tab\there",
+    "url": "See https://example.com/a/very/long/path/without/any/spaces/index.html?q=1",
+    "word": "Pneumonoultramicroscopicsilicovolcanoconiosis Donaudampfschifffahrtsgesellschaft",
+    "thai": "ประชาธิปไตยต้องการพลเมืองที่มีข้อมูลและคิดอย่างมีวิจารณญาณ",
+    "devanagari": "लोकतंत्र को सूचित नागरिकों की आवश्यकता होती है",
+    "zero-width": "Zero\u200bwidth\u200bspaces and soft\u00adhyphen and\u2060joiner",
+    "mixed": "Mixed Ελληνικά Русский עברית العربية 한국어 日本語 ไทย हिन्दी 😀 in one",
+}
+
+
+def _map_file(folder: Path, statements: dict[str, str], quote: str = "") -> Path:
+    import json
+
+    premises = [{"id": key, "text": text} for key, text in statements.items()]
+    if quote:
+        premises[0]["quote"] = quote
+        premises[0]["citation"] = {"outlet": "Ελληνικά — Русский — עברית", "date": "2024"}
+    thesis = {
+        "id": "t",
+        "text": THESIS,
+        "premises": premises,
+    }
+    path = folder / "hostile.json"
+    path.write_text(json.dumps({"title": "Hostile", "thesis": thesis}), encoding="utf-8")
+    return path
+
+
+def _pages(path: Path, fit: str) -> list[str]:
+    m = load_map(path)
+    pages = export_svg(m, analyze(m), RenderOptions(fit=fit))  # type: ignore[arg-type]
+    return [pages] if isinstance(pages, str) else pages
+
+
+def _check(pages: list[str], route: textfit.Route) -> None:
+    for svg in pages:
+        assert textfit.ink_outside_boxes(svg, route) == 0, f"{route}: text leaves its box"
+        for fit in textfit.fits(svg, route):
+            if fit.left is None or fit.right is None:
+                continue
+            where = f"{route}: {fit.line.text!r} in {fit.line.node}"
+            assert min(fit.left, fit.right) > 0, (
+                f"{where}: margins {fit.left:.1f}, {fit.right:.1f}"
+            )
+            # resvg draws a flag as its two letters, each inked at the left of its advance.
+            flag = route != "pdf" and re.search("[\U0001f1e6-\U0001f1ff]", fit.line.text)
+            if fit.line.anchor == "middle" and not flag:
+                off = fit.right - fit.left
+                arabic = route == "pdf" and re.search("[\u0600-\u06ff]", fit.line.text)
+                assert abs(off) <= max(
+                    2.5, (UNSHAPED_WITHIN if arabic else CENTRED_WITHIN) * fit.line.em
+                ), f"{where}: {off:+.1f} pt off centre"
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    quote = "Ein Zitat mit «Anführungszeichen» und עברית und العربية darin, recht lang."
+    return _map_file(tmp_path_factory.mktemp("hostile"), HOSTILE, quote)
+
+
+@pytest.mark.parametrize(("route", "fit"), [("svg", "slide"), ("png", "slide"), ("pdf", "a4")])
+def test_every_line_of_every_script_stays_in_its_box_and_centred_lines_are_centred(
+    hostile: Path, route: textfit.Route, fit: str
+) -> None:
+    if route == "pdf" and shutil.which("pdftoppm") is None:
+        pytest.skip("poppler's pdftoppm is not installed")
+    pages = _pages(hostile, fit)
+    assert sum(len(textfit.lines_in_boxes(svg)) for svg in pages) > 30
+    _check(pages, route)
+
+
+SCRIPTS = st.sampled_from(
+    [
+        "word",
+        "Mmmm",
+        "iiii",
+        "Ωμέγα",
+        "Щука",
+        "שלום",
+        "مرحبا",
+        "한국어",
+        "日本語",
+        "★☆",
+        "👍🏽",
+        "👩\u200d💻",
+        "🇯🇵",
+        "e\u0301",
+        "ไทย",
+        "हिन्दी",
+        "42",
+        "https://example.com/x",
+    ]
+)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(words=st.lists(SCRIPTS, min_size=1, max_size=14))
+def test_any_mix_of_scripts_stays_in_its_box(
+    words: list[str], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    path = _map_file(tmp_path_factory.mktemp("mix"), {"mix": " ".join(words)})
+    _check(_pages(path, "slide"), "png")
+
+
+def test_the_engine_width_table_is_the_engines_own() -> None:
+    info = find_engine("auto")
+    if info.kind != "bundled":
+        pytest.skip("the width table is the bundled engine's")
+    lines = ["Hello, World!", "mmm iii WWW", "{[(\\)]}|~^`", "é한😀x", "  two  spaces "]
+    labels = "<BR/>".join(
+        f"<B>{line}</B>" if bold else line for line in lines for bold in (False, True)
+    ).replace("\\", "\\\\")
+    dot = f"digraph {{ node [fontname=Helvetica]; a [shape=plaintext label=<{labels}>] }}"
+    xdot = subprocess.run(
+        [str(info.program), "-Txdot"], input=dot.encode(), capture_output=True, check=True
+    ).stdout.decode()
+    widths = [
+        float(w)
+        for w in re.findall(r"T [-\d.]+ [-\d.]+ -?\d+ ([\d.]+) \d+ -", xdot.replace("\\\n", ""))
+    ]
+    expected = [engine_points(line, 14, bold=bold) for line in lines for bold in (False, True)]
+    assert widths == pytest.approx(expected, abs=0.02)
+
+
+def test_centred_and_right_lines_are_anchored_where_the_engine_put_their_middle_and_end() -> None:
+    svg = (
+        '<text text-anchor="start" x="10" y="5" font-family="Arial" font-size="10">ab</text>'
+        '<text text-anchor="start" x="10" y="9" font-family="Liberation Sans" '
+        'font-weight="bold" font-size="10">ab</text>'
+        '<text text-anchor="start" x="10" y="9" font-family="Helvetica,sans-Serif" '
+        'font-size="10">ab</text>'
+    )
+    placed = place_text(svg)
+    middle = 10 + engine_points("ab", 10) / 2
+    end = 10 + engine_points("ab", 10, bold=True)
+    assert f'text-anchor="middle" x="{middle:.2f}"' in placed
+    assert f'text-anchor="end" x="{end:.2f}"' in placed
+    assert 'text-anchor="start" x="10"' in placed
+    assert placed.count('font-family="Noto Sans,') == 3

@@ -1,0 +1,135 @@
+"""Text as drawn: bidi order, Arabic joined forms, emoji ligatures, line breaks in any script."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from argmap.exporters.diagram.arabicforms import join_arabic
+from argmap.exporters.diagram.bidi import visual_order
+from argmap.exporters.diagram.labels import wrap
+from argmap.exporters.diagram.linebreak import wrap_columns
+
+HEBREW = "\u05e9\u05dc\u05d5\u05dd"  # shalom
+ARABIC = "\u0627\u0644\u0633\u0644\u0627\u0645"  # as-salam
+
+
+def test_right_to_left_runs_are_reversed_and_numbers_and_brackets_kept_readable() -> None:
+    assert visual_order("plain text") == "plain text"
+    assert visual_order(f"The word {HEBREW} here") == f"The word {HEBREW[::-1]} here"
+    # A number after a right-to-left word joins its run; its digits keep their order.
+    assert visual_order("\u05e1\u05e4\u05e8 123 here") == "123 \u05e8\u05e4\u05e1 here"
+    assert (
+        visual_order("\u05e2\u05d1\u05e8\u05d9\u05ea, 2024")
+        == "2024 ,\u05ea\u05d9\u05e8\u05d1\u05e2"
+    )
+    # Brackets inside a right-to-left run are mirrored; spaces at the end stay put.
+    assert visual_order(f"({HEBREW} {HEBREW}) ") == f"({HEBREW[::-1]} {HEBREW[::-1]}) "
+    assert visual_order(f"{HEBREW} ({HEBREW})") == f"({HEBREW[::-1]}) {HEBREW[::-1]}"
+
+
+def test_marks_stay_after_their_letter_when_a_run_is_reversed() -> None:
+    pointed = "\u05e9\u05c1\u05b8\u05dc\u05d5\u05b9\u05dd"  # shalom with points
+    drawn = visual_order(pointed)
+    assert drawn == "\u05dd\u05d5\u05b9\u05dc\u05e9\u05c1\u05b8"
+    assert not unicodedata.combining(drawn[0])
+
+
+@given(st.text(alphabet=st.sampled_from(list(f"ab 12,.()-{HEBREW}{ARABIC}\u0661\u064e!"))))
+def test_drawing_order_only_moves_characters(text: str) -> None:
+    drawn = visual_order(text)
+    brackets = str.maketrans("()", "||")  # mirrored in right-to-left runs
+    assert Counter(drawn.translate(brackets)) == Counter(text.translate(brackets))
+    if not any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text):
+        assert drawn == text
+
+
+def test_arabic_letters_take_their_joined_forms() -> None:
+    names = [unicodedata.name(ch).removeprefix("ARABIC LETTER ") for ch in join_arabic(ARABIC)]
+    assert names == [
+        "ALEF ISOLATED FORM",
+        "LAM INITIAL FORM",
+        "SEEN MEDIAL FORM",
+        "ARABIC LIGATURE LAM WITH ALEF FINAL FORM",
+        "MEEM ISOLATED FORM",
+    ]
+    # Each form reads back as its letters (as the PDF's text extracts).
+    assert unicodedata.normalize("NFKC", join_arabic(ARABIC)) == ARABIC
+    assert join_arabic("no arabic") == "no arabic"
+    # A form the font lacks is left as the letter.
+    assert join_arabic(ARABIC, frozenset()) == ARABIC
+
+
+def test_a_pdf_draws_an_emoji_sequence_as_the_one_glyph_the_font_has() -> None:
+    pytest.importorskip("fontTools")
+    from argmap.exporters.diagram.pdf import _Fonts
+
+    fonts = _Fonts()
+    try:
+        for sequence in (
+            "\U0001f44d\U0001f3fd",
+            "\U0001f469\u200d\U0001f4bb",
+            "\U0001f1ef\U0001f1f5",
+        ):
+            (_, codes, width), *rest = fonts._runs(sequence, "")
+            assert not rest and len(codes) == 4, sequence  # one code: one glyph
+            assert width == pytest.approx(fonts._runs("\U0001f44d", "")[0][2])
+    finally:
+        fonts.close()
+
+
+def test_lines_of_any_script_break_between_clusters_and_cjk_letters() -> None:
+    thai = "\u0e1b\u0e23\u0e30\u0e0a\u0e32\u0e18\u0e34\u0e1b\u0e44\u0e15\u0e22" * 4
+    for line in wrap(thai, 10):
+        assert not unicodedata.combining(line[0]) and unicodedata.category(line[0]) != "Mn"
+    # CJK breaks between letters, but a line never starts with a closing mark.
+    assert wrap("\u65e5\u672c\u8a9e\u306e\u6587\u7ae0\u3002\u6771\u4eac", 6) == [
+        "\u65e5\u672c\u8a9e",
+        "\u306e\u6587",
+        "\u7ae0\u3002\u6771",
+        "\u4eac",
+    ]
+    assert wrap_columns("one\u200btwo\u200bthree", 8) == ["onetwo", "three"]
+    assert wrap_columns("hyphen\u00adated words", 8) == ["hyphen-", "ated", "words"]
+    flags = "\U0001f1ef\U0001f1f5" * 6
+    assert all(len(line) % 2 == 0 for line in wrap_columns(flags, 5))
+    assert wrap("plain ascii text stays as textwrap made it", 12) == [
+        "plain ascii",
+        "text stays",
+        "as textwrap",
+        "made it",
+    ]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "word",
+                " ",
+                "\u0915\u094d\u0937",
+                "e\u0301",
+                "\u4e2d",
+                "\U0001f44d\U0001f3fd",
+                "\u0e21\u0e35",
+            ]
+        ),
+        min_size=1,
+        max_size=30,
+    ),
+    st.integers(min_value=2, max_value=20),
+)
+def test_wrapping_loses_nothing_but_spaces_and_splits_no_cluster(
+    parts: list[str], width: int
+) -> None:
+    text = "".join(parts)
+    lines = wrap_columns(text, width)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    for line in lines:
+        assert line == line.strip()
+        assert unicodedata.category(line[0]) not in ("Mn", "Mc") and line[0] != "\U0001f3fd"
+        assert not line.endswith("\u094d")  # a virama keeps its consonant
