@@ -125,3 +125,68 @@ def test_upright_a3_pages_are_shown_at_their_floor() -> None:
     """Upright A3's floor (1/60 of its height) is a larger scale than small drawings get."""
     layout = _laid(load_map(MAPS / "school-uniforms.yaml"), "a3", True)
     assert _below_floor(layout, {1, 2}) == []
+
+
+def _linked(members: int, objections: bool = True) -> ArgumentMap:
+    """A thesis with a linked group of long premises (each objected to) and a lone reason."""
+    linked = [
+        {
+            "id": f"m{i}",
+            "text": f"Linked premise {i} holds only together with the others of its group. " * 2,
+            "quote": f"Quoted words that back linked premise {i} at some length.",
+            **(
+                {"objections": [{"id": f"o{i}", "text": f"Premise {i} is doubtful. " * 3}]}
+                if objections
+                else {}
+            ),
+        }
+        for i in range(members)
+    ]
+    premises = [
+        {"id": "g", "linked": linked},
+        {"id": "lone", "text": "A reason that stands on its own, beside the linked group."},
+    ]
+    thesis = {"id": "t", "text": "The thesis the linked group supports.", "premises": premises}
+    return validate_data({"title": "linked", "thesis": thesis})
+
+
+def _member_tops(svg: str, members: list[str]) -> list[float]:
+    """The top edge of each member's box in a page's SVG (its path's least y)."""
+    tops = []
+    for member in members:
+        match = re.search(
+            rf'<g id="node&#45;{member}" class="node[^"]*">.*?<path[^>]*>', svg, re.S
+        )
+        assert match is not None, member
+        ys = [float(y) for y in re.findall(r"-?[\d.]+,(-?[\d.]+)", match.group(0))]
+        tops.append(min(ys))
+    return tops
+
+
+@pytest.mark.parametrize("fit", ["a4", "a3", "letter"])
+def test_a_linked_group_on_an_upright_page_goes_in_rows_inside_its_box(fit: str) -> None:
+    """Side by side, two statements are wider than an upright page: the group's boxes go
+    in rows inside its one box, joined by one arrow to the thesis, every page at the floor."""
+    m = _linked(2)
+    layout = _laid(m, fit, True)
+    assert _below_floor(layout) == []
+    ids = ["m0", "m1"]
+    homes = [page for page in layout.pages if set(ids) & set(page.plan.page.nodes)]
+    assert len(homes) == 1 and set(ids) <= set(homes[0].plan.page.nodes), "kept together"
+    svg = homes[0].svg
+    tops = _member_tops(svg, ids)
+    assert len({round(top) for top in tops}) > 1, "in rows, not side by side"
+    assert tops == sorted(tops), "in file order, the first on top"
+    assert svg.count('class="edge supports linked"') == 1, "one arrow from the group's box"
+    drawn = [n for page in layout.pages for n in page.plan.page.nodes]
+    assert sorted(drawn) == sorted(n.id for n in visible_nodes(m, RenderOptions()))
+
+
+@pytest.mark.parametrize("fit", ["slide", "a4", "letter"])
+def test_a_linked_group_that_fits_side_by_side_stays_on_one_rank(fit: str) -> None:
+    """Landscape pages hold the group's boxes side by side, as the whole drawing has them."""
+    layout = _laid(_linked(2), fit, False)
+    assert _below_floor(layout) == []
+    home = next(page for page in layout.pages if "m0" in page.plan.page.nodes)
+    tops = _member_tops(home.svg, ["m0", "m1"])
+    assert abs(tops[0] - tops[1]) < 1

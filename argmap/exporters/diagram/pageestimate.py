@@ -14,6 +14,7 @@ from argmap.exporters.diagram.stacking import (
     RANKSEP,
     Item,
     Wrap,
+    group_wraps,
     lowest,
     note_rows,
     rows_ranks,
@@ -122,7 +123,9 @@ class Estimator:
         self.everything = [*above, *shown]
         self._whole_key: tuple[float, float] | None = None
         self._trails: dict[str, tuple[str, ...]] = {}
-        self.blocks = Blocks(self, self.around.beside, self._size(REF_SIZE))
+        self.group_fit = room[0] * WIDE_SHARE
+        """The widest a linked group's boxes go side by side; wider, they go in rows."""
+        self.blocks = Blocks(self, self.around.beside, self._size(REF_SIZE), self.group_fit)
 
     def _conclusion_stub(self, tops: str, count: int) -> tuple[float, float]:
         """The size of the stub of conclusions ``tops`` (ids joined by commas) on page 1."""
@@ -280,10 +283,12 @@ class Estimator:
         wraps: list[Wrap] | None = [] if record else None
         if wraps is not None:
             self.blocks.note(used, wraps)
+            ordered = sorted(full, key=self.order.__getitem__)
+            wraps += group_wraps(ordered, self.node, block, self.group_fit)
         # The tops in file order, as the graph meets them.
         if len(tops) > 1:
             tops = sorted(tops, key=lambda unit: self.order[unit[0]])
-        top_items = [unit_item(unit, block) for unit in tops]
+        top_items = [unit_item(unit, block, self.group_fit) for unit in tops]
         if rest:
             top_items.append(self.stub_item(rest, True))
         rows = wrap_rows(top_items, limit)

@@ -17,6 +17,7 @@ from argmap.exporters.diagram.dot import (
     escape,
 )
 from argmap.exporters.diagram.drawn import DRAWN_LABEL, drawing_step_attrs, trail_steps
+from argmap.exporters.diagram.grouprows import drawn_groups
 from argmap.exporters.diagram.labels import (
     STUB_POINTS,
     graphviz_escape,
@@ -25,8 +26,10 @@ from argmap.exporters.diagram.labels import (
     lines_html,
     shorten,
     stub_label_lines,
+    text_points,
     width_attr,
 )
+from argmap.exporters.diagram.pageestimate import TRAIL_WIDTH
 from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.stacking import hold_rows
 from argmap.exporters.diagram.styles import NodeStyle
@@ -36,6 +39,10 @@ __all__ = ["PagePlan", "PageStubs", "add_page_parts", "add_stub", "page_anchor"]
 
 TRAIL_CHARS: Final = 48
 """A trail box shows this much of its statement."""
+TRAIL_LEAST: Final = 16
+TRAIL_POINTS: Final = TRAIL_WIDTH - 24.0
+"""A trail row is shortened (to TRAIL_LEAST characters at most) to be no wider than
+this: the planner counts the breadcrumb :data:`TRAIL_WIDTH` wide, with its margins."""
 
 EdgeStyler = Callable[[Node, Relation, bool], dict[str, str]]
 """Gives an edge's attributes: the source node, its relation, whether a cross-link."""
@@ -173,11 +180,20 @@ def _add_trail(
         },
     )
     port = {node_id: f"r{i}" for i, node_id in enumerate(plan.page.trail)}
+    grouped = drawn_groups(m, plan.page.nodes)
+    done: set[str] = set()
     for top in sorted(plan.page.tops, key=m.position):
         node = m.get(top)
         if node.parent in port and node.relation is not None:  # a conclusion's: see build
             end = Port("trail", port[node.parent])
-            g.edge(top, end, edge_attrs(node, node.relation, False))
+            attrs = edge_attrs(node, node.relation, False)
+            if node.group in grouped:  # one arrow from a linked group's box
+                if node.group in done:
+                    continue
+                done.add(node.group)
+                attrs = {**attrs, "ltail": f"cluster_group {node.group}"}
+                attrs["class"] += " linked"
+            g.edge(top, end, attrs)
 
 
 def _trail_row(
@@ -193,6 +209,10 @@ def _trail_row(
     indent = "   " * min(index, 6) + ("… " if skipped else "")
     name = style.label or node.id  # a label worksheet hides kinds: its ids are positions
     line = f"{indent}{name}: {shorten(node.text, TRAIL_CHARS)}"
+    chars = TRAIL_CHARS
+    while text_points(line, 11) > TRAIL_POINTS and chars > TRAIL_LEAST:
+        chars -= 4  # as wide as the planner counts it (wide letters, a long kind)
+        line = f"{indent}{name}: {shorten(node.text, chars)}"
     tip = html_text(f"{shorten(node.text, 300)} (page {home})")
     return (
         f'<TR><TD PORT="r{index}" ALIGN="LEFT" HREF="#page-{home}"{width_attr([line], 11)} '
@@ -236,7 +256,9 @@ class PageStubs:
     def add_parts(self) -> None:
         """Add the page's heading, breadcrumb, references, what holds its rows, its key's place."""
         add_page_parts(self.g, self.m, self.plan, self.styles, self.edge_attrs, self.cache)
-        hold_rows(self.g, self.plan.page.wraps)
+        # A linked group's rows are held inside its box (see build).
+        wraps = self.plan.page.wraps
+        hold_rows(self.g, [w for w in wraps if not w.parent.startswith(("group ", "tails "))])
         place, node = self.plan.page.key  # where the planner counts the key
         if place == "below":
             self.g.edge("legend key", node, {"style": "invis"})
