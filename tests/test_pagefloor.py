@@ -190,3 +190,45 @@ def test_a_linked_group_that_fits_side_by_side_stays_on_one_rank(fit: str) -> No
     home = next(page for page in layout.pages if "m0" in page.plan.page.nodes)
     tops = _member_tops(home.svg, ["m0", "m1"])
     assert abs(tops[0] - tops[1]) < 1
+
+
+def _box(svg: str, node_id: str) -> tuple[float, float, float, float]:
+    """A node's box in a page's SVG: least x, least y, greatest x, greatest y."""
+    escaped = node_id.replace("-", "&#45;")
+    shape = r'<(?:path[^>]* d|polygon[^>]* points)="([^"]*)"'
+    match = re.search(rf'<g id="{escaped}" class="node[^"]*">.*?{shape}', svg, re.S)
+    assert match is not None, node_id
+    points = re.findall(r"(-?[\d.]+),(-?[\d.]+)", match.group(1))
+    xs, ys = [float(x) for x, _ in points], [float(y) for _, y in points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+@pytest.mark.parametrize(
+    ("name", "fit", "portrait"),
+    [
+        ("russias-game-in-north-korea", "letter", False),
+        ("russias-game-in-north-korea", "a4", False),
+        ("school-uniforms", "a4", True),
+        ("school-uniforms", "a3", True),
+        ("school-uniforms", "letter", True),
+    ],
+)
+def test_left_to_right_pages_hold_the_breadcrumb_above_their_tops(
+    name: str, fit: str, portrait: bool
+) -> None:
+    """Drawn left to right, a rank is a column: the breadcrumb sits above the page's first
+    column rather than taking a column of its own, and every page is at the floor."""
+    m = load_map(MAPS / f"{name}.yaml")
+    layout = _laid(m, fit, portrait, "LR")
+    assert _below_floor(layout) == []
+    continued = [page for page in layout.pages if page.plan.page.trail]
+    assert continued
+    for page in continued:
+        svg = page.svg
+        trail = _box(svg, "trail")
+        for top in page.plan.page.tops[:1]:
+            if m.get(top).kind is NodeKind.CONCLUSION:
+                continue  # drawn from the breadcrumb with a "so" arrow
+            box = _box(svg, f"node-{top}")
+            assert trail[3] <= box[1], "above the top"
+            assert trail[0] < box[2] and box[0] < trail[2], "in the top's column"

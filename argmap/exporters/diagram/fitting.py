@@ -165,7 +165,8 @@ def lay_out(
     for attempt in range(1, MAX_PLANS + 1):
         pages = with_drawn_above(plan(), above, shown, m, around)
         home = {node_id: page.number for page in pages for node_id in page.nodes}
-        drafts = drafter.lay_out([PagePlan(page, len(pages), home) for page in pages])
+        across = plan.keywords["horizontal"]
+        drafts = drafter.lay_out([PagePlan(page, len(pages), home, 0, across) for page in pages])
         over = _overflowing(drafts, budget)
         if not over:
             break

@@ -11,6 +11,7 @@ from argmap.exporters.diagram.pageblocks import Blocks, Unit, unit_item
 from argmap.exporters.diagram.pageoverview import around_root, legend_size
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.stacking import (
+    NODESEP,
     RANKSEP,
     Item,
     Wrap,
@@ -38,7 +39,11 @@ Measure = Callable[[Node], tuple[float, float]]
 TRAIL_WIDTH: Final = 330.0
 TRAIL_ROW: Final = 15.0
 """The breadcrumb above a continued branch: one box, a row per ancestor."""
+TRAIL_ACROSS_WIDTH: Final = 240.0
+"""Left to right, the breadcrumb sits in the column of the page's tops, about as wide."""
 REF_SIZE: Final = (300.0, 26.0)
+REF_ACROSS_SIZE: Final = (170.0, 40.0)
+"""Left to right, a reference is two lines (see :data:`REF_SIZE`): a rank is a column."""
 """A reference to a cross-linked node on another page, drawn below its source, after
 its children (see :func:`argmap.exporters.diagram.pageparts.add_page_parts`)."""
 TRAIL_ROWS: Final = 6
@@ -125,7 +130,8 @@ class Estimator:
         self._trails: dict[str, tuple[str, ...]] = {}
         self.group_fit = room[0] * WIDE_SHARE
         """The widest a linked group's boxes go side by side; wider, they go in rows."""
-        self.blocks = Blocks(self, self.around.beside, self._size(REF_SIZE), self.group_fit)
+        ref = self._size(REF_ACROSS_SIZE if horizontal else REF_SIZE)
+        self.blocks = Blocks(self, self.around.beside, ref, self.group_fit)
 
     def _conclusion_stub(self, tops: str, count: int) -> tuple[float, float]:
         """The size of the stub of conclusions ``tops`` (ids joined by commas) on page 1."""
@@ -298,7 +304,10 @@ class Estimator:
         ranks = rows_ranks(rows)
         height = sum(ranks) + RANKSEP * (len(ranks) - 1)
         trail = self._trail_rows(tops)
-        if trail:
+        if trail and self.horizontal:  # in the tops' rank, before them
+            width += trail * TRAIL_ROW + 14 + NODESEP
+            height += max(0.0, TRAIL_ACROSS_WIDTH - ranks[0])
+        elif trail:
             trail_w, trail_h = self._size((TRAIL_WIDTH, trail * TRAIL_ROW + 14))
             width = max(width, trail_w)
             height += trail_h + RANKSEP

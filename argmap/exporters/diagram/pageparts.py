@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Final
 
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.dot import (
@@ -17,35 +16,23 @@ from argmap.exporters.diagram.dot import (
     escape,
 )
 from argmap.exporters.diagram.drawn import DRAWN_LABEL, drawing_step_attrs, trail_steps
-from argmap.exporters.diagram.grouprows import drawn_groups
 from argmap.exporters.diagram.labels import (
     STUB_POINTS,
     graphviz_escape,
     grouped_stub_lines,
-    html_text,
     lines_html,
     shorten,
     stub_label_lines,
-    text_points,
+    stub_lines,
     width_attr,
 )
-from argmap.exporters.diagram.pageestimate import TRAIL_WIDTH
+from argmap.exporters.diagram.pagetrail import TRAIL_CHARS, EdgeStyler, add_trail
 from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.stacking import hold_rows
 from argmap.exporters.diagram.styles import NodeStyle
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
 __all__ = ["PagePlan", "PageStubs", "add_page_parts", "add_stub", "page_anchor"]
-
-TRAIL_CHARS: Final = 48
-"""A trail box shows this much of its statement."""
-TRAIL_LEAST: Final = 16
-TRAIL_POINTS: Final = TRAIL_WIDTH - 24.0
-"""A trail row is shortened (to TRAIL_LEAST characters at most) to be no wider than
-this: the planner counts the breadcrumb :data:`TRAIL_WIDTH` wide, with its margins."""
-
-EdgeStyler = Callable[[Node, Relation, bool], dict[str, str]]
-"""Gives an edge's attributes: the source node, its relation, whether a cross-link."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +52,9 @@ class PagePlan:
     total: int
     home: Mapping[str, int]
     digits: int = 0
+    across: bool = False
+    """The drawing runs left to right: the breadcrumb sits above the page's tops, in
+    their column, so that it takes none of the page's width for ranks."""
 
     def number(self, page: int) -> str:
         """A page number as this plan draws it."""
@@ -109,7 +99,7 @@ def add_page_parts(
             "fontcolor": "#424242",
         },
     )
-    _add_trail(g, m, plan, styles, edge_attrs, {} if cache is None else cache)
+    add_trail(g, m, plan, styles, edge_attrs, {} if cache is None else cache)
     _add_references(g, m, plan, edge_attrs)
 
 
@@ -134,90 +124,6 @@ def _boxed(size: float, *lines: str) -> Html:
 def _link(plan: PagePlan, number: int) -> dict[str, str]:
     """The attributes that link a box to a page."""
     return {"URL": escape(f"#page-{plan.number(number)}"), "target": "_self"}
-
-
-def _add_trail(
-    g: Digraph,
-    m: ArgumentMap,
-    plan: PagePlan,
-    styles: Mapping[NodeKind, NodeStyle],
-    edge_attrs: EdgeStyler,
-    cache: LineCache,
-) -> None:
-    """Draw the ancestors of the page's branches as one breadcrumb box, a row each.
-
-    Rows go down the tree, indented; a row whose parent is not listed (the breadcrumb
-    keeps the root and the nearest ancestors) starts with an ellipsis. Each row links to
-    the page that draws its node in full, and each top of the page hangs from the row of
-    its parent.
-    """
-    if not plan.page.trail:
-        return
-    rows: list[str] = []
-    for index, node_id in enumerate(plan.page.trail):
-        node = m.get(node_id)
-        # Rows go down the tree; a row whose parent is not the row above skips levels.
-        skipped = index > 0 and node.parent not in plan.page.trail
-        home = plan.number(plan.home[node_id])
-        key = ("trail row", index, node_id, skipped, home)
-        row = cache.get(key)
-        if row is None:
-            row = cache[key] = _trail_row(m, node, styles, index, skipped, home)
-        rows.append(row)
-    label = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
-    g.node(
-        "trail",
-        {
-            "label": Html(label + "".join(rows) + "</TABLE>"),
-            "shape": "box",
-            "style": "rounded,dashed",
-            "color": "#757575",
-            "fontsize": "11",
-            "margin": "0.08,0.04",
-            "id": "trail",
-            "tooltip": "Where this page hangs in the map",
-            "class": "trail",
-        },
-    )
-    port = {node_id: f"r{i}" for i, node_id in enumerate(plan.page.trail)}
-    grouped = drawn_groups(m, plan.page.nodes)
-    done: set[str] = set()
-    for top in sorted(plan.page.tops, key=m.position):
-        node = m.get(top)
-        if node.parent in port and node.relation is not None:  # a conclusion's: see build
-            end = Port("trail", port[node.parent])
-            attrs = edge_attrs(node, node.relation, False)
-            if node.group in grouped:  # one arrow from a linked group's box
-                if node.group in done:
-                    continue
-                done.add(node.group)
-                attrs = {**attrs, "ltail": f"cluster_group {node.group}"}
-                attrs["class"] += " linked"
-            g.edge(top, end, attrs)
-
-
-def _trail_row(
-    m: ArgumentMap,
-    node: Node,
-    styles: Mapping[NodeKind, NodeStyle],
-    index: int,
-    skipped: bool,
-    home: str,
-) -> str:
-    """One row of the breadcrumb: a node's kind and statement, linked to its page."""
-    style = styles[draw_kind(m, node)]
-    indent = "   " * min(index, 6) + ("… " if skipped else "")
-    name = style.label or node.id  # a label worksheet hides kinds: its ids are positions
-    line = f"{indent}{name}: {shorten(node.text, TRAIL_CHARS)}"
-    chars = TRAIL_CHARS
-    while text_points(line, 11) > TRAIL_POINTS and chars > TRAIL_LEAST:
-        chars -= 4  # as wide as the planner counts it (wide letters, a long kind)
-        line = f"{indent}{name}: {shorten(node.text, chars)}"
-    tip = html_text(f"{shorten(node.text, 300)} (page {home})")
-    return (
-        f'<TR><TD PORT="r{index}" ALIGN="LEFT" HREF="#page-{home}"{width_attr([line], 11)} '
-        f'TOOLTIP="{tip}"><FONT COLOR="{style.ink}">{html_text(line)}</FONT></TD></TR>'
-    )
 
 
 class PageStubs:
@@ -379,10 +285,13 @@ def _add_references(g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: Edge
             target = m.get(link.to)
             name = f"ref {node_id} {link.to}"
             home = plan.number(plan.home[link.to])
+            lines = [f"→ p. {home}: {shorten(target.text, TRAIL_CHARS)}"]
+            if plan.across:  # two short lines: a column is about a box wide
+                lines = [f"→ p. {home}:", *stub_lines(target.text)]
             g.node(
                 name,
                 {
-                    "label": _boxed(10, f"→ p. {home}: {shorten(target.text, TRAIL_CHARS)}"),
+                    "label": _boxed(10, *lines),
                     "shape": "box",
                     "style": "dashed",
                     "fontsize": "10",
