@@ -40,7 +40,10 @@ TRAIL_WIDTH: Final = 330.0
 TRAIL_ROW: Final = 15.0
 """The breadcrumb above a continued branch: one box, a row per ancestor."""
 TRAIL_ACROSS_WIDTH: Final = 240.0
-"""Left to right, the breadcrumb sits in the column of the page's tops, about as wide."""
+TRAIL_COLUMN: Final = "trail column"
+"""Left to right, on a page without room for a column of its own, the breadcrumb sits
+in the column of the page's tops, about as wide; the page's rows record it as a row
+set of this name (see :meth:`Estimator._with_trail`)."""
 REF_SIZE: Final = (300.0, 26.0)
 REF_ACROSS_SIZE: Final = (170.0, 40.0)
 """Left to right, a reference is two lines (see :data:`REF_SIZE`): a rank is a column."""
@@ -304,19 +307,43 @@ class Estimator:
         ranks = rows_ranks(rows)
         height = sum(ranks) + RANKSEP * (len(ranks) - 1)
         trail = self._trail_rows(tops)
-        if trail and self.horizontal:  # in the tops' rank, before them
-            width += trail * TRAIL_ROW + 14 + NODESEP
-            height += max(0.0, TRAIL_ACROSS_WIDTH - ranks[0])
-        elif trail:
-            trail_w, trail_h = self._size((TRAIL_WIDTH, trail * TRAIL_ROW + 14))
-            width = max(width, trail_w)
-            height += trail_h + RANKSEP
+        if trail:
+            width, height, column = self._with_trail(trail, (width, height), ranks[0])
+            if column and wraps is not None:
+                wraps.append(Wrap(TRAIL_COLUMN, (), ()))
         key = ("", "")
         if self.root in full:  # the overview: conclusions above the root, the key
             stubs = self.stubs_of(full, limits)
             key, width, height = self._overview_key((width, height), full, stubs, block)
         deepest = lowest(rows[-1]).deepest
         return Estimate(width + frame_w, height + frame_h, tuple(wraps or ()), key, deepest)
+
+    def _with_trail(
+        self, rows: int, drawing: tuple[float, float], first: float
+    ) -> tuple[float, float, bool]:
+        """The drawing with its breadcrumb of ``rows`` rows, and whether it is a column's.
+
+        The breadcrumb takes a rank of its own before the tops; drawn left to right,
+        where that does not fit, it goes in the tops' rank (column) before them instead.
+        """
+        width, height = drawing
+        # Left to right, its rows are no wider than a column (see ``pagetrail``).
+        long = TRAIL_ACROSS_WIDTH if self.horizontal else TRAIL_WIDTH
+        trail_w, trail_h = self._size((long, rows * TRAIL_ROW + 14))
+        own = (max(width, trail_w), height + trail_h + RANKSEP)
+        if not self.horizontal:
+            return (*own, False)
+        frame_w, frame_h = self.frame
+        room = (self.width - frame_w, self.height - frame_h)
+        if own[0] <= room[0] and own[1] <= room[1]:
+            return (*own, False)
+        beside = (
+            width + rows * TRAIL_ROW + 14 + NODESEP,
+            height + max(0.0, TRAIL_ACROSS_WIDTH - first),
+        )
+        if max(beside[0] / room[0], beside[1] / room[1]) < max(own[0] / room[0], own[1] / room[1]):
+            return (*beside, True)
+        return (*own, False)
 
     def _overview_key(
         self,

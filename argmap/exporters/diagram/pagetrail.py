@@ -9,7 +9,7 @@ from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.dot import Digraph, Html, LineCache, Port
 from argmap.exporters.diagram.grouprows import drawn_groups
 from argmap.exporters.diagram.labels import html_text, shorten, text_points, width_attr
-from argmap.exporters.diagram.pageestimate import TRAIL_ACROSS_WIDTH, TRAIL_WIDTH
+from argmap.exporters.diagram.pageestimate import TRAIL_ACROSS_WIDTH, TRAIL_COLUMN, TRAIL_WIDTH
 from argmap.exporters.diagram.styles import NodeStyle
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
@@ -53,7 +53,7 @@ def add_trail(
         home = plan.number(plan.home[node_id])
         key = ("trail row", index, node_id, skipped, home, plan.across)
         row = cache.get(key)
-        if row is None:
+        if row is None:  # left to right, no wider than a column
             widest = (TRAIL_ACROSS_WIDTH if plan.across else TRAIL_WIDTH) - 24.0
             row = cache[key] = _trail_row(m, node, styles, (index, skipped, home), widest)
         rows.append(row)
@@ -92,15 +92,20 @@ def _hang_tops(g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: EdgeStyle
                 done.add(node.group)
                 attrs = {**attrs, "ltail": f"cluster_group {node.group}"}
                 attrs["class"] += " linked"
-            if plan.across:  # drawn from the breadcrumb down to the top, pointing up
+            if _in_column(plan):  # drawn from the breadcrumb down to the top, pointing up
                 _edge_back(g, top, end, attrs)
             else:
                 g.edge(top, end, attrs)
-    if plan.across:
+    if _in_column(plan):
         with g.subgraph() as column:
             column.set({"rank": "same"})
             for name in ["trail", *tops]:
                 column.node(name)
+
+
+def _in_column(plan: PagePlan) -> bool:
+    """Whether the page's breadcrumb sits in its tops' column (see ``TRAIL_COLUMN``)."""
+    return any(wrap.parent == TRAIL_COLUMN for wrap in plan.page.wraps)
 
 
 def _edge_back(g: Digraph, tail: str, head: Port, attrs: Mapping[str, str]) -> None:
