@@ -11,6 +11,7 @@ from argmap.analysis.standing import analyze
 from argmap.analysis.view import visible_nodes
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import Layout, lay_out
+from argmap.exporters.diagram.pagetrailsize import TRAIL_COLUMN
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap, NodeKind
@@ -216,19 +217,26 @@ def _box(svg: str, node_id: str) -> tuple[float, float, float, float]:
 def test_left_to_right_pages_hold_the_breadcrumb_above_their_tops(
     name: str, fit: str, portrait: bool
 ) -> None:
-    """Drawn left to right, a rank is a column: the breadcrumb sits above the page's first
-    column rather than taking a column of its own, and every page is at the floor."""
+    """Drawn left to right, a rank is a column: the breadcrumb takes a column of its own
+    where the page has room for it, else it sits above the page's first column; every
+    page is at the floor."""
     m = load_map(MAPS / f"{name}.yaml")
     layout = _laid(m, fit, portrait, "LR")
     assert _below_floor(layout) == []
     continued = [page for page in layout.pages if page.plan.page.trail]
     assert continued
+    columns = 0
     for page in continued:
         svg = page.svg
         trail = _box(svg, "trail")
-        for top in page.plan.page.tops[:1]:
-            if m.get(top).kind is NodeKind.CONCLUSION:
-                continue  # drawn from the breadcrumb with a "so" arrow
-            box = _box(svg, f"node-{top}")
+        top = page.plan.page.tops[0]
+        if m.get(top).kind is NodeKind.CONCLUSION:
+            continue  # drawn from the breadcrumb with a "so" arrow
+        box = _box(svg, f"node-{top}")
+        if any(wrap.parent == TRAIL_COLUMN for wrap in page.plan.page.wraps):
+            columns += 1
             assert trail[3] <= box[1], "above the top"
             assert trail[0] < box[2] and box[0] < trail[2], "in the top's column"
+        else:
+            assert trail[2] <= box[0], "a column before the top's"
+    assert columns > 0 if portrait else True

@@ -10,8 +10,13 @@ from argmap.exporters.diagram.labels import grouped_stub_lines, stub_box, stub_l
 from argmap.exporters.diagram.pageblocks import Blocks, Unit, unit_item
 from argmap.exporters.diagram.pageoverview import around_root, legend_size
 from argmap.exporters.diagram.pagesize import Budget
+from argmap.exporters.diagram.pagetrailsize import (
+    TRAIL_COLUMN,
+    TRAIL_ROW,
+    TRAIL_WIDTH,
+    with_trail,
+)
 from argmap.exporters.diagram.stacking import (
-    NODESEP,
     RANKSEP,
     Item,
     Wrap,
@@ -36,14 +41,6 @@ __all__ = [
 Measure = Callable[[Node], tuple[float, float]]
 """A node's box size in points, as the diagram draws it (top-to-bottom)."""
 
-TRAIL_WIDTH: Final = 330.0
-TRAIL_ROW: Final = 15.0
-"""The breadcrumb above a continued branch: one box, a row per ancestor."""
-TRAIL_ACROSS_WIDTH: Final = 240.0
-TRAIL_COLUMN: Final = "trail column"
-"""Left to right, on a page without room for a column of its own, the breadcrumb sits
-in the column of the page's tops, about as wide; the page's rows record it as a row
-set of this name (see :meth:`Estimator._with_trail`)."""
 REF_SIZE: Final = (300.0, 26.0)
 REF_ACROSS_SIZE: Final = (170.0, 40.0)
 """Left to right, a reference is two lines (see :data:`REF_SIZE`): a rank is a column."""
@@ -308,7 +305,10 @@ class Estimator:
         height = sum(ranks) + RANKSEP * (len(ranks) - 1)
         trail = self._trail_rows(tops)
         if trail:
-            width, height, column = self._with_trail(trail, (width, height), ranks[0])
+            room = (self.width - self.frame[0], self.height - self.frame[1])
+            width, height, column = with_trail(
+                trail, (width, height), ranks[0], room, self.horizontal
+            )
             if column and wraps is not None:
                 wraps.append(Wrap(TRAIL_COLUMN, (), ()))
         key = ("", "")
@@ -317,33 +317,6 @@ class Estimator:
             key, width, height = self._overview_key((width, height), full, stubs, block)
         deepest = lowest(rows[-1]).deepest
         return Estimate(width + frame_w, height + frame_h, tuple(wraps or ()), key, deepest)
-
-    def _with_trail(
-        self, rows: int, drawing: tuple[float, float], first: float
-    ) -> tuple[float, float, bool]:
-        """The drawing with its breadcrumb of ``rows`` rows, and whether it is a column's.
-
-        The breadcrumb takes a rank of its own before the tops; drawn left to right,
-        where that does not fit, it goes in the tops' rank (column) before them instead.
-        """
-        width, height = drawing
-        # Left to right, its rows are no wider than a column (see ``pagetrail``).
-        long = TRAIL_ACROSS_WIDTH if self.horizontal else TRAIL_WIDTH
-        trail_w, trail_h = self._size((long, rows * TRAIL_ROW + 14))
-        own = (max(width, trail_w), height + trail_h + RANKSEP)
-        if not self.horizontal:
-            return (*own, False)
-        frame_w, frame_h = self.frame
-        room = (self.width - frame_w, self.height - frame_h)
-        if own[0] <= room[0] and own[1] <= room[1]:
-            return (*own, False)
-        beside = (
-            width + rows * TRAIL_ROW + 14 + NODESEP,
-            height + max(0.0, TRAIL_ACROSS_WIDTH - first),
-        )
-        if max(beside[0] / room[0], beside[1] / room[1]) < max(own[0] / room[0], own[1] / room[1]):
-            return (*beside, True)
-        return (*own, False)
 
     def _overview_key(
         self,

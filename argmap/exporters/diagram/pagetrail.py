@@ -9,7 +9,7 @@ from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.dot import Digraph, Html, LineCache, Port
 from argmap.exporters.diagram.grouprows import drawn_groups
 from argmap.exporters.diagram.labels import html_text, shorten, text_points, width_attr
-from argmap.exporters.diagram.pageestimate import TRAIL_ACROSS_WIDTH, TRAIL_COLUMN, TRAIL_WIDTH
+from argmap.exporters.diagram.pagetrailsize import TRAIL_ACROSS_WIDTH, TRAIL_COLUMN, TRAIL_WIDTH
 from argmap.exporters.diagram.styles import NodeStyle
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
