@@ -163,7 +163,7 @@ def lay_out(
     # No room for the conclusions beside the root: each goes on a page of its own.
     around = Estimator(m, below, measure, budget, plan.keywords["horizontal"], above).around
     for attempt in range(1, MAX_PLANS + 1):
-        pages = with_drawn_above(plan(), above, shown, m, around)
+        pages = with_drawn_above(plan(), above, shown, m, around, plan.keywords["horizontal"])
         home = {node_id: page.number for page in pages for node_id in page.nodes}
         across = plan.keywords["horizontal"]
         drafts = drafter.lay_out([PagePlan(page, len(pages), home, 0, across) for page in pages])

@@ -17,6 +17,7 @@ from argmap.exporters.diagram.pagetrailsize import (
     with_trail,
 )
 from argmap.exporters.diagram.stacking import (
+    NODESEP,
     RANKSEP,
     Item,
     Wrap,
@@ -48,6 +49,8 @@ REF_ACROSS_SIZE: Final = (170.0, 40.0)
 its children (see :func:`argmap.exporters.diagram.pageparts.add_page_parts`)."""
 TRAIL_ROWS: Final = 6
 """The most ancestors a breadcrumb lists: the root, then the nearest ones."""
+STUB_COLUMN: Final = 120.0
+"""Left to right, the key goes in the last column, which is about a stub wide."""
 WIDE_SHARE: Final = 0.92
 """Rows as wide as the page are planned only this far across it: the engine spreads a
 row of stubs under its parent somewhat wider than their boxes."""
@@ -353,6 +356,9 @@ class Estimator:
         key_w, key_h = self._whole_key
         width = max(estimate.width, key_w + self._size(FRAME)[0])
         height = estimate.height + RANKSEP + key_h
+        if self.horizontal:  # below the drawing's last rank, in its column (a stub's wide)
+            width = estimate.width + NODESEP + key_w
+            height = estimate.height + max(0.0, key_h - STUB_COLUMN)
         return max(width / room[0], height / room[1]) / WIDE_SHARE
 
     def _trail_rows(self, tops: Sequence[Unit]) -> int:

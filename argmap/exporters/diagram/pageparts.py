@@ -166,7 +166,13 @@ class PageStubs:
         wraps = self.plan.page.wraps
         hold_rows(self.g, [w for w in wraps if not w.parent.startswith(("group ", "tails "))])
         place, node = self.plan.page.key  # where the planner counts the key
-        if place == "below":
+        if place == "below" and self.plan.across:  # below it in its column (rank)
+            with self.g.subgraph() as column:
+                column.set({"rank": "same"})
+                column.node(node)
+                column.node("legend key")
+            self.g.edge(node, "legend key", {"style": "invis"})
+        elif place == "below":
             self.g.edge("legend key", node, {"style": "invis"})
         elif place == "same":
             with self.g.subgraph() as beside:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -238,11 +239,11 @@ WIDE_SHARE_INVERSE: Final = 1 / WIDE_SHARE
 def _key_page(pager: Pager, drafts: list[_Draft]) -> int:
     """The first page after the overview with room for the key below its drawing.
 
-    With a margin, else without one, else the last page.
+    With a margin, else without one, else a page of its own after the last.
     Not a page of references to other pages: the engine puts them, unranked, on the
     key's rank, far from their sources.
     """
-    best = (WIDE_SHARE_INVERSE, len(drafts))
+    best = (math.inf, len(drafts) + 1)
     for number, draft in enumerate(drafts[1:], start=2):
         if any(t not in draft.full for n in draft.full for t in pager.links[n]):
             continue
@@ -256,7 +257,7 @@ def _key_page(pager: Pager, drafts: list[_Draft]) -> int:
         if over <= 1.0:
             return number
         best = min(best, (over, number))
-    return best[1] if best[0] <= WIDE_SHARE_INVERSE else len(drafts)
+    return best[1] if best[0] <= WIDE_SHARE_INVERSE else len(drafts) + 1  # a page of its own
 
 
 def _number(pager: Pager, drafts: list[_Draft]) -> list[Page]:
@@ -291,4 +292,6 @@ def _number(pager: Pager, drafts: list[_Draft]) -> list[Page]:
                 key,
             )
         )
+    if key_page > len(drafts):  # the key alone (see build)
+        pages.append(Page(key_page, (), (), (), key=("alone", "")))
     return pages
