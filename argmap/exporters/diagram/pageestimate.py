@@ -309,9 +309,11 @@ class Estimator:
         trail = self._trail_rows(tops)
         if trail:
             room = (self.width - self.frame[0], self.height - self.frame[1])
-            width, height, column = with_trail(
-                trail, (width, height), ranks[0], room, self.horizontal
-            )
+            # Beside a linked group's box, its arrow may cross others: upright pages only.
+            upright = self.full_size[0] > self.full_size[1]
+            alone = upright or all(len(unit) == 1 for unit in tops)
+            size = (width, height)
+            width, height, column = with_trail(trail, size, ranks[0], room, self.horizontal, alone)
             if column and wraps is not None:
                 wraps.append(Wrap(TRAIL_COLUMN, (), ()))
         key = ("", "")

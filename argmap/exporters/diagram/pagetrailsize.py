@@ -24,19 +24,21 @@ def with_trail(
     first: float,
     room: tuple[float, float],
     horizontal: bool,
+    column_ok: bool = True,
 ) -> tuple[float, float, bool]:
     """A drawing's size with its breadcrumb of ``rows`` rows, and whether it is a column's.
 
     Sizes run across ranks and along them. The breadcrumb takes a rank of its own before
     the tops; drawn left to right, where that does not fit ``room``, it goes in the tops'
-    rank (of size ``first`` along) before them instead, if that is smaller.
+    rank (of size ``first`` along) before them instead, if that is smaller (and
+    ``column_ok``: not beside a linked group's box, which its arrow would have to cross).
     """
     width, height = drawing
     if not horizontal:
         return max(width, TRAIL_WIDTH), height + rows * TRAIL_ROW + 14 + RANKSEP, False
     across = rows * TRAIL_ROW + 14
     own = (max(width, across), height + TRAIL_ACROSS_WIDTH + RANKSEP)
-    if own[0] <= room[0] and own[1] <= room[1]:
+    if not column_ok or (own[0] <= room[0] and own[1] <= room[1]):
         return (*own, False)
     beside = (width + across + NODESEP, height + max(0.0, TRAIL_ACROSS_WIDTH - first))
     if max(beside[0] / room[0], beside[1] / room[1]) < max(own[0] / room[0], own[1] / room[1]):

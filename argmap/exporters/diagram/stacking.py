@@ -146,7 +146,8 @@ class GroupRows(NamedTuple):
     Attributes:
         heads: the members' boxes, in rows inside the group's box.
         tails: each member's children (as one item, named after the member), in rows
-            below the group's box: side by side if they fit, else wrapped.
+            below the group's box: side by side if they fit, else a row each, the
+            last member's first.
         lanes: the room the edges of the children of higher rows take as they pass
             the group's lower rows.
     """
@@ -165,7 +166,10 @@ def group_layout(members: list[Item], fit: float) -> GroupRows | None:
     last = {item.name for item in rows[-1]}
     tails = [Item(m.name, m.below or m.width, m.ranks[1:], m.deepest) for m in members if m.below]
     lanes = PASSING * len([t for t in tails if t.name not in last])
-    return GroupRows(rows, wrap_rows(tails, fit) if tails else [], lanes)
+    # In rows, the lowest member's children first: the edges of those further down go
+    # up round them, outside, to their higher member, crossing none.
+    below = wrap_rows(tails, fit - lanes) if tails else []
+    return GroupRows(rows, below if len(below) < 2 else [[t] for t in reversed(tails)], lanes)
 
 
 def group_item(members: list[Item], fit: float) -> Item:
@@ -181,7 +185,7 @@ def group_item(members: list[Item], fit: float) -> Item:
     ranks = tuple(max(h.ranks[0] for h in row) for row in layout.heads)
     if not layout.tails:
         return Item(members[0].name, width + layout.lanes, ranks, layout.heads[-1][0].name)
-    width = max(width + layout.lanes, rows_width(layout.tails))
+    width = max(width, rows_width(layout.tails)) + layout.lanes
     deepest = lowest(layout.tails[-1]).deepest
     return Item(members[0].name, width, ranks + rows_ranks(layout.tails), deepest)
 
