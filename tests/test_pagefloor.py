@@ -240,3 +240,37 @@ def test_left_to_right_pages_hold_the_breadcrumb_above_their_tops(
         else:
             assert trail[2] <= box[0], "a column before the top's"
     assert columns > 0 if portrait else True
+
+
+@pytest.mark.parametrize("fit", ["a4", "a3", "letter"])
+def test_upright_left_to_right_pages_after_the_overview_are_at_the_floor(fit: str) -> None:
+    """A conclusion's page holds its breadcrumb in the step's column, the key goes below
+    the last column of a page with room (or on a page of its own): no page but the
+    overview is under the floor (the overview's conclusions still take a column)."""
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    layout = _laid(m, fit, True, "LR")
+    assert [n for n, _ in _below_floor(layout)] in ([], [1])
+    keys = [page for page in layout.pages if page.plan.page.number > 1 and page.plan.page.key[0]]
+    assert len(keys) == 1, "the whole map's key, once"
+    key = keys[0].plan.page
+    assert layout.pages[0].plan.page.key == ("page", str(key.number))
+    assert key.key[0] == "below" or (key.key[0] == "alone" and not key.nodes)
+    drawn = [n for page in layout.pages for n in page.plan.page.nodes]
+    assert sorted(drawn) == sorted(n.id for n in visible_nodes(m, RenderOptions()))
+
+
+@pytest.mark.parametrize(
+    ("name", "fit", "portrait", "direction"),
+    [
+        (name, fit, portrait, direction)
+        for name in ("russias-game-in-north-korea", "school-uniforms")
+        for fit in ("slide", "a4", "a3", "letter")
+        for portrait, direction in ((False, "TB"), (True, "TB"), (False, "LR"))
+    ],
+)
+def test_every_page_of_the_example_maps_is_at_the_floor(
+    name: str, fit: str, portrait: bool, direction: str
+) -> None:
+    """Every page, landscape or upright, top-down or (landscape) left to right."""
+    m = load_map(MAPS / f"{name}.yaml")
+    assert _below_floor(_laid(m, fit, portrait, direction)) == []
