@@ -151,6 +151,9 @@ def with_drawn_above(
     first = replace(
         first, stubs=tuple(sorted((*first.stubs, *stubs), key=lambda s: order[s.tops[0]]))
     )
+    if around.column:  # in the root's rank, after it (see Around.column)
+        row = (root, *(stub.name for stub in stubs))
+        first = replace(first, wraps=(*first.wraps, Wrap(f"so {root}", (row,), ())))
     return [first, *extra, *(_numbered_on(page, count) for page in pages[1:])]
 
 

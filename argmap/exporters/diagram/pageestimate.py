@@ -125,6 +125,7 @@ class Estimator:
             (room, self.sizes[self.root]),
             self._conclusion_stub,
             self._size((TRAIL_WIDTH, TRAIL_ROW + 14)),
+            horizontal and self.full_size[0] > self.full_size[1],  # upright, left to right
         )
         self.key_away = False
         """The overview leaves its key to a later page (it would crowd out the root's stubs)."""

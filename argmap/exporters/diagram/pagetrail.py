@@ -93,7 +93,7 @@ def _hang_tops(g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: EdgeStyle
                 attrs = {**attrs, "ltail": f"cluster_group {node.group}"}
                 attrs["class"] += " linked"
             if _in_column(plan):  # drawn from the breadcrumb down to the top, pointing up
-                _edge_back(g, top, end, attrs)
+                _edge_back(g, top, end, attrs, len(tops) > 1)
             else:
                 g.edge(top, end, attrs)
     if _in_column(plan):
@@ -101,6 +101,9 @@ def _hang_tops(g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: EdgeStyle
             column.set({"rank": "same"})
             for name in ["trail", *tops]:
                 column.node(name)
+        if done:  # a linked group's box right below the breadcrumb, its boxes in order
+            for upper, lower in zip(["trail", *tops], tops, strict=False):
+                g.edge(upper, lower, {"style": "invis"})
 
 
 def _in_column(plan: PagePlan) -> bool:
@@ -108,17 +111,21 @@ def _in_column(plan: PagePlan) -> bool:
     return any(wrap.parent == TRAIL_COLUMN for wrap in plan.page.wraps)
 
 
-def _edge_back(g: Digraph, tail: str, head: Port, attrs: Mapping[str, str]) -> None:
+def _edge_back(g: Digraph, tail: str, head: Port, attrs: Mapping[str, str], outside: bool) -> None:
     """An edge ``tail -> head`` written as ``head -> tail``, drawn with its arrow at ``head``.
 
     Within one rank, the engine puts an edge's tail before its head: so the breadcrumb
-    comes above the tops in their column.
+    comes above the tops in their column. ``outside``: past other tops, on the column's
+    outer side.
     """
     back = {k: v for k, v in attrs.items() if k not in ("arrowhead", "ltail")}
     back["dir"] = "back"
     back["arrowtail"] = attrs.get("arrowhead", "normal")
-    if "ltail" in attrs:
+    if "ltail" in attrs:  # to a linked group's box, right below the breadcrumb
         back["lhead"] = attrs["ltail"]
+    elif outside:  # past other tops: round the column's outer side, clear of their edges
+        back["headport"] = "w"
+        head = head._replace(compass="w")
     g.edge(head, tail, back)
 
 
