@@ -239,7 +239,8 @@ WIDE_SHARE_INVERSE: Final = 1 / WIDE_SHARE
 def _key_page(pager: Pager, drafts: list[_Draft]) -> int:
     """The first page after the overview with room for the key below its drawing.
 
-    With a margin, else without one, else a page of its own after the last.
+    With a margin, else without one, else the last page (left to right: a page of its
+    own after the last).
     Not a page of references to other pages: the engine puts them, unranked, on the
     key's rank, far from their sources.
     """
@@ -257,7 +258,10 @@ def _key_page(pager: Pager, drafts: list[_Draft]) -> int:
         if over <= 1.0:
             return number
         best = min(best, (over, number))
-    return best[1] if best[0] <= WIDE_SHARE_INVERSE else len(drafts) + 1  # a page of its own
+    if best[0] <= WIDE_SHARE_INVERSE:
+        return best[1]
+    # Left to right the key is a column wide and tall: it gets a page of its own.
+    return len(drafts) + 1 if pager.horizontal else len(drafts)
 
 
 def _number(pager: Pager, drafts: list[_Draft]) -> list[Page]:
