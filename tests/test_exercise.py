@@ -296,7 +296,8 @@ def test_html_key_says_a_box_leads_to_its_row(tmp_path: Path) -> None:
 
 def test_label_sheet_breadcrumbs_name_boxes_by_position(tmp_path: Path) -> None:
     # The kind is hidden, so a breadcrumb row starts with the box's position, not ": ".
-    pages = render(tmp_path, UNIFORMS, "svg", exercise_kind="label", fit="a4")
+    # Upright pages: enough of them that one has a breadcrumb below the thesis.
+    pages = render(tmp_path, UNIFORMS, "svg", exercise_kind="label", fit="a4", portrait=True)
     rows = [
         html.unescape(row)
         for page in pages

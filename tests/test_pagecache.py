@@ -93,6 +93,6 @@ def test_a_plan_made_again_with_what_earlier_plans_kept_is_a_plan_made_afresh(
     memo = PlanMemo()
     first = paginate(m, shown, _measure, budget, memo=memo)
     assert first == paginate(m, shown, _measure, budget)
-    tighter = {page.tops[0]: (share, share) for page in first[-2:]}
+    tighter = {page.tops[0]: (share, share) for page in first[-2:] if page.tops}
     again = paginate(m, shown, _measure, budget, tighter=tighter, memo=memo)
     assert again == paginate(m, shown, _measure, budget, tighter=tighter)

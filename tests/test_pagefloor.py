@@ -11,6 +11,7 @@ from argmap.analysis.standing import analyze
 from argmap.analysis.view import visible_nodes
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import Layout, lay_out
+from argmap.exporters.diagram.pagetrailsize import TRAIL_COLUMN
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap, NodeKind
@@ -125,3 +126,151 @@ def test_upright_a3_pages_are_shown_at_their_floor() -> None:
     """Upright A3's floor (1/60 of its height) is a larger scale than small drawings get."""
     layout = _laid(load_map(MAPS / "school-uniforms.yaml"), "a3", True)
     assert _below_floor(layout, {1, 2}) == []
+
+
+def _linked(members: int, objections: bool = True) -> ArgumentMap:
+    """A thesis with a linked group of long premises (each objected to) and a lone reason."""
+    linked = [
+        {
+            "id": f"m{i}",
+            "text": f"Linked premise {i} holds only together with the others of its group. " * 2,
+            "quote": f"Quoted words that back linked premise {i} at some length.",
+            **(
+                {"objections": [{"id": f"o{i}", "text": f"Premise {i} is doubtful. " * 3}]}
+                if objections
+                else {}
+            ),
+        }
+        for i in range(members)
+    ]
+    premises = [
+        {"id": "g", "linked": linked},
+        {"id": "lone", "text": "A reason that stands on its own, beside the linked group."},
+    ]
+    thesis = {"id": "t", "text": "The thesis the linked group supports.", "premises": premises}
+    return validate_data({"title": "linked", "thesis": thesis})
+
+
+def _member_tops(svg: str, members: list[str]) -> list[float]:
+    """The top edge of each member's box in a page's SVG (its path's least y)."""
+    tops = []
+    for member in members:
+        match = re.search(
+            rf'<g id="node&#45;{member}" class="node[^"]*">.*?<path[^>]*>', svg, re.S
+        )
+        assert match is not None, member
+        ys = [float(y) for y in re.findall(r"-?[\d.]+,(-?[\d.]+)", match.group(0))]
+        tops.append(min(ys))
+    return tops
+
+
+@pytest.mark.parametrize("fit", ["a4", "a3", "letter"])
+def test_a_linked_group_on_an_upright_page_goes_in_rows_inside_its_box(fit: str) -> None:
+    """Side by side, two statements are wider than an upright page: the group's boxes go
+    in rows inside its one box, joined by one arrow to the thesis, every page at the floor."""
+    m = _linked(2)
+    layout = _laid(m, fit, True)
+    assert _below_floor(layout) == []
+    ids = ["m0", "m1"]
+    homes = [page for page in layout.pages if set(ids) & set(page.plan.page.nodes)]
+    assert len(homes) == 1 and set(ids) <= set(homes[0].plan.page.nodes), "kept together"
+    svg = homes[0].svg
+    tops = _member_tops(svg, ids)
+    assert len({round(top) for top in tops}) > 1, "in rows, not side by side"
+    assert tops == sorted(tops), "in file order, the first on top"
+    assert svg.count('class="edge supports linked"') == 1, "one arrow from the group's box"
+    drawn = [n for page in layout.pages for n in page.plan.page.nodes]
+    assert sorted(drawn) == sorted(n.id for n in visible_nodes(m, RenderOptions()))
+
+
+@pytest.mark.parametrize("fit", ["slide", "a4", "letter"])
+def test_a_linked_group_that_fits_side_by_side_stays_on_one_rank(fit: str) -> None:
+    """Landscape pages hold the group's boxes side by side, as the whole drawing has them."""
+    layout = _laid(_linked(2), fit, False)
+    assert _below_floor(layout) == []
+    home = next(page for page in layout.pages if "m0" in page.plan.page.nodes)
+    tops = _member_tops(home.svg, ["m0", "m1"])
+    assert abs(tops[0] - tops[1]) < 1
+
+
+def _box(svg: str, node_id: str) -> tuple[float, float, float, float]:
+    """A node's box in a page's SVG: least x, least y, greatest x, greatest y."""
+    escaped = node_id.replace("-", "&#45;")
+    shape = r'<(?:path[^>]* d|polygon[^>]* points)="([^"]*)"'
+    match = re.search(rf'<g id="{escaped}" class="node[^"]*">.*?{shape}', svg, re.S)
+    assert match is not None, node_id
+    points = re.findall(r"(-?[\d.]+),(-?[\d.]+)", match.group(1))
+    xs, ys = [float(x) for x, _ in points], [float(y) for _, y in points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+@pytest.mark.parametrize(
+    ("name", "fit", "portrait"),
+    [
+        ("russias-game-in-north-korea", "letter", False),
+        ("russias-game-in-north-korea", "a4", False),
+        ("school-uniforms", "a4", True),
+        ("school-uniforms", "a3", True),
+        ("school-uniforms", "letter", True),
+    ],
+)
+def test_left_to_right_pages_hold_the_breadcrumb_above_their_tops(
+    name: str, fit: str, portrait: bool
+) -> None:
+    """Drawn left to right, a rank is a column: the breadcrumb takes a column of its own
+    where the page has room for it, else it sits above the page's first column; every
+    page is at the floor."""
+    m = load_map(MAPS / f"{name}.yaml")
+    layout = _laid(m, fit, portrait, "LR")
+    assert _below_floor(layout) == []
+    continued = [page for page in layout.pages if page.plan.page.trail]
+    assert continued
+    columns = 0
+    for page in continued:
+        svg = page.svg
+        trail = _box(svg, "trail")
+        top = page.plan.page.tops[0]
+        if m.get(top).kind is NodeKind.CONCLUSION:
+            continue  # drawn from the breadcrumb with a "so" arrow
+        box = _box(svg, f"node-{top}")
+        if any(wrap.parent == TRAIL_COLUMN for wrap in page.plan.page.wraps):
+            columns += 1
+            assert trail[3] <= box[1], "above the top"
+            assert trail[0] < box[2] and box[0] < trail[2], "in the top's column"
+        else:
+            assert trail[2] <= box[0], "a column before the top's"
+    assert columns > 0 if portrait else True
+
+
+@pytest.mark.parametrize("fit", ["a4", "a3", "letter"])
+def test_upright_left_to_right_pages_are_at_the_floor(fit: str) -> None:
+    """The overview's conclusions sit in the thesis's column, a conclusion's page holds its
+    breadcrumb in the step's column, the key goes below the last column of a page with
+    room (or on a page of its own): every page at the floor."""
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    layout = _laid(m, fit, True, "LR")
+    assert _below_floor(layout) == []
+    keys = [page for page in layout.pages if page.plan.page.number > 1 and page.plan.page.key[0]]
+    assert len(keys) == 1, "the whole map's key, once"
+    key = keys[0].plan.page
+    assert layout.pages[0].plan.page.key == ("page", str(key.number))
+    assert key.key[0] == "below" or (key.key[0] == "alone" and not key.nodes)
+    drawn = [n for page in layout.pages for n in page.plan.page.nodes]
+    assert sorted(drawn) == sorted(n.id for n in visible_nodes(m, RenderOptions()))
+
+
+@pytest.mark.parametrize(
+    ("name", "fit", "portrait", "direction"),
+    [
+        (name, fit, portrait, direction)
+        for name in ("russias-game-in-north-korea", "school-uniforms")
+        for fit in ("slide", "a4", "a3", "letter")
+        for portrait, direction in ((False, "TB"), (True, "TB"), (False, "LR"))
+    ],
+)
+def test_every_page_of_the_example_maps_is_at_the_floor(
+    name: str, fit: str, portrait: bool, direction: str
+) -> None:
+    """Every page, landscape or upright, top-down or (landscape) left to right."""
+    m = load_map(MAPS / f"{name}.yaml")
+    assert _below_floor(_laid(m, fit, portrait, direction)) == []

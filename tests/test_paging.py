@@ -73,7 +73,10 @@ def _check(m: ArgumentMap, pages: list[Page], budget: Budget) -> None:
         if ancestors:
             assert m.thesis.id in page.trail
         assert len(page.trail) <= TRAIL_ROWS * len({m.get(t).parent for t in page.tops})
-        if page.number > 1:
+        if page.key[0] == "alone":  # the key, on a page of its own after the last
+            assert page.number == len(pages) and not page.nodes and not page.stubs
+            assert pages[0].key == ("page", str(page.number))
+        elif page.number > 1:
             assert page.trail, "a continued branch shows where it hangs"
         if len(full) > 1:  # a page always takes its first node, even one too big alone
             width, height = page.estimate

@@ -11,6 +11,7 @@ from argmap.analysis.view import draw_kind, visible_nodes
 from argmap.exporters.diagram import worksheet as sheets
 from argmap.exporters.diagram.dot import Digraph, LineCache, Port, edge_line, escape, node_line
 from argmap.exporters.diagram.drawn import add_drawing_step
+from argmap.exporters.diagram.grouprows import hold_below_groups, hold_group_rows, stacked_groups
 from argmap.exporters.diagram.labels import (
     MAX_TOOLTIP_CHARS,
     graphviz_escape,
@@ -19,7 +20,7 @@ from argmap.exporters.diagram.labels import (
     tooltip,
 )
 from argmap.exporters.diagram.legend import legend_content, legend_label
-from argmap.exporters.diagram.stacking import STACK_COLUMNS, stack_columns, stack_leaves
+from argmap.exporters.diagram.stacking import STACK_COLUMNS, Wrap, stack_columns, stack_leaves
 from argmap.exporters.diagram.styles import (
     CROSS_LINK_STYLE,
     DIRECTION,
@@ -55,6 +56,7 @@ class _Ctx:
     groups: Mapping[str, list[Node]]
     """Group name -> the drawn nodes of that linked group."""
     lines: LineCache = field(default_factory=dict)  # from earlier builds of the same map
+    stacked: Mapping[str, Wrap] = field(default_factory=dict)  # groups a page draws in rows
 
     @property
     def show_quotes(self) -> bool:
@@ -89,6 +91,8 @@ def to_digraph(
     _check_focus(m, options)
     shown = visible_nodes(m, options) if page is None else [m.get(i) for i in page.page.nodes]
     ctx = _context(m, analysis, options, shown, cache)
+    if page is not None:  # linked groups too wide for the page: in rows
+        ctx = replace(ctx, stacked=stacked_groups(page, ctx.groups.keys()))
     g = _new_graph(m, options)
 
     stubs = None
@@ -110,8 +114,9 @@ def to_digraph(
     elif page.page.number > 1 and page.page.key[0]:  # no room on page 1: the whole map's key
         everything = [m.get(node_id) for node_id in page.home]
         _add_legend(g, replace(ctx, visible=frozenset(page.home)), everything)
-    if stubs is not None:
+    if stubs is not None and page is not None:
         stubs.add_parts()
+        hold_below_groups(g, m, page, ctx.stacked, [node.id for node in shown])
     return g
 
 
@@ -183,7 +188,7 @@ def _add_node(g: Digraph, ctx: _Ctx, node: Node) -> None:
 
 
 def _add_group(g: Digraph, ctx: _Ctx, group: str) -> None:
-    """Add a linked group: its premises side by side in a box of their own."""
+    """Add a linked group: its premises side by side in a box of their own (or in rows)."""
     premise = ctx.nodes[NodeKind.PREMISE]
     with g.subgraph(f"cluster_group {group}") as sub:
         sub.set(
@@ -198,9 +203,13 @@ def _add_group(g: Digraph, ctx: _Ctx, group: str) -> None:
                 "class": "linked-group",
             }
         )
-        sub.attr("graph", {"rank": "same"})
+        rows = ctx.stacked.get(group)
+        if rows is None:
+            sub.attr("graph", {"rank": "same"})
         for member in ctx.groups[group]:
             _add_node(sub, ctx, member)
+        if rows is not None:  # in rows, each held below the one before
+            hold_group_rows(sub, rows)
 
 
 def _node_attrs(ctx: _Ctx, node: Node) -> dict[str, str]:

@@ -112,6 +112,7 @@ def with_drawn_above(
     shown: Sequence[str],
     m: ArgumentMap | None = None,
     around: Around | None = None,
+    across: bool = False,
 ) -> list[Page]:
     """Put the ids drawn above the root on page 1, with the root (ids in document order).
 
@@ -138,7 +139,7 @@ def with_drawn_above(
         branches.setdefault(top, []).append(node_id)
     count = len(branches)
     extra = [
-        Page(2 + i, (root,), (top,), tuple(nodes), wraps=_undercutters(m, nodes, around.low))
+        Page(2 + i, (root,), (top,), tuple(nodes), wraps=_undercutters(m, nodes, around, across))
         for i, (top, nodes) in enumerate(branches.items())
     ]
     stubs = [
@@ -150,6 +151,9 @@ def with_drawn_above(
     first = replace(
         first, stubs=tuple(sorted((*first.stubs, *stubs), key=lambda s: order[s.tops[0]]))
     )
+    if around.column:  # in the root's rank, after it (see Around.column)
+        row = (root, *(stub.name for stub in stubs))
+        first = replace(first, wraps=(*first.wraps, Wrap(f"so {root}", (row,), ())))
     return [first, *extra, *(_numbered_on(page, count) for page in pages[1:])]
 
 
@@ -163,13 +167,18 @@ def _numbered_on(page: Page, count: int) -> Page:
     )
 
 
-def _undercutters(m: ArgumentMap, nodes: Sequence[str], low: Set[str]) -> tuple[Wrap, ...]:
+def _undercutters(
+    m: ArgumentMap, nodes: Sequence[str], around: Around, across: bool
+) -> tuple[Wrap, ...]:
     """Rows that put each step's undercutters beside its junction, on its rank.
 
     Below it, beside what the conclusion is drawn from, they would make a row wider than
     an upright page. The first undercutter goes left of the junction, the rest right of
-    it; those of a conclusion in ``low`` go below the breadcrumb instead (a narrower page).
+    it; those of a conclusion in ``around.low`` go below the breadcrumb instead (a
+    narrower page). Drawn left to right (``across``), a rank is a column: the breadcrumb
+    goes in it too, below the junction, rather than in a column of its own.
     """
+    low: Set[str] = around.low
     drawn = set(nodes)
     wraps = []
     for node_id in nodes:
@@ -183,7 +192,7 @@ def _undercutters(m: ArgumentMap, nodes: Sequence[str], low: Set[str]) -> tuple[
             holds = tuple((c, "trail") for c in cutters)
             wraps.append(Wrap(f"so {node_id}", (), holds, weight=STEP_WEIGHT))
         elif cutters:
-            row = (cutters[0], f"junction {node_id}", *cutters[1:])
+            row = (cutters[0], f"junction {node_id}", *cutters[1:], *(["trail"] if across else []))
             wraps.append(Wrap(f"so {node_id}", (row,), ()))
     return tuple(wraps)
 

@@ -159,18 +159,21 @@ def lay_out(
         below,
         measure,
         budget,
-        horizontal=options.direction in ("LR", "RL"),
+        horizontal=drafter.across,
         tighter=tighter,
         memo=memo,
         above=above,
     )
     # No room for the conclusions beside the root: each goes on a page of its own.
-    around = Estimator(m, below, measure, budget, plan.keywords["horizontal"], above).around
+    across = drafter.across
+    around = Estimator(m, below, measure, budget, across, above).around
     with drafter:  # the engine lays pages out as they are planned
         for attempt in range(1, MAX_PLANS + 1):
-            pages = with_drawn_above(plan(on_page=drafter.early), above, shown, m, around)
+            planned = plan(on_page=drafter.early)
+            pages = with_drawn_above(planned, above, shown, m, around, across)
             home = {node_id: page.number for page in pages for node_id in page.nodes}
-            drafts = drafter.lay_out([PagePlan(page, len(pages), home) for page in pages])
+            plans = [PagePlan(page, len(pages), home, 0, across) for page in pages]
+            drafts = drafter.lay_out(plans)
             over = _overflowing(drafts, budget)
             if not over:
                 break
@@ -256,6 +259,7 @@ class _Drafter:
         self.digits = len(str(len(shown)))
         self.told = 0
         self.everyone = dict.fromkeys(shown, 0)  # each page's home, as a draft knows it
+        self.across = options.direction in ("LR", "RL")
         self.lines: LineCache = {}  # node id -> its DOT line, across pages and plans
         self.drawn: dict[Hashable, _Draft] = {}  # what a page draws -> its draft
         self.queue: LayoutQueue[tuple[bytes, float, float]] = LayoutQueue(
@@ -299,7 +303,7 @@ class _Drafter:
         if self.told % SETTLED_EVERY == 0:
             gc.freeze()  # the plan's memory so far lives to its end: see the class's note
         if key not in self.drawn and key not in self.queue:
-            self.queue.add(key, self._source(PagePlan(page, 0, self.everyone)))
+            self.queue.add(key, self._source(PagePlan(page, 0, self.everyone, 0, self.across)))
 
     def lay_out(self, plans: list[PagePlan]) -> list[_Draft]:
         """Lay out every page not drawn before, each as soon as its graph is built.

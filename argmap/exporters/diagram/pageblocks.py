@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Collection, Mapping, Set
 from itertools import count
 from typing import Final, NamedTuple, Protocol
@@ -9,8 +10,8 @@ from typing import Final, NamedTuple, Protocol
 from argmap.exporters.diagram.stacking import (
     Item,
     Wrap,
+    group_item,
     lowest,
-    merged,
     note_rows,
     row_width,
     rows_ranks,
@@ -101,12 +102,14 @@ class _Kids(NamedTuple):
     """The block with the items in one row: the block at any width that holds it."""
 
 
-def unit_item(unit: Unit, block: Mapping[str, Item]) -> Item:
-    """A unit's members side by side as one item (a linked group shares a rank)."""
-    members = [block[c] for c in unit]
-    if len(members) == 1:
-        return members[0]
-    return Item(members[0].name, row_width(members), merged(members), lowest(members).deepest)
+def unit_item(unit: Unit, block: Mapping[str, Item], fit: float = math.inf) -> Item:
+    """A unit's members as one item: a linked group side by side, or in rows (see ``fit``).
+
+    ``fit``: the width a linked group's boxes side by side may take (see :func:`group_item`).
+    """
+    if len(unit) == 1:
+        return block[unit[0]]
+    return group_item([block[c] for c in unit], fit)
 
 
 class Blocks:
@@ -121,9 +124,15 @@ class Blocks:
     looked up, for every candidate page and every plan.
     """
 
-    def __init__(self, tree: Tree, beside: float, ref: tuple[float, float]) -> None:
-        """Blocks of ``tree``'s nodes; ``beside``: the root's neighbours, ``ref``: a reference."""
+    def __init__(
+        self, tree: Tree, beside: float, ref: tuple[float, float], fit: float = math.inf
+    ) -> None:
+        """Blocks of ``tree``'s nodes; ``beside``: the root's neighbours, ``ref``: a reference.
+
+        ``fit``: the widest a linked group's boxes go side by side (see :func:`unit_item`).
+        """
         self.tree = tree
+        self.fit = fit
         self.beside = beside
         self.ref = ref
         self._made: dict[tuple[object, ...], _Kids] = {}
@@ -281,9 +290,10 @@ class Blocks:
         node_id: str, own: tuple[float, float], rows: list[list[Item]], number: int
     ) -> _Block:
         """A node's block: the node above its children's rows."""
-        width = max(own[0], rows_width(rows))
+        below = rows_width(rows)
         ranks = (own[1], *rows_ranks(rows))
-        return _Block(number, Item(node_id, width, ranks, lowest(rows[-1]).deepest), rows)
+        item = Item(node_id, max(own[0], below), ranks, lowest(rows[-1]).deepest, own[0], below)
+        return _Block(number, item, rows)
 
     def _kid_items(
         self,
@@ -295,7 +305,7 @@ class Blocks:
         """A full node's children as row items in file order: drawn units and stubs."""
         order: Callable[[str], int] = self.tree.order.__getitem__
         items = [
-            (order(unit[0]), unit_item(drawn, block))
+            (order(unit[0]), unit_item(drawn, block, self.fit))
             for unit in self.tree.units(node_id)
             if (drawn := tuple(c for c in unit if c in full))
         ]

@@ -10,10 +10,18 @@ from argmap.exporters.diagram.labels import grouped_stub_lines, stub_box, stub_l
 from argmap.exporters.diagram.pageblocks import Blocks, Unit, unit_item
 from argmap.exporters.diagram.pageoverview import around_root, legend_size
 from argmap.exporters.diagram.pagesize import Budget
+from argmap.exporters.diagram.pagetrailsize import (
+    TRAIL_COLUMN,
+    TRAIL_ROW,
+    TRAIL_WIDTH,
+    with_trail,
+)
 from argmap.exporters.diagram.stacking import (
+    NODESEP,
     RANKSEP,
     Item,
     Wrap,
+    group_wraps,
     lowest,
     note_rows,
     rows_ranks,
@@ -34,14 +42,15 @@ __all__ = [
 Measure = Callable[[Node], tuple[float, float]]
 """A node's box size in points, as the diagram draws it (top-to-bottom)."""
 
-TRAIL_WIDTH: Final = 330.0
-TRAIL_ROW: Final = 15.0
-"""The breadcrumb above a continued branch: one box, a row per ancestor."""
 REF_SIZE: Final = (300.0, 26.0)
+REF_ACROSS_SIZE: Final = (170.0, 40.0)
+"""Left to right, a reference is two lines (see :data:`REF_SIZE`): a rank is a column."""
 """A reference to a cross-linked node on another page, drawn below its source, after
 its children (see :func:`argmap.exporters.diagram.pageparts.add_page_parts`)."""
 TRAIL_ROWS: Final = 6
 """The most ancestors a breadcrumb lists: the root, then the nearest ones."""
+STUB_COLUMN: Final = 120.0
+"""Left to right, the key goes in the last column, which is about a stub wide."""
 WIDE_SHARE: Final = 0.92
 """Rows as wide as the page are planned only this far across it: the engine spreads a
 row of stubs under its parent somewhat wider than their boxes."""
@@ -116,13 +125,17 @@ class Estimator:
             (room, self.sizes[self.root]),
             self._conclusion_stub,
             self._size((TRAIL_WIDTH, TRAIL_ROW + 14)),
+            horizontal and self.full_size[0] > self.full_size[1],  # upright, left to right
         )
         self.key_away = False
         """The overview leaves its key to a later page (it would crowd out the root's stubs)."""
         self.everything = [*above, *shown]
         self._whole_key: tuple[float, float] | None = None
         self._trails: dict[str, tuple[str, ...]] = {}
-        self.blocks = Blocks(self, self.around.beside, self._size(REF_SIZE))
+        self.group_fit = room[0] * WIDE_SHARE
+        """The widest a linked group's boxes go side by side; wider, they go in rows."""
+        ref = self._size(REF_ACROSS_SIZE if horizontal else REF_SIZE)
+        self.blocks = Blocks(self, self.around.beside, ref, self.group_fit)
 
     def _conclusion_stub(self, tops: str, count: int) -> tuple[float, float]:
         """The size of the stub of conclusions ``tops`` (ids joined by commas) on page 1."""
@@ -280,10 +293,12 @@ class Estimator:
         wraps: list[Wrap] | None = [] if record else None
         if wraps is not None:
             self.blocks.note(used, wraps)
+            ordered = sorted(full, key=self.order.__getitem__)
+            wraps += group_wraps(ordered, self.node, block, self.group_fit)
         # The tops in file order, as the graph meets them.
         if len(tops) > 1:
             tops = sorted(tops, key=lambda unit: self.order[unit[0]])
-        top_items = [unit_item(unit, block) for unit in tops]
+        top_items = [unit_item(unit, block, self.group_fit) for unit in tops]
         if rest:
             top_items.append(self.stub_item(rest, True))
         rows = wrap_rows(top_items, limit)
@@ -294,9 +309,14 @@ class Estimator:
         height = sum(ranks) + RANKSEP * (len(ranks) - 1)
         trail = self._trail_rows(tops)
         if trail:
-            trail_w, trail_h = self._size((TRAIL_WIDTH, trail * TRAIL_ROW + 14))
-            width = max(width, trail_w)
-            height += trail_h + RANKSEP
+            room = (self.width - self.frame[0], self.height - self.frame[1])
+            # Beside a linked group's box, its arrow may cross others: upright pages only.
+            upright = self.full_size[0] > self.full_size[1]
+            alone = upright or all(len(unit) == 1 for unit in tops)
+            size = (width, height)
+            width, height, column = with_trail(trail, size, ranks[0], room, self.horizontal, alone)
+            if column and wraps is not None:
+                wraps.append(Wrap(TRAIL_COLUMN, (), ()))
         key = ("", "")
         if self.root in full:  # the overview: conclusions above the root, the key
             stubs = self.stubs_of(full, limits)
@@ -339,6 +359,9 @@ class Estimator:
         key_w, key_h = self._whole_key
         width = max(estimate.width, key_w + self._size(FRAME)[0])
         height = estimate.height + RANKSEP + key_h
+        if self.horizontal:  # below the drawing's last rank, in its column (a stub's wide)
+            width = estimate.width + NODESEP + key_w
+            height = estimate.height + max(0.0, key_h - STUB_COLUMN)
         return max(width / room[0], height / room[1]) / WIDE_SHARE
 
     def _trail_rows(self, tops: Sequence[Unit]) -> int:

@@ -68,6 +68,9 @@ class Around:
     stubs: tuple[str, ...] = ()
     grouped: bool = False
     low: frozenset[str] = frozenset()
+    column: bool = False
+    """Apart, the stubs sit in the root's rank, after it: drawn left to right on an upright
+    page, a column of their own would leave no room for the root's branches."""
 
     def key(
         self,
@@ -120,6 +123,7 @@ def around_root(
     room: tuple[Size, Size] | None = None,
     stub: StubSize | None = None,
     trail: Size = (0.0, 0.0),
+    column: bool = False,
 ) -> Around:
     """Measure what page 1 draws around the root (``above``, in document order).
 
@@ -130,7 +134,8 @@ def around_root(
     root for a row of its stubs, each conclusion drawn from the root is a stub instead
     (``stub`` gives its size), and goes on a page of its own (see
     :func:`argmap.exporters.diagram.drawn.with_drawn_above`), above the breadcrumb
-    (``trail``: its size) there.
+    (``trail``: its size) there; ``column``: the stubs go in the root's rank (see
+    :attr:`Around.column`).
     """
     wide = _around(m, root, above, size)
     if room is None or stub is None or not above:
@@ -150,6 +155,11 @@ def around_root(
         return wide
     stubs_w = sum(w for w, _ in sizes) + NODESEP * (len(sizes) - 1)
     stubs_h = max(h for _, h in sizes)
+    low = frozenset(c for c in firsts if _flat_width(m, c, above, size, trail) > width)
+    if column:
+        return Around(
+            frozenset(), stubs_w + NODESEP, (0.0, 0.0), None, True, firsts, grouped, low, True
+        )
     return Around(
         frozenset(),
         0.0,
@@ -158,7 +168,7 @@ def around_root(
         apart=True,
         stubs=firsts,
         grouped=grouped,
-        low=frozenset(c for c in firsts if _flat_width(m, c, above, size, trail) > width),
+        low=low,
     )
 
 

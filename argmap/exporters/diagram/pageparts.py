@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Final
 
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.dot import (
@@ -21,12 +20,13 @@ from argmap.exporters.diagram.labels import (
     STUB_POINTS,
     graphviz_escape,
     grouped_stub_lines,
-    html_text,
     lines_html,
     shorten,
     stub_label_lines,
+    stub_lines,
     width_attr,
 )
+from argmap.exporters.diagram.pagetrail import TRAIL_CHARS, EdgeStyler, add_trail
 from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.stacking import hold_rows
 from argmap.exporters.diagram.styles import NodeStyle
@@ -34,12 +34,6 @@ from argmap.exporters.diagram.worksheet import no_arrow_box
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
 __all__ = ["PagePlan", "PageStubs", "add_page_parts", "add_stub", "page_anchor"]
-
-TRAIL_CHARS: Final = 48
-"""A trail box shows this much of its statement."""
-
-EdgeStyler = Callable[[Node, Relation, bool], dict[str, str]]
-"""Gives an edge's attributes: the source node, its relation, whether a cross-link."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +53,9 @@ class PagePlan:
     total: int
     home: Mapping[str, int]
     digits: int = 0
+    across: bool = False
+    """The drawing runs left to right: the breadcrumb sits above the page's tops, in
+    their column, so that it takes none of the page's width for ranks."""
 
     def number(self, page: int) -> str:
         """A page number as this plan draws it."""
@@ -103,7 +100,7 @@ def add_page_parts(
             "fontcolor": "#424242",
         },
     )
-    _add_trail(g, m, plan, styles, edge_attrs, {} if cache is None else cache)
+    add_trail(g, m, plan, styles, edge_attrs, {} if cache is None else cache)
     _add_references(g, m, plan, edge_attrs)
 
 
@@ -128,77 +125,6 @@ def _boxed(size: float, *lines: str) -> Html:
 def _link(plan: PagePlan, number: int) -> dict[str, str]:
     """The attributes that link a box to a page."""
     return {"URL": escape(f"#page-{plan.number(number)}"), "target": "_self"}
-
-
-def _add_trail(
-    g: Digraph,
-    m: ArgumentMap,
-    plan: PagePlan,
-    styles: Mapping[NodeKind, NodeStyle],
-    edge_attrs: EdgeStyler,
-    cache: LineCache,
-) -> None:
-    """Draw the ancestors of the page's branches as one breadcrumb box, a row each.
-
-    Rows go down the tree, indented; a row whose parent is not listed (the breadcrumb
-    keeps the root and the nearest ancestors) starts with an ellipsis. Each row links to
-    the page that draws its node in full, and each top of the page hangs from the row of
-    its parent.
-    """
-    if not plan.page.trail:
-        return
-    rows: list[str] = []
-    for index, node_id in enumerate(plan.page.trail):
-        node = m.get(node_id)
-        # Rows go down the tree; a row whose parent is not the row above skips levels.
-        skipped = index > 0 and node.parent not in plan.page.trail
-        home = plan.number(plan.home[node_id])
-        key = ("trail row", index, node_id, skipped, home)
-        row = cache.get(key)
-        if row is None:
-            row = cache[key] = _trail_row(m, node, styles, index, skipped, home)
-        rows.append(row)
-    label = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
-    g.node(
-        "trail",
-        {
-            "label": Html(label + "".join(rows) + "</TABLE>"),
-            "shape": "box",
-            "style": "rounded,dashed",
-            "color": "#757575",
-            "fontsize": "11",
-            "margin": "0.08,0.04",
-            "id": "trail",
-            "tooltip": "Where this page hangs in the map",
-            "class": "trail",
-        },
-    )
-    port = {node_id: f"r{i}" for i, node_id in enumerate(plan.page.trail)}
-    for top in sorted(plan.page.tops, key=m.position):
-        node = m.get(top)
-        if node.parent in port and node.relation is not None:  # a conclusion's: see build
-            end = Port("trail", port[node.parent])
-            g.edge(top, end, edge_attrs(node, node.relation, False))
-
-
-def _trail_row(
-    m: ArgumentMap,
-    node: Node,
-    styles: Mapping[NodeKind, NodeStyle],
-    index: int,
-    skipped: bool,
-    home: str,
-) -> str:
-    """One row of the breadcrumb: a node's kind and statement, linked to its page."""
-    style = styles[draw_kind(m, node)]
-    indent = "   " * min(index, 6) + ("… " if skipped else "")
-    name = style.label or node.id  # a label worksheet hides kinds: its ids are positions
-    line = f"{indent}{name}: {shorten(node.text, TRAIL_CHARS)}"
-    tip = html_text(f"{shorten(node.text, 300)} (page {home})")
-    return (
-        f'<TR><TD PORT="r{index}" ALIGN="LEFT" HREF="#page-{home}"{width_attr([line], 11)} '
-        f'TOOLTIP="{tip}"><FONT COLOR="{style.ink}">{html_text(line)}</FONT></TD></TR>'
-    )
 
 
 class PageStubs:
@@ -237,9 +163,17 @@ class PageStubs:
     def add_parts(self) -> None:
         """Add the page's heading, breadcrumb, references, what holds its rows, its key's place."""
         add_page_parts(self.g, self.m, self.plan, self.styles, self.edge_attrs, self.cache)
-        hold_rows(self.g, self.plan.page.wraps)
+        # A linked group's rows are held inside its box (see build).
+        wraps = self.plan.page.wraps
+        hold_rows(self.g, [w for w in wraps if not w.parent.startswith(("group ", "tails "))])
         place, node = self.plan.page.key  # where the planner counts the key
-        if place == "below":
+        if place == "below" and self.plan.across:  # below it in its column (rank)
+            with self.g.subgraph() as column:
+                column.set({"rank": "same"})
+                column.node(node)
+                column.node("legend key")
+            self.g.edge(node, "legend key", {"style": "invis"})
+        elif place == "below":
             self.g.edge("legend key", node, {"style": "invis"})
         elif place == "same":
             with self.g.subgraph() as beside:
@@ -358,10 +292,13 @@ def _add_references(g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: Edge
             target = m.get(link.to)
             name = f"ref {node_id} {link.to}"
             home = plan.number(plan.home[link.to])
+            lines = [f"→ p. {home}: {shorten(target.text, TRAIL_CHARS)}"]
+            if plan.across:  # two short lines: a column is about a box wide
+                lines = [f"→ p. {home}:", *stub_lines(target.text)]
             g.node(
                 name,
                 {
-                    "label": _boxed(10, f"→ p. {home}: {shorten(target.text, TRAIL_CHARS)}"),
+                    "label": _boxed(10, *lines),
                     "shape": "box",
                     "style": "dashed",
                     "fontsize": "10",

@@ -48,6 +48,10 @@ SMALLEST_POINTS: Final = 9.0
 MARGIN_SHARE: Final = 0.04
 """Each page edge keeps this share of the page's shorter side blank."""
 
+PAD_POINTS: Final = 0.3 * 72
+"""The blank the engine leaves round a drawing (the graph's ``pad``), in its own points:
+it may lie in the page's margin, which is blank too."""
+
 
 @dataclass(frozen=True)
 class Budget:
@@ -64,8 +68,10 @@ def page_budget(page: PageSize) -> Budget:
 
     At the floor, a statement is 1/60 of the page height and no text is under 1/90:
     the drawing is shown at least at ``scale``, so it may be at most the page (less its
-    margins) divided by that scale.
+    margins) divided by that scale, and the blank the engine pads it with.
     """
     scale = max(page.height / 60 / STATEMENT_POINTS, page.height / 90 / SMALLEST_POINTS)
     margin = MARGIN_SHARE * min(page.width, page.height)
-    return Budget((page.width - 2 * margin) / scale, (page.height - 2 * margin) / scale, scale)
+    pad = 2 * PAD_POINTS
+    width, height = page.width - 2 * margin, page.height - 2 * margin
+    return Budget(width / scale + pad, height / scale + pad, scale)

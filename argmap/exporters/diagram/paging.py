@@ -251,15 +251,19 @@ WIDE_SHARE_INVERSE: Final = 1 / WIDE_SHARE
 def _key_page(pager: Pager, drafts: list[_Draft]) -> int:
     """The first page after the overview with room for the key below its drawing.
 
-    With a margin, else without one, else the last page.
+    With a margin, else without one, else the last page (left to right: a page of its
+    own after the last).
     """
-    best = (WIDE_SHARE_INVERSE, len(drafts))
+    best = (math.inf, len(drafts) + 1)
     for number, draft in enumerate(drafts[1:], start=2):
         over = _key_over(pager, draft)
         if over <= 1.0:
             return number
         best = min(best, (over, number))
-    return best[1] if best[0] <= WIDE_SHARE_INVERSE else len(drafts)
+    if best[0] <= WIDE_SHARE_INVERSE:
+        return best[1]
+    # Left to right the key is a column wide and tall: it gets a page of its own.
+    return len(drafts) + 1 if pager.horizontal else len(drafts)
 
 
 def _key_over(pager: Pager, draft: _Draft) -> float:
@@ -283,7 +287,10 @@ def _number(pager: Pager, drafts: list[_Draft]) -> list[Page]:
     """Number the drafts, point each stub at its page, and list each page's trail."""
     home = {node_id: i + 1 for i, draft in enumerate(drafts) for node_id in draft.full}
     key_page = _key_page(pager, drafts) if pager.key_away else 0
-    return [_page(pager, draft, i + 1, home, key_page) for i, draft in enumerate(drafts)]
+    pages = [_page(pager, draft, i + 1, home, key_page) for i, draft in enumerate(drafts)]
+    if key_page > len(drafts):  # the key alone (see build)
+        pages.append(Page(key_page, (), (), (), key=("alone", "")))
+    return pages
 
 
 def _tell(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence, Set
+from collections.abc import Mapping, Sequence, Set
 from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.dot import Digraph, attrs
@@ -14,6 +14,11 @@ __all__ = [
     "STACK_COLUMNS",
     "Item",
     "Wrap",
+    "GroupRows",
+    "group_item",
+    "group_layout",
+    "group_rows",
+    "group_wraps",
     "hold_rows",
     "lowest",
     "note_rows",
@@ -87,12 +92,16 @@ class Item(NamedTuple):
             makes a rank as tall as its tallest box anywhere, so blocks side by side
             merge their ranks (see :func:`merged`).
         deepest: the name of a node on its block's lowest rank.
+        own: the width of its top box alone (0: the block's width).
+        below: the width of the rows of children under its top box (0: none).
     """
 
     name: str
     width: float
     ranks: tuple[float, ...]
     deepest: str
+    own: float = 0.0
+    below: float = 0.0
 
     @property
     def levels(self) -> int:
@@ -115,6 +124,103 @@ def merged(items: Sequence[Item]) -> tuple[float, ...]:
     return tuple(
         max([r[i] for r in [item.ranks for item in items] if i < len(r)]) for i in range(depth)
     )
+
+
+def group_rows(heads: Sequence[Item], fit: float) -> list[list[Item]] | None:
+    """A linked group's boxes in rows inside its box, when side by side wider than ``fit``.
+
+    Rows in file order, as many boxes each as fit, evenly filled (None: one row fits).
+    An upright page is narrower than two statements side by side; in rows, the group
+    still reads as one box joined by one arrow to what it supports.
+    """
+    if len(heads) < 2 or row_width(list(heads)) <= fit:
+        return None
+    rows = _greedy(list(heads), fit)
+    size = math.ceil(len(heads) / len(rows))
+    return [list(heads[i : i + size]) for i in range(0, len(heads), size)]
+
+
+class GroupRows(NamedTuple):
+    """A linked group drawn in rows: its boxes' rows, then its members' children's rows.
+
+    Attributes:
+        heads: the members' boxes, in rows inside the group's box.
+        tails: each member's children (as one item, named after the member), in rows
+            below the group's box: side by side if they fit, else a row each, the
+            last member's first.
+        lanes: the room the edges of the children of higher rows take as they pass
+            the group's lower rows.
+    """
+
+    heads: list[list[Item]]
+    tails: list[list[Item]]
+    lanes: float
+
+
+def group_layout(members: list[Item], fit: float) -> GroupRows | None:
+    """How a linked group's members (their blocks) are drawn in rows (None: side by side)."""
+    heads = [Item(m.name, m.own or m.width, m.ranks[:1], m.name) for m in members]
+    rows = group_rows(heads, fit)
+    if rows is None:
+        return None
+    last = {item.name for item in rows[-1]}
+    tails = [Item(m.name, m.below or m.width, m.ranks[1:], m.deepest) for m in members if m.below]
+    lanes = PASSING * len([t for t in tails if t.name not in last])
+    # In rows, the lowest member's children first: the edges of those further down go
+    # up round them, outside, to their higher member, crossing none.
+    below = wrap_rows(tails, fit - lanes) if tails else []
+    return GroupRows(rows, below if len(below) < 2 else [[t] for t in reversed(tails)], lanes)
+
+
+def group_item(members: list[Item], fit: float) -> Item:
+    """A linked group's members (their blocks) as one item: side by side, or in rows.
+
+    In rows (see :func:`group_layout`), the members' children hang below the last row,
+    and the edges of those of a higher row pass the rows below it.
+    """
+    layout = group_layout(members, fit)
+    if layout is None:
+        return Item(members[0].name, row_width(members), merged(members), lowest(members).deepest)
+    width = max(row_width(row) for row in layout.heads)
+    ranks = tuple(max(h.ranks[0] for h in row) for row in layout.heads)
+    if not layout.tails:
+        return Item(members[0].name, width + layout.lanes, ranks, layout.heads[-1][0].name)
+    width = max(width, rows_width(layout.tails)) + layout.lanes
+    deepest = lowest(layout.tails[-1]).deepest
+    return Item(members[0].name, width, ranks + rows_ranks(layout.tails), deepest)
+
+
+def group_wraps(
+    full: Sequence[str], node: Mapping[str, Node], block: Mapping[str, Item], fit: float
+) -> list[Wrap]:
+    """The records of the linked groups a page draws in rows (``full``: its nodes, in order).
+
+    For each: its boxes' rows (``group NAME``), and its members' children's rows, each
+    row named by the members whose children it holds (``tails NAME``).
+    """
+    groups: dict[str, list[str]] = {}
+    for node_id in full:
+        if (group := node[node_id].group) is not None:
+            groups.setdefault(group, []).append(node_id)
+    wraps = []
+    for group, members in groups.items():
+        layout = group_layout([block[m] for m in members], fit)
+        if layout is not None:
+            wraps.append(_group_wrap(f"group {group}", layout.heads))
+            if layout.tails:
+                wraps.append(_group_wrap(f"tails {group}", layout.tails))
+    return wraps
+
+
+def _group_wrap(parent: str, rows: list[list[Item]]) -> Wrap:
+    """The record of a linked group's rows: each item held below one of the row above."""
+    holds = [
+        (item.name, above[min(i, len(above) - 1)].name)
+        for above, row in zip(rows, rows[1:], strict=False)
+        for i, item in enumerate(row)
+    ]
+    names = tuple(tuple(item.name for item in row) for row in rows)
+    return Wrap(parent, names, tuple(holds), 10)
 
 
 class Wrap(NamedTuple):

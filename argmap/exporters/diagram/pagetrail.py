@@ -1,0 +1,157 @@
+"""A continued page's breadcrumb: its top nodes' ancestors in one box, a row each, linked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Final
+
+from argmap.analysis.view import draw_kind
+from argmap.exporters.diagram.dot import Digraph, Html, LineCache, Port
+from argmap.exporters.diagram.grouprows import drawn_groups
+from argmap.exporters.diagram.labels import html_text, shorten, text_points, width_attr
+from argmap.exporters.diagram.pagetrailsize import TRAIL_ACROSS_WIDTH, TRAIL_COLUMN, TRAIL_WIDTH
+from argmap.exporters.diagram.styles import NodeStyle
+from argmap.model import ArgumentMap, Node, NodeKind, Relation
+
+if TYPE_CHECKING:
+    from argmap.exporters.diagram.pageparts import PagePlan
+
+__all__ = ["TRAIL_CHARS", "EdgeStyler", "add_trail"]
+
+TRAIL_CHARS: Final = 48
+"""A trail box shows this much of its statement."""
+TRAIL_LEAST: Final = 16
+"""A trail row is shortened (to this many characters at most) to be as wide as the
+planner counts the breadcrumb (:data:`TRAIL_WIDTH`, less its margins)."""
+
+EdgeStyler = Callable[[Node, Relation, bool], dict[str, str]]
+"""Gives an edge's attributes: the source node, its relation, whether a cross-link."""
+
+
+def add_trail(
+    g: Digraph,
+    m: ArgumentMap,
+    plan: PagePlan,
+    styles: Mapping[NodeKind, NodeStyle],
+    edge_attrs: EdgeStyler,
+    cache: LineCache,
+) -> None:
+    """Draw the ancestors of the page's branches as one breadcrumb box, a row each.
+
+    Rows go down the tree, indented; a row whose parent is not listed (the breadcrumb
+    keeps the root and the nearest ancestors) starts with an ellipsis. Each row links to
+    the page that draws its node in full, and each top of the page hangs from the row of
+    its parent.
+    """
+    if not plan.page.trail:
+        return
+    rows: list[str] = []
+    for index, node_id in enumerate(plan.page.trail):
+        node = m.get(node_id)
+        # Rows go down the tree; a row whose parent is not the row above skips levels.
+        skipped = index > 0 and node.parent not in plan.page.trail
+        home = plan.number(plan.home[node_id])
+        key = ("trail row", index, node_id, skipped, home, plan.across)
+        row = cache.get(key)
+        if row is None:  # left to right, no wider than a column
+            widest = (TRAIL_ACROSS_WIDTH if plan.across else TRAIL_WIDTH) - 24.0
+            row = cache[key] = _trail_row(m, node, styles, (index, skipped, home), widest)
+        rows.append(row)
+    label = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+    g.node(
+        "trail",
+        {
+            "label": Html(label + "".join(rows) + "</TABLE>"),
+            "shape": "box",
+            "style": "rounded,dashed",
+            "color": "#757575",
+            "fontsize": "11",
+            "margin": "0.08,0.04",
+            "id": "trail",
+            "tooltip": "Where this page hangs in the map",
+            "class": "trail",
+        },
+    )
+    _hang_tops(g, m, plan, edge_attrs)
+
+
+def _hang_tops(g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: EdgeStyler) -> None:
+    """Draw each top's edge to the breadcrumb row of its parent (one a linked group's box)."""
+    port = {node_id: f"r{i}" for i, node_id in enumerate(plan.page.trail)}
+    grouped = drawn_groups(m, plan.page.nodes)
+    done: set[str] = set()
+    tops = sorted(plan.page.tops, key=m.position)
+    for top in tops:
+        node = m.get(top)
+        if node.parent in port and node.relation is not None:  # a conclusion's: see build
+            end = Port("trail", port[node.parent])
+            attrs = edge_attrs(node, node.relation, False)
+            if node.group in grouped:  # one arrow from a linked group's box
+                if node.group in done:
+                    continue
+                done.add(node.group)
+                attrs = {**attrs, "ltail": f"cluster_group {node.group}"}
+                attrs["class"] += " linked"
+            if _in_column(plan):  # drawn from the breadcrumb down to the top, pointing up
+                _edge_back(g, top, end, attrs, len(tops) > 1)
+            else:
+                g.edge(top, end, attrs)
+    if _in_column(plan):
+        with g.subgraph() as column:
+            column.set({"rank": "same"})
+            for name in ["trail", *tops]:
+                column.node(name)
+        if done:  # a linked group's box right below the breadcrumb, its boxes in order
+            for upper, lower in zip(["trail", *tops], tops, strict=False):
+                g.edge(upper, lower, {"style": "invis"})
+
+
+def _in_column(plan: PagePlan) -> bool:
+    """Whether the page's breadcrumb sits in its tops' column (see ``TRAIL_COLUMN``)."""
+    return any(wrap.parent == TRAIL_COLUMN for wrap in plan.page.wraps)
+
+
+def _edge_back(g: Digraph, tail: str, head: Port, attrs: Mapping[str, str], outside: bool) -> None:
+    """An edge ``tail -> head`` written as ``head -> tail``, drawn with its arrow at ``head``.
+
+    Within one rank, the engine puts an edge's tail before its head: so the breadcrumb
+    comes above the tops in their column. ``outside``: past other tops, on the column's
+    outer side.
+    """
+    back = {k: v for k, v in attrs.items() if k not in ("arrowhead", "ltail")}
+    back["dir"] = "back"
+    back["arrowtail"] = attrs.get("arrowhead", "normal")
+    if "ltail" in attrs:  # to a linked group's box, right below the breadcrumb
+        back["lhead"] = attrs["ltail"]
+    elif outside:  # past other tops: round the column's outer side, clear of their edges
+        back["headport"] = "w"
+        head = head._replace(compass="w")
+    g.edge(head, tail, back)
+
+
+def _trail_row(
+    m: ArgumentMap,
+    node: Node,
+    styles: Mapping[NodeKind, NodeStyle],
+    where: tuple[int, bool, str],
+    widest: float,
+) -> str:
+    """One row of the breadcrumb: a node's kind and statement, linked to its page.
+
+    ``where``: the row's index, whether it skips levels, the node's page; ``widest``:
+    the row is shortened (to :data:`TRAIL_LEAST` characters at most) to fit it.
+    """
+    index, skipped, home = where
+    style = styles[draw_kind(m, node)]
+    indent = "   " * min(index, 6) + ("… " if skipped else "")
+    name = style.label or node.id  # a label worksheet hides kinds: its ids are positions
+    line = f"{indent}{name}: {shorten(node.text, TRAIL_CHARS)}"
+    chars = TRAIL_CHARS
+    while text_points(line, 11) > widest and chars > TRAIL_LEAST:
+        chars -= 4  # as wide as the planner counts it (wide letters, a long kind)
+        line = f"{indent}{name}: {shorten(node.text, chars)}"
+    tip = html_text(f"{shorten(node.text, 300)} (page {home})")
+    return (
+        f'<TR><TD PORT="r{index}" ALIGN="LEFT" HREF="#page-{home}"{width_attr([line], 11)} '
+        f'TOOLTIP="{tip}"><FONT COLOR="{style.ink}">{html_text(line)}</FONT></TD></TR>'
+    )
