@@ -134,3 +134,72 @@ def test_the_options_a_worksheet_uses_still_work(tmp_path: Path) -> None:
     sheet = (tmp_path / "school-uniforms.exercise.svg").read_text(encoding="utf-8")
     assert "Our school should require uniforms" in sheet  # in the bank, as a statement
     assert "1 · THESIS" in sheet
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["rendr"], "no command 'rendr'; did you mean 'render'? (choose from add, "),
+        (["--bogus"], "no such option '--bogus'; did you mean '--verbose'? See 'argmap --help'"),
+        (["show"], "Missing argument 'MAP'; see 'argmap show --help'"),
+        (["show", "MAP", "extra"], "unexpected extra argument (extra); see 'argmap show --help'"),
+        (["show", "MAP", "--fcous", "x"], "no such option '--fcous'; did you mean '--focus'?"),
+        (["show", "MAP", "--depth", "x"], "--depth: 'x' is not a valid integer"),
+        (["show", "MAP", "--depth", "-1"], "--depth: -1 is not in the range"),
+        (["render", "MAP", "--hide", "evidense"], "--hide: cannot hide 'evidense'; did you mean"),
+        (["render", "MAP", "-f", "svgg"], "--format: unknown format 'svgg'; did you mean 'svg'?"),
+        (["render", "MAP", "--theme", "prnt"], "--theme: 'prnt' is not one of 'default', 'print'"),
+        (["render", "MAP", "--direction", "lrr"], "'rl'; did you mean 'lr'?"),
+        (["render", "MAP", "-o", "MAP"], "--output: "),
+        (["render", "MAP", "--exercise", "--keep", "tag"], "did you mean 'tags'?"),
+        (["render"], "Missing argument 'MAPS...'; see 'argmap render --help'"),
+        (["export", "MAP", "-f", "pnj"], "unknown format 'pnj'; did you mean 'png'?"),
+        (["export", "MAP", "-o", "DIR"], "--output: 'DIR' is a folder; give a file name"),
+        (["export", "MAP", "-f", "json,aif"], "--format: export writes one format"),
+        (["stats", "MAP", "--format", "jsn"], "did you mean 'json'?"),
+        (["lint"], "Missing argument 'MAPS...'"),
+        (["validate"], "Missing argument 'MAPS...'"),
+        (["add", "premis", "MAP", "--to", "t", "--text", "x"], "KIND: 'premis' is not one of"),
+        (["add", "premise", "MAP"], "Missing option '--to'"),
+        (["edit", "MAP"], "Missing argument 'ID'; see 'argmap edit --help'"),
+        (["remove", "MAP"], "Missing argument 'ID'"),
+        (["new", "MAP"], "Missing option '--title'"),
+        (["diff", "MAP"], "give two maps (OLD NEW) or one map and --rev REV"),
+        (
+            ["diff", "MAP", "MAP", "--format", "html"],
+            "--format: 'html' is not one of 'text', 'md'",
+        ),
+        (["import", "MAP"], "Missing option '-o' / '--output'"),
+        (["import", "MAP", "--from", "argdwn", "-o", "x.yaml"], "did you mean 'argdown'?"),
+        (["check", "MAP"], "Missing option '--against'"),
+        (["watch", "MAP", "-f", "sv"], "unknown format 'sv'; did you mean 'svg'?"),
+        (["schema", "-o", "DIR"], "--output: 'DIR' is a folder; give a file name"),
+        (["formats", "extra"], "unexpected extra argument (extra)"),
+    ],
+)
+def test_every_usage_error_is_one_line(tmp_path: Path, args: list[str], message: str) -> None:
+    """Click's own usage errors too: no usage block, what is wrong and what to do."""
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    names = {"MAP": str(UNIFORMS), "DIR": str(folder)}
+    args = [names.get(arg, arg) for arg in args]
+    before = sorted(tmp_path.rglob("*"))
+    code, stderr = run_both(args, tmp_path)
+    line = one_line(stderr)
+    assert code == 2
+    assert message.replace("'DIR'", repr(str(folder))) in line
+    assert "Usage:" not in line and "Invalid value for" not in line
+    assert sorted(tmp_path.rglob("*")) == before  # nothing written
+
+
+def test_help_is_unchanged(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["show", "--help"])
+    assert result.exit_code == 0 and result.output.startswith("Usage: ")
+    assert "show [OPTIONS] MAP\n\n  Print the map as a tree" in result.output
+    bare = CliRunner().invoke(main, [])
+    assert "Commands:" in bare.output  # a bare argmap shows the help, as before
+
+
+def test_a_control_character_in_a_bad_value_is_escaped(tmp_path: Path) -> None:
+    code, stderr = run_both(["render", str(UNIFORMS), "--theme", "x\x1b[31m"], tmp_path)
+    assert code == 2 and "\x1b" not in one_line(stderr)
