@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
+from argmap.load.files import looks_like_map
 from tests.conftest import MAPS
 
 UNIFORMS = MAPS / "school-uniforms.yaml"
@@ -203,3 +205,58 @@ def test_help_is_unchanged(tmp_path: Path) -> None:
 def test_a_control_character_in_a_bad_value_is_escaped(tmp_path: Path) -> None:
     code, stderr = run_both(["render", str(UNIFORMS), "--theme", "x\x1b[31m"], tmp_path)
     assert code == 2 and "\x1b" not in one_line(stderr)
+
+
+def _broken(text: str) -> str:
+    return text.replace('"kind": "thesis"', '"kind": "thesis",,', 1)  # a hand-edit's typo
+
+
+def _as_yaml(text: str) -> str:
+    import io
+    import json
+
+    from ruamel.yaml import YAML
+
+    out = io.StringIO()
+    YAML().dump(json.loads(text), out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("edit", [lambda t: t, _broken, _as_yaml], ids=["json", "broken", "yaml"])
+def test_export_refuses_to_replace_a_flat_export(
+    tmp_path: Path, edit: Callable[[str], str]
+) -> None:
+    """The JSON export is a map argmap reads (validate, render...): never overwritten unasked."""
+    exported = CliRunner().invoke(main, ["export", str(UNIFORMS)]).stdout
+    target = tmp_path / "uniforms.json"
+    target.write_text(edit(exported), encoding="utf-8")
+    before = target.read_bytes()
+    code, stderr = run_both(["export", str(UNIFORMS), "-o", str(target)], tmp_path)
+    assert code == 2
+    assert f"{target}: is a map file; writing there would replace it" in one_line(stderr)
+    assert target.read_bytes() == before
+    assert looks_like_map(target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"nodes": [{"id": "a"}], "edges": []}',  # AIF-like: imported, never loaded
+        '{"nodes": []}',
+        "nodes:\n  - name: web\n",  # some other tool's YAML
+        '{"nodes": [',  # broken JSON without a thesis record
+    ],
+)
+def test_other_files_with_nodes_are_no_maps(tmp_path: Path, text: str) -> None:
+    target = tmp_path / "graph.json"
+    target.write_text(text, encoding="utf-8")
+    assert not looks_like_map(target)
+
+
+def test_an_export_other_than_json_may_be_written_again(tmp_path: Path) -> None:
+    target = tmp_path / "uniforms.aif.json"
+    for _ in range(2):
+        result = CliRunner().invoke(
+            main, ["export", str(UNIFORMS), "-f", "aif", "-o", str(target)]
+        )
+        assert result.exit_code == 0, result.output
