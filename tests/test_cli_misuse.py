@@ -260,3 +260,52 @@ def test_an_export_other_than_json_may_be_written_again(tmp_path: Path) -> None:
             main, ["export", str(UNIFORMS), "-f", "aif", "-o", str(target)]
         )
         assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["show", "-"], "MAP: '-': maps are not read from standard input"),
+        (["validate", "MAP", "-"], "MAPS: '-': maps are not read from standard input"),
+        (["diff", "-", "MAP"], "OLD: '-': maps are not read from standard input"),
+        (["add", "premise", "-", "--to", "t", "--text", "x"], "MAP: '-': maps are not read"),
+        (["watch", "-"], "MAP: '-': maps are not read from standard input"),
+        (["import", "-", "-o", "x.yaml"], "FILE: '-': files are not imported from standard input"),
+        (["check", "MAP", "--against", "-"], "--against: '-': the source document is not read"),
+        (["render", "MAP", "-o", "-"], "--output: '-': rendered files go into a folder"),
+        (["watch", "MAP", "-o", "-"], "--output: '-': rendered files go into a folder"),
+    ],
+)
+def test_a_dash_where_no_stream_is_read_or_written_is_misuse(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    """'-' is refused, not looked up as a file nor made a folder named '-'."""
+    (tmp_path / "-").mkdir()  # even when a folder named '-' happens to be there
+    args = [str(UNIFORMS) if arg == "MAP" else arg for arg in args]
+    code, stderr = run_both(args, tmp_path)
+    assert code == 2 and message in one_line(stderr)
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["-"]
+
+
+@pytest.mark.parametrize("command", [["export", str(UNIFORMS)], ["schema"]])
+def test_output_dash_still_prints_even_beside_a_folder_named_dash(
+    tmp_path: Path, command: list[str]
+) -> None:
+    (tmp_path / "-").mkdir()
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", *command, "-o", "-"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0 and done.stdout.startswith("{"), done.stderr
+
+
+def test_import_refuses_its_source_as_output_in_one_line(tmp_path: Path) -> None:
+    source = tmp_path / "debate.argdown"
+    source.write_text("[Thesis]: Uniforms help.\n", encoding="utf-8")
+    code, stderr = run_both(["import", str(source), "-o", str(source)], tmp_path)
+    line = one_line(stderr)
+    assert code == 2 and line.endswith("Choose another output file")  # no help hint
+    assert source.read_text(encoding="utf-8") == "[Thesis]: Uniforms help.\n"

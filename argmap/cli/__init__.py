@@ -18,6 +18,7 @@ __all__ = [
     "MAP_PATH",
     "MapFailure",
     "Misuse",
+    "NoDashPath",
     "echo",
     "echo_data",
     "fit_options",
@@ -54,7 +55,26 @@ COMMANDS: Final[dict[str, str]] = {
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
-MAP_PATH: Final = click.Path(path_type=Path)
+
+class NoDashPath(click.Path):
+    """A path option or argument for which ``-`` (standard input or output) means nothing.
+
+    ``-`` is refused as a command-line mistake (exit code 2, one line) rather than
+    looked up as a file or made a folder; a file named ``-`` is still reached as ``./-``.
+    """
+
+    def __init__(self, refusal: str, *, file_okay: bool = True, dir_okay: bool = True) -> None:
+        super().__init__(path_type=Path, file_okay=file_okay, dir_okay=dir_okay)
+        self.refusal = refusal
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        """Refuse ``-`` with :attr:`refusal`; check anything else as click.Path does."""
+        if str(value) == "-":
+            self.fail(f"'-': {self.refusal} (./- for a file named -)", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+MAP_PATH: Final = NoDashPath("maps are not read from standard input; give the map's file name")
 """A map file argument: existence and file type are checked by argmap.load.files, so a missing file
 or a folder gets the same one-line message in every command (exit 1, not a usage error)."""
 
@@ -65,7 +85,11 @@ def output_dir_option(fn: _F) -> _F:
         "-o",
         "--output",
         "out_dir",
-        type=click.Path(path_type=Path, file_okay=False),
+        type=NoDashPath(
+            "rendered files go into a folder; give one, or print a single format with "
+            "'argmap export MAP -f FORMAT'",
+            file_okay=False,
+        ),
         default=Path("output"),
         show_default=True,
         help="Folder to write into; files are named after each map's file stem.",

@@ -89,7 +89,7 @@ def show(
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
     help="Write to this file instead of standard output.",
 )
 @reports_errors
@@ -140,7 +140,7 @@ def export(map_path: Path, fmt: str, output: Path | None) -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
     help="Write to this file instead of standard output.",
 )
 @reports_errors
