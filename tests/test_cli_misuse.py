@@ -222,11 +222,18 @@ def _as_yaml(text: str) -> str:
     return out.getvalue()
 
 
-@pytest.mark.parametrize("edit", [lambda t: t, _broken, _as_yaml], ids=["json", "broken", "yaml"])
+def _field_dropped(text: str) -> str:
+    assert '      "note": null,\n' in text
+    return text.replace('      "note": null,\n', "", 1)  # a record trimmed by hand
+
+
+@pytest.mark.parametrize(
+    "edit", [_field_dropped, _broken, _as_yaml], ids=["trimmed", "broken", "yaml"]
+)
 def test_export_refuses_to_replace_a_flat_export(
     tmp_path: Path, edit: Callable[[str], str]
 ) -> None:
-    """The JSON export is a map argmap reads (validate, render...): never overwritten unasked."""
+    """An export edited by hand is a map argmap reads (validate, render...): kept."""
     exported = CliRunner().invoke(main, ["export", str(UNIFORMS)]).stdout
     target = tmp_path / "uniforms.json"
     target.write_text(edit(exported), encoding="utf-8")
@@ -309,3 +316,16 @@ def test_import_refuses_its_source_as_output_in_one_line(tmp_path: Path) -> None
     line = one_line(stderr)
     assert code == 2 and line.endswith("Choose another output file")  # no help hint
     assert source.read_text(encoding="utf-8") == "[Thesis]: Uniforms help.\n"
+
+
+def test_an_unedited_earlier_export_is_replaced(tmp_path: Path) -> None:
+    """What argmap wrote, untouched, is an earlier output: export and render write it again."""
+    target = tmp_path / "school-uniforms.json"
+    for args in (["export", "-o", str(target)], ["render", "-f", "json", "-o", str(tmp_path)]):
+        earlier = CliRunner().invoke(main, ["export", str(MAPS / "standing-example.yaml")])
+        target.write_text(earlier.stdout, encoding="utf-8")  # another map's, as written
+        assert looks_like_map(target)
+        for _ in range(2):
+            result = CliRunner().invoke(main, [args[0], str(UNIFORMS), *args[1:]])
+            assert result.exit_code == 0, result.output
+        assert "Our school should require uniforms." in target.read_text(encoding="utf-8")
