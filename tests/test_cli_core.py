@@ -122,7 +122,7 @@ def test_export_json_matches_library(runner: CliRunner, tmp_path: Path) -> None:
 def test_export_unknown_format_lists_choices(runner: CliRunner) -> None:
     result = runner.invoke(main, ["export", str(EXAMPLE), "--format", "pfd"])
     assert result.exit_code == 2  # command-line misuse, as for render
-    assert "unknown format 'pfd' (must be one of" in result.stderr
+    assert "unknown format 'pfd'; did you mean 'pdf'? (choose from " in result.stderr
     result = runner.invoke(main, ["export", str(EXAMPLE), "--format", "json,aif"])
     assert result.exit_code == 2
     assert "export writes one format" in result.stderr

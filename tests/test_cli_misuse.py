@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
+from argmap.load.files import looks_like_map
 from tests.conftest import MAPS
 
 UNIFORMS = MAPS / "school-uniforms.yaml"
@@ -134,3 +136,196 @@ def test_the_options_a_worksheet_uses_still_work(tmp_path: Path) -> None:
     sheet = (tmp_path / "school-uniforms.exercise.svg").read_text(encoding="utf-8")
     assert "Our school should require uniforms" in sheet  # in the bank, as a statement
     assert "1 · THESIS" in sheet
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["rendr"], "no command 'rendr'; did you mean 'render'? (choose from add, "),
+        (["--bogus"], "no such option '--bogus'; did you mean '--verbose'? See 'argmap --help'"),
+        (["show"], "Missing argument 'MAP'; see 'argmap show --help'"),
+        (["show", "MAP", "extra"], "unexpected extra argument (extra); see 'argmap show --help'"),
+        (["show", "MAP", "--fcous", "x"], "no such option '--fcous'; did you mean '--focus'?"),
+        (["show", "MAP", "--depth", "x"], "--depth: 'x' is not a valid integer"),
+        (["show", "MAP", "--depth", "-1"], "--depth: -1 is not in the range"),
+        (["render", "MAP", "--hide", "evidense"], "--hide: cannot hide 'evidense'; did you mean"),
+        (["render", "MAP", "-f", "svgg"], "--format: unknown format 'svgg'; did you mean 'svg'?"),
+        (["render", "MAP", "--theme", "prnt"], "--theme: 'prnt' is not one of 'default', 'print'"),
+        (["render", "MAP", "--direction", "lrr"], "'rl'; did you mean 'lr'?"),
+        (["render", "MAP", "-o", "MAP"], "--output: "),
+        (["render", "MAP", "--exercise", "--keep", "tag"], "did you mean 'tags'?"),
+        (["render"], "Missing argument 'MAPS...'; see 'argmap render --help'"),
+        (["export", "MAP", "-f", "pnj"], "unknown format 'pnj'; did you mean 'png'?"),
+        (["export", "MAP", "-o", "DIR"], "--output: 'DIR' is a folder; give a file name"),
+        (["export", "MAP", "-f", "json,aif"], "--format: export writes one format"),
+        (["stats", "MAP", "--format", "jsn"], "did you mean 'json'?"),
+        (["lint"], "Missing argument 'MAPS...'"),
+        (["validate"], "Missing argument 'MAPS...'"),
+        (["add", "premis", "MAP", "--to", "t", "--text", "x"], "KIND: 'premis' is not one of"),
+        (["add", "premise", "MAP"], "Missing option '--to'"),
+        (["edit", "MAP"], "Missing argument 'ID'; see 'argmap edit --help'"),
+        (["remove", "MAP"], "Missing argument 'ID'"),
+        (["new", "MAP"], "Missing option '--title'"),
+        (["diff", "MAP"], "give two maps (OLD NEW) or one map and --rev REV"),
+        (
+            ["diff", "MAP", "MAP", "--format", "html"],
+            "--format: 'html' is not one of 'text', 'md'",
+        ),
+        (["import", "MAP"], "Missing option '-o' / '--output'"),
+        (["import", "MAP", "--from", "argdwn", "-o", "x.yaml"], "did you mean 'argdown'?"),
+        (["check", "MAP"], "Missing option '--against'"),
+        (["watch", "MAP", "-f", "sv"], "unknown format 'sv'; did you mean 'svg'?"),
+        (["schema", "-o", "DIR"], "--output: 'DIR' is a folder; give a file name"),
+        (["formats", "extra"], "unexpected extra argument (extra)"),
+    ],
+)
+def test_every_usage_error_is_one_line(tmp_path: Path, args: list[str], message: str) -> None:
+    """Click's own usage errors too: no usage block, what is wrong and what to do."""
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    names = {"MAP": str(UNIFORMS), "DIR": str(folder)}
+    args = [names.get(arg, arg) for arg in args]
+    before = sorted(tmp_path.rglob("*"))
+    code, stderr = run_both(args, tmp_path)
+    line = one_line(stderr)
+    assert code == 2
+    assert message.replace("'DIR'", repr(str(folder))) in line
+    assert "Usage:" not in line and "Invalid value for" not in line
+    assert sorted(tmp_path.rglob("*")) == before  # nothing written
+
+
+def test_help_is_unchanged(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["show", "--help"])
+    assert result.exit_code == 0 and result.output.startswith("Usage: ")
+    assert "show [OPTIONS] MAP\n\n  Print the map as a tree" in result.output
+    bare = CliRunner().invoke(main, [])
+    assert "Commands:" in bare.output  # a bare argmap shows the help, as before
+
+
+def test_a_control_character_in_a_bad_value_is_escaped(tmp_path: Path) -> None:
+    code, stderr = run_both(["render", str(UNIFORMS), "--theme", "x\x1b[31m"], tmp_path)
+    assert code == 2 and "\x1b" not in one_line(stderr)
+
+
+def _broken(text: str) -> str:
+    return text.replace('"kind": "thesis"', '"kind": "thesis",,', 1)  # a hand-edit's typo
+
+
+def _as_yaml(text: str) -> str:
+    import io
+    import json
+
+    from ruamel.yaml import YAML
+
+    out = io.StringIO()
+    YAML().dump(json.loads(text), out)
+    return out.getvalue()
+
+
+def _field_dropped(text: str) -> str:
+    assert '      "note": null,\n' in text
+    return text.replace('      "note": null,\n', "", 1)  # a record trimmed by hand
+
+
+@pytest.mark.parametrize(
+    "edit", [_field_dropped, _broken, _as_yaml], ids=["trimmed", "broken", "yaml"]
+)
+def test_export_refuses_to_replace_a_flat_export(
+    tmp_path: Path, edit: Callable[[str], str]
+) -> None:
+    """An export edited by hand is a map argmap reads (validate, render...): kept."""
+    exported = CliRunner().invoke(main, ["export", str(UNIFORMS)]).stdout
+    target = tmp_path / "uniforms.json"
+    target.write_text(edit(exported), encoding="utf-8")
+    before = target.read_bytes()
+    code, stderr = run_both(["export", str(UNIFORMS), "-o", str(target)], tmp_path)
+    assert code == 2
+    assert f"{target}: is a map file; writing there would replace it" in one_line(stderr)
+    assert target.read_bytes() == before
+    assert looks_like_map(target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"nodes": [{"id": "a"}], "edges": []}',  # AIF-like: imported, never loaded
+        '{"nodes": []}',
+        "nodes:\n  - name: web\n",  # some other tool's YAML
+        '{"nodes": [',  # broken JSON without a thesis record
+    ],
+)
+def test_other_files_with_nodes_are_no_maps(tmp_path: Path, text: str) -> None:
+    target = tmp_path / "graph.json"
+    target.write_text(text, encoding="utf-8")
+    assert not looks_like_map(target)
+
+
+def test_an_export_other_than_json_may_be_written_again(tmp_path: Path) -> None:
+    target = tmp_path / "uniforms.aif.json"
+    for _ in range(2):
+        result = CliRunner().invoke(
+            main, ["export", str(UNIFORMS), "-f", "aif", "-o", str(target)]
+        )
+        assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["show", "-"], "MAP: '-': maps are not read from standard input"),
+        (["validate", "MAP", "-"], "MAPS: '-': maps are not read from standard input"),
+        (["diff", "-", "MAP"], "OLD: '-': maps are not read from standard input"),
+        (["add", "premise", "-", "--to", "t", "--text", "x"], "MAP: '-': maps are not read"),
+        (["watch", "-"], "MAP: '-': maps are not read from standard input"),
+        (["import", "-", "-o", "x.yaml"], "FILE: '-': files are not imported from standard input"),
+        (["check", "MAP", "--against", "-"], "--against: '-': the source document is not read"),
+        (["render", "MAP", "-o", "-"], "--output: '-': rendered files go into a folder"),
+        (["watch", "MAP", "-o", "-"], "--output: '-': rendered files go into a folder"),
+    ],
+)
+def test_a_dash_where_no_stream_is_read_or_written_is_misuse(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    """'-' is refused, not looked up as a file nor made a folder named '-'."""
+    (tmp_path / "-").mkdir()  # even when a folder named '-' happens to be there
+    args = [str(UNIFORMS) if arg == "MAP" else arg for arg in args]
+    code, stderr = run_both(args, tmp_path)
+    assert code == 2 and message in one_line(stderr)
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["-"]
+
+
+@pytest.mark.parametrize("command", [["export", str(UNIFORMS)], ["schema"]])
+def test_output_dash_still_prints_even_beside_a_folder_named_dash(
+    tmp_path: Path, command: list[str]
+) -> None:
+    (tmp_path / "-").mkdir()
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", *command, "-o", "-"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0 and done.stdout.startswith("{"), done.stderr
+
+
+def test_import_refuses_its_source_as_output_in_one_line(tmp_path: Path) -> None:
+    source = tmp_path / "debate.argdown"
+    source.write_text("[Thesis]: Uniforms help.\n", encoding="utf-8")
+    code, stderr = run_both(["import", str(source), "-o", str(source)], tmp_path)
+    line = one_line(stderr)
+    assert code == 2 and line.endswith("Choose another output file")  # no help hint
+    assert source.read_text(encoding="utf-8") == "[Thesis]: Uniforms help.\n"
+
+
+def test_an_unedited_earlier_export_is_replaced(tmp_path: Path) -> None:
+    """What argmap wrote, untouched, is an earlier output: export and render write it again."""
+    target = tmp_path / "school-uniforms.json"
+    for args in (["export", "-o", str(target)], ["render", "-f", "json", "-o", str(tmp_path)]):
+        earlier = CliRunner().invoke(main, ["export", str(MAPS / "standing-example.yaml")])
+        target.write_text(earlier.stdout, encoding="utf-8")  # another map's, as written
+        assert looks_like_map(target)
+        for _ in range(2):
+            result = CliRunner().invoke(main, [args[0], str(UNIFORMS), *args[1:]])
+            assert result.exit_code == 0, result.output
+        assert "Our school should require uniforms." in target.read_text(encoding="utf-8")

@@ -346,7 +346,7 @@ def _options(args: list[str]) -> RenderOptions:
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["-f", "svg,pfd"], 2, "unknown format 'pfd' (must be one of "),
+        (["-f", "svg,pfd"], 2, "unknown format 'pfd'; did you mean 'pdf'? (choose from "),
         (
             ["--hide", "colours"],
             2,

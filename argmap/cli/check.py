@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from argmap.cli import MAP_PATH, echo, reports_errors
+from argmap.cli import MAP_PATH, NoDashPath, echo, reports_errors
 
 
 @click.command(short_help="Verify quotes against the source text.")
@@ -16,7 +16,7 @@ from argmap.cli import MAP_PATH, echo, reports_errors
     "source_path",
     required=True,
     metavar="FILE",
-    type=click.Path(path_type=Path),
+    type=NoDashPath("the source document is not read from standard input; give its file name"),
     help="The source document (UTF-8 text) the map quotes.",
 )
 @click.option(

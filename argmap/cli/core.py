@@ -8,7 +8,15 @@ from pathlib import Path
 
 import click
 
-from argmap.cli import MAP_PATH, Misuse, echo, echo_data, refuse_overwrite, reports_errors
+from argmap.cli import (
+    MAP_PATH,
+    Misuse,
+    echo,
+    echo_data,
+    format_error,
+    refuse_overwrite,
+    reports_errors,
+)
 
 BINARY_FORMATS = frozenset({"pdf", "png"})
 """The built-in formats that are bytes: ``export`` writes them to a file, never to stdout."""
@@ -81,7 +89,7 @@ def show(
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
     help="Write to this file instead of standard output.",
 )
 @reports_errors
@@ -97,7 +105,7 @@ def export(map_path: Path, fmt: str, output: Path | None) -> None:
     try:
         names = parse_formats(fmt)
     except (UnknownFormatError, ValueError) as exc:
-        raise click.BadParameter(str(exc), param_hint="'-f' / '--format'") from None
+        raise click.BadParameter(format_error(exc), param_hint="'-f' / '--format'") from None
     if len(names) != 1:
         raise click.BadParameter(
             "export writes one format; use 'argmap render' for several",
@@ -132,7 +140,7 @@ def export(map_path: Path, fmt: str, output: Path | None) -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
     help="Write to this file instead of standard output.",
 )
 @reports_errors

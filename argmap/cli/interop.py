@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from argmap.cli import MapFailure, Misuse, echo, echo_data, reports_errors
+from argmap.cli import MapFailure, Misuse, NoDashPath, echo, echo_data, reports_errors
 
 _IMPORT_FORMATS = ("aif", "argdown", "kialo")
 OWN_JSON = "json"
@@ -14,7 +14,11 @@ OWN_JSON = "json"
 
 
 @click.command(name="import")
-@click.argument("source", metavar="FILE", type=click.Path(path_type=Path))
+@click.argument(
+    "source",
+    metavar="FILE",
+    type=NoDashPath("files are not imported from standard input; give the file's name"),
+)
 @click.option(
     "--from",
     "fmt",
@@ -26,7 +30,7 @@ OWN_JSON = "json"
     "-o",
     "--output",
     required=True,
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
     help="The map file to write (YAML); '-' prints it.",
 )
 @click.option(
@@ -100,14 +104,11 @@ def _check_output(source: Path, output: Path, *, force: bool) -> None:
     import os
 
     from argmap.editing.safewrite import same_file
-    from argmap.safetext import terminal_text
 
     if same_file(output, source):
-        raise click.UsageError(
-            terminal_text(
-                f"{output} is the source file itself ({source}); importing there would "
-                "replace it. Choose another output file"
-            )
+        raise Misuse(
+            f"{output} is the source file itself ({source}); importing there would "
+            "replace it. Choose another output file"
         )
     if not force and os.path.lexists(output):
         raise MapFailure(f"{output}: already exists; use --force to overwrite it")

@@ -12,9 +12,11 @@ from argmap.cli import (
     Misuse,
     echo,
     fit_options,
+    format_error,
     output_dir_option,
     reports_errors,
     theme_option,
+    unknown_choice,
 )
 from argmap.options import Direction, Engine
 
@@ -32,14 +34,16 @@ def _formats(ctx: click.Context, param: click.Parameter, value: str) -> list[str
     try:
         return parse_formats(value)
     except (UnknownFormatError, ValueError) as exc:
-        raise click.BadParameter(str(exc)) from None
+        raise click.BadParameter(format_error(exc)) from None
 
 
 def _hide(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> frozenset[str]:
     parts = {part.strip() for item in value for part in item.split(",") if part.strip()}
     unknown = sorted(parts - set(HIDEABLE))
     if unknown:
-        raise click.BadParameter(f"cannot hide {unknown[0]!r} (choose from {', '.join(HIDEABLE)})")
+        raise click.BadParameter(
+            unknown_choice(f"cannot hide {unknown[0]!r}", unknown[0], HIDEABLE)
+        )
     return frozenset(parts)
 
 
@@ -61,7 +65,9 @@ def _keep(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) ->
     parts = {part.strip() for item in value for part in item.split(",") if part.strip()}
     unknown = sorted(parts - set(KEEPABLE))
     if unknown:
-        raise click.BadParameter(f"cannot keep {unknown[0]!r} (choose from {', '.join(KEEPABLE)})")
+        raise click.BadParameter(
+            unknown_choice(f"cannot keep {unknown[0]!r}", unknown[0], KEEPABLE)
+        )
     return frozenset(parts)
 
 
@@ -192,12 +198,11 @@ def render(
         portrait=portrait,
     )
     from argmap.errors import OutputClashError
-    from argmap.safetext import terminal_text
 
     try:
         written = render_files(maps, formats, out_dir, options)
     except OutputClashError as exc:
-        raise click.UsageError(terminal_text(str(exc))) from None
+        raise Misuse(str(exc)) from None
     if len(written) > 1:
         for path, target in written:
             echo(f"{path} -> {target}", err=True)

@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING, cast
 
 import click
 
-from argmap.cli import MAP_PATH, echo, fit_options, output_dir_option, reports_errors, theme_option
+from argmap.cli import (
+    MAP_PATH,
+    Misuse,
+    echo,
+    fit_options,
+    format_error,
+    output_dir_option,
+    reports_errors,
+    theme_option,
+)
 from argmap.cli.render import (
     EXTRA_MAP,
     check_worksheet_formats,
@@ -68,7 +77,7 @@ def watch(
     try:
         names = parse_formats(formats)
     except (UnknownFormatError, ValueError) as exc:
-        raise click.BadParameter(str(exc), param_hint="--format") from None
+        raise click.BadParameter(format_error(exc), param_hint="--format") from None
     check_worksheet_formats(exercise, names)
     options = RenderOptions(
         theme=cast("Theme", theme),
@@ -80,13 +89,12 @@ def watch(
     from argmap.editing.safewrite import check_folder
     from argmap.errors import OutputClashError
     from argmap.pipeline import check_targets
-    from argmap.safetext import terminal_text
 
     check_folder(out_dir)  # nor an output "folder" that is a file, a pipe or a device
     try:  # no save can mend an output that is the map itself: say so now, and stop
         check_targets([map_path], names, out_dir, options)
     except OutputClashError as exc:
-        raise click.UsageError(terminal_text(str(exc))) from None
+        raise Misuse(str(exc)) from None
     watch_map(
         map_path,
         names,

@@ -112,8 +112,8 @@ def check_output(
         OutputClashError: ``target`` is an input or a map file; the message says what
             to do instead.
     """
+    from argmap.editing.earlier import kept_map
     from argmap.errors import OutputClashError
-    from argmap.load.files import looks_like_map
 
     t = Path(target)
     for given in inputs:
@@ -122,7 +122,7 @@ def check_output(
                 f"{t} is the {what} itself ({given}); writing there would replace it. "
                 "Choose another output file"
             )
-    if looks_like_map(t):
+    if kept_map(t):
         raise OutputClashError(
             f"{t}: is a map file; writing there would replace it. Choose another output file"
         )

@@ -209,17 +209,25 @@ def real_path(path: str | Path) -> Path:
 
 _MAP_KEY: Final = re.compile(r"""^["']?thesis["']?\s*:""", re.MULTILINE)
 _FLOW_MAP_KEY: Final = re.compile(r"""[{,]\s*["']?thesis["']?\s*:""")
+_NODES_KEY: Final = re.compile(r"""^["']?nodes["']?\s*:""", re.MULTILINE)
+_FLAT_SIGNS: Final = (
+    re.compile(r'"nodes"\s*:\s*\['),
+    re.compile(r'"kind"\s*:\s*"thesis"'),
+)
+"""What a flat JSON export that no longer parses still shows: its records and its thesis."""
 
 
 _HEAD: Final = replace(MAP_FILE, limit=1024 * 1024)
 
 
 def looks_like_map(path: str | Path) -> bool:
-    """Whether ``path`` is an existing regular file holding a map (a top-level ``thesis``).
+    """Whether ``path`` is an existing regular file holding a map argmap reads.
 
-    Used to refuse writing an output over a map: a YAML or JSON file with a ``thesis``
-    key at the start of a line (or among the keys of a JSON object or YAML flow
-    mapping) in its first MiB counts; a binary file, a device or a folder does not.
+    Used to refuse writing an output over a map. A map file is YAML or JSON with a
+    ``thesis`` key at the start of a line (or among the keys of a JSON object or YAML
+    flow mapping) in its first MiB; the flat JSON export (``argmap export``) has a
+    ``nodes`` list of node records instead, and counts too, even hand-edited into
+    invalid JSON. A binary file, a device or a folder does not count.
     """
     import json
 
@@ -234,16 +242,35 @@ def looks_like_map(path: str | Path) -> bool:
         try:
             data = json.loads(text)
         except (ValueError, RecursionError):
+            if all(sign.search(text) for sign in _FLAT_SIGNS):
+                return True
             return _FLOW_MAP_KEY.search(text) is not None
-        return isinstance(data, dict) and "thesis" in data
-    if _MAP_KEY.search(text) is None:
-        return False
-    if Path(path).suffix.lower() in (".yaml", ".yml", ".json"):
+        return _is_map_data(data)
+    has_thesis = _MAP_KEY.search(text) is not None
+    if has_thesis and Path(path).suffix.lower() in (".yaml", ".yml", ".json"):
         return True
-    return _yaml_has_thesis(text)  # e.g. a README with a map in a code block is no map
+    if not has_thesis and _NODES_KEY.search(text) is None:  # nodes: the export, as YAML
+        return False
+    return _yaml_is_map(text)  # e.g. a README with a map in a code block is no map
 
 
-def _yaml_has_thesis(text: str) -> bool:
+def _is_map_data(data: object) -> bool:
+    """A map file's data (a ``thesis``), or the flat export's (node records)."""
+    from argmap.load.flat import NODES, is_flat
+
+    if not isinstance(data, dict):
+        return False
+    if "thesis" in data:
+        return True
+    records = data.get(NODES)
+    return (
+        is_flat(data)
+        and isinstance(records, list)
+        and any(isinstance(r, dict) and "kind" in r and "text" in r for r in records)
+    )
+
+
+def _yaml_is_map(text: str) -> bool:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
@@ -253,4 +280,4 @@ def _yaml_has_thesis(text: str) -> bool:
         data = run_deep(lambda: YAML(typ="safe").load(text))
     except (YAMLError, ValueError, RecursionError):
         return False
-    return isinstance(data, dict) and "thesis" in data
+    return _is_map_data(data)
