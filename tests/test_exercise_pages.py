@@ -68,7 +68,7 @@ def test_png_pages_of_a_place_sheet_count_the_bank() -> None:
         assert page.plan.total == total and page.plan.page.number == number
         heading = re.search(r"<text\b[^>]*>([^<]*)</text>", page.svg)
         assert heading is not None and heading.group(1).endswith(f"page {number} of {total}")
-        assert f"page {number} of {total}>" in str(page.graph.source)  # the DOT page too
+        assert f"page {number} of {total}<" in str(page.graph.source)  # the DOT page too
 
 
 @pytest.mark.parametrize("fit", ["a4", "slide", "letter"])

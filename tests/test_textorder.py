@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -133,3 +135,27 @@ def test_wrapping_loses_nothing_but_spaces_and_splits_no_cluster(
         assert line == line.strip()
         assert unicodedata.category(line[0]) not in ("Mn", "Mc") and line[0] != "\U0001f3fd"
         assert not line.endswith("\u094d")  # a virama keeps its consonant
+
+
+@pytest.mark.parametrize("text", ["\u00ad", "\u200b", "\u00ad\n\u200b\u2060"])
+@pytest.mark.parametrize("fmt", ["svg", "pdf"])
+def test_a_statement_of_characters_drawn_as_nothing_still_renders(
+    tmp_path: Path, text: str, fmt: str
+) -> None:
+    from argmap.load.maps import load_map
+    from argmap.options import RenderOptions
+    from argmap.pipeline import render_map
+
+    data = {
+        "title": "t",
+        "nodes": [
+            {"id": "a", "kind": "thesis", "text": text, "quote": text},
+            {"id": "b", "kind": "premise", "parent": "a", "relation": "supports", "text": text},
+        ],
+    }
+    path = tmp_path / "m.json"  # the flat export's shape: one record a node
+    path.write_text(json.dumps(data), encoding="utf-8")
+    m = load_map(path)
+    assert wrap(text) == ["\u00a0"]  # one blank line, not an empty label the engine refuses
+    for fit in (None, "a4"):
+        assert render_map(m, fmt, RenderOptions(fit=fit))  # type: ignore[arg-type]

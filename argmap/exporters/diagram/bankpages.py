@@ -137,7 +137,7 @@ _FIRST_TEXT: Final = re.compile(r"<text\b[^>]*>([^<]*)</text>")
 _TOTAL: Final = re.compile(r"(page \d+ of )\d+$")
 """The end of a page's heading, its first text: ``page N of TOTAL``."""
 _DOT_HEADING: Final = "\tgraph ["
-_DOT_TOTAL: Final = re.compile(r"(page \d+ of )\d+>")
+_DOT_TOTAL: Final = re.compile(r"(page \d+ of )\d+(?=(?:</FONT>)?>)")
 """The end of the heading in a page's DOT: its graph label's last words."""
 
 
@@ -170,7 +170,7 @@ def _counted(page: LaidPage, total: int) -> LaidPage:
         g = build().copy()
         for i, line in enumerate(g.body):
             if line.startswith(_DOT_HEADING) and _DOT_TOTAL.search(line):
-                g.body[i] = _DOT_TOTAL.sub(rf"\g<1>{total}>", line, count=1)
+                g.body[i] = _DOT_TOTAL.sub(rf"\g<1>{total}", line, count=1)
                 break
         return g
 

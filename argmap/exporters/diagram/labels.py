@@ -84,6 +84,8 @@ def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
             lines.extend(textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""])
         else:
             lines.extend(wrap_columns(paragraph, width) or [""])
+    if not any(lines):  # only characters drawn as nothing (a soft hyphen): one blank line
+        return ["\u00a0"]
     return lines
 
 
@@ -200,6 +202,8 @@ def lines_html(lines: list[str], align: str = "CENTER") -> str:
     """
     face = RIGHT_FACE if align == "RIGHT" else CENTRED_FACE
     joined = f'<BR ALIGN="{align}"/>'.join(html_text(line) for line in lines)
+    if not joined:  # no lines: the engine refuses an empty FONT
+        return ""
     return f'<FONT FACE="{face}">{joined}</FONT>'
 
 
