@@ -229,7 +229,16 @@ def _node_attrs(ctx: _Ctx, node: Node) -> dict[str, str]:
             styles = f"{styles},{STANDING_BORDER[standing]}"
     sheet, show = ctx.options.sheet, ctx.show_quotes
     parts = sheets.label_parts(sheet, node, kind, style)
-    label = node_label(ctx.m, node, kind, style, standing=standing, show_quote=show, **parts)
+    label = node_label(
+        ctx.m,
+        node,
+        kind,
+        style,
+        standing=standing,
+        show_quote=show,
+        narrow=ctx.options.narrow,
+        **parts,
+    )
     classes = sheets.sheet_classes(sheet, classes)
     return {
         "label": label,

@@ -14,7 +14,7 @@ from argmap.analysis.view import draw_kind, visible_nodes
 from argmap.exporters.diagram.build import to_digraph
 from argmap.exporters.diagram.dot import Digraph, LineCache
 from argmap.exporters.diagram.drawn import split_above, with_drawn_above
-from argmap.exporters.diagram.measure import box_size
+from argmap.exporters.diagram.measure import box_size, narrow_page
 from argmap.exporters.diagram.pageestimate import Estimator
 from argmap.exporters.diagram.pagenumbers import write_numbers
 from argmap.exporters.diagram.pageparts import PagePlan
@@ -137,6 +137,7 @@ def lay_out(
     """
     size = PAGE_SIZES[fit].turned(options.portrait)
     budget = page_budget(size)
+    options = replace(options, narrow=narrow_page(budget.width, options.direction in ("LR", "RL")))
     shown = [node.id for node in visible_nodes(m, options)]
     below, above = split_above(m, shown)  # conclusions: drawn with the root, on page 1
     show_quote = "quotes" not in options.hide
@@ -146,7 +147,9 @@ def lay_out(
     def measure(node: Node) -> tuple[float, float]:
         size = sizes.get(node.id)
         if size is None:
-            size = sizes[node.id] = box_size(m, node, draw_kind(m, node), show_quote=show_quote)
+            size = sizes[node.id] = box_size(
+                m, node, draw_kind(m, node), show_quote=show_quote, narrow=options.narrow
+            )
         return size
 
     tighter: dict[str, tuple[float, float]] = {}
@@ -172,7 +175,7 @@ def lay_out(
             planned = plan(on_page=drafter.early)
             pages = with_drawn_above(planned, above, shown, m, around, across)
             home = {node_id: page.number for page in pages for node_id in page.nodes}
-            plans = [PagePlan(page, len(pages), home, 0, across) for page in pages]
+            plans = [PagePlan(page, len(pages), home, 0, across, options.narrow) for page in pages]
             drafts = drafter.lay_out(plans)
             over = _overflowing(drafts, budget)
             if not over:
@@ -303,7 +306,8 @@ class _Drafter:
         if self.told % SETTLED_EVERY == 0:
             gc.freeze()  # the plan's memory so far lives to its end: see the class's note
         if key not in self.drawn and key not in self.queue:
-            self.queue.add(key, self._source(PagePlan(page, 0, self.everyone, 0, self.across)))
+            plan = PagePlan(page, 0, self.everyone, 0, self.across, self.options.narrow)
+            self.queue.add(key, self._source(plan))
 
     def lay_out(self, plans: list[PagePlan]) -> list[_Draft]:
         """Lay out every page not drawn before, each as soon as its graph is built.
