@@ -140,16 +140,14 @@ def lay_out(
     options = replace(options, narrow=narrow_page(budget.width, options.direction in ("LR", "RL")))
     shown = [node.id for node in visible_nodes(m, options)]
     below, above = split_above(m, shown)  # conclusions: drawn with the root, on page 1
-    show_quote = "quotes" not in options.hide
+    box = partial(box_size, show_quote="quotes" not in options.hide, narrow=options.narrow)
 
     sizes: dict[str, tuple[float, float]] = {}
 
     def measure(node: Node) -> tuple[float, float]:
         size = sizes.get(node.id)
         if size is None:
-            size = sizes[node.id] = box_size(
-                m, node, draw_kind(m, node), show_quote=show_quote, narrow=options.narrow
-            )
+            size = sizes[node.id] = box(m, node, draw_kind(m, node))
         return size
 
     tighter: dict[str, tuple[float, float]] = {}
@@ -306,8 +304,7 @@ class _Drafter:
         if self.told % SETTLED_EVERY == 0:
             gc.freeze()  # the plan's memory so far lives to its end: see the class's note
         if key not in self.drawn and key not in self.queue:
-            plan = PagePlan(page, 0, self.everyone, 0, self.across, self.options.narrow)
-            self.queue.add(key, self._source(plan))
+            self.queue.add(key, self._source(PagePlan(page, 0, self.everyone, 0, self.across)))
 
     def lay_out(self, plans: list[PagePlan]) -> list[_Draft]:
         """Lay out every page not drawn before, each as soon as its graph is built.
@@ -326,7 +323,7 @@ class _Drafter:
 
     def _source(self, plan: PagePlan) -> str:
         """The DOT of a page's draft."""
-        draft = replace(plan, digits=self.digits)
+        draft = replace(plan, digits=self.digits, narrow=self.options.narrow)
         return to_digraph(self.m, self.analysis, self.options, draft, cache=self.lines).source
 
     def finish(self, draft: _Draft) -> LaidPage:
