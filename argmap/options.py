@@ -87,3 +87,6 @@ class RenderOptions:
     """The page to fit the diagram to; None takes the format's own default."""
     portrait: bool = False
     """Turn paper pages upright (they lie in landscape by default)."""
+    narrow: bool = False
+    """Set by the page layout on pages too narrow for two ranks of the usual boxes: the
+    diagram wraps statements and stubs narrower (see :func:`~.measure.narrow_page`)."""

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import html
 import re
+import sys
+from pathlib import Path
 
 import pytest
 
 from argmap.analysis.standing import analyze
-from argmap.analysis.view import visible_nodes
+from argmap.analysis.view import draw_kind, visible_nodes
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import Layout, lay_out
+from argmap.exporters.diagram.measure import box_size, narrow_page
+from argmap.exporters.diagram.pagesize import PAGE_SIZES, page_budget
 from argmap.exporters.diagram.pagetrailsize import TRAIL_COLUMN
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
@@ -23,7 +27,6 @@ FITS = [
     for fit in ("slide", "a4", "a3", "letter")
     for portrait in (False, True)
     for direction in ("TB", "LR")
-    if not (portrait and direction == "LR")  # upright LR pages: not yet at the floor
 ]
 
 
@@ -265,12 +268,46 @@ def test_upright_left_to_right_pages_are_at_the_floor(fit: str) -> None:
         (name, fit, portrait, direction)
         for name in ("russias-game-in-north-korea", "school-uniforms")
         for fit in ("slide", "a4", "a3", "letter")
-        for portrait, direction in ((False, "TB"), (True, "TB"), (False, "LR"))
+        for portrait, direction in ((False, "TB"), (True, "TB"), (False, "LR"), (True, "LR"))
     ],
 )
 def test_every_page_of_the_example_maps_is_at_the_floor(
     name: str, fit: str, portrait: bool, direction: str
 ) -> None:
-    """Every page, landscape or upright, top-down or (landscape) left to right."""
+    """Every page, landscape or upright, top-down or left to right."""
     m = load_map(MAPS / f"{name}.yaml")
     assert _below_floor(_laid(m, fit, portrait, direction)) == []
+
+
+@pytest.mark.parametrize("nodes", [120, 400])
+def test_upright_left_to_right_slides_of_generated_maps_are_at_the_floor(nodes: int) -> None:
+    """An upright slide is narrower, at the floor, than a usual box and a stub side by
+    side: its boxes wrap narrower (planned as drawn), and every page is at the floor."""
+    sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+    from bench_render import generate
+
+    m = validate_data(generate(nodes))
+    layout = _laid(m, "slide", True, "LR")
+    assert _below_floor(layout) == []
+    drawn = [n for page in layout.pages for n in page.plan.page.nodes]
+    assert sorted(drawn) == sorted(n.id for n in visible_nodes(m, RenderOptions()))
+
+
+def test_only_narrow_pages_wrap_narrower() -> None:
+    """Upright slides drawn left to right wrap narrower; every other fit keeps its boxes."""
+    narrow = [
+        (fit, portrait, direction)
+        for fit, portrait, direction in FITS
+        if narrow_page(page_budget(PAGE_SIZES[fit].turned(portrait)).width, direction == "LR")
+    ]
+    assert narrow == [("slide", True, "LR")]
+    # Planned as drawn: the same narrower wraps in the planner's box and the label.
+    m = load_map(MAPS / "school-uniforms.yaml")
+    node = max((n for n in m.nodes if n.kind is NodeKind.PREMISE), key=lambda n: len(n.text))
+    usual = box_size(m, node, draw_kind(m, node), show_quote=True)
+    narrower = box_size(m, node, draw_kind(m, node), show_quote=True, narrow=True)
+    assert narrower[0] < usual[0] - 40
+    layout = _laid(m, "slide", True, "LR")
+    home = next(page for page in layout.pages if node.id in page.plan.page.nodes)
+    box = _box(home.svg, f"node-{node.id}")
+    assert abs((box[2] - box[0]) - narrower[0]) < 0.15 * narrower[0]

@@ -227,9 +227,11 @@ def _node_attrs(ctx: _Ctx, node: Node) -> dict[str, str]:
         classes.append(f"status-{standing}")
         if STANDING_BORDER[standing] and STANDING_BORDER[standing] not in styles:
             styles = f"{styles},{STANDING_BORDER[standing]}"
-    sheet, show = ctx.options.sheet, ctx.show_quotes
+    sheet, show, narrow = ctx.options.sheet, ctx.show_quotes, ctx.options.narrow
     parts = sheets.label_parts(sheet, node, kind, style)
-    label = node_label(ctx.m, node, kind, style, standing=standing, show_quote=show, **parts)
+    label = node_label(
+        ctx.m, node, kind, style, standing=standing, show_quote=show, narrow=narrow, **parts
+    )
     classes = sheets.sheet_classes(sheet, classes)
     return {
         "label": label,

@@ -14,7 +14,7 @@ from argmap.analysis.view import draw_kind, visible_nodes
 from argmap.exporters.diagram.build import to_digraph
 from argmap.exporters.diagram.dot import Digraph, LineCache
 from argmap.exporters.diagram.drawn import split_above, with_drawn_above
-from argmap.exporters.diagram.measure import box_size
+from argmap.exporters.diagram.measure import box_size, narrow_page
 from argmap.exporters.diagram.pageestimate import Estimator
 from argmap.exporters.diagram.pagenumbers import write_numbers
 from argmap.exporters.diagram.pageparts import PagePlan
@@ -137,16 +137,17 @@ def lay_out(
     """
     size = PAGE_SIZES[fit].turned(options.portrait)
     budget = page_budget(size)
+    options = replace(options, narrow=narrow_page(budget.width, options.direction in ("LR", "RL")))
     shown = [node.id for node in visible_nodes(m, options)]
     below, above = split_above(m, shown)  # conclusions: drawn with the root, on page 1
-    show_quote = "quotes" not in options.hide
+    box = partial(box_size, show_quote="quotes" not in options.hide, narrow=options.narrow)
 
     sizes: dict[str, tuple[float, float]] = {}
 
     def measure(node: Node) -> tuple[float, float]:
         size = sizes.get(node.id)
         if size is None:
-            size = sizes[node.id] = box_size(m, node, draw_kind(m, node), show_quote=show_quote)
+            size = sizes[node.id] = box(m, node, draw_kind(m, node))
         return size
 
     tighter: dict[str, tuple[float, float]] = {}
@@ -172,7 +173,7 @@ def lay_out(
             planned = plan(on_page=drafter.early)
             pages = with_drawn_above(planned, above, shown, m, around, across)
             home = {node_id: page.number for page in pages for node_id in page.nodes}
-            plans = [PagePlan(page, len(pages), home, 0, across) for page in pages]
+            plans = [PagePlan(page, len(pages), home, 0, across, options.narrow) for page in pages]
             drafts = drafter.lay_out(plans)
             over = _overflowing(drafts, budget)
             if not over:
@@ -322,7 +323,7 @@ class _Drafter:
 
     def _source(self, plan: PagePlan) -> str:
         """The DOT of a page's draft."""
-        draft = replace(plan, digits=self.digits)
+        draft = replace(plan, digits=self.digits, narrow=self.options.narrow)
         return to_digraph(self.m, self.analysis, self.options, draft, cache=self.lines).source
 
     def finish(self, draft: _Draft) -> LaidPage:

@@ -7,7 +7,7 @@ import math
 import re
 import textwrap
 import unicodedata
-from typing import Final
+from typing import Final, NamedTuple
 
 from argmap.analysis.view import visible_nodes
 from argmap.exporters.diagram.dot import Html, escape
@@ -22,7 +22,10 @@ __all__ = [
     "MAX_QUOTE_CHARS",
     "MAX_TEXT_CHARS",
     "MAX_TOOLTIP_CHARS",
+    "NARROW_WRAPS",
+    "WRAPS",
     "WRAP_WIDTH",
+    "Wraps",
     "clean",
     "drawn_text",
     "graphviz_escape",
@@ -35,6 +38,7 @@ __all__ = [
     "stub_box",
     "stub_label_lines",
     "stub_lines",
+    "stub_wrap",
     "text_points",
     "tooltip",
     "width_attr",
@@ -43,6 +47,36 @@ __all__ = [
 
 WRAP_WIDTH: Final = 34
 """Characters per label line (Argdown uses 40; a little narrower keeps big maps slide-shaped)."""
+
+STUB_WRAP: Final = 26
+"""Characters per line of a stub's shortened statement."""
+
+
+class Wraps(NamedTuple):
+    """Characters per line of a statement, of the thesis's (larger) and of a stub's."""
+
+    text: int
+    thesis: int
+    stub: int
+
+    @property
+    def quote(self) -> int:
+        """Characters per line of a quote (smaller, italic)."""
+        return self.text + 6
+
+    @property
+    def credit(self) -> int:
+        """Characters per line of a citation or reviewer's credit (smaller still)."""
+        return self.text + 10
+
+
+WRAPS: Final = Wraps(WRAP_WIDTH, 30, STUB_WRAP)
+"""The usual widths."""
+
+NARROW_WRAPS: Final = Wraps(24, 21, 20)
+"""Pages too narrow for two ranks of the usual boxes (upright slides drawn left to right):
+a statement box about 180 points wide, a stub about 140, so a box and a stub fit side by
+side at the legibility floor."""
 
 MAX_TEXT_CHARS: Final = 600
 """Node text longer than this is shortened in the diagram (full text in the tooltip)."""
@@ -92,8 +126,10 @@ def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
 STUB_POINTS: Final = 11.0
 """A stub's text size."""
 
-STUB_WRAP: Final = 26
-"""Characters per line of a stub's shortened statement."""
+
+def stub_wrap(narrow: bool) -> int:
+    """Characters per line of a stub's statement, on a narrow page or not."""
+    return (NARROW_WRAPS if narrow else WRAPS).stub
 
 
 def stub_lines(text: str, width: int = STUB_WRAP, most: int = 2) -> list[str]:
@@ -112,16 +148,17 @@ def stub_lines(text: str, width: int = STUB_WRAP, most: int = 2) -> list[str]:
     return kept
 
 
-def stub_label_lines(text: str, more: int, page: str) -> list[str]:
+def stub_label_lines(text: str, more: int, page: str, *, narrow: bool = False) -> list[str]:
     """A stub's lines: its branch's first statement shortened, then where the branch goes on.
 
     Args:
         text: the statement of the branch's first node.
         more: how many nodes the branch holds besides that one.
         page: the page it continues on, as drawn.
+        narrow: the page is narrow (see :data:`NARROW_WRAPS`): shorter lines.
     """
     where = f"+{more} more, p. {page}" if more else f"continues on p. {page}"
-    return [*stub_lines(text), where]
+    return [*stub_lines(text, stub_wrap(narrow)), where]
 
 
 def branch_counts(kinds: list[str]) -> str:
@@ -139,15 +176,27 @@ def branch_counts(kinds: list[str]) -> str:
     return ", ".join(parts)
 
 
-def grouped_stub_lines(kinds: list[str], hidden: int, page: str) -> list[str]:
+def grouped_stub_lines(
+    kinds: list[str], hidden: int, page: str, *, narrow: bool = False
+) -> list[str]:
     """A grouped stub's lines: its branches counted by kind, then where they go on.
 
     The counts go on two lines when one would be wider than the last line (``hidden``
     nodes in all, from ``page`` as drawn): on one, the counts of four kinds make a stub
-    wider than a small page.
+    wider than a small page. On a ``narrow`` page, the counts go on as many lines as
+    keep each within a stub's line (one count at least), and the last line is shorter.
     """
     counts = branch_counts(kinds)
     parts = counts.split(", ")
+    if narrow:
+        lines = [parts[0]]
+        for part in parts[1:]:
+            if len(lines[-1]) + len(part) + 2 <= NARROW_WRAPS.stub:
+                lines[-1] += ", " + part
+            else:
+                lines[-1] += ","
+                lines.append(part)
+        return [*lines, f"{hidden} nodes, from p. {page}"]
     where = f"{hidden} nodes in all, from p. {page}"
     if len(parts) == 1 or len(counts) <= len(where):
         return [counts, where]
@@ -262,6 +311,7 @@ def node_label(
     show_quote: bool,
     header: str | None = None,
     blank: str | None = None,
+    narrow: bool = False,
 ) -> Html:
     """A node's HTML-like label: header, wrapped text, quote, citation and reviewer rows.
 
@@ -274,6 +324,7 @@ def node_label(
         show_quote: whether the node's quote is drawn.
         header: the header in place of the kind's (a worksheet names the position).
         blank: rows in place of the statement's (a worksheet's blank).
+        narrow: the page is narrow: lines wrap at :data:`NARROW_WRAPS`.
 
     Returns:
         The label, every user string in it escaped.
@@ -285,8 +336,9 @@ def node_label(
         f'<FONT POINT-SIZE="9" COLOR="{style.ink}"><B>{head}</B></FONT></TD></TR>'
     ]
     size = 16.0 if kind is NodeKind.THESIS else 13.0
+    wraps = NARROW_WRAPS if narrow else WRAPS
     text_lines = wrap(
-        shorten(node.text, MAX_TEXT_CHARS), 30 if kind is NodeKind.THESIS else WRAP_WIDTH
+        shorten(node.text, MAX_TEXT_CHARS), wraps.thesis if kind is NodeKind.THESIS else wraps.text
     )
     body = lines_html(text_lines)
     if kind is NodeKind.THESIS:
@@ -298,12 +350,12 @@ def node_label(
         "</TD></TR>"
     )
     if node.quote and show_quote:
-        quote_lines = wrap(f"“{shorten(node.quote, MAX_QUOTE_CHARS)}”", WRAP_WIDTH + 6)
+        quote_lines = wrap(f"“{shorten(node.quote, MAX_QUOTE_CHARS)}”", wraps.quote)
         rows.append(
             f'<TR><TD{width_attr(quote_lines, 11, "I")}><FONT POINT-SIZE="11"><I>'
             f"{lines_html(quote_lines)}</I></FONT></TD></TR>"
         )
-    rows += _credit_rows(m, node, style)
+    rows += _credit_rows(m, node, style, wraps.credit)
     return Html(
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
         + "".join(rows)
@@ -311,7 +363,7 @@ def node_label(
     )
 
 
-def _credit_rows(m: ArgumentMap, node: Node, style: NodeStyle) -> list[str]:
+def _credit_rows(m: ArgumentMap, node: Node, style: NodeStyle, width: int) -> list[str]:
     """The label rows that credit a node: its citation or source, and its reviewer."""
     rows: list[str] = []
     credit = credit_line(m, node)
@@ -319,7 +371,7 @@ def _credit_rows(m: ArgumentMap, node: Node, style: NodeStyle) -> list[str]:
     if node.author:
         extra.append(f"added by {node.author}")
     for line in extra:
-        wrapped = wrap(shorten(line, 200), WRAP_WIDTH + 10)
+        wrapped = wrap(shorten(line, 200), width)
         rows.append(
             f'<TR><TD ALIGN="RIGHT" BALIGN="RIGHT"{width_attr(wrapped, 10)}>'
             f'<FONT POINT-SIZE="10" COLOR="{style.ink}">'

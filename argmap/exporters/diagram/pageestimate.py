@@ -7,6 +7,7 @@ from typing import Final, NamedTuple
 
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.labels import grouped_stub_lines, stub_box, stub_label_lines
+from argmap.exporters.diagram.measure import narrow_page
 from argmap.exporters.diagram.pageblocks import Blocks, Unit, unit_item
 from argmap.exporters.diagram.pageoverview import around_root, legend_size
 from argmap.exporters.diagram.pagesize import Budget
@@ -88,7 +89,7 @@ class Estimator:
         above: Sequence[str] = (),
     ) -> None:
         self.m = m
-        self.horizontal = horizontal
+        self.horizontal, self.narrow = horizontal, narrow_page(budget.width, horizontal)
         self.order = order = {node_id: i for i, node_id in enumerate(shown)}
         self.node = {node_id: m.get(node_id) for node_id in shown}
         self.children: dict[str, list[str]] = {node_id: [] for node_id in shown}
@@ -142,9 +143,12 @@ class Estimator:
         page = "0" * self.digits
         ids = tops.split(",")
         if len(ids) == 1:
-            return self._size(stub_box(stub_label_lines(self.m.get(ids[0]).text, count - 1, page)))
+            text = self.m.get(ids[0]).text
+            return self._size(
+                stub_box(stub_label_lines(text, count - 1, page, narrow=self.narrow))
+            )
         kinds = [draw_kind(self.m, self.m.get(i)).value for i in ids]
-        return self._size(stub_box(grouped_stub_lines(kinds, count, page)))
+        return self._size(stub_box(grouped_stub_lines(kinds, count, page, narrow=self.narrow)))
 
     def _size(self, size: tuple[float, float]) -> tuple[float, float]:
         # Along ranks and across them: for left-to-right drawings the two swap.
@@ -214,14 +218,15 @@ class Estimator:
         key = (tops, grouped)  # not tops[0] alone: a linked group may be stubbed in part
         item = self._stubs.get(key)
         if item is None:
+            page = "0" * self.digits
             if grouped:
                 hidden = sum(self.weight[t] for t in tops)
                 kinds = [draw_kind(self.m, self.node[t]).value for t in tops]
-                size = stub_box(grouped_stub_lines(kinds, hidden, "0" * self.digits))
+                size = stub_box(grouped_stub_lines(kinds, hidden, page, narrow=self.narrow))
             else:
                 more = sum(self.weight[t] for t in tops) - 1
-                page = "0" * self.digits
-                size = stub_box(stub_label_lines(self.node[tops[0]].text, more, page))
+                text = self.node[tops[0]].text
+                size = stub_box(stub_label_lines(text, more, page, narrow=self.narrow))
             name = stub_name(tops)
             width, height = self._size(size)
             item = self._stubs[key] = Item(name, width, (height,), name)
@@ -314,7 +319,9 @@ class Estimator:
             upright = self.full_size[0] > self.full_size[1]
             alone = upright or all(len(unit) == 1 for unit in tops)
             size = (width, height)
-            width, height, column = with_trail(trail, size, ranks[0], room, self.horizontal, alone)
+            width, height, column = with_trail(
+                trail, size, ranks[0], room, self.horizontal, alone, self.narrow
+            )
             if column and wraps is not None:
                 wraps.append(Wrap(TRAIL_COLUMN, (), ()))
         key = ("", "")

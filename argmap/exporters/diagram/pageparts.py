@@ -24,6 +24,7 @@ from argmap.exporters.diagram.labels import (
     shorten,
     stub_label_lines,
     stub_lines,
+    stub_wrap,
     width_attr,
 )
 from argmap.exporters.diagram.pagetrail import TRAIL_CHARS, EdgeStyler, add_trail
@@ -56,6 +57,9 @@ class PagePlan:
     across: bool = False
     """The drawing runs left to right: the breadcrumb sits above the page's tops, in
     their column, so that it takes none of the page's width for ranks."""
+    narrow: bool = False
+    """The page is too narrow for two ranks of the usual boxes: its stubs, references
+    and breadcrumb rows are narrower too (see :func:`~.measure.narrow_page`)."""
 
     def number(self, page: int) -> str:
         """A page number as this plan draws it."""
@@ -242,10 +246,12 @@ def _stub_attrs(
     style = styles[kind]
     page = plan.number(stub.page)
     if stub.grouped:
-        lines = grouped_stub_lines(_kinds(m, stub.tops, styles), stub.hidden, page)
+        lines = grouped_stub_lines(
+            _kinds(m, stub.tops, styles), stub.hidden, page, narrow=plan.narrow
+        )
         fill = "#ffffff"
     else:
-        lines = stub_label_lines(first.text, stub.hidden - 1, page)
+        lines = stub_label_lines(first.text, stub.hidden - 1, page, narrow=plan.narrow)
         fill = style.fill
     return {
         "label": _boxed(STUB_POINTS, *lines),
@@ -294,7 +300,7 @@ def _add_references(g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: Edge
             home = plan.number(plan.home[link.to])
             lines = [f"→ p. {home}: {shorten(target.text, TRAIL_CHARS)}"]
             if plan.across:  # two short lines: a column is about a box wide
-                lines = [f"→ p. {home}:", *stub_lines(target.text)]
+                lines = [f"→ p. {home}:", *stub_lines(target.text, stub_wrap(plan.narrow))]
             g.node(
                 name,
                 {

@@ -9,7 +9,7 @@ from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.dot import Digraph, Html, LineCache, Port
 from argmap.exporters.diagram.grouprows import drawn_groups
 from argmap.exporters.diagram.labels import html_text, shorten, text_points, width_attr
-from argmap.exporters.diagram.pagetrailsize import TRAIL_ACROSS_WIDTH, TRAIL_COLUMN, TRAIL_WIDTH
+from argmap.exporters.diagram.pagetrailsize import TRAIL_COLUMN, trail_width
 from argmap.exporters.diagram.styles import NodeStyle
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
@@ -51,10 +51,10 @@ def add_trail(
         # Rows go down the tree; a row whose parent is not the row above skips levels.
         skipped = index > 0 and node.parent not in plan.page.trail
         home = plan.number(plan.home[node_id])
-        key = ("trail row", index, node_id, skipped, home, plan.across)
+        key = ("trail row", index, node_id, skipped, home, plan.across, plan.narrow)
         row = cache.get(key)
         if row is None:  # left to right, no wider than a column
-            widest = (TRAIL_ACROSS_WIDTH if plan.across else TRAIL_WIDTH) - 24.0
+            widest = trail_width(plan.across, plan.narrow) - 24.0
             row = cache[key] = _trail_row(m, node, styles, (index, skipped, home), widest)
         rows.append(row)
     label = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'

@@ -6,16 +6,32 @@ from typing import Final
 
 from argmap.exporters.diagram.stacking import NODESEP, RANKSEP
 
-__all__ = ["TRAIL_ACROSS_WIDTH", "TRAIL_COLUMN", "TRAIL_ROW", "TRAIL_WIDTH", "with_trail"]
+__all__ = [
+    "TRAIL_ACROSS_WIDTH",
+    "TRAIL_COLUMN",
+    "TRAIL_ROW",
+    "TRAIL_WIDTH",
+    "trail_width",
+    "with_trail",
+]
 
 TRAIL_WIDTH: Final = 330.0
 TRAIL_ROW: Final = 15.0
 """The breadcrumb above a continued branch: one box, a row per ancestor."""
 TRAIL_ACROSS_WIDTH: Final = 240.0
+NARROW_TRAIL_WIDTH: Final = 190.0
+"""Left to right on a narrow page (see :func:`~.measure.narrow_page`): a narrow box's width."""
 TRAIL_COLUMN: Final = "trail column"
 """Left to right, a breadcrumb's rows are no wider than a column of boxes; on a page
 without room for a column of its own, it sits in the column of the page's tops; the
 page's rows record that as a row set of this name (see :func:`with_trail`)."""
+
+
+def trail_width(horizontal: bool, narrow: bool = False) -> float:
+    """The breadcrumb's width: a page's across, a column's left to right (narrow or not)."""
+    if not horizontal:
+        return TRAIL_WIDTH
+    return NARROW_TRAIL_WIDTH if narrow else TRAIL_ACROSS_WIDTH
 
 
 def with_trail(
@@ -25,6 +41,7 @@ def with_trail(
     room: tuple[float, float],
     horizontal: bool,
     column_ok: bool = True,
+    narrow: bool = False,
 ) -> tuple[float, float, bool]:
     """A drawing's size with its breadcrumb of ``rows`` rows, and whether it is a column's.
 
@@ -32,15 +49,17 @@ def with_trail(
     the tops; drawn left to right, where that does not fit ``room``, it goes in the tops'
     rank (of size ``first`` along) before them instead, if that is smaller (and
     ``column_ok``: not beside a linked group's box, which its arrow would have to cross).
+    A ``narrow`` page's breadcrumb is narrower (see :func:`trail_width`).
     """
     width, height = drawing
     if not horizontal:
         return max(width, TRAIL_WIDTH), height + rows * TRAIL_ROW + 14 + RANKSEP, False
     across = rows * TRAIL_ROW + 14
-    own = (max(width, across), height + TRAIL_ACROSS_WIDTH + RANKSEP)
+    along = trail_width(horizontal, narrow)
+    own = (max(width, across), height + along + RANKSEP)
     if not column_ok or (own[0] <= room[0] and own[1] <= room[1]):
         return (*own, False)
-    beside = (width + across + NODESEP, height + max(0.0, TRAIL_ACROSS_WIDTH - first))
+    beside = (width + across + NODESEP, height + max(0.0, along - first))
     if max(beside[0] / room[0], beside[1] / room[1]) < max(own[0] / room[0], own[1] / room[1]):
         return (*beside, True)
     return (*own, False)
