@@ -19,6 +19,7 @@ from argmap.exporters.diagram.pageestimate import Estimator
 from argmap.exporters.diagram.pagenumbers import write_numbers
 from argmap.exporters.diagram.pageparts import PagePlan
 from argmap.exporters.diagram.pagesize import PAGE_SIZES, Budget, PageSize, page_budget
+from argmap.exporters.diagram.pagetighten import tighten
 from argmap.exporters.diagram.paging import Page, PlanMemo, paginate
 from argmap.model import ArgumentMap, Node
 from argmap.options import Fit, RenderOptions
@@ -42,11 +43,8 @@ MAX_SCALE: Final = 1.5
 PIXELS_PER_POINT: Final = 2.0
 """PNG pages: a 960 x 540 point slide is 1920 x 1080 pixels."""
 
-TRIES: Final = 4
 MAX_PLANS: Final = 8
-"""Plans made at most: after TRIES, each new overflowing page gets its first node alone."""
-"""Plans tried, each tightening the pages whose layout overflowed the one before; a page
-still too big after them is planned with its first node alone."""
+"""Plans made at most, each tightening the pages whose layout overflowed the one before."""
 
 SETTLED_EVERY: Final = 128
 """Pages planned between two moves of the plan's memory out of the collector's full passes."""
@@ -128,9 +126,8 @@ def lay_out(
 ) -> Layout:
     """Split a map into pages of the ``fit`` size and lay each out with the engine.
 
-    The plan estimates box sizes; when a laid-out page still overflows its budget, the
-    whole map is planned again with a budget cut by the overflow (a few times at most),
-    so every page keeps its text at the legibility floor.
+    The plan estimates box sizes; a page whose layout overflows its budget is planned
+    again, tighter (see :func:`tighten`), so every page keeps the legibility floor.
 
     Raises:
         RenderError: the engine is missing, fails or times out.
@@ -141,7 +138,6 @@ def lay_out(
     shown = [node.id for node in visible_nodes(m, options)]
     below, above = split_above(m, shown)  # conclusions: drawn with the root, on page 1
     box = partial(box_size, show_quote="quotes" not in options.hide, narrow=options.narrow)
-
     sizes: dict[str, tuple[float, float]] = {}
 
     def measure(node: Node) -> tuple[float, float]:
@@ -153,7 +149,6 @@ def lay_out(
     tighter: dict[str, tuple[float, float]] = {}
     drafter = _Drafter(m, analysis, options, engine, shown)
     drafts: list[_Draft] = []
-    memo = PlanMemo()
     plan = partial(  # the tightened pages change between plans; the rest are remembered
         paginate,
         m,
@@ -162,12 +157,11 @@ def lay_out(
         budget,
         horizontal=drafter.across,
         tighter=tighter,
-        memo=memo,
+        memo=PlanMemo(),
         above=above,
     )
-    # No room for the conclusions beside the root: each goes on a page of its own.
     across = drafter.across
-    around = Estimator(m, below, measure, budget, across, above).around
+    around = Estimator(m, below, measure, budget, across, above).around  # conclusions apart?
     with drafter:  # the engine lays pages out as they are planned
         for attempt in range(1, MAX_PLANS + 1):
             planned = plan(on_page=drafter.early)
@@ -178,7 +172,7 @@ def lay_out(
             over = _overflowing(drafts, budget)
             if not over:
                 break
-            _tighten(tighter, over, budget, attempt)
+            tighten(tighter, over, budget, attempt)
         drafts = [_without_side_stubs(drafter, d, budget) for d in drafts]
     # Drafts of earlier plans go; each page keeps one SVG, its numbered one.
     drafter.drawn.clear()
@@ -189,38 +183,18 @@ def lay_out(
     return Layout(size, budget, laid)
 
 
-def _overflowing(drafts: list[_Draft], budget: Budget) -> list[_Draft]:
-    """The pages laid out larger than the budget, but for those that cannot shrink.
+def _overflowing(drafts: list[_Draft], budget: Budget) -> list[tuple[Page, float, float]]:
+    """The pages laid out larger than the budget (with their sizes), but those that cannot shrink.
 
     A page of one node and one stub cannot be split further; the others must fit (a
     node's many stubs are grouped, as a last resort, until they do).
     """
     return [
-        d
+        (d.plan.page, d.width, d.height)
         for d in drafts
         if len(d.plan.page.nodes) + len(d.plan.page.stubs) > 2
         and (d.width > budget.width or d.height > budget.height)
     ]
-
-
-def _tighten(
-    tighter: dict[str, tuple[float, float]], over: list[_Draft], budget: Budget, attempt: int
-) -> None:
-    """Cut the budget of each overflowing page for the next plan.
-
-    Each is cut by how far its layout exceeded the budget, a little more each time; after
-    :data:`TRIES`, down to its first node alone.
-    """
-    for d in over:
-        key = d.plan.page.tops[0]
-        width, height = tighter.get(key, (1.0, 1.0))
-        margin = 0.97 - 0.05 * attempt
-        tighter[key] = (
-            width * min(1.0, budget.width / d.width * margin),
-            height * min(1.0, budget.height / d.height * margin),
-        )
-        if attempt >= TRIES:
-            tighter[key] = (0.0, 0.0)
 
 
 class _Draft(NamedTuple):

@@ -1,0 +1,53 @@
+"""Tests for how a re-plan cuts the budget of the pages whose layout overflowed."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.exporters.diagram.pagesize import Budget
+from argmap.exporters.diagram.pagetighten import TRIES, tighten
+from argmap.exporters.diagram.paging import Page
+
+BUDGET = Budget(1000.0, 500.0, 1.0)
+
+
+def page(estimate: tuple[float, float]) -> Page:
+    return Page(1, (), ("a",), ("a", "b", "c"), estimate=estimate)
+
+
+def test_a_page_estimated_well_inside_its_share_is_cut_below_its_estimate() -> None:
+    # Estimated at 0.81 of the width, drawn at 1.02: a cut by the overflow alone (to
+    # about 0.9) would leave the same page in the next plan.
+    tighter: dict[str, tuple[float, float]] = {}
+    tighten(tighter, [(page((810.0, 300.0)), 1020.0, 320.0)], BUDGET, 1)
+    width, height = tighter["a"]
+    assert width < 0.81 * 1000 / 1020
+    assert width > 0.7
+    assert height == 1.0  # the height fitted: not cut
+
+
+def test_a_page_that_overflows_by_height_is_cut_in_height_only() -> None:
+    tighter: dict[str, tuple[float, float]] = {}
+    tighten(tighter, [(page((600.0, 450.0)), 700.0, 550.0)], BUDGET, 1)
+    width, height = tighter["a"]
+    assert width == 1.0
+    assert height < 0.9 * 500 / 550
+
+
+def test_cuts_compound_and_end_in_the_first_node_alone() -> None:
+    tighter: dict[str, tuple[float, float]] = {}
+    tighten(tighter, [(page((900.0, 300.0)), 1050.0, 300.0)], BUDGET, 1)
+    first = tighter["a"][0]
+    tighten(tighter, [(page((800.0, 300.0)), 1040.0, 300.0)], BUDGET, 2)
+    assert tighter["a"][0] < first
+    tighten(tighter, [(page((700.0, 300.0)), 1030.0, 300.0)], BUDGET, TRIES)
+    assert tighter["a"] == (0.0, 0.0)
+
+
+@pytest.mark.parametrize("estimate", [(0.0, 0.0), (1000.0, 500.0)])
+def test_without_a_useful_estimate_the_cut_is_the_overflow(
+    estimate: tuple[float, float],
+) -> None:
+    tighter: dict[str, tuple[float, float]] = {}
+    tighten(tighter, [(page(estimate), 1100.0, 400.0)], BUDGET, 1)
+    assert tighter["a"][0] == pytest.approx(1000 / 1100 * 0.92)
