@@ -11,6 +11,7 @@ from functools import cached_property, partial
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from argmap.analysis.view import draw_kind, visible_nodes
+from argmap.deep import heap_frozen
 from argmap.exporters.diagram.build import to_digraph
 from argmap.exporters.diagram.dot import Digraph, LineCache
 from argmap.exporters.diagram.drawn import split_above, with_drawn_above
@@ -162,7 +163,7 @@ def lay_out(
     )
     across = drafter.across
     around = Estimator(m, below, measure, budget, across, above).around  # conclusions apart?
-    with drafter:  # the engine lays pages out as they are planned
+    with drafter, heap_frozen():  # the engine lays pages out as they are planned
         for attempt in range(1, MAX_PLANS + 1):
             planned = plan(on_page=drafter.early)
             pages = with_drawn_above(planned, above, shown, m, around, across)
@@ -214,9 +215,10 @@ class _Drafter:
     starts on a page as soon as the plan has filled it (see :meth:`early`), on every
     core while the rest of the plan is made; a context manager, for those runs.
 
-    While it lays pages out, what the plans have made so far (hundreds of thousands of
-    estimates and blocks, kept to the end) is left out of the cycle collector's full
-    passes, which would scan it all again each time it grew by a quarter (about 1 s of
+    While pages are laid out (under :func:`~argmap.deep.heap_frozen`), what the plans
+    have made so far (hundreds of thousands of estimates and blocks, kept to the end) is
+    frozen out of the cycle collector's full passes every few pages (:meth:`early`),
+    which would otherwise scan it all again each time it grew by a quarter (about 1 s of
     CPU at 10,000 nodes); it is collected as usual once the pages are laid out.
     """
 
@@ -242,11 +244,9 @@ class _Drafter:
         )
 
     def __enter__(self) -> _Drafter:
-        gc.freeze()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        gc.unfreeze()
         self.queue.__exit__(*exc)
 
     @staticmethod

@@ -82,7 +82,7 @@ def write_pdf(count: int, svgs: Iterable[str], out: IO[bytes], *, title: str = "
     Raises:
         RenderError: the SVG cannot be converted.
     """
-    from argmap.exporters.diagram.pageworkers import heap_frozen
+    from argmap.deep import heap_frozen
 
     fonts = _Fonts()
     try:

@@ -129,7 +129,8 @@ def html_diagram(m: ArgumentMap, analysis: Analysis, options: RenderOptions) -> 
     """
     from markupsafe import Markup
 
-    from argmap.exporters.diagram.pageworkers import finish_pages, heap_frozen
+    from argmap.deep import heap_frozen
+    from argmap.exporters.diagram.pageworkers import finish_pages
 
     svgs, paper = _drawings(m, analysis, options)
     total = len(svgs)
