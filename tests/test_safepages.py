@@ -124,3 +124,9 @@ def test_a_failure_midway_discards_the_pages_staged_and_stops_the_drawing(
         stage_pages(names, endless())
     assert closed == [True, True]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m-1.png", "m-3.png"]
+
+
+def test_a_refused_page_says_what_to_do(tmp_path: Path) -> None:
+    with pytest.raises(MapFileError, match=r"cannot write: .*; the name is too long; give a "):
+        StagedCopy(tmp_path / ("x" * 300 + ".png"), b"page")
+    assert list(tmp_path.iterdir()) == []

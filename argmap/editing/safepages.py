@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from argmap.editing.oserrors import cannot_write
 from argmap.editing.safewrite import (
     _create_temp,
     _existing,
@@ -66,7 +67,7 @@ class StagedCopy:
                 os.fsync(fd)
         except OSError as exc:
             self.discard()
-            raise MapFileError(p, f"cannot write: {exc.strerror or exc}") from None
+            raise cannot_write(p, exc) from None
 
     def commit(self) -> Path:
         """Put the staged content in place; return :attr:`path`.
@@ -89,7 +90,7 @@ class StagedCopy:
             with open(tmp, "rb") as staged:
                 _write_in_place(p, target, staged)
         except OSError as exc:
-            raise MapFileError(p, f"cannot write: {exc.strerror or exc}") from None
+            raise cannot_write(p, exc) from None
         finally:
             self.discard()
         return p
