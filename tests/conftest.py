@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,14 @@ CASES = Path(__file__).resolve().parent / "cases"
 BAD = Path(__file__).resolve().parent / "bad"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SEED = ROOT.parent / "shared" / "seed" / "000_8466625d043d13d0.txt"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_drawings() -> None:
+    """Each test lays its graphs out afresh: no drawing is reused from an earlier test."""
+    pool = sys.modules.get("argmap.exporters.diagram.enginepool")
+    if pool is not None:  # imported by an earlier test
+        pool.forget_drawings()
 
 
 @pytest.fixture

@@ -89,6 +89,7 @@ def test_early_layouts_are_the_pages_drawn_and_no_more(
     early = fitting.lay_out(m, analysis, options, fit, engine)
     early_count = sum(laid)
     laid.clear()
+    enginepool.forget_drawings()  # else the pages drawn already are reused, not laid out
     monkeypatch.setattr(fitting._Drafter, "early", lambda self, page: None)
     late = fitting.lay_out(m, analysis, options, fit, engine)
     assert sum(laid) == early_count

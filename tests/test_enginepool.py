@@ -1,9 +1,10 @@
-"""Graphs laid out as they are made: order, the same drawing in any run, bounded read-ahead."""
+"""Graphs laid out as they are made: order, the same drawing in any run, bounded read-ahead,
+reuse of drawings made before."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from argmap.errors import RenderError
 from argmap.exporters.diagram import engine, enginepool
 from argmap.exporters.diagram.engine import EngineInfo, find_engine
-from argmap.exporters.diagram.enginepool import alone, stream_svgs
+from argmap.exporters.diagram.enginepool import LayoutQueue, alone, stream_svgs
 
 TRAIL = (
     'digraph argmap {{ n{i} [label="page {i}"]; trail [id=trail label=<<TABLE>'
@@ -93,3 +94,87 @@ def test_a_run_that_drops_a_drawing_is_caught(tmp_path: Path) -> None:
     fake.chmod(0o755)
     with pytest.raises(RenderError, match="drew 1 of"):
         list(stream_svgs(_graphs(3), EngineInfo("system", fake), map_name="m.yaml"))
+
+
+def _kept(svg: bytes) -> tuple[bytes, float]:
+    """A module-level keep, as the page drafter's: its drawings may be reused."""
+    return svg, float(len(svg))
+
+
+def _queued(graphs: list[str], info: EngineInfo, keep: Callable[[bytes], object]) -> list[object]:
+    with LayoutQueue(info, keep) as queue:
+        for i, graph in enumerate(graphs):
+            queue.add(i, graph)
+        return [queue.take(i) for i in range(len(graphs))]
+
+
+def _runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    laid: list[int] = []
+    real = enginepool._lay_out
+
+    def counted(batch: list[str], *args: object) -> list[bytes]:
+        laid.append(len(batch))
+        return real(batch, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(enginepool, "_lay_out", counted)
+    return laid
+
+
+def test_a_graph_laid_out_before_is_not_laid_out_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same pages drawn twice in a process (PDF then HTML, or watch) reuse the drawings;
+    each is the one the engine makes afresh."""
+    info = find_engine("auto")
+    laid = _runs(monkeypatch)
+    first = _queued(_graphs(7), info, _kept)
+    assert sum(laid) == 7
+    laid.clear()
+    again = _queued([*_graphs(7), TRAIL.format(i=99)], info, _kept)
+    assert sum(laid) == 1  # only the new graph
+    assert again[:7] == first
+    enginepool.forget_drawings()
+    assert _queued(_graphs(7), info, _kept) == first
+    assert sum(laid) == 1 + 7
+    fresh = [alone(engine.run_engine(g, "svg", info)) for g in _graphs(7)]
+    assert first == [_kept(svg) for svg in fresh]
+
+
+def test_drawings_are_reused_only_by_the_same_engine_and_keep(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    info = find_engine("auto")
+    laid = _runs(monkeypatch)
+    _queued(_graphs(3), info, _kept)
+    copy = tmp_path / info.program.name
+    copy.write_bytes(info.program.read_bytes())
+    copy.chmod(0o755)
+    _queued(_graphs(3), EngineInfo(info.kind, copy), _kept)  # another program
+    _queued(_graphs(3), info, len)  # another keep
+    _queued(_graphs(3), info, lambda svg: svg)  # a keep made anew: never reused
+    _queued(_graphs(3), info, lambda svg: svg)
+    assert sum(laid) == 5 * 3
+
+
+def test_reuse_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once the bytes allowed are kept, later drawings are laid out each time."""
+    info = find_engine("auto")
+    one = len(_queued(_graphs(1), info, _kept)[0][0])  # type: ignore[index]
+    enginepool.forget_drawings()
+    monkeypatch.setattr(enginepool, "MEMO_BYTES", 3 * one + 600)
+    laid = _runs(monkeypatch)
+    _queued(_graphs(6), info, _kept)
+    laid.clear()
+    _queued(_graphs(6), info, _kept)
+    assert sum(laid) == 3
+    assert enginepool._MEMO.size <= enginepool.MEMO_BYTES
+
+
+def test_a_failed_run_keeps_nothing(tmp_path: Path) -> None:
+    fake = tmp_path / "dot"
+    fake.write_text(
+        f"#!{sys.executable}\nimport sys\nsys.stdin.read()\nsys.exit(3)\n", encoding="utf-8"
+    )
+    fake.chmod(0o755)
+    for _ in range(2):
+        with pytest.raises(RenderError):
+            _queued(_graphs(2), EngineInfo("system", fake), _kept)
+    assert enginepool._MEMO.size == 0

@@ -3,16 +3,20 @@
 The caller's work (building the next graphs, using the finished drawings) and the engine's
 overlap: while the engine lays out one batch of graphs on each core, the caller builds
 the batch after them and takes the drawings of the batches done. Only a few batches are
-ever held, however many graphs there are.
+ever held, however many graphs there are. A graph laid out before in this process is not
+laid out again (see :class:`LayoutQueue`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+import threading
+import types
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Final, Generic, TypeVar
+from typing import Final, Generic, TypeVar, cast
 
 from argmap.exporters.diagram.engine import (
     DEFAULT_TIMEOUT,
@@ -23,7 +27,15 @@ from argmap.exporters.diagram.engine import (
     run_engine,
 )
 
-__all__ = ["FIRST_BATCH", "MAX_BATCH", "LayoutQueue", "alone", "stream_svgs"]
+__all__ = [
+    "FIRST_BATCH",
+    "MAX_BATCH",
+    "MEMO_BYTES",
+    "LayoutQueue",
+    "alone",
+    "forget_drawings",
+    "stream_svgs",
+]
 
 FIRST_BATCH: Final = 4
 MAX_BATCH: Final = 32
@@ -103,6 +115,84 @@ def _lay_out(batch: list[str], info: EngineInfo, map_name: str, timeout: float) 
 
 _T = TypeVar("_T")
 
+MEMO_BYTES: Final = 32 * 1024 * 1024
+"""Drawings kept for reuse in one process, at most (as their callers keep them: a page's
+packed SVG is about 4 kB, so every page of a 10,000-node map and the first 8,000 or so of
+a bigger one)."""
+
+
+class _Memo:
+    """Drawings made in this process, by engine, DOT text and how they are kept.
+
+    The engine draws a graph the same every time, alone or in any run (see :func:`alone`),
+    so a graph laid out again (the same pages drawn to PDF and then to HTML in one command,
+    or a map drawn again by ``watch`` after an edit to a few of its pages) takes the
+    drawing already made. Once :data:`MEMO_BYTES` are kept, it keeps what it has.
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.kept: dict[Hashable, object] = {}
+        self.size = 0
+
+    def find(self, key: Hashable) -> tuple[object] | None:
+        """The drawing kept for ``key``, in a 1-tuple; None if there is none."""
+        with self.lock:
+            return (self.kept[key],) if key in self.kept else None
+
+    def keep(self, key: Hashable, drawing: object) -> None:
+        """Keep a drawing, if it is of a kind whose size is known and there is room."""
+        weight = _weight(drawing)
+        with self.lock:
+            if weight is None or key in self.kept or self.size + weight > MEMO_BYTES:
+                return
+            self.kept[key] = drawing
+            self.size += weight
+
+    def clear(self) -> None:
+        with self.lock:
+            self.kept.clear()
+            self.size = 0
+
+
+_MEMO: Final = _Memo()
+
+
+def forget_drawings() -> None:
+    """Let go of the drawings kept for reuse: every graph is laid out afresh from now on."""
+    _MEMO.clear()
+
+
+def _weight(drawing: object, depth: int = 0) -> int | None:
+    """About how many bytes a kept drawing holds: bytes, text, numbers and tuples of them.
+
+    None for anything else (or nested deeper than a few tuples): it is not kept.
+    """
+    if isinstance(drawing, (bytes, str)):
+        return len(drawing) + 64
+    if isinstance(drawing, (int, float)):
+        return 32
+    if isinstance(drawing, tuple) and depth < 4:
+        parts = [_weight(part, depth + 1) for part in drawing]
+        return None if None in parts else sum(p for p in parts if p is not None) + 64
+    return None
+
+
+def _memo_scope(engine: EngineInfo, keep: Callable[[bytes], object]) -> Hashable | None:
+    """What a drawing's reuse depends on besides its DOT: the engine's program, and ``keep``.
+
+    None (no reuse) when ``keep`` is made anew for each caller (a lambda, a closure, a
+    bound method): a drawing kept by it could never be found again.
+    """
+    named = isinstance(keep, types.FunctionType) and "<" not in keep.__qualname__
+    if not named:
+        return None
+    try:
+        stat = engine.program.stat()  # an engine installed anew draws afresh
+    except OSError:
+        return None
+    return (engine.kind, str(engine.program), stat.st_size, stat.st_mtime_ns, keep)
+
 
 class LayoutQueue(Generic[_T]):
     """Graphs laid out as they are handed in, each kept by its key until taken.
@@ -112,6 +202,8 @@ class LayoutQueue(Generic[_T]):
     :func:`stream_svgs`; when :data:`AHEAD` batches a core wait, :meth:`add` waits
     for the oldest, so the DOT waiting for the engine stays bounded. Each finished
     drawing is kept as ``keep`` makes it of the SVG (packed, say), in the run's thread.
+    A graph laid out before in this process by the same engine and kept by the same
+    module-level ``keep`` is not laid out again (up to :data:`MEMO_BYTES` of drawings).
     Use it as a context manager: leaving it waits for the runs under way.
     """
 
@@ -128,11 +220,12 @@ class LayoutQueue(Generic[_T]):
         self.engine, self.keep, self.map_name, self.timeout = engine, keep, map_name, timeout
         self.workers = drawing_workers()
         self.pool = ThreadPoolExecutor(self.workers, thread_name_prefix="argmap-engine")
-        self.batch: list[tuple[Hashable, str]] = []
+        self.batch: list[tuple[Hashable, str, Hashable | None]] = []
         self.size, self.limit = 0, FIRST_BATCH
         self.pending: deque[Future[list[tuple[Hashable, _T]]]] = deque()
         self.done: dict[Hashable, _T] = {}
         self.queued: set[Hashable] = set()
+        self.scope = _memo_scope(engine, keep)
 
     def __enter__(self) -> LayoutQueue[_T]:
         return self
@@ -146,13 +239,20 @@ class LayoutQueue(Generic[_T]):
 
     def add(self, key: Hashable, source: str) -> None:
         """Hand in a graph; its drawing is laid out in a run to come (see :meth:`take`)."""
+        self.queued.add(key)
+        memo = None
+        if self.scope is not None:
+            memo = (self.scope, hashlib.blake2b(source.encode("utf-8"), digest_size=20).digest())
+            found = _MEMO.find(memo)
+            if found is not None:
+                self.done[key] = cast(_T, found[0])  # kept by this same keep
+                return
         if self.batch and (
             len(self.batch) >= self.limit or self.size + len(source) > MAX_DOT_BYTES // 2
         ):
             self._send()
-        self.batch.append((key, source))
+        self.batch.append((key, source, memo))
         self.size += len(source)
-        self.queued.add(key)
 
     def take(self, key: Hashable) -> _T:
         """The drawing of a graph handed in, once laid out; it is then let go.
@@ -165,7 +265,7 @@ class LayoutQueue(Generic[_T]):
         """
         if key not in self.queued:
             raise KeyError(key)
-        if self.batch:
+        if self.batch and key not in self.done:
             self._send()
         while key not in self.done:
             self._collect()
@@ -183,6 +283,12 @@ class LayoutQueue(Generic[_T]):
         """Wait for the oldest run and keep its drawings."""
         self.done.update(self.pending.popleft().result())
 
-    def _lay_out(self, batch: list[tuple[Hashable, str]]) -> list[tuple[Hashable, _T]]:
-        documents = _lay_out([s for _, s in batch], self.engine, self.map_name, self.timeout)
-        return [(key, self.keep(d)) for (key, _), d in zip(batch, documents, strict=True)]
+    def _lay_out(
+        self, batch: list[tuple[Hashable, str, Hashable | None]]
+    ) -> list[tuple[Hashable, _T]]:
+        documents = _lay_out([s for _, s, _ in batch], self.engine, self.map_name, self.timeout)
+        drawings = [(key, self.keep(d)) for (key, _, _), d in zip(batch, documents, strict=True)]
+        for (_, _, memo), (_, drawing) in zip(batch, drawings, strict=True):
+            if memo is not None:
+                _MEMO.keep(memo, drawing)
+        return drawings
