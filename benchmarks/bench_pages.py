@@ -67,9 +67,11 @@ from argmap.exporters.diagram import enginepool, fitting, formats, pdf
 from argmap.exporters.html import page
 from argmap.load.validate import validate_data
 from argmap.options import RenderOptions
-fmt, nodes = sys.argv[1], int(sys.argv[2])
+fmt, nodes, after = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 m = validate_data(generate(nodes))
 analysis = analyze(m)
+if after:  # the pages drawn to another format first, in this process (render -f pdf,html)
+    formats._pages(m, analysis, RenderOptions(), "a4")
 spent = {{"plan": 0.0, "dot": 0.0, "fonts": 0.0}}
 inside = []  # the timed calls under way: a call's time is its own, not its caller's
 def timed(key, fn):
@@ -99,10 +101,11 @@ spent["overlap"] = 0.0
 fitting.paginate = timed("plan", planning(fitting.paginate))
 fitting.to_digraph = timed("dot", fitting.to_digraph)
 pdf._Fonts.embed = timed("fonts", pdf._Fonts.embed)
-laid = [0]
+laid = [0, 0]
 lay_out_batch = enginepool._lay_out
 def counted(batch, *args):
     laid[0] += len(batch)
+    laid[1] += 1
     return lay_out_batch(batch, *args)
 enginepool._lay_out = counted
 wall, own, child = time.perf_counter(), time.process_time(), children()
@@ -127,6 +130,7 @@ print(json.dumps({{
     "engine": engine_cpu, "write_wall": time.perf_counter() - wall,
     "write_cpu": time.process_time() - own, "workers": children() - child, **spent,
     "layout_main": layout_main, "write_main": time.thread_time() - main, "laid": laid[0],
+    "runs": laid[1],
     "mb": size / 1e6, "planned_mb": planned_mb,
     "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
 }}))
@@ -276,7 +280,10 @@ def pdf_renders() -> None:
     seconds: its critical path), its other threads (keeping the engine's drawings), and
     the engine's runs (CPU seconds; in brackets, those done while pages were planned),
     overlapped on every core; and the layouts the engine made (more than the pages when a
-    page is planned again). Writing: drawing each page as
+    page is planned again), in how many runs, at how many CPU milliseconds each. "html
+    after pdf": the HTML page of a map whose PDF was made first in the same process (as
+    ``render -f pdf,html`` does), whose pages are not laid out again. Writing: drawing each
+    page as
     PDF operators, or cleaning it for the HTML page, in worker processes (their CPU
     seconds), while the main thread sets the text, embeds the fonts, or writes the rest
     of the HTML page (threads beside it compress). Wall seconds count whatever else the
@@ -285,26 +292,28 @@ def pdf_renders() -> None:
     child = STAGED_RENDER.format(here=str(HERE))
     print()
     print(
-        "| nodes | format | pages (layouts) | layout: wall s, main CPU s (plan + DOT + rest) "
-        "+ threads + engine (while planning) | writing: wall s, main CPU s (fonts) + threads "
-        "+ workers | CPU s in all | file MB | peak MB: laid out, in all |"
+        "| nodes | format | pages (layouts, engine runs) | layout: wall s, main CPU s (plan + DOT "
+        "+ rest) + threads + engine (while planning; ms a layout) | writing: wall s, main CPU s "
+        "(fonts) + threads + workers | CPU s in all | file MB | peak MB: laid out, in all |"
     )
     print("|---|---|---|---|---|---|---|---|")
     for nodes in PDF_RENDERS:
-        for fmt in ("pdf", "html"):
-            if fmt == "html" and nodes > HTML_STAGED_MAX:
+        for fmt in ("pdf", "html", "html after pdf"):
+            if fmt != "pdf" and nodes > HTML_STAGED_MAX or fmt == "html after pdf" and QUICK:
                 continue
-            r = run_child(child, [fmt, str(nodes)], f"| {nodes} | {fmt} |")
+            r = run_child(child, [fmt[:4], str(nodes), *fmt.split()[1:]], f"| {nodes} | {fmt} |")
             if r is None:
                 continue
             rest = r["layout_main"] - r["plan"] - r["dot"]
             threads = r["layout_cpu"] - r["layout_main"]
             write_threads = r["write_cpu"] - r["write_main"]
             total = r["layout_cpu"] + r["engine"] + r["write_cpu"] + r["workers"]
+            per_layout = f"{1000 * r['engine'] / r['laid']:.1f}" if r["laid"] else "-"
             print(
-                f"| {r['nodes']} | {fmt} | {r['pages']} ({r['laid']}) | {r['layout_wall']:.1f}, "
+                f"| {r['nodes']} | {fmt} | {r['pages']} ({r['laid']}, {r['runs']}) | "
+                f"{r['layout_wall']:.1f}, "
                 f"{r['layout_main']:.1f} ({r['plan']:.1f} + {r['dot']:.1f} + {rest:.1f}) + "
-                f"{threads:.1f} + {r['engine']:.1f} ({r['overlap']:.1f}) | "
+                f"{threads:.1f} + {r['engine']:.1f} ({r['overlap']:.1f}; {per_layout}) | "
                 f"{r['write_wall']:.1f}, {r['write_main']:.1f} ({r['fonts']:.1f}) + "
                 f"{write_threads:.1f} + {r['workers']:.1f} | {total:.1f} | {r['mb']:.1f} | "
                 f"{r['planned_mb']:.0f}, {r['peak_mb']:.0f} |",
