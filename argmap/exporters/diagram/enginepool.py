@@ -203,7 +203,8 @@ class LayoutQueue(Generic[_T]):
     for the oldest, so the DOT waiting for the engine stays bounded. Each finished
     drawing is kept as ``keep`` makes it of the SVG (packed, say), in the run's thread.
     A graph laid out before in this process by the same engine and kept by the same
-    module-level ``keep`` is not laid out again (up to :data:`MEMO_BYTES` of drawings).
+    module-level ``keep`` (which must then depend on the SVG alone, and make bytes, text,
+    numbers or tuples of them) is not laid out again (up to :data:`MEMO_BYTES` of them).
     Use it as a context manager: leaving it waits for the runs under way.
     """
 
