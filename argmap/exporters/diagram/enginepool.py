@@ -40,7 +40,9 @@ __all__ = [
 FIRST_BATCH: Final = 4
 MAX_BATCH: Final = 32
 """Graphs an engine run takes: a few at first, so every core starts early, then twice as
-many each run up to the most (a run's start costs about half a small graph's layout)."""
+many each run up to the most. A run's start costs about two thirds of a page's layout (3 ms
+of CPU against 4.3 ms, A4 pages of a 10,000-node map); runs of 64 or 128 save nothing
+measurable over 32 (1,692 pages: 6.4-6.9 s of the engine's CPU either way)."""
 
 _CELL_ANCHOR: Final = re.compile(rb'<g id="a_trail_(\d+)">')
 """The breadcrumb rows' links: table cells with a link and no id of their own, which the
