@@ -11,10 +11,12 @@ import pytest
 
 from argmap.analysis.standing import analyze
 from argmap.analysis.view import draw_kind, visible_nodes
+from argmap.exporters.diagram import geometry
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import Layout, lay_out
 from argmap.exporters.diagram.measure import box_size, narrow_page
 from argmap.exporters.diagram.pagesize import PAGE_SIZES, page_budget
+from argmap.exporters.diagram.pagetrail import group_below_trail
 from argmap.exporters.diagram.pagetrailsize import TRAIL_COLUMN
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
@@ -311,3 +313,26 @@ def test_only_narrow_pages_wrap_narrower() -> None:
     home = next(page for page in layout.pages if node.id in page.plan.page.nodes)
     box = _box(home.svg, f"node-{node.id}")
     assert abs((box[2] - box[0]) - narrower[0]) < 0.15 * narrower[0]
+
+
+@pytest.mark.parametrize("fit", ["a4", "letter", "slide"])
+def test_a_linked_group_right_below_an_upright_breadcrumb_crosses_no_edge(fit: str) -> None:
+    """Upright, left to right, a linked group's box may sit in the breadcrumb's column,
+    right below it: its boxes go in file order, and its arrow runs straight up from the
+    first to the breadcrumb, crossing no edge (it went round the box, across a child's)."""
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    layout = _laid(m, fit, True, "LR")
+    below = [(page, group_below_trail(m, page.plan)) for page in layout.pages]
+    pages = [(page, group) for page, group in below if group is not None]
+    assert pages
+    for page, group in pages:
+        svg = page.svg
+        assert geometry.crossings(svg) == 0, page.plan.page.number
+        members = [n for n in page.plan.page.tops if m.get(n).group == group]
+        tops = [_box(svg, f"node-{member}")[1] for member in members]
+        assert tops == sorted(tops), "the group's boxes in file order, the first on top"
+        trail = _box(svg, "trail")
+        arrows = [e for e in geometry.tree_edges(svg) if e.tail == "trail" and e.head in members]
+        ys = [y for edge in arrows for _, y in edge.points]
+        # The path ends where the arrowhead (at the breadcrumb) begins.
+        assert ys and min(ys) <= trail[3] + 12 and max(ys) >= tops[0] - 1, "from the box up"

@@ -11,7 +11,12 @@ from argmap.analysis.view import draw_kind, visible_nodes
 from argmap.exporters.diagram import worksheet as sheets
 from argmap.exporters.diagram.dot import Digraph, LineCache, Port, edge_line, escape, node_line
 from argmap.exporters.diagram.drawn import add_drawing_step
-from argmap.exporters.diagram.grouprows import hold_below_groups, hold_group_rows, stacked_groups
+from argmap.exporters.diagram.grouprows import (
+    group_box,
+    hold_below_groups,
+    hold_group_rows,
+    stacked_groups,
+)
 from argmap.exporters.diagram.labels import (
     MAX_TOOLTIP_CHARS,
     graphviz_escape,
@@ -20,6 +25,7 @@ from argmap.exporters.diagram.labels import (
     tooltip,
 )
 from argmap.exporters.diagram.legend import legend_content, legend_label
+from argmap.exporters.diagram.pagetrail import group_below_trail
 from argmap.exporters.diagram.stacking import STACK_COLUMNS, Wrap, stack_columns, stack_leaves
 from argmap.exporters.diagram.styles import (
     CROSS_LINK_STYLE,
@@ -57,6 +63,7 @@ class _Ctx:
     """Group name -> the drawn nodes of that linked group."""
     lines: LineCache = field(default_factory=dict)  # from earlier builds of the same map
     stacked: Mapping[str, Wrap] = field(default_factory=dict)  # groups a page draws in rows
+    below_trail: str | None = None  # the group right below a page's breadcrumb, in its column
 
     @property
     def show_quotes(self) -> bool:
@@ -92,7 +99,8 @@ def to_digraph(
     shown = visible_nodes(m, options) if page is None else [m.get(i) for i in page.page.nodes]
     ctx = _context(m, analysis, options, shown, cache)
     if page is not None:  # linked groups too wide for the page: in rows
-        ctx = replace(ctx, stacked=stacked_groups(page, ctx.groups.keys()))
+        below = group_below_trail(m, page)
+        ctx = replace(ctx, stacked=stacked_groups(page, ctx.groups.keys()), below_trail=below)
     g = _new_graph(m, options)
 
     stubs = None
@@ -191,18 +199,8 @@ def _add_group(g: Digraph, ctx: _Ctx, group: str) -> None:
     """Add a linked group: its premises side by side in a box of their own (or in rows)."""
     premise = ctx.nodes[NodeKind.PREMISE]
     with g.subgraph(f"cluster_group {group}") as sub:
-        sub.set(
-            {
-                "label": sheets.group_label(ctx.options.sheet),
-                "fontsize": "9",
-                "fontcolor": premise.ink,
-                "color": premise.border,
-                "style": "rounded",
-                "penwidth": "1.5",
-                "id": escape(f"group-{group}"),
-                "class": "linked-group",
-            }
-        )
+        caption = sheets.group_label(ctx.options.sheet)
+        sub.set(group_box(group, caption, premise, group == ctx.below_trail))
         rows = ctx.stacked.get(group)
         if rows is None:
             sub.attr("graph", {"rank": "same"})

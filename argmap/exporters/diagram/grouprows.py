@@ -5,14 +5,43 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence, Set
 from typing import TYPE_CHECKING
 
-from argmap.exporters.diagram.dot import Digraph
+from argmap.exporters.diagram.dot import Digraph, escape
 from argmap.exporters.diagram.stacking import Wrap
+from argmap.exporters.diagram.styles import NodeStyle
 from argmap.model import ArgumentMap
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pageparts import PagePlan
 
-__all__ = ["drawn_groups", "hold_below_groups", "hold_group_rows", "stacked_groups"]
+__all__ = [
+    "drawn_groups",
+    "group_box",
+    "hold_below_groups",
+    "hold_group_rows",
+    "stacked_groups",
+]
+
+
+def group_box(group: str, caption: str, premise: NodeStyle, below_trail: bool) -> dict[str, str]:
+    """The attributes of a linked group's box, in the look of its premises.
+
+    ``below_trail``: the box sits right below the breadcrumb in its column, and its arrow
+    goes up across the box's top edge (see :func:`~.pagetrail.group_below_trail`): its
+    caption goes at its foot, out of the arrow's way.
+    """
+    attrs = {
+        "label": caption,
+        "fontsize": "9",
+        "fontcolor": premise.ink,
+        "color": premise.border,
+        "style": "rounded",
+        "penwidth": "1.5",
+        "id": escape(f"group-{group}"),
+        "class": "linked-group",
+    }
+    if below_trail:
+        attrs["labelloc"] = "b"
+    return attrs
 
 
 def stacked_groups(plan: PagePlan, groups: Set[str]) -> dict[str, Wrap]:
