@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.dot import Digraph, Html, LineCache, Port
-from argmap.exporters.diagram.grouprows import drawn_groups
+from argmap.exporters.diagram.grouprows import boxed_groups
 from argmap.exporters.diagram.labels import html_text, shorten, text_points, width_attr
 from argmap.exporters.diagram.pagetrailsize import TRAIL_COLUMN, trail_width
 from argmap.exporters.diagram.styles import NodeStyle
@@ -78,7 +78,7 @@ def add_trail(
 def _hang_tops(g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: EdgeStyler) -> None:
     """Draw each top's edge to the breadcrumb row of its parent (one a linked group's box)."""
     port = {node_id: f"r{i}" for i, node_id in enumerate(plan.page.trail)}
-    grouped = drawn_groups(m, plan.page.nodes)
+    grouped = boxed_groups(m, plan)
     done: set[str] = set()
     tops = sorted(plan.page.tops, key=m.position)
     below = group_below_trail(m, plan)
@@ -121,7 +121,7 @@ def group_below_trail(m: ArgumentMap, plan: PagePlan) -> str | None:
         return None
     first = m.get(min(plan.page.tops, key=m.position))
     group = first.group
-    if group is None or group not in drawn_groups(m, plan.page.nodes):
+    if group is None or group not in boxed_groups(m, plan):
         return None
     return group
 
