@@ -338,11 +338,12 @@ def test_a_linked_group_right_below_an_upright_breadcrumb_crosses_no_edge(fit: s
         assert ys and min(ys) <= trail[3] + 12 and max(ys) >= tops[0] - 1, "from the box up"
 
 
-def _objected_group(members: int, under: str) -> ArgumentMap:
+def _objected_group(members: int, under: str, siblings: int = 0) -> ArgumentMap:
     """A linked group of long, quoted premises, each objected to and the objection answered.
 
     ``under``: the group supports the thesis (beside a lone reason), an objection to a
-    reason, or an objection to a conclusion drawn from the thesis.
+    reason, or an objection to a conclusion drawn from the thesis. ``siblings``: under
+    the thesis, this many reasons (each with one of its own) before the group and after.
     """
     linked = [
         {
@@ -364,7 +365,12 @@ def _objected_group(members: int, under: str) -> ArgumentMap:
     thesis: dict[str, object] = {"id": "t", "text": "The thesis, with a linked group below."}
     if under == "thesis":
         lone = {"id": "lone", "text": "A reason that stands on its own, beside the group."}
-        thesis["premises"] = [group, lone]
+        reasons = [
+            {"id": f"{side}{i}", "text": f"Reason {side}{i}.", "premises": [{"text": "Why."}]}
+            for side in "az"
+            for i in range(siblings)
+        ]
+        thesis["premises"] = [*reasons[:siblings], group, lone, *reasons[siblings:]]
     elif under == "objection":
         thesis["premises"] = [{"id": "r", "text": "A reason.", "objections": [objection]}]
     else:
@@ -429,3 +435,14 @@ def test_each_part_of_a_linked_group_says_where_the_rest_is(fit: str) -> None:
         assert [int(n) for n in linked] == runs
         for number in linked:
             assert f">p. {number}<" in svg
+
+
+def test_a_linked_group_in_parts_among_many_siblings_keeps_its_parts() -> None:
+    """Siblings too many for a stub each share a grouped stub and go on, as units, on
+    later pages: a group in parts among them goes on in its parts, every page at the floor."""
+    m = _objected_group(5, "thesis", siblings=20)
+    layout = _laid(m, "a4", True)
+    assert any(stub.grouped for stub in layout.pages[0].plan.page.stubs)
+    assert _below_floor(layout) == []
+    homes = {n for page in layout.pages for n in page.plan.page.nodes if n.startswith("m")}
+    assert homes == {f"m{i}" for i in range(5)}
