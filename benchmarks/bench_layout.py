@@ -1,6 +1,7 @@
 """Does each page read as a tree? Crossings, overlaps, placement, aspect and fill per map.
 
-Every map is fitted to slides and laid out by the engine; each page's SVG is read back
+Every map is fitted to its page (slides, paper, upright or not, top-down or left to right)
+and laid out by the engine; each page's SVG is read back
 (:mod:`argmap.exporters.diagram.geometry`) and counted: tree edges that cross (on every
 page, and on the overview a room sees first), tree edges that go round other boxes, boxes
 that overlap, children drawn above their parent or siblings out of file order, the
@@ -37,25 +38,93 @@ CASES = [
     ("flagship", "a3"),
     ("flagship", "a4-lr"),
     ("flagship", "slide-lr"),
+    ("flagship", "slide-portrait"),
+    ("flagship", "letter-portrait"),
+    ("flagship", "a4-portrait-lr"),
+    ("flagship", "slide-portrait-lr"),
     ("uniforms", "a4"),
     ("uniforms", "slide"),
+    ("uniforms", "a4-portrait"),
+    ("uniforms", "a4-portrait-lr"),
+    ("groups", "a4-portrait"),
+    ("groups", "slide-portrait"),
+    ("groups", "a4-portrait-lr"),
     ("120", "slide"),
+    ("120", "a4-portrait"),
+    ("120", "a4-portrait-lr"),
     ("400", "slide"),
+    ("400", "a4-portrait"),
+    ("400", "a4-portrait-lr"),
     ("1500", "slide"),
+    ("1500", "a4-portrait"),
+    ("1500", "a4-portrait-lr"),
 ]
+"""(map, fit): the fit is a page, then ``-portrait`` (upright) and ``-lr`` (left to right)."""
 FILES = {"flagship": "russias-game-in-north-korea.yaml", "uniforms": "school-uniforms.yaml"}
 
 
+def linked_groups() -> dict[str, object]:
+    """A map of linked groups of 3, 4 and 5 long premises, each objected to and answered.
+
+    The groups hang under the thesis, under an objection to a reason, and under an
+    objection to a conclusion: the cases where an upright page is too small for a group.
+    """
+
+    def group(name: str, size: int) -> dict[str, object]:
+        members = [
+            {
+                "id": f"{name}-m{i}",
+                "text": f"Linked premise {i} of {name} holds only together with the rest. " * 2,
+                "quote": f"Words quoted in support of linked premise {i} of {name}.",
+                "objections": [
+                    {
+                        "id": f"{name}-o{i}",
+                        "text": f"Premise {i} of {name} is doubtful for a stated reason. " * 2,
+                        "objections": [{"id": f"{name}-b{i}", "text": "The doubt misses. " * 3}],
+                    }
+                ],
+            }
+            for i in range(size)
+        ]
+        return {"id": name, "linked": members}
+
+    objection = {"id": "x", "text": "An objection that a linked group backs.", "premises": []}
+    thesis = {
+        "id": "t",
+        "text": "A thesis with linked groups under it, under an objection and a conclusion.",
+        "premises": [
+            group("g3", 3),
+            group("g4", 4),
+            {
+                "id": "r",
+                "text": "A reason.",
+                "objections": [{**objection, "premises": [group("g5", 5)]}],
+            },
+        ],
+        "conclusions": [
+            {
+                "id": "c",
+                "text": "A conclusion drawn from the thesis.",
+                "objections": [{**objection, "id": "y", "premises": [group("h4", 4)]}],
+            }
+        ],
+    }
+    return {"title": "Linked groups", "thesis": thesis}
+
+
 def load(name: str) -> ArgumentMap:
-    """A named map of the repository, or a generated map of that many nodes."""
+    """A named map of the repository, the linked groups' map, or a generated map of N nodes."""
+    if name == "groups":
+        return validate_data(linked_groups())
     return load_map(MAPS / FILES[name]) if name in FILES else validate_data(generate(int(name)))
 
 
 def measure(name: str, fit: str) -> str:
     """One table row: the map's pages and their layout figures."""
     m = load(name)
-    paper, _, turn = fit.partition("-")
-    options = RenderOptions(portrait=turn == "portrait", direction="LR" if turn == "lr" else "TB")
+    paper, *turns = fit.split("-")
+    across = "lr" in turns
+    options = RenderOptions(portrait="portrait" in turns, direction="LR" if across else "TB")
     layout = lay_out(m, analyze(m), options, paper, find_engine("auto"))  # type: ignore[arg-type]
     order = {node.id: i for i, node in enumerate(m.walk())}
     edges = crossed = overlapping = above = unordered = detoured = 0
@@ -64,9 +133,9 @@ def measure(name: str, fit: str) -> str:
     for page in layout.pages:
         edges += len(geometry.tree_edges(page.svg))
         crossed += geometry.crossings(page.svg)
-        detoured += geometry.detours(page.svg, turn == "lr")
+        detoured += geometry.detours(page.svg, across)
         overlapping += geometry.overlaps(page.svg)
-        wrong_rank, wrong_order = geometry.misplaced(page.svg, order, turn == "lr")
+        wrong_rank, wrong_order = geometry.misplaced(page.svg, order, across)
         above += wrong_rank
         unordered += wrong_order
         scale = layout.scale(page)

@@ -11,7 +11,13 @@ from argmap.analysis.view import draw_kind, visible_nodes
 from argmap.exporters.diagram import worksheet as sheets
 from argmap.exporters.diagram.dot import Digraph, LineCache, Port, edge_line, escape, node_line
 from argmap.exporters.diagram.drawn import add_drawing_step
-from argmap.exporters.diagram.grouprows import hold_below_groups, hold_group_rows, stacked_groups
+from argmap.exporters.diagram.grouprows import (
+    group_box,
+    hold_below_groups,
+    hold_group_rows,
+    part_captions,
+    stacked_groups,
+)
 from argmap.exporters.diagram.labels import (
     MAX_TOOLTIP_CHARS,
     graphviz_escape,
@@ -19,7 +25,8 @@ from argmap.exporters.diagram.labels import (
     shorten_keep_lines,
     tooltip,
 )
-from argmap.exporters.diagram.legend import legend_content, legend_label
+from argmap.exporters.diagram.legend import legend_attrs, legend_content, legend_label
+from argmap.exporters.diagram.pagetrail import group_below_trail
 from argmap.exporters.diagram.stacking import STACK_COLUMNS, Wrap, stack_columns, stack_leaves
 from argmap.exporters.diagram.styles import (
     CROSS_LINK_STYLE,
@@ -57,6 +64,9 @@ class _Ctx:
     """Group name -> the drawn nodes of that linked group."""
     lines: LineCache = field(default_factory=dict)  # from earlier builds of the same map
     stacked: Mapping[str, Wrap] = field(default_factory=dict)  # groups a page draws in rows
+    below_trail: str | None = None  # the group right below a page's breadcrumb, in its column
+    boxed: frozenset[str] = frozenset()  # groups drawn in a box: two members, or a part
+    captions: Mapping[str, str] = field(default_factory=dict)  # a part's: where the rest is
 
     @property
     def show_quotes(self) -> bool:
@@ -91,8 +101,11 @@ def to_digraph(
     _check_focus(m, options)
     shown = visible_nodes(m, options) if page is None else [m.get(i) for i in page.page.nodes]
     ctx = _context(m, analysis, options, shown, cache)
-    if page is not None:  # linked groups too wide for the page: in rows
-        ctx = replace(ctx, stacked=stacked_groups(page, ctx.groups.keys()))
+    if page is not None:  # linked groups in rows, right below the breadcrumb, or in parts
+        captions = part_captions(m, page, sheets.group_label(options.sheet))  # see group_rest
+        stacked, below = stacked_groups(page, ctx.groups.keys()), group_below_trail(m, page)
+        boxed = ctx.boxed | captions.keys()
+        ctx = replace(ctx, stacked=stacked, below_trail=below, boxed=boxed, captions=captions)
     g = _new_graph(m, options)
 
     stubs = None
@@ -149,7 +162,10 @@ def _context(
         }
     visible = frozenset(node.id for node in shown)
     lines = {} if cache is None else cache
-    return _Ctx(m, options, node_styles, edge_styles, visible, standing, groups, lines)
+    boxed = frozenset(group for group, members in groups.items() if len(members) > 1)
+    return _Ctx(
+        m, options, node_styles, edge_styles, visible, standing, groups, lines, boxed=boxed
+    )
 
 
 def _new_graph(m: ArgumentMap, options: RenderOptions) -> Digraph:
@@ -169,7 +185,7 @@ def _add_nodes(g: Digraph, ctx: _Ctx, shown: list[Node], stubs: PageStubs | None
     for node in shown:
         if stubs is not None:
             stubs.add_before(node)
-        if node.group is not None and len(ctx.groups[node.group]) > 1:
+        if node.group in ctx.boxed:
             if node.group not in drawn_groups:
                 drawn_groups.add(node.group)
                 _add_group(g, ctx, node.group)
@@ -191,18 +207,9 @@ def _add_group(g: Digraph, ctx: _Ctx, group: str) -> None:
     """Add a linked group: its premises side by side in a box of their own (or in rows)."""
     premise = ctx.nodes[NodeKind.PREMISE]
     with g.subgraph(f"cluster_group {group}") as sub:
-        sub.set(
-            {
-                "label": sheets.group_label(ctx.options.sheet),
-                "fontsize": "9",
-                "fontcolor": premise.ink,
-                "color": premise.border,
-                "style": "rounded",
-                "penwidth": "1.5",
-                "id": escape(f"group-{group}"),
-                "class": "linked-group",
-            }
-        )
+        caption = ctx.captions.get(group) or sheets.group_label(ctx.options.sheet)
+        part = group in ctx.captions and ctx.options.direction in ("TB", "BT")
+        sub.set(group_box(group, caption, premise, group == ctx.below_trail, part))
         rows = ctx.stacked.get(group)
         if rows is None:
             sub.attr("graph", {"rank": "same"})
@@ -268,9 +275,7 @@ def _edge_attrs(ctx: _Ctx, source: Node, relation: Relation, cross: bool) -> dic
 
 def _link_key(ctx: _Ctx, node: Node) -> str:
     """The name of the support link a node belongs to (its group's, if linked)."""
-    if node.group is not None and len(ctx.groups.get(node.group, ())) > 1:
-        return f"group {node.group}"
-    return node.id
+    return f"group {node.group}" if node.group in ctx.boxed else node.id
 
 
 def _undercut_links(ctx: _Ctx, shown: list[Node], steps: Mapping[str, Port]) -> set[str]:
@@ -384,16 +389,4 @@ def _add_legend(g: Digraph, ctx: _Ctx, shown: list[Node]) -> None:
     label = sheets.sheet_key(ctx.options.sheet) or legend_label(
         content, ctx.nodes, ctx.edges, ctx.options.theme
     )
-    g.node(
-        "legend key",
-        {
-            "label": label,
-            "shape": "plaintext",
-            "style": "",
-            "fontsize": "10",
-            "fontcolor": "#212121",
-            "id": "legend",
-            "tooltip": "Key",
-            "class": "legend",
-        },
-    )
+    g.node("legend key", legend_attrs(label))

@@ -2,17 +2,61 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence, Set
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final, NamedTuple
 
-from argmap.exporters.diagram.dot import Digraph
+from argmap.exporters.diagram.dot import Digraph, Html, escape
+from argmap.exporters.diagram.labels import html_text
 from argmap.exporters.diagram.stacking import Wrap
+from argmap.exporters.diagram.styles import NodeStyle
+from argmap.exporters.diagram.textwidth import text_points, width_attr
 from argmap.model import ArgumentMap
 
 if TYPE_CHECKING:
+    from argmap.exporters.diagram.pageestimate import Estimator
     from argmap.exporters.diagram.pageparts import PagePlan
 
-__all__ = ["drawn_groups", "hold_below_groups", "hold_group_rows", "stacked_groups"]
+__all__ = [
+    "GROUP_CAPTION",
+    "GroupPart",
+    "boxed_groups",
+    "drawn_groups",
+    "group_rest",
+    "part_captions",
+    "group_box",
+    "group_parts",
+    "hold_below_groups",
+    "hold_group_rows",
+    "stacked_groups",
+]
+
+
+def group_box(
+    group: str, caption: str, premise: NodeStyle, below_trail: bool, part: bool = False
+) -> dict[str, str]:
+    """The attributes of a linked group's box, in the look of its premises.
+
+    ``below_trail``: the box sits right below the breadcrumb in its column, and its arrow
+    goes up across the box's top edge (see :func:`~.pagetrail.group_below_trail`): its
+    caption goes at its foot, out of the arrow's way. ``part``: a part of a group, drawn
+    top-down: its caption (two lines, see :func:`part_captions`) goes at its head, out
+    of the way of its members' children's edges (the engine draws top-down pages
+    bottom-up, so the caption's place is turned).
+    """
+    attrs = {
+        "label": caption,
+        "fontsize": "9",
+        "fontcolor": premise.ink,
+        "color": premise.border,
+        "style": "rounded",
+        "penwidth": "1.5",
+        "id": escape(f"group-{group}"),
+        "class": "linked-group",
+    }
+    if below_trail or part:
+        attrs["labelloc"] = "b"
+    return attrs
 
 
 def stacked_groups(plan: PagePlan, groups: Set[str]) -> dict[str, Wrap]:
@@ -74,3 +118,150 @@ def drawn_groups(m: ArgumentMap, nodes: Sequence[str]) -> set[str]:
         if group is not None:
             (twice if group in seen else seen).add(group)
     return twice
+
+
+GROUP_CAPTION: Final = 2 * 12.0
+"""The room a part's caption of two lines takes (see :func:`part_captions`): across
+ranks, or along them drawn left to right (the box's margins are in the estimate)."""
+
+
+def group_parts(members: tuple[str, ...], planner: Estimator) -> list[tuple[str, ...]]:
+    """A linked group's members cut into the fewest parts of a page each (in file order).
+
+    A group goes on one page where it fits (see :func:`_fits_alone`); else in as few
+    consecutive parts as do, evenly filled (the earlier parts the larger), each drawn in
+    a box of its own that says where the rest of the group is. A part that does not fit
+    even alone is as small as it gets: one member.
+    """
+    if len(members) < 2 or _fits_alone(planner, members):
+        return [members]
+    for count in range(2, len(members) + 1):
+        size, extra = divmod(len(members), count)
+        parts: list[tuple[str, ...]] = []
+        start = 0
+        for index in range(count):
+            end = start + size + (index < extra)
+            parts.append(members[start:end])
+            start = end
+        if all(len(part) == 1 or _fits_alone(planner, part) for part in parts):
+            return parts
+    return [(member,) for member in members]
+
+
+def _fits_alone(planner: Estimator, unit: tuple[str, ...]) -> bool:
+    """Whether a page of linked members alone (their children as stubs) fits a page.
+
+    At the page's full size, less the room of a part's caption (see
+    :data:`GROUP_CAPTION`); a stub each, or (when that is larger) one for each member's.
+    """
+    kept = planner.width, planner.height
+    along, across = planner.full_size
+    if planner.horizontal:
+        along -= GROUP_CAPTION
+    else:
+        across -= GROUP_CAPTION
+    planner.width, planner.height = along, across
+    try:
+        for limits in ({}, dict.fromkeys(unit, 0)):
+            estimate = planner.estimate([unit], set(unit), None, limits)
+            if estimate.width <= along and estimate.height <= across:
+                return True
+        return False
+    finally:
+        planner.width, planner.height = kept
+
+
+class GroupPart(NamedTuple):
+    """A part of a linked group that a page draws (see :func:`group_parts`).
+
+    Attributes:
+        here: the places (from 1, in file order) of the members the page draws.
+        size: how many members the group shows in all.
+        rest: for each run of its other members, the first one's page.
+    """
+
+    here: tuple[int, ...]
+    size: int
+    rest: tuple[int, ...]
+
+
+def group_rest(m: ArgumentMap, plan: PagePlan) -> dict[str, GroupPart]:
+    """The linked groups a page draws only a part of, and where their other members are.
+
+    A group too big for one page is drawn in parts, each in a box of its own. What a
+    page draws of a part does not depend on the page numbers (see :mod:`.pagenumbers`).
+    """
+    drawn = set(plan.page.nodes)
+    out: dict[str, GroupPart] = {}
+    for node_id in plan.page.nodes:
+        node = m.get(node_id)
+        if node.group is None or node.group in out or node.parent is None:
+            continue
+        members = [
+            child.id
+            for child in m.children(node.parent)
+            if child.group == node.group and child.id in plan.home
+        ]
+        if all(member in drawn for member in members):
+            continue
+        here = tuple(i for i, member in enumerate(members, start=1) if member in drawn)
+        runs = [
+            plan.home[member]
+            for i, member in enumerate(members)
+            if member not in drawn and (i == 0 or members[i - 1] in drawn)
+        ]
+        out[node.group] = GroupPart(here, len(members), tuple(runs))
+    return out
+
+
+def boxed_groups(m: ArgumentMap, plan: PagePlan) -> set[str]:
+    """The linked groups a page draws in a box: two members or more, or a part of one."""
+    return drawn_groups(m, plan.page.nodes) | group_rest(m, plan).keys()
+
+
+def part_captions(m: ArgumentMap, plan: PagePlan, caption: str) -> dict[str, str]:
+    """Group name -> its box's caption, for each group a page draws a part of.
+
+    Below the usual caption, which members these are and where the others are:
+    ``3-4 of 5 · more on p. 2 and p. 6``, each page a link to it (its number written in
+    by :mod:`.pagenumbers`).
+    """
+    return {
+        group: _part_caption(caption, group, part, plan)
+        for group, part in group_rest(m, plan).items()
+    }
+
+
+def _places(here: Sequence[int]) -> str:
+    """Places as ranges: ``1-2, 5``."""
+    runs: list[list[int]] = []
+    for place in here:
+        if runs and runs[-1][-1] == place - 1:
+            runs[-1].append(place)
+        else:
+            runs.append([place])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+
+
+def _part_caption(caption: str, group: str, part: GroupPart, plan: PagePlan) -> Html:
+    """A part's caption (see :func:`part_captions`), a cell for each word and each page."""
+    cells = [(f"{_places(part.here)} of {part.size} · more on", "")]
+    for index, page in enumerate(part.rest):
+        if index:
+            cells.append(("and" if index == len(part.rest) - 1 else ",", ""))
+        number = plan.number(page)
+        tip = html_text(f"More of this linked group (page {number})")
+        link = f' ID="{html_text(f"grouprest-{group}-{index}")}" HREF="#page-{number}"'
+        cells.append((f"p. {number}", f'{link} TOOLTIP="{tip}"'))
+    widths = [math.ceil(text_points(text, 9)) + 4 for text, _ in cells]  # see width_attr
+    row = "".join(
+        f'<TD{attrs} WIDTH="{width}">{html_text(text)}</TD>'
+        for (text, attrs), width in zip(cells, widths, strict=True)
+    )
+    table = 'BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"'
+    # Fixed, or the engine spreads the cells over the caption's width.
+    line = f'<TABLE FIXEDSIZE="TRUE" WIDTH="{sum(widths)}" HEIGHT="12" {table}>'
+    return Html(
+        f"<TABLE {table}><TR><TD{width_attr([caption], 9)}>{html_text(caption)}</TD></TR>"
+        f"<TR><TD>{line}<TR>{row}</TR></TABLE></TD></TR></TABLE>"
+    )

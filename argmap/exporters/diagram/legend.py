@@ -21,7 +21,7 @@ from argmap.exporters.diagram.styles import (
 )
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
-__all__ = ["LegendContent", "legend_content", "legend_label"]
+__all__ = ["LegendContent", "legend_attrs", "legend_content", "legend_label"]
 
 
 @dataclass
@@ -52,6 +52,8 @@ def legend_content(
     """
     content = LegendContent()
     grouped: set[str] = set()
+    # A group drawn in parts: a member drawn here, another as a stub, is in a box too.
+    parted = {node.group for node in shown if node.group is not None and node.id not in visible}
     for node in shown:
         kind = draw_kind(m, node)
         if kind not in content.kinds:
@@ -64,7 +66,7 @@ def legend_content(
             content.relations.append(node.relation)
         content.cross = content.cross or any(link.to in visible for link in node.links)
         if node.group is not None and node.id in visible:  # a stub draws no group box
-            content.linked = content.linked or node.group in grouped
+            content.linked = content.linked or node.group in grouped or node.group in parted
             grouped.add(node.group)
         content.drawn = content.drawn or (kind is NodeKind.CONCLUSION and node.parent in visible)
         marked = standing.get(node.id)
@@ -121,3 +123,17 @@ def legend_label(
         + "".join(rows)
         + "</TABLE>"
     )
+
+
+def legend_attrs(label: str) -> dict[str, str]:
+    """The key's attributes: a table of its ``label`` with no box of its own."""
+    return {
+        "label": label,
+        "shape": "plaintext",
+        "style": "",
+        "fontsize": "10",
+        "fontcolor": "#212121",
+        "id": "legend",
+        "tooltip": "Key",
+        "class": "legend",
+    }

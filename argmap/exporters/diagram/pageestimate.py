@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping, Sequence, Set
 from typing import Final, NamedTuple
 
 from argmap.analysis.view import draw_kind
+from argmap.exporters.diagram.grouprows import group_parts
 from argmap.exporters.diagram.labels import grouped_stub_lines, stub_box, stub_label_lines
 from argmap.exporters.diagram.measure import narrow_page
 from argmap.exporters.diagram.pageblocks import Blocks, Unit, unit_item
@@ -179,7 +180,7 @@ class Estimator:
             if group is not None:
                 members = [c for c in self.children[parent] if self.node[c].group == group]
             seen.update(members)
-            units.append(tuple(members))
+            units.extend(group_parts(tuple(members), self))  # in parts if too big
         return units
 
     def stubs_of(

@@ -123,11 +123,13 @@ class Pager(Estimator):
         return attacks + [u for u in units if u not in attacks]
 
     def as_units(self, tops: Sequence[str]) -> tuple[Unit, ...]:
-        """Siblings ``tops`` cut into units: a linked group's members stay together."""
+        """Siblings ``tops`` cut into units: a linked group's members (a part's) stay together."""
+        parent = self.parent[tops[0]] if tops else None
+        part = {c: unit for unit in self.units(parent) for c in unit} if parent else {}
         units: list[list[str]] = []
         for top in tops:
-            group = self.node[top].group
-            if units and group is not None and self.node[units[-1][0]].group == group:
+            unit = part.get(top, (top,))
+            if units and len(unit) > 1 and part.get(units[-1][0]) == unit:
                 units[-1].append(top)
             else:
                 units.append([top])

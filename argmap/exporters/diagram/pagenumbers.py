@@ -3,8 +3,9 @@
 A page is laid out before the plan's numbers are final (a page planned again shifts every
 page after it); its draft draws each number as the same count of zeros, and digits share
 one width, so the draft's layout holds for any numbers. Only our own words carry numbers:
-the heading's end, a stub's last line, a reference's start, and the links and tooltips of
-stubs, breadcrumb rows and references; user text is never touched.
+the heading's end, a stub's last line, a reference's start, a linked group's part's caption,
+and the links and tooltips of stubs, breadcrumb rows and references; user text is never
+touched.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import html
 import re
 from typing import Final
 
+from argmap.exporters.diagram.grouprows import group_rest
 from argmap.exporters.diagram.pageparts import PagePlan
 from argmap.model import ArgumentMap
 
@@ -44,6 +46,9 @@ def write_numbers(svg: str, m: ArgumentMap, plan: PagePlan, digits: int) -> str:
     # The engine numbers a label's links across the whole graph: breadcrumb rows are
     # told apart by their order, which is the rows' order.
     rows = iter([plan.home[node_id] for node_id in page.trail])
+    for group, part in group_rest(m, plan).items():  # a part's caption: where the others are
+        for index, number in enumerate(part.rest):
+            targets[f"a_grouprest-{group}-{index}"] = (number, "last")
     nodes = set(page.nodes)
     for node_id in page.nodes:
         for link in m.get(node_id).links:

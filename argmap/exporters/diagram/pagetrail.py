@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.dot import Digraph, Html, LineCache, Port
-from argmap.exporters.diagram.grouprows import drawn_groups
+from argmap.exporters.diagram.grouprows import boxed_groups
 from argmap.exporters.diagram.labels import html_text, shorten, text_points, width_attr
 from argmap.exporters.diagram.pagetrailsize import TRAIL_COLUMN, trail_width
 from argmap.exporters.diagram.styles import NodeStyle
@@ -16,7 +16,7 @@ from argmap.model import ArgumentMap, Node, NodeKind, Relation
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pageparts import PagePlan
 
-__all__ = ["TRAIL_CHARS", "EdgeStyler", "add_trail"]
+__all__ = ["TRAIL_CHARS", "EdgeStyler", "add_trail", "group_below_trail"]
 
 TRAIL_CHARS: Final = 48
 """A trail box shows this much of its statement."""
@@ -78,9 +78,10 @@ def add_trail(
 def _hang_tops(g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: EdgeStyler) -> None:
     """Draw each top's edge to the breadcrumb row of its parent (one a linked group's box)."""
     port = {node_id: f"r{i}" for i, node_id in enumerate(plan.page.trail)}
-    grouped = drawn_groups(m, plan.page.nodes)
+    grouped = boxed_groups(m, plan)
     done: set[str] = set()
     tops = sorted(plan.page.tops, key=m.position)
+    below = group_below_trail(m, plan)
     for top in tops:
         node = m.get(top)
         if node.parent in port and node.relation is not None:  # a conclusion's: see build
@@ -92,8 +93,11 @@ def _hang_tops(g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: EdgeStyle
                 done.add(node.group)
                 attrs = {**attrs, "ltail": f"cluster_group {node.group}"}
                 attrs["class"] += " linked"
+                if node.group == below:  # straight up from its first box (see below)
+                    del attrs["ltail"]
+            outside = len(tops) > 1 and (below is None or node.group != below)
             if _in_column(plan):  # drawn from the breadcrumb down to the top, pointing up
-                _edge_back(g, top, end, attrs, len(tops) > 1)
+                _edge_back(g, top, end, attrs, outside)
             else:
                 g.edge(top, end, attrs)
     if _in_column(plan):
@@ -103,7 +107,37 @@ def _hang_tops(g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: EdgeStyle
                 column.node(name)
         if done:  # a linked group's box right below the breadcrumb, its boxes in order
             for upper, lower in zip(["trail", *tops], tops, strict=False):
-                g.edge(upper, lower, {"style": "invis"})
+                _hold_before(g, m, upper, lower)
+
+
+def group_below_trail(m: ArgumentMap, plan: PagePlan) -> str | None:
+    """The linked group whose box sits right below the breadcrumb, in its column, if any.
+
+    Its arrow runs straight up from its first box to the breadcrumb, across the box's
+    top edge (the gap between the two is narrower than an arrowhead): the box's caption
+    goes at its foot, out of the arrow's way (see build).
+    """
+    if not plan.page.tops or not _in_column(plan):
+        return None
+    first = m.get(min(plan.page.tops, key=m.position))
+    group = first.group
+    if group is None or group not in boxed_groups(m, plan):
+        return None
+    return group
+
+
+def _hold_before(g: Digraph, m: ArgumentMap, upper: str, lower: str) -> None:
+    """Hold ``upper`` above ``lower`` in their column (one rank, drawn left to right).
+
+    The engine keeps an edge's tail before its head along a rank, but mirrors the order
+    inside a cluster when the ranks run across: two boxes of one linked group are held
+    by an edge from the lower to the upper.
+    """
+    group = m.get(upper).group if upper != "trail" else None
+    if group is not None and m.get(lower).group == group:
+        g.edge(lower, upper, {"style": "invis"})
+    else:
+        g.edge(upper, lower, {"style": "invis"})
 
 
 def _in_column(plan: PagePlan) -> bool:
@@ -121,9 +155,9 @@ def _edge_back(g: Digraph, tail: str, head: Port, attrs: Mapping[str, str], outs
     back = {k: v for k, v in attrs.items() if k not in ("arrowhead", "ltail")}
     back["dir"] = "back"
     back["arrowtail"] = attrs.get("arrowhead", "normal")
-    if "ltail" in attrs:  # to a linked group's box, right below the breadcrumb
+    if "ltail" in attrs:  # to a linked group's box
         back["lhead"] = attrs["ltail"]
-    elif outside:  # past other tops: round the column's outer side, clear of their edges
+    if outside:  # past other tops: round the column's outer side, clear of their edges
         back["headport"] = "w"
         head = head._replace(compass="w")
     g.edge(head, tail, back)
