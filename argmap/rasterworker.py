@@ -16,10 +16,13 @@ until its input ends. It imports nothing of argmap beyond this module and
 
 from __future__ import annotations
 
+import contextlib
+import os
 import pickle
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from importlib.util import find_spec
 from typing import IO, Final
 
@@ -98,13 +101,45 @@ def draw(job: Job) -> bytes | str:
     """Draw one prepared SVG with resvg; its PNG bytes, or what went wrong in one line."""
     svg, dpi, zoom, fonts, shaped = job
     try:
-        return _drawer(backend(shaped), tuple(fonts))(svg, dpi * zoom)
+        with _panic_quieted():
+            return _drawer(backend(shaped), tuple(fonts))(svg, dpi * zoom)
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:
         # resvg raises ValueError for a bad SVG, and a pyo3 PanicException (not an
         # Exception) when its text layout trips; the user needs one line either way.
         return " ".join(str(exc).split())[:200] or type(exc).__name__
+
+
+@contextmanager
+def _panic_quieted() -> Iterator[None]:
+    """Keep the report of a panic in resvg (Rust) off the user's terminal.
+
+    Rust writes a panic's report, backtrace notes and all, straight to file descriptor 2;
+    :func:`draw` turns the panic into one line of its own. Whatever else reaches the
+    descriptor meanwhile is passed on when the drawing succeeds.
+    """
+    import tempfile
+
+    try:
+        saved = os.dup(2)
+    except OSError:  # no standard error to keep quiet
+        yield
+        return
+    caught = tempfile.TemporaryFile(prefix="argmap-resvg-")  # noqa: SIM115 (closed below)
+    os.dup2(caught.fileno(), 2)
+    drawn = False
+    try:
+        yield
+        drawn = True
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        if drawn and caught.tell():
+            caught.seek(0)
+            with contextlib.suppress(OSError):
+                os.write(2, caught.read())
+        caught.close()
 
 
 def _drawer(name: str | None, fonts: tuple[str, ...]) -> Drawer:

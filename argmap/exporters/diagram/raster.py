@@ -58,7 +58,12 @@ def _with_fonts(svg: str) -> tuple[str, bool]:
             )
         return "".join(parts)
 
-    return set_text_fonts(svg, FONT_FAMILY, fallbacks, draw), shaped
+    text = set_text_fonts(svg, FONT_FAMILY, fallbacks, draw)
+    if shaped:  # drawn by resvg 0.48, which needs its text set otherwise
+        from argmap.exporters.diagram.shapedtext import for_shaping
+
+        text = for_shaping(svg)
+    return text, shaped
 
 
 def _emoji_run(run: str) -> str:

@@ -1,0 +1,99 @@
+"""Text set for resvg 0.48 (Indic scripts): shaped runs in chunks of their own, no panics."""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+from typing import Final
+
+from argmap.rasterworker import FONT_FAMILY, SHAPED_FAMILIES
+
+__all__ = ["for_shaping"]
+
+LEAD: Final = '<tspan font-size="0.01">x</tspan>'
+"""A letter of the main face, too small to see or to move the line (0.006 pt wide)."""
+
+_ATTR: Final = re.compile(r'\b(x|text-anchor|font-size|font-weight|font-style)="([^"]*)"')
+
+
+def for_shaping(svg: str) -> str:
+    """An SVG's text, each run in the Noto face that has it, laid out as resvg 0.48 needs.
+
+    resvg 0.48 (the binding that shapes Indic scripts) sets a run of Devanagari, Tamil
+    and the other :data:`~argmap.rasterworker.SHAPED_FAMILIES` right only at the start
+    of a text chunk: after other text it drops or misplaces vowel signs. And it panics
+    ("removal index ... should be < len") on a chunk that opens with a run in a face
+    other than the main one when a shaped run, or a combining mark, follows it. So each
+    shaped run is a chunk of its own, placed where argmap measures it to start, and any
+    other chunk that opens in another face opens with :data:`LEAD`.
+
+    Args:
+        svg: the SVG document, as the engine wrote it.
+
+    Returns:
+        The rewritten SVG.
+    """
+    from argmap.exporters.diagram.fonts import fallback_fonts, family_name
+    from argmap.exporters.diagram.raster import EMOJI_FAMILY, _emoji_run
+    from argmap.exporters.diagram.svgtext import set_text_fonts
+
+    fallbacks = fallback_fonts()
+
+    def draw(opening: str, runs: list[tuple[int, str]]) -> str | None:
+        if all(index < 0 for index, _ in runs):
+            return None
+        families = [
+            FONT_FAMILY if index < 0 else family_name(fallbacks[index]) for index, _ in runs
+        ]
+        parts = [
+            html.escape(run, False)
+            if family == FONT_FAMILY
+            else _emoji_run(run)
+            if family == EMOJI_FAMILY
+            else f'<tspan font-family="{html.escape(family)}">{html.escape(run, False)}</tspan>'
+            for family, (_, run) in zip(families, runs, strict=True)
+        ]
+        chunks = _chunks(families)
+        for chunk in chunks:
+            first = families[chunk[0]]
+            if first != FONT_FAMILY and first not in SHAPED_FAMILIES:
+                parts[chunk[0]] = LEAD + parts[chunk[0]]
+        if len(chunks) == 1:
+            return "".join(parts)
+        return _placed(opening, [run for _, run in runs], parts, chunks)
+
+    return set_text_fonts(svg, FONT_FAMILY, fallbacks, draw)
+
+
+def _chunks(families: list[str]) -> list[range]:
+    """A line's runs in chunks: each shaped run alone, what lies between it and the next."""
+    cuts = {0, len(families)}
+    for at, family in enumerate(families):
+        if family in SHAPED_FAMILIES:
+            cuts.update((at, at + 1))
+    return [range(start, end) for start, end in itertools.pairwise(sorted(cuts))]
+
+
+def _placed(opening: str, texts: list[str], parts: list[str], chunks: list[range]) -> str:
+    """The runs' markup, each chunk a ``<tspan>`` starting where argmap measures it to.
+
+    The line keeps its anchor, its width measured as the box around it was
+    (:func:`~argmap.exporters.diagram.textwidth.text_points`, in the faces that draw it).
+    """
+    from argmap.exporters.diagram.textwidth import text_points
+
+    attrs = dict(_ATTR.findall(opening))
+    size = float(attrs.get("font-size", "14"))
+    style = "B" if attrs.get("font-weight") == "bold" else "I" if "font-style" in attrs else ""
+    widths = [text_points(text, size, style) for text in texts]
+    total = sum(widths)
+    anchor = attrs.get("text-anchor", "start")
+    x = float(attrs.get("x", "0")) - {"middle": total / 2, "end": total}.get(anchor, 0.0)
+    out: list[str] = []
+    for chunk in chunks:
+        out.append(f'<tspan x="{x:.2f}" text-anchor="start">')
+        out.extend(parts[i] for i in chunk)
+        out.append("</tspan>")
+        x += sum(widths[i] for i in chunk)
+    return "".join(out)

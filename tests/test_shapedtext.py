@@ -1,0 +1,70 @@
+"""Text set for resvg 0.48: shaped runs in chunks of their own, and its panics kept quiet."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+
+from argmap import rasterworker
+from argmap.exporters.diagram import raster
+from argmap.exporters.diagram.shapedtext import LEAD, for_shaping
+
+pytest.importorskip("fontTools")
+
+_PAGE = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="400pt" height="60pt" viewBox="0 0 400 60">'
+    '<text x="200" y="30" text-anchor="middle" font-family="Noto Sans" font-size="13">{}</text>'
+    "</svg>"
+)
+
+
+def _text(line: str) -> str:
+    found = re.search(r"<text\b[^>]*>(.*)</text>", for_shaping(_PAGE.format(line)), re.S)
+    assert found is not None
+    return found.group(1)
+
+
+def test_a_shaped_run_after_other_text_opens_a_chunk_of_its_own() -> None:
+    body = _text("Say हिन्दी now")
+    chunks = re.findall(r'<tspan x="([\d.]+)" text-anchor="start">', body)
+    texts = [re.sub(r"<[^>]+>", "", piece) for piece in re.split(r'<tspan x="[\d.]+"[^>]*>', body)]
+    assert [text.strip() for text in texts[1:]] == ["Say", "हिन्दी", "now"]
+    starts = [float(x) for x in chunks]
+    assert starts == sorted(starts)
+    assert starts[0] < 200 < starts[-1]  # the line stays centred on its anchor
+
+
+def test_a_line_opening_in_another_face_opens_with_a_letter_of_the_main_one() -> None:
+    assert _text("★☆ हिन्दी").count(LEAD) == 1  # the stars' chunk; the Devanagari is alone
+    assert not _text("हिन्दी").count(LEAD)  # a lead would undo its shaping
+    assert _text("👍 é").startswith(LEAD)
+
+
+def test_a_line_of_the_main_face_alone_is_left_as_it_is() -> None:
+    assert _text("Plain words") == "Plain words"
+
+
+@pytest.mark.skipif(rasterworker.backend(shaped=True) != "resvg_py", reason="needs resvg-py")
+@pytest.mark.parametrize(
+    "line", ["★☆ हिन्दी", "مرحبا हिन्दी", "বাংলা e\u0301", "👩\u200d💻 हिन्दी e\u0301", "ไทย தமிழ்"]
+)
+def test_lines_that_made_resvg_panic_are_drawn(line: str) -> None:
+    png = raster.svg_to_png(_PAGE.format(line), dpi=72, max_side_px=8000)
+    assert png.startswith(b"\x89PNG")
+
+
+def test_a_panic_report_stays_off_the_terminal(capfd: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(RuntimeError), rasterworker._panic_quieted():
+        os.write(2, b"thread panicked at layout.rs\nstack backtrace:\n")
+        raise RuntimeError("removal index (is 6) should be < len (is 6)")
+    assert capfd.readouterr().err == ""
+
+
+def test_what_else_reaches_standard_error_while_drawing_is_passed_on(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    with rasterworker._panic_quieted():
+        os.write(2, b"a warning of someone else's\n")
+    assert capfd.readouterr().err == "a warning of someone else's\n"
