@@ -25,10 +25,11 @@ _WORD_ANCHORS: Final = 6
 _RUN_ANCHORS: Final = 6
 """Runs of three words of a quote searched for, spread along it."""
 
-_FIRST: Final = 64
-"""Occurrences looked for of one anchor. One found this often is common and says little
-about where the passage is: spots are scored by the rarer anchors alone (by the common
-ones' first occurrences when every anchor is common: ties go to the earlier passage)."""
+_BUDGET: Final = 12_000
+"""Occurrences looked for in all, shared among a quote's anchors. An anchor found more
+often than its share is common and says little about where the passage is: spots are
+scored by the rarer anchors alone (by the common ones' first occurrences when every
+anchor is common: ties go to the earlier passage). A small source has every anchor's."""
 
 SLACK: Final = 3
 """How many tokens a refined window may grow or shrink at each end."""
@@ -65,11 +66,11 @@ def lowered(text: str) -> str:
 def places(hay: str, low: str, quote: str) -> list[Place]:
     """The best few places in ``hay`` for a window of the (normalised) ``quote``'s tokens.
 
-    A few anchors (the quote's longest words and some of its runs of three words) are
-    found by plain string search, as a found quote is, so the cost does not grow with
-    the number of windows in the source; the spots where most of the rarer anchors
-    meet are scored token by token, counting every quote word (ties go to the earlier
-    window).
+    A few anchors (some of the quote's runs of three words, then, if those leave it
+    open, its longest words) are found by plain string search, as a found quote is, so
+    the cost does not grow with the number of windows in the source; the spots where
+    most of the rarer anchors meet are scored token by token, counting every quote word
+    (ties go to the earlier window).
 
     Args:
         hay: the normalised source text.
@@ -84,8 +85,33 @@ def places(hay: str, low: str, quote: str) -> list[Place]:
     tokens = [q_low[s:e] for s, e in spans]
     want = Counter(tokens)
     width = len(quote) + _STRETCH * len(tokens)
-    hits = {anchor: _occurrences(low, anchor) for anchor in _anchors(q_low, spans)}
-    rare = {anchor: found for anchor, found in hits.items() if len(found) < _FIRST}
+    runs, words = _anchors(q_low, spans)
+    share = _BUDGET // max(1, len(runs) + len(words))
+    hits = {anchor: _occurrences(low, anchor, share) for anchor in runs}
+    found = _scored(hay, low, hits, want, len(tokens), width, share)
+    if not found or 2 * found[0].score < len(tokens):  # the runs alone do not settle it
+        hits.update((anchor, _occurrences(low, anchor, share)) for anchor in words)
+        found = _scored(hay, low, hits, want, len(tokens), width, share)
+    # A window grown by SLACK tokens at each end matches at most 2 * SLACK words more:
+    # a place that far behind the best cannot win.
+    return [p for p in found[:CANDIDATES] if p.score + 2 * SLACK >= found[0].score]
+
+
+def _scored(
+    hay: str,
+    low: str,
+    hits: dict[str, list[int]],
+    want: Counter[str],
+    size: int,
+    width: int,
+    share: int,
+) -> list[Place]:
+    """The places around the spots where most anchors meet, best first.
+
+    Spots are scored by the rarer anchors (by the common ones' first occurrences when
+    every anchor is common); each place's windows of ``size`` tokens by every quote word.
+    """
+    rare = {anchor: found for anchor, found in hits.items() if len(found) < share}
     found: list[Place] = []
     seen: set[int] = set()
     for spot in _dense_spots(rare if any(rare.values()) else hits, width):
@@ -93,21 +119,20 @@ def places(hay: str, low: str, quote: str) -> list[Place]:
         hi = hay.find(" ", min(len(hay), spot + 2 * width + _PAD))
         stretch = [m.span() for m in TOKEN.finditer(hay, lo, len(hay) if hi < 0 else hi)]
         words = [low[s:e] for s, e in stretch]
-        score, start = _best_window(words, want, len(tokens))
+        score, start = _best_window(words, want, size)
         if score > 0 and stretch[start][0] not in seen:
             seen.add(stretch[start][0])
             found.append(Place(score, stretch, words, start))
     found.sort(key=lambda p: (-p.score, p.spans[p.start][0]))
-    # A window grown by SLACK tokens at each end matches at most 2 * SLACK words more:
-    # a place that far behind the best cannot win.
-    return [p for p in found[:CANDIDATES] if p.score + 2 * SLACK >= found[0].score]
+    return found
 
 
-def _anchors(q_low: str, spans: list[tuple[int, int]]) -> list[str]:
-    """The strings searched for: the longest distinct words, and runs spread along.
+def _anchors(q_low: str, spans: list[tuple[int, int]]) -> tuple[list[str], list[str]]:
+    """The strings searched for: runs spread along the quote, and its longest words.
 
     A run is the quote's text from one word to the second word after it (with the
-    punctuation between them).
+    punctuation between them); runs are searched first, words only when the runs'
+    places hold less than half the quote.
     """
     words = [(s, e) for s, e in spans if _is_word(q_low[s])]
     longest = sorted({q_low[s:e] for s, e in words}, key=lambda w: -len(w))
@@ -115,19 +140,20 @@ def _anchors(q_low: str, spans: list[tuple[int, int]]) -> list[str]:
     if len(runs) > _RUN_ANCHORS:
         last = len(runs) - 1
         runs = [runs[k * last // (_RUN_ANCHORS - 1)] for k in range(_RUN_ANCHORS)]
-    return list(dict.fromkeys(longest[:_WORD_ANCHORS] + runs))
+    runs = list(dict.fromkeys(runs))
+    return runs, [w for w in longest[:_WORD_ANCHORS] if w not in runs]
 
 
 def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _occurrences(low: str, anchor: str) -> list[int]:
-    """Offsets of ``anchor`` not inside a longer word: the first :data:`_FIRST` ones."""
+def _occurrences(low: str, anchor: str, limit: int) -> list[int]:
+    """Offsets of ``anchor`` not inside a longer word: the first ``limit`` ones."""
     found: list[int] = []
     tries = 0
     start = low.find(anchor)
-    while start != -1 and len(found) < _FIRST and tries < 4 * _FIRST:
+    while start != -1 and len(found) < limit and tries < 4 * limit:
         end = start + len(anchor)
         tries += 1
         if (start == 0 or not _is_word(low[start - 1])) and (
