@@ -22,7 +22,7 @@ _SPOTS: Final = 16
 _WORD_ANCHORS: Final = 6
 """Words of a quote searched for (its longest), each one pass over the source at most."""
 
-_RUN_ANCHORS: Final = 6
+_RUN_ANCHORS: Final = 4
 """Runs of three words of a quote searched for, spread along it."""
 
 _BUDGET: Final = 12_000
