@@ -1,9 +1,11 @@
-"""Time the quote checker on a 1 MB source (run: python benchmarks/bench_quotecheck.py)."""
+"""Time the quote checker on 1 MB and 5 MB sources (run: python benchmarks/bench_quotecheck.py)."""
 
 from __future__ import annotations
 
 import random
+import resource
 import time
+from pathlib import Path
 
 from argmap.analysis.sourcetext import SourceText
 
@@ -12,6 +14,8 @@ SAMPLE = (
     "to US–South Korean defense exercises proved to be yet another example of Russian double "
     "standards — the “pivot” to East Asia… Lavrov once more blasted the United States"
 )
+LATE = "The delegation toured the new coal berth at Rajin on a grey Tuesday in late May"
+"""A sentence found near the end of the 5 MB source, and nowhere else."""
 PLANTED = "Galushka signed a protocol pledging to seriously boost bilateral trade to $1 billion"
 
 
@@ -41,5 +45,51 @@ def main() -> None:
     print(f"closest (~280 words):  {t4 - t3:.3f} s")
 
 
+def cpu() -> float:
+    """CPU seconds of this process so far (user + system)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def per_quote() -> None:
+    """A found quote against a missing one, per quote, in a 5 MB source of real prose.
+
+    The source is the article's sentences shuffled, so every word recurs thousands of
+    times; the goal is that a missing quote (with its closest passage) costs about
+    what a found one does.
+    """
+    rng = random.Random(5)
+    article = Path(__file__).resolve().parents[1] / "maps" / "russias-game-in-north-korea.yaml"
+    sentences = SAMPLE.split(". ") + article.read_text(encoding="utf-8").split(". ")
+    lines: list[str] = []
+    size = 0
+    while size < 5_000_000:
+        lines.append(". ".join(rng.choice(sentences) for _ in range(4)))
+        size += len(lines[-1]) + 1
+    lines.insert(len(lines) * 9 // 10, LATE)
+    text = "\n".join(lines)
+    source = SourceText(text)
+    source.closest("warm up")  # the lower-cased copy is made once, at the first miss
+    quotes = {
+        "found (near the end)": LATE,
+        "missing: one word changed": LATE.replace("grey", "rainy"),
+        "missing: a typo": LATE.replace("delegation", "delgation"),
+        "missing: not in the source": "The committee approved the budget for the coming year",
+        "missing: only common words": "it is what it is and that is that",
+    }
+    print(f"source: {len(text):,} characters; CPU per quote, median of 5")
+    for name, quote in quotes.items():
+        times = []
+        for _ in range(5):
+            t0 = cpu()
+            if source.find(quote) is None:
+                passage = source.closest(quote)
+                assert passage is not None
+                assert "rainy" not in quote or passage.text == LATE
+            times.append(cpu() - t0)
+        print(f"{name:28} {1000 * sorted(times)[2]:8.1f} ms")
+
+
 if __name__ == "__main__":
     main()
+    per_quote()

@@ -8,11 +8,14 @@ from typing import Any
 from hypothesis import strategies as st
 
 from argmap.model import CHILD_KINDS, ArgumentMap, NodeKind
+from argmap.model.tags import tag_problem
 
 TEXT = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40
 ).filter(lambda s: s.strip() != "")
 OPTIONAL_TEXT = st.none() | TEXT
+TAG = TEXT.filter(lambda s: tag_problem(s) is None)
+"""A valid tag: one line, no space at either end, no control character."""
 
 
 @st.composite
@@ -46,7 +49,7 @@ def argument_maps(draw: st.DrawFn, max_nodes: int = 12) -> ArgumentMap:
             "quote": draw(OPTIONAL_TEXT),
             "author": draw(OPTIONAL_TEXT),
             "note": draw(OPTIONAL_TEXT),
-            "tags": draw(st.lists(TEXT, max_size=2)),
+            "tags": draw(st.lists(TAG, max_size=2, unique=True)),
             "strength": draw(st.none() | st.sampled_from(["weak", "moderate", "strong"])),
             "added": draw(st.none() | st.dates(dt.date(1900, 1, 1), dt.date(2100, 1, 1))),
         }

@@ -6,6 +6,7 @@ import html
 import re
 import shutil
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,9 @@ from hypothesis import strategies as st
 
 from argmap.cli import main
 from argmap.exercise import blank_lines, make_worksheet, positions, shuffled
+from argmap.exercise.worksheet import mixed_siblings
 from argmap.load.maps import load_map
-from argmap.model import ArgumentMap, Node, NodeKind
+from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.options import RenderOptions
 from argmap.pipeline import render_files
 from tests.conftest import MAPS, write
@@ -125,13 +127,18 @@ def test_blank_lines_grow_with_the_answer(text: str) -> None:
     assert blank_lines(text + " " + "x" * 60) > lines or lines * 26 >= len(text) + 61
 
 
-def test_shuffle_is_repeatable_and_leaves_nothing_in_place() -> None:
+def test_shuffle_is_repeatable_and_rules_nothing_out() -> None:
     assert shuffled(20, 0) == shuffled(20, 0)
     assert shuffled(20, 0) != shuffled(20, 1)
     for count in range(2, 30):
         order = shuffled(count, 7)
         assert sorted(order) == list(range(count))
-        assert all(i != item for i, item in enumerate(order))
+        assert count < 3 or order != list(range(count))  # never the map's own order
+    # Uniform: with two items both orders come up, and an item may keep its number
+    # (a shuffle that never left one in place would tell students where it is not).
+    assert {tuple(shuffled(2, seed)) for seed in range(20)} == {(0, 1), (1, 0)}
+    firsts = [shuffled(4, seed)[0] for seed in range(400)]
+    assert all(60 < firsts.count(i) < 140 for i in range(4))
 
 
 def test_worksheet_leaves_out_what_gives_answers_away() -> None:
@@ -239,16 +246,20 @@ def test_label_worksheet_hides_kinds_and_arrow_types(tmp_path: Path) -> None:
     m = load_map(FLAGSHIP)
     assert html.unescape(m.nodes[5].text.split(",")[0]) in html.unescape(svg)  # statements stay
     svg = re.sub(r">LINKED REASON: co(-|&#45;)premises[^<]*<", "><", svg)  # a linked box
+    headers = re.findall(r">((?:C|\d)[\d.]*) · ([^<]*)<", svg)  # C1: a conclusion
+    assert len(headers) == len(m)
+    linked = {n.id for n in make_worksheet(m, LABEL).exercise.nodes if n.group is not None}
+    for pos, rest in headers:  # C1 says it is a conclusion: its kind is given, as the thesis's
+        given = {"1": "THESIS"}.get(pos, "CONCLUSION" if re.fullmatch(r"C\d+", pos) else None)
+        if pos in linked:  # only premises can be linked: the group box says so, as the sheet
+            given = "REASON"
+        assert rest == (given or "kind: ____________"), pos
+    svg = re.sub(r">[\d.]+ · REASON<", "><", svg)
     classes = " ".join(re.findall(r'class="([^"]*)"', svg)).lower()
     titles = " ".join(re.findall(r'xlink:title="([^"]*)"', svg)).lower()
     for word in KIND_WORDS + ("supports", "attacks"):
         assert word not in classes and word.upper() not in svg, word
     assert "arrow" in titles and not re.search(r'title="[\d.]+ (supports|attacks|undercuts)"', svg)
-    headers = re.findall(r">((?:C|\d)[\d.]*) · ([^<]*)<", svg)  # C1: a conclusion
-    assert len(headers) == len(m)
-    for pos, rest in headers:  # C1 says it is a conclusion: its kind is given, as the thesis's
-        given = {"1": "THESIS"}.get(pos, "CONCLUSION" if re.fullmatch(r"C\d+", pos) else None)
-        assert rest == (given or "kind: ____________"), pos
     assert "supports" in key.read_text(encoding="utf-8")
 
 
@@ -307,7 +318,7 @@ def test_label_sheet_breadcrumbs_name_boxes_by_position(tmp_path: Path) -> None:
         )
     ]
     assert rows and not [row for row in rows if row.strip().startswith(":")]
-    assert any(row.strip().startswith("1.1: Uniforms cost") for row in rows), rows
+    assert any(re.match(r"1\.\d: Uniforms cost", row.strip()) for row in rows), rows
 
 
 def test_worksheets_are_deterministic_and_seeded(tmp_path: Path) -> None:
@@ -378,6 +389,8 @@ def test_any_map_makes_a_valid_worksheet_and_key(m: ArgumentMap, kind: str, blan
 
     opts = RenderOptions(exercise=True, exercise_kind=kind, blank_thesis=blank)  # type: ignore[arg-type]
     sheet = make_worksheet(m, opts)
+    if kind == "label":  # siblings in a shuffled order: the file's says which are which
+        m = mixed_siblings(m, opts.seed)
     labels = positions(m)
     for made in (sheet.exercise, sheet.answers):
         assert [n.id for n in made.nodes] == [labels[n.id] for n in m.nodes]
@@ -396,10 +409,65 @@ def test_any_map_makes_a_valid_worksheet_and_key(m: ArgumentMap, kind: str, blan
             assert node.text not in rest or not node.text.strip("_ .No0123456789")
 
 
-def test_label_worksheet_gives_each_arrow_one_box(tmp_path: Path) -> None:
-    m = load_map(FLAGSHIP)
-    [exercise, key] = render(tmp_path, FLAGSHIP, "dot", exercise_kind="label")
+OPEN_BOX = '<TD BORDER="1" COLOR="#424242" BGCOLOR="#ffffff" WIDTH="20"'
+GIVEN_BOX = '<TD BORDER="1" COLOR="#9e9e9e" BGCOLOR="#eeeeee" WIDTH="20"'
+LABEL = RenderOptions(exercise=True, exercise_kind="label")
+
+
+@pytest.mark.parametrize("path", [FLAGSHIP, UNIFORMS], ids=["flagship", "uniforms"])
+def test_label_worksheet_gives_each_arrow_one_box(tmp_path: Path, path: Path) -> None:
+    m = load_map(path)
+    [exercise, key] = render(tmp_path, path, "dot", exercise_kind="label")
     dot = exercise.read_text(encoding="utf-8")
     arrows = len(list(m.edges())) - sum(len(g) - 1 for g in m.groups().values())
-    assert dot.count('<TD BORDER="1" COLOR="#424242" BGCOLOR="#ffffff" WIDTH="20"') == arrows
+    assert dot.count(OPEN_BOX) + dot.count(GIVEN_BOX) == arrows
     assert 'WIDTH="20"' not in key.read_text(encoding="utf-8")
+    # A box the drawing settles shows its sign, and only those: an arrow that ends on
+    # another arrow (an undercut) can only attack, one from a linked premise only support.
+    members = {n.id for n in make_worksheet(m, LABEL).exercise.nodes if n.group is not None}
+    for line in dot.splitlines():
+        if OPEN_BOX not in line and GIVEN_BOX not in line:
+            continue
+        tail, head = (p.strip().strip('"') for p in line.split(" [")[0].split(" -> "))
+        onto = head.startswith("junction ") and head.split(" ")[-1] != tail
+        onto = onto and not (head.startswith("junction group") and tail in members)
+        sign = "\u2212" if onto else "+" if tail in members else None
+        if sign is None:
+            assert OPEN_BOX in line, line
+        else:
+            assert f'{GIVEN_BOX} HEIGHT="20"><FONT POINT-SIZE="13" COLOR="#424242">{sign}<' in line
+    undercuts = sum(n.relation is Relation.UNDERCUTS for n in m.nodes) + sum(
+        link.relation is Relation.UNDERCUTS for n in m.nodes for link in n.links
+    )
+    assert dot.count("\u2212</FONT>") == undercuts > 0  # each drawn onto its link
+    assert dot.count(">+</FONT>") >= len(m.groups()) > 0
+
+
+@pytest.mark.parametrize("path", [FLAGSHIP, UNIFORMS], ids=["flagship", "uniforms"])
+def test_label_sheet_order_says_nothing_of_kinds(path: Path) -> None:
+    # A map file lists premises, then evidence, then objections: the sheet's positions
+    # (and places left to right) follow a shuffle of each node's children instead, the
+    # same on every run, the key numbered alike, a linked group's premises together.
+    m = load_map(path)
+    sheet = make_worksheet(m, LABEL)
+    assert sheet == make_worksheet(m, LABEL)
+    assert [n.id for n in sheet.exercise.nodes] == [n.id for n in sheet.answers.nodes]
+    texts = {n.text: n for n in m.nodes}
+    moved = 0
+    for node in sheet.answers.nodes:
+        original = texts[node.text]
+        kids = [texts[k.text].id for k in sheet.answers.children(node.id)]
+        assert sorted(kids) == sorted(k.id for k in m.children(original.id))
+        moved += kids != [k.id for k in m.children(original.id)]
+        groups = [texts[k.text].group for k in sheet.answers.children(node.id)]
+        for group in {g for g in groups if g is not None}:  # members side by side
+            at = [i for i, g in enumerate(groups) if g == group]
+            assert at == list(range(at[0], at[0] + len(at)))
+    assert moved
+
+
+def test_shuffled_siblings_do_not_follow_the_kinds() -> None:
+    # Over many seeds, an objection is as often first among its siblings as a premise.
+    m = load_map(UNIFORMS)
+    firsts = Counter(mixed_siblings(m, seed).children(m.thesis.id)[0].kind for seed in range(200))
+    assert firsts[NodeKind.OBJECTION] > 20 and firsts[NodeKind.PREMISE] > 60

@@ -201,7 +201,8 @@ def _hostile_map(tmp_path: Path, name: str = "m.yaml", extra: str = "") -> Path:
                         "id": "p",
                         "text": f"Premise {value}{extra}",
                         "citation": {"outlet": f"Out {value}", "date": "2024"},
-                        "tags": [f"tag {value}"],
+                        # A tag is one line with no control character: bidi controls only.
+                        "tags": [f"tag {ESCAPES['bidi']}"],
                         "note": value,
                     },
                     {"id": "q", "text": f"Two claims {value} and more, because {value}."},

@@ -324,3 +324,22 @@ def test_doctests() -> None:
     import argmap.analysis.sourcetext
 
     assert doctest.testmod(argmap.analysis.sourcetext).failed == 0
+
+
+def test_closest_passage_late_in_a_source_of_common_words() -> None:
+    # Every word of the source recurs thousands of times; the passage is near the end.
+    rng = random.Random(11)
+    vocabulary = ARTICLE.split()
+    lines = [" ".join(rng.choice(vocabulary) for _ in range(12)) for _ in range(20_000)]
+    passage_words = lines[18_500].split()
+    text = SourceText("\n".join(lines))
+    changed = [*passage_words[:5], "zebra", *passage_words[6:]]
+    passage = text.closest(" ".join(changed))
+    assert passage is not None
+    assert (passage.line, passage.column) == (18_501, 1)
+    assert passage.differences == (Difference("changed", "zebra", passage_words[5]),)
+    long_quote = " ".join(lines[18_400:18_420]).split()
+    del long_quote[100]
+    passage = text.closest(" ".join(long_quote))
+    assert passage is not None
+    assert (passage.line, passage.column) == (18_401, 1)

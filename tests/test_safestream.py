@@ -120,3 +120,59 @@ def test_streamed_html_is_the_rendered_page(tmp_path: Path) -> None:
     page = render_map(load_map(source), "html")
     assert isinstance(page, str)
     assert (tmp_path / "school-uniforms.html").read_bytes() == page.encode("utf-8")
+
+
+def test_a_sealed_file_is_closed_and_still_commits(tmp_path: Path) -> None:
+    # Sealing finishes the content early (StagedCopy does, for thousands of pages).
+    target = tmp_path / "out.png"
+    target.write_bytes(b"old")
+    staged = stage_atomic(target)
+    staged.file.write(b"new")
+    staged.seal()
+    staged.seal()  # twice is once
+    assert staged.file.closed and target.read_bytes() == b"old"
+    staged.commit()
+    assert target.read_bytes() == b"new"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.png"]
+
+
+def test_a_discarded_file_cannot_be_committed(tmp_path: Path) -> None:
+    staged = stage_atomic(tmp_path / "out.svg")
+    staged.discard()
+    with pytest.raises(MapFileError, match="discarded"):
+        staged.commit()
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("seal", [False, True])
+def test_no_room_beside_the_file_stages_it_elsewhere_and_writes_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seal: bool
+) -> None:
+    import tempfile
+
+    from argmap.editing import safestream
+
+    target = tmp_path / "out" / "m.pdf"
+    target.parent.mkdir()
+    target.write_bytes(b"old content")
+    inode = os.stat(target).st_ino
+    elsewhere = tmp_path / "system-temp"
+    elsewhere.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(elsewhere))
+
+    def refuse(target: Path) -> tuple[int, Path]:
+        raise PermissionError(13, "Permission denied")  # a folder where no file can be added
+
+    monkeypatch.setattr(safestream, "_create_temp", refuse)
+    staged = stage_atomic(target)
+    staged.file.write(b"new")
+    if seal:
+        staged.seal()
+    assert len(list(elsewhere.iterdir())) == 1
+    staged.commit()
+    assert target.read_bytes() == b"new" and os.stat(target).st_ino == inode
+    assert list(elsewhere.iterdir()) == [] and [p.name for p in target.parent.iterdir()] == [
+        "m.pdf"
+    ]
+    with pytest.raises(MapFileError, match="no permission"):
+        stage_atomic(target.parent / "new.pdf")  # a new file has no inode to write into

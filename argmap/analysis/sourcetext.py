@@ -6,11 +6,12 @@ import bisect
 import heapq
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Final, Literal, NamedTuple
+
+from argmap.analysis.passages import SLACK, TOKEN, Place, lowered, places
 
 __all__ = ["Difference", "Passage", "SourceText", "normalize_typography"]
 
@@ -32,13 +33,7 @@ _ONE_FOR_ONE: Final = str.maketrans(
 # em dash) and the ellipsis character: the replacements that change the text's length.
 # A lone plain space needs no change and is left out, which keeps large sources fast.
 _RUNS: Final = re.compile(rf"[\s{_INVISIBLE}]{{2,}}|[^\S ]|[{_INVISIBLE}]|-{{2,}}|\u2026")
-_TOKEN: Final = re.compile(r"\w+(?:['-]\w+)*|[^\w\s]")
-"""Words (with inner apostrophes and hyphens) and single punctuation marks."""
 
-_CANDIDATES: Final = 8
-"""Distinct source windows refined with SequenceMatcher for each missing quote."""
-_SLACK: Final = 3
-"""How many tokens a refined window may grow or shrink at each end."""
 _FINALISTS: Final = 6
 """Windows compared character by character after the word-level pass."""
 
@@ -130,8 +125,7 @@ class SourceText:
         self.original = unicodedata.normalize("NFC", text)
         self._normal = _Normal.of(self.original)
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.original)]
-        self._tokens: list[tuple[int, int]] | None = None
-        self._lowered: list[str] = []
+        self._lower: str | None = None
 
     def position(self, offset: int) -> tuple[int, int]:
         """Return the ``(line, column)`` of an offset into :attr:`original`."""
@@ -159,51 +153,29 @@ class SourceText:
     def closest(self, quote: str) -> Passage | None:
         """Return the source passage most like ``quote``, with a word-level diff.
 
-        Candidate windows of the quote's length are scored by shared words in one
-        linear pass; the best few are refined with :class:`difflib.SequenceMatcher`.
+        The places where the quote's rarer words meet are found with the string search a
+        found quote costs (every word's, when those are not enough); each place's
+        windows of the quote's length are scored by shared words, and the best few are
+        refined with :class:`difflib.SequenceMatcher`. A quote that is not in the
+        source so costs about what a found one does, however large the source.
 
         Returns:
             None when the quote has no words or no source word appears in it.
         """
         quote_norm = _Normal.of(quote)
-        q_spans = [m.span() for m in _TOKEN.finditer(quote_norm.text)]
+        q_spans = [m.span() for m in TOKEN.finditer(quote_norm.text)]
         if not q_spans:
             return None
         q_words = [quote_norm.text[s:e] for s, e in q_spans]
-        spans, lowered = self._token_index()
-        starts = _best_windows(lowered, [w.lower() for w in q_words])
-        if not starts:
-            return None
-        # Prefer the window that holds the most quote words in order; among those, the
-        # one closest character by character (so "avrov" lines up with "Lavrov").
-        hay = self._normal.text
-        q_text = quote_norm.text.strip()
         q_lower = [w.lower() for w in q_words]
-        size = len(q_words)
-        scored: list[tuple[int, float, int, int]] = []
-        seen: set[tuple[int, int]] = set()
-        for start in starts:
-            for a in range(-_SLACK, _SLACK + 1):
-                lo = max(0, start + a)
-                for b in range(-_SLACK, _SLACK + 1):
-                    hi = min(len(lowered), start + size + b)
-                    if hi <= lo or (lo, hi) in seen:
-                        continue
-                    seen.add((lo, hi))
-                    words = SequenceMatcher(None, q_lower, lowered[lo:hi], autojunk=False)
-                    matched = sum(block.size for block in words.get_matching_blocks())
-                    scored.append((matched, words.ratio(), -lo, -hi))
-        most = max(scored)[0]
-        finalists = heapq.nlargest(_FINALISTS, (key for key in scored if key[0] == most))
-        best: tuple[float, int, int] | None = None
-        for _, _, neg_lo, neg_hi in finalists:
-            window = hay[spans[-neg_lo][0] : spans[-neg_hi - 1][1]]
-            chars = SequenceMatcher(None, q_text, window, autojunk=False).ratio()
-            if best is None or (chars, neg_lo, neg_hi) > best:
-                best = (chars, neg_lo, neg_hi)
-        assert best is not None
-        ratio, neg_lo, neg_hi = best
-        lo, hi = -neg_lo, -neg_hi
+        if self._lower is None:
+            self._lower = lowered(self._normal.text)
+        found = places(self._normal.text, self._lower, quote_norm.text)
+        if not found:
+            return None
+        hay = self._normal.text
+        ratio, place, lo, hi = _refine(found, q_lower, quote_norm.text.strip(), hay)
+        spans = place.spans
         s_words = [hay[s:e] for s, e in spans[lo:hi]]
         differences = _differences(
             q_words,
@@ -211,8 +183,7 @@ class SourceText:
             lambda i, j: _slice(quote, quote_norm, q_spans, i, j),
             lambda i, j: self._original_slice(spans, lo + i, lo + j),
         )
-        first = self._normal.origin[spans[lo][0]]
-        line, column = self.position(first)
+        line, column = self.position(self._normal.origin[spans[lo][0]])
         text = " ".join(self._original_slice(spans, lo, hi).split())
         return Passage(line, column, text, ratio, differences)
 
@@ -220,12 +191,43 @@ class SourceText:
         origin = self._normal.origin
         return self.original[origin[spans[i][0]] : origin[spans[j - 1][1] - 1] + 1]
 
-    def _token_index(self) -> tuple[list[tuple[int, int]], list[str]]:
-        if self._tokens is None:
-            hay = self._normal.text
-            self._tokens = [m.span() for m in _TOKEN.finditer(hay)]
-            self._lowered = [hay[s:e].lower() for s, e in self._tokens]
-        return self._tokens, self._lowered
+
+def _refine(
+    found: list[Place], q_lower: list[str], q_text: str, hay: str
+) -> tuple[float, Place, int, int]:
+    """The best window near the places: ``(character similarity, place, lo, hi)``.
+
+    Windows may grow or shrink by :data:`SLACK` tokens at each end.
+    """
+    # Prefer the window that holds the most quote words in order; among those, the
+    # one closest character by character (so "avrov" lines up with "Lavrov").
+    scored: list[tuple[int, float, int, int, Place, int, int]] = []
+    seen: set[tuple[int, int]] = set()
+    for place in found:
+        spans, tokens = place.spans, place.lowered
+        for a in range(-SLACK, SLACK + 1):
+            lo = max(0, place.start + a)
+            for b in range(-SLACK, SLACK + 1):
+                hi = min(len(tokens), place.start + len(q_lower) + b)
+                if hi <= lo or (spans[lo][0], spans[hi - 1][1]) in seen:
+                    continue
+                seen.add((spans[lo][0], spans[hi - 1][1]))
+                words = SequenceMatcher(None, q_lower, tokens[lo:hi], autojunk=False)
+                matched = sum(block.size for block in words.get_matching_blocks())
+                key = (matched, words.ratio(), -spans[lo][0], -spans[hi - 1][1])
+                scored.append((*key, place, lo, hi))
+    most = max(scored, key=lambda item: item[:4])[0]
+    finalists = heapq.nlargest(
+        _FINALISTS, (item for item in scored if item[0] == most), key=lambda item: item[:4]
+    )
+    best: tuple[float, int, int, Place, int, int] | None = None
+    for _, _, neg_first, neg_last, place, lo, hi in finalists:
+        chars = SequenceMatcher(None, q_text, hay[-neg_first:-neg_last], autojunk=False).ratio()
+        if best is None or (chars, neg_first, neg_last) > best[:3]:
+            best = (chars, neg_first, neg_last, place, lo, hi)
+    assert best is not None
+    ratio, _, _, place, lo, hi = best
+    return ratio, place, lo, hi
 
 
 def _bounded(hay: str, start: int, end: int) -> bool:
@@ -240,42 +242,6 @@ def _joined(left: str, right: str) -> bool:
     if left.isalnum() or left == "_":
         return right.isalnum() or right == "_"
     return left == right == "."
-
-
-def _best_windows(tokens: list[str], quote: list[str]) -> list[int]:
-    """Return start indexes of the source windows sharing the most words with the quote.
-
-    One pass with a sliding window of the quote's length keeps a running count of
-    shared words (as multisets), so a 1 MB source costs a few hundred thousand steps.
-    """
-    want = Counter(quote)
-    size = min(len(quote), len(tokens))
-    have: Counter[str] = Counter()
-    shared = 0
-    scores: list[int] = []
-    for i, word in enumerate(tokens):
-        if word in want:
-            if have[word] < want[word]:
-                shared += 1
-            have[word] += 1
-        if i >= size:
-            old = tokens[i - size]
-            if old in want:
-                have[old] -= 1
-                if have[old] < want[old]:
-                    shared -= 1
-        if i >= size - 1:
-            scores.append(shared)
-    if not scores or max(scores) == 0:
-        return []
-    ranked = heapq.nlargest(_CANDIDATES * 8, range(len(scores)), key=lambda k: (scores[k], -k))
-    chosen: list[int] = []
-    for start in ranked:
-        if all(abs(start - other) >= size for other in chosen):
-            chosen.append(start)
-            if len(chosen) == _CANDIDATES:
-                break
-    return chosen
 
 
 def _slice(original: str, norm: _Normal, spans: list[tuple[int, int]], i: int, j: int) -> str:

@@ -66,6 +66,20 @@ def _citation(value: str | None) -> Any:
         raise click.BadParameter(str(exc), param_hint="--citation") from None
 
 
+def _tags(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    """Each --tag one line with no space at either end, and each given once."""
+    from argmap.model.tags import duplicate_tag, tag_problem
+
+    for tag in value:
+        problem = tag_problem(tag)
+        if problem is not None:
+            raise click.BadParameter(f"{tag!r} {problem}", param_hint="--tag")
+    twice = duplicate_tag(value)
+    if twice is not None:
+        raise click.BadParameter(f"{twice[0]!r} is given twice; give each tag once")
+    return value
+
+
 def _field_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.option("--quote", help="Words quoted verbatim from the source document."),
@@ -78,7 +92,13 @@ def _field_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--basis", metavar="BASIS", help="Evidence only: statistic, quote, event, ..."
         ),
-        click.option("--tag", "tags", multiple=True, help="A label (repeatable)."),
+        click.option(
+            "--tag",
+            "tags",
+            multiple=True,
+            callback=_tags,
+            help="A label: one line, no space at either end (repeatable).",
+        ),
         click.option("--note", help="A comment for readers."),
         click.option(
             "--strength",

@@ -1,8 +1,9 @@
-"""Streamed safe writes: a file written through a temporary one, put in place at the end."""
+"""Staged safe writes: a file written through a temporary one, put in place at the end."""
 
 from __future__ import annotations
 
 import contextlib
+import os
 from pathlib import Path
 from typing import IO
 
@@ -11,8 +12,10 @@ from argmap.editing.safewrite import (
     _create_temp,
     _existing,
     _final_target,
-    _put_in_place,
+    _keep_mode_and_owner,
+    _sync_folder,
     _write_in_place,
+    check_folder,
 )
 from argmap.errors import MapFileError
 
@@ -22,46 +25,69 @@ __all__ = ["StagedFile", "stage_atomic"]
 class StagedFile:
     """A file being written to a temporary file, put in place only by :meth:`commit`.
 
-    The streaming twin of :func:`argmap.editing.safewrite.write_atomic`, with all
-    its guarantees: the content goes to a hidden temporary file created exclusively
-    beside the target (never through a link), is fsynced, and is renamed over the
-    target (linked there, ``exclusive``), so readers see the old file or the new one.
-    A replaced file keeps its permissions, owner and group; a file with several hard
-    links, or in a folder where no file can be added, is rewritten in place from the
+    The staged twin of :func:`argmap.editing.safewrite.write_atomic`, with all its
+    guarantees: the content goes to a hidden temporary file created exclusively beside
+    the target (never through a link), is fsynced, and is renamed over the target
+    (linked there, ``exclusive``), so readers see the old file or the new one. A
+    replaced file keeps its permissions, owner and group; a file with several hard
+    links, or whose owner cannot be kept, or in a folder where no file can be added
+    (staged in the system's temporary folder then), is rewritten in place from the
     staged copy instead. Nothing but the temporary file is touched until
     :meth:`commit`; :meth:`discard` removes it.
 
+    Write to :attr:`file` as the content is made; :meth:`seal` finishes it and closes
+    the file early, so that thousands of staged files (a render's PNG slides) need no
+    file open each while they wait for :meth:`commit`.
+
     Attributes:
         path: the file to write.
-        file: where to write its content (binary).
+        file: where to write its content (binary), until it is sealed.
     """
 
     def __init__(self, path: str | Path, *, exclusive: bool = False) -> None:
         p = self.path = Path(path)
-        try:
-            blocker = next((q for q in p.parents if q.exists() and not q.is_dir()), None)
-        except OSError as exc:  # a name too long, say
-            raise cannot_write(p, exc) from None
-        if blocker is not None:
-            raise MapFileError(p, f"cannot write: {blocker} is a file, not a folder")
+        check_folder(p.parent, name=p)
         self._exclusive = exclusive
         self._target = p if exclusive else _final_target(p)
         self._old = None if exclusive else _existing(p, self._target)
         self._tmp: Path | None = None
+        self._beside = True  # the temporary file is beside the target: a rename can move it
+        self._kept = True  # the replaced file's mode and owner are the new one's
+        self._sealed = False
         try:
             if self._target == p:
                 p.parent.mkdir(parents=True, exist_ok=True)
             try:
                 fd, self._tmp = _create_temp(self._target)
-                self.file: IO[bytes] = open(fd, "wb")  # noqa: SIM115 (closed by commit/discard)
             except PermissionError:
                 if self._old is None:
                     raise
                 import tempfile  # no file can be added beside it: stage it elsewhere
 
-                self.file = tempfile.TemporaryFile(prefix="argmap-")  # noqa: SIM115
+                fd, name = tempfile.mkstemp(prefix="argmap-")
+                self._tmp, self._beside = Path(name), False
+            self.file: IO[bytes] = open(fd, "wb")  # noqa: SIM115 (closed by seal/discard)
         except OSError as exc:
+            self.discard()
             raise cannot_write(p, exc) from None
+
+    def seal(self) -> None:
+        """Finish the content: give it the replaced file's mode and owner, fsync, close.
+
+        :meth:`commit` seals a file not sealed yet; after this, :attr:`file` is closed.
+
+        Raises:
+            OSError: the content cannot be flushed to disk.
+        """
+        if self._sealed:
+            return
+        fh = self.file
+        fh.flush()
+        if self._renames() and self._old is not None:
+            self._kept = _keep_mode_and_owner(fh.fileno(), self._old)
+        os.fsync(fh.fileno())
+        fh.close()
+        self._sealed = True
 
     def commit(self) -> Path:
         """Put the written content in place; return :attr:`path`.
@@ -70,15 +96,13 @@ class StagedFile:
             FileExistsError: ``exclusive``, and the file exists (or appeared meanwhile).
             MapFileError: the file cannot be written.
         """
-        p, target, old, fh = self.path, self._target, self._old, self.file
+        p, target, tmp = self.path, self._target, self._tmp
+        if tmp is None:
+            raise MapFileError(p, "cannot write: its staged copy was discarded")
         try:
-            fh.flush()
-            linked = old is not None and old.st_nlink > 1  # a rename would split the links
-            tmp, exclusive = self._tmp, self._exclusive
-            if tmp is None:
-                _write_in_place(p, target, fh)
-            elif linked or not _put_in_place(fh, tmp, target, old, exclusive=exclusive):
-                with open(tmp, "rb") as staged:  # the temporary file is write-only
+            self.seal()
+            if not (self._renames() and self._kept and self._moved(tmp, target)):
+                with open(tmp, "rb") as staged:  # the temporary file was opened write-only
                     _write_in_place(p, target, staged)
         except OSError as exc:
             if self._exclusive and isinstance(exc, FileExistsError):
@@ -90,11 +114,34 @@ class StagedFile:
 
     def discard(self) -> None:
         """Close and remove the temporary file (the target is left as it was)."""
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, AttributeError):  # no file: its open failed
             self.file.close()
         if self._tmp is not None:
             with contextlib.suppress(OSError):  # renamed away already, after a commit
                 self._tmp.unlink()
+            self._tmp = None
+
+    def _renames(self) -> bool:
+        """Whether the staged file can be moved over the target rather than copied into it.
+
+        Not from the system's temporary folder, and not over a file of several hard
+        links (a rename would split them).
+        """
+        return self._beside and (self._old is None or self._old.st_nlink == 1)
+
+    def _moved(self, tmp: Path, target: Path) -> bool:
+        """Rename (``exclusive``: link) the sealed file into place; False: write in place."""
+        if self._exclusive:
+            os.link(tmp, target)  # atomic, and fails if the name is taken
+        else:
+            try:
+                os.replace(tmp, target)
+            except PermissionError:  # e.g. another user's file in a sticky folder
+                if self._old is None:
+                    raise
+                return False
+        _sync_folder(target.parent)
+        return True
 
 
 def stage_atomic(path: str | Path, *, exclusive: bool = False) -> StagedFile:

@@ -9,7 +9,7 @@ from typing import Final
 
 from argmap.analysis.view import narrows, submap
 from argmap.exercise.numbering import positions
-from argmap.model import ArgumentMap, Link, Node
+from argmap.model import ArgumentMap, Link, Node, NodeKind
 from argmap.options import RenderOptions, Sheet
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "Worksheet",
     "blank_lines",
     "make_worksheet",
+    "mixed_siblings",
     "shuffled",
 ]
 
@@ -43,7 +44,7 @@ TITLES: Final = {
 (it may name what is blanked)."""
 
 SHUFFLE_TRIES: Final = 50
-"""Shuffles drawn at most while looking for a bank order with no statement in its own place."""
+"""Shuffles drawn at most while looking for a bank order other than the map's own."""
 
 
 @dataclass(frozen=True)
@@ -66,23 +67,20 @@ def blank_lines(text: str) -> int:
 
 
 def shuffled(count: int, seed: int) -> list[int]:
-    """A repeatable order of ``range(count)``: the first shuffle leaving no item in place.
+    """A repeatable order of ``range(count)``: a uniform shuffle, never the map's own order.
 
-    Ties go to the shuffle with the fewest items in place, so a bank never reads in the
-    map's order (two items or more); the same seed gives the same order on every machine.
+    Every order is as likely as any other (but the identity, from three items on), so
+    the bank rules nothing out: a shuffle that left no item in place would tell a
+    student that bank number 1 is not the first box (with two items, the whole answer).
+    The same seed gives the same order on every machine.
     """
     rng = random.Random(seed)
-    best = list(range(count))
-    best_fixed = count
-    for _ in range(SHUFFLE_TRIES if count > 1 else 0):
-        order = list(range(count))
+    order = list(range(count))
+    for _ in range(SHUFFLE_TRIES):
         rng.shuffle(order)
-        fixed = sum(i == item for i, item in enumerate(order))
-        if fixed < best_fixed:
-            best, best_fixed = order, fixed
-        if fixed == 0:
+        if count < 3 or order != sorted(order):
             break
-    return best
+    return order
 
 
 def make_worksheet(m: ArgumentMap, options: RenderOptions) -> Worksheet:
@@ -108,8 +106,10 @@ def make_worksheet(m: ArgumentMap, options: RenderOptions) -> Worksheet:
         raise UnknownFocusError(options.map_name, options.focus, (n.id for n in m.nodes))
     if narrows(options):
         m = submap(m, options)
-    labels = positions(m)
     kind = options.exercise_kind
+    if kind == "label":
+        m = mixed_siblings(m, options.seed)
+    labels = positions(m)
     blanked = [
         node
         for node in m.nodes
@@ -139,6 +139,47 @@ def make_worksheet(m: ArgumentMap, options: RenderOptions) -> Worksheet:
         replace(base, sheet=replace(sheet, numbers={})),  # the answers are the key's alone
         key,
         replace(base, sheet=replace(sheet, answers=True, blanks={})),
+    )
+
+
+def mixed_siblings(m: ArgumentMap, seed: int) -> ArgumentMap:
+    """The map with each node's children in a shuffled order, a linked group's together.
+
+    A map file lists a node's premises, then its evidence, then its objections, so on a
+    label worksheet the order of the boxes (their positions, ``1.3`` after ``1.2``, and
+    their places left to right) would say which are which. The shuffle is repeatable
+    (``seed``) and knows nothing of kinds; conclusions keep their order (``C1`` ...).
+    """
+    rng = random.Random(seed)
+    drawn: dict[str, list[Node]] = {}
+    for node in m.nodes:
+        if node.kind is NodeKind.CONCLUSION and node.parent is not None:
+            drawn.setdefault(node.parent, []).append(node)
+    order: list[Node] = []
+    stack = [m.thesis]
+    while stack:
+        node = stack.pop()
+        order.append(node)
+        units: list[list[Node]] = []
+        where: dict[str, list[Node]] = {}
+        for child in m.children(node.id):
+            if child.group is None:
+                units.append([child])
+            elif child.group in where:
+                where[child.group].append(child)
+            else:
+                units.append(where.setdefault(child.group, [child]))
+        rng.shuffle(units)
+        nexts = [child for unit in units for child in unit] + drawn.get(node.id, [])
+        stack.extend(reversed(nexts))
+    if len(order) != len(m.nodes):  # not a tree from the thesis: keep the file's order
+        return m
+    return ArgumentMap(
+        title=m.title,
+        description=m.description,
+        source=m.source,
+        sources=m.sources,
+        nodes=tuple(order),
     )
 
 

@@ -24,6 +24,7 @@ from argmap.model import (
     Text,
     entry_fields,
 )
+from argmap.model.tags import TagList
 
 __all__ = [
     "CHILD_KEYS",
@@ -86,7 +87,10 @@ class _Statement(_Entry):
     source: str | None = Field(None, description="Key into the map's 'sources' table.")
     author: str | None = Field(None, description="Who added this node (reviewers sign).")
     added: dt.date | None = Field(None, description="When it was added (YYYY-MM-DD).")
-    tags: list[str] = Field(default_factory=list, description="Free-form labels.")
+    tags: TagList = Field(
+        default_factory=list,
+        description="Free-form labels, each one line with no space at either end, each once.",
+    )
     strength: Strength | None = Field(None, description="weak, moderate or strong.")
     assessment: Assessment | None = Field(
         None, description="A person's own mark: accept, reject or unsure."

@@ -76,6 +76,16 @@ def pydantic_findings(exc: ValidationError, model: type[BaseModel]) -> list[Find
                 "ids hold only visible letters, digits, '_', '.' and '-': delete it"
             )
             out.append(Finding(loc, message, code="bad-id"))
+        elif kind == "tag_invalid":
+            message = f"tag {got} {err.get('ctx', {}).get('problem', '')}"
+            out.append(Finding(loc, message, code="bad-tag"))
+        elif kind == "tag_duplicate":
+            ctx = err.get("ctx", {})
+            message = (
+                f"tag {show_value(ctx.get('tag'))} is listed twice (tags[{ctx.get('first')}] "
+                f"and tags[{ctx.get('second')}]); list each tag once"
+            )
+            out.append(Finding((*loc, ctx.get("second", 0)), message, code="bad-tag"))
         elif kind == "enum":
             expected = str(err.get("ctx", {}).get("expected", "")).replace("'", "")
             message = f"{dotted!r} must be one of {expected} (got {got})"

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
         TextDate,
     )
     from argmap.model.structure import Problem, structure_problems
+    from argmap.model.tags import Tag, Tags, tag_problem
     from argmap.model.vocabulary import (
         ALLOWED_RELATIONS,
         CHILD_KINDS,
@@ -83,6 +84,8 @@ __all__ = [
     "Relation",
     "SourceDocument",
     "Strength",
+    "Tag",
+    "Tags",
     "Text",
     "TextDate",
     "conclusion_message",
@@ -95,6 +98,7 @@ __all__ = [
     "plain_value",
     "reading_order",
     "structure_problems",
+    "tag_problem",
 ]
 
 _MODULES: Final = {
@@ -120,6 +124,7 @@ _MODULES: Final = {
         "TextDate",
     ),
     "structure": ("Problem", "structure_problems"),
+    "tags": ("Tag", "Tags", "tag_problem"),
     "conclusions": (
         "conclusion_message",
         "conclusion_nodes",

@@ -9,6 +9,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from argmap.model.idchars import invisible_in_id
+from argmap.model.tags import Tags
 from argmap.model.vocabulary import ID_PATTERN, Assessment, Basis, NodeKind, Relation, Strength
 
 __all__ = [
@@ -143,7 +144,7 @@ class Node(Record):
     source: str | None = None
     author: str | None = None
     added: dt.date | None = None
-    tags: tuple[str, ...] = ()
+    tags: Tags = ()
     strength: Strength | None = None
     basis: Basis | None = None
     assessment: Assessment | None = None

@@ -270,7 +270,7 @@ def _edge_attrs(ctx: _Ctx, source: Node, relation: Relation, cross: bool) -> dic
         "penwidth": style.penwidth,
         "class": f"{relation.value}{' cross-link' if cross else ''}",
         "tooltip": graphviz_escape(f"{source.id} {relation.value}"),
-    } | sheets.sheet_edge(ctx.options.sheet)
+    } | sheets.sheet_edge(ctx.options.sheet, source)
 
 
 def _link_key(ctx: _Ctx, node: Node) -> str:
@@ -380,7 +380,8 @@ def _undercut_edge(
     attrs = _edge_attrs(ctx, node, Relation.UNDERCUTS, cross)
     if cross:
         attrs["constraint"] = "false"
-    g.edge(node.id, f"junction {key}" if key in undercut else target_id, attrs)
+    onto = key in undercut  # onto an arrow: a worksheet's box shows the sign, settled
+    g.edge(node.id, f"junction {key}" if onto else target_id, sheets.onto_arrow(attrs, onto))
 
 
 def _add_legend(g: Digraph, ctx: _Ctx, shown: list[Node]) -> None:

@@ -44,6 +44,9 @@ KIND_BLANK: Final = "kind: ____________"
 LINKED_LABEL_SHEET: Final = "LINKED REASON: co-premises that support only together"
 """A label worksheet's caption of a linked group's box."""
 
+LINKED_MEMBER: Final = "REASON"
+"""A label worksheet's header of a linked premise: its kind, given (the group box says it)."""
+
 GIVEN_KINDS: Final = frozenset({NodeKind.THESIS, NodeKind.CONCLUSION})
 """Kinds a label worksheet shows: the thesis, and conclusions (``C1`` says what they are)."""
 
@@ -100,24 +103,60 @@ ARROW_BOX_DISTANCE: Final = "2.6"
 """Where the box sits on its arrow: 26 points from the box the arrow leaves."""
 
 
-def sheet_edge(sheet: Sheet | None) -> dict[str, str]:
+def given_sign(sign: str) -> Html:
+    """A label worksheet's arrow box with its sign printed: the drawing settles it."""
+    return Html(
+        '<TABLE BORDER="0" CELLPADDING="0"><TR>'
+        '<TD BORDER="1" COLOR="#9e9e9e" BGCOLOR="#eeeeee" WIDTH="20" HEIGHT="20">'
+        f'<FONT POINT-SIZE="13" COLOR="#424242">{sign}</FONT></TD>'
+        "</TR></TABLE>"
+    )
+
+
+SUPPORTS_SIGN: Final = "+"
+ATTACKS_SIGN: Final = "\u2212"
+
+
+def linked_member(sheet: Sheet | None, node: Node) -> bool:
+    """Whether a label worksheet gives this box's kind: a premise of a linked group.
+
+    Only premises can be linked, so the group's box says what its members are and how
+    they bear on their parent (they support it); the sheet prints that as it prints
+    the thesis's kind, rather than ask what its drawing answers.
+    """
+    return sheet is not None and sheet.hides_kinds and node.group is not None
+
+
+def sheet_edge(sheet: Sheet | None, source: Node | None = None) -> dict[str, str]:
     """A label worksheet's arrow: a box to mark, and no class or tooltip naming its relation.
 
     The box sits on the arrow itself, a little above the box the arrow leaves (a tail
     label, in line with the arrow), so each box plainly belongs to one arrow however
     many arrows meet at a parent; an empty label of the box's size keeps the room the
-    engine would give a label beside the arrow, so pages are planned as before.
+    engine would give a label beside the arrow, so pages are planned as before. An
+    arrow from a linked premise (``source``) always supports: its box shows ``+``.
     """
     if sheet is None or not sheet.hides_kinds:
         return {}
+    settled = source is not None and linked_member(sheet, source)
     return {
         "class": "arrow",
         "tooltip": "arrow",
         "label": ARROW_ROOM,
-        "taillabel": ARROW_BOX,
+        "taillabel": given_sign(SUPPORTS_SIGN) if settled else ARROW_BOX,
         "labelangle": "0",
         "labeldistance": ARROW_BOX_DISTANCE,
     }
+
+
+def onto_arrow(attrs: dict[str, str], onto: bool) -> dict[str, str]:
+    """An arrow's attributes; ``onto`` another arrow (an undercut), its box shows ``−``.
+
+    Only an attack can end on an arrow, so a label worksheet's drawing settles the sign.
+    """
+    if not onto or "taillabel" not in attrs:
+        return attrs
+    return {**attrs, "taillabel": given_sign(ATTACKS_SIGN)}
 
 
 def arrow_halves(attrs: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
@@ -150,6 +189,8 @@ def sheet_header(node: Node, kind: NodeKind, style: NodeStyle, sheet: Sheet) -> 
     """A worksheet node's header: its position, then its kind or a blank for the kind."""
     if kind in GIVEN_KINDS:
         return f"{node.id} · {style.label}"
+    if linked_member(sheet, node):
+        return f"{node.id} · {LINKED_MEMBER}"
     if sheet.hides_kinds:
         return f"{node.id} · {KIND_BLANK}"
     header = f"{node.id} · {style.label}"
@@ -201,6 +242,7 @@ def sheet_key(sheet: Sheet | None) -> Html | None:
         lines = [
             "Write each box's kind: reason, evidence, objection",
             "or rebuttal; mark each arrow's box + (supports) or − (attacks).",
+            "A grey box is filled in: the drawing says what goes there.",
         ]
     rows = ['<TR><TD ALIGN="LEFT"><B>WORKSHEET</B></TD></TR>']
     rows += [
