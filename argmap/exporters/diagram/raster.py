@@ -158,12 +158,12 @@ def draw_pngs(
     from argmap.exporters.diagram.engine import drawing_workers
 
     workers = min(drawing_workers(), count // MIN_PAGES_PER_WORKER)
+    outlined = count >= OUTLINE_MIN_PAGES * max(1, workers)
+    size = (dpi, max_side_px, outlined)
     if workers <= 1:
-        drawn: Iterator[bytes | str] = (
-            rasterworker.draw(_job(svg, dpi, max_side_px)) for svg in svgs
-        )
+        drawn: Iterator[bytes | str] = (rasterworker.draw(_job(svg, *size)) for svg in svgs)
     else:
-        drawn = _InOrder(iter(svgs), workers, (dpi, max_side_px)).results()
+        drawn = _InOrder(iter(svgs), workers, size).results()
     for image in drawn:
         yield (
             image
@@ -175,6 +175,12 @@ def draw_pngs(
 MIN_PAGES_PER_WORKER: Final = 6
 """Pages a worker process must have to draw before one is started."""
 
+OUTLINE_MIN_PAGES: Final = 40
+"""Pages each drawing process must have before their plain text is set as glyph outlines
+(:mod:`argmap.rasterglyphs`): about 10 ms a page saved, for a quarter of a second of
+fontTools in each process. The glyphs drawn are the same, in the same places; a few
+pixels where glyphs touch may differ by a shade."""
+
 MALLOC_TUNABLES: Final = (
     "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=268435456"
 )
@@ -182,8 +188,15 @@ MALLOC_TUNABLES: Final = (
 back to the kernel and having fresh zeroed ones mapped (a third of its time without)."""
 
 
-def _job(svg: str, dpi: int, max_side_px: int) -> Job:
-    """Prepare one SVG for resvg: its text in the Noto faces, its zoom under the size cap."""
+def _job(svg: str, dpi: int, max_side_px: int, outlined: bool = False) -> Job:
+    """Prepare one SVG for resvg: its text in the Noto faces, its zoom under the size cap.
+
+    Args:
+        svg: the SVG document.
+        dpi: resolution.
+        max_side_px: the drawing is scaled down so neither side exceeds this.
+        outlined: its plain text is to be set as glyph outlines before drawing.
+    """
     from argmap.exporters.diagram.fonts import font_files
 
     size = _SIZE.search(svg)
@@ -193,7 +206,7 @@ def _job(svg: str, dpi: int, max_side_px: int) -> Job:
         if longest_px > max_side_px:
             zoom = max_side_px / longest_px
     text, shaped = _with_fonts(svg)
-    return text, float(dpi), zoom, [str(path) for path in font_files()], shaped
+    return text, float(dpi), zoom, [str(path) for path in font_files()], shaped, outlined
 
 
 class _Worker:
@@ -261,7 +274,7 @@ class _InOrder:
     ahead of it, so the images held stay few however slowly they are taken.
     """
 
-    def __init__(self, svgs: Iterator[str], workers: int, size: tuple[int, int]) -> None:
+    def __init__(self, svgs: Iterator[str], workers: int, size: tuple[int, int, bool]) -> None:
         import threading
 
         self.svgs, self.workers, self.size = svgs, workers, size
