@@ -1,12 +1,12 @@
-"""Plain Noto Sans text of a prepared SVG as glyph outlines, each outline drawn once a page.
+"""Plain Noto Sans text of a prepared SVG set as glyph outlines, for resvg only to fill.
 
 resvg 0.47 (the ``svg2png_py`` binding) opens and maps a font file anew for every glyph it
 outlines: half the cost of a slide. A ``<text>`` whose characters Noto Sans has and that
-needs no shaping beyond what is done here (left-to-right, no marks, no fallback face) is
-set here instead, as resvg sets it: the glyphs of the face and weight it names (the
-variable font at that weight), its ``liga`` ligatures, its pair kerning, positioned by
-``text-anchor``. Each glyph's outline goes into ``<defs>`` once and is placed by ``<use>``,
-so resvg only fills paths. Any other text is left to resvg.
+needs no shaping beyond what is done here (left to right, no marks, no fallback face) is
+set here instead, as resvg sets it: the glyphs of the face and weight it names (the variable
+font at that weight), its ligatures and pair kerning, placed by ``text-anchor``, one path a
+line. A text that another substitution a shaper makes unasked would change (a precomposed
+letter decomposed, a contextual form) is left to resvg, as is any other text.
 
 Imports nothing of argmap: it runs in the raster workers (:mod:`argmap.rasterworker`).
 """
@@ -47,7 +47,7 @@ class _Face:
         self.upem: int = font["head"].unitsPerEm
         location = {"wght": weight} if "fvar" in font else {}
         self.glyphs = font.getGlyphSet(location=location)
-        self.ligatures = _ligatures(font)
+        self.ligatures, self.substitutions = _substitutions(font)
         self.kerning = _Kerning(font, weight)
         self.outlines: dict[str, str | None] = {}
         self.widths: dict[str, float] = {}
@@ -79,6 +79,8 @@ class _Face:
             if glyph is None or not _simple(ch):
                 return None
             names.append(glyph)
+        if _substituted(self.substitutions, names):
+            return None
         names = _ligate(self.ligatures, names)
         placed: list[tuple[str, float]] = []
         pen = 0.0
@@ -147,28 +149,82 @@ def _simple(ch: str) -> bool:
     )
 
 
-def _ligatures(font: TTFont) -> dict[str, list[tuple[list[str], str]]]:
-    """The ``liga`` feature's ligatures: first glyph -> (the glyphs after it, ligature)."""
+_SUBSTITUTING: Final = frozenset({"ccmp", "locl", "rlig", "liga", "clig", "calt", "rclt", "rvrn"})
+"""The GSUB features a shaper applies to left-to-right text unasked."""
+
+
+def _substitutions(font: TTFont) -> tuple[dict[str, list[tuple[list[str], str]]], list[Any]]:
+    """The ligatures of :data:`_SUBSTITUTING` features, and their other substitutions.
+
+    Returns:
+        First glyph -> (the glyphs after it, ligature), in lookup order; and every other
+        substitution subtable (a text one of them would change is left to resvg).
+    """
     table = font["GSUB"].table if "GSUB" in font else None
-    found: dict[str, list[tuple[list[str], str]]] = {}
+    ligatures: dict[str, list[tuple[list[str], str]]] = {}
+    others: list[Any] = []
     if table is None or table.FeatureList is None:
-        return found
+        return ligatures, others
     lookups = sorted(
         {
             index
-            for record in table.FeatureList.FeatureRecord
-            if record.FeatureTag == "liga"
-            for index in record.Feature.LookupListIndex
+            for feature in _default_features(table)
+            if table.FeatureList.FeatureRecord[feature].FeatureTag in _SUBSTITUTING
+            for index in table.FeatureList.FeatureRecord[feature].Feature.LookupListIndex
         }
     )
     for index in lookups:
         lookup = table.LookupList.Lookup[index]
         for sub in lookup.SubTable:
             sub = sub.ExtSubTable if lookup.LookupType == 7 else sub
-            for first, ligs in getattr(sub, "ligatures", {}).items():
+            if type(sub).__name__ != "LigatureSubst":
+                others.append(sub)
+                continue
+            for first, ligs in sub.ligatures.items():
                 for lig in ligs:
-                    found.setdefault(first, []).append((list(lig.Component), lig.LigGlyph))
+                    ligatures.setdefault(first, []).append((list(lig.Component), lig.LigGlyph))
+    return ligatures, others
+
+
+def _default_features(table: Any) -> set[int]:
+    """The features (indexes) of every script's default language: text has no language."""
+    found: set[int] = set()
+    for record in table.ScriptList.ScriptRecord if table.ScriptList else ():
+        default = record.Script.DefaultLangSys
+        if default is not None:
+            found.update(default.FeatureIndex)
+            if default.ReqFeatureIndex != 0xFFFF:
+                found.add(default.ReqFeatureIndex)
     return found
+
+
+def _substituted(others: list[Any], names: list[str]) -> bool:
+    """Whether any of the substitutions would change these glyphs (or might: unsure is yes)."""
+    present = set(names)
+    for sub in others:
+        kind = type(sub).__name__
+        if kind in ("SingleSubst", "MultipleSubst", "AlternateSubst"):
+            if not present.isdisjoint(sub.mapping if kind != "AlternateSubst" else sub.alternates):
+                return True
+        elif kind == "ChainContextSubst" and sub.Format == 3:
+            if any(_chain_matches(sub, names, at) for at in range(len(names))):
+                return True
+        else:  # other contexts: any glyph the rule starts from
+            coverage: Any = getattr(sub, "Coverage", None) or getattr(sub, "InputCoverage", None)
+            first = coverage[0] if isinstance(coverage, list) and coverage else coverage
+            if first is None or not present.isdisjoint(first.glyphs):
+                return True
+    return False
+
+
+def _chain_matches(sub: Any, names: list[str], at: int) -> bool:
+    """Whether a chained context rule (format 3) matches the glyphs from ``at``."""
+    inputs, ahead, behind = sub.InputCoverage, sub.LookAheadCoverage, sub.BacktrackCoverage
+    if at < len(behind) or at + len(inputs) + len(ahead) > len(names):
+        return False
+    sequence = [*reversed(behind), *inputs, *ahead]
+    start = at - len(behind)
+    return all(names[start + i] in c.glyphs for i, c in enumerate(sequence))
 
 
 def _ligate(ligatures: dict[str, list[tuple[list[str], str]]], names: list[str]) -> list[str]:

@@ -35,7 +35,7 @@ font-weight="bold" font-size="9.00" fill="#b71c1c">OBJECTION · AVOW Ty fi</text
 <text xml:space="preserve" text-anchor="end" x="470" y="-50" font-family="Noto Sans" \
 font-style="italic" font-size="11.00" fill="#424242">— Bench Gazette, “quoted” Ωμέγα Щука</text>
 <text xml:space="preserve" text-anchor="middle" x="238" y="-28" font-family="Noto Sans" \
-font-size="13.00">Kerning: LT Yo Te P. F, r. v,</text>
+font-size="13.00">Kerning: LT Yo Te P. F, r. v, Việt Nam ˥˩ Ωμέγα</text>
 </g>
 </svg>"""
 """Upright, bold and italic text in each anchoring, with kerned pairs, ligatures and
@@ -81,12 +81,13 @@ def test_a_wrong_glyph_or_place_would_show() -> None:
     [
         "שלום world",  # right to left
         "e\u0301 marks",  # a combining mark
+        "ẹ",  # a letter the font decomposes (ccmp)
         "한국어",  # a fallback face's characters
         "tab\there",
     ],
 )
 def test_text_that_needs_shaping_or_another_face_is_left_to_resvg(text: str) -> None:
-    svg = PAGE.replace("Kerning: LT Yo Te P. F, r. v,", text)
+    svg = PAGE.replace("Kerning: LT Yo Te P. F, r. v, Việt Nam ˥˩ Ωμέγα", text)
     outlined = outline_text(svg, FONTS[0], FONTS[1])
     assert outlined.count("<text") == 1
 
