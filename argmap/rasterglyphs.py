@@ -123,8 +123,11 @@ class _Face:
 def _relative(commands: list[tuple[str, tuple[Any, ...]]]) -> str | None:
     """Path data, every point relative to the one before (the first to the origin).
 
-    Points are rounded to hundredths first, so that the differences add up exactly.
-    None for a contour of off-curve points alone (TrueType allows it; left to resvg).
+    Points are rounded to hundredths first, so that the differences add up exactly. A
+    run of quadratic curves after the first is written as smooth curves (``t``): TrueType's
+    implied on-curve points lie midway between control points, so each control point is the
+    one before reflected, as ``t`` takes it (a third less to parse). None for a contour of
+    off-curve points alone (TrueType allows it; left to resvg).
     """
     out: list[str] = []
     at = start = (0, 0)  # in hundredths of a unit
@@ -150,14 +153,15 @@ def _relative(commands: list[tuple[str, tuple[Any, ...]]]) -> str | None:
             if len(points) == 1:
                 out.append("l" + to(points))
                 continue
-            for segment in decomposeQuadraticSegment(points) if len(points) > 2 else [points]:
-                out.append("q" + to(segment))
+            segments = decomposeQuadraticSegment(points) if len(points) > 2 else [points]
+            out.append("q" + to(segments[0]))
+            out.extend("t" + to(segment[1:]) for segment in segments[1:])
         elif command == "curveTo":
             out.append("c" + to(points))
         elif command in ("closePath", "endPath"):
             out.append("z")
             at = start
-    return "".join(out)
+    return "".join(out).replace(" -", "-")
 
 
 def _number(value: float) -> str:
