@@ -27,7 +27,11 @@ from argmap.rastershaping import Kerning, ligate, substituted, substitutions
 
 __all__ = ["outline_text"]
 
-_TEXT: Final = re.compile(r"<text ([^<>]*)>([^<>]*)</text>")
+_TEXT: Final = re.compile(
+    r'<text ([^<>]*)>((?:[^<>]*<tspan font-family="[^"<>]*">[^<>]*</tspan>)*[^<>]*)</text>'
+)
+_RUN: Final = re.compile(r'<tspan font-family="([^"<>]*)">([^<>]*)</tspan>')
+"""A run of text in a fallback face, as :mod:`argmap.exporters.diagram.raster` names it."""
 _ATTR: Final = re.compile(r'([\w:-]+)="([^"]*)"')
 _PLAIN_ATTRS: Final = frozenset(
     {"xml:space", "text-anchor", "x", "y", "font-family", "font-size", "font-weight",
@@ -38,6 +42,15 @@ spacing, a decoration) leaves it to resvg."""
 _SHIFT: Final = {"start": 0.0, "middle": 0.5, "end": 1.0}
 _WEIGHTS: Final = {None: 400.0, "normal": 400.0, "400": 400.0, "bold": 700.0, "700": 700.0}
 _FAMILY: Final = "Noto Sans"
+_FALLBACKS: Final = frozenset(
+    {"Noto Emoji", "Noto Sans Ethiopic", "Noto Sans Georgian", "Noto Sans Lao", "Noto Sans Thai",
+     "Noto Sans Symbols"}
+)  # fmt: skip
+"""The fallback faces whose runs are set here: resvg draws them pixel for pixel as set here
+(measured; a line with a run of Noto Sans KR or Armenian comes out a fraction of a pixel
+away, so it is left to resvg)."""
+_UPEM: Final = 1000
+"""The units outlines are written in (Noto Sans's own)."""
 _KEPT_LINES: Final = 4096
 """Lines a face keeps set (then it starts afresh): a few pages' worth."""
 
@@ -48,14 +61,14 @@ class _Face:
     def __init__(self, path: str, weight: float) -> None:
         font = TTFont(path, lazy=True)
         self.cmap: dict[int, str] = font.getBestCmap()
-        self.upem: int = font["head"].unitsPerEm
+        self.ratio = _UPEM / font["head"].unitsPerEm
+        """Units of :data:`_UPEM` a font unit: outlines are scaled to them."""
         location = {"wght": weight} if "fvar" in font else {}
         self.glyphs = font.getGlyphSet(location=location)
         self.ligatures, self.substitutions = substitutions(font)
         self.kerning = Kerning(font, weight)
         self.outlines: dict[str, str | None] = {}
         self.widths: dict[str, float] = {}
-        self.lines: dict[str, tuple[str, float] | None] = {}
 
     def advance(self, glyph: str) -> float:
         width = self.widths.get(glyph)
@@ -64,7 +77,7 @@ class _Face:
         return width
 
     def outline(self, glyph: str) -> str | None:
-        """The glyph's outline in font units (y up) as relative path data from its origin.
+        """The glyph's outline in units of :data:`_UPEM` (y up): relative path data.
 
         Relative, so that a line's glyphs join in one path, each after a move to its pen
         position. '' if it draws nothing, None if it is left to resvg.
@@ -73,26 +86,7 @@ class _Face:
             return self.outlines[glyph]
         pen = DecomposingRecordingPen(self.glyphs)
         self.glyphs[glyph].draw(pen)
-        found = self.outlines[glyph] = _relative(pen.value)
-        return found
-
-    def line(self, text: str) -> tuple[str, float] | None:
-        """A line of text as path data (font units, y up, from its origin) and its advance.
-
-        None: it is left to resvg. Lines met again (labels, repeated words) are kept.
-        """
-        if text in self.lines:
-            return self.lines[text]
-        placed = self.shape(text)
-        found: tuple[str, float] | None = None
-        if placed is not None:
-            parts = [(self.outline(glyph), pen) for glyph, pen in placed[:-1]]
-            if all(outline is not None for outline, _ in parts):
-                path = "".join(f"M{_number(pen)} 0{outline}" for outline, pen in parts if outline)
-                found = (path, placed[-1][1])
-        if len(self.lines) >= _KEPT_LINES:
-            self.lines.clear()
-        self.lines[text] = found
+        found = self.outlines[glyph] = _relative(pen.value, self.ratio)
         return found
 
     def shape(self, text: str) -> list[tuple[str, float]] | None:
@@ -120,7 +114,7 @@ class _Face:
         return placed
 
 
-def _relative(commands: list[tuple[str, tuple[Any, ...]]]) -> str | None:
+def _relative(commands: list[tuple[str, tuple[Any, ...]]], ratio: float = 1.0) -> str | None:
     """Path data, every point relative to the one before (the first to the origin).
 
     Points are rounded to hundredths first, so that the differences add up exactly. A
@@ -137,7 +131,7 @@ def _relative(commands: list[tuple[str, tuple[Any, ...]]]) -> str | None:
         nonlocal at
         base, steps = at, []
         for x, y in points:
-            at = (round(x * 100), round(y * 100))
+            at = (round(x * ratio * 100), round(y * ratio * 100))
             steps.append(f"{_number((at[0] - base[0]) / 100)} {_number((at[1] - base[1]) / 100)}")
         return " ".join(steps)
 
@@ -187,25 +181,34 @@ def _simple(ch: str) -> bool:
 class _Setter:
     """Sets the plain texts of pages, keeping each face's outlines for every page after."""
 
-    def __init__(self, upright: str, italic: str) -> None:
-        self.files = {False: upright, True: italic}
-        self.faces: dict[tuple[bool, float], _Face] = {}
+    def __init__(self, fonts: list[str]) -> None:
+        self.fonts = fonts
+        self.families: dict[str, str] = {}
+        self.faces: dict[tuple[str, float], _Face] = {}
+        self.lines: dict[tuple[tuple[tuple[str, str], ...], float], tuple[str, float] | None] = {}
 
-    def face(self, italic: bool, weight: float) -> _Face:
-        found = self.faces.get((italic, weight))
+    def face(self, path: str, weight: float) -> _Face:
+        found = self.faces.get((path, weight))
         if found is None:
-            found = self.faces[italic, weight] = _Face(self.files[italic], weight)
+            found = self.faces[path, weight] = _Face(path, weight)
         return found
+
+    def family(self, name: str) -> str | None:
+        """The fallback file of a family of :data:`_FALLBACKS`, by the name it gives itself."""
+        if not self.families:
+            for path in reversed(self.fonts[2:]):
+                with TTFont(path, lazy=True) as font:
+                    self.families[str(font["name"].getBestFamilyName())] = path
+        return self.families.get(name) if name in _FALLBACKS else None
 
     def page(self, svg: str) -> str:
         def replace(match: re.Match[str]) -> str:
-            attrs = dict(_ATTR.findall(match.group(1)))
-            drawn = self._text(attrs, html.unescape(match.group(2)))
+            drawn = self._text(dict(_ATTR.findall(match.group(1))), match.group(2))
             return match.group(0) if drawn is None else drawn
 
         return _TEXT.sub(replace, svg)
 
-    def _text(self, attrs: dict[str, str], text: str) -> str | None:
+    def _text(self, attrs: dict[str, str], content: str) -> str | None:
         weight = _WEIGHTS.get(attrs.get("font-weight"))
         style = attrs.get("font-style", "normal")
         if (
@@ -220,15 +223,14 @@ class _Setter:
             x, y, size = (float(attrs[key]) for key in ("x", "y", "font-size"))
         except (KeyError, ValueError):
             return None
-        italic = style == "italic"
-        face = self.face(italic, weight)
-        line = face.line(text)
+        runs = self._runs(content, style == "italic")
+        line = None if runs is None else self.line(runs, weight)
         if line is None:
             return None
         path, width = line
         if not path:
             return ""
-        scale = size / face.upem
+        scale = size / _UPEM
         left = x - width * scale * _SHIFT.get(attrs.get("text-anchor", "start"), 0.0)
         fill = html.escape(attrs.get("fill", "black"))
         return (
@@ -236,19 +238,61 @@ class _Setter:
             f'{left:.3f} {y:.3f})" d="{path}"/>'
         )
 
+    def _runs(self, content: str, italic: bool) -> tuple[tuple[str, str], ...] | None:
+        """The text's runs as (font file, text); None if a face is unknown (or italic)."""
+        pieces = _RUN.split(content)
+        runs = [(self.fonts[int(italic)], html.unescape(pieces[0]))]
+        for at in range(1, len(pieces), 3):
+            path = self.family(pieces[at])
+            if path is None or italic:  # resvg slants no face that has no italic
+                return None
+            runs.append((path, html.unescape(pieces[at + 1])))
+            runs.append((self.fonts[0], html.unescape(pieces[at + 2])))
+        return tuple((path, text) for path, text in runs if text)
 
-_setters: dict[tuple[str, str], _Setter] = {}
+    def line(self, runs: tuple[tuple[str, str], ...], weight: float) -> tuple[str, float] | None:
+        """A line as path data (units of :data:`_UPEM`, y up, from its origin), and its advance.
+
+        None: it is left to resvg. Lines met again (labels, repeated words) are kept.
+        """
+        key = (runs, weight)
+        if key in self.lines:
+            return self.lines[key]
+        found: tuple[str, float] | None = ("", 0.0)
+        parts: list[str] = []
+        pen = 0.0
+        for path, text in runs:
+            face = self.face(path, weight)
+            placed = face.shape(text)
+            outlines = [] if placed is None else [face.outline(g) for g, _ in placed[:-1]]
+            if placed is None or any(outline is None for outline in outlines):
+                found = None
+                break
+            for outline, (_, at) in zip(outlines, placed, strict=False):
+                if outline:
+                    parts.append(f"M{_number(pen + at * face.ratio)} 0{outline}")
+            pen += placed[-1][1] * face.ratio
+        if found is not None:
+            found = ("".join(parts), pen)
+        if len(self.lines) >= _KEPT_LINES:
+            self.lines.clear()
+        self.lines[key] = found
+        return found
 
 
-def outline_text(svg: str, upright: str, italic: str) -> str:
+_setters: dict[tuple[str, ...], _Setter] = {}
+
+
+def outline_text(svg: str, fonts: list[str]) -> str:
     """``svg`` with its plain Noto Sans texts drawn as glyph outlines (see the module).
 
     Args:
-        svg: a prepared SVG (its text already in the Noto faces).
-        upright: the Noto Sans file (variable, ``wght`` axis).
-        italic: the Noto Sans Italic file.
+        svg: a prepared SVG (its text in the Noto faces, a ``<tspan>`` a fallback run).
+        fonts: the font files: Noto Sans (variable, ``wght`` axis), its italic, then the
+            fallback faces.
     """
-    setter = _setters.get((upright, italic))
+    key = tuple(fonts)
+    setter = _setters.get(key)
     if setter is None:
-        setter = _setters[upright, italic] = _Setter(upright, italic)
+        setter = _setters[key] = _Setter(fonts)
     return setter.page(svg)

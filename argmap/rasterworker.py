@@ -118,7 +118,7 @@ def _outlined(svg: str, fonts: list[str]) -> str:
         from argmap.rasterglyphs import outline_text
     except ImportError:  # pragma: no cover - fontTools comes with every resvg route
         return svg
-    return outline_text(svg, fonts[0], fonts[1])
+    return outline_text(svg, fonts)
 
 
 def _drawer(name: str | None, fonts: tuple[str, ...]) -> Drawer:

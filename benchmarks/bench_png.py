@@ -91,7 +91,7 @@ def stages() -> None:
     from argmap.rasterglyphs import outline_text
 
     fonts = jobs[0][3]
-    outlined = [outline_text(j[0], fonts[0], fonts[1]) for j in jobs]  # faces loaded
+    outlined = [outline_text(j[0], fonts) for j in jobs]  # faces loaded
 
     def parse(svgs: list[str]) -> None:
         for svg, job in zip(svgs, jobs, strict=True):
@@ -111,7 +111,7 @@ def stages() -> None:
         ("resvg: parse, set text, fill", cpu_ms(lambda: fill([j[0] for j in jobs]), n)),
         (
             "argmap: text as outlines",
-            cpu_ms(lambda: [outline_text(j[0], fonts[0], fonts[1]) for j in jobs], n),
+            cpu_ms(lambda: [outline_text(j[0], fonts) for j in jobs], n),
         ),
         ("resvg: parse outlined", cpu_ms(lambda: parse(outlined), n)),
         ("resvg: parse outlined, fill", cpu_ms(lambda: fill(outlined), n)),

@@ -54,7 +54,7 @@ def _differing(a: Image.Image, b: Image.Image, above: int = 0) -> int:
 
 
 def test_plain_text_becomes_one_path_a_line_and_no_text_is_left() -> None:
-    outlined = outline_text(PAGE, FONTS[0], FONTS[1])
+    outlined = outline_text(PAGE, FONTS)
     assert "<text" not in outlined
     assert len(re.findall(r'<path fill="[^"]*" transform="matrix', outlined)) == 4
     assert 'fill="#b71c1c"' in outlined and 'fill="black"' in outlined
@@ -82,13 +82,14 @@ def test_a_wrong_glyph_or_place_would_show() -> None:
         "שלום world",  # right to left
         "e\u0301 marks",  # a combining mark
         "ẹ",  # a letter the font decomposes (ccmp)
-        "한국어",  # a fallback face's characters
+        "한국어",  # a fallback face's characters, without their tspan
+        '<tspan font-family="Noto Sans KR">한국어</tspan> ok',  # a face left to resvg
         "tab\there",
     ],
 )
 def test_text_that_needs_shaping_or_another_face_is_left_to_resvg(text: str) -> None:
     svg = PAGE.replace("Kerning: LT Yo Te P. F, r. v, Việt Nam ˥˩ Ωμέγα", text)
-    outlined = outline_text(svg, FONTS[0], FONTS[1])
+    outlined = outline_text(svg, FONTS)
     assert outlined.count("<text") == 1
 
 
@@ -100,11 +101,11 @@ def test_other_attributes_or_faces_are_left_to_resvg() -> None:
     ]:
         svg = PAGE.replace(old.replace("\n", ""), new)
         assert svg != PAGE
-        assert outline_text(svg, FONTS[0], FONTS[1]).count("<text") == 1
+        assert outline_text(svg, FONTS).count("<text") == 1
 
 
 def test_outlining_is_deterministic() -> None:
-    assert outline_text(PAGE, FONTS[0], FONTS[1]) == outline_text(PAGE, FONTS[0], FONTS[1])
+    assert outline_text(PAGE, FONTS) == outline_text(PAGE, FONTS)
     assert rasterworker.draw((PAGE, 144.0, 1.0, FONTS, False, True)) == rasterworker.draw(
         (PAGE, 144.0, 1.0, FONTS, False, True)
     )
@@ -125,7 +126,7 @@ def test_every_script_stays_in_its_box_when_plain_text_is_outlined(
     quote = "Ein Zitat mit «Anführungszeichen» und עברית und العربية darin, recht lang."
     pages = _pages(_map_file(tmp_path, HOSTILE, quote), "slide")
     prepared = "".join(raster._job(svg, 144, 1920)[0] for svg in pages)
-    outlined = outline_text(prepared, FONTS[0], FONTS[1])
+    outlined = outline_text(prepared, FONTS)
     assert 'transform="matrix' in outlined and "<text" in outlined  # both kinds are drawn
     _check(pages, "png")
 
@@ -142,3 +143,20 @@ def test_many_pages_are_outlined_and_few_are_not(monkeypatch: pytest.MonkeyPatch
     raster.svgs_to_pngs([PAGE] * 3, dpi=144, max_side_px=2000)
     raster.svgs_to_pngs([PAGE] * raster.OUTLINE_MIN_PAGES, dpi=144, max_side_px=2000)
     assert seen == [False] * 3 + [True] * raster.OUTLINE_MIN_PAGES
+
+
+FALLBACKS = PAGE.replace("AVATAR To Wa fit flow yo,", "⚖ ⚳ ☿ 👍 ok ქართ ኢትዮ ລາວ ไทย").replace(
+    "OBJECTION · AVOW Ty fi", "BOLD ⚖ ♄ 👍 ქართ"
+)
+"""Runs in fallback faces (symbols, emoji, Georgian, Ethiopic, Lao, Thai), upright and
+bold, among Noto Sans text."""
+
+
+def test_runs_in_fallback_faces_are_outlined_as_resvg_sets_them() -> None:
+    job = raster._job(FALLBACKS, 144, 4000)
+    assert job[0].count("<tspan") >= 8
+    outlined = outline_text(job[0], FONTS)
+    assert "<text" not in outlined
+    plain, drawn = _drawn(job[0], False), _drawn(job[0], True)
+    assert _differing(plain, drawn, above=96) == 0
+    assert _differing(plain, drawn) < 0.001 * plain.width * plain.height
