@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import io
 import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap import rasterworker
 from argmap.exporters.diagram import raster
@@ -160,3 +163,29 @@ def test_runs_in_fallback_faces_are_outlined_as_resvg_sets_them() -> None:
     plain, drawn = _drawn(job[0], False), _drawn(job[0], True)
     assert _differing(plain, drawn, above=96) == 0
     assert _differing(plain, drawn) < 0.001 * plain.width * plain.height
+
+
+LETTERS = "AVTWYLPFfiflaeortvwyk.,;:-–—'’“”?!() 0123456789ΑΩαωДЖжщ★⚖ქ"
+"""Kerned and ligated pairs, punctuation, Greek and Cyrillic, and fallback runs."""
+
+
+@settings(max_examples=10, deadline=None)
+@given(
+    text=st.text(alphabet=LETTERS, min_size=1, max_size=40),
+    bold=st.booleans(),
+    anchor=st.sampled_from(["start", "middle", "end"]),
+)
+def test_any_line_is_outlined_as_resvg_sets_it(text: str, bold: bool, anchor: str) -> None:
+    weight = ' font-weight="bold"' if bold else ""
+    line = html.escape(text, quote=False)
+    svg = PAGE.replace(
+        '<text xml:space="preserve" text-anchor="middle" x="238" y="-28" font-family="Noto Sans" '
+        'font-size="13.00">Kerning: LT Yo Te P. F, r. v, Việt Nam ˥˩ Ωμέγα</text>',
+        f'<text xml:space="preserve" text-anchor="{anchor}" x="238" y="-28" '
+        f'font-family="Noto Sans"{weight} font-size="13.00">{line}</text>',
+    )
+    assert f">{line}</text>" in svg
+    prepared = raster._job(svg, 144, 4000)[0]
+    plain, outlined = _drawn(prepared, False), _drawn(prepared, True)
+    assert _differing(plain, outlined, above=96) == 0
+    assert _differing(plain, outlined) < 0.001 * plain.width * plain.height
