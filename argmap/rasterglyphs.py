@@ -52,7 +52,7 @@ away, so it is left to resvg)."""
 _UPEM: Final = 1000
 """The units outlines are written in (Noto Sans's own)."""
 _KEPT_LINES: Final = 4096
-"""Lines a face keeps set (then it starts afresh): a few pages' worth."""
+"""Lines set that are kept for pages after (then it starts afresh): a few pages' worth."""
 
 
 class _Face:

@@ -88,10 +88,17 @@ def stages() -> None:
         white = rasterworker.WHITE
         return [svg2png_py.svg_to_rgba(j[0], database, None, white, options(j)) for j in jobs]
 
+    from argmap import rasterglyphs
     from argmap.rasterglyphs import outline_text
 
     fonts = jobs[0][3]
     outlined = [outline_text(j[0], fonts) for j in jobs]  # faces loaded
+
+    def forget() -> bool:
+        """Forget the lines set before: a render meets these pages' lines once."""
+        for setter in rasterglyphs._setters.values():
+            setter.lines.clear()
+        return False
 
     def parse(svgs: list[str]) -> None:
         for svg, job in zip(svgs, jobs, strict=True):
@@ -111,7 +118,7 @@ def stages() -> None:
         ("resvg: parse, set text, fill", cpu_ms(lambda: fill([j[0] for j in jobs]), n)),
         (
             "argmap: text as outlines",
-            cpu_ms(lambda: [outline_text(j[0], fonts) for j in jobs], n),
+            cpu_ms(lambda: forget() or [outline_text(j[0], fonts) for j in jobs], n),
         ),
         ("resvg: parse outlined", cpu_ms(lambda: parse(outlined), n)),
         ("resvg: parse outlined, fill", cpu_ms(lambda: fill(outlined), n)),
