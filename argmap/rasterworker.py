@@ -10,8 +10,9 @@ for every drawing, at about five times the cost. A job says whether it needs it.
 
 Run as ``python -m argmap.rasterworker``: it reads jobs from standard input and answers
 each on standard output as soon as it is drawn, both framed (:func:`send`, :func:`receive`),
-until its input ends. It imports nothing of argmap beyond this module and
-:mod:`argmap.pngwrite`, so a worker starts in a few hundredths of a second.
+until its input ends. It imports nothing of argmap beyond this module,
+:mod:`argmap.pngwrite` and (for outlined text) :mod:`argmap.rasterglyphs`, so a worker starts
+in a few hundredths of a second.
 """
 
 from __future__ import annotations
@@ -71,9 +72,11 @@ face argmap ships draws the same pixels in all three bindings)."""
 WHITE: Final = (255, 255, 255, 255)
 """The page under the drawing: opaque, as the engine's own PNG is."""
 
-Job = tuple[str, float, float, list[str], bool]
-"""One SVG to draw: the SVG (its text already in the Noto faces), dpi, zoom, font files,
-and whether its text is in one of :data:`SHAPED_FAMILIES`."""
+Job = tuple[str, float, float, list[str], bool] | tuple[str, float, float, list[str], bool, bool]
+"""One SVG to draw: the SVG (its text already in the Noto faces), dpi, zoom, font files
+(the upright and the italic Noto Sans first), whether its text is in one of
+:data:`SHAPED_FAMILIES`, and whether its plain text is to be set as glyph outlines
+(:mod:`argmap.rasterglyphs`) first (default: no)."""
 
 Drawer = Callable[[str, float], bytes]
 """Draws an SVG at a resolution (dpi); returns the PNG file's bytes."""
@@ -99,8 +102,10 @@ def fast_backend() -> str | None:
 
 def draw(job: Job) -> bytes | str:
     """Draw one prepared SVG with resvg; its PNG bytes, or what went wrong in one line."""
-    svg, dpi, zoom, fonts, shaped = job
+    svg, dpi, zoom, fonts, shaped = job[:5]
     try:
+        if job[5:] == (True,):
+            svg = _outlined(svg, fonts)
         with _panic_quieted():
             return _drawer(backend(shaped), tuple(fonts))(svg, dpi * zoom)
     except (KeyboardInterrupt, SystemExit):
@@ -140,6 +145,15 @@ def _panic_quieted() -> Iterator[None]:
             with contextlib.suppress(OSError):
                 os.write(2, caught.read())
         caught.close()
+
+
+def _outlined(svg: str, fonts: list[str]) -> str:
+    """The SVG with its plain text as glyph outlines, if fontTools is installed."""
+    try:
+        from argmap.rasterglyphs import outline_text
+    except ImportError:  # pragma: no cover - fontTools comes with every resvg route
+        return svg
+    return outline_text(svg, fonts)
 
 
 def _drawer(name: str | None, fonts: tuple[str, ...]) -> Drawer:

@@ -3,7 +3,10 @@
 1. Stages of drawing one slide (1,500-node generated map, the pages resvg draws), in CPU
    ms a slide, in this process: making the page's SVG, preparing it for resvg (fonts named
    for each run), resvg parsing it and setting its text (user and system time: resvg 0.47
-   maps the font file anew for each glyph it outlines), filling it, and packing the PNG.
+   maps the font file anew for each glyph it outlines), filling it, and packing the PNG;
+   then the route a render of many slides takes (``raster.OUTLINE_MIN_PAGES``): argmap
+   setting the plain text as glyph outlines, and resvg parsing and filling that. Then
+   what the filling costs by part: an empty page, the shapes, the text.
 2. The PNG writer's choices on the same pixels: deflate level and library, and what
    dropping the alpha channel would cost; time and size.
 3. Whole renders through the command (``argmap render MAP -f png``), each in a fresh
@@ -85,19 +88,40 @@ def stages() -> None:
         white = rasterworker.WHITE
         return [svg2png_py.svg_to_rgba(j[0], database, None, white, options(j)) for j in jobs]
 
+    from argmap import rasterglyphs
+    from argmap.rasterglyphs import outline_text
+
+    fonts = jobs[0][3]
+    outlined = [outline_text(j[0], fonts) for j in jobs]  # faces loaded
+
+    def forget() -> bool:
+        """Forget the lines set before: a render meets these pages' lines once."""
+        for setter in rasterglyphs._setters.values():
+            setter.lines.clear()
+        return False
+
+    def parse(svgs: list[str]) -> None:
+        for svg, job in zip(svgs, jobs, strict=True):
+            svg2png_py.svg_intrinsic_size(svg, database, options(job))
+
+    def fill(svgs: list[str]) -> None:
+        white = rasterworker.WHITE
+        for svg, job in zip(svgs, jobs, strict=True):
+            svg2png_py.svg_to_rgba(svg, database, None, white, options(job))
+
     pixels = draw()
     compress = compressor()
     rows = [
         ("page SVG", cpu_ms(lambda: [page_svg(layout, page) for page in pages], n)),
         ("prepare (fonts named)", cpu_ms(lambda: [raster._job(s, 144, 1920) for s in svgs], n)),
+        ("resvg: parse and set text", cpu_ms(lambda: parse([j[0] for j in jobs]), n)),
+        ("resvg: parse, set text, fill", cpu_ms(lambda: fill([j[0] for j in jobs]), n)),
         (
-            "resvg: parse and set text",
-            cpu_ms(
-                lambda: [svg2png_py.svg_intrinsic_size(j[0], database, options(j)) for j in jobs],
-                n,
-            ),
+            "argmap: text as outlines",
+            cpu_ms(lambda: forget() or [outline_text(j[0], fonts) for j in jobs], n),
         ),
-        ("resvg: parse, set text, fill", cpu_ms(draw, n)),
+        ("resvg: parse outlined", cpu_ms(lambda: parse(outlined), n)),
+        ("resvg: parse outlined, fill", cpu_ms(lambda: fill(outlined), n)),
         (
             "encode (argmap's writer)",
             cpu_ms(lambda: [encode_rgba(*p, compress) for p in pixels], n),
@@ -108,11 +132,39 @@ def stages() -> None:
     print("|---|---|---|---|")
     for name, (user, system, total) in rows:
         print(f"| {name} | {user:.1f} | {system:.1f} | {total:.1f} |")
-    fill = rows[3][1][2] - rows[2][1][2]
-    total = rows[0][1][2] + rows[1][1][2] + rows[3][1][2] + rows[4][1][2]
-    print(f"| (fill alone) | | | {fill:.1f} |")
-    print(f"| all stages | | | {total:.1f} |")
+    ms = {name: total for name, (_, _, total) in rows}
+    shared = ms["page SVG"] + ms["prepare (fonts named)"] + ms["encode (argmap's writer)"]
+    by_resvg = ms["resvg: parse, set text, fill"]
+    by_argmap = ms["argmap: text as outlines"] + ms["resvg: parse outlined, fill"]
+    print(f"| (fill alone) | | | {by_resvg - ms['resvg: parse and set text']:.1f} |")
+    print(f"| all stages, text set by resvg | | | {shared + by_resvg:.1f} |")
+    print(f"| all stages, text as outlines (many slides) | | | {shared + by_argmap:.1f} |")
+    fills(outlined, parse, fill, n)
     encoders(pixels)
+
+
+def fills(outlined: list[str], parse: Any, fill: Any, n: int) -> None:
+    """What filling costs, by what is drawn: the page alone, the shapes, the text."""
+    import re
+
+    text = re.compile(r'<path fill="[^"]*" transform="matrix[^>]*/>')
+    shapes = re.compile(
+        r'<(?:polygon|ellipse|polyline)[^>]*/>|<path (?!fill="[^"]*" transform="matrix)[^>]*/>'
+    )
+    graph = re.compile(r'<g id="graph0".*</g>', re.S)
+    parts = [
+        ("an empty page (allocate, clear, hand back)", [graph.sub("", s) for s in outlined]),
+        ("background, boxes and edges (no text)", [text.sub("", s) for s in outlined]),
+        ("text alone (outlined)", [shapes.sub("", s) for s in outlined]),
+        ("all of it", outlined),
+    ]
+    print(f"\nFilling by part ({n} slides, text as outlines; CPU ms a slide, parse excluded)\n")
+    print("| drawn | parse ms | parse and fill ms | fill ms |")
+    print("|---|---|---|---|")
+    for name, svgs in parts:
+        parsed = cpu_ms(lambda svgs=svgs: parse(svgs), n)[2]
+        filled = cpu_ms(lambda svgs=svgs: fill(svgs), n)[2]
+        print(f"| {name} | {parsed:.1f} | {filled:.1f} | {filled - parsed:.1f} |")
 
 
 def encoders(pixels: list[Any]) -> None:

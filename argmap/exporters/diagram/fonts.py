@@ -79,7 +79,7 @@ def fallback_fonts() -> list[Path]:
 
 
 def font_files() -> list[Path]:
-    """Every font file argmap draws with: the Noto Sans faces, then the fallbacks."""
+    """Every font file argmap draws with: Noto Sans upright, then italic, then the fallbacks."""
     folder = noto_folder()
     main = [folder / name for name in dict.fromkeys(name for name, _ in MAIN_FACES.values())]
     return [*main, *fallback_fonts()]

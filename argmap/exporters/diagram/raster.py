@@ -163,12 +163,12 @@ def draw_pngs(
     from argmap.exporters.diagram.engine import drawing_workers
 
     workers = min(drawing_workers(), count // MIN_PAGES_PER_WORKER)
+    outlined = count >= OUTLINE_MIN_PAGES * max(1, workers)
+    size = (dpi, max_side_px, outlined)
     if workers <= 1:
-        drawn: Iterator[bytes | str] = (
-            rasterworker.draw(_job(svg, dpi, max_side_px)) for svg in svgs
-        )
+        drawn: Iterator[bytes | str] = (rasterworker.draw(_job(svg, *size)) for svg in svgs)
     else:
-        drawn = _InOrder(iter(svgs), workers, (dpi, max_side_px)).results()
+        drawn = _InOrder(iter(svgs), workers, size).results()
     for image in drawn:
         yield (
             image
@@ -180,6 +180,12 @@ def draw_pngs(
 MIN_PAGES_PER_WORKER: Final = 6
 """Pages a worker process must have to draw before one is started."""
 
+OUTLINE_MIN_PAGES: Final = 30
+"""Pages each drawing process must have before their plain text is set as glyph outlines
+(:mod:`argmap.rasterglyphs`): about 11 ms of CPU a slide saved, for a quarter of a second
+of fontTools in each process (even at about 23 pages). The glyphs drawn are the same, in
+the same places; a few pixels where glyphs touch may differ by a shade."""
+
 MALLOC_TUNABLES: Final = (
     "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=268435456"
 )
@@ -187,8 +193,15 @@ MALLOC_TUNABLES: Final = (
 back to the kernel and having fresh zeroed ones mapped (a third of its time without)."""
 
 
-def _job(svg: str, dpi: int, max_side_px: int) -> Job:
-    """Prepare one SVG for resvg: its text in the Noto faces, its zoom under the size cap."""
+def _job(svg: str, dpi: int, max_side_px: int, outlined: bool = False) -> Job:
+    """Prepare one SVG for resvg: its text in the Noto faces, its zoom under the size cap.
+
+    Args:
+        svg: the SVG document.
+        dpi: resolution.
+        max_side_px: the drawing is scaled down so neither side exceeds this.
+        outlined: its plain text is to be set as glyph outlines before drawing.
+    """
     from argmap.exporters.diagram.fonts import font_files
 
     size = _SIZE.search(svg)
@@ -198,7 +211,7 @@ def _job(svg: str, dpi: int, max_side_px: int) -> Job:
         if longest_px > max_side_px:
             zoom = max_side_px / longest_px
     text, shaped = _with_fonts(svg)
-    return text, float(dpi), zoom, [str(path) for path in font_files()], shaped
+    return text, float(dpi), zoom, [str(path) for path in font_files()], shaped, outlined
 
 
 class _Worker:
@@ -266,7 +279,7 @@ class _InOrder:
     ahead of it, so the images held stay few however slowly they are taken.
     """
 
-    def __init__(self, svgs: Iterator[str], workers: int, size: tuple[int, int]) -> None:
+    def __init__(self, svgs: Iterator[str], workers: int, size: tuple[int, int, bool]) -> None:
         import threading
 
         self.svgs, self.workers, self.size = svgs, workers, size

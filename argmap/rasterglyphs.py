@@ -1,0 +1,298 @@
+"""Plain Noto Sans text of a prepared SVG set as glyph outlines, for resvg only to fill.
+
+resvg 0.47 (the ``svg2png_py`` binding) opens and maps a font file anew for every glyph it
+outlines: half the cost of a slide. A ``<text>`` whose characters Noto Sans has and that
+needs no shaping beyond what is done here (left to right, no marks, no fallback face) is
+set here instead, as resvg sets it: the glyphs of the face and weight it names (the variable
+font at that weight), its ligatures and pair kerning, placed by ``text-anchor``, one path a
+line. A text that another substitution a shaper makes unasked would change (a precomposed
+letter decomposed, a contextual form) is left to resvg, as is any other text.
+
+Imports nothing of argmap but :mod:`argmap.rastershaping`: it runs in the raster workers
+(:mod:`argmap.rasterworker`).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from typing import Any, Final
+
+from fontTools.pens.basePen import decomposeQuadraticSegment
+from fontTools.pens.recordingPen import DecomposingRecordingPen
+from fontTools.ttLib import TTFont
+
+from argmap.rastershaping import Kerning, ligate, substituted, substitutions
+
+__all__ = ["outline_text"]
+
+_TEXT: Final = re.compile(
+    r'<text ([^<>]*)>((?:[^<>]*<tspan font-family="[^"<>]*">[^<>]*</tspan>)*[^<>]*)</text>'
+)
+_RUN: Final = re.compile(r'<tspan font-family="([^"<>]*)">([^<>]*)</tspan>')
+"""A run of text in a fallback face, as :mod:`argmap.exporters.diagram.raster` names it."""
+_ATTR: Final = re.compile(r'([\w:-]+)="([^"]*)"')
+_PLAIN_ATTRS: Final = frozenset(
+    {"xml:space", "text-anchor", "x", "y", "font-family", "font-size", "font-weight",
+     "font-style", "fill"}
+)  # fmt: skip
+"""The attributes a ``<text>`` set here may have: any other (a transform, a letter
+spacing, a decoration) leaves it to resvg."""
+_SHIFT: Final = {"start": 0.0, "middle": 0.5, "end": 1.0}
+_WEIGHTS: Final = {None: 400.0, "normal": 400.0, "400": 400.0, "bold": 700.0, "700": 700.0}
+_FAMILY: Final = "Noto Sans"
+_FALLBACKS: Final = frozenset(
+    {"Noto Emoji", "Noto Sans Ethiopic", "Noto Sans Georgian", "Noto Sans Lao", "Noto Sans Thai",
+     "Noto Sans Symbols"}
+)  # fmt: skip
+"""The fallback faces whose runs are set here: resvg draws them pixel for pixel as set here
+(measured; a line with a run of Noto Sans KR or Armenian comes out a fraction of a pixel
+away, so it is left to resvg)."""
+_UPEM: Final = 1000
+"""The units outlines are written in (Noto Sans's own)."""
+_KEPT_LINES: Final = 4096
+"""Lines set that are kept for pages after (then it starts afresh): a few pages' worth."""
+
+
+class _Face:
+    """One face at one weight: its glyphs' outlines, advances, ligatures and pair kerning."""
+
+    def __init__(self, path: str, weight: float) -> None:
+        font = TTFont(path, lazy=True)
+        self.cmap: dict[int, str] = font.getBestCmap()
+        self.ratio = _UPEM / font["head"].unitsPerEm
+        """Units of :data:`_UPEM` a font unit: outlines are scaled to them."""
+        location = {"wght": weight} if "fvar" in font else {}
+        self.glyphs = font.getGlyphSet(location=location)
+        self.ligatures, self.substitutions = substitutions(font)
+        self.kerning = Kerning(font, weight)
+        self.outlines: dict[str, str | None] = {}
+        self.widths: dict[str, float] = {}
+
+    def advance(self, glyph: str) -> float:
+        width = self.widths.get(glyph)
+        if width is None:
+            width = self.widths[glyph] = float(self.glyphs[glyph].width)
+        return width
+
+    def outline(self, glyph: str) -> str | None:
+        """The glyph's outline in units of :data:`_UPEM` (y up): relative path data.
+
+        Relative, so that a line's glyphs join in one path, each after a move to its pen
+        position. '' if it draws nothing, None if it is left to resvg.
+        """
+        if glyph in self.outlines:
+            return self.outlines[glyph]
+        pen = DecomposingRecordingPen(self.glyphs)
+        self.glyphs[glyph].draw(pen)
+        found = self.outlines[glyph] = _relative(pen.value, self.ratio)
+        return found
+
+    def shape(self, text: str) -> list[tuple[str, float]] | None:
+        """Each glyph and its pen position (font units), then the end; None: leave to resvg."""
+        names: list[str] = []
+        for ch in text:
+            glyph = self.cmap.get(ord(ch))
+            simple = _SIMPLE.get(ch)
+            if simple is None:
+                simple = _SIMPLE[ch] = _simple(ch)
+            if glyph is None or not simple:
+                return None
+            names.append(glyph)
+        if substituted(self.substitutions, names):
+            return None
+        names = ligate(self.ligatures, names)
+        placed: list[tuple[str, float]] = []
+        pen = 0.0
+        for index, glyph in enumerate(names):
+            placed.append((glyph, pen))
+            pen += self.advance(glyph)
+            if index + 1 < len(names):
+                pen += self.kerning.pair(glyph, names[index + 1])
+        placed.append(("", pen))
+        return placed
+
+
+def _relative(commands: list[tuple[str, tuple[Any, ...]]], ratio: float = 1.0) -> str | None:
+    """Path data, every point relative to the one before (the first to the origin).
+
+    Points are rounded to hundredths first, so that the differences add up exactly. A
+    run of quadratic curves after the first is written as smooth curves (``t``): TrueType's
+    implied on-curve points lie midway between control points, so each control point is the
+    one before reflected, as ``t`` takes it (a third less to parse). None for a contour of
+    off-curve points alone (TrueType allows it; left to resvg).
+    """
+    out: list[str] = []
+    at = start = (0, 0)  # in hundredths of a unit
+
+    def to(points: tuple[Any, ...]) -> str:
+        # Each point of a segment is relative to the segment's start, as SVG reads it.
+        nonlocal at
+        base, steps = at, []
+        for x, y in points:
+            at = (round(x * ratio * 100), round(y * ratio * 100))
+            steps.append(f"{_number((at[0] - base[0]) / 100)} {_number((at[1] - base[1]) / 100)}")
+        return " ".join(steps)
+
+    for command, points in commands:
+        if command == "moveTo":
+            out.append("m" + to(points))
+            start = at
+        elif command == "lineTo":
+            out.append("l" + to(points))
+        elif command == "qCurveTo":
+            if points[-1] is None:
+                return None
+            if len(points) == 1:
+                out.append("l" + to(points))
+                continue
+            segments = decomposeQuadraticSegment(points) if len(points) > 2 else [points]
+            out.append("q" + to(segments[0]))
+            out.extend("t" + to(segment[1:]) for segment in segments[1:])
+        elif command == "curveTo":
+            out.append("c" + to(points))
+        elif command in ("closePath", "endPath"):
+            out.append("z")
+            at = start
+    return "".join(out).replace(" -", "-")
+
+
+def _number(value: float) -> str:
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+_SIMPLE: dict[str, bool] = {}
+""":func:`_simple`'s answers so far."""
+
+
+def _simple(ch: str) -> bool:
+    """Whether a character is set here: left-to-right or neutral, not a mark or control."""
+    kind = unicodedata.category(ch)
+    return (
+        kind[0] not in "MC"
+        and kind not in ("Zl", "Zp")
+        and unicodedata.bidirectional(ch) not in ("R", "AL", "AN", "RLE", "RLO", "RLI")
+        and ch not in "\t\n\r"
+    )
+
+
+class _Setter:
+    """Sets the plain texts of pages, keeping each face's outlines for every page after."""
+
+    def __init__(self, fonts: list[str]) -> None:
+        self.fonts = fonts
+        self.families: dict[str, str] = {}
+        self.faces: dict[tuple[str, float], _Face] = {}
+        self.lines: dict[tuple[tuple[tuple[str, str], ...], float], tuple[str, float] | None] = {}
+
+    def face(self, path: str, weight: float) -> _Face:
+        found = self.faces.get((path, weight))
+        if found is None:
+            found = self.faces[path, weight] = _Face(path, weight)
+        return found
+
+    def family(self, name: str) -> str | None:
+        """The fallback file of a family of :data:`_FALLBACKS`, by the name it gives itself."""
+        if not self.families:
+            for path in reversed(self.fonts[2:]):
+                with TTFont(path, lazy=True) as font:
+                    self.families[str(font["name"].getBestFamilyName())] = path
+        return self.families.get(name) if name in _FALLBACKS else None
+
+    def page(self, svg: str) -> str:
+        def replace(match: re.Match[str]) -> str:
+            drawn = self._text(dict(_ATTR.findall(match.group(1))), match.group(2))
+            return match.group(0) if drawn is None else drawn
+
+        return _TEXT.sub(replace, svg)
+
+    def _text(self, attrs: dict[str, str], content: str) -> str | None:
+        weight = _WEIGHTS.get(attrs.get("font-weight"))
+        style = attrs.get("font-style", "normal")
+        if (
+            not attrs.keys() <= _PLAIN_ATTRS
+            or attrs.get("font-family") != _FAMILY
+            or attrs.get("xml:space") != "preserve"
+            or weight is None
+            or style not in ("normal", "italic")
+        ):
+            return None
+        try:
+            x, y, size = (float(attrs[key]) for key in ("x", "y", "font-size"))
+        except (KeyError, ValueError):
+            return None
+        runs = self._runs(content, style == "italic")
+        line = None if runs is None else self.line(runs, weight)
+        if line is None:
+            return None
+        path, width = line
+        if not path:
+            return ""
+        scale = size / _UPEM
+        left = x - width * scale * _SHIFT.get(attrs.get("text-anchor", "start"), 0.0)
+        fill = html.escape(attrs.get("fill", "black"))
+        return (
+            f'<path fill="{fill}" transform="matrix({scale:.6g} 0 0 {-scale:.6g} '
+            f'{left:.3f} {y:.3f})" d="{path}"/>'
+        )
+
+    def _runs(self, content: str, italic: bool) -> tuple[tuple[str, str], ...] | None:
+        """The text's runs as (font file, text); None if a face is unknown (or italic)."""
+        pieces = _RUN.split(content)
+        runs = [(self.fonts[int(italic)], html.unescape(pieces[0]))]
+        for at in range(1, len(pieces), 3):
+            path = self.family(pieces[at])
+            if path is None or italic:  # resvg slants no face that has no italic
+                return None
+            runs.append((path, html.unescape(pieces[at + 1])))
+            runs.append((self.fonts[0], html.unescape(pieces[at + 2])))
+        return tuple((path, text) for path, text in runs if text)
+
+    def line(self, runs: tuple[tuple[str, str], ...], weight: float) -> tuple[str, float] | None:
+        """A line as path data (units of :data:`_UPEM`, y up, from its origin), and its advance.
+
+        None: it is left to resvg. Lines met again (labels, repeated words) are kept.
+        """
+        key = (runs, weight)
+        if key in self.lines:
+            return self.lines[key]
+        found: tuple[str, float] | None = ("", 0.0)
+        parts: list[str] = []
+        pen = 0.0
+        for path, text in runs:
+            face = self.face(path, weight)
+            placed = face.shape(text)
+            outlines = [] if placed is None else [face.outline(g) for g, _ in placed[:-1]]
+            if placed is None or any(outline is None for outline in outlines):
+                found = None
+                break
+            for outline, (_, at) in zip(outlines, placed, strict=False):
+                if outline:
+                    parts.append(f"M{_number(pen + at * face.ratio)} 0{outline}")
+            pen += placed[-1][1] * face.ratio
+        if found is not None:
+            found = ("".join(parts), pen)
+        if len(self.lines) >= _KEPT_LINES:
+            self.lines.clear()
+        self.lines[key] = found
+        return found
+
+
+_setters: dict[tuple[str, ...], _Setter] = {}
+
+
+def outline_text(svg: str, fonts: list[str]) -> str:
+    """``svg`` with its plain Noto Sans texts drawn as glyph outlines (see the module).
+
+    Args:
+        svg: a prepared SVG (its text in the Noto faces, a ``<tspan>`` a fallback run).
+        fonts: the font files: Noto Sans (variable, ``wght`` axis), its italic, then the
+            fallback faces.
+    """
+    key = tuple(fonts)
+    setter = _setters.get(key)
+    if setter is None:
+        setter = _setters[key] = _Setter(fonts)
+    return setter.page(svg)
