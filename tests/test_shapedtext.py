@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 
@@ -68,3 +69,19 @@ def test_what_else_reaches_standard_error_while_drawing_is_passed_on(
     with rasterworker._panic_quieted():
         os.write(2, b"a warning of someone else's\n")
     assert capfd.readouterr().err == "a warning of someone else's\n"
+
+
+def _ink_width(line: str) -> int:
+    from PIL import Image
+
+    png = raster.svg_to_png(_PAGE.format(line), dpi=72, max_side_px=8000)
+    box = Image.eval(Image.open(io.BytesIO(png)).convert("L"), lambda v: 255 - v).getbbox()
+    assert box is not None
+    return box[2] - box[0]
+
+
+@pytest.mark.parametrize("first", ["👍", "⚖"])
+def test_digits_after_an_emoji_or_a_symbol_are_drawn_at_their_width(first: str) -> None:
+    pytest.importorskip("PIL")
+    # resvg drew them in the emoji or symbols face, twice as wide: 59 pt for "👍 42"
+    assert _ink_width(f"{first} 42") <= _ink_width(first) + _ink_width("42") + 6

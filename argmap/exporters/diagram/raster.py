@@ -34,6 +34,7 @@ def _with_fonts(svg: str) -> tuple[str, bool]:
         :data:`~argmap.rasterworker.SHAPED_FAMILIES`.
     """
     from argmap.exporters.diagram.fonts import fallback_fonts, family_name
+    from argmap.exporters.diagram.shapedtext import place_chunks, widens_digits
     from argmap.exporters.diagram.svgtext import set_text_fonts
 
     fallbacks = fallback_fonts()
@@ -44,17 +45,23 @@ def _with_fonts(svg: str) -> tuple[str, bool]:
         if all(index < 0 for index, _ in runs):
             return None
         parts: list[str] = []
+        families: list[str] = []
         for index, run in runs:
+            family = FONT_FAMILY if index < 0 else family_name(fallbacks[index])
+            families.append(family)
+            shaped = shaped or family in SHAPED_FAMILIES
             if index < 0:
                 parts.append(html.escape(run, False))
-                continue
-            family = family_name(fallbacks[index])
-            shaped = shaped or family in SHAPED_FAMILIES
-            if family == EMOJI_FAMILY:
+            elif family == EMOJI_FAMILY:
                 parts.append(_emoji_run(run))
-                continue
-            parts.append(
-                f'<tspan font-family="{html.escape(family)}">{html.escape(run, False)}</tspan>'
+            else:
+                parts.append(
+                    f'<tspan font-family="{html.escape(family)}">{html.escape(run, False)}</tspan>'
+                )
+        texts = [run for _, run in runs]
+        if widens_digits(families, texts):
+            return place_chunks(
+                opening, texts, parts, [range(at, at + 1) for at in range(len(runs))]
             )
         return "".join(parts)
 

@@ -1,4 +1,4 @@
-"""Text set for resvg 0.48 (Indic scripts): shaped runs in chunks of their own, no panics."""
+"""Text lines resvg must be handed in chunks placed by argmap: shaped runs, digits after emoji."""
 
 from __future__ import annotations
 
@@ -9,10 +9,15 @@ from typing import Final
 
 from argmap.rasterworker import FONT_FAMILY, SHAPED_FAMILIES
 
-__all__ = ["for_shaping"]
+__all__ = ["LEAD", "for_shaping", "place_chunks", "widens_digits"]
 
 LEAD: Final = '<tspan font-size="0.01">x</tspan>'
 """A letter of the main face, too small to see or to move the line (0.006 pt wide)."""
+
+WIDE_DIGIT_FAMILIES: Final = frozenset({"Noto Emoji", "Noto Sans Symbols"})
+"""Faces with digits of their own, which resvg draws a line's digits in (twice as wide,
+``👍 42`` as ``👍 4  2``) once a run in them comes first; a digit in a chunk of its own is
+drawn in the main face."""
 
 _ATTR: Final = re.compile(r'\b(x|text-anchor|font-size|font-weight|font-style)="([^"]*)"')
 
@@ -54,14 +59,19 @@ def for_shaping(svg: str) -> str:
             else f'<tspan font-family="{html.escape(family)}">{html.escape(run, False)}</tspan>'
             for family, (_, run) in zip(families, runs, strict=True)
         ]
-        chunks = _chunks(families)
+        texts = [run for _, run in runs]
+        chunks = (
+            [range(at, at + 1) for at in range(len(runs))]
+            if widens_digits(families, texts)
+            else _chunks(families)
+        )
         for chunk in chunks:
             first = families[chunk[0]]
             if first != FONT_FAMILY and first not in SHAPED_FAMILIES:
                 parts[chunk[0]] = LEAD + parts[chunk[0]]
         if len(chunks) == 1:
             return "".join(parts)
-        return _placed(opening, [run for _, run in runs], parts, chunks)
+        return place_chunks(opening, texts, parts, chunks)
 
     return set_text_fonts(svg, FONT_FAMILY, fallbacks, draw)
 
@@ -75,11 +85,33 @@ def _chunks(families: list[str]) -> list[range]:
     return [range(start, end) for start, end in itertools.pairwise(sorted(cuts))]
 
 
-def _placed(opening: str, texts: list[str], parts: list[str], chunks: list[range]) -> str:
-    """The runs' markup, each chunk a ``<tspan>`` starting where argmap measures it to.
+def widens_digits(families: list[str], texts: list[str]) -> bool:
+    """Whether resvg would draw a line's digits in a face of :data:`WIDE_DIGIT_FAMILIES`.
+
+    Args:
+        families: each run's face.
+        texts: each run's text.
+    """
+    return not WIDE_DIGIT_FAMILIES.isdisjoint(families) and any(
+        family == FONT_FAMILY and any(ch in _DIGITS for ch in text)
+        for family, text in zip(families, texts, strict=True)
+    )
+
+
+_DIGITS: Final = frozenset("0123456789")
+
+
+def place_chunks(opening: str, texts: list[str], parts: list[str], chunks: list[range]) -> str:
+    """A line's runs as markup, each chunk a ``<tspan>`` starting where argmap measures it to.
 
     The line keeps its anchor, its width measured as the box around it was
     (:func:`~argmap.exporters.diagram.textwidth.text_points`, in the faces that draw it).
+
+    Args:
+        opening: the line's ``<text>`` tag (its ``x``, anchor, size and weight are read).
+        texts: each run's text.
+        parts: each run's markup.
+        chunks: consecutive ranges of runs, covering them all.
     """
     from argmap.exporters.diagram.textwidth import text_points
 
