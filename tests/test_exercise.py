@@ -272,8 +272,31 @@ def test_label_html_hides_kinds(tmp_path: Path) -> None:
     # anyway); no word about any single box or arrow names its kind.
     outline = outline.replace('class="joint-reason"', "")
     outline = re.sub(r'<p class="joint-label">.*?</p>', "", outline, flags=re.S)
+    # Its premises are shown as what the box says they are, not asked (as in the diagram).
+    members, outline = _cut_joint_lists(outline)
+    assert members and all("Premise</span>" in m and "kind: __" not in m for m in members)
     for word in KIND_WORDS + ("supports", "attacks"):
         assert word not in outline.lower().replace("thesis", ""), word
+
+
+def _cut_joint_lists(page: str) -> tuple[list[str], str]:
+    """The linked premises' rows (kind and relation shown), and the page without those rows.
+
+    Only a row's own summary and facts go; what hangs from it stays, to be checked.
+    """
+    rows = list(
+        re.finditer(
+            r'<li class="entry premise rel-supports"[^>]*>\s*<details[^>]*>\s*'
+            r'(<summary>.*?</summary>)\s*<div class="body">\s*(<dl class="meta">.*?</dl>)',
+            page,
+            re.S,
+        )
+    )
+    for row in rows:
+        assert "supports" in row.group(2)  # given, as the box's + is
+    for row in reversed(rows):
+        page = page[: row.start()] + page[row.end(2) :]
+    return [row.group(1) for row in rows], page
 
 
 def test_label_sheet_says_what_a_linked_box_is(tmp_path: Path) -> None:
@@ -365,6 +388,7 @@ def test_label_html_names_no_relation_on_the_flagship(tmp_path: Path) -> None:
     page = exercise.read_text(encoding="utf-8")
     outline = page[page.index('<ol class="tree"') :]
     assert "also" in outline.lower() or "Also" in outline  # cross-links are there
+    _members, outline = _cut_joint_lists(outline)  # a linked premise's "supports" is given
     assert not re.search(r"\b(supports|attacks|undercuts)\b (this|<a)", outline)
     assert 'data-kind="statement"' in outline
     for kind in ("premise", "evidence", "objection", "rebuttal"):

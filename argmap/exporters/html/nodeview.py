@@ -234,17 +234,20 @@ class NodeViews:
             blank_lines=lines,
         )
         if self.sheet is not None and self.sheet.hides_kinds:
-            return _kinds_hidden(view, thesis=kind in (NodeKind.THESIS, NodeKind.CONCLUSION))
+            given = kind in (NodeKind.THESIS, NodeKind.CONCLUSION) or node.group is not None
+            return _kinds_hidden(view, given=given)
         return view
 
 
-def _kinds_hidden(view: NodeView, *, thesis: bool) -> NodeView:
+def _kinds_hidden(view: NodeView, *, given: bool) -> NodeView:
     """A label worksheet's view of a node: nothing names its kind or its arrow's relation.
 
-    The thesis and conclusions keep their kinds (a conclusion's position, ``C1``, says
-    it); only the relations of what bears on them are hidden.
+    ``given``: the sheet says the kind anyway, so it is shown, not asked: the thesis and
+    conclusions (a conclusion's position, ``C1``, says it) and a linked group's premises
+    (only reasons are linked, and their group's caption says so). Only the relations of
+    what bears on them are hidden.
     """
-    if thesis:
+    if given:
         return replace(view, cross_links=_relations_hidden(view.cross_links))
     return replace(
         view,
