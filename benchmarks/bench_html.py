@@ -59,22 +59,27 @@ WRAP = """
 import json, os, resource, subprocess, sys, threading, time
 
 def tree_rss(root):
-    # Resident bytes of ``root`` and every process under it, read from /proc (Linux).
-    children, rss = {}, {}
+    # Resident bytes of ``root`` and every process under it, read from /proc (Linux). A
+    # child with its parent's command line has not run its own program yet (between fork
+    # and exec it shares its parent's pages): it is not counted a second time.
+    children, rss, cmd = {}, {}, {}
     for name in os.listdir("/proc"):
         if name.isdigit():
             try:
                 with open(f"/proc/{name}/stat") as f:
                     fields = f.read().rsplit(")", 1)[1].split()
+                with open(f"/proc/{name}/cmdline", "rb") as f:
+                    cmd[int(name)] = f.read()
             except OSError:
                 continue
             children.setdefault(int(fields[1]), []).append(int(name))
             rss[int(name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-    total, todo = 0, [root]
+    total, todo = 0, [(root, None)]
     while todo:
-        pid = todo.pop()
-        total += rss.get(pid, 0)
-        todo += children.get(pid, [])
+        pid, parent = todo.pop()
+        if parent is None or cmd.get(pid) != cmd.get(parent):
+            total += rss.get(pid, 0)
+        todo += [(child, pid) for child in children.get(pid, [])]
     return total
 
 start = time.perf_counter()
