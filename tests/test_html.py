@@ -291,6 +291,31 @@ def test_plain_lines_with_ids_match_the_token_pass() -> None:
         assert got.startswith('<svg viewBox="0 0 1 1"><g id="p3-graph0">'), tag
 
 
+def test_engine_anchors_match_the_token_pass() -> None:
+    from argmap.exporters.html.svgclean import _clean_tokens, clean_svg
+
+    def odd_link(target: str) -> str | None:
+        return {"node-a": "n-a", "page-2": "page-2", "gone": None}.get(target, "not an id!")
+
+    for tag in (
+        '<a xlink:href="#node-a" xlink:title="A &amp; b" target="_self">',
+        '<a xlink:href="#page-2" xlink:title="p">',
+        '<a xlink:href="#gone" xlink:title="g">',
+        '<a xlink:href="#other">',
+        '<a xlink:title="only a tooltip">',
+        '<a xlink:title="t" xlink:href="#node-a">',
+        '<a xlink:href="#node-a" href="#page-2">',
+        '<a xlink:href="#node&#45;a">',
+        "<a>",
+    ):
+        body = f'<g id="graph0">\n<g id="a_x">{tag}\n<text x="1">t</text>\n</a>\n</g>\n</g>\n'
+        svg = f'<svg viewBox="0 0 1 1">\n{body}</svg>\n'
+        for link in (odd_link, _page_link, None):
+            got = clean_svg(svg, link, _page_rename)
+            assert got == _clean_tokens(svg, link, _page_rename), (tag, link)
+            assert got.startswith('<svg viewBox="0 0 1 1"><g id="p3-graph0">'), tag
+
+
 def test_the_page_cleaning_worker_imports_no_model_nor_templates() -> None:
     # Each worker process pays for its imports: the cleaning needs neither.
     probe = (

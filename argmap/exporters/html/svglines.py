@@ -15,6 +15,7 @@ from argmap.exporters.html.svgrules import (
     URL_REF,
     Rename,
     escape,
+    is_id,
     open_tag,
     unescape,
 )
@@ -51,6 +52,21 @@ text element. Its start tag is written out as it is, an id renamed in place."""
 
 _ID: Final = re.compile(r'((?: [\w:.-]+="[^"]*")*?) id="([^"]*)"')
 """The attributes of a plain tag up to its id (whole attributes, so never inside a value)."""
+
+
+_ANCHOR: Final = re.compile(
+    r'<a(?: xlink:href="#([\w.-]+)")?(?: (?:xlink:title|target)="[^"<>]*")*>\Z'
+)
+"""An ``a`` start tag as the engine writes it: a link within the drawing (or none) first,
+then its tooltip and target, and no other link."""
+
+
+def _target(name: str | None, link: Callable[[str], str | None] | None) -> str | None:
+    """Where an anchor of :data:`_ANCHOR` leads in the page; None to leave the link out."""
+    if name is None or link is None:
+        return None
+    target = link(name)
+    return target if target is not None and is_id(target) else None
 
 
 def _renamed(name: str, attributes: str, rename: Rename) -> str | None:
@@ -104,6 +120,13 @@ def clean_lines(
             if _COMMENT.match(line) is None:
                 return None
             continue
+        if stack and line.startswith("<a "):
+            anchor = _ANCHOR.match(line)
+            if anchor is not None:  # kept as a link in the page, or left out
+                target = _target(anchor.group(1), link)
+                out.append(f'<a href="#{target}">' if target is not None else "")
+                stack.append(("a", "</a>" if target is not None else ""))
+                continue
         fast = _FAST.match(line) if stack else None
         opened: str | None = None
         if fast is not None:
