@@ -244,11 +244,12 @@ def _page_rename(element_id: str) -> str:
 
 @pytest.mark.parametrize("path", [UNIFORMS, HOSTILE, CASES / "diagram-metachars.yaml"])
 def test_engine_pages_take_the_line_pass_with_the_token_pass_result(path: Path) -> None:
-    from argmap.exporters.html.svgclean import _clean_lines, _clean_tokens
+    from argmap.exporters.html.svgclean import _clean_tokens
+    from argmap.exporters.html.svglines import clean_lines
 
     for svg in _engine_pages(path):
         for link, rename in ((_page_link, _page_rename), (None, None)):
-            fast = _clean_lines(svg, link, rename)
+            fast = clean_lines(svg, link, rename)
             assert fast is not None and fast == _clean_tokens(svg, link, rename)
 
 
@@ -266,6 +267,68 @@ def test_svg_line_pass_agrees_with_the_token_pass_on_altered_pages(data: st.Data
     assert clean_svg(altered, _page_link, _page_rename) == _clean_tokens(
         altered, _page_link, _page_rename
     )
+
+
+def test_plain_lines_with_ids_match_the_token_pass() -> None:
+    from argmap.exporters.html.svgclean import _clean_tokens, clean_svg
+
+    # Ids renamed in place, and the cases where a tag is rebuilt instead: a reference in
+    # another value, a value holding "id=", a second id, a url of another spelling.
+    for tag in (
+        '<g id="node&#45;a" class="node">',
+        '<g class="x" id="edge1" fill="none">',
+        '<g id="a&amp;b" fill="red&#45;ish">',
+        '<g fill="a id=" id="e1">',
+        '<g id="e1" class="c" id="e2">',
+        '<g id="e1" fill="URL(http://x)">',
+        '<g id="e1" fill="url (#a)">',
+        '<g id="">',
+    ):
+        body = f'<g id="graph0">\n{tag}\n<text x="1">t</text>\n</g>\n</g>\n'
+        svg = f'<svg viewBox="0 0 1 1">\n{body}</svg>\n'
+        got = clean_svg(svg, _page_link, _page_rename)
+        assert got == _clean_tokens(svg, _page_link, _page_rename), tag
+        assert got.startswith('<svg viewBox="0 0 1 1"><g id="p3-graph0">'), tag
+
+
+def test_engine_anchors_match_the_token_pass() -> None:
+    from argmap.exporters.html.svgclean import _clean_tokens, clean_svg
+
+    def odd_link(target: str) -> str | None:
+        return {"node-a": "n-a", "page-2": "page-2", "gone": None}.get(target, "not an id!")
+
+    for tag in (
+        '<a xlink:href="#node-a" xlink:title="A &amp; b" target="_self">',
+        '<a xlink:href="#page-2" xlink:title="p">',
+        '<a xlink:href="#gone" xlink:title="g">',
+        '<a xlink:href="#other">',
+        '<a xlink:title="only a tooltip">',
+        '<a xlink:title="t" xlink:href="#node-a">',
+        '<a xlink:href="#node-a" href="#page-2">',
+        '<a xlink:href="#node&#45;a">',
+        "<a>",
+    ):
+        body = f'<g id="graph0">\n<g id="a_x">{tag}\n<text x="1">t</text>\n</a>\n</g>\n</g>\n'
+        svg = f'<svg viewBox="0 0 1 1">\n{body}</svg>\n'
+        for link in (odd_link, _page_link, None):
+            got = clean_svg(svg, link, _page_rename)
+            assert got == _clean_tokens(svg, link, _page_rename), (tag, link)
+            assert got.startswith('<svg viewBox="0 0 1 1"><g id="p3-graph0">'), tag
+
+
+def test_the_page_cleaning_worker_imports_no_model_nor_templates() -> None:
+    # Each worker process pays for its imports: the cleaning needs neither.
+    probe = (
+        "import sys\n"
+        "from argmap.exporters.diagram.pageworkers import job\n"
+        "job('html')\n"
+        "print(' '.join(sorted({name.split('.')[0] for name in sys.modules})))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert not set(proc.stdout.split()) & {"pydantic", "pydantic_core", "jinja2", "ruamel"}
 
 
 def test_svg_cleaning_gives_nothing_for_broken_input() -> None:

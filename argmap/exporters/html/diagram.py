@@ -7,15 +7,14 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, TypeVar, overload
 
-from argmap.model import ArgumentMap
-from argmap.options import RenderOptions
-
 if TYPE_CHECKING:
     from markupsafe import Markup
 
     from argmap.analysis.standing import Analysis
     from argmap.exporters.diagram.fitting import Layout
     from argmap.exporters.diagram.pagesize import PageSize
+    from argmap.model import ArgumentMap
+    from argmap.options import RenderOptions
 
 __all__ = ["DEFAULT_FIT", "Diagram", "DiagramPage", "clean_page", "html_diagram", "print_css"]
 
