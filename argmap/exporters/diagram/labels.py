@@ -11,7 +11,7 @@ from typing import Final, NamedTuple
 
 from argmap.analysis.view import visible_nodes
 from argmap.exporters.diagram.dot import Html, escape
-from argmap.exporters.diagram.linebreak import wrap_columns
+from argmap.exporters.diagram.linebreak import wrap_text
 from argmap.exporters.diagram.styles import STANDING_LABEL, NodeStyle
 from argmap.exporters.diagram.svgtext import CENTRED_FACE, RIGHT_FACE
 from argmap.exporters.diagram.textwidth import text_points, width_attr
@@ -112,15 +112,7 @@ def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
     Other scripts than ASCII are wrapped by :func:`~.linebreak.wrap_columns`: a CJK
     letter takes two columns, no cluster is split, and CJK lines break between letters.
     """
-    lines: list[str] = []
-    for paragraph in text.splitlines() or [""]:
-        if paragraph.isascii():
-            lines.extend(textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""])
-        else:
-            lines.extend(wrap_columns(paragraph, width) or [""])
-    if not any(lines):  # only characters drawn as nothing (a soft hyphen): one blank line
-        return ["\u00a0"]
-    return lines
+    return wrap_text(text, width)
 
 
 STUB_POINTS: Final = 11.0
