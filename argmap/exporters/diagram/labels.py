@@ -5,13 +5,12 @@ from __future__ import annotations
 import html
 import math
 import re
-import textwrap
 import unicodedata
 from typing import Final, NamedTuple
 
 from argmap.analysis.view import visible_nodes
 from argmap.exporters.diagram.dot import Html, escape
-from argmap.exporters.diagram.linebreak import wrap_text
+from argmap.exporters.diagram.linebreak import wrap_text, wrap_words
 from argmap.exporters.diagram.styles import STANDING_LABEL, NodeStyle
 from argmap.exporters.diagram.svgtext import CENTRED_FACE, RIGHT_FACE
 from argmap.exporters.diagram.textwidth import text_points, width_attr
@@ -129,7 +128,7 @@ def stub_lines(text: str, width: int = STUB_WRAP, most: int = 2) -> list[str]:
 
     A statement that does not fit ends with an ellipsis after its last whole word.
     """
-    lines = textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False) or [""]
+    lines = wrap_words(" ".join(text.split()), width) or [""]
     if len(lines) <= most:
         return lines
     kept = lines[:most]

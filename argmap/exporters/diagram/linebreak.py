@@ -6,7 +6,7 @@ import textwrap
 import unicodedata
 from typing import Final, NamedTuple
 
-__all__ = ["wrap_columns", "wrap_text"]
+__all__ = ["wrap_columns", "wrap_text", "wrap_words"]
 
 _INVISIBLE_BREAKS: Final = frozenset("\u200b\u00ad")
 """A zero-width space and a soft hyphen: places to break, drawn as nothing."""
@@ -50,11 +50,35 @@ def wrap_text(text: str, width: int) -> list[str]:
     return list(lines)
 
 
+def wrap_words(text: str, width: int) -> list[str]:
+    """Wrap one paragraph as :func:`textwrap.wrap` does (not at hyphens), sooner when simple.
+
+    Text of words no longer than a line, with single spaces between them and none at
+    either end, is wrapped here: each line takes words while they fit. What
+    :func:`textwrap.wrap` makes of other text (tabs, runs of spaces, long words) is
+    left to it.
+    """
+    words = text.split(" ")
+    # Other whitespace than single spaces between words: some of it textwrap drops.
+    if width < 1 or not text or text.split() != words or max(map(len, words)) > width:
+        return textwrap.wrap(text, width, break_on_hyphens=False)
+    lines: list[str] = []
+    line = words[0]
+    for word in words[1:]:
+        if len(line) + 1 + len(word) <= width:
+            line = f"{line} {word}"
+        else:
+            lines.append(line)
+            line = word
+    lines.append(line)
+    return lines
+
+
 def _wrap(text: str, width: int) -> list[str]:
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
         if paragraph.isascii():
-            lines.extend(textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""])
+            lines.extend(wrap_words(paragraph, width) or [""])
         else:
             lines.extend(wrap_columns(paragraph, width) or [""])
     if not any(lines):  # only characters drawn as nothing (a soft hyphen): one blank line
