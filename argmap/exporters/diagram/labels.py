@@ -218,9 +218,16 @@ def html_text(text: str) -> str:
     return html.escape(clean(text), quote=True).replace("\\", "\\\\")
 
 
+_UNMARKED: set[str] = set()
+"""Characters met that are no combining mark (looked up once each)."""
+
+
 def _composed(text: str) -> str:
     """Each letter with combining marks after it in its composed form (NFC), the rest as is."""
-    if text.isascii() or not any(unicodedata.combining(ch) for ch in text):
+    if text.isascii() or _UNMARKED.issuperset(text):
+        return text
+    if not any(unicodedata.combining(ch) for ch in text):
+        _UNMARKED.update(text)
         return text
     out: list[str] = []
     for ch in text:
