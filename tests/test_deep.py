@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 import threading
@@ -11,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
-from argmap.deep import RECURSION_LIMIT, run_deep
+from argmap.deep import RECURSION_LIMIT, YOUNG_PASS, heap_frozen, run_deep
 from argmap.exporters.terminal import format_tree
 from argmap.load.maps import load_map
 
@@ -91,3 +92,21 @@ def test_overlapping_runs_restore_the_recursion_limit_when_the_last_ends() -> No
     threads[1].join(30)
     assert seen == [max(limit, RECURSION_LIMIT)] * 2
     assert sys.getrecursionlimit() == limit
+
+
+def test_a_frozen_heap_collects_the_young_less_often_and_the_outermost_block_restores_it() -> None:
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        with heap_frozen():
+            assert gc.get_threshold() == (YOUNG_PASS, 10, 10)
+            with heap_frozen():  # nested, as a page writer inside a render
+                assert gc.get_threshold() == (YOUNG_PASS, 10, 10)
+            assert gc.get_threshold() == (YOUNG_PASS, 10, 10)
+        assert gc.get_threshold() == (700, 10, 10)
+        gc.set_threshold(0)  # automatic collection off stays off
+        with heap_frozen():
+            assert gc.get_threshold()[0] == 0
+        assert gc.get_threshold()[0] == 0
+    finally:
+        gc.set_threshold(*before)

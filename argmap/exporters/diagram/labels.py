@@ -5,13 +5,12 @@ from __future__ import annotations
 import html
 import math
 import re
-import textwrap
 import unicodedata
 from typing import Final, NamedTuple
 
 from argmap.analysis.view import visible_nodes
 from argmap.exporters.diagram.dot import Html, escape
-from argmap.exporters.diagram.linebreak import wrap_columns
+from argmap.exporters.diagram.linebreak import wrap_text, wrap_words
 from argmap.exporters.diagram.styles import STANDING_LABEL, NodeStyle
 from argmap.exporters.diagram.svgtext import CENTRED_FACE, RIGHT_FACE
 from argmap.exporters.diagram.textwidth import text_points, width_attr
@@ -112,15 +111,7 @@ def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
     Other scripts than ASCII are wrapped by :func:`~.linebreak.wrap_columns`: a CJK
     letter takes two columns, no cluster is split, and CJK lines break between letters.
     """
-    lines: list[str] = []
-    for paragraph in text.splitlines() or [""]:
-        if paragraph.isascii():
-            lines.extend(textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""])
-        else:
-            lines.extend(wrap_columns(paragraph, width) or [""])
-    if not any(lines):  # only characters drawn as nothing (a soft hyphen): one blank line
-        return ["\u00a0"]
-    return lines
+    return wrap_text(text, width)
 
 
 STUB_POINTS: Final = 11.0
@@ -137,7 +128,7 @@ def stub_lines(text: str, width: int = STUB_WRAP, most: int = 2) -> list[str]:
 
     A statement that does not fit ends with an ellipsis after its last whole word.
     """
-    lines = textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False) or [""]
+    lines = wrap_words(" ".join(text.split()), width) or [""]
     if len(lines) <= most:
         return lines
     kept = lines[:most]
@@ -227,9 +218,16 @@ def html_text(text: str) -> str:
     return html.escape(clean(text), quote=True).replace("\\", "\\\\")
 
 
+_UNMARKED: set[str] = set()
+"""Characters met that are no combining mark (looked up once each)."""
+
+
 def _composed(text: str) -> str:
     """Each letter with combining marks after it in its composed form (NFC), the rest as is."""
-    if text.isascii() or not any(unicodedata.combining(ch) for ch in text):
+    if text.isascii() or _UNMARKED.issuperset(text):
+        return text
+    if not any(unicodedata.combining(ch) for ch in text):
+        _UNMARKED.update(text)
         return text
     out: list[str] = []
     for ch in text:

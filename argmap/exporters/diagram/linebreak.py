@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import textwrap
 import unicodedata
 from typing import Final, NamedTuple
 
-__all__ = ["wrap_columns"]
+__all__ = ["wrap_columns", "wrap_text", "wrap_words"]
 
 _INVISIBLE_BREAKS: Final = frozenset("\u200b\u00ad")
 """A zero-width space and a soft hyphen: places to break, drawn as nothing."""
@@ -24,6 +25,65 @@ class _Cluster(NamedTuple):
     """A space: a line may break after it, and drops it there."""
     ideograph: bool
     """A CJK letter: a line may break before or after it."""
+
+
+WRAPS_KEPT: Final = 32_768
+"""Wrapped texts remembered at most (a few hundred bytes each); past that, memory starts
+afresh. A paged diagram wraps each text when it measures the node and again when it
+writes the node's label: a map of 10,000 nodes has about 16,000 texts to wrap."""
+
+_WRAPPED: dict[tuple[str, int], tuple[str, ...]] = {}
+
+
+def wrap_text(text: str, width: int) -> list[str]:
+    """Wrap each paragraph of ``text`` to ``width`` columns; an empty one stays a line.
+
+    ASCII paragraphs as :func:`textwrap.wrap` does (not at hyphens), others by
+    :func:`wrap_columns`. Remembered: the same text is asked for again.
+    """
+    key = (text, width)
+    lines = _WRAPPED.get(key)
+    if lines is None:
+        if len(_WRAPPED) >= WRAPS_KEPT:
+            _WRAPPED.clear()
+        lines = _WRAPPED[key] = tuple(_wrap(text, width))
+    return list(lines)
+
+
+def wrap_words(text: str, width: int) -> list[str]:
+    """Wrap one paragraph as :func:`textwrap.wrap` does (not at hyphens), sooner when simple.
+
+    Text of words no longer than a line, with single spaces between them and none at
+    either end, is wrapped here: each line takes words while they fit. What
+    :func:`textwrap.wrap` makes of other text (tabs, runs of spaces, long words) is
+    left to it.
+    """
+    words = text.split(" ")
+    # Other whitespace than single spaces between words: some of it textwrap drops.
+    if width < 1 or not text or text.split() != words or max(map(len, words)) > width:
+        return textwrap.wrap(text, width, break_on_hyphens=False)
+    lines: list[str] = []
+    line = words[0]
+    for word in words[1:]:
+        if len(line) + 1 + len(word) <= width:
+            line = f"{line} {word}"
+        else:
+            lines.append(line)
+            line = word
+    lines.append(line)
+    return lines
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        if paragraph.isascii():
+            lines.extend(wrap_words(paragraph, width) or [""])
+        else:
+            lines.extend(wrap_columns(paragraph, width) or [""])
+    if not any(lines):  # only characters drawn as nothing (a soft hyphen): one blank line
+        return ["\u00a0"]
+    return lines
 
 
 def wrap_columns(paragraph: str, width: int) -> list[str]:
@@ -76,23 +136,53 @@ def _last_break(line: list[_Cluster]) -> int:
     return 0
 
 
+class _Lone(dict[str, "_Cluster | None"]):
+    """Character -> its cluster, if it is one alone wherever it stands (else None), as met.
+
+    Such a character neither clings to the one before it nor lets the next cling to it:
+    no mark, joiner, virama, selector, skin tone, tag letter or regional indicator.
+    """
+
+    def __missing__(self, ch: str) -> _Cluster | None:
+        code = ord(ch)
+        lone = not (
+            unicodedata.category(ch) in ("Mn", "Mc", "Me")
+            or code == 0x200D
+            or unicodedata.combining(ch) == 9
+            or 0xFE00 <= code <= 0xFE0F
+            or 0x1F3FB <= code <= 0x1F3FF
+            or 0xE0020 <= code <= 0xE007F
+            or 0x1F1E6 <= code <= 0x1F1FF
+        )
+        cluster = _cluster(ch) if lone else None
+        self[ch] = cluster
+        return cluster
+
+
+_LONE: Final = _Lone()
+
+
+def _cluster(text: str) -> _Cluster:
+    return _Cluster(
+        text,
+        sum(_columns(ch) for ch in text),
+        text == " " or (text.isspace() and text not in _INVISIBLE_BREAKS),
+        _ideograph(text[0]),
+    )
+
+
 def _clusters(paragraph: str) -> list[_Cluster]:
     """The paragraph as clusters: letters with their marks, joiners and what they join."""
+    lone = [_LONE[ch] for ch in paragraph]  # most text: a cluster a character
+    if None not in lone:
+        return lone  # type: ignore[return-value]
     texts: list[str] = []
     for ch in paragraph:
         if texts and _clings(texts[-1], ch):
             texts[-1] += ch
         else:
             texts.append(ch)
-    return [
-        _Cluster(
-            text,
-            sum(_columns(ch) for ch in text),
-            text == " " or (text.isspace() and text not in _INVISIBLE_BREAKS),
-            _ideograph(text[0]),
-        )
-        for text in texts
-    ]
+    return [_cluster(text) for text in texts]
 
 
 def _clings(before: str, ch: str) -> bool:

@@ -75,23 +75,31 @@ def box_size(
     return width + 2 * (CELL_PADDING + MARGIN_X), height + 2 * MARGIN_Y
 
 
-_POINTS: dict[float, dict[str, float]] = {}
-"""Font size -> character -> its width (see :func:`char_points`; beyond ASCII at least as
-drawn), as met."""
+class _Points(dict[str, float]):
+    """Character -> its width at one size, as met.
+
+    See :func:`char_points`; beyond ASCII, at least as drawn.
+    """
+
+    def __init__(self, size: float) -> None:
+        super().__init__()
+        self.size = size
+
+    def __missing__(self, ch: str) -> float:
+        width = char_points(ch, self.size)
+        if ord(ch) >= 0x80:  # emoji and symbols draw wider than the estimate
+            width = max(width, text_points(ch, self.size))
+        self[ch] = width
+        return width
+
+
+_POINTS: dict[float, _Points] = {}
+"""Font size -> its characters' widths."""
 
 
 def _line_points(line: str, size: float) -> float:
     """A line's width at ``size``: the sum of its characters' (looked up once each)."""
     points = _POINTS.get(size)
     if points is None:
-        points = _POINTS[size] = {}
-    widths = []
-    for ch in line:
-        width = points.get(ch)
-        if width is None:
-            width = char_points(ch, size)
-            if ord(ch) >= 0x80:  # emoji and symbols draw wider than the estimate
-                width = max(width, text_points(ch, size))
-            points[ch] = width
-        widths.append(width)
-    return sum(widths)
+        points = _POINTS[size] = _Points(size)
+    return sum(map(points.__getitem__, line))

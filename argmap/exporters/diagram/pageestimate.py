@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Mapping, Sequence, Set
 from typing import Final, NamedTuple
 
@@ -137,7 +138,9 @@ class Estimator:
         self.group_fit = room[0] * WIDE_SHARE
         """The widest a linked group's boxes go side by side; wider, they go in rows."""
         ref = self._size(REF_ACROSS_SIZE if horizontal else REF_SIZE)
-        self.blocks = Blocks(self, self.around.beside, ref, self.group_fit)
+        # Through a weak reference: no cycle, so once the plans are done their hundreds of
+        # thousands of estimates and blocks go at once, not at a full pass of the collector.
+        self.blocks = Blocks(weakref.proxy(self), self.around.beside, ref, self.group_fit)
 
     def _conclusion_stub(self, tops: str, count: int) -> tuple[float, float]:
         """The size of the stub of conclusions ``tops`` (ids joined by commas) on page 1."""

@@ -284,7 +284,12 @@ def _key_over(pager: Pager, draft: _Draft) -> float:
 
 
 def _number(pager: Pager, drafts: list[_Draft]) -> list[Page]:
-    """Number the drafts, point each stub at its page, and list each page's trail."""
+    """Number the drafts, point each stub at its page, and list each page's trail.
+
+    Each page is estimated at the whole page's size, as :func:`_tell` told it, not at
+    the size the last page was filled to (smaller, if that page was tightened).
+    """
+    pager.width, pager.height = pager.full_size
     home = {node_id: i + 1 for i, draft in enumerate(drafts) for node_id in draft.full}
     key_page = _key_page(pager, drafts) if pager.key_away else 0
     pages = [_page(pager, draft, i + 1, home, key_page) for i, draft in enumerate(drafts)]

@@ -149,8 +149,9 @@ class _Fonts:
         self.main = coverage(main_font())
         self.faces: dict[str | int, tuple[str, Face]] = {}
         self.files: dict[Path, TTFont] = {}
-        self.lines: dict[tuple[str, str], list[tuple[str, str, float]]] = {}
-        """A line of text and its style -> its runs (pages repeat lines: breadcrumbs, stubs)."""
+        self.lines: dict[tuple[str, str, float], tuple[str, float]] = {}
+        """A line of text, its style and size -> its operators and width (pages repeat
+        lines: breadcrumbs, stubs)."""
 
     def _open(self, path: Path) -> TTFont:
         """A font file, opened once for all the faces drawn from it."""
@@ -178,21 +179,28 @@ class _Fonts:
 
     def write(self, text: Text) -> str:
         """Set a line of text in its faces, run by run, anchored where the SVG anchors it."""
-        key = (text.text, text.style)
-        runs = self.lines.get(key)
-        if runs is None:
+        key = (text.text, text.style, text.size)
+        found = self.lines.get(key)
+        if found is None:
             if len(self.lines) >= MAX_LINES_KEPT:
                 self.lines.clear()
-            runs = self.lines[key] = self._runs(*key)
-        size = f"{text.size:g}"
+            found = self.lines[key] = self._set(*key)
+        shown, width = found
+        if text.anchor == "middle":
+            return f"BT 1 0 0 -1 {text.x - width / 2:.2f} {text.y:.2f} Tm {shown} ET"
+        if text.anchor == "end":
+            return f"BT 1 0 0 -1 {text.x - width:.2f} {text.y:.2f} Tm {shown} ET"
+        return f"BT 1 0 0 -1 {text.x:.2f} {text.y:.2f} Tm {shown} ET"
+
+    def _set(self, line: str, style: str, size: float) -> tuple[str, float]:
+        """A line's runs as the page's operators at ``size``, and the line's width there."""
+        points = f"{size:g}"
         shown: list[str] = []
         width = 0.0
-        for name, codes, advance in runs:
-            shown.append(f"/{name} {size} Tf <{codes}> Tj")
-            if text.anchor != "start":
-                width += advance * text.size / 1000
-        x = text.x - {"middle": width / 2, "end": width}.get(text.anchor, 0.0)
-        return f"BT 1 0 0 -1 {x:.2f} {text.y:.2f} Tm {' '.join(shown)} ET"
+        for name, codes, advance in self._runs(line, style):
+            shown.append(f"/{name} {points} Tf <{codes}> Tj")
+            width += advance * size / 1000
+        return " ".join(shown), width
 
     def _runs(self, line: str, style: str) -> list[tuple[str, str, float]]:
         """A line's runs of one face each: the face's name, the codes, the run's advance.

@@ -96,8 +96,7 @@ class Face:
 
     def width(self, text: str) -> float:
         """The advance of text already :meth:`encode`-d, in thousandths of the font size."""
-        widths = self.widths
-        return sum(widths[ord(ch)] for ch in text)
+        return sum(map(self.widths.__getitem__, map(ord, text)))
 
     def encode_ligated(self, text: str) -> tuple[str, float]:
         """Text's codes as hex digits and its advance, each sequence the font ligates as one.
