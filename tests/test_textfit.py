@@ -148,6 +148,7 @@ SCRIPTS = st.sampled_from(
 @example(words=["ไทย", "e\u0301", "हिन्दी", "שלום"])
 # and drew the digits of a line with an emoji or a symbol twice as wide as measured
 @example(words=["👍🏽", "42"])
+@example(words=["word", "हिन्दी", "हिन्दी"])  # conjuncts drawn narrower than measured
 @example(words=["42", "★☆", "👍"])
 def test_any_mix_of_scripts_stays_in_its_box(
     words: list[str], tmp_path_factory: pytest.TempPathFactory

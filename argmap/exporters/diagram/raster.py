@@ -13,13 +13,12 @@ from typing import Final
 
 from argmap import rasterworker
 from argmap.errors import RenderError
+from argmap.exporters.diagram.shapedtext import EMOJI_FAMILY, emoji_run
 from argmap.rasterworker import FONT_FAMILY, SHAPED_FAMILIES, Job
 
 __all__ = ["available", "draw_pngs", "svg_to_png", "svgs_to_pngs"]
 
 _SIZE: Final = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)pt"[^>]*?\bheight="([\d.]+)pt"', re.S)
-EMOJI_FAMILY: Final = "Noto Emoji"
-"""The one-colour emoji face; its runs are drawn by :func:`_emoji_run`."""
 
 
 def _with_fonts(svg: str) -> tuple[str, bool]:
@@ -53,7 +52,7 @@ def _with_fonts(svg: str) -> tuple[str, bool]:
             if index < 0:
                 parts.append(html.escape(run, False))
             elif family == EMOJI_FAMILY:
-                parts.append(_emoji_run(run))
+                parts.append(emoji_run(run))
             else:
                 parts.append(
                     f'<tspan font-family="{html.escape(family)}">{html.escape(run, False)}</tspan>'
@@ -71,33 +70,6 @@ def _with_fonts(svg: str) -> tuple[str, bool]:
 
         text = for_shaping(svg)
     return text, shaped
-
-
-def _emoji_run(run: str) -> str:
-    """An emoji run as resvg 0.48 can draw it after other text without panicking.
-
-    In a ``<tspan>`` of its own an emoji sequence (any ligature) trips resvg's layout,
-    so the characters that build sequences go: joiners (ZWJ), skin tones and tag
-    characters, which the one-colour Noto Emoji draws no differently. A flag's two
-    letters (regional indicators) are kept apart by a zero-width non-joiner: drawn as
-    the two letters (resvg's own fallback draws them as empty boxes).
-    """
-    out: list[str] = []
-    inside = ""
-    for ch in run:
-        code = ord(ch)
-        if code == 0x200D or 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F:
-            continue
-        if 0x1F1E6 <= code <= 0x1F1FF and inside and 0x1F1E6 <= ord(inside[-1]) <= 0x1F1FF:
-            inside += "\u200c"
-        inside += ch
-    if inside:
-        out.append(_emoji_tspan(inside))
-    return "".join(out)
-
-
-def _emoji_tspan(text: str) -> str:
-    return f'<tspan font-family="{EMOJI_FAMILY}">{html.escape(text, False)}</tspan>'
 
 
 def available() -> bool:

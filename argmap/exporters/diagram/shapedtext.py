@@ -9,7 +9,7 @@ from typing import Final
 
 from argmap.rasterworker import FONT_FAMILY, SHAPED_FAMILIES
 
-__all__ = ["LEAD", "for_shaping", "place_chunks", "widens_digits"]
+__all__ = ["EMOJI_FAMILY", "LEAD", "emoji_run", "for_shaping", "place_chunks", "widens_digits"]
 
 LEAD: Final = '<tspan font-size="0.01">x</tspan>'
 """A letter of the main face, too small to see or to move the line (0.006 pt wide)."""
@@ -18,6 +18,9 @@ WIDE_DIGIT_FAMILIES: Final = frozenset({"Noto Emoji", "Noto Sans Symbols"})
 """Faces with digits of their own, which resvg draws a line's digits in (twice as wide,
 ``👍 42`` as ``👍 4  2``) once a run in them comes first; a digit in a chunk of its own is
 drawn in the main face."""
+
+EMOJI_FAMILY: Final = "Noto Emoji"
+"""The one-colour emoji face; its runs are drawn by :func:`_emoji_run`."""
 
 _ATTR: Final = re.compile(r'\b(x|text-anchor|font-size|font-weight|font-style)="([^"]*)"')
 
@@ -40,7 +43,6 @@ def for_shaping(svg: str) -> str:
         The rewritten SVG.
     """
     from argmap.exporters.diagram.fonts import fallback_fonts, family_name
-    from argmap.exporters.diagram.raster import EMOJI_FAMILY, _emoji_run
     from argmap.exporters.diagram.svgtext import set_text_fonts
 
     fallbacks = fallback_fonts()
@@ -54,7 +56,7 @@ def for_shaping(svg: str) -> str:
         parts = [
             html.escape(run, False)
             if family == FONT_FAMILY
-            else _emoji_run(run)
+            else emoji_run(run)
             if family == EMOJI_FAMILY
             else f'<tspan font-family="{html.escape(family)}">{html.escape(run, False)}</tspan>'
             for family, (_, run) in zip(families, runs, strict=True)
@@ -102,10 +104,14 @@ _DIGITS: Final = frozenset("0123456789")
 
 
 def place_chunks(opening: str, texts: list[str], parts: list[str], chunks: list[range]) -> str:
-    """A line's runs as markup, each chunk a ``<tspan>`` starting where argmap measures it to.
+    """A line's runs as markup, each chunk a ``<tspan>`` in the place argmap measures for it.
 
     The line keeps its anchor, its width measured as the box around it was
     (:func:`~argmap.exporters.diagram.textwidth.text_points`, in the faces that draw it).
+    The first chunk starts where the line does and the last ends where it does; any
+    between is centred on its place. So where a measure is off (a shaped run is drawn
+    narrower than its letters' advances add up to: a conjunct's half forms), the gap
+    falls between chunks and the line stays where its box is.
 
     Args:
         opening: the line's ``<text>`` tag (its ``x``, anchor, size and weight are read).
@@ -123,9 +129,45 @@ def place_chunks(opening: str, texts: list[str], parts: list[str], chunks: list[
     anchor = attrs.get("text-anchor", "start")
     x = float(attrs.get("x", "0")) - {"middle": total / 2, "end": total}.get(anchor, 0.0)
     out: list[str] = []
-    for chunk in chunks:
-        out.append(f'<tspan x="{x:.2f}" text-anchor="start">')
+    last = len(chunks) - 1
+    for at, chunk in enumerate(chunks):
+        width = sum(widths[i] for i in chunk)
+        place, side = (
+            (x, "start")
+            if at == 0
+            else (x + width, "end")
+            if at == last
+            else (x + width / 2, "middle")
+        )
+        out.append(f'<tspan x="{place:.2f}" text-anchor="{side}">')
         out.extend(parts[i] for i in chunk)
         out.append("</tspan>")
-        x += sum(widths[i] for i in chunk)
+        x += width
     return "".join(out)
+
+
+def emoji_run(run: str) -> str:
+    """An emoji run as resvg 0.48 can draw it after other text without panicking.
+
+    In a ``<tspan>`` of its own an emoji sequence (any ligature) trips resvg's layout,
+    so the characters that build sequences go: joiners (ZWJ), skin tones and tag
+    characters, which the one-colour Noto Emoji draws no differently. A flag's two
+    letters (regional indicators) are kept apart by a zero-width non-joiner: drawn as
+    the two letters (resvg's own fallback draws them as empty boxes).
+    """
+    out: list[str] = []
+    inside = ""
+    for ch in run:
+        code = ord(ch)
+        if code == 0x200D or 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F:
+            continue
+        if 0x1F1E6 <= code <= 0x1F1FF and inside and 0x1F1E6 <= ord(inside[-1]) <= 0x1F1FF:
+            inside += "\u200c"
+        inside += ch
+    if inside:
+        out.append(_emoji_tspan(inside))
+    return "".join(out)
+
+
+def _emoji_tspan(text: str) -> str:
+    return f'<tspan font-family="{EMOJI_FAMILY}">{html.escape(text, False)}</tspan>'
