@@ -228,3 +228,34 @@ def test_a_linked_groups_grouped_stubs_fit_side_by_side() -> None:
     _check(m, pages, budget)
     group = next(page for page in pages if set(page.tops) == {"a", "b"})
     assert sum(stub.grouped for stub in group.stubs) == 2
+
+
+def _mixed(swap: bool) -> ArgumentMap:
+    """Six long children of one node, reasons and objections by turns, each with evidence."""
+    children: dict[str, list[dict[str, object]]] = {"premises": [], "objections": []}
+    for i in range(6):
+        key = ("premises", "objections")[(i % 2) ^ swap]
+        grand = [{"id": f"c{i}e", "text": f"Evidence {i} " * 5}]
+        children[key].append({"id": f"c{i}", "text": f"Child {i} " * 12, "evidence": grand})
+    node = {"id": "q", "text": "Q.", **children}
+    reason = {"id": "r", "text": "The reason.", "premises": [node]}
+    m = validate_data(
+        {"title": "mixed", "thesis": {"id": "t", "text": "T.", "premises": [reason]}}
+    )
+    # in the order a label worksheet gives them (a file lists premises, then objections)
+    order = ["t", "r", "q"] + [f"c{i}{tail}" for i in range(6) for tail in ("", "e")]
+    return ArgumentMap(title=m.title, nodes=tuple(m.get(node_id) for node_id in order))
+
+
+def _positions(m: ArgumentMap, file_order: bool) -> list[list[str]]:
+    shown = [node.id for node in m.walk()]
+    pages = paginate(m, shown, _measure, page_budget(PAGE_SIZES["slide"]), file_order=file_order)
+    return [list(page.nodes) for page in pages]
+
+
+def test_a_label_sheets_pages_do_not_tell_objections_from_reasons() -> None:
+    # Which children a page draws in full must not depend on their kinds (a label
+    # worksheet hides them); a page usually takes a node's objections first.
+    plain, swapped = _mixed(False), _mixed(True)
+    assert _positions(plain, True) == _positions(swapped, True)
+    assert _positions(plain, False) != _positions(swapped, False)

@@ -160,6 +160,7 @@ def lay_out(
         tighter=tighter,
         memo=PlanMemo(),
         above=above,
+        file_order=options.sheet is not None and options.sheet.kind == "label",
     )
     across = drafter.across
     around = Estimator(m, below, measure, budget, across, above).around  # conclusions apart?

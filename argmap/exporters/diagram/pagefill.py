@@ -48,8 +48,10 @@ class Pager(Estimator):
         horizontal: bool = False,
         tighter: Mapping[str, tuple[float, float]] | None = None,
         above: Sequence[str] = (),
+        file_order: bool = False,
     ) -> None:
         super().__init__(m, shown, measure, budget, horizontal, above)
+        self.file_order = file_order
         self.tighter = dict(tighter or {})
         self.filled: dict[Hashable, Fill] = {}
         self.reach = self._reach(shown)
@@ -117,8 +119,14 @@ class Pager(Estimator):
         return False
 
     def priority(self, parent: str) -> list[Unit]:
-        """The parent's units in the order a page takes them: objections (and answers) first."""
+        """The parent's units in the order a page takes them: objections (and answers) first.
+
+        In file order if the pager was made with ``file_order`` (a label worksheet, which
+        hides kinds: which children a page draws in full must not tell them apart).
+        """
         units = self.units(parent)
+        if self.file_order:
+            return list(units)
         attacks = [u for u in units if self.node[u[0]].relation is not Relation.SUPPORTS]
         return attacks + [u for u in units if u not in attacks]
 

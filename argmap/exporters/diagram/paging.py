@@ -90,6 +90,7 @@ def paginate(
     memo: PlanMemo | None = None,
     above: Sequence[str] = (),
     on_page: Callable[[Page], None] | None = None,
+    file_order: bool = False,
 ) -> list[Page]:
     """Split the shown part of a map into pages that each fit the budget.
 
@@ -113,6 +114,8 @@ def paginate(
         on_page: told of each page after the overview as soon as it is filled, before
             the plan is done: what it draws is final, its numbers are not (each stub's
             page is 0). So the engine can lay pages out while the rest are planned.
+        file_order: a page takes a node's children in file order, not its objections
+            first (for a label worksheet, whose pages must not tell kinds apart).
 
     Returns:
         The pages, numbered from 1 in the order they are read.
@@ -121,10 +124,12 @@ def paginate(
         return []
     if memo is None:
         memo = PlanMemo()
-    made_for = (m, tuple(shown), measure, budget, horizontal, tuple(above))
+    made_for = (m, tuple(shown), measure, budget, horizontal, tuple(above), file_order)
     pager = memo.pager
     if pager is None or not memo.serves(made_for):
-        pager = memo.pager = Pager(m, shown, measure, budget, horizontal, tighter, above)
+        pager = memo.pager = Pager(
+            m, shown, measure, budget, horizontal, tighter, above, file_order=file_order
+        )
         memo.made_for = made_for
     pager.restart(tighter)
     return _number(pager, _drafts(pager, shown[0], on_page))
