@@ -454,7 +454,8 @@ def test_a_linked_group_in_parts_among_many_siblings_keeps_its_parts() -> None:
 
 def _big_conclusions() -> ArgumentMap:
     """Two conclusions whose branches cannot fit one page: one objected to at length
-    (rebuttals, evidence, a linked group of long objected premises), one with 15 undercutters."""
+    (rebuttals, evidence, a linked group of long objected premises, a conclusion drawn
+    from it in turn), one with 15 undercutters of its step."""
     linked = [
         {
             "id": f"lm{i}",
@@ -490,6 +491,20 @@ def _big_conclusions() -> ArgumentMap:
                         "rebuttals": rebuttals,
                     }
                 ],
+                "conclusions": [  # drawn from it in turn
+                    {
+                        "id": "cc",
+                        "text": "A conclusion drawn in turn from conclusion 0. " * 2,
+                        "objections": [
+                            *({"id": f"cco{i}", "text": "Nor does this. " * 5} for i in range(5)),
+                            {
+                                "id": "ccu",
+                                "text": "The step does not hold. " * 2,
+                                "undercut": True,
+                            },
+                        ],
+                    }
+                ],
             },
             {
                 "id": "c1",
@@ -504,7 +519,9 @@ def _big_conclusions() -> ArgumentMap:
     return validate_data({"title": "big conclusions", "thesis": thesis})
 
 
-@pytest.mark.parametrize(("fit", "portrait"), [("slide", False), ("a4", False), ("a4", True)])
+@pytest.mark.parametrize(
+    ("fit", "portrait"), [("slide", False), ("slide", True), ("a4", False), ("a4", True)]
+)
 def test_a_large_branch_under_a_conclusion_is_paged(fit: str, portrait: bool) -> None:
     """What bears on a conclusion drawn apart is paged like any branch: stubs, pages of
     their own, every page at the floor, every node in full on exactly one page."""
@@ -519,7 +536,7 @@ def test_a_large_branch_under_a_conclusion_is_paged(fit: str, portrait: bool) ->
         for stub in page.stubs:
             assert home[stub.tops[0]] == stub.page
     for conclusion in ("c0", "c1"):
-        assert home[conclusion] > 1
+        assert home[conclusion] > 1 and home["cc"] > 1
         under = [page for page in pages if conclusion in page.trail]
         assert under, f"{conclusion}'s branch continues on pages of its own"
         for page in under:  # headed by a breadcrumb up through the conclusion to the thesis

@@ -230,6 +230,9 @@ def _branch_pages(
         held = {item for wrap in cutters for row in wrap.rows for item in row}
         held |= {item for wrap in cutters for item, _ in wrap.holds}
         wraps = [w for w in page.wraps if not held & {i for row in w.rows for i in row}]
+        if not across and m.get(page.tops[0]).kind is NodeKind.CONCLUSION:
+            placed = held | {i for w in wraps for r in w.rows for i in r}
+            wraps += _below_trail(m, page, placed)
         stubs = tuple(replace(s, page=s.page + shift) for s in page.stubs)
         pages.append(
             replace(
@@ -242,6 +245,28 @@ def _branch_pages(
             )
         )
     return pages
+
+
+def _below_trail(m: ArgumentMap, page: Page, placed: Set[str]) -> list[Wrap]:
+    """On a paged conclusion's page, what hangs from the conclusion goes below the breadcrumb.
+
+    Beside it, the conclusion's objections and stubs would make a row wider than an
+    upright page; ``placed``: the items other rows already place. (Drawn left to right,
+    the engine already puts them in the breadcrumb's column.)
+    """
+    from argmap.exporters.diagram.pageestimate import stub_name
+
+    top = page.tops[0]
+    hangs = [n for n in page.nodes if m.get(n).parent == top]
+    hangs += [stub.tops[0] for stub in page.stubs if stub.parent == top]
+    # A conclusion drawn from it goes above it, not below.
+    items = [
+        n if n in page.nodes else stub_name((n,))
+        for n in hangs
+        if m.get(n).kind is not NodeKind.CONCLUSION
+    ]
+    holds = tuple((item, "trail") for item in items if item not in placed)
+    return [Wrap(f"below {top}", (), holds, weight=STEP_WEIGHT)] if holds else []
 
 
 def _numbered_on(page: Page, count: int) -> Page:
