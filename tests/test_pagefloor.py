@@ -405,10 +405,14 @@ def test_an_objected_linked_group_on_upright_pages_is_at_the_floor(
     assert sorted(drawn) == sorted(n.id for n in visible_nodes(m, RenderOptions()))
 
 
-@pytest.mark.xfail(strict=True, reason="a conclusion's branch goes on one page, unpaged")
-def test_an_objected_linked_group_under_a_conclusion_is_at_the_floor() -> None:
-    """What bears on a conclusion drawn apart from page 1 is drawn on one page whole."""
-    assert _below_floor(_laid(_objected_group(3, "conclusion"), "a4", True)) == []
+@pytest.mark.parametrize("members", [3, 5])
+def test_an_objected_linked_group_under_a_conclusion_is_at_the_floor(members: int) -> None:
+    """What bears on a conclusion drawn apart from page 1 is paged like any branch."""
+    m = _objected_group(members, "conclusion")
+    layout = _laid(m, "a4", True)
+    assert _below_floor(layout) == []
+    drawn = [n for page in layout.pages for n in page.plan.page.nodes]
+    assert sorted(drawn) == sorted(n.id for n in visible_nodes(m, RenderOptions()))
 
 
 @pytest.mark.parametrize("fit", ["a4", "letter"])
@@ -446,3 +450,94 @@ def test_a_linked_group_in_parts_among_many_siblings_keeps_its_parts() -> None:
     assert _below_floor(layout) == []
     homes = {n for page in layout.pages for n in page.plan.page.nodes if n.startswith("m")}
     assert homes == {f"m{i}" for i in range(5)}
+
+
+def _big_conclusions() -> ArgumentMap:
+    """Two conclusions whose branches cannot fit one page: one objected to at length
+    (rebuttals, evidence, a linked group of long objected premises, a conclusion drawn
+    from it in turn), one with 15 undercutters of its step."""
+    linked = [
+        {
+            "id": f"lm{i}",
+            "text": f"Linked premise {i} of the rebuttal holds only with the others. " * 2,
+            "objections": [{"id": f"lo{i}", "text": f"Premise {i} is doubtful. " * 3}],
+        }
+        for i in range(4)
+    ]
+    rebuttals = [
+        {
+            "id": f"rb{i}",
+            "text": f"Rebuttal {i} answers the objection to the conclusion at length. " * 2,
+            "evidence": [
+                {"id": f"ev{i}-{j}", "text": f"Evidence {j} for rebuttal {i}, a survey. " * 2}
+                for j in range(3)
+            ],
+        }
+        for i in range(6)
+    ]
+    rebuttals[0]["premises"] = [{"id": "lg", "linked": linked}]
+    thesis: dict[str, object] = {
+        "id": "t",
+        "text": "The thesis is a claim long enough to wrap over several lines of its box.",
+        "premises": [{"id": f"r{i}", "text": f"Reason {i} for the thesis " * 3} for i in range(3)],
+        "conclusions": [
+            {
+                "id": "c0",
+                "text": "Conclusion 0, drawn from the thesis, takes a box as wide as any.",
+                "objections": [
+                    {
+                        "id": "ob",
+                        "text": "The conclusion does not follow. " * 3,
+                        "rebuttals": rebuttals,
+                    }
+                ],
+                "conclusions": [  # drawn from it in turn
+                    {
+                        "id": "cc",
+                        "text": "A conclusion drawn in turn from conclusion 0. " * 2,
+                        "objections": [
+                            *({"id": f"cco{i}", "text": "Nor does this. " * 5} for i in range(5)),
+                            {
+                                "id": "ccu",
+                                "text": "The step does not hold. " * 2,
+                                "undercut": True,
+                            },
+                        ],
+                    }
+                ],
+            },
+            {
+                "id": "c1",
+                "text": "Conclusion 1, drawn from the thesis, is undercut many times.",
+                "objections": [
+                    {"id": f"u{i}", "text": f"Undercutter {i} of the step " * 3, "undercut": True}
+                    for i in range(15)
+                ],
+            },
+        ],
+    }
+    return validate_data({"title": "big conclusions", "thesis": thesis})
+
+
+@pytest.mark.parametrize(
+    ("fit", "portrait"), [("slide", False), ("slide", True), ("a4", False), ("a4", True)]
+)
+def test_a_large_branch_under_a_conclusion_is_paged(fit: str, portrait: bool) -> None:
+    """What bears on a conclusion drawn apart is paged like any branch: stubs, pages of
+    their own, every page at the floor, every node in full on exactly one page."""
+    m = _big_conclusions()
+    layout = _laid(m, fit, portrait)
+    assert _below_floor(layout) == []
+    drawn = [n for page in layout.pages for n in page.plan.page.nodes]
+    assert sorted(drawn) == sorted(n.id for n in visible_nodes(m, RenderOptions()))
+    pages = [page.plan.page for page in layout.pages]
+    home = {n: page.number for page in pages for n in page.nodes}
+    for page in pages:  # each stub points at the page its branch starts on
+        for stub in page.stubs:
+            assert home[stub.tops[0]] == stub.page
+    for conclusion in ("c0", "c1"):
+        assert home[conclusion] > 1 and home["cc"] > 1
+        under = [page for page in pages if conclusion in page.trail]
+        assert under, f"{conclusion}'s branch continues on pages of its own"
+        for page in under:  # headed by a breadcrumb up through the conclusion to the thesis
+            assert page.trail[:2] == ("t", conclusion)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from argmap.exporters.diagram.dot import End, Port
@@ -15,12 +16,14 @@ from argmap.model import NodeKind, Relation
 if TYPE_CHECKING:
     from argmap.exporters.diagram.dot import Digraph
     from argmap.exporters.diagram.pageoverview import Around
-    from argmap.exporters.diagram.paging import Page
+    from argmap.exporters.diagram.pagesize import Budget
+    from argmap.exporters.diagram.paging import Page, PlanMemo
     from argmap.model import ArgumentMap, Node
 
 __all__ = [
     "DRAWN_LABEL",
     "add_drawing_step",
+    "apart",
     "drawing_step_attrs",
     "split_above",
     "trail_steps",
@@ -48,6 +51,44 @@ def drawing_step_attrs(theme: str, source: str, conclusion: str) -> dict[str, st
         "class": "drawn-from",
         "tooltip": graphviz_escape(f"{source}, so {conclusion}"),
     }
+
+
+def apart(
+    m: ArgumentMap,
+    split: tuple[list[str], list[str]],
+    measure: Callable[[Node], tuple[float, float]],
+    budget: Budget,
+    across: bool,
+    tighter: Mapping[str, tuple[float, float]],
+) -> tuple[Around, Callable[[list[str]], list[Page]]]:
+    """Whether conclusions go apart from page 1, and how each one's branch is then paged.
+
+    ``split``: the ids below the root and those drawn above it (see ``split_above``).
+    """
+    from argmap.exporters.diagram.pageestimate import Estimator
+
+    below, above = split
+    around = Estimator(m, below, measure, budget, across, above).around
+    return around, partial(_branch_plan, m, measure, budget, across, tighter, {})
+
+
+def _branch_plan(
+    m: ArgumentMap,
+    measure: Callable[[Node], tuple[float, float]],
+    budget: Budget,
+    across: bool,
+    tighter: Mapping[str, tuple[float, float]],
+    memos: dict[str, PlanMemo],
+    nodes: list[str],
+) -> list[Page]:
+    """The pages of a conclusion's branch drawn apart from page 1 (``nodes``, it first).
+
+    Paged as the root's branches are (see :func:`with_drawn_above`).
+    """
+    from argmap.exporters.diagram.paging import PlanMemo, paginate
+
+    memo = memos.setdefault(nodes[0], PlanMemo())
+    return paginate(m, nodes, measure, budget, horizontal=across, tighter=tighter, memo=memo)
 
 
 def add_drawing_step(
@@ -113,6 +154,7 @@ def with_drawn_above(
     m: ArgumentMap | None = None,
     around: Around | None = None,
     across: bool = False,
+    plan: Callable[[list[str]], list[Page]] | None = None,
 ) -> list[Page]:
     """Put the ids drawn above the root on page 1, with the root (ids in document order).
 
@@ -121,6 +163,9 @@ def with_drawn_above(
     each conclusion drawn from the root instead (or one for all, grouped), and each such
     conclusion, with what bears on it, goes on a page of its own right after page 1,
     above the root's row in its breadcrumb; the pages after them are numbered on.
+    ``plan`` pages a conclusion's branch (its ids, the conclusion first) as
+    :func:`~argmap.exporters.diagram.paging.paginate` pages the root's: what does not
+    fit the conclusion's page goes on pages of its own after it.
     """
     if not pages or not above:
         return pages
@@ -129,7 +174,7 @@ def with_drawn_above(
     if around is None or not around.apart or m is None:
         nodes = tuple(sorted((*first.nodes, *above), key=order.__getitem__))
         return [replace(first, nodes=nodes), *pages[1:]]
-    from argmap.exporters.diagram.paging import Page, Stub
+    from argmap.exporters.diagram.paging import Stub
 
     root = shown[0]
     branches: dict[str, list[str]] = {}
@@ -137,14 +182,12 @@ def with_drawn_above(
         parent = m.get(node_id).parent
         top = node_id if parent == root else next(t for t, b in branches.items() if parent in b)
         branches.setdefault(top, []).append(node_id)
-    count = len(branches)
-    extra = [
-        Page(2 + i, (root,), (top,), tuple(nodes), wraps=_undercutters(m, nodes, around, across))
-        for i, (top, nodes) in enumerate(branches.items())
-    ]
-    stubs = [
-        Stub(root, (top,), len(nodes), 2 + i) for i, (top, nodes) in enumerate(branches.items())
-    ]
+    extra: list[Page] = []
+    stubs = []
+    for top, branch in branches.items():
+        stubs.append(Stub(root, (top,), len(branch), 2 + len(extra)))
+        extra += _branch_pages(m, root, branch, 2 + len(extra), plan, around, across)
+    count = len(extra)
     if around.grouped:
         stubs = [Stub(root, tuple(branches), len(above), 2, grouped=True)]
     first = _numbered_on(first, count)
@@ -155,6 +198,75 @@ def with_drawn_above(
         row = (root, *(stub.name for stub in stubs))
         first = replace(first, wraps=(*first.wraps, Wrap(f"so {root}", (row,), ())))
     return [first, *extra, *(_numbered_on(page, count) for page in pages[1:])]
+
+
+def _branch_pages(
+    m: ArgumentMap,
+    root: str,
+    nodes: list[str],
+    number: int,
+    plan: Callable[[list[str]], list[Page]] | None,
+    around: Around,
+    across: bool,
+) -> list[Page]:
+    """A conclusion's branch (``nodes``, the conclusion first) on pages from ``number`` on.
+
+    Whole on one page when it fits (or no ``plan`` is given); else paged as ``plan``
+    pages it, each page's breadcrumb going up through the conclusion to the root.
+    """
+    from argmap.exporters.diagram.paging import Page
+
+    top = nodes[0]
+    whole = Page(
+        number, (root,), (top,), tuple(nodes), wraps=_undercutters(m, nodes, around, across)
+    )
+    planned = [p for p in plan(nodes) if p.key[0] != "alone"] if plan is not None else []
+    if len(planned) <= 1:
+        return [whole]
+    shift = number - 1
+    pages = []
+    for page in planned:
+        cutters = _undercutters(m, page.nodes, around, across)
+        held = {item for wrap in cutters for row in wrap.rows for item in row}
+        held |= {item for wrap in cutters for item, _ in wrap.holds}
+        wraps = [w for w in page.wraps if not held & {i for row in w.rows for i in row}]
+        if not across and m.get(page.tops[0]).kind is NodeKind.CONCLUSION:
+            placed = held | {i for w in wraps for r in w.rows for i in r}
+            wraps += _below_trail(m, page, placed)
+        stubs = tuple(replace(s, page=s.page + shift) for s in page.stubs)
+        pages.append(
+            replace(
+                page,
+                number=page.number + shift,
+                trail=(root, *page.trail),
+                stubs=stubs,
+                wraps=(*wraps, *cutters),
+                key=("", ""),
+            )
+        )
+    return pages
+
+
+def _below_trail(m: ArgumentMap, page: Page, placed: Set[str]) -> list[Wrap]:
+    """On a paged conclusion's page, what hangs from the conclusion goes below the breadcrumb.
+
+    Beside it, the conclusion's objections and stubs would make a row wider than an
+    upright page; ``placed``: the items other rows already place. (Drawn left to right,
+    the engine already puts them in the breadcrumb's column.)
+    """
+    from argmap.exporters.diagram.pageestimate import stub_name
+
+    top = page.tops[0]
+    hangs = [n for n in page.nodes if m.get(n).parent == top]
+    hangs += [stub.tops[0] for stub in page.stubs if stub.parent == top]
+    # A conclusion drawn from it goes above it, not below.
+    items = [
+        n if n in page.nodes else stub_name((n,))
+        for n in hangs
+        if m.get(n).kind is not NodeKind.CONCLUSION
+    ]
+    holds = tuple((item, "trail") for item in items if item not in placed)
+    return [Wrap(f"below {top}", (), holds, weight=STEP_WEIGHT)] if holds else []
 
 
 def _numbered_on(page: Page, count: int) -> Page:

@@ -14,9 +14,8 @@ from argmap.analysis.view import draw_kind, visible_nodes
 from argmap.deep import heap_frozen
 from argmap.exporters.diagram.build import to_digraph
 from argmap.exporters.diagram.dot import Digraph, LineCache
-from argmap.exporters.diagram.drawn import split_above, with_drawn_above
+from argmap.exporters.diagram.drawn import apart, split_above, with_drawn_above
 from argmap.exporters.diagram.measure import box_size, narrow_page
-from argmap.exporters.diagram.pageestimate import Estimator
 from argmap.exporters.diagram.pagenumbers import write_numbers
 from argmap.exporters.diagram.pageparts import PagePlan
 from argmap.exporters.diagram.pagesize import PAGE_SIZES, Budget, PageSize, page_budget
@@ -163,11 +162,11 @@ def lay_out(
         file_order=options.sheet is not None and options.sheet.kind == "label",
     )
     across = drafter.across
-    around = Estimator(m, below, measure, budget, across, above).around  # conclusions apart?
+    around, branch = apart(m, (below, above), measure, budget, across, tighter)
     with drafter, heap_frozen():  # the engine lays pages out as they are planned
         for attempt in range(1, MAX_PLANS + 1):
             planned = plan(on_page=drafter.early)
-            pages = with_drawn_above(planned, above, shown, m, around, across)
+            pages = with_drawn_above(planned, above, shown, m, around, across, branch)
             home = {node_id: page.number for page in pages for node_id in page.nodes}
             plans = [PagePlan(page, len(pages), home, 0, across, options.narrow) for page in pages]
             drafts = drafter.lay_out(plans)
