@@ -60,16 +60,18 @@ def apart(
     budget: Budget,
     across: bool,
     tighter: Mapping[str, tuple[float, float]],
+    file_order: bool = False,
 ) -> tuple[Around, Callable[[list[str]], list[Page]]]:
     """Whether conclusions go apart from page 1, and how each one's branch is then paged.
 
     ``split``: the ids below the root and those drawn above it (see ``split_above``).
+    ``file_order``: as :func:`~argmap.exporters.diagram.paging.paginate` takes it.
     """
     from argmap.exporters.diagram.pageestimate import Estimator
 
     below, above = split
     around = Estimator(m, below, measure, budget, across, above).around
-    return around, partial(_branch_plan, m, measure, budget, across, tighter, {})
+    return around, partial(_branch_plan, m, measure, budget, across, tighter, {}, file_order)
 
 
 def _branch_plan(
@@ -79,6 +81,7 @@ def _branch_plan(
     across: bool,
     tighter: Mapping[str, tuple[float, float]],
     memos: dict[str, PlanMemo],
+    file_order: bool,
     nodes: list[str],
 ) -> list[Page]:
     """The pages of a conclusion's branch drawn apart from page 1 (``nodes``, it first).
@@ -88,7 +91,16 @@ def _branch_plan(
     from argmap.exporters.diagram.paging import PlanMemo, paginate
 
     memo = memos.setdefault(nodes[0], PlanMemo())
-    return paginate(m, nodes, measure, budget, horizontal=across, tighter=tighter, memo=memo)
+    return paginate(
+        m,
+        nodes,
+        measure,
+        budget,
+        horizontal=across,
+        tighter=tighter,
+        memo=memo,
+        file_order=file_order,
+    )
 
 
 def add_drawing_step(

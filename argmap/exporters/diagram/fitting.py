@@ -141,30 +141,29 @@ def lay_out(
     sizes: dict[str, tuple[float, float]] = {}
 
     def measure(node: Node) -> tuple[float, float]:
-        size = sizes.get(node.id)
-        if size is None:
+        if (size := sizes.get(node.id)) is None:
             size = sizes[node.id] = box(m, node, draw_kind(m, node))
         return size
 
     tighter: dict[str, tuple[float, float]] = {}
+    labels = options.sheet is not None and options.sheet.kind == "label"  # kinds not told
     drafter = _Drafter(m, analysis, options, engine, shown)
-    drafts: list[_Draft] = []
+    across = drafter.across
     plan = partial(  # the tightened pages change between plans; the rest are remembered
         paginate,
         m,
         below,
         measure,
         budget,
-        horizontal=drafter.across,
+        horizontal=across,
         tighter=tighter,
         memo=PlanMemo(),
         above=above,
-        file_order=options.sheet is not None and options.sheet.kind == "label",
+        file_order=labels,
     )
-    across = drafter.across
-    around, branch = apart(m, (below, above), measure, budget, across, tighter)
+    around, branch = apart(m, (below, above), measure, budget, across, tighter, labels)
     with drafter, heap_frozen():  # the engine lays pages out as they are planned
-        for attempt in range(1, MAX_PLANS + 1):
+        for attempt in range(1, MAX_PLANS + 1):  # (MAX_PLANS >= 1: drafts is always set)
             planned = plan(on_page=drafter.early)
             pages = with_drawn_above(planned, above, shown, m, around, across, branch)
             home = {node_id: page.number for page in pages for node_id in page.nodes}
