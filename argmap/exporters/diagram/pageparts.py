@@ -27,7 +27,7 @@ from argmap.exporters.diagram.labels import (
     stub_wrap,
     width_attr,
 )
-from argmap.exporters.diagram.pagetrail import TRAIL_CHARS, EdgeStyler, add_trail
+from argmap.exporters.diagram.pagetrail import TRAIL_CHARS, EdgeStyler, add_trail, in_column
 from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.stacking import hold_rows
 from argmap.exporters.diagram.styles import NodeStyle
@@ -227,7 +227,10 @@ def add_stub(
     first = m.get(stub.tops[0])
     parent: End = stub.parent
     if stub.parent not in plan.page.nodes:  # the siblings after the page's: to the right
-        parent = Port("trail", f"r{plan.page.trail.index(stub.parent)}", "se")
+        # In the tops' column (see pagetrail), below them: round the column's outer side,
+        # as the tops' own edges go, clear of the edges that come in from the tops' children.
+        row = f"r{plan.page.trail.index(stub.parent)}"
+        parent = Port("trail", row, "w" if in_column(plan) else "se")
     g.node(stub.name, _stub_attrs(m, plan, index, styles))
     if first.kind is NodeKind.CONCLUSION and first.relation is None:
         step = drawing_step_attrs(theme, stub.parent, first.id)

@@ -16,7 +16,7 @@ from argmap.model import ArgumentMap, Node, NodeKind, Relation
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pageparts import PagePlan
 
-__all__ = ["TRAIL_CHARS", "EdgeStyler", "add_trail", "group_below_trail"]
+__all__ = ["TRAIL_CHARS", "EdgeStyler", "add_trail", "group_below_trail", "in_column"]
 
 TRAIL_CHARS: Final = 48
 """A trail box shows this much of its statement."""
@@ -96,11 +96,11 @@ def _hang_tops(g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: EdgeStyle
                 if node.group == below:  # straight up from its first box (see below)
                     del attrs["ltail"]
             outside = len(tops) > 1 and (below is None or node.group != below)
-            if _in_column(plan):  # drawn from the breadcrumb down to the top, pointing up
+            if in_column(plan):  # drawn from the breadcrumb down to the top, pointing up
                 _edge_back(g, top, end, attrs, outside)
             else:
                 g.edge(top, end, attrs)
-    if _in_column(plan):
+    if in_column(plan):
         with g.subgraph() as column:
             column.set({"rank": "same"})
             for name in ["trail", *tops]:
@@ -117,7 +117,7 @@ def group_below_trail(m: ArgumentMap, plan: PagePlan) -> str | None:
     top edge (the gap between the two is narrower than an arrowhead): the box's caption
     goes at its foot, out of the arrow's way (see build).
     """
-    if not plan.page.tops or not _in_column(plan):
+    if not plan.page.tops or not in_column(plan):
         return None
     first = m.get(min(plan.page.tops, key=m.position))
     group = first.group
@@ -140,7 +140,7 @@ def _hold_before(g: Digraph, m: ArgumentMap, upper: str, lower: str) -> None:
         g.edge(upper, lower, {"style": "invis"})
 
 
-def _in_column(plan: PagePlan) -> bool:
+def in_column(plan: PagePlan) -> bool:
     """Whether the page's breadcrumb sits in its tops' column (see ``TRAIL_COLUMN``)."""
     return any(wrap.parent == TRAIL_COLUMN for wrap in plan.page.wraps)
 
