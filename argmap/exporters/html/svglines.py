@@ -7,8 +7,8 @@ from collections.abc import Callable
 from typing import Final
 
 from argmap.exporters.html.svgrules import (
-    ALLOWED_ATTRIBUTES,
     ALLOWED_ELEMENTS,
+    PLAIN_OPENING,
     RAW,
     TEXT_ELEMENTS,
     UNWRAPPED,
@@ -39,13 +39,7 @@ _END: Final = {f"</{name}>": name for name in ALLOWED_ELEMENTS | UNWRAPPED}
 
 _CLOSE: Final = {name: f"</{name}>" for name in ALLOWED_ELEMENTS}
 
-_FAST: Final = re.compile(
-    "<(" + "|".join(sorted(ALLOWED_ELEMENTS, key=len, reverse=True)) + ")"
-    r'(?: xml:space="preserve")?'
-    "((?: (?:" + "|".join(sorted(ALLOWED_ATTRIBUTES, key=len, reverse=True)) + ')="'
-    r'[^"<>&\\\n\r\t]*(?:&(?:#45|amp|lt|gt|quot|apos);[^"<>&\\\n\r\t]*)*")*)'
-    r"(?:(/)>|>(?:([^<>]*)</\1>)?)\Z"
-)
+_FAST: Final = re.compile(PLAIN_OPENING + r"(?:(/)>|>(?:([^<>]*)</\1>)?)\Z")
 """A line as the engine most often writes it: an allowed element with allowed attributes
 of plain values (as :data:`PLAIN` takes them), a start tag, an empty element or a whole
 text element. Its start tag is written out as it is, an id renamed in place."""

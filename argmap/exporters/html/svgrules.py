@@ -13,6 +13,7 @@ __all__ = [
     "ALLOWED_ELEMENTS",
     "ATTRIBUTE",
     "PLAIN",
+    "PLAIN_OPENING",
     "RAW",
     "TEXT_ELEMENTS",
     "UNWRAPPED",
@@ -103,13 +104,16 @@ ATTRIBUTE: Final = re.compile(r"([^\s=/>\"']+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')"
 TEXT_ELEMENTS: Final = frozenset({"text", "tspan", "title"})
 """Elements whose text content is kept (elsewhere SVG text is only layout whitespace)."""
 
-PLAIN: Final = re.compile(
+PLAIN_OPENING: Final = (
     "<(" + "|".join(sorted(ALLOWED_ELEMENTS, key=len, reverse=True)) + ")"
     r'(?: xml:space="preserve")?'
     "((?: (?:" + "|".join(sorted(ALLOWED_ATTRIBUTES, key=len, reverse=True)) + ')="'
     r'[^"<>&\\\n\r\t]*(?:&(?:#45|amp|lt|gt|quot|apos);[^"<>&\\\n\r\t]*)*")*)'
-    r"( ?/)?>\Z"
 )
+"""A pattern (not compiled): an allowed element's name (group 1) and its allowed attributes
+of plain values (group 2), as the engine writes a tag up to its end."""
+
+PLAIN: Final = re.compile(PLAIN_OPENING + r"( ?/)?>\Z")
 """A start tag as the engine writes it, holding only allowed attributes with plain values:
 written out as it is (the safe fast path; every other tag is rebuilt attribute by attribute)."""
 
