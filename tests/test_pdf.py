@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import re
 import shutil
@@ -160,11 +161,14 @@ def _pages_of(svg: str, count: int, out: io.BytesIO, sizes: list[int]) -> Iterat
 
 
 def _traced(svg: str, count: int, held: list[int]) -> Iterator[str]:
-    """The same page ``count`` times, noting the memory held before page 10 and the last."""
+    """The same page ``count`` times, noting the memory held before pages 10, 110 and 210."""
     for number in range(1, count + 1):
         if number == 2:
             tracemalloc.start()  # after the fonts were opened for the first page
-        elif number in (10, count):
+        elif number in (10, 110, 210):
+            # Garbage not yet collected is not kept: while pages are written the collector
+            # runs seldom (argmap.deep.heap_frozen), so where it last ran is chance.
+            gc.collect()
             held.append(tracemalloc.get_traced_memory()[0])
         yield svg
     tracemalloc.stop()
@@ -194,11 +198,14 @@ def test_each_page_is_written_before_the_next_is_drawn_and_not_kept(
     # Memory grows by the page's cross-reference entry, not by its content (written out).
     held: list[int] = []
     sink = _Sink()
-    write_pdf(210, _traced(svg, 210, held), sink)  # type: ignore[arg-type]
-    assert sink.size > 210 * step / 2
+    write_pdf(211, _traced(svg, 211, held), sink)  # type: ignore[arg-type]
+    assert sink.size > 211 * step / 2
     # A page keeps its offset and its links' object numbers (a few hundred bytes at most
-    # for a page of stubs); its content, thousands of bytes, is not kept.
-    assert (held[1] - held[0]) / 200 < min(500, step / 4), (held, step)
+    # for a page of stubs); its content, thousands of bytes, is not kept. What grows in
+    # both hundreds of pages is kept by each page; a one-off step (a table of the
+    # interpreter's growing once) is not.
+    per_page = min(held[1] - held[0], held[2] - held[1]) / 100
+    assert per_page < min(500, step / 4), (held, step)
 
 
 def test_output_is_the_same_bytes_every_time(flagship_svgs: list[str]) -> None:
