@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import html
 import os
 import re
 import subprocess
@@ -13,8 +12,8 @@ from typing import Final
 
 from argmap import rasterworker
 from argmap.errors import RenderError
-from argmap.exporters.diagram.shapedtext import EMOJI_FAMILY, emoji_run
-from argmap.rasterworker import FONT_FAMILY, SHAPED_FAMILIES, Job
+from argmap.exporters.diagram.resvgtext import set_fonts
+from argmap.rasterworker import Job
 
 __all__ = ["available", "draw_pngs", "svg_to_png", "svgs_to_pngs"]
 
@@ -22,53 +21,15 @@ _SIZE: Final = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)pt"[^>]*?\bheight="([\d
 
 
 def _with_fonts(svg: str) -> tuple[str, bool]:
-    """Name the Noto face for every run of text that Noto Sans lacks.
-
-    resvg falls back to another font by itself, but in a line that mixes scripts and
-    directions (Latin, then two Arabic words) its fallback loses track and draws boxes;
-    a ``<tspan>`` per run, in the face that has it, leaves nothing to fall back for.
+    """The SVG's text set for resvg (see :func:`.resvgtext.set_fonts`).
 
     Returns:
         The SVG, and whether any run is in one of the
-        :data:`~argmap.rasterworker.SHAPED_FAMILIES`.
+        :data:`~argmap.rasterworker.SHAPED_FAMILIES` (then it is set for resvg 0.48).
     """
-    from argmap.exporters.diagram.fonts import fallback_fonts, family_name
-    from argmap.exporters.diagram.shapedtext import place_chunks, widens_digits
-    from argmap.exporters.diagram.svgtext import set_text_fonts
-
-    fallbacks = fallback_fonts()
-    shaped = False
-
-    def draw(opening: str, runs: list[tuple[int, str]]) -> str | None:
-        nonlocal shaped
-        if all(index < 0 for index, _ in runs):
-            return None
-        parts: list[str] = []
-        families: list[str] = []
-        for index, run in runs:
-            family = FONT_FAMILY if index < 0 else family_name(fallbacks[index])
-            families.append(family)
-            shaped = shaped or family in SHAPED_FAMILIES
-            if index < 0:
-                parts.append(html.escape(run, False))
-            elif family == EMOJI_FAMILY:
-                parts.append(emoji_run(run))
-            else:
-                parts.append(
-                    f'<tspan font-family="{html.escape(family)}">{html.escape(run, False)}</tspan>'
-                )
-        texts = [run for _, run in runs]
-        if widens_digits(families, texts):
-            return place_chunks(
-                opening, texts, parts, [range(at, at + 1) for at in range(len(runs))]
-            )
-        return "".join(parts)
-
-    text = set_text_fonts(svg, FONT_FAMILY, fallbacks, draw)
-    if shaped:  # drawn by resvg 0.48, which needs its text set otherwise
-        from argmap.exporters.diagram.shapedtext import for_shaping
-
-        text = for_shaping(svg)
+    text, shaped = set_fonts(svg, shaping=False)
+    if shaped:
+        text, _ = set_fonts(svg, shaping=True)
     return text, shaped
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from argmap import rasterworker
 from argmap.exporters.diagram import raster
-from argmap.exporters.diagram.shapedtext import LEAD, for_shaping
+from argmap.exporters.diagram.resvgtext import LEAD, set_fonts
 
 pytest.importorskip("fontTools")
 
@@ -22,7 +22,9 @@ _PAGE = (
 
 
 def _text(line: str) -> str:
-    found = re.search(r"<text\b[^>]*>(.*)</text>", for_shaping(_PAGE.format(line)), re.S)
+    found = re.search(
+        r"<text\b[^>]*>(.*)</text>", set_fonts(_PAGE.format(line), shaping=True)[0], re.S
+    )
     assert found is not None
     return found.group(1)
 

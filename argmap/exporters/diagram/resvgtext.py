@@ -1,4 +1,4 @@
-"""Text lines resvg must be handed in chunks placed by argmap: shaped runs, digits after emoji."""
+"""Text as resvg is handed it: each run in the Noto face that has it, chunks where resvg errs."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Final
 
 from argmap.rasterworker import FONT_FAMILY, SHAPED_FAMILIES
 
-__all__ = ["EMOJI_FAMILY", "LEAD", "emoji_run", "for_shaping", "place_chunks", "widens_digits"]
+__all__ = ["EMOJI_FAMILY", "LEAD", "emoji_run", "place_chunks", "set_fonts", "widens_digits"]
 
 LEAD: Final = '<tspan font-size="0.01">x</tspan>'
 """A letter of the main face, too small to see or to move the line (0.006 pt wide)."""
@@ -20,62 +20,73 @@ WIDE_DIGIT_FAMILIES: Final = frozenset({"Noto Emoji", "Noto Sans Symbols"})
 drawn in the main face."""
 
 EMOJI_FAMILY: Final = "Noto Emoji"
-"""The one-colour emoji face; its runs are drawn by :func:`_emoji_run`."""
+"""The one-colour emoji face; its runs are drawn by :func:`emoji_run`."""
 
 _ATTR: Final = re.compile(r'\b(x|text-anchor|font-size|font-weight|font-style)="([^"]*)"')
 
 
-def for_shaping(svg: str) -> str:
-    """An SVG's text, each run in the Noto face that has it, laid out as resvg 0.48 needs.
+def set_fonts(svg: str, *, shaping: bool) -> tuple[str, bool]:
+    """Name the Noto face for every run of text that Noto Sans lacks.
 
-    resvg 0.48 (the binding that shapes Indic scripts) sets a run of Devanagari, Tamil
-    and the other :data:`~argmap.rasterworker.SHAPED_FAMILIES` right only at the start
-    of a text chunk: after other text it drops or misplaces vowel signs. And it panics
-    ("removal index ... should be < len") on a chunk that opens with a run in a face
-    other than the main one when a shaped run, or a combining mark, follows it. So each
-    shaped run is a chunk of its own, placed where argmap measures it to start, and any
-    other chunk that opens in another face opens with :data:`LEAD`.
+    resvg falls back to another font by itself, but in a line that mixes scripts and
+    directions (Latin, then two Arabic words) its fallback loses track and draws boxes;
+    a ``<tspan>`` per run, in the face that has it, leaves nothing to fall back for.
+
+    Where resvg would still draw a line wrong, the line goes in chunks that argmap places
+    (:func:`place_chunks`): digits after an emoji or a symbol (:func:`widens_digits`),
+    and, for resvg 0.48 (``shaping``, the binding that shapes Indic scripts), each run of
+    Devanagari, Tamil and the other :data:`~argmap.rasterworker.SHAPED_FAMILIES`. That
+    resvg sets such a run right only at the start of a text chunk (after other text it
+    drops or misplaces vowel signs), and it panics ("removal index ... should be < len")
+    on a chunk that opens with a run in a face other than the main one when a shaped run,
+    or a combining mark, follows it: any such chunk opens with :data:`LEAD`.
 
     Args:
         svg: the SVG document, as the engine wrote it.
+        shaping: set the text for resvg 0.48.
 
     Returns:
-        The rewritten SVG.
+        The rewritten SVG, and whether any run is in one of the shaped families.
     """
     from argmap.exporters.diagram.fonts import fallback_fonts, family_name
     from argmap.exporters.diagram.svgtext import set_text_fonts
 
     fallbacks = fallback_fonts()
+    shaped = False
 
     def draw(opening: str, runs: list[tuple[int, str]]) -> str | None:
+        nonlocal shaped
         if all(index < 0 for index, _ in runs):
             return None
         families = [
             FONT_FAMILY if index < 0 else family_name(fallbacks[index]) for index, _ in runs
         ]
-        parts = [
-            html.escape(run, False)
-            if family == FONT_FAMILY
-            else emoji_run(run)
-            if family == EMOJI_FAMILY
-            else f'<tspan font-family="{html.escape(family)}">{html.escape(run, False)}</tspan>'
-            for family, (_, run) in zip(families, runs, strict=True)
-        ]
+        shaped = shaped or not SHAPED_FAMILIES.isdisjoint(families)
+        parts = [_markup(family, run) for family, (_, run) in zip(families, runs, strict=True)]
         texts = [run for _, run in runs]
-        chunks = (
-            [range(at, at + 1) for at in range(len(runs))]
-            if widens_digits(families, texts)
-            else _chunks(families)
-        )
-        for chunk in chunks:
-            first = families[chunk[0]]
-            if first != FONT_FAMILY and first not in SHAPED_FAMILIES:
-                parts[chunk[0]] = LEAD + parts[chunk[0]]
+        if widens_digits(families, texts):
+            chunks = [range(at, at + 1) for at in range(len(runs))]
+        else:
+            chunks = _chunks(families) if shaping else [range(len(runs))]
+        if shaping:
+            for chunk in chunks:
+                first = families[chunk[0]]
+                if first != FONT_FAMILY and first not in SHAPED_FAMILIES:
+                    parts[chunk[0]] = LEAD + parts[chunk[0]]
         if len(chunks) == 1:
             return "".join(parts)
         return place_chunks(opening, texts, parts, chunks)
 
-    return set_text_fonts(svg, FONT_FAMILY, fallbacks, draw)
+    return set_text_fonts(svg, FONT_FAMILY, fallbacks, draw), shaped
+
+
+def _markup(family: str, run: str) -> str:
+    """One run of a line in its face."""
+    if family == FONT_FAMILY:
+        return html.escape(run, False)
+    if family == EMOJI_FAMILY:
+        return emoji_run(run)
+    return f'<tspan font-family="{html.escape(family)}">{html.escape(run, False)}</tspan>'
 
 
 def _chunks(families: list[str]) -> list[range]:
@@ -155,7 +166,6 @@ def emoji_run(run: str) -> str:
     letters (regional indicators) are kept apart by a zero-width non-joiner: drawn as
     the two letters (resvg's own fallback draws them as empty boxes).
     """
-    out: list[str] = []
     inside = ""
     for ch in run:
         code = ord(ch)
@@ -164,10 +174,6 @@ def emoji_run(run: str) -> str:
         if 0x1F1E6 <= code <= 0x1F1FF and inside and 0x1F1E6 <= ord(inside[-1]) <= 0x1F1FF:
             inside += "\u200c"
         inside += ch
-    if inside:
-        out.append(_emoji_tspan(inside))
-    return "".join(out)
-
-
-def _emoji_tspan(text: str) -> str:
-    return f'<tspan font-family="{EMOJI_FAMILY}">{html.escape(text, False)}</tspan>'
+    if not inside:
+        return ""
+    return f'<tspan font-family="{EMOJI_FAMILY}">{html.escape(inside, False)}</tspan>'
