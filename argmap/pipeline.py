@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from argmap.editing.safepages import StagedCopy, stage_pages
+from argmap.editing.safepages import StagedCopy, stage_pages, sync_folders
 from argmap.editing.safestream import StagedFile
 from argmap.editing.safewrite import write_atomic
 from argmap.errors import RenderError
@@ -209,6 +209,7 @@ def render_files(
             for fmt in formats:
                 pending.extend(_render_one(m, analysis, path, fmt, out_dir, opts))
         written = [(path, _write(target, data)) for path, target, data in pending]
+        sync_folders(data for _, _, data in pending if isinstance(data, StagedCopy))
     finally:  # a failed render leaves nothing behind (the committed ones are gone already)
         for _, _, data in pending:
             if isinstance(data, Staged):
@@ -280,7 +281,12 @@ def _render_one(
 
 
 def _write(target: Path, data: str | bytes | StagedFile | StagedCopy) -> Path:
-    """Put one rendered file in place: commit a staged one, else write it atomically."""
+    """Put one rendered file in place: commit a staged one, else write it atomically.
+
+    A page's folder is flushed to disk once for all pages, after (:func:`sync_folders`).
+    """
+    if isinstance(data, StagedCopy):
+        return data.commit(sync_folder=False)
     return data.commit() if isinstance(data, Staged) else write_atomic(target, data)
 
 

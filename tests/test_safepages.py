@@ -130,3 +130,57 @@ def test_a_refused_page_says_what_to_do(tmp_path: Path) -> None:
     with pytest.raises(MapFileError, match=r"cannot write: .*; the name is too long; give a "):
         StagedCopy(tmp_path / ("x" * 300 + ".png"), b"page")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_pages_are_flushed_beside_the_drawing_and_a_failed_flush_loses_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    flushed_on: set[str] = set()
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        flushed_on.add(threading.current_thread().name)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    names = [tmp_path / f"m-{i}.png" for i in range(1, 41)]
+    fds = len(os.listdir("/proc/self/fd")) if sys.platform == "linux" else 0
+    staged = stage_pages(names, iter([b"page %d" % i for i in range(40)]))
+    assert flushed_on == {"argmap-flush"}  # the drawing thread never waits on the disk
+    if sys.platform == "linux":
+        assert len(os.listdir("/proc/self/fd")) == fds  # every page closed on return
+    for page in staged:
+        page.discard()
+
+    (tmp_path / "m-1.png").write_bytes(b"old")
+    calls: list[int] = []
+
+    def failing(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 7:
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", failing)
+    with pytest.raises(MapFileError, match=r"m-7\.png: cannot write: No space left on device"):
+        stage_pages(names, iter([b"page"] * 40))
+    assert [p.name for p in tmp_path.iterdir()] == ["m-1.png"]  # no temporary file left
+    assert (tmp_path / "m-1.png").read_bytes() == b"old"
+
+
+def test_committed_pages_flush_each_folder_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap.editing.safepages import sync_folders
+
+    names = [tmp_path / f"m-{i}.png" for i in range(1, 21)]
+    staged = stage_pages(names, iter([b"page"] * 20))
+    synced: list[int] = []
+    monkeypatch.setattr(os, "fsync", synced.append)
+    for page in staged:
+        page.commit(sync_folder=False)
+    assert synced == []
+    sync_folders(staged)
+    assert len(synced) == (0 if sys.platform == "win32" else 1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(n.name for n in names)

@@ -2,13 +2,67 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import contextlib
+import os
+import queue
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
+from typing import IO
 
 from argmap.editing.oserrors import cannot_write
 from argmap.editing.safestream import StagedFile
+from argmap.editing.safewrite import _sync_folder
 
-__all__ = ["StagedCopy", "stage_pages"]
+__all__ = ["Flusher", "StagedCopy", "stage_pages", "sync_folders"]
+
+
+class Flusher:
+    """Staged files fsynced and closed on a thread of their own, in the order handed over.
+
+    Flushing a file to disk is mostly waiting (milliseconds a file); a render of
+    hundreds of slides would wait that long for each in turn. Here the waiting goes on
+    beside the drawing. At most ``depth`` files wait open at once: :meth:`put` blocks
+    beyond that. :meth:`finish` waits for every file and reports the first that failed.
+    """
+
+    def __init__(self, depth: int = 16) -> None:
+        self._queue: queue.Queue[tuple[IO[bytes], Path] | None] = queue.Queue(depth)
+        self._failed: tuple[Path, OSError] | None = None
+        self._finished = False
+        self._thread = threading.Thread(target=self._run, name="argmap-flush", daemon=True)
+        self._thread.start()
+
+    def put(self, file: IO[bytes], path: Path) -> None:
+        """Fsync and close ``file`` (the staged content of ``path``) on the flushing thread."""
+        self._queue.put((file, path))
+
+    def finish(self) -> None:
+        """Wait until every file handed over is flushed and closed (once; later calls return).
+
+        Raises:
+            MapFileError: a file could not be flushed to disk (the first that failed).
+        """
+        if self._finished:
+            return
+        self._finished = True
+        self._queue.put(None)
+        self._thread.join()
+        if self._failed is not None:
+            raise cannot_write(*self._failed)
+
+    def _run(self) -> None:
+        while (item := self._queue.get()) is not None:
+            file, path = item
+            try:
+                if self._failed is None:  # one failure fails the lot: no need to wait more
+                    os.fsync(file.fileno())
+            except OSError as exc:
+                self._failed = (path, exc)
+            finally:
+                with contextlib.suppress(OSError):
+                    file.close()
 
 
 class StagedCopy(StagedFile):
@@ -18,17 +72,18 @@ class StagedCopy(StagedFile):
     :func:`~argmap.editing.safewrite.write_atomic`'s guarantees) for renders of more
     files than can be kept open at once (thousands of PNG slides): the content goes
     to the temporary file at once, which is given the replaced file's mode and owner,
-    fsynced and closed; :meth:`commit` only puts it in place.
+    fsynced and closed (by ``flusher``, if given, which must finish before the copy is
+    committed or discarded); :meth:`commit` only puts it in place.
 
     Attributes:
         path: the file to write.
     """
 
-    def __init__(self, path: str | Path, data: bytes) -> None:
+    def __init__(self, path: str | Path, data: bytes, flusher: Flusher | None = None) -> None:
         super().__init__(path)
         try:
             self.file.write(data)
-            self.seal()
+            self.seal(None if flusher is None else partial(flusher.put, path=self.path))
         except OSError as exc:
             self.discard()
             raise cannot_write(self.path, exc) from None
@@ -37,18 +92,24 @@ class StagedCopy(StagedFile):
 def stage_pages(names: Sequence[Path], pages: Iterator[bytes]) -> list[StagedCopy]:
     """Stage each page as it is made, under its name (see :class:`StagedCopy`).
 
-    Only the page being staged is held. If making or staging one fails, the pages
-    staged so far are discarded and ``pages`` is closed (so its drawing stops).
+    Only the page being staged is held; pages are flushed to disk beside the drawing of
+    the next (:class:`Flusher`), all of them before this returns. If making, staging or
+    flushing one fails, the pages staged so far are discarded and ``pages`` is closed
+    (so its drawing stops).
 
     Raises:
         MapFileError: a page cannot be written.
         ValueError: ``pages`` gives another number of pages than ``names``.
     """
     staged: list[StagedCopy] = []
+    flusher = Flusher()
     try:
         for name, data in zip(names, pages, strict=True):
-            staged.append(StagedCopy(name, data))
+            staged.append(StagedCopy(name, data, flusher))
+        flusher.finish()
     except BaseException:
+        with contextlib.suppress(Exception):
+            flusher.finish()  # every file closed before any is removed
         for page in staged:
             page.discard()
         raise
@@ -57,3 +118,14 @@ def stage_pages(names: Sequence[Path], pages: Iterator[bytes]) -> list[StagedCop
         if close is not None:
             close()
     return staged
+
+
+def sync_folders(files: Iterable[StagedFile]) -> None:
+    """Flush to disk, once each, the folders that committed ``files`` were renamed into.
+
+    For files committed with ``sync_folder=False`` (see
+    :meth:`~argmap.editing.safestream.StagedFile.commit`): one folder fsync for a
+    render's hundreds of pages instead of one a page.
+    """
+    for folder in dict.fromkeys(file.folder for file in files):
+        _sync_folder(folder)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
@@ -71,10 +72,16 @@ class StagedFile:
             self.discard()
             raise cannot_write(p, exc) from None
 
-    def seal(self) -> None:
+    def seal(self, flush: Callable[[IO[bytes]], None] | None = None) -> None:
         """Finish the content: give it the replaced file's mode and owner, fsync, close.
 
-        :meth:`commit` seals a file not sealed yet; after this, :attr:`file` is closed.
+        :meth:`commit` seals a file not sealed yet; after this, :attr:`file` is closed
+        (or handed over to ``flush``).
+
+        Args:
+            flush: called with the file instead of fsyncing and closing it here; it must
+                do both before :meth:`commit` or :meth:`discard` is called (see
+                :class:`~argmap.editing.safepages.Flusher`).
 
         Raises:
             OSError: the content cannot be flushed to disk.
@@ -85,12 +92,22 @@ class StagedFile:
         fh.flush()
         if self._renames() and self._old is not None:
             self._kept = _keep_mode_and_owner(fh.fileno(), self._old)
-        os.fsync(fh.fileno())
-        fh.close()
         self._sealed = True
+        if flush is not None:
+            flush(fh)
+            return
+        try:
+            os.fsync(fh.fileno())
+        finally:
+            fh.close()
 
-    def commit(self) -> Path:
+    def commit(self, *, sync_folder: bool = True) -> Path:
         """Put the written content in place; return :attr:`path`.
+
+        Args:
+            sync_folder: flush the folder's entry for the renamed file to disk now; False
+                when the caller does it once for many files
+                (:func:`~argmap.editing.safepages.sync_folders`).
 
         Raises:
             FileExistsError: ``exclusive``, and the file exists (or appeared meanwhile).
@@ -101,7 +118,7 @@ class StagedFile:
             raise MapFileError(p, "cannot write: its staged copy was discarded")
         try:
             self.seal()
-            if not (self._renames() and self._kept and self._moved(tmp, target)):
+            if not (self._renames() and self._kept and self._moved(tmp, target, sync_folder)):
                 with open(tmp, "rb") as staged:  # the temporary file was opened write-only
                     _write_in_place(p, target, staged)
         except OSError as exc:
@@ -111,6 +128,11 @@ class StagedFile:
         finally:
             self.discard()
         return p
+
+    @property
+    def folder(self) -> Path:
+        """The folder the file is put into (a symbolic link's target's folder)."""
+        return self._target.parent
 
     def discard(self) -> None:
         """Close and remove the temporary file (the target is left as it was)."""
@@ -129,7 +151,7 @@ class StagedFile:
         """
         return self._beside and (self._old is None or self._old.st_nlink == 1)
 
-    def _moved(self, tmp: Path, target: Path) -> bool:
+    def _moved(self, tmp: Path, target: Path, sync_folder: bool) -> bool:
         """Rename (``exclusive``: link) the sealed file into place; False: write in place."""
         if self._exclusive:
             os.link(tmp, target)  # atomic, and fails if the name is taken
@@ -140,7 +162,8 @@ class StagedFile:
                 if self._old is None:
                     raise
                 return False
-        _sync_folder(target.parent)
+        if sync_folder:
+            _sync_folder(target.parent)
         return True
 
 
