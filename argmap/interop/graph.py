@@ -371,6 +371,7 @@ class GraphBuilder:
             else []
         )
         notes += [f"Also worded: {wording}" for wording in element.wordings]
+        notes += element.notes
         extra = fit_fields(self, key, kind, base, dict(element.fields), notes)
         return {**base, **extra}
 
