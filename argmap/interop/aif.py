@@ -150,7 +150,10 @@ def import_text(text: str, path: str, options: ImportOptions | None = None) -> I
             without a conclusion, or a graph the model cannot hold (a support cycle).
     """
     data = load_aif(text, path)
-    aif = index_nodes(records(data, "nodes", path), records(data, "edges", path), path, text)
+    aif = index_nodes(
+        records(data, "nodes", path, text), records(data, "edges", path, text), path, text
+    )
+    speech = {key: records(data, key, path, text) for key in ("locutions", "participants")}
     graph = GraphBuilder(path, "AIF")
     _rephrases(aif, graph)
     for node_id, kind in aif.kinds.items():
@@ -177,9 +180,9 @@ def import_text(text: str, path: str, options: ImportOptions | None = None) -> I
         elif kind == "CA":
             _add_conflict(graph, aif, node_id)
         elif kind == "YA":
-            _authorship(data, node_id, aif, graph)
+            _authorship(speech, node_id, aif, graph)
         else:
-            what = _SKIPPED_TYPES.get(kind, f"{kind!r} nodes")
+            what = _SKIPPED_TYPES.get(kind, f"{kind!r} nodes" if kind else "nodes without a type")
             line, column = aif.place(node_id)
             graph.warn_kind(f"{what} not supported; skipped", line, column, item=repr(node_id))
     m, warnings = graph.build({"title": PurePath(path).stem or "Imported AIF"}, options=options)
@@ -294,7 +297,9 @@ def _scheme(
     )
 
 
-def _authorship(data: Any, ya: str, aif: AifGraph, graph: GraphBuilder) -> None:
+def _authorship(
+    speech: dict[str, list[dict[str, Any]]], ya: str, aif: AifGraph, graph: GraphBuilder
+) -> None:
     """An L-node asserting an I-node through a YA node: its speaker becomes the author.
 
     The date of the L-node's timestamp becomes the node's ``added`` date.
@@ -307,11 +312,10 @@ def _authorship(data: Any, ya: str, aif: AifGraph, graph: GraphBuilder) -> None:
         str(p.get("participantID")): " ".join(
             str(p.get(k, "")).strip() for k in ("firstname", "surname") if p.get(k)
         )
-        for p in data.get("participants", [])
-        if isinstance(p, dict)
+        for p in speech["participants"]
     }
-    for locution in data.get("locutions", []):
-        if isinstance(locution, dict) and str(locution.get("nodeID")) == speakers[0]:
+    for locution in speech["locutions"]:
+        if str(locution.get("nodeID")) == speakers[0]:
             name = people.get(str(locution.get("personID")), "")
             if name:
                 fields = graph.elements[claims[0]].fields

@@ -1,0 +1,80 @@
+"""AIF's optional parts and broken records: read when they are lists, refused located when not."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from argmap.errors import MapFileError
+from argmap.interop import ImportOptions, get_importer
+
+_SPOKEN: dict[str, Any] = {
+    "nodes": [
+        {"nodeID": "1", "text": "a claim", "type": "I"},
+        {"nodeID": "L1", "text": "Bob: a claim", "type": "L"},
+        {"nodeID": "Y", "text": "Asserting", "type": "YA"},
+    ],
+    "edges": [{"fromID": "L1", "toID": "Y"}, {"fromID": "Y", "toID": "1"}],
+}
+
+
+def _read(data: Any) -> Any:
+    text = json.dumps(data, indent=1)
+    return get_importer("aif")(text, "x.json", ImportOptions()), text
+
+
+@pytest.mark.parametrize(
+    ("part", "value"),
+    [("locutions", 5), ("participants", 5), ("participants", "Bob"), ("locutions", [1])],
+)
+def test_speech_parts_that_are_no_list_of_objects_are_refused_located(
+    part: str, value: Any
+) -> None:
+    data = {**_SPOKEN, "locutions": [], "participants": [], part: value}
+    with pytest.raises(MapFileError) as info:
+        _read(data)  # it raised TypeError (a traceback) before
+    text = json.dumps(data, indent=1)
+    line = text[: text.index(f'"{part}"')].count("\n") + 1
+    assert str(info.value) == (
+        f"x.json:{line}:2: '{part}' must be a list of objects {{...}}; is this AIF JSON?"
+    )
+
+
+def test_speech_parts_given_as_null_are_none() -> None:
+    # xAIF writes an empty part as null ("schemefulfillments": null).
+    (result, _) = _read({**_SPOKEN, "locutions": None, "participants": None})
+    assert result.map.thesis.text == "a claim" and result.map.thesis.author is None
+    data = {
+        **_SPOKEN,
+        "locutions": [{"nodeID": "L1", "personID": 7}],
+        "participants": [{"participantID": 7, "firstname": "Bob", "surname": "Li"}],
+    }
+    assert _read(data)[0].map.thesis.author == "Bob Li"
+
+
+def test_a_node_without_an_id_is_located_at_its_record() -> None:
+    data = {
+        "AIF": {
+            "nodes": [
+                {"nodeID": "1", "text": 'quotes " and [{ brackets', "type": "I"},
+                {"nodeID": "2", "text": "b", "type": "I", "extra": [[{}], {"a": []}]},
+                {"text": "no id", "type": "I"},
+            ],
+            "edges": [],
+        }
+    }
+    text = json.dumps(data, indent=1)
+    with pytest.raises(MapFileError) as info:
+        get_importer("aif")(text, "x.json", ImportOptions())
+    line = text[: text.index('"no id"')].count("\n")  # the record opens a line above
+    assert str(info.value) == f"x.json:{line}:4: nodes[2] has no 'nodeID'; give every node an id"
+
+
+def test_a_node_without_a_type_is_named_so() -> None:
+    data = {"nodes": [{"nodeID": "1", "text": "a", "type": "I"}, {"nodeID": "2", "text": "b"}]}
+    (result, _) = _read(data)
+    (warning,) = result.warnings
+    assert warning.message == "nodes without a type not supported; skipped: '2'"
+    assert (warning.line, warning.column) == (9, 4)
