@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from argmap.errors import MapFileError
-from argmap.interop import ImportOptions, get_importer
+from argmap.interop import ImportOptions, get_importer, import_file
+from tests.conftest import CASES
 
 _SPOKEN: dict[str, Any] = {
     "nodes": [
@@ -45,7 +46,8 @@ def test_speech_parts_that_are_no_list_of_objects_are_refused_located(
 def test_speech_parts_given_as_null_are_none() -> None:
     # xAIF writes an empty part as null ("schemefulfillments": null).
     (result, _) = _read({**_SPOKEN, "locutions": None, "participants": None})
-    assert result.map.thesis.text == "a claim" and result.map.thesis.author is None
+    # No participant: the speaker is the one the L-node's text opens with, as AIFdb writes it.
+    assert (result.map.thesis.text, result.map.thesis.author) == ("a claim", "Bob")
     data = {
         **_SPOKEN,
         "locutions": [{"nodeID": "L1", "personID": 7}],
@@ -78,3 +80,32 @@ def test_a_node_without_a_type_is_named_so() -> None:
     (warning,) = result.warnings
     assert warning.message == "nodes without a type not supported; skipped: '2'"
     assert (warning.line, warning.column) == (9, 4)
+
+
+def test_aifdb_dialogue_keeps_speakers_words_said_and_illocutions() -> None:
+    # An AIFdb corpus file: no participants; each L-node reads "SPEAKER : words said".
+    m = import_file(
+        CASES / "real" / "aif" / "aifdb-6064.json", "aif", ImportOptions(all_roots=True)
+    ).map
+    authors = {n.id: n.author for n in m.nodes[1:]}
+    assert set(authors.values()) == {"CL", "NL"}
+    assert authors["111839"] == "NL" and m.get("111839").added is not None
+    question = m.get("111829")
+    assert question.text == "McMillan was / was not wrong"
+    assert question.note == "Said: Was he wrong\n\nIllocution: Pure Questioning"
+    assert m.get("111816").note == "Illocution: Popular Conceding"
+    assert m.get("29054").note is None  # said as the claim reads, asserted: nothing to add
+
+
+def test_a_colon_in_words_said_is_no_speaker_unless_every_l_node_has_one() -> None:
+    data = {
+        "nodes": [
+            {"nodeID": "1", "text": "Note: tea is hot", "type": "I"},
+            {"nodeID": "L1", "text": "Note: tea is hot", "type": "L"},
+            {"nodeID": "L2", "text": "plain words", "type": "L"},
+            {"nodeID": "Y", "text": "Asserting", "type": "YA"},
+        ],
+        "edges": [{"fromID": "L1", "toID": "Y"}, {"fromID": "Y", "toID": "1"}],
+    }
+    thesis = _read(data)[0].map.thesis
+    assert (thesis.author, thesis.note) == (None, None)
