@@ -109,3 +109,27 @@ def test_a_colon_in_words_said_is_no_speaker_unless_every_l_node_has_one() -> No
     }
     thesis = _read(data)[0].map.thesis
     assert (thesis.author, thesis.note) == (None, None)
+
+
+def test_an_author_with_a_colon_reads_back_from_argmaps_own_aif() -> None:
+    from argmap.interop.aif import to_aif
+    from argmap.model import ArgumentMap
+
+    m = ArgumentMap.model_validate(
+        {
+            "title": "t",
+            "nodes": [
+                {"id": "a", "kind": "thesis", "text": "A claim", "author": "Ann"},
+                {
+                    "id": "b",
+                    "kind": "premise",
+                    "text": "B: a reason",
+                    "parent": "a",
+                    "relation": "supports",
+                    "author": "Dr: X Y",
+                },
+            ],
+        }
+    )
+    again = get_importer("aif")(to_aif(m), "x.json", ImportOptions()).map
+    assert [(n.author, n.note) for n in again.nodes] == [("Ann", None), ("Dr: X Y", None)]

@@ -50,7 +50,10 @@ def read_speech(
         lnode, element = speakers[0], graph.elements[claims[0]]
         words = aif.texts[lnode]
         name = said_by.get(lnode, "")
-        if prefixed and (match := _SPEAKER.fullmatch(words)):
+        known = re.match(rf"\s*{re.escape(name)}\s*:\s+", words) if name else None
+        if known is not None:  # "NAME: words", whatever the name holds
+            words = words[known.end() :]
+        elif prefixed and (match := _SPEAKER.fullmatch(words)):
             name, words = name or match.group(1), match.group(2)
         if name:
             element.fields.setdefault("author", name)
