@@ -77,8 +77,8 @@ def check_format(text: str, path: str, fmt: str | None) -> str:
             and the option to give), or no format was given and none can be told.
     """
     seen = sniff(text)
-    if seen is None and PurePath(path).suffix.lower() in _ARGDOWN_SUFFIXES:
-        seen = "argdown"  # plain paragraphs are Argdown statements
+    if fmt is None and seen is None and PurePath(path).suffix.lower() in _ARGDOWN_SUFFIXES:
+        return "argdown"  # plain paragraphs are Argdown statements
     if fmt is None:
         if seen in ("aif", "argdown", "kialo"):
             return seen
