@@ -363,15 +363,17 @@ def read_graph(text: str, path: str) -> ArgdownGraph:
 def import_text(text: str, path: str, options: ImportOptions | None = None) -> ImportResult:
     """Read Argdown text as a map.
 
-    Read: front matter (title, description, source, sources), statements
-    ``[Title]: text`` and arguments ``<Title>: text`` over as many lines as they run,
-    references, untitled statements, relations ``+ - _ <+ <- <_`` (child to parent) and
-    ``+> -> _>`` (parent to child) nested by indentation, ``#tags``, data blocks
-    ``{...}``, premise-conclusion structures (premises support their argument, which
-    supports its conclusion) and headings whose data names a linked group
-    ``{group: ...}``. Titles become ids where they are valid ids. What a map cannot hold
-    (contradictions, other headings, inference rules, list items, other data keys) is
-    reported once per kind, with the lines where it occurs.
+    Read: front matter (title, description, source, sources; subtitle, abstract, author
+    and date into the description), statements ``[Title]: text`` and arguments
+    ``<Title>: text`` over as many lines as they run, references, untitled statements,
+    relations ``+ - _ <+ <- <_`` (child to parent) and ``+> -> _>`` (parent to child)
+    nested by indentation, ``#tags`` (each once), data blocks ``{...}`` (keys with no
+    node field into the note), premise-conclusion structures (premises support their
+    argument, which supports its conclusion; inference rules into the note) and headings
+    whose data names a linked group ``{group: ...}``. Titles become ids where they are
+    valid ids. What a map cannot hold (contradictions, other headings, list items,
+    drawing settings, ``@include`` lines) is reported once per kind, with the lines
+    where it occurs.
 
     Raises:
         MapFileError: broken front matter, no root claim, several (without a choice in
