@@ -197,3 +197,26 @@ def test_an_inference_on_lines_of_its_own_tells_argdown(tmp_path: Path) -> None:
     assert body.startswith("\n(1) All humans are mortal.\n")
     path.write_text(body, encoding="utf-8")
     assert import_file(path).format == "argdown"
+
+
+def test_front_matter_nested_deep_is_refused_located_not_a_traceback() -> None:
+    from argmap.errors import MapFileError
+
+    deep = "[" * 5000 + "]" * 5000  # a RecursionError before, and seconds of parsing
+    with pytest.raises(MapFileError) as info:
+        get_importer("argdown")(f"===\ntitle: {deep}\n===\n[A]: a\n", "fm.argdown")
+    assert str(info.value) == (
+        "fm.argdown:2:208: invalid front matter: '{' and '[' nested more than 200 deep; "
+        "fix the YAML between the '===' lines"
+    )
+    # A title that is data, not text, is read as words (it was str() of the data).
+    m = get_importer("argdown")("===\ntitle: {a: [b, c]}\n===\n[A]: a\n", "t.argdown").map
+    assert m.title == "a: b, c"
+
+
+def test_a_data_block_nested_deep_is_reported_and_its_statement_kept() -> None:
+    text = "[A]: a claim {x: " + "[" * 5000 + "]" * 5000 + "}\n  + [B]: b\n"
+    result = get_importer("argdown")(text, "deep.argdown", ImportOptions())
+    assert [n.text for n in result.map.nodes] == ["a claim", "b"]
+    (warning,) = result.warnings
+    assert warning.line == 1 and "nested more than 200 deep" in warning.message

@@ -185,7 +185,7 @@ class GraphBuilder:
         from argmap.load.mapfile import MapHeader
 
         raw = header.get("title")
-        title = raw if isinstance(raw, str) else ("" if raw is None else str(raw))
+        title = raw if isinstance(raw, str) else ("" if raw is None else note_value(raw))
         if not title.strip():
             title = "Imported map"
         out: dict[str, Any] = {"title": title}
