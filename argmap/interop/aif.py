@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Final
 
 from argmap.exporters import Exporter, RenderOptions
 from argmap.interop import ImportOptions, ImportResult
 from argmap.interop.aifgraph import AifGraph, index_nodes, load_aif, records
+from argmap.interop.aifspeech import read_speech
 from argmap.interop.graph import Edge, Element, GraphBuilder
 from argmap.model import ArgumentMap, NodeKind, Relation
 
@@ -150,7 +150,10 @@ def import_text(text: str, path: str, options: ImportOptions | None = None) -> I
             without a conclusion, or a graph the model cannot hold (a support cycle).
     """
     data = load_aif(text, path)
-    aif = index_nodes(records(data, "nodes", path), records(data, "edges", path), path, text)
+    aif = index_nodes(
+        records(data, "nodes", path, text), records(data, "edges", path, text), path, text
+    )
+    speech = {key: records(data, key, path, text) for key in ("locutions", "participants")}
     graph = GraphBuilder(path, "AIF")
     _rephrases(aif, graph)
     for node_id, kind in aif.kinds.items():
@@ -170,18 +173,17 @@ def import_text(text: str, path: str, options: ImportOptions | None = None) -> I
         if node_id != canon and aif.texts[node_id] != aif.texts[canon]:
             graph.elements[canon].wordings.append(aif.texts[node_id])
     for node_id, kind in aif.kinds.items():
-        if kind in ("I", "L", "MA"):
-            continue
+        if kind in ("I", "L", "MA", "YA"):
+            continue  # claims, locutions, rephrases (read above), illocutions (below)
         if kind == "RA":
             _add_inference(graph, aif, node_id)
         elif kind == "CA":
             _add_conflict(graph, aif, node_id)
-        elif kind == "YA":
-            _authorship(data, node_id, aif, graph)
         else:
-            what = _SKIPPED_TYPES.get(kind, f"{kind!r} nodes")
+            what = _SKIPPED_TYPES.get(kind, f"{kind!r} nodes" if kind else "nodes without a type")
             line, column = aif.place(node_id)
             graph.warn_kind(f"{what} not supported; skipped", line, column, item=repr(node_id))
+    read_speech(speech, aif, graph)
     m, warnings = graph.build({"title": PurePath(path).stem or "Imported AIF"}, options=options)
     return ImportResult(m, warnings)
 
@@ -292,31 +294,3 @@ def _scheme(
         column,
         item=repr(name),
     )
-
-
-def _authorship(data: Any, ya: str, aif: AifGraph, graph: GraphBuilder) -> None:
-    """An L-node asserting an I-node through a YA node: its speaker becomes the author.
-
-    The date of the L-node's timestamp becomes the node's ``added`` date.
-    """
-    speakers = [k for k in aif.into[ya] if aif.kinds[k] == "L"]
-    claims = aif.claims(aif.out_of[ya])
-    if len(speakers) != 1 or len(claims) != 1:
-        return
-    people = {
-        str(p.get("participantID")): " ".join(
-            str(p.get(k, "")).strip() for k in ("firstname", "surname") if p.get(k)
-        )
-        for p in data.get("participants", [])
-        if isinstance(p, dict)
-    }
-    for locution in data.get("locutions", []):
-        if isinstance(locution, dict) and str(locution.get("nodeID")) == speakers[0]:
-            name = people.get(str(locution.get("personID")), "")
-            if name:
-                fields = graph.elements[claims[0]].fields
-                fields.setdefault("author", name)
-                stamp = re.match(r"\d{4}-\d{2}-\d{2}", aif.stamps.get(speakers[0], ""))
-                if stamp is not None:
-                    fields.setdefault("added", stamp.group(0))
-            return

@@ -9,10 +9,12 @@ from typing import Any, Final
 
 from argmap.errors import MapFileError
 
-__all__ = ["AifGraph", "index_nodes", "load_aif", "records"]
+__all__ = ["AifGraph", "index_nodes", "load_aif", "record_place", "records"]
 
 _NODE_ID: Final = re.compile(r'"nodeID"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)')
 """A ``"nodeID": value`` pair in the file's text, to tell where a node stands."""
+_STRING: Final = re.compile(r'"(?:[^"\\]|\\.)*"')
+"""A JSON string, escapes and all."""
 
 
 def load_aif(text: str, path: str) -> Any:
@@ -49,12 +51,54 @@ def load_aif(text: str, path: str) -> Any:
     return data
 
 
-def records(data: Any, key: str, path: str) -> list[dict[str, Any]]:
-    """The list of objects under ``key`` (``nodes``, ``edges``); a missing key is none."""
-    found = data.get(key, []) if isinstance(data, dict) else None
-    if not isinstance(found, list) or not all(isinstance(r, dict) for r in found):
-        raise MapFileError(path, f"'{key}' must be a list of objects; is this AIF JSON?")
-    return found
+def records(data: Any, key: str, path: str, text: str = "") -> list[dict[str, Any]]:
+    """The list of objects under ``key`` (``nodes``, ``edges``, ``locutions``...).
+
+    A missing key, or ``null`` (as xAIF writes an empty part), is none.
+
+    Raises:
+        MapFileError: not a list of objects, located at the key (or the file's start).
+    """
+    found = (data.get(key) or []) if isinstance(data, dict) else None
+    if isinstance(found, list) and all(isinstance(r, dict) for r in found):
+        return found
+    line, column = _nth_key(text, key, 0) if isinstance(data, dict) else (1, 1)
+    raise MapFileError(
+        path,
+        f"'{key}' must be a list of objects {{...}}; is this AIF JSON?",
+        line=line or 1,
+        column=column or 1,
+    )
+
+
+def record_place(text: str, key: str, index: int) -> tuple[int, int]:
+    """Where the ``index``-th item of the list under ``"key":`` starts; (0, 0) if unknown.
+
+    A scan that skips strings and counts brackets: linear, whatever the nesting.
+    """
+    opening = re.search(rf'"{key}"\s*:\s*\[', text)
+    if opening is None:
+        return (0, 0)
+    depth, count, i, n = 0, 0, opening.end(), len(text)
+    while i < n:
+        ch = text[i]
+        if ch == '"':
+            match = _STRING.match(text, i)
+            i = match.end() if match else n
+            continue
+        if ch in "[{" and depth == 0:
+            if count == index:
+                start = text.rfind("\n", 0, i) + 1
+                return text.count("\n", 0, i) + 1, i - start + 1
+            count += 1
+        if ch in "[{":
+            depth += 1
+        elif ch in "]}":
+            if depth == 0:
+                break  # the list ends
+            depth -= 1
+        i += 1
+    return (0, 0)
 
 
 @dataclass
@@ -159,7 +203,13 @@ def index_nodes(
         node_id = _scalar(record, "nodeID", i, aif, text)
         kind = _scalar(record, "type", i, aif, text)
         if not node_id:
-            raise MapFileError(path, f"nodes[{i}] has no 'nodeID'; give every node an id")
+            line, column = record_place(text, "nodes", i)
+            raise MapFileError(
+                path,
+                f"nodes[{i}] has no 'nodeID'; give every node an id",
+                line=line,
+                column=column,
+            )
         node_text = _scalar(record, "text", i, aif, text)
         if node_id in aif.kinds:
             if (aif.kinds[node_id], aif.texts[node_id]) == (kind, node_text):

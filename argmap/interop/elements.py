@@ -30,6 +30,9 @@ class Element:
     kept in its note otherwise."""
     wordings: list[str] = field(default_factory=list)
     """Other texts the file gives it (a redefinition, a rephrase), kept in its note."""
+    notes: list[str] = field(default_factory=list)
+    """What else the file says of it that a map has no field for (``name: value`` data, an
+    inference rule), kept in its note after its wordings."""
 
 
 @dataclass

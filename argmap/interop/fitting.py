@@ -29,6 +29,7 @@ def fit_fields(
     """
     line = graph.elements[key].line
     unfit: list[str] = []
+    _fit_tags(graph, key, extra, notes)
     if kind is not NodeKind.EVIDENCE and "basis" in extra:
         unfit.append("basis")
     if "source" in extra and extra["source"] not in graph.sources:
@@ -61,10 +62,55 @@ def fit_fields(
     return extra
 
 
+def _fit_tags(graph: GraphBuilder, key: str, extra: dict[str, Any], notes: list[str]) -> None:
+    """Keep each valid tag once; a tag argmap cannot hold goes to the note, not the others.
+
+    A tag given twice (``#a #a``) is one tag, as in the formats that write it; an empty
+    one says nothing and is dropped.
+    """
+    tags = extra.get("tags")
+    if not isinstance(tags, list | tuple):
+        return
+    from argmap.model import tag_problem
+
+    kept: list[str] = []
+    unfit: list[Any] = []
+    for tag in tags:
+        if isinstance(tag, str) and tag_problem(tag) is None:
+            if tag not in kept:
+                kept.append(tag)
+        elif tag not in unfit and not (isinstance(tag, str) and not tag.strip()):
+            unfit.append(tag)
+    if unfit:
+        graph.warn_kind(
+            "tags argmap cannot hold (a line break, spaces at an end, not text) are "
+            "kept in the node's note",
+            graph.elements[key].line,
+            item=f"{key!r}: {', '.join(repr(t) for t in unfit)}",
+        )
+        notes.append(f"tags: {note_value(unfit)}")
+    if kept:
+        extra["tags"] = kept
+    else:
+        extra.pop("tags")
+
+
 def note_value(value: Any) -> str:
-    """A field's value as words for a note: mappings as ``key: value``, lists with commas."""
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {note_value(v)}" for k, v in value.items())
-    if isinstance(value, list | tuple):
-        return ", ".join(note_value(v) for v in value)
-    return str(value)
+    """A field's value as words for a note: mappings as ``key: value``, lists with commas.
+
+    Iterative, so data nested thousands deep is written out, not a crash.
+    """
+    out: list[str] = []
+    stack: list[Any] = [value]
+    while stack:
+        item = stack.pop()
+        parts: list[Any]
+        if isinstance(item, dict):
+            parts = [piece for k, v in item.items() for piece in (", ", f"{k}: ", v)][1:]
+        elif isinstance(item, list | tuple):
+            parts = [piece for v in item for piece in (", ", v)][1:]
+        else:
+            out.append(str(item))  # text already is words (the ", " between items too)
+            continue
+        stack.extend(reversed(parts))
+    return "".join(out)

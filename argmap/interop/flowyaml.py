@@ -12,6 +12,9 @@ __all__ = ["FlowError", "flow", "load_flow", "quote"]
 _ESCAPE_ALWAYS: Final = frozenset('{}=[]#<>/\\"')
 _BARE_KEY: Final = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _UNSAFE_CATEGORIES: Final = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cn", "Cs"})
+_FLOW_MARKS: Final = re.compile(r"[\[\]{}\"']")
+_DOUBLE: Final = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_SINGLE: Final = re.compile(r"'(?:[^']|'')*'")
 
 
 def quote(text: str) -> str:
@@ -71,7 +74,13 @@ def load_flow(text: str) -> Any:
     from ruamel.yaml.error import YAMLError
 
     from argmap.deep import run_deep
+    from argmap.load.syntax import MAX_FLOW_NESTING
 
+    if (deep := _nested_beyond(text, MAX_FLOW_NESTING)) is not None:
+        # Refused before parsing: the pure parser takes seconds per thousand levels.
+        line, column = deep
+        message = f"'{{' and '[' nested more than {MAX_FLOW_NESTING} deep"
+        raise FlowError(message, line=line, column=column)
     try:
         return run_deep(lambda: YAML(typ="safe", pure=True).load(text))
     except YAMLError as exc:
@@ -84,6 +93,29 @@ def load_flow(text: str) -> Any:
         raise FlowError(said, line=mark.line, column=mark.column) from None
     except RecursionError:
         raise FlowError("nested too deeply") from None
+
+
+def _nested_beyond(text: str, limit: int) -> tuple[int, int] | None:
+    """Where (0-based line, column) ``{`` and ``[`` first nest deeper than ``limit``.
+
+    Quoted strings are skipped; None when the text stays within the limit.
+    """
+    depth, i, n = 0, 0, len(text)
+    while i < n:
+        special = _FLOW_MARKS.search(text, i)
+        if special is None:
+            return None
+        i, ch = special.start(), special.group()
+        if ch in "\"'":
+            end = (_DOUBLE if ch == '"' else _SINGLE).match(text, i)
+            i = end.end() if end else n
+            continue
+        depth = depth + 1 if ch in "[{" else max(depth - 1, 0)
+        if depth > limit:
+            line = text.count("\n", 0, i)
+            return line, i - (text.rfind("\n", 0, i) + 1)
+        i += 1
+    return None
 
 
 class FlowError(ValueError):

@@ -185,7 +185,7 @@ class GraphBuilder:
         from argmap.load.mapfile import MapHeader
 
         raw = header.get("title")
-        title = raw if isinstance(raw, str) else ("" if raw is None else str(raw))
+        title = raw if isinstance(raw, str) else ("" if raw is None else note_value(raw))
         if not title.strip():
             title = "Imported map"
         out: dict[str, Any] = {"title": title}
@@ -371,6 +371,7 @@ class GraphBuilder:
             else []
         )
         notes += [f"Also worded: {wording}" for wording in element.wordings]
+        notes += element.notes
         extra = fit_fields(self, key, kind, base, dict(element.fields), notes)
         return {**base, **extra}
 

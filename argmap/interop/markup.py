@@ -12,6 +12,8 @@ _TOKEN: Final = re.compile(
     r"|(?<!\\)\[(?P<label>(?:\\.|[^\]\\\n]){1,500})\]\((?P<url>[^)\s]{1,2000})\)"
     r"|(?<![\w*])(?P<mark>\*\*|\*|__|_)(?=\S)(?P<inner>[^\n]{1,300}?)(?<=\S)(?P=mark)(?![\w*])"
 )
+_MARKS: Final = re.compile(r"[\\\[*_]")
+"""A character that may open an escape, a link or emphasis."""
 _LIST_ITEM: Final = re.compile(r"^\s*(?:\d+[.)]|[-*+])\s")
 
 
@@ -32,6 +34,8 @@ def plain_markdown(text: str) -> str:
             return f"{plain_markdown(match.group('label'))} ({match.group('url')})"
         return plain_markdown(match.group("inner"))
 
+    if not _MARKS.search(text):
+        return text  # nothing to undo: no pass of the pattern over every character
     return _TOKEN.sub(one, text)
 
 

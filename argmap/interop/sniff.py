@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import PurePath
 from typing import Final
 
 from argmap.errors import MapFileError
@@ -26,9 +27,12 @@ _ARGDOWN: Final = (
 )
 _PCS: Final = (
     re.compile(r"^[ \t]*\(\d+\)[ \t]+\S", re.MULTILINE),
-    re.compile(r"^[ \t]*-{4,}", re.MULTILINE),
+    re.compile(r"^[ \t]*(?:-{4,}|--[ \t]*$|--[ \t]+\S.*--[ \t]*$)", re.MULTILINE),
 )
-"""A premise-conclusion structure: numbered statements and an inference line."""
+"""A premise-conclusion structure: numbered statements and an inference line (``----``,
+``-- rule --``, or a lone ``--`` opening a rule on the lines below)."""
+_ARGDOWN_SUFFIXES: Final = (".argdown", ".ad")
+"""The names Argdown's own tools give its files: such a file is Argdown, whatever it holds."""
 _AIF_KEYS: Final = re.compile(r'"(?:nodes|edges|AIF)"\s*:')
 """What JSON that does not parse shows when it was meant as AIF."""
 _MAP_KEYS: Final = re.compile(r"^(?:title|thesis|nodes):", re.MULTILINE)
@@ -73,6 +77,8 @@ def check_format(text: str, path: str, fmt: str | None) -> str:
             and the option to give), or no format was given and none can be told.
     """
     seen = sniff(text)
+    if fmt is None and seen is None and PurePath(path).suffix.lower() in _ARGDOWN_SUFFIXES:
+        return "argdown"  # plain paragraphs are Argdown statements
     if fmt is None:
         if seen in ("aif", "argdown", "kialo"):
             return seen

@@ -1,7 +1,8 @@
 """Record what the real Argdown CLI reads in each real Argdown file, for tests/test_import_real.py.
 
 Run `python tests/scripts/argdown_expectations.py` after `make argdown`; it writes
-tests/cases/real/argdown-expected.json (statements, arguments and relations per file, and
+tests/cases/real/argdown-expected.json (statements with their tags and data, arguments
+with their data and inference rules, and relations per file, and
 the same for each documentation snippet in tests/cases/real/argdown-snippets.json).
 Read the diff before committing it.
 """
@@ -36,6 +37,22 @@ def _canonical(members: list[dict[str, Any]]) -> str:
     return _plain(text)
 
 
+def _data(element: dict[str, Any]) -> dict[str, Any]:
+    """The data block Argdown reads for an element (its members' merged), when it has one."""
+    return {"data": element["data"]} if element.get("data") else {}
+
+
+def _inferences(argument: dict[str, Any]) -> dict[str, Any]:
+    """The rules and data of the argument's inferences, when any has some."""
+    found = [
+        {"rules": inference.get("inferenceRules", []), "data": inference.get("data", {})}
+        for statement in argument.get("pcs", [])
+        if (inference := statement.get("inference"))
+        and (inference.get("inferenceRules") or inference.get("data"))
+    ]
+    return {"inferences": found} if found else {}
+
+
 def expected(path: Path) -> dict[str, Any] | None:
     """What the Argdown CLI reads in ``path``, or None when it refuses the file."""
     with tempfile.TemporaryDirectory() as out:
@@ -46,11 +63,12 @@ def expected(path: Path) -> dict[str, Any] | None:
         data = json.loads(made.read_text(encoding="utf-8"))
     return {
         "statements": {
-            title: {"text": _canonical(s["members"]), "tags": sorted(s.get("tags", []))}
+            title: {"text": _canonical(s["members"]), "tags": sorted(s.get("tags", []))} | _data(s)
             for title, s in data["statements"].items()
         },
         "arguments": {
-            title: {"text": _canonical(a["members"])} for title, a in data["arguments"].items()
+            title: {"text": _canonical(a["members"])} | _data(a) | _inferences(a)
+            for title, a in data["arguments"].items()
         },
         "relations": sorted(
             [r["from"], r["fromType"], r["relationType"], r["to"], r["toType"]]

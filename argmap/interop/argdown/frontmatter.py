@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Final
 
 from argmap.errors import MapFileError
+from argmap.interop.fitting import note_value
 from argmap.interop.flowyaml import FlowError, load_flow
 from argmap.interop.graph import GraphBuilder
 
-__all__ = ["front_matter"]
+__all__ = ["DESCRIBING", "described", "front_matter"]
+
+DESCRIBING: Final = {
+    "subTitle": "",
+    "subtitle": "",
+    "abstract": "",
+    "author": "Author: ",
+    "authors": "Authors: ",
+    "date": "Date: ",
+}
+"""Front matter that tells about the document (Argdown's HTML header), by the words that
+introduce each in the map's description."""
 
 
 def front_matter(
@@ -59,3 +71,20 @@ def _header(
         )
         graph.warn_kind("front matter keys not kept", line, item=repr(key))
     return header
+
+
+def described(header: dict[str, Any]) -> dict[str, Any]:
+    """Return the map header the front matter gives, the description made whole.
+
+    Its subtitle, abstract, author and date follow the description's own text in the
+    map's description, one paragraph each.
+    """
+    out = {k: v for k, v in header.items() if k not in DESCRIBING}
+    parts = [note_value(out["description"])] if out.get("description") is not None else []
+    for key, words in DESCRIBING.items():
+        value = header.get(key)
+        if value is not None and note_value(value).strip():
+            parts.append(words + " ".join(note_value(value).split()))
+    if parts:
+        out["description"] = "\n\n".join(parts)
+    return out

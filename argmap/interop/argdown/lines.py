@@ -13,6 +13,7 @@ _MARK: Final = "\x00"
 in an imported file)."""
 _LINK: Final = re.compile(r"\[[^\]\n]{1,500}\]\([^)\n]{1,2000}\)")
 _SPECIAL: Final = re.compile(r"[\\\[{/<]")
+_BLOCK_CHARS: Final = re.compile(r"[\\{}\[\]\"']")
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,10 @@ def data_blocks(text: str) -> dict[int, int]:
     quote_char = ""
     i, n = 0, len(text)
     while i < n:
+        special = _BLOCK_CHARS.search(text, i)  # nothing else changes what is open
+        if special is None:
+            break
+        i = special.start()
         ch = text[i]
         if quote_char:
             if ch == "\\" and quote_char == '"':

@@ -24,6 +24,8 @@ class Inference:
     rule: str = ""
     closed: bool = True
     """False while a multi-line inference (``--`` ... ``--``) is still open."""
+    data: dict[str, Any] = field(default_factory=dict)
+    """Its data block but ``uses`` (``{logic: deductive}``), kept with its rule."""
 
 
 @dataclass
@@ -75,11 +77,7 @@ def settle(structure: Structure, graph: GraphBuilder) -> str | None:
             group = f"{structure.argument}{step} premises"
         for _, key, line in premises:
             graph.relate(Edge(key, target, Relation.SUPPORTS, (line,), line, group=group))
-        if inference.rule:
-            graph.warn_kind(
-                "inference rules (-- rule --) are not kept; the inference is read as support",
-                inference.line,
-            )
+        _keep_rule(graph, inference, target)
         start = inference.after
     main = statements[steps[-1].after]
     graph.relate(Edge(structure.argument, main[1], Relation.SUPPORTS, (main[2],), main[2]))
@@ -89,6 +87,22 @@ def settle(structure: Structure, graph: GraphBuilder) -> str | None:
             extra[2],
         )
     return main[1]
+
+
+def _keep_rule(graph: GraphBuilder, inference: Inference, target: str) -> None:
+    """An inference's rule and data, in the note of what it concludes (the argument, last)."""
+    from argmap.interop.fitting import note_value
+
+    said = [f"Inference rule: {inference.rule}"] if inference.rule else []
+    said += [f"Inference {key}: {note_value(value)}" for key, value in inference.data.items()]
+    if not said:
+        return
+    graph.elements[target].notes.extend(said)
+    graph.warn_kind(
+        "inference rules (-- rule --) and their data are kept in the note of the argument "
+        "(or intermediate conclusion) they lead to",
+        inference.line,
+    )
 
 
 def _premises(

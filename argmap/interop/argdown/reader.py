@@ -8,12 +8,12 @@ from pathlib import PurePath
 from typing import Any, Final
 
 from argmap.interop import ImportOptions, ImportResult
-from argmap.interop.argdown import DATA_FIELDS, RELATION_MARKS
-from argmap.interop.argdown.frontmatter import front_matter
+from argmap.interop.argdown import RELATION_MARKS
+from argmap.interop.argdown.data import element_data, read_data
+from argmap.interop.argdown.frontmatter import DESCRIBING, described, front_matter
 from argmap.interop.argdown.lines import Line, source_lines
 from argmap.interop.argdown.pcs import Inference, Structure, inference_line, settle, uses_of
 from argmap.interop.argdown.scan import DEFINITION_RE, LINK_RE, Scan, bare_mark, refuse_line
-from argmap.interop.flowyaml import load_flow
 from argmap.interop.graph import Edge, Element, GraphBuilder
 from argmap.model import NodeKind, Relation
 
@@ -22,10 +22,10 @@ __all__ = ["ArgdownGraph", "import_text", "read_graph"]
 _RELATION_RE: Final = re.compile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-|_)(?=\s|$)")
 _HEADING_RE: Final = re.compile(r"(#+) ")
 _NUMBER_RE: Final = re.compile(r"\((\d+)\)")
+_INCLUDE_RE: Final = re.compile(r"@include\([^)\n]*\)")
 _LIST_RE: Final = re.compile(r"(?:\*|\d+\.)(?=\s)")
 _INCOMING: Final = {mark: relation for relation, mark in RELATION_MARKS.items()}
-_KNOWN_KEYS: Final = frozenset({*DATA_FIELDS, "kind", "text", "tags", "uses"})
-_HEADER_KEYS: Final = ("title", "description", "source", "sources")
+_HEADER_KEYS: Final = ("title", "description", "source", "sources", *DESCRIBING)
 
 
 @dataclass
@@ -76,7 +76,7 @@ class _Reader:
     # -- the file ---------------------------------------------------------------------------
     def run(self) -> ImportResult:
         self.read_all()
-        header = {k: v for k, v in self.header.items() if k in _HEADER_KEYS}
+        header = described(self.header)
         header.setdefault("title", PurePath(self.path).stem or "Imported Argdown")
         thesis = self.thesis[0] if len(self.thesis) == 1 else None
         m, warnings = self.graph.build(header, thesis=thesis, options=self.options)
@@ -101,7 +101,15 @@ class _Reader:
             self.end_block()
             return
         text, column = line.text, line.indent + 1
-        if self.inference is not None:
+        if _INCLUDE_RE.fullmatch(text):
+            self.graph.warn_kind(
+                "@include(...) lines are skipped: argmap reads one file; paste the included "
+                "file in, or import it on its own",
+                line.number,
+                column,
+                item=repr(text),
+            )
+        elif self.inference is not None:
             self.inference_goes_on(text)
         elif self.block.heading is not None:
             self.block.heading.append(text)
@@ -203,12 +211,14 @@ class _Reader:
         scan = Scan("\n".join(current.parts))
         data = self.data(scan, current.line)
         element = self.graph.elements[current.key]
-        kind = self.fields(element, data, current)
+        kind = element_data(element, data, self.graph, (current.line, current.column))
         tags = data.get("tags", scan.tags)
         if tags:
             known = list(element.fields.get("tags", []))
-            added = tags if isinstance(tags, list) else [tags]
-            element.fields["tags"] = known + [t for t in added if t not in known]
+            for tag in tags if isinstance(tags, list) else [tags]:
+                if tag not in known:  # each once: ``#a #a`` is one tag, as in Argdown
+                    known.append(tag)
+            element.fields["tags"] = known
         text = str(data["text"]) if "text" in data else scan.text
         if current.defined and text:
             self.wordings.setdefault(current.key, []).append((text, current.line))
@@ -230,24 +240,6 @@ class _Reader:
                 inference.uses = uses_of(value) or inference.uses
                 return
         self.graph.warn_kind("'uses' outside a premise-conclusion structure is ignored", lineno)
-
-    def fields(self, element: Element, data: dict[str, Any], current: _Open) -> NodeKind | None:
-        kind: NodeKind | None = None
-        for name, value in data.items():
-            if name == "kind":
-                try:
-                    kind = NodeKind(value)
-                except ValueError:
-                    self.graph.warn_kind(
-                        "unknown kinds ignored", current.line, current.column, item=repr(value)
-                    )
-            elif name in _KNOWN_KEYS and name not in ("text", "tags"):
-                element.fields[name] = value
-            elif name not in _KNOWN_KEYS:
-                self.graph.warn_kind(
-                    "data keys not kept", current.line, current.column, item=repr(name)
-                )
-        return kind
 
     def settle_texts(self) -> None:
         """Give each element the text it was last defined with, as Argdown does."""
@@ -272,19 +264,7 @@ class _Reader:
         return self.titles[(kind, title)]
 
     def data(self, scan: Scan, lineno: int) -> dict[str, Any]:
-        for what in scan.unsupported:
-            self.graph.warn(lineno, f"{what}; the rest of the element is skipped")
-        if scan.data is None:
-            return {}
-        try:
-            data = load_flow(scan.data)
-        except ValueError as exc:
-            self.graph.warn(lineno, f"invalid data block ({exc}); ignored")
-            return {}
-        if not isinstance(data, dict):
-            self.graph.warn(lineno, "a data block must be a mapping {key: value}; ignored")
-            return {}
-        return data
+        return read_data(scan, self.graph, lineno)
 
     def relate(self, mark: str, parent: str, child: str, lineno: int, column: int) -> None:
         order = (lineno,)
@@ -347,6 +327,7 @@ class _Reader:
         if scan.data is not None:
             data = self.data(scan, inference.line)
             inference.uses = uses_of(data.get("uses"))
+            inference.data = {str(k): v for k, v in data.items() if k != "uses"}
             inference.rule = scan.text
 
     def settle_structure(self, structure: Structure) -> None:
@@ -382,15 +363,17 @@ def read_graph(text: str, path: str) -> ArgdownGraph:
 def import_text(text: str, path: str, options: ImportOptions | None = None) -> ImportResult:
     """Read Argdown text as a map.
 
-    Read: front matter (title, description, source, sources), statements
-    ``[Title]: text`` and arguments ``<Title>: text`` over as many lines as they run,
-    references, untitled statements, relations ``+ - _ <+ <- <_`` (child to parent) and
-    ``+> -> _>`` (parent to child) nested by indentation, ``#tags``, data blocks
-    ``{...}``, premise-conclusion structures (premises support their argument, which
-    supports its conclusion) and headings whose data names a linked group
-    ``{group: ...}``. Titles become ids where they are valid ids. What a map cannot hold
-    (contradictions, other headings, inference rules, list items, other data keys) is
-    reported once per kind, with the lines where it occurs.
+    Read: front matter (title, description, source, sources; subtitle, abstract, author
+    and date into the description), statements ``[Title]: text`` and arguments
+    ``<Title>: text`` over as many lines as they run, references, untitled statements,
+    relations ``+ - _ <+ <- <_`` (child to parent) and ``+> -> _>`` (parent to child)
+    nested by indentation, ``#tags`` (each once), data blocks ``{...}`` (keys with no
+    node field into the note), premise-conclusion structures (premises support their
+    argument, which supports its conclusion; inference rules into the note) and headings
+    whose data names a linked group ``{group: ...}``. Titles become ids where they are
+    valid ids. What a map cannot hold (contradictions, other headings, list items,
+    drawing settings, ``@include`` lines) is reported once per kind, with the lines
+    where it occurs.
 
     Raises:
         MapFileError: broken front matter, no root claim, several (without a choice in

@@ -38,6 +38,9 @@ SHORTCODES: Final = {
 }  # fmt: skip
 """Argdown's shortcodes, ``.A.`` or ``:A:`` for the symbol it stands for (Argdown's defaults)."""
 _TAG: Final = re.compile(r"#([\w-]+)")
+_ORDINARY: Final = re.compile(r"[^\\#\[.:{*_]+")
+"""Characters the scanner copies as they are: none starts an escape, tag, link, shortcode,
+data block or emphasis."""
 
 
 def _shortcode(text: str, i: int) -> re.Match[str] | None:
@@ -65,6 +68,10 @@ class Scan:
         blocks = data_blocks(text) if "{" in text else {}
         i, n = 0, len(text)
         while i < n:
+            if run := _ORDINARY.match(text, i):  # a run of letters no rule below reads
+                out.append(run.group())
+                i = run.end()
+                continue
             ch = text[i]
             if ch == "\\" and i + 1 < n:
                 out.append(text[i + 1])
@@ -96,7 +103,8 @@ class Scan:
                 out.append(_STAR if marks and ch == "*" else _UNDER if marks and ch == "_" else ch)
                 i += 1
         plain = "".join(out)
-        for _ in range(3 if marks else 0):  # emphasis inside emphasis
+        marked = marks and (_STAR in plain or _UNDER in plain)
+        for _ in range(3 if marked else 0):  # emphasis inside emphasis
             plain = _EMPHASIS.sub(lambda m: m.group(2) or m.group(4), plain)
         if marks:
             plain = plain.replace(_STAR, "*").replace(_UNDER, "_")
