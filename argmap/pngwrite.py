@@ -5,13 +5,15 @@ from __future__ import annotations
 import struct
 import zlib
 from collections.abc import Callable
-from typing import Final
+from typing import Final, Protocol
 
-__all__ = ["LEVEL", "compressor", "encode_rgba"]
+__all__ = ["BAND_BYTES", "LEVEL", "Deflater", "compressor", "encode_rgba"]
 
 SIGNATURE: Final = b"\x89PNG\r\n\x1a\n"
 LEVEL: Final = 1
 """Deflate level: a diagram is mostly flat colour, which the fastest level packs well."""
+BAND_BYTES: Final = 1 << 19
+"""About how many bytes of rows are joined and deflated at a time (a band stays in the cache)."""
 
 _RGBA: Final = 6
 """IHDR colour type: truecolour with alpha, 8 bits a channel."""
@@ -19,8 +21,20 @@ _NO_FILTER: Final = b"\0"
 """The filter type byte before each row: none."""
 
 
-def compressor() -> Callable[[bytes], bytes]:
-    """The zlib-stream compressor PNG data goes through, at :data:`LEVEL`.
+class Deflater(Protocol):
+    """A zlib-stream compressor, fed piece by piece (as ``zlib.compressobj()`` makes one)."""
+
+    def compress(self, data: bytes, /) -> bytes:
+        """Deflate ``data``: the part of the stream ready so far."""
+        ...
+
+    def flush(self) -> bytes:
+        """End the stream: the rest of it."""
+        ...
+
+
+def compressor() -> Callable[[], Deflater]:
+    """What starts the zlib stream PNG data goes through, at :data:`LEVEL`.
 
     ISA-L's (the ``isal`` package, if installed) is about seven times as fast as zlib's at
     level 1 on a slide's pixels, for files a few per cent larger; each gives the same
@@ -29,24 +43,26 @@ def compressor() -> Callable[[bytes], bytes]:
     try:
         from isal import isal_zlib
     except ImportError:
-        return lambda data: zlib.compress(data, LEVEL)
-    return lambda data: isal_zlib.compress(data, LEVEL)
+        return lambda: zlib.compressobj(LEVEL)
+    return lambda: isal_zlib.compressobj(LEVEL)
 
 
 def encode_rgba(
-    pixels: bytes, width: int, height: int, compress: Callable[[bytes], bytes] | None = None
+    pixels: bytes, width: int, height: int, deflater: Callable[[], Deflater] | None = None
 ) -> bytes:
     """A PNG file of ``width`` x ``height`` RGBA pixels, rows top to bottom.
 
     Each row is stored unfiltered (filter type 0): the filters PNG offers buy a little
-    size at a cost in Python far above the compressor's.
+    size at a cost in Python far above the compressor's. The rows go to the compressor a
+    band of about :data:`BAND_BYTES` at a time, each row after its filter byte: a tenth
+    faster on a slide than one copy of the whole image, which leaves the cache.
 
     Args:
         pixels: ``width * height * 4`` bytes, straight (not premultiplied) alpha; a
             drawing on an opaque background is the same either way.
         width: pixels a row.
         height: rows.
-        compress: a zlib-stream compressor (default: :func:`compressor`).
+        deflater: starts a zlib stream (default: :func:`compressor`'s).
 
     Raises:
         ValueError: ``pixels`` is not ``width * height * 4`` bytes, or a side is not positive.
@@ -55,16 +71,23 @@ def encode_rgba(
     if width <= 0 or height <= 0 or len(pixels) != stride * height:
         raise ValueError(f"{len(pixels)} bytes are not {width} x {height} RGBA pixels")
     view = memoryview(pixels)
-    # Each row after its filter byte, joined in one copy: half the time of copying each
-    # row onto its byte first.
-    rows: list[bytes | memoryview] = [_NO_FILTER, view] * height
-    rows[1::2] = [view[row : row + stride] for row in range(0, stride * height, stride)]
+    stream = (deflater or compressor())()
+    band = max(1, BAND_BYTES // stride) * stride
+    packed = []
+    for top in range(0, stride * height, band):
+        # Each row after its filter byte, joined in one copy: half the time of copying
+        # each row onto its byte first.
+        bottom = min(top + band, stride * height)
+        rows: list[bytes | memoryview] = [_NO_FILTER, view] * ((bottom - top) // stride)
+        rows[1::2] = [view[row : row + stride] for row in range(top, bottom, stride)]
+        packed.append(stream.compress(b"".join(rows)))
+    packed.append(stream.flush())
     header = struct.pack(">IIBBBBB", width, height, 8, _RGBA, 0, 0, 0)
     return b"".join(
         (
             SIGNATURE,
             _chunk(b"IHDR", header),
-            _chunk(b"IDAT", (compress or compressor())(b"".join(rows))),
+            _chunk(b"IDAT", b"".join(packed)),
             _chunk(b"IEND", b""),
         )
     )

@@ -2,14 +2,20 @@
 
 1. Stages of drawing one slide (1,500-node generated map, the pages resvg draws), in CPU
    ms a slide, in this process: making the page's SVG, preparing it for resvg (fonts named
-   for each run), resvg parsing it and setting its text (user and system time: resvg 0.47
-   maps the font file anew for each glyph it outlines), filling it, and packing the PNG;
-   then the route a render of many slides takes (``raster.OUTLINE_MIN_PAGES``): argmap
-   setting the plain text as glyph outlines, and resvg parsing and filling that. Then
-   what the filling costs by part: an empty page, the shapes, the text.
-2. The PNG writer's choices on the same pixels: deflate level and library, and what
+   for each run, the engine's white page background left to resvg's white canvas), resvg
+   parsing it and setting its text (user and system time: resvg 0.47 maps the font file
+   anew for each glyph it outlines), filling it, and packing the PNG; then the route a
+   render of many slides takes (``raster.OUTLINE_MIN_PAGES``): argmap setting the plain
+   text as glyph outlines (one path a line), and resvg parsing and filling that. Then what
+   the filling costs by part: an empty page, the shapes, the text, and two ways of drawing
+   the text that are not taken, for what they show: without anti-aliasing (what the
+   anti-aliased edges cost, about half of it) and one path a glyph (what a path costs).
+2. A slide in a raster worker process, as a render runs it (its own malloc settings,
+   outlines, resvg, encoding, the framing of jobs and images): a worker's CPU for all the
+   slides less its CPU for the first alone (start-up, fonts, fontTools), a slide.
+3. The PNG writer's choices on the same pixels: deflate level and library, and what
    dropping the alpha channel would cost; time and size.
-3. Whole renders through the command (``argmap render MAP -f png``), each in a fresh
+4. Whole renders through the command (``argmap render MAP -f png``), each in a fresh
    process: wall and CPU seconds (argmap, engine and workers), the load average while it
    ran (other work on the machine stretches the wall time, not the CPU time), and the
    peak memory of the process and all its children summed, sampled every 50 ms.
@@ -21,6 +27,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -140,22 +147,30 @@ def stages() -> None:
     print(f"| all stages, text set by resvg | | | {shared + by_resvg:.1f} |")
     print(f"| all stages, text as outlines (many slides) | | | {shared + by_argmap:.1f} |")
     fills(outlined, parse, fill, n)
+    in_workers(jobs)
     encoders(pixels)
 
 
 def fills(outlined: list[str], parse: Any, fill: Any, n: int) -> None:
     """What filling costs, by what is drawn: the page alone, the shapes, the text."""
-    import re
-
     text = re.compile(r'<path fill="[^"]*" transform="matrix[^>]*/>')
     shapes = re.compile(
         r'<(?:polygon|ellipse|polyline)[^>]*/>|<path (?!fill="[^"]*" transform="matrix)[^>]*/>'
     )
     graph = re.compile(r'<g id="graph0".*</g>', re.S)
+    texts = [shapes.sub("", s) for s in outlined]
     parts = [
         ("an empty page (allocate, clear, hand back)", [graph.sub("", s) for s in outlined]),
-        ("background, boxes and edges (no text)", [text.sub("", s) for s in outlined]),
-        ("text alone (outlined)", [shapes.sub("", s) for s in outlined]),
+        ("boxes and edges (no text)", [text.sub("", s) for s in outlined]),
+        ("text alone (outlined, a path a line)", texts),
+        (
+            "text alone, not anti-aliased (not drawn so)",
+            [
+                s.replace('transform="matrix', 'shape-rendering="crispEdges" transform="matrix')
+                for s in texts
+            ],
+        ),
+        ("text alone, a path a glyph (not drawn so)", [_a_path_a_glyph(s) for s in texts]),
         ("all of it", outlined),
     ]
     print(f"\nFilling by part ({n} slides, text as outlines; CPU ms a slide, parse excluded)\n")
@@ -167,31 +182,86 @@ def fills(outlined: list[str], parse: Any, fill: Any, n: int) -> None:
         print(f"| {name} | {parsed:.1f} | {filled:.1f} | {filled - parsed:.1f} |")
 
 
+def _a_path_a_glyph(svg: str) -> str:
+    """The outlined lines of a page split into one path a glyph, each with the line's transform."""
+    line = re.compile(r'(<path fill="[^"]*" transform="[^"]*") d="([^"]*)"/>')
+
+    def split(match: re.Match[str]) -> str:
+        glyphs = match.group(2).split("M")[1:]
+        return "".join(f'{match.group(1)} d="M{glyph}"/>' for glyph in glyphs)
+
+    return line.sub(split, svg)
+
+
+def in_workers(jobs: list[Any]) -> None:
+    """CPU a slide in a raster worker process, its start-up and first slide not counted."""
+    if not hasattr(os, "wait4"):
+        print("\n(a slide in a worker: needs os.wait4; skipped)")
+        return
+    graph = re.compile(r'<g id="graph0".*</g>', re.S)
+    routes = [
+        ("text as outlines (a render of many slides)", [(*j[:5], True) for j in jobs]),
+        ("text set by resvg (a render of few)", [(*j[:5], False) for j in jobs]),
+        ("an empty page", [(graph.sub("", j[0]), *j[1:5], False) for j in jobs]),
+    ]
+    print(
+        f"\nA slide in a raster worker process ({len(jobs)} slides; CPU ms a slide, best of 2)\n"
+    )
+    print("| route | CPU ms a slide |")
+    print("|---|---|")
+    for name, todo in routes:
+        first = min(_worker_cpu(todo[:1]) for _ in range(2))
+        every = min(_worker_cpu(todo) for _ in range(2))
+        print(f"| {name} | {1000 * (every - first) / (len(todo) - 1):.1f} |", flush=True)
+
+
+def _worker_cpu(jobs: list[Any]) -> float:
+    """CPU seconds (user and system) of a raster worker process that draws ``jobs``."""
+    from argmap import rasterworker
+
+    env = dict(os.environ)
+    env["GLIBC_TUNABLES"] = MALLOC_TUNABLES
+    process = subprocess.Popen(
+        [sys.executable, "-m", "argmap.rasterworker"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=env,
+    )
+    assert process.stdin is not None and process.stdout is not None
+    for job in jobs:
+        rasterworker.send(process.stdin, job)
+        assert isinstance(rasterworker.receive(process.stdout), bytes)
+    process.stdin.close()
+    process.stdout.close()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return float(usage.ru_utime + usage.ru_stime)
+
+
 def encoders(pixels: list[Any]) -> None:
     import zlib
 
     from argmap.pngwrite import encode_rgba
 
     n = len(pixels)
-    choices: list[tuple[str, Callable[[bytes], bytes]]] = [
-        (f"zlib level {level}", lambda data, level=level: zlib.compress(data, level))
-        for level in (1, 6)
+    choices: list[tuple[str, Callable[[], Any]]] = [
+        (f"zlib level {level}", lambda level=level: zlib.compressobj(level)) for level in (1, 6)
     ]
     try:
         from isal import isal_zlib
 
         choices = [
-            (f"ISA-L level {level}", lambda data, level=level: isal_zlib.compress(data, level))
+            (f"ISA-L level {level}", lambda level=level: isal_zlib.compressobj(level))
             for level in (0, 1, 2, 3)
         ] + choices
     except ImportError:
-        pass
+        isal_zlib = None
     print(f"\nThe PNG writer's choices on the same pixels ({n} slides; unfiltered rows)\n")
     print("| deflate | CPU ms a slide | kB a slide |")
     print("|---|---|---|")
-    for name, compress in choices:
-        sizes = [len(encode_rgba(*p, compress)) for p in pixels]
-        _, _, ms = cpu_ms(lambda compress=compress: [encode_rgba(*p, compress) for p in pixels], n)
+    for name, start in choices:
+        sizes = [len(encode_rgba(*p, start)) for p in pixels]
+        _, _, ms = cpu_ms(lambda start=start: [encode_rgba(*p, start) for p in pixels], n)
         used = " (used)" if name == "ISA-L level 1" else ""
         print(f"| {name}{used} | {ms:.1f} | {sum(sizes) / len(sizes) / 1000:.0f} |")
 
@@ -203,6 +273,20 @@ def encoders(pixels: list[Any]) -> None:
 
     _, _, ms = cpu_ms(rgb, n, repeats=1)
     print(f"| (dropping alpha for RGB, before any deflate) | {ms:.1f} | |")
+
+    def whole(deflate: Callable[[bytes], bytes]) -> None:
+        """Every row after its filter byte in one copy of the image, deflated at once."""
+        for data, width, height in pixels:
+            view, stride = memoryview(data), width * 4
+            rows: list[bytes | memoryview] = [b"\0", view] * height
+            rows[1::2] = [view[at : at + stride] for at in range(0, stride * height, stride)]
+            deflate(b"".join(rows))
+
+    _, _, ms = cpu_ms(lambda: whole(lambda data: b""), n)
+    print(f"| (the whole image joined with its filter bytes, no deflate) | {ms:.1f} | |")
+    if isal_zlib is not None:
+        _, _, ms = cpu_ms(lambda: whole(lambda data: isal_zlib.compress(data, 1)), n)
+        print(f"| ISA-L level 1, the whole image joined, then deflated (until now) | {ms:.1f} | |")
 
 
 def tree_rss(root: int) -> int:

@@ -114,6 +114,42 @@ def test_the_same_page_drawn_by_resvg_and_by_the_engine_differs_only_in_its_font
     assert all(abs(a - b) <= 2 for a, b in zip(ink[0], ink[1], strict=True)), ink
 
 
+def test_the_white_page_under_a_drawing_is_left_to_resvg_s_white_canvas() -> None:
+    # The engine's white background, the first thing drawn, is not filled again over
+    # resvg's opaque white page: the same pixels, outlined text or not.
+    from argmap import rasterworker
+    from argmap.exporters.diagram import raster
+    from argmap.exporters.diagram.fonts import font_files
+
+    layout = _layout()
+    svg = fitting.page_svg(layout, layout.pages[0])
+    unpainted = raster._unpainted(svg)
+    assert unpainted.count("<polygon") == svg.count("<polygon") - 1
+    fonts = [str(path) for path in font_files()]
+    for outlined in (False, True):
+        kept, dropped = (
+            rasterworker.draw((raster._with_fonts(s)[0], 144.0, 1.0, fonts, False, outlined))
+            for s in (svg, unpainted)
+        )
+        assert isinstance(kept, bytes) and kept == dropped
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<path d="M0 0h9"/><polygon fill="#ffffff" stroke="none" points="0,0 9,0 9,9"/>',
+        '<defs><polygon fill="#ffffff" stroke="none" points="0,0 9,0 9,9"/></defs>',
+        '<polygon fill="#fffffe" stroke="none" points="0,0 9,0 9,9"/>',
+        '<polygon fill="#ffffff" stroke="none" fill-opacity="0.5" points="0,0 9,0 9,9"/>',
+    ],
+)
+def test_a_white_shape_drawn_over_others_or_not_plain_white_is_kept(body: str) -> None:
+    from argmap.exporters.diagram import raster
+
+    svg = f'<svg xmlns="http://www.w3.org/2000/svg"><g>{body}</g></svg>'
+    assert raster._unpainted(svg) == svg
+
+
 def test_pages_drawn_by_several_workers_at_once_are_the_same_bytes(
     route: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

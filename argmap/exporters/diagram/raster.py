@@ -18,6 +18,15 @@ from argmap.rasterworker import Job
 __all__ = ["available", "draw_pngs", "svg_to_png", "svgs_to_pngs"]
 
 _SIZE: Final = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)pt"[^>]*?\bheight="([\d.]+)pt"', re.S)
+_FIRST_DRAWN: Final = re.compile(
+    r"<(?:polygon|path|polyline|ellipse|text|image|rect|circle|line|use)\b[^>]*>"
+    r"|<(?:defs|clipPath|mask|pattern|symbol|marker|style)\b"
+)
+"""The first shape drawn, or whatever comes first that could make it drawn otherwise."""
+_WHITE_FILL: Final = re.compile(
+    r'<polygon fill="(?:#ffffff|white)" stroke="none" points="[^"<>]*"/>'
+)
+"""The engine's page background: an opaque white polygon, the first thing it draws."""
 
 
 def _with_fonts(svg: str) -> tuple[str, bool]:
@@ -150,8 +159,21 @@ def _job(svg: str, dpi: int, max_side_px: int, outlined: bool = False) -> Job:
         longest_px = max(float(size.group(1)), float(size.group(2))) * dpi / 72
         if longest_px > max_side_px:
             zoom = max_side_px / longest_px
-    text, shaped = _with_fonts(svg)
+    text, shaped = _with_fonts(_unpainted(svg))
     return text, float(dpi), zoom, [str(path) for path in font_files()], shaped, outlined
+
+
+def _unpainted(svg: str) -> str:
+    """The SVG without its white background, which resvg would paint over a white page.
+
+    The same pixels for less: filling it is about a fortieth of a slide's drawing. Only a
+    white polygon that is the first thing drawn goes (a white shape drawn later hides
+    what lies beneath it).
+    """
+    first = _FIRST_DRAWN.search(svg)
+    if first is None or _WHITE_FILL.fullmatch(first.group(0)) is None:
+        return svg
+    return svg[: first.start()] + svg[first.end() :]
 
 
 class _Worker:
