@@ -122,7 +122,7 @@ def _boxed(size: float, *lines: str) -> Html:
     """
     return Html(
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
-        f"<TR><TD{width_attr(list(lines), size)}>{lines_html(list(lines))}</TD></TR></TABLE>"
+        f"<TR><TD{width_attr(list(lines), size, padding=0)}>{lines_html(list(lines))}</TD></TR></TABLE>"
     )
 
 
