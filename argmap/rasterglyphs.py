@@ -11,8 +11,8 @@ letter decomposed, a contextual form) is left to resvg, as is any other text.
 Runs of Indic scripts, Khmer and Myanmar are set as HarfBuzz shapes them, where
 ``uharfbuzz`` is installed (:mod:`argmap.shaping`): resvg 0.47 sets them wrong.
 
-Imports nothing of argmap but :mod:`argmap.rastershaping`, :mod:`argmap.shaping` and
-:mod:`argmap.rasterworker`'s constants: it runs in the raster workers
+Imports nothing of argmap but :mod:`argmap.rastershaping` and :mod:`argmap.shaping`: it
+runs in the raster workers
 (:mod:`argmap.rasterworker`).
 """
 
@@ -28,8 +28,7 @@ from fontTools.pens.recordingPen import DecomposingRecordingPen
 from fontTools.ttLib import TTFont
 
 from argmap.rastershaping import Kerning, ligate, substituted, substitutions
-from argmap.rasterworker import SHAPED_FAMILIES
-from argmap.shaping import available
+from argmap.shaping import SHAPED_FAMILIES, available
 
 __all__ = ["SHAPED_RUN", "outline_text"]
 
@@ -328,7 +327,7 @@ def outline_text(svg: str, fonts: list[str], *, shaped_only: bool = False) -> st
         fonts: the font files: Noto Sans (variable, ``wght`` axis), its italic, then the
             fallback faces.
         shaped_only: set only the texts with a run in one of
-            :data:`~argmap.rasterworker.SHAPED_FAMILIES` (shaped by HarfBuzz, where
+            :data:`~argmap.shaping.SHAPED_FAMILIES` (shaped by HarfBuzz, where
             ``uharfbuzz`` is installed: see :mod:`argmap.shaping`).
     """
     key = tuple(fonts)
@@ -336,4 +335,3 @@ def outline_text(svg: str, fonts: list[str], *, shaped_only: bool = False) -> st
     if setter is None:
         setter = _setters[key] = _Setter(fonts)
     return setter.page(svg, shaped_only)
-

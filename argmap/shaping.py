@@ -5,8 +5,8 @@ signs drawn before the consonant they follow, reph and stacked marks. The runs o
 that fall to one of their Noto faces (:data:`SHAPED_FILES`) are shaped here, to measure
 them (:mod:`argmap.exporters.diagram.textwidth`) and to draw them in a PDF
 (:mod:`argmap.exporters.diagram.pdffonts`) and a PNG (:mod:`argmap.rasterglyphs`), so a
-box is as wide as the text drawn in it, in every format. Imports nothing of argmap but
-:mod:`argmap.rasterworker` (it runs in the raster workers).
+box is as wide as the text drawn in it, in every format. Imports nothing of argmap (it runs in
+the raster workers).
 
 ``uharfbuzz`` (the ``pdf`` extra) is imported only when such a run is met; without it,
 those runs are measured and drawn a character at a time, as before.
@@ -20,13 +20,12 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
-from argmap.rasterworker import SHAPED_FAMILIES
-
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
 __all__ = [
     "BOLD_WEIGHT",
+    "SHAPED_FAMILIES",
     "SHAPED_FILES",
     "Glyph",
     "available",
@@ -36,7 +35,29 @@ __all__ = [
     "shapes",
 ]
 
-SHAPED_FILES: Final = frozenset(family.replace(" ", "") + "[wght].ttf" for family in SHAPED_FAMILIES)
+SHAPED_FAMILIES: Final = frozenset(
+    f"Noto Sans {script}"
+    for script in (
+        "Bengali",
+        "Devanagari",
+        "Gujarati",
+        "Gurmukhi",
+        "Kannada",
+        "Khmer",
+        "Malayalam",
+        "Myanmar",
+        "Oriya",
+        "Sinhala",
+        "Tamil",
+        "Telugu",
+    )
+)
+"""The faces whose text is shaped here; of the resvg bindings, only resvg 0.48 (``resvg_py``)
+sets it right (measured: every other face argmap ships draws the same pixels in all three)."""
+
+SHAPED_FILES: Final = frozenset(
+    family.replace(" ", "") + "[wght].ttf" for family in SHAPED_FAMILIES
+)
 """The Noto faces whose runs are shaped (those resvg 0.47 sets wrong, too)."""
 
 BOLD_WEIGHT: Final = 700.0

@@ -262,6 +262,6 @@ def _part_caption(caption: str, group: str, part: GroupPart, plan: PagePlan) -> 
     # Fixed, or the engine spreads the cells over the caption's width.
     line = f'<TABLE FIXEDSIZE="TRUE" WIDTH="{sum(widths)}" HEIGHT="12" {table}>'
     return Html(
-        f"<TABLE {table}><TR><TD{width_attr([caption], 9, padding=0)}>{html_text(caption)}</TD></TR>"
+        f"<TABLE {table}><TR><TD{width_attr([caption], 9)}>{html_text(caption)}</TD></TR>"
         f"<TR><TD>{line}<TR>{row}</TR></TABLE></TD></TR></TABLE>"
     )

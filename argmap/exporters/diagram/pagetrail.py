@@ -186,6 +186,6 @@ def _trail_row(
         line = f"{indent}{name}: {shorten(node.text, chars)}"
     tip = html_text(f"{shorten(node.text, 300)} (page {home})")
     return (
-        f'<TR><TD PORT="r{index}" ALIGN="LEFT" HREF="#page-{home}"{width_attr([line], 11, padding=1)} '
+        f'<TR><TD PORT="r{index}" ALIGN="LEFT" HREF="#page-{home}"{width_attr([line], 11)} '
         f'TOOLTIP="{tip}"><FONT COLOR="{style.ink}">{html_text(line)}</FONT></TD></TR>'
     )

@@ -175,13 +175,14 @@ class _Fonts:
             if index < 0:
                 file, weight = MAIN_FACES[style]
                 path = noto_folder() / file
-                face = Face(self._open(path), path, FONT_FAMILY + _STYLE_NAMES[style], weight)
+                name = FONT_FAMILY + _STYLE_NAMES[style]
+                face = Face(self._open(path), path, name, weight)
             else:
                 path = self.fallbacks[index]
                 ligate = path.name.startswith("NotoEmoji")  # sequences as one glyph
                 name = _postscript(path) + ("Bold" if bold else "")
-                weight = BOLD_WEIGHT if bold else None
-                face = Face(self._open(path), path, name, weight, ligate=ligate, shaped=shaped)
+                set_at = BOLD_WEIGHT if bold else None
+                face = Face(self._open(path), path, name, set_at, ligate=ligate, shaped=shaped)
             found = self.faces[key] = (f"F{len(self.faces) + 1}", face)
         return found
 
@@ -211,10 +212,10 @@ class _Fonts:
         return " ".join(shown), width
 
     def _runs(self, line: str, style: str, size: float) -> list[tuple[str, str, float]]:
-        """A line's runs of one face each: the face's name, the operators that show the
-        run, and the run's advance.
+        """A line's runs of one face each: the face's name, operators and advance.
 
-        The advance is in thousandths of the font size.
+        The operators show the run (after its ``Tf``); the advance is in thousandths of
+        the font size.
         """
         if line.isascii() or self.main.issuperset(map(ord, line)):
             runs = [(-1, line)]  # all in Noto Sans, as most lines are

@@ -23,7 +23,7 @@ _SIZE: Final = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)pt"[^>]*?\bheight="([\d
 def _with_fonts(svg: str, fonts: list[str]) -> tuple[str, bool]:
     """The SVG's text set for resvg (see :func:`.resvgtext.set_fonts`).
 
-    A line with a run in one of the :data:`~argmap.rasterworker.SHAPED_FAMILIES` is set
+    A line with a run in one of the :data:`~argmap.shaping.SHAPED_FAMILIES` is set
     here as glyph outlines, as HarfBuzz shapes it (:mod:`argmap.rasterglyphs`), where
     ``uharfbuzz`` is installed; any such line that cannot be (a line that also holds
     right-to-left text, say) leaves the page to resvg 0.48.

@@ -103,24 +103,29 @@ def _shaped_points(text: str, size: float, style: str) -> float:
     return width
 
 
-def width_attr(lines: list[str], size: float, style: str = "", *, padding: float = 2.0) -> str:
+def width_attr(
+    lines: list[str], size: float, style: str = "", *, padding: float = 2.0, fixed: bool = False
+) -> str:
     """The ``WIDTH`` attribute of a cell holding ``lines``: room for them in Noto Sans.
 
     The engine measures text with its own Helvetica-like font, narrower than the Noto Sans
     that the PDF (and a PNG of other scripts) draws with, and sizes non-ASCII text at one
     space per UTF-8 byte; a cell at least as wide as the Noto text keeps it in its box.
     Shaped text (Indic scripts, Khmer, Myanmar: :func:`~argmap.shaping.needs_shaping`) is far
-    narrower than the engine counts it (three spaces a letter), so its cell is fixed at
-    the width it is drawn and the height the engine gives its lines.
+    narrower than the engine counts it (three spaces a letter), so a ``fixed`` cell of it
+    is fixed at the width it is drawn and the height the engine gives its lines.
 
     Args:
         lines: the cell's lines.
         size: their font size in points.
         style: ``""``, ``"B"`` or ``"I"``.
         padding: the table's ``CELLPADDING`` (the cell has no border).
+        fixed: the cell may be fixed so: its lines name the face that has them anchored
+            after layout (:func:`~.labels.lines_html`). The engine centres the lines of
+            a cell they overflow, whatever the cell's alignment.
     """
     width = math.ceil(max(text_points(line, size, style) for line in lines)) + 4
-    if any(map(needs_shaping, lines)):
+    if fixed and any(map(needs_shaping, lines)):
         height = math.ceil(len(lines) * size * LINE_SPACING + 2 * padding)
         width = max(width, math.ceil(width - 4 + 2 * padding))
         return f' WIDTH="{width}" HEIGHT="{height}" FIXEDSIZE="TRUE"'

@@ -263,7 +263,7 @@ def bank_rows(sheet: Sheet) -> list[str]:
         lines = wrap(" ".join(text.split()), BANK_WRAP)
         rows.append(
             f'<TR><TD ALIGN="RIGHT" VALIGN="TOP"><B>{number}</B></TD>'
-            f'<TD ALIGN="LEFT" BALIGN="LEFT"{width_attr(lines, BANK_POINTS, padding=4)}>'
+            f'<TD ALIGN="LEFT" BALIGN="LEFT"{width_attr(lines, BANK_POINTS)}>'
             + '<BR ALIGN="LEFT"/>'.join(html_text(line) for line in lines)
             + "</TD></TR>"
         )
