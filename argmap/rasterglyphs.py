@@ -12,8 +12,7 @@ Runs of Indic scripts, Khmer and Myanmar are set as HarfBuzz shapes them, where
 ``uharfbuzz`` is installed (:mod:`argmap.shaping`): resvg 0.47 sets them wrong.
 
 Imports nothing of argmap but :mod:`argmap.rastershaping` and :mod:`argmap.shaping`: it
-runs in the raster workers
-(:mod:`argmap.rasterworker`).
+runs in the raster workers (:mod:`argmap.rasterworker`).
 """
 
 from __future__ import annotations
@@ -28,7 +27,7 @@ from fontTools.pens.recordingPen import DecomposingRecordingPen
 from fontTools.ttLib import TTFont
 
 from argmap.rastershaping import Kerning, ligate, substituted, substitutions
-from argmap.shaping import SHAPED_FAMILIES, available
+from argmap.shaping import SHAPED_FAMILIES, available, shape, shapes
 
 __all__ = ["SHAPED_RUN", "outline_text"]
 
@@ -68,8 +67,6 @@ class _Face:
     """One face at one weight: its glyphs' outlines, advances, ligatures and pair kerning."""
 
     def __init__(self, path: str, weight: float) -> None:
-        from argmap.shaping import shapes
-
         font = TTFont(path, lazy=True)
         self.font, self.path, self.weight = font, path, weight
         self.shaped = shapes(path)
@@ -131,8 +128,6 @@ class _Face:
 
     def _shaped(self, text: str) -> list[tuple[str, float, float]]:
         """A run as HarfBuzz shapes it (see :meth:`shape`): marks moved, conjuncts formed."""
-        from argmap.shaping import shape
-
         placed: list[tuple[str, float, float]] = []
         pen = 0.0
         weight = None if self.weight == _WEIGHTS[None] else self.weight
