@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
@@ -18,6 +19,10 @@ from argmap.rasterworker import Job
 __all__ = ["available", "draw_pngs", "svg_to_png", "svgs_to_pngs"]
 
 _SIZE: Final = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)pt"[^>]*?\bheight="([\d.]+)pt"', re.S)
+
+
+_OUTLINING: Final = threading.Lock()
+"""Held while shaped lines are set as outlines: the fonts' glyphs are read as first met."""
 
 
 def _with_fonts(svg: str, fonts: list[str]) -> tuple[str, bool]:
@@ -36,7 +41,8 @@ def _with_fonts(svg: str, fonts: list[str]) -> tuple[str, bool]:
     if shaped and shaping.available():
         from argmap.rasterglyphs import SHAPED_RUN, outline_text
 
-        outlined = outline_text(text, fonts, shaped_only=True)
+        with _OUTLINING:  # pages are prepared in a thread a worker; fontTools reads lazily
+            outlined = outline_text(text, fonts, shaped_only=True)
         if SHAPED_RUN.search(outlined) is None:
             return outlined, False
     if shaped:
@@ -232,8 +238,6 @@ class _InOrder:
     """
 
     def __init__(self, svgs: Iterator[str], workers: int, size: tuple[int, int, bool]) -> None:
-        import threading
-
         self.svgs, self.workers, self.size = svgs, workers, size
         self.turn = threading.Condition()
         self.drawn: dict[int, bytes | str] = {}
