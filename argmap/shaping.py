@@ -127,6 +127,7 @@ def shape(path: Path | str, text: str, weight: float | None = None) -> tuple[Gly
     font, scale = _font(path, weight)
     buffer = uharfbuzz.Buffer()
     buffer.add_str(text)
+    buffer.language = "und"  # not the process's locale: the same glyphs on every machine
     buffer.guess_segment_properties()
     uharfbuzz.shape(font, buffer, {})
     return tuple(
