@@ -8,8 +8,11 @@ font at that weight), its ligatures and pair kerning, placed by ``text-anchor``,
 line. A text that another substitution a shaper makes unasked would change (a precomposed
 letter decomposed, a contextual form) is left to resvg, as is any other text.
 
-Imports nothing of argmap but :mod:`argmap.rastershaping`: it runs in the raster workers
-(:mod:`argmap.rasterworker`).
+Runs of Indic scripts, Khmer and Myanmar are set as HarfBuzz shapes them, where
+``uharfbuzz`` is installed (:mod:`argmap.shaping`): resvg 0.47 sets them wrong.
+
+Imports nothing of argmap but :mod:`argmap.rastershaping` and :mod:`argmap.shaping`: it
+runs in the raster workers (:mod:`argmap.rasterworker`).
 """
 
 from __future__ import annotations
@@ -24,14 +27,19 @@ from fontTools.pens.recordingPen import DecomposingRecordingPen
 from fontTools.ttLib import TTFont
 
 from argmap.rastershaping import Kerning, ligate, substituted, substitutions
+from argmap.shaping import SHAPED_FAMILIES, available, shape, shapes
 
-__all__ = ["outline_text"]
+__all__ = ["SHAPED_RUN", "outline_text"]
 
 _TEXT: Final = re.compile(
     r'<text ([^<>]*)>((?:[^<>]*<tspan font-family="[^"<>]*">[^<>]*</tspan>)*[^<>]*)</text>'
 )
 _RUN: Final = re.compile(r'<tspan font-family="([^"<>]*)">([^<>]*)</tspan>')
 """A run of text in a fallback face, as :mod:`argmap.exporters.diagram.raster` names it."""
+SHAPED_RUN: Final = re.compile(
+    '<tspan font-family="(?:' + "|".join(sorted(SHAPED_FAMILIES)) + ')">'
+)
+"""A run in one of the faces whose text is shaped (:mod:`argmap.shaping`)."""
 _ATTR: Final = re.compile(r'([\w:-]+)="([^"]*)"')
 _PLAIN_ATTRS: Final = frozenset(
     {"xml:space", "text-anchor", "x", "y", "font-family", "font-size", "font-weight",
@@ -60,6 +68,9 @@ class _Face:
 
     def __init__(self, path: str, weight: float) -> None:
         font = TTFont(path, lazy=True)
+        self.font, self.path, self.weight = font, path, weight
+        self.shaped = shapes(path)
+        """Whether runs in this face are shaped by HarfBuzz (:mod:`argmap.shaping`)."""
         self.cmap: dict[int, str] = font.getBestCmap()
         self.ratio = _UPEM / font["head"].unitsPerEm
         """Units of :data:`_UPEM` a font unit: outlines are scaled to them."""
@@ -89,8 +100,10 @@ class _Face:
         found = self.outlines[glyph] = _relative(pen.value, self.ratio)
         return found
 
-    def shape(self, text: str) -> list[tuple[str, float]] | None:
-        """Each glyph and its pen position (font units), then the end; None: leave to resvg."""
+    def shape(self, text: str) -> list[tuple[str, float, float]] | None:
+        """Each glyph and where it goes (font units), then the end; None: leave to resvg."""
+        if self.shaped:
+            return self._shaped(text)
         names: list[str] = []
         for ch in text:
             glyph = self.cmap.get(ord(ch))
@@ -103,14 +116,26 @@ class _Face:
         if substituted(self.substitutions, names):
             return None
         names = ligate(self.ligatures, names)
-        placed: list[tuple[str, float]] = []
+        placed: list[tuple[str, float, float]] = []
         pen = 0.0
         for index, glyph in enumerate(names):
-            placed.append((glyph, pen))
+            placed.append((glyph, pen, 0.0))
             pen += self.advance(glyph)
             if index + 1 < len(names):
                 pen += self.kerning.pair(glyph, names[index + 1])
-        placed.append(("", pen))
+        placed.append(("", pen, 0.0))
+        return placed
+
+    def _shaped(self, text: str) -> list[tuple[str, float, float]]:
+        """A run as HarfBuzz shapes it (see :meth:`shape`): marks moved, conjuncts formed."""
+        placed: list[tuple[str, float, float]] = []
+        pen = 0.0
+        weight = None if self.weight == _WEIGHTS[None] else self.weight
+        for glyph in shape(self.path, text, weight):
+            name = self.font.getGlyphName(glyph.gid)
+            placed.append((name, (pen + glyph.x_offset) / self.ratio, glyph.y_offset / self.ratio))
+            pen += glyph.advance
+        placed.append(("", pen / self.ratio, 0.0))
         return placed
 
 
@@ -199,10 +224,14 @@ class _Setter:
             for path in reversed(self.fonts[2:]):
                 with TTFont(path, lazy=True) as font:
                     self.families[str(font["name"].getBestFamilyName())] = path
-        return self.families.get(name) if name in _FALLBACKS else None
+        if name in _FALLBACKS or (name in SHAPED_FAMILIES and available()):
+            return self.families.get(name)
+        return None
 
-    def page(self, svg: str) -> str:
+    def page(self, svg: str, shaped_only: bool = False) -> str:
         def replace(match: re.Match[str]) -> str:
+            if shaped_only and not SHAPED_RUN.search(match.group(2)):
+                return match.group(0)
             drawn = self._text(dict(_ATTR.findall(match.group(1))), match.group(2))
             return match.group(0) if drawn is None else drawn
 
@@ -244,7 +273,8 @@ class _Setter:
         runs = [(self.fonts[int(italic)], html.unescape(pieces[0]))]
         for at in range(1, len(pieces), 3):
             path = self.family(pieces[at])
-            if path is None or italic:  # resvg slants no face that has no italic
+            # resvg slants no face that has no italic; a shaped face it draws upright.
+            if path is None or (italic and pieces[at] not in SHAPED_FAMILIES):
                 return None
             runs.append((path, html.unescape(pieces[at + 1])))
             runs.append((self.fonts[0], html.unescape(pieces[at + 2])))
@@ -264,13 +294,14 @@ class _Setter:
         for path, text in runs:
             face = self.face(path, weight)
             placed = face.shape(text)
-            outlines = [] if placed is None else [face.outline(g) for g, _ in placed[:-1]]
+            outlines = [] if placed is None else [face.outline(g) for g, _, _ in placed[:-1]]
             if placed is None or any(outline is None for outline in outlines):
                 found = None
                 break
-            for outline, (_, at) in zip(outlines, placed, strict=False):
+            for outline, (_, x, y) in zip(outlines, placed, strict=False):
                 if outline:
-                    parts.append(f"M{_number(pen + at * face.ratio)} 0{outline}")
+                    at = f"{_number(pen + x * face.ratio)} {_number(y * face.ratio)}"
+                    parts.append(f"M{at}{outline}")
             pen += placed[-1][1] * face.ratio
         if found is not None:
             found = ("".join(parts), pen)
@@ -283,16 +314,19 @@ class _Setter:
 _setters: dict[tuple[str, ...], _Setter] = {}
 
 
-def outline_text(svg: str, fonts: list[str]) -> str:
+def outline_text(svg: str, fonts: list[str], *, shaped_only: bool = False) -> str:
     """``svg`` with its plain Noto Sans texts drawn as glyph outlines (see the module).
 
     Args:
         svg: a prepared SVG (its text in the Noto faces, a ``<tspan>`` a fallback run).
         fonts: the font files: Noto Sans (variable, ``wght`` axis), its italic, then the
             fallback faces.
+        shaped_only: set only the texts with a run in one of
+            :data:`~argmap.shaping.SHAPED_FAMILIES` (shaped by HarfBuzz, where
+            ``uharfbuzz`` is installed: see :mod:`argmap.shaping`).
     """
     key = tuple(fonts)
     setter = _setters.get(key)
     if setter is None:
         setter = _setters[key] = _Setter(fonts)
-    return setter.page(svg)
+    return setter.page(svg, shaped_only)

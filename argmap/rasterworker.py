@@ -4,9 +4,11 @@ Three bindings of resvg can draw. ``svg2png_py`` hands back the pixels, which
 :mod:`argmap.pngwrite` packs at the fastest deflate level; ``resvg`` hands back a PNG of
 its own, packed harder. Both read the fonts once, and draw what
 ``resvg_py`` draws, pixel for pixel, except text in the scripts of
-:data:`SHAPED_FAMILIES`, which their resvg 0.47 sets without its advances (Indic scripts
-piled on one another). ``resvg_py`` (resvg 0.48) sets those right but reads the fonts
-for every drawing, at about five times the cost. A job says whether it needs it.
+:data:`~argmap.shaping.SHAPED_FAMILIES`, which their resvg 0.47 sets without its
+advances (Indic scripts piled on one another; argmap sets them itself, as outlines, where
+``uharfbuzz`` is installed: :mod:`argmap.rasterglyphs`). ``resvg_py`` (resvg 0.48) sets
+those right but reads the fonts for every drawing, at about five times the cost. A job
+says whether it needs it.
 
 Run as ``python -m argmap.rasterworker``: it reads jobs from standard input and answers
 each on standard output as soon as it is drawn, both framed (:func:`send`, :func:`receive`),
@@ -30,7 +32,6 @@ from typing import IO, Final
 __all__ = [
     "BACKENDS",
     "FONT_FAMILY",
-    "SHAPED_FAMILIES",
     "Job",
     "backend",
     "draw",
@@ -49,33 +50,13 @@ SHAPING_BACKEND: Final = "resvg_py"
 """The binding that sets every script right."""
 BACKENDS: Final = (*FAST_BACKENDS, SHAPING_BACKEND)
 
-SHAPED_FAMILIES: Final = frozenset(
-    f"Noto Sans {script}"
-    for script in (
-        "Bengali",
-        "Devanagari",
-        "Gujarati",
-        "Gurmukhi",
-        "Kannada",
-        "Khmer",
-        "Malayalam",
-        "Myanmar",
-        "Oriya",
-        "Sinhala",
-        "Tamil",
-        "Telugu",
-    )
-)
-"""The faces whose text only :data:`SHAPING_BACKEND` sets right (measured: every other
-face argmap ships draws the same pixels in all three bindings)."""
-
 WHITE: Final = (255, 255, 255, 255)
 """The page under the drawing: opaque, as the engine's own PNG is."""
 
 Job = tuple[str, float, float, list[str], bool] | tuple[str, float, float, list[str], bool, bool]
 """One SVG to draw: the SVG (its text already in the Noto faces), dpi, zoom, font files
 (the upright and the italic Noto Sans first), whether its text is in one of
-:data:`SHAPED_FAMILIES`, and whether its plain text is to be set as glyph outlines
+:data:`~argmap.shaping.SHAPED_FAMILIES`, and whether its plain text is to be set as glyph outlines
 (:mod:`argmap.rasterglyphs`) first (default: no)."""
 
 Drawer = Callable[[str, float], bytes]
@@ -88,8 +69,8 @@ def backend(shaped: bool = False) -> str | None:
     """The binding to draw with: the fastest installed, or None if there is none.
 
     Args:
-        shaped: the text is in one of :data:`SHAPED_FAMILIES`: :data:`SHAPING_BACKEND`
-            first, if installed.
+        shaped: the text is in one of :data:`~argmap.shaping.SHAPED_FAMILIES`:
+            :data:`SHAPING_BACKEND` first, if installed.
     """
     order = (SHAPING_BACKEND, *FAST_BACKENDS) if shaped else BACKENDS
     return next((name for name in order if find_spec(name) is not None), None)

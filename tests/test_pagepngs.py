@@ -128,7 +128,9 @@ def test_the_white_page_under_a_drawing_is_left_to_resvg_s_white_canvas() -> Non
     fonts = [str(path) for path in font_files()]
     for outlined in (False, True):
         kept, dropped = (
-            rasterworker.draw((raster._with_fonts(s)[0], 144.0, 1.0, fonts, False, outlined))
+            rasterworker.draw(
+                (raster._with_fonts(s, fonts)[0], 144.0, 1.0, fonts, False, outlined)
+            )
             for s in (svg, unpainted)
         )
         assert isinstance(kept, bytes) and kept == dropped

@@ -49,6 +49,9 @@ HOSTILE = {
     "word": "Pneumonoultramicroscopicsilicovolcanoconiosis Donaudampfschifffahrtsgesellschaft",
     "thai": "ประชาธิปไตยต้องการพลเมืองที่มีข้อมูลและคิดอย่างมีวิจารณญาณ",
     "devanagari": "लोकतंत्र को सूचित नागरिकों की आवश्यकता होती है",
+    "conjuncts": "स्वतंत्रता, संस्कृति, द्विभाषी, कर्म — গণতন্ত্রের প্রয়োজন, ক্ষ",
+    "bengali": "বাংলা ভাষায় একটি যুক্তি: গণতন্ত্রের জন্য শিক্ষিত নাগরিক প্রয়োজন",
+    "tamil": "தமிழ் மொழியில் ஒரு எதிர்ப்பு: கல்வி மட்டும் போதாது, சமத்துவமும் தேவை",
     "zero-width": "Zero\u200bwidth\u200bspaces and soft\u00adhyphen and\u2060joiner",
     "mixed": "Mixed Ελληνικά Русский עברית العربية 한국어 日本語 ไทย हिन्दी 😀 in one",
 }
@@ -132,6 +135,8 @@ SCRIPTS = st.sampled_from(
         "e\u0301",
         "ไทย",
         "हिन्दी",
+        "গণতন্ত্রের:",
+        "தமிழ்",
         "42",
         "https://example.com/x",
     ]
@@ -150,6 +155,7 @@ SCRIPTS = st.sampled_from(
 @example(words=["👍🏽", "42"])
 @example(words=["word", "हिन्दी", "हिन्दी"])  # conjuncts drawn narrower than measured
 @example(words=["42", "★☆", "👍"])
+@example(words=["গণতন্ত্রের:", "word", "தமிழ்"])  # drawn wider by resvg 0.48 than shaped
 def test_any_mix_of_scripts_stays_in_its_box(
     words: list[str], tmp_path_factory: pytest.TempPathFactory
 ) -> None:

@@ -333,24 +333,21 @@ def node_label(
         f'<TR><TD ALIGN="LEFT"{width_attr([header_text], 9, "B")}>'
         f'<FONT POINT-SIZE="9" COLOR="{style.ink}"><B>{head}</B></FONT></TD></TR>'
     ]
-    size = 16.0 if kind is NodeKind.THESIS else 13.0
+    thesis = kind is NodeKind.THESIS
+    size = 16.0 if thesis else 13.0
     wraps = NARROW_WRAPS if narrow else WRAPS
-    text_lines = wrap(
-        shorten(node.text, MAX_TEXT_CHARS), wraps.thesis if kind is NodeKind.THESIS else wraps.text
-    )
-    body = lines_html(text_lines)
-    if kind is NodeKind.THESIS:
-        body = f"<B>{body}</B>"
+    text_lines = wrap(shorten(node.text, MAX_TEXT_CHARS), wraps.thesis if thesis else wraps.text)
+    body = f"<B>{lines_html(text_lines)}</B>" if thesis else lines_html(text_lines)
     rows.append(
         blank
-        or f"<TR><TD{width_attr(text_lines, size, 'B' if kind is NodeKind.THESIS else '')}>"
+        or f"<TR><TD{width_attr(text_lines, size, 'B' if thesis else '', fixed=True)}>"
         f'<FONT POINT-SIZE="{size:g}">{body}</FONT>'
         "</TD></TR>"
     )
     if node.quote and show_quote:
         quote_lines = wrap(f"“{shorten(node.quote, MAX_QUOTE_CHARS)}”", wraps.quote)
         rows.append(
-            f'<TR><TD{width_attr(quote_lines, 11, "I")}><FONT POINT-SIZE="11"><I>'
+            f'<TR><TD{width_attr(quote_lines, 11, "I", fixed=True)}><FONT POINT-SIZE="11"><I>'
             f"{lines_html(quote_lines)}</I></FONT></TD></TR>"
         )
     rows += _credit_rows(m, node, style, wraps.credit)
@@ -371,7 +368,7 @@ def _credit_rows(m: ArgumentMap, node: Node, style: NodeStyle, width: int) -> li
     for line in extra:
         wrapped = wrap(shorten(line, 200), width)
         rows.append(
-            f'<TR><TD ALIGN="RIGHT" BALIGN="RIGHT"{width_attr(wrapped, 10)}>'
+            f'<TR><TD ALIGN="RIGHT" BALIGN="RIGHT"{width_attr(wrapped, 10, fixed=True)}>'
             f'<FONT POINT-SIZE="10" COLOR="{style.ink}">'
             f"{lines_html(wrapped, 'RIGHT')}</FONT></TD></TR>"
         )

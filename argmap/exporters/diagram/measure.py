@@ -15,6 +15,7 @@ from argmap.exporters.diagram.labels import (
 )
 from argmap.exporters.diagram.textwidth import char_points, text_points
 from argmap.model import ArgumentMap, Node, NodeKind
+from argmap.shaping import needs_shaping
 
 __all__ = ["box_size", "narrow_page"]
 
@@ -98,7 +99,14 @@ _POINTS: dict[float, _Points] = {}
 
 
 def _line_points(line: str, size: float) -> float:
-    """A line's width at ``size``: the sum of its characters' (looked up once each)."""
+    """A line's width at ``size``: the sum of its characters' (looked up once each).
+
+    A line of shaped text (:func:`~argmap.shaping.needs_shaping`) is drawn, and its box
+    made, as wide as the shaper sets it, in bold at the most (conjuncts are narrower than
+    their letters).
+    """
+    if needs_shaping(line):
+        return text_points(line, size, "B")
     points = _POINTS.get(size)
     if points is None:
         points = _POINTS[size] = _Points(size)

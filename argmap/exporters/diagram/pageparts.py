@@ -120,9 +120,10 @@ def _boxed(size: float, *lines: str) -> Html:
     The engine measures with narrower metrics than the Noto Sans the PDF draws in; the
     cell's width keeps the drawn text inside its box.
     """
+    cell = width_attr(list(lines), size, padding=0, fixed=True)
     return Html(
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
-        f"<TR><TD{width_attr(list(lines), size)}>{lines_html(list(lines))}</TD></TR></TABLE>"
+        f"<TR><TD{cell}>{lines_html(list(lines))}</TD></TR></TABLE>"
     )
 
 

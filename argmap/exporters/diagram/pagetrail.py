@@ -11,6 +11,7 @@ from argmap.exporters.diagram.grouprows import boxed_groups
 from argmap.exporters.diagram.labels import html_text, shorten, text_points, width_attr
 from argmap.exporters.diagram.pagetrailsize import TRAIL_COLUMN, trail_width
 from argmap.exporters.diagram.styles import NodeStyle
+from argmap.exporters.diagram.svgtext import engine_points
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
 if TYPE_CHECKING:
@@ -181,7 +182,9 @@ def _trail_row(
     name = style.label or node.id  # a label worksheet hides kinds: its ids are positions
     line = f"{indent}{name}: {shorten(node.text, TRAIL_CHARS)}"
     chars = TRAIL_CHARS
-    while text_points(line, 11) > widest and chars > TRAIL_LEAST:
+    # The row's cell is as wide as the engine counts it where that is wider (Indic
+    # scripts: three spaces a letter), as it lays the row out from its left end.
+    while max(text_points(line, 11), engine_points(line, 11)) > widest and chars > TRAIL_LEAST:
         chars -= 4  # as wide as the planner counts it (wide letters, a long kind)
         line = f"{indent}{name}: {shorten(node.text, chars)}"
     tip = html_text(f"{shorten(node.text, 300)} (page {home})")

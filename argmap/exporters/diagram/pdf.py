@@ -20,6 +20,7 @@ from argmap.exporters.diagram.fonts import (
 from argmap.exporters.diagram.pdfdraw import PageParts, Text
 from argmap.exporters.diagram.pdffonts import Face
 from argmap.exporters.diagram.pdfwrite import Link, PdfWriter, deflate, pdf_string
+from argmap.shaping import BOLD_WEIGHT, shapes
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
@@ -147,7 +148,7 @@ class _Fonts:
     def __init__(self) -> None:
         self.fallbacks = fallback_fonts()
         self.main = coverage(main_font())
-        self.faces: dict[str | int, tuple[str, Face]] = {}
+        self.faces: dict[str | tuple[int, bool], tuple[str, Face]] = {}
         self.files: dict[Path, TTFont] = {}
         self.lines: dict[tuple[str, str, float], tuple[str, float]] = {}
         """A line of text, its style and size -> its operators and width (pages repeat
@@ -162,18 +163,26 @@ class _Fonts:
         return self.files[path]
 
     def face(self, index: int, style: str) -> tuple[str, Face]:
-        """The resource name and face of a run: Noto Sans in ``style``, or a fallback."""
-        key: str | int = style if index < 0 else index
+        """The resource name and face of a run: Noto Sans in ``style``, or a fallback.
+
+        A fallback whose runs are shaped (:mod:`argmap.shaping`) is set bold for a bold line.
+        """
+        shaped = index >= 0 and shapes(self.fallbacks[index])
+        bold = shaped and "B" in style
+        key: str | tuple[int, bool] = style if index < 0 else (index, bold)
         found = self.faces.get(key)
         if found is None:
             if index < 0:
                 file, weight = MAIN_FACES[style]
                 path = noto_folder() / file
-                face = Face(self._open(path), path, FONT_FAMILY + _STYLE_NAMES[style], weight)
+                name = FONT_FAMILY + _STYLE_NAMES[style]
+                face = Face(self._open(path), path, name, weight)
             else:
                 path = self.fallbacks[index]
                 ligate = path.name.startswith("NotoEmoji")  # sequences as one glyph
-                face = Face(self._open(path), path, _postscript(path), ligate=ligate)
+                name = _postscript(path) + ("Bold" if bold else "")
+                set_at = BOLD_WEIGHT if bold else None
+                face = Face(self._open(path), path, name, set_at, ligate=ligate, shaped=shaped)
             found = self.faces[key] = (f"F{len(self.faces) + 1}", face)
         return found
 
@@ -197,15 +206,16 @@ class _Fonts:
         points = f"{size:g}"
         shown: list[str] = []
         width = 0.0
-        for name, codes, advance in self._runs(line, style):
-            shown.append(f"/{name} {points} Tf <{codes}> Tj")
+        for name, operators, advance in self._runs(line, style, size):
+            shown.append(f"/{name} {points} Tf {operators}")
             width += advance * size / 1000
         return " ".join(shown), width
 
-    def _runs(self, line: str, style: str) -> list[tuple[str, str, float]]:
-        """A line's runs of one face each: the face's name, the codes, the run's advance.
+    def _runs(self, line: str, style: str, size: float) -> list[tuple[str, str, float]]:
+        """A line's runs of one face each: the face's name, operators and advance.
 
-        The advance is in thousandths of the font size.
+        The operators show the run (after its ``Tf``); the advance is in thousandths of
+        the font size.
         """
         if line.isascii() or self.main.issuperset(map(ord, line)):
             runs = [(-1, line)]  # all in Noto Sans, as most lines are
@@ -215,10 +225,13 @@ class _Fonts:
         done: list[tuple[str, str, float]] = []
         for index, run in runs:
             name, face = self.face(index, style)
-            if face.ligate:
-                done.append((name, *face.encode_ligated(run)))
+            if face.shaped:
+                done.append((name, *face.encode_shaped(run, size)))
+            elif face.ligate:
+                codes, advance = face.encode_ligated(run)
+                done.append((name, f"<{codes}> Tj", advance))
             else:
-                done.append((name, face.encode(run), face.width(run)))
+                done.append((name, f"<{face.encode(run)}> Tj", face.width(run)))
         return done
 
     def embed(self, writer: PdfWriter) -> dict[str, int]:

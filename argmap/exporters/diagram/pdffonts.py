@@ -53,10 +53,15 @@ class Face:
         weight: float | None = None,
         *,
         ligate: bool = False,
+        shaped: bool = False,
     ) -> None:
-        self.path, self.name = path, name
+        self.path, self.name, self.weight = path, name, weight
         self.ligate = ligate
         """Whether text is drawn with the font's ligatures (:meth:`encode_ligated`)."""
+        self.shaped = shaped
+        """Whether text is drawn as HarfBuzz shapes it (:meth:`encode_shaped`)."""
+        self.shaped_codes: dict[tuple[str, str], tuple[str, float]] = {}
+        """A shaped glyph and the text it extracts as -> its code as hex digits, its width."""
         self.glyph_codes: dict[str, tuple[str, float]] = {}
         """A ligature's glyph -> its code as hex digits and its width."""
         self.font = font
@@ -117,6 +122,22 @@ class Face:
             hexes.append(known[0])
             width += known[1]
         return "".join(hexes), width
+
+    def encode_shaped(self, text: str, size: float) -> tuple[str, float]:
+        """A run's operators as HarfBuzz shapes it, and its advance (see :mod:`.pdfshaped`)."""
+        from argmap.exporters.diagram.pdfshaped import encode_shaped
+
+        return encode_shaped(self, text, size)
+
+    def shaped_code(self, glyph: str, source: str) -> tuple[str, float]:
+        """The code of a shaped glyph extracting as ``source``, and the glyph's width."""
+        known = self.shaped_codes.get((glyph, source))
+        if known is None:
+            advance = round(self._advance(glyph) * self.scale, 3)
+            code = len(self.used) + 1
+            self.used[code] = (glyph, advance, source)
+            known = self.shaped_codes[glyph, source] = (f"{code:04X}", advance)
+        return known
 
     def _advance(self, glyph: str) -> float:
         if self.glyphs is not None:

@@ -7,10 +7,11 @@ import os
 import re
 import subprocess
 import sys
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
-from argmap import rasterworker
+from argmap import rasterworker, shaping
 from argmap.errors import RenderError
 from argmap.exporters.diagram.resvgtext import set_fonts
 from argmap.rasterworker import Job
@@ -29,14 +30,30 @@ _WHITE_FILL: Final = re.compile(
 """The engine's page background: an opaque white polygon, the first thing it draws."""
 
 
-def _with_fonts(svg: str) -> tuple[str, bool]:
+_OUTLINING: Final = threading.Lock()
+"""Held while shaped lines are set as outlines: the fonts' glyphs are read as first met."""
+
+
+def _with_fonts(svg: str, fonts: list[str]) -> tuple[str, bool]:
     """The SVG's text set for resvg (see :func:`.resvgtext.set_fonts`).
 
+    A line with a run in one of the :data:`~argmap.shaping.SHAPED_FAMILIES` is set
+    here as glyph outlines, as HarfBuzz shapes it (:mod:`argmap.rasterglyphs`), where
+    ``uharfbuzz`` is installed; any such line that cannot be (a line that also holds
+    right-to-left text, say) leaves the page to resvg 0.48.
+
     Returns:
-        The SVG, and whether any run is in one of the
-        :data:`~argmap.rasterworker.SHAPED_FAMILIES` (then it is set for resvg 0.48).
+        The SVG, and whether a run in one of those faces is left to resvg (then the page
+        is set for resvg 0.48).
     """
     text, shaped = set_fonts(svg, shaping=False)
+    if shaped and shaping.available():
+        from argmap.rasterglyphs import SHAPED_RUN, outline_text
+
+        with _OUTLINING:  # pages are prepared in a thread a worker; fontTools reads lazily
+            outlined = outline_text(text, fonts, shaped_only=True)
+        if SHAPED_RUN.search(outlined) is None:
+            return outlined, False
     if shaped:
         text, _ = set_fonts(svg, shaping=True)
     return text, shaped
@@ -159,8 +176,9 @@ def _job(svg: str, dpi: int, max_side_px: int, outlined: bool = False) -> Job:
         longest_px = max(float(size.group(1)), float(size.group(2))) * dpi / 72
         if longest_px > max_side_px:
             zoom = max_side_px / longest_px
-    text, shaped = _with_fonts(_unpainted(svg))
-    return text, float(dpi), zoom, [str(path) for path in font_files()], shaped, outlined
+    fonts = [str(path) for path in font_files()]
+    text, shaped = _with_fonts(_unpainted(svg), fonts)
+    return text, float(dpi), zoom, fonts, shaped, outlined
 
 
 def _unpainted(svg: str) -> str:
@@ -242,8 +260,6 @@ class _InOrder:
     """
 
     def __init__(self, svgs: Iterator[str], workers: int, size: tuple[int, int, bool]) -> None:
-        import threading
-
         self.svgs, self.workers, self.size = svgs, workers, size
         self.turn = threading.Condition()
         self.drawn: dict[int, bytes | str] = {}

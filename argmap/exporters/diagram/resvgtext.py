@@ -7,7 +7,8 @@ import itertools
 import re
 from typing import Final
 
-from argmap.rasterworker import FONT_FAMILY, SHAPED_FAMILIES
+from argmap.rasterworker import FONT_FAMILY
+from argmap.shaping import SHAPED_FAMILIES
 
 __all__ = ["EMOJI_FAMILY", "LEAD", "emoji_run", "place_chunks", "set_fonts", "widens_digits"]
 
@@ -35,7 +36,7 @@ def set_fonts(svg: str, *, shaping: bool) -> tuple[str, bool]:
     Where resvg would still draw a line wrong, the line goes in chunks that argmap places
     (:func:`place_chunks`): digits after an emoji or a symbol (:func:`widens_digits`),
     and, for resvg 0.48 (``shaping``, the binding that shapes Indic scripts), each run of
-    Devanagari, Tamil and the other :data:`~argmap.rasterworker.SHAPED_FAMILIES`. That
+    Devanagari, Tamil and the other :data:`~argmap.shaping.SHAPED_FAMILIES`. That
     resvg sets such a run right only at the start of a text chunk (after other text it
     drops or misplaces vowel signs), and it panics ("removal index ... should be < len")
     on a chunk that opens with a run in a face other than the main one when a shaped run,

@@ -5,10 +5,15 @@ from __future__ import annotations
 import functools
 import math
 import unicodedata
+from typing import Final
 
 from argmap.exporters.diagram.fonts import JOINED, fallback_ems
+from argmap.shaping import BOLD_WEIGHT, needs_shaping, shaped_ems, shapes
 
-__all__ = ["char_points", "text_points", "width_attr"]
+__all__ = ["LINE_SPACING", "char_points", "text_points", "width_attr"]
+
+LINE_SPACING: Final = 1.2
+"""The engine's line height, as a multiple of the font size."""
 
 
 def char_points(ch: str, size: float) -> float:
@@ -63,22 +68,65 @@ def text_points(text: str, size: float, style: str = "") -> float:
     """The width of ``text`` in points as the SVG, PNG and PDF draw it (in the Noto faces).
 
     Each character counts its advance in the face that draws it: Noto Sans, else the
-    first fallback face that has it; joiners, skin tones and marks count nothing.
+    first fallback face that has it; joiners, skin tones and marks count nothing. Runs of
+    Indic scripts, Khmer and Myanmar count their shaped advance instead, where a shaper
+    is installed (:mod:`argmap.shaping`): conjuncts are narrower than their letters.
 
     Args:
         text: one line.
         size: the font size in points.
         style: ``""``, ``"B"`` (bold) or ``"I"`` (italic).
     """
+    if needs_shaping(text):
+        return _shaped_points(text, size, style)
     return sum(map(_advances(size, style).__getitem__, text))
 
 
-def width_attr(lines: list[str], size: float, style: str = "") -> str:
+def _shaped_points(text: str, size: float, style: str) -> float:
+    """A line's width with its runs in the shaped faces as HarfBuzz sets them.
+
+    The line is cut into runs as the PDF draws it (:func:`~.fonts.font_runs`, in drawing
+    order); a bold line's shaped runs are set at :data:`~argmap.shaping.BOLD_WEIGHT`.
+    """
+    from argmap.exporters.diagram.bidi import drawing_order
+    from argmap.exporters.diagram.fonts import fallback_fonts, font_runs
+
+    faces = fallback_fonts()
+    advances = _advances(size, style)
+    weight = BOLD_WEIGHT if "B" in style else None
+    width = 0.0
+    for index, run in font_runs(drawing_order(text), faces):
+        if index >= 0 and shapes(faces[index]):
+            width += shaped_ems(faces[index], run, weight) * size
+        else:
+            width += sum(map(advances.__getitem__, run))
+    return width
+
+
+def width_attr(
+    lines: list[str], size: float, style: str = "", *, padding: float = 2.0, fixed: bool = False
+) -> str:
     """The ``WIDTH`` attribute of a cell holding ``lines``: room for them in Noto Sans.
 
     The engine measures text with its own Helvetica-like font, narrower than the Noto Sans
     that the PDF (and a PNG of other scripts) draws with, and sizes non-ASCII text at one
     space per UTF-8 byte; a cell at least as wide as the Noto text keeps it in its box.
+    Shaped text (Indic scripts, Khmer, Myanmar: :func:`~argmap.shaping.needs_shaping`) is far
+    narrower than the engine counts it (three spaces a letter), so a ``fixed`` cell of it
+    is fixed at the width it is drawn and the height the engine gives its lines.
+
+    Args:
+        lines: the cell's lines.
+        size: their font size in points.
+        style: ``""``, ``"B"`` or ``"I"``.
+        padding: the table's ``CELLPADDING`` (the cell has no border).
+        fixed: the cell may be fixed so: its lines name the face that has them anchored
+            after layout (:func:`~.labels.lines_html`). The engine centres the lines of
+            a cell they overflow, whatever the cell's alignment.
     """
     width = math.ceil(max(text_points(line, size, style) for line in lines)) + 4
+    if fixed and any(map(needs_shaping, lines)):
+        height = math.ceil(len(lines) * size * LINE_SPACING + 2 * padding)
+        width = max(width, math.ceil(width - 4 + 2 * padding))
+        return f' WIDTH="{width}" HEIGHT="{height}" FIXEDSIZE="TRUE"'
     return f' WIDTH="{width}"'

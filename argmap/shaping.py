@@ -1,0 +1,151 @@
+"""Complex scripts shaped by HarfBuzz (``uharfbuzz``): glyphs, advances and marks' places.
+
+Indic scripts, Khmer and Myanmar draw right only as a shaper sets them: conjuncts, vowel
+signs drawn before the consonant they follow, reph and stacked marks. The runs of text
+that fall to one of their Noto faces (:data:`SHAPED_FILES`) are shaped here, to measure
+them (:mod:`argmap.exporters.diagram.textwidth`) and to draw them in a PDF
+(:mod:`argmap.exporters.diagram.pdffonts`) and a PNG (:mod:`argmap.rasterglyphs`), so a
+box is as wide as the text drawn in it, in every format. Imports nothing of argmap (it runs in
+the raster workers).
+
+``uharfbuzz`` (the ``pdf`` extra) is imported only when such a run is met; without it,
+those runs are measured and drawn a character at a time, as before.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib.util import find_spec
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = [
+    "BOLD_WEIGHT",
+    "SHAPED_FAMILIES",
+    "SHAPED_FILES",
+    "Glyph",
+    "available",
+    "needs_shaping",
+    "shape",
+    "shaped_ems",
+    "shapes",
+]
+
+SHAPED_FAMILIES: Final = frozenset(
+    f"Noto Sans {script}"
+    for script in (
+        "Bengali",
+        "Devanagari",
+        "Gujarati",
+        "Gurmukhi",
+        "Kannada",
+        "Khmer",
+        "Malayalam",
+        "Myanmar",
+        "Oriya",
+        "Sinhala",
+        "Tamil",
+        "Telugu",
+    )
+)
+"""The faces whose text is shaped here; of the resvg bindings, only resvg 0.48 (``resvg_py``)
+sets it right (measured: every other face argmap ships draws the same pixels in all three)."""
+
+SHAPED_FILES: Final = frozenset(
+    family.replace(" ", "") + "[wght].ttf" for family in SHAPED_FAMILIES
+)
+"""The Noto faces whose runs are shaped (those resvg 0.47 sets wrong, too)."""
+
+BOLD_WEIGHT: Final = 700.0
+"""The weight a bold line's shaped runs are set at (their faces are variable, 400-700)."""
+
+_SCRIPTS: Final = re.compile(
+    "[\u0900-\u0dff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\u1cd0-\u1cff"
+    "\ua8e0-\ua8ff\ua9e0-\ua9ff\uaa60-\uaa7f]"
+)
+"""Devanagari to Sinhala, Myanmar, Khmer and their extensions: where shaped text is."""
+
+
+class Glyph(NamedTuple):
+    """One shaped glyph, in thousandths of an em."""
+
+    gid: int
+    """The glyph's number in the font."""
+    cluster: int
+    """Where in the run's text its cluster starts."""
+    advance: float
+    x_offset: float
+    y_offset: float
+
+
+@functools.cache
+def available() -> bool:
+    """Whether runs can be shaped: ``uharfbuzz`` and fontTools are both installed."""
+    return find_spec("uharfbuzz") is not None and find_spec("fontTools") is not None
+
+
+def needs_shaping(text: str) -> bool:
+    """Whether text holds a letter of a shaped script (and a shaper is installed)."""
+    return not text.isascii() and _SCRIPTS.search(text) is not None and available()
+
+
+def shapes(path: Path | str) -> bool:
+    """Whether runs in the font at ``path`` are shaped (when a shaper is installed)."""
+    return Path(path).name in SHAPED_FILES and available()
+
+
+@functools.cache
+def _font(path: Path | str, weight: float | None) -> tuple[Any, float]:
+    """The HarfBuzz font for a file at a weight, and its thousandths per font unit."""
+    import uharfbuzz
+
+    face = uharfbuzz.Face(uharfbuzz.Blob.from_file_path(str(path)))
+    font = uharfbuzz.Font(face)
+    if weight is not None:
+        font.set_variations({"wght": weight})
+    return font, 1000 / face.upem
+
+
+@functools.lru_cache(maxsize=8192)
+def shape(path: Path | str, text: str, weight: float | None = None) -> tuple[Glyph, ...]:
+    """Shape one run of text (one face, left to right) as HarfBuzz sets it.
+
+    Args:
+        path: the font file.
+        text: the run, in logical order.
+        weight: the weight to set the variable font at (None: its default).
+
+    Returns:
+        The glyphs in drawing order, left to right.
+    """
+    import uharfbuzz
+
+    font, scale = _font(path, weight)
+    buffer = uharfbuzz.Buffer()
+    buffer.add_str(text)
+    buffer.language = "und"  # not the process's locale: the same glyphs on every machine
+    buffer.guess_segment_properties()
+    uharfbuzz.shape(font, buffer, {})
+    return tuple(
+        Glyph(
+            info.codepoint,
+            info.cluster,
+            position.x_advance * scale,
+            position.x_offset * scale,
+            position.y_offset * scale,
+        )
+        for info, position in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True)
+    )
+
+
+def shaped_ems(path: Path | str, text: str, weight: float | None = None) -> float:
+    """The advance of a shaped run in ems (see :func:`shape`)."""
+    return _advance(shape(path, text, weight)) / 1000
+
+
+def _advance(glyphs: Sequence[Glyph]) -> float:
+    return sum(glyph.advance for glyph in glyphs)
