@@ -49,9 +49,11 @@ def test_pages_are_drawn_only_a_few_ahead_of_their_files(
         return real_svg(*args)  # type: ignore[arg-type]
 
     class Counted(safepages.StagedCopy):
-        def __init__(self, path: str | Path, data: bytes) -> None:
+        def __init__(
+            self, path: str | Path, data: bytes, flusher: safepages.Flusher | None = None
+        ) -> None:
             events.append("staged")
-            super().__init__(path, data)
+            super().__init__(path, data, flusher)
 
     monkeypatch.setattr(pagepngs, "page_svg", svg)
     monkeypatch.setattr(safepages, "StagedCopy", Counted)
