@@ -68,6 +68,41 @@ def test_svg_of_a_json_map_imports_no_yaml_nor_templates(small_json: Path, tmp_p
     assert "argmap.load.schema" not in modules
     assert not {m for m in modules if m.startswith("argmap.exporters.html")}
     assert not {m for m in modules if m.startswith("argmap.exporters.diagram.pdf")}
+    # One drawing (no --fit): none of the page layout is loaded.
+    assert not modules & PAGE_LAYOUT
+
+
+PAGE_LAYOUT: frozenset[str] = frozenset(
+    f"argmap.exporters.diagram.{name}"
+    for name in (
+        "fitting",
+        "paging",
+        "pageestimate",
+        "pageparts",
+        "pagenumbers",
+        "pagesize",
+        "pagefill",
+        "pageblocks",
+        "pageoverview",
+        "pagetighten",
+        "measure",
+        "enginepool",
+    )
+)
+"""The modules that split a diagram into pages: loaded only when a render fits pages."""
+
+
+def test_dot_without_fit_imports_no_page_layout(small_json: Path, tmp_path: Path) -> None:
+    _, modules = _imported("render", str(small_json), "-f", "dot", "-o", str(tmp_path))
+    assert (tmp_path / "small.dot").exists()
+    assert not modules & PAGE_LAYOUT
+
+
+def test_svg_fitted_to_slides_does_load_the_page_layout(small_json: Path, tmp_path: Path) -> None:
+    # The probe sees the modules: the other tests' absence is no blind spot.
+    args = ("render", str(small_json), "-f", "svg", "--fit", "slide", "-o", str(tmp_path))
+    _, modules = _imported(*args)
+    assert {"argmap.exporters.diagram.fitting", "argmap.exporters.diagram.paging"} <= modules
 
 
 def test_validate_of_a_json_map_imports_no_exporter(small_json: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Final
+from typing import Final, NamedTuple
 
 from argmap.model import SUPPORTABLE, ArgumentMap, Assessment, NodeKind, Relation
 
@@ -44,8 +44,7 @@ EXPECTED: Final[Mapping[Assessment, Standing]] = {
 """The standing a person's mark asserts; ``unsure`` asserts nothing, so never disagrees."""
 
 
-@dataclass(frozen=True)
-class Disagreement:
+class Disagreement(NamedTuple):
     """A node where a person's ``assessment`` and the computed standing differ."""
 
     node_id: str
@@ -53,8 +52,7 @@ class Disagreement:
     standing: Standing
 
 
-@dataclass(frozen=True)
-class Framework:
+class Framework(NamedTuple):
     """The map as an abstract argumentation framework over integer arguments.
 
     Arguments ``0 .. len(m) - 1`` are the nodes in document order; then one argument

@@ -6,9 +6,8 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 from argmap.errors import RenderError
 from argmap.exporters.diagram.pngglyphs import BUNDLED_PNG_GLYPHS, missing_png_glyphs
@@ -50,8 +49,7 @@ MAX_PNG_SIDE_PX: Final = 8000
 EngineChoice = Literal["auto", "bundled", "system"]
 
 
-@dataclass(frozen=True)
-class EngineInfo:
+class EngineInfo(NamedTuple):
     """A runnable Graphviz engine: which kind it is and where its program lives."""
 
     kind: Literal["bundled", "system"]

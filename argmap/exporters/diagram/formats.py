@@ -8,13 +8,6 @@ from typing import IO, TYPE_CHECKING, Final
 
 from argmap.exporters import Exporter, RenderOptions
 from argmap.exporters.diagram.build import to_digraph
-from argmap.exporters.diagram.fitting import (
-    LaidPage,
-    Layout,
-    lay_out,
-    page_svg,
-    resolve_fit,
-)
 from argmap.exporters.diagram.labels import clean, drawn_text
 from argmap.model import ArgumentMap
 from argmap.options import Fit
@@ -22,6 +15,7 @@ from argmap.options import Fit
 if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis
     from argmap.exporters.diagram.engine import EngineInfo
+    from argmap.exporters.diagram.fitting import LaidPage, Layout
 
 __all__ = [
     "EXPORTERS",
@@ -259,6 +253,8 @@ def _page_svgs(layout: Layout) -> Iterator[str]:
     Only the page being drawn is held as SVG: a 37,000-page layout holds about 10 kB of
     engine SVG a page, more than its finished PDF page (about 3 kB).
     """
+    from argmap.exporters.diagram.fitting import page_svg
+
     todo = layout.pages[::-1]
     layout.pages.clear()
     while todo:
@@ -273,6 +269,8 @@ def export_svg(
     layout = _pages(m, analysis, options, "none")
     if layout is None:
         return render_svg(m, analysis, options)
+    from argmap.exporters.diagram.fitting import page_svg
+
     return _one_or_all([page_svg(layout, page) for page in layout.pages])
 
 
@@ -296,13 +294,15 @@ def _pages(
 ) -> Layout | None:
     """The diagram laid out on pages of ``options.fit`` (else the format's ``default``).
 
-    Returns None when the fit is ``none``: the format draws the whole map at once.
+    Returns None when the fit is ``none``: the format draws the whole map at once (and
+    the page layout's modules are not even imported).
     """
-    from argmap.exporters.diagram.engine import find_engine
-
-    fit = resolve_fit(options, default)
+    fit = options.fit if options.fit is not None else default
     if fit == "none":
         return None
+    from argmap.exporters.diagram.engine import find_engine
+    from argmap.exporters.diagram.fitting import lay_out
+
     engine = engine or find_engine(options.engine)
     layout = lay_out(m, analysis, options, fit, engine)
     if options.sheet is not None:

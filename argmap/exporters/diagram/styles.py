@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from argmap.model import NodeKind, Relation
 
@@ -63,8 +62,7 @@ point: "TB" (thesis on top) is Graphviz's bottom-to-top rank order.
 """
 
 
-@dataclass(frozen=True)
-class NodeStyle:
+class NodeStyle(NamedTuple):
     """How one kind of node looks in one theme."""
 
     label: str
@@ -76,8 +74,7 @@ class NodeStyle:
     penwidth: str = "1.5"
 
 
-@dataclass(frozen=True)
-class EdgeStyle:
+class EdgeStyle(NamedTuple):
     """How one relation looks in one theme."""
 
     color: str

@@ -72,15 +72,16 @@ _HELVETICA: Final = {
         "1139 1024 797 573 797 1196"
     ),
 }
-_ENGINE_WIDTHS: Final = {
-    weight: [
-        int(widths.split()[byte - 32]) / 2048
-        if 32 <= byte < 127
-        else int(widths.split()[0]) / 2048
-        for byte in range(256)
-    ]
-    for weight, widths in _HELVETICA.items()
-}
+
+
+def _byte_widths(widths: str) -> list[float]:
+    """Each of the 256 byte values' width in ems, from the 95 widths of space to tilde."""
+    printable = [int(width) / 2048 for width in widths.split()]
+    space = printable[:1]
+    return space * 32 + printable + space * (256 - 32 - len(printable))
+
+
+_ENGINE_WIDTHS: Final = {weight: _byte_widths(widths) for weight, widths in _HELVETICA.items()}
 """Per weight: each UTF-8 byte's width in ems (every byte of a character beyond ASCII, and
 every control character, counts as a space)."""
 
