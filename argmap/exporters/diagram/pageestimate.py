@@ -207,8 +207,13 @@ class Estimator:
 
         ``most``: how many get a stub each (None: all); one grouped stub for the rest.
         """
-        units = self.units(node_id)
-        rest = [left for unit in units if (left := tuple(c for c in unit if c not in full))]
+        rest = []
+        for unit in self.units(node_id):
+            if len(unit) == 1:  # the usual unit: one child
+                if unit[0] not in full:
+                    rest.append(unit)
+            elif left := tuple([c for c in unit if c not in full]):
+                rest.append(left)
         if not rest:
             return []
         most = len(rest) if most is None else most
@@ -275,9 +280,10 @@ class Estimator:
         """Whether the :meth:`estimate` of a page of these nodes fits the page.
 
         The same as asking the estimate, sooner: it fits if any way of wrapping rows does.
+        Compact blocks first: a page filled as far as it goes fits only that way, mostly.
         """
         limits = limits or {}
-        for how in ((False, False), (False, False, WIDE_SHARE), (True, False, 1.0)):
+        for how in ((True, False, 1.0), (False, False), (False, False, WIDE_SHARE)):
             width, height = self._estimate(tops, full, rest, limits, how)[:2]
             if width <= self.width and height <= self.height:
                 return True

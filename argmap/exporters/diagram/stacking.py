@@ -285,7 +285,12 @@ def rows_width(rows: list[list[Item]]) -> float:
 
     The engine curves such an edge round the boxes it passes, wider than a plain gap.
     """
-    after = sum([len(row) for row in rows])
+    if len(rows) == 1:  # the usual case; ``PASSING * 0`` would add nothing
+        row = rows[0]
+        return sum([item.width for item in row]) + NODESEP * (len(row) - 1)
+    after = 0
+    for row in rows:
+        after += len(row)
     widest = 0.0
     for row in rows:
         after -= len(row)
