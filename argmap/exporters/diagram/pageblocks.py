@@ -280,7 +280,7 @@ class Blocks:
         if not items:
             leaf = _Block(number, Item(node_id, own[0], (own[1],), node_id), None)
             return _Kids(own, items, 0.0, False, leaf)
-        stack = len(items) > 2 and all([len(item.ranks) == 1 for item in items])
+        stack = len(items) > 2 and all(len(item.ranks) == 1 for item in items)
         width = row_width(items)
         return _Kids(own, items, width, stack, self._block(node_id, own, [items], number, width))
 
