@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from operator import itemgetter
 from typing import Final, NamedTuple
 
@@ -115,7 +115,7 @@ class Item(NamedTuple):
         return sum(self.ranks) + RANKSEP * (len(self.ranks) - 1)
 
 
-_WIDTH: Final = itemgetter(1)
+_WIDTH: Final[Callable[[Item], float]] = itemgetter(1)
 """An :class:`Item`'s width (its second field), for sums over rows."""
 
 
