@@ -236,7 +236,8 @@ class _Drafter:
         self.told = 0
         self.everyone = dict.fromkeys(shown, 0)  # each page's home, as a draft knows it
         self.across = options.direction in ("LR", "RL")
-        self.lines: LineCache = {}  # node id -> its DOT line, across pages and plans
+        self.lines: LineCache = {}  # node id -> its DOT line, for the pages' graphs (finish)
+        self.shared = _SharedLines()  # breadcrumb rows and the like, across pages and plans
         self.drawn: dict[Hashable, _Draft] = {}  # what a page draws -> its draft
         self.queue: LayoutQueue[tuple[bytes, float, float]] = LayoutQueue(
             engine, _kept, map_name=options.map_name
@@ -297,7 +298,7 @@ class _Drafter:
     def _source(self, plan: PagePlan) -> str:
         """The DOT of a page's draft."""
         draft = replace(plan, digits=self.digits, narrow=self.options.narrow)
-        return to_digraph(self.m, self.analysis, self.options, draft, cache=self.lines).source
+        return to_digraph(self.m, self.analysis, self.options, draft, cache=self.shared).source
 
     def finish(self, draft: _Draft) -> LaidPage:
         """The page, its real numbers written in and its graph made when asked for."""
@@ -310,6 +311,19 @@ class _Drafter:
             return write_numbers(svg, self.m, plan, self.digits)
 
         return LaidPage(plan, draft.packed, draft.width, draft.height, build, numbered)
+
+
+class _SharedLines(dict[Hashable, str]):
+    """The DOT lines that several pages' drafts share (breadcrumb rows), kept across them.
+
+    A node's own line and its tree edge are drawn on the one page that draws the node in
+    full: they are not kept, so the plans never hold every node's label at once (100,000
+    nodes: about 100 MB). A page laid out again makes them again, the same.
+    """
+
+    def __setitem__(self, key: Hashable, line: str) -> None:
+        if not isinstance(key, str) and not (isinstance(key, tuple) and key[:1] == ("tree",)):
+            super().__setitem__(key, line)
 
 
 def _kept(svg: bytes) -> tuple[bytes, float, float]:

@@ -102,6 +102,10 @@ class _Kids(NamedTuple):
     """The block with the items in one row: the block at any width that holds it."""
 
 
+def _first(pair: tuple[int, Item]) -> int:
+    return pair[0]
+
+
 def unit_item(unit: Unit, block: Mapping[str, Item], fit: float = math.inf) -> Item:
     """A unit's members as one item: a linked group side by side, or in rows (see ``fit``).
 
@@ -202,12 +206,14 @@ class Blocks:
         self, full: Set[str], limits: Mapping[str, int], which: Collection[str]
     ) -> list[FullNode]:
         """The ``which`` nodes, children before parents: each with its references and limit."""
-        out = []
-        links = self.tree.links
+        links, most = self.tree.links, limits.get
+        out: list[FullNode] = []
         for node_id in sorted(which, key=self.tree.order.__getitem__, reverse=True):
             targets = links[node_id]
-            refs = tuple(target for target in targets if target not in full) if targets else ()
-            out.append((node_id, refs, limits.get(node_id)))
+            if targets:
+                out.append((node_id, tuple([t for t in targets if t not in full]), most(node_id)))
+            else:
+                out.append((node_id, (), most(node_id)))
         return out
 
     def _look_up(
@@ -225,6 +231,7 @@ class Blocks:
         """
         numbers, block = page
         children, made = self.tree.children, self._made
+        number_of, remember = numbers.get, used.append
         limit, compact = how
         wrapped = self._wrapped.get(how)
         if wrapped is None:
@@ -232,7 +239,7 @@ class Blocks:
         for node in nodes:
             node_id = node[0]
             kids = children[node_id]
-            key = (*node, *[numbers.get(c, -1) for c in kids]) if kids else node[:2]
+            key = (*node, *[number_of(c, -1) for c in kids]) if kids else node[:2]
             made_of = made.get(key)
             if made_of is None:
                 made_of = made[key] = self._made_of(node, full, block)
@@ -248,7 +255,7 @@ class Blocks:
                     self._count += 1
             numbers[node_id] = got.number
             block[node_id] = got.item
-            used.append((node_id, got))
+            remember((node_id, got))
 
     @staticmethod
     def note(used: list[tuple[str, _Block]], wraps: list[Wrap]) -> None:
@@ -274,9 +281,8 @@ class Blocks:
             leaf = _Block(number, Item(node_id, own[0], (own[1],), node_id), None)
             return _Kids(own, items, 0.0, False, leaf)
         stack = len(items) > 2 and all(len(item.ranks) == 1 for item in items)
-        return _Kids(
-            own, items, row_width(items), stack, self._block(node_id, own, [items], number)
-        )
+        width = row_width(items)
+        return _Kids(own, items, width, stack, self._block(node_id, own, [items], number, width))
 
     def _wrap(self, node_id: str, made_of: _Kids, limit: float, compact: bool) -> _Block:
         """A node's block with its children's items in rows that fit ``limit``."""
@@ -287,10 +293,15 @@ class Blocks:
 
     @staticmethod
     def _block(
-        node_id: str, own: tuple[float, float], rows: list[list[Item]], number: int
+        node_id: str,
+        own: tuple[float, float],
+        rows: list[list[Item]],
+        number: int,
+        below: float | None = None,
     ) -> _Block:
-        """A node's block: the node above its children's rows."""
-        below = rows_width(rows)
+        """A node's block: the node above its children's rows (``below``: their width)."""
+        if below is None:
+            below = rows_width(rows)
         ranks = (own[1], *rows_ranks(rows))
         item = Item(node_id, max(own[0], below), ranks, lowest(rows[-1]).deepest, own[0], below)
         return _Block(number, item, rows)
@@ -304,11 +315,15 @@ class Blocks:
     ) -> list[Item]:
         """A full node's children as row items in file order: drawn units and stubs."""
         order: Callable[[str], int] = self.tree.order.__getitem__
-        items = [
-            (order(unit[0]), unit_item(drawn, block, self.fit))
-            for unit in self.tree.units(node_id)
-            if (drawn := tuple(c for c in unit if c in full))
-        ]
-        items += [(order(tops[0]), self.tree.stub_item(tops, g)) for tops, g in stubs]
-        items.sort(key=lambda pair: pair[0])
+        items = []
+        for unit in self.tree.units(node_id):
+            if len(unit) == 1:  # the usual unit: one child
+                if unit[0] in full:
+                    items.append((order(unit[0]), block[unit[0]]))
+            elif drawn := tuple([c for c in unit if c in full]):
+                items.append((order(unit[0]), unit_item(drawn, block, self.fit)))
+        if stubs:
+            stub_item = self.tree.stub_item
+            items += [(order(tops[0]), stub_item(tops, g)) for tops, g in stubs]
+        items.sort(key=_first)  # a linked group in parts may come before a sibling
         return [item for _, item in items]

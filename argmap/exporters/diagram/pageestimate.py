@@ -33,14 +33,7 @@ from argmap.exporters.diagram.stacking import (
 )
 from argmap.model import ArgumentMap, Node
 
-__all__ = [
-    "TRAIL_ROWS",
-    "Estimate",
-    "Estimator",
-    "Measure",
-    "Unit",
-    "stub_name",
-]
+__all__ = ["TRAIL_ROWS", "Estimate", "Estimator", "Measure", "Unit", "stub_name"]
 
 Measure = Callable[[Node], tuple[float, float]]
 """A node's box size in points, as the diagram draws it (top-to-bottom)."""
@@ -207,8 +200,9 @@ class Estimator:
 
         ``most``: how many get a stub each (None: all); one grouped stub for the rest.
         """
-        units = self.units(node_id)
-        rest = [left for unit in units if (left := tuple(c for c in unit if c not in full))]
+        units = self.units(node_id)  # a unit of one child (the usual one) as it is:
+        rest = [u if len(u) == 1 else tuple([c for c in u if c not in full]) for u in units]
+        rest = [left for left in rest if left and left[0] not in full]
         if not rest:
             return []
         most = len(rest) if most is None else most
@@ -274,10 +268,11 @@ class Estimator:
     ) -> bool:
         """Whether the :meth:`estimate` of a page of these nodes fits the page.
 
-        The same as asking the estimate, sooner: it fits if any way of wrapping rows does.
+        The same as asking the estimate, sooner: it fits if any way of wrapping rows does
+        (compact blocks first: a page filled as far as it goes mostly fits only that way).
         """
         limits = limits or {}
-        for how in ((False, False), (False, False, WIDE_SHARE), (True, False, 1.0)):
+        for how in ((True, False, 1.0), (False, False), (False, False, WIDE_SHARE)):
             width, height = self._estimate(tops, full, rest, limits, how)[:2]
             if width <= self.width and height <= self.height:
                 return True

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
+from operator import itemgetter
 from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.dot import Digraph, attrs
@@ -114,16 +115,19 @@ class Item(NamedTuple):
         return sum(self.ranks) + RANKSEP * (len(self.ranks) - 1)
 
 
+_WIDTH: Final[Callable[[Item], float]] = itemgetter(1)
+"""An :class:`Item`'s width (its second field), for sums over rows."""
+
+
 def merged(items: Sequence[Item]) -> tuple[float, ...]:
     """The ranks of blocks side by side: each as tall as the tallest of theirs there."""
     if len(items) == 1:
         return items[0].ranks
-    depth = max([len(item.ranks) for item in items])
+    every = [item.ranks for item in items]
+    depth = max(map(len, every))
     if depth == 1:  # a row of single boxes
-        return (max([item.ranks[0] for item in items]),)
-    return tuple(
-        max([r[i] for r in [item.ranks for item in items] if i < len(r)]) for i in range(depth)
-    )
+        return (max([ranks[0] for ranks in every]),)
+    return tuple(max([r[i] for r in every if i < len(r)]) for i in range(depth))
 
 
 def group_rows(heads: Sequence[Item], fit: float) -> list[list[Item]] | None:
@@ -247,9 +251,9 @@ def wrap_rows(items: list[Item], limit: float, compact: bool = False) -> list[li
     hold one item each. ``compact``: more than two single boxes (leaves, stubs) go in
     rows of :func:`stack_columns` at most, a block that leaves room beside it.
     """
-    if compact and len(items) > 2 and all(item.levels == 1 for item in items):
+    if compact and len(items) > 2 and all(len(item.ranks) == 1 for item in items):
         columns = items[: stack_columns(len(items))]
-        limit = min(limit, sum(item.width for item in columns) + NODESEP * (len(columns) - 1))
+        limit = min(limit, row_width(columns))
     elif row_width(items) <= limit:  # one row: no edge passes another row
         return [list(items)]
     rows = _greedy(items, limit)
@@ -285,11 +289,14 @@ def rows_width(rows: list[list[Item]]) -> float:
 
     The engine curves such an edge round the boxes it passes, wider than a plain gap.
     """
-    after = sum([len(row) for row in rows])
+    if len(rows) == 1:  # the usual case; ``PASSING * 0`` would add nothing
+        row = rows[0]
+        return sum(map(_WIDTH, row)) + NODESEP * (len(row) - 1)
+    after = sum(map(len, rows))
     widest = 0.0
     for row in rows:
         after -= len(row)
-        width = sum([item.width for item in row]) + NODESEP * (len(row) - 1) + PASSING * after
+        width = sum(map(_WIDTH, row)) + NODESEP * (len(row) - 1) + PASSING * after
         if width > widest:
             widest = width
     return widest
@@ -313,7 +320,7 @@ def rows_ranks(rows: list[list[Item]]) -> tuple[float, ...]:
 
 def row_width(row: list[Item]) -> float:
     """A row's width: its items side by side."""
-    return sum([item.width for item in row]) + NODESEP * (len(row) - 1)
+    return sum(map(_WIDTH, row)) + NODESEP * (len(row) - 1)
 
 
 def lowest(row: list[Item]) -> Item:

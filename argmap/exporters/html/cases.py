@@ -19,7 +19,7 @@ _CLAIMS = (
 """Kinds of node the for/against section gives a case of their own."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Counterpoint:
     """An objection against a claim, with the rebuttals answering it."""
 
@@ -28,7 +28,7 @@ class Counterpoint:
     undercuts: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClaimCase:
     """The for/against view of one claim."""
 

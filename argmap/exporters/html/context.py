@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, TypedDict
 
 from argmap.exporters.html.cases import ClaimCase, claim_cases
 from argmap.exporters.html.nodeview import NodeView, NodeViews
-from argmap.exporters.html.outline import OutlineEvent, outline_events
+from argmap.exporters.html.outline import Outline
 from argmap.exporters.html.summary import (
     DocumentView,
     KindCount,
@@ -58,7 +58,7 @@ class PageContext(Assets):
     key_nodes: list[NodeView]
     """Every node in outline order (the answer key's rows)."""
     thesis: NodeView
-    events: list[OutlineEvent]
+    events: Outline
     cases: list[ClaimCase]
     sources: list[SourceEntry]
     kind_counts: list[KindCount]
@@ -109,7 +109,7 @@ def page_context(
         numbers=sheet.numbers if sheet is not None and sheet.answers else {},
         key_nodes=[] if sheet is None else [views.view(node) for node in reading_order(m)],
         thesis=views.view(m.thesis),
-        events=outline_events(m, views),
+        events=Outline(m, views),
         cases=claim_cases(m, views),
         sources=source_entries(m, views),
         kind_counts=kind_counts(m),

@@ -40,7 +40,7 @@ STANDING_LABELS: Final[Mapping[str, str]] = {
 """Badge words for the analysis' grounded standing (``in``, ``out``, ``undecided``)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CrossLink:
     """A cross-link shown on an outline entry: the relation word and the other node."""
 
@@ -49,7 +49,7 @@ class CrossLink:
     outgoing: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NodeView:
     """Everything the templates show about one node (exercise blanking already applied)."""
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final, Literal
 
 from argmap.exporters.html.nodeview import NodeView, NodeViews
 from argmap.model import ArgumentMap, conclusion_nodes
 
-__all__ = ["MAX_NESTING", "OutlineEvent", "outline_events"]
+__all__ = ["MAX_NESTING", "Outline", "OutlineEvent", "outline_events"]
 
 MAX_NESTING: Final = 120
 """Outline levels nested in the page; deeper nodes are listed flat under the last level.
@@ -18,7 +19,7 @@ otherwise lose its shape; a flat continuation keeps every node and names its par
 """
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OutlineEvent:
     """One step of the outline: open or close an entry or a joint-reason group.
 
@@ -32,44 +33,59 @@ class OutlineEvent:
     parent: str | None = None
 
 
-def outline_events(m: ArgumentMap, views: NodeViews) -> list[OutlineEvent]:
+class Outline:
+    """The outline's events, made afresh each time the page goes through them.
+
+    Never held as a list: a 100,000-node map's outline is 200,000 events, made one by one
+    as the template writes the page (see :func:`outline_events`).
+    """
+
+    __slots__ = ("m", "views")
+
+    def __init__(self, m: ArgumentMap, views: NodeViews) -> None:
+        self.m, self.views = m, views
+
+    def __iter__(self) -> Iterator[OutlineEvent]:
+        return outline_events(self.m, self.views)
+
+
+def outline_events(m: ArgumentMap, views: NodeViews) -> Iterator[OutlineEvent]:
     """Flatten the tree into open/close events (iterative: any depth works).
 
     Args:
         m: the map (or the part of it the page shows).
         views: the node views of ``m``.
 
-    Returns:
+    Yields:
         The events in document order; nodes below :data:`MAX_NESTING` levels are
         listed flat, each opened and closed at once, inside the last nested entry.
     """
-    events: list[OutlineEvent] = []
     node_of = views.by_id
     # Stack items: (step, node id, level); a group step names the group by a member.
     stack: list[tuple[str, str, int]] = [("node", m.thesis.id, 0)]
     while stack:
         what, ident, level = stack.pop()
         if what == "close":
-            events.append(OutlineEvent("close", node=views.view(node_of[ident])))
+            yield OutlineEvent("close", node=views.view(node_of[ident]))
             continue
         if what == "group-open":
             member = node_of[ident]
-            events.append(OutlineEvent("group-open", group=member.group, parent=member.parent))
+            yield OutlineEvent("group-open", group=member.group, parent=member.parent)
             continue
         if what == "conclusions":
-            events.append(OutlineEvent("conclusions"))
+            yield OutlineEvent("conclusions")
             continue
         if what == "group-close":
-            events.append(OutlineEvent("group-close", group=node_of[ident].group))
+            yield OutlineEvent("group-close", group=node_of[ident].group)
             continue
         node = node_of[ident]
-        events.append(OutlineEvent("open", node=views.view(node)))
+        yield OutlineEvent("open", node=views.view(node))
         if level >= MAX_NESTING:
             for deeper in views.walk(ident)[1:]:
                 flat_view = views.view(deeper, flat=True)
-                events.append(OutlineEvent("open", node=flat_view))
-                events.append(OutlineEvent("close", node=flat_view))
-            events.append(OutlineEvent("close", node=views.view(node)))
+                yield OutlineEvent("open", node=flat_view)
+                yield OutlineEvent("close", node=flat_view)
+            yield OutlineEvent("close", node=views.view(node))
             continue
         stack.append(("close", ident, level))
         stack.extend(reversed(_child_steps(views, ident, level)))
@@ -77,7 +93,6 @@ def outline_events(m: ArgumentMap, views: NodeViews) -> list[OutlineEvent]:
             drawn = [("node", c.id, 0) for c in reversed(conclusion_nodes(m))]
             if drawn:  # the stack pops from the end: these come after the thesis closes
                 stack[:0] = [*drawn, ("conclusions", m.thesis.id, 0)]
-    return events
 
 
 def _child_steps(views: NodeViews, ident: str, level: int) -> list[tuple[str, str, int]]:
