@@ -89,8 +89,13 @@ class Estimator:
         budget: Budget,
         horizontal: bool = False,
         above: Sequence[str] = (),
+        lead: Sequence[str] = (),
     ) -> None:
         self.m = m
+        self.lead = tuple(lead)
+        """Ancestors of ``shown``'s first node drawn elsewhere (a conclusion's branch drawn
+        apart from page 1: the root): every page's breadcrumb starts with them, and the
+        first page is a branch's page, not the overview (no key, no conclusions above)."""
         self.horizontal, self.narrow = horizontal, narrow_page(budget.width, horizontal)
         self.order = order = {node_id: i for i, node_id in enumerate(shown)}
         self.node = {node_id: m.get(node_id) for node_id in shown}
@@ -329,7 +334,7 @@ class Estimator:
             if column and wraps is not None:
                 wraps.append(Wrap(TRAIL_COLUMN, (), ()))
         key = ("", "")
-        if self.root in full:  # the overview: conclusions above the root, the key
+        if self.root in full and not self.lead:  # the overview: conclusions above, the key
             stubs = self.stubs_of(full, limits)
             key, width, height = self._overview_key((width, height), full, stubs, block)
         deepest = lowest(rows[-1]).deepest
@@ -376,21 +381,23 @@ class Estimator:
         return max(width / room[0], height / room[1]) / WIDE_SHARE
 
     def _trail_rows(self, tops: Sequence[Unit]) -> int:
-        """How many ancestors the breadcrumb above these tops lists."""
+        """How many ancestors the breadcrumb above these tops lists (the ``lead`` too)."""
         if len(tops) == 1 and len(tops[0]) == 1:  # the usual page: one branch
-            return len(self.trail_of(tops[0][0]))
-        return len({a for unit in tops for top in unit for a in self.trail_of(top)})
+            return len(self.lead) + len(self.trail_of(tops[0][0]))
+        ancestors = {a for unit in tops for top in unit for a in self.trail_of(top)}
+        return len(self.lead) + len(ancestors)
 
     def trail_of(self, node_id: str) -> tuple[str, ...]:
         """The ancestors a page shows above ``node_id``: the nearest few, and the root.
 
-        However deep the map, a breadcrumb has at most :data:`TRAIL_ROWS` rows.
+        However deep the map, a breadcrumb has at most :data:`TRAIL_ROWS` rows, the
+        ``lead`` (not listed here) counted.
         """
         trail = self._trails.get(node_id)
         if trail is None:
             out: list[str] = []
             parent = self.parent[node_id]
-            while parent is not None and len(out) < TRAIL_ROWS - 1:
+            while parent is not None and len(out) < TRAIL_ROWS - 1 - len(self.lead):
                 out.append(parent)
                 parent = self.parent[parent]
             if parent is not None:

@@ -1,0 +1,121 @@
+"""A conclusion's branch drawn apart from page 1: planned as a branch's page, at the floor."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from argmap.analysis.view import draw_kind, visible_nodes
+from argmap.exporters.diagram.drawn import split_above
+from argmap.exporters.diagram.measure import box_size
+from argmap.exporters.diagram.pagefill import Pager
+from argmap.exporters.diagram.pagesize import PAGE_SIZES, page_budget
+from argmap.exporters.diagram.pagetrail import in_column
+from argmap.exporters.diagram.pagetrailsize import TRAIL_ROW
+from argmap.exporters.diagram.stacking import RANKSEP
+from argmap.load.maps import load_map
+from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.options import RenderOptions
+from tests.conftest import MAPS
+from tests.test_pagefloor import _below_floor, _big_conclusions, _box, _laid
+
+
+def _branch(m: ArgumentMap, top: str) -> list[str]:
+    """The ids of a conclusion's branch drawn apart from page 1, the conclusion first."""
+    _, above = split_above(m, [n.id for n in visible_nodes(m, RenderOptions())])
+    nodes: list[str] = []
+    for node_id in above:
+        if node_id == top or m.get(node_id).parent in nodes:
+            nodes.append(node_id)
+    return nodes
+
+
+def test_a_conclusions_page_is_planned_as_a_branch_page_not_the_overview() -> None:
+    """Its estimate holds the breadcrumb up to the root (one row), and no key."""
+    m = _big_conclusions()
+    budget = page_budget(PAGE_SIZES["a4"].turned(True))
+
+    def measure(node: Node) -> tuple[float, float]:
+        return box_size(m, node, draw_kind(m, node), show_quote=True)
+
+    nodes = _branch(m, "c1")
+    bare = Pager(m, nodes, measure, budget)
+    bare.key_away = True  # the overview's estimate without its key: the drawing alone
+    drawing = bare.estimate([("c1",)], {"c1"}, None, {"c1": 0})
+    overview = Pager(m, nodes, measure, budget).estimate([("c1",)], {"c1"}, None, {"c1": 0})
+    assert overview.height > drawing.height, "the overview makes room for its key"
+    branch = Pager(m, nodes, measure, budget, lead=("t",))
+    page = branch.estimate([("c1",)], {"c1"}, None, {"c1": 0})
+    assert page.key == ("", "")
+    assert page.height == pytest.approx(drawing.height + TRAIL_ROW + 14 + RANKSEP)
+    # Deeper pages count the root's row too, as drawn (see drawn._branch_pages).
+    assert branch.trail_of("u0") == ("c1",)
+    assert branch.estimate([("u0",)], {"u0"}).height == pytest.approx(
+        bare.estimate([("u0",)], {"u0"}).height + TRAIL_ROW
+    )
+
+
+@pytest.mark.parametrize(
+    ("fit", "portrait", "direction"),
+    [("slide", True, "LR"), ("a4", True, "LR"), ("letter", True, "LR"), ("slide", False, "LR")],
+)
+def test_a_large_branch_under_a_conclusion_drawn_left_to_right_is_at_the_floor(
+    fit: str, portrait: bool, direction: str
+) -> None:
+    """Upright slides drawn left to right are narrower, at the floor, than a conclusion
+    and its breadcrumb side by side: the breadcrumb goes in the conclusion's column."""
+    m = _big_conclusions()
+    layout = _laid(m, fit, portrait, direction)
+    assert _below_floor(layout) == []
+    drawn = [n for page in layout.pages for n in page.plan.page.nodes]
+    assert sorted(drawn) == sorted(n.id for n in visible_nodes(m, RenderOptions()))
+    if (fit, portrait) != ("slide", True):
+        return
+    for top in ("c0", "c1"):
+        home = next(page for page in layout.pages if page.plan.page.tops == (top,))
+        assert in_column(home.plan), f"{top}'s breadcrumb in its column"
+        trail, box = _box(home.svg, "trail"), _box(home.svg, f"node-{top}")
+        assert trail[3] <= box[1], "above the conclusion"
+        assert trail[0] < box[2] and box[0] < trail[2], "in the conclusion's column"
+
+
+def _stub_heads(svg: str) -> dict[str, str]:
+    """Each stub's edge in a page's SVG: the stub's name -> where its arrow ends."""
+    titles = re.findall(r"<title>(stub [^<]*?)->([^<]*)</title>", html.unescape(svg))
+    return dict(titles)
+
+
+@pytest.mark.parametrize(
+    ("name", "fit", "portrait", "direction"),
+    [
+        ("big", "a4", True, "TB"),
+        ("big", "slide", True, "LR"),
+        ("big", "slide", False, "TB"),
+        ("russias-game-in-north-korea", "slide", True, "LR"),
+        ("russias-game-in-north-korea", "a4", True, "LR"),
+    ],
+)
+def test_a_stub_of_undercutters_aims_at_the_junction_of_the_step(
+    name: str, fit: str, portrait: bool, direction: str
+) -> None:
+    """Drawn in full, an undercutter of a conclusion's step aims at the step's junction;
+    its stub, on a page that draws the step, aims there too, not at the conclusion."""
+    m = _big_conclusions() if name == "big" else load_map(MAPS / f"{name}.yaml")
+    layout = _laid(m, fit, portrait, direction)
+    checked = 0
+    for laid in layout.pages:
+        page = laid.plan.page
+        heads = _stub_heads(laid.svg)
+        for stub in page.stubs:
+            parent = m.get(stub.parent)
+            cutters = all(m.get(top).relation is Relation.UNDERCUTS for top in stub.tops)
+            if parent.kind is not NodeKind.CONCLUSION or stub.parent not in page.nodes:
+                continue
+            if m.get(stub.tops[0]).relation is None:  # a conclusion's, drawn from it
+                continue
+            expected = f"junction {stub.parent}" if cutters else stub.parent
+            assert heads[stub.name] == expected, (page.number, stub.name)
+            checked += cutters
+    assert checked > 0, "some stub of undercutters was checked"
