@@ -119,3 +119,28 @@ def test_a_stub_of_undercutters_aims_at_the_junction_of_the_step(
             assert heads[stub.name] == expected, (page.number, stub.name)
             checked += cutters
     assert checked > 0, "some stub of undercutters was checked"
+
+
+@pytest.mark.parametrize(("fit", "portrait"), [("a4", True), ("letter", True), ("slide", False)])
+def test_on_a_conclusions_page_what_bears_on_it_is_below_and_what_it_leads_to_above(
+    fit: str, portrait: bool
+) -> None:
+    """Top-down, a conclusion drawn in turn from the page's conclusion (or its stub) sits
+    above it, at the end of a "so" arrow; its objections' stubs below it, not in one row
+    with the other (which put an objection above what it objects to)."""
+    m = _big_conclusions()
+    layout = _laid(m, fit, portrait)
+    home = next(page for page in layout.pages if page.plan.page.tops == ("c0",))
+    names = {stub.tops[0]: stub.name for stub in home.plan.page.stubs}
+    assert {"ob", "cc"} <= names.keys() | set(home.plan.page.nodes)
+    svg = home.svg
+    conclusion = _box(svg, "node-c0")
+
+    def box(node_id: str) -> tuple[float, float, float, float]:
+        if node_id in names:
+            index = [s.name for s in home.plan.page.stubs].index(names[node_id]) + 1
+            return _box(svg, f"stub-{index}")
+        return _box(svg, f"node-{node_id}")
+
+    assert box("cc")[3] <= conclusion[1], "the conclusion drawn from it above it"
+    assert box("ob")[1] >= conclusion[3], "the objection below it"

@@ -251,6 +251,8 @@ def _branch_pages(
         held = {item for wrap in cutters for row in wrap.rows for item in row}
         held |= {item for wrap in cutters for item, _ in wrap.holds}
         wraps = [w for w in page.wraps if not held & {i for r in w.rows for i in r}]
+        if not across:  # (left to right, a column of their own would be wider than the page)
+            wraps = [_lifted(m, page, w) for w in wraps]
         if not across and m.get(page.tops[0]).kind is NodeKind.CONCLUSION:
             placed = held | {i for w in wraps for r in w.rows for i in r}
             wraps += _below_trail(m, page, placed)
@@ -266,6 +268,24 @@ def _branch_pages(
             )
         )
     return pages
+
+
+def _lifted(m: ArgumentMap, page: Page, wrap: Wrap) -> Wrap:
+    """The planner's rows without the conclusions drawn from a node of the page.
+
+    They (or their stubs) go above it, at the end of a "so" arrow, not in a row below it.
+    """
+    up = {n for n in page.nodes if n not in page.tops and _drawn_up(m, n)}
+    up |= {stub.name for stub in page.stubs if _drawn_up(m, stub.tops[0])}
+    rows = tuple(row for r in wrap.rows if (row := tuple(i for i in r if i not in up)))
+    holds = tuple((i, a) for i, a in wrap.holds if i not in up and a not in up)
+    return wrap._replace(rows=rows, holds=holds)
+
+
+def _drawn_up(m: ArgumentMap, node_id: str) -> bool:
+    """Whether the node is a conclusion, drawn above the claim it is drawn from."""
+    node = m.get(node_id)
+    return node.kind is NodeKind.CONCLUSION and node.relation is None
 
 
 def _in_column(wrap: Wrap, top: str) -> Wrap:
