@@ -19,7 +19,7 @@ from argmap.load.maps import load_map
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.options import RenderOptions
 from tests.conftest import MAPS
-from tests.test_pagefloor import _below_floor, _big_conclusions, _box, _laid
+from tests.test_pagefloor import _below_floor, _big_conclusions, _box, _laid, _objected_group
 
 
 def _branch(m: ArgumentMap, top: str) -> list[str]:
@@ -144,3 +144,20 @@ def test_on_a_conclusions_page_what_bears_on_it_is_below_and_what_it_leads_to_ab
 
     assert box("cc")[3] <= conclusion[1], "the conclusion drawn from it above it"
     assert box("ob")[1] >= conclusion[3], "the objection below it"
+
+
+@pytest.mark.parametrize(
+    ("fit", "direction"), [(f, d) for f in ("slide", "a4", "letter") for d in ("TB", "LR")]
+)
+def test_a_conclusion_whose_objection_reaches_deep_goes_apart_from_the_overview(
+    fit: str, direction: str
+) -> None:
+    """What bears on a conclusion hangs below the root's rank, beside the root's branches:
+    the overview counts how deep it reaches (an objection backed by a linked group of
+    objected premises, answered), so the conclusion goes on a page of its own when the
+    overview would otherwise fall under the floor (left to right it was at 0.67-0.74)."""
+    m = _objected_group(3, "conclusion")
+    layout = _laid(m, fit, False, direction)
+    assert _below_floor(layout) == []
+    drawn = [n for page in layout.pages for n in page.plan.page.nodes]
+    assert sorted(drawn) == sorted(n.id for n in visible_nodes(m, RenderOptions()))

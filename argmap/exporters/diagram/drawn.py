@@ -28,6 +28,7 @@ __all__ = [
     "drawing_step_attrs",
     "split_above",
     "trail_steps",
+    "undercutters",
     "with_drawn_above",
 ]
 
@@ -351,8 +352,6 @@ def _undercutters(
     goes in it too, below the junction, rather than in a column of its own; there a
     stub of undercutters (of ``stubs``) goes where they would, in file order among them.
     """
-    from argmap.exporters.diagram.pageparts import undercutters
-
     low: Set[str] = around.low
     drawn = set(nodes)
     wraps = []
@@ -373,6 +372,14 @@ def _undercutters(
             row = (cutters[0], f"junction {node_id}", *cutters[1:], *(["trail"] if across else []))
             wraps.append(Wrap(f"so {node_id}", (row,), ()))
     return tuple(wraps)
+
+
+def undercutters(m: ArgumentMap, stub: Stub) -> bool:
+    """Whether the stub stands for undercutters only: it aims at the arrow they undercut.
+
+    One that stands for other branches too (grouped) aims at the node, as they do.
+    """
+    return all(m.get(top).relation is Relation.UNDERCUTS for top in stub.tops)
 
 
 def trail_steps(m: ArgumentMap, page: Page) -> dict[str, Port]:

@@ -33,14 +33,7 @@ from argmap.exporters.diagram.stacking import (
 )
 from argmap.model import ArgumentMap, Node
 
-__all__ = [
-    "TRAIL_ROWS",
-    "Estimate",
-    "Estimator",
-    "Measure",
-    "Unit",
-    "stub_name",
-]
+__all__ = ["TRAIL_ROWS", "Estimate", "Estimator", "Measure", "Unit", "stub_name"]
 
 Measure = Callable[[Node], tuple[float, float]]
 """A node's box size in points, as the diagram draws it (top-to-bottom)."""
@@ -79,7 +72,10 @@ def stub_name(tops: Sequence[str]) -> str:
 
 
 class Estimator:
-    """The map's tree as pages see it, and the size of a page of some of its nodes."""
+    """The map's tree as pages see it, and the size of a page of some of its nodes.
+
+    ``lead``: ancestors drawn elsewhere, atop every breadcrumb (see :func:`paging.paginate`).
+    """
 
     def __init__(
         self,
@@ -91,11 +87,7 @@ class Estimator:
         above: Sequence[str] = (),
         lead: Sequence[str] = (),
     ) -> None:
-        self.m = m
-        self.lead = tuple(lead)
-        """Ancestors of ``shown``'s first node drawn elsewhere (a conclusion's branch drawn
-        apart from page 1: the root): every page's breadcrumb starts with them, and the
-        first page is a branch's page, not the overview (no key, no conclusions above)."""
+        self.m, self.lead = m, tuple(lead)
         self.horizontal, self.narrow = horizontal, narrow_page(budget.width, horizontal)
         self.order = order = {node_id: i for i, node_id in enumerate(shown)}
         self.node = {node_id: m.get(node_id) for node_id in shown}
@@ -123,8 +115,7 @@ class Estimator:
         self.digits = len(str(len(shown) + len(above)))
         self._stubs: dict[tuple[Unit, bool], Item] = {}
         self._units: dict[str, list[Unit]] = {}
-        frame = self._size(FRAME)
-        room = (self.full_size[0] - frame[0], self.full_size[1] - frame[1])
+        room = (self.full_size[0] - self.frame[0], self.full_size[1] - self.frame[1])
         self.around = around_root(
             m,
             self.root,
@@ -349,7 +340,7 @@ class Estimator:
     ) -> tuple[tuple[str, str], float, float]:
         """The overview's conclusions above the root, and its key: where, and the size."""
         width = max(drawing[0], self.around.over[0])
-        height = drawing[1] + self.around.over[1]
+        height = max(drawing[1], self.around.deep) + self.around.over[1]
         if self.key_away:
             return ("page", ""), width, height
         frame_w, frame_h = self._size(FRAME)
@@ -384,14 +375,12 @@ class Estimator:
         """How many ancestors the breadcrumb above these tops lists (the ``lead`` too)."""
         if len(tops) == 1 and len(tops[0]) == 1:  # the usual page: one branch
             return len(self.lead) + len(self.trail_of(tops[0][0]))
-        ancestors = {a for unit in tops for top in unit for a in self.trail_of(top)}
-        return len(self.lead) + len(ancestors)
+        return len(self.lead) + len({a for u in tops for t in u for a in self.trail_of(t)})
 
     def trail_of(self, node_id: str) -> tuple[str, ...]:
         """The ancestors a page shows above ``node_id``: the nearest few, and the root.
 
-        However deep the map, a breadcrumb has at most :data:`TRAIL_ROWS` rows, the
-        ``lead`` (not listed here) counted.
+        However deep the map, a breadcrumb, ``lead`` and all, has at most :data:`TRAIL_ROWS` rows.
         """
         trail = self._trails.get(node_id)
         if trail is None:

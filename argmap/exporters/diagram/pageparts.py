@@ -15,7 +15,12 @@ from argmap.exporters.diagram.dot import (
     edge_line,
     escape,
 )
-from argmap.exporters.diagram.drawn import DRAWN_LABEL, drawing_step_attrs, trail_steps
+from argmap.exporters.diagram.drawn import (
+    DRAWN_LABEL,
+    drawing_step_attrs,
+    trail_steps,
+    undercutters,
+)
 from argmap.exporters.diagram.labels import (
     STUB_POINTS,
     graphviz_escape,
@@ -28,13 +33,13 @@ from argmap.exporters.diagram.labels import (
     width_attr,
 )
 from argmap.exporters.diagram.pagetrail import TRAIL_CHARS, EdgeStyler, add_trail, in_column
-from argmap.exporters.diagram.paging import Page, Stub
+from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.stacking import hold_rows
 from argmap.exporters.diagram.styles import NodeStyle
 from argmap.exporters.diagram.worksheet import no_arrow_box
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
-__all__ = ["PagePlan", "PageStubs", "add_page_parts", "add_stub", "page_anchor", "undercutters"]
+__all__ = ["PagePlan", "PageStubs", "add_page_parts", "add_stub", "page_anchor"]
 
 
 @dataclass(frozen=True)
@@ -257,14 +262,6 @@ def add_stub(
     attrs = edge_attrs(first, first.relation or Relation.SUPPORTS, False)
     head = parent if junction is None else junction
     return edge_line(stub.name, head, no_arrow_box(attrs))  # its box: on the branch's page
-
-
-def undercutters(m: ArgumentMap, stub: Stub) -> bool:
-    """Whether the stub stands for undercutters only: it aims at the arrow they undercut.
-
-    One that stands for other branches too (grouped) aims at the node, as they do.
-    """
-    return all(m.get(top).relation is Relation.UNDERCUTS for top in stub.tops)
 
 
 def _stub_attrs(

@@ -115,11 +115,8 @@ def paginate(
         on_page: told of each page after the overview as soon as it is filled, before
             the plan is done: what it draws is final, its numbers are not (each stub's
             page is 0). So the engine can lay pages out while the rest are planned.
-        lead: the ancestors of ``shown``'s first node that its pages' breadcrumbs start
-            with, drawn on other pages (a conclusion's branch drawn apart from page 1:
-            the root). Its first page is then planned as a branch's page, not as the
-            overview (see :func:`argmap.exporters.diagram.drawn.apart`); the pages'
-            ``trail`` leaves them out.
+        lead: ancestors drawn elsewhere that start every breadcrumb (not in ``trail``): a
+            conclusion's branch drawn apart has the root; its first page is no overview.
         file_order: a page takes a node's children in file order, not its objections
             first (for a label worksheet, whose pages must not tell kinds apart).
 
@@ -130,16 +127,7 @@ def paginate(
         return []
     if memo is None:
         memo = PlanMemo()
-    made_for = (
-        m,
-        tuple(shown),
-        measure,
-        budget,
-        horizontal,
-        tuple(above),
-        file_order,
-        tuple(lead),
-    )
+    made_for = (m, tuple(shown), measure, budget, horizontal, tuple(above), file_order, *lead)
     pager = memo.pager
     if pager is None or not memo.serves(made_for):
         pager = memo.pager = Pager(
