@@ -16,6 +16,7 @@ from argmap.exporters.diagram.pagetrail import in_column
 from argmap.exporters.diagram.pagetrailsize import TRAIL_ROW
 from argmap.exporters.diagram.stacking import RANKSEP
 from argmap.load.maps import load_map
+from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.options import RenderOptions
 from tests.conftest import MAPS
@@ -161,3 +162,50 @@ def test_a_conclusion_whose_objection_reaches_deep_goes_apart_from_the_overview(
     assert _below_floor(layout) == []
     drawn = [n for page in layout.pages for n in page.plan.page.nodes]
     assert sorted(drawn) == sorted(n.id for n in visible_nodes(m, RenderOptions()))
+
+
+def _undercut_twice() -> ArgumentMap:
+    """A conclusion undercut six times, and one drawn from it in turn, undercut once."""
+    cutters = [
+        {
+            "id": f"u{i}",
+            "text": f"Undercutter {i} " + "of the step " * (3 + 2 * (i % 3)),
+            "undercut": True,
+        }
+        for i in range(6)
+    ]
+    turned = {
+        "id": "cc",
+        "text": "A conclusion drawn in turn " + "from the first conclusion " * 4,
+        "objections": [{"id": "ccu", "text": "This step does not hold " * 2, "undercut": True}],
+    }
+    thesis = {
+        "id": "t",
+        "text": "The thesis, from which conclusions are drawn.",
+        "premises": [{"id": "r", "text": "A reason for the thesis."}],
+        "conclusions": [
+            {
+                "id": "c",
+                "text": "A conclusion drawn from the thesis " + "and undercut " * 4,
+                "objections": cutters,
+                "conclusions": [turned],
+            }
+        ],
+    }
+    return validate_data({"title": "undercut twice", "thesis": thesis})
+
+
+@pytest.mark.parametrize(("fit", "portrait"), [("slide", True), ("a4", True), ("letter", True)])
+def test_a_conclusion_drawn_in_turn_on_a_page_of_its_own_is_at_the_floor(
+    fit: str, portrait: bool
+) -> None:
+    """Top-down, on the pages of a paged conclusion's branch, the undercutters of a top's
+    step hang below the breadcrumb, as planned: beside the junction, with the breadcrumb
+    under it, they made a page wider than planned (0.9 of the floor on upright slides)."""
+    m = _undercut_twice()
+    layout = _laid(m, fit, portrait)
+    assert _below_floor(layout) == []
+    drawn = [n for page in layout.pages for n in page.plan.page.nodes]
+    assert sorted(drawn) == sorted(n.id for n in visible_nodes(m, RenderOptions()))
+    junctions = [page.svg.count("<title>ccu&#45;&gt;junction cc</title>") for page in layout.pages]
+    assert sum(junctions) == 1, "the undercutter aims at the step's junction"

@@ -246,6 +246,8 @@ def _branch_pages(
     pages = []
     for page in planned:
         cutters = _undercutters(m, page.nodes, page.stubs, around, across)
+        if not across:  # the top's hang below the breadcrumb in the planner's rows
+            cutters = tuple(w for w in cutters if w.parent != f"so {page.tops[0]}")
         column = any(w.parent == TRAIL_COLUMN for w in page.wraps)
         if column:  # the breadcrumb in the conclusion's column: the junction too
             cutters = tuple(_in_column(wrap, page.tops[0]) for wrap in cutters)
