@@ -128,7 +128,8 @@ def test_on_a_conclusions_page_what_bears_on_it_is_below_and_what_it_leads_to_ab
 ) -> None:
     """Top-down, a conclusion drawn in turn from the page's conclusion (or its stub) sits
     above it, at the end of a "so" arrow; its objections' stubs below it, not in one row
-    with the other (which put an objection above what it objects to)."""
+    with the other (which put an objection above what it objects to), below the
+    breadcrumb (beside it, the page was wider)."""
     m = _big_conclusions()
     layout = _laid(m, fit, portrait)
     home = next(page for page in layout.pages if page.plan.page.tops == ("c0",))
@@ -145,6 +146,7 @@ def test_on_a_conclusions_page_what_bears_on_it_is_below_and_what_it_leads_to_ab
 
     assert box("cc")[3] <= conclusion[1], "the conclusion drawn from it above it"
     assert box("ob")[1] >= conclusion[3], "the objection below it"
+    assert box("ob")[1] >= _box(svg, "trail")[3], "below its breadcrumb, not beside it"
 
 
 @pytest.mark.parametrize(

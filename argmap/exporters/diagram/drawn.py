@@ -257,7 +257,9 @@ def _branch_pages(
         if not across:  # (left to right, a column of their own would be wider than the page)
             wraps = [_lifted(m, page, w) for w in wraps]
         if not across and m.get(page.tops[0]).kind is NodeKind.CONCLUSION:
-            placed = held | {i for w in wraps for r in w.rows for i in r}
+            # The top's first row is held below the breadcrumb too; later rows under it.
+            first = page.tops[0]
+            placed = held | {i for w in wraps for r in w.rows[w.parent == first :] for i in r}
             wraps += _below_trail(m, page, placed)
         stubs = tuple(replace(s, page=s.page + shift) for s in page.stubs)
         pages.append(
