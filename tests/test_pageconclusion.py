@@ -122,6 +122,36 @@ def test_a_stub_of_undercutters_aims_at_the_junction_of_the_step(
     assert checked > 0, "some stub of undercutters was checked"
 
 
+@pytest.mark.parametrize(("fit", "portrait"), [("a4", False), ("slide", False)])
+def test_a_stub_of_a_premises_undercutters_aims_at_the_junction_of_its_link(
+    fit: str, portrait: bool
+) -> None:
+    """Drawn in full, an undercutter of a premise's inference aims at the junction on the
+    premise's arrow to its parent; its stub does too where the page draws that arrow (the
+    premise's parent on the page), and at the premise's box where it does not."""
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    layout = _laid(m, fit, portrait)
+    checked = 0
+    for laid in layout.pages:
+        page = laid.plan.page
+        heads = _stub_heads(laid.svg)
+        junctions = set(re.findall(r"<title>(junction [^<]*)</title>", html.unescape(laid.svg)))
+        for stub in page.stubs:
+            premise = m.get(stub.parent)
+            cutters = all(m.get(top).relation is Relation.UNDERCUTS for top in stub.tops)
+            if not cutters or premise.kind is NodeKind.CONCLUSION or premise.parent is None:
+                continue
+            if premise.parent not in page.nodes:  # the arrow is not drawn: the box
+                assert heads[stub.name] == stub.parent, (page.number, stub.name)
+                continue
+            link = {f"junction {premise.id}"} | {f"junction group {premise.group}"} - {
+                "junction group None"
+            }
+            assert heads[stub.name] in link & junctions, (page.number, stub.name)
+            checked += 1
+    assert checked > 0, "some stub of a premise's undercutters was checked"
+
+
 @pytest.mark.parametrize(("fit", "portrait"), [("a4", True), ("letter", True), ("slide", False)])
 def test_on_a_conclusions_page_what_bears_on_it_is_below_and_what_it_leads_to_above(
     fit: str, portrait: bool

@@ -167,13 +167,13 @@ class PageStubs:
         self.tops = [m.get(stub.tops[0]) for stub in stubs]
         """Their first nodes: the key explains their kinds too."""
         cut = [stub.parent for stub in stubs if undercutters(m, stub)]
-        self.cut = tuple(dict.fromkeys(c for c in cut if m.get(c).kind is NodeKind.CONCLUSION))
-        """The conclusions whose steps its stubs of undercutters target (see :attr:`junctions`).
-
-        Not yet a premise's link: its undercutters' stubs still aim at its box."""
+        self.cut = tuple(dict.fromkeys(cut))
+        """The nodes whose links (a premise's to its parent, a conclusion's step) its stubs
+        of undercutters target (see :attr:`junctions`)."""
         self.junctions: Mapping[str, str] = {}
         """Of :attr:`cut`, those whose link the page draws: id -> its junction's name, where
-        their stubs aim, as the undercutters do drawn in full (set by the builder)."""
+        their stubs aim, as the undercutters do drawn in full (set by the builder); the
+        others' stubs aim at the node's box."""
         self.edges: list[tuple[int, str]] = []
         """Stub edges added by :meth:`edges_before`, the last first."""
 
