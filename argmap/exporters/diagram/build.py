@@ -115,8 +115,11 @@ def to_digraph(
         stubs = PageStubs(
             g, m, page, ctx.nodes, partial(_edge_attrs, ctx), ctx.lines, options.theme
         )
+    undercut = _undercut_links(ctx, shown, stubs)
+    if stubs is not None:  # a stub of undercutters aims where they would: at the junction
+        links = {t: _link_key(ctx, m.get(t)) for t in stubs.cut}
+        stubs.junctions = {t: f"junction {key}" for t, key in links.items() if key in undercut}
     _add_nodes(g, ctx, shown, stubs)
-    undercut = _undercut_links(ctx, shown, stubs.steps if stubs else {})  # then its edges
     _add_tree_edges(g, ctx, shown, undercut, stubs)
     _add_undercuts_and_cross_links(g, ctx, shown, undercut)
     if stubs is None:
@@ -278,17 +281,21 @@ def _link_key(ctx: _Ctx, node: Node) -> str:
     return f"group {node.group}" if node.group in ctx.boxed else node.id
 
 
-def _undercut_links(ctx: _Ctx, shown: list[Node], steps: Mapping[str, Port]) -> set[str]:
-    """The links (by :func:`_link_key`) that some drawn undercutter targets (``steps``: too)."""
-    undercut: set[str] = set()
+def _undercut_links(ctx: _Ctx, shown: list[Node], stubs: PageStubs | None) -> set[str]:
+    """The links (by :func:`_link_key`) that some drawn undercutter, or stub of some, targets.
+
+    A page's conclusions drawn from its breadcrumb (``stubs.steps``) have links too.
+    """
+    steps: Mapping[str, Port] = stubs.steps if stubs is not None else {}
+    targets: list[str | None] = list(stubs.cut) if stubs is not None else []
     for node in shown:
-        targets = [node.parent] if node.relation is Relation.UNDERCUTS else []
+        targets += [node.parent] if node.relation is Relation.UNDERCUTS else []
         targets += [link.to for link in node.links if link.relation is Relation.UNDERCUTS]
-        for target in targets:
-            if target is None or target not in ctx.visible:
-                continue
-            if (t := ctx.m.get(target)).parent in ctx.visible or t.id in steps:
-                undercut.add(_link_key(ctx, t))
+    undercut: set[str] = set()
+    for target in targets:
+        t = ctx.m.get(target) if target is not None and target in ctx.visible else None
+        if t is not None and (t.parent in ctx.visible or t.id in steps):
+            undercut.add(_link_key(ctx, t))
     return undercut
 
 

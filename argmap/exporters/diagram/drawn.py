@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from argmap.exporters.diagram.dot import End, Port
 from argmap.exporters.diagram.labels import graphviz_escape
+from argmap.exporters.diagram.pagetrailsize import TRAIL_COLUMN
 from argmap.exporters.diagram.stacking import Wrap
 from argmap.exporters.diagram.styles import DRAWN_EDGE
 from argmap.model import NodeKind, Relation
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from argmap.exporters.diagram.dot import Digraph
     from argmap.exporters.diagram.pageoverview import Around
     from argmap.exporters.diagram.pagesize import Budget
-    from argmap.exporters.diagram.paging import Page, PlanMemo
+    from argmap.exporters.diagram.paging import Page, PlanMemo, Stub
     from argmap.model import ArgumentMap, Node
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "drawing_step_attrs",
     "split_above",
     "trail_steps",
+    "undercutters",
     "with_drawn_above",
 ]
 
@@ -71,7 +73,8 @@ def apart(
 
     below, above = split
     around = Estimator(m, below, measure, budget, across, above).around
-    return around, partial(_branch_plan, m, measure, budget, across, tighter, {}, file_order)
+    plan = partial(_branch_plan, m, measure, budget, across, tighter, {}, (file_order, below[0]))
+    return around, plan
 
 
 def _branch_plan(
@@ -81,15 +84,18 @@ def _branch_plan(
     across: bool,
     tighter: Mapping[str, tuple[float, float]],
     memos: dict[str, PlanMemo],
-    file_order: bool,
+    how: tuple[bool, str],
     nodes: list[str],
 ) -> list[Page]:
     """The pages of a conclusion's branch drawn apart from page 1 (``nodes``, it first).
 
-    Paged as the root's branches are (see :func:`with_drawn_above`).
+    Paged as the root's branches are (see :func:`with_drawn_above`), each page's
+    breadcrumb going up to the root; the conclusion's page is a branch's, not the
+    overview. ``how``: ``file_order`` (see :func:`apart`), and the root.
     """
     from argmap.exporters.diagram.paging import PlanMemo, paginate
 
+    file_order, root = how
     memo = memos.setdefault(nodes[0], PlanMemo())
     return paginate(
         m,
@@ -100,6 +106,7 @@ def _branch_plan(
         tighter=tighter,
         memo=memo,
         file_order=file_order,
+        lead=(root,),
     )
 
 
@@ -230,7 +237,7 @@ def _branch_pages(
 
     top = nodes[0]
     whole = Page(
-        number, (root,), (top,), tuple(nodes), wraps=_undercutters(m, nodes, around, across)
+        number, (root,), (top,), tuple(nodes), wraps=_undercutters(m, nodes, (), around, across)
     )
     planned = [p for p in plan(nodes) if p.key[0] != "alone"] if plan is not None else []
     if len(planned) <= 1:
@@ -238,12 +245,21 @@ def _branch_pages(
     shift = number - 1
     pages = []
     for page in planned:
-        cutters = _undercutters(m, page.nodes, around, across)
+        cutters = _undercutters(m, page.nodes, page.stubs, around, across)
+        if not across:  # the top's hang below the breadcrumb in the planner's rows
+            cutters = tuple(w for w in cutters if w.parent != f"so {page.tops[0]}")
+        column = any(w.parent == TRAIL_COLUMN for w in page.wraps)
+        if column:  # the breadcrumb in the conclusion's column: the junction too
+            cutters = tuple(_in_column(wrap, page.tops[0]) for wrap in cutters)
         held = {item for wrap in cutters for row in wrap.rows for item in row}
         held |= {item for wrap in cutters for item, _ in wrap.holds}
-        wraps = [w for w in page.wraps if not held & {i for row in w.rows for i in row}]
+        wraps = [w for w in page.wraps if not held & {i for r in w.rows for i in r}]
+        if not across:  # (left to right, a column of their own would be wider than the page)
+            wraps = [_lifted(m, page, w) for w in wraps]
         if not across and m.get(page.tops[0]).kind is NodeKind.CONCLUSION:
-            placed = held | {i for w in wraps for r in w.rows for i in r}
+            # The top's first row is held below the breadcrumb too; later rows under it.
+            first = page.tops[0]
+            placed = held | {i for w in wraps for r in w.rows[w.parent == first :] for i in r}
             wraps += _below_trail(m, page, placed)
         stubs = tuple(replace(s, page=s.page + shift) for s in page.stubs)
         pages.append(
@@ -257,6 +273,43 @@ def _branch_pages(
             )
         )
     return pages
+
+
+def _lifted(m: ArgumentMap, page: Page, wrap: Wrap) -> Wrap:
+    """The planner's rows without the conclusions drawn from a node of the page.
+
+    They (or their stubs) go above it, at the end of a "so" arrow, not in a row below it.
+    """
+    up = {n for n in page.nodes if n not in page.tops and _drawn_up(m, n)}
+    up |= {stub.name for stub in page.stubs if _drawn_up(m, stub.tops[0])}
+    rows = tuple(row for r in wrap.rows if (row := tuple(i for i in r if i not in up)))
+    holds = tuple((i, a) for i, a in wrap.holds if i not in up and a not in up)
+    return wrap._replace(rows=rows, holds=holds)
+
+
+def _drawn_up(m: ArgumentMap, node_id: str) -> bool:
+    """Whether the node is a conclusion, drawn above the claim it is drawn from."""
+    node = m.get(node_id)
+    return node.kind is NodeKind.CONCLUSION and node.relation is None
+
+
+def _in_column(wrap: Wrap, top: str) -> Wrap:
+    """The undercutters of ``top``'s step, with the breadcrumb in ``top``'s column.
+
+    Left to right, on a page without room for a column of the breadcrumb's own (see
+    ``TRAIL_COLUMN``), it sits in the column of the conclusion it leads to: the step's
+    junction goes between them (the arrow runs down the column), and its undercutters
+    in the column after, beside the junction. Another conclusion's rows are kept, but
+    not the breadcrumb in them.
+    """
+    junction = f"junction {top}"
+    items = [i for row in wrap.rows for i in row] + [i for i, _ in wrap.holds]
+    cutters = [i for i in items if i not in (junction, "trail")]
+    if wrap.parent != f"so {top}":
+        rows = tuple(row for r in wrap.rows if (row := tuple(i for i in r if i != "trail")))
+        return wrap._replace(rows=rows)
+    holds = tuple((c, junction) for c in cutters)
+    return Wrap(wrap.parent, (("trail", junction, top),), holds, weight=STEP_WEIGHT)
 
 
 def _below_trail(m: ArgumentMap, page: Page, placed: Set[str]) -> list[Wrap]:
@@ -292,7 +345,7 @@ def _numbered_on(page: Page, count: int) -> Page:
 
 
 def _undercutters(
-    m: ArgumentMap, nodes: Sequence[str], around: Around, across: bool
+    m: ArgumentMap, nodes: Sequence[str], stubs: Sequence[Stub], around: Around, across: bool
 ) -> tuple[Wrap, ...]:
     """Rows that put each step's undercutters beside its junction, on its rank.
 
@@ -300,7 +353,8 @@ def _undercutters(
     an upright page. The first undercutter goes left of the junction, the rest right of
     it; those of a conclusion in ``around.low`` go below the breadcrumb instead (a
     narrower page). Drawn left to right (``across``), a rank is a column: the breadcrumb
-    goes in it too, below the junction, rather than in a column of its own.
+    goes in it too, below the junction, rather than in a column of its own; there a
+    stub of undercutters (of ``stubs``) goes where they would, in file order among them.
     """
     low: Set[str] = around.low
     drawn = set(nodes)
@@ -308,9 +362,12 @@ def _undercutters(
     for node_id in nodes:
         if m.get(node_id).kind is not NodeKind.CONCLUSION:
             continue
-        cutters = [
-            c.id for c in m.children(node_id) if c.relation is Relation.UNDERCUTS and c.id in drawn
-        ]
+        cut = [c.id for c in m.children(node_id) if c.relation is Relation.UNDERCUTS]
+        cut = [c for c in cut if c in drawn]
+        if across:  # top-down, the planner's rows hold them, below the breadcrumb
+            cut += [s.tops[0] for s in stubs if s.parent == node_id and undercutters(m, s)]
+        names = {s.tops[0]: s.name for s in stubs}  # the tops of stubs are not drawn
+        cutters = [names.get(c, c) for c in sorted(cut, key=m.position)]
         if cutters and node_id in low:
             # In line under the breadcrumb, each hangs below it, its arrow going round it.
             holds = tuple((c, "trail") for c in cutters)
@@ -319,6 +376,14 @@ def _undercutters(
             row = (cutters[0], f"junction {node_id}", *cutters[1:], *(["trail"] if across else []))
             wraps.append(Wrap(f"so {node_id}", (row,), ()))
     return tuple(wraps)
+
+
+def undercutters(m: ArgumentMap, stub: Stub) -> bool:
+    """Whether the stub stands for undercutters only: it aims at the arrow they undercut.
+
+    One that stands for other branches too (grouped) aims at the node, as they do.
+    """
+    return all(m.get(top).relation is Relation.UNDERCUTS for top in stub.tops)
 
 
 def trail_steps(m: ArgumentMap, page: Page) -> dict[str, Port]:

@@ -72,7 +72,10 @@ def stub_name(tops: Sequence[str]) -> str:
 
 
 class Estimator:
-    """The map's tree as pages see it, and the size of a page of some of its nodes."""
+    """The map's tree as pages see it, and the size of a page of some of its nodes.
+
+    ``lead``: ancestors drawn elsewhere, atop every breadcrumb (see :func:`paging.paginate`).
+    """
 
     def __init__(
         self,
@@ -82,8 +85,9 @@ class Estimator:
         budget: Budget,
         horizontal: bool = False,
         above: Sequence[str] = (),
+        lead: Sequence[str] = (),
     ) -> None:
-        self.m = m
+        self.m, self.lead = m, tuple(lead)
         self.horizontal, self.narrow = horizontal, narrow_page(budget.width, horizontal)
         self.order = order = {node_id: i for i, node_id in enumerate(shown)}
         self.node = {node_id: m.get(node_id) for node_id in shown}
@@ -111,8 +115,7 @@ class Estimator:
         self.digits = len(str(len(shown) + len(above)))
         self._stubs: dict[tuple[Unit, bool], Item] = {}
         self._units: dict[str, list[Unit]] = {}
-        frame = self._size(FRAME)
-        room = (self.full_size[0] - frame[0], self.full_size[1] - frame[1])
+        room = (self.full_size[0] - self.frame[0], self.full_size[1] - self.frame[1])
         self.around = around_root(
             m,
             self.root,
@@ -324,7 +327,7 @@ class Estimator:
             if column and wraps is not None:
                 wraps.append(Wrap(TRAIL_COLUMN, (), ()))
         key = ("", "")
-        if self.root in full:  # the overview: conclusions above the root, the key
+        if self.root in full and not self.lead:  # the overview: conclusions above, the key
             stubs = self.stubs_of(full, limits)
             key, width, height = self._overview_key((width, height), full, stubs, block)
         deepest = lowest(rows[-1]).deepest
@@ -339,7 +342,7 @@ class Estimator:
     ) -> tuple[tuple[str, str], float, float]:
         """The overview's conclusions above the root, and its key: where, and the size."""
         width = max(drawing[0], self.around.over[0])
-        height = drawing[1] + self.around.over[1]
+        height = max(drawing[1], self.around.deep) + self.around.over[1]
         if self.key_away:
             return ("page", ""), width, height
         frame_w, frame_h = self._size(FRAME)
@@ -371,21 +374,21 @@ class Estimator:
         return max(width / room[0], height / room[1]) / WIDE_SHARE
 
     def _trail_rows(self, tops: Sequence[Unit]) -> int:
-        """How many ancestors the breadcrumb above these tops lists."""
+        """How many ancestors the breadcrumb above these tops lists (the ``lead`` too)."""
         if len(tops) == 1 and len(tops[0]) == 1:  # the usual page: one branch
-            return len(self.trail_of(tops[0][0]))
-        return len({a for unit in tops for top in unit for a in self.trail_of(top)})
+            return len(self.lead) + len(self.trail_of(tops[0][0]))
+        return len(self.lead) + len({a for u in tops for t in u for a in self.trail_of(t)})
 
     def trail_of(self, node_id: str) -> tuple[str, ...]:
         """The ancestors a page shows above ``node_id``: the nearest few, and the root.
 
-        However deep the map, a breadcrumb has at most :data:`TRAIL_ROWS` rows.
+        However deep the map, a breadcrumb, ``lead`` and all, has at most :data:`TRAIL_ROWS` rows.
         """
         trail = self._trails.get(node_id)
         if trail is None:
             out: list[str] = []
             parent = self.parent[node_id]
-            while parent is not None and len(out) < TRAIL_ROWS - 1:
+            while parent is not None and len(out) < TRAIL_ROWS - 1 - len(self.lead):
                 out.append(parent)
                 parent = self.parent[parent]
             if parent is not None:

@@ -49,8 +49,9 @@ class Pager(Estimator):
         tighter: Mapping[str, tuple[float, float]] | None = None,
         above: Sequence[str] = (),
         file_order: bool = False,
+        lead: Sequence[str] = (),
     ) -> None:
-        super().__init__(m, shown, measure, budget, horizontal, above)
+        super().__init__(m, shown, measure, budget, horizontal, above, lead)
         self.file_order = file_order
         self.tighter = dict(tighter or {})
         self.filled: dict[Hashable, Fill] = {}
@@ -174,7 +175,7 @@ class Pager(Estimator):
         """Return what a page of the sibling ``units`` takes (see :meth:`_fill`)."""
         # A page that overflowed once its layout was made gets a tighter budget.
         share = self.tighter.get(units[0][0], (1.0, 1.0))
-        if units[0][0] == self.root and self._overview_too_big():
+        if units[0][0] == self.root and not self.lead and self._overview_too_big():
             share = (1.0, 1.0)  # cutting it down would only group the thesis's stubs
         width, height = reversed(share) if self.horizontal else share
         self.width, self.height = self.full_size[0] * width, self.full_size[1] * height
@@ -249,7 +250,7 @@ class Pager(Estimator):
         A reader needs the thesis's reasons and objections on page 1 more than the key;
         the heading then says which page the key is on.
         """
-        if self.root not in full:
+        if self.root not in full or self.lead:  # not the overview
             return False
         kept = self._overflow(self.estimate([(self.root,)], full))
         self.key_away = True

@@ -71,6 +71,10 @@ class Around:
     column: bool = False
     """Apart, the stubs sit in the root's rank, after it: drawn left to right on an upright
     page, a column of their own would leave no room for the root's branches."""
+    deep: float = 0.0
+    """How far down from the root's rank what bears on the conclusions reaches (their
+    objections' own reasons, objections and answers hang below it, beside the root's
+    branches): the drawing is at least that tall."""
 
     def key(
         self,
@@ -151,7 +155,7 @@ def around_root(
         sizes = [stub(",".join(firsts), len(above))]
     below = max(h for _, h in sizes) + RANKSEP  # at least a row of the root's stubs
     row = max(root_w + wide.beside, wide.over[0])
-    if row <= width and wide.over[1] + root_h + below <= height:
+    if row <= width and wide.over[1] + max(root_h + below, wide.deep) <= height:
         return wide
     stubs_w = sum(w for w, _ in sizes) + NODESEP * (len(sizes) - 1)
     stubs_h = max(h for _, h in sizes)
@@ -222,4 +226,8 @@ def _around(
     beside = max((width(row) for at, row in rows.items() if at >= 0), default=0.0)
     over_w = max((width(row) for at, row in rows.items() if at < 0), default=0.0)
     over_h = sum(max(h for _, h in row) + 3 * RANKSEP for at, row in rows.items() if at < 0)
-    return Around(frozenset(above), beside, (over_w, over_h), top)
+    # From the root's rank down: that rank (the root, or what sits beside it), then each
+    # lower rank with the gap above it.
+    deep = max([size(m.get(root))[1], *(h for _, h in rows.get(0, []))])
+    deep += sum(max(h for _, h in row) + RANKSEP for at, row in rows.items() if at > 0)
+    return Around(frozenset(above), beside, (over_w, over_h), top, deep=deep)

@@ -15,7 +15,12 @@ from argmap.exporters.diagram.dot import (
     edge_line,
     escape,
 )
-from argmap.exporters.diagram.drawn import DRAWN_LABEL, drawing_step_attrs, trail_steps
+from argmap.exporters.diagram.drawn import (
+    DRAWN_LABEL,
+    drawing_step_attrs,
+    trail_steps,
+    undercutters,
+)
 from argmap.exporters.diagram.labels import (
     STUB_POINTS,
     graphviz_escape,
@@ -162,6 +167,14 @@ class PageStubs:
         )
         self.tops = [m.get(stub.tops[0]) for stub in stubs]
         """Their first nodes: the key explains their kinds too."""
+        cut = [stub.parent for stub in stubs if undercutters(m, stub)]
+        self.cut = tuple(dict.fromkeys(cut))
+        """The nodes whose links (a premise's to its parent, a conclusion's step) its stubs
+        of undercutters target (see :attr:`junctions`)."""
+        self.junctions: Mapping[str, str] = {}
+        """Of :attr:`cut`, those whose link the page draws: id -> its junction's name, where
+        their stubs aim, as the undercutters do drawn in full (set by the builder); the
+        others' stubs aim at the node's box."""
         self.edges: list[tuple[int, str]] = []
         """Stub edges added by :meth:`edges_before`, the last first."""
 
@@ -191,8 +204,17 @@ class PageStubs:
         limit = None if node is None else self.m.position(node.id)
         while self.todo and (limit is None or self.todo[-1][0] < limit):
             position, index = self.todo.pop()
+            stub = self.plan.page.stubs[index - 1]
+            junction = self.junctions.get(stub.parent) if undercutters(self.m, stub) else None
             edge = add_stub(
-                self.g, self.m, self.plan, index, self.styles, self.edge_attrs, self.theme
+                self.g,
+                self.m,
+                self.plan,
+                index,
+                self.styles,
+                self.edge_attrs,
+                self.theme,
+                junction,
             )
             self.edges.insert(0, (position, edge))
 
@@ -214,6 +236,7 @@ def add_stub(
     styles: Mapping[NodeKind, NodeStyle],
     edge_attrs: EdgeStyler,
     theme: str = "default",
+    junction: str | None = None,
 ) -> str:
     """Draw the page's stub ``index`` (from 1), a branch left out; return its edge's statement.
 
@@ -222,7 +245,8 @@ def add_stub(
     branches in one box, the planner's last resort) counts them by kind instead. The
     builder adds stubs among the page's nodes in file order, so siblings keep theirs.
     A conclusion's stub sits above what it is drawn from, at the end of a "so" arrow
-    (in the ``theme``'s colours).
+    (in the ``theme``'s colours). A stub of undercutters aims at ``junction``, the
+    point on the arrow they undercut, if given (see :func:`undercutters`).
     """
     stub = plan.page.stubs[index - 1]
     first = m.get(stub.tops[0])
@@ -237,7 +261,8 @@ def add_stub(
         step = drawing_step_attrs(theme, stub.parent, first.id)
         return edge_line(parent, stub.name, {**step, "label": DRAWN_LABEL})
     attrs = edge_attrs(first, first.relation or Relation.SUPPORTS, False)
-    return edge_line(stub.name, parent, no_arrow_box(attrs))  # its box: on the branch's page
+    head = parent if junction is None else junction
+    return edge_line(stub.name, head, no_arrow_box(attrs))  # its box: on the branch's page
 
 
 def _stub_attrs(

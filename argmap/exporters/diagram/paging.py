@@ -91,6 +91,7 @@ def paginate(
     above: Sequence[str] = (),
     on_page: Callable[[Page], None] | None = None,
     file_order: bool = False,
+    lead: Sequence[str] = (),
 ) -> list[Page]:
     """Split the shown part of a map into pages that each fit the budget.
 
@@ -114,6 +115,8 @@ def paginate(
         on_page: told of each page after the overview as soon as it is filled, before
             the plan is done: what it draws is final, its numbers are not (each stub's
             page is 0). So the engine can lay pages out while the rest are planned.
+        lead: ancestors drawn elsewhere that start every breadcrumb (not in ``trail``): a
+            conclusion's branch drawn apart has the root; its first page is no overview.
         file_order: a page takes a node's children in file order, not its objections
             first (for a label worksheet, whose pages must not tell kinds apart).
 
@@ -124,11 +127,11 @@ def paginate(
         return []
     if memo is None:
         memo = PlanMemo()
-    made_for = (m, tuple(shown), measure, budget, horizontal, tuple(above), file_order)
+    made_for = (m, tuple(shown), measure, budget, horizontal, tuple(above), file_order, *lead)
     pager = memo.pager
     if pager is None or not memo.serves(made_for):
         pager = memo.pager = Pager(
-            m, shown, measure, budget, horizontal, tighter, above, file_order=file_order
+            m, shown, measure, budget, horizontal, tighter, above, file_order, lead
         )
         memo.made_for = made_for
     pager.restart(tighter)

@@ -133,15 +133,17 @@ def merged(items: Sequence[Item]) -> tuple[float, ...]:
 def group_rows(heads: Sequence[Item], fit: float) -> list[list[Item]] | None:
     """A linked group's boxes in rows inside its box, when side by side wider than ``fit``.
 
-    Rows in file order, as many boxes each as fit, evenly filled (None: one row fits).
-    An upright page is narrower than two statements side by side; in rows, the group
-    still reads as one box joined by one arrow to what it supports.
+    Rows in file order, as many boxes each as fit, evenly filled where the even rows fit
+    too (None: one row fits). An upright page is narrower than two statements side by
+    side; in rows, the group still reads as one box joined by one arrow to what it
+    supports.
     """
     if len(heads) < 2 or row_width(list(heads)) <= fit:
         return None
     rows = _greedy(list(heads), fit)
     size = math.ceil(len(heads) / len(rows))
-    return [list(heads[i : i + size]) for i in range(0, len(heads), size)]
+    even = [list(heads[i : i + size]) for i in range(0, len(heads), size)]
+    return even if max(row_width(row) for row in even) <= fit else rows
 
 
 class GroupRows(NamedTuple):

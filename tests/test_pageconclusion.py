@@ -1,0 +1,243 @@
+"""A conclusion's branch drawn apart from page 1: planned as a branch's page, at the floor."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from argmap.analysis.view import draw_kind, visible_nodes
+from argmap.exporters.diagram.drawn import split_above
+from argmap.exporters.diagram.measure import box_size
+from argmap.exporters.diagram.pagefill import Pager
+from argmap.exporters.diagram.pagesize import PAGE_SIZES, page_budget
+from argmap.exporters.diagram.pagetrail import in_column
+from argmap.exporters.diagram.pagetrailsize import TRAIL_ROW
+from argmap.exporters.diagram.stacking import RANKSEP
+from argmap.load.maps import load_map
+from argmap.load.validate import validate_data
+from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.options import RenderOptions
+from tests.conftest import MAPS
+from tests.test_pagefloor import _below_floor, _big_conclusions, _box, _laid, _objected_group
+
+
+def _branch(m: ArgumentMap, top: str) -> list[str]:
+    """The ids of a conclusion's branch drawn apart from page 1, the conclusion first."""
+    _, above = split_above(m, [n.id for n in visible_nodes(m, RenderOptions())])
+    nodes: list[str] = []
+    for node_id in above:
+        if node_id == top or m.get(node_id).parent in nodes:
+            nodes.append(node_id)
+    return nodes
+
+
+def test_a_conclusions_page_is_planned_as_a_branch_page_not_the_overview() -> None:
+    """Its estimate holds the breadcrumb up to the root (one row), and no key."""
+    m = _big_conclusions()
+    budget = page_budget(PAGE_SIZES["a4"].turned(True))
+
+    def measure(node: Node) -> tuple[float, float]:
+        return box_size(m, node, draw_kind(m, node), show_quote=True)
+
+    nodes = _branch(m, "c1")
+    bare = Pager(m, nodes, measure, budget)
+    bare.key_away = True  # the overview's estimate without its key: the drawing alone
+    drawing = bare.estimate([("c1",)], {"c1"}, None, {"c1": 0})
+    overview = Pager(m, nodes, measure, budget).estimate([("c1",)], {"c1"}, None, {"c1": 0})
+    assert overview.height > drawing.height, "the overview makes room for its key"
+    branch = Pager(m, nodes, measure, budget, lead=("t",))
+    page = branch.estimate([("c1",)], {"c1"}, None, {"c1": 0})
+    assert page.key == ("", "")
+    assert page.height == pytest.approx(drawing.height + TRAIL_ROW + 14 + RANKSEP)
+    # Deeper pages count the root's row too, as drawn (see drawn._branch_pages).
+    assert branch.trail_of("u0") == ("c1",)
+    assert branch.estimate([("u0",)], {"u0"}).height == pytest.approx(
+        bare.estimate([("u0",)], {"u0"}).height + TRAIL_ROW
+    )
+
+
+@pytest.mark.parametrize(
+    ("fit", "portrait", "direction"),
+    [("slide", True, "LR"), ("a4", True, "LR"), ("letter", True, "LR"), ("slide", False, "LR")],
+)
+def test_a_large_branch_under_a_conclusion_drawn_left_to_right_is_at_the_floor(
+    fit: str, portrait: bool, direction: str
+) -> None:
+    """Upright slides drawn left to right are narrower, at the floor, than a conclusion
+    and its breadcrumb side by side: the breadcrumb goes in the conclusion's column."""
+    m = _big_conclusions()
+    layout = _laid(m, fit, portrait, direction)
+    assert _below_floor(layout) == []
+    drawn = [n for page in layout.pages for n in page.plan.page.nodes]
+    assert sorted(drawn) == sorted(n.id for n in visible_nodes(m, RenderOptions()))
+    if (fit, portrait) != ("slide", True):
+        return
+    for top in ("c0", "c1"):
+        home = next(page for page in layout.pages if page.plan.page.tops == (top,))
+        assert in_column(home.plan), f"{top}'s breadcrumb in its column"
+        trail, box = _box(home.svg, "trail"), _box(home.svg, f"node-{top}")
+        assert trail[3] <= box[1], "above the conclusion"
+        assert trail[0] < box[2] and box[0] < trail[2], "in the conclusion's column"
+
+
+def _stub_heads(svg: str) -> dict[str, str]:
+    """Each stub's edge in a page's SVG: the stub's name -> where its arrow ends."""
+    titles = re.findall(r"<title>(stub [^<]*?)->([^<]*)</title>", html.unescape(svg))
+    return dict(titles)
+
+
+@pytest.mark.parametrize(
+    ("name", "fit", "portrait", "direction"),
+    [
+        ("big", "a4", True, "TB"),
+        ("big", "slide", True, "LR"),
+        ("big", "slide", False, "TB"),
+        ("russias-game-in-north-korea", "slide", True, "LR"),
+        ("russias-game-in-north-korea", "a4", True, "LR"),
+    ],
+)
+def test_a_stub_of_undercutters_aims_at_the_junction_of_the_step(
+    name: str, fit: str, portrait: bool, direction: str
+) -> None:
+    """Drawn in full, an undercutter of a conclusion's step aims at the step's junction;
+    its stub, on a page that draws the step, aims there too, not at the conclusion."""
+    m = _big_conclusions() if name == "big" else load_map(MAPS / f"{name}.yaml")
+    layout = _laid(m, fit, portrait, direction)
+    checked = 0
+    for laid in layout.pages:
+        page = laid.plan.page
+        heads = _stub_heads(laid.svg)
+        for stub in page.stubs:
+            parent = m.get(stub.parent)
+            cutters = all(m.get(top).relation is Relation.UNDERCUTS for top in stub.tops)
+            if parent.kind is not NodeKind.CONCLUSION or stub.parent not in page.nodes:
+                continue
+            if m.get(stub.tops[0]).relation is None:  # a conclusion's, drawn from it
+                continue
+            expected = f"junction {stub.parent}" if cutters else stub.parent
+            assert heads[stub.name] == expected, (page.number, stub.name)
+            checked += cutters
+    assert checked > 0, "some stub of undercutters was checked"
+
+
+@pytest.mark.parametrize(("fit", "portrait"), [("a4", False), ("slide", False)])
+def test_a_stub_of_a_premises_undercutters_aims_at_the_junction_of_its_link(
+    fit: str, portrait: bool
+) -> None:
+    """Drawn in full, an undercutter of a premise's inference aims at the junction on the
+    premise's arrow to its parent; its stub does too where the page draws that arrow (the
+    premise's parent on the page), and at the premise's box where it does not."""
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    layout = _laid(m, fit, portrait)
+    checked = 0
+    for laid in layout.pages:
+        page = laid.plan.page
+        heads = _stub_heads(laid.svg)
+        junctions = set(re.findall(r"<title>(junction [^<]*)</title>", html.unescape(laid.svg)))
+        for stub in page.stubs:
+            premise = m.get(stub.parent)
+            cutters = all(m.get(top).relation is Relation.UNDERCUTS for top in stub.tops)
+            if not cutters or premise.kind is NodeKind.CONCLUSION or premise.parent is None:
+                continue
+            if premise.parent not in page.nodes:  # the arrow is not drawn: the box
+                assert heads[stub.name] == stub.parent, (page.number, stub.name)
+                continue
+            link = {f"junction {premise.id}"} | {f"junction group {premise.group}"} - {
+                "junction group None"
+            }
+            assert heads[stub.name] in link & junctions, (page.number, stub.name)
+            checked += 1
+    assert checked > 0, "some stub of a premise's undercutters was checked"
+
+
+@pytest.mark.parametrize(("fit", "portrait"), [("a4", True), ("letter", True), ("slide", False)])
+def test_on_a_conclusions_page_what_bears_on_it_is_below_and_what_it_leads_to_above(
+    fit: str, portrait: bool
+) -> None:
+    """Top-down, a conclusion drawn in turn from the page's conclusion (or its stub) sits
+    above it, at the end of a "so" arrow; its objections' stubs below it, not in one row
+    with the other (which put an objection above what it objects to), below the
+    breadcrumb (beside it, the page was wider)."""
+    m = _big_conclusions()
+    layout = _laid(m, fit, portrait)
+    home = next(page for page in layout.pages if page.plan.page.tops == ("c0",))
+    names = {stub.tops[0]: stub.name for stub in home.plan.page.stubs}
+    assert {"ob", "cc"} <= names.keys() | set(home.plan.page.nodes)
+    svg = home.svg
+    conclusion = _box(svg, "node-c0")
+
+    def box(node_id: str) -> tuple[float, float, float, float]:
+        if node_id in names:
+            index = [s.name for s in home.plan.page.stubs].index(names[node_id]) + 1
+            return _box(svg, f"stub-{index}")
+        return _box(svg, f"node-{node_id}")
+
+    assert box("cc")[3] <= conclusion[1], "the conclusion drawn from it above it"
+    assert box("ob")[1] >= conclusion[3], "the objection below it"
+    assert box("ob")[1] >= _box(svg, "trail")[3], "below its breadcrumb, not beside it"
+
+
+@pytest.mark.parametrize(
+    ("fit", "direction"), [(f, d) for f in ("slide", "a4", "letter") for d in ("TB", "LR")]
+)
+def test_a_conclusion_whose_objection_reaches_deep_goes_apart_from_the_overview(
+    fit: str, direction: str
+) -> None:
+    """What bears on a conclusion hangs below the root's rank, beside the root's branches:
+    the overview counts how deep it reaches (an objection backed by a linked group of
+    objected premises, answered), so the conclusion goes on a page of its own when the
+    overview would otherwise fall under the floor (left to right it was at 0.67-0.74)."""
+    m = _objected_group(3, "conclusion")
+    layout = _laid(m, fit, False, direction)
+    assert _below_floor(layout) == []
+    drawn = [n for page in layout.pages for n in page.plan.page.nodes]
+    assert sorted(drawn) == sorted(n.id for n in visible_nodes(m, RenderOptions()))
+
+
+def _undercut_twice() -> ArgumentMap:
+    """A conclusion undercut six times, and one drawn from it in turn, undercut once."""
+    cutters = [
+        {
+            "id": f"u{i}",
+            "text": f"Undercutter {i} " + "of the step " * (3 + 2 * (i % 3)),
+            "undercut": True,
+        }
+        for i in range(6)
+    ]
+    turned = {
+        "id": "cc",
+        "text": "A conclusion drawn in turn " + "from the first conclusion " * 4,
+        "objections": [{"id": "ccu", "text": "This step does not hold " * 2, "undercut": True}],
+    }
+    thesis = {
+        "id": "t",
+        "text": "The thesis, from which conclusions are drawn.",
+        "premises": [{"id": "r", "text": "A reason for the thesis."}],
+        "conclusions": [
+            {
+                "id": "c",
+                "text": "A conclusion drawn from the thesis " + "and undercut " * 4,
+                "objections": cutters,
+                "conclusions": [turned],
+            }
+        ],
+    }
+    return validate_data({"title": "undercut twice", "thesis": thesis})
+
+
+@pytest.mark.parametrize(("fit", "portrait"), [("slide", True), ("a4", True), ("letter", True)])
+def test_a_conclusion_drawn_in_turn_on_a_page_of_its_own_is_at_the_floor(
+    fit: str, portrait: bool
+) -> None:
+    """Top-down, on the pages of a paged conclusion's branch, the undercutters of a top's
+    step hang below the breadcrumb, as planned: beside the junction, with the breadcrumb
+    under it, they made a page wider than planned (0.9 of the floor on upright slides)."""
+    m = _undercut_twice()
+    layout = _laid(m, fit, portrait)
+    assert _below_floor(layout) == []
+    drawn = [n for page in layout.pages for n in page.plan.page.nodes]
+    assert sorted(drawn) == sorted(n.id for n in visible_nodes(m, RenderOptions()))
+    junctions = [page.svg.count("<title>ccu&#45;&gt;junction cc</title>") for page in layout.pages]
+    assert sum(junctions) == 1, "the undercutter aims at the step's junction"
