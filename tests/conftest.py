@@ -1,4 +1,4 @@
-"""Shared fixtures: paths to the repository's maps, a CLI runner, an outputs folder."""
+"""Shared fixtures: the repository's maps, a CLI runner, an outputs folder, the engine's runs."""
 
 from __future__ import annotations
 
@@ -30,6 +30,22 @@ def _fresh_drawings() -> None:
     pool = sys.modules.get("argmap.exporters.diagram.enginepool")
     if pool is not None:  # imported by an earlier test
         pool.forget_drawings()
+
+
+@pytest.fixture
+def engine_runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The size of each batch of graphs the engine pool lays out during the test, in order."""
+    from argmap.exporters.diagram import enginepool
+
+    laid: list[int] = []
+    real = enginepool._lay_out
+
+    def counted(batch: list[str], *args: object) -> list[bytes]:
+        laid.append(len(batch))
+        return real(batch, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(enginepool, "_lay_out", counted)
+    return laid
 
 
 @pytest.fixture

@@ -56,18 +56,6 @@ def test_each_page_told_early_is_the_page_planned(count: int, horizontal: bool) 
     assert pages == paginate(m, shown, _measure, budget, horizontal=horizontal)
 
 
-def _layouts(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    laid: list[int] = []
-    real = enginepool._lay_out
-
-    def counted(batch: list[str], *args: object) -> list[bytes]:
-        laid.append(len(batch))
-        return real(batch, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(enginepool, "_lay_out", counted)
-    return laid
-
-
 @pytest.mark.parametrize(
     ("make", "fit", "options"),
     [
@@ -77,7 +65,11 @@ def _layouts(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     ],
 )
 def test_early_layouts_are_the_pages_drawn_and_no_more(
-    monkeypatch: pytest.MonkeyPatch, make: object, fit: str, options: RenderOptions
+    monkeypatch: pytest.MonkeyPatch,
+    make: object,
+    fit: str,
+    options: RenderOptions,
+    engine_runs: list[int],
 ) -> None:
     """With the engine started on pages as they are planned, the pages come out the same,
     and the engine lays out no page more than it did once the plan was done."""
@@ -85,7 +77,7 @@ def test_early_layouts_are_the_pages_drawn_and_no_more(
     m = make()
     analysis = analyze(m)
     engine = find_engine("auto")
-    laid = _layouts(monkeypatch)
+    laid = engine_runs
     early = fitting.lay_out(m, analysis, options, fit, engine)
     early_count = sum(laid)
     laid.clear()

@@ -108,23 +108,11 @@ def _queued(graphs: list[str], info: EngineInfo, keep: Callable[[bytes], object]
         return [queue.take(i) for i in range(len(graphs))]
 
 
-def _runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    laid: list[int] = []
-    real = enginepool._lay_out
-
-    def counted(batch: list[str], *args: object) -> list[bytes]:
-        laid.append(len(batch))
-        return real(batch, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(enginepool, "_lay_out", counted)
-    return laid
-
-
-def test_a_graph_laid_out_before_is_not_laid_out_again(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_graph_laid_out_before_is_not_laid_out_again(engine_runs: list[int]) -> None:
     """The same pages drawn twice in a process (PDF then HTML, or watch) reuse the drawings;
     each is the one the engine makes afresh."""
     info = find_engine("auto")
-    laid = _runs(monkeypatch)
+    laid = engine_runs
     first = _queued(_graphs(7), info, _kept)
     assert sum(laid) == 7
     laid.clear()
@@ -139,10 +127,10 @@ def test_a_graph_laid_out_before_is_not_laid_out_again(monkeypatch: pytest.Monke
 
 
 def test_drawings_are_reused_only_by_the_same_engine_and_keep(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    engine_runs: list[int], tmp_path: Path
 ) -> None:
     info = find_engine("auto")
-    laid = _runs(monkeypatch)
+    laid = engine_runs
     _queued(_graphs(3), info, _kept)
     copy = tmp_path / info.program.name
     copy.write_bytes(info.program.read_bytes())
@@ -154,13 +142,13 @@ def test_drawings_are_reused_only_by_the_same_engine_and_keep(
     assert sum(laid) == 5 * 3
 
 
-def test_reuse_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_reuse_is_bounded(monkeypatch: pytest.MonkeyPatch, engine_runs: list[int]) -> None:
     """Once the bytes allowed are kept, later drawings are laid out each time."""
     info = find_engine("auto")
     one = len(_queued(_graphs(1), info, _kept)[0][0])  # type: ignore[index]
     enginepool.forget_drawings()
     monkeypatch.setattr(enginepool, "MEMO_BYTES", 3 * one + 600)
-    laid = _runs(monkeypatch)
+    laid = engine_runs
     _queued(_graphs(6), info, _kept)
     laid.clear()
     _queued(_graphs(6), info, _kept)
