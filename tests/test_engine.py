@@ -13,7 +13,13 @@ import pytest
 from argmap.analysis.standing import analyze
 from argmap.errors import RenderError
 from argmap.exporters.diagram import engine
-from argmap.exporters.diagram.engine import EngineInfo, engine_version, find_engine, run_engine
+from argmap.exporters.diagram.engine import (
+    EngineInfo,
+    engine_version,
+    find_engine,
+    run_engine,
+    run_engine_svg,
+)
 from argmap.exporters.diagram.formats import to_dot
 from tests.conftest import CASES, MAPS
 
@@ -156,6 +162,14 @@ def test_real_engine_svg_and_png() -> None:
     assert svg.startswith(b"<?xml") and b"</svg>" in svg
     png = run_engine(DOT, "png", "bundled")
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_svg_as_text_is_the_svg_bytes_decoded() -> None:
+    label = '<FONT FACE="Arial">centred<BR ALIGN="CENTER"/>line</FONT>'
+    dot = f"digraph {{ a [shape=box label=<{label}>] }}"
+    text = run_engine_svg(dot, "bundled")
+    assert text.encode() == run_engine(dot, "svg", "bundled")
+    assert 'text-anchor="middle"' in text and 'font-family="Arial"' not in text
 
 
 # -- what the bundled engine's PNG fonts can draw -------------------------------------------

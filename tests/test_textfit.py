@@ -198,3 +198,19 @@ def test_centred_and_right_lines_are_anchored_where_the_engine_put_their_middle_
     assert f'text-anchor="end" x="{end:.2f}"' in placed
     assert 'text-anchor="start" x="10"' in placed
     assert placed.count('font-family="Noto Sans,') == 3
+
+
+def test_a_line_is_anchored_whatever_attributes_come_between() -> None:
+    svg = (
+        '<text xml:space="preserve" text-anchor="start" x="10" y="5" font-family="Arial" '
+        'font-style="italic" font-size="10.00" fill="#424242">a &amp; b</text>\n'
+        '<text text-anchor="start" x="10" y="5" font-family="Liberation Sans" '
+        'font-weight="bold" font-size="10.00">ab</text>\n'
+        '<text font-family="Arial" text-anchor="start" x="10" font-size="10">ab</text>\n'
+    )
+    placed = place_text(svg).splitlines()
+    middle = 10 + engine_points("a & b", 10) / 2
+    assert f'text-anchor="middle" x="{middle:.2f}" y="5"' in placed[0]
+    assert placed[0].endswith('font-size="10.00" fill="#424242">a &amp; b</text>')
+    assert f'text-anchor="end" x="{10 + engine_points("ab", 10, bold=True):.2f}"' in placed[1]
+    assert 'text-anchor="start" x="10"' in placed[2]  # its face named first: left as it is

@@ -132,18 +132,31 @@ def attr_list(attrs: Mapping[str, str], label_first: bool = False) -> str:
 
     Values are quoted ids, but for an :class:`Html` label, written between ``<>``.
     """
-    items = sorted(attrs.items())
+    names = sorted(attrs)  # each name once: as the pairs would sort
     if label_first and "label" in attrs:
-        items.remove(("label", attrs["label"]))
-        items.insert(0, ("label", attrs["label"]))
+        names.remove("label")
+        names.insert(0, "label")
     known = _QUOTED.get  # most names and values are short and met before
-    return " ".join(
-        [
-            f"{known(name) or quote(name)}="
-            + (f"<{value}>" if type(value) is Html else known(value) or quote(value))
-            for name, value in items
-        ]
-    )
+    pairs: list[str] = []
+    for name in names:
+        value = attrs[name]
+        head = _NAMED.get(name) or _named(name)
+        pairs.append(
+            f"{head}<{value}>" if type(value) is Html else head + (known(value) or quote(value))
+        )
+    return " ".join(pairs)
+
+
+_NAMED: dict[str, str] = {}
+"""Attribute names already written, with their ``=``: a few dozen names make every list."""
+
+
+def _named(name: str) -> str:
+    """``name=``, the name quoted as an id (and remembered, up to :data:`_MEMO_SIZE`)."""
+    head = f"{quote(name)}="
+    if len(_NAMED) < _MEMO_SIZE:
+        _NAMED[name] = head
+    return head
 
 
 def _endpoint(end: End) -> str:

@@ -25,6 +25,7 @@ __all__ = [
     "png_graph_attrs",
     "run_engine",
     "run_engine_pngs",
+    "run_engine_svg",
 ]
 
 BUNDLED_PROGRAM: Final = "graphviz-pure"
@@ -152,6 +153,41 @@ def run_engine(
     Raises:
         RenderError: the engine is missing, fails, times out, or the graph is too large.
     """
+    if fmt == "svg":
+        return run_engine_svg(dot_source, engine, map_name=map_name, timeout=timeout).encode()
+    return _drawn(dot_source, fmt, engine, map_name, timeout, dpi, batch)
+
+
+def run_engine_svg(
+    dot_source: str,
+    engine: EngineChoice | EngineInfo = "auto",
+    *,
+    map_name: str = "map",
+    timeout: float = DEFAULT_TIMEOUT,
+) -> str:
+    """Lay out DOT source as SVG text: :func:`run_engine`'s SVG, never encoded to bytes.
+
+    Each label line is anchored as its label aligns it (:func:`.svgtext.place_text`).
+
+    Raises:
+        RenderError: the engine is missing, fails, times out, or the graph is too large.
+    """
+    from argmap.exporters.diagram.svgtext import place_text
+
+    data = _drawn(dot_source, "svg", engine, map_name, timeout, PNG_DPI, False)
+    return place_text(data.decode("utf-8"))
+
+
+def _drawn(
+    dot_source: str,
+    fmt: Literal["svg", "png"],
+    engine: EngineChoice | EngineInfo,
+    map_name: str,
+    timeout: float,
+    dpi: int,
+    batch: bool,
+) -> bytes:
+    """The engine's output as it wrote it (see :func:`run_engine`)."""
     info = engine if isinstance(engine, EngineInfo) else find_engine(engine)
     who = f"engine {info.kind} ({info.program.name}) on {map_name}"
     payload = dot_source.encode("utf-8")
@@ -167,10 +203,6 @@ def run_engine(
             f"{who}: failed (exit {done.returncode}){': ' + detail if detail else ''}; "
             f"try --engine {_other(info)}, or --format dot to inspect the graph"
         )
-    if fmt == "svg":  # each label line anchored as aligned, whatever face draws it
-        from argmap.exporters.diagram.svgtext import place_text
-
-        return place_text(done.stdout.decode("utf-8")).encode("utf-8")
     return done.stdout
 
 

@@ -49,13 +49,10 @@ def render_svg(m: ArgumentMap, analysis: Analysis, options: RenderOptions | None
     Raises:
         RenderError: the engine is missing, fails or times out.
     """
-    from argmap.exporters.diagram.engine import run_engine
+    from argmap.exporters.diagram.engine import run_engine_svg
 
     options = options or RenderOptions()
-    data = run_engine(
-        to_dot(m, analysis, options), "svg", options.engine, map_name=options.map_name
-    )
-    return data.decode("utf-8")
+    return run_engine_svg(to_dot(m, analysis, options), options.engine, map_name=options.map_name)
 
 
 def render_png(
@@ -141,11 +138,11 @@ def stream_png(
 
 def _png_drawing(dot: str, info: EngineInfo, lacking: list[str], options: RenderOptions) -> bytes:
     """The whole drawing as one PNG, through resvg when the engine's fonts lack glyphs."""
-    from argmap.exporters.diagram.engine import PNG_DPI, run_engine
+    from argmap.exporters.diagram.engine import PNG_DPI, run_engine, run_engine_svg
 
     png = None
     if lacking:
-        svg = run_engine(dot, "svg", info, map_name=options.map_name).decode("utf-8")
+        svg = run_engine_svg(dot, info, map_name=options.map_name)
         png = _noto_png(svg, PNG_DPI, lacking, options)
     return png or run_engine(dot, "png", info, map_name=options.map_name)
 

@@ -248,7 +248,12 @@ def lines_html(lines: list[str], align: str = "CENTER") -> str:
             how to anchor them once drawn.
     """
     face = RIGHT_FACE if align == "RIGHT" else CENTRED_FACE
-    joined = f'<BR ALIGN="{align}"/>'.join(html_text(line) for line in lines)
+    breaks = f'<BR ALIGN="{align}"/>'
+    joined = "\n".join(lines)
+    if joined.isascii() and joined.count("\n") == len(lines) - 1:  # no line holds a break
+        joined = html_text(joined).replace("\n", breaks)  # escaped at once, as line by line
+    else:
+        joined = breaks.join(html_text(line) for line in lines)
     if not joined:  # no lines: the engine refuses an empty FONT
         return ""
     return f'<FONT FACE="{face}">{joined}</FONT>'
