@@ -149,6 +149,7 @@ def lay_out(
     labels = options.sheet is not None and options.sheet.kind == "label"  # kinds not told
     drafter = _Drafter(m, analysis, options, engine, shown)
     across = drafter.across
+    memo = PlanMemo()
     plan = partial(  # the tightened pages change between plans; the rest are remembered
         paginate,
         m,
@@ -157,14 +158,15 @@ def lay_out(
         budget,
         horizontal=across,
         tighter=tighter,
-        memo=PlanMemo(),
+        memo=memo,
         above=above,
         file_order=labels,
     )
-    around, branch = apart(m, (below, above), measure, budget, across, tighter, labels)
+    branch = apart(m, below[0], measure, budget, across, tighter, labels)
     with drafter, heap_frozen():  # the engine lays pages out as they are planned
         for attempt in range(1, MAX_PLANS + 1):  # (MAX_PLANS >= 1: drafts is always set)
             planned = plan(on_page=drafter.early)
+            around = memo.pager.around if memo.pager is not None else None  # page 1's sides
             pages = with_drawn_above(planned, above, shown, m, around, across, branch)
             home = {node_id: page.number for page in pages for node_id in page.nodes}
             plans = [PagePlan(page, len(pages), home, 0, across, options.narrow) for page in pages]
