@@ -57,24 +57,20 @@ def drawing_step_attrs(theme: str, source: str, conclusion: str) -> dict[str, st
 
 def apart(
     m: ArgumentMap,
-    split: tuple[list[str], list[str]],
+    root: str,
     measure: Callable[[Node], tuple[float, float]],
     budget: Budget,
     across: bool,
     tighter: Mapping[str, tuple[float, float]],
     file_order: bool = False,
-) -> tuple[Around, Callable[[list[str]], list[Page]]]:
-    """Whether conclusions go apart from page 1, and how each one's branch is then paged.
+) -> Callable[[list[str]], list[Page]]:
+    """How the branch of each conclusion drawn apart from page 1 is paged.
 
-    ``split``: the ids below the root and those drawn above it (see ``split_above``).
+    Whether they go apart is the plan's to say: its pager's ``around`` (see
+    :func:`~argmap.exporters.diagram.pageoverview.around_root`).
     ``file_order``: as :func:`~argmap.exporters.diagram.paging.paginate` takes it.
     """
-    from argmap.exporters.diagram.pageestimate import Estimator
-
-    below, above = split
-    around = Estimator(m, below, measure, budget, across, above).around
-    plan = partial(_branch_plan, m, measure, budget, across, tighter, {}, (file_order, below[0]))
-    return around, plan
+    return partial(_branch_plan, m, measure, budget, across, tighter, {}, (file_order, root))
 
 
 def _branch_plan(

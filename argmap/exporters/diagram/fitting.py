@@ -27,6 +27,7 @@ from argmap.options import Fit, RenderOptions
 if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis
     from argmap.exporters.diagram.engine import EngineInfo
+    from argmap.exporters.diagram.pageoverview import Around
 
 __all__ = [
     "LaidPage",
@@ -157,15 +158,15 @@ def lay_out(
         budget,
         horizontal=across,
         tighter=tighter,
-        memo=PlanMemo(),
+        memo=(memo := PlanMemo()),
         above=above,
         file_order=labels,
     )
-    around, branch = apart(m, (below, above), measure, budget, across, tighter, labels)
+    branch = apart(m, below[0], measure, budget, across, tighter, labels)
     with drafter, heap_frozen():  # the engine lays pages out as they are planned
         for attempt in range(1, MAX_PLANS + 1):  # (MAX_PLANS >= 1: drafts is always set)
             planned = plan(on_page=drafter.early)
-            pages = with_drawn_above(planned, above, shown, m, around, across, branch)
+            pages = with_drawn_above(planned, above, shown, m, _around(memo), across, branch)
             home = {node_id: page.number for page in pages for node_id in page.nodes}
             plans = [PagePlan(page, len(pages), home, 0, across, options.narrow) for page in pages]
             drafts = drafter.lay_out(plans)
@@ -181,6 +182,11 @@ def lay_out(
     while drafts:
         laid.append(drafter.finish(drafts.pop()))
     return Layout(size, budget, laid)
+
+
+def _around(memo: PlanMemo) -> Around | None:
+    """What page 1 draws around the root, as the plan's pager measured it (None: no plan)."""
+    return memo.pager.around if memo.pager is not None else None
 
 
 def _overflowing(drafts: list[_Draft], budget: Budget) -> list[tuple[Page, float, float]]:

@@ -276,7 +276,7 @@ class Estimator:
         """
         limits = limits or {}
         for how in ((True, False, 1.0), (False, False), (False, False, WIDE_SHARE)):
-            width, height = self._estimate(tops, full, rest, limits, how)[:2]
+            width, height = self._estimate(tops, full, rest, limits, how, fail_fast=True)[:2]
             if width <= self.width and height <= self.height:
                 return True
         return False
@@ -288,10 +288,12 @@ class Estimator:
         rest: Unit | None,
         limits: Mapping[str, int],
         how: tuple[bool, bool] | tuple[bool, bool, float],
+        fail_fast: bool = False,
     ) -> Estimate:
         """The estimate, with sets of leaves and stubs wrapped wide or ``compact``.
 
-        ``how``: compact, record, and the share of the page's width rows wrap at.
+        ``how``: compact, record, and the share of the page's width rows wrap at;
+        ``fail_fast``: too big without breadcrumb and key, it is too big (sized so).
         """
         frame_w, frame_h = self.frame
         compact, record = how[:2]
@@ -302,8 +304,7 @@ class Estimator:
             self.blocks.note(used, wraps)
             ordered = sorted(full, key=self.order.__getitem__)
             wraps += group_wraps(ordered, self.node, block, self.group_fit)
-        # The tops in file order, as the graph meets them.
-        if len(tops) > 1:
+        if len(tops) > 1:  # the tops in file order, as the graph meets them
             tops = sorted(tops, key=lambda unit: self.order[unit[0]])
         top_items = [unit_item(unit, block, self.group_fit) for unit in tops]
         if rest:
@@ -314,6 +315,8 @@ class Estimator:
         width = rows_width(rows)
         ranks = rows_ranks(rows)
         height = sum(ranks) + RANKSEP * (len(ranks) - 1)
+        if fail_fast and (width + frame_w > self.width or height + frame_h > self.height):
+            return Estimate(width + frame_w, height + frame_h, ())  # breadcrumb, key: more
         trail = self._trail_rows(tops)
         if trail:
             room = (self.width - self.frame[0], self.height - self.frame[1])

@@ -57,6 +57,7 @@ class Pager(Estimator):
         self.filled: dict[Hashable, Fill] = {}
         self.reach = self._reach(shown)
         self._kept: dict[Hashable, Estimate] = {}
+        self._fits: dict[Hashable, bool] = {}
 
     def restart(self, tighter: Mapping[str, tuple[float, float]] | None) -> None:
         """Begin another plan of the same map, with these pages tightened (see ``fill``).
@@ -154,12 +155,25 @@ class Pager(Estimator):
     ) -> bool:
         """Whether the estimate of a page of these nodes fits the budget.
 
-        ``keep``: remember the estimate for later plans (see :meth:`kept`).
+        ``keep``: remember the answer for later plans (see :meth:`kept`).
         """
         if not keep:
             return super().fits(tops, full, rest, limits)
-        width, height = self.kept(tops, full, rest, limits)[:2]
-        return width <= self.width and height <= self.height
+        key = (
+            tuple(tops),
+            frozenset(full),
+            rest,
+            tuple(sorted((limits or {}).items())),
+            self.width,
+            self.height,
+            self.key_away,
+        )
+        fits = self._fits.get(key)
+        if fits is None:
+            if len(self._fits) >= KEPT_MOST:
+                self._fits.clear()
+            fits = self._fits[key] = super().fits(tops, full, rest, limits)
+        return fits
 
     def whole(self, tops: Sequence[str]) -> set[str]:
         """Every node of the branches under ``tops``."""
