@@ -128,6 +128,18 @@ CASES = {
         (9, 15),
         "cannot use 'attacks'",
     ),
+    "evidence-links-undercut": (
+        "title: t\nthesis:\n  text: a\n  premises:\n    - id: p\n      text: b\n"
+        "  evidence:\n    - text: e\n      links: [{to: p, relation: undercuts}]\n",
+        (9, 15),
+        "an evidence supports, it cannot use 'undercuts'",
+    ),
+    "thesis-links": (
+        "title: t\nthesis:\n  text: a\n  links: [{to: p, relation: supports}]\n"
+        "  premises:\n    - id: p\n      text: b\n",
+        (4, 11),
+        "the thesis bears on no other node, so it cannot use 'supports'; remove its links",
+    ),
     "empty-linked": (
         "title: t\nthesis:\n  text: a\n  premises:\n    - linked: []\n",
         (5, 15),

@@ -210,7 +210,12 @@ def _misplaced(kind: NodeKind, parent: NodeKind) -> str:
 def _bad_relation(kind: NodeKind, relation: Relation | None) -> str:
     allowed = " or ".join(sorted(r.value for r in ALLOWED_RELATIONS[kind]))
     got = relation.value if relation is not None else "nothing"
-    return f"a {kind.value} {allowed}, it cannot use {got!r}"
+    if not allowed:
+        return (
+            f"the {kind.value} bears on no other node, so it cannot use {got!r}; remove its links"
+        )
+    article = "an" if kind.value[:1] in ("a", "e", "i", "o", "u") else "a"
+    return f"{article} {kind.value} {allowed}, it cannot use {got!r}"
 
 
 def _dangling(target: str, ids: Mapping[str, int]) -> str:

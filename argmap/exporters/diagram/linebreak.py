@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import math
 import textwrap
 import unicodedata
 from typing import Final, NamedTuple
@@ -198,10 +200,25 @@ def _clings(before: str, ch: str) -> bool:
     return regional and len(before) == 1 and 0x1F1E6 <= ord(last) <= 0x1F1FF
 
 
+_COLUMN_EMS: Final = 0.55
+"""About how wide a column of a wrapped line is drawn, in ems (34 columns of Latin)."""
+_WIDE_EMS: Final = 1.2
+"""A character drawn wider than this counts its width in columns (a regional indicator, a
+wide symbol or ligature): else one such character a column makes a box wider than a page."""
+
+
+@functools.cache
 def _columns(ch: str) -> int:
     if ch in _INVISIBLE or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
         return 0
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    if unicodedata.east_asian_width(ch) in ("W", "F"):
+        return 2
+    if ord(ch) < 0x80:
+        return 1
+    from argmap.exporters.diagram.textwidth import text_points
+
+    ems = text_points(ch, 1.0)
+    return math.ceil(ems / _COLUMN_EMS) if ems > _WIDE_EMS else 1
 
 
 def _ideograph(ch: str) -> bool:

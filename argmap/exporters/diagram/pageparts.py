@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Final
 
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.dot import (
@@ -36,6 +37,7 @@ from argmap.exporters.diagram.pagetrail import TRAIL_CHARS, EdgeStyler, add_trai
 from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.stacking import hold_rows
 from argmap.exporters.diagram.styles import NodeStyle
+from argmap.exporters.diagram.textwidth import char_points, text_points
 from argmap.exporters.diagram.worksheet import no_arrow_box
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
@@ -95,9 +97,8 @@ def add_page_parts(
         cache: trail rows of other pages of the same map and options.
     """
     page = plan.page
-    heading = (
-        f"{shorten(m.title, 80)}  ·  {_key_note(page)}page {plan.number(page.number)} of "
-        f"{plan.number(plan.total)}"
+    heading = _heading(
+        m.title, f"{_key_note(page)}page {plan.number(page.number)} of {plan.number(plan.total)}"
     )
     g.attr(
         "graph",
@@ -105,12 +106,37 @@ def add_page_parts(
             "label": Html(lines_html([heading])),
             "labelloc": "t",
             "labeljust": "l",
-            "fontsize": "11",
+            "fontsize": f"{HEADING_POINTS:g}",
             "fontcolor": "#424242",
         },
     )
     add_trail(g, m, plan, styles, edge_attrs, {} if cache is None else cache)
     _add_references(g, m, plan, edge_attrs)
+
+
+HEADING_POINTS: Final = 11.0
+"""The heading's text size."""
+HEADING_WIDTH: Final = 480.0
+"""The widest a heading is drawn, in points: an upright A4 page at the legibility floor is
+about 550 wide, its margins included. A longer title is shortened to fit (an 80-character
+title in capitals was 800 wide: every page of the map under the floor)."""
+
+
+def _heading(title: str, where: str) -> str:
+    """The page's heading: the title, shortened to :data:`HEADING_WIDTH`, and ``where``."""
+    room = HEADING_WIDTH - _heading_points(f"  ·  {where}")
+    limit = 80
+    shown = shorten(title, limit)
+    while limit > 1 and _heading_points(shown) > room:
+        limit -= 1
+        shown = shorten(title, limit)
+    return f"{shown}  ·  {where}"
+
+
+def _heading_points(text: str) -> float:
+    """How wide the heading's text is: drawn in Noto Sans, or as the engine counts it."""
+    drawn = text_points(text, HEADING_POINTS)
+    return max(drawn, sum(char_points(ch, HEADING_POINTS) for ch in text))
 
 
 def _key_note(page: Page) -> str:

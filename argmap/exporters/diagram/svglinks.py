@@ -17,7 +17,7 @@ _ANCHOR: Final = re.compile(r'<a xlink:href="#page-(\d+)"[^>]*>(.*?)</a>', re.S)
 _POINTS: Final = re.compile(r'\b(?:points|d)="([^"]*)"')
 _NUMBER: Final = re.compile(r"-?\d+(?:\.\d+)?")
 _TEXT: Final = re.compile(
-    r'<text\b[^>]*?text-anchor="(\w+)" x="([-\d.]+)" y="([-\d.]+)"[^>]*?'
+    r'<text\b[^>]*?text-anchor="(\w+)" x="([-\d.]+)" y="([-\d.]+)"([^>]*?)'
     r'font-size="([\d.]+)"[^>]*>([^<]*)</text>'
 )
 
@@ -45,6 +45,7 @@ def page_links(svg: str) -> list[PageLink]:
     zoom = float(root.group(1)) / view[2]
     sx, sy, tx, ty = (float(v) for v in graph.groups())
     links: list[PageLink] = []
+    page_width = float(root.group(1))
     for match in _ANCHOR.finditer(svg):
         xs: list[float] = []
         ys: list[float] = []
@@ -58,22 +59,28 @@ def page_links(svg: str) -> list[PageLink]:
             continue
         left, top = (min(xs) + tx) * sx, (min(ys) + ty) * sy
         right, bottom = (max(xs) + tx) * sx, (max(ys) + ty) * sy
+        x0 = max(0.0, (left - view[0]) * zoom)
+        x1 = min(page_width, (right - view[0]) * zoom)
+        if x1 <= x0:
+            continue
         links.append(
             PageLink(
-                (left - view[0]) * zoom,
-                (top - view[1]) * zoom,
-                (right - left) * zoom,
-                (bottom - top) * zoom,
-                int(match.group(1)),
+                x0, (top - view[1]) * zoom, x1 - x0, (bottom - top) * zoom, int(match.group(1))
             )
         )
     return links
 
 
 def _text_box(content: str, xs: list[float], ys: list[float]) -> None:
-    """Add the corners of an anchor's text lines (a breadcrumb row has no outline)."""
-    for anchor, x, y, size, text in _TEXT.findall(content):
-        width = len(html.unescape(text)) * float(size) * 0.55
+    """Add the corners of an anchor's text lines (a breadcrumb row has no outline).
+
+    Each line is as wide as it is drawn: its advances in the faces that draw it.
+    """
+    from argmap.exporters.diagram.textwidth import text_points
+
+    for anchor, x, y, attributes, size, text in _TEXT.findall(content):
+        style = "B" if 'font-weight="bold"' in attributes else ""
+        width = text_points(html.unescape(text), float(size), style)
         start = float(x) - {"start": 0.0, "middle": width / 2}.get(anchor, width)
         xs += [start, start + width]
         ys += [float(y) - float(size), float(y) + float(size) * 0.25]
