@@ -239,6 +239,10 @@ def _branch_pages(
     whole = Page(
         number, (root,), (top,), tuple(nodes), wraps=_undercutters(m, nodes, (), around, across)
     )
+    if not across:  # what else hangs from the conclusion goes below the breadcrumb too
+        held = {item for wrap in whole.wraps for row in wrap.rows for item in row}
+        held |= {item for wrap in whole.wraps for item, _ in wrap.holds}
+        whole = replace(whole, wraps=(*whole.wraps, *_below_trail(m, whole, held)))
     planned = [p for p in plan(nodes) if p.key[0] != "alone"] if plan is not None else []
     if len(planned) <= 1:
         return [whole]

@@ -341,8 +341,7 @@ class Estimator:
         block: Mapping[str, Item],
     ) -> tuple[tuple[str, str], float, float]:
         """The overview's conclusions above the root, and its key: where, and the size."""
-        width = max(drawing[0], self.around.over[0])
-        height = max(drawing[1], self.around.deep) + self.around.over[1]
+        width, height = self.around.with_root(drawing, block[self.root])
         if self.key_away:
             return ("page", ""), width, height
         frame_w, frame_h = self._size(FRAME)
