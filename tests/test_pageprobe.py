@@ -28,12 +28,18 @@ CASES = Path(__file__).parent / "cases" / "pagefloor"
         # A conclusion's page drawn whole: its objection below the breadcrumb (0.72).
         ("conclusion-objected", "slide", True, "TB"),
         ("conclusion-objected", "a4", True, "TB"),
+        # Beside the root, the conclusion's objection spreads its rank (0.95).
+        ("conclusion-objected", "letter", True, "TB"),
         # Top-down, a linked pair right below the breadcrumb, centred over its first box
         # (the group's arrow leaves from it): side by side, the breadcrumb jutted out
         # past the group's box (0.97-0.99); upright, the pair goes in rows.
         ("linked-pairs-below-breadcrumbs", "letter", True, "TB"),
         ("linked-pairs-deep", "letter", True, "TB"),
         ("linked-pairs-deep", "a4", True, "TB"),
+        # Left to right on an upright page, a conclusion alone on its page holds its
+        # breadcrumb in its column, as planned (beside it: 0.95).
+        ("conclusions-left-to-right", "slide", True, "LR"),
+        ("conclusions-left-to-right", "a4", True, "LR"),
     ],
 )
 def test_every_page_of_a_probed_map_is_at_the_floor(

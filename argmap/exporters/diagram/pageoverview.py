@@ -179,7 +179,8 @@ def around_root(
     stub_w = min(w for w, _ in sizes)
     least = Item(root, root_w + wide.beside, (root_h, below - RANKSEP), root, root_w, stub_w)
     row, tall = wide.with_root((least.width, root_h + below), least)
-    if row <= width and tall <= height:
+    # What sits beside the root spreads its rank (the arrows up to the conclusions).
+    if row * (CROWDED if wide.beside else 1.0) <= width and tall <= height:
         return wide
     stubs_w = sum(w for w, _ in sizes) + NODESEP * (len(sizes) - 1)
     stubs_h = max(h for _, h in sizes)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
-from argmap.exporters.diagram.stacking import NODESEP, RANKSEP, Item
+from argmap.exporters.diagram.stacking import NODESEP, RANKSEP, Item, Wrap
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pageestimate import Estimator
@@ -16,6 +16,7 @@ __all__ = [
     "TRAIL_ROW",
     "TRAIL_WIDTH",
     "below_trail_fit",
+    "in_trail_column",
     "trail_width",
     "with_trail",
 ]
@@ -54,6 +55,11 @@ def below_trail_fit(
         return {}
     fit = planner.group_fit - max(0.0, (TRAIL_WIDTH - block[unit[0]].width) / 2)
     return {group: fit, "": fit}
+
+
+def in_trail_column(wraps: Sequence[Wrap]) -> bool:
+    """Whether a page's rows (``wraps``) put its breadcrumb in its tops' column."""
+    return any(wrap.parent == TRAIL_COLUMN for wrap in wraps)
 
 
 def with_trail(
