@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from argmap.exporters.diagram.dot import End, Port
 from argmap.exporters.diagram.labels import graphviz_escape
-from argmap.exporters.diagram.pagetrailsize import TRAIL_COLUMN
+from argmap.exporters.diagram.pagetrailsize import in_trail_column
 from argmap.exporters.diagram.stacking import Wrap
 from argmap.exporters.diagram.styles import DRAWN_EDGE
 from argmap.model import NodeKind, Relation
@@ -235,8 +235,14 @@ def _branch_pages(
     whole = Page(
         number, (root,), (top,), tuple(nodes), wraps=_undercutters(m, nodes, (), around, across)
     )
+    if not across:  # what else hangs from the conclusion goes below the breadcrumb too
+        held = {item for wrap in whole.wraps for row in wrap.rows for item in row}
+        held |= {item for wrap in whole.wraps for item, _ in wrap.holds}
+        whole = replace(whole, wraps=(*whole.wraps, *_below_trail(m, whole, held)))
     planned = [p for p in plan(nodes) if p.key[0] != "alone"] if plan is not None else []
-    if len(planned) <= 1:
+    # Left to right, in the step's column: held by its undercutters' row, else as planned.
+    column = planned and across and not whole.wraps and in_trail_column(planned[0].wraps)
+    if len(planned) <= 1 and not column:
         return [whole]
     shift = number - 1
     pages = []
@@ -244,8 +250,7 @@ def _branch_pages(
         cutters = _undercutters(m, page.nodes, page.stubs, around, across)
         if not across:  # the top's hang below the breadcrumb in the planner's rows
             cutters = tuple(w for w in cutters if w.parent != f"so {page.tops[0]}")
-        column = any(w.parent == TRAIL_COLUMN for w in page.wraps)
-        if column:  # the breadcrumb in the conclusion's column: the junction too
+        if in_trail_column(page.wraps):  # in the conclusion's column: the junction too
             cutters = tuple(_in_column(wrap, page.tops[0]) for wrap in cutters)
         held = {item for wrap in cutters for row in wrap.rows for item in row}
         held |= {item for wrap in cutters for item, _ in wrap.holds}
@@ -312,8 +317,7 @@ def _below_trail(m: ArgumentMap, page: Page, placed: Set[str]) -> list[Wrap]:
     """On a paged conclusion's page, what hangs from the conclusion goes below the breadcrumb.
 
     Beside it, the conclusion's objections and stubs would make a row wider than an
-    upright page; ``placed``: the items other rows already place. (Drawn left to right,
-    the engine already puts them in the breadcrumb's column.)
+    upright page; ``placed``: the items other rows already place (top-down only).
     """
     from argmap.exporters.diagram.pageestimate import stub_name
 

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 
 from argmap.exporters.diagram.dot import Digraph, Html, escape
 from argmap.exporters.diagram.labels import html_text
-from argmap.exporters.diagram.stacking import Wrap
+from argmap.exporters.diagram.stacking import Item, Wrap, group_layout
 from argmap.exporters.diagram.styles import NodeStyle
 from argmap.exporters.diagram.textwidth import text_points, width_attr
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Node
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pageestimate import Estimator
@@ -23,6 +23,7 @@ __all__ = [
     "boxed_groups",
     "drawn_groups",
     "group_rest",
+    "group_wraps",
     "part_captions",
     "group_box",
     "group_parts",
@@ -265,3 +266,41 @@ def _part_caption(caption: str, group: str, part: GroupPart, plan: PagePlan) -> 
         f"<TABLE {table}><TR><TD{width_attr([caption], 9)}>{html_text(caption)}</TD></TR>"
         f"<TR><TD>{line}<TR>{row}</TR></TABLE></TD></TR></TABLE>"
     )
+
+
+def group_wraps(
+    full: Sequence[str],
+    node: Mapping[str, Node],
+    block: Mapping[str, Item],
+    fit: float,
+    fits: Mapping[str, float],
+) -> list[Wrap]:
+    """The records of the linked groups a page draws in rows (``full``: its nodes, in order).
+
+    For each: its boxes' rows (``group NAME``), and its members' children's rows, each
+    row named by the members whose children it holds (``tails NAME``). ``fits``: a
+    group's own width for its boxes side by side, if not ``fit``.
+    """
+    groups: dict[str, list[str]] = {}
+    for node_id in full:
+        if (group := node[node_id].group) is not None:
+            groups.setdefault(group, []).append(node_id)
+    wraps = []
+    for group, members in groups.items():
+        layout = group_layout([block[m] for m in members], fits.get(group, fit))
+        if layout is not None:
+            wraps.append(_group_wrap(f"group {group}", layout.heads))
+            if layout.tails:
+                wraps.append(_group_wrap(f"tails {group}", layout.tails))
+    return wraps
+
+
+def _group_wrap(parent: str, rows: list[list[Item]]) -> Wrap:
+    """The record of a linked group's rows: each item held below one of the row above."""
+    holds = [
+        (item.name, above[min(i, len(above) - 1)].name)
+        for above, row in zip(rows, rows[1:], strict=False)
+        for i, item in enumerate(row)
+    ]
+    names = tuple(tuple(item.name for item in row) for row in rows)
+    return Wrap(parent, names, tuple(holds), 10)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence, Set
 from typing import Final, NamedTuple
 
 from argmap.analysis.view import draw_kind
-from argmap.exporters.diagram.grouprows import group_parts
+from argmap.exporters.diagram.grouprows import group_parts, group_wraps
 from argmap.exporters.diagram.labels import grouped_stub_lines, stub_box, stub_label_lines
 from argmap.exporters.diagram.measure import narrow_page
 from argmap.exporters.diagram.pageblocks import Blocks, Unit, unit_item
@@ -17,6 +17,7 @@ from argmap.exporters.diagram.pagetrailsize import (
     TRAIL_COLUMN,
     TRAIL_ROW,
     TRAIL_WIDTH,
+    below_trail_fit,
     with_trail,
 )
 from argmap.exporters.diagram.stacking import (
@@ -24,7 +25,6 @@ from argmap.exporters.diagram.stacking import (
     RANKSEP,
     Item,
     Wrap,
-    group_wraps,
     lowest,
     note_rows,
     rows_ranks,
@@ -299,14 +299,17 @@ class Estimator:
         compact, record = how[:2]
         limit = (self.width - frame_w) * (how[2] if len(how) > 2 else 1.0)
         block, used = self.blocks.blocks(full, limits, limit, compact, record)
+        fits: dict[str, float] = {}
+        if len(tops) == 1 and len(tops[0]) > 1 and not (self.horizontal or rest):
+            fits = below_trail_fit(self, tops[0], block) if self._trail_rows(tops) else {}
         wraps: list[Wrap] | None = [] if record else None
         if wraps is not None:
             self.blocks.note(used, wraps)
             ordered = sorted(full, key=self.order.__getitem__)
-            wraps += group_wraps(ordered, self.node, block, self.group_fit)
+            wraps += group_wraps(ordered, self.node, block, self.group_fit, fits)
         if len(tops) > 1:  # the tops in file order, as the graph meets them
             tops = sorted(tops, key=lambda unit: self.order[unit[0]])
-        top_items = [unit_item(unit, block, self.group_fit) for unit in tops]
+        top_items = [unit_item(unit, block, fits.get("", self.group_fit)) for unit in tops]
         if rest:
             top_items.append(self.stub_item(rest, True))
         rows = wrap_rows(top_items, limit)
@@ -344,8 +347,7 @@ class Estimator:
         block: Mapping[str, Item],
     ) -> tuple[tuple[str, str], float, float]:
         """The overview's conclusions above the root, and its key: where, and the size."""
-        width = max(drawing[0], self.around.over[0])
-        height = max(drawing[1], self.around.deep) + self.around.over[1]
+        width, height = self.around.with_root(drawing, block[self.root])
         if self.key_away:
             return ("page", ""), width, height
         frame_w, frame_h = self._size(FRAME)

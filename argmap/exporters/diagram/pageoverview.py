@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Sequence, Set
 from dataclasses import dataclass
 from typing import Final
 
 from argmap.exporters.diagram.labels import text_points
 from argmap.exporters.diagram.legend import legend_content
-from argmap.exporters.diagram.stacking import NODESEP, RANKSEP
+from argmap.exporters.diagram.stacking import NODESEP, RANKSEP, Item
 from argmap.exporters.diagram.styles import DRAWN_LEGEND, LEGEND_TEXT, LINKED_LEGEND
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
@@ -75,6 +75,27 @@ class Around:
     """How far down from the root's rank what bears on the conclusions reaches (their
     objections' own reasons, objections and answers hang below it, beside the root's
     branches): the drawing is at least that tall."""
+    hang: tuple[Size, ...] = ()
+    """The rows of what bears on the conclusions from the root's rank down (width,
+    height): those below it share their ranks with the root's branches, beside them."""
+
+    def with_root(self, drawing: Size, root: Item) -> Size:
+        """The overview's drawing (the root's ``drawing``, its block ``root``) with these.
+
+        The conclusions' rows go above it; the rows below the root's rank sit beside
+        the root's branches, each rank as tall as its tallest box on either side.
+        """
+        width = max(drawing[0], self.over[0])
+        lower = self.hang[1:]
+        if not lower:
+            return width, max(drawing[1], self.deep) + self.over[1]
+        width = max(width, root.below + NODESEP + max(w for w, _ in lower))
+        ranks = list(root.ranks)
+        ranks += [0.0] * (len(self.hang) - len(ranks))
+        for k, (_, tall) in enumerate(self.hang):
+            ranks[k] = max(ranks[k], tall)
+        height = sum(ranks) + RANKSEP * (len(ranks) - 1)
+        return width, max(drawing[1], height) + self.over[1]
 
     def key(
         self,
@@ -154,8 +175,12 @@ def around_root(
     if grouped:
         sizes = [stub(",".join(firsts), len(above))]
     below = max(h for _, h in sizes) + RANKSEP  # at least a row of the root's stubs
-    row = max(root_w + wide.beside, wide.over[0])
-    if row <= width and wide.over[1] + max(root_h + below, wide.deep) <= height:
+    # At least the root's box and a row of its stubs, as the conclusions' stubs.
+    stub_w = min(w for w, _ in sizes)
+    least = Item(root, root_w + wide.beside, (root_h, below - RANKSEP), root, root_w, stub_w)
+    row, tall = wide.with_root((least.width, root_h + below), least)
+    # What sits beside the root spreads its rank (the arrows up to the conclusions).
+    if row * (CROWDED if wide.beside else 1.0) <= width and tall <= height:
         return wide
     stubs_w = sum(w for w, _ in sizes) + NODESEP * (len(sizes) - 1)
     stubs_h = max(h for _, h in sizes)
@@ -209,10 +234,11 @@ def _around(
     offset: dict[str, int] = {root: 0}
     rows: dict[int, list[Size]] = {}
     firsts: dict[int, str] = {}
+    drawn = set(above)
     for node_id in above:
         node = m.get(node_id)
         base = offset.get(node.parent or "", 0)
-        offset[node_id] = base - 1 if node.kind is NodeKind.CONCLUSION else base + 1
+        offset[node_id] = base + _down(m, node, drawn)
         rows.setdefault(offset[node_id], []).append(size(node))
         firsts.setdefault(offset[node_id], node_id)
 
@@ -226,8 +252,29 @@ def _around(
     beside = max((width(row) for at, row in rows.items() if at >= 0), default=0.0)
     over_w = max((width(row) for at, row in rows.items() if at < 0), default=0.0)
     over_h = sum(max(h for _, h in row) + 3 * RANKSEP for at, row in rows.items() if at < 0)
-    # From the root's rank down: that rank (the root, or what sits beside it), then each
-    # lower rank with the gap above it.
-    deep = max([size(m.get(root))[1], *(h for _, h in rows.get(0, []))])
-    deep += sum(max(h for _, h in row) + RANKSEP for at, row in rows.items() if at > 0)
-    return Around(frozenset(above), beside, (over_w, over_h), top, deep=deep)
+    # From the root's rank down (a rank a junction takes holds no box).
+    hang = tuple(
+        (width(rows[at]), max(h for _, h in rows[at])) if at in rows else (0.0, 0.0)
+        for at in range(max(rows, default=-1) + 1)
+    )
+    # That rank (the root, or what sits beside it), then each lower rank with the gap above it.
+    deep = max([size(m.get(root))[1], *(h for _, h in hang[:1])])
+    deep += sum(h + RANKSEP for _, h in hang[1:])
+    return Around(frozenset(above), beside, (over_w, over_h), top, deep=deep, hang=hang)
+
+
+def _down(m: ArgumentMap, node: Node, drawn: Set[str]) -> int:
+    """How many ranks below its parent a node drawn around the root sits (up: less than 0).
+
+    A link an undercutter targets runs through a junction, a rank of its own: an
+    undercut node sits a rank further from its parent, and its undercutters hang from
+    the junction, a rank below it (a conclusion's: beside what it is drawn from). A
+    conclusion sits above what it is drawn from.
+    """
+    parent = m.get(node.parent) if node.parent is not None else None
+    if node.relation is Relation.UNDERCUTS:
+        return 2 if parent is not None and parent.kind is NodeKind.CONCLUSION else 0
+    undercut = any(c.relation is Relation.UNDERCUTS and c.id in drawn for c in m.children(node.id))
+    if node.kind is NodeKind.CONCLUSION and node.relation is None:
+        return -2 if undercut else -1
+    return 2 if undercut else 1

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Final
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Final
 
-from argmap.exporters.diagram.stacking import NODESEP, RANKSEP
+from argmap.exporters.diagram.stacking import NODESEP, RANKSEP, Item, Wrap
+
+if TYPE_CHECKING:
+    from argmap.exporters.diagram.pageestimate import Estimator
 
 __all__ = [
     "TRAIL_ACROSS_WIDTH",
     "TRAIL_COLUMN",
     "TRAIL_ROW",
     "TRAIL_WIDTH",
+    "below_trail_fit",
+    "in_trail_column",
     "trail_width",
     "with_trail",
 ]
@@ -32,6 +38,28 @@ def trail_width(horizontal: bool, narrow: bool = False) -> float:
     if not horizontal:
         return TRAIL_WIDTH
     return NARROW_TRAIL_WIDTH if narrow else TRAIL_ACROSS_WIDTH
+
+
+def below_trail_fit(
+    planner: Estimator, unit: tuple[str, ...], block: Mapping[str, Item]
+) -> dict[str, float]:
+    """The width a linked group's boxes may take side by side right below the breadcrumb.
+
+    Top-down, the group's arrow leaves from its first member's box, and the breadcrumb
+    sits centred over it: half of what it is wider than that member's block (the box
+    centred over what hangs below it) juts out past the group's box. Returns the
+    group's name (and "") -> the planner's width for a group, less that.
+    """
+    group = planner.node[unit[0]].group
+    if group is None:
+        return {}
+    fit = planner.group_fit - max(0.0, (TRAIL_WIDTH - block[unit[0]].width) / 2)
+    return {group: fit, "": fit}
+
+
+def in_trail_column(wraps: Sequence[Wrap]) -> bool:
+    """Whether a page's rows (``wraps``) put its breadcrumb in its tops' column."""
+    return any(wrap.parent == TRAIL_COLUMN for wrap in wraps)
 
 
 def with_trail(

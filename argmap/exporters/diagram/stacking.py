@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence, Set
+from collections.abc import Callable, Sequence, Set
 from operator import itemgetter
 from typing import Final, NamedTuple
 
@@ -19,7 +19,6 @@ __all__ = [
     "group_item",
     "group_layout",
     "group_rows",
-    "group_wraps",
     "hold_rows",
     "lowest",
     "note_rows",
@@ -194,39 +193,6 @@ def group_item(members: list[Item], fit: float) -> Item:
     width = max(width, rows_width(layout.tails)) + layout.lanes
     deepest = lowest(layout.tails[-1]).deepest
     return Item(members[0].name, width, ranks + rows_ranks(layout.tails), deepest)
-
-
-def group_wraps(
-    full: Sequence[str], node: Mapping[str, Node], block: Mapping[str, Item], fit: float
-) -> list[Wrap]:
-    """The records of the linked groups a page draws in rows (``full``: its nodes, in order).
-
-    For each: its boxes' rows (``group NAME``), and its members' children's rows, each
-    row named by the members whose children it holds (``tails NAME``).
-    """
-    groups: dict[str, list[str]] = {}
-    for node_id in full:
-        if (group := node[node_id].group) is not None:
-            groups.setdefault(group, []).append(node_id)
-    wraps = []
-    for group, members in groups.items():
-        layout = group_layout([block[m] for m in members], fit)
-        if layout is not None:
-            wraps.append(_group_wrap(f"group {group}", layout.heads))
-            if layout.tails:
-                wraps.append(_group_wrap(f"tails {group}", layout.tails))
-    return wraps
-
-
-def _group_wrap(parent: str, rows: list[list[Item]]) -> Wrap:
-    """The record of a linked group's rows: each item held below one of the row above."""
-    holds = [
-        (item.name, above[min(i, len(above) - 1)].name)
-        for above, row in zip(rows, rows[1:], strict=False)
-        for i, item in enumerate(row)
-    ]
-    names = tuple(tuple(item.name for item in row) for row in rows)
-    return Wrap(parent, names, tuple(holds), 10)
 
 
 class Wrap(NamedTuple):

@@ -1,0 +1,52 @@
+"""Pages of random maps found under the legibility floor by a probe, now at it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.analysis.view import visible_nodes
+from argmap.load.maps import load_map
+from argmap.options import RenderOptions
+from tests.test_pagefloor import _below_floor, _laid
+
+CASES = Path(__file__).parent / "cases" / "pagefloor"
+
+
+@pytest.mark.parametrize(
+    ("name", "fit", "portrait", "direction"),
+    [
+        # What bears on a conclusion below the root's rank sits beside the root's
+        # branches, sharing their ranks: planned under them, page 1 was at 0.80 of the floor.
+        ("conclusion-objection-undercut", "slide", False, "TB"),
+        ("conclusion-objection-undercut", "a4", False, "TB"),
+        ("conclusion-objection-undercut", "slide", False, "LR"),
+        # An undercut link runs through a junction, a rank of its own (0.80).
+        ("conclusion-step-undercut", "a4", False, "TB"),
+        ("conclusion-step-undercut", "letter", False, "LR"),
+        # A conclusion's page drawn whole: its objection below the breadcrumb (0.72).
+        ("conclusion-objected", "slide", True, "TB"),
+        ("conclusion-objected", "a4", True, "TB"),
+        # Beside the root, the conclusion's objection spreads its rank (0.95).
+        ("conclusion-objected", "letter", True, "TB"),
+        # Top-down, a linked pair right below the breadcrumb, centred over its first box
+        # (the group's arrow leaves from it): side by side, the breadcrumb jutted out
+        # past the group's box (0.97-0.99); upright, the pair goes in rows.
+        ("linked-pairs-below-breadcrumbs", "letter", True, "TB"),
+        ("linked-pairs-deep", "letter", True, "TB"),
+        ("linked-pairs-deep", "a4", True, "TB"),
+        # Left to right on an upright page, a conclusion alone on its page holds its
+        # breadcrumb in its column, as planned (beside it: 0.95).
+        ("conclusions-left-to-right", "slide", True, "LR"),
+        ("conclusions-left-to-right", "a4", True, "LR"),
+    ],
+)
+def test_every_page_of_a_probed_map_is_at_the_floor(
+    name: str, fit: str, portrait: bool, direction: str
+) -> None:
+    m = load_map(CASES / f"{name}.yaml")
+    layout = _laid(m, fit, portrait, direction)
+    assert _below_floor(layout) == []
+    drawn = [n for page in layout.pages for n in page.plan.page.nodes]
+    assert sorted(drawn) == sorted(n.id for n in visible_nodes(m, RenderOptions()))
