@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
-from argmap.exporters.diagram.bidi import drawing_order
+from argmap.exporters.diagram.bidi import drawing_order, drawn_runs
 from argmap.exporters.diagram.fonts import font_runs
 
 __all__ = [
@@ -128,12 +128,17 @@ DrawRuns = Callable[[str, list[tuple[int, str]]], str | None]
 """Given a ``<text>`` tag and its runs, the element's new content, or None to keep it."""
 
 
-def set_text_fonts(svg: str, family: str, fallbacks: list[Path], draw: DrawRuns) -> str:
+def set_text_fonts(
+    svg: str, family: str, fallbacks: list[Path], draw: DrawRuns, *, logical: bool = False
+) -> str:
     """Set every font of a Graphviz SVG to ``family``, and redraw each text by its font runs.
 
     A line with right-to-left letters is redrawn in the order it is drawn in
     (:func:`~.bidi.drawing_order`: Arabic joined, right-to-left runs reversed) between a
-    left-to-right override and its end, so the drawing program keeps that order.
+    left-to-right override and its end, so the drawing program keeps that order. With
+    ``logical``, a run that HarfBuzz shapes right to left (:func:`~.bidi.drawn_runs`:
+    Arabic) stays in logical order instead, unjoined, between a right-to-left override
+    and its end (U+202E ... U+202C), for :mod:`argmap.rasterglyphs` to shape.
 
     Args:
         svg: the SVG document, as the engine wrote it.
@@ -143,6 +148,8 @@ def set_text_fonts(svg: str, family: str, fallbacks: list[Path], draw: DrawRuns)
             (``(-1, text)`` for text in the main face, else ``(index into fallbacks, text)``;
             the text is unescaped); returns the element's new content as SVG markup, or
             None to leave the element as it is.
+        logical: leave the runs that HarfBuzz shapes right to left in logical order,
+            each between a right-to-left override and its end.
 
     Returns:
         The rewritten SVG.
@@ -155,7 +162,14 @@ def set_text_fonts(svg: str, family: str, fallbacks: list[Path], draw: DrawRuns)
             content = draw(opening, [(-1, text)])
             return match.group(0) if content is None else opening + content + closing
         drawn = drawing_order(text)
-        content = draw(opening, font_runs(drawn, fallbacks))
+        if logical:
+            runs = [
+                (index, f"\u202e{run}\u202c" if rtl else run)
+                for index, run, rtl in drawn_runs(text, fallbacks)
+            ]
+            content = draw(opening, runs)
+        else:
+            content = draw(opening, font_runs(drawn, fallbacks))
         if drawn == text:
             return match.group(0) if content is None else opening + content + closing
         # Right-to-left text goes in drawn order, held there by a left-to-right override.
