@@ -11,8 +11,9 @@ from argmap.exporters.diagram.grouprows import boxed_groups
 from argmap.exporters.diagram.labels import html_text, shorten, text_points, width_attr
 from argmap.exporters.diagram.pagetrailsize import TRAIL_COLUMN, trail_width
 from argmap.exporters.diagram.styles import NodeStyle
-from argmap.exporters.diagram.svgtext import engine_points
+from argmap.exporters.diagram.svgtext import LEFT_FACE, engine_points
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.shaping import needs_shaping
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pageparts import PagePlan
@@ -182,13 +183,32 @@ def _trail_row(
     name = style.label or node.id  # a label worksheet hides kinds: its ids are positions
     line = f"{indent}{name}: {shorten(node.text, TRAIL_CHARS)}"
     chars = TRAIL_CHARS
-    # The row's cell is as wide as the engine counts it where that is wider (Indic
-    # scripts: three spaces a letter), as it lays the row out from its left end.
-    while max(text_points(line, 11), engine_points(line, 11)) > widest and chars > TRAIL_LEAST:
+    while _row_points(line) > widest and chars > TRAIL_LEAST:
         chars -= 4  # as wide as the planner counts it (wide letters, a long kind)
         line = f"{indent}{name}: {shorten(node.text, chars)}"
     tip = html_text(f"{shorten(node.text, 300)} (page {home})")
+    text = f'<FONT COLOR="{style.ink}">{html_text(line)}</FONT>'
+    cell = width_attr([line], 11)
+    if needs_shaping(line):  # in a cell of its drawn width, at the row's left
+        fixed = width_attr([line], 11, padding=0, fixed=True)
+        text = (
+            f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR><TD{fixed}>'
+            f'<FONT COLOR="{style.ink}" FACE="{LEFT_FACE}">{html_text(line)}</FONT>'
+            "</TD></TR></TABLE>"
+        )
+        cell = ""
     return (
-        f'<TR><TD PORT="r{index}" ALIGN="LEFT" HREF="#page-{home}"{width_attr([line], 11)} '
-        f'TOOLTIP="{tip}"><FONT COLOR="{style.ink}">{html_text(line)}</FONT></TD></TR>'
+        f'<TR><TD PORT="r{index}" ALIGN="LEFT" HREF="#page-{home}"{cell} '
+        f'TOOLTIP="{tip}">{text}</TD></TR>'
     )
+
+
+def _row_points(line: str) -> float:
+    """A breadcrumb row's width as drawn: its cell's, before padding.
+
+    A row of shaped text (Indic scripts, Arabic, Hebrew: :func:`~argmap.shaping.needs_shaping`)
+    sits in a cell fixed at its shaped width; any other is as wide as the engine counts it
+    where that is wider, as the engine lays it out from its left end.
+    """
+    drawn = text_points(line, 11)
+    return drawn if needs_shaping(line) else max(drawn, engine_points(line, 11))

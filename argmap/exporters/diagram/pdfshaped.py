@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from argmap.shaping import shape
@@ -27,7 +28,10 @@ def encode_shaped(face: Face, text: str, size: float, rtl: bool = False) -> tupl
     A right-to-left run's text is given as it lies on the page, its characters from
     its last to its first: text extractors (poppler, pdf.js) read the characters of a
     line from left to right and turn each right-to-left stretch back themselves, a
-    character at a time, as they do the letters of a PDF drawn a glyph a letter.
+    character at a time, as they do the letters of a PDF drawn a glyph a letter. A run
+    that ends with a mark opens with a right-to-left mark (U+200F), so that the stretch
+    starts with a right-to-left character (poppler takes a mark before one as
+    left-to-right text, and would move it to the front of the word).
 
     Args:
         face: the (shaped) face the run is drawn in; its codes are noted there.
@@ -53,9 +57,17 @@ def encode_shaped(face: Face, text: str, size: float, rtl: bool = False) -> tupl
         # reaches into): a blank space glyph, extracting as nothing, ends them there.
         code, width = face.shaped_code(face.cmap.get(32, ".notdef"), "")
         placed.append(_Placed(origin - width, 0.0, code, width, -1))
-    actual = ("\ufeff" + (text[::-1] if rtl else text)).encode("utf-16-be").hex().upper()
+    actual = ("\ufeff" + (_as_laid(text) if rtl else text)).encode("utf-16-be").hex().upper()
     shown = _show(_last_reaching_end(placed), origin)
     return f"/Span << /ActualText <{actual}> >> BDC {shown} EMC", origin
+
+
+def _as_laid(text: str) -> str:
+    """A right-to-left run's characters from its last to its first (see :func:`encode_shaped`)."""
+    laid = text[::-1]
+    return (
+        "\u200f" + laid if laid and unicodedata.category(laid[0]) in ("Mn", "Mc", "Me") else laid
+    )
 
 
 class _Placed(NamedTuple):

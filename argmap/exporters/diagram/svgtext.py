@@ -14,6 +14,7 @@ from argmap.exporters.diagram.fonts import font_runs
 __all__ = [
     "CENTRED_FACE",
     "DRAWN_FAMILY",
+    "LEFT_FACE",
     "RIGHT_FACE",
     "DrawRuns",
     "engine_points",
@@ -34,6 +35,12 @@ them as it measures Helvetica, and any Graphviz draws the DOT source as before.
 RIGHT_FACE: Final = "Liberation Sans"
 """The face a label names for its right-aligned lines (see :data:`CENTRED_FACE`)."""
 
+LEFT_FACE: Final = "Arimo"
+"""The face a label names for a line centred in a cell fixed at its drawn width, to be
+drawn from the cell's left (a breadcrumb's row of shaped text: the engine counts it
+wider than the cell, and centres it): :func:`place_text` anchors it at its start, half
+its drawn width before its middle (see :data:`CENTRED_FACE`)."""
+
 DRAWN_FAMILY: Final = "Noto Sans,Helvetica,Arial,sans-serif"
 """The font family every SVG text asks for: the Noto Sans argmap measures with, first.
 
@@ -44,7 +51,7 @@ _TEXT: Final = re.compile(r"(<text\b[^>]*>)([^<]*)(</text>)")
 _FONT_ATTR: Final = re.compile(r'font-family="[^"]*"')
 _MARKED: Final = re.compile(
     r'<text([^>]*?) text-anchor="start" x="([-\d.]+)"([^>]*?) '
-    f'font-family="({re.escape(CENTRED_FACE)}|{re.escape(RIGHT_FACE)})"'
+    f'font-family="({re.escape(CENTRED_FACE)}|{re.escape(RIGHT_FACE)}|{re.escape(LEFT_FACE)})"'
     r"([^>]*)>([^<]*)</text>"
 )
 """A line the engine anchored at its start, in one of the faces that say it is aligned."""
@@ -104,19 +111,27 @@ def place_text(svg: str) -> str:
 
     A line in :data:`CENTRED_FACE` is anchored at its middle, one in :data:`RIGHT_FACE`
     at its end (both where the engine's own measure puts them), so a line drawn in any
-    face sits centred, or flush right, in its cell; every other line keeps its start.
-    Every ``font-family`` becomes :data:`DRAWN_FAMILY`.
+    face sits centred, or flush right, in its cell; one in :data:`LEFT_FACE` at its start,
+    half its drawn width before its middle; every other line keeps its start. Every
+    ``font-family`` becomes :data:`DRAWN_FAMILY`.
     """
 
     def place(match: re.Match[str]) -> str:
         head, x, middle, face, tail, body = match.groups()
         size = _SIZE.search(tail)
         bold = 'font-weight="bold"' in tail
-        width = engine_points(html.unescape(body), float(size[1]) if size else 14.0, bold=bold)
-        shift = 0.5 if face == CENTRED_FACE else 1.0
+        points = float(size[1]) if size else 14.0
+        width = engine_points(html.unescape(body), points, bold=bold)
+        shift = 0.5 if face != RIGHT_FACE else 1.0
         anchor = "middle" if shift < 1 else "end"
+        at = float(x) + shift * width
+        if face == LEFT_FACE:
+            from argmap.exporters.diagram.textwidth import text_points
+
+            anchor = "start"
+            at -= text_points(html.unescape(body), points, "B" if bold else "") / 2
         return (
-            f'<text{head} text-anchor="{anchor}" x="{float(x) + shift * width:.2f}"{middle} '
+            f'<text{head} text-anchor="{anchor}" x="{at:.2f}"{middle} '
             f'font-family="{face}"{tail}>{body}</text>'
         )
 
