@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import TYPE_CHECKING, Final
@@ -58,20 +59,30 @@ def drawn_runs(line: str, fallbacks: list[Path]) -> list[tuple[int, str, bool]]:
         line: one line, in logical order.
         fallbacks: the fallback faces, as :func:`~.fonts.font_runs` takes them.
     """
+    from argmap.shaping import available
+
+    return list(_drawn_runs(line, tuple(fallbacks), available()))
+
+
+@functools.lru_cache(maxsize=4096)
+def _drawn_runs(
+    line: str, fallbacks: tuple[Path, ...], shaper: bool
+) -> tuple[tuple[int, str, bool], ...]:
+    """:func:`drawn_runs`, remembered: a line is measured, then drawn (``shaper``: installed)."""
     from argmap.exporters.diagram.fonts import font_runs
-    from argmap.shaping import shapes_right_to_left
 
     if RIGHT_TO_LEFT_BLOCKS.search(line) is None:
-        return [(index, run, False) for index, run in font_runs(line, fallbacks)]
-    shaped = {at for at, path in enumerate(fallbacks) if shapes_right_to_left(path)}
+        return tuple((index, run, False) for index, run in font_runs(line, list(fallbacks)))
+    shaped = _right_to_left_faces(fallbacks, shaper)
     if not shaped:
-        return [(index, run, False) for index, run in font_runs(drawing_order(line), fallbacks)]
+        runs = font_runs(drawing_order(line), list(fallbacks))
+        return tuple((index, run, False) for index, run in runs)
     clusters = visual_clusters(line)
     drawn = "".join(_MIRRORED.get(c, c) if level % 2 else c for c, level in clusters)
     owner = [at for at, (cluster, _) in enumerate(clusters) for _ in cluster]
     out: list[tuple[int, str, bool]] = []
     start = 0
-    for index, run in font_runs(drawn, fallbacks):
+    for index, run in font_runs(drawn, list(fallbacks)):
         end = start + len(run)
         if index in shaped:
             parts = _logical(clusters[owner[start] : owner[end - 1] + 1])
@@ -79,7 +90,15 @@ def drawn_runs(line: str, fallbacks: list[Path]) -> list[tuple[int, str, bool]]:
         else:
             out.append((index, run, False))
         start = end
-    return out
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=4)
+def _right_to_left_faces(fallbacks: tuple[Path, ...], shaper: bool) -> frozenset[int]:
+    """The fallbacks (indexes) whose runs are shaped right to left (``shaper``: installed)."""
+    from argmap.shaping import shapes_right_to_left
+
+    return frozenset(at for at, path in enumerate(fallbacks) if shapes_right_to_left(path))
 
 
 def _logical(clusters: list[tuple[str, int]]) -> list[tuple[str, bool]]:

@@ -82,11 +82,13 @@ def text_points(text: str, size: float, style: str = "") -> float:
     return sum(map(_advances(size, style).__getitem__, text))
 
 
+@functools.lru_cache(maxsize=8192)
 def _shaped_points(text: str, size: float, style: str) -> float:
     """A line's width with its runs in the shaped faces as HarfBuzz sets them.
 
-    The line is cut into runs as the PDF draws it (:func:`~.fonts.font_runs`, in drawing
+    The line is cut into runs as the PDF draws it (:func:`~.bidi.drawn_runs`, in drawing
     order); a bold line's shaped runs are set at :data:`~argmap.shaping.BOLD_WEIGHT`.
+    Remembered: the planner measures a line again on every page it tries.
     """
     from argmap.exporters.diagram.bidi import drawn_runs
     from argmap.exporters.diagram.fonts import fallback_fonts
