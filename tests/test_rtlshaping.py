@@ -141,16 +141,20 @@ def test_a_breadcrumb_row_of_shaped_text_is_as_wide_as_drawn_and_starts_at_its_l
 
     m = _map([LINES["persian"]])
     node = m.get("p1")
-    row = _trail_row(m, node, NODE_STYLE, (1, False, "2"), 166.0)
+    row = _trail_row(m, node, NODE_STYLE, (3, False, "2"), 166.0)
     found = re.search(r'WIDTH="(\d+)" HEIGHT="\d+" FIXEDSIZE="TRUE">.*?>([^<]+)</FONT>', row)
     assert found is not None and f'FACE="{LEFT_FACE}"' in row, row
     line = found.group(2)
     assert text_points(line, 11) <= 166.0 < engine_points(line, 11)  # the engine's count
     assert int(found.group(1)) == int(text_points(line, 11) + 0.999) + 4
-    # The engine centres it in its cell; it is drawn from the cell's left instead.
+    assert 'TABLE ALIGN="LEFT"' in row and line.startswith("         ")  # indented
+    # The engine centres it in its cell; it is drawn from the cell's left instead. It
+    # writes each space after another as a no-break space, and measured it as a space.
+    written = re.sub("(?<= ) ", "&#160;", line).replace("&#160; ", "&#160;&#160;")
+    assert "&#160;&#160;" in written
     svg = (
         f'<text text-anchor="start" x="10" y="5" font-family="{LEFT_FACE}" '
-        f'font-size="11.00">{line}</text>'
+        f'font-size="11.00">{written}</text>'
     )
     middle = 10 + engine_points(line, 11) / 2
     start = middle - text_points(line, 11) / 2

@@ -192,7 +192,8 @@ def _trail_row(
     if needs_shaping(line):  # in a cell of its drawn width, at the row's left
         fixed = width_attr([line], 11, padding=0, fixed=True)
         text = (
-            f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR><TD{fixed}>'
+            f'<TABLE ALIGN="LEFT" BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+            f"<TR><TD{fixed}>"
             f'<FONT COLOR="{style.ink}" FACE="{LEFT_FACE}">{html_text(line)}</FONT>'
             "</TD></TR></TABLE>"
         )

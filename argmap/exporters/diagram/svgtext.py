@@ -56,6 +56,9 @@ _MARKED: Final = re.compile(
 )
 """A line the engine anchored at its start, in one of the faces that say it is aligned."""
 _SIZE: Final = re.compile(r'font-size="([\d.]+)"')
+_WRITTEN_SPACE: Final = re.compile("(?<=[ \u00a0])\u00a0")
+"""A no-break space after a space: the engine writes each space after another so, and
+measured it as a space."""
 
 # The engine's text widths (the bundled Graphviz port's Helvetica table, which italic
 # shares), in 2048ths of an em, for the characters from space to tilde. Any other
@@ -121,7 +124,10 @@ def place_text(svg: str) -> str:
         size = _SIZE.search(tail)
         bold = 'font-weight="bold"' in tail
         points = float(size[1]) if size else 14.0
-        width = engine_points(html.unescape(body), points, bold=bold)
+        text = html.unescape(body)
+        if face == LEFT_FACE:  # a breadcrumb's indent: spaces the engine wrote as no-break
+            text = _WRITTEN_SPACE.sub(" ", text)
+        width = engine_points(text, points, bold=bold)
         shift = 0.5 if face != RIGHT_FACE else 1.0
         anchor = "middle" if shift < 1 else "end"
         at = float(x) + shift * width
@@ -129,7 +135,7 @@ def place_text(svg: str) -> str:
             from argmap.exporters.diagram.textwidth import text_points
 
             anchor = "start"
-            at -= text_points(html.unescape(body), points, "B" if bold else "") / 2
+            at -= text_points(text, points, "B" if bold else "") / 2
         return (
             f'<text{head} text-anchor="{anchor}" x="{at:.2f}"{middle} '
             f'font-family="{face}"{tail}>{body}</text>'
