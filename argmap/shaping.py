@@ -81,12 +81,14 @@ BOLD_WEIGHT: Final = 700.0
 """The weight a bold line's shaped runs are set at (their faces are variable, 400-700)."""
 
 _SCRIPTS: Final = re.compile(
-    "[\u0590-\u06ff\u0750-\u077f\u0870-\u08ff\u0900-\u0dff\u1000-\u109f\u1780-\u17ff"
+    "[\u0591-\u05c7\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\u0900-\u0dff\u1000-\u109f\u1780-\u17ff"
     "\u19e0-\u19ff\u1cd0-\u1cff\ua8e0-\ua8ff\ua9e0-\ua9ff\uaa60-\uaa7f\ufb50-\ufdff"
     "\ufb1d-\ufb4f\ufe70-\ufefe]"
 )
-"""Hebrew, Arabic, Devanagari to Sinhala, Myanmar, Khmer and their extensions (and the
-presentation forms of Hebrew and Arabic): where shaped text is."""
+"""Hebrew points, Arabic, Devanagari to Sinhala, Myanmar, Khmer and their extensions (and
+the presentation forms of Hebrew and Arabic): where text is measured shaped. Unpointed
+Hebrew is measured a letter at a time, as it is drawn (within a point of the shaper's
+width a line), so that a map of it needs no font file read to be measured."""
 
 
 class Glyph(NamedTuple):

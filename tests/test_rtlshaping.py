@@ -136,28 +136,31 @@ def test_without_a_shaper_arabic_is_drawn_in_its_joined_forms(
 
 
 def test_a_breadcrumb_row_of_shaped_text_is_as_wide_as_drawn_and_starts_at_its_left() -> None:
-    from argmap.exporters.diagram.pagetrail import _trail_row
+    from argmap.exporters.diagram.pagetrail import _row_points, _trail_line, _trail_row
     from argmap.exporters.diagram.styles import NODE_STYLE
 
     m = _map([LINES["persian"]])
     node = m.get("p1")
-    row = _trail_row(m, node, NODE_STYLE, (3, False, "2"), 166.0)
-    found = re.search(r'WIDTH="(\d+)" HEIGHT="\d+" FIXEDSIZE="TRUE">.*?>([^<]+)</FONT>', row)
+    line = _trail_line(m, node, NODE_STYLE, (3, False), 166.0)
+    assert line.startswith("         ")  # indented
+    assert _row_points(line) == text_points(line, 11) <= 166.0 < engine_points(line, 11)
+    width = 180.0  # the breadcrumb's widest row
+    row = _trail_row(node, NODE_STYLE[node.kind], (3, "2"), line, width)
+    found = re.search(r'WIDTH="(\d+)" HEIGHT="\d+" FIXEDSIZE="TRUE".*?>([^<]+)</FONT>', row)
     assert found is not None and f'FACE="{LEFT_FACE}"' in row, row
-    line = found.group(2)
-    assert text_points(line, 11) <= 166.0 < engine_points(line, 11)  # the engine's count
-    assert int(found.group(1)) == int(text_points(line, 11) + 0.999) + 4
-    assert 'TABLE ALIGN="LEFT"' in row and line.startswith("         ")  # indented
+    assert int(found.group(1)) == 184
+    filled = found.group(2)  # filled out with spaces to the row's width
+    assert filled.startswith(line) and not filled[len(line) :].strip()
+    assert width - 3.1 < text_points(filled, 11) <= width
     # The engine centres it in its cell; it is drawn from the cell's left instead. It
     # writes each space after another as a no-break space, and measured it as a space.
-    written = re.sub("(?<= ) ", "&#160;", line).replace("&#160; ", "&#160;&#160;")
-    assert "&#160;&#160;" in written
+    written = re.sub("(?<= ) ", "&#160;", filled)
     svg = (
         f'<text text-anchor="start" x="10" y="5" font-family="{LEFT_FACE}" '
         f'font-size="11.00">{written}</text>'
     )
-    middle = 10 + engine_points(line, 11) / 2
-    start = middle - text_points(line, 11) / 2
+    middle = 10 + engine_points(filled, 11) / 2
+    start = middle - text_points(filled, 11) / 2
     assert f'text-anchor="start" x="{start:.2f}"' in place_text(svg)
 
 

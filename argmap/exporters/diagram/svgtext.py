@@ -36,10 +36,10 @@ RIGHT_FACE: Final = "Liberation Sans"
 """The face a label names for its right-aligned lines (see :data:`CENTRED_FACE`)."""
 
 LEFT_FACE: Final = "Arimo"
-"""The face a label names for a line centred in a cell fixed at its drawn width, to be
-drawn from the cell's left (a breadcrumb's row of shaped text: the engine counts it
-wider than the cell, and centres it): :func:`place_text` anchors it at its start, half
-its drawn width before its middle (see :data:`CENTRED_FACE`)."""
+"""The face a label names for a line the engine centres in its cell, filled out with
+spaces to the cell's width, to be drawn from the cell's left (a breadcrumb's row of
+shaped text, which the engine counts wider than it is drawn): :func:`place_text` anchors
+it at its start, half its drawn width before its middle (see :data:`CENTRED_FACE`)."""
 
 DRAWN_FAMILY: Final = "Noto Sans,Helvetica,Arial,sans-serif"
 """The font family every SVG text asks for: the Noto Sans argmap measures with, first.
