@@ -9,7 +9,9 @@ line. A text that another substitution a shaper makes unasked would change (a pr
 letter decomposed, a contextual form) is left to resvg, as is any other text.
 
 Runs of Indic scripts, Khmer and Myanmar are set as HarfBuzz shapes them, where
-``uharfbuzz`` is installed (:mod:`argmap.shaping`): resvg 0.47 sets them wrong.
+``uharfbuzz`` is installed (:mod:`argmap.shaping`): resvg 0.47 sets them wrong. So are runs
+of Arabic, which come in logical order between a right-to-left override and its end, in a
+line held in drawing order by a left-to-right override (no resvg joins Arabic letters).
 
 Imports nothing of argmap but :mod:`argmap.rastershaping` and :mod:`argmap.shaping`: it
 runs in the raster workers (:mod:`argmap.rasterworker`).
@@ -27,7 +29,7 @@ from fontTools.pens.recordingPen import DecomposingRecordingPen
 from fontTools.ttLib import TTFont
 
 from argmap.rastershaping import Kerning, ligate, substituted, substitutions
-from argmap.shaping import SHAPED_FAMILIES, available, shape, shapes
+from argmap.shaping import RIGHT_TO_LEFT_FAMILIES, SHAPED_FAMILIES, available, shape, shapes
 
 __all__ = ["SHAPED_RUN", "outline_text"]
 
@@ -36,10 +38,11 @@ _TEXT: Final = re.compile(
 )
 _RUN: Final = re.compile(r'<tspan font-family="([^"<>]*)">([^<>]*)</tspan>')
 """A run of text in a fallback face, as :mod:`argmap.exporters.diagram.raster` names it."""
-SHAPED_RUN: Final = re.compile(
-    '<tspan font-family="(?:' + "|".join(sorted(SHAPED_FAMILIES)) + ')">'
-)
+_SHAPED: Final = SHAPED_FAMILIES | RIGHT_TO_LEFT_FAMILIES
+SHAPED_RUN: Final = re.compile('<tspan font-family="(?:' + "|".join(sorted(_SHAPED)) + ')">')
 """A run in one of the faces whose text is shaped (:mod:`argmap.shaping`)."""
+_OVERRIDES: Final = ("\u202d", "\u202e", "\u202c")
+"""The left-to-right and right-to-left overrides, and their end."""
 _ATTR: Final = re.compile(r'([\w:-]+)="([^"]*)"')
 _PLAIN_ATTRS: Final = frozenset(
     {"xml:space", "text-anchor", "x", "y", "font-family", "font-size", "font-weight",
@@ -101,9 +104,13 @@ class _Face:
         return found
 
     def shape(self, text: str) -> list[tuple[str, float, float]] | None:
-        """Each glyph and where it goes (font units), then the end; None: leave to resvg."""
+        """Each glyph and where it goes (font units), then the end; None: leave to resvg.
+
+        A shaped run between a right-to-left override and its end is set right to left.
+        """
         if self.shaped:
-            return self._shaped(text)
+            rtl = text[:1] == _OVERRIDES[1] and text[-1:] == _OVERRIDES[2]
+            return self._shaped(text[1:-1] if rtl else text, rtl)
         names: list[str] = []
         for ch in text:
             glyph = self.cmap.get(ord(ch))
@@ -126,12 +133,12 @@ class _Face:
         placed.append(("", pen, 0.0))
         return placed
 
-    def _shaped(self, text: str) -> list[tuple[str, float, float]]:
+    def _shaped(self, text: str, rtl: bool) -> list[tuple[str, float, float]]:
         """A run as HarfBuzz shapes it (see :meth:`shape`): marks moved, conjuncts formed."""
         placed: list[tuple[str, float, float]] = []
         pen = 0.0
         weight = None if self.weight == _WEIGHTS[None] else self.weight
-        for glyph in shape(self.path, text, weight):
+        for glyph in shape(self.path, text, weight, rtl):
             name = self.font.getGlyphName(glyph.gid)
             placed.append((name, (pen + glyph.x_offset) / self.ratio, glyph.y_offset / self.ratio))
             pen += glyph.advance
@@ -224,7 +231,7 @@ class _Setter:
             for path in reversed(self.fonts[2:]):
                 with TTFont(path, lazy=True) as font:
                     self.families[str(font["name"].getBestFamilyName())] = path
-        if name in _FALLBACKS or (name in SHAPED_FAMILIES and available()):
+        if name in _FALLBACKS or (name in _SHAPED and available()):
             return self.families.get(name)
         return None
 
@@ -252,6 +259,8 @@ class _Setter:
             x, y, size = (float(attrs[key]) for key in ("x", "y", "font-size"))
         except (KeyError, ValueError):
             return None
+        if content[:1] == _OVERRIDES[0] and content[-1:] == _OVERRIDES[2]:
+            content = content[1:-1]  # a line in drawing order (see the module)
         runs = self._runs(content, style == "italic")
         line = None if runs is None else self.line(runs, weight)
         if line is None:
@@ -274,7 +283,7 @@ class _Setter:
         for at in range(1, len(pieces), 3):
             path = self.family(pieces[at])
             # resvg slants no face that has no italic; a shaped face it draws upright.
-            if path is None or (italic and pieces[at] not in SHAPED_FAMILIES):
+            if path is None or (italic and pieces[at] not in _SHAPED):
                 return None
             runs.append((path, html.unescape(pieces[at + 1])))
             runs.append((self.fonts[0], html.unescape(pieces[at + 2])))

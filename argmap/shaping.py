@@ -1,8 +1,9 @@
 """Complex scripts shaped by HarfBuzz (``uharfbuzz``): glyphs, advances and marks' places.
 
 Indic scripts, Khmer and Myanmar draw right only as a shaper sets them: conjuncts, vowel
-signs drawn before the consonant they follow, reph and stacked marks. The runs of text
-that fall to one of their Noto faces (:data:`SHAPED_FILES`) are shaped here, to measure
+signs drawn before the consonant they follow, reph and stacked marks; so do Arabic (its
+letters joined, its ligatures and marks) and pointed Hebrew, set right to left. The runs
+of text that fall to one of their Noto faces (:data:`SHAPED_FILES`) are shaped here, to measure
 them (:mod:`argmap.exporters.diagram.textwidth`) and to draw them in a PDF
 (:mod:`argmap.exporters.diagram.pdffonts`) and a PNG (:mod:`argmap.rasterglyphs`), so a
 box is as wide as the text drawn in it, in every format. Imports nothing of argmap (it runs in
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BOLD_WEIGHT",
+    "RIGHT_TO_LEFT_FAMILIES",
+    "RIGHT_TO_LEFT_FILES",
     "SHAPED_FAMILIES",
     "SHAPED_FILES",
     "Glyph",
@@ -33,6 +36,7 @@ __all__ = [
     "shape",
     "shaped_ems",
     "shapes",
+    "shapes_right_to_left",
 ]
 
 SHAPED_FAMILIES: Final = frozenset(
@@ -52,22 +56,39 @@ SHAPED_FAMILIES: Final = frozenset(
         "Telugu",
     )
 )
-"""The faces whose text is shaped here; of the resvg bindings, only resvg 0.48 (``resvg_py``)
-sets it right (measured: every other face argmap ships draws the same pixels in all three)."""
+"""The left-to-right faces whose text is shaped here; of the resvg bindings, only resvg 0.48
+(``resvg_py``) sets it right (measured: every other face argmap ships draws the same pixels
+in all three)."""
+
+RIGHT_TO_LEFT_FAMILIES: Final = frozenset({"Noto Sans Arabic", "Noto Sans Hebrew"})
+"""The right-to-left faces whose text is shaped here: Arabic (Persian, Urdu...) joined, its
+ligatures formed and its marks placed; Hebrew with its points placed. No resvg binding
+shapes them (they draw Arabic letters unjoined), so without a shaper they are drawn as
+before: reversed, Arabic in its presentation forms
+(:mod:`argmap.exporters.diagram.arabicforms`)."""
 
 SHAPED_FILES: Final = frozenset(
-    family.replace(" ", "") + "[wght].ttf" for family in SHAPED_FAMILIES
+    family.replace(" ", "") + "[wght].ttf" for family in SHAPED_FAMILIES | RIGHT_TO_LEFT_FAMILIES
 )
-"""The Noto faces whose runs are shaped (those resvg 0.47 sets wrong, too)."""
+"""The Noto faces whose runs are shaped."""
+
+RIGHT_TO_LEFT_FILES: Final = frozenset(
+    family.replace(" ", "") + "[wght].ttf" for family in RIGHT_TO_LEFT_FAMILIES
+)
+"""The Noto faces whose runs are shaped right to left (see :func:`shapes_right_to_left`)."""
 
 BOLD_WEIGHT: Final = 700.0
 """The weight a bold line's shaped runs are set at (their faces are variable, 400-700)."""
 
 _SCRIPTS: Final = re.compile(
-    "[\u0900-\u0dff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\u1cd0-\u1cff"
-    "\ua8e0-\ua8ff\ua9e0-\ua9ff\uaa60-\uaa7f]"
+    "[\u0591-\u05c7\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\u0900-\u0dff\u1000-\u109f\u1780-\u17ff"
+    "\u19e0-\u19ff\u1cd0-\u1cff\ua8e0-\ua8ff\ua9e0-\ua9ff\uaa60-\uaa7f\ufb50-\ufdff"
+    "\ufb1d-\ufb4f\ufe70-\ufefe]"
 )
-"""Devanagari to Sinhala, Myanmar, Khmer and their extensions: where shaped text is."""
+"""Hebrew points, Arabic, Devanagari to Sinhala, Myanmar, Khmer and their extensions (and
+the presentation forms of Hebrew and Arabic): where text is measured shaped. Unpointed
+Hebrew is measured a letter at a time, as it is drawn (within a point of the shaper's
+width a line), so that a map of it needs no font file read to be measured."""
 
 
 class Glyph(NamedTuple):
@@ -98,6 +119,11 @@ def shapes(path: Path | str) -> bool:
     return Path(path).name in SHAPED_FILES and available()
 
 
+def shapes_right_to_left(path: Path | str) -> bool:
+    """Whether runs in the font at ``path`` are shaped, right to left where they are so."""
+    return Path(path).name in RIGHT_TO_LEFT_FILES and available()
+
+
 @functools.cache
 def _font(path: Path | str, weight: float | None) -> tuple[Any, float]:
     """The HarfBuzz font for a file at a weight, and its thousandths per font unit."""
@@ -111,22 +137,27 @@ def _font(path: Path | str, weight: float | None) -> tuple[Any, float]:
 
 
 @functools.lru_cache(maxsize=8192)
-def shape(path: Path | str, text: str, weight: float | None = None) -> tuple[Glyph, ...]:
-    """Shape one run of text (one face, left to right) as HarfBuzz sets it.
+def shape(
+    path: Path | str, text: str, weight: float | None = None, rtl: bool = False
+) -> tuple[Glyph, ...]:
+    """Shape one run of text (one face, one direction) as HarfBuzz sets it.
 
     Args:
         path: the font file.
         text: the run, in logical order.
         weight: the weight to set the variable font at (None: its default).
+        rtl: the run is set right to left (its first letter drawn rightmost).
 
     Returns:
-        The glyphs in drawing order, left to right.
+        The glyphs in drawing order, left to right (a right-to-left run's clusters
+        from its last to its first).
     """
     import uharfbuzz
 
     font, scale = _font(path, weight)
     buffer = uharfbuzz.Buffer()
     buffer.add_str(text)
+    buffer.direction = "rtl" if rtl else "ltr"
     buffer.language = "und"  # not the process's locale: the same glyphs on every machine
     buffer.guess_segment_properties()
     uharfbuzz.shape(font, buffer, {})
@@ -142,9 +173,11 @@ def shape(path: Path | str, text: str, weight: float | None = None) -> tuple[Gly
     )
 
 
-def shaped_ems(path: Path | str, text: str, weight: float | None = None) -> float:
+def shaped_ems(
+    path: Path | str, text: str, weight: float | None = None, rtl: bool = False
+) -> float:
     """The advance of a shaped run in ems (see :func:`shape`)."""
-    return _advance(shape(path, text, weight)) / 1000
+    return _advance(shape(path, text, weight, rtl)) / 1000
 
 
 def _advance(glyphs: Sequence[Glyph]) -> float:

@@ -1,10 +1,11 @@
-"""Indic text shaped by HarfBuzz against drawn a letter at a time: box widths, CPU, PDF size.
+"""Indic, Arabic and Hebrew text shaped by HarfBuzz against drawn a letter at a time.
 
-For a few Hindi, Bengali and Tamil lines: the width the engine counts them (three spaces a
-letter), the sum of their letters' advances, and the shaped width their cell is now fixed
-at. Then a generated map with Indic statements rendered to A4 PDF and to PNG slides, with
+For a few Hindi, Bengali, Tamil, Arabic, Persian, Urdu and Hebrew lines: the width the
+engine counts them (three spaces an Indic letter, two an Arabic or Hebrew one), the sum of
+their letters' advances, and the shaped width their cell is now fixed at. Then generated
+maps with Indic and with right-to-left statements rendered to A4 PDF and to PNG slides, with
 the shaper (``uharfbuzz``) and without it (as if it were not installed): pages, CPU seconds
-of every process (user + system) and the PDF's size.
+of every process (user + system) and the largest file's size.
 """
 
 from __future__ import annotations
@@ -33,24 +34,35 @@ STATEMENTS = (
     "தமிழ் மொழியில் ஒரு எதிர்ப்பு: கல்வி மட்டும் போதாது, பொருளாதார சமத்துவமும் தேவை",
     "Survey 2024: स्वतंत्रता, संस्कृति, प्रक्रिया और द्विभाषी शिक्षा",
 )
+RIGHT_TO_LEFT = (
+    "الديمقراطية تتطلب مواطنين مطلعين يفكرون بشكل نقدي",
+    "دموکراسی به شهروندانی آگاه نیاز دارد که انتقادی فکر می‌کنند",
+    "جمہوریت کو باخبر شہریوں کی ضرورت ہے جو تنقیدی سوچ رکھتے ہیں",
+    "Survey 2024: لا إله إلا الله، وَالسَّلَامُ عَلَيْكُمْ ١٢٣ and שָׁלוֹם",
+)
 LINES = (
     "हिन्दी में लिखा गया मुख्य दावा",
     "शिक्षा से नागरिकों में आलोचनात्मक सोच",
     "স্বতন্ত্র গণতন্ত্রের প্রয়োজন",
     "எதிர்ப்பு: கல்வி மட்டும் போதாது",
+    "الديمقراطية تتطلب مواطنين مطلعين",
+    "بِسْمِ اللَّهِ الرَّحْمَٰنِ الرَّحِيمِ",
+    "دموکراسی به شهروندانی آگاه نیاز",
+    "جمہوریت کو باخبر شہریوں کی ضرورت",
+    "שָׁלוֹם עֲלֵיכֶם הַדְּמוֹקְרַטְיָה",
 )
 SHAPER_OFF = "import argmap.shaping as s; s.available = lambda: False; "
 """Run before the command line: the shaper counts as not installed."""
 
 
-def indic_map(count: int) -> dict[str, Any]:
+def indic_map(count: int, statements: tuple[str, ...] = STATEMENTS) -> dict[str, Any]:
     """The generated map, its statements in Indic scripts (and one in four mixed)."""
     data = generate(count)
     stack = [data["thesis"]]
     while stack:
         node = stack.pop()
         number = int(node["id"][1:])
-        node["text"] = f"{STATEMENTS[number % len(STATEMENTS)]} ({number})"
+        node["text"] = f"{statements[number % len(statements)]} ({number})"
         node.pop("quote", None)
         for key in ("premises", "evidence", "objections", "rebuttals"):
             stack.extend(node.get(key, []))
@@ -88,15 +100,17 @@ def render(path: Path, out: Path, fmt: str, fit: str, shaped: bool) -> tuple[flo
 def main() -> int:
     widths()
     with tempfile.TemporaryDirectory(prefix="argmap-bench-shaping-") as folder:
-        path = Path(folder) / "indic.json"
-        path.write_text(json.dumps(indic_map(NODES), ensure_ascii=False), encoding="utf-8")
-        print(f"\n{NODES} nodes of Indic text   {'CPU s':>7} {'pages':>6} {'largest':>10}")
-        for fmt, fit in (("pdf", "a4"), ("png", "slide")):
-            for shaped in (False, True):
-                out = Path(folder) / f"{fmt}-{shaped}"
-                cpu, count, size = render(path, out, fmt, fit, shaped)
-                how = "shaped" if shaped else "letters"
-                print(f"{fmt} --fit {fit:<6} {how:<9} {cpu:7.2f} {count:6d} {size:10,d}")
+        for name, statements in (("Indic", STATEMENTS), ("RTL", RIGHT_TO_LEFT)):
+            path = Path(folder) / f"{name}.json"
+            data = indic_map(NODES, statements)
+            path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            print(f"\n{NODES} nodes of {name} text {'CPU s':>7} {'pages':>6} {'largest':>10}")
+            for fmt, fit in (("pdf", "a4"), ("png", "slide")):
+                for shaped in (False, True):
+                    out = Path(folder) / f"{name}-{fmt}-{shaped}"
+                    cpu, count, size = render(path, out, fmt, fit, shaped)
+                    how = "shaped" if shaped else "letters"
+                    print(f"{fmt} --fit {fit:<6} {how:<9} {cpu:7.2f} {count:6d} {size:10,d}")
     return 0
 
 

@@ -252,7 +252,7 @@ def test_the_quick_right_to_left_test_misses_no_right_to_left_character() -> Non
     import unicodedata
 
     from argmap.exporters.diagram.bidi import RIGHT_TO_LEFT_BLOCKS as _RIGHT_TO_LEFT_BLOCKS
-    from argmap.exporters.diagram.pdf import _visual
+    from argmap.exporters.diagram.bidi import drawing_order as _visual
 
     missed = [
         hex(code)

@@ -538,7 +538,7 @@ def test_pdf_embeds_only_the_fallback_faces_and_styles_it_uses() -> None:
 
 
 def test_pdf_right_to_left_runs_keep_their_edge_spaces() -> None:
-    from argmap.exporters.diagram.pdf import _visual
+    from argmap.exporters.diagram.bidi import drawing_order as _visual
 
     assert _visual("\u05d0\u05d1 ") == "\u05d1\u05d0 "
     assert _visual(" \u05d0\u05d1") == " \u05d1\u05d0"

@@ -171,8 +171,12 @@ def test_a_png_sets_shaped_lines_as_outlines_and_leaves_the_rest_to_resvg() -> N
     plain = _page('<text xml:space="preserve" x="10" y="20" font-size="13">हिन्दी ok</text>')
     text, shaped = _with_fonts(plain, fonts)
     assert not shaped and "Devanagari" not in text and "<path" in text
-    # Right-to-left text is left to resvg, so the line goes to resvg 0.48 whole.
-    mixed = _page('<text xml:space="preserve" x="10" y="20" font-size="13">हिन्दी שלום</text>')
+    # Hebrew and Arabic are shaped too (right to left), and set as outlines with it.
+    mixed = _page('<text xml:space="preserve" x="10" y="20" font-size="13">हिन्दी שלום سلام</text>')
+    text, shaped = _with_fonts(mixed, fonts)
+    assert not shaped and "<text" not in text and "<path" in text
+    # Korean is left to resvg, so the line goes to resvg 0.48 whole.
+    mixed = _page('<text xml:space="preserve" x="10" y="20" font-size="13">हिन्दी 한국어</text>')
     text, shaped = _with_fonts(mixed, fonts)
     assert shaped and "Noto Sans Devanagari" in text
 

@@ -160,3 +160,41 @@ def test_a_statement_of_characters_drawn_as_nothing_still_renders(
     assert wrap(text) == ["\u00a0"]  # one blank line, not an empty label the engine refuses
     for fit in (None, "a4"):
         assert render_map(m, fmt, RenderOptions(fit=fit))  # type: ignore[arg-type]
+
+
+CLUSTERS = [
+    "a",
+    "\u0915\u094d\u0937",  # a conjunct: ka, virama, ssa
+    "\u0938\u094d\u0935",
+    "e\u0301",
+    "\U0001f469\u200d\U0001f4bb",  # an emoji sequence joined by a ZWJ
+    "\U0001f1ef\U0001f1f5",  # a flag
+    "\U0001f44d\U0001f3fd",  # a skin tone
+    "\u0634\u064e\u0651",  # an Arabic letter and two marks
+    "\u65e5",
+]
+
+
+@given(st.lists(st.sampled_from(CLUSTERS), min_size=1, max_size=20), st.integers(1, 30))
+def test_shortened_text_is_cut_between_clusters(parts: list[str], limit: int) -> None:
+    from argmap.exporters.diagram.labels import shorten, shorten_keep_lines
+
+    text = "".join(parts)
+    prefixes = {"".join(parts[:count]) for count in range(len(parts) + 1)}
+    for cut in (shorten(text, limit), shorten_keep_lines(text, limit)):
+        if cut == text:
+            assert len(text) <= limit
+            continue
+        assert cut.endswith("…") and len(cut) <= limit
+        assert cut[:-1] in prefixes
+
+
+def test_a_stub_cuts_a_word_longer_than_its_line_between_clusters() -> None:
+    from argmap.exporters.diagram.labels import shorten, stub_lines
+
+    word = "\u0938\u094d\u0935" * 12
+    lines = stub_lines(f"{word} {word}", 10)
+    assert len(lines) == 2 and lines[1].endswith("…")
+    assert all(len(line.removesuffix("…")) % 3 == 0 for line in lines)  # whole conjuncts
+    assert shorten("ab \U0001f469\u200d\U0001f4bb cd", 5) == "ab…"
+    assert shorten("plain ascii text", 7) == "plain…"

@@ -118,10 +118,22 @@ def lines_in_boxes(svg: str) -> list[Line]:
     return lines
 
 
-def boxed_text(svg: str) -> str:
-    """The page with only the text inside node boxes left: no shapes, titles or labels."""
+RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+"""Hebrew and Arabic letters (resvg draws neither as a viewer that shapes them does)."""
+
+
+def boxed_text(svg: str, *, shaped_by_viewer: bool = False) -> str:
+    """The page with only the text inside node boxes left: no shapes, titles or labels.
+
+    ``shaped_by_viewer``: lines of Hebrew or Arabic are left out too (see :func:`draw`).
+    """
     root = ET.fromstring(svg)
-    kept = {id(t) for group in _nodes(root) for t in group.iter(SVG + "text")}
+    kept = {
+        id(t)
+        for group in _nodes(root)
+        for t in group.iter(SVG + "text")
+        if not (shaped_by_viewer and RIGHT_TO_LEFT.search("".join(t.itertext())))
+    }
     for parent in list(root.iter()):
         for child in list(parent):
             tag = child.tag.removeprefix(SVG)
@@ -136,10 +148,12 @@ def draw(svg: str, route: Route) -> Image.Image:
     """The page's boxed text drawn as ``route`` draws it, in grey levels at :data:`DPI`.
 
     ``svg``: the SVG as written, drawn by resvg with the Noto fonts it asks for first (what
-    a viewer with Noto Sans shows); ``png``: argmap's PNG route; ``pdf``: argmap's PDF,
-    drawn by poppler.
+    a viewer with Noto Sans shows), less its lines of Arabic or Hebrew: resvg does not
+    shape them (it draws Arabic letters unjoined, marks as boxes), as every viewer does,
+    so they are checked as the ``png`` and ``pdf`` routes set them, shaped by HarfBuzz;
+    ``png``: argmap's PNG route; ``pdf``: argmap's PDF, drawn by poppler.
     """
-    page = boxed_text(svg)
+    page = boxed_text(svg, shaped_by_viewer=route == "svg")
     if route == "pdf":
         from argmap.exporters.diagram.pdf import svgs_to_pdf
 

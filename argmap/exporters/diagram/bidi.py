@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-__all__ = ["ARABIC_FACE", "RIGHT_TO_LEFT_BLOCKS", "drawing_order", "visual_order"]
+if TYPE_CHECKING:
+    from pathlib import Path
+
+__all__ = [
+    "ARABIC_FACE",
+    "RIGHT_TO_LEFT_BLOCKS",
+    "drawing_order",
+    "drawn_runs",
+    "visual_clusters",
+    "visual_order",
+]
 
 ARABIC_FACE: Final = "NotoSansArabic[wght].ttf"
 """The face that draws Arabic, and so its joined forms."""
@@ -33,6 +44,77 @@ def drawing_order(line: str) -> str:
     return visual_order(join_arabic(line, coverage(noto_folder() / ARABIC_FACE)))
 
 
+def drawn_runs(line: str, fallbacks: list[Path]) -> list[tuple[int, str, bool]]:
+    """A line's runs of one face each, in drawing order: ``(face, text, right to left)``.
+
+    The face is -1 for Noto Sans, else an index into ``fallbacks``
+    (:func:`~.fonts.font_runs`). A run in a face that HarfBuzz shapes right to left
+    (:func:`~argmap.shaping.shapes_right_to_left`: Arabic, where ``uharfbuzz`` is
+    installed) is cut where its embedding level changes, and each part comes in logical
+    order, flagged right to left if its level is odd: the shaper joins its letters and
+    sets it from the right (numbers in it keep their order, at an even level). Every
+    other run comes as drawn (:func:`drawing_order`), flagged False.
+
+    Args:
+        line: one line, in logical order.
+        fallbacks: the fallback faces, as :func:`~.fonts.font_runs` takes them.
+    """
+    from argmap.shaping import available
+
+    return list(_drawn_runs(line, tuple(fallbacks), available()))
+
+
+@functools.lru_cache(maxsize=4096)
+def _drawn_runs(
+    line: str, fallbacks: tuple[Path, ...], shaper: bool
+) -> tuple[tuple[int, str, bool], ...]:
+    """:func:`drawn_runs`, remembered: a line is measured, then drawn (``shaper``: installed)."""
+    from argmap.exporters.diagram.fonts import font_runs
+
+    if RIGHT_TO_LEFT_BLOCKS.search(line) is None:
+        return tuple((index, run, False) for index, run in font_runs(line, list(fallbacks)))
+    shaped = _right_to_left_faces(fallbacks, shaper)
+    if not shaped:
+        runs = font_runs(drawing_order(line), list(fallbacks))
+        return tuple((index, run, False) for index, run in runs)
+    clusters = visual_clusters(line)
+    drawn = "".join(_MIRRORED.get(c, c) if level % 2 else c for c, level in clusters)
+    owner = [at for at, (cluster, _) in enumerate(clusters) for _ in cluster]
+    out: list[tuple[int, str, bool]] = []
+    start = 0
+    for index, run in font_runs(drawn, list(fallbacks)):
+        end = start + len(run)
+        if index in shaped:
+            parts = _logical(clusters[owner[start] : owner[end - 1] + 1])
+            out.extend((index, text, rtl) for text, rtl in parts)
+        else:
+            out.append((index, run, False))
+        start = end
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=4)
+def _right_to_left_faces(fallbacks: tuple[Path, ...], shaper: bool) -> frozenset[int]:
+    """The fallbacks (indexes) whose runs are shaped right to left (``shaper``: installed)."""
+    from argmap.shaping import shapes_right_to_left
+
+    return frozenset(at for at, path in enumerate(fallbacks) if shapes_right_to_left(path))
+
+
+def _logical(clusters: list[tuple[str, int]]) -> list[tuple[str, bool]]:
+    """Clusters in drawing order as runs of one level each, in logical order, odd ones flagged."""
+    runs: list[tuple[list[str], int]] = []
+    for cluster, level in clusters:
+        if runs and runs[-1][1] == level:
+            runs[-1][0].append(cluster)
+        else:
+            runs.append(([cluster], level))
+    return [
+        ("".join(reversed(parts)), True) if level % 2 else ("".join(parts), False)
+        for parts, level in runs
+    ]
+
+
 _MIRRORED: Final = dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹", strict=True))
 """Brackets drawn in a right-to-left run face the other way."""
 _NEUTRAL: Final = frozenset(("B", "S", "WS", "ON", "BN", "ES", "ET", "CS"))
@@ -48,6 +130,17 @@ def visual_order(line: str) -> str:
     """
     if not any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in line):
         return line
+    return "".join(
+        _MIRRORED.get(cluster, cluster) if level % 2 else cluster
+        for cluster, level in visual_clusters(line)
+    )
+
+
+def visual_clusters(line: str) -> list[tuple[str, int]]:
+    """A line's clusters in drawing order, each with its embedding level (odd: right to left).
+
+    The clusters are as written (brackets not mirrored); see :func:`visual_order`.
+    """
     clusters = _clusters(line)
     levels = _levels([unicodedata.bidirectional(c[0]) or "L" for c in clusters], clusters)
     # L1: whitespace at the line's end sits at the paragraph's level.
@@ -56,7 +149,7 @@ def visual_order(line: str) -> str:
         end -= 1
         levels[end] = 0
     order = list(range(len(clusters)))
-    for level in range(max(levels), 0, -1):
+    for level in range(max(levels, default=0), 0, -1):
         i = 0
         while i < len(order):
             if levels[order[i]] >= level:
@@ -67,13 +160,7 @@ def visual_order(line: str) -> str:
                 i = j
             else:
                 i += 1
-    out = []
-    for index in order:
-        cluster = clusters[index]
-        if levels[index] % 2 and cluster in _MIRRORED:
-            cluster = _MIRRORED[cluster]
-        out.append(cluster)
-    return "".join(out)
+    return [(clusters[index], levels[index]) for index in order]
 
 
 def _clusters(line: str) -> list[str]:

@@ -142,6 +142,7 @@ def font_runs(text: str, fallbacks: list[Path] | None = None) -> list[tuple[int,
         return [(-1, text)] if text else []
     runs: list[tuple[int, str]] = []
     joined = False  # the previous character joins the next one to it (a ZWJ)
+    faces = _faces_of(tuple(fallbacks))
     for ch in text:
         spaced = ch.isspace() and not _symbolic(runs[-1][1]) if runs else False
         if runs and (spaced or joined or _clings(ch)):
@@ -150,15 +151,37 @@ def font_runs(text: str, fallbacks: list[Path] | None = None) -> list[tuple[int,
             runs[-1] = (runs[-1][0], runs[-1][1] + ch)
             joined = ch == "\u200d"
             continue
-        index = -1
-        if ord(ch) not in main and not ch.isspace():
-            index = next((i for i, p in enumerate(fallbacks) if ord(ch) in coverage(p)), -1)
+        index = -1 if ch.isspace() else faces[ch]
         if runs and runs[-1][0] == index:
             runs[-1] = (runs[-1][0], runs[-1][1] + ch)
         else:
             runs.append((index, ch))
         joined = False
     return runs
+
+
+class _Faces(dict[str, int]):
+    """Character -> the face that draws it, as met.
+
+    -1 for Noto Sans, else the first fallback that has it (-1 if none does).
+    """
+
+    def __init__(self, fallbacks: tuple[Path, ...]) -> None:
+        super().__init__()
+        self.main, self.fallbacks = coverage(main_font()), fallbacks
+
+    def __missing__(self, ch: str) -> int:
+        code = ord(ch)
+        index = -1
+        if code not in self.main:
+            index = next((i for i, p in enumerate(self.fallbacks) if code in coverage(p)), -1)
+        self[ch] = index
+        return index
+
+
+@functools.lru_cache(maxsize=4)
+def _faces_of(fallbacks: tuple[Path, ...]) -> _Faces:
+    return _Faces(fallbacks)
 
 
 def _symbolic(run: str) -> bool:

@@ -10,7 +10,7 @@ from typing import Final, NamedTuple
 
 from argmap.analysis.view import visible_nodes
 from argmap.exporters.diagram.dot import Html, escape
-from argmap.exporters.diagram.linebreak import wrap_text, wrap_words
+from argmap.exporters.diagram.linebreak import cluster_cut, wrap_text, wrap_words
 from argmap.exporters.diagram.styles import STANDING_LABEL, NodeStyle
 from argmap.exporters.diagram.svgtext import CENTRED_FACE, RIGHT_FACE
 from argmap.exporters.diagram.textwidth import text_points, width_attr
@@ -95,14 +95,21 @@ def clean(text: str) -> str:
 
 
 def shorten(text: str, limit: int) -> str:
-    """Collapse whitespace, then cut to ``limit`` characters with an ellipsis."""
+    """Collapse whitespace, then cut to ``limit`` characters with an ellipsis.
+
+    The cut falls between clusters (:func:`~.linebreak.cluster_cut`): never inside a
+    conjunct, between a letter and its marks, or inside an emoji sequence or a flag.
+    """
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return text if len(text) <= limit else text[: cluster_cut(text, limit - 1)].rstrip() + "…"
 
 
 def shorten_keep_lines(text: str, limit: int) -> str:
-    """Cut ``text`` to ``limit`` characters with an ellipsis, keeping its line breaks."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """Cut ``text`` to ``limit`` characters with an ellipsis, keeping its line breaks.
+
+    The cut falls between clusters, as :func:`shorten`'s does.
+    """
+    return text if len(text) <= limit else text[: cluster_cut(text, limit - 1)] + "…"
 
 
 def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
@@ -126,9 +133,13 @@ def stub_wrap(narrow: bool) -> int:
 def stub_lines(text: str, width: int = STUB_WRAP, most: int = 2) -> list[str]:
     """A statement shortened for a stub: at most ``most`` lines of whole words.
 
-    A statement that does not fit ends with an ellipsis after its last whole word.
+    A statement that does not fit ends with an ellipsis after its last whole word. A
+    word longer than a line (beyond ASCII) is cut between clusters, as
+    :func:`~.linebreak.wrap_columns` cuts it.
     """
-    lines = wrap_words(" ".join(text.split()), width) or [""]
+    text = " ".join(text.split())
+    long = not text.isascii() and max(map(len, text.split(" "))) > width
+    lines = (wrap_text(text, width) if long else wrap_words(text, width)) or [""]
     if len(lines) <= most:
         return lines
     kept = lines[:most]

@@ -8,7 +8,7 @@ import textwrap
 import unicodedata
 from typing import Final, NamedTuple
 
-__all__ = ["wrap_columns", "wrap_text", "wrap_words"]
+__all__ = ["cluster_cut", "wrap_columns", "wrap_text", "wrap_words"]
 
 _INVISIBLE_BREAKS: Final = frozenset("\u200b\u00ad")
 """A zero-width space and a soft hyphen: places to break, drawn as nothing."""
@@ -115,6 +115,25 @@ def wrap_columns(paragraph: str, width: int) -> list[str]:
     if line:
         lines.append(_text(line, hyphen=False))
     return [text for text in lines if text]
+
+
+def cluster_cut(text: str, limit: int) -> int:
+    """Where to cut ``text`` to at most ``limit`` characters without splitting a cluster.
+
+    A letter keeps its marks, a virama the consonant after it (an Indic conjunct), an
+    emoji its skin tone and the parts it is joined to, a flag its two letters: the cut
+    falls before the cluster that ``limit`` would split.
+    """
+    if limit >= len(text) or limit <= 0:
+        return max(0, min(limit, len(text)))
+    if text.isascii():
+        return limit
+    at = 0
+    for cluster in _clusters(text[: limit + 1]):
+        if at + len(cluster.text) > limit:
+            break
+        at += len(cluster.text)
+    return at
 
 
 def _text(line: list[_Cluster], *, hyphen: bool) -> str:

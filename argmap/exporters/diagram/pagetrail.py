@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Final
 
@@ -11,8 +12,9 @@ from argmap.exporters.diagram.grouprows import boxed_groups
 from argmap.exporters.diagram.labels import html_text, shorten, text_points, width_attr
 from argmap.exporters.diagram.pagetrailsize import TRAIL_COLUMN, trail_width
 from argmap.exporters.diagram.styles import NodeStyle
-from argmap.exporters.diagram.svgtext import engine_points
+from argmap.exporters.diagram.svgtext import LEFT_FACE, engine_points
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.shaping import needs_shaping
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pageparts import PagePlan
@@ -46,18 +48,23 @@ def add_trail(
     """
     if not plan.page.trail:
         return
-    rows: list[str] = []
+    lines: list[tuple[Node, str, str]] = []
     for index, node_id in enumerate(plan.page.trail):
         node = m.get(node_id)
         # Rows go down the tree; a row whose parent is not the row above skips levels.
         skipped = index > 0 and node.parent not in plan.page.trail
         home = plan.number(plan.home[node_id])
-        key = ("trail row", index, node_id, skipped, home, plan.across, plan.narrow)
-        row = cache.get(key)
-        if row is None:  # left to right, no wider than a column
+        key = ("trail line", index, node_id, skipped, plan.across, plan.narrow)
+        line = cache.get(key)
+        if line is None:  # left to right, no wider than a column
             widest = trail_width(plan.across, plan.narrow) - 24.0
-            row = cache[key] = _trail_row(m, node, styles, (index, skipped, home), widest)
-        rows.append(row)
+            line = cache[key] = _trail_line(m, node, styles, (index, skipped), widest)
+        lines.append((node, home, line))
+    width = max(_row_points(line) for _, _, line in lines)
+    rows = [
+        _trail_row(node, styles[draw_kind(m, node)], (index, home), line, width)
+        for index, (node, home, line) in enumerate(lines)
+    ]
     label = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
     g.node(
         "trail",
@@ -164,31 +171,62 @@ def _edge_back(g: Digraph, tail: str, head: Port, attrs: Mapping[str, str], outs
     g.edge(head, tail, back)
 
 
-def _trail_row(
+def _trail_line(
     m: ArgumentMap,
     node: Node,
     styles: Mapping[NodeKind, NodeStyle],
-    where: tuple[int, bool, str],
+    where: tuple[int, bool],
     widest: float,
 ) -> str:
-    """One row of the breadcrumb: a node's kind and statement, linked to its page.
+    """One row's line of the breadcrumb: a node's kind and statement, indented.
 
-    ``where``: the row's index, whether it skips levels, the node's page; ``widest``:
-    the row is shortened (to :data:`TRAIL_LEAST` characters at most) to fit it.
+    ``where``: the row's index and whether it skips levels; ``widest``: the line is
+    shortened (to :data:`TRAIL_LEAST` characters at most) to fit it.
     """
-    index, skipped, home = where
+    index, skipped = where
     style = styles[draw_kind(m, node)]
     indent = "   " * min(index, 6) + ("… " if skipped else "")
     name = style.label or node.id  # a label worksheet hides kinds: its ids are positions
     line = f"{indent}{name}: {shorten(node.text, TRAIL_CHARS)}"
     chars = TRAIL_CHARS
-    # The row's cell is as wide as the engine counts it where that is wider (Indic
-    # scripts: three spaces a letter), as it lays the row out from its left end.
-    while max(text_points(line, 11), engine_points(line, 11)) > widest and chars > TRAIL_LEAST:
+    while _row_points(line) > widest and chars > TRAIL_LEAST:
         chars -= 4  # as wide as the planner counts it (wide letters, a long kind)
         line = f"{indent}{name}: {shorten(node.text, chars)}"
+    return line
+
+
+def _trail_row(
+    node: Node, style: NodeStyle, where: tuple[int, str], line: str, width: float
+) -> str:
+    """One row of the breadcrumb, linked to its node's page (``where``: index and page).
+
+    A row of shaped text is set in a cell fixed at the breadcrumb's ``width`` (its widest
+    row as drawn), the engine counting it wider than it is drawn: filled out with spaces to
+    that width, so that, centred there by the engine, it starts at the row's left
+    (:data:`~.svgtext.LEFT_FACE`). Any other row is laid out by the engine from its left.
+    """
+    index, home = where
     tip = html_text(f"{shorten(node.text, 300)} (page {home})")
+    if not needs_shaping(line):
+        return (
+            f'<TR><TD PORT="r{index}" ALIGN="LEFT" HREF="#page-{home}"{width_attr([line], 11)} '
+            f'TOOLTIP="{tip}"><FONT COLOR="{style.ink}">{html_text(line)}</FONT></TD></TR>'
+        )
+    spaces = int((width - text_points(line, 11)) // text_points(" ", 11))
+    filled = line + " " * max(0, spaces)
+    cell = f' WIDTH="{math.ceil(width) + 4}" HEIGHT="{math.ceil(11 * 1.2 + 2)}" FIXEDSIZE="TRUE"'
     return (
-        f'<TR><TD PORT="r{index}" ALIGN="LEFT" HREF="#page-{home}"{width_attr([line], 11)} '
-        f'TOOLTIP="{tip}"><FONT COLOR="{style.ink}">{html_text(line)}</FONT></TD></TR>'
+        f'<TR><TD PORT="r{index}" HREF="#page-{home}"{cell} TOOLTIP="{tip}">'
+        f'<FONT COLOR="{style.ink}" FACE="{LEFT_FACE}">{html_text(filled)}</FONT></TD></TR>'
     )
+
+
+def _row_points(line: str) -> float:
+    """A breadcrumb row's width as drawn: its cell's, before padding.
+
+    A row of shaped text (Indic scripts, Arabic, Hebrew: :func:`~argmap.shaping.needs_shaping`)
+    sits in a cell fixed at its shaped width; any other is as wide as the engine counts it
+    where that is wider, as the engine lays it out from its left end.
+    """
+    drawn = text_points(line, 11)
+    return drawn if needs_shaping(line) else max(drawn, engine_points(line, 11))

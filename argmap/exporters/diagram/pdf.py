@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Final
 
 from argmap.errors import RenderError
+from argmap.exporters.diagram.bidi import drawn_runs
 from argmap.exporters.diagram.fonts import (
     MAIN_FACES,
     coverage,
     fallback_fonts,
-    font_runs,
     main_font,
     noto_folder,
 )
@@ -218,15 +218,15 @@ class _Fonts:
         the font size.
         """
         if line.isascii() or self.main.issuperset(map(ord, line)):
-            runs = [(-1, line)]  # all in Noto Sans, as most lines are
+            runs = [(-1, line, False)]  # all in Noto Sans, as most lines are
         else:
-            # The PDF draws left to right: the line goes in drawing order first.
-            runs = font_runs(_visual(line), self.fallbacks)
+            # The PDF draws left to right: the runs come in drawing order.
+            runs = drawn_runs(line, self.fallbacks)
         done: list[tuple[str, str, float]] = []
-        for index, run in runs:
+        for index, run, rtl in runs:
             name, face = self.face(index, style)
             if face.shaped:
-                done.append((name, *face.encode_shaped(run, size)))
+                done.append((name, *face.encode_shaped(run, size, rtl)))
             elif face.ligate:
                 codes, advance = face.encode_ligated(run)
                 done.append((name, f"<{codes}> Tj", advance))
@@ -252,10 +252,3 @@ def _postscript(path: Path) -> str:
     from argmap.exporters.diagram.fonts import family_name
 
     return "".join(ch for ch in family_name(path) if ch.isalnum())
-
-
-def _visual(line: str) -> str:
-    """A line as the PDF draws it, glyph after glyph from the left (see :mod:`.bidi`)."""
-    from argmap.exporters.diagram.bidi import drawing_order
-
-    return drawing_order(line)

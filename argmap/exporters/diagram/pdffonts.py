@@ -123,11 +123,11 @@ class Face:
             width += known[1]
         return "".join(hexes), width
 
-    def encode_shaped(self, text: str, size: float) -> tuple[str, float]:
+    def encode_shaped(self, text: str, size: float, rtl: bool = False) -> tuple[str, float]:
         """A run's operators as HarfBuzz shapes it, and its advance (see :mod:`.pdfshaped`)."""
         from argmap.exporters.diagram.pdfshaped import encode_shaped
 
-        return encode_shaped(self, text, size)
+        return encode_shaped(self, text, size, rtl)
 
     def shaped_code(self, glyph: str, source: str) -> tuple[str, float]:
         """The code of a shaped glyph extracting as ``source``, and the glyph's width."""

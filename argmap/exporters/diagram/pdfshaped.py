@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from argmap.shaping import shape
@@ -16,7 +17,7 @@ _SHORT: Final = 50.0
 """Thousandths of an em a shaped run's glyph boxes may end short of its advance."""
 
 
-def encode_shaped(face: Face, text: str, size: float) -> tuple[str, float]:
+def encode_shaped(face: Face, text: str, size: float, rtl: bool = False) -> tuple[str, float]:
     """A run's operators as HarfBuzz shapes it, and its advance (thousandths of the size).
 
     The glyphs are shown by ``TJ``, each moved to its shaped place (marks by their
@@ -24,12 +25,21 @@ def encode_shaped(face: Face, text: str, size: float) -> tuple[str, float]:
     goes with its first glyph (the others extract as nothing), and the run is marked
     with its text as ``ActualText``, so copying and searching give the characters.
 
+    A right-to-left run's text is given as it lies on the page, its characters from
+    its last to its first: text extractors (poppler, pdf.js) read the characters of a
+    line from left to right and turn each right-to-left stretch back themselves, a
+    character at a time, as they do the letters of a PDF drawn a glyph a letter. A run
+    that ends with a mark opens with a right-to-left mark (U+200F), so that the stretch
+    starts with a right-to-left character (poppler takes a mark before one as
+    left-to-right text, and would move it to the front of the word).
+
     Args:
         face: the (shaped) face the run is drawn in; its codes are noted there.
         text: the run, in logical order.
         size: the font size in points (a mark's rise is in points).
+        rtl: the run is set right to left (Arabic: :func:`~argmap.shaping.shape`).
     """
-    glyphs = shape(face.path, text, face.weight)
+    glyphs = shape(face.path, text, face.weight, rtl)
     starts = sorted({glyph.cluster for glyph in glyphs} | {len(text)})
     ends = dict(itertools.pairwise(starts))
     placed: list[_Placed] = []
@@ -37,6 +47,7 @@ def encode_shaped(face: Face, text: str, size: float) -> tuple[str, float]:
     for glyph in glyphs:
         first = not placed or placed[-1].cluster != glyph.cluster
         source = text[glyph.cluster : ends[glyph.cluster]] if first else ""
+        source = source[::-1] if rtl else source
         code, width = face.shaped_code(face.font.getGlyphName(glyph.gid), source)
         rise = round(glyph.y_offset * size / 1000, 2)
         placed.append(_Placed(origin + glyph.x_offset, rise, code, width, glyph.cluster))
@@ -46,9 +57,17 @@ def encode_shaped(face: Face, text: str, size: float) -> tuple[str, float]:
         # reaches into): a blank space glyph, extracting as nothing, ends them there.
         code, width = face.shaped_code(face.cmap.get(32, ".notdef"), "")
         placed.append(_Placed(origin - width, 0.0, code, width, -1))
-    actual = ("\ufeff" + text).encode("utf-16-be").hex().upper()
+    actual = ("\ufeff" + (_as_laid(text) if rtl else text)).encode("utf-16-be").hex().upper()
     shown = _show(_last_reaching_end(placed), origin)
     return f"/Span << /ActualText <{actual}> >> BDC {shown} EMC", origin
+
+
+def _as_laid(text: str) -> str:
+    """A right-to-left run's characters from its last to its first (see :func:`encode_shaped`)."""
+    laid = text[::-1]
+    return (
+        "\u200f" + laid if laid and unicodedata.category(laid[0]) in ("Mn", "Mc", "Me") else laid
+    )
 
 
 class _Placed(NamedTuple):

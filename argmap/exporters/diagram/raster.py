@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import html
 import os
 import re
 import subprocess
@@ -30,6 +31,17 @@ _WHITE_FILL: Final = re.compile(
 """The engine's page background: an opaque white polygon, the first thing it draws."""
 
 
+_RIGHT_TO_LEFT_RUN: Final = re.compile(
+    '(<tspan font-family="(?:'
+    + "|".join(sorted(shaping.RIGHT_TO_LEFT_FAMILIES))
+    + ')">)\u202e?([^<>\u202c]*)\u202c?'
+)
+"""A run in a face that is shaped right to left: its tag, then its text (in logical order
+between a right-to-left override and its end, where it is so)."""
+_LEFT_TO_RIGHT_RUN: Final = re.compile(
+    '<tspan font-family="(?:' + "|".join(sorted(shaping.SHAPED_FAMILIES)) + ')">'
+)
+"""A run in one of the (left-to-right) faces that resvg 0.48 alone sets right."""
 _OUTLINING: Final = threading.Lock()
 """Held while shaped lines are set as outlines: the fonts' glyphs are read as first met."""
 
@@ -37,26 +49,35 @@ _OUTLINING: Final = threading.Lock()
 def _with_fonts(svg: str, fonts: list[str]) -> tuple[str, bool]:
     """The SVG's text set for resvg (see :func:`.resvgtext.set_fonts`).
 
-    A line with a run in one of the :data:`~argmap.shaping.SHAPED_FAMILIES` is set
-    here as glyph outlines, as HarfBuzz shapes it (:mod:`argmap.rasterglyphs`), where
-    ``uharfbuzz`` is installed; any such line that cannot be (a line that also holds
-    right-to-left text, say) leaves the page to resvg 0.48.
+    A line with a run in one of the :data:`~argmap.shaping.SHAPED_FAMILIES` or the
+    :data:`~argmap.shaping.RIGHT_TO_LEFT_FAMILIES` is set here as glyph outlines, as
+    HarfBuzz shapes it (:mod:`argmap.rasterglyphs`), where ``uharfbuzz`` is installed;
+    if any such line cannot be (a line that also holds Hebrew, say), the page is left to
+    resvg whole: Arabic in its joined forms, and Indic scripts set by resvg 0.48.
 
     Returns:
-        The SVG, and whether a run in one of those faces is left to resvg (then the page
-        is set for resvg 0.48).
+        The SVG, and whether a run in one of the :data:`~argmap.shaping.SHAPED_FAMILIES`
+        is left to resvg (then the page is set for resvg 0.48).
     """
-    text, shaped = set_fonts(svg, shaping=False)
-    if shaped and shaping.available():
-        from argmap.rasterglyphs import SHAPED_RUN, outline_text
+    logical = shaping.available()
+    text, shaped = set_fonts(svg, shaping=False, logical=logical)
+    if logical and (shaped or _RIGHT_TO_LEFT_RUN.search(text)):
+        from argmap.rasterglyphs import outline_text
 
         with _OUTLINING:  # pages are prepared in a thread a worker; fontTools reads lazily
             outlined = outline_text(text, fonts, shaped_only=True)
-        if SHAPED_RUN.search(outlined) is None:
-            return outlined, False
+        if _LEFT_TO_RIGHT_RUN.search(outlined) is None:
+            return _RIGHT_TO_LEFT_RUN.sub(_joined, outlined), False
     if shaped:
         text, _ = set_fonts(svg, shaping=True)
     return text, shaped
+
+
+def _joined(run: re.Match[str]) -> str:
+    """A right-to-left run left to resvg: in drawing order, its Arabic letters joined."""
+    from argmap.exporters.diagram.bidi import drawing_order
+
+    return run.group(1) + html.escape(drawing_order(html.unescape(run.group(2))), False)
 
 
 def available() -> bool:

@@ -26,7 +26,7 @@ EMOJI_FAMILY: Final = "Noto Emoji"
 _ATTR: Final = re.compile(r'\b(x|text-anchor|font-size|font-weight|font-style)="([^"]*)"')
 
 
-def set_fonts(svg: str, *, shaping: bool) -> tuple[str, bool]:
+def set_fonts(svg: str, *, shaping: bool, logical: bool = False) -> tuple[str, bool]:
     """Name the Noto face for every run of text that Noto Sans lacks.
 
     resvg falls back to another font by itself, but in a line that mixes scripts and
@@ -45,6 +45,8 @@ def set_fonts(svg: str, *, shaping: bool) -> tuple[str, bool]:
     Args:
         svg: the SVG document, as the engine wrote it.
         shaping: set the text for resvg 0.48.
+        logical: leave each Arabic run in logical order, marked right to left, for
+            :mod:`argmap.rasterglyphs` to shape (see :func:`.svgtext.set_text_fonts`).
 
     Returns:
         The rewritten SVG, and whether any run is in one of the shaped families.
@@ -78,7 +80,7 @@ def set_fonts(svg: str, *, shaping: bool) -> tuple[str, bool]:
             return "".join(parts)
         return place_chunks(opening, texts, parts, chunks)
 
-    return set_text_fonts(svg, FONT_FAMILY, fallbacks, draw), shaped
+    return set_text_fonts(svg, FONT_FAMILY, fallbacks, draw, logical=logical), shaped
 
 
 def _markup(family: str, run: str) -> str:

@@ -8,12 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
-from argmap.exporters.diagram.bidi import drawing_order
+from argmap.exporters.diagram.bidi import drawing_order, drawn_runs
 from argmap.exporters.diagram.fonts import font_runs
 
 __all__ = [
     "CENTRED_FACE",
     "DRAWN_FAMILY",
+    "LEFT_FACE",
     "RIGHT_FACE",
     "DrawRuns",
     "engine_points",
@@ -34,6 +35,12 @@ them as it measures Helvetica, and any Graphviz draws the DOT source as before.
 RIGHT_FACE: Final = "Liberation Sans"
 """The face a label names for its right-aligned lines (see :data:`CENTRED_FACE`)."""
 
+LEFT_FACE: Final = "Arimo"
+"""The face a label names for a line the engine centres in its cell, filled out with
+spaces to the cell's width, to be drawn from the cell's left (a breadcrumb's row of
+shaped text, which the engine counts wider than it is drawn): :func:`place_text` anchors
+it at its start, half its drawn width before its middle (see :data:`CENTRED_FACE`)."""
+
 DRAWN_FAMILY: Final = "Noto Sans,Helvetica,Arial,sans-serif"
 """The font family every SVG text asks for: the Noto Sans argmap measures with, first.
 
@@ -49,7 +56,7 @@ _MARKED: Final = re.compile(
     + _OTHER_ATTRS.format(name="text-anchor")
     + r' text-anchor="start" x="([-\d.]+)"'
     + _OTHER_ATTRS.format(name="font-family")
-    + f' font-family="({re.escape(CENTRED_FACE)}|{re.escape(RIGHT_FACE)})"'
+    + f' font-family="({re.escape(CENTRED_FACE)}|{re.escape(RIGHT_FACE)}|{re.escape(LEFT_FACE)})"'
     + r"([^>]*)>([^<]*)</text>"
 )
 """A line the engine anchored at its start, in one of the faces that say it is aligned.
@@ -59,6 +66,9 @@ the first ``font-family``: a tag of a 3,000-node drawing is read in half the ste
 going character by character takes.
 """
 _SIZE: Final = re.compile(r'font-size="([\d.]+)"')
+_WRITTEN_SPACE: Final = re.compile("(?<=[ \u00a0])\u00a0")
+"""A no-break space after a space: the engine writes each space after another so, and
+measured it as a space."""
 
 # The engine's text widths (the bundled Graphviz port's Helvetica table, which italic
 # shares), in 2048ths of an em, for the characters from space to tilde. Any other
@@ -114,8 +124,9 @@ def place_text(svg: str) -> str:
 
     A line in :data:`CENTRED_FACE` is anchored at its middle, one in :data:`RIGHT_FACE`
     at its end (both where the engine's own measure puts them), so a line drawn in any
-    face sits centred, or flush right, in its cell; every other line keeps its start.
-    Every ``font-family`` becomes :data:`DRAWN_FAMILY`.
+    face sits centred, or flush right, in its cell; one in :data:`LEFT_FACE` at its start,
+    half its drawn width before its middle; every other line keeps its start. Every
+    ``font-family`` becomes :data:`DRAWN_FAMILY`.
     """
     return _FONT_ATTR.sub(_DRAWN_ATTR, _MARKED.sub(_place, svg))
 
@@ -124,15 +135,24 @@ _DRAWN_ATTR: Final = f'font-family="{DRAWN_FAMILY}"'
 
 
 def _place(match: re.Match[str]) -> str:
-    """One line of :data:`_MARKED`, anchored at its middle or its end."""
+    """One line of :data:`_MARKED`, anchored at its middle, its end or its start."""
     head, x, middle, face, tail, body = match.groups()
     size = _SIZE.search(tail)
     bold = 'font-weight="bold"' in tail
-    width = engine_points(html.unescape(body), float(size[1]) if size else 14.0, bold=bold)
+    points = float(size[1]) if size else 14.0
+    text = html.unescape(body)
+    if face == LEFT_FACE:  # a breadcrumb's indent: spaces the engine wrote as no-break
+        text = _WRITTEN_SPACE.sub(" ", text)
+    width = engine_points(text, points, bold=bold)
     if face == CENTRED_FACE:
         anchor, x = "middle", f"{float(x) + 0.5 * width:.2f}"
-    else:
+    elif face == RIGHT_FACE:
         anchor, x = "end", f"{float(x) + width:.2f}"
+    else:  # drawn from its start, half its drawn width before its middle
+        from argmap.exporters.diagram.textwidth import text_points
+
+        drawn = text_points(text, points, "B" if bold else "")
+        anchor, x = "start", f"{float(x) + 0.5 * width - drawn / 2:.2f}"
     return (
         f'<text{head} text-anchor="{anchor}" x="{x}"{middle} font-family="{face}"{tail}>'
         f"{body}</text>"
@@ -143,12 +163,17 @@ DrawRuns = Callable[[str, list[tuple[int, str]]], str | None]
 """Given a ``<text>`` tag and its runs, the element's new content, or None to keep it."""
 
 
-def set_text_fonts(svg: str, family: str, fallbacks: list[Path], draw: DrawRuns) -> str:
+def set_text_fonts(
+    svg: str, family: str, fallbacks: list[Path], draw: DrawRuns, *, logical: bool = False
+) -> str:
     """Set every font of a Graphviz SVG to ``family``, and redraw each text by its font runs.
 
     A line with right-to-left letters is redrawn in the order it is drawn in
     (:func:`~.bidi.drawing_order`: Arabic joined, right-to-left runs reversed) between a
-    left-to-right override and its end, so the drawing program keeps that order.
+    left-to-right override and its end, so the drawing program keeps that order. With
+    ``logical``, a run that HarfBuzz shapes right to left (:func:`~.bidi.drawn_runs`:
+    Arabic) stays in logical order instead, unjoined, between a right-to-left override
+    and its end (U+202E ... U+202C), for :mod:`argmap.rasterglyphs` to shape.
 
     Args:
         svg: the SVG document, as the engine wrote it.
@@ -158,6 +183,8 @@ def set_text_fonts(svg: str, family: str, fallbacks: list[Path], draw: DrawRuns)
             (``(-1, text)`` for text in the main face, else ``(index into fallbacks, text)``;
             the text is unescaped); returns the element's new content as SVG markup, or
             None to leave the element as it is.
+        logical: leave the runs that HarfBuzz shapes right to left in logical order,
+            each between a right-to-left override and its end.
 
     Returns:
         The rewritten SVG.
@@ -170,7 +197,14 @@ def set_text_fonts(svg: str, family: str, fallbacks: list[Path], draw: DrawRuns)
             content = draw(opening, [(-1, text)])
             return match.group(0) if content is None else opening + content + closing
         drawn = drawing_order(text)
-        content = draw(opening, font_runs(drawn, fallbacks))
+        if logical:
+            runs = [
+                (index, f"\u202e{run}\u202c" if rtl else run)
+                for index, run, rtl in drawn_runs(text, fallbacks)
+            ]
+            content = draw(opening, runs)
+        else:
+            content = draw(opening, font_runs(drawn, fallbacks))
         if drawn == text:
             return match.group(0) if content is None else opening + content + closing
         # Right-to-left text goes in drawn order, held there by a left-to-right override.

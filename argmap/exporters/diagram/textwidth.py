@@ -82,22 +82,24 @@ def text_points(text: str, size: float, style: str = "") -> float:
     return sum(map(_advances(size, style).__getitem__, text))
 
 
+@functools.lru_cache(maxsize=8192)
 def _shaped_points(text: str, size: float, style: str) -> float:
     """A line's width with its runs in the shaped faces as HarfBuzz sets them.
 
-    The line is cut into runs as the PDF draws it (:func:`~.fonts.font_runs`, in drawing
+    The line is cut into runs as the PDF draws it (:func:`~.bidi.drawn_runs`, in drawing
     order); a bold line's shaped runs are set at :data:`~argmap.shaping.BOLD_WEIGHT`.
+    Remembered: the planner measures a line again on every page it tries.
     """
-    from argmap.exporters.diagram.bidi import drawing_order
-    from argmap.exporters.diagram.fonts import fallback_fonts, font_runs
+    from argmap.exporters.diagram.bidi import drawn_runs
+    from argmap.exporters.diagram.fonts import fallback_fonts
 
     faces = fallback_fonts()
     advances = _advances(size, style)
     weight = BOLD_WEIGHT if "B" in style else None
     width = 0.0
-    for index, run in font_runs(drawing_order(text), faces):
+    for index, run, rtl in drawn_runs(text, faces):
         if index >= 0 and shapes(faces[index]):
-            width += shaped_ems(faces[index], run, weight) * size
+            width += shaped_ems(faces[index], run, weight, rtl) * size
         else:
             width += sum(map(advances.__getitem__, run))
     return width
