@@ -29,11 +29,10 @@ from argmap.exporters.diagram.labels import (
     lines_html,
     shorten,
     stub_label_lines,
-    stub_lines,
-    stub_wrap,
     width_attr,
 )
-from argmap.exporters.diagram.pagetrail import TRAIL_CHARS, EdgeStyler, add_trail, in_column
+from argmap.exporters.diagram.pagerefs import REF_MARGIN, REF_POINTS, ref_lines
+from argmap.exporters.diagram.pagetrail import EdgeStyler, add_trail, in_column
 from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.stacking import hold_rows
 from argmap.exporters.diagram.styles import NodeStyle
@@ -353,17 +352,15 @@ def _add_references(g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: Edge
             target = m.get(link.to)
             name = f"ref {node_id} {link.to}"
             home = plan.number(plan.home[link.to])
-            lines = [f"→ p. {home}: {shorten(target.text, TRAIL_CHARS)}"]
-            if plan.across:  # two short lines: a column is about a box wide
-                lines = [f"→ p. {home}:", *stub_lines(target.text, stub_wrap(plan.narrow))]
+            lines = ref_lines(target.text, home, plan.across, plan.narrow)
             g.node(
                 name,
                 {
-                    "label": _boxed(10, *lines),
+                    "label": _boxed(REF_POINTS, *lines),
                     "shape": "box",
                     "style": "dashed",
-                    "fontsize": "10",
-                    "margin": "0.06,0.02",
+                    "fontsize": f"{REF_POINTS:g}",
+                    "margin": f"{REF_MARGIN[0]:g},{REF_MARGIN[1]:g}",
                     "id": escape(f"ref-{node_id}-{link.to}"),
                     "tooltip": graphviz_escape(f"{target.text} (page {home})"),
                     "class": "page-ref",
