@@ -339,11 +339,15 @@ def _kinds(
 def _add_references(g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: EdgeStyler) -> None:
     """Draw each cross-link to a node on another page as a small reference to that page.
 
-    The reference sits a rank below its source, after the source's children (the
-    planner counts it in their row): beside the source, it would make a row wider than
-    an upright page.
+    The reference sits below its source, after the source's children (the planner counts
+    it in their rows, as wide and tall as drawn: see :mod:`~.pagerefs`): beside the
+    source, it would make a row wider than an upright page.
     """
     drawn = set(plan.page.nodes)
+    # A reference in a later row of its source's children is held below the row above
+    # (see :func:`~.stacking.note_rows`): an invisible edge up to its source as well
+    # would pass the rows between, pushing each reference aside, wider than planned.
+    held = {item for wrap in plan.page.wraps for item, _ in wrap.holds}
     for node_id in plan.page.nodes:
         node = m.get(node_id)
         for link in node.links:
@@ -369,4 +373,5 @@ def _add_references(g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: Edge
             )
             attrs = edge_attrs(node, link.relation, True)
             g.edge(node_id, name, {"constraint": "false", **attrs})
-            g.edge(name, node_id, {"style": "invis"})
+            if name not in held:
+                g.edge(name, node_id, {"style": "invis"})
