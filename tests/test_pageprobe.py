@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from argmap.analysis.view import visible_nodes
 from argmap.load.maps import load_map
+from argmap.load.validate import validate_data
+from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
 from tests.test_pagefloor import _below_floor, _laid
 
@@ -48,5 +52,42 @@ def test_every_page_of_a_probed_map_is_at_the_floor(
     m = load_map(CASES / f"{name}.yaml")
     layout = _laid(m, fit, portrait, direction)
     assert _below_floor(layout) == []
+    drawn = [n for page in layout.pages for n in page.plan.page.nodes]
+    assert sorted(drawn) == sorted(n.id for n in visible_nodes(m, RenderOptions()))
+
+
+def _cross_linked(count: int) -> ArgumentMap:
+    """A generated map whose every other objection also attacks three nodes near it."""
+    sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+    from bench_render import generate
+
+    data = generate(count)
+    stack: list[tuple[dict[str, Any], str]] = [(data["thesis"], "")]
+    while stack:
+        node, key = stack.pop()
+        number = int(node["id"][1:])
+        if key == "objections" and number >= 10 and number % 2 == 0:
+            node["links"] = [{"to": f"n{number - k}", "relation": "attacks"} for k in (3, 5, 8)]
+        stack += [
+            (child, k) for k in ("premises", "evidence", "objections") for child in node.get(k, [])
+        ]
+    return validate_data(data)
+
+
+@pytest.mark.parametrize(
+    ("fit", "portrait", "direction"),
+    [("a4", True, "TB"), ("slide", True, "TB"), ("letter", False, "TB"), ("a4", True, "LR")],
+)
+def test_pages_with_references_to_other_pages_are_at_the_floor(
+    fit: str, portrait: bool, direction: str
+) -> None:
+    """A node's references to nodes on other pages go in rows below it, as planned: each
+    reference as wide and tall as drawn, a row held below the one before (an edge up to
+    the node as well pushed each row aside: upright A4 pages at 0.93 of the floor)."""
+    m = _cross_linked(120)
+    layout = _laid(m, fit, portrait, direction)
+    assert _below_floor(layout) == []
+    refs = sum(page.svg.count('class="node page&#45;ref"') for page in layout.pages)
+    assert refs > 20, "the map's cross-links are drawn as references"
     drawn = [n for page in layout.pages for n in page.plan.page.nodes]
     assert sorted(drawn) == sorted(n.id for n in visible_nodes(m, RenderOptions()))

@@ -71,6 +71,9 @@ class Tree(Protocol):
     def stub_item(self, tops: Unit, grouped: bool) -> Item:
         """The row item of a stub for the branches starting at ``tops``."""
 
+    def ref_size(self, target: str) -> tuple[float, float]:
+        """The size of a reference to ``target`` drawn on another page."""
+
 
 class _Page(NamedTuple):
     """The blocks of the page last estimated at one row width: what the next one starts from."""
@@ -128,17 +131,14 @@ class Blocks:
     looked up, for every candidate page and every plan.
     """
 
-    def __init__(
-        self, tree: Tree, beside: float, ref: tuple[float, float], fit: float = math.inf
-    ) -> None:
-        """Blocks of ``tree``'s nodes; ``beside``: the root's neighbours, ``ref``: a reference.
+    def __init__(self, tree: Tree, beside: float, fit: float = math.inf) -> None:
+        """Blocks of ``tree``'s nodes; ``beside``: the width of the root's neighbours.
 
         ``fit``: the widest a linked group's boxes go side by side (see :func:`unit_item`).
         """
         self.tree = tree
         self.fit = fit
         self.beside = beside
-        self.ref = ref
         self._made: dict[tuple[object, ...], _Kids] = {}
         self._wrapped: dict[tuple[float, bool], dict[int, _Block]] = {}
         self._last: dict[tuple[float, bool], _Page] = {}
@@ -272,10 +272,10 @@ class Blocks:
             own = (own[0] + self.beside, own[1])
         items = self._kid_items(node_id, full, block, self.tree.left_out(node_id, full, most))
         if refs:  # references to other pages: in the row of its children, last
-            ref_w, ref_h = self.ref
-            items += [
-                Item(f"ref {node_id} {to}", ref_w, (ref_h,), f"ref {node_id} {to}") for to in refs
-            ]
+            for to in refs:
+                name = f"ref {node_id} {to}"
+                ref_w, ref_h = self.tree.ref_size(to)
+                items.append(Item(name, ref_w, (ref_h,), name))
         number = next(self._numbers)
         if not items:
             leaf = _Block(number, Item(node_id, own[0], (own[1],), node_id), None)

@@ -12,6 +12,7 @@ from argmap.exporters.diagram.labels import grouped_stub_lines, stub_box, stub_l
 from argmap.exporters.diagram.measure import narrow_page
 from argmap.exporters.diagram.pageblocks import Blocks, Unit, unit_item
 from argmap.exporters.diagram.pageoverview import around_root, legend_size
+from argmap.exporters.diagram.pagerefs import ref_size
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.pagetrailsize import (
     TRAIL_COLUMN,
@@ -38,11 +39,6 @@ __all__ = ["TRAIL_ROWS", "Estimate", "Estimator", "Measure", "Unit", "stub_name"
 Measure = Callable[[Node], tuple[float, float]]
 """A node's box size in points, as the diagram draws it (top-to-bottom)."""
 
-REF_SIZE: Final = (300.0, 26.0)
-REF_ACROSS_SIZE: Final = (170.0, 40.0)
-"""Left to right, a reference is two lines (see :data:`REF_SIZE`): a rank is a column."""
-"""A reference to a cross-linked node on another page, drawn below its source, after
-its children (see :func:`argmap.exporters.diagram.pageparts.add_page_parts`)."""
 TRAIL_ROWS: Final = 6
 """The most ancestors a breadcrumb lists: the root, then the nearest ones."""
 STUB_COLUMN: Final = 120.0
@@ -133,21 +129,24 @@ class Estimator:
         self._trails: dict[str, tuple[str, ...]] = {}
         self.group_fit = room[0] * WIDE_SHARE
         """The widest a linked group's boxes go side by side; wider, they go in rows."""
-        ref = self._size(REF_ACROSS_SIZE if horizontal else REF_SIZE)
         # A weak reference: no cycle, so the plans' estimates go at once when done.
-        self.blocks = Blocks(weakref.proxy(self), self.around.beside, ref, self.group_fit)
+        self.blocks = Blocks(weakref.proxy(self), self.around.beside, self.group_fit)
 
     def _conclusion_stub(self, tops: str, count: int) -> tuple[float, float]:
         """The size of the stub of conclusions ``tops`` (ids joined by commas) on page 1."""
         page = "0" * self.digits
         ids = tops.split(",")
         if len(ids) == 1:
-            text = self.m.get(ids[0]).text
-            return self._size(
-                stub_box(stub_label_lines(text, count - 1, page, narrow=self.narrow))
-            )
+            lines = stub_label_lines(self.m.get(ids[0]).text, count - 1, page, narrow=self.narrow)
+            return self._size(stub_box(lines))
         kinds = [draw_kind(self.m, self.m.get(i)).value for i in ids]
         return self._size(stub_box(grouped_stub_lines(kinds, count, page, narrow=self.narrow)))
+
+    def ref_size(self, target: str) -> tuple[float, float]:
+        """The size of a reference to ``target`` drawn on another page (see :func:`ref_size`)."""
+        return self._size(
+            ref_size(self.node[target].text, self.digits, self.horizontal, self.narrow)
+        )
 
     def _size(self, size: tuple[float, float]) -> tuple[float, float]:  # LR: the two swap
         return (size[1], size[0]) if self.horizontal else size

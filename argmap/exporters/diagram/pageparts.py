@@ -29,11 +29,10 @@ from argmap.exporters.diagram.labels import (
     lines_html,
     shorten,
     stub_label_lines,
-    stub_lines,
-    stub_wrap,
     width_attr,
 )
-from argmap.exporters.diagram.pagetrail import TRAIL_CHARS, EdgeStyler, add_trail, in_column
+from argmap.exporters.diagram.pagerefs import REF_MARGIN, REF_POINTS, ref_lines
+from argmap.exporters.diagram.pagetrail import EdgeStyler, add_trail, in_column
 from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.stacking import hold_rows
 from argmap.exporters.diagram.styles import NodeStyle
@@ -340,11 +339,15 @@ def _kinds(
 def _add_references(g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: EdgeStyler) -> None:
     """Draw each cross-link to a node on another page as a small reference to that page.
 
-    The reference sits a rank below its source, after the source's children (the
-    planner counts it in their row): beside the source, it would make a row wider than
-    an upright page.
+    The reference sits below its source, after the source's children (the planner counts
+    it in their rows, as wide and tall as drawn: see :mod:`~.pagerefs`): beside the
+    source, it would make a row wider than an upright page.
     """
     drawn = set(plan.page.nodes)
+    # A reference in a later row of its source's children is held below the row above
+    # (see :func:`~.stacking.note_rows`): an invisible edge up to its source as well
+    # would pass the rows between, pushing each reference aside, wider than planned.
+    held = {item for wrap in plan.page.wraps for item, _ in wrap.holds}
     for node_id in plan.page.nodes:
         node = m.get(node_id)
         for link in node.links:
@@ -353,17 +356,15 @@ def _add_references(g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: Edge
             target = m.get(link.to)
             name = f"ref {node_id} {link.to}"
             home = plan.number(plan.home[link.to])
-            lines = [f"→ p. {home}: {shorten(target.text, TRAIL_CHARS)}"]
-            if plan.across:  # two short lines: a column is about a box wide
-                lines = [f"→ p. {home}:", *stub_lines(target.text, stub_wrap(plan.narrow))]
+            lines = ref_lines(target.text, home, plan.across, plan.narrow)
             g.node(
                 name,
                 {
-                    "label": _boxed(10, *lines),
+                    "label": _boxed(REF_POINTS, *lines),
                     "shape": "box",
                     "style": "dashed",
-                    "fontsize": "10",
-                    "margin": "0.06,0.02",
+                    "fontsize": f"{REF_POINTS:g}",
+                    "margin": f"{REF_MARGIN[0]:g},{REF_MARGIN[1]:g}",
                     "id": escape(f"ref-{node_id}-{link.to}"),
                     "tooltip": graphviz_escape(f"{target.text} (page {home})"),
                     "class": "page-ref",
@@ -372,4 +373,5 @@ def _add_references(g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: Edge
             )
             attrs = edge_attrs(node, link.relation, True)
             g.edge(node_id, name, {"constraint": "false", **attrs})
-            g.edge(name, node_id, {"style": "invis"})
+            if name not in held:
+                g.edge(name, node_id, {"style": "invis"})

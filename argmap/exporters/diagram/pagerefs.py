@@ -1,0 +1,58 @@
+"""A reference to a cross-linked node on another page: its lines and its box, as drawn."""
+
+from __future__ import annotations
+
+import functools
+import math
+from typing import Final
+
+from argmap.exporters.diagram.labels import shorten, stub_lines, stub_wrap
+from argmap.exporters.diagram.pagetrail import TRAIL_CHARS
+from argmap.exporters.diagram.svgtext import engine_points
+from argmap.exporters.diagram.textwidth import LINE_SPACING, text_points
+
+__all__ = ["REF_MARGIN", "REF_POINTS", "ref_box", "ref_lines", "ref_size"]
+
+REF_POINTS: Final = 10.0
+"""A reference's text size."""
+REF_MARGIN: Final = (0.06, 0.02)
+"""A reference's margins (inches), left and right, top and bottom."""
+_LEAST: Final = (0.75 * 72, 0.5 * 72)
+"""The engine's smallest box (its default ``width`` and ``height``): one line is shorter."""
+_SLACK: Final = 8.0
+"""The box's border, and rounding, as the engine draws it (a little more, to be safe)."""
+
+
+def ref_lines(text: str, page: str, across: bool, narrow: bool) -> list[str]:
+    """The lines of a reference to the node of ``text`` drawn in full on page ``page``.
+
+    One line, the statement shortened to a breadcrumb row's length; left to right, two
+    short lines below the page (a column is about a box wide).
+    """
+    if across:
+        return [f"→ p. {page}:", *stub_lines(text, stub_wrap(narrow))]
+    return [f"→ p. {page}: {shorten(text, TRAIL_CHARS)}"]
+
+
+def ref_box(lines: list[str]) -> tuple[float, float]:
+    """A reference's box in points (width, height), as the engine draws ``lines``.
+
+    The cell is as wide as the lines drawn in Noto Sans, or as the engine counts them
+    (the wider: see :func:`~.textwidth.width_attr`), within the box's margins; the box
+    is never smaller than the engine's least.
+    """
+    drawn = math.ceil(max(text_points(line, REF_POINTS) for line in lines)) + 4
+    counted = max(engine_points(line, REF_POINTS) for line in lines)
+    width = max(drawn, counted) + 2 * REF_MARGIN[0] * 72 + _SLACK
+    height = len(lines) * REF_POINTS * LINE_SPACING + 2 * REF_MARGIN[1] * 72 + _SLACK
+    return max(width, _LEAST[0]), max(height, _LEAST[1])
+
+
+@functools.lru_cache(maxsize=4096)
+def ref_size(text: str, digits: int, across: bool, narrow: bool) -> tuple[float, float]:
+    """The box of a reference to the node of ``text`` as planned: (width, height) in points.
+
+    As drawn (see :func:`ref_lines`), its page number ``digits`` wide: digits are one
+    width in the drawing's fonts, so any page's number draws as wide.
+    """
+    return ref_box(ref_lines(text, "0" * digits, across, narrow))
