@@ -90,3 +90,6 @@ class RenderOptions:
     narrow: bool = False
     """Set by the page layout on pages too narrow for two ranks of the usual boxes: the
     diagram wraps statements and stubs narrower (see :func:`~.measure.narrow_page`)."""
+    text_room: tuple[float, float, bool] | None = None
+    """Set by the page layout: the most a box takes on a page at its legibility floor, in
+    points (see :func:`~.measure.text_room`); None: not paged."""

@@ -12,7 +12,7 @@ from argmap.errors import RenderError
 from argmap.exporters import RenderOptions, get_exporter
 from argmap.exporters.diagram.build import to_digraph
 from argmap.exporters.diagram.formats import to_dot
-from argmap.exporters.diagram.labels import MAX_QUOTE_CHARS
+from argmap.exporters.diagram.longtext import QUOTE_CHARS, UNPAGED_CHARS
 from argmap.exporters.diagram.styles import EDGE_STYLE, NODE_STYLE, THEMES
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
@@ -143,9 +143,8 @@ def test_the_key_explains_a_linked_box_only_on_a_page_that_draws_one() -> None:
     assert "cluster_group" in depth_one and "box: a linked reason" in depth_one
 
 
-def test_text_is_wrapped_and_long_quotes_shortened() -> None:
-    quote = "word " * 100
-    m = validate_data(
+def _quoting(quote: str) -> ArgumentMap:
+    return validate_data(
         {
             "title": "T",
             "thesis": {
@@ -155,13 +154,29 @@ def test_text_is_wrapped_and_long_quotes_shortened() -> None:
             },
         }
     )
+
+
+def test_text_is_wrapped_and_long_quotes_drawn_in_full() -> None:
+    """A quote is what a teacher hands out: drawn whole, wrapped wider when long."""
+    quote = " ".join(f"word{i}" for i in range(100))
+    assert len(quote) > QUOTE_CHARS
+    m = _quoting(quote)
     attrs = _statements(to_dot(m, analyze(m)))["e"]
     label = attrs.split("tooltip=")[0]
     assert label.count("<BR") >= 4
-    assert "…”" in label and quote.strip() not in label
+    words = re.findall(r"word\d+", label)
+    assert words == quote.split(), "every word of the quote, in order"
+    assert "…" not in label and "(cut:" not in label
     tooltip = attrs.split("tooltip=")[1]
     assert quote.strip() in tooltip
-    assert len(label) < len(quote) + 2000 and len(quote) > MAX_QUOTE_CHARS
+
+
+def test_a_quote_too_long_for_any_drawing_is_cut_visibly() -> None:
+    quote = "word " * (UNPAGED_CHARS // 5 + 10)
+    m = _quoting(quote)
+    label = _statements(to_dot(m, analyze(m)))["e"].split("tooltip=")[0]
+    assert "…" in label and f"(cut: {len(quote.strip()):,} characters in all" in label
+    assert label.count("word") < UNPAGED_CHARS // 5 + 10
 
 
 def test_direction_option_maps_thesis_position(uniforms: ArgumentMap) -> None:
@@ -320,7 +335,11 @@ def test_huge_texts_are_capped_in_the_dot() -> None:
             },
         }
     )
-    assert len(to_dot(m, analyze(m))) < 60_000
+    dot = to_dot(m, analyze(m))
+    # Three texts drawn (two statements, a quote) up to UNPAGED_CHARS each, line breaks,
+    # and tooltips capped sooner.
+    assert len(dot) < 5 * UNPAGED_CHARS
+    assert dot.count("(cut: 200,000 characters in all") == 3
 
 
 def test_many_leaves_stack_in_a_square_block() -> None:

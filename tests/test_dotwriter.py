@@ -13,7 +13,8 @@ from argmap.errors import MapValidationError
 from argmap.exporters.diagram.dot import Digraph, Html, Port, attrs, escape, quote
 from argmap.exporters.diagram.engine import find_engine, run_engine
 from argmap.exporters.diagram.formats import to_dot
-from argmap.exporters.diagram.labels import MAX_TEXT_CHARS, clean, shorten, tooltip, wrap
+from argmap.exporters.diagram.labels import clean, tooltip
+from argmap.exporters.diagram.longtext import text_rows
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
 
@@ -164,7 +165,9 @@ def test_any_statement_is_accepted_and_drawn_as_written(text: str, premise: str)
     for node, width in ((m.thesis, 30), (m.get("p"), 34)):
         group = _group(root, f"node-{node.id}")
         drawn = [t.text or "" for t in group.iter(f"{SVG}text")]
-        lines = [clean(line) for line in wrap(shorten(node.text, MAX_TEXT_CHARS), width)]
+        size = 16.0 if node is m.thesis else 13.0
+        rows = text_rows(node.text, None, (width, width + 6), size, None)
+        lines = [clean(line) for line in rows.text]
         assert drawn[1:] == lines
         links = [(a.get(XLINK_TITLE) or "").replace("\xa0", " ") for a in group.iter(f"{SVG}a")]
         # The engine writes a tab in an attribute as it is, which XML reads as a space, and

@@ -190,7 +190,8 @@ def test_shortened_text_is_cut_between_clusters(parts: list[str], limit: int) ->
 
 
 def test_a_stub_cuts_a_word_longer_than_its_line_between_clusters() -> None:
-    from argmap.exporters.diagram.labels import shorten, stub_lines
+    from argmap.exporters.diagram.labels import shorten
+    from argmap.exporters.diagram.stublabels import stub_lines
 
     word = "\u0938\u094d\u0935" * 12
     lines = stub_lines(f"{word} {word}", 10)

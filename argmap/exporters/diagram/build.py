@@ -237,10 +237,10 @@ def _node_attrs(ctx: _Ctx, node: Node) -> dict[str, str]:
         classes.append(f"status-{standing}")
         if STANDING_BORDER[standing] and STANDING_BORDER[standing] not in styles:
             styles = f"{styles},{STANDING_BORDER[standing]}"
-    sheet, show, narrow = ctx.options.sheet, ctx.show_quotes, ctx.options.narrow
+    sheet, show, opts = ctx.options.sheet, ctx.show_quotes, ctx.options
     parts = sheets.label_parts(sheet, node, kind, style)
     label = node_label(
-        ctx.m, node, kind, style, standing=standing, show_quote=show, narrow=narrow, **parts
+        ctx.m, node, kind, style, standing=standing, show_quote=show, page=opts, **parts
     )
     classes = sheets.sheet_classes(sheet, classes)
     return {

@@ -10,18 +10,19 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-from argmap.analysis.view import draw_kind, visible_nodes
+from argmap.analysis.view import visible_nodes
 from argmap.deep import heap_frozen
 from argmap.exporters.diagram.build import to_digraph
 from argmap.exporters.diagram.dot import Digraph, LineCache
 from argmap.exporters.diagram.drawn import apart, split_above, with_drawn_above
-from argmap.exporters.diagram.measure import box_size, narrow_page
+from argmap.exporters.diagram.longtext import is_long
+from argmap.exporters.diagram.measure import page_measure, page_options
 from argmap.exporters.diagram.pagenumbers import write_numbers
 from argmap.exporters.diagram.pageparts import PagePlan
 from argmap.exporters.diagram.pagesize import PAGE_SIZES, Budget, PageSize, page_budget
 from argmap.exporters.diagram.pagetighten import tighten
 from argmap.exporters.diagram.paging import Page, PlanMemo, paginate
-from argmap.model import ArgumentMap, Node
+from argmap.model import ArgumentMap
 from argmap.options import Fit, RenderOptions
 
 if TYPE_CHECKING:
@@ -135,18 +136,13 @@ def lay_out(
     """
     size = PAGE_SIZES[fit].turned(options.portrait)
     budget = page_budget(size)
-    options = replace(options, narrow=narrow_page(budget.width, options.direction in ("LR", "RL")))
+    options = page_options(options, budget)
     shown = [node.id for node in visible_nodes(m, options)]
     below, above = split_above(m, shown)  # conclusions: drawn with the root, on page 1
-    box = partial(box_size, show_quote="quotes" not in options.hide, narrow=options.narrow)
-    sizes: dict[str, tuple[float, float]] = {}
-
-    def measure(node: Node) -> tuple[float, float]:
-        if (size := sizes.get(node.id)) is None:
-            size = sizes[node.id] = box(m, node, draw_kind(m, node))
-        return size
-
+    measure = page_measure(m, options)
     tighter: dict[str, tuple[float, float]] = {}
+    show = "quotes" not in options.hide
+    long = {n.id for n in map(m.get, shown) if is_long(n.text, n.quote if show else None)}
     labels = options.sheet is not None and options.sheet.kind == "label"  # kinds not told
     drafter = _Drafter(m, analysis, options, engine, shown)
     across = drafter.across
@@ -170,7 +166,7 @@ def lay_out(
             home = {node_id: page.number for page in pages for node_id in page.nodes}
             plans = [PagePlan(page, len(pages), home, 0, across, options.narrow) for page in pages]
             drafts = drafter.lay_out(plans)
-            over = _overflowing(drafts, budget)
+            over = _overflowing(drafts, budget, long)
             if not over:
                 break
             tighten(tighter, over, budget, attempt)
@@ -189,16 +185,23 @@ def _around(memo: PlanMemo) -> Around | None:
     return memo.pager.around if memo.pager is not None else None
 
 
-def _overflowing(drafts: list[_Draft], budget: Budget) -> list[tuple[Page, float, float]]:
+def _overflowing(
+    drafts: list[_Draft], budget: Budget, long: set[str]
+) -> list[tuple[Page, float, float]]:
     """The pages laid out larger than the budget (with their sizes), but those that cannot shrink.
 
     A page of one node and one stub cannot be split further; the others must fit (a
-    node's many stubs are grouped, as a last resort, until they do).
+    node's many stubs are grouped, as a last resort, until they do). Nor can a page of
+    two nodes, unless one's statement or quote is ``long`` (see :func:`~.longtext.is_long`):
+    two such boxes, each near a page's size, go on pages of their own.
     """
     return [
         (d.plan.page, d.width, d.height)
         for d in drafts
-        if len(d.plan.page.nodes) + len(d.plan.page.stubs) > 2
+        if (
+            len(d.plan.page.nodes) + len(d.plan.page.stubs) > 2
+            or (len(d.plan.page.nodes) == 2 and not long.isdisjoint(d.plan.page.nodes))
+        )
         and (d.width > budget.width or d.height > budget.height)
     ]
 

@@ -1,16 +1,22 @@
-"""The words in the diagram: text cleaned, shortened and wrapped into node labels and tooltips."""
+"""The words in the diagram: text cleaned and wrapped into labels, shortened in tooltips."""
 
 from __future__ import annotations
 
 import html
-import math
 import re
 import unicodedata
 from typing import Final, NamedTuple
 
 from argmap.analysis.view import visible_nodes
 from argmap.exporters.diagram.dot import Html, escape
-from argmap.exporters.diagram.linebreak import cluster_cut, wrap_text, wrap_words
+from argmap.exporters.diagram.linebreak import cluster_cut, wrap_text
+from argmap.exporters.diagram.longtext import (
+    TextRows,
+    is_long,
+    page_rows,
+    rows_room,
+    text_rows,
+)
 from argmap.exporters.diagram.styles import STANDING_LABEL, NodeStyle
 from argmap.exporters.diagram.svgtext import CENTRED_FACE, RIGHT_FACE
 from argmap.exporters.diagram.textwidth import text_points, width_attr
@@ -18,26 +24,20 @@ from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.options import RenderOptions
 
 __all__ = [
-    "MAX_QUOTE_CHARS",
-    "MAX_TEXT_CHARS",
     "MAX_TOOLTIP_CHARS",
     "NARROW_WRAPS",
     "WRAPS",
     "WRAP_WIDTH",
     "Wraps",
     "clean",
+    "credit_lines",
     "drawn_text",
     "graphviz_escape",
     "html_text",
     "lines_html",
     "node_label",
     "shorten_keep_lines",
-    "branch_counts",
-    "grouped_stub_lines",
-    "stub_box",
-    "stub_label_lines",
-    "stub_lines",
-    "stub_wrap",
+    "statement_rows",
     "text_points",
     "tooltip",
     "width_attr",
@@ -77,12 +77,6 @@ NARROW_WRAPS: Final = Wraps(24, 21, 20)
 a statement box about 180 points wide, a stub about 140, so a box and a stub fit side by
 side at the legibility floor."""
 
-MAX_TEXT_CHARS: Final = 600
-"""Node text longer than this is shortened in the diagram (full text in the tooltip)."""
-
-MAX_QUOTE_CHARS: Final = 160
-"""Quotes longer than this are shortened in the diagram (full text in the tooltip)."""
-
 MAX_TOOLTIP_CHARS: Final = 4000
 """Tooltips are capped too, so no single label can stall the engine."""
 
@@ -116,100 +110,6 @@ def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
     letter takes two columns, no cluster is split, and CJK lines break between letters.
     """
     return wrap_text(text, width)
-
-
-STUB_POINTS: Final = 11.0
-"""A stub's text size."""
-
-
-def stub_wrap(narrow: bool) -> int:
-    """Characters per line of a stub's statement, on a narrow page or not."""
-    return (NARROW_WRAPS if narrow else WRAPS).stub
-
-
-def stub_lines(text: str, width: int = STUB_WRAP, most: int = 2) -> list[str]:
-    """A statement shortened for a stub: at most ``most`` lines of whole words.
-
-    A statement that does not fit ends with an ellipsis after its last whole word. A word
-    longer than a line (beyond ASCII) is cut between clusters, as ``wrap_columns`` cuts it.
-    """
-    text = " ".join(text.split())
-    long = not text.isascii() and max(map(len, text.split(" "))) > width
-    lines = (wrap_text(text, width) if long else wrap_words(text, width)) or [""]
-    if len(lines) <= most:
-        return lines
-    kept = lines[:most]
-    last = kept[-1]
-    while len(last) + 1 > width and " " in last:
-        last = last.rsplit(" ", 1)[0]
-    kept[-1] = last.rstrip(" ,;:.") + "…"
-    return kept
-
-
-def stub_label_lines(text: str, more: int, page: str, *, narrow: bool = False) -> list[str]:
-    """A stub's lines: its branch's first statement shortened, then where the branch goes on.
-
-    Args:
-        text: the statement of the branch's first node.
-        more: how many nodes the branch holds besides that one.
-        page: the page it continues on, as drawn.
-        narrow: the page is narrow (see :data:`NARROW_WRAPS`): shorter lines.
-    """
-    where = f"+{more} more, p. {page}" if more else f"continues on p. {page}"
-    return [*stub_lines(text, stub_wrap(narrow)), where]
-
-
-def branch_counts(kinds: list[str]) -> str:
-    """Say what several branches are, from their first nodes' kinds: ``3 more reasons``."""
-    counts: dict[str, int] = {}
-    for word in kinds:
-        counts[word] = counts.get(word, 0) + 1
-    names = {"premise": "reason", "evidence": "piece of evidence"}
-    parts = []
-    for word, count in counts.items():
-        name = names.get(word, word)
-        if count != 1:
-            name = "pieces of evidence" if word == "evidence" else name + "s"
-        parts.append(f"{count} more {name}")
-    return ", ".join(parts)
-
-
-def grouped_stub_lines(
-    kinds: list[str], hidden: int, page: str, *, narrow: bool = False
-) -> list[str]:
-    """A grouped stub's lines: its branches counted by kind, then where they go on.
-
-    The counts go on two lines when one would be wider than the last line (``hidden``
-    nodes in all, from ``page`` as drawn): on one, the counts of four kinds make a stub
-    wider than a small page. On a ``narrow`` page, the counts go on as many lines as
-    keep each within a stub's line (one count at least), and the last line is shorter.
-    """
-    counts = branch_counts(kinds)
-    parts = counts.split(", ")
-    if narrow:
-        lines = [parts[0]]
-        for part in parts[1:]:
-            if len(lines[-1]) + len(part) + 2 <= NARROW_WRAPS.stub:
-                lines[-1] += ", " + part
-            else:
-                lines[-1] += ","
-                lines.append(part)
-        return [*lines, f"{hidden} nodes, from p. {page}"]
-    where = f"{hidden} nodes in all, from p. {page}"
-    if len(parts) == 1 or len(counts) <= len(where):
-        return [counts, where]
-    # Split where the two lines come out most even.
-    sizes = [len(", ".join(parts[:i])) for i in range(1, len(parts))]
-    cut = 1 + min(range(len(sizes)), key=lambda i: max(sizes[i], len(", ".join(parts[i + 1 :]))))
-    return [", ".join(parts[:cut]) + ",", ", ".join(parts[cut:]), where]
-
-
-def stub_box(lines: list[str]) -> tuple[float, float]:
-    """A stub's box in points, as its label draws ``lines`` (see :func:`width_attr`)."""
-    width = math.ceil(max(text_points(line, STUB_POINTS) for line in lines)) + 4
-    height = len(lines) * STUB_POINTS * 1.2 + 2
-    # The box's margins (0.15 x 0.08 inches each side), its border and a little slack.
-    return width + 2 * 0.15 * 72 + 4, height + 2 * 0.08 * 72 + 4
 
 
 def html_text(text: str) -> str:
@@ -321,7 +221,7 @@ def node_label(
     show_quote: bool,
     header: str | None = None,
     blank: str | None = None,
-    narrow: bool = False,
+    page: RenderOptions | None = None,
 ) -> Html:
     """A node's HTML-like label: header, wrapped text, quote, citation and reviewer rows.
 
@@ -334,7 +234,9 @@ def node_label(
         show_quote: whether the node's quote is drawn.
         header: the header in place of the kind's (a worksheet names the position).
         blank: rows in place of the statement's (a worksheet's blank).
-        narrow: the page is narrow: lines wrap at :data:`NARROW_WRAPS`.
+        page: the options as the page layout set them: a ``narrow`` page's lines wrap at
+            :data:`NARROW_WRAPS`, and its ``text_room`` is the room a box has at the page's
+            floor (see :func:`~.longtext.text_rows`). None: a drawing not fitted to pages.
 
     Returns:
         The label, every user string in it escaped.
@@ -346,9 +248,11 @@ def node_label(
         f'<FONT POINT-SIZE="9" COLOR="{style.ink}"><B>{head}</B></FONT></TD></TR>'
     ]
     thesis = kind is NodeKind.THESIS
-    size = 16.0 if thesis else 13.0
-    wraps = NARROW_WRAPS if narrow else WRAPS
-    text_lines = wrap(shorten(node.text, MAX_TEXT_CHARS), wraps.thesis if thesis else wraps.text)
+    narrow, room = (False, None) if page is None else (page.narrow, page.text_room)
+    drawn, credits = statement_rows(
+        m, node, thesis, show_quote=show_quote, narrow=narrow, room=room
+    )
+    text_lines, size = list(drawn.text), drawn.size
     body = f"<B>{lines_html(text_lines)}</B>" if thesis else lines_html(text_lines)
     rows.append(
         blank
@@ -356,13 +260,7 @@ def node_label(
         f'<FONT POINT-SIZE="{size:g}">{body}</FONT>'
         "</TD></TR>"
     )
-    if node.quote and show_quote:
-        quote_lines = wrap(f"“{shorten(node.quote, MAX_QUOTE_CHARS)}”", wraps.quote)
-        rows.append(
-            f'<TR><TD{width_attr(quote_lines, 11, "I", fixed=True)}><FONT POINT-SIZE="11"><I>'
-            f"{lines_html(quote_lines)}</I></FONT></TD></TR>"
-        )
-    rows += _credit_rows(m, node, style, wraps.credit)
+    rows += _quote_rows(list(drawn.quote)) + _credit_rows(credits, style)
     return Html(
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
         + "".join(rows)
@@ -370,21 +268,58 @@ def node_label(
     )
 
 
-def _credit_rows(m: ArgumentMap, node: Node, style: NodeStyle, width: int) -> list[str]:
-    """The label rows that credit a node: its citation or source, and its reviewer."""
-    rows: list[str] = []
+def credit_lines(m: ArgumentMap, node: Node, width: int) -> list[list[str]]:
+    """The lines of the rows that credit a node: its citation or source, and its reviewer."""
     credit = credit_line(m, node)
     extra = [] if credit is None else ["— " + credit]
     if node.author:
         extra.append(f"added by {node.author}")
-    for line in extra:
-        wrapped = wrap(shorten(line, 200), width)
-        rows.append(
-            f'<TR><TD ALIGN="RIGHT" BALIGN="RIGHT"{width_attr(wrapped, 10, fixed=True)}>'
-            f'<FONT POINT-SIZE="10" COLOR="{style.ink}">'
-            f"{lines_html(wrapped, 'RIGHT')}</FONT></TD></TR>"
-        )
-    return rows
+    return [wrap(shorten(line, 200), width) for line in extra]
+
+
+def statement_rows(
+    m: ArgumentMap,
+    node: Node,
+    thesis: bool,
+    *,
+    show_quote: bool,
+    narrow: bool,
+    room: tuple[float, float, bool] | None,
+) -> tuple[TextRows, list[list[str]]]:
+    """A node's statement, quote and credit lines: what its label draws, its box measures.
+
+    The statement and quote are wrapped (and fitted to the page's ``room``) by
+    :func:`~.longtext.text_rows`; the credit rows are each a list of lines.
+    """
+    wraps = NARROW_WRAPS if narrow else WRAPS
+    credits = credit_lines(m, node, wraps.credit)
+    quote = node.quote if node.quote and show_quote else None
+    bases = (wraps.thesis if thesis else wraps.text, wraps.quote)
+    # A long thesis is set at the statements' size (bold still): 16 points take half again
+    # the room, and 13 keep the page's floor.
+    size = 16.0 if thesis and not is_long(node.text, None) else 13.0
+    around = 0.0 if room is None else page_rows(m, node)
+    return text_rows(node.text, quote, bases, size, rows_room(room, credits, around)), credits
+
+
+def _quote_rows(lines: list[str]) -> list[str]:
+    """The label row of a node's quote, as wrapped (none when it draws no quote)."""
+    if not lines:
+        return []
+    return [
+        f'<TR><TD{width_attr(lines, 11, "I", fixed=True)}><FONT POINT-SIZE="11"><I>'
+        f"{lines_html(lines)}</I></FONT></TD></TR>"
+    ]
+
+
+def _credit_rows(credits: list[list[str]], style: NodeStyle) -> list[str]:
+    """The label rows that credit a node: its citation or source, and its reviewer."""
+    return [
+        f'<TR><TD ALIGN="RIGHT" BALIGN="RIGHT"{width_attr(wrapped, 10, fixed=True)}>'
+        f'<FONT POINT-SIZE="10" COLOR="{style.ink}">'
+        f"{lines_html(wrapped, 'RIGHT')}</FONT></TD></TR>"
+        for wrapped in credits
+    ]
 
 
 def drawn_text(m: ArgumentMap, options: RenderOptions) -> str:

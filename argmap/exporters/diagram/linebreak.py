@@ -8,7 +8,7 @@ import textwrap
 import unicodedata
 from typing import Final, NamedTuple
 
-__all__ = ["cluster_cut", "wrap_columns", "wrap_text", "wrap_words"]
+__all__ = ["cluster_cut", "text_columns", "wrap_columns", "wrap_text", "wrap_words"]
 
 _INVISIBLE_BREAKS: Final = frozenset("\u200b\u00ad")
 """A zero-width space and a soft hyphen: places to break, drawn as nothing."""
@@ -50,6 +50,11 @@ def wrap_text(text: str, width: int) -> list[str]:
             _WRAPPED.clear()
         lines = _WRAPPED[key] = tuple(_wrap(text, width))
     return list(lines)
+
+
+def text_columns(text: str) -> int:
+    """How many columns ``text`` takes on one line, as the wrap counts them (CJK: two a letter)."""
+    return len(text) if text.isascii() else sum(map(_columns, text))
 
 
 def wrap_words(text: str, width: int) -> list[str]:

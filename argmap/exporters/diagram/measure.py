@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
 from typing import Final
 
-from argmap.exporters.diagram.labels import (
-    MAX_QUOTE_CHARS,
-    MAX_TEXT_CHARS,
-    NARROW_WRAPS,
-    WRAPS,
-    credit_line,
-    shorten,
-    wrap,
-)
-from argmap.exporters.diagram.textwidth import char_points, text_points
+from argmap.analysis.view import draw_kind
+from argmap.exporters.diagram.labels import statement_rows
+from argmap.exporters.diagram.longtext import Room, line_points
+from argmap.exporters.diagram.pagesize import PAD_POINTS, Budget
 from argmap.model import ArgumentMap, Node, NodeKind
-from argmap.shaping import needs_shaping
+from argmap.options import RenderOptions
 
-__all__ = ["box_size", "narrow_page"]
+__all__ = ["box_size", "narrow_page", "page_measure", "page_options", "text_room"]
 
 LINE_HEIGHT: Final = 1.2
 """Line height as a multiple of the font size, as the engine sets label lines."""
@@ -45,8 +42,49 @@ def narrow_page(budget_width: float, across: bool) -> bool:
     return across and budget_width < TWO_RANKS
 
 
+HEADING: Final = 26.0
+"""The page heading's line atop every page's drawing."""
+
+COLUMNS_AROUND: Final = 520.0
+"""Drawn left to right, the width a page keeps beside such a node: the breadcrumb's
+column, the stubs' column and the gaps between them."""
+
+ROWS_ACROSS: Final = 140.0
+"""Drawn left to right, the height a page keeps for a breadcrumb above such a node (where
+the page has no column for it) and the gap below it."""
+
+NARROW_BOX: Final = 215.0
+"""The width of a box of a narrow page (see :data:`~.labels.NARROW_WRAPS`), in points,
+as :func:`~.longtext.text_rows` counts it: a long statement wraps no wider there."""
+
+
+def text_room(budget: Budget, across: bool, narrow: bool) -> Room:
+    """The most a box may take on a page at its floor (see :func:`~.longtext.rows_room`).
+
+    A node's statement is drawn in full where it fits in this room (see
+    :func:`~.longtext.text_rows`): a node so large is drawn on a page of its own, with
+    its breadcrumb and its children's stubs round it.
+
+    Args:
+        budget: the drawing the page holds at its legibility floor.
+        across: the drawing runs left to right (or right to left).
+        narrow: the page is narrow (see :func:`narrow_page`).
+    """
+    width, height = budget.width - 2 * PAD_POINTS, budget.height - 2 * PAD_POINTS - HEADING
+    if not across:  # less each node's own breadcrumb and stubs (see rows_room)
+        return Room(width, height, rows=True)
+    width = NARROW_BOX if narrow else max(NARROW_BOX, width - COLUMNS_AROUND)
+    return Room(width, height - ROWS_ACROSS)
+
+
 def box_size(
-    m: ArgumentMap, node: Node, kind: NodeKind, *, show_quote: bool, narrow: bool = False
+    m: ArgumentMap,
+    node: Node,
+    kind: NodeKind,
+    *,
+    show_quote: bool,
+    narrow: bool = False,
+    room: tuple[float, float, bool] | None = None,
 ) -> tuple[float, float]:
     """Estimate the width and height, in points, of a node's box as the diagram draws it.
 
@@ -54,60 +92,44 @@ def box_size(
     the wrapped statement, the quote and the credit lines. Widths are generous (see
     :func:`~argmap.exporters.diagram.textwidth.char_points`), so a page planned with them
     rarely overflows once laid out. ``narrow``: wrapped as on a narrow page (see
-    :func:`narrow_page`).
+    :func:`narrow_page`). ``room``: the room a box has on the page (see
+    :func:`~.longtext.text_rows`), None in a drawing not fitted to pages.
     """
-    wraps = NARROW_WRAPS if narrow else WRAPS
     thesis = kind is NodeKind.THESIS
-    rows: list[tuple[float, list[str]]] = [(9.0, ["REASON · UNDERCUTS"])]
-    rows.append(
-        (
-            16.0 if thesis else 13.0,
-            wrap(shorten(node.text, MAX_TEXT_CHARS), wraps.thesis if thesis else wraps.text),
-        )
+    drawn, credits = statement_rows(
+        m, node, thesis, show_quote=show_quote, narrow=narrow, room=room
     )
-    if node.quote and show_quote:
-        rows.append((11.0, wrap(f"“{shorten(node.quote, MAX_QUOTE_CHARS)}”", wraps.quote)))
-    extra = [] if (line := credit_line(m, node)) is None else ["— " + line]
-    if node.author:
-        extra.append(f"added by {node.author}")
-    rows.extend((10.0, wrap(shorten(line, 200), wraps.credit)) for line in extra)
-    width = max(_line_points(line, size) for size, lines in rows for line in lines)
+    rows: list[tuple[float, list[str]]] = [
+        (9.0, ["REASON · UNDERCUTS"]),
+        (drawn.size, list(drawn.text)),
+    ]
+    if drawn.quote:
+        rows.append((11.0, list(drawn.quote)))
+    rows.extend((10.0, lines) for lines in credits)
+    width = max(line_points(line, size) for size, lines in rows for line in lines)
     height = sum(len(lines) * size * LINE_HEIGHT + 2 * CELL_PADDING for size, lines in rows)
     return width + 2 * (CELL_PADDING + MARGIN_X), height + 2 * MARGIN_Y
 
 
-class _Points(dict[str, float]):
-    """Character -> its width at one size, as met.
+def page_measure(m: ArgumentMap, options: RenderOptions) -> Callable[[Node], tuple[float, float]]:
+    """A node's box size on pages drawn with ``options``, as :func:`box_size` estimates it.
 
-    See :func:`char_points`; beyond ASCII, at least as drawn.
+    Each node is measured once (the planner asks again and again).
     """
+    show = "quotes" not in options.hide
+    box = partial(box_size, show_quote=show, narrow=options.narrow, room=options.text_room)
+    sizes: dict[str, tuple[float, float]] = {}
 
-    def __init__(self, size: float) -> None:
-        super().__init__()
-        self.size = size
+    def measure(node: Node) -> tuple[float, float]:
+        if (size := sizes.get(node.id)) is None:
+            size = sizes[node.id] = box(m, node, draw_kind(m, node))
+        return size
 
-    def __missing__(self, ch: str) -> float:
-        width = char_points(ch, self.size)
-        if ord(ch) >= 0x80:  # emoji and symbols draw wider than the estimate
-            width = max(width, text_points(ch, self.size))
-        self[ch] = width
-        return width
-
-
-_POINTS: dict[float, _Points] = {}
-"""Font size -> its characters' widths."""
+    return measure
 
 
-def _line_points(line: str, size: float) -> float:
-    """A line's width at ``size``: the sum of its characters' (looked up once each).
-
-    A line of shaped text (:func:`~argmap.shaping.needs_shaping`) is drawn, and its box
-    made, as wide as the shaper sets it, in bold at the most (conjuncts are narrower than
-    their letters).
-    """
-    if needs_shaping(line):
-        return text_points(line, size, "B")
-    points = _POINTS.get(size)
-    if points is None:
-        points = _POINTS[size] = _Points(size)
-    return sum(map(points.__getitem__, line))
+def page_options(options: RenderOptions, budget: Budget) -> RenderOptions:
+    """The options as a page of this ``budget`` draws with: narrow or not, its boxes' room."""
+    across = options.direction in ("LR", "RL")
+    narrow = narrow_page(budget.width, across)
+    return replace(options, narrow=narrow, text_room=text_room(budget, across, narrow))

@@ -8,7 +8,6 @@ from typing import Final, NamedTuple
 
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.grouprows import group_parts, group_wraps
-from argmap.exporters.diagram.labels import grouped_stub_lines, stub_box, stub_label_lines
 from argmap.exporters.diagram.measure import narrow_page
 from argmap.exporters.diagram.pageblocks import Blocks, Unit, unit_item
 from argmap.exporters.diagram.pageoverview import around_root, legend_size
@@ -32,6 +31,7 @@ from argmap.exporters.diagram.stacking import (
     rows_width,
     wrap_rows,
 )
+from argmap.exporters.diagram.stublabels import grouped_stub_lines, stub_box, stub_label_lines
 from argmap.model import ArgumentMap, Node
 
 __all__ = ["TRAIL_ROWS", "Estimate", "Estimator", "Measure", "Unit", "stub_name"]

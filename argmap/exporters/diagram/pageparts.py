@@ -22,19 +22,12 @@ from argmap.exporters.diagram.drawn import (
     trail_steps,
     undercutters,
 )
-from argmap.exporters.diagram.labels import (
-    STUB_POINTS,
-    graphviz_escape,
-    grouped_stub_lines,
-    lines_html,
-    shorten,
-    stub_label_lines,
-    width_attr,
-)
+from argmap.exporters.diagram.labels import graphviz_escape, lines_html, shorten, width_attr
 from argmap.exporters.diagram.pagerefs import REF_MARGIN, REF_POINTS, ref_lines
 from argmap.exporters.diagram.pagetrail import EdgeStyler, add_trail, in_column
 from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.stacking import hold_rows
+from argmap.exporters.diagram.stublabels import STUB_POINTS, grouped_stub_lines, stub_label_lines
 from argmap.exporters.diagram.styles import NodeStyle
 from argmap.exporters.diagram.textwidth import char_points, text_points
 from argmap.exporters.diagram.worksheet import no_arrow_box

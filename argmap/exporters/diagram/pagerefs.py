@@ -6,8 +6,9 @@ import functools
 import math
 from typing import Final
 
-from argmap.exporters.diagram.labels import shorten, stub_lines, stub_wrap
+from argmap.exporters.diagram.labels import shorten
 from argmap.exporters.diagram.pagetrail import TRAIL_CHARS
+from argmap.exporters.diagram.stublabels import stub_lines, stub_wrap
 from argmap.exporters.diagram.svgtext import engine_points
 from argmap.exporters.diagram.textwidth import LINE_SPACING, text_points
 

@@ -1,0 +1,232 @@
+"""Long statements and quotes drawn in full on their pages, at the floor; cut only visibly."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import subprocess
+from functools import cache
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli import main
+from argmap.exporters.diagram.fitting import Layout
+from argmap.exporters.diagram.labels import WRAPS, wrap
+from argmap.exporters.diagram.longtext import LONG_CHARS, QUOTE_CHARS, cut_note, text_rows
+from argmap.load.validate import validate_data
+from argmap.model import ArgumentMap
+from tests.test_pagefloor import _below_floor, _laid
+
+SENTENCES = {
+    "latin": "Students who wear uniforms spend less time each morning choosing clothes, "
+    "and the money families save goes to books, trips and food. ",
+    "arabic": "يرى المؤيدون أن الزي المدرسي الموحد يقلل الفوارق بين الطلاب ويوفر المال على "
+    "الأسر، بينما يرى المعارضون أنه يحد من حرية التعبير. ",
+    "cjk": "支持者认为统一的校服可以减少学生之间的差异并为家庭节省开支，"
+    "而反对者则认为它限制了个人表达的自由。",
+}
+
+
+def _statement(script: str, chars: int) -> str:
+    """A statement of ``chars`` characters, numbered sentence by sentence (none repeats)."""
+    text, number = "", 0
+    while len(text) < chars:
+        number += 1
+        text += f"{number}) {SENTENCES[script]}"
+    return text[: chars - 1].rstrip() + "."
+
+
+def _map(statement: str, quote: str = "A short quote.") -> ArgumentMap:
+    return validate_data(
+        {
+            "title": "Long",
+            "thesis": {
+                "id": "t",
+                "text": "School uniforms should be required.",
+                "premises": [
+                    {
+                        "id": "p",
+                        "text": statement,
+                        "objections": [{"id": "o", "text": "Not what the surveys show."}],
+                        "evidence": [{"id": "e", "text": "A survey.", "quote": quote}],
+                    },
+                    {"id": "q", "text": "Uniforms are cheaper."},
+                ],
+            },
+        }
+    )
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _drawn(layout: Layout, node_id: str) -> tuple[int, str]:
+    """The page drawing a node in full and the words of its label there (tags gone)."""
+    homes = [page for page in layout.pages if node_id in page.plan.page.nodes]
+    assert len(homes) == 1, "drawn in full on exactly one page"
+    source = homes[0].graph.source
+    label = re.search(rf'^\s*"?{node_id}"? \[label=<(.*?)>\s', source, re.M | re.S)
+    assert label is not None
+    text = html.unescape(re.sub(r"<[^>]*>", " ", label.group(1)))
+    return homes[0].plan.page.number, text
+
+
+@cache
+def _layout(script: str, chars: int, fit: str, portrait: bool) -> tuple[ArgumentMap, Layout]:
+    m = _map(_statement(script, chars))
+    return m, _laid(m, fit, portrait)
+
+
+CUT = {
+    ("latin", 4000, "a4"),
+    ("arabic", 4000, "a4"),
+    ("cjk", 1500, "a4"),
+    ("cjk", 4000, "a4"),
+    ("cjk", 4000, "slide"),
+}
+"""What a page cannot hold at its floor even alone: an upright A4 page 4,000 letters or
+1,500 CJK characters (each twice as wide as a letter), a slide 4,000 CJK characters."""
+
+
+@pytest.mark.parametrize("chars", [700, 1500, 4000])
+@pytest.mark.parametrize("script", ["latin", "arabic", "cjk"])
+@pytest.mark.parametrize(("fit", "portrait"), [("slide", False), ("a4", True)])
+def test_a_long_statement_is_drawn_in_full_on_its_page_at_the_floor(
+    script: str, chars: int, fit: str, portrait: bool
+) -> None:
+    m, layout = _layout(script, chars, fit, portrait)
+    assert _below_floor(layout) == []
+    statement = m.get("p").text
+    number, words = _drawn(layout, "p")
+    if (script, chars, fit) not in CUT:
+        assert _squash(statement) in _squash(words)
+        assert "…" not in words and "(cut:" not in words
+        return
+    # Cut, visibly: the words up to the cut, an ellipsis, and where the rest is.
+    kept = _squash(words.split("…")[0]).removeprefix("REASON")
+    assert _squash(statement).startswith(kept) and len(kept) > 0.2 * len(_squash(statement))
+    assert _squash(cut_note(len(statement))) in _squash(words)
+    page = layout.pages[number - 1]
+    assert page.height > 0.85 * layout.budget.height, "cut only once the page is full"
+
+
+@pytest.mark.parametrize(("fit", "portrait"), [("slide", False), ("a4", True)])
+def test_a_long_quote_is_drawn_in_full_beside_its_statement(fit: str, portrait: bool) -> None:
+    """A teacher hands out the quote: one of 600 characters is drawn whole, at the floor."""
+    quote = _statement("latin", 600)
+    m = _map(_statement("latin", 700), quote)
+    layout = _laid(m, fit, portrait)
+    assert _below_floor(layout) == []
+    _, words = _drawn(layout, "e")
+    assert _squash(quote) in _squash(words) and "…" not in words
+
+
+@pytest.mark.parametrize(("fit", "portrait"), [("a4", True), ("a3", True), ("letter", True)])
+def test_two_long_siblings_go_on_pages_of_their_own(fit: str, portrait: bool) -> None:
+    """Left to right, siblings stack in one column: two boxes each near a page's height
+    were once laid out on one page (and shown at 0.6 of the floor), as a page of two nodes
+    was taken to be as small as it gets."""
+    m = validate_data(
+        {
+            "title": "Two",
+            "thesis": {
+                "id": "t",
+                "text": "Thesis.",
+                "premises": [
+                    {
+                        "id": "p",
+                        "text": "A reason.",
+                        "objections": [{"id": "o", "text": _statement("latin", 1500)}],
+                        "evidence": [{"id": "e", "text": _statement("cjk", 1500)}],
+                    }
+                ],
+            },
+        }
+    )
+    layout = _laid(m, fit, portrait, "LR")
+    assert _below_floor(layout) == []
+    assert {page.plan.page.nodes for page in layout.pages} >= {("o",), ("e",)}
+
+
+@pytest.mark.parametrize(("fit", "portrait"), [("slide", False), ("a4", True)])
+def test_a_long_thesis_is_drawn_whole_at_the_statements_size(fit: str, portrait: bool) -> None:
+    """At 16 points, 1,500 letters of a thesis would not fit an upright A4 page."""
+    thesis = _statement("latin", 1500)
+    m = validate_data(
+        {
+            "title": "Long thesis",
+            "thesis": {"id": "t", "text": thesis, "premises": [{"id": "p", "text": "A reason."}]},
+        }
+    )
+    layout = _laid(m, fit, portrait)
+    assert _below_floor(layout) == []
+    _, words = _drawn(layout, "t")
+    assert _squash(thesis) in _squash(words)
+    page = next(page for page in layout.pages if "t" in page.plan.page.nodes)
+    assert 'POINT-SIZE="13"><B>' in page.graph.source
+
+
+def test_statements_and_quotes_of_usual_length_wrap_as_they_always_did() -> None:
+    text, quote = _statement("latin", LONG_CHARS), _statement("latin", QUOTE_CHARS - 1)
+    for room in (None, (100.0, 100.0)):  # however small the page
+        rows = text_rows(text, quote, (WRAPS.text, WRAPS.quote), 13.0, room)
+        assert list(rows.text) == wrap(text, WRAPS.text)
+        assert list(rows.quote) == wrap(f"“{quote}”", WRAPS.quote)
+
+
+def test_a_long_statement_wraps_wider_so_its_box_keeps_its_shape() -> None:
+    widths = []
+    for chars in (700, 1500, 4000):
+        rows = text_rows(_statement("latin", chars), None, (WRAPS.text, WRAPS.quote), 13.0, None)
+        widths.append(max(map(len, rows.text)))
+        assert len(rows.text) < 2.5 * widths[-1], "taller than wide, not a strip"
+    assert WRAPS.text < widths[0] < widths[1] < widths[2] <= 96
+
+
+def test_a_drawing_not_fitted_to_pages_draws_long_statements_whole() -> None:
+    statement = _statement("latin", 4000)
+    rows = text_rows(statement, None, (WRAPS.text, WRAPS.quote), 13.0, None)
+    assert _squash("".join(rows.text)) == _squash(statement)
+
+
+def _tool(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        pytest.skip(f"{name} (poppler-utils) is not installed")
+    return path
+
+
+def _render(tmp_path: Path, m: ArgumentMap, *args: str) -> Path:
+    source = tmp_path / "long.json"
+    source.write_text(json.dumps(m.model_dump(mode="json", exclude_none=True)), encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["render", str(source), "-o", str(out), *args])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.mark.parametrize("script", ["latin", "cjk"])
+def test_the_pdf_holds_the_whole_statement(tmp_path: Path, script: str) -> None:
+    m = _map(_statement(script, 1500))
+    out = _render(tmp_path, m, "-f", "pdf")
+    done = subprocess.run(
+        [_tool("pdftotext"), str(out / "long.pdf"), "-"], capture_output=True, check=True
+    )
+    assert _squash(m.get("p").text) in _squash(done.stdout.decode("utf-8"))
+
+
+def test_a_statement_no_page_holds_points_to_the_html_outline(tmp_path: Path) -> None:
+    m = _map(_statement("latin", 20_000))
+    out = _render(tmp_path, m, "-f", "pdf,html", "--fit", "slide")
+    done = subprocess.run(
+        [_tool("pdftotext"), str(out / "long.pdf"), "-"], capture_output=True, check=True
+    )
+    text = _squash(done.stdout.decode("utf-8"))
+    assert _squash(cut_note(len(m.get("p").text))) in text and "…" in text
+    page = (out / "long.html").read_text(encoding="utf-8")
+    assert _squash(m.get("p").text) in _squash(html.unescape(page)), "the outline has it all"
