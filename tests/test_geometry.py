@@ -97,3 +97,20 @@ def test_misplaced_left_to_right() -> None:
     assert geometry.misplaced(drawing, {"p": 0, "b": 1, "a": 2}, horizontal=True) == (0, 1)
     # Read top to bottom, the same drawing has its children beside, not below, the parent.
     assert geometry.misplaced(drawing, {"p": 0, "a": 1, "b": 2})[0] == 2
+
+
+def test_edges_meeting_at_a_node_are_counted_only_where_they_cross_before_it() -> None:
+    # Two children's edges into one parent: one swaps sides with the other half-way up.
+    swapped = _drawing(
+        _edge("a", "p", "M0,100C0,60 60,40 60,0"),
+        _edge("b", "p", "M60,100C60,60 0,40 0,0"),
+    )
+    assert geometry.crossings(swapped) == 0  # they share the parent
+    assert geometry.meeting_crossings(swapped) == 1
+    # Edges that only come together at the parent's box (within an arrowhead) do not cross.
+    meeting = _drawing(
+        _edge("a", "p", "M0,100C0,60 28,20 30,0"),
+        _edge("b", "p", "M60,100C60,60 32,20 30,0"),
+        _edge("p", "q", "M30,0C30,-20 30,-40 30,-60"),
+    )
+    assert geometry.meeting_crossings(meeting) == 0

@@ -202,6 +202,11 @@ class PageStubs:
         # A linked group's rows are held inside its box (see build).
         wraps = self.plan.page.wraps
         hold_rows(self.g, [w for w in wraps if not w.parent.startswith(("group ", "tails "))])
+        if wraps and not self.plan.across:
+            # Rows send their edges up past each other to one parent: curved, they aim at
+            # its centre, bunch at its corners and swap sides there; straight runs with
+            # bends keep the order they pass the rows in. (Left to right, curves stay.)
+            self.g.attr("graph", {"splines": "polyline"})
         place, node = self.plan.page.key  # where the planner counts the key
         if place == "below" and self.plan.across:  # below it in its column (rank)
             with self.g.subgraph() as column:
