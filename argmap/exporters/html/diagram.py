@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, TypeVar, overload
 
+from argmap.options import DEFAULT_FITS
+
 if TYPE_CHECKING:
     from markupsafe import Markup
 
@@ -18,7 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_FIT", "Diagram", "DiagramPage", "clean_page", "html_diagram", "print_css"]
 
-DEFAULT_FIT: Final = "a4"
+DEFAULT_FIT: Final = DEFAULT_FITS["html"]
 """The page the HTML diagram is split into by default: the PDF's, so it prints the same."""
 
 _PAGE_LINK: Final = re.compile(r"page-([1-9][0-9]{0,6})\Z")
