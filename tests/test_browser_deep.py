@@ -1,4 +1,4 @@
-"""A 300-deep chain's HTML page in Chromium: pages, links, zoom and print."""
+"""A 300-deep chain's HTML page in Chromium: pages, links, zoom, the outline and print."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ __all__ = ["browser"]  # the shared Chromium fixture
 pytestmark = pytest.mark.browser
 
 DEPTH = 300
-"""Deeper than the outline nests (120 levels): 75 A4 pages."""
+"""Deeper than the outline nests (120 levels) and than it indents (6): 75 A4 pages."""
 
 
 @pytest.fixture(scope="module")
@@ -98,6 +98,21 @@ def test_a_deep_chain_pages_links_and_zooms(
     page.click("#fit-diagram")
     assert scale_of(page) == 1 and shown_page(page) == total
     assert page.evaluate("location.hash") == f"#page-{total}"
+    assert_clean(seen)
+    page.context.close()
+
+
+def test_a_deep_chain_outline_keeps_its_width(browser: Any, chain_page: Path) -> None:
+    seen = open_page(browser, chain_page, viewport={"width": 1280, "height": 900})
+    page = seen.page
+    widths = page.evaluate(
+        """(ids) => ids.map(id => document.querySelector('#n-' + id + ' > details > summary')
+            .getBoundingClientRect().width)""",
+        ["c1", "c6", "c100", f"c{DEPTH - 1}"],
+    )
+    # Indented for 6 levels, then not: the 300th statement is as wide as the 6th.
+    assert widths[1] > widths[0] / 2 and widths[2] == widths[1] == widths[3]
+    assert page.locator(f"#n-c{DEPTH - 1} .level").text_content() == f"level {DEPTH - 1}"
     assert_clean(seen)
     page.context.close()
 
