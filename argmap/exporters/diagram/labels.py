@@ -105,10 +105,7 @@ def shorten(text: str, limit: int) -> str:
 
 
 def shorten_keep_lines(text: str, limit: int) -> str:
-    """Cut ``text`` to ``limit`` characters with an ellipsis, keeping its line breaks.
-
-    The cut falls between clusters, as :func:`shorten`'s does.
-    """
+    """Cut ``text`` to ``limit`` characters (between clusters) with "…", keeping its lines."""
     return text if len(text) <= limit else text[: cluster_cut(text, limit - 1)] + "…"
 
 
@@ -133,9 +130,8 @@ def stub_wrap(narrow: bool) -> int:
 def stub_lines(text: str, width: int = STUB_WRAP, most: int = 2) -> list[str]:
     """A statement shortened for a stub: at most ``most`` lines of whole words.
 
-    A statement that does not fit ends with an ellipsis after its last whole word. A
-    word longer than a line (beyond ASCII) is cut between clusters, as
-    :func:`~.linebreak.wrap_columns` cuts it.
+    A statement that does not fit ends with an ellipsis after its last whole word. A word
+    longer than a line (beyond ASCII) is cut between clusters, as ``wrap_columns`` cuts it.
     """
     text = " ".join(text.split())
     long = not text.isascii() and max(map(len, text.split(" "))) > width

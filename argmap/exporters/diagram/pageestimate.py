@@ -134,8 +134,7 @@ class Estimator:
         self.group_fit = room[0] * WIDE_SHARE
         """The widest a linked group's boxes go side by side; wider, they go in rows."""
         ref = self._size(REF_ACROSS_SIZE if horizontal else REF_SIZE)
-        # Through a weak reference: no cycle, so once the plans are done their hundreds of
-        # thousands of estimates and blocks go at once, not at a full pass of the collector.
+        # A weak reference: no cycle, so the plans' estimates go at once when done.
         self.blocks = Blocks(weakref.proxy(self), self.around.beside, ref, self.group_fit)
 
     def _conclusion_stub(self, tops: str, count: int) -> tuple[float, float]:
@@ -150,8 +149,7 @@ class Estimator:
         kinds = [draw_kind(self.m, self.m.get(i)).value for i in ids]
         return self._size(stub_box(grouped_stub_lines(kinds, count, page, narrow=self.narrow)))
 
-    def _size(self, size: tuple[float, float]) -> tuple[float, float]:
-        # Along ranks and across them: for left-to-right drawings the two swap.
+    def _size(self, size: tuple[float, float]) -> tuple[float, float]:  # LR: the two swap
         return (size[1], size[0]) if self.horizontal else size
 
     def _subtree_sizes(self, shown: Sequence[str]) -> dict[str, int]:
