@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Final, Literal
 
 __all__ = [
+    "DEFAULT_FITS",
     "EXERCISE_KINDS",
     "KEEPABLE",
     "WORKSHEET_FORMATS",
@@ -24,6 +25,10 @@ Theme = Literal["default", "print", "contrast"]
 Engine = Literal["auto", "bundled", "system"]
 Fit = Literal["slide", "a4", "a3", "letter", "none"]
 """The page a diagram is fitted to: a 16:9 slide, a paper size, or none (one drawing)."""
+DEFAULT_FITS: Final[Mapping[str, Fit]] = {
+    "pdf": "a4", "html": "a4", "png": "slide", "svg": "none", "dot": "none"
+}  # fmt: skip
+"""The page each diagram format fits without ``--fit`` (HTML prints as the PDF does)."""
 ExerciseKind = Literal["fill", "place", "label"]
 """A worksheet: write the statements in (fill), place them from a bank, or label kinds."""
 EXERCISE_KINDS: Final = ("fill", "place", "label")

@@ -184,6 +184,7 @@ def render(
 
     maps = _all_maps(maps)
     check_worksheet_formats(exercise, formats)
+    check_portrait(portrait, fit, formats)
     # click.Choice has already limited each value to the Literal's words.
     options = RenderOptions(
         direction=cast(Direction, direction.upper()),
@@ -265,3 +266,39 @@ def check_worksheet_formats(exercise: str | None, formats: list[str]) -> None:
         raise Misuse(
             f"--exercise: worksheets come as {', '.join(WORKSHEET_FORMATS)}, not {other[0]}"
         )
+
+
+def check_portrait(portrait: bool, fit: str | None, formats: list[str]) -> None:
+    """Refuse ``--portrait`` when no format asked for would draw paper pages to turn.
+
+    Raises:
+        Misuse: ``--portrait`` with ``--fit none``, or with only formats that draw one
+            drawing (svg, dot) or no diagram at all (json, markdown...).
+    """
+    from argmap.options import DEFAULT_FITS
+
+    if not portrait:
+        return
+    fits = {fmt: fit or DEFAULT_FITS[fmt] for fmt in formats if fmt in DEFAULT_FITS}
+    if any(page != "none" for page in fits.values()):
+        return
+    paper = "add --fit a4|a3|letter|slide"
+    if fit == "none":
+        raise Misuse(
+            "--portrait turns paper pages, and --fit none draws one drawing without pages; "
+            + paper
+        )
+    if fits:
+        raise Misuse(
+            f"--portrait turns paper pages, and {_named(list(fits))} one drawing "
+            f"without pages; {paper}"
+        )
+    raise Misuse(
+        f"--portrait turns paper pages, and {_named(formats)} no diagram; "
+        "use it with -f pdf, png or html"
+    )
+
+
+def _named(formats: list[str]) -> str:
+    """The formats as the subject of "draw": ``svg draws``, ``svg and dot draw``."""
+    return f"{formats[0]} draws" if len(formats) == 1 else f"{', '.join(formats)} draw"

@@ -19,6 +19,7 @@ from argmap.cli import (
 )
 from argmap.cli.render import (
     EXTRA_MAP,
+    check_portrait,
     check_worksheet_formats,
     exercise_options,
     worksheet_options,
@@ -79,6 +80,7 @@ def watch(
     except (UnknownFormatError, ValueError) as exc:
         raise click.BadParameter(format_error(exc), param_hint="--format") from None
     check_worksheet_formats(exercise, names)
+    check_portrait(portrait, fit, names)
     options = RenderOptions(
         theme=cast("Theme", theme),
         **worksheet_options(exercise, blank_thesis, seed, keep),

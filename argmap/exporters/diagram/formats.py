@@ -10,7 +10,7 @@ from argmap.exporters import Exporter, RenderOptions
 from argmap.exporters.diagram.build import to_digraph
 from argmap.exporters.diagram.labels import clean, drawn_text
 from argmap.model import ArgumentMap
-from argmap.options import Fit
+from argmap.options import DEFAULT_FITS, Fit
 
 if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis
@@ -121,7 +121,7 @@ def stream_png(
             _some(lacking),
         )
         _warn_unfontable(text, options.map_name, "PNG")
-    layout = _pages(m, analysis, options, "slide", info)
+    layout = _pages(m, analysis, options, DEFAULT_FITS["png"], info)
     if layout is None:
         return 1, iter([_png_drawing(to_dot(m, analysis, options), info, lacking, options)])
     from argmap.exporters.diagram.pagepngs import draw_pages
@@ -236,7 +236,7 @@ def stream_pdf(m: ArgumentMap, analysis: Analysis, options: RenderOptions, out: 
     from argmap.exporters.diagram.pdf import write_pdf
 
     _warn_unfontable(drawn_text(m, options), options.map_name, "PDF")
-    layout = _pages(m, analysis, options, "a4")
+    layout = _pages(m, analysis, options, DEFAULT_FITS["pdf"])
     title = clean(m.title)
     if layout is None:
         write_pdf(1, [render_svg(m, analysis, options)], out, title=title)
@@ -263,7 +263,7 @@ def export_svg(
 ) -> str | list[str]:
     """The ``svg`` format: one drawing, or page-sized pages with ``options.fit``."""
     options = options or RenderOptions()
-    layout = _pages(m, analysis, options, "none")
+    layout = _pages(m, analysis, options, DEFAULT_FITS["svg"])
     if layout is None:
         return render_svg(m, analysis, options)
     from argmap.exporters.diagram.fitting import page_svg
@@ -276,7 +276,7 @@ def export_dot(
 ) -> str | list[str]:
     """The ``dot`` format: one graph, or a graph per page with ``options.fit``."""
     options = options or RenderOptions()
-    layout = _pages(m, analysis, options, "none")
+    layout = _pages(m, analysis, options, DEFAULT_FITS["dot"])
     if layout is None:
         return to_dot(m, analysis, options)
     return _one_or_all([str(page.graph.source) for page in layout.pages])

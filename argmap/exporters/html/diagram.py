@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, TypeVar, overload
 
+from argmap.options import DEFAULT_FITS
+
 if TYPE_CHECKING:
     from markupsafe import Markup
 
@@ -18,10 +20,12 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_FIT", "Diagram", "DiagramPage", "clean_page", "html_diagram", "print_css"]
 
-DEFAULT_FIT: Final = "a4"
+DEFAULT_FIT: Final = DEFAULT_FITS["html"]
 """The page the HTML diagram is split into by default: the PDF's, so it prints the same."""
 
 _PAGE_LINK: Final = re.compile(r"page-([1-9][0-9]{0,6})\Z")
+_KEY_NOTE: Final = re.compile(r"(key: p\. ([1-9][0-9]{0,6}))(?=\s+·\s+page \d+ of \d+</text>)")
+"""The heading's pointer to the page with the key, before the page's number at its end."""
 
 
 @dataclass(frozen=True)
@@ -173,7 +177,25 @@ def clean_page(svg: str, index: int, total: int, paged: bool) -> str:
     def rename(element_id: str) -> str:
         return element_id if element_id.startswith("node-") else prefix + element_id
 
-    return clean_svg(svg, link=link, rename=rename if paged else None)
+    clean = clean_svg(svg, link=link, rename=rename if paged else None)
+    return _link_key(clean, total) if paged else clean
+
+
+def _link_key(svg: str, total: int) -> str:
+    """Make the heading's ``key: p. N`` (in the page's first text) a link to page N.
+
+    The words become a link of their own inside the heading's line, so the browser
+    draws the line as before and the link covers just them, in whatever font it uses.
+    """
+    start = svg.find("<text")
+    end = svg.find("</text>", start) + len("</text>")
+    if start < 0 or end < start:
+        return svg
+    found = _KEY_NOTE.search(svg, start, end)
+    if found is None or int(found.group(2)) > total:
+        return svg
+    linked = f'<a href="#page-{found.group(2)}"><tspan>{found.group(1)}</tspan></a>'
+    return svg[: found.start()] + linked + svg[found.end() :]
 
 
 def print_css(paper: PageSize) -> str:

@@ -19,6 +19,10 @@ __all__ = ["CrossLink", "NodeView", "NodeViews"]
 
 OPEN_LEVELS: Final = 3
 """Outline levels whose ``<details>`` start open (all open when printed)."""
+INDENT_LEVELS: Final = 6
+"""Outline levels indented a step each; deeper entries line up under the last of them and
+name their level, so a deep map's statements keep the page's width (at 120 levels each
+indented, a statement had 10 pixels of a 1,280-pixel window)."""
 
 KIND_ICONS: Final[Mapping[NodeKind, str]] = {
     NodeKind.THESIS: "★",
@@ -84,6 +88,16 @@ class NodeView:
     standing_label: str | None
     blank_lines: int = 0
     """A worksheet's blank: the ruled lines left for the statement (0: the text is shown)."""
+
+    @property
+    def deep(self) -> bool:
+        """Below the indented levels: drawn under its parent, naming its level."""
+        return self.level > INDENT_LEVELS
+
+    @property
+    def deep_children(self) -> bool:
+        """Its children are below the indented levels (their list is not indented)."""
+        return self.level >= INDENT_LEVELS
 
 
 def _incoming(

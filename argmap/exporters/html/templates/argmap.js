@@ -289,20 +289,29 @@
       apply();
     }
 
+    // The selected box, wherever it is drawn; else the thesis if this page draws it. With
+    // neither, Fit and Actual size keep to the page shown (a reader deep in a big map is not
+    // sent back to the overview).
     function target() {
-      return lit && pageOf(lit) ? lit : box.querySelector("g.node.thesis");
+      if (lit && pageOf(lit)) { return lit; }
+      return current ? current.querySelector("g.node.thesis") : null;
+    }
+
+    // Show the page that draws ``node`` as a followed link does: the address and Back follow.
+    function showPageOf(node) {
+      var page = pageOf(node);
+      if (page && page !== current) { goPage(pages.indexOf(page) + 1, "push"); }
     }
 
     function fit() {
-      var node = target();
-      show(pageOf(node) || current);
+      showPageOf(target());
       view = { s: 1, x: 0, y: 0 };
       apply();
     }
 
     function actual() {
       var node = target();
-      show(pageOf(node) || current);
+      showPageOf(node);
       centreOn(node && pageOf(node) === current ? node : null, actualScale(layoutBox()));
     }
 
