@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Iterator
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from argmap.editing import safestream
 from argmap.editing.safepages import StagedCopy, stage_pages
 from argmap.errors import MapFileError
 
@@ -31,6 +33,33 @@ def test_discard_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
     StagedCopy(target, b"new, but the render failed").discard()
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["m.png"]
+
+
+@pytest.mark.parametrize("step", ["write", "seal"])
+def test_an_exit_while_a_page_is_staged_leaves_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    """A SIGTERM turned into SystemExit mid-write (see argmap.terminate) is not an OSError:
+    the half-written temporary file goes all the same, and the exit goes on."""
+    target = tmp_path / "m-03.png"
+    target.write_bytes(b"old")
+
+    def stop(*args: object, **kwargs: object) -> None:
+        raise SystemExit(143)
+
+    if step == "seal":
+        monkeypatch.setattr(StagedCopy, "seal", stop)
+    else:
+
+        class Stopping(io.FileIO):
+            def write(self, data: object) -> int:
+                raise SystemExit(143)
+
+        monkeypatch.setattr(safestream, "open", Stopping, raising=False)
+    with pytest.raises(SystemExit):
+        StagedCopy(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["m-03.png"]
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")

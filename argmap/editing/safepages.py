@@ -84,9 +84,11 @@ class StagedCopy(StagedFile):
         try:
             self.file.write(data)
             self.seal(None if flusher is None else partial(flusher.put, path=self.path))
-        except OSError as exc:
+        except BaseException as exc:  # a SIGTERM's SystemExit mid-write too: nothing left
             self.discard()
-            raise cannot_write(self.path, exc) from None
+            if isinstance(exc, OSError):
+                raise cannot_write(self.path, exc) from None
+            raise
 
 
 def stage_pages(names: Sequence[Path], pages: Iterator[bytes]) -> list[StagedCopy]:

@@ -68,9 +68,11 @@ class StagedFile:
                 fd, name = tempfile.mkstemp(prefix="argmap-")
                 self._tmp, self._beside = Path(name), False
             self.file: IO[bytes] = open(fd, "wb")  # noqa: SIM115 (closed by seal/discard)
-        except OSError as exc:
+        except BaseException as exc:  # a SIGTERM's SystemExit too: no temporary file left
             self.discard()
-            raise cannot_write(p, exc) from None
+            if isinstance(exc, OSError):
+                raise cannot_write(p, exc) from None
+            raise
 
     def seal(self, flush: Callable[[IO[bytes]], None] | None = None) -> None:
         """Finish the content: give it the replaced file's mode and owner, fsync, close.
