@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
 import subprocess
 from functools import cache
 from pathlib import Path
@@ -19,6 +18,7 @@ from argmap.exporters.diagram.labels import WRAPS, wrap
 from argmap.exporters.diagram.longtext import LONG_CHARS, QUOTE_CHARS, cut_note, text_rows
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
+from tests.poppler import poppler
 from tests.test_pagefloor import _below_floor, _laid
 
 SENTENCES = {
@@ -194,13 +194,6 @@ def test_a_drawing_not_fitted_to_pages_draws_long_statements_whole() -> None:
     assert _squash("".join(rows.text)) == _squash(statement)
 
 
-def _tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        pytest.skip(f"{name} (poppler-utils) is not installed")
-    return path
-
-
 def _render(tmp_path: Path, m: ArgumentMap, *args: str) -> Path:
     source = tmp_path / "long.json"
     source.write_text(json.dumps(m.model_dump(mode="json", exclude_none=True)), encoding="utf-8")
@@ -215,7 +208,7 @@ def test_the_pdf_holds_the_whole_statement(tmp_path: Path, script: str) -> None:
     m = _map(_statement(script, 1500))
     out = _render(tmp_path, m, "-f", "pdf")
     done = subprocess.run(
-        [_tool("pdftotext"), str(out / "long.pdf"), "-"], capture_output=True, check=True
+        [poppler("pdftotext"), str(out / "long.pdf"), "-"], capture_output=True, check=True
     )
     assert _squash(m.get("p").text) in _squash(done.stdout.decode("utf-8"))
 
@@ -224,7 +217,7 @@ def test_a_statement_no_page_holds_points_to_the_html_outline(tmp_path: Path) ->
     m = _map(_statement("latin", 20_000))
     out = _render(tmp_path, m, "-f", "pdf,html", "--fit", "slide")
     done = subprocess.run(
-        [_tool("pdftotext"), str(out / "long.pdf"), "-"], capture_output=True, check=True
+        [poppler("pdftotext"), str(out / "long.pdf"), "-"], capture_output=True, check=True
     )
     text = _squash(done.stdout.decode("utf-8"))
     assert _squash(cut_note(len(m.get("p").text))) in text and "…" in text

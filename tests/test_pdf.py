@@ -24,6 +24,7 @@ from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.options import RenderOptions
 from tests.conftest import MAPS
+from tests.poppler import poppler
 
 FLAGSHIP = MAPS / "russias-game-in-north-korea.yaml"
 SCRIPTS = {
@@ -37,13 +38,6 @@ SCRIPTS = {
     "emoji": "Emoji 🙂",
 }
 BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e"))
-
-
-def _tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        pytest.skip(f"{name} (poppler-utils) is not installed")
-    return path
 
 
 def _objects(data: bytes) -> dict[int, bytes]:
@@ -73,11 +67,11 @@ def test_poppler_and_qpdf_read_the_file_without_a_complaint(
     flagship_pdf: tuple[Path, list[str]],
 ) -> None:
     path, svgs = flagship_pdf
-    done = subprocess.run([_tool("pdfinfo"), str(path)], capture_output=True, text=True)
+    done = subprocess.run([poppler("pdfinfo"), str(path)], capture_output=True, text=True)
     assert done.returncode == 0 and done.stderr == "", done.stderr
     assert re.search(rf"^Pages:\s+{len(svgs)}$", done.stdout, re.M)
     assert re.search(r"^Title:\s+Russia", done.stdout, re.M)
-    fonts = subprocess.run([_tool("pdffonts"), str(path)], capture_output=True, text=True)
+    fonts = subprocess.run([poppler("pdffonts"), str(path)], capture_output=True, text=True)
     rows = fonts.stdout.splitlines()[2:]
     assert rows and fonts.stderr == ""
     for row in rows:  # embedded, subset, with a ToUnicode map
@@ -85,7 +79,7 @@ def test_poppler_and_qpdf_read_the_file_without_a_complaint(
     names = [row.split()[0].split("+")[1] for row in rows]
     assert len(names) == len(set(names))  # each face once
     text = subprocess.run(
-        [_tool("pdftotext"), str(path), "-"], capture_output=True, text=True, check=True
+        [poppler("pdftotext"), str(path), "-"], capture_output=True, text=True, check=True
     )
     assert text.stderr == "" and "Russia" in text.stdout
     qpdf = shutil.which("qpdf")
@@ -99,7 +93,7 @@ def test_text_in_every_script_extracts_as_written(tmp_path: Path) -> None:
     m = validate_data({"title": "Scripts", "thesis": {"text": "Every", "premises": premises}})
     path = tmp_path / "scripts.pdf"
     path.write_bytes(render_pdf(m, analyze(m), RenderOptions(fit="none")))
-    done = subprocess.run([_tool("pdftotext"), str(path), "-"], capture_output=True, check=True)
+    done = subprocess.run([poppler("pdftotext"), str(path), "-"], capture_output=True, check=True)
     text = done.stdout.decode("utf-8").translate(BIDI_MARKS)
     for script, line in SCRIPTS.items():
         assert line in text, script
@@ -111,7 +105,7 @@ def test_the_space_after_an_emoji_is_as_wide_as_the_one_before(tmp_path: Path) -
     path = tmp_path / "emoji.pdf"
     path.write_bytes(render_pdf(m, analyze(m), RenderOptions(fit="none")))
     done = subprocess.run(
-        [_tool("pdftotext"), "-bbox", str(path), "-"], capture_output=True, text=True, check=True
+        [poppler("pdftotext"), "-bbox", str(path), "-"], capture_output=True, text=True, check=True
     )
     box = {
         word: (float(x0), float(x1))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -23,6 +22,7 @@ from argmap.exporters.diagram.textwidth import text_points, width_attr
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
+from tests.poppler import poppler
 
 uharfbuzz = pytest.importorskip("uharfbuzz")
 pytest.importorskip("fontTools")
@@ -40,13 +40,6 @@ _CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), 0x200F])
 a run that ends with a mark extracts with (see :mod:`argmap.exporters.diagram.pdfshaped`)."""
 
 
-def _tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        pytest.skip(f"{name} (poppler-utils) is not installed")
-    return path
-
-
 def _map(texts: list[str], thesis: str = "Thesis") -> ArgumentMap:
     premises = [{"id": f"p{at}", "text": text} for at, text in enumerate(texts, start=1)]
     return validate_data({"title": "RTL", "thesis": {"text": thesis, "premises": premises}})
@@ -59,7 +52,7 @@ def _words(text: str) -> str:
 def _extracted(m: ArgumentMap) -> str:
     pdf = render_pdf(m, analyze(m), RenderOptions(fit="none"))
     done = subprocess.run(
-        [_tool("pdftotext"), "-", "-"], input=pdf, capture_output=True, check=True
+        [poppler("pdftotext"), "-", "-"], input=pdf, capture_output=True, check=True
     )
     return _words(done.stdout.decode("utf-8"))
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -23,6 +22,7 @@ from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
 from tests import textfit
+from tests.poppler import poppler
 
 uharfbuzz = pytest.importorskip("uharfbuzz")
 pytest.importorskip("fontTools")
@@ -42,13 +42,6 @@ LINES = {
     "Myanmar": "မြန်မာဘာသာ လွတ်လပ်ရေး",
 }
 DEVANAGARI = noto_folder() / "NotoSansDevanagari[wght].ttf"
-
-
-def _tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        pytest.skip(f"{name} (poppler-utils) is not installed")
-    return path
 
 
 def _map(texts: list[str], thesis: str = "Thesis") -> ArgumentMap:
@@ -74,7 +67,7 @@ def test_every_shaped_script_extracts_from_the_pdf_as_written(tmp_path: Path) ->
     m = _map(list(LINES.values()), thesis=LINES["Devanagari"])
     path = tmp_path / "shaped.pdf"
     path.write_bytes(render_pdf(m, analyze(m), RenderOptions(fit="none")))
-    done = subprocess.run([_tool("pdftotext"), str(path), "-"], capture_output=True, check=True)
+    done = subprocess.run([poppler("pdftotext"), str(path), "-"], capture_output=True, check=True)
     text = _words(done.stdout.decode("utf-8"))
     for script, line in LINES.items():
         assert _words(line) in text, script
@@ -215,7 +208,7 @@ def test_every_shaped_script_is_drawn_inside_its_box(
     tmp_path: Path, route: textfit.Route, fit: str
 ) -> None:
     if route == "pdf":
-        _tool("pdftoppm")
+        poppler("pdftoppm")
     m = _map([f"{line} — {script}" for script, line in LINES.items()], LINES["Bengali"])
     pages = export_svg(m, analyze(m), RenderOptions(fit=fit))  # type: ignore[arg-type]
     for svg in [pages] if isinstance(pages, str) else pages:
@@ -231,7 +224,7 @@ def test_every_shaped_script_is_drawn_inside_its_box(
 @given(words=st.lists(WORDS, min_size=1, max_size=6))
 @example(words=["যুক্তি:", "গণতন্ত্রের"])  # a run whose glyphs end short of its advance
 def test_any_mixed_line_extracts_from_the_pdf_as_written(words: list[str]) -> None:
-    pdftotext = _tool("pdftotext")
+    pdftotext = poppler("pdftotext")
     line = " ".join(words)
     m = validate_data({"title": "x", "thesis": {"text": line}})
     pdf = render_pdf(m, analyze(m), RenderOptions(fit="none"))
