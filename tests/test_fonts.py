@@ -119,10 +119,22 @@ def test_the_chinese_subset_comes_last_and_draws_only_what_no_other_face_has() -
     drawn = set(fonts.coverage(fonts.main_font()))
     for path in [*others, fonts.noto_folder() / fonts.MAIN_FACES["I"][0]]:
         drawn |= fonts.coverage(path)
-    assert not fonts.coverage(subset) & drawn  # the order of the chain changes nothing
+    # The order of the chain changes nothing: spaces aside, no other face has its letters.
+    assert {chr(code) for code in fonts.coverage(subset) & drawn} == set(
+        " \u00a0\u2002\u2003\u3000"
+    )
     last = len(others)
     assert fonts.font_runs("我们认为") == [(0, "我"), (last, "们认为")]
     assert fonts.fallback_ems("们") == fonts.fallback_ems("我") == 1.0
+
+
+def test_every_character_of_a_fallback_run_is_in_its_face() -> None:
+    # A space after a Chinese letter stays in its run: the PDF drew it as a box.
+    faces = fonts.fallback_fonts()
+    text = "图 1500 个们\u00a0说\u3000这\u2003们 a 我 b 说明\u2002x"
+    for index, run in fonts.font_runs(text):
+        face = fonts.main_font() if index < 0 else faces[index]
+        assert set(map(ord, run)) <= fonts.coverage(face), (face.name, run)
 
 
 def test_noto_width_table_matches_the_shipped_fonts() -> None:

@@ -9,8 +9,10 @@ as 认 为 这 们 说, and some Japanese ones, such as 圧 営):
 - the 6,355 kanji of JIS X 0208 (Japanese);
 - the 5,401 frequent hanzi of Big5 (traditional Chinese).
 
-Only those the other shipped faces lack are kept (about 3,900), with no layout features
-(ideographs need none), the CFF hints kept for PDF viewers. Usage::
+Only those the other shipped faces lack are kept (3,915), and the font's spaces: a space
+after a Chinese letter is set in the run of that letter's face (``fonts.font_runs``), so
+the PDF would draw it as a missing-glyph box. No layout features (ideographs need none);
+the CFF hints are kept for PDF viewers. Usage::
 
     python tests/scripts/make_cjk_subset.py SOURCE
 
@@ -95,7 +97,8 @@ def main(source: Path) -> int:
     from argmap.exporters.diagram.fonts import noto_folder
 
     font = load_source(source)
-    codes = (wanted() - drawn_elsewhere()) & set(font.getBestCmap())
+    spaces = {code for code in font.getBestCmap() if chr(code).isspace()}
+    codes = ((wanted() - drawn_elsewhere()) | spaces) & set(font.getBestCmap())
     options = subset.Options()
     options.layout_features = []  # ideographs take no substitution or positioning
     options.name_IDs = ["*"]  # keep every name: copyright, licence, designers
