@@ -6,7 +6,7 @@ as 认 为 这 们 说, and some Japanese ones, such as 圧 営):
 
 - the 6,763 hanzi of GB2312 (simplified Chinese; they hold the 3,500 characters of the
   first level of the 2013 General Standard list, but for one, 啰, added here);
-- the 6,355 kanji of JIS X 0208 (Japanese);
+- the 6,356 kanji of JIS X 0208 (Japanese, levels 1 and 2, as Python's EUC-JP codec has them);
 - the 5,401 frequent hanzi of Big5 (traditional Chinese).
 
 Only those the other shipped faces lack are kept (3,915), and the font's spaces: a space
