@@ -251,6 +251,23 @@ def test_png_and_pdf_warn_about_characters_no_font_has(
         ]
 
 
+def test_png_and_pdf_draw_simplified_chinese_without_a_warning(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # Noto Sans KR lacks these simplified forms: they were empty boxes, with a warning.
+    from argmap.exporters.diagram.formats import render_pdf, render_png
+    from argmap.load.validate import validate_data
+    from argmap.options import RenderOptions
+
+    text = "我们认为统一校服能减少学生之间的差异，这说明了问题。圧倒的"
+    m = validate_data({"title": "说明", "thesis": {"text": text}})
+    for render in (render_png, render_pdf):
+        caplog.clear()
+        with caplog.at_level("WARNING", logger="argmap"):
+            assert render(m, analyze(m), RenderOptions(map_name="zh.yaml"))
+        assert caplog.records == []
+
+
 def _raster_one(ch: str) -> bytes:
     from argmap.exporters.diagram.raster import svg_to_png
 
@@ -263,7 +280,7 @@ def _raster_one(ch: str) -> bytes:
 
 def test_raster_draws_every_script_it_has_a_face_for() -> None:
     box = _raster_one("\ue000")  # private use: no face has it, so the missing-glyph box
-    for ch in ["A", "Ж", "가", "中", "ب", "ש", "अ", "ก", "😀", "✓"]:
+    for ch in ["A", "Ж", "가", "中", "们", "圧", "ب", "ש", "अ", "ก", "😀", "✓"]:
         assert _raster_one(ch) != box, ch
 
 

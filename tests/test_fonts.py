@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import ModuleType
 
 from argmap.exporters.diagram import fonts
 from argmap.exporters.diagram.svgtext import set_text_fonts
@@ -31,6 +32,7 @@ def test_the_font_licence_ships_beside_the_fonts() -> None:
     text = (fonts.noto_folder() / "OFL.txt").read_text(encoding="utf-8")
     assert "SIL OPEN FONT LICENSE Version 1.1 - 26 February 2007" in text
     assert "Noto Sans KR" in text and "The Noto Project Authors" in text
+    assert "Noto Sans CJK SC" in text and "make_cjk_subset.py" in text
 
 
 def test_no_module_reads_fonts_from_another_projects_package() -> None:
@@ -85,17 +87,59 @@ def test_spaces_beside_an_emoji_or_a_symbol_are_set_in_the_text_face() -> None:
         assert fonts.font_runs(text) == runs, text
 
 
-def test_noto_width_table_matches_the_shipped_fonts() -> None:
-    """The table the diagram sizes boxes with is made from the fonts argmap ships."""
+def _script(name: str) -> ModuleType:
+    """A script of tests/scripts, loaded as a module."""
     import importlib.util
 
     from tests.conftest import MAPS
 
-    script = MAPS.parent / "tests" / "scripts" / "update_noto_widths.py"
-    spec = importlib.util.spec_from_file_location("update_noto_widths", script)
+    script = MAPS.parent / "tests" / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, script)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    return module
+
+
+SIMPLIFIED = "认为统减间异说这们过时现发经会对学国实种问题"
+"""Simplified Chinese characters Noto Sans KR lacks: drawn as boxes before the SC subset."""
+
+
+def test_common_chinese_and_japanese_characters_all_have_a_face() -> None:
+    # GB2312's 6,763 hanzi, JIS X 0208's kanji, Big5's 5,401 frequent hanzi, and kana.
+    common = "".join(map(chr, sorted(_script("make_cjk_subset").wanted())))
+    assert len(common) > 10_000
+    kana = "".join(map(chr, [*range(0x3041, 0x3097), *range(0x30A1, 0x30FB)]))
+    assert fonts.missing_glyphs(SIMPLIFIED + common + kana) == []
+
+
+def test_the_chinese_subset_comes_last_and_draws_only_what_no_other_face_has() -> None:
+    *others, subset = fonts.fallback_fonts()
+    assert fonts.family_name(subset) == "Noto Sans CJK SC"
+    drawn = set(fonts.coverage(fonts.main_font()))
+    for path in [*others, fonts.noto_folder() / fonts.MAIN_FACES["I"][0]]:
+        drawn |= fonts.coverage(path)
+    # The order of the chain changes nothing: spaces aside, no other face has its letters.
+    assert {chr(code) for code in fonts.coverage(subset) & drawn} == set(
+        " \u00a0\u2002\u2003\u3000"
+    )
+    last = len(others)
+    assert fonts.font_runs("我们认为") == [(0, "我"), (last, "们认为")]
+    assert fonts.fallback_ems("们") == fonts.fallback_ems("我") == 1.0
+
+
+def test_every_character_of_a_fallback_run_is_in_its_face() -> None:
+    # A space after a Chinese letter stays in its run: the PDF drew it as a box.
+    faces = fonts.fallback_fonts()
+    text = "图 1500 个们\u00a0说\u3000这\u2003们 a 我 b 说明\u2002x"
+    for index, run in fonts.font_runs(text):
+        face = fonts.main_font() if index < 0 else faces[index]
+        assert set(map(ord, run)) <= fonts.coverage(face), (face.name, run)
+
+
+def test_noto_width_table_matches_the_shipped_fonts() -> None:
+    """The table the diagram sizes boxes with is made from the fonts argmap ships."""
+    module = _script("update_noto_widths")
     assert module.TARGET.read_text(encoding="utf-8") == module.render(), (
         "run tests/scripts/update_noto_widths.py"
     )

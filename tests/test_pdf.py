@@ -35,6 +35,7 @@ SCRIPTS = {
     "Arabic": "مرحبا بالعالم",
     "Hangul": "북한 한국어",
     "CJK": "中文 日本語",
+    "simplified Chinese": "我们认为这个问题",
     "emoji": "Emoji 🙂",
 }
 BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e"))

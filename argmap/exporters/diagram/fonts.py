@@ -53,11 +53,15 @@ FALLBACK_FACES: Final = (
     "NotoSansTamil[wght].ttf",
     "NotoSansTelugu[wght].ttf",
     "NotoSansThai[wght].ttf",
+    "NotoSansCJKsc-Regular-subset.otf",
 )
 """The faces for what Noto Sans lacks, in the order they are tried.
 
 Noto Sans KR (Hangul, kana, CJK ideographs) first, then emoji, symbols, Hebrew, Arabic,
-Indic and other scripts. Each draws some character that no face before it has.
+Indic and other scripts, and last a subset of Noto Sans CJK SC: the common simplified
+Chinese and Japanese ideographs that Noto Sans KR lacks (only those, so it comes after
+every face that could draw the same character). Each draws some character that no face
+before it has.
 """
 
 
