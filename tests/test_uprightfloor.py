@@ -1,4 +1,4 @@
-"""Upright pages at the legibility floor: a long title's heading."""
+"""Upright pages at the legibility floor: a long title's heading, a long quote in capitals."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from argmap.exporters.diagram.pageheading import heading_points, heading_room, page_heading
 from argmap.exporters.diagram.pagesize import PAD_POINTS, PAGE_SIZES, page_budget
 from argmap.load.maps import load_map
+from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
 from tests.conftest import MAPS
 from tests.test_pagefloor import _below_floor, _laid
@@ -20,6 +21,7 @@ TITLES = {
     "long": "Should our school require uniforms for every pupil? A classroom example of argument",
     "unbroken": "T" * 300,
 }
+UPRIGHT = [(fit, direction) for fit in ("slide", "a4", "letter") for direction in ("TB", "LR")]
 
 
 def _titled(title: str) -> ArgumentMap:
@@ -43,6 +45,51 @@ def test_a_long_title_costs_no_pages() -> None:
     """The map with a long title in capitals is split as it is with a short one."""
     short = _laid(_titled("School uniforms"), "slide", True)
     assert len(_laid(_titled(TITLES["capitals"]), "slide", True).pages) == len(short.pages)
+
+
+def _long_fields() -> ArgumentMap:
+    """A map whose evidence has a long statement, a 2,000-letter quote in capitals, long
+    credits; its thesis a long author, its description long too."""
+    evidence = {
+        "id": "e",
+        "text": "E" * 50,
+        "quote": "Q" * 2000,
+        "citation": {"outlet": "O" * 500, "date": "January 1"},
+        "basis": "statistic",
+        "author": "B" * 400,
+        "note": "N" * 1000,
+    }
+    thesis = {
+        "id": "t",
+        "text": "Thesis.",
+        "author": "A" * 300,
+        "premises": [{"id": "p", "text": "P", "evidence": [evidence]}],
+        "objections": [{"id": "o", "text": "ok", "author": "Zed " * 100}],
+    }
+    return validate_data({"title": "Fields", "description": "D" * 3000, "thesis": thesis})
+
+
+@pytest.mark.parametrize(("fit", "direction"), UPRIGHT)
+def test_a_long_quote_in_capitals_keeps_upright_pages_at_the_floor(
+    fit: str, direction: str
+) -> None:
+    """A quote narrowed to the page's width by how wide its capitals are drawn (a fifth
+    wider than counted), however narrow the statement's wrap already is."""
+    assert _below_floor(_laid(_long_fields(), fit, True, direction)) == []
+
+
+def test_a_statement_of_emoji_keeps_upright_slides_left_to_right_at_the_floor() -> None:
+    """An upright slide drawn left to right holds a narrow box beside a stub: a statement
+    of emoji, drawn far wider than its columns count, wraps narrower there."""
+    flags, thumbs, coders = (
+        "\U0001f1fa\U0001f1f3",
+        "\U0001f44d\U0001f3fd",
+        "\U0001f469\u200d\U0001f4bb",
+    )
+    text = f"{flags * 30} and {thumbs * 24} and {coders * 22}"
+    thesis = {"id": "t", "text": text, "premises": [{"id": "p", "text": "A plain reason."}]}
+    m = validate_data({"title": "Flags", "thesis": thesis})
+    assert _below_floor(_laid(m, "slide", True, "LR")) == []
 
 
 @settings(max_examples=60, deadline=None)
