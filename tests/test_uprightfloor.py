@@ -8,8 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from argmap.exporters.diagram import geometry
 from argmap.exporters.diagram.pageheading import heading_points, heading_room, page_heading
 from argmap.exporters.diagram.pagesize import PAD_POINTS, PAGE_SIZES, page_budget
+from argmap.exporters.diagram.pagetrailsize import trail_width
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
@@ -107,3 +109,32 @@ def test_a_heading_is_no_wider_than_its_room(title: str, fit: str, portrait: boo
     heading = page_heading(title, "key: p. 12  ·  page 12 of 345", room)
     assert heading_points(heading) <= room
     assert heading.endswith("  ·  key: p. 12  ·  page 12 of 345")
+
+
+def _chain(levels: int) -> ArgumentMap:
+    """A chain of objections and reasons ``levels`` deep, three leaves at its foot."""
+    count = 0
+
+    def node(level: int) -> dict[str, object]:
+        nonlocal count
+        count += 1
+        text = f"Statement {count} of the chain, long enough to wrap onto a second line."
+        out: dict[str, object] = {"id": f"n{count}", "text": text}
+        if level < levels:
+            below = [node(level + 1) for _ in range(3 if level >= levels - 2 else 1)]
+            out["objections" if level % 2 == 0 else "premises"] = below
+        return out
+
+    return validate_data({"title": "chain", "thesis": {**node(0), "id": "t"}})
+
+
+@pytest.mark.parametrize("levels", [8, 10])
+def test_a_deep_breadcrumb_is_drawn_as_wide_as_planned(levels: int) -> None:
+    """Upright slides left to right: a breadcrumb of six rows and more (deep rows, long
+    kinds) was drawn up to 215 points wide, planned at 190; its rows are indented less,
+    all alike, and shortened further (each row's tooltip has its statement)."""
+    layout = _laid(_chain(levels), "slide", True, "LR")
+    assert _below_floor(layout) == []
+    trails = [geometry.boxes(page.svg).get("trail") for page in layout.pages]
+    widths = [box.right - box.left for box in trails if box is not None]
+    assert len(widths) >= levels and max(widths) <= trail_width(True, narrow=True)
