@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Final
 
 from argmap.exporters.diagram.dot import Digraph, Html
 from argmap.exporters.diagram.fitting import LaidPage, Layout, svg_size
-from argmap.exporters.diagram.labels import lines_html, shorten, wrap
+from argmap.exporters.diagram.labels import lines_html, wrap
+from argmap.exporters.diagram.pageheading import heading_room, page_heading
 from argmap.exporters.diagram.pageparts import PagePlan
 from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.styles import GRAPH_ATTR
@@ -108,7 +109,8 @@ def _draw(
         g = Digraph("bank")
         g.attr("graph", GRAPH_ATTR)
         number = len(layout.pages) + index
-        g.attr("graph", heading_attrs(f"{shorten(title, 80)}  ·  page {number} of {total}"))
+        top = page_heading(title, f"page {number} of {total}", heading_room(layout.budget))
+        g.attr("graph", heading_attrs(top))
         heading = "STATEMENT BANK" + (f" ({index} of {len(chunks)})" if len(chunks) > 1 else "")
         add_bank_rows(g, [rows[i] for i in chunk], heading)
         graphs.append(g)

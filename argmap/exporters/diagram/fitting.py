@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import re
 import zlib
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from typing import TYPE_CHECKING, Final, NamedTuple
@@ -17,6 +17,7 @@ from argmap.exporters.diagram.dot import Digraph, LineCache
 from argmap.exporters.diagram.drawn import apart, split_above, with_drawn_above
 from argmap.exporters.diagram.longtext import is_long
 from argmap.exporters.diagram.measure import page_measure, page_options
+from argmap.exporters.diagram.pageheading import heading_room
 from argmap.exporters.diagram.pagenumbers import write_numbers
 from argmap.exporters.diagram.pageparts import PagePlan
 from argmap.exporters.diagram.pagesize import PAGE_SIZES, Budget, PageSize, page_budget
@@ -144,7 +145,7 @@ def lay_out(
     show = "quotes" not in options.hide
     long = {n.id for n in map(m.get, shown) if is_long(n.text, n.quote if show else None)}
     labels = options.sheet is not None and options.sheet.kind == "label"  # kinds not told
-    drafter = _Drafter(m, analysis, options, engine, shown)
+    drafter = _Drafter(m, analysis, options, engine, shown, heading_room(budget))
     across = drafter.across
     plan = partial(  # the tightened pages change between plans; the rest are remembered
         paginate,
@@ -164,7 +165,7 @@ def lay_out(
             planned = plan(on_page=drafter.early)
             pages = with_drawn_above(planned, above, shown, m, _around(memo), across, branch)
             home = {node_id: page.number for page in pages for node_id in page.nodes}
-            plans = [PagePlan(page, len(pages), home, 0, across, options.narrow) for page in pages]
+            plans = [drafter.plan(page, len(pages), home) for page in pages]
             drafts = drafter.lay_out(plans)
             over = _overflowing(drafts, budget, long)
             if not over:
@@ -237,12 +238,13 @@ class _Drafter:
         options: RenderOptions,
         engine: EngineInfo,
         shown: list[str],
+        heading: float,
     ) -> None:
         from argmap.exporters.diagram.enginepool import LayoutQueue
 
         self.m, self.analysis, self.options, self.engine = m, analysis, options, engine
         self.digits = len(str(len(shown)))
-        self.told = 0
+        self.told, self.heading = 0, heading  # heading: see pageheading.heading_room
         self.everyone = dict.fromkeys(shown, 0)  # each page's home, as a draft knows it
         self.across = options.direction in ("LR", "RL")
         self.lines: LineCache = {}  # node id -> its DOT line, for the pages' graphs (finish)
@@ -287,7 +289,7 @@ class _Drafter:
         if self.told % SETTLED_EVERY == 0:
             gc.freeze()  # the plan's memory so far lives to its end: see the class's note
         if key not in self.drawn and key not in self.queue:
-            self.queue.add(key, self._source(PagePlan(page, 0, self.everyone, 0, self.across)))
+            self.queue.add(key, self._source(self.plan(page, 0, self.everyone)))
 
     def lay_out(self, plans: list[PagePlan]) -> list[_Draft]:
         """Lay out every page not drawn before, each as soon as its graph is built.
@@ -304,9 +306,13 @@ class _Drafter:
             self.drawn[key] = _Draft(plan, *self.queue.take(key))
         return [self.drawn[self.key(plan)]._replace(plan=plan) for plan in plans]
 
+    def plan(self, page: Page, total: int, home: Mapping[str, int]) -> PagePlan:
+        """A page's plan as drawn with these options, its heading no wider than it holds."""
+        return PagePlan(page, total, home, 0, self.across, self.options.narrow, self.heading)
+
     def _source(self, plan: PagePlan) -> str:
         """The DOT of a page's draft."""
-        draft = replace(plan, digits=self.digits, narrow=self.options.narrow)
+        draft = replace(plan, digits=self.digits)
         return to_digraph(self.m, self.analysis, self.options, draft, cache=self.shared).source
 
     def finish(self, draft: _Draft) -> LaidPage:
@@ -325,9 +331,8 @@ class _Drafter:
 class _SharedLines(dict[Hashable, str]):
     """The DOT lines that several pages' drafts share (breadcrumb rows), kept across them.
 
-    A node's own line and its tree edge are drawn on the one page that draws the node in
-    full: they are not kept, so the plans never hold every node's label at once (100,000
-    nodes: about 100 MB). A page laid out again makes them again, the same.
+    A node's own line and tree edge, drawn on its one page, are not kept: the plans never
+    hold every label at once (100,000 nodes: about 100 MB); a page laid out again remakes them.
     """
 
     def __setitem__(self, key: Hashable, line: str) -> None:
@@ -363,8 +368,7 @@ def _without_side_stubs(drafter: _Drafter, draft: _Draft, budget: Budget) -> _Dr
 def page_svg(layout: Layout, page: LaidPage) -> str:
     """The page's SVG at the page's size, its drawing centred and scaled to fit.
 
-    Every page of a diagram gets the same size (in points), so a PDF or a slide deck
-    shows each at the legibility floor or larger.
+    Every page of a diagram is one size, so a PDF or slide deck shows each at the floor or larger.
     """
     scale = layout.scale(page)
     view_w, view_h = layout.size.width / scale, layout.size.height / scale

@@ -12,6 +12,7 @@ from argmap.exporters.diagram.dot import Html, escape
 from argmap.exporters.diagram.linebreak import cluster_cut, wrap_text
 from argmap.exporters.diagram.longtext import (
     TextRows,
+    credits_width,
     is_long,
     page_rows,
     rows_room,
@@ -293,13 +294,18 @@ def statement_rows(
     """
     wraps = NARROW_WRAPS if narrow else WRAPS
     credits = credit_lines(m, node, wraps.credit)
+    columns = wraps.credit  # a narrow page's box: no credit row wider than its room as drawn
+    while narrow and room is not None and columns > 12 and credits_width(credits) > room[0]:
+        columns -= 2
+        credits = credit_lines(m, node, columns)
     quote = node.quote if node.quote and show_quote else None
     bases = (wraps.thesis if thesis else wraps.text, wraps.quote)
     # A long thesis is set at the statements' size (bold still): 16 points take half again
     # the room, and 13 keep the page's floor.
     size = 16.0 if thesis and not is_long(node.text, None) else 13.0
     around = 0.0 if room is None else page_rows(m, node)
-    return text_rows(node.text, quote, bases, size, rows_room(room, credits, around)), credits
+    rows = text_rows(node.text, quote, bases, size, rows_room(room, credits, around), narrow)
+    return rows, credits
 
 
 def _quote_rows(lines: list[str]) -> list[str]:

@@ -18,6 +18,7 @@ __all__ = [
     "UNPAGED_CHARS",
     "Room",
     "TextRows",
+    "credits_width",
     "cut_note",
     "is_long",
     "line_points",
@@ -146,6 +147,15 @@ def line_points(line: str, size: float) -> float:
     return sum(map(points.__getitem__, line))
 
 
+def _drawn_points(line: str, size: float, style: str) -> float:
+    """A line's width as :func:`line_points` counts it, or as drawn in Noto (the wider).
+
+    Capitals draw wider than the count's 0.6 of an em (a line of ``Q`` in italics by a
+    fifth): a box fitted to a page by the count alone came out wider than the page.
+    """
+    return max(line_points(line, size), text_points(line, size, style))
+
+
 def _shape_wrap(text: str, base: int, long: int) -> int:
     """The wrap that keeps a box of ``text`` in a sensible shape (``long``: see the callers)."""
     if len(text) <= long:  # as ever
@@ -166,8 +176,8 @@ def _wrapped(text: str, quote: str | None, widths: tuple[int, int], size: float)
     lines = wrap_text(text, widths[0])
     quoted = wrap_text(f"“{quote}”", widths[1]) if quote is not None else []
     width = max(
-        max((line_points(line, size) for line in lines), default=0.0),
-        max((line_points(line, 11.0) for line in quoted), default=0.0),
+        max((_drawn_points(line, size, "") for line in lines), default=0.0),
+        max((_drawn_points(line, 11.0, "I") for line in quoted), default=0.0),
     )
     height = len(lines) * size * LINE_HEIGHT + len(quoted) * 11.0 * LINE_HEIGHT
     return _Wrapped(lines, quoted, width * WIDTH_SLACK + BOX_SIDES, height)
@@ -180,6 +190,7 @@ def text_rows(
     bases: tuple[int, int],
     size: float,
     room: tuple[float, float] | None,
+    narrow: bool = False,
 ) -> TextRows:
     """A node's statement (and quote) wrapped as drawn: in full wherever a page holds it.
 
@@ -195,6 +206,8 @@ def text_rows(
         bases: the usual wraps, in columns, of the statement and of the quote.
         size: the statement's font size (the quote's is 11).
         room: the box's room on the page at its floor; None: a drawing not fitted to pages.
+        narrow: the page is narrow (see :func:`~.measure.narrow_page`): a box of usual
+            length as wide as drawn past the room (wide letters, emoji) wraps narrower.
     """
     text = " ".join(text.split())
     quote = None if quote is None else " ".join(quote.split())
@@ -206,10 +219,10 @@ def text_rows(
         quote_wrap = max(_shape_wrap(quote, bases[1], QUOTE_CHARS), wrap + 6)
     widths = (wrap, quote_wrap)
     drawn = _wrapped(text, quote, widths, size)
-    if room is not None and is_long(
-        text, quote
-    ):  # a box of usual length is drawn as it always was
+    if room is not None and is_long(text, quote):
         drawn = _fitted(text, quote, widths, size, room, drawn)
+    elif room is not None and narrow:  # else a box of usual length is drawn as it always was
+        drawn = _narrowed(text, quote, widths, size, room[0], drawn)[2]
     return TextRows(tuple(drawn.text), tuple(drawn.quote), size)
 
 
@@ -234,11 +247,8 @@ def _fitted(
     drawn: _Wrapped,
 ) -> _Wrapped:
     """The rows narrowed to the room's width, widened while too tall, and cut at the last."""
-    wrap, quote_wrap = widths
     room_width, room_height = room
-    while drawn.width > room_width and wrap > 12:  # a page narrower than usual
-        wrap, quote_wrap = wrap - 2, max(12, quote_wrap - 2)
-        drawn = _wrapped(text, quote, (wrap, quote_wrap), size)
+    wrap, quote_wrap, drawn = _narrowed(text, quote, widths, size, room_width, drawn)
     while drawn.height > room_height:  # wider, while the page holds it
         wider = _wrapped(text, quote, (wrap + 4, quote_wrap + 4), size)
         if wider.width > room_width or wrap > 400:
@@ -259,6 +269,28 @@ def _fitted(
         note = wrap_text(cut_note(len(text)), wrap)
         lines = _cut(lines, max(1, fits - len(note)), note, wrap)
     return _Wrapped(lines, quoted, drawn.width, len(lines) * line + len(quoted) * quote_line)
+
+
+def _narrowed(
+    text: str,
+    quote: str | None,
+    widths: tuple[int, int],
+    size: float,
+    room: float,
+    drawn: _Wrapped,
+) -> tuple[int, int, _Wrapped]:
+    """The rows wrapped narrower (to 12 columns at the least) while wider than ``room``."""
+    wrap, quote_wrap = widths
+    while drawn.width > room and max(wrap, quote_wrap) > 12:  # a page narrower than usual
+        wrap, quote_wrap = max(12, wrap - 2), max(12, quote_wrap - 2)
+        drawn = _wrapped(text, quote, (wrap, quote_wrap), size)
+    return wrap, quote_wrap, drawn
+
+
+def credits_width(credits: list[list[str]]) -> float:
+    """The width a box takes for its credit rows (each a list of lines), as drawn."""
+    widest = max((_drawn_points(line, 10.0, "") for lines in credits for line in lines), default=0)
+    return widest * WIDTH_SLACK + BOX_SIDES
 
 
 def _cut(lines: list[str], keep: int, note: list[str], wrap: int) -> list[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Final
 
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.dot import (
@@ -22,14 +21,14 @@ from argmap.exporters.diagram.drawn import (
     trail_steps,
     undercutters,
 )
-from argmap.exporters.diagram.labels import graphviz_escape, lines_html, shorten, width_attr
+from argmap.exporters.diagram.labels import graphviz_escape, lines_html, width_attr
+from argmap.exporters.diagram.pageheading import HEADING_POINTS, HEADING_WIDTH, page_heading
 from argmap.exporters.diagram.pagerefs import REF_MARGIN, REF_POINTS, ref_lines
 from argmap.exporters.diagram.pagetrail import EdgeStyler, add_trail, in_column
 from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.stacking import hold_rows
 from argmap.exporters.diagram.stublabels import STUB_POINTS, grouped_stub_lines, stub_label_lines
 from argmap.exporters.diagram.styles import NodeStyle
-from argmap.exporters.diagram.textwidth import char_points, text_points
 from argmap.exporters.diagram.worksheet import no_arrow_box
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
@@ -59,6 +58,9 @@ class PagePlan:
     narrow: bool = False
     """The page is too narrow for two ranks of the usual boxes: its stubs, references
     and breadcrumb rows are narrower too (see :func:`~.measure.narrow_page`)."""
+    heading: float = HEADING_WIDTH
+    """The widest its heading is drawn, in points (see :func:`~.pageheading.heading_room`):
+    a longer title is shortened to fit."""
 
     def number(self, page: int) -> str:
         """A page number as this plan draws it."""
@@ -89,9 +91,8 @@ def add_page_parts(
         cache: trail rows of other pages of the same map and options.
     """
     page = plan.page
-    heading = _heading(
-        m.title, f"{_key_note(page)}page {plan.number(page.number)} of {plan.number(plan.total)}"
-    )
+    where = f"{_key_note(page)}page {plan.number(page.number)} of {plan.number(plan.total)}"
+    heading = page_heading(m.title, where, plan.heading)
     g.attr(
         "graph",
         {
@@ -104,31 +105,6 @@ def add_page_parts(
     )
     add_trail(g, m, plan, styles, edge_attrs, {} if cache is None else cache)
     _add_references(g, m, plan, edge_attrs)
-
-
-HEADING_POINTS: Final = 11.0
-"""The heading's text size."""
-HEADING_WIDTH: Final = 480.0
-"""The widest a heading is drawn, in points: an upright A4 page at the legibility floor is
-about 550 wide, its margins included. A longer title is shortened to fit (an 80-character
-title in capitals was 800 wide: every page of the map under the floor)."""
-
-
-def _heading(title: str, where: str) -> str:
-    """The page's heading: the title, shortened to :data:`HEADING_WIDTH`, and ``where``."""
-    room = HEADING_WIDTH - _heading_points(f"  ·  {where}")
-    limit = 80
-    shown = shorten(title, limit)
-    while limit > 1 and _heading_points(shown) > room:
-        limit -= 1
-        shown = shorten(title, limit)
-    return f"{shown}  ·  {where}"
-
-
-def _heading_points(text: str) -> float:
-    """How wide the heading's text is: drawn in Noto Sans, or as the engine counts it."""
-    drawn = text_points(text, HEADING_POINTS)
-    return max(drawn, sum(char_points(ch, HEADING_POINTS) for ch in text))
 
 
 def _key_note(page: Page) -> str:

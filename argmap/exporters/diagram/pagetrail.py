@@ -25,7 +25,12 @@ TRAIL_CHARS: Final = 48
 """A trail box shows this much of its statement."""
 TRAIL_LEAST: Final = 16
 """A trail row is shortened (to this many characters at most) to be as wide as the
-planner counts the breadcrumb (:data:`TRAIL_WIDTH`, less its margins)."""
+planner counts the breadcrumb (:data:`TRAIL_WIDTH`, less its margins); a row still too
+wide (deep, a long kind, wide letters) has every row indented less (see :func:`_lines`)."""
+TRAIL_FEWEST: Final = 4
+"""Indented least, a row is shortened to this many characters at most (its tooltip has all)."""
+INDENTS: Final = (3, 2, 1)
+"""The spaces a breadcrumb indents its rows a level, the most that fit (see :func:`_lines`)."""
 
 EdgeStyler = Callable[[Node, Relation, bool], dict[str, str]]
 """Gives an edge's attributes: the source node, its relation, whether a cross-link."""
@@ -48,18 +53,7 @@ def add_trail(
     """
     if not plan.page.trail:
         return
-    lines: list[tuple[Node, str, str]] = []
-    for index, node_id in enumerate(plan.page.trail):
-        node = m.get(node_id)
-        # Rows go down the tree; a row whose parent is not the row above skips levels.
-        skipped = index > 0 and node.parent not in plan.page.trail
-        home = plan.number(plan.home[node_id])
-        key = ("trail line", index, node_id, skipped, plan.across, plan.narrow)
-        line = cache.get(key)
-        if line is None:  # left to right, no wider than a column
-            widest = trail_width(plan.across, plan.narrow) - 24.0
-            line = cache[key] = _trail_line(m, node, styles, (index, skipped), widest)
-        lines.append((node, home, line))
+    lines = _lines(m, plan, styles, cache)
     width = max(_row_points(line) for _, _, line in lines)
     rows = [
         _trail_row(node, styles[draw_kind(m, node)], (index, home), line, width)
@@ -81,6 +75,35 @@ def add_trail(
         },
     )
     _hang_tops(g, m, plan, edge_attrs)
+
+
+def _lines(
+    m: ArgumentMap, plan: PagePlan, styles: Mapping[NodeKind, NodeStyle], cache: LineCache
+) -> list[tuple[Node, str, str]]:
+    """The breadcrumb's rows, each (its node, its node's page, its line), down the tree.
+
+    Each row is as wide as the planner counts the breadcrumb (left to right, a column),
+    its statement shortened to :data:`TRAIL_LEAST` characters at most; where a row is
+    still wider, every row is indented less (:data:`INDENTS`), so that levels still read
+    alike, and shortened on, at the least indent, to :data:`TRAIL_FEWEST`.
+    """
+    widest = trail_width(plan.across, plan.narrow) - 24.0
+    lines: list[tuple[Node, str, str]] = []
+    for step in INDENTS:
+        lines.clear()
+        for index, node_id in enumerate(plan.page.trail):
+            node = m.get(node_id)
+            # Rows go down the tree; a row whose parent is not the row above skips levels.
+            skipped = index > 0 and node.parent not in plan.page.trail
+            key = ("trail line", index, node_id, skipped, plan.across, plan.narrow, step)
+            line = cache.get(key)
+            if line is None:
+                where = (index, skipped, step)
+                line = cache[key] = _trail_line(m, node, styles, where, widest)
+            lines.append((node, plan.number(plan.home[node_id]), line))
+        if all(_row_points(line) <= widest for _, _, line in lines):
+            break
+    return lines
 
 
 def _hang_tops(g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: EdgeStyler) -> None:
@@ -175,22 +198,23 @@ def _trail_line(
     m: ArgumentMap,
     node: Node,
     styles: Mapping[NodeKind, NodeStyle],
-    where: tuple[int, bool],
+    where: tuple[int, bool, int],
     widest: float,
 ) -> str:
     """One row's line of the breadcrumb: a node's kind and statement, indented.
 
-    ``where``: the row's index and whether it skips levels; ``widest``: the line is
-    shortened (to :data:`TRAIL_LEAST` characters at most) to fit it.
+    ``where``: the row's index, whether it skips levels and the spaces it is indented a
+    level; ``widest``: the line is shortened (to :data:`TRAIL_LEAST` characters at most,
+    indented least to :data:`TRAIL_FEWEST`) to fit it.
     """
-    index, skipped = where
+    index, skipped, step = where
     style = styles[draw_kind(m, node)]
-    indent = "   " * min(index, 6) + ("… " if skipped else "")
+    indent = " " * step * min(index, 6) + ("… " if skipped else "")
     name = style.label or node.id  # a label worksheet hides kinds: its ids are positions
     line = f"{indent}{name}: {shorten(node.text, TRAIL_CHARS)}"
-    chars = TRAIL_CHARS
-    while _row_points(line) > widest and chars > TRAIL_LEAST:
-        chars -= 4  # as wide as the planner counts it (wide letters, a long kind)
+    chars, least = TRAIL_CHARS, TRAIL_LEAST if step > INDENTS[-1] else TRAIL_FEWEST
+    while _row_points(line) > widest and chars > least:
+        chars -= 4 if chars > TRAIL_LEAST else 2  # as wide as the planner counts it
         line = f"{indent}{name}: {shorten(node.text, chars)}"
     return line
 

@@ -1,0 +1,67 @@
+"""A page's heading (the map's title and where the page is), no wider than the page holds."""
+
+from __future__ import annotations
+
+import functools
+from typing import Final
+
+from argmap.exporters.diagram.labels import shorten
+from argmap.exporters.diagram.pagesize import PAD_POINTS, Budget
+from argmap.exporters.diagram.svgtext import engine_points
+from argmap.exporters.diagram.textwidth import char_points, text_points
+
+__all__ = ["HEADING_POINTS", "HEADING_WIDTH", "heading_points", "heading_room", "page_heading"]
+
+HEADING_POINTS: Final = 11.0
+"""The heading's text size."""
+HEADING_WIDTH: Final = 480.0
+"""The widest a heading is drawn, in points, on any page (an upright A4 page at the
+legibility floor is about 550 wide, its margins included); a narrower page's heading is
+no wider than its drawing (see :func:`heading_room`)."""
+LABEL_MARGIN: Final = 18.0
+"""What the engine adds to the width of a graph's label (8 points a side), and its
+rounding of the drawing to whole points, and a little more, to be safe."""
+
+
+def heading_room(budget: Budget) -> float:
+    """The widest a page's heading may be drawn for the page to keep its legibility floor.
+
+    The engine widens the drawing to hold its label: the heading must fit in the widest
+    drawing the page holds at the floor, less the blank round it and the label's margins.
+    """
+    return min(HEADING_WIDTH, budget.width - 2 * PAD_POINTS - LABEL_MARGIN)
+
+
+def heading_points(text: str) -> float:
+    """How wide the heading's text is: as the engine counts it, or drawn (the wider).
+
+    The engine sizes the drawing by its own measure (Helvetica's widths, a space a byte
+    past ASCII); the page draws the text in Noto Sans, wider or narrower as letters go.
+    """
+    drawn = text_points(text, HEADING_POINTS)
+    counted = max(
+        engine_points(text, HEADING_POINTS),
+        sum(char_points(ch, HEADING_POINTS) for ch in text),
+    )
+    return max(drawn, counted)
+
+
+@functools.lru_cache(maxsize=1024)
+def page_heading(title: str, where: str, width: float = HEADING_WIDTH) -> str:
+    """The page's heading: the title, then ``where`` (the page's number, say), within ``width``.
+
+    A title too long for ``width`` is shortened visibly, with an ellipsis (the page's
+    tooltip keeps it in full); ``where`` is always drawn whole.
+
+    Args:
+        title: the map's title.
+        where: what follows the title (``page 2 of 8``).
+        width: the widest the heading may be drawn, in points (see :func:`heading_room`).
+    """
+    room = width - heading_points(f"  ·  {where}")
+    limit = 80
+    shown = shorten(title, limit)
+    while limit > 1 and heading_points(shown) > room:
+        limit -= 1
+        shown = shorten(title, limit)
+    return f"{shown}  ·  {where}"
