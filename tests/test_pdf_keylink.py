@@ -13,7 +13,8 @@ from argmap.exporters.diagram.formats import render_pdf
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
-from tests.test_pdf import _objects, _tool
+from tests.poppler import poppler
+from tests.test_pdf import _objects
 
 
 def _wide(title: str) -> ArgumentMap:
@@ -34,7 +35,7 @@ def _wide(title: str) -> ArgumentMap:
 def _words(path: Path, page: int) -> list[tuple[str, float, float, float, float]]:
     """The page's words with their boxes (points from the top left), in reading order."""
     done = subprocess.run(
-        [_tool("pdftotext"), "-bbox", "-f", str(page), "-l", str(page), str(path), "-"],
+        [poppler("pdftotext"), "-bbox", "-f", str(page), "-l", str(page), str(path), "-"],
         capture_output=True,
         text=True,
         check=True,
