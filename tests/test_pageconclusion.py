@@ -83,9 +83,10 @@ def test_a_large_branch_under_a_conclusion_drawn_left_to_right_is_at_the_floor(
 
 
 def _stub_heads(svg: str) -> dict[str, str]:
-    """Each stub's edge in a page's SVG: the stub's name -> where its arrow ends."""
+    """Each stub's edge in a page's SVG: the stub's name -> where its arrow ends (the node,
+    without the side of it the edge ends at, if it names one: ``cc:s``)."""
     titles = re.findall(r"<title>(stub [^<]*?)->([^<]*)</title>", html.unescape(svg))
-    return dict(titles)
+    return {stub: head.split(":")[0] for stub, head in titles}
 
 
 @pytest.mark.parametrize(

@@ -67,6 +67,7 @@ class _Ctx:
     below_trail: str | None = None  # the group right below a page's breadcrumb, in its column
     boxed: frozenset[str] = frozenset()  # groups drawn in a box: two members, or a part
     captions: Mapping[str, str] = field(default_factory=dict)  # a part's: where the rest is
+    ports: Mapping[str, str] = field(default_factory=dict)  # parents of rows: see row_ports
 
     @property
     def show_quotes(self) -> bool:
@@ -112,9 +113,9 @@ def to_digraph(
     if page is not None:  # its stubs go in among its nodes, its rows are the planner's
         from argmap.exporters.diagram.pageparts import PageStubs
 
-        stubs = PageStubs(
-            g, m, page, ctx.nodes, partial(_edge_attrs, ctx), ctx.lines, options.theme
-        )
+        look = (options.theme, options.direction)
+        stubs = PageStubs(g, m, page, ctx.nodes, partial(_edge_attrs, ctx), ctx.lines, *look)
+        ctx = replace(ctx, ports=stubs.ports)
     undercut = _undercut_links(ctx, shown, stubs)
     if stubs is not None:  # a stub of undercutters aims where they would: at the junction
         links = {t: _link_key(ctx, m.get(t)) for t in stubs.cut}
@@ -325,7 +326,8 @@ def _add_tree_edges(
             if key in done_groups:
                 continue
             done_groups.add(key)
-        line = ctx.lines.get(("tree", node.id, key))
+        port = {"headport": ctx.ports[node.parent]} if node.parent in ctx.ports else {}
+        line = ctx.lines.get(("tree", node.id, key, bool(port)))
         if line is not None and key not in undercut:
             g.line(line)
             continue
@@ -338,27 +340,18 @@ def _add_tree_edges(
             junction = _add_junction(g, key, attrs["color"])
             half, rest = sheets.arrow_halves(attrs)  # a worksheet's box: once
             g.edge(node.id, junction, {**half, **tail_attrs, "arrowhead": "none"})
-            g.edge(junction, node.parent, rest)
+            g.edge(junction, node.parent, {**rest, **port})
         else:
-            line = edge_line(node.id, node.parent, {**attrs, **tail_attrs})
-            ctx.lines["tree", node.id, key] = line
+            line = edge_line(node.id, node.parent, {**attrs, **tail_attrs, **port})
+            ctx.lines["tree", node.id, key, bool(port)] = line
             g.line(line)
 
 
 def _add_junction(g: Digraph, key: str, color: str) -> str:
     """Add the point in the middle of an undercut link; return its name."""
-    junction = f"junction {key}"
-    g.node(
-        junction,
-        {
-            "shape": "point",
-            "width": "0.14",
-            "color": color,
-            "label": "",
-            "id": graphviz_escape(f"junction-{key.replace(' ', '-')}"),
-            "class": "junction",
-        },
-    )
+    junction, name = f"junction {key}", graphviz_escape(f"junction-{key.replace(' ', '-')}")
+    point = {"shape": "point", "width": "0.14", "color": color, "label": ""}
+    g.node(junction, {**point, "id": name, "class": "junction"})
     return junction
 
 
@@ -388,6 +381,8 @@ def _undercut_edge(
     if cross:
         attrs["constraint"] = "false"
     onto = key in undercut  # onto an arrow: a worksheet's box shows the sign, settled
+    if not (cross or onto) and target_id in ctx.ports:  # among its children's edges
+        attrs["headport"] = ctx.ports[target_id]
     g.edge(node.id, f"junction {key}" if onto else target_id, sheets.onto_arrow(attrs, onto))
 
 

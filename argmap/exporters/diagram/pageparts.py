@@ -26,7 +26,7 @@ from argmap.exporters.diagram.pageheading import HEADING_POINTS, HEADING_WIDTH, 
 from argmap.exporters.diagram.pagerefs import REF_MARGIN, REF_POINTS, ref_lines
 from argmap.exporters.diagram.pagetrail import EdgeStyler, add_trail, in_column
 from argmap.exporters.diagram.paging import Page
-from argmap.exporters.diagram.stacking import hold_rows
+from argmap.exporters.diagram.stacking import hold_rows, row_ports
 from argmap.exporters.diagram.stublabels import STUB_POINTS, grouped_stub_lines, stub_label_lines
 from argmap.exporters.diagram.styles import NodeStyle
 from argmap.exporters.diagram.worksheet import no_arrow_box
@@ -147,11 +147,16 @@ class PageStubs:
         edge_attrs: EdgeStyler,
         cache: LineCache,
         theme: str = "default",
+        direction: str = "TB",
     ) -> None:
         self.g, self.m, self.plan, self.styles, self.edge_attrs = g, m, plan, styles, edge_attrs
         self.cache = cache
         """Trail rows of the diagram's other pages and drafts (see :func:`add_page_parts`)."""
         self.theme = theme
+        place, keyed = plan.page.key  # a node the key sits beside deepens its rank
+        nodes = frozenset(plan.page.nodes)
+        self.ports = row_ports(plan.page.wraps, nodes, direction, keyed if place == "same" else "")
+        """Parents of rows: the side of each where its children's edges end (a compass point)."""
         self.steps = trail_steps(m, plan.page)
         """Its conclusions drawn from a row of its breadcrumb: id -> that row's port."""
         stubs = plan.page.stubs
@@ -214,6 +219,7 @@ class PageStubs:
                 self.edge_attrs,
                 self.theme,
                 junction,
+                self.ports.get(stub.parent, ""),
             )
             self.edges.insert(0, (position, edge))
 
@@ -236,6 +242,7 @@ def add_stub(
     edge_attrs: EdgeStyler,
     theme: str = "default",
     junction: str | None = None,
+    headport: str = "",
 ) -> str:
     """Draw the page's stub ``index`` (from 1), a branch left out; return its edge's statement.
 
@@ -245,7 +252,8 @@ def add_stub(
     builder adds stubs among the page's nodes in file order, so siblings keep theirs.
     A conclusion's stub sits above what it is drawn from, at the end of a "so" arrow
     (in the ``theme``'s colours). A stub of undercutters aims at ``junction``, the
-    point on the arrow they undercut, if given (see :func:`undercutters`).
+    point on the arrow they undercut, if given (see :func:`undercutters`); else its edge
+    ends at the ``headport`` side of the parent, if given (see :func:`~.stacking.row_ports`).
     """
     stub = plan.page.stubs[index - 1]
     first = m.get(stub.tops[0])
@@ -260,8 +268,12 @@ def add_stub(
         step = drawing_step_attrs(theme, stub.parent, first.id)
         return edge_line(parent, stub.name, {**step, "label": DRAWN_LABEL})
     attrs = edge_attrs(first, first.relation or Relation.SUPPORTS, False)
-    head = parent if junction is None else junction
-    return edge_line(stub.name, head, no_arrow_box(attrs))  # its box: on the branch's page
+    if junction is not None:
+        return edge_line(stub.name, junction, no_arrow_box(attrs))
+    port = {"headport": headport} if headport else {}
+    return edge_line(
+        stub.name, parent, {**no_arrow_box(attrs), **port}
+    )  # its box: on the branch's page
 
 
 def _stub_attrs(

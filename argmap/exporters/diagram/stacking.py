@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence, Set
+from collections.abc import Callable, Collection, Sequence, Set
 from operator import itemgetter
 from typing import Final, NamedTuple
 
@@ -20,6 +20,7 @@ __all__ = [
     "group_layout",
     "group_rows",
     "hold_rows",
+    "row_ports",
     "lowest",
     "note_rows",
     "RANKSEP",
@@ -364,3 +365,29 @@ def hold_rows(g: Digraph, wraps: Sequence[Wrap]) -> None:
                     same.node(name)
             for left, right in zip(row, row[1:], strict=False):
                 g.edge(left, right, _INVISIBLE)
+
+
+def row_ports(
+    wraps: Sequence[Wrap], nodes: Collection[str], direction: str, keyed: str = ""
+) -> dict[str, str]:
+    """Parent id -> the side of it where the edges of its children in rows end (a compass point).
+
+    A page with rows draws its edges as straight runs (see ``PageStubs.add_parts``); each
+    run into a parent aims at its centre and stops at its box, and a bend of the run must
+    lie in the room beside the parent. Where a taller box beside the parent makes its rank
+    deeper than it, the runs from children further out bend at one corner of that room and
+    run in together (the first one in crossing the others there). Ended at one point, the
+    middle of the parent's near side, they fan in to it, each on its own line. So do the
+    edges of two rows or more (those of the lower rows come from further out), and of one
+    row under ``keyed``, the node the key is drawn beside (the key is taller than most);
+    a single row's edges under another parent run straight up, spread along its side.
+    Left to right (``LR``, ``RL``), the rows are columns and the edges curves: none.
+    """
+    if direction not in ("TB", "BT"):
+        return {}
+    side = "s" if direction == "TB" else "n"  # the thesis at the top: its children below
+    return {
+        w.parent: side
+        for w in wraps
+        if (len(w.rows) > 1 or w.parent == keyed) and w.parent in nodes
+    }
