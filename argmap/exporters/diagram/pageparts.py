@@ -24,7 +24,13 @@ from argmap.exporters.diagram.drawn import (
 from argmap.exporters.diagram.labels import graphviz_escape, lines_html, width_attr
 from argmap.exporters.diagram.pageheading import HEADING_POINTS, HEADING_WIDTH, page_heading
 from argmap.exporters.diagram.pagerefs import REF_MARGIN, REF_POINTS, ref_lines
-from argmap.exporters.diagram.pagetrail import EdgeStyler, add_trail, in_column
+from argmap.exporters.diagram.pagetrail import (
+    EdgeStyler,
+    add_trail,
+    column_end,
+    column_items,
+    in_column,
+)
 from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.stacking import hold_rows, row_ports
 from argmap.exporters.diagram.stublabels import STUB_POINTS, grouped_stub_lines, stub_label_lines
@@ -182,7 +188,10 @@ class PageStubs:
         add_page_parts(self.g, self.m, self.plan, self.styles, self.edge_attrs, self.cache)
         # A linked group's rows are held inside its box (see build).
         wraps = self.plan.page.wraps
-        hold_rows(self.g, [w for w in wraps if not w.parent.startswith(("group ", "tails "))])
+        held = [w for w in wraps if not w.parent.startswith(("group ", "tails "))]
+        if column_items(self.m, self.plan) is not None:  # the breadcrumb's column holds them
+            held = [w for w in held if w.parent != "trail"]
+        hold_rows(self.g, held)
         if wraps and not self.plan.across:
             # Rows send their edges up past each other to one parent: curved, they aim at
             # its centre, bunch at its corners and swap sides there; straight runs with
@@ -263,6 +272,8 @@ def add_stub(
         # as the tops' own edges go, clear of the edges that come in from the tops' children.
         row = f"r{plan.page.trail.index(stub.parent)}"
         parent = Port("trail", row, "w" if in_column(plan) else "se")
+        if column_items(m, plan) is not None:
+            parent = column_end(m, plan, stub.name, stub.parent)
     g.node(stub.name, _stub_attrs(m, plan, index, styles))
     if first.kind is NodeKind.CONCLUSION and first.relation is None:
         step = drawing_step_attrs(theme, stub.parent, first.id)

@@ -19,7 +19,15 @@ from argmap.shaping import needs_shaping
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pageparts import PagePlan
 
-__all__ = ["TRAIL_CHARS", "EdgeStyler", "add_trail", "group_below_trail", "in_column"]
+__all__ = [
+    "TRAIL_CHARS",
+    "EdgeStyler",
+    "add_trail",
+    "column_end",
+    "column_items",
+    "group_below_trail",
+    "in_column",
+]
 
 TRAIL_CHARS: Final = 48
 """A trail box shows this much of its statement."""
@@ -111,12 +119,15 @@ def _hang_tops(g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: EdgeStyle
     port = {node_id: f"r{i}" for i, node_id in enumerate(plan.page.trail)}
     grouped = boxed_groups(m, plan)
     done: set[str] = set()
-    tops = sorted(plan.page.tops, key=m.position)
+    column = column_items(m, plan)
+    tops = sorted(plan.page.tops, key=m.position) if column is None else column
     below = group_below_trail(m, plan)
     for top in tops:
+        if top not in plan.page.tops:  # a stub of the siblings after: see pageparts
+            continue
         node = m.get(top)
         if node.parent in port and node.relation is not None:  # a conclusion's: see build
-            end = Port("trail", port[node.parent])
+            end: Port | str = Port("trail", port[node.parent])
             attrs = edge_attrs(node, node.relation, False)
             if node.group in grouped:  # one arrow from a linked group's box
                 if node.group in done:
@@ -127,18 +138,60 @@ def _hang_tops(g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: EdgeStyle
                 if node.group == below:  # straight up from its first box (see below)
                     del attrs["ltail"]
             outside = len(tops) > 1 and (below is None or node.group != below)
+            if column is not None:  # round the column's outer side, or straight up
+                end = column_end(m, plan, top, node.parent)
+                outside = end != "trail"
             if in_column(plan):  # drawn from the breadcrumb down to the top, pointing up
                 _edge_back(g, top, end, attrs, outside)
             else:
                 g.edge(top, end, attrs)
     if in_column(plan):
-        with g.subgraph() as column:
-            column.set({"rank": "same"})
+        with g.subgraph() as same:
+            same.set({"rank": "same"})
             for name in ["trail", *tops]:
-                column.node(name)
-        if done:  # a linked group's box right below the breadcrumb, its boxes in order
+                same.node(name)
+        if done or column is not None:  # the column in order, a linked group's boxes too
             for upper, lower in zip(["trail", *tops], tops, strict=False):
                 _hold_before(g, m, upper, lower)
+
+
+def column_items(m: ArgumentMap, plan: PagePlan) -> list[str] | None:
+    """The tops, and stubs of their later siblings, down the breadcrumb's column, if it is one.
+
+    Their edges go round the column's outer side to the breadcrumb's rows, the later
+    ones outside the earlier: those of the lowest row come first, nearest the
+    breadcrumb, those of each row above further down, each row's in file order, so that
+    the edges nest. None: the breadcrumb has a rank of its own, or a top is a conclusion
+    (drawn from its row by a step, see :mod:`.drawn`).
+    """
+    if not in_column(plan):
+        return None
+    row = {node_id: i for i, node_id in enumerate(plan.page.trail)}
+    items: list[tuple[int, int, str]] = []
+    for top in plan.page.tops:
+        node = m.get(top)
+        if node.parent not in row or node.relation is None:
+            return None
+        items.append((-row[node.parent], m.position(top), top))
+    for stub in plan.page.stubs:
+        if stub.parent in row and stub.parent not in plan.page.nodes:
+            items.append((-row[stub.parent], m.position(stub.tops[0]), stub.name))
+    return [name for _, _, name in sorted(items)]
+
+
+def column_end(m: ArgumentMap, plan: PagePlan, item: str, parent: str) -> Port | str:
+    """Where the edge of ``item`` in the breadcrumb's column meets it (see :func:`column_items`).
+
+    The first item, right below the breadcrumb, hangs from its last row: its edge runs
+    straight up into the box, under that row. The engine draws an edge between two
+    neighbours in a rank with a port by a layout of its own, which turns it round the
+    far side. Any other item's edge goes round the column's outer side to its row's.
+    """
+    items = column_items(m, plan) or []
+    row = plan.page.trail.index(parent)
+    if items and items[0] == item and row == len(plan.page.trail) - 1:
+        return "trail"
+    return Port("trail", f"r{row}", "w")
 
 
 def group_below_trail(m: ArgumentMap, plan: PagePlan) -> str | None:
@@ -150,7 +203,8 @@ def group_below_trail(m: ArgumentMap, plan: PagePlan) -> str | None:
     """
     if not plan.page.tops or not in_column(plan):
         return None
-    first = m.get(min(plan.page.tops, key=m.position))
+    items = [i for i in column_items(m, plan) or [] if i in plan.page.tops]
+    first = m.get(items[0] if items else min(plan.page.tops, key=m.position))
     group = first.group
     if group is None or group not in boxed_groups(m, plan):
         return None
@@ -176,7 +230,9 @@ def in_column(plan: PagePlan) -> bool:
     return any(wrap.parent == TRAIL_COLUMN for wrap in plan.page.wraps)
 
 
-def _edge_back(g: Digraph, tail: str, head: Port, attrs: Mapping[str, str], outside: bool) -> None:
+def _edge_back(
+    g: Digraph, tail: str, head: Port | str, attrs: Mapping[str, str], outside: bool
+) -> None:
     """An edge ``tail -> head`` written as ``head -> tail``, drawn with its arrow at ``head``.
 
     Within one rank, the engine puts an edge's tail before its head: so the breadcrumb
@@ -190,7 +246,7 @@ def _edge_back(g: Digraph, tail: str, head: Port, attrs: Mapping[str, str], outs
         back["lhead"] = attrs["ltail"]
     if outside:  # past other tops: round the column's outer side, clear of their edges
         back["headport"] = "w"
-        head = head._replace(compass="w")
+        head = head._replace(compass="w") if isinstance(head, Port) else head
     g.edge(head, tail, back)
 
 

@@ -1,0 +1,79 @@
+"""Left to right, the page's tops in the breadcrumb's column: in order, the first straight up."""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from argmap.analysis.standing import analyze
+from argmap.exporters.diagram import geometry
+from argmap.exporters.diagram.engine import find_engine
+from argmap.exporters.diagram.fitting import LaidPage, lay_out
+from argmap.exporters.diagram.pagetrail import column_items, in_column
+from argmap.load.validate import validate_data
+from argmap.model import ArgumentMap
+from argmap.options import RenderOptions
+
+FITS = [("a4", False), ("a4", True), ("slide", False), ("slide", True)]
+
+
+@cache
+def _generated() -> ArgumentMap:
+    sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+    from bench_render import generate
+
+    return validate_data(generate(120))
+
+
+def _column_pages(fit: str, portrait: bool) -> list[LaidPage]:
+    m = _generated()
+    options = RenderOptions(portrait=portrait, direction="LR")
+    layout = lay_out(m, analyze(m), options, fit, find_engine("auto"))  # type: ignore[arg-type]
+    return [page for page in layout.pages if in_column(page.plan)]
+
+
+@pytest.mark.parametrize(("fit", "portrait"), FITS)
+def test_the_column_keeps_each_rows_children_in_file_order(fit: str, portrait: bool) -> None:
+    """Down the column, the tops of each breadcrumb row come in file order, those of its
+    lowest row first; the planner's rows put a wide top below narrower ones after it
+    (page 2 of the landscape A4 drawing: its third child of the thesis came first)."""
+    m = _generated()
+    pages = _column_pages(fit, portrait)
+    assert pages
+    for page in pages:
+        found = geometry.boxes(page.svg)
+        tops = sorted(page.plan.page.tops, key=lambda top: found[top].top)
+        rows = {node_id: i for i, node_id in enumerate(page.plan.page.trail)}
+        want = sorted(tops, key=lambda top: (-rows[m.get(top).parent or ""], m.position(top)))
+        assert tops == want, page.plan.page.number
+        items = column_items(m, page.plan)
+        assert items is not None
+        assert [item for item in items if item in tops] == want
+        assert found["trail"].bottom <= found[tops[0]].top, page.plan.page.number
+
+
+@pytest.mark.parametrize(("fit", "portrait"), FITS)
+def test_the_first_tops_edge_runs_straight_up_clear_of_its_childrens(
+    fit: str, portrait: bool
+) -> None:
+    """The top right below the breadcrumb hangs from its last row by an edge straight up
+    into the box. With a port, the engine drew it out of the top's far side and up into
+    the breadcrumb's, across the edges coming in from the top's own children (page 3 of
+    the landscape A4 drawing: 3 crossings)."""
+    m = _generated()
+    for page in _column_pages(fit, portrait):
+        items = column_items(m, page.plan)
+        assert items is not None
+        first = items[0]
+        edges = geometry.tree_edges(page.svg)
+        (up,) = [e for e in edges if "trail" in (e.tail, e.head) and first in (e.tail, e.head)]
+        found = geometry.boxes(page.svg)
+        low, high = found["trail"].bottom - 1, found[first].top + 1  # the gap between
+        left, right = found[first].left, found[first].right
+        for x, y in up.points:
+            assert low <= y <= high and left <= x <= right, page.plan.page.number
+        if len(items) == 1:  # no other edge goes round to the breadcrumb
+            assert geometry.meeting_crossings(page.svg) == 0, page.plan.page.number
