@@ -113,12 +113,19 @@ def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
     return wrap_text(text, width)
 
 
+MOST_MARKS: Final = 3
+"""The most combining marks drawn on one letter (real writing stacks fewer: Vietnamese two,
+pointed Hebrew three); past that, a run of marks ("zalgo" text) would climb out of
+its box and through the boxes above, so the diagram draws the first ones (the tooltip and
+the HTML outline keep them all)."""
+
+
 def html_text(text: str) -> str:
     """Escape text for a Graphviz HTML-like label, its letters and accents composed.
 
     A letter followed by combining accents becomes its composed form where Unicode has
     one (``e`` and a combining acute: ``é``), which every face draws as one glyph; other
-    characters stay as written.
+    characters stay as written. A letter keeps at most :data:`MOST_MARKS` marks.
     """
     text = _composed(text)
     # Graphviz expands \N, \G, ... even inside HTML-like labels, and reads a doubled
@@ -139,10 +146,10 @@ def _composed(text: str) -> str:
         return text
     out: list[str] = []
     for ch in text:
-        if out and unicodedata.combining(ch):
-            out[-1] += ch
-        else:
+        if not (out and unicodedata.combining(ch)):
             out.append(ch)
+        elif len(out[-1]) <= MOST_MARKS:  # more: a stack that would climb out of its box
+            out[-1] += ch
     return "".join(unicodedata.normalize("NFC", part) if len(part) > 1 else part for part in out)
 
 
