@@ -30,3 +30,17 @@ def test_a_long_title_keeps_upright_pages_at_the_floor(fit: str, title: str) -> 
         assert STATEMENT_POINTS * layout.scale(laid) >= height / 60 - 1e-6
         svg = page_svg(layout, laid)
         assert title[:8] in svg  # the title is shortened, not dropped
+
+
+@pytest.mark.parametrize("room", [180.0, 260.0, 340.0, 420.0])
+def test_a_shortened_title_ends_at_a_whole_word(room: float) -> None:
+    """A CLASSROOM EXAMPLE… reads better than A CLAS…; a long word is still cut in it."""
+    from argmap.exporters.diagram.pageheading import heading_points, page_heading
+
+    title = TITLES["capitals"]
+    shown = page_heading(title, "page 2 of 8", room).split("  ·  ")[0]
+    assert shown.endswith("…") and heading_points(f"{shown}  ·  page 2 of 8") <= room
+    kept = shown[:-1]
+    assert title.startswith(kept) and title[len(kept)] == " ", shown
+    unbroken = page_heading(TITLES["unbroken"], "page 2 of 8", room).split("  ·  ")[0]
+    assert unbroken.endswith("…") and len(unbroken) > 5

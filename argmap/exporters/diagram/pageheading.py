@@ -64,4 +64,22 @@ def page_heading(title: str, where: str, width: float = HEADING_WIDTH) -> str:
     while limit > 1 and heading_points(shown) > room:
         limit -= 1
         shown = shorten(title, limit)
-    return f"{shown}  ·  {where}"
+    return f"{_at_word(title, shown)}  ·  {where}"
+
+
+def _at_word(title: str, shown: str) -> str:
+    """``shown`` (``title`` shortened) cut back to its last whole word, if that keeps most.
+
+    "A CLASSROOM…" reads worse than "A…" only when the word would take most of the room:
+    a cut that would drop more than a third of what fits stays where it is.
+    """
+    whole = " ".join(title.split())
+    if shown == whole or not shown.endswith("…"):
+        return shown
+    kept = shown[:-1]
+    if whole[len(kept) : len(kept) + 1] in (" ", ""):  # the cut falls between words already
+        return shown
+    space = kept.rfind(" ")
+    if space < len(kept) * 2 / 3:
+        return shown
+    return kept[:space].rstrip() + "…"
