@@ -52,8 +52,10 @@ def _with_fonts(svg: str, fonts: list[str]) -> tuple[str, bool]:
     A line with a run in one of the :data:`~argmap.shaping.SHAPED_FAMILIES` or the
     :data:`~argmap.shaping.RIGHT_TO_LEFT_FAMILIES` is set here as glyph outlines, as
     HarfBuzz shapes it (:mod:`argmap.rasterglyphs`), where ``uharfbuzz`` is installed;
-    if any such line cannot be (a line that also holds Hebrew, say), the page is left to
-    resvg whole: Arabic in its joined forms, and Indic scripts set by resvg 0.48.
+    a line that cannot be (one that also holds a run of Korean, say) is left to resvg
+    alone: its Arabic in joined forms, its Indic scripts set by resvg 0.48 (which sets
+    conjuncts wider than HarfBuzz), while the page's other lines stay as HarfBuzz shapes
+    them, as they were measured.
 
     Returns:
         The SVG, and whether a run in one of the :data:`~argmap.shaping.SHAPED_FAMILIES`
@@ -65,12 +67,32 @@ def _with_fonts(svg: str, fonts: list[str]) -> tuple[str, bool]:
         from argmap.rasterglyphs import outline_text
 
         with _OUTLINING:  # pages are prepared in a thread a worker; fontTools reads lazily
-            outlined = outline_text(text, fonts, shaped_only=True)
-        if _LEFT_TO_RIGHT_RUN.search(outlined) is None:
-            return _RIGHT_TO_LEFT_RUN.sub(_joined, outlined), False
+            lines = [outline_text(line, fonts, shaped_only=True) for line in _lines(text)]
+        left = [_LEFT_TO_RIGHT_RUN.search(line) is not None for line in lines]
+        if any(left):  # those lines alone are set for resvg 0.48, as it sets them
+            for at, line in enumerate(_lines(set_fonts(svg, shaping=True)[0])):
+                if left[at]:
+                    lines[at] = line
+        pieces = _TEXT_LINE.split(text)
+        pieces[1::2] = [line if left[at] else _joined_runs(line) for at, line in enumerate(lines)]
+        return "".join(pieces), any(left)
     if shaped:
         text, _ = set_fonts(svg, shaping=True)
     return text, shaped
+
+
+_TEXT_LINE: Final = re.compile(r"(<text\b[^>]*>.*?</text>)", re.S)
+"""One ``<text>`` element as :func:`.resvgtext.set_fonts` writes it (no ``</text>`` inside)."""
+
+
+def _lines(svg: str) -> list[str]:
+    """The ``<text>`` elements of a prepared SVG, in order."""
+    return _TEXT_LINE.findall(svg)
+
+
+def _joined_runs(line: str) -> str:
+    """A line's right-to-left runs left to resvg, joined (see :func:`_joined`)."""
+    return _RIGHT_TO_LEFT_RUN.sub(_joined, line)
 
 
 def _joined(run: re.Match[str]) -> str:
