@@ -96,10 +96,17 @@ def _joined_runs(line: str) -> str:
 
 
 def _joined(run: re.Match[str]) -> str:
-    """A right-to-left run left to resvg: in drawing order, its Arabic letters joined."""
-    from argmap.exporters.diagram.bidi import drawing_order
+    """A right-to-left run left to resvg: in drawing order, its Arabic letters joined.
 
-    return run.group(1) + html.escape(drawing_order(html.unescape(run.group(2))), False)
+    A run marked right to left (between a right-to-left override and its end) is reversed
+    whole (:func:`~.bidi.right_to_left_drawn`): the bidi rules run on it alone would put
+    a space that opens it on its left, where the line has it on its right.
+    """
+    from argmap.exporters.diagram.bidi import drawing_order, right_to_left_drawn
+
+    text = html.unescape(run.group(2))
+    drawn = right_to_left_drawn(text) if "\u202e" in run.group(0) else drawing_order(text)
+    return run.group(1) + html.escape(drawn, False)
 
 
 def available() -> bool:
