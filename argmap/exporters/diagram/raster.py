@@ -52,10 +52,11 @@ def _with_fonts(svg: str, fonts: list[str]) -> tuple[str, bool]:
     A line with a run in one of the :data:`~argmap.shaping.SHAPED_FAMILIES` or the
     :data:`~argmap.shaping.RIGHT_TO_LEFT_FAMILIES` is set here as glyph outlines, as
     HarfBuzz shapes it (:mod:`argmap.rasterglyphs`), where ``uharfbuzz`` is installed;
-    a line that cannot be (one that also holds a run of Korean, say) is left to resvg
-    alone: its Arabic in joined forms, its Indic scripts set by resvg 0.48 (which sets
-    conjuncts wider than HarfBuzz), while the page's other lines stay as HarfBuzz shapes
-    them, as they were measured.
+    its runs in other faces (Korean, say) are set so with it. A line that cannot be (an
+    italic one with a run in a face that has no italic, say) is left to resvg alone, on
+    a page then set for resvg 0.48 (which sets conjuncts, and Arabic marks after other
+    text, wider than HarfBuzz), while the page's other lines keep their outlines, as
+    they were measured.
 
     Returns:
         The SVG, and whether a run in one of the :data:`~argmap.shaping.SHAPED_FAMILIES`
@@ -68,14 +69,16 @@ def _with_fonts(svg: str, fonts: list[str]) -> tuple[str, bool]:
 
         with _OUTLINING:  # pages are prepared in a thread a worker; fontTools reads lazily
             lines = [outline_text(line, fonts, shaped_only=True) for line in _lines(text)]
-        left = [_LEFT_TO_RIGHT_RUN.search(line) is not None for line in lines]
-        if any(left):  # those lines alone are set for resvg 0.48, as it sets them
+        shaped = any(_LEFT_TO_RIGHT_RUN.search(line) for line in lines)
+        # On a page for resvg 0.48, every line not outlined is set as resvg 0.48 takes it.
+        left = [shaped and line.startswith("<text") for line in lines]
+        if shaped:
             for at, line in enumerate(_lines(set_fonts(svg, shaping=True)[0])):
                 if left[at]:
                     lines[at] = line
         pieces = _TEXT_LINE.split(text)
         pieces[1::2] = [line if left[at] else _joined_runs(line) for at, line in enumerate(lines)]
-        return "".join(pieces), any(left)
+        return "".join(pieces), shaped
     if shaped:
         text, _ = set_fonts(svg, shaping=True)
     return text, shaped
