@@ -59,7 +59,7 @@ _FALLBACKS: Final = frozenset(
 )  # fmt: skip
 """The fallback faces whose runs are set here: resvg draws them pixel for pixel as set here
 (measured; a line with a run of Noto Sans KR or Armenian comes out a fraction of a pixel
-away, so it is left to resvg)."""
+away, so it is left to resvg, unless it holds a shaped run: see :meth:`_Setter.family`)."""
 _UPEM: Final = 1000
 """The units outlines are written in (Noto Sans's own)."""
 _KEPT_LINES: Final = 4096
@@ -225,13 +225,18 @@ class _Setter:
             found = self.faces[path, weight] = _Face(path, weight)
         return found
 
-    def family(self, name: str) -> str | None:
-        """The fallback file of a family of :data:`_FALLBACKS`, by the name it gives itself."""
+    def family(self, name: str, any_face: bool = False) -> str | None:
+        """The fallback file of a family of :data:`_FALLBACKS`, by the name it gives itself.
+
+        ``any_face``: of any fallback family (a shaped line's runs: set here, each face a
+        fraction of a pixel from where resvg would put it, rather than left to resvg 0.48,
+        which sets Arabic marks and conjuncts after other text too wide).
+        """
         if not self.families:
             for path in reversed(self.fonts[2:]):
                 with TTFont(path, lazy=True) as font:
                     self.families[str(font["name"].getBestFamilyName())] = path
-        if name in _FALLBACKS or (name in _SHAPED and available()):
+        if name in _FALLBACKS or (name in _SHAPED and available()) or any_face:
             return self.families.get(name)
         return None
 
@@ -239,12 +244,12 @@ class _Setter:
         def replace(match: re.Match[str]) -> str:
             if shaped_only and not SHAPED_RUN.search(match.group(2)):
                 return match.group(0)
-            drawn = self._text(dict(_ATTR.findall(match.group(1))), match.group(2))
+            drawn = self._text(dict(_ATTR.findall(match.group(1))), match.group(2), shaped_only)
             return match.group(0) if drawn is None else drawn
 
         return _TEXT.sub(replace, svg)
 
-    def _text(self, attrs: dict[str, str], content: str) -> str | None:
+    def _text(self, attrs: dict[str, str], content: str, any_face: bool) -> str | None:
         weight = _WEIGHTS.get(attrs.get("font-weight"))
         style = attrs.get("font-style", "normal")
         if (
@@ -261,7 +266,7 @@ class _Setter:
             return None
         if content[:1] == _OVERRIDES[0] and content[-1:] == _OVERRIDES[2]:
             content = content[1:-1]  # a line in drawing order (see the module)
-        runs = self._runs(content, style == "italic")
+        runs = self._runs(content, style == "italic", any_face)
         line = None if runs is None else self.line(runs, weight)
         if line is None:
             return None
@@ -276,12 +281,14 @@ class _Setter:
             f'{left:.3f} {y:.3f})" d="{path}"/>'
         )
 
-    def _runs(self, content: str, italic: bool) -> tuple[tuple[str, str], ...] | None:
+    def _runs(
+        self, content: str, italic: bool, any_face: bool
+    ) -> tuple[tuple[str, str], ...] | None:
         """The text's runs as (font file, text); None if a face is unknown (or italic)."""
         pieces = _RUN.split(content)
         runs = [(self.fonts[int(italic)], html.unescape(pieces[0]))]
         for at in range(1, len(pieces), 3):
-            path = self.family(pieces[at])
+            path = self.family(pieces[at], any_face)
             # resvg slants no face that has no italic; a shaped face it draws upright.
             if path is None or (italic and pieces[at] not in _SHAPED):
                 return None

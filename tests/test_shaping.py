@@ -168,10 +168,18 @@ def test_a_png_sets_shaped_lines_as_outlines_and_leaves_the_rest_to_resvg() -> N
     mixed = _page('<text xml:space="preserve" x="10" y="20" font-size="13">हिन्दी שלום سلام</text>')
     text, shaped = _with_fonts(mixed, fonts)
     assert not shaped and "<text" not in text and "<path" in text
-    # Korean is left to resvg, so the line goes to resvg 0.48 whole.
+    # So is Korean beside them (else resvg 0.48 would set the line).
     mixed = _page('<text xml:space="preserve" x="10" y="20" font-size="13">हिन्दी 한국어</text>')
     text, shaped = _with_fonts(mixed, fonts)
-    assert shaped and "Noto Sans Devanagari" in text
+    assert not shaped and "<text" not in text and "<path" in text
+    # A line that cannot be (italic Korean, which resvg slants) goes to resvg 0.48 alone:
+    # the page's other shaped lines keep their outlines, as they were measured.
+    italic = '<text xml:space="preserve" x="10" y="20" font-style="italic" font-size="13">'
+    page = _page(
+        f"{italic}हिन्दी 한국어</text>" + plain[plain.index("<text") : plain.index("</g>")]
+    )
+    text, shaped = _with_fonts(page, fonts)
+    assert shaped and text.count("Noto Sans Devanagari") == 1 and text.count("<path") == 1
 
 
 def _page(text: str) -> str:

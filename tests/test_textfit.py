@@ -159,6 +159,8 @@ SCRIPTS = st.sampled_from(
 @example(words=["word", "हिन्दी", "हिन्दी"])  # conjuncts drawn narrower than measured
 @example(words=["42", "★☆", "👍"])
 @example(words=["গণতন্ত্রের:", "word", "தமிழ்"])  # drawn wider by resvg 0.48 than shaped
+# a Bengali line left to resvg 0.48 (which sets it wider) for another line on its page
+@example(words=["word"] * 9 + ["한국어", "গণতন্ত্রের:", "গণতন্ত্রের:"])
 def test_any_mix_of_scripts_stays_in_its_box(
     words: list[str], tmp_path_factory: pytest.TempPathFactory
 ) -> None:
@@ -193,6 +195,9 @@ RIGHT_TO_LEFT = st.sampled_from(
 @given(words=st.lists(RIGHT_TO_LEFT, min_size=1, max_size=12))
 @example(words=["word", "الأستاذ", "(x)"])  # resvg drew a joined form as a box after Latin
 @example(words=["وَالسَّلَامُ", "שָׁלוֹם", "हिन्दी", "١٢٣"])
+# drawn off centre: an Arabic run re-ordered alone (its space moved to its left), and a
+# skin tone reversed away from its emoji, drawn as a box
+@example(words=["می\u200cکنند", "42,", "👍🏽", "שלום", "لا", "إله"])
 def test_any_mix_of_right_to_left_scripts_stays_in_its_box(
     words: list[str], tmp_path_factory: pytest.TempPathFactory
 ) -> None:

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap.exporters.diagram.arabicforms import join_arabic
-from argmap.exporters.diagram.bidi import visual_order
+from argmap.exporters.diagram.bidi import right_to_left_drawn, visual_order
 from argmap.exporters.diagram.labels import wrap
 from argmap.exporters.diagram.linebreak import wrap_columns
 
@@ -40,6 +40,25 @@ def test_marks_stay_after_their_letter_when_a_run_is_reversed() -> None:
     drawn = visual_order(pointed)
     assert drawn == "\u05dd\u05d5\u05b9\u05dc\u05e9\u05c1\u05b8"
     assert not unicodedata.combining(drawn[0])
+
+
+def test_an_emoji_sequence_keeps_its_order_when_a_run_is_reversed() -> None:
+    # A skin tone reversed before its emoji was drawn on its own, as a box, in the
+    # face of the letters beside it.
+    thumbs = "\U0001f44d\U0001f3fd"
+    scotland = "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"
+    for emoji in (thumbs, scotland, "\U0001f469\u200d\U0001f4bb"):
+        assert visual_order(f"{HEBREW} {emoji} {HEBREW}") == (
+            f"{HEBREW[::-1]} {emoji} {HEBREW[::-1]}"
+        )
+
+
+def test_a_right_to_left_run_is_reversed_whole_spaces_and_all() -> None:
+    # The run of "... ARABIC <space>" a line's order cut out: its space stays at its end
+    # (drawn on its left), not moved by the bidi rules run on the run alone.
+    drawn = right_to_left_drawn(f" {HEBREW} ({HEBREW}")
+    assert drawn == f"{HEBREW[::-1]}) {HEBREW[::-1]} "
+    assert right_to_left_drawn(ARABIC) == join_arabic(ARABIC)[::-1]
 
 
 @given(st.text(alphabet=st.sampled_from(list(f"ab 12,.()-{HEBREW}{ARABIC}\u0661\u064e!"))))

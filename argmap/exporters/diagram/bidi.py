@@ -15,6 +15,7 @@ __all__ = [
     "RIGHT_TO_LEFT_BLOCKS",
     "drawing_order",
     "drawn_runs",
+    "right_to_left_drawn",
     "visual_clusters",
     "visual_order",
 ]
@@ -42,6 +43,21 @@ def drawing_order(line: str) -> str:
     from argmap.exporters.diagram.fonts import coverage, noto_folder
 
     return visual_order(join_arabic(line, coverage(noto_folder() / ARABIC_FACE)))
+
+
+def right_to_left_drawn(run: str) -> str:
+    """A run that lies wholly at a right-to-left level, in logical order, as drawn.
+
+    Its Arabic letters take their joined forms, then its clusters are reversed and its
+    brackets mirrored, whatever the letters are: a space at either end stays with the run,
+    on the side the line's own order put it (rules applied to the run alone would move a
+    space that opens it to its left).
+    """
+    from argmap.exporters.diagram.arabicforms import join_arabic
+    from argmap.exporters.diagram.fonts import coverage, noto_folder
+
+    joined = join_arabic(run, coverage(noto_folder() / ARABIC_FACE))
+    return "".join(_MIRRORED.get(c, c) for c in reversed(_clusters(joined)))
 
 
 def drawn_runs(line: str, fallbacks: list[Path]) -> list[tuple[int, str, bool]]:
@@ -164,15 +180,30 @@ def visual_clusters(line: str) -> list[tuple[str, int]]:
 
 
 def _clusters(line: str) -> list[str]:
-    """The line cut into letters with their combining marks and joiners."""
+    """The line cut into letters with their combining marks and joiners.
+
+    An emoji sequence is one cluster too: a skin tone or a tag character stays after the
+    emoji it modifies, so that a right-to-left run reversed around it draws it as written.
+    """
     out: list[str] = []
     for ch in line:
         mark = unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me")
-        if out and (mark or ch == "\u200d" or out[-1].endswith("\u200d")):
+        if out and (mark or _extends(out[-1], ch)):
             out[-1] += ch
         else:
             out.append(ch)
     return out
+
+
+def _extends(cluster: str, ch: str) -> bool:
+    """Whether ``ch`` belongs to the cluster before it: a joiner, a skin tone, a tag."""
+    code = ord(ch)
+    return (
+        ch == "\u200d"
+        or cluster.endswith("\u200d")
+        or 0x1F3FB <= code <= 0x1F3FF
+        or 0xE0020 <= code <= 0xE007F
+    )
 
 
 def _levels(types: list[str], clusters: list[str]) -> list[int]:

@@ -52,8 +52,11 @@ def _with_fonts(svg: str, fonts: list[str]) -> tuple[str, bool]:
     A line with a run in one of the :data:`~argmap.shaping.SHAPED_FAMILIES` or the
     :data:`~argmap.shaping.RIGHT_TO_LEFT_FAMILIES` is set here as glyph outlines, as
     HarfBuzz shapes it (:mod:`argmap.rasterglyphs`), where ``uharfbuzz`` is installed;
-    if any such line cannot be (a line that also holds Hebrew, say), the page is left to
-    resvg whole: Arabic in its joined forms, and Indic scripts set by resvg 0.48.
+    its runs in other faces (Korean, say) are set so with it. A line that cannot be (an
+    italic one with a run in a face that has no italic, say) is left to resvg alone, on
+    a page then set for resvg 0.48 (which sets conjuncts, and Arabic marks after other
+    text, wider than HarfBuzz), while the page's other lines keep their outlines, as
+    they were measured.
 
     Returns:
         The SVG, and whether a run in one of the :data:`~argmap.shaping.SHAPED_FAMILIES`
@@ -65,19 +68,48 @@ def _with_fonts(svg: str, fonts: list[str]) -> tuple[str, bool]:
         from argmap.rasterglyphs import outline_text
 
         with _OUTLINING:  # pages are prepared in a thread a worker; fontTools reads lazily
-            outlined = outline_text(text, fonts, shaped_only=True)
-        if _LEFT_TO_RIGHT_RUN.search(outlined) is None:
-            return _RIGHT_TO_LEFT_RUN.sub(_joined, outlined), False
+            lines = [outline_text(line, fonts, shaped_only=True) for line in _lines(text)]
+        shaped = any(_LEFT_TO_RIGHT_RUN.search(line) for line in lines)
+        # On a page for resvg 0.48, every line not outlined is set as resvg 0.48 takes it.
+        left = [shaped and line.startswith("<text") for line in lines]
+        if shaped:
+            for at, line in enumerate(_lines(set_fonts(svg, shaping=True)[0])):
+                if left[at]:
+                    lines[at] = line
+        pieces = _TEXT_LINE.split(text)
+        pieces[1::2] = [line if left[at] else _joined_runs(line) for at, line in enumerate(lines)]
+        return "".join(pieces), shaped
     if shaped:
         text, _ = set_fonts(svg, shaping=True)
     return text, shaped
 
 
-def _joined(run: re.Match[str]) -> str:
-    """A right-to-left run left to resvg: in drawing order, its Arabic letters joined."""
-    from argmap.exporters.diagram.bidi import drawing_order
+_TEXT_LINE: Final = re.compile(r"(<text\b[^>]*>.*?</text>)", re.S)
+"""One ``<text>`` element as :func:`.resvgtext.set_fonts` writes it (no ``</text>`` inside)."""
 
-    return run.group(1) + html.escape(drawing_order(html.unescape(run.group(2))), False)
+
+def _lines(svg: str) -> list[str]:
+    """The ``<text>`` elements of a prepared SVG, in order."""
+    return _TEXT_LINE.findall(svg)
+
+
+def _joined_runs(line: str) -> str:
+    """A line's right-to-left runs left to resvg, joined (see :func:`_joined`)."""
+    return _RIGHT_TO_LEFT_RUN.sub(_joined, line)
+
+
+def _joined(run: re.Match[str]) -> str:
+    """A right-to-left run left to resvg: in drawing order, its Arabic letters joined.
+
+    A run marked right to left (between a right-to-left override and its end) is reversed
+    whole (:func:`~.bidi.right_to_left_drawn`): the bidi rules run on it alone would put
+    a space that opens it on its left, where the line has it on its right.
+    """
+    from argmap.exporters.diagram.bidi import drawing_order, right_to_left_drawn
+
+    text = html.unescape(run.group(2))
+    drawn = right_to_left_drawn(text) if "\u202e" in run.group(0) else drawing_order(text)
+    return run.group(1) + html.escape(drawn, False)
 
 
 def available() -> bool:
