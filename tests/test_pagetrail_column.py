@@ -77,3 +77,19 @@ def test_the_first_tops_edge_runs_straight_up_clear_of_its_childrens(
             assert low <= y <= high and left <= x <= right, page.plan.page.number
         if len(items) == 1:  # no other edge goes round to the breadcrumb
             assert geometry.meeting_crossings(page.svg) == 0, page.plan.page.number
+
+
+@pytest.mark.parametrize("fit", ["a4", "slide", "letter"])
+def test_a_stub_in_the_column_after_a_linked_group_draws(fit: str, tmp_path: Path) -> None:
+    """A column that holds a linked group's boxes, then the stub of the siblings after them,
+    held the stub by looking it up as a node: a KeyError, and a traceback for the user."""
+    from click.testing import CliRunner
+
+    from argmap.cli import main
+    from tests.conftest import MAPS
+
+    args = ["render", str(MAPS / "school-uniforms.yaml"), "-f", "svg", "--fit", fit]
+    args += ["--portrait", "--direction", "LR", "--exercise", "label", "-o", str(tmp_path)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert list(tmp_path.glob("*.svg"))

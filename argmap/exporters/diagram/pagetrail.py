@@ -218,8 +218,8 @@ def _hold_before(g: Digraph, m: ArgumentMap, upper: str, lower: str) -> None:
     inside a cluster when the ranks run across: two boxes of one linked group are held
     by an edge from the lower to the upper.
     """
-    group = m.get(upper).group if upper != "trail" else None
-    if group is not None and m.get(lower).group == group:
+    group = m.get(upper).group if upper in m else None  # not the trail, not a stub
+    if group is not None and lower in m and m.get(lower).group == group:
         g.edge(lower, upper, {"style": "invis"})
     else:
         g.edge(upper, lower, {"style": "invis"})
