@@ -330,8 +330,9 @@ def test_html_key_says_a_box_leads_to_its_row(tmp_path: Path) -> None:
 
 def test_label_sheet_breadcrumbs_name_boxes_by_position(tmp_path: Path) -> None:
     # The kind is hidden, so a breadcrumb row starts with the box's position, not ": ".
-    # Upright pages: enough of them that one has a breadcrumb below the thesis.
-    pages = render(tmp_path, UNIFORMS, "svg", exercise_kind="label", fit="a4", portrait=True)
+    # Upright slides: enough pages that one has a breadcrumb below the thesis (upright A4
+    # holds the sheet in four pages since the key left the thesis's rank: none has).
+    pages = render(tmp_path, UNIFORMS, "svg", exercise_kind="label", fit="slide", portrait=True)
     rows = [
         html.unescape(row)
         for page in pages

@@ -303,7 +303,8 @@ class Blocks:
         if below is None:
             below = rows_width(rows)
         ranks = (own[1], *rows_ranks(rows))
-        item = Item(node_id, max(own[0], below), ranks, lowest(rows[-1]).deepest, own[0], below)
+        deepest = lowest(rows[-1]).deepest
+        item = Item(node_id, max(own[0], below), ranks, deepest, own[0], below, len(rows))
         return _Block(number, item, rows)
 
     def _kid_items(

@@ -357,6 +357,7 @@ class Estimator:
             legend,
             (self.root, self.sizes[self.root], block[self.root].ranks[-1]),
             block[self.root].deepest,
+            block[self.root].rows > 1,
         )
 
     def key_below(self, estimate: Estimate, room: tuple[float, float]) -> float:

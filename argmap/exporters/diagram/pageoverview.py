@@ -104,6 +104,7 @@ class Around:
         legend: Size,
         root: tuple[str, Size, float],
         deepest: str,
+        wrapped: bool = False,
     ) -> tuple[tuple[str, str], float, float]:
         """Where the overview's key goes, and the drawing's size with it there.
 
@@ -117,18 +118,23 @@ class Around:
             legend: the key's size.
             root: the root's id, its box, and the height of the drawing's lowest rank.
             deepest: a node on the drawing's lowest rank.
+            wrapped: the root's children are wrapped into rows: the key is not put beside
+                it (taller than the root, it would deepen the root's rank, and the outer
+                rows' edges would bend at one corner of the room below the root and cross).
         """
         width, height = drawing
         key_w, key_h = legend
         root_id, (root_w, root_h), bottom = root
         row = root_w + self.beside
-        places = [
-            (
-                ("same", root_id),
-                max(width, (row + NODESEP + key_w) * CROWDED),
-                height + max(0.0, key_h - root_h),
+        places = []
+        if not wrapped:
+            places.append(
+                (
+                    ("same", root_id),
+                    max(width, (row + NODESEP + key_w) * CROWDED),
+                    height + max(0.0, key_h - root_h),
+                )
             )
-        ]
         if self.top is not None:
             top, (over_w, over_h) = self.top
             # The conclusions sit centred over the drawing, as the root does below them;

@@ -95,6 +95,7 @@ class Item(NamedTuple):
         deepest: the name of a node on its block's lowest rank.
         own: the width of its top box alone (0: the block's width).
         below: the width of the rows of children under its top box (0: none).
+        rows: how many rows its top box's children are wrapped into (0 or 1: not wrapped).
     """
 
     name: str
@@ -103,6 +104,7 @@ class Item(NamedTuple):
     deepest: str
     own: float = 0.0
     below: float = 0.0
+    rows: int = 0
 
     @property
     def levels(self) -> int:
