@@ -1,4 +1,4 @@
-"""Node box sizes estimated before layout, so a map can be split into pages that fit."""
+"""Node box sizes estimated before layout, and the room a page gives a box, for paging."""
 
 from __future__ import annotations
 

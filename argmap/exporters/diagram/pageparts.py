@@ -114,7 +114,10 @@ def add_page_parts(
 
 
 def _key_note(page: Page) -> str:
-    """The heading's pointer to the key, when the overview leaves it to another page."""
+    """The heading's pointer to the key, when the overview leaves it to another page.
+
+    The PDF and the HTML page find it by :data:`~.svglinks.KEY_NOTE` and link it.
+    """
     place, number = page.key
     return f"key: p. {number}  ·  " if place == "page" else ""
 
@@ -272,8 +275,9 @@ def add_stub(
         # as the tops' own edges go, clear of the edges that come in from the tops' children.
         row = f"r{plan.page.trail.index(stub.parent)}"
         parent = Port("trail", row, "w" if in_column(plan) else "se")
-        if column_items(m, plan) is not None:
-            parent = column_end(m, plan, stub.name, stub.parent)
+        column = column_items(m, plan)
+        if column is not None:
+            parent = column_end(plan, column, stub.name, stub.parent)
     g.node(stub.name, _stub_attrs(m, plan, index, styles))
     if first.kind is NodeKind.CONCLUSION and first.relation is None:
         step = drawing_step_attrs(theme, stub.parent, first.id)
@@ -282,9 +286,8 @@ def add_stub(
     if junction is not None:
         return edge_line(stub.name, junction, no_arrow_box(attrs))
     port = {"headport": headport} if headport else {}
-    return edge_line(
-        stub.name, parent, {**no_arrow_box(attrs), **port}
-    )  # its box: on the branch's page
+    # Without its worksheet box: that is drawn on the branch's page.
+    return edge_line(stub.name, parent, {**no_arrow_box(attrs), **port})
 
 
 def _stub_attrs(

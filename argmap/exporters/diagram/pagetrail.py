@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import draw_kind
@@ -139,7 +139,7 @@ def _hang_tops(g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: EdgeStyle
                     del attrs["ltail"]
             outside = len(tops) > 1 and (below is None or node.group != below)
             if column is not None:  # round the column's outer side, or straight up
-                end = column_end(m, plan, top, node.parent)
+                end = column_end(plan, column, top, node.parent)
                 outside = end != "trail"
             if in_column(plan):  # drawn from the breadcrumb down to the top, pointing up
                 _edge_back(g, top, end, attrs, outside)
@@ -179,15 +179,16 @@ def column_items(m: ArgumentMap, plan: PagePlan) -> list[str] | None:
     return [name for _, _, name in sorted(items)]
 
 
-def column_end(m: ArgumentMap, plan: PagePlan, item: str, parent: str) -> Port | str:
-    """Where the edge of ``item`` in the breadcrumb's column meets it (see :func:`column_items`).
+def column_end(plan: PagePlan, items: Sequence[str], item: str, parent: str) -> Port | str:
+    """Where the edge of ``item`` in the breadcrumb's column meets it.
+
+    ``items``: the column, as :func:`column_items` gives it.
 
     The first item, right below the breadcrumb, hangs from its last row: its edge runs
     straight up into the box, under that row. The engine draws an edge between two
     neighbours in a rank with a port by a layout of its own, which turns it round the
     far side. Any other item's edge goes round the column's outer side to its row's.
     """
-    items = column_items(m, plan) or []
     row = plan.page.trail.index(parent)
     if items and items[0] == item and row == len(plan.page.trail) - 1:
         return "trail"

@@ -6,7 +6,7 @@ import html
 import re
 from typing import Final, NamedTuple
 
-__all__ = ["PageLink", "page_links"]
+__all__ = ["KEY_NOTE", "PageLink", "page_links"]
 
 _ROOT: Final = re.compile(
     r'<svg\b[^>]*?\bwidth="([\d.]+)pt"[^>]*?\bheight="([\d.]+)pt"[^>]*?\bviewBox="([-\d. ]+)"',
@@ -25,9 +25,10 @@ _TEXT: Final = re.compile(
 )
 
 
-_KEY: Final = re.compile(r"key: p\. (\d+)(?=\s+·\s+page \d+ of \d+\Z)")
-"""The heading's pointer to the page with the key, before the page's number at the
-heading's end (see :mod:`.pageparts`): a title's own words never match."""
+KEY_NOTE: Final = re.compile(r"key: p\. ([1-9][0-9]{0,6})(?=\s+·\s+page \d+ of \d+\Z)")
+"""The heading's pointer to the page with the key (its group: the page's number), right
+before the page's own number at the heading's end (see :mod:`.pageparts`): a title's own
+words never match. Search the heading's text alone (the PDF's links, the HTML page's)."""
 
 
 class PageLink(NamedTuple):
@@ -109,7 +110,7 @@ def _key_box(svg: str) -> tuple[list[float], list[float], int] | None:
         return None
     anchor, x, y, attributes, size, text = heading.groups()
     line = html.unescape(text)
-    found = _KEY.search(line)
+    found = KEY_NOTE.search(line)
     if found is None:
         return None
     from argmap.exporters.diagram.textwidth import text_points

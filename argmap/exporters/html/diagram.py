@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, TypeVar, overload
 
+from argmap.exporters.diagram.svglinks import KEY_NOTE
 from argmap.options import DEFAULT_FITS
 
 if TYPE_CHECKING:
@@ -24,8 +25,6 @@ DEFAULT_FIT: Final = DEFAULT_FITS["html"]
 """The page the HTML diagram is split into by default: the PDF's, so it prints the same."""
 
 _PAGE_LINK: Final = re.compile(r"page-([1-9][0-9]{0,6})\Z")
-_KEY_NOTE: Final = re.compile(r"(key: p\. ([1-9][0-9]{0,6}))(?=\s+·\s+page \d+ of \d+</text>)")
-"""The heading's pointer to the page with the key, before the page's number at its end."""
 
 
 @dataclass(frozen=True)
@@ -188,13 +187,13 @@ def _link_key(svg: str, total: int) -> str:
     draws the line as before and the link covers just them, in whatever font it uses.
     """
     start = svg.find("<text")
-    end = svg.find("</text>", start) + len("</text>")
-    if start < 0 or end < start:
+    end = svg.find("</text>", start)
+    if start < 0 or end < 0:
         return svg
-    found = _KEY_NOTE.search(svg, start, end)
-    if found is None or int(found.group(2)) > total:
+    found = KEY_NOTE.search(svg, start, end)  # the heading's line ends where its text does
+    if found is None or int(found.group(1)) > total:
         return svg
-    linked = f'<a href="#page-{found.group(2)}"><tspan>{found.group(1)}</tspan></a>'
+    linked = f'<a href="#page-{found.group(1)}"><tspan>{found.group(0)}</tspan></a>'
     return svg[: found.start()] + linked + svg[found.end() :]
 
 
