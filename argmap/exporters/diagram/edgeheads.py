@@ -1,0 +1,338 @@
+"""Arrowheads the engine piles at one point of a box, spread along its side in order."""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from typing import Final, NamedTuple
+
+from argmap.exporters.diagram.geometry import Box
+
+__all__ = ["SPREAD", "spread_heads"]
+
+SPREAD: Final = 18.0
+"""Points between two arrowheads' tips along a side, at most (an arrowhead is about 6.3
+wide and 9 long: edges that come in at a slant lay theirs along the side)."""
+
+CORNER: Final = 10.0
+"""Points kept clear at each end of a side (a box's rounded corner)."""
+
+TOGETHER: Final = 6.0
+"""Tips this near the middle of a side, in points, are piled there (the engine clips each
+edge where it meets the box's outline, a little inside or outside it)."""
+
+STRAIGHT: Final = 0.6
+"""How far, in points, a control point may stray from its segment for it to be straight."""
+
+_PORTED: Final = re.compile(r":[nsew]</title>")
+_DOCUMENT: Final = re.compile(r"<svg\b.*?</svg>", re.S)
+_GROUP: Final = re.compile(r'<g id="[^"]*" class="(node|edge)\b[^"]*">')
+_TITLE: Final = re.compile(r"<title>(.*?)</title>", re.S)
+_PATH_D: Final = re.compile(r'<path\b[^>]*?\bd="([^"]*)"')
+_POINTS: Final = re.compile(r'<poly(?:gon|line)\b[^>]*?\bpoints="([^"]*)"')
+"""An arrowhead's outline (an attack's bar is a polygon and a stem)."""
+_OUTLINE: Final = re.compile(
+    r'<(?:path|polygon|polyline)\b[^>]*?\b(?:d|points)="([^"]*)"'
+    r'|<ellipse\b[^>]*?cx="([-\d.]+)" cy="([-\d.]+)" rx="([\d.]+)" ry="([\d.]+)"'
+)
+"""A node's outline: its first shape."""
+_PAIR: Final = re.compile(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)")
+_SPACED: Final = str.maketrans("MC,", "   ")
+"""A path's or outline's numbers, spaced apart (the engine writes ``Mx,yCx,y x,y ...``)."""
+
+Point = tuple[float, float]
+
+
+class _End(NamedTuple):
+    """An edge's last straight run into its head, and where its text lies in the SVG."""
+
+    tail: str
+    start: Point
+    """Where the last run starts (the edge's last bend, or its tail)."""
+    end: Point
+    """Where the path ends (the arrowhead's base)."""
+    tip: Point
+    """The point the arrowhead touches."""
+    head: list[tuple[tuple[int, int], list[Point]]]
+    """The arrowhead's outlines, each with the span of its ``points`` value in the SVG."""
+    d_span: tuple[int, int]
+    """The span, in the SVG, of the path's last two control points and end."""
+
+
+def spread_heads(svg: str) -> str:
+    """Spread the arrowheads of edges that end together at a side of a box.
+
+    Edges aimed at one side of a box (a ``headport`` of ``n``, ``s``, ``e`` or ``w``:
+    the edges of a parent's rows of children) all end at its middle, their arrowheads
+    piled there. Each last straight run is turned to end at its own point of that side,
+    :data:`SPREAD` apart, in the order the runs come in, so they fan in without crossing.
+    Curved runs, and any pile whose runs would then cross each other or a box they did not
+    cross before, are left as drawn.
+    """
+    if _PORTED.search(svg) is None:
+        return svg
+    if svg.count("</svg>") > 1:  # the engine's drawings of a batch of pages, one after another
+        return _DOCUMENT.sub(lambda match: _spread_document(match.group(0)), svg)
+    return _spread_document(svg)
+
+
+def _spread_document(svg: str) -> str:
+    """:func:`spread_heads` on one drawing."""
+    if _PORTED.search(svg) is None:
+        return svg
+    piles: dict[tuple[str, str], list[_End]] = {}
+    nodes: dict[str, tuple[int, int]] = {}
+    for kind, start, stop in _groups(svg):
+        title = _TITLE.search(svg, start, stop)
+        if title is None:
+            continue
+        name = html.unescape(title.group(1))
+        if kind == "node":
+            nodes[name] = (start, stop)
+        elif name[-2:] in (":n", ":s", ":e", ":w"):
+            end = _read_edge(svg, start, stop, name)
+            if end is not None:
+                piles.setdefault(end[0], []).append(end[1])
+    found: dict[str, Box] | None = None
+    edits: list[tuple[tuple[int, int], str]] = []
+    for (head, port), ends in piles.items():
+        if len(ends) < 2 or head not in nodes:
+            continue
+        found = _boxes(svg, nodes) if found is None else found
+        box = found.get(head)
+        if box is not None and _together(ends, _middle(box, port)):
+            edits.extend(_spread(ends, box, port, head, found))
+    if not edits:
+        return svg
+    pieces: list[str] = []
+    done = 0
+    for (start, stop), text in sorted(edits):
+        pieces += (svg[done:start], text)
+        done = stop
+    pieces.append(svg[done:])
+    return "".join(pieces)
+
+
+def _groups(svg: str) -> list[tuple[str, int, int]]:
+    """Each node's and edge's group: its kind and where its contents start and stop."""
+    heads = [(m.group(1), m.start(), m.end()) for m in _GROUP.finditer(svg)]
+    ends = [start for _, start, _ in heads[1:]] + [len(svg)]
+    return [(kind, body, stop) for (kind, _, body), stop in zip(heads, ends, strict=True)]
+
+
+def _boxes(svg: str, nodes: dict[str, tuple[int, int]]) -> dict[str, Box]:
+    """The drawn nodes' boxes (of their first shapes), by name."""
+    out: dict[str, Box] = {}
+    for name, (start, stop) in nodes.items():
+        shape = _OUTLINE.search(svg, start, stop)
+        if shape is None:
+            continue
+        if shape.group(1) is None:
+            cx, cy, rx, ry = (float(v) for v in shape.groups()[1:])
+            out[name] = Box(cx - rx, cy - ry, cx + rx, cy + ry)
+            continue
+        numbers = shape.group(1).translate(_SPACED).split()
+        if len(numbers) >= 2:
+            xs = list(map(float, numbers[0::2]))
+            ys = list(map(float, numbers[1::2]))
+            out[name] = Box(min(xs), min(ys), max(xs), max(ys))
+    return out
+
+
+def _read_edge(svg: str, start: int, stop: int, title: str) -> tuple[tuple[str, str], _End] | None:
+    """An edge's head and port, and its last run, if straight and ended at the port."""
+    ends = title.split("->")
+    path = _PATH_D.search(svg, start, stop)
+    if len(ends) != 2 or path is None or svg.find("<ellipse", start, stop) >= 0:
+        return None
+    head, port = ends[1].rsplit(":", 1)
+    pairs = list(_PAIR.finditer(path.group(1)))
+    if len(pairs) < 4:
+        return None
+    q, c1, c2, p = ((float(m[1]), float(m[2])) for m in pairs[-4:])
+    if not (_on_run(c1, q, p) and _on_run(c2, q, p)) or _length(q, p) < 1.0:
+        return None
+    outlines = [
+        (shape.span(1), [(float(a), float(b)) for a, b in _PAIR.findall(shape.group(1))])
+        for shape in _POINTS.finditer(svg, start, stop)
+    ]
+    way = _unit(q, p)
+    reach = max(
+        ((x - p[0]) * way[0] + (y - p[1]) * way[1] for _, outline in outlines for x, y in outline),
+        default=0.0,
+    )
+    tip = (p[0] + way[0] * reach, p[1] + way[1] * reach)
+    d_span = (path.start(1) + pairs[-3].start(), path.start(1) + pairs[-1].end())
+    return (head, port), _End(ends[0].split(":")[0], q, p, tip, outlines, d_span)
+
+
+def _middle(box: Box, port: str) -> Point:
+    """The middle of a box's side (a compass point)."""
+    x, y = (box.left + box.right) / 2, (box.top + box.bottom) / 2
+    return {
+        "n": (x, box.top),
+        "s": (x, box.bottom),
+        "e": (box.right, y),
+        "w": (box.left, y),
+    }[port]
+
+
+def _together(ends: list[_End], middle: Point) -> bool:
+    """Whether the edges' tips are all at the middle of the side (where the engine aims)."""
+    x, y = middle
+    return all(math.hypot(e.tip[0] - x, e.tip[1] - y) <= TOGETHER for e in ends)
+
+
+def _spread(
+    ends: list[_End], box: Box, port: str, head: str, found: dict[str, Box]
+) -> list[tuple[tuple[int, int], str]]:
+    """The SVG edits that spread one pile along its side (none where that would cross)."""
+    across = port in ("n", "s")  # the tips move along x; else along y
+    axis, other = (0, 1) if across else (1, 0)
+    tip = _middle(box, port)
+
+    def slope(e: _End) -> float:
+        rise = abs(e.start[other] - tip[other]) or 0.01
+        return (e.start[axis] - tip[axis]) / rise
+
+    order = sorted(range(len(ends)), key=lambda i: (slope(ends[i]), i))
+    low, high = (box.left, box.right) if across else (box.top, box.bottom)
+    room = max(0.0, high - low - 2 * CORNER)
+    step = min(SPREAD, room / (len(ends) - 1))
+    first = tip[axis] - step * (len(ends) - 1) / 2
+    first = min(max(first, low + CORNER), high - CORNER - step * (len(ends) - 1))
+    moved: dict[int, tuple[Point, Point, list[list[Point]]]] = {}
+    for rank, i in enumerate(order):
+        e = ends[i]
+        new_tip = list(tip)
+        new_tip[axis] = first + rank * step
+        moved[i] = _turned(e, (new_tip[0], new_tip[1]))
+    if not _clear(ends, moved, found, head):
+        return []
+    edits: list[tuple[tuple[int, int], str]] = []
+    for i, e in enumerate(ends):
+        end, _, outlines = moved[i]
+        c1 = _between(e.start, end, 1 / 3)
+        c2 = _between(e.start, end, 2 / 3)
+        edits.append((e.d_span, f"{_pair(c1)} {_pair(c2)} {_pair(end)}"))
+        for (span, _), outline in zip(e.head, outlines, strict=True):
+            edits.append((span, " ".join(_pair(p) for p in outline)))
+    return edits
+
+
+def _turned(e: _End, tip: Point) -> tuple[Point, Point, list[list[Point]]]:
+    """An edge's last run turned to touch ``tip``: its new end, tip and arrowhead outlines."""
+    reach = _length(e.end, e.tip)
+    old = _unit(e.start, e.end)
+    new = _unit(e.start, tip)
+    end = (tip[0] - new[0] * reach, tip[1] - new[1] * reach)
+    outlines = []
+    for _, outline in e.head:
+        turned = []
+        for x, y in outline:
+            u = (x - e.end[0]) * old[0] + (y - e.end[1]) * old[1]
+            v = -(x - e.end[0]) * old[1] + (y - e.end[1]) * old[0]
+            turned.append((end[0] + u * new[0] - v * new[1], end[1] + u * new[1] + v * new[0]))
+        outlines.append(turned)
+    return end, tip, outlines
+
+
+def _clear(
+    ends: list[_End],
+    moved: dict[int, tuple[Point, Point, list[list[Point]]]],
+    found: dict[str, Box],
+    head: str,
+) -> bool:
+    """Whether the turned runs cross no other run of the pile, and no more boxes than before."""
+    runs = [(e.start, moved[i][1]) for i, e in enumerate(ends)]
+    for i, (a, b) in enumerate(runs):
+        for c, d in runs[i + 1 :]:
+            if _cross(a, b, c, d):
+                return False
+    xs = [x for e in ends for x in (e.start[0], e.tip[0])] + [b[0] for _, b in runs]
+    ys = [y for e in ends for y in (e.start[1], e.tip[1])] + [b[1] for _, b in runs]
+    near = Box(min(xs), min(ys), max(xs), max(ys))
+    nearby = [
+        (name, box)
+        for name, box in found.items()
+        if name != head
+        and box.left <= near.right
+        and near.left <= box.right
+        and box.top <= near.bottom
+        and near.top <= box.bottom
+    ]
+    for i, e in enumerate(ends):
+        others = [box for name, box in nearby if name != e.tail]
+        before = sum(_cuts(e.start, e.tip, box) for box in others)
+        if sum(_cuts(*runs[i], box) for box in others) > before:
+            return False
+    return True
+
+
+def _cuts(a: Point, b: Point, box: Box) -> bool:
+    """Whether the segment from ``a`` to ``b`` passes through the box."""
+    (x0, y0), (x1, y1) = a, b
+    t0, t1 = 0.0, 1.0
+    for p, q in (
+        (-(x1 - x0), x0 - box.left),
+        (x1 - x0, box.right - x0),
+        (-(y1 - y0), y0 - box.top),
+        (y1 - y0, box.bottom - y0),
+    ):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return False
+    return True
+
+
+def _cross(a: Point, b: Point, c: Point, d: Point) -> bool:
+    """Whether two segments cross (touching at an end counts)."""
+
+    def side(o: Point, u: Point, v: Point) -> float:
+        return (u[0] - o[0]) * (v[1] - o[1]) - (u[1] - o[1]) * (v[0] - o[0])
+
+    s1, s2, s3, s4 = side(a, b, c), side(a, b, d), side(c, d, a), side(c, d, b)
+    if s1 == s2 == 0:
+        return False
+    return s1 * s2 <= 0 and s3 * s4 <= 0
+
+
+def _on_run(c: Point, q: Point, p: Point) -> bool:
+    """Whether a control point lies on the run from ``q`` to ``p`` (the run is straight)."""
+    length = _length(q, p)
+    if length == 0:
+        return False
+    off = abs((p[0] - q[0]) * (c[1] - q[1]) - (p[1] - q[1]) * (c[0] - q[0])) / length
+    return off <= STRAIGHT
+
+
+def _length(a: Point, b: Point) -> float:
+    return math.hypot(b[0] - a[0], b[1] - a[1])
+
+
+def _unit(a: Point, b: Point) -> Point:
+    length = _length(a, b) or 1.0
+    return ((b[0] - a[0]) / length, (b[1] - a[1]) / length)
+
+
+def _between(a: Point, b: Point, t: float) -> Point:
+    return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+
+
+def _pair(p: Point) -> str:
+    """A point as the engine writes one (two decimals at most, no trailing zeros)."""
+    return f"{_number(p[0])},{_number(p[1])}"
+
+
+def _number(v: float) -> str:
+    text = f"{v:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
