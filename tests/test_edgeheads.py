@@ -102,6 +102,17 @@ def test_a_pile_whose_runs_would_cut_through_a_box_stays_as_drawn() -> None:
     assert spread_heads(svg) == svg
 
 
+def test_a_pile_with_a_labelled_or_curved_edge_stays_as_drawn() -> None:
+    """A label's box sits on its edge's run (a worksheet's blank box to fill in): turned,
+    the run would leave it. A curved run cannot be turned as a straight one is."""
+    svg = _drawing([(-150.0, -20.0), (90.0, 40.0), (400.0, -30.0)])
+    label = '<polygon fill="#ffffff" stroke="none" points="20,-30 50,-30 50,-20 20,-20 20,-30"/>\n'
+    labelled = svg.replace('<polygon fill="#2e7d32"', label + '<polygon fill="#2e7d32"', 1)
+    assert labelled != svg and spread_heads(labelled) == labelled
+    curved = re.sub(r'd="M(-150),(-20)C[^"]*"', 'd="M-150,-20C-100,-100 50,-40 91.1,-56.2"', svg)
+    assert curved != svg and spread_heads(curved) == curved
+
+
 def test_a_batch_of_drawings_is_spread_one_by_one() -> None:
     one = _drawing([(-150.0, -20.0), (90.0, 40.0)])
     two = _drawing([(30.0, 40.0), (170.0, 40.0), (300.0, 0.0)])

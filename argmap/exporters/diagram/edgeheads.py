@@ -22,6 +22,9 @@ TOGETHER: Final = 6.0
 """Tips this near the middle of a side, in points, are piled there (the engine clips each
 edge where it meets the box's outline, a little inside or outside it)."""
 
+HEAD: Final = 16.0
+"""How far from its path's end, in points, an arrowhead reaches at most (about 9 long)."""
+
 STRAIGHT: Final = 0.6
 """How far, in points, a control point may stray from its segment for it to be straight."""
 
@@ -81,7 +84,7 @@ def _spread_document(svg: str) -> str:
     """:func:`spread_heads` on one drawing."""
     if _PORTED.search(svg) is None:
         return svg
-    piles: dict[tuple[str, str], list[_End]] = {}
+    piles: dict[tuple[str, str], list[_End | None]] = {}
     nodes: dict[str, tuple[int, int]] = {}
     for kind, start, stop in _groups(svg):
         title = _TITLE.search(svg, start, stop)
@@ -90,15 +93,17 @@ def _spread_document(svg: str) -> str:
         name = html.unescape(title.group(1))
         if kind == "node":
             nodes[name] = (start, stop)
-        elif name[-2:] in (":n", ":s", ":e", ":w"):
+        elif name[-2:] in (":n", ":s", ":e", ":w") and "->" in name:
+            head, port = name.split("->", 1)[1].rsplit(":", 1)
             end = _read_edge(svg, start, stop, name)
-            if end is not None:
-                piles.setdefault(end[0], []).append(end[1])
+            pile = piles.setdefault((head, port), [])
+            pile.append(end)
     found: dict[str, Box] | None = None
     edits: list[tuple[tuple[int, int], str]] = []
-    for (head, port), ends in piles.items():
-        if len(ends) < 2 or head not in nodes:
-            continue
+    for (head, port), pile in piles.items():
+        ends = [end for end in pile if end is not None]
+        if len(ends) < 2 or len(ends) < len(pile) or head not in nodes:
+            continue  # one edge, or one the pass cannot turn (curved, labelled)
         found = _boxes(svg, nodes) if found is None else found
         box = found.get(head)
         if box is not None and _together(ends, _middle(box, port)):
@@ -140,13 +145,16 @@ def _boxes(svg: str, nodes: dict[str, tuple[int, int]]) -> dict[str, Box]:
     return out
 
 
-def _read_edge(svg: str, start: int, stop: int, title: str) -> tuple[tuple[str, str], _End] | None:
-    """An edge's head and port, and its last run, if straight and ended at the port."""
+def _read_edge(svg: str, start: int, stop: int, title: str) -> _End | None:
+    """An edge's last run, if it is straight, and the edge has no label and no round head."""
     ends = title.split("->")
     path = _PATH_D.search(svg, start, stop)
-    if len(ends) != 2 or path is None or svg.find("<ellipse", start, stop) >= 0:
+    if (
+        path is None
+        or svg.find("<ellipse", start, stop) >= 0
+        or svg.find("<text", start, stop) >= 0
+    ):
         return None
-    head, port = ends[1].rsplit(":", 1)
     pairs = list(_PAIR.finditer(path.group(1)))
     if len(pairs) < 4:
         return None
@@ -157,6 +165,8 @@ def _read_edge(svg: str, start: int, stop: int, title: str) -> tuple[tuple[str, 
         (shape.span(1), [(float(a), float(b)) for a, b in _PAIR.findall(shape.group(1))])
         for shape in _POINTS.finditer(svg, start, stop)
     ]
+    if any(_length(p, point) > HEAD for _, outline in outlines for point in outline):
+        return None  # a shape beyond the arrowhead: a label's box
     way = _unit(q, p)
     reach = max(
         ((x - p[0]) * way[0] + (y - p[1]) * way[1] for _, outline in outlines for x, y in outline),
@@ -164,7 +174,7 @@ def _read_edge(svg: str, start: int, stop: int, title: str) -> tuple[tuple[str, 
     )
     tip = (p[0] + way[0] * reach, p[1] + way[1] * reach)
     d_span = (path.start(1) + pairs[-3].start(), path.start(1) + pairs[-1].end())
-    return (head, port), _End(ends[0].split(":")[0], q, p, tip, outlines, d_span)
+    return _End(ends[0].split(":")[0], q, p, tip, outlines, d_span)
 
 
 def _middle(box: Box, port: str) -> Point:
