@@ -13,8 +13,9 @@
 2. A slide in a raster worker process, as a render runs it (its own malloc settings,
    outlines, resvg, encoding, the framing of jobs and images): a worker's CPU for all the
    slides less its CPU for the first alone (start-up, fonts, fontTools), a slide.
-3. The PNG writer's choices on the same pixels: deflate level and library, and what
-   dropping the alpha channel would cost; time and size.
+3. The PNG writer's choices on the same pixels: deflate level and library (zlib, and
+   zlib-ng or ISA-L where installed), and what dropping the alpha channel would cost;
+   time and size.
 4. Whole renders through the command (``argmap render MAP -f png``), each in a fresh
    process: wall and CPU seconds (argmap, engine and workers), the load average while it
    ran (other work on the machine stretches the wall time, not the CPU time), and the
@@ -248,6 +249,15 @@ def encoders(pixels: list[Any]) -> None:
         (f"zlib level {level}", lambda level=level: zlib.compressobj(level)) for level in (1, 6)
     ]
     try:
+        from zlib_ng import zlib_ng
+
+        choices = [
+            (f"zlib-ng level {level}", lambda level=level: zlib_ng.compressobj(level))
+            for level in (1, 2, 3)
+        ] + choices
+    except ImportError:
+        pass
+    try:
         from isal import isal_zlib
 
         choices = [
@@ -262,7 +272,7 @@ def encoders(pixels: list[Any]) -> None:
     for name, start in choices:
         sizes = [len(encode_rgba(*p, start)) for p in pixels]
         _, _, ms = cpu_ms(lambda start=start: [encode_rgba(*p, start) for p in pixels], n)
-        used = " (used)" if name == "zlib level 1" else ""
+        used = " (used)" if name == _used() else ""
         print(f"| {name}{used} | {ms:.1f} | {sum(sizes) / len(sizes) / 1000:.0f} |")
 
     def rgb() -> None:
@@ -287,6 +297,17 @@ def encoders(pixels: list[Any]) -> None:
     if isal_zlib is not None:
         _, _, ms = cpu_ms(lambda: whole(lambda data: isal_zlib.compress(data, 1)), n)
         print(f"| ISA-L level 1, the whole image joined, then deflated | {ms:.1f} | |")
+
+
+def _used() -> str:
+    """The deflate :func:`argmap.pngwrite.compressor` picks, named as the table names it."""
+    from argmap import pngwrite
+
+    try:
+        import zlib_ng  # noqa: F401
+    except ImportError:
+        return f"zlib level {pngwrite.LEVEL}"
+    return f"zlib-ng level {pngwrite.NG_LEVEL}"
 
 
 def tree_rss(root: int) -> int:

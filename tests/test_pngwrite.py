@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import struct
+import subprocess
+import sys
 import zlib
 
 import pytest
@@ -12,6 +15,15 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from argmap import pngwrite
+
+
+def _deflated(rows: bytes) -> bytes:
+    """The rows deflated whole, as the library :func:`pngwrite.compressor` picks does it."""
+    try:
+        from zlib_ng import zlib_ng
+    except ImportError:
+        return zlib.compress(rows, pngwrite.LEVEL)
+    return zlib_ng.compress(rows, pngwrite.NG_LEVEL)
 
 
 def _chunks(png: bytes) -> list[tuple[bytes, bytes]]:
@@ -70,17 +82,57 @@ def test_the_bytes_depend_on_the_pixels_alone(
         png = pngwrite.encode_rgba(pixels, width, height)
     finally:
         pngwrite.BAND_BYTES = usual  # type: ignore[misc]
-    assert dict(_chunks(png))[b"IDAT"] == zlib.compress(rows, pngwrite.LEVEL)
+    assert dict(_chunks(png))[b"IDAT"] == _deflated(rows)
 
 
 def test_a_slide_of_flat_colour_and_text_is_one_stream_whatever_its_bands() -> None:
     """A slide's worth of rows (several bands): the same bytes as deflated whole."""
+    pixels, rows = _slide()
+    png = pngwrite.encode_rgba(pixels, 1920, 1080)
+    assert dict(_chunks(png))[b"IDAT"] == _deflated(rows)
+    assert zlib.decompress(dict(_chunks(png))[b"IDAT"]) == rows
+
+
+def _slide() -> tuple[bytes, bytes]:
+    """A slide's pixels (flat colour and a band of every byte value) and its rows."""
     width, height = 1920, 1080
     row = (b"\xff" * 4 * 600 + bytes(range(256)) * 3 + b"\x20\x40\x80\xff" * 1128)[: width * 4]
     pixels = b"".join(row[k % 7 :] + row[: k % 7] for k in range(height))
     rows = b"".join(b"\0" + pixels[at : at + width * 4] for at in range(0, len(pixels), width * 4))
-    png = pngwrite.encode_rgba(pixels, width, height)
-    assert dict(_chunks(png))[b"IDAT"] == zlib.compress(rows, pngwrite.LEVEL)
+    return pixels, rows
+
+
+def test_zlib_ng_deflates_where_installed_else_zlib(monkeypatch: pytest.MonkeyPatch) -> None:
+    """zlib-ng, at its level, where it is installed; the standard library's zlib otherwise."""
+    pytest.importorskip("zlib_ng")
+    pixels, rows = _slide()
+    png = pngwrite.encode_rgba(pixels, 1920, 1080)
+    monkeypatch.setitem(sys.modules, "zlib_ng", None)  # as if it were not installed
+    plain = pngwrite.encode_rgba(pixels, 1920, 1080)
+    assert dict(_chunks(plain))[b"IDAT"] == zlib.compress(rows, pngwrite.LEVEL)
+    assert len(png) < len(plain) and png != plain
+    assert Image.open(io.BytesIO(png)).tobytes() == Image.open(io.BytesIO(plain)).tobytes()
+
+
+def test_every_process_writes_the_same_bytes() -> None:
+    """Two processes at once (the machine loaded) write this process's bytes for a slide."""
+    pixels, _ = _slide()
+    code = (
+        "import hashlib, sys\n"
+        "from argmap import pngwrite\n"
+        "pixels = sys.stdin.buffer.read()\n"
+        "for _ in range(3):\n"
+        "    print(hashlib.sha256(pngwrite.encode_rgba(pixels, 1920, 1080)).hexdigest())\n"
+    )
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+        )
+        for _ in range(2)
+    ]
+    answers = [run.communicate(pixels)[0].decode().split() for run in runs]
+    here = hashlib.sha256(pngwrite.encode_rgba(pixels, 1920, 1080)).hexdigest()
+    assert answers == [[here] * 3] * 2
 
 
 @pytest.mark.parametrize(("size", "length"), [((2, 2), 15), ((0, 4), 0), ((3, -1), 12)])
