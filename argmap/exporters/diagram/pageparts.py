@@ -195,10 +195,12 @@ class PageStubs:
         if column_items(self.m, self.plan) is not None:  # the breadcrumb's column holds them
             held = [w for w in held if w.parent != "trail"]
         hold_rows(self.g, held)
-        if wraps and not self.plan.across:
+        if wraps and not in_column(self.plan):
             # Rows send their edges up past each other to one parent: curved, they aim at
             # its centre, bunch at its corners and swap sides there; straight runs with
-            # bends keep the order they pass the rows in. (Left to right, curves stay.)
+            # bends keep the order they pass the rows in (left to right, the columns).
+            # Not with the breadcrumb in the tops' column: straight, the edges round its
+            # outer side would run together up one line.
             self.g.attr("graph", {"splines": "polyline"})
         place, node = self.plan.page.key  # where the planner counts the key
         if place == "below" and self.plan.across:  # below it in its column (rank)

@@ -369,6 +369,10 @@ def hold_rows(g: Digraph, wraps: Sequence[Wrap]) -> None:
                 g.edge(left, right, _INVISIBLE)
 
 
+_NEAR: Final = {"TB": "s", "BT": "n", "LR": "e", "RL": "w"}
+"""The side of a parent that faces its children, by the drawing's direction."""
+
+
 def row_ports(
     wraps: Sequence[Wrap], nodes: Collection[str], direction: str, keyed: str = ""
 ) -> dict[str, str]:
@@ -383,11 +387,9 @@ def row_ports(
     edges of two rows or more (those of the lower rows come from further out), and of one
     row under ``keyed``, the node the key is drawn beside (the key is taller than most);
     a single row's edges under another parent run straight up, spread along its side.
-    Left to right (``LR``, ``RL``), the rows are columns and the edges curves: none.
+    Left to right (``LR``, ``RL``), the rows are columns and the near side faces them.
     """
-    if direction not in ("TB", "BT"):
-        return {}
-    side = "s" if direction == "TB" else "n"  # the thesis at the top: its children below
+    side = _NEAR[direction]
     return {
         w.parent: side
         for w in wraps
