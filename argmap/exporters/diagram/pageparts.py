@@ -164,7 +164,8 @@ class PageStubs:
         self.theme = theme
         place, keyed = plan.page.key  # a node the key sits beside deepens its rank
         nodes = frozenset(plan.page.nodes)
-        self.ports = row_ports(plan.page.wraps, nodes, direction, keyed if place == "same" else "")
+        ports = row_ports(plan.page.wraps, nodes, direction, keyed if place == "same" else "")
+        self.ports = {} if in_column(plan) else ports  # curved there: see add_parts
         """Parents of rows: the side of each where its children's edges end (a compass point)."""
         self.steps = trail_steps(m, plan.page)
         """Its conclusions drawn from a row of its breadcrumb: id -> that row's port."""
