@@ -10,6 +10,7 @@ from typing import Final, Literal, NamedTuple
 __all__ = [
     "Attributes",
     "Attrs",
+    "Compass",
     "Digraph",
     "End",
     "Html",
@@ -55,12 +56,16 @@ class Html(str):
     __slots__ = ()
 
 
+Compass = Literal["", "n", "ne", "e", "se", "s", "sw", "w", "nw", "c"]
+"""A side or corner of a box (empty: none, the engine aims at its centre)."""
+
+
 class Port(NamedTuple):
     """An edge's end at a port of a node (a cell of an HTML-like label), maybe at a side."""
 
     node: str
     port: str
-    compass: Literal["", "n", "ne", "e", "se", "s", "sw", "w", "nw", "c"] = ""
+    compass: Compass = ""
 
 
 End = str | Port

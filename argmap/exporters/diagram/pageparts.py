@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.dot import (
+    Compass,
     Digraph,
     End,
     Html,
@@ -32,7 +33,7 @@ from argmap.exporters.diagram.pagetrail import (
     in_column,
 )
 from argmap.exporters.diagram.paging import Page
-from argmap.exporters.diagram.stacking import hold_rows, row_ports
+from argmap.exporters.diagram.stacking import hold_rows, near_side, row_ports
 from argmap.exporters.diagram.stublabels import STUB_POINTS, grouped_stub_lines, stub_label_lines
 from argmap.exporters.diagram.styles import NodeStyle
 from argmap.exporters.diagram.worksheet import no_arrow_box
@@ -85,6 +86,7 @@ def add_page_parts(
     styles: Mapping[NodeKind, NodeStyle],
     edge_attrs: EdgeStyler,
     cache: LineCache | None = None,
+    near: Compass = "",
 ) -> None:
     """Add the page's heading, its trail and references to other pages (stubs: :func:`add_stub`).
 
@@ -95,6 +97,8 @@ def add_page_parts(
         styles: the theme's node styles.
         edge_attrs: the diagram's edge attributes, so added edges look like the tree's.
         cache: trail rows of other pages of the same map and options.
+        near: the side of the breadcrumb where its tops' edges end, a compass point
+            (empty: where the engine aims them).
     """
     page = plan.page
     where = f"{_key_note(page)}page {plan.number(page.number)} of {plan.number(plan.total)}"
@@ -109,7 +113,7 @@ def add_page_parts(
             "fontcolor": "#424242",
         },
     )
-    add_trail(g, m, plan, styles, edge_attrs, {} if cache is None else cache)
+    add_trail(g, m, plan, styles, edge_attrs, {} if cache is None else cache, near)
     _add_references(g, m, plan, edge_attrs)
 
 
@@ -162,6 +166,7 @@ class PageStubs:
         self.cache = cache
         """Trail rows of the diagram's other pages and drafts (see :func:`add_page_parts`)."""
         self.theme = theme
+        self.direction = direction
         place, keyed = plan.page.key  # a node the key sits beside deepens its rank
         nodes = frozenset(plan.page.nodes)
         ports = row_ports(plan.page.wraps, nodes, direction, keyed if place == "same" else "")
@@ -189,7 +194,12 @@ class PageStubs:
 
     def add_parts(self) -> None:
         """Add the page's heading, breadcrumb, references, what holds its rows, its key's place."""
-        add_page_parts(self.g, self.m, self.plan, self.styles, self.edge_attrs, self.cache)
+        # Left to right, the tops' edges end at the breadcrumb's near side, each at its
+        # row: aimed at a row's centre, those from the outer columns met its far corners.
+        across = self.plan.across and not in_column(self.plan)
+        near: Compass = near_side(self.direction) if across else ""
+        parts = (self.g, self.m, self.plan, self.styles, self.edge_attrs, self.cache, near)
+        add_page_parts(*parts)
         # A linked group's rows are held inside its box (see build).
         wraps = self.plan.page.wraps
         held = [w for w in wraps if not w.parent.startswith(("group ", "tails "))]

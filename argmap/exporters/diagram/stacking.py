@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection, Sequence, Set
 from operator import itemgetter
 from typing import Final, NamedTuple
 
-from argmap.exporters.diagram.dot import Digraph, attrs
+from argmap.exporters.diagram.dot import Compass, Digraph, attrs
 from argmap.model import Node, Relation
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "RANKSEP",
     "row_width",
     "merged",
+    "near_side",
     "rows_ranks",
     "rows_width",
     "stack_columns",
@@ -369,8 +370,10 @@ def hold_rows(g: Digraph, wraps: Sequence[Wrap]) -> None:
                 g.edge(left, right, _INVISIBLE)
 
 
-_NEAR: Final = {"TB": "s", "BT": "n", "LR": "e", "RL": "w"}
-"""The side of a parent that faces its children, by the drawing's direction."""
+def near_side(direction: str) -> Compass:
+    """The compass point of a parent's side that faces its children, drawn ``direction``."""
+    sides: dict[str, Compass] = {"TB": "s", "BT": "n", "LR": "e", "RL": "w"}
+    return sides[direction]
 
 
 def row_ports(
@@ -389,7 +392,7 @@ def row_ports(
     a single row's edges under another parent run straight up, spread along its side.
     Left to right (``LR``, ``RL``), the rows are columns and the near side faces them.
     """
-    side = _NEAR[direction]
+    side = near_side(direction)
     return {
         w.parent: side
         for w in wraps
