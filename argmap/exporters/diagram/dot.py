@@ -20,6 +20,7 @@ __all__ = [
     "attrs",
     "edge_line",
     "escape",
+    "near_side",
     "node_line",
     "quote",
 ]
@@ -58,6 +59,12 @@ class Html(str):
 
 Compass = Literal["", "n", "ne", "e", "se", "s", "sw", "w", "nw", "c"]
 """A side or corner of a box (empty: none, the engine aims at its centre)."""
+
+
+def near_side(direction: str) -> Compass:
+    """The side of a parent that faces its children, drawn ``direction`` (``TB``: ``s``)."""
+    sides: dict[str, Compass] = {"TB": "s", "BT": "n", "LR": "e", "RL": "w"}
+    return sides[direction]
 
 
 class Port(NamedTuple):

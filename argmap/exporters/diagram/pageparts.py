@@ -15,6 +15,7 @@ from argmap.exporters.diagram.dot import (
     Port,
     edge_line,
     escape,
+    near_side,
 )
 from argmap.exporters.diagram.drawn import (
     DRAWN_LABEL,
@@ -33,7 +34,7 @@ from argmap.exporters.diagram.pagetrail import (
     in_column,
 )
 from argmap.exporters.diagram.paging import Page
-from argmap.exporters.diagram.stacking import hold_rows, near_side, row_ports
+from argmap.exporters.diagram.stacking import hold_rows, row_ports
 from argmap.exporters.diagram.stublabels import STUB_POINTS, grouped_stub_lines, stub_label_lines
 from argmap.exporters.diagram.styles import NodeStyle
 from argmap.exporters.diagram.worksheet import no_arrow_box
@@ -170,7 +171,9 @@ class PageStubs:
         place, keyed = plan.page.key  # a node the key sits beside deepens its rank
         nodes = frozenset(plan.page.nodes)
         ports = row_ports(plan.page.wraps, nodes, direction, keyed if place == "same" else "")
-        self.ports = {} if in_column(plan) else ports  # curved there: see add_parts
+        self.curved = _round_column(m, plan)
+        """Edges round the breadcrumb's column: the page's edges stay curves (see add_parts)."""
+        self.ports = {} if self.curved else ports
         """Parents of rows: the side of each where its children's edges end (a compass point)."""
         self.steps = trail_steps(m, plan.page)
         """Its conclusions drawn from a row of its breadcrumb: id -> that row's port."""
@@ -206,7 +209,7 @@ class PageStubs:
         if column_items(self.m, self.plan) is not None:  # the breadcrumb's column holds them
             held = [w for w in held if w.parent != "trail"]
         hold_rows(self.g, held)
-        if wraps and not in_column(self.plan):
+        if wraps and not self.curved:
             # Rows send their edges up past each other to one parent: curved, they aim at
             # its centre, bunch at its corners and swap sides there; straight runs with
             # bends keep the order they pass the rows in (left to right, the columns).
@@ -256,6 +259,12 @@ class PageStubs:
         limit = None if node is None else self.m.position(node.id)
         while self.edges and (limit is None or self.edges[-1][0] < limit):
             self.g.line(self.edges.pop()[1])
+
+
+def _round_column(m: ArgumentMap, plan: PagePlan) -> bool:
+    """Whether edges go round the breadcrumb's column (straight, they would run as one)."""
+    items = column_items(m, plan) if in_column(plan) else []
+    return len(plan.page.tops) > 1 if items is None else len(items) > 1
 
 
 def add_stub(

@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection, Sequence, Set
 from operator import itemgetter
 from typing import Final, NamedTuple
 
-from argmap.exporters.diagram.dot import Compass, Digraph, attrs
+from argmap.exporters.diagram.dot import Digraph, attrs, near_side
 from argmap.model import Node, Relation
 
 __all__ = [
@@ -26,7 +26,6 @@ __all__ = [
     "RANKSEP",
     "row_width",
     "merged",
-    "near_side",
     "rows_ranks",
     "rows_width",
     "stack_columns",
@@ -370,12 +369,6 @@ def hold_rows(g: Digraph, wraps: Sequence[Wrap]) -> None:
                 g.edge(left, right, _INVISIBLE)
 
 
-def near_side(direction: str) -> Compass:
-    """The compass point of a parent's side that faces its children, drawn ``direction``."""
-    sides: dict[str, Compass] = {"TB": "s", "BT": "n", "LR": "e", "RL": "w"}
-    return sides[direction]
-
-
 def row_ports(
     wraps: Sequence[Wrap], nodes: Collection[str], direction: str, keyed: str = ""
 ) -> dict[str, str]:
@@ -390,11 +383,12 @@ def row_ports(
     edges of two rows or more (those of the lower rows come from further out), and of one
     row under ``keyed``, the node the key is drawn beside (the key is taller than most);
     a single row's edges under another parent run straight up, spread along its side.
-    Left to right (``LR``, ``RL``), the rows are columns and the near side faces them.
+    Left to right (``LR``, ``RL``), rows are columns, and one column, taller than its
+    parent, fans in to it too.
     """
     side = near_side(direction)
     return {
         w.parent: side
         for w in wraps
-        if (len(w.rows) > 1 or w.parent == keyed) and w.parent in nodes
+        if (len(w.rows) > 1 or w.parent == keyed or side in ("e", "w")) and w.parent in nodes
     }
