@@ -218,3 +218,14 @@ def test_columns_of_tops_reach_the_breadcrumb_uncrossed(fit: str, direction: str
     layout = _across(_wide(30), fit, direction)
     assert any(w.parent == "trail" and len(w.rows) > 1 for w in layout.pages[2].plan.page.wraps)
     assert _meeting(layout) == [0] * len(layout.pages)
+
+
+@pytest.mark.parametrize(("direction", "corner"), [("LR", "se"), ("RL", "sw")])
+def test_the_stub_of_the_siblings_after_ends_at_the_breadcrumbs_near_corner(
+    direction: str, corner: str
+) -> None:
+    """The stub of the reasons that go on, last in the outer column, ends at the corner of
+    the breadcrumb nearest it: right to left, it went under the box to its far corner."""
+    page = _across(_wide(30), "slide", direction).pages[2]
+    edges = [line for line in page.build().source.splitlines() if "stub p18" in line]
+    assert any(f"-> trail:r0:{corner} " in line for line in edges), edges

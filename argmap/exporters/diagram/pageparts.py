@@ -201,8 +201,7 @@ class PageStubs:
         # row: aimed at a row's centre, those from the outer columns met its far corners.
         across = self.plan.across and not in_column(self.plan)
         near: Compass = near_side(self.direction) if across else ""
-        parts = (self.g, self.m, self.plan, self.styles, self.edge_attrs, self.cache, near)
-        add_page_parts(*parts)
+        add_page_parts(self.g, self.m, self.plan, self.styles, self.edge_attrs, self.cache, near)
         # A linked group's rows are held inside its box (see build).
         wraps = self.plan.page.wraps
         held = [w for w in wraps if not w.parent.startswith(("group ", "tails "))]
@@ -248,6 +247,7 @@ class PageStubs:
                 self.theme,
                 junction,
                 self.ports.get(stub.parent, ""),
+                "sw" if self.direction == "RL" else "se",
             )
             self.edges.insert(0, (position, edge))
 
@@ -277,6 +277,7 @@ def add_stub(
     theme: str = "default",
     junction: str | None = None,
     headport: str = "",
+    corner: Compass = "se",
 ) -> str:
     """Draw the page's stub ``index`` (from 1), a branch left out; return its edge's statement.
 
@@ -285,9 +286,9 @@ def add_stub(
     branches in one box, the planner's last resort) counts them by kind instead. The
     builder adds stubs among the page's nodes in file order, so siblings keep theirs.
     A conclusion's stub sits above what it is drawn from, at the end of a "so" arrow
-    (in the ``theme``'s colours). A stub of undercutters aims at ``junction``, the
-    point on the arrow they undercut, if given (see :func:`undercutters`); else its edge
-    ends at the ``headport`` side of the parent, if given (see :func:`~.stacking.row_ports`).
+    (in the ``theme``'s colours). A stub of undercutters aims at ``junction``, the point on
+    the arrow they undercut, if given; else its edge ends at the ``headport`` side of the
+    parent, if given (see :func:`~.stacking.row_ports`), or the breadcrumb's ``corner``.
     """
     stub = plan.page.stubs[index - 1]
     first = m.get(stub.tops[0])
@@ -296,7 +297,7 @@ def add_stub(
         # In the tops' column (see pagetrail), below them: round the column's outer side,
         # as the tops' own edges go, clear of the edges that come in from the tops' children.
         row = f"r{plan.page.trail.index(stub.parent)}"
-        parent = Port("trail", row, "w" if in_column(plan) else "se")
+        parent = Port("trail", row, "w" if in_column(plan) else corner)
         column = column_items(m, plan)
         if column is not None:
             parent = column_end(plan, column, stub.name, stub.parent)
