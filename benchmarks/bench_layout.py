@@ -56,6 +56,8 @@ CASES = [
     ("400", "slide"),
     ("400", "a4-portrait"),
     ("400", "a4-portrait-lr"),
+    ("400", "a4-lr"),
+    ("400", "slide-lr"),
     ("1500", "slide"),
     ("1500", "a4-portrait"),
     ("1500", "a4-portrait-lr"),

@@ -10,6 +10,7 @@ from typing import Final, Literal, NamedTuple
 __all__ = [
     "Attributes",
     "Attrs",
+    "Compass",
     "Digraph",
     "End",
     "Html",
@@ -19,6 +20,7 @@ __all__ = [
     "attrs",
     "edge_line",
     "escape",
+    "near_side",
     "node_line",
     "quote",
 ]
@@ -55,12 +57,22 @@ class Html(str):
     __slots__ = ()
 
 
+Compass = Literal["", "n", "ne", "e", "se", "s", "sw", "w", "nw", "c"]
+"""A side or corner of a box (empty: none, the engine aims at its centre)."""
+
+
+def near_side(direction: str) -> Compass:
+    """The side of a parent that faces its children, drawn ``direction`` (``TB``: ``s``)."""
+    sides: dict[str, Compass] = {"TB": "s", "BT": "n", "LR": "e", "RL": "w"}
+    return sides[direction]
+
+
 class Port(NamedTuple):
     """An edge's end at a port of a node (a cell of an HTML-like label), maybe at a side."""
 
     node: str
     port: str
-    compass: Literal["", "n", "ne", "e", "se", "s", "sw", "w", "nw", "c"] = ""
+    compass: Compass = ""
 
 
 End = str | Port

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.dot import (
+    Compass,
     Digraph,
     End,
     Html,
@@ -14,6 +15,7 @@ from argmap.exporters.diagram.dot import (
     Port,
     edge_line,
     escape,
+    near_side,
 )
 from argmap.exporters.diagram.drawn import (
     DRAWN_LABEL,
@@ -85,6 +87,7 @@ def add_page_parts(
     styles: Mapping[NodeKind, NodeStyle],
     edge_attrs: EdgeStyler,
     cache: LineCache | None = None,
+    near: Compass = "",
 ) -> None:
     """Add the page's heading, its trail and references to other pages (stubs: :func:`add_stub`).
 
@@ -95,6 +98,8 @@ def add_page_parts(
         styles: the theme's node styles.
         edge_attrs: the diagram's edge attributes, so added edges look like the tree's.
         cache: trail rows of other pages of the same map and options.
+        near: the side of the breadcrumb where its tops' edges end, a compass point
+            (empty: where the engine aims them).
     """
     page = plan.page
     where = f"{_key_note(page)}page {plan.number(page.number)} of {plan.number(plan.total)}"
@@ -109,7 +114,7 @@ def add_page_parts(
             "fontcolor": "#424242",
         },
     )
-    add_trail(g, m, plan, styles, edge_attrs, {} if cache is None else cache)
+    add_trail(g, m, plan, styles, edge_attrs, {} if cache is None else cache, near)
     _add_references(g, m, plan, edge_attrs)
 
 
@@ -162,9 +167,13 @@ class PageStubs:
         self.cache = cache
         """Trail rows of the diagram's other pages and drafts (see :func:`add_page_parts`)."""
         self.theme = theme
+        self.direction = direction
         place, keyed = plan.page.key  # a node the key sits beside deepens its rank
         nodes = frozenset(plan.page.nodes)
-        self.ports = row_ports(plan.page.wraps, nodes, direction, keyed if place == "same" else "")
+        ports = row_ports(plan.page.wraps, nodes, direction, keyed if place == "same" else "")
+        self.curved = _round_column(m, plan)
+        """Edges round the breadcrumb's column: the page's edges stay curves (see add_parts)."""
+        self.ports = {} if self.curved else ports
         """Parents of rows: the side of each where its children's edges end (a compass point)."""
         self.steps = trail_steps(m, plan.page)
         """Its conclusions drawn from a row of its breadcrumb: id -> that row's port."""
@@ -188,17 +197,23 @@ class PageStubs:
 
     def add_parts(self) -> None:
         """Add the page's heading, breadcrumb, references, what holds its rows, its key's place."""
-        add_page_parts(self.g, self.m, self.plan, self.styles, self.edge_attrs, self.cache)
+        # Left to right, the tops' edges end at the breadcrumb's near side, each at its
+        # row: aimed at a row's centre, those from the outer columns met its far corners.
+        across = self.plan.across and not in_column(self.plan)
+        near: Compass = near_side(self.direction) if across else ""
+        add_page_parts(self.g, self.m, self.plan, self.styles, self.edge_attrs, self.cache, near)
         # A linked group's rows are held inside its box (see build).
         wraps = self.plan.page.wraps
         held = [w for w in wraps if not w.parent.startswith(("group ", "tails "))]
         if column_items(self.m, self.plan) is not None:  # the breadcrumb's column holds them
             held = [w for w in held if w.parent != "trail"]
         hold_rows(self.g, held)
-        if wraps and not self.plan.across:
+        if wraps and not self.curved:
             # Rows send their edges up past each other to one parent: curved, they aim at
             # its centre, bunch at its corners and swap sides there; straight runs with
-            # bends keep the order they pass the rows in. (Left to right, curves stay.)
+            # bends keep the order they pass the rows in (left to right, the columns).
+            # Not with the breadcrumb in the tops' column: straight, the edges round its
+            # outer side would run together up one line.
             self.g.attr("graph", {"splines": "polyline"})
         place, node = self.plan.page.key  # where the planner counts the key
         if place == "below" and self.plan.across:  # below it in its column (rank)
@@ -232,6 +247,7 @@ class PageStubs:
                 self.theme,
                 junction,
                 self.ports.get(stub.parent, ""),
+                "sw" if self.direction == "RL" else "se",
             )
             self.edges.insert(0, (position, edge))
 
@@ -245,6 +261,12 @@ class PageStubs:
             self.g.line(self.edges.pop()[1])
 
 
+def _round_column(m: ArgumentMap, plan: PagePlan) -> bool:
+    """Whether edges go round the breadcrumb's column (straight, they would run as one)."""
+    items = column_items(m, plan) if in_column(plan) else []
+    return len(plan.page.tops) > 1 if items is None else len(items) > 1
+
+
 def add_stub(
     g: Digraph,
     m: ArgumentMap,
@@ -255,6 +277,7 @@ def add_stub(
     theme: str = "default",
     junction: str | None = None,
     headport: str = "",
+    corner: Compass = "se",
 ) -> str:
     """Draw the page's stub ``index`` (from 1), a branch left out; return its edge's statement.
 
@@ -263,9 +286,9 @@ def add_stub(
     branches in one box, the planner's last resort) counts them by kind instead. The
     builder adds stubs among the page's nodes in file order, so siblings keep theirs.
     A conclusion's stub sits above what it is drawn from, at the end of a "so" arrow
-    (in the ``theme``'s colours). A stub of undercutters aims at ``junction``, the
-    point on the arrow they undercut, if given (see :func:`undercutters`); else its edge
-    ends at the ``headport`` side of the parent, if given (see :func:`~.stacking.row_ports`).
+    (in the ``theme``'s colours). A stub of undercutters aims at ``junction``, the point on
+    the arrow they undercut, if given; else its edge ends at the ``headport`` side of the
+    parent, if given (see :func:`~.stacking.row_ports`), or the breadcrumb's ``corner``.
     """
     stub = plan.page.stubs[index - 1]
     first = m.get(stub.tops[0])
@@ -274,7 +297,7 @@ def add_stub(
         # In the tops' column (see pagetrail), below them: round the column's outer side,
         # as the tops' own edges go, clear of the edges that come in from the tops' children.
         row = f"r{plan.page.trail.index(stub.parent)}"
-        parent = Port("trail", row, "w" if in_column(plan) else "se")
+        parent = Port("trail", row, "w" if in_column(plan) else corner)
         column = column_items(m, plan)
         if column is not None:
             parent = column_end(plan, column, stub.name, stub.parent)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import draw_kind
-from argmap.exporters.diagram.dot import Digraph, Html, LineCache, Port
+from argmap.exporters.diagram.dot import Compass, Digraph, Html, LineCache, Port
 from argmap.exporters.diagram.grouprows import boxed_groups
 from argmap.exporters.diagram.labels import html_text, shorten, text_points, width_attr
 from argmap.exporters.diagram.pagetrailsize import TRAIL_COLUMN, trail_width
@@ -51,13 +51,14 @@ def add_trail(
     styles: Mapping[NodeKind, NodeStyle],
     edge_attrs: EdgeStyler,
     cache: LineCache,
+    near: Compass = "",
 ) -> None:
     """Draw the ancestors of the page's branches as one breadcrumb box, a row each.
 
     Rows go down the tree, indented; a row whose parent is not listed (the breadcrumb
     keeps the root and the nearest ancestors) starts with an ellipsis. Each row links to
     the page that draws its node in full, and each top of the page hangs from the row of
-    its parent.
+    its parent, its edge ending at the ``near`` side of the box if given (a compass point).
     """
     if not plan.page.trail:
         return
@@ -82,7 +83,7 @@ def add_trail(
             "class": "trail",
         },
     )
-    _hang_tops(g, m, plan, edge_attrs)
+    _hang_tops(g, m, plan, edge_attrs, near)
 
 
 def _lines(
@@ -114,7 +115,9 @@ def _lines(
     return lines
 
 
-def _hang_tops(g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: EdgeStyler) -> None:
+def _hang_tops(
+    g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: EdgeStyler, near: Compass
+) -> None:
     """Draw each top's edge to the breadcrumb row of its parent (one a linked group's box)."""
     port = {node_id: f"r{i}" for i, node_id in enumerate(plan.page.trail)}
     grouped = boxed_groups(m, plan)
@@ -127,7 +130,7 @@ def _hang_tops(g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: EdgeStyle
             continue
         node = m.get(top)
         if node.parent in port and node.relation is not None:  # a conclusion's: see build
-            end: Port | str = Port("trail", port[node.parent])
+            end: Port | str = Port("trail", port[node.parent], near)
             attrs = edge_attrs(node, node.relation, False)
             if node.group in grouped:  # one arrow from a linked group's box
                 if node.group in done:

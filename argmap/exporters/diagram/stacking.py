@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection, Sequence, Set
 from operator import itemgetter
 from typing import Final, NamedTuple
 
-from argmap.exporters.diagram.dot import Digraph, attrs
+from argmap.exporters.diagram.dot import Digraph, attrs, near_side
 from argmap.model import Node, Relation
 
 __all__ = [
@@ -383,13 +383,12 @@ def row_ports(
     edges of two rows or more (those of the lower rows come from further out), and of one
     row under ``keyed``, the node the key is drawn beside (the key is taller than most);
     a single row's edges under another parent run straight up, spread along its side.
-    Left to right (``LR``, ``RL``), the rows are columns and the edges curves: none.
+    Left to right (``LR``, ``RL``), rows are columns, and one column, taller than its
+    parent, fans in to it too.
     """
-    if direction not in ("TB", "BT"):
-        return {}
-    side = "s" if direction == "TB" else "n"  # the thesis at the top: its children below
+    side = near_side(direction)
     return {
         w.parent: side
         for w in wraps
-        if (len(w.rows) > 1 or w.parent == keyed) and w.parent in nodes
+        if (len(w.rows) > 1 or w.parent == keyed or side in ("e", "w")) and w.parent in nodes
     }
