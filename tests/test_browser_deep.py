@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from argmap.analysis.standing import analyze
+from argmap.exporters.html.outline import MAX_NESTING
 from argmap.exporters.html.page import render_html
 from argmap.load.maps import load_map
 from argmap.options import RenderOptions
@@ -26,25 +27,35 @@ pytestmark = pytest.mark.browser
 
 DEPTH = 300
 """Deeper than the outline nests (120 levels) and than it indents (6): 75 A4 pages."""
+LONG = 1000
+"""250 A4 pages: their drawings held out of the DOM until shown or printed."""
 
 
-@pytest.fixture(scope="module")
-def chain_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("deep")
+def _chain(folder: Path, depth: int) -> Path:
     opening = "".join(
         f'{{"id": "c{i}", "text": "Chain claim {i} supports the one above.", "premises": ['
-        for i in range(DEPTH - 1)
+        for i in range(depth - 1)
     )
-    last = f'{{"id": "c{DEPTH - 1}", "text": "last"}}'
+    last = f'{{"id": "c{depth - 1}", "text": "last"}}'
     source = folder / "chain.json"
     source.write_text(
-        '{"title": "deep", "thesis": ' + opening + last + "]}" * (DEPTH - 1) + "}",
+        '{"title": "deep", "thesis": ' + opening + last + "]}" * (depth - 1) + "}",
         encoding="utf-8",
     )
     m = load_map(source)
     path = folder / "chain.html"
     path.write_text(render_html(m, analyze(m), RenderOptions()), encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="module")
+def chain_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _chain(tmp_path_factory.mktemp("deep"), DEPTH)
+
+
+@pytest.fixture(scope="module")
+def long_chain_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _chain(tmp_path_factory.mktemp("deeper"), LONG)
 
 
 def _links(page: Any, number: int) -> list[int]:
@@ -110,8 +121,9 @@ def test_a_deep_chain_outline_keeps_its_width(browser: Any, chain_page: Path) ->
             .getBoundingClientRect().width)""",
         ["c1", "c6", "c100", f"c{DEPTH - 1}"],
     )
-    # Indented for 6 levels, then not: the 300th statement is as wide as the 6th.
-    assert widths[1] > widths[0] / 2 and widths[2] == widths[1] == widths[3]
+    # Indented for 6 levels, then not: the 100th statement is as wide as the 6th; the 300th,
+    # listed flat after the tree, is at least as wide.
+    assert widths[1] > widths[0] / 2 and widths[2] == widths[1] <= widths[3]
     assert page.locator(f"#n-c{DEPTH - 1} .level").text_content() == f"level {DEPTH - 1}"
     assert_clean(seen)
     page.context.close()
@@ -123,6 +135,7 @@ def test_a_deep_chain_prints_a_sheet_a_page_at_the_floor(browser: Any, chain_pag
     total = page_count(page)
     page.click("#page-next")  # what the screen shows does not change the print
     page.emulate_media(media="print")
+    _until(page, "document.querySelectorAll('.diagram-page > template').length === 0")
     pages = page.evaluate(
         """() => Array.from(document.querySelectorAll('.diagram-page')).map(frame => {
             const style = getComputedStyle(frame), svg = frame.querySelector('svg');
@@ -139,4 +152,87 @@ def test_a_deep_chain_prints_a_sheet_a_page_at_the_floor(browser: Any, chain_pag
         assert (sheet, before) == ("argmap-diagram", "page") and display != "none"
         assert abs(height - 595.28 * 4 / 3) < 1 and statement >= 1 / 60 - 1e-4
     assert "@page argmap-diagram { size: 841.89pt 595.28pt;" in page.content()
+    page.context.close()
+
+
+def _until(page: Any, script: str) -> None:
+    """Wait for ``script`` to be true (the page's CSP forbids wait_for_function's eval)."""
+    for _ in range(200):
+        if page.evaluate(script):
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError(f"never true: {script}")
+
+
+def _drawn(page: Any) -> int:
+    """How many diagram pages have their drawing in the DOM."""
+    return int(page.evaluate("document.querySelectorAll('.diagram-page > svg').length"))
+
+
+def test_a_longer_chain_holds_its_pages_until_shown(browser: Any, long_chain_page: Path) -> None:
+    seen = open_page(browser, long_chain_page, viewport={"width": 1280, "height": 900})
+    page = seen.page
+    total = page_count(page)
+    assert total > 200 and _drawn(page) == 1 and shown_page(page) == 1
+    # A stub puts its page in; so does the address of the last page.
+    page.locator("#page-1 a[href='#page-2']").first.click()
+    assert shown_page(page) == 2 and _drawn(page) == 2
+    page.evaluate(f"location.hash = 'page-{total}'")
+    page.wait_for_function(f"document.getElementById('page-{total}').hidden === false")
+    assert page.locator(f"#node-c{LONG - 1}").is_visible() and _drawn(page) == 3
+    # A box deep in the map, drawn on a page not yet put in, from its outline entry.
+    deep = f"c{LONG - 40}"
+    page.locator(f"#n-{deep} a.to-diagram").click()
+    box = page.locator(f"#node-{deep}")
+    assert box.is_visible() and "hl" in (box.get_attribute("class") or "")
+    assert page.evaluate("location.hash") == f"#node-{deep}" and _drawn(page) == 4
+    # ... and back to the entry from the box: the entry (listed flat) is scrolled to.
+    box.locator("a").first.click()
+    entry = page.locator(f"#n-{deep}")
+    assert "highlight" in (entry.get_attribute("class") or "") and entry.is_visible()
+    assert entry.evaluate("e => e.parentElement.classList.contains('tree')")
+    top = entry.evaluate("e => e.getBoundingClientRect().top")
+    assert 0 <= top < 900
+    assert_clean(seen)
+    page.context.close()
+
+
+def test_a_longer_chain_filters_keep_the_nested_context(
+    browser: Any, long_chain_page: Path
+) -> None:
+    seen = open_page(browser, long_chain_page)
+    page = seen.page
+    page.fill("#search", f"claim {LONG - 2} supports")
+    shown = page.eval_on_selector_all(
+        "li.entry:not([hidden])", "els => els.map(e => [e.dataset.id, e.matches('.context')])"
+    )
+    # The match, listed flat after the tree, keeps the nested entries above it shown.
+    assert shown[-1] == [f"c{LONG - 2}", False]
+    assert shown[:-1] == [[f"c{i}", True] for i in range(MAX_NESTING + 1)]
+    assert page.inner_text("#filter-status") == f"1 of {LONG} entries match."
+    assert_clean(seen)
+    page.context.close()
+
+
+def test_a_longer_chain_prints_every_page(browser: Any, long_chain_page: Path) -> None:
+    seen = open_page(browser, long_chain_page)
+    page = seen.page
+    total = page_count(page)
+    page.emulate_media(media="print")
+    _until(page, f"document.querySelectorAll('.diagram-page > svg').length === {total}")
+    assert page.evaluate(
+        """() => Array.from(document.querySelectorAll('.diagram-page'))
+            .every(f => getComputedStyle(f).display !== 'none' && f.querySelector('svg'))"""
+    )
+    # The flat entries are drawn for print, not skipped as off screen.
+    assert (
+        page.evaluate(
+            "getComputedStyle(document.querySelector('.tree > .entry.flat')).contentVisibility"
+        )
+        == "visible"
+    )
+    page.emulate_media(media="screen")
+    _until(page, "document.querySelectorAll('.diagram-page > svg').length === 1")
+    assert shown_page(page) == 1
+    assert_clean(seen)
     page.context.close()

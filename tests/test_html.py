@@ -556,14 +556,22 @@ def _deep_map(depth: int) -> ArgumentMap:
 
 def test_a_5000_deep_map_renders_with_capped_nesting() -> None:
     m = _deep_map(5000)
-    parsed = parse(render_html(m, analyze(m), diagram=False))
+    html = render_html(m, analyze(m), diagram=False)
+    parsed = parse(html)
     assert [e[0] for e in parsed.entries] == [f"n{i}" for i in range(5000)]
     for node_id, parent, flat in parsed.entries:
         level = int(node_id[1:])
         if level <= MAX_NESTING:
             assert not flat and parent == m.get(node_id).parent
-        else:
-            assert flat and parent == f"n{MAX_NESTING}"
+        else:  # after the tree, at the top level, naming the last nested entry above
+            assert flat and parent is None
+    deeper = 5000 - MAX_NESTING - 1
+    assert html.count(f'data-up="n{MAX_NESTING}"') == deeper
+    first = MAX_NESTING + 1
+    assert f'<a href="#n-n{first}">{deeper:,} deeper entries</a>' in html
+    # The last nested entry holds the link, and the flat entries follow its tree's end.
+    assert html.index(f'id="n-n{MAX_NESTING}"') < html.index('href="#n-n121"')
+    assert html.index("Deeper than the outline nests") < html.index(f'id="n-n{first}"')
 
 
 def test_exporter_is_registered() -> None:

@@ -19,10 +19,26 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap
     from argmap.options import RenderOptions
 
-__all__ = ["DEFAULT_FIT", "Diagram", "DiagramPage", "clean_page", "html_diagram", "print_css"]
+__all__ = [
+    "DEFAULT_FIT",
+    "INLINE_PAGES",
+    "Diagram",
+    "DiagramPage",
+    "clean_page",
+    "html_diagram",
+    "print_css",
+]
 
 DEFAULT_FIT: Final = DEFAULT_FITS["html"]
 """The page the HTML diagram is split into by default: the PDF's, so it prints the same."""
+
+INLINE_PAGES: Final = 40
+"""Pages a diagram may have and still be drawn in the page as it opens, every one in the DOM.
+
+A bigger diagram keeps every page but the overview in a ``<template>``: the browser parses
+it but neither styles, lays out nor hit-tests it until the script puts the page in (when it
+is shown or printed); a 5,000-deep chain's 1,250 pages in the DOM made every action slow.
+"""
 
 _PAGE_LINK: Final = re.compile(r"page-([1-9][0-9]{0,6})\Z")
 
@@ -45,11 +61,13 @@ class Diagram:
     """The diagram: its pages, and the paper they are fitted to (None: one whole drawing).
 
     The pages are made as they are read (see :class:`_LazySequence`): a page written out
-    is let go, so a 37,000-page diagram is never held as text.
+    is let go, so a 37,000-page diagram is never held as text. With more pages than
+    ``inline_pages``, all but the overview are held in templates (see :data:`INLINE_PAGES`).
     """
 
     pages: Sequence[DiagramPage]
     paper: PageSize | None
+    inline_pages: int = INLINE_PAGES
 
 
 _T = TypeVar("_T")

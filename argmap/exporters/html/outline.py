@@ -12,10 +12,12 @@ from argmap.model import ArgumentMap, conclusion_nodes
 __all__ = ["MAX_NESTING", "Outline", "OutlineEvent", "outline_events"]
 
 MAX_NESTING: Final = 120
-"""Outline levels nested in the page; deeper nodes are listed flat under the last level.
+"""Outline levels nested in the page; deeper nodes are listed flat after their tree.
 
 Browsers stop nesting elements at a few hundred levels, so a very deep map would
 otherwise lose its shape; a flat continuation keeps every node and names its parent.
+It follows the tree at the outline's top level, not inside the last nested entry: laid out
+(and printed) thousands of entries inside 120 nested lists cost Chromium minutes.
 """
 
 
@@ -27,10 +29,14 @@ class OutlineEvent:
     recursion however deep the map is.
     """
 
-    type: Literal["open", "close", "group-open", "group-close", "conclusions"]
+    type: Literal[
+        "open", "close", "group-open", "group-close", "conclusions", "continued", "deeper"
+    ]
     node: NodeView | None = None
     group: str | None = None
     parent: str | None = None
+    count: int = 0
+    """For ``continued``: how many entries are listed flat after the tree, from ``parent``."""
 
 
 class Outline:
@@ -58,15 +64,20 @@ def outline_events(m: ArgumentMap, views: NodeViews) -> Iterator[OutlineEvent]:
 
     Yields:
         The events in document order; nodes below :data:`MAX_NESTING` levels are
-        listed flat, each opened and closed at once, inside the last nested entry.
+        listed flat, each opened and closed at once (``parent`` names the last nested entry
+        above), after the top-level entry whose tree holds them, under a ``deeper`` heading.
     """
     node_of = views.by_id
     # Stack items: (step, node id, level); a group step names the group by a member.
     stack: list[tuple[str, str, int]] = [("node", m.thesis.id, 0)]
+    deferred: list[str] = []  # entries at the nesting cap whose subtrees follow their tree
     while stack:
         what, ident, level = stack.pop()
         if what == "close":
             yield OutlineEvent("close", node=views.view(node_of[ident]))
+            if level == 0 and deferred:
+                yield from _flat_events(views, deferred)
+                deferred = []
             continue
         if what == "group-open":
             member = node_of[ident]
@@ -81,10 +92,10 @@ def outline_events(m: ArgumentMap, views: NodeViews) -> Iterator[OutlineEvent]:
         node = node_of[ident]
         yield OutlineEvent("open", node=views.view(node))
         if level >= MAX_NESTING:
-            for deeper in views.walk(ident)[1:]:
-                flat_view = views.view(deeper, flat=True)
-                yield OutlineEvent("open", node=flat_view)
-                yield OutlineEvent("close", node=flat_view)
+            below = views.walk(ident)[1:]
+            if below:
+                yield OutlineEvent("continued", parent=below[0].id, count=len(below))
+                deferred.append(ident)
             yield OutlineEvent("close", node=views.view(node))
             continue
         stack.append(("close", ident, level))
@@ -93,6 +104,16 @@ def outline_events(m: ArgumentMap, views: NodeViews) -> Iterator[OutlineEvent]:
             drawn = [("node", c.id, 0) for c in reversed(conclusion_nodes(m))]
             if drawn:  # the stack pops from the end: these come after the thesis closes
                 stack[:0] = [*drawn, ("conclusions", m.thesis.id, 0)]
+
+
+def _flat_events(views: NodeViews, deferred: list[str]) -> Iterator[OutlineEvent]:
+    """The entries below the nesting cap, each opened and closed at once, under a heading."""
+    yield OutlineEvent("deeper")
+    for ident in deferred:
+        for deeper in views.walk(ident)[1:]:
+            flat_view = views.view(deeper, flat=True)
+            yield OutlineEvent("open", node=flat_view, parent=ident)
+            yield OutlineEvent("close", node=flat_view)
 
 
 def _child_steps(views: NodeViews, ident: str, level: int) -> list[tuple[str, str, int]]:

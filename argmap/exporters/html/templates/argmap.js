@@ -17,9 +17,11 @@
   var author = doc.getElementById("author");
   var status = doc.getElementById("filter-status");
 
+  // An entry listed flat after its tree names the last nested entry above it (data-up).
   function parentEntry(li) {
-    var up = li.parentElement;
-    return up ? up.closest("li.entry") : null;
+    var up = li.parentElement ? li.parentElement.closest("li.entry") : null;
+    var above = up ? null : li.getAttribute("data-up");
+    return above ? doc.getElementById("n-" + above) : up;
   }
 
   function openAncestors(el) {
@@ -96,11 +98,43 @@
     tree.querySelectorAll("details").forEach(function (d) { d.open = open; });
   }
 
+  // A big diagram holds its pages but the overview in templates, out of the DOM: a page is
+  // put in when shown (or printed), and a box is looked up in an index made the first time.
+  var held = doc.querySelectorAll(".diagram-page > template").length > 0;
+  var boxPages = null;
+  var wired = new WeakSet();
+
+  function fill(page) {
+    var tpl = page && page.querySelector(":scope > template");
+    if (!tpl) { return; }
+    page.appendChild(tpl.content);
+    page.removeChild(tpl);
+    wireNodes(page);
+  }
+
+  function findNode(id) {
+    var el = doc.getElementById("node-" + id);
+    if (!held) { return el; }
+    if (!boxPages) {
+      boxPages = new Map();
+      doc.querySelectorAll(".diagram-page").forEach(function (page) {
+        var tpl = page.querySelector(":scope > template");
+        (tpl ? tpl.content : page).querySelectorAll("g.node[id^='node-']").forEach(function (g) {
+          if (!boxPages.has(g.id)) { boxPages.set(g.id, page); }
+        });
+      });
+    }
+    var page = boxPages.get("node-" + id);
+    if (!page) { return el; }
+    fill(page);
+    return page.querySelector("#" + CSS.escape("node-" + id));
+  }
+
   var highlighted = null;
   var lit = null;
   function highlightDiagram(id) {
     if (lit) { lit.classList.remove("hl"); }
-    lit = doc.getElementById("node-" + id);
+    lit = findNode(id);
     if (lit) { lit.classList.add("hl"); }
     if (lit && viewer) { viewer.showNode(lit, false); }
   }
@@ -139,24 +173,29 @@
 
   var viewer = makeViewer(doc.getElementById("diagram-pages"));
 
-  doc.querySelectorAll(".diagram-frame g.node[id^='node-']").forEach(function (g) {
-    var id = g.id.slice(5);
-    if (!doc.getElementById("n-" + id)) { return; }
-    var link = g.querySelector("a[href]");
-    if (link) {
-      // The node already links to its entry (and works without this script).
-      link.setAttribute("aria-label", "Go to " + id + " in " + where);
-      link.addEventListener("click", function (e) { e.preventDefault(); goToEntry(id); });
-      return;
-    }
-    g.setAttribute("tabindex", "0");
-    g.setAttribute("role", "link");
-    g.setAttribute("aria-label", "Go to " + id + " in " + where);
-    g.addEventListener("click", function () { goToEntry(id); });
-    g.addEventListener("keydown", function (e) {
-      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); goToEntry(id); }
+  function wireNodes(root) {
+    root.querySelectorAll(".diagram-frame g.node[id^='node-']").forEach(function (g) {
+      if (wired.has(g)) { return; }
+      wired.add(g);
+      var id = g.id.slice(5);
+      if (!doc.getElementById("n-" + id)) { return; }
+      var link = g.querySelector("a[href]");
+      if (link) {
+        // The node already links to its entry (and works without this script).
+        link.setAttribute("aria-label", "Go to " + id + " in " + where);
+        link.addEventListener("click", function (e) { e.preventDefault(); goToEntry(id); });
+        return;
+      }
+      g.setAttribute("tabindex", "0");
+      g.setAttribute("role", "link");
+      g.setAttribute("aria-label", "Go to " + id + " in " + where);
+      g.addEventListener("click", function () { goToEntry(id); });
+      g.addEventListener("keydown", function (e) {
+        if (e.key === "Enter" || e.key === " ") { e.preventDefault(); goToEntry(id); }
+      });
     });
-  });
+  }
+  wireNodes(doc);
 
   if (tree || key) {
     (tree || key).addEventListener("click", function (e) {
@@ -272,6 +311,7 @@
 
     function show(page) {
       if (!page || page === current) { return; }
+      fill(page);
       // Only the two pages that change are touched: a big map has thousands.
       if (current) {
         views.set(current, view);
@@ -474,7 +514,7 @@
     var page = /^page-(\d+)$/.exec(hash);
     if (viewer && page) {
       viewer.goPage(parseInt(page[1], 10), "");
-    } else if (viewer && hash.indexOf("node-") === 0 && doc.getElementById(hash)) {
+    } else if (viewer && hash.indexOf("node-") === 0 && findNode(hash.slice(5))) {
       highlightDiagram(hash.slice(5));
       viewer.showNode(lit, true);
     } else if (hash.indexOf("n-") === 0 && doc.getElementById(hash)) {
@@ -486,6 +526,35 @@
   window.addEventListener("hashchange", followHash);
   window.addEventListener("popstate", followHash);
   if (location.hash) { followHash(); }
+
+  // Every page is printed: the held ones are put in first, and held again after.
+  var printed = [];
+  function fillAll() {
+    doc.querySelectorAll(".diagram-page > template").forEach(function (tpl) {
+      printed.push(tpl.parentNode);
+      fill(tpl.parentNode);
+    });
+  }
+  function holdAgain() {
+    printed.forEach(function (page) {
+      var svg = page.querySelector(":scope > svg");
+      if (page.hidden && svg) {
+        var tpl = doc.createElement("template");
+        tpl.content.appendChild(svg);
+        page.appendChild(tpl);
+      }
+    });
+    printed = [];
+  }
+  if (held) {
+    window.addEventListener("beforeprint", fillAll);
+    window.addEventListener("afterprint", holdAgain);
+    if (window.matchMedia) {
+      var printing = window.matchMedia("print");
+      var change = function (e) { if (e.matches) { fillAll(); } else { holdAgain(); } };
+      if (printing.addEventListener) { printing.addEventListener("change", change); }
+    }
+  }
 
   var before = null;
   window.addEventListener("beforeprint", function () {
