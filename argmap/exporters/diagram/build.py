@@ -20,6 +20,7 @@ from argmap.exporters.diagram.grouprows import (
 )
 from argmap.exporters.diagram.labels import (
     MAX_TOOLTIP_CHARS,
+    RowsMemo,
     graphviz_escape,
     node_label,
     shorten_keep_lines,
@@ -68,6 +69,7 @@ class _Ctx:
     boxed: frozenset[str] = frozenset()  # groups drawn in a box: two members, or a part
     captions: Mapping[str, str] = field(default_factory=dict)  # a part's: where the rest is
     ports: Mapping[str, str] = field(default_factory=dict)  # parents of rows: see row_ports
+    rows: RowsMemo | None = None  # statement rows as the planner measured them
 
     @property
     def show_quotes(self) -> bool:
@@ -82,6 +84,7 @@ def to_digraph(
     page: PagePlan | None = None,
     *,
     cache: LineCache | None = None,
+    rows: RowsMemo | None = None,
 ) -> Digraph:
     """Build the diagram of a map, or of one of its pages, as DOT statements.
 
@@ -91,6 +94,7 @@ def to_digraph(
         options: direction, focus/depth, hide, theme and status options.
         page: draw only this page (see :mod:`argmap.exporters.diagram.paging`).
         cache: lines from builds of other pages of the same map, analysis and options.
+        rows: the statement rows the planner measured (see :class:`~.labels.RowsMemo`).
 
     Returns:
         The graph; every user string in it is escaped for DOT and for HTML-like labels.
@@ -98,17 +102,15 @@ def to_digraph(
     Raises:
         RenderError: ``options.focus`` names no node of the map.
     """
-    options = options or RenderOptions()
-    _check_focus(m, options)
+    options = _checked(m, options or RenderOptions())
     shown = visible_nodes(m, options) if page is None else [m.get(i) for i in page.page.nodes]
-    ctx = _context(m, analysis, options, shown, cache)
+    ctx = replace(_context(m, analysis, options, shown, cache), rows=rows)
     if page is not None:  # linked groups in rows, right below the breadcrumb, or in parts
         captions = part_captions(m, page, sheets.group_label(options.sheet))  # see group_rest
         stacked, below = stacked_groups(page, ctx.groups.keys()), group_below_trail(m, page)
         boxed = ctx.boxed | captions.keys()
         ctx = replace(ctx, stacked=stacked, below_trail=below, boxed=boxed, captions=captions)
     g = _new_graph(m, options)
-
     stubs = None
     if page is not None:  # its stubs go in among its nodes, its rows are the planner's
         from argmap.exporters.diagram.pageparts import PageStubs
@@ -137,12 +139,13 @@ def to_digraph(
     return g
 
 
-def _check_focus(m: ArgumentMap, options: RenderOptions) -> None:
-    """Refuse a ``--focus`` that names no node."""
+def _checked(m: ArgumentMap, options: RenderOptions) -> RenderOptions:
+    """The options, unless their ``--focus`` names no node: that is refused."""
     if options.focus is not None and options.focus not in m:
         from argmap.errors import UnknownFocusError
 
         raise UnknownFocusError(options.map_name, options.focus, (n.id for n in m.nodes))
+    return options
 
 
 def _context(
@@ -238,10 +241,10 @@ def _node_attrs(ctx: _Ctx, node: Node) -> dict[str, str]:
         classes.append(f"status-{standing}")
         if STANDING_BORDER[standing] and STANDING_BORDER[standing] not in styles:
             styles = f"{styles},{STANDING_BORDER[standing]}"
-    sheet, show, opts = ctx.options.sheet, ctx.show_quotes, ctx.options
+    sheet, show, opts, memo = ctx.options.sheet, ctx.show_quotes, ctx.options, ctx.rows
     parts = sheets.label_parts(sheet, node, kind, style)
     label = node_label(
-        ctx.m, node, kind, style, standing=standing, show_quote=show, page=opts, **parts
+        ctx.m, node, kind, style, standing=standing, show_quote=show, page=opts, memo=memo, **parts
     )
     classes = sheets.sheet_classes(sheet, classes)
     return {

@@ -15,6 +15,7 @@ from argmap.deep import heap_frozen
 from argmap.exporters.diagram.build import to_digraph
 from argmap.exporters.diagram.dot import Digraph, LineCache
 from argmap.exporters.diagram.drawn import apart, split_above, with_drawn_above
+from argmap.exporters.diagram.labels import RowsMemo
 from argmap.exporters.diagram.longtext import is_long
 from argmap.exporters.diagram.measure import page_measure, page_options
 from argmap.exporters.diagram.pageheading import heading_room
@@ -29,7 +30,6 @@ from argmap.options import Fit, RenderOptions
 if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis
     from argmap.exporters.diagram.engine import EngineInfo
-    from argmap.exporters.diagram.pageoverview import Around
 
 __all__ = [
     "LaidPage",
@@ -140,12 +140,12 @@ def lay_out(
     options = page_options(options, budget)
     shown = [node.id for node in visible_nodes(m, options)]
     below, above = split_above(m, shown)  # conclusions: drawn with the root, on page 1
-    measure = page_measure(m, options)
+    drafter = _Drafter(m, analysis, options, engine, shown, heading_room(budget))
+    measure = page_measure(m, options, drafter.rows)  # the labels take the rows measured
     tighter: dict[str, tuple[float, float]] = {}
     show = "quotes" not in options.hide
     long = {n.id for n in map(m.get, shown) if is_long(n.text, n.quote if show else None)}
     labels = options.sheet is not None and options.sheet.kind == "label"  # kinds not told
-    drafter = _Drafter(m, analysis, options, engine, shown, heading_room(budget))
     across = drafter.across
     plan = partial(  # the tightened pages change between plans; the rest are remembered
         paginate,
@@ -163,7 +163,8 @@ def lay_out(
     with drafter, heap_frozen():  # the engine lays pages out as they are planned
         for attempt in range(1, MAX_PLANS + 1):  # (MAX_PLANS >= 1: drafts is always set)
             planned = plan(on_page=drafter.early)
-            pages = with_drawn_above(planned, above, shown, m, _around(memo), across, branch)
+            around = memo.pager.around if memo.pager is not None else None  # page 1's, measured
+            pages = with_drawn_above(planned, above, shown, m, around, across, branch)
             home = {node_id: page.number for page in pages for node_id in page.nodes}
             plans = [drafter.plan(page, len(pages), home) for page in pages]
             drafts = drafter.lay_out(plans)
@@ -179,11 +180,6 @@ def lay_out(
     while drafts:
         laid.append(drafter.finish(drafts.pop()))
     return Layout(size, budget, laid)
-
-
-def _around(memo: PlanMemo) -> Around | None:
-    """What page 1 draws around the root, as the plan's pager measured it (None: no plan)."""
-    return memo.pager.around if memo.pager is not None else None
 
 
 def _overflowing(
@@ -249,6 +245,7 @@ class _Drafter:
         self.across = options.direction in ("LR", "RL")
         self.lines: LineCache = {}  # node id -> its DOT line, for the pages' graphs (finish)
         self.shared = _SharedLines()  # breadcrumb rows and the like, across pages and plans
+        self.rows = RowsMemo()  # each box's rows as measured, till its label is made
         self.drawn: dict[Hashable, _Draft] = {}  # what a page draws -> its draft
         self.queue: LayoutQueue[tuple[bytes, float, float]] = LayoutQueue(
             engine, _kept, map_name=options.map_name
@@ -313,7 +310,10 @@ class _Drafter:
     def _source(self, plan: PagePlan) -> str:
         """The DOT of a page's draft."""
         draft = replace(plan, digits=self.digits)
-        return to_digraph(self.m, self.analysis, self.options, draft, cache=self.shared).source
+        graph = to_digraph(
+            self.m, self.analysis, self.options, draft, cache=self.shared, rows=self.rows
+        )
+        return graph.source
 
     def finish(self, draft: _Draft) -> LaidPage:
         """The page, its real numbers written in and its graph made when asked for."""

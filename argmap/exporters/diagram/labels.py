@@ -27,6 +27,7 @@ from argmap.options import RenderOptions
 __all__ = [
     "MAX_TOOLTIP_CHARS",
     "NARROW_WRAPS",
+    "RowsMemo",
     "WRAPS",
     "WRAP_WIDTH",
     "Wraps",
@@ -39,6 +40,7 @@ __all__ = [
     "node_label",
     "shorten_keep_lines",
     "statement_rows",
+    "statement_rows_once",
     "text_points",
     "tooltip",
     "width_attr",
@@ -230,6 +232,7 @@ def node_label(
     header: str | None = None,
     blank: str | None = None,
     page: RenderOptions | None = None,
+    memo: RowsMemo | None = None,
 ) -> Html:
     """A node's HTML-like label: header, wrapped text, quote, citation and reviewer rows.
 
@@ -245,6 +248,7 @@ def node_label(
         page: the options as the page layout set them: a ``narrow`` page's lines wrap at
             :data:`NARROW_WRAPS`, and its ``text_room`` is the room a box has at the page's
             floor (see :func:`~.longtext.text_rows`). None: a drawing not fitted to pages.
+        memo: the statement rows the planner measured the box with, taken from it if there.
 
     Returns:
         The label, every user string in it escaped.
@@ -257,8 +261,8 @@ def node_label(
     ]
     thesis = kind is NodeKind.THESIS
     narrow, room = (False, None) if page is None else (page.narrow, page.text_room)
-    drawn, credits = statement_rows(
-        m, node, thesis, show_quote=show_quote, narrow=narrow, room=room
+    drawn, credits = statement_rows_once(
+        m, node, thesis, show_quote=show_quote, narrow=narrow, room=room, memo=memo
     )
     text_lines, size = list(drawn.text), drawn.size
     body = f"<B>{lines_html(text_lines)}</B>" if thesis else lines_html(text_lines)
@@ -313,6 +317,44 @@ def statement_rows(
     around = 0.0 if room is None else page_rows(m, node)
     rows = text_rows(node.text, quote, bases, size, rows_room(room, credits, around), narrow)
     return rows, credits
+
+
+StatementKey = tuple[str, bool, bool, bool, "tuple[float, float, bool] | None"]
+"""What a node's statement rows depend on: its id, thesis or not, quotes, narrow, room."""
+
+
+class RowsMemo(dict[StatementKey, tuple[TextRows, list[list[str]]]]):
+    """One render's statement rows: made once when a box is measured, taken once drawn.
+
+    The planner measures every box before any page is built; each node's label is then
+    built once (on its one page), so an entry goes once used, and none outlives the render.
+    """
+
+
+def statement_rows_once(
+    m: ArgumentMap,
+    node: Node,
+    thesis: bool,
+    *,
+    show_quote: bool,
+    narrow: bool,
+    room: tuple[float, float, bool] | None,
+    memo: RowsMemo | None,
+    keep: bool = False,
+) -> tuple[TextRows, list[list[str]]]:
+    """:func:`statement_rows`, from ``memo`` if there (taken out of it, unless ``keep``).
+
+    ``keep``: made anew, put in ``memo`` for the label (the box's measure does so).
+    """
+    if memo is None:
+        return statement_rows(m, node, thesis, show_quote=show_quote, narrow=narrow, room=room)
+    key: StatementKey = (node.id, thesis, show_quote, narrow, room)
+    rows = memo.get(key) if keep else memo.pop(key, None)
+    if rows is None:
+        rows = statement_rows(m, node, thesis, show_quote=show_quote, narrow=narrow, room=room)
+        if keep:
+            memo[key] = rows
+    return rows
 
 
 def _quote_rows(lines: list[str]) -> list[str]:

@@ -8,7 +8,7 @@ from functools import partial
 from typing import Final
 
 from argmap.analysis.view import draw_kind
-from argmap.exporters.diagram.labels import statement_rows
+from argmap.exporters.diagram.labels import RowsMemo, statement_rows_once
 from argmap.exporters.diagram.longtext import Room, line_points
 from argmap.exporters.diagram.pagesize import PAD_POINTS, Budget
 from argmap.model import ArgumentMap, Node, NodeKind
@@ -85,6 +85,7 @@ def box_size(
     show_quote: bool,
     narrow: bool = False,
     room: tuple[float, float, bool] | None = None,
+    memo: RowsMemo | None = None,
 ) -> tuple[float, float]:
     """Estimate the width and height, in points, of a node's box as the diagram draws it.
 
@@ -93,11 +94,12 @@ def box_size(
     :func:`~argmap.exporters.diagram.textwidth.char_points`), so a page planned with them
     rarely overflows once laid out. ``narrow``: wrapped as on a narrow page (see
     :func:`narrow_page`). ``room``: the room a box has on the page (see
-    :func:`~.longtext.text_rows`), None in a drawing not fitted to pages.
+    :func:`~.longtext.text_rows`), None in a drawing not fitted to pages. ``memo``: keeps
+    the rows measured, for the label (see :class:`~.labels.RowsMemo`).
     """
     thesis = kind is NodeKind.THESIS
-    drawn, credits = statement_rows(
-        m, node, thesis, show_quote=show_quote, narrow=narrow, room=room
+    drawn, credits = statement_rows_once(
+        m, node, thesis, show_quote=show_quote, narrow=narrow, room=room, memo=memo, keep=True
     )
     rows: list[tuple[float, list[str]]] = [
         (9.0, ["REASON · UNDERCUTS"]),
@@ -111,13 +113,17 @@ def box_size(
     return width + 2 * (CELL_PADDING + MARGIN_X), height + 2 * MARGIN_Y
 
 
-def page_measure(m: ArgumentMap, options: RenderOptions) -> Callable[[Node], tuple[float, float]]:
+def page_measure(
+    m: ArgumentMap, options: RenderOptions, memo: RowsMemo | None = None
+) -> Callable[[Node], tuple[float, float]]:
     """A node's box size on pages drawn with ``options``, as :func:`box_size` estimates it.
 
-    Each node is measured once (the planner asks again and again).
+    Each node is measured once (the planner asks again and again). ``memo``: keeps each
+    box's rows for its label (see :class:`~.labels.RowsMemo`).
     """
     show = "quotes" not in options.hide
-    box = partial(box_size, show_quote=show, narrow=options.narrow, room=options.text_room)
+    narrow, room = options.narrow, options.text_room
+    box = partial(box_size, show_quote=show, narrow=narrow, room=room, memo=memo)
     sizes: dict[str, tuple[float, float]] = {}
 
     def measure(node: Node) -> tuple[float, float]:

@@ -62,8 +62,7 @@ def add_trail(
     """
     if not plan.page.trail:
         return
-    lines = _lines(m, plan, styles, cache)
-    width = max(_row_points(line) for _, _, line in lines)
+    lines, width = _lines(m, plan, styles, cache)
     rows = [
         _trail_row(node, styles[draw_kind(m, node)], (index, home), line, width)
         for index, (node, home, line) in enumerate(lines)
@@ -88,8 +87,10 @@ def add_trail(
 
 def _lines(
     m: ArgumentMap, plan: PagePlan, styles: Mapping[NodeKind, NodeStyle], cache: LineCache
-) -> list[tuple[Node, str, str]]:
+) -> tuple[list[tuple[Node, str, str]], float]:
     """The breadcrumb's rows, each (its node, its node's page, its line), down the tree.
+
+    And the widest row's width as drawn (see :func:`_row_points`), each row measured once.
 
     Each row is as wide as the planner counts the breadcrumb (left to right, a column),
     its statement shortened to :data:`TRAIL_LEAST` characters at most; where a row is
@@ -110,9 +111,10 @@ def _lines(
                 where = (index, skipped, step)
                 line = cache[key] = _trail_line(m, node, styles, where, widest)
             lines.append((node, plan.number(plan.home[node_id]), line))
-        if all(_row_points(line) <= widest for _, _, line in lines):
+        widths = [_row_points(line) for _, _, line in lines]
+        if all(width <= widest for width in widths):
             break
-    return lines
+    return lines, max(widths)
 
 
 def _hang_tops(
