@@ -1,11 +1,90 @@
-"""The package's extras: `all` holds every extra a user can install (the README says so)."""
+"""Optional extras: a feature whose extra is missing says which one to install, in one line;
+`all` holds every extra a user can install."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import tomllib
+from pathlib import Path
 
-from tests.conftest import ROOT
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli import main
+from argmap.errors import MissingExtraError, require_extra
+from tests.conftest import MAPS, ROOT
+
+UNIFORMS = MAPS / "school-uniforms.yaml"
+
+
+@pytest.fixture
+def without(monkeypatch: pytest.MonkeyPatch) -> set[str]:
+    """Make the named top-level modules unfindable, as in an install without their extra."""
+    hidden: set[str] = set()
+    real = importlib.util.find_spec
+
+    def find_spec(name: str, package: str | None = None) -> object:
+        if name.partition(".")[0] in hidden:
+            return None
+        return real(name, package)
+
+    monkeypatch.setattr(importlib.util, "find_spec", find_spec)
+    return hidden
+
+
+def test_require_extra_names_the_extra_and_the_command(without: set[str]) -> None:
+    without.add("watchfiles")
+    with pytest.raises(MissingExtraError) as caught:
+        require_extra("argmap watch", "watch", ("watchfiles", "click"))
+    assert caught.value.extra == "watch"
+    assert caught.value.missing == ("watchfiles",)
+    assert str(caught.value) == (
+        "argmap watch needs the optional packages of argmap[watch] (missing: watchfiles); "
+        "install them with: pip install 'argmap[watch]'"
+    )
+    require_extra("argmap watch", "watch", ("click",))  # present: no error
+
+
+def test_formats_marks_what_this_install_lacks(without: set[str]) -> None:
+    without.add("fontTools")
+    result = CliRunner().invoke(main, ["formats"])
+    assert result.exit_code == 0
+    lines = {line.split()[0]: line for line in result.output.splitlines()}
+    assert lines["pdf"].endswith("[not installed: pip install 'argmap[pdf]']")
+    assert "not installed" not in lines["svg"] + lines["html"] + lines["png"]
+
+
+def test_render_without_the_pdf_extra_writes_nothing(without: set[str], tmp_path: Path) -> None:
+    without.add("fontTools")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["render", str(UNIFORMS), "-f", "svg,pdf", "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: pdf needs the optional packages of argmap[pdf] (missing: fontTools); "
+        "install them with: pip install 'argmap[pdf]'\n"
+    )
+    assert not out.exists()
+
+
+def test_export_without_the_pdf_extra_is_one_line(without: set[str], tmp_path: Path) -> None:
+    without.add("fontTools")
+    target = tmp_path / "m.pdf"
+    result = CliRunner().invoke(main, ["export", str(UNIFORMS), "-f", "pdf", "-o", str(target)])
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1 and "pip install 'argmap[pdf]'" in result.output
+    assert not target.exists()
+
+
+def test_watch_without_its_extra_is_one_line(without: set[str], tmp_path: Path) -> None:
+    without.add("watchfiles")
+    result = CliRunner().invoke(main, ["watch", str(UNIFORMS), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: argmap watch needs the optional packages of argmap[watch] (missing: "
+        "watchfiles); install them with: pip install 'argmap[watch]'\n"
+    )
+    assert not (tmp_path / "out").exists()
 
 
 def _extras() -> dict[str, list[str]]:
