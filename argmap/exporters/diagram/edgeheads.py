@@ -7,7 +7,7 @@ import math
 import re
 from typing import Final, NamedTuple
 
-from argmap.exporters.diagram.geometry import Box
+from argmap.exporters.diagram.geometry import Box, box_of, groups, segments_cross
 
 __all__ = ["SPREAD", "spread_heads"]
 
@@ -30,19 +30,11 @@ STRAIGHT: Final = 0.6
 
 _PORTED: Final = re.compile(r":[nsew]</title>")
 _DOCUMENT: Final = re.compile(r"<svg\b.*?</svg>", re.S)
-_GROUP: Final = re.compile(r'<g id="[^"]*" class="(node|edge)\b[^"]*">')
 _TITLE: Final = re.compile(r"<title>(.*?)</title>", re.S)
 _PATH_D: Final = re.compile(r'<path\b[^>]*?\bd="([^"]*)"')
 _POINTS: Final = re.compile(r'<poly(?:gon|line)\b[^>]*?\bpoints="([^"]*)"')
 """An arrowhead's outline (an attack's bar is a polygon and a stem)."""
-_OUTLINE: Final = re.compile(
-    r'<(?:path|polygon|polyline)\b[^>]*?\b(?:d|points)="([^"]*)"'
-    r'|<ellipse\b[^>]*?cx="([-\d.]+)" cy="([-\d.]+)" rx="([\d.]+)" ry="([\d.]+)"'
-)
-"""A node's outline: its first shape."""
 _PAIR: Final = re.compile(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)")
-_SPACED: Final = str.maketrans("MC,", "   ")
-"""A path's or outline's numbers, spaced apart (the engine writes ``Mx,yCx,y x,y ...``)."""
 
 Point = tuple[float, float]
 
@@ -86,7 +78,7 @@ def _spread_document(svg: str) -> str:
         return svg
     piles: dict[tuple[str, str], list[_End | None]] = {}
     nodes: dict[str, tuple[int, int]] = {}
-    for kind, start, stop in _groups(svg):
+    for kind, _, start, stop in groups(svg):
         title = _TITLE.search(svg, start, stop)
         if title is None:
             continue
@@ -104,7 +96,8 @@ def _spread_document(svg: str) -> str:
         ends = [end for end in pile if end is not None]
         if len(ends) < 2 or len(ends) < len(pile) or head not in nodes:
             continue  # one edge, or one the pass cannot turn (curved, labelled)
-        found = _boxes(svg, nodes) if found is None else found
+        if found is None:  # the boxes, once a pile is found
+            found = {name: box for name, span in nodes.items() if (box := box_of(svg, *span))}
         box = found.get(head)
         if box is not None and _together(ends, _middle(box, port)):
             edits.extend(_spread(ends, box, port, head, found))
@@ -117,32 +110,6 @@ def _spread_document(svg: str) -> str:
         done = stop
     pieces.append(svg[done:])
     return "".join(pieces)
-
-
-def _groups(svg: str) -> list[tuple[str, int, int]]:
-    """Each node's and edge's group: its kind and where its contents start and stop."""
-    heads = [(m.group(1), m.start(), m.end()) for m in _GROUP.finditer(svg)]
-    ends = [start for _, start, _ in heads[1:]] + [len(svg)]
-    return [(kind, body, stop) for (kind, _, body), stop in zip(heads, ends, strict=True)]
-
-
-def _boxes(svg: str, nodes: dict[str, tuple[int, int]]) -> dict[str, Box]:
-    """The drawn nodes' boxes (of their first shapes), by name."""
-    out: dict[str, Box] = {}
-    for name, (start, stop) in nodes.items():
-        shape = _OUTLINE.search(svg, start, stop)
-        if shape is None:
-            continue
-        if shape.group(1) is None:
-            cx, cy, rx, ry = (float(v) for v in shape.groups()[1:])
-            out[name] = Box(cx - rx, cy - ry, cx + rx, cy + ry)
-            continue
-        numbers = shape.group(1).translate(_SPACED).split()
-        if len(numbers) >= 2:
-            xs = list(map(float, numbers[0::2]))
-            ys = list(map(float, numbers[1::2]))
-            out[name] = Box(min(xs), min(ys), max(xs), max(ys))
-    return out
 
 
 def _read_edge(svg: str, start: int, stop: int, title: str) -> _End | None:
@@ -258,7 +225,7 @@ def _clear(
     runs = [(e.start, moved[i][1]) for i, e in enumerate(ends)]
     for i, (a, b) in enumerate(runs):
         for c, d in runs[i + 1 :]:
-            if _cross(a, b, c, d):
+            if segments_cross(a, b, c, d):
                 return False
     xs = [x for e in ends for x in (e.start[0], e.tip[0])] + [b[0] for _, b in runs]
     ys = [y for e in ends for y in (e.start[1], e.tip[1])] + [b[1] for _, b in runs]
@@ -302,18 +269,6 @@ def _cuts(a: Point, b: Point, box: Box) -> bool:
         if t0 > t1:
             return False
     return True
-
-
-def _cross(a: Point, b: Point, c: Point, d: Point) -> bool:
-    """Whether two segments cross (touching at an end counts)."""
-
-    def side(o: Point, u: Point, v: Point) -> float:
-        return (u[0] - o[0]) * (v[1] - o[1]) - (u[1] - o[1]) * (v[0] - o[0])
-
-    s1, s2, s3, s4 = side(a, b, c), side(a, b, d), side(c, d, a), side(c, d, b)
-    if s1 == s2 == 0:
-        return False
-    return s1 * s2 <= 0 and s3 * s4 <= 0
 
 
 def _on_run(c: Point, q: Point, p: Point) -> bool:

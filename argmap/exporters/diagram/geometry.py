@@ -9,19 +9,18 @@ from typing import Final, NamedTuple
 __all__ = [
     "Box",
     "Edge",
+    "box_of",
     "boxes",
     "crossings",
+    "groups",
     "meeting_crossings",
     "misplaced",
     "overlaps",
+    "segments_cross",
     "tree_edges",
 ]
 
-_GROUP: Final = re.compile(
-    r'<g id="([^"]*)" class="(node|edge)\b([^"]*)">'
-    r'(.*?)(?=<g id="[^"]*" class="(?:node|edge)\b|</svg>)',
-    re.S,
-)
+_GROUP: Final = re.compile(r'<g id="[^"]*" class="(node|edge)\b([^"]*)">')
 _TITLE: Final = re.compile(r"<title>(.*?)</title>", re.S)
 _SHAPE: Final = re.compile(r'<(?:path|polygon|polyline)\b[^>]*?\b(?:d|points)="([^"]*)"')
 _ELLIPSE: Final = re.compile(
@@ -60,34 +59,53 @@ class Edge(NamedTuple):
     """The port of the head the edge ends at (a breadcrumb's row), if any."""
 
 
+def groups(svg: str) -> list[tuple[str, str, int, int]]:
+    """Each node's and edge's group, in order, read at one pass.
+
+    Returns:
+        Per group: its kind (``node`` or ``edge``), its other classes, and where its
+        contents start and stop in ``svg`` (where the next group starts, or the end).
+    """
+    heads = [(m.group(1), m.group(2), m.end(), m.start()) for m in _GROUP.finditer(svg)]
+    stops = [start for *_, start in heads[1:]] + [len(svg)]
+    return [
+        (kind, classes, body, stop)
+        for (kind, classes, body, _), stop in zip(heads, stops, strict=True)
+    ]
+
+
+def box_of(svg: str, start: int, stop: int) -> Box | None:
+    """The box of the node group whose contents lie from ``start`` to ``stop``: its first shape."""
+    ellipse = _ELLIPSE.search(svg, start, stop)
+    if ellipse is not None:
+        cx, cy, rx, ry = (float(v) for v in ellipse.groups())
+        return Box(cx - rx, cy - ry, cx + rx, cy + ry)
+    shape = _SHAPE.search(svg, start, stop)
+    if shape is None:
+        return None
+    numbers = [float(n) for n in _NUMBER.findall(shape.group(1))]
+    xs, ys = numbers[0::2], numbers[1::2]
+    return Box(min(xs), min(ys), max(xs), max(ys)) if xs and ys else None
+
+
 def boxes(svg: str) -> dict[str, Box]:
     """Every drawn node's box (nodes, stubs, trail, references, key), by its name."""
     out: dict[str, Box] = {}
-    for _, kind, _classes, body in _GROUP.findall(svg):
+    for kind, _, start, stop in groups(svg):
         if kind != "node":
             continue
-        title = _TITLE.search(body)
-        xs: list[float] = []
-        ys: list[float] = []
-        ellipse = _ELLIPSE.search(body)
-        if ellipse is not None:
-            cx, cy, rx, ry = (float(v) for v in ellipse.groups())
-            xs, ys = [cx - rx, cx + rx], [cy - ry, cy + ry]
-        else:
-            shape = _SHAPE.search(body)
-            if shape is None:
-                continue
-            numbers = [float(n) for n in _NUMBER.findall(shape.group(1))]
-            xs, ys = numbers[0::2], numbers[1::2]
-        if title is not None and xs and ys:
-            out[html.unescape(title.group(1))] = Box(min(xs), min(ys), max(xs), max(ys))
+        title = _TITLE.search(svg, start, stop)
+        box = box_of(svg, start, stop)
+        if title is not None and box is not None:
+            out[html.unescape(title.group(1))] = box
     return out
 
 
 def tree_edges(svg: str) -> list[Edge]:
     """The drawn edges of the tree: supports, attacks and undercuts, not cross-links."""
     out: list[Edge] = []
-    for _, kind, classes, body in _GROUP.findall(svg):
+    for kind, classes, start, stop in groups(svg):
+        body = svg[start:stop]
         words = html.unescape(classes).split()
         if kind != "edge" or "cross-link" in words:
             continue
@@ -212,15 +230,17 @@ def _polylines_cross(
     ):
         return False
     return any(
-        _segments_cross(a[i], a[i + 1], b[j], b[j + 1])
+        segments_cross(a[i], a[i + 1], b[j], b[j + 1])
         for i in range(len(a) - 1)
         for j in range(len(b) - 1)
     )
 
 
-def _segments_cross(
+def segments_cross(
     p: tuple[float, float], q: tuple[float, float], r: tuple[float, float], s: tuple[float, float]
 ) -> bool:
+    """Whether segment ``pq`` crosses (or touches) segment ``rs``; two runs on one line do not."""
+
     def side(o: tuple[float, float], u: tuple[float, float], v: tuple[float, float]) -> float:
         return (u[0] - o[0]) * (v[1] - o[1]) - (u[1] - o[1]) * (v[0] - o[0])
 
