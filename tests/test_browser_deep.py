@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from argmap.analysis.standing import analyze
 from argmap.exporters.html.outline import MAX_NESTING
-from argmap.exporters.html.page import render_html
-from argmap.load.maps import load_map
-from argmap.options import RenderOptions
 from tests.test_browser import (
     assert_clean,
     browser,
@@ -32,20 +29,11 @@ LONG = 1000
 
 
 def _chain(folder: Path, depth: int) -> Path:
-    opening = "".join(
-        f'{{"id": "c{i}", "text": "Chain claim {i} supports the one above.", "premises": ['
-        for i in range(depth - 1)
-    )
-    last = f'{{"id": "c{depth - 1}", "text": "last"}}'
-    source = folder / "chain.json"
-    source.write_text(
-        '{"title": "deep", "thesis": ' + opening + last + "]}" * (depth - 1) + "}",
-        encoding="utf-8",
-    )
-    m = load_map(source)
-    path = folder / "chain.html"
-    path.write_text(render_html(m, analyze(m), RenderOptions()), encoding="utf-8")
-    return path
+    """A chain ``depth`` claims deep and its HTML page (the browser benchmark's)."""
+    sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+    from bench_browser import chain_page
+
+    return chain_page(folder, depth)
 
 
 @pytest.fixture(scope="module")
