@@ -1,0 +1,132 @@
+"""The HTML page's diagram in Chromium with no fonts of its own: drawn in the embedded Noto Sans.
+
+The browser is started with a font configuration that lists one font only, Noto Sans KR
+(shipped with argmap; its Latin letters are narrower than Noto Sans's, and Chromium needs
+some font to start): every line of the diagram must still be as wide as argmap measured it
+for its box (``textwidth.text_points``), drawn in the faces the page embeds, and inside
+that box.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from argmap.analysis.standing import analyze
+from argmap.exporters.diagram.fonts import noto_folder
+from argmap.exporters.diagram.textwidth import text_points
+from argmap.exporters.html.page import render_html
+from argmap.load.validate import validate_data
+from argmap.options import RenderOptions
+from tests.test_browser import ARGS, CHROMIUM, FLAGSHIP, assert_clean, open_page
+
+pytestmark = pytest.mark.browser
+
+MIXED = {
+    "title": "Scripts",
+    "thesis": {
+        "id": "t",
+        "text": "Ein Straßenname, ein Café: ąčęėįšųūž in the thesis.",
+        "premises": [
+            {"id": "p1", "text": "Русский текст: это пример довода."},
+            {"id": "p2", "text": "Ελληνικά: ένα παράδειγμα λόγου."},
+        ],
+        "evidence": [
+            {
+                "id": "e1",
+                "text": "Tiếng Việt có dấu: người, được.",
+                "quote": "Words quoted — “as said”…",
+                "citation": {"outlet": "Gazeta Łódzka", "date": "January 1"},
+            },
+        ],
+        "objections": [{"id": "o1", "text": "WAVY AVATAR fiftyfold office."}],
+    },
+}
+"""A map in Latin, Latin extended, Cyrillic, Greek and Vietnamese, with bold, italic and
+pairs a kerning font would tighten (AV, WA) and ligatures (fi, ffi)."""
+
+_LINES = """() => {
+  const out = [];
+  const svg = document.querySelector('.diagram-page svg');
+  for (const g of svg.querySelectorAll('g.node')) {
+    const shape = g.querySelector('path, polygon, rect, ellipse');
+    const box = shape.getBBox();
+    for (const t of g.querySelectorAll('text')) {
+      const b = t.getBBox();
+      out.push({
+        text: t.textContent, width: t.getComputedTextLength(),
+        size: parseFloat(t.getAttribute('font-size')),
+        bold: t.getAttribute('font-weight') === 'bold',
+        italic: t.getAttribute('font-style') === 'italic',
+        over: Math.max(box.x - b.x, b.x + b.width - box.x - box.width),
+      });
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.fixture(scope="module")
+def bare_browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """Chromium whose font configuration finds one font only, not Noto Sans."""
+    if not CHROMIUM.exists():
+        if os.environ.get("ARGMAP_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"Chromium not found at {CHROMIUM} (ARGMAP_REQUIRE_BROWSER=1)")
+        pytest.skip(f"Chromium not found at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    folder = tmp_path_factory.mktemp("nofonts")
+    (folder / "empty").mkdir()
+    (folder / "empty" / "kr.otf").symlink_to(noto_folder() / "NotoSansKR-Regular.otf")
+    config = folder / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?>\n<fontconfig>\n'
+        f"  <dir>{folder / 'empty'}</dir>\n  <cachedir>{folder / 'cache'}</cachedir>\n"
+        # As desktops set it: slight hinting keeps advances unrounded (full hinting rounds
+        # each to whole pixels, a few per cent either way at small sizes).
+        '  <match target="font"><edit name="hintstyle" mode="assign">'
+        "<const>hintslight</const></edit></match>\n"
+        "</fontconfig>\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "FONTCONFIG_FILE": str(config)}
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, env=env)
+        yield chromium
+        chromium.close()
+
+
+def _page(folder: Path, m: Any) -> Path:
+    path = folder / "page.html"
+    path.write_text(render_html(m, analyze(m), RenderOptions()), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("which", ["flagship", "mixed"])
+def test_diagram_text_is_drawn_as_measured(bare_browser: Any, tmp_path: Path, which: str) -> None:
+    from argmap.load.maps import load_map
+
+    m = load_map(FLAGSHIP) if which == "flagship" else validate_data(MIXED, "mixed.yaml")
+    seen = open_page(bare_browser, _page(tmp_path, m), viewport={"width": 1280, "height": 900})
+    page = seen.page
+    page.evaluate("document.fonts.ready.then(() => true)")
+    lines = page.evaluate(_LINES)
+    assert len(lines) > 10
+    for line in lines:
+        style = ("B" if line["bold"] else "") + ("I" if line["italic"] else "")
+        drawn = " ".join(line["text"].split())  # SVG text drops its ends' spaces
+        if not drawn:
+            continue  # a cell's spacer
+        expected = text_points(drawn, line["size"], style)
+        assert line["width"] == pytest.approx(expected, rel=0.01), line
+        assert line["over"] <= 0.5, line
+    faces = page.evaluate("[...document.fonts].map(f => [f.family, f.status])")
+    assert {family for family, _ in faces} == {"Noto Sans"}
+    assert "error" not in {status for _, status in faces}  # loaded, or not needed yet
+    assert len(faces) == (2 if which == "flagship" else 8)  # the slices the words need
+    assert_clean(seen)
+    page.context.close()
