@@ -13,8 +13,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
-RANGES = ((0x20, 0x7E), (0xA0, 0x24F), (0x370, 0x3FF), (0x400, 0x4FF), (0x2010, 0x2027))
-"""Latin, Latin-1 and Extended, Greek, Cyrillic, and general punctuation (dashes, quotes)."""
+RANGES = (
+    (0x20, 0x7E),
+    (0xA0, 0x24F),
+    (0x370, 0x3FF),
+    (0x400, 0x4FF),
+    (0x1E00, 0x1EFF),
+    (0x2010, 0x2027),
+)
+"""Latin, Latin-1 and Extended, Greek, Cyrillic, Latin Extended Additional (Vietnamese's
+letters with two marks), and general punctuation (dashes, quotes)."""
 
 FALLBACK_RANGES = ((0x591, 0x5F4), (0x2190, 0x21FF), (0x2600, 0x27BF))
 """Hebrew, arrows, symbols and dingbats (stars, ticks), from the fallback faces: measured
