@@ -1,4 +1,4 @@
-"""The HTML page's diagram in Chromium with no fonts of its own: drawn in the embedded Noto Sans.
+"""SVG files and the HTML page's diagram in Chromium without Noto Sans: drawn in the embedded one.
 
 The browser is started with a font configuration that lists one font only, Noto Sans KR
 (shipped with argmap; its Latin letters are narrower than Noto Sans's, and Chromium needs
@@ -18,9 +18,12 @@ import pytest
 
 from argmap.analysis.standing import analyze
 from argmap.exporters.diagram.fonts import noto_folder
+from argmap.exporters.diagram.formats import export_svg
 from argmap.exporters.diagram.textwidth import text_points
 from argmap.exporters.html.page import render_html
+from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
+from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
 from tests.test_browser import ARGS, CHROMIUM, FLAGSHIP, assert_clean, open_page
 
@@ -49,9 +52,9 @@ MIXED = {
 """A map in Latin, Latin extended, Cyrillic, Greek and Vietnamese, with bold, italic and
 pairs a kerning font would tighten (AV, WA) and ligatures (fi, ffi)."""
 
-_LINES = """() => {
+_LINES = """(selector) => {
   const out = [];
-  const svg = document.querySelector('.diagram-page svg');
+  const svg = document.querySelector(selector);
   for (const g of svg.querySelectorAll('g.node')) {
     const shape = g.querySelector('path, polygon, rect, ellipse');
     const box = shape.getBBox();
@@ -100,21 +103,29 @@ def bare_browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         chromium.close()
 
 
-def _page(folder: Path, m: Any) -> Path:
+def _file(folder: Path, m: ArgumentMap, kind: str) -> Path:
+    if kind == "svg":
+        path = folder / "drawing.svg"
+        drawing = export_svg(m, analyze(m), RenderOptions())
+        assert isinstance(drawing, str)
+        path.write_text(drawing, encoding="utf-8")
+        return path
     path = folder / "page.html"
     path.write_text(render_html(m, analyze(m), RenderOptions()), encoding="utf-8")
     return path
 
 
+@pytest.mark.parametrize("kind", ["html", "svg"])
 @pytest.mark.parametrize("which", ["flagship", "mixed"])
-def test_diagram_text_is_drawn_as_measured(bare_browser: Any, tmp_path: Path, which: str) -> None:
-    from argmap.load.maps import load_map
-
+def test_diagram_text_is_drawn_as_measured(
+    bare_browser: Any, tmp_path: Path, which: str, kind: str
+) -> None:
     m = load_map(FLAGSHIP) if which == "flagship" else validate_data(MIXED, "mixed.yaml")
-    seen = open_page(bare_browser, _page(tmp_path, m), viewport={"width": 1280, "height": 900})
+    path = _file(tmp_path, m, kind)
+    seen = open_page(bare_browser, path, viewport={"width": 1280, "height": 900})
     page = seen.page
     page.evaluate("document.fonts.ready.then(() => true)")
-    lines = page.evaluate(_LINES)
+    lines = page.evaluate(_LINES, ".diagram-page svg" if kind == "html" else "svg")
     assert len(lines) > 10
     for line in lines:
         style = ("B" if line["bold"] else "") + ("I" if line["italic"] else "")

@@ -10,8 +10,7 @@ import pytest
 
 from argmap.analysis.standing import analyze
 from argmap.exporters.diagram.fonts import noto_folder
-from argmap.exporters.html.page import render_html
-from argmap.exporters.html.webfonts import (
+from argmap.exporters.diagram.webfonts import (
     FACES,
     SLICES,
     font_css,
@@ -19,6 +18,7 @@ from argmap.exporters.html.webfonts import (
     slice_file,
     slices_for,
 )
+from argmap.exporters.html.page import render_html
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
@@ -106,3 +106,21 @@ def test_a_page_with_a_diagram_embeds_its_fonts_and_allows_them() -> None:
     assert page.count("@font-face") == 4  # Latin and Cyrillic, upright and italic
     bare = _page(m, diagram=False)
     assert "@font-face" not in bare and "font-src" not in bare
+
+
+def test_an_svg_file_embeds_its_fonts_first_in_its_root() -> None:
+    import xml.etree.ElementTree as ET
+
+    from argmap.exporters.diagram.formats import export_svg
+    from argmap.exporters.diagram.webfonts import embed_fonts
+
+    m = validate_data({"title": "T", "thesis": {"id": "t", "text": "Ελληνικά & <b>"}})
+    drawing = export_svg(m, analyze(m))
+    assert isinstance(drawing, str)
+    root = ET.fromstring(drawing.encode("utf-8"))
+    style = root[0]
+    assert style.tag == "{http://www.w3.org/2000/svg}style"
+    assert style.text is not None and style.text.count("@font-face") == 4  # Latin, Greek
+    assert "text { font-kerning: none;" in style.text
+    assert embed_fonts("<p>not a drawing</p>", "x") == "<p>not a drawing</p>"
+    assert embed_fonts("<svgx><svg>", "x").startswith("<svgx><svg>\n<style")

@@ -79,11 +79,15 @@ class ArgumentMap(Record):
         return lookups
 
     def _repr_svg_(self) -> str:
-        """Return the map's diagram as SVG text: Jupyter shows a map this way."""
+        """Return the map's diagram as SVG text: Jupyter shows a map this way.
+
+        The ``svg`` format's drawing, with the fonts it embeds.
+        """
         from argmap.analysis.standing import analyze
         from argmap.exporters.diagram.formats import render_svg
+        from argmap.exporters.diagram.webfonts import embed_fonts, map_characters
 
-        return render_svg(self, analyze(self))
+        return embed_fonts(render_svg(self, analyze(self)), map_characters(self))
 
     @property
     def thesis(self) -> Node:

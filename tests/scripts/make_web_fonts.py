@@ -1,8 +1,8 @@
 """Cut the HTML page's web font slices from the shipped Noto Sans (run by hand, not in CI).
 
-For each face of ``argmap.exporters.html.webfonts.FACES`` (the variable upright and italic
+For each face of ``argmap.exporters.diagram.webfonts.FACES`` (the variable upright and italic
 Noto Sans in ``argmap/exporters/diagram/noto/``) and each slice of ``SLICES``, writes
-``argmap/exporters/html/webfonts/FACE-SLICE.woff``: the glyphs of the slice's code points
+``argmap/exporters/diagram/webfonts/FACE-SLICE.woff``: the glyphs of the slice's code points
 that the face has, with its weight axis (so one file draws every weight), its marks'
 positioning (``mark``, ``mkmk``, ``ccmp``) and no kerning, ligatures or hinting. The files
 are written with the source's timestamp, so the same source gives the same bytes. Usage::
@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
 from argmap.exporters.diagram.fonts import noto_folder  # noqa: E402
-from argmap.exporters.html.webfonts import FACES, SLICES, slice_file  # noqa: E402
+from argmap.exporters.diagram.webfonts import FACES, SLICES, slice_file  # noqa: E402
 
 FEATURES = ["mark", "mkmk", "ccmp"]
 

@@ -261,14 +261,22 @@ def _page_svgs(layout: Layout) -> Iterator[str]:
 def export_svg(
     m: ArgumentMap, analysis: Analysis, options: RenderOptions | None = None
 ) -> str | list[str]:
-    """The ``svg`` format: one drawing, or page-sized pages with ``options.fit``."""
+    """The ``svg`` format: one drawing, or page-sized pages with ``options.fit``.
+
+    Each file embeds the Noto Sans slices its map's words need (see
+    :func:`~argmap.exporters.diagram.webfonts.embed_fonts`), so a browser draws its text in
+    the face its boxes were measured in.
+    """
+    from argmap.exporters.diagram.webfonts import embed_fonts, map_characters
+
     options = options or RenderOptions()
+    characters = map_characters(m)
     layout = _pages(m, analysis, options, DEFAULT_FITS["svg"])
     if layout is None:
-        return render_svg(m, analysis, options)
+        return embed_fonts(render_svg(m, analysis, options), characters)
     from argmap.exporters.diagram.fitting import page_svg
 
-    return _one_or_all([page_svg(layout, page) for page in layout.pages])
+    return _one_or_all([embed_fonts(page_svg(layout, page), characters) for page in layout.pages])
 
 
 def export_dot(

@@ -140,8 +140,8 @@ def build_context(
         diagram_note: why the diagram is missing, shown in its place.
     """
     from argmap.analysis.view import narrows, submap
+    from argmap.exporters.diagram.webfonts import font_css, map_characters
     from argmap.exporters.html.diagram import print_css
-    from argmap.exporters.html.webfonts import font_css, map_characters
 
     paper = diagram.paper if diagram is not None else None
     css = print_css(paper) if paper is not None else ""

@@ -1,12 +1,12 @@
-"""The Noto Sans faces the HTML page embeds: its diagram drawn in the face it was measured in.
+"""Noto Sans for SVG files and the HTML page to embed, so text is drawn as it was measured.
 
 The engine sizes every box by Noto Sans's advances (see
-:mod:`argmap.exporters.diagram.textwidth`), and the SVG, PNG and PDF draw the text in it.
-A browser without Noto Sans would draw the page's inline diagram in another face (DejaVu
-Sans is about 7% wider, so lines ran out of their boxes). The page therefore carries Noto
-Sans itself: upright and italic (both variable, so bold is the same file at weight 700),
-cut into slices by script like a web font service's, and only the slices whose characters
-the map uses go into the page (an English map takes the Latin pair, about 70 kB as base64).
+:mod:`argmap.exporters.diagram.textwidth`), and the PNG and PDF draw the text in it. A
+browser without Noto Sans would draw an SVG diagram in another face (DejaVu Sans is about
+7% wider, so lines ran out of their boxes). SVG files and the HTML page therefore carry
+Noto Sans themselves: upright and italic (both variable, so bold is the same file at
+weight 700), cut into slices by script like a web font service's, and only the slices whose
+characters the map uses go in (an English map takes the Latin pair, about 70 kB as base64).
 
 The slices are cut from the shipped fonts by ``tests/scripts/make_web_fonts.py`` (SIL OFL
 1.1, as those): WOFF files, without kerning or ligatures (the boxes are measured without
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -28,7 +29,15 @@ from pydantic import BaseModel
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-__all__ = ["FACES", "SLICES", "font_css", "map_characters", "slice_file", "slices_for"]
+__all__ = [
+    "FACES",
+    "SLICES",
+    "embed_fonts",
+    "font_css",
+    "map_characters",
+    "slice_file",
+    "slices_for",
+]
 
 SLICES: Final[dict[str, tuple[tuple[int, int], ...]]] = {
     "latin": (
@@ -77,6 +86,8 @@ the diagram's own words (kinds, "+N more, p. K", the key) are drawn from it."""
 FACES: Final = {"NotoSans": "normal", "NotoSans-Italic": "italic"}
 """The embedded faces by file stem -> their CSS font-style; each covers weights 100 to 900."""
 
+_ROOT: Final = re.compile(r"<svg[\s>]")
+
 FAMILY: Final = "Noto Sans"
 """The family name the diagram's SVG asks for first; an embedded face takes its place."""
 
@@ -118,18 +129,33 @@ def map_characters(m: ArgumentMap) -> set[str]:
     return seen
 
 
-def font_css(characters: Iterable[str]) -> str:
+def font_css(characters: Iterable[str], text: str = ".diagram-pages svg text") -> str:
     """The ``@font-face`` rules of the slices ``characters`` need, and the text's set-up.
 
-    The diagram's text is set without kerning or ligatures, as its boxes were measured.
+    The ``text`` elements (a CSS selector) are set without kerning or ligatures, as their
+    boxes were measured.
     """
     rules = [
         _face_rule(face, style, name)
         for name in slices_for(characters)
         for face, style in FACES.items()
     ]
-    setup = ".diagram-pages svg text { font-kerning: none; font-variant-ligatures: none; }\n"
+    setup = f"{text} {{ font-kerning: none; font-variant-ligatures: none; }}\n"
     return "\n" + "".join(rules) + setup
+
+
+def embed_fonts(svg: str, characters: Iterable[str]) -> str:
+    """An SVG document with the slices ``characters`` need in a style sheet of its own.
+
+    The sheet goes first inside the root ``<svg>`` element (a document without one is
+    returned as it is).
+    """
+    root = _ROOT.search(svg)
+    end = svg.find(">", root.start()) if root is not None else -1
+    if end < 0:
+        return svg
+    sheet = f'\n<style type="text/css">{font_css(characters, "text")}</style>'
+    return svg[: end + 1] + sheet + svg[end + 1 :]
 
 
 @functools.cache
