@@ -20,6 +20,7 @@ from argmap.analysis.standing import analyze
 from argmap.exporters.diagram.fonts import noto_folder
 from argmap.exporters.diagram.formats import export_svg
 from argmap.exporters.diagram.textwidth import text_points
+from argmap.exporters.diagram.webfonts import faces_for, map_words
 from argmap.exporters.html.page import render_html
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
@@ -37,20 +38,24 @@ MIXED = {
         "premises": [
             {"id": "p1", "text": "Русский текст: это пример довода."},
             {"id": "p2", "text": "Ελληνικά: ένα παράδειγμα λόγου."},
+            {"id": "p3", "text": "الحجة الرئيسية هي أن المدارس يجب أن تغير سياستها"},
+            {"id": "p4", "text": "הטיעון הזה תומך בטענה המרכזית"},
+            {"id": "p5", "text": "यह तर्क मुख्य दावे का समर्थन करता है"},
         ],
         "evidence": [
             {
                 "id": "e1",
                 "text": "Tiếng Việt có dấu: người, được.",
-                "quote": "Words quoted — “as said”…",
+                "quote": "Words quoted — “as said”… «قال الوزير»",
                 "citation": {"outlet": "Gazeta Łódzka", "date": "January 1"},
             },
         ],
         "objections": [{"id": "o1", "text": "WAVY AVATAR fiftyfold office."}],
     },
 }
-"""A map in Latin, Latin extended, Cyrillic, Greek and Vietnamese, with bold, italic and
-pairs a kerning font would tighten (AV, WA) and ligatures (fi, ffi)."""
+"""A map in Latin, Latin extended, Cyrillic, Greek, Vietnamese, Arabic (in a quote too:
+italic), Hebrew and Devanagari (shaped), with bold, italic, and pairs a kerning font would
+tighten (AV, WA) and ligatures (fi, ffi)."""
 
 _LINES = """(selector) => {
   const out = [];
@@ -138,6 +143,7 @@ def test_diagram_text_is_drawn_as_measured(
     faces = page.evaluate("[...document.fonts].map(f => [f.family, f.status])")
     assert {family for family, _ in faces} == {"Noto Sans"}
     assert "error" not in {status for _, status in faces}  # loaded, or not needed yet
-    assert len(faces) == (2 if which == "flagship" else 8)  # the slices the words need
+    assert len(faces) == len(faces_for(map_words(m)))  # the faces its words need
+    assert len(faces) == (2 if which == "flagship" else 9)
     assert_clean(seen)
     page.context.close()

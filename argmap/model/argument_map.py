@@ -85,9 +85,9 @@ class ArgumentMap(Record):
         """
         from argmap.analysis.standing import analyze
         from argmap.exporters.diagram.formats import render_svg
-        from argmap.exporters.diagram.webfonts import embed_fonts, map_characters
+        from argmap.exporters.diagram.webfonts import embed_fonts, map_words
 
-        return embed_fonts(render_svg(self, analyze(self)), map_characters(self))
+        return embed_fonts(render_svg(self, analyze(self)), map_words(self))
 
     @property
     def thesis(self) -> Node:

@@ -267,16 +267,16 @@ def export_svg(
     :func:`~argmap.exporters.diagram.webfonts.embed_fonts`), so a browser draws its text in
     the face its boxes were measured in.
     """
-    from argmap.exporters.diagram.webfonts import embed_fonts, map_characters
+    from argmap.exporters.diagram.webfonts import embed_fonts, map_words
 
     options = options or RenderOptions()
-    characters = map_characters(m)
+    words = map_words(m)
     layout = _pages(m, analysis, options, DEFAULT_FITS["svg"])
     if layout is None:
-        return embed_fonts(render_svg(m, analysis, options), characters)
+        return embed_fonts(render_svg(m, analysis, options), words)
     from argmap.exporters.diagram.fitting import page_svg
 
-    return _one_or_all([embed_fonts(page_svg(layout, page), characters) for page in layout.pages])
+    return _one_or_all([embed_fonts(page_svg(layout, page), words) for page in layout.pages])
 
 
 def export_dot(

@@ -1,28 +1,31 @@
 """Noto Sans for SVG files and the HTML page to embed, so text is drawn as it was measured.
 
-The engine sizes every box by Noto Sans's advances (see
-:mod:`argmap.exporters.diagram.textwidth`), and the PNG and PDF draw the text in it. A
-browser without Noto Sans would draw an SVG diagram in another face (DejaVu Sans is about
-7% wider, so lines ran out of their boxes). SVG files and the HTML page therefore carry
-Noto Sans themselves: upright and italic (both variable, so bold is the same file at
-weight 700), cut into slices by script like a web font service's, and only the slices whose
-characters the map uses go in (an English map takes the Latin pair, about 70 kB as base64).
+The engine sizes every box by the Noto faces' advances (see
+:mod:`argmap.exporters.diagram.textwidth`), and the PNG and PDF draw the text in them. A
+browser without them would draw an SVG diagram in other faces (DejaVu Sans is about 7%
+wider than Noto Sans, so lines ran out of their boxes). SVG files and the HTML page
+therefore carry the faces themselves, as one family: Noto Sans upright and italic (both
+variable, so bold is the same file at weight 700), cut into slices by script like a web
+font service's, and the faces of other scripts (Hebrew, Arabic, Indic, Thai, symbols...);
+only those holding a character the map uses go in (an English map takes the Latin pair,
+about 70 kB as base64).
 
 The slices are cut from the shipped fonts by ``tests/scripts/make_web_fonts.py`` (SIL OFL
-1.1, as those): WOFF files, without kerning or ligatures (the boxes are measured without
-either, and the page's CSS turns both off for the diagram's text), with their marks'
-positioning kept. Characters outside every slice are drawn by the browser's own fonts,
-as before.
+1.1, as those): WOFF files; Noto Sans's without kerning or ligatures (the boxes are measured
+without either, and the text is set without them), with their marks' positioning kept;
+the script faces with every feature their shaping needs. Characters outside every slice
+(Hangul, ideographs, emoji) are drawn by the browser's own fonts.
 """
 
 from __future__ import annotations
 
 import base64
 import functools
+import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from pydantic import BaseModel
 
@@ -31,10 +34,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FACES",
+    "SCRIPTS",
     "SLICES",
+    "Words",
     "embed_fonts",
+    "faces_for",
     "font_css",
-    "map_characters",
+    "map_words",
+    "script_slices",
     "slice_file",
     "slices_for",
 ]
@@ -86,66 +93,112 @@ the diagram's own words (kinds, "+N more, p. K", the key) are drawn from it."""
 FACES: Final = {"NotoSans": "normal", "NotoSans-Italic": "italic"}
 """The embedded faces by file stem -> their CSS font-style; each covers weights 100 to 900."""
 
+SCRIPTS: Final = "scripts.json"
+"""The script faces' slices (a file beside the WOFF files): ``[[stem, [[first, last], ...]],
+...]``, each a fallback face of :mod:`~argmap.exporters.diagram.fonts` cut to the characters
+it draws (those Noto Sans and every face tried before it lack), in the order they are tried:
+Hebrew, Arabic, the Indic scripts, Thai, symbols and others. Noto Sans KR, the CJK subset and
+the emoji face are left to the viewer's own fonts (ideographs and emoji are an em wide in
+every face; Hangul about as much), which saves megabytes."""
+
 _ROOT: Final = re.compile(r"<svg[\s>]")
 
 FAMILY: Final = "Noto Sans"
 """The family name the diagram's SVG asks for first; an embedded face takes its place."""
+
+Ranges = tuple[tuple[int, int], ...]
+
+
+class Words(NamedTuple):
+    """The characters a drawing sets: all of them, and those set in italics (quotes)."""
+
+    upright: frozenset[str]
+    italic: frozenset[str]
 
 
 def _folder() -> Path:
     return Path(__file__).resolve().parent / "webfonts"
 
 
-def slice_file(face: str, name: str) -> Path:
-    """The WOFF file of one face's slice (``face`` a key of :data:`FACES`)."""
-    return _folder() / f"{face}-{name}.woff"
+def slice_file(face: str, name: str | None = None) -> Path:
+    """The WOFF file of one face's slice (``face`` a key of :data:`FACES`), or of a script face."""
+    return _folder() / (f"{face}-{name}.woff" if name is not None else f"{face}.woff")
+
+
+@functools.cache
+def script_slices() -> dict[str, Ranges]:
+    """The script faces by file stem -> the code points each draws (see :data:`SCRIPTS`)."""
+    table = json.loads((_folder() / SCRIPTS).read_text(encoding="utf-8"))
+    return {stem: tuple((first, last) for first, last in ranges) for stem, ranges in table}
+
+
+def _holds(points: Set[int], ranges: Ranges) -> bool:
+    return any(first <= p <= last for p in points for first, last in ranges)
 
 
 def slices_for(characters: Iterable[str]) -> list[str]:
     """The slices holding any of ``characters``, in :data:`SLICES` order; Latin always."""
     points = {ord(c) for c in characters}
-    wanted = ["latin"]
-    for name, ranges in SLICES.items():
-        if name != "latin" and any(first <= p <= last for p in points for first, last in ranges):
-            wanted.append(name)
-    return wanted
+    return [name for name, ranges in SLICES.items() if name == "latin" or _holds(points, ranges)]
 
 
-def map_characters(m: ArgumentMap) -> set[str]:
-    """Every character of the map's own words: its title, sources and nodes' fields.
+def faces_for(words: Words) -> list[tuple[Path, str, Ranges]]:
+    """The faces a drawing of ``words`` embeds: ``(file, CSS font-style, code points)`` each.
 
-    The diagram draws nothing else of the user's (its own words are in the Latin slice).
+    Noto Sans's slices upright for every character (Latin always: the diagram's own
+    words), italic for those in italics; then each script face that draws one of them,
+    once per style its characters are set in (a face of a style the family lacks would
+    not be used: the browser goes to the next family instead).
     """
-    seen: set[str] = set()
-    seen.update(m.title)
+    upright = {ord(c) for c in words.upright if ord(c) >= 0x80}  # Latin is always in
+    italic = {ord(c) for c in words.italic}
+    faces: list[tuple[Path, str, Ranges]] = []
+    for name, ranges in SLICES.items():
+        if name == "latin" or _holds(upright, ranges):
+            faces.append((slice_file("NotoSans", name), "normal", ranges))
+        if _holds(italic, ranges):
+            faces.append((slice_file("NotoSans-Italic", name), "italic", ranges))
+    for stem, ranges in script_slices().items():
+        for style, points in (("normal", upright), ("italic", italic)):
+            if _holds(points, ranges):
+                faces.append((slice_file(stem), style, ranges))
+    return faces
+
+
+def map_words(m: ArgumentMap) -> Words:
+    """Every character of the map's own words, and those of its quotes (set in italics).
+
+    Its words: its title, its sources' and its nodes' fields. The diagram draws nothing
+    else of the user's (its own words are in the Latin slice).
+    """
+    seen: set[str] = set(m.title)
+    quoted: set[str] = set()
     for record in (*m.sources.values(), *m.nodes):
-        for value in vars(record).values():
+        for key, value in vars(record).items():
             if isinstance(value, str):
                 seen.update(value)
+                if key == "quote":
+                    quoted.update(value)
             elif isinstance(value, BaseModel):  # a citation: its own fields
                 for inner in vars(value).values():
                     if isinstance(inner, str):
                         seen.update(inner)
-    return seen
+    return Words(frozenset(seen), frozenset(quoted))
 
 
-def font_css(characters: Iterable[str], text: str = ".diagram-pages svg text") -> str:
-    """The ``@font-face`` rules of the slices ``characters`` need, and the text's set-up.
+def font_css(words: Words, text: str = ".diagram-pages svg text") -> str:
+    """The ``@font-face`` rules of the faces ``words`` need, and the text's set-up.
 
     The ``text`` elements (a CSS selector) are set without kerning or ligatures, as their
     boxes were measured.
     """
-    rules = [
-        _face_rule(face, style, name)
-        for name in slices_for(characters)
-        for face, style in FACES.items()
-    ]
+    rules = [_face_rule(path, style, ranges) for path, style, ranges in faces_for(words)]
     setup = f"{text} {{ font-kerning: none; font-variant-ligatures: none; }}\n"
     return "\n" + "".join(rules) + setup
 
 
-def embed_fonts(svg: str, characters: Iterable[str]) -> str:
-    """An SVG document with the slices ``characters`` need in a style sheet of its own.
+def embed_fonts(svg: str, words: Words) -> str:
+    """An SVG document with the faces ``words`` need in a style sheet of its own.
 
     The sheet goes first inside the root ``<svg>`` element (a document without one is
     returned as it is).
@@ -154,19 +207,19 @@ def embed_fonts(svg: str, characters: Iterable[str]) -> str:
     end = svg.find(">", root.start()) if root is not None else -1
     if end < 0:
         return svg
-    sheet = f'\n<style type="text/css">{font_css(characters, "text")}</style>'
+    sheet = f'\n<style type="text/css">{font_css(words, "text")}</style>'
     return svg[: end + 1] + sheet + svg[end + 1 :]
 
 
 @functools.cache
-def _face_rule(face: str, style: str, name: str) -> str:
-    data = base64.b64encode(slice_file(face, name).read_bytes()).decode("ascii")
-    ranges = ", ".join(
+def _face_rule(path: Path, style: str, ranges: Ranges) -> str:
+    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    points = ", ".join(
         f"U+{first:04X}" if first == last else f"U+{first:04X}-{last:04X}"
-        for first, last in SLICES[name]
+        for first, last in ranges
     )
     return (
         f'@font-face {{ font-family: "{FAMILY}"; font-style: {style}; font-weight: 100 900;'
         f' font-display: block; src: url(data:font/woff;base64,{data}) format("woff");'
-        f" unicode-range: {ranges}; }}\n"
+        f" unicode-range: {points}; }}\n"
     )

@@ -140,13 +140,13 @@ def build_context(
         diagram_note: why the diagram is missing, shown in its place.
     """
     from argmap.analysis.view import narrows, submap
-    from argmap.exporters.diagram.webfonts import font_css, map_characters
+    from argmap.exporters.diagram.webfonts import font_css, map_words
     from argmap.exporters.html.diagram import print_css
 
     paper = diagram.paper if diagram is not None else None
     css = print_css(paper) if paper is not None else ""
     if diagram is not None:  # drawn in the face its boxes were measured in
-        css += font_css(map_characters(m))
+        css += font_css(map_words(m))
     assets = _assets(script=True, extra_css=css, fonts=diagram is not None)
     if not narrows(options):
         return page_context(m, analysis, options, assets, diagram, diagram_note)
