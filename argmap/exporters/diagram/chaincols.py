@@ -22,9 +22,10 @@ __all__ = [
 
 COLUMNS: Final = "chain columns"
 """The :class:`Wrap` parent naming a page's chain in columns (not a node id: it has a space)."""
-GUTTER: Final = 2 * NODESEP
-"""The gap between columns, in points: the link from one column's last box to the next
-column's first runs up it, clear of both."""
+GUTTER: Final = (2 * NODESEP, 3 * NODESEP)
+"""The gap between columns, in points (top to bottom, left to right): the link from one
+column's last box to the next column's first runs up it, clear of both. Left to right,
+the engine keeps the link's way further from the boxes beside it."""
 SHORTEST: Final = 3
 """Chains shorter than this many boxes stay in one column."""
 
@@ -104,12 +105,13 @@ def chain_items(
     return items if len(items) >= SHORTEST and len(items) - stubbed == len(full) else None
 
 
-def folds(items: Sequence[Item], limit: float) -> Iterator[tuple[Item, Wrap]]:
+def folds(items: Sequence[Item], limit: float, gutter: float) -> Iterator[tuple[Item, Wrap]]:
     """The chain in 2, 3, ... newspaper columns no wider than ``limit``: each as one item.
 
     Columns as even as can be, the first ones a box longer, top to bottom and then the
     next from the top; two boxes at least each (a stub alone would head a column, far from
-    what it continues). The item's ranks: each row's tallest box.
+    what it continues), ``gutter`` apart (see :data:`GUTTER`). The item's ranks: each
+    row's tallest box.
     """
     count = len(items)
     for made in range(2, count):
@@ -119,7 +121,7 @@ def folds(items: Sequence[Item], limit: float) -> Iterator[tuple[Item, Wrap]]:
         ends = [i * rows + min(i, longer) for i in range(made + 1)]
         columns = [items[ends[i] : ends[i + 1]] for i in range(made)]
         rows += longer > 0
-        width = sum(max(i.width for i in c) for c in columns) + GUTTER * (len(columns) - 1)
+        width = sum(max(i.width for i in c) for c in columns) + gutter * (len(columns) - 1)
         if width > limit:
             return
         ranks = tuple(max(c[j].ranks[0] for c in columns if j < len(c)) for j in range(rows))
@@ -143,7 +145,7 @@ def jump_attrs(direction: str) -> dict[str, str]:
     columns do, and the engine keeps its way through the ranks between in the gutter.
     """
     tail, head = ("s", "n") if direction in ("LR", "RL") else ("e", "w")
-    return {"dir": "back", "tailport": tail, "headport": head}
+    return {"dir": "back", "tailport": tail, "headport": head, "weight": "0"}
 
 
 def tree_line(node_id: str, parent: str, attrs: Mapping[str, str]) -> str:

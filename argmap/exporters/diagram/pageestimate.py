@@ -6,7 +6,7 @@ import weakref
 from collections.abc import Mapping, Sequence
 from typing import Final, NamedTuple
 
-from argmap.exporters.diagram.chaincols import chain_items, folds
+from argmap.exporters.diagram.chaincols import GUTTER, chain_items, folds
 from argmap.exporters.diagram.grouprows import group_parts, group_wraps
 from argmap.exporters.diagram.pageblocks import Blocks, Unit, Used, unit_item
 from argmap.exporters.diagram.pageoverview import around_root, legend_size
@@ -188,7 +188,8 @@ class Estimator(PageTree):
         around = self.around.nodes or self.around.stubs  # conclusions over the root: no
         top = tops[0][0]
         items = None if top == self.root and around else chain_items(self, top, full, limits)
-        for fold in folds(items or (), min(limit, (self.width - self.frame[0]) * WIDE_SHARE)):
+        room = min(limit, (self.width - self.frame[0]) * WIDE_SHARE)
+        for fold in folds(items or (), room, GUTTER[self.horizontal]):
             folded = self._drawn(*made, fold)
             if folded.width <= self.width and folded.height <= self.height:
                 return folded

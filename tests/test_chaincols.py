@@ -1,0 +1,138 @@
+"""A deep chain of single children goes on in newspaper columns beside itself, not on more pages."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.exporters.diagram import geometry
+from argmap.exporters.diagram.chaincols import COLUMNS, GUTTER, column_heads, folds
+from argmap.exporters.diagram.fitting import Layout
+from argmap.exporters.diagram.stacking import Item
+from argmap.load.validate import validate_data
+from argmap.model import ArgumentMap
+from tests.test_pagefloor import _below_floor, _laid
+
+THESIS = "Thesis statement number zero that is reasonably long for a claim."
+PREMISE = "Premise {} supports the claim above it, with a sentence of ordinary length."
+
+
+def _chain(depth: int, words: tuple[int, ...] = (), side: int = -1) -> ArgumentMap:
+    """A thesis and ``depth - 1`` premises, each supporting the one before.
+
+    ``words``: each premise's length in words, in turn (default: the usual sentence);
+    ``side``: the premise that also has an objection (a chain with a side part).
+    """
+    entry: dict[str, object] | None = None
+    for i in range(depth - 1, 0, -1):
+        text = PREMISE.format(i)
+        if words:
+            text = " ".join(["word"] * words[i % len(words)]) + f" {i}."
+        node: dict[str, object] = {"id": f"n{i}", "text": text}
+        if entry is not None:
+            node["premises"] = [entry]
+        if i == side:
+            node["objections"] = [{"id": "o", "text": "An objection to it, of a few words."}]
+        entry = node
+    thesis: dict[str, object] = {"id": "n0", "text": THESIS}
+    if entry is not None:
+        thesis["premises"] = [entry]
+    return validate_data({"title": "chain", "thesis": thesis})
+
+
+def _check(m: ArgumentMap, layout: Layout) -> None:
+    """Every node in full on one page, every page at the floor, no edges crossing."""
+    homes = [node for page in layout.pages for node in page.plan.page.nodes]
+    assert sorted(homes) == sorted(node.id for node in m.walk())
+    assert _below_floor(layout) == []
+    for page in layout.pages:
+        svg = page.svg
+        assert geometry.crossings(svg) == 0
+        assert geometry.meeting_crossings(svg) == 0
+        assert geometry.overlaps(svg) == 0
+
+
+@pytest.mark.parametrize("fit", ["a4", "slide"])
+@pytest.mark.parametrize("direction", ["TB", "LR"])
+def test_a_six_claim_chain_takes_one_landscape_page(fit: str, direction: str) -> None:
+    """It took two: four claims down the middle, and a page for the last one."""
+    m = _chain(6)
+    layout = _laid(m, fit, False, direction)
+    assert len(layout.pages) == 1
+    _check(m, layout)
+    wraps = [w for w in layout.pages[0].plan.page.wraps if w.parent == COLUMNS]
+    assert [w.rows for w in wraps] == [(("n0", "n3"),)]
+
+
+@pytest.mark.parametrize(("fit", "most"), [("a4", 2), ("slide", 2)])
+def test_a_twenty_claim_chain_fills_the_pages_width(fit: str, most: int) -> None:
+    """Five pages of four claims became two, in columns side by side."""
+    m = _chain(20)
+    layout = _laid(m, fit, False)
+    assert len(layout.pages) <= most
+    _check(m, layout)
+    first = layout.pages[0].plan.page
+    assert len(first.nodes) >= 11 and len(column_heads(first.wraps)) >= 2  # three columns
+    # The columns read in order: each head's link to the last box of the column before.
+    heads = column_heads(first.wraps)
+    svg = layout.pages[0].svg
+    boxes = geometry.boxes(svg)
+    for head in heads:
+        parent = str(int(head[1:]) - 1)
+        assert boxes[head].top < boxes[f"n{parent}"].top  # up to the next column's top
+        assert boxes[head].left > boxes[f"n{parent}"].right  # to its right
+
+
+def test_a_chain_on_an_upright_page_stays_one_column() -> None:
+    """An upright A4 page is too narrow for two columns at the floor: as before."""
+    layout = _laid(_chain(10), "a4", True)
+    assert all(not column_heads(page.plan.page.wraps) for page in layout.pages)
+    assert len(layout.pages) == 2
+
+
+def test_a_five_thousand_deep_chain_takes_a_quarter_of_the_pages() -> None:
+    """1,250 A4 pages of four claims each before; at least twelve a page now."""
+    m = _chain(5000)
+    layout = _laid(m, "a4", False)
+    assert len(layout.pages) <= 5000 // 12
+    assert _below_floor(layout) == []
+
+
+def test_a_chain_with_a_side_part_is_not_folded() -> None:
+    """A premise with an objection beside its own premise is no plain chain (yet)."""
+    layout = _laid(_chain(8, side=3), "a4", False)
+    assert all(not column_heads(page.plan.page.wraps) for page in layout.pages)
+
+
+def _box(name: str, width: float = 200.0, height: float = 60.0) -> Item:
+    return Item(name, width, (height,), name)
+
+
+def test_folds_are_even_and_leave_no_stub_heading_a_column() -> None:
+    items = [_box(f"n{i}") for i in range(6)] + [_box("stub n6", 120.0, 40.0)]
+    made = list(folds(items, 2000.0, GUTTER[0]))
+    columns = [fold.rows[0] for _, fold in made]
+    # Seven boxes: 4 + 3, then 3 + 2 + 2; a fourth column would leave a stub alone.
+    assert columns == [("n0", "n4"), ("n0", "n3", "n5")]
+    two, three = (item for item, _ in made)
+    assert two.ranks == (60.0,) * 4 and two.width == 400.0 + GUTTER[0]
+    assert three.ranks == (60.0,) * 3 and three.deepest == "n2"
+    # No wider than the room given.
+    assert [fold.rows for _, fold in folds(items, 400.0 + GUTTER[0], GUTTER[0])] == [
+        (("n0", "n4"),)
+    ]
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    depth=st.integers(min_value=3, max_value=24),
+    words=st.lists(st.integers(min_value=1, max_value=40), min_size=1, max_size=5),
+    fit=st.sampled_from(["a4", "slide"]),
+    direction=st.sampled_from(["TB", "LR"]),
+)
+def test_any_chain_in_columns_keeps_every_node_the_floor_and_no_crossings(
+    depth: int, words: list[int], fit: str, direction: str
+) -> None:
+    m = _chain(depth, tuple(words))
+    _check(m, _laid(m, fit, False, direction))
