@@ -1,4 +1,4 @@
-"""A deep chain of single children goes on in newspaper columns beside itself, not on more pages."""
+"""A deep chain of single children goes on in newspaper columns beside itself, not on pages."""
 
 from __future__ import annotations
 
