@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
+
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from argmap.cli import main
 from argmap.exporters.diagram import geometry
-from argmap.exporters.diagram.chaincols import COLUMNS, GUTTER, column_heads, folds
+from argmap.exporters.diagram.chaincols import (
+    COLUMNS,
+    GUTTER,
+    column_heads,
+    folds,
+    jump_attrs,
+    tree_line,
+)
 from argmap.exporters.diagram.fitting import Layout
 from argmap.exporters.diagram.stacking import Item
 from argmap.load.validate import validate_data
@@ -105,6 +118,18 @@ def test_a_chain_with_a_side_part_is_not_folded() -> None:
     assert all(not column_heads(page.plan.page.wraps) for page in layout.pages)
 
 
+def _marks(svg: str) -> list[geometry.Box]:
+    """The boxes a label worksheet draws on its arrows, to mark + or −."""
+    out = []
+    for kind, _, start, stop in geometry.groups(svg):
+        if kind != "edge":
+            continue
+        for points in re.findall(r'<polygon fill="none"[^>]*points="([^"]*)"', svg[start:stop]):
+            xs, ys = zip(*(map(float, p.split(",")) for p in points.split()), strict=True)
+            out.append(geometry.Box(min(xs), min(ys), max(xs), max(ys)))
+    return out
+
+
 def _box(name: str, width: float = 200.0, height: float = 60.0) -> Item:
     return Item(name, width, (height,), name)
 
@@ -136,3 +161,31 @@ def test_any_chain_in_columns_keeps_every_node_the_floor_and_no_crossings(
 ) -> None:
     m = _chain(depth, tuple(words))
     _check(m, _laid(m, fit, False, direction))
+
+
+def test_a_jump_is_written_back_with_its_worksheet_box_by_the_head() -> None:
+    """Written from the parent, the arrowhead is the tail's, the marking box the head's."""
+    attrs = {"arrowhead": "normal", "taillabel": "box", **jump_attrs("TB")}
+    line = tree_line("n4", "n3", attrs)
+    assert line.lstrip().startswith("n3 -> n4")
+    assert "arrowtail=normal" in line and "headlabel=box" in line and "headport=sw" in line
+    assert "taillabel" not in line
+    assert tree_line("n4", "n3", {"arrowhead": "tee"}).lstrip().startswith("n4 -> n3")
+
+
+@pytest.mark.parametrize("direction", ["tb", "lr"])
+def test_a_label_worksheet_of_a_chain_in_columns_keeps_its_boxes_clear(
+    direction: str, tmp_path: Path
+) -> None:
+    """Each arrow's box to mark sits on its arrow, clear of the boxes it joins."""
+    source = tmp_path / "chain.json"
+    source.write_text(json.dumps(_chain(12).model_dump(mode="json", exclude_none=True)))
+    args = ["render", str(source), "-f", "svg", "--fit", "slide", "--exercise", "label"]
+    result = CliRunner().invoke(main, [*args, "--direction", direction, "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    svg = (tmp_path / "chain.exercise.svg").read_text(encoding="utf-8")
+    assert "headlabel" not in svg and svg.count("<svg") == 1  # one page
+    assert geometry.crossings(svg) == 0 and geometry.overlaps(svg) == 0
+    marks = _marks(svg)
+    boxes = geometry.boxes(svg).values()
+    assert len(marks) == 11 and not any(m.overlaps(b) for m in marks for b in boxes)

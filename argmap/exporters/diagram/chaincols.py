@@ -149,10 +149,19 @@ def jump_attrs(direction: str) -> dict[str, str]:
 
 
 def tree_line(node_id: str, parent: str, attrs: Mapping[str, str]) -> str:
-    """The DOT statement of a node's edge to its parent; a jump (see :func:`jump_attrs`) back."""
+    """The DOT statement of a node's edge to its parent; a jump (see :func:`jump_attrs`) back.
+
+    Written from the parent, a jump's arrowhead is its ``arrowtail``, and the box a label
+    worksheet puts by the node the arrow leaves is its ``headlabel``: the arrow then leaves
+    the node's corner nearest the column before, so that the box, on the arrow, clears it.
+    """
     if attrs.get("dir") != "back":
         return edge_line(node_id, parent, attrs)
-    return edge_line(parent, node_id, {**attrs, "arrowtail": attrs.get("arrowhead", "normal")})
+    back = {**attrs, "arrowtail": attrs.get("arrowhead", "normal")}
+    if "taillabel" in back:
+        back["headlabel"] = back.pop("taillabel")
+        back["headport"] = {"w": "sw", "n": "ne"}.get(back.get("headport", ""), "")
+    return edge_line(parent, node_id, back)
 
 
 def edge_ends(
