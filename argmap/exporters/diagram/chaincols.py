@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence, Set
-from typing import Final, Protocol
+from itertools import pairwise
+from typing import Final, NamedTuple, Protocol
 
 from argmap.exporters.diagram.dot import edge_line
-from argmap.exporters.diagram.stacking import NODESEP, Item, Wrap
+from argmap.exporters.diagram.stacking import NODESEP, Item, Wrap, row_width
 from argmap.model import Node, NodeKind, Relation
 
 __all__ = [
     "COLUMNS",
     "GUTTER",
-    "chain_items",
+    "Step",
+    "chain_steps",
+    "apart",
     "column_heads",
     "edge_ends",
     "folds",
@@ -26,6 +29,8 @@ GUTTER: Final = (2 * NODESEP, 3 * NODESEP)
 """The gap between columns, in points (top to bottom, left to right): the link from one
 column's last box to the next column's first runs up it, clear of both. Left to right,
 the engine keeps the link's way further from the boxes beside it."""
+IN_LINE: Final = 10
+"""How hard the chain's boxes of a column are held one under another (an edge's weight)."""
 SHORTEST: Final = 3
 """Chains shorter than this many boxes stay in one column."""
 
@@ -36,6 +41,10 @@ class Chain(Protocol):
     @property
     def node(self) -> Mapping[str, Node]:
         """Node id -> the node."""
+
+    @property
+    def order(self) -> Mapping[str, int]:
+        """Node id -> its place in document order."""
 
     @property
     def sizes(self) -> Mapping[str, tuple[float, float]]:
@@ -74,61 +83,171 @@ def _plain(tree: Chain, node_id: str) -> bool:
     )
 
 
-def chain_items(
-    tree: Chain, top: str, full: Set[str], limits: Mapping[str, int]
-) -> list[Item] | None:
-    """The boxes of a page drawn as one chain from ``top``, in order (None: not a chain).
+class Step(NamedTuple):
+    """A box of a chain, and the row of single boxes below it: its children and stubs.
 
-    A chain: each node drawn has one child, drawn in full, or none, and the last may have
-    one stub instead; no cross-links, undercutters, conclusions or linked groups.
+    One of ``kids`` (the chain's next box) is the next step's ``item``; the others (leaves,
+    stubs) are the box's side parts, drawn beside the next box.
     """
-    items: list[Item] = []
-    node_id, stubbed = top, False
-    while len(items) <= len(full):
-        if not _plain(tree, node_id):
+
+    item: Item
+    kids: tuple[Item, ...]
+
+
+def _kid_items(
+    tree: Chain, node_id: str, full: Set[str], limits: Mapping[str, int]
+) -> list[tuple[int, Item]] | None:
+    """A chain node's children and stubs as boxes, each by its place in file order.
+
+    None if one of them is not plain, or stands for several branches.
+    """
+    kids = [(tree.order[c], _box(tree, c)) for c in tree.children[node_id] if c in full]
+    for tops, grouped in tree.left_out(node_id, full, limits.get(node_id)):
+        if grouped or len(tops) > 1:
             return None
-        width, height = tree.sizes[node_id]
-        items.append(Item(node_id, width, (height,), node_id))
-        kids = [c for c in tree.children[node_id] if c in full]
-        left = tree.left_out(node_id, full, limits.get(node_id))
-        if len(kids) + len(left) > 1:
-            return None
-        if left:
-            tops, grouped = left[0]
-            if grouped or len(tops) > 1 or not _plain(tree, tops[0]):
-                return None
-            items.append(tree.stub_item(tops, grouped))
-            stubbed = True
-        if not kids:
+        kids.append((tree.order[tops[0]], tree.stub_item(tops, grouped)))
+    if not all(_plain(tree, kid.name.removeprefix("stub ")) for _, kid in kids):
+        return None
+    return sorted(kids, key=_first)
+
+
+def chain_steps(
+    tree: Chain, top: str, full: Set[str], limits: Mapping[str, int]
+) -> list[Step] | None:
+    """The steps of a page drawn as one chain from ``top``, in order (None: not a chain).
+
+    A chain: of each node's children (drawn, or stubs), at most one has children of its
+    own: the chain's next node; the others are leaves or stubs, its side parts. A node of
+    one child (a leaf) or one stub goes on to it; the chain ends at a node with none, or
+    with several leaves and stubs. No cross-links, undercutters, conclusions or linked
+    groups.
+    """
+    steps: list[Step] = []
+    item: Item | None = _box(tree, top) if _plain(tree, top) else None
+    while item is not None and len(steps) <= len(full):
+        if item.name not in full:  # a stub: the chain's last box
+            steps.append(Step(item, ()))
             break
-        node_id = kids[0]
-    return items if len(items) >= SHORTEST and len(items) - stubbed == len(full) else None
+        kids = _kid_items(tree, item.name, full, limits)
+        if kids is None:
+            return None
+        on = [kid for _, kid in kids if kid.name in full and tree.children[kid.name]]
+        if len(on) > 1:
+            return None
+        steps.append(Step(item, tuple(kid for _, kid in kids)))
+        item = on[0] if on else kids[0][1] if len(kids) == 1 else None
+    drawn = {box.name for step in steps for box in (step.item, *step.kids)} & full
+    return steps if len(steps) >= SHORTEST and len(drawn) == len(full) else None
 
 
-def folds(items: Sequence[Item], limit: float, gutter: float) -> Iterator[tuple[Item, Wrap]]:
+def _first(pair: tuple[int, Item]) -> int:
+    return pair[0]
+
+
+def _box(tree: Chain, node_id: str) -> Item:
+    """A node's box as a row item."""
+    width, height = tree.sizes[node_id]
+    return Item(node_id, width, (height,), node_id)
+
+
+def _column(steps: Sequence[Step], after: Sequence[Step]) -> list[list[Item]]:
+    """A column's rows: its first box, then the row below each box (``after``: next column's).
+
+    The last box's row holds its side parts only: the next box heads the next column.
+    """
+    rows = [[steps[0].item]]
+    rows += [list(step.kids) for step in steps[:-1]]
+    last = [k for k in steps[-1].kids if not after or k.name != after[0].item.name]
+    return rows + [last] if last else rows
+
+
+def _clear(span: Sequence[Step]) -> bool:
+    """Whether a column's last box has no side part after it in its row.
+
+    The link to the next column leaves that box's side facing it: a side part there
+    would have its own link cross it.
+    """
+    last, row = span[-1].item.name, [kid.name for kid in span[-2].kids]
+    return row[-1] == last
+
+
+def _tallest(row: Sequence[Item]) -> float:
+    """The height of a row of single boxes."""
+    return max(item.ranks[0] for item in row)
+
+
+def _column_width(rows: Sequence[list[Item]], steps: Sequence[Step]) -> float:
+    """A column's width: its chain's boxes one under another, each row's side parts beside.
+
+    The chain's boxes are held in line (see :func:`folds`); a row of side parts alone (the
+    last box's) is centred under it.
+    """
+    left = right = 0.0
+    for row, step in zip(rows, [*steps, None], strict=False):
+        at = [i for i, item in enumerate(row) if step is not None and item.name == step.item.name]
+        if not at:
+            left = max(left, row_width(row) / 2)
+            right = max(right, row_width(row) / 2)
+            continue
+        main = row[at[0]]
+        left = max(left, row_width(row[: at[0] + 1]) - main.width / 2)
+        right = max(right, row_width(row[at[0] :]) - main.width / 2)
+    return left + right
+
+
+def folds(steps: Sequence[Step], limit: float, gutter: float) -> Iterator[tuple[Item, Wrap]]:
     """The chain in 2, 3, ... newspaper columns no wider than ``limit``: each as one item.
 
-    Columns as even as can be, the first ones a box longer, top to bottom and then the
-    next from the top; two boxes at least each (a stub alone would head a column, far from
-    what it continues), ``gutter`` apart (see :data:`GUTTER`). The item's ranks: each
-    row's tallest box.
+    Columns as even as can be, the first ones a step longer, top to bottom and then the
+    next from the top; two steps at least each (a stub alone would head a column, far from
+    what it continues), ``gutter`` apart (see :data:`GUTTER`). A box's side parts stay
+    with it, in the row below it, beside the next box; the chain's boxes of a column are
+    held in line, one under another (the wrap's holds). A column does not end at a box
+    with a side part after it in its row (see :func:`_clear`). The item's ranks: each row's
+    tallest box.
     """
-    count = len(items)
+    count = len(steps)
     for made in range(2, count):
-        rows, longer = divmod(count, made)  # the first ``longer`` columns: a box more
+        rows, longer = divmod(count, made)  # the first ``longer`` columns: a step more
         if rows < 2:  # a column of one box: a stub alone would head it
             return
         ends = [i * rows + min(i, longer) for i in range(made + 1)]
-        columns = [items[ends[i] : ends[i + 1]] for i in range(made)]
-        rows += longer > 0
-        width = sum(max(i.width for i in c) for c in columns) + gutter * (len(columns) - 1)
+        spans = [steps[ends[i] : ends[i + 1]] for i in range(made)]
+        if not all(_clear(span) for span in spans[:-1]):
+            continue
+        columns = [_column(span, [*spans[1:], []][i]) for i, span in enumerate(spans)]
+        widths = [_column_width(c, span) for c, span in zip(columns, spans, strict=True)]
+        width = sum(widths) + gutter * (made - 1)
         if width > limit:
             return
-        ranks = tuple(max(c[j].ranks[0] for c in columns if j < len(c)) for j in range(rows))
-        first = items[0]
-        item = Item(first.name, width, ranks, columns[0][-1].name, first.width, 0.0, made)
-        heads = tuple(column[0].name for column in columns)
-        yield item, Wrap(COLUMNS, (heads,), ())
+        depth = max(map(len, columns))
+        ranks = tuple(max(_tallest(c[j]) for c in columns if j < len(c)) for j in range(depth))
+        lowest = next(c for c in columns if len(c) == depth)[-1][0].name
+        item = Item(steps[0].item.name, width, ranks, lowest, steps[0].item.width, 0.0, made)
+        heads = tuple(span[0].item.name for span in spans)
+        holds = [(b.item.name, a.item.name) for span in spans for a, b in pairwise(span)]
+        yield item, Wrap(COLUMNS, (heads,), tuple(holds), IN_LINE)
+
+
+def apart(wraps: Sequence[Wrap], fold: Wrap) -> list[Wrap]:
+    """The rows of children a page records, with each column's head taken out of its row.
+
+    A head is ranked with the first column's top: held in a row with its parent's side
+    parts, it would take them up there with it.
+    """
+    heads = set(fold.rows[0][1:])
+    out = []
+    for wrap in wraps:
+        if heads.isdisjoint(name for row in wrap.rows for name in row):
+            out.append(wrap)
+            continue
+        rows = tuple(
+            kept for row in wrap.rows if (kept := tuple(n for n in row if n not in heads))
+        )
+        holds = tuple(hold for hold in wrap.holds if heads.isdisjoint(hold))
+        if len(rows) > 1 or (rows and len(rows[0]) > 1):
+            out.append(wrap._replace(rows=rows, holds=holds))
+    return [*out, fold]
 
 
 def column_heads(wraps: Sequence[Wrap]) -> frozenset[str]:

@@ -6,7 +6,7 @@ import weakref
 from collections.abc import Mapping, Sequence
 from typing import Final, NamedTuple
 
-from argmap.exporters.diagram.chaincols import GUTTER, chain_items, folds
+from argmap.exporters.diagram.chaincols import GUTTER, apart, chain_steps, folds
 from argmap.exporters.diagram.grouprows import group_parts, group_wraps
 from argmap.exporters.diagram.pageblocks import Blocks, Unit, Used, unit_item
 from argmap.exporters.diagram.pageoverview import around_root, legend_size
@@ -187,7 +187,7 @@ class Estimator(PageTree):
             return drawn
         around = self.around.nodes or self.around.stubs  # conclusions over the root: no
         top = tops[0][0]
-        items = None if top == self.root and around else chain_items(self, top, full, limits)
+        items = None if top == self.root and around else chain_steps(self, top, full, limits)
         room = min(limit, (self.width - self.frame[0]) * WIDE_SHARE)
         for fold in folds(items or (), room, GUTTER[self.horizontal]):
             folded = self._drawn(*made, fold)
@@ -223,7 +223,7 @@ class Estimator(PageTree):
             self.blocks.note(used, wraps)
             ordered = sorted(full, key=self.order.__getitem__)
             wraps += group_wraps(ordered, self.node, block, self.group_fit, fits)
-            wraps += [fold[1]] if fold is not None else []
+            wraps = apart(wraps, fold[1]) if fold is not None else wraps
         if len(tops) > 1:  # the tops in file order, as the graph meets them
             tops = sorted(tops, key=lambda unit: self.order[unit[0]])
         top_items = [unit_item(unit, block, fits.get("", self.group_fit)) for unit in tops]
