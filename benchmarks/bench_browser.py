@@ -2,7 +2,7 @@
 
 Usage: ``python benchmarks/bench_browser.py [--depths 1000,5000] [--no-print]``.
 
-Each depth is a chain of claims (one page of the diagram per four levels). The page is
+Each depth is a chain of claims (some fourteen a page of the diagram, in columns). The page is
 opened in Debian's Chromium through Playwright, as tests/test_browser.py does; each action
 is timed until the browser has drawn a frame after it. Goals: every jump under 0.5 s, the
 5,000-deep page printed (``page.pdf()``) within 60 s. ``ARGMAP_BENCH_QUICK=1`` runs

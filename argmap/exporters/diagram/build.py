@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from argmap.analysis.view import draw_kind, visible_nodes
 from argmap.exporters.diagram import worksheet as sheets
-from argmap.exporters.diagram.dot import Digraph, LineCache, Port, edge_line, escape, node_line
+from argmap.exporters.diagram.chaincols import column_heads, edge_ends, tree_line
+from argmap.exporters.diagram.dot import Digraph, LineCache, Port, escape, node_line
 from argmap.exporters.diagram.drawn import add_drawing_step
 from argmap.exporters.diagram.grouprows import (
     group_box,
@@ -69,6 +70,7 @@ class _Ctx:
     boxed: frozenset[str] = frozenset()  # groups drawn in a box: two members, or a part
     captions: Mapping[str, str] = field(default_factory=dict)  # a part's: where the rest is
     ports: Mapping[str, str] = field(default_factory=dict)  # parents of rows: see row_ports
+    jumps: frozenset[str] = frozenset()  # heads of a chain's later columns: see column_heads
     rows: RowsMemo | None = None  # statement rows as the planner measured them
 
     @property
@@ -117,7 +119,7 @@ def to_digraph(
 
         look = (options.theme, options.direction)
         stubs = PageStubs(g, m, page, ctx.nodes, partial(_edge_attrs, ctx), ctx.lines, *look)
-        ctx = replace(ctx, ports=stubs.ports)
+        ctx = replace(ctx, ports=stubs.ports, jumps=column_heads(page.page.wraps))
     undercut = _undercut_links(ctx, shown, stubs)
     if stubs is not None:  # a stub of undercutters aims where they would: at the junction
         links = {t: _link_key(ctx, m.get(t)) for t in stubs.cut}
@@ -329,8 +331,8 @@ def _add_tree_edges(
             if key in done_groups:
                 continue
             done_groups.add(key)
-        port = {"headport": ctx.ports[node.parent]} if node.parent in ctx.ports else {}
-        line = ctx.lines.get(("tree", node.id, key, bool(port)))
+        port = edge_ends(node.id, node.parent, (ctx.ports, ctx.jumps), ctx.options.direction)
+        line = ctx.lines.get(("tree", node.id, key, tuple(port)))
         if line is not None and key not in undercut:
             g.line(line)
             continue
@@ -345,8 +347,8 @@ def _add_tree_edges(
             g.edge(node.id, junction, {**half, **tail_attrs, "arrowhead": "none"})
             g.edge(junction, node.parent, {**rest, **port})
         else:
-            line = edge_line(node.id, node.parent, {**attrs, **tail_attrs, **port})
-            ctx.lines["tree", node.id, key, bool(port)] = line
+            line = tree_line(node.id, node.parent, {**attrs, **tail_attrs, **port})
+            ctx.lines["tree", node.id, key, tuple(port)] = line
             g.line(line)
 
 

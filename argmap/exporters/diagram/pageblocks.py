@@ -19,7 +19,7 @@ from argmap.exporters.diagram.stacking import (
     wrap_rows,
 )
 
-__all__ = ["Blocks", "FullNode", "Unit", "unit_item"]
+__all__ = ["Blocks", "FullNode", "Unit", "Used", "unit_item"]
 
 Unit = tuple[str, ...]
 """Children that go together: one node, or the members of a linked group."""
@@ -90,6 +90,10 @@ class _Block(NamedTuple):
     number: int
     item: Item
     rows: list[list[Item]] | None
+
+
+Used = list[tuple[str, _Block]]
+"""Each full node's block as a page's estimate used it, children first."""
 
 
 class _Kids(NamedTuple):

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Mapping, Sequence, Set
+from collections.abc import Mapping, Sequence
 from typing import Final, NamedTuple
 
-from argmap.analysis.view import draw_kind
+from argmap.exporters.diagram.chaincols import GUTTER, apart, chain_steps, folds
 from argmap.exporters.diagram.grouprows import group_parts, group_wraps
-from argmap.exporters.diagram.measure import narrow_page
-from argmap.exporters.diagram.pageblocks import Blocks, Unit, unit_item
+from argmap.exporters.diagram.pageblocks import Blocks, Unit, Used, unit_item
 from argmap.exporters.diagram.pageoverview import around_root, legend_size
-from argmap.exporters.diagram.pagerefs import ref_size
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.pagetrailsize import (
     TRAIL_COLUMN,
@@ -20,6 +18,7 @@ from argmap.exporters.diagram.pagetrailsize import (
     below_trail_fit,
     with_trail,
 )
+from argmap.exporters.diagram.pagetree import TRAIL_ROWS, Measure, PageTree, stub_name
 from argmap.exporters.diagram.stacking import (
     NODESEP,
     RANKSEP,
@@ -31,16 +30,10 @@ from argmap.exporters.diagram.stacking import (
     rows_width,
     wrap_rows,
 )
-from argmap.exporters.diagram.stublabels import grouped_stub_lines, stub_box, stub_label_lines
-from argmap.model import ArgumentMap, Node
+from argmap.model import ArgumentMap
 
 __all__ = ["TRAIL_ROWS", "Estimate", "Estimator", "Measure", "Unit", "stub_name"]
 
-Measure = Callable[[Node], tuple[float, float]]
-"""A node's box size in points, as the diagram draws it (top-to-bottom)."""
-
-TRAIL_ROWS: Final = 6
-"""The most ancestors a breadcrumb lists: the root, then the nearest ones."""
 STUB_COLUMN: Final = 120.0
 """Left to right, the key goes in the last column, which is about a stub wide."""
 WIDE_SHARE: Final = 0.92
@@ -62,12 +55,7 @@ class Estimate(NamedTuple):
     """A node on the drawing's lowest rank."""
 
 
-def stub_name(tops: Sequence[str]) -> str:
-    """The graph's name for the stub of branches starting at ``tops``."""
-    return f"stub {tops[0]}"
-
-
-class Estimator:
+class Estimator(PageTree):
     """The map's tree as pages see it, and the size of a page of some of its nodes.
 
     ``lead``: ancestors drawn elsewhere, atop every breadcrumb (see :func:`paging.paginate`).
@@ -83,34 +71,10 @@ class Estimator:
         above: Sequence[str] = (),
         lead: Sequence[str] = (),
     ) -> None:
-        self.m, self.lead = m, tuple(lead)
-        self.horizontal, self.narrow = horizontal, narrow_page(budget.width, horizontal)
-        self.order = order = {node_id: i for i, node_id in enumerate(shown)}
-        self.node = {node_id: m.get(node_id) for node_id in shown}
-        self.children: dict[str, list[str]] = {node_id: [] for node_id in shown}
-        self.parent: dict[str, str | None] = {}
-        for node_id in shown:
-            parent = self.node[node_id].parent
-            self.parent[node_id] = parent if parent in order else None
-            if parent is not None and parent in order:
-                self.children[parent].append(node_id)
-        self.sizes = {node_id: self._size(measure(self.node[node_id])) for node_id in shown}
+        super().__init__(m, shown, measure, budget, horizontal, above, lead)
         self.full_size = self._size((budget.width, budget.height))
         self.frame = self._size(FRAME)
         self.width, self.height = self.full_size
-        self.weight = self._subtree_sizes(shown)
-        self.links = {
-            node_id: [link.to for link in self.node[node_id].links if link.to in order]
-            for node_id in shown
-        }
-        self.linked_from: dict[str, list[str]] = {node_id: [] for node_id in shown}
-        for node_id, targets in self.links.items():
-            for target in targets:
-                self.linked_from[target].append(node_id)
-        self.root = shown[0]
-        self.digits = len(str(len(shown) + len(above)))
-        self._stubs: dict[tuple[Unit, bool], Item] = {}
-        self._units: dict[str, list[Unit]] = {}
         room = (self.full_size[0] - self.frame[0], self.full_size[1] - self.frame[1])
         self.around = around_root(
             m,
@@ -126,37 +90,10 @@ class Estimator:
         """The overview leaves its key to a later page (it would crowd out the root's stubs)."""
         self.everything = [*above, *shown]
         self._whole_key: tuple[float, float] | None = None
-        self._trails: dict[str, tuple[str, ...]] = {}
         self.group_fit = room[0] * WIDE_SHARE
         """The widest a linked group's boxes go side by side; wider, they go in rows."""
         # A weak reference: no cycle, so the plans' estimates go at once when done.
         self.blocks = Blocks(weakref.proxy(self), self.around.beside, self.group_fit)
-
-    def _conclusion_stub(self, tops: str, count: int) -> tuple[float, float]:
-        """The size of the stub of conclusions ``tops`` (ids joined by commas) on page 1."""
-        page = "0" * self.digits
-        ids = tops.split(",")
-        if len(ids) == 1:
-            lines = stub_label_lines(self.m.get(ids[0]).text, count - 1, page, narrow=self.narrow)
-            return self._size(stub_box(lines))
-        kinds = [draw_kind(self.m, self.m.get(i)).value for i in ids]
-        return self._size(stub_box(grouped_stub_lines(kinds, count, page, narrow=self.narrow)))
-
-    def ref_size(self, target: str) -> tuple[float, float]:
-        """The size of a reference to ``target`` drawn on another page (see :func:`ref_size`)."""
-        return self._size(
-            ref_size(self.node[target].text, self.digits, self.horizontal, self.narrow)
-        )
-
-    def _size(self, size: tuple[float, float]) -> tuple[float, float]:  # LR: the two swap
-        return (size[1], size[0]) if self.horizontal else size
-
-    def _subtree_sizes(self, shown: Sequence[str]) -> dict[str, int]:
-        weight = dict.fromkeys(shown, 1)
-        for node_id in reversed(shown):  # document order lists parents before children
-            for child in self.children[node_id]:
-                weight[node_id] += weight[child]
-        return weight
 
     def units(self, parent: str) -> list[Unit]:
         """The parent's children as units that go together, in file order."""
@@ -178,57 +115,6 @@ class Estimator:
             seen.update(members)
             units.extend(group_parts(tuple(members), self))  # in parts if too big
         return units
-
-    def stubs_of(
-        self, full: set[str] | frozenset[str], limits: Mapping[str, int]
-    ) -> dict[str, list[tuple[Unit, bool]]]:
-        """For each full node, its branches left out: ``(tops, grouped)`` a stub each.
-
-        Each branch gets its own stub; only a node whose ``limits`` caps them (one stub
-        each would not fit the page, as for a node of sixty children) gets, after that
-        many, one grouped stub for the rest.
-        """
-        out: dict[str, list[tuple[Unit, bool]]] = {}
-        for node_id in full:
-            left = self.left_out(node_id, full, limits.get(node_id))
-            if left:
-                out[node_id] = left
-        return out
-
-    def left_out(self, node_id: str, full: Set[str], most: int | None) -> list[tuple[Unit, bool]]:
-        """The node's branches not in ``full``: ``(tops, grouped)`` a stub each.
-
-        ``most``: how many get a stub each (None: all); one grouped stub for the rest.
-        """
-        units = self.units(node_id)  # a unit of one child (the usual one) as it is:
-        rest = [u if len(u) == 1 else tuple([c for c in u if c not in full]) for u in units]
-        rest = [left for left in rest if left and left[0] not in full]
-        if not rest:
-            return []
-        most = len(rest) if most is None else most
-        if len(rest) <= most + 1:
-            return [(unit, False) for unit in rest]
-        grouped = tuple(c for unit in rest[most:] for c in unit)
-        return [(unit, False) for unit in rest[:most]] + [(grouped, True)]
-
-    def stub_item(self, tops: Unit, grouped: bool) -> Item:
-        """The row item of a stub for the branches starting at ``tops``."""
-        key = (tops, grouped)  # not tops[0] alone: a linked group may be stubbed in part
-        item = self._stubs.get(key)
-        if item is None:
-            page = "0" * self.digits
-            if grouped:
-                hidden = sum(self.weight[t] for t in tops)
-                kinds = [draw_kind(self.m, self.node[t]).value for t in tops]
-                size = stub_box(grouped_stub_lines(kinds, hidden, page, narrow=self.narrow))
-            else:
-                more = sum(self.weight[t] for t in tops) - 1
-                text = self.node[tops[0]].text
-                size = stub_box(stub_label_lines(text, more, page, narrow=self.narrow))
-            name = stub_name(tops)
-            width, height = self._size(size)
-            item = self._stubs[key] = Item(name, width, (height,), name)
-        return item
 
     def estimate(
         self,
@@ -292,10 +178,43 @@ class Estimator:
         ``how``: compact, record, and the share of the page's width rows wrap at;
         ``fail_fast``: too big without breadcrumb and key, it is too big (sized so).
         """
-        frame_w, frame_h = self.frame
         compact, record = how[:2]
-        limit = (self.width - frame_w) * (how[2] if len(how) > 2 else 1.0)
+        limit = (self.width - self.frame[0]) * (how[2] if len(how) > 2 else 1.0)
         block, used = self.blocks.blocks(full, limits, limit, compact, record)
+        made = (tops, full, rest, limits, block, used, (record, limit, fail_fast))
+        drawn = self._drawn(*made)
+        if (drawn.width <= self.width and drawn.height <= self.height) or len(tops) != 1 or rest:
+            return drawn
+        around = self.around.nodes or self.around.stubs  # conclusions over the root: no
+        top = tops[0][0]
+        items = None if top == self.root and around else chain_steps(self, top, full, limits)
+        room = min(limit, (self.width - self.frame[0]) * WIDE_SHARE)
+        for fold in folds(items or (), room, GUTTER[self.horizontal]):
+            folded = self._drawn(*made, fold)
+            if folded.width <= self.width and folded.height <= self.height:
+                return folded
+        return drawn
+
+    def _drawn(
+        self,
+        tops: Sequence[Unit],
+        full: set[str] | frozenset[str],
+        rest: Unit | None,
+        limits: Mapping[str, int],
+        block: Mapping[str, Item],
+        used: Used,
+        how: tuple[bool, float, bool],
+        fold: tuple[Item, Wrap] | None = None,
+    ) -> Estimate:
+        """The :meth:`_estimate` of a page from its full nodes' blocks.
+
+        ``how``: record, the row width, fail fast; ``fold``: a chain's columns, its top's
+        block instead (see :func:`~.chaincols.folds`).
+        """
+        frame_w, frame_h = self.frame
+        record, limit, fail_fast = how
+        if fold is not None:  # the chain's top stands for it all, in columns
+            block = {**block, tops[0][0]: fold[0]}
         fits: dict[str, float] = {}
         if len(tops) == 1 and len(tops[0]) > 1 and not (self.horizontal or rest):
             fits = below_trail_fit(self, tops[0], block) if self._trail_rows(tops) else {}
@@ -304,6 +223,7 @@ class Estimator:
             self.blocks.note(used, wraps)
             ordered = sorted(full, key=self.order.__getitem__)
             wraps += group_wraps(ordered, self.node, block, self.group_fit, fits)
+            wraps = apart(wraps, fold[1]) if fold is not None else wraps
         if len(tops) > 1:  # the tops in file order, as the graph meets them
             tops = sorted(tops, key=lambda unit: self.order[unit[0]])
         top_items = [unit_item(unit, block, fits.get("", self.group_fit)) for unit in tops]
@@ -381,20 +301,3 @@ class Estimator:
         if len(tops) == 1 and len(tops[0]) == 1:  # the usual page: one branch
             return len(self.lead) + len(self.trail_of(tops[0][0]))
         return len(self.lead) + len({a for u in tops for t in u for a in self.trail_of(t)})
-
-    def trail_of(self, node_id: str) -> tuple[str, ...]:
-        """The ancestors a page shows above ``node_id``: the nearest few, and the root.
-
-        However deep the map, a breadcrumb, ``lead`` and all, has at most :data:`TRAIL_ROWS` rows.
-        """
-        trail = self._trails.get(node_id)
-        if trail is None:
-            out: list[str] = []
-            parent = self.parent[node_id]
-            while parent is not None and len(out) < TRAIL_ROWS - 1 - len(self.lead):
-                out.append(parent)
-                parent = self.parent[parent]
-            if parent is not None:
-                out.append(self.root)
-            trail = self._trails[node_id] = tuple(out)
-        return trail

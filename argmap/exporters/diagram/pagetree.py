@@ -1,0 +1,170 @@
+"""The map's tree as a diagram's pages see it: children, units that go together, stubs, trails."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence, Set
+from typing import Final
+
+from argmap.analysis.view import draw_kind
+from argmap.exporters.diagram.measure import narrow_page
+from argmap.exporters.diagram.pageblocks import Unit
+from argmap.exporters.diagram.pagerefs import ref_size
+from argmap.exporters.diagram.pagesize import Budget
+from argmap.exporters.diagram.stacking import Item
+from argmap.exporters.diagram.stublabels import grouped_stub_lines, stub_box, stub_label_lines
+from argmap.model import ArgumentMap, Node
+
+__all__ = ["TRAIL_ROWS", "Measure", "PageTree", "stub_name"]
+
+Measure = Callable[[Node], tuple[float, float]]
+"""A node's box size in points, as the diagram draws it (top-to-bottom)."""
+
+TRAIL_ROWS: Final = 6
+"""The most ancestors a breadcrumb lists: the root, then the nearest ones."""
+
+
+def stub_name(tops: Sequence[str]) -> str:
+    """The graph's name for the stub of branches starting at ``tops``."""
+    return f"stub {tops[0]}"
+
+
+class PageTree:
+    """The map's tree as pages see it: each node's children, units, stubs and breadcrumb.
+
+    ``lead``: ancestors drawn elsewhere, atop every breadcrumb (see :func:`paging.paginate`).
+    """
+
+    def __init__(
+        self,
+        m: ArgumentMap,
+        shown: Sequence[str],
+        measure: Measure,
+        budget: Budget,
+        horizontal: bool = False,
+        above: Sequence[str] = (),
+        lead: Sequence[str] = (),
+    ) -> None:
+        self.m, self.lead = m, tuple(lead)
+        self.horizontal, self.narrow = horizontal, narrow_page(budget.width, horizontal)
+        self.order = order = {node_id: i for i, node_id in enumerate(shown)}
+        self.node = {node_id: m.get(node_id) for node_id in shown}
+        self.children: dict[str, list[str]] = {node_id: [] for node_id in shown}
+        self.parent: dict[str, str | None] = {}
+        for node_id in shown:
+            parent = self.node[node_id].parent
+            self.parent[node_id] = parent if parent in order else None
+            if parent is not None and parent in order:
+                self.children[parent].append(node_id)
+        self.sizes = {node_id: self._size(measure(self.node[node_id])) for node_id in shown}
+        self.weight = self._subtree_sizes(shown)
+        self.links = {
+            node_id: [link.to for link in self.node[node_id].links if link.to in order]
+            for node_id in shown
+        }
+        self.linked_from: dict[str, list[str]] = {node_id: [] for node_id in shown}
+        for node_id, targets in self.links.items():
+            for target in targets:
+                self.linked_from[target].append(node_id)
+        self.root = shown[0]
+        self.digits = len(str(len(shown) + len(above)))
+        self._stubs: dict[tuple[Unit, bool], Item] = {}
+        self._units: dict[str, list[Unit]] = {}
+        self._trails: dict[str, tuple[str, ...]] = {}
+
+    def _conclusion_stub(self, tops: str, count: int) -> tuple[float, float]:
+        """The size of the stub of conclusions ``tops`` (ids joined by commas) on page 1."""
+        page = "0" * self.digits
+        ids = tops.split(",")
+        if len(ids) == 1:
+            lines = stub_label_lines(self.m.get(ids[0]).text, count - 1, page, narrow=self.narrow)
+            return self._size(stub_box(lines))
+        kinds = [draw_kind(self.m, self.m.get(i)).value for i in ids]
+        return self._size(stub_box(grouped_stub_lines(kinds, count, page, narrow=self.narrow)))
+
+    def ref_size(self, target: str) -> tuple[float, float]:
+        """The size of a reference to ``target`` drawn on another page (see :func:`ref_size`)."""
+        return self._size(
+            ref_size(self.node[target].text, self.digits, self.horizontal, self.narrow)
+        )
+
+    def _size(self, size: tuple[float, float]) -> tuple[float, float]:  # LR: the two swap
+        return (size[1], size[0]) if self.horizontal else size
+
+    def _subtree_sizes(self, shown: Sequence[str]) -> dict[str, int]:
+        weight = dict.fromkeys(shown, 1)
+        for node_id in reversed(shown):  # document order lists parents before children
+            for child in self.children[node_id]:
+                weight[node_id] += weight[child]
+        return weight
+
+    def units(self, parent: str) -> list[Unit]:
+        """The parent's children as units that go together, in file order (see the estimator)."""
+        raise NotImplementedError
+
+    def stubs_of(
+        self, full: set[str] | frozenset[str], limits: Mapping[str, int]
+    ) -> dict[str, list[tuple[Unit, bool]]]:
+        """For each full node, its branches left out: ``(tops, grouped)`` a stub each.
+
+        Each branch gets its own stub; only a node whose ``limits`` caps them (one stub
+        each would not fit the page, as for a node of sixty children) gets, after that
+        many, one grouped stub for the rest.
+        """
+        out: dict[str, list[tuple[Unit, bool]]] = {}
+        for node_id in full:
+            left = self.left_out(node_id, full, limits.get(node_id))
+            if left:
+                out[node_id] = left
+        return out
+
+    def left_out(self, node_id: str, full: Set[str], most: int | None) -> list[tuple[Unit, bool]]:
+        """The node's branches not in ``full``: ``(tops, grouped)`` a stub each.
+
+        ``most``: how many get a stub each (None: all); one grouped stub for the rest.
+        """
+        units = self.units(node_id)  # a unit of one child (the usual one) as it is:
+        rest = [u if len(u) == 1 else tuple([c for c in u if c not in full]) for u in units]
+        rest = [left for left in rest if left and left[0] not in full]
+        if not rest:
+            return []
+        most = len(rest) if most is None else most
+        if len(rest) <= most + 1:
+            return [(unit, False) for unit in rest]
+        grouped = tuple(c for unit in rest[most:] for c in unit)
+        return [(unit, False) for unit in rest[:most]] + [(grouped, True)]
+
+    def stub_item(self, tops: Unit, grouped: bool) -> Item:
+        """The row item of a stub for the branches starting at ``tops``."""
+        key = (tops, grouped)  # not tops[0] alone: a linked group may be stubbed in part
+        item = self._stubs.get(key)
+        if item is None:
+            page = "0" * self.digits
+            if grouped:
+                hidden = sum(self.weight[t] for t in tops)
+                kinds = [draw_kind(self.m, self.node[t]).value for t in tops]
+                size = stub_box(grouped_stub_lines(kinds, hidden, page, narrow=self.narrow))
+            else:
+                more = sum(self.weight[t] for t in tops) - 1
+                text = self.node[tops[0]].text
+                size = stub_box(stub_label_lines(text, more, page, narrow=self.narrow))
+            name = stub_name(tops)
+            width, height = self._size(size)
+            item = self._stubs[key] = Item(name, width, (height,), name)
+        return item
+
+    def trail_of(self, node_id: str) -> tuple[str, ...]:
+        """The ancestors a page shows above ``node_id``: the nearest few, and the root.
+
+        However deep the map, a breadcrumb, ``lead`` and all, has at most :data:`TRAIL_ROWS` rows.
+        """
+        trail = self._trails.get(node_id)
+        if trail is None:
+            out: list[str] = []
+            parent = self.parent[node_id]
+            while parent is not None and len(out) < TRAIL_ROWS - 1 - len(self.lead):
+                out.append(parent)
+                parent = self.parent[parent]
+            if parent is not None:
+                out.append(self.root)
+            trail = self._trails[node_id] = tuple(out)
+        return trail
