@@ -75,8 +75,9 @@ def measure(browser: Any, path: Path, depth: int, *, printing: bool) -> dict[str
     out["box to entry"] = _timed(page, lambda: page.click(f"#node-c{depth - 1} a"))
     out["fit"] = _timed(page, lambda: page.click("#fit-diagram"))
     out["actual size"] = _timed(page, lambda: page.click("#actual-size"))
-    if printing:
-        out["print"] = _timed(page, lambda: page.pdf(timeout=0))
+    if printing:  # on the sheets the page's print style asks for (the diagram's paper)
+        page.set_default_timeout(0)
+        out["print"] = _timed(page, lambda: page.pdf(prefer_css_page_size=True))
     page.context.close()
     return out
 
