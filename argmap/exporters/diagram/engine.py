@@ -167,17 +167,21 @@ def run_engine_svg(
 ) -> str:
     """Lay out DOT source as SVG text: :func:`run_engine`'s SVG, never encoded to bytes.
 
-    Each label line is anchored as its label aligns it (:func:`.svgtext.place_text`), and
-    arrowheads piled at one side of a box are spread along it (:func:`.edgeheads.spread_heads`).
+    Each label line is anchored as its label aligns it (:func:`.svgtext.place_text`),
+    arrowheads piled at one side of a box are spread along it (:func:`.edgeheads.spread_heads`),
+    and edges into a breadcrumb's rows end at their own rows, none piled
+    (:func:`.trailrows.end_at_rows`, :func:`.traillanes.route_lanes`).
 
     Raises:
         RenderError: the engine is missing, fails, times out, or the graph is too large.
     """
     from argmap.exporters.diagram.edgeheads import spread_heads
     from argmap.exporters.diagram.svgtext import place_text
+    from argmap.exporters.diagram.traillanes import route_lanes
+    from argmap.exporters.diagram.trailrows import end_at_rows
 
     data = _drawn(dot_source, "svg", engine, map_name, timeout, PNG_DPI, False)
-    return spread_heads(place_text(data.decode("utf-8")))
+    return route_lanes(end_at_rows(spread_heads(place_text(data.decode("utf-8")))))
 
 
 def _drawn(

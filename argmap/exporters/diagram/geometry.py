@@ -12,6 +12,7 @@ __all__ = [
     "box_of",
     "boxes",
     "crossings",
+    "curve",
     "groups",
     "meeting_crossings",
     "misplaced",
@@ -120,11 +121,11 @@ def tree_edges(svg: str) -> list[Edge]:
             continue
         tail, head = (end.split(":")[0] for end in ends)
         port = ends[1].split(":")[1] if ":" in ends[1] else ""
-        out.append(Edge(tail, head, _curve(path.group(1)), port))
+        out.append(Edge(tail, head, curve(path.group(1)), port))
     return out
 
 
-def _curve(d: str) -> tuple[tuple[float, float], ...]:
+def curve(d: str) -> tuple[tuple[float, float], ...]:
     """Sample a path of the engine's form ``M x,y C x,y x,y x,y ...`` into points."""
     numbers = [float(n) for n in _NUMBER.findall(d)]
     pts = list(zip(numbers[0::2], numbers[1::2], strict=False))

@@ -37,6 +37,7 @@ from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.stacking import hold_rows, row_ports
 from argmap.exporters.diagram.stublabels import STUB_POINTS, grouped_stub_lines, stub_label_lines
 from argmap.exporters.diagram.styles import NodeStyle
+from argmap.exporters.diagram.traillanes import row_class
 from argmap.exporters.diagram.worksheet import no_arrow_box
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
@@ -197,8 +198,8 @@ class PageStubs:
 
     def add_parts(self) -> None:
         """Add the page's heading, breadcrumb, references, what holds its rows, its key's place."""
-        # Left to right, the tops' edges end at the breadcrumb's near side, each at its
-        # row: aimed at a row's centre, those from the outer columns met its far corners.
+        # Left to right, the tops' edges end at the breadcrumb's near side, at their rows
+        # (aimed at a row's centre, those from the outer columns met its far corners).
         across = self.plan.across and not in_column(self.plan)
         near: Compass = near_side(self.direction) if across else ""
         add_page_parts(self.g, self.m, self.plan, self.styles, self.edge_attrs, self.cache, near)
@@ -210,10 +211,9 @@ class PageStubs:
         hold_rows(self.g, held)
         if wraps and not self.curved:
             # Rows send their edges up past each other to one parent: curved, they aim at
-            # its centre, bunch at its corners and swap sides there; straight runs with
-            # bends keep the order they pass the rows in (left to right, the columns).
-            # Not with the breadcrumb in the tops' column: straight, the edges round its
-            # outer side would run together up one line.
+            # its centre, bunch at its corners and swap sides; straight runs with bends keep
+            # the order they pass the rows in (left to right, the columns). Not with the
+            # breadcrumb in the tops' column: its edges go round it in lanes (traillanes).
             self.g.attr("graph", {"splines": "polyline"})
         place, node = self.plan.page.key  # where the planner counts the key
         if place == "below" and self.plan.across:  # below it in its column (rank)
@@ -294,8 +294,7 @@ def add_stub(
     first = m.get(stub.tops[0])
     parent: End = stub.parent
     if stub.parent not in plan.page.nodes:  # the siblings after the page's: to the right
-        # In the tops' column (see pagetrail), below them: round the column's outer side,
-        # as the tops' own edges go, clear of the edges that come in from the tops' children.
+        # In the tops' column (see pagetrail), below them: round its outer side, as theirs go.
         row = f"r{plan.page.trail.index(stub.parent)}"
         parent = Port("trail", row, "w" if in_column(plan) else corner)
         column = column_items(m, plan)
@@ -309,8 +308,9 @@ def add_stub(
     if junction is not None:
         return edge_line(stub.name, junction, no_arrow_box(attrs))
     port = {"headport": headport} if headport else {}
-    # Without its worksheet box: that is drawn on the branch's page.
-    return edge_line(stub.name, parent, {**no_arrow_box(attrs), **port})
+    if isinstance(parent, Port) and in_column(plan):  # in a lane of its own (see traillanes)
+        port |= {"class": row_class(attrs, int(parent.port[1:]))["class"], "tailport": "w"}
+    return edge_line(stub.name, parent, {**no_arrow_box(attrs), **port})  # its box: its page
 
 
 def _stub_attrs(

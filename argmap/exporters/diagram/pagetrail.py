@@ -13,6 +13,7 @@ from argmap.exporters.diagram.labels import html_text, shorten, text_points, wid
 from argmap.exporters.diagram.pagetrailsize import TRAIL_COLUMN, trail_width
 from argmap.exporters.diagram.styles import NodeStyle
 from argmap.exporters.diagram.svgtext import LEFT_FACE, engine_points
+from argmap.exporters.diagram.traillanes import SIDE_CLASS, row_class
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.shaping import needs_shaping
 
@@ -134,6 +135,8 @@ def _hang_tops(
         if node.parent in port and node.relation is not None:  # a conclusion's: see build
             end: Port | str = Port("trail", port[node.parent], near)
             attrs = edge_attrs(node, node.relation, False)
+            if near:  # its row marked: tips into one row are moved apart (see trailrows)
+                attrs = row_class(attrs, plan.page.trail.index(node.parent), SIDE_CLASS)
             if node.group in grouped:  # one arrow from a linked group's box
                 if node.group in done:
                     continue
@@ -252,7 +255,9 @@ def _edge_back(
         back["lhead"] = attrs["ltail"]
     if outside:  # past other tops: round the column's outer side, clear of their edges
         back["headport"] = "w"
-        head = head._replace(compass="w") if isinstance(head, Port) else head
+        if isinstance(head, Port):  # drawn anew in a lane of its own (see traillanes)
+            back = row_class(back, int(head.port[1:]))
+            head = head._replace(compass="w")
     g.edge(head, tail, back)
 
 

@@ -1,0 +1,315 @@
+"""Edges round a breadcrumb in its tops' column, drawn in lanes of their own to their rows."""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from typing import Final, NamedTuple
+
+from argmap.exporters.diagram.geometry import Box, box_of, curve, groups
+
+__all__ = [
+    "LANE",
+    "ROW_CLASS",
+    "SIDE_CLASS",
+    "Round",
+    "edit",
+    "read_round",
+    "redrawn",
+    "route_lanes",
+    "row_class",
+    "row_of",
+    "trail_rows",
+]
+
+SIDE_CLASS: Final = "trail_side_"
+"""The class word, followed by the row's index, of an edge that ends at the near side of
+the breadcrumb's row (left to right, the breadcrumb in a column of its own)."""
+
+ROW_CLASS: Final = "trail_row_"
+"""The class word, followed by the row's index, of an edge that goes round the breadcrumb's
+column to one of its rows (left to right, the breadcrumb in its tops' column)."""
+
+LANE: Final = 8.0
+"""Points between two lanes beside the column, at most."""
+
+GAP: Final = 6.0
+"""Points between the column's outer side and the innermost lane."""
+
+BEND: Final = 4.0
+"""The radius of a lane's bends, in points, at most."""
+
+TIPS: Final = 8.0
+"""Points between the tips of two edges into one row, at most (an arrowhead is 6.3 wide;
+a row is 15.2 high)."""
+
+ROW_SPAN: Final = 14.0
+"""Points of a row's height (15.2) the tips of the edges into it may be spread over."""
+
+ROW_MIDDLE: Final = 3.6
+"""How far above a row's baseline its middle lies, in points (11-point text)."""
+
+_DOCUMENT: Final = re.compile(r"<svg\b.*?</svg>", re.S)
+_TITLE: Final = re.compile(r"<title>(.*?)</title>", re.S)
+_PATH_D: Final = re.compile(r'<path\b[^>]*?\bd="([^"]*)"')
+_POINTS: Final = re.compile(r'<poly(?:gon|line)\b[^>]*?\bpoints="([^"]*)"')
+_PAIR: Final = re.compile(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)")
+_ROW_TEXT: Final = re.compile(r'<g id="a_trail_\d+">.*?<text\b[^>]*?\by="([-\d.]+)"', re.S)
+
+Point = tuple[float, float]
+
+
+def row_class(attrs: dict[str, str], row: int, word: str = ROW_CLASS) -> dict[str, str]:
+    """An edge's attributes with a class word that marks its row (``word``, then ``row``)."""
+    return {**attrs, "class": f"{attrs.get('class', '')} {word}{row}".strip()}
+
+
+class Round(NamedTuple):
+    """An edge into a breadcrumb's row: its row, its curve, and where to rewrite it in the SVG."""
+
+    row: int
+    points: tuple[Point, ...]
+    """Its curve, sampled, from the node it comes from to the arrowhead's base."""
+    way: Point
+    """The way the arrowhead points (a unit vector)."""
+    d_span: tuple[int, int]
+    """The span of the path's ``d`` value in the SVG."""
+    heads: list[tuple[tuple[int, int], list[Point]]]
+    """The arrowhead's outlines, each with the span of its ``points`` value in the SVG."""
+    backward: bool = False
+    """The path runs from the arrowhead (an edge drawn with ``dir=back``): it is kept so."""
+
+    @property
+    def item(self) -> Point:
+        """Where the edge leaves the node it comes from (kept as drawn)."""
+        return self.points[0]
+
+    @property
+    def base(self) -> Point:
+        """Where its path meets the arrowhead at the breadcrumb."""
+        return self.points[-1]
+
+    @property
+    def tip(self) -> Point:
+        """The point of the breadcrumb's outline its arrowhead touches."""
+        reach = self.reach
+        return (self.base[0] + self.way[0] * reach, self.base[1] + self.way[1] * reach)
+
+    @property
+    def reach(self) -> float:
+        """How far the arrowhead reaches beyond the path's end."""
+        return max(
+            (px - self.base[0]) * self.way[0] + (py - self.base[1]) * self.way[1]
+            for _, outline in self.heads
+            for px, py in outline
+        )
+
+
+def route_lanes(svg: str) -> str:
+    """Draw each edge round the breadcrumb's column in a lane of its own, into its own row.
+
+    Left to right, where the breadcrumb shares its tops' column, the engine draws the
+    edges from the tops below it to its rows as flat edges: it ignores their rows, ends
+    them all at the box's corner and lets them cross on the way. Each such edge (marked
+    by :data:`ROW_CLASS`) is drawn anew: from where it leaves its top, out to a lane of
+    its own beside the column, the lower tops' further out, up to its row, and in to the
+    breadcrumb's side at that row, where its arrowhead is set. The column lists the
+    lower rows' tops first (see :func:`~.pagetrail.column_items`), so the lanes nest and
+    no two edges cross; tips into one row are spread along it, :data:`TIPS` apart.
+    """
+    if ROW_CLASS not in svg:
+        return svg
+    if svg.count("</svg>") > 1:  # the engine's drawings of a batch of pages, one after another
+        return _DOCUMENT.sub(lambda match: _route_document(match.group(0)), svg)
+    return _route_document(svg)
+
+
+def _route_document(svg: str) -> str:
+    """:func:`route_lanes` on one drawing."""
+    if ROW_CLASS not in svg:
+        return svg
+    rounds: list[Round] = []
+    for kind, classes, start, stop in groups(svg):
+        row = row_of(html.unescape(classes)) if kind == "edge" else None
+        found = None if row is None else read_round(svg, start, stop, row)
+        if found is not None:
+            rounds.append(found)
+    trail, rows = trail_rows(svg)
+    if trail is None or not rounds or any(r.row >= len(rows) for r in rounds):
+        return svg
+    return edit(svg, _lanes(rounds, trail, rows))
+
+
+def trail_rows(svg: str) -> tuple[Box | None, list[float]]:
+    """The breadcrumb's box, if drawn, and the middle of each of its rows (a y), in order."""
+    for kind, _, start, stop in groups(svg):
+        if kind != "node":
+            continue
+        title = _TITLE.search(svg, start, stop)
+        if title is not None and title.group(1) == "trail":
+            # Its rows' links in order (the engine numbers them on through a batch).
+            found = _ROW_TEXT.findall(svg, start, stop)
+            return box_of(svg, start, stop), [float(y) - ROW_MIDDLE for y in found]
+    return None, []
+
+
+def edit(svg: str, edits: list[tuple[tuple[int, int], str]]) -> str:
+    """The SVG with each span replaced by its text (spans apart)."""
+    if not edits:
+        return svg
+    pieces: list[str] = []
+    done = 0
+    for (start, stop), text in sorted(edits):
+        pieces += (svg[done:start], text)
+        done = stop
+    pieces.append(svg[done:])
+    return "".join(pieces)
+
+
+def row_of(classes: str, marker: str = ROW_CLASS) -> int | None:
+    """The row an edge's class words mark (with ``marker``, then the row), if any."""
+    for word in classes.split():
+        if word.startswith(marker) and word[len(marker) :].isdigit():
+            return int(word[len(marker) :])
+    return None
+
+
+def read_round(svg: str, start: int, stop: int, row: int) -> Round | None:
+    """An edge into a row, read from its group: its path, its arrowhead at the breadcrumb."""
+    path = _PATH_D.search(svg, start, stop)
+    if path is None or svg.find("<text", start, stop) >= 0:
+        return None
+    pairs = [(float(m[1]), float(m[2])) for m in _PAIR.finditer(path.group(1))]
+    heads = [
+        (shape.span(1), [(float(a), float(b)) for a, b in _PAIR.findall(shape.group(1))])
+        for shape in _POINTS.finditer(svg, start, stop)
+    ]
+    if len(pairs) < 4 or not heads:
+        return None
+    points = curve(path.group(1))
+    # The arrowhead sits at the breadcrumb's end of the path, the end it lies nearer.
+    # An arrowhead (an attack's bar and stem too) is symmetric about its axis: it points
+    # from the path's end to the middle of its points (each once: an outline is closed).
+    middle = _centre(sorted({p for _, outline in heads for p in outline}))
+    backward = math.dist(pairs[0], middle) < math.dist(pairs[-1], middle)
+    if backward:
+        points, pairs = points[::-1], pairs[::-1]
+    way = _unit(pairs[-1], middle)
+    return Round(row, points, way, (path.start(1), path.end(1)), heads, backward)
+
+
+def redrawn(
+    r: Round, route: list[Point], tip: Point, way: Point
+) -> list[tuple[tuple[int, int], str]]:
+    """The SVG edits that draw an edge along ``route``, its arrowhead touching ``tip``.
+
+    The arrowhead is turned to point ``way`` (a unit vector) and its base set where the
+    route ends, which is moved back from ``tip`` by the arrowhead's reach.
+    """
+    reach = r.reach
+    base = (tip[0] - way[0] * reach, tip[1] - way[1] * reach)
+    points = [*route, base]
+    edits = [(r.d_span, _path(points[::-1] if r.backward else points))]
+    for span, outline in r.heads:
+        turned = [_turn(p, r.base, r.way, base, way) for p in outline]
+        edits.append((span, " ".join(_pair(p) for p in turned)))
+    return edits
+
+
+def _lanes(
+    rounds: list[Round], trail: Box, rows: list[float]
+) -> list[tuple[tuple[int, int], str]]:
+    """The SVG edits that draw each edge round the column in its lane (see :func:`route_lanes`)."""
+    rounds = sorted(rounds, key=lambda r: (r.item[1], -rows[r.row]))  # inner lanes first
+    side = min([trail.left] + [r.item[0] for r in rounds])
+    inner = side - GAP
+    outer = max(0.0, min(x for r in rounds for x, _ in r.points))
+    step = LANE if len(rounds) < 2 else min(LANE, max(0.0, inner - outer) / (len(rounds) - 1))
+    tips = spread_tips([r.row for r in rounds], rows)
+    edits: list[tuple[tuple[int, int], str]] = []
+    for lane, (r, tip_y) in enumerate(zip(rounds, tips, strict=True)):
+        x = inner - lane * step
+        route = [r.item, (x, r.item[1]), (x, tip_y)]
+        edits += redrawn(r, route, (trail.left, tip_y), (1.0, 0.0))
+    return edits
+
+
+def spread_tips(order: list[int], rows: list[float]) -> list[float]:
+    """Where each edge's tip meets the breadcrumb (a y), the edges' rows given in lane order.
+
+    Edges into one row are spread along it, the outer lanes' higher, so that they nest.
+    """
+    count: dict[int, int] = {}
+    for row in order:
+        count[row] = count.get(row, 0) + 1
+    seen: dict[int, int] = {}
+    out: list[float] = []
+    for row in order:
+        many = count[row]
+        index = seen[row] = seen.get(row, -1) + 1
+        step = min(TIPS, ROW_SPAN / (many - 1)) if many > 1 else 0.0
+        out.append(rows[row] + ((many - 1) / 2 - index) * step)
+    return out
+
+
+def _path(points: list[Point]) -> str:
+    """A path along ``points``, as the engine writes one: cubic Beziers from its first point.
+
+    Each straight run is a curve whose control points lie on it; each bend between two
+    runs is rounded, at a radius of :data:`BEND` at most (less on short runs).
+    """
+    runs: list[tuple[Point, Point]] = []
+    start = points[0]
+    for index in range(1, len(points)):
+        corner = points[index]
+        if index == len(points) - 1:
+            runs.append((start, corner))
+            break
+        after = points[index + 1]
+        bend = min(BEND, math.dist(start, corner) / 2, math.dist(corner, after) / 2)
+        into = _between(corner, start, bend / (math.dist(start, corner) or 1.0))
+        out = _between(corner, after, bend / (math.dist(corner, after) or 1.0))
+        runs += [(start, into), (corner, out)]  # a bend: its control points at the corner
+        start = out
+    pieces: list[str] = []
+    for index, (a, b) in enumerate(runs):
+        if index % 2:  # a bend from the end of the run before
+            pieces.append(f"{_pair(a)} {_pair(a)} {_pair(b)}")
+        else:
+            pieces.append(
+                f"{_pair(_between(a, b, 1 / 3))} {_pair(_between(a, b, 2 / 3))} {_pair(b)}"
+            )
+    return f"M{_pair(points[0])}C" + " ".join(pieces)
+
+
+def _turn(p: Point, old: Point, way: Point, new: Point, to: Point) -> Point:
+    """An arrowhead's point, moved from base ``old`` (pointing ``way``) to ``new`` (``to``)."""
+    u = (p[0] - old[0]) * way[0] + (p[1] - old[1]) * way[1]
+    v = -(p[0] - old[0]) * way[1] + (p[1] - old[1]) * way[0]
+    return (new[0] + u * to[0] - v * to[1], new[1] + u * to[1] + v * to[0])
+
+
+def _centre(points: list[Point]) -> Point:
+    return (sum(x for x, _ in points) / len(points), sum(y for _, y in points) / len(points))
+
+
+def _unit(a: Point, b: Point) -> Point:
+    length = math.dist(a, b)
+    if length == 0:
+        return (0.0, 0.0)
+    return ((b[0] - a[0]) / length, (b[1] - a[1]) / length)
+
+
+def _between(a: Point, b: Point, t: float) -> Point:
+    return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+
+
+def _pair(p: Point) -> str:
+    """A point as the engine writes one (two decimals at most, no trailing zeros)."""
+    return f"{_number(p[0])},{_number(p[1])}"
+
+
+def _number(v: float) -> str:
+    text = f"{v:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text

@@ -1,0 +1,316 @@
+"""Edges from below into a breadcrumb's rows: each ends at its own row, no arrowheads piled."""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from typing import Final
+
+from argmap.exporters.diagram.geometry import Box, crossings, groups, meeting_crossings
+from argmap.exporters.diagram.traillanes import (
+    GAP,
+    LANE,
+    SIDE_CLASS,
+    TIPS,
+    Round,
+    edit,
+    read_round,
+    redrawn,
+    row_of,
+    spread_tips,
+    trail_rows,
+)
+
+__all__ = ["end_at_rows"]
+
+CLEAR: Final = 8.0
+"""Points between the breadcrumb's foot and the highest track an edge turns along to its lane."""
+
+SPREAD: Final = 12.0
+"""Points between the tips of two edges into the breadcrumb's foot, at least."""
+
+CORNER: Final = 10.0
+"""Points kept clear at each end of the breadcrumb's foot (its rounded corners)."""
+
+NEAR: Final = 6.0
+"""How far, in points, a tip may lie from a side of the box and still be on it."""
+
+ROW_BAND: Final = 6.0
+"""How far from a row's middle, in points, a tip may lie and still be level with it."""
+
+LEVEL: Final = 10.0
+"""How far, in points, an edge moved apart from others at a row's side runs level into it."""
+
+STILL: Final = 1.0
+"""A tip this near (in points) where it is to go is left as the engine drew it."""
+
+APPROACH: Final = 24.0
+"""How far from its tip an edge re-aimed at another point of the foot runs straight."""
+
+_DOCUMENT: Final = re.compile(r"<svg\b.*?</svg>", re.S)
+_TITLE: Final = re.compile(r"<title>(.*?)</title>", re.S)
+_INTO_ROW: Final = re.compile(r"->trail:r(\d+)$")
+_VIEWBOX: Final = re.compile(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) [\d.]+"')
+
+Point = tuple[float, float]
+Edits = list[tuple[tuple[int, int], str]]
+
+
+def end_at_rows(svg: str) -> str:
+    """End each edge from below into a breadcrumb's row at that row, no two tips together.
+
+    Top-down, the engine aims each top's edge at the middle of its row and stops it at the
+    box's outline: edges into the upper rows end on its foot or at its corners, where the
+    reader cannot tell their rows apart, and edges from neighbouring tops pile their
+    arrowheads there. An edge into any row but the last is drawn on from a track under the
+    box out to a lane beside it (on the side of the top it comes from), up to its row and
+    in to the box's side there, as :func:`~.traillanes.route_lanes` draws them left to
+    right: the lower rows' lanes inner, so they nest. An edge into the last row ends on
+    the box's foot, just under that row: tips at a corner are moved in, and tips
+    together moved apart (:data:`SPREAD`), in the order the edges come in.
+    """
+    if "&gt;trail:r" not in svg and SIDE_CLASS not in svg:
+        return svg
+    if svg.count("</svg>") > 1:  # the engine's drawings of a batch of pages, one after another
+        return _DOCUMENT.sub(lambda match: _document(match.group(0)), svg)
+    return _document(svg)
+
+
+def _document(svg: str) -> str:
+    """:func:`end_at_rows` on one drawing."""
+    trail, rows = trail_rows(svg)
+    if trail is None or not rows:
+        return svg
+    into: list[Round] = []
+    beside: list[Round] = []
+    for kind, classes, start, stop in groups(svg):
+        side = row_of(html.unescape(classes), SIDE_CLASS) if kind == "edge" else None
+        near = None if side is None else read_round(svg, start, stop, side)
+        if near is not None and near.row < len(rows):
+            beside.append(near)
+        title = _TITLE.search(svg, start, stop) if kind == "edge" else None
+        row = None if title is None else _INTO_ROW.search(html.unescape(title.group(1)))
+        found = None if row is None else read_round(svg, start, stop, int(row.group(1)))
+        # From below only (bottom to top, the tops sit above the box: left as drawn).
+        if found is not None and found.row < len(rows) and found.item[1] > trail.bottom:
+            into.append(found)
+    if beside:  # left to right: tips level with their rows, apart, if none cross more
+        out = edit(svg, _spread_sides(beside, trail, rows, True))
+        return out if _crossed(out) <= _crossed(svg) else svg
+    return _best(svg, into, trail, rows) if into else svg
+
+
+def _best(svg: str, into: list[Round], trail: Box, rows: list[float]) -> str:
+    """The drawing with the edges into the rows redrawn as :func:`end_at_rows` says.
+
+    Only the edges the engine ended off their rows (or ran inside the box) go round, else
+    every edge into an upper row, on the side of the top it comes from or of where the
+    engine ended it: the first that crosses the fewest edges, if no more than the
+    engine's drawing. Else the tips at the box's sides are only moved to their rows (or
+    only apart), if that crosses no more.
+    """
+    last = len(rows) - 1
+    upper = [r for r in into if r.row != last]
+    foot, side = _at_foot([r for r in into if r.row == last], trail, rows[last])
+    upper += side
+    level = [r for r in upper if _at_row(r, trail, rows)]
+    kept = [r for r in level if not _runs_inside(r, trail)]
+    lost = [r for r in upper if r not in kept]
+    middle = (trail.left + trail.right) / 2
+
+    def by_tail(r: Round) -> bool:
+        return r.item[0] < middle
+
+    def by_tip(r: Round) -> bool:
+        return r.tip[0] < middle
+
+    width = _width(svg)
+    feet = _spread_foot(foot, trail)
+    best, fewest = svg, _crossed(svg)
+    for moved, left in ((lost, by_tail), (lost, by_tip), (upper, by_tail), (upper, by_tip)):
+        # An edge kept at a row's side that others go round to goes round with them.
+        ends = {(r.row, left(r)) for r in moved}
+        moved = moved + [r for r in kept if r not in moved and (r.row, by_tip(r)) in ends]
+        edits = _lanes([r for r in moved if left(r)], trail, rows, -1, width)
+        edits += _lanes([r for r in moved if not left(r)], trail, rows, 1, width)
+        sides = _spread_sides([r for r in kept if r not in moved], trail, rows)
+        out = edit(svg, edits + feet + sides)
+        crossed = _crossed(out)
+        if crossed < fewest or (crossed == fewest and best is svg):
+            best, fewest = out, crossed
+    if best is not svg:
+        return best
+    sided = [
+        r for r in upper if min(abs(r.tip[0] - trail.left), abs(r.tip[0] - trail.right)) <= NEAR
+    ]
+    piled = [r for r in sided if any(math.dist(r.tip, o.tip) < TIPS for o in sided if o is not r)]
+    for spread in (sided, level, piled):
+        out = edit(svg, feet + _spread_sides(spread, trail, rows, spread is sided))
+        if _crossed(out) <= fewest:
+            return out
+    return svg
+
+
+def _spread_sides(kept: list[Round], trail: Box, rows: list[float], alone: bool = False) -> Edits:
+    """The edits that move apart the tips of edges that end together at a row's side.
+
+    ``alone``: an edge alone at its row's side is moved to the row's middle too.
+
+    Each runs as drawn until :data:`APPROACH` from its tip, then to its new tip, the last
+    :data:`LEVEL` square to the side, :data:`~.traillanes.TIPS` apart along the row: those
+    that come in from lower down lower.
+    """
+    piles: dict[tuple[int, bool], list[Round]] = {}
+    for r in kept:
+        left = abs(r.tip[0] - trail.left) <= abs(r.tip[0] - trail.right)
+        piles.setdefault((r.row, left), []).append(r)
+    edits: Edits = []
+    for (row, left), pile in sorted(piles.items()):
+        if len(pile) < 2 and not alone:
+            continue
+        cuts = [_cut(r.points, r.tip, APPROACH) for r in pile]
+
+        def steep(i: int, cuts: list[list[Point]] = cuts, pile: list[Round] = pile) -> float:
+            (x, y), tip = cuts[i][-1], pile[i].tip
+            return math.atan2(y - tip[1], abs(x - tip[0]) or 0.01)
+
+        order = sorted(range(len(pile)), key=lambda i: (steep(i), i))
+        ys = spread_tips([row] * len(pile), rows)[::-1]  # from the highest down
+        x, out = (trail.left, -1.0) if left else (trail.right, 1.0)
+        for i, y in zip(order, ys, strict=True):  # the last run level, square to the side
+            if abs(pile[i].tip[1] - y) > STILL:
+                edits += redrawn(pile[i], [*cuts[i], (x + out * LEVEL, y)], (x, y), (-out, 0.0))
+    return edits
+
+
+def _aimed(r: Round, route: list[Point], tip: Point) -> Edits:
+    """The edits that draw an edge along ``route``, then straight to ``tip``."""
+    length = math.dist(route[-1], tip) or 1.0
+    way = ((tip[0] - route[-1][0]) / length, (tip[1] - route[-1][1]) / length)
+    return redrawn(r, route, tip, way)
+
+
+def _crossed(svg: str) -> int:
+    """How many pairs of the drawing's tree edges cross (apart, or on their way to meet)."""
+    return crossings(svg) + meeting_crossings(svg)
+
+
+def _at_row(r: Round, trail: Box, rows: list[float]) -> bool:
+    """Whether an edge's tip is on a side of the box, level with its row."""
+    x, y = r.tip
+    side = min(abs(x - trail.left), abs(x - trail.right)) <= NEAR
+    return side and abs(y - rows[r.row]) <= ROW_BAND
+
+
+def _runs_inside(r: Round, trail: Box) -> bool:
+    """Whether an edge runs inside the box before it ends, hard to tell from its outline.
+
+    The engine draws an edge aimed at a row's port so at times, along the box's side.
+    """
+    inside = Box(trail.left + 2, trail.top + 2, trail.right - 2, trail.bottom - 2)
+    return any(
+        inside.left < x < inside.right and inside.top < y < inside.bottom
+        for x, y in r.points
+        if math.dist((x, y), r.tip) > APPROACH
+    )
+
+
+def _width(svg: str) -> float:
+    """How wide the drawing is, in its own units (its margin of 4 points each side left out)."""
+    found = _VIEWBOX.search(svg)
+    return float(found.group(1)) - 8.0 if found else math.inf
+
+
+def _at_foot(last: list[Round], trail: Box, row: float) -> tuple[list[Round], list[Round]]:
+    """The last row's edges that end on the box's foot (or a corner), and those that do not.
+
+    An edge that ends on a side of the box, level with the last row, is kept as drawn; one
+    that ends anywhere else but the foot goes round to the side (see :func:`_lanes`).
+    """
+    foot: list[Round] = []
+    side: list[Round] = []
+    for r in last:
+        x, y = r.tip
+        if abs(y - trail.bottom) <= NEAR + CORNER and trail.left - NEAR <= x <= trail.right + NEAR:
+            foot.append(r)
+        elif min(abs(x - trail.left), abs(x - trail.right)) <= NEAR and abs(y - row) <= ROW_BAND:
+            continue
+        else:
+            side.append(r)
+    return foot, side
+
+
+def _lanes(rounds: list[Round], trail: Box, rows: list[float], way: int, width: float) -> Edits:
+    """The edits that draw edges up beside the box, on one side, into their rows' sides.
+
+    ``way``: -1 on the left, 1 on the right. Each edge leaves its curve at a track of its
+    own under the box, runs out to a lane of its own and up to its row. Inner lanes
+    (nearer the box) take the lower rows, and, into one row, the edges from nearer the
+    box; their tracks are the higher, so that no two cross.
+    """
+    if not rounds:
+        return []
+    rounds = sorted(rounds, key=lambda r: (-r.row, way * r.item[0]))
+    count = len(rounds)
+    edge = trail.left if way < 0 else trail.right
+    room = edge - GAP if way < 0 else width - edge - GAP
+    across = LANE if count < 2 else max(2.0, min(LANE, room / count))
+    highest = min(r.item[1] for r in rounds) - 4.0
+    down = LANE if count < 2 else max(1.0, min(LANE, (highest - trail.bottom - CLEAR) / count))
+    tips = spread_tips([r.row for r in rounds], rows)
+    edits: Edits = []
+    for index, (r, tip_y) in enumerate(zip(rounds, tips, strict=True)):
+        lane = edge + way * (GAP + index * across)
+        track = trail.bottom + CLEAR + index * down
+        route = _to_track(r.points, track)
+        route += [(lane, route[-1][1]), (lane, tip_y)]
+        edits += redrawn(r, route, (edge, tip_y), (-float(way), 0.0))
+    return edits
+
+
+def _to_track(points: tuple[Point, ...], track: float) -> list[Point]:
+    """A curve's points from its start up to where it first rises to ``track`` (a y)."""
+    for index, (x, y) in enumerate(points):
+        if y <= track:
+            if index == 0:
+                return [(x, y)]
+            (px, py) = points[index - 1]
+            t = (py - track) / ((py - y) or 1.0)
+            return [*points[:index], (px + (x - px) * t, track)]
+    return list(points)
+
+
+def _spread_foot(foot: list[Round], trail: Box) -> Edits:
+    """The edits that move tips on the box's foot in from its corners and apart.
+
+    Each edge runs as drawn until :data:`APPROACH` from its tip, then straight to its new
+    tip; the tips keep the order the edges come in, :data:`SPREAD` apart at least.
+    """
+    if not foot:
+        return []
+    cuts = [_cut(r.points, r.tip, APPROACH) for r in foot]
+    order = sorted(range(len(foot)), key=lambda i: (cuts[i][-1][0], i))
+    low, high = trail.left + CORNER, trail.right - CORNER
+    tips = [min(max(foot[i].tip[0], low), high) for i in order]
+    for index in range(1, len(tips)):  # apart, pushed right ...
+        tips[index] = max(tips[index], tips[index - 1] + SPREAD)
+    shift = max(0.0, tips[-1] - high)  # ... then back in, as far as the box allows
+    tips = [x - shift for x in tips]
+    for index in range(len(tips) - 2, -1, -1):
+        tips[index] = min(tips[index], tips[index + 1] - SPREAD)
+    edits: Edits = []
+    for i, x in zip(order, tips, strict=True):
+        r = foot[i]
+        if abs(r.tip[0] - x) <= STILL:  # where the engine ended it, near enough
+            continue
+        edits += _aimed(r, cuts[i], (x, trail.bottom))
+    return edits
+
+
+def _cut(points: tuple[Point, ...], tip: Point, reach: float) -> list[Point]:
+    """A curve's points from its start to its last point at least ``reach`` from ``tip``."""
+    for index in range(len(points) - 1, -1, -1):
+        if math.dist(points[index], tip) >= reach:
+            return list(points[: index + 1])
+    return [points[0]]

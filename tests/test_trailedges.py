@@ -1,0 +1,176 @@
+"""Edges into a breadcrumb's rows: each ends at its own row, none crossed, no heads piled."""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from argmap.analysis.standing import analyze
+from argmap.exporters.diagram import geometry
+from argmap.exporters.diagram.engine import find_engine
+from argmap.exporters.diagram.fitting import Layout, lay_out
+from argmap.exporters.diagram.traillanes import ROW_CLASS, edit, redrawn, route_lanes
+from argmap.exporters.diagram.trailrows import end_at_rows
+from argmap.load.maps import load_map
+from argmap.load.validate import validate_data
+from argmap.model import ArgumentMap
+from argmap.options import RenderOptions
+
+Point = tuple[float, float]
+
+ROOT = Path(__file__).parent.parent
+_POLYGON = re.compile(r'<polygon\b[^>]*?\bpoints="([^"]*)"')
+_PAIR = re.compile(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)")
+_ROW = re.compile(r'<g id="a_trail_\d+">.*?<text\b[^>]*?\by="([-\d.]+)"', re.S)
+
+
+@cache
+def _generated(nodes: int) -> ArgumentMap:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_render import generate
+
+    return validate_data(generate(nodes))
+
+
+@cache
+def _laid(name: str, fit: str, portrait: bool, direction: str) -> Layout:
+    if name == "flagship":
+        m = load_map(ROOT / "maps" / "russias-game-in-north-korea.yaml")
+    else:
+        m = _generated(int(name))
+    options = RenderOptions(portrait=portrait, direction=direction)  # type: ignore[arg-type]
+    return lay_out(m, analyze(m), options, fit, find_engine("auto"))  # type: ignore[arg-type]
+
+
+def _trail_tips(svg: str) -> list[tuple[str, int | None, Point]]:
+    """Each edge into the breadcrumb: its title, its row if marked, where its head touches.
+
+    The head's point is the vertex of its outline furthest from the outline's middle.
+    """
+    found = geometry.boxes(svg)
+    trail = found.get("trail")
+    out: list[tuple[str, int | None, Point]] = []
+    if trail is None:
+        return out
+    for kind, classes, start, stop in geometry.groups(svg):
+        body = svg[start:stop]
+        title = re.search(r"<title>(.*?)</title>", body)
+        if kind != "edge" or title is None or "trail" not in html.unescape(title.group(1)):
+            continue
+        name = html.unescape(title.group(1))
+        if "->trail" not in name and not name.startswith("trail"):
+            continue
+        head = _POLYGON.search(body)
+        if head is None:
+            continue
+        points = sorted({(float(x), float(y)) for x, y in _PAIR.findall(head.group(1))})
+        middle = (sum(x for x, _ in points) / len(points), sum(y for _, y in points) / len(points))
+        tip = max(points, key=lambda p: math.dist(p, middle))
+        words = html.unescape(classes).split()
+        rows = [int(w[len(ROW_CLASS) :]) for w in words if w.startswith(ROW_CLASS)]
+        out.append((name, rows[0] if rows else None, tip))
+    return out
+
+
+def _piles(svg: str) -> int:
+    """How many pairs of edges into the breadcrumb touch it at one point.
+
+    Tips 4.5 points apart or more are apart: a row (15.2 points high) holds the heads
+    (6.3 wide) of 3 edges 7 apart, or of 4 about 4.7 apart.
+    """
+    tips = [tip for _, _, tip in _trail_tips(svg)]
+    return sum(1 for i, a in enumerate(tips) for b in tips[i + 1 :] if math.dist(a, b) < 4.5)
+
+
+@pytest.mark.parametrize(
+    ("fit", "direction"), [("a4", "LR"), ("slide", "LR"), ("a4", "RL"), ("slide", "RL")]
+)
+def test_tops_in_the_breadcrumbs_column_reach_it_uncrossed(fit: str, direction: str) -> None:
+    """Upright and left to right, the breadcrumb sits in its tops' column: their edges go
+    round the column, each in a lane of its own, to their rows. The engine ended them all
+    at the box's corner and let them cross (27 pairs on these A4 pages, 53 on these
+    slides; 173 over the 400-node map's A4 pages)."""
+    layout = _laid("120", fit, True, direction)
+    marked = [page for page in layout.pages if ROW_CLASS in page.svg]
+    assert len(marked) > 5
+    assert [geometry.meeting_crossings(page.svg) for page in layout.pages] == [0] * len(
+        layout.pages
+    )
+
+
+@pytest.mark.parametrize("fit", ["a4", "slide"])
+def test_edges_round_the_column_end_at_their_own_rows(fit: str) -> None:
+    """Each edge drawn round the column ends on the breadcrumb's side, within its row (15.2
+    points high; the engine ended every one at the box's lower corner, whatever its row)."""
+    layout = _laid("120", fit, True, "LR")
+    seen = 0
+    for page in layout.pages:
+        svg = page.svg
+        trail = geometry.boxes(svg).get("trail")
+        rows = [float(y) - 3.6 for y in _ROW.findall(svg)]
+        for name, row, tip in _trail_tips(svg):
+            if row is None:
+                continue
+            assert trail is not None
+            seen += 1
+            assert abs(tip[0] - trail.left) < 1.0, (page.plan.page.number, name)
+            assert abs(tip[1] - rows[row]) < 7.6, (page.plan.page.number, name)  # in its row
+    assert seen > 10
+
+
+@pytest.mark.parametrize(
+    ("name", "fit", "portrait", "direction"),
+    [
+        ("flagship", "slide", False, "TB"),
+        ("120", "a4", True, "TB"),
+        ("120", "slide", True, "LR"),
+    ],
+)
+def test_tops_of_one_row_pile_no_arrowheads_at_the_breadcrumb(
+    name: str, fit: str, portrait: bool, direction: str
+) -> None:
+    """Several tops of one breadcrumb row ended their edges at one point of the box: top
+    down, of its foot or side (pairs of heads together: 3 on the flagship's last slides,
+    15 on these A4 pages); left to right, of the box's corner (53 on these slides)."""
+    layout = _laid(name, fit, portrait, direction)
+    assert [_piles(page.svg) for page in layout.pages] == [0] * len(layout.pages)
+
+
+def test_pages_without_a_breadcrumb_are_left_as_drawn() -> None:
+    """A page without a breadcrumb (the overview) is not touched."""
+    svg = _laid("flagship", "slide", False, "TB").pages[0].svg
+    assert "trail" not in geometry.boxes(svg)
+    assert end_at_rows(svg) is svg
+    assert route_lanes(svg) is svg
+
+
+_COORD = st.floats(min_value=-500, max_value=500, allow_nan=False).map(lambda v: round(v, 1))
+
+
+@given(st.lists(st.tuples(_COORD, _COORD), min_size=2, max_size=6, unique=True))
+def test_a_redrawn_edge_follows_its_route_to_its_tip(route: list[Point]) -> None:
+    """An edge drawn anew starts where its route does and its head touches the tip."""
+    path = "M0,0C0,-3 0,-6 0,-10"
+    head = "-3,-10 0,-19 3,-10 -3,-10"
+    svg = f'<path d="{path}"/><polygon points="{head}"/>'
+    from argmap.exporters.diagram.traillanes import read_round
+
+    found = read_round(svg, 0, len(svg), 0)
+    assert found is not None
+    tip = (route[-1][0] + 40.0, route[-1][1])
+    out = edit(svg, redrawn(found, route, tip, (1.0, 0.0)))
+    d = re.search(r'd="([^"]*)"', out)
+    assert d is not None
+    points = geometry.curve(d.group(1))
+    assert math.dist(points[0], route[0]) < 0.01
+    head_points = [(float(x), float(y)) for x, y in _PAIR.findall(out.split("points=")[1])]
+    assert min(math.dist(p, tip) for p in head_points) < 0.02
+    assert math.dist(points[-1], (tip[0] - 9.0, tip[1])) < 0.02
