@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from typing import Final, NamedTuple
@@ -11,6 +12,7 @@ __all__ = [
     "Edge",
     "box_of",
     "boxes",
+    "all_crossings",
     "crossings",
     "curve",
     "groups",
@@ -125,8 +127,12 @@ def tree_edges(svg: str) -> list[Edge]:
     return out
 
 
+@functools.lru_cache(maxsize=8192)
 def curve(d: str) -> tuple[tuple[float, float], ...]:
-    """Sample a path of the engine's form ``M x,y C x,y x,y x,y ...`` into points."""
+    """Sample a path of the engine's form ``M x,y C x,y x,y x,y ...`` into points.
+
+    Remembered: a drawing redrawn a few ways is read again, most of its edges unchanged.
+    """
     numbers = [float(n) for n in _NUMBER.findall(d)]
     pts = list(zip(numbers[0::2], numbers[1::2], strict=False))
     if len(pts) < 4:
@@ -153,7 +159,10 @@ def crossings(svg: str) -> int:
     different nodes that cut each other are. Edges that share a node but cross before
     they meet there are counted by :func:`meeting_crossings`.
     """
-    edges = tree_edges(svg)
+    return _apart_crossings(tree_edges(svg))
+
+
+def _apart_crossings(edges: list[Edge]) -> int:
     count = 0
     for i, a in enumerate(edges):
         for b in edges[i + 1 :]:
@@ -162,6 +171,12 @@ def crossings(svg: str) -> int:
             if _polylines_cross(a.points, b.points):
                 count += 1
     return count
+
+
+def all_crossings(svg: str) -> int:
+    """:func:`crossings` plus :func:`meeting_crossings`, the drawing read once."""
+    edges = tree_edges(svg)
+    return _apart_crossings(edges) + _meeting(edges)
 
 
 def meeting_crossings(svg: str) -> int:
@@ -173,7 +188,10 @@ def meeting_crossings(svg: str) -> int:
     siblings wrapped into rows sends the edges of its lower rows up past the higher
     ones; where they swap sides on the way, the reader cannot tell which is which.
     """
-    edges = tree_edges(svg)
+    return _meeting(tree_edges(svg))
+
+
+def _meeting(edges: list[Edge]) -> int:
     count = 0
     for i, a in enumerate(edges):
         for b in edges[i + 1 :]:
@@ -218,23 +236,61 @@ def overlaps(svg: str) -> int:
     return sum(1 for i, a in enumerate(found) for b in found[i + 1 :] if a.overlaps(b))
 
 
+Chunk = tuple[float, float, float, float, tuple[tuple[float, float], ...]]
+"""A few runs of a polyline in a row: their box (left, right, low, high) and their points."""
+
+CHUNK: Final = 8
+"""Runs of a polyline boxed together (see :func:`_polylines_cross`)."""
+
+
+@functools.lru_cache(maxsize=4096)
+def _chunks(points: tuple[tuple[float, float], ...]) -> tuple[Chunk, ...]:
+    """A polyline's runs boxed :data:`CHUNK` at a time (an edge is tested against many)."""
+    out: list[Chunk] = []
+    for start in range(0, len(points) - 1, CHUNK):
+        part = points[start : start + CHUNK + 1]
+        xs = [p[0] for p in part]
+        ys = [p[1] for p in part]
+        out.append((min(xs), max(xs), min(ys), max(ys), part))
+    return tuple(out)
+
+
 def _polylines_cross(
     a: tuple[tuple[float, float], ...], b: tuple[tuple[float, float], ...]
 ) -> bool:
-    if not a or not b:
+    """Whether two polylines cross or touch (as :func:`segments_cross` says of their runs).
+
+    Runs are boxed a few at a time, and only runs in boxes that meet are tested: a
+    drawing's check of every pair of its edges tested millions of pairs of runs far apart.
+    """
+    if len(a) < 2 or len(b) < 2:
         return False
-    if (
-        max(p[0] for p in a) < min(p[0] for p in b)
-        or max(p[0] for p in b) < min(p[0] for p in a)
-        or max(p[1] for p in a) < min(p[1] for p in b)
-        or max(p[1] for p in b) < min(p[1] for p in a)
-    ):
-        return False
-    return any(
-        segments_cross(a[i], a[i + 1], b[j], b[j + 1])
-        for i in range(len(a) - 1)
-        for j in range(len(b) - 1)
-    )
+    theirs = _chunks(b)
+    for left, right, low, high, part in _chunks(a):
+        for b_left, b_right, b_low, b_high, other in theirs:
+            if b_right < left or right < b_left or b_high < low or high < b_low:
+                continue
+            if _runs_cross(part, other):
+                return True
+    return False
+
+
+def _runs_cross(a: tuple[tuple[float, float], ...], b: tuple[tuple[float, float], ...]) -> bool:
+    """Whether a run of ``a`` crosses or touches one of ``b`` (their boxes tested first)."""
+    for p, q in zip(a, a[1:], strict=False):
+        left, right = (p[0], q[0]) if p[0] <= q[0] else (q[0], p[0])
+        low, high = (p[1], q[1]) if p[1] <= q[1] else (q[1], p[1])
+        for r, t in zip(b, b[1:], strict=False):
+            if (
+                (r[0] < left and t[0] < left)
+                or (r[0] > right and t[0] > right)
+                or (r[1] < low and t[1] < low)
+                or (r[1] > high and t[1] > high)
+            ):
+                continue
+            if segments_cross(p, q, r, t):
+                return True
+    return False
 
 
 def segments_cross(

@@ -7,7 +7,7 @@ import math
 import re
 from typing import Final
 
-from argmap.exporters.diagram.geometry import Box, crossings, groups, meeting_crossings
+from argmap.exporters.diagram.geometry import Box, all_crossings, groups
 from argmap.exporters.diagram.traillanes import (
     GAP,
     LANE,
@@ -193,7 +193,7 @@ def _aimed(r: Round, route: list[Point], tip: Point) -> Edits:
 
 def _crossed(svg: str) -> int:
     """How many pairs of the drawing's tree edges cross (apart, or on their way to meet)."""
-    return crossings(svg) + meeting_crossings(svg)
+    return all_crossings(svg)
 
 
 def _at_row(r: Round, trail: Box, rows: list[float]) -> bool:
