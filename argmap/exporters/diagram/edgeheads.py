@@ -8,6 +8,7 @@ import re
 from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.geometry import Box, box_of, groups, segments_cross
+from argmap.exporters.diagram.svgpoints import between, pair, unit
 
 __all__ = ["SPREAD", "spread_heads"]
 
@@ -134,7 +135,7 @@ def _read_edge(svg: str, start: int, stop: int, title: str) -> _End | None:
     ]
     if any(_length(p, point) > HEAD for _, outline in outlines for point in outline):
         return None  # a shape beyond the arrowhead: a label's box
-    way = _unit(q, p)
+    way = unit(q, p)
     reach = max(
         ((x - p[0]) * way[0] + (y - p[1]) * way[1] for _, outline in outlines for x, y in outline),
         default=0.0,
@@ -190,19 +191,19 @@ def _spread(
     edits: list[tuple[tuple[int, int], str]] = []
     for i, e in enumerate(ends):
         end, _, outlines = moved[i]
-        c1 = _between(e.start, end, 1 / 3)
-        c2 = _between(e.start, end, 2 / 3)
-        edits.append((e.d_span, f"{_pair(c1)} {_pair(c2)} {_pair(end)}"))
+        c1 = between(e.start, end, 1 / 3)
+        c2 = between(e.start, end, 2 / 3)
+        edits.append((e.d_span, f"{pair(c1)} {pair(c2)} {pair(end)}"))
         for (span, _), outline in zip(e.head, outlines, strict=True):
-            edits.append((span, " ".join(_pair(p) for p in outline)))
+            edits.append((span, " ".join(pair(p) for p in outline)))
     return edits
 
 
 def _turned(e: _End, tip: Point) -> tuple[Point, Point, list[list[Point]]]:
     """An edge's last run turned to touch ``tip``: its new end, tip and arrowhead outlines."""
     reach = _length(e.end, e.tip)
-    old = _unit(e.start, e.end)
-    new = _unit(e.start, tip)
+    old = unit(e.start, e.end)
+    new = unit(e.start, tip)
     end = (tip[0] - new[0] * reach, tip[1] - new[1] * reach)
     outlines = []
     for _, outline in e.head:
@@ -282,22 +283,3 @@ def _on_run(c: Point, q: Point, p: Point) -> bool:
 
 def _length(a: Point, b: Point) -> float:
     return math.hypot(b[0] - a[0], b[1] - a[1])
-
-
-def _unit(a: Point, b: Point) -> Point:
-    length = _length(a, b) or 1.0
-    return ((b[0] - a[0]) / length, (b[1] - a[1]) / length)
-
-
-def _between(a: Point, b: Point, t: float) -> Point:
-    return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
-
-
-def _pair(p: Point) -> str:
-    """A point as the engine writes one (two decimals at most, no trailing zeros)."""
-    return f"{_number(p[0])},{_number(p[1])}"
-
-
-def _number(v: float) -> str:
-    text = f"{v:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text

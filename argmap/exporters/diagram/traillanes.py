@@ -8,6 +8,7 @@ import re
 from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.geometry import Box, box_of, curve, groups
+from argmap.exporters.diagram.svgpoints import between, pair, unit
 
 __all__ = [
     "LANE",
@@ -195,7 +196,7 @@ def read_round(svg: str, start: int, stop: int, row: int) -> Round | None:
     backward = math.dist(pairs[0], middle) < math.dist(pairs[-1], middle)
     if backward:
         points, pairs = points[::-1], pairs[::-1]
-    way = _unit(pairs[-1], middle)
+    way = unit(pairs[-1], middle)
     return Round(row, points, way, (path.start(1), path.end(1)), heads, backward)
 
 
@@ -213,7 +214,7 @@ def redrawn(
     edits = [(r.d_span, _path(points[::-1] if r.backward else points))]
     for span, outline in r.heads:
         turned = [_turn(p, r.base, r.way, base, way) for p in outline]
-        edits.append((span, " ".join(_pair(p) for p in turned)))
+        edits.append((span, " ".join(pair(p) for p in turned)))
     return edits
 
 
@@ -268,19 +269,17 @@ def _path(points: list[Point]) -> str:
             break
         after = points[index + 1]
         bend = min(BEND, math.dist(start, corner) / 2, math.dist(corner, after) / 2)
-        into = _between(corner, start, bend / (math.dist(start, corner) or 1.0))
-        out = _between(corner, after, bend / (math.dist(corner, after) or 1.0))
+        into = between(corner, start, bend / (math.dist(start, corner) or 1.0))
+        out = between(corner, after, bend / (math.dist(corner, after) or 1.0))
         runs += [(start, into), (corner, out)]  # a bend: its control points at the corner
         start = out
     pieces: list[str] = []
     for index, (a, b) in enumerate(runs):
         if index % 2:  # a bend from the end of the run before
-            pieces.append(f"{_pair(a)} {_pair(a)} {_pair(b)}")
+            pieces.append(f"{pair(a)} {pair(a)} {pair(b)}")
         else:
-            pieces.append(
-                f"{_pair(_between(a, b, 1 / 3))} {_pair(_between(a, b, 2 / 3))} {_pair(b)}"
-            )
-    return f"M{_pair(points[0])}C" + " ".join(pieces)
+            pieces.append(f"{pair(between(a, b, 1 / 3))} {pair(between(a, b, 2 / 3))} {pair(b)}")
+    return f"M{pair(points[0])}C" + " ".join(pieces)
 
 
 def _turn(p: Point, old: Point, way: Point, new: Point, to: Point) -> Point:
@@ -292,24 +291,3 @@ def _turn(p: Point, old: Point, way: Point, new: Point, to: Point) -> Point:
 
 def _centre(points: list[Point]) -> Point:
     return (sum(x for x, _ in points) / len(points), sum(y for _, y in points) / len(points))
-
-
-def _unit(a: Point, b: Point) -> Point:
-    length = math.dist(a, b)
-    if length == 0:
-        return (0.0, 0.0)
-    return ((b[0] - a[0]) / length, (b[1] - a[1]) / length)
-
-
-def _between(a: Point, b: Point, t: float) -> Point:
-    return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
-
-
-def _pair(p: Point) -> str:
-    """A point as the engine writes one (two decimals at most, no trailing zeros)."""
-    return f"{_number(p[0])},{_number(p[1])}"
-
-
-def _number(v: float) -> str:
-    text = f"{v:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text

@@ -1,0 +1,32 @@
+"""Points of a drawing's paths: directions, points between, coordinates as the engine writes."""
+
+from __future__ import annotations
+
+import math
+
+__all__ = ["Point", "between", "pair", "unit"]
+
+Point = tuple[float, float]
+
+
+def unit(a: Point, b: Point) -> Point:
+    """The unit vector from ``a`` towards ``b`` (zero when they are one point)."""
+    length = math.dist(a, b)
+    if length == 0:
+        return (0.0, 0.0)
+    return ((b[0] - a[0]) / length, (b[1] - a[1]) / length)
+
+
+def between(a: Point, b: Point, t: float) -> Point:
+    """The point a share ``t`` of the way from ``a`` to ``b``."""
+    return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+
+
+def pair(p: Point) -> str:
+    """A point as the engine writes one (two decimals at most, no trailing zeros)."""
+    return f"{_number(p[0])},{_number(p[1])}"
+
+
+def _number(v: float) -> str:
+    text = f"{v:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
