@@ -14,6 +14,7 @@ __all__ = [
     "boxes",
     "all_crossings",
     "crossings",
+    "crossings_of",
     "curve",
     "groups",
     "meeting_crossings",
@@ -173,10 +174,25 @@ def _apart_crossings(edges: list[Edge]) -> int:
     return count
 
 
-def all_crossings(svg: str) -> int:
-    """:func:`crossings` plus :func:`meeting_crossings`, the drawing read once."""
-    edges = tree_edges(svg)
+def all_crossings(svg: str | list[Edge]) -> int:
+    """:func:`crossings` plus :func:`meeting_crossings` (of a drawing, or its tree edges)."""
+    edges = tree_edges(svg) if isinstance(svg, str) else svg
     return _apart_crossings(edges) + _meeting(edges)
+
+
+def crossings_of(edges: list[Edge], among: set[int]) -> int:
+    """:func:`all_crossings` over the pairs holding an edge of ``among`` (indices)."""
+    count = 0
+    for i in sorted(among):
+        for j in range(len(edges)):
+            if j == i or (j in among and j < i):
+                continue
+            a, b = (edges[i], edges[j]) if i < j else (edges[j], edges[i])
+            if {a.tail, a.head} & {b.tail, b.head}:
+                count += _polylines_cross(*_apart(a, b))
+            else:
+                count += _polylines_cross(a.points, b.points)
+    return count
 
 
 def meeting_crossings(svg: str) -> int:

@@ -7,7 +7,7 @@ import math
 import re
 from typing import Final
 
-from argmap.exporters.diagram.geometry import Box, all_crossings, groups
+from argmap.exporters.diagram.geometry import Box, all_crossings, crossings_of, groups, tree_edges
 from argmap.exporters.diagram.traillanes import (
     GAP,
     LANE,
@@ -97,7 +97,8 @@ def _document(svg: str) -> str:
             into.append(found)
     if beside:  # left to right: tips level with their rows, apart, if none cross more
         out = edit(svg, _spread_sides(beside, trail, rows, True))
-        return out if _crossed(out) <= _crossed(svg) else svg
+        crossed = _Crossed(svg)
+        return out if crossed(out) <= crossed.count else svg
     return _best(svg, into, trail, rows) if into else svg
 
 
@@ -127,7 +128,8 @@ def _best(svg: str, into: list[Round], trail: Box, rows: list[float]) -> str:
 
     width = _width(svg)
     feet = _spread_foot(foot, trail)
-    best, fewest = svg, _crossed(svg)
+    crossed_in = _Crossed(svg)
+    best, fewest = svg, crossed_in.count
     for moved, left in ((lost, by_tail), (lost, by_tip), (upper, by_tail), (upper, by_tip)):
         # An edge kept at a row's side that others go round to goes round with them.
         ends = {(r.row, left(r)) for r in moved}
@@ -136,7 +138,7 @@ def _best(svg: str, into: list[Round], trail: Box, rows: list[float]) -> str:
         edits += _lanes([r for r in moved if not left(r)], trail, rows, 1, width)
         sides = _spread_sides([r for r in kept if r not in moved], trail, rows)
         out = edit(svg, edits + feet + sides)
-        crossed = _crossed(out)
+        crossed = crossed_in(out)
         if crossed < fewest or (crossed == fewest and best is svg):
             best, fewest = out, crossed
     if best is not svg:
@@ -147,7 +149,7 @@ def _best(svg: str, into: list[Round], trail: Box, rows: list[float]) -> str:
     piled = [r for r in sided if any(math.dist(r.tip, o.tip) < TIPS for o in sided if o is not r)]
     for spread in (sided, level, piled):
         out = edit(svg, feet + _spread_sides(spread, trail, rows, spread is sided))
-        if _crossed(out) <= fewest:
+        if crossed_in(out) <= fewest:
             return out
     return svg
 
@@ -191,9 +193,25 @@ def _aimed(r: Round, route: list[Point], tip: Point) -> Edits:
     return redrawn(r, route, tip, way)
 
 
-def _crossed(svg: str) -> int:
-    """How many pairs of the drawing's tree edges cross (apart, or on their way to meet)."""
-    return all_crossings(svg)
+class _Crossed:
+    """How many pairs of a drawing's tree edges cross (apart, or on their way to meet).
+
+    A redrawing of the engine's ``svg`` is counted from the engine's count and the pairs
+    that hold an edge it redrew: the others cross as they did.
+    """
+
+    def __init__(self, svg: str) -> None:
+        self.edges = tree_edges(svg)
+        self.ends = [(e.tail, e.head) for e in self.edges]
+        self.count = all_crossings(self.edges)
+
+    def __call__(self, out: str) -> int:
+        edges = tree_edges(out)
+        if [(e.tail, e.head) for e in edges] != self.ends:
+            return all_crossings(edges)
+        pairs = enumerate(zip(edges, self.edges, strict=True))
+        moved = {i for i, (a, b) in pairs if a.points != b.points}
+        return self.count + crossings_of(edges, moved) - crossings_of(self.edges, moved)
 
 
 def _at_row(r: Round, trail: Box, rows: list[float]) -> bool:
