@@ -46,3 +46,23 @@ def test_sigterm_while_pages_are_written_leaves_no_file(tmp_path: Path) -> None:
     assert process.returncode != 0
     assert b"Traceback" not in err
     assert sorted(p.name for p in out.iterdir()) == []
+
+
+def test_an_exit_between_a_page_file_made_and_staged_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A SIGTERM's SystemExit may come after a page's temporary file is made and before the
+    # render has recorded it anywhere: stage_pages sweeps this process's files by name.
+    from argmap.editing import safepages
+    from argmap.editing.safestream import StagedFile
+
+    def made_then_stopped(self: safepages.StagedCopy, path: Path, *args: object) -> None:
+        StagedFile.__init__(self, path)  # the temporary file exists now
+        self.file.close()
+        raise SystemExit(143)
+
+    names = [tmp_path / "m-01.png", tmp_path / "m-02.png"]
+    monkeypatch.setattr(safepages.StagedCopy, "__init__", made_then_stopped)
+    with pytest.raises(SystemExit):
+        safepages.stage_pages(names, iter([b"one", b"two"]))
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

@@ -114,6 +114,7 @@ def stage_pages(names: Sequence[Path], pages: Iterator[bytes]) -> list[StagedCop
             flusher.finish()  # every file closed before any is removed
         for page in staged:
             page.discard()
+        _clear_own_temps(names)  # one not yet staged, made when the exit came
         raise
     finally:
         close = getattr(pages, "close", None)
@@ -131,3 +132,19 @@ def sync_folders(files: Iterable[StagedFile]) -> None:
     """
     for folder in dict.fromkeys(file.folder for file in files):
         _sync_folder(folder)
+
+
+def _clear_own_temps(paths: Iterable[Path]) -> None:
+    """Delete this process's temporary files for ``paths`` (see :func:`~.safewrite.temp_name`).
+
+    A SIGTERM's exit may land between a temporary file's creation and its being
+    recorded anywhere (a render staging pages): swept by name, none is left.
+    """
+    folders: dict[Path, set[str]] = {}
+    for path in paths:
+        folders.setdefault(path.parent, set()).add(path.name)
+    for folder, names in folders.items():
+        for temp in folder.glob(f".*.argmap-{os.getpid()}-*.tmp"):
+            if temp.name[1:].rsplit(".argmap-", 1)[0] in names:
+                with contextlib.suppress(OSError):
+                    temp.unlink()
