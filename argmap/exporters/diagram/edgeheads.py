@@ -8,7 +8,7 @@ import re
 from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.geometry import Box, box_of, groups, segments_cross
-from argmap.exporters.diagram.svgpoints import between, pair, unit
+from argmap.exporters.diagram.svgpoints import between, edit, pair, unit
 
 __all__ = ["SPREAD", "spread_heads"]
 
@@ -102,15 +102,7 @@ def _spread_document(svg: str) -> str:
         box = found.get(head)
         if box is not None and _together(ends, _middle(box, port)):
             edits.extend(_spread(ends, box, port, head, found))
-    if not edits:
-        return svg
-    pieces: list[str] = []
-    done = 0
-    for (start, stop), text in sorted(edits):
-        pieces += (svg[done:start], text)
-        done = stop
-    pieces.append(svg[done:])
-    return "".join(pieces)
+    return edit(svg, edits)
 
 
 def _read_edge(svg: str, start: int, stop: int, title: str) -> _End | None:

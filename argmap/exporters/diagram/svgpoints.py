@@ -1,10 +1,10 @@
-"""Points of a drawing's paths: directions, points between, coordinates as the engine writes."""
+"""Points and spans of a drawing's paths: directions, points between, coordinates, edits."""
 
 from __future__ import annotations
 
 import math
 
-__all__ = ["Point", "between", "pair", "unit"]
+__all__ = ["Point", "between", "edit", "pair", "unit"]
 
 Point = tuple[float, float]
 
@@ -30,3 +30,16 @@ def pair(p: Point) -> str:
 def _number(v: float) -> str:
     text = f"{v:.2f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
+
+
+def edit(svg: str, edits: list[tuple[tuple[int, int], str]]) -> str:
+    """The SVG with each span replaced by its text (spans apart)."""
+    if not edits:
+        return svg
+    pieces: list[str] = []
+    done = 0
+    for (start, stop), text in sorted(edits):
+        pieces += (svg[done:start], text)
+        done = stop
+    pieces.append(svg[done:])
+    return "".join(pieces)

@@ -8,7 +8,7 @@ import re
 from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.geometry import Box, box_of, curve, groups
-from argmap.exporters.diagram.svgpoints import between, pair, unit
+from argmap.exporters.diagram.svgpoints import between, edit, pair, unit
 
 __all__ = [
     "LANE",
@@ -153,19 +153,6 @@ def trail_rows(svg: str) -> tuple[Box | None, list[float]]:
             found = _ROW_TEXT.findall(svg, start, stop)
             return box_of(svg, start, stop), [float(y) - ROW_MIDDLE for y in found]
     return None, []
-
-
-def edit(svg: str, edits: list[tuple[tuple[int, int], str]]) -> str:
-    """The SVG with each span replaced by its text (spans apart)."""
-    if not edits:
-        return svg
-    pieces: list[str] = []
-    done = 0
-    for (start, stop), text in sorted(edits):
-        pieces += (svg[done:start], text)
-        done = stop
-    pieces.append(svg[done:])
-    return "".join(pieces)
 
 
 def row_of(classes: str, marker: str = ROW_CLASS) -> int | None:
