@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence, Set
 from itertools import pairwise
-from typing import Final, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from argmap.exporters.diagram.dot import edge_line
 from argmap.exporters.diagram.stacking import NODESEP, Item, Wrap, row_width
-from argmap.model import Node, NodeKind, Relation
+from argmap.model import NodeKind, Relation
+
+if TYPE_CHECKING:
+    from argmap.exporters.diagram.pagetree import PageTree
 
 __all__ = [
     "COLUMNS",
@@ -35,43 +38,7 @@ SHORTEST: Final = 3
 """Chains shorter than this many boxes stay in one column."""
 
 
-class Chain(Protocol):
-    """What a chain is read from: the map's tree as pages see it (an ``Estimator``)."""
-
-    @property
-    def node(self) -> Mapping[str, Node]:
-        """Node id -> the node."""
-
-    @property
-    def order(self) -> Mapping[str, int]:
-        """Node id -> its place in document order."""
-
-    @property
-    def sizes(self) -> Mapping[str, tuple[float, float]]:
-        """Node id -> its box's size (along ranks, across them)."""
-
-    @property
-    def children(self) -> Mapping[str, list[str]]:
-        """Node id -> its children shown, in file order."""
-
-    @property
-    def links(self) -> Mapping[str, list[str]]:
-        """Node id -> the shown nodes it cross-links to."""
-
-    @property
-    def linked_from(self) -> Mapping[str, list[str]]:
-        """Node id -> the shown nodes that cross-link to it."""
-
-    def left_out(
-        self, node_id: str, full: Set[str], most: int | None
-    ) -> list[tuple[tuple[str, ...], bool]]:
-        """The node's branches not in ``full``: ``(tops, grouped)`` a stub each."""
-
-    def stub_item(self, tops: tuple[str, ...], grouped: bool) -> Item:
-        """The row item of a stub for the branches starting at ``tops``."""
-
-
-def _plain(tree: Chain, node_id: str) -> bool:
+def _plain(tree: PageTree, node_id: str) -> bool:
     """Whether a node may be a link of a chain: no cross-links, no undercut, no conclusion."""
     node = tree.node[node_id]
     return (
@@ -95,7 +62,7 @@ class Step(NamedTuple):
 
 
 def _kid_items(
-    tree: Chain, node_id: str, full: Set[str], limits: Mapping[str, int]
+    tree: PageTree, node_id: str, full: Set[str], limits: Mapping[str, int]
 ) -> list[tuple[int, Item]] | None:
     """A chain node's children and stubs as boxes, each by its place in file order.
 
@@ -112,7 +79,7 @@ def _kid_items(
 
 
 def chain_steps(
-    tree: Chain, top: str, full: Set[str], limits: Mapping[str, int]
+    tree: PageTree, top: str, full: Set[str], limits: Mapping[str, int]
 ) -> list[Step] | None:
     """The steps of a page drawn as one chain from ``top``, in order (None: not a chain).
 
@@ -144,7 +111,7 @@ def _first(pair: tuple[int, Item]) -> int:
     return pair[0]
 
 
-def _box(tree: Chain, node_id: str) -> Item:
+def _box(tree: PageTree, node_id: str) -> Item:
     """A node's box as a row item."""
     width, height = tree.sizes[node_id]
     return Item(node_id, width, (height,), node_id)

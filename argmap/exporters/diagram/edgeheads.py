@@ -8,7 +8,7 @@ import re
 from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.geometry import Box, box_of, groups, segments_cross
-from argmap.exporters.diagram.svgpoints import between, edit, pair, unit
+from argmap.exporters.diagram.svgedits import between, each_drawing, edit, pair, unit
 
 __all__ = ["SPREAD", "spread_heads"]
 
@@ -30,7 +30,6 @@ STRAIGHT: Final = 0.6
 """How far, in points, a control point may stray from its segment for it to be straight."""
 
 _PORTED: Final = re.compile(r":[nsew]</title>")
-_DOCUMENT: Final = re.compile(r"<svg\b.*?</svg>", re.S)
 _TITLE: Final = re.compile(r"<title>(.*?)</title>", re.S)
 _PATH_D: Final = re.compile(r'<path\b[^>]*?\bd="([^"]*)"')
 _POINTS: Final = re.compile(r'<poly(?:gon|line)\b[^>]*?\bpoints="([^"]*)"')
@@ -68,9 +67,7 @@ def spread_heads(svg: str) -> str:
     """
     if _PORTED.search(svg) is None:
         return svg
-    if svg.count("</svg>") > 1:  # the engine's drawings of a batch of pages, one after another
-        return _DOCUMENT.sub(lambda match: _spread_document(match.group(0)), svg)
-    return _spread_document(svg)
+    return each_drawing(svg, _spread_document)
 
 
 def _spread_document(svg: str) -> str:

@@ -8,7 +8,7 @@ import re
 from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.geometry import Box, box_of, curve, groups
-from argmap.exporters.diagram.svgpoints import between, edit, pair, unit
+from argmap.exporters.diagram.svgedits import between, each_drawing, edit, pair, unit
 
 __all__ = [
     "LANE",
@@ -51,7 +51,6 @@ ROW_SPAN: Final = 14.0
 ROW_MIDDLE: Final = 3.6
 """How far above a row's baseline its middle lies, in points (11-point text)."""
 
-_DOCUMENT: Final = re.compile(r"<svg\b.*?</svg>", re.S)
 _TITLE: Final = re.compile(r"<title>(.*?)</title>", re.S)
 _PATH_D: Final = re.compile(r'<path\b[^>]*?\bd="([^"]*)"')
 _POINTS: Final = re.compile(r'<poly(?:gon|line)\b[^>]*?\bpoints="([^"]*)"')
@@ -121,9 +120,7 @@ def route_lanes(svg: str) -> str:
     """
     if ROW_CLASS not in svg:
         return svg
-    if svg.count("</svg>") > 1:  # the engine's drawings of a batch of pages, one after another
-        return _DOCUMENT.sub(lambda match: _route_document(match.group(0)), svg)
-    return _route_document(svg)
+    return each_drawing(svg, _route_document)
 
 
 def _route_document(svg: str) -> str:

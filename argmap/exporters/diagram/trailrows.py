@@ -8,6 +8,7 @@ import re
 from typing import Final
 
 from argmap.exporters.diagram.geometry import Box, all_crossings, crossings_of, groups, tree_edges
+from argmap.exporters.diagram.svgedits import each_drawing
 from argmap.exporters.diagram.traillanes import (
     GAP,
     LANE,
@@ -48,7 +49,6 @@ STILL: Final = 1.0
 APPROACH: Final = 24.0
 """How far from its tip an edge re-aimed at another point of the foot runs straight."""
 
-_DOCUMENT: Final = re.compile(r"<svg\b.*?</svg>", re.S)
 _TITLE: Final = re.compile(r"<title>(.*?)</title>", re.S)
 _INTO_ROW: Final = re.compile(r"->trail:r(\d+)$")
 _VIEWBOX: Final = re.compile(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) [\d.]+"')
@@ -72,9 +72,7 @@ def end_at_rows(svg: str) -> str:
     """
     if "&gt;trail:r" not in svg and SIDE_CLASS not in svg:
         return svg
-    if svg.count("</svg>") > 1:  # the engine's drawings of a batch of pages, one after another
-        return _DOCUMENT.sub(lambda match: _document(match.group(0)), svg)
-    return _document(svg)
+    return each_drawing(svg, _document)
 
 
 def _document(svg: str) -> str:

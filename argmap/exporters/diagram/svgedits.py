@@ -1,12 +1,24 @@
-"""Points and spans of a drawing's paths: directions, points between, coordinates, edits."""
+"""Editing the engine's drawings: each of a batch, spans replaced, points of paths as written."""
 
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Callable
+from typing import Final
 
-__all__ = ["Point", "between", "edit", "pair", "unit"]
+__all__ = ["Point", "between", "each_drawing", "edit", "pair", "unit"]
 
 Point = tuple[float, float]
+
+_DOCUMENT: Final = re.compile(r"<svg\b.*?</svg>", re.S)
+
+
+def each_drawing(svg: str, redraw: Callable[[str], str]) -> str:
+    """``redraw`` applied to each drawing of ``svg`` (a batch's come one after another)."""
+    if svg.count("</svg>") > 1:
+        return _DOCUMENT.sub(lambda match: redraw(match.group(0)), svg)
+    return redraw(svg)
 
 
 def unit(a: Point, b: Point) -> Point:
