@@ -147,3 +147,26 @@ def test_diagram_text_is_drawn_as_measured(
     assert len(faces) == (2 if which == "flagship" else 9)
     assert_clean(seen)
     page.context.close()
+
+
+def test_a_notebook_keeps_its_own_svg_text_as_it_was(bare_browser: Any, tmp_path: Path) -> None:
+    # Jupyter puts a map's drawing inline in the page: its style sheet must not turn off
+    # kerning and ligatures for the page's other SVG text.
+    m = load_map(FLAGSHIP)
+    other = '<svg id="other" width="200" height="40"><text x="4" y="30">AV fi</text></svg>'
+    page_text = f"<!DOCTYPE html><html><body>{other}<div>{m._repr_svg_()}</div></body></html>"
+    path = tmp_path / "notebook.html"
+    path.write_text(page_text, encoding="utf-8")
+    seen = open_page(bare_browser, path)
+    styles = seen.page.evaluate(
+        """() => [...document.querySelectorAll('svg text')].map(t => {
+             const s = getComputedStyle(t);
+             return [t.closest('svg').id, s.fontKerning, s.fontVariantLigatures];
+           })"""
+    )
+    assert ["other", "auto", "normal"] in styles
+    drawn = [style for style in styles if style[0] != "other"]
+    assert len(drawn) > 10
+    assert all(style[1:] == ["none", "none"] for style in drawn)
+    assert_clean(seen)
+    seen.page.context.close()

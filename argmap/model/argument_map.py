@@ -81,13 +81,16 @@ class ArgumentMap(Record):
     def _repr_svg_(self) -> str:
         """Return the map's diagram as SVG text: Jupyter shows a map this way.
 
-        The ``svg`` format's drawing, with the fonts it embeds.
+        The ``svg`` format's drawing, with the fonts it embeds; its text set-up is kept to
+        this drawing (the notebook's other SVG text keeps its kerning and ligatures).
         """
         from argmap.analysis.standing import analyze
         from argmap.exporters.diagram.formats import render_svg
         from argmap.exporters.diagram.webfonts import embed_fonts, map_words
 
-        return embed_fonts(render_svg(self, analyze(self)), map_words(self))
+        return embed_fonts(
+            render_svg(self, analyze(self)), map_words(self), scope="argmap-diagram"
+        )
 
     @property
     def thesis(self) -> Node:

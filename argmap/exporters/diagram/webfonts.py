@@ -197,17 +197,28 @@ def font_css(words: Words, text: str = ".diagram-pages svg text") -> str:
     return "\n" + "".join(rules) + setup
 
 
-def embed_fonts(svg: str, words: Words) -> str:
+def embed_fonts(svg: str, words: Words, scope: str | None = None) -> str:
     """An SVG document with the faces ``words`` need in a style sheet of its own.
 
     The sheet goes first inside the root ``<svg>`` element (a document without one is
     returned as it is).
+
+    Args:
+        svg: The SVG document.
+        words: The characters its text draws.
+        scope: A class given to the root element, to which the sheet's text set-up is kept:
+            for a drawing placed inline in a page of other content (a notebook), whose
+            own SVG text must keep its kerning and ligatures.
     """
     root = _ROOT.search(svg)
     end = svg.find(">", root.start()) if root is not None else -1
-    if end < 0:
+    if root is None or end < 0:
         return svg
-    sheet = f'\n<style type="text/css">{font_css(words, "text")}</style>'
+    text = "text" if scope is None else f"svg.{scope} text"
+    sheet = f'\n<style type="text/css">{font_css(words, text)}</style>'
+    if scope is not None:
+        at = root.start() + len("<svg")
+        svg, end = f'{svg[:at]} class="{scope}"{svg[at:]}', end + len(f' class="{scope}"')
     return svg[: end + 1] + sheet + svg[end + 1 :]
 
 
