@@ -160,7 +160,11 @@ def test_no_room_beside_the_file_stages_it_elsewhere_and_writes_in_place(
     elsewhere.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(elsewhere))
 
-    def refuse(target: Path) -> tuple[int, Path]:
+    create = safestream._create_temp
+
+    def refuse(target: Path, made: list[Path]) -> tuple[int, Path]:
+        if target.parent == elsewhere:
+            return create(target, made)
         raise PermissionError(13, "Permission denied")  # a folder where no file can be added
 
     monkeypatch.setattr(safestream, "_create_temp", refuse)
@@ -176,3 +180,31 @@ def test_no_room_beside_the_file_stages_it_elsewhere_and_writes_in_place(
     ]
     with pytest.raises(MapFileError, match="no permission"):
         stage_atomic(target.parent / "new.pdf")  # a new file has no inode to write into
+
+
+@pytest.mark.parametrize("how", ["staged", "atomic"])
+def test_an_exit_right_after_the_temporary_file_is_made_leaves_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    # A SIGTERM's SystemExit may land once the temporary file exists and before the writer
+    # holds its name: the name was noted before the file was made, and it is removed.
+    from argmap.editing import safestream, safewrite
+
+    module = safestream if how == "staged" else safewrite
+    create = module._create_temp
+
+    def made_then_stopped(target: Path, made: list[Path]) -> tuple[int, Path]:
+        fd, _ = create(target, made)
+        os.close(fd)
+        raise SystemExit(143)
+
+    monkeypatch.setattr(module, "_create_temp", made_then_stopped)
+    target = tmp_path / "m.pdf"
+    target.write_bytes(b"old content")
+    with pytest.raises(SystemExit):
+        if how == "staged":
+            stage_atomic(target)
+        else:
+            safewrite.write_atomic(target, b"new")
+    assert [p.name for p in tmp_path.iterdir()] == ["m.pdf"]
+    assert target.read_bytes() == b"old content"

@@ -55,20 +55,25 @@ class StagedFile:
         self._beside = True  # the temporary file is beside the target: a rename can move it
         self._kept = True  # the replaced file's mode and owner are the new one's
         self._sealed = False
+        made: list[Path] = []  # the temporary file's name, before the file is made
         try:
             if self._target == p:
                 p.parent.mkdir(parents=True, exist_ok=True)
             try:
-                fd, self._tmp = _create_temp(self._target)
+                fd, self._tmp = _create_temp(self._target, made)
             except PermissionError:
                 if self._old is None:
                     raise
                 import tempfile  # no file can be added beside it: stage it elsewhere
 
-                fd, name = tempfile.mkstemp(prefix="argmap-")
-                self._tmp, self._beside = Path(name), False
+                elsewhere = Path(tempfile.gettempdir(), self._target.name)
+                fd, self._tmp = _create_temp(elsewhere, made)
+                self._beside = False
             self.file: IO[bytes] = open(fd, "wb")  # noqa: SIM115 (closed by seal/discard)
         except BaseException as exc:  # a SIGTERM's SystemExit too: no temporary file left
+            for name in made:  # made, or about to be, when the exit came
+                with contextlib.suppress(OSError):
+                    name.unlink()
             self.discard()
             if isinstance(exc, OSError):
                 raise cannot_write(p, exc) from None

@@ -175,11 +175,10 @@ def check_folder(folder: str | Path, *, name: str | Path | None = None) -> None:
 def write_atomic(path: str | Path, data: str | bytes, *, exclusive: bool = False) -> Path:
     """Write ``data`` to a temporary file beside ``path``, fsync it, then move it into place.
 
-    Readers see the old file or the new one, never a part; a crash leaves a hidden
-    temporary file (see :func:`clear_stale_temps`). The temporary file is created
-    exclusively under a fresh name, never through a link planted there. Missing
-    folders are created. Text is written as UTF-8 exactly as given (line ends are
-    not translated).
+    Readers see the old file or the new one, never a part; a crash leaves a hidden temporary
+    file (see :func:`clear_stale_temps`), an exit (SIGTERM) none. The temporary file is created
+    exclusively under a fresh name, never through a link planted there. Missing folders are
+    created. Text is written as UTF-8 exactly as given (line ends are not translated).
 
     When ``path`` is a symbolic link, the file it points to is written and the link
     stays (a link to no file is refused). A file that is replaced keeps its
@@ -228,20 +227,22 @@ def _replace(target: Path, payload: bytes, old: os.stat_result | None, *, exclus
     Returns False, having written nothing, when the file is better written in place: its
     owner cannot be kept, or its folder is read-only (or sticky, with another user's file).
     """
+    made: list[Path] = []
     try:
-        fd, tmp = _create_temp(target)
-    except PermissionError:
-        if old is None:
-            raise
-        return False
-    try:
+        try:
+            fd, tmp = _create_temp(target, made)
+        except PermissionError:
+            if old is None:
+                raise
+            return False
         with open(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
             return _put_in_place(fh, tmp, target, old, exclusive=exclusive)
     finally:
-        with contextlib.suppress(OSError):  # renamed away, or its folder may not even exist
-            tmp.unlink()
+        for tmp in made:  # renamed away, never made, or its folder may not even exist
+            with contextlib.suppress(OSError):
+                tmp.unlink()
 
 
 def _put_in_place(
@@ -327,14 +328,18 @@ _CREATE: Final = (
 )
 
 
-def _create_temp(target: Path) -> tuple[int, Path]:
-    """Create a new temporary file beside ``target``: exclusively, never through a link."""
+def _create_temp(target: Path, made: list[Path]) -> tuple[int, Path]:
+    """Create a new temporary file beside ``target``: exclusively, never through a link.
+
+    Its name goes into ``made`` first: an exit landing before the caller has it (a
+    SIGTERM's SystemExit) leaves the name to remove.
+    """
     for _ in range(100):
-        tmp = temp_name(target)
+        made.append(tmp := temp_name(target))
         try:
             return os.open(tmp, _CREATE, 0o666), tmp  # the umask decides a new file's mode
         except FileExistsError:
-            continue  # a name someone planted (or a rare clash): take another
+            made.pop()  # a name someone planted (or a rare clash): take another
     raise FileExistsError(errno.EEXIST, "no free temporary file name", str(target.parent))
 
 
