@@ -218,3 +218,27 @@ def test_a_stub_cuts_a_word_longer_than_its_line_between_clusters() -> None:
     assert all(len(line.removesuffix("…")) % 3 == 0 for line in lines)  # whole conjuncts
     assert shorten("ab \U0001f469\u200d\U0001f4bb cd", 5) == "ab…"
     assert shorten("plain ascii text", 7) == "plain…"
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "shown"),
+    [
+        # A breadcrumb's row and a reference: whole words, not "driven by a…".
+        ("Russia's calculus is driven by anti-Americanism", 33, "Russia's calculus is driven by…"),
+        (
+            "rewards North Korea for its outrageous behaviour",
+            40,
+            "rewards North Korea for its outrageous…",
+        ),
+        ("playing its own game: in North Korea", 23, "playing its own game…"),
+        ("a list, then more words", 8, "a list…"),
+        # A word that would take more than a third of the room is cut inside.
+        ("a Donaudampfschifffahrtsgesellschaft", 20, "a Donaudampfschifff…"),
+        ("日本語の文章には空白がないので", 8, "日本語の文章には"[:7] + "…"),
+        ("short enough", 12, "short enough"),
+    ],
+)
+def test_shortened_text_ends_at_a_whole_word(text: str, limit: int, shown: str) -> None:
+    from argmap.exporters.diagram.labels import shorten
+
+    assert shorten(text, limit) == shown

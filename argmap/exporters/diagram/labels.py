@@ -94,11 +94,21 @@ def clean(text: str) -> str:
 def shorten(text: str, limit: int) -> str:
     """Collapse whitespace, then cut to ``limit`` characters with an ellipsis.
 
-    The cut falls between clusters (:func:`~.linebreak.cluster_cut`): never inside a
-    conjunct, between a letter and its marks, or inside an emoji sequence or a flag.
+    The cut falls after the last whole word that fits ("the generated…", not "the
+    gener…"; a comma or colon before the ellipsis dropped), unless that would drop more than a third of what fits (a long word, or a
+    script written without spaces); then between clusters (:func:`~.linebreak.cluster_cut`):
+    never inside a conjunct, between a letter and its marks, or inside an emoji sequence
+    or a flag.
     """
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: cluster_cut(text, limit - 1)].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    kept = text[: cluster_cut(text, limit - 1)]
+    if text[len(kept)] != " ":  # the cut falls inside a word
+        space = kept.rfind(" ")
+        if space >= len(kept) * 2 / 3:
+            kept = kept[:space]
+    return kept.rstrip(" ,;:") + "…"
 
 
 def shorten_keep_lines(text: str, limit: int) -> str:

@@ -50,8 +50,8 @@ def heading_points(text: str) -> float:
 def page_heading(title: str, where: str, width: float = HEADING_WIDTH) -> str:
     """The page's heading: the title, then ``where`` (the page's number, say), within ``width``.
 
-    A title too long for ``width`` is shortened visibly, with an ellipsis (the page's
-    tooltip keeps it in full); ``where`` is always drawn whole.
+    A title too long for ``width`` is shortened visibly, at a whole word where it can, with
+    an ellipsis (the page's tooltip keeps it in full); ``where`` is always drawn whole.
 
     Args:
         title: the map's title.
@@ -64,22 +64,4 @@ def page_heading(title: str, where: str, width: float = HEADING_WIDTH) -> str:
     while limit > 1 and heading_points(shown) > room:
         limit -= 1
         shown = shorten(title, limit)
-    return f"{_at_word(title, shown)}  ·  {where}"
-
-
-def _at_word(title: str, shown: str) -> str:
-    """``shown`` (``title`` shortened) cut back to its last whole word, if that keeps most.
-
-    "A CLASSROOM…" reads worse than "A…" only when the word would take most of the room:
-    a cut that would drop more than a third of what fits stays where it is.
-    """
-    whole = " ".join(title.split())
-    if shown == whole or not shown.endswith("…"):
-        return shown
-    kept = shown[:-1]
-    if whole[len(kept) : len(kept) + 1] in (" ", ""):  # the cut falls between words already
-        return shown
-    space = kept.rfind(" ")
-    if space < len(kept) * 2 / 3:
-        return shown
-    return kept[:space].rstrip() + "…"
+    return f"{shown}  ·  {where}"
