@@ -73,14 +73,13 @@ def _share(a: Edge, b: Edge) -> bool:
 def apart_crossings(edges: list[Edge]) -> int:
     """How many pairs of edges that share no node cross."""
     found = bounds_of(edges)
+    chunked = _Chunked(edges)
     count = 0
     for i, a in enumerate(edges):
         for j in range(i + 1, len(edges)):
-            b = edges[j]
-            if _apart_boxes(found[i], found[j]) or _share(a, b):
+            if _apart_boxes(found[i], found[j]) or _share(a, edges[j]):
                 continue
-            if _polylines_cross(a.points, b.points):
-                count += 1
+            count += _chunks_cross(chunked(i), chunked(j), found[j])
     return count
 
 
@@ -104,17 +103,33 @@ def crossings_of(edges: list[Edge], among: set[int], bounds: list[Bounds] | None
     ``bounds``: the edges' boxes (:func:`bounds_of`), if known.
     """
     found = bounds_of(edges) if bounds is None else bounds
+    chunked = _Chunked(edges)
     count = 0
     for i in sorted(among):
         for j in range(len(edges)):
             if j == i or (j in among and j < i) or _apart_boxes(found[i], found[j]):
                 continue
-            a, b = (edges[i], edges[j]) if i < j else (edges[j], edges[i])
+            low, high = (i, j) if i < j else (j, i)
+            a, b = edges[low], edges[high]
             if _share(a, b):
                 count += _polylines_cross(*_apart(a, b))
             else:
-                count += _polylines_cross(a.points, b.points)
+                count += _chunks_cross(chunked(low), chunked(high), found[high])
     return count
+
+
+class _Chunked:
+    """Each edge's chunks (:func:`_chunk`), worked out once, when first asked for."""
+
+    def __init__(self, edges: list[Edge]) -> None:
+        self.edges = edges
+        self.done: dict[int, tuple[Chunk, ...]] = {}
+
+    def __call__(self, index: int) -> tuple[Chunk, ...]:
+        found = self.done.get(index)
+        if found is None:
+            found = self.done[index] = _chunk(self.edges[index].points)
+        return found
 
 
 def _apart(a: Edge, b: Edge) -> tuple[Curve, Curve]:
@@ -141,8 +156,7 @@ def _trim(points: Curve) -> Curve:
     return ()
 
 
-@functools.lru_cache(maxsize=4096)
-def _chunks(points: Curve) -> tuple[Chunk, ...]:
+def _chunk(points: Curve) -> tuple[Chunk, ...]:
     """A polyline's runs boxed :data:`CHUNK` at a time (an edge is tested against many)."""
     out: list[Chunk] = []
     for start in range(0, len(points) - 1, CHUNK):
@@ -153,6 +167,9 @@ def _chunks(points: Curve) -> tuple[Chunk, ...]:
     return tuple(out)
 
 
+_chunks: Final = functools.lru_cache(maxsize=4096)(_chunk)
+
+
 def _polylines_cross(a: Curve, b: Curve) -> bool:
     """Whether two polylines cross or touch (as :func:`segments_cross` says of their runs).
 
@@ -161,8 +178,17 @@ def _polylines_cross(a: Curve, b: Curve) -> bool:
     """
     if len(a) < 2 or len(b) < 2:
         return False
-    theirs = _chunks(b)
-    for left, right, low, high, part in _chunks(a):
+    return _chunks_cross(_chunks(a), _chunks(b), None)
+
+
+def _chunks_cross(mine: tuple[Chunk, ...], theirs: tuple[Chunk, ...], box: Bounds) -> bool:
+    """Whether two chunked polylines cross; ``box``: the second's, if known.
+
+    A chunk of the first outside the second's box meets none of its chunks.
+    """
+    for left, right, low, high, part in mine:
+        if box is not None and (box[1] < left or right < box[0] or box[3] < low or high < box[2]):
+            continue
         for b_left, b_right, b_low, b_high, other in theirs:
             if b_right < left or right < b_left or b_high < low or high < b_low:
                 continue
