@@ -52,8 +52,7 @@ def bounds_of(edges: list[Edge]) -> list[Bounds]:
         if len(edge.points) < 2:
             out.append(None)
             continue
-        xs = [x for x, _ in edge.points]
-        ys = [y for _, y in edge.points]
+        xs, ys = zip(*edge.points, strict=True)
         out.append((min(xs), max(xs), min(ys), max(ys)))
     return out
 

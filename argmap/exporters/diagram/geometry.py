@@ -88,7 +88,7 @@ def box_of(svg: str, start: int, stop: int) -> Box | None:
     shape = _SHAPE.search(svg, start, stop)
     if shape is None:
         return None
-    numbers = [float(n) for n in _NUMBER.findall(shape.group(1))]
+    numbers = list(map(float, _NUMBER.findall(shape.group(1))))
     xs, ys = numbers[0::2], numbers[1::2]
     return Box(min(xs), min(ys), max(xs), max(ys)) if xs and ys else None
 
@@ -152,7 +152,7 @@ def curve(d: str) -> tuple[tuple[float, float], ...]:
 
     Remembered: the passes that redraw edges into a breadcrumb's rows read an edge twice.
     """
-    numbers = [float(n) for n in _NUMBER.findall(d)]
+    numbers = list(map(float, _NUMBER.findall(d)))
     pts = list(zip(numbers[0::2], numbers[1::2], strict=False))
     if len(pts) < 4:
         return tuple(pts)

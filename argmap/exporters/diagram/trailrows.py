@@ -7,7 +7,7 @@ import math
 import re
 from typing import Final
 
-from argmap.exporters.diagram.edgecross import bounds_of, crossings_of
+from argmap.exporters.diagram.edgecross import Bounds, Edge, bounds_of, crossings_of
 from argmap.exporters.diagram.geometry import Box, curve, groups, tree_paths
 from argmap.exporters.diagram.svgedits import each_drawing
 from argmap.exporters.diagram.traillanes import (
@@ -131,18 +131,21 @@ def _best(svg: str, into: list[Round], trail: Box, rows: list[float]) -> str:
     crossed = _Crossed(svg)
     best: Edits = []
     fewest = 0  # more crossings than the engine's drawing, the best redrawing's
-    tried: set[tuple[tuple[tuple[int, int], str], ...]] = set()
+    tried: set[tuple[tuple[int, ...], ...]] = set()
     for moved, left in ((lost, by_tail), (lost, by_tip), (upper, by_tail), (upper, by_tip)):
         # An edge kept at a row's side that others go round to goes round with them.
         ends = {(r.row, left(r)) for r in moved}
         moved = moved + [r for r in kept if r not in moved and (r.row, by_tip(r)) in ends]
-        edits = _lanes([r for r in moved if left(r)], trail, rows, -1, width)
-        edits += _lanes([r for r in moved if not left(r)], trail, rows, 1, width)
-        edits += feet + _spread_sides([r for r in kept if r not in moved], trail, rows)
-        key = tuple(edits)
-        if not edits or key in tried:  # as drawn, or as tried: it wins no tie
+        stay = [r for r in kept if r not in moved]
+        plan = ([r for r in moved if left(r)], [r for r in moved if not left(r)], stay)
+        key = tuple(tuple(map(id, part)) for part in plan)
+        if key in tried:  # drawn as one tried already: it wins no tie
             continue
         tried.add(key)
+        edits = _lanes(plan[0], trail, rows, -1, width) + _lanes(plan[1], trail, rows, 1, width)
+        edits += feet + _spread_sides(plan[2], trail, rows)
+        if not edits:  # as the engine drew it
+            continue
         more = crossed(edits)
         if more < fewest or (more == fewest and not best):
             best, fewest = edits, more
@@ -208,12 +211,23 @@ class _Crossed:
     """
 
     def __init__(self, svg: str) -> None:
-        found = tree_paths(svg)
+        self.svg = svg
+        self.read = False
+        self.edges: list[Edge] = []
+        self.at: dict[tuple[int, int], int] = {}
+        self.bounds: list[Bounds] = []
+
+    def _read(self) -> None:
+        """The drawing's tree edges, read when a redrawing is first counted."""
+        self.read = True
+        found = tree_paths(self.svg)
         self.edges = [edge for edge, _ in found]
         self.at = {span: index for index, (_, span) in enumerate(found)}
         self.bounds = bounds_of(self.edges)
 
     def __call__(self, edits: Edits) -> int:
+        if not self.read:
+            self._read()
         edges = list(self.edges)
         moved: set[int] = set()
         for span, text in edits:
