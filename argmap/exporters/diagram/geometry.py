@@ -7,7 +7,17 @@ import html
 import re
 from typing import Final, NamedTuple
 
+from argmap.exporters.diagram.edgecross import (
+    MEETING,
+    Edge,
+    apart_crossings,
+    crossings_of,
+    meeting,
+    segments_cross,
+)
+
 __all__ = [
+    "MEETING",
     "Box",
     "Edge",
     "box_of",
@@ -22,6 +32,7 @@ __all__ = [
     "overlaps",
     "segments_cross",
     "tree_edges",
+    "tree_paths",
 ]
 
 _GROUP: Final = re.compile(r'<g id="[^"]*" class="(node|edge)\b([^"]*)">')
@@ -53,16 +64,6 @@ class Box(NamedTuple):
         )
 
 
-class Edge(NamedTuple):
-    """An edge of the tree: its two ends (node names, ports dropped) and its curve as points."""
-
-    tail: str
-    head: str
-    points: tuple[tuple[float, float], ...]
-    port: str = ""
-    """The port of the head the edge ends at (a breadcrumb's row), if any."""
-
-
 def groups(svg: str) -> list[tuple[str, str, int, int]]:
     """Each node's and edge's group, in order, read at one pass.
 
@@ -87,7 +88,7 @@ def box_of(svg: str, start: int, stop: int) -> Box | None:
     shape = _SHAPE.search(svg, start, stop)
     if shape is None:
         return None
-    numbers = [float(n) for n in _NUMBER.findall(shape.group(1))]
+    numbers = list(map(float, _NUMBER.findall(shape.group(1))))
     xs, ys = numbers[0::2], numbers[1::2]
     return Box(min(xs), min(ys), max(xs), max(ys)) if xs and ys else None
 
@@ -107,16 +108,20 @@ def boxes(svg: str) -> dict[str, Box]:
 
 def tree_edges(svg: str) -> list[Edge]:
     """The drawn edges of the tree: supports, attacks and undercuts, not cross-links."""
-    out: list[Edge] = []
+    return [edge for edge, _ in tree_paths(svg)]
+
+
+def tree_paths(svg: str) -> list[tuple[Edge, tuple[int, int]]]:
+    """:func:`tree_edges`, each with where its path's ``d`` value lies in ``svg``."""
+    out: list[tuple[Edge, tuple[int, int]]] = []
     for kind, classes, start, stop in groups(svg):
-        body = svg[start:stop]
+        if kind != "edge":
+            continue
         words = html.unescape(classes).split()
-        if kind != "edge" or "cross-link" in words:
+        if "cross-link" in words or not {"supports", "attacks", "undercuts"} & set(words):
             continue
-        if not {"supports", "attacks", "undercuts"} & set(words):
-            continue
-        title = _TITLE.search(body)
-        path = _PATH.search(body)
+        title = _TITLE.search(svg, start, stop)
+        path = _PATH.search(svg, start, stop)
         if title is None or path is None:
             continue
         ends = html.unescape(title.group(1)).split("->")
@@ -124,32 +129,40 @@ def tree_edges(svg: str) -> list[Edge]:
             continue
         tail, head = (end.split(":")[0] for end in ends)
         port = ends[1].split(":")[1] if ":" in ends[1] else ""
-        out.append(Edge(tail, head, curve(path.group(1)), port))
+        out.append((Edge(tail, head, curve(path.group(1)), port), path.span(1)))
     return out
+
+
+def _weights() -> tuple[tuple[float, float, float, float], ...]:
+    """Each sampled point's weights of a cubic Bezier segment's four points, in order."""
+    out = []
+    for step in range(1, STEPS + 1):
+        t = step / STEPS
+        u = 1 - t
+        out.append((u**3, 3 * u * u * t, 3 * u * t * t, t**3))
+    return tuple(out)
+
+
+_WEIGHTS: Final = _weights()
 
 
 @functools.lru_cache(maxsize=8192)
 def curve(d: str) -> tuple[tuple[float, float], ...]:
     """Sample a path of the engine's form ``M x,y C x,y x,y x,y ...`` into points.
 
-    Remembered: a drawing redrawn a few ways is read again, most of its edges unchanged.
+    Remembered: the passes that redraw edges into a breadcrumb's rows read an edge twice.
     """
-    numbers = [float(n) for n in _NUMBER.findall(d)]
+    numbers = list(map(float, _NUMBER.findall(d)))
     pts = list(zip(numbers[0::2], numbers[1::2], strict=False))
     if len(pts) < 4:
         return tuple(pts)
     out = [pts[0]]
     for i in range(0, len(pts) - 3, 3):
-        p0, p1, p2, p3 = pts[i : i + 4]
-        for step in range(1, STEPS + 1):
-            t = step / STEPS
-            u = 1 - t
-            out.append(
-                (
-                    u**3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t**3 * p3[0],
-                    u**3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t**3 * p3[1],
-                )
-            )
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = pts[i : i + 4]
+        out += [
+            (a * x0 + b * x1 + c * x2 + e * x3, a * y0 + b * y1 + c * y2 + e * y3)
+            for a, b, c, e in _WEIGHTS
+        ]
     return tuple(out)
 
 
@@ -160,39 +173,13 @@ def crossings(svg: str) -> int:
     different nodes that cut each other are. Edges that share a node but cross before
     they meet there are counted by :func:`meeting_crossings`.
     """
-    return _apart_crossings(tree_edges(svg))
-
-
-def _apart_crossings(edges: list[Edge]) -> int:
-    count = 0
-    for i, a in enumerate(edges):
-        for b in edges[i + 1 :]:
-            if {a.tail, a.head} & {b.tail, b.head}:
-                continue
-            if _polylines_cross(a.points, b.points):
-                count += 1
-    return count
+    return apart_crossings(tree_edges(svg))
 
 
 def all_crossings(svg: str | list[Edge]) -> int:
     """:func:`crossings` plus :func:`meeting_crossings` (of a drawing, or its tree edges)."""
     edges = tree_edges(svg) if isinstance(svg, str) else svg
-    return _apart_crossings(edges) + _meeting(edges)
-
-
-def crossings_of(edges: list[Edge], among: set[int]) -> int:
-    """:func:`all_crossings` over the pairs holding an edge of ``among`` (indices)."""
-    count = 0
-    for i in sorted(among):
-        for j in range(len(edges)):
-            if j == i or (j in among and j < i):
-                continue
-            a, b = (edges[i], edges[j]) if i < j else (edges[j], edges[i])
-            if {a.tail, a.head} & {b.tail, b.head}:
-                count += _polylines_cross(*_apart(a, b))
-            else:
-                count += _polylines_cross(a.points, b.points)
-    return count
+    return apart_crossings(edges) + meeting(edges)
 
 
 def meeting_crossings(svg: str) -> int:
@@ -204,123 +191,13 @@ def meeting_crossings(svg: str) -> int:
     siblings wrapped into rows sends the edges of its lower rows up past the higher
     ones; where they swap sides on the way, the reader cannot tell which is which.
     """
-    return _meeting(tree_edges(svg))
-
-
-def _meeting(edges: list[Edge]) -> int:
-    count = 0
-    for i, a in enumerate(edges):
-        for b in edges[i + 1 :]:
-            if {a.tail, a.head} & {b.tail, b.head} and _polylines_cross(*_apart(a, b)):
-                count += 1
-    return count
-
-
-MEETING: Final = 12.0
-"""How near a node two edges that meet there may run together, in points (an arrowhead)."""
-
-
-def _apart(
-    a: Edge, b: Edge
-) -> tuple[tuple[tuple[float, float], ...], tuple[tuple[float, float], ...]]:
-    """Two edges' curves, less their runs within :data:`MEETING` of a node they share."""
-    out: list[tuple[tuple[float, float], ...]] = []
-    for edge, other in ((a, b), (b, a)):
-        points = edge.points
-        if edge.head in (other.tail, other.head):
-            points = _trim(points[::-1])[::-1]
-        if edge.tail in (other.tail, other.head):
-            points = _trim(points)
-        out.append(points)
-    return out[0], out[1]
-
-
-def _trim(points: tuple[tuple[float, float], ...]) -> tuple[tuple[float, float], ...]:
-    """A curve less its first points within :data:`MEETING` of its start."""
-    if not points:
-        return points
-    x, y = points[0]
-    for index, (px, py) in enumerate(points):
-        if (px - x) ** 2 + (py - y) ** 2 > MEETING**2:
-            return points[index:]
-    return ()
+    return meeting(tree_edges(svg))
 
 
 def overlaps(svg: str) -> int:
     """How many pairs of drawn boxes overlap."""
     found = list(boxes(svg).values())
     return sum(1 for i, a in enumerate(found) for b in found[i + 1 :] if a.overlaps(b))
-
-
-Chunk = tuple[float, float, float, float, tuple[tuple[float, float], ...]]
-"""A few runs of a polyline in a row: their box (left, right, low, high) and their points."""
-
-CHUNK: Final = 8
-"""Runs of a polyline boxed together (see :func:`_polylines_cross`)."""
-
-
-@functools.lru_cache(maxsize=4096)
-def _chunks(points: tuple[tuple[float, float], ...]) -> tuple[Chunk, ...]:
-    """A polyline's runs boxed :data:`CHUNK` at a time (an edge is tested against many)."""
-    out: list[Chunk] = []
-    for start in range(0, len(points) - 1, CHUNK):
-        part = points[start : start + CHUNK + 1]
-        xs = [p[0] for p in part]
-        ys = [p[1] for p in part]
-        out.append((min(xs), max(xs), min(ys), max(ys), part))
-    return tuple(out)
-
-
-def _polylines_cross(
-    a: tuple[tuple[float, float], ...], b: tuple[tuple[float, float], ...]
-) -> bool:
-    """Whether two polylines cross or touch (as :func:`segments_cross` says of their runs).
-
-    Runs are boxed a few at a time, and only runs in boxes that meet are tested: a
-    drawing's check of every pair of its edges tested millions of pairs of runs far apart.
-    """
-    if len(a) < 2 or len(b) < 2:
-        return False
-    theirs = _chunks(b)
-    for left, right, low, high, part in _chunks(a):
-        for b_left, b_right, b_low, b_high, other in theirs:
-            if b_right < left or right < b_left or b_high < low or high < b_low:
-                continue
-            if _runs_cross(part, other):
-                return True
-    return False
-
-
-def _runs_cross(a: tuple[tuple[float, float], ...], b: tuple[tuple[float, float], ...]) -> bool:
-    """Whether a run of ``a`` crosses or touches one of ``b`` (their boxes tested first)."""
-    for p, q in zip(a, a[1:], strict=False):
-        left, right = (p[0], q[0]) if p[0] <= q[0] else (q[0], p[0])
-        low, high = (p[1], q[1]) if p[1] <= q[1] else (q[1], p[1])
-        for r, t in zip(b, b[1:], strict=False):
-            if (
-                (r[0] < left and t[0] < left)
-                or (r[0] > right and t[0] > right)
-                or (r[1] < low and t[1] < low)
-                or (r[1] > high and t[1] > high)
-            ):
-                continue
-            if segments_cross(p, q, r, t):
-                return True
-    return False
-
-
-def segments_cross(
-    p: tuple[float, float], q: tuple[float, float], r: tuple[float, float], s: tuple[float, float]
-) -> bool:
-    """Whether segment ``pq`` crosses (or touches) segment ``rs``; two runs on one line do not."""
-
-    def side(o: tuple[float, float], u: tuple[float, float], v: tuple[float, float]) -> float:
-        return (u[0] - o[0]) * (v[1] - o[1]) - (u[1] - o[1]) * (v[0] - o[0])
-
-    a, b, c, d = side(p, q, r), side(p, q, s), side(r, s, p), side(r, s, q)
-    if a == b == 0:  # on one line: overlapping runs are not counted as a crossing
-        return False
-    return a * b <= 0 and c * d <= 0
 
 
 DETOUR: Final = 36.0

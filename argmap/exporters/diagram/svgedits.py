@@ -3,22 +3,43 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
-from typing import Final
 
 __all__ = ["Point", "between", "each_drawing", "edit", "pair", "unit"]
 
 Point = tuple[float, float]
 
-_DOCUMENT: Final = re.compile(r"<svg\b.*?</svg>", re.S)
-
 
 def each_drawing(svg: str, redraw: Callable[[str], str]) -> str:
     """``redraw`` applied to each drawing of ``svg`` (a batch's come one after another)."""
     if svg.count("</svg>") > 1:
-        return _DOCUMENT.sub(lambda match: redraw(match.group(0)), svg)
+        return "".join(redraw(part) if drawn else part for part, drawn in _drawings(svg))
     return redraw(svg)
+
+
+def _drawings(svg: str) -> list[tuple[str, bool]]:
+    """``svg`` cut into its drawings (each ``<svg ...>`` to its ``</svg>``) and what lies between.
+
+    Found with ``str.find``: a lazy pattern over a batch stepped through it a character at a
+    time, a quarter of a second over a thousand pages, for each pass.
+    """
+    out: list[tuple[str, bool]] = []
+    done = 0
+    start = svg.find("<svg")
+    while start >= 0:
+        after = svg[start + 4 : start + 5]
+        if after and (after.isalnum() or after == "_"):  # not a tag of its own: <svgx
+            start = svg.find("<svg", start + 1)
+            continue
+        stop = svg.find("</svg>", start)
+        if stop < 0:
+            break
+        stop += len("</svg>")
+        out += [(svg[done:start], False), (svg[start:stop], True)]
+        done = stop
+        start = svg.find("<svg", stop)
+    out.append((svg[done:], False))
+    return out
 
 
 def unit(a: Point, b: Point) -> Point:

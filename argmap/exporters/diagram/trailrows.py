@@ -7,7 +7,8 @@ import math
 import re
 from typing import Final
 
-from argmap.exporters.diagram.geometry import Box, all_crossings, crossings_of, groups, tree_edges
+from argmap.exporters.diagram.edgecross import Bounds, Edge, bounds_of, crossings_of
+from argmap.exporters.diagram.geometry import Box, curve, groups, tree_paths
 from argmap.exporters.diagram.svgedits import each_drawing
 from argmap.exporters.diagram.traillanes import (
     GAP,
@@ -77,6 +78,8 @@ def end_at_rows(svg: str) -> str:
 
 def _document(svg: str) -> str:
     """:func:`end_at_rows` on one drawing."""
+    if "&gt;trail:r" not in svg and SIDE_CLASS not in svg:
+        return svg
     trail, rows = trail_rows(svg)
     if trail is None or not rows:
         return svg
@@ -94,9 +97,8 @@ def _document(svg: str) -> str:
         if found is not None and found.row < len(rows) and found.item[1] > trail.bottom:
             into.append(found)
     if beside:  # left to right: tips level with their rows, apart, if none cross more
-        out = edit(svg, _spread_sides(beside, trail, rows, True))
-        crossed = _Crossed(svg)
-        return out if crossed(out) <= crossed.count else svg
+        edits = _spread_sides(beside, trail, rows, True)
+        return edit(svg, edits) if edits and _Crossed(svg)(edits) <= 0 else svg
     return _best(svg, into, trail, rows) if into else svg
 
 
@@ -126,29 +128,39 @@ def _best(svg: str, into: list[Round], trail: Box, rows: list[float]) -> str:
 
     width = _width(svg)
     feet = _spread_foot(foot, trail)
-    crossed_in = _Crossed(svg)
-    best, fewest = svg, crossed_in.count
+    crossed = _Crossed(svg)
+    best: Edits = []
+    fewest = 0  # more crossings than the engine's drawing, the best redrawing's
+    tried: set[tuple[tuple[int, ...], ...]] = set()
     for moved, left in ((lost, by_tail), (lost, by_tip), (upper, by_tail), (upper, by_tip)):
         # An edge kept at a row's side that others go round to goes round with them.
         ends = {(r.row, left(r)) for r in moved}
         moved = moved + [r for r in kept if r not in moved and (r.row, by_tip(r)) in ends]
-        edits = _lanes([r for r in moved if left(r)], trail, rows, -1, width)
-        edits += _lanes([r for r in moved if not left(r)], trail, rows, 1, width)
-        sides = _spread_sides([r for r in kept if r not in moved], trail, rows)
-        out = edit(svg, edits + feet + sides)
-        crossed = crossed_in(out)
-        if crossed < fewest or (crossed == fewest and best is svg):
-            best, fewest = out, crossed
-    if best is not svg:
-        return best
+        stay = [r for r in kept if r not in moved]
+        plan = ([r for r in moved if left(r)], [r for r in moved if not left(r)], stay)
+        key = tuple(tuple(map(id, part)) for part in plan)
+        if key in tried:  # drawn as one tried already: it wins no tie
+            continue
+        tried.add(key)
+        edits = _lanes(plan[0], trail, rows, -1, width) + _lanes(plan[1], trail, rows, 1, width)
+        edits += feet + _spread_sides(plan[2], trail, rows)
+        if not edits:  # as the engine drew it
+            continue
+        more = crossed(edits)
+        if more < fewest or (more == fewest and not best):
+            best, fewest = edits, more
+    if best:
+        return edit(svg, best)
     sided = [
         r for r in upper if min(abs(r.tip[0] - trail.left), abs(r.tip[0] - trail.right)) <= NEAR
     ]
     piled = [r for r in sided if any(math.dist(r.tip, o.tip) < TIPS for o in sided if o is not r)]
     for spread in (sided, level, piled):
-        out = edit(svg, feet + _spread_sides(spread, trail, rows, spread is sided))
-        if crossed_in(out) <= fewest:
-            return out
+        edits = feet + _spread_sides(spread, trail, rows, spread is sided)
+        if not edits:
+            return svg
+        if crossed(edits) <= 0:
+            return edit(svg, edits)
     return svg
 
 
@@ -192,24 +204,46 @@ def _aimed(r: Round, route: list[Point], tip: Point) -> Edits:
 
 
 class _Crossed:
-    """How many pairs of a drawing's tree edges cross (apart, or on their way to meet).
+    """How many more pairs of a drawing's tree edges cross once edits redraw some of them.
 
-    A redrawing of the engine's ``svg`` is counted from the engine's count and the pairs
-    that hold an edge it redrew: the others cross as they did.
+    Counted over the pairs that hold a redrawn edge (the others cross as they did), from
+    the edits themselves: a redrawn edge's curve is read from its path's new ``d`` value.
     """
 
     def __init__(self, svg: str) -> None:
-        self.edges = tree_edges(svg)
-        self.ends = [(e.tail, e.head) for e in self.edges]
-        self.count = all_crossings(self.edges)
+        self.svg = svg
+        self.read = False
+        self.edges: list[Edge] = []
+        self.at: dict[tuple[int, int], int] = {}
+        self.bounds: list[Bounds] = []
 
-    def __call__(self, out: str) -> int:
-        edges = tree_edges(out)
-        if [(e.tail, e.head) for e in edges] != self.ends:
-            return all_crossings(edges)
-        pairs = enumerate(zip(edges, self.edges, strict=True))
-        moved = {i for i, (a, b) in pairs if a.points != b.points}
-        return self.count + crossings_of(edges, moved) - crossings_of(self.edges, moved)
+    def _read(self) -> None:
+        """The drawing's tree edges, read when a redrawing is first counted."""
+        self.read = True
+        found = tree_paths(self.svg)
+        self.edges = [edge for edge, _ in found]
+        self.at = {span: index for index, (_, span) in enumerate(found)}
+        self.bounds = bounds_of(self.edges)
+
+    def __call__(self, edits: Edits) -> int:
+        if not self.read:
+            self._read()
+        edges = list(self.edges)
+        moved: set[int] = set()
+        for span, text in edits:
+            index = self.at.get(span)
+            if index is None:
+                continue
+            points = curve(text)
+            if points != edges[index].points:
+                edges[index] = edges[index]._replace(points=points)
+                moved.add(index)
+        if not moved:
+            return 0
+        bounds = list(self.bounds)
+        for index in moved:
+            bounds[index] = bounds_of([edges[index]])[0]
+        return crossings_of(edges, moved, bounds) - crossings_of(self.edges, moved, self.bounds)
 
 
 def _at_row(r: Round, trail: Box, rows: list[float]) -> bool:

@@ -1,0 +1,228 @@
+"""Whether tree edges' curves cross: counted over a drawing's pairs, bounds tested first."""
+
+from __future__ import annotations
+
+import functools
+from typing import Final, NamedTuple
+
+__all__ = [
+    "MEETING",
+    "Bounds",
+    "Edge",
+    "apart_crossings",
+    "bounds_of",
+    "crossings_of",
+    "meeting",
+    "segments_cross",
+]
+
+Curve = tuple[tuple[float, float], ...]
+
+Bounds = tuple[float, float, float, float] | None
+"""A curve's box (left, right, low, high), or None for one too short to cross anything."""
+
+
+class Edge(NamedTuple):
+    """An edge of the tree: its two ends (node names, ports dropped) and its curve as points."""
+
+    tail: str
+    head: str
+    points: Curve
+    port: str = ""
+    """The port of the head the edge ends at (a breadcrumb's row), if any."""
+
+
+MEETING: Final = 12.0
+"""How near a node two edges that meet there may run together, in points (an arrowhead)."""
+
+CHUNK: Final = 8
+"""Runs of a polyline boxed together (see :func:`_polylines_cross`)."""
+
+Chunk = tuple[float, float, float, float, Curve]
+"""A few runs of a polyline in a row: their box (left, right, low, high) and their points."""
+
+
+def bounds_of(edges: list[Edge]) -> list[Bounds]:
+    """Each edge's box, in order: two edges whose boxes do not meet cannot cross.
+
+    Curves shortened where they meet (see :func:`_apart`) keep within the same box.
+    """
+    out: list[Bounds] = []
+    for edge in edges:
+        if len(edge.points) < 2:
+            out.append(None)
+            continue
+        xs, ys = zip(*edge.points, strict=True)
+        out.append((min(xs), max(xs), min(ys), max(ys)))
+    return out
+
+
+def _apart_boxes(a: Bounds, b: Bounds) -> bool:
+    """Whether two boxes do not meet (as :func:`_polylines_cross` tests its chunks' boxes)."""
+    if a is None or b is None:
+        return True
+    return b[1] < a[0] or a[1] < b[0] or b[3] < a[2] or a[3] < b[2]
+
+
+def _share(a: Edge, b: Edge) -> bool:
+    """Whether two edges share a node."""
+    return a.tail in (b.tail, b.head) or a.head in (b.tail, b.head)
+
+
+def apart_crossings(edges: list[Edge]) -> int:
+    """How many pairs of edges that share no node cross."""
+    found = bounds_of(edges)
+    chunked = _Chunked(edges)
+    count = 0
+    for i, a in enumerate(edges):
+        for j in range(i + 1, len(edges)):
+            if _apart_boxes(found[i], found[j]) or _share(a, edges[j]):
+                continue
+            count += _chunks_cross(chunked(i), chunked(j), found[j])
+    return count
+
+
+def meeting(edges: list[Edge]) -> int:
+    """How many pairs of edges that share a node cross before they meet there."""
+    found = bounds_of(edges)
+    count = 0
+    for i, a in enumerate(edges):
+        for j in range(i + 1, len(edges)):
+            b = edges[j]
+            if _apart_boxes(found[i], found[j]) or not _share(a, b):
+                continue
+            if _polylines_cross(*_apart(a, b)):
+                count += 1
+    return count
+
+
+def crossings_of(edges: list[Edge], among: set[int], bounds: list[Bounds] | None = None) -> int:
+    """How many pairs holding an edge of ``among`` (indices) cross, apart or meeting.
+
+    ``bounds``: the edges' boxes (:func:`bounds_of`), if known.
+    """
+    found = bounds_of(edges) if bounds is None else bounds
+    chunked = _Chunked(edges)
+    count = 0
+    for i in sorted(among):
+        for j in range(len(edges)):
+            if j == i or (j in among and j < i) or _apart_boxes(found[i], found[j]):
+                continue
+            low, high = (i, j) if i < j else (j, i)
+            a, b = edges[low], edges[high]
+            if _share(a, b):
+                count += _polylines_cross(*_apart(a, b))
+            else:
+                count += _chunks_cross(chunked(low), chunked(high), found[high])
+    return count
+
+
+class _Chunked:
+    """Each edge's chunks (:func:`_chunk`), worked out once, when first asked for."""
+
+    def __init__(self, edges: list[Edge]) -> None:
+        self.edges = edges
+        self.done: dict[int, tuple[Chunk, ...]] = {}
+
+    def __call__(self, index: int) -> tuple[Chunk, ...]:
+        found = self.done.get(index)
+        if found is None:
+            found = self.done[index] = _chunk(self.edges[index].points)
+        return found
+
+
+def _apart(a: Edge, b: Edge) -> tuple[Curve, Curve]:
+    """Two edges' curves, less their runs within :data:`MEETING` of a node they share."""
+    out: list[Curve] = []
+    for edge, other in ((a, b), (b, a)):
+        points = edge.points
+        if edge.head in (other.tail, other.head):
+            points = _trim(points[::-1])[::-1]
+        if edge.tail in (other.tail, other.head):
+            points = _trim(points)
+        out.append(points)
+    return out[0], out[1]
+
+
+def _trim(points: Curve) -> Curve:
+    """A curve less its first points within :data:`MEETING` of its start."""
+    if not points:
+        return points
+    x, y = points[0]
+    for index, (px, py) in enumerate(points):
+        if (px - x) ** 2 + (py - y) ** 2 > MEETING**2:
+            return points[index:]
+    return ()
+
+
+def _chunk(points: Curve) -> tuple[Chunk, ...]:
+    """A polyline's runs boxed :data:`CHUNK` at a time (an edge is tested against many)."""
+    out: list[Chunk] = []
+    for start in range(0, len(points) - 1, CHUNK):
+        part = points[start : start + CHUNK + 1]
+        xs = [p[0] for p in part]
+        ys = [p[1] for p in part]
+        out.append((min(xs), max(xs), min(ys), max(ys), part))
+    return tuple(out)
+
+
+_chunks: Final = functools.lru_cache(maxsize=4096)(_chunk)
+
+
+def _polylines_cross(a: Curve, b: Curve) -> bool:
+    """Whether two polylines cross or touch (as :func:`segments_cross` says of their runs).
+
+    Runs are boxed a few at a time, and only runs in boxes that meet are tested: a
+    drawing's check of every pair of its edges tested millions of pairs of runs far apart.
+    """
+    if len(a) < 2 or len(b) < 2:
+        return False
+    return _chunks_cross(_chunks(a), _chunks(b), None)
+
+
+def _chunks_cross(mine: tuple[Chunk, ...], theirs: tuple[Chunk, ...], box: Bounds) -> bool:
+    """Whether two chunked polylines cross; ``box``: the second's, if known.
+
+    A chunk of the first outside the second's box meets none of its chunks.
+    """
+    for left, right, low, high, part in mine:
+        if box is not None and (box[1] < left or right < box[0] or box[3] < low or high < box[2]):
+            continue
+        for b_left, b_right, b_low, b_high, other in theirs:
+            if b_right < left or right < b_left or b_high < low or high < b_low:
+                continue
+            if _runs_cross(part, other):
+                return True
+    return False
+
+
+def _runs_cross(a: Curve, b: Curve) -> bool:
+    """Whether a run of ``a`` crosses or touches one of ``b`` (their boxes tested first)."""
+    for p, q in zip(a, a[1:], strict=False):
+        left, right = (p[0], q[0]) if p[0] <= q[0] else (q[0], p[0])
+        low, high = (p[1], q[1]) if p[1] <= q[1] else (q[1], p[1])
+        for r, t in zip(b, b[1:], strict=False):
+            if (
+                (r[0] < left and t[0] < left)
+                or (r[0] > right and t[0] > right)
+                or (r[1] < low and t[1] < low)
+                or (r[1] > high and t[1] > high)
+            ):
+                continue
+            if segments_cross(p, q, r, t):
+                return True
+    return False
+
+
+def segments_cross(
+    p: tuple[float, float], q: tuple[float, float], r: tuple[float, float], s: tuple[float, float]
+) -> bool:
+    """Whether segment ``pq`` crosses (or touches) segment ``rs``; two runs on one line do not."""
+
+    def side(o: tuple[float, float], u: tuple[float, float], v: tuple[float, float]) -> float:
+        return (u[0] - o[0]) * (v[1] - o[1]) - (u[1] - o[1]) * (v[0] - o[0])
+
+    a, b, c, d = side(p, q, r), side(p, q, s), side(r, s, p), side(r, s, q)
+    if a == b == 0:  # on one line: overlapping runs are not counted as a crossing
+        return False
+    return a * b <= 0 and c * d <= 0

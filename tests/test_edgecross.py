@@ -1,0 +1,86 @@
+"""The post-passes' shortcuts count and cut as the plain ways do: crossings, a batch's drawings."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from argmap.analysis.standing import analyze
+from argmap.exporters.diagram import edgecross, geometry, trailrows
+from argmap.exporters.diagram.edgecross import Edge
+from argmap.exporters.diagram.engine import find_engine
+from argmap.exporters.diagram.fitting import lay_out
+from argmap.exporters.diagram.svgedits import each_drawing, edit
+from argmap.load.validate import validate_data
+from argmap.options import RenderOptions
+
+ROOT = Path(__file__).parent.parent
+
+_COORD = st.integers(0, 60).map(float)
+_CURVE = st.lists(st.tuples(_COORD, _COORD), min_size=0, max_size=30).map(tuple)
+_EDGE = st.builds(Edge, st.sampled_from("abcdef"), st.sampled_from("abcdef"), _CURVE)
+
+
+def _pair_crosses(a: Edge, b: Edge) -> bool:
+    """Whether two edges cross, every run of one against every run of the other."""
+    share = {a.tail, a.head} & {b.tail, b.head}
+    first, second = edgecross._apart(a, b) if share else (a.points, b.points)
+    return len(first) > 1 and len(second) > 1 and edgecross._runs_cross(first, second)
+
+
+@given(st.lists(_EDGE, max_size=8), st.data())
+def test_crossings_of_counts_every_pair_holding_an_edge_among_them(
+    edges: list[Edge], data: st.DataObject
+) -> None:
+    among = data.draw(st.sets(st.integers(0, max(0, len(edges) - 1)), max_size=len(edges)))
+    among = {i for i in among if i < len(edges)}
+    pairs = [(i, j) for i in range(len(edges)) for j in range(i + 1, len(edges))]
+    plain = sum(_pair_crosses(edges[i], edges[j]) for i, j in pairs if {i, j} & among)
+    assert edgecross.crossings_of(edges, among) == plain
+    assert edgecross.crossings_of(edges, among, edgecross.bounds_of(edges)) == plain
+    everything = sum(_pair_crosses(edges[i], edges[j]) for i, j in pairs)
+    assert edgecross.apart_crossings(edges) + edgecross.meeting(edges) == everything
+
+
+_PART = st.sampled_from(
+    ["<svg>a</svg>", '<svg width="1">b\n</svg>', "<svgx>", "</svg>", "<svg", "\n", "x", "<g/>"]
+)
+
+
+@given(st.lists(_PART, max_size=12).map("".join))
+def test_a_batch_is_cut_into_its_drawings_as_the_pattern_cuts_it(svg: str) -> None:
+    def mark(drawing: str) -> str:
+        return f"[{drawing}]"
+
+    pattern = re.compile(r"<svg\b.*?</svg>", re.S)
+    expected = pattern.sub(lambda m: mark(m.group(0)), svg) if svg.count("</svg>") > 1 else None
+    assert each_drawing(svg, mark) == (expected if expected is not None else mark(svg))
+
+
+def test_a_redrawing_is_counted_as_the_redrawn_drawing_would_be() -> None:
+    """Each redrawing end_at_rows weighs: its extra crossings, as the whole drawing counts them."""
+    counted: list[tuple[int, int]] = []
+    plain = trailrows._Crossed
+
+    class Checked(trailrows._Crossed):
+        def __call__(self, edits: trailrows.Edits) -> int:
+            more: int = super().__call__(edits)
+            whole = geometry.all_crossings(edit(self.svg, edits))
+            counted.append((more, whole - geometry.all_crossings(self.svg)))
+            return more
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_render import generate
+
+    m = validate_data(generate(400))
+    trailrows._Crossed = Checked  # type: ignore[misc]
+    try:
+        lay_out(m, analyze(m), RenderOptions(), "a4", find_engine("auto"))
+    finally:
+        trailrows._Crossed = plain  # type: ignore[misc]
+    assert counted, "no redrawing was weighed"
+    assert [more for more, _ in counted] == [whole for _, whole in counted]
