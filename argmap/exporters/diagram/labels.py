@@ -95,10 +95,10 @@ def shorten(text: str, limit: int) -> str:
     """Collapse whitespace, then cut to ``limit`` characters with an ellipsis.
 
     The cut falls after the last whole word that fits ("the generated…", not "the
-    gener…"; a comma or colon before the ellipsis dropped), unless that would drop more than a third of what fits (a long word, or a
-    script written without spaces); then between clusters (:func:`~.linebreak.cluster_cut`):
-    never inside a conjunct, between a letter and its marks, or inside an emoji sequence
-    or a flag.
+    gener…"; a comma or colon before the ellipsis dropped), unless that would drop more
+    than a third of what fits (a long word, or a script written without spaces); then
+    between clusters (:func:`~.linebreak.cluster_cut`): never inside a conjunct, between a
+    letter and its marks, or inside an emoji sequence or a flag.
     """
     text = " ".join(text.split())
     if len(text) <= limit:
