@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import Any, Final
 
-from argmap.load.mapfile import ENTRY_MODELS
-from argmap.model import UNDERCUT, Citation, NodeKind
-from argmap.model.records import trusted
+from argmap.load.mapfile import ENTRY_MODELS, LinkedHeader, LinkEntry
+from argmap.model import UNDERCUT, Citation, NodeKind, Outlet, Relation, SourceDocument
+from argmap.model.records import Record, trusted
 from argmap.model.tags import duplicate_tag, tag_problem
 from argmap.model.vocabulary import Assessment, Basis, Strength
 
-__all__ = ["no_escapes", "plain_entry", "plain_header"]
+__all__ = ["link_fields", "linked_group_id", "no_escapes", "plain_entry", "plain_header"]
 
 _ESCAPE: Final = re.compile(r"\\[uU]")
 """How a lone surrogate gets into a map: a ``\\u`` escape (in JSON or double-quoted YAML)."""
@@ -77,22 +77,54 @@ def _undercut(value: Any) -> Any:
     return value if type(value) is bool else _MISSING
 
 
+def _text_date(value: Any) -> Any:
+    # A date as YAML reads it (2014-04-10) stands as its ISO text, as the model has it.
+    return value.isoformat() if type(value) is dt.date else _optional_str(value)
+
+
+def _volume(value: Any) -> Any:
+    return value if value is None or type(value) in (int, str) else _MISSING
+
+
+def _record(cls: type[Record], checks: Mapping[str, Callable[[Any], Any]], value: Any) -> Any:
+    """A record of plain fields (``checks`` in the model's order), or ``_MISSING``."""
+    if type(value) is not dict or not value.keys() <= checks.keys():
+        return _MISSING
+    fields = {name: check(value.get(name)) for name, check in checks.items()}
+    if any(field is _MISSING for field in fields.values()):
+        return _MISSING
+    return trusted(cls, fields, set(value))
+
+
+_CITATION: Final = {"outlet": _text, "date": _text_date, "locator": _optional_str}
+_OUTLET: Final = {"name": _text, "url": _optional_str, "note": _optional_str}
+_SOURCE: Final = {
+    "title": _text,
+    "publication": _optional_str,
+    "volume": _volume,
+    "issue": _volume,
+    "date": _text_date,
+    "url": _optional_str,
+    "author": _optional_str,
+}
+"""The fields of a citation, an outlet and a source document, each record's own check."""
+
+
 def _citation(value: Any) -> Any:
-    if value is None:
-        return None
-    if type(value) is not dict or not value.keys() <= _CITATION_KEYS:
-        return _MISSING
-    fields = {
-        "outlet": _text(value.get("outlet")),
-        "date": _optional_str(value.get("date")),
-        "locator": _optional_str(value.get("locator")),
-    }
-    if _MISSING in fields.values():
-        return _MISSING
-    return trusted(Citation, fields, set(value))
+    return None if value is None else _record(Citation, _CITATION, value)
 
 
-_CITATION_KEYS: Final = frozenset({"outlet", "date", "locator"})
+def _sources(value: Any) -> Any:
+    if type(value) is not dict:
+        return _MISSING
+    out: dict[str, Outlet] = {}
+    for key, item in value.items():
+        outlet = _record(Outlet, _OUTLET, item)
+        if type(key) is not str or outlet is _MISSING:
+            return _MISSING
+        out[key] = outlet
+    return out
+
 
 _CHECKS: Final[dict[str, Callable[[Any], Any]]] = {
     "id": _node_id,
@@ -110,6 +142,8 @@ _CHECKS: Final[dict[str, Callable[[Any], Any]]] = {
     UNDERCUT: _undercut,
 }
 """Each entry field's plain check: its value as the model gives it, or ``_MISSING``."""
+
+_RELATION: Final = _member(Relation)
 
 _FIELDS: Final = {kind: tuple(model.model_fields) for kind, model in ENTRY_MODELS.items()}
 """Each kind's entry fields, in the model's order."""
@@ -152,17 +186,58 @@ def plain_entry(fields: dict[str, Any], kind: NodeKind) -> dict[str, Any] | None
 
 
 def plain_header(fields: dict[str, Any]) -> dict[str, Any] | None:
-    """Check a map file's header fields (all but ``thesis``) when they are a title and text.
+    """Check a map file's header fields (all but ``thesis``) without building ``MapHeader``.
 
     Returns:
-        ``title``, ``description``, ``source`` and ``sources`` as ``MapHeader`` gives
-        them, or None when the model is to check the header (sources, a source, ``$schema``,
-        or anything not plainly valid).
+        ``title``, ``description``, ``source`` and ``sources`` as the model gives them, or
+        None when the header is not plainly valid (the model is to check it).
     """
-    if not fields.keys() <= {"title", "description"}:
+    if not fields.keys() <= _HEADER_KEYS:
         return None
-    title = _text(fields.get("title"))
-    description = _optional_str(fields.get("description"))
-    if title is _MISSING or description is _MISSING:
+    out = {
+        "title": _text(fields.get("title")),
+        "description": _optional_str(fields.get("description")),
+        "source": None if fields.get("source") is None else _source(fields["source"]),
+        "sources": _sources(fields["sources"]) if "sources" in fields else {},
+    }
+    if _optional_str(fields.get("$schema")) is _MISSING or _MISSING in out.values():
         return None
-    return {"title": title, "description": description, "source": None, "sources": {}}
+    return out
+
+
+_HEADER_KEYS: Final = frozenset({"$schema", "title", "description", "source", "sources"})
+
+
+def _source(value: Any) -> Any:
+    return _record(SourceDocument, _SOURCE, value)
+
+
+def link_fields(item: dict[str, Any], plain: bool) -> tuple[str, Relation | None]:
+    """A cross-link's target and relation (``{to, relation}``), as ``LinkEntry`` gives them.
+
+    Checked here when ``plain`` (see :func:`no_escapes`) and the link is plainly valid.
+
+    Raises:
+        ValidationError: the link is not valid (``LinkEntry``'s own errors).
+    """
+    if plain and item.keys() <= {"to", "relation"}:
+        to, relation = _node_id(item.get("to")), _RELATION(item.get("relation"))
+        if to is not None and to is not _MISSING and relation is not _MISSING:
+            return to, relation
+    link = LinkEntry.model_validate(item)
+    return link.to, link.relation
+
+
+def linked_group_id(header: dict[str, Any], plain: bool) -> str | None:
+    """A linked group's id (None when not given), as ``LinkedHeader`` gives it.
+
+    Checked here when ``plain`` (see :func:`no_escapes`) and the header is plainly valid.
+
+    Raises:
+        ValidationError: the header is not valid (``LinkedHeader``'s own errors).
+    """
+    if plain and header.keys() <= {"id", "note"}:
+        id_, note = _node_id(header.get("id")), _optional_str(header.get("note"))
+        if id_ is not _MISSING and note is not _MISSING:
+            return id_  # type: ignore[no-any-return]
+    return LinkedHeader.model_validate(header).id

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ValidationError
 
 from argmap.deep import paused_gc
 from argmap.errors import Issue, MapValidationError
+from argmap.load import plainentry as plain
 from argmap.load.ids import slugify, unique_id
 from argmap.load.mapfile import (
     CHILD_KEYS,
@@ -26,7 +27,6 @@ from argmap.load.messages import (
     show_value,
 )
 from argmap.load.parse import ParsedFile
-from argmap.load.plainentry import no_escapes, plain_entry, plain_header
 from argmap.load.tree import EntryPaths, YamlPath
 from argmap.model import (
     ArgumentMap,
@@ -113,11 +113,11 @@ class _Validator:
     # -- walking ---------------------------------------------------------------------------
     def run(self) -> ArgumentMap:
         data: dict[str, Any] = self.parsed.data
-        self.plain = no_escapes(self.parsed.text)
+        self.plain = plain.no_escapes(self.parsed.text)
         if not self.plain:
             self.check_strings(data)
         header_fields = {k: v for k, v in data.items() if k != "thesis"}
-        header = (self.plain and plain_header(header_fields)) or self.header(header_fields)
+        header = (self.plain and plain.plain_header(header_fields)) or self.header(header_fields)
         if "thesis" not in data:
             self.report((), "missing 'thesis'; add the root claim under 'thesis:'", code="missing")
         else:
@@ -219,7 +219,7 @@ class _Validator:
         header = {k: v for k, v in item.items() if k != "linked"}
         group_id: str | None = None
         try:
-            group_id = LinkedHeader.model_validate(header).id
+            group_id = plain.linked_group_id(header, self.plain)
         except ValidationError as exc:
             self.report_pydantic(self.path_of(parent, *steps), exc, LinkedHeader)
         members = item["linked"]
@@ -243,7 +243,7 @@ class _Validator:
 
     def entry(self, fields: dict[str, Any], kind: NodeKind, index: int) -> None:
         """Check one entry's own fields, once: its node is made from what this checks."""
-        values = plain_entry(fields, kind) if self.plain else None
+        values = plain.plain_entry(fields, kind) if self.plain else None
         record = _NODE_START.copy()  # the node's fields in its order; then the entry's
         record.update(self.checked(fields, kind, index) if values is None else values)
         record["kind"] = kind
@@ -291,11 +291,11 @@ class _Validator:
                 )
                 continue
             try:
-                link = LinkEntry.model_validate(item)
+                link = plain.link_fields(item, self.plain)
             except ValidationError as exc:
                 self.report_pydantic(self.path_of(index, "links", i), exc, LinkEntry)
                 continue
-            out.append((link.to, link.relation))
+            out.append(link)
         if out:
             self.links[index] = out
 
