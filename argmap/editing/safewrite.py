@@ -5,7 +5,10 @@ from __future__ import annotations
 import codecs
 import contextlib
 import errno
+import glob
 import os
+import secrets
+import shutil
 import stat
 import sys
 from collections.abc import Iterator, Sequence
@@ -135,13 +138,11 @@ def same_file(a: str | Path, b: str | Path) -> bool:
 
 def temp_name(path: Path) -> Path:
     """Return a fresh temporary file name for ``path``: hidden, same folder, this process's."""
-    return path.with_name(f".{path.name}.argmap-{os.getpid()}-{os.urandom(4).hex()}.tmp")
+    return path.with_name(f".{path.name}.argmap-{os.getpid()}-{secrets.token_hex(4)}.tmp")
 
 
 def clear_stale_temps(path: Path) -> None:
     """Delete temporary files left by editors that died before renaming (we hold the lock)."""
-    import glob
-
     for stale in path.parent.glob(f".{glob.escape(path.name)}.argmap-*.tmp"):
         with contextlib.suppress(OSError):
             stale.unlink()
@@ -375,8 +376,6 @@ def _write_in_place(p: Path, target: Path, payload: bytes | IO[bytes]) -> None:
             if isinstance(payload, bytes):
                 fh.write(payload)
             else:  # a staged file's content (see StagedFile), copied a block at a time
-                import shutil
-
                 payload.seek(0)
                 shutil.copyfileobj(payload, fh)
             fh.truncate()
