@@ -178,3 +178,61 @@ def test_a_table_of_another_jinja2_is_not_used(tmp_path: Path) -> None:
     assert PrecompiledTemplates.load(path).table == {}
     assert PrecompiledTemplates.load(tmp_path / "missing.json").table == {}
     assert len(PrecompiledTemplates.load().table) == len(table["templates"])
+
+
+_SMALL_YAML = """title: A small map
+thesis:
+  id: t
+  text: The thesis.
+  premises:
+    - text: A premise.
+      strength: strong
+      tags: [cost]
+      objections:
+        - text: An undercutter.
+          undercut: true
+  evidence:
+    - text: Some evidence.
+      basis: statistic
+      citation:
+        outlet: Bench Gazette
+        date: January 1
+  objections:
+    - text: An objection.
+"""
+
+_NOT_FOR_A_SMALL_SVG: frozenset[str] = frozenset(
+    {"importlib.metadata", "pydantic.plugin._loader", "email", "queue", "zipfile", "socket"}
+)
+"""Modules a plainly valid map's svg needs none of: pydantic's plugin lookup (its first
+validator reads every installed package's metadata), the threaded page flusher."""
+
+
+def _every_module(*args: str) -> set[str]:
+    proc = subprocess.run(
+        [sys.executable, "-c", _PROBE + 'print(" ".join(sorted(sys.modules)))', *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return set(proc.stdout.strip().splitlines()[-1].split())
+
+
+def test_svg_of_a_plain_yaml_map_builds_no_validator(tmp_path: Path) -> None:
+    path = tmp_path / "small.yaml"
+    path.write_text(_SMALL_YAML, encoding="utf-8")
+    modules = _every_module("render", str(path), "-f", "svg", "-o", str(tmp_path))
+    assert (tmp_path / "small.svg").exists()
+    assert not modules & _NOT_FOR_A_SMALL_SVG
+
+
+def test_an_unusual_entry_is_checked_by_its_model(tmp_path: Path) -> None:
+    # The probe sees the lookup: the test above is no blind spot. A date as a string is
+    # parsed by the model, which builds its validator.
+    path = tmp_path / "dated.yaml"
+    path.write_text(_SMALL_YAML + '  added: "2024-01-02"\n', encoding="utf-8")
+    modules = _every_module("render", str(path), "-f", "svg", "-o", str(tmp_path))
+    assert (tmp_path / "dated.svg").exists()
+    assert {"importlib.metadata", "pydantic.plugin._loader"} <= modules

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import queue
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
@@ -28,6 +27,8 @@ class Flusher:
     """
 
     def __init__(self, depth: int = 16) -> None:
+        import queue  # only a render of several pages flushes on a thread
+
         self._queue: queue.Queue[tuple[IO[bytes], Path] | None] = queue.Queue(depth)
         self._failed: tuple[Path, OSError] | None = None
         self._finished = False

@@ -229,8 +229,6 @@ def looks_like_map(path: str | Path) -> bool:
     ``nodes`` list of node records instead, and counts too, even hand-edited into
     invalid JSON. A binary file, a device or a folder does not count.
     """
-    import json
-
     try:
         raw = _read_bytes(Path(path), _HEAD, head=True)
     except MapFileError:
@@ -239,6 +237,8 @@ def looks_like_map(path: str | Path) -> bool:
     if "\x00" in text:
         return False
     if text.lstrip().startswith("{"):  # JSON, or a YAML flow mapping
+        import json
+
         try:
             data = json.loads(text)
         except (ValueError, RecursionError):

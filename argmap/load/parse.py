@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Any
 
 from argmap.deep import paused_gc, run_deep
 from argmap.errors import MapFileError
 from argmap.load.fastpath import NOT_FAST, parse_yaml_fast
-from argmap.load.jsontext import json_duplicate_key, json_positions, parse_json_iteratively
 from argmap.load.marks import Positions, yaml_positions
 from argmap.load.roundtrip import load_round_trip, make_yaml
 from argmap.load.tree import SourceMap, plain_data
@@ -50,6 +48,8 @@ class ParsedFile:
         """
         if self._positions is None:
             if self._document is None and self.text:
+                from argmap.load.jsontext import json_positions
+
                 read = json_positions if self.path.endswith(".json") else yaml_positions
                 self._positions = read(self.text)
             if self._positions is None:
@@ -115,6 +115,10 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _parse_json(text: str, name: str) -> Any:
+    import json  # a YAML map needs no JSON parser
+
+    from argmap.load.jsontext import json_duplicate_key, parse_json_iteratively
+
     try:
         try:
             # Not on a deep stack: the json module's C recursion would touch (and keep)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any, Final
 
 from pydantic import BaseModel, ValidationError
 
 from argmap.deep import paused_gc
 from argmap.errors import Issue, MapValidationError
+from argmap.load import plainentry as plain
 from argmap.load.ids import slugify, unique_id
 from argmap.load.mapfile import (
     CHILD_KEYS,
@@ -43,8 +43,6 @@ from argmap.model.vocabulary import DEFAULT_RELATION
 
 __all__ = ["validate_data", "validate_parsed", "validate_with_paths"]
 
-_ESCAPE: Final = re.compile(r"\\[uU]")
-"""How a lone surrogate gets into a map: a ``\\u`` escape (in JSON or double-quoted YAML)."""
 
 _NOT_OWN: Final = frozenset(KEY_KIND) | {"links"}
 """Keys of an entry that are not its own fields: its child lists and its cross-links."""
@@ -77,6 +75,7 @@ class _Validator:
     def __init__(self, parsed: ParsedFile, *, consume: bool = False) -> None:
         self.parsed = parsed
         self.consume = consume  # empty each entry's data once read
+        self.plain = False  # whether entries may be checked without their models
         self.issues: list[Issue] = []
         # Per entry, in document order: its node's fields (ids filled in by assemble), its
         # path below its parent's entry (whole paths are built only for messages, so a deep
@@ -114,11 +113,11 @@ class _Validator:
     # -- walking ---------------------------------------------------------------------------
     def run(self) -> ArgumentMap:
         data: dict[str, Any] = self.parsed.data
-        if not self.parsed.text or _ESCAPE.search(self.parsed.text):
-            # A lone surrogate comes only from an escape (UTF-8 text cannot hold one).
+        self.plain = plain.no_escapes(self.parsed.text)
+        if not self.plain:
             self.check_strings(data)
         header_fields = {k: v for k, v in data.items() if k != "thesis"}
-        header = self.header(header_fields)
+        header = (self.plain and plain.plain_header(header_fields)) or self.header(header_fields)
         if "thesis" not in data:
             self.report((), "missing 'thesis'; add the root claim under 'thesis:'", code="missing")
         else:
@@ -220,7 +219,7 @@ class _Validator:
         header = {k: v for k, v in item.items() if k != "linked"}
         group_id: str | None = None
         try:
-            group_id = LinkedHeader.model_validate(header).id
+            group_id = plain.linked_group_id(header, self.plain)
         except ValidationError as exc:
             self.report_pydantic(self.path_of(parent, *steps), exc, LinkedHeader)
         members = item["linked"]
@@ -244,19 +243,9 @@ class _Validator:
 
     def entry(self, fields: dict[str, Any], kind: NodeKind, index: int) -> None:
         """Check one entry's own fields, once: its node is made from what this checks."""
-        model = ENTRY_MODELS[kind]
-        try:
-            validated = model.model_validate(fields)
-        except ValidationError as exc:
-            bad = self.report_pydantic(self.path_of(index), exc, model)
-            kept = {k: v for k, v in fields.items() if k not in bad and k in model.model_fields}
-            kept.setdefault("text", "?")
-            try:
-                validated = model.model_validate(kept)
-            except ValidationError:
-                validated = model.model_validate({"text": "?"})
+        values = plain.plain_entry(fields, kind) if self.plain else None
         record = _NODE_START.copy()  # the node's fields in its order; then the entry's
-        record.update(validated.__dict__)
+        record.update(self.checked(fields, kind, index) if values is None else values)
         record["kind"] = kind
         record["relation"] = (
             Relation.UNDERCUTS if record.pop("undercut", False) else DEFAULT_RELATION[kind]
@@ -265,6 +254,20 @@ class _Validator:
         record["tags"] = tuple(tags) if tags else ()
         record["links"] = ()
         self.records.append(record)
+
+    def checked(self, fields: dict[str, Any], kind: NodeKind, index: int) -> dict[str, Any]:
+        """Check an entry with its model: its fields, or those usable, its problems reported."""
+        model = ENTRY_MODELS[kind]
+        try:
+            return model.model_validate(fields).__dict__
+        except ValidationError as exc:
+            bad = self.report_pydantic(self.path_of(index), exc, model)
+        kept = {k: v for k, v in fields.items() if k not in bad and k in model.model_fields}
+        kept.setdefault("text", "?")
+        try:
+            return model.model_validate(kept).__dict__
+        except ValidationError:
+            return model.model_validate({"text": "?"}).__dict__
 
     def read_links(self, raw: Any, index: int) -> None:
         if raw is None:
@@ -288,11 +291,11 @@ class _Validator:
                 )
                 continue
             try:
-                link = LinkEntry.model_validate(item)
+                link = plain.link_fields(item, self.plain)
             except ValidationError as exc:
                 self.report_pydantic(self.path_of(index, "links", i), exc, LinkEntry)
                 continue
-            out.append((link.to, link.relation))
+            out.append(link)
         if out:
             self.links[index] = out
 
