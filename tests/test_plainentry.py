@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.errors import MapValidationError
+from argmap.load import plainentry
 from argmap.load.mapfile import ENTRY_MODELS, LinkedHeader, LinkEntry, MapHeader
 from argmap.load.maps import load_map
 from argmap.load.parse import parse_text
@@ -22,7 +23,7 @@ from argmap.load.plainentry import (
     plain_header,
 )
 from argmap.load.validate import validate_parsed
-from argmap.model import NodeKind
+from argmap.model import Citation, NodeKind, Outlet, SourceDocument
 from argmap.model.records import Record
 from tests.conftest import BAD, CASES, MAPS
 
@@ -242,3 +243,18 @@ def test_links_and_groups_are_what_their_models_give(item: dict[str, Any], plain
             continue
         expected = (checked.to, checked.relation) if model is LinkEntry else checked.id
         assert check(item, plain) == expected
+
+
+def test_every_field_the_models_check_has_a_plain_check() -> None:
+    # A field added to a model and not here would be left unchecked, or crash the load.
+    for model in ENTRY_MODELS.values():
+        assert set(model.model_fields) - {"links"} <= set(plainentry._CHECKS), model
+    for model, checks in (
+        (Citation, "_CITATION"),
+        (Outlet, "_OUTLET"),
+        (SourceDocument, "_SOURCE"),
+    ):
+        assert set(getattr(plainentry, checks)) == set(model.model_fields), model
+    assert {f.alias or n for n, f in MapHeader.model_fields.items()} == plainentry._HEADER_KEYS
+    assert set(LinkEntry.model_fields) == {"to", "relation"}
+    assert set(LinkedHeader.model_fields) == {"id", "note"}
