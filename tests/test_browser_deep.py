@@ -281,3 +281,40 @@ def test_a_longer_chain_skips_its_entries_and_cases_in_runs(
     assert_clean(seen)
     page.context.close()
 
+
+def _page_links(page: Any) -> int:
+    return int(page.evaluate("document.querySelectorAll(\"a[href^='#']\").length"))
+
+
+def test_a_longer_chain_prints_its_links_as_text_and_links_them_again(
+    browser: Any, long_chain_page: Path
+) -> None:
+    seen = open_page(browser, long_chain_page, viewport={"width": 1280, "height": 900})
+    page = seen.page
+    deep = f"c{LONG - 40}"
+    before = _page_links(page)
+    assert before > 2000
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    # Every link within the page, the diagram's pages' put in for print too, is plain text.
+    assert _page_links(page) == 0
+    assert page.evaluate("document.querySelectorAll('.diagram-page > svg a[href]').length") == 0
+    assert page.locator(f"#n-{deep} .meta a").first.text_content() == f"c{LONG - 41}"
+    page.emulate_media(media="screen")
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert _page_links(page) == before
+    # The screen page works as before: a box from its entry, and back.
+    page.locator(f"#n-{deep} a.to-diagram").click()
+    box = page.locator(f"#node-{deep}")
+    assert box.is_visible() and "hl" in (box.get_attribute("class") or "")
+    box.locator("a").first.click()
+    assert "highlight" in (page.locator(f"#n-{deep}").get_attribute("class") or "")
+    assert page.evaluate("location.hash") == f"#n-{deep}"
+    # Print media alone (as when printing from the menu, in some browsers) does the same.
+    shown = _page_links(page)  # the box's page is in the DOM now, with its links
+    page.emulate_media(media="print")
+    _until(page, "document.querySelectorAll(\"a[href^='#']\").length === 0")
+    page.emulate_media(media="screen")
+    _until(page, f"document.querySelectorAll(\"a[href^='#']\").length === {shown}")
+    assert_clean(seen)
+    page.context.close()
