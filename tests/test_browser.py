@@ -305,8 +305,13 @@ def test_print_layout_shows_everything_and_no_controls(
     seen = open_page(browser, pages["uniforms"])
     page = seen.page
     page.click("#collapse-all")
+    links = "document.querySelectorAll(\"a[href^='#']\").length"
+    before = page.evaluate(links)
     page.emulate_media(media="print")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    # A map of ordinary size keeps its links within the page in the PDF (a big one prints
+    # them as text: tests/test_browser_deep.py).
+    assert page.evaluate(links) == before > 20
     assert page.is_hidden("#controls") and page.is_hidden("nav.sections")
     assert page.evaluate("document.querySelectorAll('.tree details:not([open])').length") == 0
     assert page.is_visible("#n-second-hand > details > .body")

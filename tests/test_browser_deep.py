@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from argmap.exporters.html.outline import MAX_NESTING
+from argmap.exporters.html.cases import CASE_RUN
+from argmap.exporters.html.outline import FLAT_RUN, MAX_NESTING
 from tests.test_browser import (
     assert_clean,
     browser,
@@ -179,7 +180,7 @@ def test_a_longer_chain_holds_its_pages_until_shown(browser: Any, long_chain_pag
     box.locator("a").first.click()
     entry = page.locator(f"#n-{deep}")
     assert "highlight" in (entry.get_attribute("class") or "") and entry.is_visible()
-    assert entry.evaluate("e => e.parentElement.classList.contains('tree')")
+    assert entry.evaluate("e => e.closest('.flat-run').parentElement.classList.contains('tree')")
     top = entry.evaluate("e => e.getBoundingClientRect().top")
     assert 0 <= top < 900
     assert_clean(seen)
@@ -216,12 +217,104 @@ def test_a_longer_chain_prints_every_page(browser: Any, long_chain_page: Path) -
     # The flat entries are drawn for print, not skipped as off screen.
     assert (
         page.evaluate(
-            "getComputedStyle(document.querySelector('.tree > .entry.flat')).contentVisibility"
+            "getComputedStyle(document.querySelector('.tree > .flat-run')).contentVisibility"
         )
         == "visible"
     )
     page.emulate_media(media="screen")
     _until(page, "document.querySelectorAll('.diagram-page > svg').length === 1")
     assert shown_page(page) == 1
+    assert_clean(seen)
+    page.context.close()
+
+
+def test_a_longer_chain_skips_its_entries_and_cases_in_runs(
+    browser: Any, long_chain_page: Path
+) -> None:
+    seen = open_page(browser, long_chain_page, viewport={"width": 1280, "height": 900})
+    page = seen.page
+    runs = page.eval_on_selector_all(
+        ".tree > .flat-run",
+        """runs => runs.map(r => [getComputedStyle(r).contentVisibility,
+            r.querySelectorAll(':scope > ol > li.entry.flat').length])""",
+    )
+    flat = LONG - MAX_NESTING - 1
+    # A few dozen regions skipped while off screen, not one per entry or per case.
+    assert [n for _, n in runs] == [FLAT_RUN] * (flat // FLAT_RUN) + [flat % FLAT_RUN]
+    assert {cv for cv, _ in runs} == {"auto"}
+    assert page.locator(".tree > li.entry.flat").count() == 0
+    cases = page.eval_on_selector_all(
+        ".case-run",
+        """runs => runs.map(r => [getComputedStyle(r).contentVisibility,
+            getComputedStyle(r.querySelector('.case')).contentVisibility,
+            r.querySelectorAll(':scope > article.case').length])""",
+    )
+    count = page.locator("article.case").count()
+    assert count == LONG - 1 and [n for _, _, n in cases] == [CASE_RUN] * 9 + [99]
+    assert {(run, case) for run, case, _ in cases} == {("auto", "visible")}
+    # Entries on either side of a run's end are spaced as entries within a run.
+    last, first = f"c{MAX_NESTING + FLAT_RUN}", f"c{MAX_NESTING + FLAT_RUN + 1}"
+    page.evaluate(f"location.hash = 'n-{last}'")
+    _until(page, f"document.querySelector('#n-{last}').classList.contains('highlight')")
+    gaps = page.evaluate(
+        """(ids) => ids.map(([a, b]) => document.getElementById('n-' + b)
+            .getBoundingClientRect().top - document.getElementById('n-' + a)
+            .getBoundingClientRect().bottom)""",
+        [[f"c{MAX_NESTING + FLAT_RUN - 1}", last], [last, first]],
+    )
+    assert gaps[0] > 0 and gaps[1] == pytest.approx(gaps[0], abs=0.5)
+    # So are they, and the cases either side of a run's end, on paper.
+    page.emulate_media(media="print")
+    gaps = page.evaluate(
+        """(pairs) => pairs.map(([a, b]) => document.getElementById(b).closest('li, article')
+            .getBoundingClientRect().top - document.getElementById(a).closest('li, article')
+            .getBoundingClientRect().bottom)""",
+        [
+            [f"n-c{MAX_NESTING + FLAT_RUN - 1}", f"n-{last}"],
+            [f"n-{last}", f"n-{first}"],
+            [f"case-{CASE_RUN - 1}", f"case-{CASE_RUN}"],
+            [f"case-{CASE_RUN}", f"case-{CASE_RUN + 1}"],
+        ],
+    )
+    assert gaps[0] > 0 and gaps[1] == pytest.approx(gaps[0], abs=0.5)
+    assert gaps[2] > 0 and gaps[3] == pytest.approx(gaps[2], abs=0.5)
+    assert_clean(seen)
+    page.context.close()
+
+
+def _page_links(page: Any) -> int:
+    return int(page.evaluate("document.querySelectorAll(\"a[href^='#']\").length"))
+
+
+def test_a_longer_chain_prints_its_links_as_text_and_links_them_again(
+    browser: Any, long_chain_page: Path
+) -> None:
+    seen = open_page(browser, long_chain_page, viewport={"width": 1280, "height": 900})
+    page = seen.page
+    deep = f"c{LONG - 40}"
+    before = _page_links(page)
+    assert before > 2000
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    # Every link within the page, the diagram's pages' put in for print too, is plain text.
+    assert _page_links(page) == 0
+    assert page.evaluate("document.querySelectorAll('.diagram-page > svg a[href]').length") == 0
+    assert page.locator(f"#n-{deep} .meta a").first.text_content() == f"c{LONG - 41}"
+    page.emulate_media(media="screen")
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert _page_links(page) == before
+    # The screen page works as before: a box from its entry, and back.
+    page.locator(f"#n-{deep} a.to-diagram").click()
+    box = page.locator(f"#node-{deep}")
+    assert box.is_visible() and "hl" in (box.get_attribute("class") or "")
+    box.locator("a").first.click()
+    assert "highlight" in (page.locator(f"#n-{deep}").get_attribute("class") or "")
+    assert page.evaluate("location.hash") == f"#n-{deep}"
+    # Print media alone (as when printing from the menu, in some browsers) does the same.
+    shown = _page_links(page)  # the box's page is in the DOM now, with its links
+    page.emulate_media(media="print")
+    _until(page, "document.querySelectorAll(\"a[href^='#']\").length === 0")
+    page.emulate_media(media="screen")
+    _until(page, f"document.querySelectorAll(\"a[href^='#']\").length === {shown}")
     assert_clean(seen)
     page.context.close()

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 from argmap.exporters.html.nodeview import NodeView, NodeViews
 from argmap.model import ArgumentMap, Node, NodeKind, Relation, reading_order
 
-__all__ = ["ClaimCase", "Counterpoint", "claim_cases"]
+__all__ = ["CASE_RUN", "ClaimCase", "Counterpoint", "claim_cases"]
+
+CASE_RUN: Final = 100
+"""Past this many cases, the page holds them in runs of this many, each skipped whole by
+the browser while off screen (one region skipped per case cost Chromium at every frame and
+hit test, and minutes of printing, in a 5,000-claim map)."""
 
 _CLAIMS = (
     NodeKind.THESIS,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, TypedDict
 
-from argmap.exporters.html.cases import ClaimCase, claim_cases
+from argmap.exporters.html.cases import CASE_RUN, ClaimCase, claim_cases
 from argmap.exporters.html.nodeview import NodeView, NodeViews
 from argmap.exporters.html.outline import Outline
 from argmap.exporters.html.summary import (
@@ -60,6 +60,8 @@ class PageContext(Assets):
     thesis: NodeView
     events: Outline
     cases: list[ClaimCase]
+    case_run: int
+    """Cases a run holds when there are more than this many (see :data:`CASE_RUN`)."""
     sources: list[SourceEntry]
     kind_counts: list[KindCount]
     authors: list[tuple[str, list[NodeView]]]
@@ -111,6 +113,7 @@ def page_context(
         thesis=views.view(m.thesis),
         events=Outline(m, views),
         cases=claim_cases(m, views),
+        case_run=CASE_RUN,
         sources=source_entries(m, views),
         kind_counts=kind_counts(m),
         authors=authors(m, views),

@@ -556,6 +556,36 @@
     }
   }
 
+  // Chromium makes each link within the page a link to a named place in the PDF, in a time
+  // that grows faster than the links do: a 5,000-deep map's 27,000 took it over a minute of
+  // printing. A page with thousands prints them as plain text (the printed sheets look the
+  // same) and links them again after; a smaller page keeps its links in the PDF.
+  var MANY_LINKS = 2000;
+  var unlinked = null;
+  function unlink() {
+    if (unlinked) { return; }
+    var links = doc.querySelectorAll("a[href^='#']");
+    if (links.length < MANY_LINKS) { return; }
+    unlinked = [];
+    links.forEach(function (a) {
+      unlinked.push([a, a.getAttribute("href")]);
+      a.removeAttribute("href");
+    });
+  }
+  function relink() {
+    if (!unlinked) { return; }
+    unlinked.forEach(function (pair) { pair[0].setAttribute("href", pair[1]); });
+    unlinked = null;
+  }
+  window.addEventListener("beforeprint", unlink);
+  window.addEventListener("afterprint", relink);
+  if (window.matchMedia) {
+    var media = window.matchMedia("print");
+    if (media.addEventListener) {
+      media.addEventListener("change", function (e) { if (e.matches) { unlink(); } else { relink(); } });
+    }
+  }
+
   var before = null;
   window.addEventListener("beforeprint", function () {
     if (!tree) { return; }
