@@ -68,6 +68,8 @@ def _no_items() -> list[Any]:
 
 class _Entry(BaseModel):
     # Each model is built on its first use: a command builds only those it checks with.
+    # A plainly valid entry is checked without them (argmap/load/plainentry.py restates
+    # these models' fields and rules: change both).
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
 

@@ -6,6 +6,11 @@ A map file's usual entry holds strings of the right kinds and values; such an en
 gives here exactly what its model's ``model_validate`` gives. Anything else (another
 type, a bad value, an unknown key, a string a rule refuses) gives None, and the model
 checks the entry: its messages are the models' own, word for word.
+
+The checks here restate the models' rules (``argmap/load/mapfile.py``,
+``argmap/model/records.py``, ``argmap/model/tags.py``): a field or a rule changed there is
+changed here too. ``tests/test_plainentry.py`` compares the two on generated values and
+fails for a model field with no check here.
 """
 
 from __future__ import annotations

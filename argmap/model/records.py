@@ -50,6 +50,7 @@ def _visible_id(value: str) -> str:
     return value
 
 
+# argmap/load/plainentry.py restates these rules for plainly valid entries: change both.
 TextDate = Annotated[str, BeforeValidator(_date_to_text)]
 Text = Annotated[str, Field(min_length=1), AfterValidator(_not_blank)]
 NodeId = Annotated[str, Field(pattern=ID_PATTERN, max_length=200), AfterValidator(_visible_id)]
