@@ -260,6 +260,34 @@ def test_other_files_with_nodes_are_no_maps(tmp_path: Path, text: str) -> None:
     assert not looks_like_map(target)
 
 
+@pytest.mark.parametrize("fmt", ["svg", "html", "pdf"])
+def test_earlier_outputs_are_no_maps_however_they_quote_one(tmp_path: Path, fmt: str) -> None:
+    # An SVG, HTML or PDF output is known by how it starts; a map's own text in it (here a
+    # line "thesis: ..." in the SVG's text) does not make it a map.
+    out = tmp_path / "out"
+    assert (
+        CliRunner().invoke(main, ["render", str(UNIFORMS), "-f", fmt, "-o", str(out)]).exit_code
+        == 0
+    )
+    [target] = out.iterdir()
+    assert not looks_like_map(target)
+    if fmt == "svg":
+        target.write_text(target.read_text(encoding="utf-8") + "\nthesis: x\n", encoding="utf-8")
+        assert not looks_like_map(target)
+    assert (
+        CliRunner().invoke(main, ["render", str(UNIFORMS), "-f", fmt, "-o", str(out)]).exit_code
+        == 0
+    )
+
+
+def test_a_map_with_a_byte_order_mark_is_a_map(tmp_path: Path) -> None:
+    target = tmp_path / "m.yaml"
+    target.write_bytes(b"\xef\xbb\xbf" + UNIFORMS.read_bytes())
+    assert looks_like_map(target)
+    target.write_bytes(b"\xef\xbb\xbf" + b'{"title": "T", "thesis": {"text": "x"}}')
+    assert looks_like_map(target)
+
+
 def test_an_export_other_than_json_may_be_written_again(tmp_path: Path) -> None:
     target = tmp_path / "uniforms.aif.json"
     for _ in range(2):

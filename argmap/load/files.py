@@ -218,6 +218,9 @@ _FLAT_SIGNS: Final = (
 
 
 _HEAD: Final = replace(MAP_FILE, limit=1024 * 1024)
+_MARKUP: Final = re.compile(rb"\s*<(?:\?xml|!doctype|!--|svg|html)[\s>]", re.IGNORECASE)
+"""How an XML, SVG or HTML file starts: no YAML mapping or JSON object does (re-rendering
+over a big map's earlier outputs need not decode and search a megabyte of each)."""
 
 
 def looks_like_map(path: str | Path) -> bool:
@@ -230,10 +233,12 @@ def looks_like_map(path: str | Path) -> bool:
     invalid JSON. A binary file, a device or a folder does not count.
     """
     try:
-        raw = _read_bytes(Path(path), _HEAD, head=True)
+        raw = _read_bytes(Path(path), _HEAD, head=True).removeprefix(b"\xef\xbb\xbf")
     except MapFileError:
         return False
-    text = raw.decode("utf-8-sig", "replace")
+    if _MARKUP.match(raw) or raw.startswith(b"%PDF-"):  # an earlier SVG, HTML or PDF output
+        return False
+    text = raw.decode("utf-8", "replace")
     if "\x00" in text:
         return False
     if text.lstrip().startswith("{"):  # JSON, or a YAML flow mapping
