@@ -166,3 +166,25 @@ def test_a_failed_run_keeps_nothing(tmp_path: Path) -> None:
         with pytest.raises(RenderError):
             _queued(_graphs(2), EngineInfo("system", fake), _kept)
     assert enginepool._MEMO.size == 0
+
+
+def test_graphs_are_hashed_for_reuse_in_the_runs_not_by_the_caller(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The planner hands pages in on the main thread; the memo's hashing is not its work."""
+    import hashlib
+    import threading
+
+    hashed_on: list[str] = []
+    real = hashlib.blake2b
+
+    def blake2b(data: bytes, digest_size: int) -> object:
+        hashed_on.append(threading.current_thread().name)
+        return real(data, digest_size=digest_size)
+
+    monkeypatch.setattr(hashlib, "blake2b", blake2b)
+    enginepool.forget_drawings()
+    first = _queued(_graphs(4), find_engine("auto"), _kept)
+    assert _queued(_graphs(4), find_engine("auto"), _kept) == first  # reused
+    assert len(hashed_on) == 8
+    assert threading.main_thread().name not in hashed_on

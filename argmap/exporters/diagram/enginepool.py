@@ -223,7 +223,7 @@ class LayoutQueue(Generic[_T]):
         self.engine, self.keep, self.map_name, self.timeout = engine, keep, map_name, timeout
         self.workers = drawing_workers()
         self.pool = ThreadPoolExecutor(self.workers, thread_name_prefix="argmap-engine")
-        self.batch: list[tuple[Hashable, str, Hashable | None]] = []
+        self.batch: list[tuple[Hashable, str]] = []
         self.size, self.limit = 0, FIRST_BATCH
         self.pending: deque[Future[list[tuple[Hashable, _T]]]] = deque()
         self.done: dict[Hashable, _T] = {}
@@ -243,18 +243,11 @@ class LayoutQueue(Generic[_T]):
     def add(self, key: Hashable, source: str) -> None:
         """Hand in a graph; its drawing is laid out in a run to come (see :meth:`take`)."""
         self.queued.add(key)
-        memo = None
-        if self.scope is not None:
-            memo = (self.scope, hashlib.blake2b(source.encode("utf-8"), digest_size=20).digest())
-            found = _MEMO.find(memo)
-            if found is not None:
-                self.done[key] = cast(_T, found[0])  # kept by this same keep
-                return
         if self.batch and (
             len(self.batch) >= self.limit or self.size + len(source) > MAX_DOT_BYTES // 2
         ):
             self._send()
-        self.batch.append((key, source, memo))
+        self.batch.append((key, source))
         self.size += len(source)
 
     def take(self, key: Hashable) -> _T:
@@ -286,12 +279,28 @@ class LayoutQueue(Generic[_T]):
         """Wait for the oldest run and keep its drawings."""
         self.done.update(self.pending.popleft().result())
 
-    def _lay_out(
-        self, batch: list[tuple[Hashable, str, Hashable | None]]
-    ) -> list[tuple[Hashable, _T]]:
-        documents = _lay_out([s for _, s, _ in batch], self.engine, self.map_name, self.timeout)
-        drawings = [(key, self.keep(d)) for (key, _, _), d in zip(batch, documents, strict=True)]
-        for (_, _, memo), (_, drawing) in zip(batch, drawings, strict=True):
-            if memo is not None:
-                _MEMO.keep(memo, drawing)
-        return drawings
+    def _lay_out(self, batch: list[tuple[Hashable, str]]) -> list[tuple[Hashable, _T]]:
+        """In a run's thread: the batch's drawings, those made before taken from the memo.
+
+        The DOT is hashed for the memo here, not as it is handed in, so that the caller
+        (the planner, on the main thread) goes on meanwhile.
+        """
+        memos: list[Hashable | None] = [None] * len(batch)
+        found: list[tuple[object] | None] = [None] * len(batch)
+        if self.scope is not None:
+            for index, (_, source) in enumerate(batch):
+                digest = hashlib.blake2b(source.encode("utf-8"), digest_size=20).digest()
+                memos[index] = (self.scope, digest)
+                found[index] = _MEMO.find(memos[index])
+        missing = [index for index, got in enumerate(found) if got is None]
+        if missing:
+            sources = [batch[index][1] for index in missing]
+            documents = _lay_out(sources, self.engine, self.map_name, self.timeout)
+            for index, document in zip(missing, documents, strict=True):
+                drawing = self.keep(document)
+                found[index] = (drawing,)
+                if memos[index] is not None:
+                    _MEMO.keep(memos[index], drawing)
+        # kept by this same keep (the memo's scope names it)
+        pairs = zip(batch, found, strict=True)
+        return [(key, cast(_T, got[0])) for (key, _), got in pairs if got is not None]

@@ -63,16 +63,22 @@ def add_trail(
     """
     if not plan.page.trail:
         return
-    lines, width = _lines(m, plan, styles, cache)
-    rows = [
-        _trail_row(node, styles[draw_kind(m, node)], (index, home), line, width)
-        for index, (node, home, line) in enumerate(lines)
-    ]
-    label = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+    homes = tuple([plan.number(plan.home[node_id]) for node_id in plan.page.trail])
+    # Pages under the same branch share their breadcrumb (drafts: their numbers too).
+    key = ("trail label", plan.page.trail, plan.across, plan.narrow, homes)
+    label = cache.get(key)
+    if label is None:
+        lines, width = _lines(m, plan, styles, cache)
+        rows = [
+            _trail_row(node, styles[draw_kind(m, node)], (index, home), line, width)
+            for index, (node, home, line) in enumerate(lines)
+        ]
+        label = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+        label = cache[key] = label + "".join(rows) + "</TABLE>"
     g.node(
         "trail",
         {
-            "label": Html(label + "".join(rows) + "</TABLE>"),
+            "label": Html(label),
             "shape": "box",
             "style": "rounded,dashed",
             "color": "#757575",
