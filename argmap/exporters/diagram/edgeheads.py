@@ -7,7 +7,8 @@ import math
 import re
 from typing import Final, NamedTuple
 
-from argmap.exporters.diagram.geometry import Box, box_of, groups, segments_cross
+from argmap.exporters.diagram.edgecross import segments_cross
+from argmap.exporters.diagram.geometry import Box, box_of, groups
 from argmap.exporters.diagram.svgedits import between, each_drawing, edit, pair, unit
 
 __all__ = ["SPREAD", "spread_heads"]

@@ -301,6 +301,8 @@ class LayoutQueue(Generic[_T]):
                 found[index] = (drawing,)
                 if memos[index] is not None:
                     _MEMO.keep(memos[index], drawing)
-        # kept by this same keep (the memo's scope names it)
-        pairs = zip(batch, found, strict=True)
-        return [(key, cast(_T, got[0])) for (key, _), got in pairs if got is not None]
+        out: list[tuple[Hashable, _T]] = []
+        for (key, _), got in zip(batch, found, strict=True):
+            assert got is not None, "each graph is in the memo or was just laid out"
+            out.append((key, cast(_T, got[0])))  # kept by this same keep (the memo's scope)
+        return out

@@ -7,30 +7,20 @@ import html
 import re
 from typing import Final, NamedTuple
 
-from argmap.exporters.diagram.edgecross import (
-    MEETING,
-    Edge,
-    apart_crossings,
-    crossings_of,
-    meeting,
-    segments_cross,
-)
+from argmap.exporters.diagram.edgecross import Edge, apart_crossings, meeting
 
 __all__ = [
-    "MEETING",
     "Box",
     "Edge",
     "box_of",
     "boxes",
     "all_crossings",
     "crossings",
-    "crossings_of",
     "curve",
     "groups",
     "meeting_crossings",
     "misplaced",
     "overlaps",
-    "segments_cross",
     "tree_edges",
     "tree_paths",
 ]
@@ -186,7 +176,7 @@ def meeting_crossings(svg: str) -> int:
     """How many pairs of tree edges that meet at a node cross on their way there.
 
     Siblings' edges into their parent (or a child's edge and its parent's own) end
-    together at its box, which is no crossing: the run of each within :data:`MEETING`
+    together at its box, which is no crossing: the run of each within :data:`~.edgecross.MEETING`
     of that node is left out, and a crossing anywhere before counts. A wide row of
     siblings wrapped into rows sends the edges of its lower rows up past the higher
     ones; where they swap sides on the way, the reader cannot tell which is which.

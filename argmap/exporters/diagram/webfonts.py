@@ -214,12 +214,12 @@ def embed_fonts(svg: str, words: Words, scope: str | None = None) -> str:
     end = svg.find(">", root.start()) if root is not None else -1
     if root is None or end < 0:
         return svg
-    text = "text" if scope is None else f"svg.{scope} text"
-    sheet = f'\n<style type="text/css">{font_css(words, text)}</style>'
+    head, rest = svg[: end + 1], svg[end + 1 :]
+    text = "text"
     if scope is not None:
         at = root.start() + len("<svg")
-        svg, end = f'{svg[:at]} class="{scope}"{svg[at:]}', end + len(f' class="{scope}"')
-    return svg[: end + 1] + sheet + svg[end + 1 :]
+        head, text = f'{head[:at]} class="{scope}"{head[at:]}', f"svg.{scope} text"
+    return f'{head}\n<style type="text/css">{font_css(words, text)}</style>{rest}'
 
 
 @functools.cache
