@@ -168,5 +168,14 @@ def test_a_notebook_keeps_its_own_svg_text_as_it_was(bare_browser: Any, tmp_path
     drawn = [style for style in styles if style[0] != "other"]
     assert len(drawn) > 10
     assert all(style[1:] == ["none", "none"] for style in drawn)
+    # Its faces are declared under a family of their own (a notebook's own Noto Sans text
+    # keeps the reader's Noto Sans), and its text is set in them.
+    families = seen.page.evaluate("() => [...document.fonts].map(f => f.family)")
+    assert families and {family.strip('"') for family in families} == {"argmap Noto Sans"}
+    used = seen.page.evaluate(
+        """() => [...document.querySelectorAll('svg:not(#other) text')]
+             .map(t => getComputedStyle(t).fontFamily.split(',')[0].replaceAll('"', ''))"""
+    )
+    assert set(used) == {"argmap Noto Sans"}
     assert_clean(seen)
     seen.page.context.close()

@@ -245,11 +245,16 @@ def test_a_map_shows_itself_as_its_diagram_in_a_notebook() -> None:
     assert "</svg>" in svg and "uniforms" in svg
     # The file's drawing, its text set-up kept to it: a notebook shows it inline, among
     # other SVG text of the page that must keep its kerning and ligatures.
+    # Its faces are its own family: the page's own Noto Sans text is left as it was.
     drawing = render_map(m, "svg")
     assert svg.count('class="argmap-diagram"') == 1
-    assert "svg.argmap-diagram text { font-kerning: none;" in svg
-    unscoped = svg.replace(' class="argmap-diagram"', "", 1).replace("svg.argmap-diagram ", "")
-    assert unscoped == drawing
+    setup = (
+        'svg.argmap-diagram text { font-family: "argmap Noto Sans",Helvetica,Arial,sans-serif; '
+    )
+    assert setup + "font-kerning: none;" in svg
+    assert 'font-family: "Noto Sans"' not in svg and 'font-family: "argmap Noto Sans";' in svg
+    unscoped = svg.replace(' class="argmap-diagram"', "", 1).replace(setup, "text { ")
+    assert unscoped.replace('"argmap Noto Sans"', '"Noto Sans"') == drawing
 
 
 # -- the structure checks' shortcuts find what every check on every node finds -----------

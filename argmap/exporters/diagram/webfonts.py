@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 
 from pydantic import BaseModel
 
+from argmap.exporters.diagram.svgtext import DRAWN_FAMILY
+
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
@@ -105,6 +107,9 @@ _ROOT: Final = re.compile(r"<svg[\s>]")
 
 FAMILY: Final = "Noto Sans"
 """The family name the diagram's SVG asks for first; an embedded face takes its place."""
+
+SCOPED_FAMILY: Final = "argmap Noto Sans"
+"""The faces' family name in a drawing placed among other content (see :func:`embed_fonts`)."""
 
 Ranges = tuple[tuple[int, int], ...]
 
@@ -186,14 +191,16 @@ def map_words(m: ArgumentMap) -> Words:
     return Words(frozenset(seen), frozenset(quoted))
 
 
-def font_css(words: Words, text: str = ".diagram-pages svg text") -> str:
+def font_css(words: Words, text: str = ".diagram-pages svg text", family: str = FAMILY) -> str:
     """The ``@font-face`` rules of the faces ``words`` need, and the text's set-up.
 
     The ``text`` elements (a CSS selector) are set without kerning or ligatures, as their
-    boxes were measured.
+    boxes were measured. With a ``family`` other than :data:`FAMILY`, the faces are
+    declared under that name and the text is set in it (its fallbacks as drawn).
     """
-    rules = [_face_rule(path, style, ranges) for path, style, ranges in faces_for(words)]
-    setup = f"{text} {{ font-kerning: none; font-variant-ligatures: none; }}\n"
+    rules = [_face_rule(path, style, ranges, family) for path, style, ranges in faces_for(words)]
+    named = "" if family == FAMILY else f'font-family: "{family}"{DRAWN_FAMILY[len(FAMILY) :]}; '
+    setup = f"{text} {{ {named}font-kerning: none; font-variant-ligatures: none; }}\n"
     return "\n" + "".join(rules) + setup
 
 
@@ -208,29 +215,31 @@ def embed_fonts(svg: str, words: Words, scope: str | None = None) -> str:
         words: The characters its text draws.
         scope: A class given to the root element, to which the sheet's text set-up is kept:
             for a drawing placed inline in a page of other content (a notebook), whose
-            own SVG text must keep its kerning and ligatures.
+            own text must keep its kerning and ligatures, and its own Noto Sans (the
+            faces are declared as :data:`SCOPED_FAMILY` then).
     """
     root = _ROOT.search(svg)
     end = svg.find(">", root.start()) if root is not None else -1
     if root is None or end < 0:
         return svg
     head, rest = svg[: end + 1], svg[end + 1 :]
-    text = "text"
+    text, family = "text", FAMILY
     if scope is not None:
         at = root.start() + len("<svg")
         head, text = f'{head[:at]} class="{scope}"{head[at:]}', f"svg.{scope} text"
-    return f'{head}\n<style type="text/css">{font_css(words, text)}</style>{rest}'
+        family = SCOPED_FAMILY
+    return f'{head}\n<style type="text/css">{font_css(words, text, family)}</style>{rest}'
 
 
 @functools.cache
-def _face_rule(path: Path, style: str, ranges: Ranges) -> str:
+def _face_rule(path: Path, style: str, ranges: Ranges, family: str = FAMILY) -> str:
     data = base64.b64encode(path.read_bytes()).decode("ascii")
     points = ", ".join(
         f"U+{first:04X}" if first == last else f"U+{first:04X}-{last:04X}"
         for first, last in ranges
     )
     return (
-        f'@font-face {{ font-family: "{FAMILY}"; font-style: {style}; font-weight: 100 900;'
+        f'@font-face {{ font-family: "{family}"; font-style: {style}; font-weight: 100 900;'
         f' font-display: block; src: url(data:font/woff;base64,{data}) format("woff");'
         f" unicode-range: {points}; }}\n"
     )
