@@ -25,6 +25,7 @@ from argmap.outputs import (
     render_targets,
     worksheet_targets,
 )
+from argmap.terminate import uninterrupted
 
 if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis
@@ -208,19 +209,30 @@ def render_files(
             analysis = analyze(m)  # once per map, shared by every format
             for fmt in formats:
                 pending.extend(_render_one(m, analysis, path, fmt, out_dir, opts))
-        written = [(path, _write(target, data)) for path, target, data in pending]
-        sync_folders(data for _, _, data in pending if isinstance(data, StagedCopy))
+        with uninterrupted():  # a SIGTERM or Ctrl-C waits until every file is in place
+            written = [(path, _write(target, data)) for path, target, data in pending]
+            sync_folders(data for _, _, data in pending if isinstance(data, StagedCopy))
+            _remove_stale(unique, formats, out_dir, opts, {t for _, t in written})
     finally:  # a failed render leaves nothing behind (the committed ones are gone already)
         for _, _, data in pending:
             if isinstance(data, Staged):
                 data.discard()
-    done = {t for _, t in written}
-    for path in unique:
+    return written
+
+
+def _remove_stale(
+    paths: Sequence[Path],
+    formats: Sequence[str],
+    out_dir: str | Path,
+    opts: RenderOptions,
+    done: set[Path],
+) -> None:
+    """Remove the pages of earlier renders that this one did not write again."""
+    for path in paths:
         for fmt in formats:
             suffix = get_exporter(fmt).suffix
             for target in render_targets(output_path(path, fmt, out_dir), opts):
                 remove_stale_pages(target, suffix, done)
-    return written
 
 
 def stream_output(

@@ -1,32 +1,95 @@
-"""A SIGTERM stops a command as Ctrl-C does: what it was writing is removed, not left half-done."""
+"""A SIGTERM ends a command at once: what it was writing is removed, not left half-done."""
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from types import FrameType
+from typing import TYPE_CHECKING, Any, Final
 
-import click
+from argmap.editing.tempnames import remove_all
 
-__all__ = ["stop_on_terminate"]
+if TYPE_CHECKING:
+    import click
+
+__all__ = ["install", "stop_on_terminate", "uninterrupted"]
+
+HELD: Final = ("SIGINT", "SIGTERM")
+"""The signals :func:`uninterrupted` holds (those this platform has)."""
 
 
 def stop_on_terminate(ctx: click.Context) -> None:
-    """Turn SIGTERM into an exit that unwinds, for the rest of the command ``ctx`` runs.
+    """Make SIGTERM end the command ``ctx`` runs at once, its temporary files removed.
 
     Python's default for SIGTERM (``kill``, ``timeout``, a cancelled CI job) ends the
-    process at once, leaving the hidden temporary files of a render half-written in its
-    output folder; raising ``SystemExit`` instead runs the clean-up that Ctrl-C runs. The
-    handler is set only where no one set another, and restored when the command ends.
+    process as it is, leaving the hidden temporary files of a render half-written in its
+    output folder. The handler is set only where no one set another, and restored when
+    the command ends.
+    """
+    restore = install()
+    if restore is not None:
+        ctx.call_on_close(restore)
+
+
+def install() -> Callable[[], None] | None:
+    """Set the SIGTERM handler of :func:`stop_on_terminate` (main thread, none set before).
+
+    The handler removes this process's temporary files
+    (:func:`~argmap.editing.tempnames.remove_all`) and ends it with exit code 143, without
+    unwinding: every file argmap writes is staged in a temporary file and renamed into
+    place whole (and :func:`uninterrupted` holds the signal while a render's files are),
+    so there is nothing else to undo; an exception raised into the threads' waits instead
+    (as Python's Ctrl-C does) could leave a lock unsound and the process waiting for ever.
+    Worker processes end as their input closes.
+
+    Returns:
+        What puts the earlier handler back, or None when nothing was set.
     """
     if threading.current_thread() is not threading.main_thread():
-        return
+        return None
     previous = signal.getsignal(signal.SIGTERM)
     if previous is not signal.SIG_DFL:
-        return
+        return None
+    signal.signal(signal.SIGTERM, _stop)
 
-    def stop(signum: int, frame: FrameType | None) -> None:
-        raise SystemExit(128 + signum)
+    def restore() -> None:
+        signal.signal(signal.SIGTERM, previous)
 
-    signal.signal(signal.SIGTERM, stop)
-    ctx.call_on_close(lambda: signal.signal(signal.SIGTERM, previous))
+    return restore
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    """Remove this process's temporary files and end it, with the signal's exit code."""
+    remove_all()
+    os._exit(128 + signum)
+
+
+@contextmanager
+def uninterrupted() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM until the block ends, then let them act as they would have.
+
+    For putting a render's files in place: renames take milliseconds, and an exit between
+    two would leave some files new and some old. Holds only in the main thread (where
+    Python runs signal handlers) and only signals not ignored.
+    """
+    held: list[int] = []
+    saved: dict[int, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+        for name in HELD:
+            number = getattr(signal, name, None)
+            if number is None:
+                continue
+            previous = signal.getsignal(number)
+            if previous not in (signal.SIG_IGN, None):
+                saved[number] = previous
+                signal.signal(number, lambda signum, frame: held.append(signum))
+    try:
+        yield
+    finally:
+        for number, previous in saved.items():
+            signal.signal(number, previous)
+        for number in dict.fromkeys(held):
+            signal.raise_signal(number)

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
-from argmap.editing import safewrite
+from argmap.editing import safewrite, tempnames
 from argmap.editing.add import NewNode, add_node
 from argmap.editing.safewrite import write_atomic
 from argmap.errors import MapFileError
@@ -47,7 +47,7 @@ def test_a_link_planted_at_the_temporary_name_is_never_followed(
     out = tmp_path / "out"
     out.mkdir()
     tokens = iter(["aaaa", "aaaa", "bbbb"])
-    monkeypatch.setattr(safewrite.secrets, "token_hex", lambda _n: next(tokens))
+    monkeypatch.setattr(tempnames.secrets, "token_hex", lambda _n: next(tokens))
     planted = out / f".m.svg.argmap-{os.getpid()}-aaaa.tmp"
     planted.symlink_to(victim)
     write_atomic(out / "m.svg", "<svg/>")
@@ -57,7 +57,7 @@ def test_a_link_planted_at_the_temporary_name_is_never_followed(
 
 
 def test_the_temporary_names_are_not_predictable(tmp_path: Path) -> None:
-    names = {safewrite.temp_name(tmp_path / "m.yaml").name for _ in range(50)}
+    names = {tempnames.temp_name(tmp_path / "m.yaml").name for _ in range(50)}
     assert len(names) == 50
     assert all(name.startswith(".m.yaml.argmap-") and name.endswith(".tmp") for name in names)
 

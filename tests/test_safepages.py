@@ -39,7 +39,7 @@ def test_discard_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
 def test_an_exit_while_a_page_is_staged_leaves_no_temporary(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:
-    """A SIGTERM turned into SystemExit mid-write (see argmap.terminate) is not an OSError:
+    """An exit mid-write (Ctrl-C's KeyboardInterrupt) is not an OSError:
     the half-written temporary file goes all the same, and the exit goes on."""
     target = tmp_path / "m-03.png"
     target.write_bytes(b"old")

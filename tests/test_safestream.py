@@ -186,7 +186,7 @@ def test_no_room_beside_the_file_stages_it_elsewhere_and_writes_in_place(
 def test_an_exit_right_after_the_temporary_file_is_made_leaves_none(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
 ) -> None:
-    # A SIGTERM's SystemExit may land once the temporary file exists and before the writer
+    # Ctrl-C's KeyboardInterrupt may land once the temporary file exists and before the writer
     # holds its name: the name was noted before the file was made, and it is removed.
     from argmap.editing import safestream, safewrite
 

@@ -123,8 +123,11 @@ def export(map_path: Path, fmt: str, output: Path | None) -> None:
         pages = page_files(output, output.suffix, data)
         for target, _ in pages:
             refuse_overwrite(target, [map_path])
-        for target, content in pages:
-            write_atomic(target, content)
+        from argmap.terminate import uninterrupted
+
+        with uninterrupted():  # a SIGTERM or Ctrl-C waits until every page is written
+            for target, content in pages:
+                write_atomic(target, content)
     elif isinstance(data, list):
         raise Misuse(
             f"{fmt}: the diagram has {len(data)} pages; write them to files with -o FILE "

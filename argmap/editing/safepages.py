@@ -24,46 +24,60 @@ class Flusher:
     hundreds of slides would wait that long for each in turn. Here the waiting goes on
     beside the drawing. At most ``depth`` files wait open at once: :meth:`put` blocks
     beyond that. :meth:`finish` waits for every file and reports the first that failed.
+
+    The two threads meet only in C-level queues (``queue.SimpleQueue``): an exit raised
+    by a signal handler (Ctrl-C's KeyboardInterrupt) while the caller waits in one takes
+    nothing and leaves it sound, which ``queue.Queue``'s Python-level locking does not
+    promise (an exit landing inside its condition wait can leave the flushing thread
+    waiting for ever, and :meth:`finish` with it).
     """
 
     def __init__(self, depth: int = 16) -> None:
         import queue  # only a render of several pages flushes on a thread
 
-        self._queue: queue.Queue[tuple[IO[bytes], Path] | None] = queue.Queue(depth)
+        self._todo: queue.SimpleQueue[tuple[IO[bytes], Path] | None] = queue.SimpleQueue()
+        self._done: queue.SimpleQueue[None] = queue.SimpleQueue()
+        self._depth, self._open = depth, 0
         self._failed: tuple[Path, OSError] | None = None
-        self._finished = False
+        self._ended = False
         self._thread = threading.Thread(target=self._run, name="argmap-flush", daemon=True)
         self._thread.start()
 
     def put(self, file: IO[bytes], path: Path) -> None:
         """Fsync and close ``file`` (the staged content of ``path``) on the flushing thread."""
-        self._queue.put((file, path))
+        while self._open >= self._depth:
+            self._done.get()
+            self._open -= 1
+        self._todo.put((file, path))
+        self._open += 1
 
     def finish(self) -> None:
-        """Wait until every file handed over is flushed and closed (once; later calls return).
+        """Wait until every file handed over is flushed and closed (again: wait again).
 
         Raises:
             MapFileError: a file could not be flushed to disk (the first that failed).
         """
-        if self._finished:
-            return
-        self._finished = True
-        self._queue.put(None)
+        if not self._ended:
+            self._ended = True
+            self._todo.put(None)
         self._thread.join()
         if self._failed is not None:
             raise cannot_write(*self._failed)
 
     def _run(self) -> None:
-        while (item := self._queue.get()) is not None:
+        while (item := self._todo.get()) is not None:
             file, path = item
             try:
                 if self._failed is None:  # one failure fails the lot: no need to wait more
                     os.fsync(file.fileno())
             except OSError as exc:
                 self._failed = (path, exc)
+            except ValueError:  # closed: discarded by an exit (Ctrl-C) as it was handed over
+                pass
             finally:
                 with contextlib.suppress(OSError):
                     file.close()
+                self._done.put(None)
 
 
 class StagedCopy(StagedFile):
@@ -85,7 +99,7 @@ class StagedCopy(StagedFile):
         try:
             self.file.write(data)
             self.seal(None if flusher is None else partial(flusher.put, path=self.path))
-        except BaseException as exc:  # a SIGTERM's SystemExit mid-write too: nothing left
+        except BaseException as exc:  # Ctrl-C's KeyboardInterrupt mid-write too: nothing left
             self.discard()
             if isinstance(exc, OSError):
                 raise cannot_write(self.path, exc) from None
@@ -136,9 +150,9 @@ def sync_folders(files: Iterable[StagedFile]) -> None:
 
 
 def _clear_own_temps(paths: Iterable[Path]) -> None:
-    """Delete this process's temporary files for ``paths`` (see :func:`~.safewrite.temp_name`).
+    """Delete this process's temporary files for ``paths`` (see :func:`~.tempnames.temp_name`).
 
-    A SIGTERM's exit may land between a temporary file's creation and its being
+    An exit (Ctrl-C) may land between a temporary file's creation and its being
     recorded anywhere (a render staging pages): swept by name, none is left.
     """
     folders: dict[Path, set[str]] = {}

@@ -18,6 +18,7 @@ from argmap.editing.safewrite import (
     _write_in_place,
     check_folder,
 )
+from argmap.editing.tempnames import forget
 from argmap.errors import MapFileError
 
 __all__ = ["StagedFile", "stage_atomic"]
@@ -70,10 +71,11 @@ class StagedFile:
                 fd, self._tmp = _create_temp(elsewhere, made)
                 self._beside = False
             self.file: IO[bytes] = open(fd, "wb")  # noqa: SIM115 (closed by seal/discard)
-        except BaseException as exc:  # a SIGTERM's SystemExit too: no temporary file left
+        except BaseException as exc:  # Ctrl-C's KeyboardInterrupt too: no temporary file left
             for name in made:  # made, or about to be, when the exit came
                 with contextlib.suppress(OSError):
                     name.unlink()
+                forget(name)
             self.discard()
             if isinstance(exc, OSError):
                 raise cannot_write(p, exc) from None
@@ -148,6 +150,7 @@ class StagedFile:
         if self._tmp is not None:
             with contextlib.suppress(OSError):  # renamed away already, after a commit
                 self._tmp.unlink()
+            forget(self._tmp)
             self._tmp = None
 
     def _renames(self) -> bool:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import errno
-import glob
 import os
-import secrets
 import shutil
 import stat
 import sys
@@ -16,15 +14,14 @@ from pathlib import Path
 from typing import IO, Final
 
 from argmap.editing.oserrors import FILE_KINDS, cannot_write
+from argmap.editing.tempnames import clear_stale_temps, forget, note, temp_name
 from argmap.errors import MapFileError
 
 __all__ = [
     "check_folder",
     "check_output",
-    "clear_stale_temps",
     "locked_text",
     "same_file",
-    "temp_name",
     "write_atomic",
 ]
 
@@ -136,18 +133,6 @@ def same_file(a: str | Path, b: str | Path) -> bool:
         return False
 
 
-def temp_name(path: Path) -> Path:
-    """Return a fresh temporary file name for ``path``: hidden, same folder, this process's."""
-    return path.with_name(f".{path.name}.argmap-{os.getpid()}-{secrets.token_hex(4)}.tmp")
-
-
-def clear_stale_temps(path: Path) -> None:
-    """Delete temporary files left by editors that died before renaming (we hold the lock)."""
-    for stale in path.parent.glob(f".{glob.escape(path.name)}.argmap-*.tmp"):
-        with contextlib.suppress(OSError):
-            stale.unlink()
-
-
 def check_folder(folder: str | Path, *, name: str | Path | None = None) -> None:
     """Refuse a folder to write into that is, or lies under, something other than a folder.
 
@@ -176,9 +161,9 @@ def write_atomic(path: str | Path, data: str | bytes, *, exclusive: bool = False
     """Write ``data`` to a temporary file beside ``path``, fsync it, then move it into place.
 
     Readers see the old file or the new one, never a part; a crash leaves a hidden temporary
-    file (see :func:`clear_stale_temps`), an exit (SIGTERM) none. The temporary file is created
-    exclusively under a fresh name, never through a link planted there. Missing folders are
-    created. Text is written as UTF-8 exactly as given (line ends are not translated).
+    file (see :func:`clear_stale_temps`), an exit (Ctrl-C, SIGTERM) none. The temporary file
+    is created exclusively under a fresh name, never through a link planted there. Missing
+    folders are created. Text is written as UTF-8 exactly as given (line ends are not translated).
 
     When ``path`` is a symbolic link, the file it points to is written and the link
     stays (a link to no file is refused). A file that is replaced keeps its
@@ -243,6 +228,7 @@ def _replace(target: Path, payload: bytes, old: os.stat_result | None, *, exclus
         for tmp in made:  # renamed away, never made, or its folder may not even exist
             with contextlib.suppress(OSError):
                 tmp.unlink()
+            forget(tmp)
 
 
 def _put_in_place(
@@ -331,11 +317,11 @@ _CREATE: Final = (
 def _create_temp(target: Path, made: list[Path]) -> tuple[int, Path]:
     """Create a new temporary file beside ``target``: exclusively, never through a link.
 
-    Its name goes into ``made`` first: an exit landing before the caller has it (a
-    SIGTERM's SystemExit) leaves the name to remove.
+    Its name goes into ``made`` first: an exit landing before the caller has it (Ctrl-C's
+    KeyboardInterrupt) leaves the name to remove.
     """
     for _ in range(100):
-        made.append(tmp := temp_name(target))
+        made.append(tmp := note(temp_name(target)))
         try:
             return os.open(tmp, _CREATE, 0o666), tmp  # the umask decides a new file's mode
         except FileExistsError:
