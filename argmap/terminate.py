@@ -72,11 +72,19 @@ def uninterrupted() -> Iterator[None]:
     """Hold Ctrl-C and SIGTERM until the block ends, then let them act as they would have.
 
     For putting a render's files in place: renames take milliseconds, and an exit between
-    two would leave some files new and some old. Holds only in the main thread (where
-    Python runs signal handlers) and only signals not ignored.
+    two would leave some files new and some old. The same signal again acts at once (a
+    rename stuck on a dead network folder can still be stopped). Holds only in the main
+    thread (where Python runs signal handlers) and only signals not ignored.
     """
     held: list[int] = []
     saved: dict[int, Any] = {}
+
+    def hold(signum: int, frame: FrameType | None) -> None:
+        if signum in held:  # asked again: no more waiting
+            signal.signal(signum, saved[signum])
+            signal.raise_signal(signum)
+        held.append(signum)
+
     if threading.current_thread() is threading.main_thread():
         for name in HELD:
             number = getattr(signal, name, None)
@@ -85,7 +93,7 @@ def uninterrupted() -> Iterator[None]:
             previous = signal.getsignal(number)
             if previous not in (signal.SIG_IGN, None):
                 saved[number] = previous
-                signal.signal(number, lambda signum, frame: held.append(signum))
+                signal.signal(number, hold)
     try:
         yield
     finally:

@@ -143,6 +143,20 @@ def test_uninterrupted_holds_a_sigterm_until_the_block_ends() -> None:
 
 
 @pytest.mark.usefixtures("raising_on_sigterm")
+def test_a_second_sigterm_in_an_uninterrupted_block_acts_at_once() -> None:
+    from argmap.terminate import uninterrupted
+
+    reached = []
+    with pytest.raises(_Stopped), uninterrupted():
+        os.kill(os.getpid(), signal.SIGTERM)
+        reached.append("held")
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(0.05)  # long enough for a handler to have run
+        reached.append("end of block")
+    assert reached == ["held"]
+
+
+@pytest.mark.usefixtures("raising_on_sigterm")
 def test_a_sigterm_as_pages_are_put_in_place_lets_every_page_land(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
