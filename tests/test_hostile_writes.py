@@ -54,6 +54,8 @@ def test_a_link_planted_at_the_temporary_name_is_never_followed(
     assert victim.read_text(encoding="utf-8") == "precious\n"
     assert (out / "m.svg").read_text(encoding="utf-8") == "<svg/>"
     assert planted.is_symlink()  # left alone; the write took a fresh name
+    tempnames.remove_all()  # as a SIGTERM would: the planted name was never this process's
+    assert planted.is_symlink()
 
 
 def test_the_temporary_names_are_not_predictable(tmp_path: Path) -> None:

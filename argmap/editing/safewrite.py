@@ -325,7 +325,7 @@ def _create_temp(target: Path, made: list[Path]) -> tuple[int, Path]:
         try:
             return os.open(tmp, _CREATE, 0o666), tmp  # the umask decides a new file's mode
         except FileExistsError:
-            made.pop()  # a name someone planted (or a rare clash): take another
+            forget(made.pop())  # a name someone planted (or a rare clash): take another
     raise FileExistsError(errno.EEXIST, "no free temporary file name", str(target.parent))
 
 
