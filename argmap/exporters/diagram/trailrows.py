@@ -142,9 +142,10 @@ def _best(svg: str, into: list[Round], trail: Box, rows: list[float]) -> str:
         if more < fewest or (more == fewest and not best):
             best, fewest = edits, more
     # Tops in rows of their own, hanging from several rows: nested, if that crosses fewer.
-    nested = nest(into, trail, rows, width, crossed)
-    if nested is not None and nested.more < (fewest if best else 0):
-        return edit(svg, nested.edits)
+    if crossed.before(into) + (fewest if best else 0) > 0:  # else none crosses fewer
+        nested = nest(into, trail, rows, width, crossed)
+        if nested is not None and nested.more < (fewest if best else 0):
+            return edit(svg, nested.edits)
     if best:
         return edit(svg, best)
     edits = _only_moved(upper, level, feet, (trail, rows), crossed)
@@ -237,6 +238,13 @@ class _Crossed:
         self.edges = [edge for edge, _ in found]
         self.at = {span: index for index, (_, span) in enumerate(found)}
         self.bounds = bounds_of(self.edges)
+
+    def before(self, rounds: list[Round]) -> int:
+        """How many pairs holding one of these edges cross in the engine's drawing."""
+        if not self.read:
+            self._read()
+        among = {self.at[r.d_span] for r in rounds if r.d_span in self.at}
+        return crossings_of(self.edges, among, self.bounds)
 
     def __call__(self, edits: Edits) -> int:
         if not self.read:
