@@ -62,6 +62,9 @@ class Estimator(PageTree):
     ``lead``: ancestors drawn elsewhere, atop every breadcrumb (see :func:`paging.paginate`).
     """
 
+    upward: bool = False
+    """The diagram runs bottom to top: tops sit above their breadcrumb (see :meth:`_top_rows`)."""
+
     def __init__(
         self,
         m: ArgumentMap,
@@ -302,12 +305,13 @@ class Estimator(PageTree):
     ) -> list[list[Item]]:
         """The page's tops (``items``, the ``rest`` stub's last) wrapped into rows.
 
-        In rows of their own, top-down, they go by the breadcrumb's rows they hang from
+        In rows of their own, top down, they go by the breadcrumb's rows they hang from
         (see :func:`~.pagetrailsize.by_trail_rows`): each row's order is its parent's
-        place in the map.
+        place in the map. Bottom to top, their edges come into the breadcrumb from above,
+        which nothing redraws: they keep file order.
         """
         rows = wrap_rows(items, limit)
-        if len(rows) < 2 or self.horizontal:
+        if len(rows) < 2 or self.horizontal or self.upward:
             return rows
         units = [*tops, *([rest] if rest else [])]
         hung = {
