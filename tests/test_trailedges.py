@@ -17,6 +17,8 @@ from argmap.analysis.standing import analyze
 from argmap.exporters.diagram import geometry
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import Layout, lay_out
+from argmap.exporters.diagram.pagetrailsize import by_trail_rows
+from argmap.exporters.diagram.stacking import Item
 from argmap.exporters.diagram.traillanes import ROW_CLASS, edit, redrawn, route_lanes
 from argmap.exporters.diagram.trailrows import end_at_rows
 from argmap.load.maps import load_map
@@ -142,6 +144,36 @@ def test_tops_of_one_row_pile_no_arrowheads_at_the_breadcrumb(
     15 on these A4 pages); left to right, of the box's corner (53 on these slides)."""
     layout = _laid(name, fit, portrait, direction)
     assert [_piles(page.svg) for page in layout.pages] == [0] * len(layout.pages)
+
+
+@pytest.mark.parametrize(
+    ("name", "fit", "portrait"),
+    [("120", "slide", False), ("400", "slide", False), ("120", "a4", True)],
+)
+def test_tops_of_several_rows_reach_the_breadcrumb_uncrossed(
+    name: str, fit: str, portrait: bool
+) -> None:
+    """Top down, a page of small branches hangs its tops from several breadcrumb rows, in
+    rows of boxes: they go by the rows they hang from, and their edges nest round the
+    box's sides (edges into one parent crossing on the way: 4 on the 120-node map's
+    slides, 2 on its upright A4 pages, 2 on the 400-node map's slides), no heads piled."""
+    layout = _laid(name, fit, portrait, "TB")
+    pages = layout.pages
+    assert [geometry.meeting_crossings(page.svg) for page in pages] == [0] * len(pages)
+    assert [_piles(page.svg) for page in pages] == [0] * len(pages)
+
+
+def test_tops_fill_their_rows_by_the_rows_they_hang_from() -> None:
+    """Wrapped tops go in columns by their breadcrumb rows, each row's in file order."""
+    items = {name: Item(name, 100.0, (40.0,), name) for name in "abcdefg"}
+    hung = {"a": 4, "b": 1, "c": 1, "d": 2, "e": 3, "f": 4, "g": 2}
+    rows = [[items[n] for n in row] for row in ("abc", "def", "g")]
+    placed = [[item.name for item in row] for row in by_trail_rows(rows, hung)]
+    assert placed == [["b", "a", "e"], ["c", "f", "g"], ["d"]]
+    one = dict.fromkeys(hung, 1)
+    assert by_trail_rows(rows, one) is rows
+    deep = [[items["a"], items["b"]], [Item("h", 100.0, (40.0, 40.0), "i")]]
+    assert by_trail_rows(deep, {**hung, "h": 0}) is deep
 
 
 def test_pages_without_a_breadcrumb_are_left_as_drawn() -> None:

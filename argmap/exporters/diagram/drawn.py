@@ -62,15 +62,16 @@ def apart(
     budget: Budget,
     across: bool,
     tighter: Mapping[str, tuple[float, float]],
-    file_order: bool = False,
+    order: tuple[bool, bool] = (False, False),
 ) -> Callable[[list[str]], list[Page]]:
     """How the branch of each conclusion drawn apart from page 1 is paged.
 
     Whether they go apart is the plan's to say: its pager's ``around`` (see
     :func:`~argmap.exporters.diagram.pageoverview.around_root`).
-    ``file_order``: as :func:`~argmap.exporters.diagram.paging.paginate` takes it.
+    ``order``: ``file_order`` and ``upward``, as :func:`~argmap.exporters.diagram.paging.paginate`
+    takes them.
     """
-    return partial(_branch_plan, m, measure, budget, across, tighter, {}, (file_order, root))
+    return partial(_branch_plan, m, measure, budget, across, tighter, {}, (*order, root))
 
 
 def _branch_plan(
@@ -80,18 +81,18 @@ def _branch_plan(
     across: bool,
     tighter: Mapping[str, tuple[float, float]],
     memos: dict[str, PlanMemo],
-    how: tuple[bool, str],
+    how: tuple[bool, bool, str],
     nodes: list[str],
 ) -> list[Page]:
     """The pages of a conclusion's branch drawn apart from page 1 (``nodes``, it first).
 
     Paged as the root's branches are (see :func:`with_drawn_above`), each page's
     breadcrumb going up to the root; the conclusion's page is a branch's, not the
-    overview. ``how``: ``file_order`` (see :func:`apart`), and the root.
+    overview. ``how``: ``file_order`` and ``upward`` (see :func:`apart`), and the root.
     """
     from argmap.exporters.diagram.paging import PlanMemo, paginate
 
-    file_order, root = how
+    file_order, upward, root = how
     memo = memos.setdefault(nodes[0], PlanMemo())
     return paginate(
         m,
@@ -103,6 +104,7 @@ def _branch_plan(
         memo=memo,
         file_order=file_order,
         lead=(root,),
+        upward=upward,
     )
 
 

@@ -146,6 +146,7 @@ def lay_out(
     show = "quotes" not in options.hide
     long = {n.id for n in map(m.get, shown) if is_long(n.text, n.quote if show else None)}
     labels = options.sheet is not None and options.sheet.kind == "label"  # kinds not told
+    order = (labels, options.direction == "BT")  # file order; upward: tops above breadcrumbs
     across = drafter.across
     plan = partial(  # the tightened pages change between plans; the rest are remembered
         paginate,
@@ -158,8 +159,9 @@ def lay_out(
         memo=(memo := PlanMemo()),
         above=above,
         file_order=labels,
+        upward=order[1],
     )
-    branch = apart(m, below[0], measure, budget, across, tighter, labels)
+    branch = apart(m, below[0], measure, budget, across, tighter, order)
     with drafter, heap_frozen():  # the engine lays pages out as they are planned
         for attempt in range(1, MAX_PLANS + 1):  # (MAX_PLANS >= 1: drafts is always set)
             planned = plan(on_page=drafter.early)
@@ -266,15 +268,7 @@ class _Drafter:
     def page_key(page: Page) -> Hashable:
         """What a page draws, numbers aside."""
         stubs = tuple((stub.parent, stub.tops, stub.hidden, stub.grouped) for stub in page.stubs)
-        return (
-            page.number == 1,
-            page.trail,
-            page.tops,
-            page.nodes,
-            stubs,
-            page.wraps,
-            page.key,
-        )
+        return (page.number == 1, page.trail, page.tops, page.nodes, stubs, page.wraps, page.key)
 
     def early(self, page: Page) -> None:
         """Start the engine on a page a plan has just filled, unless drawn or started before.

@@ -16,6 +16,7 @@ from argmap.exporters.diagram.pagetrailsize import (
     TRAIL_ROW,
     TRAIL_WIDTH,
     below_trail_fit,
+    by_trail_rows,
     with_trail,
 )
 from argmap.exporters.diagram.pagetree import TRAIL_ROWS, Measure, PageTree, stub_name
@@ -60,6 +61,9 @@ class Estimator(PageTree):
 
     ``lead``: ancestors drawn elsewhere, atop every breadcrumb (see :func:`paging.paginate`).
     """
+
+    upward: bool = False
+    """The diagram runs bottom to top: tops sit above their breadcrumb (see :meth:`_top_rows`)."""
 
     def __init__(
         self,
@@ -229,7 +233,7 @@ class Estimator(PageTree):
         top_items = [unit_item(unit, block, fits.get("", self.group_fit)) for unit in tops]
         if rest:
             top_items.append(self.stub_item(rest, True))
-        rows = wrap_rows(top_items, limit)
+        rows = self._top_rows(tops, rest, top_items, limit)
         if wraps is not None:
             note_rows("trail", rows, wraps)
         width = rows_width(rows)
@@ -295,6 +299,26 @@ class Estimator(PageTree):
             width = estimate.width + NODESEP + key_w
             height = estimate.height + max(0.0, key_h - STUB_COLUMN)
         return max(width / room[0], height / room[1]) / WIDE_SHARE
+
+    def _top_rows(
+        self, tops: Sequence[Unit], rest: Unit | None, items: list[Item], limit: float
+    ) -> list[list[Item]]:
+        """The page's tops (``items``, the ``rest`` stub's last) wrapped into rows.
+
+        In rows of their own, top down, they go by the breadcrumb's rows they hang from
+        (see :func:`~.pagetrailsize.by_trail_rows`): each row's order is its parent's
+        place in the map. Bottom to top, their edges come into the breadcrumb from above,
+        which nothing redraws: they keep file order.
+        """
+        rows = wrap_rows(items, limit)
+        if len(rows) < 2 or self.horizontal or self.upward:
+            return rows
+        units = [*tops, *([rest] if rest else [])]
+        hung = {
+            item.name: self.order.get(self.parent[unit[0]] or "", -1)
+            for item, unit in zip(items, units, strict=True)
+        }
+        return by_trail_rows(rows, hung)
 
     def _trail_rows(self, tops: Sequence[Unit]) -> int:
         """How many ancestors the breadcrumb above these tops lists (the ``lead`` too)."""

@@ -50,7 +50,9 @@ class Pager(Estimator):
         above: Sequence[str] = (),
         file_order: bool = False,
         lead: Sequence[str] = (),
+        upward: bool = False,
     ) -> None:
+        self.upward = upward  # before the estimates the tree's making asks for
         super().__init__(m, shown, measure, budget, horizontal, above, lead)
         self.file_order = file_order
         self.tighter = dict(tighter or {})

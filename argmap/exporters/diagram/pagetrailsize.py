@@ -16,6 +16,7 @@ __all__ = [
     "TRAIL_ROW",
     "TRAIL_WIDTH",
     "below_trail_fit",
+    "by_trail_rows",
     "in_trail_column",
     "trail_width",
     "with_trail",
@@ -91,3 +92,38 @@ def with_trail(
     if max(beside[0] / room[0], beside[1] / room[1]) < max(own[0] / room[0], own[1] / room[1]):
         return (*beside, True)
     return (*own, False)
+
+
+def by_trail_rows(rows: list[list[Item]], row_of: Mapping[str, int]) -> list[list[Item]]:
+    """Wrapped tops that hang from several of the breadcrumb's rows, placed by those rows.
+
+    In file order, tops of different rows mix in the wrapped rows, and their edges reach
+    the breadcrumb in an order that has nothing to do with its rows: they cross on the
+    way in (see :func:`~.trailnest.nest`). Taken by the row they hang from (``row_of``:
+    an item's name -> its row), each row's in file order, the tops fill the same shape
+    column by column: the outer columns first, left and right in turn, each down from
+    its higher rows, then the middle column; from the middle on, each column goes down
+    from its lowest rows (the breadcrumb's last row is drawn into from below, by the
+    middle column's top). Counted on generated maps, that order lets the edges reach the
+    breadcrumb with the outer ones going to its higher rows on each side, most often.
+    Rows hanging from one row of the breadcrumb, one row of tops, or rows with a block
+    (a top with its children, last: see :func:`~.stacking.rows_ranks`) are kept as they are.
+    """
+    items = [item for row in rows for item in row]
+    if len(rows) < 2 or len({row_of[item.name] for item in items}) < 2:
+        return rows
+    if any(item.levels > 1 for item in items):  # a block below boxes would loop round them
+        return rows
+    ranked = sorted(items, key=lambda item: row_of[item.name])  # each row's in file order
+    count = max(map(len, rows))
+    heights = [sum(1 for row in rows if len(row) > column) for column in range(count)]
+    turns = [c for pair in zip(range(count), range(count - 1, -1, -1), strict=True) for c in pair]
+    fill = list(dict.fromkeys(turns))[:count]  # outer columns first, the middle last
+    columns: list[list[Item]] = [[] for _ in range(count)]
+    done = 0
+    for column in fill:
+        columns[column] = ranked[done : done + heights[column]]
+        done += heights[column]
+    for column in range(fill[-1], count):  # the lowest rows first, each row's in file order
+        columns[column] = sorted(columns[column], key=lambda item: -row_of[item.name])
+    return [[columns[c][r] for c in range(count) if r < len(columns[c])] for r in range(len(rows))]

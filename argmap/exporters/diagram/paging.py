@@ -92,6 +92,7 @@ def paginate(
     on_page: Callable[[Page], None] | None = None,
     file_order: bool = False,
     lead: Sequence[str] = (),
+    upward: bool = False,
 ) -> list[Page]:
     """Split the shown part of a map into pages that each fit the budget.
 
@@ -119,6 +120,7 @@ def paginate(
             conclusion's branch drawn apart has the root; its first page is no overview.
         file_order: a page takes a node's children in file order, not its objections
             first (for a label worksheet, whose pages must not tell kinds apart).
+        upward: the diagram runs bottom to top (tops above breadcrumbs, in file order).
 
     Returns:
         The pages, numbered from 1 in the order they are read.
@@ -127,11 +129,12 @@ def paginate(
         return []
     if memo is None:
         memo = PlanMemo()
-    made_for = (m, tuple(shown), measure, budget, horizontal, tuple(above), file_order, *lead)
+    ways = (horizontal, upward, file_order)
+    made_for = (m, tuple(shown), measure, budget, ways, tuple(above), *lead)
     pager = memo.pager
     if pager is None or not memo.serves(made_for):
         pager = memo.pager = Pager(
-            m, shown, measure, budget, horizontal, tighter, above, file_order, lead
+            m, shown, measure, budget, horizontal, tighter, above, file_order, lead, upward
         )
         memo.made_for = made_for
     pager.restart(tighter)

@@ -23,17 +23,9 @@ from argmap.exporters.diagram.traillanes import (
     spread_tips,
     trail_rows,
 )
+from argmap.exporters.diagram.trailnest import CLEAR, CORNER, SPREAD, nest, to_track
 
 __all__ = ["end_at_rows"]
-
-CLEAR: Final = 8.0
-"""Points between the breadcrumb's foot and the highest track an edge turns along to its lane."""
-
-SPREAD: Final = 12.0
-"""Points between the tips of two edges into the breadcrumb's foot, at least."""
-
-CORNER: Final = 10.0
-"""Points kept clear at each end of the breadcrumb's foot (its rounded corners)."""
 
 NEAR: Final = 6.0
 """How far, in points, a tip may lie from a side of the box and still be on it."""
@@ -149,8 +141,30 @@ def _best(svg: str, into: list[Round], trail: Box, rows: list[float]) -> str:
         more = crossed(edits)
         if more < fewest or (more == fewest and not best):
             best, fewest = edits, more
+    # Tops in rows of their own, hanging from several rows: nested, if that crosses fewer.
+    if crossed.before(into) + (fewest if best else 0) > 0:  # else none crosses fewer
+        nested = nest(into, trail, rows, width, crossed)
+        if nested is not None and nested.more < (fewest if best else 0):
+            return edit(svg, nested.edits)
     if best:
         return edit(svg, best)
+    edits = _only_moved(upper, level, feet, (trail, rows), crossed)
+    return edit(svg, edits) if edits else svg
+
+
+def _only_moved(
+    upper: list[Round],
+    level: list[Round],
+    feet: Edits,
+    box: tuple[Box, list[float]],
+    crossed: _Crossed,
+) -> Edits:
+    """The edits that only move tips at the box's sides to their rows, or only apart.
+
+    Each of those ways in turn (see :func:`_best`), the first that crosses no more
+    edges than the engine's drawing; none, if none does.
+    """
+    trail, rows = box
     sided = [
         r for r in upper if min(abs(r.tip[0] - trail.left), abs(r.tip[0] - trail.right)) <= NEAR
     ]
@@ -158,10 +172,10 @@ def _best(svg: str, into: list[Round], trail: Box, rows: list[float]) -> str:
     for spread in (sided, level, piled):
         edits = feet + _spread_sides(spread, trail, rows, spread is sided)
         if not edits:
-            return svg
+            return []
         if crossed(edits) <= 0:
-            return edit(svg, edits)
-    return svg
+            return edits
+    return []
 
 
 def _spread_sides(kept: list[Round], trail: Box, rows: list[float], alone: bool = False) -> Edits:
@@ -224,6 +238,13 @@ class _Crossed:
         self.edges = [edge for edge, _ in found]
         self.at = {span: index for index, (_, span) in enumerate(found)}
         self.bounds = bounds_of(self.edges)
+
+    def before(self, rounds: list[Round]) -> int:
+        """How many pairs holding one of these edges cross in the engine's drawing."""
+        if not self.read:
+            self._read()
+        among = {self.at[r.d_span] for r in rounds if r.d_span in self.at}
+        return crossings_of(self.edges, among, self.bounds)
 
     def __call__(self, edits: Edits) -> int:
         if not self.read:
@@ -313,22 +334,10 @@ def _lanes(rounds: list[Round], trail: Box, rows: list[float], way: int, width: 
     for index, (r, tip_y) in enumerate(zip(rounds, tips, strict=True)):
         lane = edge + way * (GAP + index * across)
         track = trail.bottom + CLEAR + index * down
-        route = _to_track(r.points, track)
+        route = to_track(r.points, track)
         route += [(lane, route[-1][1]), (lane, tip_y)]
         edits += redrawn(r, route, (edge, tip_y), (-float(way), 0.0))
     return edits
-
-
-def _to_track(points: tuple[Point, ...], track: float) -> list[Point]:
-    """A curve's points from its start up to where it first rises to ``track`` (a y)."""
-    for index, (x, y) in enumerate(points):
-        if y <= track:
-            if index == 0:
-                return [(x, y)]
-            (px, py) = points[index - 1]
-            t = (py - track) / ((py - y) or 1.0)
-            return [*points[:index], (px + (x - px) * t, track)]
-    return list(points)
 
 
 def _spread_foot(foot: list[Round], trail: Box) -> Edits:

@@ -1,0 +1,169 @@
+"""Edges from rows of tops into a breadcrumb's rows, nested by where they pass below it."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from typing import Final, NamedTuple
+
+from argmap.exporters.diagram.geometry import Box, curve
+from argmap.exporters.diagram.traillanes import GAP, LANE, Round, redrawn, spread_tips
+
+__all__ = ["CLEAR", "CORNER", "SPREAD", "Nested", "nest", "spread_feet", "to_track"]
+
+CLEAR: Final = 8.0
+"""Points between the breadcrumb's foot and the highest track an edge turns along to its lane."""
+
+SPREAD: Final = 12.0
+"""Points between the tips of two edges into the breadcrumb's foot, at least."""
+
+CORNER: Final = 10.0
+"""Points kept clear at each end of the breadcrumb's foot (its rounded corners)."""
+
+Point = tuple[float, float]
+Edits = list[tuple[tuple[int, int], str]]
+
+
+class Nested(NamedTuple):
+    """The best nested redrawing: its edits, and how many more crossings than the engine's."""
+
+    edits: Edits
+    more: int
+
+
+def nest(
+    into: Sequence[Round],
+    trail: Box,
+    rows: list[float],
+    width: float,
+    crossed: Callable[[Edits], int],
+) -> Nested | None:
+    """The redrawing that crosses fewest edges, the edges nested by where they pass the band.
+
+    Where tops in rows of their own hang from several of the breadcrumb's rows, the
+    engine's edges reach the band under the box (where they turn to their lanes) in an
+    order that has little to do with their rows. Taken in that order, from the left,
+    the first few go round the box's left side, the last few round its right, and those
+    between that end at its last row go straight up into its foot; on each side the
+    outer lanes take the edges that pass further out, so no two lanes cross on the way
+    and, where the rows go down the tree from the outside in, none cross at the box.
+    Each way of cutting the order so is counted (``crossed``: the crossings it adds to
+    the engine's drawing); the first of the fewest crossings, then the shortest, wins.
+    None: the edges hang from one row.
+    """
+    if len({r.row for r in into}) < 2:
+        return None
+    highest = min(r.item[1] for r in into) - 4.0
+    down = max(1.0, min(LANE, (highest - trail.bottom - CLEAR) / len(into)))
+    band = trail.bottom + CLEAR + len(into) * down
+    at = {id(r): to_track(r.points, band)[-1][0] for r in into}
+    order = sorted(into, key=lambda r: (at[id(r)], r.item[0]))
+    last = len(rows) - 1
+    best: Nested | None = None
+    length = math.inf
+    for i in range(len(order) + 1):
+        for j in range(i, len(order) + 1):
+            if j > i and order[j - 1].row != last:  # the foot takes the last row's only
+                break
+            left, foot, right = order[:i], order[i:j], order[j:]
+            edits = _side(left, trail, rows, (-1, width, down), at)
+            edits += _side(right[::-1], trail, rows, (1, width, down), at)
+            edits += spread_feet(foot, trail, band)
+            more = crossed(edits)
+            drawn = _length(edits, into)
+            if best is None or (more, drawn) < (best.more, length):
+                best, length = Nested(edits, more), drawn
+    return best
+
+
+def _side(
+    outer_first: list[Round],
+    trail: Box,
+    rows: list[float],
+    how: tuple[int, float, float],
+    at: dict[int, float],
+) -> Edits:
+    """The edits that draw edges round one side of the box, the outermost first given.
+
+    ``how``: the side (-1 left, 1 right), the drawing's width and the tracks' spacing;
+    ``at``: where each edge passes the band (an x, by its id). Lanes go out in the
+    order given, inner lanes last; an edge that passes the band between its lane and
+    the box turns at a higher track the nearer its lane is to the box, one that passes
+    beyond its lane at a higher track the further out its lane is, so no run crosses
+    another's (see :func:`nest`).
+    """
+    if not outer_first:
+        return []
+    way, width, down = how
+    count = len(outer_first)
+    edge = trail.left if way < 0 else trail.right
+    room = edge - GAP if way < 0 else width - edge - GAP
+    across = LANE if count < 2 else max(2.0, min(LANE, room / count))
+    inner_first = outer_first[::-1]
+    lanes = {id(r): edge + way * (GAP + index * across) for index, r in enumerate(inner_first)}
+    inside = [r for r in inner_first if way * (at[id(r)] - lanes[id(r)]) < 0]
+    beyond = [r for r in outer_first if r not in inside]
+    tracks = {id(r): trail.bottom + CLEAR + k * down for k, r in enumerate(inside + beyond)}
+    tips = spread_tips([r.row for r in inner_first], rows)
+    edits: Edits = []
+    for r, tip_y in zip(inner_first, tips, strict=True):
+        lane, track = lanes[id(r)], tracks[id(r)]
+        route = to_track(r.points, track)
+        route += [(lane, route[-1][1]), (lane, tip_y)]
+        edits += redrawn(r, route, (edge, tip_y), (-float(way), 0.0))
+    return edits
+
+
+def spread_feet(foot: list[Round], trail: Box, band: float) -> Edits:
+    """The edits that draw edges from the band straight up into the box's foot, apart.
+
+    In the order given (left to right), each at least :data:`SPREAD` from the next and
+    :data:`CORNER` in from the box's ends, as near above where it passes the band as that
+    allows.
+    """
+    if not foot:
+        return []
+    cuts = [to_track(r.points, band) for r in foot]
+    low, high = trail.left + CORNER, trail.right - CORNER
+    tips = [min(max(cut[-1][0], low), high) for cut in cuts]
+    for index in range(1, len(tips)):  # apart, pushed right ...
+        tips[index] = max(tips[index], tips[index - 1] + SPREAD)
+    shift = max(0.0, tips[-1] - high)  # ... then back in, as far as the box allows
+    tips = [x - shift for x in tips]
+    for index in range(len(tips) - 2, -1, -1):
+        tips[index] = min(tips[index], tips[index + 1] - SPREAD)
+    edits: Edits = []
+    for r, cut, x in zip(foot, cuts, tips, strict=True):
+        edits += redrawn(r, cut, (x, trail.bottom), _way(cut[-1], (x, trail.bottom)))
+    return edits
+
+
+def _way(start: Point, tip: Point) -> Point:
+    """The unit vector from ``start`` to ``tip`` (straight up if they meet)."""
+    length = math.dist(start, tip)
+    if length == 0:
+        return (0.0, -1.0)
+    return ((tip[0] - start[0]) / length, (tip[1] - start[1]) / length)
+
+
+def _length(edits: Edits, into: Sequence[Round]) -> float:
+    """How long the redrawn edges' paths run, in all."""
+    spans = {r.d_span for r in into}
+    total = 0.0
+    for span, text in edits:
+        if span in spans:
+            points = curve(text)
+            total += sum(math.dist(a, b) for a, b in zip(points, points[1:], strict=False))
+    return total
+
+
+def to_track(points: tuple[Point, ...], track: float) -> list[Point]:
+    """A curve's points from its start up to where it first rises to ``track`` (a y)."""
+    for index, (x, y) in enumerate(points):
+        if y <= track:
+            if index == 0:
+                return [(x, y)]
+            (px, py) = points[index - 1]
+            t = (py - track) / ((py - y) or 1.0)
+            return [*points[:index], (px + (x - px) * t, track)]
+    return list(points)
