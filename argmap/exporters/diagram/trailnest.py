@@ -9,7 +9,7 @@ from typing import Final, NamedTuple
 from argmap.exporters.diagram.geometry import Box, curve
 from argmap.exporters.diagram.traillanes import GAP, LANE, Round, redrawn, spread_tips
 
-__all__ = ["CLEAR", "CORNER", "SPREAD", "Nested", "nest", "spread_feet", "to_track"]
+__all__ = ["CLEAR", "CORNER", "SPREAD", "Nested", "nest", "spaced", "spread_feet", "to_track"]
 
 CLEAR: Final = 8.0
 """Points between the breadcrumb's foot and the highest track an edge turns along to its lane."""
@@ -124,14 +124,7 @@ def spread_feet(foot: list[Round], trail: Box, band: float) -> Edits:
     if not foot:
         return []
     cuts = [to_track(r.points, band) for r in foot]
-    low, high = trail.left + CORNER, trail.right - CORNER
-    tips = [min(max(cut[-1][0], low), high) for cut in cuts]
-    for index in range(1, len(tips)):  # apart, pushed right ...
-        tips[index] = max(tips[index], tips[index - 1] + SPREAD)
-    shift = max(0.0, tips[-1] - high)  # ... then back in, as far as the box allows
-    tips = [x - shift for x in tips]
-    for index in range(len(tips) - 2, -1, -1):
-        tips[index] = min(tips[index], tips[index + 1] - SPREAD)
+    tips = spaced([cut[-1][0] for cut in cuts], trail.left + CORNER, trail.right - CORNER)
     edits: Edits = []
     for r, cut, x in zip(foot, cuts, tips, strict=True):
         edits += redrawn(r, cut, (x, trail.bottom), _way(cut[-1], (x, trail.bottom)))
@@ -167,3 +160,19 @@ def to_track(points: tuple[Point, ...], track: float) -> list[Point]:
             t = (py - track) / ((py - y) or 1.0)
             return [*points[:index], (px + (x - px) * t, track)]
     return list(points)
+
+
+def spaced(xs: list[float], low: float, high: float) -> list[float]:
+    """Points along a box's bottom (``xs``, in order) moved :data:`SPREAD` apart at least.
+
+    Each is first kept between ``low`` and ``high``; then each pushed right of the one
+    before, and all moved back left as far as ``high`` needs, each then left of the next.
+    """
+    tips = [min(max(x, low), high) for x in xs]
+    for index in range(1, len(tips)):  # apart, pushed right ...
+        tips[index] = max(tips[index], tips[index - 1] + SPREAD)
+    shift = max(0.0, tips[-1] - high)  # ... then back in, as far as the box allows
+    tips = [x - shift for x in tips]
+    for index in range(len(tips) - 2, -1, -1):
+        tips[index] = min(tips[index], tips[index + 1] - SPREAD)
+    return tips

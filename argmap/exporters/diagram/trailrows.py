@@ -23,7 +23,7 @@ from argmap.exporters.diagram.traillanes import (
     spread_tips,
     trail_rows,
 )
-from argmap.exporters.diagram.trailnest import CLEAR, CORNER, SPREAD, nest, to_track
+from argmap.exporters.diagram.trailnest import CLEAR, CORNER, nest, spaced, to_track
 
 __all__ = ["end_at_rows"]
 
@@ -61,7 +61,7 @@ def end_at_rows(svg: str) -> str:
     in to the box's side there, as :func:`~.traillanes.route_lanes` draws them left to
     right: the lower rows' lanes inner, so they nest. An edge into the last row ends on
     the box's foot, just under that row: tips at a corner are moved in, and tips
-    together moved apart (:data:`SPREAD`), in the order the edges come in.
+    together moved apart (:data:`~.trailnest.SPREAD`), in the order the edges come in.
     """
     if "&gt;trail:r" not in svg and SIDE_CLASS not in svg:
         return svg
@@ -344,20 +344,13 @@ def _spread_foot(foot: list[Round], trail: Box) -> Edits:
     """The edits that move tips on the box's foot in from its corners and apart.
 
     Each edge runs as drawn until :data:`APPROACH` from its tip, then straight to its new
-    tip; the tips keep the order the edges come in, :data:`SPREAD` apart at least.
+    tip; the tips keep the order the edges come in, :data:`~.trailnest.SPREAD` apart at least.
     """
     if not foot:
         return []
     cuts = [_cut(r.points, r.tip, APPROACH) for r in foot]
     order = sorted(range(len(foot)), key=lambda i: (cuts[i][-1][0], i))
-    low, high = trail.left + CORNER, trail.right - CORNER
-    tips = [min(max(foot[i].tip[0], low), high) for i in order]
-    for index in range(1, len(tips)):  # apart, pushed right ...
-        tips[index] = max(tips[index], tips[index - 1] + SPREAD)
-    shift = max(0.0, tips[-1] - high)  # ... then back in, as far as the box allows
-    tips = [x - shift for x in tips]
-    for index in range(len(tips) - 2, -1, -1):
-        tips[index] = min(tips[index], tips[index + 1] - SPREAD)
+    tips = spaced([foot[i].tip[0] for i in order], trail.left + CORNER, trail.right - CORNER)
     edits: Edits = []
     for i, x in zip(order, tips, strict=True):
         r = foot[i]
