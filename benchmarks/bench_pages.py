@@ -76,7 +76,7 @@ analysis = analyze(m)
 if "after" in how:  # the pages drawn to another format first, in this process (pdf,html)
     formats._pages(m, analysis, RenderOptions(), "a4")
 if "threads" in how:  # every page laid out in this process's threads, no worker process
-    enginepool.WORKERS_FROM = 1 << 62
+    fitting.LAYOUT_WORKERS_FROM = 1 << 62
 spent = {{"plan": 0.0, "dot": 0.0, "fonts": 0.0}}
 inside = []  # the timed calls under way: a call's time is its own, not its caller's
 def timed(key, fn):

@@ -8,11 +8,16 @@ from typing import Any
 
 import pytest
 
+from argmap.analysis.standing import analyze
 from argmap.errors import RenderError
-from argmap.exporters.diagram import enginepool, pageworkers
+from argmap.exporters.diagram import enginepool, fitting, pageworkers
 from argmap.exporters.diagram.engine import EngineInfo, find_engine
 from argmap.exporters.diagram.enginepool import LayoutQueue
+from argmap.exporters.diagram.formats import render_pdf
 from argmap.exporters.diagram.packed import kept
+from argmap.load.maps import load_map
+from argmap.options import RenderOptions
+from tests.conftest import MAPS
 
 TRAIL = (
     'digraph argmap {{ n{i} [label="page {i}"]; trail [id=trail label=<<TABLE>'
@@ -25,8 +30,10 @@ def _graphs(count: int) -> list[str]:
     return [TRAIL.format(i=i) for i in range(count)]
 
 
-def _queued(graphs: list[str], info: EngineInfo, keep: Any = kept) -> list[Any]:
-    with LayoutQueue(info, keep) as queue:
+def _queued(
+    graphs: list[str], info: EngineInfo, keep: Any = kept, workers_from: int | None = 2
+) -> list[Any]:
+    with LayoutQueue(info, keep, workers_from=workers_from) as queue:
         for i, graph in enumerate(graphs):
             queue.add(i, graph)
         return [queue.take(i) for i in range(len(graphs))]
@@ -34,7 +41,7 @@ def _queued(graphs: list[str], info: EngineInfo, keep: Any = kept) -> list[Any]:
 
 @pytest.fixture
 def started(monkeypatch: pytest.MonkeyPatch) -> list[pageworkers.Worker]:
-    """The workers the layout queues start during the test (after 2 graphs, 2 at once)."""
+    """The workers the layout queues start during the test (2 at once)."""
     workers: list[pageworkers.Worker] = []
 
     def start(name: str) -> pageworkers.Worker:
@@ -43,24 +50,20 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[pageworkers.Worker]:
         return workers[-1]
 
     monkeypatch.setattr(enginepool, "Worker", start)
-    monkeypatch.setattr(enginepool, "WORKERS_FROM", 2)
     monkeypatch.setattr(enginepool, "FIRST_BATCH", 2)
     monkeypatch.setattr(enginepool, "MAX_BATCH", 2)
     monkeypatch.setattr(enginepool, "drawing_workers", lambda: 2)
     return workers
 
 
-def test_workers_lay_out_the_same_drawings(
-    started: list[pageworkers.Worker], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_workers_lay_out_the_same_drawings(started: list[pageworkers.Worker]) -> None:
     info = find_engine("auto")
     graphs = _graphs(16)
     far = _queued(graphs, info)
     assert 1 <= len(started) <= 2
     assert all(worker.process.poll() is not None for worker in started)  # ended on leaving
     enginepool.forget_drawings()
-    monkeypatch.setattr(enginepool, "WORKERS_FROM", 10**9)
-    assert _queued(graphs, info) == far
+    assert _queued(graphs, info, workers_from=None) == far
     assert len(started) <= 2  # none more
 
 
@@ -80,12 +83,24 @@ def test_a_keep_made_anew_is_never_sent_to_a_worker(started: list[pageworkers.Wo
     assert not started
 
 
-def test_a_short_queue_starts_no_worker(
+def test_a_queue_starts_workers_only_if_asked_and_past_the_graphs_it_says(
+    started: list[pageworkers.Worker],
+) -> None:
+    _queued(_graphs(20), find_engine("auto"), workers_from=None)
+    _queued(_graphs(20), find_engine("auto"), workers_from=30)
+    assert not started
+
+
+def test_a_big_maps_pages_are_laid_out_by_workers_the_same(
     started: list[pageworkers.Worker], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(enginepool, "WORKERS_FROM", 300)
-    _queued(_graphs(20), find_engine("auto"))
-    assert not started
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    here = render_pdf(m, analyze(m), RenderOptions())
+    assert not started  # a small map: no worker
+    enginepool.forget_drawings()
+    monkeypatch.setattr(fitting, "LAYOUT_WORKERS_FROM", 1)
+    assert render_pdf(m, analyze(m), RenderOptions()) == here
+    assert started
 
 
 def test_where_no_worker_can_start_the_runs_are_made_here(

@@ -4,8 +4,8 @@ The caller's work (building the next graphs, using the finished drawings) and th
 overlap: while the engine lays out one batch of graphs on each core, the caller builds
 the batch after them and takes the drawings of the batches done. Only a few batches are
 ever held, however many graphs there are. A graph laid out before in this process is not
-laid out again (see :class:`LayoutQueue`). Once a queue has laid out many graphs, worker
-processes take its runs over (see :data:`WORKERS_FROM`).
+laid out again (see :class:`LayoutQueue`). A big map's queue has worker processes make
+its runs (see ``workers_from``).
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ __all__ = [
     "FIRST_BATCH",
     "MAX_BATCH",
     "MEMO_BYTES",
-    "WORKERS_FROM",
     "LayoutQueue",
     "alone",
     "forget_drawings",
@@ -120,13 +119,6 @@ def _lay_out(batch: list[str], info: EngineInfo, map_name: str, timeout: float) 
 
 
 _T = TypeVar("_T")
-
-WORKERS_FROM: Final = 300
-"""Graphs a queue lays out in its runs' threads before worker processes take its runs over
-(each costs about 0.2 s of CPU to start). A worker runs the engine, the passes over its SVG
-(:func:`.engine.run_engine_svg`) and the ``keep``; done in this process, those passes would
-take turns at the interpreter with the caller (the planner), which then waits: 10,000 nodes
-on A4, about 3 s of 17."""
 
 
 def lay_out_kept(
@@ -238,9 +230,14 @@ class LayoutQueue(Generic[_T]):
     A graph laid out before in this process by the same engine and kept by the same
     module-level ``keep`` (which must then depend on the SVG alone, and make bytes, text,
     numbers or tuples of them) is not laid out again (up to :data:`MEMO_BYTES` of them).
-    With such a ``keep``, runs past the first :data:`WORKERS_FROM` graphs are made in
-    worker processes, one for each run's thread, the same drawings.
-    Use it as a context manager: leaving it waits for the runs under way, and ends the workers.
+    With such a ``keep``, once ``workers_from`` graphs are laid out (None, the default:
+    never), the runs are made by worker processes, one for each run's thread, with the
+    same drawings: a worker runs the engine, the passes over its SVG
+    (:func:`.engine.run_engine_svg`) and the ``keep``. Made in this process, those take
+    turns at the interpreter with the caller (the planner), which waits meanwhile (10,000
+    nodes on A4: about 3 s of 17); a worker costs about 0.2 s of CPU to start.
+    Use it as a context manager: leaving it waits for the runs under way, and ends the
+    workers.
     """
 
     AHEAD: Final = 2
@@ -252,6 +249,7 @@ class LayoutQueue(Generic[_T]):
         *,
         map_name: str = "map",
         timeout: float = DEFAULT_TIMEOUT,
+        workers_from: int | None = None,
     ) -> None:
         self.engine, self.keep, self.map_name, self.timeout = engine, keep, map_name, timeout
         self.workers = drawing_workers()
@@ -265,7 +263,8 @@ class LayoutQueue(Generic[_T]):
         self.lock = threading.Lock()  # for the runs' threads: what follows
         self.laid = 0  # graphs laid out (not found in the memo) so far
         self.started = 0  # workers started
-        self.far = _named(keep) and self.workers > 1  # workers may take the runs over
+        self.far = _named(keep) and self.workers > 1 and workers_from is not None
+        self.workers_from = workers_from or 0  # graphs laid out here before the workers
         self.idle: deque[Worker] = deque()
 
     def __enter__(self) -> LayoutQueue[_T]:
@@ -348,11 +347,12 @@ class LayoutQueue(Generic[_T]):
     def _drawings(self, sources: list[str]) -> list[_T]:
         """In a run's thread: the graphs laid out and kept, by a worker once many were.
 
-        A worker is started (it loads its modules meanwhile) as the run that passes
-        :data:`WORKERS_FROM` graphs is made here; the runs after it are the workers'.
+        A worker is started (it loads its modules meanwhile) as the first run past
+        ``workers_from`` graphs is made here; the runs after it are the workers'.
         """
         with self.lock:
-            far, self.laid = self.far and self.laid >= WORKERS_FROM, self.laid + len(sources)
+            far = self.far and self.laid >= self.workers_from
+            self.laid += len(sources)
             worker = self.idle.popleft() if far and self.idle else None
             start = far and worker is None and self.started < self.workers
             self.started += start
