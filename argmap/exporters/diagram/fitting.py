@@ -52,8 +52,8 @@ MAX_PLANS: Final = 8
 LAYOUT_WORKERS_FROM: Final = 5000
 """Nodes shown from which a map's pages are laid out by worker processes (see
 :class:`~.enginepool.LayoutQueue`), from its first pages on. A4 PDF on two cores: 10,000
-nodes take 1 to 2 s less (of 11 to 12); 5,000 about the same; 2,000 and 3,000 would take
-0.1 to 0.3 s more (the workers' start)."""
+nodes take 1 to 2 s less (of 11 to 13), 5,000 0.3 s less (of 6.3); 2,000 and 3,000 would
+take 0.1 to 0.3 s more (the workers' start)."""
 
 SETTLED_EVERY: Final = 128
 """Pages planned between two moves of the plan's memory out of the collector's full passes."""
