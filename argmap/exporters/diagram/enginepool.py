@@ -235,7 +235,7 @@ class LayoutQueue(Generic[_T]):
     same drawings: a worker runs the engine, the passes over its SVG
     (:func:`.engine.run_engine_svg`) and the ``keep``. Made in this process, those take
     turns at the interpreter with the caller (the planner), which waits meanwhile (10,000
-    nodes on A4: about 3 s of CPU); a worker costs about 0.2 s of CPU to start.
+    nodes on A4: about 3 s of CPU); a worker takes about 0.1 s to start.
     Use it as a context manager: leaving it waits for the runs under way, and ends the
     workers.
     """
