@@ -54,6 +54,9 @@ PDF_RENDERS = [1000, 10000] if QUICK else [1000, 10000, 100000]
 """Node counts of the whole A4 PDF renders timed stage by stage (quick: no 100,000)."""
 HTML_STAGED_MAX = 10000
 """The largest map whose HTML page is also timed stage by stage."""
+THREADS_ROW = 10000
+"""The map whose PDF is also timed with every page laid out in this process's threads (no
+layout worker: the passes over the engine's SVG share the interpreter with the planner)."""
 
 if QUICK:
     RENDERS.remove(("10000", "png", "slide"))
@@ -67,11 +70,13 @@ from argmap.exporters.diagram import enginepool, fitting, formats, pdf
 from argmap.exporters.html import page
 from argmap.load.validate import validate_data
 from argmap.options import RenderOptions
-fmt, nodes, after = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+fmt, nodes, how = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 m = validate_data(generate(nodes))
 analysis = analyze(m)
-if after:  # the pages drawn to another format first, in this process (render -f pdf,html)
+if "after" in how:  # the pages drawn to another format first, in this process (pdf,html)
     formats._pages(m, analysis, RenderOptions(), "a4")
+if "threads" in how:  # every page laid out in this process's threads, no worker process
+    fitting.LAYOUT_WORKERS_FROM = 1 << 62
 spent = {{"plan": 0.0, "dot": 0.0, "fonts": 0.0}}
 inside = []  # the timed calls under way: a call's time is its own, not its caller's
 def timed(key, fn):
@@ -102,12 +107,12 @@ fitting.paginate = timed("plan", planning(fitting.paginate))
 fitting.to_digraph = timed("dot", fitting.to_digraph)
 pdf._Fonts.embed = timed("fonts", pdf._Fonts.embed)
 laid = [0, 0]
-lay_out_batch = enginepool._lay_out
-def counted(batch, *args):
-    laid[0] += len(batch)
+drawings = enginepool.LayoutQueue._drawings  # every run, here or in a worker
+def counted(queue, sources):
+    laid[0] += len(sources)
     laid[1] += 1
-    return lay_out_batch(batch, *args)
-enginepool._lay_out = counted
+    return drawings(queue, sources)
+enginepool.LayoutQueue._drawings = counted
 wall, own, child = time.perf_counter(), time.process_time(), children()
 main = time.thread_time()
 layout = formats._pages(m, analysis, RenderOptions(), "a4")
@@ -277,31 +282,35 @@ def pdf_renders() -> None:
     """Time whole A4 PDF and HTML renders phase by phase, each in a fresh process.
 
     Laying out: this process's main thread (planning, DOT building and the rest, CPU
-    seconds: its critical path), its other threads (keeping the engine's drawings), and
-    the engine's runs (CPU seconds; in brackets, those done while pages were planned),
+    seconds: its critical path), its other threads (the passes over the engine's drawings
+    and keeping them, until layout workers take the runs over), and the engine's runs with
+    the layout workers (CPU seconds; in brackets, those done while pages were planned),
     overlapped on every core; and the layouts the engine made (more than the pages when a
-    page is planned again), in how many runs, at how many CPU milliseconds each. "html
-    after pdf": the HTML page of a map whose PDF was made first in the same process (as
-    ``render -f pdf,html`` does), whose pages are not laid out again. Writing: drawing each
-    page as
-    PDF operators, or cleaning it for the HTML page, in worker processes (their CPU
-    seconds), while the main thread sets the text, embeds the fonts, or writes the rest
-    of the HTML page (threads beside it compress). Wall seconds count whatever else the
-    machine runs (the load average is printed after the table); CPU seconds do not.
+    page is planned again), in how many runs, at how many CPU milliseconds each. "pdf in
+    threads": every run made in this process's threads, no layout worker (the workers'
+    gain is the difference in wall seconds). "html after pdf": the HTML page of a map
+    whose PDF was made first in the same process (as ``render -f pdf,html`` does), whose
+    pages are not laid out again. Writing: drawing each page as PDF operators, or cleaning
+    it for the HTML page, in worker processes (their CPU seconds), while the main thread
+    sets the text, embeds the fonts, or writes the rest of the HTML page (threads beside
+    it compress). Wall seconds count whatever else the machine runs (the load average is
+    printed after the table); CPU seconds do not.
     """
     child = STAGED_RENDER.format(here=str(HERE))
     print()
     print(
         "| nodes | format | pages (layouts, engine runs) | layout: wall s, main CPU s (plan + DOT "
-        "+ rest) + threads + engine (while planning; ms a layout) | writing: wall s, main CPU s "
-        "(fonts) + threads + workers | CPU s in all | file MB | peak MB: laid out, in all |"
+        "+ rest) + threads + engine and layout workers (while planning; ms a layout) "
+        "| writing: wall s, main CPU s (fonts) + threads + workers | CPU s in all | file MB "
+        "| peak MB: laid out, in all |"
     )
     print("|---|---|---|---|---|---|---|---|")
     for nodes in PDF_RENDERS:
-        for fmt in ("pdf", "html", "html after pdf"):
-            if fmt != "pdf" and nodes > HTML_STAGED_MAX or fmt == "html after pdf" and QUICK:
+        for fmt in ("pdf", "pdf in threads", "html", "html after pdf"):
+            if not _staged(fmt, nodes):
                 continue
-            r = run_child(child, [fmt[:4], str(nodes), *fmt.split()[1:]], f"| {nodes} | {fmt} |")
+            what, *how = fmt.split()
+            r = run_child(child, [what, str(nodes), *how], f"| {nodes} | {fmt} |")
             if r is None:
                 continue
             rest = r["layout_main"] - r["plan"] - r["dot"]
@@ -320,6 +329,15 @@ def pdf_renders() -> None:
                 flush=True,
             )
     print(f"\nLoad average (1, 5, 15 min) after the renders: {os.getloadavg()}")
+
+
+def _staged(fmt: str, nodes: int) -> bool:
+    """Whether a map of ``nodes`` is timed stage by stage in this row's format."""
+    if fmt == "pdf in threads":
+        return nodes == THREADS_ROW
+    if fmt.startswith("html"):
+        return nodes <= HTML_STAGED_MAX and not (fmt == "html after pdf" and QUICK)
+    return True
 
 
 if __name__ == "__main__":

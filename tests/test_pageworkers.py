@@ -61,7 +61,7 @@ def test_a_short_document_starts_no_worker(
     def refuse(name: str) -> None:
         raise AssertionError("a worker was started")
 
-    monkeypatch.setattr(pageworkers, "_Worker", refuse)
+    monkeypatch.setattr(pageworkers, "Worker", refuse)
     assert svgs_to_pdf(svgs).startswith(b"%PDF-1.7")
 
 
@@ -90,5 +90,5 @@ def test_where_no_worker_can_start_the_pages_are_drawn_here(
 
     monkeypatch.setattr(pageworkers, "MIN_PAGES", 2)
     monkeypatch.setattr(engine, "drawing_workers", lambda: 2)
-    monkeypatch.setattr(pageworkers, "_Worker", refuse)
+    monkeypatch.setattr(pageworkers, "Worker", refuse)
     assert svgs_to_pdf(svgs) == here

@@ -4,7 +4,8 @@ The caller's work (building the next graphs, using the finished drawings) and th
 overlap: while the engine lays out one batch of graphs on each core, the caller builds
 the batch after them and takes the drawings of the batches done. Only a few batches are
 ever held, however many graphs there are. A graph laid out before in this process is not
-laid out again (see :class:`LayoutQueue`).
+laid out again (see :class:`LayoutQueue`). A big map's queue has worker processes make
+its runs (see ``workers_from``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from argmap.exporters.diagram.engine import (
     drawing_workers,
     run_engine,
 )
+from argmap.exporters.diagram.pageworkers import Worker
 
 __all__ = [
     "FIRST_BATCH",
@@ -34,6 +36,7 @@ __all__ = [
     "LayoutQueue",
     "alone",
     "forget_drawings",
+    "lay_out_kept",
     "stream_svgs",
 ]
 
@@ -117,6 +120,22 @@ def _lay_out(batch: list[str], info: EngineInfo, map_name: str, timeout: float) 
 
 _T = TypeVar("_T")
 
+
+def lay_out_kept(
+    sources: list[str],
+    engine: EngineInfo,
+    map_name: str,
+    timeout: float,
+    keep: Callable[[bytes], _T],
+) -> list[_T]:
+    """One engine run over a batch of graphs, each drawing as ``keep`` makes it: a worker's job.
+
+    Raises:
+        RenderError: the engine fails or times out, or a graph is too large.
+    """
+    return [keep(document) for document in _lay_out(sources, engine, map_name, timeout)]
+
+
 MEMO_BYTES: Final = 32 * 1024 * 1024
 """Drawings kept for reuse in one process, at most (as their callers keep them: a page's
 packed SVG is about 4 kB, so every page of a 10,000-node map and the first 8,000 or so of
@@ -186,14 +205,18 @@ def _memo_scope(engine: EngineInfo, keep: Callable[[bytes], object]) -> Hashable
     None (no reuse) when ``keep`` is made anew for each caller (a lambda, a closure, a
     bound method): a drawing kept by it could never be found again.
     """
-    named = isinstance(keep, types.FunctionType) and "<" not in keep.__qualname__
-    if not named:
+    if not _named(keep):
         return None
     try:
         stat = engine.program.stat()  # an engine installed anew draws afresh
     except OSError:
         return None
     return (engine.kind, str(engine.program), stat.st_size, stat.st_mtime_ns, keep)
+
+
+def _named(keep: Callable[[bytes], object]) -> bool:
+    """Whether ``keep`` is a module-level function: found again by name (and by a worker)."""
+    return isinstance(keep, types.FunctionType) and "<" not in keep.__qualname__
 
 
 class LayoutQueue(Generic[_T]):
@@ -207,7 +230,14 @@ class LayoutQueue(Generic[_T]):
     A graph laid out before in this process by the same engine and kept by the same
     module-level ``keep`` (which must then depend on the SVG alone, and make bytes, text,
     numbers or tuples of them) is not laid out again (up to :data:`MEMO_BYTES` of them).
-    Use it as a context manager: leaving it waits for the runs under way.
+    With such a ``keep``, once ``workers_from`` graphs are laid out (None, the default:
+    never), the runs are made by worker processes, one for each run's thread, with the
+    same drawings: a worker runs the engine, the passes over its SVG
+    (:func:`.engine.run_engine_svg`) and the ``keep``. Made in this process, those take
+    turns at the interpreter with the caller (the planner), which waits meanwhile (10,000
+    nodes on A4: about 3 s of CPU); a worker takes about 0.1 s to start.
+    Use it as a context manager: leaving it waits for the runs under way, and ends the
+    workers.
     """
 
     AHEAD: Final = 2
@@ -219,6 +249,7 @@ class LayoutQueue(Generic[_T]):
         *,
         map_name: str = "map",
         timeout: float = DEFAULT_TIMEOUT,
+        workers_from: int | None = None,
     ) -> None:
         self.engine, self.keep, self.map_name, self.timeout = engine, keep, map_name, timeout
         self.workers = drawing_workers()
@@ -229,12 +260,20 @@ class LayoutQueue(Generic[_T]):
         self.done: dict[Hashable, _T] = {}
         self.queued: set[Hashable] = set()
         self.scope = _memo_scope(engine, keep)
+        self.lock = threading.Lock()  # for the runs' threads: what follows
+        self.laid = 0  # graphs laid out (not found in the memo) so far
+        self.started = 0  # workers started
+        self.far = _named(keep) and self.workers > 1 and workers_from is not None
+        self.workers_from = workers_from or 0  # graphs laid out here before the workers
+        self.idle: deque[Worker] = deque()
 
     def __enter__(self) -> LayoutQueue[_T]:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+        while self.idle:
+            self.idle.popleft().close()
 
     def __contains__(self, key: Hashable) -> bool:
         """Whether the graph of ``key`` was handed in and not yet taken."""
@@ -294,10 +333,8 @@ class LayoutQueue(Generic[_T]):
                 found[index] = _MEMO.find(memos[index])
         missing = [index for index, got in enumerate(found) if got is None]
         if missing:
-            sources = [batch[index][1] for index in missing]
-            documents = _lay_out(sources, self.engine, self.map_name, self.timeout)
-            for index, document in zip(missing, documents, strict=True):
-                drawing = self.keep(document)
+            drawings = self._drawings([batch[index][1] for index in missing])
+            for index, drawing in zip(missing, drawings, strict=True):
                 found[index] = (drawing,)
                 if memos[index] is not None:
                     _MEMO.keep(memos[index], drawing)
@@ -306,3 +343,37 @@ class LayoutQueue(Generic[_T]):
             assert got is not None, "each graph is in the memo or was just laid out"
             out.append((key, cast(_T, got[0])))  # kept by this same keep (the memo's scope)
         return out
+
+    def _drawings(self, sources: list[str]) -> list[_T]:
+        """In a run's thread: the graphs laid out and kept, by a worker once many were.
+
+        A worker is started (it loads its modules meanwhile) as the first run past
+        ``workers_from`` graphs is made here; the runs after it are the workers'.
+        """
+        with self.lock:
+            far = self.far and self.laid >= self.workers_from
+            self.laid += len(sources)
+            worker = self.idle.popleft() if far and self.idle else None
+            start = far and worker is None and self.started < self.workers
+            self.started += start
+        if start:
+            try:
+                started = Worker("layout")
+            except OSError:  # no process can be started: the runs are made here
+                self.far = False
+            else:
+                with self.lock:
+                    self.idle.append(started)
+        if worker is None:
+            documents = _lay_out(sources, self.engine, self.map_name, self.timeout)
+            return [self.keep(document) for document in documents]
+        try:
+            drawings: list[_T] = worker.run(
+                [(sources, self.engine, self.map_name, self.timeout, self.keep)]
+            )[0]
+        except BaseException:
+            worker.close()
+            raise
+        with self.lock:
+            self.idle.append(worker)
+        return drawings

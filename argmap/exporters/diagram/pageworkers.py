@@ -4,7 +4,9 @@ Drawing a page's SVG as PDF operators, or cleaning it for the HTML page, is a fu
 of that SVG alone, and the interpreter runs one at a time; so once a document has
 enough pages to repay starting them, worker processes do it (a batch of pages at a time,
 a few batches ahead) while this process makes the next pages' SVG and writes the
-finished ones. The result is the same whichever process does the work.
+finished ones. The result is the same whichever process does the work. Big maps' pages
+are also laid out by workers (the engine's run and the passes over its SVG: the
+``layout`` job, see :class:`.enginepool.LayoutQueue`), while this process plans them.
 
 Run as ``python -m argmap.exporters.diagram.pageworkers JOB``: it reads pickled batches of
 arguments from standard input until it ends, and answers each with the pickled results.
@@ -23,11 +25,12 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Final
 
-__all__ = ["JOBS", "MIN_PAGES", "finish_pages", "main"]
+__all__ = ["JOBS", "MIN_PAGES", "Worker", "finish_pages", "main"]
 
 JOBS: Final = {
     "pdf": ("argmap.exporters.diagram.pdfdraw", "draw_parts"),
     "html": ("argmap.exporters.html.diagram", "clean_page"),
+    "layout": ("argmap.exporters.diagram.enginepool", "lay_out_kept"),
 }
 """What a worker can do to a page, by name: the module and function it runs."""
 
@@ -57,11 +60,11 @@ def finish_pages(name: str, count: int, pages: Iterable[tuple[Any, ...]]) -> Ite
 
     workers = drawing_workers()
     function = job(name)
-    idle: deque[_Worker] = deque()
+    idle: deque[Worker] = deque()
     if count >= MIN_PAGES and workers > 1:
         # Where no process can be started, the job runs in this one.
         with contextlib.suppress(OSError):
-            idle.append(_Worker(name))
+            idle.append(Worker(name))
     if not idle:
         for args in pages:
             yield function(*args)
@@ -70,7 +73,7 @@ def finish_pages(name: str, count: int, pages: Iterable[tuple[Any, ...]]) -> Ite
 
     def run(batch: list[tuple[Any, ...]]) -> list[Any]:
         with lock:
-            worker = idle.popleft() if idle else _Worker(name)
+            worker = idle.popleft() if idle else Worker(name)
         try:
             return worker.run(batch)
         finally:
@@ -103,8 +106,12 @@ def _batches(pages: Iterable[tuple[Any, ...]]) -> Iterator[list[tuple[Any, ...]]
         yield batch
 
 
-class _Worker:
-    """A worker process, answering one batch at a time."""
+class Worker:
+    """A worker process running job ``name``, answering one batch at a time.
+
+    Raises:
+        OSError: the process cannot be started.
+    """
 
     def __init__(self, name: str) -> None:
         self.process = subprocess.Popen(
@@ -115,7 +122,12 @@ class _Worker:
         )
 
     def run(self, batch: list[tuple[Any, ...]]) -> list[Any]:
-        """The results of a batch; RuntimeError if the worker fails."""
+        """The results of a batch, one for each arguments' tuple, in order.
+
+        Raises:
+            RenderError: the job raised one (the engine failed, say): the same message.
+            RuntimeError: the worker stopped, or the job failed otherwise (its message).
+        """
         stdin, stdout = self.process.stdin, self.process.stdout
         assert stdin is not None and stdout is not None
         try:
@@ -124,6 +136,10 @@ class _Worker:
             status, results = pickle.load(stdout)
         except (OSError, EOFError, pickle.UnpicklingError) as exc:
             raise RuntimeError(f"a page worker stopped ({exc or type(exc).__name__})") from None
+        if status == "render-error":
+            from argmap.errors import RenderError
+
+            raise RenderError(results)
         if status != "ok":
             raise RuntimeError(results)
         return results  # type: ignore[no-any-return]
@@ -139,6 +155,8 @@ class _Worker:
 
 def main() -> int:
     """Answer batches of a job's arguments read from standard input, until it ends."""
+    from argmap.errors import RenderError
+
     function = job(sys.argv[1])
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     while True:
@@ -149,7 +167,8 @@ def main() -> int:
         try:
             answer: tuple[str, Any] = ("ok", [function(*args) for args in batch])
         except Exception as exc:  # the caller reports it, as if the job ran there
-            answer = ("error", str(exc) or type(exc).__name__)
+            status = "render-error" if isinstance(exc, RenderError) else "error"
+            answer = (status, str(exc) or type(exc).__name__)
         pickle.dump(answer, stdout, protocol=pickle.HIGHEST_PROTOCOL)
         stdout.flush()
 
