@@ -133,3 +133,22 @@ def test_an_engine_failing_in_a_worker_is_one_render_error(
         _queued(_graphs(16), EngineInfo("system", fake))
     assert started
     assert all(worker.process.poll() is not None for worker in started)
+
+
+def test_a_worker_that_stops_leaves_its_runs_to_this_process(
+    started: list[pageworkers.Worker], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    info = find_engine("auto")
+    here = _queued(_graphs(16), info, workers_from=None)
+    enginepool.forget_drawings()
+
+    def killed(name: str) -> pageworkers.Worker:
+        worker = pageworkers.Worker(name)
+        worker.process.kill()
+        worker.process.wait()
+        started.append(worker)
+        return worker
+
+    monkeypatch.setattr(enginepool, "Worker", killed)
+    assert _queued(_graphs(16), info) == here
+    assert started

@@ -92,3 +92,28 @@ def test_where_no_worker_can_start_the_pages_are_drawn_here(
     monkeypatch.setattr(engine, "drawing_workers", lambda: 2)
     monkeypatch.setattr(pageworkers, "Worker", refuse)
     assert svgs_to_pdf(svgs) == here
+
+
+def test_a_worker_that_stops_leaves_its_pages_to_this_process(
+    svgs: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Killed (out of memory, say): its batches are drawn here, the same document.
+    from argmap.exporters.diagram import engine
+
+    here = svgs_to_pdf(svgs * 3, title="t")
+    started: list[pageworkers.Worker] = []
+    real = pageworkers.Worker
+
+    def killed(name: str) -> pageworkers.Worker:
+        worker = real(name)
+        worker.process.kill()
+        worker.process.wait()
+        started.append(worker)
+        return worker
+
+    monkeypatch.setattr(pageworkers, "MIN_PAGES", 2)
+    monkeypatch.setattr(pageworkers, "BATCH", 2)
+    monkeypatch.setattr(engine, "drawing_workers", lambda: 2)
+    monkeypatch.setattr(pageworkers, "Worker", killed)
+    assert svgs_to_pdf(svgs * 3, title="t") == here
+    assert len(started) > 1

@@ -364,16 +364,19 @@ class LayoutQueue(Generic[_T]):
             else:
                 with self.lock:
                     self.idle.append(started)
-        if worker is None:
-            documents = _lay_out(sources, self.engine, self.map_name, self.timeout)
-            return [self.keep(document) for document in documents]
-        try:
-            drawings: list[_T] = worker.run(
-                [(sources, self.engine, self.map_name, self.timeout, self.keep)]
-            )[0]
-        except BaseException:
-            worker.close()
-            raise
-        with self.lock:
-            self.idle.append(worker)
-        return drawings
+        if worker is not None:
+            try:
+                drawings: list[_T] = worker.run(
+                    [(sources, self.engine, self.map_name, self.timeout, self.keep)]
+                )[0]
+            except RuntimeError:  # it stopped (or failed otherwise): the run is made here
+                worker.close()
+            except BaseException:
+                worker.close()
+                raise
+            else:
+                with self.lock:
+                    self.idle.append(worker)
+                return drawings
+        documents = _lay_out(sources, self.engine, self.map_name, self.timeout)
+        return [self.keep(document) for document in documents]

@@ -73,12 +73,17 @@ def finish_pages(name: str, count: int, pages: Iterable[tuple[Any, ...]]) -> Ite
 
     def run(batch: list[tuple[Any, ...]]) -> list[Any]:
         with lock:
-            worker = idle.popleft() if idle else Worker(name)
+            worker = idle.popleft() if idle else None
         try:
-            return worker.run(batch)
-        finally:
-            with lock:
-                idle.append(worker)
+            worker = worker or Worker(name)
+            results = worker.run(batch)
+        except (OSError, RuntimeError):  # none starts, or it stopped: the batch is done here
+            if worker is not None:
+                worker.close()
+            return [function(*args) for args in batch]
+        with lock:
+            idle.append(worker)
+        return results
 
     pending: deque[Future[list[Any]]] = deque()
     pool = ThreadPoolExecutor(workers, thread_name_prefix="argmap-pages")
@@ -147,7 +152,8 @@ class Worker:
     def close(self) -> None:
         """End the worker: it stops when its input does."""
         if self.process.stdin is not None:
-            self.process.stdin.close()
+            with contextlib.suppress(OSError):  # it stopped with input unread
+                self.process.stdin.close()
         self.process.wait()
         if self.process.stdout is not None:
             self.process.stdout.close()
