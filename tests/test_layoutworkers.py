@@ -18,16 +18,7 @@ from argmap.exporters.diagram.packed import kept
 from argmap.load.maps import load_map
 from argmap.options import RenderOptions
 from tests.conftest import MAPS
-
-TRAIL = (
-    'digraph argmap {{ n{i} [label="page {i}"]; trail [id=trail label=<<TABLE>'
-    '<TR><TD HREF="#page-1" TOOLTIP="a">row one</TD></TR>'
-    '<TR><TD HREF="#page-2" TOOLTIP="b">row two</TD></TR></TABLE>>]; n{i} -> trail }}'
-)
-
-
-def _graphs(count: int) -> list[str]:
-    return [TRAIL.format(i=i) for i in range(count)]
+from tests.test_enginepool import _graphs
 
 
 def _queued(
