@@ -43,3 +43,25 @@ def test_a_breadcrumb_is_made_once_for_the_pages_that_share_it(
     homes = {(plan.page.trail, tuple(plan.home[n] for n in plan.page.trail)) for plan in plans}
     assert len(plans) > len(homes)  # some pages share a breadcrumb
     assert sum(made.values()) == len(homes)
+
+
+def test_a_breadcrumb_of_several_branches_indents_each_row_by_its_depth() -> None:
+    # A page collecting branches of several ancestors lists them all, in tree order: a row
+    # answering an earlier row than the one above it is indented as that row's child.
+    m = validate_data(
+        {
+            "title": "t",
+            "thesis": {
+                "id": "t",
+                "text": "Thesis.",
+                "premises": [
+                    {"id": "a", "text": "A.", "objections": [{"id": "b", "text": "B."}]},
+                    {"id": "c", "text": "C.", "premises": [{"id": "d", "text": "D."}]},
+                ],
+            },
+        }
+    )
+    assert pagetrail._levels(m, ["t", "a", "b", "c"]) == {"t": 0, "a": 1, "b": 2, "c": 1}
+    # Below the nearest row listed (the skipped levels are marked with an ellipsis).
+    assert pagetrail._levels(m, ["t", "b", "d"]) == {"t": 0, "b": 1, "d": 1}
+    assert pagetrail._levels(m, ["b", "d"]) == {"b": 0, "d": 1}  # no common row listed

@@ -105,23 +105,45 @@ def _lines(
     alike, and shortened on, at the least indent, to :data:`TRAIL_FEWEST`.
     """
     widest = trail_width(plan.across, plan.narrow) - 24.0
+    levels = _levels(m, plan.page.trail)
     lines: list[tuple[Node, str, str]] = []
     for step in INDENTS:
         lines.clear()
         for index, node_id in enumerate(plan.page.trail):
             node = m.get(node_id)
-            # Rows go down the tree; a row whose parent is not the row above skips levels.
+            # Rows go down the tree; a row whose parent is not listed skips levels.
             skipped = index > 0 and node.parent not in plan.page.trail
-            key = ("trail line", index, node_id, skipped, plan.across, plan.narrow, step)
+            level = levels[node_id]
+            key = ("trail line", level, node_id, skipped, plan.across, plan.narrow, step)
             line = cache.get(key)
             if line is None:
-                where = (index, skipped, step)
+                where = (level, skipped, step)
                 line = cache[key] = _trail_line(m, node, styles, where, widest)
             lines.append((node, plan.number(plan.home[node_id]), line))
         widths = [_row_points(line) for _, _, line in lines]
         if all(width <= widest for width in widths):
             break
     return lines, max(widths)
+
+
+def _levels(m: ArgumentMap, trail: Sequence[str]) -> dict[str, int]:
+    """Each breadcrumb row's indent level: one below its nearest listed ancestor's.
+
+    A page's breadcrumb is one chain of ancestors, or (a page of several branches) the
+    ancestors of them all, in tree order; by level, a row that answers an earlier one
+    than the row above it reads so. A row none of whose ancestors is listed is one
+    level below the row above it (the breadcrumb's first row: level 0).
+    """
+    levels: dict[str, int] = {}
+    for node_id in trail:
+        parent = m.get(node_id).parent
+        while parent is not None and parent not in levels:  # up past the rows not listed
+            parent = m.get(parent).parent
+        if parent is not None:
+            levels[node_id] = levels[parent] + 1
+        else:
+            levels[node_id] = next(reversed(levels.values())) + 1 if levels else 0
+    return levels
 
 
 def _hang_tops(
@@ -276,9 +298,10 @@ def _trail_line(
 ) -> str:
     """One row's line of the breadcrumb: a node's kind and statement, indented.
 
-    ``where``: the row's index, whether it skips levels and the spaces it is indented a
-    level; ``widest``: the line is shortened (to :data:`TRAIL_LEAST` characters at most,
-    indented least to :data:`TRAIL_FEWEST`) to fit it.
+    ``where``: the row's level (see :func:`_levels`), whether it skips levels and the
+    spaces it is indented a level; ``widest``: the line is shortened (to
+    :data:`TRAIL_LEAST` characters at most, indented least to :data:`TRAIL_FEWEST`) to
+    fit it.
     """
     index, skipped, step = where
     style = styles[draw_kind(m, node)]
