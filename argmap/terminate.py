@@ -1,4 +1,4 @@
-"""A SIGTERM ends a command at once: what it was writing is removed, not left half-done."""
+"""Stopping a command: SIGTERM ends it at once, its temporary files removed; files land whole."""
 
 from __future__ import annotations
 

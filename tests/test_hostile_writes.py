@@ -47,7 +47,7 @@ def test_a_link_planted_at_the_temporary_name_is_never_followed(
     out = tmp_path / "out"
     out.mkdir()
     tokens = iter(["aaaa", "aaaa", "bbbb"])
-    monkeypatch.setattr(tempnames.secrets, "token_hex", lambda _n: next(tokens))
+    monkeypatch.setattr(tempnames, "_token", lambda: next(tokens))
     planted = out / f".m.svg.argmap-{os.getpid()}-aaaa.tmp"
     planted.symlink_to(victim)
     write_atomic(out / "m.svg", "<svg/>")

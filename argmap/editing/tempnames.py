@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import glob
 import os
-import secrets
 from pathlib import Path
 
 __all__ = ["clear_stale_temps", "forget", "note", "remove_all", "temp_name"]
@@ -18,11 +16,18 @@ this thread anywhere)."""
 
 def temp_name(path: Path) -> Path:
     """Return a fresh temporary file name for ``path``: hidden, same folder, this process's."""
-    return path.with_name(f".{path.name}.argmap-{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    return path.with_name(f".{path.name}.argmap-{os.getpid()}-{_token()}.tmp")
+
+
+def _token() -> str:
+    """A name's unpredictable part: 4 random bytes from the system, as hex."""
+    return os.urandom(4).hex()  # what secrets.token_hex(4) does, without its imports
 
 
 def clear_stale_temps(path: Path) -> None:
     """Delete temporary files left by editors that died before renaming (we hold the lock)."""
+    import glob
+
     for stale in path.parent.glob(f".{glob.escape(path.name)}.argmap-*.tmp"):
         with contextlib.suppress(OSError):
             stale.unlink()

@@ -136,11 +136,9 @@ def _levels(m: ArgumentMap, trail: Sequence[str]) -> dict[str, int]:
     """
     levels: dict[str, int] = {}
     for node_id in trail:
-        parent = m.get(node_id).parent
-        while parent is not None and parent not in levels:  # up past the rows not listed
-            parent = m.get(parent).parent
-        if parent is not None:
-            levels[node_id] = levels[parent] + 1
+        listed = next((a.id for a in m.ancestors(node_id) if a.id in levels), None)
+        if listed is not None:
+            levels[node_id] = levels[listed] + 1
         else:
             levels[node_id] = next(reversed(levels.values())) + 1 if levels else 0
     return levels

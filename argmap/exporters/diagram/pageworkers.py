@@ -1,4 +1,4 @@
-"""Pages finished on every core: worker processes turn page SVGs into PDF operators or clean HTML.
+"""Page work on every core: worker processes lay big maps' pages out, draw PDF and HTML pages.
 
 Drawing a page's SVG as PDF operators, or cleaning it for the HTML page, is a function
 of that SVG alone, and the interpreter runs one at a time; so once a document has
