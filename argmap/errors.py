@@ -16,6 +16,7 @@ __all__ = [
     "RenderError",
     "UnknownFocusError",
     "UnknownFormatError",
+    "internal_error",
     "missing_modules",
     "require_extra",
 ]
@@ -145,3 +146,28 @@ def require_extra(feature: str, extra: str, modules: Sequence[str]) -> None:
     missing = missing_modules(modules)
     if missing:
         raise MissingExtraError(feature, extra, missing)
+
+
+def internal_error(exc: BaseException) -> str:
+    """The one line telling the user of an unexpected failure: a bug, or no memory left.
+
+    Args:
+        exc: the exception no part of argmap expected.
+
+    Returns:
+        ``internal error (TYPE: message); ...`` with what to report and how to see more.
+    """
+    if isinstance(exc, MemoryError):
+        return (
+            "out of memory; render fewer formats at once, or a part of the map "
+            "(--focus ID --depth N)"
+        )
+    detail = " ".join(str(exc).split())
+    if len(detail) > 200:
+        detail = detail[:199] + "…"
+    kind = type(exc).__name__
+    head = f"internal error ({kind}: {detail})" if detail else f"internal error ({kind})"
+    return head + (
+        "; this is a bug in argmap: please report it with the command and the map. "
+        "Run again with ARGMAP_DEBUG=1 to see the traceback"
+    )

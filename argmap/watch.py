@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, internal_error
 from argmap.options import RenderOptions
 
 __all__ = ["RenderOutcome", "file_changes", "render_once", "watch_map"]
@@ -53,6 +54,10 @@ def render_once(
         written = [target for _, target in render_files([map_path], formats, out_dir, options)]
     except ArgmapError as exc:
         return RenderOutcome(False, (), str(exc))
+    except Exception as exc:  # a bug: told, and the watch goes on (ARGMAP_DEBUG=1 raises it)
+        if os.environ.get("ARGMAP_DEBUG"):
+            raise
+        return RenderOutcome(False, (), f"{map_path}: {internal_error(exc)}")
     return RenderOutcome(True, tuple(written), None)
 
 

@@ -238,3 +238,59 @@ def test_a_full_standard_output_is_one_clean_error() -> None:
         )
     assert done.returncode == 1
     assert done.stderr == "Error: cannot write the output: No space left on device\n"
+
+
+def _a_bug(*_args: object, **_kwargs: object) -> object:
+    raise RuntimeError("layout lost\nits way")
+
+
+def test_an_unexpected_failure_is_one_line_not_a_traceback(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("ARGMAP_DEBUG", raising=False)
+    monkeypatch.setattr("argmap.pipeline.render_files", _a_bug)
+    result = runner.invoke(main, ["render", str(EXAMPLE), "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: internal error (RuntimeError: layout lost its way); this is a bug in argmap: "
+        "please report it with the command and the map. Run again with ARGMAP_DEBUG=1 to see "
+        "the traceback\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.setenv("ARGMAP_DEBUG", "1")
+    result = runner.invoke(main, ["render", str(EXAMPLE), "-o", str(tmp_path)])
+    assert isinstance(result.exception, RuntimeError)
+
+
+def test_running_out_of_memory_says_what_to_do(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_memory(*_args: object, **_kwargs: object) -> object:
+        raise MemoryError
+
+    monkeypatch.setattr("argmap.pipeline.render_files", no_memory)
+    result = runner.invoke(main, ["render", str(EXAMPLE), "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: out of memory; render fewer formats")
+    assert result.stderr.count("\n") == 1
+
+
+def test_an_unexpected_failure_in_a_real_process_is_one_line(tmp_path: Path) -> None:
+    code = (
+        "import sys, argmap.pipeline as p\n"
+        "def bug(*a, **k): raise KeyError('x')\n"
+        "p.render_files = bug\n"
+        "from argmap.cli import main\n"
+        "main(prog_name='argmap')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, "render", str(EXAMPLE), "-o", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**__import__("os").environ, "ARGMAP_DEBUG": ""},
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith("Error: internal error (KeyError: 'x'); this is a bug")
+    assert "Traceback" not in done.stderr
+    assert done.stderr.count("\n") == 1

@@ -63,6 +63,26 @@ def test_an_invalid_save_keeps_the_last_good_output(tmp_path: Path) -> None:
     assert (tmp_path / "m.html").read_bytes() == before
 
 
+def test_a_bug_in_one_render_is_told_and_the_watch_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    monkeypatch.delenv("ARGMAP_DEBUG", raising=False)
+
+    def bug(*_args: object, **_kwargs: object) -> object:
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr("argmap.pipeline.render_files", bug)
+    outcome = render_once(path, ["html"], tmp_path, RenderOptions())
+    assert not outcome.ok and outcome.outputs == ()
+    assert outcome.error is not None and outcome.error.startswith(
+        f"{path}: internal error (IndexError: list index out of range); this is a bug"
+    )
+    monkeypatch.undo()
+    assert render_once(path, ["html"], tmp_path, RenderOptions()).ok
+
+
 def test_parse_formats() -> None:
     assert parse_formats("html, svg,html") == ["html", "svg"]
     assert parse_formats("SVG,Png,svg") == ["svg", "png"]

@@ -190,11 +190,12 @@ class Misuse(click.UsageError):
 def reports_errors(fn: _F) -> _F:
     """Turn :class:`~argmap.errors.ArgmapError` into a clean message and exit code 1.
 
-    A ``--focus`` naming no node is a command-line mistake: exit code 2, one line.
+    A ``--focus`` naming no node is a command-line mistake: exit code 2, one line. Any
+    other failure is a bug, told in one line too (see :func:`~argmap.errors.internal_error`).
     """
     import functools
 
-    from argmap.errors import ArgmapError, UnknownFocusError
+    from argmap.errors import ArgmapError, UnknownFocusError, internal_error
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -211,6 +212,12 @@ def reports_errors(fn: _F) -> _F:
             raise SystemExit(1) from None
         except OSError as exc:  # standard output or error could not be written
             raise MapFailure(f"cannot write the output: {exc.strerror or exc}") from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # Click's own: a usage error, an exit code, Ctrl-C told as "Aborted!"
+        except Exception as exc:  # a bug, or no memory: one line (a traceback if asked for)
+            if os.environ.get("ARGMAP_DEBUG"):
+                raise
+            raise MapFailure(internal_error(exc)) from None
 
     return wrapper  # type: ignore[return-value]
 
