@@ -156,20 +156,30 @@ def test_tops_of_several_rows_reach_the_breadcrumb_uncrossed(
     """Top down, a page of small branches hangs its tops from several breadcrumb rows, in
     rows of boxes: they go by the rows they hang from, and their edges nest round the
     box's sides (edges into one parent crossing on the way: 4 on the 120-node map's
-    slides, 2 on its upright A4 pages, 2 on the 400-node map's slides), no heads piled."""
+    slides, 2 on its upright A4 pages, 2 on the 400-node map's slides), no heads piled;
+    each row's tops read in file order (2 out of it on the 120-node map's slides)."""
     layout = _laid(name, fit, portrait, "TB")
     pages = layout.pages
     assert [geometry.meeting_crossings(page.svg) for page in pages] == [0] * len(pages)
     assert [_piles(page.svg) for page in pages] == [0] * len(pages)
+    order = {node.id: i for i, node in enumerate(_generated(int(name)).walk())}
+    assert [geometry.misplaced(page.svg, order) for page in pages] == [(0, 0)] * len(pages)
 
 
 def test_tops_fill_their_rows_by_the_rows_they_hang_from() -> None:
-    """Wrapped tops go in columns by their breadcrumb rows, each row's in file order."""
+    """Wrapped tops go in columns by their breadcrumb rows; the places of each row's tops
+    take them in file order as one reads (left to right, then row by row)."""
     items = {name: Item(name, 100.0, (40.0,), name) for name in "abcdefg"}
     hung = {"a": 4, "b": 1, "c": 1, "d": 2, "e": 3, "f": 4, "g": 2}
     rows = [[items[n] for n in row] for row in ("abc", "def", "g")]
     placed = [[item.name for item in row] for row in by_trail_rows(rows, hung)]
-    assert placed == [["b", "a", "e"], ["c", "f", "g"], ["d"]]
+    # by columns alone: b c d | a f | e g, where row 2's g read before d
+    assert placed == [["b", "a", "e"], ["c", "f", "d"], ["g"]]
+    seven = {"a": 3, "b": 3, "c": 3, "d": 1, "e": 2, "f": 3, "g": 3}
+    placed = [[item.name for item in row] for row in by_trail_rows(rows, seven)]
+    for row in set(seven.values()):  # every row's tops in file order as read
+        read = [name for line in placed for name in line if seven[name] == row]
+        assert read == sorted(read)
     one = dict.fromkeys(hung, 1)
     assert by_trail_rows(rows, one) is rows
     deep = [[items["a"], items["b"]], [Item("h", 100.0, (40.0, 40.0), "i")]]

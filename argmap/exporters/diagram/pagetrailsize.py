@@ -126,4 +126,30 @@ def by_trail_rows(rows: list[list[Item]], row_of: Mapping[str, int]) -> list[lis
         done += heights[column]
     for column in range(fill[-1], count):  # the lowest rows first, each row's in file order
         columns[column] = sorted(columns[column], key=lambda item: -row_of[item.name])
-    return [[columns[c][r] for c in range(count) if r < len(columns[c])] for r in range(len(rows))]
+    placed = [
+        [columns[c][r] for c in range(count) if r < len(columns[c])] for r in range(len(rows))
+    ]
+    return _read_in_order(placed, row_of, {item.name: i for i, item in enumerate(items)})
+
+
+def _read_in_order(
+    rows: list[list[Item]], row_of: Mapping[str, int], order: Mapping[str, int]
+) -> list[list[Item]]:
+    """``rows`` with the tops of each breadcrumb row put back in file order as one reads.
+
+    Each breadcrumb row keeps the places its tops were given; within them its tops go in
+    file order left to right, then row by row, so siblings read in order wherever their
+    places are. ``order``: an item's name -> its place in file order.
+    """
+    places: dict[int, list[tuple[int, int]]] = {}
+    kept: dict[int, list[Item]] = {}
+    for r, row in enumerate(rows):
+        for c, item in enumerate(row):
+            places.setdefault(row_of[item.name], []).append((r, c))
+            kept.setdefault(row_of[item.name], []).append(item)
+    result = [list(row) for row in rows]
+    for hung, cells in places.items():
+        in_file = sorted(kept[hung], key=lambda item: order[item.name])
+        for (r, c), item in zip(sorted(cells), in_file, strict=True):
+            result[r][c] = item
+    return result
