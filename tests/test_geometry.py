@@ -99,6 +99,22 @@ def test_misplaced_left_to_right() -> None:
     assert geometry.misplaced(drawing, {"p": 0, "a": 1, "b": 2})[0] == 2
 
 
+def test_an_edge_into_a_breadcrumb_side_keeps_its_row() -> None:
+    """Left to right, an edge into a breadcrumb row's near side is titled with the side's
+    compass point only: its class word gives its row, so the tops of different rows are
+    not taken for siblings."""
+    drawing = _drawing(
+        _node("trail", 0, 40, 20, 90),
+        _node("b", 60, 0, 80, 50),
+        _node("a", 60, 60, 80, 110),
+        _edge("b", "trail:e", "M60,25C50,25 30,60 20,60", "supports trail_side_1"),
+        _edge("a", "trail:e", "M60,85C50,85 30,70 20,70", "supports trail_side_2"),
+    )
+    ports = [edge.port for edge in geometry.tree_edges(drawing)]
+    assert ports == ["r1", "r2"]
+    assert geometry.misplaced(drawing, {"a": 1, "b": 2}, horizontal=True) == (0, 0)
+
+
 def test_edges_meeting_at_a_node_are_counted_only_where_they_cross_before_it() -> None:
     # Two children's edges into one parent: one swaps sides with the other half-way up.
     swapped = _drawing(

@@ -17,7 +17,7 @@ from argmap.analysis.standing import analyze
 from argmap.exporters.diagram import geometry
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import Layout, lay_out
-from argmap.exporters.diagram.pagetrailsize import by_trail_rows
+from argmap.exporters.diagram.pagetrailsize import across_trail_rows, by_trail_rows
 from argmap.exporters.diagram.stacking import Item
 from argmap.exporters.diagram.traillanes import ROW_CLASS, edit, redrawn, route_lanes
 from argmap.exporters.diagram.trailrows import end_at_rows
@@ -184,6 +184,39 @@ def test_tops_fill_their_rows_by_the_rows_they_hang_from() -> None:
     assert by_trail_rows(rows, one) is rows
     deep = [[items["a"], items["b"]], [Item("h", 100.0, (40.0, 40.0), "i")]]
     assert by_trail_rows(deep, {**hung, "h": 0}) is deep
+
+
+def test_left_to_right_a_column_goes_down_by_the_rows_its_tops_hang_from() -> None:
+    """Left to right, edges of one column into the breadcrumb's side cross unless they
+    come down in the order of its rows: such a column's tops are placed again by their
+    rows, each row's read in file order (down a column, then the next)."""
+    items = {name: Item(name, 100.0, (40.0,), name) for name in "abcdefgh"}
+    hung = {"a": 4, "b": 4, "c": 4, "d": 6, "e": 6, "f": 6, "g": 7, "h": 5}
+    rows = [[items[n] for n in row] for row in ("abcd", "efgh")]
+    placed = across_trail_rows(rows, hung)
+    down = [hung[item.name] for row in placed for item in row]
+    assert [hung[item.name] for item in placed[1]] == sorted(hung[item.name] for item in placed[1])
+    for row in set(hung.values()):
+        read = [name for name, level in zip(_names(placed), down, strict=True) if level == row]
+        assert read == sorted(read)
+    assert sorted(_names(placed)) == sorted(items)
+    in_order = [[items[n] for n in row] for row in ("abch", "defg")]
+    assert across_trail_rows(in_order, hung) is in_order  # the engine passes these in order
+
+
+def _names(rows: list[list[Item]]) -> list[str]:
+    return [item.name for row in rows for item in row]
+
+
+def test_left_to_right_pages_keep_their_edges_apart() -> None:
+    """The 400-node map's landscape A4 pages, left to right: edges into the breadcrumb
+    crossing 3 -> 1 (page 25's second column came down rows 6, 6, 7, 5), siblings read in
+    file order."""
+    layout = _laid("400", "a4", False, "LR")
+    order = {node.id: i for i, node in enumerate(_generated(400).walk())}
+    assert sum(geometry.meeting_crossings(page.svg) for page in layout.pages) <= 1
+    assert geometry.meeting_crossings(layout.pages[24].svg) == 0
+    assert all(geometry.misplaced(p.svg, order, True) == (0, 0) for p in layout.pages)
 
 
 def test_pages_without_a_breadcrumb_are_left_as_drawn() -> None:

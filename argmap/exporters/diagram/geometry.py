@@ -119,8 +119,18 @@ def tree_paths(svg: str) -> list[tuple[Edge, tuple[int, int]]]:
             continue
         tail, head = (end.split(":")[0] for end in ends)
         port = ends[1].split(":")[1] if ":" in ends[1] else ""
+        if head == "trail" and not port.startswith("r"):  # a compass point: its row's class
+            port = next((_row_port(word) for word in words if _row_port(word)), port)
         out.append((Edge(tail, head, curve(path.group(1)), port), path.span(1)))
     return out
+
+
+def _row_port(word: str) -> str:
+    """``rN`` for a class word that marks an edge's breadcrumb row (see :mod:`.traillanes`)."""
+    for marker in ("trail_side_", "trail_row_"):
+        if word.startswith(marker) and word[len(marker) :].isdigit():
+            return f"r{word[len(marker) :]}"
+    return ""
 
 
 def _weights() -> tuple[tuple[float, float, float, float], ...]:

@@ -15,6 +15,7 @@ from argmap.exporters.diagram.pagetrailsize import (
     TRAIL_COLUMN,
     TRAIL_ROW,
     TRAIL_WIDTH,
+    across_trail_rows,
     below_trail_fit,
     by_trail_rows,
     with_trail,
@@ -233,9 +234,7 @@ class Estimator(PageTree):
         top_items = [unit_item(unit, block, fits.get("", self.group_fit)) for unit in tops]
         if rest:
             top_items.append(self.stub_item(rest, True))
-        rows = self._top_rows(tops, rest, top_items, limit)
-        if wraps is not None:
-            note_rows("trail", rows, wraps)
+        rows = self._top_rows(tops, rest, top_items, limit, wraps)
         width = rows_width(rows)
         ranks = rows_ranks(rows)
         height = sum(ranks) + RANKSEP * (len(ranks) - 1)
@@ -301,24 +300,34 @@ class Estimator(PageTree):
         return max(width / room[0], height / room[1]) / WIDE_SHARE
 
     def _top_rows(
-        self, tops: Sequence[Unit], rest: Unit | None, items: list[Item], limit: float
+        self,
+        tops: Sequence[Unit],
+        rest: Unit | None,
+        items: list[Item],
+        limit: float,
+        wraps: list[Wrap] | None,
     ) -> list[list[Item]]:
         """The page's tops (``items``, the ``rest`` stub's last) wrapped into rows.
 
         In rows of their own, top down, they go by the breadcrumb's rows they hang from
         (see :func:`~.pagetrailsize.by_trail_rows`): each row's order is its parent's
-        place in the map. Bottom to top, their edges come into the breadcrumb from above,
-        which nothing redraws: they keep file order.
+        place in the map; left to right, by the order their edges pass the first column
+        (see :func:`~.pagetrailsize.across_trail_rows`).
+        Bottom to top, their edges come into the breadcrumb from above, which nothing
+        redraws: they keep file order. The rows are noted in ``wraps``, if given.
         """
         rows = wrap_rows(items, limit)
-        if len(rows) < 2 or self.horizontal or self.upward:
-            return rows
-        units = [*tops, *([rest] if rest else [])]
-        hung = {
-            item.name: self.order.get(self.parent[unit[0]] or "", -1)
-            for item, unit in zip(items, units, strict=True)
-        }
-        return by_trail_rows(rows, hung)
+        hung: dict[str, int] = {}
+        if len(rows) > 1 and not self.upward:
+            units = [*tops, *([rest] if rest else [])]
+            hung = {
+                item.name: self.order.get(self.parent[unit[0]] or "", -1)
+                for item, unit in zip(items, units, strict=True)
+            }
+            rows = (across_trail_rows if self.horizontal else by_trail_rows)(rows, hung)
+        if wraps is not None:
+            note_rows("trail", rows, wraps)
+        return rows
 
     def _trail_rows(self, tops: Sequence[Unit]) -> int:
         """How many ancestors the breadcrumb above these tops lists (the ``lead`` too)."""

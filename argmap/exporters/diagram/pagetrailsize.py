@@ -16,6 +16,7 @@ __all__ = [
     "TRAIL_ROW",
     "TRAIL_WIDTH",
     "below_trail_fit",
+    "across_trail_rows",
     "by_trail_rows",
     "in_trail_column",
     "trail_width",
@@ -129,6 +130,45 @@ def by_trail_rows(rows: list[list[Item]], row_of: Mapping[str, int]) -> list[lis
     placed = [
         [columns[c][r] for c in range(count) if r < len(columns[c])] for r in range(len(rows))
     ]
+    return _read_in_order(placed, row_of, {item.name: i for i, item in enumerate(items)})
+
+
+def across_trail_rows(rows: list[list[Item]], row_of: Mapping[str, int]) -> list[list[Item]]:
+    """Left to right: wrapped tops hanging from several breadcrumb rows, placed by those rows.
+
+    The breadcrumb sits left of the tops, its rows one below the other, and every edge
+    ends on its right side at its row. The tops' first column (``rows[0]``) sends its
+    edges straight in; each later column's edges pass the first column beside the box
+    they are held by (see :func:`~.stacking.note_rows`). Where, taken down the first
+    column in that order, boxes and passing edges alike, the rows they hang from
+    (``row_of``) do not come in order, some edges must cross: the places are filled
+    again with the tops by their rows, so the edges reach the breadcrumb in the order of
+    its rows, and each row's tops then take its places in file order as one reads (down a
+    column, then the next). Kept as they are: tops whose edges come in order already, one
+    column, tops of one row, or columns with a block (a top with its children).
+    """
+    items = [item for row in rows for item in row]
+    if len(rows) < 2 or len({row_of[item.name] for item in items}) < 2:
+        return rows
+    if any(item.levels > 1 for item in items):
+        return rows
+    first = len(rows[0])
+    places: list[tuple[float, int, int]] = [(float(i), 0, i) for i in range(first)]
+    for k, row in enumerate(rows[1:], start=1):
+        for i in range(len(row)):
+            if len(row) < first:  # between two boxes of the first column (see _gap)
+                passing = min(first - 2, (2 * i + 1) * (first - 1) // (2 * len(row))) + 0.5
+            else:  # beside one, centred: its edge passes just after it
+                passing = max(0, (first - len(row)) // 2) + min(i, first - 1) + 0.5
+            places.append((passing, k, i))
+    places.sort()
+    hung = [[row_of[item.name] for item in row] for row in rows]
+    if all(column == sorted(column) for column in hung):  # the engine passes them in order
+        return rows
+    ranked = iter(sorted(items, key=lambda item: row_of[item.name]))
+    placed = [list(row) for row in rows]
+    for _, k, i in places:
+        placed[k][i] = next(ranked)
     return _read_in_order(placed, row_of, {item.name: i for i, item in enumerate(items)})
 
 
