@@ -202,6 +202,12 @@ def test_left_to_right_a_column_goes_down_by_the_rows_its_tops_hang_from() -> No
     assert sorted(_names(placed)) == sorted(items)
     in_order = [[items[n] for n in row] for row in ("abch", "defg")]
     assert across_trail_rows(in_order, hung) is in_order  # the engine passes these in order
+    block = Item("k", 100.0, (40.0, 40.0), "k1")  # a top with its children: stays last
+    with_block = [[items["a"], items["b"]], [items["d"], block]]
+    placed = across_trail_rows(with_block, {**hung, "k": 5})
+    assert _names(placed) == ["a", "b", "k", "d"]
+    first = [[items["d"], block], [items["a"]]]  # a block before the last column: kept
+    assert across_trail_rows(first, {**hung, "k": 5}) is first
 
 
 def _names(rows: list[list[Item]]) -> list[str]:
@@ -209,14 +215,15 @@ def _names(rows: list[list[Item]]) -> list[str]:
 
 
 def test_left_to_right_pages_keep_their_edges_apart() -> None:
-    """The 400-node map's landscape A4 pages, left to right: edges into the breadcrumb
-    crossing 3 -> 1 (page 25's second column came down rows 6, 6, 7, 5), siblings read in
-    file order."""
-    layout = _laid("400", "a4", False, "LR")
+    """The 400-node map's pages, left to right: edges into the breadcrumb crossing on
+    landscape A4 3 -> 1 (page 25's second column came down rows 6, 6, 7, 5), on slides
+    3 -> 1 (page 18's second column, a block in it, rows 4, 3); siblings in file order."""
     order = {node.id: i for i, node in enumerate(_generated(400).walk())}
-    assert sum(geometry.meeting_crossings(page.svg) for page in layout.pages) <= 1
-    assert geometry.meeting_crossings(layout.pages[24].svg) == 0
-    assert all(geometry.misplaced(p.svg, order, True) == (0, 0) for p in layout.pages)
+    for fit, mended in (("a4", 24), ("slide", 17)):
+        layout = _laid("400", fit, False, "LR")
+        assert sum(geometry.meeting_crossings(page.svg) for page in layout.pages) <= 1
+        assert geometry.meeting_crossings(layout.pages[mended].svg) == 0
+        assert all(geometry.misplaced(p.svg, order, True) == (0, 0) for p in layout.pages)
 
 
 def test_pages_without_a_breadcrumb_are_left_as_drawn() -> None:

@@ -137,21 +137,27 @@ def across_trail_rows(rows: list[list[Item]], row_of: Mapping[str, int]) -> list
     """Left to right: wrapped tops hanging from several breadcrumb rows, placed by those rows.
 
     The breadcrumb sits left of the tops, its rows one below the other, and every edge
-    ends on its right side at its row. The tops' first column (``rows[0]``) sends its
-    edges straight in; each later column's edges pass the first column beside the box
-    they are held by (see :func:`~.stacking.note_rows`). Where, taken down the first
-    column in that order, boxes and passing edges alike, the rows they hang from
-    (``row_of``) do not come in order, some edges must cross: the places are filled
-    again with the tops by their rows, so the edges reach the breadcrumb in the order of
-    its rows, and each row's tops then take its places in file order as one reads (down a
-    column, then the next). Kept as they are: tops whose edges come in order already, one
-    column, tops of one row, or columns with a block (a top with its children).
+    ends on its right side at its row. Two edges from one column (``rows[k]``) whose rows
+    (``row_of``) come out of order down it must cross; columns each in order the engine
+    joins without crossings. So where a column is out of order, the places are filled
+    again with the tops by their rows, in the order their edges pass the first column:
+    its boxes, and beside each the edges of the later columns' tops held by it (see
+    :func:`~.stacking.note_rows`); each row's tops then take its places in file order as
+    one reads (down a column, then the next). A block (a top with its children) stays in
+    the last column: there each column only goes down by its rows, keeping its tops.
+    Kept as they are: columns in order, one column, tops of one row, or a block before
+    the last column.
     """
     items = [item for row in rows for item in row]
     if len(rows) < 2 or len({row_of[item.name] for item in items}) < 2:
         return rows
-    if any(item.levels > 1 for item in items):
+    hung = [[row_of[item.name] for item in row] for row in rows]
+    if all(column == sorted(column) for column in hung):  # the engine passes them in order
         return rows
+    if any(item.levels > 1 for row in rows[:-1] for item in row):
+        return rows
+    if any(item.levels > 1 for item in rows[-1]):  # blocks stay last: each column by its rows
+        return [sorted(row, key=lambda item: row_of[item.name]) for row in rows]
     first = len(rows[0])
     places: list[tuple[float, int, int]] = [(float(i), 0, i) for i in range(first)]
     for k, row in enumerate(rows[1:], start=1):
@@ -162,9 +168,6 @@ def across_trail_rows(rows: list[list[Item]], row_of: Mapping[str, int]) -> list
                 passing = max(0, (first - len(row)) // 2) + min(i, first - 1) + 0.5
             places.append((passing, k, i))
     places.sort()
-    hung = [[row_of[item.name] for item in row] for row in rows]
-    if all(column == sorted(column) for column in hung):  # the engine passes them in order
-        return rows
     ranked = iter(sorted(items, key=lambda item: row_of[item.name]))
     placed = [list(row) for row in rows]
     for _, k, i in places:
