@@ -35,7 +35,12 @@ from argmap.exporters.diagram.pagetrail import (
 )
 from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.stacking import hold_rows, row_ports
-from argmap.exporters.diagram.stublabels import STUB_POINTS, grouped_stub_lines, stub_label_lines
+from argmap.exporters.diagram.stublabels import (
+    STUB_POINTS,
+    branch_kinds,
+    grouped_stub_lines,
+    stub_label_lines,
+)
 from argmap.exporters.diagram.styles import NodeStyle
 from argmap.exporters.diagram.traillanes import row_class
 from argmap.exporters.diagram.worksheet import no_arrow_box
@@ -323,12 +328,13 @@ def _stub_attrs(
     style = styles[kind]
     page = plan.number(stub.page)
     if stub.grouped:
-        lines = grouped_stub_lines(
-            _kinds(m, stub.tops, styles), stub.hidden, page, narrow=plan.narrow
+        kinds = branch_kinds(m, stub.tops, styles)
+        lines, fill = grouped_stub_lines(kinds, stub.hidden, page, narrow=plan.narrow), "#ffffff"
+    else:  # told apart from the page's other stubs (the stub itself, same text, is passed over)
+        texts = [m.get(other.tops[0]).text for other in plan.page.stubs if not other.grouped]
+        lines = stub_label_lines(
+            first.text, stub.hidden - 1, page, narrow=plan.narrow, others=texts
         )
-        fill = "#ffffff"
-    else:
-        lines = stub_label_lines(first.text, stub.hidden - 1, page, narrow=plan.narrow)
         fill = style.fill
     return {
         "label": _boxed(STUB_POINTS, *lines),
@@ -343,20 +349,6 @@ def _stub_attrs(
         "class": f"stub {kind.value}" if style.label else "stub",
         **_link(plan, stub.page),
     }
-
-
-def _kinds(
-    m: ArgumentMap, tops: tuple[str, ...], styles: Mapping[NodeKind, NodeStyle]
-) -> list[str]:
-    """The kinds of several branches' first nodes, to count: ``3 more reasons, ...``.
-
-    Kinds the styles do not name (a label worksheet's) are counted as statements.
-    """
-    words = []
-    for top in tops:
-        kind = draw_kind(m, m.get(top))
-        words.append(kind.value if styles[kind].label else "statement")
-    return words
 
 
 def _add_references(g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: EdgeStyler) -> None:

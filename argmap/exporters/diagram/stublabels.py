@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 import math
-from typing import Final
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Final
 
+from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.labels import NARROW_WRAPS, STUB_WRAP, WRAPS
 from argmap.exporters.diagram.linebreak import wrap_text, wrap_words
 from argmap.exporters.diagram.textwidth import text_points
 
+if TYPE_CHECKING:
+    from argmap.exporters.diagram.styles import NodeStyle
+    from argmap.model import ArgumentMap, NodeKind
+
 __all__ = [
     "STUB_POINTS",
+    "branch_kinds",
     "branch_counts",
     "grouped_stub_lines",
     "stub_box",
     "stub_label_lines",
     "stub_lines",
     "stub_wrap",
+    "told_apart",
 ]
 
 STUB_POINTS: Final = 11.0
@@ -47,7 +55,9 @@ def stub_lines(text: str, width: int = STUB_WRAP, most: int = 2) -> list[str]:
     return kept
 
 
-def stub_label_lines(text: str, more: int, page: str, *, narrow: bool = False) -> list[str]:
+def stub_label_lines(
+    text: str, more: int, page: str, *, narrow: bool = False, others: Sequence[str] = ()
+) -> list[str]:
     """A stub's lines: its branch's first statement shortened, then where the branch goes on.
 
     Args:
@@ -55,9 +65,56 @@ def stub_label_lines(text: str, more: int, page: str, *, narrow: bool = False) -
         more: how many nodes the branch holds besides that one.
         page: the page it continues on, as drawn.
         narrow: the page is narrow (see :data:`NARROW_WRAPS`): shorter lines.
+        others: the statements of the other stubs drawn on the same page. Where one of
+            them would be shortened to the same words, the second line shows, after an
+            ellipsis, the words where this statement differs (see :func:`told_apart`).
     """
     where = f"+{more} more, p. {page}" if more else f"continues on p. {page}"
-    return [*stub_lines(text, stub_wrap(narrow)), where]
+    width = stub_wrap(narrow)
+    lines = stub_lines(text, width)
+    alike = [other for other in others if other != text and stub_lines(other, width) == lines]
+    if alike and len(lines) == 2:  # the same size as planned
+        lines = told_apart(text, alike, width, [*lines, where])
+    return [*lines, where]
+
+
+def told_apart(text: str, alike: Sequence[str], width: int, shown: list[str]) -> list[str]:
+    """A statement's stub lines that tell it from others shortened to the same words.
+
+    The first line as shortened; the second, after an ellipsis, the words from where the
+    statement first differs from all of ``alike`` (with the words before them that fit
+    ``width`` characters), itself shortened if need be. Kept within the width in points
+    of the lines ``shown`` otherwise (the planner measured the stub by those), else those
+    lines are given back as they are.
+    """
+    words = " ".join(text.split()).split(" ")
+    common = 0
+    for other in alike:
+        theirs = " ".join(other.split()).split(" ")
+        same = 0
+        while same < min(len(words), len(theirs)) and words[same] == theirs[same]:
+            same += 1
+        common = max(common, same)
+    head = wrap_words(" ".join(words), width)[0]
+    limit = max(text_points(kept, STUB_POINTS) for kept in shown)
+
+    def fits(line: str) -> bool:
+        return len(line) <= width and text_points(line, STUB_POINTS) <= limit
+
+    def tail(start: int, end: int) -> str:
+        said = " ".join(words[start:end])
+        return "…" + (said if end == len(words) else said.rstrip(" ,;:.") + "…")
+
+    first = len(head.split(" "))  # the words the first line shows
+    start, end = max(first, min(common, len(words) - 1)), len(words)
+    while not fits(tail(start, end)) and end - start > 1:  # the words that differ, shortened
+        end -= 1
+    while start > first and fits(tail(start - 1, end)):  # and the words before, where they fit
+        start -= 1
+    line = tail(start, end)
+    if start >= len(words) or not fits(line):
+        return shown[:-1]
+    return [head, line]
 
 
 def branch_counts(kinds: list[str]) -> str:
@@ -111,3 +168,17 @@ def stub_box(lines: list[str]) -> tuple[float, float]:
     height = len(lines) * STUB_POINTS * 1.2 + 2
     # The box's margins (0.15 x 0.08 inches each side), its border and a little slack.
     return width + 2 * 0.15 * 72 + 4, height + 2 * 0.08 * 72 + 4
+
+
+def branch_kinds(
+    m: ArgumentMap, tops: tuple[str, ...], styles: Mapping[NodeKind, NodeStyle]
+) -> list[str]:
+    """The kinds of several branches' first nodes, to count: ``3 more reasons, ...``.
+
+    Kinds the styles do not name (a label worksheet's) are counted as statements.
+    """
+    words = []
+    for top in tops:
+        kind = draw_kind(m, m.get(top))
+        words.append(kind.value if styles[kind].label else "statement")
+    return words

@@ -1,0 +1,99 @@
+"""Stubs' words: statements shortened alike on one page are told apart."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from argmap.analysis.standing import analyze
+from argmap.exporters.diagram.engine import find_engine
+from argmap.exporters.diagram.fitting import lay_out
+from argmap.exporters.diagram.stublabels import STUB_POINTS, stub_label_lines
+from argmap.exporters.diagram.textwidth import text_points
+from argmap.load.maps import load_map
+from argmap.options import RenderOptions
+from tests.conftest import MAPS
+
+NKNEWS = (
+    "Moscow has written off 90 percent of North Korea's debt and will convert the rest "
+    "into equity in DPRK investments (as reported by nknews.org)."
+)
+REUTERS = NKNEWS.replace("nknews.org", "Reuters")
+
+
+def test_two_statements_shortened_alike_show_where_they_differ() -> None:
+    assert stub_label_lines(NKNEWS, 2, "8") == [
+        "Moscow has written off 90",
+        "percent of North Korea's…",
+        "+2 more, p. 8",
+    ]
+    assert stub_label_lines(NKNEWS, 2, "8", others=[NKNEWS, REUTERS]) == [
+        "Moscow has written off 90",
+        "…by nknews.org).",
+        "+2 more, p. 8",
+    ]
+    assert stub_label_lines(REUTERS, 0, "8", others=[NKNEWS]) == [
+        "Moscow has written off 90",
+        "…reported by Reuters).",
+        "continues on p. 8",
+    ]
+
+
+def test_a_statement_that_begins_another_shows_its_own_end() -> None:
+    short = "Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda"
+    lines = stub_label_lines(short, 0, "3", others=[short + " mu nu"])
+    assert lines[1] == "…iota kappa lambda"
+    longer = stub_label_lines(short + " mu nu", 0, "3", others=[short])
+    assert longer[1].startswith("…") and longer[1].endswith("mu nu")
+
+
+def test_stubs_left_alone() -> None:
+    """Statements shortened differently, the same statement twice, or words not split by
+    spaces (nothing to show apart) keep their usual lines."""
+    assert stub_label_lines(NKNEWS, 2, "8", others=["Something else entirely."]) == (
+        stub_label_lines(NKNEWS, 2, "8")
+    )
+    assert stub_label_lines(NKNEWS, 2, "8", others=[NKNEWS]) == stub_label_lines(NKNEWS, 2, "8")
+    cjk = "俄罗斯" * 30
+    assert stub_label_lines(cjk + "甲", 0, "2", others=[cjk + "乙"]) == stub_label_lines(
+        cjk + "甲", 0, "2"
+    )
+
+
+_WORDS = st.lists(
+    st.sampled_from(["a", "bb", "word", "longer", "Pyongyang", "M", "ii"]), min_size=1
+)
+
+
+@given(_WORDS, _WORDS, _WORDS, st.booleans())
+def test_told_apart_lines_fit_the_planned_box(
+    common: list[str], mine: list[str], theirs: list[str], narrow: bool
+) -> None:
+    """Two lines of the statement, never wider (in points) than the stub as planned."""
+    text = " ".join(["The shared opening of both statements runs on", *common, *mine])
+    other = " ".join(["The shared opening of both statements runs on", *common, *theirs])
+    planned = stub_label_lines(text, 3, "12", narrow=narrow)
+    lines = stub_label_lines(text, 3, "12", narrow=narrow, others=[other])
+    assert len(lines) == len(planned)
+    widest = max(text_points(line, STUB_POINTS) for line in planned)
+    assert all(text_points(line, STUB_POINTS) <= widest for line in lines)
+    if lines != planned:
+        assert lines[0] == planned[0] and lines[1].startswith("…")
+        assert lines[1] != stub_label_lines(other, 3, "12", narrow=narrow, others=[text])[1]
+
+
+def test_the_flagships_stubs_on_each_page_read_differently() -> None:
+    """Slides 2 and 12 hold pairs of reports of one event by different outlets."""
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    layout = lay_out(m, analyze(m), RenderOptions(), "slide", find_engine("auto"))
+    told = 0
+    for page in layout.pages:
+        labels = [
+            re.sub(r"<[^>]+>", " ", label)
+            for label in re.findall(r'<g id="[^"]*stub[^"]*".*?</g>', page.svg, re.S)
+        ]
+        assert len(labels) == len(set(labels)), page.plan.page.number
+        told += sum("…by " in label or "…reported by " in label for label in labels)
+    assert told >= 4
