@@ -28,9 +28,9 @@ def _generated() -> ArgumentMap:
     return validate_data(generate(120))
 
 
-def _column_pages(fit: str, portrait: bool) -> list[LaidPage]:
+def _column_pages(fit: str, portrait: bool, direction: str = "LR") -> list[LaidPage]:
     m = _generated()
-    options = RenderOptions(portrait=portrait, direction="LR")
+    options = RenderOptions(portrait=portrait, direction=direction)  # type: ignore[arg-type]
     layout = lay_out(m, analyze(m), options, fit, find_engine("auto"))  # type: ignore[arg-type]
     return [page for page in layout.pages if in_column(page.plan)]
 
@@ -53,6 +53,23 @@ def test_the_column_keeps_each_rows_children_in_file_order(fit: str, portrait: b
         assert items is not None
         assert [item for item in items if item in tops] == want
         assert found["trail"].bottom <= found[tops[0]].top, page.plan.page.number
+
+
+@pytest.mark.parametrize(("fit", "portrait"), FITS)
+def test_right_to_left_the_lanes_go_round_the_columns_right_side(fit: str, portrait: bool) -> None:
+    """Right to left, the column's outer side is its right: the tops' edges go round it
+    there, clear of the edges coming in from the tops' children on its left. They went
+    round its left side, across those edges (landscape A4: 3 pages, 19 crossings)."""
+    pages = _column_pages(fit, portrait, "RL")
+    assert pages
+    for page in pages:
+        found = geometry.boxes(page.svg)
+        column = [found[name] for name in ("trail", *page.plan.page.tops)]
+        left = min(box.left for box in column)
+        for edge in geometry.tree_edges(page.svg):
+            if "trail" in (edge.tail, edge.head):
+                assert min(x for x, _ in edge.points) >= left - 1, page.plan.page.number
+        assert geometry.crossings(page.svg) == 0, page.plan.page.number
 
 
 @pytest.mark.parametrize(("fit", "portrait"), FITS)
