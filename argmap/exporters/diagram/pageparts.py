@@ -72,8 +72,9 @@ class PagePlan:
     heading: float = HEADING_WIDTH
     """The widest its heading is drawn, in points (see :func:`~.pageheading.heading_room`):
     a longer title is shortened to fit."""
-    leftward: bool = False
-    """The drawing runs right to left: the breadcrumb's column's outer side is its right."""
+    direction: str = "TB"
+    """Where the root sits: RL, the breadcrumb's column's outer side is its right; BT, its
+    rows go up the tree, its nearest ancestors above, facing the tops hung from them."""
 
     def number(self, page: int) -> str:
         """A page number as this plan draws it."""

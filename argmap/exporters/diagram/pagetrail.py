@@ -67,7 +67,8 @@ def add_trail(
         return
     homes = tuple([plan.number(plan.home[node_id]) for node_id in plan.page.trail])
     # Pages under the same branch share their breadcrumb (drafts: their numbers too).
-    key = ("trail label", plan.page.trail, plan.across, plan.narrow, homes)
+    upward = plan.direction == "BT"
+    key = ("trail label", plan.page.trail, plan.across, plan.narrow, homes, upward)
     label = cache.get(key)
     if label is None:
         lines, width = _lines(m, plan, styles, cache)
@@ -75,6 +76,8 @@ def add_trail(
             _trail_row(node, styles[draw_kind(m, node)], (index, home), line, width)
             for index, (node, home, line) in enumerate(lines)
         ]
+        if upward:  # the tops hang from its last rows: drawn on top, facing them
+            rows.reverse()
         label = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
         label = cache[key] = label + "".join(rows) + "</TABLE>"
     g.node(
@@ -275,7 +278,7 @@ def round_column(m: ArgumentMap, plan: PagePlan) -> bool:
 
 def outer_side(plan: PagePlan) -> Compass:
     """The breadcrumb's column's outer side, away from the next rank: left, or right (RL)."""
-    return "e" if plan.leftward else "w"
+    return "e" if plan.direction == "RL" else "w"
 
 
 def _edge_back(
