@@ -110,3 +110,31 @@ def test_a_stub_in_the_column_after_a_linked_group_draws(fit: str, tmp_path: Pat
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     assert list(tmp_path.glob("*.svg"))
+
+
+def test_a_linked_group_wrapped_into_columns_keeps_them_beside_the_breadcrumbs() -> None:
+    """Upright and left to right, a linked group too tall for the page is planned in
+    columns, the first below the breadcrumb; the breadcrumb's column took in all its
+    members, so the engine drew them in one column, far too tall, shown under the
+    legibility floor (these pages: 3 of 4, at 79% of it; 12 such groups: 12 of 14, 66%)."""
+    groups = [
+        {
+            "id": f"g{g}",
+            "linked": [{"text": f"Linked premise {i} of group {g}."} for i in range(12)],
+        }
+        for g in range(3)
+    ]
+    m = validate_data({"title": "Groups", "thesis": {"id": "t", "text": "T.", "premises": groups}})
+    options = RenderOptions(portrait=True, direction="LR")
+    layout = lay_out(m, analyze(m), options, "letter", find_engine("auto"))
+    seen = 0
+    for page in layout.pages:
+        wraps = [w for w in page.plan.page.wraps if w.parent.startswith("group ")]
+        if not in_column(page.plan) or not wraps or len(wraps[0].rows) < 2:
+            continue
+        seen += 1
+        found = geometry.boxes(page.svg)
+        first, second = wraps[0].rows[:2]
+        assert found[second[0]].left > found[first[0]].right, page.plan.page.number
+        assert found[second[0]].top < found[first[-1]].top, page.plan.page.number
+    assert seen >= 3

@@ -185,6 +185,10 @@ def _hang_tops(
             else:
                 g.edge(top, end, attrs)
     if in_column(plan):
+        # A linked group wrapped into columns keeps its later columns beside the first.
+        wraps = [w.rows[1:] for w in plan.page.wraps if w.parent.startswith("group ")]
+        later = {name for rows in wraps for row in rows for name in row}
+        tops = [top for top in tops if top not in later]
         with g.subgraph() as same:
             same.set({"rank": "same"})
             for name in ["trail", *tops]:
