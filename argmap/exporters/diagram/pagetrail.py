@@ -67,7 +67,10 @@ def add_trail(
         return
     homes = tuple([plan.number(plan.home[node_id]) for node_id in plan.page.trail])
     # Pages under the same branch share their breadcrumb (drafts: their numbers too).
-    upward = plan.direction == "BT"
+    # Its rows face its tops: bottom to top, those under the root hang above the box; top
+    # down, those drawn from it (conclusions) too.
+    drawn_from = any(_drawn_from(m, top) for top in plan.page.tops)
+    upward = plan.direction == ("TB" if drawn_from else "BT")
     key = ("trail label", plan.page.trail, plan.across, plan.narrow, homes, upward)
     label = cache.get(key)
     if label is None:
@@ -95,6 +98,12 @@ def add_trail(
         },
     )
     _hang_tops(g, m, plan, edge_attrs, near)
+
+
+def _drawn_from(m: ArgumentMap, node_id: str) -> bool:
+    """Whether a node is a conclusion or under one: drawn on the root's other side."""
+    node = m.get(node_id)
+    return any(n.kind is NodeKind.CONCLUSION for n in (node, *m.ancestors(node_id)))
 
 
 def _lines(
