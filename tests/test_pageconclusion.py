@@ -8,6 +8,7 @@ import re
 import pytest
 
 from argmap.analysis.view import draw_kind, visible_nodes
+from argmap.exporters.diagram import geometry
 from argmap.exporters.diagram.drawn import split_above
 from argmap.exporters.diagram.measure import box_size
 from argmap.exporters.diagram.pagefill import Pager
@@ -242,3 +243,46 @@ def test_a_conclusion_drawn_in_turn_on_a_page_of_its_own_is_at_the_floor(
     assert sorted(drawn) == sorted(n.id for n in visible_nodes(m, RenderOptions()))
     junctions = [page.svg.count("<title>ccu&#45;&gt;junction cc</title>") for page in layout.pages]
     assert sum(junctions) == 1, "the undercutter aims at the step's junction"
+
+
+def _chains() -> ArgumentMap:
+    """A thesis with four chains of conclusions, each step undercut: pages of chains."""
+    thesis: dict[str, object] = {"id": "t", "text": "A thesis.", "conclusions": []}
+    for c in range(4):
+        upper: dict[str, object] = thesis
+        for depth in range(4):
+            conclusion = {
+                "id": f"c{c}-{depth}",
+                "text": f"Conclusion {depth} of chain {c}, drawn from the one before it.",
+                "objections": [{"id": f"u{c}-{depth}", "text": "A doubt.", "undercut": True}],
+            }
+            upper.setdefault("conclusions", []).append(conclusion)  # type: ignore[union-attr]
+            upper = conclusion
+    return validate_data({"title": "Chains", "thesis": thesis})
+
+
+@pytest.mark.parametrize("direction", ["TB", "BT"])
+def test_a_conclusions_step_leaves_the_breadcrumbs_row_that_faces_it(direction: str) -> None:
+    """A page of conclusions drawn from a breadcrumb's row has them on the root's other
+    side: top down, its rows go up the tree, so that row faces them and the step leaves
+    it straight. Listed down the tree, the row lay at the box's foot: the step ran along
+    the foot and up the box's side (4 of these 9 landscape A4 pages; bottom to top, the
+    tops under the root hung above, rows up the tree, the same)."""
+    layout = _laid(_chains(), "a4", False, direction)
+    seen = 0
+    for page in layout.pages:
+        svg = page.svg
+        trail = geometry.boxes(svg).get("trail")
+        for kind, _, start, stop in geometry.groups(svg):
+            title = re.search(r"<title>(.*?)</title>", svg[start:stop])
+            if kind != "edge" or title is None or not title.group(1).startswith("trail:r"):
+                continue
+            seen += 1
+            path = re.search(r'<path\b[^>]*?\bd="([^"]*)"', svg[start:stop])
+            assert path is not None and trail is not None
+            inside = [y for x, y in geometry.curve(path.group(1)) if trail.left < x < trail.right]
+            if direction == "TB":
+                assert max(inside) <= trail.top + 20, page.plan.page.number
+            else:
+                assert min(inside) >= trail.bottom - 20, page.plan.page.number
+    assert seen > 5

@@ -147,6 +147,30 @@ def test_tops_of_one_row_pile_no_arrowheads_at_the_breadcrumb(
 
 
 @pytest.mark.parametrize(
+    ("name", "fit", "portrait"), [("flagship", "slide", True), ("120", "a4", True)]
+)
+def test_bottom_to_top_the_tops_reach_the_breadcrumbs_top_row(
+    name: str, fit: str, portrait: bool
+) -> None:
+    """Bottom to top, the breadcrumb lists its rows up the tree, its nearest ancestors on
+    top, facing the tops that hang from them: the edges into its last row end in the box's
+    top row. Down the tree, that row lay at the box's foot, away from the tops: the engine
+    took their edges round to its corners and along its foot, or ended them at the root's
+    row (35 of 40 edges on the flagship's upright slides, 55 of 57 on these A4 pages)."""
+    layout = _laid(name, fit, portrait, "BT")
+    seen = 0
+    for page in layout.pages:
+        svg = page.svg
+        trail = geometry.boxes(svg).get("trail")
+        last = f"->trail:r{len(page.plan.page.trail) - 1}"
+        for title, _, tip in _trail_tips(svg):
+            if trail is not None and title.endswith(last):
+                seen += 1
+                assert tip[1] <= trail.top + 20, (page.plan.page.number, title)  # 4 + 15.2
+    assert seen > 30
+
+
+@pytest.mark.parametrize(
     ("name", "fit", "portrait"),
     [("120", "slide", False), ("400", "slide", False), ("120", "a4", True)],
 )

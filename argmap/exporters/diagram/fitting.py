@@ -299,7 +299,10 @@ class _Drafter:
 
     def plan(self, page: Page, total: int, home: Mapping[str, int]) -> PagePlan:
         """A page's plan as drawn with these options, its heading no wider than it holds."""
-        return PagePlan(page, total, home, 0, self.across, self.options.narrow, self.heading)
+        options = self.options
+        return PagePlan(
+            page, total, home, 0, self.across, options.narrow, self.heading, options.direction
+        )
 
     def _source(self, plan: PagePlan) -> str:
         """The DOT of a page's draft."""

@@ -32,6 +32,8 @@ from argmap.exporters.diagram.pagetrail import (
     column_end,
     column_items,
     in_column,
+    outer_side,
+    round_column,
 )
 from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.stacking import hold_rows, row_ports
@@ -75,6 +77,9 @@ class PagePlan:
     heading: float = HEADING_WIDTH
     """The widest its heading is drawn, in points (see :func:`~.pageheading.heading_room`):
     a longer title is shortened to fit."""
+    direction: str = "TB"
+    """Where the root sits: RL, the breadcrumb's column's outer side is its right; BT, its
+    rows go up the tree, its nearest ancestors above, facing the tops hung from them."""
 
     def number(self, page: int) -> str:
         """A page number as this plan draws it."""
@@ -177,7 +182,7 @@ class PageStubs:
         place, keyed = plan.page.key  # a node the key sits beside deepens its rank
         nodes = frozenset(plan.page.nodes)
         ports = row_ports(plan.page.wraps, nodes, direction, keyed if place == "same" else "")
-        self.curved = _round_column(m, plan)
+        self.curved = round_column(m, plan)
         """Edges round the breadcrumb's column: the page's edges stay curves (see add_parts)."""
         self.ports = {} if self.curved else ports
         """Parents of rows: the side of each where its children's edges end (a compass point)."""
@@ -266,12 +271,6 @@ class PageStubs:
             self.g.line(self.edges.pop()[1])
 
 
-def _round_column(m: ArgumentMap, plan: PagePlan) -> bool:
-    """Whether edges go round the breadcrumb's column (straight, they would run as one)."""
-    items = column_items(m, plan) if in_column(plan) else []
-    return len(plan.page.tops) > 1 if items is None else len(items) > 1
-
-
 def add_stub(
     g: Digraph,
     m: ArgumentMap,
@@ -301,7 +300,7 @@ def add_stub(
     if stub.parent not in plan.page.nodes:  # the siblings after the page's: to the right
         # In the tops' column (see pagetrail), below them: round its outer side, as theirs go.
         row = f"r{plan.page.trail.index(stub.parent)}"
-        parent = Port("trail", row, "w" if in_column(plan) else corner)
+        parent = Port("trail", row, outer_side(plan) if in_column(plan) else corner)
         column = column_items(m, plan)
         if column is not None:
             parent = column_end(plan, column, stub.name, stub.parent)
@@ -314,7 +313,8 @@ def add_stub(
         return edge_line(stub.name, junction, no_arrow_box(attrs))
     port = {"headport": headport} if headport else {}
     if isinstance(parent, Port) and in_column(plan):  # in a lane of its own (see traillanes)
-        port |= {"class": row_class(attrs, int(parent.port[1:]))["class"], "tailport": "w"}
+        cls = row_class(attrs, int(parent.port[1:]))["class"]
+        port |= {"class": cls, "tailport": outer_side(plan)}
     return edge_line(stub.name, parent, {**no_arrow_box(attrs), **port})  # its box: its page
 
 

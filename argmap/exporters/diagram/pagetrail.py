@@ -28,6 +28,8 @@ __all__ = [
     "column_items",
     "group_below_trail",
     "in_column",
+    "outer_side",
+    "round_column",
 ]
 
 TRAIL_CHARS: Final = 48
@@ -65,7 +67,11 @@ def add_trail(
         return
     homes = tuple([plan.number(plan.home[node_id]) for node_id in plan.page.trail])
     # Pages under the same branch share their breadcrumb (drafts: their numbers too).
-    key = ("trail label", plan.page.trail, plan.across, plan.narrow, homes)
+    # Its rows face its tops: bottom to top, those under the root hang above the box; top
+    # down, those drawn from it (conclusions) too.
+    drawn_from = any(_drawn_from(m, top) for top in plan.page.tops)
+    upward = plan.direction == ("TB" if drawn_from else "BT")
+    key = ("trail label", plan.page.trail, plan.across, plan.narrow, homes, upward)
     label = cache.get(key)
     if label is None:
         lines, width = _lines(m, plan, styles, cache)
@@ -73,6 +79,8 @@ def add_trail(
             _trail_row(node, styles[draw_kind(m, node)], (index, home), line, width)
             for index, (node, home, line) in enumerate(lines)
         ]
+        if upward:  # the tops hang from its last rows: drawn on top, facing them
+            rows.reverse()
         label = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
         label = cache[key] = label + "".join(rows) + "</TABLE>"
     g.node(
@@ -90,6 +98,12 @@ def add_trail(
         },
     )
     _hang_tops(g, m, plan, edge_attrs, near)
+
+
+def _drawn_from(m: ArgumentMap, node_id: str) -> bool:
+    """Whether a node is a conclusion or under one: drawn on the root's other side."""
+    node = m.get(node_id)
+    return any(n.kind is NodeKind.CONCLUSION for n in (node, *m.ancestors(node_id)))
 
 
 def _lines(
@@ -176,10 +190,14 @@ def _hang_tops(
                 end = column_end(plan, column, top, node.parent)
                 outside = end != "trail"
             if in_column(plan):  # drawn from the breadcrumb down to the top, pointing up
-                _edge_back(g, top, end, attrs, outside)
+                _edge_back(g, top, end, attrs, outer_side(plan) if outside else "")
             else:
                 g.edge(top, end, attrs)
     if in_column(plan):
+        # A linked group wrapped into columns keeps its later columns beside the first.
+        wraps = [w.rows[1:] for w in plan.page.wraps if w.parent.startswith("group ")]
+        later = {name for rows in wraps for row in rows for name in row}
+        tops = [top for top in tops if top not in later]
         with g.subgraph() as same:
             same.set({"rank": "same"})
             for name in ["trail", *tops]:
@@ -226,7 +244,7 @@ def column_end(plan: PagePlan, items: Sequence[str], item: str, parent: str) -> 
     row = plan.page.trail.index(parent)
     if items and items[0] == item and row == len(plan.page.trail) - 1:
         return "trail"
-    return Port("trail", f"r{row}", "w")
+    return Port("trail", f"r{row}", outer_side(plan))
 
 
 def group_below_trail(m: ArgumentMap, plan: PagePlan) -> str | None:
@@ -265,14 +283,25 @@ def in_column(plan: PagePlan) -> bool:
     return any(wrap.parent == TRAIL_COLUMN for wrap in plan.page.wraps)
 
 
+def round_column(m: ArgumentMap, plan: PagePlan) -> bool:
+    """Whether edges go round the breadcrumb's column (straight, they would run as one)."""
+    items = column_items(m, plan) if in_column(plan) else []
+    return len(plan.page.tops) > 1 if items is None else len(items) > 1
+
+
+def outer_side(plan: PagePlan) -> Compass:
+    """The breadcrumb's column's outer side, away from the next rank: left, or right (RL)."""
+    return "e" if plan.direction == "RL" else "w"
+
+
 def _edge_back(
-    g: Digraph, tail: str, head: Port | str, attrs: Mapping[str, str], outside: bool
+    g: Digraph, tail: str, head: Port | str, attrs: Mapping[str, str], outside: Compass
 ) -> None:
     """An edge ``tail -> head`` written as ``head -> tail``, drawn with its arrow at ``head``.
 
     Within one rank, the engine puts an edge's tail before its head: so the breadcrumb
-    comes above the tops in their column. ``outside``: past other tops, on the column's
-    outer side.
+    comes above the tops in their column. ``outside``: past other tops, round the
+    column's outer side, this one (empty: straight, not past them).
     """
     back = {k: v for k, v in attrs.items() if k not in ("arrowhead", "ltail")}
     back["dir"] = "back"
@@ -280,10 +309,10 @@ def _edge_back(
     if "ltail" in attrs:  # to a linked group's box
         back["lhead"] = attrs["ltail"]
     if outside:  # past other tops: round the column's outer side, clear of their edges
-        back["headport"] = "w"
+        back["headport"] = outside
         if isinstance(head, Port):  # drawn anew in a lane of its own (see traillanes)
             back = row_class(back, int(head.port[1:]))
-            head = head._replace(compass="w")
+            head = head._replace(compass=outside)
     g.edge(head, tail, back)
 
 

@@ -207,16 +207,20 @@ def _lanes(
 ) -> list[tuple[tuple[int, int], str]]:
     """The SVG edits that draw each edge round the column in its lane (see :func:`route_lanes`)."""
     rounds = sorted(rounds, key=lambda r: (r.item[1], -rows[r.row]))  # inner lanes first
-    side = min([trail.left] + [r.item[0] for r in rounds])
-    inner = side - GAP
-    outer = max(0.0, min(x for r in rounds for x, _ in r.points))
-    step = LANE if len(rounds) < 2 else min(LANE, max(0.0, inner - outer) / (len(rounds) - 1))
+    # Right to left, the engine ends them at the column's right side: the lanes go there.
+    out = -1.0 if rounds[0].base[0] < (trail.left + trail.right) / 2 else 1.0
+    edge = trail.left if out < 0 else trail.right
+    side = out * max(out * x for x in [edge] + [r.item[0] for r in rounds])
+    inner = side + out * GAP
+    far = out * max(out * x for r in rounds for x, _ in r.points)
+    room = max(0.0, out * (far - inner)) if out > 0 else max(0.0, inner - max(0.0, far))
+    step = LANE if len(rounds) < 2 else min(LANE, room / (len(rounds) - 1))
     tips = spread_tips([r.row for r in rounds], rows)
     edits: list[tuple[tuple[int, int], str]] = []
     for lane, (r, tip_y) in enumerate(zip(rounds, tips, strict=True)):
-        x = inner - lane * step
+        x = inner + out * lane * step
         route = [r.item, (x, r.item[1]), (x, tip_y)]
-        edits += redrawn(r, route, (trail.left, tip_y), (1.0, 0.0))
+        edits += redrawn(r, route, (edge, tip_y), (-out, 0.0))
     return edits
 
 
