@@ -1,4 +1,4 @@
-"""The exception tree and the located ``Issue`` record that every error message is built from."""
+"""The exception tree, the located ``Issue`` record of every error message, the line for a bug."""
 
 from __future__ import annotations
 

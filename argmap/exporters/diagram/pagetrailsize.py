@@ -1,4 +1,4 @@
-"""The breadcrumb as planned: its size, in a rank of its own or beside the page's tops."""
+"""The breadcrumb as planned: its size and place; its tops placed by the rows they hang from."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ __all__ = [
     "TRAIL_COLUMN",
     "TRAIL_ROW",
     "TRAIL_WIDTH",
-    "below_trail_fit",
     "across_trail_rows",
+    "below_trail_fit",
     "by_trail_rows",
     "in_trail_column",
     "trail_width",

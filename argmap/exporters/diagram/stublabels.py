@@ -1,4 +1,4 @@
-"""Stubs' words: a branch's first statement shortened, and where the branch goes on."""
+"""Stubs' words: a branch's first statement shortened, told apart, and where the branch goes on."""
 
 from __future__ import annotations
 
