@@ -150,7 +150,7 @@ def test_two_long_siblings_go_on_pages_of_their_own(fit: str, portrait: bool) ->
     )
     layout = _laid(m, fit, portrait, "LR")
     assert _below_floor(layout) == []
-    assert {page.plan.page.nodes for page in layout.pages} >= {("o",), ("e",)}
+    assert not any({"o", "e"} <= set(page.plan.page.nodes) for page in layout.pages)
 
 
 @pytest.mark.parametrize(("fit", "portrait"), [("slide", False), ("a4", True)])

@@ -31,6 +31,28 @@ def _pages(m: ArgumentMap, fit: str, portrait: bool, direction: str) -> list[Lai
     return lay_out(m, analyze(m), options, fit, find_engine("auto")).pages  # type: ignore[arg-type]
 
 
+def _objections(count: int, evidence: int) -> ArgumentMap:
+    """A claim two levels down with ``count`` objections, each with ``evidence`` pieces."""
+    text = " ".join(["Statement", *["word"] * 20])
+    objections = [
+        {
+            "id": f"o{i}",
+            "text": f"Objection {i}. {text}",
+            "evidence": [
+                {"id": f"e{i}_{j}", "text": f"Evidence {j}. {text}"} for j in range(evidence)
+            ],
+        }
+        for i in range(count)
+    ]
+    claim = {"id": "s", "text": "Deeper.", "objections": objections}
+    thesis = {
+        "id": "t",
+        "text": "T.",
+        "premises": [{"id": "r", "text": "A reason.", "premises": [claim]}],
+    }
+    return validate_data({"title": "Objections", "thesis": thesis})
+
+
 def _going_on(page: LaidPage) -> list[str]:
     """The names of a page's stubs of the siblings after its own, hung from its breadcrumb."""
     own = set(page.plan.page.nodes)
@@ -42,7 +64,7 @@ def test_the_stub_of_siblings_that_go_on_rounds_the_column_clear_of_the_tops_chi
     and, below it, the stub of the siblings that continue on the next page. That stub's
     arrow goes up the column's outer side to its breadcrumb row; it went round the top's
     other side, across the arrows coming in from the top's children (6 crossings)."""
-    pages = _pages(_generated(120), "a4", True, "LR")
+    pages = _pages(_objections(10, 2), "a4", True, "LR")
     shared = [page for page in pages if in_column(page.plan) and _going_on(page)]
     assert len(shared) >= 2
     for page in pages:

@@ -11,6 +11,7 @@ from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.labels import RowsMemo, statement_rows_once
 from argmap.exporters.diagram.longtext import Room, line_points
 from argmap.exporters.diagram.pagesize import PAD_POINTS, Budget
+from argmap.exporters.diagram.textwidth import text_points
 from argmap.model import ArgumentMap, Node, NodeKind
 from argmap.options import RenderOptions
 
@@ -86,6 +87,7 @@ def box_size(
     narrow: bool = False,
     room: tuple[float, float, bool] | None = None,
     memo: RowsMemo | None = None,
+    exact: bool = False,
 ) -> tuple[float, float]:
     """Estimate the width and height, in points, of a node's box as the diagram draws it.
 
@@ -95,21 +97,31 @@ def box_size(
     rarely overflows once laid out. ``narrow``: wrapped as on a narrow page (see
     :func:`narrow_page`). ``room``: the room a box has on the page (see
     :func:`~.longtext.text_rows`), None in a drawing not fitted to pages. ``memo``: keeps
-    the rows measured, for the label (see :class:`~.labels.RowsMemo`).
+    the rows measured, for the label (see :class:`~.labels.RowsMemo`). ``exact``: no line
+    counted narrower than its label's cell sets it (Noto Sans widths): the count alone
+    falls short on lines of wide letters ("word" seven times: 230 points counted, 240
+    drawn), and boxes side by side across the ranks then overflow their page.
     """
     thesis = kind is NodeKind.THESIS
     drawn, credits = statement_rows_once(
         m, node, thesis, show_quote=show_quote, narrow=narrow, room=room, memo=memo, keep=True
     )
-    rows: list[tuple[float, list[str]]] = [
-        (9.0, ["REASON · UNDERCUTS"]),
-        (drawn.size, list(drawn.text)),
+    rows: list[tuple[float, list[str], str]] = [
+        (9.0, ["REASON · UNDERCUTS"], "B"),
+        (drawn.size, list(drawn.text), "B" if thesis else ""),
     ]
     if drawn.quote:
-        rows.append((11.0, list(drawn.quote)))
-    rows.extend((10.0, lines) for lines in credits)
-    width = max(line_points(line, size) for size, lines in rows for line in lines)
-    height = sum(len(lines) * size * LINE_HEIGHT + 2 * CELL_PADDING for size, lines in rows)
+        rows.append((11.0, list(drawn.quote), "I"))
+    rows.extend((10.0, lines, "") for lines in credits)
+    if exact:  # the count, or the width the label gives the line (its cell's): the wider
+        width = max(
+            max(line_points(line, size), text_points(line, size, style))
+            for size, lines, style in rows
+            for line in lines
+        )
+    else:
+        width = max(line_points(line, size) for size, lines, _ in rows for line in lines)
+    height = sum(len(lines) * size * LINE_HEIGHT + 2 * CELL_PADDING for size, lines, _ in rows)
     return width + 2 * (CELL_PADDING + MARGIN_X), height + 2 * MARGIN_Y
 
 
@@ -123,7 +135,11 @@ def page_measure(
     """
     show = "quotes" not in options.hide
     narrow, room = options.narrow, options.text_room
-    box = partial(box_size, show_quote=show, narrow=narrow, room=room, memo=memo)
+    # Left to right, exactly: boxes side by side across the ranks fill an upright page's
+    # width. Top down, the count still plans (measured exactly, the generated maps' pages
+    # were planned anew and one page's arrowheads into its breadcrumb piled up).
+    exact = options.direction in ("LR", "RL")
+    box = partial(box_size, show_quote=show, narrow=narrow, room=room, memo=memo, exact=exact)
     sizes: dict[str, tuple[float, float]] = {}
 
     def measure(node: Node) -> tuple[float, float]:
