@@ -585,3 +585,25 @@ def test_side_by_side_boxes_of_wide_letters_keep_an_upright_page_at_the_floor() 
     m = validate_data({"title": "Wide letters", "thesis": thesis})
     layout = _laid(m, "letter", True, "LR")
     assert all(layout.scale(page) >= layout.budget.scale * 0.999 for page in layout.pages)
+
+
+@pytest.mark.parametrize("fit", ["a4", "letter", "slide"])
+def test_many_conclusions_in_the_roots_column_keep_the_overview_at_the_floor(fit: str) -> None:
+    """Upright, left to right, the conclusions' stubs go in the root's rank, one below the
+    other, each "so" arrow's word between them: eight were counted 133 points shorter
+    than drawn, and the overview was shown at 71% of the floor (upright A4). Counted with
+    their words, eight no longer fit: one stub stands for them all."""
+    conclusions = [
+        {
+            "id": f"c{i}",
+            "text": f"Conclusion {i} drawn from the thesis.",
+            "conclusions": [{"id": f"d{i}", "text": f"A conclusion drawn from conclusion {i}."}],
+        }
+        for i in range(8)
+    ]
+    premises = [{"id": f"p{i}", "text": f"Reason {i} for the thesis."} for i in range(2)]
+    thesis = {"id": "t", "text": "A thesis.", "premises": premises, "conclusions": conclusions}
+    layout = _laid(validate_data({"title": "Conclusions", "thesis": thesis}), fit, True, "LR")
+    assert [
+        p.plan.page.number for p in layout.pages if layout.scale(p) < layout.budget.scale * 0.999
+    ] == []

@@ -19,6 +19,9 @@ CROWDED: Final = 1.15
 this much wider than its boxes: the "so" arrows' junctions spread it."""
 LEGEND_ROW: Final = 25.0
 """A row of the key: its swatch or arrow, and its words at 10 points."""
+STEP_WORD: Final = 17.0
+"""Left to right, conclusions' stubs in the root's rank: each "so" arrow's word takes about
+this much room along the rank (eight stubs were drawn 133 points taller than counted)."""
 
 Size = tuple[float, float]
 
@@ -177,7 +180,8 @@ def around_root(
     if sum(under.values()) < len(above):  # a conclusion drawn from elsewhere: page 1 draws it
         return wide
     sizes = [stub(c, under[c]) for c in firsts]
-    grouped = sum(w for w, _ in sizes) + NODESEP * (len(sizes) - 1) > width
+    words = STEP_WORD * len(sizes) if column else 0.0  # the "so" arrows' words between them
+    grouped = sum(w for w, _ in sizes) + NODESEP * (len(sizes) - 1) + words > width
     if grouped:
         sizes = [stub(",".join(firsts), len(above))]
     below = max(h for _, h in sizes) + RANKSEP  # at least a row of the root's stubs
@@ -191,10 +195,9 @@ def around_root(
     stubs_w = sum(w for w, _ in sizes) + NODESEP * (len(sizes) - 1)
     stubs_h = max(h for _, h in sizes)
     low = frozenset(c for c in firsts if _flat_width(m, c, above, size, trail) > width)
-    if column:
-        return Around(
-            frozenset(), stubs_w + NODESEP, (0.0, 0.0), None, True, firsts, grouped, low, True
-        )
+    if column:  # each "so" arrow's word takes a line of its own between the stubs
+        beside = stubs_w + NODESEP + STEP_WORD * len(sizes)
+        return Around(frozenset(), beside, (0.0, 0.0), None, True, firsts, grouped, low, True)
     return Around(
         frozenset(),
         0.0,
