@@ -62,7 +62,7 @@ if QUICK:
     RENDERS.remove(("10000", "png", "slide"))
 
 STAGED_RENDER = r"""
-import json, resource, sys, tempfile, time
+import json, os, resource, sys, tempfile, time
 sys.path.insert(0, {here!r})
 from bench_render import generate
 from argmap.analysis.standing import analyze
@@ -94,13 +94,30 @@ def timed(key, fn):
 def children():
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     return used.ru_utime + used.ru_stime
+from argmap.exporters.diagram import pageworkers
+workers = []  # the worker processes started: their CPU counts when reaped, or read live
+started = pageworkers.Worker.__init__
+def noted(self, name):
+    started(self, name)
+    workers.append(self.process.pid)
+pageworkers.Worker.__init__ = noted
+def live():  # CPU seconds of the workers still running (Linux: /proc; else 0)
+    total = 0.0
+    for pid in workers:
+        try:
+            with open(f"/proc/{{pid}}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
 def planning(fn):  # the engine's CPU seconds while pages are planned: runs overlapped
     def run(*args, **kwargs):
-        start = children()
+        start = children() + live()
         try:
             return fn(*args, **kwargs)
         finally:
-            spent["overlap"] += children() - start
+            spent["overlap"] += children() + live() - start
     return run
 spent["overlap"] = 0.0
 fitting.paginate = timed("plan", planning(fitting.paginate))
