@@ -607,3 +607,27 @@ def test_many_conclusions_in_the_roots_column_keep_the_overview_at_the_floor(fit
     assert [
         p.plan.page.number for p in layout.pages if layout.scale(p) < layout.budget.scale * 0.999
     ] == []
+
+
+@pytest.mark.parametrize("fit", ["a4", "letter"])
+def test_a_reference_from_under_a_conclusion_is_planned_for(fit: str) -> None:
+    """A conclusion's page, planned apart from the thesis's branches, drew a reference
+    for each cross-link out of it to the page of its target, but did not count it: left
+    to right on upright A4 the reference took a rank of its own, and the page was shown
+    at 77% of the floor."""
+    premises = [
+        {"id": f"p{i}", "text": f"Reason {i} for the thesis, one of several."} for i in range(3)
+    ]
+    objection = {"id": "o", "text": "An objection to the conclusion drawn.", "links": ["p0"]}
+    conclusion = {
+        "id": "c",
+        "text": "A conclusion drawn from the thesis.",
+        "objections": [objection],
+    }
+    thesis = {"id": "t", "text": "A thesis.", "premises": premises, "conclusions": [conclusion]}
+    layout = _laid(validate_data({"title": "Links", "thesis": thesis}), fit, True, "LR")
+    pages = [page for page in layout.pages if "o" in page.plan.page.nodes]
+    assert pages and "ref o p0" in geometry.boxes(pages[0].svg)
+    assert [
+        p.plan.page.number for p in layout.pages if layout.scale(p) < layout.budget.scale * 0.999
+    ] == []

@@ -57,14 +57,14 @@ class PageTree:
                 self.children[parent].append(node_id)
         self.sizes = {node_id: self._size(measure(self.node[node_id])) for node_id in shown}
         self.weight = self._subtree_sizes(shown)
-        self.links = {
-            node_id: [link.to for link in self.node[node_id].links if link.to in order]
-            for node_id in shown
-        }
+        # Every cross-link: one to a node these pages do not draw (under a conclusion drawn
+        # apart, say) is drawn as a reference to that node's page too.
+        self.links = {node_id: [link.to for link in self.node[node_id].links] for node_id in shown}
         self.linked_from: dict[str, list[str]] = {node_id: [] for node_id in shown}
         for node_id, targets in self.links.items():
             for target in targets:
-                self.linked_from[target].append(node_id)
+                if target in order:
+                    self.linked_from[target].append(node_id)
         self.root = shown[0]
         self.digits = len(str(len(shown) + len(above)))
         self._stubs: dict[tuple[Unit, bool], Item] = {}
@@ -84,7 +84,7 @@ class PageTree:
     def ref_size(self, target: str) -> tuple[float, float]:
         """The size of a reference to ``target`` drawn on another page (see :func:`ref_size`)."""
         return self._size(
-            ref_size(self.node[target].text, self.digits, self.horizontal, self.narrow)
+            ref_size(self.m.get(target).text, self.digits, self.horizontal, self.narrow)
         )
 
     def _size(self, size: tuple[float, float]) -> tuple[float, float]:  # LR: the two swap
