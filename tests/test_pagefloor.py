@@ -631,3 +631,26 @@ def test_a_reference_from_under_a_conclusion_is_planned_for(fit: str) -> None:
     assert [
         p.plan.page.number for p in layout.pages if layout.scale(p) < layout.budget.scale * 0.999
     ] == []
+
+
+def test_a_key_no_page_has_room_for_goes_on_a_page_of_its_own() -> None:
+    """Top down, when the key could go neither on page 1 nor below any later page's
+    drawing, it went below the last page's anyway, and that page was shown at 88% of
+    the floor (twelve linked groups of twelve, upright A4)."""
+    groups = [
+        {
+            "id": f"g{g}",
+            "linked": [{"text": f"Linked premise {i} of group {g}."} for i in range(12)],
+        }
+        for g in range(12)
+    ]
+    m = validate_data({"title": "Groups", "thesis": {"id": "t", "text": "T.", "premises": groups}})
+    layout = _laid(m, "a4", True)
+    assert [
+        p.plan.page.number for p in layout.pages if layout.scale(p) < layout.budget.scale * 0.999
+    ] == []
+    last = layout.pages[-1].plan.page
+    assert last.key == ("alone", "") and layout.pages[0].plan.page.key == (
+        "page",
+        str(last.number),
+    )

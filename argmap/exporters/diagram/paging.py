@@ -262,8 +262,8 @@ WIDE_SHARE_INVERSE: Final = 1 / WIDE_SHARE
 def _key_page(pager: Pager, drafts: list[_Draft]) -> int:
     """The first page after the overview with room for the key below its drawing.
 
-    With a margin, else without one, else the last page (left to right: a page of its
-    own after the last).
+    With a margin, else without one, else a page of its own after the last: below a page
+    without room, it would shrink that page under the legibility floor.
     """
     best = (math.inf, len(drafts) + 1)
     for number, draft in enumerate(drafts[1:], start=2):
@@ -273,8 +273,7 @@ def _key_page(pager: Pager, drafts: list[_Draft]) -> int:
         best = min(best, (over, number))
     if best[0] <= WIDE_SHARE_INVERSE:
         return best[1]
-    # Left to right the key is a column wide and tall: it gets a page of its own.
-    return len(drafts) + 1 if pager.horizontal else len(drafts)
+    return len(drafts) + 1
 
 
 def _key_over(pager: Pager, draft: _Draft) -> float:
