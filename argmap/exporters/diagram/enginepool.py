@@ -378,5 +378,4 @@ class LayoutQueue(Generic[_T]):
                 with self.lock:
                     self.idle.append(worker)
                 return drawings
-        documents = _lay_out(sources, self.engine, self.map_name, self.timeout)
-        return [self.keep(document) for document in documents]
+        return lay_out_kept(sources, self.engine, self.map_name, self.timeout, self.keep)

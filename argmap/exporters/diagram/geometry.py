@@ -1,4 +1,4 @@
-"""A laid-out drawing read back from its SVG: boxes, tree edges, their crossings and overlaps."""
+"""A drawing read back from its SVG: boxes, tree edges (rows reached), crossings, overlaps."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from typing import Final, NamedTuple
 from argmap.exporters.diagram.edgecross import Edge, apart_crossings, meeting
 
 __all__ = [
+    "ROW_CLASS",
+    "SIDE_CLASS",
     "Box",
     "Edge",
     "box_of",
@@ -21,6 +23,7 @@ __all__ = [
     "meeting_crossings",
     "misplaced",
     "overlaps",
+    "row_of",
     "tree_edges",
     "tree_paths",
 ]
@@ -33,6 +36,14 @@ _ELLIPSE: Final = re.compile(
 )
 _PATH: Final = re.compile(r'<path\b[^>]*?\bd="([^"]*)"')
 _NUMBER: Final = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
+
+SIDE_CLASS: Final = "trail_side_"
+"""The class word, followed by the row's index, of an edge that ends at the near side of
+the breadcrumb's row (left to right, the breadcrumb in a column of its own)."""
+
+ROW_CLASS: Final = "trail_row_"
+"""The class word, followed by the row's index, of an edge that goes round the breadcrumb's
+column to one of its rows (left to right, the breadcrumb in its tops' column)."""
 
 STEPS: Final = 12
 """Points each cubic Bezier segment of an edge is sampled at."""
@@ -107,7 +118,8 @@ def tree_paths(svg: str) -> list[tuple[Edge, tuple[int, int]]]:
     for kind, classes, start, stop in groups(svg):
         if kind != "edge":
             continue
-        words = html.unescape(classes).split()
+        classes = html.unescape(classes)
+        words = classes.split()
         if "cross-link" in words or not {"supports", "attacks", "undercuts"} & set(words):
             continue
         title = _TITLE.search(svg, start, stop)
@@ -120,17 +132,19 @@ def tree_paths(svg: str) -> list[tuple[Edge, tuple[int, int]]]:
         tail, head = (end.split(":")[0] for end in ends)
         port = ends[1].split(":")[1] if ":" in ends[1] else ""
         if head == "trail" and not port.startswith("r"):  # a compass point: its row's class
-            port = next((_row_port(word) for word in words if _row_port(word)), port)
+            row = row_of(classes, SIDE_CLASS)
+            row = row_of(classes, ROW_CLASS) if row is None else row
+            port = port if row is None else f"r{row}"
         out.append((Edge(tail, head, curve(path.group(1)), port), path.span(1)))
     return out
 
 
-def _row_port(word: str) -> str:
-    """``rN`` for a class word that marks an edge's breadcrumb row (see :mod:`.traillanes`)."""
-    for marker in ("trail_side_", "trail_row_"):
+def row_of(classes: str, marker: str = ROW_CLASS) -> int | None:
+    """The breadcrumb row an edge's class words mark (with ``marker``, then the row), if any."""
+    for word in classes.split():
         if word.startswith(marker) and word[len(marker) :].isdigit():
-            return f"r{word[len(marker) :]}"
-    return ""
+            return int(word[len(marker) :])
+    return None
 
 
 def _weights() -> tuple[tuple[float, float, float, float], ...]:

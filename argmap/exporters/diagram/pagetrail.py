@@ -330,9 +330,9 @@ def _trail_line(
     :data:`TRAIL_LEAST` characters at most, indented least to :data:`TRAIL_FEWEST`) to
     fit it.
     """
-    index, skipped, step = where
+    level, skipped, step = where
     style = styles[draw_kind(m, node)]
-    indent = " " * step * min(index, 6) + ("… " if skipped else "")
+    indent = " " * step * min(level, 6) + ("… " if skipped else "")
     name = style.label or node.id  # a label worksheet hides kinds: its ids are positions
     line = f"{indent}{name}: {shorten(node.text, TRAIL_CHARS)}"
     chars, least = TRAIL_CHARS, TRAIL_LEAST if step > INDENTS[-1] else TRAIL_FEWEST

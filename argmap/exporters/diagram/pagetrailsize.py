@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
-from argmap.exporters.diagram.stacking import NODESEP, RANKSEP, Item, Wrap
+from argmap.exporters.diagram.stacking import NODESEP, RANKSEP, Item, Wrap, in_gap, under_box
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pageestimate import Estimator
@@ -162,10 +162,10 @@ def across_trail_rows(rows: list[list[Item]], row_of: Mapping[str, int]) -> list
     places: list[tuple[float, int, int]] = [(float(i), 0, i) for i in range(first)]
     for k, row in enumerate(rows[1:], start=1):
         for i in range(len(row)):
-            if len(row) < first:  # between two boxes of the first column (see _gap)
-                passing = min(first - 2, (2 * i + 1) * (first - 1) // (2 * len(row))) + 0.5
+            if len(row) < first:  # between two boxes of the first column
+                passing = in_gap(first, i, len(row)) + 0.5
             else:  # beside one, centred: its edge passes just after it
-                passing = max(0, (first - len(row)) // 2) + min(i, first - 1) + 0.5
+                passing = under_box(first, i, len(row)) + 0.5
             places.append((passing, k, i))
     places.sort()
     ranked = iter(sorted(items, key=lambda item: row_of[item.name]))

@@ -12,24 +12,26 @@ from argmap.model import Node, Relation
 
 __all__ = [
     "NODESEP",
+    "RANKSEP",
     "STACK_COLUMNS",
+    "GroupRows",
     "Item",
     "Wrap",
-    "GroupRows",
     "group_item",
     "group_layout",
     "group_rows",
     "hold_rows",
-    "row_ports",
+    "in_gap",
     "lowest",
-    "note_rows",
-    "RANKSEP",
-    "row_width",
     "merged",
+    "note_rows",
+    "row_ports",
+    "row_width",
     "rows_ranks",
     "rows_width",
     "stack_columns",
     "stack_leaves",
+    "under_box",
     "wrap_rows",
 ]
 
@@ -307,7 +309,7 @@ def note_rows(parent: str, rows: list[list[Item]], wraps: list[Wrap]) -> None:
     """Record a parent's rows, and what holds each row below the one before.
 
     Below rows of single boxes (leaves and stubs), an item of a row shorter than one
-    above hangs from the two boxes of that row it goes between (see :func:`_gap`), in
+    above hangs from the two boxes of that row it goes between (see :func:`in_gap`), in
     every such row, so its edge to the parent runs up the gaps rather than round the
     outside; an item of a row as long as the one above hangs below an item of it (a
     row centred). Below a deeper block, each item goes below its lowest node.
@@ -320,31 +322,32 @@ def note_rows(parent: str, rows: list[list[Item]], wraps: list[Wrap]) -> None:
         if not all(item.levels == 1 for item in above):
             holds += [(item.name, lowest(above).deepest) for item in row]
             continue
-        if len(row) >= len(above):
-            start = max(0, (len(above) - len(row)) // 2)  # centred under the row above
+        if len(row) >= len(above):  # centred under the row above
             for i, item in enumerate(row):
-                holds.append((item.name, above[min(start + i, len(above) - 1)].name))
+                holds.append((item.name, above[under_box(len(above), i, len(row))].name))
         # A gap of its own for each edge, in each row above it with gaps enough.
         for higher in rows[:depth]:
             if len(row) < len(higher):
-                for i, item in enumerate(row):
-                    holds += [(item.name, box.name) for box in _gap(higher, i, len(row))]
-    wraps.append(
-        Wrap(parent, tuple(tuple(item.name for item in row) for row in rows), tuple(holds))
-    )
+                for i, item in enumerate(row):  # held by the two boxes it goes between
+                    gap = in_gap(len(higher), i, len(row))
+                    holds += [(item.name, box.name) for box in higher[gap : gap + 2]]
+    names = tuple(tuple(item.name for item in row) for row in rows)
+    wraps.append(Wrap(parent, names, tuple(holds)))
 
 
-def _gap(above: list[Item], index: int, count: int) -> list[Item]:
-    """The two boxes of the row above that item ``index`` of ``count`` hangs between.
+def in_gap(boxes: int, index: int, count: int) -> int:
+    """Which gap of a row of ``boxes`` (after that box) holds item ``index`` of ``count``.
 
-    Held by both, the item sits under the gap between them, and its edge to the parent
-    runs up that gap: the engine orders the edge's way through the row above so as not
-    to cross the holds. Items spread over the gaps in order; under one box, that box.
+    Held by the two boxes of the gap, the item sits under it, and its edge to the parent
+    runs up it: the engine orders the edge's way through the row so as not to cross the
+    holds. A shorter row's items spread over the longer row's gaps in order.
     """
-    if len(above) == 1:
-        return above
-    gap = min(len(above) - 2, (2 * index + 1) * (len(above) - 1) // (2 * count))
-    return above[gap : gap + 2]
+    return min(boxes - 2, (2 * index + 1) * (boxes - 1) // (2 * count))
+
+
+def under_box(boxes: int, index: int, count: int) -> int:
+    """Which box of a row of ``boxes`` item ``index`` of ``count`` (no fewer) is centred under."""
+    return min(max(0, (boxes - count) // 2) + index, boxes - 1)
 
 
 def hold_rows(g: Digraph, wraps: Sequence[Wrap]) -> None:

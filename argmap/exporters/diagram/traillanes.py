@@ -7,7 +7,15 @@ import math
 import re
 from typing import Final, NamedTuple
 
-from argmap.exporters.diagram.geometry import Box, box_of, curve, groups
+from argmap.exporters.diagram.geometry import (
+    ROW_CLASS,
+    SIDE_CLASS,
+    Box,
+    box_of,
+    curve,
+    groups,
+    row_of,
+)
 from argmap.exporters.diagram.svgedits import between, each_drawing, edit, pair, unit
 
 __all__ = [
@@ -23,14 +31,6 @@ __all__ = [
     "row_of",
     "trail_rows",
 ]
-
-SIDE_CLASS: Final = "trail_side_"
-"""The class word, followed by the row's index, of an edge that ends at the near side of
-the breadcrumb's row (left to right, the breadcrumb in a column of its own)."""
-
-ROW_CLASS: Final = "trail_row_"
-"""The class word, followed by the row's index, of an edge that goes round the breadcrumb's
-column to one of its rows (left to right, the breadcrumb in its tops' column)."""
 
 LANE: Final = 8.0
 """Points between two lanes beside the column, at most."""
@@ -150,14 +150,6 @@ def trail_rows(svg: str) -> tuple[Box | None, list[float]]:
             found = _ROW_TEXT.findall(svg, start, stop)
             return box_of(svg, start, stop), [float(y) - ROW_MIDDLE for y in found]
     return None, []
-
-
-def row_of(classes: str, marker: str = ROW_CLASS) -> int | None:
-    """The row an edge's class words mark (with ``marker``, then the row), if any."""
-    for word in classes.split():
-        if word.startswith(marker) and word[len(marker) :].isdigit():
-            return int(word[len(marker) :])
-    return None
 
 
 def read_round(svg: str, start: int, stop: int, row: int) -> Round | None:
