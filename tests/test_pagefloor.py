@@ -17,7 +17,7 @@ from argmap.exporters.diagram import geometry
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import Layout, lay_out
 from argmap.exporters.diagram.measure import box_size, narrow_page
-from argmap.exporters.diagram.pagesize import PAGE_SIZES, page_budget
+from argmap.exporters.diagram.pagesize import PAD_POINTS, PAGE_SIZES, page_budget
 from argmap.exporters.diagram.pagetrail import group_below_trail
 from argmap.exporters.diagram.pagetrailsize import TRAIL_COLUMN
 from argmap.load.maps import load_map
@@ -654,3 +654,26 @@ def test_a_key_no_page_has_room_for_goes_on_a_page_of_its_own() -> None:
         "page",
         str(last.number),
     )
+
+
+@pytest.mark.parametrize(("fit", "portrait"), [("slide", True), ("slide", False), ("a4", True)])
+def test_a_citation_of_one_long_word_wraps_inside_its_page(fit: str, portrait: bool) -> None:
+    """Top down too, a citation's lines wrap no wider than the page's room as drawn: an
+    outlet of 120 capitals, wrapped by the count, drew its box wider than an upright slide
+    at the floor (the page was shown at 91% of it)."""
+    evidence = {
+        "id": "e",
+        "text": "Evidence for the reason.",
+        "basis": "website",
+        "citation": {"outlet": "W" * 120, "date": "2020", "locator": "p. " + "9" * 80},
+    }
+    reason = {"id": "r", "text": "A reason for the thesis.", "evidence": [evidence]}
+    m = validate_data(
+        {"title": "citation", "thesis": {"id": "t", "text": "A thesis.", "premises": [reason]}}
+    )
+    layout = _laid(m, fit, portrait)
+    room = layout.budget.width - 2 * PAD_POINTS
+    home = next(page for page in layout.pages if "e" in page.plan.page.nodes)
+    box = _box(home.svg, "node-e")
+    assert box[2] - box[0] <= room
+    assert _below_floor(layout) == []

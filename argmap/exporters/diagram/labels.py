@@ -316,7 +316,7 @@ def statement_rows(
     wraps = NARROW_WRAPS if narrow else WRAPS
     credits = credit_lines(m, node, wraps.credit)
     columns = wraps.credit  # a narrow page's box: no credit row wider than its room as drawn
-    while narrow and room is not None and columns > 12 and credits_width(credits) > room[0]:
+    while room is not None and columns > 12 and credits_width(credits) > room[0]:
         columns -= 2
         credits = credit_lines(m, node, columns)
     quote = node.quote if node.quote and show_quote else None
