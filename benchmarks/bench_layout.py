@@ -4,8 +4,8 @@ Every map is fitted to its page (slides, paper, upright or not, top-down or left
 and laid out by the engine; each page's SVG is read back
 (:mod:`argmap.exporters.diagram.geometry`) and counted: tree edges that cross (on every
 page, and on the overview a room sees first), edges into one parent that cross before
-they meet there, tree edges that go round other boxes, boxes
-that overlap, children drawn above their parent or siblings out of file order, the
+they meet there, tree edges that go round other boxes, boxes that overlap, tree edges
+through a box not theirs, children drawn above their parent or siblings out of file order, the
 drawings' median aspect (width / height) and the share of the page they fill at the
 scale they are shown at; the overview's stubs (one a branch, and grouped ones), and the
 pages shown below the legibility floor.
@@ -130,7 +130,7 @@ def measure(name: str, fit: str) -> str:
     options = RenderOptions(portrait="portrait" in turns, direction="LR" if across else "TB")
     layout = lay_out(m, analyze(m), options, paper, find_engine("auto"))  # type: ignore[arg-type]
     order = {node.id: i for i, node in enumerate(m.walk())}
-    edges = crossed = meeting = overlapping = above = unordered = detoured = 0
+    edges = crossed = meeting = overlapping = above = unordered = detoured = through = 0
     fills: list[float] = []
     aspects: list[float] = []
     for page in layout.pages:
@@ -139,6 +139,7 @@ def measure(name: str, fit: str) -> str:
         meeting += geometry.meeting_crossings(page.svg)
         detoured += geometry.detours(page.svg, across)
         overlapping += geometry.overlaps(page.svg)
+        through += geometry.through_boxes(page.svg)
         wrong_rank, wrong_order = geometry.misplaced(page.svg, order, across)
         above += wrong_rank
         unordered += wrong_order
@@ -152,7 +153,8 @@ def measure(name: str, fit: str) -> str:
     return (
         f"| {name} | {len(m)} | {fit} | {len(layout.pages)} | {len(m) / len(layout.pages):.1f} "
         f"| {edges} | {crossed} | {meeting} | {overview} | {detoured} "
-        f"| {overlapping} | {above} | {unordered} | {sorted(aspects)[len(aspects) // 2]:.2f} "
+        f"| {overlapping} | {through} | {above} | {unordered} "
+        f"| {sorted(aspects)[len(aspects) // 2]:.2f} "
         f"| {sum(fills) / len(fills):.0%} | {len(stubs) - grouped} + {grouped} | {small} |"
     )
 
@@ -162,10 +164,11 @@ def main() -> int:
         "| map | nodes | fit | pages | nodes a page | tree edges | crossings "
         "| siblings' edges crossing | on overview "
         "| edges going round "
-        "| overlaps | child above parent | siblings out of order | aspect | fill "
+        "| overlaps | edges through boxes | child above parent | siblings out of order "
+        "| aspect | fill "
         "| page 1 stubs (own + grouped) | pages under the floor |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name, fit in CASES:
         print(measure(name, fit), flush=True)
     return 0

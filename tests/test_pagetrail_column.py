@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import random
 import sys
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -139,3 +141,42 @@ def test_a_linked_group_wrapped_into_columns_keeps_them_beside_the_breadcrumbs()
         assert found[second[0]].left > found[first[0]].right, page.plan.page.number
         assert found[second[0]].top < found[first[-1]].top, page.plan.page.number
     assert seen >= 3
+
+
+def _irregular(count: int) -> ArgumentMap:
+    """A map of ``count`` nodes grown at random (seeded): branches of every kind and
+    statements of 2 to 50 words, so a column's tops come in every width."""
+    rnd = random.Random(7)
+    keys = {
+        "thesis": ["premises", "evidence", "objections"],
+        "premise": ["premises", "evidence", "objections"],
+        "evidence": ["objections"],
+        "objection": ["premises", "evidence", "objections", "rebuttals"],
+        "rebuttal": ["premises", "evidence", "objections", "rebuttals"],
+    }
+    kinds = {"premises": "premise", "evidence": "evidence", "objections": "objection"}
+    thesis: dict[str, Any] = {"id": "n0", "text": "An irregular map's thesis."}
+    nodes: list[tuple[dict[str, Any], str]] = [(thesis, "thesis")]
+    for number in range(1, count):
+        parent, kind = rnd.choice(nodes[-50:] if rnd.random() < 0.7 else nodes)
+        key = rnd.choice(keys[kind])
+        words = rnd.choice([2, 8, 24, 50])
+        child: dict[str, Any] = {"id": f"n{number}", "text": "word " * words + str(number)}
+        if key == "evidence":
+            child["basis"] = "data"
+        parent.setdefault(key, []).append(child)
+        nodes.append((child, kinds.get(key, "rebuttal")))
+    return validate_data({"title": "irregular", "thesis": thesis})
+
+
+@pytest.mark.parametrize("direction", ["LR", "RL"])
+def test_the_lanes_pass_outside_a_top_wider_than_the_breadcrumb(direction: str) -> None:
+    """An edge from a lower top in the column goes round the tops above it, not through
+    them: its lane went up beside the breadcrumb, inside a wider top's box (an irregular
+    map of 300 nodes on upright A4, left to right: 27 of its 219 pages)."""
+    m = _irregular(300)
+    options = RenderOptions(portrait=True, direction=direction)  # type: ignore[arg-type]
+    layout = lay_out(m, analyze(m), options, "a4", find_engine("auto"))
+    laned = [page for page in layout.pages if geometry.ROW_CLASS in page.svg]
+    assert len(laned) > 20
+    assert [page.plan.page.number for page in laned if geometry.through_boxes(page.svg)] == []

@@ -24,6 +24,7 @@ __all__ = [
     "misplaced",
     "overlaps",
     "row_of",
+    "through_boxes",
     "tree_edges",
     "tree_paths",
 ]
@@ -212,6 +213,31 @@ def overlaps(svg: str) -> int:
     """How many pairs of drawn boxes overlap."""
     found = list(boxes(svg).values())
     return sum(1 for i, a in enumerate(found) for b in found[i + 1 :] if a.overlaps(b))
+
+
+INSIDE: Final = 3.0
+"""How far inside a box's outline an edge must pass to count as going through it."""
+
+
+def through_boxes(svg: str) -> int:
+    """How many tree edges pass through a box not their ends', :data:`INSIDE` points within.
+
+    Every box counts: nodes, stubs, the breadcrumb, references and the key.
+    """
+    found = boxes(svg)
+    count = 0
+    for edge in tree_edges(svg):
+        inner = [
+            (b.left + INSIDE, b.top + INSIDE, b.right - INSIDE, b.bottom - INSIDE)
+            for name, b in found.items()
+            if name.split(":")[0] not in (edge.tail, edge.head)
+        ]
+        count += any(
+            left < x < right and top < y < bottom
+            for left, top, right, bottom in inner
+            for x, y in edge.points
+        )
+    return count
 
 
 DETOUR: Final = 36.0

@@ -136,7 +136,25 @@ def _route_document(svg: str) -> str:
     trail, rows = trail_rows(svg)
     if trail is None or not rounds or any(r.row >= len(rows) for r in rounds):
         return svg
-    return edit(svg, _lanes(rounds, trail, rows))
+    return edit(svg, _lanes(rounds, trail, rows, _around(svg)))
+
+
+def _around(svg: str) -> tuple[list[Box], tuple[float, float]]:
+    """The boxes of a drawing but the breadcrumb's, and how far it reaches left and right.
+
+    The reach is the page's background, its margin included, less :data:`GAP`.
+    """
+    found: list[Box] = []
+    for kind, _, start, stop in groups(svg):
+        title = _TITLE.search(svg, start, stop) if kind == "node" else None
+        if title is not None and title.group(1) != "trail":
+            box = box_of(svg, start, stop)
+            if box is not None:
+                found.append(box)
+    page = _POINTS.search(svg)
+    xs = [float(x) for x, _ in _PAIR.findall(page.group(1))] if page is not None else []
+    reach = (min(xs) + GAP, max(xs) - GAP) if xs else (-math.inf, math.inf)
+    return found, reach
 
 
 def trail_rows(svg: str) -> tuple[Box | None, list[float]]:
@@ -195,17 +213,31 @@ def redrawn(
 
 
 def _lanes(
-    rounds: list[Round], trail: Box, rows: list[float]
+    rounds: list[Round],
+    trail: Box,
+    rows: list[float],
+    around: tuple[list[Box], tuple[float, float]] = ([], (-math.inf, math.inf)),
 ) -> list[tuple[tuple[int, int], str]]:
-    """The SVG edits that draw each edge round the column in its lane (see :func:`route_lanes`)."""
+    """The SVG edits that draw each edge round the column in its lane (see :func:`route_lanes`).
+
+    ``around``: the drawing's other boxes and its reach (see :func:`_around`): the lanes
+    pass outside every box beside them, a top wider than the breadcrumb's too (an edge
+    from the top below went up through it), within the page.
+    """
     rounds = sorted(rounds, key=lambda r: (r.item[1], -rows[r.row]))  # inner lanes first
     # Right to left, the engine ends them at the column's right side: the lanes go there.
     out = -1.0 if rounds[0].base[0] < (trail.left + trail.right) / 2 else 1.0
     edge = trail.left if out < 0 else trail.right
     side = out * max(out * x for x in [edge] + [r.item[0] for r in rounds])
-    inner = side + out * GAP
+    low = max(r.item[1] for r in rounds)
+    passed = [b for b in around[0] if b.top < low and b.bottom > trail.bottom]
+    wider = out * max([out * side] + [out * (b.left if out < 0 else b.right) for b in passed])
+    inner = wider + out * GAP
     far = out * max(out * x for r in rounds for x, _ in r.points)
     room = max(0.0, out * (far - inner)) if out > 0 else max(0.0, inner - max(0.0, far))
+    if wider != side:  # outside a wider box: as far as the lanes need, within the page
+        reach = around[1][0] if out < 0 else around[1][1]
+        room = max(room, min(LANE * (len(rounds) - 1), out * (reach - inner)))
     step = LANE if len(rounds) < 2 else min(LANE, room / (len(rounds) - 1))
     tips = spread_tips([r.row for r in rounds], rows)
     edits: list[tuple[tuple[int, int], str]] = []
