@@ -224,8 +224,7 @@ def _add_group(g: Digraph, ctx: _Ctx, group: str) -> None:
             sub.attr("graph", {"rank": "same"})
         for member in ctx.groups[group]:
             _add_node(sub, ctx, member)
-        if rows is not None:  # in rows, each held below the one before
-            hold_group_rows(sub, rows)
+        hold_group_rows(sub, rows, ctx.groups[group], ctx.options.direction)
 
 
 def _node_attrs(ctx: _Ctx, node: Node) -> dict[str, str]:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from argmap.exporters.diagram.pageparts import PagePlan
 
 __all__ = [
+    "GROUP_BOX",
     "GROUP_CAPTION",
     "GroupPart",
     "boxed_groups",
@@ -28,6 +29,7 @@ __all__ = [
     "group_box",
     "group_parts",
     "hold_below_groups",
+    "chain_down",
     "hold_group_rows",
     "stacked_groups",
 ]
@@ -60,20 +62,42 @@ def group_box(
     return attrs
 
 
+def chain_down(sub: Digraph, names: list[str]) -> None:
+    """Hold boxes of one column, drawn left to right, in file order down it.
+
+    Flat edges up the column (the engine sets a flat edge's head above its tail across
+    the ranks): left alone, the bundled engine set some linked groups' members bottom to
+    top (the flagship's "reward without gain" on A4, left to right).
+    """
+    for upper, lower in zip(names, names[1:], strict=False):
+        sub.edge(lower, upper, {"style": "invis"})
+
+
 def stacked_groups(plan: PagePlan, groups: Set[str]) -> dict[str, Wrap]:
     """Group name -> its rows, for the linked groups (of ``groups``) a page draws in rows."""
     named = {f"group {name}": name for name in groups}
     return {named[w.parent]: w for w in plan.page.wraps if w.parent in named}
 
 
-def hold_group_rows(sub: Digraph, rows: Wrap) -> None:
-    """Hold a linked group's rows inside its box (``sub``): each below the one before."""
+def hold_group_rows(sub: Digraph, rows: Wrap | None, members: list[Node], direction: str) -> None:
+    """Hold a linked group's rows inside its box (``sub``): each below the one before.
+
+    ``rows``: None where its ``members`` go side by side, one row. Drawn left to right
+    (``direction``), each row is a column, held in file order down it (see :func:`chain_down`).
+    """
+    across = direction in ("LR", "RL")
+    if rows is None:
+        if across:
+            chain_down(sub, [member.id for member in members])
+        return
     for row in rows.rows:
         if len(row) > 1:
             with sub.subgraph() as same:
                 same.set({"rank": "same"})
                 for name in row:
                     same.node(name)
+            if across:
+                chain_down(sub, list(row))
     for item, anchor in rows.holds:
         sub.edge(item, anchor, {"style": "invis", "weight": str(rows.weight)})
 
@@ -120,6 +144,10 @@ def drawn_groups(m: ArgumentMap, nodes: Sequence[str]) -> set[str]:
             (twice if group in seen else seen).add(group)
     return twice
 
+
+GROUP_BOX: Final = (8.0, 12.0)
+"""The room a linked group's box takes round its members: a margin each side (the
+engine's), and its caption's line (9-point text)."""
 
 GROUP_CAPTION: Final = 2 * 12.0
 """The room a part's caption of two lines takes (see :func:`part_captions`): across

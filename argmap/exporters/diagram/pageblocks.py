@@ -113,14 +113,17 @@ def _first(pair: tuple[int, Item]) -> int:
     return pair[0]
 
 
-def unit_item(unit: Unit, block: Mapping[str, Item], fit: float = math.inf) -> Item:
+def unit_item(
+    unit: Unit, block: Mapping[str, Item], fit: float = math.inf, box: tuple[float, float] = (0, 0)
+) -> Item:
     """A unit's members as one item: a linked group side by side, or in rows (see ``fit``).
 
-    ``fit``: the width a linked group's boxes side by side may take (see :func:`group_item`).
+    ``fit``: the width a linked group's boxes side by side may take; ``box``: the room its
+    box takes round rows (both: see :func:`group_item`).
     """
     if len(unit) == 1:
         return block[unit[0]]
-    return group_item([block[c] for c in unit], fit)
+    return group_item([block[c] for c in unit], fit, box)
 
 
 class Blocks:
@@ -135,13 +138,16 @@ class Blocks:
     looked up, for every candidate page and every plan.
     """
 
-    def __init__(self, tree: Tree, beside: float, fit: float = math.inf) -> None:
+    def __init__(
+        self, tree: Tree, beside: float, fit: float = math.inf, box: tuple[float, float] = (0, 0)
+    ) -> None:
         """Blocks of ``tree``'s nodes; ``beside``: the width of the root's neighbours.
 
-        ``fit``: the widest a linked group's boxes go side by side (see :func:`unit_item`).
+        ``fit``: the widest a linked group's boxes go side by side; ``box``: the room its
+        box takes round rows (both: see :func:`unit_item`).
         """
         self.tree = tree
-        self.fit = fit
+        self.fit, self.box = fit, box
         self.beside = beside
         self._made: dict[tuple[object, ...], _Kids] = {}
         self._wrapped: dict[tuple[float, bool], dict[int, _Block]] = {}
@@ -326,7 +332,7 @@ class Blocks:
                 if unit[0] in full:
                     items.append((order(unit[0]), block[unit[0]]))
             elif drawn := tuple([c for c in unit if c in full]):
-                items.append((order(unit[0]), unit_item(drawn, block, self.fit)))
+                items.append((order(unit[0]), unit_item(drawn, block, self.fit, self.box)))
         if stubs:
             stub_item = self.tree.stub_item
             items += [(order(tops[0]), stub_item(tops, g)) for tops, g in stubs]

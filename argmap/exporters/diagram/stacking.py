@@ -182,22 +182,25 @@ def group_layout(members: list[Item], fit: float) -> GroupRows | None:
     return GroupRows(rows, below if len(below) < 2 else [[t] for t in reversed(tails)], lanes)
 
 
-def group_item(members: list[Item], fit: float) -> Item:
+def group_item(members: list[Item], fit: float, box: tuple[float, float] = (0, 0)) -> Item:
     """A linked group's members (their blocks) as one item: side by side, or in rows.
 
     In rows (see :func:`group_layout`), the members' children hang below the last row,
-    and the edges of those of a higher row pass the rows below it.
+    and the edges of those of a higher row pass the rows below it. ``box``: its box's
+    margin and caption's line (:data:`~.grouprows.GROUP_BOX`), round rows, or along one.
     """
     layout = group_layout(members, fit)
+    name, pad = members[0].name, box[0]
     if layout is None:
-        return Item(members[0].name, row_width(members), merged(members), lowest(members).deepest)
-    width = max(row_width(row) for row in layout.heads)
-    ranks = tuple(max(h.ranks[0] for h in row) for row in layout.heads)
+        own, *rest = merged(members)
+        return Item(name, row_width(members), (own + 2 * pad, *rest), lowest(members).deepest)
+    width = max(row_width(row) for row in layout.heads) + 2 * pad + box[1]
+    first, *inner, last = (max(h.ranks[0] for h in row) for row in layout.heads)  # 2 or more
+    ranks = (first + pad, *inner, last + pad)
     if not layout.tails:
-        return Item(members[0].name, width + layout.lanes, ranks, layout.heads[-1][0].name)
+        return Item(name, width + layout.lanes, ranks, layout.heads[-1][0].name)
     width = max(width, rows_width(layout.tails)) + layout.lanes
-    deepest = lowest(layout.tails[-1]).deepest
-    return Item(members[0].name, width, ranks + rows_ranks(layout.tails), deepest)
+    return Item(name, width, ranks + rows_ranks(layout.tails), lowest(layout.tails[-1]).deepest)
 
 
 class Wrap(NamedTuple):
