@@ -200,6 +200,21 @@ def test_diagram_draws_a_so_arrow_up_to_each_conclusion(m: ArgumentMap) -> None:
         assert "drawn-from" in to_dot(m, analyze(m), RenderOptions(theme=theme))
 
 
+@pytest.mark.parametrize(
+    ("direction", "where"),
+    [("TB", "below it"), ("BT", "above it"), ("LR", "to its right"), ("RL", "to its left")],
+)
+def test_the_key_says_where_a_conclusions_claim_is_drawn(
+    m: ArgumentMap, direction: str, where: str
+) -> None:
+    """Left to right the conclusion is drawn left of its claim, not above it: the key said
+    "the claim below it" in every direction."""
+    options = RenderOptions(direction=direction)  # type: ignore[arg-type]
+    dot = to_dot(m, analyze(m), options)
+    assert f"a conclusion drawn from the claim {where}" in dot
+    assert dot.count("a conclusion drawn from the claim") == 1
+
+
 def test_outline_page_has_a_conclusions_section(m: ArgumentMap) -> None:
     html = render_html(m, analyze(m), diagram=False)
     section = html.split('id="conclusions-heading"', 1)[1]

@@ -394,6 +394,6 @@ def _add_legend(g: Digraph, ctx: _Ctx, shown: list[Node]) -> None:
     """Add the key, explaining what this drawing uses."""
     content = legend_content(ctx.m, shown, ctx.visible, ctx.standing)
     label = sheets.sheet_key(ctx.options.sheet) or legend_label(
-        content, ctx.nodes, ctx.edges, ctx.options.theme
+        content, ctx.nodes, ctx.edges, ctx.options.theme, ctx.options.direction
     )
     g.node("legend key", legend_attrs(label))

@@ -80,8 +80,12 @@ def legend_label(
     nodes: Mapping[NodeKind, NodeStyle],
     edges: Mapping[Relation, EdgeStyle],
     theme: str = "default",
+    direction: str = "TB",
 ) -> Html:
-    """The key as an HTML-like table label, in the theme's node and edge styles."""
+    """The key as an HTML-like table label, in the theme's node and edge styles.
+
+    ``direction``: the drawing's (see :data:`~.styles.DRAWN_LEGEND`).
+    """
     rows: list[str] = ['<TR><TD COLSPAN="2" ALIGN="LEFT"><B>KEY</B></TD></TR>']
     for kind in sorted(content.kinds, key=list(NodeKind).index):
         style = nodes[kind]
@@ -98,10 +102,10 @@ def legend_label(
             f'<TD ALIGN="LEFT"{width_attr([meaning], 10)}>{html_text(meaning)}</TD></TR>'
         )
     if content.drawn:
+        drawn = DRAWN_LEGEND[direction]
         rows.append(
             f'<TR><TD><FONT COLOR="{DRAWN_EDGE[theme].color}" POINT-SIZE="16"><B>→</B></FONT>'
-            f'</TD><TD ALIGN="LEFT"{width_attr([DRAWN_LEGEND], 10)}>'
-            f"{html_text(DRAWN_LEGEND)}</TD></TR>"
+            f'</TD><TD ALIGN="LEFT"{width_attr([drawn], 10)}>{html_text(drawn)}</TD></TR>'
         )
     if content.linked:
         rows.append(

@@ -66,6 +66,11 @@ class Estimator(PageTree):
     upward: bool = False
     """The diagram runs bottom to top: tops sit above their breadcrumb (see :meth:`_top_rows`)."""
 
+    @property
+    def way(self) -> str:
+        """The diagram's direction as the key words it (right to left planned as left to right)."""
+        return "LR" if self.horizontal else "BT" if self.upward else "TB"
+
     def __init__(
         self,
         m: ArgumentMap,
@@ -277,7 +282,7 @@ class Estimator(PageTree):
         frame_w, frame_h = self._size(FRAME)
         firsts = [group[0] for groups in stubs.values() for group, _ in groups]
         firsts += self.around.stubs
-        legend = self._size(legend_size(self.m, self.around.nodes | set(full), firsts))
+        legend = self._size(legend_size(self.m, self.around.nodes | set(full), firsts, self.way))
         return self.around.key(
             (width, height),
             (self.width - frame_w, self.height - frame_h),
@@ -294,7 +299,7 @@ class Estimator(PageTree):
         once laid out is planned again, and the key should not be the cause.
         """
         if self._whole_key is None:  # the same for every page
-            self._whole_key = self._size(legend_size(self.m, self.everything, []))
+            self._whole_key = self._size(legend_size(self.m, self.everything, [], self.way))
         key_w, key_h = self._whole_key
         width = max(estimate.width, key_w + self._size(FRAME)[0])
         height = estimate.height + RANKSEP + key_h

@@ -31,13 +31,18 @@ StubSize = Callable[[str, int], Size]
 Ids joined by commas: one grouped stub for those conclusions' branches."""
 
 
-def legend_size(m: ArgumentMap, drawn: Collection[str], stubs: Sequence[str]) -> Size:
-    """The key of a page that draws these nodes and stubs: a row per kind and relation."""
+def legend_size(
+    m: ArgumentMap, drawn: Collection[str], stubs: Sequence[str], direction: str = "TB"
+) -> Size:
+    """The key of a page that draws these nodes and stubs: a row per kind and relation.
+
+    ``direction``: the drawing's (see :data:`~.styles.DRAWN_LEGEND`).
+    """
     nodes = [m.get(node_id) for node_id in [*drawn, *stubs]]
     content = legend_content(m, nodes, frozenset(drawn), {})  # a set: the whole map's key
     words = [kind.value for kind in content.kinds]
     words += [f"bar-ended {LEGEND_TEXT[relation]}" for relation in content.relations]
-    words += [DRAWN_LEGEND] if content.drawn else []
+    words += [DRAWN_LEGEND[direction]] if content.drawn else []
     words += [LINKED_LEGEND] if content.linked else []
     words += ["dashed: cross-link to another branch"] if content.cross else []
     width = max(text_points(line, 10) for line in words) + 50

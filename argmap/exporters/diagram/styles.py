@@ -170,8 +170,16 @@ DRAWN_EDGE: Final[Mapping[str, EdgeStyle]] = {
 """Per theme, the "so" arrow from the thesis (or a conclusion) up to a conclusion drawn
 from it: heavy, hollow-headed and labelled, so it never reads as a reason's support."""
 
-DRAWN_LEGEND: Final = 'hollow arrow "so": a conclusion drawn from the claim below it'
-"""What the "so" arrow means, for the legend."""
+DRAWN_LEGEND: Final[Mapping[str, str]] = {
+    direction: f'hollow arrow "so": a conclusion drawn from the claim {where}'
+    for direction, where in (
+        ("TB", "below it"),
+        ("BT", "above it"),
+        ("LR", "to its right"),
+        ("RL", "to its left"),
+    )
+}
+"""What the "so" arrow means, for the legend, per direction: where the claim is drawn."""
 
 LINKED_LEGEND: Final = "box: a linked reason, co-premises that support only together"
 """What a linked group's box is, for the legend, in Rationale's terms."""
