@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import sys
 from functools import cache
 from pathlib import Path
@@ -180,3 +181,10 @@ def test_the_lanes_pass_outside_a_top_wider_than_the_breadcrumb(direction: str) 
     laned = [page for page in layout.pages if geometry.ROW_CLASS in page.svg]
     assert len(laned) > 20
     assert [page.plan.page.number for page in laned if geometry.through_boxes(page.svg)] == []
+    for page in laned:  # and within the page
+        box = re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+)', page.svg)
+        moved = re.search(r"translate\(([-\d.]+) ", page.svg)
+        assert box is not None and moved is not None
+        width, shift = float(box.group(1)), float(moved.group(1))
+        xs = [x + shift for edge in geometry.tree_edges(page.svg) for x, _ in edge.points]
+        assert min(xs) > 0 and max(xs) < width, page.plan.page.number

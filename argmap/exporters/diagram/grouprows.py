@@ -22,6 +22,7 @@ __all__ = [
     "GROUP_CAPTION",
     "GroupPart",
     "boxed_groups",
+    "chain_down",
     "drawn_groups",
     "group_rest",
     "group_wraps",
@@ -29,7 +30,6 @@ __all__ = [
     "group_box",
     "group_parts",
     "hold_below_groups",
-    "chain_down",
     "hold_group_rows",
     "stacked_groups",
 ]
