@@ -104,8 +104,12 @@ def test_a_wide_row_of_conclusions_moves_to_pages_of_their_own(fit: str, portrai
     stubs = [s for s in first.stubs if s.tops[0].startswith("c")]
     tops = [top for s in stubs for top in s.tops]
     assert tops == [f"c{i}" for i in range(4)]
-    # A stub each where they fit side by side, else one for all (upright pages).
-    assert [s.grouped for s in stubs] == ([True] if portrait else [False] * 4)
+    # A stub each, side by side or in rows over the thesis (upright pages: in two rows of
+    # two; an upright slide would need four rows: one stub for all).
+    grouped = portrait and fit == "slide"
+    assert [s.grouped for s in stubs] == ([True] if grouped else [False] * 4)
+    rows = [w.rows for w in layout.pages[0].plan.page.wraps if w.parent == "over t"]
+    assert len(rows) == (1 if portrait and not grouped else 0)
     for number, top in enumerate(tops, start=2):  # the conclusion above the thesis's row
         page = layout.pages[number - 1]
         assert page.plan.page.tops == (top,) and page.plan.page.trail == ("t",)
@@ -677,3 +681,26 @@ def test_a_citation_of_one_long_word_wraps_inside_its_page(fit: str, portrait: b
     box = _box(home.svg, "node-e")
     assert box[2] - box[0] <= room
     assert _below_floor(layout) == []
+
+
+@pytest.mark.parametrize(("fit", "portrait"), [("a4", False), ("slide", False), ("letter", False)])
+def test_conclusions_too_many_for_one_row_go_in_rows_over_the_thesis(
+    fit: str, portrait: bool
+) -> None:
+    """Eight conclusions drawn from the thesis were one grouped stub on page 1 ("8 more
+    conclusions"): a stub each now, in rows over the thesis, the nearest row first, the
+    "so" arrows of the higher rows running up between the lower row's stubs."""
+    layout = _laid(_concluding(8), fit, portrait)
+    assert _below_floor(layout) == []
+    first = layout.pages[0]
+    stubs = [s for s in first.plan.page.stubs if s.tops[0].startswith("c")]
+    assert [s.grouped for s in stubs] == [False] * 8
+    (wrap,) = [w for w in first.plan.page.wraps if w.parent == "over t"]
+    assert [name for row in wrap.rows for name in row] == [f"stub c{i}" for i in range(8)]
+    found = geometry.boxes(first.svg)
+    thesis = found["t"]
+    for lower, upper in zip(wrap.rows, wrap.rows[1:], strict=False):
+        assert max(found[name].bottom for name in upper) < min(found[n].top for n in lower)
+    assert max(found[name].bottom for name in wrap.rows[0]) < thesis.top
+    assert geometry.all_crossings(first.svg) == 0
+    assert first.svg.count('class="edge drawn&#45;from"') == 8

@@ -214,6 +214,8 @@ def with_drawn_above(
     if around.column:  # in the root's rank, after it (see Around.column)
         row = (root, *(stub.name for stub in stubs))
         first = replace(first, wraps=(*first.wraps, Wrap(f"so {root}", (row,), ())))
+    elif around.rows is not None:  # in rows over the root (see Around.rows)
+        first = replace(first, wraps=(*first.wraps, around.rows))
     return [first, *extra, *(_numbered_on(page, count) for page in pages[1:])]
 
 

@@ -8,7 +8,15 @@ from typing import Final
 
 from argmap.exporters.diagram.labels import text_points
 from argmap.exporters.diagram.legend import legend_content
-from argmap.exporters.diagram.stacking import NODESEP, RANKSEP, Item
+from argmap.exporters.diagram.stacking import (
+    NODESEP,
+    RANKSEP,
+    Item,
+    Wrap,
+    note_rows,
+    rows_width,
+    wrap_rows,
+)
 from argmap.exporters.diagram.styles import DRAWN_LEGEND, LEGEND_TEXT, LINKED_LEGEND
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
@@ -19,6 +27,8 @@ CROWDED: Final = 1.15
 this much wider than its boxes: the "so" arrows' junctions spread it."""
 LEGEND_ROW: Final = 25.0
 """A row of the key: its swatch or arrow, and its words at 10 points."""
+STUB_ROWS: Final = 3
+"""Conclusions' stubs over the root go in this many rows at most; more share one stub."""
 STEP_WORD: Final = 17.0
 """Left to right, conclusions' stubs in the root's rank: each "so" arrow's word takes about
 this much room along the rank (eight stubs were drawn 133 points taller than counted)."""
@@ -79,6 +89,9 @@ class Around:
     column: bool = False
     """Apart, the stubs sit in the root's rank, after it: drawn left to right on an upright
     page, a column of their own would leave no room for the root's branches."""
+    rows: Wrap | None = None
+    """Apart, the stubs' rows over the root (``over ROOT``: the nearest row first, each
+    item held above its anchors), where one row would be wider than the page."""
     deep: float = 0.0
     """How far down from the root's rank what bears on the conclusions reaches (their
     objections' own reasons, objections and answers hang below it, beside the root's
@@ -187,6 +200,8 @@ def around_root(
     sizes = [stub(c, under[c]) for c in firsts]
     words = STEP_WORD * len(sizes) if column else 0.0  # the "so" arrows' words between them
     grouped = sum(w for w, _ in sizes) + NODESEP * (len(sizes) - 1) + words > width
+    rows = None if column or not grouped else _stub_rows(root, firsts, sizes, width)
+    grouped = grouped and rows is None
     if grouped:
         sizes = [stub(",".join(firsts), len(above))]
     below = max(h for _, h in sizes) + RANKSEP  # at least a row of the root's stubs
@@ -203,16 +218,33 @@ def around_root(
     if column:  # each "so" arrow's word takes a line of its own between the stubs
         beside = stubs_w + NODESEP + STEP_WORD * len(sizes)
         return Around(frozenset(), beside, (0.0, 0.0), None, True, firsts, grouped, low, True)
-    return Around(
-        frozenset(),
-        0.0,
-        (stubs_w, stubs_h + RANKSEP),
-        (f"stub {firsts[0]}", (stubs_w, stubs_h)),
-        apart=True,
-        stubs=firsts,
-        grouped=grouped,
-        low=low,
-    )
+    if rows is not None:  # the key beside the topmost row
+        return Around(frozenset(), 0.0, rows[1], rows[2], True, firsts, grouped, low, rows=rows[0])
+    over = (stubs_w, stubs_h + RANKSEP)
+    top = (f"stub {firsts[0]}", (stubs_w, stubs_h))
+    return Around(frozenset(), 0.0, over, top, True, firsts, grouped, low)
+
+
+def _stub_rows(
+    root: str, firsts: Sequence[str], sizes: list[Size], width: float
+) -> tuple[Wrap, Size, tuple[str, Size]] | None:
+    """Conclusions' stubs in rows over the root, no wider than ``width``, or None.
+
+    The "so" arrows of the rows further up pass the rows below (see :func:`wrap_rows`);
+    None where that takes more than :data:`STUB_ROWS` rows. With the rows: their size,
+    and the first stub of the topmost row with that row's size (see :attr:`Around.top`).
+    """
+    items = [
+        Item(f"stub {c}", w, (h,), f"stub {c}") for c, (w, h) in zip(firsts, sizes, strict=True)
+    ]
+    rows = wrap_rows(items, width)
+    if len(rows) < 2 or len(rows) > STUB_ROWS or rows_width(rows) > width:
+        return None
+    wraps: list[Wrap] = []
+    note_rows(f"over {root}", rows, wraps)
+    heights = [max(item.ranks[0] for item in row) for row in rows]
+    over = (rows_width(rows), sum(heights) + RANKSEP * len(rows))
+    return wraps[0], over, (rows[-1][0].name, (rows_width(rows[-1:]), heights[-1]))
 
 
 def _flat_width(
