@@ -20,11 +20,13 @@ from argmap.exporters.diagram.measure import box_size, narrow_page
 from argmap.exporters.diagram.pagesize import PAD_POINTS, PAGE_SIZES, page_budget
 from argmap.exporters.diagram.pagetrail import group_below_trail
 from argmap.exporters.diagram.pagetrailsize import TRAIL_COLUMN
+from argmap.interop import ImportOptions, import_file
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap, NodeKind
 from argmap.options import RenderOptions
 from tests.conftest import MAPS
+from tests.test_import_real import REAL
 
 FITS = [
     (fit, portrait, direction)
@@ -704,3 +706,21 @@ def test_conclusions_too_many_for_one_row_go_in_rows_over_the_thesis(
     assert max(found[name].bottom for name in wrap.rows[0]) < thesis.top
     assert geometry.all_crossings(first.svg) == 0
     assert first.svg.count('class="edge drawn&#45;from"') == 8
+
+
+@pytest.mark.parametrize("fit", ["slide", "a4", "letter"])
+def test_upright_pages_of_an_imported_argdown_map_are_at_the_floor(fit: str) -> None:
+    """Argdown's own Semmelweis example, imported: on an upright slide one page drew a
+    linked group's part and three references of one long line each (~350 points), and
+    was shown at 88% of the floor. On upright pages, as left to right, a reference takes
+    two short lines."""
+    m = import_file(
+        REAL / "argdown" / "semmelweis_betz.argdown", "argdown", ImportOptions(all_roots=True)
+    ).map
+    layout = _laid(m, fit, True)
+    assert _below_floor(layout) == []
+    refs = [page for page in layout.pages if "&#8594; p. " in page.svg or "→ p. " in page.svg]
+    assert refs
+    for page in refs:
+        for line in re.findall(r">(?:&#8594;|→) p\. [^<]*<", page.svg):
+            assert line.rstrip("<").endswith(":"), line  # the page alone: the statement below

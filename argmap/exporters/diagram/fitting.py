@@ -301,7 +301,15 @@ class _Drafter:
         """A page's plan as drawn with these options, its heading no wider than it holds."""
         options = self.options
         return PagePlan(
-            page, total, home, 0, self.across, options.narrow, self.heading, options.direction
+            page,
+            total,
+            home,
+            0,
+            self.across,
+            options.narrow,
+            self.heading,
+            options.direction,
+            options.portrait,
         )
 
     def _source(self, plan: PagePlan) -> str:

@@ -27,8 +27,9 @@ _SLACK: Final = 8.0
 def ref_lines(text: str, page: str, across: bool, narrow: bool) -> list[str]:
     """The lines of a reference to the node of ``text`` drawn in full on page ``page``.
 
-    One line, the statement shortened to a breadcrumb row's length; left to right, two
-    short lines below the page (a column is about a box wide).
+    One line, the statement shortened to a breadcrumb row's length; left to right, or on
+    an upright page (``across`` either way), two short lines below the page (a column is
+    about a box wide; an upright page two boxes, and one line is one and a half).
     """
     if across:
         return [f"→ p. {page}:", *stub_lines(text, stub_wrap(narrow))]
