@@ -8,7 +8,8 @@ they meet there, tree edges that go round other boxes, boxes that overlap, tree 
 through a box not theirs, children drawn above their parent or siblings out of file order, the
 drawings' median aspect (width / height) and the share of the page they fill at the
 scale they are shown at; the overview's stubs (one a branch, and grouped ones), and the
-pages shown below the legibility floor.
+pages shown below the legibility floor. The maps: the repository's, a map of linked
+groups, generated maps of 120 to 1,500 nodes, and two of Argdown's own examples imported.
 """
 
 from __future__ import annotations
@@ -61,9 +62,19 @@ CASES = [
     ("1500", "slide"),
     ("1500", "a4-portrait"),
     ("1500", "a4-portrait-lr"),
+    ("populism", "slide"),
+    ("populism", "a4"),
+    ("semmelweis", "slide-portrait"),
+    ("semmelweis", "a4-portrait-lr"),
 ]
 """(map, fit): the fit is a page, then ``-portrait`` (upright) and ``-lr`` (left to right)."""
 FILES = {"flagship": "russias-game-in-north-korea.yaml", "uniforms": "school-uniforms.yaml"}
+IMPORTED = {
+    "populism": "Populism-Core-Argument-Argdown-Example.argdown",
+    "semmelweis": "semmelweis_betz.argdown",
+}
+"""Argdown's own examples (in the test cases), imported as a user would, all roots kept."""
+ARGDOWN = HERE.parent / "tests" / "cases" / "real" / "argdown"
 
 
 def linked_groups() -> dict[str, object]:
@@ -116,9 +127,14 @@ def linked_groups() -> dict[str, object]:
 
 
 def load(name: str) -> ArgumentMap:
-    """A named map of the repository, the linked groups' map, or a generated map of N nodes."""
+    """A named map of the repository, the linked groups' map, an imported Argdown example,
+    or a generated map of N nodes."""
     if name == "groups":
         return validate_data(linked_groups())
+    if name in IMPORTED:
+        from argmap.interop import ImportOptions, import_file
+
+        return import_file(ARGDOWN / IMPORTED[name], "argdown", ImportOptions(all_roots=True)).map
     return load_map(MAPS / FILES[name]) if name in FILES else validate_data(generate(int(name)))
 
 
