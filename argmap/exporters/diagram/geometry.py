@@ -224,20 +224,19 @@ def through_boxes(svg: str) -> int:
 
     Every box counts: nodes, stubs, the breadcrumb, references and the key.
     """
-    found = boxes(svg)
-    count = 0
-    for edge in tree_edges(svg):
-        inner = [
-            (b.left + INSIDE, b.top + INSIDE, b.right - INSIDE, b.bottom - INSIDE)
-            for name, b in found.items()
-            if name.split(":")[0] not in (edge.tail, edge.head)
-        ]
-        count += any(
+    inside = [
+        (name.split(":")[0], b.left + INSIDE, b.top + INSIDE, b.right - INSIDE, b.bottom - INSIDE)
+        for name, b in boxes(svg).items()
+    ]
+    return sum(
+        any(
             left < x < right and top < y < bottom
-            for left, top, right, bottom in inner
+            for name, left, top, right, bottom in inside
+            if name not in (edge.tail, edge.head)
             for x, y in edge.points
         )
-    return count
+        for edge in tree_edges(svg)
+    )
 
 
 DETOUR: Final = 36.0

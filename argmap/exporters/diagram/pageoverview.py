@@ -8,6 +8,7 @@ from typing import Final
 
 from argmap.exporters.diagram.labels import text_points
 from argmap.exporters.diagram.legend import legend_content
+from argmap.exporters.diagram.pagetree import stub_name
 from argmap.exporters.diagram.stacking import (
     NODESEP,
     RANKSEP,
@@ -90,8 +91,8 @@ class Around:
     """Apart, the stubs sit in the root's rank, after it: drawn left to right on an upright
     page, a column of their own would leave no room for the root's branches."""
     rows: Wrap | None = None
-    """Apart, the stubs' rows over the root (``over ROOT``: the nearest row first, each
-    item held above its anchors), where one row would be wider than the page."""
+    """Apart, the stubs' rows over the root (``over ROOT``: the nearest row first, its holds
+    turned round, so each row is held above the one before), where one row is too wide."""
     deep: float = 0.0
     """How far down from the root's rank what bears on the conclusions reaches (their
     objections' own reasons, objections and answers hang below it, beside the root's
@@ -221,7 +222,7 @@ def around_root(
     if rows is not None:  # the key beside the topmost row
         return Around(frozenset(), 0.0, rows[1], rows[2], True, firsts, grouped, low, rows=rows[0])
     over = (stubs_w, stubs_h + RANKSEP)
-    top = (f"stub {firsts[0]}", (stubs_w, stubs_h))
+    top = (stub_name(firsts), (stubs_w, stubs_h))
     return Around(frozenset(), 0.0, over, top, True, firsts, grouped, low)
 
 
@@ -234,14 +235,15 @@ def _stub_rows(
     None where that takes more than :data:`STUB_ROWS` rows. With the rows: their size,
     and the first stub of the topmost row with that row's size (see :attr:`Around.top`).
     """
-    items = [
-        Item(f"stub {c}", w, (h,), f"stub {c}") for c, (w, h) in zip(firsts, sizes, strict=True)
-    ]
+    names = [stub_name((c,)) for c in firsts]
+    items = [Item(n, w, (h,), n) for n, (w, h) in zip(names, sizes, strict=True)]
     rows = wrap_rows(items, width)
     if len(rows) < 2 or len(rows) > STUB_ROWS or rows_width(rows) > width:
         return None
     wraps: list[Wrap] = []
     note_rows(f"over {root}", rows, wraps)
+    # Each row over the one before: every hold the other way round (its item the anchor).
+    wraps[0] = wraps[0]._replace(holds=tuple((anchor, item) for item, anchor in wraps[0].holds))
     heights = [max(item.ranks[0] for item in row) for row in rows]
     over = (rows_width(rows), sum(heights) + RANKSEP * len(rows))
     return wraps[0], over, (rows[-1][0].name, (rows_width(rows[-1:]), heights[-1]))

@@ -81,7 +81,7 @@ class PagePlan:
     """Where the root sits: RL, the breadcrumb's column's outer side is its right; BT, its
     rows go up the tree, its nearest ancestors above, facing the tops hung from them."""
     upright: bool = False
-    """The page is taller than wide: its references take two short lines, as left to right."""
+    """The page is taller than wide (see :func:`~.pagerefs.ref_lines`)."""
 
     def number(self, page: int) -> str:
         """A page number as this plan draws it."""
@@ -373,7 +373,7 @@ def _add_references(g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: Edge
             target = m.get(link.to)
             name = f"ref {node_id} {link.to}"
             home = plan.number(plan.home[link.to])
-            lines = ref_lines(target.text, home, plan.across or plan.upright, plan.narrow)
+            lines = ref_lines(target.text, home, plan.across, plan.narrow, plan.upright)
             g.node(
                 name,
                 {

@@ -24,14 +24,16 @@ _SLACK: Final = 8.0
 """The box's border, and rounding, as the engine draws it (a little more, to be safe)."""
 
 
-def ref_lines(text: str, page: str, across: bool, narrow: bool) -> list[str]:
+def ref_lines(
+    text: str, page: str, across: bool, narrow: bool, upright: bool = False
+) -> list[str]:
     """The lines of a reference to the node of ``text`` drawn in full on page ``page``.
 
     One line, the statement shortened to a breadcrumb row's length; left to right, or on
-    an upright page (``across`` either way), two short lines below the page (a column is
-    about a box wide; an upright page two boxes, and one line is one and a half).
+    an ``upright`` page, two short lines below the page (a column is about a box wide; an
+    upright page two boxes, and one line is one and a half).
     """
-    if across:
+    if across or upright:
         return [f"→ p. {page}:", *stub_lines(text, stub_wrap(narrow))]
     return [f"→ p. {page}: {shorten(text, TRAIL_CHARS)}"]
 
@@ -51,10 +53,12 @@ def ref_box(lines: list[str]) -> tuple[float, float]:
 
 
 @functools.lru_cache(maxsize=4096)
-def ref_size(text: str, digits: int, across: bool, narrow: bool) -> tuple[float, float]:
+def ref_size(
+    text: str, digits: int, across: bool, narrow: bool, upright: bool = False
+) -> tuple[float, float]:
     """The box of a reference to the node of ``text`` as planned: (width, height) in points.
 
     As drawn (see :func:`ref_lines`), its page number ``digits`` wide: digits are one
     width in the drawing's fonts, so any page's number draws as wide.
     """
-    return ref_box(ref_lines(text, "0" * digits, across, narrow))
+    return ref_box(ref_lines(text, "0" * digits, across, narrow, upright))

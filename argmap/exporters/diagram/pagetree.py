@@ -46,7 +46,7 @@ class PageTree:
     ) -> None:
         self.m, self.lead = m, tuple(lead)
         self.horizontal, self.narrow = horizontal, narrow_page(budget.width, horizontal)
-        self.compact_refs = horizontal or budget.width < budget.height  # see PagePlan.upright
+        self.upright = budget.width < budget.height  # (see PagePlan.upright)
         self.order = order = {node_id: i for i, node_id in enumerate(shown)}
         self.node = {node_id: m.get(node_id) for node_id in shown}
         self.children: dict[str, list[str]] = {node_id: [] for node_id in shown}
@@ -84,9 +84,8 @@ class PageTree:
 
     def ref_size(self, target: str) -> tuple[float, float]:
         """The size of a reference to ``target`` drawn on another page (see :func:`ref_size`)."""
-        return self._size(
-            ref_size(self.m.get(target).text, self.digits, self.compact_refs, self.narrow)
-        )
+        text = self.m.get(target).text
+        return self._size(ref_size(text, self.digits, self.horizontal, self.narrow, self.upright))
 
     def _size(self, size: tuple[float, float]) -> tuple[float, float]:  # LR: the two swap
         return (size[1], size[0]) if self.horizontal else size

@@ -207,7 +207,7 @@ class Wrap(NamedTuple):
     """A parent's children wrapped into rows, each row held below the one before.
 
     Attributes:
-        parent: the parent's id (``trail``: a continued page's tops; ``over ID``: rows over it)
+        parent: the parent's id (``trail`` for the tops of a continued page).
         rows: the names of each row's items, in file order.
         holds: (item, anchor) pairs: each item of a later row is ranked below its anchor.
         weight: how hard each hold also pulls its item in line under its anchor.
@@ -356,14 +356,14 @@ def under_box(boxes: int, index: int, count: int) -> int:
 def hold_rows(g: Digraph, wraps: Sequence[Wrap]) -> None:
     """Hold each row below the one before, its items in file order (see :class:`Wrap`).
 
-    Invisible edges: one from each item of a later row to its anchor (the other way over
-    a claim); and along each row, which shares a rank, one from each item to the next,
-    which the engine keeps left to right (an ``ordering`` would not hold in a group's box).
+    Invisible edges: one from each item of a later row to its anchor; and along each
+    row, which shares a rank, one from each item to the next, which the engine keeps
+    left to right (an ``ordering`` attribute would not hold inside a linked group's box).
     """
     for wrap in wraps:
-        pull, up = {"weight": str(wrap.weight)} if wrap.weight != 1 else {}, "over " in wrap.parent
-        for hold in wrap.holds:
-            g.edge(*(hold[::-1] if up else hold), {"style": "invis", **pull})
+        pull = {"weight": str(wrap.weight)} if wrap.weight != 1 else {}
+        for item, anchor in wrap.holds:
+            g.edge(item, anchor, {"style": "invis", **pull})
         for row in wrap.rows:
             if len(row) < 2:
                 continue

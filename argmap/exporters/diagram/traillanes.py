@@ -55,7 +55,6 @@ _TITLE: Final = re.compile(r"<title>(.*?)</title>", re.S)
 _PATH_D: Final = re.compile(r'<path\b[^>]*?\bd="([^"]*)"')
 _POINTS: Final = re.compile(r'<poly(?:gon|line)\b[^>]*?\bpoints="([^"]*)"')
 _PAIR: Final = re.compile(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)")
-_DRAWN: Final = re.compile(r'<g id="[^"]*" class="(?:node|edge|cluster)\b')
 _ROW_TEXT: Final = re.compile(r'<g id="a_trail_\d+">.*?<text\b[^>]*?\by="([-\d.]+)"', re.S)
 
 Point = tuple[float, float]
@@ -146,15 +145,16 @@ def _around(svg: str) -> tuple[list[Box], tuple[float, float]]:
     The reach is the page's background, its margin included, less :data:`GAP`.
     """
     found: list[Box] = []
+    first = len(svg)
     for kind, _, start, stop in groups(svg):
+        first = min(first, start)
         title = _TITLE.search(svg, start, stop) if kind == "node" else None
         if title is not None and title.group(1) != "trail":
             box = box_of(svg, start, stop)
             if box is not None:
                 found.append(box)
-    start = svg.find('class="graph"')  # the page's background, before any node or edge
-    first = _DRAWN.search(svg, start)
-    page = _POINTS.search(svg, start, first.start() if first else len(svg)) if start >= 0 else None
+    graph = svg.find('class="graph"')  # the page's background, before any node or edge
+    page = _POINTS.search(svg, graph, first) if 0 <= graph < first else None
     xs = [float(x) for x, _ in _PAIR.findall(page.group(1))] if page is not None else []
     reach = (min(xs) + GAP, max(xs) - GAP) if xs else (-math.inf, math.inf)
     return found, reach
