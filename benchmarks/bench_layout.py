@@ -5,17 +5,20 @@ and laid out by the engine; each page's SVG is read back
 (:mod:`argmap.exporters.diagram.geometry`) and counted: tree edges that cross (on every
 page, and on the overview a room sees first), edges into one parent that cross before
 they meet there, tree edges that go round other boxes, boxes that overlap, tree edges
-through a box not theirs, children drawn above their parent or siblings out of file order, the
+through a box not theirs, edges to references to other pages that cross another edge,
+children drawn above their parent or siblings out of file order, the
 drawings' median aspect (width / height) and the share of the page they fill at the
 scale they are shown at; the overview's stubs (one a branch, and grouped ones), and the
 pages shown below the legibility floor. The maps: the repository's, a map of linked
-groups, generated maps of 120 to 1,500 nodes, and two of Argdown's own examples imported.
+groups, generated maps of 120 to 1,500 nodes, two of Argdown's own examples imported, and
+a generated debate shaped as Kialo's, cross-linked.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -66,6 +69,9 @@ CASES = [
     ("populism", "a4"),
     ("semmelweis", "slide-portrait"),
     ("semmelweis", "a4-portrait-lr"),
+    ("debate300", "slide"),
+    ("debate300", "a4"),
+    ("debate300", "slide-lr"),
 ]
 """(map, fit): the fit is a page, then ``-portrait`` (upright) and ``-lr`` (left to right)."""
 FILES = {"flagship": "russias-game-in-north-korea.yaml", "uniforms": "school-uniforms.yaml"}
@@ -126,11 +132,42 @@ def linked_groups() -> dict[str, object]:
     return {"title": "Linked groups", "thesis": thesis}
 
 
+def debate(count: int) -> dict[str, object]:
+    """A debate of ``count`` claims shaped as Kialo's: pros and cons nested, some cross-linked.
+
+    Each claim has two to five pros and cons in turn; every ninth claim also bears on a
+    claim of another branch made before it, as Kialo's "-> See" lines do.
+    """
+    thesis: dict[str, Any] = {"id": "d0", "text": "The debated thesis holds, on the whole."}
+    queue: list[tuple[dict[str, Any], tuple[str, ...]]] = [(thesis, ("d0",))]
+    made, head = 1, 0
+    claims: list[tuple[str, tuple[str, ...]]] = []
+    while made < count:
+        entry, path = queue[head]
+        head += 1
+        for i in range(2 + made % 4):
+            if made >= count:
+                break
+            name = f"d{made}"
+            text = f"Claim {made}: a pro or con of the debate, in words of a sentence or two."
+            child: dict[str, Any] = {"id": name, "text": text}
+            others = [c for c, p in claims if p[1:2] != path[1:2]] if made % 9 == 0 else []
+            if others:  # an earlier claim of another branch under the thesis
+                child["links"] = [others[made % len(others)]]
+            entry.setdefault("premises" if i % 2 == 0 else "objections", []).append(child)
+            claims.append((name, (*path, name)))
+            queue.append((child, (*path, name)))
+            made += 1
+    return {"title": f"Debate of {count} claims", "thesis": thesis}
+
+
 def load(name: str) -> ArgumentMap:
     """A named map of the repository, the linked groups' map, an imported Argdown example,
-    or a generated map of N nodes."""
+    a generated debate (``debate`` and its size), or a generated map of N nodes."""
     if name == "groups":
         return validate_data(linked_groups())
+    if name.startswith("debate"):
+        return validate_data(debate(int(name.removeprefix("debate"))))
     if name in IMPORTED:
         from argmap.interop import ImportOptions, import_file
 
@@ -146,7 +183,7 @@ def measure(name: str, fit: str) -> str:
     options = RenderOptions(portrait="portrait" in turns, direction="LR" if across else "TB")
     layout = lay_out(m, analyze(m), options, paper, find_engine("auto"))  # type: ignore[arg-type]
     order = {node.id: i for i, node in enumerate(m.walk())}
-    edges = crossed = meeting = overlapping = above = unordered = detoured = through = 0
+    edges = crossed = meeting = overlapping = above = unordered = detoured = through = refs = 0
     fills: list[float] = []
     aspects: list[float] = []
     for page in layout.pages:
@@ -156,6 +193,7 @@ def measure(name: str, fit: str) -> str:
         detoured += geometry.detours(page.svg, across)
         overlapping += geometry.overlaps(page.svg)
         through += geometry.through_boxes(page.svg)
+        refs += geometry.reference_crossings(page.svg)
         wrong_rank, wrong_order = geometry.misplaced(page.svg, order, across)
         above += wrong_rank
         unordered += wrong_order
@@ -169,7 +207,7 @@ def measure(name: str, fit: str) -> str:
     return (
         f"| {name} | {len(m)} | {fit} | {len(layout.pages)} | {len(m) / len(layout.pages):.1f} "
         f"| {edges} | {crossed} | {meeting} | {overview} | {detoured} "
-        f"| {overlapping} | {through} | {above} | {unordered} "
+        f"| {overlapping} | {through} | {refs} | {above} | {unordered} "
         f"| {sorted(aspects)[len(aspects) // 2]:.2f} "
         f"| {sum(fills) / len(fills):.0%} | {len(stubs) - grouped} + {grouped} | {small} |"
     )
@@ -180,11 +218,12 @@ def main() -> int:
         "| map | nodes | fit | pages | nodes a page | tree edges | crossings "
         "| siblings' edges crossing | on overview "
         "| edges going round "
-        "| overlaps | edges through boxes | child above parent | siblings out of order "
+        "| overlaps | edges through boxes | references' edges crossing "
+        "| child above parent | siblings out of order "
         "| aspect | fill "
         "| page 1 stubs (own + grouped) | pages under the floor |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---" * 19 + "|")
     for name, fit in CASES:
         print(measure(name, fit), flush=True)
     return 0

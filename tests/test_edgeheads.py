@@ -144,3 +144,38 @@ def test_rows_under_a_thesis_end_apart_on_its_foot_without_crossing() -> None:
     assert len(ends) == 10
     assert min(math.dist(a, b) for i, a in enumerate(ends) for b in ends[i + 1 :]) > 8.0
     assert geometry.meeting_crossings(svg) == 0
+
+
+def _back(tail: str, start: Point, end: Point = (100.0, -60.0)) -> str:
+    """An edge drawn back: a straight run from ``start`` to the parent, its arrowhead at
+    ``start`` (a reference's edge, written from the reference)."""
+    length = math.dist(start, end)
+    ux, uy = (end[0] - start[0]) / length, (end[1] - start[1]) / length
+    base = (start[0] + 9 * ux, start[1] + 9 * uy)
+    c1 = (base[0] + (end[0] - base[0]) / 3, base[1] + (end[1] - base[1]) / 3)
+    c2 = (base[0] + 2 * (end[0] - base[0]) / 3, base[1] + 2 * (end[1] - base[1]) / 3)
+    left = (base[0] - 3.15 * uy, base[1] + 3.15 * ux)
+    right = (base[0] + 3.15 * uy, base[1] - 3.15 * ux)
+    pts = " ".join(f"{_num(x)},{_num(y)}" for x, y in (left, start, right, left))
+    d = "M{},{}C{},{} {},{} {},{}".format(*map(_num, (*base, *c1, *c2, *end)))
+    return (
+        f'<g id="back" class="edge supports cross&#45;link">\n<title>{tail}&#45;&gt;p:s</title>\n'
+        f'<path fill="none" stroke="#2e7d32" d="{d}"/>\n'
+        f'<polygon fill="#2e7d32" points="{pts}"/>\n</g>\n'
+    )
+
+
+def test_an_edge_drawn_back_is_spread_with_its_pile_its_arrowhead_left_at_its_tail() -> None:
+    """A reference's edge is ranked as a child's and drawn back, its arrowhead by the
+    reference: its run into the parent is turned in order with the others', and its
+    arrowhead stays. Read as a label's box, it held its whole pile as drawn."""
+    back = _back("ref p x", (-150.0, -20.0))
+    svg = _drawing([(90.0, 40.0), (400.0, -30.0)], back)
+    spread = spread_heads(svg)
+    assert spread != svg
+    arrow = re.compile(r'id="back".*?points="([^"]*)"', re.S)
+    assert arrow.search(spread).group(1) == arrow.search(svg).group(1)  # type: ignore[union-attr]
+    path = re.search(r'id="back".*?d="M[^"]*C[^"]* ([-\d.]+),([-\d.]+)"', spread, re.S)
+    assert path is not None
+    ends = sorted([float(path.group(1)), *(t[0] for t in _tips(spread).values())])
+    assert ends[0] == float(path.group(1)) and ends[0] < 100.0 - SPREAD / 2

@@ -126,15 +126,16 @@ def _boxed_arrows(
 
     What it bears on is a node, or a linked group (by name) for an arrow to any of its
     members or to its junction; on a page, an arrow to a node drawn elsewhere meets a
-    reference (``ref FROM TO``) or the breadcrumb (``trail:rN``: the node's parent).
+    reference (``ref FROM TO``, written from it) or the breadcrumb (``trail:rN``: the
+    node's parent).
     """
     out = []
     for line in dot.splitlines():
         if ARROW_BOX not in line and GIVEN_BOX not in line:
             continue
         tail, head = (part.strip().strip('"') for part in line.split(" [")[0].split(" -> "))
-        if head.startswith("ref "):
-            head = head.split(" ")[2]
+        if tail.startswith("ref "):  # ranked as a child's, written from the reference
+            _, tail, head = tail.split(" ")
         elif head.startswith("trail:"):
             head = parents[tail]
         elif head.startswith("junction "):
@@ -159,7 +160,9 @@ def test_each_arrow_has_one_box_on_it_across_the_pages(fit: str) -> None:
             for box in (ARROW_BOX, GIVEN_BOX):
                 if box not in line:
                     continue  # a box on the arrow, not a label beside it
-                assert "taillabel=<" in line and box in line.split("taillabel=")[1]
+                # by the node the arrow leaves: a reference's arrow is written back to it
+                label = "headlabel=" if line.strip().startswith('"ref ') else "taillabel="
+                assert f"{label}<" in line and box in line.split(label)[1]
                 assert not line.strip().startswith('"stub-'), line  # on the branch's page
         for edge in re.findall(
             r'<g id="edge\d+" class="edge arrow[^"]*">(.*?)</g>\n(?=<!--|</g>)', svg, re.S

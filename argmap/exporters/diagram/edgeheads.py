@@ -119,9 +119,13 @@ def _read_edge(svg: str, start: int, stop: int, title: str) -> _End | None:
     q, c1, c2, p = ((float(m[1]), float(m[2])) for m in pairs[-4:])
     if not (_on_run(c1, q, p) and _on_run(c2, q, p)) or _length(q, p) < 1.0:
         return None
+    first = (float(pairs[0][1]), float(pairs[0][2]))
     outlines = [
-        (shape.span(1), [(float(a), float(b)) for a, b in _PAIR.findall(shape.group(1))])
+        (shape.span(1), outline)
         for shape in _POINTS.finditer(svg, start, stop)
+        if not _at_tail(
+            outline := [(float(a), float(b)) for a, b in _PAIR.findall(shape.group(1))], first, p
+        )
     ]
     if any(_length(p, point) > HEAD for _, outline in outlines for point in outline):
         return None  # a shape beyond the arrowhead: a label's box
@@ -133,6 +137,11 @@ def _read_edge(svg: str, start: int, stop: int, title: str) -> _End | None:
     tip = (p[0] + way[0] * reach, p[1] + way[1] * reach)
     d_span = (path.start(1) + pairs[-3].start(), path.start(1) + pairs[-1].end())
     return _End(ends[0].split(":")[0], q, p, tip, outlines, d_span)
+
+
+def _at_tail(outline: list[Point], first: Point, last: Point) -> bool:
+    """Whether an arrowhead lies at its path's start (an edge drawn back), not at its end."""
+    return all(_length(first, point) <= HEAD < _length(last, point) for point in outline)
 
 
 def _middle(box: Box, port: str) -> Point:

@@ -23,6 +23,8 @@ __all__ = [
     "meeting_crossings",
     "misplaced",
     "overlaps",
+    "reference_crossings",
+    "reference_edges",
     "row_of",
     "through_boxes",
     "tree_edges",
@@ -138,6 +140,28 @@ def tree_paths(svg: str) -> list[tuple[Edge, tuple[int, int]]]:
             port = port if row is None else f"r{row}"
         out.append((Edge(tail, head, curve(path.group(1)), port), path.span(1)))
     return out
+
+
+def reference_edges(svg: str) -> list[Edge]:
+    """The drawn edges of cross-links to nodes on other pages, each to its reference's box."""
+    out: list[Edge] = []
+    for kind, _, start, stop in groups(svg):
+        title = _TITLE.search(svg, start, stop) if kind == "edge" else None
+        ends = html.unescape(title.group(1)).split("->") if title is not None else []
+        path = _PATH.search(svg, start, stop) if len(ends) == 2 else None
+        if path is not None and ends[0].startswith("ref "):
+            out.append(Edge(ends[0], ends[1].split(":")[0], curve(path.group(1))))
+    return out
+
+
+def reference_crossings(svg: str) -> int:
+    """How many pairs of edges, one of them to a reference to another page, cross.
+
+    Counted as :func:`all_crossings` counts tree edges, less the tree edges' own.
+    """
+    tree = tree_edges(svg)
+    references = reference_edges(svg)
+    return all_crossings(tree + references) - all_crossings(tree) if references else 0
 
 
 def row_of(classes: str, marker: str = ROW_CLASS) -> int | None:

@@ -25,7 +25,7 @@ from argmap.exporters.diagram.drawn import (
 )
 from argmap.exporters.diagram.labels import graphviz_escape, lines_html, width_attr
 from argmap.exporters.diagram.pageheading import HEADING_POINTS, HEADING_WIDTH, page_heading
-from argmap.exporters.diagram.pagerefs import REF_MARGIN, REF_POINTS, ref_lines
+from argmap.exporters.diagram.pagerefs import REF_MARGIN, REF_POINTS, ref_edge, ref_lines
 from argmap.exporters.diagram.pagetrail import (
     EdgeStyler,
     add_trail,
@@ -101,6 +101,7 @@ def add_page_parts(
     edge_attrs: EdgeStyler,
     cache: LineCache | None = None,
     near: Compass = "",
+    ports: Mapping[str, str] | None = None,
 ) -> None:
     """Add the page's heading, its trail and references to other pages (stubs: :func:`add_stub`).
 
@@ -113,6 +114,8 @@ def add_page_parts(
         cache: trail rows of other pages of the same map and options.
         near: the side of the breadcrumb where its tops' edges end, a compass point
             (empty: where the engine aims them).
+        ports: the side of each parent of rows where its children's edges end (see
+            :func:`~.stacking.row_ports`): its references' edges end there too.
     """
     page = plan.page
     where = f"{_key_note(page)}page {plan.number(page.number)} of {plan.number(plan.total)}"
@@ -128,7 +131,7 @@ def add_page_parts(
         },
     )
     add_trail(g, m, plan, styles, edge_attrs, {} if cache is None else cache, near)
-    _add_references(g, m, plan, edge_attrs)
+    _add_references(g, m, plan, edge_attrs, {} if ports is None else ports)
 
 
 def _key_note(page: Page) -> str:
@@ -214,7 +217,8 @@ class PageStubs:
         # (aimed at a row's centre, those from the outer columns met its far corners).
         across = self.plan.across and not in_column(self.plan)
         near: Compass = near_side(self.direction) if across else ""
-        add_page_parts(self.g, self.m, self.plan, self.styles, self.edge_attrs, self.cache, near)
+        parts = (self.styles, self.edge_attrs, self.cache, near, self.ports)
+        add_page_parts(self.g, self.m, self.plan, *parts)
         # A linked group's rows are held inside its box (see build).
         wraps = self.plan.page.wraps
         held = [w for w in wraps if not w.parent.startswith(("group ", "tails "))]
@@ -353,17 +357,16 @@ def _stub_attrs(
     }
 
 
-def _add_references(g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: EdgeStyler) -> None:
+def _add_references(
+    g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: EdgeStyler, ports: Mapping[str, str]
+) -> None:
     """Draw each cross-link to a node on another page as a small reference to that page.
 
     The reference sits below its source, after the source's children (the planner counts
-    it in their rows, as wide and tall as drawn: see :mod:`~.pagerefs`): beside the
-    source, it would make a row wider than an upright page.
+    it in their rows, as drawn: see :mod:`~.pagerefs`); beside the source, it would make a
+    row wider than an upright page. Its edge: see :func:`~.pagerefs.ref_edge`.
     """
     drawn = set(plan.page.nodes)
-    # A reference in a later row of its source's children is held below the row above
-    # (see :func:`~.stacking.note_rows`): an invisible edge up to its source as well
-    # would pass the rows between, pushing each reference aside, wider than planned.
     held = {item for wrap in plan.page.wraps for item, _ in wrap.holds}
     for node_id in plan.page.nodes:
         node = m.get(node_id)
@@ -388,7 +391,6 @@ def _add_references(g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: Edge
                     **_link(plan, plan.home[link.to]),
                 },
             )
-            attrs = edge_attrs(node, link.relation, True)
-            g.edge(node_id, name, {"constraint": "false", **attrs})
-            if name not in held:
-                g.edge(name, node_id, {"style": "invis"})
+            ranked = name not in held or not plan.upright
+            back = ref_edge(edge_attrs(node, link.relation, True), ports.get(node_id), ranked)
+            g.edge(name, node_id, back)

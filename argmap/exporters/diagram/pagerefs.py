@@ -1,9 +1,10 @@
-"""A reference to a cross-linked node on another page: its lines and its box, as drawn."""
+"""A reference to a cross-linked node on another page: its lines, box and edge, as drawn."""
 
 from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Mapping
 from typing import Final
 
 from argmap.exporters.diagram.labels import shorten
@@ -12,7 +13,7 @@ from argmap.exporters.diagram.stublabels import stub_lines, stub_wrap
 from argmap.exporters.diagram.svgtext import engine_points
 from argmap.exporters.diagram.textwidth import LINE_SPACING, text_points
 
-__all__ = ["REF_MARGIN", "REF_POINTS", "ref_box", "ref_lines", "ref_size"]
+__all__ = ["REF_MARGIN", "REF_POINTS", "ref_box", "ref_edge", "ref_lines", "ref_size"]
 
 REF_POINTS: Final = 10.0
 """A reference's text size."""
@@ -62,3 +63,26 @@ def ref_size(
     width in the drawing's fonts, so any page's number draws as wide.
     """
     return ref_box(ref_lines(text, "0" * digits, across, narrow, upright))
+
+
+def ref_edge(attrs: Mapping[str, str], port: str | None, ranked: bool) -> dict[str, str]:
+    """The attributes of the edge from a reference to its source, drawn back to it.
+
+    Not ranked (``constraint=false``), the edge went round the outside of the rows of the
+    source's children to the reference after them, across their edges. Ranked as a
+    child's, written from the reference with the arrow drawn back to it (``attrs`` are the
+    cross-link's, as from its source), it ends where the children's edges do, at ``port``
+    (see :func:`~.stacking.row_ports`), and fans out in order with theirs. ``ranked``
+    False: an upright page's reference in a later row, whose lane past the rows above
+    pushed them aside, wider than planned.
+    """
+    back = {k: v for k, v in attrs.items() if k not in ("arrowhead", "taillabel")}
+    back["dir"] = "back"
+    back["arrowtail"] = attrs.get("arrowhead", "normal")
+    if "taillabel" in attrs:  # a worksheet's box, by the node the arrow leaves
+        back["headlabel"] = attrs["taillabel"]
+    if port:
+        back["headport"] = port
+    if not ranked:
+        back["constraint"] = "false"
+    return back
