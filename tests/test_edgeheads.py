@@ -26,17 +26,25 @@ def _num(v: float) -> str:
     return f"{v:.2f}".rstrip("0").rstrip(".")
 
 
-def _edge(number: int, tail: str, start: Point, tip: Point = (100.0, -60.0)) -> str:
-    """An edge as the engine draws one: a straight last run and an arrowhead at ``tip``."""
+def _run(start: Point, tip: Point, back: bool = False) -> tuple[str, str]:
+    """A straight run's path from ``start`` to ``tip`` and its arrowhead's outline, at ``tip``
+    (at ``start`` if drawn ``back``): the path stops at the arrowhead's base."""
     length = math.dist(start, tip)
     ux, uy = (tip[0] - start[0]) / length, (tip[1] - start[1]) / length
-    base = (tip[0] - 9 * ux, tip[1] - 9 * uy)
-    c1 = (start[0] + (base[0] - start[0]) / 3, start[1] + (base[1] - start[1]) / 3)
-    c2 = (start[0] + 2 * (base[0] - start[0]) / 3, start[1] + 2 * (base[1] - start[1]) / 3)
+    point, way = (start, -1) if back else (tip, 1)
+    base = (point[0] - 9 * way * ux, point[1] - 9 * way * uy)
+    a, b = (base, tip) if back else (start, base)
+    c1 = (a[0] + (b[0] - a[0]) / 3, a[1] + (b[1] - a[1]) / 3)
+    c2 = (a[0] + 2 * (b[0] - a[0]) / 3, a[1] + 2 * (b[1] - a[1]) / 3)
     left = (base[0] - 3.15 * uy, base[1] + 3.15 * ux)
     right = (base[0] + 3.15 * uy, base[1] - 3.15 * ux)
-    pts = " ".join(f"{_num(x)},{_num(y)}" for x, y in (left, tip, right, left))
-    d = "M{},{}C{},{} {},{} {},{}".format(*map(_num, (*start, *c1, *c2, *base)))
+    pts = " ".join(f"{_num(x)},{_num(y)}" for x, y in (left, point, right, left))
+    return "M{},{}C{},{} {},{} {},{}".format(*map(_num, (*a, *c1, *c2, *b))), pts
+
+
+def _edge(number: int, tail: str, start: Point, tip: Point = (100.0, -60.0)) -> str:
+    """An edge as the engine draws one: a straight last run and an arrowhead at ``tip``."""
+    d, pts = _run(start, tip)
     return (
         f'<g id="edge{number}" class="edge supports">\n<title>{tail}&#45;&gt;p:s</title>\n'
         f'<path fill="none" stroke="#2e7d32" d="{d}"/>\n'
@@ -149,15 +157,7 @@ def test_rows_under_a_thesis_end_apart_on_its_foot_without_crossing() -> None:
 def _back(tail: str, start: Point, end: Point = (100.0, -60.0)) -> str:
     """An edge drawn back: a straight run from ``start`` to the parent, its arrowhead at
     ``start`` (a reference's edge, written from the reference)."""
-    length = math.dist(start, end)
-    ux, uy = (end[0] - start[0]) / length, (end[1] - start[1]) / length
-    base = (start[0] + 9 * ux, start[1] + 9 * uy)
-    c1 = (base[0] + (end[0] - base[0]) / 3, base[1] + (end[1] - base[1]) / 3)
-    c2 = (base[0] + 2 * (end[0] - base[0]) / 3, base[1] + 2 * (end[1] - base[1]) / 3)
-    left = (base[0] - 3.15 * uy, base[1] + 3.15 * ux)
-    right = (base[0] + 3.15 * uy, base[1] - 3.15 * ux)
-    pts = " ".join(f"{_num(x)},{_num(y)}" for x, y in (left, start, right, left))
-    d = "M{},{}C{},{} {},{} {},{}".format(*map(_num, (*base, *c1, *c2, *end)))
+    d, pts = _run(start, end, back=True)
     return (
         f'<g id="back" class="edge supports cross&#45;link">\n<title>{tail}&#45;&gt;p:s</title>\n'
         f'<path fill="none" stroke="#2e7d32" d="{d}"/>\n'
