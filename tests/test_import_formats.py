@@ -196,6 +196,27 @@ def test_kialo_text_is_plain() -> None:
     }
 
 
+def test_kialo_links_the_map_cannot_hold_are_kept_in_the_note() -> None:
+    """Kialo's "-> See" lines put one claim under several: a reason (a pro) may also be a
+    con of another claim, which a premise's link cannot be (premises support). Such a
+    relation was left out with a warning; the warning stays, and the claim's note says it
+    (an imported debate of 839 claims left 39 of its 126 "-> See" relations out)."""
+    text = (
+        "1. Ban it.\n1.1. Pro: It is harmful.\n1.2. Con: Speech is free.\n"
+        "1.2.1. Pro: The law says so.\n1.2.2. Con: -> See 1.1.\n1.3. Pro: -> See 1.2.1.\n"
+    )
+    result = get_importer("kialo")(text, "k.txt")
+    m = result.map
+    harmful = next(n for n in m.nodes if n.text == "It is harmful.")
+    speech = next(n for n in m.nodes if n.text == "Speech is free.")
+    assert not harmful.links
+    assert harmful.note == f"Also attacks {speech.id!r} (left out: a premise cannot attack)"
+    [warning] = [w for w in result.warnings if "relations left out" in w.message]
+    assert "kept in the note" in warning.message and warning.line == 5
+    law = next(n for n in m.nodes if n.text == "The law says so.")
+    assert [link.to for link in law.links] == [m.thesis.id] and law.note is None
+
+
 @pytest.mark.parametrize(
     "text",
     [

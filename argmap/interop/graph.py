@@ -299,6 +299,7 @@ class GraphBuilder:
     def _links(
         self, parent_edge: dict[str, Edge], kinds: dict[str, NodeKind], ids: dict[str, str]
     ) -> dict[str, list[dict[str, str]]]:
+        """Each statement's cross-links; one the map cannot hold is said in its note."""
         links: dict[str, list[dict[str, str]]] = {}
         seen: set[tuple[str, str]] = set()
         for edge in self.edges:
@@ -313,8 +314,12 @@ class GraphBuilder:
                 problem = "a second relation between the same two statements"
             if problem is not None:
                 self.warn_kind(
-                    f"relations left out ({problem})", edge.line, item=f"{source!r} -> {target!r}"
+                    f"relations left out ({problem}), kept in the note",
+                    edge.line,
+                    item=f"{source!r} -> {target!r}",
                 )
+                line = f"Also {edge.relation.value} {ids[target]!r} (left out: {problem})"
+                self.elements[source].notes.append(line)
                 continue
             seen.add((source, target))
             links.setdefault(source, []).append(
