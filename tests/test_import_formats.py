@@ -149,6 +149,28 @@ def test_argdown_text_markup() -> None:
     }
 
 
+def test_argdown_conclusion_worded_as_what_its_argument_supports_is_that_statement() -> None:
+    """Argdown's Populism example supports ``[Doom]`` by seven arguments, each ending in an
+    untitled "(3) Society is doomed and must be saved.": each was a box of its own between
+    the argument and ``[Doom]``, the same words seven times under themselves. Read as
+    ``[Doom]``, the arguments support it; a titled conclusion stays its own statement."""
+    text = (
+        "[Doom]: Society is doomed.\n  <+ <Crime>: Crime is a threat.\n  <+ <Debt>: Debt is.\n"
+        "\n<Crime>\n\n(1) Crime rises.\n(2) Rising crime dooms a society.\n----\n"
+        "(3) Society  is doomed.\n\n<Debt>\n\n(1) Debt rises.\n----\n"
+        "(2) [Ruin]: Society is doomed.\n"
+    )
+    result = get_importer("argdown")(text, "d.argdown")
+    m = result.map
+    assert [n.text for n in m.nodes].count("Society is doomed.") == 2  # [Doom] and [Ruin]
+    assert [n.id for n in m.children("Doom")] == ["Crime", "Ruin"]
+    crime = m.children("Crime")  # the argument's premises, linked, under it
+    assert [n.text for n in crime] == ["Crime rises.", "Rising crime dooms a society."]
+    assert len({n.group for n in crime}) == 1 and crime[0].group is not None
+    [folded] = [w for w in result.warnings if "worded as the statement" in w.message]
+    assert folded.line == 10
+
+
 # -- AIF ---------------------------------------------------------------------------------------
 def test_aif_rephrases_are_followed_to_one_root() -> None:
     nodes = [("t", "I", "Britain should withdraw"), ("p", "I", "brutality was the only way")]

@@ -8,7 +8,7 @@ from typing import Any, Final
 from argmap.interop.graph import Edge, GraphBuilder
 from argmap.model import Relation
 
-__all__ = ["Inference", "Structure", "inference_line", "settle", "uses_of"]
+__all__ = ["Inference", "Structure", "fold_restated", "inference_line", "settle", "uses_of"]
 
 _USES_WARNING: Final = "an inference's 'uses' names no statement of its argument; ignored"
 
@@ -37,6 +37,8 @@ class Structure:
     statements: list[tuple[int, str, int]] = field(default_factory=list)
     """Each statement's number, element key and line."""
     inferences: list[Inference] = field(default_factory=list)
+    main: str | None = None
+    """Its main conclusion's key, once settled (see :func:`settle`)."""
 
 
 def inference_line(text: str, line: int, after: int) -> Inference:
@@ -80,6 +82,7 @@ def settle(structure: Structure, graph: GraphBuilder) -> str | None:
         _keep_rule(graph, inference, target)
         start = inference.after
     main = statements[steps[-1].after]
+    structure.main = main[1]
     graph.relate(Edge(structure.argument, main[1], Relation.SUPPORTS, (main[2],), main[2]))
     for extra in statements[steps[-1].after + 1 :]:
         graph.warn_kind(
@@ -87,6 +90,46 @@ def settle(structure: Structure, graph: GraphBuilder) -> str | None:
             extra[2],
         )
     return main[1]
+
+
+def fold_restated(structures: list[Structure], graph: GraphBuilder) -> None:
+    """Read an argument's untitled main conclusion worded as what it supports as that statement.
+
+    ``[Doom]: Society is doomed.`` supported by ``<Crime>``, whose structure ends ``(3)
+    Society is doomed.``: the argument's relation to ``[Doom]`` moved to its conclusion
+    (see ``settle_structure``), which would stand between them, a second box of the same
+    words (Argdown's Populism example: "Society is doomed and must be saved." seven times
+    under itself). The argument supports ``[Doom]`` itself instead. A titled conclusion,
+    or one that something else bears on, is its own statement, as in Argdown.
+    """
+    for structure in structures:
+        main = structure.main
+        if main is None or graph.elements[main].title is not None:
+            continue
+        out = [edge for edge in graph.edges if edge.source == main]
+        into = [edge for edge in graph.edges if edge.target == main]
+        if len(out) != 1 or out[0].relation is not Relation.SUPPORTS or len(into) != 1:
+            continue
+        target, step = out[0], into[0]
+        if _words(graph.elements[main].text) != _words(graph.elements[target.target].text):
+            continue
+        step.target, step.order, step.line = target.target, target.order, target.line
+        graph.edges.remove(target)
+        del graph.elements[main]
+        graph.warn_kind(
+            "an argument's untitled conclusion worded as the statement it supports is read "
+            "as that statement (the argument supports it)",
+            _line_of(structure, main),
+        )
+
+
+def _line_of(structure: Structure, key: str) -> int:
+    """The line of a statement of a structure."""
+    return next((line for _, k, line in structure.statements if k == key), structure.line)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _keep_rule(graph: GraphBuilder, inference: Inference, target: str) -> None:

@@ -12,7 +12,14 @@ from argmap.interop.argdown import RELATION_MARKS
 from argmap.interop.argdown.data import element_data, read_data
 from argmap.interop.argdown.frontmatter import DESCRIBING, described, front_matter
 from argmap.interop.argdown.lines import Line, source_lines
-from argmap.interop.argdown.pcs import Inference, Structure, inference_line, settle, uses_of
+from argmap.interop.argdown.pcs import (
+    Inference,
+    Structure,
+    fold_restated,
+    inference_line,
+    settle,
+    uses_of,
+)
 from argmap.interop.argdown.scan import DEFINITION_RE, LINK_RE, Scan, bare_mark, refuse_line
 from argmap.interop.graph import Edge, Element, GraphBuilder
 from argmap.model import NodeKind, Relation
@@ -76,6 +83,7 @@ class _Reader:
     # -- the file ---------------------------------------------------------------------------
     def run(self) -> ImportResult:
         self.read_all()
+        fold_restated(self.structures, self.graph)
         header = described(self.header)
         header.setdefault("title", PurePath(self.path).stem or "Imported Argdown")
         thesis = self.thesis[0] if len(self.thesis) == 1 else None
