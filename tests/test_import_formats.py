@@ -171,6 +171,36 @@ def test_argdown_conclusion_worded_as_what_its_argument_supports_is_that_stateme
     assert folded.line == 10
 
 
+def test_argdown_prose_goes_to_the_description_not_into_the_map() -> None:
+    """Argdown documents interleave arguments with commentary, and Argdown reads every
+    paragraph as a statement; its map leaves out the untitled ones related to nothing.
+    Read as claims they were roots: Argdown's Populism example, with ``--all-roots``, drew
+    17 paragraphs of commentary as reasons of a thesis made from its title."""
+    text = (
+        "===\ntitle: Uniforms\n===\n\nThis file sets out the case.\n\n"
+        "[Uniforms]: Schools should require uniforms.\n  + Uniforms are cheap.\n\n"
+        "The next part is about cost,\nover two lines.\n\n[Cost]: They cost a lot.\n"
+    )
+    result = get_importer("argdown")(text, "u.argdown", ImportOptions(all_roots=True))
+    m = result.map
+    assert [n.text for n in m.nodes] == [
+        "Uniforms",
+        "Schools should require uniforms.",
+        "Uniforms are cheap.",
+        "They cost a lot.",
+    ]
+    assert m.description == (
+        "This file sets out the case.\n\nThe next part is about cost, over two lines."
+    )
+    [prose] = [w for w in result.warnings if "the file's prose" in w.message]
+    assert prose.line == 5 and "(2 times; also lines 10)" in prose.message
+    # Named as the thesis, a paragraph stays a statement.
+    chosen = get_importer("argdown")(
+        text, "u.argdown", ImportOptions(thesis="This file sets out the case.")
+    )
+    assert chosen.map.thesis.text == "This file sets out the case."
+
+
 # -- AIF ---------------------------------------------------------------------------------------
 def test_aif_rephrases_are_followed_to_one_root() -> None:
     nodes = [("t", "I", "Britain should withdraw"), ("p", "I", "brutality was the only way")]

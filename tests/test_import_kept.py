@@ -169,7 +169,10 @@ def test_front_matter_about_the_document_is_in_the_description() -> None:
     semmelweis = import_file(
         REAL / "argdown" / "semmelweis_betz.argdown", "argdown", ImportOptions(all_roots=True)
     )
-    assert semmelweis.map.description == "Author: Gregor Betz\n\nDate: 19/10/2018"
+    # and the file's prose (a formula on a line of its own, related to nothing) after it
+    assert semmelweis.map.description == (
+        "Author: Gregor Betz\n\nDate: 19/10/2018\n\n∀x∃y: F(x) . G(y)"
+    )
 
 
 def test_a_dot_argdown_file_of_plain_paragraphs_is_argdown(tmp_path: Path) -> None:

@@ -167,7 +167,9 @@ def test_argdown_import_reports_unsupported_and_continues() -> None:
     assert (14, "contradictions (><) are not kept: a map has no symmetric relation") in messages
     assert (22, "list items are read as statements of their own") in messages
     left = next(msg for line, msg in messages if line == 14 and "not connected" in msg)
-    assert left.startswith("5 statements not connected to the thesis 'Uniforms', left out:")
+    # The list item, untitled and related to nothing, is prose: in the description.
+    assert left.startswith("4 statements not connected to the thesis 'Uniforms', left out:")
+    assert m.description == "a list item"
     assert "'Argument with pcs' at line 16" in left
     assert "'Untitled 2' at line 18: A premise." in left
     # <Cheap> +> [Expression]: a premise may support an objection's claim as a cross-link.

@@ -20,6 +20,7 @@ from argmap.interop.argdown.pcs import (
     settle,
     uses_of,
 )
+from argmap.interop.argdown.prose import take_prose
 from argmap.interop.argdown.scan import DEFINITION_RE, LINK_RE, Scan, bare_mark, refuse_line
 from argmap.interop.graph import Edge, Element, GraphBuilder
 from argmap.model import NodeKind, Relation
@@ -85,6 +86,10 @@ class _Reader:
         self.read_all()
         fold_restated(self.structures, self.graph)
         header = described(self.header)
+        prose = take_prose(self.graph, self.options.thesis)
+        if prose:
+            kept = [header["description"]] if header.get("description") else []
+            header["description"] = "\n\n".join([*kept, *prose])
         header.setdefault("title", PurePath(self.path).stem or "Imported Argdown")
         thesis = self.thesis[0] if len(self.thesis) == 1 else None
         m, warnings = self.graph.build(header, thesis=thesis, options=self.options)
