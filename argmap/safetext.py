@@ -1,4 +1,4 @@
-"""User text made safe to show: controls out or escaped, bidi runs closed, http(s) links."""
+"""User text made safe to show: controls out or escaped, bidi runs closed, links, paragraphs."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ __all__ = [
     "SAFE_SCHEMES",
     "displayable",
     "join_surrogate_pairs",
+    "paragraphs",
     "safe_url",
     "terminal_text",
 ]
@@ -138,3 +139,15 @@ def _escaped(ch: str, one_line: bool) -> str:
     if code < 0x100:
         return f"\\x{code:02x}"
     return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def paragraphs(text: str | None) -> list[str]:
+    r"""A text's paragraphs, as a page shows them: the runs between blank lines, none empty.
+
+    >>> paragraphs("One.\n\n  \nTwo,\nthree.")
+    ['One.', 'Two,\nthree.']
+    """
+    return [part.strip() for part in _BLANK_LINE.split(text or "") if part.strip()]
+
+
+_BLANK_LINE: Final = re.compile(r"\n[ \t]*\n")

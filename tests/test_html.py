@@ -147,6 +147,28 @@ def test_hostile_text_stays_text() -> None:
     assert "{{ 7 * 7 }}" in html and "49" not in html.split("<style>")[0]
 
 
+def test_a_description_keeps_its_paragraphs_the_long_part_folded() -> None:
+    """A description of several paragraphs (an Argdown document's header and prose, as
+    imported) was one run of text at the top of the page; each paragraph is its own now,
+    and past the third they fold under a summary, so the thesis stays near the top."""
+    paras = [f"Paragraph {i} of the description, <b>{i}</b>\nover two lines." for i in range(5)]
+    m = validate_data({"title": "T", "description": "\n\n".join(paras), "thesis": {"text": "A."}})
+    html = render_html(m, analyze(m), diagram=False)
+    head = html.split("<main")[0]
+    shown = re.findall(r'<p class="description">(.*?)</p>', head, re.S)
+    assert [unescape(p) for p in shown] == paras[:3]
+    folded = re.search(
+        r'<details class="description"><summary>(.*?)</summary>(.*?)</details>', head, re.S
+    )
+    assert folded is not None and folded.group(1) == "2 more paragraphs about this map"
+    assert [unescape(p) for p in re.findall(r"<p>(.*?)</p>", folded.group(2), re.S)] == paras[3:]
+    assert "<b>" not in head  # escaped
+    one = validate_data({"title": "T", "description": "One line.", "thesis": {"text": "A."}})
+    page = render_html(one, analyze(one), diagram=False).split("<main")[0]
+    assert re.findall(r'<p class="description">(.*?)</p>', page) == ["One line."]
+    assert "<details" not in page
+
+
 def test_svg_is_sanitised_even_if_the_engine_emits_markup(monkeypatch: pytest.MonkeyPatch) -> None:
     import argmap.exporters.html.diagram as diagram
     from argmap.exporters.diagram.pagesize import PAGE_SIZES

@@ -581,6 +581,18 @@ def test_markdown_escapes_only_what_commonmark_reads() -> None:
     assert flagship.count("\\") < 10
 
 
+def test_markdown_keeps_the_descriptions_paragraphs() -> None:
+    """A description of paragraphs (an imported Argdown document's header and prose) was
+    one line; each paragraph is one now, escaped as any text at a line's start."""
+    data = {
+        "title": "T",
+        "description": "By Ann.\n\n# Not a heading,\nwrapped.",
+        "thesis": {"text": "A."},
+    }
+    out = to_markdown(validate_data(data))
+    assert out.startswith("# T\n\nBy Ann.\n\n\\# Not a heading, wrapped.\n\n- **Thesis**")
+
+
 MARKDOWN_IT = ROOT / ".argdown" / "node_modules" / ".bin" / "markdown-it"
 MARKDOWN_ALPHABET = st.sampled_from(
     [*"*_`[]()<>&#~\\!-+=|{}:;.1aZ ", "&amp;", "<b>", "1.", "# ", "- ", "~~", "&#35;"]

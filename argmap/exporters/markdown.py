@@ -9,7 +9,7 @@ from urllib.parse import quote
 from argmap.exporters import Exporter, RenderOptions
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.model.vocabulary import KIND_LABELS
-from argmap.safetext import displayable, safe_url
+from argmap.safetext import displayable, paragraphs, safe_url
 
 if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis
@@ -155,14 +155,14 @@ def to_markdown(
 ) -> str:
     """Return the map as a Markdown outline.
 
-    A heading with the title, the description, then one nested list item per node
+    A heading with the title, the description (a paragraph each), then one list item per node
     (kind in bold, id in code, text), with its quote as a block quote and its citation
     after a dash; then the conclusions drawn from the thesis, each with its objections,
     under a heading of their own. Every user string is escaped.
     """
     lines = [f"# {_heading(m.title)}", ""]
-    if m.description is not None:
-        lines += [escape_markdown(m.description, line_start=True), ""]
+    for paragraph in paragraphs(m.description):
+        lines += [escape_markdown(paragraph, line_start=True), ""]
     if m.source is not None:
         doc = m.source
         parts = [doc.title, doc.publication, doc.author, doc.date]

@@ -21,6 +21,7 @@ from argmap.exporters.html.summary import (
 )
 from argmap.model import ArgumentMap, reading_order
 from argmap.options import RenderOptions
+from argmap.safetext import paragraphs
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -43,7 +44,8 @@ class PageContext(Assets):
     """The context of ``outline.html``."""
 
     title: str
-    description: str | None
+    description: list[str]
+    """The map's description, a paragraph each (blank lines part them)."""
     document: DocumentView | None
     theme: str
     exercise: bool
@@ -101,7 +103,7 @@ def page_context(
     return PageContext(
         **assets,
         title=m.title,
-        description=m.description,
+        description=paragraphs(m.description),
         document=document_view(m),
         theme=options.theme,
         exercise=options.exercise,
