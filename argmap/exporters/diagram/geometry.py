@@ -143,7 +143,10 @@ def tree_paths(svg: str) -> list[tuple[Edge, tuple[int, int]]]:
 
 
 def reference_edges(svg: str) -> list[Edge]:
-    """The drawn edges of cross-links to nodes on other pages, each to its reference's box."""
+    """The drawn edges of cross-links to nodes on other pages, from reference to source.
+
+    Written so, and drawn back to the reference (see :func:`~.pagerefs.ref_edge`).
+    """
     out: list[Edge] = []
     for kind, _, start, stop in groups(svg):
         title = _TITLE.search(svg, start, stop) if kind == "edge" else None

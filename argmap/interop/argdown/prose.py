@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from argmap.interop.graph import GraphBuilder
 
-__all__ = ["PROSE_WARNING", "take_prose"]
+__all__ = ["take_prose"]
 
-PROSE_WARNING = (
+_WARNING: Final = (
     "untitled statements that bear on nothing and that nothing bears on (the file's prose) "
     "are kept in the map's description, not drawn, as Argdown's map leaves them out"
 )
@@ -37,6 +39,6 @@ def take_prose(graph: GraphBuilder, thesis: str | None = None) -> list[str]:
     texts = []
     for key in sorted(loose, key=lambda k: graph.elements[k].position):
         element = graph.elements.pop(key)
-        graph.warn_kind(PROSE_WARNING, element.line)
+        graph.warn_kind(_WARNING, element.line)
         texts.append(element.text)
     return texts
