@@ -14,6 +14,7 @@ from argmap.analysis.standing import analyze
 from argmap.analysis.view import draw_kind
 from argmap.exporters.html.page import render_html
 from argmap.load.maps import load_map
+from argmap.load.validate import validate_data
 from argmap.model import NodeKind, reading_order
 from argmap.options import RenderOptions
 from tests.conftest import CASES, MAPS
@@ -318,6 +319,28 @@ def test_print_layout_shows_everything_and_no_controls(
     breaks = page.evaluate("getComputedStyle(document.querySelector('#diagram')).breakBefore")
     assert breaks == "page"
     page.pdf(path=str(outputs_dir / "school-uniforms-print.pdf"))
+    seen.page.context.close()
+
+
+def test_a_long_description_folds_on_screen_and_prints_whole(browser: Any, tmp_path: Path) -> None:
+    """Past its third paragraph a description folds under a summary (an imported Argdown
+    document's preface ran 400 words above the thesis); printed, it is whole, and on
+    screen again it folds as before."""
+    text = "\n\n".join(f"Paragraph {i} of a long preface." for i in range(6))
+    m = validate_data({"title": "T", "description": text, "thesis": {"text": "A thesis."}})
+    path = tmp_path / "described.html"
+    path.write_text(render_html(m, analyze(m)), encoding="utf-8")
+    seen = open_page(browser, path)
+    page = seen.page
+    last = page.locator("details.description p").last
+    assert page.is_visible("text=Paragraph 2 of a long preface.") and not last.is_visible()
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert last.is_visible() and last.inner_text() == "Paragraph 5 of a long preface."
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    page.emulate_media(media="screen")
+    assert not last.is_visible()
+    assert seen.errors == []
     seen.page.context.close()
 
 

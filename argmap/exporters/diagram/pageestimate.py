@@ -252,10 +252,8 @@ class Estimator(PageTree):
         trail = self._trail_rows(tops)
         if trail:
             room = (self.width - self.frame[0], self.height - self.frame[1])
-            # Left to right (only there may the breadcrumb share the tops' column): on an
-            # upright page (sizes run along the ranks first: the page is taller than wide)
-            # whatever the tops; else only beside single tops, as beside a linked group's
-            # box its arrow may cross others.
+            # Left to right, sizes run along ranks first: upright, the breadcrumb may share
+            # the tops' column; else beside single tops only (a group's box: arrows cross).
             upright = self.full_size[0] > self.full_size[1]
             alone = upright or all(len(unit) == 1 for unit in tops)
             size = (width, height)

@@ -602,4 +602,14 @@
     tree.querySelectorAll("details").forEach(function (d, i) { d.open = before[i]; });
     before = null;
   });
+
+  // The description's folded paragraphs print too, and fold again after.
+  var unfolded = null;
+  window.addEventListener("beforeprint", function () {
+    var folded = document.querySelector("details.description");
+    if (folded && !folded.open) { folded.open = true; unfolded = folded; }
+  });
+  window.addEventListener("afterprint", function () {
+    if (unfolded) { unfolded.open = false; unfolded = null; }
+  });
 }());
