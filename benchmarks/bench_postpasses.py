@@ -1,9 +1,10 @@
 """CPU time of the SVG post-passes a page, over the engine's own drawings of big A4 maps.
 
 Each map is laid out on A4 pages once, keeping every batch of drawings the engine returns
-as it came (before any pass); then the four passes run over those batches in the order
+as it came (before any pass); then the five passes run over those batches in the order
 the engine's caller chains them (text placed, arrowheads spread, edges ended at a
-breadcrumb's rows, edges round a breadcrumb's column), each timed on its own, best of
+breadcrumb's rows, edges round a breadcrumb's column, linked groups' captions clear of
+edges), each timed on its own, best of
 ``RUNS``. CPU seconds, one thread: no other work and no other thread takes its share.
 """
 
@@ -21,6 +22,7 @@ from bench_render import generate
 from argmap.analysis.standing import analyze
 from argmap.exporters.diagram import formats, svgtext
 from argmap.exporters.diagram.edgeheads import spread_heads
+from argmap.exporters.diagram.groupcaptions import clear_captions
 from argmap.exporters.diagram.traillanes import route_lanes
 from argmap.exporters.diagram.trailrows import end_at_rows
 from argmap.load.validate import validate_data
@@ -33,6 +35,7 @@ PASSES: list[tuple[str, Callable[[str], str]]] = [
     ("spread_heads", spread_heads),
     ("end_at_rows", end_at_rows),
     ("route_lanes", route_lanes),
+    ("clear_captions", clear_captions),
 ]
 
 

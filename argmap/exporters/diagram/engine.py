@@ -169,19 +169,22 @@ def run_engine_svg(
 
     Each label line is anchored as its label aligns it (:func:`.svgtext.place_text`),
     arrowheads piled at one side of a box are spread along it (:func:`.edgeheads.spread_heads`),
-    and edges into a breadcrumb's rows end at their own rows, none piled
-    (:func:`.trailrows.end_at_rows`, :func:`.traillanes.route_lanes`).
+    edges into a breadcrumb's rows end at their own rows, none piled
+    (:func:`.trailrows.end_at_rows`, :func:`.traillanes.route_lanes`), and a linked
+    group's caption moves off the edges crossing it (:func:`.groupcaptions.clear_captions`).
 
     Raises:
         RenderError: the engine is missing, fails, times out, or the graph is too large.
     """
     from argmap.exporters.diagram.edgeheads import spread_heads
+    from argmap.exporters.diagram.groupcaptions import clear_captions
     from argmap.exporters.diagram.svgtext import place_text
     from argmap.exporters.diagram.traillanes import route_lanes
     from argmap.exporters.diagram.trailrows import end_at_rows
 
     data = _drawn(dot_source, "svg", engine, map_name, timeout, PNG_DPI, False)
-    return route_lanes(end_at_rows(spread_heads(place_text(data.decode("utf-8")))))
+    laid = route_lanes(end_at_rows(spread_heads(place_text(data.decode("utf-8")))))
+    return clear_captions(laid)
 
 
 def _drawn(

@@ -1,0 +1,106 @@
+"""A linked group's caption slid along its box's edge, clear of the edges that cross it."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Final
+
+from argmap.exporters.diagram.geometry import Box, box_of, curve, groups
+from argmap.exporters.diagram.svgedits import each_drawing, edit
+from argmap.exporters.diagram.textwidth import text_points
+
+__all__ = ["clear_captions"]
+
+PAD: Final = 4.0
+"""Points kept between a caption's text and an edge beside it."""
+
+MARGIN: Final = 8.0
+"""Points kept between a caption's text and its box's side (the box's rounded corner)."""
+
+_CLUSTER: Final = re.compile(r'<g id="[^"]*" class="cluster linked&#45;group">')
+_CAPTION: Final = re.compile(
+    r'<text\b[^>]*?\bx="([-\d.]+)" y="([-\d.]+)"[^>]*?font-size="([\d.]+)"[^>]*>([^<]*)</text>'
+)
+_PATH: Final = re.compile(r'<path\b[^>]*?\bd="([^"]*)"')
+
+Point = tuple[float, float]
+
+
+def clear_captions(svg: str) -> str:
+    """Slide each linked group's caption along its box's edge off the edges crossing it.
+
+    The caption ("LINKED REASON (all together)") sits in the middle of its box's foot, and
+    the edges of the members' children come in across that foot: three of them ran over
+    its words on the page of Argdown's Populism example that draws its core argument.
+    A caption an edge crosses goes to the nearest stretch of the foot no edge crosses and
+    wide enough for it (with :data:`PAD` either side, :data:`MARGIN` from the box's
+    sides); where there is none, it stays.
+    """
+    if "linked&#45;group" not in svg:
+        return svg
+    return each_drawing(svg, _clear_drawing)
+
+
+def _clear_drawing(svg: str) -> str:
+    """:func:`clear_captions` on one drawing."""
+    clusters = list(_CLUSTER.finditer(svg))
+    if not clusters:
+        return svg
+    edges: list[tuple[Point, ...]] = []
+    for kind, _, start, stop in groups(svg):
+        path = _PATH.search(svg, start, stop) if kind == "edge" else None
+        if path is not None:
+            edges.append(curve(path.group(1)))
+    edits: list[tuple[tuple[int, int], str]] = []
+    for cluster in clusters:
+        stop = svg.find("</a>", cluster.end())
+        box = box_of(svg, cluster.end(), stop) if stop >= 0 else None
+        caption = _CAPTION.search(svg, cluster.end(), stop) if box is not None else None
+        if box is None or caption is None:
+            continue
+        x, y, size = (float(caption.group(i)) for i in (1, 2, 3))
+        width = text_points(html.unescape(caption.group(4)), size)
+        band = (y - 0.8 * size - PAD, y + 0.25 * size + PAD)
+        blocked = sorted(_crossing(edges, band, box))
+        spot = _spot(x, width / 2 + PAD, blocked, (box.left + MARGIN, box.right - MARGIN))
+        if spot != x:
+            edits.append((caption.span(1), f"{spot:.2f}"))
+    return edit(svg, edits)
+
+
+def _crossing(
+    edges: list[tuple[Point, ...]], band: tuple[float, float], box: Box
+) -> list[tuple[float, float]]:
+    """Where, along the band, each stretch of an edge through it runs (from, to)."""
+    top, bottom = band
+    out: list[tuple[float, float]] = []
+    for points in edges:
+        for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+            if max(y0, y1) < top or min(y0, y1) > bottom:
+                continue
+            low, high = 0.0, 1.0  # the part of the stretch inside the band
+            if y1 != y0:
+                ends = ((top - y0) / (y1 - y0), (bottom - y0) / (y1 - y0))
+                low, high = max(low, min(ends)), min(high, max(ends))
+            a, b = x0 + low * (x1 - x0), x0 + high * (x1 - x0)
+            if max(a, b) >= box.left and min(a, b) <= box.right:
+                out.append((min(a, b), max(a, b)))
+    return out
+
+
+def _spot(
+    x: float, half: float, blocked: list[tuple[float, float]], room: tuple[float, float]
+) -> float:
+    """The centre nearest ``x`` for text ``2 * half`` wide that no blocked stretch meets."""
+    if not any(a < x + half and b > x - half for a, b in blocked):
+        return x
+    best: float | None = None
+    start = room[0]
+    for a, b in [*blocked, (room[1], room[1])]:
+        if a - start >= 2 * half:
+            spot = min(max(x, start + half), a - half)
+            if best is None or abs(spot - x) < abs(best - x):
+                best = spot
+        start = max(start, b)
+    return x if best is None else best
