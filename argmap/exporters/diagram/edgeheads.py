@@ -225,7 +225,8 @@ def _clear(
     runs = [(e.start, moved[i][1]) for i, e in enumerate(ends)]
     for i, (a, b) in enumerate(runs):
         for c, d in runs[i + 1 :]:
-            if segments_cross(a, b, c, d):
+            # Runs from one bend (the engine merged their ways) part there, as drawn.
+            if a != c and segments_cross(a, b, c, d):
                 return False
     xs = [x for e in ends for x in (e.start[0], e.tip[0])] + [b[0] for _, b in runs]
     ys = [y for e in ends for y in (e.start[1], e.tip[1])] + [b[1] for _, b in runs]
