@@ -244,8 +244,11 @@ def test_kialo_text_is_plain() -> None:
         "Ban it.",
         "A claim with a list:\n1. first point,\n2. second point and a wrapped line.",
         "1) ignore it and 2) move on.",
-        'Trolls ("bad actors") go to other sites (https://example.org/a).',
+        'Trolls ("bad actors") go to other sites.',
     }
+    # As Kialo shows a link, its words; its address in the note.
+    trolls = next(n for n in m.nodes if n.text.startswith("Trolls"))
+    assert trolls.note == "Link: other sites: https://example.org/a"
 
 
 def test_kialo_links_the_map_cannot_hold_are_kept_in_the_note() -> None:

@@ -113,8 +113,9 @@ def _unlabelled(number: str, body: str, path: str, line: int, column: int) -> Ma
     )
 
 
-def _text(claim: _Claim) -> str:
-    return plain_markdown(join_lines(claim.lines))
+def _text(claim: _Claim, links: list[tuple[str, str]] | None = None) -> str:
+    """A claim's words; with ``links``, its links' words, their addresses added to ``links``."""
+    return plain_markdown(join_lines(claim.lines), links)
 
 
 def _read_claims(
@@ -199,7 +200,8 @@ def _add_claim(
     graph: GraphBuilder, claims: dict[str, _Claim], number: str, claim: _Claim, path: str
 ) -> None:
     """Add a claim and its relation to its parent (a reuse: a link from the claim reused)."""
-    body = _text(claim)
+    links: list[tuple[str, str]] = []
+    body = _text(claim, links)
     parent = number.rpartition(".")[0]
     if parent and parent not in claims:
         raise MapFileError(
@@ -212,7 +214,10 @@ def _add_claim(
     if not body.strip():
         graph.warn(claim.line, f"claim {number} has no text; its number stands in for it")
     if claim.label is None or see is None:
-        graph.add(Element(number, body, line=claim.line))
+        # As Kialo shows a link: its words; its address in the note (a debate's URLs ran
+        # inside its statements, a fifth of their text, wrapping across the boxes).
+        notes = [f"Link: {label}: {url}" for label, url in links]
+        graph.add(Element(number, body, line=claim.line, notes=notes))
     if claim.label is None:
         return
     source = number

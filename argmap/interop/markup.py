@@ -17,22 +17,30 @@ _MARKS: Final = re.compile(r"[\\\[*_]")
 _LIST_ITEM: Final = re.compile(r"^\s*(?:\d+[.)]|[-*+])\s")
 
 
-def plain_markdown(text: str) -> str:
+def plain_markdown(text: str, links: list[tuple[str, str]] | None = None) -> str:
     r"""Return Markdown ``text`` as plain words.
 
     Backslash escapes are undone (``\(`` reads ``(``), a link ``[text](url)`` reads
-    ``text (url)``, and emphasis marks around words are dropped.
+    ``text (url)`` (with ``links`` given: ``text``, and ``(text, url)`` is added to
+    ``links``), and emphasis marks around words are dropped.
 
     >>> plain_markdown(r"a \(b\) [Kialo](https://kialo.com) **c**")
     'a (b) Kialo (https://kialo.com) c'
+    >>> found = []
+    >>> plain_markdown("see [the rules](https://kialo.com/rules)", found), found
+    ('see the rules', [('the rules', 'https://kialo.com/rules')])
     """
 
     def one(match: re.Match[str]) -> str:
         if match.group("escaped") is not None:
             return match.group("escaped")
         if match.group("label") is not None:
-            return f"{plain_markdown(match.group('label'))} ({match.group('url')})"
-        return plain_markdown(match.group("inner"))
+            label = plain_markdown(match.group("label"))
+            if links is None:
+                return f"{label} ({match.group('url')})"
+            links.append((label, match.group("url")))
+            return label
+        return plain_markdown(match.group("inner"), links)
 
     if not _MARKS.search(text):
         return text  # nothing to undo: no pass of the pattern over every character
