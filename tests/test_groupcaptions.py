@@ -67,12 +67,9 @@ def _through_caption(svg: str) -> int:
         assert caption is not None
         x, y, size = (float(caption.group(i)) for i in (1, 2, 3))
         half = text_points(html.unescape(caption.group(4)), size) / 2
-        for kind, _, start, stop in geometry.groups(svg):
-            path = re.search(r'<path\b[^>]*?\bd="([^"]*)"', svg[start:stop])
-            if kind == "edge" and path is not None:
-                points = geometry.curve(path.group(1))
-                inside = [p for p in points if abs(p[0] - x) < half and -size < p[1] - y < 2]
-                count += bool(inside)
+        for points in geometry.edge_curves(svg):
+            inside = [p for p in points if abs(p[0] - x) < half and -size < p[1] - y < 2]
+            count += bool(inside)
     return count
 
 

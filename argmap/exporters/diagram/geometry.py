@@ -7,7 +7,7 @@ import html
 import re
 from typing import Final, NamedTuple
 
-from argmap.exporters.diagram.edgecross import Edge, apart_crossings, meeting
+from argmap.exporters.diagram.edgecross import Curve, Edge, apart_crossings, meeting
 
 __all__ = [
     "ROW_CLASS",
@@ -19,6 +19,7 @@ __all__ = [
     "all_crossings",
     "crossings",
     "curve",
+    "edge_curves",
     "groups",
     "meeting_crossings",
     "misplaced",
@@ -139,6 +140,16 @@ def tree_paths(svg: str) -> list[tuple[Edge, tuple[int, int]]]:
             row = row_of(classes, ROW_CLASS) if row is None else row
             port = port if row is None else f"r{row}"
         out.append((Edge(tail, head, curve(path.group(1)), port), path.span(1)))
+    return out
+
+
+def edge_curves(svg: str) -> list[Curve]:
+    """Every drawn edge's path, sampled (see :func:`curve`): tree edges, cross-links, all."""
+    out: list[Curve] = []
+    for kind, _, start, stop in groups(svg):
+        path = _PATH.search(svg, start, stop) if kind == "edge" else None
+        if path is not None:
+            out.append(curve(path.group(1)))
     return out
 
 

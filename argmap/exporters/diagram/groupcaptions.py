@@ -6,7 +6,8 @@ import html
 import re
 from typing import Final
 
-from argmap.exporters.diagram.geometry import Box, box_of, curve, groups
+from argmap.exporters.diagram.edgecross import Curve
+from argmap.exporters.diagram.geometry import Box, box_of, edge_curves
 from argmap.exporters.diagram.svgedits import each_drawing, edit
 from argmap.exporters.diagram.textwidth import text_points
 
@@ -22,9 +23,6 @@ _CLUSTER: Final = re.compile(r'<g id="[^"]*" class="cluster linked&#45;group">')
 _CAPTION: Final = re.compile(
     r'<text\b[^>]*?\bx="([-\d.]+)" y="([-\d.]+)"[^>]*?font-size="([\d.]+)"[^>]*>([^<]*)</text>'
 )
-_PATH: Final = re.compile(r'<path\b[^>]*?\bd="([^"]*)"')
-
-Point = tuple[float, float]
 
 
 def clear_captions(svg: str) -> str:
@@ -47,11 +45,7 @@ def _clear_drawing(svg: str) -> str:
     clusters = list(_CLUSTER.finditer(svg))
     if not clusters:
         return svg
-    edges: list[tuple[Point, ...]] = []
-    for kind, _, start, stop in groups(svg):
-        path = _PATH.search(svg, start, stop) if kind == "edge" else None
-        if path is not None:
-            edges.append(curve(path.group(1)))
+    edges = edge_curves(svg)
     edits: list[tuple[tuple[int, int], str]] = []
     for cluster in clusters:
         stop = svg.find("</a>", cluster.end())
@@ -70,7 +64,7 @@ def _clear_drawing(svg: str) -> str:
 
 
 def _crossing(
-    edges: list[tuple[Point, ...]], band: tuple[float, float], box: Box
+    edges: list[Curve], band: tuple[float, float], box: Box
 ) -> list[tuple[float, float]]:
     """Where, along the band, each stretch of an edge through it runs (from, to)."""
     top, bottom = band
