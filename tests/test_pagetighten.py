@@ -51,3 +51,18 @@ def test_without_a_useful_estimate_the_cut_is_the_overflow(
     tighter: dict[str, tuple[float, float]] = {}
     tighten(tighter, [(page(estimate), 1100.0, 400.0)], BUDGET, 1)
     assert tighter["a"][0] == pytest.approx(1000 / 1100 * 0.92)
+
+
+def test_a_page_cut_to_its_first_node_cuts_the_page_its_next_top_starts() -> None:
+    # Its other tops start the next page with the siblings after them: left at the whole
+    # budget, that page would overflow as this one did, and be cut one plan later.
+    tighter: dict[str, tuple[float, float]] = {}
+    two = Page(1, (), ("a", "b"), ("a", "b", "c"), estimate=(900.0, 300.0))
+    tighten(tighter, [(two, 1050.0, 300.0)], BUDGET, TRIES)
+    assert tighter["a"] == (0.0, 0.0)
+    width, height = tighter["b"]
+    assert 0.5 < width < 900 / 1000
+    assert height == 1.0
+    tighter["b"] = (0.5, 0.5)  # cut already by a plan of its own: kept
+    tighten(tighter, [(two, 1050.0, 300.0)], BUDGET, TRIES + 1)
+    assert tighter["b"] == (0.5, 0.5)

@@ -15,7 +15,6 @@ from argmap.exporters.diagram.build import to_digraph
 from argmap.exporters.diagram.dot import Digraph, LineCache
 from argmap.exporters.diagram.drawn import apart, split_above, with_drawn_above
 from argmap.exporters.diagram.labels import RowsMemo
-from argmap.exporters.diagram.longtext import is_long
 from argmap.exporters.diagram.measure import page_measure, page_options
 from argmap.exporters.diagram.packed import SVG_SIZE, kept, pack, svg_size
 from argmap.exporters.diagram.pageheading import heading_room
@@ -140,8 +139,6 @@ def lay_out(
     drafter = _Drafter(m, analysis, options, engine, shown, heading_room(budget))
     measure = page_measure(m, options, drafter.rows)  # the labels take the rows measured
     tighter: dict[str, tuple[float, float]] = {}
-    show = "quotes" not in options.hide
-    long = {n.id for n in map(m.get, shown) if is_long(n.text, n.quote if show else None)}
     labels = options.sheet is not None and options.sheet.kind == "label"  # kinds not told
     order = (labels, options.direction == "BT")  # file order; upward: tops above breadcrumbs
     across = drafter.across
@@ -167,7 +164,7 @@ def lay_out(
             home = {node_id: page.number for page in pages for node_id in page.nodes}
             plans = [drafter.plan(page, len(pages), home) for page in pages]
             drafts = drafter.lay_out(plans)
-            over = _overflowing(drafts, budget, long)
+            over = _overflowing(drafts, budget)
             if not over:
                 break
             tighten(tighter, over, budget, attempt)
@@ -181,24 +178,17 @@ def lay_out(
     return Layout(size, budget, laid)
 
 
-def _overflowing(
-    drafts: list[_Draft], budget: Budget, long: set[str]
-) -> list[tuple[Page, float, float]]:
+def _overflowing(drafts: list[_Draft], budget: Budget) -> list[tuple[Page, float, float]]:
     """The pages laid out larger than the budget (with their sizes), but those that cannot shrink.
 
     A page of one node and one stub cannot be split further; the others must fit (a
-    node's many stubs are grouped, as a last resort, until they do). Nor can a page of
-    two nodes, unless one's statement or quote is ``long`` (see :func:`~.longtext.is_long`):
-    two such boxes, each near a page's size, go on pages of their own.
+    node's many stubs are grouped, as a last resort, until they do). A page of two nodes
+    splits too: a node and its child become the node and a stub, two siblings a page each.
     """
     return [
         (d.plan.page, d.width, d.height)
         for d in drafts
-        if (
-            len(d.plan.page.nodes) + len(d.plan.page.stubs) > 2
-            or (len(d.plan.page.nodes) == 2 and not long.isdisjoint(d.plan.page.nodes))
-        )
-        and (d.width > budget.width or d.height > budget.height)
+        if (len(d.plan.page.nodes) > 1 or len(d.plan.page.stubs) > 1) and not _fits(d, budget)
     ]
 
 
@@ -259,10 +249,10 @@ class _Drafter:
     def __exit__(self, *exc: object) -> None:
         self.queue.__exit__(*exc)
 
-    @staticmethod
-    def key(plan: PagePlan) -> Hashable:
-        """What a page draws, numbers aside."""
-        return _Drafter.page_key(plan.page)
+    def key(self, plan: PagePlan) -> Hashable:
+        """What a page draws, numbers aside (and its lines, if narrower than its options')."""
+        key = _Drafter.page_key(plan.page)
+        return key if plan.narrow == self.options.narrow else (key, "narrow")
 
     @staticmethod
     def page_key(page: Page) -> Hashable:
@@ -349,20 +339,29 @@ def _without_side_stubs(drafter: _Drafter, draft: _Draft, budget: Budget) -> _Dr
     """Lay a one-node page out again without the stub of its siblings, if it overflows.
 
     That stub sits beside the node (the siblings continue on the next page); dropping it
-    is the last way to keep the page's text at the legibility floor.
+    is the last way but one to keep the page's text at the legibility floor. The last:
+    its stubs and breadcrumb in a narrow page's shorter lines (see :data:`~.labels.NARROW_WRAPS`).
     """
-    if draft.width <= budget.width and draft.height <= budget.height:
+    if _fits(draft, budget):
         return draft
     page = draft.plan.page
     own = set(page.nodes)
     stubs = tuple(stub for stub in page.stubs if stub.parent in own)
-    if len(stubs) == len(page.stubs):
+    if len(stubs) < len(page.stubs):
+        # Its rows must not name the stub, or the engine would draw a box of that name.
+        gone = {stub.name for stub in page.stubs} - {stub.name for stub in stubs}
+        wraps = tuple(w for w in page.wraps if not gone & {n for row in w.rows for n in row})
+        plan = replace(draft.plan, page=replace(page, stubs=stubs, wraps=wraps))
+        draft = drafter.lay_out([plan])[0]
+    if _fits(draft, budget) or draft.plan.narrow or len(draft.plan.page.nodes) > 1:
         return draft
-    # Its rows must not name the stub, or the engine would draw a box of that name.
-    gone = {stub.name for stub in page.stubs} - {stub.name for stub in stubs}
-    wraps = tuple(w for w in page.wraps if not gone & {n for row in w.rows for n in row})
-    plan = replace(draft.plan, page=replace(page, stubs=stubs, wraps=wraps))
-    return drafter.lay_out([plan])[0]
+    narrow = drafter.lay_out([replace(draft.plan, narrow=True)])[0]
+    return narrow if _fits(narrow, budget) else draft
+
+
+def _fits(draft: _Draft, budget: Budget) -> bool:
+    """Whether a page's layout fits the drawing size its page holds at the legibility floor."""
+    return draft.width <= budget.width and draft.height <= budget.height
 
 
 def page_svg(layout: Layout, page: LaidPage) -> str:

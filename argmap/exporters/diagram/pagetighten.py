@@ -26,20 +26,26 @@ def tighten(
     engine places its rows), so the page's share is cut to what it was estimated at,
     times the room over the drawn size (a little less each attempt): a page estimated
     well inside its share, yet drawn too big, changes in the next plan rather than the
-    one after. After :data:`TRIES`, a page is cut down to its first node alone.
+    one after. After :data:`TRIES`, a page is cut down to its first node alone, and the
+    page its next top starts is cut as it would have been.
     """
     margin = 0.97 - 0.05 * attempt
     for page, drawn_w, drawn_h in over:
         key = page.tops[0]
-        if attempt >= TRIES:
-            tighter[key] = (0.0, 0.0)
-            continue
         width, height = tighter.get(key, (1.0, 1.0))
         est_w, est_h = page.estimate
-        tighter[key] = (
+        cut = (
             _cut(width, est_w, drawn_w, budget.width, margin),
             _cut(height, est_h, drawn_h, budget.height, margin),
         )
+        if attempt < TRIES:
+            tighter[key] = cut
+            continue
+        tighter[key] = (0.0, 0.0)
+        # Its other tops start the next page, drawn with the siblings after them: the
+        # same estimate falls short there too. Cut now, it is not one more plan away.
+        if len(page.tops) > 1:
+            tighter.setdefault(page.tops[1], cut)
 
 
 def _cut(share: float, estimate: float, drawn: float, room: float, margin: float) -> float:

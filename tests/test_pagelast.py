@@ -1,0 +1,138 @@
+"""The last resorts that keep a page at the floor: small pages split, stubs on shorter lines."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import pytest
+
+from argmap.analysis.standing import analyze
+from argmap.exporters.diagram.engine import find_engine
+from argmap.exporters.diagram.fitting import Layout, lay_out
+from argmap.load.validate import validate_data
+from argmap.model import ArgumentMap
+from argmap.options import RenderOptions
+
+
+def _laid(m: ArgumentMap, fit: str, portrait: bool, direction: str) -> Layout:
+    options = RenderOptions(portrait=portrait, direction=direction)  # type: ignore[arg-type]
+    return lay_out(m, analyze(m), options, fit, find_engine("auto"))  # type: ignore[arg-type]
+
+
+def _below_floor(layout: Layout) -> list[tuple[int, float]]:
+    return [
+        (page.plan.page.number, round(layout.scale(page) / layout.budget.scale, 3))
+        for page in layout.pages
+        if layout.scale(page) < layout.budget.scale - 1e-9
+    ]
+
+
+class _Ids:
+    """Node ids in the order nodes are made."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, text: str, **fields: Any) -> dict[str, Any]:
+        self.count += 1
+        return {"id": f"n{self.count}", "text": text, **fields}
+
+
+def _long_boxes() -> ArgumentMap:
+    """Boxes each near an upright slide's width: long words, a long citation, a long URL."""
+    node = _Ids()
+    evidence = node(
+        "ev " + "y" * 200,
+        basis="website",
+        citation={"outlet": "O" * 120, "date": "2020", "locator": "p. " + "9" * 80},
+    )
+    thesis = {
+        "id": "t",
+        "text": "Thesis. " + "A very long thesis statement that goes on. " * 18,
+        "premises": [
+            node("Long statement. " + "Words that go on and on about something. " * 16),
+            node("Unbroken: " + "x" * 300),
+            node("Short.", quote="Q " + "quoted words without end " * 30),
+            node("Evidence parent", evidence=[evidence]),
+        ],
+        "objections": [node("https://example.com/" + "q" * 250)],
+    }
+    return validate_data({"title": "Long boxes", "thesis": thesis})
+
+
+def _undercut(branches: int) -> ArgumentMap:
+    """Reasons whose steps are undercut, and undercutters answered by undercutters."""
+    node = _Ids()
+
+    def statement(**fields: Any) -> dict[str, Any]:
+        return node(f"Statement number {node.count + 1} of the odd map.", **fields)
+
+    premises = []
+    for _ in range(branches):
+        premise = statement()
+        premise["objections"] = [statement(undercut=True), statement()]
+        answer = statement(undercut=True)
+        under = statement(undercut=True, rebuttals=[answer])
+        premise["premises"] = [statement(objections=[under])]
+        premises.append(premise)
+    thesis = {"id": "n0", "text": "Thesis whose inferences are undercut.", "premises": premises}
+    return validate_data({"title": "Odd map undercuts", "thesis": thesis})
+
+
+_FIELDS = {
+    "thesis": ["premises", "evidence", "objections"],
+    "premise": ["premises", "evidence", "objections"],
+    "evidence": ["objections"],
+    "objection": ["premises", "evidence", "objections", "rebuttals"],
+    "rebuttal": ["premises", "evidence", "objections", "rebuttals"],
+}
+_KINDS = {"premises": "premise", "evidence": "evidence", "objections": "objection"}
+
+
+def _irregular(size: int, seed: int) -> ArgumentMap:
+    """A map grown at random: any kind under any, statements of 2 to 50 words."""
+    pick = random.Random(seed)
+    node = _Ids()
+    thesis: dict[str, Any] = {"id": "t", "text": "An irregular map's thesis."}
+    grown: list[tuple[dict[str, Any], str]] = [(thesis, "thesis")]
+    while node.count < size - 1:
+        parent, kind = pick.choice(grown[-50:] if pick.random() < 0.7 else grown)
+        field = pick.choice(_FIELDS[kind])
+        words = pick.choice([2, 8, 24, 50])
+        extra = {"basis": "data"} if field == "evidence" else {}
+        child = node(" ".join(["word"] * words) + f" {node.count}", **extra)
+        parent.setdefault(field, []).append(child)
+        grown.append((child, _KINDS.get(field, "rebuttal")))
+    return validate_data({"title": "Irregular", "thesis": thesis})
+
+
+@pytest.mark.parametrize("direction", ["TB", "BT"])
+def test_two_boxes_too_big_for_one_page_go_on_pages_of_their_own(direction: str) -> None:
+    """A page of two boxes was taken to be as small as a page gets: an upright slide drew a
+    piece of evidence and an objection, each near its width, at 0.93 of the floor."""
+    layout = _laid(_long_boxes(), "slide", True, direction)
+    assert _below_floor(layout) == []
+
+
+@pytest.mark.parametrize("direction", ["LR", "RL"])
+def test_a_page_cut_to_its_first_node_cuts_the_next_page_too(direction: str) -> None:
+    """Cut down to its first node, a page's other siblings start the next page, which the
+    same estimate drew too big again: one such page a plan, till the plans ran out (an
+    upright letter page at 0.99 of the floor)."""
+    layout = _laid(_undercut(10), "letter", True, direction)
+    assert _below_floor(layout) == []
+
+
+@pytest.mark.parametrize("direction", ["LR", "RL"])
+def test_a_node_and_its_grouped_stub_too_wide_take_shorter_lines(direction: str) -> None:
+    """Left to right on upright A4, a node beside its grouped stub ('1 more rebuttal, 1 more
+    piece of evidence, 1 more reason') was wider than the page at the floor, and a page
+    of one node and one stub is not split: the stub's counts go one a line instead."""
+    layout = _laid(_irregular(300, 7), "a4", True, direction)
+    assert _below_floor(layout) == []
+    narrowed = [page for page in layout.pages if page.plan.narrow]
+    assert narrowed, "the map no longer needs the last resort: find one that does"
+    for page in narrowed:
+        assert len(page.plan.page.nodes) == 1
+        assert page.width <= layout.budget.width
