@@ -145,8 +145,38 @@ def test_argdown_heading_groups_only_with_group_data() -> None:
 
 def test_argdown_text_markup() -> None:
     assert _texts("[T]: *it* **bold** snake_case [site](https://x.org) .A.x :) a\\*b\n") == {
-        "T": "it bold snake_case site (https://x.org) \u2200x :) a*b"
+        "T": "it bold snake_case site \u2200x :) a*b"
     }
+
+
+def test_argdown_links_read_as_argdown_shows_them_their_addresses_in_the_note() -> None:
+    """A link's address ran inside the statement, ``words (url)``, wrapping across its box
+    (Argdown shows the words; Kialo imports already kept addresses in the note)."""
+    text = (
+        "[T]: Cities should ban cars.\n"
+        "  <+ [Air]: Traffic causes most [urban air pollution](https://example.org/air?a=1)"
+        ", see the [report](https://who.example/r).\n"
+        "  <- [Cost]: Shops lose customers, as the [survey](#methods) shows.\n"
+        "\n[Air]: Cars cause [smog](https://example.org/smog).\n"
+        "\nSome prose about [the debate](https://example.org/debate).\n"
+    )
+    result = get_importer("argdown")(text, "t.argdown")
+    m = result.map
+    air, cost = m.get("Air"), m.get("Cost")
+    assert air is not None and cost is not None
+    assert air.text == "Cars cause smog."
+    assert air.note == (
+        "Also worded: Traffic causes most urban air pollution, see the report.\n\n"
+        "Link: urban air pollution: https://example.org/air?a=1\n\n"
+        "Link: report: https://who.example/r\n\n"
+        "Link: smog: https://example.org/smog"
+    )
+    assert cost.text == "Shops lose customers, as the survey shows."
+    assert cost.note is None  # an anchor in the document has no address outside it
+    assert m.description == "Some prose about the debate (https://example.org/debate)."
+    rule = "(1) A.\n(2) B.\n-- by [modus ponens](https://x.org/mp) --\n(3) C.\n"
+    argument = get_importer("argdown")(f"<Arg>\n\n{rule}", "r.argdown").map.get("Arg")
+    assert argument is not None and "https://x.org/mp" in str(argument.note)
 
 
 def test_argdown_conclusion_worded_as_what_its_argument_supports_is_that_statement() -> None:

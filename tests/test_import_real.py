@@ -122,7 +122,12 @@ def test_argdown_example_imports_every_element_with_all_roots(path: Path) -> Non
     assert roots in (0, 1)  # one thesis made from the title, unless the file has one root
     texts = {n.text for n in result.map.nodes}
     prose = result.map.description or ""
-    assert all(e.text in texts or e.text in prose for e in graph.elements.values() if e.text)
+    elements = [e for e in graph.elements.values() if e.text]
+    assert all(e.text in texts or (e.addressed or e.text) in prose for e in elements)
+    # A link's address is in its statement's note, or in the prose with its words.
+    notes = "\n".join(n.note or "" for n in result.map.nodes)
+    addresses = re.findall(r"\]\(([^)#][^)]*)\)", text)
+    assert all(url.strip() in notes or url.strip() in prose for url in addresses)
     # One warning a kind: no message is given twice.
     messages = [w.message.split(":")[0] for w in result.warnings]
     assert len(messages) == len(set(messages))

@@ -28,6 +28,9 @@ class Element:
     title: str | None = None
     """The title the author gave it (Argdown ``[Title]``): its id when that is a valid id,
     kept in its note otherwise."""
+    addressed: str | None = None
+    """Its text with each link's address after the link's words, ``text (url)``, where the
+    text shows only the words (the map's description takes it so, if it is prose)."""
     wordings: list[str] = field(default_factory=list)
     """Other texts the file gives it (a redefinition, a rephrase), kept in its note."""
     notes: list[str] = field(default_factory=list)

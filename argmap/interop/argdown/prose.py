@@ -40,5 +40,5 @@ def take_prose(graph: GraphBuilder, thesis: str | None = None) -> list[str]:
     for key in sorted(loose, key=lambda k: graph.elements[k].position):
         element = graph.elements.pop(key)
         graph.warn_kind(_WARNING, element.line)
-        texts.append(element.text)
+        texts.append(element.addressed or element.text)
     return texts

@@ -22,6 +22,7 @@ from argmap.interop.argdown.pcs import (
 )
 from argmap.interop.argdown.prose import take_prose
 from argmap.interop.argdown.scan import DEFINITION_RE, LINK_RE, Scan, bare_mark, refuse_line
+from argmap.interop.argdown.wordings import Wording, settle_wordings
 from argmap.interop.graph import Edge, Element, GraphBuilder
 from argmap.model import NodeKind, Relation
 
@@ -74,7 +75,7 @@ class _Reader:
         self.sections: dict[str, str] = {}
         self.titles: dict[tuple[str, str], str] = {}
         self.untitled = 0
-        self.wordings: dict[str, list[tuple[str, int]]] = {}
+        self.wordings: dict[str, list[Wording]] = {}
         self.block = _Block()
         self.last_argument: str | None = None
         self.pcs: Structure | None = None
@@ -101,7 +102,7 @@ class _Reader:
         for line in source_lines(self.text, start):
             self.read(line)
         self.end_block()
-        self.settle_texts()
+        settle_wordings(self.graph, self.wordings)
         for structure in self.structures:
             self.settle_structure(structure)
         for edge in self.graph.edges:
@@ -232,9 +233,13 @@ class _Reader:
                 if tag not in known:  # each once: ``#a #a`` is one tag, as in Argdown
                     known.append(tag)
             element.fields["tags"] = known
-        text = str(data["text"]) if "text" in data else scan.text
-        if current.defined and text:
-            self.wordings.setdefault(current.key, []).append((text, current.line))
+        wording = (
+            Wording(str(data["text"]), current.line)
+            if "text" in data
+            else Wording(scan.text, current.line, scan.addressed, tuple(scan.links))
+        )
+        if current.defined and wording.text:
+            self.wordings.setdefault(current.key, []).append(wording)
         if kind is NodeKind.THESIS:
             self.thesis.append(current.key)
         elif kind is not None:
@@ -253,20 +258,6 @@ class _Reader:
                 inference.uses = uses_of(value) or inference.uses
                 return
         self.graph.warn_kind("'uses' outside a premise-conclusion structure is ignored", lineno)
-
-    def settle_texts(self) -> None:
-        """Give each element the text it was last defined with, as Argdown does."""
-        for key, texts in self.wordings.items():
-            element = self.graph.elements[key]
-            element.text = texts[-1][0]
-            others = list(dict.fromkeys(t for t, _ in texts[:-1] if t != element.text))
-            if others:
-                element.wordings = others
-                self.graph.warn_kind(
-                    "an element defined again with other text: the last text is kept, as "
-                    "Argdown does; the others are in its note",
-                    texts[-1][1],
-                )
 
     def key(self, title: str, statement: bool) -> str:
         kind = "statement" if statement else "argument"
@@ -341,7 +332,7 @@ class _Reader:
             data = self.data(scan, inference.line)
             inference.uses = uses_of(data.get("uses"))
             inference.data = {str(k): v for k, v in data.items() if k != "uses"}
-            inference.rule = scan.text
+            inference.rule = scan.addressed
 
     def settle_structure(self, structure: Structure) -> None:
         """Supports inside the structure; the argument's own relations move to its conclusion."""

@@ -52,18 +52,22 @@ class Scan:
     """The content of one element, scanned: its text (unescaped), tags and data block.
 
     Line breaks are spaces; ``*emphasis*`` and ``__strong__`` marks are dropped as Argdown
-    drops them; a link ``[text](url)`` reads ``text (url)`` so the address is kept (a link
-    to an anchor in the document, ``(#heading)``, reads ``text``).
+    drops them; a link ``[text](url)`` reads ``text``, as Argdown shows it, its words and
+    address in ``links``; ``addressed`` is the text with each address after its words,
+    ``text (url)`` (a link to an anchor in the document, ``(#heading)``, has no address:
+    it means nothing outside the document).
     ``unsupported`` names what could not be read (a data block never closed); the rest
     of the content is then skipped.
     """
 
     def __init__(self, text: str) -> None:
         self.text = ""
+        self.addressed = ""
+        self.links: list[tuple[str, str]] = []
         self.tags: list[str] = []
         self.data: str | None = None
         self.unsupported: list[str] = []
-        out: list[str] = []
+        out: list[str | tuple[str, str]] = []
         marks = _STAR not in text and _UNDER not in text
         blocks = data_blocks(text) if "{" in text else {}
         i, n = 0, len(text)
@@ -86,8 +90,7 @@ class Scan:
                 i = match.end()
             elif ch == "[" and (link := _LINK.match(text, i)):
                 url = link.group(2).strip()
-                # An anchor (#heading) means nothing outside the document; an address is kept.
-                out.append(link.group(1) if url.startswith("#") else f"{link.group(1)} ({url})")
+                out.append(link.group(1) if url.startswith("#") else (link.group(1), url))
                 i = link.end()
             elif ch in ".:" and (code := _shortcode(text, i)):
                 out.append(SHORTCODES[code.group(2)])
@@ -102,13 +105,23 @@ class Scan:
             else:
                 out.append(_STAR if marks and ch == "*" else _UNDER if marks and ch == "_" else ch)
                 i += 1
-        plain = "".join(out)
-        marked = marks and (_STAR in plain or _UNDER in plain)
-        for _ in range(3 if marked else 0):  # emphasis inside emphasis
-            plain = _EMPHASIS.sub(lambda m: m.group(2) or m.group(4), plain)
-        if marks:
-            plain = plain.replace(_STAR, "*").replace(_UNDER, "_")
-        self.text = " ".join(plain.split())
+        self.text = _shown("".join(p if isinstance(p, str) else p[0] for p in out), marks)
+        self.addressed = self.text
+        links = [p for p in out if not isinstance(p, str)]
+        if links:
+            addressed = "".join(p if isinstance(p, str) else f"{p[0]} ({p[1]})" for p in out)
+            self.addressed = _shown(addressed, marks)
+            self.links = [(_shown(words, marks), url) for words, url in links]
+
+
+def _shown(plain: str, marks: bool) -> str:
+    """Scanned text as Argdown shows it: emphasis marks dropped, spaces single."""
+    marked = marks and (_STAR in plain or _UNDER in plain)
+    for _ in range(3 if marked else 0):  # emphasis inside emphasis
+        plain = _EMPHASIS.sub(lambda m: m.group(2) or m.group(4), plain)
+    if marks:
+        plain = plain.replace(_STAR, "*").replace(_UNDER, "_")
+    return " ".join(plain.split())
 
 
 def refuse_line(path: str, line: Line, title: str | None, statement: bool, *, bare: bool) -> None:
