@@ -174,6 +174,8 @@ def test_argdown_links_read_as_argdown_shows_them_their_addresses_in_the_note() 
     assert cost.text == "Shops lose customers, as the survey shows."
     assert cost.note is None  # an anchor in the document has no address outside it
     assert m.description == "Some prose about the debate (https://example.org/debate)."
+    words = _texts("[T]: an [empty]( ) link, [*marked* \\*words* #tag](https://x.org/a).\n")
+    assert words == {"T": "an empty link, marked *words*."}
     rule = "(1) A.\n(2) B.\n-- by [modus ponens](https://x.org/mp) --\n(3) C.\n"
     argument = get_importer("argdown")(f"<Arg>\n\n{rule}", "r.argdown").map.get("Arg")
     assert argument is not None and "https://x.org/mp" in str(argument.note)

@@ -89,8 +89,10 @@ class Scan:
                 self.tags.append(match.group(1))
                 i = match.end()
             elif ch == "[" and (link := _LINK.match(text, i)):
+                words = Scan(link.group(1))  # escapes, emphasis, shortcodes and tags in it
+                self.tags += words.tags
                 url = link.group(2).strip()
-                out.append(link.group(1) if url.startswith("#") else (link.group(1), url))
+                out.append(words.text if not url or url.startswith("#") else (words.text, url))
                 i = link.end()
             elif ch in ".:" and (code := _shortcode(text, i)):
                 out.append(SHORTCODES[code.group(2)])
@@ -107,11 +109,11 @@ class Scan:
                 i += 1
         self.text = _shown("".join(p if isinstance(p, str) else p[0] for p in out), marks)
         self.addressed = self.text
-        links = [p for p in out if not isinstance(p, str)]
+        links: list[tuple[str, str]] = [p for p in out if not isinstance(p, str)]
         if links:
             addressed = "".join(p if isinstance(p, str) else f"{p[0]} ({p[1]})" for p in out)
             self.addressed = _shown(addressed, marks)
-            self.links = [(_shown(words, marks), url) for words, url in links]
+            self.links = links
 
 
 def _shown(plain: str, marks: bool) -> str:
