@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
@@ -120,10 +121,11 @@ def test_the_school_uniforms_slides_have_no_crossing_edges() -> None:
 
 
 def test_undercutters_among_rows_end_where_their_siblings_edges_do() -> None:
-    """All edges into a parent of rows end at one side of it, undercutters' too: theirs,
-    aimed at its centre, crossed the others' on the way in (4 such crossings on slides of
-    a generated map of 300 nodes with links). A premise continued on a page of its own,
-    its link to the thesis not drawn there: its undercutters aim at its box."""
+    """All edges into a parent of rows end at one side of it: undercutters aimed at its
+    centre crossed the others' on the way in (4 such crossings on slides of a generated
+    map of 300 nodes with links). A premise continued on a page of its own: its
+    undercutters aim at the junction on its arrow into the breadcrumb (see the next test),
+    past its children's edges, which all end at its foot."""
 
     def premise(k: int) -> dict[str, object]:
         reasons = [
@@ -143,9 +145,38 @@ def test_undercutters_among_rows_end_where_their_siblings_edges_do() -> None:
     m = validate_data({"title": "Undercut", "thesis": thesis})
     page = _laid(m, "slide", False).pages[1]
     assert [wrap.parent for wrap in page.plan.page.wraps] == ["p0"]
-    edges = [line for line in page.build().source.splitlines() if "-> p0 " in line]
-    assert len(edges) == 12 and all("headport=s" in line for line in edges), edges
-    assert sum("undercuts" in line for line in edges) == 2
+    source = page.build().source
+    edges = [line for line in source.splitlines() if "-> p0 " in line and "invis" not in line]
+    assert len(edges) == 10 and all("headport=s" in line for line in edges), edges
+    assert all(f'"u0-{i}" -> "junction p0"' in source for i in range(2))
+    assert geometry.meeting_crossings(page.svg) == 0
+
+
+def test_undercutters_of_a_tops_link_aim_at_the_junction_on_its_arrow_to_the_breadcrumb() -> None:
+    """Top down, a premise continued on a page of its own hangs from its parent's row of the
+    breadcrumb: that arrow is its link, and its undercutters aim at a junction on it, as
+    where the parent is drawn in full (drawn at its box, they read as attacks on its claim:
+    the flagship's slide 2, the article's three alternative explanations)."""
+    reasons = [{"id": f"r{i}", "text": f"Reason {i} for the premise, wrapped."} for i in range(10)]
+    doubts = [{"id": f"u{i}", "text": f"Weak step {i}.", "undercut": True} for i in range(2)]
+    premise = {"id": "p0", "text": "Premise.", "premises": reasons, "objections": doubts}
+    others = [{"id": f"q{k}", "text": f"Premise {k}.", "premises": reasons[:0]} for k in range(2)]
+    thesis = {"id": "t", "text": "A thesis.", "premises": [premise, *others]}
+    m = validate_data({"title": "Undercut", "thesis": thesis})
+    for direction in ("TB", "BT"):
+        options = RenderOptions(direction=direction)  # type: ignore[arg-type]
+        layout = lay_out(m, analyze(m), options, "slide", find_engine("auto"))
+        pages = [page for page in layout.pages if "p0" in page.plan.page.tops]
+        assert pages and all(page.plan.page.trail == ("t",) for page in pages)
+        for page in pages:
+            source = page.build().source
+            assert '"junction p0" -> trail:r0' in source
+            assert 'p0 -> "junction p0" [arrowhead=none' in source
+            cutters = [u for u in ("u0", "u1") if u in page.plan.page.nodes]
+            assert all(f'{u} -> "junction p0"' in source for u in cutters)
+            svg = html.unescape(page.svg)
+            assert "<title>junction p0</title>" in svg
+            assert svg.count("<title>junction p0</title>") == 1
 
 
 @pytest.mark.parametrize(

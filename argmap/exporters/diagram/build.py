@@ -41,6 +41,7 @@ from argmap.exporters.diagram.styles import (
     EdgeStyle,
     NodeStyle,
 )
+from argmap.exporters.diagram.trailcuts import add_junction
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.options import RenderOptions
 
@@ -122,7 +123,7 @@ def to_digraph(
         ctx = replace(ctx, ports=stubs.ports, jumps=column_heads(page.page.wraps))
     undercut = _undercut_links(ctx, shown, stubs)
     if stubs is not None:  # a stub of undercutters aims where they would: at the junction
-        links = {t: _link_key(ctx, m.get(t)) for t in stubs.cut}
+        links = {t: _link_key(ctx, m.get(t)) for t in (*stubs.cut, *stubs.hung)}
         stubs.junctions = {t: f"junction {key}" for t, key in links.items() if key in undercut}
     _add_nodes(g, ctx, shown, stubs)
     _add_tree_edges(g, ctx, shown, undercut, stubs)
@@ -289,9 +290,11 @@ def _link_key(ctx: _Ctx, node: Node) -> str:
 def _undercut_links(ctx: _Ctx, shown: list[Node], stubs: PageStubs | None) -> set[str]:
     """The links (by :func:`_link_key`) that some drawn undercutter, or stub of some, targets.
 
-    A page's conclusions drawn from its breadcrumb (``stubs.steps``) have links too.
+    A page's conclusions drawn from its breadcrumb (``stubs.steps``) have links too, and
+    so do its tops hung from their parents' rows of it (``stubs.hung``).
     """
     steps: Mapping[str, Port] = stubs.steps if stubs is not None else {}
+    hung = stubs.hung if stubs is not None else frozenset()  # tops' arrows to the breadcrumb
     targets: list[str | None] = list(stubs.cut) if stubs is not None else []
     for node in shown:
         targets += [node.parent] if node.relation is Relation.UNDERCUTS else []
@@ -299,7 +302,7 @@ def _undercut_links(ctx: _Ctx, shown: list[Node], stubs: PageStubs | None) -> se
     undercut: set[str] = set()
     for target in targets:
         t = ctx.m.get(target) if target is not None and target in ctx.visible else None
-        if t is not None and (t.parent in ctx.visible or t.id in steps):
+        if t is not None and (t.parent in ctx.visible or t.id in steps or t.id in hung):
             undercut.add(_link_key(ctx, t))
     return undercut
 
@@ -319,7 +322,7 @@ def _add_tree_edges(
         if node is None:
             break
         if node.kind is NodeKind.CONCLUSION and (node.parent in ctx.visible or node.id in steps):
-            junction = _add_junction(g, node.id, "#4527a0") if node.id in undercut else None
+            junction = add_junction(g, node.id, "#4527a0") if node.id in undercut else None
             add_drawing_step(g, ctx.options.theme, node, junction, steps.get(node.id))
         if node.parent is None or node.parent not in ctx.visible or node.relation is None:
             continue
@@ -341,7 +344,7 @@ def _add_tree_edges(
             tail_attrs["ltail"] = f"cluster_{key}"
             attrs["class"] += " linked"
         if key in undercut:
-            junction = _add_junction(g, key, attrs["color"])
+            junction = add_junction(g, key, attrs["color"])
             half, rest = sheets.arrow_halves(attrs)  # a worksheet's box: once
             g.edge(node.id, junction, {**half, **tail_attrs, "arrowhead": "none"})
             g.edge(junction, node.parent, {**rest, **port})
@@ -349,14 +352,6 @@ def _add_tree_edges(
             line = tree_line(node.id, node.parent, {**attrs, **tail_attrs, **port})
             ctx.lines["tree", node.id, key, tuple(port)] = line
             g.line(line)
-
-
-def _add_junction(g: Digraph, key: str, color: str) -> str:
-    """Add the point in the middle of an undercut link; return its name."""
-    junction, name = f"junction {key}", graphviz_escape(f"junction-{key.replace(' ', '-')}")
-    point = {"shape": "point", "width": "0.14", "color": color, "label": ""}
-    g.node(junction, {**point, "id": name, "class": "junction"})
-    return junction
 
 
 def _add_undercuts_and_cross_links(

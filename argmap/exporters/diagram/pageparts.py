@@ -44,6 +44,7 @@ from argmap.exporters.diagram.stublabels import (
     stub_label_lines,
 )
 from argmap.exporters.diagram.styles import NodeStyle
+from argmap.exporters.diagram.trailcuts import hung_tops
 from argmap.exporters.diagram.traillanes import row_class
 from argmap.exporters.diagram.worksheet import no_arrow_box
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
@@ -102,6 +103,7 @@ def add_page_parts(
     cache: LineCache | None = None,
     near: Compass = "",
     ports: Mapping[str, str] | None = None,
+    junctions: Mapping[str, str] | None = None,
 ) -> None:
     """Add the page's heading, its trail and references to other pages (stubs: :func:`add_stub`).
 
@@ -116,6 +118,7 @@ def add_page_parts(
             (empty: where the engine aims them).
         ports: the side of each parent of rows where its children's edges end (see
             :func:`~.stacking.row_ports`): its references' edges end there too.
+        junctions: tops whose arrow into the breadcrumb is undercut -> its junction's name.
     """
     page = plan.page
     where = f"{_key_note(page)}page {plan.number(page.number)} of {plan.number(plan.total)}"
@@ -130,7 +133,7 @@ def add_page_parts(
             "fontcolor": "#424242",
         },
     )
-    add_trail(g, m, plan, styles, edge_attrs, {} if cache is None else cache, near)
+    add_trail(g, m, plan, styles, edge_attrs, {} if cache is None else cache, near, junctions)
     _add_references(g, m, plan, edge_attrs, {} if ports is None else ports)
 
 
@@ -204,10 +207,11 @@ class PageStubs:
         self.cut = tuple(dict.fromkeys(cut))
         """The nodes whose links (a premise's to its parent, a conclusion's step) its stubs
         of undercutters target (see :attr:`junctions`)."""
+        self.hung = hung_tops(m, plan)  # see build's undercut links
         self.junctions: Mapping[str, str] = {}
-        """Of :attr:`cut`, those whose link the page draws: id -> its junction's name, where
-        their stubs aim, as the undercutters do drawn in full (set by the builder); the
-        others' stubs aim at the node's box."""
+        """Of :attr:`cut` and :attr:`hung`, those whose link is drawn and undercut: id -> its
+        junction, where stubs of undercutters aim, as undercutters drawn in full do (set by
+        the builder); the others' aim at the box."""
         self.edges: list[tuple[int, str]] = []
         """Stub edges added by :meth:`edges_before`, the last first."""
 
@@ -217,7 +221,7 @@ class PageStubs:
         # (aimed at a row's centre, those from the outer columns met its far corners).
         across = self.plan.across and not in_column(self.plan)
         near: Compass = near_side(self.direction) if across else ""
-        parts = (self.styles, self.edge_attrs, self.cache, near, self.ports)
+        parts = (self.styles, self.edge_attrs, self.cache, near, self.ports, self.junctions)
         add_page_parts(self.g, self.m, self.plan, *parts)
         # A linked group's rows are held inside its box (see build).
         wraps = self.plan.page.wraps

@@ -13,6 +13,7 @@ from argmap.exporters.diagram.labels import html_text, shorten, text_points, wid
 from argmap.exporters.diagram.pagetrailsize import TRAIL_COLUMN, trail_width
 from argmap.exporters.diagram.styles import NodeStyle
 from argmap.exporters.diagram.svgtext import LEFT_FACE, engine_points
+from argmap.exporters.diagram.trailcuts import cutters_of, hang_through
 from argmap.exporters.diagram.traillanes import SIDE_CLASS, row_class
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.shaping import needs_shaping
@@ -55,13 +56,15 @@ def add_trail(
     edge_attrs: EdgeStyler,
     cache: LineCache,
     near: Compass = "",
+    junctions: Mapping[str, str] | None = None,
 ) -> None:
     """Draw the ancestors of the page's branches as one breadcrumb box, a row each.
 
     Rows go down the tree, indented; a row whose parent is not listed (the breadcrumb
     keeps the root and the nearest ancestors) starts with an ellipsis. Each row links to
     the page that draws its node in full, and each top of the page hangs from the row of
-    its parent, its edge ending at the ``near`` side of the box if given (a compass point).
+    its parent, its edge ending at the ``near`` side of the box if given (a compass point),
+    through the junction ``junctions`` names for it if its link is undercut.
     """
     if not plan.page.trail:
         return
@@ -97,7 +100,7 @@ def add_trail(
             "class": "trail",
         },
     )
-    _hang_tops(g, m, plan, edge_attrs, near)
+    _hang_tops(g, m, plan, edge_attrs, near, junctions or {})
 
 
 def _drawn_from(m: ArgumentMap, node_id: str) -> bool:
@@ -159,7 +162,12 @@ def _levels(m: ArgumentMap, trail: Sequence[str]) -> dict[str, int]:
 
 
 def _hang_tops(
-    g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: EdgeStyler, near: Compass
+    g: Digraph,
+    m: ArgumentMap,
+    plan: PagePlan,
+    edge_attrs: EdgeStyler,
+    near: Compass,
+    junctions: Mapping[str, str],
 ) -> None:
     """Draw each top's edge to the breadcrumb row of its parent (one a linked group's box)."""
     port = {node_id: f"r{i}" for i, node_id in enumerate(plan.page.trail)}
@@ -189,8 +197,12 @@ def _hang_tops(
             if column is not None:  # round the column's outer side, or straight up
                 end = column_end(plan, column, top, node.parent)
                 outside = end != "trail"
+            members = [t for t in plan.page.tops if m.get(t).group == node.group and node.group]
+            junction = next(filter(None, map(junctions.get, members or [top])), None)
             if in_column(plan):  # drawn from the breadcrumb down to the top, pointing up
                 _edge_back(g, top, end, attrs, outer_side(plan) if outside else "")
+            elif junction is not None:  # an undercutter aims at the arrow
+                hang_through(g, top, end, attrs, junction, cutters_of(m, plan, members or [top]))
             else:
                 g.edge(top, end, attrs)
     if in_column(plan):
