@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from typing import Any
 
 import pytest
@@ -13,6 +12,7 @@ from argmap.exporters.diagram.fitting import Layout, lay_out
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
+from tests.test_pagetrail_column import _irregular
 
 
 def _laid(m: ArgumentMap, fit: str, portrait: bool, direction: str) -> Layout:
@@ -80,33 +80,6 @@ def _undercut(branches: int) -> ArgumentMap:
     return validate_data({"title": "Odd map undercuts", "thesis": thesis})
 
 
-_FIELDS = {
-    "thesis": ["premises", "evidence", "objections"],
-    "premise": ["premises", "evidence", "objections"],
-    "evidence": ["objections"],
-    "objection": ["premises", "evidence", "objections", "rebuttals"],
-    "rebuttal": ["premises", "evidence", "objections", "rebuttals"],
-}
-_KINDS = {"premises": "premise", "evidence": "evidence", "objections": "objection"}
-
-
-def _irregular(size: int, seed: int) -> ArgumentMap:
-    """A map grown at random: any kind under any, statements of 2 to 50 words."""
-    pick = random.Random(seed)
-    node = _Ids()
-    thesis: dict[str, Any] = {"id": "t", "text": "An irregular map's thesis."}
-    grown: list[tuple[dict[str, Any], str]] = [(thesis, "thesis")]
-    while node.count < size - 1:
-        parent, kind = pick.choice(grown[-50:] if pick.random() < 0.7 else grown)
-        field = pick.choice(_FIELDS[kind])
-        words = pick.choice([2, 8, 24, 50])
-        extra = {"basis": "data"} if field == "evidence" else {}
-        child = node(" ".join(["word"] * words) + f" {node.count}", **extra)
-        parent.setdefault(field, []).append(child)
-        grown.append((child, _KINDS.get(field, "rebuttal")))
-    return validate_data({"title": "Irregular", "thesis": thesis})
-
-
 @pytest.mark.parametrize("direction", ["TB", "BT"])
 def test_two_boxes_too_big_for_one_page_go_on_pages_of_their_own(direction: str) -> None:
     """A page of two boxes was taken to be as small as a page gets: an upright slide drew a
@@ -129,7 +102,7 @@ def test_a_node_and_its_grouped_stub_too_wide_take_shorter_lines(direction: str)
     """Left to right on upright A4, a node beside its grouped stub ('1 more rebuttal, 1 more
     piece of evidence, 1 more reason') was wider than the page at the floor, and a page
     of one node and one stub is not split: the stub's counts go one a line instead."""
-    layout = _laid(_irregular(300, 7), "a4", True, direction)
+    layout = _laid(_irregular(300), "a4", True, direction)
     assert _below_floor(layout) == []
     narrowed = [page for page in layout.pages if page.plan.narrow]
     assert narrowed, "the map no longer needs the last resort: find one that does"
