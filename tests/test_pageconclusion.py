@@ -144,9 +144,10 @@ def test_a_stub_of_a_premises_undercutters_aims_at_the_junction_of_its_link(
             cutters = all(m.get(top).relation is Relation.UNDERCUTS for top in stub.tops)
             if not cutters or premise.kind is NodeKind.CONCLUSION or premise.parent is None:
                 continue
-            # A page of one branch hangs it from the breadcrumb by an arrow that is its link.
-            alone = len({m.get(top).group or top for top in page.tops}) == 1
-            hung = premise.parent in page.trail and premise.id in page.tops and alone
+            # A page of one branch hangs it from the breadcrumb by an arrow that is its link;
+            # undercutters the planner put beside the top aim at a junction on it.
+            beside = any(wrap.parent == f"beside {premise.id}" for wrap in page.wraps)
+            hung = premise.parent in page.trail and page.tops == (premise.id,) and beside
             if premise.parent not in page.nodes and not hung:  # no arrow drawn: the box
                 assert heads[stub.name] == stub.parent, (page.number, stub.name)
                 continue

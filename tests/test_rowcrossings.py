@@ -144,7 +144,7 @@ def test_undercutters_among_rows_end_where_their_siblings_edges_do() -> None:
     thesis = {"id": "t", "text": "A thesis.", "premises": [premise(k) for k in range(3)]}
     m = validate_data({"title": "Undercut", "thesis": thesis})
     page = _laid(m, "slide", False).pages[1]
-    assert [wrap.parent for wrap in page.plan.page.wraps] == ["p0"]
+    assert [wrap.parent for wrap in page.plan.page.wraps] == ["p0", "beside p0"]
     source = page.build().source
     edges = [line for line in source.splitlines() if "-> p0 " in line and "invis" not in line]
     assert len(edges) == 10 and all("headport=s" in line for line in edges), edges

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import weakref
 from collections.abc import Mapping, Sequence
 from typing import Final, NamedTuple
@@ -32,12 +33,14 @@ from argmap.exporters.diagram.stacking import (
     rows_width,
     wrap_rows,
 )
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, NodeKind, Relation
 
 __all__ = ["TRAIL_ROWS", "Estimate", "Estimator", "Measure", "Unit", "stub_name"]
 
 STUB_COLUMN: Final = 120.0
 """Left to right, the key goes in the last column, which is about a stub wide."""
+JUNCTION_RANK: Final = RANKSEP + 0.14 * 72
+"""The rank an undercut link's junction takes between a page's top and its breadcrumb."""
 WIDE_SHARE: Final = 0.92
 """Rows as wide as the page are planned only this far across it: the engine spreads a
 row of stubs under its parent somewhat wider than their boxes."""
@@ -240,7 +243,7 @@ class Estimator(PageTree):
         if len(tops) > 1:  # the tops in file order, as the graph meets them
             tops = sorted(tops, key=lambda unit: self.order[unit[0]])
         fit = fits.get("", self.group_fit)
-        top_items = [unit_item(unit, block, fit, self.box) for unit in tops]
+        top_items = self._beside(tops, rest, (full, limits), block, limit, wraps, fit)
         if rest:
             top_items.append(self.stub_item(rest, True))
         rows = self._top_rows(tops, rest, top_items, limit, wraps)
@@ -268,6 +271,53 @@ class Estimator(PageTree):
             key, width, height = self._overview_key((width, height), full, stubs, block)
         deepest = lowest(rows[-1]).deepest
         return Estimate(width + frame_w, height + frame_h, tuple(wraps or ()), key, deepest)
+
+    def _beside(
+        self,
+        tops: Sequence[Unit],
+        rest: Unit | None,
+        page: tuple[set[str] | frozenset[str], Mapping[str, int]],
+        block: Mapping[str, Item],
+        limit: float,
+        wraps: list[Wrap] | None,
+        fit: float,
+    ) -> list[Item]:
+        """The tops' items: a page's one top widened by its link's undercutters beside it.
+
+        They aim at the junction on its arrow into the breadcrumb, and beside the top, a
+        rank below the junction, they reach it straight (see :mod:`.trailcuts`), where they
+        fit; they stay counted among its children too, so the estimate errs on the safe
+        side. The choice is noted in ``wraps`` (``beside TOP``), for the page's graph.
+        """
+        items = [unit_item(unit, block, fit, self.box) for unit in tops]
+        top = tops[0][0]
+        node = self.node[top]
+        if (
+            self.horizontal
+            or rest
+            or len(tops) != 1
+            or len(tops[0]) != 1
+            or top == self.root
+            or node.relation is None
+            or node.kind is NodeKind.CONCLUSION
+        ):
+            return items
+        full, limits = page
+        cutters = [c for c in self.children[top] if self.node[c].relation is Relation.UNDERCUTS]
+        grouped = limits.get(top, math.inf) < len(self.units(top))  # some share one stub
+        if not cutters or grouped or any(self.node[c].group for c in cutters):
+            return items
+        beside = [block[c] if c in full else self.stub_item((c,), False) for c in cutters]
+        # Beside the top on its rank (the engine may also shift the rows below: a page
+        # drawn wider than this is planned again, and they go among its children).
+        width = self.sizes[top][0] + sum(item.width + NODESEP for item in beside)
+        if width > limit:
+            return items
+        if wraps is not None:
+            wraps.append(Wrap(f"beside {top}", (tuple(item.name for item in beside),), ()))
+        ranks = items[0].ranks  # and the junction's rank above it
+        ranks = (ranks[0] + JUNCTION_RANK, *ranks[1:])
+        return [items[0]._replace(width=max(items[0].width, width), ranks=ranks)]
 
     def _overview_key(
         self,

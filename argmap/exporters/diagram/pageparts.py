@@ -44,7 +44,7 @@ from argmap.exporters.diagram.stublabels import (
     stub_label_lines,
 )
 from argmap.exporters.diagram.styles import NodeStyle
-from argmap.exporters.diagram.trailcuts import hung_tops
+from argmap.exporters.diagram.trailcuts import clear_beside, hung_tops
 from argmap.exporters.diagram.traillanes import row_class
 from argmap.exporters.diagram.worksheet import no_arrow_box
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
@@ -225,10 +225,10 @@ class PageStubs:
         add_page_parts(self.g, self.m, self.plan, *parts)
         # A linked group's rows are held inside its box (see build).
         wraps = self.plan.page.wraps
-        held = [w for w in wraps if not w.parent.startswith(("group ", "tails "))]
+        held = [w for w in wraps if not w.parent.startswith(("group ", "tails ", "beside "))]
         if column_items(self.m, self.plan) is not None:  # the breadcrumb's column holds them
             held = [w for w in held if w.parent != "trail"]
-        hold_rows(self.g, held)
+        hold_rows(self.g, clear_beside(self.m, self.plan, held))
         if wraps and not self.curved:
             # Rows send their edges up past each other to one parent: curved, they aim at
             # its centre, bunch at its corners and swap sides; straight runs with bends keep
