@@ -31,7 +31,7 @@ def test_the_flagships_alternative_explanations_sit_beside_the_reason_they_under
     layout = lay_out(m, analyze(m), options, "slide", find_engine("auto"))
     page = next(p for p in layout.pages if p.plan.page.tops == ("russias-korean-game",))
     cutters = [n.id for n in m.children("russias-korean-game") if n.relation is Relation.UNDERCUTS]
-    names = beside_cutters(m, page.plan)
+    names = beside_cutters(page.plan)
     assert len(names) == len(cutters) == 3
     svg = page.svg
     found = geometry.boxes(svg)
@@ -87,7 +87,7 @@ def test_undercutters_with_no_room_beside_the_top_aim_at_its_box(fit: str, portr
         tops = page.plan.page.tops
         if len(tops) != 1 or not tops[0].startswith("p"):
             continue
-        top, names = tops[0], beside_cutters(m, page.plan)
+        top, names = tops[0], beside_cutters(page.plan)
         source = page.graph.source
         found = geometry.boxes(page.svg)
         if names:  # beside the top, aiming at the junction

@@ -228,7 +228,7 @@ class PageStubs:
         held = [w for w in wraps if not w.parent.startswith(("group ", "tails ", "beside "))]
         if column_items(self.m, self.plan) is not None:  # the breadcrumb's column holds them
             held = [w for w in held if w.parent != "trail"]
-        hold_rows(self.g, clear_beside(self.m, self.plan, held))
+        hold_rows(self.g, clear_beside(self.plan, held))
         if wraps and not self.curved:
             # Rows send their edges up past each other to one parent: curved, they aim at
             # its centre, bunch at its corners and swap sides; straight runs with bends keep

@@ -197,8 +197,7 @@ def _hang_tops(
             if column is not None:  # round the column's outer side, or straight up
                 end = column_end(plan, column, top, node.parent)
                 outside = end != "trail"
-            members = [t for t in plan.page.tops if m.get(t).group == node.group and node.group]
-            junction = next(filter(None, map(junctions.get, members or [top])), None)
+            junction = junctions.get(top)  # a page's one top (see trailcuts)
             if in_column(plan):  # drawn from the breadcrumb down to the top, pointing up
                 _edge_back(g, top, end, attrs, outer_side(plan) if outside else "")
             elif junction is not None:  # an undercutter aims at the arrow

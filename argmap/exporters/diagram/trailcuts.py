@@ -43,7 +43,7 @@ def hung_tops(m: ArgumentMap, plan: PagePlan) -> frozenset[str]:
     wider than planned and crossed other arrows. Elsewhere (left to right, several tops, no
     room) they aim at its box, as before.
     """
-    if not beside_cutters(m, plan):
+    if not beside_cutters(plan):
         return frozenset()
     top = m.get(plan.page.tops[0])
     ok = top.parent in plan.page.trail and top.relation is not None
@@ -60,7 +60,7 @@ def hang_through(
     g.edge(junction, end, {k: v for k, v in rest.items() if k != "ltail"})
 
 
-def beside_cutters(m: ArgumentMap, plan: PagePlan) -> tuple[str, ...]:
+def beside_cutters(plan: PagePlan) -> tuple[str, ...]:
     """The undercutters of a page's one top, by name, drawn beside it: nodes and stubs.
 
     Held in its children's rows, their arrows went round the whole branch up to the
@@ -74,13 +74,13 @@ def beside_cutters(m: ArgumentMap, plan: PagePlan) -> tuple[str, ...]:
     return next((wrap.rows[0] for wrap in plan.page.wraps if wrap.parent == mark), ())
 
 
-def clear_beside(m: ArgumentMap, plan: PagePlan, wraps: Sequence[Wrap]) -> list[Wrap]:
+def clear_beside(plan: PagePlan, wraps: Sequence[Wrap]) -> list[Wrap]:
     """The rows of the page's one top without the undercutters drawn beside it.
 
     An item of a later row held below one of them is held below its row's first other
     item instead, or below the top if none is left.
     """
-    beside = set(beside_cutters(m, plan))
+    beside = set(beside_cutters(plan))
     if not beside:
         return list(wraps)
     top = plan.page.tops[0]
