@@ -9,7 +9,7 @@ from typing import Final
 from argmap.errors import MapFileError
 from argmap.interop import ImportOptions, ImportResult
 from argmap.interop.graph import Edge, Element, GraphBuilder
-from argmap.interop.markup import join_lines, plain_markdown
+from argmap.interop.markup import join_lines, link_notes, plain_markdown
 from argmap.model import Relation
 
 __all__ = ["import_text"]
@@ -216,7 +216,7 @@ def _add_claim(
     if claim.label is None or see is None:
         # As Kialo shows a link: its words; its address in the note (a debate's URLs ran
         # inside its statements, a fifth of their text, wrapping across the boxes).
-        notes = [f"Link: {label}: {url}" for label, url in links]
+        notes = link_notes(links)
         graph.add(Element(number, body, line=claim.line, notes=notes))
     if claim.label is None:
         return

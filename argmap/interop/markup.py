@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["join_lines", "plain_markdown"]
+__all__ = ["join_lines", "link_notes", "plain_markdown"]
 
 _TOKEN: Final = re.compile(
     r"\\(?P<escaped>[!-/:-@\[-`{-~])"
@@ -45,6 +45,18 @@ def plain_markdown(text: str, links: list[tuple[str, str]] | None = None) -> str
     if not _MARKS.search(text):
         return text  # nothing to undo: no pass of the pattern over every character
     return _TOKEN.sub(one, text)
+
+
+def link_notes(links: list[tuple[str, str]]) -> list[str]:
+    """A node's note lines for the links its text read as their words: ``Link: words: url``.
+
+    Each link once, in the order met (the tools show a link's words; its address, inside
+    the statement, wrapped across the box).
+
+    >>> link_notes([("the rules", "https://kialo.com/rules")] * 2)
+    ['Link: the rules: https://kialo.com/rules']
+    """
+    return [f"Link: {words}: {url}" for words, url in dict.fromkeys(links)]
 
 
 def join_lines(lines: list[str]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from argmap.interop.graph import GraphBuilder
+from argmap.interop.markup import link_notes
 
 __all__ = ["Wording", "settle_wordings"]
 
@@ -38,5 +39,4 @@ def settle_wordings(graph: GraphBuilder, wordings: dict[str, list[Wording]]) -> 
                 "Argdown does; the others are in its note",
                 last.line,
             )
-        links = dict.fromkeys(link for wording in texts for link in wording.links)
-        element.notes += [f"Link: {words}: {url}" for words, url in links]
+        element.notes += link_notes([link for wording in texts for link in wording.links])
