@@ -1,4 +1,4 @@
-"""Undercut links: a junction point on the arrow, on a top's arrow into the breadcrumb too."""
+"""Undercut links' junctions, and a continued branch's undercutters beside its top."""
 
 from __future__ import annotations
 
