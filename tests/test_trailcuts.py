@@ -10,7 +10,8 @@ from argmap.analysis.standing import analyze
 from argmap.exporters.diagram import geometry
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import lay_out
-from argmap.exporters.diagram.trailcuts import beside_cutters
+from argmap.exporters.diagram.stacking import Item
+from argmap.exporters.diagram.trailcuts import beside_cutters, split_beside
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import Relation
@@ -48,6 +49,46 @@ def test_the_flagships_alternative_explanations_sit_beside_the_reason_they_under
     assert "<title>junction russias-korean-game</title>" in html.unescape(svg)
     assert geometry.crossings(svg) == 0
     assert geometry.through_boxes(svg) == 0
+    assert layout.scale(page) >= layout.budget.scale - 1e-9
+
+
+def test_a_continued_tops_undercutters_are_shared_between_its_sides() -> None:
+    """All on its left, the engine centred the top's rows under it, and they reached past
+    the page's right side (the flagship's A4 page 2: 1,111 points wide, planned at 985,
+    and planned again with them among its children, aiming at its box)."""
+
+    def items(*widths: float) -> list[Item]:
+        return [Item(f"u{k}", width, (40.0,), f"u{k}") for k, width in enumerate(widths)]
+
+    row, width = split_beside("t", (250, 985), items(183, 160, 178), 25)
+    assert row == ("u0", "t", "u1", "u2")  # 208 | 388 is nearer than 393 | 203
+    assert width == 985  # the rows are wider than the top and its undercutters
+    assert split_beside("t", (250, 300), items(100, 100), 25) == (("u0", "t", "u1"), 500)
+    assert split_beside("t", (250, 300), items(100), 25) == (("u0", "t"), 375)  # a tie: left
+    assert split_beside("t", (250, 300), items(100, 400), 25)[0] == ("u0", "t", "u1")
+    assert split_beside("t", (250, 300), items(400, 100, 100), 25)[0] == ("u0", "t", "u1", "u2")
+
+
+def test_the_flagships_a4_page_2_draws_the_undercutters_either_side_of_the_reason() -> None:
+    """On A4 the three undercutters of 'Russia is playing its own game' fit beside it only
+    shared between its two sides: one on its left, two on its right, each aiming straight
+    at the junction on its arrow into the breadcrumb, on a page within its budget."""
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    layout = lay_out(m, analyze(m), RenderOptions(), "a4", find_engine("auto"))
+    page = next(p for p in layout.pages if p.plan.page.tops == ("russias-korean-game",))
+    names = beside_cutters(page.plan)
+    assert len(names) == 3
+    found = geometry.boxes(page.svg)
+    top = found["russias-korean-game"]
+    left = [name for name in names if found[name].right <= top.left]
+    right = [name for name in names if found[name].left >= top.right]
+    assert left == list(names[:1]) and right == list(names[1:])
+    source = page.graph.source
+    for name in names:
+        assert f'"{name}" -> "junction russias-korean-game"' in source
+    assert geometry.crossings(page.svg) == 0
+    assert geometry.through_boxes(page.svg) == 0
+    assert page.width <= layout.budget.width and page.height <= layout.budget.height
     assert layout.scale(page) >= layout.budget.scale - 1e-9
 
 

@@ -33,6 +33,7 @@ from argmap.exporters.diagram.stacking import (
     rows_width,
     wrap_rows,
 )
+from argmap.exporters.diagram.trailcuts import split_beside
 from argmap.model import ArgumentMap, NodeKind, Relation
 
 __all__ = ["TRAIL_ROWS", "Estimate", "Estimator", "Measure", "Unit", "stub_name"]
@@ -308,13 +309,13 @@ class Estimator(PageTree):
         if not cutters or grouped or any(self.node[c].group for c in cutters):
             return items
         beside = [block[c] if c in full else self.stub_item((c,), False) for c in cutters]
-        # Beside the top on its rank (the engine may also shift the rows below: a page
-        # drawn wider than this is planned again, and they go among its children).
-        width = self.sizes[top][0] + sum(item.width + NODESEP for item in beside)
+        # Beside the top on its rank, either side, over its rows (a page drawn wider than
+        # this is planned again, and they go among its children).
+        row, width = split_beside(top, (self.sizes[top][0], items[0].width), beside, NODESEP)
         if width > limit:
             return items
         if wraps is not None:
-            wraps.append(Wrap(f"beside {top}", (tuple(item.name for item in beside),), ()))
+            wraps.append(Wrap(f"beside {top}", (row,), ()))
         ranks = items[0].ranks  # and the junction's rank above it
         ranks = (ranks[0] + JUNCTION_RANK, *ranks[1:])
         return [items[0]._replace(width=max(items[0].width, width), ranks=ranks)]

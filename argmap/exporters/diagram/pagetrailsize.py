@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
-from argmap.exporters.diagram.stacking import NODESEP, RANKSEP, Item, Wrap, in_gap, under_box
+from argmap.exporters.diagram.rowholds import in_gap, under_box
+from argmap.exporters.diagram.stacking import NODESEP, RANKSEP, Item, Wrap
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pageestimate import Estimator

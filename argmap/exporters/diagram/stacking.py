@@ -8,6 +8,7 @@ from operator import itemgetter
 from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.dot import Digraph, attrs, near_side
+from argmap.exporters.diagram.rowholds import leaf_holds
 from argmap.model import Node, Relation
 
 __all__ = [
@@ -21,7 +22,6 @@ __all__ = [
     "group_layout",
     "group_rows",
     "hold_rows",
-    "in_gap",
     "lowest",
     "merged",
     "note_rows",
@@ -31,7 +31,6 @@ __all__ = [
     "rows_width",
     "stack_columns",
     "stack_leaves",
-    "under_box",
     "wrap_rows",
 ]
 
@@ -311,46 +310,21 @@ def lowest(row: list[Item]) -> Item:
 def note_rows(parent: str, rows: list[list[Item]], wraps: list[Wrap]) -> None:
     """Record a parent's rows, and what holds each row below the one before.
 
-    Below rows of single boxes (leaves and stubs), an item of a row shorter than one
-    above hangs from the two boxes of that row it goes between (see :func:`in_gap`), in
-    every such row, so its edge to the parent runs up the gaps rather than round the
-    outside; an item of a row as long as the one above hangs below an item of it (a
-    row centred). Below a deeper block, each item goes below its lowest node.
+    Below rows of single boxes (leaves and stubs), each item hangs in a gap of a longer
+    row above, or under a box of a row as long (see :func:`~.rowholds.leaf_holds`); below
+    a deeper block, each item goes below its lowest node.
     """
     if len(rows) == 1 and len(rows[0]) == 1:
         return
     holds: list[tuple[str, str]] = []
+    names = tuple(tuple(item.name for item in row) for row in rows)
     for depth, row in enumerate(rows[1:], start=1):
         above = rows[depth - 1]
         if not all(item.levels == 1 for item in above):
             holds += [(item.name, lowest(above).deepest) for item in row]
-            continue
-        if len(row) >= len(above):  # centred under the row above
-            for i, item in enumerate(row):
-                holds.append((item.name, above[under_box(len(above), i, len(row))].name))
-        # A gap of its own for each edge, in each row above it with gaps enough.
-        for higher in rows[:depth]:
-            if len(row) < len(higher):
-                for i, item in enumerate(row):  # held by the two boxes it goes between
-                    gap = in_gap(len(higher), i, len(row))
-                    holds += [(item.name, box.name) for box in higher[gap : gap + 2]]
-    names = tuple(tuple(item.name for item in row) for row in rows)
+        else:
+            holds += leaf_holds(names[depth], names[:depth])
     wraps.append(Wrap(parent, names, tuple(holds)))
-
-
-def in_gap(boxes: int, index: int, count: int) -> int:
-    """Which gap of a row of ``boxes`` (after that box) holds item ``index`` of ``count``.
-
-    Held by the two boxes of the gap, the item sits under it, and its edge to the parent
-    runs up it: the engine orders the edge's way through the row so as not to cross the
-    holds. A shorter row's items spread over the longer row's gaps in order.
-    """
-    return min(boxes - 2, (2 * index + 1) * (boxes - 1) // (2 * count))
-
-
-def under_box(boxes: int, index: int, count: int) -> int:
-    """Which box of a row of ``boxes`` item ``index`` of ``count`` (no fewer) is centred under."""
-    return min(max(0, (boxes - count) // 2) + index, boxes - 1)
 
 
 def hold_rows(g: Digraph, wraps: Sequence[Wrap]) -> None:

@@ -8,18 +8,21 @@ from typing import TYPE_CHECKING
 from argmap.exporters.diagram import worksheet as sheets
 from argmap.exporters.diagram.dot import Digraph, Port
 from argmap.exporters.diagram.labels import graphviz_escape
+from argmap.exporters.diagram.rowholds import leaf_holds
+from argmap.exporters.diagram.stacking import Item, Wrap, hold_rows
 from argmap.model import ArgumentMap, NodeKind
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pageparts import PagePlan
-    from argmap.exporters.diagram.stacking import Wrap
 
 __all__ = [
     "add_junction",
     "beside_cutters",
     "clear_beside",
     "hang_through",
+    "hold_with_beside",
     "hung_tops",
+    "split_beside",
 ]
 
 
@@ -66,19 +69,57 @@ def beside_cutters(plan: PagePlan) -> tuple[str, ...]:
     Held in its children's rows, their arrows went round the whole branch up to the
     junction on its arrow into the breadcrumb; beside the top, a rank below the junction,
     they reach it straight. Where the planner found room for them there (it notes them as
-    rows ``beside TOP``, see ``Estimator._beside``); else they stay among its children.
+    a row ``beside TOP`` with it, see ``Estimator._beside``); else they stay among its children.
     """
+    top = plan.page.tops[0] if len(plan.page.tops) == 1 else ""
+    return tuple(name for name in _beside_row(plan) if name != top)
+
+
+def _beside_row(plan: PagePlan) -> tuple[str, ...]:
+    """The page's one top in a row with the undercutters beside it, left to right."""
     if plan.across or len(plan.page.tops) != 1:
         return ()
     mark = f"beside {plan.page.tops[0]}"
     return next((wrap.rows[0] for wrap in plan.page.wraps if wrap.parent == mark), ())
 
 
+def split_beside(
+    top: str, size: tuple[float, float], beside: Sequence[Item], gap: float
+) -> tuple[tuple[str, ...], float]:
+    """Share a top's undercutters between its two sides; return the row and its width.
+
+    The first ones in file order go on its left, as many as keep the two sides nearest
+    in width (on a tie, more on the left): all on one side, the engine centred the top's
+    rows under it and the rows reached past the page's other side (the flagship's A4
+    page 2: 1,111 points wide, planned at 985). ``size``: the widths of the top's box and
+    of its block; the row's width is the box's with them, or the block's (its rows, which
+    the engine shifts under them).
+    """
+    reach = [sum(item.width + gap for item in beside[:left]) for left in range(len(beside) + 1)]
+    left = min(range(len(beside), -1, -1), key=lambda k: abs(2 * reach[k] - reach[-1]))
+    names = (*(i.name for i in beside[:left]), top, *(i.name for i in beside[left:]))
+    return names, max(size[1], size[0] + reach[-1])
+
+
+def hold_with_beside(g: Digraph, plan: PagePlan, held: Sequence[Wrap]) -> None:
+    """Hold the page's rows, and its one top in a row with the undercutters beside it.
+
+    See :func:`~.stacking.hold_rows`; the row beside the top keeps its order.
+    """
+    hold_rows(g, clear_beside(plan, held))
+    row = _beside_row(plan)
+    if row:
+        hold_rows(g, [Wrap(f"beside {plan.page.tops[0]}", (row,), ())])
+
+
 def clear_beside(plan: PagePlan, wraps: Sequence[Wrap]) -> list[Wrap]:
     """The rows of the page's one top without the undercutters drawn beside it.
 
-    An item of a later row held below one of them is held below its row's first other
-    item instead, or below the top if none is left.
+    Rows of single boxes are held again as planned for rows as long as they are now
+    (see :func:`~.rowholds.leaf_holds`): held as before, below the boxes the undercutters'
+    places were counted under, their edges went round the row above (the flagship's
+    slide 2). An item of a later row held below a deeper block's node keeps it, or takes
+    its row's first other item if that was an undercutter, or the top if none is left.
     """
     beside = set(beside_cutters(plan))
     if not beside:
@@ -89,13 +130,17 @@ def clear_beside(plan: PagePlan, wraps: Sequence[Wrap]) -> list[Wrap]:
         if wrap.parent != top:
             out.append(wrap)
             continue
-        rows = [tuple(n for n in row if n not in beside) for row in wrap.rows]
-        pairs = zip(wrap.rows, rows, strict=True)
-        first = {n: next(iter(kept), top) for row, kept in pairs for n in row}
-        holds = tuple(
-            (item, first[anchor] if anchor in beside else anchor)
-            for item, anchor in wrap.holds
-            if item not in beside
-        )
-        out.append(wrap._replace(rows=tuple(row for row in rows if row), holds=holds))
+        named = {n for row in wrap.rows for n in row}
+        kept = [tuple(n for n in row if n not in beside) for row in wrap.rows]
+        pairs = zip(wrap.rows, kept, strict=True)
+        first = {n: next(iter(k), top) for row, k in pairs for n in row}
+        rows = [row for row in kept if row]
+        holds: list[tuple[str, str]] = []
+        for depth, row in enumerate(rows[1:], start=1):
+            old = [(item, anchor) for item, anchor in wrap.holds if item in row]
+            if all(anchor in named for _, anchor in old):  # single boxes above
+                holds += leaf_holds(row, rows[:depth])
+            else:
+                holds += [(i, first[a] if a in beside else a) for i, a in old]
+        out.append(wrap._replace(rows=tuple(rows), holds=tuple(holds)))
     return out
