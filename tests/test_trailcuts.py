@@ -92,6 +92,34 @@ def test_the_flagships_a4_page_2_draws_the_undercutters_either_side_of_the_reaso
     assert layout.scale(page) >= layout.budget.scale - 1e-9
 
 
+def test_the_rows_under_a_top_with_undercutters_beside_it_are_held_as_they_are_drawn() -> None:
+    """The planner counts the undercutters among the top's rows too; drawn beside it, they
+    leave the rows shorter. Each item of a shorter later row hangs in a gap of the row
+    above, so its arrow runs up that gap: held below the box the undercutters' places had
+    been counted under, the flagship's slide 2 drew its last row's arrows round the row."""
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    layout = lay_out(m, analyze(m), RenderOptions(), "slide", find_engine("auto"))
+    page = next(p for p in layout.pages if p.plan.page.tops == ("russias-korean-game",))
+    beside = set(beside_cutters(page.plan))
+    assert beside
+    planned = next(w for w in page.plan.page.wraps if w.parent == "russias-korean-game")
+    rows = [[n for n in row if n not in beside] for row in planned.rows]
+    rows = [row for row in rows if row]
+    assert len(rows) == 2 and len(rows[1]) < len(rows[0])
+    source = page.graph.source
+    for item in rows[1]:  # held by the two neighbouring boxes of the row above
+        anchors = [i for i, box in enumerate(rows[0]) if _holds(source, item, box)]
+        assert len(anchors) == 2 and anchors[1] == anchors[0] + 1, (item, anchors)
+    assert geometry.crossings(page.svg) == 0
+    assert layout.scale(page) >= layout.budget.scale - 1e-9
+
+
+def _holds(source: str, item: str, anchor: str) -> bool:
+    """Whether the DOT holds ``item`` below ``anchor`` (an invisible edge between them)."""
+    quoted = [f'"{name}"' if not name.isidentifier() else name for name in (item, anchor)]
+    return f"{quoted[0]} -> {quoted[1]} [style=invis]" in source
+
+
 @pytest.mark.parametrize(("fit", "portrait"), [("slide", True), ("slide", False), ("a4", True)])
 def test_undercutters_with_no_room_beside_the_top_aim_at_its_box(fit: str, portrait: bool) -> None:
     """Where a reason and its undercutter do not fit side by side (an upright slide), the
