@@ -257,6 +257,8 @@ def test_the_stub_of_the_siblings_after_ends_at_the_breadcrumbs_near_corner(
 ) -> None:
     """The stub of the reasons that go on, last in the outer column, ends at the corner of
     the breadcrumb nearest it: right to left, it went under the box to its far corner."""
-    page = _across(_wide(30), "slide", direction).pages[2]
+    pages = _across(_wide(30), "slide", direction).pages
+    page = next(p for p in pages if p.plan.page.stubs and p.plan.page.stubs[-1].tops[0] == "p18")
+    assert page.plan.page.trail and page.plan.page.stubs[-1].grouped
     edges = [line for line in page.build().source.splitlines() if "stub p18" in line]
     assert any(f"-> trail:r0:{corner} " in line for line in edges), edges

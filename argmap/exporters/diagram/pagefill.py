@@ -247,12 +247,48 @@ class Pager(Estimator):
             node_id = queue.popleft()
             for unit in self.priority(node_id):
                 trial = full | set(unit)
-                if self.fits(taken, trial, rest, limits):
-                    full, misses = trial, 0
+                traded = limits
+                if self.fits(taken, trial, rest, limits) or (
+                    traded := self._trade((taken, rest), trial, limits, node_id, unit)
+                ):
+                    full, limits, misses = trial, traded, 0
                     queue.extend(unit)
                 else:
                     misses += 1
         return Fill(tuple(taken), frozenset(full), limits, self.key_away)
+
+    def _trade(
+        self,
+        page: tuple[list[Unit], Unit | None],
+        full: set[str],
+        limits: dict[str, int],
+        parent: str,
+        unit: Unit,
+    ) -> dict[str, int]:
+        """Limits that make room for a leaf drawn in full by grouping a few leaves' stubs.
+
+        Where the stubs of a node whose branches are all leaves are capped to fewer than
+        half of them (sixty reasons under the thesis), a leaf's own stub only repeats it,
+        shortened, and sends the reader to the page that draws it: drawn in full instead,
+        the last single stubs join the grouped one. Empty if that does not fit, or a branch
+        is more than a leaf (its stub says what it holds), or a stub comes before it (that
+        leaf would be paged alone). With most of them on the page, stubs stay: grouped, the
+        few left took a page each (the flagship's A4 page 16).
+        """
+        most = limits.get(parent)
+        units = self.units(parent)
+        if most is None or 2 * most >= len(units):  # most on this page: as before
+            return {}
+        if any(len(u) > 1 or self.children[u[0]] for u in units):
+            return {}
+        left = [u for u in units if u[0] not in full]
+        if left and self.order[left[0][0]] < self.order[unit[0]]:
+            return {}
+        for fewer in range(1, min(most, 3) + 1):
+            trial = {**limits, parent: most - fewer}
+            if self.fits(page[0], full, page[1], trial):
+                return trial
+        return {}
 
     def _overflow(self, estimate: Estimate) -> float:
         """How many times too big for the page an estimate is (at most 1.0: it fits)."""
