@@ -247,7 +247,7 @@ class Pager(Estimator):
             node_id = queue.popleft()
             for unit in self.priority(node_id):
                 trial = full | set(unit)
-                traded = limits
+                traded = limits  # or, for a leaf, limits that group stubs to make room
                 if self.fits(taken, trial, rest, limits) or (
                     traded := self._trade((taken, rest), trial, limits, node_id, unit)
                 ):
