@@ -139,14 +139,21 @@ class Blocks:
     """
 
     def __init__(
-        self, tree: Tree, beside: float, fit: float = math.inf, box: tuple[float, float] = (0, 0)
+        self,
+        tree: Tree,
+        beside: float,
+        fit: float = math.inf,
+        box: tuple[float, float] = (0, 0),
+        stacked: bool = False,
     ) -> None:
         """Blocks of ``tree``'s nodes; ``beside``: the width of the root's neighbours.
 
         ``fit``: the widest a linked group's boxes go side by side; ``box``: the room its
-        box takes round rows (both: see :func:`unit_item`).
+        box takes round rows (both: see :func:`unit_item`); ``stacked``: a deep block may
+        have rows below it (upright pages, see :func:`~.stacking.rows_ranks`).
         """
         self.tree = tree
+        self.stacked = stacked
         self.fit, self.box = fit, box
         self.beside = beside
         self._made: dict[tuple[object, ...], _Kids] = {}
@@ -299,7 +306,7 @@ class Blocks:
         own = made_of.own
         # The root's row is as wide as it is, with the undercutters beside it.
         rows = wrap_rows(made_of.items, max(limit, own[0]), compact)
-        return self._block(node_id, own, rows, next(self._numbers))
+        return self._block(node_id, own, rows, next(self._numbers), stacked=self.stacked)
 
     @staticmethod
     def _block(
@@ -308,11 +315,15 @@ class Blocks:
         rows: list[list[Item]],
         number: int,
         below: float | None = None,
+        stacked: bool = False,
     ) -> _Block:
-        """A node's block: the node above its children's rows (``below``: their width)."""
+        """A node's block: the node above its children's rows (``below``: their width).
+
+        ``stacked``: see :func:`~.stacking.rows_ranks`.
+        """
         if below is None:
             below = rows_width(rows)
-        ranks = (own[1], *rows_ranks(rows))
+        ranks = (own[1], *rows_ranks(rows, stacked))
         deepest = lowest(rows[-1]).deepest
         item = Item(node_id, max(own[0], below), ranks, deepest, own[0], below, len(rows))
         return _Block(number, item, rows)

@@ -110,7 +110,10 @@ class Estimator(PageTree):
         # Left to right, a group's rows are columns: its box is counted round them (twelve
         # members in two columns drew 6% wider and taller than planned, under the floor).
         self.box = GROUP_BOX if horizontal else (0.0, 0.0)
-        self.blocks = Blocks(weakref.proxy(self), self.around.beside, self.group_fit, self.box)
+        self.stacked = self.upright and not horizontal  # see stacking.rows_ranks
+        """Deep blocks may have rows below (not tops of several breadcrumb rows: arrows cross)."""
+        parts = (self.around.beside, self.group_fit, self.box, self.stacked)
+        self.blocks = Blocks(weakref.proxy(self), *parts)
 
     def units(self, parent: str) -> list[Unit]:
         """The parent's children as units that go together, in file order."""
@@ -249,7 +252,7 @@ class Estimator(PageTree):
             top_items.append(self.stub_item(rest, True))
         rows = self._top_rows(tops, rest, top_items, limit, wraps)
         width = rows_width(rows)
-        ranks = rows_ranks(rows)
+        ranks = rows_ranks(rows, self.stacked and len({self.parent[u[0]] for u in tops}) < 2)
         height = sum(ranks) + RANKSEP * (len(ranks) - 1)
         if fail_fast and (width + frame_w > self.width or height + frame_h > self.height):
             return Estimate(width + frame_w, height + frame_h, ())  # breadcrumb, key: more

@@ -277,19 +277,20 @@ def rows_width(rows: list[list[Item]]) -> float:
     return widest
 
 
-def rows_ranks(rows: list[list[Item]]) -> tuple[float, ...]:
+def rows_ranks(rows: list[list[Item]], stacked: bool = False) -> tuple[float, ...]:
     """The ranks of wrapped rows, one row below the other; infinite below a deep block.
 
     Edges from a row below a branch drawn several ranks deep would loop round it: rows
     follow only rows of single boxes (stubs and leaves), so a page that needs that is
-    planned otherwise (its branches left as stubs).
+    planned otherwise (its branches left as stubs). ``stacked`` (upright pages): a row
+    of one deep block may have rows below it, their edges passing down its side (a
+    page's width holds about one such block: else each sibling's took a page of its own).
     """
     if len(rows) == 1:
         return merged(rows[0])
     for row in rows[:-1]:
-        for item in row:
-            if len(item.ranks) > 1:
-                return (math.inf,)
+        if (len(row) > 1 or not stacked) and any(len(item.ranks) > 1 for item in row):
+            return (math.inf,)
     return tuple([height for row in rows for height in merged(row)])
 
 
