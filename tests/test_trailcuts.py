@@ -120,6 +120,32 @@ def _holds(source: str, item: str, anchor: str) -> bool:
     return f"{quoted[0]} -> {quoted[1]} [style=invis]" in source
 
 
+@pytest.mark.parametrize("direction", ["TB", "BT"])
+def test_with_no_room_beside_the_top_an_undercutter_sits_at_the_junctions_rank(
+    direction: str,
+) -> None:
+    """Upright, the reason 'Forecast' and its undercutter do not fit side by side: among
+    the reason's children, the undercutter aimed at its box, which any reader takes for an
+    attack on its claim. Now it sits on the rank of the junction on the reason's arrow
+    into the breadcrumb, to its left, and aims across at it."""
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    options = RenderOptions(portrait=True, direction=direction)  # type: ignore[arg-type]
+    layout = lay_out(m, analyze(m), options, "a4", find_engine("auto"))
+    page = next(p for p in layout.pages if p.plan.page.tops == ("crimea-adds-momentum",))
+    (name,) = beside_cutters(page.plan)
+    source = page.graph.source
+    assert f'"{name}" -> "junction crimea-adds-momentum"' in source
+    found = geometry.boxes(page.svg)
+    top, cutter = found["crimea-adds-momentum"], found[name]
+    assert cutter.right <= top.right and not cutter.overlaps(top)
+    if direction == "TB":  # on the junction's rank, above the reason
+        assert cutter.bottom < top.top
+    else:
+        assert cutter.top > top.bottom
+    assert geometry.crossings(page.svg) == 0 and geometry.through_boxes(page.svg) == 0
+    assert layout.scale(page) >= layout.budget.scale - 1e-9
+
+
 @pytest.mark.parametrize(("fit", "portrait"), [("slide", True), ("slide", False), ("a4", True)])
 def test_undercutters_with_no_room_beside_the_top_aim_at_its_box(fit: str, portrait: bool) -> None:
     """Where a reason and its undercutter do not fit side by side (an upright slide), the

@@ -33,15 +33,13 @@ from argmap.exporters.diagram.stacking import (
     rows_width,
     wrap_rows,
 )
-from argmap.exporters.diagram.trailcuts import split_beside
+from argmap.exporters.diagram.trailcuts import place_cutters
 from argmap.model import ArgumentMap, NodeKind, Relation
 
 __all__ = ["TRAIL_ROWS", "Estimate", "Estimator", "Measure", "Unit", "stub_name"]
 
 STUB_COLUMN: Final = 120.0
 """Left to right, the key goes in the last column, which is about a stub wide."""
-JUNCTION_RANK: Final = RANKSEP + 0.14 * 72
-"""The rank an undercut link's junction takes between a page's top and its breadcrumb."""
 WIDE_SHARE: Final = 0.92
 """Rows as wide as the page are planned only this far across it: the engine spreads a
 row of stubs under its parent somewhat wider than their boxes."""
@@ -288,10 +286,10 @@ class Estimator(PageTree):
     ) -> list[Item]:
         """The tops' items: a page's one top widened by its link's undercutters beside it.
 
-        They aim at the junction on its arrow into the breadcrumb, and beside the top, a
-        rank below the junction, they reach it straight (see :mod:`.trailcuts`), where they
-        fit; they stay counted among its children too, so the estimate errs on the safe
-        side. The choice is noted in ``wraps`` (``beside TOP``), for the page's graph.
+        They aim at the junction on its arrow into the breadcrumb, from beside the top, a
+        rank below the junction, or from the junction's rank (see :func:`.place_cutters`),
+        where they fit; they stay counted among its children too, so the estimate errs on
+        the safe side. The choice is noted in ``wraps`` (``beside TOP``), for the graph.
         """
         items = [unit_item(unit, block, fit, self.box) for unit in tops]
         top = tops[0][0]
@@ -312,15 +310,15 @@ class Estimator(PageTree):
         if not cutters or grouped or any(self.node[c].group for c in cutters):
             return items
         beside = [block[c] if c in full else self.stub_item((c,), False) for c in cutters]
-        # Beside the top on its rank, either side, over its rows (a page drawn wider than
-        # this is planned again, and they go among its children).
-        row, width = split_beside(top, (self.sizes[top][0], items[0].width), beside, NODESEP)
-        if width > limit:
+        # (A page drawn wider than planned is planned again: they go among its children.)
+        placed = place_cutters(top, (self.sizes[top][0], items[0].width), beside, limit)
+        if placed is None:
             return items
+        row, width, above = placed
         if wraps is not None:
             wraps.append(Wrap(f"beside {top}", (row,), ()))
         ranks = items[0].ranks  # and the junction's rank above it
-        ranks = (ranks[0] + JUNCTION_RANK, *ranks[1:])
+        ranks = (ranks[0] + above, *ranks[1:])
         return [items[0]._replace(width=max(items[0].width, width), ranks=ranks)]
 
     def _overview_key(

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from argmap.exporters.diagram import worksheet as sheets
 from argmap.exporters.diagram.dot import Digraph, Port
 from argmap.exporters.diagram.labels import graphviz_escape
 from argmap.exporters.diagram.rowholds import leaf_holds
-from argmap.exporters.diagram.stacking import Item, Wrap, hold_rows
+from argmap.exporters.diagram.stacking import NODESEP, RANKSEP, Item, Wrap, hold_rows
 from argmap.model import ArgumentMap, NodeKind
 
 if TYPE_CHECKING:
@@ -22,8 +22,12 @@ __all__ = [
     "hang_through",
     "hold_with_beside",
     "hung_tops",
+    "place_cutters",
     "split_beside",
 ]
+
+JUNCTION_RANK: Final = RANKSEP + 0.14 * 72
+"""The rank an undercut link's junction takes between a page's top and its breadcrumb."""
 
 
 def add_junction(g: Digraph, key: str, color: str) -> str:
@@ -63,6 +67,29 @@ def hang_through(
     g.edge(junction, end, {k: v for k, v in rest.items() if k != "ltail"})
 
 
+def place_cutters(
+    top: str, size: tuple[float, float], beside: Sequence[Item], limit: float
+) -> tuple[tuple[str, ...], float, float] | None:
+    """Where a continued branch's undercutters go, if anywhere: their row, its width, the rank.
+
+    Beside its top, shared between its sides (see :func:`split_beside`), where that fits
+    ``limit``; else on the rank of the junction above it, to its left, each aiming across
+    at it (an upright page: among the top's children, they aimed at its box, an attack on
+    its claim to any reader), where that fits and they are single boxes. ``size``: the
+    widths of the top's box and of its block; the rank: how much taller the top's rank
+    grows with the junction's above it. None: they stay among its children.
+    """
+    row, width = split_beside(top, size, beside, NODESEP)
+    if width <= limit:
+        return row, width, JUNCTION_RANK
+    reach = sum(item.width + NODESEP for item in beside)  # left of the top's middle
+    width = max(size[1] / 2, reach) + size[1] / 2
+    if width > limit or any(len(item.ranks) > 1 for item in beside):
+        return None
+    tall = max(item.ranks[0] for item in beside)
+    return (*(item.name for item in beside), f"junction {top}"), width, tall + RANKSEP
+
+
 def beside_cutters(plan: PagePlan) -> tuple[str, ...]:
     """The undercutters of a page's one top, by name, drawn beside it: nodes and stubs.
 
@@ -72,11 +99,11 @@ def beside_cutters(plan: PagePlan) -> tuple[str, ...]:
     a row ``beside TOP`` with it, see ``Estimator._beside``); else they stay among its children.
     """
     top = plan.page.tops[0] if len(plan.page.tops) == 1 else ""
-    return tuple(name for name in _beside_row(plan) if name != top)
+    return tuple(n for n in _beside_row(plan) if n not in (top, f"junction {top}"))
 
 
 def _beside_row(plan: PagePlan) -> tuple[str, ...]:
-    """The page's one top in a row with the undercutters beside it, left to right."""
+    """The page's one top, or its junction, in a row with its undercutters, left to right."""
     if plan.across or len(plan.page.tops) != 1:
         return ()
     mark = f"beside {plan.page.tops[0]}"
