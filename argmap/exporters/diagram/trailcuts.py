@@ -1,4 +1,4 @@
-"""Undercut links' junctions, and a continued branch's undercutters beside its top."""
+"""Undercut links' junctions, and a continued branch's undercutters by its top or junction."""
 
 from __future__ import annotations
 
@@ -129,9 +129,9 @@ def split_beside(
 
 
 def hold_with_beside(g: Digraph, plan: PagePlan, held: Sequence[Wrap]) -> None:
-    """Hold the page's rows, and its one top in a row with the undercutters beside it.
+    """Hold the page's rows, and its undercutters in a row with its one top or junction.
 
-    See :func:`~.stacking.hold_rows`; the row beside the top keeps its order.
+    See :func:`~.stacking.hold_rows`; the row (see :func:`place_cutters`) keeps its order.
     """
     hold_rows(g, clear_beside(plan, held))
     row = _beside_row(plan)
