@@ -41,7 +41,7 @@ from argmap.exporters.diagram.styles import (
     EdgeStyle,
     NodeStyle,
 )
-from argmap.exporters.diagram.trailcuts import add_junction
+from argmap.exporters.diagram.trailcuts import add_junction, link_through
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.options import RenderOptions
 
@@ -344,10 +344,7 @@ def _add_tree_edges(
             tail_attrs["ltail"] = f"cluster_{key}"
             attrs["class"] += " linked"
         if key in undercut:
-            junction = add_junction(g, key, attrs["color"])
-            half, rest = sheets.arrow_halves(attrs)  # a worksheet's box: once
-            g.edge(node.id, junction, {**half, **tail_attrs, "arrowhead": "none"})
-            g.edge(junction, node.parent, {**rest, **port})
+            link_through(g, (node.id, node.parent), attrs, key, (tail_attrs, port))
         else:
             line = tree_line(node.id, node.parent, {**attrs, **tail_attrs, **port})
             ctx.lines["tree", node.id, key, tuple(port)] = line

@@ -13,7 +13,7 @@ from argmap.exporters.diagram.labels import html_text, shorten, text_points, wid
 from argmap.exporters.diagram.pagetrailsize import TRAIL_COLUMN, trail_width
 from argmap.exporters.diagram.styles import NodeStyle
 from argmap.exporters.diagram.svgtext import LEFT_FACE, engine_points
-from argmap.exporters.diagram.trailcuts import hang_through
+from argmap.exporters.diagram.trailcuts import link_through
 from argmap.exporters.diagram.traillanes import SIDE_CLASS, row_class
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.shaping import needs_shaping
@@ -201,7 +201,7 @@ def _hang_tops(
             if in_column(plan):  # drawn from the breadcrumb down to the top, pointing up
                 _edge_back(g, top, end, attrs, outer_side(plan) if outside else "")
             elif junction is not None:  # an undercutter aims at the arrow
-                hang_through(g, top, end, attrs, junction)
+                link_through(g, (top, end), attrs, junction.removeprefix("junction "))
             else:
                 g.edge(top, end, attrs)
     if in_column(plan):

@@ -19,9 +19,9 @@ __all__ = [
     "add_junction",
     "beside_cutters",
     "clear_beside",
-    "hang_through",
     "hold_with_beside",
     "hung_tops",
+    "link_through",
     "place_cutters",
     "split_beside",
 ]
@@ -57,14 +57,24 @@ def hung_tops(m: ArgumentMap, plan: PagePlan) -> frozenset[str]:
     return frozenset([top.id]) if ok and top.kind is not NodeKind.CONCLUSION else frozenset()
 
 
-def hang_through(
-    g: Digraph, top: str, end: Port | str, attrs: Mapping[str, str], junction: str
+def link_through(
+    g: Digraph,
+    ends: tuple[str, Port | str],
+    attrs: Mapping[str, str],
+    key: str,
+    extra: tuple[Mapping[str, str], Mapping[str, str]] = ({}, {}),
 ) -> None:
-    """Draw a top's arrow into the breadcrumb through ``junction``, undercutters' target."""
-    add_junction(g, junction.removeprefix("junction "), attrs.get("color", "#4527a0"))
+    """Draw an undercut link ``tail -> head`` in two halves through the junction of ``key``.
+
+    The first half has no arrowhead (a worksheet's blank box goes on it once, see
+    :func:`~.worksheet.arrow_halves`); ``extra``: more attributes for each half (the tail's
+    linked group, the head's port).
+    """
+    tail, head = ends
+    junction = add_junction(g, key, attrs.get("color", "#4527a0"))
     half, rest = sheets.arrow_halves(dict(attrs))
-    g.edge(top, junction, {**half, "arrowhead": "none"})
-    g.edge(junction, end, {k: v for k, v in rest.items() if k != "ltail"})
+    g.edge(tail, junction, {**half, **extra[0], "arrowhead": "none"})
+    g.edge(junction, head, {**{k: v for k, v in rest.items() if k != "ltail"}, **extra[1]})
 
 
 def place_cutters(
