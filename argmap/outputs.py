@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Final
 
 from argmap.exporters import Rendered, get_exporter
 from argmap.options import RenderOptions
 
 __all__ = [
+    "OUTPUT_SUFFIXES",
     "check_targets",
     "distinct_paths",
     "output_path",
@@ -19,14 +21,21 @@ __all__ = [
     "worksheet_targets",
 ]
 
+OUTPUT_SUFFIXES: Final = (".svg", ".png", ".pdf", ".html", ".dot", ".md", ".json", ".argdown")
+"""The built-in formats' file suffixes (``.aif.json`` ends in ``.json``): an ``--output``
+ending in one names a file, not a folder."""
 
-def output_path(path: str | Path, fmt: str, out_dir: str | Path) -> Path:
+
+def output_path(path: str | Path, fmt: str, out_dir: str | Path, name: str | None = None) -> Path:
     """Return where ``render_file`` writes ``fmt`` for the map at ``path``.
+
+    The file is named after the map's file stem, or ``name`` when given (``-o case.pdf``
+    gives ``name="case"``), plus the format's suffix.
 
     Raises:
         UnknownFormatError: no exporter has that name.
     """
-    return Path(out_dir) / (Path(path).stem + get_exporter(fmt).suffix)
+    return Path(out_dir) / ((Path(path).stem if name is None else name) + get_exporter(fmt).suffix)
 
 
 def worksheet_targets(target: Path) -> tuple[Path, Path]:
@@ -92,7 +101,11 @@ def distinct_paths(paths: Sequence[str | Path]) -> list[Path]:
 
 
 def check_targets(
-    paths: Sequence[Path], formats: Sequence[str], out_dir: str | Path, options: RenderOptions
+    paths: Sequence[Path],
+    formats: Sequence[str],
+    out_dir: str | Path,
+    options: RenderOptions,
+    name: str | None = None,
 ) -> None:
     """Refuse a render that would write two maps to one file or overwrite a map.
 
@@ -100,6 +113,7 @@ def check_targets(
         OutputClashError: two maps share a file stem (``a/m.yaml`` and ``b/m.yaml`` both
             give ``m.svg``), or an output is one of the maps (``m.json`` to ``--format json``
             in its own folder) or another JSON map file (``m.yaml`` beside ``m.json``).
+            ``name`` stands for each map's file stem where given (see :func:`output_path`).
     """
     from argmap.editing.safewrite import check_output
     from argmap.errors import OutputClashError
@@ -109,8 +123,8 @@ def check_targets(
     owner: dict[Path, Path] = {}
     for path in paths:
         for fmt in formats:
-            for name in render_targets(output_path(path, fmt, out_dir), options):
-                key = real_path(name)
+            for target in render_targets(output_path(path, fmt, out_dir, name), options):
+                key = real_path(target)
                 if key in inputs:
                     raise OutputClashError(
                         f"{path}: --format {fmt} would overwrite the map {inputs[key]} itself; "
@@ -119,14 +133,14 @@ def check_targets(
                 other = owner.setdefault(key, path)
                 if other != path:
                     raise OutputClashError(
-                        f"{other} and {path} would both be written to {name}; render them "
+                        f"{other} and {path} would both be written to {target}; render them "
                         "into different --output folders, or rename one"
                     )
                 try:
-                    check_output(name, paths)  # a hard link to a map, or another map
+                    check_output(target, paths)  # a hard link to a map, or another map
                 except OutputClashError as exc:
                     raise OutputClashError(
-                        f"{path}: --format {fmt} would overwrite {name}, which is a map file, "
+                        f"{path}: --format {fmt} would overwrite {target}, which is a map file, "
                         "not an earlier output; choose another --output folder"
                     ) from exc
 

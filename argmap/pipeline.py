@@ -119,12 +119,14 @@ def render_outputs(
     fmt: str,
     out_dir: str | Path,
     options: RenderOptions,
+    name: str | None = None,
 ) -> list[tuple[Path, str | bytes]]:
     """Render one loaded map in one format, returning ``(target path, data)`` pairs.
 
     Most formats give one file; an exercise (``options.exercise``) gives two in every
     format: the worksheet and its answer key; a diagram fitted to pages gives
-    ``STEM-01.png``, ``STEM-02.png``, ... when it has several.
+    ``STEM-01.png``, ``STEM-02.png``, ... when it has several. ``STEM`` is the map's file
+    stem, or ``name`` when given.
 
     Raises:
         UnknownFormatError: no exporter has that name.
@@ -133,7 +135,7 @@ def render_outputs(
     exporter = get_exporter(fmt)
     check_indented_size(m, fmt)
     opts = replace(options, map_name=str(path))
-    target = output_path(path, fmt, out_dir)
+    target = output_path(path, fmt, out_dir, name)
     if opts.exercise:
         from argmap.analysis.standing import analyze
         from argmap.exercise import make_worksheet
@@ -168,6 +170,8 @@ def render_files(
     formats: Sequence[str],
     out_dir: str | Path,
     options: RenderOptions | None = None,
+    *,
+    name: str | None = None,
 ) -> list[tuple[Path, Path]]:
     """Render several maps in several formats; write only when every one succeeded.
 
@@ -181,6 +185,8 @@ def render_files(
         formats: registered format names (see ``argmap formats``).
         out_dir: the folder to write into (created if missing).
         options: render options shared by every map and format.
+        name: the file stem to write instead of the map's (one map only): ``-o case.pdf``
+            renders into the current folder with ``name="case"``.
 
     Returns:
         ``(map path, written path)`` pairs in the order written.
@@ -197,7 +203,9 @@ def render_files(
     for fmt in formats:
         get_exporter(fmt).check_available()
     unique = distinct_paths(paths)
-    check_targets(unique, formats, out_dir, opts)
+    if name is not None and len(unique) != 1:
+        raise ValueError(f"name={name!r} names the files of one map, not {len(unique)}")
+    check_targets(unique, formats, out_dir, opts, name)
     from argmap.analysis.standing import analyze
 
     loaded = [(path, load_map(path)) for path in unique]  # every map checked before rendering
@@ -208,11 +216,11 @@ def render_files(
         for path, m in loaded:
             analysis = analyze(m)  # once per map, shared by every format
             for fmt in formats:
-                pending.extend(_render_one(m, analysis, path, fmt, out_dir, opts))
+                pending.extend(_render_one(m, analysis, path, fmt, out_dir, opts, name))
         with uninterrupted():  # a SIGTERM or Ctrl-C waits until every file is in place
             written = [(path, _write(target, data)) for path, target, data in pending]
             sync_folders(data for _, _, data in pending if isinstance(data, StagedCopy))
-            _remove_stale(unique, formats, out_dir, opts, {t for _, t in written})
+            _remove_stale(unique, formats, out_dir, opts, {t for _, t in written}, name)
     finally:  # a failed render leaves nothing behind (the committed ones are gone already)
         for _, _, data in pending:
             if isinstance(data, Staged):
@@ -226,12 +234,13 @@ def _remove_stale(
     out_dir: str | Path,
     opts: RenderOptions,
     done: set[Path],
+    name: str | None = None,
 ) -> None:
     """Remove the pages of earlier renders that this one did not write again."""
     for path in paths:
         for fmt in formats:
             suffix = get_exporter(fmt).suffix
-            for target in render_targets(output_path(path, fmt, out_dir), opts):
+            for target in render_targets(output_path(path, fmt, out_dir, name), opts):
                 remove_stale_pages(target, suffix, done)
 
 
@@ -242,6 +251,7 @@ def stream_output(
     fmt: str,
     out_dir: str | Path,
     options: RenderOptions,
+    name: str | None = None,
 ) -> list[StagedFile | StagedCopy] | None:
     """Write one map's files in a streaming format to temporary files beside their targets.
 
@@ -260,7 +270,7 @@ def stream_output(
     exporter = get_exporter(fmt)
     if options.exercise:
         return None
-    opts, target = replace(options, map_name=str(path)), output_path(path, fmt, out_dir)
+    opts, target = replace(options, map_name=str(path)), output_path(path, fmt, out_dir, name)
     if exporter.stream_pages is not None:
         count, pages = exporter.stream_pages(m, analysis, opts)
         names = [target] if count == 1 else page_names(target, exporter.suffix, count)
@@ -283,12 +293,13 @@ def _render_one(
     fmt: str,
     out_dir: str | Path,
     options: RenderOptions,
+    name: str | None = None,
 ) -> list[tuple[Path, Path, str | bytes | StagedFile | StagedCopy]]:
     """One map in one format: its files, staged (streamed) or in memory."""
-    staged = stream_output(m, analysis, path, fmt, out_dir, options)
+    staged = stream_output(m, analysis, path, fmt, out_dir, options, name)
     if staged is not None:
         return [(path, file.path, file) for file in staged]
-    outputs = render_outputs(m, analysis, path, fmt, out_dir, options)
+    outputs = render_outputs(m, analysis, path, fmt, out_dir, options, name)
     return [(path, target, data) for target, data in outputs]
 
 

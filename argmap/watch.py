@@ -32,7 +32,11 @@ class RenderOutcome:
 
 
 def render_once(
-    map_path: Path, formats: Sequence[str], out_dir: Path, options: RenderOptions
+    map_path: Path,
+    formats: Sequence[str],
+    out_dir: Path,
+    options: RenderOptions,
+    name: str | None = None,
 ) -> RenderOutcome:
     """Load, validate and render a map into ``out_dir``; report errors instead of raising.
 
@@ -44,6 +48,7 @@ def render_once(
         formats: format names (see ``argmap formats``).
         out_dir: where to write ``<stem><suffix>`` files.
         options: render options shared by every format.
+        name: the stem to write instead of the map's (``-o case.pdf``).
 
     Returns:
         What was written, or the error text (``FILE:LINE:COL: message`` lines).
@@ -51,7 +56,8 @@ def render_once(
     from argmap.pipeline import render_files
 
     try:
-        written = [target for _, target in render_files([map_path], formats, out_dir, options)]
+        done = render_files([map_path], formats, out_dir, options, name=name)
+        written = [target for _, target in done]
     except ArgmapError as exc:
         return RenderOutcome(False, (), str(exc))
     except Exception as exc:  # a bug: told, and the watch goes on (ARGMAP_DEBUG=1 raises it)
@@ -102,6 +108,7 @@ def watch_map(
     echo: Callable[[str, bool], None],
     changes: Iterable[object] | None = None,
     clock: Callable[[], str] = lambda: time.strftime("%H:%M:%S"),
+    name: str | None = None,
 ) -> int:
     """Render now and after every change, printing one line per render.
 
@@ -116,6 +123,7 @@ def watch_map(
         changes: an iterable yielding once per change; default: real file events
             from :func:`file_changes` (tests pass a list).
         clock: returns the time shown at the start of each line.
+        name: the stem to write instead of the map's (``-o case.pdf``).
 
     Returns:
         The number of renders that failed.
@@ -132,7 +140,7 @@ def watch_map(
 
     def run() -> None:
         nonlocal failures
-        outcome = render_once(map_path, formats, out_dir, options)
+        outcome = render_once(map_path, formats, out_dir, options, name)
         echo(f"{clock()} {outcome.line(map_path)}", not outcome.ok)
         if outcome.error is not None:
             failures += 1

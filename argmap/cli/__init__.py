@@ -86,13 +86,14 @@ def output_dir_option(fn: _F) -> _F:
         "--output",
         "out_dir",
         type=NoDashPath(
-            "rendered files go into a folder; give one, or print a single format with "
-            "'argmap export MAP -f FORMAT'",
-            file_okay=False,
+            "rendered files go into a folder or a named file; give one, or print a single "
+            "format with 'argmap export MAP -f FORMAT'",
         ),
         default=Path("output"),
         show_default=True,
-        help="Folder to write into; files are named after each map's file stem.",
+        metavar="DIR|FILE",
+        help="Folder to write into, files named after each map's file stem; or, for one "
+        "map in one format, the file itself (case.pdf; pages case-01.png...).",
     )(fn)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar, cast, get_args
 
@@ -176,6 +177,8 @@ def render(
 
     Example: argmap render maps/*.yaml --format svg,png,pdf
 
+    One map in one format may go to a file named with -o: argmap render MAP -f pdf -o case.pdf
+
     Worksheet: argmap render MAP -f pdf,html --exercise place (writes MAP.exercise.pdf,
     MAP.answers.pdf, ...).
     """
@@ -183,6 +186,7 @@ def render(
     from argmap.pipeline import render_files
 
     maps = _all_maps(maps)
+    out_dir, name = output_target(out_dir, maps, formats)
     check_worksheet_formats(exercise, formats)
     check_portrait(portrait, fit, formats)
     # click.Choice has already limited each value to the Literal's words.
@@ -201,7 +205,7 @@ def render(
     from argmap.errors import OutputClashError
 
     try:
-        written = render_files(maps, formats, out_dir, options)
+        written = render_files(maps, formats, out_dir, options, name=name)
     except OutputClashError as exc:
         raise Misuse(str(exc)) from None
     if len(written) > 1:
@@ -216,6 +220,60 @@ def _all_maps(maps: tuple[Path, ...]) -> tuple[Path, ...]:
     if not maps:
         raise click.UsageError("Missing argument 'MAPS...'.")
     return maps
+
+
+def output_target(
+    out: Path, maps: Sequence[Path], formats: Sequence[str]
+) -> tuple[Path, str | None]:
+    """``--output`` as a folder, or as the one file of one map in one format (``case.pdf``).
+
+    A path that is not an existing folder and ends in a requested format's suffix (in any
+    case; ``.aif.json`` for aif) names a file: the folder it is in, and the name the map's
+    files take instead of its stem (``case-01.png`` for pages, ``case.exercise.pdf`` for a
+    worksheet). Anything else is a folder, created when missing.
+
+    Returns:
+        The folder to write into, and the stem to write (None: each map's own).
+
+    Raises:
+        Misuse: a file name with several maps or formats, one ending in another format's
+            suffix, or an existing file where a folder is meant.
+    """
+    import stat
+
+    from argmap.exporters import get_exporter
+    from argmap.outputs import OUTPUT_SUFFIXES, distinct_paths
+
+    try:
+        mode = out.stat().st_mode
+    except OSError:  # missing, or a name too long: the write says what is wrong
+        mode = 0
+    if stat.S_ISDIR(mode):
+        return out, None
+    lower = out.name.lower()
+    own = [
+        suffix
+        for suffix in sorted({get_exporter(fmt).suffix for fmt in formats}, key=len, reverse=True)
+        if lower.endswith(suffix) and len(lower) > len(suffix)
+    ]
+    if own:
+        count = len(distinct_paths(maps))
+        if count == 1 and len(formats) == 1:
+            return out.parent, out.name[: -len(own[0])]
+        why = f"{count} maps" if count > 1 else f"{len(formats)} formats ({','.join(formats)})"
+        raise Misuse(
+            f"--output {out}: a file name takes one map in one format, not {why}; "
+            "give a folder, where each file is named after its map"
+        )
+    other = next((sfx for sfx in OUTPUT_SUFFIXES if lower.endswith(sfx) and lower != sfx), None)
+    if other is not None:
+        raise Misuse(
+            f"--output {out} names a {other[1:]} file, but --format is {','.join(formats)}; "
+            f"add -f {'markdown' if other == '.md' else other[1:]}, or give a folder"
+        )
+    if stat.S_ISREG(mode):
+        raise Misuse(f"--output: {str(out)!r} is a file; give a folder (new or existing)")
+    return out, None
 
 
 def worksheet_options(

@@ -22,6 +22,7 @@ from argmap.cli.render import (
     check_portrait,
     check_worksheet_formats,
     exercise_options,
+    output_target,
     worksheet_options,
 )
 
@@ -92,9 +93,10 @@ def watch(
     from argmap.errors import OutputClashError
     from argmap.pipeline import check_targets
 
+    out_dir, name = output_target(out_dir, (map_path,), names)
     check_folder(out_dir)  # nor an output "folder" that is a file, a pipe or a device
     try:  # no save can mend an output that is the map itself: say so now, and stop
-        check_targets([map_path], names, out_dir, options)
+        check_targets([map_path], names, out_dir, options, name)
     except OutputClashError as exc:
         raise Misuse(str(exc)) from None
     watch_map(
@@ -103,4 +105,5 @@ def watch(
         out_dir,
         options,
         echo=lambda text, is_error: echo(text, err=is_error),
+        name=name,
     )
