@@ -114,11 +114,14 @@ def check_targets(
             give ``m.svg``), or an output is one of the maps (``m.json`` to ``--format json``
             in its own folder) or another JSON map file (``m.yaml`` beside ``m.json``).
             ``name`` stands for each map's file stem where given (see :func:`output_path`).
+        ValueError: ``name`` with more than one map.
     """
     from argmap.editing.safewrite import check_output
     from argmap.errors import OutputClashError
     from argmap.load.files import real_path
 
+    if name is not None and len(paths) != 1:
+        raise ValueError(f"name={name!r} names the files of one map, not {len(paths)}")
     inputs = {real_path(path): path for path in paths}
     owner: dict[Path, Path] = {}
     for path in paths:

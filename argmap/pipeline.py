@@ -198,13 +198,12 @@ def render_files(
         MapFileError: a map cannot be read, or an output cannot be written.
         MapValidationError: a map breaks the model's rules.
         RenderError: the diagram engine is missing, fails or times out.
+        ValueError: ``name`` with more than one map.
     """
     opts = options or RenderOptions()
     for fmt in formats:
         get_exporter(fmt).check_available()
     unique = distinct_paths(paths)
-    if name is not None and len(unique) != 1:
-        raise ValueError(f"name={name!r} names the files of one map, not {len(unique)}")
     check_targets(unique, formats, out_dir, opts, name)
     from argmap.analysis.standing import analyze
 

@@ -99,11 +99,4 @@ def watch(
         check_targets([map_path], names, out_dir, options, name)
     except OutputClashError as exc:
         raise Misuse(str(exc)) from None
-    watch_map(
-        map_path,
-        names,
-        out_dir,
-        options,
-        echo=lambda text, is_error: echo(text, err=is_error),
-        name=name,
-    )
+    watch_map(map_path, names, out_dir, options, name=name, echo=lambda t, e: echo(t, err=e))
