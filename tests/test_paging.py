@@ -145,6 +145,36 @@ def test_many_leaves_are_drawn_in_full_as_far_as_they_fit_then_one_grouped_stub(
     assert len(pages) < 300 / 5, "the leaves share pages"
 
 
+@pytest.mark.parametrize(("fit", "count"), [("slide", 18), ("slide", 24), ("a4", 18)])
+def test_leaves_most_of_which_have_stubs_are_drawn_in_full_too(fit: str, count: int) -> None:
+    """Two dozen reasons under the thesis, each a leaf: page 1 had a stub for 13 of them
+    and a grouped one for the rest, drawing none (a leaf's stub only repeats it, shortened),
+    and one leaf spilled onto a page of its own; only where fewer than half had stubs did
+    page 1 draw leaves in full. Now it draws the first ones in full and one grouped stub
+    for the others, and the pages after it go on in file order, none of a single leaf."""
+    text = "Reason {}: uniforms reduce the cost of clothing for families with several children."
+    m = validate_data(
+        {
+            "title": "flat",
+            "thesis": {
+                "id": "t",
+                "text": "School uniforms should be required in every public secondary school.",
+                "premises": [{"id": f"p{i}", "text": text.format(i)} for i in range(count)],
+            },
+        }
+    )
+    budget = page_budget(PAGE_SIZES[fit])
+    pages = paginate(m, [node.id for node in m.walk()], _measure, budget)
+    _check(m, pages, budget)
+    drawn = len(pages[0].nodes) - 1
+    assert drawn >= 4 and pages[0].nodes == ("t", *(f"p{i}" for i in range(drawn)))
+    (stub,) = pages[0].stubs
+    assert stub.grouped and stub.hidden == count - drawn
+    later = [node for page in pages[1:] for node in page.nodes]
+    assert later == [f"p{i}" for i in range(drawn, count)]  # in file order, each once
+    assert all(len(page.nodes) != 1 for page in pages), "no page of a single leaf"
+
+
 def test_the_overview_has_a_stub_for_each_branch_in_rows() -> None:
     thesis: dict[str, object] = {"id": "t", "text": "The thesis holds."}
     thesis["premises"] = [

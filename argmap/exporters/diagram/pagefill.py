@@ -265,30 +265,27 @@ class Pager(Estimator):
         parent: str,
         unit: Unit,
     ) -> dict[str, int]:
-        """Limits that make room for a leaf drawn in full by grouping a few leaves' stubs.
+        """Limits that make room for a leaf drawn in full by grouping the leaves' stubs.
 
-        Where the stubs of a node whose branches are all leaves are capped to fewer than
-        half of them (sixty reasons under the thesis), a leaf's own stub only repeats it,
-        shortened, and sends the reader to the page that draws it: drawn in full instead,
-        the last single stubs join the grouped one. Empty if that does not fit, or a branch
-        is more than a leaf (its stub says what it holds), or a stub comes before it (that
-        leaf would be paged alone). With most of them on the page, stubs stay: grouped, the
-        few left took a page each (the flagship's A4 page 16).
+        Where the stubs of a node whose branches are all leaves are capped (two dozen
+        reasons under the thesis), a leaf's own stub only repeats it, shortened, and sends
+        the reader to the page that draws it: drawn in full instead, every leaf left out
+        joins the grouped stub, and they go on together, in file order (a single stub
+        left beside it took a page of its own: the flagship's A4 page 16). Empty if that
+        does not fit, or a branch is more than a leaf (its stub says what it holds), or a
+        stub comes before it (that leaf would be paged alone).
         """
         most = limits.get(parent)
         units = self.units(parent)
-        if most is None or 2 * most >= len(units):  # most on this page: as before
+        if most is None or most >= len(units):  # a stub each: nothing grouped to join
             return {}
         if any(len(u) > 1 or self.children[u[0]] for u in units):
             return {}
         left = [u for u in units if u[0] not in full]
         if left and self.order[left[0][0]] < self.order[unit[0]]:
             return {}
-        for fewer in range(1, min(most, 3) + 1):
-            trial = {**limits, parent: most - fewer}
-            if self.fits(page[0], full, page[1], trial):
-                return trial
-        return {}
+        trial = {**limits, parent: 0}
+        return trial if self.fits(page[0], full, page[1], trial) else {}
 
     def _overflow(self, estimate: Estimate) -> float:
         """How many times too big for the page an estimate is (at most 1.0: it fits)."""
