@@ -109,3 +109,20 @@ def test_a_node_and_its_grouped_stub_too_wide_take_shorter_lines(direction: str)
     for page in narrowed:
         assert len(page.plan.page.nodes) == 1
         assert page.width <= layout.budget.width
+
+
+def test_an_objection_among_evidence_keeps_its_stub_in_its_colour() -> None:
+    """The flagship on A4: a reason with four pieces of evidence and an objection, leaves
+    all, that do not fit its page. Drawing the first in full and grouping the rest (as a
+    flat list of reasons is) would put the objection in a grey "3 more pieces of evidence,
+    1 more objection"; while most of them fit a stub each, each keeps its own."""
+    from argmap.load.maps import load_map
+    from tests.conftest import MAPS
+
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    layout = _laid(m, "a4", False, "TB")
+    pages = [p.plan.page for p in layout.pages]
+    (page,) = [p for p in pages if "moscow-ready-with-both-koreas" in p.nodes]
+    stubs = {stub.tops: stub.grouped for stub in page.stubs}
+    assert stubs[("rajin-khasan-already-trilateral",)] is False
+    assert not any(stubs.values())

@@ -175,6 +175,17 @@ def test_leaves_most_of_which_have_stubs_are_drawn_in_full_too(fit: str, count: 
     assert all(len(page.nodes) != 1 for page in pages), "no page of a single leaf"
 
 
+def test_a_grouped_stub_of_one_node_says_node() -> None:
+    from argmap.exporters.diagram.stublabels import grouped_stub_lines
+
+    assert grouped_stub_lines(["objection"], 1, "17") == [
+        "1 more objection",
+        "1 node in all, from p. 17",
+    ]
+    assert grouped_stub_lines(["objection"], 1, "17", narrow=True)[-1] == "1 node, from p. 17"
+    assert grouped_stub_lines(["premise"] * 2, 5, "3")[-1] == "5 nodes in all, from p. 3"
+
+
 def test_the_overview_has_a_stub_for_each_branch_in_rows() -> None:
     thesis: dict[str, object] = {"id": "t", "text": "The thesis holds."}
     thesis["premises"] = [

@@ -271,9 +271,12 @@ class Pager(Estimator):
         reasons under the thesis), a leaf's own stub only repeats it, shortened, and sends
         the reader to the page that draws it: drawn in full instead, every leaf left out
         joins the grouped stub, and they go on together, in file order (a single stub
-        left beside it took a page of its own: the flagship's A4 page 16). Empty if that
-        does not fit, or a branch is more than a leaf (its stub says what it holds), or a
-        stub comes before it (that leaf would be paged alone).
+        left beside it took a page of its own). Leaves of several kinds (evidence and an
+        objection) keep their stubs while most of them have one, as before, so that an
+        objection is not hidden in a grey group (the flagship's A4 page 12); with fewer,
+        the last few single stubs join the group. Empty if that does not fit, or a branch
+        is more than a leaf (its stub says what it holds), or a stub comes before it (that
+        leaf would be paged alone).
         """
         most = limits.get(parent)
         units = self.units(parent)
@@ -284,8 +287,16 @@ class Pager(Estimator):
         left = [u for u in units if u[0] not in full]
         if left and self.order[left[0][0]] < self.order[unit[0]]:
             return {}
-        trial = {**limits, parent: 0}
-        return trial if self.fits(page[0], full, page[1], trial) else {}
+        if len({self.node[u[0]].kind for u in units}) == 1:
+            trial = {**limits, parent: 0}
+            return trial if self.fits(page[0], full, page[1], trial) else {}
+        if 2 * most >= len(units):  # kinds mixed, most on this page: an objection's
+            return {}  # stub stays in its colour, not grouped with the evidence
+        for fewer in range(1, min(most, 3) + 1):
+            trial = {**limits, parent: most - fewer}
+            if self.fits(page[0], full, page[1], trial):
+                return trial
+        return {}
 
     def _overflow(self, estimate: Estimate) -> float:
         """How many times too big for the page an estimate is (at most 1.0: it fits)."""

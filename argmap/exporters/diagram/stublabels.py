@@ -152,8 +152,8 @@ def grouped_stub_lines(
             else:
                 lines[-1] += ","
                 lines.append(part)
-        return [*lines, f"{hidden} nodes, from p. {page}"]
-    where = f"{hidden} nodes in all, from p. {page}"
+        return [*lines, f"{hidden} {'node' if hidden == 1 else 'nodes'}, from p. {page}"]
+    where = f"{hidden} {'node' if hidden == 1 else 'nodes'} in all, from p. {page}"
     if len(parts) == 1 or len(counts) <= len(where):
         return [counts, where]
     # Split where the two lines come out most even.
