@@ -178,3 +178,23 @@ def test_a_file_name_in_a_real_process(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert _names(tmp_path) == ["map.svg"]
     assert done.stdout == done.stderr == ""
+
+
+def test_page_theme_and_engine_names_take_any_case(tmp_path: Path) -> None:
+    """``--fit A4`` is how paper sizes are written; it drew nothing before (exit 2)."""
+    code, err = _render(
+        str(UNIFORMS),
+        "-f",
+        "pdf",
+        "--fit",
+        "A4",
+        "--theme",
+        "Print",
+        "--engine",
+        "AUTO",
+        "-o",
+        str(tmp_path / "upper.pdf"),
+    )
+    assert code == 0, err
+    options = RenderOptions(fit="a4", theme="print")
+    assert (tmp_path / "upper.pdf").read_bytes() == _as_in_a_folder(tmp_path, "pdf", options)

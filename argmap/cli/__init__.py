@@ -105,7 +105,7 @@ def theme_option(fn: _F) -> _F:
 
     return click.option(
         "--theme",
-        type=click.Choice(get_args(Theme)),
+        type=click.Choice(get_args(Theme), case_sensitive=False),
         default="default",
         show_default=True,
         help="Colours: default, print (grayscale with line patterns), contrast.",
@@ -123,7 +123,7 @@ def fit_options(fn: _F) -> _F:
     )(fn)
     return click.option(
         "--fit",
-        type=click.Choice(get_args(Fit)),
+        type=click.Choice(get_args(Fit), case_sensitive=False),
         default=None,
         help=(
             "Fit diagrams to pages of this size, split so every statement stays legible "

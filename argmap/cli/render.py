@@ -141,7 +141,7 @@ def exercise_options(fn: _F) -> _F:
 @theme_option
 @click.option(
     "--engine",
-    type=click.Choice(get_args(Engine)),
+    type=click.Choice(get_args(Engine), case_sensitive=False),
     default="auto",
     show_default=True,
     envvar="ARGMAP_ENGINE",
