@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -18,12 +18,32 @@ __all__ = [
     "page_names",
     "remove_stale_pages",
     "render_targets",
+    "suffix_format",
     "worksheet_targets",
 ]
 
-OUTPUT_SUFFIXES: Final = (".svg", ".png", ".pdf", ".html", ".dot", ".md", ".json", ".argdown")
-"""The built-in formats' file suffixes (``.aif.json`` ends in ``.json``): an ``--output``
-ending in one names a file, not a folder."""
+OUTPUT_SUFFIXES: Final[Mapping[str, str]] = {
+    ".aif.json": "aif",  # before ".json", which it ends in
+    ".svg": "svg",
+    ".png": "png",
+    ".pdf": "pdf",
+    ".html": "html",
+    ".dot": "dot",
+    ".md": "markdown",
+    ".json": "json",
+    ".argdown": "argdown",
+}
+"""The built-in formats by file suffix, longest first: an ``--output`` ending in one names a
+file, not a folder, and says its format when ``--format`` is not given."""
+
+
+def suffix_format(name: str) -> str | None:
+    """The built-in format a file name's suffix (in any case) stands for: ``x.PDF`` -> pdf."""
+    lower = name.lower()
+    return next(
+        (fmt for sfx, fmt in OUTPUT_SUFFIXES.items() if lower.endswith(sfx) and lower != sfx),
+        None,
+    )
 
 
 def output_path(path: str | Path, fmt: str, out_dir: str | Path, name: str | None = None) -> Path:

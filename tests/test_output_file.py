@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from argmap.cli import main
 from argmap.exporters import BUILTIN, RenderOptions, get_exporter
 from argmap.load.maps import load_map
-from argmap.outputs import OUTPUT_SUFFIXES
+from argmap.outputs import OUTPUT_SUFFIXES, suffix_format
 from argmap.pipeline import render_files, render_map
 from tests.conftest import MAPS
 
@@ -100,8 +100,11 @@ def test_an_existing_folder_with_a_suffix_stays_a_folder(tmp_path: Path) -> None
     ("args", "says"),
     [
         (["-f", "pdf,png", "-o", "x.pdf"], "one map in one format, not 2 formats"),
-        (["-f", "png", "-o", "x.pdf"], "names a pdf file, but --format is png; add -f pdf"),
-        (["-f", "svg", "-o", "x.md"], "names a md file, but --format is svg; add -f markdown"),
+        (["-f", "png", "-o", "x.pdf"], "names a pdf file, but --format is png; use -f pdf"),
+        (
+            ["-f", "svg", "-o", "x.md"],
+            "names a markdown file, but --format is svg; use -f markdown",
+        ),
         (["-f", "svg", "-o", "two.svg", "SECOND"], "one map in one format, not 2 maps"),
     ],
 )
@@ -161,9 +164,13 @@ def test_watch_writes_the_file_named(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert result.exit_code == 2 and "one map in one format" in result.stderr
 
 
-def test_every_built_in_suffix_names_a_file() -> None:
+def test_every_built_in_suffix_names_its_format() -> None:
     for name in BUILTIN:
-        assert get_exporter(name).suffix.endswith(OUTPUT_SUFFIXES), name
+        suffix = get_exporter(name).suffix
+        assert OUTPUT_SUFFIXES[suffix] == name
+        assert suffix_format("Map" + suffix.upper()) == name
+    assert sorted(OUTPUT_SUFFIXES.values()) == sorted(BUILTIN)
+    assert suffix_format(".pdf") is None and suffix_format("notes.txt") is None
 
 
 def test_a_file_name_in_a_real_process(tmp_path: Path) -> None:
@@ -198,3 +205,41 @@ def test_page_theme_and_engine_names_take_any_case(tmp_path: Path) -> None:
     assert code == 0, err
     options = RenderOptions(fit="a4", theme="print")
     assert (tmp_path / "upper.pdf").read_bytes() == _as_in_a_folder(tmp_path, "pdf", options)
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [("case.pdf", "pdf"), ("case.PNG", "png"), ("notes.md", "markdown"), ("g.aif.json", "aif")],
+)
+def test_without_a_format_the_file_name_says_it(tmp_path: Path, name: str, fmt: str) -> None:
+    """``-o case.pdf`` alone writes a PDF, as the name says (svg, the default, is for folders)."""
+    out = tmp_path / "out"
+    code, err = _render(str(UNIFORMS), "-o", str(out / name))
+    assert code == 0, err
+    suffix = get_exporter(fmt).suffix
+    stem = name[: -len(suffix)]
+    written = sorted(out.iterdir())
+    reference = render_files([UNIFORMS], [fmt], tmp_path / "reference")
+    assert [p.name.replace(stem, "school-uniforms", 1) for p in written] == [
+        target.name for _, target in reference
+    ]
+    assert [p.read_bytes() for p in written] == [t.read_bytes() for _, t in reference]
+
+
+def test_a_folder_or_a_plain_name_keeps_the_default_format(tmp_path: Path) -> None:
+    for out in (tmp_path / "v1.pdf", tmp_path / "plain"):
+        out.mkdir(exist_ok=out.name == "plain")
+        code, err = _render(str(UNIFORMS), "-o", str(out))
+        assert code == 0, err
+        assert _names(out) == ["school-uniforms.svg"]
+
+
+def test_watch_takes_the_format_from_the_file_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argmap.watch
+
+    monkeypatch.setattr(argmap.watch, "file_changes", lambda path: iter([]))
+    result = CliRunner().invoke(main, ["watch", str(UNIFORMS), "-o", str(tmp_path / "live.md")])
+    assert result.exit_code == 0, result.output
+    assert _names(tmp_path) == ["live.md"]

@@ -177,15 +177,18 @@ def render(
 
     Example: argmap render maps/*.yaml --format svg,png,pdf
 
-    One map in one format may go to a file named with -o: argmap render MAP -f pdf -o case.pdf
+    One map in one format may go to a file named with -o, its suffix saying the format
+    when -f is not given: argmap render MAP -o case.pdf
 
     Worksheet: argmap render MAP -f pdf,html --exercise place (writes MAP.exercise.pdf,
     MAP.answers.pdf, ...).
     """
+    from argmap.errors import OutputClashError
     from argmap.options import Fit, RenderOptions, Theme
     from argmap.pipeline import render_files
 
     maps = _all_maps(maps)
+    formats = formats_for(out_dir, formats)
     out_dir, name = output_target(out_dir, maps, formats)
     check_worksheet_formats(exercise, formats)
     check_portrait(portrait, fit, formats)
@@ -202,8 +205,6 @@ def render(
         fit=cast("Fit | None", fit),
         portrait=portrait,
     )
-    from argmap.errors import OutputClashError
-
     try:
         written = render_files(maps, formats, out_dir, options, name=name)
     except OutputClashError as exc:
@@ -220,6 +221,23 @@ def _all_maps(maps: tuple[Path, ...]) -> tuple[Path, ...]:
     if not maps:
         raise click.UsageError("Missing argument 'MAPS...'.")
     return maps
+
+
+def formats_for(out: Path, formats: list[str], param: str = "formats") -> list[str]:
+    """The formats to write: those asked for, or the one ``--output``'s suffix names.
+
+    ``argmap render MAP -o case.pdf`` without ``--format`` writes a PDF, as the name says
+    (the default format is only for output folders).
+    """
+    from click.core import ParameterSource
+
+    from argmap.outputs import suffix_format
+
+    ctx = click.get_current_context()
+    if ctx.get_parameter_source(param) is not ParameterSource.DEFAULT or _is_folder(out):
+        return formats
+    named = suffix_format(out.name)
+    return formats if named is None else [named]
 
 
 def output_target(
@@ -242,12 +260,9 @@ def output_target(
     import stat
 
     from argmap.exporters import get_exporter
-    from argmap.outputs import OUTPUT_SUFFIXES, distinct_paths
+    from argmap.outputs import distinct_paths, suffix_format
 
-    try:
-        mode = out.stat().st_mode
-    except OSError:  # missing, or a name too long: the write says what is wrong
-        mode = 0
+    mode = _mode(out)
     if stat.S_ISDIR(mode):
         return out, None
     lower = out.name.lower()
@@ -265,15 +280,33 @@ def output_target(
             f"--output {out}: a file name takes one map in one format, not {why}; "
             "give a folder, where each file is named after its map"
         )
-    other = next((sfx for sfx in OUTPUT_SUFFIXES if lower.endswith(sfx) and lower != sfx), None)
+    other = suffix_format(out.name)
     if other is not None:
         raise Misuse(
-            f"--output {out} names a {other[1:]} file, but --format is {','.join(formats)}; "
-            f"add -f {'markdown' if other == '.md' else other[1:]}, or give a folder"
+            f"--output {out} names a {other} file, but --format is {','.join(formats)}; "
+            f"use -f {other}, or give a folder"
         )
     if stat.S_ISREG(mode):
         raise Misuse(f"--output: {str(out)!r} is a file; give a folder (new or existing)")
     return out, None
+
+
+def _mode(path: Path) -> int:
+    """The path's file mode, or 0 where it is missing or cannot be looked at.
+
+    The write, which makes the folder, then says what is wrong (a name too long, say).
+    """
+    try:
+        return path.stat().st_mode
+    except OSError:
+        return 0
+
+
+def _is_folder(path: Path) -> bool:
+    """Whether the path is an existing folder (or a link to one)."""
+    import stat
+
+    return stat.S_ISDIR(_mode(path))
 
 
 def worksheet_options(

@@ -22,6 +22,7 @@ from argmap.cli.render import (
     check_portrait,
     check_worksheet_formats,
     exercise_options,
+    formats_for,
     output_target,
     worksheet_options,
 )
@@ -80,6 +81,7 @@ def watch(
         names = parse_formats(formats)
     except (UnknownFormatError, ValueError) as exc:
         raise click.BadParameter(format_error(exc), param_hint="--format") from None
+    names = formats_for(out_dir, names)
     check_worksheet_formats(exercise, names)
     check_portrait(portrait, fit, names)
     options = RenderOptions(
