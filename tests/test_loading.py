@@ -443,8 +443,27 @@ def test_a_syntax_error_deep_in_a_big_file_is_located_without_the_round_trip_par
     entries = "".join(f"  - text: premise {i}\n    strength: weak\n" for i in range(3000))
     text = f"title: t\nthesis:\n  text: x\n  premises:\n{entries}  - text: [broken\n"
     assert _refusal(tmp_path, "m.yaml", text) == (
-        "6006:1: invalid YAML: expected ',' or ']', found the end of the file; "
-        "check indentation and quoting"
+        "6005:11: invalid YAML: this list is never closed (the file ends inside it); "
+        "close it with ']' where it should end"
+    )
+
+
+def test_a_quote_never_closed_is_located_where_it_opens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parser stops at the end of the file, 6,000 lines on; the quote to close is on
+    line 1 (it said 6006:1: found unexpected end of stream)."""
+    import argmap.load.parse as parse
+
+    def never(text: str, name: str) -> None:
+        raise AssertionError("the round-trip parser was asked")
+
+    monkeypatch.setattr(parse, "load_round_trip", never)
+    entries = "".join(f"  - text: premise {i}\n    strength: weak\n" for i in range(3000))
+    text = f'title: "Uniforms\nthesis:\n  text: x\n  premises:\n{entries}'
+    assert _refusal(tmp_path, "m.yaml", text) == (
+        "1:8: invalid YAML: this quoted value is never closed (the file ends inside it); "
+        "close it with '\"' where it should end"
     )
 
 
@@ -452,7 +471,10 @@ def test_a_syntax_error_deep_in_a_big_file_is_located_without_the_round_trip_par
     ("text", "message"),
     [
         ("title: t\nthesis:\n\ttext: x\n", "3:1: invalid YAML: found character that cannot "),
-        ("title: t\nthesis: {text: x\n", "3:1: invalid YAML: expected ',' or '}', found the"),
+        ("title: t\nthesis: {text: x\n", "2:9: invalid YAML: this mapping is never closed"),
+        ("title: 't\nthesis: {text: x}\n", "1:8: invalid YAML: this quoted value is never closed"),
+        ('title: t\nthesis:\n  text: "x\n  id: a\n', "3:9: invalid YAML: this quoted value is"),
+        ("title: [1, 2\nthesis: 3\n", "2:7: invalid YAML: expected ',' or ']', found ':' (in the"),
         ("title: t\nthesis:\n  text: a\x01b\n", "3:10: invalid YAML: character U+0001 is not"),
         ("title: t\nthesis:\n  text: x\n  text: y\n", "4:3: duplicate key 'text'; each key"),
     ],

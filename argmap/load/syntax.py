@@ -103,12 +103,56 @@ def c_syntax_error(exc: Any, text: str, name: str) -> MapFileError | None:
     found = text[index] if 0 <= index < len(text) else ""
     if _yaml_1_2_only(problem, found, text[max(index - 1100, 0) : index + 1]):
         return None
+    if not found and index >= len(text):  # the file ends inside a quote, list or mapping
+        unclosed = _never_closed(exc, text, name)
+        if unclosed is not None:
+            return unclosed
     return MapFileError(
         name,
-        f"invalid YAML: {_worded(problem, found)}; check indentation and quoting",
+        f"invalid YAML: {_worded(problem, found)}{_opened_at(exc)}; check indentation and quoting",
         line=mark.line + 1,
         column=mark.column + 1,
     )
+
+
+_OPENED: Final = {
+    "while scanning a quoted scalar": "quoted value",
+    "while parsing a flow sequence": "list",
+    "while parsing a flow mapping": "mapping",
+}
+"""The C parser's words for what it was reading, by what a person calls it."""
+_CLOSERS: Final = {"[": "]", "{": "}", "'": "'", '"': '"'}
+
+
+def _never_closed(exc: Any, text: str, name: str) -> MapFileError | None:
+    """The error of a quote, ``[`` or ``{`` that the file ends inside, located where it opens.
+
+    The parser stops at the end of the file, which may be thousands of lines on; what to
+    mend is where the quote or bracket opens.
+    """
+    what = _OPENED.get(getattr(exc, "context", None) or "")
+    opened = getattr(exc, "context_mark", None)
+    start = getattr(opened, "index", -1)
+    if what is None or opened is None or not 0 <= start < len(text):
+        return None
+    if text[start] not in _CLOSERS:
+        return None
+    return MapFileError(
+        name,
+        f"invalid YAML: this {what} is never closed (the file ends inside it); "
+        f"close it with {_CLOSERS[text[start]]!r} where it should end",
+        line=opened.line + 1,
+        column=opened.column + 1,
+    )
+
+
+def _opened_at(exc: Any) -> str:
+    """`` (in the list opened at 3:9)`` when the parser was inside a ``[`` or ``{``."""
+    what = _OPENED.get(getattr(exc, "context", None) or "")
+    opened = getattr(exc, "context_mark", None)
+    if what is None or what == "quoted value" or opened is None:
+        return ""
+    return f" (in the {what} opened at {opened.line + 1}:{opened.column + 1})"
 
 
 def _yaml_1_2_only(problem: str, found: str, before: str) -> bool:
