@@ -392,7 +392,8 @@ def test_broken_aif_json_is_told_as_aif_and_located(tmp_path: Path, runner: CliR
     assert result.exit_code == 1
     assert (
         result.output
-        == f"{source}:3:1: invalid JSON: Expecting value; fix the file where it says\n"
+        == f"{source}:3:1: invalid JSON: the file ends too early (expecting value); fix the file "
+        "where it says\n"
     )
     assert not out.exists()
 

@@ -675,7 +675,7 @@ def test_import_error_writes_nothing(tmp_path: Path, runner: CliRunner) -> None:
     result = runner.invoke(main, ["import", str(source), "--from", "aif", "-o", str(out)])
     assert result.exit_code == 1
     assert result.output == (
-        f"{source}:1:12: invalid JSON: Expecting value; fix the file where it says\n"
+        f"{source}:1:12: invalid JSON: expected a value, found '}}'; fix the file where it says\n"
     )
     assert not out.exists()
 

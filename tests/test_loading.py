@@ -508,3 +508,31 @@ def test_what_only_yaml_1_2_reads_still_loads(tmp_path: Path, value: str) -> Non
         path.write_text(f"title: t\nthesis:\n  text: x\n  tags: [{value[1:-1]}]\n")
     m = load_map(path)
     assert m.nodes[0].note in (None, "plain\u2028value", "\U0001f600")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            '{"title": "t",\n "thesis": {"text": "x",\n}}',
+            "2:24: invalid JSON: a comma before '}' ends no item: JSON has no trailing commas",
+        ),
+        (
+            '{"title": "t", "tags": [1, 2, ]}',
+            "1:29: invalid JSON: a comma before ']' ends no item",
+        ),
+        ("{'title': 't'}", "1:2: invalid JSON: a single quote: JSON strings and keys take double"),
+        ('{"title": "t"} {}', "1:16: invalid JSON: more text after the end of the JSON value"),
+        ('{"title": "t", "thesis": {"text": "x"', "1:38: invalid JSON: the file ends too early"),
+        ('{"title": "a\nb"}', "1:13: invalid JSON: a line break inside a string: write it as"),
+        ('{"title": "t" "thesis": 1}', "1:15: invalid JSON: expected a ',' between items, or"),
+        ('{"title" "t"}', "1:10: invalid JSON: expected a ':' after the key, found '\"'"),
+        ('{"title": }', "1:11: invalid JSON: expected a value, found '}'"),
+        ("{title: 1}", "1:2: invalid JSON: expected a key in double quotes, found 't'"),
+        ('{"title": "open}', '1:11: invalid JSON: a string is never closed: add the closing "'),
+    ],
+)
+def test_json_slips_are_named_as_such(tmp_path: Path, text: str, message: str) -> None:
+    """The json module names what it expected ("Expecting property name enclosed in double
+    quotes" for a trailing comma); a hand-edited file's usual slips are named instead."""
+    assert _refusal(tmp_path, "m.json", text).startswith(message)

@@ -38,11 +38,11 @@ def load_aif(text: str, path: str) -> Any:
     except RecursionError:
         raise MapFileError(path, "JSON nested too deeply to be AIF") from None
     except json.JSONDecodeError as exc:
+        from argmap.load.jsontext import json_error
+
+        message, line, column = json_error(exc.msg, text, exc.pos)
         raise MapFileError(
-            path,
-            f"invalid JSON: {exc.msg}; fix the file where it says",
-            line=exc.lineno,
-            column=exc.colno,
+            path, f"invalid JSON: {message}; fix the file where it says", line=line, column=column
         ) from None
     if isinstance(data, dict):
         for nested in ("AIF", "aif"):

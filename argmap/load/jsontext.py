@@ -19,7 +19,7 @@ from argmap.errors import MapFileError
 from argmap.load.events import MAX_NESTING, long_integer, too_deep
 from argmap.load.marks import Positions
 
-__all__ = ["json_duplicate_key", "json_positions", "parse_json_iteratively"]
+__all__ = ["json_duplicate_key", "json_error", "json_positions", "parse_json_iteratively"]
 
 _SPACE: Final = re.compile(r"[ \t\n\r]*")
 _NUMBER: Final = re.compile(r"(-?(?:0|[1-9][0-9]*))(\.[0-9]+)?([eE][-+]?[0-9]+)?")
@@ -31,6 +31,49 @@ _CONSTANTS: Final = {
     "Infinity": float("inf"),
     "-Infinity": float("-inf"),
 }
+
+
+def json_error(msg: str, text: str, pos: int) -> tuple[str, int, int]:
+    """The json module's error at ``pos``, worded for people: ``(message, line, column)``.
+
+    Its words name what the parser expected; the usual slips of a hand-edited file (a
+    comma before a closing bracket, single quotes, a second value after the first, the
+    file ending early, a tab or line break inside a string) are named as such.
+    """
+    at = text[pos] if 0 <= pos < len(text) else ""
+    before = text[:pos].rstrip()
+    if at in "}]" and at and before.endswith(","):
+        line, column = _line_col(text, len(before) - 1)
+        return (
+            f"a comma before {at!r} ends no item: JSON has no trailing commas; remove it",
+            line,
+            column,
+        )
+    line, column = _line_col(text, pos)
+    if at == "'" and msg.startswith(("Expecting property name", "Expecting value")):
+        return 'a single quote: JSON strings and keys take double quotes (")', line, column
+    if msg.startswith("Extra data"):
+        return "more text after the end of the JSON value; a file holds one value", line, column
+    if not at and msg.startswith(("Expecting", "Unterminated")):
+        return f"the file ends too early ({msg[0].lower()}{msg[1:]})", line, column
+    if msg.startswith("Invalid control character"):
+        what = {"\n": "a line break", "\t": "a tab", "\r": "a carriage return"}.get(
+            at, "a control character"
+        )
+        return f"{what} inside a string: write it as an escape (\\n, \\t)", line, column
+    if msg.startswith("Unterminated string"):
+        return 'a string is never closed: add the closing " where it should end', line, column
+    worded = next((words for start, words in _EXPECTED.items() if msg.startswith(start)), None)
+    return (msg if worded is None else f"{worded}, found {at!r}"), line, column
+
+
+_EXPECTED: Final = {
+    "Expecting ',' delimiter": "expected a ',' between items, or the bracket that closes them",
+    "Expecting ':' delimiter": "expected a ':' after the key",
+    "Expecting value": "expected a value",
+    "Expecting property name enclosed in double quotes": "expected a key in double quotes",
+}
+"""The json module's words for what it expected, as a person says them."""
 
 
 def _line_col(text: str, pos: int) -> tuple[int, int]:

@@ -117,7 +117,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def _parse_json(text: str, name: str) -> Any:
     import json  # a YAML map needs no JSON parser
 
-    from argmap.load.jsontext import json_duplicate_key, parse_json_iteratively
+    from argmap.load.jsontext import json_duplicate_key, json_error, parse_json_iteratively
 
     try:
         try:
@@ -131,9 +131,8 @@ def _parse_json(text: str, name: str) -> Any:
             # Python converts: read it again without recursion, locating what is wrong.
             return parse_json_iteratively(text, name, _no_duplicates)
     except json.JSONDecodeError as exc:
-        raise MapFileError(
-            name, f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno
-        ) from None
+        message, line, column = json_error(exc.msg, text, exc.pos)
+        raise MapFileError(name, f"invalid JSON: {message}", line=line, column=column) from None
     except _DuplicateKey as exc:
         found = json_duplicate_key(text)
         line, col, key = found if found is not None else (1, 1, str(exc))
