@@ -536,3 +536,45 @@ def test_json_slips_are_named_as_such(tmp_path: Path, text: str, message: str) -
     """The json module names what it expected ("Expecting property name enclosed in double
     quotes" for a trailing comma); a hand-edited file's usual slips are named instead."""
     assert _refusal(tmp_path, "m.json", text).startswith(message)
+
+
+_T = "title: t\nthesis:\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            _T + "  text: Russia: a problem\n",
+            "3:15: invalid YAML: a ': ' inside an unquoted value",
+        ),
+        (
+            _T + "  text: x\n  premises:\n    - text: Moscow: gains\n",
+            "5:19: invalid YAML: a ': ' inside an unquoted value starts a new key; put the whole",
+        ),
+        (_T + '  text: "He said "no" to it"\n', '3:19: invalid YAML: the " before this ends the'),
+        (_T + "  text: 'It isn't'\n", "3:17: invalid YAML: the ' before this ends the quoted"),
+        (_T + "  text: [sic] it is\n", "3:15: invalid YAML: a value starting with '[' is read as"),
+        (_T + "  text: {a} b\n", "3:13: invalid YAML: a value starting with '{' is read as a"),
+        (_T + "  text: *important* claim\n", "3:19: invalid YAML: a value starting with '*' is"),
+        (
+            _T + "  text: @user says\n",
+            "3:9: invalid YAML: an unquoted value cannot start with '@'",
+        ),
+        (_T + "  text: `code` b\n", "3:9: invalid YAML: an unquoted value cannot start with '`'"),
+        # A key indented too far is no colon inside a value: the parser's words stay.
+        (_T + "  text: x\n   id: a\n", "4:6: invalid YAML: mapping values are not allowed"),
+    ],
+)
+def test_a_statements_usual_yaml_slips_are_named(tmp_path: Path, text: str, message: str) -> None:
+    """A statement is prose: its colons, quotes and brackets are what hand-edited maps
+    trip on; the parser said "mapping values are not allowed in this context" or
+    "expected key, found 'n'". Each now says which slip it is and that quotes mend it."""
+    assert _refusal(tmp_path, "m.yaml", text).startswith(message)
+    # The round-trip parser (an edit's, or where the fast one gives way) says the same.
+    from argmap.errors import MapFileError
+    from argmap.load.parse import _parse_yaml
+
+    with pytest.raises(MapFileError) as info:
+        _parse_yaml(text, "m.yaml")
+    assert message.split(": invalid YAML: ")[1] in str(info.value)

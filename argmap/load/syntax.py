@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Final
 
 from argmap.errors import MapFileError
@@ -11,6 +12,7 @@ __all__ = [
     "MAX_FLOW_NESTING",
     "ROUND_TRIP_NESTING",
     "c_syntax_error",
+    "slip_hint",
     "data_depth",
     "duplicate_key",
     "flow_too_deep",
@@ -107,6 +109,11 @@ def c_syntax_error(exc: Any, text: str, name: str) -> MapFileError | None:
         unclosed = _never_closed(exc, text, name)
         if unclosed is not None:
             return unclosed
+    hint = slip_hint(problem, getattr(exc, "context", None) or "", text, index)
+    if hint is not None:
+        return MapFileError(
+            name, f"invalid YAML: {hint}", line=mark.line + 1, column=mark.column + 1
+        )
     return MapFileError(
         name,
         f"invalid YAML: {_worded(problem, found)}{_opened_at(exc)}; check indentation and quoting",
@@ -144,6 +151,48 @@ def _never_closed(exc: Any, text: str, name: str) -> MapFileError | None:
         line=opened.line + 1,
         column=opened.column + 1,
     )
+
+
+_QUOTE_IT: Final = "put the whole value in quotes"
+
+
+def slip_hint(problem: str, context: str, text: str, index: int) -> str | None:
+    """What a hand-edited map's usual YAML slip at ``index`` is, or None if not one.
+
+    A statement is prose: a ``: `` inside it starts a new key, a quote inside a quoted
+    statement ends it, and one starting with ``[``, ``{``, ``*``, ``&``, ``@`` or a backquote
+    is read as something else. The parser says what it expected instead; this says which
+    of those it is, and that quotes mend it.
+    """
+    start = text.rfind("\n", 0, index) + 1
+    end = text.find("\n", index)
+    value = _VALUE.match(text[start : len(text) if end < 0 else end])
+    if value is None:
+        return None
+    first, at = value.group("first"), start + value.start("first")
+    if "mapping values are not allowed" in problem:
+        if index <= at:  # the key's own colon: a key indented too far
+            return None
+        return f"a ': ' inside an unquoted value starts a new key; {_QUOTE_IT}"
+    before = text[at + 1 : index].rstrip()
+    ended = "expected key" in problem or "expected <block end>" in problem  # the value did
+    if ended and first in "'\"" and before.endswith(first):
+        return (
+            f"the {first} before this ends the quoted value early; for quotes inside a value, "
+            "quote it with the other kind, or write a single quote twice inside single quotes"
+        )
+    if ended and first in "[{":
+        kind = "list" if first == "[" else "mapping"
+        return f"a value starting with {first!r} is read as a {kind}; {_QUOTE_IT}"
+    if any(word in context + problem for word in ("alias", "anchor")) and first in "*&":
+        return f"a value starting with {first!r} is read as a YAML reference; {_QUOTE_IT}"
+    if "cannot start any token" in problem and first in "@`" and index == at:
+        return f"an unquoted value cannot start with {first!r}; {_QUOTE_IT}"
+    return None
+
+
+_VALUE: Final = re.compile(r"\s*(?:-\s+)?[^\s:#'\"\[{][^:#]*:\s+(?P<first>\S)")
+"""A line's ``key: `` and the first character of its value (a list item's too)."""
 
 
 def _opened_at(exc: Any) -> str:
