@@ -24,6 +24,13 @@ def test_validate_ok(runner: CliRunner) -> None:
     assert result.output == f"{EXAMPLE}: ok (10 nodes)\n"
 
 
+def test_validate_counts_one_node_in_the_singular(runner: CliRunner, tmp_path: Path) -> None:
+    one = tmp_path / "one.yaml"
+    one.write_text("title: T\nthesis: {id: t, text: One.}\n", encoding="utf-8")
+    result = runner.invoke(main, ["validate", str(one)])
+    assert result.output == f"{one}: ok (1 node)\n"
+
+
 def test_validate_reports_every_problem_and_exits_1(runner: CliRunner) -> None:
     bad = BAD / "six-mistakes.yaml"
     result = runner.invoke(main, ["validate", str(EXAMPLE), str(bad)])

@@ -40,7 +40,7 @@ def validate(maps: tuple[Path, ...]) -> None:
             failed += 1
             echo(str(exc), err=True)
             continue
-        echo(f"{path}: ok ({len(m)} nodes)")
+        echo(f"{path}: ok ({len(m)} {'node' if len(m) == 1 else 'nodes'})")
     if failed:
         raise SystemExit(1)
 
