@@ -210,3 +210,48 @@ def test_the_worksheet_carries_no_answers_for_an_exporter_to_print() -> None:
     assert given is not None and key is not None
     assert given.numbers == {} and len(key.numbers) == len(m) - 1
     assert given.bank == key.bank
+
+
+def _drawn_boxes(svg: str) -> dict[str, tuple[float, float]]:
+    """Each node's box in a page's SVG (the engine's points): id -> (width, height)."""
+    boxes = {}
+    parts = re.split(r"<title>([^<]*)</title>", svg)
+    for name, body in zip(parts[1::2], parts[2::2], strict=True):
+        shape = re.search(r'<(?:path[^>]* d|polygon[^>]* points)="([^"]*)"', body)
+        if shape is None or "&#45;&gt;" in name or " " in name:
+            continue
+        numbers = [float(n) for n in re.findall(r"-?\d+\.?\d*", shape.group(1))]
+        xs, ys = numbers[0::2], numbers[1::2]
+        boxes[name] = (max(xs) - min(xs), max(ys) - min(ys))
+    return boxes
+
+
+@pytest.mark.parametrize("kind", ["place", "fill"])
+def test_blank_boxes_are_planned_as_large_as_they_are_drawn(kind: str) -> None:
+    """A blank's box was measured as the short placeholder the worksheet's map holds
+    (131 points wide, drawn 193): the uniforms' place worksheet overflowed its page, was
+    planned again with a third of its room, and took five A4 pages for ten statements."""
+    from argmap.exporters.diagram.engine import find_engine
+    from argmap.exporters.diagram.fitting import lay_out
+    from argmap.exporters.diagram.measure import page_measure, page_options, sheet_box
+    from argmap.exporters.diagram.pagesize import PAGE_SIZES, page_budget
+
+    m = load_map(MAPS / "school-uniforms.yaml")
+    sheet = make_worksheet(m, RenderOptions(exercise=True, exercise_kind=kind, fit="a4"))
+    ex, options = sheet.exercise, sheet.exercise_options
+    layout = lay_out(ex, analyze(ex), options, "a4", find_engine("auto"))
+    assert len(layout.pages) == (2 if kind == "place" else 3), "the bank aside"
+    measure = page_measure(ex, page_options(options, page_budget(PAGE_SIZES["a4"])))
+    checked = 0
+    for page in layout.pages:
+        for node_id, (width, height) in _drawn_boxes(page.svg).items():
+            node = ex.get(node_id) if node_id in {n.id for n in ex.walk()} else None
+            if node is None or options.sheet is None:
+                continue
+            if sheet_box(node, node.kind, options.sheet) is None:
+                continue  # the thesis: its statement shows
+            planned = measure(node)
+            assert width <= planned[0] <= 1.15 * width, (node_id, planned, width)
+            assert height <= planned[1] + 1 and planned[1] <= 1.25 * height, (node_id, height)
+            checked += 1
+    assert checked >= 8

@@ -13,9 +13,9 @@ from argmap.exporters.diagram.longtext import Room, line_points
 from argmap.exporters.diagram.pagesize import PAD_POINTS, Budget
 from argmap.exporters.diagram.textwidth import text_points
 from argmap.model import ArgumentMap, Node, NodeKind
-from argmap.options import RenderOptions
+from argmap.options import RenderOptions, Sheet
 
-__all__ = ["box_size", "narrow_page", "page_measure", "page_options", "text_room"]
+__all__ = ["box_size", "narrow_page", "page_measure", "page_options", "sheet_box", "text_room"]
 
 LINE_HEIGHT: Final = 1.2
 """Line height as a multiple of the font size, as the engine sets label lines."""
@@ -142,12 +142,49 @@ def page_measure(
     box = partial(box_size, show_quote=show, narrow=narrow, room=room, memo=memo, exact=exact)
     sizes: dict[str, tuple[float, float]] = {}
 
+    sheet = options.sheet
+
     def measure(node: Node) -> tuple[float, float]:
         if (size := sizes.get(node.id)) is None:
-            size = sizes[node.id] = box(m, node, draw_kind(m, node))
+            kind = draw_kind(m, node)
+            blank = None if sheet is None else sheet_box(node, kind, sheet)
+            size = sizes[node.id] = blank or box(m, node, kind)
         return size
 
     return measure
+
+
+def sheet_box(node: Node, kind: NodeKind, sheet: Sheet) -> tuple[float, float] | None:
+    """A blanked node's box in points, as its label draws it (None: its statement shows).
+
+    Its header names the position (``1.4.1 · OBJECTION · UNDERCUTS THE LINK``) and its
+    body is a bank number's box or ruled lines (see :func:`~.worksheet.sheet_body`), not the short
+    placeholder statement the worksheet's map holds: measured as that, boxes came out
+    about half as wide as drawn, and a page planned with them overflowed and was planned
+    again with a third of its room (a ten-node place worksheet took five A4 pages).
+    """
+    from argmap.exporters.diagram.styles import NODE_STYLE
+    from argmap.exporters.diagram.worksheet import (
+        PLACE_BOX_WIDTH,
+        RULE_HEIGHT,
+        RULE_WIDTH,
+        sheet_header,
+    )
+
+    lines = sheet.blanks.get(node.id)
+    if lines is None or sheet.answers:
+        return None
+    header = sheet_header(node, kind, NODE_STYLE[kind], sheet)
+    if sheet.kind == "place":  # "Statement no." and the number's box, 4 apart, padded
+        body = text_points("Statement no.", 13) + PLACE_BOX_WIDTH + 3 * 4 + 4 * CELL_PADDING
+        height = RULE_HEIGHT + 2 * 4 + 2 * CELL_PADDING
+    else:
+        body, height = RULE_WIDTH, lines * RULE_HEIGHT
+    # The header's cell: as the engine counts it (wider than Noto Sans here), or Noto's.
+    head = max(line_points(header, 9), text_points(header, 9, "B") + 4)
+    width = max(head, body) + 2 * CELL_PADDING
+    height += 9 * LINE_HEIGHT + 4 * CELL_PADDING
+    return width + 2 * MARGIN_X, height + 2 * MARGIN_Y
 
 
 def page_options(options: RenderOptions, budget: Budget) -> RenderOptions:

@@ -32,6 +32,9 @@ RULE_HEIGHT: Final = 26
 RULE_WIDTH: Final = 230
 """A ruled line's length in points: the width of a statement's box."""
 
+PLACE_BOX_WIDTH: Final = 70
+"""The width of the box a place worksheet's bank number is written in, in points."""
+
 BANK_WRAP: Final = 90
 """Characters per line of a statement in the bank."""
 
@@ -214,7 +217,7 @@ def sheet_body(node: Node, ink: str, sheet: Sheet) -> str | None:
         return (
             '<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="4"><TR>'
             f'<TD><FONT POINT-SIZE="13" COLOR="{ink}">Statement no.</FONT></TD>'
-            f'<TD BORDER="1" COLOR="{ink}" WIDTH="70" HEIGHT="{RULE_HEIGHT}"> </TD>'
+            f'<TD BORDER="1" COLOR="{ink}" WIDTH="{PLACE_BOX_WIDTH}" HEIGHT="{RULE_HEIGHT}"> </TD>'
             "</TR></TABLE></TD></TR>"
         )
     rule = (
