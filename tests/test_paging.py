@@ -132,15 +132,8 @@ def test_many_leaves_are_drawn_in_full_as_far_as_they_fit_then_one_grouped_stub(
             },
         }
     )
-    budget = page_budget(PAGE_SIZES[fit])
-    pages = paginate(m, [node.id for node in m.walk()], _measure, budget)
-    _check(m, pages, budget)
+    pages = _leaves_in_full_then_grouped(m, fit, "e", 300, least=5)
     drawn = len(pages[0].nodes) - 1
-    assert drawn >= 5 and pages[0].nodes == ("t", *(f"e{i}" for i in range(drawn)))
-    (stub,) = pages[0].stubs
-    assert stub.grouped and stub.hidden == 300 - drawn
-    later = [node for page in pages[1:] for node in page.nodes]
-    assert later == [f"e{i}" for i in range(drawn, 300)]  # in file order, each once
     assert min(len(page.nodes) for page in pages[1:-1]) >= drawn - 2
     assert len(pages) < 300 / 5, "the leaves share pages"
 
@@ -163,16 +156,25 @@ def test_leaves_most_of_which_have_stubs_are_drawn_in_full_too(fit: str, count: 
             },
         }
     )
+    pages = _leaves_in_full_then_grouped(m, fit, "p", count, least=4)
+    assert all(len(page.nodes) != 1 for page in pages), "no page of a single leaf"
+
+
+def _leaves_in_full_then_grouped(
+    m: ArgumentMap, fit: str, prefix: str, count: int, least: int
+) -> list[Page]:
+    """The pages of ``count`` leaves under the thesis ``t``: page 1 draws the first ones
+    (``least`` at least), then one grouped stub for the others, which go on in file order."""
     budget = page_budget(PAGE_SIZES[fit])
     pages = paginate(m, [node.id for node in m.walk()], _measure, budget)
     _check(m, pages, budget)
     drawn = len(pages[0].nodes) - 1
-    assert drawn >= 4 and pages[0].nodes == ("t", *(f"p{i}" for i in range(drawn)))
+    assert drawn >= least and pages[0].nodes == ("t", *(f"{prefix}{i}" for i in range(drawn)))
     (stub,) = pages[0].stubs
     assert stub.grouped and stub.hidden == count - drawn
     later = [node for page in pages[1:] for node in page.nodes]
-    assert later == [f"p{i}" for i in range(drawn, count)]  # in file order, each once
-    assert all(len(page.nodes) != 1 for page in pages), "no page of a single leaf"
+    assert later == [f"{prefix}{i}" for i in range(drawn, count)]  # in file order, each once
+    return pages
 
 
 def test_a_grouped_stub_of_one_node_says_node() -> None:
