@@ -11,7 +11,7 @@ from argmap.exporters.diagram.fitting import Layout, lay_out
 from argmap.exporters.diagram.stacking import Item, rows_ranks
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
-from argmap.model import ArgumentMap, Relation
+from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
 from tests.conftest import MAPS
 
@@ -87,38 +87,11 @@ def test_only_upright_pages_stack_deep_blocks() -> None:
 def test_the_flagship_on_upright_a4_draws_fewer_pages_of_one_statement() -> None:
     """The flagship on upright A4: 34 pages, 14 of them a single statement (the reason
     'Russia is playing its own game' continued over a page for each of its evidence);
-    stacked, 31 pages, 7 of them a single statement; 9 since objections take their own
-    stubs before reasons do (a node's objection has a page of its own where it was one
-    of a grey group's)."""
+    stacked, 31 pages, 7 of them a single statement."""
     m = load_map(MAPS / "russias-game-in-north-korea.yaml")
     layout = _laid(m, "a4", True)
     alone = [p for p in layout.pages if len(p.plan.page.nodes) == 1]
-    assert len(layout.pages) <= 31 and len(alone) <= 9
+    assert len(layout.pages) <= 31 and len(alone) <= 7
     for page in layout.pages:
         assert layout.scale(page) >= layout.budget.scale - 1e-9
         assert geometry.crossings(page.svg) == 0
-
-
-@pytest.mark.parametrize("fit", ["a4", "slide"])
-def test_objections_take_their_own_stubs_before_reasons(fit: str) -> None:
-    """Upright pages hold a stub each for few of a node's branches, the rest one grey
-    grouped stub ("3 more pieces of evidence, 3 more objections"): in file order, the
-    flagship's objections were mostly in such groups (8 of its 10 on upright A4), its
-    thesis's own one too, counted but not seen. Objections, their answers and undercutters
-    now take the single stubs first; a group holds one only when they are more than fit."""
-    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
-    layout = _laid(m, fit, True)
-    attacks = 0
-    for page in layout.pages:
-        for stub in page.plan.page.stubs:
-            if stub.grouped and any(_attacks(m, top) for top in stub.tops):
-                attacks += 1
-                singles = [s for s in page.plan.page.stubs if s.parent == stub.parent]
-                assert all(_attacks(m, s.tops[0]) for s in singles if not s.grouped)
-    assert attacks <= (1 if fit == "a4" else 5)
-    first = layout.pages[0].plan.page
-    assert ("pure-and-simple-overstated",) in [s.tops for s in first.stubs if not s.grouped]
-
-
-def _attacks(m: ArgumentMap, node_id: str) -> bool:
-    return m.get(node_id).relation is not Relation.SUPPORTS

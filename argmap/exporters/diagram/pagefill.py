@@ -53,8 +53,8 @@ class Pager(Estimator):
         upward: bool = False,
     ) -> None:
         self.upward = upward  # before the estimates the tree's making asks for
-        self.file_order = file_order
         super().__init__(m, shown, measure, budget, horizontal, above, lead)
+        self.file_order = file_order
         self.tighter = dict(tighter or {})
         self.filled: dict[Hashable, Fill] = {}
         self.reach = self._reach(shown)

@@ -12,7 +12,7 @@ from argmap.exporters.diagram.pagerefs import ref_size
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.stacking import Item
 from argmap.exporters.diagram.stublabels import grouped_stub_lines, stub_box, stub_label_lines
-from argmap.model import ArgumentMap, Node, Relation
+from argmap.model import ArgumentMap, Node
 
 __all__ = ["TRAIL_ROWS", "Measure", "PageTree", "stub_name"]
 
@@ -33,9 +33,6 @@ class PageTree:
 
     ``lead``: ancestors drawn elsewhere, atop every breadcrumb (see :func:`paging.paginate`).
     """
-
-    file_order: bool = False
-    """Take children in file order, kinds untold (a label worksheet; see ``Pager``)."""
 
     def __init__(
         self,
@@ -133,16 +130,8 @@ class PageTree:
         most = len(rest) if most is None else most
         if len(rest) <= most + 1:
             return [(unit, False) for unit in rest]
-        # Objections (and what answers or undercuts) get their stubs first: grouped with
-        # the reasons, one would be counted but not seen. Each part stays in file order.
-        attacks = [
-            u
-            for u in rest
-            if not self.file_order and self.node[u[0]].relation is not Relation.SUPPORTS
-        ]
-        single = set((attacks + [u for u in rest if u not in attacks])[:most])
-        grouped = tuple(c for unit in rest if unit not in single for c in unit)
-        return [(unit, False) for unit in rest if unit in single] + [(grouped, True)]
+        grouped = tuple(c for unit in rest[most:] for c in unit)
+        return [(unit, False) for unit in rest[:most]] + [(grouped, True)]
 
     def stub_item(self, tops: Unit, grouped: bool) -> Item:
         """The row item of a stub for the branches starting at ``tops``."""
