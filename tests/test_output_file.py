@@ -226,6 +226,12 @@ def test_without_a_format_the_file_name_says_it(tmp_path: Path, name: str, fmt: 
     assert [p.read_bytes() for p in written] == [t.read_bytes() for _, t in reference]
 
 
+def test_a_trailing_slash_makes_a_new_folder_whatever_its_name(tmp_path: Path) -> None:
+    code, err = _render(str(UNIFORMS), "-f", "pdf", "-o", f"{tmp_path / 'v2.pdf'}/")
+    assert code == 0, err
+    assert _names(tmp_path / "v2.pdf") == ["school-uniforms.pdf"]
+
+
 def test_a_folder_or_a_plain_name_keeps_the_default_format(tmp_path: Path) -> None:
     for out in (tmp_path / "v1.pdf", tmp_path / "plain"):
         out.mkdir(exist_ok=out.name == "plain")

@@ -24,7 +24,6 @@ __all__ = [
     "fit_options",
     "format_error",
     "main",
-    "output_dir_option",
     "refuse_overwrite",
     "reports_errors",
     "theme_option",
@@ -77,24 +76,6 @@ class NoDashPath(click.Path):
 MAP_PATH: Final = NoDashPath("maps are not read from standard input; give the map's file name")
 """A map file argument: existence and file type are checked by argmap.load.files, so a missing file
 or a folder gets the same one-line message in every command (exit 1, not a usage error)."""
-
-
-def output_dir_option(fn: _F) -> _F:
-    """The ``-o/--output DIR`` option of commands that write rendered files."""
-    return click.option(
-        "-o",
-        "--output",
-        "out_dir",
-        type=NoDashPath(
-            "rendered files go into a folder or a named file; give one, or print a single "
-            "format with 'argmap export MAP -f FORMAT'",
-        ),
-        default=Path("output"),
-        show_default=True,
-        metavar="DIR|FILE",
-        help="Folder to write into, files named after each map's file stem; or, for one "
-        "map in one format, the file itself (case.pdf; pages case-01.png...).",
-    )(fn)
 
 
 def theme_option(fn: _F) -> _F:

@@ -13,17 +13,15 @@ from argmap.cli import (
     echo,
     fit_options,
     format_error,
-    output_dir_option,
     reports_errors,
     theme_option,
 )
+from argmap.cli.outputs import formats_for, output_dir_option, output_target
 from argmap.cli.render import (
     EXTRA_MAP,
     check_portrait,
     check_worksheet_formats,
     exercise_options,
-    formats_for,
-    output_target,
     worksheet_options,
 )
 
