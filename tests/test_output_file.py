@@ -249,3 +249,16 @@ def test_watch_takes_the_format_from_the_file_name(
     result = CliRunner().invoke(main, ["watch", str(UNIFORMS), "-o", str(tmp_path / "live.md")])
     assert result.exit_code == 0, result.output
     assert _names(tmp_path) == ["live.md"]
+
+
+@pytest.mark.parametrize(("name", "fmt"), [("case.pdf", "pdf"), ("notes.md", "markdown")])
+def test_export_takes_the_format_from_the_file_name(tmp_path: Path, name: str, fmt: str) -> None:
+    """``argmap export MAP -o case.pdf`` wrote JSON into case.pdf: -f defaults to json."""
+    target = tmp_path / name
+    result = CliRunner().invoke(main, ["export", str(UNIFORMS), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    reference = render_files([UNIFORMS], [fmt], tmp_path / "reference")
+    assert target.read_bytes() == reference[0][1].read_bytes()
+    # A format given is kept, whatever the name (AIF is often saved as .json).
+    result = CliRunner().invoke(main, ["export", str(UNIFORMS), "-f", "aif", "-o", str(target)])
+    assert result.exit_code == 0 and target.read_text(encoding="utf-8").startswith("{")

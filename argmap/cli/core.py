@@ -84,7 +84,7 @@ def show(
     "fmt",
     default="json",
     show_default=True,
-    help="Output format (see 'argmap formats').",
+    help="Output format (see 'argmap formats'); without it, -o FILE's suffix names it.",
 )
 @click.option(
     "-o",
@@ -102,6 +102,10 @@ def export(map_path: Path, fmt: str, output: Path | None) -> None:
     from argmap.options import RenderOptions
     from argmap.pipeline import page_files, render_map
 
+    if output is not None:  # -o notes.md without -f: Markdown, as the name says
+        from argmap.cli.outputs import formats_for
+
+        fmt = formats_for(output, [fmt], "fmt")[0]
     try:
         names = parse_formats(fmt)
     except (UnknownFormatError, ValueError) as exc:
