@@ -442,3 +442,19 @@ def test_kialo_refusals_are_located_and_say_what_to_do(text: str, message: str) 
     with pytest.raises(MapFileError) as info:
         get_importer("kialo")(text, "k.txt", ImportOptions())
     assert str(info.value) == message
+
+
+def test_an_import_to_json_keeps_a_reviewers_date(tmp_path: Path, runner: CliRunner) -> None:
+    """A signed node's ``added`` date stopped an import to a .json map with an internal
+    error (a date is no JSON value); it is written as JSON writes a date, YYYY-MM-DD."""
+    source = tmp_path / "u.argdown"
+    uniforms = MAPS / "school-uniforms.yaml"
+    done = runner.invoke(main, ["export", str(uniforms), "-f", "argdown", "-o", str(source)])
+    assert done.exit_code == 0, done.output
+    out = tmp_path / "u.json"
+    result = runner.invoke(main, ["import", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert '"added": "2026-11-27"' in out.read_text(encoding="utf-8")
+    again = load_map(out)
+    assert str(again.get("expression").added) == "2026-11-27"
+    assert again.get("expression").author == load_map(uniforms).get("expression").author

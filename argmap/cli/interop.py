@@ -87,7 +87,8 @@ def import_(
     validate_data(data, str(output))  # what we write must load back
     if output.suffix.lower() == ".json":  # a JSON map: any depth (indented while shallow)
         indent = 2 if data_depth(data) <= MAX_FLOW_NESTING else None
-        text = run_deep(lambda: json.dumps(data, ensure_ascii=False, indent=indent)) + "\n"
+        text = run_deep(lambda: json.dumps(data, ensure_ascii=False, indent=indent, default=_iso))
+        text += "\n"
     else:
         header = f"# Imported from {source.name} ({result.format}) by argmap."
         text = dump_yaml(data, header=header, name=str(output))
@@ -127,3 +128,12 @@ def _is_export(source: Path) -> bool:
         return is_flat(parse_text(read_map_text(source), source).data)
     except MapFileError:
         return False  # the importers say what is wrong with it
+
+
+def _iso(value: object) -> str:
+    """A date (``added``) as JSON has it, ``YYYY-MM-DD``; anything else is a bug to tell."""
+    import datetime as dt
+
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON")
