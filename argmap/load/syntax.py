@@ -12,11 +12,11 @@ __all__ = [
     "MAX_FLOW_NESTING",
     "ROUND_TRIP_NESTING",
     "c_syntax_error",
-    "slip_hint",
     "data_depth",
     "duplicate_key",
     "flow_too_deep",
     "round_trip_too_deep",
+    "slip_hint",
     "too_deep_to_write",
 ]
 
