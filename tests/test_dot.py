@@ -274,6 +274,24 @@ def test_print_theme_is_grayscale_and_patterned(uniforms: ArgumentMap) -> None:
     assert "dashed" not in "".join(_statements(dot).values())
 
 
+def test_print_theme_is_grayscale_where_steps_to_conclusions_are_undercut() -> None:
+    """The junction on an undercut "so" step (the flagship's two conclusions) was drawn
+    purple in every theme, the print theme's grayscale too."""
+    from argmap.load.maps import load_map
+    from argmap.pipeline import render_map
+    from tests.conftest import MAPS
+
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    drawings = [to_dot(m, analyze(m), RenderOptions(theme="print"))]
+    pages = render_map(m, "svg", RenderOptions(theme="print", fit="slide"))
+    assert isinstance(pages, list)
+    drawings += [page if isinstance(page, str) else page.decode() for page in pages]
+    for drawing in drawings:
+        colours = set(re.findall(r"#([0-9a-fA-F]{6})\b", drawing))
+        assert all(c[0:2] == c[2:4] == c[4:6] for c in colours), colours
+    assert "junction" in drawings[0]
+
+
 def test_status_badges_borders_and_legend(uniforms: ArgumentMap) -> None:
     analysis = analyze(uniforms)
     dot = to_dot(uniforms, analysis, RenderOptions(status=True))

@@ -33,6 +33,7 @@ from argmap.exporters.diagram.stacking import STACK_COLUMNS, Wrap, stack_columns
 from argmap.exporters.diagram.styles import (
     CROSS_LINK_STYLE,
     DIRECTION,
+    DRAWN_EDGE,
     EDGE_DEFAULTS,
     GRAPH_ATTR,
     NODE_DEFAULTS,
@@ -322,7 +323,8 @@ def _add_tree_edges(
         if node is None:
             break
         if node.kind is NodeKind.CONCLUSION and (node.parent in ctx.visible or node.id in steps):
-            junction = add_junction(g, node.id, "#4527a0") if node.id in undercut else None
+            color = DRAWN_EDGE[ctx.options.theme].color  # the "so" arrow's, in the theme
+            junction = add_junction(g, node.id, color) if node.id in undercut else None
             add_drawing_step(g, ctx.options.theme, node, junction, steps.get(node.id))
         if node.parent is None or node.parent not in ctx.visible or node.relation is None:
             continue
