@@ -20,7 +20,7 @@ from argmap.analysis.standing import analyze
 from argmap.exporters.diagram.fonts import noto_folder
 from argmap.exporters.diagram.formats import export_svg
 from argmap.exporters.diagram.textwidth import text_points
-from argmap.exporters.diagram.webfonts import faces_for, map_words
+from argmap.exporters.diagram.webfonts import cut_rules, faces_for, map_words
 from argmap.exporters.html.page import render_html
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
@@ -79,17 +79,36 @@ _LINES = """(selector) => {
 
 
 @pytest.fixture(scope="module")
-def bare_browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """Chromium whose font configuration finds one font only, not Noto Sans."""
+def fonts_playwright() -> Iterator[Any]:
+    """One Playwright for the module's browsers (two at once may not run side by side)."""
     if not CHROMIUM.exists():
         if os.environ.get("ARGMAP_REQUIRE_BROWSER") == "1":
             pytest.fail(f"Chromium not found at {CHROMIUM} (ARGMAP_REQUIRE_BROWSER=1)")
         pytest.skip(f"Chromium not found at {CHROMIUM}")
     from playwright.sync_api import sync_playwright
 
-    folder = tmp_path_factory.mktemp("nofonts")
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="module")
+def bare_browser(tmp_path_factory: pytest.TempPathFactory, fonts_playwright: Any) -> Iterator[Any]:
+    """Chromium whose font configuration finds one font only, not Noto Sans."""
+    yield from _one_font_browser(fonts_playwright, tmp_path_factory, "NotoSansKR-Regular.otf")
+
+
+@pytest.fixture(scope="module")
+def no_cjk_browser(
+    tmp_path_factory: pytest.TempPathFactory, fonts_playwright: Any
+) -> Iterator[Any]:
+    """Chromium whose one font has no Hangul, no ideograph and no emoji."""
+    yield from _one_font_browser(fonts_playwright, tmp_path_factory, "NotoSansHebrew[wght].ttf")
+
+
+def _one_font_browser(p: Any, factory: pytest.TempPathFactory, font: str) -> Iterator[Any]:
+    folder = factory.mktemp("nofonts")
     (folder / "empty").mkdir()
-    (folder / "empty" / "kr.otf").symlink_to(noto_folder() / "NotoSansKR-Regular.otf")
+    (folder / "empty" / Path(font).name).symlink_to(noto_folder() / font)
     config = folder / "fonts.conf"
     config.write_text(
         '<?xml version="1.0"?>\n<fontconfig>\n'
@@ -102,10 +121,9 @@ def bare_browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         encoding="utf-8",
     )
     env = {**os.environ, "FONTCONFIG_FILE": str(config)}
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, env=env)
-        yield chromium
-        chromium.close()
+    chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, env=env)
+    yield chromium
+    chromium.close()
 
 
 def _file(folder: Path, m: ArgumentMap, kind: str) -> Path:
@@ -145,6 +163,54 @@ def test_diagram_text_is_drawn_as_measured(
     assert "error" not in {status for _, status in faces}  # loaded, or not needed yet
     assert len(faces) == len(faces_for(map_words(m)))  # the faces its words need
     assert len(faces) == (2 if which == "flagship" else 9)
+    assert_clean(seen)
+    page.context.close()
+
+
+CJK = {
+    "title": "Scripts",
+    "thesis": {
+        "id": "t",
+        "text": "학교는 교복을 의무화해야 한다.",
+        "premises": [
+            {"id": "p1", "text": "这是一个很长的中文文本，用于测试换行是否正确工作。"},
+            {"id": "p2", "text": "日本語の文章：これは議論の例です。"},
+            {"id": "p3", "text": "Cheaper 👍 for families 😀 🎉"},
+        ],
+        "evidence": [{"id": "e1", "text": "설문 조사", "quote": "부모 대부분은 동의했다"}],
+    },
+}
+"""A map in Hangul (a quote in italics too), Chinese, Japanese (kana) and emoji."""
+
+
+@pytest.mark.parametrize("kind", ["html", "svg"])
+def test_hangul_ideographs_and_emoji_are_drawn_as_measured(
+    no_cjk_browser: Any, tmp_path: Path, kind: str
+) -> None:
+    """A browser without CJK fonts drew these lines as blanks or boxes (and one with other
+    faces, at their widths): the faces argmap draws them in are embedded too, each cut to
+    the characters the map uses."""
+    m = validate_data(CJK, "cjk.yaml")
+    path = _file(tmp_path, m, kind)
+    seen = open_page(no_cjk_browser, path, viewport={"width": 1280, "height": 900})
+    page = seen.page
+    page.evaluate("document.fonts.ready.then(() => true)")
+    lines = page.evaluate(_LINES, ".diagram-page svg" if kind == "html" else "svg")
+    checked = 0
+    for line in lines:
+        drawn = " ".join(line["text"].split())
+        if not any(ord(c) > 0x2FFF for c in drawn):
+            continue
+        style = ("B" if line["bold"] else "") + ("I" if line["italic"] else "")
+        assert line["width"] == pytest.approx(text_points(drawn, line["size"], style), rel=0.02), (
+            line
+        )
+        assert line["over"] <= 0.5, line
+        checked += 1
+    assert checked >= 6
+    faces = page.evaluate("[...document.fonts].map(f => f.status)")
+    assert len(faces) == len(faces_for(map_words(m))) + len(cut_rules(map_words(m))) == 6
+    assert "error" not in faces
     assert_clean(seen)
     page.context.close()
 

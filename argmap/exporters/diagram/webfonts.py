@@ -13,8 +13,9 @@ about 70 kB as base64).
 The slices are cut from the shipped fonts by ``tests/scripts/make_web_fonts.py`` (SIL OFL
 1.1, as those): WOFF files; Noto Sans's without kerning or ligatures (the boxes are measured
 without either, and the text is set without them), with their marks' positioning kept;
-the script faces with every feature their shaping needs. Characters outside every slice
-(Hangul, ideographs, emoji) are drawn by the browser's own fonts.
+the script faces with every feature their shaping needs. Hangul, kana, ideographs and emoji
+are in faces too large to embed whole: each is cut to the characters the map uses, when
+fontTools is installed (see :data:`CUT_FACES`), and else left to the browser's own fonts.
 """
 
 from __future__ import annotations
@@ -35,10 +36,12 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
 __all__ = [
+    "CUT_FACES",
     "FACES",
     "SCRIPTS",
     "SLICES",
     "Words",
+    "cut_rules",
     "embed_fonts",
     "faces_for",
     "font_css",
@@ -100,8 +103,7 @@ SCRIPTS: Final = "scripts.json"
 ...]``, each a fallback face of :mod:`~argmap.exporters.diagram.fonts` cut to the characters
 it draws (those Noto Sans and every face tried before it lack), in the order they are tried:
 Hebrew, Arabic, the Indic scripts, Thai, symbols and others. Noto Sans KR, the CJK subset and
-the emoji face are left to the viewer's own fonts (ideographs and emoji are an em wide in
-every face; Hangul about as much), which saves megabytes."""
+the emoji face are megabytes each: they are cut per map instead (see :data:`CUT_FACES`)."""
 
 _ROOT: Final = re.compile(r"<svg[\s>]")
 
@@ -199,6 +201,7 @@ def font_css(words: Words, text: str = ".diagram-pages svg text", family: str = 
     declared under that name and the text is set in it (its fallbacks as drawn).
     """
     rules = [_face_rule(path, style, ranges, family) for path, style, ranges in faces_for(words)]
+    rules += cut_rules(words, family)
     named = "" if family == FAMILY else f'font-family: "{family}"{DRAWN_FAMILY[len(FAMILY) :]}; '
     setup = f"{text} {{ {named}font-kerning: none; font-variant-ligatures: none; }}\n"
     return "\n" + "".join(rules) + setup
@@ -229,6 +232,83 @@ def embed_fonts(svg: str, words: Words, scope: str | None = None) -> str:
         head, text = f'{head[:at]} class="{scope}"{head[at:]}', f"svg.{scope} text"
         family = SCOPED_FAMILY
     return f'{head}\n<style type="text/css">{font_css(words, text, family)}</style>{rest}'
+
+
+CUT_FACES: Final = (
+    "NotoSansKR-Regular.otf",
+    "NotoEmoji[wght].ttf",
+    "NotoSansCJKsc-Regular-subset.otf",
+)
+"""The faces too large to embed whole (Hangul, kana and ideographs; emoji; the common
+ideographs Noto Sans KR lacks), in the order they are tried. Each is cut to the characters
+a map uses, where fontTools is installed (the ``pdf`` and ``scripts`` extras); without it
+they are left to the viewer's fonts. Each is declared for every weight, as the other faces
+are: Chromium sets a family's text from the faces of one weight range only, so a face of
+weight 400 beside them left the rest unused (Latin, Arabic and emoji drawn in other fonts)."""
+
+
+def cut_rules(words: Words, family: str = FAMILY) -> list[str]:
+    """The ``@font-face`` rules of :data:`CUT_FACES`, each cut to the characters it draws.
+
+    Only characters no slice or script face has (a map in English needs none). A browser
+    without CJK fonts drew a Korean or Chinese line as blanks or boxes, and one with other
+    faces than Noto's at their widths, not at those the boxes were measured with.
+    """
+    from argmap.exporters.diagram.fonts import coverage, noto_folder
+
+    sliced = (*SLICES.values(), *script_slices().values())
+    styles = (("normal", words.upright), ("italic", words.italic))
+    wanted = [
+        (style, {p for c in chars if (p := ord(c)) > 0x2FF and not _sliced(p, sliced)})
+        for style, chars in styles
+    ]
+    if not any(points for _, points in wanted):
+        return []
+    try:
+        import fontTools  # noqa: F401  (the pdf and scripts extras)
+    except ImportError:
+        return []
+    rules = []
+    for style, left in wanted:  # italics too: a quote's text asks for an italic face
+        for name in CUT_FACES:
+            path = noto_folder() / name
+            drawn = tuple(sorted(left & coverage(path)))
+            if drawn:
+                left -= set(drawn)
+                rules.append(_cut_rule(path, drawn, style, family))
+    return rules
+
+
+def _sliced(point: int, sliced: Iterable[Ranges]) -> bool:
+    return any(_holds({point}, ranges) for ranges in sliced)
+
+
+@functools.lru_cache(maxsize=64)
+def _cut_rule(path: Path, points: tuple[int, ...], style: str, family: str) -> str:
+    """A face cut to ``points`` as a WOFF ``@font-face`` rule (the same bytes every time)."""
+    import io
+
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    options = subset.Options()
+    options.flavor = "woff"
+    options.notdef_outline = True
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6]  # the licence's notice stays with the face
+    with TTFont(str(path), lazy=True, recalcTimestamp=False) as font:
+        cutter = subset.Subsetter(options)
+        cutter.populate(unicodes=points)
+        cutter.subset(font)
+        out = io.BytesIO()
+        font.flavor = "woff"
+        font.save(out)
+    data = base64.b64encode(out.getvalue()).decode("ascii")
+    ranges = ", ".join(f"U+{p:04X}" for p in points)
+    return (
+        f'@font-face {{ font-family: "{family}"; font-style: {style}; font-weight: 100 900;'
+        f' font-display: block; src: url(data:font/woff;base64,{data}) format("woff");'
+        f" unicode-range: {ranges}; }}\n"
+    )
 
 
 @functools.cache
