@@ -294,7 +294,7 @@ def _cut_rule(path: Path, points: tuple[int, ...], style: str, family: str) -> s
     options = subset.Options()
     options.flavor = "woff"
     options.notdef_outline = True
-    options.name_IDs = [0, 1, 2, 3, 4, 5, 6]  # the licence's notice stays with the face
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]  # its copyright and licence stay with it
     with TTFont(str(path), lazy=True, recalcTimestamp=False) as font:
         cutter = subset.Subsetter(options)
         cutter.populate(unicodes=points)
