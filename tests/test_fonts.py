@@ -143,3 +143,33 @@ def test_noto_width_table_matches_the_shipped_fonts() -> None:
     assert module.TARGET.read_text(encoding="utf-8") == module.render(), (
         "run tests/scripts/update_noto_widths.py"
     )
+
+
+def test_cut_faces_hold_the_characters_used_and_are_the_same_every_time() -> None:
+    """Hangul, ideographs and emoji are embedded cut to the characters a map uses."""
+    import base64
+    import io
+    import re
+
+    from fontTools.ttLib import TTFont
+
+    from argmap.exporters.diagram import webfonts
+    from argmap.exporters.diagram.webfonts import Words, cut_rules
+
+    words = Words(frozenset("학교 中文 这个 日本語の 😀 Latin ελληνικά"), frozenset("설문"))
+    rules = cut_rules(words)
+    assert len(rules) == 4  # Hangul and ideographs, emoji, one ideograph KR lacks; italics
+    webfonts._cut_rule.cache_clear()
+    assert cut_rules(words) == rules  # byte for byte: no timestamp in the cut face
+    drawn: set[int] = set()
+    for rule in rules:
+        data = re.search(r"base64,([A-Za-z0-9+/=]+)\)", rule)
+        ranges = rule.split("unicode-range:")[1]
+        listed = {int(p, 16) for p in re.findall(r"U\+([0-9A-F]+)", ranges)}
+        assert data is not None and listed
+        with TTFont(io.BytesIO(base64.b64decode(data.group(1)))) as font:
+            assert listed <= set(font.getBestCmap())
+        drawn |= listed
+    assert {ord(c) for c in "학교中文这个日本語の😀설문"} <= drawn
+    assert not drawn & {ord(c) for c in "Latin ελληνικά"}  # in Noto Sans's own slices
+    assert cut_rules(Words(frozenset("Only Latin, Ελληνικά"), frozenset())) == []
