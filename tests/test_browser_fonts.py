@@ -167,16 +167,17 @@ def test_diagram_text_is_drawn_as_measured(
     page.context.close()
 
 
+_CJK_REASONS = [
+    "这是一个很长的中文文本，用于测试换行是否正确工作。",
+    "日本語の文章：これは議論の例です。",
+    "Cheaper 👍 for families 😀 🎉",
+]
 CJK = {
     "title": "Scripts",
     "thesis": {
         "id": "t",
         "text": "학교는 교복을 의무화해야 한다.",
-        "premises": [
-            {"id": "p1", "text": "这是一个很长的中文文本，用于测试换行是否正确工作。"},
-            {"id": "p2", "text": "日本語の文章：これは議論の例です。"},
-            {"id": "p3", "text": "Cheaper 👍 for families 😀 🎉"},
-        ],
+        "premises": [{"id": f"p{i}", "text": text} for i, text in enumerate(_CJK_REASONS)],
         "evidence": [{"id": "e1", "text": "설문 조사", "quote": "부모 대부분은 동의했다"}],
     },
 }
