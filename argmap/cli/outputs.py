@@ -88,7 +88,7 @@ def output_target(
     from argmap.outputs import distinct_paths, suffix_format
 
     mode = _mode(out)
-    if _is_folder(out):
+    if _is_folder(out, mode):
         return out, None
     lower = out.name.lower()
     own = [
@@ -127,10 +127,13 @@ def _mode(path: Path) -> int:
         return 0
 
 
-def _is_folder(path: Path) -> bool:
-    """Whether the path is a folder: an existing one, or one given as ``-o v2.pdf/``."""
+def _is_folder(path: Path, mode: int | None = None) -> bool:
+    """Whether the path is a folder: an existing one, or one given as ``-o v2.pdf/``.
+
+    ``mode``: the path's file mode, when the caller has already looked (see :func:`_mode`).
+    """
     import stat
 
     if path in click.get_current_context().meta.get(FOLDERS, ()):
         return True
-    return stat.S_ISDIR(_mode(path))
+    return stat.S_ISDIR(_mode(path) if mode is None else mode)

@@ -41,9 +41,11 @@ def json_error(msg: str, text: str, pos: int) -> tuple[str, int, int]:
     file ending early, a tab or line break inside a string) are named as such.
     """
     at = text[pos] if 0 <= pos < len(text) else ""
-    before = text[:pos].rstrip()
-    if at in "}]" and at and before.endswith(","):
-        line, column = _line_col(text, len(before) - 1)
+    back = pos - 1  # the last character before the error that is not white space
+    while back >= 0 and text[back] in " \t\n\r":  # JSON's white space
+        back -= 1
+    if at in "}]" and at and back >= 0 and text[back] == ",":
+        line, column = _line_col(text, back)
         return (
             f"a comma before {at!r} ends no item: JSON has no trailing commas; remove it",
             line,

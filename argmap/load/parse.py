@@ -144,20 +144,10 @@ def _parse_json(text: str, name: str) -> Any:
         ) from None
 
 
-def _slip(problem: str, context: str, text: str, line: int, column: int) -> str | None:
-    """The round-trip parser's error at ``line:column`` as a usual slip (see ``slip_hint``)."""
-    from argmap.load.syntax import slip_hint
-
-    start = 0
-    for _ in range(line - 1):
-        start = text.find("\n", start) + 1
-        if start == 0:
-            return None
-    return slip_hint(problem, context, text, start + column - 1)
-
-
 def _parse_yaml(text: str, name: str) -> Any:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    from argmap.load.syntax import slip_hint
 
     try:
         return load_round_trip(text, name)
@@ -168,7 +158,8 @@ def _parse_yaml(text: str, name: str) -> Any:
         if "duplicate key" in problem or "found duplicate key" in str(exc):
             problem = "duplicate key; each key may appear once in a mapping"
         problem = " ".join(str(problem).split())
-        hint = _slip(problem, exc.context or "", text, line, col)
+        index = getattr(mark, "index", None)  # where the round-trip parser stopped
+        hint = None if index is None else slip_hint(problem, exc.context or "", text, index)
         raise MapFileError(
             name,
             f"invalid YAML: {hint or problem + '; check indentation and quoting'}",

@@ -166,6 +166,8 @@ def sheet_box(node: Node, kind: NodeKind, sheet: Sheet) -> tuple[float, float] |
     from argmap.exporters.diagram.styles import NODE_STYLE
     from argmap.exporters.diagram.worksheet import (
         PLACE_BOX_WIDTH,
+        PLACE_SPACING,
+        PLACE_WORDS,
         RULE_HEIGHT,
         RULE_WIDTH,
         sheet_header,
@@ -175,9 +177,10 @@ def sheet_box(node: Node, kind: NodeKind, sheet: Sheet) -> tuple[float, float] |
     if lines is None or sheet.answers:
         return None
     header = sheet_header(node, kind, NODE_STYLE[kind], sheet)
-    if sheet.kind == "place":  # "Statement no." and the number's box, 4 apart, padded
-        body = text_points("Statement no.", 13) + PLACE_BOX_WIDTH + 3 * 4 + 4 * CELL_PADDING
-        height = RULE_HEIGHT + 2 * 4 + 2 * CELL_PADDING
+    if sheet.kind == "place":  # the words and the number's box, spaced and padded
+        words = text_points(PLACE_WORDS, 13)
+        body = words + PLACE_BOX_WIDTH + 3 * PLACE_SPACING + 4 * CELL_PADDING
+        height = RULE_HEIGHT + 2 * PLACE_SPACING + 2 * CELL_PADDING
     else:
         body, height = RULE_WIDTH, lines * RULE_HEIGHT
     # The header's cell: as the engine counts it (wider than Noto Sans here), or Noto's.

@@ -264,9 +264,9 @@ def cut_rules(words: Words, family: str = FAMILY) -> list[str]:
     ]
     if not any(points for _, points in wanted):
         return []
-    try:
-        import fontTools  # noqa: F401  (the pdf and scripts extras)
-    except ImportError:
+    from argmap.errors import missing_modules
+
+    if missing_modules(("fontTools",)):  # the pdf and scripts extras
         return []
     rules = []
     for style, left in wanted:  # italics too: a quote's text asks for an italic face
@@ -280,7 +280,7 @@ def cut_rules(words: Words, family: str = FAMILY) -> list[str]:
 
 
 def _sliced(point: int, sliced: Iterable[Ranges]) -> bool:
-    return any(_holds({point}, ranges) for ranges in sliced)
+    return any(first <= point <= last for ranges in sliced for first, last in ranges)
 
 
 @functools.lru_cache(maxsize=64)

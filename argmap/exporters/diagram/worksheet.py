@@ -35,6 +35,12 @@ RULE_WIDTH: Final = 230
 PLACE_BOX_WIDTH: Final = 70
 """The width of the box a place worksheet's bank number is written in, in points."""
 
+PLACE_WORDS: Final = "Statement no."
+"""What a place worksheet's box says before the box for the bank number (13 points)."""
+
+PLACE_SPACING: Final = 4
+"""Points around and between the words and the number's box (their table's spacing)."""
+
 BANK_WRAP: Final = 90
 """Characters per line of a statement in the bank."""
 
@@ -215,8 +221,8 @@ def sheet_body(node: Node, ink: str, sheet: Sheet) -> str | None:
         return None
     if sheet.kind == "place":
         return (
-            '<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="4"><TR>'
-            f'<TD><FONT POINT-SIZE="13" COLOR="{ink}">Statement no.</FONT></TD>'
+            f'<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="{PLACE_SPACING}"><TR>'
+            f'<TD><FONT POINT-SIZE="13" COLOR="{ink}">{PLACE_WORDS}</FONT></TD>'
             f'<TD BORDER="1" COLOR="{ink}" WIDTH="{PLACE_BOX_WIDTH}" HEIGHT="{RULE_HEIGHT}"> </TD>'
             "</TR></TABLE></TD></TR>"
         )
