@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -9,6 +10,8 @@ import pytest
 from argmap.analysis.standing import analyze
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import Layout, lay_out
+from argmap.exporters.diagram.pageblocks import Unit
+from argmap.exporters.diagram.pagetree import PageTree
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
@@ -98,10 +101,21 @@ def test_a_page_cut_to_its_first_node_cuts_the_next_page_too(direction: str) -> 
 
 
 @pytest.mark.parametrize("direction", ["LR", "RL"])
-def test_a_node_and_its_grouped_stub_too_wide_take_shorter_lines(direction: str) -> None:
+def test_a_node_and_its_grouped_stub_too_wide_take_shorter_lines(
+    direction: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Left to right on upright A4, a node beside its grouped stub ('1 more rebuttal, 1 more
     piece of evidence, 1 more reason') was wider than the page at the floor, and a page
-    of one node and one stub is not split: the stub's counts go one a line instead."""
+    of one node and one stub is not split: the stub's counts go one a line instead.
+
+    A grouped stub now holds one side (for, against), whose counts fit; one of every kind
+    is still made where two do not fit (``ONE_GROUP``), as every stub was grouped
+    before: the map's pages are planned so here."""
+
+    def one_side(_tree: PageTree, units: Sequence[Unit], most: int) -> list[Any]:
+        return [(list(units), most)]
+
+    monkeypatch.setattr(PageTree, "_shares", one_side)
     layout = _laid(_irregular(300), "a4", True, direction)
     assert _below_floor(layout) == []
     narrowed = [page for page in layout.pages if page.plan.narrow]

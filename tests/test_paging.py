@@ -14,7 +14,7 @@ from argmap.exporters.diagram.pagesize import (
 )
 from argmap.exporters.diagram.paging import TRAIL_ROWS, Page, Pager, paginate
 from argmap.load.validate import validate_data
-from argmap.model import ArgumentMap, Node
+from argmap.model import ArgumentMap, Node, Relation
 from tests.conftest import MAPS
 from tests.strategies import argument_maps
 
@@ -66,6 +66,7 @@ def _check(m: ArgumentMap, pages: list[Page], budget: Budget) -> None:
             assert all(home[top] >= stub.page for top in stub.tops)
             assert stub.parent in full or stub.parent in page.trail
             assert stub.hidden == len(pager.whole(stub.tops))
+        _one_side_each(m, page)
         ancestors = {a.id for top in page.tops for a in m.ancestors(top)} - full
         # The breadcrumb: the root and each top's nearest ancestors, a bounded number.
         assert set(page.trail) <= ancestors
@@ -81,6 +82,25 @@ def _check(m: ArgumentMap, pages: list[Page], budget: Budget) -> None:
         if len(full) > 1:  # a page always takes its first node, even one too big alone
             width, height = page.estimate
             assert width <= budget.width + 1e-6 and height <= budget.height + 1e-6
+
+
+def _one_side_each(m: ArgumentMap, page: Page) -> None:
+    """A grouped stub stands for one side, for its parent or against it; one for both is
+    the last resort, and then its parent's only grouped stub on the page."""
+    for parent in {stub.parent for stub in page.stubs}:
+        grouped = [stub for stub in page.stubs if stub.parent == parent and stub.grouped]
+        mixed = [
+            stub
+            for stub in grouped
+            if len(
+                {
+                    m.get(top).relation in (Relation.ATTACKS, Relation.UNDERCUTS)
+                    for top in stub.tops
+                }
+            )
+            > 1
+        ]
+        assert not mixed or len(grouped) == 1, f"page {page.number}: sides mixed under {parent}"
 
 
 def test_budget_is_the_legibility_floor() -> None:
@@ -260,8 +280,9 @@ def test_a_shorter_row_hangs_in_the_gaps_of_the_rows_above() -> None:
 
 
 def test_a_linked_groups_grouped_stubs_fit_side_by_side() -> None:
-    """Each premise of a linked group has more branches than stubs fit: a grouped stub
-    each, their counts of several kinds on two lines, so the two fit side by side."""
+    """Each premise of a linked group has more branches than stubs fit: grouped stubs
+    each (one for each side, or, where two do not fit, one for all), their counts of
+    several kinds on two lines, so the two premises fit side by side."""
 
     def premise(name: str) -> dict[str, object]:
         kinds = {"premises": "reason", "evidence": "evidence", "objections": "objection"}
@@ -280,7 +301,8 @@ def test_a_linked_groups_grouped_stubs_fit_side_by_side() -> None:
     pages = paginate(m, [node.id for node in m.walk()], _measure, budget)
     _check(m, pages, budget)
     group = next(page for page in pages if set(page.tops) == {"a", "b"})
-    assert sum(stub.grouped for stub in group.stubs) == 2
+    assert group.stubs and all(stub.grouped for stub in group.stubs)
+    assert {stub.parent for stub in group.stubs} == {"a", "b"}
 
 
 def _mixed(swap: bool) -> ArgumentMap:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 from argmap.exporters.diagram.dot import Digraph, Html, escape
 from argmap.exporters.diagram.labels import html_text
 from argmap.exporters.diagram.stacking import Item, Wrap, group_layout
+from argmap.exporters.diagram.stublabels import ONE_GROUP
 from argmap.exporters.diagram.styles import NodeStyle
 from argmap.exporters.diagram.textwidth import text_points, width_attr
 from argmap.model import ArgumentMap, Node
@@ -191,7 +192,7 @@ def _fits_alone(planner: Estimator, unit: tuple[str, ...]) -> bool:
         across -= GROUP_CAPTION
     planner.width, planner.height = along, across
     try:
-        for limits in ({}, dict.fromkeys(unit, 0)):
+        for limits in ({}, dict.fromkeys(unit, 0), dict.fromkeys(unit, ONE_GROUP)):
             estimate = planner.estimate([unit], set(unit), None, limits)
             if estimate.width <= along and estimate.height <= across:
                 return True

@@ -10,6 +10,7 @@ from typing import Final, NamedTuple
 from argmap.exporters.diagram.pageestimate import Estimate, Estimator, Measure, Unit
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.stacking import RANKSEP
+from argmap.exporters.diagram.stublabels import ONE_GROUP
 from argmap.model import ArgumentMap, Relation
 
 __all__ = ["Fill", "Pager"]
@@ -53,6 +54,7 @@ class Pager(Estimator):
         upward: bool = False,
     ) -> None:
         self.upward = upward  # before the estimates the tree's making asks for
+        self.sides = not file_order  # a label worksheet's stubs do not tell the sides
         super().__init__(m, shown, measure, budget, horizontal, above, lead)
         self.file_order = file_order
         self.tighter = dict(tighter or {})
@@ -323,21 +325,29 @@ class Pager(Estimator):
         """Cap the single stubs of a page's first unit so that its branches' stubs fit.
 
         The last resort, for a node with more branches than rows of stubs can hold: as
-        many stubs as fit, then one grouped stub for the others.
+        many stubs as fit, then a grouped stub for the others on each side (for the node,
+        against it), or, where even that is too wide, one for them all.
         """
         limits: dict[str, int] = {}
-        # Stubs are grouped only as far as that makes the page fit: when even no stub
-        # each does not (the node and what sits beside it are too big), no further.
-        least = self._overflow(self.estimate(taken, full, rest, dict.fromkeys(taken[0], 0)))
+        # Stubs are grouped only as far as that makes the page fit: when even one grouped
+        # stub each does not (the node and what sits beside it are too big), no further.
+        fewest = dict.fromkeys(taken[0], ONE_GROUP)
+        least = self._overflow(self.estimate(taken, full, rest, fewest))
         least = least if math.isfinite(least) else 1.0
         for node_id in taken[0]:
             low, high = 0, len(self.units(node_id))
             while low < high:
                 middle = (low + high + 1) // 2
-                trial = self.estimate(taken, full, rest, {**limits, node_id: middle})
-                if self._overflow(trial) <= max(1.0, least):
+                estimate = self.estimate(taken, full, rest, {**limits, node_id: middle})
+                if self._overflow(estimate) <= max(1.0, least):
                     low = middle
                 else:
                     high = middle - 1
             limits[node_id] = low
+        for node_id in taken[0]:  # too big even so: both sides share one grouped stub
+            over = self._overflow(self.estimate(taken, full, rest, limits))
+            if limits[node_id] == 0 and over > max(1.0, least):
+                trial = {**limits, node_id: ONE_GROUP}
+                if self._overflow(self.estimate(taken, full, rest, trial)) < over:
+                    limits = trial
         return limits

@@ -11,13 +11,21 @@ from argmap.exporters.diagram.pageblocks import Unit
 from argmap.exporters.diagram.pagerefs import ref_size
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.stacking import Item
-from argmap.exporters.diagram.stublabels import grouped_stub_lines, stub_box, stub_label_lines
-from argmap.model import ArgumentMap, Node
+from argmap.exporters.diagram.stublabels import (
+    ONE_GROUP,
+    grouped_stub_lines,
+    stub_box,
+    stub_label_lines,
+)
+from argmap.model import ArgumentMap, Node, Relation
 
 __all__ = ["TRAIL_ROWS", "Measure", "PageTree", "stub_name"]
 
 Measure = Callable[[Node], tuple[float, float]]
 """A node's box size in points, as the diagram draws it (top-to-bottom)."""
+
+_AGAINST: Final = frozenset({Relation.ATTACKS, Relation.UNDERCUTS})
+"""The relations of a branch that argues against its parent (see :meth:`PageTree.left_out`)."""
 
 TRAIL_ROWS: Final = 6
 """The most ancestors a breadcrumb lists: the root, then the nearest ones."""
@@ -33,6 +41,10 @@ class PageTree:
 
     ``lead``: ancestors drawn elsewhere, atop every breadcrumb (see :func:`paging.paginate`).
     """
+
+    sides = True
+    """Whether grouped stubs keep the branches for a node apart from those against it: not
+    on a label worksheet, whose drawing must not tell the kinds (see :meth:`_shares`)."""
 
     def __init__(
         self,
@@ -120,7 +132,9 @@ class PageTree:
     def left_out(self, node_id: str, full: Set[str], most: int | None) -> list[tuple[Unit, bool]]:
         """The node's branches not in ``full``: ``(tops, grouped)`` a stub each.
 
-        ``most``: how many get a stub each (None: all); one grouped stub for the rest.
+        ``most``: how many get a stub each (None: all), shared between the branches for the
+        node and those against it; each side's others share a grouped stub (see
+        :meth:`_shares`). :data:`ONE_GROUP`: one grouped stub for them all.
         """
         units = self.units(node_id)  # a unit of one child (the usual one) as it is:
         rest = [u if len(u) == 1 else tuple([c for c in u if c not in full]) for u in units]
@@ -128,10 +142,39 @@ class PageTree:
         if not rest:
             return []
         most = len(rest) if most is None else most
-        if len(rest) <= most + 1:
+        if len(rest) <= max(most, 0) + 1:
             return [(unit, False) for unit in rest]
-        grouped = tuple(c for unit in rest[most:] for c in unit)
-        return [(unit, False) for unit in rest[:most]] + [(grouped, True)]
+        if most == ONE_GROUP:
+            return [(tuple(c for unit in rest for c in unit), True)]
+        out: list[tuple[Unit, bool]] = []
+        for side, share in self._shares(rest, most):
+            if len(side) <= share + 1:
+                out += [(unit, False) for unit in side]
+            else:
+                out += [(unit, False) for unit in side[:share]]
+                out.append((tuple(c for unit in side[share:] for c in unit), True))
+        return sorted(out, key=lambda stub: self.order[stub[0][0]])
+
+    def _shares(self, units: Sequence[Unit], most: int) -> list[tuple[list[Unit], int]]:
+        """The units for their parent and those against it, each with its single stubs.
+
+        Where only ``most`` branches get a stub each, the two sides share them in proportion
+        (the side against one at least, when there are two to share), and each side's others
+        get a grouped stub of its own: the objections of a thesis with two dozen reasons
+        are named on its page, in an objection's colours and with its arrow, not counted
+        inside the reasons' stub.
+        """
+        against = [u for u in units if self.sides and self.against(u[0])]
+        pro = [u for u in units if not (self.sides and self.against(u[0]))]
+        if not against or not pro:
+            return [(pro or against, most)]
+        con = min(len(against), max(min(most // 2, 1), round(most * len(against) / len(units))))
+        con = max(con, most - len(pro))
+        return [(pro, most - con), (against, con)]
+
+    def against(self, node_id: str) -> bool:
+        """Whether the branch at ``node_id`` argues against its parent (attacks, undercuts)."""
+        return self.node[node_id].relation in _AGAINST
 
     def stub_item(self, tops: Unit, grouped: bool) -> Item:
         """The row item of a stub for the branches starting at ``tops``."""

@@ -195,17 +195,19 @@ def _drafts(
     while todo:
         units, grouped = todo.popleft()
         parent = pager.parent[units[0][0]]
-        # Sibling branches, a stub each, share a page: as many as fit, each as deep. Not
-        # a linked group: the engine places its box as it likes among other tops.
+        # Sibling branches, a stub each, share a page: as many as fit, each as deep, and
+        # then those of a grouped stub of their side after them, which go on from there.
+        # Not a linked group: the engine places its box as it likes among other tops.
         while (
             not grouped
             and len(units[0]) == 1
             and todo
-            and not todo[0][1]
             and pager.parent[todo[0][0][0][0]] == parent
             and len(todo[0][0][0]) == 1
+            and (not todo[0][1] or _one_side(pager, [*units, todo[0][0][0]]))
         ):
-            units += todo.popleft()[0]
+            more, grouped = todo.popleft()
+            units += more
         fill = pager.fill(units, grouped)
         away = away or fill.key_away
         draft = _Draft(list(fill.taken), set(fill.full), fill.limits, [])
@@ -230,6 +232,14 @@ def _drafts(
             key_page = _tell(pager, draft, len(drafts), (away, key_page), on_page)
     pager.key_away = away  # for the estimates of the pages as numbered
     return drafts
+
+
+def _one_side(pager: Pager, units: Sequence[Unit]) -> bool:
+    """Whether the units all argue for their parent, or all against it.
+
+    What of a page's sibling run does not fit goes on as one grouped stub: one side's.
+    """
+    return not pager.sides or len({pager.against(unit[0]) for unit in units}) == 1
 
 
 def _share(pager: Pager, draft: _Draft, todo: deque[_Branch]) -> None:

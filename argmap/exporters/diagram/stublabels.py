@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap, NodeKind
 
 __all__ = [
+    "ONE_GROUP",
     "STUB_POINTS",
     "branch_kinds",
     "branch_counts",
@@ -29,6 +30,10 @@ __all__ = [
 
 STUB_POINTS: Final = 11.0
 """A stub's text size."""
+
+ONE_GROUP: Final = -1
+"""A page's stub limit for a node: every branch left out shares one grouped stub, for and
+against alike (the last resort of a page without room for a grouped stub of each side)."""
 
 
 def stub_wrap(narrow: bool) -> int:

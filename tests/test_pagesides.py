@@ -1,0 +1,139 @@
+"""A node with more branches than its page has stubs for names both sides: for and against."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from argmap.analysis.standing import analyze
+from argmap.exporters.diagram.engine import find_engine
+from argmap.exporters.diagram.fitting import Layout, lay_out
+from argmap.exporters.diagram.pagesize import Budget
+from argmap.exporters.diagram.paging import Page, paginate
+from argmap.load.validate import validate_data
+from argmap.model import ArgumentMap, Relation
+from argmap.options import RenderOptions
+from tests.test_paging import _check, _measure
+
+AGAINST = (Relation.ATTACKS, Relation.UNDERCUTS)
+
+
+def _debate(reasons: int, objections: int) -> ArgumentMap:
+    """A pro/con debate as Kialo shapes one: many claims each side, each with a branch."""
+
+    def claim(side: str, i: int, key: str) -> dict[str, object]:
+        below = [
+            {"id": f"{side}{i}-{j}", "text": f"Why {side} {i} holds, point {j}."} for j in range(2)
+        ]
+        return {"id": f"{side}{i}", "text": f"Claim {i} {side} the motion " * 3, key: below}
+
+    thesis = {
+        "id": "t",
+        "text": "Schools should require uniforms.",
+        "premises": [claim("pro", i, "premises") for i in range(reasons)],
+        "objections": [claim("con", i, "rebuttals") for i in range(objections)],
+    }
+    return validate_data({"title": "Uniforms debate", "thesis": thesis})
+
+
+def _against(m: ArgumentMap, node_id: str) -> bool:
+    return m.get(node_id).relation in AGAINST
+
+
+def _sides(m: ArgumentMap, page: Page) -> tuple[list[bool], list[bool]]:
+    """The sides (True: against) of the page's single stubs and of its grouped stubs."""
+    single = [_against(m, s.tops[0]) for s in page.stubs if not s.grouped and s.parent == "t"]
+    grouped = []
+    for stub in page.stubs:
+        if stub.grouped and stub.parent == "t":
+            sides = {_against(m, top) for top in stub.tops}
+            assert len(sides) == 1, "a grouped stub holds one side"
+            grouped.append(sides.pop())
+    return single, grouped
+
+
+def _paged(reasons: int, objections: int) -> tuple[ArgumentMap, list[Page]]:
+    """The debate paged on a small slide's budget, every page checked."""
+    m = _debate(reasons, objections)
+    budget = Budget(900.0, 480.0, 1.0)
+    pages = paginate(m, [node.id for node in m.walk()], _measure, budget)
+    _check(m, pages, budget)
+    return m, pages
+
+
+def test_the_overview_of_a_debate_names_its_objections() -> None:
+    """Fifteen reasons and twelve objections, more than page 1 has stubs for: the stubs
+    went to the reasons, in file order, and every objection was counted in a grey
+    '1 more reason, 12 more objections' stub with a supporting arrow. Now the sides
+    share the stubs in proportion, and each side's others get a grouped stub of their own."""
+    m, pages = _paged(15, 12)
+    single, grouped = _sides(m, pages[0])
+    assert grouped == [False, True], "a grouped stub for each side, reasons first"
+    assert single.count(True) >= 3 and single.count(False) >= 3
+    # In proportion: the objections' share of the single stubs is about theirs of the branches.
+    assert abs(single.count(True) / len(single) - 12 / 27) < 0.2
+    # Each side's grouped branches go on together, on pages of their own side.
+    for page in pages[1:]:
+        if m.get(page.tops[0]).parent == "t" and len(page.tops) > 1:
+            assert len({_against(m, top) for top in page.tops}) == 1, page.tops
+
+
+def test_one_side_keeps_one_grouped_stub() -> None:
+    """Forty reasons and no objection: the reasons left out share one grouped stub."""
+    m, pages = _paged(40, 0)
+    single, grouped = _sides(m, pages[0])
+    assert grouped == [False] and single and not any(single)
+
+
+def test_a_lone_objection_left_out_keeps_a_stub_of_its_own() -> None:
+    """Thirty reasons and one objection: the objection is not counted among the reasons."""
+    m, pages = _paged(30, 1)
+    single, grouped = _sides(m, pages[0])
+    assert single.count(True) == 1 and grouped == [False]
+
+
+def _laid(m: ArgumentMap, fit: str, portrait: bool) -> Layout:
+    options = RenderOptions(portrait=portrait)
+    return lay_out(m, analyze(m), options, fit, find_engine("auto"))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("fit", "portrait"), [("slide", False), ("a4", True)])
+def test_the_objections_stub_is_drawn_as_an_objection(fit: str, portrait: bool) -> None:
+    """As drawn: the objections' grouped stub has an objection's class and colours, and
+    its arrow is an attack's (red), not the reasons' green one."""
+    m = _debate(15, 12)
+    layout = _laid(m, fit, portrait)
+    assert all(layout.scale(page) >= layout.budget.scale - 1e-9 for page in layout.pages)
+    svg = layout.pages[0].svg
+    stubs = re.findall(r'<g id="stub&#45;\d+" class="node stub (\w+)"', svg)
+    assert "objection" in stubs and "premise" in stubs, stubs
+    edges = re.findall(r'class="edge (\w+)">\n<title>stub (con|pro)\d+&#45;&gt;', svg)
+    assert {kind for kind, side in edges if side == "con"} == {"attacks"}, edges
+    assert {kind for kind, side in edges if side == "pro"} == {"supports"}, edges
+    counted = re.findall(r"\d+ more objections?</text>", svg)
+    assert counted and not re.search(r"more reasons?,", svg), "no stub counts both sides"
+
+
+def test_a_label_worksheet_does_not_tell_the_sides_by_its_stubs() -> None:
+    """A label worksheet asks which statements are reasons and which objections: its
+    grouped stubs keep one for all (a stub of the objections would give the answer)."""
+    from argmap.exercise import make_worksheet
+    from argmap.exporters.diagram.fitting import lay_out as lay
+
+    m = _debate(15, 12)
+    opts = RenderOptions(exercise=True, exercise_kind="label", fit="slide")
+    sheet = make_worksheet(m, opts)
+    layout = lay(
+        sheet.exercise,
+        analyze(sheet.exercise),
+        sheet.exercise_options,
+        "slide",
+        find_engine("auto"),
+    )
+    shown = sheet.exercise
+    stubs = [s for s in layout.pages[0].plan.page.stubs if s.parent == shown.thesis.id]
+    grouped = [s for s in stubs if s.grouped]
+    assert len(grouped) == 1, "one grouped stub for all the thesis's branches left out"
+    assert {_against(shown, top) for top in grouped[0].tops} == {False, True}
+    assert "objection" not in layout.pages[0].svg.lower()
