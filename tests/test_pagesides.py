@@ -137,3 +137,34 @@ def test_a_label_worksheet_does_not_tell_the_sides_by_its_stubs() -> None:
     assert len(grouped) == 1, "one grouped stub for all the thesis's branches left out"
     assert {_against(shown, top) for top in grouped[0].tops} == {False, True}
     assert "objection" not in layout.pages[0].svg.lower()
+
+
+def _flat(reasons: int, objections: int) -> ArgumentMap:
+    """A thesis with a flat list of single reasons and objections, of two lengths."""
+    why = "pupils learn more through play and rest after a long school day "
+    but = "practice at home consolidates what was taught in class "
+    thesis = {
+        "id": "t",
+        "text": "Homework should be abolished in primary schools.",
+        "premises": [{"id": f"r{i}", "text": why * (1 + i % 2)} for i in range(reasons)],
+        "objections": [{"id": f"o{i}", "text": but * (1 + i % 2)} for i in range(objections)],
+    }
+    return validate_data({"title": "Flat list", "thesis": thesis})
+
+
+def test_a_flat_list_of_both_sides_is_drawn_not_stubbed() -> None:
+    """Thirteen reasons and four objections, all single statements, on slides: page 1 was
+    seventeen stubs that only repeated their statements, shortened (a flat list of one
+    kind was drawn in full already; of two, the stubs stayed, so that an objection was not
+    counted among the reasons). Each side now has its own grouped stub: page 1 draws the
+    objections and the first reasons in full, and one stub of the reasons left over."""
+    m = _flat(13, 4)
+    layout = _laid(m, "slide", False)
+    assert len(layout.pages) == 2
+    first = layout.pages[0].plan.page
+    assert {f"o{i}" for i in range(4)} <= set(first.nodes)
+    assert {"r0", "r1"} <= set(first.nodes)
+    assert [s.grouped for s in first.stubs] == [True]
+    assert all(not _against(m, top) for top in first.stubs[0].tops)
+    drawn = [n for page in layout.pages for n in page.plan.page.nodes]
+    assert sorted(drawn) == sorted(n.id for n in m.walk())

@@ -272,13 +272,13 @@ class Pager(Estimator):
         Where the stubs of a node whose branches are all leaves are capped (two dozen
         reasons under the thesis), a leaf's own stub only repeats it, shortened, and sends
         the reader to the page that draws it: drawn in full instead, every leaf left out
-        joins the grouped stub, and they go on together, in file order (a single stub
-        left beside it took a page of its own). Leaves of several kinds (evidence and an
-        objection) keep their stubs while most of them have one, as before, so that an
-        objection is not hidden in a grey group (the flagship's A4 page 12); with fewer,
-        the last few single stubs join the group. Empty if that does not fit, or a branch
-        is more than a leaf (its stub says what it holds), or a stub comes before it (that
-        leaf would be paged alone).
+        joins the grouped stub of its side (for the node, against it), and they go on
+        together, in file order (a single stub left beside it took a page of its own). On
+        a label worksheet, whose stubs do not tell the sides, leaves of several kinds keep
+        their stubs while most of them have one, so that the one grouped stub does not
+        gather them; with fewer, the last few single stubs join the group. Empty if that
+        does not fit, or a branch is more than a leaf (its stub says what it holds), or a
+        stub of its side comes before it (that leaf would be paged alone).
         """
         most = limits.get(parent)
         units = self.units(parent)
@@ -286,14 +286,18 @@ class Pager(Estimator):
             return {}
         if any(len(u) > 1 or self.children[u[0]] for u in units):
             return {}
-        left = [u for u in units if u[0] not in full]
+        # A leaf is drawn before those of its side left out (a label worksheet: of all).
+        side = self.sides and self.against(unit[0])
+        left = [
+            u for u in units if u[0] not in full and (self.sides and self.against(u[0])) == side
+        ]
         if left and self.order[left[0][0]] < self.order[unit[0]]:
             return {}
-        if len({self.node[u[0]].kind for u in units}) == 1:
+        if self.sides or len({self.node[u[0]].kind for u in units}) == 1:
             trial = {**limits, parent: 0}
             return trial if self.fits(page[0], full, page[1], trial) else {}
-        if 2 * most >= len(units):  # kinds mixed, most on this page: an objection's
-            return {}  # stub stays in its colour, not grouped with the evidence
+        if 2 * most >= len(units):  # kinds mixed, most on this page: their stubs stay
+            return {}
         for fewer in range(1, min(most, 3) + 1):
             trial = {**limits, parent: most - fewer}
             if self.fits(page[0], full, page[1], trial):
