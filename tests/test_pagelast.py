@@ -11,6 +11,7 @@ from argmap.analysis.standing import analyze
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import Layout, lay_out
 from argmap.exporters.diagram.pageblocks import Unit
+from argmap.exporters.diagram.pagefill import Pager
 from argmap.exporters.diagram.pagetree import PageTree
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
@@ -110,12 +111,14 @@ def test_a_node_and_its_grouped_stub_too_wide_take_shorter_lines(
 
     A grouped stub now holds one side (for, against), whose counts fit; one of every kind
     is still made where two do not fit (``ONE_GROUP``), as every stub was grouped
-    before: the map's pages are planned so here."""
+    before, and a tightened page's stubs were capped: the map's pages are planned so here."""
 
     def one_side(_tree: PageTree, units: Sequence[Unit], most: int) -> list[Any]:
         return [(list(units), most)]
 
     monkeypatch.setattr(PageTree, "_shares", one_side)
+    # (and a tightened page's stubs capped at once, as then: see Pager._stubs_fit_anyway)
+    monkeypatch.setattr(Pager, "_stubs_fit_anyway", lambda *_: False)
     layout = _laid(_irregular(300), "a4", True, direction)
     assert _below_floor(layout) == []
     narrowed = [page for page in layout.pages if page.plan.narrow]

@@ -66,3 +66,25 @@ def test_a_page_cut_to_its_first_node_cuts_the_page_its_next_top_starts() -> Non
     tighter["b"] = (0.5, 0.5)  # cut already by a plan of its own: kept
     tighten(tighter, [(two, 1050.0, 300.0)], BUDGET, TRIES + 1)
     assert tighter["b"] == (0.5, 0.5)
+
+
+def test_a_tightened_overview_keeps_a_stub_for_each_branch() -> None:
+    """``school-uniforms`` on upright A4: page 1 drew the thesis's objection and a reason
+    in full and came out wider than planned; planned again at the tightened width, its
+    four stubs were capped to two and a '3 more reasons' stub, on a page three quarters
+    empty. Stubs are plain boxes, drawn as estimated: they are capped only when they do
+    not fit the whole page, so every reason and the objection is named on page 1."""
+    from argmap.analysis.standing import analyze
+    from argmap.exporters.diagram.engine import find_engine
+    from argmap.exporters.diagram.fitting import lay_out
+    from argmap.load.maps import load_map
+    from argmap.options import RenderOptions
+    from tests.conftest import MAPS
+
+    m = load_map(MAPS / "school-uniforms.yaml")
+    layout = lay_out(m, analyze(m), RenderOptions(portrait=True), "a4", find_engine("auto"))
+    first = layout.pages[0]
+    assert not any(stub.grouped for stub in first.plan.page.stubs)
+    named = {stub.tops[0] for stub in first.plan.page.stubs} | set(first.plan.page.nodes)
+    assert {"cost", "bullying-clothes", "identity", "expression"} <= named
+    assert all(layout.scale(page) >= layout.budget.scale - 1e-9 for page in layout.pages)

@@ -62,6 +62,10 @@ class Pager(Estimator):
         self.reach = self._reach(shown)
         self._kept: dict[Hashable, Estimate] = {}
         self._fits: dict[Hashable, bool] = {}
+        self.uncapped: dict[str, tuple[float, float]] = {}
+        """Tightened pages (by first top) whose stubs were not capped, and at what share."""
+        self.capped: set[str] = set()
+        """Pages whose stubs are capped at the tightened size, as any page's are."""
 
     def restart(self, tighter: Mapping[str, tuple[float, float]] | None) -> None:
         """Begin another plan of the same map, with these pages tightened (see ``fill``).
@@ -71,6 +75,8 @@ class Pager(Estimator):
         self.tighter = dict(tighter or {})
         self.width, self.height = self.full_size
         self.key_away = False
+        # A page whose stubs were left uncapped and that overflowed again caps them now.
+        self.capped.update(t for t, share in self.uncapped.items() if self.tighter.get(t) != share)
 
     def kept(
         self,
@@ -231,8 +237,10 @@ class Pager(Estimator):
         full = set(units[0])
         limits: dict[str, int] = {}
         self.key_away = False
-        if not self.fits(taken, full, self.rest(units, 1, grouped)) and not self._key_away(full):
-            limits = self._limits(taken, full, self.rest(units, 1, grouped))
+        first = self.rest(units, 1, grouped)
+        if not self.fits(taken, full, first) and not self._key_away(full):
+            if not self._stubs_fit_anyway(taken, full, first):
+                limits = self._limits(taken, full, first)
         else:
             for unit in units[1:]:
                 if len(unit) > 1 or len(taken[-1]) > 1:
@@ -258,6 +266,27 @@ class Pager(Estimator):
                 else:
                     misses += 1
         return Fill(tuple(taken), frozenset(full), limits, self.key_away)
+
+    def _stubs_fit_anyway(self, taken: list[Unit], full: set[str], rest: Unit | None) -> bool:
+        """Whether a tightened page's first unit and a stub each fit the whole page.
+
+        A page is tightened when the engine drew what it held in full wider than planned;
+        its stubs, plain boxes in rows, mostly come out as estimated. Capping them to the
+        tightened size grouped a thesis's four stubs on a page three quarters empty
+        (``school-uniforms`` on upright A4), where they fit a stub each. Once only: a page
+        planned so that overflows again has its stubs capped as any other's.
+        """
+        top, tight = taken[0][0], (self.width, self.height)
+        if tight == self.full_size or top in self.capped:
+            return False
+        self.width, self.height = self.full_size
+        try:
+            uncapped = self.fits(taken, full, rest)
+        finally:
+            self.width, self.height = tight
+        if uncapped:  # if the page still overflows, the next plan caps them
+            self.uncapped[top] = self.tighter.get(top, (1.0, 1.0))
+        return uncapped
 
     def _trade(
         self,
