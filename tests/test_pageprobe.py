@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import sys
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,10 @@ CASES = Path(__file__).parent / "cases" / "pagefloor"
         # breadcrumb in its column, as planned (beside it: 0.95).
         ("conclusions-left-to-right", "slide", True, "LR"),
         ("conclusions-left-to-right", "a4", True, "LR"),
+        # A one-node page too big with the stub of the siblings that go on drops it; the
+        # key, planned below that stub, hung below a box of that name, drawn empty (0.66).
+        ("key-below-a-dropped-stub", "slide", True, "TB"),
+        ("key-below-a-dropped-stub", "slide", True, "BT"),
     ],
 )
 def test_every_page_of_a_probed_map_is_at_the_floor(
@@ -89,5 +94,73 @@ def test_pages_with_references_to_other_pages_are_at_the_floor(
     assert _below_floor(layout) == []
     refs = sum(page.svg.count('class="node page&#45;ref"') for page in layout.pages)
     assert refs > 20, "the map's cross-links are drawn as references"
+    drawn = [n for page in layout.pages for n in page.plan.page.nodes]
+    assert sorted(drawn) == sorted(n.id for n in visible_nodes(m, RenderOptions()))
+
+
+WORDS = [
+    "school",
+    "uniforms",
+    "cost",
+    "pupils",
+    "parents",
+    "teachers",
+    "bullying",
+    "identity",
+    "freedom",
+    "expression",
+    "policy",
+    "budget",
+    "research",
+    "study",
+    "survey",
+    "evidence",
+    "discipline",
+    "focus",
+    "learning",
+    "fashion",
+    "pressure",
+    "equality",
+]
+
+
+def _debate(seed: int, reasons: int, objections: int) -> ArgumentMap:
+    """A pro/con debate grown at random (seeded), as Kialo shapes one: each claim has up
+    to five answers of its own, three levels deep, of 6 to 24 words."""
+    rnd = random.Random(seed)
+    count = 0
+
+    def claim(depth: int, against: bool) -> dict[str, Any]:
+        nonlocal count
+        count += 1
+        words = " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(6, 24)))
+        node: dict[str, Any] = {"id": f"k{count}", "text": words.capitalize() + "."}
+        for _ in range(rnd.choice([0, 0, 1, 2, 3, 5]) if depth < 3 else 0):
+            agrees = rnd.random() < 0.6
+            if against:
+                key = "rebuttals" if agrees else "premises"
+            else:
+                key = "premises" if agrees else "objections"
+            node.setdefault(key, []).append(claim(depth + 1, key != "premises"))
+        return node
+
+    thesis = {
+        "id": "t",
+        "text": "Schools should require uniforms.",
+        "premises": [claim(1, False) for _ in range(reasons)],
+        "objections": [claim(1, True) for _ in range(objections)],
+    }
+    return validate_data({"title": "Kialo-like debate", "thesis": thesis})
+
+
+def test_tops_wrapped_in_columns_keep_the_breadcrumb_out_of_their_column() -> None:
+    """Left to right on upright Letter, a page of six siblings from several of the
+    breadcrumb's rows was planned in two columns of three with the breadcrumb in the
+    first; drawn so, they go in one column (the breadcrumb's), a third taller than the
+    page (0.78 of the floor after eight plans). Wrapped tops give the breadcrumb a column
+    of its own, as drawn."""
+    m = _debate(3, 15, 12)
+    layout = _laid(m, "letter", True, "LR")
+    assert _below_floor(layout) == []
     drawn = [n for page in layout.pages for n in page.plan.page.nodes]
     assert sorted(drawn) == sorted(n.id for n in visible_nodes(m, RenderOptions()))

@@ -258,9 +258,9 @@ class Estimator(PageTree):
         if trail:
             room = (self.width - self.frame[0], self.height - self.frame[1])
             # Left to right, sizes run along ranks first: upright, the breadcrumb may share
-            # the tops' column; else beside single tops only (a group's box: arrows cross).
+            # the tops' column (unwrapped: in it, they go in one); else beside single tops.
             upright = self.full_size[0] > self.full_size[1]
-            alone = upright or all(len(unit) == 1 for unit in tops)
+            alone = len(rows) < 2 if upright else all(len(unit) == 1 for unit in tops)
             size = (width, height)
             width, height, column = with_trail(
                 trail, size, ranks[0], room, self.horizontal, alone, self.narrow
