@@ -142,12 +142,17 @@ def test_a_label_worksheet_does_not_tell_the_sides_by_its_stubs() -> None:
 def _flat(reasons: int, objections: int) -> ArgumentMap:
     """A thesis with a flat list of single reasons and objections, of two lengths."""
     why = "pupils learn more through play and rest after a long school day "
-    but = "practice at home consolidates what was taught in class "
+    but = "practice at home consolidates what was taught "
     thesis = {
         "id": "t",
         "text": "Homework should be abolished in primary schools.",
-        "premises": [{"id": f"r{i}", "text": why * (1 + i % 2)} for i in range(reasons)],
-        "objections": [{"id": f"o{i}", "text": but * (1 + i % 2)} for i in range(objections)],
+        "premises": [
+            {"id": f"r{i}", "text": f"Reason {i}: " + why * (1 + i % 2)} for i in range(reasons)
+        ],
+        "objections": [
+            {"id": f"o{i}", "text": f"Objection {i}: " + but * (1 + i % 2)}
+            for i in range(objections)
+        ],
     }
     return validate_data({"title": "Flat list", "thesis": thesis})
 
@@ -168,3 +173,24 @@ def test_a_flat_list_of_both_sides_is_drawn_not_stubbed() -> None:
     assert all(not _against(m, top) for top in first.stubs[0].tops)
     drawn = [n for page in layout.pages for n in page.plan.page.nodes]
     assert sorted(drawn) == sorted(n.id for n in m.walk())
+
+
+def test_the_last_sibling_to_go_on_is_named_not_counted() -> None:
+    """The stub of the siblings that go on to the next page, when only one is left, was
+    '1 more reason · 1 node in all, from p. 3'; it shows that reason's statement, in its
+    colours, as any stub of one branch does."""
+    m = _flat(13, 4)
+    layout = _laid(m, "a4", False)
+    lone = [
+        (page, stub)
+        for page in layout.pages
+        for stub in page.plan.page.stubs
+        if stub.grouped and len(stub.tops) == 1
+    ]
+    assert lone, "the map no longer leaves one sibling to go on: find one that does"
+    for page, stub in lone:
+        assert stub.single
+        assert not re.search(r"1 more (reason|objection)", page.svg)
+        box = re.search(r'class="node stub (\w+)">\n<title>' + stub.name, page.svg)
+        assert box is not None and box.group(1) in ("premise", "objection")
+        assert f">{' '.join(m.get(stub.tops[0]).text.split()[:2])}" in page.svg

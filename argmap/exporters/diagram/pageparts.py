@@ -337,11 +337,11 @@ def _stub_attrs(
     kind = draw_kind(m, first)
     style = styles[kind]
     page = plan.number(stub.page)
-    if stub.grouped:
+    if not stub.single:
         kinds = branch_kinds(m, stub.tops, styles)
         lines, fill = grouped_stub_lines(kinds, stub.hidden, page, narrow=plan.narrow), "#ffffff"
     else:  # told apart from the page's other stubs (the stub itself, same text, is passed over)
-        texts = [m.get(other.tops[0]).text for other in plan.page.stubs if not other.grouped]
+        texts = [m.get(other.tops[0]).text for other in plan.page.stubs if other.single]
         lines = stub_label_lines(
             first.text, stub.hidden - 1, page, narrow=plan.narrow, others=texts
         )

@@ -182,7 +182,7 @@ class PageTree:
         item = self._stubs.get(key)
         if item is None:
             page = "0" * self.digits
-            if grouped:
+            if grouped and len(tops) > 1:  # (one branch: its statement, as a stub of its own)
                 hidden = sum(self.weight[t] for t in tops)
                 kinds = [draw_kind(self.m, self.node[t]).value for t in tops]
                 size = stub_box(grouped_stub_lines(kinds, hidden, page, narrow=self.narrow))

@@ -49,6 +49,11 @@ class Stub:
         """The stub's name in the page's graph."""
         return stub_name(self.tops)
 
+    @property
+    def single(self) -> bool:
+        """Whether it stands for one branch (of siblings that go on, the last one too)."""
+        return not self.grouped or len(self.tops) == 1
+
 
 @dataclass(frozen=True)
 class Page:
