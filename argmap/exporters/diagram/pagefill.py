@@ -316,10 +316,8 @@ class Pager(Estimator):
         if any(len(u) > 1 or self.children[u[0]] for u in units):
             return {}
         # A leaf is drawn before those of its side left out (a label worksheet: of all).
-        side = self.sides and self.against(unit[0])
-        left = [
-            u for u in units if u[0] not in full and (self.sides and self.against(u[0])) == side
-        ]
+        side = self.against(unit[0])
+        left = [u for u in units if u[0] not in full and self.against(u[0]) == side]
         if left and self.order[left[0][0]] < self.order[unit[0]]:
             return {}
         if self.sides or len({self.node[u[0]].kind for u in units}) == 1:

@@ -164,17 +164,21 @@ class PageTree:
         are named on its page, in an objection's colours and with its arrow, not counted
         inside the reasons' stub.
         """
-        against = [u for u in units if self.sides and self.against(u[0])]
-        pro = [u for u in units if not (self.sides and self.against(u[0]))]
+        against = [u for u in units if self.against(u[0])]
+        pro = [u for u in units if not self.against(u[0])]
         if not against or not pro:
             return [(pro or against, most)]
-        con = min(len(against), max(min(most // 2, 1), round(most * len(against) / len(units))))
+        least = 1 if most >= 2 else 0
+        con = min(len(against), max(least, round(most * len(against) / len(units))))
         con = max(con, most - len(pro))
         return [(pro, most - con), (against, con)]
 
     def against(self, node_id: str) -> bool:
-        """Whether the branch at ``node_id`` argues against its parent (attacks, undercuts)."""
-        return self.node[node_id].relation in _AGAINST
+        """Whether the branch at ``node_id`` argues against its parent (attacks, undercuts).
+
+        Never where the pages do not tell the sides (see :attr:`sides`).
+        """
+        return self.sides and self.node[node_id].relation in _AGAINST
 
     def stub_item(self, tops: Unit, grouped: bool) -> Item:
         """The row item of a stub for the branches starting at ``tops``."""

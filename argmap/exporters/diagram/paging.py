@@ -244,7 +244,7 @@ def _one_side(pager: Pager, units: Sequence[Unit]) -> bool:
 
     What of a page's sibling run does not fit goes on as one grouped stub: one side's.
     """
-    return not pager.sides or len({pager.against(unit[0]) for unit in units}) == 1
+    return len({pager.against(unit[0]) for unit in units}) == 1
 
 
 def _share(pager: Pager, draft: _Draft, todo: deque[_Branch]) -> None:
