@@ -137,8 +137,7 @@ def _never_closed(exc: Any, text: str, name: str) -> MapFileError | None:
     The parser stops at the end of the file, which may be thousands of lines on; what to
     mend is where the quote or bracket opens.
     """
-    what = _OPENED.get(getattr(exc, "context", None) or "")
-    opened = getattr(exc, "context_mark", None)
+    what, opened = _opening(exc)
     start = getattr(opened, "index", -1)
     if what is None or opened is None or not 0 <= start < len(text):
         return None
@@ -197,11 +196,15 @@ _VALUE: Final = re.compile(r"\s*(?:-\s+)?[^\s:#'\"\[{][^:#]*:\s+(?P<first>\S)")
 
 def _opened_at(exc: Any) -> str:
     """`` (in the list opened at 3:9)`` when the parser was inside a ``[`` or ``{``."""
-    what = _OPENED.get(getattr(exc, "context", None) or "")
-    opened = getattr(exc, "context_mark", None)
+    what, opened = _opening(exc)
     if what is None or what == "quoted value" or opened is None:
         return ""
     return f" (in the {what} opened at {opened.line + 1}:{opened.column + 1})"
+
+
+def _opening(exc: Any) -> tuple[str | None, Any]:
+    """What the parser was inside when it stopped (see :data:`_OPENED`), and its mark."""
+    return _OPENED.get(getattr(exc, "context", None) or ""), getattr(exc, "context_mark", None)
 
 
 def _yaml_1_2_only(problem: str, found: str, before: str) -> bool:

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 
 from argmap.exporters.diagram.dot import Digraph, Html, escape
 from argmap.exporters.diagram.labels import html_text
+from argmap.exporters.diagram.pageblocks import ONE_GROUP
 from argmap.exporters.diagram.stacking import Item, Wrap, group_layout
-from argmap.exporters.diagram.stublabels import ONE_GROUP
 from argmap.exporters.diagram.styles import NodeStyle
 from argmap.exporters.diagram.textwidth import text_points, width_attr
 from argmap.model import ArgumentMap, Node

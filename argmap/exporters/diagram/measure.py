@@ -166,6 +166,7 @@ def sheet_box(node: Node, kind: NodeKind, sheet: Sheet) -> tuple[float, float] |
     from argmap.exporters.diagram.styles import NODE_STYLE
     from argmap.exporters.diagram.worksheet import (
         PLACE_BOX_WIDTH,
+        PLACE_POINTS,
         PLACE_SPACING,
         PLACE_WORDS,
         RULE_HEIGHT,
@@ -178,7 +179,7 @@ def sheet_box(node: Node, kind: NodeKind, sheet: Sheet) -> tuple[float, float] |
         return None
     header = sheet_header(node, kind, NODE_STYLE[kind], sheet)
     if sheet.kind == "place":  # the words and the number's box, spaced and padded
-        words = text_points(PLACE_WORDS, 13)
+        words = text_points(PLACE_WORDS, PLACE_POINTS)
         body = words + PLACE_BOX_WIDTH + 3 * PLACE_SPACING + 4 * CELL_PADDING
         height = RULE_HEIGHT + 2 * PLACE_SPACING + 2 * CELL_PADDING
     else:

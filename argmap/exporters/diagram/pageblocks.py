@@ -19,13 +19,17 @@ from argmap.exporters.diagram.stacking import (
     wrap_rows,
 )
 
-__all__ = ["Blocks", "FullNode", "Unit", "Used", "unit_item"]
+__all__ = ["ONE_GROUP", "Blocks", "FullNode", "Unit", "Used", "unit_item"]
 
 Unit = tuple[str, ...]
 """Children that go together: one node, or the members of a linked group."""
 
 FullNode = tuple[str, tuple[str, ...], int | None]
 """A node a page draws in full: its id, its references to other pages, its stub limit."""
+
+ONE_GROUP: Final = -1
+"""A stub limit: every branch left out shares one grouped stub, for and against alike (the
+last resort of a page without room for a grouped stub of each side; see ``left_out``)."""
 
 MAX_BLOCKS: Final = 100_000
 """Blocks remembered at most (about 1 kB each); past that the memory starts afresh."""

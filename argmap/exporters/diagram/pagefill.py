@@ -7,10 +7,10 @@ from collections import deque
 from collections.abc import Hashable, Mapping, Sequence
 from typing import Final, NamedTuple
 
+from argmap.exporters.diagram.pageblocks import ONE_GROUP
 from argmap.exporters.diagram.pageestimate import Estimate, Estimator, Measure, Unit
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.stacking import RANKSEP
-from argmap.exporters.diagram.stublabels import ONE_GROUP
 from argmap.model import ArgumentMap, Relation
 
 __all__ = ["Fill", "Pager"]

@@ -7,16 +7,11 @@ from typing import Final
 
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.measure import narrow_page
-from argmap.exporters.diagram.pageblocks import Unit
+from argmap.exporters.diagram.pageblocks import ONE_GROUP, Unit
 from argmap.exporters.diagram.pagerefs import ref_size
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.stacking import Item
-from argmap.exporters.diagram.stublabels import (
-    ONE_GROUP,
-    grouped_stub_lines,
-    stub_box,
-    stub_label_lines,
-)
+from argmap.exporters.diagram.stublabels import grouped_stub_lines, stub_box, stub_label_lines
 from argmap.model import ArgumentMap, Node, Relation
 
 __all__ = ["TRAIL_ROWS", "Measure", "PageTree", "stub_name"]

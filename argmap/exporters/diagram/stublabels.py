@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap, NodeKind
 
 __all__ = [
-    "ONE_GROUP",
     "STUB_POINTS",
     "branch_kinds",
     "branch_counts",
@@ -30,10 +29,6 @@ __all__ = [
 
 STUB_POINTS: Final = 11.0
 """A stub's text size."""
-
-ONE_GROUP: Final = -1
-"""A page's stub limit for a node: every branch left out shares one grouped stub, for and
-against alike (the last resort of a page without room for a grouped stub of each side)."""
 
 
 def stub_wrap(narrow: bool) -> int:
@@ -149,6 +144,7 @@ def grouped_stub_lines(
     """
     counts = branch_counts(kinds)
     parts = counts.split(", ")
+    nodes = "node" if hidden == 1 else "nodes"
     if narrow:
         lines = [parts[0]]
         for part in parts[1:]:
@@ -157,8 +153,8 @@ def grouped_stub_lines(
             else:
                 lines[-1] += ","
                 lines.append(part)
-        return [*lines, f"{hidden} {'node' if hidden == 1 else 'nodes'}, from p. {page}"]
-    where = f"{hidden} {'node' if hidden == 1 else 'nodes'} in all, from p. {page}"
+        return [*lines, f"{hidden} {nodes}, from p. {page}"]
+    where = f"{hidden} {nodes} in all, from p. {page}"
     if len(parts) == 1 or len(counts) <= len(where):
         return [counts, where]
     # Split where the two lines come out most even.

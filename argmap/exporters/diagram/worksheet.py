@@ -36,7 +36,10 @@ PLACE_BOX_WIDTH: Final = 70
 """The width of the box a place worksheet's bank number is written in, in points."""
 
 PLACE_WORDS: Final = "Statement no."
-"""What a place worksheet's box says before the box for the bank number (13 points)."""
+"""What a place worksheet's box says before the box for the bank number."""
+
+PLACE_POINTS: Final = 13
+"""The size of :data:`PLACE_WORDS`."""
 
 PLACE_SPACING: Final = 4
 """Points around and between the words and the number's box (their table's spacing)."""
@@ -222,7 +225,7 @@ def sheet_body(node: Node, ink: str, sheet: Sheet) -> str | None:
     if sheet.kind == "place":
         return (
             f'<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="{PLACE_SPACING}"><TR>'
-            f'<TD><FONT POINT-SIZE="13" COLOR="{ink}">{PLACE_WORDS}</FONT></TD>'
+            f'<TD><FONT POINT-SIZE="{PLACE_POINTS}" COLOR="{ink}">{PLACE_WORDS}</FONT></TD>'
             f'<TD BORDER="1" COLOR="{ink}" WIDTH="{PLACE_BOX_WIDTH}" HEIGHT="{RULE_HEIGHT}"> </TD>'
             "</TR></TABLE></TD></TR>"
         )
