@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 
 from argmap.exporters.diagram.dot import Digraph, Html, escape
 from argmap.exporters.diagram.labels import html_text
-from argmap.exporters.diagram.pageblocks import ONE_GROUP
 from argmap.exporters.diagram.stacking import Item, Wrap, group_layout
 from argmap.exporters.diagram.styles import NodeStyle
 from argmap.exporters.diagram.textwidth import text_points, width_attr
@@ -184,6 +183,8 @@ def _fits_alone(planner: Estimator, unit: tuple[str, ...]) -> bool:
     At the page's full size, less the room of a part's caption (see
     :data:`GROUP_CAPTION`); a stub each, or (when that is larger) one for each member's.
     """
+    from argmap.exporters.diagram.pageblocks import ONE_GROUP  # (a one-drawing render: none)
+
     kept = planner.width, planner.height
     along, across = planner.full_size
     if planner.horizontal:
