@@ -194,3 +194,118 @@ def test_undercutters_with_no_room_beside_the_top_aim_at_its_box(fit: str, portr
             if cutter in page.plan.page.nodes:
                 assert found[cutter].top > found[top].bottom
                 assert f"{cutter} -> {top}" in source
+
+
+def _aims_at(source: str, name: str, junction: str) -> bool:
+    """Whether the DOT draws an edge from ``name`` to the junction of ``junction``."""
+    return _edge(source, name, f"junction {junction}")
+
+
+def _edge(source: str, tail: str, head: str) -> bool:
+    """Whether the DOT draws an edge ``tail -> head`` (each name quoted or not; not a hold)."""
+    ends = [f"{a} -> {b} " for a in (tail, f'"{tail}"') for b in (head, f'"{head}"')]
+    lines = source.splitlines()
+    return any(line.strip().startswith(tuple(ends)) and "invis" not in line for line in lines)
+
+
+@pytest.mark.parametrize("fit", ["a4", "a3"])
+def test_an_undercut_top_among_several_takes_its_undercutters_beside_it(fit: str) -> None:
+    """A page of several tops (the flagship's evidence for 'Russia is playing its own
+    game', continued) drew the undercutter of the debt write-off's report among the
+    report's children, its arrow into the report's box, which reads as an attack on the
+    report: now, where the tops and it fit one row, it sits beside the report and aims at
+    the junction on the report's arrow into the breadcrumb, the tops in file order."""
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    layout = lay_out(m, analyze(m), RenderOptions(), fit, find_engine("auto"))  # type: ignore[arg-type]
+    pages = [p for p in layout.pages if "debt-write-off-nknews" in p.plan.page.tops]
+    (page,) = pages
+    tops = page.plan.page.tops
+    assert len(tops) > 1
+    assert beside_cutters(page.plan) == ("debt-settled-in-2012",)
+    source = page.graph.source
+    assert _aims_at(source, "debt-settled-in-2012", "debt-write-off-nknews")
+    assert not _edge(source, "debt-settled-in-2012", "debt-write-off-nknews")
+    found = geometry.boxes(page.svg)
+    cutter, top = found["debt-settled-in-2012"], found["debt-write-off-nknews"]
+    assert cutter.top < top.bottom and cutter.bottom > top.top  # on the report's rank
+    lefts = [found[t].left for t in tops if t in found]
+    assert lefts == sorted(lefts)  # the tops keep file order
+    assert geometry.crossings(page.svg) == 0 and geometry.through_boxes(page.svg) == 0
+    assert layout.scale(page) >= layout.budget.scale - 1e-9
+
+
+def test_a_linked_groups_undercutters_aim_at_the_junction_on_its_one_arrow() -> None:
+    """The linked reason 'part of its own pivot' + 'an anti-American gambit' continues on
+    a slide of its own; each member's undercutter attacks the group's one step to the
+    thesis. Drawn under the members, they aimed at each member's box; now they sit
+    beside the group's box and aim at the junction on its arrow into the breadcrumb, as
+    the whole map's drawing does."""
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    layout = lay_out(m, analyze(m), RenderOptions(), "slide", find_engine("auto"))
+    members = ("korea-policy-part-of-pivot", "pivot-anti-american-gambit")
+    page = next(p for p in layout.pages if p.plan.page.tops == members)
+    group = m.get(members[0]).group
+    assert group is not None and m.get(members[1]).group == group
+    names = beside_cutters(page.plan)
+    assert set(names) == {"pivot-has-own-aims", "pivot-circle"}
+    source = page.graph.source
+    found = geometry.boxes(page.svg)
+    for name in names:
+        assert _aims_at(source, name, f"group {group}"), name
+        assert found[name].top < found[members[0]].bottom  # beside the group, not under it
+    assert not any(_edge(source, name, member) for name in names for member in members)
+    assert geometry.crossings(page.svg) == 0 and geometry.through_boxes(page.svg) == 0
+    assert layout.scale(page) >= layout.budget.scale - 1e-9
+
+
+def _evidence(k: int, i: int) -> dict[str, object]:
+    entry: dict[str, object] = {"id": f"e{k}-{i}", "text": f"Report {i} on reason {k}, at length."}
+    if i % 3 == 1:
+        cut = {
+            "id": f"u{k}-{i}",
+            "text": f"Report {i} does not bear on reason {k}.",
+            "undercut": True,
+        }
+        entry["objections"] = [cut]
+    return entry
+
+
+@pytest.mark.parametrize("fit", ["slide", "a4", "a4-portrait", "letter"])
+def test_undercut_tops_aim_at_their_junction_or_else_at_their_box(fit: str) -> None:
+    """Reasons with seven reports each, every third undercut: the reports continue on pages
+    of several tops. Each undercutter drawn on its report's page aims at the junction on
+    the report's arrow into the breadcrumb where it sits beside it, else at its box (no
+    room: upright A4), never both; no tree edges cross and every page is at the floor."""
+    thesis = {
+        "id": "t",
+        "text": "A thesis with several reasons.",
+        "premises": [
+            {
+                "id": f"r{k}",
+                "text": f"Reason {k} for the thesis, stated at some length.",
+                "evidence": [_evidence(k, i) for i in range(7)],
+            }
+            for k in range(4)
+        ],
+    }
+    m = validate_data({"title": "Reports", "thesis": thesis})
+    paper, *turn = fit.split("-")
+    options = RenderOptions(portrait=bool(turn))
+    layout = lay_out(m, analyze(m), options, paper, find_engine("auto"))  # type: ignore[arg-type]
+    hung = 0
+    for page in layout.pages:
+        plan = page.plan.page
+        source = page.graph.source
+        beside = set(beside_cutters(page.plan))
+        for top in plan.tops:
+            cutter = f"u{top[1:]}"
+            if not top.startswith("e") or cutter not in plan.nodes:
+                continue
+            at_junction = _aims_at(source, cutter, top)
+            assert at_junction == (cutter in beside), (page.plan.page.number, cutter)
+            assert at_junction != _edge(source, cutter, top)
+            hung += at_junction and len(plan.tops) > 1
+        assert geometry.crossings(page.svg) == 0, plan.number
+        assert layout.scale(page) >= layout.budget.scale - 1e-9
+    # Upright, a report and its undercutter side by side are wider than the page.
+    assert bool(hung) == (fit != "a4-portrait")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import weakref
 from collections.abc import Mapping, Sequence
 from typing import Final, NamedTuple
@@ -33,8 +32,8 @@ from argmap.exporters.diagram.stacking import (
     rows_width,
     wrap_rows,
 )
-from argmap.exporters.diagram.trailcuts import place_cutters
-from argmap.model import ArgumentMap, NodeKind, Relation
+from argmap.exporters.diagram.trailcuts import in_first_row, tops_beside
+from argmap.model import ArgumentMap
 
 __all__ = ["TRAIL_ROWS", "Estimate", "Estimator", "Measure", "Unit", "stub_name"]
 
@@ -245,10 +244,7 @@ class Estimator(PageTree):
         if len(tops) > 1:  # the tops in file order, as the graph meets them
             tops = sorted(tops, key=lambda unit: self.order[unit[0]])
         fit = fits.get("", self.group_fit)
-        top_items = self._beside(tops, rest, (full, limits), block, limit, wraps, fit)
-        if rest:
-            top_items.append(self.stub_item(rest, True))
-        rows = self._top_rows(tops, rest, top_items, limit, wraps)
+        rows = self._tops_in_rows(tops, rest, (full, limits), block, (limit, fit), wraps)
         width = rows_width(rows)
         ranks = rows_ranks(rows, self.stacked and len({self.parent[u[0]] for u in tops}) < 2)
         height = sum(ranks) + RANKSEP * (len(ranks) - 1)
@@ -273,53 +269,6 @@ class Estimator(PageTree):
             key, width, height = self._overview_key((width, height), full, stubs, block)
         deepest = lowest(rows[-1]).deepest
         return Estimate(width + frame_w, height + frame_h, tuple(wraps or ()), key, deepest)
-
-    def _beside(
-        self,
-        tops: Sequence[Unit],
-        rest: Unit | None,
-        page: tuple[set[str] | frozenset[str], Mapping[str, int]],
-        block: Mapping[str, Item],
-        limit: float,
-        wraps: list[Wrap] | None,
-        fit: float,
-    ) -> list[Item]:
-        """The tops' items: a page's one top widened by its link's undercutters beside it.
-
-        They aim at the junction on its arrow into the breadcrumb, from beside the top, a
-        rank below the junction, or from the junction's rank (see :func:`.place_cutters`),
-        where they fit; they stay counted among its children too, so the estimate errs on
-        the safe side. The choice is noted in ``wraps`` (``beside TOP``), for the graph.
-        """
-        items = [unit_item(unit, block, fit, self.box) for unit in tops]
-        top = tops[0][0]
-        node = self.node[top]
-        if (
-            self.horizontal
-            or rest
-            or len(tops) != 1
-            or len(tops[0]) != 1
-            or top == self.root
-            or node.relation is None
-            or node.kind is NodeKind.CONCLUSION
-        ):
-            return items
-        full, limits = page
-        cutters = [c for c in self.children[top] if self.node[c].relation is Relation.UNDERCUTS]
-        grouped = limits.get(top, math.inf) < len(self.units(top))  # some share one stub
-        if not cutters or grouped or any(self.node[c].group for c in cutters):
-            return items
-        beside = [block[c] if c in full else self.stub_item((c,), False) for c in cutters]
-        # (A page drawn wider than planned is planned again: they go among its children.)
-        placed = place_cutters(top, (self.sizes[top][0], items[0].width), beside, limit)
-        if placed is None:
-            return items
-        row, width, above = placed
-        if wraps is not None:
-            wraps.append(Wrap(f"beside {top}", (row,), ()))
-        ranks = items[0].ranks  # and the junction's rank above it
-        ranks = (ranks[0] + above, *ranks[1:])
-        return [items[0]._replace(width=max(items[0].width, width), ranks=ranks)]
 
     def _overview_key(
         self,
@@ -360,6 +309,36 @@ class Estimator(PageTree):
             width = estimate.width + NODESEP + key_w
             height = estimate.height + max(0.0, key_h - STUB_COLUMN)
         return max(width / room[0], height / room[1]) / WIDE_SHARE
+
+    def _tops_in_rows(
+        self,
+        tops: Sequence[Unit],
+        rest: Unit | None,
+        page: tuple[set[str] | frozenset[str], Mapping[str, int]],
+        block: Mapping[str, Item],
+        how: tuple[float, float],
+        wraps: list[Wrap] | None,
+    ) -> list[list[Item]]:
+        """The page's tops in rows, the ``rest`` stub last (see :meth:`_top_rows`).
+
+        Each undercut top takes its undercutters beside it where they fit (see
+        :func:`~.trailcuts.tops_beside`), in the first row only: else the tops are
+        estimated in one row, too wide, and the page takes fewer. ``page``: its full
+        nodes and stub limits; ``how``: the row width, the width for a linked group.
+        """
+        limit, fit = how
+        items = [unit_item(unit, block, fit, self.box) for unit in tops]
+        beside: list[Wrap] = []
+        if not (self.horizontal or rest):
+            items, beside = tops_beside(self, tops, items, page, block, how)
+        if rest:
+            items.append(self.stub_item(rest, True))
+        rows = self._top_rows(tops, rest, items, limit, wraps)
+        if beside and not in_first_row(rows, beside):
+            return [[item for row in rows for item in row]]
+        if beside and wraps is not None:
+            wraps += beside
+        return rows
 
     def _top_rows(
         self,
