@@ -16,6 +16,7 @@ from argmap.exporters.diagram.pagesize import PAGE_SIZES, page_budget
 from argmap.exporters.diagram.pagetrail import in_column
 from argmap.exporters.diagram.pagetrailsize import TRAIL_ROW
 from argmap.exporters.diagram.stacking import RANKSEP
+from argmap.exporters.diagram.trailcuts import hung_tops
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
@@ -144,10 +145,13 @@ def test_a_stub_of_a_premises_undercutters_aims_at_the_junction_of_its_link(
             cutters = all(m.get(top).relation is Relation.UNDERCUTS for top in stub.tops)
             if not cutters or premise.kind is NodeKind.CONCLUSION or premise.parent is None:
                 continue
-            # A page of one branch hangs it from the breadcrumb by an arrow that is its link;
-            # undercutters the planner put beside the top aim at a junction on it.
-            beside = any(wrap.parent == f"beside {premise.id}" for wrap in page.wraps)
-            hung = premise.parent in page.trail and page.tops == (premise.id,) and beside
+            # A page hangs its tops from the breadcrumb by arrows that are their links;
+            # undercutters the planner put beside a top, or held below one of several,
+            # aim at a junction on it.
+            marks = {wrap.parent for wrap in page.wraps}
+            placed = {f"beside {premise.id}", f"under {premise.id}"} & marks
+            hung = premise.parent in page.trail and premise.id in page.tops and bool(placed)
+            assert hung == (premise.id in hung_tops(m, laid.plan)), (page.number, premise.id)
             if premise.parent not in page.nodes and not hung:  # no arrow drawn: the box
                 assert heads[stub.name] == stub.parent, (page.number, stub.name)
                 continue

@@ -8,10 +8,11 @@ import pytest
 
 from argmap.analysis.standing import analyze
 from argmap.exporters.diagram import geometry
+from argmap.exporters.diagram.cutplaces import split_beside
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import lay_out
 from argmap.exporters.diagram.stacking import Item
-from argmap.exporters.diagram.trailcuts import beside_cutters, split_beside
+from argmap.exporters.diagram.trailcuts import beside_cutters, hung_tops
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import Relation
@@ -208,26 +209,29 @@ def _edge(source: str, tail: str, head: str) -> bool:
     return any(line.strip().startswith(tuple(ends)) and "invis" not in line for line in lines)
 
 
-@pytest.mark.parametrize("fit", ["a4", "a3"])
-def test_an_undercut_top_among_several_takes_its_undercutters_beside_it(fit: str) -> None:
+@pytest.mark.parametrize("fit", ["slide", "a4", "letter"])
+def test_an_undercut_top_among_several_keeps_its_undercutter_below_aiming_at_its_arrow(
+    fit: str,
+) -> None:
     """A page of several tops (the flagship's evidence for 'Russia is playing its own
-    game', continued) drew the undercutter of the debt write-off's report among the
-    report's children, its arrow into the report's box, which reads as an attack on the
-    report: now, where the tops and it fit one row, it sits beside the report and aims at
-    the junction on the report's arrow into the breadcrumb, the tops in file order."""
+    game', continued) drew the rouble condition among the trade protocol's children, its
+    arrow into the protocol's box, which reads as an attack on the report. It stays
+    below the protocol (beside it, it made the page hold fewer tops), and its arrow
+    goes up past the protocol's side to the junction on the protocol's arrow into the
+    breadcrumb; the tops keep file order."""
     m = load_map(MAPS / "russias-game-in-north-korea.yaml")
     layout = lay_out(m, analyze(m), RenderOptions(), fit, find_engine("auto"))  # type: ignore[arg-type]
-    pages = [p for p in layout.pages if "debt-write-off-nknews" in p.plan.page.tops]
-    (page,) = pages
+    (page,) = [p for p in layout.pages if "galushka-trade-protocol" in p.plan.page.tops]
     tops = page.plan.page.tops
-    assert len(tops) > 1
-    assert beside_cutters(page.plan) == ("debt-settled-in-2012",)
+    assert len(tops) > 2
+    assert "under galushka-trade-protocol" in {w.parent for w in page.plan.page.wraps}
+    assert "galushka-trade-protocol" in hung_tops(m, page.plan)
     source = page.graph.source
-    assert _aims_at(source, "debt-settled-in-2012", "debt-write-off-nknews")
-    assert not _edge(source, "debt-settled-in-2012", "debt-write-off-nknews")
+    assert _aims_at(source, "trade-in-rubles", "galushka-trade-protocol")
+    assert not _edge(source, "trade-in-rubles", "galushka-trade-protocol")
     found = geometry.boxes(page.svg)
-    cutter, top = found["debt-settled-in-2012"], found["debt-write-off-nknews"]
-    assert cutter.top < top.bottom and cutter.bottom > top.top  # on the report's rank
+    cutter, top = found["trade-in-rubles"], found["galushka-trade-protocol"]
+    assert cutter.top > top.bottom  # below the protocol, not beside it
     lefts = [found[t].left for t in tops if t in found]
     assert lefts == sorted(lefts)  # the tops keep file order
     assert geometry.crossings(page.svg) == 0 and geometry.through_boxes(page.svg) == 0
@@ -259,6 +263,7 @@ def test_a_linked_groups_undercutters_aim_at_the_junction_on_its_one_arrow() -> 
 
 
 def _evidence(k: int, i: int) -> dict[str, object]:
+    """Report ``i`` on reason ``k``: undercut (every third), one also objected to."""
     entry: dict[str, object] = {"id": f"e{k}-{i}", "text": f"Report {i} on reason {k}, at length."}
     if i % 3 == 1:
         cut = {
@@ -267,15 +272,19 @@ def _evidence(k: int, i: int) -> dict[str, object]:
             "undercut": True,
         }
         entry["objections"] = [cut]
+    if i == 4:  # an objection too: its undercutter stays at its box
+        doubt = {"id": f"o{k}-{i}", "text": f"Report {i} is doubted by its own source."}
+        entry["objections"] = [*entry["objections"], doubt]  # type: ignore[misc]
     return entry
 
 
 @pytest.mark.parametrize("fit", ["slide", "a4", "a4-portrait", "letter"])
 def test_undercut_tops_aim_at_their_junction_or_else_at_their_box(fit: str) -> None:
     """Reasons with seven reports each, every third undercut: the reports continue on pages
-    of several tops. Each undercutter drawn on its report's page aims at the junction on
-    the report's arrow into the breadcrumb where it sits beside it, else at its box (no
-    room: upright A4), never both; no tree edges cross and every page is at the floor."""
+    of several tops. On those, a report whose only child is its undercutter keeps it
+    below and it aims at the junction on the report's arrow into the breadcrumb (the
+    report in the tops' first row); a report with an objection as well keeps it at its
+    box, never both. No tree edges cross and every page is at the floor."""
     thesis = {
         "id": "t",
         "text": "A thesis with several reasons.",
@@ -292,20 +301,23 @@ def test_undercut_tops_aim_at_their_junction_or_else_at_their_box(fit: str) -> N
     paper, *turn = fit.split("-")
     options = RenderOptions(portrait=bool(turn))
     layout = lay_out(m, analyze(m), options, paper, find_engine("auto"))  # type: ignore[arg-type]
-    hung = 0
+    seen = {"below": 0, "at its box": 0}
     for page in layout.pages:
         plan = page.plan.page
         source = page.graph.source
-        beside = set(beside_cutters(page.plan))
+        marks = {w.parent for w in plan.wraps}
         for top in plan.tops:
             cutter = f"u{top[1:]}"
-            if not top.startswith("e") or cutter not in plan.nodes:
+            if not top.startswith("e") or cutter not in plan.nodes or len(plan.tops) < 2:
                 continue
             at_junction = _aims_at(source, cutter, top)
-            assert at_junction == (cutter in beside), (page.plan.page.number, cutter)
+            assert at_junction == (f"under {top}" in marks), (plan.number, cutter)
             assert at_junction != _edge(source, cutter, top)
-            hung += at_junction and len(plan.tops) > 1
+            if top.endswith("-4"):  # the report with an objection too
+                assert not at_junction, (plan.number, cutter)
+            seen["below" if at_junction else "at its box"] += 1
         assert geometry.crossings(page.svg) == 0, plan.number
         assert layout.scale(page) >= layout.budget.scale - 1e-9
-    # Upright, a report and its undercutter side by side are wider than the page.
-    assert bool(hung) == (fit != "a4-portrait")
+    # Upright A4 stacks these tops one below the other: no report with an undercutter
+    # comes first, and below a later one its arrow would pass the tops above.
+    assert bool(seen["below"]) == (fit != "a4-portrait"), seen

@@ -7,6 +7,12 @@ from collections.abc import Mapping, Sequence
 from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.chaincols import GUTTER, apart, chain_steps, folds
+from argmap.exporters.diagram.cutplaces import (
+    first_row_only,
+    in_first_row,
+    not_beside,
+    tops_beside,
+)
 from argmap.exporters.diagram.grouprows import GROUP_BOX, group_parts, group_wraps
 from argmap.exporters.diagram.pageblocks import Blocks, Unit, Used, unit_item
 from argmap.exporters.diagram.pageoverview import around_root, legend_size
@@ -32,7 +38,6 @@ from argmap.exporters.diagram.stacking import (
     rows_width,
     wrap_rows,
 )
-from argmap.exporters.diagram.trailcuts import in_first_row, tops_beside
 from argmap.model import ArgumentMap
 
 __all__ = ["TRAIL_ROWS", "Estimate", "Estimator", "Measure", "Unit", "stub_name"]
@@ -321,23 +326,26 @@ class Estimator(PageTree):
     ) -> list[list[Item]]:
         """The page's tops in rows, the ``rest`` stub last (see :meth:`_top_rows`).
 
-        Each undercut top takes its undercutters beside it where they fit (see
-        :func:`~.trailcuts.tops_beside`), in the first row only: else the tops are
-        estimated in one row, too wide, and the page takes fewer. ``page``: its full
-        nodes and stub limits; ``how``: the row width, the width for a linked group.
+        Each undercut top is made room for its undercutters, aiming at the junction on
+        its arrow (see :func:`~.cutplaces.tops_beside`): beside a page's one top, or a
+        linked group in the first row of several, where they fit; below one of several
+        tops in one row whose only children they are. ``page``: its full nodes and
+        stub limits; ``how``: the row width, the width a linked group's boxes side by
+        side may take.
         """
         limit, fit = how
         items = [unit_item(unit, block, fit, self.box) for unit in tops]
-        beside: list[Wrap] = []
+        widened, cut = items, list[Wrap]()
         if not (self.horizontal or rest):
-            items, beside = tops_beside(self, tops, items, page, block, how)
+            widened, cut = tops_beside(self, tops, items, page, block, how)
+        trial = self._top_rows(tops, None, widened, limit) if cut and len(tops) > 1 else []
+        if trial and not in_first_row(trial, cut, limit):
+            widened, cut = not_beside(tops, items, widened, cut)
         if rest:
-            items.append(self.stub_item(rest, True))
-        rows = self._top_rows(tops, rest, items, limit, wraps)
-        if beside and not in_first_row(rows, beside):
-            return [[item for row in rows for item in row]]
-        if beside and wraps is not None:
-            wraps += beside
+            widened = [*widened, self.stub_item(rest, True)]
+        rows = self._top_rows(tops, rest, widened, limit, wraps)
+        if wraps is not None:
+            wraps += first_row_only(cut, rows)
         return rows
 
     def _top_rows(
@@ -346,7 +354,7 @@ class Estimator(PageTree):
         rest: Unit | None,
         items: list[Item],
         limit: float,
-        wraps: list[Wrap] | None,
+        wraps: list[Wrap] | None = None,
     ) -> list[list[Item]]:
         """The page's tops (``items``, the ``rest`` stub's last) wrapped into rows.
 

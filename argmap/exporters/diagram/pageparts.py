@@ -44,7 +44,7 @@ from argmap.exporters.diagram.stublabels import (
     stub_label_lines,
 )
 from argmap.exporters.diagram.styles import NodeStyle
-from argmap.exporters.diagram.trailcuts import hold_with_beside, hung_tops
+from argmap.exporters.diagram.trailcuts import CUT_ROWS, hold_with_beside, hung_tops
 from argmap.exporters.diagram.traillanes import row_class
 from argmap.exporters.diagram.worksheet import no_arrow_box
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
@@ -225,7 +225,7 @@ class PageStubs:
         add_page_parts(self.g, self.m, self.plan, *parts)
         # A linked group's rows are held inside its box (see build).
         wraps = self.plan.page.wraps
-        held = [w for w in wraps if not w.parent.startswith(("group ", "tails ", "beside "))]
+        held = [w for w in wraps if not w.parent.startswith(("group ", "tails ", *CUT_ROWS))]
         if column_items(self.m, self.plan) is not None:  # the breadcrumb's column holds them
             held = [w for w in held if w.parent != "trail"]
         hold_with_beside(self.g, self.plan, held)
