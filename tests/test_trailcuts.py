@@ -321,3 +321,29 @@ def test_undercut_tops_aim_at_their_junction_or_else_at_their_box(fit: str) -> N
     # Upright A4 stacks these tops one below the other: no report with an undercutter
     # comes first, and below a later one its arrow would pass the tops above.
     assert bool(seen["below"]) == (fit != "a4-portrait"), seen
+
+
+@pytest.mark.parametrize("direction", ["TB", "BT"])
+def test_with_no_room_beside_or_above_a_lone_top_keeps_its_undercutter_below(
+    direction: str,
+) -> None:
+    """On an upright slide the reason 'Forecast' and its undercutter fit neither side by
+    side nor on the junction's rank; among its children, the undercutter aimed at its
+    box. Its only child, it stays below it and its arrow goes up past the reason's side
+    to the junction on the reason's arrow into the breadcrumb."""
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    options = RenderOptions(portrait=True, direction=direction)  # type: ignore[arg-type]
+    layout = lay_out(m, analyze(m), options, "slide", find_engine("auto"))
+    page = next(p for p in layout.pages if p.plan.page.tops == ("crimea-adds-momentum",))
+    assert "under crimea-adds-momentum" in {w.parent for w in page.plan.page.wraps}
+    assert beside_cutters(page.plan) == ()
+    source = page.graph.source
+    assert _aims_at(source, "rapprochement-predates-crimea", "crimea-adds-momentum")
+    found = geometry.boxes(page.svg)
+    top, cutter = found["crimea-adds-momentum"], found["rapprochement-predates-crimea"]
+    if direction == "TB":  # below the reason, as its child
+        assert cutter.top > top.bottom
+    else:
+        assert cutter.bottom < top.top
+    assert geometry.crossings(page.svg) == 0 and geometry.through_boxes(page.svg) == 0
+    assert layout.scale(page) >= layout.budget.scale - 1e-9

@@ -70,10 +70,11 @@ def tops_beside(
     the junction's rank (see :func:`place_cutters`), where they fit; they stay counted
     among its children too, so the estimate errs on the safe side. One of several tops
     whose only children they are, single boxes, keeps them below it, and they aim up at
-    the junction past its side (see :func:`_held_below`); a linked group among several
-    takes them beside its box (see :func:`in_first_row`). Elsewhere they aim at the
-    top's box: beside a top among several, they made each page hold fewer tops, and
-    below one with children of its own they mixed with those. Returns the items, and
+    the junction past its side (see :func:`_held_below`), as a page's one top does where
+    they do not fit beside it; a linked group among several takes them beside its box
+    (see :func:`in_first_row`). Elsewhere they aim at the top's box: beside a top among
+    several, they made each page hold fewer tops, and below one with children of its
+    own they mixed with those. Returns the items, and
     the rows that note the choice for the graph (``beside TOP``, ``under TOP``).
     ``page``: its full nodes, and the stub limits; ``how``: the row width, and the
     width a linked group's boxes side by side may take.
@@ -82,18 +83,20 @@ def tops_beside(
     several = len(tops) > 1
     for k, unit in enumerate(tops):
         cutters = _cutter_items(est, unit, page, block, how[1])
-        if cutters is None or (several and len(unit) == 1 and not _held_below(est, unit, cutters)):
+        if cutters is None:
             continue
-        if several and len(unit) == 1:  # their arrows pass beside it, up to the junction
+        below = len(unit) == 1 and _held_below(est, unit, cutters)
+        placed = (
+            None if several and len(unit) == 1 else _beside(est, unit, items[k], cutters, how[0])
+        )
+        if placed is not None and (not several or unit[0] in placed[1].rows[0]):
+            widened[k], _ = placed
+            noted.append(placed[1])
+        elif below:  # their arrows pass beside it, up to the junction
             item = items[k]
             ranks = (item.ranks[0] + JUNCTION_RANK, *item.ranks[1:])
             widened[k] = item._replace(width=item.width + NODESEP / 2, ranks=ranks)
             noted.append(Wrap(f"under {unit[0]}", (tuple(c.name for c in cutters),), ()))
-            continue
-        placed = _beside(est, unit, items[k], cutters, how[0])
-        if placed is not None and (not several or unit[0] in placed[1].rows[0]):
-            widened[k], _ = placed
-            noted.append(placed[1])
     return widened, noted
 
 
