@@ -283,8 +283,9 @@ def test_undercut_tops_aim_at_their_junction_or_else_at_their_box(fit: str) -> N
     """Reasons with seven reports each, every third undercut: the reports continue on pages
     of several tops. On those, a report whose only child is its undercutter keeps it
     below and it aims at the junction on the report's arrow into the breadcrumb (the
-    report in the tops' first row); a report with an objection as well keeps it at its
-    box, never both. No tree edges cross and every page is at the floor."""
+    report in the tops' first row), or beside it where the page has the room; a report
+    with an objection as well keeps it beside it (room) or at its box, never below. No
+    tree edges cross and every page is at the floor."""
     thesis = {
         "id": "t",
         "text": "A thesis with several reasons.",
@@ -301,7 +302,7 @@ def test_undercut_tops_aim_at_their_junction_or_else_at_their_box(fit: str) -> N
     paper, *turn = fit.split("-")
     options = RenderOptions(portrait=bool(turn))
     layout = lay_out(m, analyze(m), options, paper, find_engine("auto"))  # type: ignore[arg-type]
-    seen = {"below": 0, "at its box": 0}
+    seen = {"under": 0, "beside": 0, "at its box": 0}
     for page in layout.pages:
         plan = page.plan.page
         source = page.graph.source
@@ -311,16 +312,17 @@ def test_undercut_tops_aim_at_their_junction_or_else_at_their_box(fit: str) -> N
             if not top.startswith("e") or cutter not in plan.nodes or len(plan.tops) < 2:
                 continue
             at_junction = _aims_at(source, cutter, top)
-            assert at_junction == (f"under {top}" in marks), (plan.number, cutter)
+            placed = {f"under {top}", f"beside {top}"} & marks
+            assert at_junction == bool(placed), (plan.number, cutter)
             assert at_junction != _edge(source, cutter, top)
-            if top.endswith("-4"):  # the report with an objection too
-                assert not at_junction, (plan.number, cutter)
-            seen["below" if at_junction else "at its box"] += 1
+            if top.endswith("-4"):  # the report with an objection too: never below
+                assert f"under {top}" not in marks, (plan.number, cutter)
+            seen["at its box" if not placed else placed.pop().split()[0]] += 1
         assert geometry.crossings(page.svg) == 0, plan.number
         assert layout.scale(page) >= layout.budget.scale - 1e-9
     # Upright A4 stacks these tops one below the other: no report with an undercutter
     # comes first, and below a later one its arrow would pass the tops above.
-    assert bool(seen["below"]) == (fit != "a4-portrait"), seen
+    assert bool(seen["under"] + seen["beside"]) == (fit != "a4-portrait"), seen
 
 
 @pytest.mark.parametrize("direction", ["TB", "BT"])
@@ -347,3 +349,27 @@ def test_with_no_room_beside_or_above_a_lone_top_keeps_its_undercutter_below(
         assert cutter.bottom < top.top
     assert geometry.crossings(page.svg) == 0 and geometry.through_boxes(page.svg) == 0
     assert layout.scale(page) >= layout.budget.scale - 1e-9
+
+
+@pytest.mark.parametrize("fit", ["a4", "a3"])
+def test_a_page_with_room_draws_an_undercutter_beside_its_top_among_several(fit: str) -> None:
+    """The debt write-off's report and the Reuters report share an A4 page with room to
+    spare: the undercutter of the write-off's step (the 2012 agreement, with its own
+    evidence below it) sits beside the report and aims at the junction on the report's
+    arrow, where it aimed at the report's box; the tops keep file order."""
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    layout = lay_out(m, analyze(m), RenderOptions(), fit, find_engine("auto"))  # type: ignore[arg-type]
+    (page,) = [p for p in layout.pages if "debt-write-off-nknews" in p.plan.page.tops]
+    tops = page.plan.page.tops
+    assert len(tops) > 1
+    assert beside_cutters(page.plan) == ("debt-settled-in-2012",)
+    source = page.graph.source
+    assert _aims_at(source, "debt-settled-in-2012", "debt-write-off-nknews")
+    assert not _edge(source, "debt-settled-in-2012", "debt-write-off-nknews")
+    found = geometry.boxes(page.svg)
+    cutter, top = found["debt-settled-in-2012"], found["debt-write-off-nknews"]
+    assert cutter.top < top.bottom and cutter.bottom > top.top  # on the report's rank
+    lefts = [found[t].left for t in tops if t in found]
+    assert lefts == sorted(lefts)
+    assert geometry.crossings(page.svg) == 0 and geometry.through_boxes(page.svg) == 0
+    assert page.width <= layout.budget.width and page.height <= layout.budget.height

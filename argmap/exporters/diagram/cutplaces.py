@@ -61,7 +61,7 @@ def tops_beside(
     items: list[Item],
     page: tuple[Collection[str], Mapping[str, int]],
     block: Mapping[str, Item],
-    how: tuple[float, float],
+    how: tuple[float, float, bool],
 ) -> tuple[list[Item], list[Wrap]]:
     """The tops' items (``items``), each undercut top's made room for its undercutters.
 
@@ -76,8 +76,9 @@ def tops_beside(
     several, they made each page hold fewer tops, and below one with children of its
     own they mixed with those. Returns the items, and
     the rows that note the choice for the graph (``beside TOP``, ``under TOP``).
-    ``page``: its full nodes, and the stub limits; ``how``: the row width, and the
-    width a linked group's boxes side by side may take.
+    ``page``: its full nodes, and the stub limits; ``how``: the row width, the width a
+    linked group's boxes side by side may take, and whether tops among several take
+    them beside them too (a page planned already, where its rows have the room).
     """
     widened, noted = list(items), []
     several = len(tops) > 1
@@ -86,9 +87,8 @@ def tops_beside(
         if cutters is None:
             continue
         below = len(unit) == 1 and _held_below(est, unit, cutters)
-        placed = (
-            None if several and len(unit) == 1 else _beside(est, unit, items[k], cutters, how[0])
-        )
+        alone = len(unit) == 1 and several and not how[2]
+        placed = None if alone else _beside(est, unit, items[k], cutters, how[0])
         if placed is not None and (not several or unit[0] in placed[1].rows[0]):
             widened[k], _ = placed
             noted.append(placed[1])

@@ -205,7 +205,12 @@ class Estimator(PageTree):
         block, used = self.blocks.blocks(full, limits, limit, compact, record)
         made = (tops, full, rest, limits, block, used, (record, limit, fail_fast))
         drawn = self._drawn(*made)
-        if (drawn.width <= self.width and drawn.height <= self.height) or len(tops) != 1 or rest:
+        fit = drawn.width <= self.width and drawn.height <= self.height
+        if fit and record and len(tops) > 1:  # undercutters beside tops, where there is room
+            roomy = self._drawn(*made, roomy=True)
+            if roomy.width <= self.width * WIDE_SHARE and roomy.height <= self.height:
+                return roomy
+        if fit or len(tops) != 1 or rest:
             return drawn
         around = self.around.nodes or self.around.stubs  # conclusions over the root: no
         top = tops[0][0]
@@ -227,11 +232,13 @@ class Estimator(PageTree):
         used: Used,
         how: tuple[bool, float, bool],
         fold: tuple[Item, Wrap] | None = None,
+        roomy: bool = False,
     ) -> Estimate:
         """The :meth:`_estimate` of a page from its full nodes' blocks.
 
         ``how``: record, the row width, fail fast; ``fold``: a chain's columns, its top's
-        block instead (see :func:`~.chaincols.folds`).
+        block instead (see :func:`~.chaincols.folds`); ``roomy``: tops among several take
+        their undercutters beside them too (see :func:`~.cutplaces.tops_beside`).
         """
         frame_w, frame_h = self.frame
         record, limit, fail_fast = how
@@ -249,7 +256,8 @@ class Estimator(PageTree):
         if len(tops) > 1:  # the tops in file order, as the graph meets them
             tops = sorted(tops, key=lambda unit: self.order[unit[0]])
         fit = fits.get("", self.group_fit)
-        rows = self._tops_in_rows(tops, rest, (full, limits), block, (limit, fit), wraps)
+        page = (full, limits)
+        rows = self._tops_in_rows(tops, rest, page, block, (limit, fit, roomy), wraps)
         width = rows_width(rows)
         ranks = rows_ranks(rows, self.stacked and len({self.parent[u[0]] for u in tops}) < 2)
         height = sum(ranks) + RANKSEP * (len(ranks) - 1)
@@ -321,7 +329,7 @@ class Estimator(PageTree):
         rest: Unit | None,
         page: tuple[set[str] | frozenset[str], Mapping[str, int]],
         block: Mapping[str, Item],
-        how: tuple[float, float],
+        how: tuple[float, float, bool],
         wraps: list[Wrap] | None,
     ) -> list[list[Item]]:
         """The page's tops in rows, the ``rest`` stub last (see :meth:`_top_rows`).
@@ -331,15 +339,18 @@ class Estimator(PageTree):
         linked group in the first row of several, where they fit; below one of several
         tops in one row whose only children they are. ``page``: its full nodes and
         stub limits; ``how``: the row width, the width a linked group's boxes side by
-        side may take.
+        side may take, and whether tops among several take them beside them too (only
+        all in the first row: else the tops come out in one row, too wide).
         """
-        limit, fit = how
+        limit, fit, roomy = how
         items = [unit_item(unit, block, fit, self.box) for unit in tops]
         widened, cut = items, list[Wrap]()
         if not (self.horizontal or rest):
             widened, cut = tops_beside(self, tops, items, page, block, how)
         trial = self._top_rows(tops, None, widened, limit) if cut and len(tops) > 1 else []
         if trial and not in_first_row(trial, cut, limit):
+            if roomy:
+                return [[item for row in trial for item in row]]
             widened, cut = not_beside(tops, items, widened, cut)
         if rest:
             widened = [*widened, self.stub_item(rest, True)]
