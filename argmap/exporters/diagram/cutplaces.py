@@ -74,11 +74,11 @@ def tops_beside(
     they do not fit beside it; a linked group among several takes them beside its box
     (see :func:`in_first_row`). Elsewhere they aim at the top's box: beside a top among
     several, they made each page hold fewer tops, and below one with children of its
-    own they mixed with those. Returns the items, and
-    the rows that note the choice for the graph (``beside TOP``, ``under TOP``).
-    ``page``: its full nodes, and the stub limits; ``how``: the row width, the width a
-    linked group's boxes side by side may take, and whether tops among several take
-    them beside them too (a page planned already, where its rows have the room).
+    own they mixed with those. Returns the items, and the rows that note the choice
+    for the graph (``beside TOP``, ``under TOP``). ``page``: its full nodes, and the
+    stub limits; ``how``: the row width, the width a linked group's boxes side by side
+    may take, and whether tops among several take them beside them too (a page planned
+    already, drawn so where its rows have the room).
     """
     widened, noted = list(items), []
     several = len(tops) > 1
@@ -113,14 +113,14 @@ def in_first_row(rows: list[list[Item]], beside: Sequence[Wrap], limit: float) -
 
 
 def not_beside(
-    tops: Sequence[Unit], items: Sequence[Item], widened: Sequence[Item], rows: Sequence[Wrap]
+    tops: Sequence[Unit], items: Sequence[Item], widened: Sequence[Item], notes: Sequence[Wrap]
 ) -> tuple[list[Item], list[Wrap]]:
-    """The notes of :func:`tops_beside` and its items, none beside a top.
+    """The items and notes of :func:`tops_beside` with no undercutters beside a top.
 
     ``items``: the tops' items as given, for those that had them beside.
     """
-    gone = {row.parent for row in rows if row.parent.startswith("beside ")}
-    kept = [row for row in rows if row.parent not in gone]
+    gone = {note.parent for note in notes if note.parent.startswith("beside ")}
+    kept = [note for note in notes if note.parent not in gone]
     out = [items[k] if f"beside {u[0]}" in gone else widened[k] for k, u in enumerate(tops)]
     return out, kept
 
@@ -143,7 +143,7 @@ def first_row_only(notes: Sequence[Wrap], rows: Sequence[Sequence[Item]]) -> lis
 
 
 def _held_below(est: Estimator, unit: Unit, cutters: Sequence[Item]) -> bool:
-    """Whether one of several tops keeps its undercutters below it, aiming up past it.
+    """Whether a top may keep its undercutters below it, their arrows up past its side.
 
     Only a top whose only children are its undercutters, single boxes (drawn or stubs):
     a top's other children, or another top's, mixed with them in the rank below, and
