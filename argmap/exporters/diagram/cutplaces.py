@@ -88,7 +88,7 @@ def tops_beside(
             continue
         below = len(unit) == 1 and _held_below(est, unit, cutters)
         alone = len(unit) == 1 and several and not how[2]
-        placed = None if alone else _beside(est, unit, items[k], cutters, how[0])
+        placed = None if alone else _beside(est, unit, items[k], cutters, (how[0], block))
         if placed is not None and (not several or unit[0] in placed[1].rows[0]):
             widened[k], _ = placed
             noted.append(placed[1])
@@ -183,16 +183,22 @@ def _cutter_items(
 
 
 def _beside(
-    est: Estimator, unit: Unit, item: Item, beside: list[Item], limit: float
+    est: Estimator,
+    unit: Unit,
+    item: Item,
+    beside: list[Item],
+    how: tuple[float, Mapping[str, Item]],
 ) -> tuple[Item, Wrap] | None:
     """A top's item widened by its undercutters (``beside``) beside it, and their row.
 
-    None: no room within ``limit``, the row's width.
+    ``how``: the row width, and the page's blocks. None: no room in that width.
     """
+    limit, block = how
     top = unit[0]
     own = [est.sizes[t] for t in unit]
     box = sum(w for w, _ in own) + NODESEP * (len(unit) - 1) + 2 * est.box[0]
     # (A page drawn wider than planned is planned again: they go among its children.)
+    item = item._replace(width=_rows_without(est, unit, item, beside, block))
     placed = place_cutters(top, (box, item.width), beside, limit)
     if placed is None or (len(unit) > 1 and top not in placed[0]):
         return None
@@ -205,6 +211,27 @@ def _beside(
     ranks = (item.ranks[0] + above, *item.ranks[1:])  # and the junction's rank above it
     widened = item._replace(width=max(item.width, width), ranks=ranks)
     return widened, Wrap(f"beside {top}", (row,), ())
+
+
+def _rows_without(
+    est: Estimator, unit: Unit, item: Item, cutters: Sequence[Item], block: Mapping[str, Item]
+) -> float:
+    """The width of a top's block (a linked group's) without its undercutters in its rows.
+
+    Counted among its children too, they widened the row under it: the flagship's
+    linked reasons on Moscow's signal, whose rows were as wide as the slide, had no room
+    for theirs beside them. Rows wrapped in several keep their width.
+    """
+    widths = []
+    for t in unit:
+        kid = item if len(unit) == 1 else block[t]
+        mine = [c for c in cutters if est.parent[c.name.removeprefix("stub ")] == t]
+        if mine and kid.rows <= 1 and kid.below:
+            cut = sum(c.width + NODESEP for c in mine)
+            widths.append(max(kid.own or kid.width, kid.below - cut))
+        else:
+            widths.append(kid.width)
+    return widths[0] if len(unit) == 1 else sum(widths) + NODESEP * (len(unit) - 1)
 
 
 def _whole_row(est: Estimator, unit: Unit, block: Mapping[str, Item], fit: float) -> bool:
