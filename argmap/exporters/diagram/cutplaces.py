@@ -29,6 +29,7 @@ __all__ = [
     "place_cutters",
     "split_beside",
     "tops_beside",
+    "undercut",
 ]
 
 
@@ -98,6 +99,12 @@ def tops_beside(
             widened[k] = item._replace(width=item.width + NODESEP / 2, ranks=ranks)
             noted.append(Wrap(f"under {unit[0]}", (tuple(c.name for c in cutters),), ()))
     return widened, noted
+
+
+def undercut(est: Estimator, tops: Sequence[Unit]) -> bool:
+    """Whether some top has an undercutter among its children."""
+    kids = (c for unit in tops for t in unit for c in est.children[t])
+    return any(est.node[c].relation is UNDERCUTS for c in kids)
 
 
 def in_first_row(rows: list[list[Item]], beside: Sequence[Wrap], limit: float) -> bool:

@@ -12,6 +12,7 @@ from argmap.exporters.diagram.cutplaces import (
     in_first_row,
     not_beside,
     tops_beside,
+    undercut,
 )
 from argmap.exporters.diagram.grouprows import GROUP_BOX, group_parts, group_wraps
 from argmap.exporters.diagram.pageblocks import Blocks, Unit, Used, unit_item
@@ -206,7 +207,7 @@ class Estimator(PageTree):
         made = (tops, full, rest, limits, block, used, (record, limit, fail_fast))
         drawn = self._drawn(*made)
         fit = drawn.width <= self.width and drawn.height <= self.height
-        if fit and record and len(tops) > 1:  # undercutters beside tops, where there is room
+        if fit and record and len(tops) > 1 and undercut(self, tops):  # beside, if room
             roomy = self._drawn(*made, roomy=True)
             if roomy.width <= self.width * WIDE_SHARE and roomy.height <= self.height:
                 return roomy
