@@ -29,7 +29,7 @@ __all__ = [
     "place_cutters",
     "split_beside",
     "tops_beside",
-    "undercut",
+    "undercut_tops",
 ]
 
 
@@ -62,7 +62,7 @@ def tops_beside(
     items: list[Item],
     page: tuple[Collection[str], Mapping[str, int]],
     block: Mapping[str, Item],
-    how: tuple[float, float, bool],
+    how: tuple[float, float, frozenset[str]],
 ) -> tuple[list[Item], list[Wrap]]:
     """The tops' items (``items``), each undercut top's made room for its undercutters.
 
@@ -78,8 +78,8 @@ def tops_beside(
     own they mixed with those. Returns the items, and the rows that note the choice
     for the graph (``beside TOP``, ``under TOP``). ``page``: its full nodes, and the
     stub limits; ``how``: the row width, the width a linked group's boxes side by side
-    may take, and whether tops among several take them beside them too (a page planned
-    already, drawn so where its rows have the room).
+    may take, and the tops among several that take them beside them too (on a page
+    planned already, one by one while its rows have the room).
     """
     widened, noted = list(items), []
     several = len(tops) > 1
@@ -88,7 +88,7 @@ def tops_beside(
         if cutters is None:
             continue
         below = len(unit) == 1 and _held_below(est, unit, cutters)
-        alone = len(unit) == 1 and several and not how[2]
+        alone = len(unit) == 1 and several and unit[0] not in how[2]
         placed = None if alone else _beside(est, unit, items[k], cutters, (how[0], block))
         if placed is not None and (not several or unit[0] in placed[1].rows[0]):
             widened[k], _ = placed
@@ -101,10 +101,14 @@ def tops_beside(
     return widened, noted
 
 
-def undercut(est: Estimator, tops: Sequence[Unit]) -> bool:
-    """Whether some top has an undercutter among its children."""
-    kids = (c for unit in tops for t in unit for c in est.children[t])
-    return any(est.node[c].relation is UNDERCUTS for c in kids)
+def undercut_tops(est: Estimator, tops: Sequence[Unit]) -> list[str]:
+    """The tops (single ones, not linked groups) with undercutters among their children."""
+    kids = est.children
+    return [
+        u[0]
+        for u in tops
+        if len(u) == 1 and any(est.node[c].relation is UNDERCUTS for c in kids[u[0]])
+    ]
 
 
 def in_first_row(rows: list[list[Item]], beside: Sequence[Wrap], limit: float) -> bool:

@@ -12,7 +12,7 @@ from argmap.exporters.diagram.cutplaces import (
     in_first_row,
     not_beside,
     tops_beside,
-    undercut,
+    undercut_tops,
 )
 from argmap.exporters.diagram.grouprows import GROUP_BOX, group_parts, group_wraps
 from argmap.exporters.diagram.pageblocks import Blocks, Unit, Used, unit_item
@@ -207,10 +207,11 @@ class Estimator(PageTree):
         made = (tops, full, rest, limits, block, used, (record, limit, fail_fast))
         drawn = self._drawn(*made)
         fit = drawn.width <= self.width and drawn.height <= self.height
-        if fit and record and len(tops) > 1 and undercut(self, tops):  # beside, if room
-            roomy = self._drawn(*made, roomy=True)
+        beside: frozenset[str] = frozenset()  # tops with undercutters beside them, if room
+        for top in undercut_tops(self, tops) if fit and record and len(tops) > 1 else ():
+            roomy = self._drawn(*made, roomy=beside | {top})
             if roomy.width <= self.width * WIDE_SHARE and roomy.height <= self.height:
-                return roomy
+                drawn, beside = roomy, beside | {top}
         if fit or len(tops) != 1 or rest:
             return drawn
         around = self.around.nodes or self.around.stubs  # conclusions over the root: no
@@ -233,13 +234,13 @@ class Estimator(PageTree):
         used: Used,
         how: tuple[bool, float, bool],
         fold: tuple[Item, Wrap] | None = None,
-        roomy: bool = False,
+        roomy: frozenset[str] = frozenset(),
     ) -> Estimate:
         """The :meth:`_estimate` of a page from its full nodes' blocks.
 
         ``how``: record, the row width, fail fast; ``fold``: a chain's columns, its top's
-        block instead (see :func:`~.chaincols.folds`); ``roomy``: tops among several take
-        their undercutters beside them too (see :func:`~.cutplaces.tops_beside`).
+        block instead (see :func:`~.chaincols.folds`); ``roomy``: tops among several that
+        take their undercutters beside them too (see :func:`~.cutplaces.tops_beside`).
         """
         frame_w, frame_h = self.frame
         record, limit, fail_fast = how
@@ -330,7 +331,7 @@ class Estimator(PageTree):
         rest: Unit | None,
         page: tuple[set[str] | frozenset[str], Mapping[str, int]],
         block: Mapping[str, Item],
-        how: tuple[float, float, bool],
+        how: tuple[float, float, frozenset[str]],
         wraps: list[Wrap] | None,
     ) -> list[list[Item]]:
         """The page's tops in rows, the ``rest`` stub last (see :meth:`_top_rows`).
@@ -340,7 +341,7 @@ class Estimator(PageTree):
         linked group in the first row of several, where they fit; below one of several
         tops in one row whose only children they are. ``page``: its full nodes and
         stub limits; ``how``: the row width, the width a linked group's boxes side by
-        side may take, and whether tops among several take them beside them too (only
+        side may take, and the tops among several that take them beside them too (only
         all in the first row: else the tops come out in one row, too wide).
         """
         limit, fit, roomy = how
