@@ -8,17 +8,20 @@ they meet there, tree edges that go round other boxes, boxes that overlap, tree 
 through a box not theirs, edges to references to other pages that cross another edge,
 children drawn above their parent or siblings out of file order, the
 drawings' median aspect (width / height) and the share of the page they fill at the
-scale they are shown at; the overview's stubs (one a branch, and grouped ones), and the
-pages shown below the legibility floor. The maps: the repository's, a map of linked
-groups, generated maps of 120 to 1,500 nodes, two of Argdown's own examples imported, and
-a generated debate shaped as Kialo's, cross-linked.
+scale they are shown at; the overview's stubs (one a branch, and grouped ones), the
+pages shown below the legibility floor, and the undercutters drawn on a page that
+continues their target (one of its tops): at the target's arrow, or at its box. The
+maps: the repository's, a map of linked groups, generated maps of 120 to 1,500 nodes,
+two of Argdown's own examples imported, a generated debate shaped as Kialo's,
+cross-linked, and a generated map dense with undercutters.
 """
 
 from __future__ import annotations
 
+import random
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -28,10 +31,11 @@ from bench_render import generate  # noqa: E402
 from argmap.analysis.standing import analyze  # noqa: E402
 from argmap.exporters.diagram import geometry  # noqa: E402
 from argmap.exporters.diagram.engine import find_engine  # noqa: E402
-from argmap.exporters.diagram.fitting import lay_out  # noqa: E402
+from argmap.exporters.diagram.fitting import Layout, lay_out  # noqa: E402
+from argmap.exporters.diagram.trailcuts import hung_tops  # noqa: E402
 from argmap.load.maps import load_map  # noqa: E402
 from argmap.load.validate import validate_data  # noqa: E402
-from argmap.model import ArgumentMap  # noqa: E402
+from argmap.model import ArgumentMap, Relation  # noqa: E402
 from argmap.options import RenderOptions  # noqa: E402
 
 MAPS = HERE.parent / "maps"
@@ -72,6 +76,9 @@ CASES = [
     ("debate300", "slide"),
     ("debate300", "a4"),
     ("debate300", "slide-lr"),
+    ("undercuts5", "slide"),
+    ("undercuts5", "a4"),
+    ("undercuts5", "slide-portrait"),
 ]
 """(map, fit): the fit is a page, then ``-portrait`` (upright) and ``-lr`` (left to right)."""
 FILES = {"flagship": "russias-game-in-north-korea.yaml", "uniforms": "school-uniforms.yaml"}
@@ -161,6 +168,46 @@ def debate(count: int) -> dict[str, object]:
     return {"title": f"Debate of {count} claims", "thesis": thesis}
 
 
+WORDS: Final = ("the", "policy", "claim", "evidence", "report", "trade", "step", "link", "reason")
+"""The words of :func:`undercuts`' statements."""
+
+
+def undercuts(seed: int) -> dict[str, object]:
+    """A map dense with undercutters: each claim's objections mostly attack its step.
+
+    Claims five deep, each with up to four premises (the first two linked, now and then)
+    and up to two objections, three in five of them undercutters; seeded, so the same
+    map every run.
+    """
+    rng = random.Random(seed)
+    made = [0]
+
+    def claim(depth: int, cut: bool, root: bool = False) -> dict[str, Any]:
+        made[0] += 1
+        words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 22)))
+        entry: dict[str, Any] = {"id": f"u{made[0]}", "text": words.capitalize() + "."}
+        if cut:
+            entry["undercut"] = True
+        if depth > 0:
+            premises = [
+                claim(depth - 1, False) for _ in range(rng.randint(0, 4 if depth > 1 else 3))
+            ]
+            if len(premises) >= 2 and rng.random() < 0.3:
+                group = f"g{premises[0]['id']}"  # named by its first member: one each
+                premises = [{"id": group, "linked": premises[:2]}, *premises[2:]]
+            if premises:
+                entry["premises"] = premises
+            doubts = [
+                claim(depth - 2, not root and rng.random() < 0.6)  # the thesis has no step
+                for _ in range(rng.randint(0, 2))
+            ]
+            if doubts:
+                entry["objections"] = doubts
+        return entry
+
+    return {"title": f"Undercuts {seed}", "thesis": claim(5, False, root=True)}
+
+
 def load(name: str) -> ArgumentMap:
     """A named map of the repository, the linked groups' map, an imported Argdown example,
     a generated debate (``debate`` and its size), or a generated map of N nodes."""
@@ -168,6 +215,8 @@ def load(name: str) -> ArgumentMap:
         return validate_data(linked_groups())
     if name.startswith("debate"):
         return validate_data(debate(int(name.removeprefix("debate"))))
+    if name.startswith("undercuts"):
+        return validate_data(undercuts(int(name.removeprefix("undercuts"))))
     if name in IMPORTED:
         from argmap.interop import ImportOptions, import_file
 
@@ -204,13 +253,35 @@ def measure(name: str, fit: str) -> str:
     stubs = layout.pages[0].plan.page.stubs
     grouped = sum(1 for stub in stubs if stub.grouped)
     small = sum(1 for page in layout.pages if layout.scale(page) < layout.budget.scale * 0.999)
+    aimed, boxed = undercut_aims(m, layout)
     return (
         f"| {name} | {len(m)} | {fit} | {len(layout.pages)} | {len(m) / len(layout.pages):.1f} "
         f"| {edges} | {crossed} | {meeting} | {overview} | {detoured} "
         f"| {overlapping} | {through} | {refs} | {above} | {unordered} "
         f"| {sorted(aspects)[len(aspects) // 2]:.2f} "
-        f"| {sum(fills) / len(fills):.0%} | {len(stubs) - grouped} + {grouped} | {small} |"
+        f"| {sum(fills) / len(fills):.0%} | {len(stubs) - grouped} + {grouped} | {small} "
+        f"| {aimed} + {boxed} |"
     )
+
+
+def undercut_aims(m: ArgumentMap, layout: Layout) -> tuple[int, int]:
+    """Undercutters drawn on a page that continues their target: at its arrow, at its box.
+
+    The target is one of the page's tops, its arrow running up into the breadcrumb; an
+    undercutter aimed at its box reads as an attack on its claim.
+    """
+    aimed = boxed = 0
+    for page in layout.pages:
+        plan = page.plan.page
+        hung = hung_tops(m, page.plan)
+        for node_id in plan.nodes:
+            node = m.get(node_id)
+            if node.relation is not Relation.UNDERCUTS or node.parent not in plan.tops:
+                continue
+            if m.get(node.parent).parent in plan.trail:
+                aimed += node.parent in hung
+                boxed += node.parent not in hung
+    return aimed, boxed
 
 
 def main() -> int:
@@ -221,9 +292,10 @@ def main() -> int:
         "| overlaps | edges through boxes | references' edges crossing "
         "| child above parent | siblings out of order "
         "| aspect | fill "
-        "| page 1 stubs (own + grouped) | pages under the floor |"
+        "| page 1 stubs (own + grouped) | pages under the floor "
+        "| continued tops' undercutters (at their arrow + at the box) |"
     )
-    print("|---" * 19 + "|")
+    print("|---" * 20 + "|")
     for name, fit in CASES:
         print(measure(name, fit), flush=True)
     return 0
