@@ -16,7 +16,7 @@ from argmap.exporters.diagram.stacking import (
     merged,
     rows_width,
 )
-from argmap.exporters.diagram.trailcuts import JUNCTION_RANK, UNDERCUTS
+from argmap.exporters.diagram.trailcuts import BESIDE, JUNCTION_RANK, UNDER, UNDERCUTS
 from argmap.model import NodeKind
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ __all__ = [
     "not_beside",
     "place_cutters",
     "split_beside",
-    "tops_beside",
+    "tops_with_cutters",
     "undercut_tops",
 ]
 
@@ -56,7 +56,7 @@ def place_cutters(
     return (*(item.name for item in beside), f"junction {top}"), width, tall + RANKSEP
 
 
-def tops_beside(
+def tops_with_cutters(
     est: Estimator,
     tops: Sequence[Unit],
     items: list[Item],
@@ -87,7 +87,7 @@ def tops_beside(
         cutters = _cutter_items(est, unit, page, block, how[1])
         if cutters is None:
             continue
-        below = len(unit) == 1 and _held_below(est, unit, cutters)
+        below = _held_below(est, unit, cutters)
         alone = len(unit) == 1 and several and unit[0] not in how[2]
         placed = None if alone else _beside(est, unit, items[k], cutters, (how[0], block))
         if placed is not None and (not several or unit[0] in placed[1].rows[0]):
@@ -97,7 +97,7 @@ def tops_beside(
             item = items[k]
             ranks = (item.ranks[0] + JUNCTION_RANK, *item.ranks[1:])
             widened[k] = item._replace(width=item.width + NODESEP / 2, ranks=ranks)
-            noted.append(Wrap(f"under {unit[0]}", (tuple(c.name for c in cutters),), ()))
+            noted.append(Wrap(f"{UNDER}{unit[0]}", (tuple(c.name for c in cutters),), ()))
     return widened, noted
 
 
@@ -118,26 +118,26 @@ def in_first_row(rows: list[list[Item]], beside: Sequence[Wrap], limit: float) -
     of several tops draws a linked group's beside its box only in its first row, and
     only where its rows still fit ``limit`` with them (else see :func:`not_beside`).
     """
-    first = {f"beside {item.name}" for item in rows[0]}
-    ok = all(w.parent in first for w in beside if w.parent.startswith("beside "))
+    first = {f"{BESIDE}{item.name}" for item in rows[0]}
+    ok = all(w.parent in first for w in beside if w.parent.startswith(BESIDE))
     return ok and rows_width(rows) <= limit
 
 
 def not_beside(
     tops: Sequence[Unit], items: Sequence[Item], widened: Sequence[Item], notes: Sequence[Wrap]
 ) -> tuple[list[Item], list[Wrap]]:
-    """The items and notes of :func:`tops_beside` with no undercutters beside a top.
+    """The items and notes of :func:`tops_with_cutters` with no undercutters beside a top.
 
     ``items``: the tops' items as given, for those that had them beside.
     """
-    gone = {note.parent for note in notes if note.parent.startswith("beside ")}
+    gone = {note.parent for note in notes if note.parent.startswith(BESIDE)}
     kept = [note for note in notes if note.parent not in gone]
-    out = [items[k] if f"beside {u[0]}" in gone else widened[k] for k, u in enumerate(tops)]
+    out = [items[k] if f"{BESIDE}{u[0]}" in gone else widened[k] for k, u in enumerate(tops)]
     return out, kept
 
 
 def first_row_only(notes: Sequence[Wrap], rows: Sequence[Sequence[Item]]) -> list[Wrap]:
-    """The notes of :func:`tops_beside` that hold for the tops laid out in ``rows``.
+    """The notes of :func:`tops_with_cutters` that hold for the tops laid out in ``rows``.
 
     Beside a top, only in the first row; held below one, only where the tops are one
     row. Below a top of a later row, the undercutters' arrows went up round the rows
@@ -147,9 +147,9 @@ def first_row_only(notes: Sequence[Wrap], rows: Sequence[Sequence[Item]]) -> lis
     planned. There they aim at the top's box, as before.
     """
     first = {item.name for item in rows[0]}
-    keep = {f"beside {name}" for name in first}
+    keep = {f"{BESIDE}{name}" for name in first}
     if len(rows) == 1:
-        keep |= {f"under {name}" for name in first}
+        keep |= {f"{UNDER}{name}" for name in first}
     return [note for note in notes if note.parent in keep]
 
 
@@ -162,7 +162,12 @@ def _held_below(est: Estimator, unit: Unit, cutters: Sequence[Item]) -> bool:
     """
     if len(unit) != 1 or any(len(item.ranks) > 1 for item in cutters):
         return False
-    return all(est.node[c].relation is UNDERCUTS for c in est.children[unit[0]])
+    return _only_cutters(est, unit[0])
+
+
+def _only_cutters(est: Estimator, top: str) -> bool:
+    """Whether a top's children are all undercutters of its link."""
+    return all(est.node[c].relation is UNDERCUTS for c in est.children[top])
 
 
 def _cutter_items(
@@ -215,13 +220,12 @@ def _beside(
         return None
     row, width, above = placed
     row = tuple(n for name in row for n in (unit if name == top else (name,)))
-    kids = est.children[top]
-    if len(unit) == 1 and top in row and all(est.node[c].relation is UNDERCUTS for c in kids):
+    if len(unit) == 1 and top in row and _only_cutters(est, top):
         side = [Item(top, own[0][0], (own[0][1],), top), *beside]  # all it has: beside it
         item = Item(top, side[0].width, merged(side), lowest(side).deepest)
     ranks = (item.ranks[0] + above, *item.ranks[1:])  # and the junction's rank above it
     widened = item._replace(width=max(item.width, width), ranks=ranks)
-    return widened, Wrap(f"beside {top}", (row,), ())
+    return widened, Wrap(f"{BESIDE}{top}", (row,), ())
 
 
 def _rows_without(

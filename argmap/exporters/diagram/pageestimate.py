@@ -11,7 +11,7 @@ from argmap.exporters.diagram.cutplaces import (
     first_row_only,
     in_first_row,
     not_beside,
-    tops_beside,
+    tops_with_cutters,
     undercut_tops,
 )
 from argmap.exporters.diagram.grouprows import GROUP_BOX, group_parts, group_wraps
@@ -209,7 +209,7 @@ class Estimator(PageTree):
         fit = drawn.width <= self.width and drawn.height <= self.height
         beside: frozenset[str] = frozenset()  # tops with undercutters beside them, if room
         for top in undercut_tops(self, tops) if fit and record and len(tops) > 1 else ():
-            roomy = self._drawn(*made, roomy=beside | {top})
+            roomy = self._drawn(*made, beside=beside | {top})
             if roomy.width <= self.width * WIDE_SHARE and roomy.height <= self.height:
                 drawn, beside = roomy, beside | {top}
         if fit or len(tops) != 1 or rest:
@@ -234,13 +234,13 @@ class Estimator(PageTree):
         used: Used,
         how: tuple[bool, float, bool],
         fold: tuple[Item, Wrap] | None = None,
-        roomy: frozenset[str] = frozenset(),
+        beside: frozenset[str] = frozenset(),
     ) -> Estimate:
         """The :meth:`_estimate` of a page from its full nodes' blocks.
 
         ``how``: record, the row width, fail fast; ``fold``: a chain's columns, its top's
-        block instead (see :func:`~.chaincols.folds`); ``roomy``: tops among several that
-        take their undercutters beside them too (see :func:`~.cutplaces.tops_beside`).
+        block instead (see :func:`~.chaincols.folds`); ``beside``: tops among several that
+        take their undercutters beside them too (see :func:`~.cutplaces.tops_with_cutters`).
         """
         frame_w, frame_h = self.frame
         record, limit, fail_fast = how
@@ -259,7 +259,7 @@ class Estimator(PageTree):
             tops = sorted(tops, key=lambda unit: self.order[unit[0]])
         fit = fits.get("", self.group_fit)
         page = (full, limits)
-        rows = self._tops_in_rows(tops, rest, page, block, (limit, fit, roomy), wraps)
+        rows = self._tops_in_rows(tops, rest, page, block, (limit, fit, beside), wraps)
         width = rows_width(rows)
         ranks = rows_ranks(rows, self.stacked and len({self.parent[u[0]] for u in tops}) < 2)
         height = sum(ranks) + RANKSEP * (len(ranks) - 1)
@@ -337,21 +337,21 @@ class Estimator(PageTree):
         """The page's tops in rows, the ``rest`` stub last (see :meth:`_top_rows`).
 
         Each undercut top is made room for its undercutters, aiming at the junction on
-        its arrow (see :func:`~.cutplaces.tops_beside`): beside a page's one top, or a
+        its arrow (see :func:`~.cutplaces.tops_with_cutters`): beside a page's one top, or a
         linked group in the first row of several, where they fit; below one of several
         tops in one row whose only children they are. ``page``: its full nodes and
         stub limits; ``how``: the row width, the width a linked group's boxes side by
         side may take, and the tops among several that take them beside them too (only
         all in the first row: else the tops come out in one row, too wide).
         """
-        limit, fit, roomy = how
+        limit, fit, beside = how
         items = [unit_item(unit, block, fit, self.box) for unit in tops]
         widened, cut = items, list[Wrap]()
         if not (self.horizontal or rest):
-            widened, cut = tops_beside(self, tops, items, page, block, how)
+            widened, cut = tops_with_cutters(self, tops, items, page, block, how)
         trial = self._top_rows(tops, None, widened, limit) if cut and len(tops) > 1 else []
         if trial and not in_first_row(trial, cut, limit):
-            if roomy:
+            if beside:
                 return [[item for row in trial for item in row]]
             widened, cut = not_beside(tops, items, widened, cut)
         if rest:

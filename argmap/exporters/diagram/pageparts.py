@@ -44,7 +44,7 @@ from argmap.exporters.diagram.stublabels import (
     stub_label_lines,
 )
 from argmap.exporters.diagram.styles import NodeStyle
-from argmap.exporters.diagram.trailcuts import CUT_ROWS, hold_with_beside, hung_tops
+from argmap.exporters.diagram.trailcuts import CUT_ROWS, hold_with_cutters, hung_tops
 from argmap.exporters.diagram.traillanes import row_class
 from argmap.exporters.diagram.worksheet import no_arrow_box
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
@@ -228,7 +228,7 @@ class PageStubs:
         held = [w for w in wraps if not w.parent.startswith(("group ", "tails ", *CUT_ROWS))]
         if column_items(self.m, self.plan) is not None:  # the breadcrumb's column holds them
             held = [w for w in held if w.parent != "trail"]
-        hold_with_beside(self.g, self.plan, held)
+        hold_with_cutters(self.g, self.plan, held)
         if wraps and not self.curved:
             # Rows send their edges up past each other to one parent: curved, they aim at
             # its centre, bunch at its corners and swap sides; straight runs with bends keep

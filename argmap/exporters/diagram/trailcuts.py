@@ -21,20 +21,26 @@ if TYPE_CHECKING:
     from argmap.exporters.diagram.pageparts import PagePlan
 
 __all__ = [
+    "BESIDE",
     "CUT_ROWS",
     "JUNCTION_RANK",
+    "UNDER",
     "UNDERCUTS",
     "add_junction",
     "beside_cutters",
     "clear_beside",
-    "hold_with_beside",
+    "hold_with_cutters",
     "hung_tops",
     "link_through",
 ]
 
 UNDERCUTS: Final = Relation.UNDERCUTS
 """The relation of an undercutter to the node whose link it attacks."""
-CUT_ROWS: Final = ("beside ", "under ")
+BESIDE: Final = "beside "
+"""The mark of a planner's row of a top (or its junction) with its undercutters beside it."""
+UNDER: Final = "under "
+"""The mark of a planner's note of a top's undercutters held below it, aiming past its side."""
+CUT_ROWS: Final = (BESIDE, UNDER)
 """The planner's notes of where a top's undercutters go: a row with it, or held below it."""
 JUNCTION_RANK: Final = RANKSEP + 0.14 * 72
 """The rank an undercut link's junction takes between a page's top and its breadcrumb."""
@@ -57,14 +63,14 @@ def hung_tops(m: ArgumentMap, plan: PagePlan) -> frozenset[str]:
     of Moscow's turn, each undercutting the step from it to the thesis; a linked group's
     members, each undercut, whose one arrow carries the junction; the rouble condition
     on the trade protocol, one of a slide's four tops). Only where the planner put its
-    undercutters beside it (see :func:`beside_cutters`), or held them below one of
-    several tops whose only children they are (see :func:`tops_beside`): held among a
+    undercutters beside it (see :func:`beside_cutters`), or held them below a top whose
+    only children they are (see :func:`~.cutplaces.tops_with_cutters`): held among a
     top's other children, their arrows went round the whole branch to the junction,
     drew the page wider than planned and crossed other arrows. Elsewhere (left to right,
     no room) they aim at its box, as before.
     """
     hung = []
-    for top_id in _beside_tops(plan):
+    for top_id in [*_beside_tops(plan), *_below_rows(plan)]:
         top = m.get(top_id)
         ok = top.parent in plan.page.trail and top.relation is not None
         if ok and top.kind is not NodeKind.CONCLUSION:
@@ -98,8 +104,8 @@ def beside_cutters(plan: PagePlan) -> tuple[str, ...]:
     Held in its children's rows, their arrows went round the whole branch up to the
     junction on its arrow into the breadcrumb; beside the top, a rank below the junction,
     they reach it straight. Where the planner found room for them there (it notes them as
-    a row ``beside TOP`` with it, see :func:`tops_beside`); else they stay among its
-    children.
+    a row ``beside TOP`` with it, see :func:`~.cutplaces.tops_with_cutters`); else they
+    stay among its children.
     """
     tops = set(plan.page.tops)
     rows = _beside_rows(plan).values()
@@ -107,19 +113,15 @@ def beside_cutters(plan: PagePlan) -> tuple[str, ...]:
 
 
 def _beside_tops(plan: PagePlan) -> list[str]:
-    """The page's tops with undercutters in a row with them, or held below them.
-
-    A linked group's members, each (see :func:`tops_beside`).
-    """
+    """The page's tops with undercutters in a row with them (a linked group's members)."""
     tops = set(plan.page.tops)
     rows = _beside_rows(plan).items()  # a row on the junction's rank holds no top
-    beside = [n for top, row in rows for n in dict.fromkeys((top, *row)) if n in tops]
-    return beside + list(_below_rows(plan))
+    return [n for top, row in rows for n in dict.fromkeys((top, *row)) if n in tops]
 
 
 def _below_rows(plan: PagePlan) -> dict[str, tuple[str, ...]]:
     """The page's tops whose undercutters stay below them, aiming past: top -> them."""
-    return _noted(plan, "under ")
+    return _noted(plan, UNDER)
 
 
 def _beside_rows(plan: PagePlan) -> dict[str, tuple[str, ...]]:
@@ -127,7 +129,7 @@ def _beside_rows(plan: PagePlan) -> dict[str, tuple[str, ...]]:
 
     A linked group's row holds its members, under its first.
     """
-    return _noted(plan, "beside ")
+    return _noted(plan, BESIDE)
 
 
 def _noted(plan: PagePlan, mark: str) -> dict[str, tuple[str, ...]]:
@@ -144,12 +146,13 @@ def _noted(plan: PagePlan, mark: str) -> dict[str, tuple[str, ...]]:
     return {marks[wrap.parent]: wrap.rows[0] for wrap in wraps if wrap.parent in marks}
 
 
-def hold_with_beside(g: Digraph, plan: PagePlan, held: Sequence[Wrap]) -> None:
-    """Hold the page's rows, and the undercutters in a row with their top or junction.
+def hold_with_cutters(g: Digraph, plan: PagePlan, held: Sequence[Wrap]) -> None:
+    """Hold the page's rows, and its tops' undercutters where the planner placed them.
 
-    See :func:`~.stacking.hold_rows`; each row (see :func:`place_cutters`) keeps its
-    order. Several tops in a row take their undercutters into it, each beside its own:
-    held apart, the engine put one top's beside another's.
+    See :func:`~.stacking.hold_rows`. A row with its top or junction (see
+    :func:`~.cutplaces.place_cutters`) keeps its order; several tops in a row take their
+    undercutters into it, each beside its own (held apart, the engine put one top's
+    beside another's). Those held below a top are ranked below it.
     """
     rows = _beside_rows(plan)
     wraps = clear_beside(plan, held)
@@ -160,7 +163,7 @@ def hold_with_beside(g: Digraph, plan: PagePlan, held: Sequence[Wrap]) -> None:
         wraps[at] = trail._replace(rows=tuple(spliced))
         rows = {}
     hold_rows(g, wraps)
-    hold_rows(g, [Wrap(f"beside {top}", (row,), ()) for top, row in rows.items()])
+    hold_rows(g, [Wrap(f"{BESIDE}{top}", (row,), ()) for top, row in rows.items()])
     for top, cutters in _below_rows(plan).items():  # aimed at the junction above it
         for cutter in cutters:
             g.edge(cutter, top, {"style": "invis"})
