@@ -175,6 +175,40 @@ def test_a_flat_list_of_both_sides_is_drawn_not_stubbed() -> None:
     assert sorted(drawn) == sorted(n.id for n in m.walk())
 
 
+def _ragged(reasons: int) -> ArgumentMap:
+    """A thesis with a flat list of single reasons, from a few words long to four lines."""
+    sentence = (
+        "homework crowds out play, sleep and family time that young children need to grow, "
+        "and most studies find little gain in learning before secondary school"
+    )
+    words = sentence.split()
+    premises = [
+        {"id": f"r{i}", "text": f"Reason {i}: " + " ".join(words[: 5 + (i * 7) % 18])}
+        for i in range(reasons)
+    ]
+    thesis = {"id": "t", "text": "Homework should be abolished in primary schools."}
+    return validate_data({"title": "Flat list", "thesis": {**thesis, "premises": premises}})
+
+
+def test_a_flat_list_whose_stubs_fit_is_drawn_in_full_in_file_order() -> None:
+    """Fourteen reasons, all single statements, on a slide: a stub each fitted page 1, so
+    it drew nine in full among five stubs that only repeated theirs, shortened (reasons 3,
+    4, 7, 11 and 12 on page 2). Drawn in full where they fit and grouped where they do not,
+    page 1 now holds the first reasons, in file order, and one stub of the others."""
+    m = _ragged(14)
+    layout = _laid(m, "slide", False)
+    first = layout.pages[0].plan.page
+    reasons = [node_id for node_id in first.nodes if node_id != "t"]
+    assert reasons == [f"r{i}" for i in range(len(reasons))], "a prefix, in file order"
+    assert len(reasons) > 9
+    assert [(s.grouped, s.tops) for s in first.stubs] == [
+        (True, tuple(f"r{i}" for i in range(len(reasons), 14)))
+    ]
+    assert all(layout.scale(page) >= layout.budget.scale - 1e-9 for page in layout.pages)
+    drawn = [n for page in layout.pages for n in page.plan.page.nodes]
+    assert sorted(drawn) == sorted(n.id for n in m.walk())
+
+
 def test_the_last_sibling_to_go_on_is_named_not_counted() -> None:
     """The stub of the siblings that go on to the next page, when only one is left, was
     '1 more reason · 1 node in all, from p. 3'; it shows that reason's statement, in its

@@ -5,8 +5,10 @@ from __future__ import annotations
 import math
 from collections import deque
 from collections.abc import Hashable, Mapping, Sequence
+from functools import partial
 from typing import Final, NamedTuple
 
+from argmap.exporters.diagram.leafprefix import leaves_in_order
 from argmap.exporters.diagram.pageblocks import ONE_GROUP
 from argmap.exporters.diagram.pageestimate import Estimate, Estimator, Measure, Unit
 from argmap.exporters.diagram.pagesize import Budget
@@ -265,6 +267,11 @@ class Pager(Estimator):
                     queue.extend(unit)
                 else:
                     misses += 1
+        if self.sides and (self.width, self.height) == self.full_size:  # not planned smaller
+            lists = [(p, self.priority(p)) for p in sorted(full, key=self.order.__getitem__)]
+            fits = partial(self.fits, taken, rest=rest)  # (full, limits=)
+            page = (full, limits)
+            full, limits = leaves_in_order(lists, page, fits, self.against, self.children)
         return Fill(tuple(taken), frozenset(full), limits, self.key_away)
 
     def _stubs_fit_anyway(self, taken: list[Unit], full: set[str], rest: Unit | None) -> bool:
