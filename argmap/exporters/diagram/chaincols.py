@@ -68,8 +68,11 @@ def _kid_items(
 
     None if one of them is not plain, or stands for several branches.
     """
+    most = limits.get(node_id)
+    if most is not None and len(tree.units(node_id)) - len(full) > max(most, 0) + 1:
+        return None  # more branches left out than get a stub each: a grouped stub
     kids = [(tree.order[c], _box(tree, c)) for c in tree.children[node_id] if c in full]
-    for tops, grouped in tree.left_out(node_id, full, limits.get(node_id)):
+    for tops, grouped in tree.left_out(node_id, full, most):
         if grouped or len(tops) > 1:
             return None
         kids.append((tree.order[tops[0]], tree.stub_item(tops, grouped)))

@@ -68,6 +68,8 @@ class Pager(Estimator):
         """Tightened pages (by first top) whose stubs were not capped, and at what share."""
         self.capped: set[str] = set()
         """Pages whose stubs are capped at the tightened size, as any page's are."""
+        self._leafy: dict[str, bool] = {}
+        """Nodes whose branches are all single statements (see :meth:`_trade`), or not."""
 
     def restart(self, tighter: Mapping[str, tuple[float, float]] | None) -> None:
         """Begin another plan of the same map, with these pages tightened (see ``fill``).
@@ -320,12 +322,15 @@ class Pager(Estimator):
         units = self.units(parent)
         if most is None or most >= len(units):  # a stub each: nothing grouped to join
             return {}
-        if any(len(u) > 1 or self.children[u[0]] for u in units):
+        leafy = self._leafy.get(parent)
+        if leafy is None:
+            leafy = self._leafy[parent] = not any(len(u) > 1 or self.children[u[0]] for u in units)
+        if not leafy:
             return {}
         # A leaf is drawn before those of its side left out (a label worksheet: of all).
         side = self.against(unit[0])
-        left = [u for u in units if u[0] not in full and self.against(u[0]) == side]
-        if left and self.order[left[0][0]] < self.order[unit[0]]:
+        left = next((u for u in units if u[0] not in full and self.against(u[0]) == side), None)
+        if left and self.order[left[0]] < self.order[unit[0]]:
             return {}
         if self.sides or len({self.node[u[0]].kind for u in units}) == 1:
             trial = {**limits, parent: 0}

@@ -63,6 +63,9 @@ class PageTree:
             self.parent[node_id] = parent if parent in order else None
             if parent is not None and parent in order:
                 self.children[parent].append(node_id)
+        self._against = frozenset(i for i in shown if self.node[i].relation in _AGAINST)
+        """The nodes that argue against their parent (see :meth:`against`), looked up once."""
+        self._kinds: dict[str, str] = {}
         self.sizes = {node_id: self._size(measure(self.node[node_id])) for node_id in shown}
         self.weight = self._subtree_sizes(shown)
         # Every cross-link: one to a node these pages do not draw (under a conclusion drawn
@@ -159,8 +162,9 @@ class PageTree:
         are named on its page, in an objection's colours and with its arrow, not counted
         inside the reasons' stub.
         """
-        against = [u for u in units if self.against(u[0])]
-        pro = [u for u in units if not self.against(u[0])]
+        side = self._against if self.sides else frozenset()
+        against = [u for u in units if u[0] in side]
+        pro = [u for u in units if u[0] not in side]
         if not against or not pro:
             return [(pro or against, most)]
         least = 1 if most >= 2 else 0
@@ -173,7 +177,7 @@ class PageTree:
 
         Never where the pages do not tell the sides (see :attr:`sides`).
         """
-        return self.sides and self.node[node_id].relation in _AGAINST
+        return self.sides and node_id in self._against
 
     def stub_item(self, tops: Unit, grouped: bool) -> Item:
         """The row item of a stub for the branches starting at ``tops``."""
@@ -183,7 +187,7 @@ class PageTree:
             page = "0" * self.digits
             if grouped and len(tops) > 1:  # (one branch: its statement, as a stub of its own)
                 hidden = sum(self.weight[t] for t in tops)
-                kinds = [draw_kind(self.m, self.node[t]).value for t in tops]
+                kinds = [self._kind(t) for t in tops]
                 size = stub_box(grouped_stub_lines(kinds, hidden, page, narrow=self.narrow))
             else:
                 more = sum(self.weight[t] for t in tops) - 1
@@ -193,6 +197,13 @@ class PageTree:
             width, height = self._size(size)
             item = self._stubs[key] = Item(name, width, (height,), name)
         return item
+
+    def _kind(self, node_id: str) -> str:
+        """The kind a node is drawn as (see :func:`draw_kind`), worked out once."""
+        kind = self._kinds.get(node_id)
+        if kind is None:
+            kind = self._kinds[node_id] = draw_kind(self.m, self.node[node_id]).value
+        return kind
 
     def trail_of(self, node_id: str) -> tuple[str, ...]:
         """The ancestors a page shows above ``node_id``: the nearest few, and the root.
