@@ -1,0 +1,88 @@
+"""Flat lists to A4 PDF pages: a thesis with hundreds or thousands of single statements.
+
+A debate imported from Kialo, or a class's brainstorm, can give a thesis hundreds of
+reasons and objections and nothing under them. Each row renders one such list to A4 PDF
+in a fresh process (``argmap render``), timed by wall clock and CPU (argmap's and the
+engine's); ``ARGMAP_BENCH_QUICK=1`` leaves out the largest list.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from argmap.load.dump import dump_yaml  # noqa: E402
+
+QUICK = os.environ.get("ARGMAP_BENCH_QUICK") == "1" or "--quick" in sys.argv
+SIZES = [300, 1000] if QUICK else [300, 1000, 2500]
+"""Statements in each list, four reasons to one objection."""
+SENTENCE = (
+    "pupils learn more through play and rest after a long school day while practice at "
+    "home consolidates what was taught in class"
+)
+WORDS = SENTENCE.split()
+
+
+def flat(count: int, seed: int = 1) -> dict[str, Any]:
+    """A map file of a thesis with ``count`` single statements, one to four lines each."""
+    pick = random.Random(seed)
+
+    def text(kind: str, i: int) -> str:
+        return f"{kind} {i}: " + " ".join(pick.choice(WORDS) for _ in range(pick.randint(5, 22)))
+
+    against = count // 5
+    thesis = {
+        "id": "t",
+        "text": "Homework should be abolished in primary schools.",
+        "premises": [{"id": f"r{i}", "text": text("Reason", i)} for i in range(count - against)],
+        "objections": [{"id": f"o{i}", "text": text("Objection", i)} for i in range(against)],
+    }
+    return {"title": f"A flat list of {count} statements", "thesis": thesis}
+
+
+def pages_of(pdf: Path) -> int:
+    """The number of pages of a PDF argmap wrote (its page tree's count)."""
+    found = re.search(rb"/Type /Pages /Count (\d+)", pdf.read_bytes())
+    return int(found.group(1)) if found else 0
+
+
+def main() -> int:
+    print("| statements | A4 pages | seconds | CPU s |")
+    print("|---|---|---|---|")
+    argmap = [sys.executable, "-m", "argmap"]
+    with tempfile.TemporaryDirectory() as tmp:
+        for count in SIZES:
+            path = Path(tmp) / f"flat{count}.yaml"
+            path.write_text(dump_yaml(flat(count)), encoding="utf-8")
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            done = subprocess.run(
+                [*argmap, "render", str(path), "-f", "pdf", "-o", tmp],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            wall = time.perf_counter() - start
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            if done.returncode != 0:
+                print(f"| {count} | failed: {done.stderr.strip().splitlines()[-1]} | | |")
+                continue
+            cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+            pages = pages_of(Path(tmp) / f"flat{count}.pdf")
+            print(f"| {count:,} | {pages} | {wall:.1f} | {cpu:.1f} |", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
