@@ -25,7 +25,7 @@ sys.path.insert(0, str(HERE.parent))
 from argmap.load.dump import dump_yaml  # noqa: E402
 
 QUICK = os.environ.get("ARGMAP_BENCH_QUICK") == "1" or "--quick" in sys.argv
-SIZES = [300, 1000] if QUICK else [300, 1000, 2500]
+SIZES = [300, 1000] if QUICK else [300, 1000, 2500, 5000]
 """Statements in each list, four reasons to one objection."""
 SENTENCE = (
     "pupils learn more through play and rest after a long school day while practice at "

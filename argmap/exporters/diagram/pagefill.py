@@ -267,8 +267,8 @@ class Pager(Estimator):
                 ):
                     full, limits, misses = trial, traded, 0
                     queue.extend(unit)
-                else:
-                    misses += 1
+                elif (misses := misses + 1) >= MISSES:
+                    break  # full: the rest become stubs
         if self.sides and (self.width, self.height) == self.full_size:  # not planned smaller
             lists = [(p, self.priority(p)) for p in sorted(full, key=self.order.__getitem__)]
             fits = partial(self.fits, taken, rest=rest)  # (full, limits=)
