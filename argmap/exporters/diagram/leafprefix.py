@@ -1,4 +1,4 @@
-"""A node's leaves drawn from the first, the rest in one stub a side, where that draws more."""
+"""A node's leaves drawn from the first, the rest in one stub a side, where that reads better."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def leaves_in_order(
     against: Callable[[str], bool],
     children: Mapping[str, Collection[str]],
 ) -> tuple[set[str], dict[str, int]]:
-    """The page with each node's leaves drawn from the first, where that draws more.
+    """The page with each node's leaves drawn from the first, where that reads better.
 
     A page fills breadth first and passes over a leaf too big for the room left, so a
     flat list whose stubs fit came out as the leaves that fitted among stubs of the
@@ -37,14 +37,15 @@ def leaves_in_order(
 
     Returns:
         The page's nodes in full and its limits: drawn anew where that draws more of a
-        node's leaves in full than the page did, else as they were.
+        node's leaves in full than the page did, or as many but not the same ones (the
+        first ones rather than whichever fitted), else as they were.
     """
     full, limits = page
     for parent, units in lists:
         if parent in limits or any(len(u) > 1 or children[u[0]] for u in units):
             continue
-        drawn = sum(1 for unit in units if unit[0] in full)
-        if drawn == len(units):
+        drawn = {unit[0] for unit in units if unit[0] in full}
+        if len(drawn) == len(units):
             continue
         trial = full.difference(node for unit in units for node in unit)
         grouped = {**limits, parent: 0}
@@ -57,6 +58,6 @@ def leaves_in_order(
                 count += 1
             else:
                 stopped.add(side)  # the rest of this side go on together
-        if count > drawn:  # as many: the page's stubs name the leaves it leaves out
-            full, limits = trial, grouped
+        if count > len(drawn) or (count == len(drawn) and not drawn <= trial):
+            full, limits = trial, grouped  # (the same ones: their stubs name the others)
     return full, limits
