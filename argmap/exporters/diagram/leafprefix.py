@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from typing import Protocol
 
-__all__ = ["leaves_in_order"]
+__all__ = ["Fits", "leaves_in_order"]
 
-Fits = Callable[..., bool]
-"""Whether the page fits with these nodes drawn in full (and ``limits=`` these stub limits)."""
+
+class Fits(Protocol):
+    """Whether the page fits with these nodes drawn in full and these stub limits."""
+
+    def __call__(self, full: set[str], *, limits: dict[str, int]) -> bool:
+        """Whether the page fits with ``full`` drawn in full and stubs capped by ``limits``."""
+        ...
 
 
 def leaves_in_order(
@@ -58,6 +64,8 @@ def leaves_in_order(
                 count += 1
             else:
                 stopped.add(side)  # the rest of this side go on together
+        # More of them, or as many others (the first ones); the same ones drawn again
+        # would only group the stubs that name the rest.
         if count > len(drawn) or (count == len(drawn) and not drawn <= trial):
-            full, limits = trial, grouped  # (the same ones: their stubs name the others)
+            full, limits = trial, grouped
     return full, limits
