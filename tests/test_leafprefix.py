@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
 
 from hypothesis import given
@@ -10,8 +9,10 @@ from hypothesis import strategies as st
 
 from argmap.exporters.diagram.leafprefix import leaves_in_order
 
-CHILDREN: defaultdict[str, list[str]] = defaultdict(list)
-"""No node has children: every branch is a leaf."""
+
+def _leafy(parent: str) -> bool:
+    """Every node's branches are single statements."""
+    return True
 
 
 def _holding(room: int, wide: frozenset[str] = frozenset()) -> Callable[..., bool]:
@@ -38,7 +39,7 @@ def test_leaves_passed_over_are_drawn_from_the_first() -> None:
     units = _leaves(6)
     page = ({"t", "r0", "r2", "r3"}, {})
     fits = _holding(5, frozenset({"r4", "r5"}))
-    full, limits = leaves_in_order([("t", units)], page, fits, _against, CHILDREN)
+    full, limits = leaves_in_order([("t", units)], page, fits, _against, _leafy)
     assert full == {"t", "r0", "r1", "r2", "r3"}
     assert limits == {"t": 0}
 
@@ -49,12 +50,12 @@ def test_no_more_drawn_so_leaves_the_page_as_it_was() -> None:
     units = _leaves(4)
     page = ({"t", "r1", "r2"}, {})
     fits = _holding(3, frozenset({"r0"}))
-    found = leaves_in_order([("t", units)], page, fits, _against, CHILDREN)
+    found = leaves_in_order([("t", units)], page, fits, _against, _leafy)
     assert found == page
     against = _leaves(2, against=1)  # the objection drawn, the reasons too wide for it
     same = ({"t", "o0"}, {})
     wide = _holding(2, frozenset({"r0", "r1"}))
-    assert leaves_in_order([("t", against)], same, wide, _against, CHILDREN) == same
+    assert leaves_in_order([("t", against)], same, wide, _against, _leafy) == same
 
 
 def test_as_many_drawn_go_in_file_order() -> None:
@@ -62,7 +63,7 @@ def test_as_many_drawn_go_in_file_order() -> None:
     the reader to the end of the map. The first two are drawn now, the third goes on."""
     units = _leaves(3)
     page = ({"t", "r1", "r2"}, {})
-    full, limits = leaves_in_order([("t", units)], page, _holding(3), _against, CHILDREN)
+    full, limits = leaves_in_order([("t", units)], page, _holding(3), _against, _leafy)
     assert (full, limits) == ({"t", "r0", "r1"}, {"t": 0})
 
 
@@ -71,7 +72,7 @@ def test_each_side_stops_at_its_own_first_miss() -> None:
     units = _leaves(3, against=3)
     page = ({"t", "o0", "o2"}, {})
     fits = _holding(4, frozenset({"o1"}))
-    full, limits = leaves_in_order([("t", units)], page, fits, _against, CHILDREN)
+    full, limits = leaves_in_order([("t", units)], page, fits, _against, _leafy)
     assert full == {"t", "o0", "r0", "r1"}
     assert limits == {"t": 0}
 
@@ -80,15 +81,18 @@ def test_a_list_already_grouped_or_with_branches_is_left_alone() -> None:
     units = _leaves(4)
     fits = _holding(3)
     grouped = ({"t", "r1"}, {"t": 2})
-    assert leaves_in_order([("t", units)], grouped, fits, _against, CHILDREN) == grouped
-    deeper = defaultdict(list, {"r0": ["r0e0"]})
+    assert leaves_in_order([("t", units)], grouped, fits, _against, _leafy) == grouped
+
+    def deeper(parent: str) -> bool:  # the first reason has evidence under it
+        return False
+
     page = ({"t", "r1"}, {})
     assert leaves_in_order([("t", units)], page, fits, _against, deeper) == page
 
 
 def test_stubs_that_name_every_leaf_stay_where_none_fits() -> None:
     page = ({"t"}, {})
-    assert leaves_in_order([("t", _leaves(5))], page, _holding(1), _against, CHILDREN) == page
+    assert leaves_in_order([("t", _leaves(5))], page, _holding(1), _against, _leafy) == page
 
 
 @given(
@@ -112,7 +116,7 @@ def test_what_it_draws_fits_and_is_never_less_or_the_same(
     for i in sorted(drawn_at):
         if i < len(names) and fits(held | {names[i]}):
             held.add(names[i])
-    full, limits = leaves_in_order([("t", units)], (set(held), {}), fits, _against, CHILDREN)
+    full, limits = leaves_in_order([("t", units)], (set(held), {}), fits, _against, _leafy)
     if (full, limits) == (held, {}):
         return
     assert limits == {"t": 0}

@@ -16,8 +16,8 @@ from argmap.exporters.diagram.stacking import (
     merged,
     rows_width,
 )
-from argmap.exporters.diagram.trailcuts import BESIDE, JUNCTION_RANK, UNDER, UNDERCUTS
-from argmap.model import NodeKind
+from argmap.exporters.diagram.trailcuts import BESIDE, JUNCTION_RANK, UNDER
+from argmap.model import NodeKind, Relation
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pageestimate import Estimator, Unit
@@ -107,7 +107,7 @@ def undercut_tops(est: Estimator, tops: Sequence[Unit]) -> list[str]:
     return [
         u[0]
         for u in tops
-        if len(u) == 1 and any(est.node[c].relation is UNDERCUTS for c in kids[u[0]])
+        if len(u) == 1 and any(est.node[c].relation is Relation.UNDERCUTS for c in kids[u[0]])
     ]
 
 
@@ -167,7 +167,7 @@ def _held_below(est: Estimator, unit: Unit, cutters: Sequence[Item]) -> bool:
 
 def _only_cutters(est: Estimator, top: str) -> bool:
     """Whether a top's children are all undercutters of its link."""
-    return all(est.node[c].relation is UNDERCUTS for c in est.children[top])
+    return all(est.node[c].relation is Relation.UNDERCUTS for c in est.children[top])
 
 
 def _cutter_items(
@@ -191,7 +191,7 @@ def _cutter_items(
         return None
     full, limits = page
     kids = [c for t in unit for c in est.children[t]]
-    cutters = [c for c in kids if est.node[c].relation is UNDERCUTS]
+    cutters = [c for c in kids if est.node[c].relation is Relation.UNDERCUTS]
     grouped = any(limits.get(t, math.inf) < len(est.units(t)) for t in unit)  # in one stub
     if not cutters or grouped or any(est.node[c].group for c in cutters):
         return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 __all__ = ["Fits", "leaves_in_order"]
@@ -21,7 +21,7 @@ def leaves_in_order(
     page: tuple[set[str], dict[str, int]],
     fits: Fits,
     against: Callable[[str], bool],
-    children: Mapping[str, Collection[str]],
+    leafy: Callable[[str], bool],
 ) -> tuple[set[str], dict[str, int]]:
     """The page with each node's leaves drawn from the first, where that reads better.
 
@@ -39,7 +39,7 @@ def leaves_in_order(
         page: the nodes the page draws in full and its stub limits, as filled.
         fits: whether the page fits with other nodes in full and other limits.
         against: whether a node is against its parent (its side).
-        children: each node's children.
+        leafy: whether a node's branches are all single statements (no linked groups).
 
     Returns:
         The page's nodes in full and its limits: drawn anew where that draws more of a
@@ -48,7 +48,7 @@ def leaves_in_order(
     """
     full, limits = page
     for parent, units in lists:
-        if parent in limits or any(len(u) > 1 or children[u[0]] for u in units):
+        if parent in limits or not leafy(parent):
             continue
         drawn = {unit[0] for unit in units if unit[0] in full}
         if len(drawn) == len(units):

@@ -68,8 +68,7 @@ class Pager(Estimator):
         """Tightened pages (by first top) whose stubs were not capped, and at what share."""
         self.capped: set[str] = set()
         """Pages whose stubs are capped at the tightened size, as any page's are."""
-        self._leafy: dict[str, bool] = {}
-        """Nodes whose branches are all single statements (see :meth:`_trade`), or not."""
+        self._leafy: dict[str, bool] = {}  # see leafy
 
     def restart(self, tighter: Mapping[str, tuple[float, float]] | None) -> None:
         """Begin another plan of the same map, with these pages tightened (see ``fill``).
@@ -273,7 +272,7 @@ class Pager(Estimator):
             lists = [(p, self.priority(p)) for p in sorted(full, key=self.order.__getitem__)]
             fits = partial(self.fits, taken, rest=rest)  # (full, limits=)
             page = (full, limits)
-            full, limits = leaves_in_order(lists, page, fits, self.against, self.children)
+            full, limits = leaves_in_order(lists, page, fits, self.against, self.leafy)
         return Fill(tuple(taken), frozenset(full), limits, self.key_away)
 
     def _stubs_fit_anyway(self, taken: list[Unit], full: set[str], rest: Unit | None) -> bool:
@@ -296,6 +295,14 @@ class Pager(Estimator):
         if uncapped:  # if the page still overflows, the next plan caps them
             self.uncapped[top] = self.tighter.get(top, (1.0, 1.0))
         return uncapped
+
+    def leafy(self, parent: str) -> bool:
+        """Whether a node's branches are all single statements: no children, no linked groups."""
+        leafy = self._leafy.get(parent)
+        if leafy is None:
+            units = self.units(parent)
+            leafy = self._leafy[parent] = not any(len(u) > 1 or self.children[u[0]] for u in units)
+        return leafy
 
     def _trade(
         self,
@@ -322,10 +329,7 @@ class Pager(Estimator):
         units = self.units(parent)
         if most is None or most >= len(units):  # a stub each: nothing grouped to join
             return {}
-        leafy = self._leafy.get(parent)
-        if leafy is None:
-            leafy = self._leafy[parent] = not any(len(u) > 1 or self.children[u[0]] for u in units)
-        if not leafy:
+        if not self.leafy(parent):
             return {}
         # A leaf is drawn before those of its side left out (a label worksheet: of all).
         side = self.against(unit[0])

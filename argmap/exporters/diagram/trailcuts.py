@@ -10,12 +10,8 @@ from argmap.exporters.diagram.dot import Digraph, Port
 from argmap.exporters.diagram.labels import graphviz_escape
 from argmap.exporters.diagram.pagetrailsize import TRAIL_COLUMN
 from argmap.exporters.diagram.rowholds import leaf_holds
-from argmap.exporters.diagram.stacking import (
-    RANKSEP,
-    Wrap,
-    hold_rows,
-)
-from argmap.model import ArgumentMap, NodeKind, Relation
+from argmap.exporters.diagram.stacking import RANKSEP, Wrap, hold_rows
+from argmap.model import ArgumentMap, NodeKind
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pageparts import PagePlan
@@ -25,7 +21,6 @@ __all__ = [
     "CUT_ROWS",
     "JUNCTION_RANK",
     "UNDER",
-    "UNDERCUTS",
     "add_junction",
     "beside_cutters",
     "clear_beside",
@@ -34,8 +29,6 @@ __all__ = [
     "link_through",
 ]
 
-UNDERCUTS: Final = Relation.UNDERCUTS
-"""The relation of an undercutter to the node whose link it attacks."""
 BESIDE: Final = "beside "
 """The mark of a planner's row of a top (or its junction) with its undercutters beside it."""
 UNDER: Final = "under "
