@@ -12,7 +12,7 @@ from argmap.exporters.diagram import geometry
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import Layout, lay_out
 from argmap.exporters.diagram.pageoverview import Around
-from argmap.exporters.diagram.stacking import NODESEP, RANKSEP
+from argmap.exporters.diagram.stacking import NODESEP, RANKSEP, Item
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
@@ -199,7 +199,13 @@ def test_the_planner_puts_the_key_beside_the_root_only_when_its_children_do_not_
     """Room to spare either way: the key goes beside a root of one row of children, and
     below the drawing (the lowest rank, or under everything) beside a root of rows."""
     around = Around(frozenset(), 0.0, (0.0, 0.0), None)
-    args = ((400.0, 300.0), (2000.0, 2000.0), (150.0, 120.0), ("t", (120.0, 40.0), 40.0), "p9")
+    args = (
+        (400.0, 300.0),
+        (2000.0, 2000.0),
+        (150.0, 120.0),
+        ("t", (120.0, 40.0), Item("t", 400.0, (40.0, 40.0), "p9")),
+        "p9",
+    )
     assert around.key(*args)[0] == ("same", "t")
     place, width, height = around.key(*args, wrapped=True)
     assert place[0] in ("bottom", "below")
@@ -264,3 +270,21 @@ def test_the_stub_of_the_siblings_after_ends_at_the_breadcrumbs_near_corner(
     assert page.plan.page.trail and page.plan.page.stubs[-1].grouped
     edges = [line for line in page.build().source.splitlines() if "stub p18" in line]
     assert any(f"-> trail:r0:{corner} " in line for line in edges), edges
+
+
+def test_the_key_on_the_lowest_rank_takes_the_room_a_shorter_last_row_leaves() -> None:
+    """The root's children wrapped in rows, the last row narrower than those above: the
+    key sits at its end, within the drawing's width (ten statements on a slide: counted
+    beside the widest row instead, the key pushed the last reason to a page of its own)."""
+    around = Around(frozenset(), 0.0, (0.0, 0.0), None)
+    room, legend = (2000.0, 2000.0), (150.0, 120.0)
+    short = Item("t", 900.0, (40.0, 40.0, 40.0), "p9", 120.0, 900.0, 2, base=400.0)
+    root = ("t", (120.0, 40.0), short)
+    place, width, _ = around.key((900.0, 300.0), room, legend, root, "p9", wrapped=True)
+    assert (place, width) == (("bottom", ""), 900.0), "250 pt to spare each side: room enough"
+    full = short._replace(base=900.0)
+    _, width, _ = around.key((900.0, 300.0), room, legend, ("t", (120.0, 40.0), full), "p9", True)
+    assert width in (900.0 + NODESEP + 150.0, 900.0)  # beside the row, or under everything
+    tight = short._replace(base=700.0)  # 100 pt each side: the key needs more
+    _, width, _ = around.key((900.0, 300.0), room, legend, ("t", (120.0, 40.0), tight), "p9", True)
+    assert width == pytest.approx(900.0 + NODESEP + 150.0 - 100.0)

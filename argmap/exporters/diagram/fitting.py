@@ -19,6 +19,7 @@ from argmap.exporters.diagram.measure import page_measure, page_options
 from argmap.exporters.diagram.packed import SVG_SIZE, kept, pack, svg_size
 from argmap.exporters.diagram.pageheading import heading_room
 from argmap.exporters.diagram.pagenumbers import write_numbers
+from argmap.exporters.diagram.pageorphans import Orphans
 from argmap.exporters.diagram.pageparts import PagePlan
 from argmap.exporters.diagram.pagesize import PAGE_SIZES, Budget, PageSize, page_budget
 from argmap.exporters.diagram.pagetighten import tighten
@@ -41,9 +42,6 @@ __all__ = [
 
 MAX_SCALE: Final = 1.5
 """A small drawing is enlarged to fill its page, but no more than this."""
-
-PIXELS_PER_POINT: Final = 2.0
-"""PNG pages: a 960 x 540 point slide is 1920 x 1080 pixels."""
 
 MAX_PLANS: Final = 8
 """Plans made at most, each tightening the pages whose layout overflowed the one before."""
@@ -156,26 +154,33 @@ def lay_out(
         upward=order[1],
     )
     branch = apart(m, below[0], measure, budget, across, tighter, order)
+    orphans = Orphans(m, tighter, budget)  # once the pages fit: one statement alone?
     with drafter, heap_frozen():  # the engine lays pages out as they are planned
         for attempt in range(1, MAX_PLANS + 1):  # (MAX_PLANS >= 1: drafts is always set)
-            planned = plan(on_page=drafter.early)
+            planned = plan(on_page=None if orphans.loosened else drafter.early)
             around = memo.pager.around if memo.pager is not None else None  # page 1's, measured
             pages = with_drawn_above(planned, above, shown, m, around, across, branch)
+            if not orphans.fewer(len(pages)):
+                continue  # not laid out: the plan that fitted is made again
             home = {node_id: page.number for page in pages for node_id in page.nodes}
             plans = [drafter.plan(page, len(pages), home) for page in pages]
             drafts = drafter.lay_out(plans)
             over = _overflowing(drafts, budget)
+            drawn = [(d.plan.page, d.width, d.height) for d in drafts]
+            if orphans.again(drawn, {p.tops[0] for p, _, _ in over}, MAX_PLANS - attempt):
+                continue
             if not over:
                 break
             tighten(tighter, over, budget, attempt)
         drafts = [_without_side_stubs(drafter, d, budget) for d in drafts]
-    # Drafts of earlier plans go; each page keeps one SVG, its numbered one.
+    return Layout(size, budget, _finished(drafter, drafts))
+
+
+def _finished(drafter: _Drafter, drafts: list[_Draft]) -> list[LaidPage]:
+    """The pages with their numbers: drafts of earlier plans go, each page keeps one SVG."""
     drafter.drawn.clear()
-    drafts.reverse()
-    laid: list[LaidPage] = []
-    while drafts:
-        laid.append(drafter.finish(drafts.pop()))
-    return Layout(size, budget, laid)
+    drafts.reverse()  # popped from the end, in page order: each goes once finished
+    return [drafter.finish(drafts.pop()) for _ in range(len(drafts))]
 
 
 def _overflowing(drafts: list[_Draft], budget: Budget) -> list[tuple[Page, float, float]]:

@@ -328,8 +328,10 @@ class Blocks:
         if below is None:
             below = rows_width(rows)
         ranks = (own[1], *rows_ranks(rows, stacked))
-        deepest = lowest(rows[-1]).deepest
-        item = Item(node_id, max(own[0], below), ranks, deepest, own[0], below, len(rows))
+        last = rows[-1]
+        deepest = lowest(last).deepest
+        base = row_width(last) if all(len(item.ranks) == 1 for item in last) else 0.0
+        item = Item(node_id, max(own[0], below), ranks, deepest, own[0], below, len(rows), base)
         return _Block(number, item, rows)
 
     def _kid_items(

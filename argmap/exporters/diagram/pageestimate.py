@@ -25,6 +25,7 @@ from argmap.exporters.diagram.pagetrailsize import (
     across_trail_rows,
     below_trail_fit,
     by_trail_rows,
+    crowds_trail,
     with_trail,
 )
 from argmap.exporters.diagram.pagetree import TRAIL_ROWS, Measure, PageTree, stub_name
@@ -272,9 +273,9 @@ class Estimator(PageTree):
             # the tops' column (unwrapped: in it, they go in one); else beside single tops.
             upright = self.full_size[0] > self.full_size[1]
             alone = len(rows) < 2 if upright else all(len(unit) == 1 for unit in tops)
-            size = (width, height)
+            alone = alone and not crowds_trail([unit[0] for unit in tops], self.parent)
             width, height, column = with_trail(
-                trail, size, ranks[0], room, self.horizontal, alone, self.narrow
+                trail, (width, height), ranks[0], room, self.horizontal, alone, self.narrow
             )
             if column and wraps is not None:
                 wraps.append(Wrap(TRAIL_COLUMN, (), ()))
@@ -304,7 +305,7 @@ class Estimator(PageTree):
             (width, height),
             (self.width - frame_w, self.height - frame_h),
             legend,
-            (self.root, self.sizes[self.root], block[self.root].ranks[-1]),
+            (self.root, self.sizes[self.root], block[self.root]),
             block[self.root].deepest,
             block[self.root].rows > 1,
         )

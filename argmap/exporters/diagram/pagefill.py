@@ -69,6 +69,8 @@ class Pager(Estimator):
         self.capped: set[str] = set()
         """Pages whose stubs are capped at the tightened size, as any page's are."""
         self._leafy: dict[str, bool] = {}  # see leafy
+        self.smaller = False
+        """The page being filled is planned smaller than the page (see :meth:`restart`)."""
 
     def restart(self, tighter: Mapping[str, tuple[float, float]] | None) -> None:
         """Begin another plan of the same map, with these pages tightened (see ``fill``).
@@ -90,22 +92,25 @@ class Pager(Estimator):
         record: bool = False,
     ) -> Estimate:
         """The :meth:`estimate`, remembered: a later plan asks again for most pages."""
-        key = (
-            tuple(tops),
-            frozenset(full),
-            rest,
-            tuple(sorted((limits or {}).items())),
-            record,
-            self.width,
-            self.height,
-            self.key_away,
-        )
+        key = (*self._page_key(tops, full, rest, limits), record)
         estimate = self._kept.get(key)
         if estimate is None:
             if len(self._kept) >= KEPT_MOST:
                 self._kept.clear()
             estimate = self._kept[key] = self.estimate(tops, full, rest, limits, record)
         return estimate
+
+    def _page_key(
+        self,
+        tops: Sequence[Unit],
+        full: set[str] | frozenset[str],
+        rest: Unit | None,
+        limits: Mapping[str, int] | None,
+    ) -> tuple[Hashable, ...]:
+        """What a page's estimate depends on: its nodes and stubs, and the size planned to."""
+        limited = tuple(sorted((limits or {}).items()))
+        size = (self.width, self.height, self.key_away)
+        return (tuple(tops), frozenset(full), rest, limited, *size)
 
     def _reach(self, shown: Sequence[str]) -> dict[str, tuple[float, float]]:
         """Node id -> its whole branch's widest box, and its tallest chain of boxes."""
@@ -172,15 +177,7 @@ class Pager(Estimator):
         """
         if not keep:
             return super().fits(tops, full, rest, limits)
-        key = (
-            tuple(tops),
-            frozenset(full),
-            rest,
-            tuple(sorted((limits or {}).items())),
-            self.width,
-            self.height,
-            self.key_away,
-        )
+        key = self._page_key(tops, full, rest, limits)
         fits = self._fits.get(key)
         if fits is None:
             if len(self._fits) >= KEPT_MOST:
@@ -206,6 +203,7 @@ class Pager(Estimator):
             share = (1.0, 1.0)  # cutting it down would only group the thesis's stubs
         width, height = reversed(share) if self.horizontal else share
         self.width, self.height = self.full_size[0] * width, self.full_size[1] * height
+        self.smaller = width < 1.0 or height < 1.0
         # A plan made again with a few pages tightened fills only those pages anew.
         key = (units, grouped, share)
         if key not in self.filled:
@@ -268,7 +266,7 @@ class Pager(Estimator):
                     queue.extend(unit)
                 elif (misses := misses + 1) >= MISSES:
                     break  # full: the rest become stubs
-        if self.sides and (self.width, self.height) == self.full_size:  # not planned smaller
+        if self.sides and not self.smaller:
             lists = [(p, self.priority(p)) for p in sorted(full, key=self.order.__getitem__)]
             fits = partial(self.fits, taken, rest=rest)  # (full, limits=)
             page = (full, limits)
@@ -285,7 +283,7 @@ class Pager(Estimator):
         planned so that overflows again has its stubs capped as any other's.
         """
         top, tight = taken[0][0], (self.width, self.height)
-        if tight == self.full_size or top in self.capped:
+        if not self.smaller or top in self.capped:
             return False
         self.width, self.height = self.full_size
         try:

@@ -124,7 +124,7 @@ class Around:
         drawing: Size,
         room: Size,
         legend: Size,
-        root: tuple[str, Size, float],
+        root: tuple[str, Size, Item],
         deepest: str,
         wrapped: bool = False,
     ) -> tuple[tuple[str, str], float, float]:
@@ -138,7 +138,8 @@ class Around:
             drawing: the drawing's size without the key.
             room: the size it may take.
             legend: the key's size.
-            root: the root's id, its box, and the height of the drawing's lowest rank.
+            root: the root's id, its box, and its block (its lowest rank is the
+                drawing's: on it, the key takes what room the rows above leave).
             deepest: a node on the drawing's lowest rank.
             wrapped: the root's children are wrapped into rows: the key is not put beside
                 it (taller than the root, it would deepen the root's rank, and the outer
@@ -146,7 +147,10 @@ class Around:
         """
         width, height = drawing
         key_w, key_h = legend
-        root_id, (root_w, root_h), bottom = root
+        root_id, (root_w, root_h), block = root
+        bottom = block.ranks[-1]
+        # The lowest row sits centred under the rows above it, the key at its end.
+        spare = (block.width - block.base) / 2 if block.base else 0.0
         row = root_w + self.beside
         places = []
         if not wrapped:
@@ -163,7 +167,8 @@ class Around:
             # the key to their right.
             beside = max(width, (max(width, row) + over_w) / 2 + NODESEP + key_w)
             places.append((("same", top), beside, height + max(0.0, key_h - over_h)))
-        places.append((("bottom", ""), width + NODESEP + key_w, height + max(0.0, key_h - bottom)))
+        low = width + max(0.0, NODESEP + key_w - spare)
+        places.append((("bottom", ""), low, height + max(0.0, key_h - bottom)))
         places.append((("below", deepest), max(width, key_w), height + RANKSEP + key_h))
         return min(places, key=lambda p: max(1.0, p[1] / room[0], p[2] / room[1]))
 

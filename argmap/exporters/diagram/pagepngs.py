@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Final
 
 from argmap.errors import RenderError
-from argmap.exporters.diagram.fitting import PIXELS_PER_POINT, LaidPage, Layout, page_svg
+from argmap.exporters.diagram.fitting import LaidPage, Layout, page_svg
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.engine import EngineInfo
@@ -19,6 +19,8 @@ __all__ = ["PAGE_DPI", "draw_pages", "page_png", "page_pngs", "viewport"]
 
 logger = logging.getLogger(__name__)
 
+PIXELS_PER_POINT: Final = 2.0
+"""PNG pages: a 960 x 540 point slide is 1920 x 1080 pixels."""
 PAGE_DPI: Final = round(72 * PIXELS_PER_POINT)
 """The resolution pages are drawn at: 144 dpi, a 960 x 540 point slide is 1920 x 1080 pixels."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
@@ -19,6 +20,7 @@ __all__ = [
     "across_trail_rows",
     "below_trail_fit",
     "by_trail_rows",
+    "crowds_trail",
     "in_trail_column",
     "trail_width",
     "with_trail",
@@ -30,6 +32,9 @@ TRAIL_ROW: Final = 15.0
 TRAIL_ACROSS_WIDTH: Final = 240.0
 NARROW_TRAIL_WIDTH: Final = 190.0
 """Left to right on a narrow page (see :func:`~.measure.narrow_page`): a narrow box's width."""
+ROW_TIPS: Final = 4
+"""Arrows a row of a breadcrumb in its tops' column takes in its side: their tips 4.7
+points apart over its height (see :data:`~.traillanes.ROW_SPAN`); five would touch."""
 TRAIL_COLUMN: Final = "trail column"
 """Left to right, a breadcrumb's rows are no wider than a column of boxes; on a page
 without room for a column of its own, it sits in the column of the page's tops; the
@@ -63,6 +68,18 @@ def below_trail_fit(
 def in_trail_column(wraps: Sequence[Wrap]) -> bool:
     """Whether a page's rows (``wraps``) put its breadcrumb in its tops' column."""
     return any(wrap.parent == TRAIL_COLUMN for wrap in wraps)
+
+
+def crowds_trail(tops: Sequence[str], parent: Mapping[str, str | None]) -> bool:
+    """Whether tops would pile their arrowheads at a row of a breadcrumb in their column.
+
+    Their arrows go round the column to their rows' side (the first one's straight up
+    into the breadcrumb's foot, where they all hang from one row), their tips spread
+    over the row's height: :data:`ROW_TIPS` a row at most (six tops of one row on an
+    upright slide: four pairs of arrowheads touching).
+    """
+    count = Counter(parent[top] for top in tops)
+    return max(count.values(), default=0) - (len(count) == 1) > ROW_TIPS
 
 
 def with_trail(

@@ -99,6 +99,9 @@ class Item(NamedTuple):
         own: the width of its top box alone (0: the block's width).
         below: the width of the rows of children under its top box (0: none).
         rows: how many rows its top box's children are wrapped into (0 or 1: not wrapped).
+        base: the width of its lowest rank, where its children's last row is of single
+            boxes (0: not known, take its width). Something the engine puts on that rank
+            beside it (the overview's key) takes room the rows above leave there.
     """
 
     name: str
@@ -108,6 +111,7 @@ class Item(NamedTuple):
     own: float = 0.0
     below: float = 0.0
     rows: int = 0
+    base: float = 0.0
 
     @property
     def levels(self) -> int:
