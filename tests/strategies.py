@@ -8,11 +8,12 @@ from typing import Any
 from hypothesis import strategies as st
 
 from argmap.model import CHILD_KINDS, ArgumentMap, NodeKind
+from argmap.model.idchars import shows_nothing
 from argmap.model.tags import tag_problem
 
 TEXT = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40
-).filter(lambda s: s.strip() != "")
+).filter(lambda s: not shows_nothing(s))
 OPTIONAL_TEXT = st.none() | TEXT
 TAG = TEXT.filter(lambda s: tag_problem(s) is None)
 """A valid tag: one line, no space at either end, no control character."""

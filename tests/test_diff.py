@@ -17,6 +17,7 @@ from argmap.editing.edit import edit_node
 from argmap.editing.remove import remove_node
 from argmap.load.maps import load_map
 from argmap.model import CHILD_KINDS, NodeKind
+from argmap.model.idchars import shows_nothing
 from tests.conftest import GOLDEN, MAPS, ROOT
 from tests.golden_diff import AFTER, BEFORE, DIFF_GOLDEN
 
@@ -193,7 +194,7 @@ KINDS = [NodeKind.PREMISE, NodeKind.EVIDENCE, NodeKind.OBJECTION, NodeKind.REBUT
                 st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]),
                 min_size=1,
                 max_size=30,
-            ).filter(str.strip),
+            ).filter(lambda s: not shows_nothing(s)),
         ),
         min_size=1,
         max_size=4,

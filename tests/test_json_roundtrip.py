@@ -19,6 +19,7 @@ from argmap.errors import MapValidationError
 from argmap.exporters.json import to_json
 from argmap.load.maps import load_located, load_map
 from argmap.model import ArgumentMap, Outlet, SourceDocument
+from argmap.model.idchars import shows_nothing
 from tests.conftest import MAPS
 from tests.strategies import argument_maps
 
@@ -34,7 +35,7 @@ def maps_with_headers(draw: st.DrawFn) -> ArgumentMap:
         st.none()
         | st.builds(
             SourceDocument,
-            title=WORDS.filter(str.strip),
+            title=WORDS.filter(lambda s: not shows_nothing(s)),
             publication=st.none() | WORDS,
             volume=st.none() | st.integers(0, 999) | WORDS,
             url=st.none() | st.just("https://example.org/a?b=1&c=<d>"),
@@ -43,7 +44,9 @@ def maps_with_headers(draw: st.DrawFn) -> ArgumentMap:
     outlets = draw(
         st.dictionaries(
             st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True),
-            st.builds(Outlet, name=WORDS.filter(str.strip), note=st.none() | WORDS),
+            st.builds(
+                Outlet, name=WORDS.filter(lambda s: not shows_nothing(s)), note=st.none() | WORDS
+            ),
             max_size=2,
         )
     )

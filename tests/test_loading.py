@@ -576,3 +576,26 @@ def test_a_statements_usual_yaml_slips_are_named(tmp_path: Path, text: str, mess
     with pytest.raises(MapFileError) as info:
         _parse_yaml(text, "m.yaml")
     assert message.split(": invalid YAML: ")[1] in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["\u200b\u200d\u2060\ufeff", "\u202e", " \u200b\n", "\x01\x7f", "\u3164", "\ufe0f"],
+)
+def test_a_statement_of_characters_that_do_not_show_is_empty(tmp_path: Path, text: str) -> None:
+    """Zero-width spaces and joiners, a lone bidi override, controls, a Hangul filler: a
+    statement of only these passed, and the diagram drew an empty box. Refused as a
+    statement of spaces is, in the model and in the fast check of plainly valid entries."""
+    path = tmp_path / "blank.json"
+    path.write_text(json.dumps({"title": text, "thesis": {"text": text}}), encoding="utf-8")
+    with pytest.raises(MapValidationError) as excinfo:
+        load_map(path)
+    messages = sorted(issue.message for issue in excinfo.value.issues)
+    assert messages == [
+        "thesis.text: 'text' is empty; add the statement this node makes",
+        "title: 'title' is empty; add a title for the map",
+    ]
+    for visible in (f"{text}a", f"a{text}", "\u200bé"):
+        path.write_text(json.dumps({"title": "T", "thesis": {"text": visible}}), encoding="utf-8")
+        m = load_map(path)
+        assert m.nodes[0].text == visible

@@ -26,6 +26,7 @@ from argmap.exporters.diagram.formats import render_pdf, render_png, render_svg
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
+from argmap.model.idchars import shows_nothing
 from argmap.pipeline import page_files, render_file, render_map
 from tests.conftest import CASES, MAPS, ROOT
 from tests.strategies import argument_maps
@@ -178,7 +179,7 @@ SAFE_TEXT = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp", "Co", "Cn")),
     min_size=1,
     max_size=30,
-).filter(lambda s: s.strip() != "")
+).filter(lambda s: not shows_nothing(s))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -159,24 +159,34 @@ def test_wrapping_loses_nothing_but_spaces_and_splits_no_cluster(
 
 @pytest.mark.parametrize("text", ["\u00ad", "\u200b", "\u00ad\n\u200b\u2060"])
 @pytest.mark.parametrize("fmt", ["svg", "pdf"])
-def test_a_statement_of_characters_drawn_as_nothing_still_renders(
+def test_a_statement_of_characters_drawn_as_nothing_is_refused_and_they_render(
     tmp_path: Path, text: str, fmt: str
 ) -> None:
+    """A statement of only soft hyphens, zero-width spaces and joiners shows nothing: it is
+    refused as an empty one is. Beside visible words they render, and a line of them alone
+    is one blank line, not an empty label the engine refuses."""
+    from argmap.errors import MapValidationError
     from argmap.load.maps import load_map
     from argmap.options import RenderOptions
     from argmap.pipeline import render_map
 
-    data = {
-        "title": "t",
-        "nodes": [
-            {"id": "a", "kind": "thesis", "text": text, "quote": text},
-            {"id": "b", "kind": "premise", "parent": "a", "relation": "supports", "text": text},
-        ],
-    }
-    path = tmp_path / "m.json"  # the flat export's shape: one record a node
-    path.write_text(json.dumps(data), encoding="utf-8")
-    m = load_map(path)
-    assert wrap(text) == ["\u00a0"]  # one blank line, not an empty label the engine refuses
+    def written(words: str) -> Path:
+        data = {
+            "title": "t",
+            "nodes": [
+                {"id": "a", "kind": "thesis", "text": words, "quote": words},
+                {"id": "b", "kind": "premise", "parent": "a", "relation": "supports"},
+            ],
+        }
+        data["nodes"][1]["text"] = words  # type: ignore[index]
+        path = tmp_path / "m.json"  # the flat export's shape: one record a node
+        path.write_text(json.dumps(data), encoding="utf-8")
+        return path
+
+    with pytest.raises(MapValidationError, match="'text' is empty"):
+        load_map(written(text))
+    assert wrap(text) == ["\u00a0"]
+    m = load_map(written(f"{text}Words{text}\n{text}"))
     for fit in (None, "a4"):
         assert render_map(m, fmt, RenderOptions(fit=fit))  # type: ignore[arg-type]
 

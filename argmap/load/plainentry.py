@@ -23,6 +23,7 @@ from typing import Any, Final
 
 from argmap.load.mapfile import ENTRY_MODELS, LinkedHeader, LinkEntry
 from argmap.model import UNDERCUT, Citation, NodeKind, Outlet, Relation, SourceDocument
+from argmap.model.idchars import shows_nothing
 from argmap.model.records import Record, trusted
 from argmap.model.tags import duplicate_tag, tag_problem
 from argmap.model.vocabulary import Assessment, Basis, Strength
@@ -40,7 +41,7 @@ _MISSING: Final = object()
 
 def _text(value: Any) -> Any:
     """A required text: a string with something visible in it."""
-    return value if type(value) is str and value.strip() else _MISSING
+    return value if type(value) is str and not shows_nothing(value) else _MISSING
 
 
 def _optional_str(value: Any) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Final
 
-__all__ = ["MAX_MARKS", "ignorable", "invisible_in_id", "is_clean_id"]
+__all__ = ["MAX_MARKS", "ignorable", "invisible_in_id", "is_clean_id", "shows_nothing"]
 
 _IGNORABLE: Final = (
     (0x00AD, 0x00AD),  # soft hyphen
@@ -37,6 +37,18 @@ def ignorable(ch: str) -> bool:
     """Whether ``ch`` is one of Unicode's default-ignorable code points (no glyph)."""
     code = ord(ch)
     return any(low <= code <= high for low, high in _IGNORABLE)
+
+
+def shows_nothing(text: str) -> bool:
+    """Whether ``text`` holds nothing that shows: spaces, controls and ignorables only.
+
+    A statement of zero-width spaces or a lone bidi override is as empty as one of
+    spaces. Stops at the first character that shows (usually the first).
+
+    >>> shows_nothing("\u200b\u200d \ufeff"), shows_nothing(" \u200bok")
+    (True, False)
+    """
+    return all(ch.isspace() or unicodedata.category(ch) == "Cc" or ignorable(ch) for ch in text)
 
 
 def is_clean_id(text: str, *, max_length: int = 200) -> bool:

@@ -8,7 +8,7 @@ from typing import Annotated, Any, TypeVar
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from argmap.model.idchars import invisible_in_id
+from argmap.model.idchars import invisible_in_id, shows_nothing
 from argmap.model.tags import Tags
 from argmap.model.vocabulary import ID_PATTERN, Assessment, Basis, NodeKind, Relation, Strength
 
@@ -34,7 +34,7 @@ def _date_to_text(value: Any) -> Any:
 
 
 def _not_blank(value: str) -> str:
-    if not value.strip():
+    if shows_nothing(value):
         raise PydanticCustomError("string_too_short", "String should not be blank")
     return value
 
