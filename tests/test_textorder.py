@@ -252,3 +252,27 @@ def test_shortened_text_ends_at_a_whole_word(text: str, limit: int, shown: str) 
     from argmap.exporters.diagram.labels import shorten
 
     assert shorten(text, limit) == shown
+
+
+@pytest.mark.parametrize("control", ["\x7f", "\x85", "\x9b", "\x01"])
+def test_a_control_character_is_drawn_and_measured_as_a_replacement_character(
+    control: str,
+) -> None:
+    """A C1 control (CSI, NEL) stayed raw in the SVG, and so in the HTML page that inlines
+    it (a parse error there), while DEL became U+FFFD and the outline showed U+FFFD for
+    both; each was measured as nothing and drawn as a box. Now each is U+FFFD wherever
+    the diagram draws it, and measured as that."""
+    from argmap.exporters.diagram.formats import render_svg
+    from argmap.exporters.diagram.labels import clean
+    from argmap.exporters.diagram.textwidth import text_points
+    from argmap.load.validate import validate_data
+    from argmap.options import RenderOptions
+
+    assert clean(f"a{control}b") == "a\ufffdb"
+    for style in ("", "B", "I"):
+        drawn = text_points("a\ufffd\ufffdb", 14.0, style)
+        assert text_points(f"a{control}{control}b", 14.0, style) == drawn
+    thesis = {"text": f"Tax {control} cuts", "premises": [{"text": f"Why{control}"}]}
+    m = validate_data({"title": f"T{control}", "thesis": thesis})
+    svg = render_svg(m, RenderOptions())
+    assert control not in svg and "Tax \ufffd cuts" in svg

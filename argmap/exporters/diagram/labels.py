@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import re
 import unicodedata
 from typing import Final, NamedTuple
 
@@ -20,7 +19,7 @@ from argmap.exporters.diagram.longtext import (
 )
 from argmap.exporters.diagram.styles import STANDING_LABEL, NodeStyle
 from argmap.exporters.diagram.svgtext import CENTRED_FACE, RIGHT_FACE
-from argmap.exporters.diagram.textwidth import text_points, width_attr
+from argmap.exporters.diagram.textwidth import REPLACED, text_points, width_attr
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.options import RenderOptions
 
@@ -83,12 +82,13 @@ side at the legibility floor."""
 MAX_TOOLTIP_CHARS: Final = 4000
 """Tooltips are capped too, so no single label can stall the engine."""
 
-_BAD_CHARS: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-
 
 def clean(text: str) -> str:
-    """Replace the characters that XML (and so SVG) cannot hold; keep everything else as is."""
-    return _BAD_CHARS.sub("\ufffd", text)
+    """Replace with U+FFFD what XML (so SVG) cannot hold, and C1 controls; keep the rest.
+
+    A C1 control is a parse error in the HTML page that inlines the diagram.
+    """
+    return REPLACED.sub("\ufffd", text)
 
 
 def shorten(text: str, limit: int) -> str:

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 import unicodedata
 from typing import Final
 
 from argmap.exporters.diagram.fonts import JOINED, fallback_ems
 from argmap.shaping import BOLD_WEIGHT, needs_shaping, shaped_ems, shapes
 
-__all__ = ["LINE_SPACING", "char_points", "text_points", "width_attr"]
+__all__ = ["LINE_SPACING", "REPLACED", "char_points", "text_points", "width_attr"]
 
 LINE_SPACING: Final = 1.2
 """The engine's line height, as a multiple of the font size."""
+
+REPLACED: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+"""Characters drawn as U+FFFD: those XML (so SVG) cannot hold, and the C1 controls, which
+HTML refuses (see :func:`~.labels.clean`). They are measured as it is drawn."""
 
 
 def char_points(ch: str, size: float) -> float:
@@ -49,6 +54,8 @@ class _Advances(dict[str, float]):
         code = ord(ch)
         if code in self.widths:
             width = self.widths[code] * self.size / 1000
+        elif REPLACED.match(ch):
+            width = self["\ufffd"]
         elif unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and code not in JOINED:
             width = 0.0  # drawn as nothing (zero-width spaces, marks of direction)
         else:
