@@ -29,7 +29,15 @@ from fontTools.pens.recordingPen import DecomposingRecordingPen
 from fontTools.ttLib import TTFont
 
 from argmap.rastershaping import Kerning, ligate, substituted, substitutions
-from argmap.shaping import RIGHT_TO_LEFT_FAMILIES, SHAPED_FAMILIES, available, shape, shapes
+from argmap.shaping import (
+    EMOJI_FILE,
+    EMOJI_SEQUENCE,
+    RIGHT_TO_LEFT_FAMILIES,
+    SHAPED_FAMILIES,
+    available,
+    shape,
+    shapes,
+)
 
 __all__ = ["SHAPED_RUN", "outline_text"]
 
@@ -39,6 +47,8 @@ _TEXT: Final = re.compile(
 _RUN: Final = re.compile(r'<tspan font-family="([^"<>]*)">([^<>]*)</tspan>')
 """A run of text in a fallback face, as :mod:`argmap.exporters.diagram.raster` names it."""
 _SHAPED: Final = SHAPED_FAMILIES | RIGHT_TO_LEFT_FAMILIES
+_UPRIGHT: Final = _SHAPED | {"Noto Emoji"}
+"""The faces whose runs in an italic line are set here, upright, as resvg draws them."""
 SHAPED_RUN: Final = re.compile('<tspan font-family="(?:' + "|".join(sorted(_SHAPED)) + ')">')
 """A run in one of the faces whose text is shaped (:mod:`argmap.shaping`)."""
 _OVERRIDES: Final = ("\u202d", "\u202e", "\u202c")
@@ -72,8 +82,9 @@ class _Face:
     def __init__(self, path: str, weight: float) -> None:
         font = TTFont(path, lazy=True)
         self.font, self.path, self.weight = font, path, weight
-        self.shaped = shapes(path)
-        """Whether runs in this face are shaped by HarfBuzz (:mod:`argmap.shaping`)."""
+        self.shaped = shapes(path) or (path.endswith(EMOJI_FILE) and available())
+        """Whether runs in this face are shaped by HarfBuzz (:mod:`argmap.shaping`): the
+        emoji face's too, so that a sequence is the one glyph the face has for it."""
         self.cmap: dict[int, str] = font.getBestCmap()
         self.ratio = _UPEM / font["head"].unitsPerEm
         """Units of :data:`_UPEM` a font unit: outlines are scaled to them."""
@@ -242,7 +253,8 @@ class _Setter:
 
     def page(self, svg: str, shaped_only: bool = False) -> str:
         def replace(match: re.Match[str]) -> str:
-            if shaped_only and not SHAPED_RUN.search(match.group(2)):
+            text = match.group(2)
+            if shaped_only and not (SHAPED_RUN.search(text) or EMOJI_SEQUENCE.search(text)):
                 return match.group(0)
             drawn = self._text(dict(_ATTR.findall(match.group(1))), match.group(2), shaped_only)
             return match.group(0) if drawn is None else drawn
@@ -289,8 +301,9 @@ class _Setter:
         runs = [(self.fonts[int(italic)], html.unescape(pieces[0]))]
         for at in range(1, len(pieces), 3):
             path = self.family(pieces[at], any_face)
-            # resvg slants no face that has no italic; a shaped face it draws upright.
-            if path is None or (italic and pieces[at] not in _SHAPED):
+            # resvg slants no face that has no italic; a shaped face (or emoji) it draws
+            # upright.
+            if path is None or (italic and pieces[at] not in _UPRIGHT):
                 return None
             runs.append((path, html.unescape(pieces[at + 1])))
             runs.append((self.fonts[0], html.unescape(pieces[at + 2])))

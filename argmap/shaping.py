@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BOLD_WEIGHT",
+    "EMOJI_FILE",
+    "EMOJI_JOINING",
+    "EMOJI_SEQUENCE",
     "RIGHT_TO_LEFT_FAMILIES",
     "RIGHT_TO_LEFT_FILES",
     "SHAPED_FAMILIES",
@@ -76,6 +79,17 @@ RIGHT_TO_LEFT_FILES: Final = frozenset(
     family.replace(" ", "") + "[wght].ttf" for family in RIGHT_TO_LEFT_FAMILIES
 )
 """The Noto faces whose runs are shaped right to left (see :func:`shapes_right_to_left`)."""
+
+EMOJI_FILE: Final = "NotoEmoji[wght].ttf"
+"""The one-colour emoji face: where a shaper is installed, its runs are shaped when set as
+outlines (a flag, a skin tone, a keycap or a sequence joined by ZWJ becomes one glyph)."""
+EMOJI_JOINING: Final = re.compile(
+    "[\u200d\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U0001f1e6-\U0001f1ff\U000e0020-\U000e007f]"
+)
+"""What makes emoji a sequence: a joiner, a presentation selector, a keycap, a skin tone,
+a flag's letter or a tag."""
+EMOJI_SEQUENCE: Final = re.compile('<tspan font-family="Noto Emoji">[^<]*' + EMOJI_JOINING.pattern)
+"""A run of the emoji face, as a prepared SVG names it, that holds a sequence."""
 
 BOLD_WEIGHT: Final = 700.0
 """The weight a bold line's shaped runs are set at (their faces are variable, 400-700)."""

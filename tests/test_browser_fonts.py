@@ -246,3 +246,40 @@ def test_a_notebook_keeps_its_own_svg_text_as_it_was(bare_browser: Any, tmp_path
     assert set(used) == {"argmap Noto Sans"}
     assert_clean(seen)
     seen.page.context.close()
+
+
+_SEQUENCES = {
+    "family": "\U0001f468\u200d\U0001f469\u200d\U0001f467",
+    "flag": "\U0001f1fa\U0001f1e6",
+    "keycap": "1\ufe0f\u20e3",
+    "tone": "\U0001f44d\U0001f3fd",
+    "heart": "\u2764\ufe0f",
+}
+"""Emoji sequences, each drawn as one glyph of the emoji face."""
+
+
+@pytest.mark.parametrize("kind", ["html", "svg"])
+def test_an_emoji_sequence_is_drawn_as_one_glyph(
+    no_cjk_browser: Any, tmp_path: Path, kind: str
+) -> None:
+    """The emoji face's cut lacked the joiner and a keycap's digit (the Latin slice has
+    them): a family came out as three faces, a keycap as a box and an empty keycap. Each
+    line ``Case N X end`` is now as wide as the one with a single emoji in its place, and
+    plain digits elsewhere stay in Noto Sans (as wide as measured)."""
+    premises = [{"id": "one", "text": "Case 1 \U0001f600 end"}]
+    premises += [{"id": n, "text": f"Case 1 {s} end"} for n, s in _SEQUENCES.items()]
+    m = validate_data({"title": "Emoji 2024", "thesis": {"text": "T 42", "premises": premises}})
+    path = _file(tmp_path, m, kind)
+    seen = open_page(no_cjk_browser, path, viewport={"width": 1280, "height": 900})
+    page = seen.page
+    page.evaluate("document.fonts.ready.then(() => true)")
+    lines = page.evaluate(_LINES, ".diagram-page svg" if kind == "html" else "svg")
+    widths = {line["text"].split()[2]: line["width"] for line in lines if "Case" in line["text"]}
+    single = widths.pop("\U0001f600")
+    assert set(widths) == set(_SEQUENCES.values())
+    for sequence, width in widths.items():
+        assert width == pytest.approx(single, rel=0.01), sequence
+    (plain,) = [line for line in lines if line["text"] == "T 42"]
+    assert plain["width"] == pytest.approx(text_points("T 42", plain["size"], "B"), rel=0.02)
+    assert_clean(seen)
+    page.context.close()

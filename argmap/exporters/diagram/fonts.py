@@ -6,13 +6,18 @@ import functools
 from pathlib import Path
 from typing import Final
 
+from argmap.shaping import EMOJI_FILE
+
 __all__ = [
+    "EMOJI_FACE",
+    "EMOJI_STYLE",
     "FALLBACK_FACES",
     "JOINED",
     "fallback_ems",
     "MAIN_FACES",
     "coverage",
     "drawable_chars",
+    "emoji_has",
     "fallback_fonts",
     "family_name",
     "font_files",
@@ -30,9 +35,14 @@ MAIN_FACES: Final = {
 }
 """Per style ("", "B", "I", "BI"): the variable Noto Sans file and the weight to set."""
 
+EMOJI_FACE: Final = EMOJI_FILE
+"""The one-colour emoji face, among the fallbacks."""
+EMOJI_STYLE: Final = frozenset("\ufe0f\u20e3")
+"""Emoji presentation and the keycap: a character before either is drawn as an emoji,
+in :data:`EMOJI_FACE`, where it has it (``1\ufe0f\u20e3``, ``\u2764\ufe0f``)."""
 FALLBACK_FACES: Final = (
     "NotoSansKR-Regular.otf",
-    "NotoEmoji[wght].ttf",
+    EMOJI_FACE,
     "NotoSansArabic[wght].ttf",
     "NotoSansArmenian[wght].ttf",
     "NotoSansBengali[wght].ttf",
@@ -147,8 +157,8 @@ def font_runs(text: str, fallbacks: list[Path] | None = None) -> list[tuple[int,
     runs: list[tuple[int, str]] = []
     joined = False  # the previous character joins the next one to it (a ZWJ)
     faces = _faces_of(tuple(fallbacks))
-    for ch in text:
-        spaced = ch.isspace() and not _symbolic(runs[-1][1]) if runs else False
+    for at, ch in enumerate(text):
+        spaced = bool(runs) and ch.isspace() and not _symbolic(runs[-1], faces.emoji_at)
         if runs and (spaced or joined or _clings(ch)):
             # Whitespace, marks, joiners, variation selectors and emoji modifiers stay
             # with the character before them: a split cluster draws as boxes.
@@ -156,6 +166,8 @@ def font_runs(text: str, fallbacks: list[Path] | None = None) -> list[tuple[int,
             joined = ch == "\u200d"
             continue
         index = -1 if ch.isspace() else faces[ch]
+        if text[at + 1 : at + 2] in EMOJI_STYLE:  # a keycap, or an emoji's presentation
+            index = faces.emoji(ch, index)
         if runs and runs[-1][0] == index:
             runs[-1] = (runs[-1][0], runs[-1][1] + ch)
         else:
@@ -173,6 +185,9 @@ class _Faces(dict[str, int]):
     def __init__(self, fallbacks: tuple[Path, ...]) -> None:
         super().__init__()
         self.main, self.fallbacks = coverage(main_font()), fallbacks
+        names = [path.name for path in fallbacks]
+        self.emoji_at = names.index(EMOJI_FACE) if EMOJI_FACE in names else -1
+        """The emoji face's index (-1: none)."""
 
     def __missing__(self, ch: str) -> int:
         code = ord(ch)
@@ -182,17 +197,22 @@ class _Faces(dict[str, int]):
         self[ch] = index
         return index
 
+    def emoji(self, ch: str, otherwise: int) -> int:
+        """The emoji face's index if it has ``ch``, else ``otherwise``."""
+        at = self.emoji_at
+        return at if at >= 0 and ord(ch) in coverage(self.fallbacks[at]) else otherwise
+
 
 @functools.lru_cache(maxsize=4)
 def _faces_of(fallbacks: tuple[Path, ...]) -> _Faces:
     return _Faces(fallbacks)
 
 
-def _symbolic(run: str) -> bool:
-    """Whether a run is of emoji or symbols (not of a script's letters)."""
+def _symbolic(run: tuple[int, str], emoji: int) -> bool:
+    """Whether a run is of emoji or symbols (not of a script's letters): a keycap too."""
     from unicodedata import category
 
-    return category(run[0]).startswith("S")
+    return run[0] == emoji or category(run[1][0]).startswith("S")
 
 
 def _clings(ch: str) -> bool:
@@ -214,6 +234,12 @@ JOINED: Final = frozenset(
 )
 """Characters that draw nothing of their own: the joiner, variation selectors, emoji skin
 tones and tag letters (the emoji face draws a skin-toned emoji as the plain one)."""
+
+
+def emoji_has(ch: str) -> bool:
+    """Whether the emoji face (:data:`EMOJI_FACE`) has a glyph for ``ch``."""
+    faces = _faces_of(tuple(fallback_fonts()))
+    return faces.emoji(ch, -1) >= 0
 
 
 def fallback_ems(ch: str, *, table: bool = True) -> float | None:

@@ -64,7 +64,8 @@ def _with_fonts(svg: str, fonts: list[str]) -> tuple[str, bool]:
     """
     logical = shaping.available()
     text, shaped = set_fonts(svg, shaping=False, logical=logical)
-    if logical and (shaped or _RIGHT_TO_LEFT_RUN.search(text)):
+    sequences = logical and shaping.EMOJI_SEQUENCE.search(text) is not None
+    if logical and (shaped or sequences or _RIGHT_TO_LEFT_RUN.search(text)):
         from argmap.rasterglyphs import outline_text
 
         with _OUTLINING:  # pages are prepared in a thread a worker; fontTools reads lazily
@@ -76,6 +77,11 @@ def _with_fonts(svg: str, fonts: list[str]) -> tuple[str, bool]:
             for at, line in enumerate(_lines(set_fonts(svg, shaping=True)[0])):
                 if left[at]:
                     lines[at] = line
+        if sequences:  # lines left to resvg take their emoji sequences apart, chunked
+            plain = _lines(set_fonts(svg, shaping=False)[0])
+            for at, line in enumerate(lines):
+                if not left[at] and shaping.EMOJI_SEQUENCE.search(line):
+                    lines[at], left[at] = plain[at], True
         pieces = _TEXT_LINE.split(text)
         pieces[1::2] = [line if left[at] else _joined_runs(line) for at, line in enumerate(lines)]
         return "".join(pieces), shaped

@@ -8,9 +8,16 @@ import re
 from typing import Final
 
 from argmap.rasterworker import FONT_FAMILY
-from argmap.shaping import SHAPED_FAMILIES
+from argmap.shaping import EMOJI_JOINING, SHAPED_FAMILIES
 
-__all__ = ["EMOJI_FAMILY", "LEAD", "emoji_run", "place_chunks", "set_fonts", "widens_digits"]
+__all__ = [
+    "EMOJI_FAMILY",
+    "LEAD",
+    "emoji_run",
+    "place_chunks",
+    "set_fonts",
+    "widens_digits",
+]
 
 LEAD: Final = '<tspan font-size="0.01">x</tspan>'
 """A letter of the main face, too small to see or to move the line (0.006 pt wide)."""
@@ -65,9 +72,11 @@ def set_fonts(svg: str, *, shaping: bool, logical: bool = False) -> tuple[str, b
             FONT_FAMILY if index < 0 else family_name(fallbacks[index]) for index, _ in runs
         ]
         shaped = shaped or not SHAPED_FAMILIES.isdisjoint(families)
-        parts = [_markup(family, run) for family, (_, run) in zip(families, runs, strict=True)]
+        parts = [
+            _markup(family, run, logical) for family, (_, run) in zip(families, runs, strict=True)
+        ]
         texts = [run for _, run in runs]
-        if widens_digits(families, texts):
+        if widens_digits(families, texts) and not (logical and _sequences(families, texts)):
             chunks = [range(at, at + 1) for at in range(len(runs))]
         else:
             chunks = _chunks(families) if shaping else [range(len(runs))]
@@ -83,13 +92,19 @@ def set_fonts(svg: str, *, shaping: bool, logical: bool = False) -> tuple[str, b
     return set_text_fonts(svg, FONT_FAMILY, fallbacks, draw, logical=logical), shaped
 
 
-def _markup(family: str, run: str) -> str:
-    """One run of a line in its face."""
+def _markup(family: str, run: str, keep: bool = False) -> str:
+    """One run of a line in its face (``keep``: an emoji sequence as written)."""
     if family == FONT_FAMILY:
         return html.escape(run, False)
     if family == EMOJI_FAMILY:
-        return emoji_run(run)
+        return emoji_run(run, keep=keep)
     return f'<tspan font-family="{html.escape(family)}">{html.escape(run, False)}</tspan>'
+
+
+def _sequences(families: list[str], texts: list[str]) -> bool:
+    """Whether a line has an emoji sequence: set as outlines, it is placed whole, shaped."""
+    runs = zip(families, texts, strict=True)
+    return any(family == EMOJI_FAMILY and EMOJI_JOINING.search(text) for family, text in runs)
 
 
 def _chunks(families: list[str]) -> list[range]:
@@ -160,15 +175,19 @@ def place_chunks(opening: str, texts: list[str], parts: list[str], chunks: list[
     return "".join(out)
 
 
-def emoji_run(run: str) -> str:
+def emoji_run(run: str, *, keep: bool = False) -> str:
     """An emoji run as resvg 0.48 can draw it after other text without panicking.
 
     In a ``<tspan>`` of its own an emoji sequence (any ligature) trips resvg's layout,
     so the characters that build sequences go: joiners (ZWJ), skin tones and tag
     characters, which the one-colour Noto Emoji draws no differently. A flag's two
     letters (regional indicators) are kept apart by a zero-width non-joiner: drawn as
-    the two letters (resvg's own fallback draws them as empty boxes).
+    the two letters (resvg's own fallback draws them as empty boxes). ``keep``: as
+    written, for :mod:`argmap.rasterglyphs` to set as the glyphs a shaper makes of it
+    (a line it leaves to resvg is taken from a plain rendering: see :mod:`.raster`).
     """
+    if keep:
+        return f'<tspan font-family="{EMOJI_FAMILY}">{html.escape(run, False)}</tspan>'
     inside = ""
     for ch in run:
         code = ord(ch)

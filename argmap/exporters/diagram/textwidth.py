@@ -8,7 +8,7 @@ import re
 import unicodedata
 from typing import Final
 
-from argmap.exporters.diagram.fonts import JOINED, fallback_ems
+from argmap.exporters.diagram.fonts import EMOJI_STYLE, JOINED, emoji_has, fallback_ems
 from argmap.shaping import BOLD_WEIGHT, needs_shaping, shaped_ems, shapes
 
 __all__ = ["LINE_SPACING", "REPLACED", "char_points", "text_points", "width_attr"]
@@ -16,6 +16,8 @@ __all__ = ["LINE_SPACING", "REPLACED", "char_points", "text_points", "width_attr
 LINE_SPACING: Final = 1.2
 """The engine's line height, as a multiple of the font size."""
 
+_AN_EMOJI: Final = "\U0001f600"
+"""An emoji that only Noto Emoji among the faces draws, measured for any other it draws."""
 REPLACED: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 """Characters drawn as U+FFFD: those XML (so SVG) cannot hold, and the C1 controls, which
 HTML refuses (see :func:`~.labels.clean`). They are measured as it is drawn."""
@@ -86,9 +88,24 @@ def text_points(text: str, size: float, style: str = "") -> float:
     """
     if text.isascii():
         return _ascii_points(text, size, style)
+    if not EMOJI_STYLE.isdisjoint(text):
+        text = _emoji_styled(text)
     if needs_shaping(text):
         return _shaped_points(text, size, style)
     return sum(map(_advances(size, style).__getitem__, text))
+
+
+def _emoji_styled(text: str) -> str:
+    """The text, each character drawn as an emoji put as one it measures like.
+
+    A keycap's digit, a heart before an emoji presentation selector (see
+    :func:`~.fonts.font_runs`): every Noto Emoji glyph has one advance.
+    """
+    out = list(text)
+    for at in range(len(text) - 1):
+        if text[at + 1] in EMOJI_STYLE and text[at] not in EMOJI_STYLE and emoji_has(text[at]):
+            out[at] = _AN_EMOJI
+    return "".join(out)
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 from pydantic import BaseModel
 
 from argmap.exporters.diagram.svgtext import DRAWN_FAMILY
+from argmap.shaping import EMOJI_FILE, EMOJI_JOINING
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -200,8 +201,8 @@ def font_css(words: Words, text: str = ".diagram-pages svg text", family: str = 
     boxes were measured. With a ``family`` other than :data:`FAMILY`, the faces are
     declared under that name and the text is set in it (its fallbacks as drawn).
     """
-    rules = [_face_rule(path, style, ranges, family) for path, style, ranges in faces_for(words)]
-    rules += cut_rules(words, family)
+    rules = cut_rules(words, family)  # first: checked last where their ranges overlap
+    rules += [_face_rule(path, style, ranges, family) for path, style, ranges in faces_for(words)]
     named = "" if family == FAMILY else f'font-family: "{family}"{DRAWN_FAMILY[len(FAMILY) :]}; '
     setup = f"{text} {{ {named}font-kerning: none; font-variant-ligatures: none; }}\n"
     return "\n" + "".join(rules) + setup
@@ -269,14 +270,30 @@ def cut_rules(words: Words, family: str = FAMILY) -> list[str]:
     if missing_modules(("fontTools",)):  # the pdf and scripts extras
         return []
     rules = []
-    for style, left in wanted:  # italics too: a quote's text asks for an italic face
-        for name in CUT_FACES:
+    for (style, left), (_, chars) in zip(wanted, styles, strict=True):
+        for name in CUT_FACES:  # italics too: a quote's text asks for an italic face
             path = noto_folder() / name
-            drawn = tuple(sorted(left & coverage(path)))
+            drawn = left & coverage(path)
             if drawn:
-                left -= set(drawn)
-                rules.append(_cut_rule(path, drawn, style, family))
+                left -= drawn
+                if name == EMOJI_FILE:  # what its sequences are made of, as they are drawn
+                    drawn |= _joining(chars) & coverage(path)
+                rules.append(_cut_rule(path, tuple(sorted(drawn)), style, family))
     return rules
+
+
+def _joining(chars: Set[str]) -> set[int]:
+    """Of ``chars``, those emoji sequences are made of: joiners, selectors, skin tones...
+
+    Flags' letters and tags too, and a keycap's digits (``#`` and ``*`` too). A browser
+    shapes a sequence in one face: the emoji face's cut must hold them all, though the
+    Latin slice has the joiner and the digits. Its rule comes first, so that elsewhere
+    the slices, checked before it, draw them.
+    """
+    points = {ord(c) for c in chars if EMOJI_JOINING.match(c)}
+    if points & {0xFE0F, 0x20E3}:
+        points |= {ord(c) for c in chars if c in "0123456789#*"}
+    return points
 
 
 def _sliced(point: int, sliced: Iterable[Ranges]) -> bool:
