@@ -15,6 +15,7 @@ from argmap.exporters.diagram.engine import find_engine, run_engine
 from argmap.exporters.diagram.formats import to_dot
 from argmap.exporters.diagram.labels import clean, tooltip
 from argmap.exporters.diagram.longtext import text_rows
+from argmap.exporters.diagram.stacking import TRAIL
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
 
@@ -74,7 +75,7 @@ def test_statements_are_laid_out_one_a_line() -> None:
     g = Digraph("argmap")
     g.attr("graph", {"rankdir": "BT", "bgcolor": "#ffffff"})
     g.node("node", {"shape": "box", "label": Html("<B>x</B>"), "URL": "#n"})
-    g.edge("a b", Port("trail", "r1", "se"), {"tooltip": "a\nb", "label": "so"})
+    g.edge("a b", Port(TRAIL, "r1", "se"), {"tooltip": "a\nb", "label": "so"})
     g.edge("c", "d", attrs({"style": "invis"}))
     with g.subgraph("cluster_x y") as sub:
         sub.set({"rank": "same", "label": "L"})
@@ -85,7 +86,7 @@ def test_statements_are_laid_out_one_a_line() -> None:
         "digraph argmap {\n"
         '\tgraph [bgcolor="#ffffff" rankdir=BT]\n'
         '\t"node" [label=<<B>x</B>> URL="#n" shape=box]\n'
-        '\t"a b" -> trail:r1:se [label=so tooltip="a\nb"]\n'
+        '\t"a b" -> "page trail":r1:se [label=so tooltip="a\nb"]\n'
         "\tc -> d [style=invis]\n"
         '\tsubgraph "cluster_x y" {\n'
         "\t\tlabel=L rank=same\n"

@@ -13,6 +13,7 @@ import pytest
 from argmap.analysis.standing import analyze
 from argmap.exercise import make_worksheet
 from argmap.exporters.diagram.formats import _pages, export_dot
+from argmap.exporters.diagram.stacking import TRAIL
 from argmap.load.maps import load_map
 from argmap.options import RenderOptions
 from argmap.pipeline import render_files
@@ -126,7 +127,7 @@ def _boxed_arrows(
 
     What it bears on is a node, or a linked group (by name) for an arrow to any of its
     members or to its junction; on a page, an arrow to a node drawn elsewhere meets a
-    reference (``ref FROM TO``, written from it) or the breadcrumb (``trail:rN``: the
+    reference (``ref FROM TO``, written from it) or the breadcrumb (``"page trail":rN``: the
     node's parent).
     """
     out = []
@@ -136,7 +137,7 @@ def _boxed_arrows(
         tail, head = (part.strip().strip('"') for part in line.split(" [")[0].split(" -> "))
         if tail.startswith("ref "):  # ranked as a child's, written from the reference
             _, tail, head = tail.split(" ")
-        elif head.startswith("trail:"):
+        elif head.split(":")[0].strip('"') == TRAIL:
             head = parents[tail]
         elif head.startswith("junction "):
             key = head.removeprefix("junction ").removeprefix("group ")

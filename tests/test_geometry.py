@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from argmap.exporters.diagram import geometry
+from argmap.exporters.diagram.stacking import TRAIL
 
 HEAD = '<svg width="200pt" height="200pt" viewBox="0 0 200 200">\n'
 
@@ -104,11 +105,11 @@ def test_an_edge_into_a_breadcrumb_side_keeps_its_row() -> None:
     compass point only: its class word gives its row, so the tops of different rows are
     not taken for siblings."""
     drawing = _drawing(
-        _node("trail", 0, 40, 20, 90),
+        _node(TRAIL, 0, 40, 20, 90),
         _node("b", 60, 0, 80, 50),
         _node("a", 60, 60, 80, 110),
-        _edge("b", "trail:e", "M60,25C50,25 30,60 20,60", "supports trail_side_1"),
-        _edge("a", "trail:e", "M60,85C50,85 30,70 20,70", "supports trail_side_2"),
+        _edge("b", f"{TRAIL}:e", "M60,25C50,25 30,60 20,60", "supports trail_side_1"),
+        _edge("a", f"{TRAIL}:e", "M60,85C50,85 30,70 20,70", "supports trail_side_2"),
     )
     ports = [edge.port for edge in geometry.tree_edges(drawing)]
     assert ports == ["r1", "r2"]

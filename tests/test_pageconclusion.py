@@ -15,7 +15,7 @@ from argmap.exporters.diagram.pagefill import Pager
 from argmap.exporters.diagram.pagesize import PAGE_SIZES, page_budget
 from argmap.exporters.diagram.pagetrail import in_column
 from argmap.exporters.diagram.pagetrailsize import TRAIL_ROW
-from argmap.exporters.diagram.stacking import RANKSEP
+from argmap.exporters.diagram.stacking import RANKSEP, TRAIL
 from argmap.exporters.diagram.trailcuts import hung_tops
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
@@ -286,10 +286,10 @@ def test_a_conclusions_step_leaves_the_breadcrumbs_row_that_faces_it(direction: 
     seen = 0
     for page in layout.pages:
         svg = page.svg
-        trail = geometry.boxes(svg).get("trail")
+        trail = geometry.boxes(svg).get(TRAIL)
         for kind, _, start, stop in geometry.groups(svg):
             title = re.search(r"<title>(.*?)</title>", svg[start:stop])
-            if kind != "edge" or title is None or not title.group(1).startswith("trail:r"):
+            if kind != "edge" or title is None or not title.group(1).startswith(f"{TRAIL}:r"):
                 continue
             seen += 1
             path = re.search(r'<path\b[^>]*?\bd="([^"]*)"', svg[start:stop])

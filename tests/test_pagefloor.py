@@ -20,6 +20,7 @@ from argmap.exporters.diagram.measure import box_size, narrow_page
 from argmap.exporters.diagram.pagesize import PAD_POINTS, PAGE_SIZES, page_budget
 from argmap.exporters.diagram.pagetrail import group_below_trail
 from argmap.exporters.diagram.pagetrailsize import TRAIL_COLUMN
+from argmap.exporters.diagram.stacking import TRAIL
 from argmap.interop import ImportOptions, import_file
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
@@ -119,7 +120,7 @@ def test_a_wide_row_of_conclusions_moves_to_pages_of_their_own(fit: str, portrai
         svg = page.svg
         # The "so" arrow runs from the breadcrumb through the step's junction, and the
         # undercutter aims at that junction, beside it.
-        assert f"<title>trail:r0&#45;&gt;junction {top}</title>" in svg
+        assert f"<title>{TRAIL}:r0&#45;&gt;junction {top}</title>" in svg
         assert f"<title>u{top[1:]}&#45;&gt;junction {top}</title>" in svg
     svg = layout.pages[0].svg
     assert svg.count('class="edge drawn&#45;from"') == len(stubs), "a so arrow to each stub"
@@ -340,7 +341,7 @@ def test_a_linked_group_right_below_an_upright_breadcrumb_crosses_no_edge(fit: s
         tops = [_box(svg, f"node-{member}")[1] for member in members]
         assert tops == sorted(tops), "the group's boxes in file order, the first on top"
         trail = _box(svg, "trail")
-        arrows = [e for e in geometry.tree_edges(svg) if e.tail == "trail" and e.head in members]
+        arrows = [e for e in geometry.tree_edges(svg) if e.tail == TRAIL and e.head in members]
         ys = [y for edge in arrows for _, y in edge.points]
         # The path ends where the arrowhead (at the breadcrumb) begins.
         assert ys and min(ys) <= trail[3] + 12 and max(ys) >= tops[0] - 1, "from the box up"

@@ -16,6 +16,7 @@ from argmap.exporters.diagram import geometry
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import LaidPage, lay_out
 from argmap.exporters.diagram.pagetrail import column_items, in_column
+from argmap.exporters.diagram.stacking import TRAIL
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
@@ -55,7 +56,7 @@ def test_the_column_keeps_each_rows_children_in_file_order(fit: str, portrait: b
         items = column_items(m, page.plan)
         assert items is not None
         assert [item for item in items if item in tops] == want
-        assert found["trail"].bottom <= found[tops[0]].top, page.plan.page.number
+        assert found[TRAIL].bottom <= found[tops[0]].top, page.plan.page.number
 
 
 @pytest.mark.parametrize(("fit", "portrait"), FITS)
@@ -67,10 +68,10 @@ def test_right_to_left_the_lanes_go_round_the_columns_right_side(fit: str, portr
     assert pages
     for page in pages:
         found = geometry.boxes(page.svg)
-        column = [found[name] for name in ("trail", *page.plan.page.tops)]
+        column = [found[name] for name in (TRAIL, *page.plan.page.tops)]
         left = min(box.left for box in column)
         for edge in geometry.tree_edges(page.svg):
-            if "trail" in (edge.tail, edge.head):
+            if TRAIL in (edge.tail, edge.head):
                 assert min(x for x, _ in edge.points) >= left - 1, page.plan.page.number
         assert geometry.crossings(page.svg) == 0, page.plan.page.number
 
@@ -89,9 +90,9 @@ def test_the_first_tops_edge_runs_straight_up_clear_of_its_childrens(
         assert items is not None
         first = items[0]
         edges = geometry.tree_edges(page.svg)
-        (up,) = [e for e in edges if "trail" in (e.tail, e.head) and first in (e.tail, e.head)]
+        (up,) = [e for e in edges if TRAIL in (e.tail, e.head) and first in (e.tail, e.head)]
         found = geometry.boxes(page.svg)
-        low, high = found["trail"].bottom - 1, found[first].top + 1  # the gap between
+        low, high = found[TRAIL].bottom - 1, found[first].top + 1  # the gap between
         left, right = found[first].left, found[first].right
         for x, y in up.points:
             inside = low <= y <= high and left - 0.01 <= x <= right + 0.01  # float rounding

@@ -12,6 +12,7 @@ from argmap.exporters.diagram import geometry
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import LaidPage, lay_out
 from argmap.exporters.diagram.pagetrail import in_column
+from argmap.exporters.diagram.stacking import TRAIL
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
@@ -72,7 +73,7 @@ def test_the_stub_of_siblings_that_go_on_rounds_the_column_clear_of_the_tops_chi
     for page in shared:
         edges = geometry.tree_edges(page.svg)
         for name in _going_on(page):
-            (edge,) = [e for e in edges if e.tail == name and e.head == "trail"]
+            (edge,) = [e for e in edges if e.tail == name and e.head == TRAIL]
             tops = [geometry.boxes(page.svg)[top] for top in page.plan.page.tops]
             right = min(box.right for box in tops)
             assert max(x for x, _ in edge.points) < right, "past the tops, on the children's side"

@@ -9,10 +9,11 @@ import pytest
 
 from argmap.analysis.standing import analyze
 from argmap.exporters.diagram import geometry
+from argmap.exporters.diagram.dot import quote
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import Layout, lay_out
 from argmap.exporters.diagram.pageoverview import Around
-from argmap.exporters.diagram.stacking import NODESEP, RANKSEP, Item
+from argmap.exporters.diagram.stacking import NODESEP, RANKSEP, TRAIL, Item
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
@@ -172,7 +173,7 @@ def test_undercutters_of_a_tops_link_aim_at_the_junction_on_its_arrow_to_the_bre
         assert pages and all(page.plan.page.trail == ("t",) for page in pages)
         for page in pages:
             source = page.build().source
-            assert '"junction p0" -> trail:r0' in source
+            assert f'"junction p0" -> {quote(TRAIL)}:r0' in source
             assert 'p0 -> "junction p0" [arrowhead=none' in source
             cutters = [u for u in ("u0", "u1") if u in page.plan.page.nodes]
             assert all(f'{u} -> "junction p0"' in source for u in cutters)
@@ -255,7 +256,7 @@ def test_columns_of_tops_reach_the_breadcrumb_uncrossed(fit: str, direction: str
     column met the box's top and foot across the inner ones': 4 crossings on these
     pages, left to right)."""
     layout = _across(_wide(30), fit, direction)
-    assert any(w.parent == "trail" and len(w.rows) > 1 for w in layout.pages[2].plan.page.wraps)
+    assert any(w.parent == TRAIL and len(w.rows) > 1 for w in layout.pages[2].plan.page.wraps)
     assert _meeting(layout) == [0] * len(layout.pages)
 
 
@@ -269,7 +270,7 @@ def test_the_stub_of_the_siblings_after_ends_at_the_breadcrumbs_near_corner(
     page = next(p for p in pages if p.plan.page.stubs and p.plan.page.stubs[-1].tops[0] == "p18")
     assert page.plan.page.trail and page.plan.page.stubs[-1].grouped
     edges = [line for line in page.build().source.splitlines() if "stub p18" in line]
-    assert any(f"-> trail:r0:{corner} " in line for line in edges), edges
+    assert any(f"-> {quote(TRAIL)}:r0:{corner} " in line for line in edges), edges
 
 
 def test_the_key_on_the_lowest_rank_takes_the_room_a_shorter_last_row_leaves() -> None:

@@ -18,7 +18,7 @@ from argmap.exporters.diagram import geometry
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import Layout, lay_out
 from argmap.exporters.diagram.pagetrailsize import across_trail_rows, by_trail_rows
-from argmap.exporters.diagram.stacking import Item
+from argmap.exporters.diagram.stacking import TRAIL, Item
 from argmap.exporters.diagram.traillanes import ROW_CLASS, edit, redrawn, route_lanes
 from argmap.exporters.diagram.trailrows import end_at_rows
 from argmap.load.maps import load_map
@@ -58,17 +58,17 @@ def _trail_tips(svg: str) -> list[tuple[str, int | None, Point]]:
     The head's point is the vertex of its outline furthest from the outline's middle.
     """
     found = geometry.boxes(svg)
-    trail = found.get("trail")
+    trail = found.get(TRAIL)
     out: list[tuple[str, int | None, Point]] = []
     if trail is None:
         return out
     for kind, classes, start, stop in geometry.groups(svg):
         body = svg[start:stop]
         title = re.search(r"<title>(.*?)</title>", body)
-        if kind != "edge" or title is None or "trail" not in html.unescape(title.group(1)):
+        if kind != "edge" or title is None or TRAIL not in html.unescape(title.group(1)):
             continue
         name = html.unescape(title.group(1))
-        if "->trail" not in name and not name.startswith("trail"):
+        if f"->{TRAIL}" not in name and not name.startswith(TRAIL):
             continue
         head = _POLYGON.search(body)
         if head is None:
@@ -116,7 +116,7 @@ def test_edges_round_the_column_end_at_their_own_rows(fit: str) -> None:
     seen = 0
     for page in layout.pages:
         svg = page.svg
-        trail = geometry.boxes(svg).get("trail")
+        trail = geometry.boxes(svg).get(TRAIL)
         rows = [float(y) - 3.6 for y in _ROW.findall(svg)]
         for name, row, tip in _trail_tips(svg):
             if row is None:
@@ -161,8 +161,8 @@ def test_bottom_to_top_the_tops_reach_the_breadcrumbs_top_row(
     seen = 0
     for page in layout.pages:
         svg = page.svg
-        trail = geometry.boxes(svg).get("trail")
-        last = f"->trail:r{len(page.plan.page.trail) - 1}"
+        trail = geometry.boxes(svg).get(TRAIL)
+        last = f"->{TRAIL}:r{len(page.plan.page.trail) - 1}"
         for title, _, tip in _trail_tips(svg):
             if trail is not None and title.endswith(last):
                 seen += 1
@@ -253,7 +253,7 @@ def test_left_to_right_pages_keep_their_edges_apart() -> None:
 def test_pages_without_a_breadcrumb_are_left_as_drawn() -> None:
     """A page without a breadcrumb (the overview) is not touched."""
     svg = _laid("flagship", "slide", False, "TB").pages[0].svg
-    assert "trail" not in geometry.boxes(svg)
+    assert TRAIL not in geometry.boxes(svg)
     assert end_at_rows(svg) is svg
     assert route_lanes(svg) is svg
 

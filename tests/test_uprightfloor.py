@@ -12,6 +12,7 @@ from argmap.exporters.diagram import geometry
 from argmap.exporters.diagram.pageheading import heading_points, heading_room, page_heading
 from argmap.exporters.diagram.pagesize import PAD_POINTS, PAGE_SIZES, page_budget
 from argmap.exporters.diagram.pagetrailsize import trail_width
+from argmap.exporters.diagram.stacking import TRAIL
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
@@ -135,6 +136,6 @@ def test_a_deep_breadcrumb_is_drawn_as_wide_as_planned(levels: int) -> None:
     all alike, and shortened further (each row's tooltip has its statement)."""
     layout = _laid(_chain(levels), "slide", True, "LR")
     assert _below_floor(layout) == []
-    trails = [geometry.boxes(page.svg).get("trail") for page in layout.pages]
+    trails = [geometry.boxes(page.svg).get(TRAIL) for page in layout.pages]
     widths = [box.right - box.left for box in trails if box is not None]
     assert len(widths) >= levels and max(widths) <= trail_width(True, narrow=True)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from argmap.exporters.diagram.dot import End, Port
 from argmap.exporters.diagram.labels import graphviz_escape
 from argmap.exporters.diagram.pagetrailsize import in_trail_column
-from argmap.exporters.diagram.stacking import Wrap
+from argmap.exporters.diagram.stacking import TRAIL, Wrap
 from argmap.exporters.diagram.styles import DRAWN_EDGE
 from argmap.model import NodeKind, Relation
 
@@ -126,7 +126,7 @@ def add_drawing_step(
         conclusion: a conclusion whose source is drawn.
         junction: the name of the step's junction point, when an undercutter targets it.
         tail: where the arrow starts, if not at the source's box: the source's row in
-            a page's breadcrumb (``trail:r0``).
+            a page's breadcrumb (its port ``r0``: see :data:`~.stacking.TRAIL`).
     """
     source = conclusion.parent
     assert source is not None, "a conclusion is always drawn from a claim"
@@ -309,12 +309,12 @@ def _in_column(wrap: Wrap, top: str) -> Wrap:
     """
     junction = f"junction {top}"
     items = [i for row in wrap.rows for i in row] + [i for i, _ in wrap.holds]
-    cutters = [i for i in items if i not in (junction, "trail")]
+    cutters = [i for i in items if i not in (junction, TRAIL)]
     if wrap.parent != f"so {top}":
-        rows = tuple(row for r in wrap.rows if (row := tuple(i for i in r if i != "trail")))
+        rows = tuple(row for r in wrap.rows if (row := tuple(i for i in r if i != TRAIL)))
         return wrap._replace(rows=rows)
     holds = tuple((c, junction) for c in cutters)
-    return Wrap(wrap.parent, (("trail", junction, top),), holds, weight=STEP_WEIGHT)
+    return Wrap(wrap.parent, ((TRAIL, junction, top),), holds, weight=STEP_WEIGHT)
 
 
 def _below_trail(m: ArgumentMap, page: Page, placed: Set[str]) -> list[Wrap]:
@@ -334,7 +334,7 @@ def _below_trail(m: ArgumentMap, page: Page, placed: Set[str]) -> list[Wrap]:
         for n in hangs
         if m.get(n).kind is not NodeKind.CONCLUSION
     ]
-    holds = tuple((item, "trail") for item in items if item not in placed)
+    holds = tuple((item, TRAIL) for item in items if item not in placed)
     return [Wrap(f"below {top}", (), holds, weight=STEP_WEIGHT)] if holds else []
 
 
@@ -374,10 +374,10 @@ def _undercutters(
         cutters = [names.get(c, c) for c in sorted(cut, key=m.position)]
         if cutters and node_id in low:
             # In line under the breadcrumb, each hangs below it, its arrow going round it.
-            holds = tuple((c, "trail") for c in cutters)
+            holds = tuple((c, TRAIL) for c in cutters)
             wraps.append(Wrap(f"so {node_id}", (), holds, weight=STEP_WEIGHT))
         elif cutters:
-            row = (cutters[0], f"junction {node_id}", *cutters[1:], *(["trail"] if across else []))
+            row = (cutters[0], f"junction {node_id}", *cutters[1:], *([TRAIL] if across else []))
             wraps.append(Wrap(f"so {node_id}", (row,), ()))
     return tuple(wraps)
 
@@ -392,7 +392,7 @@ def undercutters(m: ArgumentMap, stub: Stub) -> bool:
 
 def trail_steps(m: ArgumentMap, page: Page) -> dict[str, Port]:
     """The page's conclusions drawn from a row of its breadcrumb: id -> that row's port."""
-    port = {node_id: Port("trail", f"r{i}") for i, node_id in enumerate(page.trail)}
+    port = {node_id: Port(TRAIL, f"r{i}") for i, node_id in enumerate(page.trail)}
     return {
         top: port[parent]
         for top in page.tops

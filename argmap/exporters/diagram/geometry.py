@@ -8,6 +8,7 @@ import re
 from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.edgecross import Curve, Edge, apart_crossings, meeting
+from argmap.exporters.diagram.stacking import TRAIL
 
 __all__ = [
     "ROW_CLASS",
@@ -135,7 +136,7 @@ def tree_paths(svg: str) -> list[tuple[Edge, tuple[int, int]]]:
             continue
         tail, head = (end.split(":")[0] for end in ends)
         port = ends[1].split(":")[1] if ":" in ends[1] else ""
-        if head == "trail" and not port.startswith("r"):  # a compass point: its row's class
+        if head == TRAIL and not port.startswith("r"):  # a compass point: its row's class
             row = row_of(classes, SIDE_CLASS)
             row = row_of(classes, ROW_CLASS) if row is None else row
             port = port if row is None else f"r{row}"
@@ -334,10 +335,10 @@ def misplaced(svg: str, order: dict[str, int], horizontal: bool = False) -> tupl
         tail = edge.tail.removeprefix("stub ")
         child, parent = found.get(tail), found.get(edge.head)
         # The tops of a continued page hang from their parent's row of the breadcrumb.
-        head = f"{edge.head}:{edge.port}" if edge.head == "trail" else edge.head
+        head = f"{edge.head}:{edge.port}" if edge.head == TRAIL else edge.head
         if child is None or parent is None or tail not in order:
             continue
-        if edge.head not in order and edge.head != "trail":
+        if edge.head not in order and edge.head != TRAIL:
             continue
         if child.top < parent.bottom - 0.5:
             below += 1

@@ -32,6 +32,7 @@ from argmap.exporters.diagram.pagetree import TRAIL_ROWS, Measure, PageTree, stu
 from argmap.exporters.diagram.stacking import (
     NODESEP,
     RANKSEP,
+    TRAIL,
     Item,
     Wrap,
     lowest,
@@ -389,7 +390,7 @@ class Estimator(PageTree):
             }
             rows = (across_trail_rows if self.horizontal else by_trail_rows)(rows, hung)
         if wraps is not None:
-            note_rows("trail", rows, wraps)
+            note_rows(TRAIL, rows, wraps)
         return rows
 
     def _trail_rows(self, tops: Sequence[Unit]) -> int:

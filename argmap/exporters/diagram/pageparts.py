@@ -36,7 +36,7 @@ from argmap.exporters.diagram.pagetrail import (
     round_column,
 )
 from argmap.exporters.diagram.paging import Page
-from argmap.exporters.diagram.stacking import row_ports
+from argmap.exporters.diagram.stacking import TRAIL, row_ports
 from argmap.exporters.diagram.stublabels import (
     STUB_POINTS,
     branch_kinds,
@@ -227,7 +227,7 @@ class PageStubs:
         wraps = self.plan.page.wraps
         held = [w for w in wraps if not w.parent.startswith(("group ", "tails ", *CUT_ROWS))]
         if column_items(self.m, self.plan) is not None:  # the breadcrumb's column holds them
-            held = [w for w in held if w.parent != "trail"]
+            held = [w for w in held if w.parent != TRAIL]
         hold_with_cutters(self.g, self.plan, held)
         if wraps and not self.curved:
             # Rows send their edges up past each other to one parent: curved, they aim at
@@ -310,7 +310,7 @@ def add_stub(
     if stub.parent not in plan.page.nodes:  # the siblings after the page's: to the right
         # In the tops' column (see pagetrail), below them: round its outer side, as theirs go.
         row = f"r{plan.page.trail.index(stub.parent)}"
-        parent = Port("trail", row, outer_side(plan) if in_column(plan) else corner)
+        parent = Port(TRAIL, row, outer_side(plan) if in_column(plan) else corner)
         column = column_items(m, plan)
         if column is not None:
             parent = column_end(plan, column, stub.name, stub.parent)

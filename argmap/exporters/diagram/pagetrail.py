@@ -11,6 +11,7 @@ from argmap.exporters.diagram.dot import Compass, Digraph, Html, LineCache, Port
 from argmap.exporters.diagram.grouprows import boxed_groups
 from argmap.exporters.diagram.labels import html_text, shorten, text_points, width_attr
 from argmap.exporters.diagram.pagetrailsize import TRAIL_COLUMN, trail_width
+from argmap.exporters.diagram.stacking import TRAIL
 from argmap.exporters.diagram.styles import NodeStyle
 from argmap.exporters.diagram.svgtext import LEFT_FACE, engine_points
 from argmap.exporters.diagram.trailcuts import link_through
@@ -87,7 +88,7 @@ def add_trail(
         label = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
         label = cache[key] = label + "".join(rows) + "</TABLE>"
     g.node(
-        "trail",
+        TRAIL,
         {
             "label": Html(label),
             "shape": "box",
@@ -181,7 +182,7 @@ def _hang_tops(
             continue
         node = m.get(top)
         if node.parent in port and node.relation is not None:  # a conclusion's: see build
-            end: Port | str = Port("trail", port[node.parent], near)
+            end: Port | str = Port(TRAIL, port[node.parent], near)
             attrs = edge_attrs(node, node.relation, False)
             if near:  # its row marked: tips into one row are moved apart (see trailrows)
                 attrs = row_class(attrs, plan.page.trail.index(node.parent), SIDE_CLASS)
@@ -196,7 +197,7 @@ def _hang_tops(
             outside = len(tops) > 1 and (below is None or node.group != below)
             if column is not None:  # round the column's outer side, or straight up
                 end = column_end(plan, column, top, node.parent)
-                outside = end != "trail"
+                outside = end != TRAIL
             junction = junctions.get(top)  # a page's one top (see trailcuts)
             if in_column(plan):  # drawn from the breadcrumb down to the top, pointing up
                 _edge_back(g, top, end, attrs, outer_side(plan) if outside else "")
@@ -211,10 +212,10 @@ def _hang_tops(
         tops = [top for top in tops if top not in later]
         with g.subgraph() as same:
             same.set({"rank": "same"})
-            for name in ["trail", *tops]:
+            for name in [TRAIL, *tops]:
                 same.node(name)
         if done or column is not None:  # the column in order, a linked group's boxes too
-            for upper, lower in zip(["trail", *tops], tops, strict=False):
+            for upper, lower in zip([TRAIL, *tops], tops, strict=False):
                 _hold_before(g, m, upper, lower)
 
 
@@ -254,8 +255,8 @@ def column_end(plan: PagePlan, items: Sequence[str], item: str, parent: str) -> 
     """
     row = plan.page.trail.index(parent)
     if items and items[0] == item and row == len(plan.page.trail) - 1:
-        return "trail"
-    return Port("trail", f"r{row}", outer_side(plan))
+        return TRAIL
+    return Port(TRAIL, f"r{row}", outer_side(plan))
 
 
 def group_below_trail(m: ArgumentMap, plan: PagePlan) -> str | None:

@@ -15,6 +15,7 @@ __all__ = [
     "NODESEP",
     "RANKSEP",
     "STACK_COLUMNS",
+    "TRAIL",
     "GroupRows",
     "Item",
     "Wrap",
@@ -48,6 +49,13 @@ _INVISIBLE: Final = attrs({"style": "invis"})
 
 STACK_COLUMNS: Final = 2
 """Leaves of one parent beyond this many are stacked in columns, keeping wide maps slide-shaped."""
+
+TRAIL: Final = "page trail"
+"""The breadcrumb's name in a continued page's graph, and the parent of its tops' rows.
+
+It has a space, as every name a page adds does (``stub ...``, ``junction ...``): no node's
+id can take it. Named ``trail``, it was one with a node of that id: the node's box was
+gone, its children's arrows went into the breadcrumb, which had an arrow into itself."""
 
 
 def stack_columns(leaves: int) -> int:
@@ -212,7 +220,7 @@ class Wrap(NamedTuple):
     """A parent's children wrapped into rows, each row held below the one before.
 
     Attributes:
-        parent: the parent's id (``trail`` for the tops of a continued page).
+        parent: the parent's id (:data:`TRAIL` for the tops of a continued page).
         rows: the names of each row's items, in file order.
         holds: (item, anchor) pairs: each item of a later row is ranked below its anchor.
         weight: how hard each hold also pulls its item in line under its anchor.

@@ -10,7 +10,7 @@ from argmap.exporters.diagram.dot import Digraph, Port
 from argmap.exporters.diagram.labels import graphviz_escape
 from argmap.exporters.diagram.pagetrailsize import TRAIL_COLUMN
 from argmap.exporters.diagram.rowholds import leaf_holds
-from argmap.exporters.diagram.stacking import RANKSEP, Wrap, hold_rows
+from argmap.exporters.diagram.stacking import RANKSEP, TRAIL, Wrap, hold_rows
 from argmap.model import ArgumentMap, NodeKind
 
 if TYPE_CHECKING:
@@ -149,7 +149,7 @@ def hold_with_cutters(g: Digraph, plan: PagePlan, held: Sequence[Wrap]) -> None:
     """
     rows = _beside_rows(plan)
     wraps = clear_beside(plan, held)
-    at = next((k for k, w in enumerate(wraps) if w.parent == "trail"), None)
+    at = next((k for k, w in enumerate(wraps) if w.parent == TRAIL), None)
     if len(plan.page.tops) > 1 and at is not None:
         trail = wraps[at]
         spliced = (tuple(n for name in row for n in rows.get(name, (name,))) for row in trail.rows)

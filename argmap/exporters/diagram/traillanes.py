@@ -16,6 +16,7 @@ from argmap.exporters.diagram.geometry import (
     groups,
     row_of,
 )
+from argmap.exporters.diagram.stacking import TRAIL
 from argmap.exporters.diagram.svgedits import between, each_drawing, edit, pair, unit
 
 __all__ = [
@@ -149,7 +150,7 @@ def _around(svg: str) -> tuple[list[Box], tuple[float, float]]:
     for kind, _, start, stop in groups(svg):
         first = min(first, start)
         title = _TITLE.search(svg, start, stop) if kind == "node" else None
-        if title is not None and title.group(1) != "trail":
+        if title is not None and html.unescape(title.group(1)) != TRAIL:
             box = box_of(svg, start, stop)
             if box is not None:
                 found.append(box)
@@ -166,7 +167,7 @@ def trail_rows(svg: str) -> tuple[Box | None, list[float]]:
         if kind != "node":
             continue
         title = _TITLE.search(svg, start, stop)
-        if title is not None and title.group(1) == "trail":
+        if title is not None and html.unescape(title.group(1)) == TRAIL:
             # Its rows' links in order (the engine numbers them on through a batch).
             found = _ROW_TEXT.findall(svg, start, stop)
             return box_of(svg, start, stop), [float(y) - ROW_MIDDLE for y in found]

@@ -9,6 +9,7 @@ from typing import Final
 
 from argmap.exporters.diagram.edgecross import Bounds, Edge, bounds_of, crossings_of
 from argmap.exporters.diagram.geometry import Box, curve, groups, tree_paths
+from argmap.exporters.diagram.stacking import TRAIL
 from argmap.exporters.diagram.svgedits import each_drawing
 from argmap.exporters.diagram.traillanes import (
     GAP,
@@ -43,7 +44,9 @@ APPROACH: Final = 24.0
 """How far from its tip an edge re-aimed at another point of the foot runs straight."""
 
 _TITLE: Final = re.compile(r"<title>(.*?)</title>", re.S)
-_INTO_ROW: Final = re.compile(r"->trail:r(\d+)$")
+_INTO_ROW: Final = re.compile(rf"->{re.escape(TRAIL)}:r(\d+)$")
+_INTO: Final = f"&gt;{TRAIL}:r"
+"""How the title of an edge into a breadcrumb's row goes on, as the engine writes it."""
 _VIEWBOX: Final = re.compile(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) [\d.]+"')
 
 Point = tuple[float, float]
@@ -63,14 +66,14 @@ def end_at_rows(svg: str) -> str:
     the box's foot, just under that row: tips at a corner are moved in, and tips
     together moved apart (:data:`~.trailnest.SPREAD`), in the order the edges come in.
     """
-    if "&gt;trail:r" not in svg and SIDE_CLASS not in svg:
+    if _INTO not in svg and SIDE_CLASS not in svg:
         return svg
     return each_drawing(svg, _document)
 
 
 def _document(svg: str) -> str:
     """:func:`end_at_rows` on one drawing."""
-    if "&gt;trail:r" not in svg and SIDE_CLASS not in svg:
+    if _INTO not in svg and SIDE_CLASS not in svg:
         return svg
     trail, rows = trail_rows(svg)
     if trail is None or not rows:
