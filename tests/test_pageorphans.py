@@ -136,3 +136,15 @@ def test_ten_statements_fit_one_slide(reasons: int, objections: int) -> None:
     assert len(layout.pages) == 1
     assert sorted(layout.pages[0].plan.page.nodes) == sorted(n.id for n in m.walk())
     assert layout.scale(layout.pages[0]) >= layout.budget.scale - 1e-9
+
+
+def test_a_lone_sibling_of_a_pages_tops_is_hosted_too() -> None:
+    """A continued page's siblings that go on (their stub hangs from the breadcrumb): the
+    last of them alone on the next page is planned back as one more top (the breadcrumb's
+    column takes at most four arrows into a row: see pagetrailsize.crowds_trail)."""
+    goes_on = (Stub("t", ("r1",), 1, 3, True),)
+    continued = Page(2, ("t",), ("r0",), ("r0", "e0"), goes_on, (500.0, 300.0))
+    lone = Page(3, ("t",), ("r1",), ("r1",), (), (100.0, 50.0))
+    first = Page(1, (), ("t",), ("t",), (Stub("t", ("r0", "r1"), 3, 2, True),), (200.0, 100.0))
+    drawn = [(first, 200.0, 100.0), (continued, 400.0, 280.0), (lone, 100.0, 50.0)]
+    assert hosts(_map(), drawn, BUDGET, {}) == {"r0": pytest.approx((1.12, 300 / 280))}

@@ -104,11 +104,8 @@ def hosts(
 ) -> dict[str, tuple[float, float]]:
     """The pages (by first top) that have an orphan's stub, each with its loosened share.
 
-    Only where the orphan hangs from a node the page draws: a sibling of the page's tops
-    would be one more top, one more arrow into a row of the breadcrumb (six tops in a
-    column, left to right: their arrowheads piled up at its side). Not a page planned
-    smaller already (``planned``), nor one whose estimate ran no larger than its drawing
-    on either side: planned larger, it would overflow.
+    Not a page planned smaller already (``planned``), nor one whose estimate ran no larger
+    than its drawing on either side: planned larger, it would overflow.
     """
     orphans = {
         node_id
@@ -125,8 +122,8 @@ def hosts(
     for page, width, height in drawn:
         if not page.tops or page.tops[0] in planned or page.tops[0] in out:
             continue
-        if not any(orphans.intersection(s.tops) for s in page.stubs if s.parent in page.nodes):
-            continue  # (not a sibling of the page's tops: another top crowds the breadcrumb)
+        if not any(orphans.intersection(stub.tops) for stub in page.stubs):
+            continue
         est_w, est_h = page.estimate
         room_w = min(est_w, budget.width) / width if width > 0 else 1.0
         room_h = min(est_h, budget.height) / height if height > 0 else 1.0
