@@ -760,3 +760,54 @@ def test_argdown_escaped_brace_opens_no_data_block() -> None:
     result = get_importer("argdown")(to_argdown(m), "x.argdown")
     assert result.warnings == ()
     assert result.map == m
+
+
+@pytest.mark.parametrize("opening", ["/*", "<!--"])
+def test_a_comment_never_closed_is_text_and_drops_nothing(opening: str) -> None:
+    """An Argdown comment opened and never closed took the rest of the file with it, every
+    statement and relation after it gone without a word (Argdown's own example on soft
+    drugs, with a `/* TODO` line: 2 nodes of 18). As Argdown reads it, it is text."""
+    text = f"[T]: Thesis. {opening} never closed\n  <+ <A>: A reason.\n  <+ <B>: Another.\n"
+    m = _import("argdown", text)
+    assert [n.text for n in m.walk()] == [
+        f"Thesis. {opening} never closed",
+        "A reason.",
+        "Another.",
+    ]
+    closed = _import("argdown", "[T]: Thesis. /* gone */\n  <+ <A>: A reason.\n")
+    assert [n.text for n in closed.walk()] == ["Thesis.", "A reason."]
+    many = _import("argdown", "[T]: Thesis.\n" + "/* " * 20_000 + "\n  <+ <A>: A reason.\n")
+    assert len(m) == 3 and len(many) == 2  # 20,000 openings never closed: read at once
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\x0c", "\x0b", "\x1e"])
+def test_a_line_separator_inside_a_statement_ends_no_line(separator: str) -> None:
+    """Lines end at a line feed, a carriage return or both, as Argdown and Kialo read them:
+    ``str.splitlines`` also split at these, so a Kialo claim holding one became two claims
+    and every later line was numbered one too many in messages."""
+    kialo = f"Discussion Title: T\n\n1. Thesis\n1.1. Pro: A{separator}claim.\n1.1. Con: Again.\n"
+    with pytest.raises(MapFileError, match=r":5:1: claim 1\.1 appears twice \(first at line 4\)"):
+        get_importer("kialo")(kialo, "t.txt")
+    good = _import("kialo", kialo.replace("1.1. Con", "1.2. Con"))
+    assert [n.text.replace(separator, " ") for n in good.walk()][1] == "A claim."
+    argdown = f"[T]: Thesis.\n  <+ <A>: A{separator}reason.\n  <+ <A>: Twice.\n"
+    assert len(_import("argdown", argdown)) == 2
+
+
+def test_an_undercut_of_the_thesis_is_kept_as_an_objection() -> None:
+    """Argdown lets an argument undercut a statement; the thesis has no inference to
+    undercut, so the argument was left out as 'not connected' (and `--all-roots`, which
+    the warning offered, kept it out too). It is now an objection to the thesis, said in
+    one located warning; where it also bears on another node in a way that fits, that
+    relation places it instead."""
+    text = "[Main]: Main claim.\n  <+ <Support>: Supporting.\n  <_ <Cut>: Undercutting.\n"
+    result = get_importer("argdown")(text, "u.argdown")
+    (cut,) = [n for n in result.map.walk() if n.id == "Cut"]
+    assert (cut.kind, cut.relation, cut.parent) == (NodeKind.OBJECTION, Relation.ATTACKS, "Main")
+    assert [(w.line, w.message.split(",")[0]) for w in result.warnings] == [
+        (3, "an undercut of the thesis")
+    ]
+    assert "Also" not in (cut.note or "")
+    both = text + "\n<Cut>\n  _> <Support>\n"
+    placed = {n.id: n for n in get_importer("argdown")(both, "u.argdown").map.walk()}
+    assert (placed["Cut"].relation, placed["Cut"].parent) == (Relation.UNDERCUTS, "Support")

@@ -307,6 +307,8 @@ class GraphBuilder:
             if parent_edge.get(source) is edge or source not in kinds or target not in kinds:
                 continue
             tree = parent_edge.get(source)
+            if tree is not None and tree.target == target and tree.order == edge.order:
+                continue  # the tree edge itself, its relation changed (see tree.grow)
             if tree is not None and tree.target == target and tree.relation is edge.relation:
                 continue  # the same relation written twice
             problem = self._link_problem(edge, kinds, parent_edge)

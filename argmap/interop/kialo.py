@@ -10,6 +10,7 @@ from argmap.errors import MapFileError
 from argmap.interop import ImportOptions, ImportResult
 from argmap.interop.graph import Edge, Element, GraphBuilder
 from argmap.interop.markup import join_lines, link_notes, plain_markdown
+from argmap.interop.textlines import text_lines
 from argmap.model import Relation
 
 __all__ = ["import_text"]
@@ -126,7 +127,7 @@ def _read_claims(
     claims: dict[str, _Claim] = {}
     last: str | None = None
     in_list = False
-    for lineno, line in enumerate(text.splitlines(), 1):
+    for lineno, line in enumerate(text_lines(text), 1):
         if title is None and not claims and (match := _TITLE_RE.match(line)):
             title = plain_markdown(match.group(1))
             continue

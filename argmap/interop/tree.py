@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
 from argmap.errors import MapFileError
@@ -17,6 +18,10 @@ __all__ = ["ALL_ROOTS", "choose_root", "covering_roots", "document_order", "grow
 
 ALL_ROOTS: Final = "\x00all-roots"
 """The key of the thesis ``--all-roots`` makes from the title (no file can name it)."""
+_AS_OBJECTION: Final = (
+    "an undercut of the thesis, which has no inference to undercut, kept as an objection "
+    "to it: {}"
+)
 _LISTED: Final = 8
 
 
@@ -177,17 +182,26 @@ def grow(
     for edge in incoming.get(root, []):
         heapq.heappush(heap, (edge.order, count, edge))
         count += 1
+    thesis_cuts: list[Edge] = []  # the thesis has no inference to undercut
     while heap:
         _, _, edge = heapq.heappop(heap)
         if edge.source in reached:
             continue
         if edge.relation is Relation.UNDERCUTS and edge.target == root:
-            continue  # the thesis has no inference to undercut; maybe another edge fits
-        reached.add(edge.source)
-        parent_edge[edge.source] = edge
-        for nxt in incoming.get(edge.source, []):
-            heapq.heappush(heap, (nxt.order, count, nxt))
-            count += 1
+            thesis_cuts.append(edge)  # maybe another edge fits; else an objection (below)
+        else:
+            reached.add(edge.source)
+            parent_edge[edge.source] = edge
+            for nxt in incoming.get(edge.source, []):
+                heapq.heappush(heap, (nxt.order, count, nxt))
+                count += 1
+        if not heap and (late := [e for e in thesis_cuts if e.source not in reached]):
+            for cut in late:
+                warn(cut.line, _AS_OBJECTION.format(describe(elements[cut.source])))
+                attack = replace(cut, relation=Relation.ATTACKS)
+                heapq.heappush(heap, (attack.order, count, attack))
+                count += 1
+            thesis_cuts.clear()
     left = [key for key in elements if key not in reached]
     if left:
         first = elements[left[0]]

@@ -9,6 +9,7 @@ from argmap.errors import MapFileError
 from argmap.interop.fitting import note_value
 from argmap.interop.flowyaml import FlowError, load_flow
 from argmap.interop.graph import GraphBuilder
+from argmap.interop.textlines import text_lines
 
 __all__ = ["DESCRIBING", "described", "front_matter"]
 
@@ -34,7 +35,7 @@ def front_matter(
     Raises:
         MapFileError: front matter that is never closed or is not valid YAML.
     """
-    lines = text.splitlines()
+    lines = text_lines(text)
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None or not lines[first].strip().startswith("==="):
         return 0, {}

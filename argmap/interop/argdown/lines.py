@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from argmap.interop.textlines import text_lines
+
 __all__ = ["Line", "data_blocks", "source_lines"]
 
 _MARK: Final = "\x00"
@@ -31,12 +33,13 @@ class Line:
 def source_lines(text: str, start: int = 0) -> list[Line]:
     """Split Argdown text from line ``start`` (0-based) into lines without comments.
 
-    ``/* */`` and ``<!-- -->`` comments may run over lines; ``//`` runs to the end of the
-    line when it starts a word (so ``https://`` stays text). Escaped characters, links
-    ``[text](url)`` and data blocks ``{...}`` are never read as comments. A line that
-    held only a comment is dropped: it neither ends a paragraph nor adds text.
+    ``/* */`` and ``<!-- -->`` comments may run over lines (one never closed is text);
+    ``//`` runs to the end of the line when it starts a word (so ``https://`` stays
+    text). Escaped characters, links ``[text](url)`` and data blocks ``{...}`` are never
+    read as comments. A line that held only a comment is dropped: it neither ends a
+    paragraph nor adds text.
     """
-    raw = text.splitlines()[start:]
+    raw = text_lines(text)[start:]
     stripped = _strip_comments("\n".join(raw)).split("\n")
     out: list[Line] = []
     for offset, line in enumerate(stripped):
@@ -53,6 +56,7 @@ def _strip_comments(text: str) -> str:
     """Replace each comment with a mark, keeping the line breaks inside it."""
     out: list[str] = []
     blocks = data_blocks(text)
+    last = {close: text.rfind(close) for close in ("*/", "-->")}  # none after: never closed
     i, n = 0, len(text)
     while i < n:
         special = _SPECIAL.search(text, i)
@@ -72,10 +76,7 @@ def _strip_comments(text: str) -> str:
         elif ch == "{" and (end := blocks.get(i, -1)) >= 0:
             out.append(text[i : end + 1])
             i = end + 1
-        elif text.startswith("/*", i) or text.startswith("<!--", i):
-            close = "*/" if ch == "/" else "-->"
-            end = text.find(close, i + 2)
-            end = n if end < 0 else end + len(close)
+        elif (end := _comment_end(text, i, last)) > i:
             out.append(_MARK + "".join("\n" + _MARK for c in text[i:end] if c == "\n"))
             i = end
         elif text.startswith("//", i) and (i == 0 or text[i - 1] in " \t\n"):
@@ -87,6 +88,25 @@ def _strip_comments(text: str) -> str:
             out.append(ch)
             i += 1
     return "".join(out)
+
+
+def _comment_end(text: str, i: int, last: dict[str, int]) -> int:
+    """Where a ``/* */`` or ``<!-- -->`` comment opening at ``i`` ends (``i``: none opens).
+
+    One never closed is no comment, as Argdown reads it: its opening is text (it took the
+    rest of the file with it, every statement and relation after it gone unsaid).
+    ``last``: where each closing comes last in the text, so that a text of unclosed
+    openings is read in linear time.
+    """
+    if text.startswith("/*", i):
+        close = "*/"
+    elif text.startswith("<!--", i):
+        close = "-->"
+    else:
+        return i
+    if last[close] < i + 2:
+        return i
+    return text.find(close, i + 2) + len(close)
 
 
 def data_blocks(text: str) -> dict[int, int]:
