@@ -356,8 +356,29 @@ def _nodes_json(*records: str, edges: str = "") -> str:
             ),
             "a.json:5:2: edges[0] joins unknown nodes '1' -> '9'; no node has the nodeID '9'",
         ),
+        (
+            _nodes_json('{"nodeID": "1", "text": true, "type": "I"}'),
+            "a.json:2:2: nodes[0].text must be text, not true; write it as a string",
+        ),
+        (
+            _nodes_json('{"nodeID": NaN, "text": "A", "type": "I"}'),
+            "a.json:2:2: nodes[0].nodeID must be text, not the number nan; write it as a string",
+        ),
+        (
+            _nodes_json('{"nodeID": "1", "text": "T", "text": "T2", "type": "I"}'),
+            "a.json:2:30: duplicate key 'text'; each key may appear once in an object (JSON "
+            "keeps only the last)",
+        ),
     ],
-    ids=["duplicate-id", "text-object", "id-list", "edge-to-nowhere"],
+    ids=[
+        "duplicate-id",
+        "text-object",
+        "id-list",
+        "edge-to-nowhere",
+        "text-true",
+        "id-nan",
+        "duplicate-key",
+    ],
 )
 def test_aif_that_would_lose_a_node_is_refused_located(text: str, message: str) -> None:
     with pytest.raises(MapFileError) as info:

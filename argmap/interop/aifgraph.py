@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any, Final
@@ -24,15 +25,21 @@ def load_aif(text: str, path: str) -> Any:
     some tools write them) are read as they are.
 
     Raises:
-        MapFileError: not JSON (located), or nested too deeply.
+        MapFileError: not JSON (located), a key given twice in an object (JSON keeps the
+            last: a second ``nodes`` list, a node's second ``text``, lost without a word),
+            or nested too deeply.
     """
     from argmap.deep import run_deep
+    from argmap.load.parse import DuplicateKey, no_duplicates
 
     try:
         # Ids are compared as text; a number too long for int() stays its digits.
         data = run_deep(
             lambda: json.loads(
-                text, strict=False, parse_int=lambda s: int(s) if len(s) < 64 else s
+                text,
+                strict=False,
+                parse_int=lambda s: int(s) if len(s) < 64 else s,
+                object_pairs_hook=no_duplicates,
             )
         )
     except RecursionError:
@@ -43,6 +50,18 @@ def load_aif(text: str, path: str) -> Any:
         message, line, column = json_error(exc.msg, text, exc.pos)
         raise MapFileError(
             path, f"invalid JSON: {message}; fix the file where it says", line=line, column=column
+        ) from None
+    except DuplicateKey as exc:
+        from argmap.load.jsontext import json_duplicate_key
+
+        found = json_duplicate_key(text)
+        line, column, key = found if found is not None else (1, 1, str(exc))
+        raise MapFileError(
+            path,
+            f"duplicate key {key!r}; each key may appear once in an object (JSON keeps only "
+            "the last)",
+            line=line,
+            column=column,
         ) from None
     if isinstance(data, dict):
         for nested in ("AIF", "aif"):
@@ -171,15 +190,19 @@ def _nth_key(text: str, key: str, nth: int) -> tuple[int, int]:
 
 
 def _scalar(record: dict[str, Any], key: str, i: int, aif: AifGraph, text: str) -> str:
-    """A node's ``nodeID``, ``type`` or ``text`` as text; a list or an object is refused."""
+    """A node's ``nodeID``, ``type`` or ``text`` as text (a number as written).
+
+    A list, an object, ``true``/``false`` (Python would spell it ``True``) and ``NaN`` or
+    ``Infinity`` (``nan``) are refused.
+    """
     value = record.get(key)
     if value is None:
         return ""
-    if isinstance(value, dict | list):
+    kind = _not_text(value)
+    if kind:
         node_id = record.get("nodeID")
         known = isinstance(node_id, str | int) and str(node_id) in aif.places
         line, column = aif.place(str(node_id)) if known else _nth_key(text, "nodeID", i)
-        kind = "an object" if isinstance(value, dict) else "a list"
         raise MapFileError(
             aif.path,
             f"nodes[{i}].{key} must be text, not {kind}; write it as a string",
@@ -187,6 +210,19 @@ def _scalar(record: dict[str, Any], key: str, i: int, aif: AifGraph, text: str) 
             column=column,
         )
     return str(value)
+
+
+def _not_text(value: object) -> str:
+    """What a JSON value is, if it cannot stand as text ('' if it can)."""
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"the number {value}"
+    return ""
 
 
 def index_nodes(

@@ -19,8 +19,7 @@ __all__ = ["ALL_ROOTS", "choose_root", "covering_roots", "document_order", "grow
 ALL_ROOTS: Final = "\x00all-roots"
 """The key of the thesis ``--all-roots`` makes from the title (no file can name it)."""
 _AS_OBJECTION: Final = (
-    "an undercut of the thesis, which has no inference to undercut, kept as an objection "
-    "to it: {}"
+    "an undercut of the thesis, which has no inference to undercut, kept as an objection to it: {}"
 )
 _LISTED: Final = 8
 

@@ -13,7 +13,14 @@ from argmap.load.marks import Positions, yaml_positions
 from argmap.load.roundtrip import load_round_trip, make_yaml
 from argmap.load.tree import SourceMap, plain_data
 
-__all__ = ["ParsedFile", "load_round_trip", "make_yaml", "parse_text"]
+__all__ = [
+    "DuplicateKey",
+    "ParsedFile",
+    "load_round_trip",
+    "make_yaml",
+    "no_duplicates",
+    "parse_text",
+]
 
 
 class ParsedFile:
@@ -101,15 +108,20 @@ def _parse_text(text: str, name: str) -> ParsedFile:
     return parsed
 
 
-class _DuplicateKey(Exception):
-    pass
+class DuplicateKey(Exception):
+    """A JSON object gives a key twice (the key is its argument)."""
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object's pairs as a dict, for ``object_pairs_hook``.
+
+    Raises:
+        DuplicateKey: a key given twice (``json`` would keep the last, silently).
+    """
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise _DuplicateKey(key)
+            raise DuplicateKey(key)
         out[key] = value
     return out
 
@@ -123,17 +135,17 @@ def _parse_json(text: str, name: str) -> Any:
         try:
             # Not on a deep stack: the json module's C recursion would touch (and keep)
             # hundreds of megabytes of it on a deep map; such a map is read below.
-            return json.loads(text, object_pairs_hook=_no_duplicates)
+            return json.loads(text, object_pairs_hook=no_duplicates)
         except json.JSONDecodeError:
             raise
         except (RecursionError, ValueError):
             # Nesting deeper than the json module recurses, or an integer longer than
             # Python converts: read it again without recursion, locating what is wrong.
-            return parse_json_iteratively(text, name, _no_duplicates)
+            return parse_json_iteratively(text, name, no_duplicates)
     except json.JSONDecodeError as exc:
         message, line, column = json_error(exc.msg, text, exc.pos)
         raise MapFileError(name, f"invalid JSON: {message}", line=line, column=column) from None
-    except _DuplicateKey as exc:
+    except DuplicateKey as exc:
         found = json_duplicate_key(text)
         line, col, key = found if found is not None else (1, 1, str(exc))
         raise MapFileError(
