@@ -811,3 +811,23 @@ def test_an_undercut_of_the_thesis_is_kept_as_an_objection() -> None:
     both = text + "\n<Cut>\n  _> <Support>\n"
     placed = {n.id: n for n in get_importer("argdown")(both, "u.argdown").map.walk()}
     assert (placed["Cut"].relation, placed["Cut"].parent) == (Relation.UNDERCUTS, "Support")
+
+
+def test_a_cycle_with_no_root_is_located_and_all_roots_takes_it() -> None:
+    """Statements that bear on each other in a cycle (with, or without, one related to
+    nothing): the refusal said 'every statement bears on another' (false beside a lone
+    one), named no line and never offered --all-roots, which reads the file; with the
+    lone statement there, --all-roots gave the same refusal."""
+    cycle = "[A]: One.\n  <+ [B]: Two.\n\n[B]\n  <+ [A]\n"
+    with pytest.raises(MapFileError) as info:
+        get_importer("argdown")(cycle, "c.argdown")
+    assert str(info.value).startswith("c.argdown:1:1: no root claim: the statements bear")
+    assert str(info.value).endswith("or put them all under the file's title with --all-roots")
+    lone = cycle + "\n[C]: Alone.\n"
+    with pytest.raises(MapFileError, match=r"in a cycle \('C' at line 7: Alone\.: related"):
+        get_importer("argdown")(lone, "c.argdown")
+    with pytest.raises(MapFileError, match=r"c\.argdown:2:1: .*support cycle A -> B -> A"):
+        get_importer("argdown")(lone, "c.argdown", ImportOptions(all_roots=True))
+    attacks = lone.replace("<+", "<-")  # a cycle a map can hold, as a cross-link
+    every = get_importer("argdown")(attacks, "c.argdown", ImportOptions(all_roots=True)).map
+    assert {n.text for n in every.walk()} >= {"One.", "Two.", "Alone."}

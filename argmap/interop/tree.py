@@ -76,7 +76,7 @@ def choose_root(
     tops = roots(elements, edges)
     incoming = {edge.target for edge in edges}
     connected = [key for key in tops if key in incoming]
-    several = len(connected) > 1 or (named is None and (len(tops) > 1 or not tops))
+    several = len(connected) > 1 or (named is None and (len(tops) > 1 or not connected))
     if options.all_roots and several and len(elements) > 1:
         return ALL_ROOTS
     if named is not None:
@@ -93,10 +93,15 @@ def choose_root(
                 "a map has one thesis: choose one with --thesis ID-OR-TITLE, or put them all "
                 "under the file's title with --all-roots",
             )
+        bearing = next((elements[key] for key in elements if key not in tops), None)
+        alone = f" ({_listing(tops, elements)}: related to nothing)" if tops else ""
         raise MapFileError(
             path,
-            "no root claim: every statement bears on another (a cycle); a map needs "
-            "one thesis that bears on nothing (choose one with --thesis ID-OR-TITLE)",
+            f"no root claim: the statements bear on each other in a cycle{alone}; a map "
+            "needs one thesis that bears on nothing: choose one with --thesis ID-OR-TITLE, "
+            "or put them all under the file's title with --all-roots",
+            line=bearing.line if bearing is not None else 0,
+            column=1 if bearing is not None and bearing.line else 0,
         )
     raise MapFileError(
         path,
