@@ -369,6 +369,11 @@ def _nodes_json(*records: str, edges: str = "") -> str:
             "a.json:2:30: duplicate key 'text'; each key may appear once in an object (JSON "
             "keeps only the last)",
         ),
+        (
+            _nodes_json('{"nodeID": "1", "text": "T \\ud800 x", "type": "I"}'),
+            "a.json:2:2: nodes[0].text holds a lone surrogate (U+D800), which no UTF-8 file "
+            "can hold; write the whole character, or remove the escape",
+        ),
     ],
     ids=[
         "duplicate-id",
@@ -378,6 +383,7 @@ def _nodes_json(*records: str, edges: str = "") -> str:
         "text-true",
         "id-nan",
         "duplicate-key",
+        "lone-surrogate",
     ],
 )
 def test_aif_that_would_lose_a_node_is_refused_located(text: str, message: str) -> None:

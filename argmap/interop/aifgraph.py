@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from argmap.errors import MapFileError
+from argmap.load.messages import surrogate_message
+from argmap.safetext import LONE_SURROGATE
 
 __all__ = ["AifGraph", "index_nodes", "load_aif", "record_place", "records"]
 
@@ -199,13 +201,14 @@ def _scalar(record: dict[str, Any], key: str, i: int, aif: AifGraph, text: str) 
     if value is None:
         return ""
     kind = _not_text(value)
-    if kind:
+    if kind or (isinstance(value, str) and LONE_SURROGATE.search(value)):
         node_id = record.get("nodeID")
         known = isinstance(node_id, str | int) and str(node_id) in aif.places
         line, column = aif.place(str(node_id)) if known else _nth_key(text, "nodeID", i)
+        said = f"must be text, not {kind}; write it as a string" if kind else ""
         raise MapFileError(
             aif.path,
-            f"nodes[{i}].{key} must be text, not {kind}; write it as a string",
+            f"nodes[{i}].{key} {said or surrogate_message(str(value))}",
             line=line,
             column=column,
         )
