@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from argmap.cli import MapFailure, Misuse, NoDashPath, echo, echo_data, reports_errors
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
 
 _IMPORT_FORMATS = ("aif", "argdown", "kialo")
 OWN_JSON = "json"
@@ -91,6 +95,9 @@ def import_(
         text += "\n"
     else:
         header = f"# Imported from {source.name} ({result.format}) by argmap."
+        if data_depth(data) > MAX_FLOW_NESTING:  # nested, each line's indent grows with it
+            data = _one_record_a_node(result.map)
+            header += "\n# One record a node, each naming its parent: it nests too deep to indent."
         text = dump_yaml(data, header=header, name=str(output))
     check_map_size(output, text)  # a map no command could read back is no map
     if to_stdout:
@@ -137,3 +144,18 @@ def _iso(value: object) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+def _one_record_a_node(m: ArgumentMap) -> dict[str, Any]:
+    """The map in the file format's flat form (as the JSON export), its set fields only.
+
+    Nested YAML indents each level: 5,000 levels took 294 MB, past what a map may be.
+    """
+    from argmap.exporters.json import to_records
+
+    records = to_records(m)
+    empty: tuple[object, ...] = (None, [], {})
+    data = {key: value for key, value in records.items() if value not in empty}
+    nodes = records["nodes"]
+    data["nodes"] = [{k: v for k, v in node.items() if v not in empty} for node in nodes]
+    return data
