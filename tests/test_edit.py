@@ -789,3 +789,36 @@ def test_edit_undercut_of_no_attacker_says_why(tmp_path: Path, node_id: str, mes
     assert path.read_bytes() == before
     edit_node(path, "upfront-cost", {"undercut": True})
     assert load_map(path).get("upfront-cost").relation.value == "undercuts"
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--author", "\u200b"),
+        ("--author", "\u202e"),
+        ("--author", "Ann\nBob"),
+        ("--tag", "\u2060"),
+    ],
+)
+def test_cli_refuses_an_author_or_tag_that_shows_nothing(
+    tmp_path: Path, runner: CliRunner, option: str, value: str
+) -> None:
+    """A reviewer's signature of zero-width characters, a bidi override or two lines was
+    written (so was such a tag): a signature no one can read. Refused as command-line
+    misuse (exit 2), the map untouched, as an author of spaces already was."""
+    path = copy(tmp_path, MAPS / "school-uniforms.yaml")
+    before = path.read_bytes()
+    args = ["add", "objection", str(path), "--to", "cost", "--text", "x", option, value]
+    if option != "--author":
+        args += ["--author", "Ann"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2, result.output
+    assert path.read_bytes() == before
+    new = ["new", str(tmp_path / "n.yaml"), "--title", "T", "--thesis", "A thesis."]
+    assert runner.invoke(main, new).exit_code == 0  # the command as written works
+    (tmp_path / "n.yaml").unlink()
+    for command in (["edit", str(path), "cost"], new):
+        if option == "--author":
+            refused = runner.invoke(main, [*command, "--author", value])
+            assert refused.exit_code == 2 and "--author" in refused.output, refused.output
+    assert path.read_bytes() == before and not (tmp_path / "n.yaml").exists()

@@ -111,6 +111,18 @@ def _field_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return fn
 
 
+def _one_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Refuse an ``--author`` that shows nothing, or is more than one line of text."""
+    from argmap.model.tags import tag_problem
+
+    if value is None or not value.strip():
+        return value  # no author given: the default one (or "no author") follows
+    problem = tag_problem(value.strip())  # the rules of a tag: one visible line
+    if problem is not None:
+        raise click.BadParameter(problem.split(";")[0] + "; write a name", ctx, param)
+    return value
+
+
 def _author(explicit: str | None, map_path: Path) -> str:
     from argmap.editing.inputs import resolve_author
     from argmap.load.files import real_path
@@ -146,7 +158,11 @@ def _author(explicit: str | None, map_path: Path) -> str:
     metavar="ID",
     help="Cross-link: the new node also bears on this node, as it does on --to (repeatable).",
 )
-@click.option("--author", help="Who adds it (default: $ARGMAP_AUTHOR, then git user.name).")
+@click.option(
+    "--author",
+    callback=_one_name,
+    help="Who adds it (default: $ARGMAP_AUTHOR, then git user.name).",
+)
 @reports_errors
 def add(
     kind: str,
@@ -180,7 +196,7 @@ def add(
 @click.argument("node_id", metavar="ID")
 @click.option("--text", help="New statement.")
 @_field_options
-@click.option("--author", help="Who the node is by.")
+@click.option("--author", callback=_one_name, help="Who the node is by.")
 @click.option(
     "--assessment",
     type=_choice_of(Assessment),
@@ -255,7 +271,7 @@ def remove(map_path: Path, node_id: str, recursive: bool) -> None:
 @click.option("--title", required=True, help="The map's title.")
 @click.option("--thesis", required=True, help="The claim the map argues for.")
 @click.option("--id", "thesis_id", metavar="ID", help="The thesis id (default: from its text).")
-@click.option("--author", help="Sign the thesis (optional).")
+@click.option("--author", callback=_one_name, help="Sign the thesis (optional).")
 @reports_errors
 def new(
     map_path: Path, title: str, thesis: str, thesis_id: str | None, author: str | None

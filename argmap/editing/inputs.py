@@ -10,6 +10,7 @@ from typing import Any
 
 from argmap.editing.session import EditError
 from argmap.model import Citation
+from argmap.model.idchars import shows_nothing
 from argmap.safetext import LONE_SURROGATE
 
 __all__ = [
@@ -47,7 +48,7 @@ def resolve_author(explicit: str | None, cwd: Path) -> str | None:
         The name, or None when none of the three gives one.
     """
     for candidate in (explicit, os.environ.get("ARGMAP_AUTHOR")):
-        if candidate and candidate.strip():
+        if candidate and not shows_nothing(candidate):
             return candidate.strip()
     try:
         done = subprocess.run(

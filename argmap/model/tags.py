@@ -10,13 +10,16 @@ from pydantic import AfterValidator
 from pydantic.json_schema import WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from argmap.model.idchars import shows_nothing
+
 __all__ = ["TAG_PATTERN", "Tag", "TagList", "Tags", "duplicate_tag", "tag_problem"]
 
 
 def tag_problem(tag: str) -> str | None:
     """Say what keeps ``tag`` from being a tag, and what to do; None when it is one.
 
-    A tag is one line of text with something visible in it, with no space at either
+    A tag is one line of text with something visible in it (not only zero-width or bidi
+    characters), with no space at either
     end (a tag is matched exactly, so ``"cost "`` would not match ``"cost"``) and no
     control character.
 
@@ -25,7 +28,7 @@ def tag_problem(tag: str) -> str | None:
     >>> tag_problem(" cost")
     'has a space at its start or end; remove it'
     """
-    if not tag or not tag.strip():
+    if shows_nothing(tag):
         return "is empty; write a word or phrase, or leave the tag out"
     if len(tag.splitlines()) > 1 or tag[-1] in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029":
         return "holds a line break; a tag is one line: join the lines, or make them two tags"
