@@ -822,3 +822,54 @@ def test_cli_refuses_an_author_or_tag_that_shows_nothing(
             refused = runner.invoke(main, [*command, "--author", value])
             assert refused.exit_code == 2 and "--author" in refused.output, refused.output
     assert path.read_bytes() == before and not (tmp_path / "n.yaml").exists()
+
+
+def test_a_save_by_another_program_during_an_edit_is_not_lost(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editor or git saves the map (a new file renamed over it, no lock) while an add
+    runs: the add renamed its own text over that save, and the save was gone. The add
+    now finds the file changed just before it writes, and writes nothing."""
+    from argmap.load import files
+
+    path = copy(tmp_path, MAPS / "school-uniforms.yaml")
+    theirs = path.read_text(encoding="utf-8") + "# saved by the editor meanwhile\n"
+    check = files.check_map_size
+
+    def saved_meanwhile(where: Path, text: str) -> None:
+        check(where, text)
+        other = tmp_path / "editor-save.tmp"
+        other.write_text(theirs, encoding="utf-8")
+        other.replace(path)
+
+    monkeypatch.setattr(files, "check_map_size", saved_meanwhile)
+    args = ["add", "objection", str(path), "--to", "cost", "--text", "x", "--author", "R"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1
+    assert "changed by another program while this edit ran; nothing written" in result.output
+    assert path.read_text(encoding="utf-8") == theirs
+    monkeypatch.setattr(files, "check_map_size", check)
+    assert runner.invoke(main, args).exit_code == 0  # run again: added to their save
+    assert path.read_text(encoding="utf-8").startswith(theirs[: theirs.index("\n")])
+    assert "# saved by the editor meanwhile" in path.read_text(encoding="utf-8")
+
+
+def test_one_windows_line_end_does_not_turn_the_whole_map_to_them(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """A map with one CRLF line among LF ones came back from an add with every line
+    CRLF. Line ends are turned to CRLF only in a map that has them throughout."""
+    path = copy(tmp_path, MAPS / "school-uniforms.yaml")
+    lines = path.read_bytes().split(b"\n")
+    lines[1] += b"\r"
+    path.write_bytes(b"\n".join(lines))
+    args = ["add", "objection", str(path), "--to", "cost", "--text", "x", "--author", "R"]
+    assert runner.invoke(main, args).exit_code == 0
+    after = path.read_bytes()
+    assert after.count(b"\r\n") == 1 and after.count(b"\n") > 20
+    (tmp_path / "w").mkdir()
+    windows = copy(tmp_path / "w", MAPS / "school-uniforms.yaml")
+    windows.write_bytes(windows.read_bytes().replace(b"\n", b"\r\n"))
+    assert runner.invoke(main, [*args[:2], str(windows), *args[3:]]).exit_code == 0
+    text = windows.read_bytes()
+    assert text.count(b"\r\n") == text.count(b"\n")

@@ -77,3 +77,33 @@ def test_the_writer_renames_last(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert seen == [b"new\n"]  # the whole new text was on disk before the rename
     assert path.read_text(encoding="utf-8") == "old\n"
     assert not _temps(tmp_path)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX hard links and signals")
+def test_a_file_written_in_place_is_whole_however_ctrl_c_comes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A map with a second hard link is rewritten in its own inode. Ctrl-C or SIGTERM
+    between the write and the truncate left the new text with the old file's tail: an
+    invalid map. The signal now waits for the write to end, then acts."""
+    import io
+    import shutil
+    import signal
+
+    from argmap.editing import safewrite
+
+    path = tmp_path / "m.yaml"
+    path.write_text("old " * 1000, encoding="utf-8")
+    os.link(path, tmp_path / "link.yaml")
+    new = b"new text, shorter\n"
+    copy = shutil.copyfileobj
+
+    def interrupted(source: io.BytesIO, target: io.BufferedWriter) -> None:
+        target.write(source.read(4))
+        signal.raise_signal(signal.SIGINT)
+        copy(source, target)
+
+    monkeypatch.setattr(safewrite.shutil, "copyfileobj", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        safewrite._write_in_place(path, path, io.BytesIO(new))
+    assert path.read_bytes() == new == (tmp_path / "link.yaml").read_bytes()

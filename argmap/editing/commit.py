@@ -121,11 +121,23 @@ def commit_expected(session: Session, spliced: str, expected: Any) -> bool:
 
 
 def _write(session: Session, text: str) -> None:
-    from argmap.load.files import check_map_size
+    """Write the edited text, if the file still holds what the edit read.
 
-    if "\r\n" in session.text:  # keep Windows line ends throughout
+    Another program may save the map meanwhile without taking its lock (an editor, git,
+    writing a new file over it): renaming ours over theirs would lose their work.
+    """
+    from argmap.load.files import check_map_size, read_map_text
+
+    newlines = session.text.count("\n")
+    if newlines and session.text.count("\r\n") == newlines:  # Windows line ends throughout
         text = text.replace("\r\n", "\n").replace("\n", "\r\n")
     check_map_size(session.path, text)  # the next command could not read it back
+    if read_map_text(session.path) != session.text:
+        raise EditError(
+            session.path,
+            "the map was changed by another program while this edit ran; nothing written: "
+            "run the command again",
+        )
     write_atomic(session.path, text)
 
 

@@ -358,22 +358,30 @@ def _write_in_place(p: Path, target: Path, payload: bytes | IO[bytes]) -> None:
     or hand it to another owner. Not atomic: a reader during the write (or a crash)
     may see a part, so edits still hold the map's lock while it runs.
     """
+    from argmap.terminate import uninterrupted
+
     flags = os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     try:
-        fd = os.open(target, flags | getattr(os, "O_NONBLOCK", 0))
-        with open(fd, "wb") as fh:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise MapFileError(p, f"cannot write: {target} is not a regular file")
-            if isinstance(payload, bytes):
-                fh.write(payload)
-            else:  # a staged file's content (see StagedFile), copied a block at a time
-                payload.seek(0)
-                shutil.copyfileobj(payload, fh)
-            fh.truncate()
-            fh.flush()
-            os.fsync(fh.fileno())
+        with uninterrupted():  # Ctrl-C or SIGTERM between write and truncate: half a file
+            _overwrite(p, target, flags, payload)
     except OSError as exc:
         raise cannot_write(p, exc) from None
+
+
+def _overwrite(p: Path, target: Path, flags: int, payload: bytes | IO[bytes]) -> None:
+    """Write ``payload`` over ``target``'s content, cut to its length, and flush it to disk."""
+    fd = os.open(target, flags | getattr(os, "O_NONBLOCK", 0))
+    with open(fd, "wb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise MapFileError(p, f"cannot write: {target} is not a regular file")
+        if isinstance(payload, bytes):
+            fh.write(payload)
+        else:  # a staged file's content (see StagedFile), copied a block at a time
+            payload.seek(0)
+            shutil.copyfileobj(payload, fh)
+        fh.truncate()
+        fh.flush()
+        os.fsync(fh.fileno())
 
 
 def _sync_folder(folder: Path) -> None:
