@@ -873,3 +873,31 @@ def test_one_windows_line_end_does_not_turn_the_whole_map_to_them(
     assert runner.invoke(main, [*args[:2], str(windows), *args[3:]]).exit_code == 0
     text = windows.read_bytes()
     assert text.count(b"\r\n") == text.count(b"\n")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_an_add_stopped_once_the_map_is_written_still_prints_its_id(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C right after the rename said "Aborted!" and no id, though the node was in
+    the map (run again: added twice). The edit ends first, says what it wrote, then
+    the interrupt acts."""
+    import signal
+
+    from argmap.editing import commit
+
+    path = copy(tmp_path, MAPS / "school-uniforms.yaml")
+    write = commit.write_atomic
+
+    def written_then_stopped(where: Path, text: str) -> Path:
+        done = write(where, text)
+        signal.raise_signal(signal.SIGINT)
+        return done
+
+    monkeypatch.setattr(commit, "write_atomic", written_then_stopped)
+    args = ["add", "objection", str(path), "--to", "cost", "--text", "Stopped late"]
+    args += ["--author", "R"]
+    result = runner.invoke(main, args)
+    assert result.exit_code != 0  # the interrupt still acts
+    assert result.stdout.splitlines()[0] == "stopped-late"
+    assert load_map(path).get("stopped-late").author == "R"

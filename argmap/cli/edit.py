@@ -178,6 +178,7 @@ def add(
     The rest of the file (comments, order, quoting, indentation) is kept as it was.
     """
     from argmap.editing.add import NewNode, add_node
+    from argmap.terminate import uninterrupted
 
     new = NewNode(
         kind=NodeKind(kind),
@@ -188,7 +189,11 @@ def add(
         added=dt.date.today(),
         **given,
     )
-    echo(add_node(map_path, new))
+    # Ctrl-C or SIGTERM waits for the edit (a moment; again: at once). Stopped after the
+    # map was written, before its id was printed, an add said "Aborted!" of a node that
+    # was there, and run again added it twice.
+    with uninterrupted():
+        echo(add_node(map_path, new))
 
 
 @click.command()
@@ -232,6 +237,7 @@ def edit(
     """
     from argmap.editing.edit import edit_node
     from argmap.model import EDITABLE_FIELDS
+    from argmap.terminate import uninterrupted
 
     # Each field option is named for the field it sets; unset ones are None (or no --tag).
     changes: dict[str, Any] = {
@@ -248,9 +254,10 @@ def edit(
         raise click.UsageError(
             "nothing to change; give a field option, --clear FIELD, --id NEW or --unlink TARGET"
         )
-    edit_node(map_path, node_id, changes, clear, new_id=new_id, unlink=unlink)
-    renamed = f" (now {new_id})" if new_id is not None and new_id != node_id else ""
-    echo(f"{map_path}: edited {node_id}{renamed}", err=True)
+    with uninterrupted():
+        edit_node(map_path, node_id, changes, clear, new_id=new_id, unlink=unlink)
+        renamed = f" (now {new_id})" if new_id is not None and new_id != node_id else ""
+        echo(f"{map_path}: edited {node_id}{renamed}", err=True)
 
 
 @click.command()
@@ -261,9 +268,11 @@ def edit(
 def remove(map_path: Path, node_id: str, recursive: bool) -> None:
     """Remove node ID from MAP, in place; print the removed ids."""
     from argmap.editing.remove import remove_node
+    from argmap.terminate import uninterrupted
 
-    for removed in remove_node(map_path, node_id, recursive=recursive):
-        echo(removed)
+    with uninterrupted():
+        for removed in remove_node(map_path, node_id, recursive=recursive):
+            echo(removed)
 
 
 @click.command()
