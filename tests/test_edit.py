@@ -901,3 +901,28 @@ def test_an_add_stopped_once_the_map_is_written_still_prints_its_id(
     assert result.exit_code != 0  # the interrupt still acts
     assert result.stdout.splitlines()[0] == "stopped-late"
     assert load_map(path).get("stopped-late").author == "R"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX advisory locks")
+def test_an_edit_waiting_for_the_maps_lock_says_so(
+    tmp_path: Path, runner: CliRunner, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Another program holding the map's lock made an add wait in silence, without end
+    for all a user could tell. It says it waits, then goes on once the lock is free."""
+    import subprocess
+    import time
+
+    path = copy(tmp_path, MAPS / "school-uniforms.yaml")
+    script = (
+        "import fcntl, sys, time; f = open(sys.argv[1]); fcntl.flock(f, fcntl.LOCK_EX);"
+        " print('held', flush=True); time.sleep(0.6)"
+    )
+    command = [sys.executable, "-c", script, str(path)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as holder:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        started = time.monotonic()
+        args = ["add", "objection", str(path), "--to", "cost", "--text", "x", "--author", "R"]
+        result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "waiting for another program that holds its lock" in caplog.text
+    assert time.monotonic() - started > 0.3  # it did wait for the lock

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import errno
+import logging
 import os
 import shutil
 import stat
@@ -16,6 +17,8 @@ from typing import IO, Final
 from argmap.editing.oserrors import FILE_KINDS, cannot_write
 from argmap.editing.tempnames import clear_stale_temps, forget, note, temp_name
 from argmap.errors import MapFileError
+
+logger = logging.getLogger(__name__)
 
 __all__ = [
     "check_folder",
@@ -30,10 +33,10 @@ __all__ = [
 def locked_text(path: Path) -> Iterator[str]:
     """Hold an exclusive advisory lock on the map file and yield its current text.
 
-    The lock is on the file itself, so a crashed editor leaves nothing behind that
-    could block the next one (the kernel drops the lock with the process). Writers
-    rename a new file over the old one, so after waiting we check that the file we
-    locked is still the one at ``path`` and try again if not.
+    The lock is on the file itself, so a crashed editor leaves nothing behind that could
+    block the next one (the kernel drops it with the process). Writers rename a new file
+    over the old, so after waiting (said in a warning) we check that the file locked is
+    still the one at ``path``, and try again if not.
     """
     if sys.platform == "win32":
         yield from _locked_text_windows(path)
@@ -49,7 +52,11 @@ def locked_text(path: Path) -> Iterator[str]:
             read_map_text(path)  # says what the file is, as every command does (a socket...)
             raise MapFileError(path, f"cannot open: {exc.strerror or exc}") from None
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                logger.warning("%s: waiting for another program that holds its lock", path)
+                fcntl.flock(fd, fcntl.LOCK_EX)
             try:
                 same = os.stat(path).st_ino == os.fstat(fd).st_ino
             except FileNotFoundError:
@@ -304,14 +311,8 @@ def _starts_with_bom(path: Path) -> bool:
         return False
 
 
-_CREATE: Final = (
-    os.O_WRONLY
-    | os.O_CREAT
-    | os.O_EXCL
-    | getattr(os, "O_NOFOLLOW", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-    | getattr(os, "O_BINARY", 0)
-)
+_CREATE: Final = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+_CREATE_ALSO: Final = getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
 def _create_temp(target: Path, made: list[Path]) -> tuple[int, Path]:
@@ -323,7 +324,7 @@ def _create_temp(target: Path, made: list[Path]) -> tuple[int, Path]:
     for _ in range(100):
         made.append(tmp := note(temp_name(target)))
         try:
-            return os.open(tmp, _CREATE, 0o666), tmp  # the umask decides a new file's mode
+            return os.open(tmp, _CREATE | _CREATE_ALSO, 0o666), tmp  # the umask sets its mode
         except FileExistsError:
             forget(made.pop())  # a name someone planted (or a rare clash): take another
     raise FileExistsError(errno.EEXIST, "no free temporary file name", str(target.parent))
