@@ -926,3 +926,37 @@ def test_an_edit_waiting_for_the_maps_lock_says_so(
     assert result.exit_code == 0, result.output
     assert "waiting for another program that holds its lock" in caplog.text
     assert time.monotonic() - started > 0.3  # it did wait for the lock
+
+
+def test_a_read_only_map_is_not_edited(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A map its owner made read-only (chmod 444) was edited all the same: a new file
+    renamed over it, in a folder the owner may write. Refused now, the map untouched.
+    (Tests run as root, whom no mode stops: the check is made to answer as for a user.)"""
+    import os
+
+    from argmap.editing import session
+
+    path = copy(tmp_path, MAPS / "school-uniforms.yaml")
+    before = path.read_bytes()
+    real = os.access
+    monkeypatch.setattr(
+        session.os,
+        "access",
+        lambda p, mode: real(p, mode) and not (mode == os.W_OK and Path(p) == path),
+    )
+    args = ["add", "objection", str(path), "--to", "cost", "--text", "x", "--author", "R"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1
+    assert result.output == (
+        f"{path}: the map is read-only; make it writable (chmod u+w) to edit it\n"
+    )
+    assert path.read_bytes() == before
+    for command in (
+        ["edit", str(path), "cost", "--text", "y"],
+        ["remove", str(path), "second-hand"],
+    ):
+        refused = runner.invoke(main, command)
+        assert refused.exit_code == 1, refused.output
+    assert path.read_bytes() == before

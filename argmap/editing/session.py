@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -85,13 +86,17 @@ def parse_checked(path: Path, text: str) -> Checked:
     """Parse and validate a YAML map file's text (once: an add may need it twice).
 
     Raises:
-        EditError: a JSON map.
+        EditError: a JSON map, or one its owner made read-only.
         MapFileError: the text cannot be parsed.
         MapValidationError: the map is invalid before the edit.
     """
     from argmap.load.parse import parse_text
     from argmap.load.validate import validate_parsed
 
+    if not os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+        # A new file renamed over it would edit it anyway, as `sed -i` does: the owner
+        # made it read-only to keep it as it is.
+        raise EditError(path, "the map is read-only; make it writable (chmod u+w) to edit it")
     if path.suffix == ".json":
         raise EditError(
             path,
