@@ -960,3 +960,30 @@ def test_a_read_only_map_is_not_edited(
         refused = runner.invoke(main, command)
         assert refused.exit_code == 1, refused.output
     assert path.read_bytes() == before
+
+
+def test_ids_that_look_the_same_are_told_apart_or_refused(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """'café' with its accent composed, and with e and a combining accent, show alike:
+    `--to` with the other spelling said "no node has id 'café' (did you mean 'café'?)",
+    and `--id` with it made a second node that `show` listed as the same id."""
+    composed, combining = "caf\u00e9", "cafe\u0301"
+    path = write(
+        tmp_path,
+        "m.yaml",
+        f"title: T\nthesis:\n  id: t\n  text: A thesis.\n  premises:\n"
+        f"    - id: {composed}\n      text: A reason.\n",
+    )
+    before = path.read_bytes()
+    args = ["add", "objection", str(path), "--text", "x", "--author", "R"]
+    result = runner.invoke(main, [*args, "--to", combining])
+    assert result.exit_code == 1
+    assert "looks the same but is written with other code points" in result.output
+    twin = runner.invoke(main, [*args, "--to", "t", "--id", combining])
+    assert twin.exit_code == 1 and "looks the same as" in twin.output, twin.output
+    assert path.read_bytes() == before
+    second = f"    - id: {combining}\n      text: B.\n"
+    both = write(tmp_path, "both.yaml", before.decode() + second)
+    refused = runner.invoke(main, ["validate", str(both)])
+    assert refused.exit_code == 1 and ":8:7: thesis.premises[1].id: " in refused.output

@@ -73,8 +73,16 @@ class Session:
 
     def _did_you_mean(self, node_id: str) -> str:
         from difflib import get_close_matches
+        from unicodedata import normalize
 
-        close = get_close_matches(node_id, [n.id for n in self.map.nodes], n=1)
+        ids = [n.id for n in self.map.nodes]
+        same = [i for i in ids if normalize("NFC", i) == normalize("NFC", node_id)]
+        if same:  # shown alike, written with other code points (an accent composed or not)
+            return (
+                f"; {same[0]!r} looks the same but is written with other code points (an "
+                "accent composed or not): copy the id from the map"
+            )
+        close = get_close_matches(node_id, ids, n=1)
         return f" (did you mean {close[0]!r}?)" if close else ""
 
 

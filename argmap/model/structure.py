@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
+from unicodedata import normalize
 
 from argmap.model.conclusions import conclusion_message
 from argmap.model.vocabulary import (
@@ -52,6 +53,7 @@ def structure_problems(m: ArgumentMap) -> list[Problem]:
             for i, node in enumerate(nodes)
             if first[node.id] != i
         )
+    problems.extend(_look_alike_ids(nodes, first))
     if not nodes or nodes[0].kind is not NodeKind.THESIS:
         problems.append(Problem(None, None, "a map needs exactly one thesis, as its root"))
         return problems
@@ -67,6 +69,29 @@ def structure_problems(m: ArgumentMap) -> list[Problem]:
     if not duplicated:  # with two nodes of one id, a cycle could be a phantom
         problems.extend(_cycle_problems(m, first))
     return sorted(problems, key=lambda p: -1 if p.position is None else p.position)
+
+
+def _look_alike_ids(nodes: Sequence[Node], first: Mapping[str, int]) -> list[Problem]:
+    """Ids that differ only in how they are written: shown alike, told apart by no one.
+
+    ``café`` with its accent composed, and with ``e`` then a combining accent: an edit's
+    ``--to`` finds one and not the other, and ``show`` lists both the same.
+    """
+    seen: dict[str, str] = {}
+    problems: list[Problem] = []
+    for node_id, i in first.items():
+        if node_id.isascii():
+            continue  # (the usual map: nothing to compare)
+        shown = normalize("NFC", node_id)
+        if shown in seen:
+            message = (
+                f"id {node_id!r} looks the same as {seen[shown]!r}, written with other code "
+                "points (an accent composed or not); give it an id that differs where it shows"
+            )
+            problems.append(Problem(i, "id", message))
+        else:
+            seen[shown] = node_id
+    return problems
 
 
 def _placed_well(nodes: tuple[Node, ...], i: int, node: Node, first: Mapping[str, int]) -> bool:
