@@ -987,3 +987,34 @@ def test_ids_that_look_the_same_are_told_apart_or_refused(
     both = write(tmp_path, "both.yaml", before.decode() + second)
     refused = runner.invoke(main, ["validate", str(both)])
     assert refused.exit_code == 1 and ":8:7: thesis.premises[1].id: " in refused.output
+
+
+@pytest.mark.parametrize(
+    ("written", "kept"),
+    [
+        ("objections: []", "objections:"),
+        ("objections: []  # to do", "objections:  # to do"),
+        ("objections:", "objections:"),
+        ("objections:   # to do", "objections:   # to do"),
+        ("objections: null", "objections:"),
+    ],
+)
+def test_an_add_under_a_key_written_empty_inserts_lines_only(
+    tmp_path: Path, runner: CliRunner, written: str, kept: str
+) -> None:
+    """An objection added to a premise whose `objections` key was written empty re-indented
+    the whole file ("could not keep the layout"). The key's line takes the item below it,
+    keeping its comment; no other line changes."""
+    text = (
+        "title: Empty lists, 4-space indent\nthesis:\n    id: t\n    text: The thesis.\n"
+        "    premises:\n        -   id: p1\n            text: First premise.\n"
+        f"            {written}\n        -   id: p2\n            text: Second premise.\n"
+    )
+    path = write(tmp_path, "m.yaml", text)
+    args = ["add", "objection", str(path), "--to", "p1", "--text", "Objected.", "--author", "R"]
+    assert runner.invoke(main, args).exit_code == 0
+    after = path.read_text(encoding="utf-8").splitlines()
+    before = text.splitlines()
+    assert after[:7] == before[:7] and after[-2:] == before[-2:]
+    assert after[7] == f"            {kept}"
+    assert load_map(path).get("objected").parent == "p1"

@@ -13,7 +13,12 @@ from argmap.editing.fastplace import FastSession, open_fast, plain_at
 from argmap.editing.inputs import bad_id_message, refuse_lone_surrogates, valid_id
 from argmap.editing.safewrite import locked_text
 from argmap.editing.session import EditError, Session, open_session, parse_checked
-from argmap.editing.textsplice import append_item, insert_list_key, wrap_in_group
+from argmap.editing.textsplice import (
+    append_item,
+    fill_empty_key,
+    insert_list_key,
+    wrap_in_group,
+)
 from argmap.editing.yamllines import list_style
 from argmap.load.mapfile import KEY_KIND
 from argmap.model import CHILD_KINDS, Citation, NodeKind, entry_fields, plain_value
@@ -235,4 +240,6 @@ def _splice(session: Session, new: NewNode, entry: dict[str, Any]) -> str | None
     key = _KIND_KEY[new.kind]
     if key not in target:
         return insert_list_key(lines, target, key, entry)
-    return append_item(lines, target[key], entry) if target[key] else None
+    if target[key]:
+        return append_item(lines, target[key], entry)
+    return fill_empty_key(lines, target, key, entry)  # 'objections: []', or nothing

@@ -173,6 +173,31 @@ def insert_list_key(lines: Sequence[str], target: Any, key: str, entry: Mapping[
     return insert_lines(lines, at, block)
 
 
+def fill_empty_key(
+    lines: Sequence[str], target: Any, key: str, entry: Mapping[str, Any]
+) -> str | None:
+    """Give ``key:`` of a block mapping, written empty (``[]``, ``null``, nothing), its item.
+
+    Its line keeps its comment; the item goes below it in the file's list style. None:
+    the line is not as expected (the caller writes the file another way).
+    """
+    line, col = target.lc.key(key)[0], target.lc.col
+    text = lines[line]
+    head = " " * col + f"{key}:"
+    body = text.rstrip("\r\n")
+    value, sep, comment = body[len(head) :].partition("#")
+    empty = value.strip() in ("", "[]", "~", "null")
+    if not body.startswith(head) or not empty or (sep and value[-1:] not in ("", " ", "\t")):
+        return None
+    dash_offset, content_offset = list_style(target)
+    kept = f"{value[len(value.rstrip()) :] or ' '}{sep}{comment}" if sep else ""
+    block = [f"{head}{kept}{text[len(body) :] or chr(10)}"]
+    block += render_item(entry, col + dash_offset, col + content_offset)
+    out = list(lines)
+    out[line : line + 1] = block
+    return "".join(out)
+
+
 def insert_lines(lines: Sequence[str], at: int, new_lines: list[str]) -> str:
     """Return the text with ``new_lines`` inserted before line ``at``."""
     out = list(lines)
