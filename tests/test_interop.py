@@ -831,3 +831,14 @@ def test_a_cycle_with_no_root_is_located_and_all_roots_takes_it() -> None:
     attacks = lone.replace("<+", "<-")  # a cycle a map can hold, as a cross-link
     every = get_importer("argdown")(attacks, "c.argdown", ImportOptions(all_roots=True)).map
     assert {n.text for n in every.walk()} >= {"One.", "Two.", "Alone."}
+
+
+def test_a_kialo_claim_number_alone_is_skipped_with_a_warning() -> None:
+    """An export cut off after a claim's number (`1.1.` alone on the last line) had that
+    number appended to the claim above as text, without a word."""
+    text = "Discussion Title: T\n\n1. Thesis.\n1.1. Con: A claim.\n1.1.\n"
+    result = get_importer("kialo")(text, "k.txt")
+    assert [n.text for n in result.map.walk()] == ["Thesis.", "A claim."]
+    assert [(w.line, w.message) for w in result.warnings] == [
+        (5, "'1.1.': a claim number with no claim; skipped")
+    ]

@@ -19,6 +19,8 @@ _TITLE_RE: Final = re.compile(r"^\s*Discussion Title:\s*(.*?)\s*$")
 _CLAIM_RE: Final = re.compile(r"^\s*(\d+(?:\.\d+)*)\.\s+(?:(Pro|Con):\s*)?(.*?)\s*$")
 _LABEL_LIKE_RE: Final = re.compile(r"([^\W\d_][\w'-]{0,24}):(?:\s|$)")
 """A word and a colon opening a claim that needs Pro/Con: a label Kialo does not write."""
+_BARE_RE: Final = re.compile(r"^\s*\d+(?:\.\d+)*\.\s*$")
+"""A line of a claim's number alone (``1.1.``): an export cut off, say."""
 _UNSPACED_RE: Final = re.compile(r"^\s*(\d+(?:\.\d+)*\.(?:Pro|Con):)")
 """A claim's number run into its label (``1.2.Con:``): read as text, with a warning."""
 _SEE_RE: Final = re.compile(r"^->\s*See\s+(\d+(?:\.\d+)*)\.?\s*$", re.IGNORECASE)
@@ -137,6 +139,9 @@ def _read_claims(
             in_list = True
             continue
         if match is None:
+            if _BARE_RE.match(line):  # a claim's number and nothing else: the file cut off?
+                graph.warn(lineno, f"{line.strip()!r}: a claim number with no claim; skipped")
+                continue
             if last is not None:
                 if unspaced := _UNSPACED_RE.match(line):
                     graph.warn(
