@@ -145,10 +145,11 @@ def font_runs(text: str, fallbacks: list[Path] | None = None) -> list[tuple[int,
     """Split text into ``(font, text)`` runs: -1 for Noto Sans, else an index into ``fallbacks``.
 
     Each character goes to Noto Sans when it has it, else to the first fallback that
-    does (else to Noto Sans, which draws its missing-glyph box); whitespace stays in
-    the run of the script it follows (right-to-left words keep their order), but after
-    an emoji or a symbol it is set in Noto Sans, as the engine measures it (the emoji
-    face's space is five times as wide).
+    does (else to Noto Sans, which draws its missing-glyph box); one before an emoji
+    presentation selector or a keycap mark (:data:`EMOJI_STYLE`) goes to the emoji face
+    where it has it. Whitespace stays in the run of the script it follows (right-to-left
+    words keep their order), but after an emoji or a symbol it is set in Noto Sans, as
+    the engine measures it (the emoji face's space is five times as wide).
     """
     fallbacks = fallback_fonts() if fallbacks is None else fallbacks
     main = coverage(main_font())

@@ -70,7 +70,7 @@ class Pager(Estimator):
         """Pages whose stubs are capped at the tightened size, as any page's are."""
         self._leafy: dict[str, bool] = {}  # see leafy
         self.smaller = False
-        """The page being filled is planned smaller than the page (see :meth:`restart`)."""
+        """The page being filled is planned smaller than the page (tightened: see :meth:`fill`)."""
 
     def restart(self, tighter: Mapping[str, tuple[float, float]] | None) -> None:
         """Begin another plan of the same map, with these pages tightened (see ``fill``).
