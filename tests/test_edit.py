@@ -1018,3 +1018,40 @@ def test_an_add_under_a_key_written_empty_inserts_lines_only(
     assert after[:7] == before[:7] and after[-2:] == before[-2:]
     assert after[7] == f"            {kept}"
     assert load_map(path).get("objected").parent == "p1"
+
+
+FOUR = """title: T
+thesis:
+    id: t
+    text: The thesis.
+    premises:
+        -   id: p1
+            text: First premise.
+"""
+FLUSH = """title: T
+thesis:
+  id: t
+  text: The thesis.
+  premises:
+  - id: p1
+    text: First premise.
+"""
+
+
+@pytest.mark.parametrize(
+    "text", [FOUR, FLUSH, FLUSH.replace("  - id: p1\n    text", "    - id: p1\n      text")]
+)
+def test_a_first_conclusion_is_inserted_in_the_maps_own_list_style(
+    tmp_path: Path, runner: CliRunner, text: str
+) -> None:
+    """The first `add conclusion` in a map indented by four, or with its items at the
+    column of their key, re-indented the whole file ('conclusions' was missing from the
+    splice's key order). Its lines go in now, in the style of the map's own lists."""
+    path = write(tmp_path, "m.yaml", text)
+    assert load_map(path).get("p1").text == "First premise."
+    args = ["add", "conclusion", str(path), "--to", "t", "--text", "So.", "--author", "R"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0 and "re-indented" not in result.output
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith(text), "lines inserted, none changed"
+    assert load_map(path).get("so").parent == "t"

@@ -21,6 +21,7 @@ from argmap.editing.yamllines import (
     trim_end,
 )
 from argmap.load.dump import escape_invisible, quote_risky
+from argmap.load.mapfile import KEY_KIND
 
 __all__ = [
     "Edit",
@@ -157,11 +158,11 @@ def wrap_in_group(
 def insert_list_key(lines: Sequence[str], target: Any, key: str, entry: Mapping[str, Any]) -> str:
     """Add ``key:`` with one item to a block mapping, before the child keys that follow it."""
     col = target.lc.col
-    dash_offset, content_offset = list_style(target)
-    order = list(KEY_ORDER)
+    dash_offset, content_offset = list_style(target, lines)
+    order = list(KEY_KIND)  # with 'conclusions', last: an add of the first one failed here
     at: int | None = None
     for existing in target:
-        if existing in KEY_ORDER and existing != key and order.index(existing) > order.index(key):
+        if existing in KEY_KIND and existing != key and order.index(existing) > order.index(key):
             at = target.lc.key(existing)[0]
             while at > 0 and is_comment(lines[at - 1]) and indent_of(lines[at - 1]) == col:
                 at -= 1
@@ -189,7 +190,7 @@ def fill_empty_key(
     empty = value.strip() in ("", "[]", "~", "null")
     if not body.startswith(head) or not empty or (sep and value[-1:] not in ("", " ", "\t")):
         return None
-    dash_offset, content_offset = list_style(target)
+    dash_offset, content_offset = list_style(target, lines)
     kept = f"{value[len(value.rstrip()) :] or ' '}{sep}{comment}" if sep else ""
     block = [f"{head}{kept}{text[len(body) :] or chr(10)}"]
     block += render_item(entry, col + dash_offset, col + content_offset)

@@ -104,8 +104,12 @@ def item_span_at(lines: Sequence[str], line: int, col: int) -> tuple[int, int, i
     return line, trim_end(lines, node_end(lines, line, col), dash), dash
 
 
-def list_style(target: Any) -> tuple[int, int]:
-    """Return (dash offset, content offset) of block lists under ``target``, else (2, 4)."""
+def list_style(target: Any, lines: Sequence[str] | None = None) -> tuple[int, int]:
+    """Return (dash offset, content offset) of block lists under ``target``, else (2, 4).
+
+    ``lines``: the file's, to read where the dash sits (``-   id:`` in a map indented by
+    four); without them it is taken to sit two columns before the item's content.
+    """
     from ruamel.yaml.comments import CommentedSeq
 
     stack = [target]
@@ -120,7 +124,8 @@ def list_style(target: Any) -> tuple[int, int]:
             ):
                 key_col = node.lc.key(key)[1]
                 line, col = value.lc.item(0)
-                dash = col - 2
+                found = dash_column(lines, line, col) if lines is not None else None
+                dash = col - 2 if found is None else found
                 return dash - key_col, col - key_col
             if isinstance(value, dict):
                 stack.append(value)
