@@ -1055,3 +1055,19 @@ def test_a_first_conclusion_is_inserted_in_the_maps_own_list_style(
     after = path.read_text(encoding="utf-8")
     assert after.startswith(text), "lines inserted, none changed"
     assert load_map(path).get("so").parent == "t"
+
+
+def test_an_edit_keeps_the_comment_after_a_statement_run_over_lines(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """A plain statement written over three lines, a comment after its last word: an
+    edit of the text dropped the comment (one written on the key's line was kept)."""
+    text = (
+        "title: T\nthesis:\n  id: t\n  text: A plain scalar\n    that continues on\n"
+        "    three lines   # comment after\n  premises:\n    - id: p1\n      text: P.\n"
+    )
+    path = write(tmp_path, "m.yaml", text)
+    assert runner.invoke(main, ["edit", str(path), "t", "--text", "Short."]).exit_code == 0
+    assert path.read_text(encoding="utf-8") == text.replace(
+        "A plain scalar\n    that continues on\n    three lines", "Short."
+    )

@@ -235,10 +235,13 @@ def field_layout(lines: Sequence[str], entry: Any) -> FieldLayout | None:
         spans[key] = (start, field_span(lines, start, nxt, col))
         token = entry.ca.items.get(key, [None, None, None])[2]
         comment_col = getattr(token, "column", None)
-        if token is not None and isinstance(comment_col, int) and token.start_mark.line == start:
-            line = lines[start]
-            gap = comment_col - len(line[:comment_col].rstrip(" "))
-            comments[key] = " " * max(gap, 1) + line[comment_col:].rstrip("\n")
+        # On the key's line, or on the last line of a plain scalar run over several.
+        if token is not None and isinstance(comment_col, int):
+            at = token.start_mark.line
+            if start <= at <= spans[key][1] and lines[at][:comment_col].strip():
+                line = lines[at]
+                gap = comment_col - len(line[:comment_col].rstrip(" "))
+                comments[key] = " " * max(gap, 1) + line[comment_col:].rstrip("\n")
         if lines[start][:col].strip():
             prefixes[key] = lines[start][:col]
     first_child = next((k for k in keys if k in KEY_ORDER or k == "links"), None)
@@ -276,7 +279,7 @@ def field_edits(layout: FieldLayout, entry: Any, before: Mapping[str, Any]) -> l
             if prefix := layout.prefixes.get(key):
                 # The item's dash shares the key's line ("- id: x"): keep it.
                 new[0] = prefix + new[0][col:]
-            if start == end and len(new) == 1 and key in layout.comments:
+            if len(new) == 1 and key in layout.comments:
                 new = [new[0].rstrip("\n") + layout.comments[key] + "\n"]
             edits.append((start, end + 1, new))
     for key in before:
