@@ -30,6 +30,7 @@ from fontTools.ttLib import TTFont
 
 from argmap.rastershaping import Kerning, ligate, substituted, substitutions
 from argmap.shaping import (
+    EMOJI_FAMILY,
     EMOJI_FILE,
     EMOJI_SEQUENCE,
     RIGHT_TO_LEFT_FAMILIES,
@@ -47,7 +48,7 @@ _TEXT: Final = re.compile(
 _RUN: Final = re.compile(r'<tspan font-family="([^"<>]*)">([^<>]*)</tspan>')
 """A run of text in a fallback face, as :mod:`argmap.exporters.diagram.raster` names it."""
 _SHAPED: Final = SHAPED_FAMILIES | RIGHT_TO_LEFT_FAMILIES
-_UPRIGHT: Final = _SHAPED | {"Noto Emoji"}
+_UPRIGHT: Final = _SHAPED | {EMOJI_FAMILY}
 """The faces whose runs in an italic line are set here, upright, as resvg draws them."""
 SHAPED_RUN: Final = re.compile('<tspan font-family="(?:' + "|".join(sorted(_SHAPED)) + ')">')
 """A run in one of the faces whose text is shaped (:mod:`argmap.shaping`)."""

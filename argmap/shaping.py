@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BOLD_WEIGHT",
+    "EMOJI_FAMILY",
     "EMOJI_FILE",
     "EMOJI_JOINING",
     "EMOJI_SEQUENCE",
@@ -80,6 +81,8 @@ RIGHT_TO_LEFT_FILES: Final = frozenset(
 )
 """The Noto faces whose runs are shaped right to left (see :func:`shapes_right_to_left`)."""
 
+EMOJI_FAMILY: Final = "Noto Emoji"
+"""The one-colour emoji face's family, as a prepared SVG names its runs."""
 EMOJI_FILE: Final = "NotoEmoji[wght].ttf"
 """The one-colour emoji face: where a shaper is installed, its runs are shaped when set as
 outlines (a flag, a skin tone, a keycap or a sequence joined by ZWJ becomes one glyph)."""
@@ -88,7 +91,9 @@ EMOJI_JOINING: Final = re.compile(
 )
 """What makes emoji a sequence: a joiner, a presentation selector, a keycap, a skin tone,
 a flag's letter or a tag."""
-EMOJI_SEQUENCE: Final = re.compile('<tspan font-family="Noto Emoji">[^<]*' + EMOJI_JOINING.pattern)
+EMOJI_SEQUENCE: Final = re.compile(
+    f'<tspan font-family="{EMOJI_FAMILY}">[^<]*' + EMOJI_JOINING.pattern
+)
 """A run of the emoji face, as a prepared SVG names it, that holds a sequence."""
 
 BOLD_WEIGHT: Final = 700.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from argmap import rasterworker, shaping
-from argmap.exporters.diagram.fonts import EMOJI_FACE, fallback_fonts, font_runs
+from argmap.exporters.diagram.fonts import fallback_fonts, font_runs
 from argmap.exporters.diagram.textwidth import text_points
 
 pytest.importorskip("fontTools")
@@ -18,7 +18,7 @@ FLAG, FAMILY, THUMB, KEYCAP, HEART = (
     "\u2764\ufe0f",
 )
 SEQUENCES = (FLAG, FAMILY, THUMB, KEYCAP, HEART)
-EMOJI = fallback_fonts().index(next(p for p in fallback_fonts() if p.name == EMOJI_FACE))
+EMOJI = fallback_fonts().index(next(p for p in fallback_fonts() if p.name == shaping.EMOJI_FILE))
 
 
 def test_a_keycap_or_an_emoji_presentation_is_drawn_in_the_emoji_face() -> None:

@@ -76,7 +76,8 @@ class Session:
         from unicodedata import normalize
 
         ids = [n.id for n in self.map.nodes]
-        same = [i for i in ids if normalize("NFC", i) == normalize("NFC", node_id)]
+        shown = normalize("NFC", node_id)
+        same = [i for i in ids if normalize("NFC", i) == shown]
         if same:  # shown alike, written with other code points (an accent composed or not)
             return (
                 f"; {same[0]!r} looks the same but is written with other code points (an "

@@ -32,7 +32,7 @@ def load_aif(text: str, path: str) -> Any:
             or nested too deeply.
     """
     from argmap.deep import run_deep
-    from argmap.load.parse import DuplicateKey, no_duplicates
+    from argmap.load.parse import DuplicateKey, duplicate_key_error, no_duplicates
 
     try:
         # Ids are compared as text; a number too long for int() stays its digits.
@@ -54,17 +54,7 @@ def load_aif(text: str, path: str) -> Any:
             path, f"invalid JSON: {message}; fix the file where it says", line=line, column=column
         ) from None
     except DuplicateKey as exc:
-        from argmap.load.jsontext import json_duplicate_key
-
-        found = json_duplicate_key(text)
-        line, column, key = found if found is not None else (1, 1, str(exc))
-        raise MapFileError(
-            path,
-            f"duplicate key {key!r}; each key may appear once in an object (JSON keeps only "
-            "the last)",
-            line=line,
-            column=column,
-        ) from None
+        raise duplicate_key_error(path, text, exc, " (JSON keeps only the last)") from None
     if isinstance(data, dict):
         for nested in ("AIF", "aif"):
             if isinstance(data.get(nested), dict):
@@ -205,10 +195,10 @@ def _scalar(record: dict[str, Any], key: str, i: int, aif: AifGraph, text: str) 
         node_id = record.get("nodeID")
         known = isinstance(node_id, str | int) and str(node_id) in aif.places
         line, column = aif.place(str(node_id)) if known else _nth_key(text, "nodeID", i)
-        said = f"must be text, not {kind}; write it as a string" if kind else ""
+        said = f"must be text, not {kind}; write it as a string" if kind else None
         raise MapFileError(
             aif.path,
-            f"nodes[{i}].{key} {said or surrogate_message(str(value))}",
+            f"nodes[{i}].{key} {said or surrogate_message(value)}",
             line=line,
             column=column,
         )
@@ -222,7 +212,7 @@ def _not_text(value: object) -> str:
     if isinstance(value, list):
         return "a list"
     if isinstance(value, bool):
-        return f"{str(value).lower()}"
+        return str(value).lower()
     if isinstance(value, float) and not math.isfinite(value):
         return f"the number {value}"
     return ""

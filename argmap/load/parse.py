@@ -16,6 +16,7 @@ from argmap.load.tree import SourceMap, plain_data
 __all__ = [
     "DuplicateKey",
     "ParsedFile",
+    "duplicate_key_error",
     "load_round_trip",
     "make_yaml",
     "no_duplicates",
@@ -126,10 +127,22 @@ def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
+def duplicate_key_error(
+    name: str | Path, text: str, exc: DuplicateKey, more: str = ""
+) -> MapFileError:
+    """The located error for a key given twice in a JSON object (``more``: said after)."""
+    from argmap.load.jsontext import json_duplicate_key
+
+    found = json_duplicate_key(text)
+    line, column, key = found if found is not None else (1, 1, str(exc))
+    message = f"duplicate key {key!r}; each key may appear once in an object{more}"
+    return MapFileError(name, message, line=line, column=column)
+
+
 def _parse_json(text: str, name: str) -> Any:
     import json  # a YAML map needs no JSON parser
 
-    from argmap.load.jsontext import json_duplicate_key, json_error, parse_json_iteratively
+    from argmap.load.jsontext import json_error, parse_json_iteratively
 
     try:
         try:
@@ -146,14 +159,7 @@ def _parse_json(text: str, name: str) -> Any:
         message, line, column = json_error(exc.msg, text, exc.pos)
         raise MapFileError(name, f"invalid JSON: {message}", line=line, column=column) from None
     except DuplicateKey as exc:
-        found = json_duplicate_key(text)
-        line, col, key = found if found is not None else (1, 1, str(exc))
-        raise MapFileError(
-            name,
-            f"duplicate key {key!r}; each key may appear once in an object",
-            line=line,
-            column=col,
-        ) from None
+        raise duplicate_key_error(name, text, exc) from None
 
 
 def _parse_yaml(text: str, name: str) -> Any:

@@ -19,9 +19,8 @@ def tag_problem(tag: str) -> str | None:
     """Say what keeps ``tag`` from being a tag, and what to do; None when it is one.
 
     A tag is one line of text with something visible in it (not only zero-width or bidi
-    characters), with no space at either
-    end (a tag is matched exactly, so ``"cost "`` would not match ``"cost"``) and no
-    control character.
+    characters), with no space at either end (a tag is matched exactly, so ``"cost "``
+    would not match ``"cost"``) and no control character.
 
     >>> tag_problem("cost") is None
     True

@@ -9,7 +9,6 @@ from typing import Final
 from argmap.shaping import EMOJI_FILE
 
 __all__ = [
-    "EMOJI_FACE",
     "EMOJI_STYLE",
     "FALLBACK_FACES",
     "JOINED",
@@ -35,14 +34,13 @@ MAIN_FACES: Final = {
 }
 """Per style ("", "B", "I", "BI"): the variable Noto Sans file and the weight to set."""
 
-EMOJI_FACE: Final = EMOJI_FILE
-"""The one-colour emoji face, among the fallbacks."""
 EMOJI_STYLE: Final = frozenset("\ufe0f\u20e3")
-"""Emoji presentation and the keycap: a character before either is drawn as an emoji,
-in :data:`EMOJI_FACE`, where it has it (``1\ufe0f\u20e3``, ``\u2764\ufe0f``)."""
+"""Emoji presentation and the keycap: a character before either is drawn as an emoji, in
+the emoji face (:data:`~argmap.shaping.EMOJI_FILE`) where it has it (``1\ufe0f\u20e3``,
+``\u2764\ufe0f``)."""
 FALLBACK_FACES: Final = (
     "NotoSansKR-Regular.otf",
-    EMOJI_FACE,
+    EMOJI_FILE,
     "NotoSansArabic[wght].ttf",
     "NotoSansArmenian[wght].ttf",
     "NotoSansBengali[wght].ttf",
@@ -187,7 +185,7 @@ class _Faces(dict[str, int]):
         super().__init__()
         self.main, self.fallbacks = coverage(main_font()), fallbacks
         names = [path.name for path in fallbacks]
-        self.emoji_at = names.index(EMOJI_FACE) if EMOJI_FACE in names else -1
+        self.emoji_at = names.index(EMOJI_FILE) if EMOJI_FILE in names else -1
         """The emoji face's index (-1: none)."""
 
     def __missing__(self, ch: str) -> int:
@@ -238,7 +236,7 @@ tones and tag letters (the emoji face draws a skin-toned emoji as the plain one)
 
 
 def emoji_has(ch: str) -> bool:
-    """Whether the emoji face (:data:`EMOJI_FACE`) has a glyph for ``ch``."""
+    """Whether the emoji face (:data:`~argmap.shaping.EMOJI_FILE`) has a glyph for ``ch``."""
     faces = _faces_of(tuple(fallback_fonts()))
     return faces.emoji(ch, -1) >= 0
 

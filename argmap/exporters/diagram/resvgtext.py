@@ -8,7 +8,7 @@ import re
 from typing import Final
 
 from argmap.rasterworker import FONT_FAMILY
-from argmap.shaping import EMOJI_JOINING, SHAPED_FAMILIES
+from argmap.shaping import EMOJI_FAMILY, EMOJI_JOINING, SHAPED_FAMILIES
 
 __all__ = [
     "EMOJI_FAMILY",
@@ -22,13 +22,11 @@ __all__ = [
 LEAD: Final = '<tspan font-size="0.01">x</tspan>'
 """A letter of the main face, too small to see or to move the line (0.006 pt wide)."""
 
-WIDE_DIGIT_FAMILIES: Final = frozenset({"Noto Emoji", "Noto Sans Symbols"})
+WIDE_DIGIT_FAMILIES: Final = frozenset({EMOJI_FAMILY, "Noto Sans Symbols"})
 """Faces with digits of their own, which resvg draws a line's digits in (twice as wide,
 ``👍 42`` as ``👍 4  2``) once a run in them comes first; a digit in a chunk of its own is
 drawn in the main face."""
 
-EMOJI_FAMILY: Final = "Noto Emoji"
-"""The one-colour emoji face; its runs are drawn by :func:`emoji_run`."""
 
 _ATTR: Final = re.compile(r'\b(x|text-anchor|font-size|font-weight|font-style)="([^"]*)"')
 
