@@ -97,3 +97,93 @@ def test_crash_between_write_and_rename_keeps_original(tmp_path: Path) -> None:
     new_id = add_node(path, NewNode(NodeKind.OBJECTION, "Lands.", to="cost"))
     assert load_map(path).get(new_id).text == "Lands."
     assert not list(tmp_path.glob(".m.yaml.argmap-*.tmp"))
+
+
+HOLD_LOCK = (
+    "import fcntl, sys, time; f = open(sys.argv[1]); fcntl.flock(f, fcntl.LOCK_EX);"
+    " print('held', flush=True); time.sleep(0.6)"
+)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX advisory locks")
+def test_import_force_waits_for_an_edit_holding_the_maps_lock(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`import --force` over a map took no lock: an `add` that read the map before the
+    import wrote it renamed its own result over the imported map, which was lost. It
+    waits for the lock now, as the editors do, and its map is the one that stays."""
+    import time
+
+    from click.testing import CliRunner
+
+    from argmap.cli import main
+
+    source = tmp_path / "in.argdown"
+    source.write_text("[T]: The thesis.\n  <+ [R]: A reason.\n", encoding="utf-8")
+    path = tmp_path / "m.yaml"
+    shutil.copyfile(MAPS / "school-uniforms.yaml", path)
+    command = [sys.executable, "-c", HOLD_LOCK, str(path)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as holder:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        started = time.monotonic()
+        args = ["import", str(source), "--from", "argdown", "-o", str(path), "--force"]
+        result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "waiting for another program that holds its lock" in caplog.text
+    assert time.monotonic() - started > 0.3
+    assert [n.text for n in load_map(path).nodes] == ["The thesis.", "A reason."]
+
+
+def test_import_without_force_never_replaces_a_file_made_since_its_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without --force, a file made by another program between the check for it and the
+    write was replaced all the same. The write only creates now: refused, the file kept."""
+    from click.testing import CliRunner
+
+    from argmap.cli import interop, main
+
+    source = tmp_path / "in.argdown"
+    source.write_text("[T]: The thesis.\n", encoding="utf-8")
+    path = tmp_path / "m.yaml"
+    checked = interop._check_output
+
+    def checked_then_made(src: Path, out: Path, *, force: bool) -> None:
+        checked(src, out, force=force)
+        out.write_text("someone's work\n", encoding="utf-8")
+
+    monkeypatch.setattr(interop, "_check_output", checked_then_made)
+    args = ["import", str(source), "--from", "argdown", "-o", str(path)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"{path}: already exists; use --force to overwrite it"
+    assert path.read_text(encoding="utf-8") == "someone's work\n"
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX advisory locks")
+def test_adds_racing_an_import_force_never_lose_the_import(tmp_path: Path) -> None:
+    """Every add lands before the import (and is replaced, as --force asks) or after it
+    (on the imported map): the imported map's statements are always in the result."""
+    source = tmp_path / "in.argdown"
+    source.write_text("[T]: The thesis.\n  <+ [R]: A reason.\n", encoding="utf-8")
+    path = tmp_path / "m.yaml"
+    shutil.copyfile(MAPS / "school-uniforms.yaml", path)
+    argmap = [sys.executable, "-m", "argmap"]
+    adds = [
+        argmap
+        + ["add", "objection", str(path), "--to", "T" if i % 2 else "cost"]
+        + ["--text", f"Objection {i}.", "--id", f"o{i}", "--author", "R"]
+        for i in range(8)
+    ]
+    imp = argmap + ["import", str(source), "--from", "argdown", "-o", str(path), "--force"]
+    procs = [
+        subprocess.Popen(c, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for c in adds[:4] + [imp] + adds[4:]
+    ]
+    for proc in procs:
+        proc.communicate(timeout=300)
+    assert procs[4].returncode == 0
+    texts = {n.text for n in load_map(path).nodes}
+    assert {"The thesis.", "A reason."} <= texts

@@ -61,7 +61,6 @@ def import_(
     import json
 
     from argmap.deep import run_deep
-    from argmap.editing.safewrite import write_atomic
     from argmap.interop import ImportOptions, import_file
     from argmap.load.dump import dump_yaml
     from argmap.load.files import check_map_size
@@ -103,7 +102,7 @@ def import_(
     if to_stdout:
         echo_data(text)
         return
-    write_atomic(output, text)
+    _write_map(output, text, force=force)
     echo(f"{output}: {len(result.map)} nodes imported from {source}", err=True)
 
 
@@ -120,6 +119,24 @@ def _check_output(source: Path, output: Path, *, force: bool) -> None:
         )
     if not force and os.path.lexists(output):
         raise MapFailure(f"{output}: already exists; use --force to overwrite it")
+
+
+def _write_map(output: Path, text: str, *, force: bool) -> None:
+    """Write the imported map: only as a new file, or with ``force`` under the map's lock.
+
+    Under the lock, an ``add`` running meanwhile finishes first, or starts on the new map.
+    """
+    from argmap.editing.maplock import held_lock
+    from argmap.editing.safewrite import write_atomic
+
+    if not force:
+        try:
+            write_atomic(output, text, exclusive=True)
+        except FileExistsError:  # made since it was checked
+            raise MapFailure(f"{output}: already exists; use --force to overwrite it") from None
+        return
+    with held_lock(output, missing_ok=True):
+        write_atomic(output, text)
 
 
 def _is_export(source: Path) -> bool:

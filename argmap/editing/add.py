@@ -11,7 +11,7 @@ from argmap.deep import paused_gc
 from argmap.editing.commit import commit, commit_expected, try_splice
 from argmap.editing.fastplace import FastSession, open_fast, plain_at
 from argmap.editing.inputs import bad_id_message, refuse_lone_surrogates, valid_id
-from argmap.editing.safewrite import locked_text
+from argmap.editing.maplock import locked_text
 from argmap.editing.session import EditError, Session, open_session, parse_checked
 from argmap.editing.textsplice import (
     append_item,

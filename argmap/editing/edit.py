@@ -9,7 +9,7 @@ from typing import Any
 from argmap.editing.commit import commit, splice_edits
 from argmap.editing.entry import Snapshot, drop_links, retarget_links, set_field
 from argmap.editing.inputs import bad_id_message, refuse_lone_surrogates
-from argmap.editing.safewrite import locked_text
+from argmap.editing.maplock import locked_text
 from argmap.editing.session import EditError, Session, open_session
 from argmap.editing.textsplice import Edit
 from argmap.model import EDITABLE_FIELDS, UNDERCUT, NodeKind, plain_value

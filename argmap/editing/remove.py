@@ -8,7 +8,7 @@ from typing import Any
 
 from argmap.editing.commit import commit, splice_edits
 from argmap.editing.entry import Snapshot, drop_links
-from argmap.editing.safewrite import locked_text
+from argmap.editing.maplock import locked_text
 from argmap.editing.session import EditError, Place, Session, open_session, walk_places
 from argmap.editing.textsplice import Edit, item_removal, ungroup
 from argmap.model import Node, drawn_from, nested_under

@@ -1,102 +1,28 @@
-"""Safe writes: an advisory lock for read-modify-write, and the one atomic file writer."""
+"""Safe writes: the one atomic file writer, and the checks on what a command may write."""
 
 from __future__ import annotations
 
 import codecs
 import contextlib
 import errno
-import logging
 import os
 import shutil
 import stat
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Final
 
 from argmap.editing.oserrors import FILE_KINDS, cannot_write
-from argmap.editing.tempnames import clear_stale_temps, forget, note, temp_name
+from argmap.editing.tempnames import forget, note, temp_name
 from argmap.errors import MapFileError
-
-logger = logging.getLogger(__name__)
 
 __all__ = [
     "check_folder",
     "check_output",
-    "locked_text",
     "same_file",
     "write_atomic",
 ]
-
-
-@contextlib.contextmanager
-def locked_text(path: Path) -> Iterator[str]:
-    """Hold an exclusive advisory lock on the map file and yield its current text.
-
-    The lock is on the file itself, so a crashed editor leaves nothing behind that could
-    block the next one (the kernel drops it with the process). Writers rename a new file
-    over the old, so after waiting (said in a warning) we check that the file locked is
-    still the one at ``path``, and try again if not.
-    """
-    if sys.platform == "win32":
-        yield from _locked_text_windows(path)
-        return
-    import fcntl
-
-    from argmap.load.files import read_map_text, real_path
-
-    while True:
-        try:
-            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a pipe would wait for a writer
-        except OSError as exc:
-            read_map_text(path)  # says what the file is, as every command does (a socket...)
-            raise MapFileError(path, f"cannot open: {exc.strerror or exc}") from None
-        try:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                logger.warning("%s: waiting for another program that holds its lock", path)
-                fcntl.flock(fd, fcntl.LOCK_EX)
-            try:
-                same = os.stat(path).st_ino == os.fstat(fd).st_ino
-            except FileNotFoundError:
-                same = False
-            if same:
-                clear_stale_temps(real_path(path))  # temporary files sit beside the target
-                yield read_map_text(path)
-                return
-        finally:
-            os.close(fd)
-
-
-if sys.platform == "win32":
-
-    def _locked_text_windows(path: Path) -> Iterator[str]:
-        """Lock a hidden file beside the map: on Windows a map held open cannot be replaced."""
-        import msvcrt
-
-        from argmap.load.files import read_map_text
-
-        lock = path.with_name(f".{path.name}.argmap.lock")
-        try:
-            fd = os.open(lock, os.O_RDWR | os.O_CREAT)
-        except OSError as exc:
-            raise MapFileError(path, f"cannot lock: {exc.strerror or exc}") from None
-        try:
-            while True:
-                try:
-                    msvcrt.locking(fd, msvcrt.LK_LOCK, 1)  # gives up after 10 s: try again
-                    break
-                except OSError:
-                    continue
-            try:
-                clear_stale_temps(path)
-                yield read_map_text(path)
-            finally:
-                os.lseek(fd, 0, os.SEEK_SET)
-                msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-        finally:
-            os.close(fd)
 
 
 def check_output(
