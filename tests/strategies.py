@@ -15,6 +15,8 @@ TEXT = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40
 ).filter(lambda s: not shows_nothing(s))
 OPTIONAL_TEXT = st.none() | TEXT
+NAME = TEXT.filter(lambda s: s.isprintable())
+"""A valid author's name: one line (of printable characters, the usual case)."""
 TAG = TEXT.filter(lambda s: tag_problem(s) is None)
 """A valid tag: one line, no space at either end, no control character."""
 
@@ -48,7 +50,7 @@ def argument_maps(draw: st.DrawFn, max_nodes: int = 12) -> ArgumentMap:
             "parent": f"n{parent}",
             "relation": relation,
             "quote": draw(OPTIONAL_TEXT),
-            "author": draw(OPTIONAL_TEXT),
+            "author": draw(st.none() | NAME),
             "note": draw(OPTIONAL_TEXT),
             "tags": draw(st.lists(TAG, max_size=2, unique=True)),
             "strength": draw(st.none() | st.sampled_from(["weak", "moderate", "strong"])),

@@ -195,7 +195,7 @@ def _hostile_map(tmp_path: Path, name: str = "m.yaml", extra: str = "") -> Path:
             "thesis": {
                 "id": "t",
                 "text": f"Thesis {value}",
-                "author": f"Eve {value}",
+                "author": f"Eve {ESCAPES['bidi']}",  # one line, no control character
                 "premises": [
                     {
                         "id": "p",

@@ -14,6 +14,7 @@ from argmap.model import (
     Assessment,
     Basis,
     Citation,
+    Name,
     Node,
     NodeId,
     NodeKind,
@@ -96,7 +97,9 @@ class _Statement(_Entry):
         None, description="What the source document credits: outlet and date."
     )
     source: str | None = Field(None, description="Key into the map's 'sources' table.")
-    author: str | None = Field(None, description="Who added this node (reviewers sign).")
+    author: Name | None = Field(
+        None, description="Who added this node (reviewers sign): one line, a name."
+    )
     added: dt.date | None = Field(None, description="When it was added (YYYY-MM-DD).")
     tags: TagList = Field(
         default_factory=_no_items,

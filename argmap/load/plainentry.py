@@ -48,6 +48,13 @@ def _optional_str(value: Any) -> Any:
     return value if value is None or type(value) is str else _MISSING
 
 
+def _name(value: Any) -> Any:
+    """An optional name: one printable line with something in it (else the model says why)."""
+    if value is None or (type(value) is str and value.isprintable() and value.strip()):
+        return value
+    return _MISSING
+
+
 def _node_id(value: Any) -> Any:
     if value is None or (type(value) is str and _PLAIN_ID.fullmatch(value)):
         return value
@@ -111,7 +118,7 @@ _SOURCE: Final = {
     "issue": _volume,
     "date": _text_date,
     "url": _optional_str,
-    "author": _optional_str,
+    "author": _name,
 }
 """The fields of a citation, an outlet and a source document, each record's own check."""
 
@@ -138,7 +145,7 @@ _CHECKS: Final[dict[str, Callable[[Any], Any]]] = {
     "quote": _optional_str,
     "citation": _citation,
     "source": _optional_str,
-    "author": _optional_str,
+    "author": _name,
     "added": _date,
     "tags": _tags,
     "strength": _member(Strength),

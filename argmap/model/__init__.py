@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from argmap.model.records import (
         Citation,
         Link,
+        Name,
         Node,
         NodeId,
         Outlet,
@@ -76,6 +77,7 @@ __all__ = [
     "Basis",
     "Citation",
     "Link",
+    "Name",
     "Node",
     "NodeId",
     "NodeKind",
@@ -116,6 +118,7 @@ _MODULES: Final = {
     "records": (
         "Citation",
         "Link",
+        "Name",
         "Node",
         "NodeId",
         "Outlet",

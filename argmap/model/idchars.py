@@ -5,7 +5,14 @@ from __future__ import annotations
 import unicodedata
 from typing import Final
 
-__all__ = ["MAX_MARKS", "ignorable", "invisible_in_id", "is_clean_id", "shows_nothing"]
+__all__ = [
+    "MAX_MARKS",
+    "SHOWS_PATTERN",
+    "ignorable",
+    "invisible_in_id",
+    "is_clean_id",
+    "shows_nothing",
+]
 
 _IGNORABLE: Final = (
     (0x00AD, 0x00AD),  # soft hyphen
@@ -27,6 +34,14 @@ _IGNORABLE: Final = (
     (0xE0000, 0xE0FFF),  # tags and variation selectors supplement
 )
 """Unicode's default-ignorable code points: no glyph of their own, so never in an id."""
+
+
+_CONTROL: Final = r"\x00-\x1f\x7f-\x9f"
+_BMP_IGNORABLE: Final = "".join(rf"\u{lo:04x}-\u{hi:04x}" for lo, hi in _IGNORABLE if hi <= 0xFFFF)
+SHOWS_PATTERN: Final = rf"(?=[\s\S]*[^\s{_CONTROL}{_BMP_IGNORABLE}])"
+"""A look-ahead for JSON Schema patterns: something shows (a character that is not a space,
+a control or ignorable). ECMA-262 patterns cannot name the astral ignorables (tag
+characters, musical formatting): a text of those alone passes it, and the loader refuses it."""
 
 
 MAX_MARKS: Final = 4

@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, TypeVar
+import unicodedata
+from typing import Annotated, Any, Final, TypeVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
-from argmap.model.idchars import invisible_in_id, shows_nothing
+from argmap.model.idchars import SHOWS_PATTERN, invisible_in_id, shows_nothing
 from argmap.model.tags import Tags
 from argmap.model.vocabulary import ID_PATTERN, Assessment, Basis, NodeKind, Relation, Strength
 
 __all__ = [
     "Citation",
+    "NAME_PATTERN",
     "Link",
+    "Name",
     "Node",
     "NodeId",
     "Outlet",
@@ -39,6 +49,27 @@ def _not_blank(value: str) -> str:
     return value
 
 
+def _one_line(value: str) -> str:
+    if value.isprintable() and value.strip():  # the usual case: one line of text
+        return value
+    if shows_nothing(value):
+        raise PydanticCustomError(
+            "name_blank", "Name shows nothing; write a name, or leave the field out"
+        )
+    for char in value:
+        if char in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029":
+            raise PydanticCustomError(
+                "name_lines", "Name holds a line break; a name is one line: join its lines"
+            )
+        if unicodedata.category(char) == "Cc":
+            raise PydanticCustomError(
+                "name_control",
+                "Name holds a control character (U+{code}); remove it",
+                {"code": f"{ord(char):04X}"},
+            )
+    return value
+
+
 def _visible_id(value: str) -> str:
     if value.isascii():  # the usual case: the pattern took only visible ASCII
         return value
@@ -53,6 +84,12 @@ def _visible_id(value: str) -> str:
 # argmap/load/plainentry.py restates these rules for plainly valid entries: change both.
 TextDate = Annotated[str, BeforeValidator(_date_to_text)]
 Text = Annotated[str, Field(min_length=1), AfterValidator(_not_blank)]
+NAME_PATTERN: Final = rf"^{SHOWS_PATTERN}[^\x00-\x1f\x7f-\x9f\u2028\u2029]*$"
+"""The rule for editors (JSON Schema): one line that shows something, no control character."""
+Name = Annotated[
+    str, AfterValidator(_one_line), WithJsonSchema({"type": "string", "pattern": NAME_PATTERN})
+]
+"""A person's name (an author): one line of text with something visible in it."""
 NodeId = Annotated[str, Field(pattern=ID_PATTERN, max_length=200), AfterValidator(_visible_id)]
 """A node id: the pattern's letters, digits, ``_``, ``.`` and ``-``, every one visible
 (no zero-width joiner, variation selector, bidi control, filler, or mark on no letter)."""
@@ -120,7 +157,7 @@ class SourceDocument(Record):
     issue: int | str | None = Field(None, description="Issue number.")
     date: TextDate | None = Field(None, description="Publication date.")
     url: str | None = Field(None, description="Where the document can be read.")
-    author: str | None = Field(None, description="The document's author.")
+    author: Name | None = Field(None, description="The document's author.")
 
 
 class Link(Record):
@@ -143,7 +180,7 @@ class Node(Record):
     quote: str | None = None
     citation: Citation | None = None
     source: str | None = None
-    author: str | None = None
+    author: Name | None = None
     added: dt.date | None = None
     tags: Tags = ()
     strength: Strength | None = None

@@ -10,7 +10,7 @@ from pydantic import AfterValidator
 from pydantic.json_schema import WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from argmap.model.idchars import shows_nothing
+from argmap.model.idchars import SHOWS_PATTERN, shows_nothing
 
 __all__ = ["TAG_PATTERN", "Tag", "TagList", "Tags", "duplicate_tag", "tag_problem"]
 
@@ -72,8 +72,11 @@ def _each_once(tags: _S) -> _S:
 
 
 _CONTROL: Final = r"\x00-\x1f\x7f-\x9f"
-TAG_PATTERN: Final = rf"^[^\s{_CONTROL}](?:[^{_CONTROL}\u2028\u2029]*[^\s{_CONTROL}])?$"
-"""The rule for editors (JSON Schema): one line, visible at both ends, no control character."""
+TAG_PATTERN: Final = (
+    rf"^{SHOWS_PATTERN}[^\s{_CONTROL}](?:[^{_CONTROL}\u2028\u2029]*[^\s{_CONTROL}])?$"
+)
+"""The rule for editors (JSON Schema): one line that shows something, visible at both ends,
+no control character."""
 
 Tag = Annotated[
     str,
