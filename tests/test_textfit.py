@@ -47,6 +47,7 @@ HOSTILE = {
     "cjk": "日本語の文章には空白がないので折り返しが難しいです東京大学",
     "simplified-chinese": "我们认为统一校服能减少学生之间的差异，这说明了问题：对吗？",
     "emoji": "Stars ★ ☆ ★★★ thumbs 👍🏽 coder 👩\u200d💻 flags 🇫🇷🇯🇵 ok",
+    "sequences": "👨\u200d👩\u200d👧 " * 6 + "🇺🇦🇫🇷🇯🇵 " * 4 + "❤️\u200d🔥 🏳️\u200d🌈 👩🏽\u200d💻",
     "marks": "Zalgo: Z̴̡a̷l̸g̵o̶ combining a\u0301 e\u0308 and tab\there",
     "url": "See https://example.com/a/very/long/path/without/any/spaces/index.html?q=1",
     "word": "Pneumonoultramicroscopicsilicovolcanoconiosis Donaudampfschifffahrtsgesellschaft",
@@ -119,6 +120,20 @@ def test_every_line_of_every_script_stays_in_its_box_and_centred_lines_are_centr
     _check(pages, route)
 
 
+@pytest.mark.parametrize(("route", "fit"), [("svg", "slide"), ("png", "slide"), ("pdf", "a4")])
+def test_emoji_sequences_stay_in_their_boxes_in_every_format(
+    tmp_path: Path, route: textfit.Route, fit: str
+) -> None:
+    """Families and flags, drawn as one glyph each (an italic line with Korean, which a PNG
+    leaves to resvg, as their parts), stay in their boxes in every format."""
+    if route == "pdf" and shutil.which("pdftoppm") is None:
+        pytest.skip("poppler's pdftoppm is not installed")
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    quote = "한국어 " + "\U0001f1f0\U0001f1f7" * 12 + " " + family * 3
+    path = _map_file(tmp_path, {"seq": f"Flags {'🇺🇦' * 6} and families {family * 6}."}, quote)
+    _check(_pages(path, fit), route)
+
+
 SCRIPTS = st.sampled_from(
     [
         "word",
@@ -134,7 +149,9 @@ SCRIPTS = st.sampled_from(
         "★☆",
         "👍🏽",
         "👩\u200d💻",
+        "👨\u200d👩\u200d👧",
         "🇯🇵",
+        "🇺🇦🇰🇷",
         "e\u0301",
         "ไทย",
         "हिन्दी",
