@@ -6,20 +6,22 @@ and laid out by the engine; each page's SVG is read back
 page, and on the overview a room sees first), edges into one parent that cross before
 they meet there, tree edges that go round other boxes, boxes that overlap, tree edges
 through a box not theirs, edges to references to other pages that cross another edge,
-children drawn above their parent or siblings out of file order, the
+children drawn above their parent or siblings out of file order, boxes of a grid of
+wrapped rows out of line with their column (a staircase), the
 drawings' median aspect (width / height) and the share of the page they fill at the
 scale they are shown at; the overview's stubs (one a branch, and grouped ones), the
 pages shown below the legibility floor, and the undercutters drawn on a page that
 continues their target (one of its tops): at the target's arrow, or at its box. The
 maps: the repository's, a map of linked groups, generated maps of 120 to 1,500 nodes,
 two of Argdown's own examples imported, a generated debate shaped as Kialo's,
-cross-linked, and a generated map dense with undercutters.
+cross-linked, a generated map dense with undercutters, and a flat list of 40 statements.
 """
 
 from __future__ import annotations
 
 import random
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -32,6 +34,7 @@ from argmap.analysis.standing import analyze  # noqa: E402
 from argmap.exporters.diagram import geometry  # noqa: E402
 from argmap.exporters.diagram.engine import find_engine  # noqa: E402
 from argmap.exporters.diagram.fitting import Layout, lay_out  # noqa: E402
+from argmap.exporters.diagram.stacking import NODESEP, Wrap  # noqa: E402
 from argmap.exporters.diagram.trailcuts import hung_tops  # noqa: E402
 from argmap.load.maps import load_map  # noqa: E402
 from argmap.load.validate import validate_data  # noqa: E402
@@ -79,6 +82,9 @@ CASES = [
     ("undercuts5", "slide"),
     ("undercuts5", "a4"),
     ("undercuts5", "slide-portrait"),
+    ("flat40", "slide"),
+    ("flat40", "a4"),
+    ("flat40", "slide-lr"),
 ]
 """(map, fit): the fit is a page, then ``-portrait`` (upright) and ``-lr`` (left to right)."""
 FILES = {"flagship": "russias-game-in-north-korea.yaml", "uniforms": "school-uniforms.yaml"}
@@ -172,6 +178,36 @@ WORDS: Final = ("the", "policy", "claim", "evidence", "report", "trade", "step",
 """The words of :func:`undercuts`' statements."""
 
 
+def flat(count: int) -> dict[str, object]:
+    """A thesis with ``count`` single statements under it, one in seven an objection: a
+    list of reasons as debaters write them, wrapped into rows on every page."""
+    rng = random.Random(count)
+    words = [
+        "pupils",
+        "learn",
+        "more",
+        "through",
+        "play",
+        "and",
+        "rest",
+        "after",
+        "a",
+        "long",
+        "school",
+        "day",
+        "at",
+        "home",
+    ]
+
+    def text(label: str, i: int) -> str:
+        return f"{label} {i}: " + " ".join(rng.choice(words) for _ in range(rng.randint(5, 22)))
+
+    reasons = [{"id": f"r{i}", "text": text("Reason", i)} for i in range(count - count // 7)]
+    objections = [{"id": f"o{i}", "text": text("Objection", i)} for i in range(count // 7)]
+    thesis = {"id": "t", "text": "Homework should be abolished in primary schools."}
+    return {"title": "Flat", "thesis": {**thesis, "premises": reasons, "objections": objections}}
+
+
 def undercuts(seed: int) -> dict[str, object]:
     """A map dense with undercutters: each claim's objections mostly attack its step.
 
@@ -210,11 +246,14 @@ def undercuts(seed: int) -> dict[str, object]:
 
 def load(name: str) -> ArgumentMap:
     """A named map of the repository, the linked groups' map, an imported Argdown example,
-    a generated debate (``debate`` and its size), or a generated map of N nodes."""
+    a generated debate (``debate`` and its size), a flat list (``flat`` and its size), or a
+    generated map of N nodes."""
     if name == "groups":
         return validate_data(linked_groups())
     if name.startswith("debate"):
         return validate_data(debate(int(name.removeprefix("debate"))))
+    if name.startswith("flat"):
+        return validate_data(flat(int(name.removeprefix("flat"))))
     if name.startswith("undercuts"):
         return validate_data(undercuts(int(name.removeprefix("undercuts"))))
     if name in IMPORTED:
@@ -233,6 +272,7 @@ def measure(name: str, fit: str) -> str:
     layout = lay_out(m, analyze(m), options, paper, find_engine("auto"))  # type: ignore[arg-type]
     order = {node.id: i for i, node in enumerate(m.walk())}
     edges = crossed = meeting = overlapping = above = unordered = detoured = through = refs = 0
+    drifted = 0
     fills: list[float] = []
     aspects: list[float] = []
     for page in layout.pages:
@@ -246,6 +286,7 @@ def measure(name: str, fit: str) -> str:
         wrong_rank, wrong_order = geometry.misplaced(page.svg, order, across)
         above += wrong_rank
         unordered += wrong_order
+        drifted += out_of_line(page.svg, page.plan.page.wraps, across)
         scale = layout.scale(page)
         fills.append(page.width * page.height * scale**2 / layout.size.width / layout.size.height)
         aspects.append(page.width / page.height)
@@ -257,11 +298,37 @@ def measure(name: str, fit: str) -> str:
     return (
         f"| {name} | {len(m)} | {fit} | {len(layout.pages)} | {len(m) / len(layout.pages):.1f} "
         f"| {edges} | {crossed} | {meeting} | {overview} | {detoured} "
-        f"| {overlapping} | {through} | {refs} | {above} | {unordered} "
+        f"| {overlapping} | {through} | {refs} | {above} | {unordered} | {drifted} "
         f"| {sorted(aspects)[len(aspects) // 2]:.2f} "
         f"| {sum(fills) / len(fills):.0%} | {len(stubs) - grouped} + {grouped} | {small} "
         f"| {aimed} + {boxed} |"
     )
+
+
+def out_of_line(svg: str, wraps: Sequence[Wrap], across: bool) -> int:
+    """Boxes of wrapped rows as long as the first that are out of line with their column.
+
+    A parent's rows of one length are a grid: each box should sit in line with the box
+    of the first row in its column (across the page: in its row). Counted: boxes whose
+    middle is more than half the gap between neighbours off that box's (a staircase).
+    """
+    found = geometry.boxes(svg)
+
+    def middle(name: str) -> float | None:
+        box = found.get(name)
+        if box is None:
+            return None
+        return (box.top + box.bottom) / 2 if across else (box.left + box.right) / 2
+
+    count = 0
+    for wrap in wraps:
+        full = [row for row in wrap.rows if len(row) == len(wrap.rows[0])] if wrap.rows else []
+        if len(full) < 2 or len(full[0]) < 2:
+            continue
+        for column in zip(*full, strict=True):
+            middles = [m for m in map(middle, column) if m is not None]
+            count += sum(1 for m in middles[1:] if abs(m - middles[0]) > NODESEP / 2)
+    return count
 
 
 def undercut_aims(m: ArgumentMap, layout: Layout) -> tuple[int, int]:
@@ -290,12 +357,12 @@ def main() -> int:
         "| siblings' edges crossing | on overview "
         "| edges going round "
         "| overlaps | edges through boxes | references' edges crossing "
-        "| child above parent | siblings out of order "
+        "| child above parent | siblings out of order | grid boxes out of line "
         "| aspect | fill "
         "| page 1 stubs (own + grouped) | pages under the floor "
         "| continued tops' undercutters (at their arrow + at the box) |"
     )
-    print("|---" * 20 + "|")
+    print("|---" * 21 + "|")
     for name, fit in CASES:
         print(measure(name, fit), flush=True)
     return 0

@@ -15,8 +15,13 @@ TEXT = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40
 ).filter(lambda s: not shows_nothing(s))
 OPTIONAL_TEXT = st.none() | TEXT
-NAME = TEXT.filter(lambda s: s.isprintable())
-"""A valid author's name: one line (of printable characters, the usual case)."""
+NAME = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs"))
+    | st.just(" "),
+    min_size=1,
+    max_size=30,
+).filter(str.strip)
+"""A valid author's name: one line of printable characters (the usual case)."""
 TAG = TEXT.filter(lambda s: tag_problem(s) is None)
 """A valid tag: one line, no space at either end, no control character."""
 

@@ -247,6 +247,48 @@ def test_page_numbers_are_written_into_our_words_and_never_into_the_maps() -> No
     assert seen >= 1
 
 
+@pytest.mark.parametrize("fit", ["slide", "a4"])
+def test_a_list_of_reasons_wrapped_into_rows_is_drawn_as_a_grid(fit: str) -> None:
+    """Forty reasons and objections under a thesis are wrapped into rows on each page.
+    Rows of one length were drawn as a staircase (each row's boxes pushed apart by the
+    edges of the rows below passing it, fewer row by row): each box now sits in its
+    column, under the one above it."""
+    from argmap.exporters.diagram import geometry
+
+    words = [
+        "pupils",
+        "learn",
+        "more",
+        "through",
+        "play",
+        "and",
+        "rest",
+        "after",
+        "a",
+        "long",
+        "school",
+        "day",
+    ]
+    statements = [
+        {"id": f"r{i}", "text": f"Reason {i}: " + " ".join(words[: 4 + i % 8])} for i in range(40)
+    ]
+    thesis = {"id": "t", "text": "Homework should be abolished.", "premises": statements}
+    m = validate_data({"title": "A list", "thesis": thesis})
+    layout = lay_out(m, analyze(m), RenderOptions(), fit, find_engine("auto"))  # type: ignore[arg-type]
+    grids = 0
+    for laid in layout.pages:
+        boxes = geometry.boxes(laid.svg)
+        for wrap in laid.plan.page.wraps:
+            full = [row for row in wrap.rows if len(row) == len(wrap.rows[0])]
+            if not wrap.columns or len(full) < 2:
+                continue
+            grids += 1
+            for column in zip(*full, strict=True):
+                middles = [(boxes[n].left + boxes[n].right) / 2 for n in column]
+                assert max(middles) - min(middles) < 1.0, (laid.plan.page.number, column)
+    assert grids >= 2
+
+
 def test_engine_draws_a_batch_of_graphs_each_at_its_own_resolution() -> None:
     from argmap.exporters.diagram.engine import find_engine, png_graph_attrs, run_engine_pngs
     from argmap.exporters.diagram.enginepool import stream_svgs

@@ -277,6 +277,37 @@ def test_a_shorter_row_hangs_in_the_gaps_of_the_rows_above() -> None:
     assert {("c0", "b0"), ("c0", "b1"), ("c1", "b2"), ("c1", "b3")} <= holds
     assert {("c0", "a0"), ("c0", "a1"), ("c1", "a2"), ("c1", "a3")} <= holds
     assert wraps[0].rows == (("a0", "a1", "a2", "a3"), ("b0", "b1", "b2", "b3"), ("c0", "c1"))
+    # A grid: each box held in its column (the ones hung in gaps as lightly as ever).
+    assert set(wraps[0].columns) == {(f"b{i}", f"a{i}") for i in range(4)}
+
+
+@pytest.mark.parametrize(
+    ("lengths", "levels", "columns"),
+    [
+        ((3, 3, 3), 1, {(f"{r}{i}", f"{a}{i}") for r, a in ("ba", "cb") for i in range(3)}),
+        ((2, 2, 3), 1, {("b0", "a0"), ("b1", "a1"), ("c0", "b0"), ("c1", "b1")}),
+        ((2, 3, 3), 1, set()),  # rows of other lengths: no grid
+        ((1, 1, 1), 1, set()),  # one box a row: each steps aside for the edges passing
+        ((2, 2), 2, set()),  # deeper blocks: rows below go under their lowest node
+    ],
+)
+def test_only_a_grids_boxes_are_held_in_their_columns(
+    lengths: tuple[int, ...], levels: int, columns: set[tuple[str, str]]
+) -> None:
+    """Rows of one length (the last may differ) keep their boxes in columns: held by the
+    engine's default, the edges passing up between them pushed each row's boxes apart by
+    as many edges as passed it, a staircase."""
+    from argmap.exporters.diagram.stacking import Item, Wrap, note_rows
+
+    rows = [
+        [Item(f"{'abc'[r]}{i}", 100.0, (40.0,) * levels, f"{'abc'[r]}{i}") for i in range(n)]
+        for r, n in enumerate(lengths)
+    ]
+    rows[-1] = [item._replace(ranks=(40.0,)) for item in rows[-1]]
+    wraps: list[Wrap] = []
+    note_rows("p", rows, wraps)
+    assert set(wraps[0].columns) == columns
+    assert set(wraps[0].columns) <= set(wraps[0].holds)
 
 
 def test_a_linked_groups_grouped_stubs_fit_side_by_side() -> None:

@@ -2,9 +2,46 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from typing import Final
 
-__all__ = ["in_gap", "leaf_holds", "under_box"]
+__all__ = ["ROW_WEIGHT", "column_holds", "in_gap", "leaf_holds", "is_grid", "under_box"]
+
+ROW_WEIGHT: Final = 20
+"""How hard the rows of a grid (see :func:`is_grid`) are held in line under each other:
+their boxes stay in columns. Held by the engine's default (1), the edges from lower rows
+passing up between the columns pushed each row's boxes apart by as many edges as passed
+it: the rows came out narrower row by row, a staircase."""
+
+
+def is_grid(lengths: Sequence[int], boxes: bool) -> bool:
+    """Whether a parent's rows are a grid, whose items are held in their columns.
+
+    A grid: rows of single boxes (``boxes``), two or more long, each as long as the first
+    but the last. A column of rows of one box each is none: held in line, it sent the
+    edges of its lower boxes round the ones above (laid out freely, each box steps aside
+    for the edges passing it).
+    """
+    grid = len(lengths) > 1 and boxes and lengths[0] >= 2
+    return grid and all(n == lengths[0] for n in lengths[:-1])
+
+
+def column_holds(
+    rows: Sequence[Sequence[str]], holds: Sequence[tuple[str, str]]
+) -> tuple[tuple[str, str], ...]:
+    """The holds that hang an item under the box of its column in the row above.
+
+    Not those of an item hung in a gap (held by the two boxes of each row above), nor of
+    one of a last row longer than the rows above under a box of another column.
+    """
+    at = {name: (r, c) for r, row in enumerate(rows) for c, name in enumerate(row)}
+    anchors = Counter(item for item, _ in holds)
+    return tuple(
+        (item, anchor)
+        for item, anchor in holds
+        if anchors[item] == 1 and item in at and at.get(anchor) == (at[item][0] - 1, at[item][1])
+    )
 
 
 def leaf_holds(row: Sequence[str], above: Sequence[Sequence[str]]) -> list[tuple[str, str]]:

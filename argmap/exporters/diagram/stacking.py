@@ -8,7 +8,7 @@ from operator import itemgetter
 from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.dot import Digraph, attrs, near_side
-from argmap.exporters.diagram.rowholds import leaf_holds
+from argmap.exporters.diagram.rowholds import ROW_WEIGHT, column_holds, is_grid, leaf_holds
 from argmap.model import Node, Relation
 
 __all__ = [
@@ -224,12 +224,15 @@ class Wrap(NamedTuple):
         rows: the names of each row's items, in file order.
         holds: (item, anchor) pairs: each item of a later row is ranked below its anchor.
         weight: how hard each hold also pulls its item in line under its anchor.
+        columns: the holds of a grid's items under their column's box (see
+            :func:`~.rowholds.is_grid`), held in line by :data:`~.rowholds.ROW_WEIGHT`.
     """
 
     parent: str
     rows: tuple[tuple[str, ...], ...]
     holds: tuple[tuple[str, str], ...]
     weight: int = 1
+    columns: tuple[tuple[str, str], ...] = ()
 
 
 def wrap_rows(items: list[Item], limit: float, compact: bool = False) -> list[list[Item]]:
@@ -339,7 +342,10 @@ def note_rows(parent: str, rows: list[list[Item]], wraps: list[Wrap]) -> None:
             holds += [(item.name, lowest(above).deepest) for item in row]
         else:
             holds += leaf_holds(names[depth], names[:depth])
-    wraps.append(Wrap(parent, names, tuple(holds)))
+    boxes = all(item.levels == 1 for row in rows[:-1] for item in row)
+    grid = is_grid(list(map(len, rows)), boxes)
+    columns = column_holds(names, holds) if grid else ()
+    wraps.append(Wrap(parent, names, tuple(holds), columns=columns))
 
 
 def hold_rows(g: Digraph, wraps: Sequence[Wrap]) -> None:
@@ -352,7 +358,10 @@ def hold_rows(g: Digraph, wraps: Sequence[Wrap]) -> None:
     for wrap in wraps:
         pull = {"weight": str(wrap.weight)} if wrap.weight != 1 else {}
         for item, anchor in wrap.holds:
-            g.edge(item, anchor, {"style": "invis", **pull})
+            if (item, anchor) in wrap.columns:
+                g.edge(item, anchor, {"style": "invis", "weight": str(ROW_WEIGHT)})
+            else:
+                g.edge(item, anchor, {"style": "invis", **pull})
         for row in wrap.rows:
             if len(row) < 2:
                 continue

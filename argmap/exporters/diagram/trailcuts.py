@@ -149,6 +149,8 @@ def hold_with_cutters(g: Digraph, plan: PagePlan, held: Sequence[Wrap]) -> None:
     """
     rows = _beside_rows(plan)
     wraps = clear_beside(plan, held)
+    if plan.across:  # held in line, rows' edges went round the columns before them
+        wraps = [wrap._replace(columns=()) for wrap in wraps]
     at = next((k for k, w in enumerate(wraps) if w.parent == TRAIL), None)
     if len(plan.page.tops) > 1 and at is not None:
         trail = wraps[at]
