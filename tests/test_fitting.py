@@ -358,3 +358,21 @@ def test_a_key_left_to_a_later_page_explains_the_whole_map() -> None:
         svg = html.unescape(keyed.svg)
         for kind in ("thesis", "reason", "evidence", "objection", "conclusion"):
             assert f">{kind}</text>" in svg
+
+
+def test_the_whole_maps_key_goes_beside_a_later_pages_lowest_rank_where_that_fits_better() -> None:
+    """Page 1 of the flagship on A4 has no room for the key; page 3 takes it. Below the
+    drawing, it made the page taller than wide and drawn smaller; beside the lowest
+    rank, the page is as landscape as the paper, and drawn larger."""
+    from argmap.exporters.diagram import geometry
+
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    layout = lay_out(m, analyze(m), RenderOptions(), "a4", find_engine("auto"))
+    (keyed,) = [laid for laid in layout.pages if laid.plan.page.key == ("bottom", "")]
+    boxes = geometry.boxes(keyed.svg)
+    key = boxes.pop("legend key")
+    lowest = max(boxes.values(), key=lambda box: box.bottom)
+    assert key.left > max(box.right for box in boxes.values())  # beside the drawing
+    assert key.top < lowest.bottom and key.bottom > lowest.top  # level with its lowest rank
+    assert geometry.overlaps(keyed.svg) == 0
+    assert layout.scale(keyed) >= layout.budget.scale * 0.999

@@ -30,7 +30,6 @@ from argmap.exporters.diagram.pagetrailsize import (
 )
 from argmap.exporters.diagram.pagetree import TRAIL_ROWS, Measure, PageTree, stub_name
 from argmap.exporters.diagram.stacking import (
-    NODESEP,
     RANKSEP,
     TRAIL,
     Item,
@@ -45,8 +44,6 @@ from argmap.model import ArgumentMap
 
 __all__ = ["TRAIL_ROWS", "Estimate", "Estimator", "Measure", "Unit", "stub_name"]
 
-STUB_COLUMN: Final = 120.0
-"""Left to right, the key goes in the last column, which is about a stub wide."""
 WIDE_SHARE: Final = 0.92
 """Rows as wide as the page are planned only this far across it: the engine spreads a
 row of stubs under its parent somewhat wider than their boxes."""
@@ -64,6 +61,8 @@ class Estimate(NamedTuple):
     """On the overview, where the key goes (see :attr:`paging.Page.key`)."""
     deepest: str = ""
     """A node on the drawing's lowest rank."""
+    bottom: float = 0.0
+    """The height of the drawing's lowest rank (0: not known)."""
 
 
 class Estimator(PageTree):
@@ -284,8 +283,8 @@ class Estimator(PageTree):
         if self.root in full and not self.lead:  # the overview: conclusions above, the key
             stubs = self.stubs_of(full, limits)
             key, width, height = self._overview_key((width, height), full, stubs, block)
-        deepest = lowest(rows[-1]).deepest
-        return Estimate(width + frame_w, height + frame_h, tuple(wraps or ()), key, deepest)
+        size, deepest = (width + frame_w, height + frame_h), lowest(rows[-1]).deepest
+        return Estimate(*size, tuple(wraps or ()), key, deepest, ranks[-1])
 
     def _overview_key(
         self,
@@ -311,21 +310,11 @@ class Estimator(PageTree):
             block[self.root].rows > 1,
         )
 
-    def key_below(self, estimate: Estimate, room: tuple[float, float]) -> float:
-        """How far a page's drawing with the whole map's key below it overflows ``room``.
-
-        At most 1.0: it fits, with a margin (:data:`WIDE_SHARE`); a page that overflows
-        once laid out is planned again, and the key should not be the cause.
-        """
+    def whole_key(self) -> tuple[float, float]:
+        """The whole map's key's size, as a page away from the overview draws it."""
         if self._whole_key is None:  # the same for every page
             self._whole_key = self._size(legend_size(self.m, self.everything, [], self.way))
-        key_w, key_h = self._whole_key
-        width = max(estimate.width, key_w + self._size(FRAME)[0])
-        height = estimate.height + RANKSEP + key_h
-        if self.horizontal:  # below the drawing's last rank, in its column (a stub's wide)
-            width = estimate.width + NODESEP + key_w
-            height = estimate.height + max(0.0, key_h - STUB_COLUMN)
-        return max(width / room[0], height / room[1]) / WIDE_SHARE
+        return self._whole_key
 
     def _tops_in_rows(
         self,

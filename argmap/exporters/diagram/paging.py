@@ -6,16 +6,15 @@ import math
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Final
 
 from argmap.exporters.diagram.pageestimate import (
     TRAIL_ROWS,
-    WIDE_SHARE,
     Measure,
     Unit,
     stub_name,
 )
 from argmap.exporters.diagram.pagefill import Pager
+from argmap.exporters.diagram.pagekey import FITS_BARELY, key_over
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.stacking import Wrap
 from argmap.model import ArgumentMap
@@ -270,12 +269,8 @@ def _share(pager: Pager, draft: _Draft, todo: deque[_Branch]) -> None:
         draft.full |= whole
 
 
-WIDE_SHARE_INVERSE: Final = 1 / WIDE_SHARE
-"""A key's overflow (see :meth:`Pager.key_below`) at which it just fits with no margin."""
-
-
 def _key_page(pager: Pager, drafts: list[_Draft]) -> int:
-    """The first page after the overview with room for the key below its drawing.
+    """The first page after the overview with room for the key (see :func:`key_over`).
 
     With a margin, else without one, else a page of its own after the last: below a page
     without room, it would shrink that page under the legibility floor.
@@ -286,26 +281,14 @@ def _key_page(pager: Pager, drafts: list[_Draft]) -> int:
         if over <= 1.0:
             return number
         best = min(best, (over, number))
-    if best[0] <= WIDE_SHARE_INVERSE:
+    if best[0] <= FITS_BARELY:
         return best[1]
     return len(drafts) + 1
 
 
 def _key_over(pager: Pager, draft: _Draft) -> float:
-    """How far the page's drawing with the key below it overflows the page (see ``key_below``).
-
-    Infinite for a page of references to other pages: the engine puts them, unranked, on
-    the key's rank, far from their sources.
-    """
-    if any(t not in draft.full for n in draft.full for t in pager.links[n]):
-        return math.inf
-    share = pager.tighter.get(draft.taken[0][0], (1.0, 1.0))
-    width, height = reversed(share) if pager.horizontal else share
-    room = (pager.full_size[0] * width, pager.full_size[1] * height)
-    if min(room) <= 0:
-        return math.inf
-    estimate = pager.kept(draft.taken, draft.full, draft.rest, draft.limits)
-    return pager.key_below(estimate, room)
+    """How far the draft's page with the key overflows the page (see :func:`key_over`)."""
+    return key_over(pager, draft.taken, draft.full, draft.rest, draft.limits)[0]
 
 
 def _number(pager: Pager, drafts: list[_Draft]) -> list[Page]:
@@ -364,13 +347,13 @@ def _page(
         for parent, group, many in draft.left
     ]
     stubs.sort(key=lambda stub: pager.order[stub.tops[0]])
-    width, height, wraps, key, deepest = pager.kept(
+    width, height, wraps, key = pager.kept(
         draft.taken, draft.full, draft.rest, draft.limits, record=True
-    )
+    )[:4]
     if key[0] == "page" and key_page > 1:
         key = ("page", str(key_page))
-    elif number == key_page:
-        key = ("below", deepest)
+    elif number == key_page:  # below the drawing, or beside its lowest rank
+        key = key_over(pager, draft.taken, draft.full, draft.rest, draft.limits)[1]
     return Page(
         number,
         tuple(sorted(trail, key=pager.order.__getitem__)),
