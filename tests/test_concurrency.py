@@ -187,3 +187,20 @@ def test_adds_racing_an_import_force_never_lose_the_import(tmp_path: Path) -> No
     assert procs[4].returncode == 0
     texts = {n.text for n in load_map(path).nodes}
     assert {"The thesis.", "A reason."} <= texts
+
+
+def test_import_force_under_a_file_says_it_cannot_write_there(tmp_path: Path) -> None:
+    """With --force the map's lock is taken first: its failure to open the output was
+    said as a read ("cannot read: Not a directory"). It is said as the write's now."""
+    from click.testing import CliRunner
+
+    from argmap.cli import main
+
+    source = tmp_path / "in.argdown"
+    source.write_text("[T]: The thesis.\n", encoding="utf-8")
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    out = tmp_path / "afile" / "m.yaml"
+    args = ["import", str(source), "--from", "argdown", "-o", str(out), "--force"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    assert result.stderr == f"{out}: cannot write: {tmp_path / 'afile'} is a file, not a folder\n"

@@ -903,6 +903,26 @@ def test_an_add_stopped_once_the_map_is_written_still_prints_its_id(
     assert load_map(path).get("stopped-late").author == "R"
 
 
+@pytest.mark.parametrize("name", ["Ann\tBob", "Ann\nBob", "\u200b"])
+def test_an_author_from_the_environment_that_is_no_name_is_refused_and_said_so(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """A tab or a line break in ARGMAP_AUTHOR came out as "the map would be invalid"
+    without a word of where the name came from. Refused as command-line misuse now,
+    naming the variable; the map untouched. (Zero-width alone falls back, as ever.)"""
+    path = copy(tmp_path, MAPS / "school-uniforms.yaml")
+    before = path.read_bytes()
+    monkeypatch.setenv("ARGMAP_AUTHOR", name)
+    monkeypatch.chdir(tmp_path)  # no git user name to fall back to
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "no-gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    args = ["add", "objection", str(path), "--to", "cost", "--text", "A new objection."]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2
+    assert "ARGMAP_AUTHOR" in result.stderr and "Traceback" not in result.stderr
+    assert path.read_bytes() == before
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX advisory locks")
 def test_an_edit_waiting_for_the_maps_lock_says_so(
     tmp_path: Path, runner: CliRunner, caplog: pytest.LogCaptureFixture

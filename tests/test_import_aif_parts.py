@@ -133,3 +133,25 @@ def test_an_author_with_a_colon_reads_back_from_argmaps_own_aif() -> None:
     )
     again = get_importer("aif")(to_aif(m), "x.json", ImportOptions()).map
     assert [(n.author, n.note) for n in again.nodes] == [("Ann", None), ("Dr: X Y", None)]
+
+
+@pytest.mark.parametrize(
+    ("person", "author"),
+    [
+        ({"firstname": ["Ann"], "surname": "Lee"}, "Lee"),  # a list: not a name
+        ({"firstname": 7, "surname": None}, None),
+        ({"firstname": "Ann\n", "surname": " Lee"}, "Ann Lee"),
+    ],
+)
+def test_a_participants_name_is_its_text_fields_only(
+    person: dict[str, Any], author: str | None
+) -> None:
+    """A name given as a list was written as its printed form (``['Ann']``)."""
+    data = {
+        **_SPOKEN,
+        "nodes": [*_SPOKEN["nodes"][:1], {"nodeID": "L1", "text": "a claim", "type": "L"}]
+        + _SPOKEN["nodes"][2:],
+        "participants": [{"participantID": 1, **person}],
+        "locutions": [{"nodeID": "L1", "personID": 1}],
+    }
+    assert _read(data)[0].map.thesis.author == author

@@ -310,6 +310,18 @@ def test_only_a_grids_boxes_are_held_in_their_columns(
     assert set(wraps[0].columns) <= set(wraps[0].holds)
 
 
+def test_columns_of_boxes_of_unlike_widths_are_no_grid() -> None:
+    """Held in line, a column is as wide as its widest box: statements of a few words,
+    of all widths, made rows wider than planned, and pages were planned again (4% more
+    pages on flat lists of short statements). Such rows are laid out freely."""
+    from argmap.exporters.diagram.rowholds import GRID_SLACK, is_grid
+
+    even = [[200.0, 210.0], [205.0, 200.0], [190.0]]
+    assert is_grid(even, boxes=True)
+    assert not is_grid([[200.0, 210.0], [200.0 + GRID_SLACK + 1, 200.0], [190.0]], boxes=True)
+    assert not is_grid(even, boxes=False)
+
+
 def test_a_linked_groups_grouped_stubs_fit_side_by_side() -> None:
     """Each premise of a linked group has more branches than stubs fit: grouped stubs
     each (one for each side, or, where two do not fit, one for all), their counts of

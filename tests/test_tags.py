@@ -145,7 +145,8 @@ def test_the_model_refuses_bad_tags(tags: tuple[str, ...]) -> None:
 
 
 SCHEMA_TEXT = st.text(
-    alphabet=st.characters(max_codepoint=0xFFFF) | st.sampled_from("\u200b\u2066\ufe0f\u3164 \t"),
+    alphabet=st.characters(max_codepoint=0xFFFF)
+    | st.sampled_from("\u200b\u2066\ufe0f\u3164\u115f\u034f\u17b4\u180b\uffa0 \t"),
     max_size=8,
 )
 """Texts a JSON Schema pattern can judge: ECMA-262 patterns cannot name the astral ignorable
@@ -176,6 +177,9 @@ def test_the_schema_pattern_for_a_name_agrees_with_the_model(name: str) -> None:
         ("", "shows nothing"),
         ("\u200b\u2066", "shows nothing"),
         ("\u00a0", "shows nothing"),
+        # printable to Python, yet invisible: a variation selector, a Hangul filler
+        ("\ufe0f", "shows nothing"),
+        ("\u3164\u115f", "shows nothing"),
         ("Ann\nBob", "holds a line break"),
         ("Ann\u2028Bob", "holds a line break"),
         ("Ann\x1b[2J", "holds a control character (U+001B)"),

@@ -126,12 +126,19 @@ def _one_name(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 def _author(explicit: str | None, map_path: Path) -> str:
     from argmap.editing.inputs import resolve_author
     from argmap.load.files import real_path
+    from argmap.model.tags import tag_problem
 
     folder = real_path(map_path).parent if map_path.parent.exists() else Path.cwd()
     name = resolve_author(explicit, folder)
     if name is None:
         raise click.UsageError(
             "no author: pass --author NAME, set ARGMAP_AUTHOR, or set git's user.name"
+        )
+    problem = None if explicit and explicit.strip() else tag_problem(name)
+    if problem is not None:  # --author was checked; this came from the environment or git
+        raise click.UsageError(
+            f"the author from ARGMAP_AUTHOR or git's user.name, {name!r}, "
+            f"{problem.split(';')[0]}; pass --author NAME"
         )
     return name
 

@@ -127,7 +127,7 @@ def _write_map(output: Path, text: str, *, force: bool) -> None:
     Under the lock, an ``add`` running meanwhile finishes first, or starts on the new map.
     """
     from argmap.editing.maplock import held_lock
-    from argmap.editing.safewrite import write_atomic
+    from argmap.editing.safewrite import check_folder, write_atomic
 
     if not force:
         try:
@@ -135,6 +135,7 @@ def _write_map(output: Path, text: str, *, force: bool) -> None:
         except FileExistsError:  # made since it was checked
             raise MapFailure(f"{output}: already exists; use --force to overwrite it") from None
         return
+    check_folder(output.parent, name=output)  # said as a write's, not as the lock's read
     with held_lock(output, missing_ok=True):
         write_atomic(output, text)
 

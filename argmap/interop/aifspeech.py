@@ -28,10 +28,10 @@ def read_speech(
     for ``McMillan was / was not wrong``) and an illocution other than asserting
     (``Pure Questioning``, ``Popular Conceding``) are kept in its note.
     """
-    people = {
+    people = {  # names given as text only (not a list's or a number's printed form)
         str(p.get("participantID")): " ".join(
-            str(p.get(k, "")).strip() for k in ("firstname", "surname") if p.get(k)
-        )
+            " ".join(p[k].split()) for k in ("firstname", "surname") if isinstance(p.get(k), str)
+        ).strip()
         for p in speech["participants"]
     }
     said_by = {

@@ -50,7 +50,7 @@ def _optional_str(value: Any) -> Any:
 
 def _name(value: Any) -> Any:
     """An optional name: one printable line with something in it (else the model says why)."""
-    if value is None or (type(value) is str and value.isprintable() and value.strip()):
+    if value is None or (type(value) is str and value.isprintable() and not shows_nothing(value)):
         return value
     return _MISSING
 

@@ -50,7 +50,9 @@ def _not_blank(value: str) -> str:
 
 
 def _one_line(value: str) -> str:
-    if value.isprintable() and value.strip():  # the usual case: one line of text
+    # The usual case: one line of text. (Python counts some invisible characters as
+    # printable: a variation selector, a Hangul filler.)
+    if value.isprintable() and not shows_nothing(value):
         return value
     if shows_nothing(value):
         raise PydanticCustomError(

@@ -6,8 +6,20 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Final
 
-__all__ = ["ROW_WEIGHT", "column_holds", "in_gap", "leaf_holds", "is_grid", "under_box"]
+__all__ = [
+    "GRID_SLACK",
+    "ROW_WEIGHT",
+    "column_holds",
+    "in_gap",
+    "is_grid",
+    "leaf_holds",
+    "under_box",
+]
 
+GRID_SLACK: Final = 60.0
+"""How much wider than the narrowest a box of a grid's column may be, in points (see
+:func:`is_grid`): held in line, a column is as wide as its widest box, and a page's rows
+wider than planned cost pages (statements of a few words, of all widths: 4% more)."""
 ROW_WEIGHT: Final = 20
 """How hard the rows of a grid (see :func:`is_grid`) are held in line under each other:
 their boxes stay in columns. Held by the engine's default (1), the edges from lower rows
@@ -15,16 +27,22 @@ passing up between the columns pushed each row's boxes apart by as many edges as
 it: the rows came out narrower row by row, a staircase."""
 
 
-def is_grid(lengths: Sequence[int], boxes: bool) -> bool:
+def is_grid(widths: Sequence[Sequence[float]], boxes: bool, slack: float = GRID_SLACK) -> bool:
     """Whether a parent's rows are a grid, whose items are held in their columns.
 
     A grid: rows of single boxes (``boxes``), two or more long, each as long as the first
-    but the last. A column of rows of one box each is none: held in line, it sent the
-    edges of its lower boxes round the ones above (laid out freely, each box steps aside
-    for the edges passing it).
+    but the last, each column's boxes as wide as each other (within ``slack``). A column
+    of rows of one box each is none: held in line, it sent the edges of its lower boxes
+    round the ones above (laid out freely, each box steps aside for the edges passing it).
+    Nor are columns of boxes of widths further apart than ``slack``.
     """
-    grid = len(lengths) > 1 and boxes and lengths[0] >= 2
-    return grid and all(n == lengths[0] for n in lengths[:-1])
+    lengths = list(map(len, widths))
+    if len(lengths) < 2 or not boxes or lengths[0] < 2:
+        return False
+    full = [row for row in widths if len(row) == lengths[0]]
+    if len(full) < len(lengths) - 1:
+        return False
+    return all(max(column) - min(column) <= slack for column in zip(*full, strict=True))
 
 
 def column_holds(

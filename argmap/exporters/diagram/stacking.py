@@ -343,7 +343,7 @@ def note_rows(parent: str, rows: list[list[Item]], wraps: list[Wrap]) -> None:
         else:
             holds += leaf_holds(names[depth], names[:depth])
     boxes = all(item.levels == 1 for row in rows[:-1] for item in row)
-    grid = is_grid(list(map(len, rows)), boxes)
+    grid = is_grid([[item.width for item in row] for row in rows], boxes)
     columns = column_holds(names, holds) if grid else ()
     wraps.append(Wrap(parent, names, tuple(holds), columns=columns))
 
