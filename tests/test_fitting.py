@@ -255,22 +255,9 @@ def test_a_list_of_reasons_wrapped_into_rows_is_drawn_as_a_grid(fit: str) -> Non
     fewer row by row): each box now sits in its column, under the one above it."""
     from argmap.exporters.diagram import geometry
 
-    words = [
-        "pupils",
-        "learn",
-        "more",
-        "through",
-        "play",
-        "and",
-        "rest",
-        "after",
-        "a",
-        "long",
-        "school",
-        "day",
-    ]
+    sentence = "pupils learn more through play and rest after a long school day, and practice"
     statements = [
-        {"id": f"r{i}", "text": f"Reason {i}: " + " ".join((words * 3)[i % 5 : i % 5 + 22])}
+        {"id": f"r{i}", "text": f"Reason {i}: {sentence}{' at home' * (i % 3)}."}
         for i in range(40)
     ]
     thesis = {"id": "t", "text": "Homework should be abolished.", "premises": statements}
