@@ -52,9 +52,10 @@ def _not_blank(value: str) -> str:
 def _one_line(value: str) -> str:
     # The usual case: one line of text. (Python counts some invisible characters as
     # printable: a variation selector, a Hangul filler.)
-    if value.isprintable() and not shows_nothing(value):
+    blank = shows_nothing(value)
+    if value.isprintable() and not blank:
         return value
-    if shows_nothing(value):
+    if blank:
         raise PydanticCustomError(
             "name_blank", "Name shows nothing; write a name, or leave the field out"
         )

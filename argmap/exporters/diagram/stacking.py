@@ -357,8 +357,9 @@ def hold_rows(g: Digraph, wraps: Sequence[Wrap]) -> None:
     """
     for wrap in wraps:
         pull = {"weight": str(wrap.weight)} if wrap.weight != 1 else {}
+        columns = set(wrap.columns)
         for item, anchor in wrap.holds:
-            if (item, anchor) in wrap.columns:
+            if (item, anchor) in columns:
                 g.edge(item, anchor, {"style": "invis", "weight": str(ROW_WEIGHT)})
             else:
                 g.edge(item, anchor, {"style": "invis", **pull})
