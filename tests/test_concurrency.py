@@ -204,3 +204,35 @@ def test_import_force_under_a_file_says_it_cannot_write_there(tmp_path: Path) ->
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 1
     assert result.stderr == f"{out}: cannot write: {tmp_path / 'afile'} is a file, not a folder\n"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX advisory locks")
+def test_import_force_locks_a_map_one_may_write_but_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lock opened the map for reading: `import --force` over a file one may write
+    but not read failed ("cannot read"), though it never reads it. It opens it for
+    writing then. (Tests run as root, whom no mode stops: the refusal is made here.)"""
+    import os
+
+    from click.testing import CliRunner
+
+    from argmap.cli import main
+
+    source = tmp_path / "in.argdown"
+    source.write_text("[T]: The thesis.\n", encoding="utf-8")
+    path = tmp_path / "m.yaml"
+    path.write_text("old\n", encoding="utf-8")
+    real_open = os.open
+
+    def no_reading(name: object, flags: int, *args: object) -> int:
+        if Path(str(name)) == path and flags & (os.O_WRONLY | os.O_RDWR) == 0:
+            raise PermissionError(13, "Permission denied")
+        return real_open(name, flags, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", no_reading)
+    args = ["import", str(source), "--from", "argdown", "-o", str(path), "--force"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    monkeypatch.undo()
+    assert [n.text for n in load_map(path).nodes] == ["The thesis."]

@@ -54,7 +54,10 @@ def held_lock(path: Path, *, missing_ok: bool = False) -> Iterator[None]:
 
     while True:
         try:
-            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a pipe would wait for a writer
+            try:
+                fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a pipe would wait for a writer
+            except PermissionError:  # a file one may only write: a lock needs no more
+                fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
         except OSError as exc:
             if missing_ok and isinstance(exc, FileNotFoundError):
                 yield
