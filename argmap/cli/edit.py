@@ -113,11 +113,11 @@ def _field_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 def _one_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """Refuse an ``--author`` that shows nothing, or is more than one line of text."""
-    from argmap.model.tags import tag_problem
+    from argmap.model.records import name_problem
 
     if value is None or not value.strip():
         return value  # no author given: the default one (or "no author") follows
-    problem = tag_problem(value.strip())  # the rules of a tag: one visible line
+    problem = name_problem(value.strip())  # the rule of a map's author fields
     if problem is not None:
         raise click.BadParameter(problem.split(";")[0] + "; write a name", ctx, param)
     return value
@@ -126,7 +126,7 @@ def _one_name(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 def _author(explicit: str | None, map_path: Path) -> str:
     from argmap.editing.inputs import resolve_author
     from argmap.load.files import real_path
-    from argmap.model.tags import tag_problem
+    from argmap.model.records import name_problem
 
     folder = real_path(map_path).parent if map_path.parent.exists() else Path.cwd()
     name = resolve_author(explicit, folder)
@@ -134,7 +134,7 @@ def _author(explicit: str | None, map_path: Path) -> str:
         raise click.UsageError(
             "no author: pass --author NAME, set ARGMAP_AUTHOR, or set git's user.name"
         )
-    problem = None if explicit and explicit.strip() else tag_problem(name)
+    problem = None if explicit and explicit.strip() else name_problem(name)
     if problem is not None:  # --author was checked; this came from the environment or git
         raise click.UsageError(
             f"the author from ARGMAP_AUTHOR or git's user.name, {name!r}, "

@@ -1,4 +1,4 @@
-"""Which characters a node id may hold: visible ones only (no zero-width, bidi or filler)."""
+"""Which characters show: an id holds only those, a text at least one (no zero-width, bidi)."""
 
 from __future__ import annotations
 

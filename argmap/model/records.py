@@ -32,6 +32,7 @@ __all__ = [
     "SourceDocument",
     "Text",
     "TextDate",
+    "name_problem",
     "trusted",
 ]
 
@@ -49,27 +50,35 @@ def _not_blank(value: str) -> str:
     return value
 
 
-def _one_line(value: str) -> str:
+def name_problem(name: str) -> str | None:
+    """Say what keeps ``name`` from being a person's name, and what to do; None when it is one.
+
+    A name is one line of text that shows something (not only spaces, zero-width or bidi
+    characters, variation selectors or fillers), with no control character. The map's
+    ``author`` fields and ``--author`` (stripped) share the rule.
+
+    >>> name_problem("A. Reviewer") is None, name_problem("\ufe0f")
+    (True, 'shows nothing; write a name, or leave the field out')
+    """
+    blank = shows_nothing(name)
     # The usual case: one line of text. (Python counts some invisible characters as
     # printable: a variation selector, a Hangul filler.)
-    blank = shows_nothing(value)
-    if value.isprintable() and not blank:
-        return value
+    if name.isprintable() and not blank:
+        return None
     if blank:
-        raise PydanticCustomError(
-            "name_blank", "Name shows nothing; write a name, or leave the field out"
-        )
-    for char in value:
+        return "shows nothing; write a name, or leave the field out"
+    for char in name:
         if char in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029":
-            raise PydanticCustomError(
-                "name_lines", "Name holds a line break; a name is one line: join its lines"
-            )
+            return "holds a line break; a name is one line: join its lines"
         if unicodedata.category(char) == "Cc":
-            raise PydanticCustomError(
-                "name_control",
-                "Name holds a control character (U+{code}); remove it",
-                {"code": f"{ord(char):04X}"},
-            )
+            return f"holds a control character (U+{ord(char):04X}); remove it"
+    return None
+
+
+def _one_line(value: str) -> str:
+    problem = name_problem(value)
+    if problem is not None:
+        raise PydanticCustomError("name_invalid", "Name {problem}", {"problem": problem})
     return value
 
 

@@ -1,4 +1,4 @@
-"""What holds each row of wrapped siblings below the one before, so edges run up its gaps."""
+"""What holds each row of wrapped siblings below the one before: in gaps, or in a grid."""
 
 from __future__ import annotations
 
