@@ -364,3 +364,54 @@ def test_the_whole_maps_key_goes_beside_a_later_pages_lowest_rank_where_that_fit
     assert key.top < lowest.bottom and key.bottom > lowest.top  # level with its lowest rank
     assert geometry.overlaps(keyed.svg) == 0
     assert layout.scale(keyed) >= layout.budget.scale * 0.999
+
+
+def _flat(reasons: int, objections: int) -> ArgumentMap:
+    """A thesis with a list of one-sentence reasons and objections, as debaters list them."""
+    words = ["pupils", "learn", "more", "through", "play", "and", "rest", "after", "a", "day"]
+
+    def text(label: str, i: int) -> str:
+        length = 5 + (i * 7) % 17
+        return f"{label} {i}: " + " ".join(words[(i * 3 + k) % len(words)] for k in range(length))
+
+    premises = [{"id": f"r{i}", "text": text("Reason", i)} for i in range(reasons)]
+    against = [{"id": f"o{i}", "text": text("Objection", i)} for i in range(objections)]
+    thesis = {"id": "t", "text": "Homework should go.", "premises": premises}
+    return validate_data({"title": "Flat", "thesis": {**thesis, "objections": against}})
+
+
+@pytest.mark.parametrize(("fit", "direction"), [("a4", "TB"), ("slide", "LR")])
+def test_the_last_pages_leave_room_for_the_key_rather_than_give_it_a_page(
+    fit: str, direction: str
+) -> None:
+    """A list of 60 on A4 filled every page to the edge, and the whole map's key took a
+    page of its own: the last pages are planned again leaving the key's room, in as many
+    pages, each at the floor, and every node still drawn once (left to right too)."""
+    m = _flat(47, 7) if direction == "TB" else _flat(35, 5)
+    options = RenderOptions(direction=direction)  # type: ignore[arg-type]
+    layout = lay_out(m, analyze(m), options, fit, find_engine("auto"))  # type: ignore[arg-type]
+    pages = [laid.plan.page for laid in layout.pages]
+    assert all(page.key != ("alone", "") for page in pages)
+    (keyed,) = [laid for laid in layout.pages if 'id="legend"' in laid.svg]
+    assert keyed.plan.page.nodes and keyed is not layout.pages[0]
+    assert pages[0].key == ("page", str(keyed.plan.page.number))
+    floor = layout.budget.scale * 0.999
+    assert [laid.plan.page.number for laid in layout.pages if layout.scale(laid) < floor] == []
+    drawn = [node_id for page in pages for node_id in page.nodes]
+    assert sorted(drawn) == sorted(node.id for node in visible_nodes(m, options))
+
+
+def test_room_for_the_key_is_not_made_by_moving_an_undercut_from_its_target() -> None:
+    """On upright slides the flagship's last page draws a statement and the undercut
+    answering it: making room for the key there would draw them on two pages, so the
+    key keeps a page of its own."""
+    m = load_map(FLAGSHIP)
+    options = RenderOptions(portrait=True)
+    layout = lay_out(m, analyze(m), options, "slide", find_engine("auto"))
+    (page,) = [
+        laid.plan.page
+        for laid in layout.pages
+        if "consider-each-others-concerns" in laid.plan.page.nodes
+    ]
+    assert "concerns-call-is-even-handed" in page.nodes
+    assert layout.pages[-1].plan.page.key == ("alone", "")

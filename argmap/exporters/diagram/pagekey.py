@@ -1,21 +1,112 @@
-"""Where the whole map's key goes when page 1 has no room: below or beside a later drawing."""
+"""Where the whole map's key goes when page 1 has no room: which later page, and where on it."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
-from typing import Final
+from collections.abc import Callable, Mapping, Sequence
+from typing import Final, Protocol, TypeVar
 
 from argmap.exporters.diagram.pageestimate import WIDE_SHARE, Estimate, Unit
-from argmap.exporters.diagram.pagefill import Pager
+from argmap.exporters.diagram.pagefill import Fill, Pager
 from argmap.exporters.diagram.stacking import NODESEP, RANKSEP
 
-__all__ = ["FITS_BARELY", "key_over"]
+__all__ = ["FITS_BARELY", "Drafted", "fill", "key_over", "key_page", "room_for_key"]
 
 FITS_BARELY: Final = 1 / WIDE_SHARE
 """A key's overflow (see :func:`key_over`) at which it just fits with no margin."""
 STUB_COLUMN: Final = 120.0
 """Left to right, the key goes in the last column, which is about a stub wide."""
+KEPT_LEAST: Final = 0.3
+"""A page planned with room left for the key keeps at least this share of the page."""
+TRIES: Final = 3
+"""How many last pages, one more each time, are planned again to leave room for the key."""
+
+
+class Drafted(Protocol):
+    """A page as filled, before numbering (see :mod:`paging`)."""
+
+    @property
+    def taken(self) -> Sequence[Unit]: ...  # noqa: D102
+    @property
+    def full(self) -> set[str]: ...  # noqa: D102
+    @property
+    def rest(self) -> Unit | None: ...  # noqa: D102
+    @property
+    def limits(self) -> Mapping[str, int]: ...  # noqa: D102
+
+
+D = TypeVar("D", bound=Drafted)
+
+
+def key_page(pager: Pager, drafts: Sequence[Drafted]) -> int:
+    """The first page after the overview with room for the key (see :func:`key_over`).
+
+    With a margin, else without one, else a page of its own after the last: below a page
+    without room, it would shrink that page under the legibility floor.
+    """
+    best = (math.inf, len(drafts) + 1)
+    for number, draft in enumerate(drafts[1:], start=2):
+        over = key_over(pager, draft.taken, draft.full, draft.rest, draft.limits)[0]
+        if over <= 1.0:
+            return number
+        best = min(best, (over, number))
+    if best[0] <= FITS_BARELY:
+        return best[1]
+    return len(drafts) + 1
+
+
+def room_for_key(pager: Pager, drafts: list[D], redraft: Callable[[int], list[D]]) -> list[D]:
+    """The drafts, or a plan as long that leaves the key's room on its last pages.
+
+    If the key would have a page of its own, the last pages are planned again
+    (``redraft(N)``: filled leaving its room from page N on), from the last page back, a
+    few tries. A page holding the key alone (each drawing planned full) is a page to
+    turn for a reader; a drawing on it, moved up from the page before, costs nothing.
+    Not at the cost of an objection or an undercut drawn away from the node it answers.
+    """
+    pager.width, pager.height = pager.full_size  # pages are told at the whole page's size
+    if not pager.key_away or key_page(pager, drafts) <= len(drafts):
+        return drafts
+    for reserve in range(len(drafts), max(1, len(drafts) - TRIES), -1):
+        trial = redraft(reserve)  # the overview as before: its key away
+        pager.width, pager.height = pager.full_size
+        if (
+            len(trial) <= len(drafts) + 1
+            and key_page(pager, trial) <= len(trial)
+            and _sides_kept(pager, drafts, trial)
+        ):
+            return trial
+    return drafts
+
+
+def fill(pager: Pager, units: tuple[Unit, ...], grouped: bool, key_room: bool) -> Fill:
+    """What the next page takes (see :meth:`Pager.fill`), leaving the key's room if asked."""
+    top = units[0][0]
+    share = pager.tighter.get(top)
+    smaller = _room_left(pager, share or (1.0, 1.0)) if key_room else None
+    if smaller is None:
+        return pager.fill(units, grouped)
+    pager.tighter[top] = smaller
+    try:
+        return pager.fill(units, grouped)
+    finally:  # the key's room is asked of the page at its share (see key_over)
+        if share is None:
+            del pager.tighter[top]
+        else:
+            pager.tighter[top] = share
+
+
+def _sides_kept(pager: Pager, drafts: Sequence[Drafted], trial: Sequence[Drafted]) -> bool:
+    """Whether each attack the drafts draw on its target's page the trial draws there too."""
+    before = {node_id: i for i, draft in enumerate(drafts) for node_id in draft.full}
+    after = {node_id: i for i, draft in enumerate(trial) for node_id in draft.full}
+    for node_id, page in before.items():
+        parent = pager.parent[node_id]
+        if parent is None or before.get(parent) != page or not pager.against(node_id):
+            continue
+        if after[node_id] != after.get(parent):
+            return False
+    return True
 
 
 def key_over(
@@ -52,6 +143,24 @@ def key_over(
     if estimate.bottom:
         places.append((_over(_beside(estimate, (key_w, key_h)), room), ("bottom", "")))
     return min(places, key=lambda place: place[0])
+
+
+def _room_left(pager: Pager, share: tuple[float, float]) -> tuple[float, float] | None:
+    """A page's share of the page (as ``tighter`` gives it) less the whole map's key's room.
+
+    Top down, the key's height and a rank's gap come off the page's height; left to right,
+    its width and a gap off the page's width (it goes in a column after the last rank).
+    None when what is left is under half the page: its drawing would be split up small.
+    """
+    key_w, key_h = pager.whole_key()
+    width, height = reversed(share) if pager.horizontal else share
+    if pager.horizontal:
+        width -= (key_w + NODESEP) / (pager.full_size[0] * WIDE_SHARE)
+    else:
+        height -= (key_h + RANKSEP) / (pager.full_size[1] * WIDE_SHARE)
+    if min(width, height) < KEPT_LEAST:
+        return None
+    return (height, width) if pager.horizontal else (width, height)
 
 
 def _beside(estimate: Estimate, key: tuple[float, float]) -> tuple[float, float]:

@@ -6,7 +6,9 @@ import math
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
+from argmap.exporters.diagram import pagekey
 from argmap.exporters.diagram.pageestimate import (
     TRAIL_ROWS,
     Measure,
@@ -14,7 +16,7 @@ from argmap.exporters.diagram.pageestimate import (
     stub_name,
 )
 from argmap.exporters.diagram.pagefill import Pager
-from argmap.exporters.diagram.pagekey import FITS_BARELY, key_over
+from argmap.exporters.diagram.pagekey import key_over
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.stacking import Wrap
 from argmap.model import ArgumentMap
@@ -131,8 +133,7 @@ def paginate(
     """
     if not shown:
         return []
-    if memo is None:
-        memo = PlanMemo()
+    memo = PlanMemo() if memo is None else memo
     ways = (horizontal, upward, file_order)
     made_for = (m, tuple(shown), measure, budget, ways, tuple(above), *lead)
     pager = memo.pager
@@ -142,7 +143,8 @@ def paginate(
         )
         memo.made_for = made_for
     pager.restart(tighter)
-    return _number(pager, _drafts(pager, shown[0], on_page))
+    redraft = partial(_drafts, pager, shown[0], None)  # leaving the key's room from page N
+    return _number(pager, pagekey.room_for_key(pager, _drafts(pager, shown[0], on_page), redraft))
 
 
 class PlanMemo:
@@ -186,11 +188,12 @@ _Branch = tuple[tuple[Unit, ...], bool]
 
 
 def _drafts(
-    pager: Pager, root: str, on_page: Callable[[Page], None] | None = None
+    pager: Pager, root: str, on_page: Callable[[Page], None] | None = None, reserve: int = 0
 ) -> list[_Draft]:
     """Fill pages in reading order from a queue of branches still to draw.
 
     ``on_page``: told of each page but the overview once it is filled (see :func:`paginate`).
+    ``reserve``: from this page on (if not 0), each is filled leaving room for the key.
     """
     drafts: list[_Draft] = []
     todo: deque[_Branch] = deque([(((root,),), False)])
@@ -212,7 +215,7 @@ def _drafts(
         ):
             more, grouped = todo.popleft()
             units += more
-        fill = pager.fill(units, grouped)
+        fill = pagekey.fill(pager, units, grouped, 0 < reserve <= len(drafts) + 1)
         away = away or fill.key_away
         draft = _Draft(list(fill.taken), set(fill.full), fill.limits, [])
         left = units[len(fill.taken) :]
@@ -269,23 +272,6 @@ def _share(pager: Pager, draft: _Draft, todo: deque[_Branch]) -> None:
         draft.full |= whole
 
 
-def _key_page(pager: Pager, drafts: list[_Draft]) -> int:
-    """The first page after the overview with room for the key (see :func:`key_over`).
-
-    With a margin, else without one, else a page of its own after the last: below a page
-    without room, it would shrink that page under the legibility floor.
-    """
-    best = (math.inf, len(drafts) + 1)
-    for number, draft in enumerate(drafts[1:], start=2):
-        over = _key_over(pager, draft)
-        if over <= 1.0:
-            return number
-        best = min(best, (over, number))
-    if best[0] <= FITS_BARELY:
-        return best[1]
-    return len(drafts) + 1
-
-
 def _key_over(pager: Pager, draft: _Draft) -> float:
     """How far the draft's page with the key overflows the page (see :func:`key_over`)."""
     return key_over(pager, draft.taken, draft.full, draft.rest, draft.limits)[0]
@@ -299,7 +285,7 @@ def _number(pager: Pager, drafts: list[_Draft]) -> list[Page]:
     """
     pager.width, pager.height = pager.full_size
     home = {node_id: i + 1 for i, draft in enumerate(drafts) for node_id in draft.full}
-    key_page = _key_page(pager, drafts) if pager.key_away else 0
+    key_page = pagekey.key_page(pager, drafts) if pager.key_away else 0
     pages = [_page(pager, draft, i + 1, home, key_page) for i, draft in enumerate(drafts)]
     if key_page > len(drafts):  # the key alone (see build)
         pages.append(Page(key_page, (), (), (), key=("alone", "")))
@@ -318,7 +304,7 @@ def _tell(
     Its stubs point at page 0. It is estimated as :func:`_number` estimates it once every
     page is filled: at the whole page's size. ``key``: whether the key is away from the
     overview, and the page it goes on (0: not found yet). It goes on the first page with
-    room for it (see :func:`_key_page`): till that page is found, the pages that might
+    room for it (see :func:`~.pagekey.key_page`): till that page is found, the pages that might
     be it are not told. Returns the key's page.
     """
     away, key_page = key
