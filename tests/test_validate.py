@@ -71,6 +71,16 @@ CASES = {
         (3, 9),
         "'text' must be text (got number 42); put it in quotes",
     ),
+    "date-author": (
+        "title: t\nthesis:\n  text: a\n  author: 2024-01-01\n",
+        (4, 11),
+        "'author' must be text (got a date, 2024-01-01); put it in quotes",
+    ),
+    "bool-tag": (
+        "title: t\nthesis:\n  text: a\n  tags: [true]\n",
+        (4, 10),
+        "'tags.0' must be text (got the yes/no value true); put it in quotes",
+    ),
     "bad-enum": (
         "title: t\nthesis:\n  text: a\n  evidence:\n    - text: e\n      basis: rumour\n",
         (6, 14),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import types
 import typing
 from typing import Any, Final, NamedTuple
@@ -199,6 +200,11 @@ def show_value(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, bool):  # YAML reads true and false unquoted as these
+        return f"the yes/no value {str(value).lower()}"
+    if isinstance(value, datetime.date):  # YAML reads 2024-01-01 as a date, not text
+        when = "a date and time" if isinstance(value, datetime.datetime) else "a date"
+        return f"{when}, {value.isoformat()}"
     text = repr(value)
     kind = "number " if isinstance(value, int | float) and not isinstance(value, bool) else ""
     return kind + (text if len(text) <= 40 else text[:37] + "...")
