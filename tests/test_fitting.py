@@ -349,9 +349,9 @@ def test_a_key_left_to_a_later_page_explains_the_whole_map() -> None:
 
 
 def test_the_whole_maps_key_goes_beside_a_later_pages_lowest_rank_where_that_fits_better() -> None:
-    """Page 1 of the flagship on A4 has no room for the key; page 3 takes it. Below the
-    drawing, it made the page taller than wide and drawn smaller; beside the lowest
-    rank, the page is as landscape as the paper, and drawn larger."""
+    """Page 1 of the flagship on A4 has no room for the key; a later page takes it. Below
+    the drawing, it made the page taller than wide and drawn smaller; beside the lowest
+    rank (right of every box level with it), the page is as landscape as the paper."""
     from argmap.exporters.diagram import geometry
 
     m = load_map(MAPS / "russias-game-in-north-korea.yaml")
@@ -360,7 +360,8 @@ def test_the_whole_maps_key_goes_beside_a_later_pages_lowest_rank_where_that_fit
     boxes = geometry.boxes(keyed.svg)
     key = boxes.pop("legend key")
     lowest = max(boxes.values(), key=lambda box: box.bottom)
-    assert key.left > max(box.right for box in boxes.values())  # beside the drawing
+    level = [box for box in boxes.values() if box.bottom > key.top and box.top < key.bottom]
+    assert key.left > max(box.right for box in level)  # beside the drawing
     assert key.top < lowest.bottom and key.bottom > lowest.top  # level with its lowest rank
     assert geometry.overlaps(keyed.svg) == 0
     assert layout.scale(keyed) >= layout.budget.scale * 0.999
@@ -415,3 +416,20 @@ def test_room_for_the_key_is_not_made_by_moving_an_undercut_from_its_target() ->
     ]
     assert "concerns-call-is-even-handed" in page.nodes
     assert layout.pages[-1].plan.page.key == ("alone", "")
+
+
+def test_a_small_branch_shares_a_page_past_a_linked_group() -> None:
+    """On slides, the flagship's thesis has a reason with its undercut, then two linked
+    groups, then an objection with its evidence, each continued from page 1. The reason
+    took a slide of its own (the linked group after it stopped the page's sharing), drawn
+    at twice the floor, and so did the objection: they now share one, the groups passed
+    over (a linked group's box goes where the engine likes among a page's tops)."""
+    m = load_map(FLAGSHIP)
+    layout = lay_out(m, analyze(m), RenderOptions(), "slide", find_engine("auto"))
+    pages = [laid.plan.page for laid in layout.pages]
+    (shared,) = [page for page in pages if "crimea-adds-momentum" in page.nodes]
+    assert shared.tops == ("crimea-adds-momentum", "pure-and-simple-overstated")
+    grouped = [page for page in pages if "korea-policy-part-of-pivot" in page.tops]
+    assert grouped and grouped[0].number > shared.number
+    drawn = [node_id for page in pages for node_id in page.nodes]
+    assert sorted(drawn) == sorted(node.id for node in visible_nodes(m, RenderOptions()))

@@ -143,8 +143,7 @@ def paginate(
         )
         memo.made_for = made_for
     pager.restart(tighter)
-    redraft = partial(_drafts, pager, shown[0], None)  # leaving the key's room from page N
-    return _number(pager, pagekey.room_for_key(pager, _drafts(pager, shown[0], on_page), redraft))
+    return _number(pager, _planned(pager, shown[0], on_page))
 
 
 class PlanMemo:
@@ -183,17 +182,49 @@ class _Draft:
     """The grouped siblings that go on to the next page, drawn as a stub."""
 
 
+SHARE_LOOKS = 4
+"""How many linked groups waiting a page passes over for a branch that fits it whole."""
+
 _Branch = tuple[tuple[Unit, ...], bool]
 """Branches waiting for a page: sibling units, and whether one grouped stub stands for them."""
 
 
+def _planned(pager: Pager, root: str, on_page: Callable[[Page], None] | None) -> list[_Draft]:
+    """The pages filled (see :func:`_drafts`), with room for the key if it needs it.
+
+    Where a page passed over a linked group for a branch after it (see :func:`_share`),
+    the plan that does not is made too, and kept if it is no longer: the other may have
+    taken the room the key would have had (a page of its own is a page more to turn).
+    """
+    passed: list[int] = []
+    drafts = _drafts(pager, root, on_page, passed=passed)
+    drafts = pagekey.room_for_key(pager, drafts, partial(_drafts, pager, root, None))
+    if not passed:
+        return drafts
+    plain = _drafts(pager, root, past=False)
+    plain = pagekey.room_for_key(pager, plain, partial(_drafts, pager, root, None, past=False))
+    return plain if _turns(pager, plain) <= _turns(pager, drafts) else drafts
+
+
+def _turns(pager: Pager, drafts: list[_Draft]) -> int:
+    """How many pages the drafts make, the key's own page counted (if it has one)."""
+    return len(drafts) + (pager.key_away and pagekey.key_page(pager, drafts) > len(drafts))
+
+
 def _drafts(
-    pager: Pager, root: str, on_page: Callable[[Page], None] | None = None, reserve: int = 0
+    pager: Pager,
+    root: str,
+    on_page: Callable[[Page], None] | None = None,
+    reserve: int = 0,
+    past: bool = True,
+    passed: list[int] | None = None,
 ) -> list[_Draft]:
     """Fill pages in reading order from a queue of branches still to draw.
 
     ``on_page``: told of each page but the overview once it is filled (see :func:`paginate`).
     ``reserve``: from this page on (if not 0), each is filled leaving room for the key.
+    ``past``: a page may pass over linked groups waiting for a branch that fits it (see
+    :func:`_share`); ``passed`` is told of each page that did.
     """
     drafts: list[_Draft] = []
     todo: deque[_Branch] = deque([(((root,),), False)])
@@ -227,7 +258,8 @@ def _drafts(
             todo.appendleft((left, True))
         elif left:  # each has its stub on its parent's page already
             todo.extendleft(((unit,), False) for unit in reversed(left))
-        _share(pager, draft, todo)
+        if _share(pager, draft, todo, past) and passed is not None:
+            passed.append(len(drafts) + 1)
         for node_id, groups in sorted(
             pager.stubs_of(draft.full, draft.limits).items(), key=lambda item: pager.order[item[0]]
         ):
@@ -249,27 +281,39 @@ def _one_side(pager: Pager, units: Sequence[Unit]) -> bool:
     return len({pager.against(unit[0]) for unit in units}) == 1
 
 
-def _share(pager: Pager, draft: _Draft, todo: deque[_Branch]) -> None:
-    """Whole branches still waiting share the page while they fit.
+def _share(pager: Pager, draft: _Draft, todo: deque[_Branch], past: bool = True) -> bool:
+    """Whole branches still waiting share the page while they fit, in order.
 
     Not when the page's own siblings go on to the next page: they come first. Nor a
-    linked group: the engine would place its box as it likes among the page's tops.
+    linked group: the engine would place its box as it likes among the page's tops. It
+    is passed over (up to :data:`SHARE_LOOKS` of them, if ``past``) for the next branches
+    of the page's parent: a small branch between linked groups had a page of its own.
+    Returns whether a branch was taken past one.
     """
-    while draft.rest is None and todo:
+    if draft.rest is not None or any(len(unit) > 1 for unit in draft.taken):  # see _drafts
+        return False
+    passed: list[_Branch] = []
+    parent = pager.parent[draft.taken[0][0]]
+    taken_past = False
+    while todo and len(passed) < (SHARE_LOOKS if past else 1):
         units = todo[0][0]
-        if any(len(unit) > 1 for unit in [*units, *draft.taken]):  # see _drafts
-            return
         branches = [c for unit in units for c in unit]
-        if pager.too_big(branches):
-            return
+        if any(len(unit) > 1 for unit in units):  # a linked group: passed over
+            passed.append(todo.popleft())
+            continue
+        if (passed and pager.parent[branches[0]] != parent) or pager.too_big(branches):
+            break
         whole = pager.whole(branches)
         if not pager.fits(
             [*draft.taken, *units], draft.full | whole, None, draft.limits, keep=True
         ):
-            return
+            break
         todo.popleft()
         draft.taken.extend(units)
         draft.full |= whole
+        taken_past = taken_past or bool(passed)
+    todo.extendleft(reversed(passed))
+    return taken_past
 
 
 def _key_over(pager: Pager, draft: _Draft) -> float:
