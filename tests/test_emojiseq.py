@@ -97,3 +97,34 @@ def test_a_line_left_to_resvg_takes_its_sequences_apart() -> None:
     assert "<text" in prepared
     assert "\u200d" not in prepared and "\U0001f3fd" not in prepared
     assert "\U0001f1fa\u200c\U0001f1e6" in prepared
+
+
+def _thesis_box(text: str) -> float:
+    """The width of the box an SVG draws a thesis of ``text`` in."""
+    from argmap.analysis.standing import analyze
+    from argmap.exporters.diagram import geometry
+    from argmap.exporters.diagram.formats import render_svg
+    from argmap.load.validate import validate_data
+
+    m = validate_data({"title": "E", "thesis": {"id": "t", "text": text}})
+    box = geometry.boxes(render_svg(m, analyze(m)))["t"]
+    return box.right - box.left
+
+
+@pytest.mark.parametrize("sequence", [FAMILY, FAMILY + "\u200d\U0001f466"])
+def test_a_box_of_emoji_sequences_is_as_wide_as_its_text(sequence: str) -> None:
+    """The engine counts a line a space a UTF-8 byte: a family (18 bytes) as four and a
+    half em, drawn one emoji wide (its people apart where resvg is left the line), widened
+    its box far past the text. Such a cell is fixed at the width drawn, people apart."""
+    text = f"{sequence} {sequence} {sequence} all agree"
+    drawn = text_points(text, 16.0, "B")  # the thesis's statement: bold, one line
+    assert _thesis_box(text) < drawn + 40  # its margins (was 79 pt wider)
+
+
+def test_a_box_of_skin_tones_holds_them_drawn_apart() -> None:
+    """resvg draws a line it is left (an italic line with Hangul, a PNG without a shaper)
+    with a thumb and its skin tone as two emoji: the box is as wide as that, not as the
+    engine's count (2.2 em a thumb, short of the 2.5 drawn)."""
+    text = f"{THUMB * 2} {THUMB * 2} all agree"
+    apart = text.replace(THUMB, THUMB[0] * 2)
+    assert _thesis_box(text) >= text_points(apart, 16.0, "B")

@@ -8,6 +8,7 @@ import re
 import unicodedata
 from typing import Final
 
+from argmap.exporters.diagram.enginewidths import engine_points
 from argmap.exporters.diagram.fonts import EMOJI_STYLE, JOINED, emoji_has, fallback_ems
 from argmap.shaping import BOLD_WEIGHT, needs_shaping, shaped_ems, shapes
 
@@ -163,8 +164,40 @@ def width_attr(
             a cell they overflow, whatever the cell's alignment.
     """
     width = math.ceil(max(text_points(line, size, style) for line in lines)) + 4
-    if fixed and any(map(needs_shaping, lines)):
+    if fixed and _overcounted(lines, size, style, width):  # at the widest it is drawn
+        width = max(width, math.ceil(max(_apart_points(line, size, style) for line in lines)) + 4)
+    if fixed and (any(map(needs_shaping, lines)) or _overcounted(lines, size, style, width)):
         height = math.ceil(len(lines) * size * LINE_SPACING + 2 * padding)
         width = max(width, math.ceil(width - 4 + 2 * padding))
         return f' WIDTH="{width}" HEIGHT="{height}" FIXEDSIZE="TRUE"'
     return f' WIDTH="{width}"'
+
+
+def _overcounted(lines: list[str], size: float, style: str, width: float) -> bool:
+    """Whether the engine counts a line of emoji sequences wider than its cell.
+
+    It counts a space a UTF-8 byte: a family, a flag or a skin tone (two to seven
+    characters of four bytes, joiners of three) drawn as one glyph or two counts four to
+    seven times its width. Lines of the Basic Multilingual Plane alone are left to it:
+    their count is within a few points of the drawn width, which the cell already has.
+    """
+    bold = "B" in style
+    return any(
+        _ASTRAL.search(line) is not None and engine_points(line, size, bold=bold) > width
+        for line in lines
+    )
+
+
+def _apart_points(line: str, size: float, style: str) -> float:
+    """A line's width with each skin tone drawn apart, as a swatch after its emoji.
+
+    resvg draws a line it is left (an italic line with Hangul, a PNG without a shaper)
+    with each sequence's emoji apart: a family as its people, a flag as its letters (as
+    :func:`text_points` counts them), a thumb and its skin tone as two emoji.
+    """
+    return text_points(_SKIN_TONE.sub(_AN_EMOJI, line), size, style)
+
+
+_SKIN_TONE: Final = re.compile("[\U0001f3fb-\U0001f3ff]")
+_ASTRAL: Final = re.compile("[\U00010000-\U0010ffff]")
+"""A character beyond the Basic Multilingual Plane: an emoji, a flag's letters, and so on."""
