@@ -204,9 +204,9 @@ def show_value(value: Any) -> str:
         return f"the yes/no value {str(value).lower()}"
     if isinstance(value, datetime.date):  # YAML reads 2024-01-01 as a date, not text
         when = "a date and time" if isinstance(value, datetime.datetime) else "a date"
-        return f"{when}, {value.isoformat()}"
+        return f"{when}, {value}"
     text = repr(value)
-    kind = "number " if isinstance(value, int | float) and not isinstance(value, bool) else ""
+    kind = "number " if isinstance(value, int | float) else ""
     return kind + (text if len(text) <= 40 else text[:37] + "...")
 
 

@@ -21,6 +21,7 @@ SURE: Final = 1 - 1e-9
 """A lower bound is trusted only this far: its sums run in another order than the estimate's."""
 KEPT_MOST: Final = 50_000
 """Page estimates remembered at most (about 2 kB each); past that, memory starts afresh."""
+_Room = tuple[float, float]
 MISSES: Final = 8
 """A page is full once this many units in a row did not fit: the rest become stubs."""
 
@@ -195,17 +196,17 @@ class Pager(Estimator):
             stack.extend(self.children[node_id])
         return out
 
-    def fill(self, units: tuple[Unit, ...], grouped: bool) -> Fill:
-        """Return what a page of the sibling ``units`` takes (see :meth:`_fill`)."""
+    def fill(self, units: tuple[Unit, ...], grouped: bool, room: _Room = (1.0, 1.0)) -> Fill:
+        """What a page of ``units`` takes (see :meth:`_fill`) in ``room`` of it (see pagekey)."""
         # A page that overflowed once its layout was made gets a tighter budget.
         share = self.tighter.get(units[0][0], (1.0, 1.0))
         if units[0][0] == self.root and not self.lead and self._overview_too_big():
             share = (1.0, 1.0)  # cutting it down would only group the thesis's stubs
         width, height = reversed(share) if self.horizontal else share
-        self.width, self.height = self.full_size[0] * width, self.full_size[1] * height
         self.smaller = width < 1.0 or height < 1.0
-        # A plan made again with a few pages tightened fills only those pages anew.
-        key = (units, grouped, share)
+        self.width, self.height = self.full_size[0] * width, self.full_size[1] * height
+        self.width, self.height = self.width * room[0], self.height * room[1]
+        key = (units, grouped, share, room)  # a plan made again fills only pages it changed
         if key not in self.filled:
             self.filled[key] = self._fill(units, grouped)
         return self.filled[key]

@@ -80,20 +80,14 @@ def room_for_key(pager: Pager, drafts: list[D], redraft: Callable[[int], list[D]
 
 
 def fill(pager: Pager, units: tuple[Unit, ...], grouped: bool, key_room: bool) -> Fill:
-    """What the next page takes (see :meth:`Pager.fill`), leaving the key's room if asked."""
-    top = units[0][0]
-    share = pager.tighter.get(top)
-    smaller = _room_left(pager, share or (1.0, 1.0)) if key_room else None
-    if smaller is None:
-        return pager.fill(units, grouped)
-    pager.tighter[top] = smaller
-    try:
-        return pager.fill(units, grouped)
-    finally:  # the key's room is asked of the page at its share (see key_over)
-        if share is None:
-            del pager.tighter[top]
-        else:
-            pager.tighter[top] = share
+    """What the next page takes (see :meth:`Pager.fill`), leaving the key's room if asked.
+
+    The room comes off the page as planned, not as a tightened page's: such a page is
+    planned as any other (its list drawn from its first statement, its stubs capped).
+    """
+    share = pager.tighter.get(units[0][0], (1.0, 1.0))
+    room = _room_left(pager, share) if key_room else None
+    return pager.fill(units, grouped) if room is None else pager.fill(units, grouped, room)
 
 
 def _sides_kept(pager: Pager, drafts: Sequence[Drafted], trial: Sequence[Drafted]) -> bool:
@@ -146,21 +140,22 @@ def key_over(
 
 
 def _room_left(pager: Pager, share: tuple[float, float]) -> tuple[float, float] | None:
-    """A page's share of the page (as ``tighter`` gives it) less the whole map's key's room.
+    """The share of a page's width and height (the planner's) its drawing keeps for the key.
 
-    Top down, the key's height and a rank's gap come off the page's height; left to right,
-    its width and a gap off the page's width (it goes in a column after the last rank).
-    None when what is left is under half the page: its drawing would be split up small.
+    ``share``: the page's share of the page, as ``tighter`` gives it. Top down, the key's
+    height and a rank's gap come off the page's height; left to right, its height and a
+    gap off the page's height (it goes below the last rank's column; taking its width
+    off the ranks' way too made no key fit that did not, and a list a page longer).
+    None when what is left is under :data:`KEPT_LEAST` of the page: its drawing would be
+    split up small.
     """
     key_w, key_h = pager.whole_key()
     width, height = reversed(share) if pager.horizontal else share
     if pager.horizontal:
-        width -= (key_w + NODESEP) / (pager.full_size[0] * WIDE_SHARE)
-    else:
-        height -= (key_h + RANKSEP) / (pager.full_size[1] * WIDE_SHARE)
-    if min(width, height) < KEPT_LEAST:
-        return None
-    return (height, width) if pager.horizontal else (width, height)
+        left = width - (key_w + NODESEP) / (pager.full_size[0] * WIDE_SHARE)
+        return (left / width, 1.0) if left >= KEPT_LEAST else None
+    left = height - (key_h + RANKSEP) / (pager.full_size[1] * WIDE_SHARE)
+    return (1.0, left / height) if left >= KEPT_LEAST else None
 
 
 def _beside(estimate: Estimate, key: tuple[float, float]) -> tuple[float, float]:

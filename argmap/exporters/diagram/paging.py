@@ -193,8 +193,9 @@ def _planned(pager: Pager, root: str, on_page: Callable[[Page], None] | None) ->
     """The pages filled (see :func:`_drafts`), with room for the key if it needs it.
 
     Where a page passed over a linked group for a branch after it (see :func:`_share`),
-    the plan that does not is made too, and kept if it is no longer: the other may have
-    taken the room the key would have had (a page of its own is a page more to turn).
+    the plan that does not is made too, and kept if it makes no more pages, a key on a
+    page of its own counted (the other may have taken the room the key would have had):
+    as many pages in reading order read better.
     """
     passed: list[int] = []
     drafts = _drafts(pager, root, on_page, passed=passed)
@@ -295,10 +296,12 @@ def _share(pager: Pager, draft: _Draft, todo: deque[_Branch], past: bool = True)
     passed: list[_Branch] = []
     parent = pager.parent[draft.taken[0][0]]
     taken_past = False
-    while todo and len(passed) < (SHARE_LOOKS if past else 1):
+    while todo:
         units = todo[0][0]
         branches = [c for unit in units for c in unit]
-        if any(len(unit) > 1 for unit in units):  # a linked group: passed over
+        if any(len(unit) > 1 for unit in units):  # a linked group: passed over, a few
+            if len(passed) == (SHARE_LOOKS if past else 0):
+                break
             passed.append(todo.popleft())
             continue
         if (passed and pager.parent[branches[0]] != parent) or pager.too_big(branches):

@@ -150,9 +150,10 @@ def width_attr(
     The engine measures text with its own Helvetica-like font, narrower than the Noto Sans
     that the PDF (and a PNG of other scripts) draws with, and sizes non-ASCII text at one
     space per UTF-8 byte; a cell at least as wide as the Noto text keeps it in its box.
-    Shaped text (Indic scripts, Khmer, Myanmar: :func:`~argmap.shaping.needs_shaping`) is far
-    narrower than the engine counts it (three spaces a letter), so a ``fixed`` cell of it
-    is fixed at the width it is drawn and the height the engine gives its lines.
+    Shaped text (Indic scripts, Khmer, Myanmar: :func:`~argmap.shaping.needs_shaping`) and
+    emoji sequences (see :func:`_overcounted`) are far narrower than the engine counts
+    them, so a ``fixed`` cell of them is fixed at the width they are drawn and the height
+    the engine gives its lines.
 
     Args:
         lines: the cell's lines.
@@ -164,8 +165,6 @@ def width_attr(
             a cell they overflow, whatever the cell's alignment.
     """
     width = math.ceil(max(text_points(line, size, style) for line in lines)) + 4
-    if fixed and _overcounted(lines, size, style, width):  # at the widest it is drawn
-        width = max(width, math.ceil(max(_apart_points(line, size, style) for line in lines)) + 4)
     if fixed and (any(map(needs_shaping, lines)) or _overcounted(lines, size, style, width)):
         height = math.ceil(len(lines) * size * LINE_SPACING + 2 * padding)
         width = max(width, math.ceil(width - 4 + 2 * padding))
@@ -176,10 +175,12 @@ def width_attr(
 def _overcounted(lines: list[str], size: float, style: str, width: float) -> bool:
     """Whether the engine counts a line of emoji sequences wider than its cell.
 
-    It counts a space a UTF-8 byte: a family, a flag or a skin tone (two to seven
-    characters of four bytes, joiners of three) drawn as one glyph or two counts four to
-    seven times its width. Lines of the Basic Multilingual Plane alone are left to it:
-    their count is within a few points of the drawn width, which the cell already has.
+    It counts a space a UTF-8 byte: a family (18 bytes), a thumb with a skin tone (8) is
+    four and a half em, two em, to it. The cell's width counts each as wide as any format
+    draws it: a family's people apart, a flag's two letters, a skin tone as nothing (a
+    line left to resvg drops it). Lines of the Basic Multilingual Plane alone are left to
+    the engine's count: it may be wider than drawn (a keycap, a heart asking for emoji
+    presentation: about an em more), never narrower than the cell.
     """
     bold = "B" in style
     return any(
@@ -188,16 +189,5 @@ def _overcounted(lines: list[str], size: float, style: str, width: float) -> boo
     )
 
 
-def _apart_points(line: str, size: float, style: str) -> float:
-    """A line's width with each skin tone drawn apart, as a swatch after its emoji.
-
-    resvg draws a line it is left (an italic line with Hangul, a PNG without a shaper)
-    with each sequence's emoji apart: a family as its people, a flag as its letters (as
-    :func:`text_points` counts them), a thumb and its skin tone as two emoji.
-    """
-    return text_points(_SKIN_TONE.sub(_AN_EMOJI, line), size, style)
-
-
-_SKIN_TONE: Final = re.compile("[\U0001f3fb-\U0001f3ff]")
 _ASTRAL: Final = re.compile("[\U00010000-\U0010ffff]")
 """A character beyond the Basic Multilingual Plane: an emoji, a flag's letters, and so on."""
