@@ -377,3 +377,42 @@ def test_a_label_sheets_pages_do_not_tell_objections_from_reasons() -> None:
     plain, swapped = _mixed(False), _mixed(True)
     assert _positions(plain, True) == _positions(swapped, True)
     assert _positions(plain, False) != _positions(swapped, False)
+
+
+class _RoomyPager:
+    """Just enough of a pager for a page's sharing: every branch fits, each whole."""
+
+    def __init__(self, parent: dict[str, str | None]) -> None:
+        self.parent = parent
+
+    def too_big(self, tops: list[str]) -> bool:
+        return False
+
+    def whole(self, tops: list[str]) -> set[str]:
+        return set(tops)
+
+    def fits(self, *args: object, **kwargs: object) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("groups", range(6))
+@pytest.mark.parametrize("past", [True, False])
+def test_a_page_shares_past_up_to_four_linked_groups(groups: int, past: bool) -> None:
+    """A small branch waiting behind linked groups shares the page of the one before it,
+    past four groups at most (and past none when ``past`` is off, as before); the groups
+    passed over wait in their order, nothing lost or doubled."""
+    from collections import deque
+
+    from argmap.exporters.diagram import paging
+
+    linked = [(f"g{g}a", f"g{g}b") for g in range(groups)]
+    parent: dict[str, str | None] = {"t": None, "a": "t", "b": "t"}
+    parent |= {member: "t" for group in linked for member in group}
+    todo = deque([((group,), False) for group in linked] + [((("b",),), False)])
+    draft = paging._Draft([("a",)], {"a"}, {}, [])
+    took = paging._share(_RoomyPager(parent), draft, todo, past)  # type: ignore[arg-type]
+    shared = (past and groups <= paging.SHARE_LOOKS) or groups == 0
+    assert draft.taken == ([("a",), ("b",)] if shared else [("a",)])
+    assert took == (shared and groups > 0)
+    waiting = [units[0] for units, _ in todo]
+    assert waiting == linked + ([] if shared else [("b",)])
