@@ -70,7 +70,7 @@ def indic_map(count: int, statements: tuple[str, ...] = STATEMENTS) -> dict[str,
 
 
 def widths() -> None:
-    from argmap.exporters.diagram.svgtext import engine_points
+    from argmap.exporters.diagram.enginewidths import engine_points
     from argmap.exporters.diagram.textwidth import _advances, text_points
 
     print(f"{'line (13 pt)':<40} {'engine':>7} {'letters':>8} {'shaped':>7}")

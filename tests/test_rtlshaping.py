@@ -14,10 +14,11 @@ from hypothesis import strategies as st
 from argmap import shaping
 from argmap.analysis.standing import analyze
 from argmap.exporters.diagram.bidi import drawn_runs
+from argmap.exporters.diagram.enginewidths import engine_points
 from argmap.exporters.diagram.fonts import fallback_fonts, noto_folder
 from argmap.exporters.diagram.formats import render_pdf
 from argmap.exporters.diagram.pdf import _Fonts
-from argmap.exporters.diagram.svgtext import LEFT_FACE, engine_points, place_text
+from argmap.exporters.diagram.svgtext import LEFT_FACE, place_text
 from argmap.exporters.diagram.textwidth import text_points, width_attr
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap

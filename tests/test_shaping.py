@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 
 from argmap import shaping
 from argmap.analysis.standing import analyze
+from argmap.exporters.diagram.enginewidths import engine_points
 from argmap.exporters.diagram.fonts import fallback_fonts, font_files, noto_folder
 from argmap.exporters.diagram.formats import export_svg, render_pdf
 from argmap.exporters.diagram.pdf import _Fonts
-from argmap.exporters.diagram.svgtext import engine_points
 from argmap.exporters.diagram.textwidth import text_points, width_attr
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap

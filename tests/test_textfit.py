@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 from argmap import load_map
 from argmap.analysis.standing import analyze
 from argmap.exporters.diagram.engine import find_engine
+from argmap.exporters.diagram.enginewidths import engine_points
 from argmap.exporters.diagram.formats import export_svg
-from argmap.exporters.diagram.svgtext import engine_points, place_text
+from argmap.exporters.diagram.svgtext import place_text
 from argmap.options import RenderOptions
 from tests import textfit
 

@@ -85,8 +85,7 @@ def fill(pager: Pager, units: tuple[Unit, ...], grouped: bool, key_room: bool) -
     The room comes off the page as planned, not as a tightened page's: such a page is
     planned as any other (its list drawn from its first statement, its stubs capped).
     """
-    share = pager.tighter.get(units[0][0], (1.0, 1.0))
-    room = _room_left(pager, share) if key_room else None
+    room = _room_left(pager, _share(pager, units[0][0])) if key_room else None
     return pager.fill(units, grouped) if room is None else pager.fill(units, grouped, room)
 
 
@@ -122,8 +121,7 @@ def key_over(
     below = ("below", "")
     if any(t not in full for n in full for t in pager.links[n]):
         return math.inf, below
-    share = pager.tighter.get(taken[0][0], (1.0, 1.0))
-    width, height = reversed(share) if pager.horizontal else share
+    width, height = _share(pager, taken[0][0])
     room = (pager.full_size[0] * width, pager.full_size[1] * height)
     if min(room) <= 0:
         return math.inf, below
@@ -139,10 +137,19 @@ def key_over(
     return min(places, key=lambda place: place[0])
 
 
+def _share(pager: Pager, top: str) -> tuple[float, float]:
+    """The share of the page (its width and height the planner's way round) a page is planned to.
+
+    ``top``: its first top; ``tighter`` has a share for a page laid out too big once.
+    """
+    share = pager.tighter.get(top, (1.0, 1.0))
+    return (share[1], share[0]) if pager.horizontal else share
+
+
 def _room_left(pager: Pager, share: tuple[float, float]) -> tuple[float, float] | None:
     """The share of a page's width and height (the planner's) its drawing keeps for the key.
 
-    ``share``: the page's share of the page, as ``tighter`` gives it. Top down, the key's
+    ``share``: the page's share of the page (see :func:`_share`). Top down, the key's
     height and a rank's gap come off the page's height; left to right, its height and a
     gap off the page's height (it goes below the last rank's column; taking its width
     off the ranks' way too made no key fit that did not, and a list a page longer).
@@ -150,7 +157,7 @@ def _room_left(pager: Pager, share: tuple[float, float]) -> tuple[float, float] 
     split up small.
     """
     key_w, key_h = pager.whole_key()
-    width, height = reversed(share) if pager.horizontal else share
+    width, height = share
     if pager.horizontal:
         left = width - (key_w + NODESEP) / (pager.full_size[0] * WIDE_SHARE)
         return (left / width, 1.0) if left >= KEPT_LEAST else None

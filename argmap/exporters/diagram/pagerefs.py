@@ -7,10 +7,10 @@ import math
 from collections.abc import Mapping
 from typing import Final
 
+from argmap.exporters.diagram.enginewidths import engine_points
 from argmap.exporters.diagram.labels import shorten
 from argmap.exporters.diagram.pagetrail import TRAIL_CHARS
 from argmap.exporters.diagram.stublabels import stub_lines, stub_wrap
-from argmap.exporters.diagram.svgtext import engine_points
 from argmap.exporters.diagram.textwidth import LINE_SPACING, text_points
 
 __all__ = ["REF_MARGIN", "REF_POINTS", "ref_box", "ref_edge", "ref_lines", "ref_size"]

@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.dot import Compass, Digraph, Html, LineCache, Port
+from argmap.exporters.diagram.enginewidths import engine_points
 from argmap.exporters.diagram.grouprows import boxed_groups
 from argmap.exporters.diagram.labels import html_text, shorten, text_points, width_attr
 from argmap.exporters.diagram.pagetrailsize import TRAIL_COLUMN, trail_width
 from argmap.exporters.diagram.stacking import TRAIL
 from argmap.exporters.diagram.styles import NodeStyle
-from argmap.exporters.diagram.svgtext import LEFT_FACE, engine_points
+from argmap.exporters.diagram.svgtext import LEFT_FACE
 from argmap.exporters.diagram.trailcuts import link_through
 from argmap.exporters.diagram.traillanes import SIDE_CLASS, row_class
 from argmap.model import ArgumentMap, Node, NodeKind, Relation

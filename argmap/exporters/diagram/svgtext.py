@@ -18,7 +18,6 @@ __all__ = [
     "LEFT_FACE",
     "RIGHT_FACE",
     "DrawRuns",
-    "engine_points",
     "place_text",
     "set_text_fonts",
 ]

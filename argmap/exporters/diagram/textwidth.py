@@ -184,7 +184,9 @@ def _overcounted(lines: list[str], size: float, style: str, width: float) -> boo
     """
     bold = "B" in style
     return any(
-        _ASTRAL.search(line) is not None and engine_points(line, size, bold=bold) > width
+        not line.isascii()
+        and _ASTRAL.search(line) is not None
+        and engine_points(line, size, bold=bold) > width
         for line in lines
     )
 
