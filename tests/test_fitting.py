@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import struct
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,10 @@ from argmap.cli import main
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import LaidPage, lay_out, page_svg
 from argmap.exporters.diagram.formats import render_pdf
+from argmap.exporters.diagram.pagekey import key_anchors
 from argmap.exporters.diagram.pagesize import PAGE_SIZES, STATEMENT_POINTS
+from argmap.exporters.diagram.paging import Page, Stub
+from argmap.exporters.diagram.stacking import Wrap
 from argmap.exporters.diagram.svglinks import page_links
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
@@ -433,3 +437,16 @@ def test_a_small_branch_shares_a_page_past_a_linked_group() -> None:
     assert grouped and grouped[0].number > shared.number
     drawn = [node_id for page in pages for node_id in page.nodes]
     assert sorted(drawn) == sorted(node.id for node in visible_nodes(m, RenderOptions()))
+
+
+def test_a_key_below_a_row_hangs_from_both_its_ends() -> None:
+    """Hung from the first of a row of boxes alone, the engine centres the key under it,
+    past the drawing's side (below the first of two stubs, by half its width)."""
+    row = Wrap("t", (("stub a", "b", "stub c"),), ())
+    page = Page(1, (), ("t",), ("t", "b"), (Stub("t", ("a",), 1, 2), Stub("t", ("c",), 1, 3)))
+    page = replace(page, wraps=(row,))
+    assert key_anchors(page, "stub a") == ("stub a", "stub c")
+    assert key_anchors(page, "b") == ("stub a", "stub c")
+    assert key_anchors(page, "t") == ("t",), "in no row: the node alone"
+    lone = replace(page, wraps=(Wrap("t", (("stub a",), ("b", "page trail")), ()),))
+    assert key_anchors(lone, "b") == ("b",), "the breadcrumb is no box of the row"

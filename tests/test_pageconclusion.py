@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 import pytest
 
@@ -53,7 +54,7 @@ def test_a_conclusions_page_is_planned_as_a_branch_page_not_the_overview() -> No
     page = branch.estimate([("c1",)], {"c1"}, None, {"c1": 0})
     assert page.key == ("", "")
     assert page.height == pytest.approx(drawing.height + TRAIL_ROW + 14 + RANKSEP)
-    # Deeper pages count the root's row too, as drawn (see drawn._branch_pages).
+    # Deeper pages count the root's row too, as drawn (see conclusionpages.branch_pages).
     assert branch.trail_of("u0") == ("c1",)
     assert branch.estimate([("u0",)], {"u0"}).height == pytest.approx(
         bare.estimate([("u0",)], {"u0"}).height + TRAIL_ROW
@@ -300,3 +301,56 @@ def test_a_conclusions_step_leaves_the_breadcrumbs_row_that_faces_it(direction: 
             else:
                 assert min(inside) >= trail.bottom - 20, page.plan.page.number
     assert seen > 5
+
+
+CASES = Path(__file__).parent / "cases" / "pagefloor"
+
+
+def _ranks(source: str) -> list[set[str]]:
+    """The names in each ``rank=same`` block of a DOT source."""
+    blocks = re.findall(r"\{\s*rank=same\n(.*?)\}", source, re.S)
+    return [{name.strip().strip('"') for name in block.splitlines()} for block in blocks]
+
+
+def test_a_step_along_a_rank_has_its_word_placed_once_laid_out() -> None:
+    """Left to right, the breadcrumb sits in the rank of a step's junction: the "so"
+    arrow between them runs along the rank. Labelled there, the engine failed to lay
+    the page out; its word is an ``xlabel`` (placed once laid out), and every step
+    across ranks keeps its label."""
+    m = load_map(CASES / "conclusions-undercut-beside-breadcrumb.yaml")
+    layout = _laid(m, "letter", False, "LR")
+    seen = {True: 0, False: 0}
+    for page in layout.pages:
+        source = page.graph.source
+        ranks = _ranks(source)
+        for line in source.splitlines():
+            step = re.match(rf'\s*"{TRAIL}":r\d+ -> "(junction [^"]+)"', line)
+            if step is None:
+                continue
+            along = any({TRAIL, step.group(1)} <= rank for rank in ranks)
+            seen[along] += 1
+            labels = re.findall(r"[\[ ](x?label)=so", line)
+            assert labels == (["xlabel"] if along else ["label"])
+    assert seen[True] >= 1 and seen[False] >= 1
+
+
+def test_a_conclusion_alone_in_its_column_has_its_conclusions_stubs_below_it() -> None:
+    """Left to right on an upright page, a conclusion paged apart holds the breadcrumb
+    and the step's junction above it in its column; the stub of a conclusion drawn from
+    it goes below it there, as the overview's go in the root's column (before it, with
+    the undercutter's stub in the column after, the page was a stub wider than planned:
+    0.86 of the floor). The step comes straight down into the conclusion's top."""
+    m = load_map(CASES / "conclusion-paged-with-its-conclusions.yaml")
+    layout = _laid(m, "a4", True, "LR")
+    assert _below_floor(layout) == []
+    page = next(p for p in layout.pages if p.plan.page.tops == ("c1",))
+    assert in_column(page.plan)
+    boxes = geometry.boxes(page.svg)
+    conclusion, stub = boxes["c1"], boxes["stub c2"]
+    assert stub.top >= conclusion.bottom, "below it"
+    assert stub.left < (conclusion.left + conclusion.right) / 2 < stub.right, "in its column"
+    source = page.graph.source
+    step = next(
+        line for line in source.splitlines() if line.lstrip().startswith('"junction c1" -> c1')
+    )
+    assert "tailport=s" in step and "headport=n" in step

@@ -49,6 +49,24 @@ CASES = Path(__file__).parent / "cases" / "pagefloor"
         # key, planned below that stub, hung below a box of that name, drawn empty (0.66).
         ("key-below-a-dropped-stub", "slide", True, "TB"),
         ("key-below-a-dropped-stub", "slide", True, "BT"),
+        # Left to right on an upright page, a conclusion paged apart with its step's
+        # undercutter's stub beside the junction and its own conclusion's stub before it:
+        # one stub wider than planned (0.86); the conclusion's stub now goes below it.
+        ("conclusion-paged-with-its-conclusions", "a4", True, "LR"),
+        ("conclusion-paged-with-its-conclusions", "letter", True, "LR"),
+        ("conclusions-of-conclusions-objected", "a4", True, "LR"),
+        ("conclusion-stubs-among-tops", "slide", True, "LR"),
+        ("conclusion-stubs-among-tops", "a4", True, "LR"),
+        # Upright slides: the conclusions over an undercutter beside the thesis centre on
+        # the step's junction, past the drawing's side (0.91); the key below the first of
+        # two stubs, centred there, stuck out by half its width (0.89).
+        ("conclusion-paged-with-its-conclusions", "slide", True, "TB"),
+        ("conclusions-of-conclusions-objected", "slide", True, "TB"),
+        ("key-below-two-stubs", "slide", True, "TB"),
+        # Left to right, a "so" arrow from the breadcrumb to its junction runs along a rank:
+        # labelled there, the engine failed to draw the page ("lost ... edge").
+        ("conclusions-undercut-beside-breadcrumb", "letter", False, "LR"),
+        ("conclusions-of-conclusions-objected", "a4", False, "LR"),
     ],
 )
 def test_every_page_of_a_probed_map_is_at_the_floor(

@@ -1,43 +1,34 @@
-"""The diagram's "so" arrows, from a claim up to a conclusion drawn from it; conclusion pages."""
+"""The "so" arrows, from a claim up to a conclusion drawn from it; what page 1 draws above."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence, Set
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import partial
 from typing import TYPE_CHECKING
 
-from argmap.exporters.diagram.dot import End, Port
+from argmap.exporters.diagram.conclusionpages import STEP_WEIGHT, Flat, branch_pages
+from argmap.exporters.diagram.dot import End
 from argmap.exporters.diagram.labels import graphviz_escape
-from argmap.exporters.diagram.pagetrailsize import in_trail_column
-from argmap.exporters.diagram.stacking import TRAIL, Wrap
+from argmap.exporters.diagram.stacking import Wrap
 from argmap.exporters.diagram.styles import DRAWN_EDGE
-from argmap.model import NodeKind, Relation
+from argmap.model import NodeKind
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.dot import Digraph
     from argmap.exporters.diagram.pageoverview import Around
-    from argmap.exporters.diagram.pagesize import Budget
-    from argmap.exporters.diagram.paging import Page, PlanMemo, Stub
+    from argmap.exporters.diagram.paging import Page
     from argmap.model import ArgumentMap, Node
 
 __all__ = [
     "DRAWN_LABEL",
     "add_drawing_step",
-    "apart",
     "drawing_step_attrs",
     "split_above",
-    "trail_steps",
-    "undercutters",
     "with_drawn_above",
 ]
 
 DRAWN_LABEL = "so"
 """The word on every drawing step's arrow."""
-
-STEP_WEIGHT = 10
-"""On a conclusion's page, how hard the engine keeps the breadcrumb, and undercutters
-hung below it, in line under the step's junction: so the page stays narrow."""
 
 
 def drawing_step_attrs(theme: str, source: str, conclusion: str) -> dict[str, str]:
@@ -55,65 +46,13 @@ def drawing_step_attrs(theme: str, source: str, conclusion: str) -> dict[str, st
     }
 
 
-def apart(
-    m: ArgumentMap,
-    root: str,
-    measure: Callable[[Node], tuple[float, float]],
-    budget: Budget,
-    across: bool,
-    tighter: Mapping[str, tuple[float, float]],
-    order: tuple[bool, bool] = (False, False),
-) -> Callable[[list[str]], list[Page]]:
-    """How the branch of each conclusion drawn apart from page 1 is paged.
-
-    Whether they go apart is the plan's to say: its pager's ``around`` (see
-    :func:`~argmap.exporters.diagram.pageoverview.around_root`).
-    ``order``: ``file_order`` and ``upward``, as :func:`~argmap.exporters.diagram.paging.paginate`
-    takes them.
-    """
-    return partial(_branch_plan, m, measure, budget, across, tighter, {}, (*order, root))
-
-
-def _branch_plan(
-    m: ArgumentMap,
-    measure: Callable[[Node], tuple[float, float]],
-    budget: Budget,
-    across: bool,
-    tighter: Mapping[str, tuple[float, float]],
-    memos: dict[str, PlanMemo],
-    how: tuple[bool, bool, str],
-    nodes: list[str],
-) -> list[Page]:
-    """The pages of a conclusion's branch drawn apart from page 1 (``nodes``, it first).
-
-    Paged as the root's branches are (see :func:`with_drawn_above`), each page's
-    breadcrumb going up to the root; the conclusion's page is a branch's, not the
-    overview. ``how``: ``file_order`` and ``upward`` (see :func:`apart`), and the root.
-    """
-    from argmap.exporters.diagram.paging import PlanMemo, paginate
-
-    file_order, upward, root = how
-    memo = memos.setdefault(nodes[0], PlanMemo())
-    return paginate(
-        m,
-        nodes,
-        measure,
-        budget,
-        horizontal=across,
-        tighter=tighter,
-        memo=memo,
-        file_order=file_order,
-        lead=(root,),
-        upward=upward,
-    )
-
-
 def add_drawing_step(
     g: Digraph,
     theme: str,
     conclusion: Node,
     junction: str | None = None,
     tail: End | None = None,
+    flat: Flat = "",
 ) -> None:
     """Add the arrow from the claim a conclusion is drawn from up to the conclusion.
 
@@ -127,6 +66,11 @@ def add_drawing_step(
         junction: the name of the step's junction point, when an undercutter targets it.
         tail: where the arrow starts, if not at the source's box: the source's row in
             a page's breadcrumb (its port ``r0``: see :data:`~.stacking.TRAIL`).
+        flat: the arrow from ``tail`` to ``junction`` runs along a rank (see
+            :func:`~.conclusionpages.flat_steps`): its word is placed once laid out (a
+            label the engine places on such an edge can crash it); in the conclusion's
+            column, the arrow goes straight down from the junction to the box's top
+            (else the engine bends it round to a corner).
     """
     source = conclusion.parent
     assert source is not None, "a conclusion is always drawn from a claim"
@@ -137,9 +81,11 @@ def add_drawing_step(
     if junction is None:
         g.edge(start, conclusion.id, {**attrs, "label": DRAWN_LABEL})
     else:
-        g.edge(start, junction, {**attrs, "label": DRAWN_LABEL, "arrowhead": "none"})
+        label = "xlabel" if flat else "label"
+        g.edge(start, junction, {**attrs, label: DRAWN_LABEL, "arrowhead": "none"})
         attrs.pop("weight", None)
-        g.edge(junction, conclusion.id, attrs)
+        ports = {"tailport": "s", "headport": "n"} if flat == "column" else {}
+        g.edge(junction, conclusion.id, {**attrs, **ports})
 
 
 def split_above(m: ArgumentMap, shown: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -203,7 +149,7 @@ def with_drawn_above(
     stubs = []
     for top, branch in branches.items():
         stubs.append(Stub(root, (top,), len(branch), 2 + len(extra)))
-        extra += _branch_pages(m, root, branch, 2 + len(extra), plan, around, across)
+        extra += branch_pages(m, root, branch, 2 + len(extra), plan, around, across)
     count = len(extra)
     if around.grouped:
         stubs = [Stub(root, tuple(branches), len(above), 2, grouped=True)]
@@ -219,125 +165,6 @@ def with_drawn_above(
     return [first, *extra, *(_numbered_on(page, count) for page in pages[1:])]
 
 
-def _branch_pages(
-    m: ArgumentMap,
-    root: str,
-    nodes: list[str],
-    number: int,
-    plan: Callable[[list[str]], list[Page]] | None,
-    around: Around,
-    across: bool,
-) -> list[Page]:
-    """A conclusion's branch (``nodes``, the conclusion first) on pages from ``number`` on.
-
-    Whole on one page when it fits (or no ``plan`` is given); else paged as ``plan``
-    pages it, each page's breadcrumb going up through the conclusion to the root.
-    """
-    from argmap.exporters.diagram.paging import Page
-
-    top = nodes[0]
-    whole = Page(
-        number, (root,), (top,), tuple(nodes), wraps=_undercutters(m, nodes, (), around, across)
-    )
-    if not across:  # what else hangs from the conclusion goes below the breadcrumb too
-        held = {item for wrap in whole.wraps for row in wrap.rows for item in row}
-        held |= {item for wrap in whole.wraps for item, _ in wrap.holds}
-        whole = replace(whole, wraps=(*whole.wraps, *_below_trail(m, whole, held)))
-    planned = [p for p in plan(nodes) if p.key[0] != "alone"] if plan is not None else []
-    # Left to right, in the step's column: held by its undercutters' row, else as planned.
-    column = planned and across and not whole.wraps and in_trail_column(planned[0].wraps)
-    if len(planned) <= 1 and not column:
-        return [whole]
-    shift = number - 1
-    pages = []
-    for page in planned:
-        cutters = _undercutters(m, page.nodes, page.stubs, around, across)
-        if not across:  # the top's hang below the breadcrumb in the planner's rows
-            cutters = tuple(w for w in cutters if w.parent != f"so {page.tops[0]}")
-        if in_trail_column(page.wraps):  # in the conclusion's column: the junction too
-            cutters = tuple(_in_column(wrap, page.tops[0]) for wrap in cutters)
-        held = {item for wrap in cutters for row in wrap.rows for item in row}
-        held |= {item for wrap in cutters for item, _ in wrap.holds}
-        wraps = [w for w in page.wraps if not held & {i for r in w.rows for i in r}]
-        if not across:  # (left to right, a column of their own would be wider than the page)
-            wraps = [_lifted(m, page, w) for w in wraps]
-        if not across and m.get(page.tops[0]).kind is NodeKind.CONCLUSION:
-            # The top's first row is held below the breadcrumb too; later rows under it.
-            first = page.tops[0]
-            placed = held | {i for w in wraps for r in w.rows[w.parent == first :] for i in r}
-            wraps += _below_trail(m, page, placed)
-        stubs = tuple(replace(s, page=s.page + shift) for s in page.stubs)
-        pages.append(
-            replace(
-                page,
-                number=page.number + shift,
-                trail=(root, *page.trail),
-                stubs=stubs,
-                wraps=(*wraps, *cutters),
-                key=("", ""),
-            )
-        )
-    return pages
-
-
-def _lifted(m: ArgumentMap, page: Page, wrap: Wrap) -> Wrap:
-    """The planner's rows without the conclusions drawn from a node of the page.
-
-    They (or their stubs) go above it, at the end of a "so" arrow, not in a row below it.
-    """
-    up = {n for n in page.nodes if n not in page.tops and _drawn_up(m, n)}
-    up |= {stub.name for stub in page.stubs if _drawn_up(m, stub.tops[0])}
-    rows = tuple(row for r in wrap.rows if (row := tuple(i for i in r if i not in up)))
-    holds = tuple((i, a) for i, a in wrap.holds if i not in up and a not in up)
-    return wrap._replace(rows=rows, holds=holds)
-
-
-def _drawn_up(m: ArgumentMap, node_id: str) -> bool:
-    """Whether the node is a conclusion, drawn above the claim it is drawn from."""
-    node = m.get(node_id)
-    return node.kind is NodeKind.CONCLUSION and node.relation is None
-
-
-def _in_column(wrap: Wrap, top: str) -> Wrap:
-    """The undercutters of ``top``'s step, with the breadcrumb in ``top``'s column.
-
-    Left to right, on a page without room for a column of the breadcrumb's own (see
-    ``TRAIL_COLUMN``), it sits in the column of the conclusion it leads to: the step's
-    junction goes between them (the arrow runs down the column), and its undercutters
-    in the column after, beside the junction. Another conclusion's rows are kept, but
-    not the breadcrumb in them.
-    """
-    junction = f"junction {top}"
-    items = [i for row in wrap.rows for i in row] + [i for i, _ in wrap.holds]
-    cutters = [i for i in items if i not in (junction, TRAIL)]
-    if wrap.parent != f"so {top}":
-        rows = tuple(row for r in wrap.rows if (row := tuple(i for i in r if i != TRAIL)))
-        return wrap._replace(rows=rows)
-    holds = tuple((c, junction) for c in cutters)
-    return Wrap(wrap.parent, ((TRAIL, junction, top),), holds, weight=STEP_WEIGHT)
-
-
-def _below_trail(m: ArgumentMap, page: Page, placed: Set[str]) -> list[Wrap]:
-    """On a paged conclusion's page, what hangs from the conclusion goes below the breadcrumb.
-
-    Beside it, the conclusion's objections and stubs would make a row wider than an
-    upright page; ``placed``: the items other rows already place (top-down only).
-    """
-    from argmap.exporters.diagram.pageestimate import stub_name
-
-    top = page.tops[0]
-    hangs = [n for n in page.nodes if m.get(n).parent == top]
-    hangs += [stub.tops[0] for stub in page.stubs if stub.parent == top]
-    # A conclusion drawn from it goes above it, not below.
-    items = [
-        n if n in page.nodes else stub_name((n,))
-        for n in hangs
-        if m.get(n).kind is not NodeKind.CONCLUSION
-    ]
-    holds = tuple((item, TRAIL) for item in items if item not in placed)
-    return [Wrap(f"below {top}", (), holds, weight=STEP_WEIGHT)] if holds else []
-
-
 def _numbered_on(page: Page, count: int) -> Page:
     """The page with ``count`` pages put in after page 1: its number and pointers moved on."""
     stubs = tuple(replace(s, page=s.page + count) if s.page > 1 else s for s in page.stubs)
@@ -346,55 +173,3 @@ def _numbered_on(page: Page, count: int) -> Page:
     return replace(
         page, number=page.number + count if page.number > 1 else 1, stubs=stubs, key=key
     )
-
-
-def _undercutters(
-    m: ArgumentMap, nodes: Sequence[str], stubs: Sequence[Stub], around: Around, across: bool
-) -> tuple[Wrap, ...]:
-    """Rows that put each step's undercutters beside its junction, on its rank.
-
-    Below it, beside what the conclusion is drawn from, they would make a row wider than
-    an upright page. The first undercutter goes left of the junction, the rest right of
-    it; those of a conclusion in ``around.low`` go below the breadcrumb instead (a
-    narrower page). Drawn left to right (``across``), a rank is a column: the breadcrumb
-    goes in it too, below the junction, rather than in a column of its own; there a
-    stub of undercutters (of ``stubs``) goes where they would, in file order among them.
-    """
-    low: Set[str] = around.low
-    drawn = set(nodes)
-    wraps = []
-    for node_id in nodes:
-        if m.get(node_id).kind is not NodeKind.CONCLUSION:
-            continue
-        cut = [c.id for c in m.children(node_id) if c.relation is Relation.UNDERCUTS]
-        cut = [c for c in cut if c in drawn]
-        if across:  # top-down, the planner's rows hold them, below the breadcrumb
-            cut += [s.tops[0] for s in stubs if s.parent == node_id and undercutters(m, s)]
-        names = {s.tops[0]: s.name for s in stubs}  # the tops of stubs are not drawn
-        cutters = [names.get(c, c) for c in sorted(cut, key=m.position)]
-        if cutters and node_id in low:
-            # In line under the breadcrumb, each hangs below it, its arrow going round it.
-            holds = tuple((c, TRAIL) for c in cutters)
-            wraps.append(Wrap(f"so {node_id}", (), holds, weight=STEP_WEIGHT))
-        elif cutters:
-            row = (cutters[0], f"junction {node_id}", *cutters[1:], *([TRAIL] if across else []))
-            wraps.append(Wrap(f"so {node_id}", (row,), ()))
-    return tuple(wraps)
-
-
-def undercutters(m: ArgumentMap, stub: Stub) -> bool:
-    """Whether the stub stands for undercutters only: it aims at the arrow they undercut.
-
-    One that stands for other branches too (grouped) aims at the node, as they do.
-    """
-    return all(m.get(top).relation is Relation.UNDERCUTS for top in stub.tops)
-
-
-def trail_steps(m: ArgumentMap, page: Page) -> dict[str, Port]:
-    """The page's conclusions drawn from a row of its breadcrumb: id -> that row's port."""
-    port = {node_id: Port(TRAIL, f"r{i}") for i, node_id in enumerate(page.trail)}
-    return {
-        top: port[parent]
-        for top in page.tops
-        if m.get(top).kind is NodeKind.CONCLUSION and (parent := m.get(top).parent) in port
-    }

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 from argmap.analysis.view import visible_nodes
 from argmap.deep import heap_frozen
 from argmap.exporters.diagram.build import to_digraph
+from argmap.exporters.diagram.conclusionpages import apart
 from argmap.exporters.diagram.dot import Digraph, LineCache
-from argmap.exporters.diagram.drawn import apart, split_above, with_drawn_above
+from argmap.exporters.diagram.drawn import split_above, with_drawn_above
 from argmap.exporters.diagram.labels import RowsMemo
 from argmap.exporters.diagram.measure import page_measure, page_options
 from argmap.exporters.diagram.packed import SVG_SIZE, kept, pack, svg_size

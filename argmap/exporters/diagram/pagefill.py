@@ -172,10 +172,7 @@ class Pager(Estimator):
         limits: Mapping[str, int] | None = None,
         keep: bool = False,
     ) -> bool:
-        """Whether the estimate of a page of these nodes fits the budget.
-
-        ``keep``: remember the answer for later plans (see :meth:`kept`).
-        """
+        """Whether a page of these nodes fits; ``keep``: remember the answer (see :meth:`kept`)."""
         if not keep:
             return super().fits(tops, full, rest, limits)
         key = self._page_key(tops, full, rest, limits)
@@ -200,8 +197,6 @@ class Pager(Estimator):
         """What a page of ``units`` takes (see :meth:`_fill`) in ``room`` of it (see pagekey)."""
         # A page that overflowed once its layout was made gets a tighter budget.
         share = self.tighter.get(units[0][0], (1.0, 1.0))
-        if units[0][0] == self.root and not self.lead and self._overview_too_big():
-            share = (1.0, 1.0)  # cutting it down would only group the thesis's stubs
         width, height = reversed(share) if self.horizontal else share
         self.smaller = width < 1.0 or height < 1.0
         self.width, self.height = self.full_size[0] * width, self.full_size[1] * height
@@ -210,18 +205,6 @@ class Pager(Estimator):
         if key not in self.filled:
             self.filled[key] = self._fill(units, grouped)
         return self.filled[key]
-
-    def _overview_too_big(self) -> bool:
-        """Whether page 1 overflows the whole page even with a stub per branch and no key.
-
-        Then the conclusions and what bears on them, drawn with the root, are the cause.
-        """
-        self.width, self.height = self.full_size
-        self.key_away = True
-        root = (self.root,)
-        too_big = self._overflow(self.estimate([root], set(root), None, {self.root: 0})) > 1.0
-        self.key_away = False
-        return too_big
 
     def rest(self, units: Sequence[Unit], taken: int, grouped: bool) -> Unit | None:
         """The grouped siblings after the first ``taken`` units, which go on to the next page."""
@@ -243,6 +226,8 @@ class Pager(Estimator):
         if not self.fits(taken, full, first) and not self._key_away(full):
             if not self._stubs_fit_anyway(taken, full, first):
                 limits = self._limits(taken, full, first)
+                if not self.key_away and not self.fits(taken, full, first, limits):
+                    self._key_away(full, limits)  # over with its stubs capped: the key goes
         else:
             for unit in units[1:]:
                 if len(unit) > 1 or len(taken[-1]) > 1:
@@ -352,19 +337,19 @@ class Pager(Estimator):
             return math.inf
         return max(estimate.width / self.width, estimate.height / self.height)
 
-    def _key_away(self, full: set[str]) -> bool:
+    def _key_away(self, full: set[str], limits: Mapping[str, int] | None = None) -> bool:
         """On the overview, move the key to a later page if that lets the root's stubs fit.
 
         A reader needs the thesis's reasons and objections on page 1 more than the key;
-        the heading then says which page the key is on.
+        the heading then says which page the key is on. ``limits``: the stubs capped.
         """
         if self.root not in full or self.lead:  # not the overview
             return False
-        kept = self._overflow(self.estimate([(self.root,)], full))
+        kept = self._overflow(self.estimate([(self.root,)], full, None, limits))
         self.key_away = True
-        away = self._overflow(self.estimate([(self.root,)], full))
-        # Too big either way (a portrait page): the key still goes if that helps.
-        self.key_away = away < kept
+        away = self._overflow(self.estimate([(self.root,)], full, None, limits))
+        # Too big either way: the key goes if that helps, or, drawn too big once, if no worse.
+        self.key_away = away < kept or (self.smaller and away <= kept)
         return away <= 1.0
 
     def _limits(self, taken: list[Unit], full: set[str], rest: Unit | None) -> dict[str, int]:

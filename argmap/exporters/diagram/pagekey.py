@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from typing import Final, Protocol, TypeVar
+from typing import TYPE_CHECKING, Final, Protocol, TypeVar
 
 from argmap.exporters.diagram.pageestimate import WIDE_SHARE, Estimate, Unit
 from argmap.exporters.diagram.pagefill import Fill, Pager
 from argmap.exporters.diagram.stacking import NODESEP, RANKSEP
+
+if TYPE_CHECKING:
+    from argmap.exporters.diagram.paging import Page
 
 __all__ = ["FITS_BARELY", "Drafted", "fill", "key_over", "key_page", "room_for_key"]
 
@@ -173,3 +176,19 @@ def _beside(estimate: Estimate, key: tuple[float, float]) -> tuple[float, float]
 
 def _over(size: tuple[float, float], room: tuple[float, float]) -> float:
     return max(size[0] / room[0], size[1] / room[1]) / WIDE_SHARE
+
+
+def key_anchors(page: Page, node: str) -> tuple[str, ...]:
+    """What the key below a page's drawing (``("below", node)``) hangs from.
+
+    The first and last boxes of ``node``'s row, if it is in one: hung from one box of a
+    wide row, the engine centres it there, past the drawing's side (the key below the
+    first of two stubs stuck out by half its width).
+    """
+    boxes = {*page.nodes, *(stub.name for stub in page.stubs)}
+    for wrap in page.wraps:
+        for row in wrap.rows:
+            ends = [item for item in row if item in boxes]
+            if node in ends:
+                return tuple(dict.fromkeys((ends[0], ends[-1])))
+    return (node,)

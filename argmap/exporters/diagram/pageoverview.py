@@ -100,14 +100,24 @@ class Around:
     hang: tuple[Size, ...] = ()
     """The rows of what bears on the conclusions from the root's rank down (width,
     height): those below it share their ranks with the root's branches, beside them."""
+    aside: float = 0.0
+    """Of :attr:`beside`, the width on one side of the root only (a single box beside it):
+    the root's rows centre under the root alone."""
+    lean: float = 0.0
+    """How far the conclusions' rows reach past the drawing's side: over a single box
+    beside the root (an undercutter of a step), they centre on the step's junction, about
+    over that box, not over the root."""
 
     def with_root(self, drawing: Size, root: Item) -> Size:
         """The overview's drawing (the root's ``drawing``, its block ``root``) with these.
 
         The conclusions' rows go above it; the rows below the root's rank sit beside
-        the root's branches, each rank as tall as its tallest box on either side.
+        the root's branches, each rank as tall as its tallest box on either side; the
+        conclusions' rows reach past its side by :attr:`lean`.
         """
         width = max(drawing[0], self.over[0])
+        if self.lean:
+            width = max(drawing[0], (self.aside + self.over[0]) / 2) + self.lean
         lower = self.hang[1:]
         if not lower:
             return width, max(drawing[1], self.deep) + self.over[1]
@@ -313,7 +323,13 @@ def _around(
     # That rank (the root, or what sits beside it), then each lower rank with the gap above it.
     deep = max([size(m.get(root))[1], *(h for _, h in hang[:1])])
     deep += sum(h + RANKSEP for _, h in hang[1:])
-    return Around(frozenset(above), beside, (over_w, over_h), top, deep=deep, hang=hang)
+    # One box beside the root (a conclusion's undercutter) sits on one side of it.
+    aside = beside if len(rows.get(0, ())) == 1 else 0.0
+    lean = max(0.0, (over_w - aside) / 2) if aside else 0.0
+    over = (over_w, over_h)
+    return Around(
+        frozenset(above), beside, over, top, deep=deep, hang=hang, aside=aside, lean=lean
+    )
 
 
 def _down(m: ArgumentMap, node: Node, drawn: Set[str]) -> int:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from argmap.analysis.view import draw_kind
+from argmap.exporters.diagram.conclusionpages import flat_steps, trail_steps, undercutters
 from argmap.exporters.diagram.dot import (
     Compass,
     Digraph,
@@ -17,14 +18,10 @@ from argmap.exporters.diagram.dot import (
     escape,
     near_side,
 )
-from argmap.exporters.diagram.drawn import (
-    DRAWN_LABEL,
-    drawing_step_attrs,
-    trail_steps,
-    undercutters,
-)
+from argmap.exporters.diagram.drawn import DRAWN_LABEL, drawing_step_attrs
 from argmap.exporters.diagram.labels import graphviz_escape, lines_html, width_attr
 from argmap.exporters.diagram.pageheading import HEADING_POINTS, HEADING_WIDTH, page_heading
+from argmap.exporters.diagram.pagekey import key_anchors
 from argmap.exporters.diagram.pagerefs import REF_MARGIN, REF_POINTS, ref_edge, ref_lines
 from argmap.exporters.diagram.pagetrail import (
     EdgeStyler,
@@ -196,6 +193,8 @@ class PageStubs:
         """Parents of rows: the side of each where its children's edges end (a compass point)."""
         self.steps = trail_steps(m, plan.page)
         """Its conclusions drawn from a row of its breadcrumb: id -> that row's port."""
+        self.flat = flat_steps(plan.page)
+        """Of those, the ones whose step runs along a rank: how (see :func:`flat_steps`)."""
         stubs = plan.page.stubs
         self.todo = sorted(
             ((m.position(stub.tops[0]), index) for index, stub in enumerate(stubs, 1)),
@@ -242,8 +241,9 @@ class PageStubs:
                 column.node(node)
                 column.node("legend key")
             self.g.edge(node, "legend key", {"style": "invis"})
-        elif place == "below":
-            self.g.edge("legend key", node, {"style": "invis"})
+        elif place == "below":  # a rank below it, centred under its row
+            for anchor in key_anchors(self.plan.page, node):
+                self.g.edge("legend key", anchor, {"style": "invis"})
         elif place == "same":
             with self.g.subgraph() as beside:
                 beside.set({"rank": "same"})
