@@ -85,6 +85,10 @@ class RenderError(ArgmapError):
     """Rendering failed: which engine, which map, and what to try."""
 
 
+class EngineFailedError(RenderError):
+    """The layout engine stopped with an error on a graph (not a timeout or a size limit)."""
+
+
 class UnknownFocusError(RenderError):
     """``--focus`` names no node of the map: a command-line mistake (the CLI exits 2).
 

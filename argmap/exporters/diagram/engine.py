@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 from typing import Final, Literal, NamedTuple
 
-from argmap.errors import RenderError
+from argmap.errors import EngineFailedError, RenderError
+from argmap.exporters.diagram.dotfallback import despite_failures
 from argmap.exporters.diagram.pngglyphs import BUNDLED_PNG_GLYPHS, missing_png_glyphs
 
 __all__ = [
@@ -208,7 +209,7 @@ def _drawn(
     done = _run(_engine_args(info, fmt, dpi, batch), payload, timeout, info, who)
     if done.returncode != 0 or not done.stdout:
         detail = " ".join(done.stderr.decode("utf-8", "replace").split())[:300]
-        raise RenderError(
+        raise EngineFailedError(
             f"{who}: failed (exit {done.returncode}){': ' + detail if detail else ''}; "
             f"try --engine {_other(info)}, or --format dot to inspect the graph"
         )
@@ -281,13 +282,16 @@ def _run_pngs(
         batches[-1].append(source)
         size += len(source)
 
-    def draw(batch: list[str]) -> list[bytes]:
+    def run(batch: list[str]) -> list[bytes]:
         data = run_engine(
             "\n".join(batch), "png", info, map_name=map_name, timeout=timeout, batch=True
         )
         documents = [d + _PNG_END for d in data.split(_PNG_END)[:-1]]
         check_drawn(documents, batch, info, map_name)
         return documents
+
+    def draw(batch: list[str]) -> list[bytes]:  # as its SVG page was (see enginepool)
+        return despite_failures(batch, run)
 
     if workers <= 1 or len(batches) <= 1:
         return [document for batch in batches for document in draw(batch)]

@@ -19,6 +19,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Final, Generic, TypeVar, cast
 
+from argmap.exporters.diagram.dotfallback import despite_failures
 from argmap.exporters.diagram.engine import (
     DEFAULT_TIMEOUT,
     MAX_DOT_BYTES,
@@ -111,8 +112,20 @@ def _batches(sources: Iterable[str]) -> Iterator[list[str]]:
 
 
 def _lay_out(batch: list[str], info: EngineInfo, map_name: str, timeout: float) -> list[bytes]:
-    """One engine run over a batch of graphs: their SVG documents, in order."""
-    data = run_engine("\n".join(batch), "svg", info, map_name=map_name, timeout=timeout)
+    """Engine runs over a batch of graphs: their SVG documents, in order.
+
+    One run, unless the engine fails on the batch (see :func:`~.dotfallback.despite_failures`).
+    """
+
+    def run(graphs: list[str]) -> list[bytes]:
+        data = run_engine("\n".join(graphs), "svg", info, map_name=map_name, timeout=timeout)
+        return _documents(data, graphs, info, map_name)
+
+    return despite_failures(batch, run)
+
+
+def _documents(data: bytes, batch: list[str], info: EngineInfo, map_name: str) -> list[bytes]:
+    """An engine run's SVG documents, one for each graph of the batch, in order."""
     documents = [alone(b"<?xml" + d) for d in data.split(b"<?xml")[1:]]
     check_drawn(documents, batch, info, map_name)
     return documents
