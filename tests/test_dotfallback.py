@@ -151,13 +151,38 @@ def test_rows_let_go_keep_the_edges_that_hold_anything_else() -> None:
     ]
 
 
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=30))
-def test_a_quoted_value_is_never_renamed(words: str) -> None:
-    """Whatever a tooltip says (escaped as argmap escapes it), only the key is renamed."""
+WORDS = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30)
+TRICKS = st.sampled_from(["", "label=so", "{", "rank=same", "x -> y [style=invis]", "}", "<b>"])
+
+
+@given(st.lists(st.one_of(WORDS, TRICKS), max_size=6))
+def test_a_quoted_value_is_never_edited(lines: list[str]) -> None:
+    """Whatever a tooltip says, over several lines (escaped as argmap escapes it), only the
+    edge's own ``label`` is renamed, and no line of it is taken for a row."""
+    words = "\n".join(lines)
     quoted = '"' + words.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    line = f"\ta -> b [label=so tooltip={quoted} color=red]"
-    assert dotfallback._words_placed_after(line) == (
-        f"\ta -> b [xlabel=so tooltip={quoted} color=red]"
+    source = "\n".join(
+        [
+            "digraph {",
+            f"\ta [label=<<B>A</B>> tooltip={quoted}]",
+            f"\ta -> b [label=so tooltip={quoted} color=red]",
+            "\t{",
+            "\t\trank=same",
+            "\t\ta",
+            "\t\tb",
+            "\t}",
+            "\ta -> b [style=invis]",
+            "}",
+        ]
+    )
+    *_, plain = dotfallback.plainer(source)
+    assert plain == "\n".join(
+        [
+            "digraph {",
+            f"\ta [label=<<B>A</B>> tooltip={quoted}]",
+            f"\ta -> b [xlabel=so tooltip={quoted} color=red]",
+            "}",
+        ]
     )
 
 

@@ -440,13 +440,16 @@ def test_a_small_branch_shares_a_page_past_a_linked_group() -> None:
 
 
 def test_a_key_below_a_row_hangs_from_both_its_ends() -> None:
-    """Hung from the first of a row of boxes alone, the engine centres the key under it,
-    past the drawing's side (below the first of two stubs, by half its width)."""
+    """Hung from one box alone, the engine centres the key under it, past the drawing's
+    side where that box is near it: below the first of two stubs, by half its width;
+    below the last box of a staircase of single boxes, the first top at the far side."""
     row = Wrap("t", (("stub a", "b", "stub c"),), ())
     page = Page(1, (), ("t",), ("t", "b"), (Stub("t", ("a",), 1, 2), Stub("t", ("c",), 1, 3)))
     page = replace(page, wraps=(row,))
     assert key_anchors(page, "stub a") == ("stub a", "stub c")
     assert key_anchors(page, "b") == ("stub a", "stub c")
-    assert key_anchors(page, "t") == ("t",), "in no row: the node alone"
-    lone = replace(page, wraps=(Wrap("t", (("stub a",), ("b", "page trail")), ()),))
-    assert key_anchors(lone, "b") == ("b",), "the breadcrumb is no box of the row"
+    assert key_anchors(page, "t") == ("t",), "the first top alone"
+    stairs = Wrap("page trail", (("b",), ("c",), ("stub d", "page trail")), ())
+    page = Page(3, ("t",), ("b", "c"), ("b", "c"), (Stub("t", ("d",), 4, 4),), wraps=(stairs,))
+    assert key_anchors(page, "stub d") == ("b", "stub d"), "the breadcrumb is no box"
+    assert key_anchors(page, "c") == ("b", "c")

@@ -67,6 +67,9 @@ CASES = Path(__file__).parent / "cases" / "pagefloor"
         # labelled there, the engine failed to draw the page ("lost ... edge").
         ("conclusions-undercut-beside-breadcrumb", "letter", False, "LR"),
         ("conclusions-of-conclusions-objected", "a4", False, "LR"),
+        # A linked pair leading its page, drawn wider than planned at every plan: cut down
+        # to its first box, the page kept the pair whole (0.90); the pair now splits.
+        ("linked-pair-wider-than-planned", "letter", True, "TB"),
     ],
 )
 def test_every_page_of_a_probed_map_is_at_the_floor(

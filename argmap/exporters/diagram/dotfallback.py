@@ -8,7 +8,8 @@ render: first with every edge's word placed once laid out (an ``xlabel``, which 
 engine routes round instead of ranking), then also without the rows the planner asked
 for (their ``rank=same`` groups and the invisible edges that order them), so the engine
 places the boxes as it likes. Each step keeps every node and every visible edge. The
-graphs argmap writes hold one statement a line, which is what these edits rely on.
+graphs argmap writes hold a statement a line, but a quoted value (a tooltip) may hold
+line breaks of its own: statements are read whole (see :func:`_statements`).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ _ENDS: Final = re.compile(
     rf"^\s*({_QUOTED}|[^\s\":]+)(?::\w+)*\s*->\s*({_QUOTED}|[^\s\":\[]+)(?::\w+)*\s*\["
 )
 """An edge's line up to its attribute list: its tail and head (ports apart)."""
-_ATTR: Final = re.compile(rf"(\w+)=({_QUOTED}|<[^\n]*>|[^\s\]]+)")
+_ATTR: Final = re.compile(rf"(\w+)=({_QUOTED}|<.*>|[^\s\]]+)", re.S)
 """One ``key=value`` of an attribute list: a quoted value, an HTML one, or a bare word."""
 
 
@@ -67,9 +68,29 @@ def plainer(source: str) -> Iterator[str]:
             last = graph
 
 
+def _statements(source: str) -> list[str]:
+    """The graph's lines, a quoted or HTML value's line breaks kept inside its line."""
+    out: list[str] = []
+    start = depth = 0
+    quoted = escaped = False
+    for index, char in enumerate(source):
+        if quoted:
+            quoted = escaped or char != '"'
+            escaped = not escaped and char == "\\"
+        elif depth:
+            depth += {"<": 1, ">": -1}.get(char, 0)
+        elif char in '"<':
+            quoted, depth = char == '"', int(char == "<")
+        elif char == "\n":
+            out.append(source[start:index])
+            start = index + 1
+    return [*out, source[start:]]
+
+
 def _words_placed_after(source: str) -> str:
     """Every edge's ``label`` an ``xlabel``: placed once the graph is laid out."""
-    return "\n".join(_xlabel(line) if _EDGE.match(line) else line for line in source.split("\n"))
+    lines = _statements(source)
+    return "\n".join(_xlabel(line) if _EDGE.match(line) else line for line in lines)
 
 
 def _xlabel(line: str) -> str:
@@ -88,7 +109,7 @@ def _xlabel(line: str) -> str:
 
 def _rows_let_go(source: str) -> str:
     """Without the ``rank=same`` groups, and the invisible edges that order their members."""
-    lines = source.split("\n")
+    lines = _statements(source)
     rows: list[set[str]] = []
     kept: list[str] = []
     index = 0

@@ -182,9 +182,13 @@ def _fits_alone(planner: Estimator, unit: tuple[str, ...]) -> bool:
 
     At the page's full size, less the room of a part's caption (see
     :data:`GROUP_CAPTION`); a stub each, or (when that is larger) one for each member's.
+    Not where a page it led was laid out too big at every plan, and is now cut down to its
+    first box (see :func:`~.pagetighten.tighten`): the group splits, a member a part.
     """
     from argmap.exporters.diagram.pageblocks import ONE_GROUP  # (a one-drawing render: none)
 
+    if planner.share(unit[0]) == (0.0, 0.0):  # a page it led is cut to its first box
+        return False
     kept = planner.width, planner.height
     along, across = planner.full_size
     if planner.horizontal:

@@ -149,24 +149,29 @@ class Blocks:
         fit: float = math.inf,
         box: tuple[float, float] = (0, 0),
         stacked: bool = False,
-        aside: float = 0.0,
     ) -> None:
         """Blocks of ``tree``'s nodes; ``beside``: the width of the root's neighbours.
 
         ``fit``: the widest a linked group's boxes go side by side; ``box``: the room its
         box takes round rows (both: see :func:`unit_item`); ``stacked``: a deep block may
-        have rows below it (upright pages, see :func:`~.stacking.rows_ranks`); ``aside``:
-        of ``beside``, the width on one side of the root only (see ``Around.aside``).
+        have rows below it (upright pages, see :func:`~.stacking.rows_ranks`).
         """
         self.tree = tree
         self.stacked = stacked
         self.fit, self.box = fit, box
-        self.beside, self.aside = beside, aside
+        self.beside = beside
         self._made: dict[tuple[object, ...], _Kids] = {}
         self._wrapped: dict[tuple[float, bool], dict[int, _Block]] = {}
         self._last: dict[tuple[float, bool], _Page] = {}
         self._count = 0
         self._numbers = count()  # never reused, even after the memory starts afresh
+
+    def forget(self) -> None:
+        """Start afresh: blocks made before may hold a linked group's parts as they were."""
+        self._made.clear()
+        self._wrapped.clear()
+        self._last.clear()
+        self._count = 0
 
     def blocks(
         self,
@@ -183,10 +188,7 @@ class Blocks:
         makes only the blocks those nodes change: their own, their parents' and upwards.
         """
         if self._count > MAX_BLOCKS:
-            self._made.clear()
-            self._wrapped.clear()
-            self._last.clear()
-            self._count = 0
+            self.forget()
         last = self._last.get((limit, compact))
         used: list[tuple[str, _Block]] = []
         numbers: dict[str, int] = {}
@@ -305,20 +307,14 @@ class Blocks:
             return _Kids(own, items, 0.0, False, leaf)
         stack = len(items) > 2 and all(len(item.ranks) == 1 for item in items)
         width = row_width(items)
-        single = self._block(node_id, own, [items], number, width, beside=self._beside(node_id))
-        return _Kids(own, items, width, stack, single)
+        return _Kids(own, items, width, stack, self._block(node_id, own, [items], number, width))
 
     def _wrap(self, node_id: str, made_of: _Kids, limit: float, compact: bool) -> _Block:
         """A node's block with its children's items in rows that fit ``limit``."""
         own = made_of.own
         # The root's row is as wide as it is, with the undercutters beside it.
         rows = wrap_rows(made_of.items, max(limit, own[0]), compact)
-        number, beside = next(self._numbers), self._beside(node_id)
-        return self._block(node_id, own, rows, number, stacked=self.stacked, beside=beside)
-
-    def _beside(self, node_id: str) -> float:
-        """The width of what sits on one side of the node's box in its rank (see ``aside``)."""
-        return self.aside if node_id == self.tree.root else 0.0
+        return self._block(node_id, own, rows, next(self._numbers), stacked=self.stacked)
 
     @staticmethod
     def _block(
@@ -328,12 +324,10 @@ class Blocks:
         number: int,
         below: float | None = None,
         stacked: bool = False,
-        beside: float = 0.0,
     ) -> _Block:
         """A node's block: the node above its children's rows (``below``: their width).
 
-        ``stacked``: see :func:`~.stacking.rows_ranks`; ``beside``: of ``own``'s width,
-        what sits on one side of the node's box: the rows centre under the box alone.
+        ``stacked``: see :func:`~.stacking.rows_ranks`.
         """
         if below is None:
             below = rows_width(rows)
@@ -341,9 +335,7 @@ class Blocks:
         last = rows[-1]
         deepest = lowest(last).deepest
         base = row_width(last) if all(len(item.ranks) == 1 for item in last) else 0.0
-        middle = beside + (own[0] - beside) / 2  # of the box, from the rank's near end
-        width = max(own[0], middle + below / 2) - min(0.0, middle - below / 2)
-        item = Item(node_id, width, ranks, deepest, own[0], below, len(rows), base)
+        item = Item(node_id, max(own[0], below), ranks, deepest, own[0], below, len(rows), base)
         return _Block(number, item, rows)
 
     def _kid_items(

@@ -117,7 +117,7 @@ class Estimator(PageTree):
         self.stacked = self.upright and not horizontal  # see stacking.rows_ranks
         """Deep blocks may have rows below (not tops of several breadcrumb rows: arrows cross)."""
         parts = (self.around.beside, self.group_fit, self.box, self.stacked)
-        self.blocks = Blocks(weakref.proxy(self), *parts, aside=self.around.aside)
+        self.blocks = Blocks(weakref.proxy(self), *parts)
 
     def units(self, parent: str) -> list[Unit]:
         """The parent's children as units that go together, in file order."""

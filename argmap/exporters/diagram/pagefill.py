@@ -83,6 +83,20 @@ class Pager(Estimator):
         self.key_away = False
         # A page whose stubs were left uncapped and that overflowed again caps them now.
         self.capped.update(t for t, share in self.uncapped.items() if self.tighter.get(t) != share)
+        # A linked group that led a page cut down to its first box now goes in parts.
+        parents = sorted({self.parent.get(top) or "" for top in self.tighter} & self._units.keys())
+        made = {
+            p: self._make_units(p) for p in parents if max(map(len, self._units[p]), default=1) > 1
+        }
+        if any(units != self._units[parent] for parent, units in made.items()):
+            self._units.update(made)
+            self.blocks.forget()  # and what was filled and estimated from the parts before
+            self.filled, self._kept, self._fits = {}, {}, {}
+
+    def share(self, top: str) -> tuple[float, float]:
+        """The share of the page (the planner's way round) of a page from ``top``: tightened?"""
+        share = self.tighter.get(top, (1.0, 1.0))
+        return (share[1], share[0]) if self.horizontal else share
 
     def kept(
         self,
@@ -151,19 +165,6 @@ class Pager(Estimator):
         attacks = [u for u in units if self.node[u[0]].relation is not Relation.SUPPORTS]
         return attacks + [u for u in units if u not in attacks]
 
-    def as_units(self, tops: Sequence[str]) -> tuple[Unit, ...]:
-        """Siblings ``tops`` cut into units: a linked group's members (a part's) stay together."""
-        parent = self.parent[tops[0]] if tops else None
-        part = {c: unit for unit in self.units(parent) for c in unit} if parent else {}
-        units: list[list[str]] = []
-        for top in tops:
-            unit = part.get(top, (top,))
-            if units and len(unit) > 1 and part.get(units[-1][0]) == unit:
-                units[-1].append(top)
-            else:
-                units.append([top])
-        return tuple(tuple(unit) for unit in units)
-
     def fits(
         self,
         tops: Sequence[Unit],
@@ -197,6 +198,8 @@ class Pager(Estimator):
         """What a page of ``units`` takes (see :meth:`_fill`) in ``room`` of it (see pagekey)."""
         # A page that overflowed once its layout was made gets a tighter budget.
         share = self.tighter.get(units[0][0], (1.0, 1.0))
+        if units[0][0] == self.root and not self.lead and self._overview_too_big():
+            share = (1.0, 1.0)  # cutting it down would only group the thesis's stubs
         width, height = reversed(share) if self.horizontal else share
         self.smaller = width < 1.0 or height < 1.0
         self.width, self.height = self.full_size[0] * width, self.full_size[1] * height
@@ -205,6 +208,18 @@ class Pager(Estimator):
         if key not in self.filled:
             self.filled[key] = self._fill(units, grouped)
         return self.filled[key]
+
+    def _overview_too_big(self) -> bool:
+        """Whether page 1 overflows the whole page even with a stub per branch and no key.
+
+        Then the conclusions and what bears on them, drawn with the root, are the cause.
+        """
+        self.width, self.height = self.full_size
+        self.key_away = True
+        root = (self.root,)
+        too_big = self._overflow(self.estimate([root], set(root), None, {self.root: 0})) > 1.0
+        self.key_away = False
+        return too_big
 
     def rest(self, units: Sequence[Unit], taken: int, grouped: bool) -> Unit | None:
         """The grouped siblings after the first ``taken`` units, which go on to the next page."""
@@ -226,8 +241,6 @@ class Pager(Estimator):
         if not self.fits(taken, full, first) and not self._key_away(full):
             if not self._stubs_fit_anyway(taken, full, first):
                 limits = self._limits(taken, full, first)
-                if not self.key_away and not self.fits(taken, full, first, limits):
-                    self._key_away(full, limits)  # over with its stubs capped: the key goes
         else:
             for unit in units[1:]:
                 if len(unit) > 1 or len(taken[-1]) > 1:
@@ -337,17 +350,17 @@ class Pager(Estimator):
             return math.inf
         return max(estimate.width / self.width, estimate.height / self.height)
 
-    def _key_away(self, full: set[str], limits: Mapping[str, int] | None = None) -> bool:
+    def _key_away(self, full: set[str]) -> bool:
         """On the overview, move the key to a later page if that lets the root's stubs fit.
 
         A reader needs the thesis's reasons and objections on page 1 more than the key;
-        the heading then says which page the key is on. ``limits``: the stubs capped.
+        the heading then says which page the key is on.
         """
         if self.root not in full or self.lead:  # not the overview
             return False
-        kept = self._overflow(self.estimate([(self.root,)], full, None, limits))
+        kept = self._overflow(self.estimate([(self.root,)], full))
         self.key_away = True
-        away = self._overflow(self.estimate([(self.root,)], full, None, limits))
+        away = self._overflow(self.estimate([(self.root,)], full))
         # Too big either way: the key goes if that helps, or, drawn too big once, if no worse.
         self.key_away = away < kept or (self.smaller and away <= kept)
         return away <= 1.0

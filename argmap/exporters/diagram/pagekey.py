@@ -88,7 +88,7 @@ def fill(pager: Pager, units: tuple[Unit, ...], grouped: bool, key_room: bool) -
     The room comes off the page as planned, not as a tightened page's: such a page is
     planned as any other (its list drawn from its first statement, its stubs capped).
     """
-    room = _room_left(pager, _share(pager, units[0][0])) if key_room else None
+    room = _room_left(pager, pager.share(units[0][0])) if key_room else None
     return pager.fill(units, grouped) if room is None else pager.fill(units, grouped, room)
 
 
@@ -124,7 +124,7 @@ def key_over(
     below = ("below", "")
     if any(t not in full for n in full for t in pager.links[n]):
         return math.inf, below
-    width, height = _share(pager, taken[0][0])
+    width, height = pager.share(taken[0][0])
     room = (pager.full_size[0] * width, pager.full_size[1] * height)
     if min(room) <= 0:
         return math.inf, below
@@ -140,22 +140,14 @@ def key_over(
     return min(places, key=lambda place: place[0])
 
 
-def _share(pager: Pager, top: str) -> tuple[float, float]:
-    """The share of the page (its width and height the planner's way round) a page is planned to.
-
-    ``top``: its first top; ``tighter`` has a share for a page laid out too big once.
-    """
-    share = pager.tighter.get(top, (1.0, 1.0))
-    return (share[1], share[0]) if pager.horizontal else share
-
-
 def _room_left(pager: Pager, share: tuple[float, float]) -> tuple[float, float] | None:
     """The share of a page's width and height (the planner's) its drawing keeps for the key.
 
-    ``share``: the page's share of the page (see :func:`_share`). Top down, the key's
-    height and a rank's gap come off the page's height; left to right, its height and a
-    gap off the page's height (it goes below the last rank's column; taking its width
-    off the ranks' way too made no key fit that did not, and a list a page longer).
+    ``share``: the page's share of the page (see :meth:`~.pagefill.Pager.share`). Top
+    down, the key's height and a rank's gap come off the page's height; left to right,
+    its height and a gap off the page's height (it goes below the last rank's column;
+    taking its width off the ranks' way too made no key fit that did not, and a list a
+    page longer).
     None when what is left is under :data:`KEPT_LEAST` of the page: its drawing would be
     split up small.
     """
@@ -181,14 +173,17 @@ def _over(size: tuple[float, float], room: tuple[float, float]) -> float:
 def key_anchors(page: Page, node: str) -> tuple[str, ...]:
     """What the key below a page's drawing (``("below", node)``) hangs from.
 
-    The first and last boxes of ``node``'s row, if it is in one: hung from one box of a
-    wide row, the engine centres it there, past the drawing's side (the key below the
-    first of two stubs stuck out by half its width).
+    The first and last boxes of ``node``'s row, if others share it; else ``node`` and
+    the page's first top. Hung from one box, the engine centres the key under it, past
+    the drawing's side where that box is near it (the key below the first of two stubs
+    stuck out by half its width; below the last box of a staircase of single boxes,
+    the first top at the far side, by as much).
     """
     boxes = {*page.nodes, *(stub.name for stub in page.stubs)}
     for wrap in page.wraps:
         for row in wrap.rows:
             ends = [item for item in row if item in boxes]
-            if node in ends:
-                return tuple(dict.fromkeys((ends[0], ends[-1])))
-    return (node,)
+            if node in ends and len(ends) > 1:
+                return (ends[0], ends[-1])
+    first = page.tops[0] if page.tops and page.tops[0] in boxes else node
+    return tuple(dict.fromkeys((first, node)))

@@ -101,8 +101,7 @@ class Around:
     """The rows of what bears on the conclusions from the root's rank down (width,
     height): those below it share their ranks with the root's branches, beside them."""
     aside: float = 0.0
-    """Of :attr:`beside`, the width on one side of the root only (a single box beside it):
-    the root's rows centre under the root alone."""
+    """Of :attr:`beside`, the width on one side of the root only: a single box beside it."""
     lean: float = 0.0
     """How far the conclusions' rows reach past the drawing's side: over a single box
     beside the root (an undercutter of a step), they centre on the step's junction, about

@@ -97,6 +97,13 @@ class PageTree:
         text = self.m.get(target).text
         return self._size(ref_size(text, self.digits, self.horizontal, self.narrow, self.upright))
 
+    def share(self, top: str) -> tuple[float, float]:
+        """The share of the page (the planner's way round) a page starting at ``top`` takes.
+
+        All of it; a pager plans a page laid out too big once to less (see ``Pager``).
+        """
+        return (1.0, 1.0)
+
     def _size(self, size: tuple[float, float]) -> tuple[float, float]:  # LR: the two swap
         return (size[1], size[0]) if self.horizontal else size
 
@@ -110,6 +117,19 @@ class PageTree:
     def units(self, parent: str) -> list[Unit]:
         """The parent's children as units that go together, in file order (see the estimator)."""
         raise NotImplementedError
+
+    def as_units(self, tops: Sequence[str]) -> tuple[Unit, ...]:
+        """Siblings ``tops`` cut into units: a linked group's members (a part's) stay together."""
+        parent = self.parent[tops[0]] if tops else None
+        part = {c: unit for unit in self.units(parent) for c in unit} if parent else {}
+        units: list[list[str]] = []
+        for top in tops:
+            unit = part.get(top, (top,))
+            if units and len(unit) > 1 and part.get(units[-1][0]) == unit:
+                units[-1].append(top)
+            else:
+                units.append([top])
+        return tuple(tuple(unit) for unit in units)
 
     def stubs_of(
         self, full: set[str] | frozenset[str], limits: Mapping[str, int]
