@@ -123,6 +123,10 @@ def test_words_move_to_xlabels_on_edges_only() -> None:
     assert lines[3] == "\tt -> c1 [arrowhead=empty xlabel=so]"
 
 
+ROW_AB = ["\t{", "\t\trank=same", "\t\ta", "\t\tb", "\t}", "\ta -> b [style=invis]"]
+"""A row of ``a`` and ``b`` as the planner asks for one: a rank, and an edge to order it."""
+
+
 def test_rows_let_go_keep_the_edges_that_hold_anything_else() -> None:
     """The ``rank=same`` groups go with the invisible edges between their members; an
     invisible edge to a node outside them (the key's, below a row) stays."""
@@ -131,12 +135,7 @@ def test_rows_let_go_keep_the_edges_that_hold_anything_else() -> None:
             "digraph {",
             "\ta -> t [label=so]",
             "\tb -> t",
-            "\t{",
-            "\t\trank=same",
-            "\t\ta",
-            "\t\tb",
-            "\t}",
-            "\ta -> b [style=invis]",
+            *ROW_AB,
             '\t"legend key" -> a [style=invis]',
             "}",
         ]
@@ -166,12 +165,7 @@ def test_a_quoted_value_is_never_edited(lines: list[str]) -> None:
             "digraph {",
             f"\ta [label=<<B>A</B>> tooltip={quoted}]",
             f"\ta -> b [label=so tooltip={quoted} color=red]",
-            "\t{",
-            "\t\trank=same",
-            "\t\ta",
-            "\t\tb",
-            "\t}",
-            "\ta -> b [style=invis]",
+            *ROW_AB,
             "}",
         ]
     )

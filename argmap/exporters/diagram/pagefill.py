@@ -94,7 +94,7 @@ class Pager(Estimator):
             self.filled, self._kept, self._fits = {}, {}, {}
 
     def share(self, top: str) -> tuple[float, float]:
-        """The share of the page (the planner's way round) of a page from ``top``: tightened?"""
+        """The share of the page (the planner's way round) a page from ``top`` takes: tighter."""
         share = self.tighter.get(top, (1.0, 1.0))
         return (share[1], share[0]) if self.horizontal else share
 
