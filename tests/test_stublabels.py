@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap.analysis.standing import analyze
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import lay_out
-from argmap.exporters.diagram.stublabels import STUB_POINTS, stub_label_lines
+from argmap.exporters.diagram.linebreak import text_columns
+from argmap.exporters.diagram.stublabels import (
+    STUB_POINTS,
+    stub_label_lines,
+    stub_lines,
+    stub_wrap,
+)
 from argmap.exporters.diagram.textwidth import text_points
 from argmap.load.maps import load_map
 from argmap.options import RenderOptions
@@ -97,3 +104,22 @@ def test_the_flagships_stubs_on_each_page_read_differently() -> None:
         assert len(labels) == len(set(labels)), page.plan.page.number
         told += sum("…by " in label or "…reported by " in label for label in labels)
     assert told >= 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "北京 的 决定 很 重要 学生 学校 每天 政策 报告 北京 的 决定 很 重要",  # short words
+        "井县提高学生的讯院施学校应该要求接校服",  # one word: fewer letters than columns
+        "Оплата 👍🏽 за обучение 🎉 растёт каждый год 🎉🎉 в школах 👍🏽👍🏽",
+    ],
+)
+def test_a_stub_of_wide_letters_is_wrapped_by_columns(text: str) -> None:
+    """A CJK letter or an emoji takes two columns: wrapped by letters, a stub's line of
+    Chinese was twice as wide as a Latin one (an upright slide drawn left to right, a
+    box beside its stub, at 0.87 of the floor)."""
+    for narrow in (False, True):
+        width = stub_wrap(narrow)
+        lines = stub_lines(text, width)
+        assert len(lines) == 2
+        assert all(text_columns(line.rstrip("…")) <= width for line in lines)

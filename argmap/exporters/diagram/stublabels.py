@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.labels import NARROW_WRAPS, STUB_WRAP, WRAPS
-from argmap.exporters.diagram.linebreak import wrap_text, wrap_words
+from argmap.exporters.diagram.linebreak import text_columns, wrap_text, wrap_words
 from argmap.exporters.diagram.textwidth import text_points
 
 if TYPE_CHECKING:
@@ -43,8 +43,12 @@ def stub_lines(text: str, width: int = STUB_WRAP, most: int = 2) -> list[str]:
     longer than a line (beyond ASCII) is cut between clusters, as ``wrap_columns`` cuts it.
     """
     text = " ".join(text.split())
-    long = not text.isascii() and max(map(len, text.split(" "))) > width
-    lines = (wrap_text(text, width) if long else wrap_words(text, width)) or [""]
+    # Beyond ASCII, a word longer than a line, or letters two columns wide (CJK, emoji)
+    # or none: wrapped by columns, or a line of Chinese was twice a stub's width.
+    wide = not text.isascii() and (
+        max(map(len, text.split(" "))) > width or text_columns(text) != len(text)
+    )
+    lines = (wrap_text(text, width) if wide else wrap_words(text, width)) or [""]
     if len(lines) <= most:
         return lines
     kept = lines[:most]
