@@ -189,8 +189,8 @@ def _in_column(m: ArgumentMap, wrap: Wrap, tops: Sequence[str], stubs: Sequence[
     # Stubs of conclusions drawn from it go below it, as the overview's go in the root's
     # column (before it, with the undercutters' column after, they widened the page by a
     # stub): on a page of it alone (among other tops in the column, the engine fails).
-    drawn = tuple(s.name for s in stubs if s.parent == top and _drawn_up(m, s.tops[0]))
-    drawn = drawn if len(tops) == 1 else ()
+    alone = len(tops) == 1
+    drawn = tuple(s.name for s in stubs if alone and s.parent == top and _drawn_up(m, s.tops[0]))
     return Wrap(wrap.parent, ((TRAIL, junction, top, *drawn),), holds, weight=STEP_WEIGHT)
 
 
@@ -261,8 +261,8 @@ def flat_steps(page: Page) -> dict[str, Flat]:
     """The page's conclusions whose step runs from the breadcrumb along a rank: how.
 
     Left to right, the breadcrumb goes in the rank of the step's junction (see
-    :func:`_undercutters`): ``"rank"``; on an upright page, in the conclusion's column,
-    above its junction, above it (see :func:`_in_column`): ``"column"``.
+    :func:`_undercutters`): ``"rank"``; on an upright page, the breadcrumb, the junction
+    and the conclusion go down one column (see :func:`_in_column`): ``"column"``.
     """
     flat: dict[str, Flat] = {}
     for top in page.tops:

@@ -25,8 +25,6 @@ __all__ = ["despite_failures", "plainer"]
 _T = TypeVar("_T")
 
 _QUOTED: Final = r'"(?:[^"\\]|\\.)*"'
-_EDGE: Final = re.compile(rf"^\s*(?:{_QUOTED}|[^\s\"]+)(?::\w+)*\s*->")
-"""A line that states an edge (its tail, a quoted name or a bare one, with its ports)."""
 _ENDS: Final = re.compile(
     rf"^\s*({_QUOTED}|[^\s\":]+)(?::\w+)*\s*->\s*({_QUOTED}|[^\s\":\[]+)(?::\w+)*\s*\["
 )
@@ -89,16 +87,15 @@ def _statements(source: str) -> list[str]:
 
 def _words_placed_after(source: str) -> str:
     """Every edge's ``label`` an ``xlabel``: placed once the graph is laid out."""
-    lines = _statements(source)
-    return "\n".join(_xlabel(line) if _EDGE.match(line) else line for line in lines)
+    return "\n".join(map(_xlabel, _statements(source)))
 
 
 def _xlabel(line: str) -> str:
     """An edge's line with its ``label`` attribute (not a word inside a value) renamed."""
-    start = line.find("[")
-    if start < 0:
+    edge = _ENDS.match(line)
+    if edge is None:  # not an edge's, or one with no attributes
         return line
-    head, attrs = line[: start + 1], line[start + 1 :]
+    head, attrs = line[: edge.end()], line[edge.end() :]
 
     def renamed(match: re.Match[str]) -> str:
         key, value = match.groups()

@@ -100,8 +100,6 @@ class Around:
     hang: tuple[Size, ...] = ()
     """The rows of what bears on the conclusions from the root's rank down (width,
     height): those below it share their ranks with the root's branches, beside them."""
-    aside: float = 0.0
-    """Of :attr:`beside`, the width on one side of the root only: a single box beside it."""
     lean: float = 0.0
     """How far the conclusions' rows reach past the drawing's side: over a single box
     beside the root (an undercutter of a step), they centre on the step's junction, about
@@ -114,9 +112,7 @@ class Around:
         the root's branches, each rank as tall as its tallest box on either side; the
         conclusions' rows reach past its side by :attr:`lean`.
         """
-        width = max(drawing[0], self.over[0])
-        if self.lean:
-            width = max(drawing[0], (self.aside + self.over[0]) / 2) + self.lean
+        width = max(drawing[0], self.over[0] - self.lean) + self.lean
         lower = self.hang[1:]
         if not lower:
             return width, max(drawing[1], self.deep) + self.over[1]
@@ -323,12 +319,8 @@ def _around(
     deep = max([size(m.get(root))[1], *(h for _, h in hang[:1])])
     deep += sum(h + RANKSEP for _, h in hang[1:])
     # One box beside the root (a conclusion's undercutter) sits on one side of it.
-    aside = beside if len(rows.get(0, ())) == 1 else 0.0
-    lean = max(0.0, (over_w - aside) / 2) if aside else 0.0
-    over = (over_w, over_h)
-    return Around(
-        frozenset(above), beside, over, top, deep=deep, hang=hang, aside=aside, lean=lean
-    )
+    lean = max(0.0, (over_w - beside) / 2) if len(rows.get(0, ())) == 1 else 0.0
+    return Around(frozenset(above), beside, (over_w, over_h), top, deep=deep, hang=hang, lean=lean)
 
 
 def _down(m: ArgumentMap, node: Node, drawn: Set[str]) -> int:

@@ -42,21 +42,27 @@ def stub_lines(text: str, width: int = STUB_WRAP, most: int = 2) -> list[str]:
     A statement that does not fit ends with an ellipsis after its last whole word. A word
     longer than a line (beyond ASCII) is cut between clusters, as ``wrap_columns`` cuts it.
     """
-    text = " ".join(text.split())
-    # Beyond ASCII, a word longer than a line, or letters two columns wide (CJK, emoji)
-    # or none: wrapped by columns, or a line of Chinese was twice a stub's width.
-    wide = not text.isascii() and (
-        max(map(len, text.split(" "))) > width or text_columns(text) != len(text)
-    )
-    lines = (wrap_text(text, width) if wide else wrap_words(text, width)) or [""]
+    lines = _wrapped(" ".join(text.split()), width)
     if len(lines) <= most:
         return lines
     kept = lines[:most]
     last = kept[-1]
-    while len(last) + 1 > width and " " in last:
+    while text_columns(last) + 1 > width and " " in last:
         last = last.rsplit(" ", 1)[0]
     kept[-1] = last.rstrip(" ,;:.") + "…"
     return kept
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """A stub's statement (its spaces single) in lines of ``width`` columns.
+
+    Beyond ASCII, a word longer than a line, or letters two columns wide (CJK, emoji) or
+    none: wrapped by columns (by letters, a line of Chinese was twice a stub's width).
+    """
+    wide = not text.isascii() and (
+        max(map(len, text.split(" "))) > width or text_columns(text) != len(text)
+    )
+    return (wrap_text(text, width) if wide else wrap_words(text, width)) or [""]
 
 
 def stub_label_lines(
@@ -99,11 +105,11 @@ def told_apart(text: str, alike: Sequence[str], width: int, shown: list[str]) ->
         while same < min(len(words), len(theirs)) and words[same] == theirs[same]:
             same += 1
         common = max(common, same)
-    head = wrap_words(" ".join(words), width)[0]
+    head = _wrapped(" ".join(words), width)[0]
     limit = max(text_points(kept, STUB_POINTS) for kept in shown)
 
     def fits(line: str) -> bool:
-        return len(line) <= width and text_points(line, STUB_POINTS) <= limit
+        return text_columns(line) <= width and text_points(line, STUB_POINTS) <= limit
 
     def tail(start: int, end: int) -> str:
         said = " ".join(words[start:end])

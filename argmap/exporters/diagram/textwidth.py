@@ -22,6 +22,8 @@ _AN_EMOJI: Final = "\U0001f600"
 REPLACED: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 """Characters drawn as U+FFFD: those XML (so SVG) cannot hold, and the C1 controls, which
 HTML refuses (see :func:`~.labels.clean`). They are measured as it is drawn."""
+_ASTRAL: Final = re.compile("[\U00010000-\U0010ffff]")
+"""A character beyond the Basic Multilingual Plane: an emoji, a flag's letters, and so on."""
 
 
 def char_points(ch: str, size: float) -> float:
@@ -189,7 +191,3 @@ def _overcounted(lines: list[str], size: float, style: str, width: float) -> boo
         and engine_points(line, size, bold=bold) > width
         for line in lines
     )
-
-
-_ASTRAL: Final = re.compile("[\U00010000-\U0010ffff]")
-"""A character beyond the Basic Multilingual Plane: an emoji, a flag's letters, and so on."""
