@@ -126,7 +126,7 @@ def branch_pages(
         if not across:  # the top's hang below the breadcrumb in the planner's rows
             cutters = tuple(w for w in cutters if w.parent != f"so {page.tops[0]}")
         if in_trail_column(page.wraps):  # in the conclusion's column: the junction too
-            cutters = tuple(_in_column(m, wrap, page.tops, page.stubs) for wrap in cutters)
+            cutters = tuple(_in_column(m, wrap, page.tops[0], page.stubs) for wrap in cutters)
         held = {item for wrap in cutters for row in wrap.rows for item in row}
         held |= {item for wrap in cutters for item, _ in wrap.holds}
         wraps = [w for w in page.wraps if not held & {i for r in w.rows for i in r}]
@@ -169,16 +169,15 @@ def _drawn_up(m: ArgumentMap, node_id: str) -> bool:
     return node.kind is NodeKind.CONCLUSION and node.relation is None
 
 
-def _in_column(m: ArgumentMap, wrap: Wrap, tops: Sequence[str], stubs: Sequence[Stub]) -> Wrap:
-    """The undercutters of the first top's step, with the breadcrumb in its column.
+def _in_column(m: ArgumentMap, wrap: Wrap, top: str, stubs: Sequence[Stub]) -> Wrap:
+    """The undercutters of ``top``'s step, with the breadcrumb in its column.
 
     Left to right, on a page without room for a column of the breadcrumb's own (see
-    ``TRAIL_COLUMN``), it sits in the column of the conclusion it leads to (the first of
-    ``tops``): the step's junction goes between them (the arrow runs down the column),
-    and its undercutters in the column after, beside the junction. Another conclusion's
-    rows are kept, but not the breadcrumb in them.
+    ``TRAIL_COLUMN``), it sits in the column of the conclusion it leads to: the step's
+    junction goes between them (the arrow runs down the column), and its undercutters in
+    the column after, beside the junction. Another conclusion's rows are kept, but not
+    the breadcrumb in them.
     """
-    top = tops[0]
     junction = f"junction {top}"
     items = [i for row in wrap.rows for i in row] + [i for i, _ in wrap.holds]
     cutters = [i for i in items if i not in (junction, TRAIL)]
@@ -188,9 +187,8 @@ def _in_column(m: ArgumentMap, wrap: Wrap, tops: Sequence[str], stubs: Sequence[
     holds = tuple((c, junction) for c in cutters)
     # Stubs of conclusions drawn from it go below it, as the overview's go in the root's
     # column (before it, with the undercutters' column after, they widened the page by a
-    # stub): on a page of it alone (among other tops in the column, the engine fails).
-    alone = len(tops) == 1
-    drawn = tuple(s.name for s in stubs if alone and s.parent == top and _drawn_up(m, s.tops[0]))
+    # stub).
+    drawn = tuple(s.name for s in stubs if s.parent == top and _drawn_up(m, s.tops[0]))
     return Wrap(wrap.parent, ((TRAIL, junction, top, *drawn),), holds, weight=STEP_WEIGHT)
 
 
