@@ -17,6 +17,7 @@ from argmap.exporters.diagram.stublabels import (
     stub_label_lines,
     stub_lines,
     stub_wrap,
+    told_apart_stubs,
 )
 from argmap.exporters.diagram.textwidth import text_points
 from argmap.load.maps import load_map
@@ -88,7 +89,29 @@ def test_told_apart_lines_fit_the_planned_box(
     assert all(text_points(line, STUB_POINTS) <= widest for line in lines)
     if lines != planned:
         assert lines[0] == planned[0] and lines[1].startswith("…")
-        assert lines[1] != stub_label_lines(other, 3, "12", narrow=narrow, others=[text])[1]
+    mine, theirs_drawn = told_apart_stubs(((text, 3, "12"), (other, 4, "13")), narrow)
+    assert mine in (lines, planned)
+    if mine != planned:
+        assert mine[:-1] != theirs_drawn[:-1]
+
+
+@pytest.mark.parametrize(
+    ("ending", "other_ending", "narrow"),
+    [
+        ("on Pyongyang Pyongyang", "on Pyongyang Pyongyang Pyongyang", False),
+        ("on bb bb Pyongyang word", "on bb Pyongyang longer a", True),
+    ],
+)
+def test_stubs_never_told_apart_into_the_same_words(
+    ending: str, other_ending: str, narrow: bool
+) -> None:
+    """Windows of repeated words could come out alike ("…bb Pyongyang…" for both): the
+    second stub keeps its usual lines, which differ from the first's."""
+    opening = "The shared opening of both statements runs "
+    drawn = told_apart_stubs(
+        ((opening + ending, 3, "12"), (opening + other_ending, 3, "9")), narrow
+    )
+    assert drawn[0][:-1] != drawn[1][:-1]
 
 
 def test_the_flagships_stubs_on_each_page_read_differently() -> None:

@@ -38,7 +38,7 @@ from argmap.exporters.diagram.stublabels import (
     STUB_POINTS,
     branch_kinds,
     grouped_stub_lines,
-    stub_label_lines,
+    told_apart_stubs,
 )
 from argmap.exporters.diagram.styles import NodeStyle
 from argmap.exporters.diagram.trailcuts import CUT_ROWS, hold_with_cutters, hung_tops
@@ -340,12 +340,10 @@ def _stub_attrs(
     if not stub.single:
         kinds = branch_kinds(m, stub.tops, styles)
         lines, fill = grouped_stub_lines(kinds, stub.hidden, page, narrow=plan.narrow), "#ffffff"
-    else:  # told apart from the page's other stubs (the stub itself, same text, is passed over)
-        texts = [m.get(other.tops[0]).text for other in plan.page.stubs if other.single]
-        lines = stub_label_lines(
-            first.text, stub.hidden - 1, page, narrow=plan.narrow, others=texts
-        )
-        fill = style.fill
+    else:  # told apart from the page's other stubs
+        singles = [other for other in plan.page.stubs if other.single]
+        said = tuple((m.get(s.tops[0]).text, s.hidden - 1, plan.number(s.page)) for s in singles)
+        lines, fill = told_apart_stubs(said, plan.narrow)[singles.index(stub)], style.fill
     return {
         "label": _boxed(STUB_POINTS, *lines),
         "shape": "box",

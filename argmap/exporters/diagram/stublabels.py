@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Final
@@ -25,6 +26,7 @@ __all__ = [
     "stub_lines",
     "stub_wrap",
     "told_apart",
+    "told_apart_stubs",
 ]
 
 STUB_POINTS: Final = 11.0
@@ -86,6 +88,32 @@ def stub_label_lines(
     if alike and len(lines) == 2:  # the same size as planned
         lines = told_apart(text, alike, width, [*lines, where])
     return [*lines, where]
+
+
+@functools.lru_cache(maxsize=16)
+def told_apart_stubs(stubs: tuple[tuple[str, int, str], ...], narrow: bool) -> list[list[str]]:
+    """The lines of a page's single stubs, each told apart from the others where it can be.
+
+    Args:
+        stubs: each stub's statement, how many more nodes its branch holds, and its page.
+        narrow: the page is narrow (see :func:`stub_label_lines`).
+
+    A stub told apart from the others (see :func:`stub_label_lines`) whose words came out
+    the same as an earlier stub's (windows of repeated words) keeps its usual lines.
+    """
+    texts = [text for text, _, _ in stubs]
+    plain = [stub_label_lines(text, more, page, narrow=narrow) for text, more, page in stubs]
+    told = [
+        stub_label_lines(text, more, page, narrow=narrow, others=texts)
+        for text, more, page in stubs
+    ]
+    said: set[tuple[str, ...]] = set()
+    drawn = []
+    for lines, usual in zip(told, plain, strict=True):
+        words = tuple(lines[:-1])
+        drawn.append(usual if lines != usual and words in said else lines)
+        said.add(words)
+    return drawn
 
 
 def told_apart(text: str, alike: Sequence[str], width: int, shown: list[str]) -> list[str]:
