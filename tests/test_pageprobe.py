@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from argmap.analysis.view import visible_nodes
+from argmap.exporters.diagram import geometry
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
@@ -188,3 +189,32 @@ def test_tops_wrapped_in_columns_keep_the_breadcrumb_out_of_their_column() -> No
     assert _below_floor(layout) == []
     drawn = [n for page in layout.pages for n in page.plan.page.nodes]
     assert sorted(drawn) == sorted(n.id for n in visible_nodes(m, RenderOptions()))
+
+
+def test_conclusions_drawn_from_a_conclusion_go_in_rows_over_it() -> None:
+    """On an upright slide, three conclusions drawn from a conclusion paged apart are
+    planned in rows; all in one rank over it they were drawn wider than the page, and
+    after three more plans stood as one grouped stub ("3 more conclusions"). Each keeps
+    its own stub now, in rows over the conclusion, the nearest first."""
+    m = load_map(CASES / "conclusions-drawn-from-a-conclusion.yaml")
+    layout = _laid(m, "slide", True, "TB")
+    assert _below_floor(layout) == []
+    page = next(page for page in layout.pages if page.plan.page.tops == ("c",))
+    boxes = geometry.boxes(page.svg)
+    stubs = [boxes[f"stub {d}"] for d in ("d1", "d2", "d3")]
+    assert all(stub.bottom < boxes["c"].top for stub in stubs)  # (y grows downwards)
+    assert stubs[0].top > stubs[1].bottom and stubs[1].top > stubs[2].bottom
+
+
+def test_a_conclusion_alone_on_its_page_is_held_over_its_step() -> None:
+    """Upright Letter: a conclusion whose step is undercut, with two objections' stubs
+    below the breadcrumb, was pulled aside by their arrows, a box right of its junction:
+    drawn wider than planned at every plan (the last resort moved the stubs)."""
+    m = load_map(CASES / "conclusion-held-over-its-step.yaml")
+    layout = _laid(m, "letter", True, "TB")
+    assert _below_floor(layout) == []
+    page = next(page for page in layout.pages if page.plan.page.tops == ("c120",))
+    boxes = geometry.boxes(page.svg)
+    box, junction = boxes["c120"], boxes["junction c120"]
+    assert abs((box.left + box.right) / 2 - (junction.left + junction.right) / 2) < 2
+    assert page.width <= layout.budget.width

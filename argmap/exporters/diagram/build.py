@@ -326,7 +326,8 @@ def _add_tree_edges(
             color = DRAWN_EDGE[ctx.options.theme].color  # the "so" arrow's, in the theme
             junction = add_junction(g, node.id, color) if node.id in undercut else None
             flat = stubs.flat.get(node.id, "") if stubs is not None else ""
-            add_drawing_step(g, ctx.options.theme, node, junction, steps.get(node.id), flat)
+            tail = steps.get(node.id)
+            add_drawing_step(g, ctx.options.theme, node, junction, tail, flat, len(steps) == 1)
         if node.parent is None or node.parent not in ctx.visible or node.relation is None:
             continue
         if node.relation is Relation.UNDERCUTS:

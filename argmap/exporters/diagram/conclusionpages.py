@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence, Set
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING, Literal
 
+from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.dot import Port
 from argmap.exporters.diagram.pagetrailsize import in_trail_column
-from argmap.exporters.diagram.stacking import TRAIL, Wrap
+from argmap.exporters.diagram.rowholds import leaf_holds
+from argmap.exporters.diagram.stacking import NODESEP, TRAIL, Wrap
+from argmap.exporters.diagram.stublabels import grouped_stub_lines, stub_box, stub_label_lines
 from argmap.model import NodeKind, Relation
 
 if TYPE_CHECKING:
@@ -20,6 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "STEP_WEIGHT",
+    "BranchPlan",
     "apart",
     "branch_pages",
     "Flat",
@@ -45,7 +49,7 @@ def apart(
     across: bool,
     tighter: Mapping[str, tuple[float, float]],
     order: tuple[bool, bool] = (False, False),
-) -> Callable[[list[str]], list[Page]]:
+) -> BranchPlan:
     """How the branch of each conclusion drawn apart from page 1 is paged.
 
     Whether they go apart is the plan's to say: its pager's ``around`` (see
@@ -53,7 +57,42 @@ def apart(
     ``order``: ``file_order`` and ``upward``, as :func:`~argmap.exporters.diagram.paging.paginate`
     takes them.
     """
-    return partial(_branch_plan, m, measure, budget, across, tighter, {}, (*order, root))
+    from argmap.exporters.diagram.measure import narrow_page
+
+    plan = partial(_branch_plan, m, measure, budget, across, tighter, {}, (*order, root))
+    return BranchPlan(plan, measure, narrow_page(budget.width, across))
+
+
+@dataclass(frozen=True)
+class BranchPlan:
+    """How a conclusion's branch drawn apart is paged, and the widths of what it draws.
+
+    Attributes:
+        pages: the branch's pages (its ids, the conclusion first).
+        measure: a node's box (the planner's way round).
+        narrow: the pages are narrow (see :func:`~.measure.narrow_page`).
+    """
+
+    pages: Callable[[list[str]], list[Page]]
+    measure: Callable[[Node], tuple[float, float]]
+    narrow: bool
+
+    def __call__(self, nodes: list[str]) -> list[Page]:
+        """The branch's pages (see :attr:`pages`)."""
+        return self.pages(nodes)
+
+    def width(self, m: ArgumentMap, name: str, stubs: Sequence[Stub]) -> float:
+        """The width of a node's box, or of the stub of ``stubs`` named ``name``."""
+        for stub in stubs:
+            if stub.name != name:
+                continue
+            page, narrow = str(stub.page), self.narrow
+            if stub.single:
+                text = m.get(stub.tops[0]).text
+                return stub_box(stub_label_lines(text, stub.hidden - 1, page, narrow=narrow))[0]
+            kinds = [draw_kind(m, m.get(top)).value for top in stub.tops]
+            return stub_box(grouped_stub_lines(kinds, stub.hidden, page, narrow=narrow))[0]
+        return self.measure(m.get(name))[0]
 
 
 def _branch_plan(
@@ -95,7 +134,7 @@ def branch_pages(
     root: str,
     nodes: list[str],
     number: int,
-    plan: Callable[[list[str]], list[Page]] | None,
+    plan: BranchPlan | None,
     around: Around,
     across: bool,
 ) -> list[Page]:
@@ -131,7 +170,7 @@ def branch_pages(
         held |= {item for wrap in cutters for item, _ in wrap.holds}
         wraps = [w for w in page.wraps if not held & {i for r in w.rows for i in r}]
         if not across:  # (left to right, a column of their own would be wider than the page)
-            wraps = [_lifted(m, page, w) for w in wraps]
+            wraps = [part for w in wraps for part in _lifted(m, page, w, plan)]
         if not across and m.get(page.tops[0]).kind is NodeKind.CONCLUSION:
             # The top's first row is held below the breadcrumb too; later rows under it.
             first = page.tops[0]
@@ -151,16 +190,32 @@ def branch_pages(
     return pages
 
 
-def _lifted(m: ArgumentMap, page: Page, wrap: Wrap) -> Wrap:
-    """The planner's rows without the conclusions drawn from a node of the page.
+def _lifted(m: ArgumentMap, page: Page, wrap: Wrap, plan: BranchPlan | None) -> list[Wrap]:
+    """The planner's rows without the conclusions drawn from a node of the page, and theirs.
 
-    They (or their stubs) go above it, at the end of a "so" arrow, not in a row below it.
+    They (or their stubs) go above it, at the end of a "so" arrow, not in a row below it:
+    in one rank where that is no wider than the page as planned, else in the rows the
+    planner gave them, the nearest first, each held above the one before (in one rank,
+    such pages were drawn up to twice as wide as planned). ``plan``: their widths.
     """
     up = {n for n in page.nodes if n not in page.tops and _drawn_up(m, n)}
     up |= {stub.name for stub in page.stubs if _drawn_up(m, stub.tops[0])}
     rows = tuple(row for r in wrap.rows if (row := tuple(i for i in r if i not in up)))
     holds = tuple((i, a) for i, a in wrap.holds if i not in up and a not in up)
-    return wrap._replace(rows=rows, holds=holds)
+    over = [row for r in wrap.rows if (row := tuple(i for i in r if i in up))]
+    kept = [wrap._replace(rows=rows, holds=holds)]
+    lifted = [i for row in over for i in row]
+    if len(over) < 2 or plan is None:
+        return kept
+    width = partial(plan.width, m, stubs=page.stubs)
+    if sum(map(width, lifted)) + NODESEP * (len(lifted) - 1) <= page.estimate[0]:
+        return kept
+    lifts = tuple(
+        (anchor, item)  # each row over the one before: its item the anchor
+        for k in range(1, len(over))
+        for item, anchor in leaf_holds(over[k], over[:k])
+    )
+    return [*kept, Wrap(f"over {wrap.parent}", tuple(over), lifts)]
 
 
 def _drawn_up(m: ArgumentMap, node_id: str) -> bool:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from argmap.exporters.diagram.conclusionpages import STEP_WEIGHT, Flat, branch_pages
+from argmap.exporters.diagram.conclusionpages import STEP_WEIGHT, BranchPlan, Flat, branch_pages
 from argmap.exporters.diagram.dot import End
 from argmap.exporters.diagram.labels import graphviz_escape
 from argmap.exporters.diagram.stacking import Wrap
@@ -53,6 +53,7 @@ def add_drawing_step(
     junction: str | None = None,
     tail: End | None = None,
     flat: Flat = "",
+    alone: bool = False,
 ) -> None:
     """Add the arrow from the claim a conclusion is drawn from up to the conclusion.
 
@@ -71,6 +72,9 @@ def add_drawing_step(
             label the engine places on such an edge can crash it); in the conclusion's
             column, the arrow goes straight down from the junction to the box's top
             (else the engine bends it round to a corner).
+        alone: the only step from the breadcrumb on its page: the conclusion is held in
+            line with the junction too (pulled aside by its objections' edges, one
+            conclusion with three stubs was drawn a box wider than planned).
     """
     source = conclusion.parent
     assert source is not None, "a conclusion is always drawn from a claim"
@@ -83,7 +87,8 @@ def add_drawing_step(
     else:
         label = "xlabel" if flat else "label"
         g.edge(start, junction, {**attrs, label: DRAWN_LABEL, "arrowhead": "none"})
-        attrs.pop("weight", None)
+        if not alone:
+            attrs.pop("weight", None)
         ports = {"tailport": "s", "headport": "n"} if flat == "column" else {}
         g.edge(junction, conclusion.id, {**attrs, **ports})
 
@@ -117,7 +122,7 @@ def with_drawn_above(
     m: ArgumentMap | None = None,
     around: Around | None = None,
     across: bool = False,
-    plan: Callable[[list[str]], list[Page]] | None = None,
+    plan: BranchPlan | None = None,
 ) -> list[Page]:
     """Put the ids drawn above the root on page 1, with the root (ids in document order).
 
