@@ -13,7 +13,7 @@ from argmap.analysis.view import visible_nodes
 from argmap.exporters.diagram import geometry
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, NodeKind
 from argmap.options import RenderOptions
 from tests.test_pagefloor import _below_floor, _laid
 
@@ -218,3 +218,30 @@ def test_a_conclusion_alone_on_its_page_is_held_over_its_step() -> None:
     box, junction = boxes["c120"], boxes["junction c120"]
     assert abs((box.left + box.right) / 2 - (junction.left + junction.right) / 2) < 2
     assert page.width <= layout.budget.width
+
+
+@pytest.mark.parametrize(
+    ("name", "fit", "portrait"),
+    [
+        ("conclusions-continued-upright", "letter", True),
+        ("conclusions-continued-side-by-side", "letter", False),
+        ("conclusions-continued-side-by-side", "slide", False),
+    ],
+)
+def test_conclusions_continued_from_the_breadcrumb_share_a_rank(
+    name: str, fit: str, portrait: bool
+) -> None:
+    """Top-down, a page's tops that are conclusions drawn from its breadcrumb sit above
+    it, each at the end of its "so" arrow: they are planned in one row, as drawn. Planned
+    in rows, they were drawn in two ranks, one pulled below the other's objections, at
+    twice the width planned (upright Letter: a page of two such tops 300 points apart)."""
+    m = load_map(CASES / f"{name}.yaml")
+    layout = _laid(m, fit, portrait, "TB")
+    assert _below_floor(layout) == []
+    for page in layout.pages:
+        tops = [m.get(top) for top in page.plan.page.tops]
+        if len(tops) < 2 or any(top.kind is not NodeKind.CONCLUSION for top in tops):
+            continue
+        boxes = geometry.boxes(page.svg)
+        middles = [(boxes[top.id].top + boxes[top.id].bottom) / 2 for top in tops]
+        assert max(middles) - min(middles) < 1, page.plan.page.tops

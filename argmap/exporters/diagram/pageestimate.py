@@ -40,7 +40,7 @@ from argmap.exporters.diagram.stacking import (
     rows_width,
     wrap_rows,
 )
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, NodeKind
 
 __all__ = ["TRAIL_ROWS", "Estimate", "Estimator", "Measure", "Unit", "stub_name"]
 
@@ -367,12 +367,15 @@ class Estimator(PageTree):
         place in the map; left to right, by the order their edges pass the first column
         (see :func:`~.pagetrailsize.across_trail_rows`).
         Bottom to top, their edges come into the breadcrumb from above, which nothing
-        redraws: they keep file order. The rows are noted in ``wraps``, if given.
+        redraws: they keep file order. Conclusions drawn from the breadcrumb go in one
+        row, as drawn: above it, each at the end of its "so" arrow. The rows are noted in
+        ``wraps``, if given.
         """
-        rows = wrap_rows(items, limit)
+        units = [*tops, *([rest] if rest else [])]
+        up = not (self.horizontal or self.upward) and all(map(self._drawn_up, units))
+        rows = [items] if up else wrap_rows(items, limit)
         hung: dict[str, int] = {}
         if len(rows) > 1 and not self.upward:
-            units = [*tops, *([rest] if rest else [])]
             hung = {
                 item.name: self.order.get(self.parent[unit[0]] or "", -1)
                 for item, unit in zip(items, units, strict=True)
@@ -381,6 +384,11 @@ class Estimator(PageTree):
         if wraps is not None:
             note_rows(TRAIL, rows, wraps)
         return rows
+
+    def _drawn_up(self, unit: Unit) -> bool:
+        """Whether a top is a conclusion, drawn above the breadcrumb it is drawn from."""
+        node = self.node[unit[0]]
+        return node.kind is NodeKind.CONCLUSION and node.relation is None
 
     def _trail_rows(self, tops: Sequence[Unit]) -> int:
         """How many ancestors the breadcrumb above these tops lists (the ``lead`` too)."""
