@@ -40,7 +40,7 @@ from argmap.exporters.diagram.stacking import (
     rows_width,
     wrap_rows,
 )
-from argmap.model import ArgumentMap, NodeKind
+from argmap.model import ArgumentMap
 
 __all__ = ["TRAIL_ROWS", "Estimate", "Estimator", "Measure", "Unit", "stub_name"]
 
@@ -367,28 +367,28 @@ class Estimator(PageTree):
         place in the map; left to right, by the order their edges pass the first column
         (see :func:`~.pagetrailsize.across_trail_rows`).
         Bottom to top, their edges come into the breadcrumb from above, which nothing
-        redraws: they keep file order. Conclusions drawn from the breadcrumb go in one
-        row, as drawn: above it, each at the end of its "so" arrow. The rows are noted in
-        ``wraps``, if given.
+        redraws: they keep file order. Top-down, conclusions drawn from the breadcrumb go
+        in one row, as drawn (above it, each at its "so" arrow's end): the first, where the
+        tops take more or others too. The rows are noted in ``wraps``, if given.
         """
         units = [*tops, *([rest] if rest else [])]
-        up = not (self.horizontal or self.upward) and all(map(self._drawn_up, units))
-        rows = [items] if up else wrap_rows(items, limit)
-        hung: dict[str, int] = {}
+        up = [not (self.horizontal or self.upward) and self.drawn_up(u[0]) for u in units]
+        lifted = [item for item, drawn in zip(items, up, strict=True) if drawn]
+        others = [item for item, drawn in zip(items, up, strict=True) if not drawn]
+        rows = wrap_rows(items, limit)
+        if apart := bool(lifted) and (len(rows) > 1 or bool(others)):  # (a row is a rank)
+            rows = wrap_rows(others, limit) if others else []
         if len(rows) > 1 and not self.upward:
             hung = {
                 item.name: self.order.get(self.parent[unit[0]] or "", -1)
-                for item, unit in zip(items, units, strict=True)
+                for item, unit, drawn in zip(items, units, up, strict=True)
+                if not drawn
             }
             rows = (across_trail_rows if self.horizontal else by_trail_rows)(rows, hung)
+        rows = [lifted, *rows] if apart else rows
         if wraps is not None:
             note_rows(TRAIL, rows, wraps)
         return rows
-
-    def _drawn_up(self, unit: Unit) -> bool:
-        """Whether a top is a conclusion, drawn above the breadcrumb it is drawn from."""
-        node = self.node[unit[0]]
-        return node.kind is NodeKind.CONCLUSION and node.relation is None
 
     def _trail_rows(self, tops: Sequence[Unit]) -> int:
         """How many ancestors the breadcrumb above these tops lists (the ``lead`` too)."""
