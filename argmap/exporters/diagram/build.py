@@ -326,8 +326,9 @@ def _add_tree_edges(
             color = DRAWN_EDGE[ctx.options.theme].color  # the "so" arrow's, in the theme
             junction = add_junction(g, node.id, color) if node.id in undercut else None
             flat = stubs.flat.get(node.id, "") if stubs is not None else ""
-            tail = steps.get(node.id)
-            add_drawing_step(g, ctx.options.theme, node, junction, tail, flat, len(steps) == 1)
+            tail, down = steps.get(node.id), ctx.options.direction in ("TB", "BT")
+            alone = down and len(steps) == 1  # (left to right: more edges through boxes)
+            add_drawing_step(g, ctx.options.theme, node, junction, tail, flat, alone)
         if node.parent is None or node.parent not in ctx.visible or node.relation is None:
             continue
         if node.relation is Relation.UNDERCUTS:
