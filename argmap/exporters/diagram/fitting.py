@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import math
 import zlib
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field, replace
@@ -22,7 +23,14 @@ from argmap.exporters.diagram.pageheading import heading_room
 from argmap.exporters.diagram.pagenumbers import write_numbers
 from argmap.exporters.diagram.pageorphans import Orphans
 from argmap.exporters.diagram.pageparts import PagePlan
-from argmap.exporters.diagram.pagesize import PAGE_SIZES, Budget, PageSize, page_budget
+from argmap.exporters.diagram.pagesize import (
+    PAGE_SIZES,
+    Budget,
+    PageSize,
+    deck_scale,
+    fit_scale,
+    page_budget,
+)
 from argmap.exporters.diagram.pagetighten import tighten
 from argmap.exporters.diagram.paging import Page, PlanMemo, paginate
 from argmap.model import ArgumentMap
@@ -40,9 +48,6 @@ __all__ = [
     "resolve_fit",
     "svg_size",
 ]
-
-MAX_SCALE: Final = 1.5
-"""A small drawing is enlarged to fill its page, but no more than this."""
 
 MAX_PLANS: Final = 8
 """Plans made at most, each tightening the pages whose layout overflowed the one before."""
@@ -103,15 +108,16 @@ class LaidPage:
 
 @dataclass(frozen=True)
 class Layout:
-    """A diagram laid out on pages of one size."""
+    """A diagram laid out on pages of one size, none shown larger than ``deck`` scale."""
 
     size: PageSize
     budget: Budget
     pages: list[LaidPage]
+    deck: float = math.inf  # (see pagesize.deck_scale)
 
     def scale(self, page: LaidPage) -> float:
         """The scale the page's drawing is shown at: as large as fits, within bounds."""
-        return _scale(self.budget, page.width, page.height)
+        return min(fit_scale(self.budget, page.width, page.height), self.deck)
 
 
 def resolve_fit(options: RenderOptions, default: Fit) -> Fit:
@@ -174,7 +180,7 @@ def lay_out(
                 break
             tighten(tighter, over, budget, attempt)
         drafts = [_without_side_stubs(drafter, d, budget) for d in drafts]
-    return Layout(size, budget, _finished(drafter, drafts))
+    return Layout(size, budget, (laid := _finished(drafter, drafts)), deck_scale(budget, laid))
 
 
 def _finished(drafter: _Drafter, drafts: list[_Draft]) -> list[LaidPage]:
@@ -391,9 +397,3 @@ def page_svg(layout: Layout, page: LaidPage) -> str:
         f'height="{layout.size.height:.2f}pt" viewBox="{box}"'
     )
     return svg[: match.start()] + head + svg[match.end() :]
-
-
-def _scale(budget: Budget, width: float, height: float) -> float:
-    """The scale a drawing of this size is shown at: as large as fits, within bounds."""
-    fit = min(budget.width * budget.scale / width, budget.height * budget.scale / height)
-    return min(fit, max(MAX_SCALE, budget.scale))  # upright A3's floor is above MAX_SCALE

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import math
+import statistics
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, Protocol
 
 __all__ = [
+    "MAX_SCALE",
     "PAGE_SIZES",
     "SMALLEST_POINTS",
     "STATEMENT_POINTS",
     "Budget",
+    "Drawn",
     "PageSize",
+    "deck_scale",
+    "fit_scale",
     "page_budget",
 ]
 
@@ -75,3 +81,38 @@ def page_budget(page: PageSize) -> Budget:
     pad = 2 * PAD_POINTS
     width, height = page.width - 2 * margin, page.height - 2 * margin
     return Budget(width / scale + pad, height / scale + pad, scale)
+
+
+MAX_SCALE: Final = 1.5
+"""A small drawing is enlarged to fill its page, but no more than this."""
+
+
+def fit_scale(budget: Budget, width: float, height: float) -> float:
+    """The scale a drawing of this size is shown at alone: as large as fits, within bounds."""
+    fit = min(budget.width * budget.scale / width, budget.height * budget.scale / height)
+    return min(fit, max(MAX_SCALE, budget.scale))  # upright A3's floor is above MAX_SCALE
+
+
+class Drawn(Protocol):
+    """A page's drawing, of some size in its own points."""
+
+    @property
+    def width(self) -> float: ...  # noqa: D102
+    @property
+    def height(self) -> float: ...  # noqa: D102
+
+
+def deck_scale(budget: Budget, pages: Sequence[Drawn]) -> float:
+    """The largest scale any page of a diagram of several pages is shown at.
+
+    The middle of the scales each page's drawing would be shown at alone (see
+    :func:`fit_scale`).
+
+    Each enlarged to fill its page, a sparse page's text was up to twice as big as a full
+    one's (the flagship's slides: 1.03 to 2.12 times the floor), a jump from slide to
+    slide; so at most half the pages, the fullest, are shown smaller than the rest, each
+    as large as it fits, never under the floor. A single page fills its page as it fits.
+    """
+    if len(pages) < 2:
+        return math.inf
+    return statistics.median_low([fit_scale(budget, p.width, p.height) for p in pages])
