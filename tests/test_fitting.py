@@ -470,3 +470,38 @@ def test_text_is_one_size_on_most_pages_of_a_deck() -> None:
     one = validate_data({"title": "One page", "thesis": small})
     alone = lay_out(one, analyze(one), RenderOptions(), "slide", find_engine("auto"))
     assert len(alone.pages) == 1 and alone.scale(alone.pages[0]) > alone.budget.scale * 1.2
+
+
+def _short_list(reasons: int) -> ArgumentMap:
+    """A thesis with a list of reasons of one to five words."""
+    words = ["pupils", "learn", "more", "through", "play", "and", "rest", "after", "a", "day"]
+    premises = [
+        {
+            "id": f"r{i}",
+            "text": f"S{i}: " + " ".join(words[(i * 3 + k) % 10] for k in range(1 + i % 5)),
+        }
+        for i in range(reasons)
+    ]
+    return validate_data(
+        {"title": "Short list", "thesis": {"id": "t", "text": "Yes.", "premises": premises}}
+    )
+
+
+@pytest.mark.parametrize(("reasons", "pages"), [(19, 2), (28, 3)])
+def test_left_to_right_the_key_takes_a_column_after_a_full_one(reasons: int, pages: int) -> None:
+    """On slides left to right, a page's last column of short reasons runs the slide's
+    height: the key had no room below it, and 19 reasons took three slides, the last for
+    the key alone (28: four). It goes in a column of its own after the last, right of
+    every box."""
+    from argmap.exporters.diagram import geometry
+
+    m = _short_list(reasons)
+    layout = lay_out(m, analyze(m), RenderOptions(direction="LR"), "slide", find_engine("auto"))
+    assert len(layout.pages) == pages
+    (keyed,) = [laid for laid in layout.pages if 'id="legend"' in laid.svg]
+    assert keyed.plan.page.key[0] == "next" and keyed.plan.page.nodes
+    boxes = geometry.boxes(keyed.svg)
+    key = boxes.pop("legend key")
+    assert key.left > max(box.right for box in boxes.values())
+    assert geometry.overlaps(keyed.svg) == 0
+    assert min(map(layout.scale, layout.pages)) >= layout.budget.scale * 0.999

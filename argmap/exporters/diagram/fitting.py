@@ -364,8 +364,8 @@ def _without_side_stubs(drafter: _Drafter, draft: _Draft, budget: Budget) -> _Dr
         gone = {stub.name for stub in page.stubs} - {stub.name for stub in stubs}
         wraps = tuple(w for w in page.wraps if not gone & {n for row in w.rows for n in row})
         key = page.key  # nor the key hang below it (below the page's last box instead)
-        if key[0] == "below" and key[1] in gone:
-            key = ("below", stubs[-1].name if stubs else page.tops[-1])
+        if key[0] in ("below", "next") and key[1] in gone:
+            key = (key[0], stubs[-1].name if stubs else page.tops[-1])
         plan = replace(draft.plan, page=replace(page, stubs=stubs, wraps=wraps, key=key))
         draft = drafter.lay_out([plan])[0]
     if _fits(draft, budget) or draft.plan.narrow or len(draft.plan.page.nodes) > 1:

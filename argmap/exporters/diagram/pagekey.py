@@ -118,8 +118,11 @@ def key_over(
     overflows once laid out is planned again, and the key should not be the cause. Below
     the drawing (``("below", a node on its lowest rank)``) or, top-down, beside its lowest
     rank (``("bottom", "")``, where the engine puts a node of no edges): whichever
-    overflows less. Infinite for a page of references to other pages: the engine puts
-    them, unranked, on the key's rank, far from their sources.
+    overflows less. Left to right, below the last column, else in a column of its own
+    after it (``("next", a node of the last column)``) where that overflows less (a
+    column as tall as the page left the key a page of its own). Infinite for a page of
+    references to other pages: the engine puts them, unranked, on the key's rank, far
+    from their sources.
     """
     below = ("below", "")
     if any(t not in full for n in full for t in pager.links[n]):
@@ -132,7 +135,11 @@ def key_over(
     key_w, key_h = pager.whole_key()
     if pager.horizontal:  # below the drawing's last rank, in its column (a stub's wide)
         size = (estimate.width + NODESEP + key_w, estimate.height + max(0.0, key_h - STUB_COLUMN))
-        return _over(size, room), ("below", estimate.deepest)
+        column = _over(size, room), ("below", estimate.deepest)
+        if column[0] <= 1.0:
+            return column
+        after = (max(estimate.width, key_w), estimate.height + RANKSEP + key_h)  # a rank after
+        return min(column, (_over(after, room), ("next", estimate.deepest)), key=lambda p: p[0])
     under = (max(estimate.width, key_w + pager.frame[0]), estimate.height + RANKSEP + key_h)
     places = [(_over(under, room), ("below", estimate.deepest))]
     if estimate.bottom:

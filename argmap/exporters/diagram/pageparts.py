@@ -241,7 +241,7 @@ class PageStubs:
                 column.node(node)
                 column.node("legend key")
             self.g.edge(node, "legend key", {"style": "invis"})
-        elif place == "below":  # a rank below it, centred under its row
+        elif place in ("below", "next"):  # a rank below it (after it: left to right)
             for anchor in key_anchors(self.plan.page, node):
                 self.g.edge("legend key", anchor, {"style": "invis"})
         elif place == "same":

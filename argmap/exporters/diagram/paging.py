@@ -71,7 +71,8 @@ class Page:
         wraps: the sibling sets drawn in rows, each row below the one before.
         key: on the overview, where the key goes: ``("same", ID)`` on the rank of node
             ID (the root, or the topmost conclusion), ``("bottom", "")`` on the lowest
-            rank, ``("below", ID)`` below node ID, ``("page", "N")`` on page N (there the
+            rank, ``("below", ID)`` below node ID (``("next", ID)``: left to right, in a
+            column after ID's), ``("page", "N")`` on page N (there the
             key is ``("below", ID)``, for the whole map).
     """
 
