@@ -280,3 +280,44 @@ def test_a_redrawn_edge_follows_its_route_to_its_tip(route: list[Point]) -> None
     head_points = [(float(x), float(y)) for x, y in _PAIR.findall(out.split("points=")[1])]
     assert min(math.dist(p, tip) for p in head_points) < 0.02
     assert math.dist(points[-1], (tip[0] - 9.0, tip[1])) < 0.02
+
+
+def _through_own_or_other_boxes(svg: str) -> int:
+    """Tree edges passing through any box, their own ends' included (but at their ends)."""
+    boxes = geometry.boxes(svg)
+    inside = geometry.INSIDE
+    count = 0
+    for edge in geometry.tree_edges(svg):
+        for name, box in boxes.items():
+            name = name.split(":")[0]
+            points = edge.points[1:-1] if name in (edge.tail, edge.head) else edge.points
+            if any(
+                box.left + inside < x < box.right - inside
+                and box.top + inside < y < box.bottom - inside
+                for x, y in points
+            ):
+                count += 1
+                break
+    return count
+
+
+@pytest.mark.parametrize(
+    ("name", "fit"),
+    [
+        ("conclusions-undercut-in-the-column", "letter"),
+        ("conclusions-objected-in-the-column", "a4"),
+        ("conclusions-objected-in-the-column", "slide"),
+    ],
+)
+def test_lanes_round_the_column_pass_no_box(name: str, fit: str) -> None:
+    """Upright, left to right, a continued page's tops share the breadcrumb's column, their
+    edges going out to lanes beside it. A top's edge left its top level with where the
+    engine set it: from its inner side it ran through the top itself, and out past the
+    top's own evidence it ran through that (the evidence's arrow comes in there too). It
+    leaves from the top's outer side now, and over the evidence where that is in the way."""
+    m = load_map(ROOT / "tests" / "cases" / "pagefloor" / f"{name}.yaml")
+    options = RenderOptions(portrait=True, direction="LR")
+    layout = lay_out(m, analyze(m), options, fit, find_engine("auto"))  # type: ignore[arg-type]
+    lanes = [laid for laid in layout.pages if ROW_CLASS in laid.svg]
+    assert lanes
+    assert [laid.plan.page.number for laid in lanes if _through_own_or_other_boxes(laid.svg)] == []

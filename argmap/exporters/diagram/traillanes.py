@@ -247,9 +247,45 @@ def _lanes(
     edits: list[tuple[tuple[int, int], str]] = []
     for lane, (r, tip_y) in enumerate(zip(rounds, tips, strict=True)):
         x = inner + out * lane * step
-        route = [r.item, (x, r.item[1]), (x, tip_y)]
+        route = _over_boxes(r.item, x, around[0]) + [(x, tip_y)]
         edits += redrawn(r, route, (edge, tip_y), (-out, 0.0))
     return edits
+
+
+def _over_boxes(item: Point, x: float, boxes: list[Box]) -> list[Point]:
+    """The way from where an edge leaves its top out to its lane at ``x``.
+
+    Straight out from the top's outer side, level with where it leaves (the engine may
+    have left from the inner side: straight out from there ran through the top itself).
+    Where that runs through another box (the top's own child beside it, whose edge comes
+    in at the same place), it leaves from the top's upper side instead, near its outer
+    corner, and goes out just above the boxes it would have crossed, if nothing is in the
+    way there.
+    """
+    own = [
+        b for b in boxes if b.left - 1 <= item[0] <= b.right + 1 and b.top <= item[1] <= b.bottom
+    ]
+    if len(own) != 1:
+        return [item, (x, item[1])]
+    top = own[0]
+    start = (top.right if x > item[0] else top.left, item[1])
+    crossed = [b for b in boxes if b != top and _runs_through(b, item[1], start[0], x)]
+    if not crossed:
+        return [start, (x, item[1])]
+    level = min(top.top, *(b.top for b in crossed)) - GAP
+    inset = min(2 * LANE, (top.right - top.left) / 4)
+    corner = start[0] - inset if x > item[0] else start[0] + inset
+    if any(_runs_through(b, level, corner, x) for b in boxes) or any(
+        b.left < corner < b.right and level < b.bottom and b.top < top.top for b in boxes
+    ):
+        return [start, (x, item[1])]
+    return [(corner, top.top), (corner, level), (x, level)]
+
+
+def _runs_through(box: Box, y: float, x1: float, x2: float) -> bool:
+    """Whether a level run at ``y`` from ``x1`` to ``x2`` passes through the box."""
+    low, high = min(x1, x2), max(x1, x2)
+    return box.top < y < box.bottom and box.left < high and box.right > low
 
 
 def spread_tips(order: list[int], rows: list[float]) -> list[float]:
