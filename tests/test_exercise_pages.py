@@ -256,3 +256,23 @@ def test_blank_boxes_are_planned_as_large_as_they_are_drawn(kind: str) -> None:
             assert height <= planned[1] + 1 and planned[1] <= 1.25 * height, (node_id, height)
             checked += 1
     assert checked >= 8
+
+
+def test_bank_pages_share_the_diagrams_text_size() -> None:
+    """A diagram on one slide, its bank on another: the bank's page was enlarged to fill its
+    slide (1.49 times the floor beside the diagram's 0.93 of its own size); the two pages
+    of the sheet are shown at one scale, as a deck's pages are."""
+    m = load_map(
+        MAPS.parent / "tests" / "cases" / "pagefloor" / "conclusions-drawn-from-a-conclusion.yaml"
+    )
+    opts = RenderOptions(exercise=True, exercise_kind="place", fit="slide")
+    sheet = make_worksheet(m, opts)
+    layout = _pages(sheet.exercise, analyze(sheet.exercise), sheet.exercise_options, "slide")
+    assert layout is not None
+    banks = [page for page in layout.pages if 'id="bank"' in page.svg]
+    assert banks and len(banks) < len(layout.pages)
+    assert max(map(layout.scale, layout.pages)) <= layout.deck
+    assert (
+        layout.scale(banks[-1])
+        <= max(layout.scale(p) for p in layout.pages if p not in banks) + 1e-9
+    )

@@ -505,3 +505,22 @@ def test_left_to_right_the_key_takes_a_column_after_a_full_one(reasons: int, pag
     assert key.left > max(box.right for box in boxes.values())
     assert geometry.overlaps(keyed.svg) == 0
     assert min(map(layout.scale, layout.pages)) >= layout.budget.scale * 0.999
+
+
+def test_a_page_drawn_too_big_pulls_no_other_under_the_floor() -> None:
+    """Two pages, the first drawn wider than the page holds at the floor (which the
+    planner avoids, and a probe found on page 1 of a small map): the middle of their
+    scales was the first's, and the second, which fits, was shown under the floor too."""
+    from typing import NamedTuple
+
+    from argmap.exporters.diagram.pagesize import deck_scale, fit_scale, page_budget
+
+    class Drawn(NamedTuple):
+        width: float
+        height: float
+
+    budget = page_budget(PAGE_SIZES["a4"])
+    big, small = Drawn(budget.width * 1.06, budget.height * 0.7), Drawn(800.0, 500.0)
+    deck = deck_scale(budget, [big, small])
+    assert fit_scale(budget, *big) < budget.scale <= deck
+    assert min(fit_scale(budget, *small), deck) >= budget.scale

@@ -221,18 +221,20 @@ def test_a_conclusion_alone_on_its_page_is_held_over_its_step() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "fit", "portrait"),
+    ("name", "fit", "portrait", "direction"),
     [
-        ("conclusions-continued-upright", "letter", True),
-        ("conclusions-continued-side-by-side", "letter", False),
-        ("conclusions-continued-side-by-side", "slide", False),
-        ("conclusions-and-objections-continued", "a4", True),
-        ("conclusions-and-objections-continued", "letter", True),
-        ("conclusions-and-objections-continued", "letter", False),
+        ("conclusions-continued-upright", "letter", True, "TB"),
+        ("conclusions-continued-side-by-side", "letter", False, "TB"),
+        ("conclusions-continued-side-by-side", "slide", False, "TB"),
+        ("conclusions-continued-side-by-side", "letter", False, "BT"),
+        ("conclusions-and-objections-continued", "a4", True, "TB"),
+        ("conclusions-and-objections-continued", "a4", True, "BT"),
+        ("conclusions-and-objections-continued", "letter", True, "TB"),
+        ("conclusions-and-objections-continued", "letter", False, "TB"),
     ],
 )
 def test_conclusions_continued_from_the_breadcrumb_share_a_rank(
-    name: str, fit: str, portrait: bool
+    name: str, fit: str, portrait: bool, direction: str
 ) -> None:
     """Top-down, a page's tops that are conclusions drawn from its breadcrumb sit above
     it, each at the end of its "so" arrow: they are planned in one row, as drawn (the
@@ -240,16 +242,19 @@ def test_conclusions_continued_from_the_breadcrumb_share_a_rank(
     below the other's objections, at twice the width planned (upright Letter: a page of
     two such tops 300 points apart; upright A4, among objections: 118); in one row with
     an objection (landscape Letter), the conclusion shared its rank, below the
-    breadcrumb, its "so" arrow pointing down."""
+    breadcrumb, its "so" arrow pointing down. Bottom to top, the same upside down."""
     m = load_map(CASES / f"{name}.yaml")
-    layout = _laid(m, fit, portrait, "TB")
+    layout = _laid(m, fit, portrait, direction)
     assert _below_floor(layout) == []
     for page in layout.pages:
         tops = [m.get(top) for top in page.plan.page.tops]
         tops = [top for top in tops if top.kind is NodeKind.CONCLUSION]
         if not tops or len(page.plan.page.tops) < 2:
             continue
-        boxes = geometry.boxes(page.svg)
-        assert all(boxes[top.id].bottom < boxes["page trail"].top for top in tops)  # above it
+        boxes, trail = geometry.boxes(page.svg), geometry.boxes(page.svg)["page trail"]
+        if direction == "TB":
+            assert all(boxes[top.id].bottom < trail.top for top in tops)  # above it
+        else:
+            assert all(boxes[top.id].top > trail.bottom for top in tops)  # below it
         middles = [(boxes[top.id].top + boxes[top.id].bottom) / 2 for top in tops]
         assert max(middles) - min(middles) < 1, page.plan.page.tops

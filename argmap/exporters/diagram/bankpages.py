@@ -12,6 +12,7 @@ from argmap.exporters.diagram.fitting import LaidPage, Layout, svg_size
 from argmap.exporters.diagram.labels import lines_html, wrap
 from argmap.exporters.diagram.pageheading import heading_room, page_heading
 from argmap.exporters.diagram.pageparts import PagePlan
+from argmap.exporters.diagram.pagesize import deck_scale
 from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.styles import GRAPH_ATTR
 from argmap.exporters.diagram.worksheet import BANK_POINTS, BANK_WRAP, add_bank_rows, bank_rows
@@ -77,7 +78,7 @@ def with_bank_pages(
         width, height = svg_size(svg)
         plan = PagePlan(page, total, {})
         pages.append(LaidPage.of(plan, svg, width, height, build=functools.partial(_same, g)))
-    return replace(layout, pages=pages)
+    return replace(layout, pages=pages, deck=deck_scale(layout.budget, pages))  # one text size
 
 
 def _cut(heights: list[float], budget: float) -> list[range]:

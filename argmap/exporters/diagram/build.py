@@ -327,7 +327,7 @@ def _add_tree_edges(
             junction = add_junction(g, node.id, color) if node.id in undercut else None
             flat = stubs.flat.get(node.id, "") if stubs is not None else ""
             tail, down = steps.get(node.id), ctx.options.direction in ("TB", "BT")
-            alone = down and len(steps) == 1  # (left to right: more edges through boxes)
+            alone = down and tail is not None and len(steps) == 1  # (see add_drawing_step)
             add_drawing_step(g, ctx.options.theme, node, junction, tail, flat, alone)
         if node.parent is None or node.parent not in ctx.visible or node.relation is None:
             continue

@@ -169,14 +169,15 @@ def branch_pages(
         held = {item for wrap in cutters for row in wrap.rows for item in row}
         held |= {item for wrap in cutters for item, _ in wrap.holds}
         wraps = [w for w in page.wraps if not held & {i for r in w.rows for i in r}]
+        stubs = tuple(replace(s, page=s.page + shift) for s in page.stubs)
         if not across:  # (left to right, a column of their own would be wider than the page)
-            wraps = [part for w in wraps for part in _lifted(m, page, w, plan)]
+            shifted = replace(page, stubs=stubs)  # (stubs measured with their pages' numbers)
+            wraps = [part for w in wraps for part in _lifted(m, shifted, w, plan)]
         if not across and m.get(page.tops[0]).kind is NodeKind.CONCLUSION:
             # The top's first row is held below the breadcrumb too; later rows under it.
             first = page.tops[0]
             placed = held | {i for w in wraps for r in w.rows[w.parent == first :] for i in r}
             wraps += _below_trail(m, page, placed)
-        stubs = tuple(replace(s, page=s.page + shift) for s in page.stubs)
         pages.append(
             replace(
                 page,

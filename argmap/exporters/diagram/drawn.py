@@ -72,9 +72,10 @@ def add_drawing_step(
             label the engine places on such an edge can crash it); in the conclusion's
             column, the arrow goes straight down from the junction to the box's top
             (else the engine bends it round to a corner).
-        alone: the only step from the breadcrumb on its page, top-down: the conclusion
-            is held in line with the junction too (pulled aside by its objections' edges, one
-            conclusion with three stubs was drawn a box wider than planned).
+        alone: the only step from the breadcrumb on its page, top-down (left to right,
+            more edges crossed boxes): the conclusion is held in line with the junction
+            too (pulled aside by its objections' edges, one conclusion with three stubs
+            was drawn a box wider than planned).
     """
     source = conclusion.parent
     assert source is not None, "a conclusion is always drawn from a claim"

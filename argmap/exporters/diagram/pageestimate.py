@@ -367,12 +367,12 @@ class Estimator(PageTree):
         place in the map; left to right, by the order their edges pass the first column
         (see :func:`~.pagetrailsize.across_trail_rows`).
         Bottom to top, their edges come into the breadcrumb from above, which nothing
-        redraws: they keep file order. Top-down, conclusions drawn from the breadcrumb go
-        in one row, as drawn (above it, each at its "so" arrow's end): the first, where the
-        tops take more or others too. The rows are noted in ``wraps``, if given.
+        redraws: they keep file order. Conclusions drawn from the breadcrumb go in one
+        row, as drawn (above it, each at its "so" arrow's end; bottom to top, below): the
+        first, where the tops take more or others too. Noted in ``wraps``, if given.
         """
         units = [*tops, *([rest] if rest else [])]
-        up = [not (self.horizontal or self.upward) and self.drawn_up(u[0]) for u in units]
+        up = [not self.horizontal and self.drawn_up(u[0]) for u in units]
         lifted = [item for item, drawn in zip(items, up, strict=True) if drawn]
         others = [item for item, drawn in zip(items, up, strict=True) if not drawn]
         rows = wrap_rows(items, limit)

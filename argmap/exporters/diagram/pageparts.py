@@ -343,7 +343,7 @@ def _stub_attrs(
     else:  # told apart from the page's other stubs
         singles = [other for other in plan.page.stubs if other.single]
         said = tuple((m.get(s.tops[0]).text, s.hidden - 1, plan.number(s.page)) for s in singles)
-        lines, fill = told_apart_stubs(said, plan.narrow)[singles.index(stub)], style.fill
+        lines, fill = list(told_apart_stubs(said, plan.narrow)[singles.index(stub)]), style.fill
     return {
         "label": _boxed(STUB_POINTS, *lines),
         "shape": "box",

@@ -111,8 +111,11 @@ def deck_scale(budget: Budget, pages: Sequence[Drawn]) -> float:
     Each enlarged to fill its page, a sparse page's text was up to twice as big as a full
     one's (the flagship's slides: 1.03 to 2.12 times the floor), a jump from slide to
     slide; so at most half the pages, the fullest, are shown smaller than the rest, each
-    as large as it fits, never under the floor. A single page fills its page as it fits.
+    as large as it fits. Never under the floor: where half the pages are drawn too big to
+    be shown at it (which the planner avoids), the rest are shown at the floor, not at
+    their scale. A single page fills its page as it fits.
     """
     if len(pages) < 2:
         return math.inf
-    return statistics.median_low([fit_scale(budget, p.width, p.height) for p in pages])
+    middle = statistics.median_low([fit_scale(budget, p.width, p.height) for p in pages])
+    return max(middle, budget.scale)  # pages drawn too big must not pull the rest under it

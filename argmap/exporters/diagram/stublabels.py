@@ -91,7 +91,9 @@ def stub_label_lines(
 
 
 @functools.lru_cache(maxsize=16)
-def told_apart_stubs(stubs: tuple[tuple[str, int, str], ...], narrow: bool) -> list[list[str]]:
+def told_apart_stubs(
+    stubs: tuple[tuple[str, int, str], ...], narrow: bool
+) -> tuple[tuple[str, ...], ...]:
     """The lines of a page's single stubs, each told apart from the others where it can be.
 
     Args:
@@ -99,7 +101,8 @@ def told_apart_stubs(stubs: tuple[tuple[str, int, str], ...], narrow: bool) -> l
         narrow: the page is narrow (see :func:`stub_label_lines`).
 
     A stub told apart from the others (see :func:`stub_label_lines`) whose words came out
-    the same as an earlier stub's (windows of repeated words) keeps its usual lines.
+    the same as an earlier stub's as drawn (windows of repeated words) keeps its usual
+    lines, unless another stub drew those: then its told-apart ones.
     """
     texts = [text for text, _, _ in stubs]
     plain = [stub_label_lines(text, more, page, narrow=narrow) for text, more, page in stubs]
@@ -110,10 +113,11 @@ def told_apart_stubs(stubs: tuple[tuple[str, int, str], ...], narrow: bool) -> l
     said: set[tuple[str, ...]] = set()
     drawn = []
     for lines, usual in zip(told, plain, strict=True):
-        words = tuple(lines[:-1])
-        drawn.append(usual if lines != usual and words in said else lines)
-        said.add(words)
-    return drawn
+        if tuple(lines[:-1]) in said and tuple(usual[:-1]) not in said:
+            lines = usual
+        said.add(tuple(lines[:-1]))
+        drawn.append(tuple(lines))
+    return tuple(drawn)
 
 
 def told_apart(text: str, alike: Sequence[str], width: int, shown: list[str]) -> list[str]:
