@@ -74,6 +74,11 @@ CASES = Path(__file__).parent / "cases" / "pagefloor"
         # A linked pair leading its page, drawn wider than planned at every plan: cut down
         # to its first box, the page kept the pair whole (0.90); the pair now splits.
         ("linked-pair-wider-than-planned", "letter", True, "TB"),
+        # Page 1 with a conclusion, its objections and an undercut step beside the thesis,
+        # drawn wider than estimated at every plan (0.95 on A4, 0.86 on Letter): once cut
+        # down to the thesis, its conclusion goes on a page of its own.
+        ("conclusion-beside-the-thesis-too-wide", "a4", False, "TB"),
+        ("conclusion-beside-the-thesis-too-wide", "letter", False, "TB"),
     ],
 )
 def test_every_page_of_a_probed_map_is_at_the_floor(

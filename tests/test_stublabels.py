@@ -146,4 +146,3 @@ def test_a_stub_of_wide_letters_is_wrapped_by_columns(text: str) -> None:
         lines = stub_lines(text, width)
         assert len(lines) == 2
         assert all(text_columns(line.rstrip("…")) <= width for line in lines)
-

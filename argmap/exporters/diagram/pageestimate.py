@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.chaincols import GUTTER, apart, chain_steps, folds
@@ -94,7 +95,8 @@ class Estimator(PageTree):
         self.frame = self._size(FRAME)
         self.width, self.height = self.full_size
         room = (self.full_size[0] - self.frame[0], self.full_size[1] - self.frame[1])
-        self.around = around_root(
+        self.around_for = partial(
+            around_root,
             m,
             self.root,
             above,
@@ -104,6 +106,7 @@ class Estimator(PageTree):
             self._size((TRAIL_WIDTH, TRAIL_ROW + 14)),
             horizontal and self.full_size[0] > self.full_size[1],  # upright, left to right
         )
+        self.around = self.around_for()
         self.key_away = False
         """The overview leaves its key to a later page (it would crowd out the root's stubs)."""
         self.everything = [*above, *shown]

@@ -74,11 +74,14 @@ class Pager(Estimator):
         """The page being filled is planned smaller than the page (tightened: see :meth:`fill`)."""
 
     def restart(self, tighter: Mapping[str, tuple[float, float]] | None) -> None:
-        """Begin another plan of the same map, with these pages tightened (see ``fill``).
-
-        What was filled and estimated before is kept; the rest starts as in a new pager.
-        """
+        """Begin another plan with these pages tightened (see ``fill``), keeping what it can."""
         self.tighter = dict(tighter or {})
+        if self.tighter.get(self.root) == (0.0, 0.0) and self.around.nodes and not self.lead:
+            # Page 1 drawn too big at every plan with the conclusions by the root: apart.
+            self.around = self.around_for(apart=True)
+            self.blocks.beside = self.around.beside
+            self.blocks.forget()
+            self.filled, self._kept, self._fits = {}, {}, {}
         self.width, self.height = self.full_size
         self.key_away = False
         # A page whose stubs were left uncapped and that overflowed again caps them now.

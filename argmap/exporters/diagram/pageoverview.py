@@ -187,6 +187,7 @@ def around_root(
     stub: StubSize | None = None,
     trail: Size = (0.0, 0.0),
     column: bool = False,
+    apart: bool = False,
 ) -> Around:
     """Measure what page 1 draws around the root (``above``, in document order).
 
@@ -221,7 +222,7 @@ def around_root(
     least = Item(root, root_w + wide.beside, (root_h, below - RANKSEP), root, root_w, stub_w)
     row, tall = wide.with_root((least.width, root_h + below), least)
     # What sits beside the root spreads its rank (the arrows up to the conclusions).
-    if row * (CROWDED if wide.beside else 1.0) <= width and tall <= height:
+    if row * (CROWDED if wide.beside else 1.0) <= width and tall <= height and not apart:
         return wide
     stubs_w = sum(w for w, _ in sizes) + NODESEP * (len(sizes) - 1)
     stubs_h = max(h for _, h in sizes)
