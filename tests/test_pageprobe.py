@@ -75,8 +75,8 @@ CASES = Path(__file__).parent / "cases" / "pagefloor"
         # to its first box, the page kept the pair whole (0.90); the pair now splits.
         ("linked-pair-wider-than-planned", "letter", True, "TB"),
         # Page 1 with a conclusion, its objections and an undercut step beside the thesis,
-        # drawn wider than estimated at every plan (0.95 on A4, 0.86 on Letter): once cut
-        # down to the thesis, its conclusion goes on a page of its own.
+        # drawn wider than estimated at every plan (0.95 on A4, 0.86 on Letter): where it
+        # would be cut down to the thesis, its conclusion goes on a page of its own.
         ("conclusion-beside-the-thesis-too-wide", "a4", False, "TB"),
         ("conclusion-beside-the-thesis-too-wide", "letter", False, "TB"),
     ],
@@ -263,3 +263,15 @@ def test_conclusions_continued_from_the_breadcrumb_share_a_rank(
             assert all(boxes[top.id].top > trail.bottom for top in tops)  # below it
         middles = [(boxes[top.id].top + boxes[top.id].bottom) / 2 for top in tops]
         assert max(middles) - min(middles) < 1, page.plan.page.tops
+
+
+def test_a_conclusion_sent_apart_leaves_page_1_filled_again() -> None:
+    """Page 1 drawn too big with its conclusion beside the thesis at every plan: the
+    conclusion goes on a page of its own, and page 1 holds the thesis's reason and
+    objections again (cut down to the thesis, it held stubs only, on a third page)."""
+    m = load_map(CASES / "conclusion-beside-the-thesis-too-wide.yaml")
+    layout = _laid(m, "a4", False, "TB")
+    first = layout.pages[0].plan.page
+    assert {"t", "p1", "o8", "o9"} <= set(first.nodes)
+    assert [stub.tops for stub in first.stubs] == [("c2",)]
+    assert len(layout.pages) == 2 and _below_floor(layout) == []

@@ -166,8 +166,12 @@ class Blocks:
         self._count = 0
         self._numbers = count()  # never reused, even after the memory starts afresh
 
-    def forget(self) -> None:
-        """Start afresh: blocks made before may hold a linked group's parts as they were."""
+    def forget(self, beside: float | None = None) -> None:
+        """Start afresh: blocks made before may hold a linked group's parts as they were.
+
+        ``beside``: the root's neighbours' new width (page 1's conclusions gone apart).
+        """
+        self.beside = self.beside if beside is None else beside
         self._made.clear()
         self._wrapped.clear()
         self._last.clear()

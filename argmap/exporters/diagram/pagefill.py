@@ -79,9 +79,9 @@ class Pager(Estimator):
         if self.tighter.get(self.root) == (0.0, 0.0) and self.around.nodes and not self.lead:
             # Page 1 drawn too big at every plan with the conclusions by the root: apart.
             self.around = self.around_for(apart=True)
-            self.blocks.beside = self.around.beside
-            self.blocks.forget()
+            self.blocks.forget(self.around.beside)
             self.filled, self._kept, self._fits = {}, {}, {}
+            del self.tighter[self.root]  # filled in full again, without them
         self.width, self.height = self.full_size
         self.key_away = False
         # A page whose stubs were left uncapped and that overflowed again caps them now.
