@@ -226,20 +226,22 @@ def test_a_conclusion_alone_on_its_page_is_held_over_its_step() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "fit", "portrait", "direction"),
+    ("name", "fit", "portrait", "direction", "least"),
     [
-        ("conclusions-continued-upright", "letter", True, "TB"),
-        ("conclusions-continued-side-by-side", "letter", False, "TB"),
-        ("conclusions-continued-side-by-side", "slide", False, "TB"),
-        ("conclusions-continued-side-by-side", "letter", False, "BT"),
-        ("conclusions-and-objections-continued", "a4", True, "TB"),
-        ("conclusions-and-objections-continued", "a4", True, "BT"),
-        ("conclusions-and-objections-continued", "letter", True, "TB"),
-        ("conclusions-and-objections-continued", "letter", False, "TB"),
+        # (pages drawn so before the fix; now the tops go on pages of their own)
+        ("conclusions-continued-upright", "letter", True, "TB", 0),
+        ("conclusions-and-objections-continued", "letter", True, "TB", 0),
+        ("conclusions-and-objections-continued", "letter", False, "TB", 0),
+        # (pages with conclusions among their tops, checked)
+        ("conclusions-continued-side-by-side", "letter", False, "TB", 2),
+        ("conclusions-continued-side-by-side", "slide", False, "TB", 1),
+        ("conclusions-continued-side-by-side", "letter", False, "BT", 2),
+        ("conclusions-and-objections-continued", "a4", True, "TB", 1),
+        ("conclusions-and-objections-continued", "a4", True, "BT", 1),
     ],
 )
 def test_conclusions_continued_from_the_breadcrumb_share_a_rank(
-    name: str, fit: str, portrait: bool, direction: str
+    name: str, fit: str, portrait: bool, direction: str, least: int
 ) -> None:
     """Top-down, a page's tops that are conclusions drawn from its breadcrumb sit above
     it, each at the end of its "so" arrow: they are planned in one row, as drawn (the
@@ -251,11 +253,13 @@ def test_conclusions_continued_from_the_breadcrumb_share_a_rank(
     m = load_map(CASES / f"{name}.yaml")
     layout = _laid(m, fit, portrait, direction)
     assert _below_floor(layout) == []
+    checked = 0
     for page in layout.pages:
         tops = [m.get(top) for top in page.plan.page.tops]
         tops = [top for top in tops if top.kind is NodeKind.CONCLUSION]
         if not tops or len(page.plan.page.tops) < 2:
             continue
+        checked += 1
         boxes, trail = geometry.boxes(page.svg), geometry.boxes(page.svg)["page trail"]
         if direction == "TB":
             assert all(boxes[top.id].bottom < trail.top for top in tops)  # above it
@@ -263,6 +267,7 @@ def test_conclusions_continued_from_the_breadcrumb_share_a_rank(
             assert all(boxes[top.id].top > trail.bottom for top in tops)  # below it
         middles = [(boxes[top.id].top + boxes[top.id].bottom) / 2 for top in tops]
         assert max(middles) - min(middles) < 1, page.plan.page.tops
+    assert checked >= least
 
 
 def test_a_conclusion_sent_apart_leaves_page_1_filled_again() -> None:
