@@ -10,7 +10,7 @@ from argmap.model import ArgumentMap, Node, NodeKind
 if TYPE_CHECKING:  # not at run time: `argmap show` needs no exporter registry
     from argmap.options import RenderOptions
 
-__all__ = ["draw_kind", "narrows", "submap", "visible_nodes"]
+__all__ = ["draw_kind", "drawn_up", "narrows", "submap", "visible_nodes"]
 
 
 def draw_kind(m: ArgumentMap, node: Node) -> NodeKind:
@@ -24,6 +24,11 @@ def draw_kind(m: ArgumentMap, node: Node) -> NodeKind:
         if parent.kind in (NodeKind.OBJECTION, NodeKind.REBUTTAL):
             return NodeKind.REBUTTAL
     return node.kind
+
+
+def drawn_up(node: Node) -> bool:
+    """Whether a node is a conclusion, drawn above the claim it is drawn from."""
+    return node.kind is NodeKind.CONCLUSION and node.relation is None
 
 
 def conclusion_ids(m: ArgumentMap) -> list[str]:

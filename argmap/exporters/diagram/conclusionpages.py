@@ -7,12 +7,11 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING, Literal
 
-from argmap.analysis.view import draw_kind
+from argmap.analysis.view import drawn_up
 from argmap.exporters.diagram.dot import Port
 from argmap.exporters.diagram.pagetrailsize import in_trail_column
 from argmap.exporters.diagram.rowholds import leaf_holds
 from argmap.exporters.diagram.stacking import NODESEP, TRAIL, Wrap
-from argmap.exporters.diagram.stublabels import grouped_stub_lines, stub_box, stub_label_lines
 from argmap.model import NodeKind, Relation
 
 if TYPE_CHECKING:
@@ -57,42 +56,38 @@ def apart(
     ``order``: ``file_order`` and ``upward``, as :func:`~argmap.exporters.diagram.paging.paginate`
     takes them.
     """
-    from argmap.exporters.diagram.measure import narrow_page
-
-    plan = partial(_branch_plan, m, measure, budget, across, tighter, {}, (*order, root))
-    return BranchPlan(plan, measure, narrow_page(budget.width, across))
+    memos: dict[str, PlanMemo] = {}
+    plan = partial(_branch_plan, m, measure, budget, across, tighter, memos, (*order, root))
+    return BranchPlan(plan, memos)
 
 
 @dataclass(frozen=True)
 class BranchPlan:
-    """How a conclusion's branch drawn apart is paged, and the widths of what it draws.
+    """How a conclusion's branch drawn apart is paged, and the widths its planner measured.
 
     Attributes:
         pages: the branch's pages (its ids, the conclusion first).
-        measure: a node's box (the planner's way round).
-        narrow: the pages are narrow (see :func:`~.measure.narrow_page`).
+        memos: each branch's plans, by its conclusion (their pager measures its boxes).
     """
 
     pages: Callable[[list[str]], list[Page]]
-    measure: Callable[[Node], tuple[float, float]]
-    narrow: bool
+    memos: Mapping[str, PlanMemo]
 
     def __call__(self, nodes: list[str]) -> list[Page]:
         """The branch's pages (see :attr:`pages`)."""
         return self.pages(nodes)
 
-    def width(self, m: ArgumentMap, name: str, stubs: Sequence[Stub]) -> float:
-        """The width of a node's box, or of the stub of ``stubs`` named ``name``."""
+    def width(self, branch: str, name: str, stubs: Sequence[Stub]) -> float:
+        """A node's width, or the stub's of ``stubs`` named ``name``, as ``branch`` planned it.
+
+        The planner's way round: only top-down pages ask (see :func:`_lifted`).
+        """
+        pager = self.memos[branch].pager
+        assert pager is not None, "asked once the branch is planned"
         for stub in stubs:
-            if stub.name != name:
-                continue
-            page, narrow = str(stub.page), self.narrow
-            if stub.single:
-                text = m.get(stub.tops[0]).text
-                return stub_box(stub_label_lines(text, stub.hidden - 1, page, narrow=narrow))[0]
-            kinds = [draw_kind(m, m.get(top)).value for top in stub.tops]
-            return stub_box(grouped_stub_lines(kinds, stub.hidden, page, narrow=narrow))[0]
-        return self.measure(m.get(name))[0]
+            if stub.name == name:
+                return pager.stub_item(stub.tops, stub.grouped).width
+        return pager.sizes[name][0]
 
 
 def _branch_plan(
@@ -169,15 +164,14 @@ def branch_pages(
         held = {item for wrap in cutters for row in wrap.rows for item in row}
         held |= {item for wrap in cutters for item, _ in wrap.holds}
         wraps = [w for w in page.wraps if not held & {i for r in w.rows for i in r}]
-        stubs = tuple(replace(s, page=s.page + shift) for s in page.stubs)
         if not across:  # (left to right, a column of their own would be wider than the page)
-            shifted = replace(page, stubs=stubs)  # (stubs measured with their pages' numbers)
-            wraps = [part for w in wraps for part in _lifted(m, shifted, w, plan)]
+            wraps = [part for w in wraps for part in _lifted(m, page, w, plan, top)]
         if not across and m.get(page.tops[0]).kind is NodeKind.CONCLUSION:
             # The top's first row is held below the breadcrumb too; later rows under it.
             first = page.tops[0]
             placed = held | {i for w in wraps for r in w.rows[w.parent == first :] for i in r}
             wraps += _below_trail(m, page, placed)
+        stubs = tuple(replace(s, page=s.page + shift) for s in page.stubs)
         pages.append(
             replace(
                 page,
@@ -191,16 +185,19 @@ def branch_pages(
     return pages
 
 
-def _lifted(m: ArgumentMap, page: Page, wrap: Wrap, plan: BranchPlan | None) -> list[Wrap]:
+def _lifted(
+    m: ArgumentMap, page: Page, wrap: Wrap, plan: BranchPlan | None, branch: str
+) -> list[Wrap]:
     """The planner's rows without the conclusions drawn from a node of the page, and theirs.
 
     They (or their stubs) go above it, at the end of a "so" arrow, not in a row below it:
     in one rank where that is no wider than the page as planned, else in the rows the
     planner gave them, the nearest first, each held above the one before (in one rank,
-    such pages were drawn up to twice as wide as planned). ``plan``: their widths.
+    such pages were drawn up to twice as wide as planned). ``plan``: their widths, as
+    it measured them for the conclusion ``branch`` starts at.
     """
-    up = {n for n in page.nodes if n not in page.tops and _drawn_up(m, n)}
-    up |= {stub.name for stub in page.stubs if _drawn_up(m, stub.tops[0])}
+    up = {n for n in page.nodes if n not in page.tops and drawn_up(m.get(n))}
+    up |= {stub.name for stub in page.stubs if drawn_up(m.get(stub.tops[0]))}
     rows = tuple(row for r in wrap.rows if (row := tuple(i for i in r if i not in up)))
     holds = tuple((i, a) for i, a in wrap.holds if i not in up and a not in up)
     over = [row for r in wrap.rows if (row := tuple(i for i in r if i in up))]
@@ -208,7 +205,7 @@ def _lifted(m: ArgumentMap, page: Page, wrap: Wrap, plan: BranchPlan | None) -> 
     lifted = [i for row in over for i in row]
     if len(over) < 2 or plan is None:
         return kept
-    width = partial(plan.width, m, stubs=page.stubs)
+    width = partial(plan.width, branch, stubs=page.stubs)
     if sum(map(width, lifted)) + NODESEP * (len(lifted) - 1) <= page.estimate[0]:
         return kept
     lifts = tuple(
@@ -217,12 +214,6 @@ def _lifted(m: ArgumentMap, page: Page, wrap: Wrap, plan: BranchPlan | None) -> 
         for item, anchor in leaf_holds(over[k], over[:k])
     )
     return [*kept, Wrap(f"over {wrap.parent}", tuple(over), lifts)]
-
-
-def _drawn_up(m: ArgumentMap, node_id: str) -> bool:
-    """Whether the node is a conclusion, drawn above the claim it is drawn from."""
-    node = m.get(node_id)
-    return node.kind is NodeKind.CONCLUSION and node.relation is None
 
 
 def _in_column(m: ArgumentMap, wrap: Wrap, top: str, stubs: Sequence[Stub]) -> Wrap:
@@ -244,7 +235,7 @@ def _in_column(m: ArgumentMap, wrap: Wrap, top: str, stubs: Sequence[Stub]) -> W
     # Stubs of conclusions drawn from it go below it, as the overview's go in the root's
     # column (before it, with the undercutters' column after, they widened the page by a
     # stub).
-    drawn = tuple(s.name for s in stubs if s.parent == top and _drawn_up(m, s.tops[0]))
+    drawn = tuple(s.name for s in stubs if s.parent == top and drawn_up(m.get(s.tops[0])))
     return Wrap(wrap.parent, ((TRAIL, junction, top, *drawn),), holds, weight=STEP_WEIGHT)
 
 

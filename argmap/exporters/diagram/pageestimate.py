@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import Final, NamedTuple
 
+from argmap.analysis.view import drawn_up
 from argmap.exporters.diagram.chaincols import GUTTER, apart, chain_steps, folds
 from argmap.exporters.diagram.cutplaces import (
     first_row_only,
@@ -113,13 +114,13 @@ class Estimator(PageTree):
         self._whole_key: tuple[float, float] | None = None
         self.group_fit = room[0] * WIDE_SHARE
         """The widest a linked group's boxes go side by side; wider, they go in rows."""
-        # A weak reference: no cycle, so the plans' estimates go at once when done.
         # Left to right, a group's rows are columns: its box is counted round them (twelve
         # members in two columns drew 6% wider and taller than planned, under the floor).
         self.box = GROUP_BOX if horizontal else (0.0, 0.0)
         self.stacked = self.upright and not horizontal  # see stacking.rows_ranks
         """Deep blocks may have rows below (not tops of several breadcrumb rows: arrows cross)."""
         parts = (self.around.beside, self.group_fit, self.box, self.stacked)
+        # A weak reference: no cycle, so the plans' estimates go at once when done.
         self.blocks = Blocks(weakref.proxy(self), *parts)
 
     def units(self, parent: str) -> list[Unit]:
@@ -368,14 +369,14 @@ class Estimator(PageTree):
         In rows of their own, top down, they go by the breadcrumb's rows they hang from
         (see :func:`~.pagetrailsize.by_trail_rows`): each row's order is its parent's
         place in the map; left to right, by the order their edges pass the first column
-        (see :func:`~.pagetrailsize.across_trail_rows`).
-        Bottom to top, their edges come into the breadcrumb from above, which nothing
-        redraws: they keep file order. Conclusions drawn from the breadcrumb go in one
-        row, as drawn (above it, each at its "so" arrow's end; bottom to top, below): the
-        first, where the tops take more or others too. Noted in ``wraps``, if given.
+        (see :func:`~.pagetrailsize.across_trail_rows`). Bottom to top, their edges come
+        into the breadcrumb from above, which nothing redraws: they keep file order.
+        Conclusions drawn from the breadcrumb go in one row, as drawn (above it, each at
+        its "so" arrow's end; bottom to top, below): the first, where the tops take more
+        or others too. Noted in ``wraps``, if given.
         """
         units = [*tops, *([rest] if rest else [])]
-        up = [not self.horizontal and self.drawn_up(u[0]) for u in units]
+        up = [not self.horizontal and drawn_up(self.node[u[0]]) for u in units]
         lifted = [item for item, drawn in zip(items, up, strict=True) if drawn]
         others = [item for item, drawn in zip(items, up, strict=True) if not drawn]
         rows = wrap_rows(items, limit)
@@ -384,8 +385,7 @@ class Estimator(PageTree):
         if len(rows) > 1 and not self.upward:
             hung = {
                 item.name: self.order.get(self.parent[unit[0]] or "", -1)
-                for item, unit, drawn in zip(items, units, up, strict=True)
-                if not drawn
+                for item, unit in zip(items, units, strict=True)  # (the rows' items looked up)
             }
             rows = (across_trail_rows if self.horizontal else by_trail_rows)(rows, hung)
         rows = [lifted, *rows] if apart else rows

@@ -6,6 +6,7 @@ from collections.abc import Callable, Collection, Sequence, Set
 from dataclasses import dataclass
 from typing import Final
 
+from argmap.analysis.view import drawn_up
 from argmap.exporters.diagram.labels import text_points
 from argmap.exporters.diagram.legend import legend_content
 from argmap.exporters.diagram.pagetree import stub_name
@@ -336,6 +337,6 @@ def _down(m: ArgumentMap, node: Node, drawn: Set[str]) -> int:
     if node.relation is Relation.UNDERCUTS:
         return 2 if parent is not None and parent.kind is NodeKind.CONCLUSION else 0
     undercut = any(c.relation is Relation.UNDERCUTS and c.id in drawn for c in m.children(node.id))
-    if node.kind is NodeKind.CONCLUSION and node.relation is None:
+    if drawn_up(node):
         return -2 if undercut else -1
     return 2 if undercut else 1

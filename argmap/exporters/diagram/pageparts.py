@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from argmap.analysis.view import draw_kind
+from argmap.analysis.view import draw_kind, drawn_up
 from argmap.exporters.diagram.conclusionpages import flat_steps, trail_steps, undercutters
 from argmap.exporters.diagram.dot import (
     Compass,
@@ -315,7 +315,7 @@ def add_stub(
         if column is not None:
             parent = column_end(plan, column, stub.name, stub.parent)
     g.node(stub.name, _stub_attrs(m, plan, index, styles))
-    if first.kind is NodeKind.CONCLUSION and first.relation is None:
+    if drawn_up(first):
         step = drawing_step_attrs(theme, stub.parent, first.id)
         return edge_line(parent, stub.name, {**step, "label": DRAWN_LABEL})
     attrs = edge_attrs(first, first.relation or Relation.SUPPORTS, False)

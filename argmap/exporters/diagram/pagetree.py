@@ -12,7 +12,7 @@ from argmap.exporters.diagram.pagerefs import ref_size
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.stacking import Item
 from argmap.exporters.diagram.stublabels import grouped_stub_lines, stub_box, stub_label_lines
-from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.model import ArgumentMap, Node, Relation
 
 __all__ = ["TRAIL_ROWS", "Measure", "PageTree", "stub_name"]
 
@@ -198,11 +198,6 @@ class PageTree:
         Never where the pages do not tell the sides (see :attr:`sides`).
         """
         return self.sides and node_id in self._against
-
-    def drawn_up(self, node_id: str) -> bool:
-        """Whether the node is a conclusion, drawn above the claim it is drawn from."""
-        node = self.node[node_id]
-        return node.kind is NodeKind.CONCLUSION and node.relation is None
 
     def stub_item(self, tops: Unit, grouped: bool) -> Item:
         """The row item of a stub for the branches starting at ``tops``."""
