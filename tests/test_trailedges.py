@@ -302,21 +302,28 @@ def _through_own_or_other_boxes(svg: str) -> int:
 
 
 @pytest.mark.parametrize(
-    ("name", "fit"),
+    ("name", "fit", "portrait"),
     [
-        ("conclusions-undercut-in-the-column", "letter"),
-        ("conclusions-objected-in-the-column", "a4"),
-        ("conclusions-objected-in-the-column", "slide"),
+        ("conclusions-undercut-in-the-column", "letter", True),
+        ("conclusions-objected-in-the-column", "a4", True),
+        ("conclusions-objected-in-the-column", "slide", True),
+        ("conclusions-undercut-with-evidence-in-the-column", "a4", False),
+        ("conclusions-objected-beside-an-undercut-step", "a4", True),
     ],
 )
-def test_lanes_round_the_column_pass_no_box(name: str, fit: str) -> None:
-    """Upright, left to right, a continued page's tops share the breadcrumb's column, their
-    edges going out to lanes beside it. A top's edge left its top level with where the
-    engine set it: from its inner side it ran through the top itself, and out past the
-    top's own evidence it ran through that (the evidence's arrow comes in there too). It
-    leaves from the top's outer side now, and over the evidence where that is in the way."""
+def test_lanes_round_the_column_pass_no_box(name: str, fit: str, portrait: bool) -> None:
+    """Left to right, a continued page's tops share the breadcrumb's column, their edges
+    going out to lanes beside it. A top's edge left its top level with where the engine
+    set it: from its inner side it ran through the top itself, and out past the top's
+    own evidence it ran through that (the evidence's arrow comes in there too). It
+    leaves from the top's outer side now, and over the evidence where that is in the way.
+    The lanes went round every box beside the column below the breadcrumb, however far
+    out: an undercutter's evidence below the breadcrumb sent its edge across the page,
+    and back to its row through the boxes beside the breadcrumb's rows (that evidence, or
+    the junction of an undercut step drawn from the breadcrumb). They go round the far
+    boxes only where no way runs through a box; else just past the near ones."""
     m = load_map(ROOT / "tests" / "cases" / "pagefloor" / f"{name}.yaml")
-    options = RenderOptions(portrait=True, direction="LR")
+    options = RenderOptions(portrait=portrait, direction="LR")
     layout = lay_out(m, analyze(m), options, fit, find_engine("auto"))  # type: ignore[arg-type]
     lanes = [laid for laid in layout.pages if ROW_CLASS in laid.svg]
     assert lanes

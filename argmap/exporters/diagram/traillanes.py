@@ -16,11 +16,11 @@ from argmap.exporters.diagram.geometry import (
     groups,
     row_of,
 )
+from argmap.exporters.diagram.laneways import GAP, LANE, clear, past, ways
 from argmap.exporters.diagram.stacking import TRAIL
 from argmap.exporters.diagram.svgedits import between, each_drawing, edit, pair, unit
 
 __all__ = [
-    "LANE",
     "ROW_CLASS",
     "SIDE_CLASS",
     "Round",
@@ -32,12 +32,6 @@ __all__ = [
     "row_of",
     "trail_rows",
 ]
-
-LANE: Final = 8.0
-"""Points between two lanes beside the column, at most."""
-
-GAP: Final = 6.0
-"""Points between the column's outer side and the innermost lane."""
 
 BEND: Final = 4.0
 """The radius of a lane's bends, in points, at most."""
@@ -224,9 +218,12 @@ def _lanes(
 ) -> list[tuple[tuple[int, int], str]]:
     """The SVG edits that draw each edge round the column in its lane (see :func:`route_lanes`).
 
-    ``around``: the drawing's other boxes and its reach (see :func:`_around`): the lanes
-    pass outside every box beside them, a top wider than the breadcrumb's too (an edge
-    from the top below went up through it), within the page.
+    ``around``: the drawing's other boxes and its reach (see :func:`_around`). The lanes
+    pass outside every box beside the column below the breadcrumb, a top wider than the
+    breadcrumb's too (an edge from the top below went up through it), within the page,
+    where no way there runs through a box; else just past the boxes in their way (going
+    round a box far out sent edges across the page and back through the boxes beside
+    the breadcrumb's rows).
     """
     rounds = sorted(rounds, key=lambda r: (r.item[1], -rows[r.row]))  # inner lanes first
     # Right to left, the engine ends them at the column's right side: the lanes go there.
@@ -234,58 +231,18 @@ def _lanes(
     edge = trail.left if out < 0 else trail.right
     side = out * max(out * x for x in [edge] + [r.item[0] for r in rounds])
     low = max(r.item[1] for r in rounds)
-    passed = [b for b in around[0] if b.top < low and b.bottom > trail.bottom]
-    wider = out * max([out * side] + [out * (b.left if out < 0 else b.right) for b in passed])
-    inner = wider + out * GAP
-    far = out * max(out * x for r in rounds for x, _ in r.points)
-    room = max(0.0, out * (far - inner)) if out > 0 else max(0.0, inner - max(0.0, far))
-    if wider != side:  # outside a wider box: as far as the lanes need, within the page
-        reach = around[1][0] if out < 0 else around[1][1]
-        room = max(room, min(LANE * (len(rounds) - 1), out * (reach - inner)))
-    step = LANE if len(rounds) < 2 else min(LANE, room / (len(rounds) - 1))
+    below = [b for b in around[0] if b.top < low and b.bottom > trail.bottom]
+    outside = out * max([out * side] + [out * (b.left if out < 0 else b.right) for b in below])
+    near = past(side, out, LANE * (len(rounds) - 1), below)
     tips = spread_tips([r.row for r in rounds], rows)
-    edits: list[tuple[tuple[int, int], str]] = []
-    for lane, (r, tip_y) in enumerate(zip(rounds, tips, strict=True)):
-        x = inner + out * lane * step
-        route = _over_boxes(r.item, x, around[0]) + [(x, tip_y)]
-        edits += redrawn(r, route, (edge, tip_y), (-out, 0.0))
-    return edits
-
-
-def _over_boxes(item: Point, x: float, boxes: list[Box]) -> list[Point]:
-    """The way from where an edge leaves its top out to its lane at ``x``.
-
-    Straight out from the top's outer side, level with where it leaves (the engine may
-    have left from the inner side: straight out from there ran through the top itself).
-    Where that runs through another box (the top's own child beside it, whose edge comes
-    in at the same place), it leaves from the top's upper side instead, near its outer
-    corner, and goes out just above the boxes it would have crossed, if nothing is in the
-    way there.
-    """
-    own = [
-        b for b in boxes if b.left - 1 <= item[0] <= b.right + 1 and b.top <= item[1] <= b.bottom
+    options = [
+        ways(rounds, tips, (side, wider, out), around) for wider in dict.fromkeys((outside, near))
     ]
-    if len(own) != 1:
-        return [item, (x, item[1])]
-    top = own[0]
-    start = (top.right if x > item[0] else top.left, item[1])
-    crossed = [b for b in boxes if b != top and _runs_through(b, item[1], start[0], x)]
-    if not crossed:
-        return [start, (x, item[1])]
-    level = min(top.top, *(b.top for b in crossed)) - GAP
-    inset = min(2 * LANE, (top.right - top.left) / 4)
-    corner = start[0] - inset if x > item[0] else start[0] + inset
-    if any(_runs_through(b, level, corner, x) for b in boxes) or any(
-        b.left < corner < b.right and level < b.bottom and b.top < top.top for b in boxes
-    ):
-        return [start, (x, item[1])]
-    return [(corner, top.top), (corner, level), (x, level)]
-
-
-def _runs_through(box: Box, y: float, x1: float, x2: float) -> bool:
-    """Whether a level run at ``y`` from ``x1`` to ``x2`` passes through the box."""
-    low, high = min(x1, x2), max(x1, x2)
-    return box.top < y < box.bottom and box.left < high and box.right > low
+    drawn = next((w for w in options if clear(w, edge, tips, around[0])), options[-1])
+    edits: list[tuple[tuple[int, int], str]] = []
+    for r, way, tip_y in zip(rounds, drawn, tips, strict=True):
+        edits += redrawn(r, way, (edge, tip_y), (-out, 0.0))
+    return edits
 
 
 def spread_tips(order: list[int], rows: list[float]) -> list[float]:

@@ -7,7 +7,8 @@ from collections.abc import Callable, Sequence
 from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.geometry import Box, curve
-from argmap.exporters.diagram.traillanes import GAP, LANE, Round, redrawn, spread_tips
+from argmap.exporters.diagram.laneways import GAP, LANE
+from argmap.exporters.diagram.traillanes import Round, redrawn, spread_tips
 
 __all__ = ["CLEAR", "CORNER", "SPREAD", "Nested", "nest", "spaced", "spread_feet", "to_track"]
 

@@ -9,11 +9,10 @@ from typing import Final
 
 from argmap.exporters.diagram.edgecross import Bounds, Edge, bounds_of, crossings_of
 from argmap.exporters.diagram.geometry import Box, curve, groups, tree_paths
+from argmap.exporters.diagram.laneways import GAP, LANE
 from argmap.exporters.diagram.stacking import TRAIL
 from argmap.exporters.diagram.svgedits import each_drawing
 from argmap.exporters.diagram.traillanes import (
-    GAP,
-    LANE,
     SIDE_CLASS,
     TIPS,
     Round,
