@@ -87,9 +87,17 @@ PAGE_LAYOUT: frozenset[str] = frozenset(
         "pagetighten",
         "measure",
         "enginepool",
+        "pagetrail",
+        "traillanes",
+        "trailrows",
+        "trailnest",
+        "laneways",
+        "conclusionpages",
+        "dotfallback",
     )
 )
-"""The modules that split a diagram into pages: loaded only when a render fits pages."""
+"""The modules that split a diagram into pages, draw their breadcrumbs and batch their
+engine runs: loaded only when a render fits pages."""
 
 
 def test_dot_without_fit_imports_no_page_layout(small_json: Path, tmp_path: Path) -> None:
@@ -103,6 +111,7 @@ def test_svg_fitted_to_slides_does_load_the_page_layout(small_json: Path, tmp_pa
     args = ("render", str(small_json), "-f", "svg", "--fit", "slide", "-o", str(tmp_path))
     _, modules = _imported(*args)
     assert {"argmap.exporters.diagram.fitting", "argmap.exporters.diagram.paging"} <= modules
+    assert {"argmap.exporters.diagram.pagetrail", "argmap.exporters.diagram.trailrows"} <= modules
 
 
 def test_validate_of_a_json_map_imports_no_exporter(small_json: Path) -> None:

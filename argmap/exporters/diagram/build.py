@@ -12,13 +12,7 @@ from argmap.exporters.diagram import worksheet as sheets
 from argmap.exporters.diagram.chaincols import column_heads, edge_ends, tree_line
 from argmap.exporters.diagram.dot import Digraph, LineCache, Port, escape, node_line
 from argmap.exporters.diagram.drawn import add_drawing_step
-from argmap.exporters.diagram.grouprows import (
-    group_box,
-    hold_below_groups,
-    hold_group_rows,
-    part_captions,
-    stacked_groups,
-)
+from argmap.exporters.diagram.grouprows import group_box, hold_below_groups, hold_group_rows
 from argmap.exporters.diagram.labels import (
     MAX_TOOLTIP_CHARS,
     RowsMemo,
@@ -28,7 +22,6 @@ from argmap.exporters.diagram.labels import (
     tooltip,
 )
 from argmap.exporters.diagram.legend import legend_attrs, legend_content, legend_label
-from argmap.exporters.diagram.pagetrail import group_below_trail
 from argmap.exporters.diagram.stacking import STACK_COLUMNS, Wrap, stack_columns, stack_leaves
 from argmap.exporters.diagram.styles import (
     CROSS_LINK_STYLE,
@@ -109,11 +102,7 @@ def to_digraph(
     options = _checked(m, options or RenderOptions())
     shown = visible_nodes(m, options) if page is None else [m.get(i) for i in page.page.nodes]
     ctx = replace(_context(m, analysis, options, shown, cache), rows=rows)
-    if page is not None:  # linked groups in rows, right below the breadcrumb, or in parts
-        captions = part_captions(m, page, sheets.group_label(options.sheet))  # see group_rest
-        stacked, below = stacked_groups(page, ctx.groups.keys()), group_below_trail(m, page)
-        boxed = ctx.boxed | captions.keys()
-        ctx = replace(ctx, stacked=stacked, below_trail=below, boxed=boxed, captions=captions)
+    ctx = ctx if page is None else _page_groups(ctx, page)  # linked groups: rows, parts...
     g = _new_graph(m, options)
     stubs = None
     if page is not None:  # its stubs go in among its nodes, its rows are the planner's
@@ -141,6 +130,17 @@ def to_digraph(
         stubs.add_parts()
         hold_below_groups(g, m, page, ctx.stacked, [node.id for node in shown])
     return g
+
+
+def _page_groups(ctx: _Ctx, page: PagePlan) -> _Ctx:
+    """A page's linked groups: in rows, right below the breadcrumb, or in parts."""
+    from argmap.exporters.diagram.grouprows import part_captions, stacked_groups
+    from argmap.exporters.diagram.pagetrail import group_below_trail
+
+    captions = part_captions(ctx.m, page, sheets.group_label(ctx.options.sheet))  # group_rest
+    stacked, below = stacked_groups(page, ctx.groups.keys()), group_below_trail(ctx.m, page)
+    boxed = ctx.boxed | captions.keys()
+    return replace(ctx, stacked=stacked, below_trail=below, boxed=boxed, captions=captions)
 
 
 def _checked(m: ArgumentMap, options: RenderOptions) -> RenderOptions:

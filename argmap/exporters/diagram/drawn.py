@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from argmap.exporters.diagram.conclusionpages import STEP_WEIGHT, BranchPlan, Flat, branch_pages
 from argmap.exporters.diagram.dot import End
 from argmap.exporters.diagram.labels import graphviz_escape
 from argmap.exporters.diagram.stacking import Wrap
@@ -14,6 +13,7 @@ from argmap.exporters.diagram.styles import DRAWN_EDGE
 from argmap.model import NodeKind
 
 if TYPE_CHECKING:
+    from argmap.exporters.diagram.conclusionpages import BranchPlan, Flat
     from argmap.exporters.diagram.dot import Digraph
     from argmap.exporters.diagram.pageoverview import Around
     from argmap.exporters.diagram.paging import Page
@@ -82,6 +82,8 @@ def add_drawing_step(
     attrs = drawing_step_attrs(theme, source, conclusion.id)
     start = tail or source
     if tail is not None:  # the breadcrumb in line below its junction
+        from argmap.exporters.diagram.conclusionpages import STEP_WEIGHT
+
         attrs["weight"] = str(STEP_WEIGHT)
     if junction is None:
         g.edge(start, conclusion.id, {**attrs, "label": DRAWN_LABEL})
@@ -143,6 +145,7 @@ def with_drawn_above(
     if around is None or not around.apart or m is None:
         nodes = tuple(sorted((*first.nodes, *above), key=order.__getitem__))
         return [replace(first, nodes=nodes), *pages[1:]]
+    from argmap.exporters.diagram.conclusionpages import branch_pages
     from argmap.exporters.diagram.paging import Stub
 
     root = shown[0]

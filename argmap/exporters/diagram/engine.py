@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Final, Literal, NamedTuple
 
 from argmap.errors import EngineFailedError, RenderError
-from argmap.exporters.diagram.dotfallback import despite_failures
 from argmap.exporters.diagram.pngglyphs import BUNDLED_PNG_GLYPHS, missing_png_glyphs
+from argmap.exporters.diagram.stacking import TRAIL
 
 __all__ = [
     "BUNDLED_PNG_GLYPHS",
@@ -180,11 +180,14 @@ def run_engine_svg(
     from argmap.exporters.diagram.edgeheads import spread_heads
     from argmap.exporters.diagram.groupcaptions import clear_captions
     from argmap.exporters.diagram.svgtext import place_text
-    from argmap.exporters.diagram.traillanes import route_lanes
-    from argmap.exporters.diagram.trailrows import end_at_rows
 
     data = _drawn(dot_source, "svg", engine, map_name, timeout, PNG_DPI, False)
-    laid = route_lanes(end_at_rows(spread_heads(place_text(data.decode("utf-8")))))
+    laid = spread_heads(place_text(data.decode("utf-8")))
+    if TRAIL in laid:  # a continued page's breadcrumb (a one-drawing render has none)
+        from argmap.exporters.diagram.traillanes import route_lanes
+        from argmap.exporters.diagram.trailrows import end_at_rows
+
+        laid = route_lanes(end_at_rows(laid))
     return clear_captions(laid)
 
 
@@ -289,6 +292,8 @@ def _run_pngs(
         documents = [d + _PNG_END for d in data.split(_PNG_END)[:-1]]
         check_drawn(documents, batch, info, map_name)
         return documents
+
+    from argmap.exporters.diagram.dotfallback import despite_failures
 
     def draw(batch: list[str]) -> list[bytes]:  # as its SVG page was (see enginepool)
         return despite_failures(batch, run)
