@@ -17,9 +17,19 @@ from argmap.analysis.standing import analyze
 from argmap.exporters.diagram import geometry
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import Layout, lay_out
+from argmap.exporters.diagram.geometry import Box
 from argmap.exporters.diagram.pagetrailsize import across_trail_rows, by_trail_rows
 from argmap.exporters.diagram.stacking import TRAIL, Item
-from argmap.exporters.diagram.traillanes import ROW_CLASS, edit, redrawn, route_lanes
+from argmap.exporters.diagram.traillanes import (
+    ROW_CLASS,
+    Round,
+    edit,
+    read_round,
+    redrawn,
+    route_lanes,
+    row_of,
+    trail_rows,
+)
 from argmap.exporters.diagram.trailrows import end_at_rows
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
@@ -328,3 +338,39 @@ def test_lanes_round_the_column_pass_no_box(name: str, fit: str, portrait: bool)
     lanes = [laid for laid in layout.pages if ROW_CLASS in laid.svg]
     assert lanes
     assert [laid.plan.page.number for laid in lanes if _through_own_or_other_boxes(laid.svg)] == []
+
+
+@pytest.mark.parametrize("fit", ["slide", "a4"])
+def test_lanes_from_above_and_below_the_breadcrumb_nest(fit: str) -> None:
+    """Upright, left to right, a continued page's column can hold tops above the
+    breadcrumb (a linked group, a stub) as well as below. The lanes were ordered as if
+    every top were below it: the top nearest the breadcrumb took the outer lane, so the
+    way out from a lower top above it crossed the lane of a higher one, and every tip
+    into one row was spread the outer lanes' higher. From above, the nearest top now
+    takes the inner lane, and the lanes that come down end over those that come up,
+    the outer ones lower: no lane crosses another."""
+    m = load_map(
+        ROOT / "tests" / "cases" / "pagefloor" / "tops-above-the-breadcrumb-in-its-column.yaml"
+    )
+    options = RenderOptions(portrait=True, direction="LR")
+    layout = lay_out(m, analyze(m), options, fit, find_engine("auto"))  # type: ignore[arg-type]
+    lanes = [laid for laid in layout.pages if ROW_CLASS in laid.svg]
+    above = [
+        laid for laid in lanes if any(r.item[1] < trail.top for r, trail in _rounds(laid.svg))
+    ]
+    assert above, "a page whose column holds tops above the breadcrumb"
+    assert [laid.plan.page.number for laid in above if geometry.all_crossings(laid.svg)] == []
+
+
+def _rounds(svg: str) -> list[tuple[Round, Box]]:
+    """The edges into a breadcrumb's rows round its column, each with the breadcrumb's box."""
+    trail, _ = trail_rows(svg)
+    if trail is None:
+        return []
+    found = []
+    for kind, classes, start, stop in geometry.groups(svg):
+        row = row_of(html.unescape(classes)) if kind == "edge" else None
+        got = None if row is None else read_round(svg, start, stop, row)
+        if got is not None:
+            found.append((got, trail))
+    return found

@@ -20,6 +20,9 @@ LANE: Final = 8.0
 GAP: Final = 6.0
 """Points between the column's outer side and the innermost lane."""
 
+REACH: Final = 3.0
+"""How far beside its top's outline an edge may start (a note's, its fold aside, 1.2 out)."""
+
 
 def ways(
     rounds: list[Round],
@@ -99,7 +102,9 @@ def over_boxes(item: Point, x: float, boxes: list[Box]) -> list[Point]:
     way there.
     """
     own = [
-        b for b in boxes if b.left - 1 <= item[0] <= b.right + 1 and b.top <= item[1] <= b.bottom
+        b
+        for b in boxes
+        if b.left - REACH <= item[0] <= b.right + REACH and b.top <= item[1] <= b.bottom
     ]
     if len(own) != 1:
         return [item, (x, item[1])]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import math
 import re
+from collections.abc import Sequence
 from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.geometry import (
@@ -225,16 +226,20 @@ def _lanes(
     round a box far out sent edges across the page and back through the boxes beside
     the breadcrumb's rows).
     """
-    rounds = sorted(rounds, key=lambda r: (r.item[1], -rows[r.row]))  # inner lanes first
-    # Right to left, the engine ends them at the column's right side: the lanes go there.
-    out = -1.0 if rounds[0].base[0] < (trail.left + trail.right) / 2 else 1.0
+    # Right to left, the engine ends them at the column's right side: the lanes go there
+    # (the side it ends most at; the highest top's if as many at each).
+    middle = (trail.left + trail.right) / 2
+    lefts = sum(1 if r.base[0] < middle else -1 for r in rounds)
+    highest = min(rounds, key=lambda r: (r.item[1], -rows[r.row]))
+    out = -1.0 if lefts > 0 or (lefts == 0 and highest.base[0] < middle) else 1.0
+    rounds = sorted(rounds, key=lambda r: _inner_first(r, trail, rows))
     edge = trail.left if out < 0 else trail.right
     side = out * max(out * x for x in [edge] + [r.item[0] for r in rounds])
     low = max(r.item[1] for r in rounds)
     below = [b for b in around[0] if b.top < low and b.bottom > trail.bottom]
     outside = out * max([out * side] + [out * (b.left if out < 0 else b.right) for b in below])
     near = past(side, out, LANE * (len(rounds) - 1), below)
-    tips = spread_tips([r.row for r in rounds], rows)
+    tips = spread_tips([r.row for r in rounds], rows, [_from_above(r, trail) for r in rounds])
     options = [
         ways(rounds, tips, (side, wider, out), around) for wider in dict.fromkeys((outside, near))
     ]
@@ -245,21 +250,44 @@ def _lanes(
     return edits
 
 
-def spread_tips(order: list[int], rows: list[float]) -> list[float]:
+def _from_above(r: Round, trail: Box) -> bool:
+    """Whether an edge comes down to the breadcrumb from a top above it."""
+    return r.item[1] < trail.top
+
+
+def _inner_first(r: Round, trail: Box, rows: list[float]) -> tuple[float, float]:
+    """The order of the lanes, inner first: the tops nearest the breadcrumb, above or below.
+
+    Of two edges from below into two rows, the lower row's takes the inner lane (the
+    other's way in to its higher row passes over it); from above, the higher row's.
+    """
+    if _from_above(r, trail):
+        return trail.top - r.item[1], rows[r.row]
+    return r.item[1] - trail.bottom, -rows[r.row]
+
+
+def spread_tips(order: list[int], rows: list[float], above: Sequence[bool] = ()) -> list[float]:
     """Where each edge's tip meets the breadcrumb (a y), the edges' rows given in lane order.
 
-    Edges into one row are spread along it, the outer lanes' higher, so that they nest.
+    Edges into one row are spread along it so that they nest: those from below the
+    outer lanes' higher; those that come down from above (``above``: which do) over
+    them, the outer lanes' lower.
     """
-    count: dict[int, int] = {}
-    for row in order:
-        count[row] = count.get(row, 0) + 1
-    seen: dict[int, int] = {}
+    down = list(above) or [False] * len(order)
+    count: dict[int, list[int]] = {}
+    for index, row in enumerate(order):
+        count.setdefault(row, []).append(index)
+    place = [0] * len(order)
+    for lanes in count.values():
+        downs = [i for i in lanes if down[i]]
+        ups = [i for i in reversed(lanes) if not down[i]]
+        for at, index in enumerate(downs + ups):  # from the highest tip down
+            place[index] = at
     out: list[float] = []
-    for row in order:
-        many = count[row]
-        index = seen[row] = seen.get(row, -1) + 1
+    for index, row in enumerate(order):
+        many = len(count[row])
         step = min(TIPS, ROW_SPAN / (many - 1)) if many > 1 else 0.0
-        out.append(rows[row] + ((many - 1) / 2 - index) * step)
+        out.append(rows[row] + (place[index] - (many - 1) / 2) * step)
     return out
 
 
