@@ -340,8 +340,7 @@ def test_lanes_round_the_column_pass_no_box(name: str, fit: str, portrait: bool)
     assert [laid.plan.page.number for laid in lanes if _through_own_or_other_boxes(laid.svg)] == []
 
 
-@pytest.mark.parametrize("fit", ["slide", "a4"])
-def test_lanes_from_above_and_below_the_breadcrumb_nest(fit: str) -> None:
+def test_lanes_from_above_and_below_the_breadcrumb_nest() -> None:
     """Upright, left to right, a continued page's column can hold tops above the
     breadcrumb (a linked group, a stub) as well as below. The lanes were ordered as if
     every top were below it: the top nearest the breadcrumb took the outer lane, so the
@@ -353,13 +352,28 @@ def test_lanes_from_above_and_below_the_breadcrumb_nest(fit: str) -> None:
         ROOT / "tests" / "cases" / "pagefloor" / "tops-above-the-breadcrumb-in-its-column.yaml"
     )
     options = RenderOptions(portrait=True, direction="LR")
-    layout = lay_out(m, analyze(m), options, fit, find_engine("auto"))  # type: ignore[arg-type]
+    layout = lay_out(m, analyze(m), options, "slide", find_engine("auto"))  # type: ignore[arg-type]
     lanes = [laid for laid in layout.pages if ROW_CLASS in laid.svg]
     above = [
         laid for laid in lanes if any(r.item[1] < trail.top for r, trail in _rounds(laid.svg))
     ]
     assert above, "a page whose column holds tops above the breadcrumb"
     assert [laid.plan.page.number for laid in above if geometry.all_crossings(laid.svg)] == []
+
+
+@pytest.mark.parametrize("fit", ["slide", "a4", "letter"])
+def test_lanes_go_on_the_side_most_edges_end_at(fit: str) -> None:
+    """The lanes went on the side the engine ended the highest top's edge at; where it
+    ended most of them at the other, round the "so" arrows there, six crossed them on
+    one upright slide. They go on the side it ends most at now."""
+    m = load_map(
+        ROOT / "tests" / "cases" / "pagefloor" / "conclusions-objected-in-the-column.yaml"
+    )
+    options = RenderOptions(portrait=True, direction="LR")
+    layout = lay_out(m, analyze(m), options, fit, find_engine("auto"))  # type: ignore[arg-type]
+    lanes = [laid for laid in layout.pages if ROW_CLASS in laid.svg]
+    assert lanes
+    assert [laid.plan.page.number for laid in lanes if geometry.all_crossings(laid.svg)] == []
 
 
 def _rounds(svg: str) -> list[tuple[Round, Box]]:

@@ -39,9 +39,9 @@ def ways(
     side, wider, out = lanes
     inner = wider + out * GAP
     far = out * max(out * x for r in rounds for x, _ in r.points)
-    room = max(0.0, out * (far - inner)) if out > 0 else max(0.0, inner - max(0.0, far))
+    reach = around[1][0] if out < 0 else around[1][1]
+    room = max(0.0, out * (out * min(out * far, out * reach) - inner))  # within the page
     if wider != side:  # outside a wider box: as far as the lanes need, within the page
-        reach = around[1][0] if out < 0 else around[1][1]
         room = max(room, min(LANE * (len(rounds) - 1), out * (reach - inner)))
     step = LANE if len(rounds) < 2 else min(LANE, room / (len(rounds) - 1))
     found: list[list[Point]] = []

@@ -220,11 +220,11 @@ def _lanes(
     """The SVG edits that draw each edge round the column in its lane (see :func:`route_lanes`).
 
     ``around``: the drawing's other boxes and its reach (see :func:`_around`). The lanes
-    pass outside every box beside the column below the breadcrumb, a top wider than the
-    breadcrumb's too (an edge from the top below went up through it), within the page,
-    where no way there runs through a box; else just past the boxes in their way (going
-    round a box far out sent edges across the page and back through the boxes beside
-    the breadcrumb's rows).
+    pass outside every box beside the column below the breadcrumb (or above it, up to a
+    top there), a top wider than the breadcrumb's too (an edge from the top below went up
+    through it), within the page, where no way there runs through a box; else just past
+    the boxes in their way (going round a box far out sent edges across the page and
+    back through the boxes beside the breadcrumb's rows).
     """
     # Right to left, the engine ends them at the column's right side: the lanes go there
     # (the side it ends most at; the highest top's if as many at each).
@@ -235,10 +235,15 @@ def _lanes(
     rounds = sorted(rounds, key=lambda r: _inner_first(r, trail, rows))
     edge = trail.left if out < 0 else trail.right
     side = out * max(out * x for x in [edge] + [r.item[0] for r in rounds])
-    low = max(r.item[1] for r in rounds)
-    below = [b for b in around[0] if b.top < low and b.bottom > trail.bottom]
-    outside = out * max([out * side] + [out * (b.left if out < 0 else b.right) for b in below])
-    near = past(side, out, LANE * (len(rounds) - 1), below)
+    # The boxes beside the lanes' runs, below the breadcrumb and above it.
+    low, high = max(r.item[1] for r in rounds), min(r.item[1] for r in rounds)
+    beside = [
+        b
+        for b in around[0]
+        if (b.top < low and b.bottom > trail.bottom) or (b.bottom > high and b.top < trail.top)
+    ]
+    outside = out * max([out * side] + [out * (b.left if out < 0 else b.right) for b in beside])
+    near = past(side, out, LANE * (len(rounds) - 1), beside)
     tips = spread_tips([r.row for r in rounds], rows, [_from_above(r, trail) for r in rounds])
     options = [
         ways(rounds, tips, (side, wider, out), around) for wider in dict.fromkeys((outside, near))
