@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import math
 import re
 import sys
@@ -24,6 +25,7 @@ from argmap.exporters.diagram.traillanes import (
     ROW_CLASS,
     Round,
     edit,
+    on_side,
     read_round,
     redrawn,
     route_lanes,
@@ -121,7 +123,8 @@ def test_tops_in_the_breadcrumbs_column_reach_it_uncrossed(fit: str, direction: 
 @pytest.mark.parametrize("fit", ["a4", "slide"])
 def test_edges_round_the_column_end_at_their_own_rows(fit: str) -> None:
     """Each edge drawn round the column ends on the breadcrumb's side, within its row (15.2
-    points high; the engine ended every one at the box's lower corner, whatever its row)."""
+    points high; the engine ended every one at the box's lower corner, whatever its row),
+    or anywhere along the side of a breadcrumb of one row, on its rounded corners too."""
     layout = _laid("120", fit, True, "LR")
     seen = 0
     for page in layout.pages:
@@ -133,8 +136,12 @@ def test_edges_round_the_column_end_at_their_own_rows(fit: str) -> None:
                 continue
             assert trail is not None
             seen += 1
-            assert abs(tip[0] - trail.left) < 1.0, (page.plan.page.number, name)
-            assert abs(tip[1] - rows[row]) < 7.6, (page.plan.page.number, name)  # in its row
+            side = on_side(trail, trail.left, tip[1], -1.0)
+            assert abs(tip[0] - side) < 1.0, (page.plan.page.number, name)
+            if len(rows) == 1:
+                assert trail.top < tip[1] < trail.bottom, (page.plan.page.number, name)
+            else:
+                assert abs(tip[1] - rows[row]) < 7.6, (page.plan.page.number, name)  # its row
     assert seen > 10
 
 
@@ -388,3 +395,26 @@ def _rounds(svg: str) -> list[tuple[Round, Box]]:
         if got is not None:
             found.append((got, trail))
     return found
+
+
+def test_tips_into_a_breadcrumb_of_one_row_spread_along_its_side() -> None:
+    """Five tops' edges into a breadcrumb of one row (the thesis) were spread over a
+    row's height, 3.5 points apart: their arrowheads (6.3 wide) piled. They spread along
+    the box's side now, into its rounded corners, each touching the outline there."""
+    m = load_map(ROOT / "tests" / "cases" / "pagefloor" / "key-below-two-stubs.yaml")
+    options = RenderOptions(portrait=True, direction="LR")
+    layout = lay_out(m, analyze(m), options, "slide", find_engine("auto"))  # type: ignore[arg-type]
+    crowded = 0
+    for page in layout.pages:
+        trail = geometry.boxes(page.svg).get(TRAIL)
+        if trail is None or len(_ROW.findall(page.svg)) != 1:
+            continue
+        tips = sorted(tip for _, row, tip in _trail_tips(page.svg) if row is not None)
+        if len(tips) < 5:
+            continue
+        crowded += 1
+        ys = sorted(y for _, y in tips)
+        assert min(b - a for a, b in itertools.pairwise(ys)) > 5.0, page.plan.page.number
+        for x, y in tips:
+            assert abs(x - on_side(trail, trail.left, y, -1.0)) < 1.0, page.plan.page.number
+    assert crowded

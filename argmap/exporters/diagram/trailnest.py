@@ -8,7 +8,7 @@ from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.geometry import Box, curve
 from argmap.exporters.diagram.laneways import GAP, LANE
-from argmap.exporters.diagram.traillanes import Round, redrawn, spread_tips
+from argmap.exporters.diagram.traillanes import Round, on_side, redrawn, spread_tips, tips_apart
 
 __all__ = ["CLEAR", "CORNER", "SPREAD", "Nested", "nest", "spaced", "spread_feet", "to_track"]
 
@@ -105,13 +105,15 @@ def _side(
     inside = [r for r in inner_first if way * (at[id(r)] - lanes[id(r)]) < 0]
     beyond = [r for r in outer_first if r not in inside]
     tracks = {id(r): trail.bottom + CLEAR + k * down for k, r in enumerate(inside + beyond)}
-    tips = spread_tips([r.row for r in inner_first], rows)
+    apart = tips_apart(inner_first)
+    tips = spread_tips([r.row for r in inner_first], rows, apart=apart, trail=trail)
     edits: Edits = []
     for r, tip_y in zip(inner_first, tips, strict=True):
         lane, track = lanes[id(r)], tracks[id(r)]
         route = to_track(r.points, track)
         route += [(lane, route[-1][1]), (lane, tip_y)]
-        edits += redrawn(r, route, (edge, tip_y), (-float(way), 0.0))
+        tip = (on_side(trail, edge, tip_y, way), tip_y)
+        edits += redrawn(r, route, tip, (-float(way), 0.0))
     return edits
 
 

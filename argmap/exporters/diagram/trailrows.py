@@ -17,10 +17,12 @@ from argmap.exporters.diagram.traillanes import (
     TIPS,
     Round,
     edit,
+    on_side,
     read_round,
     redrawn,
     row_of,
     spread_tips,
+    tips_apart,
     trail_rows,
 )
 from argmap.exporters.diagram.trailnest import CLEAR, CORNER, nest, spaced, to_track
@@ -204,11 +206,12 @@ def _spread_sides(kept: list[Round], trail: Box, rows: list[float], alone: bool 
             return math.atan2(y - tip[1], abs(x - tip[0]) or 0.01)
 
         order = sorted(range(len(pile)), key=lambda i: (steep(i), i))
-        ys = spread_tips([row] * len(pile), rows)[::-1]  # from the highest down
+        ys = spread_tips([row] * len(pile), rows, apart=tips_apart(pile), trail=trail)[::-1]
         x, out = (trail.left, -1.0) if left else (trail.right, 1.0)
         for i, y in zip(order, ys, strict=True):  # the last run level, square to the side
             if abs(pile[i].tip[1] - y) > STILL:
-                edits += redrawn(pile[i], [*cuts[i], (x + out * LEVEL, y)], (x, y), (-out, 0.0))
+                tip = (on_side(trail, x, y, out), y)
+                edits += redrawn(pile[i], [*cuts[i], (x + out * LEVEL, y)], tip, (-out, 0.0))
     return edits
 
 
@@ -331,14 +334,15 @@ def _lanes(rounds: list[Round], trail: Box, rows: list[float], way: int, width: 
     across = LANE if count < 2 else max(2.0, min(LANE, room / count))
     highest = min(r.item[1] for r in rounds) - 4.0
     down = LANE if count < 2 else max(1.0, min(LANE, (highest - trail.bottom - CLEAR) / count))
-    tips = spread_tips([r.row for r in rounds], rows)
+    tips = spread_tips([r.row for r in rounds], rows, apart=tips_apart(rounds), trail=trail)
     edits: Edits = []
     for index, (r, tip_y) in enumerate(zip(rounds, tips, strict=True)):
         lane = edge + way * (GAP + index * across)
         track = trail.bottom + CLEAR + index * down
         route = to_track(r.points, track)
         route += [(lane, route[-1][1]), (lane, tip_y)]
-        edits += redrawn(r, route, (edge, tip_y), (-float(way), 0.0))
+        tip = (on_side(trail, edge, tip_y, way), tip_y)
+        edits += redrawn(r, route, tip, (-float(way), 0.0))
     return edits
 
 
