@@ -306,6 +306,23 @@ def test_a_conclusions_step_leaves_the_breadcrumbs_row_that_faces_it(direction: 
 CASES = Path(__file__).parent / "cases" / "pagefloor"
 
 
+@pytest.mark.parametrize("direction", ["TB", "BT"])
+def test_steps_from_two_rows_of_the_breadcrumb_do_not_cross(direction: str) -> None:
+    """A page can continue conclusions drawn from two rows of its breadcrumb. The step
+    from the row that does not face them left the box at whichever side the engine chose,
+    and crossed the other's on the way up to its junction: it now leaves from the side
+    its conclusion sits towards in the planner's row."""
+    m = load_map(CASES / "conclusions-drawn-from-two-rows.yaml")
+    layout = _laid(m, "a4", False, direction)
+    two = [
+        page
+        for page in layout.pages
+        if len(re.findall(rf"{TRAIL}:[\w:]+&#45;&gt;junction", page.svg)) >= 2
+    ]
+    assert two
+    assert [page.plan.page.number for page in two if geometry.all_crossings(page.svg)] == []
+
+
 def _ranks(source: str) -> list[set[str]]:
     """The names in each ``rank=same`` block of a DOT source."""
     blocks = re.findall(r"\{\s*rank=same\n(.*?)\}", source, re.S)

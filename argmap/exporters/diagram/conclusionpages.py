@@ -319,11 +319,28 @@ def flat_steps(page: Page) -> dict[str, Flat]:
     return flat
 
 
-def trail_steps(m: ArgumentMap, page: Page) -> dict[str, Port]:
-    """The page's conclusions drawn from a row of its breadcrumb: id -> that row's port."""
+def trail_steps(m: ArgumentMap, page: Page, direction: str = "TB") -> dict[str, Port]:
+    """The page's conclusions drawn from a row of its breadcrumb: id -> that row's port.
+
+    Top-down or bottom to top, a step from a row other than the last (the row facing
+    the conclusions) leaves it from the box's side the conclusion sits towards in the
+    planner's row, before or after those drawn from the last row: the engine let it
+    leave from either, and cross their arrows on the way up.
+    """
     port = {node_id: Port(TRAIL, f"r{i}") for i, node_id in enumerate(page.trail)}
-    return {
+    steps = {
         top: port[parent]
         for top in page.tops
         if m.get(top).kind is NodeKind.CONCLUSION and (parent := m.get(top).parent) in port
+    }
+    order = [n for w in page.wraps if w.parent == TRAIL for row in w.rows for n in row]
+    last = f"r{len(page.trail) - 1}"
+    firsts = [order.index(t) for t, end in steps.items() if end.port == last and t in order]
+    if direction not in ("TB", "BT") or not firsts:
+        return steps
+    return {
+        top: end
+        if end.port == last or top not in order
+        else end._replace(compass="w" if order.index(top) < min(firsts) else "e")
+        for top, end in steps.items()
     }

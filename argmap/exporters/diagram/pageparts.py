@@ -191,7 +191,7 @@ class PageStubs:
         """Edges round the breadcrumb's column: the page's edges stay curves (see add_parts)."""
         self.ports = {} if self.curved else ports
         """Parents of rows: the side of each where its children's edges end (a compass point)."""
-        self.steps = trail_steps(m, plan.page)
+        self.steps = trail_steps(m, plan.page, direction)
         """Its conclusions drawn from a row of its breadcrumb: id -> that row's port."""
         self.flat = flat_steps(plan.page)
         """Of those, the ones whose step runs along a rank: how (see :func:`flat_steps`)."""
