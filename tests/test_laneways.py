@@ -10,14 +10,8 @@ from hypothesis import strategies as st
 
 from argmap.exporters.diagram.geometry import Box
 from argmap.exporters.diagram.laneways import GAP, LANE, clear, over_boxes, past, ways
-from argmap.exporters.diagram.traillanes import (
-    ROW_SPAN,
-    TIPS,
-    Round,
-    _from_above,
-    _inner_first,
-    spread_tips,
-)
+from argmap.exporters.diagram.traillanes import Round, _from_above, _inner_first
+from argmap.exporters.diagram.trailtips import ROW_SPAN, TIPS, spread_tips
 
 Point = tuple[float, float]
 

@@ -92,6 +92,7 @@ PAGE_LAYOUT: frozenset[str] = frozenset(
         "trailrows",
         "trailnest",
         "laneways",
+        "trailtips",
         "conclusionpages",
         "dotfallback",
     )

@@ -25,7 +25,6 @@ from argmap.exporters.diagram.traillanes import (
     ROW_CLASS,
     Round,
     edit,
-    on_side,
     read_round,
     redrawn,
     route_lanes,
@@ -33,6 +32,7 @@ from argmap.exporters.diagram.traillanes import (
     trail_rows,
 )
 from argmap.exporters.diagram.trailrows import end_at_rows
+from argmap.exporters.diagram.trailtips import on_side
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
@@ -61,6 +61,13 @@ def _laid(name: str, fit: str, portrait: bool, direction: str) -> Layout:
     else:
         m = _generated(int(name))
     options = RenderOptions(portrait=portrait, direction=direction)  # type: ignore[arg-type]
+    return lay_out(m, analyze(m), options, fit, find_engine("auto"))  # type: ignore[arg-type]
+
+
+def _laid_case(name: str, fit: str, portrait: bool) -> Layout:
+    """A probe map of ``tests/cases/pagefloor`` laid out left to right."""
+    m = load_map(ROOT / "tests" / "cases" / "pagefloor" / f"{name}.yaml")
+    options = RenderOptions(portrait=portrait, direction="LR")
     return lay_out(m, analyze(m), options, fit, find_engine("auto"))  # type: ignore[arg-type]
 
 
@@ -339,9 +346,7 @@ def test_lanes_round_the_column_pass_no_box(name: str, fit: str, portrait: bool)
     and back to its row through the boxes beside the breadcrumb's rows (that evidence, or
     the junction of an undercut step drawn from the breadcrumb). They go round the far
     boxes only where no way runs through a box; else just past the near ones."""
-    m = load_map(ROOT / "tests" / "cases" / "pagefloor" / f"{name}.yaml")
-    options = RenderOptions(portrait=portrait, direction="LR")
-    layout = lay_out(m, analyze(m), options, fit, find_engine("auto"))  # type: ignore[arg-type]
+    layout = _laid_case(name, fit, portrait)
     lanes = [laid for laid in layout.pages if ROW_CLASS in laid.svg]
     assert lanes
     assert [laid.plan.page.number for laid in lanes if _through_own_or_other_boxes(laid.svg)] == []
@@ -355,11 +360,7 @@ def test_lanes_from_above_and_below_the_breadcrumb_nest() -> None:
     into one row was spread the outer lanes' higher. From above, the nearest top now
     takes the inner lane, and the lanes that come down end over those that come up,
     the outer ones lower: no lane crosses another."""
-    m = load_map(
-        ROOT / "tests" / "cases" / "pagefloor" / "tops-above-the-breadcrumb-in-its-column.yaml"
-    )
-    options = RenderOptions(portrait=True, direction="LR")
-    layout = lay_out(m, analyze(m), options, "slide", find_engine("auto"))  # type: ignore[arg-type]
+    layout = _laid_case("tops-above-the-breadcrumb-in-its-column", "slide", True)
     lanes = [laid for laid in layout.pages if ROW_CLASS in laid.svg]
     above = [
         laid for laid in lanes if any(r.item[1] < trail.top for r, trail in _rounds(laid.svg))
@@ -373,11 +374,7 @@ def test_lanes_go_on_the_side_most_edges_end_at(fit: str) -> None:
     """The lanes went on the side the engine ended the highest top's edge at; where it
     ended most of them at the other, round the "so" arrows there, six crossed them on
     one upright slide. They go on the side it ends most at now."""
-    m = load_map(
-        ROOT / "tests" / "cases" / "pagefloor" / "conclusions-objected-in-the-column.yaml"
-    )
-    options = RenderOptions(portrait=True, direction="LR")
-    layout = lay_out(m, analyze(m), options, fit, find_engine("auto"))  # type: ignore[arg-type]
+    layout = _laid_case("conclusions-objected-in-the-column", fit, True)
     lanes = [laid for laid in layout.pages if ROW_CLASS in laid.svg]
     assert lanes
     assert [laid.plan.page.number for laid in lanes if geometry.all_crossings(laid.svg)] == []
@@ -401,9 +398,7 @@ def test_tips_into_a_breadcrumb_of_one_row_spread_along_its_side() -> None:
     """Five tops' edges into a breadcrumb of one row (the thesis) were spread over a
     row's height, 3.5 points apart: their arrowheads (6.3 wide) piled. They spread along
     the box's side now, into its rounded corners, each touching the outline there."""
-    m = load_map(ROOT / "tests" / "cases" / "pagefloor" / "key-below-two-stubs.yaml")
-    options = RenderOptions(portrait=True, direction="LR")
-    layout = lay_out(m, analyze(m), options, "slide", find_engine("auto"))  # type: ignore[arg-type]
+    layout = _laid_case("key-below-two-stubs", "slide", True)
     crowded = 0
     for page in layout.pages:
         trail = geometry.boxes(page.svg).get(TRAIL)

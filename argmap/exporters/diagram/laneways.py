@@ -72,19 +72,20 @@ def clear(found: list[list[Point]], edge: float, tips: list[float], boxes: list[
     return True
 
 
-def past(side: float, out: float, width: float, below: list[Box]) -> float:
+def past(side: float, out: float, width: float, beside: list[Box]) -> float:
     """Where the lanes start (less :data:`GAP`): past each box in their way, from ``side`` out.
 
-    ``below``: the boxes beside the lanes' run below the breadcrumb; ``width``: how wide
-    the lanes are. A box in the band the lanes would take (a top wider than the column)
-    puts them past its outer side, and so on outwards; a box further out is no concern.
+    ``beside``: the boxes beside the lanes' runs, above and below the breadcrumb;
+    ``width``: how wide the lanes are. A box in the band the lanes would take (a top
+    wider than the column) puts them past its outer side, and so on outwards; a box
+    further out is no concern.
     """
     edge = side
     moved = True
     while moved:
         moved = False
         low, high = sorted((edge, edge + out * (GAP + width)))
-        for box in below:
+        for box in beside:
             outer = box.right if out > 0 else box.left
             if box.left < high and box.right > low and out * outer > out * edge:
                 edge, moved = outer, True

@@ -34,7 +34,7 @@ NARROW_TRAIL_WIDTH: Final = 190.0
 """Left to right on a narrow page (see :func:`~.measure.narrow_page`): a narrow box's width."""
 ROW_TIPS: Final = 4
 """Arrows a row of a breadcrumb in its tops' column takes in its side: their tips 4.7
-points apart over its height (see :data:`~.traillanes.ROW_SPAN`); five would touch."""
+points apart over its height (see :data:`~.trailtips.ROW_SPAN`); five would touch."""
 TRAIL_COLUMN: Final = "trail column"
 """Left to right, a breadcrumb's rows are no wider than a column of boxes; on a page
 without room for a column of its own, it sits in the column of the page's tops; the

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import math
 import re
-from collections.abc import Sequence
 from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.geometry import (
@@ -20,6 +19,7 @@ from argmap.exporters.diagram.geometry import (
 from argmap.exporters.diagram.laneways import GAP, LANE, clear, past, ways
 from argmap.exporters.diagram.stacking import TRAIL
 from argmap.exporters.diagram.svgedits import between, each_drawing, edit, pair, unit
+from argmap.exporters.diagram.trailtips import side_tips
 
 __all__ = [
     "ROW_CLASS",
@@ -36,16 +36,6 @@ __all__ = [
 
 BEND: Final = 4.0
 """The radius of a lane's bends, in points, at most."""
-
-TIPS: Final = 8.0
-"""Points between the tips of two edges into one row, at most (an arrowhead is 6.3 wide;
-a row is 15.2 high)."""
-
-ROW_SPAN: Final = 14.0
-"""Points of a row's height (15.2) the tips of the edges into it may be spread over."""
-
-ROUNDING: Final = 12.0
-"""The radius of a rounded box's corners, at most: the engine's (a third of a short side)."""
 
 ROW_MIDDLE: Final = 3.6
 """How far above a row's baseline its middle lies, in points (11-point text)."""
@@ -96,7 +86,7 @@ class Round(NamedTuple):
         return (self.base[0] + self.way[0] * reach, self.base[1] + self.way[1] * reach)
 
     @property
-    def width(self) -> float:
+    def head_width(self) -> float:
         """How wide its arrowhead is across its way (an attack's bar: 9 points)."""
         ux, uy = self.way
         across = [px * uy - py * ux for _, outline in self.heads for px, py in outline]
@@ -254,15 +244,15 @@ def _lanes(
     ]
     outside = out * max([out * side] + [out * (b.left if out < 0 else b.right) for b in beside])
     near = past(side, out, LANE * (len(rounds) - 1), beside)
-    down = [_from_above(r, trail) for r in rounds]
-    tips = spread_tips([r.row for r in rounds], rows, down, tips_apart(rounds), trail)
+    tips = side_tips(rounds, rows, trail, (edge, out), [_from_above(r, trail) for r in rounds])
+    ys = [y for _, y in tips]
     options = [
-        ways(rounds, tips, (side, wider, out), around) for wider in dict.fromkeys((outside, near))
+        ways(rounds, ys, (side, wider, out), around) for wider in dict.fromkeys((outside, near))
     ]
-    drawn = next((w for w in options if clear(w, edge, tips, around[0])), options[-1])
+    drawn = next((w for w in options if clear(w, edge, ys, around[0])), options[-1])
     edits: list[tuple[tuple[int, int], str]] = []
-    for r, way, tip_y in zip(rounds, drawn, tips, strict=True):
-        edits += redrawn(r, way, (on_side(trail, edge, tip_y, out), tip_y), (-out, 0.0))
+    for r, way, tip in zip(rounds, drawn, tips, strict=True):
+        edits += redrawn(r, way, tip, (-out, 0.0))
     return edits
 
 
@@ -280,67 +270,6 @@ def _inner_first(r: Round, trail: Box, rows: list[float]) -> tuple[float, float]
     if _from_above(r, trail):
         return trail.top - r.item[1], rows[r.row]
     return r.item[1] - trail.bottom, -rows[r.row]
-
-
-def spread_tips(
-    order: list[int],
-    rows: list[float],
-    above: Sequence[bool] = (),
-    apart: float = TIPS,
-    trail: Box | None = None,
-) -> list[float]:
-    """Where each edge's tip meets the breadcrumb (a y), the edges' rows given in lane order.
-
-    Edges into one row are spread along it so that they nest: those from below the
-    outer lanes' higher; those that come down from above (``above``: which do) over
-    them, the outer lanes' lower; ``apart`` points apart at most (see :func:`tips_apart`),
-    over :data:`ROW_SPAN`, or the side of a breadcrumb of one row (``trail``, its box)
-    less half of each rounded corner (see :func:`on_side`).
-    """
-    span = ROW_SPAN
-    if trail is not None and len(rows) == 1:
-        room = min(rows[0] - trail.top, trail.bottom - rows[0])
-        span = max(span, 2 * room - _radius(trail))
-    down = list(above) or [False] * len(order)
-    count: dict[int, list[int]] = {}
-    for index, row in enumerate(order):
-        count.setdefault(row, []).append(index)
-    place = [0] * len(order)
-    for lanes in count.values():
-        downs = [i for i in lanes if down[i]]
-        ups = [i for i in reversed(lanes) if not down[i]]
-        for at, index in enumerate(downs + ups):  # from the highest tip down
-            place[index] = at
-    out: list[float] = []
-    for index, row in enumerate(order):
-        many = len(count[row])
-        step = min(apart, span / (many - 1)) if many > 1 else 0.0
-        out.append(rows[row] + (place[index] - (many - 1) / 2) * step)
-    return out
-
-
-def on_side(trail: Box, x: float, y: float, out: float) -> float:
-    """Where a tip at height ``y`` meets the breadcrumb's side at ``x``, its corners rounded.
-
-    ``out``: 1.0 its right side, -1.0 its left.
-    """
-    radius = _radius(trail)
-    into = min(radius, max(0.0, trail.top + radius - y, y - (trail.bottom - radius)))
-    return x - out * (radius - math.sqrt(radius * radius - into * into))
-
-
-def _radius(trail: Box) -> float:
-    """The radius of the breadcrumb box's rounded corners, as the engine draws them."""
-    return min(ROUNDING, (trail.bottom - trail.top) / 3, (trail.right - trail.left) / 3)
-
-
-def tips_apart(rounds: Sequence[Round]) -> float:
-    """How far apart the tips of edges into one row go, where the row has room.
-
-    :data:`TIPS`, or the widest head and a point more (an attack's bar is 9 points:
-    two bars 8 points apart overlapped).
-    """
-    return max([TIPS, *(r.width + 1.0 for r in rounds)])
 
 
 def _path(points: list[Point]) -> str:

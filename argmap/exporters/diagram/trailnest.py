@@ -8,7 +8,8 @@ from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.geometry import Box, curve
 from argmap.exporters.diagram.laneways import GAP, LANE
-from argmap.exporters.diagram.traillanes import Round, on_side, redrawn, spread_tips, tips_apart
+from argmap.exporters.diagram.traillanes import Round, redrawn
+from argmap.exporters.diagram.trailtips import side_tips
 
 __all__ = ["CLEAR", "CORNER", "SPREAD", "Nested", "nest", "spaced", "spread_feet", "to_track"]
 
@@ -105,14 +106,12 @@ def _side(
     inside = [r for r in inner_first if way * (at[id(r)] - lanes[id(r)]) < 0]
     beyond = [r for r in outer_first if r not in inside]
     tracks = {id(r): trail.bottom + CLEAR + k * down for k, r in enumerate(inside + beyond)}
-    apart = tips_apart(inner_first)
-    tips = spread_tips([r.row for r in inner_first], rows, apart=apart, trail=trail)
+    tips = side_tips(inner_first, rows, trail, (edge, float(way)))
     edits: Edits = []
-    for r, tip_y in zip(inner_first, tips, strict=True):
+    for r, tip in zip(inner_first, tips, strict=True):
         lane, track = lanes[id(r)], tracks[id(r)]
         route = to_track(r.points, track)
-        route += [(lane, route[-1][1]), (lane, tip_y)]
-        tip = (on_side(trail, edge, tip_y, way), tip_y)
+        route += [(lane, route[-1][1]), (lane, tip[1])]
         edits += redrawn(r, route, tip, (-float(way), 0.0))
     return edits
 

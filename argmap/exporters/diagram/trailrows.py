@@ -14,18 +14,15 @@ from argmap.exporters.diagram.stacking import TRAIL
 from argmap.exporters.diagram.svgedits import each_drawing
 from argmap.exporters.diagram.traillanes import (
     SIDE_CLASS,
-    TIPS,
     Round,
     edit,
-    on_side,
     read_round,
     redrawn,
     row_of,
-    spread_tips,
-    tips_apart,
     trail_rows,
 )
 from argmap.exporters.diagram.trailnest import CLEAR, CORNER, nest, spaced, to_track
+from argmap.exporters.diagram.trailtips import TIPS, side_tips
 
 __all__ = ["end_at_rows"]
 
@@ -188,7 +185,7 @@ def _spread_sides(kept: list[Round], trail: Box, rows: list[float], alone: bool 
     ``alone``: an edge alone at its row's side is moved to the row's middle too.
 
     Each runs as drawn until :data:`APPROACH` from its tip, then to its new tip, the last
-    :data:`LEVEL` square to the side, :data:`~.traillanes.TIPS` apart along the row: those
+    :data:`LEVEL` square to the side, :data:`~.trailtips.TIPS` apart along the row: those
     that come in from lower down lower.
     """
     piles: dict[tuple[int, bool], list[Round]] = {}
@@ -196,7 +193,7 @@ def _spread_sides(kept: list[Round], trail: Box, rows: list[float], alone: bool 
         left = abs(r.tip[0] - trail.left) <= abs(r.tip[0] - trail.right)
         piles.setdefault((r.row, left), []).append(r)
     edits: Edits = []
-    for (row, left), pile in sorted(piles.items()):
+    for (_, left), pile in sorted(piles.items()):
         if len(pile) < 2 and not alone:
             continue
         cuts = [_cut(r.points, r.tip, APPROACH) for r in pile]
@@ -206,12 +203,12 @@ def _spread_sides(kept: list[Round], trail: Box, rows: list[float], alone: bool 
             return math.atan2(y - tip[1], abs(x - tip[0]) or 0.01)
 
         order = sorted(range(len(pile)), key=lambda i: (steep(i), i))
-        ys = spread_tips([row] * len(pile), rows, apart=tips_apart(pile), trail=trail)[::-1]
         x, out = (trail.left, -1.0) if left else (trail.right, 1.0)
-        for i, y in zip(order, ys, strict=True):  # the last run level, square to the side
-            if abs(pile[i].tip[1] - y) > STILL:
-                tip = (on_side(trail, x, y, out), y)
-                edits += redrawn(pile[i], [*cuts[i], (x + out * LEVEL, y)], tip, (-out, 0.0))
+        tips = side_tips(pile, rows, trail, (x, out))[::-1]  # from the highest down
+        for i, tip in zip(order, tips, strict=True):  # the last run level, square to the side
+            if abs(pile[i].tip[1] - tip[1]) > STILL:
+                run = [*cuts[i], (x + out * LEVEL, tip[1])]
+                edits += redrawn(pile[i], run, tip, (-out, 0.0))
     return edits
 
 
@@ -334,14 +331,13 @@ def _lanes(rounds: list[Round], trail: Box, rows: list[float], way: int, width: 
     across = LANE if count < 2 else max(2.0, min(LANE, room / count))
     highest = min(r.item[1] for r in rounds) - 4.0
     down = LANE if count < 2 else max(1.0, min(LANE, (highest - trail.bottom - CLEAR) / count))
-    tips = spread_tips([r.row for r in rounds], rows, apart=tips_apart(rounds), trail=trail)
+    tips = side_tips(rounds, rows, trail, (edge, float(way)))
     edits: Edits = []
-    for index, (r, tip_y) in enumerate(zip(rounds, tips, strict=True)):
+    for index, (r, tip) in enumerate(zip(rounds, tips, strict=True)):
         lane = edge + way * (GAP + index * across)
         track = trail.bottom + CLEAR + index * down
         route = to_track(r.points, track)
-        route += [(lane, route[-1][1]), (lane, tip_y)]
-        tip = (on_side(trail, edge, tip_y, way), tip_y)
+        route += [(lane, route[-1][1]), (lane, tip[1])]
         edits += redrawn(r, route, tip, (-float(way), 0.0))
     return edits
 
