@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap.analysis.standing import analyze
-from argmap.exporters.diagram import edgecross, geometry, trailrows
+from argmap.exporters.diagram import edgecross, geometry, trailcross, trailrows
 from argmap.exporters.diagram.edgecross import Edge
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import lay_out
@@ -61,26 +61,39 @@ def test_a_batch_is_cut_into_its_drawings_as_the_pattern_cuts_it(svg: str) -> No
     assert each_drawing(svg, mark) == (expected if expected is not None else mark(svg))
 
 
-def test_a_redrawing_is_counted_as_the_redrawn_drawing_would_be() -> None:
-    """Each redrawing end_at_rows weighs: its extra crossings, as the whole drawing counts them."""
-    counted: list[tuple[int, int]] = []
-    plain = trailrows._Crossed
+def _whole(svg: str) -> tuple[int, int, int]:
+    """A drawing's crossing lines, crossings to the tips, and piled arrowheads, all counted."""
+    counter = trailcross.Crossed(svg)
+    counter._read()
+    tips = edgecross.apart_crossings(counter.edges) + edgecross.meeting(counter.edges)
+    piles = trailcross._piles(counter.tips, set(counter.tips))
+    return geometry.all_crossings(svg), tips, piles
 
-    class Checked(trailrows._Crossed):
+
+def test_a_redrawing_is_counted_as_the_redrawn_drawing_would_be() -> None:
+    """Each redrawing end_at_rows weighs: its extra crossings (lines, and edges to their
+    arrowheads' tips) and piled arrowheads, as the whole drawing counts them."""
+    counted: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    plain = trailrows.Crossed
+
+    class Checked(trailcross.Crossed):
         def __call__(self, edits: trailrows.Edits) -> int:
-            more: int = super().__call__(edits)
-            whole = geometry.all_crossings(edit(self.svg, edits))
-            counted.append((more, whole - geometry.all_crossings(self.svg)))
-            return more
+            parts = self.parts(edits)
+            before, after = _whole(self.svg), _whole(edit(self.svg, edits))
+            piles = after[2] - before[2] if self.piles else 0
+            counted.append((tuple(parts), (after[0] - before[0], after[1] - before[1], piles)))
+            return sum(parts)
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from bench_render import generate
 
     m = validate_data(generate(400))
-    trailrows._Crossed = Checked  # type: ignore[misc]
+    trailrows.Crossed = Checked  # type: ignore[misc]
     try:
-        lay_out(m, analyze(m), RenderOptions(), "a4", find_engine("auto"))
+        for direction in ("TB", "BT"):
+            options = RenderOptions(direction=direction)
+            lay_out(m, analyze(m), options, "a4", find_engine("auto"))
     finally:
-        trailrows._Crossed = plain  # type: ignore[misc]
+        trailrows.Crossed = plain  # type: ignore[misc]
     assert counted, "no redrawing was weighed"
     assert [more for more, _ in counted] == [whole for _, whole in counted]

@@ -93,6 +93,8 @@ PAGE_LAYOUT: frozenset[str] = frozenset(
         "trailnest",
         "laneways",
         "trailtips",
+        "trailflip",
+        "trailcross",
         "conclusionpages",
         "dotfallback",
     )

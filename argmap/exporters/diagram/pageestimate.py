@@ -369,8 +369,8 @@ class Estimator(PageTree):
         In rows of their own, top down, they go by the breadcrumb's rows they hang from
         (see :func:`~.pagetrailsize.by_trail_rows`): each row's order is its parent's
         place in the map; left to right, by the order their edges pass the first column
-        (see :func:`~.pagetrailsize.across_trail_rows`). Bottom to top, their edges come
-        into the breadcrumb from above, which nothing redraws: they keep file order.
+        (see :func:`~.pagetrailsize.across_trail_rows`); bottom to top as top-down, the
+        rows nearest the breadcrumb first (its edges are redrawn as top-down turned over).
         Conclusions drawn from the breadcrumb go in one row, as drawn (above it, each at
         its "so" arrow's end; bottom to top, below): the first, where the tops take more
         or others too. Noted in ``wraps``, if given.
@@ -382,7 +382,7 @@ class Estimator(PageTree):
         rows = wrap_rows(items, limit)
         if apart := bool(lifted) and (len(rows) > 1 or bool(others)):  # (a row is a rank)
             rows = wrap_rows(others, limit) if others else []
-        if len(rows) > 1 and not self.upward:
+        if len(rows) > 1:
             hung = {
                 item.name: self.order.get(self.parent[unit[0]] or "", -1)
                 for item, unit in zip(items, units, strict=True)  # (the rows' items looked up)

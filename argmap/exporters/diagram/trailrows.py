@@ -7,11 +7,12 @@ import math
 import re
 from typing import Final
 
-from argmap.exporters.diagram.edgecross import Bounds, Edge, bounds_of, crossings_of
-from argmap.exporters.diagram.geometry import Box, curve, groups, tree_paths
+from argmap.exporters.diagram.geometry import Box, groups
 from argmap.exporters.diagram.laneways import GAP, LANE
 from argmap.exporters.diagram.stacking import TRAIL
 from argmap.exporters.diagram.svgedits import each_drawing
+from argmap.exporters.diagram.trailcross import Crossed, pruned
+from argmap.exporters.diagram.trailflip import Flip
 from argmap.exporters.diagram.traillanes import (
     SIDE_CLASS,
     Round,
@@ -45,6 +46,9 @@ _TITLE: Final = re.compile(r"<title>(.*?)</title>", re.S)
 _INTO_ROW: Final = re.compile(rf"->{re.escape(TRAIL)}:r(\d+)$")
 _INTO: Final = f"&gt;{TRAIL}:r"
 """How the title of an edge into a breadcrumb's row goes on, as the engine writes it."""
+_BACKGROUND: Final = re.compile(r'class="graph".*?<polygon\b[^>]*?\bpoints="([^"]*)"', re.S)
+"""The page's background, the first shape of the drawing."""
+_PAIR: Final = re.compile(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)")
 _VIEWBOX: Final = re.compile(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) [\d.]+"')
 
 Point = tuple[float, float]
@@ -76,27 +80,59 @@ def _document(svg: str) -> str:
     trail, rows = trail_rows(svg)
     if trail is None or not rows:
         return svg
+    if not _upside_down(svg, trail, rows):
+        return edit(svg, _edits(svg, trail, rows))
+    # Bottom to top: redrawn as the page turned upside down would be, then turned back.
+    graph = _BACKGROUND.search(svg)
+    if graph is None:
+        return svg
+    ys = [float(y) for _, y in _PAIR.findall(graph.group(1))]
+    turned = Flip(svg, (min(ys) + max(ys)) / 2)
+    # Turned, the rows go down from the first, as top-down.
+    back = turned.back(_edits(turned.svg, turned.box(trail), turned.ys(rows)[::-1]))
+    return edit(svg, back) if back else svg
+
+
+def _upside_down(svg: str, trail: Box, rows: list[float]) -> bool:
+    """Whether the breadcrumb's tops hang above it, its rows drawn from the last up.
+
+    So bottom to top (and top-down, conclusions): the rows face the tops
+    (:func:`~.pagetrail.add_trail`), the first row at the foot.
+    """
+    into = _into(svg, rows)
+    above = sum(found.item[1] < trail.top for found in into)
+    return above > sum(found.item[1] > trail.bottom for found in into)
+
+
+def _into(svg: str, rows: list[float]) -> list[Round]:
+    """The edges into the breadcrumb's rows, as their groups draw them."""
     into: list[Round] = []
+    for kind, _, start, stop in groups(svg):
+        title = _TITLE.search(svg, start, stop) if kind == "edge" else None
+        row = None if title is None else _INTO_ROW.search(html.unescape(title.group(1)))
+        found = None if row is None else read_round(svg, start, stop, int(row.group(1)))
+        if found is not None and found.row < len(rows):
+            into.append(found)
+    return into
+
+
+def _edits(svg: str, trail: Box, rows: list[float]) -> Edits:
+    """The edits :func:`end_at_rows` makes to a top-down drawing (or one turned so)."""
     beside: list[Round] = []
     for kind, classes, start, stop in groups(svg):
         side = row_of(html.unescape(classes), SIDE_CLASS) if kind == "edge" else None
         near = None if side is None else read_round(svg, start, stop, side)
         if near is not None and near.row < len(rows):
             beside.append(near)
-        title = _TITLE.search(svg, start, stop) if kind == "edge" else None
-        row = None if title is None else _INTO_ROW.search(html.unescape(title.group(1)))
-        found = None if row is None else read_round(svg, start, stop, int(row.group(1)))
-        # From below only (bottom to top, the tops sit above the box: left as drawn).
-        if found is not None and found.row < len(rows) and found.item[1] > trail.bottom:
-            into.append(found)
     if beside:  # left to right: tips level with their rows, apart, if none cross more
         edits = _spread_sides(beside, trail, rows, True)
-        return edit(svg, edits) if edits and _Crossed(svg)(edits) <= 0 else svg
-    return _best(svg, into, trail, rows) if into else svg
+        return edits if edits and Crossed(svg, piles=False)(edits) <= 0 else []
+    into = [r for r in _into(svg, rows) if r.item[1] > trail.bottom]  # from below only
+    return _best(svg, into, trail, rows) if into else []
 
 
-def _best(svg: str, into: list[Round], trail: Box, rows: list[float]) -> str:
-    """The drawing with the edges into the rows redrawn as :func:`end_at_rows` says.
+def _best(svg: str, into: list[Round], trail: Box, rows: list[float]) -> Edits:
+    """The edits that redraw the edges into the rows as :func:`end_at_rows` says.
 
     Only the edges the engine ended off their rows (or ran inside the box) go round, else
     every edge into an upper row, on the side of the top it comes from or of where the
@@ -121,7 +157,7 @@ def _best(svg: str, into: list[Round], trail: Box, rows: list[float]) -> str:
 
     width = _width(svg)
     feet = _spread_foot(foot, trail)
-    crossed = _Crossed(svg)
+    crossed = Crossed(svg)
     best: Edits = []
     fewest = 0  # more crossings than the engine's drawing, the best redrawing's
     tried: set[tuple[tuple[int, ...], ...]] = set()
@@ -139,18 +175,17 @@ def _best(svg: str, into: list[Round], trail: Box, rows: list[float]) -> str:
         edits += feet + _spread_sides(plan[2], trail, rows)
         if not edits:  # as the engine drew it
             continue
-        more = crossed(edits)
+        edits, more = pruned(crossed, edits, crossed(edits))
         if more < fewest or (more == fewest and not best):
             best, fewest = edits, more
     # Tops in rows of their own, hanging from several rows: nested, if that crosses fewer.
     if crossed.before(into) + (fewest if best else 0) > 0:  # else none crosses fewer
         nested = nest(into, trail, rows, width, crossed)
         if nested is not None and nested.more < (fewest if best else 0):
-            return edit(svg, nested.edits)
+            return nested.edits
     if best:
-        return edit(svg, best)
-    edits = _only_moved(upper, level, feet, (trail, rows), crossed)
-    return edit(svg, edits) if edits else svg
+        return best
+    return _only_moved(upper, level, feet, (trail, rows), crossed)
 
 
 def _only_moved(
@@ -158,7 +193,7 @@ def _only_moved(
     level: list[Round],
     feet: Edits,
     box: tuple[Box, list[float]],
-    crossed: _Crossed,
+    crossed: Crossed,
 ) -> Edits:
     """The edits that only move tips at the box's sides to their rows, or only apart.
 
@@ -219,56 +254,6 @@ def _aimed(r: Round, route: list[Point], tip: Point) -> Edits:
     return redrawn(r, route, tip, way)
 
 
-class _Crossed:
-    """How many more pairs of a drawing's tree edges cross once edits redraw some of them.
-
-    Counted over the pairs that hold a redrawn edge (the others cross as they did), from
-    the edits themselves: a redrawn edge's curve is read from its path's new ``d`` value.
-    """
-
-    def __init__(self, svg: str) -> None:
-        self.svg = svg
-        self.read = False
-        self.edges: list[Edge] = []
-        self.at: dict[tuple[int, int], int] = {}
-        self.bounds: list[Bounds] = []
-
-    def _read(self) -> None:
-        """The drawing's tree edges, read when a redrawing is first counted."""
-        self.read = True
-        found = tree_paths(self.svg)
-        self.edges = [edge for edge, _ in found]
-        self.at = {span: index for index, (_, span) in enumerate(found)}
-        self.bounds = bounds_of(self.edges)
-
-    def before(self, rounds: list[Round]) -> int:
-        """How many pairs holding one of these edges cross in the engine's drawing."""
-        if not self.read:
-            self._read()
-        among = {self.at[r.d_span] for r in rounds if r.d_span in self.at}
-        return crossings_of(self.edges, among, self.bounds)
-
-    def __call__(self, edits: Edits) -> int:
-        if not self.read:
-            self._read()
-        edges = list(self.edges)
-        moved: set[int] = set()
-        for span, text in edits:
-            index = self.at.get(span)
-            if index is None:
-                continue
-            points = curve(text)
-            if points != edges[index].points:
-                edges[index] = edges[index]._replace(points=points)
-                moved.add(index)
-        if not moved:
-            return 0
-        bounds = list(self.bounds)
-        for index in moved:
-            bounds[index] = bounds_of([edges[index]])[0]
-        return crossings_of(edges, moved, bounds) - crossings_of(self.edges, moved, self.bounds)
-
-
 def _at_row(r: Round, trail: Box, rows: list[float]) -> bool:
     """Whether an edge's tip is on a side of the box, level with its row."""
     x, y = r.tip
@@ -319,18 +304,20 @@ def _lanes(rounds: list[Round], trail: Box, rows: list[float], way: int, width: 
 
     ``way``: -1 on the left, 1 on the right. Each edge leaves its curve at a track of its
     own under the box, runs out to a lane of its own and up to its row. Inner lanes
-    (nearer the box) take the lower rows, and, into one row, the edges from nearer the
-    box; their tracks are the higher, so that no two cross.
+    (nearer the box) take the lower rows, and, into one row, the edges that reach the
+    tracks further from the lanes' side; their tracks are the higher, so that no two cross.
     """
     if not rounds:
         return []
-    rounds = sorted(rounds, key=lambda r: (-r.row, way * r.item[0]))
     count = len(rounds)
+    highest = min(r.item[1] for r in rounds) - 4.0
+    down = LANE if count < 2 else max(1.0, min(LANE, (highest - trail.bottom - CLEAR) / count))
+    band = trail.bottom + CLEAR + count * down  # each edge's place as it reaches the tracks
+    at = {id(r): to_track(r.points, band)[-1][0] for r in rounds}
+    rounds = sorted(rounds, key=lambda r: (-r.row, way * at[id(r)], way * r.item[0]))
     edge = trail.left if way < 0 else trail.right
     room = edge - GAP if way < 0 else width - edge - GAP
     across = LANE if count < 2 else max(2.0, min(LANE, room / count))
-    highest = min(r.item[1] for r in rounds) - 4.0
-    down = LANE if count < 2 else max(1.0, min(LANE, (highest - trail.bottom - CLEAR) / count))
     tips = side_tips(rounds, rows, trail, (edge, float(way)))
     edits: Edits = []
     for index, (r, tip) in enumerate(zip(rounds, tips, strict=True)):
@@ -345,21 +332,34 @@ def _lanes(rounds: list[Round], trail: Box, rows: list[float], way: int, width: 
 def _spread_foot(foot: list[Round], trail: Box) -> Edits:
     """The edits that move tips on the box's foot in from its corners and apart.
 
-    Each edge runs as drawn until :data:`APPROACH` from its tip, then straight to its new
-    tip; the tips keep the order the edges come in, :data:`~.trailnest.SPREAD` apart at least.
+    Each edge runs as drawn until it rises to :data:`APPROACH` under the foot (see
+    :func:`_foot_cut`), then straight to its new tip: the tips keep the order the edges
+    come in there, :data:`~.trailnest.SPREAD` apart at least, and if any moves all are
+    redrawn so, their last runs all from one level, so that none crosses another.
     """
     if not foot:
         return []
-    cuts = [_cut(r.points, r.tip, APPROACH) for r in foot]
+    level = trail.bottom + APPROACH  # cut there, steep edges' last runs do not cross
+    cuts = [_foot_cut(r, level) for r in foot]
     order = sorted(range(len(foot)), key=lambda i: (cuts[i][-1][0], i))
     tips = spaced([foot[i].tip[0] for i in order], trail.left + CORNER, trail.right - CORNER)
+    placed = list(zip(order, tips, strict=True))
+    if all(abs(foot[i].tip[0] - x) <= STILL for i, x in placed):  # as the engine ended them
+        return []
     edits: Edits = []
-    for i, x in zip(order, tips, strict=True):
-        r = foot[i]
-        if abs(r.tip[0] - x) <= STILL:  # where the engine ended it, near enough
-            continue
-        edits += _aimed(r, cuts[i], (x, trail.bottom))
+    for i, x in placed:  # all redrawn from their cuts, so that none crosses another
+        edits += _aimed(foot[i], cuts[i], (x, trail.bottom))
     return edits
+
+
+def _foot_cut(r: Round, level: float) -> list[Point]:
+    """An edge into the foot, up to where it rises to ``level``.
+
+    From a top nearer the box: up to its last point :data:`APPROACH` from its tip.
+    """
+    if r.item[1] <= level:
+        return _cut(r.points, r.tip, APPROACH)
+    return to_track(r.points, level)
 
 
 def _cut(points: tuple[Point, ...], tip: Point, reach: float) -> list[Point]:

@@ -1,0 +1,195 @@
+"""How many more edges cross once the edges into a breadcrumb's rows are redrawn."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from typing import Final, NamedTuple
+
+from argmap.exporters.diagram.edgecross import Bounds, Edge, bounds_of, crossings_of
+from argmap.exporters.diagram.geometry import curve, tree_paths
+from argmap.exporters.diagram.stacking import TRAIL
+from argmap.exporters.diagram.traillanes import Round
+
+__all__ = ["Cost", "Crossed", "pruned"]
+
+PILE: Final = 4.5
+"""Points apart under which two arrowheads' tips pile (a row, 15.2 high, holds three heads)."""
+
+PAIRS: Final = 16
+"""Edges redrawn at most for :func:`pruned` to try dropping two at once."""
+
+_POINTS: Final = re.compile(r'<polygon\b[^>]*?\bpoints="([^"]*)"')
+_PAIR: Final = re.compile(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)")
+
+Span = tuple[int, int]
+Edits = list[tuple[Span, str]]
+Point = tuple[float, float]
+
+
+class Crossed:
+    """How many more pairs of a drawing's tree edges cross once edits redraw some of them.
+
+    Counted over the pairs that hold a redrawn edge (the others cross as they did), from
+    the edits themselves: a redrawn edge's curve is read from its path's new ``d`` value.
+    Counted twice and summed: once as the reader sees the lines, edges into one box
+    meeting there (their last :data:`~.edgecross.MEETING` points apart); once with each
+    edge into one of the breadcrumb's rows drawn on to the tip of its arrowhead (a lane
+    that passes under another's arrowhead crosses it) and edges into two rows not
+    meeting, crossing wherever they cross. A crossing hidden under an arrowhead so costs
+    half what one in the open does; so does each pair of arrowheads piled (tips under
+    :data:`PILE` apart), where the reader cannot tell the rows apart either.
+    """
+
+    def __init__(self, svg: str, piles: bool = True) -> None:
+        """Count for ``svg``; ``piles``: piled arrowheads count too."""
+        self.svg = svg
+        self.piles = piles
+        self.read = False
+        self.edges: list[Edge] = []  # to their tips
+        self.lines: list[Edge] = []  # as drawn
+        self.at: dict[Span, int] = {}
+        self.heads: dict[int, list[tuple[Span, str]]] = {}  # into a row: its outlines
+        self.tips: dict[int, Point] = {}
+        self.bounds: list[Bounds] = []
+        self.line_bounds: list[Bounds] = []
+
+    def _read(self) -> None:
+        """The drawing's tree edges, read when a redrawing is first counted."""
+        self.read = True
+        for index, (edge, span) in enumerate(tree_paths(self.svg)):
+            self.at[span] = index
+            self.lines.append(edge)
+            if edge.head == TRAIL and edge.port.startswith("r"):
+                stop = self.svg.find("</g>", span[1])
+                self.heads[index] = [
+                    (found.span(1), found.group(1))
+                    for found in _POINTS.finditer(self.svg, span[1], stop)
+                ]
+                edge = edge._replace(head=f"{TRAIL}:{edge.port}")
+                edge, self.tips[index] = _to_tip(edge, self.heads[index])
+            self.edges.append(edge)
+        self.bounds = bounds_of(self.edges)
+        self.line_bounds = bounds_of(self.lines)
+
+    def before(self, rounds: list[Round]) -> int:
+        """How many pairs holding one of these edges cross (or pile) in the engine's drawing."""
+        if not self.read:
+            self._read()
+        among = {self.at[r.d_span] for r in rounds if r.d_span in self.at}
+        tips = crossings_of(self.edges, among, self.bounds)
+        piled = _piles(self.tips, among) if self.piles else 0
+        return tips + crossings_of(self.lines, among, self.line_bounds) + piled
+
+    def __call__(self, edits: Edits) -> int:
+        """How many more pairs cross (or pile) with ``edits`` made than in the engine's drawing."""
+        return sum(self.parts(edits))
+
+    def parts(self, edits: Edits) -> Cost:
+        """:meth:`__call__`'s count in its parts."""
+        if not self.read:
+            self._read()
+        edges, lines, tips = list(self.edges), list(self.lines), dict(self.tips)
+        changed = dict(edits)
+        moved: set[int] = set()
+        for span, text in edits:
+            index = self.at.get(span)
+            if index is None:
+                continue
+            edge = line = lines[index]._replace(points=curve(text))
+            heads = self.heads.get(index)
+            if heads is not None:
+                edge = line._replace(head=edges[index].head)
+                edge, tips[index] = _to_tip(
+                    edge, [(at, changed.get(at, old)) for at, old in heads]
+                )
+            if edge.points != edges[index].points:
+                edges[index], lines[index] = edge, line
+                moved.add(index)
+        if not moved:
+            return Cost(0, 0, 0)
+        return Cost(
+            _more(self.lines, lines, moved, self.line_bounds),
+            _more(self.edges, edges, moved, self.bounds),
+            _piles(tips, moved) - _piles(self.tips, moved) if self.piles else 0,
+        )
+
+
+class Cost(NamedTuple):
+    """What a redrawing adds, in parts (see :class:`Crossed`)."""
+
+    lines: int
+    """Pairs of lines crossing, as the reader sees them."""
+    tips: int
+    """Pairs crossing, edges drawn on to their arrowheads' tips, rows apart."""
+    piles: int
+    """Pairs of arrowheads piled."""
+
+
+def _piles(tips: dict[int, Point], among: set[int]) -> int:
+    """How many pairs of tips, one of them ``among``'s, lie under :data:`PILE` apart."""
+    return sum(
+        1
+        for i in among
+        if i in tips
+        for j, other in tips.items()
+        if j != i and not (j in among and j < i) and math.dist(tips[i], other) < PILE
+    )
+
+
+def pruned(crossed: Crossed, edits: Edits, more: int) -> tuple[Edits, int]:
+    """``edits`` less the redrawings of the edges that cross, while that crosses fewer.
+
+    ``more``: what ``crossed`` counts of ``edits``. Each round drops the one edge's
+    redrawing (the edge left as the engine drew it) that leaves fewest crossings, or,
+    where none alone leaves fewer, the two (of :data:`PAIRS` edges at most) that do:
+    two redrawn edges can each cross the other as the engine drew it. Until none is
+    left over the engine's drawing or none dropped helps.
+    """
+    if not crossed.read:
+        crossed._read()
+    groups: list[Edits] = []
+    for span, text in edits:
+        if span in crossed.at or not groups:
+            groups.append([])
+        groups[-1].append((span, text))
+    while more > 0 and len(groups) > 1:
+        ways: list[tuple[int, ...]] = [(index,) for index in range(len(groups))]
+        fewest, drop = min((crossed(_less(groups, way)), way) for way in ways)
+        if fewest >= more and 2 < len(groups) <= PAIRS:
+            ways = list(itertools.combinations(range(len(groups)), 2))
+            fewest, drop = min((crossed(_less(groups, way)), way) for way in ways)
+        if fewest >= more:
+            break
+        more = fewest
+        groups = [group for index, group in enumerate(groups) if index not in drop]
+    return [e for group in groups for e in group], more
+
+
+def _less(groups: list[Edits], drop: tuple[int, ...]) -> Edits:
+    return [e for index, group in enumerate(groups) if index not in drop for e in group]
+
+
+def _more(before: list[Edge], after: list[Edge], moved: set[int], bounds: list[Bounds]) -> int:
+    """How many more pairs holding a moved edge cross after than before."""
+    now = list(bounds)
+    for index in moved:
+        now[index] = bounds_of([after[index]])[0]
+    return crossings_of(after, moved, now) - crossings_of(before, moved, bounds)
+
+
+def _to_tip(edge: Edge, heads: list[tuple[Span, str]]) -> tuple[Edge, Point]:
+    """An edge drawn on from its path's end to its arrowhead's tip, and that tip.
+
+    The tip is the arrowhead's point furthest from the path's end.
+    """
+    outline = [(float(x), float(y)) for _, text in heads for x, y in _PAIR.findall(text)]
+    points = edge.points
+    if not outline or len(points) < 2:
+        return edge, points[-1] if points else (math.inf, math.inf)
+    first = min(math.dist(points[0], p) for p in outline)
+    last = min(math.dist(points[-1], p) for p in outline)
+    end = points[-1] if last <= first else points[0]
+    tip = max(outline, key=lambda p: math.dist(end, p))
+    return edge._replace(points=(*points, tip) if last <= first else (tip, *points)), tip
