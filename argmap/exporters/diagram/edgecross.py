@@ -8,6 +8,7 @@ from typing import Final, NamedTuple
 __all__ = [
     "MEETING",
     "Bounds",
+    "Chunked",
     "Edge",
     "apart_crossings",
     "bounds_of",
@@ -72,7 +73,7 @@ def _share(a: Edge, b: Edge) -> bool:
 def apart_crossings(edges: list[Edge]) -> int:
     """How many pairs of edges that share no node cross."""
     found = bounds_of(edges)
-    chunked = _Chunked(edges)
+    chunked = Chunked(edges)
     count = 0
     for i, a in enumerate(edges):
         for j in range(i + 1, len(edges)):
@@ -96,13 +97,19 @@ def meeting(edges: list[Edge]) -> int:
     return count
 
 
-def crossings_of(edges: list[Edge], among: set[int], bounds: list[Bounds] | None = None) -> int:
+def crossings_of(
+    edges: list[Edge],
+    among: set[int],
+    bounds: list[Bounds] | None = None,
+    chunked: Chunked | None = None,
+) -> int:
     """How many pairs holding an edge of ``among`` (indices) cross, apart or meeting.
 
-    ``bounds``: the edges' boxes (:func:`bounds_of`), if known.
+    ``bounds``: the edges' boxes (:func:`bounds_of`), if known; ``chunked``: their
+    chunks, if kept (a :class:`Chunked` of these very edges).
     """
     found = bounds_of(edges) if bounds is None else bounds
-    chunked = _Chunked(edges)
+    chunked = Chunked(edges) if chunked is None else chunked
     count = 0
     for i in sorted(among):
         for j in range(len(edges)):
@@ -117,14 +124,25 @@ def crossings_of(edges: list[Edge], among: set[int], bounds: list[Bounds] | None
     return count
 
 
-class _Chunked:
-    """Each edge's chunks (:func:`_chunk`), worked out once, when first asked for."""
+class Chunked:
+    """Each edge's chunks (:func:`_chunk`), worked out once, when first asked for.
 
-    def __init__(self, edges: list[Edge]) -> None:
+    ``base``: another drawing's, whose edges are these but the ``fresh`` ones (indices):
+    its chunks are taken for the rest.
+    """
+
+    def __init__(
+        self, edges: list[Edge], base: Chunked | None = None, fresh: frozenset[int] = frozenset()
+    ) -> None:
         self.edges = edges
+        self.base = base
+        self.fresh = fresh
         self.done: dict[int, tuple[Chunk, ...]] = {}
 
     def __call__(self, index: int) -> tuple[Chunk, ...]:
+        """The chunks of edge ``index``."""
+        if self.base is not None and index not in self.fresh:
+            return self.base(index)
         found = self.done.get(index)
         if found is None:
             found = self.done[index] = _chunk(self.edges[index].points)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections.abc import Set
 from typing import Final, NamedTuple
 
-from argmap.exporters.diagram.edgecross import Bounds, Edge, bounds_of, crossings_of
+from argmap.exporters.diagram.edgecross import Chunked, Edge, bounds_of, crossings_of
 from argmap.exporters.diagram.geometry import curve, tree_paths
 from argmap.exporters.diagram.stacking import TRAIL
 from argmap.exporters.diagram.traillanes import Round
@@ -52,8 +53,7 @@ class Crossed:
         self.at: dict[Span, int] = {}
         self.heads: dict[int, list[tuple[Span, str]]] = {}  # into a row: its outlines
         self.tips: dict[int, Point] = {}
-        self.bounds: list[Bounds] = []
-        self.line_bounds: list[Bounds] = []
+        self.counted = (_Counted([]), _Counted([]))  # the lines, the edges to their tips
 
     def _read(self) -> None:
         """The drawing's tree edges, read when a redrawing is first counted."""
@@ -70,17 +70,15 @@ class Crossed:
                 edge = edge._replace(head=f"{TRAIL}:{edge.port}")
                 edge, self.tips[index] = _to_tip(edge, self.heads[index])
             self.edges.append(edge)
-        self.bounds = bounds_of(self.edges)
-        self.line_bounds = bounds_of(self.lines)
+        self.counted = (_Counted(self.lines), _Counted(self.edges))
 
     def before(self, rounds: list[Round]) -> int:
         """How many pairs holding one of these edges cross (or pile) in the engine's drawing."""
         if not self.read:
             self._read()
-        among = {self.at[r.d_span] for r in rounds if r.d_span in self.at}
-        tips = crossings_of(self.edges, among, self.bounds)
+        among = frozenset(self.at[r.d_span] for r in rounds if r.d_span in self.at)
         piled = _piles(self.tips, among) if self.piles else 0
-        return tips + crossings_of(self.lines, among, self.line_bounds) + piled
+        return self.counted[0].before(among) + self.counted[1].before(among) + piled
 
     def __call__(self, edits: Edits) -> int:
         """How many more pairs cross (or pile) with ``edits`` made than in the engine's drawing."""
@@ -88,6 +86,19 @@ class Crossed:
 
     def parts(self, edits: Edits) -> Cost:
         """:meth:`__call__`'s count in its parts."""
+        edges, lines, tips, moved = self._after(edits)
+        if not moved:
+            return Cost(0, 0, 0)
+        return Cost(
+            self.counted[0].more(lines, moved),
+            self.counted[1].more(edges, moved),
+            _piles(tips, moved) - _piles(self.tips, moved) if self.piles else 0,
+        )
+
+    def _after(
+        self, edits: Edits
+    ) -> tuple[list[Edge], list[Edge], dict[int, Point], frozenset[int]]:
+        """The edges with ``edits`` made (to their tips, as lines), the tips, and which moved."""
         if not self.read:
             self._read()
         edges, lines, tips = list(self.edges), list(self.lines), dict(self.tips)
@@ -107,13 +118,7 @@ class Crossed:
             if edge.points != edges[index].points:
                 edges[index], lines[index] = edge, line
                 moved.add(index)
-        if not moved:
-            return Cost(0, 0, 0)
-        return Cost(
-            _more(self.lines, lines, moved, self.line_bounds),
-            _more(self.edges, edges, moved, self.bounds),
-            _piles(tips, moved) - _piles(self.tips, moved) if self.piles else 0,
-        )
+        return edges, lines, tips, frozenset(moved)
 
 
 class Cost(NamedTuple):
@@ -127,7 +132,7 @@ class Cost(NamedTuple):
     """Pairs of arrowheads piled."""
 
 
-def _piles(tips: dict[int, Point], among: set[int]) -> int:
+def _piles(tips: dict[int, Point], among: Set[int]) -> int:
     """How many pairs of tips, one of them ``among``'s, lie under :data:`PILE` apart."""
     return sum(
         1
@@ -171,12 +176,34 @@ def _less(groups: list[Edits], drop: tuple[int, ...]) -> Edits:
     return [e for index, group in enumerate(groups) if index not in drop for e in group]
 
 
-def _more(before: list[Edge], after: list[Edge], moved: set[int], bounds: list[Bounds]) -> int:
-    """How many more pairs holding a moved edge cross after than before."""
-    now = list(bounds)
-    for index in moved:
-        now[index] = bounds_of([after[index]])[0]
-    return crossings_of(after, moved, now) - crossings_of(before, moved, bounds)
+class _Counted:
+    """One way of counting the engine's drawing: its edges, their boxes and chunks, kept.
+
+    And how many pairs holding a set of edges cross in it, counted once a set.
+    """
+
+    def __init__(self, edges: list[Edge]) -> None:
+        self.edges = edges
+        self.bounds = bounds_of(edges)
+        self.chunked = Chunked(edges)
+        self.crossing: dict[frozenset[int], int] = {}
+
+    def before(self, among: frozenset[int]) -> int:
+        """How many pairs holding an edge of ``among`` cross in the engine's drawing."""
+        found = self.crossing.get(among)
+        if found is None:
+            found = self.crossing[among] = crossings_of(
+                self.edges, set(among), self.bounds, self.chunked
+            )
+        return found
+
+    def more(self, after: list[Edge], moved: frozenset[int]) -> int:
+        """How many more pairs holding a moved edge cross ``after`` than before."""
+        now = list(self.bounds)
+        for index in moved:
+            now[index] = bounds_of([after[index]])[0]
+        crossed = crossings_of(after, set(moved), now, Chunked(after, self.chunked, moved))
+        return crossed - self.before(moved)
 
 
 def _to_tip(edge: Edge, heads: list[tuple[Span, str]]) -> tuple[Edge, Point]:

@@ -39,6 +39,7 @@ def nest(
     rows: list[float],
     width: float,
     crossed: Callable[[Edits], int],
+    floor: int = -(10**9),
 ) -> Nested | None:
     """The redrawing that crosses fewest edges, the edges nested by where they pass the band.
 
@@ -50,7 +51,8 @@ def nest(
     outer lanes take the edges that pass further out, so no two lanes cross on the way
     and, where the rows go down the tree from the outside in, none cross at the box.
     Each way of cutting the order so is counted (``crossed``: the crossings it adds to
-    the engine's drawing); the first of the fewest crossings, then the shortest, wins.
+    the engine's drawing); the first of the fewest crossings, then the shortest, wins,
+    or the first at ``floor`` (as many fewer as the engine's drawing has: none left).
     None: the edges hang from one row.
     """
     if len({r.row for r in into}) < 2:
@@ -75,6 +77,8 @@ def nest(
             drawn = _length(edits, into)
             if best is None or (more, drawn) < (best.more, length):
                 best, length = Nested(edits, more), drawn
+            if more <= floor:  # none crosses: the first such wins
+                return best
     return best
 
 

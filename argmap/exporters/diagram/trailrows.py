@@ -136,8 +136,9 @@ def _best(svg: str, into: list[Round], trail: Box, rows: list[float]) -> Edits:
 
     Only the edges the engine ended off their rows (or ran inside the box) go round, else
     every edge into an upper row, on the side of the top it comes from or of where the
-    engine ended it: the first that crosses the fewest edges, if no more than the
-    engine's drawing. Else the tips at the box's sides are only moved to their rows (or
+    engine ended it, each less the edges whose redrawing crosses
+    (:func:`~.trailcross.pruned`): the first that crosses the fewest edges, if no more
+    than the engine's drawing. Else the tips at the box's sides are only moved to their rows (or
     only apart), if that crosses no more.
     """
     last = len(rows) - 1
@@ -179,8 +180,9 @@ def _best(svg: str, into: list[Round], trail: Box, rows: list[float]) -> Edits:
         if more < fewest or (more == fewest and not best):
             best, fewest = edits, more
     # Tops in rows of their own, hanging from several rows: nested, if that crosses fewer.
-    if crossed.before(into) + (fewest if best else 0) > 0:  # else none crosses fewer
-        nested = nest(into, trail, rows, width, crossed)
+    engine = crossed.before(into)
+    if engine + (fewest if best else 0) > 0:  # else none crosses fewer
+        nested = nest(into, trail, rows, width, crossed, -engine)
         if nested is not None and nested.more < (fewest if best else 0):
             return nested.edits
     if best:
