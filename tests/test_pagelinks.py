@@ -25,7 +25,7 @@ def _trail_box(svg: str) -> tuple[float, float] | None:
         r'translate\(([-\d.]+) [-\d.]+\)"',
         svg,
     )
-    trail = re.search(r'<g id="trail" class="node trail">.*?\bd="([^"]*)"', svg, re.S)
+    trail = re.search(r'<g id="trail" class="node trail[^"]*">.*?\bd="([^"]*)"', svg, re.S)
     if root is None or graph is None or trail is None:
         return None
     view = [float(v) for v in root.group(2).split()]

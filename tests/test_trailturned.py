@@ -8,13 +8,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from argmap.analysis.standing import analyze
 from argmap.exporters.diagram import geometry
+from argmap.exporters.diagram.engine import find_engine
+from argmap.exporters.diagram.fitting import lay_out
 from argmap.exporters.diagram.geometry import Box
 from argmap.exporters.diagram.stacking import TRAIL
 from argmap.exporters.diagram.svgedits import pair
 from argmap.exporters.diagram.trailcross import Crossed, pruned
 from argmap.exporters.diagram.trailflip import Flip
-from tests.test_trailedges import _laid, _piles
+from argmap.load.maps import load_map
+from argmap.options import RenderOptions
+from tests.test_trailedges import ROOT, _laid, _piles, _trail_tips
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
@@ -158,3 +163,40 @@ def test_pruning_leaves_the_edge_that_crosses_as_drawn() -> None:
     bad = _redraw("b", [(40.0, 80.0), (70.0, 80.0), (70.0, 30.0), (95.0, 30.0)], _INTO_B)
     assert crossed(fine + bad) > 0
     assert pruned(crossed, fine + bad, crossed(fine + bad)) == (fine, 0)
+
+
+_ROW_TEXT = re.compile(r'<g id="a_trail_\d+">.*?<text\b[^>]*?\by="([-\d.]+)"', re.S)
+
+
+@pytest.mark.parametrize("direction", ["BT", "TB"])
+def test_edges_into_a_breadcrumb_drawn_up_or_down_end_at_their_own_rows(
+    direction: str,
+) -> None:
+    """A breadcrumb's rows are drawn from the last up where they face tops above (bottom to
+    top; top-down, a conclusion's): its box says so (class ``upward``), and each edge goes
+    to its own port's row, whichever way the rows run and wherever its tops hang. Read
+    from where the tops sat, a page's rows were taken for the other order: bottom to top,
+    the edges into a conclusion's row (its tops above, its rows drawn down) went to the
+    thesis's row."""
+    m = load_map(ROOT / "tests" / "cases" / "pagefloor" / "linked-pairs-deep.yaml")
+    options = RenderOptions(portrait=True, direction=direction)  # type: ignore[arg-type]
+    layout = lay_out(m, analyze(m), options, "a4", find_engine("auto"))
+    seen = 0
+    for page in layout.pages:
+        trail = geometry.boxes(page.svg).get(TRAIL)
+        if trail is None:
+            continue
+        drawn = [float(y) - 3.6 for y in _ROW_TEXT.findall(page.svg)]
+        ports = drawn[::-1] if 'class="node trail upward"' in page.svg else drawn
+        tips: dict[int, list[float]] = {}  # each port's tips at the box's sides (their ys)
+        for title, _, tip in _trail_tips(page.svg):
+            port = re.search(r":r(\d+)$", title)
+            if port and min(abs(tip[0] - trail.left), abs(tip[0] - trail.right)) < 6:
+                tips.setdefault(int(port.group(1)), []).append(tip[1])
+        for own, ys in tips.items():  # spread along their row, centred on it
+            other = len(ports) - 1 - own  # its row, were the rows taken the other way
+            if other != own:
+                seen += 1
+                middle = sum(ys) / len(ys)
+                assert abs(ports[own] - middle) < abs(ports[other] - middle), page.plan.page.number
+    assert seen > 5

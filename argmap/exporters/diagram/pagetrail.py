@@ -16,7 +16,7 @@ from argmap.exporters.diagram.stacking import TRAIL
 from argmap.exporters.diagram.styles import NodeStyle
 from argmap.exporters.diagram.svgtext import LEFT_FACE
 from argmap.exporters.diagram.trailcuts import link_through
-from argmap.exporters.diagram.traillanes import SIDE_CLASS, row_class
+from argmap.exporters.diagram.traillanes import SIDE_CLASS, UPWARD, row_class
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.shaping import needs_shaping
 
@@ -99,7 +99,7 @@ def add_trail(
             "margin": "0.08,0.04",
             "id": "trail",
             "tooltip": "Where this page hangs in the map",
-            "class": "trail",
+            "class": f"trail {UPWARD}" if upward else "trail",
         },
     )
     _hang_tops(g, m, plan, edge_attrs, near, junctions or {})

@@ -173,6 +173,7 @@ def pruned(crossed: Crossed, edits: Edits, more: int) -> tuple[Edits, int]:
 
 
 def _less(groups: list[Edits], drop: tuple[int, ...]) -> Edits:
+    """The edits of ``groups`` but the ``drop`` ones."""
     return [e for index, group in enumerate(groups) if index not in drop for e in group]
 
 

@@ -72,4 +72,5 @@ class Flip:
 
 
 def _number(v: float) -> str:
+    """A number as the engine writes one."""
     return pair((v, 0.0)).split(",")[0]

@@ -24,6 +24,7 @@ from argmap.exporters.diagram.trailtips import side_tips
 __all__ = [
     "ROW_CLASS",
     "SIDE_CLASS",
+    "UPWARD",
     "Round",
     "edit",
     "read_round",
@@ -33,6 +34,9 @@ __all__ = [
     "row_of",
     "trail_rows",
 ]
+
+UPWARD: Final = "upward"
+"""The class a breadcrumb's box also takes where its rows are drawn from the last up."""
 
 BEND: Final = 4.0
 """The radius of a lane's bends, in points, at most."""

@@ -1,4 +1,4 @@
-"""Edges from below into a breadcrumb's rows: each ends at its own row, no arrowheads piled."""
+"""Edges from its tops into a breadcrumb's rows: each ends at its own row, no arrowheads piled."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import math
 import re
 from typing import Final
 
-from argmap.exporters.diagram.geometry import Box, groups
+from argmap.exporters.diagram.geometry import Box, curve, groups
 from argmap.exporters.diagram.laneways import GAP, LANE
 from argmap.exporters.diagram.stacking import TRAIL
 from argmap.exporters.diagram.svgedits import each_drawing
@@ -15,6 +15,7 @@ from argmap.exporters.diagram.trailcross import Crossed, pruned
 from argmap.exporters.diagram.trailflip import Flip
 from argmap.exporters.diagram.traillanes import (
     SIDE_CLASS,
+    UPWARD,
     Round,
     edit,
     read_round,
@@ -46,9 +47,7 @@ _TITLE: Final = re.compile(r"<title>(.*?)</title>", re.S)
 _INTO_ROW: Final = re.compile(rf"->{re.escape(TRAIL)}:r(\d+)$")
 _INTO: Final = f"&gt;{TRAIL}:r"
 """How the title of an edge into a breadcrumb's row goes on, as the engine writes it."""
-_BACKGROUND: Final = re.compile(r'class="graph".*?<polygon\b[^>]*?\bpoints="([^"]*)"', re.S)
-"""The page's background, the first shape of the drawing."""
-_PAIR: Final = re.compile(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)")
+_UP: Final = re.compile(rf'class="node trail {UPWARD}"')
 _VIEWBOX: Final = re.compile(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) [\d.]+"')
 
 Point = tuple[float, float]
@@ -56,7 +55,7 @@ Edits = list[tuple[tuple[int, int], str]]
 
 
 def end_at_rows(svg: str) -> str:
-    """End each edge from below into a breadcrumb's row at that row, no two tips together.
+    """End each edge from a top into a breadcrumb's row at that row, no two tips together.
 
     Top-down, the engine aims each top's edge at the middle of its row and stops it at the
     box's outline: edges into the upper rows end on its foot or at its corners, where the
@@ -67,6 +66,10 @@ def end_at_rows(svg: str) -> str:
     right: the lower rows' lanes inner, so they nest. An edge into the last row ends on
     the box's foot, just under that row: tips at a corner are moved in, and tips
     together moved apart (:data:`~.trailnest.SPREAD`), in the order the edges come in.
+    Where the tops hang above the box (bottom to top), the drawing is turned over, redrawn
+    so and turned back (:class:`~.trailflip.Flip`); the rows are taken by their ports,
+    drawn from the last up where the box's class says so (:data:`~.traillanes.UPWARD`).
+    Each redrawing is weighed by :class:`~.trailcross.Crossed`.
     """
     if _INTO not in svg and SIDE_CLASS not in svg:
         return svg
@@ -77,47 +80,51 @@ def _document(svg: str) -> str:
     """:func:`end_at_rows` on one drawing."""
     if _INTO not in svg and SIDE_CLASS not in svg:
         return svg
-    trail, rows = trail_rows(svg)
-    if trail is None or not rows:
+    trail, drawn = trail_rows(svg)
+    if trail is None or not drawn:
         return svg
-    if not _upside_down(svg, trail, rows):
-        return edit(svg, _edits(svg, trail, rows))
-    # Bottom to top: redrawn as the page turned upside down would be, then turned back.
-    graph = _BACKGROUND.search(svg)
-    if graph is None:
-        return svg
-    ys = [float(y) for _, y in _PAIR.findall(graph.group(1))]
-    turned = Flip(svg, (min(ys) + max(ys)) / 2)
-    # Turned, the rows go down from the first, as top-down.
-    back = turned.back(_edits(turned.svg, turned.box(trail), turned.ys(rows)[::-1]))
+    # Its rows' middles by their ports: drawn from the last up where the class says so.
+    ports = drawn[::-1] if _UP.search(svg) is not None else drawn
+    if not _above(svg, trail, ports):
+        return edit(svg, _edits(svg, trail, ports))
+    # Tops above (bottom to top): redrawn as the page turned over would be, then turned back.
+    turned = Flip(svg, (trail.top + trail.bottom) / 2)
+    back = turned.back(_edits(turned.svg, turned.box(trail), turned.ys(ports)))
     return edit(svg, back) if back else svg
 
 
-def _upside_down(svg: str, trail: Box, rows: list[float]) -> bool:
-    """Whether the breadcrumb's tops hang above it, its rows drawn from the last up.
-
-    So bottom to top (and top-down, conclusions): the rows face the tops
-    (:func:`~.pagetrail.add_trail`), the first row at the foot.
-    """
+def _above(svg: str, trail: Box, rows: list[float]) -> bool:
+    """Whether more of the edges into the breadcrumb's rows come from above it than below."""
     into = _into(svg, rows)
     above = sum(found.item[1] < trail.top for found in into)
     return above > sum(found.item[1] > trail.bottom for found in into)
 
 
 def _into(svg: str, rows: list[float]) -> list[Round]:
-    """The edges into the breadcrumb's rows, as their groups draw them."""
+    """The edges into the breadcrumb's rows (``rows``: their middles by port), as drawn.
+
+    Each numbered by its row's place down the box, the first row the highest.
+    """
+    down = sorted(range(len(rows)), key=lambda port: rows[port])
+    place = {port: index for index, port in enumerate(down)}
     into: list[Round] = []
     for kind, _, start, stop in groups(svg):
         title = _TITLE.search(svg, start, stop) if kind == "edge" else None
         row = None if title is None else _INTO_ROW.search(html.unescape(title.group(1)))
-        found = None if row is None else read_round(svg, start, stop, int(row.group(1)))
-        if found is not None and found.row < len(rows):
+        port = None if row is None else int(row.group(1))
+        found = None if port is None else read_round(svg, start, stop, place.get(port, -1))
+        if found is not None and found.row >= 0:
             into.append(found)
     return into
 
 
-def _edits(svg: str, trail: Box, rows: list[float]) -> Edits:
-    """The edits :func:`end_at_rows` makes to a top-down drawing (or one turned so)."""
+def _edits(svg: str, trail: Box, ports: list[float]) -> Edits:
+    """The edits :func:`end_at_rows` makes to a top-down drawing (or one turned so).
+
+    ``ports``: the middles of the breadcrumb's rows, by their ports (left to right, by
+    the rows its side edges are marked with).
+    """
+    rows = sorted(ports)  # down the box: the last row faces the tops below
     beside: list[Round] = []
     for kind, classes, start, stop in groups(svg):
         side = row_of(html.unescape(classes), SIDE_CLASS) if kind == "edge" else None
@@ -127,7 +134,7 @@ def _edits(svg: str, trail: Box, rows: list[float]) -> Edits:
     if beside:  # left to right: tips level with their rows, apart, if none cross more
         edits = _spread_sides(beside, trail, rows, True)
         return edits if edits and Crossed(svg, piles=False)(edits) <= 0 else []
-    into = [r for r in _into(svg, rows) if r.item[1] > trail.bottom]  # from below only
+    into = [r for r in _into(svg, ports) if r.item[1] > trail.bottom]  # from below only
     return _best(svg, into, trail, rows) if into else []
 
 
@@ -137,9 +144,9 @@ def _best(svg: str, into: list[Round], trail: Box, rows: list[float]) -> Edits:
     Only the edges the engine ended off their rows (or ran inside the box) go round, else
     every edge into an upper row, on the side of the top it comes from or of where the
     engine ended it, each less the edges whose redrawing crosses
-    (:func:`~.trailcross.pruned`): the first that crosses the fewest edges, if no more
-    than the engine's drawing. Else the tips at the box's sides are only moved to their rows (or
-    only apart), if that crosses no more.
+    (:func:`~.trailcross.pruned`): the one that crosses the fewest edges, then the
+    shortest, if no more than the engine's drawing. Else the tips at the box's
+    sides are only moved to their rows (or only apart), if that crosses no more.
     """
     last = len(rows) - 1
     upper = [r for r in into if r.row != last]
@@ -161,6 +168,7 @@ def _best(svg: str, into: list[Round], trail: Box, rows: list[float]) -> Edits:
     crossed = Crossed(svg)
     best: Edits = []
     fewest = 0  # more crossings than the engine's drawing, the best redrawing's
+    shortest = math.inf  # how long the edges into the rows run, drawn so
     tried: set[tuple[tuple[int, ...], ...]] = set()
     for moved, left in ((lost, by_tail), (lost, by_tip), (upper, by_tail), (upper, by_tip)):
         # An edge kept at a row's side that others go round to goes round with them.
@@ -177,8 +185,9 @@ def _best(svg: str, into: list[Round], trail: Box, rows: list[float]) -> Edits:
         if not edits:  # as the engine drew it
             continue
         edits, more = pruned(crossed, edits, crossed(edits))
-        if more < fewest or (more == fewest and not best):
-            best, fewest = edits, more
+        length = _drawn_length(edits, into)
+        if more < fewest or (more == fewest and (not best or length < shortest)):
+            best, fewest, shortest = edits, more, length
     # Tops in rows of their own, hanging from several rows: nested, if that crosses fewer.
     engine = crossed.before(into)
     if engine + (fewest if best else 0) > 0:  # else none crosses fewer
@@ -352,6 +361,16 @@ def _spread_foot(foot: list[Round], trail: Box) -> Edits:
     for i, x in placed:  # all redrawn from their cuts, so that none crosses another
         edits += _aimed(foot[i], cuts[i], (x, trail.bottom))
     return edits
+
+
+def _drawn_length(edits: Edits, into: list[Round]) -> float:
+    """How long the edges into the rows run, in all, with ``edits`` made."""
+    changed = dict(edits)
+    total = 0.0
+    for r in into:
+        points = curve(changed[r.d_span]) if r.d_span in changed else r.points
+        total += sum(math.dist(a, b) for a, b in zip(points, points[1:], strict=False))
+    return total
 
 
 def _foot_cut(r: Round, level: float) -> list[Point]:
