@@ -200,3 +200,16 @@ def test_edges_into_a_breadcrumb_drawn_up_or_down_end_at_their_own_rows(
                 middle = sum(ys) / len(ys)
                 assert abs(ports[own] - middle) < abs(ports[other] - middle), page.plan.page.number
     assert seen > 5
+
+
+def test_a_drawing_turned_for_its_edges_turns_only_theirs() -> None:
+    """Turned for the passes that read only edges, a node's outline is left as drawn."""
+    node = (
+        '<g id="node1" class="node reason"><title>a</title><polygon points="0,-10 5,-20"/></g>\n'
+    )
+    edge = (
+        '<g id="edge1" class="edge supports"><title>a&#45;&gt;b</title>'
+        '<path d="M0,-10C0,-12 0,-14 0,-16"/></g>\n'
+    )
+    turned = Flip(node + edge, 0.0, edges_only=True)
+    assert turned.svg == node + edge.replace("M0,-10C0,-12 0,-14 0,-16", "M0,10C0,12 0,14 0,16")

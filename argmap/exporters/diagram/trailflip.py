@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from argmap.exporters.diagram.geometry import Box
+from argmap.exporters.diagram.geometry import Box, groups
 from argmap.exporters.diagram.svgedits import pair
 
 __all__ = ["Flip"]
@@ -28,21 +28,29 @@ class Flip:
     from :meth:`box` and :meth:`ys`.
     """
 
-    def __init__(self, svg: str, level: float) -> None:
-        """Turn ``svg`` about ``level``: each y becomes ``2 * level - y``."""
+    def __init__(self, svg: str, level: float, edges_only: bool = False) -> None:
+        """Turn ``svg`` about ``level``: each y becomes ``2 * level - y``.
+
+        ``edges_only``: only the edges' shapes are turned (all a reader of edges reads).
+        """
         self.twice = 2 * level
         self.spans: dict[Span, tuple[Span, bool]] = {}  # a turned value's span: the own, a y?
         pieces: list[str] = []
         done = shift = 0
-        for found in _SHAPES.finditer(svg):
-            start, stop = found.span(2)
-            value = found.group(2)
-            single = found.group(1) == "cy"
-            turned = self._turned(value, single)
-            pieces += (svg[done:start], turned)
-            self.spans[(start + shift, start + shift + len(turned))] = ((start, stop), single)
-            shift += len(turned) - (stop - start)
-            done = stop
+        parts = (
+            [(start, stop) for kind, _, start, stop in groups(svg) if kind == "edge"]
+            if edges_only
+            else [(0, len(svg))]
+        )
+        for first, last in parts:
+            for found in _SHAPES.finditer(svg, first, last):
+                start, stop = found.span(2)
+                single = found.group(1) == "cy"
+                turned = self._turned(found.group(2), single)
+                pieces += (svg[done:start], turned)
+                self.spans[(start + shift, start + shift + len(turned))] = ((start, stop), single)
+                shift += len(turned) - (stop - start)
+                done = stop
         pieces.append(svg[done:])
         self.svg = "".join(pieces)
 

@@ -88,7 +88,7 @@ def _document(svg: str) -> str:
     if not _above(svg, trail, ports):
         return edit(svg, _edits(svg, trail, ports))
     # Tops above (bottom to top): redrawn as the page turned over would be, then turned back.
-    turned = Flip(svg, (trail.top + trail.bottom) / 2)
+    turned = Flip(svg, (trail.top + trail.bottom) / 2, edges_only=True)
     back = turned.back(_edits(turned.svg, turned.box(trail), turned.ys(ports)))
     return edit(svg, back) if back else svg
 
