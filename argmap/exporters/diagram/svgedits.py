@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-__all__ = ["Point", "between", "each_drawing", "edit", "pair", "unit"]
+__all__ = ["Point", "between", "each_drawing", "edit", "number", "pair", "unit"]
 
 Point = tuple[float, float]
 
@@ -57,10 +57,11 @@ def between(a: Point, b: Point, t: float) -> Point:
 
 def pair(p: Point) -> str:
     """A point as the engine writes one (two decimals at most, no trailing zeros)."""
-    return f"{_number(p[0])},{_number(p[1])}"
+    return f"{number(p[0])},{number(p[1])}"
 
 
-def _number(v: float) -> str:
+def number(v: float) -> str:
+    """A number as the engine writes one (two decimals at most, no trailing zeros)."""
     text = f"{v:.2f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 

@@ -53,7 +53,7 @@ class Crossed:
         self.at: dict[Span, int] = {}
         self.heads: dict[int, list[tuple[Span, str]]] = {}  # into a row: its outlines
         self.tips: dict[int, Point] = {}
-        self.counted = (_Counted([]), _Counted([]))  # the lines, the edges to their tips
+        self.as_drawn = self.to_tips = _Counted([])
 
     def _read(self) -> None:
         """The drawing's tree edges, read when a redrawing is first counted."""
@@ -70,7 +70,7 @@ class Crossed:
                 edge = edge._replace(head=f"{TRAIL}:{edge.port}")
                 edge, self.tips[index] = _to_tip(edge, self.heads[index])
             self.edges.append(edge)
-        self.counted = (_Counted(self.lines), _Counted(self.edges))
+        self.as_drawn, self.to_tips = _Counted(self.lines), _Counted(self.edges)
 
     def before(self, rounds: list[Round]) -> int:
         """How many pairs holding one of these edges cross (or pile) in the engine's drawing."""
@@ -78,7 +78,7 @@ class Crossed:
             self._read()
         among = frozenset(self.at[r.d_span] for r in rounds if r.d_span in self.at)
         piled = _piles(self.tips, among) if self.piles else 0
-        return self.counted[0].before(among) + self.counted[1].before(among) + piled
+        return self.as_drawn.before(among) + self.to_tips.before(among) + piled
 
     def __call__(self, edits: Edits) -> int:
         """How many more pairs cross (or pile) with ``edits`` made than in the engine's drawing."""
@@ -90,8 +90,8 @@ class Crossed:
         if not moved:
             return Cost(0, 0, 0)
         return Cost(
-            self.counted[0].more(lines, moved),
-            self.counted[1].more(edges, moved),
+            self.as_drawn.more(lines, moved),
+            self.to_tips.more(edges, moved),
             _piles(tips, moved) - _piles(self.tips, moved) if self.piles else 0,
         )
 

@@ -6,7 +6,7 @@ import re
 from typing import Final
 
 from argmap.exporters.diagram.geometry import Box, groups
-from argmap.exporters.diagram.svgedits import pair
+from argmap.exporters.diagram.svgedits import number, pair
 
 __all__ = ["Flip"]
 
@@ -75,10 +75,5 @@ class Flip:
     def _turned(self, value: str, single: bool) -> str:
         """A shape's value turned: each point's y (``single``: the one number, a y)."""
         if single:
-            return _number(self.twice - float(value))
+            return number(self.twice - float(value))
         return _PAIR.sub(lambda m: pair((float(m[1]), self.twice - float(m[2]))), value)
-
-
-def _number(v: float) -> str:
-    """A number as the engine writes one."""
-    return pair((v, 0.0)).split(",")[0]

@@ -11,7 +11,17 @@ from argmap.exporters.diagram.laneways import GAP, LANE
 from argmap.exporters.diagram.traillanes import Round, redrawn
 from argmap.exporters.diagram.trailtips import side_tips
 
-__all__ = ["CLEAR", "CORNER", "SPREAD", "Nested", "nest", "spaced", "spread_feet", "to_track"]
+__all__ = [
+    "CLEAR",
+    "CORNER",
+    "SPREAD",
+    "Nested",
+    "drawn_length",
+    "nest",
+    "spaced",
+    "spread_feet",
+    "to_track",
+]
 
 CLEAR: Final = 8.0
 """Points between the breadcrumb's foot and the highest track an edge turns along to its lane."""
@@ -39,7 +49,7 @@ def nest(
     rows: list[float],
     width: float,
     crossed: Callable[[Edits], int],
-    floor: int = -(10**9),
+    floor: int,
 ) -> Nested | None:
     """The redrawing that crosses fewest edges, the edges nested by where they pass the band.
 
@@ -74,7 +84,7 @@ def nest(
             edits += _side(right[::-1], trail, rows, (1, width, down), at)
             edits += spread_feet(foot, trail, band)
             more = crossed(edits)
-            drawn = _length(edits, into)
+            drawn = drawn_length(edits, into)
             if best is None or (more, drawn) < (best.more, length):
                 best, length = Nested(edits, more), drawn
             if more <= floor:  # none crosses: the first such wins
@@ -145,14 +155,13 @@ def _way(start: Point, tip: Point) -> Point:
     return ((tip[0] - start[0]) / length, (tip[1] - start[1]) / length)
 
 
-def _length(edits: Edits, into: Sequence[Round]) -> float:
-    """How long the redrawn edges' paths run, in all."""
-    spans = {r.d_span for r in into}
+def drawn_length(edits: Edits, into: Sequence[Round]) -> float:
+    """How long the edges run, in all, with ``edits`` made (the others as drawn)."""
+    changed = dict(edits)
     total = 0.0
-    for span, text in edits:
-        if span in spans:
-            points = curve(text)
-            total += sum(math.dist(a, b) for a, b in zip(points, points[1:], strict=False))
+    for r in into:
+        points = curve(changed[r.d_span]) if r.d_span in changed else r.points
+        total += sum(math.dist(a, b) for a, b in zip(points, points[1:], strict=False))
     return total
 
 

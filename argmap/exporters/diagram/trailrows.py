@@ -7,7 +7,7 @@ import math
 import re
 from typing import Final
 
-from argmap.exporters.diagram.geometry import Box, curve, groups
+from argmap.exporters.diagram.geometry import Box, groups
 from argmap.exporters.diagram.laneways import GAP, LANE
 from argmap.exporters.diagram.stacking import TRAIL
 from argmap.exporters.diagram.svgedits import each_drawing
@@ -23,7 +23,14 @@ from argmap.exporters.diagram.traillanes import (
     row_of,
     trail_rows,
 )
-from argmap.exporters.diagram.trailnest import CLEAR, CORNER, nest, spaced, to_track
+from argmap.exporters.diagram.trailnest import (
+    CLEAR,
+    CORNER,
+    drawn_length,
+    nest,
+    spaced,
+    to_track,
+)
 from argmap.exporters.diagram.trailtips import TIPS, side_tips
 
 __all__ = ["end_at_rows"]
@@ -85,17 +92,17 @@ def _document(svg: str) -> str:
         return svg
     # Its rows' middles by their ports: drawn from the last up where the class says so.
     ports = drawn[::-1] if _UP.search(svg) is not None else drawn
-    if not _above(svg, trail, ports):
-        return edit(svg, _edits(svg, trail, ports))
+    into = _into(svg, ports)
+    if not _above(trail, into):
+        return edit(svg, _edits(svg, trail, ports, into))
     # Tops above (bottom to top): redrawn as the page turned over would be, then turned back.
     turned = Flip(svg, (trail.top + trail.bottom) / 2, edges_only=True)
     back = turned.back(_edits(turned.svg, turned.box(trail), turned.ys(ports)))
     return edit(svg, back) if back else svg
 
 
-def _above(svg: str, trail: Box, rows: list[float]) -> bool:
+def _above(trail: Box, into: list[Round]) -> bool:
     """Whether more of the edges into the breadcrumb's rows come from above it than below."""
-    into = _into(svg, rows)
     above = sum(found.item[1] < trail.top for found in into)
     return above > sum(found.item[1] > trail.bottom for found in into)
 
@@ -118,11 +125,12 @@ def _into(svg: str, rows: list[float]) -> list[Round]:
     return into
 
 
-def _edits(svg: str, trail: Box, ports: list[float]) -> Edits:
+def _edits(svg: str, trail: Box, ports: list[float], into: list[Round] | None = None) -> Edits:
     """The edits :func:`end_at_rows` makes to a top-down drawing (or one turned so).
 
     ``ports``: the middles of the breadcrumb's rows, by their ports (left to right, by
-    the rows its side edges are marked with).
+    the rows its side edges are marked with); ``into``: the edges into them
+    (:func:`_into`), if read already.
     """
     rows = sorted(ports)  # down the box: the last row faces the tops below
     beside: list[Round] = []
@@ -134,8 +142,9 @@ def _edits(svg: str, trail: Box, ports: list[float]) -> Edits:
     if beside:  # left to right: tips level with their rows, apart, if none cross more
         edits = _spread_sides(beside, trail, rows, True)
         return edits if edits and Crossed(svg, piles=False)(edits) <= 0 else []
-    into = [r for r in _into(svg, ports) if r.item[1] > trail.bottom]  # from below only
-    return _best(svg, into, trail, rows) if into else []
+    into = _into(svg, ports) if into is None else into
+    below = [r for r in into if r.item[1] > trail.bottom]  # from below only
+    return _best(svg, below, trail, rows) if below else []
 
 
 def _best(svg: str, into: list[Round], trail: Box, rows: list[float]) -> Edits:
@@ -185,7 +194,7 @@ def _best(svg: str, into: list[Round], trail: Box, rows: list[float]) -> Edits:
         if not edits:  # as the engine drew it
             continue
         edits, more = pruned(crossed, edits, crossed(edits))
-        length = _drawn_length(edits, into)
+        length = drawn_length(edits, into)
         if more < fewest or (more == fewest and (not best or length < shortest)):
             best, fewest, shortest = edits, more, length
     # Tops in rows of their own, hanging from several rows: nested, if that crosses fewer.
@@ -361,16 +370,6 @@ def _spread_foot(foot: list[Round], trail: Box) -> Edits:
     for i, x in placed:  # all redrawn from their cuts, so that none crosses another
         edits += _aimed(foot[i], cuts[i], (x, trail.bottom))
     return edits
-
-
-def _drawn_length(edits: Edits, into: list[Round]) -> float:
-    """How long the edges into the rows run, in all, with ``edits`` made."""
-    changed = dict(edits)
-    total = 0.0
-    for r in into:
-        points = curve(changed[r.d_span]) if r.d_span in changed else r.points
-        total += sum(math.dist(a, b) for a, b in zip(points, points[1:], strict=False))
-    return total
 
 
 def _foot_cut(r: Round, level: float) -> list[Point]:
