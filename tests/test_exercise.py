@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 import subprocess
 from collections import Counter
 from pathlib import Path
@@ -22,6 +21,7 @@ from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.options import RenderOptions
 from argmap.pipeline import render_files
 from tests.conftest import MAPS, write
+from tests.poppler import poppler
 from tests.strategies import argument_maps
 
 UNIFORMS = MAPS / "school-uniforms.yaml"
@@ -75,9 +75,7 @@ def words(text: str) -> set[str]:
 def file_text(path: Path) -> str:
     """What a student could read in a file: PDF text, or the raw SVG/HTML/PNG bytes."""
     if path.suffix == ".pdf":
-        pdftotext = shutil.which("pdftotext")
-        if pdftotext is None:
-            pytest.skip("poppler's pdftotext is not installed")
+        pdftotext = poppler("pdftotext")
         out = subprocess.run([pdftotext, str(path), "-"], capture_output=True, check=True)
         return out.stdout.decode("utf-8")
     raw = path.read_bytes().decode("utf-8", errors="replace")
@@ -202,9 +200,7 @@ def test_no_word_of_a_blanked_statement_in_any_format(tmp_path: Path, fmt: str, 
 
 
 def _page_size(path: Path) -> str:
-    pdfinfo = shutil.which("pdfinfo")
-    if pdfinfo is None:
-        pytest.skip("poppler's pdfinfo is not installed")
+    pdfinfo = poppler("pdfinfo")
     info = subprocess.run([pdfinfo, str(path)], capture_output=True, text=True, check=True)
     found = re.search(r"Page size:\s+([\d.]+ x [\d.]+)", info.stdout)
     return found.group(1) if found else info.stdout

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from collections import Counter
 from pathlib import Path
@@ -18,15 +17,14 @@ from argmap.load.maps import load_map
 from argmap.options import RenderOptions
 from argmap.pipeline import render_files
 from tests.conftest import MAPS
+from tests.poppler import poppler
 
 FLAGSHIP = MAPS / "russias-game-in-north-korea.yaml"
 
 
 def pdf_pages(path: Path) -> list[str]:
     """The text of each page of a PDF."""
-    pdftotext = shutil.which("pdftotext")
-    if pdftotext is None:
-        pytest.skip("poppler's pdftotext is not installed")
+    pdftotext = poppler("pdftotext")
     done = subprocess.run([pdftotext, str(path), "-"], capture_output=True, check=True)
     return done.stdout.decode("utf-8").split("\f")[:-1]
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import io
 import re
-import shutil
 import subprocess
 import tracemalloc
 from collections.abc import Iterator
@@ -24,7 +23,7 @@ from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.options import RenderOptions
 from tests.conftest import MAPS
-from tests.poppler import poppler
+from tests.poppler import pdf_tool, poppler
 
 FLAGSHIP = MAPS / "russias-game-in-north-korea.yaml"
 SCRIPTS = {
@@ -83,10 +82,10 @@ def test_poppler_and_qpdf_read_the_file_without_a_complaint(
         [poppler("pdftotext"), str(path), "-"], capture_output=True, text=True, check=True
     )
     assert text.stderr == "" and "Russia" in text.stdout
-    qpdf = shutil.which("qpdf")
-    if qpdf is not None:
-        check = subprocess.run([qpdf, "--check", str(path)], capture_output=True, text=True)
-        assert check.returncode == 0, check.stdout + check.stderr
+    check = subprocess.run(
+        [pdf_tool("qpdf", "qpdf"), "--check", str(path)], capture_output=True, text=True
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
 
 
 def test_text_in_every_script_extracts_as_written(tmp_path: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from argmap.exporters.diagram.formats import export_svg
 from argmap.exporters.diagram.svgtext import place_text
 from argmap.options import RenderOptions
 from tests import textfit
+from tests.poppler import poppler
 
 pytest.importorskip("fontTools")
 
@@ -114,8 +114,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_every_line_of_every_script_stays_in_its_box_and_centred_lines_are_centred(
     hostile: Path, route: textfit.Route, fit: str
 ) -> None:
-    if route == "pdf" and shutil.which("pdftoppm") is None:
-        pytest.skip("poppler's pdftoppm is not installed")
+    if route == "pdf":
+        poppler("pdftoppm")
     pages = _pages(hostile, fit)
     assert sum(len(textfit.lines_in_boxes(svg)) for svg in pages) > 30
     _check(pages, route)
@@ -127,8 +127,8 @@ def test_emoji_sequences_stay_in_their_boxes_in_every_format(
 ) -> None:
     """Families and flags, drawn as one glyph each (an italic line with Korean, which a PNG
     leaves to resvg, as their parts), stay in their boxes in every format."""
-    if route == "pdf" and shutil.which("pdftoppm") is None:
-        pytest.skip("poppler's pdftoppm is not installed")
+    if route == "pdf":
+        poppler("pdftoppm")
     family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
     quote = "한국어 " + "\U0001f1f0\U0001f1f7" * 12 + " " + family * 3
     path = _map_file(tmp_path, {"seq": f"Flags {'🇺🇦' * 6} and families {family * 6}."}, quote)
@@ -223,8 +223,8 @@ def test_any_mix_of_right_to_left_scripts_stays_in_its_box(
     path = _map_file(tmp_path_factory.mktemp("rtl"), {"mix": " ".join(words)})
     pages = _pages(path, "slide")
     _check(pages, "png")
-    if shutil.which("pdftoppm") is not None:
-        _check(pages, "pdf")
+    poppler("pdftoppm")
+    _check(pages, "pdf")
 
 
 def test_the_engine_width_table_is_the_engines_own() -> None:
