@@ -48,6 +48,25 @@ def test_crossings_of_counts_every_pair_holding_an_edge_among_them(
     assert edgecross.apart_crossings(edges) + edgecross.meeting(edges) == everything
 
 
+@given(st.lists(_EDGE, min_size=1, max_size=8), st.data())
+def test_redrawings_counted_through_a_pair_memo_count_as_the_plain_way(
+    edges: list[Edge], data: st.DataObject
+) -> None:
+    """Redrawings of one drawing, in turn, some curves drawn again: the memo's boxes,
+    chunks and pairs (kept from the redrawings before) count as a fresh count does."""
+    bounds, base = edgecross.bounds_of(edges), edgecross.Chunked(edges)
+    memo = edgecross.PairMemo()
+    shapes = data.draw(st.lists(_CURVE, min_size=1, max_size=3))  # few: curves come back
+    for _ in range(data.draw(st.integers(1, 6))):
+        moved = data.draw(st.sets(st.integers(0, len(edges) - 1), min_size=1))
+        after = list(edges)
+        for index in moved:
+            after[index] = after[index]._replace(points=data.draw(st.sampled_from(shapes)))
+        now, chunked = memo.redrawn(after, frozenset(moved), bounds, base)
+        plain = edgecross.crossings_of(after, set(moved))
+        assert edgecross.crossings_of(after, set(moved), now, chunked, memo) == plain
+
+
 _PART = st.sampled_from(
     ["<svg>a</svg>", '<svg width="1">b\n</svg>', "<svgx>", "</svg>", "<svg", "\n", "x", "<g/>"]
 )

@@ -10,6 +10,7 @@ __all__ = [
     "Bounds",
     "Chunked",
     "Edge",
+    "PairMemo",
     "apart_crossings",
     "bounds_of",
     "crossings_of",
@@ -79,7 +80,7 @@ def apart_crossings(edges: list[Edge]) -> int:
         for j in range(i + 1, len(edges)):
             if _apart_boxes(found[i], found[j]) or _share(a, edges[j]):
                 continue
-            count += _chunks_cross(chunked(i), chunked(j), found[j])
+            count += _chunks_cross(chunked(i), chunked(j), found[j], found[i])
     return count
 
 
@@ -102,51 +103,115 @@ def crossings_of(
     among: set[int],
     bounds: list[Bounds] | None = None,
     chunked: Chunked | None = None,
+    memo: PairMemo | None = None,
 ) -> int:
     """How many pairs holding an edge of ``among`` (indices) cross, apart or meeting.
 
     ``bounds``: the edges' boxes (:func:`bounds_of`), if known; ``chunked``: their
-    chunks, if kept (a :class:`Chunked` of these very edges).
+    chunks, if kept (a :class:`Chunked` of these very edges); ``memo``: the pairs
+    tested before, the edges of ``among`` as :meth:`PairMemo.shape` names them.
     """
     found = bounds_of(edges) if bounds is None else bounds
     chunked = Chunked(edges) if chunked is None else chunked
     count = 0
+    shapes = {} if memo is None else memo.now
     for i in sorted(among):
         for j in range(len(edges)):
             if j == i or (j in among and j < i) or _apart_boxes(found[i], found[j]):
                 continue
             low, high = (i, j) if i < j else (j, i)
-            a, b = edges[low], edges[high]
-            if _share(a, b):
-                count += _polylines_cross(*_apart(a, b))
-            else:
-                count += _chunks_cross(chunked(low), chunked(high), found[high])
+            if memo is None:
+                count += _pair_crosses(edges, (low, high), found, chunked)
+                continue
+            key = (low, shapes.get(low, -1), high, shapes.get(high, -1))
+            crossed = memo.done.get(key)
+            if crossed is None:
+                crossed = memo.done[key] = _pair_crosses(edges, (low, high), found, chunked)
+            count += crossed
     return count
+
+
+def _pair_crosses(
+    edges: list[Edge], pair: tuple[int, int], found: list[Bounds], chunked: Chunked
+) -> int:
+    """1 if the ``pair`` of edges cross (before they meet, if they share a node), else 0.
+
+    ``found``: the edges' boxes.
+    """
+    low, high = pair
+    a, b = edges[low], edges[high]
+    if _share(a, b):
+        return int(_polylines_cross(*_apart(a, b)))
+    return int(_chunks_cross(chunked(low), chunked(high), found[high], found[low]))
 
 
 class Chunked:
     """Each edge's chunks (:func:`_chunk`), worked out once, when first asked for.
 
     ``base``: another drawing's, whose edges are these but the ``fresh`` ones (indices):
-    its chunks are taken for the rest.
+    its chunks are taken for the rest. ``memo``: where the fresh ones' chunks are kept,
+    by shape, from one redrawing to the next.
     """
 
     def __init__(
-        self, edges: list[Edge], base: Chunked | None = None, fresh: frozenset[int] = frozenset()
+        self,
+        edges: list[Edge],
+        base: Chunked | None = None,
+        fresh: frozenset[int] = frozenset(),
+        memo: PairMemo | None = None,
     ) -> None:
         self.edges = edges
         self.base = base
         self.fresh = fresh
+        self.memo = memo
         self.done: dict[int, tuple[Chunk, ...]] = {}
 
     def __call__(self, index: int) -> tuple[Chunk, ...]:
         """The chunks of edge ``index``."""
         if self.base is not None and index not in self.fresh:
             return self.base(index)
-        found = self.done.get(index)
+        kept = self.done if self.memo is None else self.memo.chunks
+        key = index if self.memo is None else self.memo.now[index]
+        found = kept.get(key)
         if found is None:
-            found = self.done[index] = _chunk(self.edges[index].points)
+            found = kept[key] = _chunk(self.edges[index].points)
         return found
+
+
+class PairMemo:
+    """Redrawn edges' boxes and chunks, and pairs tested for crossing, each worked out once.
+
+    For many redrawings of one drawing: the edges at each index but the redrawn ones are
+    the same throughout. An edge as the engine drew it is shape -1; each other curve an
+    index is given (its points) gets a number of its own the first time it is seen.
+    """
+
+    def __init__(self) -> None:
+        self.shapes: dict[tuple[int, Curve], int] = {}
+        self.boxes: list[Bounds] = []
+        self.chunks: dict[int, tuple[Chunk, ...]] = {}
+        self.done: dict[tuple[int, int, int, int], int] = {}
+        self.now: dict[int, int] = {}
+        """The redrawn edges of the redrawing being counted: their shapes, by index."""
+
+    def redrawn(
+        self, edges: list[Edge], moved: frozenset[int], bounds: list[Bounds], base: Chunked
+    ) -> tuple[list[Bounds], Chunked]:
+        """Count ``edges`` next, ``moved`` (indices) redrawn: their boxes and chunks.
+
+        ``bounds`` and ``base``: the engine's drawing's.
+        """
+        self.now = {}
+        now = list(bounds)
+        for index in moved:
+            points = edges[index].points
+            shape = self.shapes.get((index, points))
+            if shape is None:
+                shape = self.shapes[(index, points)] = len(self.boxes)
+                self.boxes.append(bounds_of([edges[index]])[0])
+            self.now[index] = shape
+            now[index] = self.boxes[shape]
+        return now, Chunked(edges, base, moved, self)
 
 
 def _apart(a: Edge, b: Edge) -> tuple[Curve, Curve]:
@@ -178,8 +243,7 @@ def _chunk(points: Curve) -> tuple[Chunk, ...]:
     out: list[Chunk] = []
     for start in range(0, len(points) - 1, CHUNK):
         part = points[start : start + CHUNK + 1]
-        xs = [p[0] for p in part]
-        ys = [p[1] for p in part]
+        xs, ys = zip(*part, strict=True)
         out.append((min(xs), max(xs), min(ys), max(ys), part))
     return tuple(out)
 
@@ -198,11 +262,18 @@ def _polylines_cross(a: Curve, b: Curve) -> bool:
     return _chunks_cross(_chunks(a), _chunks(b), None)
 
 
-def _chunks_cross(mine: tuple[Chunk, ...], theirs: tuple[Chunk, ...], box: Bounds) -> bool:
-    """Whether two chunked polylines cross; ``box``: the second's, if known.
+def _chunks_cross(
+    mine: tuple[Chunk, ...], theirs: tuple[Chunk, ...], box: Bounds, own: Bounds = None
+) -> bool:
+    """Whether two chunked polylines cross; ``box``: the second's, ``own``: the first's, if known.
 
-    A chunk of the first outside the second's box meets none of its chunks.
+    A chunk of either outside the other's box meets none of its chunks.
     """
+    if own is not None:
+        left, right, low, high = own
+        theirs = tuple(
+            c for c in theirs if not (c[1] < left or right < c[0] or c[3] < low or high < c[2])
+        )
     for left, right, low, high, part in mine:
         if box is not None and (box[1] < left or right < box[0] or box[3] < low or high < box[2]):
             continue

@@ -70,8 +70,12 @@ class Box(NamedTuple):
         )
 
 
-def groups(svg: str) -> list[tuple[str, str, int, int]]:
+@functools.lru_cache(maxsize=4)
+def groups(svg: str) -> tuple[tuple[str, str, int, int], ...]:
     """Each node's and edge's group, in order, read at one pass.
+
+    Remembered for the last few drawings: the post-passes read one drawing's groups
+    several times over.
 
     Returns:
         Per group: its kind (``node`` or ``edge``), its other classes, and where its
@@ -79,10 +83,10 @@ def groups(svg: str) -> list[tuple[str, str, int, int]]:
     """
     heads = [(m.group(1), m.group(2), m.end(), m.start()) for m in _GROUP.finditer(svg)]
     stops = [start for *_, start in heads[1:]] + [len(svg)]
-    return [
+    return tuple(
         (kind, classes, body, stop)
         for (kind, classes, body, _), stop in zip(heads, stops, strict=True)
-    ]
+    )
 
 
 def box_of(svg: str, start: int, stop: int) -> Box | None:

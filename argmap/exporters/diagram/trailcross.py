@@ -8,7 +8,7 @@ import re
 from collections.abc import Set
 from typing import Final, NamedTuple
 
-from argmap.exporters.diagram.edgecross import Chunked, Edge, bounds_of, crossings_of
+from argmap.exporters.diagram.edgecross import Chunked, Edge, PairMemo, bounds_of, crossings_of
 from argmap.exporters.diagram.geometry import curve, tree_paths
 from argmap.exporters.diagram.stacking import TRAIL
 from argmap.exporters.diagram.traillanes import Round
@@ -188,6 +188,7 @@ class _Counted:
         self.bounds = bounds_of(edges)
         self.chunked = Chunked(edges)
         self.crossing: dict[frozenset[int], int] = {}
+        self.pairs = PairMemo()
 
     def before(self, among: frozenset[int]) -> int:
         """How many pairs holding an edge of ``among`` cross in the engine's drawing."""
@@ -200,10 +201,8 @@ class _Counted:
 
     def more(self, after: list[Edge], moved: frozenset[int]) -> int:
         """How many more pairs holding a moved edge cross ``after`` than before."""
-        now = list(self.bounds)
-        for index in moved:
-            now[index] = bounds_of([after[index]])[0]
-        crossed = crossings_of(after, set(moved), now, Chunked(after, self.chunked, moved))
+        now, chunked = self.pairs.redrawn(after, moved, self.bounds, self.chunked)
+        crossed = crossings_of(after, set(moved), now, chunked, self.pairs)
         return crossed - self.before(moved)
 
 

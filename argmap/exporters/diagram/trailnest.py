@@ -75,14 +75,16 @@ def nest(
     last = len(rows) - 1
     best: Nested | None = None
     length = math.inf
+    rights: dict[int, Edits] = {}  # each side's redrawing, by where it is cut, made once
     for i in range(len(order) + 1):
+        left = _side(order[:i], trail, rows, (-1, width, down), at)
         for j in range(i, len(order) + 1):
             if j > i and order[j - 1].row != last:  # the foot takes the last row's only
                 break
-            left, foot, right = order[:i], order[i:j], order[j:]
-            edits = _side(left, trail, rows, (-1, width, down), at)
-            edits += _side(right[::-1], trail, rows, (1, width, down), at)
-            edits += spread_feet(foot, trail, band)
+            right = rights.get(j)
+            if right is None:
+                right = rights[j] = _side(order[j:][::-1], trail, rows, (1, width, down), at)
+            edits = left + right + spread_feet(order[i:j], trail, band)
             more = crossed(edits)
             drawn = drawn_length(edits, into)
             if best is None or (more, drawn) < (best.more, length):
