@@ -183,11 +183,15 @@ class PairMemo:
 
     For many redrawings of one drawing: the edges at each index but the redrawn ones are
     the same throughout. An edge as the engine drew it is shape -1; each other curve an
-    index is given (its points) gets a number of its own the first time it is seen.
+    index is given gets a number of its own the first time it is seen. Curves are told
+    apart by identity (each kept, so no id comes back): a caller that hands the same
+    redrawn curve over again as the same object (as :class:`~.trailcross.Crossed` does)
+    has its tests remembered; an equal copy is only tested again.
     """
 
     def __init__(self) -> None:
-        self.shapes: dict[tuple[int, Curve], int] = {}
+        self.shapes: dict[tuple[int, int], int] = {}  # by index and the curve's id
+        self.curves: list[Curve] = []  # each shape's curve, kept: no id is used again
         self.boxes: list[Bounds] = []
         self.chunks: dict[int, tuple[Chunk, ...]] = {}
         self.done: dict[tuple[int, int, int, int], int] = {}
@@ -205,9 +209,10 @@ class PairMemo:
         now = list(bounds)
         for index in moved:
             points = edges[index].points
-            shape = self.shapes.get((index, points))
+            shape = self.shapes.get((index, id(points)))
             if shape is None:
-                shape = self.shapes[(index, points)] = len(self.boxes)
+                shape = self.shapes[(index, id(points))] = len(self.boxes)
+                self.curves.append(points)
                 self.boxes.append(bounds_of([edges[index]])[0])
             self.now[index] = shape
             now[index] = self.boxes[shape]

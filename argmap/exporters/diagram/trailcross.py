@@ -53,6 +53,7 @@ class Crossed:
         self.at: dict[Span, int] = {}
         self.heads: dict[int, list[tuple[Span, str]]] = {}  # into a row: its outlines
         self.tips: dict[int, Point] = {}
+        self.redrawn: dict[tuple[int, str, tuple[str, ...]], tuple[Edge, Edge, Point | None]] = {}
         self.as_drawn = self.to_tips = _Counted([])
 
     def _read(self) -> None:
@@ -108,17 +109,34 @@ class Crossed:
             index = self.at.get(span)
             if index is None:
                 continue
-            edge = line = lines[index]._replace(points=curve(text))
             heads = self.heads.get(index)
-            if heads is not None:
-                edge = line._replace(head=edges[index].head)
-                edge, tips[index] = _to_tip(
-                    edge, [(at, changed.get(at, old)) for at, old in heads]
-                )
-            if edge.points != edges[index].points:
+            outlines = () if heads is None else tuple(changed.get(at, old) for at, old in heads)
+            key = (index, text, outlines)
+            found = self.redrawn.get(key)
+            if found is None:  # the same edit gives the same curves: the counts' memo
+                found = self.redrawn[key] = self._redrawn(index, text, outlines)
+            edge, line, tip = found
+            if tip is not None:
+                tips[index] = tip
+            if edge.points != self.edges[index].points:
                 edges[index], lines[index] = edge, line
                 moved.add(index)
         return edges, lines, tips, frozenset(moved)
+
+    def _redrawn(
+        self, index: int, text: str, outlines: tuple[str, ...]
+    ) -> tuple[Edge, Edge, Point | None]:
+        """Edge ``index`` redrawn along path ``text``: to its tip, as a line, and the tip.
+
+        ``outlines``: its arrowheads' points, if it ends at a breadcrumb's row.
+        """
+        edge = line = self.lines[index]._replace(points=curve(text))
+        if index not in self.heads:
+            return edge, line, None
+        edge = line._replace(head=self.edges[index].head)
+        spans = [at for at, _ in self.heads[index]]
+        edge, tip = _to_tip(edge, list(zip(spans, outlines, strict=True)))
+        return edge, line, tip
 
 
 class Cost(NamedTuple):
