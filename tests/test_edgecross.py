@@ -126,12 +126,16 @@ def test_a_redrawing_is_counted_as_the_redrawn_drawing_would_be() -> None:
     plain = trailrows.Crossed
 
     class Checked(trailcross.Crossed):
-        def __call__(self, edits: trailrows.Edits) -> int:
+        def __call__(self, edits: trailrows.Edits, limit: int | None = None) -> int:
             parts = self.parts(edits)
             before, after = _whole(self.svg), _whole(edit(self.svg, edits))
             piles = after[2] - before[2] if self.piles else 0
             counted.append((tuple(parts), (after[0] - before[0], after[1] - before[1], piles)))
-            return sum(parts)
+            exact = sum(parts)
+            for cap in {exact - 2, exact - 1, exact, 0, -1, limit}:  # exact up to the cap
+                capped = super().__call__(edits, cap)
+                assert capped == exact if cap is None or exact <= cap else cap < capped <= exact
+            return exact
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from bench_render import generate

@@ -104,12 +104,15 @@ def crossings_of(
     bounds: list[Bounds] | None = None,
     chunked: Chunked | None = None,
     memo: PairMemo | None = None,
+    stop: int | None = None,
 ) -> int:
     """How many pairs holding an edge of ``among`` (indices) cross, apart or meeting.
 
     ``bounds``: the edges' boxes (:func:`bounds_of`), if known; ``chunked``: their
     chunks, if kept (a :class:`Chunked` of these very edges); ``memo``: the pairs
-    tested before, the edges of ``among`` as :meth:`PairMemo.shape` names them.
+    tested before, the edges of ``among`` as :meth:`PairMemo.redrawn` named them;
+    ``stop``: counting stops as soon as the count passes it (the count so far is
+    returned: over ``stop``, not over the full count).
     """
     found = bounds_of(edges) if bounds is None else bounds
     chunked = Chunked(edges) if chunked is None else chunked
@@ -128,6 +131,8 @@ def crossings_of(
             if crossed is None:
                 crossed = memo.done[key] = _pair_crosses(edges, (low, high), found, chunked)
             count += crossed
+            if stop is not None and count > stop:
+                return count
     return count
 
 

@@ -81,20 +81,27 @@ class Crossed:
         piled = _piles(self.tips, among) if self.piles else 0
         return self.as_drawn.before(among) + self.to_tips.before(among) + piled
 
-    def __call__(self, edits: Edits) -> int:
-        """How many more pairs cross (or pile) with ``edits`` made than in the engine's drawing."""
-        return sum(self.parts(edits))
+    def __call__(self, edits: Edits, limit: int | None = None) -> int:
+        """How many more pairs cross (or pile) with ``edits`` made than in the engine's drawing.
 
-    def parts(self, edits: Edits) -> Cost:
+        ``limit``: a count over it need not be exact (the counting stops once it is
+        sure to pass it, and says some count over it, never more than the exact one).
+        """
+        return sum(self.parts(edits, limit))
+
+    def parts(self, edits: Edits, limit: int | None = None) -> Cost:
         """:meth:`__call__`'s count in its parts."""
         edges, lines, tips, moved = self._after(edits)
         if not moved:
             return Cost(0, 0, 0)
-        return Cost(
-            self.as_drawn.more(lines, moved),
-            self.to_tips.more(edges, moved),
-            _piles(tips, moved) - _piles(self.tips, moved) if self.piles else 0,
-        )
+        piles = _piles(tips, moved) - _piles(self.tips, moved) if self.piles else 0
+        if limit is None:
+            return Cost(self.as_drawn.more(lines, moved), self.to_tips.more(edges, moved), piles)
+        fewest = -self.to_tips.before(moved)  # the tips' count, at the least
+        lines_more = self.as_drawn.more(lines, moved, limit - piles - fewest)
+        if lines_more + piles + fewest > limit:
+            return Cost(lines_more, fewest, piles)
+        return Cost(lines_more, self.to_tips.more(edges, moved, limit - piles - lines_more), piles)
 
     def _after(
         self, edits: Edits
@@ -179,15 +186,32 @@ def pruned(crossed: Crossed, edits: Edits, more: int) -> tuple[Edits, int]:
         groups[-1].append((span, text))
     while more > 0 and len(groups) > 1:
         ways: list[tuple[int, ...]] = [(index,) for index in range(len(groups))]
-        fewest, drop = min((crossed(_less(groups, way)), way) for way in ways)
+        fewest, drop = _fewest(crossed, groups, ways, more)
         if fewest >= more and 2 < len(groups) <= PAIRS:
             ways = list(itertools.combinations(range(len(groups)), 2))
-            fewest, drop = min((crossed(_less(groups, way)), way) for way in ways)
+            fewest, drop = _fewest(crossed, groups, ways, more)
         if fewest >= more:
             break
         more = fewest
         groups = [group for index, group in enumerate(groups) if index not in drop]
     return [e for group in groups for e in group], more
+
+
+def _fewest(
+    crossed: Crossed, groups: list[Edits], ways: list[tuple[int, ...]], limit: int
+) -> tuple[int, tuple[int, ...]]:
+    """The first of ``ways`` (in order) whose drop leaves fewest crossings, and that count.
+
+    Counts over ``limit`` or over the fewest so far need not be exact (see
+    :meth:`Crossed.__call__`): such a way wins nothing.
+    """
+    best: tuple[int, tuple[int, ...]] | None = None
+    for way in ways:
+        count = crossed(_less(groups, way), limit if best is None else min(limit, best[0]))
+        if best is None or count < best[0]:
+            best = (count, way)
+    assert best is not None, "a round tries one way at least"
+    return best
 
 
 def _less(groups: list[Edits], drop: tuple[int, ...]) -> Edits:
@@ -217,11 +241,15 @@ class _Counted:
             )
         return found
 
-    def more(self, after: list[Edge], moved: frozenset[int]) -> int:
-        """How many more pairs holding a moved edge cross ``after`` than before."""
+    def more(self, after: list[Edge], moved: frozenset[int], stop: int | None = None) -> int:
+        """How many more pairs holding a moved edge cross ``after`` than before.
+
+        ``stop``: a count over it need not be exact (see :func:`~.edgecross.crossings_of`).
+        """
         now, chunked = self.pairs.redrawn(after, moved, self.bounds, self.chunked)
-        crossed = crossings_of(after, set(moved), now, chunked, self.pairs)
-        return crossed - self.before(moved)
+        before = self.before(moved)
+        over = None if stop is None else stop + before
+        return crossings_of(after, set(moved), now, chunked, self.pairs, over) - before
 
 
 def _to_tip(edge: Edge, heads: list[tuple[Span, str]]) -> tuple[Edge, Point]:

@@ -48,7 +48,7 @@ def nest(
     trail: Box,
     rows: list[float],
     width: float,
-    crossed: Callable[[Edits], int],
+    crossed: Callable[[Edits, int | None], int],
     floor: int,
 ) -> Nested | None:
     """The redrawing that crosses fewest edges, the edges nested by where they pass the band.
@@ -61,7 +61,7 @@ def nest(
     outer lanes take the edges that pass further out, so no two lanes cross on the way
     and, where the rows go down the tree from the outside in, none cross at the box.
     Each way of cutting the order so is counted (``crossed``: the crossings it adds to
-    the engine's drawing); the first of the fewest crossings, then the shortest, wins,
+    the engine's drawing, exact up to its second argument, the fewest so far); the first of the fewest crossings, then the shortest, wins,
     or the first at ``floor`` (as many fewer as the engine's drawing has: none left).
     None: the edges hang from one row.
     """
@@ -85,7 +85,9 @@ def nest(
             if right is None:
                 right = rights[j] = _side(order[j:][::-1], trail, rows, (1, width, down), at)
             edits = left + right + spread_feet(order[i:j], trail, band)
-            more = crossed(edits)
+            more = crossed(edits, None if best is None else best.more)
+            if best is not None and more > best.more:  # no better (need not be exact)
+                continue
             drawn = drawn_length(edits, into)
             if best is None or (more, drawn) < (best.more, length):
                 best, length = Nested(edits, more), drawn

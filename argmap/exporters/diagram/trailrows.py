@@ -141,7 +141,7 @@ def _edits(svg: str, trail: Box, ports: list[float], into: list[Round] | None = 
             beside.append(near)
     if beside:  # left to right: tips level with their rows, apart, if none cross more
         edits = _spread_sides(beside, trail, rows, True)
-        return edits if edits and Crossed(svg, piles=False)(edits) <= 0 else []
+        return edits if edits and Crossed(svg, piles=False)(edits, 0) <= 0 else []
     into = _into(svg, ports) if into is None else into
     below = [r for r in into if r.item[1] > trail.bottom]  # from below only
     return _best(svg, below, trail, rows) if below else []
@@ -229,7 +229,7 @@ def _only_moved(
         edits = feet + _spread_sides(spread, trail, rows, spread is sided)
         if not edits:
             return []
-        if crossed(edits) <= 0:
+        if crossed(edits, 0) <= 0:
             return edits
     return []
 
