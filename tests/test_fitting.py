@@ -281,6 +281,21 @@ def test_a_list_of_reasons_wrapped_into_rows_is_drawn_as_a_grid(fit: str) -> Non
     assert grids >= 1
 
 
+@pytest.mark.parametrize("fit", ["slide", "a4"])
+def test_a_flat_list_of_short_reasons_fills_its_pages_evenly(fit: str) -> None:
+    """A hundred one-word reasons under a thesis. Wrapped into six rows of three, held
+    in columns, a page came out wider than planned, and the plans that cut it down left
+    every few pages one reason alone (slides: 13 pages, four of them of one reason)."""
+    thesis = {"id": "t", "text": "Thesis.", "premises": []}
+    thesis["premises"] = [{"id": f"r{i}", "text": f"Reason {i}."} for i in range(100)]
+    m = validate_data({"title": "A flat list", "thesis": thesis})
+    layout = lay_out(m, analyze(m), RenderOptions(), fit, find_engine("auto"))  # type: ignore[arg-type]
+    counts = [len(laid.plan.page.nodes) for laid in layout.pages]
+    assert sum(counts) == 101
+    assert min(counts[:-1]) >= max(counts) // 2, counts
+    assert len(layout.pages) <= 9, counts
+
+
 def test_engine_draws_a_batch_of_graphs_each_at_its_own_resolution() -> None:
     from argmap.exporters.diagram.engine import find_engine, png_graph_attrs, run_engine_pngs
     from argmap.exporters.diagram.enginepool import stream_svgs

@@ -287,6 +287,7 @@ def test_a_shorter_row_hangs_in_the_gaps_of_the_rows_above() -> None:
         ((3, 3, 3), 1, {(f"{r}{i}", f"{a}{i}") for r, a in ("ba", "cb") for i in range(3)}),
         ((2, 2, 3), 1, {("b0", "a0"), ("b1", "a1"), ("c0", "b0"), ("c1", "b1")}),
         ((2, 3, 3), 1, set()),  # rows of other lengths: no grid
+        ((4, 4, 4, 4, 4), 1, set()),  # more edges below than the first row is wide
         ((1, 1, 1), 1, set()),  # one box a row: each steps aside for the edges passing
         ((2, 2), 2, set()),  # deeper blocks: rows below go under their lowest node
     ],
@@ -300,7 +301,7 @@ def test_only_a_grids_boxes_are_held_in_their_columns(
     from argmap.exporters.diagram.stacking import Item, Wrap, note_rows
 
     rows = [
-        [Item(f"{'abc'[r]}{i}", 100.0, (40.0,) * levels, f"{'abc'[r]}{i}") for i in range(n)]
+        [Item(f"{'abcde'[r]}{i}", 200.0, (40.0,) * levels, f"{'abcde'[r]}{i}") for i in range(n)]
         for r, n in enumerate(lengths)
     ]
     rows[-1] = [item._replace(ranks=(40.0,)) for item in rows[-1]]

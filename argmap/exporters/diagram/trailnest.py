@@ -61,8 +61,9 @@ def nest(
     outer lanes take the edges that pass further out, so no two lanes cross on the way
     and, where the rows go down the tree from the outside in, none cross at the box.
     Each way of cutting the order so is counted (``crossed``: the crossings it adds to
-    the engine's drawing, exact up to its second argument, the fewest so far); the first of the fewest crossings, then the shortest, wins,
-    or the first at ``floor`` (as many fewer as the engine's drawing has: none left).
+    the engine's drawing, exact up to its second argument, the fewest so far); the first
+    of the fewest crossings, then the shortest, wins, or the first at ``floor`` (as many
+    fewer as the engine's drawing has: none left).
     None: the edges hang from one row.
     """
     if len({r.row for r in into}) < 2:
