@@ -296,6 +296,22 @@ def test_a_flat_list_of_short_reasons_fills_its_pages_evenly(fit: str) -> None:
     assert len(layout.pages) <= 9, counts
 
 
+def test_a_long_list_of_alike_objections_is_cut_alike_page_after_page() -> None:
+    """250 objections on slides: from "Objection 100." on, each page was drawn a little
+    wider than planned. Cut one page at a time, the next overflowed in its turn, plan
+    after plan, and after the last tries every other page held one objection alone (26
+    slides, eight of one). A page going on down a list of alike leaves now takes the cut
+    of the page before it."""
+    thesis = {"id": "t", "text": "Thesis under fire.", "objections": []}
+    thesis["objections"] = [{"id": f"o{i}", "text": f"Objection {i}."} for i in range(250)]
+    m = validate_data({"title": "Objections", "thesis": thesis})
+    layout = lay_out(m, analyze(m), RenderOptions(), "slide", find_engine("auto"))
+    counts = [len(laid.plan.page.nodes) for laid in layout.pages]
+    assert sum(counts) == 251
+    assert min(counts[:-1]) >= max(counts) // 2, counts
+    assert len(layout.pages) <= 18, counts
+
+
 def test_engine_draws_a_batch_of_graphs_each_at_its_own_resolution() -> None:
     from argmap.exporters.diagram.engine import find_engine, png_graph_attrs, run_engine_pngs
     from argmap.exporters.diagram.enginepool import stream_svgs

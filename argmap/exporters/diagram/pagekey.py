@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Final, Protocol, TypeVar
 
 from argmap.exporters.diagram.pageestimate import WIDE_SHARE, Estimate, Unit
 from argmap.exporters.diagram.pagefill import Fill, Pager
+from argmap.exporters.diagram.pagetighten import follow_cut
 from argmap.exporters.diagram.stacking import NODESEP, RANKSEP
 
 if TYPE_CHECKING:
@@ -88,6 +89,8 @@ def fill(pager: Pager, units: tuple[Unit, ...], grouped: bool, key_room: bool) -
     The room comes off the page as planned, not as a tightened page's: such a page is
     planned as any other (its list drawn from its first statement, its stubs capped).
     """
+    if grouped:  # a list of siblings going on: cut as its page before was, if alike
+        follow_cut(pager, units)
     room = _room_left(pager, pager.share(units[0][0])) if key_room else None
     return pager.fill(units, grouped) if room is None else pager.fill(units, grouped, room)
 

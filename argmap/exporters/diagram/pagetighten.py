@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from argmap.exporters.diagram.pagesize import Budget
-from argmap.exporters.diagram.paging import Page
+from argmap.exporters.diagram.rowholds import GRID_SLACK
 
-__all__ = ["TRIES", "tighten"]
+if TYPE_CHECKING:
+    from argmap.exporters.diagram.pageestimate import Unit
+    from argmap.exporters.diagram.pagefill import Pager
+    from argmap.exporters.diagram.paging import Page
+
+__all__ = ["LIST_CUT", "LIST_SAMPLE", "TRIES", "follow_cut", "tighten"]
+
+LIST_CUT: Final = "\0cut of the list under "
+"""Prefixes a parent's id in a plan's cuts (never a node's id: it starts with a NUL): the
+cut of the last page of its list of siblings cut so far (see :func:`follow_cut`)."""
+LIST_SAMPLE: Final = 32
+"""Siblings left that :func:`follow_cut` compares (a list's pages each hold fewer)."""
 
 TRIES: Final = 4
 """Plans tried before each page that still overflows is planned with its first node alone."""
@@ -53,3 +64,35 @@ def _cut(share: float, estimate: float, drawn: float, room: float, margin: float
     if drawn > room and estimate > 0:
         share = min(share, estimate / room)
     return share * min(1.0, room / drawn * margin)
+
+
+def follow_cut(pager: Pager, units: Sequence[Unit]) -> None:
+    """A page that goes on down a list of alike siblings takes the cut of the page before.
+
+    ``units``: the siblings left, the page's first. Pages of a list of leaves of about
+    one size (within :data:`~.rowholds.GRID_SLACK`, judged on the first
+    :data:`LIST_SAMPLE` left) are drawn alike, and the estimate of each runs short alike:
+    cut one at a time, the page after a cut page overflowed in its turn, plan after
+    plan, and after :data:`TRIES` plans the pages still overflowing held their first node
+    alone (1,000 objections on slides: every other page of one). Lists of unlike
+    statements are cut page by page, as drawn. A page cut to its first node passes
+    nothing on.
+    """
+    top = units[0][0]
+    key = LIST_CUT + (pager.parent[top] or "")
+    cut = pager.tighter.get(top)
+    if cut is not None:
+        if cut != (0.0, 0.0) and _alike(pager, units):
+            pager.tighter[key] = cut
+    elif key in pager.tighter and _alike(pager, units):
+        pager.tighter[top] = pager.tighter[key]
+
+
+def _alike(pager: Pager, units: Sequence[Unit]) -> bool:
+    """Whether the first :data:`LIST_SAMPLE` units are single leaves of about one size."""
+    sample = units[:LIST_SAMPLE]
+    if any(len(unit) != 1 or pager.children[unit[0]] for unit in sample):
+        return False
+    widths = [pager.sizes[unit[0]][0] for unit in sample]
+    heights = [pager.sizes[unit[0]][1] for unit in sample]
+    return bool(max(widths) - min(widths) <= GRID_SLACK >= max(heights) - min(heights))

@@ -27,7 +27,12 @@ passing up between the columns pushed each row's boxes apart by as many edges as
 it: the rows came out narrower row by row, a staircase."""
 
 
-def is_grid(widths: Sequence[Sequence[float]], boxes: bool, slack: float = GRID_SLACK) -> bool:
+def is_grid(
+    widths: Sequence[Sequence[float]],
+    boxes: bool,
+    lanes: tuple[float, float] | None = None,
+    slack: float = GRID_SLACK,
+) -> bool:
     """Whether a parent's rows are a grid, whose items are held in their columns.
 
     A grid: rows of single boxes (``boxes``), two or more long, each as long as the first
@@ -35,10 +40,21 @@ def is_grid(widths: Sequence[Sequence[float]], boxes: bool, slack: float = GRID_
     of rows of one box each is none: held in line, it sent the edges of its lower boxes
     round the ones above (laid out freely, each box steps aside for the edges passing it).
     Nor are columns of boxes of widths further apart than ``slack``.
+
+    ``lanes``: the gap between boxes and the room planned for each edge that passes a
+    row. Nor is a grid one whose first row is narrower than the room its rows' edges take:
+    held in columns, every edge from the rows below runs up the gutters, which the engine
+    widens for each more than planned. Where that room is most of the width (a hundred
+    one-word reasons in six rows of three), the page came out wider than planned, page
+    after page, and the plans that cut it down left pages of one reason each.
     """
     lengths = list(map(len, widths))
     if len(lengths) < 2 or not boxes or lengths[0] < 2:
         return False
+    if lanes is not None:
+        gap, passing = lanes
+        if sum(widths[0]) + gap * (lengths[0] - 1) < passing * sum(lengths[1:]):
+            return False
     full = [row for row in widths if len(row) == lengths[0]]
     if len(full) < len(lengths) - 1:
         return False

@@ -343,22 +343,9 @@ def note_rows(parent: str, rows: list[list[Item]], wraps: list[Wrap]) -> None:
         else:
             holds += leaf_holds(names[depth], names[:depth])
     boxes = all(item.levels == 1 for row in rows[:-1] for item in row)
-    grid = is_grid([[item.width for item in row] for row in rows], boxes) and _boxes_lead(rows)
+    grid = is_grid([[item.width for item in row] for row in rows], boxes, (NODESEP, PASSING))
     columns = column_holds(names, holds) if grid else ()
     wraps.append(Wrap(parent, names, tuple(holds), columns=columns))
-
-
-def _boxes_lead(rows: list[list[Item]]) -> bool:
-    """Whether a grid's first row is at least as wide as the room its rows' edges take.
-
-    Held in columns, every edge from the rows below runs up the gutters between them,
-    which the engine widens for each more than :data:`PASSING` allows: where the edges'
-    room is most of the width planned (a hundred one-word reasons in six rows of three),
-    the page came out wider than planned, page after page, and the plans that cut it
-    down left pages of one reason each. Such rows are laid out freely, as planned.
-    """
-    below = sum(map(len, rows[1:]))
-    return row_width(rows[0]) >= PASSING * below
 
 
 def hold_rows(g: Digraph, wraps: Sequence[Wrap]) -> None:
