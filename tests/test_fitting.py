@@ -312,6 +312,25 @@ def test_a_long_list_of_alike_objections_is_cut_alike_page_after_page() -> None:
     assert len(layout.pages) <= 18, counts
 
 
+def test_many_undercutters_of_a_pages_one_top_keep_their_page_whole() -> None:
+    """Six reasons, each with twelve undercutters. Ranked under their reason each, to aim
+    past its side at the junction, they came out in one row much wider than the page,
+    and every reason's page was planned again as five pages' worth (A4: 13 pages, were
+    7). They are held below it only where they fit one row."""
+    premises = [{"id": f"p{i}", "text": f"P{i}.", "objections": []} for i in range(6)]
+    for i, premise in enumerate(premises):
+        premise["objections"] = [
+            {"id": f"u{i}_{k}", "text": f"Undercut {k} of {i}.", "undercut": True}
+            for k in range(12)
+        ]
+    m = validate_data(
+        {"title": "Undercuts", "thesis": {"id": "t", "text": "T.", "premises": premises}}
+    )
+    layout = lay_out(m, analyze(m), RenderOptions(), "a4", find_engine("auto"))
+    counts = [len(laid.plan.page.nodes) for laid in layout.pages]
+    assert sum(counts) == 79 and len(counts) <= 8, counts
+
+
 def test_engine_draws_a_batch_of_graphs_each_at_its_own_resolution() -> None:
     from argmap.exporters.diagram.engine import find_engine, png_graph_attrs, run_engine_pngs
     from argmap.exporters.diagram.enginepool import stream_svgs

@@ -87,7 +87,9 @@ def tops_with_cutters(
         cutters = _cutter_items(est, unit, page, block, how[1])
         if cutters is None:
             continue
-        below = _held_below(est, unit, cutters)
+        # Below it only in one row: ranked under it each, rows of them came out wider
+        # than the page (twelve undercutters on A4: pages of five, were thirteen).
+        below = _held_below(est, unit, cutters) and rows_width([cutters]) <= how[0]
         alone = len(unit) == 1 and several and unit[0] not in how[2]
         placed = None if alone else _beside(est, unit, items[k], cutters, (how[0], block))
         if placed is not None and (not several or unit[0] in placed[1].rows[0]):
