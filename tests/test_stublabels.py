@@ -146,3 +146,31 @@ def test_a_stub_of_wide_letters_is_wrapped_by_columns(text: str) -> None:
         lines = stub_lines(text, width)
         assert len(lines) == 2
         assert all(text_columns(line.rstrip("…")) <= width for line in lines)
+
+
+@given(
+    st.lists(st.sampled_from(["premise", "evidence", "objection", "rebuttal"]), min_size=2),
+    st.data(),
+)
+def test_the_last_children_counted_from_the_end_say_what_counting_them_says(
+    kinds: list[str], data: st.DataObject
+) -> None:
+    """A grouped stub of a parent's last children is counted from tables made once from
+    the end (pages going down a long list each left one): the same words and the same
+    number of nodes as counting its branches one by one; other groups are not answered."""
+    from argmap.exporters.diagram.pagetree import _Lasts
+    from argmap.exporters.diagram.stublabels import branch_counts, grouped_stub_lines
+
+    kids = [f"k{i}" for i in range(len(kinds))]
+    weight = {kid: data.draw(st.integers(1, 5)) for kid in kids}
+    lasts = _Lasts(kids, weight, dict(zip(kids, kinds, strict=True)).__getitem__)
+    start = data.draw(st.integers(0, len(kids) - 1))
+    found = lasts.of(tuple(kids[start:]))
+    assert found is not None
+    hidden, counted = found
+    assert hidden == sum(weight[kid] for kid in kids[start:])
+    assert branch_counts(counted) == branch_counts(kinds[start:])
+    plain = grouped_stub_lines(kinds[start:], hidden, "00")
+    assert grouped_stub_lines(counted, hidden, "00") == plain
+    if start < len(kids) - 1:  # not the last ones: counted one by one
+        assert lasts.of(tuple(kids[start:-1])) is None

@@ -18,8 +18,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "STUB_POINTS",
-    "branch_kinds",
+    "Counted",
     "branch_counts",
+    "branch_kinds",
     "grouped_stub_lines",
     "stub_box",
     "stub_label_lines",
@@ -159,11 +160,19 @@ def told_apart(text: str, alike: Sequence[str], width: int, shown: list[str]) ->
     return [head, line]
 
 
-def branch_counts(kinds: list[str]) -> str:
-    """Say what several branches are, from their first nodes' kinds: ``3 more reasons``."""
+Counted = tuple[tuple[str, int], ...]
+"""Kinds of branches and how many of each, in the order each kind first comes."""
+
+
+def branch_counts(kinds: list[str] | Counted) -> str:
+    """Say what several branches are, from their first nodes' kinds: ``3 more reasons``.
+
+    ``kinds``: one a branch, or already counted (see :data:`Counted`).
+    """
     counts: dict[str, int] = {}
-    for word in kinds:
-        counts[word] = counts.get(word, 0) + 1
+    for entry in kinds:
+        word, many = (entry, 1) if isinstance(entry, str) else entry
+        counts[word] = counts.get(word, 0) + many
     names = {"premise": "reason", "evidence": "piece of evidence"}
     parts = []
     for word, count in counts.items():
@@ -175,7 +184,7 @@ def branch_counts(kinds: list[str]) -> str:
 
 
 def grouped_stub_lines(
-    kinds: list[str], hidden: int, page: str, *, narrow: bool = False
+    kinds: list[str] | Counted, hidden: int, page: str, *, narrow: bool = False
 ) -> list[str]:
     """A grouped stub's lines: its branches counted by kind, then where they go on.
 
