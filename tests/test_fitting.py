@@ -331,6 +331,21 @@ def test_many_undercutters_of_a_pages_one_top_keep_their_page_whole() -> None:
     assert sum(counts) == 79 and len(counts) <= 8, counts
 
 
+def test_a_page_first_too_big_in_a_late_plan_is_cut_not_emptied() -> None:
+    """A 13-statement map on upright A4: the plans that cut its first pages started new
+    pages, which overflowed in their turn; from the fourth plan each was cut to its first
+    statement at once (9 pages, four of one statement each). Such a page is cut as any
+    first overflow is, and only the last plan empties what still overflows."""
+    m = load_map(MAPS.parent / "tests" / "cases" / "lint-flaws" / "zoos.yaml")
+    options = RenderOptions(portrait=True)
+    layout = lay_out(m, analyze(m), options, "a4", find_engine("auto"))
+    assert len(layout.pages) <= 7
+    budget = layout.budget
+    assert all(
+        p.width <= budget.width + 0.5 and p.height <= budget.height + 0.5 for p in layout.pages
+    )
+
+
 def test_engine_draws_a_batch_of_graphs_each_at_its_own_resolution() -> None:
     from argmap.exporters.diagram.engine import find_engine, png_graph_attrs, run_engine_pngs
     from argmap.exporters.diagram.enginepool import stream_svgs

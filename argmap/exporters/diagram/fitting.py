@@ -178,7 +178,7 @@ def lay_out(
                 continue
             if not over:
                 break
-            tighten(tighter, over, budget, attempt)
+            tighten(tighter, over, budget, attempt, attempt >= MAX_PLANS - 1)
         drafts = [_without_side_stubs(drafter, d, budget) for d in drafts]
     return Layout(size, budget, (laid := _finished(drafter, drafts)), deck_scale(budget, laid))
 

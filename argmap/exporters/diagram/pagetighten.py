@@ -30,6 +30,7 @@ def tighten(
     over: Sequence[tuple[Page, float, float]],
     budget: Budget,
     attempt: int,
+    last: bool = False,
 ) -> None:
     """Cut the budget of each overflowing page (with its layout's size) for the next plan.
 
@@ -37,8 +38,13 @@ def tighten(
     engine places its rows), so the page's share is cut to what it was estimated at,
     times the room over the drawn size (a little less each attempt): a page estimated
     well inside its share, yet drawn too big, changes in the next plan rather than the
-    one after. After :data:`TRIES`, a page is cut down to its first node alone, and the
-    page its next top starts is cut as it would have been.
+    one after. After :data:`TRIES`, a page cut before that overflows again is cut down to
+    its first node alone, and the page its next top starts is cut as it would have been;
+    a page overflowing for the first time is cut as any, unless the next plan is the
+    ``last`` (there every page still overflowing goes to its first node). Pages cut
+    ahead by the plans before start new pages, which overflowed in their turn: cut to
+    their first node at once, a 13-statement map on upright A4 took 9 pages, four of
+    one statement each.
     """
     margin = 0.97 - 0.05 * attempt
     for page, drawn_w, drawn_h in over:
@@ -49,7 +55,7 @@ def tighten(
             _cut(width, est_w, drawn_w, budget.width, margin),
             _cut(height, est_h, drawn_h, budget.height, margin),
         )
-        if attempt < TRIES:
+        if attempt < TRIES or (key not in tighter and not last):
             tighter[key] = cut
             continue
         tighter[key] = (0.0, 0.0)
