@@ -1,4 +1,4 @@
-"""How the next plan cuts the budget of the pages whose layout overflowed the last one."""
+"""How plans cut pages' budgets: pages drawn too big in the last plan, and lists' pages after."""
 
 from __future__ import annotations
 

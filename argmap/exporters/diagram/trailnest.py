@@ -16,11 +16,13 @@ __all__ = [
     "CORNER",
     "SPREAD",
     "Nested",
+    "Tracks",
     "drawn_length",
     "nest",
     "spaced",
     "spread_feet",
     "to_track",
+    "tracks",
 ]
 
 CLEAR: Final = 8.0
@@ -34,6 +36,30 @@ CORNER: Final = 10.0
 
 Point = tuple[float, float]
 Edits = list[tuple[tuple[int, int], str]]
+
+
+class Tracks(NamedTuple):
+    """The tracks under the box along which edges turn out to their lanes, one an edge."""
+
+    down: float
+    """Points between two tracks."""
+    band: float
+    """The lowest track's level: where the edges are told apart, as they reach it."""
+    at: dict[int, float]
+    """Where each edge reaches the band: an x, by the edge's id."""
+
+
+def tracks(rounds: Sequence[Round], trail: Box) -> Tracks:
+    """The tracks ``rounds`` turn along under ``trail``, as far apart as the tops leave room.
+
+    They start :data:`CLEAR` under the box's foot, :data:`~.laneways.LANE` apart at most
+    and 1 point at least, all above the highest top.
+    """
+    count = len(rounds)
+    highest = min(r.item[1] for r in rounds) - 4.0
+    down = LANE if count < 2 else max(1.0, min(LANE, (highest - trail.bottom - CLEAR) / count))
+    band = trail.bottom + CLEAR + count * down
+    return Tracks(down, band, {id(r): to_track(r.points, band)[-1][0] for r in rounds})
 
 
 class Nested(NamedTuple):
@@ -68,10 +94,7 @@ def nest(
     """
     if len({r.row for r in into}) < 2:
         return None
-    highest = min(r.item[1] for r in into) - 4.0
-    down = max(1.0, min(LANE, (highest - trail.bottom - CLEAR) / len(into)))
-    band = trail.bottom + CLEAR + len(into) * down
-    at = {id(r): to_track(r.points, band)[-1][0] for r in into}
+    down, band, at = tracks(into, trail)
     order = sorted(into, key=lambda r: (at[id(r)], r.item[0]))
     last = len(rows) - 1
     best: Nested | None = None

@@ -30,6 +30,7 @@ from argmap.exporters.diagram.trailnest import (
     nest,
     spaced,
     to_track,
+    tracks,
 )
 from argmap.exporters.diagram.trailtips import TIPS, side_tips
 
@@ -330,10 +331,7 @@ def _lanes(rounds: list[Round], trail: Box, rows: list[float], way: int, width: 
     if not rounds:
         return []
     count = len(rounds)
-    highest = min(r.item[1] for r in rounds) - 4.0
-    down = LANE if count < 2 else max(1.0, min(LANE, (highest - trail.bottom - CLEAR) / count))
-    band = trail.bottom + CLEAR + count * down  # each edge's place as it reaches the tracks
-    at = {id(r): to_track(r.points, band)[-1][0] for r in rounds}
+    down, _, at = tracks(rounds, trail)  # each edge's place as it reaches the tracks
     rounds = sorted(rounds, key=lambda r: (-r.row, way * at[id(r)], way * r.item[0]))
     edge = trail.left if way < 0 else trail.right
     room = edge - GAP if way < 0 else width - edge - GAP
