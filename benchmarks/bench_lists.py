@@ -1,9 +1,9 @@
-"""Flat lists to A4 PDF pages: a thesis with hundreds or thousands of single statements.
+"""Flat lists to A4 and slide PDF pages: a thesis with hundreds or thousands of statements.
 
 A debate imported from Kialo, or a class's brainstorm, can give a thesis hundreds of
-reasons and objections and nothing under them. Each row renders one such list to A4 PDF
-in a fresh process (``argmap render``), timed by wall clock and CPU (argmap's and the
-engine's); ``ARGMAP_BENCH_QUICK=1`` leaves out the largest list.
+reasons and objections and nothing under them. Each row renders one such list to A4 and
+to slide PDF pages, each in a fresh process (``argmap render``), timed by wall clock and
+CPU (argmap's and the engine's); ``ARGMAP_BENCH_QUICK=1`` leaves out the largest list.
 """
 
 from __future__ import annotations
@@ -57,30 +57,37 @@ def pages_of(pdf: Path) -> int:
     return int(found.group(1)) if found else 0
 
 
+def render(path: Path, fit: str, out: str) -> tuple[str, float, float]:
+    """Render a list to PDF pages of ``fit`` in a fresh process: its pages, wall and CPU s.
+
+    The pages are the render's last error line instead if it failed.
+    """
+    argmap = [sys.executable, "-m", "argmap", "render", str(path), "-f", "pdf"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(
+        [*argmap, "--fit", fit, "-o", out], capture_output=True, text=True, check=False
+    )
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        return f"failed: {done.stderr.strip().splitlines()[-1]}", wall, 0.0
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return str(pages_of(Path(out) / f"{path.stem}.pdf")), wall, cpu
+
+
 def main() -> int:
-    print("| statements | A4 pages | seconds | CPU s |")
-    print("|---|---|---|---|")
-    argmap = [sys.executable, "-m", "argmap"]
+    print("| statements | A4 pages | seconds | CPU s | slides | seconds | CPU s |")
+    print("|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         for count in SIZES:
             path = Path(tmp) / f"flat{count}.yaml"
             path.write_text(dump_yaml(flat(count)), encoding="utf-8")
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            start = time.perf_counter()
-            done = subprocess.run(
-                [*argmap, "render", str(path), "-f", "pdf", "-o", tmp],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            wall = time.perf_counter() - start
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            if done.returncode != 0:
-                print(f"| {count} | failed: {done.stderr.strip().splitlines()[-1]} | | |")
-                continue
-            cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-            pages = pages_of(Path(tmp) / f"flat{count}.pdf")
-            print(f"| {count:,} | {pages} | {wall:.1f} | {cpu:.1f} |", flush=True)
+            cells = [f"{count:,}"]
+            for fit in ("a4", "slide"):
+                pages, wall, cpu = render(path, fit, tmp)
+                cells += [pages, f"{wall:.1f}", f"{cpu:.1f}"]
+            print("| " + " | ".join(cells) + " |", flush=True)
     return 0
 
 

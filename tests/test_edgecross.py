@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 import re
 import sys
 from pathlib import Path
@@ -65,6 +66,38 @@ def test_redrawings_counted_through_a_pair_memo_count_as_the_plain_way(
         now, chunked = memo.redrawn(after, frozenset(moved), bounds, base)
         plain = edgecross.crossings_of(after, set(moved))
         assert edgecross.crossings_of(after, set(moved), now, chunked, memo) == plain
+
+
+def _walk(seed: int, length: int) -> tuple[tuple[float, float], ...]:
+    """A long curve: a random walk, as a redrawn edge's thousand sampled points run."""
+    pick = random.Random(seed)
+    x, y, out = pick.uniform(0, 100), pick.uniform(0, 100), []
+    for _ in range(length):
+        x, y = x + pick.uniform(-3, 3), y + pick.uniform(-3, 3)
+        out.append((round(x, 2), round(y, 2)))
+    return tuple(out)
+
+
+_LONG = st.builds(
+    Edge,
+    st.sampled_from("abcd"),
+    st.sampled_from("abcd"),
+    st.builds(_walk, st.integers(0, 10**6), st.integers(0, 700)),
+)
+
+
+@given(st.lists(_LONG, min_size=2, max_size=6))
+def test_long_curves_boxed_in_blocks_cross_as_every_run_against_every_run_says(
+    edges: list[Edge],
+) -> None:
+    """Chunks boxed again in blocks, and meeting edges' trimmed curves kept by identity,
+    count as testing every run of one edge against every run of the other does."""
+    pairs = [(i, j) for i in range(len(edges)) for j in range(i + 1, len(edges))]
+    plain = sum(_pair_crosses(edges[i], edges[j]) for i, j in pairs)
+    assert edgecross.apart_crossings(edges) + edgecross.meeting(edges) == plain
+    copies = [e._replace(points=tuple((x, y) for x, y in e.points)) for e in edges]  # copies
+    assert edgecross.crossings_of(copies, set(range(len(copies)))) == plain
+    assert edgecross.crossings_of(edges, set(range(len(edges)))) == plain  # kept: same again
 
 
 _PART = st.sampled_from(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from typing import Final, NamedTuple
 
 __all__ = [
@@ -38,10 +37,16 @@ MEETING: Final = 12.0
 """How near a node two edges that meet there may run together, in points (an arrowhead)."""
 
 CHUNK: Final = 8
-"""Runs of a polyline boxed together (see :func:`_polylines_cross`)."""
+"""Runs of a polyline boxed together (see :func:`_chunks_cross`)."""
 
 Chunk = tuple[float, float, float, float, Curve]
 """A few runs of a polyline in a row: their box (left, right, low, high) and their points."""
+
+BLOCK: Final = 8
+"""Chunks of a polyline boxed together again (a redrawn edge can run to a thousand points)."""
+
+Block = tuple[float, float, float, float, tuple[Chunk, ...]]
+"""A few chunks of a polyline in a row: their box and the chunks."""
 
 
 def bounds_of(edges: list[Edge]) -> list[Bounds]:
@@ -60,7 +65,7 @@ def bounds_of(edges: list[Edge]) -> list[Bounds]:
 
 
 def _apart_boxes(a: Bounds, b: Bounds) -> bool:
-    """Whether two boxes do not meet (as :func:`_polylines_cross` tests its chunks' boxes)."""
+    """Whether two boxes do not meet (as :func:`_chunks_cross` tests its chunks' boxes)."""
     if a is None or b is None:
         return True
     return b[1] < a[0] or a[1] < b[0] or b[3] < a[2] or a[3] < b[2]
@@ -93,7 +98,7 @@ def meeting(edges: list[Edge]) -> int:
             b = edges[j]
             if _apart_boxes(found[i], found[j]) or not _share(a, b):
                 continue
-            if _polylines_cross(*_apart(a, b)):
+            if _meeting_cross(a, b):
                 count += 1
     return count
 
@@ -146,7 +151,7 @@ def _pair_crosses(
     low, high = pair
     a, b = edges[low], edges[high]
     if _share(a, b):
-        return int(_polylines_cross(*_apart(a, b)))
+        return int(_meeting_cross(a, b))
     return int(_chunks_cross(chunked(low), chunked(high), found[high], found[low]))
 
 
@@ -169,9 +174,9 @@ class Chunked:
         self.base = base
         self.fresh = fresh
         self.memo = memo
-        self.done: dict[int, tuple[Chunk, ...]] = {}
+        self.done: dict[int, tuple[Block, ...]] = {}
 
-    def __call__(self, index: int) -> tuple[Chunk, ...]:
+    def __call__(self, index: int) -> tuple[Block, ...]:
         """The chunks of edge ``index``."""
         if self.base is not None and index not in self.fresh:
             return self.base(index)
@@ -198,7 +203,7 @@ class PairMemo:
         self.shapes: dict[tuple[int, int], int] = {}  # by index and the curve's id
         self.curves: list[Curve] = []  # each shape's curve, kept: no id is used again
         self.boxes: list[Bounds] = []
-        self.chunks: dict[int, tuple[Chunk, ...]] = {}
+        self.chunks: dict[int, tuple[Block, ...]] = {}
         self.done: dict[tuple[int, int, int, int], int] = {}
         self.now: dict[int, int] = {}
         """The redrawn edges of the redrawing being counted: their shapes, by index."""
@@ -226,15 +231,48 @@ class PairMemo:
 
 def _apart(a: Edge, b: Edge) -> tuple[Curve, Curve]:
     """Two edges' curves, less their runs within :data:`MEETING` of a node they share."""
-    out: list[Curve] = []
-    for edge, other in ((a, b), (b, a)):
-        points = edge.points
-        if edge.head in (other.tail, other.head):
-            points = _trim(points[::-1])[::-1]
-        if edge.tail in (other.tail, other.head):
-            points = _trim(points)
-        out.append(points)
-    return out[0], out[1]
+    return _trimmed(a, b), _trimmed(b, a)
+
+
+def _trimmed(edge: Edge, other: Edge) -> Curve:
+    """An edge's curve, less its runs within :data:`MEETING` of a node it shares with ``other``."""
+    points = edge.points
+    if edge.head in (other.tail, other.head):
+        points = _trim(points[::-1])[::-1]
+    if edge.tail in (other.tail, other.head):
+        points = _trim(points)
+    return points
+
+
+def _meeting_cross(a: Edge, b: Edge) -> bool:
+    """Whether two edges that share a node cross before they meet there."""
+    return _chunks_cross(_trimmed_chunks(a, b), _trimmed_chunks(b, a), None)
+
+
+TRIMMED_KEPT: Final = 4096
+"""Trimmed curves' chunks kept (see :func:`_trimmed_chunks`) before all are let go."""
+
+_TRIMMED: dict[tuple[int, bool, bool], tuple[Curve, tuple[Block, ...]]] = {}
+
+
+def _trimmed_chunks(edge: Edge, other: Edge) -> tuple[Block, ...]:
+    """The chunks of :func:`_trimmed`'s curve, kept by the curve's identity.
+
+    An edge is tested against every edge it meets, and a redrawn one (a thousand points)
+    again in each redrawing counted: hashing the curve to look it up cost more than the tests.
+    The curve is kept with its chunks, so its id is not used again while they are.
+    """
+    points = edge.points
+    head, tail = edge.head in (other.tail, other.head), edge.tail in (other.tail, other.head)
+    key = (id(points), head, tail)
+    kept = _TRIMMED.get(key)
+    if kept is not None and kept[0] is points:
+        return kept[1]
+    chunks = _chunk(_trimmed(edge, other))
+    if len(_TRIMMED) >= TRIMMED_KEPT:
+        _TRIMMED.clear()
+    _TRIMMED[key] = (points, chunks)
+    return chunks
 
 
 def _trim(points: Curve) -> Curve:
@@ -248,47 +286,62 @@ def _trim(points: Curve) -> Curve:
     return ()
 
 
-def _chunk(points: Curve) -> tuple[Chunk, ...]:
-    """A polyline's runs boxed :data:`CHUNK` at a time (an edge is tested against many)."""
-    out: list[Chunk] = []
+def _chunk(points: Curve) -> tuple[Block, ...]:
+    """A polyline's runs boxed :data:`CHUNK` at a time, the chunks :data:`BLOCK` at a time.
+
+    An edge is tested against many; most of a long one's chunks lie far from the other.
+    """
+    chunks: list[Chunk] = []
     for start in range(0, len(points) - 1, CHUNK):
         part = points[start : start + CHUNK + 1]
         xs, ys = zip(*part, strict=True)
-        out.append((min(xs), max(xs), min(ys), max(ys), part))
+        chunks.append((min(xs), max(xs), min(ys), max(ys), part))
+    out: list[Block] = []
+    for start in range(0, len(chunks), BLOCK):
+        some = tuple(chunks[start : start + BLOCK])
+        out.append(
+            (
+                min(c[0] for c in some),
+                max(c[1] for c in some),
+                min(c[2] for c in some),
+                max(c[3] for c in some),
+                some,
+            )
+        )
     return tuple(out)
 
 
-_chunks: Final = functools.lru_cache(maxsize=4096)(_chunk)
-
-
-def _polylines_cross(a: Curve, b: Curve) -> bool:
-    """Whether two polylines cross or touch (as :func:`segments_cross` says of their runs).
-
-    Runs are boxed a few at a time, and only runs in boxes that meet are tested: a
-    drawing's check of every pair of its edges tested millions of pairs of runs far apart.
-    """
-    if len(a) < 2 or len(b) < 2:
-        return False
-    return _chunks_cross(_chunks(a), _chunks(b), None)
-
-
 def _chunks_cross(
-    mine: tuple[Chunk, ...], theirs: tuple[Chunk, ...], box: Bounds, own: Bounds = None
+    mine: tuple[Block, ...], theirs: tuple[Block, ...], box: Bounds, own: Bounds = None
 ) -> bool:
     """Whether two chunked polylines cross; ``box``: the second's, ``own``: the first's, if known.
 
-    A chunk of either outside the other's box meets none of its chunks.
+    A block or chunk of either outside the other's box meets none of its chunks.
     """
     if own is not None:
         left, right, low, high = own
         theirs = tuple(
-            c for c in theirs if not (c[1] < left or right < c[0] or c[3] < low or high < c[2])
+            b for b in theirs if not (b[1] < left or right < b[0] or b[3] < low or high < b[2])
         )
-    for left, right, low, high, part in mine:
+    for left, right, low, high, chunks in mine:
         if box is not None and (box[1] < left or right < box[0] or box[3] < low or high < box[2]):
             continue
-        for b_left, b_right, b_low, b_high, other in theirs:
+        for b_left, b_right, b_low, b_high, others in theirs:
             if b_right < left or right < b_left or b_high < low or high < b_low:
+                continue
+            if _blocks_cross(chunks, (b_left, b_right, b_low, b_high, others)):
+                return True
+    return False
+
+
+def _blocks_cross(chunks: tuple[Chunk, ...], block: Block) -> bool:
+    """Whether a run of ``chunks`` crosses one of ``block``'s (whose boxes meet theirs)."""
+    b_left, b_right, b_low, b_high, others = block
+    for left, right, low, high, part in chunks:
+        if b_right < left or right < b_left or b_high < low or high < b_low:
+            continue
+        for c_left, c_right, c_low, c_high, other in others:
+            if c_right < left or right < c_left or c_high < low or high < c_low:
                 continue
             if _runs_cross(part, other):
                 return True
