@@ -383,8 +383,10 @@ def test_a_label_sheets_pages_do_not_tell_objections_from_reasons() -> None:
 class _RoomyPager:
     """Just enough of a pager for a page's sharing: every branch fits, each whole."""
 
-    def __init__(self, parent: dict[str, str | None]) -> None:
+    def __init__(self, parent: dict[str, str | None], tighter: set[str] = frozenset()) -> None:
         self.parent = parent
+        self.tighter = tighter
+        self.horizontal = False
 
     def too_big(self, tops: list[str]) -> bool:
         return False
@@ -398,10 +400,34 @@ class _RoomyPager:
 
 @pytest.mark.parametrize("groups", range(6))
 @pytest.mark.parametrize("past", [True, False])
-def test_a_page_shares_past_up_to_four_linked_groups(groups: int, past: bool) -> None:
-    """A small branch waiting behind linked groups shares the page of the one before it,
-    past four groups at most (and past none when ``past`` is off, as before); the groups
-    passed over wait in their order, nothing lost or doubled."""
+def test_a_page_kept_apart_shares_past_up_to_four_linked_groups(groups: int, past: bool) -> None:
+    """On a page kept apart from linked groups (its drawing put one out of file order),
+    a small branch waiting behind them shares the page of the one before it, past four
+    groups at most (and past none when ``past`` is off); the groups passed over wait in
+    their order, nothing lost or doubled."""
+    from collections import deque
+
+    from argmap.exporters.diagram import paging
+    from argmap.exporters.diagram.pageorder import GROUPS_APART
+
+    linked = [(f"g{g}a", f"g{g}b") for g in range(groups)]
+    parent: dict[str, str | None] = {"t": None, "a": "t", "b": "t"}
+    parent |= {member: "t" for group in linked for member in group}
+    todo = deque([((group,), False) for group in linked] + [((("b",),), False)])
+    draft = paging._Draft([("a",)], {"a"}, {}, [])
+    pager = _RoomyPager(parent, {GROUPS_APART + "a"})
+    took = paging._share(pager, draft, todo, past)  # type: ignore[arg-type]
+    shared = (past and groups <= paging.SHARE_LOOKS) or groups == 0
+    assert draft.taken == ([("a",), ("b",)] if shared else [("a",)])
+    assert took == (shared and groups > 0)
+    waiting = [units[0] for units, _ in todo]
+    assert waiting == linked + ([] if shared else [("b",)])
+
+
+@pytest.mark.parametrize("groups", range(6))
+def test_linked_groups_share_a_page_in_order_where_they_fit(groups: int) -> None:
+    """Unless the page is kept apart, linked groups waiting share it like any branch,
+    in order; the branch after them too; nothing is left waiting."""
     from collections import deque
 
     from argmap.exporters.diagram import paging
@@ -411,9 +437,7 @@ def test_a_page_shares_past_up_to_four_linked_groups(groups: int, past: bool) ->
     parent |= {member: "t" for group in linked for member in group}
     todo = deque([((group,), False) for group in linked] + [((("b",),), False)])
     draft = paging._Draft([("a",)], {"a"}, {}, [])
-    took = paging._share(_RoomyPager(parent), draft, todo, past)  # type: ignore[arg-type]
-    shared = (past and groups <= paging.SHARE_LOOKS) or groups == 0
-    assert draft.taken == ([("a",), ("b",)] if shared else [("a",)])
-    assert took == (shared and groups > 0)
-    waiting = [units[0] for units, _ in todo]
-    assert waiting == linked + ([] if shared else [("b",)])
+    took = paging._share(_RoomyPager(parent), draft, todo)  # type: ignore[arg-type]
+    assert draft.taken == [("a",), *linked, ("b",)]
+    assert draft.full == {"a", "b", *(m for group in linked for m in group)}
+    assert not took and not todo

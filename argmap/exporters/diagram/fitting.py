@@ -21,6 +21,7 @@ from argmap.exporters.diagram.measure import page_measure, page_options
 from argmap.exporters.diagram.packed import SVG_SIZE, kept, pack, svg_size
 from argmap.exporters.diagram.pageheading import heading_room
 from argmap.exporters.diagram.pagenumbers import write_numbers
+from argmap.exporters.diagram.pageorder import keep_apart
 from argmap.exporters.diagram.pageorphans import Orphans
 from argmap.exporters.diagram.pageparts import PagePlan
 from argmap.exporters.diagram.pagesize import (
@@ -176,8 +177,8 @@ def lay_out(
             drawn = [(d.plan.page, d.width, d.height) for d in drafts]
             if orphans.again(drawn, {p.tops[0] for p, _, _ in over}, MAX_PLANS - attempt):
                 continue
-            if not over:
-                break
+            if not keep_apart(tighter, m, drafts, across) and not over:
+                break  # (a page of linked groups out of order is planned again, as one over)
             tighten(tighter, over, budget, attempt, attempt >= MAX_PLANS - 1)
         drafts = [_without_side_stubs(drafter, d, budget) for d in drafts]
     return Layout(size, budget, (laid := _finished(drafter, drafts)), deck_scale(budget, laid))

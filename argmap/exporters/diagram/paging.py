@@ -17,6 +17,7 @@ from argmap.exporters.diagram.pageestimate import (
 )
 from argmap.exporters.diagram.pagefill import Pager
 from argmap.exporters.diagram.pagekey import key_over
+from argmap.exporters.diagram.pageorder import apart
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.stacking import Wrap
 from argmap.model import ArgumentMap
@@ -286,35 +287,34 @@ def _one_side(pager: Pager, units: Sequence[Unit]) -> bool:
 def _share(pager: Pager, draft: _Draft, todo: deque[_Branch], past: bool = True) -> bool:
     """Whole branches still waiting share the page while they fit, in order.
 
-    Not when the page's own siblings go on to the next page: they come first. Nor a
-    linked group: the engine would place its box as it likes among the page's tops. It
-    is passed over (up to :data:`SHARE_LOOKS` of them, if ``past``) for the next branches
-    of the page's parent: a small branch between linked groups had a page of its own.
-    Returns whether a branch was taken past one.
+    Not when the page's own siblings go on to the next page: they come first. Top-down
+    or up, a linked group shares too, unless a drawing of the page put one out of file
+    order (see :mod:`.pageorder`); else (left to right its box went above the breadcrumb)
+    or where it does not fit, it is passed over (up to :data:`SHARE_LOOKS`, if ``past``)
+    for the next branches of the page's parent. Returns whether a branch was taken past one.
     """
-    if draft.rest is not None or any(len(unit) > 1 for unit in draft.taken):  # see _drafts
+    mixed = not pager.horizontal and not apart(pager, draft.taken[0][0])
+    if draft.rest is not None or (not mixed and any(len(u) > 1 for u in draft.taken)):
         return False
     passed: list[_Branch] = []
-    parent = pager.parent[draft.taken[0][0]]
-    taken_past = False
+    parent, taken_past = pager.parent[draft.taken[0][0]], False
     while todo:
         units = todo[0][0]
         branches = [c for unit in units for c in unit]
-        if any(len(unit) > 1 for unit in units):  # a linked group: passed over, a few
-            if len(passed) == (SHARE_LOOKS if past else 0):
-                break
-            passed.append(todo.popleft())
-            continue
-        if (passed and pager.parent[branches[0]] != parent) or pager.too_big(branches):
-            break
-        whole = pager.whole(branches)
-        if not pager.fits(
-            [*draft.taken, *units], draft.full | whole, None, draft.limits, keep=True
+        linked = any(len(unit) > 1 for unit in units)
+        tried = (mixed or not linked) and not (passed and pager.parent[branches[0]] != parent)
+        whole = pager.whole(branches) if tried and not pager.too_big(branches) else None
+        full = draft.full if whole is None else draft.full | whole
+        if whole is None or not pager.fits(
+            [*draft.taken, *units], full, None, draft.limits, keep=True
         ):
-            break
+            if not linked or len(passed) == (SHARE_LOOKS if past else 0):
+                break
+            passed.append(todo.popleft())  # a linked group: passed over, a few
+            continue
         todo.popleft()
         draft.taken.extend(units)
-        draft.full |= whole
+        draft.full = full
         taken_past = taken_past or bool(passed)
     todo.extendleft(reversed(passed))
     return taken_past
