@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -158,12 +159,11 @@ def test_the_last_children_counted_from_the_end_say_what_counting_them_says(
     """A grouped stub of a parent's last children is counted from tables made once from
     the end (pages going down a long list each left one): the same words and the same
     number of nodes as counting its branches one by one; other groups are not answered."""
-    from argmap.exporters.diagram.pagetree import _Lasts
-    from argmap.exporters.diagram.stublabels import branch_counts, grouped_stub_lines
+    from argmap.exporters.diagram.stublabels import Lasts, branch_counts, grouped_stub_lines
 
     kids = [f"k{i}" for i in range(len(kinds))]
     weight = {kid: data.draw(st.integers(1, 5)) for kid in kids}
-    lasts = _Lasts(kids, weight, dict(zip(kids, kinds, strict=True)).__getitem__)
+    lasts = Lasts(kids, dict(zip(kids, kinds, strict=True)).__getitem__, weight)
     start = data.draw(st.integers(0, len(kids) - 1))
     found = lasts.of(tuple(kids[start:]))
     assert found is not None
@@ -174,3 +174,38 @@ def test_the_last_children_counted_from_the_end_say_what_counting_them_says(
     assert grouped_stub_lines(counted, hidden, "00") == plain
     if start < len(kids) - 1:  # not the last ones: counted one by one
         assert lasts.of(tuple(kids[start:-1])) is None
+
+
+@given(
+    st.lists(st.sampled_from(["premises", "objections"]), min_size=17, max_size=60),
+    st.lists(st.integers(0, 59), min_size=1, max_size=6),
+    st.booleans(),
+)
+def test_a_long_lists_stub_kinds_say_what_counting_them_one_by_one_says(
+    sides: list[str], starts: list[int], labelled: bool
+) -> None:
+    """The DOT's grouped stubs of a long list's last branches (a page each, going down
+    the list, or longer again in a plan made later) count their kinds from tables made
+    once from the end of a list: the same words as counting each branch, kinds the styles
+    do not name (a label worksheet's) as statements."""
+    from argmap.analysis.view import draw_kind
+    from argmap.exporters.diagram.stublabels import LASTS_FROM, branch_counts, branch_kinds
+    from argmap.exporters.diagram.styles import NODE_STYLE
+    from argmap.load.validate import validate_data
+
+    thesis: dict[str, Any] = {"id": "t", "text": "A thesis."}
+    for i, side in enumerate(sides):
+        thesis.setdefault(side, []).append({"id": f"n{i}", "text": f"Statement {i}."})
+    m = validate_data({"title": "List", "thesis": thesis})
+    kids = tuple(c.id for c in m.children("t"))
+    styles = dict(NODE_STYLE)
+    if not labelled:
+        styles = {kind: style._replace(label="") for kind, style in styles.items()}
+
+    def plain(tops: tuple[str, ...]) -> str:  # one by one
+        kinds = [draw_kind(m, m.get(top)).value for top in tops]
+        return branch_counts(kinds if labelled else ["statement"] * len(kinds))
+
+    for start in starts:
+        tops = kids[min(start, len(kids) - LASTS_FROM) :]
+        assert branch_counts(branch_kinds(m, tops, styles)) == plain(tops)

@@ -13,6 +13,7 @@ from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.stacking import Item
 from argmap.exporters.diagram.stublabels import (
     Counted,
+    Lasts,
     grouped_stub_lines,
     stub_box,
     stub_label_lines,
@@ -84,7 +85,7 @@ class PageTree:
         self.root = shown[0]
         self.digits = len(str(len(shown) + len(above)))
         self._stubs: dict[tuple[Unit, bool], Item] = {}
-        self._lasts: dict[str, _Lasts] = {}  # by parent: see stub_item
+        self._lasts: dict[str, Lasts] = {}  # by parent: see stub_item
         self._units: dict[str, list[Unit]] = {}
         self._trails: dict[str, tuple[str, ...]] = {}
 
@@ -235,7 +236,7 @@ class PageTree:
         if parent is not None:
             lasts = self._lasts.get(parent)
             if lasts is None:
-                lasts = _Lasts(self.children[parent], self.weight, self._kind)
+                lasts = Lasts(self.children[parent], self._kind, self.weight)
                 self._lasts[parent] = lasts
             found = lasts.of(tops)
             if found is not None:
@@ -265,30 +266,3 @@ class PageTree:
                 out.append(self.root)
             trail = self._trails[node_id] = tuple(out)
         return trail
-
-
-class _Lasts:
-    """A parent's children, counted from the end: what a stub of the last few of them holds."""
-
-    def __init__(
-        self, kids: Sequence[str], weight: Mapping[str, int], kind: Callable[[str], str]
-    ) -> None:
-        self.kids = tuple(kids)
-        self.at = {kid: index for index, kid in enumerate(self.kids)}
-        self.hidden = [0] * (len(self.kids) + 1)
-        self.kinds: list[Counted] = [()] * (len(self.kids) + 1)
-        counts: dict[str, int] = {}
-        order: tuple[str, ...] = ()  # the kinds, by where each first comes from here on
-        for index in range(len(self.kids) - 1, -1, -1):
-            word = kind(self.kids[index])
-            counts[word] = counts.get(word, 0) + 1
-            order = (word, *(other for other in order if other != word))
-            self.hidden[index] = self.hidden[index + 1] + weight[self.kids[index]]
-            self.kinds[index] = tuple((other, counts[other]) for other in order)
-
-    def of(self, tops: Unit) -> tuple[int, Counted] | None:
-        """What a stub of ``tops`` holds, if they are the last of the children; else None."""
-        index = self.at.get(tops[0])
-        if index is None or self.kids[index:] != tops:
-            return None
-        return self.hidden[index], self.kinds[index]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import draw_kind
@@ -17,8 +17,10 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap, NodeKind
 
 __all__ = [
+    "LASTS_FROM",
     "STUB_POINTS",
     "Counted",
+    "Lasts",
     "branch_counts",
     "branch_kinds",
     "grouped_stub_lines",
@@ -224,13 +226,72 @@ def stub_box(lines: list[str]) -> tuple[float, float]:
 
 def branch_kinds(
     m: ArgumentMap, tops: tuple[str, ...], styles: Mapping[NodeKind, NodeStyle]
-) -> list[str]:
+) -> list[str] | Counted:
     """The kinds of several branches' first nodes, to count: ``3 more reasons, ...``.
 
-    Kinds the styles do not name (a label worksheet's) are counted as statements.
+    Kinds the styles do not name (a label worksheet's) are counted as statements. The
+    branches of a long list's grouped stub are the last of their parent's, fewer on
+    each page down the list: counted once from the end of the longest (see :class:`Lasts`).
     """
-    words = []
-    for top in tops:
+
+    def word(top: str) -> str:
         kind = draw_kind(m, m.get(top))
-        words.append(kind.value if styles[kind].label else "statement")
-    return words
+        return kind.value if styles[kind].label else "statement"
+
+    if len(tops) < LASTS_FROM:
+        return [word(top) for top in tops]
+    key = (id(m), id(styles), tops[-1])
+    kept = _LASTS.get(key)
+    found = None if kept is None or kept[0] is not m or kept[1] is not styles else kept[2].of(tops)
+    if found is None:
+        lasts = Lasts(tops, word)
+        if len(_LASTS) >= LASTS_KEPT:
+            _LASTS.clear()
+        _LASTS[key] = (m, styles, lasts)  # the map and styles kept: their ids stay theirs
+        found = lasts.of(tops)
+    assert found is not None, "a list's own counts hold it"
+    return found[1]
+
+
+LASTS_FROM: Final = 16
+"""Branches a grouped stub must hold before its kinds are counted from the end of a list."""
+
+LASTS_KEPT: Final = 64
+"""Lists' counts kept (see :func:`branch_kinds`) before all are let go."""
+
+_LASTS: dict[tuple[int, int, str], tuple[object, object, Lasts]] = {}
+
+
+class Lasts:
+    """A parent's children, counted from the end: what a stub of the last few of them holds.
+
+    ``kind``: each child's word (see :func:`branch_counts`); ``weight``: the nodes each
+    branch holds, if they are to be counted too (else one a branch).
+    """
+
+    def __init__(
+        self,
+        kids: Sequence[str],
+        kind: Callable[[str], str],
+        weight: Mapping[str, int] | None = None,
+    ) -> None:
+        self.kids = tuple(kids)
+        self.at = {kid: index for index, kid in enumerate(self.kids)}
+        self.hidden = [0] * (len(self.kids) + 1)
+        self.kinds: list[Counted] = [()] * (len(self.kids) + 1)
+        counts: dict[str, int] = {}
+        order: tuple[str, ...] = ()  # the kinds, by where each first comes from here on
+        for index in range(len(self.kids) - 1, -1, -1):
+            word = kind(self.kids[index])
+            counts[word] = counts.get(word, 0) + 1
+            order = (word, *(other for other in order if other != word))
+            many = 1 if weight is None else weight[self.kids[index]]
+            self.hidden[index] = self.hidden[index + 1] + many
+            self.kinds[index] = tuple((other, counts[other]) for other in order)
+
+    def of(self, tops: Sequence[str]) -> tuple[int, Counted] | None:
+        """What a stub of ``tops`` holds, if they are the last of the children; else None."""
+        index = self.at.get(tops[0]) if tops else None
+        if index is None or self.kids[index:] != tuple(tops):
+            return None
+        return self.hidden[index], self.kinds[index]
