@@ -96,3 +96,26 @@ def test_a_plan_made_again_with_what_earlier_plans_kept_is_a_plan_made_afresh(
     tighter = {page.tops[0]: (share, share) for page in first[-2:] if page.tops}
     again = paginate(m, shown, _measure, budget, tighter=tighter, memo=memo)
     assert again == paginate(m, shown, _measure, budget, tighter=tighter)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    argument_maps(),
+    st.lists(st.lists(st.integers(0, 3), min_size=1, max_size=3), max_size=8),
+    st.lists(st.integers(0, 10), min_size=1, max_size=6),
+)
+def test_the_members_after_a_pages_first_units_are_the_units_flattened(
+    m: ArgumentMap, shapes: list[list[int]], asked: list[int]
+) -> None:
+    """What a page's fill leaves to a grouped stub: the members of the units after the
+    first ``taken``, sliced from one flattening of a tuple of units kept by identity,
+    are those of the units themselves, asked of one tuple, of an equal copy or of another."""
+    pager = _pager(m, False, 1.0, False)
+    names = iter(f"n{i}" for i in range(100))
+    units: tuple[Unit, ...] = tuple(tuple(next(names) for _ in shape) for shape in shapes)
+    others = (units, tuple(unit for unit in units), units[1:], units)
+    for which, taken in enumerate(asked):
+        some = others[which % len(others)]
+        assert pager.after(some, taken) == tuple(c for unit in some[taken:] for c in unit)
+        assert pager.rest(some, taken, True) == (pager.after(some, taken) or None)
+        assert pager.rest(some, taken, False) is None

@@ -226,8 +226,8 @@ class Pager(Estimator):
 
     def rest(self, units: Sequence[Unit], taken: int, grouped: bool) -> Unit | None:
         """The grouped siblings after the first ``taken`` units, which go on to the next page."""
-        left = tuple([c for unit in units[taken:] for c in unit])  # a list first: quicker
-        return left if grouped and left else None
+        left = self.after(units, taken) if grouped else ()
+        return left or None
 
     def _fill(self, units: tuple[Unit, ...], grouped: bool) -> Fill:
         """Take the first unit (a page must make progress), then siblings while they fit.

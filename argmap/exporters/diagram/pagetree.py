@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping, Sequence, Set
 from typing import Final
 
@@ -88,6 +89,7 @@ class PageTree:
         self._lasts: dict[str, Lasts] = {}  # by parent: see stub_item
         self._units: dict[str, list[Unit]] = {}
         self._trails: dict[str, tuple[str, ...]] = {}
+        self._flat: tuple[Sequence[Unit], tuple[str, ...], list[int]] = ((), (), [0])
 
     def _conclusion_stub(self, tops: str, count: int) -> tuple[float, float]:
         """The size of the stub of conclusions ``tops`` (ids joined by commas) on page 1."""
@@ -124,6 +126,19 @@ class PageTree:
     def units(self, parent: str) -> list[Unit]:
         """The parent's children as units that go together, in file order (see the estimator)."""
         raise NotImplementedError
+
+    def after(self, units: Sequence[Unit], taken: int) -> tuple[str, ...]:
+        """The members of ``units`` after the first ``taken``, in order.
+
+        A page's fill asks this of one list of units for every unit it tries: flattened
+        once (kept for the last tuple asked about, by identity), each answer is a slice.
+        """
+        kept, flat, starts = self._flat
+        if kept is not units or not isinstance(units, tuple):
+            flat = tuple([c for unit in units for c in unit])
+            starts = list(itertools.accumulate((len(unit) for unit in units), initial=0))
+            self._flat = (units, flat, starts)
+        return flat[starts[min(taken, len(units))] :]
 
     def as_units(self, tops: Sequence[str]) -> tuple[Unit, ...]:
         """Siblings ``tops`` cut into units: a linked group's members (a part's) stay together."""
