@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 import re
@@ -184,3 +185,40 @@ def test_a_redrawing_is_counted_as_the_redrawn_drawing_would_be() -> None:
             assert [more for more, _ in counted] == [whole for _, whole in counted]
     finally:
         trailrows.Crossed = plain  # type: ignore[misc]
+
+
+def _off(p: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
+    """How far point ``p`` lies from segment ``ab``."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    length = dx * dx + dy * dy
+    along = (p[0] - a[0]) * dx + (p[1] - a[1]) * dy
+    t = 0.0 if length == 0 else max(0.0, min(1.0, along / length))
+    return math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy)
+
+
+@given(
+    st.builds(_walk, st.integers(0, 10**6), st.integers(0, 300)),
+    st.sampled_from([0.05, 0.2, 2.0]),
+)
+def test_a_simplified_route_keeps_its_ends_and_passes_near_every_point(
+    points: tuple[tuple[float, float], ...], tolerance: float
+) -> None:
+    """A route redrawn along the engine's sampled curve is drawn through the fewest of
+    its points: its first and last kept, the rest in order, every point dropped within
+    the tolerance of the piece that passes it; a straight run keeps only its ends."""
+    from argmap.exporters.diagram.svgedits import simplified
+
+    kept = simplified(points, tolerance)
+    if len(points) < 3:
+        assert kept == list(points)
+        return
+    assert kept[0] == points[0] and kept[-1] == points[-1]
+    at: list[int] = []  # a subsequence, in order
+    for index, point in enumerate(points):
+        if len(at) < len(kept) and point == kept[len(at)]:
+            at.append(index)
+    assert len(at) == len(kept)
+    for (i, a), (j, b) in itertools.pairwise(zip(at, kept, strict=True)):
+        assert all(_off(points[k], a, b) <= tolerance + 1e-9 for k in range(i + 1, j))
+    line = [(float(x), 2.0 * x + 1) for x in range(50)]
+    assert simplified(line, tolerance) == [line[0], line[-1]]

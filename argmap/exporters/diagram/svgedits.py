@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Final
 
-__all__ = ["Point", "between", "each_drawing", "edit", "number", "pair", "unit"]
+__all__ = [
+    "SMOOTH",
+    "Point",
+    "between",
+    "each_drawing",
+    "edit",
+    "number",
+    "pair",
+    "simplified",
+    "unit",
+]
 
 Point = tuple[float, float]
+
+SMOOTH: Final = 0.2
+"""How far, in points, a redrawn edge may pass from the points it was drawn along."""
 
 
 def each_drawing(svg: str, redraw: Callable[[str], str]) -> str:
@@ -48,6 +62,39 @@ def unit(a: Point, b: Point) -> Point:
     if length == 0:
         return (0.0, 0.0)
     return ((b[0] - a[0]) / length, (b[1] - a[1]) / length)
+
+
+def simplified(points: Sequence[Point], tolerance: float = SMOOTH) -> list[Point]:
+    """The fewest of ``points`` (the first and last kept) that pass within ``tolerance`` of all.
+
+    An edge redrawn along the engine's curve, sampled, ran through a thousand points a
+    path of as many pieces, each tested for crossings by every redrawing; most lie on a
+    near-straight run. Each part keeps the point furthest from the line between its ends
+    while that is further than ``tolerance`` (Douglas and Peucker), worked off a stack.
+    """
+    count = len(points)
+    if count < 3:
+        return list(points)
+    keep = [False] * count
+    keep[0] = keep[-1] = True
+    parts = [(0, count - 1)]
+    while parts:
+        first, last = parts.pop()
+        (ax, ay), (bx, by) = points[first], points[last]
+        dx, dy = bx - ax, by - ay
+        length = dx * dx + dy * dy
+        furthest, at = tolerance, 0
+        for index in range(first + 1, last):
+            px, py = points[index]
+            along = (px - ax) * dx + (py - ay) * dy
+            t = 0.0 if length == 0 else max(0.0, min(1.0, along / length))
+            off = math.hypot(px - ax - t * dx, py - ay - t * dy)
+            if off > furthest:
+                furthest, at = off, index
+        if at:
+            keep[at] = True
+            parts += [(first, at), (at, last)]
+    return [point for point, kept in zip(points, keep, strict=True) if kept]
 
 
 def between(a: Point, b: Point, t: float) -> Point:

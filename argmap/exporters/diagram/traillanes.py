@@ -18,7 +18,14 @@ from argmap.exporters.diagram.geometry import (
 )
 from argmap.exporters.diagram.laneways import GAP, LANE, clear, past, ways
 from argmap.exporters.diagram.stacking import TRAIL
-from argmap.exporters.diagram.svgedits import between, each_drawing, edit, pair, unit
+from argmap.exporters.diagram.svgedits import (
+    between,
+    each_drawing,
+    edit,
+    pair,
+    simplified,
+    unit,
+)
 from argmap.exporters.diagram.trailtips import side_tips
 
 __all__ = [
@@ -203,11 +210,13 @@ def redrawn(
     """The SVG edits that draw an edge along ``route``, its arrowhead touching ``tip``.
 
     The arrowhead is turned to point ``way`` (a unit vector) and its base set where the
-    route ends, which is moved back from ``tip`` by the arrowhead's reach.
+    route ends, which is moved back from ``tip`` by the arrowhead's reach. A route along
+    the engine's curve, sampled, is drawn through the fewest of its points that stay
+    within :data:`~.svgedits.SMOOTH` of them all (see :func:`~.svgedits.simplified`).
     """
     reach = r.reach
     base = (tip[0] - way[0] * reach, tip[1] - way[1] * reach)
-    points = [*route, base]
+    points = simplified([*route, base])
     edits = [(r.d_span, _path(points[::-1] if r.backward else points))]
     for span, outline in r.heads:
         turned = [_turn(p, r.base, r.way, base, way) for p in outline]
