@@ -240,14 +240,16 @@ def branch_kinds(
 
     if len(tops) < LASTS_FROM:
         return [word(top) for top in tops]
-    key = (id(m), id(styles), tops[-1])
+    # Keyed by the kinds the styles name, not by the styles: a sheet's are made per page.
+    named = frozenset(kind for kind, style in styles.items() if style.label)
+    key = (id(m), named, tops[-1])
     kept = _LASTS.get(key)
-    found = None if kept is None or kept[0] is not m or kept[1] is not styles else kept[2].of(tops)
+    found = kept[1].of(tops) if kept is not None and kept[0] is m else None
     if found is None:
         lasts = Lasts(tops, word)
-        if len(_LASTS) >= LASTS_KEPT:
-            _LASTS.clear()
-        _LASTS[key] = (m, styles, lasts)  # the map and styles kept: their ids stay theirs
+        if len(_LASTS) >= LASTS_KEPT or any(other is not m for other, _ in _LASTS.values()):
+            _LASTS.clear()  # one map's lists at a time: a map is not kept past the next
+        _LASTS[key] = (m, lasts)  # the map kept: its id stays its own while this is
         found = lasts.of(tops)
     assert found is not None, "a list's own counts hold it"
     return found[1]
@@ -256,10 +258,10 @@ def branch_kinds(
 LASTS_FROM: Final = 16
 """Branches a grouped stub must hold before its kinds are counted from the end of a list."""
 
-LASTS_KEPT: Final = 64
+LASTS_KEPT: Final = 16
 """Lists' counts kept (see :func:`branch_kinds`) before all are let go."""
 
-_LASTS: dict[tuple[int, int, str], tuple[object, object, Lasts]] = {}
+_LASTS: dict[tuple[int, frozenset[NodeKind], str], tuple[object, Lasts]] = {}
 
 
 class Lasts:
