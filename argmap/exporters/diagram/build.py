@@ -67,6 +67,7 @@ class _Ctx:
     ports: Mapping[str, str] = field(default_factory=dict)  # parents of rows: see row_ports
     jumps: frozenset[str] = frozenset()  # heads of a chain's later columns: see column_heads
     rows: RowsMemo | None = None  # statement rows as the planner measured them
+    paged: bool = False  # a page of a fitted diagram: undercutters ranked as planned
 
     @property
     def show_quotes(self) -> bool:
@@ -110,7 +111,7 @@ def to_digraph(
 
         look = (options.theme, options.direction)
         stubs = PageStubs(g, m, page, ctx.nodes, partial(_edge_attrs, ctx), ctx.lines, *look)
-        ctx = replace(ctx, ports=stubs.ports, jumps=column_heads(page.page.wraps))
+        ctx = replace(ctx, ports=stubs.ports, jumps=column_heads(page.page.wraps), paged=True)
     undercut = _undercut_links(ctx, shown, stubs)
     if stubs is not None:  # a stub of undercutters aims where they would: at the junction
         links = {t: _link_key(ctx, m.get(t)) for t in (*stubs.cut, *stubs.hung)}
@@ -385,6 +386,8 @@ def _undercut_edge(
     if not (cross or onto) and target_id in ctx.ports:  # among its children's edges
         attrs["headport"] = ctx.ports[target_id]
     g.edge(node.id, f"junction {key}" if onto else target_id, sheets.onto_arrow(attrs, onto))
+    if ctx.paged and onto and not cross and ctx.m.get(target_id).parent in ctx.visible:
+        g.edge(node.id, target_id, {"style": "invis"})  # below it, as the planner ranks it
 
 
 def _add_legend(g: Digraph, ctx: _Ctx, shown: list[Node]) -> None:
