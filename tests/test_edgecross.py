@@ -32,7 +32,9 @@ _EDGE = st.builds(Edge, st.sampled_from("abcdef"), st.sampled_from("abcdef"), _C
 def _pair_crosses(a: Edge, b: Edge) -> bool:
     """Whether two edges cross, every run of one against every run of the other."""
     share = {a.tail, a.head} & {b.tail, b.head}
-    first, second = edgecross._apart(a, b) if share else (a.points, b.points)
+    first, second = (
+        (edgecross._trimmed(a, b), edgecross._trimmed(b, a)) if share else (a.points, b.points)
+    )
     return len(first) > 1 and len(second) > 1 and edgecross._runs_cross(first, second)
 
 

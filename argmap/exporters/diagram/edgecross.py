@@ -52,7 +52,7 @@ Block = tuple[float, float, float, float, tuple[Chunk, ...]]
 def bounds_of(edges: list[Edge]) -> list[Bounds]:
     """Each edge's box, in order: two edges whose boxes do not meet cannot cross.
 
-    Curves shortened where they meet (see :func:`_apart`) keep within the same box.
+    Curves shortened where they meet (see :func:`_trimmed`) keep within the same box.
     """
     out: list[Bounds] = []
     for edge in edges:
@@ -227,11 +227,6 @@ class PairMemo:
             self.now[index] = shape
             now[index] = self.boxes[shape]
         return now, Chunked(edges, base, moved, self)
-
-
-def _apart(a: Edge, b: Edge) -> tuple[Curve, Curve]:
-    """Two edges' curves, less their runs within :data:`MEETING` of a node they share."""
-    return _trimmed(a, b), _trimmed(b, a)
 
 
 def _trimmed(edge: Edge, other: Edge) -> Curve:

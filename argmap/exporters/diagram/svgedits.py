@@ -1,4 +1,4 @@
-"""Editing the engine's drawings: each of a batch, spans replaced, points of paths as written."""
+"""Editing the engine's drawings: each of a batch, spans replaced, paths' points as written."""
 
 from __future__ import annotations
 
