@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-__all__ = ["Fits", "leaves_in_order"]
+if TYPE_CHECKING:
+    from argmap.exporters.diagram.pageestimate import Unit
+    from argmap.exporters.diagram.pagefill import Pager
+
+__all__ = ["Fits", "leaves_in_order", "traded_limits"]
 
 
 class Fits(Protocol):
@@ -69,3 +73,47 @@ def leaves_in_order(
         if count > len(drawn) or (count == len(drawn) and not drawn <= trial):
             full, limits = trial, grouped
     return full, limits
+
+
+def traded_limits(
+    pager: Pager,
+    page: tuple[list[Unit], Unit | None],
+    full: set[str],
+    limits: dict[str, int],
+    parent: str,
+    unit: Unit,
+) -> dict[str, int]:
+    """Limits that make room for a leaf drawn in full by grouping the leaves' stubs.
+
+    Where the stubs of a node whose branches are all leaves are capped (two dozen
+    reasons under the thesis), a leaf's own stub only repeats it, shortened, and sends
+    the reader to the page that draws it: drawn in full instead, every leaf left out
+    joins the grouped stub of its side (for the node, against it), and they go on
+    together, in file order (a single stub left beside it took a page of its own). On
+    a label worksheet, whose stubs do not tell the sides, leaves of several kinds keep
+    their stubs while most of them have one, so that the one grouped stub does not
+    gather them; with fewer, the last few single stubs join the group. Empty if that
+    does not fit, or a branch is more than a leaf (its stub says what it holds), or a
+    stub of its side comes before it (that leaf would be paged alone).
+    """
+    most = limits.get(parent)
+    units = pager.units(parent)
+    if most is None or most >= len(units):  # a stub each: nothing grouped to join
+        return {}
+    if not pager.leafy(parent):
+        return {}
+    # A leaf is drawn before those of its side left out (a label worksheet: of all).
+    side = pager.against(unit[0])
+    left = next((u for u in units if u[0] not in full and pager.against(u[0]) == side), None)
+    if left and pager.order[left[0]] < pager.order[unit[0]]:
+        return {}
+    if pager.sides or len({pager.node[u[0]].kind for u in units}) == 1:
+        trial = {**limits, parent: 0}
+        return trial if pager.fits(page[0], full, page[1], trial) else {}
+    if 2 * most >= len(units):  # kinds mixed, most on this page: their stubs stay
+        return {}
+    for fewer in range(1, min(most, 3) + 1):
+        trial = {**limits, parent: most - fewer}
+        if pager.fits(page[0], full, page[1], trial):
+            return trial
+    return {}

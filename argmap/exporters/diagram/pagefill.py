@@ -8,7 +8,7 @@ from collections.abc import Hashable, Mapping, Sequence
 from functools import partial
 from typing import Final, NamedTuple
 
-from argmap.exporters.diagram.leafprefix import leaves_in_order
+from argmap.exporters.diagram.leafprefix import leaves_in_order, traded_limits
 from argmap.exporters.diagram.pageblocks import ONE_GROUP
 from argmap.exporters.diagram.pageestimate import Estimate, Estimator, Measure, Unit
 from argmap.exporters.diagram.pagesize import Budget
@@ -262,7 +262,7 @@ class Pager(Estimator):
                 trial = full | set(unit)
                 traded = limits  # or, for a leaf, limits that group stubs to make room
                 if self.fits(taken, trial, rest, limits) or (
-                    traded := self._trade((taken, rest), trial, limits, node_id, unit)
+                    traded := traded_limits(self, (taken, rest), trial, limits, node_id, unit)
                 ):
                     full, limits, misses = trial, traded, 0
                     queue.extend(unit)
@@ -303,49 +303,6 @@ class Pager(Estimator):
             units = self.units(parent)
             leafy = self._leafy[parent] = not any(len(u) > 1 or self.children[u[0]] for u in units)
         return leafy
-
-    def _trade(
-        self,
-        page: tuple[list[Unit], Unit | None],
-        full: set[str],
-        limits: dict[str, int],
-        parent: str,
-        unit: Unit,
-    ) -> dict[str, int]:
-        """Limits that make room for a leaf drawn in full by grouping the leaves' stubs.
-
-        Where the stubs of a node whose branches are all leaves are capped (two dozen
-        reasons under the thesis), a leaf's own stub only repeats it, shortened, and sends
-        the reader to the page that draws it: drawn in full instead, every leaf left out
-        joins the grouped stub of its side (for the node, against it), and they go on
-        together, in file order (a single stub left beside it took a page of its own). On
-        a label worksheet, whose stubs do not tell the sides, leaves of several kinds keep
-        their stubs while most of them have one, so that the one grouped stub does not
-        gather them; with fewer, the last few single stubs join the group. Empty if that
-        does not fit, or a branch is more than a leaf (its stub says what it holds), or a
-        stub of its side comes before it (that leaf would be paged alone).
-        """
-        most = limits.get(parent)
-        units = self.units(parent)
-        if most is None or most >= len(units):  # a stub each: nothing grouped to join
-            return {}
-        if not self.leafy(parent):
-            return {}
-        # A leaf is drawn before those of its side left out (a label worksheet: of all).
-        side = self.against(unit[0])
-        left = next((u for u in units if u[0] not in full and self.against(u[0]) == side), None)
-        if left and self.order[left[0]] < self.order[unit[0]]:
-            return {}
-        if self.sides or len({self.node[u[0]].kind for u in units}) == 1:
-            trial = {**limits, parent: 0}
-            return trial if self.fits(page[0], full, page[1], trial) else {}
-        if 2 * most >= len(units):  # kinds mixed, most on this page: their stubs stay
-            return {}
-        for fewer in range(1, min(most, 3) + 1):
-            trial = {**limits, parent: most - fewer}
-            if self.fits(page[0], full, page[1], trial):
-                return trial
-        return {}
 
     def _overflow(self, estimate: Estimate) -> float:
         """How many times too big for the page an estimate is (at most 1.0: it fits)."""

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+from argmap.exporters.diagram.dot import Digraph, attrs
+
+if TYPE_CHECKING:
+    from argmap.exporters.diagram.stacking import Wrap
 
 __all__ = [
     "GRID_SLACK",
     "ROW_WEIGHT",
     "column_holds",
+    "hold_rows",
     "in_gap",
     "is_grid",
     "leaf_holds",
@@ -25,6 +31,8 @@ ROW_WEIGHT: Final = 20
 their boxes stay in columns. Held by the engine's default (1), the edges from lower rows
 passing up between the columns pushed each row's boxes apart by as many edges as passed
 it: the rows came out narrower row by row, a staircase."""
+_INVISIBLE: Final = attrs({"style": "invis"})
+"""An edge that only holds nodes in place."""
 
 
 def is_grid(
@@ -111,3 +119,29 @@ def in_gap(boxes: int, index: int, count: int) -> int:
 def under_box(boxes: int, index: int, count: int) -> int:
     """Which box of a row of ``boxes`` item ``index`` of ``count`` (no fewer) is centred under."""
     return min(max(0, (boxes - count) // 2) + index, boxes - 1)
+
+
+def hold_rows(g: Digraph, wraps: Sequence[Wrap]) -> None:
+    """Hold each row below the one before, its items in file order (see :class:`Wrap`).
+
+    Invisible edges: one from each item of a later row to its anchor; and along each
+    row, which shares a rank, one from each item to the next, which the engine keeps
+    left to right (an ``ordering`` attribute would not hold inside a linked group's box).
+    """
+    for wrap in wraps:
+        pull = {"weight": str(wrap.weight)} if wrap.weight != 1 else {}
+        columns = set(wrap.columns)
+        for item, anchor in wrap.holds:
+            if (item, anchor) in columns:
+                g.edge(item, anchor, {"style": "invis", "weight": str(ROW_WEIGHT)})
+            else:
+                g.edge(item, anchor, {"style": "invis", **pull})
+        for row in wrap.rows:
+            if len(row) < 2:
+                continue
+            with g.subgraph() as same:
+                same.set({"rank": "same"})
+                for name in row:
+                    same.node(name)
+            for left, right in zip(row, row[1:], strict=False):
+                g.edge(left, right, _INVISIBLE)

@@ -7,8 +7,8 @@ from collections.abc import Callable, Collection, Sequence, Set
 from operator import itemgetter
 from typing import Final, NamedTuple
 
-from argmap.exporters.diagram.dot import Digraph, attrs, near_side
-from argmap.exporters.diagram.rowholds import ROW_WEIGHT, column_holds, is_grid, leaf_holds
+from argmap.exporters.diagram.dot import Digraph, near_side
+from argmap.exporters.diagram.rowholds import column_holds, is_grid, leaf_holds
 from argmap.model import Node, Relation
 
 __all__ = [
@@ -22,7 +22,6 @@ __all__ = [
     "group_item",
     "group_layout",
     "group_rows",
-    "hold_rows",
     "lowest",
     "merged",
     "note_rows",
@@ -43,9 +42,6 @@ engine rounds to whole points (every rank of every page measured 0.4 pt further 
 39.6; a page of five rows of statements came out 2 to 4 pt taller than planned)."""
 PASSING: Final = 2.5 * NODESEP
 """The room an edge from a lower row takes as it passes a row on its way to the parent."""
-
-_INVISIBLE: Final = attrs({"style": "invis"})
-"""An edge that only holds nodes in place."""
 
 STACK_COLUMNS: Final = 2
 """Leaves of one parent beyond this many are stacked in columns, keeping wide maps slide-shaped."""
@@ -346,32 +342,6 @@ def note_rows(parent: str, rows: list[list[Item]], wraps: list[Wrap]) -> None:
     grid = is_grid([[item.width for item in row] for row in rows], boxes, (NODESEP, PASSING))
     columns = column_holds(names, holds) if grid else ()
     wraps.append(Wrap(parent, names, tuple(holds), columns=columns))
-
-
-def hold_rows(g: Digraph, wraps: Sequence[Wrap]) -> None:
-    """Hold each row below the one before, its items in file order (see :class:`Wrap`).
-
-    Invisible edges: one from each item of a later row to its anchor; and along each
-    row, which shares a rank, one from each item to the next, which the engine keeps
-    left to right (an ``ordering`` attribute would not hold inside a linked group's box).
-    """
-    for wrap in wraps:
-        pull = {"weight": str(wrap.weight)} if wrap.weight != 1 else {}
-        columns = set(wrap.columns)
-        for item, anchor in wrap.holds:
-            if (item, anchor) in columns:
-                g.edge(item, anchor, {"style": "invis", "weight": str(ROW_WEIGHT)})
-            else:
-                g.edge(item, anchor, {"style": "invis", **pull})
-        for row in wrap.rows:
-            if len(row) < 2:
-                continue
-            with g.subgraph() as same:
-                same.set({"rank": "same"})
-                for name in row:
-                    same.node(name)
-            for left, right in zip(row, row[1:], strict=False):
-                g.edge(left, right, _INVISIBLE)
 
 
 def row_ports(

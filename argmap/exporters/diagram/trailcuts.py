@@ -9,8 +9,8 @@ from argmap.exporters.diagram import worksheet as sheets
 from argmap.exporters.diagram.dot import Digraph, Port
 from argmap.exporters.diagram.labels import graphviz_escape
 from argmap.exporters.diagram.pagetrailsize import TRAIL_COLUMN
-from argmap.exporters.diagram.rowholds import leaf_holds
-from argmap.exporters.diagram.stacking import RANKSEP, TRAIL, Wrap, hold_rows
+from argmap.exporters.diagram.rowholds import hold_rows, leaf_holds
+from argmap.exporters.diagram.stacking import RANKSEP, TRAIL, Wrap
 from argmap.model import ArgumentMap, NodeKind
 
 if TYPE_CHECKING:
@@ -142,7 +142,7 @@ def _noted(plan: PagePlan, mark: str) -> dict[str, tuple[str, ...]]:
 def hold_with_cutters(g: Digraph, plan: PagePlan, held: Sequence[Wrap]) -> None:
     """Hold the page's rows, and its tops' undercutters where the planner placed them.
 
-    See :func:`~.stacking.hold_rows`. A row with its top or junction (see
+    See :func:`~.rowholds.hold_rows`. A row with its top or junction (see
     :func:`~.cutplaces.place_cutters`) keeps its order; several tops in a row take their
     undercutters into it, each beside its own (held apart, the engine put one top's
     beside another's). Those held below a top are ranked below it.
