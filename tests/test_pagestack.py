@@ -20,8 +20,11 @@ def _laid(m: ArgumentMap, fit: str, portrait: bool) -> Layout:
     return lay_out(m, analyze(m), RenderOptions(portrait=portrait), fit, find_engine("auto"))  # type: ignore[arg-type]
 
 
-def _pieces(reasons: int) -> ArgumentMap:
-    """A thesis whose reasons each have a piece of evidence: blocks two ranks deep."""
+def _pieces(reasons: int, doubted: bool = False) -> ArgumentMap:
+    """A thesis whose reasons each have a piece of evidence: blocks two ranks deep.
+
+    ``doubted``: each piece of evidence has an objection under it (three ranks deep).
+    """
     premises = [
         {
             "id": f"r{i}",
@@ -30,6 +33,10 @@ def _pieces(reasons: int) -> ArgumentMap:
         }
         for i in range(reasons)
     ]
+    for i, premise in enumerate(premises):
+        if doubted:
+            objection = {"id": f"o{i}", "text": f"The study {i} was too small."}
+            premise["evidence"][0]["objections"] = [objection]  # type: ignore[index]
     return validate_data(
         {"title": "Stacked", "thesis": {"id": "t", "text": "T.", "premises": premises}}
     )
@@ -76,10 +83,13 @@ def _stacked_rows(m: ArgumentMap, layout: Layout) -> int:
     return count
 
 
-def test_only_upright_pages_stack_deep_blocks() -> None:
-    """Landscape pages have the width for such siblings side by side: planned as before."""
-    m = _pieces(12)
-    assert _stacked_rows(m, _laid(m, "a4", True)) > 0
+def test_only_upright_pages_stack_blocks_deeper_than_a_node_and_its_leaves() -> None:
+    """Landscape pages have the width for such siblings side by side: planned as before.
+
+    (A node with the leaves under it stacks on any page: see ``test_pagesiblings``.)
+    """
+    assert _stacked_rows(_pieces(12), _laid(_pieces(12), "a4", True)) > 0
+    m = _pieces(12, doubted=True)
     assert _stacked_rows(m, _laid(m, "a4", False)) == 0
     assert _stacked_rows(m, _laid(m, "slide", False)) == 0
 

@@ -149,15 +149,16 @@ class Blocks:
         fit: float = math.inf,
         box: tuple[float, float] = (0, 0),
         stacked: bool = False,
+        whole: bool = True,
     ) -> None:
         """Blocks of ``tree``'s nodes; ``beside``: the width of the root's neighbours.
 
         ``fit``: the widest a linked group's boxes go side by side; ``box``: the room its
-        box takes round rows (both: see :func:`unit_item`); ``stacked``: a deep block may
-        have rows below it (upright pages, see :func:`~.stacking.rows_ranks`).
+        box takes round rows (both: see :func:`unit_item`); ``stacked`` (upright pages),
+        ``whole``: a deep block may have rows below it (see :func:`~.stacking.rows_ranks`).
         """
         self.tree = tree
-        self.stacked = stacked
+        self.stacked, self.whole = stacked, whole
         self.fit, self.box = fit, box
         self.beside = beside
         self._made: dict[tuple[object, ...], _Kids] = {}
@@ -304,10 +305,10 @@ class Blocks:
             for to in refs:
                 name = f"ref {node_id} {to}"
                 ref_w, ref_h = self.tree.ref_size(to)
-                items.append(Item(name, ref_w, (ref_h,), name))
+                items.append(Item(name, ref_w, (ref_h,), name, whole=True))
         number = next(self._numbers)
         if not items:
-            leaf = _Block(number, Item(node_id, own[0], (own[1],), node_id), None)
+            leaf = _Block(number, Item(node_id, own[0], (own[1],), node_id, whole=True), None)
             return _Kids(own, items, 0.0, False, leaf)
         stack = len(items) > 2 and all(len(item.ranks) == 1 for item in items)
         width = row_width(items)
@@ -318,7 +319,8 @@ class Blocks:
         own = made_of.own
         # The root's row is as wide as it is, with the undercutters beside it.
         rows = wrap_rows(made_of.items, max(limit, own[0]), compact)
-        return self._block(node_id, own, rows, next(self._numbers), stacked=self.stacked)
+        number = next(self._numbers)
+        return self._block(node_id, own, rows, number, stacked=self.stacked, whole=self.whole)
 
     @staticmethod
     def _block(
@@ -328,18 +330,22 @@ class Blocks:
         number: int,
         below: float | None = None,
         stacked: bool = False,
+        whole: bool = True,
     ) -> _Block:
         """A node's block: the node above its children's rows (``below``: their width).
 
-        ``stacked``: see :func:`~.stacking.rows_ranks`.
+        ``stacked``, ``whole``: see :func:`~.stacking.rows_ranks`.
         """
         if below is None:
             below = rows_width(rows)
-        ranks = (own[1], *rows_ranks(rows, stacked))
+        ranks = (own[1], *rows_ranks(rows, stacked, whole))
         last = rows[-1]
         deepest = lowest(last).deepest
         base = row_width(last) if all(len(item.ranks) == 1 for item in last) else 0.0
-        item = Item(node_id, max(own[0], below), ranks, deepest, own[0], below, len(rows), base)
+        leaves = len(rows) == 1 and all(item.whole and len(item.ranks) == 1 for item in last)
+        item = Item(
+            node_id, max(own[0], below), ranks, deepest, own[0], below, len(rows), base, leaves
+        )
         return _Block(number, item, rows)
 
     def _kid_items(

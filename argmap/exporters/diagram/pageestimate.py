@@ -119,7 +119,7 @@ class Estimator(PageTree):
         self.box = GROUP_BOX if horizontal else (0.0, 0.0)
         self.stacked = self.upright and not horizontal  # see stacking.rows_ranks
         """Deep blocks may have rows below (not tops of several breadcrumb rows: arrows cross)."""
-        parts = (self.around.beside, self.group_fit, self.box, self.stacked)
+        parts = (self.around.beside, self.group_fit, self.box, self.stacked, not horizontal)
         # A weak reference: no cycle, so the plans' estimates go at once when done.
         self.blocks = Blocks(weakref.proxy(self), *parts)
 
@@ -247,8 +247,7 @@ class Estimator(PageTree):
         block instead (see :func:`~.chaincols.folds`); ``beside``: tops among several that
         take their undercutters beside them too (see :func:`~.cutplaces.tops_with_cutters`).
         """
-        frame_w, frame_h = self.frame
-        record, limit, fail_fast = how
+        (frame_w, frame_h), (record, limit, fail_fast) = self.frame, how
         if fold is not None:  # the chain's top stands for it all, in columns
             block = {**block, tops[0][0]: fold[0]}
         fits: dict[str, float] = {}
@@ -266,7 +265,8 @@ class Estimator(PageTree):
         page = (full, limits)
         rows = self._tops_in_rows(tops, rest, page, block, (limit, fit, beside), wraps)
         width = rows_width(rows)
-        ranks = rows_ranks(rows, self.stacked and len({self.parent[u[0]] for u in tops}) < 2)
+        one = len({self.parent[u[0]] for u in tops}) < 2  # else their arrows cross
+        ranks = rows_ranks(rows, self.stacked and one, one and not self.horizontal)
         height = sum(ranks) + RANKSEP * (len(ranks) - 1)
         if fail_fast and (width + frame_w > self.width or height + frame_h > self.height):
             return Estimate(width + frame_w, height + frame_h, ())  # breadcrumb, key: more

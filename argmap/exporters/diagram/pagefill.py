@@ -11,6 +11,7 @@ from typing import Final, NamedTuple
 from argmap.exporters.diagram.leafprefix import leaves_in_order, traded_limits
 from argmap.exporters.diagram.pageblocks import ONE_GROUP
 from argmap.exporters.diagram.pageestimate import Estimate, Estimator, Measure, Unit
+from argmap.exporters.diagram.pagesiblings import may_differ, whole_siblings
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.stacking import RANKSEP
 from argmap.model import ArgumentMap, Relation
@@ -22,6 +23,7 @@ SURE: Final = 1 - 1e-9
 KEPT_MOST: Final = 50_000
 """Page estimates remembered at most (about 2 kB each); past that, memory starts afresh."""
 _Room = tuple[float, float]
+_Tops = tuple[list[Unit], set[str]]
 MISSES: Final = 8
 """A page is full once this many units in a row did not fit: the rest become stubs."""
 
@@ -234,17 +236,27 @@ class Pager(Estimator):
 
         Then their children's units, breadth first, wherever they fit. Depth is chosen
         branch by branch: a unit too big for what is left is passed over (it becomes a
-        stub) and smaller ones after it are still tried.
+        stub) and smaller ones after it are still tried. Or the siblings each with their
+        whole branch (see :mod:`.pagesiblings`), where that page holds more.
         """
-        taken = [units[0]]
-        full = set(units[0])
+        bare = self._filled(units, grouped)
+        if not may_differ(self, units, len(bare.taken)):
+            return bare
+        whole = whole_siblings(self, units, grouped)
+        fill = bare if whole is None else self._filled(units, grouped, whole)
+        more = len(fill.taken) >= len(bare.taken) and len(fill.full) > len(bare.full)
+        return fill if more else bare
+
+    def _filled(self, units: tuple[Unit, ...], grouped: bool, tops: _Tops | None = None) -> Fill:
+        """The page of :meth:`_fill`; ``tops``: its tops and full nodes, taken already."""
+        taken, full = tops or ([units[0]], set(units[0]))
         limits: dict[str, int] = {}
         self.key_away = False
         first = self.rest(units, 1, grouped)
-        if not self.fits(taken, full, first) and not self._key_away(full):
+        if tops is None and not self.fits(taken, full, first) and not self._key_away(full):
             if not self._stubs_fit_anyway(taken, full, first):
                 limits = self._limits(taken, full, first)
-        else:
+        elif tops is None:
             for unit in units[1:]:
                 if len(unit) > 1 or len(taken[-1]) > 1:
                     break  # a linked group's box goes where the engine likes among others
@@ -259,6 +271,8 @@ class Pager(Estimator):
         while queue and misses < MISSES:
             node_id = queue.popleft()
             for unit in self.priority(node_id):
+                if full.issuperset(unit):
+                    continue  # taken whole with its sibling
                 trial = full | set(unit)
                 traded = limits  # or, for a leaf, limits that group stubs to make room
                 if self.fits(taken, trial, rest, limits) or (

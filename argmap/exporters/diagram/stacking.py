@@ -106,6 +106,8 @@ class Item(NamedTuple):
         base: the width of its lowest rank, where its children's last row is of single
             boxes (0: not known, take its width). Something the engine puts on that rank
             beside it (the overview's key) takes room the rows above leave there.
+        whole: its block is a leaf, or a node and the leaves under it, in one row, every
+            one drawn (no stub): rows of siblings may follow it (see :func:`rows_ranks`).
     """
 
     name: str
@@ -116,6 +118,7 @@ class Item(NamedTuple):
     below: float = 0.0
     rows: int = 0
     base: float = 0.0
+    whole: bool = False
 
     @property
     def levels(self) -> int:
@@ -290,20 +293,28 @@ def rows_width(rows: list[list[Item]]) -> float:
     return widest
 
 
-def rows_ranks(rows: list[list[Item]], stacked: bool = False) -> tuple[float, ...]:
+def rows_ranks(
+    rows: list[list[Item]], stacked: bool = False, whole: bool = True
+) -> tuple[float, ...]:
     """The ranks of wrapped rows, one row below the other; infinite below a deep block.
 
-    Edges from a row below a branch drawn several ranks deep would loop round it: rows
-    follow only rows of single boxes (stubs and leaves), so a page that needs that is
-    planned otherwise (its branches left as stubs). ``stacked`` (upright pages): a row
-    of one deep block may have rows below it, their edges passing down its side (a
-    page's width holds about one such block: else each sibling's took a page of its own).
+    Rows follow rows of single boxes (stubs and leaves), their edges passing up the gaps.
+    Below a row with a block drawn several ranks deep, the edges of the rows below pass
+    round the block's side; rows follow such a row only where
+    - ``whole``: each of its deep blocks is a node with the leaves under it, all drawn (a
+      reason with its evidence: a list of them took a page a row, each half empty). Not
+      deeper blocks, nor blocks with stubs: siblings taken bare in rows, each with its
+      evidence left as a stub, were parted from it;
+    - ``stacked`` (upright pages): it holds one deep block (a page's width holds about
+      one such block: else each sibling's took a page of its own).
     """
     if len(rows) == 1:
         return merged(rows[0])
     for row in rows[:-1]:
-        if (len(row) > 1 or not stacked) and any(len(item.ranks) > 1 for item in row):
-            return (math.inf,)
+        deep = [item for item in row if len(item.ranks) > 1]
+        if not deep or (stacked and len(row) == 1) or (whole and all(i.whole for i in deep)):
+            continue
+        return (math.inf,)
     return tuple([height for row in rows for height in merged(row)])
 
 

@@ -1,0 +1,61 @@
+"""A page of siblings: each taken with its whole branch where it fits, rows of them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from argmap.exporters.diagram.pageestimate import Unit
+    from argmap.exporters.diagram.pagefill import Pager
+
+__all__ = ["may_differ", "whole_siblings"]
+
+
+def may_differ(pager: Pager, units: Sequence[Unit], taken: int) -> bool:
+    """Whether taking siblings whole can give another page than taking them bare.
+
+    Only if a sibling the bare page took, or the one it stopped at, has a branch under
+    it: leaves are the same taken either way, and so is where a list of them stops.
+    """
+    return len(units) > 1 and any(
+        len(unit) == 1 and pager.children[unit[0]] for unit in units[: taken + 1]
+    )
+
+
+def whole_siblings(
+    pager: Pager, units: Sequence[Unit], grouped: bool
+) -> tuple[list[Unit], set[str]] | None:
+    """The page's tops and full nodes, each sibling taken with its whole branch if it fits.
+
+    A list of reasons, each with its evidence, drawn bare took a page a row: a row of
+    branches left as stubs ends a page's rows (see :func:`~.stacking.rows_ranks`), and
+    their evidence filled the page below them. Taken whole, each reason with what it
+    holds, they go in rows, as many as fit. A sibling whose branch does not fit whole
+    is taken bare (its children then fill in as on any page), and the siblings stop at
+    one that does not fit either way, or at a linked group (see ``Pager._fill``). None if
+    the first sibling's branch does not fit whole: then the page is the bare one.
+    """
+    first = units[0]
+    branch = pager.whole(first)
+    if (
+        len(first) > 1
+        or pager.too_big(first)
+        or not pager.fits([first], branch, pager.rest(units, 1, grouped))
+    ):
+        return None
+    taken, full = [first], set(branch)
+    for unit in units[1:]:
+        if len(unit) > 1:
+            break  # a linked group's box goes where the engine likes among others
+        after = pager.rest(units, len(taken) + 1, grouped)
+        tops = [*taken, unit]
+        branch = pager.whole(unit)
+        if len(branch) > 1 and not pager.too_big(unit) and pager.fits(tops, full | branch, after):
+            full |= branch
+        elif pager.fits(tops, full | set(unit), after):
+            full.update(unit)
+        else:
+            break
+        taken.append(unit)
+    return taken, full

@@ -1,0 +1,95 @@
+"""A page of siblings takes each with its leaves, in rows: a reason and its evidence together."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from argmap.analysis.standing import analyze
+from argmap.exporters.diagram import geometry
+from argmap.exporters.diagram.engine import find_engine
+from argmap.exporters.diagram.fitting import Layout, lay_out
+from argmap.exporters.diagram.stacking import Item, rows_ranks
+from argmap.load.validate import validate_data
+from argmap.model import ArgumentMap
+from argmap.options import RenderOptions
+from tests.test_pagestack import _pieces, _stacked_rows
+
+
+def _laid(m: ArgumentMap, fit: str, direction: str = "TB") -> Layout:
+    options = RenderOptions(direction=direction)  # type: ignore[arg-type]
+    return lay_out(m, analyze(m), options, fit, find_engine("auto"))  # type: ignore[arg-type]
+
+
+def _homes(layout: Layout) -> dict[str, int]:
+    return {n: page.plan.page.number for page in layout.pages for n in page.plan.page.nodes}
+
+
+def test_rows_follow_a_row_of_nodes_drawn_with_their_leaves() -> None:
+    whole = Item("a", 200.0, (40.0, 30.0), "a-leaf", whole=True)
+    stubbed = Item("b", 200.0, (40.0, 30.0), "b-stub")
+    box = Item("c", 200.0, (40.0,), "c", whole=True)
+    assert rows_ranks([[whole, whole, box], [box]]) == (40.0, 30.0, 40.0)
+    assert rows_ranks([[whole, stubbed], [box]]) == (math.inf,)  # a stub among them
+    assert rows_ranks([[whole, whole], [box]], whole=False) == (math.inf,)  # left to right
+    assert rows_ranks([[stubbed], [box]], stacked=True) == (40.0, 30.0, 40.0)  # upright
+
+
+@pytest.mark.parametrize(("fit", "most"), [("a4", 7), ("slide", 5), ("letter", 7), ("a3", 7)])
+def test_a_list_of_reasons_with_evidence_fills_its_pages_in_rows(fit: str, most: int) -> None:
+    """Thirty reasons, each with a piece of evidence, under the thesis: each page of them
+    took one row, half empty (A4 11 pages, slides 9, Letter 13, A3 11). Taken each with
+    its evidence, they go in rows, and each reason stays on its evidence's page."""
+    m = _pieces(30)
+    layout = _laid(m, fit)
+    assert len(layout.pages) <= most
+    assert _stacked_rows(m, layout) > 0
+    home = _homes(layout)
+    assert sorted(home) == sorted(n.id for n in m.walk())  # each node on one page
+    assert all(home[f"r{i}"] == home[f"e{i}"] for i in range(30))
+    for page in layout.pages:
+        number = page.plan.page.number
+        assert layout.scale(page) >= layout.budget.scale - 1e-9, number
+        assert geometry.crossings(page.svg) == 0, number
+        assert geometry.overlaps(page.svg) == 0, number
+        assert geometry.through_boxes(page.svg) == 0, number
+
+
+def test_left_to_right_a_list_of_reasons_is_planned_as_before() -> None:
+    """Rows are columns there, and a column's edges would pass between the evidence."""
+    m = _pieces(30)
+    assert _stacked_rows(m, _laid(m, "slide", "LR")) == 0
+
+
+def test_leaves_with_references_to_other_pages_go_in_rows() -> None:
+    """A leaf with a cross-link to another branch is drawn with a reference box below it:
+    a block two ranks deep. A row of them ended its page's rows: a list of such reasons
+    went a row a page (four a slide). Each is a whole branch: rows follow."""
+    premises: list[dict[str, object]] = [
+        {
+            "id": "far",
+            "text": "A branch of its own, which the references point to.",
+            "premises": [
+                {"id": f"f{i}", "text": f"Support {i} for the far branch."} for i in range(30)
+            ],
+        }
+    ]
+    premises += [
+        {
+            "id": f"r{i}",
+            "text": f"Reason {i}, which also bears on the far branch.",
+            "links": ["far"],
+        }
+        for i in range(16)
+    ]
+    m = validate_data({"title": "Refs", "thesis": {"id": "t", "text": "T.", "premises": premises}})
+    layout = _laid(m, "slide")
+    home = _homes(layout)
+    per_page = [
+        sum(1 for i in range(16) if home[f"r{i}"] == n) for n in sorted(set(home.values()))
+    ]
+    assert max(per_page) > 5, per_page
+    for page in layout.pages:
+        assert geometry.crossings(page.svg) == 0, page.plan.page.number
+        assert geometry.overlaps(page.svg) == 0, page.plan.page.number
