@@ -1,4 +1,4 @@
-"""A page of siblings takes each with its leaves, in rows: a reason and its evidence together."""
+"""A page of siblings: each with its leaves, in rows (a reason with its evidence), groups too."""
 
 from __future__ import annotations
 
@@ -10,10 +10,13 @@ from argmap.analysis.standing import analyze
 from argmap.exporters.diagram import geometry
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import Layout, lay_out
+from argmap.exporters.diagram.pageorder import _units, out_of_order
 from argmap.exporters.diagram.stacking import Item, rows_ranks
+from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
+from tests.conftest import CASES
 from tests.test_pagestack import _pieces, _stacked_rows
 
 
@@ -93,3 +96,44 @@ def test_leaves_with_references_to_other_pages_go_in_rows() -> None:
     for page in layout.pages:
         assert geometry.crossings(page.svg) == 0, page.plan.page.number
         assert geometry.overlaps(page.svg) == 0, page.plan.page.number
+
+
+def _mixed_list() -> ArgumentMap:
+    """Twenty-four branches of the thesis, every fourth a linked pair, the rest leaves."""
+    premises: list[dict[str, object]] = []
+    for i in range(24):
+        if i % 4 == 3:
+            pair = [{"id": f"g{i}{s}", "text": f"Premise {i}{s}, of a linked pair."} for s in "ab"]
+            premises.append({"id": f"g{i}", "linked": pair})
+        else:
+            premises.append({"id": f"r{i}", "text": f"Reason {i}, a statement of a line or two."})
+    return validate_data(
+        {"title": "Mixed", "thesis": {"id": "t", "text": "T.", "premises": premises}}
+    )
+
+
+@pytest.mark.parametrize(("fit", "most"), [("slide", 4), ("a4", 5)])
+@pytest.mark.parametrize("direction", ["TB", "BT"])
+def test_linked_groups_in_a_list_share_its_pages(fit: str, most: int, direction: str) -> None:
+    """A page of a list's siblings stopped at each linked group: the list's pages after the
+    first group held a group, or a group and a leaf (slides 8 pages, A4 9). Top-down and
+    up they go on like any sibling, each page checked for file order once drawn."""
+    m = _mixed_list()
+    layout = _laid(m, fit, direction)
+    assert len(layout.pages) <= most
+    assert sorted(_homes(layout)) == sorted(n.id for n in m.walk())
+    for page in layout.pages:
+        tops = _units(m, page.plan.page.tops)
+        assert not out_of_order(page.svg, tops, across=False), page.plan.page.number
+        assert geometry.crossings(page.svg) == 0, page.plan.page.number
+
+
+def test_a_page_marked_to_keep_its_groups_apart_is_filled_again() -> None:
+    """A page whose drawing put a linked group out of file order is planned without it;
+    the plan made again took the page as filled before, group and all, from memory."""
+    m = load_map(CASES / "pagefloor" / "key-below-two-stubs.yaml")
+    for direction in ("TB", "BT"):
+        layout = _laid(m, "a4", direction)
+        for page in layout.pages:
+            tops = _units(m, page.plan.page.tops)
+            assert not out_of_order(page.svg, tops, across=False), page.plan.page.number

@@ -397,6 +397,11 @@ class _RoomyPager:
     def fits(self, *args: object, **kwargs: object) -> bool:
         return True
 
+    def mixes(self, top: str) -> bool:
+        from argmap.exporters.diagram.pageorder import GROUPS_APART
+
+        return not self.horizontal and GROUPS_APART + top not in self.tighter
+
 
 @pytest.mark.parametrize("groups", range(6))
 @pytest.mark.parametrize("past", [True, False])

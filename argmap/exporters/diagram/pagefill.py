@@ -11,6 +11,7 @@ from typing import Final, NamedTuple
 from argmap.exporters.diagram.leafprefix import leaves_in_order, traded_limits
 from argmap.exporters.diagram.pageblocks import ONE_GROUP
 from argmap.exporters.diagram.pageestimate import Estimate, Estimator, Measure, Unit
+from argmap.exporters.diagram.pageorder import apart
 from argmap.exporters.diagram.pagesiblings import may_differ, whole_siblings
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.stacking import RANKSEP
@@ -189,6 +190,14 @@ class Pager(Estimator):
             fits = self._fits[key] = super().fits(tops, full, rest, limits)
         return fits
 
+    def mixes(self, top: str) -> bool:
+        """Whether the page from ``top`` may take linked groups beside other branches.
+
+        Top-down or up, unless a drawing of it put one out of file order (see
+        :mod:`.pageorder`); left to right, a group's box went above the breadcrumb.
+        """
+        return not self.horizontal and not apart(self, top)
+
     def whole(self, tops: Sequence[str]) -> set[str]:
         """Every node of the branches under ``tops``."""
         out: set[str] = set()
@@ -209,7 +218,8 @@ class Pager(Estimator):
         self.smaller = width < 1.0 or height < 1.0
         self.width, self.height = self.full_size[0] * width, self.full_size[1] * height
         self.width, self.height = self.width * room[0], self.height * room[1]
-        key = (units, grouped, share, room)  # a plan made again fills only pages it changed
+        # A plan made again fills only the pages it changed (their share, groups kept apart).
+        key = (units, grouped, share, room, self.mixes(units[0][0]))
         if key not in self.filled:
             self.filled[key] = self._fill(units, grouped)
         return self.filled[key]
@@ -258,7 +268,7 @@ class Pager(Estimator):
                 limits = self._limits(taken, full, first)
         elif tops is None:
             for unit in units[1:]:
-                if len(unit) > 1 or len(taken[-1]) > 1:
+                if (len(unit) > 1 or len(taken[-1]) > 1) and not self.mixes(units[0][0]):
                     break  # a linked group's box goes where the engine likes among others
                 after = self.rest(units, len(taken) + 1, grouped)
                 if not self.fits([*taken, unit], full | set(unit), after):

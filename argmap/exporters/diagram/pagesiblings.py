@@ -18,9 +18,8 @@ def may_differ(pager: Pager, units: Sequence[Unit], taken: int) -> bool:
     Only if a sibling the bare page took, or the one it stopped at, has a branch under
     it: leaves are the same taken either way, and so is where a list of them stops.
     """
-    return len(units) > 1 and any(
-        len(unit) == 1 and pager.children[unit[0]] for unit in units[: taken + 1]
-    )
+    children = pager.children
+    return len(units) > 1 and any(children[c] for unit in units[: taken + 1] for c in unit)
 
 
 def whole_siblings(
@@ -33,20 +32,17 @@ def whole_siblings(
     their evidence filled the page below them. Taken whole, each reason with what it
     holds, they go in rows, as many as fit. A sibling whose branch does not fit whole
     is taken bare (its children then fill in as on any page), and the siblings stop at
-    one that does not fit either way, or at a linked group (see ``Pager._fill``). None if
-    the first sibling's branch does not fit whole: then the page is the bare one.
+    one that does not fit either way, or at a linked group where the page does not mix
+    them with others (see ``Pager.mixes``). None if the first sibling's branch does not
+    fit whole: then the page is the bare one.
     """
     first = units[0]
     branch = pager.whole(first)
-    if (
-        len(first) > 1
-        or pager.too_big(first)
-        or not pager.fits([first], branch, pager.rest(units, 1, grouped))
-    ):
+    if pager.too_big(first) or not pager.fits([first], branch, pager.rest(units, 1, grouped)):
         return None
     taken, full = [first], set(branch)
     for unit in units[1:]:
-        if len(unit) > 1:
+        if (len(unit) > 1 or len(taken[-1]) > 1) and not pager.mixes(first[0]):
             break  # a linked group's box goes where the engine likes among others
         after = pager.rest(units, len(taken) + 1, grouped)
         tops = [*taken, unit]

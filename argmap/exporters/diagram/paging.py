@@ -17,7 +17,6 @@ from argmap.exporters.diagram.pageestimate import (
 )
 from argmap.exporters.diagram.pagefill import Pager
 from argmap.exporters.diagram.pagekey import key_over
-from argmap.exporters.diagram.pageorder import apart
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.stacking import Wrap
 from argmap.model import ArgumentMap
@@ -293,7 +292,7 @@ def _share(pager: Pager, draft: _Draft, todo: deque[_Branch], past: bool = True)
     or where it does not fit, it is passed over (up to :data:`SHARE_LOOKS`, if ``past``)
     for the next branches of the page's parent. Returns whether a branch was taken past one.
     """
-    mixed = not pager.horizontal and not apart(pager, draft.taken[0][0])
+    mixed = pager.mixes(draft.taken[0][0])
     if draft.rest is not None or (not mixed and any(len(u) > 1 for u in draft.taken)):
         return False
     passed: list[_Branch] = []
