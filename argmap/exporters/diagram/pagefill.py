@@ -193,10 +193,11 @@ class Pager(Estimator):
     def mixes(self, top: str) -> bool:
         """Whether the page from ``top`` may take linked groups beside other branches.
 
-        Top-down or up, unless a drawing of it put one out of file order (see
-        :mod:`.pageorder`); left to right, a group's box went above the breadcrumb.
+        Unless a drawing of it put one out of file order (see :mod:`.pageorder`), or on
+        an upright page drawn left to right, where the breadcrumb may share the tops'
+        column (mixed there, two test maps took a page more: ``lint-all`` on A4).
         """
-        return not self.horizontal and not apart(self, top)
+        return not (self.horizontal and self.upright) and not apart(self, top)
 
     def whole(self, tops: Sequence[str]) -> set[str]:
         """Every node of the branches under ``tops``."""
