@@ -1,9 +1,10 @@
-"""Flat lists to A4 and slide PDF pages: a thesis with hundreds or thousands of statements.
+"""Long lists to A4 and slide PDF pages: a thesis with hundreds or thousands of branches.
 
 A debate imported from Kialo, or a class's brainstorm, can give a thesis hundreds of
-reasons and objections and nothing under them. Each row renders one such list to A4 and
-to slide PDF pages, each in a fresh process (``argmap render``), timed by wall clock and
-CPU (argmap's and the engine's); ``ARGMAP_BENCH_QUICK=1`` leaves out the largest list.
+reasons and objections and nothing under them; a case built for a debate, reasons each
+with a piece of evidence. Each row renders one such list to A4 and to slide PDF pages,
+each in a fresh process (``argmap render``), timed by wall clock and CPU (argmap's and
+the engine's); ``ARGMAP_BENCH_QUICK=1`` leaves out the largest lists.
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ from argmap.load.dump import dump_yaml  # noqa: E402
 
 QUICK = os.environ.get("ARGMAP_BENCH_QUICK") == "1" or "--quick" in sys.argv
 SIZES = [300, 1000] if QUICK else [300, 1000, 2500, 5000]
-"""Statements in each list, four reasons to one objection."""
+"""Statements in each flat list, four reasons to one objection."""
+BACKED = [150, 500] if QUICK else [150, 500, 2000]
+"""Reasons in each list of reasons with a piece of evidence each."""
 SENTENCE = (
     "pupils learn more through play and rest after a long school day while practice at "
     "home consolidates what was taught in class"
@@ -49,6 +52,25 @@ def flat(count: int, seed: int = 1) -> dict[str, Any]:
         "objections": [{"id": f"o{i}", "text": text("Objection", i)} for i in range(against)],
     }
     return {"title": f"A flat list of {count} statements", "thesis": thesis}
+
+
+def backed(count: int, seed: int = 1) -> dict[str, Any]:
+    """A map file of a thesis with ``count`` reasons, each with a piece of evidence."""
+    pick = random.Random(seed)
+
+    def text(kind: str, i: int) -> str:
+        return f"{kind} {i}: " + " ".join(pick.choice(WORDS) for _ in range(pick.randint(5, 16)))
+
+    premises = [
+        {
+            "id": f"r{i}",
+            "text": text("Reason", i),
+            "evidence": [{"id": f"e{i}", "text": text("Evidence", i)}],
+        }
+        for i in range(count)
+    ]
+    thesis = {"id": "t", "text": "Schools should adopt uniforms.", "premises": premises}
+    return {"title": f"{count} reasons with evidence", "thesis": thesis}
 
 
 def pages_of(pdf: Path) -> int:
@@ -77,13 +99,15 @@ def render(path: Path, fit: str, out: str) -> tuple[str, float, float]:
 
 
 def main() -> int:
-    print("| statements | A4 pages | seconds | CPU s | slides | seconds | CPU s |")
+    print("| list | A4 pages | seconds | CPU s | slides | seconds | CPU s |")
     print("|---|---|---|---|---|---|---|")
+    lists = [(f"{n:,} statements", f"flat{n}", flat(n)) for n in SIZES]
+    lists += [(f"{n:,} reasons with evidence", f"backed{n}", backed(n)) for n in BACKED]
     with tempfile.TemporaryDirectory() as tmp:
-        for count in SIZES:
-            path = Path(tmp) / f"flat{count}.yaml"
-            path.write_text(dump_yaml(flat(count)), encoding="utf-8")
-            cells = [f"{count:,}"]
+        for name, stem, data in lists:
+            path = Path(tmp) / f"{stem}.yaml"
+            path.write_text(dump_yaml(data), encoding="utf-8")
+            cells = [name]
             for fit in ("a4", "slide"):
                 pages, wall, cpu = render(path, fit, tmp)
                 cells += [pages, f"{wall:.1f}", f"{cpu:.1f}"]
