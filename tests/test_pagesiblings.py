@@ -144,3 +144,18 @@ def test_a_page_marked_to_keep_its_groups_apart_is_filled_again() -> None:
         for page in layout.pages:
             tops = _units(m, page.plan.page.tops)
             assert not out_of_order(page.svg, tops, across=False), page.plan.page.number
+
+
+@pytest.mark.parametrize("fit", ["slide", "a4"])
+def test_rows_below_reasons_with_evidence_run_their_edges_up_the_gaps(fit: str) -> None:
+    """A row below reasons drawn with their evidence hung, all of it, below one piece of
+    evidence: the engine drew it off to a side, its edges going round the row above (60
+    reasons: 30 such detours on slides, 20 on A4), the page wider than planned and
+    planned again. Each item now hangs below a block, or in the gap between two, as
+    below a row of boxes: their edges run up between the blocks."""
+    m = _pieces(60)
+    layout = _laid(m, fit)
+    assert sum(geometry.detours(page.svg) for page in layout.pages) <= 5
+    for page in layout.pages:
+        assert geometry.crossings(page.svg) == 0, page.plan.page.number
+        assert geometry.through_boxes(page.svg) == 0, page.plan.page.number

@@ -18,6 +18,7 @@ from argmap.exporters.diagram.stacking import (
     rows_width,
     wrap_rows,
 )
+from argmap.model import Node, Relation
 
 __all__ = ["ONE_GROUP", "Blocks", "FullNode", "Unit", "Used", "unit_item"]
 
@@ -61,6 +62,10 @@ class Tree(Protocol):
     @property
     def links(self) -> Mapping[str, list[str]]:
         """Node id -> the shown nodes it cross-links to."""
+
+    @property
+    def node(self) -> Mapping[str, Node]:
+        """Node id -> the node."""
 
     @property
     def linked_from(self) -> Mapping[str, list[str]]:
@@ -307,8 +312,9 @@ class Blocks:
                 ref_w, ref_h = self.tree.ref_size(to)
                 items.append(Item(name, ref_w, (ref_h,), name, whole=True))
         number = next(self._numbers)
-        if not items:
-            leaf = _Block(number, Item(node_id, own[0], (own[1],), node_id, whole=True), None)
+        if not items:  # an undercutter aims past its parent's box: rows below cross it
+            whole = self.tree.node[node_id].relation is not Relation.UNDERCUTS
+            leaf = _Block(number, Item(node_id, own[0], (own[1],), node_id, whole=whole), None)
             return _Kids(own, items, 0.0, False, leaf)
         stack = len(items) > 2 and all(len(item.ranks) == 1 for item in items)
         width = row_width(items)

@@ -255,8 +255,10 @@ class Pager(Estimator):
             return bare
         whole = whole_siblings(self, units, grouped)
         fill = bare if whole is None else self._filled(units, grouped, whole)
-        more = len(fill.taken) >= len(bare.taken) and len(fill.full) > len(bare.full)
-        return fill if more else bare
+        if len(fill.taken) >= len(bare.taken) and len(fill.full) > len(bare.full):
+            return fill
+        self.key_away = bare.key_away  # as the bare page left it
+        return bare
 
     def _filled(self, units: tuple[Unit, ...], grouped: bool, tops: _Tops | None = None) -> Fill:
         """The page of :meth:`_fill`; ``tops``: its tops and full nodes, taken already."""

@@ -337,18 +337,19 @@ def note_rows(parent: str, rows: list[list[Item]], wraps: list[Wrap]) -> None:
 
     Below rows of single boxes (leaves and stubs), each item hangs in a gap of a longer
     row above, or under a box of a row as long (see :func:`~.rowholds.leaf_holds`); below
-    a deeper block, each item goes below its lowest node.
+    deeper blocks, the same, each block standing for its lowest node (all hung below one
+    node, a row went off to a side, its edges round the row above, wider than planned).
     """
     if len(rows) == 1 and len(rows[0]) == 1:
         return
     holds: list[tuple[str, str]] = []
     names = tuple(tuple(item.name for item in row) for row in rows)
-    for depth, row in enumerate(rows[1:], start=1):
+    for depth in range(1, len(rows)):
         above = rows[depth - 1]
-        if not all(item.levels == 1 for item in above):
-            holds += [(item.name, lowest(above).deepest) for item in row]
-        else:
+        if all(item.levels == 1 for item in above):
             holds += leaf_holds(names[depth], names[:depth])
+        else:  # as below boxes, each block standing for its lowest node
+            holds += leaf_holds(names[depth], (tuple(item.deepest for item in above),))
     boxes = all(item.levels == 1 for row in rows[:-1] for item in row)
     grid = is_grid([[item.width for item in row] for row in rows], boxes, (NODESEP, PASSING))
     columns = column_holds(names, holds) if grid else ()
