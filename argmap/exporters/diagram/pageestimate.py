@@ -266,7 +266,7 @@ class Estimator(PageTree):
         rows = self._tops_in_rows(tops, rest, page, block, (limit, fit, beside), wraps)
         width = rows_width(rows)
         one = len({self.parent[u[0]] for u in tops}) < 2  # else their arrows cross
-        ranks = rows_ranks(rows, self.stacked and one, one and not self.horizontal)
+        ranks = rows_ranks(rows, self.stacked and one, one and self.blocks.whole)
         height = sum(ranks) + RANKSEP * (len(ranks) - 1)
         if fail_fast and (width + frame_w > self.width or height + frame_h > self.height):
             return Estimate(width + frame_w, height + frame_h, ())  # breadcrumb, key: more

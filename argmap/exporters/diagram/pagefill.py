@@ -24,7 +24,7 @@ SURE: Final = 1 - 1e-9
 KEPT_MOST: Final = 50_000
 """Page estimates remembered at most (about 2 kB each); past that, memory starts afresh."""
 _Room = tuple[float, float]
-_Tops = tuple[list[Unit], set[str]]
+_Taken = tuple[list[Unit], set[str], dict[str, int]]
 MISSES: Final = 8
 """A page is full once this many units in a row did not fit: the rest become stubs."""
 
@@ -199,6 +199,13 @@ class Pager(Estimator):
         """
         return not (self.horizontal and self.upright) and not apart(self, top)
 
+    def stops_at(self, taken: Sequence[Unit], unit: Unit) -> bool:
+        """Whether a page's siblings stop before ``unit``: a linked group beside others.
+
+        Only where the page does not mix them (see :meth:`mixes`).
+        """
+        return (len(unit) > 1 or len(taken[-1]) > 1) and not self.mixes(taken[0][0])
+
     def whole(self, tops: Sequence[str]) -> set[str]:
         """Every node of the branches under ``tops``."""
         out: set[str] = set()
@@ -250,34 +257,40 @@ class Pager(Estimator):
         stub) and smaller ones after it are still tried. Or the siblings each with their
         whole branch (see :mod:`.pagesiblings`), where that page holds more.
         """
-        bare = self._filled(units, grouped)
+        bare = self._filled(units, grouped, self._bare(units, grouped))
         if not may_differ(self, units, len(bare.taken)):
             return bare
         whole = whole_siblings(self, units, grouped)
-        fill = bare if whole is None else self._filled(units, grouped, whole)
-        if len(fill.taken) >= len(bare.taken) and len(fill.full) > len(bare.full):
-            return fill
-        self.key_away = bare.key_away  # as the bare page left it
-        return bare
+        fill = bare if whole is None else self._filled(units, grouped, (*whole, {}))
+        more = len(fill.taken) >= len(bare.taken) and len(fill.full) > len(bare.full)
+        return fill if more else bare
 
-    def _filled(self, units: tuple[Unit, ...], grouped: bool, tops: _Tops | None = None) -> Fill:
-        """The page of :meth:`_fill`; ``tops``: its tops and full nodes, taken already."""
-        taken, full = tops or ([units[0]], set(units[0]))
-        limits: dict[str, int] = {}
+    def _bare(self, units: tuple[Unit, ...], grouped: bool) -> _Taken:
+        """The first unit, then its siblings (without what is under them) while they fit.
+
+        If the first does not fit even so, its branches' stubs are capped instead (or, on
+        the overview, the key goes to a later page).
+        """
+        taken, full, limits = [units[0]], set(units[0]), dict[str, int]()
         self.key_away = False
         first = self.rest(units, 1, grouped)
-        if tops is None and not self.fits(taken, full, first) and not self._key_away(full):
+        if not self.fits(taken, full, first) and not self._key_away(full):
             if not self._stubs_fit_anyway(taken, full, first):
                 limits = self._limits(taken, full, first)
-        elif tops is None:
-            for unit in units[1:]:
-                if (len(unit) > 1 or len(taken[-1]) > 1) and not self.mixes(units[0][0]):
-                    break  # a linked group's box goes where the engine likes among others
-                after = self.rest(units, len(taken) + 1, grouped)
-                if not self.fits([*taken, unit], full | set(unit), after):
-                    break
-                taken.append(unit)
-                full.update(unit)
+            return taken, full, limits
+        for unit in units[1:]:
+            if self.stops_at(taken, unit):
+                break
+            after = self.rest(units, len(taken) + 1, grouped)
+            if not self.fits([*taken, unit], full | set(unit), after):
+                break
+            taken.append(unit)
+            full.update(unit)
+        return taken, full, limits
+
+    def _filled(self, units: tuple[Unit, ...], grouped: bool, so_far: _Taken) -> Fill:
+        """The page of :meth:`_fill` from its tops, full nodes and stub limits so far."""
+        taken, full, limits = so_far
         rest = self.rest(units, len(taken), grouped)
         queue = deque(c for unit in taken for c in unit)
         misses = 0

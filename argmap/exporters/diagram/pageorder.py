@@ -46,7 +46,7 @@ def keep_apart(
     """Mark each page whose drawing put a linked group out of file order among its tops.
 
     A page may share its room with a linked group beside other branches (see
-    :func:`~.paging._share`), but the engine places a group's box as other constraints
+    ``Pager.mixes``), but the engine places a group's box as other constraints
     (an undercutter held below its top, the rows' ports) pull it: about half the pages
     that mixed them came out with a group before a branch it follows in the map. Such a
     page is planned again without them, as before. Returns whether a page was marked that

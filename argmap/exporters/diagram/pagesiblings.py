@@ -33,7 +33,7 @@ def whole_siblings(
     holds, they go in rows, as many as fit. A sibling whose branch does not fit whole
     is taken bare (its children then fill in as on any page), and the siblings stop at
     one that does not fit either way, or at a linked group where the page does not mix
-    them with others (see ``Pager.mixes``). None if the first sibling's branch does not
+    them with others (see ``Pager.stops_at``). None if the first sibling's branch does not
     fit whole: then the page is the bare one.
     """
     first = units[0]
@@ -42,8 +42,8 @@ def whole_siblings(
         return None
     taken, full = [first], set(branch)
     for unit in units[1:]:
-        if (len(unit) > 1 or len(taken[-1]) > 1) and not pager.mixes(first[0]):
-            break  # a linked group's box goes where the engine likes among others
+        if pager.stops_at(taken, unit):
+            break
         after = pager.rest(units, len(taken) + 1, grouped)
         tops = [*taken, unit]
         branch = pager.whole(unit)

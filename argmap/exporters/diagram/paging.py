@@ -286,11 +286,10 @@ def _one_side(pager: Pager, units: Sequence[Unit]) -> bool:
 def _share(pager: Pager, draft: _Draft, todo: deque[_Branch], past: bool = True) -> bool:
     """Whole branches still waiting share the page while they fit, in order.
 
-    Not when the page's own siblings go on to the next page: they come first. Top-down
-    or up, a linked group shares too, unless a drawing of the page put one out of file
-    order (see :mod:`.pageorder`); else (left to right its box went above the breadcrumb)
-    or where it does not fit, it is passed over (up to :data:`SHARE_LOOKS`, if ``past``)
-    for the next branches of the page's parent. Returns whether a branch was taken past one.
+    Not when the page's own siblings go on to the next page: they come first. A linked
+    group shares too where the page mixes them (see ``Pager.mixes``); else, or where it
+    does not fit, it is passed over (up to :data:`SHARE_LOOKS`, if ``past``) for the next
+    branches of the page's parent. Returns whether a branch was taken past one.
     """
     mixed = pager.mixes(draft.taken[0][0])
     if draft.rest is not None or (not mixed and any(len(u) > 1 for u in draft.taken)):
