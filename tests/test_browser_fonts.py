@@ -216,6 +216,54 @@ def test_hangul_ideographs_and_emoji_are_drawn_as_measured(
     page.context.close()
 
 
+_PROBE = """(texts) => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let marked = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (parent.closest('svg, script, style')) continue;
+    const i = texts.findIndex(t => node.data.includes(t));
+    if (i >= 0) { parent.setAttribute('data-probe', String(i)); marked++; }
+  }
+  return marked;
+}"""
+
+
+def test_the_page_text_falls_back_to_the_embedded_faces(
+    no_cjk_browser: Any, tmp_path: Path
+) -> None:
+    """The diagram drew Hangul, Han, kana and emoji in the faces the page embeds, while the
+    page's own text (the thesis block, the outline) asked only for the viewer's fonts: on a
+    machine without CJK fonts it showed boxes. Each of its CJK and emoji characters is now
+    drawn by an embedded face (Chromium's own account of the fonts a node was set in). With
+    ``system-ui`` first in the stack, Chromium skipped the later families: boxes still."""
+    m = validate_data(CJK, "cjk.yaml")
+    seen = open_page(
+        no_cjk_browser, _file(tmp_path, m, "html"), viewport={"width": 1280, "height": 900}
+    )
+    page = seen.page
+    texts = [CJK["thesis"]["text"], *_CJK_REASONS]
+    page.evaluate("document.fonts.ready.then(() => true)")
+    assert page.evaluate(_PROBE, texts) >= len(texts)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    found = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": "[data-probe]"})
+    probed = set()
+    for node in found["nodeIds"]:
+        pairs = cdp.send("DOM.getAttributes", {"nodeId": node})["attributes"]
+        index = int(dict(zip(pairs[::2], pairs[1::2], strict=True))["data-probe"])
+        wide = sum(1 for c in texts[index] if ord(c) > 0x2FFF)  # Hangul, kana, Han, emoji
+        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+        embedded = sum(f["glyphCount"] for f in fonts if f["isCustomFont"])
+        assert embedded >= wide, (texts[index], fonts)
+        probed.add(index)
+    assert probed == set(range(len(texts)))
+    assert_clean(seen)
+    page.context.close()
+
+
 def test_a_notebook_keeps_its_own_svg_text_as_it_was(bare_browser: Any, tmp_path: Path) -> None:
     # Jupyter puts a map's drawing inline in the page: its style sheet must not turn off
     # kerning and ligatures for the page's other SVG text.
