@@ -43,8 +43,12 @@ typecheck: $(VENV)/.installed
 	$(VENV)/bin/mypy
 	$(VENV)/bin/mypy --platform win32
 
+# The tests run on every core (pytest-xdist), each test file in one worker, as its
+# module-scoped fixtures (a browser, a rendered map) are made once; PYTEST_WORKERS=0 runs them
+# in this process.
+PYTEST_WORKERS ?= logical
 pytest: $(VENV)/.installed
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 golden: $(VENV)/.installed
 	$(PY) tests/scripts/update_golden.py
