@@ -11,7 +11,9 @@ from argmap.analysis.view import draw_kind
 from argmap.errors import RenderError
 from argmap.exporters import RenderOptions, get_exporter
 from argmap.exporters.diagram.build import to_digraph
-from argmap.exporters.diagram.formats import to_dot
+from argmap.exporters.diagram.engine import find_engine
+from argmap.exporters.diagram.fitting import lay_out
+from argmap.exporters.diagram.formats import render_svg, to_dot
 from argmap.exporters.diagram.longtext import QUOTE_CHARS, UNPAGED_CHARS
 from argmap.exporters.diagram.styles import EDGE_STYLE, NODE_STYLE, THEMES
 from argmap.load.maps import load_map
@@ -90,6 +92,55 @@ def test_undercutter_ends_on_a_junction_on_the_support_link(uniforms: ArgumentMa
     undercut = [e for e in edges if e[0] == "belonging-anecdote"]
     assert [(a, b) for a, b, _ in undercut] == [("belonging-anecdote", junction)]
     assert "class=undercuts" in undercut[0][2]
+
+
+UNDERCUT_UNDERCUTTER = {
+    "title": "An undercutter undercut",
+    "thesis": {
+        "id": "t",
+        "text": "The school should adopt uniforms.",
+        "premises": [
+            {
+                "id": "p",
+                "text": "Uniforms cut costs for families.",
+                "objections": [
+                    {
+                        "id": "u",
+                        "text": "Cheaper clothes do not follow from cheaper uniforms.",
+                        "undercut": True,
+                        "rebuttals": [
+                            {"id": "r", "text": "That does not bear on it.", "undercut": True},
+                            {"id": "q", "text": "Uniforms are dearer than it says."},
+                        ],
+                    }
+                ],
+            }
+        ],
+    },
+}
+"""A rebuttal that undercuts an undercutter: it attacks the step from ``u`` to ``p``'s link."""
+
+
+def test_an_undercutter_undercut_in_its_turn_carries_a_junction_of_its_own() -> None:
+    """The rebuttal's arrow aimed at a junction on the undercutter's arrow that no one drew:
+    the engine drew a grey box "junction u", the rebuttal hanging from it, off the tree."""
+    m = validate_data(UNDERCUT_UNDERCUTTER)
+    dot = to_dot(m, analyze(m))
+    declared = set(re.findall(r'^\t+"(junction [^"]+)" \[', dot, re.M))
+    assert declared == {"junction p", "junction u"}
+    edges = {(a, b): attrs for a, b, attrs in _edges(dot)}
+    assert "arrowhead=none" in edges["u", "junction u"]
+    assert "arrowhead=tee" in edges["junction u", "junction p"]
+    assert "arrowhead=tee" in edges["r", "junction u"]
+    assert "junction u" not in {b for a, b in edges if a == "q"}  # a plain rebuttal: at the box
+    assert ("q", "u") in edges
+    drawings = [render_svg(m, analyze(m))]
+    for fit, direction in (("slide", "TB"), ("a4", "LR"), ("slide", "BT")):
+        options = RenderOptions(direction=direction)
+        layout = lay_out(m, analyze(m), options, fit, find_engine("auto"))  # type: ignore[arg-type]
+        drawings += [page.svg for page in layout.pages]
+    for svg in drawings:  # no box drawn for a junction: its name is no text
+        assert re.search(r"<text[^>]*>junction", svg) is None
 
 
 def test_objection_to_objection_is_drawn_as_rebuttal_and_cross_links_dashed() -> None:

@@ -377,15 +377,25 @@ def _add_undercuts_and_cross_links(
 def _undercut_edge(
     g: Digraph, ctx: _Ctx, node: Node, target_id: str, cross: bool, undercut: set[str]
 ) -> None:
-    """Add an undercutter's edge: to the junction of the link it targets, if drawn."""
+    """Add an undercutter's edge: to the junction of the link it targets, if drawn.
+
+    An undercutter undercut in its turn (a rebuttal that undercuts it) draws its own
+    arrow through a junction of its own, where that rebuttal's arrow ends.
+    """
     key = _link_key(ctx, ctx.m.get(target_id))
     attrs = _edge_attrs(ctx, node, Relation.UNDERCUTS, cross)
     if cross:
         attrs["constraint"] = "false"
     onto = key in undercut  # onto an arrow: a worksheet's box shows the sign, settled
+    port = {}
     if not (cross or onto) and target_id in ctx.ports:  # among its children's edges
-        attrs["headport"] = ctx.ports[target_id]
-    g.edge(node.id, f"junction {key}" if onto else target_id, sheets.onto_arrow(attrs, onto))
+        port["headport"] = ctx.ports[target_id]
+    head, attrs = f"junction {key}" if onto else target_id, sheets.onto_arrow(attrs, onto)
+    own = _link_key(ctx, node)
+    if not cross and own in undercut:
+        link_through(g, (node.id, head), attrs, own, ({}, port))
+    else:
+        g.edge(node.id, head, {**attrs, **port})
     if ctx.paged and onto and not cross and ctx.m.get(target_id).parent in ctx.visible:
         g.edge(node.id, target_id, {"style": "invis"})  # below it, as the planner ranks it
 
