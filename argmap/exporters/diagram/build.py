@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from argmap.analysis.view import draw_kind, visible_nodes
 from argmap.exporters.diagram import worksheet as sheets
 from argmap.exporters.diagram.chaincols import column_heads, edge_ends, tree_line
-from argmap.exporters.diagram.dot import Digraph, LineCache, Port, escape, node_line
+from argmap.exporters.diagram.dot import Digraph, LineCache, escape, node_line
 from argmap.exporters.diagram.drawn import add_drawing_step
 from argmap.exporters.diagram.grouprows import group_box, hold_below_groups, hold_group_rows
 from argmap.exporters.diagram.labels import (
@@ -35,7 +35,7 @@ from argmap.exporters.diagram.styles import (
     EdgeStyle,
     NodeStyle,
 )
-from argmap.exporters.diagram.trailcuts import add_junction, link_through
+from argmap.exporters.diagram.trailcuts import add_junction, link_through, undercut_links
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.options import RenderOptions
 
@@ -112,7 +112,8 @@ def to_digraph(
         look = (options.theme, options.direction)
         stubs = PageStubs(g, m, page, ctx.nodes, partial(_edge_attrs, ctx), ctx.lines, *look)
         ctx = replace(ctx, ports=stubs.ports, jumps=column_heads(page.page.wraps), paged=True)
-    undercut = _undercut_links(ctx, shown, stubs)
+    on_page = (stubs.cut, stubs.steps, stubs.hung) if stubs is not None else ((), {}, ())
+    undercut = undercut_links(m, ctx.visible, partial(_link_key, ctx), shown, on_page)
     if stubs is not None:  # a stub of undercutters aims where they would: at the junction
         links = {t: _link_key(ctx, m.get(t)) for t in (*stubs.cut, *stubs.hung)}
         stubs.junctions = {t: f"junction {key}" for t, key in links.items() if key in undercut}
@@ -289,26 +290,6 @@ def _link_key(ctx: _Ctx, node: Node) -> str:
     return f"group {node.group}" if node.group in ctx.boxed else node.id
 
 
-def _undercut_links(ctx: _Ctx, shown: list[Node], stubs: PageStubs | None) -> set[str]:
-    """The links (by :func:`_link_key`) that some drawn undercutter, or stub of some, targets.
-
-    A page's conclusions drawn from its breadcrumb (``stubs.steps``) have links too, and
-    so do its tops hung from their parents' rows of it (``stubs.hung``).
-    """
-    steps: Mapping[str, Port] = stubs.steps if stubs is not None else {}
-    hung = stubs.hung if stubs is not None else frozenset()  # tops' arrows to the breadcrumb
-    targets: list[str | None] = list(stubs.cut) if stubs is not None else []
-    for node in shown:
-        targets += [node.parent] if node.relation is Relation.UNDERCUTS else []
-        targets += [link.to for link in node.links if link.relation is Relation.UNDERCUTS]
-    undercut: set[str] = set()
-    for target in targets:
-        t = ctx.m.get(target) if target is not None and target in ctx.visible else None
-        if t is not None and (t.parent in ctx.visible or t.id in steps or t.id in hung):
-            undercut.add(_link_key(ctx, t))
-    return undercut
-
-
 def _add_tree_edges(
     g: Digraph, ctx: _Ctx, shown: list[Node], undercut: set[str], stubs: PageStubs | None
 ) -> None:
@@ -379,8 +360,7 @@ def _undercut_edge(
 ) -> None:
     """Add an undercutter's edge: to the junction of the link it targets, if drawn.
 
-    An undercutter undercut in its turn (a rebuttal that undercuts it) draws its own
-    arrow through a junction of its own, where that rebuttal's arrow ends.
+    Undercut in its turn (by a rebuttal), it runs through a junction of its own.
     """
     key = _link_key(ctx, ctx.m.get(target_id))
     attrs = _edge_attrs(ctx, node, Relation.UNDERCUTS, cross)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
 from argmap.exporters.diagram import worksheet as sheets
@@ -11,7 +11,7 @@ from argmap.exporters.diagram.labels import graphviz_escape
 from argmap.exporters.diagram.pagetrailsize import TRAIL_COLUMN
 from argmap.exporters.diagram.rowholds import hold_rows, leaf_holds
 from argmap.exporters.diagram.stacking import RANKSEP, TRAIL, Wrap
-from argmap.model import ArgumentMap, NodeKind
+from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pageparts import PagePlan
@@ -27,6 +27,7 @@ __all__ = [
     "hold_with_cutters",
     "hung_tops",
     "link_through",
+    "undercut_links",
 ]
 
 BESIDE: Final = "beside "
@@ -69,6 +70,32 @@ def hung_tops(m: ArgumentMap, plan: PagePlan) -> frozenset[str]:
         if ok and top.kind is not NodeKind.CONCLUSION:
             hung.append(top_id)
     return frozenset(hung)
+
+
+def undercut_links(
+    m: ArgumentMap,
+    visible: Container[str],
+    link_key: Callable[[Node], str],
+    shown: Sequence[Node],
+    on_page: tuple[Sequence[str], Container[str], Container[str]] = ((), (), ()),
+) -> set[str]:
+    """The links (by ``link_key``) that some drawn undercutter, or stub of some, targets.
+
+    ``on_page``: a page's nodes whose links its stubs of undercutters target; its
+    conclusions drawn from its breadcrumb, whose steps are links too; and its tops hung
+    from their parents' rows of it (see :func:`hung_tops`), whose arrows are.
+    """
+    cut, steps, hung = on_page
+    targets: list[str | None] = list(cut)
+    for node in shown:
+        targets += [node.parent] if node.relation is Relation.UNDERCUTS else []
+        targets += [link.to for link in node.links if link.relation is Relation.UNDERCUTS]
+    undercut: set[str] = set()
+    for target in targets:
+        t = m.get(target) if target is not None and target in visible else None
+        if t is not None and (t.parent in visible or t.id in steps or t.id in hung):
+            undercut.add(link_key(t))
+    return undercut
 
 
 def link_through(
