@@ -17,7 +17,7 @@ from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import Relation
 from argmap.options import RenderOptions
-from tests.conftest import MAPS
+from tests.conftest import CASES, MAPS
 
 
 @pytest.mark.parametrize("direction", ["TB", "BT"])
@@ -375,3 +375,23 @@ def test_a_page_with_room_draws_an_undercutter_beside_its_top_among_several(fit:
     assert lefts == sorted(lefts)
     assert geometry.crossings(page.svg) == 0 and geometry.through_boxes(page.svg) == 0
     assert page.width <= layout.budget.width and page.height <= layout.budget.height
+
+
+JUNCTION_ORDER = CASES / "trailcuts" / "junction-order.json"
+"""A map cut from one of the random maps the sweeps generate, down to what makes its page."""
+
+
+@pytest.mark.parametrize("direction", ["TB", "BT"])
+def test_a_junction_keeps_its_place_among_the_tops_arrows(direction: str) -> None:
+    """Four tops in a row, the first a piece of evidence whose three undercutters hang below
+    it: the engine set the junction on its arrow after the other tops' arrows, at the far
+    side of the page, and the arrow crossed three of them to reach it. The breadcrumb now
+    takes its tops' arrows in their row's order."""
+    m = load_map(JUNCTION_ORDER)
+    options = RenderOptions(direction=direction)
+    layout = lay_out(m, analyze(m), options, "slide", find_engine("auto"))
+    (page,) = [p for p in layout.pages if "n66" in p.plan.page.tops]
+    assert page.plan.page.tops == ("n66", "n70", "n72", "n73")
+    assert any(wrap.parent == "under n66" for wrap in page.plan.page.wraps)
+    assert all(geometry.crossings(p.svg) == 0 for p in layout.pages)
+    assert "ordering=in" in page.graph.source

@@ -186,9 +186,15 @@ def hold_with_cutters(g: Digraph, plan: PagePlan, held: Sequence[Wrap]) -> None:
         rows = {}
     hold_rows(g, wraps)
     hold_rows(g, [Wrap(f"{BESIDE}{top}", (row,), ()) for top, row in rows.items()])
-    for top, cutters in _below_rows(plan).items():  # aimed at the junction above it
+    below = _below_rows(plan)
+    for top, cutters in below.items():  # aimed at the junction above it
         for cutter in cutters:
             g.edge(cutter, top, {"style": "invis"})
+    if below and at is not None and len(wraps[at].rows) == 1:
+        # The tops' arrows reach the breadcrumb in their row's order: else the engine
+        # could set a junction after the other tops' arrows, and its top's arrow crossed
+        # them all to reach it (a random map's slide: three crossings).
+        g.node(TRAIL, {"ordering": "in"})
 
 
 def clear_beside(plan: PagePlan, wraps: Sequence[Wrap]) -> list[Wrap]:
