@@ -112,7 +112,7 @@ def to_digraph(
         look = (options.theme, options.direction)
         stubs = PageStubs(g, m, page, ctx.nodes, partial(_edge_attrs, ctx), ctx.lines, *look)
         ctx = replace(ctx, ports=stubs.ports, jumps=column_heads(page.page.wraps), paged=True)
-    on_page = (stubs.cut, stubs.steps, stubs.hung) if stubs is not None else ((), {}, ())
+    on_page = (stubs.cut, stubs.steps, stubs.hung) if stubs is not None else ((), (), ())
     undercut = undercut_links(m, ctx.visible, partial(_link_key, ctx), shown, on_page)
     if stubs is not None:  # a stub of undercutters aims where they would: at the junction
         links = {t: _link_key(ctx, m.get(t)) for t in (*stubs.cut, *stubs.hung)}

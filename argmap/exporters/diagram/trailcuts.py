@@ -77,13 +77,14 @@ def undercut_links(
     visible: Container[str],
     link_key: Callable[[Node], str],
     shown: Sequence[Node],
-    on_page: tuple[Sequence[str], Container[str], Container[str]] = ((), (), ()),
+    on_page: tuple[Sequence[str], Container[str], Container[str]],
 ) -> set[str]:
     """The links (by ``link_key``) that some drawn undercutter, or stub of some, targets.
 
-    ``on_page``: a page's nodes whose links its stubs of undercutters target; its
-    conclusions drawn from its breadcrumb, whose steps are links too; and its tops hung
-    from their parents' rows of it (see :func:`hung_tops`), whose arrows are.
+    ``on_page`` (all empty for a drawing of the whole map): a page's nodes whose links
+    its stubs of undercutters target; its conclusions drawn from its breadcrumb, whose
+    steps are links too; and its tops hung from their parents' rows of it (see
+    :func:`hung_tops`), whose arrows are.
     """
     cut, steps, hung = on_page
     targets: list[str | None] = list(cut)
