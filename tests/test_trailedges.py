@@ -20,6 +20,7 @@ from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import Layout, lay_out
 from argmap.exporters.diagram.geometry import Box
 from argmap.exporters.diagram.pagetrailsize import across_trail_rows, by_trail_rows
+from argmap.exporters.diagram.rowholds import in_gap
 from argmap.exporters.diagram.stacking import TRAIL, Item
 from argmap.exporters.diagram.traillanes import (
     ROW_CLASS,
@@ -256,6 +257,29 @@ def test_left_to_right_a_column_goes_down_by_the_rows_its_tops_hang_from() -> No
     assert _names(placed) == ["a", "b", "k", "d"]
     first = [[items["d"], block], [items["a"]]]  # a block before the last column: kept
     assert across_trail_rows(first, {**hung, "k": 5}) is first
+
+
+def test_left_to_right_a_shorter_column_passes_the_first_by_its_rows() -> None:
+    """A second column shorter than the first has its edges pass the first in its gaps:
+    each must go to a row between those of the boxes round its gap, though each column
+    comes down in order (a 400-node map on A4: rows 5, 6, 6, 10 down the first, 9, 11, 11
+    down the second, the 9 passing between the 5 and the 6s, crossing the 6s' edges)."""
+    hung = {"a": 5, "b": 6, "c": 6, "d": 10, "e": 9, "f": 11, "g": 11}
+    items = {name: Item(name, 100.0, (40.0,), name) for name in hung}
+    rows = [[items[n] for n in row] for row in ("abcd", "efg")]
+    placed = across_trail_rows(rows, hung)
+    assert placed is not rows and sorted(_names(placed)) == sorted(hung)
+    first, second = placed
+    passing = [hung[first[0].name]]
+    for gap, box in enumerate(first[1:]):  # each of the second's items in its gap, in order
+        passing += [hung[item.name] for i, item in enumerate(second) if in_gap(4, i, 3) == gap]
+        passing.append(hung[box.name])
+    assert passing == sorted(passing)
+    for row in set(hung.values()):  # each row's tops in file order as read
+        read = [name for name in _names(placed) if hung[name] == row]
+        assert read == sorted(read)
+    kept = {"a": 5, "b": 6, "c": 9, "d": 10, "e": 5, "f": 9, "g": 10}  # gaps in order
+    assert across_trail_rows(rows, kept) is rows
 
 
 def _names(rows: list[list[Item]]) -> list[str]:
