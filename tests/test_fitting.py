@@ -340,10 +340,7 @@ def test_a_page_first_too_big_in_a_late_plan_is_cut_not_emptied() -> None:
     options = RenderOptions(portrait=True)
     layout = lay_out(m, analyze(m), options, "a4", find_engine("auto"))
     assert len(layout.pages) <= 7
-    budget = layout.budget
-    assert all(
-        p.width <= budget.width + 0.5 and p.height <= budget.height + 0.5 for p in layout.pages
-    )
+    assert all(layout.budget.holds(p.width, p.height) for p in layout.pages)
 
 
 def test_engine_draws_a_batch_of_graphs_each_at_its_own_resolution() -> None:

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from argmap.analysis.standing import analyze
+from argmap.exporters.diagram import pagesize
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import Layout, lay_out
 from argmap.exporters.diagram.pageblocks import Unit
@@ -111,7 +112,9 @@ def test_a_node_and_its_grouped_stub_too_wide_take_shorter_lines(
 
     A grouped stub now holds one side (for, against), whose counts fit; one of every kind
     is still made where two do not fit (``ONE_GROUP``), as every stub was grouped
-    before, and a tightened page's stubs were capped: the map's pages are planned so here."""
+    before, and a tightened page's stubs were capped: the map's pages are planned so here.
+    Nor may a drawing run over its budget into the page's margin (``OVERHANG``): planned
+    with it, the map's pages came out otherwise, none needing the last resort."""
 
     def one_side(_tree: PageTree, units: Sequence[Unit], most: int) -> list[Any]:
         return [(list(units), most)]
@@ -119,6 +122,7 @@ def test_a_node_and_its_grouped_stub_too_wide_take_shorter_lines(
     monkeypatch.setattr(PageTree, "_shares", one_side)
     # (and a tightened page's stubs capped at once, as then: see Pager._stubs_fit_anyway)
     monkeypatch.setattr(Pager, "_stubs_fit_anyway", lambda *_: False)
+    monkeypatch.setattr(pagesize, "OVERHANG", 0.0)
     layout = _laid(_irregular(300), "a4", True, direction)
     assert _below_floor(layout) == []
     narrowed = [page for page in layout.pages if page.plan.narrow]

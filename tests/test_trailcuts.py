@@ -89,7 +89,7 @@ def test_the_flagships_a4_page_2_draws_the_undercutters_either_side_of_the_reaso
         assert f'"{name}" -> "junction russias-korean-game"' in source
     assert geometry.crossings(page.svg) == 0
     assert geometry.through_boxes(page.svg) == 0
-    assert page.width <= layout.budget.width and page.height <= layout.budget.height
+    assert layout.budget.holds(page.width, page.height)
     assert layout.scale(page) >= layout.budget.scale - 1e-9
 
 
@@ -374,7 +374,7 @@ def test_a_page_with_room_draws_an_undercutter_beside_its_top_among_several(fit:
     lefts = [found[t].left for t in tops if t in found]
     assert lefts == sorted(lefts)
     assert geometry.crossings(page.svg) == 0 and geometry.through_boxes(page.svg) == 0
-    assert page.width <= layout.budget.width and page.height <= layout.budget.height
+    assert layout.budget.holds(page.width, page.height)
 
 
 JUNCTION_ORDER = CASES / "trailcuts" / "junction-order.json"

@@ -122,7 +122,7 @@ def _draw(
 def _fits(layout: Layout, svg: bytes, chunk: range) -> bool:
     """Whether a bank page is shown at the legibility floor (or holds one row: cut no more)."""
     width, height = svg_size(svg)
-    return len(chunk) == 1 or (width <= layout.budget.width and height <= layout.budget.height)
+    return len(chunk) == 1 or layout.budget.holds(width, height)
 
 
 def _halves(chunk: range) -> list[range]:

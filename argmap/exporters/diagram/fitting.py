@@ -377,7 +377,7 @@ def _without_side_stubs(drafter: _Drafter, draft: _Draft, budget: Budget) -> _Dr
 
 def _fits(draft: _Draft, budget: Budget) -> bool:
     """Whether a page's layout fits the drawing size its page holds at the legibility floor."""
-    return draft.width <= budget.width and draft.height <= budget.height
+    return budget.holds(draft.width, draft.height)
 
 
 def page_svg(layout: Layout, page: LaidPage) -> str:
