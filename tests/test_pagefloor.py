@@ -99,7 +99,8 @@ def test_the_flagship_overview_and_its_conclusions_are_at_the_floor(
 )
 def test_a_wide_row_of_conclusions_moves_to_pages_of_their_own(fit: str, portrait: bool) -> None:
     """Every page at the floor, conclusions' pages too (upright slides: undercutters
-    hang below the breadcrumb, their arrows going round it)."""
+    hang below the breadcrumb, their arrows going round it); conclusions share a page
+    where they fit side by side (see ``test_conclusionshare``)."""
     m = _concluding(4)
     layout = _laid(m, fit, portrait)
     assert _below_floor(layout) == []
@@ -113,10 +114,13 @@ def test_a_wide_row_of_conclusions_moves_to_pages_of_their_own(fit: str, portrai
     assert [s.grouped for s in stubs] == ([True] if grouped else [False] * 4)
     rows = [w.rows for w in layout.pages[0].plan.page.wraps if w.parent == "over t"]
     assert len(rows) == (1 if portrait and not grouped else 0)
-    for number, top in enumerate(tops, start=2):  # the conclusion above the thesis's row
-        page = layout.pages[number - 1]
-        assert page.plan.page.tops == (top,) and page.plan.page.trail == ("t",)
-        assert len(page.plan.page.nodes) == 2
+    home = {node: page.plan.page.number for page in layout.pages for node in page.plan.page.nodes}
+    for stub in stubs:
+        assert home[stub.tops[0]] == stub.page
+    for top in tops:  # the conclusion above the thesis's row, alone or side by side
+        page = layout.pages[home[top] - 1]
+        assert top in page.plan.page.tops and page.plan.page.trail == ("t",)
+        assert len(page.plan.page.nodes) == 2 * len(page.plan.page.tops)
         svg = page.svg
         # The "so" arrow runs from the breadcrumb through the step's junction, and the
         # undercutter aims at that junction, beside it.

@@ -14,6 +14,7 @@ from argmap.analysis.view import visible_nodes
 from argmap.deep import heap_frozen
 from argmap.exporters.diagram.build import to_digraph
 from argmap.exporters.diagram.conclusionpages import apart
+from argmap.exporters.diagram.conclusionshare import share_pages
 from argmap.exporters.diagram.dot import Digraph, LineCache
 from argmap.exporters.diagram.drawn import split_above, with_drawn_above
 from argmap.exporters.diagram.labels import RowsMemo
@@ -41,14 +42,7 @@ if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis
     from argmap.exporters.diagram.engine import EngineInfo
 
-__all__ = [
-    "LaidPage",
-    "Layout",
-    "lay_out",
-    "page_svg",
-    "resolve_fit",
-    "svg_size",
-]
+__all__ = ["LaidPage", "Layout", "lay_out", "page_svg", "resolve_fit", "svg_size"]
 
 MAX_PLANS: Final = 8
 """Plans made at most, each tightening the pages whose layout overflowed the one before."""
@@ -180,6 +174,7 @@ def lay_out(
             if not keep_apart(tighter, m, drafts, across) and not over:
                 break  # (a page of linked groups out of order is planned again, as one over)
             tighten(tighter, over, budget, attempt, attempt >= MAX_PLANS - 1)
+        drafts = share_pages(m, drafts, drafter, budget)  # conclusions drawn apart
         drafts = [_without_side_stubs(drafter, d, budget) for d in drafts]
     return Layout(size, budget, (laid := _finished(drafter, drafts)), deck_scale(budget, laid))
 

@@ -1,0 +1,155 @@
+"""Conclusions drawn apart from page 1 share a page where their drawings fit on one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+from argmap.exporters.diagram.stacking import TRAIL, Wrap
+from argmap.model import NodeKind
+
+if TYPE_CHECKING:
+    from argmap.exporters.diagram.pageparts import PagePlan
+    from argmap.exporters.diagram.pagesize import Budget
+    from argmap.exporters.diagram.paging import Page
+    from argmap.model import ArgumentMap
+
+__all__ = ["SHARED", "Drafts", "share_pages"]
+
+SHARED = "shared "
+"""Prefixes the first conclusion's id: the rows of a shared page's conclusions and steps."""
+
+
+class _Laid(Protocol):
+    """A page laid out: its plan and its drawing's size."""
+
+    @property
+    def plan(self) -> PagePlan: ...
+    @property
+    def width(self) -> float: ...
+    @property
+    def height(self) -> float: ...
+
+
+_D = TypeVar("_D", bound=_Laid)
+
+
+class Drafts(Protocol[_D]):
+    """What lays pages out as drafts (see :class:`~.fitting._Drafter`)."""
+
+    def plan(self, page: Page, total: int, home: Mapping[str, int]) -> PagePlan: ...  # noqa: D102
+    def lay_out(self, plans: list[PagePlan]) -> list[_D]: ...  # noqa: D102
+
+
+def share_pages(m: ArgumentMap, drafts: list[_D], drafter: Drafts[_D], budget: Budget) -> list[_D]:
+    """The pages, with conclusions drawn apart from page 1 on shared pages where they fit.
+
+    Each conclusion the overview has no room for goes on a page of its own after page 1
+    (see :func:`~.drawn.with_drawn_above`), which it mostly leaves nearly empty: three
+    conclusions of a big map's thesis took pages 2 to 4 on upright A4, one box each.
+    Pages next to each other whose tops are all such conclusions go on one page,
+    each conclusion's "so" arrow drawn from the one breadcrumb, while the page's
+    drawing fits its budget (each try is laid out, as drawn, not estimated). The pages
+    after them are numbered on from there, every stub and key pointing to its page's
+    new number. ``drafts``: every page, laid out, page 1 first.
+    """
+    pages = [draft.plan.page for draft in drafts]
+    runs = _runs(m, pages)
+    if not runs:
+        return drafts
+    home = {node: page.number for page in pages for node in page.nodes}
+    merged: dict[int, tuple[Page, int]] = {}  # first page number -> shared page, pages drawn
+    for run in runs:
+        group = [run[0]]
+        for page in run[1:]:
+            trial = _together([*group, page], m)
+            laid = drafter.lay_out([drafter.plan(trial, len(pages), home)])[0]
+            if budget.holds(laid.width, laid.height):
+                group.append(page)
+                merged[group[0].number] = (trial, len(group))
+            else:
+                group = [page]
+    if not merged:
+        return drafts
+    new = _renumbered(pages, merged)
+    home = {node: page.number for page in new for node in page.nodes}
+    return drafter.lay_out([drafter.plan(page, len(new), home) for page in new])
+
+
+def _runs(m: ArgumentMap, pages: Sequence[Page]) -> list[list[Page]]:
+    """Runs of two pages or more, one after the other, each of conclusions drawn from page 1."""
+    root = pages[0].tops[0]
+    runs: list[list[Page]] = []
+    last = 0
+    for page in pages[1:]:
+        alone = page.trail == (root,) and all(
+            m.get(top).kind is NodeKind.CONCLUSION and m.get(top).parent == root
+            for top in page.tops
+        )
+        if not alone:
+            continue
+        if runs and last == page.number - 1:
+            runs[-1].append(page)
+        else:
+            runs.append([page])
+        last = page.number
+    return [run for run in runs if len(run) > 1]
+
+
+def _together(pages: Sequence[Page], m: ArgumentMap) -> Page:
+    """One page drawing what ``pages`` draw, numbered as the first."""
+    first = pages[0]
+    place: Callable[[str], int] = m.position
+    return replace(
+        first,
+        tops=tuple(sorted((t for p in pages for t in p.tops), key=place)),
+        nodes=tuple(sorted((n for p in pages for n in p.nodes), key=place)),
+        stubs=tuple(stub for page in pages for stub in page.stubs),
+        wraps=(*(wrap for page in pages for wrap in page.wraps), *_in_order(pages)),
+        key=("", ""),
+    )
+
+
+def _in_order(pages: Sequence[Page]) -> list[Wrap]:
+    """The shared page's steps held left to right in the pages' order.
+
+    Each page's own row holds the undercutters of its step beside its junction only:
+    the engine put one step's undercutter between another's junctions, its arrow
+    crossing theirs. The conclusions themselves are left to the engine: held in file
+    order too, two a test map's upright page held side by side came out 40 pt too wide.
+    Not where a step runs along the breadcrumb's rank (left to right): there the
+    breadcrumb is in each row.
+    """
+    rows = [r for page in pages for w in page.wraps if w.parent.startswith("so ") for r in w.rows]
+    steps = tuple(item for row in rows for item in row)
+    if len(rows) < 2 or TRAIL in steps:
+        return []
+    return [Wrap(f"{SHARED}{pages[0].tops[0]}", (steps,), ())]
+
+
+def _renumbered(pages: Sequence[Page], merged: Mapping[int, tuple[Page, int]]) -> list[Page]:
+    """The pages with each shared page in place of those it draws, all numbered anew.
+
+    ``merged``: the first page number of each shared page -> it, and how many it draws.
+    """
+    number: dict[int, int] = {}
+    kept: list[Page] = []
+    covered = 0
+    for page in pages:
+        if covered:  # drawn on the shared page just kept
+            covered -= 1
+            number[page.number] = len(kept)
+            continue
+        shared = merged.get(page.number)
+        if shared is not None:
+            covered = shared[1] - 1
+        kept.append(page if shared is None else shared[0])
+        number[page.number] = len(kept)
+    out = []
+    for page in kept:
+        stubs = tuple(replace(stub, page=number[stub.page]) for stub in page.stubs)
+        place, at = page.key
+        key = (place, str(number[int(at)])) if place == "page" and at else page.key
+        out.append(replace(page, number=number[page.number], stubs=stubs, key=key))
+    return out

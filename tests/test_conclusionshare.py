@@ -1,0 +1,113 @@
+"""Conclusions drawn apart from page 1 share a page where their drawings fit on one."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.analysis.standing import analyze
+from argmap.exporters.diagram.engine import find_engine
+from argmap.exporters.diagram.fitting import Layout, lay_out
+from argmap.exporters.diagram.geometry import boxes, crossings, through_boxes
+from argmap.load.maps import load_map
+from argmap.model import ArgumentMap, NodeKind
+from argmap.options import RenderOptions
+from tests.conftest import MAPS
+from tests.test_pagefloor import _concluding
+
+CASES = MAPS.parent / "tests" / "cases" / "pagefloor"
+
+
+def _laid(m: ArgumentMap, fit: str, direction: str = "TB", portrait: bool | None = None) -> Layout:
+    upright = fit != "slide" if portrait is None else portrait
+    options = RenderOptions(portrait=upright, direction=direction)  # type: ignore[arg-type]
+    return lay_out(m, analyze(m), options, fit, find_engine("auto"))  # type: ignore[arg-type]
+
+
+def _shared(m: ArgumentMap, layout: Layout) -> list[int]:
+    """The pages that draw two or more of the root's conclusions as their tops."""
+    root = layout.pages[0].plan.page.tops[0]
+    return [
+        page.plan.page.number
+        for page in layout.pages
+        if len(page.plan.page.tops) > 1
+        and all(
+            m.get(top).kind is NodeKind.CONCLUSION and m.get(top).parent == root
+            for top in page.plan.page.tops
+        )
+    ]
+
+
+def _pointers_hold(layout: Layout) -> None:
+    """Every node on one page; each stub and key points to the page that draws them."""
+    pages = [laid.plan.page for laid in layout.pages]
+    assert [page.number for page in pages] == list(range(1, len(pages) + 1))
+    drawn = [node for page in pages for node in page.nodes]
+    assert len(drawn) == len(set(drawn))
+    home = {node: page.number for page in pages for node in page.nodes}
+    for page in pages:
+        for stub in page.stubs:
+            assert home[stub.tops[0]] == stub.page, (page.number, stub)
+    place, number = pages[0].key
+    if place == "page":
+        assert pages[int(number) - 1].key[0] not in ("", "page")
+    assert all(layout.budget.holds(laid.width, laid.height) for laid in layout.pages)
+
+
+@pytest.mark.parametrize(
+    ("case", "fit", "direction"),
+    [
+        ("conclusions-left-to-right", "a4", "TB"),
+        ("conclusions-left-to-right", "a4", "BT"),
+        ("conclusions-left-to-right", "a4", "LR"),
+        ("conclusion-stubs-among-tops", "slide", "TB"),
+    ],
+)
+def test_conclusions_too_many_for_the_overview_share_their_pages(
+    case: str, fit: str, direction: str
+) -> None:
+    """Conclusions of the thesis go apart from page 1 where it has no room for them,
+    each on a page of its own (four on upright A4: 7 pages, two of them a conclusion
+    alone); side by side, two share a page where they fit it, and every stub and the
+    overview's key point to the new numbers."""
+    m = load_map(CASES / f"{case}.yaml")
+    layout = _laid(m, fit, direction)
+    shared = _shared(m, layout)
+    assert shared, "no page draws two conclusions of the thesis"
+    _pointers_hold(layout)
+    for number in shared:
+        page = layout.pages[number - 1]
+        found = boxes(page.svg)
+        assert all(top in found for top in page.plan.page.tops)
+        assert layout.scale(page) >= layout.budget.scale
+        assert crossings(page.svg) == 0 and through_boxes(page.svg) == 0
+
+
+@pytest.mark.parametrize("fit", ["slide", "a4"])
+def test_undercut_steps_on_a_shared_page_stay_beside_their_own_junctions(fit: str) -> None:
+    """Three conclusions on one slide, each with an undercutter of its step: held only
+    beside its own junction, the engine set one undercutter between two other junctions,
+    and the arrows of two crossed the "so" arrows. The steps now run left to right in
+    file order, each undercutter just left of its junction."""
+    layout = _laid(_concluding(4), fit, portrait=False)
+    shared = layout.pages[1]
+    assert len(shared.plan.page.tops) >= 2
+    assert crossings(shared.svg) == 0 and through_boxes(shared.svg) == 0
+    found = boxes(shared.svg)
+    across = []  # left to right: each step's undercutter, then its junction
+    for top in shared.plan.page.tops:
+        cutter, junction = found[f"u{top[1:]}"], found[f"junction {top}"]
+        across += [(cutter.left, cutter.right), (junction.left, junction.right)]
+    assert all(a[1] < b[0] for a, b in zip(across, across[1:], strict=False)), across
+
+
+def test_conclusions_too_wide_to_share_a_page_keep_their_own() -> None:
+    """The flagship's two conclusions on upright A4, each with an undercutter of its step
+    beside its junction, would draw 819 pt wide, against 551 the page holds: each keeps
+    its page, and nothing else moves."""
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    layout = _laid(m, "a4")
+    assert _shared(m, layout) == []
+    assert [p.plan.page.tops for p in layout.pages[1:3]] == [
+        ("us-fails-to-grasp",),
+        ("lesson-transcends-korea",),
+    ]
