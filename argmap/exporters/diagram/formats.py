@@ -241,7 +241,10 @@ def stream_pdf(m: ArgumentMap, analysis: Analysis, options: RenderOptions, out: 
     if layout is None:
         write_pdf(1, [render_svg(m, analysis, options)], out, title=title)
     else:
-        write_pdf(len(layout.pages), _page_svgs(layout), out, title=title)
+        from argmap.exporters.diagram.pdfoutline import page_outline
+
+        outline = page_outline(m, layout, options)  # before the pages go (see _page_svgs)
+        write_pdf(len(layout.pages), _page_svgs(layout), out, title=title, outline=outline)
 
 
 def _page_svgs(layout: Layout) -> Iterator[str]:

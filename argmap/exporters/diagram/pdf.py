@@ -19,7 +19,7 @@ from argmap.exporters.diagram.fonts import (
 )
 from argmap.exporters.diagram.pdfdraw import PageParts, Text
 from argmap.exporters.diagram.pdffonts import Face
-from argmap.exporters.diagram.pdfwrite import Link, PdfWriter, deflate, pdf_string
+from argmap.exporters.diagram.pdfwrite import Bookmark, Link, PdfWriter, deflate, pdf_string
 from argmap.shaping import BOLD_WEIGHT, shapes
 
 if TYPE_CHECKING:
@@ -65,7 +65,14 @@ def pages_to_pdf(count: int, svgs: Iterable[str], *, title: str = "") -> bytes:
         return out.read()
 
 
-def write_pdf(count: int, svgs: Iterable[str], out: IO[bytes], *, title: str = "") -> None:
+def write_pdf(
+    count: int,
+    svgs: Iterable[str],
+    out: IO[bytes],
+    *,
+    title: str = "",
+    outline: Sequence[Bookmark] = (),
+) -> None:
     """Write ``count`` SVG pages as one PDF to ``out``, each page as soon as it is drawn.
 
     Text stays text (selectable, searchable), set in Noto Sans (regular, bold, italic
@@ -79,6 +86,8 @@ def write_pdf(count: int, svgs: Iterable[str], out: IO[bytes], *, title: str = "
         svgs: the pages' SVG documents (as the engine wrote them, or fitted to a page).
         out: a binary file to write to.
         title: the PDF's title metadata.
+        outline: the bookmarks a viewer lists beside the pages (see
+            :func:`~.pdfoutline.page_outline`).
 
     Raises:
         RenderError: the SVG cannot be converted.
@@ -88,15 +97,22 @@ def write_pdf(count: int, svgs: Iterable[str], out: IO[bytes], *, title: str = "
     fonts = _Fonts()
     try:
         with heap_frozen():
-            _write(PdfWriter(out, count), count, svgs, fonts, title)
+            _write(PdfWriter(out, count), count, svgs, fonts, (title, outline))
     except Exception as exc:  # XML, font and file errors: the user needs one line
         raise RenderError(f"PDF conversion failed: {exc}; try --format svg or png") from None
     finally:
         fonts.close()
 
 
-def _write(writer: PdfWriter, count: int, svgs: Iterable[str], fonts: _Fonts, title: str) -> None:
-    """Write the pages, then the fonts and the document's information."""
+def _write(
+    writer: PdfWriter,
+    count: int,
+    svgs: Iterable[str],
+    fonts: _Fonts,
+    about: tuple[str, Sequence[Bookmark]],
+) -> None:
+    """Write the pages, then the fonts, the outline and the document's information."""
+    title, outline = about
     _write_pages(writer, count, svgs, fonts)
     info = {
         "Title": pdf_string(title),
@@ -104,7 +120,7 @@ def _write(writer: PdfWriter, count: int, svgs: Iterable[str], fonts: _Fonts, ti
         "Producer": "(argmap)",
         "CreationDate": CREATION_DATE,
     }
-    writer.finish(fonts.embed(writer), info)
+    writer.finish(fonts.embed(writer), info, outline)
 
 
 def _write_pages(writer: PdfWriter, count: int, svgs: Iterable[str], fonts: _Fonts) -> None:

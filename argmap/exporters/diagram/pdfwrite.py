@@ -11,10 +11,10 @@ from __future__ import annotations
 import hashlib
 import zlib
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import IO, Final, NamedTuple
 
-__all__ = ["Link", "PdfWriter", "deflate", "pdf_string"]
+__all__ = ["Bookmark", "Link", "PdfWriter", "deflate", "pdf_string"]
 
 HEADER: Final = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
 """The version line, then a comment of high bytes: the file is binary."""
@@ -45,6 +45,17 @@ class Link(NamedTuple):
     right: float
     top: float
     page: int
+
+
+class Bookmark(NamedTuple):
+    """An entry of the PDF's outline (the viewer's bookmarks): it leads to a page (from 1).
+
+    ``parent``: the page whose entry it is nested under (0: none, at the top level).
+    """
+
+    title: str
+    page: int
+    parent: int = 0
 
 
 def pdf_string(text: str) -> str:
@@ -170,12 +181,15 @@ class PdfWriter:
             f"/Resources {RESOURCES} 0 R /Contents {contents} 0 R{extra} >>",
         )
 
-    def finish(self, fonts: dict[str, int], info: dict[str, str]) -> None:
+    def finish(
+        self, fonts: dict[str, int], info: dict[str, str], outline: Sequence[Bookmark] = ()
+    ) -> None:
         """Write the shared resources, the page tree, the catalog, the info and the end.
 
         Args:
             fonts: each font's resource name (``F1``) and object number.
             info: the document information (``Title``, ``Creator``...), as PDF values.
+            outline: the bookmarks, in page order; with some, the file opens showing them.
 
         Raises:
             ValueError: fewer pages were written than the writer was made for.
@@ -189,16 +203,61 @@ class PdfWriter:
             PAGE_TREE, f"<< /Type /Pages /Count {self.page_count} /Kids [\n{kids}\n] >>"
         )
         first = f"{self.page_object(1)} 0 R" if self.page_count else "null"
+        root = self._outline(outline)
+        shown = f" /Outlines {root} 0 R /PageMode /UseOutlines" if root else ""
         self.write_object(
             CATALOG,
             f"<< /Type /Catalog /Pages {PAGE_TREE} 0 R /OpenAction [{first} /FitH null] "
-            "/PageLayout /OneColumn >>",
+            f"/PageLayout /OneColumn{shown} >>",
         )
         info_number = self.reserve()
         self.write_object(
             info_number, "<< " + " ".join(f"/{k} {v}" for k, v in info.items()) + " >>"
         )
         self._end(info_number)
+
+    def _outline(self, outline: Sequence[Bookmark]) -> int:
+        """Write the outline's entries, nested by their parents; its root's number (0: none).
+
+        The first top-level entry (page 1, the overview) is open, the rest closed: a
+        reader sees the map's first branches and opens the ones they follow.
+        """
+        marks = [b for b in outline if 1 <= b.page <= self.page_count]
+        if not marks:
+            return 0
+        root = self.reserve()
+        numbers = [self.reserve() for _ in marks]
+        at = {mark.page: i for i, mark in enumerate(marks)}
+        kids: dict[int, list[int]] = {-1: []}  # entry (-1: the root) -> its entries
+        for i, mark in enumerate(marks):
+            parent = at.get(mark.parent, -1)
+            kids.setdefault(parent if parent < i else -1, []).append(i)
+        opened = kids[-1][0]
+        own = len(kids.get(opened, []))
+        for parent, entries in kids.items():
+            up = root if parent < 0 else numbers[parent]
+            for k, i in enumerate(entries):
+                below = kids.get(i, [])
+                links = [f"/Parent {up} 0 R"]
+                links += [f"/Prev {numbers[entries[k - 1]]} 0 R"] if k else []
+                links += [f"/Next {numbers[entries[k + 1]]} 0 R"] if k + 1 < len(entries) else []
+                if below:
+                    count = len(below) if i == opened else -len(below)
+                    links += [f"/First {numbers[below[0]]} 0 R", f"/Last {numbers[below[-1]]} 0 R"]
+                    links.append(f"/Count {count}")
+                target = self.page_object(marks[i].page)
+                self.write_object(
+                    numbers[i],
+                    f"<< /Title {pdf_string(marks[i].title)} {' '.join(links)} "
+                    f"/Dest [{target} 0 R /Fit] >>",
+                )
+        top = kids[-1]
+        self.write_object(
+            root,
+            f"<< /Type /Outlines /First {numbers[top[0]]} 0 R /Last {numbers[top[-1]]} 0 R "
+            f"/Count {len(top) + own} >>",
+        )
+        return root
 
     def _end(self, info_number: int) -> None:
         """The cross-reference table and the trailer, with an ``/ID`` from the content."""
