@@ -8,6 +8,7 @@ from argmap.analysis.standing import analyze
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import Layout, lay_out
 from argmap.exporters.diagram.geometry import boxes, crossings, through_boxes
+from argmap.exporters.diagram.stacking import TRAIL
 from argmap.load.maps import load_map
 from argmap.model import ArgumentMap, NodeKind
 from argmap.options import RenderOptions
@@ -56,8 +57,8 @@ def _pointers_hold(layout: Layout) -> None:
 @pytest.mark.parametrize(
     ("case", "fit", "direction"),
     [
-        ("conclusions-left-to-right", "a4", "TB"),
-        ("conclusions-left-to-right", "a4", "BT"),
+        ("conclusion-stubs-among-tops", "a4", "TB"),
+        ("conclusion-stubs-among-tops", "a4", "BT"),
         ("conclusions-left-to-right", "a4", "LR"),
         ("conclusion-stubs-among-tops", "slide", "TB"),
     ],
@@ -66,9 +67,9 @@ def test_conclusions_too_many_for_the_overview_share_their_pages(
     case: str, fit: str, direction: str
 ) -> None:
     """Conclusions of the thesis go apart from page 1 where it has no room for them,
-    each on a page of its own (four on upright A4: 7 pages, two of them a conclusion
-    alone); side by side, two share a page where they fit it, and every stub and the
-    overview's key point to the new numbers."""
+    each on a page of its own (a test map on upright A4: 19 pages); side by side, two
+    share a page where they fit it (18), and every stub and the overview's key point to
+    the new numbers."""
     m = load_map(CASES / f"{case}.yaml")
     layout = _laid(m, fit, direction)
     shared = _shared(m, layout)
@@ -111,3 +112,22 @@ def test_conclusions_too_wide_to_share_a_page_keep_their_own() -> None:
         ("us-fails-to-grasp",),
         ("lesson-transcends-korea",),
     ]
+
+
+@pytest.mark.parametrize("direction", ["TB", "BT"])
+def test_a_conclusion_whose_undercutters_hang_below_the_breadcrumb_keeps_its_page(
+    direction: str,
+) -> None:
+    """On an upright page, a conclusion's undercutters hang below the breadcrumb, their
+    arrows going up round it to the step's junction: shared with another conclusion, the
+    first of them ran across that one's "so" arrow. Such a page is not shared."""
+    m = load_map(CASES / "conclusions-left-to-right.yaml")
+    layout = _laid(m, "a4", direction)
+    assert _shared(m, layout) == []
+    _pointers_hold(layout)
+    held = [
+        p.plan.page.number
+        for p in layout.pages
+        if any(anchor == TRAIL for w in p.plan.page.wraps for _, anchor in w.holds)
+    ]
+    assert held, "the map no longer hangs anything below a conclusion's breadcrumb"

@@ -78,7 +78,12 @@ def share_pages(m: ArgumentMap, drafts: list[_D], drafter: Drafts[_D], budget: B
 
 
 def _runs(m: ArgumentMap, pages: Sequence[Page]) -> list[list[Page]]:
-    """Runs of two pages or more, one after the other, each of conclusions drawn from page 1."""
+    """Runs of two pages or more, one after the other, each of conclusions drawn from page 1.
+
+    Not a page that hangs anything below its breadcrumb (a step's undercutters, or what
+    bears on the conclusion, on an upright page): their arrows go up round the
+    breadcrumb, and beside another conclusion they crossed its "so" arrow.
+    """
     root = pages[0].tops[0]
     runs: list[list[Page]] = []
     last = 0
@@ -87,7 +92,7 @@ def _runs(m: ArgumentMap, pages: Sequence[Page]) -> list[list[Page]]:
             m.get(top).kind is NodeKind.CONCLUSION and m.get(top).parent == root
             for top in page.tops
         )
-        if not alone:
+        if not alone or any(anchor == TRAIL for w in page.wraps for _, anchor in w.holds):
             continue
         if runs and last == page.number - 1:
             runs[-1].append(page)
