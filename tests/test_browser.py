@@ -503,6 +503,30 @@ def test_stubs_open_their_pages_and_the_breadcrumb_goes_back(
     seen.page.context.close()
 
 
+def test_the_list_of_pages_opens_the_page_picked_and_follows_the_page_shown(
+    browser: Any, pages: dict[str, Path]
+) -> None:
+    """A debater picks a branch by its statement from the list of pages: that page opens,
+    as a followed stub does (Back returns); turning pages moves the list along."""
+    seen = open_page(browser, pages["flagship"])
+    page = seen.page
+    titles = page.eval_on_selector_all("#page-jump option", "els => els.map(e => e.textContent)")
+    assert len(titles) == page_count(page)
+    assert titles[0].startswith("1 · THESIS: Russia's calculus")
+    for number, title in enumerate(titles, start=1):
+        assert title.strip("\u00a0").startswith(f"{number} · ")
+    nested = [t for t in titles if t.startswith("\u00a0\u00a0\u00a0\u00a0")]
+    assert nested, "a page under a page under the overview is indented twice"
+    page.select_option("#page-jump", "5")
+    assert shown_page(page) == 5 and page.evaluate("location.hash") == "#page-5"
+    page.click("#page-next")
+    assert shown_page(page) == 6 and page.eval_on_selector("#page-jump", "e => e.value") == "6"
+    page.go_back()
+    assert shown_page(page) == 1 and page.eval_on_selector("#page-jump", "e => e.value") == "1"
+    assert_clean(seen)
+    page.context.close()
+
+
 def test_wheel_pinch_keys_and_drag_pan_and_zoom(browser: Any, pages: dict[str, Path]) -> None:
     m = load_map(FLAGSHIP)
     seen = open_page(browser, pages["flagship"])

@@ -185,8 +185,8 @@ def test_svg_is_sanitised_even_if_the_engine_emits_markup(monkeypatch: pytest.Mo
     )
     m = load_map(UNIFORMS)
 
-    def drawings(*args: object) -> tuple[list[str], object]:
-        return [evil], None
+    def drawings(*args: object) -> tuple[list[str], object, list[str]]:
+        return [evil], None, []
 
     monkeypatch.setattr(diagram, "_drawings", drawings)
     html = render_html(m, analyze(m))
@@ -196,8 +196,9 @@ def test_svg_is_sanitised_even_if_the_engine_emits_markup(monkeypatch: pytest.Mo
         '<g id="stub-1"><text>on</text><text>gone</text></g></svg>'
     )
 
-    def paged(*args: object) -> tuple[list[str], object]:
-        return [evil, evil.replace("node-uniforms", "node-second-hand")], PAGE_SIZES["a4"]
+    def paged(*args: object) -> tuple[list[str], object, list[str]]:
+        twice = [evil, evil.replace("node-uniforms", "node-second-hand")]
+        return twice, PAGE_SIZES["a4"], ["1 · <b>one</b>", "2 · two & <i>"]
 
     # On pages, links to pages stay (to pages that exist); other ids get their page's prefix.
     monkeypatch.setattr(diagram, "_drawings", paged)
@@ -208,6 +209,9 @@ def test_svg_is_sanitised_even_if_the_engine_emits_markup(monkeypatch: pytest.Mo
         '<g id="p1-stub-1"><a href="#page-2"><text>on</text></a><text>gone</text></g></svg>'
     )
     assert 'id="p2-stub-1"' in html and "@page argmap-diagram { size: 841.89pt 595.28pt;" in html
+    # The list of pages names them as escaped text.
+    assert '<option value="1">1 · &lt;b&gt;one&lt;/b&gt;</option>' in html
+    assert '<option value="2">2 · two &amp; &lt;i&gt;</option>' in html
 
 
 def test_diagram_links_only_to_outline_entries() -> None:

@@ -241,7 +241,7 @@ def stream_pdf(m: ArgumentMap, analysis: Analysis, options: RenderOptions, out: 
     if layout is None:
         write_pdf(1, [render_svg(m, analysis, options)], out, title=title)
     else:
-        from argmap.exporters.diagram.pdfoutline import page_outline
+        from argmap.exporters.diagram.pageoutline import page_outline
 
         outline = page_outline(m, layout, options)  # before the pages go (see _page_svgs)
         write_pdf(len(layout.pages), _page_svgs(layout), out, title=title, outline=outline)

@@ -87,7 +87,7 @@ def write_pdf(
         out: a binary file to write to.
         title: the PDF's title metadata.
         outline: the bookmarks a viewer lists beside the pages (see
-            :func:`~.pdfoutline.page_outline`).
+            :func:`~.pageoutline.page_outline`).
 
     Raises:
         RenderError: the SVG cannot be converted.

@@ -68,6 +68,10 @@ class Diagram:
     pages: Sequence[DiagramPage]
     paper: PageSize | None
     inline_pages: int = INLINE_PAGES
+    titles: Sequence[str] = ()
+    """Each page's name, indented as the map nests (see :mod:`~.diagram.pageoutline`): the
+    list of pages to go to. None for one page, or a worksheet (it would give away what
+    the sheet hides)."""
 
 
 _T = TypeVar("_T")
@@ -120,18 +124,21 @@ def _page_svgs(layout: Layout) -> Sequence[str]:
 
 def _drawings(
     m: ArgumentMap, analysis: Analysis, options: RenderOptions
-) -> tuple[Sequence[str], PageSize | None]:
-    """The engine's SVG of every page, and their paper; one drawing and None for ``none``.
+) -> tuple[Sequence[str], PageSize | None, list[str]]:
+    """The engine's SVG of every page, their paper and their names (see :class:`Diagram`).
+
+    One drawing, no paper and no names for ``none``.
 
     Raises:
         RenderError: the engine is missing, fails or times out.
     """
     from argmap.exporters.diagram.formats import _pages, render_svg
+    from argmap.exporters.diagram.pageoutline import indented, page_outline
 
     layout = _pages(m, analysis, options, DEFAULT_FIT)
     if layout is None:
-        return [render_svg(m, analysis, options)], None
-    return _page_svgs(layout), layout.size
+        return [render_svg(m, analysis, options)], None, []
+    return _page_svgs(layout), layout.size, indented(page_outline(m, layout, options))
 
 
 def html_diagram(m: ArgumentMap, analysis: Analysis, options: RenderOptions) -> Diagram | None:
@@ -152,7 +159,7 @@ def html_diagram(m: ArgumentMap, analysis: Analysis, options: RenderOptions) -> 
     from argmap.deep import heap_frozen
     from argmap.exporters.diagram.pageworkers import finish_pages
 
-    svgs, paper = _drawings(m, analysis, options)
+    svgs, paper, titles = _drawings(m, analysis, options)
     total = len(svgs)
     paged = paper is not None
 
@@ -168,7 +175,7 @@ def html_diagram(m: ArgumentMap, analysis: Analysis, options: RenderOptions) -> 
 
     if total == 0 or not page(0).svg:
         return None
-    return Diagram(_LazySequence(total, page, stream), paper)
+    return Diagram(_LazySequence(total, page, stream), paper, titles=titles)
 
 
 def clean_page(svg: str, index: int, total: int, paged: bool) -> str:

@@ -219,6 +219,7 @@
     var status = doc.getElementById("page-status");
     var prev = doc.getElementById("page-prev");
     var next = doc.getElementById("page-next");
+    var jump = doc.getElementById("page-jump");
     var current = null;
     var view = { s: 1, x: 0, y: 0 };
     var views = new Map();
@@ -324,6 +325,7 @@
       view = views.get(page) || { s: 1, x: 0, y: 0 };
       var n = Number(page.getAttribute("data-page")) || pages.indexOf(page) + 1;
       if (status) { status.textContent = "Page " + n + " of " + pages.length; }
+      if (jump) { jump.value = String(n); }
       if (prev) { prev.disabled = n === 1; }
       if (next) { next.disabled = n === pages.length; }
       apply();
@@ -381,6 +383,9 @@
       if (el) { el.addEventListener("click", handler); }
     }
     on("page-overview", function () { goPage(1, "push"); });
+    if (jump) {  // a page picked from the list opens as a followed link does
+      jump.addEventListener("change", function () { goPage(parseInt(jump.value, 10), "push"); });
+    }
     on("page-prev", function () { turn(-1); });
     on("page-next", function () { turn(1); });
     on("zoom-in", function () { zoomCentre(1.25); });

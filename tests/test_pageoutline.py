@@ -1,8 +1,9 @@
-"""The PDF's bookmarks: a page each, named by its first statement, nested as the map is."""
+"""A paged diagram's outline: the PDF's bookmarks and the HTML page's list of pages."""
 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -110,3 +111,25 @@ def test_a_worksheet_or_a_single_page_has_no_bookmarks(tmp_path: Path) -> None:
     assert _outline((tmp_path / "sheet.exercise.pdf").read_bytes(), tmp_path) == []
     small = validate_data({"title": "T", "thesis": {"text": "One claim."}})
     assert _outline(render_pdf(small, analyze(small)), tmp_path) == []
+
+
+def test_the_html_page_lists_its_pages_but_a_worksheets_does_not(tmp_path: Path) -> None:
+    """The list of pages names each as the PDF's bookmarks do, indented as they nest; a
+    worksheet's page has none (its diagram still pages)."""
+    out = tmp_path / "map.html"
+    for extra in ([], ["--exercise"]):
+        result = CliRunner().invoke(
+            main, ["render", str(FLAGSHIP), "-f", "html", *extra, "-o", str(out)]
+        )
+        assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    m = load_map(FLAGSHIP)
+    layout = _pages(m, analyze(m), RenderOptions(), "a4")
+    assert layout is not None
+    options = re.findall(r'<option value="(\d+)">([^<]*)</option>', page)
+    assert [int(value) for value, _ in options] == list(range(1, len(layout.pages) + 1))
+    assert options[0][1] == "1 · THESIS: Russia&#39;s calculus in North Korea is driven by " + (
+        "anti-Americanism, pure and simple."
+    )
+    sheet = (tmp_path / "map.exercise.html").read_text(encoding="utf-8")
+    assert 'id="page-status"' in sheet and 'id="page-jump"' not in sheet

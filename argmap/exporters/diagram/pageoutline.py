@@ -1,4 +1,7 @@
-"""A diagram's PDF bookmarks: a page each, named by its first statement, nested as the map is."""
+"""A paged diagram's outline: each page named by its first branch, nested as the map is.
+
+The PDF's bookmarks, and the HTML page's list of pages to go to.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap
     from argmap.options import RenderOptions
 
-__all__ = ["TITLE_CHARS", "page_outline"]
+__all__ = ["TITLE_CHARS", "indented", "page_outline"]
 
 TITLE_CHARS: Final = 80
 """A bookmark's statement is shortened to this many characters (a viewer's sidebar is narrow)."""
@@ -48,3 +51,16 @@ def page_outline(m: ArgumentMap, layout: Layout, options: RenderOptions) -> list
         parent = home.get(node.parent or "", 0)
         marks.append(Bookmark(title, page.number, parent if parent < page.number else 0))
     return marks
+
+
+def indented(outline: list[Bookmark], deepest: int = 6) -> list[str]:
+    """The outline's titles, each indented two no-break spaces a level (``deepest`` at most).
+
+    For a flat list of pages (a ``<select>``), whose entries keep the map's nesting.
+    """
+    depth: dict[int, int] = {}
+    out = []
+    for mark in outline:
+        level = depth[mark.page] = depth.get(mark.parent, -1) + 1 if mark.parent else 0
+        out.append("\u00a0\u00a0" * min(level, deepest) + mark.title)
+    return out
