@@ -81,9 +81,10 @@ def test_every_page_has_a_bookmark_nested_under_the_page_of_its_tops_parent(
 def test_bookmark_titles_keep_any_text_as_written(tmp_path: Path) -> None:
     """Brackets, backslashes and other scripts in a statement come out as written."""
     texts = ["Brackets (a) and \\ back\\slash", "مرحبا بالعالم", "북한 🙂 Россия «игра»"]
+    turned = "Turned \u202eround\u202c here"  # its override would turn the title round
     reasons = [
         {"text": text, "evidence": [{"text": f"Evidence {i}.{j} for it."} for j in range(9)]}
-        for i, text in enumerate(texts)
+        for i, text in enumerate([*texts, turned])
     ]
     m = validate_data({"title": "T", "thesis": {"text": "Odd text (1)", "premises": reasons}})
     options = RenderOptions(fit="slide")
@@ -95,10 +96,12 @@ def test_bookmark_titles_keep_any_text_as_written(tmp_path: Path) -> None:
         page = laid.plan.page
         top = m.get(page.tops[0])
         more = f" (and {len(page.tops) - 1} more)" if len(page.tops) > 1 else ""
-        expected.append(f"{page.number} · {labels[top.kind.value]}: {top.text}{more}")
+        text = top.text.replace("\u202e", "").replace("\u202c", "")
+        expected.append(f"{page.number} · {labels[top.kind.value]}: {text}{more}")
     entries = _flat(_outline(render_pdf(m, analyze(m), options), tmp_path))
     assert sorted(title for title, _, _ in entries) == sorted(expected)
     assert sum(any(text in title for text in texts) for title in expected) >= 2
+    assert any(title.endswith("REASON: Turned round here") for title in expected)
 
 
 def test_a_worksheet_or_a_single_page_has_no_bookmarks(tmp_path: Path) -> None:

@@ -21,6 +21,9 @@ __all__ = ["TITLE_CHARS", "indented", "page_outline"]
 
 TITLE_CHARS: Final = 80
 """A bookmark's statement is shortened to this many characters (a viewer's sidebar is narrow)."""
+_BIDI_CONTROLS: Final = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+"""Explicit embeddings, overrides and isolates: left in a title, a statement's U+202E turned
+the rest of its line (and the page number) around in the sidebar."""
 
 
 def page_outline(m: ArgumentMap, layout: Layout, options: RenderOptions) -> list[Bookmark]:
@@ -47,7 +50,8 @@ def page_outline(m: ArgumentMap, layout: Layout, options: RenderOptions) -> list
         node = m.get(page.tops[0])
         label = styles[draw_kind(m, node)].label
         more = f" (and {len(page.tops) - 1} more)" if len(page.tops) > 1 else ""
-        title = f"{page.number} · {label}: {shorten(node.text, TITLE_CHARS)}{more}"
+        text = shorten(node.text.translate(_BIDI_CONTROLS), TITLE_CHARS)
+        title = f"{page.number} · {label}: {text}{more}"
         parent = home.get(node.parent or "", 0)
         marks.append(Bookmark(title, page.number, parent if parent < page.number else 0))
     return marks
