@@ -227,7 +227,7 @@ class PageStubs:
         held = [w for w in wraps if not w.parent.startswith(("group ", "tails ", *CUT_ROWS))]
         if column_items(self.m, self.plan) is not None:  # the breadcrumb's column holds them
             held = [w for w in held if w.parent != TRAIL]
-        hold_with_cutters(self.g, self.plan, held)
+        hold_with_cutters(self.g, self.plan, held, (self.m, self.junctions))
         if wraps and not self.curved:
             # Rows send their edges up past each other to one parent: curved, they aim at
             # its centre, bunch at its corners and swap sides; straight runs with bends keep

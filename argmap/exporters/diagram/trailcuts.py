@@ -27,6 +27,7 @@ __all__ = [
     "hold_with_cutters",
     "hung_tops",
     "link_through",
+    "stubs_by_premise",
     "undercut_links",
 ]
 
@@ -167,16 +168,25 @@ def _noted(plan: PagePlan, mark: str) -> dict[str, tuple[str, ...]]:
     return {marks[wrap.parent]: wrap.rows[0] for wrap in wraps if wrap.parent in marks}
 
 
-def hold_with_cutters(g: Digraph, plan: PagePlan, held: Sequence[Wrap]) -> None:
+def hold_with_cutters(
+    g: Digraph,
+    plan: PagePlan,
+    held: Sequence[Wrap],
+    cuts: tuple[ArgumentMap, Mapping[str, str]] | None = None,
+) -> None:
     """Hold the page's rows, and its tops' undercutters where the planner placed them.
 
     See :func:`~.rowholds.hold_rows`. A row with its top or junction (see
     :func:`~.cutplaces.place_cutters`) keeps its order; several tops in a row take their
     undercutters into it, each beside its own (held apart, the engine put one top's
-    beside another's). Those held below a top are ranked below it.
+    beside another's). Those held below a top are ranked below it. ``cuts``: the map,
+    and the nodes whose undercut links are drawn through a junction (see
+    :func:`stubs_by_premise`).
     """
     rows = _beside_rows(plan)
     wraps = clear_beside(plan, held)
+    if cuts is not None:
+        wraps = stubs_by_premise(plan, wraps, *cuts)
     if plan.across:  # held in line, rows' edges went round the columns before them
         wraps = [wrap._replace(columns=()) for wrap in wraps]
     at = next((k for k, w in enumerate(wraps) if w.parent == TRAIL), None)
@@ -230,4 +240,45 @@ def clear_beside(plan: PagePlan, wraps: Sequence[Wrap]) -> list[Wrap]:
             else:
                 holds += [(i, first[a] if a in beside else a) for i, a in old]
         out.append(wrap._replace(rows=tuple(rows), holds=tuple(holds)))
+    return out
+
+
+def stubs_by_premise(
+    plan: PagePlan, wraps: Sequence[Wrap], m: ArgumentMap, junctions: Mapping[str, str]
+) -> list[Wrap]:
+    """The rows with each premise's stubs of undercutters right after it in its row.
+
+    Such a stub aims at the junction on the premise's arrow, a rank above it, so the
+    engine sets it on the premise's own rank; held only by its own row, it went wherever
+    the premise's row left room: a random map's slide put two at the row's far end, and
+    the premise's arrow crossed the three boxes' arrows between on its way to the
+    junction beside them. Not a top's (see :mod:`.cutplaces`), nor in a grid's row.
+    """
+    tops = set(plan.page.tops)
+    cut: dict[str, list[str]] = {}
+    for stub in plan.page.stubs:
+        undercutters = all(m.get(top).relation is Relation.UNDERCUTS for top in stub.tops)
+        if undercutters and stub.parent in junctions and stub.parent not in tops:
+            cut.setdefault(stub.parent, []).append(stub.name)
+    rowed = {n for w in wraps if not w.columns for row in w.rows for n in row if n in cut}
+    if not rowed:
+        return list(wraps)
+    moved = {name for premise in rowed for name in cut[premise]}
+    out = []
+    for wrap in wraps:
+        if wrap.parent in rowed:  # its stubs go into their premise's row; the rest stay
+            rows = tuple(
+                kept for row in wrap.rows if (kept := tuple(n for n in row if n not in moved))
+            )
+            holds = tuple(h for h in wrap.holds if not moved & set(h))
+            columns = tuple(h for h in wrap.columns if not moved & set(h))
+            wrap = wrap._replace(rows=rows, holds=holds, columns=columns)
+            if not rows and not holds:
+                continue
+        names = {n for row in wrap.rows for n in row}
+        if wrap.columns or not names & rowed:
+            out.append(wrap)
+            continue
+        spliced = (tuple(x for n in row for x in (n, *cut.get(n, ()))) for row in wrap.rows)
+        out.append(wrap._replace(rows=tuple(spliced)))
     return out
