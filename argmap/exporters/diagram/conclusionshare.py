@@ -52,7 +52,9 @@ def share_pages(m: ArgumentMap, drafts: list[_D], drafter: Drafts[_D], budget: B
     each conclusion's "so" arrow drawn from the one breadcrumb, while the page's
     drawing fits its budget (each try is laid out, as drawn, not estimated). The pages
     after them are numbered on from there, every stub and key pointing to its page's
-    new number. ``drafts``: every page, laid out, page 1 first.
+    new number. ``drafts``: every page, laid out, page 1 first. Top down or bottom up
+    only: left to right, a shared page's second "so" arrow went round the first
+    conclusion and crossed its undercutters' arrows (three crossings on a test map).
     """
     pages = [draft.plan.page for draft in drafts]
     runs = _runs(m, pages)

@@ -174,7 +174,7 @@ def lay_out(
             if not keep_apart(tighter, m, drafts, across) and not over:
                 break  # (a page of linked groups out of order is planned again, as one over)
             tighten(tighter, over, budget, attempt, attempt >= MAX_PLANS - 1)
-        drafts = share_pages(m, drafts, drafter, budget)  # conclusions drawn apart
+        drafts = drafts if across else share_pages(m, drafts, drafter, budget)
         drafts = [_without_side_stubs(drafter, d, budget) for d in drafts]
     return Layout(size, budget, (laid := _finished(drafter, drafts)), deck_scale(budget, laid))
 
