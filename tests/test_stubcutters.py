@@ -8,8 +8,9 @@ from argmap.analysis.standing import analyze
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import Layout, lay_out
 from argmap.exporters.diagram.geometry import boxes, crossings, through_boxes
+from argmap.exporters.diagram.trailcuts import undercutters
 from argmap.load.maps import load_map
-from argmap.model import ArgumentMap, Relation
+from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
 from tests.conftest import MAPS
 
@@ -33,7 +34,7 @@ def _beside_their_premises(m: ArgumentMap, layout: Layout) -> int:
             premise = m.get(stub.parent)
             if premise.parent not in page.nodes or premise.parent is None:
                 continue  # a top: see cutplaces
-            if not all(m.get(top).relation is Relation.UNDERCUTS for top in stub.tops):
+            if not undercutters(m, stub):
                 continue
             siblings = [n for n in page.nodes if m.get(n).parent == premise.parent]
             if len(siblings) < 2:

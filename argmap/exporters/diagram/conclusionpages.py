@@ -12,6 +12,7 @@ from argmap.exporters.diagram.dot import Port
 from argmap.exporters.diagram.pagetrailsize import in_trail_column
 from argmap.exporters.diagram.rowholds import leaf_holds
 from argmap.exporters.diagram.stacking import NODESEP, TRAIL, Wrap
+from argmap.exporters.diagram.trailcuts import undercutters
 from argmap.model import NodeKind, Relation
 
 if TYPE_CHECKING:
@@ -28,7 +29,6 @@ __all__ = [
     "Flat",
     "flat_steps",
     "trail_steps",
-    "undercutters",
 ]
 
 Flat = Literal["", "rank", "column"]
@@ -292,14 +292,6 @@ def _undercutters(
             row = (cutters[0], f"junction {node_id}", *cutters[1:], *([TRAIL] if across else []))
             wraps.append(Wrap(f"so {node_id}", (row,), ()))
     return tuple(wraps)
-
-
-def undercutters(m: ArgumentMap, stub: Stub) -> bool:
-    """Whether the stub stands for undercutters only: it aims at the arrow they undercut.
-
-    One that stands for other branches too (grouped) aims at the node, as they do.
-    """
-    return all(m.get(top).relation is Relation.UNDERCUTS for top in stub.tops)
 
 
 def flat_steps(page: Page) -> dict[str, Flat]:

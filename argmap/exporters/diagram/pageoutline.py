@@ -5,6 +5,7 @@ The PDF's bookmarks, and the HTML page's list of pages to go to.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import draw_kind
@@ -27,7 +28,7 @@ the rest of its line (and the page number) around in the sidebar."""
 
 
 def page_outline(m: ArgumentMap, layout: Layout, options: RenderOptions) -> list[Bookmark]:
-    """The PDF's bookmarks for a diagram of several pages, in page order.
+    """The names of a diagram's pages, in page order: the PDF's bookmarks, the page's list.
 
     Each page is named by its number, then the kind and statement of its first top (the
     node it continues from; the thesis on page 1), with how many more tops it holds; it
@@ -57,7 +58,7 @@ def page_outline(m: ArgumentMap, layout: Layout, options: RenderOptions) -> list
     return marks
 
 
-def indented(outline: list[Bookmark], deepest: int = 6) -> list[str]:
+def indented(outline: Sequence[Bookmark], deepest: int = 6) -> list[str]:
     """The outline's titles, each indented two no-break spaces a level (``deepest`` at most).
 
     For a flat list of pages (a ``<select>``), whose entries keep the map's nesting.

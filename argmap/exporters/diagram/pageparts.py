@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from argmap.analysis.view import draw_kind, drawn_up
-from argmap.exporters.diagram.conclusionpages import flat_steps, trail_steps, undercutters
+from argmap.exporters.diagram.conclusionpages import flat_steps, trail_steps
 from argmap.exporters.diagram.dot import (
     Compass,
     Digraph,
@@ -41,7 +41,7 @@ from argmap.exporters.diagram.stublabels import (
     told_apart_stubs,
 )
 from argmap.exporters.diagram.styles import NodeStyle
-from argmap.exporters.diagram.trailcuts import CUT_ROWS, hold_with_cutters, hung_tops
+from argmap.exporters.diagram.trailcuts import CUT_ROWS, hold_with_cutters, hung_tops, undercutters
 from argmap.exporters.diagram.traillanes import row_class
 from argmap.exporters.diagram.worksheet import no_arrow_box
 from argmap.model import ArgumentMap, Node, NodeKind, Relation

@@ -15,6 +15,7 @@ from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pageparts import PagePlan
+    from argmap.exporters.diagram.paging import Stub
 
 __all__ = [
     "BESIDE",
@@ -29,6 +30,7 @@ __all__ = [
     "link_through",
     "stubs_by_premise",
     "undercut_links",
+    "undercutters",
 ]
 
 BESIDE: Final = "beside "
@@ -98,6 +100,14 @@ def undercut_links(
         if t is not None and (t.parent in visible or t.id in steps or t.id in hung):
             undercut.add(link_key(t))
     return undercut
+
+
+def undercutters(m: ArgumentMap, stub: Stub) -> bool:
+    """Whether the stub stands for undercutters only: it aims at the arrow they undercut.
+
+    One that stands for other branches too (grouped) aims at the node, as they do.
+    """
+    return all(m.get(top).relation is Relation.UNDERCUTS for top in stub.tops)
 
 
 def link_through(
@@ -257,8 +267,7 @@ def stubs_by_premise(
     tops = set(plan.page.tops)
     cut: dict[str, list[str]] = {}
     for stub in plan.page.stubs:
-        undercutters = all(m.get(top).relation is Relation.UNDERCUTS for top in stub.tops)
-        if undercutters and stub.parent in junctions and stub.parent not in tops:
+        if undercutters(m, stub) and stub.parent in junctions and stub.parent not in tops:
             cut.setdefault(stub.parent, []).append(stub.name)
     rowed = {n for w in wraps if not w.columns for row in w.rows for n in row if n in cut}
     if not rowed:
