@@ -22,7 +22,7 @@ from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.options import RenderOptions
-from tests.conftest import MAPS
+from tests.conftest import MAPS, without_steps
 from tests.test_pagefloor import _below_floor, _big_conclusions, _box, _laid, _objected_group
 
 
@@ -371,3 +371,49 @@ def test_a_conclusion_alone_in_its_column_has_its_conclusions_stubs_below_it() -
         line for line in source.splitlines() if line.lstrip().startswith('"junction c1" -> c1')
     )
     assert "tailport=s" in step and "headport=n" in step
+
+
+@pytest.mark.parametrize("fit", ["slide", "a4"])
+def test_conclusions_drawn_from_one_claim_sit_level_with_an_undercut_one(fit: str) -> None:
+    """An undercut step runs through its junction, a rank of its own: its conclusion sat
+    a rank above another drawn from the same claim, whose arrow went up between the
+    undercutter and the junction, and the overview counted the two rows apart, each
+    with room for a step: a map of seven boxes took two slides. The other step's arrow
+    spans the junction's rank too now, and the conclusions sit level."""
+    m = validate_data(
+        {
+            "title": "Level",
+            "thesis": {
+                "id": "t",
+                "text": "The thesis holds here.",
+                "premises": [
+                    {
+                        "id": "a",
+                        "text": "Reason A for it.",
+                        "objections": [
+                            {"id": "ua", "text": "A does not lead there.", "undercut": True}
+                        ],
+                    },
+                    {"id": "b", "text": "Reason B for it."},
+                ],
+                "conclusions": [
+                    {
+                        "id": "c1",
+                        "text": "So one thing follows.",
+                        "objections": [
+                            {"id": "uc", "text": "It does not follow.", "undercut": True}
+                        ],
+                    },
+                    {"id": "c2", "text": "So another thing follows."},
+                ],
+            },
+        }
+    )
+    layout = _laid(m, fit, False, "TB")
+    (page,) = layout.pages
+    found = geometry.boxes(page.svg)
+    middle = {c: (found[c].top + found[c].bottom) / 2 for c in ("c1", "c2")}
+    assert abs(middle["c1"] - middle["c2"]) < 1
+    assert found["junction c1"].top > found["c1"].bottom
+    # The "so" arrows cross nothing (the tree's own edges aside).
+    assert geometry.all_crossings(page.svg) == geometry.all_crossings(without_steps(page.svg))

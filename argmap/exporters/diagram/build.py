@@ -11,7 +11,7 @@ from argmap.analysis.view import draw_kind, visible_nodes
 from argmap.exporters.diagram import worksheet as sheets
 from argmap.exporters.diagram.chaincols import column_heads, edge_ends, tree_line
 from argmap.exporters.diagram.dot import Digraph, LineCache, escape, node_line
-from argmap.exporters.diagram.drawn import add_drawing_step
+from argmap.exporters.diagram.drawn import add_drawing_step, step_lengths
 from argmap.exporters.diagram.grouprows import group_box, hold_below_groups, hold_group_rows
 from argmap.exporters.diagram.labels import (
     MAX_TOOLTIP_CHARS,
@@ -299,6 +299,8 @@ def _add_tree_edges(
     """
     done_groups: set[str] = set()
     steps = stubs.steps if stubs is not None else {}  # conclusions drawn from its breadcrumb
+    flats = stubs.flat if stubs is not None else {}
+    lengths = step_lengths(shown, ctx.visible, steps, undercut, flats)
     for node in [*shown, None]:
         if stubs is not None:
             stubs.edges_before(node)
@@ -307,10 +309,10 @@ def _add_tree_edges(
         if node.kind is NodeKind.CONCLUSION and (node.parent in ctx.visible or node.id in steps):
             color = DRAWN_EDGE[ctx.options.theme].color  # the "so" arrow's, in the theme
             junction = add_junction(g, node.id, color) if node.id in undercut else None
-            flat = stubs.flat.get(node.id, "") if stubs is not None else ""
-            tail, down = steps.get(node.id), ctx.options.direction in ("TB", "BT")
-            alone = down and tail is not None and len(steps) == 1  # (see add_drawing_step)
-            add_drawing_step(g, ctx.options.theme, node, junction, tail, flat, alone)
+            flat, tail = flats.get(node.id, ""), steps.get(node.id)
+            alone = ctx.options.direction in ("TB", "BT") and tail is not None and len(steps) == 1
+            level = lengths.get(node.id, 1)
+            add_drawing_step(g, ctx.options.theme, node, junction, tail, flat, alone, level)
         if node.parent is None or node.parent not in ctx.visible or node.relation is None:
             continue
         if node.relation is Relation.UNDERCUTS:

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from argmap.exporters.diagram.dot import End
 from argmap.exporters.diagram.labels import graphviz_escape
-from argmap.exporters.diagram.stacking import Wrap
+from argmap.exporters.diagram.stacking import TRAIL, Wrap
 from argmap.exporters.diagram.styles import DRAWN_EDGE
 from argmap.model import NodeKind
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.conclusionpages import BranchPlan, Flat
-    from argmap.exporters.diagram.dot import Digraph
+    from argmap.exporters.diagram.dot import Digraph, Port
     from argmap.exporters.diagram.pageoverview import Around
     from argmap.exporters.diagram.paging import Page
     from argmap.model import ArgumentMap, Node
@@ -24,6 +24,7 @@ __all__ = [
     "add_drawing_step",
     "drawing_step_attrs",
     "split_above",
+    "step_lengths",
     "with_drawn_above",
 ]
 
@@ -54,6 +55,7 @@ def add_drawing_step(
     tail: End | None = None,
     flat: Flat = "",
     alone: bool = False,
+    minlen: int = 1,
 ) -> None:
     """Add the arrow from the claim a conclusion is drawn from up to the conclusion.
 
@@ -76,6 +78,7 @@ def add_drawing_step(
             more edges crossed boxes): the conclusion is held in line with the junction
             too (pulled aside by its objections' edges, one conclusion with three stubs
             was drawn a box wider than planned).
+        minlen: the ranks an arrow without a junction spans (see :func:`step_lengths`).
     """
     source = conclusion.parent
     assert source is not None, "a conclusion is always drawn from a claim"
@@ -86,7 +89,8 @@ def add_drawing_step(
 
         attrs["weight"] = str(STEP_WEIGHT)
     if junction is None:
-        g.edge(start, conclusion.id, {**attrs, "label": DRAWN_LABEL})
+        length = {"minlen": str(minlen)} if minlen > 1 else {}
+        g.edge(start, conclusion.id, {**attrs, "label": DRAWN_LABEL, **length})
     else:
         label = "xlabel" if flat else "label"
         g.edge(start, junction, {**attrs, label: DRAWN_LABEL, "arrowhead": "none"})
@@ -94,6 +98,41 @@ def add_drawing_step(
             attrs.pop("weight", None)
         ports = {"tailport": "s", "headport": "n"} if flat == "column" else {}
         g.edge(junction, conclusion.id, {**attrs, **ports})
+
+
+def step_lengths(
+    shown: Sequence[Node],
+    visible: Set[str],
+    steps: Mapping[str, Port],
+    undercut: Set[str],
+    flat: Mapping[str, Flat],
+) -> dict[str, int]:
+    """The "so" arrows without a junction that span two ranks, so their conclusions are level.
+
+    A step an undercutter targets runs through its junction, a rank of its own, so its
+    conclusion sits two ranks from what it is drawn from; another conclusion drawn from
+    the same box sat a rank nearer, and its arrow and the undercutter's crossed on their
+    way up. Such a step's arrow spans two ranks too. A step that runs along a rank (see
+    :func:`~.conclusionpages.flat_steps`) is left as it is, and sets no other's.
+
+    Args:
+        shown: the page's nodes.
+        visible: the ids drawn in full.
+        steps: the conclusions drawn from the page's breadcrumb (whose rows all count as
+            one box here), by id.
+        undercut: the ids whose links run through a junction.
+        flat: the steps that run along a rank, by conclusion id.
+
+    Returns:
+        conclusion id -> ranks, for the steps that span more than one.
+    """
+    ends = [
+        (n.id, TRAIL if n.id in steps else n.parent, n.id in undercut, n.id in flat)
+        for n in shown
+        if n.kind is NodeKind.CONCLUSION and (n.parent in visible or n.id in steps)
+    ]
+    through = {tail for _, tail, junction, along in ends if junction and not along}
+    return {c: 2 for c, tail, junction, along in ends if tail in through and not junction | along}
 
 
 def split_above(m: ArgumentMap, shown: Sequence[str]) -> tuple[list[str], list[str]]:

@@ -331,12 +331,23 @@ def _down(m: ArgumentMap, node: Node, drawn: Set[str]) -> int:
     A link an undercutter targets runs through a junction, a rank of its own: an
     undercut node sits a rank further from its parent, and its undercutters hang from
     the junction, a rank below it (a conclusion's: beside what it is drawn from). A
-    conclusion sits above what it is drawn from.
+    conclusion sits above what it is drawn from, level with the others drawn from it (see
+    :func:`~.drawn.step_lengths`).
     """
     parent = m.get(node.parent) if node.parent is not None else None
     if node.relation is Relation.UNDERCUTS:
         return 2 if parent is not None and parent.kind is NodeKind.CONCLUSION else 0
-    undercut = any(c.relation is Relation.UNDERCUTS and c.id in drawn for c in m.children(node.id))
-    if drawn_up(node):
-        return -2 if undercut else -1
+    undercut = _undercut(m, node, drawn)
+    if drawn_up(node):  # level with an undercut conclusion drawn from the same box
+        level = any(
+            _undercut(m, c, drawn)
+            for c in map(m.get, drawn)
+            if c.parent == node.parent and drawn_up(c)
+        )
+        return -2 if undercut or level else -1
     return 2 if undercut else 1
+
+
+def _undercut(m: ArgumentMap, node: Node, drawn: Set[str]) -> bool:
+    """Whether an undercutter of the link from ``node`` to its parent is drawn."""
+    return any(c.relation is Relation.UNDERCUTS and c.id in drawn for c in m.children(node.id))
