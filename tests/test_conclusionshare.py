@@ -7,7 +7,7 @@ import pytest
 from argmap.analysis.standing import analyze
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import Layout, lay_out
-from argmap.exporters.diagram.geometry import boxes, crossings, through_boxes
+from argmap.exporters.diagram.geometry import all_crossings, boxes, crossings, through_boxes
 from argmap.exporters.diagram.stacking import TRAIL
 from argmap.load.maps import load_map
 from argmap.model import ArgumentMap, NodeKind
@@ -144,4 +144,27 @@ def test_left_to_right_conclusions_keep_their_own_pages() -> None:
     layout = _laid(m, "a4", "LR")
     assert _shared(m, layout) == []
     assert all(_crossings(laid.svg) == 0 for laid in layout.pages)
+    _pointers_hold(layout)
+
+
+def test_a_conclusion_drawn_from_one_on_a_shared_page_sits_above_it() -> None:
+    """A shared page holds its conclusions' steps left to right in one row (each step's
+    undercutters beside its junction). The row took the step from a conclusion to one
+    drawn from it too: that junction, two ranks up, was pulled down to the breadcrumb's
+    rank, the conclusion with it, and its "so" arrow ran up to the junction and back
+    down (three crossings). Only the steps from the breadcrumb are in the row now."""
+    m = load_map(CASES / "conclusions-drawn-on-from-a-shared-page.yaml")
+    layout = _laid(m, "a4", portrait=False)
+    (page,) = [laid for laid in layout.pages if "c0_1c1_0" in laid.plan.page.nodes]
+    assert len(page.plan.page.tops) > 1
+    found = boxes(page.svg)
+    assert found["c0_1c1_0"].bottom < found["junction c0_1c1_0"].top
+    assert found["junction c0_1c1_0"].bottom < found["c0_1"].top
+    assert found["c0_1"].bottom < found[TRAIL].top
+    assert (
+        all_crossings(
+            page.svg.replace('class="edge drawn&#45;from"', 'class="edge supports drawn"')
+        )
+        == 0
+    )
     _pointers_hold(layout)

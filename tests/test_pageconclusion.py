@@ -311,9 +311,10 @@ def test_steps_from_two_rows_of_the_breadcrumb_do_not_cross(direction: str) -> N
     """A page can continue conclusions drawn from two rows of its breadcrumb. The step
     from the row that does not face them left the box at whichever side the engine chose,
     and crossed the other's on the way up to its junction: it now leaves from the side
-    its conclusion sits towards in the planner's row."""
+    its conclusion sits towards in the planner's row. (On a slide: on A4 the two
+    conclusions, with what bears on them beside their steps, no longer fit one page.)"""
     m = load_map(CASES / "conclusions-drawn-from-two-rows.yaml")
-    layout = _laid(m, "a4", False, direction)
+    layout = _laid(m, "slide", False, direction)
     two = [
         page
         for page in layout.pages
@@ -321,6 +322,24 @@ def test_steps_from_two_rows_of_the_breadcrumb_do_not_cross(direction: str) -> N
     ]
     assert two
     assert [page.plan.page.number for page in two if geometry.all_crossings(page.svg)] == []
+
+
+@pytest.mark.parametrize("direction", ["TB", "BT"])
+def test_what_bears_on_two_conclusions_of_a_page_goes_beside_their_steps(direction: str) -> None:
+    """What bears on a continued conclusion goes below the breadcrumb when the page is
+    that conclusion's alone. On an A4 page of two, the first conclusion's undercutter
+    and objection went below it too, the second's beside its step: the objection's arrow
+    went up round the breadcrumb across the second conclusion's "so" arrow (three
+    crossings). Each conclusion's now go beside its step, or the conclusions get a page
+    each."""
+    m = load_map(CASES / "conclusions-drawn-from-two-rows.yaml")
+    layout = _laid(m, "a4", False, direction)
+    crossed = [page.plan.page.number for page in layout.pages if geometry.all_crossings(page.svg)]
+    assert crossed == []
+    for page in layout.pages:
+        tops = page.plan.page.tops
+        hung = [w for w in page.plan.page.wraps if w.parent.startswith("below ")]
+        assert not (len(tops) > 1 and hung), page.plan.page.number
 
 
 def _ranks(source: str) -> list[set[str]]:
@@ -371,6 +390,21 @@ def test_a_conclusion_alone_in_its_column_has_its_conclusions_stubs_below_it() -
         line for line in source.splitlines() if line.lstrip().startswith('"junction c1" -> c1')
     )
     assert "tailport=s" in step and "headport=n" in step
+
+
+def test_left_to_right_a_step_from_a_conclusion_leaves_the_breadcrumbs_rank() -> None:
+    """Left to right, a step from the breadcrumb runs along its rank: the junction goes
+    in the breadcrumb's column, its undercutters with it. A step from a conclusion on
+    the page was held there too: its conclusion went to the far side of the page, its
+    source to the breadcrumb's other side (the arrows back to it crossed three times).
+    Each conclusion now sits beyond the one it is drawn from."""
+    m = load_map(CASES / "conclusions-drawn-on-from-a-shared-page.yaml")
+    layout = _laid(m, "a4", False, "LR")
+    (page,) = [laid for laid in layout.pages if "c0_1c1_0" in laid.plan.page.nodes]
+    found = geometry.boxes(page.svg)
+    assert found["c0_1c1_0"].right < found["junction c0_1c1_0"].left
+    assert found["junction c0_1c1_0"].right < found["c0_1"].left
+    assert found["c0_1"].right < found[TRAIL].left
 
 
 @pytest.mark.parametrize("fit", ["slide", "a4"])

@@ -355,7 +355,9 @@ def _through_own_or_other_boxes(svg: str) -> int:
         ("conclusions-undercut-in-the-column", "letter", True),
         ("conclusions-objected-in-the-column", "a4", True),
         ("conclusions-objected-in-the-column", "slide", True),
-        ("conclusions-undercut-with-evidence-in-the-column", "a4", False),
+        # (Upright: on landscape A4, a step drawn from a conclusion no longer holds the
+        # breadcrumb in its rank, and the pages come out without a breadcrumb column.)
+        ("conclusions-undercut-with-evidence-in-the-column", "a4", True),
         ("conclusions-objected-beside-an-undercut-step", "a4", True),
     ],
 )

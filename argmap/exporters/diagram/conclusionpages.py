@@ -157,7 +157,8 @@ def branch_pages(
     pages = []
     for page in planned:
         cutters = _undercutters(m, page.nodes, page.stubs, around, across)
-        if not across:  # the top's hang below the breadcrumb in the planner's rows
+        below = _hangs_below(m, page, across)
+        if below:
             cutters = tuple(w for w in cutters if w.parent != f"so {page.tops[0]}")
         if in_trail_column(page.wraps):  # in the conclusion's column: the junction too
             cutters = tuple(_in_column(m, wrap, page.tops[0], page.stubs) for wrap in cutters)
@@ -166,8 +167,7 @@ def branch_pages(
         wraps = [w for w in page.wraps if not held & {i for r in w.rows for i in r}]
         if not across:  # (left to right, a column of their own would be wider than the page)
             wraps = [part for w in wraps for part in _lifted(m, page, w, plan, top)]
-        if not across and m.get(page.tops[0]).kind is NodeKind.CONCLUSION:
-            # The top's first row is held below the breadcrumb too; later rows under it.
+        if below:  # the top's first row is held below the breadcrumb; later rows under it
             first = page.tops[0]
             placed = held | {i for w in wraps for r in w.rows[w.parent == first :] for i in r}
             wraps += _below_trail(m, page, placed)
@@ -183,6 +183,15 @@ def branch_pages(
             )
         )
     return pages
+
+
+def _hangs_below(m: ArgumentMap, page: Page, across: bool) -> bool:
+    """Whether what bears on the page's top goes below the breadcrumb, in the planner's rows.
+
+    On a page of one conclusion, top-down. Beside another top, the arrows up round the
+    breadcrumb crossed the other's "so" arrow: there each conclusion's go beside its step.
+    """
+    return not across and len(page.tops) == 1 and m.get(page.tops[0]).kind is NodeKind.CONCLUSION
 
 
 def _lifted(
@@ -288,8 +297,14 @@ def _undercutters(
             # In line under the breadcrumb, each hangs below it, its arrow going round it.
             holds = tuple((c, TRAIL) for c in cutters)
             wraps.append(Wrap(f"so {node_id}", (), holds, weight=STEP_WEIGHT))
-        elif cutters:
-            row = (cutters[0], f"junction {node_id}", *cutters[1:], *([TRAIL] if across else []))
+        elif cutters:  # (the breadcrumb only in the rank of a step from it, not one above)
+            from_trail = across and m.get(node_id).parent not in drawn
+            row = (
+                cutters[0],
+                f"junction {node_id}",
+                *cutters[1:],
+                *([TRAIL] if from_trail else []),
+            )
             wraps.append(Wrap(f"so {node_id}", (row,), ()))
     return tuple(wraps)
 

@@ -126,9 +126,12 @@ def _in_order(pages: Sequence[Page]) -> list[Wrap]:
     crossing theirs. The conclusions themselves are left to the engine: held in file
     order too, two a test map's upright page held side by side came out 40 pt too wide.
     Not where a step runs along the breadcrumb's rank (left to right): there the
-    breadcrumb is in each row.
+    breadcrumb is in each row. Only the steps from the breadcrumb: held in that row too,
+    the step from a conclusion to one drawn from it pulled the conclusion down to the
+    breadcrumb's rank, its arrow turning back down from its junction.
     """
-    rows = [r for page in pages for w in page.wraps if w.parent.startswith("so ") for r in w.rows]
+    steps_of = {f"so {top}" for page in pages for top in page.tops}  # not later steps up
+    rows = [r for page in pages for w in page.wraps if w.parent in steps_of for r in w.rows]
     steps = tuple(item for row in rows for item in row)
     if len(rows) < 2 or TRAIL in steps:
         return []
