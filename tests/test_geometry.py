@@ -44,6 +44,17 @@ def test_boxes_and_edges_are_read_with_their_ends() -> None:
     assert edges[0].points[0] == (25, 60) and edges[0].points[-1] == (25, 20)
 
 
+def test_so_arrows_up_to_conclusions_are_tree_edges() -> None:
+    """A "so" arrow (class ``drawn-from``) is an edge of the tree the reader follows: it
+    was left out, and its crossings on conclusions' pages went unmeasured."""
+    svg = _drawing(
+        _edge("t", "c", "M0,0C30,30 70,70 100,100", "drawn&#45;from"),
+        _edge("a", "b", "M0,100C30,70 70,30 100,0"),
+    )
+    assert [(e.tail, e.head) for e in geometry.tree_edges(svg)] == [("t", "c"), ("a", "b")]
+    assert geometry.crossings(svg) == 1
+
+
 def test_crossing_edges_are_counted_and_shared_ends_are_not() -> None:
     crossing = _drawing(
         _edge("a", "b", "M0,0C30,30 70,70 100,100"),

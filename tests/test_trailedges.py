@@ -38,6 +38,7 @@ from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
+from tests.conftest import without_steps
 
 Point = tuple[float, float]
 
@@ -375,7 +376,8 @@ def test_lanes_round_the_column_pass_no_box(name: str, fit: str, portrait: bool)
     layout = _laid_case(name, fit, portrait)
     lanes = [laid for laid in layout.pages if ROW_CLASS in laid.svg]
     assert lanes
-    assert [laid.plan.page.number for laid in lanes if _through_own_or_other_boxes(laid.svg)] == []
+    through = [laid for laid in lanes if _through_own_or_other_boxes(without_steps(laid.svg))]
+    assert [laid.plan.page.number for laid in through] == []
 
 
 def test_lanes_from_above_and_below_the_breadcrumb_nest() -> None:
@@ -403,7 +405,24 @@ def test_lanes_go_on_the_side_most_edges_end_at(fit: str) -> None:
     layout = _laid_case("conclusions-objected-in-the-column", fit, True)
     lanes = [laid for laid in layout.pages if ROW_CLASS in laid.svg]
     assert lanes
-    assert [laid.plan.page.number for laid in lanes if geometry.all_crossings(laid.svg)] == []
+    crossed = [laid for laid in lanes if geometry.all_crossings(without_steps(laid.svg))]
+    assert [laid.plan.page.number for laid in crossed] == []
+
+
+@pytest.mark.xfail(strict=True, reason="known: steps from the breadcrumb's column")
+def test_steps_in_the_breadcrumbs_column_cross_nothing() -> None:
+    """Left to right on an upright page, the breadcrumb sits in its tops' column. Where
+    the tops are conclusions drawn from its rows, their "so" arrows leave a row's side
+    where the engine likes and run down past the tops to each conclusion's top, crossing
+    one another and the lanes of the other tops' edges (six crossings on a letter page
+    of a test map, one arrow through the breadcrumb's box). Not solved yet: the lanes
+    (see :mod:`~argmap.exporters.diagram.traillanes`) take the other tops' edges only."""
+    layout = _laid_case("conclusions-undercut-in-the-column", "letter", True)
+    steps = [
+        laid for laid in layout.pages if ROW_CLASS in laid.svg and "drawn&#45;from" in laid.svg
+    ]
+    assert steps
+    assert [laid.plan.page.number for laid in steps if geometry.all_crossings(laid.svg)] == []
 
 
 def _rounds(svg: str) -> list[tuple[Round, Box]]:

@@ -50,6 +50,9 @@ ROW_CLASS: Final = "trail_row_"
 """The class word, followed by the row's index, of an edge that goes round the breadcrumb's
 column to one of its rows (left to right, the breadcrumb in its tops' column)."""
 
+_TREE: Final = frozenset({"supports", "attacks", "undercuts", "drawn-from"})
+"""The class words of a tree edge: a relation, or a "so" arrow up to a conclusion."""
+
 STEPS: Final = 12
 """Points each cubic Bezier segment of an edge is sampled at."""
 
@@ -129,7 +132,7 @@ def tree_paths(svg: str) -> list[tuple[Edge, tuple[int, int]]]:
             continue
         classes = html.unescape(classes)
         words = classes.split()
-        if "cross-link" in words or not {"supports", "attacks", "undercuts"} & set(words):
+        if "cross-link" in words or not _TREE & set(words):
             continue
         title = _TITLE.search(svg, start, stop)
         path = _PATH.search(svg, start, stop)
