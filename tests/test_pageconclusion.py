@@ -451,3 +451,21 @@ def test_conclusions_drawn_from_one_claim_sit_level_with_an_undercut_one(fit: st
     assert found["junction c1"].top > found["c1"].bottom
     # The "so" arrows cross nothing (the tree's own edges aside).
     assert geometry.all_crossings(page.svg) == geometry.all_crossings(without_steps(page.svg))
+
+
+@pytest.mark.parametrize("direction", ["TB", "BT"])
+def test_the_steps_of_a_page_of_several_conclusions_are_held_in_order(direction: str) -> None:
+    """A continued page of two conclusions, each step undercut, held each undercutter
+    beside its own junction only: the engine put the first step's junction at the
+    page's edge, both undercutters between the junctions, and their arrows crossed on
+    their way (a crossing and two more before they met). The steps are held left to
+    right in one row, as on a shared page, each undercutter before its junction."""
+    m = load_map(CASES / "conclusions-continued-two-undercut-steps.yaml")
+    layout = _laid(m, "a4", False, direction)
+    (page,) = [p for p in layout.pages if p.plan.page.tops == ("c01c10c20", "c01c10c21")]
+    found = geometry.boxes(page.svg)
+    first, second = found["junction c01c10c20"], found["junction c01c10c21"]
+    assert found["c01c10c20u"].right < first.left
+    assert first.right < found["c01c10c21u"].left
+    assert found["c01c10c21u"].right < second.left
+    assert [p.plan.page.number for p in layout.pages if geometry.all_crossings(p.svg)] == []

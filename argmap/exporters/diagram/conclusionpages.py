@@ -28,12 +28,16 @@ __all__ = [
     "branch_pages",
     "Flat",
     "flat_steps",
+    "steps_in_order",
     "trail_steps",
 ]
 
 Flat = Literal["", "rank", "column"]
 """How a conclusion's step runs from the breadcrumb: across ranks (``""``), or along one
 (see :func:`flat_steps`)."""
+
+STEPS = "steps "
+"""Prefixes a page's first top: the row holding its conclusions' steps left to right."""
 
 STEP_WEIGHT = 10
 """On a conclusion's page, how hard the engine keeps the breadcrumb, and undercutters
@@ -156,12 +160,7 @@ def branch_pages(
     shift = number - 1
     pages = []
     for page in planned:
-        cutters = _undercutters(m, page.nodes, page.stubs, around, across)
-        below = _hangs_below(m, page, across)
-        if below:
-            cutters = tuple(w for w in cutters if w.parent != f"so {page.tops[0]}")
-        if in_trail_column(page.wraps):  # in the conclusion's column: the junction too
-            cutters = tuple(_in_column(m, wrap, page.tops[0], page.stubs) for wrap in cutters)
+        cutters, below = _step_rows(m, page, around, across)
         held = {item for wrap in cutters for row in wrap.rows for item in row}
         held |= {item for wrap in cutters for item, _ in wrap.holds}
         wraps = [w for w in page.wraps if not held & {i for r in w.rows for i in r}]
@@ -183,6 +182,27 @@ def branch_pages(
             )
         )
     return pages
+
+
+def _step_rows(
+    m: ArgumentMap, page: Page, around: Around, across: bool
+) -> tuple[tuple[Wrap, ...], bool]:
+    """A continued page's rows of its steps' undercutters, and whether its top's hang below.
+
+    Each step's undercutters go beside its junction, the steps left to right (see
+    :func:`steps_in_order`), but on a page of one conclusion, top-down, where what bears
+    on it goes below the breadcrumb (see :func:`_hangs_below`); left to right, in the
+    conclusion's column, the junction goes in the column too.
+    """
+    cutters = _undercutters(m, page.nodes, page.stubs, around, across)
+    below = _hangs_below(m, page, across)
+    if below:
+        cutters = tuple(w for w in cutters if w.parent != f"so {page.tops[0]}")
+    elif not across:
+        cutters += tuple(steps_in_order(cutters, page.tops))
+    if in_trail_column(page.wraps):  # in the conclusion's column: the junction too
+        cutters = tuple(_in_column(m, wrap, page.tops[0], page.stubs) for wrap in cutters)
+    return cutters, below
 
 
 def _hangs_below(m: ArgumentMap, page: Page, across: bool) -> bool:
@@ -307,6 +327,25 @@ def _undercutters(
             )
             wraps.append(Wrap(f"so {node_id}", (row,), ()))
     return tuple(wraps)
+
+
+def steps_in_order(wraps: Sequence[Wrap], tops: Sequence[str]) -> list[Wrap]:
+    """The steps from the breadcrumb up to ``tops``, held left to right in their order.
+
+    Each step's own row holds its undercutters beside its junction only: on a page of
+    several conclusions, the engine put one step's undercutter between another's
+    junctions, or beyond, its arrow crossing theirs. Only the steps from the breadcrumb
+    (held in the row too, a step from a conclusion to one drawn from it pulled that
+    conclusion down to the breadcrumb's rank, its arrow turning back down from its
+    junction), and not where they run along the breadcrumb's rank (left to right: there
+    the breadcrumb is in each row). The conclusions themselves are left to the engine:
+    held in order too, two on an upright page came out 40 pt wider than planned.
+    """
+    rows = [r for top in tops for w in wraps if w.parent == f"so {top}" for r in w.rows]
+    steps = tuple(item for row in rows for item in row)
+    if len(rows) < 2 or TRAIL in steps:
+        return []
+    return [Wrap(f"{STEPS}{tops[0]}", (steps,), ())]
 
 
 def flat_steps(page: Page) -> dict[str, Flat]:

@@ -6,7 +6,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from argmap.exporters.diagram.stacking import TRAIL, Wrap
+from argmap.exporters.diagram.conclusionpages import steps_in_order
+from argmap.exporters.diagram.stacking import TRAIL
 from argmap.model import NodeKind
 
 if TYPE_CHECKING:
@@ -15,10 +16,7 @@ if TYPE_CHECKING:
     from argmap.exporters.diagram.paging import Page
     from argmap.model import ArgumentMap
 
-__all__ = ["SHARED", "Drafts", "share_pages"]
-
-SHARED = "shared "
-"""Prefixes the first conclusion's id: the rows of a shared page's conclusions and steps."""
+__all__ = ["Drafts", "share_pages"]
 
 
 class _Laid(Protocol):
@@ -108,34 +106,16 @@ def _together(pages: Sequence[Page], m: ArgumentMap) -> Page:
     """One page drawing what ``pages`` draw, numbered as the first."""
     first = pages[0]
     place: Callable[[str], int] = m.position
+    tops = [t for p in pages for t in p.tops]  # their steps held in the pages' order
+    wraps = [wrap for page in pages for wrap in page.wraps]
     return replace(
         first,
-        tops=tuple(sorted((t for p in pages for t in p.tops), key=place)),
+        tops=tuple(sorted(tops, key=place)),
         nodes=tuple(sorted((n for p in pages for n in p.nodes), key=place)),
         stubs=tuple(stub for page in pages for stub in page.stubs),
-        wraps=(*(wrap for page in pages for wrap in page.wraps), *_in_order(pages)),
+        wraps=(*wraps, *steps_in_order(wraps, tops)),
         key=("", ""),
     )
-
-
-def _in_order(pages: Sequence[Page]) -> list[Wrap]:
-    """The shared page's steps held left to right in the pages' order.
-
-    Each page's own row holds the undercutters of its step beside its junction only:
-    the engine put one step's undercutter between another's junctions, its arrow
-    crossing theirs. The conclusions themselves are left to the engine: held in file
-    order too, two a test map's upright page held side by side came out 40 pt too wide.
-    Not where a step runs along the breadcrumb's rank (left to right): there the
-    breadcrumb is in each row. Only the steps from the breadcrumb: held in that row too,
-    the step from a conclusion to one drawn from it pulled the conclusion down to the
-    breadcrumb's rank, its arrow turning back down from its junction.
-    """
-    steps_of = {f"so {top}" for page in pages for top in page.tops}  # not later steps up
-    rows = [r for page in pages for w in page.wraps if w.parent in steps_of for r in w.rows]
-    steps = tuple(item for row in rows for item in row)
-    if len(rows) < 2 or TRAIL in steps:
-        return []
-    return [Wrap(f"{SHARED}{pages[0].tops[0]}", (steps,), ())]
 
 
 def _renumbered(pages: Sequence[Page], merged: Mapping[int, tuple[Page, int]]) -> list[Page]:
