@@ -283,6 +283,21 @@ def test_left_to_right_a_shorter_column_passes_the_first_by_its_rows() -> None:
     assert across_trail_rows(rows, kept) is rows
 
 
+def test_left_to_right_one_column_goes_down_by_its_rows() -> None:
+    """One column of tops was kept in file order, taken to be the rows' order. But a
+    conclusion comes last in its entry, after the objections of conclusions drawn from
+    it: on a random map's A4 page, a conclusion drawn from the breadcrumb's second row
+    stood below an objection to its fourth, and its "so" arrow crossed two edges. One
+    column goes down by its tops' rows too, each row's in file order."""
+    hung = {"objection": 3, "evidence": 2, "again": 3, "conclusion": 1}
+    items = {name: Item(name, 100.0, (40.0,), name) for name in hung}
+    placed = across_trail_rows([list(items.values())], hung)
+    assert _names(placed) == ["conclusion", "evidence", "objection", "again"]
+    one_row = dict.fromkeys(hung, 2)
+    column = [list(items.values())]
+    assert across_trail_rows(column, one_row) is column
+
+
 def _names(rows: list[list[Item]]) -> list[str]:
     return [item.name for row in rows for item in row]
 

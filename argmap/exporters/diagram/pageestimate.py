@@ -382,7 +382,7 @@ class Estimator(PageTree):
         rows = wrap_rows(items, limit)
         if apart := bool(lifted) and (len(rows) > 1 or bool(others)):  # (a row is a rank)
             rows = wrap_rows(others, limit) if others else []
-        if len(rows) > 1:
+        if len(rows) > 1 or (self.horizontal and rows):
             hung = {
                 item.name: self.order.get(self.parent[unit[0]] or "", -1)
                 for item, unit in zip(items, units, strict=True)  # (the rows' items looked up)

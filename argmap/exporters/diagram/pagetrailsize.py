@@ -166,12 +166,16 @@ def across_trail_rows(rows: list[list[Item]], row_of: Mapping[str, int]) -> list
     :func:`~.stacking.note_rows`); each row's tops then take its places in file order as
     one reads (down a column, then the next). A block (a top with its children) stays in
     the last column: there each column only goes down by its rows, keeping its tops.
-    Kept as they are: columns in order, passing the first in order, one column, tops of
-    one row, or a block before the last column.
+    One column goes down by its tops' rows, each row's in file order (file order alone
+    put a conclusion drawn from a higher row below the tops of lower ones: the conclusions
+    come last in an entry). Kept as they are: columns in order, passing the first in
+    order, tops of one row, or a block before the last column.
     """
     items = [item for row in rows for item in row]
-    if len(rows) < 2 or len({row_of[item.name] for item in items}) < 2:
+    if len({row_of[item.name] for item in items}) < 2:
         return rows
+    if len(rows) == 1:  # one column: down it by its rows (a conclusion is last in the file)
+        return [sorted(rows[0], key=lambda item: row_of[item.name])]
     hung = [[row_of[item.name] for item in row] for row in rows]
     ordered = all(column == sorted(column) for column in hung)
     if ordered and any(item.levels > 1 for row in rows for item in row):
