@@ -371,9 +371,11 @@ def main(verbose: int, quiet: int) -> None:
 
     Map files are YAML (or JSON) in maps/; rendered files go to output/.
     """
+    from argmap.deep import skip_exit_collection
     from argmap.terminate import stop_on_terminate
 
     stop_on_terminate(click.get_current_context())
+    skip_exit_collection()
     handler = logging.StreamHandler()
     handler.setFormatter(_SafeFormatter("argmap: %(message)s"))
     logging.basicConfig(handlers=[handler])  # does nothing when logging is set up already
