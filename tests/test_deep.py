@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from argmap import deep
 from argmap.cli import main
 from argmap.deep import RECURSION_LIMIT, YOUNG_PASS, heap_frozen, run_deep
 from argmap.exporters.terminal import format_tree
@@ -110,3 +111,15 @@ def test_a_frozen_heap_collects_the_young_less_often_and_the_outermost_block_res
         assert gc.get_threshold()[0] == 0
     finally:
         gc.set_threshold(*before)
+
+
+def test_the_command_line_freezes_the_heap_at_exit_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    registered: list[object] = []
+    monkeypatch.setattr(deep, "_exit_skipped", False)
+    monkeypatch.setattr(deep.atexit, "register", registered.append)
+    result = CliRunner().invoke(main, ["formats"])
+    assert result.exit_code == 0, result.output
+    assert registered == [gc.freeze]  # the command's process skips the last collection
+    deep.skip_exit_collection()
+    CliRunner().invoke(main, ["formats"])
+    assert registered == [gc.freeze]  # asked again: nothing more
