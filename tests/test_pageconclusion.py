@@ -469,3 +469,19 @@ def test_the_steps_of_a_page_of_several_conclusions_are_held_in_order(direction:
     assert first.right < found["c01c10c21u"].left
     assert found["c01c10c21u"].right < second.left
     assert [p.plan.page.number for p in layout.pages if geometry.all_crossings(p.svg)] == []
+
+
+def test_left_to_right_a_conclusion_of_an_undercut_step_is_not_held_by_its_source() -> None:
+    """Left to right, the planner holds a conclusion drawn from a node of the page in the
+    column of that node's children. A step an undercutter targets runs through its
+    junction, a rank of its own: held in the column, the conclusion pulled the junction
+    beside it, out past the other boxes, and the arrows ran back across them (ten
+    crossings on one A4 page). Such a conclusion is let go: it sits beyond its junction."""
+    m = load_map(CASES / "conclusions-undercut-steps-drawn-on.yaml")
+    layout = _laid(m, "a4", False, "LR")
+    (page,) = [p for p in layout.pages if "c01c10" in p.plan.page.nodes]
+    found = geometry.boxes(page.svg)
+    for conclusion in ("c01c10", "c01c11"):
+        junction = found[f"junction {conclusion}"]
+        assert found[conclusion].right < junction.left < junction.right < found["c01"].left
+    assert geometry.all_crossings(page.svg) == 0

@@ -12,8 +12,13 @@ from argmap.exporters.diagram.dot import Port
 from argmap.exporters.diagram.pagetrailsize import in_trail_column
 from argmap.exporters.diagram.rowholds import leaf_holds
 from argmap.exporters.diagram.stacking import NODESEP, TRAIL, Wrap
-from argmap.exporters.diagram.trailcuts import undercutters
-from argmap.model import NodeKind, Relation
+from argmap.exporters.diagram.steprows import (
+    STEP_WEIGHT,
+    step_rows,
+    undercut_steps_unheld,
+    undercutter_rows,
+)
+from argmap.model import NodeKind
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pageoverview import Around
@@ -22,26 +27,17 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap, Node
 
 __all__ = [
-    "STEP_WEIGHT",
     "BranchPlan",
     "apart",
     "branch_pages",
     "Flat",
     "flat_steps",
-    "steps_in_order",
     "trail_steps",
 ]
 
 Flat = Literal["", "rank", "column"]
 """How a conclusion's step runs from the breadcrumb: across ranks (``""``), or along one
 (see :func:`flat_steps`)."""
-
-STEPS = "steps "
-"""Prefixes a page's first top: the row holding its conclusions' steps left to right."""
-
-STEP_WEIGHT = 10
-"""On a conclusion's page, how hard the engine keeps the breadcrumb, and undercutters
-hung below it, in line under the step's junction: so the page stays narrow."""
 
 
 def apart(
@@ -146,7 +142,7 @@ def branch_pages(
 
     top = nodes[0]
     whole = Page(
-        number, (root,), (top,), tuple(nodes), wraps=_undercutters(m, nodes, (), around, across)
+        number, (root,), (top,), tuple(nodes), wraps=undercutter_rows(m, nodes, (), around, across)
     )
     if not across:  # what else hangs from the conclusion goes below the breadcrumb too
         held = {item for wrap in whole.wraps for row in wrap.rows for item in row}
@@ -160,12 +156,14 @@ def branch_pages(
     shift = number - 1
     pages = []
     for page in planned:
-        cutters, below = _step_rows(m, page, around, across)
+        cutters, below = step_rows(m, page, around, across)
         held = {item for wrap in cutters for row in wrap.rows for item in row}
         held |= {item for wrap in cutters for item, _ in wrap.holds}
         wraps = [w for w in page.wraps if not held & {i for r in w.rows for i in r}]
         if not across:  # (left to right, a column of their own would be wider than the page)
             wraps = [part for w in wraps for part in _lifted(m, page, w, plan, top)]
+        else:
+            wraps = undercut_steps_unheld(wraps, held)
         if below:  # the top's first row is held below the breadcrumb; later rows under it
             first = page.tops[0]
             placed = held | {i for w in wraps for r in w.rows[w.parent == first :] for i in r}
@@ -182,36 +180,6 @@ def branch_pages(
             )
         )
     return pages
-
-
-def _step_rows(
-    m: ArgumentMap, page: Page, around: Around, across: bool
-) -> tuple[tuple[Wrap, ...], bool]:
-    """A continued page's rows of its steps' undercutters, and whether its top's hang below.
-
-    Each step's undercutters go beside its junction, the steps left to right (see
-    :func:`steps_in_order`), but on a page of one conclusion, top-down, where what bears
-    on it goes below the breadcrumb (see :func:`_hangs_below`); left to right, in the
-    conclusion's column, the junction goes in the column too.
-    """
-    cutters = _undercutters(m, page.nodes, page.stubs, around, across)
-    below = _hangs_below(m, page, across)
-    if below:
-        cutters = tuple(w for w in cutters if w.parent != f"so {page.tops[0]}")
-    elif not across:
-        cutters += tuple(steps_in_order(cutters, page.tops))
-    if in_trail_column(page.wraps):  # in the conclusion's column: the junction too
-        cutters = tuple(_in_column(m, wrap, page.tops[0], page.stubs) for wrap in cutters)
-    return cutters, below
-
-
-def _hangs_below(m: ArgumentMap, page: Page, across: bool) -> bool:
-    """Whether what bears on the page's top goes below the breadcrumb, in the planner's rows.
-
-    On a page of one conclusion, top-down. Beside another top, the arrows up round the
-    breadcrumb crossed the other's "so" arrow: there each conclusion's go beside its step.
-    """
-    return not across and len(page.tops) == 1 and m.get(page.tops[0]).kind is NodeKind.CONCLUSION
 
 
 def _lifted(
@@ -245,29 +213,6 @@ def _lifted(
     return [*kept, Wrap(f"over {wrap.parent}", tuple(over), lifts)]
 
 
-def _in_column(m: ArgumentMap, wrap: Wrap, top: str, stubs: Sequence[Stub]) -> Wrap:
-    """The undercutters of ``top``'s step, with the breadcrumb in its column.
-
-    Left to right, on a page without room for a column of the breadcrumb's own (see
-    ``TRAIL_COLUMN``), it sits in the column of the conclusion it leads to: the step's
-    junction goes between them (the arrow runs down the column), and its undercutters in
-    the column after, beside the junction. Another conclusion's rows are kept, but not
-    the breadcrumb in them.
-    """
-    junction = f"junction {top}"
-    items = [i for row in wrap.rows for i in row] + [i for i, _ in wrap.holds]
-    cutters = [i for i in items if i not in (junction, TRAIL)]
-    if wrap.parent != f"so {top}":
-        rows = tuple(row for r in wrap.rows if (row := tuple(i for i in r if i != TRAIL)))
-        return wrap._replace(rows=rows)
-    holds = tuple((c, junction) for c in cutters)
-    # Stubs of conclusions drawn from it go below it, as the overview's go in the root's
-    # column (before it, with the undercutters' column after, they widened the page by a
-    # stub).
-    drawn = tuple(s.name for s in stubs if s.parent == top and drawn_up(m.get(s.tops[0])))
-    return Wrap(wrap.parent, ((TRAIL, junction, top, *drawn),), holds, weight=STEP_WEIGHT)
-
-
 def _below_trail(m: ArgumentMap, page: Page, placed: Set[str]) -> list[Wrap]:
     """On a paged conclusion's page, what hangs from the conclusion goes below the breadcrumb.
 
@@ -289,71 +234,13 @@ def _below_trail(m: ArgumentMap, page: Page, placed: Set[str]) -> list[Wrap]:
     return [Wrap(f"below {top}", (), holds, weight=STEP_WEIGHT)] if holds else []
 
 
-def _undercutters(
-    m: ArgumentMap, nodes: Sequence[str], stubs: Sequence[Stub], around: Around, across: bool
-) -> tuple[Wrap, ...]:
-    """Rows that put each step's undercutters beside its junction, on its rank.
-
-    Below it, beside what the conclusion is drawn from, they would make a row wider than
-    an upright page. The first undercutter goes left of the junction, the rest right of
-    it; those of a conclusion in ``around.low`` go below the breadcrumb instead (a
-    narrower page). Drawn left to right (``across``), a rank is a column: the breadcrumb
-    goes in it too, below the junction, rather than in a column of its own; there a
-    stub of undercutters (of ``stubs``) goes where they would, in file order among them.
-    """
-    low: Set[str] = around.low
-    drawn = set(nodes)
-    wraps = []
-    for node_id in nodes:
-        if m.get(node_id).kind is not NodeKind.CONCLUSION:
-            continue
-        cut = [c.id for c in m.children(node_id) if c.relation is Relation.UNDERCUTS]
-        cut = [c for c in cut if c in drawn]
-        if across:  # top-down, the planner's rows hold them, below the breadcrumb
-            cut += [s.tops[0] for s in stubs if s.parent == node_id and undercutters(m, s)]
-        names = {s.tops[0]: s.name for s in stubs}  # the tops of stubs are not drawn
-        cutters = [names.get(c, c) for c in sorted(cut, key=m.position)]
-        if cutters and node_id in low:
-            # In line under the breadcrumb, each hangs below it, its arrow going round it.
-            holds = tuple((c, TRAIL) for c in cutters)
-            wraps.append(Wrap(f"so {node_id}", (), holds, weight=STEP_WEIGHT))
-        elif cutters:  # (the breadcrumb only in the rank of a step from it, not one above)
-            from_trail = across and m.get(node_id).parent not in drawn
-            row = (
-                cutters[0],
-                f"junction {node_id}",
-                *cutters[1:],
-                *([TRAIL] if from_trail else []),
-            )
-            wraps.append(Wrap(f"so {node_id}", (row,), ()))
-    return tuple(wraps)
-
-
-def steps_in_order(wraps: Sequence[Wrap], tops: Sequence[str]) -> list[Wrap]:
-    """The steps from the breadcrumb up to ``tops``, held left to right in their order.
-
-    Each step's own row holds its undercutters beside its junction only: on a page of
-    several conclusions, the engine put one step's undercutter between another's
-    junctions, or beyond, its arrow crossing theirs. Only the steps from the breadcrumb
-    (held in the row too, a step from a conclusion to one drawn from it pulled that
-    conclusion down to the breadcrumb's rank, its arrow turning back down from its
-    junction), and not where they run along the breadcrumb's rank (left to right: there
-    the breadcrumb is in each row). The conclusions themselves are left to the engine:
-    held in order too, two on an upright page came out 40 pt wider than planned.
-    """
-    rows = [r for top in tops for w in wraps if w.parent == f"so {top}" for r in w.rows]
-    steps = tuple(item for row in rows for item in row)
-    if len(rows) < 2 or TRAIL in steps:
-        return []
-    return [Wrap(f"{STEPS}{tops[0]}", (steps,), ())]
-
-
 def flat_steps(page: Page) -> dict[str, Flat]:
     """The page's conclusions whose step runs from the breadcrumb along a rank: how.
 
     Left to right, the breadcrumb goes in the rank of the step's junction (see
-    :func:`_undercutters`): ``"rank"``; on an upright page, the breadcrumb, the junction
-    and the conclusion go down one column (see :func:`_in_column`): ``"column"``.
+    :func:`~.steprows.undercutter_rows`): ``"rank"``; on an upright page, the breadcrumb,
+    the junction and the conclusion go down one column (see :func:`~.steprows.in_column`):
+    ``"column"``.
     """
     flat: dict[str, Flat] = {}
     for top in page.tops:

@@ -6,8 +6,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from argmap.exporters.diagram.conclusionpages import steps_in_order
 from argmap.exporters.diagram.stacking import TRAIL
+from argmap.exporters.diagram.steprows import steps_in_order
 from argmap.model import NodeKind
 
 if TYPE_CHECKING:

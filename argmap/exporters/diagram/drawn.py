@@ -85,7 +85,7 @@ def add_drawing_step(
     attrs = drawing_step_attrs(theme, source, conclusion.id)
     start = tail or source
     if tail is not None:  # the breadcrumb in line below its junction
-        from argmap.exporters.diagram.conclusionpages import STEP_WEIGHT
+        from argmap.exporters.diagram.steprows import STEP_WEIGHT
 
         attrs["weight"] = str(STEP_WEIGHT)
     if junction is None:
