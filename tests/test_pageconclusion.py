@@ -407,6 +407,12 @@ def test_left_to_right_a_step_from_a_conclusion_leaves_the_breadcrumbs_rank() ->
     assert found["c0_1"].right < found[TRAIL].left
 
 
+def _undercut(node_id: str, text: str, says: str) -> dict[str, object]:
+    """A map entry whose link to its parent is undercut (by ``u`` + its id)."""
+    cutter = {"id": f"u{node_id}", "text": says, "undercut": True}
+    return {"id": node_id, "text": text, "objections": [cutter]}
+
+
 @pytest.mark.parametrize("fit", ["slide", "a4"])
 def test_conclusions_drawn_from_one_claim_sit_level_with_an_undercut_one(fit: str) -> None:
     """An undercut step runs through its junction, a rank of its own: its conclusion sat
@@ -421,23 +427,11 @@ def test_conclusions_drawn_from_one_claim_sit_level_with_an_undercut_one(fit: st
                 "id": "t",
                 "text": "The thesis holds here.",
                 "premises": [
-                    {
-                        "id": "a",
-                        "text": "Reason A for it.",
-                        "objections": [
-                            {"id": "ua", "text": "A does not lead there.", "undercut": True}
-                        ],
-                    },
+                    _undercut("a", "Reason A for it.", "A does not lead there."),
                     {"id": "b", "text": "Reason B for it."},
                 ],
                 "conclusions": [
-                    {
-                        "id": "c1",
-                        "text": "So one thing follows.",
-                        "objections": [
-                            {"id": "uc", "text": "It does not follow.", "undercut": True}
-                        ],
-                    },
+                    _undercut("c1", "So one thing follows.", "It does not follow."),
                     {"id": "c2", "text": "So another thing follows."},
                 ],
             },

@@ -295,10 +295,12 @@ def _around(
     rows: dict[int, list[Size]] = {}
     firsts: dict[int, str] = {}
     drawn = set(above)
+    steps = [m.get(i) for i in above if drawn_up(m.get(i))]
+    cut_from = {c.parent for c in steps if _undercut(m, c, drawn)}  # level with (see _down)
     for node_id in above:
         node = m.get(node_id)
         base = offset.get(node.parent or "", 0)
-        offset[node_id] = base + _down(m, node, drawn)
+        offset[node_id] = base + _down(m, node, drawn, cut_from)
         rows.setdefault(offset[node_id], []).append(size(node))
         firsts.setdefault(offset[node_id], node_id)
 
@@ -325,13 +327,14 @@ def _around(
     return Around(frozenset(above), beside, (over_w, over_h), top, deep=deep, hang=hang, lean=lean)
 
 
-def _down(m: ArgumentMap, node: Node, drawn: Set[str]) -> int:
+def _down(m: ArgumentMap, node: Node, drawn: Set[str], cut_from: Set[str | None]) -> int:
     """How many ranks below its parent a node drawn around the root sits (up: less than 0).
 
     A link an undercutter targets runs through a junction, a rank of its own: an
     undercut node sits a rank further from its parent, and its undercutters hang from
     the junction, a rank below it (a conclusion's: beside what it is drawn from). A
-    conclusion sits above what it is drawn from, level with the others drawn from it (see
+    conclusion sits above what it is drawn from, level with the others drawn from it
+    (``cut_from``: the boxes an undercut step is drawn from; see
     :func:`~.drawn.step_lengths`).
     """
     parent = m.get(node.parent) if node.parent is not None else None
@@ -339,12 +342,7 @@ def _down(m: ArgumentMap, node: Node, drawn: Set[str]) -> int:
         return 2 if parent is not None and parent.kind is NodeKind.CONCLUSION else 0
     undercut = _undercut(m, node, drawn)
     if drawn_up(node):  # level with an undercut conclusion drawn from the same box
-        level = any(
-            _undercut(m, c, drawn)
-            for c in map(m.get, drawn)
-            if c.parent == node.parent and drawn_up(c)
-        )
-        return -2 if undercut or level else -1
+        return -2 if undercut or node.parent in cut_from else -1
     return 2 if undercut else 1
 
 
