@@ -17,10 +17,10 @@ from argmap.exporters.diagram.pagesize import PAGE_SIZES, page_budget
 from argmap.exporters.diagram.pagetrail import in_column
 from argmap.exporters.diagram.pagetrailsize import TRAIL_ROW
 from argmap.exporters.diagram.stacking import RANKSEP, TRAIL
-from argmap.exporters.diagram.trailcuts import hung_tops
+from argmap.exporters.diagram.trailcuts import hung_tops, undercutters
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
-from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.model import ArgumentMap, Node, NodeKind
 from argmap.options import RenderOptions
 from tests.conftest import MAPS, without_steps
 from tests.test_pagefloor import _below_floor, _big_conclusions, _box, _laid, _objected_group
@@ -117,7 +117,7 @@ def test_a_stub_of_undercutters_aims_at_the_junction_of_the_step(
         heads = _stub_heads(laid.svg)
         for stub in page.stubs:
             parent = m.get(stub.parent)
-            cutters = all(m.get(top).relation is Relation.UNDERCUTS for top in stub.tops)
+            cutters = undercutters(m, stub)
             if parent.kind is not NodeKind.CONCLUSION or stub.parent not in page.nodes:
                 continue
             if m.get(stub.tops[0]).relation is None:  # a conclusion's, drawn from it
@@ -145,7 +145,7 @@ def test_a_stub_of_a_premises_undercutters_aims_at_the_junction_of_its_link(
         junctions = set(re.findall(r"<title>(junction [^<]*)</title>", html.unescape(laid.svg)))
         for stub in page.stubs:
             premise = m.get(stub.parent)
-            cutters = all(m.get(top).relation is Relation.UNDERCUTS for top in stub.tops)
+            cutters = undercutters(m, stub)
             if not cutters or premise.kind is NodeKind.CONCLUSION or premise.parent is None:
                 continue
             # A page hangs its tops from the breadcrumb by arrows that are their links;

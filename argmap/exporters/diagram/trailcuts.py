@@ -182,7 +182,7 @@ def hold_with_cutters(
     g: Digraph,
     plan: PagePlan,
     held: Sequence[Wrap],
-    cuts: tuple[ArgumentMap, Mapping[str, str]] | None = None,
+    cuts: tuple[ArgumentMap, Mapping[str, str]],
 ) -> None:
     """Hold the page's rows, and its tops' undercutters where the planner placed them.
 
@@ -195,8 +195,7 @@ def hold_with_cutters(
     """
     rows = _beside_rows(plan)
     wraps = clear_beside(plan, held)
-    if cuts is not None:
-        wraps = stubs_by_premise(plan, wraps, *cuts)
+    wraps = stubs_by_premise(plan, wraps, *cuts)
     if plan.across:  # held in line, rows' edges went round the columns before them
         wraps = [wrap._replace(columns=()) for wrap in wraps]
     at = next((k for k, w in enumerate(wraps) if w.parent == TRAIL), None)

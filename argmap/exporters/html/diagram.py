@@ -70,7 +70,7 @@ class Diagram:
     inline_pages: int = INLINE_PAGES
     titles: Sequence[str] = ()
     """Each page's name, indented as the map nests (see :mod:`~.diagram.pageoutline`): the
-    list of pages to go to. None for one page, or a worksheet (it would give away what
+    list of pages to go to. Empty for one page, or a worksheet (it would give away what
     the sheet hides)."""
 
 
