@@ -18,9 +18,9 @@ from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import Layout, lay_out
 from argmap.exporters.diagram.measure import box_size, narrow_page
 from argmap.exporters.diagram.pagesize import PAD_POINTS, PAGE_SIZES, page_budget
-from argmap.exporters.diagram.pagetrail import group_below_trail
 from argmap.exporters.diagram.pagetrailsize import TRAIL_COLUMN
 from argmap.exporters.diagram.stacking import TRAIL
+from argmap.exporters.diagram.trailcolumn import group_below_trail
 from argmap.interop import ImportOptions, import_file
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data

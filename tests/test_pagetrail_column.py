@@ -15,8 +15,8 @@ from argmap.analysis.standing import analyze
 from argmap.exporters.diagram import geometry
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import LaidPage, lay_out
-from argmap.exporters.diagram.pagetrail import column_items, in_column
 from argmap.exporters.diagram.stacking import TRAIL
+from argmap.exporters.diagram.trailcolumn import column_items, in_column
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
 from argmap.options import RenderOptions

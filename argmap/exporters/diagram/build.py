@@ -137,7 +137,7 @@ def to_digraph(
 def _page_groups(ctx: _Ctx, page: PagePlan) -> _Ctx:
     """A page's linked groups: in rows, right below the breadcrumb, or in parts."""
     from argmap.exporters.diagram.grouprows import part_captions, stacked_groups
-    from argmap.exporters.diagram.pagetrail import group_below_trail
+    from argmap.exporters.diagram.trailcolumn import group_below_trail
 
     captions = part_captions(ctx.m, page, sheets.group_label(ctx.options.sheet))  # group_rest
     stacked, below = stacked_groups(page, ctx.groups.keys()), group_below_trail(ctx.m, page)
@@ -312,7 +312,8 @@ def _add_tree_edges(
             flat, tail = flats.get(node.id, ""), steps.get(node.id)
             alone = ctx.options.direction in ("TB", "BT") and tail is not None and len(steps) == 1
             level = lengths.get(node.id, 1)
-            add_drawing_step(g, ctx.options.theme, node, junction, tail, flat, alone, level)
+            lane = stubs is not None and node.id in stubs.laned
+            add_drawing_step(g, ctx.options.theme, node, junction, tail, flat, alone, level, lane)
         if node.parent is None or node.parent not in ctx.visible or node.relation is None:
             continue
         if node.relation is Relation.UNDERCUTS:

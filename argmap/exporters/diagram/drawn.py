@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from argmap.exporters.diagram.dot import End
+from argmap.exporters.diagram.dot import End, Port
 from argmap.exporters.diagram.labels import graphviz_escape
 from argmap.exporters.diagram.stacking import TRAIL, Wrap
 from argmap.exporters.diagram.styles import DRAWN_EDGE
@@ -14,7 +14,7 @@ from argmap.model import NodeKind
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.conclusionpages import BranchPlan, Flat
-    from argmap.exporters.diagram.dot import Digraph, Port
+    from argmap.exporters.diagram.dot import Digraph
     from argmap.exporters.diagram.pageoverview import Around
     from argmap.exporters.diagram.paging import Page
     from argmap.model import ArgumentMap, Node
@@ -23,6 +23,7 @@ __all__ = [
     "DRAWN_LABEL",
     "add_drawing_step",
     "drawing_step_attrs",
+    "laned_step",
     "split_above",
     "step_lengths",
     "with_drawn_above",
@@ -47,6 +48,24 @@ def drawing_step_attrs(theme: str, source: str, conclusion: str) -> dict[str, st
     }
 
 
+def laned_step(attrs: Mapping[str, str], tail: Port) -> dict[str, str]:
+    """A "so" arrow's attributes where it goes round the breadcrumb's column in a lane.
+
+    Left to right, where a conclusion sits in its breadcrumb's column (see
+    :func:`~.trailcolumn.column_items`), its arrow leaves its row's port on the column's
+    outer side (``tail``) for the conclusion's same side, marked with its row: it is
+    drawn anew in a lane beside the column (see :mod:`.trailsteps`). Its word is placed
+    once laid out (a label the engine places on an edge along a rank can crash it). To
+    an undercut step's junction (``tail`` a port without a side), it is only marked.
+    """
+    from argmap.exporters.diagram.traillanes import row_class
+
+    laned = row_class(dict(attrs), int(tail.port[1:]))
+    if not tail.compass:  # to a junction, from its row's port: as the engine starts it
+        return laned
+    return {**laned, "headport": tail.compass, "xlabel": DRAWN_LABEL}
+
+
 def add_drawing_step(
     g: Digraph,
     theme: str,
@@ -56,6 +75,7 @@ def add_drawing_step(
     flat: Flat = "",
     alone: bool = False,
     minlen: int = 1,
+    lane: bool = False,
 ) -> None:
     """Add the arrow from the claim a conclusion is drawn from up to the conclusion.
 
@@ -79,6 +99,9 @@ def add_drawing_step(
             too (pulled aside by its objections' edges, one conclusion with three stubs
             was drawn a box wider than planned).
         minlen: the ranks an arrow without a junction spans (see :func:`step_lengths`).
+        lane: the arrow goes round the breadcrumb's column from ``tail`` (a port on its
+            outer side), in a lane of its own (see :func:`laned_step`); to a junction,
+            from wherever the engine starts it (see :mod:`.trailsteps`).
     """
     source = conclusion.parent
     assert source is not None, "a conclusion is always drawn from a claim"
@@ -88,12 +111,16 @@ def add_drawing_step(
         from argmap.exporters.diagram.steprows import STEP_WEIGHT
 
         attrs["weight"] = str(STEP_WEIGHT)
-    if junction is None:
+    port = tail if lane and isinstance(tail, Port) else None  # round the breadcrumb's column
+    if junction is None and port is not None:
+        g.edge(port, conclusion.id, laned_step(attrs, port))
+    elif junction is None:
         length = {"minlen": str(minlen)} if minlen > 1 else {}
         g.edge(start, conclusion.id, {**attrs, "label": DRAWN_LABEL, **length})
     else:
         label = "xlabel" if flat else "label"
-        g.edge(start, junction, {**attrs, label: DRAWN_LABEL, "arrowhead": "none"})
+        into = {**attrs, label: DRAWN_LABEL, "arrowhead": "none"}
+        g.edge(start, junction, into if port is None else laned_step(into, port))
         if not alone:
             attrs.pop("weight", None)
         ports = {"tailport": "s", "headport": "n"} if flat == "column" else {}
@@ -103,7 +130,7 @@ def add_drawing_step(
 def step_lengths(
     shown: Sequence[Node],
     visible: Set[str],
-    steps: Mapping[str, Port],
+    steps: Mapping[str, End],
     undercut: Set[str],
     flat: Mapping[str, Flat],
 ) -> dict[str, int]:

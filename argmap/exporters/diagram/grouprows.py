@@ -41,7 +41,7 @@ def group_box(
     """The attributes of a linked group's box, in the look of its premises.
 
     ``below_trail``: the box sits right below the breadcrumb in its column, and its arrow
-    goes up across the box's top edge (see :func:`~.pagetrail.group_below_trail`): its
+    goes up across the box's top edge (see :func:`~.trailcolumn.group_below_trail`): its
     caption goes at its foot, out of the arrow's way. ``part``: a part of a group, drawn
     top-down: its caption (two lines, see :func:`part_captions`) goes at its head, out
     of the way of its members' children's edges (the engine draws top-down pages

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Final
 from argmap.exporters.diagram.geometry import Box
 
 if TYPE_CHECKING:
-    from argmap.exporters.diagram.traillanes import Round
+    from argmap.exporters.diagram.trailround import Round
 
-__all__ = ["GAP", "LANE", "clear", "over_boxes", "past", "ways"]
+__all__ = ["GAP", "LANE", "WORD_ROOM", "clear", "over_boxes", "past", "ways"]
 
 Point = tuple[float, float]
 
@@ -19,6 +19,11 @@ LANE: Final = 8.0
 
 GAP: Final = 6.0
 """Points between the column's outer side and the innermost lane."""
+
+WORD_ROOM: Final = 8.0
+"""Points more between the column and the innermost lane where that is a "so" arrow's (see
+:mod:`.trailsteps`), less how far in its conclusion's side lies: its word, over its
+arrowhead, then clears the lane."""
 
 REACH: Final = 3.0
 """How far beside its top's outline an edge may start (a note's, its fold aside, 1.2 out)."""
@@ -37,7 +42,10 @@ def ways(
     drawing's other boxes and how far it reaches left and right.
     """
     side, wider, out = lanes
-    inner = wider + out * GAP
+    first = rounds[0]  # the innermost: a "so" arrow's word needs room on its way in
+    word = first.step is not None and first.step.label is not None
+    room_in = GAP + WORD_ROOM - abs(first.item[0] - wider) if word else 0.0
+    inner = wider + out * max(GAP, room_in)
     far = out * max(out * x for r in rounds for x, _ in r.points)
     reach = around[1][0] if out < 0 else around[1][1]
     room = max(0.0, out * (out * min(out * far, out * reach) - inner))  # within the page

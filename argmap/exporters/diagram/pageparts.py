@@ -18,20 +18,12 @@ from argmap.exporters.diagram.dot import (
     escape,
     near_side,
 )
-from argmap.exporters.diagram.drawn import DRAWN_LABEL, drawing_step_attrs
+from argmap.exporters.diagram.drawn import DRAWN_LABEL, drawing_step_attrs, laned_step
 from argmap.exporters.diagram.labels import graphviz_escape, lines_html, width_attr
 from argmap.exporters.diagram.pageheading import HEADING_POINTS, HEADING_WIDTH, page_heading
 from argmap.exporters.diagram.pagekey import key_anchors
 from argmap.exporters.diagram.pagerefs import REF_MARGIN, REF_POINTS, ref_edge, ref_lines
-from argmap.exporters.diagram.pagetrail import (
-    EdgeStyler,
-    add_trail,
-    column_end,
-    column_items,
-    in_column,
-    outer_side,
-    round_column,
-)
+from argmap.exporters.diagram.pagetrail import EdgeStyler, add_trail
 from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.stacking import TRAIL, row_ports
 from argmap.exporters.diagram.stublabels import (
@@ -41,6 +33,15 @@ from argmap.exporters.diagram.stublabels import (
     told_apart_stubs,
 )
 from argmap.exporters.diagram.styles import NodeStyle
+from argmap.exporters.diagram.trailcolumn import (
+    column_end,
+    column_items,
+    column_steps,
+    in_column,
+    outer_side,
+    round_column,
+    steps_laned,
+)
 from argmap.exporters.diagram.trailcuts import CUT_ROWS, hold_with_cutters, hung_tops, undercutters
 from argmap.exporters.diagram.traillanes import row_class
 from argmap.exporters.diagram.worksheet import no_arrow_box
@@ -182,8 +183,7 @@ class PageStubs:
         self.g, self.m, self.plan, self.styles, self.edge_attrs = g, m, plan, styles, edge_attrs
         self.cache = cache
         """Trail rows of the diagram's other pages and drafts (see :func:`add_page_parts`)."""
-        self.theme = theme
-        self.direction = direction
+        self.theme, self.direction = theme, direction
         place, keyed = plan.page.key  # a node the key sits beside deepens its rank
         nodes = frozenset(plan.page.nodes)
         ports = row_ports(plan.page.wraps, nodes, direction, keyed if place == "same" else "")
@@ -191,14 +191,14 @@ class PageStubs:
         """Edges round the breadcrumb's column: the page's edges stay curves (see add_parts)."""
         self.ports = {} if self.curved else ports
         """Parents of rows: the side of each where its children's edges end (a compass point)."""
-        self.steps = trail_steps(m, plan.page, direction)
-        """Its conclusions drawn from a row of its breadcrumb: id -> that row's port."""
+        self.steps, self.laned = column_steps(m, plan, trail_steps(m, plan.page, direction))
+        """Its conclusions drawn from a row of its breadcrumb: id -> where the arrow starts;
+        those whose arrows go round its column in lanes (see :func:`column_steps`)."""
         self.flat = flat_steps(plan.page)
         """Of those, the ones whose step runs along a rank: how (see :func:`flat_steps`)."""
         stubs = plan.page.stubs
         self.todo = sorted(
-            ((m.position(stub.tops[0]), index) for index, stub in enumerate(stubs, 1)),
-            reverse=True,
+            ((m.position(s.tops[0]), i) for i, s in enumerate(stubs, 1)), reverse=True
         )
         self.tops = [m.get(stub.tops[0]) for stub in stubs]
         """Their first nodes: the key explains their kinds too."""
@@ -308,7 +308,7 @@ def add_stub(
     first = m.get(stub.tops[0])
     parent: End = stub.parent
     if stub.parent not in plan.page.nodes:  # the siblings after the page's: to the right
-        # In the tops' column (see pagetrail), below them: round its outer side, as theirs go.
+        # In the tops' column (see trailcolumn), below them: round its outer side, as theirs go.
         row = f"r{plan.page.trail.index(stub.parent)}"
         parent = Port(TRAIL, row, outer_side(plan) if in_column(plan) else corner)
         column = column_items(m, plan)
@@ -317,6 +317,8 @@ def add_stub(
     g.node(stub.name, _stub_attrs(m, plan, index, styles))
     if drawn_up(first):
         step = drawing_step_attrs(theme, stub.parent, first.id)
+        if isinstance(parent, Port) and steps_laned(m, plan):  # in a lane (see trailsteps)
+            return edge_line(parent, stub.name, laned_step(step, parent))
         return edge_line(parent, stub.name, {**step, "label": DRAWN_LABEL})
     attrs = edge_attrs(first, first.relation or Relation.SUPPORTS, False)
     if junction is not None:

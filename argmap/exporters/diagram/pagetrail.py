@@ -11,10 +11,17 @@ from argmap.exporters.diagram.dot import Compass, Digraph, Html, LineCache, Port
 from argmap.exporters.diagram.enginewidths import engine_points
 from argmap.exporters.diagram.grouprows import boxed_groups
 from argmap.exporters.diagram.labels import html_text, shorten, text_points, width_attr
-from argmap.exporters.diagram.pagetrailsize import TRAIL_COLUMN, trail_width
+from argmap.exporters.diagram.pagetrailsize import trail_width
 from argmap.exporters.diagram.stacking import TRAIL
 from argmap.exporters.diagram.styles import NodeStyle
 from argmap.exporters.diagram.svgtext import LEFT_FACE
+from argmap.exporters.diagram.trailcolumn import (
+    column_end,
+    column_items,
+    group_below_trail,
+    in_column,
+    outer_side,
+)
 from argmap.exporters.diagram.trailcuts import link_through
 from argmap.exporters.diagram.traillanes import SIDE_CLASS, UPWARD, row_class
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
@@ -27,12 +34,6 @@ __all__ = [
     "TRAIL_CHARS",
     "EdgeStyler",
     "add_trail",
-    "column_end",
-    "column_items",
-    "group_below_trail",
-    "in_column",
-    "outer_side",
-    "round_column",
 ]
 
 TRAIL_CHARS: Final = 48
@@ -220,63 +221,6 @@ def _hang_tops(
                 _hold_before(g, m, upper, lower)
 
 
-def column_items(m: ArgumentMap, plan: PagePlan) -> list[str] | None:
-    """The tops, and stubs of their later siblings, down the breadcrumb's column, if it is one.
-
-    Their edges go round the column's outer side to the breadcrumb's rows, the later
-    ones outside the earlier: those of the lowest row come first, nearest the
-    breadcrumb, those of each row above further down, each row's in file order, so that
-    the edges nest. None: the breadcrumb has a rank of its own, or a top is a conclusion
-    (drawn from its row by a step, see :mod:`.drawn`).
-    """
-    if not in_column(plan):
-        return None
-    row = {node_id: i for i, node_id in enumerate(plan.page.trail)}
-    items: list[tuple[int, int, str]] = []
-    for top in plan.page.tops:
-        node = m.get(top)
-        if node.parent not in row or node.relation is None:
-            return None
-        items.append((-row[node.parent], m.position(top), top))
-    for stub in plan.page.stubs:
-        if stub.parent in row and stub.parent not in plan.page.nodes:
-            items.append((-row[stub.parent], m.position(stub.tops[0]), stub.name))
-    return [name for _, _, name in sorted(items)]
-
-
-def column_end(plan: PagePlan, items: Sequence[str], item: str, parent: str) -> Port | str:
-    """Where the edge of ``item`` in the breadcrumb's column meets it.
-
-    ``items``: the column, as :func:`column_items` gives it.
-
-    The first item, right below the breadcrumb, hangs from its last row: its edge runs
-    straight up into the box, under that row. The engine draws an edge between two
-    neighbours in a rank with a port by a layout of its own, which turns it round the
-    far side. Any other item's edge goes round the column's outer side to its row's.
-    """
-    row = plan.page.trail.index(parent)
-    if items and items[0] == item and row == len(plan.page.trail) - 1:
-        return TRAIL
-    return Port(TRAIL, f"r{row}", outer_side(plan))
-
-
-def group_below_trail(m: ArgumentMap, plan: PagePlan) -> str | None:
-    """The linked group whose box sits right below the breadcrumb, in its column, if any.
-
-    Its arrow runs straight up from its first box to the breadcrumb, across the box's
-    top edge (the gap between the two is narrower than an arrowhead): the box's caption
-    goes at its foot, out of the arrow's way (see build).
-    """
-    if not plan.page.tops or not in_column(plan):
-        return None
-    items = [i for i in column_items(m, plan) or [] if i in plan.page.tops]
-    first = m.get(items[0] if items else min(plan.page.tops, key=m.position))
-    group = first.group
-    if group is None or group not in boxed_groups(m, plan):
-        return None
-    return group
-
-
 def _hold_before(g: Digraph, m: ArgumentMap, upper: str, lower: str) -> None:
     """Hold ``upper`` above ``lower`` in their column (one rank, drawn left to right).
 
@@ -289,22 +233,6 @@ def _hold_before(g: Digraph, m: ArgumentMap, upper: str, lower: str) -> None:
         g.edge(lower, upper, {"style": "invis"})
     else:
         g.edge(upper, lower, {"style": "invis"})
-
-
-def in_column(plan: PagePlan) -> bool:
-    """Whether the page's breadcrumb sits in its tops' column (see ``TRAIL_COLUMN``)."""
-    return any(wrap.parent == TRAIL_COLUMN for wrap in plan.page.wraps)
-
-
-def round_column(m: ArgumentMap, plan: PagePlan) -> bool:
-    """Whether edges go round the breadcrumb's column (straight, they would run as one)."""
-    items = column_items(m, plan) if in_column(plan) else []
-    return len(plan.page.tops) > 1 if items is None else len(items) > 1
-
-
-def outer_side(plan: PagePlan) -> Compass:
-    """The breadcrumb's column's outer side, away from the next rank: left, or right (RL)."""
-    return "e" if plan.direction == "RL" else "w"
 
 
 def _edge_back(

@@ -7,18 +7,24 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 __all__ = [
+    "BEND",
     "SMOOTH",
     "Point",
+    "bent_path",
     "between",
     "each_drawing",
     "edit",
     "number",
     "pair",
     "simplified",
+    "turn",
     "unit",
 ]
 
 Point = tuple[float, float]
+
+BEND: Final = 4.0
+"""The radius of a redrawn edge's bends, in points, at most."""
 
 SMOOTH: Final = 0.2
 """How far, in points, a redrawn edge may pass from the points it was drawn along."""
@@ -124,3 +130,38 @@ def edit(svg: str, edits: list[tuple[tuple[int, int], str]]) -> str:
         done = stop
     pieces.append(svg[done:])
     return "".join(pieces)
+
+
+def bent_path(points: list[Point]) -> str:
+    """A path along ``points``, as the engine writes one: cubic Beziers from its first point.
+
+    Each straight run is a curve whose control points lie on it; each bend between two
+    runs is rounded, at a radius of :data:`BEND` at most (less on short runs).
+    """
+    runs: list[tuple[Point, Point]] = []
+    start = points[0]
+    for index in range(1, len(points)):
+        corner = points[index]
+        if index == len(points) - 1:
+            runs.append((start, corner))
+            break
+        after = points[index + 1]
+        bend = min(BEND, math.dist(start, corner) / 2, math.dist(corner, after) / 2)
+        into = between(corner, start, bend / (math.dist(start, corner) or 1.0))
+        out = between(corner, after, bend / (math.dist(corner, after) or 1.0))
+        runs += [(start, into), (corner, out)]  # a bend: its control points at the corner
+        start = out
+    pieces: list[str] = []
+    for index, (a, b) in enumerate(runs):
+        if index % 2:  # a bend from the end of the run before
+            pieces.append(f"{pair(a)} {pair(a)} {pair(b)}")
+        else:
+            pieces.append(f"{pair(between(a, b, 1 / 3))} {pair(between(a, b, 2 / 3))} {pair(b)}")
+    return f"M{pair(points[0])}C" + " ".join(pieces)
+
+
+def turn(p: Point, old: Point, way: Point, new: Point, to: Point) -> Point:
+    """An arrowhead's point, moved from base ``old`` (pointing ``way``) to ``new`` (``to``)."""
+    u = (p[0] - old[0]) * way[0] + (p[1] - old[1]) * way[1]
+    v = -(p[0] - old[0]) * way[1] + (p[1] - old[1]) * way[0]
+    return (new[0] + u * to[0] - v * to[1], new[1] + u * to[1] + v * to[0])

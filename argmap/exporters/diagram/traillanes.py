@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import math
 import re
-from typing import Final, NamedTuple
+from typing import Final
 
 from argmap.exporters.diagram.geometry import (
     ROW_CLASS,
@@ -19,13 +19,15 @@ from argmap.exporters.diagram.geometry import (
 from argmap.exporters.diagram.laneways import GAP, LANE, clear, past, ways
 from argmap.exporters.diagram.stacking import TRAIL
 from argmap.exporters.diagram.svgedits import (
-    between,
+    bent_path,
     each_drawing,
     edit,
     pair,
     simplified,
+    turn,
     unit,
 )
+from argmap.exporters.diagram.trailround import Round, head_middle, heads_in
 from argmap.exporters.diagram.trailtips import side_tips
 
 __all__ = [
@@ -42,11 +44,11 @@ __all__ = [
     "trail_rows",
 ]
 
+STEP_CLASS: Final = "drawn-from"
+"""The class of a "so" arrow's edge (see :func:`~.drawn.drawing_step_attrs`)."""
+
 UPWARD: Final = "upward"
 """The class a breadcrumb's box also takes where its rows are drawn from the last up."""
-
-BEND: Final = 4.0
-"""The radius of a lane's bends, in points, at most."""
 
 ROW_MIDDLE: Final = 3.6
 """How far above a row's baseline its middle lies, in points (11-point text)."""
@@ -65,54 +67,6 @@ def row_class(attrs: dict[str, str], row: int, word: str = ROW_CLASS) -> dict[st
     return {**attrs, "class": f"{attrs.get('class', '')} {word}{row}".strip()}
 
 
-class Round(NamedTuple):
-    """An edge into a breadcrumb's row: its row, its curve, and where to rewrite it in the SVG."""
-
-    row: int
-    points: tuple[Point, ...]
-    """Its curve, sampled, from the node it comes from to the arrowhead's base."""
-    way: Point
-    """The way the arrowhead points (a unit vector)."""
-    d_span: tuple[int, int]
-    """The span of the path's ``d`` value in the SVG."""
-    heads: list[tuple[tuple[int, int], list[Point]]]
-    """The arrowhead's outlines, each with the span of its ``points`` value in the SVG."""
-    backward: bool = False
-    """The path runs from the arrowhead (an edge drawn with ``dir=back``): it is kept so."""
-
-    @property
-    def item(self) -> Point:
-        """Where the edge leaves the node it comes from (kept as drawn)."""
-        return self.points[0]
-
-    @property
-    def base(self) -> Point:
-        """Where its path meets the arrowhead at the breadcrumb."""
-        return self.points[-1]
-
-    @property
-    def tip(self) -> Point:
-        """The point of the breadcrumb's outline its arrowhead touches."""
-        reach = self.reach
-        return (self.base[0] + self.way[0] * reach, self.base[1] + self.way[1] * reach)
-
-    @property
-    def head_width(self) -> float:
-        """How wide its arrowhead is across its way (an attack's bar: 9 points)."""
-        ux, uy = self.way
-        across = [px * uy - py * ux for _, outline in self.heads for px, py in outline]
-        return max(across) - min(across) if across else 0.0
-
-    @property
-    def reach(self) -> float:
-        """How far the arrowhead reaches beyond the path's end."""
-        return max(
-            (px - self.base[0]) * self.way[0] + (py - self.base[1]) * self.way[1]
-            for _, outline in self.heads
-            for px, py in outline
-        )
-
-
 def route_lanes(svg: str) -> str:
     """Draw each edge round the breadcrumb's column in a lane of its own, into its own row.
 
@@ -122,7 +76,7 @@ def route_lanes(svg: str) -> str:
     by :data:`ROW_CLASS`) is drawn anew: from where it leaves its top, out to a lane of
     its own beside the column, the lower tops' further out, up to its row, and in to the
     breadcrumb's side at that row, where its arrowhead is set. The column lists the
-    lower rows' tops first (see :func:`~.pagetrail.column_items`), so the lanes nest and
+    lower rows' tops first (see :func:`~.trailcolumn.column_items`), so the lanes nest and
     no two edges cross; tips into one row are spread along it, :data:`TIPS` apart.
     """
     if ROW_CLASS not in svg:
@@ -134,16 +88,76 @@ def _route_document(svg: str) -> str:
     """:func:`route_lanes` on one drawing."""
     if ROW_CLASS not in svg:
         return svg
+    trail, rows = trail_rows(svg)
+    if trail is None:
+        return svg
     rounds: list[Round] = []
+    around = _around(svg)
     for kind, classes, start, stop in groups(svg):
-        row = row_of(html.unescape(classes)) if kind == "edge" else None
-        found = None if row is None else read_round(svg, start, stop, row)
+        words = html.unescape(classes)
+        row = row_of(words) if kind == "edge" else None
+        if row is None:
+            continue
+        if STEP_CLASS in words.split():  # a "so" arrow down from the row
+            from argmap.exporters.diagram.trailsteps import read_step
+
+            found = read_step(svg, (start, stop), row, (trail, around[0]))
+        else:
+            found = read_round(svg, start, stop, row)
         if found is not None:
             rounds.append(found)
-    trail, rows = trail_rows(svg)
-    if trail is None or not rounds or any(r.row >= len(rows) for r in rounds):
+    if not rounds or any(r.row >= len(rows) for r in rounds):
         return svg
-    return edit(svg, _lanes(rounds, trail, rows, _around(svg)))
+    rounds = _lanes_to_junctions(rounds, trail, rows, around[0])
+    if not rounds:
+        return svg
+    edits = _lanes(rounds, trail, rows, around)
+    if edits is None:  # a step's lane would run through a box: the steps kept as drawn
+        rounds = [r for r in rounds if r.step is None]
+        edits = _lanes(rounds, trail, rows, around) if rounds else []
+    return edit(svg, edits or [])
+
+
+def _side(rounds: list[Round], trail: Box, rows: list[float]) -> float:
+    """Which side of the column the lanes go: -1.0 left, 1.0 right.
+
+    Right to left, the engine ends the edges at the column's right side: the lanes go
+    there (the side it ends most at; the highest top's if as many at each).
+    """
+    middle = (trail.left + trail.right) / 2
+    lefts = sum(1 if r.base[0] < middle else -1 for r in rounds)
+    highest = min(rounds, key=lambda r: (r.item[1], -rows[r.row]))
+    return -1.0 if lefts > 0 or (lefts == 0 and highest.base[0] < middle) else 1.0
+
+
+def _lanes_to_junctions(
+    rounds: list[Round], trail: Box, rows: list[float], boxes: list[Box]
+) -> list[Round]:
+    """The edges to draw in lanes, less the steps to junctions that keep the engine's way.
+
+    A step to a junction beside the breadcrumb (on its rank) keeps it, and so does one
+    whose junction has a box beside it on the lanes' side (its undercutter, whose arrow
+    comes in there): the lane met it.
+    """
+    out = _side(rounds, trail, rows)
+    return [
+        r
+        for r in rounds
+        if r.step is None
+        or r.heads
+        or (_below(r.item, trail) and not any(_past(b, r.item, out) for b in boxes))
+    ]
+
+
+def _past(box: Box, item: Point, out: float) -> bool:
+    """Whether a box lies level with a point, further ``out`` (1.0 right, -1.0 left)."""
+    beyond = box.left > item[0] if out > 0 else box.right < item[0]
+    return beyond and box.top <= item[1] <= box.bottom
+
+
+def _below(item: Point, trail: Box) -> bool:
+    """Whether a point lies in the breadcrumb's column, below or above it (not beside it)."""
+    return trail.left <= item[0] <= trail.right and not trail.top <= item[1] <= trail.bottom
 
 
 def _around(svg: str) -> tuple[list[Box], tuple[float, float]]:
@@ -186,17 +200,14 @@ def read_round(svg: str, start: int, stop: int, row: int) -> Round | None:
     if path is None or svg.find("<text", start, stop) >= 0:
         return None
     pairs = [(float(m[1]), float(m[2])) for m in _PAIR.finditer(path.group(1))]
-    heads = [
-        (shape.span(1), [(float(a), float(b)) for a, b in _PAIR.findall(shape.group(1))])
-        for shape in _POINTS.finditer(svg, start, stop)
-    ]
+    heads = heads_in(svg, start, stop)
     if len(pairs) < 4 or not heads:
         return None
     points = curve(path.group(1))
     # The arrowhead sits at the breadcrumb's end of the path, the end it lies nearer.
     # An arrowhead (an attack's bar and stem too) is symmetric about its axis: it points
     # from the path's end to the middle of its points (each once: an outline is closed).
-    middle = _centre(sorted({p for _, outline in heads for p in outline}))
+    middle = head_middle(heads)
     backward = math.dist(pairs[0], middle) < math.dist(pairs[-1], middle)
     if backward:
         points, pairs = points[::-1], pairs[::-1]
@@ -217,9 +228,9 @@ def redrawn(
     reach = r.reach
     base = (tip[0] - way[0] * reach, tip[1] - way[1] * reach)
     points = simplified([*route, base])
-    edits = [(r.d_span, _path(points[::-1] if r.backward else points))]
+    edits = [(r.d_span, bent_path(points[::-1] if r.backward else points))]
     for span, outline in r.heads:
-        turned = [_turn(p, r.base, r.way, base, way) for p in outline]
+        turned = [turn(p, r.base, r.way, base, way) for p in outline]
         edits.append((span, " ".join(pair(p) for p in turned)))
     return edits
 
@@ -229,7 +240,7 @@ def _lanes(
     trail: Box,
     rows: list[float],
     around: tuple[list[Box], tuple[float, float]] = ([], (-math.inf, math.inf)),
-) -> list[tuple[tuple[int, int], str]]:
+) -> list[tuple[tuple[int, int], str]] | None:
     """The SVG edits that draw each edge round the column in its lane (see :func:`route_lanes`).
 
     ``around``: the drawing's other boxes and its reach (see :func:`_around`). The lanes
@@ -237,14 +248,10 @@ def _lanes(
     top there), a top wider than the breadcrumb's too (an edge from the top below went up
     through it), within the page, where no way there runs through a box; else just past
     the boxes in their way (going round a box far out sent edges across the page and
-    back through the boxes beside the breadcrumb's rows).
+    back through the boxes beside the breadcrumb's rows). None: among them a "so" arrow
+    (see :mod:`.trailsteps`), and no way clear of every box.
     """
-    # Right to left, the engine ends them at the column's right side: the lanes go there
-    # (the side it ends most at; the highest top's if as many at each).
-    middle = (trail.left + trail.right) / 2
-    lefts = sum(1 if r.base[0] < middle else -1 for r in rounds)
-    highest = min(rounds, key=lambda r: (r.item[1], -rows[r.row]))
-    out = -1.0 if lefts > 0 or (lefts == 0 and highest.base[0] < middle) else 1.0
+    out = _side(rounds, trail, rows)
     rounds = sorted(rounds, key=lambda r: _inner_first(r, trail, rows))
     edge = trail.left if out < 0 else trail.right
     side = out * max(out * x for x in [edge] + [r.item[0] for r in rounds])
@@ -262,10 +269,18 @@ def _lanes(
     options = [
         ways(rounds, ys, (side, wider, out), around) for wider in dict.fromkeys((outside, near))
     ]
-    drawn = next((w for w in options if clear(w, edge, ys, around[0])), options[-1])
+    drawn = next((w for w in options if clear(w, edge, ys, around[0])), None)
+    if drawn is None and any(r.step is not None for r in rounds):
+        return None
+    drawn = drawn or options[-1]
     edits: list[tuple[tuple[int, int], str]] = []
     for r, way, tip in zip(rounds, drawn, tips, strict=True):
-        edits += redrawn(r, way, tip, (-out, 0.0))
+        if r.step is None:
+            edits += redrawn(r, way, tip, (-out, 0.0))
+        else:
+            from argmap.exporters.diagram.trailsteps import step_redrawn
+
+            edits += step_redrawn(r, way, tip, out)
     return edits
 
 
@@ -283,42 +298,3 @@ def _inner_first(r: Round, trail: Box, rows: list[float]) -> tuple[float, float]
     if _from_above(r, trail):
         return trail.top - r.item[1], rows[r.row]
     return r.item[1] - trail.bottom, -rows[r.row]
-
-
-def _path(points: list[Point]) -> str:
-    """A path along ``points``, as the engine writes one: cubic Beziers from its first point.
-
-    Each straight run is a curve whose control points lie on it; each bend between two
-    runs is rounded, at a radius of :data:`BEND` at most (less on short runs).
-    """
-    runs: list[tuple[Point, Point]] = []
-    start = points[0]
-    for index in range(1, len(points)):
-        corner = points[index]
-        if index == len(points) - 1:
-            runs.append((start, corner))
-            break
-        after = points[index + 1]
-        bend = min(BEND, math.dist(start, corner) / 2, math.dist(corner, after) / 2)
-        into = between(corner, start, bend / (math.dist(start, corner) or 1.0))
-        out = between(corner, after, bend / (math.dist(corner, after) or 1.0))
-        runs += [(start, into), (corner, out)]  # a bend: its control points at the corner
-        start = out
-    pieces: list[str] = []
-    for index, (a, b) in enumerate(runs):
-        if index % 2:  # a bend from the end of the run before
-            pieces.append(f"{pair(a)} {pair(a)} {pair(b)}")
-        else:
-            pieces.append(f"{pair(between(a, b, 1 / 3))} {pair(between(a, b, 2 / 3))} {pair(b)}")
-    return f"M{pair(points[0])}C" + " ".join(pieces)
-
-
-def _turn(p: Point, old: Point, way: Point, new: Point, to: Point) -> Point:
-    """An arrowhead's point, moved from base ``old`` (pointing ``way``) to ``new`` (``to``)."""
-    u = (p[0] - old[0]) * way[0] + (p[1] - old[1]) * way[1]
-    v = -(p[0] - old[0]) * way[1] + (p[1] - old[1]) * way[0]
-    return (new[0] + u * to[0] - v * to[1], new[1] + u * to[1] + v * to[0])
-
-
-def _centre(points: list[Point]) -> Point:
-    return (sum(x for x, _ in points) / len(points), sum(y for _, y in points) / len(points))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Final
 from argmap.exporters.diagram.geometry import Box
 
 if TYPE_CHECKING:
-    from argmap.exporters.diagram.traillanes import Round
+    from argmap.exporters.diagram.trailround import Round
 
 __all__ = ["ROW_SPAN", "TIPS", "on_side", "side_tips", "spread_tips"]
 
