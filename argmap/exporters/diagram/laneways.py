@@ -42,13 +42,16 @@ def ways(
     drawing's other boxes and how far it reaches left and right.
     """
     side, wider, out = lanes
-    first = rounds[0]  # the innermost: a "so" arrow's word needs room on its way in
-    word = first.step is not None and first.step.label is not None
-    room_in = GAP + WORD_ROOM - abs(first.item[0] - wider) if word else 0.0
-    inner = wider + out * max(GAP, room_in)
     far = out * max(out * x for r in rounds for x, _ in r.points)
     reach = around[1][0] if out < 0 else around[1][1]
-    room = max(0.0, out * (out * min(out * far, out * reach) - inner))  # within the page
+    bound = min(out * far, out * reach)  # how far out the lanes may go (times ``out``)
+    inner = wider + out * GAP
+    first = rounds[0]  # the innermost: a "so" arrow's word needs room on its way in
+    if first.step is not None and first.step.label is not None:
+        spare = bound - out * inner - LANE * (len(rounds) - 1)  # the lanes' room first
+        word = WORD_ROOM - abs(first.item[0] - wider)
+        inner += out * max(0.0, min(word, spare))
+    room = max(0.0, bound - out * inner)  # within the page
     if wider != side:  # outside a wider box: as far as the lanes need, within the page
         room = max(room, min(LANE * (len(rounds) - 1), out * (reach - inner)))
     step = LANE if len(rounds) < 2 else min(LANE, room / (len(rounds) - 1))
