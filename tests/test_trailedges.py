@@ -564,3 +564,30 @@ def test_steps_go_round_the_column_only_where_no_top_has_a_conclusion_drawn_from
     assert drawn_from_tops, "a page that draws a conclusion from a top"
     assert all("drawn&#45;from trail_row" not in svg for svg in drawn_from_tops)
     assert any("drawn&#45;from trail_row" in svg for svg in others)
+
+
+def test_a_step_to_a_junction_goes_round_the_other_side_from_its_undercutter() -> None:
+    """A "so" arrow down the breadcrumb's column to an undercut step's junction goes round
+    in a lane too; where the junction's undercutter sits on the lanes' side, that lane met
+    its arrow, and the step kept the engine's curve, which ran out round the boxes beside
+    the column and across an evidence's arrow (upright letter pages of generated maps).
+    It goes round the other side now, in a lane of its own. A conclusion drawn below the
+    step's own conclusion, in the column, no longer keeps the page's steps out of lanes."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_crossings import generate
+
+    junctions = []
+    for seed in (4, 11):
+        m = generate(seed)
+        options = RenderOptions(direction="LR", portrait=True)
+        layout = lay_out(m, analyze(m), options, "letter", find_engine("auto"))
+        for laid in layout.pages:
+            for kind, classes, start, stop in geometry.groups(laid.svg):
+                words = html.unescape(classes).split()
+                title = re.search(r"<title>(.*?)</title>", laid.svg[start:stop])
+                name = "" if title is None else html.unescape(title.group(1))
+                laned = any(word.startswith(ROW_CLASS) for word in words)
+                if kind == "edge" and "drawn-from" in words and laned and "->junction " in name:
+                    junctions.append((seed, laid.plan.page.number, laid.svg))
+    assert junctions, "a step to a junction from a breadcrumb row in its column"
+    assert [(seed, page) for seed, page, svg in junctions if geometry.crossings(svg)] == []

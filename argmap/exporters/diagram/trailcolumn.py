@@ -100,9 +100,15 @@ def _stepped(plan: PagePlan) -> set[str]:
 
 
 def _drawn_from_tops(m: ArgumentMap, plan: PagePlan) -> bool:
-    """Whether the page draws a conclusion from one of its tops (in full, or as a stub)."""
+    """Whether the page draws a conclusion from one of its tops beside the column.
+
+    In full or as a stub; not one held in the column below its step's conclusion (see
+    :func:`~.steprows.in_column`).
+    """
     tops = set(plan.page.tops)
-    drawn = [m.get(n) for n in plan.page.nodes] + [m.get(s.tops[0]) for s in plan.page.stubs]
+    held = {i for w in plan.page.wraps if w.parent.startswith("so ") for r in w.rows for i in r}
+    drawn = [m.get(n) for n in plan.page.nodes if n not in held]
+    drawn += [m.get(s.tops[0]) for s in plan.page.stubs if s.name not in held]
     return any(n.kind is NodeKind.CONCLUSION and n.parent in tops for n in drawn)
 
 

@@ -108,13 +108,15 @@ def _route_document(svg: str) -> str:
             rounds.append(found)
     if not rounds or any(r.row >= len(rows) for r in rounds):
         return svg
-    rounds = _lanes_to_junctions(rounds, trail, rows, around[0])
-    if not rounds:
-        return svg
-    edits = _lanes(rounds, trail, rows, around)
+    out = _side(rounds, trail, rows)
+    rounds, across = _lanes_to_junctions(rounds, trail, out, around[0])
+    edits = _lanes(rounds, trail, rows, around) if rounds else []
     if edits is None:  # a step's lane would run through a box: the steps kept as drawn
         rounds = [r for r in rounds if r.step is None]
         edits = _lanes(rounds, trail, rows, around) if rounds else []
+    out = _side(rounds, trail, rows) if rounds else out  # where the others' lanes went
+    for r in across:  # on the other side, in a lane of its own, where that runs clear
+        edits = [*(edits or []), *(_lanes([r], trail, rows, around, -out) or [])]
     return edit(svg, edits or [])
 
 
@@ -131,22 +133,27 @@ def _side(rounds: list[Round], trail: Box, rows: list[float]) -> float:
 
 
 def _lanes_to_junctions(
-    rounds: list[Round], trail: Box, rows: list[float], boxes: list[Box]
-) -> list[Round]:
-    """The edges to draw in lanes, less the steps to junctions that keep the engine's way.
+    rounds: list[Round], trail: Box, out: float, boxes: list[Box]
+) -> tuple[list[Round], list[Round]]:
+    """The edges to draw in lanes on the lanes' side (``out``), and those on the other.
 
-    A step to a junction beside the breadcrumb (on its rank) keeps it, and so does one
+    A step to a junction beside the breadcrumb (on its rank) keeps the engine's way. One
     whose junction has a box beside it on the lanes' side (its undercutter, whose arrow
-    comes in there): the lane met it.
+    comes in there: the lane met it) goes on the other side, if nothing is beside the
+    junction there; else it keeps the engine's way too.
     """
-    out = _side(rounds, trail, rows)
-    return [
-        r
-        for r in rounds
-        if r.step is None
-        or r.heads
-        or (_below(r.item, trail) and not any(_past(b, r.item, out) for b in boxes))
-    ]
+    lanes: list[Round] = []
+    across: list[Round] = []
+    for r in rounds:
+        if r.step is None or r.heads:
+            lanes.append(r)
+        elif not _below(r.item, trail):
+            continue
+        elif not any(_past(b, r.item, out) for b in boxes):
+            lanes.append(r)
+        elif not any(_past(b, r.item, -out) for b in boxes):
+            across.append(r)
+    return lanes, across
 
 
 def _past(box: Box, item: Point, out: float) -> bool:
@@ -240,6 +247,7 @@ def _lanes(
     trail: Box,
     rows: list[float],
     around: tuple[list[Box], tuple[float, float]] = ([], (-math.inf, math.inf)),
+    side: float | None = None,
 ) -> list[tuple[tuple[int, int], str]] | None:
     """The SVG edits that draw each edge round the column in its lane (see :func:`route_lanes`).
 
@@ -248,10 +256,11 @@ def _lanes(
     top there), a top wider than the breadcrumb's too (an edge from the top below went up
     through it), within the page, where no way there runs through a box; else just past
     the boxes in their way (going round a box far out sent edges across the page and
-    back through the boxes beside the breadcrumb's rows). None: among them a "so" arrow
-    (see :mod:`.trailsteps`), and no way clear of every box.
+    back through the boxes beside the breadcrumb's rows). ``side``: which side they go
+    (see :func:`_side`, the default). None: among them a "so" arrow (see
+    :mod:`.trailsteps`), and no way clear of every box.
     """
-    out = _side(rounds, trail, rows)
+    out = _side(rounds, trail, rows) if side is None else side
     rounds = sorted(rounds, key=lambda r: _inner_first(r, trail, rows))
     edge = trail.left if out < 0 else trail.right
     side = out * max(out * x for x in [edge] + [r.item[0] for r in rounds])
