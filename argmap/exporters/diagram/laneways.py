@@ -38,8 +38,9 @@ def ways(
     """Each edge's way from its top out to its lane and up to its row's level (its tip's y).
 
     ``lanes``: the column's side (or its tops', if further out), where the lanes start
-    (less :data:`GAP`) and which way is out (1.0 right, -1.0 left); ``around``: the
-    drawing's other boxes and how far it reaches left and right.
+    (less :data:`GAP`, and :data:`WORD_ROOM` for a "so" arrow's word where there is room)
+    and which way is out (1.0 right, -1.0 left); ``around``: the drawing's other boxes and
+    how far it reaches left and right.
     """
     side, wider, out = lanes
     far = out * max(out * x for r in rounds for x, _ in r.points)

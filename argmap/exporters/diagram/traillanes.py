@@ -77,7 +77,9 @@ def route_lanes(svg: str) -> str:
     its own beside the column, the lower tops' further out, up to its row, and in to the
     breadcrumb's side at that row, where its arrowhead is set. The column lists the
     lower rows' tops first (see :func:`~.trailcolumn.column_items`), so the lanes nest and
-    no two edges cross; tips into one row are spread along it, :data:`TIPS` apart.
+    no two edges cross; tips into one row are spread along it, :data:`TIPS` apart. A "so"
+    arrow from a row down to a conclusion, or to an undercut step's junction, marked so
+    too, goes the same way the other way round (see :mod:`.trailsteps`).
     """
     if ROW_CLASS not in svg:
         return svg
@@ -91,21 +93,8 @@ def _route_document(svg: str) -> str:
     trail, rows = trail_rows(svg)
     if trail is None:
         return svg
-    rounds: list[Round] = []
     around = _around(svg)
-    for kind, classes, start, stop in groups(svg):
-        words = html.unescape(classes)
-        row = row_of(words) if kind == "edge" else None
-        if row is None:
-            continue
-        if STEP_CLASS in words.split():  # a "so" arrow down from the row
-            from argmap.exporters.diagram.trailsteps import read_step
-
-            found = read_step(svg, (start, stop), row, (trail, around[0]))
-        else:
-            found = read_round(svg, start, stop, row)
-        if found is not None:
-            rounds.append(found)
+    rounds = _read_rounds(svg, trail, around[0])
     if not rounds or any(r.row >= len(rows) for r in rounds):
         return svg
     out = _side(rounds, trail, rows)
@@ -118,6 +107,25 @@ def _route_document(svg: str) -> str:
     for r in across:  # on the other side, in a lane of its own, where that runs clear
         edits = [*(edits or []), *(_lanes([r], trail, rows, around, -out) or [])]
     return edit(svg, edits or [])
+
+
+def _read_rounds(svg: str, trail: Box, boxes: list[Box]) -> list[Round]:
+    """Each edge marked with its breadcrumb row, read: into the row, or a "so" arrow from it."""
+    rounds: list[Round] = []
+    for kind, classes, start, stop in groups(svg):
+        words = html.unescape(classes)
+        row = row_of(words) if kind == "edge" else None
+        if row is None:
+            continue
+        if STEP_CLASS in words.split():  # a "so" arrow down from the row
+            from argmap.exporters.diagram.trailsteps import read_step
+
+            found = read_step(svg, (start, stop), row, (trail, boxes))
+        else:
+            found = read_round(svg, start, stop, row)
+        if found is not None:
+            rounds.append(found)
+    return rounds
 
 
 def _side(rounds: list[Round], trail: Box, rows: list[float]) -> float:

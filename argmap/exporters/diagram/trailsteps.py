@@ -67,8 +67,8 @@ def read_step(
     tip = (step.base[0] + step.way[0] * step.reach, step.base[1] + step.way[1] * step.reach)
     if boxes:
         tip = min((_onto(b, tip) for b in boxes), key=lambda p: math.dist(p, tip))
-    span = (path.start(1), path.end(1))
-    return Round(row, (tip, *points[::-1]), (0.0, 0.0), span, [], backward, step)
+    d_span = (path.start(1), path.end(1))
+    return Round(row, (tip, *points[::-1]), (0.0, 0.0), d_span, [], backward, step)
 
 
 def _off(box: Box, p: Point) -> float:
