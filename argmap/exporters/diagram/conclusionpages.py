@@ -13,6 +13,7 @@ from argmap.exporters.diagram.pagetrailsize import in_trail_column
 from argmap.exporters.diagram.rowholds import leaf_holds
 from argmap.exporters.diagram.stacking import NODESEP, TRAIL, Wrap
 from argmap.exporters.diagram.steprows import (
+    STEP_ROW,
     STEP_WEIGHT,
     step_rows,
     undercut_steps_unheld,
@@ -245,7 +246,7 @@ def flat_steps(page: Page) -> dict[str, Flat]:
     flat: dict[str, Flat] = {}
     for top in page.tops:
         junction = f"junction {top}"
-        rows = [row for w in page.wraps if w.parent == f"so {top}" for row in w.rows]
+        rows = [row for w in page.wraps if w.parent == f"{STEP_ROW}{top}" for row in w.rows]
         for row in rows:
             if TRAIL in row and junction in row:
                 flat[top] = "column" if row[:3] == (TRAIL, junction, top) else "rank"

@@ -213,6 +213,7 @@ def with_drawn_above(
         return [replace(first, nodes=nodes), *pages[1:]]
     from argmap.exporters.diagram.conclusionpages import branch_pages
     from argmap.exporters.diagram.paging import Stub
+    from argmap.exporters.diagram.steprows import STEP_ROW
 
     root = shown[0]
     branches: dict[str, list[str]] = {}
@@ -234,7 +235,7 @@ def with_drawn_above(
     )
     if around.column:  # in the root's rank, after it (see Around.column)
         row = (root, *(stub.name for stub in stubs))
-        first = replace(first, wraps=(*first.wraps, Wrap(f"so {root}", (row,), ())))
+        first = replace(first, wraps=(*first.wraps, Wrap(f"{STEP_ROW}{root}", (row,), ())))
     elif around.rows is not None:  # in rows over the root (see Around.rows)
         first = replace(first, wraps=(*first.wraps, around.rows))
     return [first, *extra, *(_numbered_on(page, count) for page in pages[1:])]

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
 __all__ = [
+    "STEP_ROW",
     "STEP_WEIGHT",
     "hangs_below",
     "in_column",
@@ -25,6 +26,10 @@ __all__ = [
     "undercut_steps_unheld",
     "undercutter_rows",
 ]
+
+STEP_ROW = "so "
+"""Prefixes an id: a row of "so" steps (a conclusion's junction and its undercutters; on
+page 1, the root with the stubs of the conclusions drawn from it)."""
 
 STEPS = "steps "
 """Prefixes a page's first top: the row holding its conclusions' steps left to right."""
@@ -61,7 +66,7 @@ def undercutter_rows(
         if cutters and node_id in low:
             # In line under the breadcrumb, each hangs below it, its arrow going round it.
             holds = tuple((c, TRAIL) for c in cutters)
-            wraps.append(Wrap(f"so {node_id}", (), holds, weight=STEP_WEIGHT))
+            wraps.append(Wrap(f"{STEP_ROW}{node_id}", (), holds, weight=STEP_WEIGHT))
         elif cutters:  # (the breadcrumb only in the rank of a step from it, not one above)
             from_trail = across and m.get(node_id).parent not in drawn
             row = (
@@ -70,7 +75,7 @@ def undercutter_rows(
                 *cutters[1:],
                 *([TRAIL] if from_trail else []),
             )
-            wraps.append(Wrap(f"so {node_id}", (row,), ()))
+            wraps.append(Wrap(f"{STEP_ROW}{node_id}", (row,), ()))
     return tuple(wraps)
 
 
@@ -86,7 +91,7 @@ def in_column(m: ArgumentMap, wrap: Wrap, top: str, stubs: Sequence[Stub]) -> Wr
     junction = f"junction {top}"
     items = [i for row in wrap.rows for i in row] + [i for i, _ in wrap.holds]
     cutters = [i for i in items if i not in (junction, TRAIL)]
-    if wrap.parent != f"so {top}":
+    if wrap.parent != f"{STEP_ROW}{top}":
         rows = tuple(row for r in wrap.rows if (row := tuple(i for i in r if i != TRAIL)))
         return wrap._replace(rows=rows)
     holds = tuple((c, junction) for c in cutters)
@@ -109,7 +114,7 @@ def steps_in_order(wraps: Sequence[Wrap], tops: Sequence[str]) -> list[Wrap]:
     the breadcrumb is in each row). The conclusions themselves are left to the engine:
     held in order too, two on an upright page came out 40 pt wider than planned.
     """
-    rows = [r for top in tops for w in wraps if w.parent == f"so {top}" for r in w.rows]
+    rows = [r for top in tops for w in wraps if w.parent == f"{STEP_ROW}{top}" for r in w.rows]
     steps = tuple(item for row in rows for item in row)
     if len(rows) < 2 or TRAIL in steps:
         return []
@@ -129,7 +134,7 @@ def step_rows(
     cutters = undercutter_rows(m, page.nodes, page.stubs, around, across)
     below = hangs_below(m, page, across)
     if below:
-        cutters = tuple(w for w in cutters if w.parent != f"so {page.tops[0]}")
+        cutters = tuple(w for w in cutters if w.parent != f"{STEP_ROW}{page.tops[0]}")
     elif not across:
         cutters += tuple(steps_in_order(cutters, page.tops))
     if in_trail_column(page.wraps):  # in the conclusion's column: the junction too

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from argmap.exporters.diagram.dot import Compass, End, Port
 from argmap.exporters.diagram.grouprows import boxed_groups
 from argmap.exporters.diagram.pagetrailsize import TRAIL_COLUMN
-from argmap.exporters.diagram.stacking import TRAIL
+from argmap.exporters.diagram.stacking import TRAIL, Wrap
+from argmap.exporters.diagram.steprows import STEP_ROW
 from argmap.model import ArgumentMap, NodeKind
 
 if TYPE_CHECKING:
@@ -64,12 +65,12 @@ def column_steps(
 
     ``steps``: the page's conclusions drawn from its rows, each with its row's port (see
     :func:`~.conclusionpages.trail_steps`). Where the breadcrumb sits in its tops'
-    column, each arrow goes round the column's outer
-    side, in a lane of its own (see :mod:`.trailsteps`), but the first item's straight
-    below the last row (see :func:`column_end`); one to a junction (a step with a row of
-    its own, its undercutters beside it: see :mod:`.steprows`) keeps its port, and is
-    drawn anew where the engine did not draw it straight down. None where they do not go
-    in lanes (see :func:`steps_laned`).
+    column, each arrow goes round the column's outer side, in a lane of its own (see
+    :mod:`.trailsteps`), but the first item's, straight below the last row (see
+    :func:`column_end`); one to a junction (a step with a row of its own, its
+    undercutters beside it: see :mod:`.steprows`) keeps its port, and is drawn anew
+    where the engine did not draw it straight down. Where they do not go in lanes (see
+    :func:`steps_laned`), the ports as given and no lanes.
     """
     ends: dict[str, End] = dict(steps)
     if not steps_laned(m, plan):
@@ -96,7 +97,12 @@ def steps_laned(m: ArgumentMap, plan: PagePlan) -> bool:
 
 def _stepped(plan: PagePlan) -> set[str]:
     """The page's conclusions whose steps have a row of their own (see :mod:`.steprows`)."""
-    return {w.parent[3:] for w in plan.page.wraps if w.parent.startswith("so ")}
+    return {w.parent.removeprefix(STEP_ROW) for w in _step_rows(plan)}
+
+
+def _step_rows(plan: PagePlan) -> list[Wrap]:
+    """The page's rows of steps' junctions and undercutters (see :data:`~.steprows.STEP_ROW`)."""
+    return [w for w in plan.page.wraps if w.parent.startswith(STEP_ROW)]
 
 
 def _drawn_from_tops(m: ArgumentMap, plan: PagePlan) -> bool:
@@ -106,7 +112,7 @@ def _drawn_from_tops(m: ArgumentMap, plan: PagePlan) -> bool:
     :func:`~.steprows.in_column`).
     """
     tops = set(plan.page.tops)
-    held = {i for w in plan.page.wraps if w.parent.startswith("so ") for r in w.rows for i in r}
+    held = {i for w in _step_rows(plan) for r in w.rows for i in r}
     drawn = [m.get(n) for n in plan.page.nodes if n not in held]
     drawn += [m.get(s.tops[0]) for s in plan.page.stubs if s.name not in held]
     return any(n.kind is NodeKind.CONCLUSION and n.parent in tops for n in drawn)

@@ -1,4 +1,4 @@
-"""Edges round a breadcrumb in its tops' column, drawn in lanes of their own to their rows."""
+"""Edges round a breadcrumb in its tops' column, each in a lane of its own to (or from) its row."""
 
 from __future__ import annotations
 
@@ -98,15 +98,15 @@ def _route_document(svg: str) -> str:
     if not rounds or any(r.row >= len(rows) for r in rounds):
         return svg
     out = _side(rounds, trail, rows)
-    rounds, across = _lanes_to_junctions(rounds, trail, out, around[0])
-    edits = _lanes(rounds, trail, rows, around) if rounds else []
-    if edits is None:  # a step's lane would run through a box: the steps kept as drawn
+    rounds, across = _by_side(rounds, trail, out, around[0])
+    laid = _lanes(rounds, trail, rows, around) if rounds else []
+    if laid is None:  # a step's lane would run through a box: the steps kept as drawn
         rounds = [r for r in rounds if r.step is None]
-        edits = _lanes(rounds, trail, rows, around) if rounds else []
+        laid = (_lanes(rounds, trail, rows, around) if rounds else None) or []
     out = _side(rounds, trail, rows) if rounds else out  # where the others' lanes went
     for r in across:  # on the other side, in a lane of its own, where that runs clear
-        edits = [*(edits or []), *(_lanes([r], trail, rows, around, -out) or [])]
-    return edit(svg, edits or [])
+        laid += _lanes([r], trail, rows, around, -out) or []
+    return edit(svg, laid)
 
 
 def _read_rounds(svg: str, trail: Box, boxes: list[Box]) -> list[Round]:
@@ -140,7 +140,7 @@ def _side(rounds: list[Round], trail: Box, rows: list[float]) -> float:
     return -1.0 if lefts > 0 or (lefts == 0 and highest.base[0] < middle) else 1.0
 
 
-def _lanes_to_junctions(
+def _by_side(
     rounds: list[Round], trail: Box, out: float, boxes: list[Box]
 ) -> tuple[list[Round], list[Round]]:
     """The edges to draw in lanes on the lanes' side (``out``), and those on the other.
@@ -255,7 +255,7 @@ def _lanes(
     trail: Box,
     rows: list[float],
     around: tuple[list[Box], tuple[float, float]] = ([], (-math.inf, math.inf)),
-    side: float | None = None,
+    out: float | None = None,
 ) -> list[tuple[tuple[int, int], str]] | None:
     """The SVG edits that draw each edge round the column in its lane (see :func:`route_lanes`).
 
@@ -264,11 +264,11 @@ def _lanes(
     top there), a top wider than the breadcrumb's too (an edge from the top below went up
     through it), within the page, where no way there runs through a box; else just past
     the boxes in their way (going round a box far out sent edges across the page and
-    back through the boxes beside the breadcrumb's rows). ``side``: which side they go
-    (see :func:`_side`, the default). None: among them a "so" arrow (see
-    :mod:`.trailsteps`), and no way clear of every box.
+    back through the boxes beside the breadcrumb's rows). ``out``: which side they go
+    (-1.0 left, 1.0 right; by default as :func:`_side` says). None: among them a "so"
+    arrow (see :mod:`.trailsteps`), and no way clear of every box.
     """
-    out = _side(rounds, trail, rows) if side is None else side
+    out = _side(rounds, trail, rows) if out is None else out
     rounds = sorted(rounds, key=lambda r: _inner_first(r, trail, rows))
     edge = trail.left if out < 0 else trail.right
     side = out * max(out * x for x in [edge] + [r.item[0] for r in rounds])
