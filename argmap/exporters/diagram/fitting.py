@@ -35,6 +35,7 @@ from argmap.exporters.diagram.pagesize import (
 )
 from argmap.exporters.diagram.pagetighten import tighten
 from argmap.exporters.diagram.paging import Page, PlanMemo, paginate
+from argmap.exporters.diagram.steptries import fewer_crossings
 from argmap.model import ArgumentMap
 from argmap.options import Fit, RenderOptions
 
@@ -176,6 +177,7 @@ def lay_out(
             tighten(tighter, over, budget, attempt, attempt >= MAX_PLANS - 1)
         drafts = drafts if across else share_pages(m, drafts, drafter, budget)
         drafts = [_without_side_stubs(drafter, d, budget) for d in drafts]
+        drafts = fewer_crossings(m, drafts, drafter.lay_out, budget)
     return Layout(size, budget, (laid := _finished(drafter, drafts)), deck_scale(budget, laid))
 
 

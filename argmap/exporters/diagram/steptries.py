@@ -1,0 +1,154 @@
+"""Pages whose arrows cross, drawn again with their steps' rows held another way if that helps.
+
+A conclusion's step that an undercutter attacks runs through a junction, held in a row
+with its undercutters (see :func:`~.steprows.undercutter_rows`). Where the engine puts the
+boxes around that row cannot be told before a page is drawn, so a page whose drawing has
+crossing arrows is drawn again with its rows held another way (:func:`beside_steps` top
+down or bottom up, :func:`apart_from_trail` left to right), and the drawing that crosses
+less is kept (see :func:`fewer_crossings`).
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+from argmap.analysis.view import drawn_up
+from argmap.exporters.diagram.geometry import all_crossings
+from argmap.exporters.diagram.stacking import TRAIL
+from argmap.exporters.diagram.steprows import STEP_ROW
+from argmap.exporters.diagram.trailcuts import undercutters
+from argmap.model import Relation
+
+if TYPE_CHECKING:
+    from argmap.exporters.diagram.pageparts import PagePlan
+    from argmap.exporters.diagram.pagesize import Budget
+    from argmap.exporters.diagram.paging import Page
+    from argmap.model import ArgumentMap
+
+__all__ = ["apart_from_trail", "beside_steps", "fewer_crossings"]
+
+
+class _Laid(Protocol):
+    """A page laid out: its plan, its SVG packed (see :func:`~.packed.pack`), its size."""
+
+    @property
+    def plan(self) -> PagePlan: ...
+    @property
+    def packed(self) -> bytes: ...
+    @property
+    def width(self) -> float: ...
+    @property
+    def height(self) -> float: ...
+
+
+_D = TypeVar("_D", bound=_Laid)
+
+
+def fewer_crossings(
+    m: ArgumentMap, drafts: list[_D], lay_out: Callable[[list[PagePlan]], list[_D]], budget: Budget
+) -> list[_D]:
+    """The pages, each drawn again with its steps' rows held another way where that crosses less.
+
+    Only a page whose drawing has crossing arrows (see
+    :func:`~.geometry.all_crossings`) and whose rows can be held another way is drawn
+    again; the second drawing is kept if it has fewer crossings and fits the page if
+    the first did (on a tie, the first). ``lay_out`` lays pages out (every second try at
+    once, on every core); ``budget``: the drawing size a page holds at the legibility floor.
+    """
+    tried: dict[int, tuple[PagePlan, int]] = {}
+    for at, draft in enumerate(drafts):
+        held = apart_from_trail if draft.plan.across else beside_steps
+        page = held(m, draft.plan.page)
+        if page is not None and (crossing := all_crossings(_svg(draft))):
+            tried[at] = (replace(draft.plan, page=page), crossing)
+    if not tried:
+        return drafts
+    out = list(drafts)
+    laid = lay_out([plan for plan, _ in tried.values()])
+    for (at, (_, crossing)), other in zip(tried.items(), laid, strict=True):
+        first = drafts[at]
+        roomy = budget.holds(other.width, other.height)
+        fits = roomy or not budget.holds(first.width, first.height)
+        if fits and all_crossings(_svg(other)) < crossing:
+            out[at] = other
+    return out
+
+
+def beside_steps(m: ArgumentMap, page: Page) -> Page | None:
+    """The page with each step's row holding its conclusion's other children first.
+
+    Top down (or bottom up), a step's undercutters sit beside its junction, in one rank
+    with the conclusion's other children (its objections and their stubs). The engine
+    put such an objection between an undercutter and the junction now and then: the
+    undercutter's arrow went round under it, across the arrow of the objection's own
+    evidence. Held before the undercutters, the objection keeps clear of it where the
+    step comes in from the other side (where it comes from the objection's side, the
+    junction is pulled across the page instead: hence a second drawing, not a rule).
+
+    Those children go first, in file order, where no other row or hold of the page names
+    one and none is in a linked group. None: no row changes.
+    """
+    if not any(w.parent.startswith(STEP_ROW) for w in page.wraps):
+        return None
+    named = {i for w in page.wraps if not w.parent.startswith(STEP_ROW) for r in w.rows for i in r}
+    named |= {i for w in page.wraps for pair in w.holds for i in pair}
+    wraps = []
+    for wrap in page.wraps:
+        if wrap.parent.startswith(STEP_ROW) and len(wrap.rows) == 1 and TRAIL not in wrap.rows[0]:
+            others = _others(m, wrap.parent.removeprefix(STEP_ROW), page)
+            if others and not named.intersection(others):
+                wrap = wrap._replace(rows=((*others, *wrap.rows[0]),))
+        wraps.append(wrap)
+    return replace(page, wraps=tuple(wraps)) if wraps != list(page.wraps) else None
+
+
+def apart_from_trail(m: ArgumentMap, page: Page) -> Page | None:
+    """Left to right, the page with its steps from the breadcrumb in a column of their own.
+
+    A step from the breadcrumb has its junction and undercutters in the breadcrumb's
+    column, above it (see :func:`~.steprows.undercutter_rows`): narrower than a column
+    of their own. With two steps or more, the engine mixed their rows in that column, and
+    the steps from the breadcrumb's rows went round the column's far side to their
+    junctions, across each other and the undercutters' arrows. In a column of their own,
+    between the breadcrumb and the conclusions, each step runs straight, but the page is
+    a column wider. None: the page has fewer than two such steps. ``m`` is not read (it
+    is the signature :func:`beside_steps` shares).
+    """
+    del m
+    rows = [w for w in page.wraps if w.parent.startswith(STEP_ROW) and _ends_at_trail(w.rows)]
+    if len(rows) < 2:
+        return None
+    wraps = tuple(w._replace(rows=(w.rows[0][:-1],)) if w in rows else w for w in page.wraps)
+    return replace(page, wraps=wraps)
+
+
+def _ends_at_trail(rows: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether a step's rows are one row that ends with the breadcrumb."""
+    return len(rows) == 1 and rows[0][-1:] == (TRAIL,)
+
+
+def _others(m: ArgumentMap, conclusion: str, page: Page) -> tuple[str, ...]:
+    """The conclusion's children on the page but its undercutters, by name, in file order.
+
+    Nodes and stubs; none if one is in a linked group. (The conclusions drawn from it
+    go above it, not among its children.)
+    """
+    drawn = set(page.nodes)
+    kids = [c for c in m.children(conclusion) if c.relation is not Relation.UNDERCUTS]
+    if any(c.group is not None for c in kids):
+        return ()
+    named = [(m.position(c.id), c.id) for c in kids if c.id in drawn]
+    named += [
+        (m.position(s.tops[0]), s.name)
+        for s in page.stubs
+        if s.parent == conclusion and not undercutters(m, s) and not drawn_up(m.get(s.tops[0]))
+    ]
+    return tuple(name for _, name in sorted(named))
+
+
+def _svg(draft: _Laid) -> str:
+    """A draft's SVG, unpacked."""
+    return zlib.decompress(draft.packed).decode("utf-8")

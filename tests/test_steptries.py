@@ -1,0 +1,179 @@
+"""Pages whose arrows cross are drawn again with their steps' rows held another way."""
+
+from __future__ import annotations
+
+import sys
+import zlib
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+from argmap.analysis.standing import analyze
+from argmap.exporters.diagram import geometry, steptries
+from argmap.exporters.diagram.engine import find_engine
+from argmap.exporters.diagram.fitting import lay_out
+from argmap.exporters.diagram.pageparts import PagePlan
+from argmap.exporters.diagram.pagesize import PAGE_SIZES, page_budget
+from argmap.exporters.diagram.paging import Page, Stub
+from argmap.exporters.diagram.stacking import TRAIL, Wrap
+from argmap.exporters.diagram.steptries import apart_from_trail, beside_steps, fewer_crossings
+from argmap.load.maps import load_map
+from argmap.load.validate import validate_data
+from argmap.model import ArgumentMap
+from argmap.options import RenderOptions
+
+ROOT = Path(__file__).resolve().parent.parent
+CASE = ROOT / "tests" / "cases" / "pagefloor" / "objection-beside-an-undercut-step-drawn-on.yaml"
+
+
+def _map() -> ArgumentMap:
+    """A conclusion drawn from the thesis, with one drawn from it in turn: objected, undercut."""
+    return validate_data(
+        {
+            "title": "Steps",
+            "thesis": {
+                "id": "t",
+                "text": "The thesis.",
+                "conclusions": [
+                    {
+                        "id": "c",
+                        "text": "So a conclusion.",
+                        "conclusions": [
+                            {
+                                "id": "d",
+                                "text": "So another.",
+                                "objections": [
+                                    {"id": "d1", "text": "An objection.", "evidence": [
+                                        {"id": "d1e", "text": "Its evidence."}
+                                    ]},
+                                    {"id": "du", "text": "No step.", "undercut": True},
+                                    {"id": "d2", "text": "A second objection."},
+                                    {"id": "d3", "text": "A third, on another page."},
+                                ],
+                                "conclusions": [{"id": "f", "text": "So, drawn on."}],
+                            },
+                            {"id": "e", "text": "So a third."},
+                        ],
+                    }
+                ],
+            },
+        }
+    )  # fmt: skip
+
+
+def _page(*wraps: Wrap, nodes: tuple[str, ...] = ("c", "d", "d1", "d1e", "du", "d2")) -> Page:
+    stubs = (Stub("d", ("d3",), 1, 3, False), Stub("d", ("f",), 1, 4, False))
+    return Page(2, ("t",), ("c",), nodes, stubs, wraps=wraps)
+
+
+STEP = Wrap("so d", (("du", "junction d"),), ())
+
+
+def test_a_steps_row_takes_its_conclusions_other_children_first_in_file_order() -> None:
+    page = beside_steps(_map(), _page(STEP))
+    assert page is not None
+    row = ("d1", "d2", "stub d3", "du", "junction d")  # not the stub of a conclusion drawn on
+    assert page.wraps == (Wrap("so d", (row,), ()),)
+
+
+@pytest.mark.parametrize(
+    "wraps",
+    [
+        (),  # no step's row
+        (STEP, Wrap("d", (("d1", "d2"),), ())),  # the children are held in rows of their own
+        (STEP, Wrap("below d", (), (("d2", TRAIL),))),  # or held below the breadcrumb
+        (Wrap("so d", (("du", "junction d", TRAIL),), ()),),  # in the breadcrumb's column
+    ],
+)
+def test_a_steps_row_is_left_as_it_is_where_its_children_are_held_elsewhere(
+    wraps: tuple[Wrap, ...],
+) -> None:
+    assert beside_steps(_map(), _page(*wraps)) is None
+
+
+def test_left_to_right_two_steps_from_the_breadcrumb_leave_its_column() -> None:
+    one = Wrap("so d", (("du", "junction d", TRAIL),), ())
+    two = Wrap("so e", (("eu", "junction e", TRAIL),), ())
+    other = Wrap("d", (("d1", "d2"),), ())
+    page = apart_from_trail(_map(), _page(one, other, two))
+    assert page is not None
+    assert page.wraps == (
+        Wrap("so d", (("du", "junction d"),), ()),
+        other,
+        Wrap("so e", (("eu", "junction e"),), ()),
+    )
+    assert apart_from_trail(_map(), _page(one, other)) is None  # one step: kept in the column
+
+
+class _Draft(NamedTuple):
+    plan: PagePlan
+    packed: bytes
+    width: float
+    height: float
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "kept"),
+    [
+        ((2, 100.0), (0, 100.0), "second"),  # fewer crossings, fits
+        ((2, 100.0), (2, 100.0), "first"),  # as many: the first
+        ((2, 100.0), (3, 100.0), "first"),
+        ((2, 100.0), (0, 9999.0), "first"),  # fewer, but too large where the first fits
+        ((2, 9999.0), (1, 9999.0), "second"),  # neither fits: fewer crossings
+        ((0, 100.0), (0, 100.0), "first"),  # no crossing: not drawn again
+    ],
+)
+def test_the_drawing_that_crosses_less_and_fits_is_kept(
+    monkeypatch: pytest.MonkeyPatch,
+    first: tuple[int, float],
+    second: tuple[int, float],
+    kept: str,
+) -> None:
+    crossings = {"first": first[0], "second": second[0]}
+    monkeypatch.setattr(steptries, "all_crossings", crossings.__getitem__)
+    budget = page_budget(PAGE_SIZES["a4"])
+    m, page = _map(), _page(STEP)
+    plan = PagePlan(page, 4, {}, 0)
+    drafts = [_Draft(plan, zlib.compress(b"first"), first[1], first[1])]
+    asked: list[list[PagePlan]] = []
+
+    def again(plans: list[PagePlan]) -> list[_Draft]:
+        asked.append(plans)
+        return [_Draft(p, zlib.compress(b"second"), second[1], second[1]) for p in plans]
+
+    out = fewer_crossings(m, drafts, again, budget)
+    assert zlib.decompress(out[0].packed).decode() == kept
+    assert len(asked) == (1 if first[0] else 0)
+    if asked:  # drawn again with the objections held before the undercutter
+        assert asked[0][0].page == beside_steps(m, page)
+
+
+@pytest.mark.parametrize("direction", ["TB", "BT"])
+def test_an_objection_between_an_undercutter_and_its_junction_is_drawn_beside_them(
+    direction: str,
+) -> None:
+    """A random map's page: the undercutter's arrow went under the objection, across its
+    evidence's arrow (top down and bottom up, on A4)."""
+    m = load_map(CASE)
+    options = RenderOptions(direction=direction)  # type: ignore[arg-type]
+    layout = lay_out(m, analyze(m), options, "a4", find_engine("auto"))
+    assert [geometry.all_crossings(page.svg) for page in layout.pages] == [0] * len(layout.pages)
+    rows = [r for p in layout.pages for w in p.plan.page.wraps for r in w.rows]
+    assert ("c0_1c1_1c2_0o", "c0_1c1_1c2_0u", "junction c0_1c1_1c2_0") in rows
+
+
+def test_left_to_right_steps_from_the_breadcrumb_are_drawn_in_a_column_of_their_own() -> None:
+    """A random map's page of three conclusions drawn from the breadcrumb's rows: its steps
+    went round the breadcrumb's column (one crossing, and one before they met)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_crossings import generate
+
+    m = generate(22)
+    layout = lay_out(m, analyze(m), RenderOptions(direction="LR"), "a4", find_engine("auto"))
+    pages = {p.plan.page.tops: p for p in layout.pages}
+    page = pages["c01c10c20", "c01c10c21", "c01c10oe"]
+    assert geometry.all_crossings(page.svg) == 0
+    steps = [w for w in page.plan.page.wraps if w.parent.startswith("so ")]
+    assert len(steps) >= 2
+    assert all(TRAIL not in row for w in steps for row in w.rows)
