@@ -16,8 +16,14 @@ from argmap.exporters.diagram.fitting import lay_out
 from argmap.exporters.diagram.pageparts import PagePlan
 from argmap.exporters.diagram.pagesize import PAGE_SIZES, page_budget
 from argmap.exporters.diagram.paging import Page, Stub
+from argmap.exporters.diagram.rowholds import leaf_holds
 from argmap.exporters.diagram.stacking import TRAIL, Wrap
-from argmap.exporters.diagram.steptries import apart_from_trail, beside_steps, fewer_crossings
+from argmap.exporters.diagram.steptries import (
+    apart_from_trail,
+    beside_steps,
+    cutters_aside,
+    fewer_crossings,
+)
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
@@ -54,6 +60,21 @@ def _map() -> ArgumentMap:
                                 "conclusions": [{"id": "f", "text": "So, drawn on."}],
                             },
                             {"id": "e", "text": "So a third."},
+                        ],
+                    }
+                ],
+                "premises": [
+                    {
+                        "id": "p",
+                        "text": "A premise.",
+                        "premises": [
+                            {"id": "a", "text": "A."}, {"id": "b", "text": "B."},
+                            {"id": "pc", "text": "C."},
+                        ],
+                        "objections": [
+                            {"id": "pu", "text": "No link.", "undercut": True},
+                            {"id": "pv", "text": "Nor this.", "undercut": True},
+                            {"id": "po", "text": "An objection."},
                         ],
                     }
                 ],
@@ -104,6 +125,55 @@ def test_left_to_right_two_steps_from_the_breadcrumb_leave_its_column() -> None:
         Wrap("so e", (("eu", "junction e"),), ()),
     )
     assert apart_from_trail(_map(), _page(one, other)) is None  # one step: kept in the column
+
+
+def _premise_page(*wraps: Wrap) -> Page:
+    stubs = (Stub("p", ("pv",), 2, 3, False), Stub("p", ("po",), 1, 4, False))
+    return Page(2, ("t",), ("p",), ("p", "a", "b", "pc", "pu"), stubs, wraps=wraps)
+
+
+@pytest.mark.parametrize(
+    ("last", "row"),
+    [
+        (False, ("pu", "stub pv", "a", "b", "stub po")),
+        (True, ("a", "b", "stub po", "pu", "stub pv")),
+    ],
+)
+def test_a_boxs_undercutters_go_to_one_end_of_its_row(last: bool, row: tuple[str, ...]) -> None:
+    wrap = Wrap("p", (("a", "pu", "b", "stub po", "stub pv"),), ())
+    page = cutters_aside(_map(), _premise_page(wrap), last=last)
+    assert page is not None
+    assert page.wraps == (Wrap("p", (row,), ()),)
+
+
+@pytest.mark.parametrize(
+    ("last", "rows"),
+    [
+        (False, (("pu", "stub pv", "a"), ("b", "pc", "stub po"))),
+        (True, (("a", "pu", "stub pv"), ("b", "pc", "stub po"))),
+    ],
+)
+def test_undercutters_from_a_later_row_go_to_the_first_the_rows_as_long_as_they_were(
+    last: bool, rows: tuple[tuple[str, ...], ...]
+) -> None:
+    first, second = ("a", "b", "pu"), ("pc", "stub pv", "stub po")
+    wrap = Wrap("p", (first, second), tuple(leaf_holds(second, (first,))))
+    page = cutters_aside(_map(), _premise_page(wrap), last=last)
+    assert page is not None
+    assert page.wraps == (Wrap("p", rows, tuple(leaf_holds(rows[1], rows[:1]))),)
+
+
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        Wrap("p", (("pu", "a", "b"),), ()),  # already first
+        Wrap("p", (("a", "b"), ("pu",)), (("pu", "a"), ("pu", "deep"))),  # rows of blocks
+        Wrap("below p", (), (("pu", TRAIL),)),  # no rows
+        Wrap("t", (("pu", "a"),), ()),  # not the undercutters of this box's arrow
+    ],
+)
+def test_rows_without_undercutters_out_of_place_are_left_as_they_are(wrap: Wrap) -> None:
+    assert cutters_aside(_map(), _premise_page(wrap)) is None
 
 
 class _Draft(NamedTuple):
@@ -177,3 +247,15 @@ def test_left_to_right_steps_from_the_breadcrumb_are_drawn_in_a_column_of_their_
     steps = [w for w in page.plan.page.wraps if w.parent.startswith("so ")]
     assert len(steps) >= 2
     assert all(TRAIL not in row for w in steps for row in w.rows)
+
+
+def test_an_undercutter_in_the_middle_of_its_boxs_row_is_drawn_at_its_end() -> None:
+    """A random map's page: the stub of a premise's undercutter stood between two other
+    stubs of its children, and its arrow up to the junction crossed the next one's."""
+    m = load_map(
+        ROOT / "tests" / "cases" / "pagefloor" / "undercutters-among-a-premises-children.yaml"
+    )
+    layout = lay_out(m, analyze(m), RenderOptions(), "a4", find_engine("auto"))
+    assert [geometry.all_crossings(page.svg) for page in layout.pages] == [0] * len(layout.pages)
+    rows = {w.parent: w.rows for p in layout.pages for w in p.plan.page.wraps}
+    assert rows["n9"] == (("stub n11", "stub n10", "stub n14"),)  # first in the row

@@ -1,22 +1,24 @@
-"""Pages whose arrows cross, drawn again with their steps' rows held another way if that helps.
+"""Pages whose arrows cross, drawn again with rows held other ways; the one crossing least is kept.
 
-A conclusion's step that an undercutter attacks runs through a junction, held in a row
-with its undercutters (see :func:`~.steprows.undercutter_rows`). Where the engine puts the
-boxes around that row cannot be told before a page is drawn, so a page whose drawing has
-crossing arrows is drawn again with its rows held another way (:func:`beside_steps` top
-down or bottom up, :func:`apart_from_trail` left to right), and the drawing that crosses
-less is kept (see :func:`fewer_crossings`).
+Where the engine puts the boxes around a row cannot be told before a page is drawn: an
+undercut step's junction and undercutters (see :func:`~.steprows.undercutter_rows`), a
+box's undercutters among its children. So a page whose drawing has crossing arrows is
+drawn again with such rows held other ways (:func:`beside_steps` and
+:func:`cutters_aside` top down or bottom up, :func:`apart_from_trail` left to right),
+and the drawing that crosses least is kept (see :func:`fewer_crossings`).
 """
 
 from __future__ import annotations
 
+import itertools
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from argmap.analysis.view import drawn_up
 from argmap.exporters.diagram.geometry import all_crossings
+from argmap.exporters.diagram.rowholds import leaf_holds
 from argmap.exporters.diagram.stacking import TRAIL
 from argmap.exporters.diagram.steprows import STEP_ROW
 from argmap.exporters.diagram.trailcuts import undercutters
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
     from argmap.exporters.diagram.paging import Page
     from argmap.model import ArgumentMap
 
-__all__ = ["apart_from_trail", "beside_steps", "fewer_crossings"]
+__all__ = ["apart_from_trail", "beside_steps", "cutters_aside", "fewer_crossings"]
 
 
 class _Laid(Protocol):
@@ -50,31 +52,40 @@ _D = TypeVar("_D", bound=_Laid)
 def fewer_crossings(
     m: ArgumentMap, drafts: list[_D], lay_out: Callable[[list[PagePlan]], list[_D]], budget: Budget
 ) -> list[_D]:
-    """The pages, each drawn again with its steps' rows held another way where that crosses less.
+    """The pages, each drawn again with its rows held other ways, the fewest crossings kept.
 
-    Only a page whose drawing has crossing arrows (see
-    :func:`~.geometry.all_crossings`) and whose rows can be held another way is drawn
-    again; the second drawing is kept if it has fewer crossings and fits the page if
-    the first did (on a tie, the first). ``lay_out`` lays pages out (every second try at
-    once, on every core); ``budget``: the drawing size a page holds at the legibility floor.
+    Only a page whose drawing has crossing arrows (see :func:`~.geometry.all_crossings`)
+    and whose rows can be held another way is drawn again, once for each way; a drawing
+    is kept if it has fewer crossings than the first and those before it, and fits the
+    page if the first did (on a tie, the earlier). ``lay_out`` lays pages out (every try
+    at once, on every core); ``budget``: the drawing size a page holds at the floor.
     """
-    tried: dict[int, tuple[PagePlan, int]] = {}
+    tried: list[tuple[int, PagePlan, int]] = []  # (page, another way, its crossings first)
     for at, draft in enumerate(drafts):
-        held = apart_from_trail if draft.plan.across else beside_steps
-        page = held(m, draft.plan.page)
-        if page is not None and (crossing := all_crossings(_svg(draft))):
-            tried[at] = (replace(draft.plan, page=page), crossing)
+        ways = _ways(m, draft.plan.page, draft.plan.across)
+        if ways and (crossing := all_crossings(_svg(draft))):
+            tried += [(at, replace(draft.plan, page=page), crossing) for page in ways]
     if not tried:
         return drafts
     out = list(drafts)
-    laid = lay_out([plan for plan, _ in tried.values()])
-    for (at, (_, crossing)), other in zip(tried.items(), laid, strict=True):
+    least = {at: crossing for at, _, crossing in tried}
+    for (at, _, _), other in zip(tried, lay_out([plan for _, plan, _ in tried]), strict=True):
         first = drafts[at]
         roomy = budget.holds(other.width, other.height)
         fits = roomy or not budget.holds(first.width, first.height)
-        if fits and all_crossings(_svg(other)) < crossing:
-            out[at] = other
+        if fits and (crossing := all_crossings(_svg(other))) < least[at]:
+            out[at], least[at] = other, crossing
     return out
+
+
+def _ways(m: ArgumentMap, page: Page, across: bool) -> list[Page]:
+    """The other ways to hold a page's rows that :func:`fewer_crossings` tries, in order."""
+    if across:
+        ways = [apart_from_trail(m, page)]
+    else:
+        cut = _cutters(m, page)
+        ways = [beside_steps(m, page), _aside(page, cut, False), _aside(page, cut, True)]
+    return [way for way in dict.fromkeys(ways) if way is not None]
 
 
 def beside_steps(m: ArgumentMap, page: Page) -> Page | None:
@@ -128,6 +139,49 @@ def apart_from_trail(m: ArgumentMap, page: Page) -> Page | None:
 def _ends_at_trail(rows: tuple[tuple[str, ...], ...]) -> bool:
     """Whether a step's rows are one row that ends with the breadcrumb."""
     return len(rows) == 1 and rows[0][-1:] == (TRAIL,)
+
+
+def cutters_aside(m: ArgumentMap, page: Page, last: bool = False) -> Page | None:
+    """The page with each box's undercutters at one end of the first row of its children.
+
+    An undercutter's arrow goes up past its box to the junction on the box's own arrow.
+    From a later row of the box's children, or from the middle of its row, it crossed
+    the arrows of the children beside it or above it; at an end of the first row, it
+    passes outside them. Which end depends on where the engine puts the box over its
+    row: the first (``last``: the last). Nodes and stubs of undercutters only, in file
+    order; the other children move on along the rows (each row as long as it was), and
+    each row below hangs from the rows above as the planner hangs rows of single boxes.
+    None: no row changes (or a row holds a box with children of its own).
+    """
+    return _aside(page, _cutters(m, page), last)
+
+
+def _aside(page: Page, cutters: Mapping[str, str], last: bool) -> Page | None:
+    """:func:`cutters_aside`, given the page's :func:`_cutters`."""
+    if not cutters:
+        return None
+    wraps = []
+    for wrap in page.wraps:
+        names = [i for row in wrap.rows for i in row]
+        cut = [i for i in names if cutters.get(i) == wrap.parent]
+        leaves = all(set(hold) <= set(names) for hold in wrap.holds)  # rows of single boxes
+        others = [i for i in names if i not in cut]
+        at = max(0, len(wrap.rows[0]) - len(cut)) if last and cut else 0
+        order = [*others[:at], *cut, *others[at:]]
+        if cut and leaves and order != names:
+            starts = list(itertools.accumulate((len(row) for row in wrap.rows), initial=0))
+            rows = tuple(tuple(order[a:b]) for a, b in itertools.pairwise(starts))
+            holds = [h for d in range(1, len(rows)) for h in leaf_holds(rows[d], rows[:d])]
+            wrap = wrap._replace(rows=rows, holds=tuple(holds), columns=())
+        wraps.append(wrap)
+    return replace(page, wraps=tuple(wraps)) if wraps != list(page.wraps) else None
+
+
+def _cutters(m: ArgumentMap, page: Page) -> dict[str, str]:
+    """The page's undercutters by name (nodes, and stubs of undercutters only) -> their box."""
+    found = {n: m.get(n).parent for n in page.nodes if m.get(n).relation is Relation.UNDERCUTS}
+    found |= {s.name: s.parent for s in page.stubs if undercutters(m, s)}
+    return {name: parent for name, parent in found.items() if parent is not None}
 
 
 def _others(m: ArgumentMap, conclusion: str, page: Page) -> tuple[str, ...]:
