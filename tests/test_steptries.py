@@ -125,6 +125,13 @@ def test_left_to_right_two_steps_from_the_breadcrumb_leave_its_column() -> None:
         Wrap("so e", (("eu", "junction e"),), ()),
     )
     assert apart_from_trail(_map(), _page(one, other)) is None  # one step: kept in the column
+    page = apart_from_trail(_map(), _page(one, other, two), junctions=True)
+    assert page is not None  # or only the junctions leave it, the undercutters above it
+    assert page.wraps == (
+        Wrap("so d", (("du", TRAIL),), ()),
+        other,
+        Wrap("so e", (("eu", TRAIL),), ()),
+    )
 
 
 def _premise_page(*wraps: Wrap) -> Page:

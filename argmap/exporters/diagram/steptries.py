@@ -81,7 +81,7 @@ def fewer_crossings(
 def _ways(m: ArgumentMap, page: Page, across: bool) -> list[Page]:
     """The other ways to hold a page's rows that :func:`fewer_crossings` tries, in order."""
     if across:
-        ways = [apart_from_trail(m, page)]
+        ways = [apart_from_trail(m, page), apart_from_trail(m, page, junctions=True)]
     else:
         cut = _cutters(m, page)
         ways = [beside_steps(m, page), _aside(page, cut, False), _aside(page, cut, True)]
@@ -116,7 +116,7 @@ def beside_steps(m: ArgumentMap, page: Page) -> Page | None:
     return replace(page, wraps=tuple(wraps)) if wraps != list(page.wraps) else None
 
 
-def apart_from_trail(m: ArgumentMap, page: Page) -> Page | None:
+def apart_from_trail(m: ArgumentMap, page: Page, junctions: bool = False) -> Page | None:
     """Left to right, the page with its steps from the breadcrumb in a column of their own.
 
     A step from the breadcrumb has its junction and undercutters in the breadcrumb's
@@ -125,15 +125,24 @@ def apart_from_trail(m: ArgumentMap, page: Page) -> Page | None:
     the steps from the breadcrumb's rows went round the column's far side to their
     junctions, across each other and the undercutters' arrows. In a column of their own,
     between the breadcrumb and the conclusions, each step runs straight, but the page is
-    a column wider. None: the page has fewer than two such steps. ``m`` is not read (it
-    is the signature :func:`beside_steps` shares).
+    a column wider; ``junctions``: only the junctions go, the undercutters stay in the
+    breadcrumb's column, above it, and their arrows cross over to the junctions (a column
+    of points, where the undercutters' was too wide for the page). None: the page has
+    fewer than two such steps. ``m`` is not read (it is the signature the other ways share).
     """
     del m
     rows = [w for w in page.wraps if w.parent.startswith(STEP_ROW) and _ends_at_trail(w.rows)]
     if len(rows) < 2:
         return None
-    wraps = tuple(w._replace(rows=(w.rows[0][:-1],)) if w in rows else w for w in page.wraps)
+    wraps = tuple(
+        (w._replace(rows=(_apart(w.rows[0], junctions),)) if w in rows else w) for w in page.wraps
+    )
     return replace(page, wraps=wraps)
+
+
+def _apart(row: tuple[str, ...], junctions: bool) -> tuple[str, ...]:
+    """A step's row without the breadcrumb (``junctions``: without its junction instead)."""
+    return tuple(i for i in row if not i.startswith("junction ")) if junctions else row[:-1]
 
 
 def _ends_at_trail(rows: tuple[tuple[str, ...], ...]) -> bool:
