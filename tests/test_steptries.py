@@ -197,7 +197,8 @@ class _Draft(NamedTuple):
         ((2, 100.0), (2, 100.0), "first"),  # as many: the first
         ((2, 100.0), (3, 100.0), "first"),
         ((2, 100.0), (0, 9999.0), "first"),  # fewer, but too large where the first fits
-        ((2, 9999.0), (1, 9999.0), "second"),  # neither fits: fewer crossings
+        ((2, 9999.0), (1, 9999.0), "second"),  # neither fits: fewer crossings, as large
+        ((2, 9999.0), (1, 20000.0), "first"),  # but not shown smaller still
         ((0, 100.0), (0, 100.0), "first"),  # no crossing: not drawn again
     ],
 )

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from argmap.analysis.view import drawn_up
 from argmap.exporters.diagram.geometry import all_crossings
+from argmap.exporters.diagram.pagesize import fit_scale
 from argmap.exporters.diagram.rowholds import leaf_holds
 from argmap.exporters.diagram.stacking import TRAIL
 from argmap.exporters.diagram.steprows import STEP_ROW
@@ -57,8 +58,9 @@ def fewer_crossings(
     Only a page whose drawing has crossing arrows (see :func:`~.geometry.all_crossings`)
     and whose rows can be held another way is drawn again, once for each way; a drawing
     is kept if it has fewer crossings than the first and those before it, and fits the
-    page if the first did (on a tie, the earlier). ``lay_out`` lays pages out (every try
-    at once, on every core); ``budget``: the drawing size a page holds at the floor.
+    page (or, where the first does not, is shown no smaller); on a tie, the earlier.
+    ``lay_out`` lays pages out (every try at once, on every core); ``budget``: the
+    drawing size a page holds at the legibility floor.
     """
     tried: list[tuple[int, PagePlan, int]] = []  # (page, another way, its crossings first)
     for at, draft in enumerate(drafts):
@@ -70,12 +72,22 @@ def fewer_crossings(
     out = list(drafts)
     least = {at: crossing for at, _, crossing in tried}
     for (at, _, _), other in zip(tried, lay_out([plan for _, plan, _ in tried]), strict=True):
-        first = drafts[at]
-        roomy = budget.holds(other.width, other.height)
-        fits = roomy or not budget.holds(first.width, first.height)
-        if fits and (crossing := all_crossings(_svg(other))) < least[at]:
+        if (
+            _fits(budget, other, drafts[at])
+            and (crossing := all_crossings(_svg(other))) < least[at]
+        ):
             out[at], least[at] = other, crossing
     return out
+
+
+def _fits(budget: Budget, other: _Laid, first: _Laid) -> bool:
+    """Whether ``other`` fits the page, or is shown as large as ``first`` that does not."""
+    if budget.holds(other.width, other.height):
+        return True
+    if budget.holds(first.width, first.height):
+        return False
+    shown = fit_scale(budget, other.width, other.height)
+    return shown >= fit_scale(budget, first.width, first.height)
 
 
 def _ways(m: ArgumentMap, page: Page, across: bool) -> list[Page]:
