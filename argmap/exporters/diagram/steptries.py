@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from argmap.analysis.view import drawn_up
 from argmap.exporters.diagram.geometry import all_crossings
+from argmap.exporters.diagram.pageorder import Drafted
 from argmap.exporters.diagram.pagesize import fit_scale
 from argmap.exporters.diagram.rowholds import leaf_holds
 from argmap.exporters.diagram.stacking import TRAIL
@@ -34,13 +35,9 @@ if TYPE_CHECKING:
 __all__ = ["apart_from_trail", "beside_steps", "cutters_aside", "fewer_crossings"]
 
 
-class _Laid(Protocol):
-    """A page laid out: its plan, its SVG packed (see :func:`~.packed.pack`), its size."""
+class _Laid(Drafted, Protocol):
+    """A page laid out: its plan, its SVG packed, and its drawing's size."""
 
-    @property
-    def plan(self) -> PagePlan: ...
-    @property
-    def packed(self) -> bytes: ...
     @property
     def width(self) -> float: ...
     @property
