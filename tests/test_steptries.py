@@ -23,6 +23,7 @@ from argmap.exporters.diagram.steptries import (
     beside_steps,
     cutters_aside,
     fewer_crossings,
+    steps_apart,
 )
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
@@ -183,6 +184,25 @@ def test_rows_without_undercutters_out_of_place_are_left_as_they_are(wrap: Wrap)
     assert cutters_aside(_map(), _premise_page(wrap)) is None
 
 
+def _sibling_page(*wraps: Wrap) -> Page:
+    stubs = (Stub("c", ("e",), 1, 3, False), Stub("d", ("d3",), 1, 4, False))
+    return Page(2, ("t",), ("c",), ("c", "d", "du"), stubs, wraps=wraps)
+
+
+@pytest.mark.parametrize(
+    ("last", "row"),
+    [(False, ("stub e", "du", "junction d")), (True, ("du", "junction d", "stub e"))],
+)
+def test_a_stub_of_a_sibling_step_goes_to_one_end_of_an_undercut_steps_row(
+    last: bool, row: tuple[str, ...]
+) -> None:
+    page = steps_apart(_map(), _sibling_page(STEP), last=last)
+    assert page is not None  # (not the stub of the conclusion's own objection)
+    assert page.wraps == (Wrap("so d", (row,), ()),)
+    held = Wrap("c", (("stub e",),), ())  # a stub another row holds stays there
+    assert steps_apart(_map(), _sibling_page(STEP, held), last=last) is None
+
+
 class _Draft(NamedTuple):
     plan: PagePlan
     packed: bytes
@@ -267,3 +287,20 @@ def test_an_undercutter_in_the_middle_of_its_boxs_row_is_drawn_at_its_end() -> N
     assert [geometry.all_crossings(page.svg) for page in layout.pages] == [0] * len(layout.pages)
     rows = {w.parent: w.rows for p in layout.pages for w in p.plan.page.wraps}
     assert rows["n9"] == (("stub n11", "stub n10", "stub n14"),)  # first in the row
+
+
+def test_a_stub_between_an_undercutter_and_its_junction_is_drawn_beside_them() -> None:
+    """A random map's page: the stub of a conclusion drawn from the same box as an undercut
+    step's stood between the undercutter and the junction, its "so" arrow crossed."""
+    m = load_map(
+        ROOT
+        / "tests"
+        / "cases"
+        / "pagefloor"
+        / "stub-between-an-undercutter-and-its-junction.yaml"
+    )
+    layout = lay_out(m, analyze(m), RenderOptions(), "a4", find_engine("auto"))
+    page = next(p for p in layout.pages if "c0_0c1_0" in p.plan.page.nodes)
+    assert geometry.all_crossings(page.svg) == 0  # 2 before
+    rows = [r for w in page.plan.page.wraps if w.parent == "so c0_0c1_0" for r in w.rows]
+    assert "stub c0_0c1_1" in rows[0]

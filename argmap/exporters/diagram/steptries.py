@@ -3,8 +3,8 @@
 Where the engine puts the boxes around a row cannot be told before a page is drawn: an
 undercut step's junction and undercutters (see :func:`~.steprows.undercutter_rows`), a
 box's undercutters among its children. So a page whose drawing has crossing arrows is
-drawn again with such rows held other ways (:func:`beside_steps` and
-:func:`cutters_aside` top down or bottom up, :func:`apart_from_trail` left to right),
+drawn again with such rows held other ways (:func:`beside_steps`, :func:`cutters_aside`
+and :func:`steps_apart` top down or bottom up, :func:`apart_from_trail` left to right),
 and the drawing that crosses least is kept (see :func:`fewer_crossings`).
 """
 
@@ -32,7 +32,13 @@ if TYPE_CHECKING:
     from argmap.exporters.diagram.paging import Page
     from argmap.model import ArgumentMap
 
-__all__ = ["apart_from_trail", "beside_steps", "cutters_aside", "fewer_crossings"]
+__all__ = [
+    "apart_from_trail",
+    "beside_steps",
+    "cutters_aside",
+    "fewer_crossings",
+    "steps_apart",
+]
 
 
 class _Laid(Drafted, Protocol):
@@ -94,6 +100,7 @@ def _ways(m: ArgumentMap, page: Page, across: bool) -> list[Page]:
     else:
         cut = _cutters(m, page)
         ways = [beside_steps(m, page), _aside(page, cut, False), _aside(page, cut, True)]
+        ways += [steps_apart(m, page), steps_apart(m, page, last=True)]
     return [way for way in dict.fromkeys(ways) if way is not None]
 
 
@@ -121,6 +128,33 @@ def beside_steps(m: ArgumentMap, page: Page) -> Page | None:
             others = _others(m, wrap.parent.removeprefix(STEP_ROW), page)
             if others and not named.intersection(others):
                 wrap = wrap._replace(rows=((*others, *wrap.rows[0]),))
+        wraps.append(wrap)
+    return replace(page, wraps=tuple(wraps)) if wraps != list(page.wraps) else None
+
+
+def steps_apart(m: ArgumentMap, page: Page, last: bool = False) -> Page | None:
+    """The page with each undercut step's row holding its sibling steps' stubs at one end.
+
+    A conclusion drawn from the same box as an undercut step's, drawn as a stub, stands in
+    the rank of the step's junction and undercutters; the engine put it between them now
+    and then, and an undercutter's arrow went round under it, across the stub's own "so"
+    arrow. Held before the undercutters (``last``: after the junction), it keeps clear.
+    Stubs no other row or hold of the page names, in file order. None: no row changes.
+    """
+    named = {i for w in page.wraps for r in w.rows for i in r}
+    named |= {i for w in page.wraps for pair in w.holds for i in pair}
+    wraps = []
+    for wrap in page.wraps:
+        if wrap.parent.startswith(STEP_ROW) and len(wrap.rows) == 1 and TRAIL not in wrap.rows[0]:
+            step = m.get(wrap.parent.removeprefix(STEP_ROW))
+            stubs = [
+                s.name
+                for s in page.stubs
+                if s.parent == step.parent and s.name not in named and drawn_up(m.get(s.tops[0]))
+            ]
+            if stubs and step.parent is not None:
+                row = (*wrap.rows[0], *stubs) if last else (*stubs, *wrap.rows[0])
+                wrap = wrap._replace(rows=(row,))
         wraps.append(wrap)
     return replace(page, wraps=tuple(wraps)) if wraps != list(page.wraps) else None
 
