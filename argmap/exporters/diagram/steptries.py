@@ -3,9 +3,10 @@
 Where the engine puts the boxes around a row cannot be told before a page is drawn: an
 undercut step's junction and undercutters (see :func:`~.steprows.undercutter_rows`), a
 box's undercutters among its children. So a page whose drawing has crossing arrows is
-drawn again with such rows held other ways (:func:`beside_steps`, :func:`cutters_aside`
-and :func:`steps_apart` top down or bottom up, :func:`apart_from_trail` left to right),
-and the drawing that crosses least is kept (see :func:`fewer_crossings`).
+drawn again with such rows held other ways (:func:`beside_steps`, :func:`cutters_aside`,
+:func:`steps_apart`, and left to right :func:`apart_from_trail` too), and the drawing
+that crosses least is kept (see :func:`fewer_crossings`). Left to right, a rank is a
+column: a row's first item is its top one.
 """
 
 from __future__ import annotations
@@ -95,12 +96,11 @@ def _fits(budget: Budget, other: _Laid, first: _Laid) -> bool:
 
 def _ways(m: ArgumentMap, page: Page, across: bool) -> list[Page]:
     """The other ways to hold a page's rows that :func:`fewer_crossings` tries, in order."""
+    cut = _cutters(m, page)
+    ways = [beside_steps(m, page), _aside(page, cut, False), _aside(page, cut, True)]
+    ways += [steps_apart(m, page), steps_apart(m, page, last=True)]
     if across:
-        ways = [apart_from_trail(m, page), apart_from_trail(m, page, junctions=True)]
-    else:
-        cut = _cutters(m, page)
-        ways = [beside_steps(m, page), _aside(page, cut, False), _aside(page, cut, True)]
-        ways += [steps_apart(m, page), steps_apart(m, page, last=True)]
+        ways += [apart_from_trail(m, page), apart_from_trail(m, page, junctions=True)]
     return [way for way in dict.fromkeys(ways) if way is not None]
 
 
