@@ -114,7 +114,7 @@ def test_a_steps_row_is_left_as_it_is_where_its_children_are_held_elsewhere(
     assert beside_steps(_map(), _page(*wraps)) is None
 
 
-def test_left_to_right_two_steps_from_the_breadcrumb_leave_its_column() -> None:
+def test_left_to_right_steps_from_the_breadcrumb_leave_its_column() -> None:
     one = Wrap("so d", (("du", "junction d", TRAIL),), ())
     two = Wrap("so e", (("eu", "junction e", TRAIL),), ())
     other = Wrap("d", (("d1", "d2"),), ())
@@ -125,7 +125,10 @@ def test_left_to_right_two_steps_from_the_breadcrumb_leave_its_column() -> None:
         other,
         Wrap("so e", (("eu", "junction e"),), ()),
     )
-    assert apart_from_trail(_map(), _page(one, other)) is None  # one step: kept in the column
+    alone = apart_from_trail(_map(), _page(one, other))  # one step: the same
+    assert alone is not None
+    assert alone.wraps == (Wrap("so d", (("du", "junction d"),), ()), other)
+    assert apart_from_trail(_map(), _page(other)) is None  # none
     page = apart_from_trail(_map(), _page(one, other, two), junctions=True)
     assert page is not None  # or only the junctions leave it, the undercutters above it
     assert page.wraps == (

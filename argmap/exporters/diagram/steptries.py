@@ -166,16 +166,17 @@ def apart_from_trail(m: ArgumentMap, page: Page, junctions: bool = False) -> Pag
     column, above it (see :func:`~.steprows.undercutter_rows`): narrower than a column
     of their own. With two steps or more, the engine mixed their rows in that column, and
     the steps from the breadcrumb's rows went round the column's far side to their
-    junctions, across each other and the undercutters' arrows. In a column of their own,
+    junctions, across each other and the undercutters' arrows (with one, round the other
+    boxes of the column now and then). In a column of their own,
     between the breadcrumb and the conclusions, each step runs straight, but the page is
     a column wider; ``junctions``: only the junctions go, the undercutters stay in the
     breadcrumb's column, above it, and their arrows cross over to the junctions (a column
     of points, where the undercutters' was too wide for the page). None: the page has
-    fewer than two such steps. ``m`` is not read (it is the signature the other ways share).
+    no such step. ``m`` is not read (it is the signature the other ways share).
     """
     del m
     rows = [w for w in page.wraps if w.parent.startswith(STEP_ROW) and _ends_at_trail(w.rows)]
-    if len(rows) < 2:
+    if not rows:
         return None
     wraps = tuple(
         (w._replace(rows=(_apart(w.rows[0], junctions),)) if w in rows else w) for w in page.wraps
