@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import math
-import zlib
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
@@ -19,7 +18,7 @@ from argmap.exporters.diagram.dot import Digraph, LineCache
 from argmap.exporters.diagram.drawn import split_above, with_drawn_above
 from argmap.exporters.diagram.labels import RowsMemo
 from argmap.exporters.diagram.measure import page_measure, page_options
-from argmap.exporters.diagram.packed import SVG_SIZE, kept, pack, svg_size
+from argmap.exporters.diagram.packed import SVG_SIZE, kept, pack, svg_size, unpack
 from argmap.exporters.diagram.pageheading import heading_room
 from argmap.exporters.diagram.pagenumbers import write_numbers
 from argmap.exporters.diagram.pageorder import keep_apart
@@ -93,7 +92,7 @@ class LaidPage:
     @property
     def svg(self) -> str:
         """The page's SVG, at the drawing's own size (made anew each time: keep it if needed)."""
-        svg = zlib.decompress(self.packed).decode("utf-8")
+        svg = unpack(self.packed)
         return svg if self.finish is None else self.finish(svg)
 
     @cached_property

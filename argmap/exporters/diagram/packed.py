@@ -10,7 +10,7 @@ import re
 import zlib
 from typing import Final
 
-__all__ = ["SVG_SIZE", "kept", "pack", "svg_size"]
+__all__ = ["SVG_SIZE", "kept", "pack", "svg_size", "unpack"]
 
 SVG_SIZE: Final = re.compile(
     r'<svg\b([^>]*?)\bwidth="([\d.]+)pt"\s+height="([\d.]+)pt"\s+viewBox="([-\d. ]+)"', re.S
@@ -21,6 +21,11 @@ SVG_SIZE: Final = re.compile(
 def pack(svg: str | bytes) -> bytes:
     """An SVG as a page keeps it: compressed (37,000 pages' text would take about 700 MB)."""
     return zlib.compress(svg.encode("utf-8") if isinstance(svg, str) else svg, 1)
+
+
+def unpack(packed: bytes) -> str:
+    """An SVG as :func:`pack` packed it."""
+    return zlib.decompress(packed).decode("utf-8")
 
 
 def svg_size(svg: str | bytes) -> tuple[float, float]:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import itertools
-import zlib
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final, Protocol
 
 from argmap.exporters.diagram.geometry import Box, boxes
+from argmap.exporters.diagram.packed import unpack
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pageestimate import Unit
@@ -61,7 +61,7 @@ def keep_apart(
         units = _units(m, page.tops)
         if len(units) < 2 or all(len(unit) == 1 for unit in units):
             continue
-        if out_of_order(zlib.decompress(draft.packed).decode("utf-8"), units, across):
+        if out_of_order(unpack(draft.packed), units, across):
             tighter[key] = (1.0, 1.0)
             marked = True
     return marked

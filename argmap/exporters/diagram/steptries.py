@@ -12,13 +12,13 @@ column: a row's first item is its top one.
 from __future__ import annotations
 
 import itertools
-import zlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Set
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from argmap.analysis.view import drawn_up
 from argmap.exporters.diagram.geometry import all_crossings
+from argmap.exporters.diagram.packed import unpack
 from argmap.exporters.diagram.pageorder import Drafted
 from argmap.exporters.diagram.pagesize import fit_scale
 from argmap.exporters.diagram.rowholds import leaf_holds
@@ -118,18 +118,7 @@ def beside_steps(m: ArgumentMap, page: Page) -> Page | None:
     Those children go first, in file order, where no other row or hold of the page names
     one and none is in a linked group. None: no row changes.
     """
-    if not any(w.parent.startswith(STEP_ROW) for w in page.wraps):
-        return None
-    named = {i for w in page.wraps if not w.parent.startswith(STEP_ROW) for r in w.rows for i in r}
-    named |= {i for w in page.wraps for pair in w.holds for i in pair}
-    wraps = []
-    for wrap in page.wraps:
-        if wrap.parent.startswith(STEP_ROW) and len(wrap.rows) == 1 and TRAIL not in wrap.rows[0]:
-            others = _others(m, wrap.parent.removeprefix(STEP_ROW), page)
-            if others and not named.intersection(others):
-                wrap = wrap._replace(rows=((*others, *wrap.rows[0]),))
-        wraps.append(wrap)
-    return replace(page, wraps=tuple(wraps)) if wraps != list(page.wraps) else None
+    return _at_steps(page, lambda step, named: _others(m, step, page, named))
 
 
 def steps_apart(m: ArgumentMap, page: Page, last: bool = False) -> Page | None:
@@ -141,20 +130,35 @@ def steps_apart(m: ArgumentMap, page: Page, last: bool = False) -> Page | None:
     arrow. Held before the undercutters (``last``: after the junction), it keeps clear.
     Stubs no other row or hold of the page names, in file order. None: no row changes.
     """
+
+    def stubs(step: str, named: Set[str]) -> tuple[str, ...]:
+        parent = m.get(step).parent
+        return tuple(
+            s.name
+            for s in page.stubs
+            if s.parent == parent and s.name not in named and drawn_up(m.get(s.tops[0]))
+        )
+
+    return _at_steps(page, stubs, last)
+
+
+def _at_steps(
+    page: Page, names: Callable[[str, Set[str]], tuple[str, ...]], last: bool = False
+) -> Page | None:
+    """The page with ``names`` at one end of each step's row (the start; ``last``: the end).
+
+    ``names`` gives them for a step's conclusion and the items the page's rows and holds
+    name already; a step's row is one row without the breadcrumb. None: no row changes.
+    """
     named = {i for w in page.wraps for r in w.rows for i in r}
     named |= {i for w in page.wraps for pair in w.holds for i in pair}
     wraps = []
     for wrap in page.wraps:
-        if wrap.parent.startswith(STEP_ROW) and len(wrap.rows) == 1 and TRAIL not in wrap.rows[0]:
-            step = m.get(wrap.parent.removeprefix(STEP_ROW))
-            stubs = [
-                s.name
-                for s in page.stubs
-                if s.parent == step.parent and s.name not in named and drawn_up(m.get(s.tops[0]))
-            ]
-            if stubs and step.parent is not None:
-                row = (*wrap.rows[0], *stubs) if last else (*stubs, *wrap.rows[0])
-                wrap = wrap._replace(rows=(row,))
+        step = wrap.parent.startswith(STEP_ROW) and len(wrap.rows) == 1
+        if step and TRAIL not in wrap.rows[0]:
+            extra = names(wrap.parent.removeprefix(STEP_ROW), named)
+            row = (*wrap.rows[0], *extra) if last else (*extra, *wrap.rows[0])
+            wrap = wrap._replace(rows=(row,))
         wraps.append(wrap)
     return replace(page, wraps=tuple(wraps)) if wraps != list(page.wraps) else None
 
@@ -167,12 +171,12 @@ def apart_from_trail(m: ArgumentMap, page: Page, junctions: bool = False) -> Pag
     of their own. With two steps or more, the engine mixed their rows in that column, and
     the steps from the breadcrumb's rows went round the column's far side to their
     junctions, across each other and the undercutters' arrows (with one, round the other
-    boxes of the column now and then). In a column of their own,
-    between the breadcrumb and the conclusions, each step runs straight, but the page is
-    a column wider; ``junctions``: only the junctions go, the undercutters stay in the
-    breadcrumb's column, above it, and their arrows cross over to the junctions (a column
-    of points, where the undercutters' was too wide for the page). None: the page has
-    no such step. ``m`` is not read (it is the signature the other ways share).
+    boxes of the column now and then). In a column of their own, between the breadcrumb
+    and the conclusions, each step runs straight, but the page is a column wider;
+    ``junctions``: only the junctions go, the undercutters stay in the breadcrumb's
+    column, above it, and their arrows cross over to the junctions (a column of points,
+    where the undercutters' was too wide for the page). None: the page has no such step.
+    ``m`` is not read (it is the signature the other ways share).
     """
     del m
     rows = [w for w in page.wraps if w.parent.startswith(STEP_ROW) and _ends_at_trail(w.rows)]
@@ -237,25 +241,26 @@ def _cutters(m: ArgumentMap, page: Page) -> dict[str, str]:
     return {name: parent for name, parent in found.items() if parent is not None}
 
 
-def _others(m: ArgumentMap, conclusion: str, page: Page) -> tuple[str, ...]:
+def _others(m: ArgumentMap, conclusion: str, page: Page, named: Set[str]) -> tuple[str, ...]:
     """The conclusion's children on the page but its undercutters, by name, in file order.
 
-    Nodes and stubs; none if one is in a linked group. (The conclusions drawn from it
-    go above it, not among its children.)
+    Nodes and stubs; none if one is in a linked group or ``named`` (held elsewhere). (The
+    conclusions drawn from it go above it, not among its children.)
     """
     drawn = set(page.nodes)
     kids = [c for c in m.children(conclusion) if c.relation is not Relation.UNDERCUTS]
     if any(c.group is not None for c in kids):
         return ()
-    named = [(m.position(c.id), c.id) for c in kids if c.id in drawn]
-    named += [
+    found = [(m.position(c.id), c.id) for c in kids if c.id in drawn]
+    found += [
         (m.position(s.tops[0]), s.name)
         for s in page.stubs
         if s.parent == conclusion and not undercutters(m, s) and not drawn_up(m.get(s.tops[0]))
     ]
-    return tuple(name for _, name in sorted(named))
+    others = tuple(name for _, name in sorted(found))
+    return () if any(name in named for name in others) else others
 
 
 def _svg(draft: _Laid) -> str:
     """A draft's SVG, unpacked."""
-    return zlib.decompress(draft.packed).decode("utf-8")
+    return unpack(draft.packed)
