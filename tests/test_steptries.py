@@ -233,6 +233,7 @@ def test_the_drawing_that_crosses_less_and_fits_is_kept(
 ) -> None:
     crossings = {"first": first[0], "second": second[0]}
     monkeypatch.setattr(steptries, "all_crossings", crossings.__getitem__)
+    monkeypatch.setattr(steptries, "detours", lambda svg, across: 0)  # none goes round
     budget = page_budget(PAGE_SIZES["a4"])
     m, page = _map(), _page(STEP)
     plan = PagePlan(page, 4, {}, 0)

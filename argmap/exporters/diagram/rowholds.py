@@ -15,6 +15,7 @@ __all__ = [
     "GRID_SLACK",
     "ROW_WEIGHT",
     "column_holds",
+    "gap_holds",
     "hold_rows",
     "in_gap",
     "is_grid",
@@ -101,6 +102,36 @@ def leaf_holds(row: Sequence[str], above: Sequence[Sequence[str]]) -> list[tuple
     for higher in above:  # a gap of its own for each edge, in each row with gaps enough
         if len(row) < len(higher):
             for i, item in enumerate(row):  # held by the two boxes it goes between
+                gap = in_gap(len(higher), i, len(row))
+                holds += [(item, box) for box in higher[gap : gap + 2]]
+    return holds
+
+
+def gap_holds(
+    row: Sequence[str], above: Sequence[Sequence[str]], spare_first: bool
+) -> list[tuple[str, str]]:
+    """:func:`leaf_holds`, but a row as long as the one above hangs in its gaps, not under it.
+
+    Each item but one goes in a gap of the row above, in order, held by its two boxes;
+    the one left over, the first (``spare_first``) or the last, under the box at that
+    end. Centred under a box of a linked group, an item's edge went round the group's
+    side to the parent (the engine draws no edge through a group's box); in the gap
+    beside it, the edge runs straight up. Rows of other lengths are held as
+    :func:`leaf_holds` holds them.
+    """
+    last = above[-1]
+    if len(row) != len(last) or len(last) < 2:
+        return leaf_holds(row, above)
+    holds: list[tuple[str, str]] = []
+    for i, item in enumerate(row):
+        gap = i - 1 if spare_first else i
+        if gap < 0 or gap > len(last) - 2:
+            holds.append((item, last[0 if gap < 0 else -1]))
+        else:
+            holds += [(item, box) for box in last[gap : gap + 2]]
+    for higher in above[:-1]:
+        if len(row) < len(higher):
+            for i, item in enumerate(row):
                 gap = in_gap(len(higher), i, len(row))
                 holds += [(item, box) for box in higher[gap : gap + 2]]
     return holds

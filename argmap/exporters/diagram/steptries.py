@@ -1,12 +1,14 @@
-"""Pages whose arrows cross, drawn again with rows held other ways; the one crossing least is kept.
+"""Pages whose arrows cross or go round boxes, drawn again with rows held other ways.
 
 Where the engine puts the boxes around a row cannot be told before a page is drawn: an
 undercut step's junction and undercutters (see :func:`~.steprows.undercutter_rows`), a
 box's undercutters among its children. So a page whose drawing has crossing arrows is
 drawn again with such rows held other ways (:func:`beside_steps`, :func:`cutters_aside`,
 :func:`steps_apart`, and left to right :func:`apart_from_trail` too), and the drawing
-that crosses least is kept (see :func:`fewer_crossings`). Left to right, a rank is a
-column: a row's first item is its top one.
+that crosses least is kept (see :func:`fewer_crossings`). A page whose arrows go round
+other boxes is drawn again with its last rows hung in gaps (:func:`hung_in_gaps`), and
+of drawings that cross as often, the one with the fewest arrows going round is kept.
+Left to right, a rank is a column: a row's first item is its top one.
 """
 
 from __future__ import annotations
@@ -17,11 +19,11 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from argmap.analysis.view import drawn_up
-from argmap.exporters.diagram.geometry import all_crossings
+from argmap.exporters.diagram.geometry import all_crossings, detours
 from argmap.exporters.diagram.packed import unpack
 from argmap.exporters.diagram.pageorder import Drafted
 from argmap.exporters.diagram.pagesize import fit_scale
-from argmap.exporters.diagram.rowholds import leaf_holds
+from argmap.exporters.diagram.rowholds import gap_holds, leaf_holds
 from argmap.exporters.diagram.stacking import TRAIL
 from argmap.exporters.diagram.steprows import STEP_ROW
 from argmap.exporters.diagram.trailcuts import undercutters
@@ -38,6 +40,7 @@ __all__ = [
     "beside_steps",
     "cutters_aside",
     "fewer_crossings",
+    "hung_in_gaps",
     "steps_apart",
 ]
 
@@ -59,29 +62,39 @@ def fewer_crossings(
 ) -> list[_D]:
     """The pages, each drawn again with its rows held other ways, the fewest crossings kept.
 
-    Only a page whose drawing has crossing arrows (see :func:`~.geometry.all_crossings`)
-    and whose rows can be held another way is drawn again, once for each way; a drawing
-    is kept if it has fewer crossings than the first and those before it, and fits the
-    page (or, where the first does not, is shown no smaller); on a tie, the earlier.
+    Only a page whose drawing has crossing arrows (see :func:`~.geometry.all_crossings`),
+    or arrows that go round other boxes (see :func:`~.geometry.detours`; then only with
+    its last rows hung in gaps), and whose rows can be held another way is drawn again,
+    once for each way; a drawing is kept if it has fewer crossings than the first and
+    those before it, or as many and fewer arrows going round, and fits the page (or,
+    where the first does not, is shown no smaller); on a tie, the earlier.
     ``lay_out`` lays pages out (every try at once, on every core); ``budget``: the
     drawing size a page holds at the legibility floor.
     """
-    tried: list[tuple[int, PagePlan, int]] = []  # (page, another way, its crossings first)
+    tried: list[tuple[int, PagePlan]] = []  # (page, another way)
+    least: dict[int, tuple[int, int]] = {}  # page -> the fewest crossings and detours so far
     for at, draft in enumerate(drafts):
-        ways = _ways(m, draft.plan.page, draft.plan.across)
-        if ways and (crossing := all_crossings(_svg(draft))):
-            tried += [(at, replace(draft.plan, page=page), crossing) for page in ways]
+        page, across = draft.plan.page, draft.plan.across
+        gaps = [way for way in (hung_in_gaps(page), hung_in_gaps(page, True)) if way]
+        ways = _ways(m, page, across)
+        if not ways and not gaps:
+            continue
+        least[at] = score = _score(draft)
+        ways = [*ways, *gaps] if score[0] else gaps if score[1] else []
+        tried += [(at, replace(draft.plan, page=way)) for way in dict.fromkeys(ways)]
     if not tried:
         return drafts
     out = list(drafts)
-    least = {at: crossing for at, _, crossing in tried}
-    for (at, _, _), other in zip(tried, lay_out([plan for _, plan, _ in tried]), strict=True):
-        if (
-            _fits(budget, other, drafts[at])
-            and (crossing := all_crossings(_svg(other))) < least[at]
-        ):
-            out[at], least[at] = other, crossing
+    for (at, _), other in zip(tried, lay_out([plan for _, plan in tried]), strict=True):
+        if _fits(budget, other, drafts[at]) and (score := _score(other)) < least[at]:
+            out[at], least[at] = other, score
     return out
+
+
+def _score(draft: _Laid) -> tuple[int, int]:
+    """A drawing's crossings, and its edges that go round other boxes (fewer is better)."""
+    svg = _svg(draft)
+    return all_crossings(svg), detours(svg, draft.plan.across)
 
 
 def _fits(budget: Budget, other: _Laid, first: _Laid) -> bool:
@@ -95,7 +108,10 @@ def _fits(budget: Budget, other: _Laid, first: _Laid) -> bool:
 
 
 def _ways(m: ArgumentMap, page: Page, across: bool) -> list[Page]:
-    """The other ways to hold a page's rows that :func:`fewer_crossings` tries, in order."""
+    """The other ways to hold a page's rows that :func:`fewer_crossings` tries, in order.
+
+    And :func:`hung_in_gaps`, tried for a page whose edges go round boxes too.
+    """
     cut = _cutters(m, page)
     ways = [beside_steps(m, page), _aside(page, cut, False), _aside(page, cut, True)]
     ways += [steps_apart(m, page), steps_apart(m, page, last=True)]
@@ -230,6 +246,27 @@ def _aside(page: Page, cutters: Mapping[str, str], last: bool) -> Page | None:
             rows = tuple(tuple(order[a:b]) for a, b in itertools.pairwise(starts))
             holds = [h for d in range(1, len(rows)) for h in leaf_holds(rows[d], rows[:d])]
             wrap = wrap._replace(rows=rows, holds=tuple(holds), columns=())
+        wraps.append(wrap)
+    return replace(page, wraps=tuple(wraps)) if wraps != list(page.wraps) else None
+
+
+def hung_in_gaps(page: Page, spare_first: bool = False) -> Page | None:
+    """The page with each last row as long as the row above hung in its gaps, not under it.
+
+    Rows of single boxes only, not a grid's (see :func:`~.rowholds.gap_holds`): an item
+    centred under a linked group's box sent its edge round the group to the parent. The
+    last row only: each row hung so half a box aside, the rows went down in a staircase.
+    ``spare_first``: the item left over goes under the first box, not the last. None: no
+    row changes.
+    """
+    wraps = []
+    for wrap in page.wraps:
+        names = {i for row in wrap.rows for i in row}
+        leaves = all(set(hold) <= names for hold in wrap.holds)
+        if leaves and not wrap.columns and len(wrap.rows) > 1:
+            *above, last = wrap.rows
+            holds = [hold for hold in wrap.holds if hold[0] not in last]
+            wrap = wrap._replace(holds=(*holds, *gap_holds(last, above, spare_first)))
         wraps.append(wrap)
     return replace(page, wraps=tuple(wraps)) if wraps != list(page.wraps) else None
 

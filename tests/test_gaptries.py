@@ -1,0 +1,161 @@
+"""Pages whose edges go round boxes are drawn again with their last rows hung in gaps."""
+
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+from argmap.analysis.standing import analyze
+from argmap.exporters.diagram import geometry, steptries
+from argmap.exporters.diagram.engine import find_engine
+from argmap.exporters.diagram.fitting import lay_out
+from argmap.exporters.diagram.pageparts import PagePlan
+from argmap.exporters.diagram.pagesize import PAGE_SIZES, page_budget
+from argmap.exporters.diagram.paging import Page
+from argmap.exporters.diagram.rowholds import gap_holds, leaf_holds
+from argmap.exporters.diagram.stacking import Wrap
+from argmap.exporters.diagram.steptries import fewer_crossings, hung_in_gaps
+from argmap.load.maps import load_map
+from argmap.load.validate import validate_data
+from argmap.options import RenderOptions
+
+ROOT = Path(__file__).resolve().parent.parent
+UNIFORMS = ROOT / "maps" / "school-uniforms.yaml"
+
+ABC = ("a", "b", "c")
+
+
+@pytest.mark.parametrize(
+    ("spare_first", "holds"),
+    [
+        (False, [("x", "a"), ("x", "b"), ("y", "b"), ("y", "c"), ("z", "c")]),
+        (True, [("x", "a"), ("y", "a"), ("y", "b"), ("z", "b"), ("z", "c")]),
+    ],
+)
+def test_a_row_as_long_as_the_one_above_hangs_in_its_gaps_one_item_at_an_end(
+    spare_first: bool, holds: list[tuple[str, str]]
+) -> None:
+    assert gap_holds(("x", "y", "z"), (ABC,), spare_first) == holds
+
+
+@pytest.mark.parametrize(
+    ("row", "above"),
+    [
+        (("x", "y"), (ABC,)),  # shorter: in gaps already
+        (("w", "x", "y", "z"), (ABC,)),  # longer: centred under it
+        (("x",), (("a",),)),  # a row of one under a row of one: no gap
+    ],
+)
+def test_rows_of_other_lengths_are_held_as_before(
+    row: tuple[str, ...], above: tuple[tuple[str, ...], ...]
+) -> None:
+    for spare_first in (False, True):
+        assert gap_holds(row, above, spare_first) == leaf_holds(row, above)
+
+
+def test_a_row_in_the_gaps_of_the_row_above_keeps_to_the_gaps_of_longer_rows_higher_up() -> None:
+    above = (("a", "b", "c", "d"), ("e", "f"))
+    holds = gap_holds(("x", "y"), above, False)
+    # The last row's gap, the first item's; the last item under the last box; a gap each
+    # of the row of four (as a row shorter than one above keeps).
+    assert holds == [
+        ("x", "e"), ("x", "f"), ("y", "f"), ("x", "a"), ("x", "b"), ("y", "c"), ("y", "d")
+    ]  # fmt: skip
+
+
+def _page(*wraps: Wrap) -> Page:
+    return Page(1, (), ("p",), ("p", "a", "b", "c", "x", "y", "z", "u", "v", "w"), wraps=wraps)
+
+
+def _wrap(*rows: tuple[str, ...], columns: tuple[tuple[str, str], ...] = ()) -> Wrap:
+    holds = [h for d in range(1, len(rows)) for h in leaf_holds(rows[d], rows[:d])]
+    return Wrap("p", rows, tuple(holds), columns=columns)
+
+
+def test_the_last_row_of_a_parents_rows_is_hung_in_the_gaps_of_the_row_above() -> None:
+    page = _page(_wrap(ABC, ("x", "y", "z"), ("u", "v", "w")))
+    out = hung_in_gaps(page, spare_first=True)
+    assert out is not None
+    (wrap,) = out.wraps
+    assert wrap.rows == page.wraps[0].rows
+    # The middle row stays centred under the first (hung so, rows went down in a staircase).
+    assert [h for h in wrap.holds if h[0] in "xyz"] == leaf_holds(("x", "y", "z"), (ABC,))
+    last = [h for h in wrap.holds if h[0] in "uvw"]
+    assert last == gap_holds(("u", "v", "w"), (ABC, ("x", "y", "z")), True)
+
+
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        _wrap(ABC),  # one row
+        _wrap(ABC, ("x", "y")),  # a shorter row: in the gaps already
+        _wrap(ABC, ("x", "y", "z"), columns=(("x", "a"), ("y", "b"), ("z", "c"))),  # a grid
+        Wrap("p", (ABC, ("x", "y", "z")), (("x", "a1"),)),  # held below a deeper block
+    ],
+)
+def test_rows_that_are_not_hung_under_single_boxes_are_left_as_they_are(wrap: Wrap) -> None:
+    assert hung_in_gaps(_page(wrap)) is None
+    assert hung_in_gaps(_page(wrap), spare_first=True) is None
+
+
+class _Draft(NamedTuple):
+    plan: PagePlan
+    packed: bytes
+    width: float
+    height: float
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "kept"),
+    [
+        ((0, 1), (0, 0), "second"),  # no edge round a box now
+        ((0, 1), (0, 1), "first"),  # as many: the first
+        ((0, 1), (1, 0), "first"),  # a crossing is worse than an edge going round
+        ((1, 1), (1, 0), "second"),  # as many crossings, fewer edges round
+        ((1, 0), (1, 1), "first"),
+        ((0, 0), (0, 0), "first"),  # neither: not drawn again
+    ],
+)
+def test_the_drawing_whose_edges_go_round_least_is_kept(
+    monkeypatch: pytest.MonkeyPatch, first: tuple[int, int], second: tuple[int, int], kept: str
+) -> None:
+    scores = {"first": first, "second": second}
+    monkeypatch.setattr(steptries, "all_crossings", lambda svg: scores[svg][0])
+    monkeypatch.setattr(steptries, "detours", lambda svg, across: scores[svg][1])
+    page = _page(_wrap(ABC, ("x", "y", "z")))
+    drafts = [_Draft(PagePlan(page, 1, {}, 0), zlib.compress(b"first"), 100.0, 100.0)]
+    asked: list[list[PagePlan]] = []
+
+    def again(plans: list[PagePlan]) -> list[_Draft]:
+        asked.append(plans)
+        return [_Draft(p, zlib.compress(b"second"), 100.0, 100.0) for p in plans]
+
+    premises = [{"id": n, "text": f"Premise {n}."} for n in "abcxyzuvw"]
+    m = validate_data(
+        {"title": "T", "thesis": {"id": "p", "text": "A thesis.", "premises": premises}}
+    )
+    out = fewer_crossings(m, drafts, again, page_budget(PAGE_SIZES["a4"]))
+    assert zlib.decompress(out[0].packed).decode() == kept
+    if first == (0, 0):
+        assert not asked
+    else:  # the last row in the gaps, the item left over at the end, then at the start
+        assert [p.page for p in asked[0]] == [hung_in_gaps(page), hung_in_gaps(page, True)]
+
+
+@pytest.mark.parametrize("direction", ["TB", "BT"])
+def test_the_teaching_maps_objection_is_drawn_in_the_gap_beside_the_linked_group(
+    direction: str,
+) -> None:
+    """Hung under the linked group, its arrow went round the group's far side and along
+    the top of the page to the thesis (A4, top down and bottom up)."""
+    m = load_map(UNIFORMS)
+    options = RenderOptions(direction=direction)  # type: ignore[arg-type]
+    layout = lay_out(m, analyze(m), options, "a4", find_engine("auto"))
+    first = layout.pages[0]
+    assert geometry.detours(first.svg) == 0  # 1 before
+    assert geometry.all_crossings(first.svg) == 0
+    holds = {h for w in first.plan.page.wraps for h in w.holds}
+    assert {("expression", "stub cost"), ("expression", "bullying-clothes")} <= holds
