@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import zlib
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
 
@@ -21,6 +20,7 @@ from argmap.exporters.diagram.steptries import fewer_crossings, hung_in_gaps
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.options import RenderOptions
+from tests.laid import Laid
 
 ROOT = Path(__file__).resolve().parent.parent
 UNIFORMS = ROOT / "maps" / "school-uniforms.yaml"
@@ -101,13 +101,6 @@ def test_rows_that_are_not_hung_under_single_boxes_are_left_as_they_are(wrap: Wr
     assert hung_in_gaps(_page(wrap), spare_first=True) is None
 
 
-class _Draft(NamedTuple):
-    plan: PagePlan
-    packed: bytes
-    width: float
-    height: float
-
-
 @pytest.mark.parametrize(
     ("first", "second", "kept"),
     [
@@ -126,12 +119,12 @@ def test_the_drawing_whose_edges_go_round_least_is_kept(
     monkeypatch.setattr(steptries, "all_crossings", lambda svg: scores[svg][0])
     monkeypatch.setattr(steptries, "detours", lambda svg, across: scores[svg][1])
     page = _page(_wrap(ABC, ("x", "y", "z")))
-    drafts = [_Draft(PagePlan(page, 1, {}, 0), zlib.compress(b"first"), 100.0, 100.0)]
+    drafts = [Laid(PagePlan(page, 1, {}, 0), zlib.compress(b"first"), 100.0, 100.0)]
     asked: list[list[PagePlan]] = []
 
-    def again(plans: list[PagePlan]) -> list[_Draft]:
+    def again(plans: list[PagePlan]) -> list[Laid]:
         asked.append(plans)
-        return [_Draft(p, zlib.compress(b"second"), 100.0, 100.0) for p in plans]
+        return [Laid(p, zlib.compress(b"second"), 100.0, 100.0) for p in plans]
 
     premises = [{"id": n, "text": f"Premise {n}."} for n in "abcxyzuvw"]
     m = validate_data(

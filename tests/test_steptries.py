@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 import zlib
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
 
@@ -29,6 +28,7 @@ from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
+from tests.laid import Laid
 
 ROOT = Path(__file__).resolve().parent.parent
 CASE = ROOT / "tests" / "cases" / "pagefloor" / "objection-beside-an-undercut-step-drawn-on.yaml"
@@ -206,13 +206,6 @@ def test_a_stub_of_a_sibling_step_goes_to_one_end_of_an_undercut_steps_row(
     assert steps_apart(_map(), _sibling_page(STEP, held), last=last) is None
 
 
-class _Draft(NamedTuple):
-    plan: PagePlan
-    packed: bytes
-    width: float
-    height: float
-
-
 @pytest.mark.parametrize(
     ("first", "second", "kept"),
     [
@@ -237,12 +230,12 @@ def test_the_drawing_that_crosses_less_and_fits_is_kept(
     budget = page_budget(PAGE_SIZES["a4"])
     m, page = _map(), _page(STEP)
     plan = PagePlan(page, 4, {}, 0)
-    drafts = [_Draft(plan, zlib.compress(b"first"), first[1], first[1])]
+    drafts = [Laid(plan, zlib.compress(b"first"), first[1], first[1])]
     asked: list[list[PagePlan]] = []
 
-    def again(plans: list[PagePlan]) -> list[_Draft]:
+    def again(plans: list[PagePlan]) -> list[Laid]:
         asked.append(plans)
-        return [_Draft(p, zlib.compress(b"second"), second[1], second[1]) for p in plans]
+        return [Laid(p, zlib.compress(b"second"), second[1], second[1]) for p in plans]
 
     out = fewer_crossings(m, drafts, again, budget)
     assert zlib.decompress(out[0].packed).decode() == kept

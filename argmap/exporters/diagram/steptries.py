@@ -110,7 +110,8 @@ def _fits(budget: Budget, other: _Laid, first: _Laid) -> bool:
 def _ways(m: ArgumentMap, page: Page, across: bool) -> list[Page]:
     """The other ways to hold a page's rows that :func:`fewer_crossings` tries, in order.
 
-    And :func:`hung_in_gaps`, tried for a page whose edges go round boxes too.
+    (:func:`fewer_crossings` tries :func:`hung_in_gaps` after them, and on a page whose
+    arrows go round boxes but do not cross, only that.)
     """
     cut = _cutters(m, page)
     ways = [beside_steps(m, page), _aside(page, cut, False), _aside(page, cut, True)]
