@@ -20,8 +20,9 @@ NAME = st.text(
     | st.just(" "),
     min_size=1,
     max_size=30,
-).filter(str.strip)
-"""A valid author's name: one line of printable characters (the usual case)."""
+).filter(lambda s: s.strip() and not shows_nothing(s))
+"""A valid author's name: one line of printable characters (the usual case) that shows
+something (not variation selectors alone, which are marks: a map with one is refused)."""
 TAG = TEXT.filter(lambda s: tag_problem(s) is None)
 """A valid tag: one line, no space at either end, no control character."""
 

@@ -1,4 +1,4 @@
-"""Pages whose edges go round boxes are drawn again with their last rows hung in gaps."""
+"""Pages whose arrows go round boxes are drawn again: last rows hung in gaps, and more."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from argmap.exporters.diagram.pagesize import PAGE_SIZES, page_budget
 from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.rowholds import gap_holds, leaf_holds
 from argmap.exporters.diagram.stacking import Wrap
-from argmap.exporters.diagram.steptries import fewer_crossings, hung_in_gaps
+from argmap.exporters.diagram.steptries import beside_trail, fewer_crossings, hung_in_gaps
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.options import RenderOptions
@@ -24,6 +24,7 @@ from tests.laid import Laid
 
 ROOT = Path(__file__).resolve().parent.parent
 UNIFORMS = ROOT / "maps" / "school-uniforms.yaml"
+BELOW = ROOT / "tests" / "cases" / "pagefloor" / "conclusions-objection-below-the-breadcrumb.yaml"
 
 ABC = ("a", "b", "c")
 
@@ -101,6 +102,12 @@ def test_rows_that_are_not_hung_under_single_boxes_are_left_as_they_are(wrap: Wr
     assert hung_in_gaps(_page(wrap), spare_first=True) is None
 
 
+def _scored(monkeypatch: pytest.MonkeyPatch, scores: dict[str, tuple[int, int]]) -> None:
+    """Each drawing crosses and goes round as ``scores`` say."""
+    monkeypatch.setattr(steptries, "all_crossings", lambda svg: scores[svg][0])
+    monkeypatch.setattr(steptries, "detours", lambda svg, across: scores[svg][1])
+
+
 @pytest.mark.parametrize(
     ("first", "second", "kept"),
     [
@@ -115,9 +122,7 @@ def test_rows_that_are_not_hung_under_single_boxes_are_left_as_they_are(wrap: Wr
 def test_the_drawing_whose_edges_go_round_least_is_kept(
     monkeypatch: pytest.MonkeyPatch, first: tuple[int, int], second: tuple[int, int], kept: str
 ) -> None:
-    scores = {"first": first, "second": second}
-    monkeypatch.setattr(steptries, "all_crossings", lambda svg: scores[svg][0])
-    monkeypatch.setattr(steptries, "detours", lambda svg, across: scores[svg][1])
+    _scored(monkeypatch, {"first": first, "second": second})
     page = _page(_wrap(ABC, ("x", "y", "z")))
     drafts = [Laid(PagePlan(page, 1, {}, 0), zlib.compress(b"first"), 100.0, 100.0)]
     asked: list[list[PagePlan]] = []
@@ -152,3 +157,29 @@ def test_the_teaching_maps_objection_is_drawn_in_the_gap_beside_the_linked_group
     assert geometry.all_crossings(first.svg) == 0
     holds = {h for w in first.plan.page.wraps for h in w.holds}
     assert {("expression", "stub cost"), ("expression", "bullying-clothes")} <= holds
+
+
+def test_what_hangs_from_a_paged_conclusion_may_go_beside_the_breadcrumb() -> None:
+    below = Wrap("below c1", (), (("c1o", "page trail"),), weight=10)
+    rows = Wrap("c1o", (("c1oe",),), ())
+    page = Page(2, ("t",), ("c1",), ("c1", "c1o", "c1oe"), wraps=(rows, below))
+    out = beside_trail(page)
+    assert out is not None
+    assert out.wraps == (rows,)
+    assert beside_trail(out) is None  # nothing below the breadcrumb: no other way
+
+
+@pytest.mark.parametrize("fit", ["a4", "slide"])
+@pytest.mark.parametrize("direction", ["TB", "BT"])
+def test_a_paged_conclusions_objection_is_drawn_beside_the_breadcrumb(
+    fit: str, direction: str
+) -> None:
+    """Held below the breadcrumb (as on an upright page, where beside it is too wide),
+    the objection's arrow went round the breadcrumb up to the conclusion."""
+    m = load_map(BELOW)
+    options = RenderOptions(direction=direction)  # type: ignore[arg-type]
+    layout = lay_out(m, analyze(m), options, fit, find_engine("auto"))
+    page = next(p for p in layout.pages if p.plan.page.tops == ("c1",))
+    assert geometry.detours(page.svg) == 0  # 1 before
+    assert geometry.all_crossings(page.svg) == 0
+    assert not [w for w in page.plan.page.wraps if w.parent.startswith("below ")]

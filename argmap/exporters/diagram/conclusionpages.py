@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 from functools import partial
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from argmap.analysis.view import drawn_up
 from argmap.exporters.diagram.dot import Port
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap, Node
 
 __all__ = [
+    "BELOW_TRAIL",
     "BranchPlan",
     "apart",
     "branch_pages",
@@ -35,6 +36,10 @@ __all__ = [
     "flat_steps",
     "trail_steps",
 ]
+
+BELOW_TRAIL: Final = "below "
+"""The name of the rows that hold what hangs from a paged conclusion below the
+breadcrumb starts so, the conclusion's id after it (see :func:`_below_trail`)."""
 
 Flat = Literal["", "rank", "column"]
 """How a conclusion's step runs from the breadcrumb: across ranks (``""``), or along one
@@ -232,7 +237,7 @@ def _below_trail(m: ArgumentMap, page: Page, placed: Set[str]) -> list[Wrap]:
         if m.get(n).kind is not NodeKind.CONCLUSION
     ]
     holds = tuple((item, TRAIL) for item in items if item not in placed)
-    return [Wrap(f"below {top}", (), holds, weight=STEP_WEIGHT)] if holds else []
+    return [Wrap(f"{BELOW_TRAIL}{top}", (), holds, weight=STEP_WEIGHT)] if holds else []
 
 
 def flat_steps(page: Page) -> dict[str, Flat]:

@@ -19,6 +19,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from argmap.analysis.view import drawn_up
+from argmap.exporters.diagram.conclusionpages import BELOW_TRAIL
 from argmap.exporters.diagram.geometry import all_crossings, detours
 from argmap.exporters.diagram.packed import unpack
 from argmap.exporters.diagram.pageorder import Drafted
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "apart_from_trail",
+    "beside_trail",
     "beside_steps",
     "cutters_aside",
     "fewer_crossings",
@@ -74,14 +76,10 @@ def fewer_crossings(
     tried: list[tuple[int, PagePlan]] = []  # (page, another way)
     least: dict[int, tuple[int, int]] = {}  # page -> the fewest crossings and detours so far
     for at, draft in enumerate(drafts):
-        page, across = draft.plan.page, draft.plan.across
-        gaps = [way for way in (hung_in_gaps(page), hung_in_gaps(page, True)) if way]
-        ways = _ways(m, page, across)
-        if not ways and not gaps:
-            continue
-        least[at] = score = _score(draft)
-        ways = [*ways, *gaps] if score[0] else gaps if score[1] else []
-        tried += [(at, replace(draft.plan, page=way)) for way in dict.fromkeys(ways)]
+        found = _tries(m, draft)
+        if found is not None:
+            least[at], ways = found
+            tried += [(at, replace(draft.plan, page=way)) for way in ways]
     if not tried:
         return drafts
     out = list(drafts)
@@ -89,6 +87,22 @@ def fewer_crossings(
         if _fits(budget, other, drafts[at]) and (score := _score(other)) < least[at]:
             out[at], least[at] = other, score
     return out
+
+
+def _tries(m: ArgumentMap, draft: _Laid) -> tuple[tuple[int, int], list[Page]] | None:
+    """A drawing's crossings and detours, and the other ways to draw its page (if any).
+
+    Where arrows cross, every way; where they only go round boxes, the ways that hang
+    rows elsewhere (:func:`hung_in_gaps`, :func:`beside_trail`). None: no way to try.
+    """
+    page, across = draft.plan.page, draft.plan.across
+    gaps = [hung_in_gaps(page), hung_in_gaps(page, True), beside_trail(page)]
+    ways, others = _ways(m, page, across), [way for way in gaps if way is not None]
+    if not ways and not others:
+        return None
+    score = _score(draft)
+    ways = [*ways, *others] if score[0] else others if score[1] else []
+    return score, list(dict.fromkeys(ways))
 
 
 def _score(draft: _Laid) -> tuple[int, int]:
@@ -270,6 +284,19 @@ def hung_in_gaps(page: Page, spare_first: bool = False) -> Page | None:
             wrap = wrap._replace(holds=(*holds, *gap_holds(last, above, spare_first)))
         wraps.append(wrap)
     return replace(page, wraps=tuple(wraps)) if wraps != list(page.wraps) else None
+
+
+def beside_trail(page: Page) -> Page | None:
+    """The conclusion's page with what hangs from the conclusion beside the breadcrumb.
+
+    On a paged conclusion's page (see :func:`~.conclusionpages.branch_pages`), the
+    conclusion's objections and stubs are held below the breadcrumb, as beside it they
+    would make a row wider than an upright page; their arrows go round the breadcrumb up
+    to the conclusion. Where the row fits, beside it they run straight up. None: the
+    page holds nothing below its breadcrumb.
+    """
+    wraps = tuple(w for w in page.wraps if not w.parent.startswith(BELOW_TRAIL))
+    return replace(page, wraps=wraps) if len(wraps) < len(page.wraps) else None
 
 
 def _cutters(m: ArgumentMap, page: Page) -> dict[str, str]:
