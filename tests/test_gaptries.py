@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zlib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,12 @@ from argmap.exporters.diagram.pagesize import PAGE_SIZES, page_budget
 from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.rowholds import gap_holds, leaf_holds
 from argmap.exporters.diagram.stacking import Wrap
-from argmap.exporters.diagram.steptries import beside_trail, fewer_crossings, hung_in_gaps
+from argmap.exporters.diagram.steptries import (
+    beside_conclusion,
+    beside_trail,
+    fewer_crossings,
+    hung_in_gaps,
+)
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.options import RenderOptions
@@ -24,7 +30,9 @@ from tests.laid import Laid
 
 ROOT = Path(__file__).resolve().parent.parent
 UNIFORMS = ROOT / "maps" / "school-uniforms.yaml"
-BELOW = ROOT / "tests" / "cases" / "pagefloor" / "conclusions-objection-below-the-breadcrumb.yaml"
+CASES = ROOT / "tests" / "cases" / "pagefloor"
+BELOW = CASES / "conclusions-objection-below-the-breadcrumb.yaml"
+UPRIGHT = CASES / "conclusions-objection-beside-it-upright.yaml"
 
 ABC = ("a", "b", "c")
 
@@ -183,3 +191,34 @@ def test_a_paged_conclusions_objection_is_drawn_beside_the_breadcrumb(
     assert geometry.detours(page.svg) == 0  # 1 before
     assert geometry.all_crossings(page.svg) == 0
     assert not [w for w in page.plan.page.wraps if w.parent.startswith("below ")]
+
+
+@pytest.mark.parametrize("first", [False, True])
+def test_what_hangs_from_a_paged_conclusion_may_go_beside_the_conclusion(first: bool) -> None:
+    below = Wrap("below c1", (), (("c1o", "page trail"), ("stub c1p", "page trail")), weight=10)
+    rows = Wrap("c1o", (("c1oe",),), ())
+    page = Page(2, ("t",), ("c1",), ("c1", "c1o", "c1oe"), wraps=(rows, below))
+    out = beside_conclusion(page, first=first)
+    assert out is not None
+    row = ("c1o", "stub c1p", "c1") if first else ("c1", "c1o", "stub c1p")
+    assert out.wraps == (rows, Wrap("aside c1", (row,), ()))
+    assert beside_conclusion(replace(page, wraps=(rows,))) is None
+
+
+@pytest.mark.parametrize(
+    ("fit", "row"), [("a4", "aside c0_1"), ("letter", "")]
+)  # fmt: skip
+@pytest.mark.parametrize("direction", ["TB", "BT"])
+def test_on_an_upright_page_a_conclusions_objection_goes_beside_it_where_it_fits(
+    fit: str, row: str, direction: str
+) -> None:
+    """Beside the breadcrumb, too wide for upright A4; below it, the objection's arrow
+    went round it (a random map's page). Beside the conclusion, it runs along its rank;
+    on upright Letter, beside the breadcrumb fits."""
+    m = load_map(UPRIGHT)
+    options = RenderOptions(direction=direction, portrait=True)  # type: ignore[arg-type]
+    layout = lay_out(m, analyze(m), options, fit, find_engine("auto"))
+    page = next(p for p in layout.pages if p.plan.page.tops == ("c0_1",))
+    assert geometry.detours(page.svg) == 0  # 1 before
+    assert geometry.all_crossings(page.svg) == 0
+    assert [w.parent for w in page.plan.page.wraps] == ([row] if row else [])

@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Mapping, Set
 from dataclasses import replace
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Final, Protocol, TypeVar
 
 from argmap.analysis.view import drawn_up
 from argmap.exporters.diagram.conclusionpages import BELOW_TRAIL
@@ -25,7 +25,7 @@ from argmap.exporters.diagram.packed import unpack
 from argmap.exporters.diagram.pageorder import Drafted
 from argmap.exporters.diagram.pagesize import fit_scale
 from argmap.exporters.diagram.rowholds import gap_holds, leaf_holds
-from argmap.exporters.diagram.stacking import TRAIL
+from argmap.exporters.diagram.stacking import TRAIL, Wrap
 from argmap.exporters.diagram.steprows import STEP_ROW
 from argmap.exporters.diagram.trailcuts import undercutters
 from argmap.model import Relation
@@ -37,7 +37,9 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
 __all__ = [
+    "ASIDE",
     "apart_from_trail",
+    "beside_conclusion",
     "beside_trail",
     "beside_steps",
     "cutters_aside",
@@ -45,6 +47,11 @@ __all__ = [
     "hung_in_gaps",
     "steps_apart",
 ]
+
+
+ASIDE: Final = "aside "
+"""The name of the row that holds a paged conclusion's objections in its rank starts so
+(see :func:`beside_conclusion`), the conclusion's id after it."""
 
 
 class _Laid(Drafted, Protocol):
@@ -97,6 +104,7 @@ def _tries(m: ArgumentMap, draft: _Laid) -> tuple[tuple[int, int], list[Page]] |
     """
     page, across = draft.plan.page, draft.plan.across
     gaps = [hung_in_gaps(page), hung_in_gaps(page, True), beside_trail(page)]
+    gaps += [beside_conclusion(page), beside_conclusion(page, first=True)]
     ways, others = _ways(m, page, across), [way for way in gaps if way is not None]
     if not ways and not others:
         return None
@@ -297,6 +305,26 @@ def beside_trail(page: Page) -> Page | None:
     """
     wraps = tuple(w for w in page.wraps if not w.parent.startswith(BELOW_TRAIL))
     return replace(page, wraps=wraps) if len(wraps) < len(page.wraps) else None
+
+
+def beside_conclusion(page: Page, first: bool = False) -> Page | None:
+    """The conclusion's page with what hangs from the conclusion in the conclusion's rank.
+
+    Where beside the breadcrumb is too wide (see :func:`beside_trail`; an upright page),
+    the conclusion's objections and stubs go beside the conclusion, after it (``first``:
+    before it), their arrows running along the rank into its side. None: the page holds
+    nothing below its breadcrumb.
+    """
+    below = [w for w in page.wraps if w.parent.startswith(BELOW_TRAIL)]
+    if not below:
+        return None
+    wraps = [w for w in page.wraps if w not in below]
+    for wrap in below:
+        top = wrap.parent.removeprefix(BELOW_TRAIL)
+        items = tuple(item for item, _ in wrap.holds)
+        row = (*items, top) if first else (top, *items)
+        wraps.append(Wrap(f"{ASIDE}{top}", (row,), ()))
+    return replace(page, wraps=tuple(wraps))
 
 
 def _cutters(m: ArgumentMap, page: Page) -> dict[str, str]:
