@@ -15,14 +15,10 @@ from argmap.exporters.diagram.fitting import lay_out
 from argmap.exporters.diagram.pageparts import PagePlan
 from argmap.exporters.diagram.pagesize import PAGE_SIZES, page_budget
 from argmap.exporters.diagram.paging import Page
+from argmap.exporters.diagram.roundways import beside_conclusion, beside_trail, hung_in_gaps
 from argmap.exporters.diagram.rowholds import gap_holds, leaf_holds
 from argmap.exporters.diagram.stacking import Wrap
-from argmap.exporters.diagram.steptries import (
-    beside_conclusion,
-    beside_trail,
-    fewer_crossings,
-    hung_in_gaps,
-)
+from argmap.exporters.diagram.steptries import fewer_crossings
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.options import RenderOptions

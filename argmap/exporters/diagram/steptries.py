@@ -6,8 +6,8 @@ box's undercutters among its children. So a page whose drawing has crossing arro
 drawn again with such rows held other ways (:func:`beside_steps`, :func:`cutters_aside`,
 :func:`steps_apart`, and left to right :func:`apart_from_trail` too), and the drawing
 that crosses least is kept (see :func:`fewer_crossings`). A page whose arrows go round
-other boxes is drawn again with its last rows hung in gaps (:func:`hung_in_gaps`), and
-of drawings that cross as often, the one with the fewest arrows going round is kept.
+other boxes is drawn again the ways of :mod:`.roundways`, and of drawings that cross as
+often, the one with the fewest arrows going round is kept.
 Left to right, a rank is a column: a row's first item is its top one.
 """
 
@@ -16,16 +16,16 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Mapping, Set
 from dataclasses import replace
-from typing import TYPE_CHECKING, Final, Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from argmap.analysis.view import drawn_up
-from argmap.exporters.diagram.conclusionpages import BELOW_TRAIL
 from argmap.exporters.diagram.geometry import all_crossings, detours
 from argmap.exporters.diagram.packed import unpack
 from argmap.exporters.diagram.pageorder import Drafted
 from argmap.exporters.diagram.pagesize import fit_scale
-from argmap.exporters.diagram.rowholds import gap_holds, leaf_holds
-from argmap.exporters.diagram.stacking import TRAIL, Wrap
+from argmap.exporters.diagram.roundways import round_ways
+from argmap.exporters.diagram.rowholds import leaf_holds
+from argmap.exporters.diagram.stacking import TRAIL
 from argmap.exporters.diagram.steprows import STEP_ROW
 from argmap.exporters.diagram.trailcuts import undercutters
 from argmap.model import Relation
@@ -37,21 +37,12 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
 __all__ = [
-    "ASIDE",
     "apart_from_trail",
-    "beside_conclusion",
-    "beside_trail",
     "beside_steps",
     "cutters_aside",
     "fewer_crossings",
-    "hung_in_gaps",
     "steps_apart",
 ]
-
-
-ASIDE: Final = "aside "
-"""The name of the row that holds a paged conclusion's objections in its rank starts so
-(see :func:`beside_conclusion`), the conclusion's id after it."""
 
 
 class _Laid(Drafted, Protocol):
@@ -100,12 +91,10 @@ def _tries(m: ArgumentMap, draft: _Laid) -> tuple[tuple[int, int], list[Page]] |
     """A drawing's crossings and detours, and the other ways to draw its page (if any).
 
     Where arrows cross, every way; where they only go round boxes, the ways that hang
-    rows elsewhere (:func:`hung_in_gaps`, :func:`beside_trail`). None: no way to try.
+    rows elsewhere (see :func:`~.roundways.round_ways`). None: no way to try.
     """
     page, across = draft.plan.page, draft.plan.across
-    gaps = [hung_in_gaps(page), hung_in_gaps(page, True), beside_trail(page)]
-    gaps += [beside_conclusion(page), beside_conclusion(page, first=True)]
-    ways, others = _ways(m, page, across), [way for way in gaps if way is not None]
+    ways, others = _ways(m, page, across), round_ways(page)
     if not ways and not others:
         return None
     score = _score(draft)
@@ -132,8 +121,8 @@ def _fits(budget: Budget, other: _Laid, first: _Laid) -> bool:
 def _ways(m: ArgumentMap, page: Page, across: bool) -> list[Page]:
     """The other ways to hold a page's rows that :func:`fewer_crossings` tries, in order.
 
-    (:func:`fewer_crossings` tries :func:`hung_in_gaps` after them, and on a page whose
-    arrows go round boxes but do not cross, only that.)
+    (:func:`fewer_crossings` tries :func:`~.roundways.round_ways` after them, and on a
+    page whose arrows go round boxes but do not cross, only those.)
     """
     cut = _cutters(m, page)
     ways = [beside_steps(m, page), _aside(page, cut, False), _aside(page, cut, True)]
@@ -271,60 +260,6 @@ def _aside(page: Page, cutters: Mapping[str, str], last: bool) -> Page | None:
             wrap = wrap._replace(rows=rows, holds=tuple(holds), columns=())
         wraps.append(wrap)
     return replace(page, wraps=tuple(wraps)) if wraps != list(page.wraps) else None
-
-
-def hung_in_gaps(page: Page, spare_first: bool = False) -> Page | None:
-    """The page with each last row as long as the row above hung in its gaps, not under it.
-
-    Rows of single boxes only, not a grid's (see :func:`~.rowholds.gap_holds`): an item
-    centred under a linked group's box sent its edge round the group to the parent. The
-    last row only: each row hung so half a box aside, the rows went down in a staircase.
-    ``spare_first``: the item left over goes under the first box, not the last. None: no
-    row changes.
-    """
-    wraps = []
-    for wrap in page.wraps:
-        names = {i for row in wrap.rows for i in row}
-        leaves = all(set(hold) <= names for hold in wrap.holds)
-        if leaves and not wrap.columns and len(wrap.rows) > 1:
-            *above, last = wrap.rows
-            holds = [hold for hold in wrap.holds if hold[0] not in last]
-            wrap = wrap._replace(holds=(*holds, *gap_holds(last, above, spare_first)))
-        wraps.append(wrap)
-    return replace(page, wraps=tuple(wraps)) if wraps != list(page.wraps) else None
-
-
-def beside_trail(page: Page) -> Page | None:
-    """The conclusion's page with what hangs from the conclusion beside the breadcrumb.
-
-    On a paged conclusion's page (see :func:`~.conclusionpages.branch_pages`), the
-    conclusion's objections and stubs are held below the breadcrumb, as beside it they
-    would make a row wider than an upright page; their arrows go round the breadcrumb up
-    to the conclusion. Where the row fits, beside it they run straight up. None: the
-    page holds nothing below its breadcrumb.
-    """
-    wraps = tuple(w for w in page.wraps if not w.parent.startswith(BELOW_TRAIL))
-    return replace(page, wraps=wraps) if len(wraps) < len(page.wraps) else None
-
-
-def beside_conclusion(page: Page, first: bool = False) -> Page | None:
-    """The conclusion's page with what hangs from the conclusion in the conclusion's rank.
-
-    Where beside the breadcrumb is too wide (see :func:`beside_trail`; an upright page),
-    the conclusion's objections and stubs go beside the conclusion, after it (``first``:
-    before it), their arrows running along the rank into its side. None: the page holds
-    nothing below its breadcrumb.
-    """
-    below = [w for w in page.wraps if w.parent.startswith(BELOW_TRAIL)]
-    if not below:
-        return None
-    wraps = [w for w in page.wraps if w not in below]
-    for wrap in below:
-        top = wrap.parent.removeprefix(BELOW_TRAIL)
-        items = tuple(item for item, _ in wrap.holds)
-        row = (*items, top) if first else (top, *items)
-        wraps.append(Wrap(f"{ASIDE}{top}", (row,), ()))
-    return replace(page, wraps=tuple(wraps))
 
 
 def _cutters(m: ArgumentMap, page: Page) -> dict[str, str]:

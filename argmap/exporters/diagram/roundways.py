@@ -1,0 +1,87 @@
+"""Other ways to hold a page's rows where its arrows go round boxes: in gaps, or beside.
+
+Tried by :func:`~.steptries.fewer_crossings` for a page whose drawing has arrows that
+go round other boxes (see :func:`~.geometry.detours`): a last row hung in the gaps of
+the row above (:func:`hung_in_gaps`), and on a paged conclusion's page, what hangs from
+the conclusion beside the breadcrumb (:func:`beside_trail`) or beside the conclusion
+(:func:`beside_conclusion`) instead of below the breadcrumb.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Final
+
+from argmap.exporters.diagram.conclusionpages import BELOW_TRAIL
+from argmap.exporters.diagram.rowholds import gap_holds
+from argmap.exporters.diagram.stacking import Wrap
+
+if TYPE_CHECKING:
+    from argmap.exporters.diagram.paging import Page
+
+__all__ = ["ASIDE", "beside_conclusion", "beside_trail", "hung_in_gaps", "round_ways"]
+
+ASIDE: Final = "aside "
+"""The name of the row that holds a paged conclusion's objections in its rank starts so
+(see :func:`beside_conclusion`), the conclusion's id after it."""
+
+
+def round_ways(page: Page) -> list[Page]:
+    """The page's other ways to hold its rows, in the order they are tried (none: [])."""
+    ways = [hung_in_gaps(page), hung_in_gaps(page, True), beside_trail(page)]
+    ways += [beside_conclusion(page), beside_conclusion(page, first=True)]
+    return [way for way in ways if way is not None]
+
+
+def hung_in_gaps(page: Page, spare_first: bool = False) -> Page | None:
+    """The page with each last row as long as the row above hung in its gaps, not under it.
+
+    Rows of single boxes only, not a grid's (see :func:`~.rowholds.gap_holds`): an item
+    centred under a linked group's box sent its edge round the group to the parent. The
+    last row only: each row hung so half a box aside, the rows went down in a staircase.
+    ``spare_first``: the item left over goes under the first box, not the last. None: no
+    row changes.
+    """
+    wraps = []
+    for wrap in page.wraps:
+        names = {i for row in wrap.rows for i in row}
+        leaves = all(set(hold) <= names for hold in wrap.holds)
+        if leaves and not wrap.columns and len(wrap.rows) > 1:
+            *above, last = wrap.rows
+            holds = [hold for hold in wrap.holds if hold[0] not in last]
+            wrap = wrap._replace(holds=(*holds, *gap_holds(last, above, spare_first)))
+        wraps.append(wrap)
+    return replace(page, wraps=tuple(wraps)) if wraps != list(page.wraps) else None
+
+
+def beside_trail(page: Page) -> Page | None:
+    """The conclusion's page with what hangs from the conclusion beside the breadcrumb.
+
+    On a paged conclusion's page (see :func:`~.conclusionpages.branch_pages`), the
+    conclusion's objections and stubs are held below the breadcrumb, as beside it they
+    would make a row wider than an upright page; their arrows go round the breadcrumb up
+    to the conclusion. Where the row fits, beside it they run straight up. None: the
+    page holds nothing below its breadcrumb.
+    """
+    wraps = tuple(w for w in page.wraps if not w.parent.startswith(BELOW_TRAIL))
+    return replace(page, wraps=wraps) if len(wraps) < len(page.wraps) else None
+
+
+def beside_conclusion(page: Page, first: bool = False) -> Page | None:
+    """The conclusion's page with what hangs from the conclusion in the conclusion's rank.
+
+    Where beside the breadcrumb is too wide (see :func:`beside_trail`; an upright page),
+    the conclusion's objections and stubs go beside the conclusion, after it (``first``:
+    before it), their arrows running along the rank into its side. None: the page holds
+    nothing below its breadcrumb.
+    """
+    below = [w for w in page.wraps if w.parent.startswith(BELOW_TRAIL)]
+    if not below:
+        return None
+    wraps = [w for w in page.wraps if w not in below]
+    for wrap in below:
+        top = wrap.parent.removeprefix(BELOW_TRAIL)
+        items = tuple(item for item, _ in wrap.holds)
+        row = (*items, top) if first else (top, *items)
+        wraps.append(Wrap(f"{ASIDE}{top}", (row,), ()))
+    return replace(page, wraps=tuple(wraps))
