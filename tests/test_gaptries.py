@@ -15,7 +15,12 @@ from argmap.exporters.diagram.fitting import lay_out
 from argmap.exporters.diagram.pageparts import PagePlan
 from argmap.exporters.diagram.pagesize import PAGE_SIZES, page_budget
 from argmap.exporters.diagram.paging import Page
-from argmap.exporters.diagram.roundways import beside_conclusion, beside_trail, hung_in_gaps
+from argmap.exporters.diagram.roundways import (
+    beside_conclusion,
+    beside_trail,
+    clear_of_groups,
+    hung_in_gaps,
+)
 from argmap.exporters.diagram.rowholds import gap_holds, leaf_holds
 from argmap.exporters.diagram.stacking import Wrap
 from argmap.exporters.diagram.steptries import fewer_crossings
@@ -29,6 +34,7 @@ UNIFORMS = ROOT / "maps" / "school-uniforms.yaml"
 CASES = ROOT / "tests" / "cases" / "pagefloor"
 BELOW = CASES / "conclusions-objection-below-the-breadcrumb.yaml"
 UPRIGHT = CASES / "conclusions-objection-beside-it-upright.yaml"
+GROUPED = CASES / "rows-below-a-linked-group.yaml"
 
 ABC = ("a", "b", "c")
 
@@ -218,3 +224,33 @@ def test_on_an_upright_page_a_conclusions_objection_goes_beside_it_where_it_fits
     assert geometry.detours(page.svg) == 0  # 1 before
     assert geometry.all_crossings(page.svg) == 0
     assert [w.parent for w in page.plan.page.wraps] == ([row] if row else [])
+
+
+def test_rows_below_a_linked_group_hang_from_the_boxes_beside_it() -> None:
+    m = load_map(GROUPED)
+    first = ("g1", "p3", "e1")  # g1 stands for the linked group's box
+    wrap = _wrap(first, ("e2", "e3"))
+    assert wrap.holds == (("e2", "g1"), ("e2", "p3"), ("e3", "p3"), ("e3", "e1"))
+    nodes = ("r", "g1", "g2", "p3", "e1", "e2", "e3")
+    page = Page(1, (), ("r",), nodes, wraps=(wrap,))
+    out = clear_of_groups(m, page)
+    assert out is not None
+    assert out.wraps[0].holds == (("e2", "p3"), ("e3", "e1"))  # in the gap beside it
+    alone = Page(1, (), ("r",), nodes, wraps=(_wrap(("g1",), ("e2", "e3")),))
+    assert clear_of_groups(m, alone) is None  # no box beside the group: as it was
+    stubbed = Page(1, (), ("r",), ("r", "p3", "e1", "e2", "e3"), wraps=(wrap,))
+    assert clear_of_groups(m, stubbed) is None  # a stub of the group is one plain box
+
+
+@pytest.mark.parametrize("direction", ["TB", "BT"])
+def test_evidence_below_a_linked_group_goes_up_beside_it(direction: str) -> None:
+    """Hung below the group's box, the lower row's arrows went round its far side (the
+    engine draws no edge through a group's box): two arrows round, on a slide."""
+    m = load_map(GROUPED)
+    options = RenderOptions(direction=direction)  # type: ignore[arg-type]
+    layout = lay_out(m, analyze(m), options, "slide", find_engine("auto"))
+    (page,) = layout.pages
+    assert geometry.detours(page.svg) == 0  # 2 before
+    assert geometry.all_crossings(page.svg) == 0
+    holds = {h for w in page.plan.page.wraps for h in w.holds}
+    assert not {("e2", "g1"), ("e3", "g1")} & holds

@@ -2,7 +2,8 @@
 
 Tried by :func:`~.steptries.fewer_crossings` for a page whose drawing has arrows that
 go round other boxes (see :func:`~.geometry.detours`): a last row hung in the gaps of
-the row above (:func:`hung_in_gaps`), and on a paged conclusion's page, what hangs from
+the row above (:func:`hung_in_gaps`), rows below a linked group hung from the boxes
+beside it (:func:`clear_of_groups`), and on a paged conclusion's page, what hangs from
 the conclusion beside the breadcrumb (:func:`beside_trail`) or beside the conclusion
 (:func:`beside_conclusion`) instead of below the breadcrumb.
 """
@@ -13,22 +14,31 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
 from argmap.exporters.diagram.conclusionpages import BELOW_TRAIL
-from argmap.exporters.diagram.rowholds import gap_holds
+from argmap.exporters.diagram.rowholds import gap_holds, leaf_holds
 from argmap.exporters.diagram.stacking import Wrap
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.paging import Page
+    from argmap.model import ArgumentMap
 
-__all__ = ["ASIDE", "beside_conclusion", "beside_trail", "hung_in_gaps", "round_ways"]
+__all__ = [
+    "ASIDE",
+    "beside_conclusion",
+    "beside_trail",
+    "clear_of_groups",
+    "hung_in_gaps",
+    "round_ways",
+]
 
 ASIDE: Final = "aside "
 """The name of the row that holds a paged conclusion's objections in its rank starts so
 (see :func:`beside_conclusion`), the conclusion's id after it."""
 
 
-def round_ways(page: Page) -> list[Page]:
+def round_ways(m: ArgumentMap, page: Page) -> list[Page]:
     """The page's other ways to hold its rows, in the order they are tried (none: [])."""
     ways = [hung_in_gaps(page), hung_in_gaps(page, True), beside_trail(page)]
+    ways += [clear_of_groups(m, page)]
     ways += [beside_conclusion(page), beside_conclusion(page, first=True)]
     return [way for way in ways if way is not None]
 
@@ -85,3 +95,32 @@ def beside_conclusion(page: Page, first: bool = False) -> Page | None:
         row = (*items, top) if first else (top, *items)
         wraps.append(Wrap(f"{ASIDE}{top}", (row,), ()))
     return replace(page, wraps=tuple(wraps))
+
+
+def clear_of_groups(m: ArgumentMap, page: Page) -> Page | None:
+    """The page with the rows below a linked group's box hung from the row's other boxes.
+
+    The engine draws no edge through a group's box: an item hung below it sent its edge
+    round the group's side to the parent. Hung from the boxes beside the group (in their
+    gaps, or under them), the rows below go up beside it. Rows of single boxes only, not
+    a grid's; a row with no other box, or holding a group itself, is held as it was.
+    None: no row changes.
+    """
+    drawn = set(page.nodes)
+    wraps = []
+    for wrap in page.wraps:
+        names = {i for row in wrap.rows for i in row}
+        grouped = {i for i in names if i in drawn and m.get(i).group is not None}
+        leaves = all(set(hold) <= names for hold in wrap.holds)
+        if leaves and not wrap.columns and grouped & {i for r in wrap.rows[:-1] for i in r}:
+            holds: list[tuple[str, str]] = []
+            for depth, row in enumerate(wrap.rows[1:], start=1):
+                clear = (tuple(i for i in r if i not in grouped) for r in wrap.rows[:depth])
+                above = [r for r in clear if r]
+                if above and not grouped & set(row):
+                    holds += leaf_holds(row, above)
+                else:
+                    holds += [hold for hold in wrap.holds if hold[0] in row]
+            wrap = wrap._replace(holds=tuple(holds))
+        wraps.append(wrap)
+    return replace(page, wraps=tuple(wraps)) if wraps != list(page.wraps) else None

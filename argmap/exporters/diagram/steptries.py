@@ -94,7 +94,7 @@ def _tries(m: ArgumentMap, draft: _Laid) -> tuple[tuple[int, int], list[Page]] |
     rows elsewhere (see :func:`~.roundways.round_ways`). None: no way to try.
     """
     page, across = draft.plan.page, draft.plan.across
-    ways, others = _ways(m, page, across), round_ways(page)
+    ways, others = _ways(m, page, across), round_ways(m, page)
     if not ways and not others:
         return None
     score = _score(draft)
