@@ -223,7 +223,9 @@ def _below_trail(m: ArgumentMap, page: Page, placed: Set[str]) -> list[Wrap]:
     """On a paged conclusion's page, what hangs from the conclusion goes below the breadcrumb.
 
     Beside it, the conclusion's objections and stubs would make a row wider than an
-    upright page; ``placed``: the items other rows already place (top-down only).
+    upright page; ``placed``: the items other rows already place (top-down only). Where
+    their arrows then go round the breadcrumb, the page is also drawn with them beside
+    it, or beside the conclusion (see :mod:`.roundways`).
     """
     from argmap.exporters.diagram.pageestimate import stub_name
 
