@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import random
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final
@@ -311,6 +312,8 @@ def out_of_line(svg: str, wraps: Sequence[Wrap], across: bool) -> int:
     A parent's rows of one length are a grid: each box should sit in line with the box
     of the first row in its column (across the page: in its row). Counted: boxes whose
     middle is more than half the gap between neighbours off that box's (a staircase).
+    Not a row hung in the gaps of the row above on purpose (its items held by two boxes
+    each, see :func:`~argmap.exporters.diagram.rowholds.gap_holds`): half a box aside.
     """
     found = geometry.boxes(svg)
 
@@ -322,13 +325,23 @@ def out_of_line(svg: str, wraps: Sequence[Wrap], across: bool) -> int:
 
     count = 0
     for wrap in wraps:
-        full = [row for row in wrap.rows if len(row) == len(wrap.rows[0])] if wrap.rows else []
+        rows = [row for d, row in enumerate(wrap.rows) if not _in_gaps(wrap, d)]
+        full = [row for row in rows if len(row) == len(wrap.rows[0])] if rows else []
         if len(full) < 2 or len(full[0]) < 2:
             continue
         for column in zip(*full, strict=True):
             middles = [m for m in map(middle, column) if m is not None]
             count += sum(1 for m in middles[1:] if abs(m - middles[0]) > NODESEP / 2)
     return count
+
+
+def _in_gaps(wrap: Wrap, depth: int) -> bool:
+    """Whether row ``depth`` of a parent's rows hangs in the gaps of the row right above."""
+    if depth == 0:
+        return False
+    above = set(wrap.rows[depth - 1])
+    anchors = Counter(item for item, anchor in wrap.holds if anchor in above)
+    return any(anchors[item] > 1 for item in wrap.rows[depth])
 
 
 def undercut_aims(m: ArgumentMap, layout: Layout) -> tuple[int, int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import zlib
 from dataclasses import replace
 from pathlib import Path
@@ -254,3 +255,14 @@ def test_evidence_below_a_linked_group_goes_up_beside_it(direction: str) -> None
     assert geometry.all_crossings(page.svg) == 0
     holds = {h for w in page.plan.page.wraps for h in w.holds}
     assert not {("e2", "g1"), ("e3", "g1")} & holds
+
+
+def test_the_layout_bench_counts_no_row_hung_in_gaps_on_purpose_as_a_staircase() -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_layout import _in_gaps
+
+    centred = _wrap(ABC, ("x", "y", "z"))
+    assert not _in_gaps(centred, 1)
+    hung = centred._replace(holds=tuple(gap_holds(("x", "y", "z"), (ABC,), False)))
+    assert _in_gaps(hung, 1)
+    assert not _in_gaps(hung, 0)
