@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 
 from argmap.analysis.standing import analyze
-from argmap.exporters.diagram import geometry, steptries
+from argmap.exporters.diagram import geometry, pagetries
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import lay_out
 from argmap.exporters.diagram.pageparts import PagePlan
 from argmap.exporters.diagram.pagesize import PAGE_SIZES, page_budget
+from argmap.exporters.diagram.pagetries import fewer_crossings
 from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.roundways import (
     beside_conclusion,
@@ -24,7 +25,6 @@ from argmap.exporters.diagram.roundways import (
 )
 from argmap.exporters.diagram.rowholds import gap_holds, leaf_holds
 from argmap.exporters.diagram.stacking import Wrap
-from argmap.exporters.diagram.steptries import fewer_crossings
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.options import RenderOptions
@@ -115,8 +115,8 @@ def test_rows_that_are_not_hung_under_single_boxes_are_left_as_they_are(wrap: Wr
 
 def _scored(monkeypatch: pytest.MonkeyPatch, scores: dict[str, tuple[int, int]]) -> None:
     """Each drawing crosses and goes round as ``scores`` say."""
-    monkeypatch.setattr(steptries, "all_crossings", lambda svg: scores[svg][0])
-    monkeypatch.setattr(steptries, "detours", lambda svg, across: scores[svg][1])
+    monkeypatch.setattr(pagetries, "all_crossings", lambda svg: scores[svg][0])
+    monkeypatch.setattr(pagetries, "detours", lambda svg, across: scores[svg][1])
 
 
 @pytest.mark.parametrize(

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from argmap.analysis.standing import analyze
-from argmap.exporters.diagram import geometry, steptries
+from argmap.exporters.diagram import geometry, pagetries
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import lay_out
 from argmap.exporters.diagram.pageparts import PagePlan
 from argmap.exporters.diagram.pagesize import PAGE_SIZES, page_budget
+from argmap.exporters.diagram.pagetries import fewer_crossings
 from argmap.exporters.diagram.paging import Page, Stub
 from argmap.exporters.diagram.rowholds import leaf_holds
 from argmap.exporters.diagram.stacking import TRAIL, Wrap
@@ -21,7 +22,6 @@ from argmap.exporters.diagram.steptries import (
     apart_from_trail,
     beside_steps,
     cutters_aside,
-    fewer_crossings,
     steps_apart,
 )
 from argmap.load.maps import load_map
@@ -225,8 +225,8 @@ def test_the_drawing_that_crosses_less_and_fits_is_kept(
     kept: str,
 ) -> None:
     crossings = {"first": first[0], "second": second[0]}
-    monkeypatch.setattr(steptries, "all_crossings", crossings.__getitem__)
-    monkeypatch.setattr(steptries, "detours", lambda svg, across: 0)  # none goes round
+    monkeypatch.setattr(pagetries, "all_crossings", crossings.__getitem__)
+    monkeypatch.setattr(pagetries, "detours", lambda svg, across: 0)  # none goes round
     budget = page_budget(PAGE_SIZES["a4"])
     m, page = _map(), _page(STEP)
     plan = PagePlan(page, 4, {}, 0)

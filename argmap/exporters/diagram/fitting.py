@@ -33,8 +33,8 @@ from argmap.exporters.diagram.pagesize import (
     page_budget,
 )
 from argmap.exporters.diagram.pagetighten import tighten
+from argmap.exporters.diagram.pagetries import fewer_crossings
 from argmap.exporters.diagram.paging import Page, PlanMemo, paginate
-from argmap.exporters.diagram.steptries import fewer_crossings
 from argmap.model import ArgumentMap
 from argmap.options import Fit, RenderOptions
 

@@ -1,6 +1,6 @@
 """Other ways to hold a page's rows where its arrows go round boxes: in gaps, or beside.
 
-Tried by :func:`~.steptries.fewer_crossings` for a page whose drawing has arrows that
+Tried by :func:`~.pagetries.fewer_crossings` for a page whose drawing has arrows that
 go round other boxes (see :func:`~.geometry.detours`): a last row hung in the gaps of
 the row above (:func:`hung_in_gaps`), rows below a linked group hung from the boxes
 beside it (:func:`clear_of_groups`), and on a paged conclusion's page, what hangs from
@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
 from argmap.exporters.diagram.conclusionpages import BELOW_TRAIL
-from argmap.exporters.diagram.rowholds import gap_holds, leaf_holds
+from argmap.exporters.diagram.rowholds import among_rows, gap_holds, leaf_holds
 from argmap.exporters.diagram.stacking import Wrap
 
 if TYPE_CHECKING:
@@ -54,9 +54,7 @@ def hung_in_gaps(page: Page, spare_first: bool = False) -> Page | None:
     """
     wraps = []
     for wrap in page.wraps:
-        names = {i for row in wrap.rows for i in row}
-        leaves = all(set(hold) <= names for hold in wrap.holds)
-        if leaves and not wrap.columns and len(wrap.rows) > 1:
+        if among_rows(wrap) and not wrap.columns and len(wrap.rows) > 1:
             *above, last = wrap.rows
             holds = [hold for hold in wrap.holds if hold[0] not in last]
             wrap = wrap._replace(holds=(*holds, *gap_holds(last, above, spare_first)))
@@ -109,10 +107,9 @@ def clear_of_groups(m: ArgumentMap, page: Page) -> Page | None:
     drawn = set(page.nodes)
     wraps = []
     for wrap in page.wraps:
-        names = {i for row in wrap.rows for i in row}
-        grouped = {i for i in names if i in drawn and m.get(i).group is not None}
-        leaves = all(set(hold) <= names for hold in wrap.holds)
-        if leaves and not wrap.columns and grouped & {i for r in wrap.rows[:-1] for i in r}:
+        grouped = {i for r in wrap.rows for i in r if i in drawn and m.get(i).group is not None}
+        upper = {i for r in wrap.rows[:-1] for i in r}
+        if among_rows(wrap) and not wrap.columns and grouped & upper:
             holds: list[tuple[str, str]] = []
             for depth, row in enumerate(wrap.rows[1:], start=1):
                 clear = (tuple(i for i in r if i not in grouped) for r in wrap.rows[:depth])

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 __all__ = [
     "GRID_SLACK",
     "ROW_WEIGHT",
+    "among_rows",
     "column_holds",
     "gap_holds",
     "hold_rows",
@@ -99,9 +100,19 @@ def leaf_holds(row: Sequence[str], above: Sequence[Sequence[str]]) -> list[tuple
     if len(row) >= len(above[-1]):  # centred under the row above
         for i, item in enumerate(row):
             holds.append((item, above[-1][under_box(len(above[-1]), i, len(row))]))
-    for higher in above:  # a gap of its own for each edge, in each row with gaps enough
+    return holds + _in_longer_rows(row, above)
+
+
+def _in_longer_rows(row: Sequence[str], above: Sequence[Sequence[str]]) -> list[tuple[str, str]]:
+    """Each item held in a gap of its own in each row above longer than ``row``.
+
+    Held by the two boxes it goes between (see :func:`in_gap`), so its edge to the
+    parent runs up the gaps, one gap for each edge.
+    """
+    holds: list[tuple[str, str]] = []
+    for higher in above:
         if len(row) < len(higher):
-            for i, item in enumerate(row):  # held by the two boxes it goes between
+            for i, item in enumerate(row):
                 gap = in_gap(len(higher), i, len(row))
                 holds += [(item, box) for box in higher[gap : gap + 2]]
     return holds
@@ -129,12 +140,17 @@ def gap_holds(
             holds.append((item, last[0 if gap < 0 else -1]))
         else:
             holds += [(item, box) for box in last[gap : gap + 2]]
-    for higher in above[:-1]:
-        if len(row) < len(higher):
-            for i, item in enumerate(row):
-                gap = in_gap(len(higher), i, len(row))
-                holds += [(item, box) for box in higher[gap : gap + 2]]
-    return holds
+    return holds + _in_longer_rows(row, above)
+
+
+def among_rows(wrap: Wrap) -> bool:
+    """Whether each hold of a parent's rows joins two of their items: rows of single boxes.
+
+    Not where an item is held below a box of a block several ranks deep (its lowest
+    node, not in the rows: see :func:`~.stacking.note_rows`).
+    """
+    names = {item for row in wrap.rows for item in row}
+    return all(item in names and anchor in names for item, anchor in wrap.holds)
 
 
 def in_gap(boxes: int, index: int, count: int) -> int:

@@ -1,14 +1,13 @@
-"""Pages whose arrows cross or go round boxes, drawn again with rows held other ways.
+"""Other ways to hold a page's rows around undercut steps, tried where its arrows cross.
 
 Where the engine puts the boxes around a row cannot be told before a page is drawn: an
 undercut step's junction and undercutters (see :func:`~.steprows.undercutter_rows`), a
 box's undercutters among its children. So a page whose drawing has crossing arrows is
 drawn again with such rows held other ways (:func:`beside_steps`, :func:`cutters_aside`,
-:func:`steps_apart`, and left to right :func:`apart_from_trail` too), and the drawing
-that crosses least is kept (see :func:`fewer_crossings`). A page whose arrows go round
-other boxes is drawn again the ways of :mod:`.roundways`, and of drawings that cross as
-often, the one with the fewest arrows going round is kept.
-Left to right, a rank is a column: a row's first item is its top one.
+:func:`steps_apart`, and left to right :func:`apart_from_trail` too: see
+:func:`step_ways`), and the drawing that crosses least is kept (see
+:func:`~.pagetries.fewer_crossings`). Left to right, a rank is a column: a row's first
+item is its top one.
 """
 
 from __future__ import annotations
@@ -16,23 +15,16 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Mapping, Set
 from dataclasses import replace
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING
 
 from argmap.analysis.view import drawn_up
-from argmap.exporters.diagram.geometry import all_crossings, detours
-from argmap.exporters.diagram.packed import unpack
-from argmap.exporters.diagram.pageorder import Drafted
-from argmap.exporters.diagram.pagesize import fit_scale
-from argmap.exporters.diagram.roundways import round_ways
-from argmap.exporters.diagram.rowholds import leaf_holds
+from argmap.exporters.diagram.rowholds import among_rows, leaf_holds
 from argmap.exporters.diagram.stacking import TRAIL
 from argmap.exporters.diagram.steprows import STEP_ROW
 from argmap.exporters.diagram.trailcuts import undercutters
 from argmap.model import Relation
 
 if TYPE_CHECKING:
-    from argmap.exporters.diagram.pageparts import PagePlan
-    from argmap.exporters.diagram.pagesize import Budget
     from argmap.exporters.diagram.paging import Page
     from argmap.model import ArgumentMap
 
@@ -40,89 +32,16 @@ __all__ = [
     "apart_from_trail",
     "beside_steps",
     "cutters_aside",
-    "fewer_crossings",
+    "step_ways",
     "steps_apart",
 ]
 
 
-class _Laid(Drafted, Protocol):
-    """A page laid out: its plan, its SVG packed, and its drawing's size."""
+def step_ways(m: ArgumentMap, page: Page, across: bool) -> list[Page]:
+    """The page's other ways to hold its rows around undercut steps, in the order tried.
 
-    @property
-    def width(self) -> float: ...
-    @property
-    def height(self) -> float: ...
-
-
-_D = TypeVar("_D", bound=_Laid)
-
-
-def fewer_crossings(
-    m: ArgumentMap, drafts: list[_D], lay_out: Callable[[list[PagePlan]], list[_D]], budget: Budget
-) -> list[_D]:
-    """The pages, each drawn again with its rows held other ways, the fewest crossings kept.
-
-    Only a page whose drawing has crossing arrows (see :func:`~.geometry.all_crossings`),
-    or arrows that go round other boxes (see :func:`~.geometry.detours`; then only with
-    its last rows hung in gaps), and whose rows can be held another way is drawn again,
-    once for each way; a drawing is kept if it has fewer crossings than the first and
-    those before it, or as many and fewer arrows going round, and fits the page (or,
-    where the first does not, is shown no smaller); on a tie, the earlier.
-    ``lay_out`` lays pages out (every try at once, on every core); ``budget``: the
-    drawing size a page holds at the legibility floor.
-    """
-    tried: list[tuple[int, PagePlan]] = []  # (page, another way)
-    least: dict[int, tuple[int, int]] = {}  # page -> the fewest crossings and detours so far
-    for at, draft in enumerate(drafts):
-        found = _tries(m, draft)
-        if found is not None:
-            least[at], ways = found
-            tried += [(at, replace(draft.plan, page=way)) for way in ways]
-    if not tried:
-        return drafts
-    out = list(drafts)
-    for (at, _), other in zip(tried, lay_out([plan for _, plan in tried]), strict=True):
-        if _fits(budget, other, drafts[at]) and (score := _score(other)) < least[at]:
-            out[at], least[at] = other, score
-    return out
-
-
-def _tries(m: ArgumentMap, draft: _Laid) -> tuple[tuple[int, int], list[Page]] | None:
-    """A drawing's crossings and detours, and the other ways to draw its page (if any).
-
-    Where arrows cross, every way; where they only go round boxes, the ways that hang
-    rows elsewhere (see :func:`~.roundways.round_ways`). None: no way to try.
-    """
-    page, across = draft.plan.page, draft.plan.across
-    ways, others = _ways(m, page, across), round_ways(m, page)
-    if not ways and not others:
-        return None
-    score = _score(draft)
-    ways = [*ways, *others] if score[0] else others if score[1] else []
-    return score, list(dict.fromkeys(ways))
-
-
-def _score(draft: _Laid) -> tuple[int, int]:
-    """A drawing's crossings, and its edges that go round other boxes (fewer is better)."""
-    svg = _svg(draft)
-    return all_crossings(svg), detours(svg, draft.plan.across)
-
-
-def _fits(budget: Budget, other: _Laid, first: _Laid) -> bool:
-    """Whether ``other`` fits the page, or is shown as large as ``first`` that does not."""
-    if budget.holds(other.width, other.height):
-        return True
-    if budget.holds(first.width, first.height):
-        return False
-    shown = fit_scale(budget, other.width, other.height)
-    return shown >= fit_scale(budget, first.width, first.height)
-
-
-def _ways(m: ArgumentMap, page: Page, across: bool) -> list[Page]:
-    """The other ways to hold a page's rows that :func:`fewer_crossings` tries, in order.
-
-    (:func:`fewer_crossings` tries :func:`~.roundways.round_ways` after them, and on a
-    page whose arrows go round boxes but do not cross, only those.)
+    :func:`~.pagetries.fewer_crossings` tries them on a page whose arrows cross, before
+    the ways of :func:`~.roundways.round_ways`. ``across``: the page runs left to right.
     """
     cut = _cutters(m, page)
     ways = [beside_steps(m, page), _aside(page, cut, False), _aside(page, cut, True)]
@@ -249,11 +168,10 @@ def _aside(page: Page, cutters: Mapping[str, str], last: bool) -> Page | None:
     for wrap in page.wraps:
         names = [i for row in wrap.rows for i in row]
         cut = [i for i in names if cutters.get(i) == wrap.parent]
-        leaves = all(set(hold) <= set(names) for hold in wrap.holds)  # rows of single boxes
         others = [i for i in names if i not in cut]
         at = max(0, len(wrap.rows[0]) - len(cut)) if last and cut else 0
         order = [*others[:at], *cut, *others[at:]]
-        if cut and leaves and order != names:
+        if cut and among_rows(wrap) and order != names:
             starts = list(itertools.accumulate((len(row) for row in wrap.rows), initial=0))
             rows = tuple(tuple(order[a:b]) for a, b in itertools.pairwise(starts))
             holds = [h for d in range(1, len(rows)) for h in leaf_holds(rows[d], rows[:d])]
@@ -287,8 +205,3 @@ def _others(m: ArgumentMap, conclusion: str, page: Page, named: Set[str]) -> tup
     ]
     others = tuple(name for _, name in sorted(found))
     return () if any(name in named for name in others) else others
-
-
-def _svg(draft: _Laid) -> str:
-    """A draft's SVG, unpacked."""
-    return unpack(draft.packed)

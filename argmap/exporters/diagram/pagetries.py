@@ -1,0 +1,107 @@
+"""Pages drawn again other ways, the drawing that crosses (then goes round) least kept.
+
+A page whose drawing has crossing arrows is drawn again with its rows held the ways of
+:func:`~.steptries.step_ways` and :func:`~.roundways.round_ways`; one whose arrows only
+go round other boxes, the ways of :func:`~.roundways.round_ways`. All tries are laid out
+at once, on every core; a drawing is kept where it crosses less, or as often with fewer
+arrows going round, and fits the page (see :func:`fewer_crossings`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+from argmap.exporters.diagram.geometry import all_crossings, detours
+from argmap.exporters.diagram.packed import unpack
+from argmap.exporters.diagram.pageorder import Drafted
+from argmap.exporters.diagram.pagesize import fit_scale
+from argmap.exporters.diagram.roundways import round_ways
+from argmap.exporters.diagram.steptries import step_ways
+
+if TYPE_CHECKING:
+    from argmap.exporters.diagram.pageparts import PagePlan
+    from argmap.exporters.diagram.pagesize import Budget
+    from argmap.exporters.diagram.paging import Page
+    from argmap.model import ArgumentMap
+
+__all__ = ["fewer_crossings"]
+
+
+class _Laid(Drafted, Protocol):
+    """A page laid out: its plan, its SVG packed, and its drawing's size."""
+
+    @property
+    def width(self) -> float: ...
+    @property
+    def height(self) -> float: ...
+
+
+_D = TypeVar("_D", bound=_Laid)
+
+
+def fewer_crossings(
+    m: ArgumentMap, drafts: list[_D], lay_out: Callable[[list[PagePlan]], list[_D]], budget: Budget
+) -> list[_D]:
+    """The pages, each drawn again with its rows held other ways, the fewest crossings kept.
+
+    Only a page whose drawing has crossing arrows (see :func:`~.geometry.all_crossings`),
+    or arrows that go round other boxes (see :func:`~.geometry.detours`; then only the
+    ways of :func:`~.roundways.round_ways`), and whose rows can be held another way is drawn again,
+    once for each way; a drawing is kept if it has fewer crossings than the first and
+    those before it, or as many and fewer arrows going round, and fits the page (or,
+    where the first does not, is shown no smaller); on a tie, the earlier.
+    ``lay_out`` lays pages out (every try at once, on every core); ``budget``: the
+    drawing size a page holds at the legibility floor.
+    """
+    tried: list[tuple[int, PagePlan]] = []  # (page, another way)
+    least: dict[int, tuple[int, int]] = {}  # page -> the fewest crossings and detours so far
+    for at, draft in enumerate(drafts):
+        found = _tries(m, draft)
+        if found is not None:
+            least[at], ways = found
+            tried += [(at, replace(draft.plan, page=way)) for way in ways]
+    if not tried:
+        return drafts
+    out = list(drafts)
+    for (at, _), other in zip(tried, lay_out([plan for _, plan in tried]), strict=True):
+        if _fits(budget, other, drafts[at]) and (score := _score(other)) < least[at]:
+            out[at], least[at] = other, score
+    return out
+
+
+def _tries(m: ArgumentMap, draft: _Laid) -> tuple[tuple[int, int], list[Page]] | None:
+    """A drawing's crossings and detours, and the other ways to draw its page (if any).
+
+    Where arrows cross, every way; where they only go round boxes, the ways that hang
+    rows elsewhere (see :func:`~.roundways.round_ways`). None: no way to try.
+    """
+    page, across = draft.plan.page, draft.plan.across
+    ways, others = step_ways(m, page, across), round_ways(m, page)
+    if not ways and not others:
+        return None
+    score = _score(draft)
+    ways = [*ways, *others] if score[0] else others if score[1] else []
+    return score, list(dict.fromkeys(ways))
+
+
+def _score(draft: _Laid) -> tuple[int, int]:
+    """A drawing's crossings, and its edges that go round other boxes (fewer is better)."""
+    svg = _svg(draft)
+    return all_crossings(svg), detours(svg, draft.plan.across)
+
+
+def _fits(budget: Budget, other: _Laid, first: _Laid) -> bool:
+    """Whether ``other`` fits the page, or is shown as large as ``first`` that does not."""
+    if budget.holds(other.width, other.height):
+        return True
+    if budget.holds(first.width, first.height):
+        return False
+    shown = fit_scale(budget, other.width, other.height)
+    return shown >= fit_scale(budget, first.width, first.height)
+
+
+def _svg(draft: _Laid) -> str:
+    """A draft's SVG, unpacked."""
+    return unpack(draft.packed)
