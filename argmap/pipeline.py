@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Final
 from argmap.editing.safepages import StagedCopy, stage_pages, sync_folders
 from argmap.editing.safestream import StagedFile
 from argmap.editing.safewrite import write_atomic
-from argmap.errors import RenderError
 from argmap.exporters import Rendered, get_exporter
 from argmap.load.maps import load_map
 from argmap.model import ArgumentMap
@@ -69,7 +68,6 @@ def render_map(m: ArgumentMap, fmt: str, options: RenderOptions | None = None) -
 
     exporter = get_exporter(fmt)
     exporter.check_available()
-    check_indented_size(m, fmt)
     options = options or RenderOptions()
     check_focus(m, options)
     return exporter.render(m, analyze(m), options)
@@ -85,31 +83,6 @@ def check_focus(m: ArgumentMap, options: RenderOptions) -> None:
         from argmap.errors import UnknownFocusError
 
         raise UnknownFocusError(options.map_name, options.focus, (n.id for n in m.nodes))
-
-
-_INDENTED: Final = frozenset({"argdown", "markdown"})
-"""Formats that show the tree by indenting each line to its depth."""
-MAX_INDENT_BYTES: Final = 256 * 1024 * 1024
-"""Indentation an indented format may write in all: a 100,000-deep chain would take 10 GB."""
-
-
-def check_indented_size(m: ArgumentMap, fmt: str) -> None:
-    """Refuse an indented format whose indentation alone would exhaust memory.
-
-    Raises:
-        RenderError: the map nests too deep for ``fmt``; says which formats still work.
-    """
-    if fmt not in _INDENTED:
-        return
-    total = deepest = 0
-    for _, level in m.walk_levels():
-        total += 2 * level
-        deepest = max(deepest, level)
-    if total > MAX_INDENT_BYTES:
-        raise RenderError(
-            f"{fmt} indents each line to its depth: this map, {deepest:,} levels deep, "
-            f"would need {total // 2**20:,} MB of spaces; export json or aif instead"
-        )
 
 
 def render_outputs(
@@ -133,7 +106,6 @@ def render_outputs(
         RenderError: the diagram engine is missing, fails or times out.
     """
     exporter = get_exporter(fmt)
-    check_indented_size(m, fmt)
     opts = replace(options, map_name=str(path))
     target = output_path(path, fmt, out_dir, name)
     if opts.exercise:

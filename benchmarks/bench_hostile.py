@@ -88,6 +88,7 @@ def bench_deep_chain(folder: Path, table: Verdicts) -> None:
     section(f"a {DEEP:,}-deep chain (JSON) through every command that reads it")
     chain = folder / "chain.json"
     chain.write_text(_chain_json(DEEP), encoding="utf-8")
+    back = folder / "chain-back.json"  # the Argdown export read back
     commands = {
         "validate": ["validate"],
         "show": ["show"],
@@ -95,11 +96,14 @@ def bench_deep_chain(folder: Path, table: Verdicts) -> None:
         "lint": ["lint"],
         "check": ["check", "--against", str(chain)],
         "export json": ["export"],
-        "export argdown (refused)": ["export", "--format", "argdown"],
+        "export argdown": ["export", "--format", "argdown", "-o", str(folder / "chain.argdown")],
+        "import argdown": ["import", str(folder / "chain.argdown"), "-o", str(back), "--force"],
+        "diff of the import": ["diff", str(back)],
+        "export markdown": ["export", "--format", "markdown"],
         "diff": ["diff", str(chain)],
     }
     for label, args in commands.items():
-        run = Run([*ARGMAP, *args, str(chain)])
+        run = Run([*ARGMAP, *args] if "import" in args else [*ARGMAP, *args, str(chain)])
         refused = "refused" in label
         ok = run.code == (1 if refused else 0) and (not refused or run.error_lines == 1)
         print(f"   {label}: exit {run.code}, {run.cpu:.1f} s, {run.mb:.0f} MB {run.error[:90]}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import click
 
@@ -89,7 +89,10 @@ def import_(
     data = to_file_data(result.map)
     validate_data(data, str(output))  # what we write must load back
     if output.suffix.lower() == ".json":  # a JSON map: any depth (indented while shallow)
-        indent = 2 if data_depth(data) <= MAX_FLOW_NESTING else None
+        depth = data_depth(data)
+        if depth > MAX_JSON_NESTING:  # one record a node: past what json.dumps nests
+            data, depth = _one_record_a_node(result.map), 0
+        indent = 2 if depth <= MAX_FLOW_NESTING else None
         text = run_deep(lambda: json.dumps(data, ensure_ascii=False, indent=indent, default=_iso))
         text += "\n"
     else:
@@ -104,6 +107,11 @@ def import_(
         return
     _write_map(output, text, force=force)
     echo(f"{output}: {len(result.map)} nodes imported from {source}", err=True)
+
+
+MAX_JSON_NESTING: Final = 50_000
+"""Data nested deeper is written one record a node: the json module recurses once a level,
+within the deep run's recursion limit (a chain 100,000 deep nests 200,000 levels)."""
 
 
 def _check_output(source: Path, output: Path, *, force: bool) -> None:

@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from argmap.exporters import Exporter, RenderOptions
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.model.nesting import nested_walk
 from argmap.model.vocabulary import KIND_LABELS
 from argmap.safetext import displayable, paragraphs, safe_url
 
@@ -21,6 +22,11 @@ _VERB: Final = {
     Relation.ATTACKS: "attacks",
     Relation.UNDERCUTS: "undercuts",
 }
+NEST_LEVELS: Final = 16
+"""How deep the outline's lists nest. A node this deep with children of its own continues
+in a section of its own, headed ``Continued below `ID```, its children's lists starting
+again at the left: nested in full, the indentation grew with the square of the depth (a
+10,000-deep chain took 100 MB), and renderers stop nesting lists long before."""
 _URL_SAFE: Final = ":/?#[]@!$&'()*+,;=%~"
 _ASCII_PUNCT: Final = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _ENTITY: Final = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]*);")
@@ -158,7 +164,8 @@ def to_markdown(
     A heading with the title, the description (a paragraph each), then one list item per node
     (kind in bold, id in code, text), with its quote as a block quote and its citation
     after a dash; then the conclusions drawn from the thesis, each with its objections,
-    under a heading of their own. Every user string is escaped.
+    under a heading of their own. Lists nest :data:`NEST_LEVELS` deep at most (deeper
+    branches continue in sections of their own). Every user string is escaped.
     """
     lines = [f"# {_heading(m.title)}", ""]
     for paragraph in paragraphs(m.description):
@@ -167,19 +174,29 @@ def to_markdown(
         doc = m.source
         parts = [doc.title, doc.publication, doc.author, doc.date]
         lines += ["Source: " + ", ".join(escape_markdown(p) for p in parts if p), ""]
-    for node, level in m.walk_levels():
-        lines.extend(_item(m, node, "  " * level))
+    _outline(m, [m.thesis], lines)
     drawn = [node for node in m.nodes if node.kind is NodeKind.CONCLUSION]
     if drawn:
-        while lines and lines[-1] == "":
-            lines.pop()
-        lines += ["", "## Conclusions drawn from the thesis", ""]
-    for conclusion in drawn:
-        for node, level in m.walk_levels(conclusion.id):
-            lines.extend(_item(m, node, "  " * level))
+        _section(lines, "Conclusions drawn from the thesis")
+        _outline(m, drawn, lines)
     while lines and lines[-1] == "":
         lines.pop()
     return "\n".join(lines) + "\n"
+
+
+def _outline(m: ArgumentMap, tops: list[Node], lines: list[str]) -> None:
+    """The nested lists of ``tops``' branches, sections of their own where they nest deep."""
+    for node, depth, head in nested_walk(m, tops, 0, NEST_LEVELS, 0):
+        if head is not None:
+            _section(lines, f"Continued below `{head.id}`")
+        lines.extend(_item(m, node, "  " * depth))
+
+
+def _section(lines: list[str], heading: str) -> None:
+    """End the list above and open a section under ``heading`` (Markdown, as written)."""
+    while lines and lines[-1] == "":
+        lines.pop()
+    lines += ["", f"## {heading}", ""]
 
 
 EXPORTER = Exporter(

@@ -12,11 +12,19 @@ from argmap.interop.argdown import DATA_FIELDS, RELATION_MARKS
 from argmap.interop.flowyaml import flow, quote
 from argmap.interop.graph import default_kind
 from argmap.model import ArgumentMap, Node, NodeKind, Relation, conclusion_nodes
+from argmap.model.nesting import nested_walk
 
 if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis
 
 __all__ = ["EXPORTER", "escape_text", "to_argdown"]
+
+NEST_LEVELS: Final = 16
+"""How deep a branch is nested under its block's first line. A node this deep with children
+of its own continues in a block of its own, headed by its title (``<id>``), its children
+nested under it again: Argdown reads relations wherever they are written. Nested in full,
+the indentation grew with the square of the depth (a 10,000-deep chain took 100 MB), and
+Argdown's parser, which recurses once a level, failed past about 250 levels."""
 
 _OUT_MARK: Final = {relation: mark + ">" for relation, mark in RELATION_MARKS.items()}
 _ALWAYS_ESCAPED: Final = frozenset("\\@#*_[]<>{}/")
@@ -110,7 +118,11 @@ def _title(m: ArgumentMap, node: Node) -> str:
 
 
 def to_argdown(
-    m: ArgumentMap, analysis: Analysis | None = None, options: RenderOptions | None = None
+    m: ArgumentMap,
+    analysis: Analysis | None = None,
+    options: RenderOptions | None = None,
+    *,
+    nest: int = NEST_LEVELS,
 ) -> str:
     """Return the map as Argdown text.
 
@@ -122,6 +134,8 @@ def to_argdown(
     where its source supports it, ``[thesis]`` then ``+> <conclusion>``, with its own
     objections nested under it and ``{kind: conclusion}`` in its data.
     Fields Argdown has no syntax for go in a YAML data block ``{...}``.
+    A branch deeper than ``nest`` levels continues in blocks of its own (see
+    :data:`NEST_LEVELS`), so the text grows with the map, however deep.
     """
     lines = ["===", f"title: {quote(m.title)}"]
     if m.description is not None:
@@ -132,24 +146,10 @@ def to_argdown(
         sources = {k: v.model_dump(exclude_none=True) for k, v in m.sources.items()}
         lines.append(f"sources: {flow(sources)}")
     lines += ["===", ""]
-    for node, level in m.walk_levels():
-        indent = "  " * level
-        if node.parent is None:
-            lines.append(_content(m, node))
-            continue
-        mark = RELATION_MARKS[node.relation or Relation.SUPPORTS]
-        # A linked group's members are defined in the group's section, below.
-        body = _title(m, node) if node.group is not None else _content(m, node)
-        lines.append(f"{indent}{mark} {body}")
+    _branch(m, m.thesis, 0, nest, lines)
     for conclusion in conclusion_nodes(m):
         lines += ["", _title(m, m.get(conclusion.parent or ""))]
-        for node, level in m.walk_levels(conclusion.id):
-            indent = "  " * (level + 1)
-            mark = (
-                "+>" if node is conclusion else RELATION_MARKS[node.relation or Relation.SUPPORTS]
-            )
-            body = _title(m, node) if node.group is not None else _content(m, node)
-            lines.append(f"{indent}{mark} {body}")
+        _branch(m, conclusion, 1, nest, lines)
     for node in m.nodes:
         if node.links:
             lines += ["", _title(m, node)]
@@ -160,6 +160,28 @@ def to_argdown(
         for member in members:
             lines += ["", _content(m, member)]
     return "\n".join(lines) + "\n"
+
+
+def _branch(m: ArgumentMap, top: Node, level: int, nest: int, lines: list[str]) -> None:
+    """Write ``top`` on ``level`` (0: the thesis's line; a conclusion's is ``+>``) and its branch.
+
+    A branch deeper than ``nest`` continues in blocks headed by a node's title (see
+    :data:`NEST_LEVELS`).
+    """
+    for node, depth, head in nested_walk(m, [top], level, nest, 1):
+        if head is not None:
+            lines += ["", _title(m, head)]
+        if depth == 0:
+            lines.append(_content(m, node))
+            continue
+        mark = (
+            "+>"
+            if node is top and level > 0
+            else RELATION_MARKS[node.relation or Relation.SUPPORTS]
+        )
+        # A linked group's members are defined in the group's section, below.
+        body = _title(m, node) if node.group is not None else _content(m, node)
+        lines.append(f"{'  ' * depth}{mark} {body}")
 
 
 EXPORTER = Exporter(
