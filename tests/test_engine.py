@@ -120,6 +120,7 @@ def test_timeout_becomes_render_error(tmp_path: Path) -> None:
     message = str(excinfo.value)
     assert message.startswith("engine system (slow-dot) on maps/big.yaml: gave up after 0.5 s")
     assert "--focus ID --depth N" in message
+    assert "on pages with --fit a4" in message  # one drawing of a big map: pages draw it
 
 
 def test_engine_failure_quotes_its_stderr_on_one_line(tmp_path: Path) -> None:

@@ -347,8 +347,8 @@ def _run(
         )
     except subprocess.TimeoutExpired:
         raise RenderError(
-            f"{who}: gave up after {timeout:g} s; draw part of the map with --focus ID "
-            "--depth N, or try --engine system"
+            f"{who}: gave up after {timeout:g} s; draw the map on pages with --fit a4, or "
+            "part of it with --focus ID --depth N, or try --engine system"
         ) from None
     except OSError as exc:
         raise RenderError(
