@@ -8,9 +8,11 @@ sizes.
 
 from __future__ import annotations
 
+import json
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -159,6 +161,62 @@ def bench_tagged_add(folder: Path, table: Verdicts) -> None:
     )
 
 
+def _branching_chain(depth: int) -> str:
+    """A chain ``depth`` deep with objections, undercuts, linked groups and cross-links (JSON).
+
+    Every 13th level's last node links to the chain 20 levels up: the breadcrumbs of the
+    pages it continues on list rows from far apart (its pages took time with its depth).
+    """
+    nodes: list[dict[str, Any]] = [{"id": "n0", "kind": "thesis", "text": "Claim 0."}]
+    for i in range(1, depth):
+        up, here = f"n{i - 1}", f"n{i}"
+        nodes.append(
+            _record(here, f"Claim {i} with some words to wrap around here.", up, "supports")
+        )
+        if i % 5 == 0:
+            nodes.append(_record(f"o{i}", f"Objection {i}.", up, "attacks", "objection"))
+        if i % 7 == 0:
+            nodes.append(_record(f"u{i}", f"Undercut {i}.", here, "undercuts", "objection"))
+        for member in ("a", "b") if i % 11 == 0 else ():
+            linked = _record(f"g{i}{member}", f"Linked {member.upper()} {i}.", here, "supports")
+            nodes.append({**linked, "group": f"G{i}"})
+        if i % 13 == 0 and i > 20:
+            last = nodes[-1]
+            relation = "supports" if last["kind"] == "premise" else "attacks"
+            last["links"] = [{"to": f"n{i - 20}", "relation": relation}]
+    return json.dumps({"title": "Deep", "nodes": nodes})
+
+
+def _record(
+    node_id: str, text: str, parent: str, relation: str, kind: str = "premise"
+) -> dict[str, Any]:
+    return {"id": node_id, "kind": kind, "text": text, "parent": parent, "relation": relation}
+
+
+def bench_deep_renders(folder: Path, table: Verdicts) -> None:
+    """Diagrams of a deep map with side branches: their time grows with the map's size."""
+    section("a deep map with side branches, drawn: time at 4x the depth")
+    depths = (1_250, 5_000) if QUICK else (2_500, 10_000)  # under 1,000: start-up weighs most
+    for fmt in ("svg", "pdf", "html"):
+        seconds: list[float] = []
+        for depth in depths:
+            path = folder / f"branching-{depth}.json"
+            if not path.exists():
+                path.write_text(_branching_chain(depth), encoding="utf-8")
+            out = folder / f"branching-{depth}.{fmt}"
+            run = Run([*ARGMAP, "render", str(path), "-f", fmt, "-o", str(out)])
+            seconds.append(run.cpu)
+            print(f"   {depth} deep, {fmt}: exit {run.code}, {run.cpu:.1f} s, {run.mb:.0f} MB")
+        growth = seconds[1] / seconds[0]
+        verdict(
+            table,
+            f"{fmt} of a branching chain, CPU at {depths[1]:,} deep over {depths[0]:,}",
+            f"{growth:.1f}x",
+            "<= 6x (4x the nodes)",
+            growth <= 6,
+        )
+
+
 def main() -> int:
     table: Verdicts = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -166,6 +224,7 @@ def main() -> int:
         bench_errors(folder, table)
         bench_deep_chain(folder, table)
         bench_tagged_add(folder, table)
+        bench_deep_renders(folder, table)
     print_goals(table)
     return 0
 

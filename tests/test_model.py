@@ -13,6 +13,7 @@ from argmap.load.ids import slugify
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from tests.conftest import MAPS
+from tests.strategies import argument_maps
 
 
 def node(id: str, kind: str, parent: str | None = None, **extra: Any) -> dict[str, Any]:
@@ -373,3 +374,31 @@ def test_nodes_sharing_a_fields_set_stay_apart_when_copied() -> None:
         "source": None, "author": None, "added": None, "strength": None, "assessment": None,
         "note": None, "parent": "t", "relation": "supports", "group": None,
     }  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(argument_maps(max_nodes=20))
+def test_depths_ancestors_and_conclusion_sides_agree_with_the_parents(m: ArgumentMap) -> None:
+    """The constant-time answers match a walk up the parents, conclusions included."""
+    for node in m.nodes:
+        up = m.ancestors(node.id)
+        assert m.depth(node.id) == len(up)
+        assert {other.id for other in m.nodes if m.is_ancestor(other.id, node.id)} == {
+            a.id for a in up
+        }
+        sides = (node, *up)
+        assert m.under_conclusion(node.id) == any(n.kind is NodeKind.CONCLUSION for n in sides)
+
+
+def test_depths_and_ancestors_of_a_deep_chain() -> None:
+    thesis: dict[str, Any] = {"id": "n0", "text": "Claim 0."}
+    node = thesis
+    for i in range(1, 5_000):
+        child: dict[str, Any] = {"id": f"n{i}", "text": f"Claim {i}."}
+        node["premises"] = [child]
+        node = child
+    m = validate_data({"title": "Deep", "thesis": thesis}, "deep.yaml")
+    assert m.depth("n4999") == 4_999
+    assert m.is_ancestor("n0", "n4999") and m.is_ancestor("n4998", "n4999")
+    assert not m.is_ancestor("n4999", "n4998") and not m.is_ancestor("n7", "n7")
+    assert not m.under_conclusion("n4999")

@@ -19,13 +19,15 @@ class _Lookups:
     A cache, not part of the map: any two compare equal, so maps compare by their fields.
     """
 
-    __slots__ = ("children", "index", "nodes")
+    __slots__ = ("children", "index", "nodes", "tree")
 
     def __init__(self) -> None:
         self.nodes: tuple[Node, ...] | None = None
         """The nodes the index was built for."""
         self.index: dict[str, int] = {}
         self.children: dict[str, list[str]] = {}
+        self.tree: _TreeIndex | None = None
+        """Depths and spans, built on first use (see :class:`_TreeIndex`)."""
 
     def build(self, nodes: tuple[Node, ...]) -> None:
         index = {node.id: i for i, node in enumerate(nodes)}
@@ -35,12 +37,48 @@ class _Lookups:
             if node.parent in children and node.kind is not NodeKind.CONCLUSION:
                 children[node.parent].append(node.id)
         self.index, self.children, self.nodes = index, children, nodes
+        self.tree = None
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, _Lookups)
 
     def __hash__(self) -> int:
         return 0
+
+
+class _TreeIndex:
+    """Each node's depth, whether it is drawn from the thesis, and its span in a tree walk.
+
+    The walk follows every node's ``parent`` (conclusions under what they are drawn from),
+    so a node's ancestors are found in constant time, however deep the map: each node is
+    entered, and left after all it holds, ``spans[id] = (entered, left)``.
+    """
+
+    __slots__ = ("depths", "drawn", "spans")
+
+    def __init__(self, nodes: tuple[Node, ...], index: dict[str, int]) -> None:
+        below: dict[str, list[str]] = {node.id: [] for node in nodes}
+        for node in nodes:
+            if node.parent is not None:
+                below[node.parent].append(node.id)
+        self.depths: dict[str, int] = {}
+        self.drawn: set[str] = set()
+        """The conclusions and what sits under them."""
+        self.spans: dict[str, tuple[int, int]] = {}
+        clock = 0
+        stack: list[tuple[str, int]] = [(nodes[0].id, 0)]  # the thesis; -1: leaving
+        while stack:
+            node_id, depth = stack.pop()
+            if depth < 0:
+                self.spans[node_id] = (self.spans[node_id][0], clock)
+                continue
+            node = nodes[index[node_id]]
+            if node.kind is NodeKind.CONCLUSION or node.parent in self.drawn:
+                self.drawn.add(node_id)
+            self.depths[node_id], self.spans[node_id] = depth, (clock, clock)
+            clock += 1
+            stack.append((node_id, -1))
+            stack.extend((kid, depth + 1) for kid in reversed(below[node_id]))
 
 
 class ArgumentMap(Record):
@@ -134,8 +172,25 @@ class ArgumentMap(Record):
         return out
 
     def depth(self, node_id: str) -> int:
-        """Return how many tree edges separate the node from the thesis."""
-        return len(self.ancestors(node_id))
+        """Return how many tree edges separate the node from the thesis (counted once)."""
+        return self._tree().depths[node_id]
+
+    def is_ancestor(self, ancestor_id: str, node_id: str) -> bool:
+        """Return whether ``ancestor_id`` is among the node's tree ancestors (constant time)."""
+        spans = self._tree().spans
+        (entered, left), (start, end) = spans[ancestor_id], spans[node_id]
+        return entered < start and end <= left
+
+    def under_conclusion(self, node_id: str) -> bool:
+        """Return whether the node is a conclusion or sits under one (in constant time)."""
+        return node_id in self._tree().drawn
+
+    def _tree(self) -> _TreeIndex:
+        """Depths, spans and the conclusions' sides, built on first use."""
+        lookups = self._lookup()
+        if lookups.tree is None:
+            lookups.tree = _TreeIndex(self.nodes, lookups.index)
+        return lookups.tree
 
     def walk(self, root: str | None = None, max_depth: int | None = None) -> Iterator[Node]:
         """Yield the subtree under ``root`` (default: the thesis) in document order.

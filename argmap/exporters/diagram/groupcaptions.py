@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html
+import math
 import re
+from collections import defaultdict
 from typing import Final
 
 from argmap.exporters.diagram.edgecross import Curve
@@ -18,6 +20,11 @@ PAD: Final = 4.0
 
 MARGIN: Final = 8.0
 """Points kept between a caption's text and its box's side (the box's rounded corner)."""
+
+ROW: Final = 72.0
+"""The height of the bands the edges' stretches are filed under, to find those a caption meets."""
+
+_Stretch = tuple[tuple[float, float], tuple[float, float]]
 
 _CLUSTER: Final = re.compile(r'<g id="[^"]*" class="cluster linked&#45;group">')
 _CAPTION: Final = re.compile(
@@ -45,7 +52,7 @@ def _clear_drawing(svg: str) -> str:
     clusters = list(_CLUSTER.finditer(svg))
     if not clusters:
         return svg
-    edges = edge_curves(svg)
+    edges = _Stretches(edge_curves(svg))
     edits: list[tuple[tuple[int, int], str]] = []
     for cluster in clusters:
         stop = svg.find("</a>", cluster.end())
@@ -63,23 +70,44 @@ def _clear_drawing(svg: str) -> str:
     return edit(svg, edits)
 
 
-def _crossing(
-    edges: list[Curve], band: tuple[float, float], box: Box
-) -> list[tuple[float, float]]:
+class _Stretches:
+    """The straight stretches of a drawing's edges, filed by the bands of :data:`ROW` they pass.
+
+    So a caption looks only at the stretches near it: looking at every edge of a drawing
+    for each of its linked groups took 31 s on one drawing of 7,621 nodes and 454 groups.
+    """
+
+    def __init__(self, edges: list[Curve]) -> None:
+        self.stretches: list[_Stretch] = []
+        self.rows: defaultdict[int, list[int]] = defaultdict(list)
+        for points in edges:
+            for start, end in zip(points, points[1:], strict=False):
+                low, high = sorted((start[1], end[1]))
+                for row in range(math.floor(low / ROW), math.floor(high / ROW) + 1):
+                    self.rows[row].append(len(self.stretches))
+                self.stretches.append((start, end))
+
+    def near(self, top: float, bottom: float) -> list[_Stretch]:
+        """The stretches filed under the bands from ``top`` to ``bottom``, in drawing order."""
+        rows = range(math.floor(top / ROW), math.floor(bottom / ROW) + 1)
+        found = sorted({i for row in rows for i in self.rows.get(row, ())})
+        return [self.stretches[i] for i in found]
+
+
+def _crossing(edges: _Stretches, band: tuple[float, float], box: Box) -> list[tuple[float, float]]:
     """Where, along the band, each stretch of an edge through it runs (from, to)."""
     top, bottom = band
     out: list[tuple[float, float]] = []
-    for points in edges:
-        for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
-            if max(y0, y1) < top or min(y0, y1) > bottom:
-                continue
-            low, high = 0.0, 1.0  # the part of the stretch inside the band
-            if y1 != y0:
-                ends = ((top - y0) / (y1 - y0), (bottom - y0) / (y1 - y0))
-                low, high = max(low, min(ends)), min(high, max(ends))
-            a, b = x0 + low * (x1 - x0), x0 + high * (x1 - x0)
-            if max(a, b) >= box.left and min(a, b) <= box.right:
-                out.append((min(a, b), max(a, b)))
+    for (x0, y0), (x1, y1) in edges.near(top, bottom):
+        if max(y0, y1) < top or min(y0, y1) > bottom:
+            continue
+        low, high = 0.0, 1.0  # the part of the stretch inside the band
+        if y1 != y0:
+            ends = ((top - y0) / (y1 - y0), (bottom - y0) / (y1 - y0))
+            low, high = max(low, min(ends)), min(high, max(ends))
+        a, b = x0 + low * (x1 - x0), x0 + high * (x1 - x0)
+        if max(a, b) >= box.left and min(a, b) <= box.right:
+            out.append((min(a, b), max(a, b)))
     return out
 
 

@@ -75,7 +75,7 @@ def add_trail(
     # Pages under the same branch share their breadcrumb (drafts: their numbers too).
     # Its rows face its tops: bottom to top, those under the root hang above the box; top
     # down, those drawn from it (conclusions) too.
-    drawn_from = any(_drawn_from(m, top) for top in plan.page.tops)
+    drawn_from = any(map(m.under_conclusion, plan.page.tops))
     upward = plan.direction == ("TB" if drawn_from else "BT")
     key = ("trail label", plan.page.trail, plan.across, plan.narrow, homes, upward)
     label = cache.get(key)
@@ -104,12 +104,6 @@ def add_trail(
         },
     )
     _hang_tops(g, m, plan, edge_attrs, near, junctions or {})
-
-
-def _drawn_from(m: ArgumentMap, node_id: str) -> bool:
-    """Whether a node is a conclusion or under one: drawn on the root's other side."""
-    node = m.get(node_id)
-    return any(n.kind is NodeKind.CONCLUSION for n in (node, *m.ancestors(node_id)))
 
 
 def _lines(
@@ -156,7 +150,8 @@ def _levels(m: ArgumentMap, trail: Sequence[str]) -> dict[str, int]:
     """
     levels: dict[str, int] = {}
     for node_id in trail:
-        listed = next((a.id for a in m.ancestors(node_id) if a.id in levels), None)
+        above = (row for row in levels if m.is_ancestor(row, node_id))
+        listed = max(above, key=m.depth, default=None)  # the nearest listed ancestor
         if listed is not None:
             levels[node_id] = levels[listed] + 1
         else:
