@@ -176,3 +176,28 @@ def test_import_writes_json_past_what_it_nests_one_record_a_node(
     data = json.loads(out.read_text(encoding="utf-8"))
     assert [record["id"] for record in data["nodes"]] == [node.id for node in m.nodes]
     assert load_map(out) == m
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["add", "objection", "{map}", "--to", "n120", "--text", "A reviewer's objection."],
+        ["edit", "{map}", "n120", "--text", "Changed."],
+        ["remove", "{map}", "n120", "--recursive"],
+    ],
+)
+def test_edits_refuse_a_map_written_one_record_a_node(tmp_path: Path, command: list[str]) -> None:
+    """An import deeper than 100 levels is written flat: edits said to remove 'nodes'."""
+    source = write(tmp_path, "deep.argdown", to_argdown(_deep(150)))
+    target = tmp_path / "deep.yaml"
+    result = CliRunner().invoke(main, ["import", str(source), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    before = target.read_text(encoding="utf-8")
+    assert "\nnodes:\n" in before
+    args = [str(target) if part == "{map}" else part for part in command]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "written one record a node" in lines[0], result.stderr
+    assert "unknown field" not in lines[0]
+    assert target.read_text(encoding="utf-8") == before

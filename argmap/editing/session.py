@@ -95,10 +95,12 @@ def parse_checked(path: Path, text: str) -> Checked:
     """Parse and validate a YAML map file's text (once: an add may need it twice).
 
     Raises:
-        EditError: a JSON map, or one its owner made read-only.
+        EditError: a JSON map, one written one record a node, or one its owner made
+            read-only.
         MapFileError: the text cannot be parsed.
         MapValidationError: the map is invalid before the edit.
     """
+    from argmap.load.flat import is_flat
     from argmap.load.parse import parse_text
     from argmap.load.validate import validate_parsed
 
@@ -113,6 +115,14 @@ def parse_checked(path: Path, text: str) -> Checked:
             f"(make one with: argmap import {path.name} -o MAP.yaml)",
         )
     parsed = parse_text(text, path)
+    if is_flat(parsed.data):  # read as a map file, its 'nodes' would be an unknown field
+        raise EditError(
+            path,
+            "the map is written one record a node, under 'nodes' (as argmap writes a map "
+            "too deep to indent); add, edit and remove change nested entries only: add or "
+            "change its records by hand, each naming its parent and relation, then run "
+            "argmap validate",
+        )
     return parsed, validate_parsed(parsed)
 
 
