@@ -20,28 +20,11 @@ from argmap.interop.argdown.writer import NEST_LEVELS, to_argdown
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
 from tests.conftest import write
+from tests.deepmaps import deep_chain
 from tests.strategies import argument_maps
 from tests.test_interop import SETTINGS, _argdown_counts, _require_argdown_cli
 
 _THEIRS = {"supports": "support", "attacks": "attack", "undercuts": "undercut"}
-
-
-def _deep(depth: int) -> ArgumentMap:
-    """A chain ``depth`` deep with side branches: objections, rebuttals and undercuts."""
-    thesis: dict[str, Any] = {"id": "n0", "text": "Claim 0."}
-    node = thesis
-    for i in range(1, depth):
-        child: dict[str, Any] = {"id": f"n{i}", "text": f"Claim {i}."}
-        node["premises"] = [child]
-        if i % 5 == 0:
-            rebuttal = {"id": f"r{i}", "text": f"Rebuttal {i}."}
-            node["objections"] = [
-                {"id": f"o{i}", "text": f"Objection {i}.", "objections": [rebuttal]}
-            ]
-        if i % 7 == 0:
-            child["objections"] = [{"id": f"u{i}", "text": f"Undercut {i}.", "undercut": True}]
-        node = child
-    return validate_data({"title": "Deep", "thesis": thesis}, "deep.yaml")
 
 
 def _indents(text: str) -> int:
@@ -50,7 +33,7 @@ def _indents(text: str) -> int:
 
 
 def test_deep_branches_continue_in_blocks_of_their_own() -> None:
-    m = _deep(3 * NEST_LEVELS + 4)
+    m = deep_chain(3 * NEST_LEVELS + 4)
     text = to_argdown(m)
     assert _indents(text) == NEST_LEVELS  # nested so deep, then a block of its own
     head = f"\n\n<n{NEST_LEVELS}>\n  + <n{NEST_LEVELS + 1}>: Claim {NEST_LEVELS + 1}.\n"
@@ -59,14 +42,14 @@ def test_deep_branches_continue_in_blocks_of_their_own() -> None:
 
 
 def test_shallow_maps_are_written_as_before() -> None:
-    m = _deep(NEST_LEVELS)  # the deepest line is a leaf NEST_LEVELS deep: nothing continues
+    m = deep_chain(NEST_LEVELS)  # the deepest line is a leaf NEST_LEVELS deep: nothing continues
     text = to_argdown(m)
     assert _indents(text) == NEST_LEVELS
     assert "\n<n" not in text  # no block opens with an argument's title
 
 
 def test_deep_export_grows_with_the_map() -> None:
-    small, big = (to_argdown(_deep(depth)) for depth in (1_000, 4_000))
+    small, big = (to_argdown(deep_chain(depth)) for depth in (1_000, 4_000))
     assert _indents(big) == NEST_LEVELS
     assert 3.5 < len(big) / len(small) < 4.5  # was about 16x: each line indented to its depth
 
@@ -81,7 +64,7 @@ def test_round_trip_keeps_everything_at_any_nesting(m: ArgumentMap) -> None:
 
 
 def test_markdown_lists_continue_in_sections_of_their_own() -> None:
-    m = _deep(3 * markdown.NEST_LEVELS + 4)
+    m = deep_chain(3 * markdown.NEST_LEVELS + 4)
     text = to_markdown(m)
     assert _indents(text) == markdown.NEST_LEVELS
     head = f"\n\n## Continued below `n{markdown.NEST_LEVELS}`\n\n- **Premise** `n"
@@ -89,8 +72,8 @@ def test_markdown_lists_continue_in_sections_of_their_own() -> None:
     assert text.count("## Continued below") == 4  # n16, n32, n48 and o50 (its rebuttal)
     items = re.findall(r"^ *- \*\*.*?\*\* `([^`]+)`:", text, flags=re.MULTILINE)
     assert sorted(items) == sorted(node.id for node in m.nodes)  # each node once
-    assert _indents(to_markdown(_deep(markdown.NEST_LEVELS))) == markdown.NEST_LEVELS
-    assert "## Continued" not in to_markdown(_deep(markdown.NEST_LEVELS))
+    assert _indents(to_markdown(deep_chain(markdown.NEST_LEVELS))) == markdown.NEST_LEVELS
+    assert "## Continued" not in to_markdown(deep_chain(markdown.NEST_LEVELS))
 
 
 def _conclusions(depth: int) -> ArgumentMap:
@@ -147,7 +130,7 @@ def test_cli_exports_a_10000_deep_chain(tmp_path: Path, fmt: str) -> None:
 def test_real_argdown_cli_reads_a_600_deep_export(tmp_path: Path) -> None:
     """Nested in full, Argdown's parser overflowed its stack past about 250 levels."""
     _require_argdown_cli()
-    m = _deep(600)
+    m = deep_chain(600)
     data = _argdown_counts(write(tmp_path, "deep.argdown", to_argdown(m)), tmp_path)
     assert len(data["statements"]) == 1
     assert len(data["arguments"]) == len(m) - 1
@@ -168,7 +151,7 @@ def test_import_writes_json_past_what_it_nests_one_record_a_node(
     from argmap.load.maps import load_map
 
     monkeypatch.setattr(interop, "MAX_JSON_NESTING", 40)
-    m = _deep(30)  # 60 levels of lists and mappings
+    m = deep_chain(30)  # 60 levels of lists and mappings
     source = write(tmp_path, "deep.argdown", to_argdown(m))
     out = tmp_path / "deep.json"
     result = CliRunner().invoke(main, ["import", str(source), "-o", str(out)])
@@ -188,7 +171,7 @@ def test_import_writes_json_past_what_it_nests_one_record_a_node(
 )
 def test_edits_refuse_a_map_written_one_record_a_node(tmp_path: Path, command: list[str]) -> None:
     """An import deeper than 100 levels is written flat: edits said to remove 'nodes'."""
-    source = write(tmp_path, "deep.argdown", to_argdown(_deep(150)))
+    source = write(tmp_path, "deep.argdown", to_argdown(deep_chain(150)))
     target = tmp_path / "deep.yaml"
     result = CliRunner().invoke(main, ["import", str(source), "-o", str(target)])
     assert result.exit_code == 0, result.output

@@ -13,6 +13,7 @@ from argmap.load.ids import slugify
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from tests.conftest import MAPS
+from tests.deepmaps import deep_chain
 from tests.strategies import argument_maps
 
 
@@ -391,14 +392,8 @@ def test_depths_ancestors_and_conclusion_sides_agree_with_the_parents(m: Argumen
 
 
 def test_depths_and_ancestors_of_a_deep_chain() -> None:
-    thesis: dict[str, Any] = {"id": "n0", "text": "Claim 0."}
-    node = thesis
-    for i in range(1, 5_000):
-        child: dict[str, Any] = {"id": f"n{i}", "text": f"Claim {i}."}
-        node["premises"] = [child]
-        node = child
-    m = validate_data({"title": "Deep", "thesis": thesis}, "deep.yaml")
-    assert m.depth("n4999") == 4_999
+    m = deep_chain(5_000)
+    assert m.depth("n4999") == 4_999 and m.depth("u4998") == 4_999 and m.depth("r4995") == 4_996
     assert m.is_ancestor("n0", "n4999") and m.is_ancestor("n4998", "n4999")
     assert not m.is_ancestor("n4999", "n4998") and not m.is_ancestor("n7", "n7")
     assert not m.under_conclusion("n4999")
