@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from argmap.model import ArgumentMap
 from tests.conftest import write
 from tests.deepmaps import deep_chain
 from tests.strategies import argument_maps
-from tests.test_interop import SETTINGS, _argdown_counts, _require_argdown_cli
+from tests.test_interop import MARKDOWN_IT, SETTINGS, _argdown_counts, _require_argdown_cli
 
 _THEIRS = {"supports": "support", "attacks": "attack", "undercuts": "undercut"}
 
@@ -184,3 +185,16 @@ def test_edits_refuse_a_map_written_one_record_a_node(tmp_path: Path, command: l
     assert len(lines) == 1 and "written one record a node" in lines[0], result.stderr
     assert "unknown field" not in lines[0]
     assert target.read_text(encoding="utf-8") == before
+
+
+@pytest.mark.slow
+def test_markdown_it_shows_every_node_of_a_deep_chain() -> None:
+    """markdown-it stops nesting at 100 blocks: nested in full, a 60-deep chain showed 50."""
+    _require_argdown_cli()  # markdown-it comes with it
+    m = deep_chain(60)
+    done = subprocess.run(
+        [str(MARKDOWN_IT)], input=to_markdown(m), capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    shown = re.findall(r"<code>([^<]+)</code>: ", done.stdout)  # each item's id, then its text
+    assert sorted(shown) == sorted(node.id for node in m.nodes)

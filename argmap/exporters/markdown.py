@@ -26,7 +26,8 @@ NEST_LEVELS: Final = 16
 """How deep the outline's lists nest. A node this deep with children of its own continues
 in a section of its own, headed ``Continued below `ID```, its children's lists starting
 again at the left: nested in full, the indentation grew with the square of the depth (a
-10,000-deep chain took 100 MB), and renderers stop nesting lists long before."""
+10,000-deep chain took 100 MB), and renderers stop nesting lists long before (markdown-it,
+at 100 blocks: it showed 50 of a 60-deep chain's items)."""
 _URL_SAFE: Final = ":/?#[]@!$&'()*+,;=%~"
 _ASCII_PUNCT: Final = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _ENTITY: Final = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]*);")
