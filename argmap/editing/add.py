@@ -10,6 +10,7 @@ from typing import Any, Final
 from argmap.deep import paused_gc
 from argmap.editing.commit import commit, commit_expected, try_splice
 from argmap.editing.fastplace import FastSession, open_fast, plain_at
+from argmap.editing.flatadd import add_record
 from argmap.editing.inputs import bad_id_message, refuse_lone_surrogates, valid_id
 from argmap.editing.maplock import locked_text
 from argmap.editing.session import EditError, Session, open_session, parse_checked
@@ -20,6 +21,7 @@ from argmap.editing.textsplice import (
     wrap_in_group,
 )
 from argmap.editing.yamllines import list_style
+from argmap.load.flat import is_flat
 from argmap.load.mapfile import KEY_KIND
 from argmap.model import CHILD_KINDS, Citation, NodeKind, entry_fields, plain_value
 
@@ -76,7 +78,15 @@ def add_node(path: str | Path, new: NewNode) -> str:
     p = Path(path)
     refuse_lone_surrogates(p, {f.name: plain_value(getattr(new, f.name)) for f in fields(new)})
     with locked_text(p) as text, paused_gc():  # many objects, no cycles worth collecting
-        checked = parse_checked(p, text)  # once: the round-trip parser is slow on big maps
+        checked = parse_checked(p, text, flat=True)  # once: round-trip parses are slow
+        if is_flat(checked[0].data):  # written one record a node
+            session = Session(p, text, None, checked[1])
+            _check_place(session, new)
+            _check_fields(session, new)
+            node_id = _new_id(session, new)
+            where = (new.kind, new.to, new.linked_with is not None)
+            add_record(session, checked[0], _entry(new, node_id), where)
+            return node_id
         fast = open_fast(p, text, checked)
         session = open_session(p, text, checked) if fast is None else fast.session
         _check_place(session, new)

@@ -99,12 +99,14 @@ def _commit_splice(session: Session, spliced: str) -> bool:
     return commit_expected(session, spliced, expected)
 
 
-def commit_expected(session: Session, spliced: str, expected: Any) -> bool:
+def commit_expected(session: Session, spliced: str, expected: Any, *, flat: bool = False) -> bool:
     """Write ``spliced`` if it reads as the plain data ``expected`` and validates.
 
-    Says whether it was written; nothing is written otherwise.
+    Says whether it was written; nothing is written otherwise. ``flat``: the map is
+    written one record a node (see :mod:`argmap.load.flat`).
     """
     from argmap.deep import run_deep
+    from argmap.load.flat import validate_flat
     from argmap.load.parse import parse_text
     from argmap.load.validate import validate_parsed
 
@@ -113,7 +115,7 @@ def commit_expected(session: Session, spliced: str, expected: Any) -> bool:
         parsed = parse_text(spliced, session.path)
         if run_deep(lambda: parsed.data != expected):  # == recurses once per level
             return False
-        validate_parsed(parsed)
+        validate_flat(parsed) if flat else validate_parsed(parsed)
     except ArgmapError:
         return False
     _write(session, spliced)

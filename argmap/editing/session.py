@@ -91,16 +91,16 @@ Checked = tuple["ParsedFile", ArgumentMap]
 """A map file's text parsed and validated once, for :func:`open_session` and ``open_fast``."""
 
 
-def parse_checked(path: Path, text: str) -> Checked:
+def parse_checked(path: Path, text: str, *, flat: bool = False) -> Checked:
     """Parse and validate a YAML map file's text (once: an add may need it twice).
 
     Raises:
-        EditError: a JSON map, one written one record a node, or one its owner made
-            read-only.
+        EditError: a JSON map, one written one record a node (unless ``flat``: an add
+            writes a record into it), or one its owner made read-only.
         MapFileError: the text cannot be parsed.
         MapValidationError: the map is invalid before the edit.
     """
-    from argmap.load.flat import is_flat
+    from argmap.load.flat import is_flat, validate_flat
     from argmap.load.parse import parse_text
     from argmap.load.validate import validate_parsed
 
@@ -116,12 +116,13 @@ def parse_checked(path: Path, text: str) -> Checked:
         )
     parsed = parse_text(text, path)
     if is_flat(parsed.data):  # read as a map file, its 'nodes' would be an unknown field
+        if flat:
+            return parsed, validate_flat(parsed)[0]
         raise EditError(
             path,
             "the map is written one record a node, under 'nodes' (as argmap writes a map "
-            "too deep to indent); add, edit and remove change nested entries only: add or "
-            "change its records by hand, each naming its parent and relation, then run "
-            "argmap validate",
+            "too deep to indent); edit and remove change nested entries only: change its "
+            "records by hand, each naming its parent and relation, then run argmap validate",
         )
     return parsed, validate_parsed(parsed)
 
