@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 _IMPORT_FORMATS = ("aif", "argdown", "kialo")
 OWN_JSON = "json"
 """argmap's own JSON (the flat export, or a JSON map file), read back as a YAML map file."""
+MAX_JSON_NESTING: Final = 50_000
+"""Data nested deeper is written one record a node: the json module recurses once a level,
+within the deep run's recursion limit (a chain 100,000 deep nests 200,000 levels)."""
 
 
 @click.command(name="import")
@@ -107,11 +110,6 @@ def import_(
         return
     _write_map(output, text, force=force)
     echo(f"{output}: {len(result.map)} nodes imported from {source}", err=True)
-
-
-MAX_JSON_NESTING: Final = 50_000
-"""Data nested deeper is written one record a node: the json module recurses once a level,
-within the deep run's recursion limit (a chain 100,000 deep nests 200,000 levels)."""
 
 
 def _check_output(source: Path, output: Path, *, force: bool) -> None:

@@ -79,21 +79,19 @@ def add_node(path: str | Path, new: NewNode) -> str:
     refuse_lone_surrogates(p, {f.name: plain_value(getattr(new, f.name)) for f in fields(new)})
     with locked_text(p) as text, paused_gc():  # many objects, no cycles worth collecting
         checked = parse_checked(p, text, flat=True)  # once: round-trip parses are slow
-        if is_flat(checked[0].data):  # written one record a node
+        flat = is_flat(checked[0].data)  # written one record a node
+        fast = None if flat else open_fast(p, text, checked)
+        if flat:
             session = Session(p, text, None, checked[1])
-            _check_place(session, new)
-            _check_fields(session, new)
-            node_id = _new_id(session, new)
-            where = (new.kind, new.to, new.linked_with is not None)
-            add_record(session, checked[0], _entry(new, node_id), where)
-            return node_id
-        fast = open_fast(p, text, checked)
-        session = open_session(p, text, checked) if fast is None else fast.session
+        else:
+            session = open_session(p, text, checked) if fast is None else fast.session
         _check_place(session, new)
         _check_fields(session, new)
         node_id = _new_id(session, new)
         entry = _entry(new, node_id)
-        if fast is None or not _fast_commit(fast, new, entry):
+        if flat:
+            add_record(session, checked[0], entry, (new.kind, new.to, new.linked_with is not None))
+        elif fast is None or not _fast_commit(fast, new, entry):
             if fast is not None:  # the fast path could not place it: the round-trip way
                 session = open_session(p, text, checked)
             spliced = try_splice(lambda: _splice(session, new, entry))
