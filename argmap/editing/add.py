@@ -90,7 +90,7 @@ def add_node(path: str | Path, new: NewNode) -> str:
         node_id = _new_id(session, new)
         entry = _entry(new, node_id)
         if flat:
-            add_record(session, checked[0], entry, (new.kind, new.to, new.linked_with is not None))
+            add_record(session, checked[0], entry, (new.kind, new.to, new.linked_with))
         elif fast is None or not _fast_commit(fast, new, entry):
             if fast is not None:  # the fast path could not place it: the round-trip way
                 session = open_session(p, text, checked)

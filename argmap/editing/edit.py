@@ -8,10 +8,12 @@ from typing import Any
 
 from argmap.editing.commit import commit, splice_edits
 from argmap.editing.entry import Snapshot, drop_links, retarget_links, set_field
+from argmap.editing.flatedit import RecordEdit, edit_records
 from argmap.editing.inputs import bad_id_message, refuse_lone_surrogates
 from argmap.editing.maplock import locked_text
-from argmap.editing.session import EditError, Session, open_session
+from argmap.editing.session import EditError, Session, open_session, parse_checked
 from argmap.editing.textsplice import Edit
+from argmap.load.flat import is_flat
 from argmap.model import EDITABLE_FIELDS, UNDERCUT, NodeKind, plain_value
 
 __all__ = ["edit_node"]
@@ -49,9 +51,15 @@ def edit_node(
     values = {name: plain_value(changes[name]) for name in EDITABLE_FIELDS if name in changes}
     refuse_lone_surrogates(p, {**values, "id": new_id or ""})
     with locked_text(p) as text:
-        session = open_session(p, text)
+        checked = parse_checked(p, text, flat=True)
+        flat = is_flat(checked[0].data)  # written one record a node
+        session = Session(p, text, None, checked[1]) if flat else open_session(p, text, checked)
         rename = new_id if new_id != node_id else None
         linkers = _check_node(session, node_id, rename, unlink, bool(values.get(UNDERCUT)))
+        if flat:
+            change = RecordEdit(node_id, values, clear, rename, unlink)
+            edit_records(session, checked[0], change)
+            return
         lines = session.lines
         before = Snapshot.take(session, list(dict.fromkeys([node_id, *linkers])))
         entry = before.entries[node_id]

@@ -8,9 +8,18 @@ from typing import Any
 
 from argmap.editing.commit import commit, splice_edits
 from argmap.editing.entry import Snapshot, drop_links
+from argmap.editing.flatedit import remove_records
 from argmap.editing.maplock import locked_text
-from argmap.editing.session import EditError, Place, Session, open_session, walk_places
+from argmap.editing.session import (
+    EditError,
+    Place,
+    Session,
+    open_session,
+    parse_checked,
+    walk_places,
+)
 from argmap.editing.textsplice import Edit, item_removal, ungroup
+from argmap.load.flat import is_flat
 from argmap.model import Node, drawn_from, nested_under
 
 __all__ = ["remove_node"]
@@ -33,7 +42,9 @@ def remove_node(path: str | Path, node_id: str, *, recursive: bool = False) -> l
     """
     p = Path(path)
     with locked_text(p) as text:
-        session = open_session(p, text)
+        checked = parse_checked(p, text, flat=True)
+        flat = is_flat(checked[0].data)  # written one record a node
+        session = Session(p, text, None, checked[1]) if flat else open_session(p, text, checked)
         if session.node(node_id).parent is None:
             raise EditError(p, "the thesis cannot be removed")
         removed = [node.id for node in nested_under(session.map, node_id)]
@@ -43,6 +54,9 @@ def remove_node(path: str | Path, node_id: str, *, recursive: bool = False) -> l
         ]
         if not recursive:
             _check_alone(session, node_id, linkers)
+        if flat:
+            remove_records(session, checked[0], removed)
+            return removed
         place = session.places[node_id]
         lines = session.lines
         edits: list[Edit | None] = [_removal_edit(session, place)]

@@ -95,8 +95,9 @@ def parse_checked(path: Path, text: str, *, flat: bool = False) -> Checked:
     """Parse and validate a YAML map file's text (once: an add may need it twice).
 
     Raises:
-        EditError: a JSON map, one written one record a node (unless ``flat``: an add
-            writes a record into it), or one its owner made read-only.
+        EditError: a JSON map, one written one record a node (unless ``flat``: the
+            caller changes its records, see :mod:`.flatedit`), or one its owner made
+            read-only.
         MapFileError: the text cannot be parsed.
         MapValidationError: the map is invalid before the edit.
     """
@@ -121,8 +122,8 @@ def parse_checked(path: Path, text: str, *, flat: bool = False) -> Checked:
         raise EditError(
             path,
             "the map is written one record a node, under 'nodes' (as argmap writes a map "
-            "too deep to indent); edit and remove change nested entries only: change its "
-            "records by hand, each naming its parent and relation, then run argmap validate",
+            "too deep to indent), and this reads nested entries only; argmap add, edit "
+            "and remove change its records",
         )
     return parsed, validate_parsed(parsed)
 
