@@ -228,3 +228,23 @@ def test_add_refuses_what_the_map_forbids_saying_why(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "a conclusion bears on nothing, so it has no 'links'" in result.stderr
     assert path.read_text(encoding="utf-8") == _FLAT
+
+
+def test_records_in_flow_style_are_edited_the_long_way(tmp_path: Path) -> None:
+    """A record on one line has no lines of its own fields: the round-trip tree is written."""
+    flow = (
+        "title: F\n"
+        "nodes:\n"
+        "  - {id: t, kind: thesis, text: T.}\n"
+        "  - id: a\n    kind: premise\n    text: A.\n    parent: t\n    relation: supports\n"
+        "  - {id: b, kind: premise, text: B., parent: t, relation: supports, links: "
+        "[{to: a, relation: supports}]}\n"
+    )
+    path = write(tmp_path, "flow.yaml", flow)
+    edit_node(path, "a", {}, new_id="a2")
+    edit_node(path, "b", {"text": "B2."})
+    m = load_map(path)
+    assert (m.get("b").text, [link.to for link in m.get("b").links]) == ("B2.", ["a2"])
+    assert remove_node(path, "a2", recursive=True) == ["a2"]
+    assert [node.id for node in load_map(path).nodes] == ["t", "b"]
+    assert load_map(path).get("b").links == ()

@@ -31,26 +31,31 @@ def splice_edits(lines: Sequence[str], edits: Sequence[Edit | None]) -> str | No
     return try_splice(lambda: apply_edits(lines, [edit for edit in edits if edit is not None]))
 
 
-def commit(session: Session, spliced: str | None) -> None:
+def commit(session: Session, spliced: str | None, *, flat: bool = False) -> None:
     """Validate the edit and write it, keeping the rest of the file as it was.
 
     ``session.doc`` already holds the edit. Candidates, best first: ``spliced`` (the
     edit's own lines spliced into the text, worked out before the tree changed), the
     ruamel diff carried over onto the text, then ruamel's whole dump. The first whose
-    map equals the edited tree's map is written.
+    map equals the edited tree's map is written. ``flat``: the map is written one record
+    a node (see :mod:`argmap.load.flat`).
 
     Raises:
         EditError: the edited map would be invalid, or no candidate gives its map.
     """
-    from argmap.load.parse import parse_text
+    from argmap.load.flat import validate_flat
+    from argmap.load.parse import ParsedFile, parse_text
     from argmap.load.roundtrip import load_round_trip
     from argmap.load.validate import validate_parsed
 
-    if spliced is not None and _commit_splice(session, spliced):
+    def validated(parsed: ParsedFile) -> object:
+        return validate_flat(parsed)[0] if flat else validate_parsed(parsed)
+
+    if spliced is not None and _commit_splice(session, spliced, flat):
         return
     dumped = _dump(session.doc)
     try:
-        expected = validate_parsed(parse_text(dumped, session.path))
+        expected = validated(parse_text(dumped, session.path))
     except MapValidationError as exc:
         reasons = "; ".join(issue.message for issue in exc.issues)
         raise EditError(session.path, f"refused, the map would be invalid: {reasons}") from None
@@ -69,7 +74,7 @@ def commit(session: Session, spliced: str | None) -> None:
         if text is None:
             continue
         try:
-            got = validate_parsed(parse_text(text, session.path))
+            got = validated(parse_text(text, session.path))
         except ArgmapError:
             continue
         if got == expected:
@@ -82,7 +87,7 @@ def commit(session: Session, spliced: str | None) -> None:
     raise EditError(session.path, "could not write the edit; the file is unchanged")
 
 
-def _commit_splice(session: Session, spliced: str) -> bool:
+def _commit_splice(session: Session, spliced: str, flat: bool) -> bool:
     """Write ``spliced`` if its map is the edited tree's map; say whether it was written.
 
     The quick way for the usual case: the edited tree's map comes straight from the
@@ -96,7 +101,7 @@ def _commit_splice(session: Session, spliced: str) -> bool:
         expected = plain_data(session.doc, str(session.path))
     except ArgmapError:
         return False
-    return commit_expected(session, spliced, expected)
+    return commit_expected(session, spliced, expected, flat=flat)
 
 
 def commit_expected(session: Session, spliced: str, expected: Any, *, flat: bool = False) -> bool:

@@ -21,7 +21,7 @@ from argmap.model.vocabulary import DEFAULT_RELATION
 if TYPE_CHECKING:
     from argmap.load.parse import ParsedFile
 
-__all__ = ["add_record", "refusal"]
+__all__ = ["add_record", "invalid_reason"]
 
 
 def add_record(
@@ -69,7 +69,7 @@ def add_record(
     place = (last, final, joining)
     spliced = try_splice(lambda: _splice(session.lines, doc["nodes"], record, place))
     if spliced is None or not commit_expected(session, spliced, expected, flat=True):
-        raise EditError(p, refusal(session, spliced, "add"))
+        raise EditError(p, refusal(session, spliced))
 
 
 def _splice(
@@ -109,26 +109,26 @@ def _group_of(m: ArgumentMap, partner: str) -> str:
     return unique_id(f"{partner}-group", taken)
 
 
-def refusal(session: Session, spliced: str | None, command: str) -> str:
-    """Why a change of the records was not written: what the map would break, if known.
+def refusal(session: Session, spliced: str | None) -> str:
+    """Why a new record was not written: what the map would break, if known."""
+    reason = None if spliced is None else invalid_reason(session, spliced)
+    return reason or "the new record could not be written into this map; add it by hand"
 
-    Said as an ``add``, ``edit`` or ``remove`` (``command``) of a nested map says it.
-    """
+
+def invalid_reason(session: Session, spliced: str) -> str | None:
+    """What the spliced records would break, as an edit of a nested map says; None if valid."""
     from argmap.errors import ArgmapError, MapValidationError
     from argmap.load.flat import validate_flat
     from argmap.load.parse import parse_text
 
-    if spliced is not None:
-        try:
-            validate_flat(parse_text(spliced, session.path))
-        except MapValidationError as exc:
-            reasons = "; ".join(issue.message for issue in exc.issues)
-            return f"refused, the map would be invalid: {reasons}"
-        except ArgmapError:
-            pass
-    if command == "add":
-        return "the new record could not be written into this map; add it by hand"
-    return f"the {command} could not be written into this map's records; change them by hand"
+    try:
+        validate_flat(parse_text(spliced, session.path))
+    except MapValidationError as exc:
+        reasons = "; ".join(issue.message for issue in exc.issues)
+        return f"refused, the map would be invalid: {reasons}"
+    except ArgmapError:
+        pass
+    return None
 
 
 def _records(session: Session, indexes: list[int]) -> Any:

@@ -10,14 +10,14 @@ is written.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from argmap.editing.commit import commit_expected, splice_edits
+from argmap.editing.commit import commit, commit_expected, splice_edits, try_splice
 from argmap.editing.entry import Snapshot, drop_links, retarget_links, set_field
-from argmap.editing.flatadd import refusal
-from argmap.editing.session import Place, Session
+from argmap.editing.flatadd import invalid_reason
+from argmap.editing.session import EditError, Place, Session
 from argmap.editing.textsplice import Edit, item_removal
 from argmap.model import UNDERCUT, Relation
 
@@ -47,61 +47,65 @@ def edit_records(session: Session, parsed: ParsedFile, change: RecordEdit) -> No
     ``parsed``: the file's plain data.
 
     Raises:
-        EditError: the change cannot be spliced into the records, or the map would be
-            invalid with it.
+        EditError: the map would be invalid with the change, or it cannot be written.
     """
     m, node_id, new_id = session.map, change.node_id, change.new_id
     linkers = [n.id for n in m.nodes if any(link.to == node_id for link in n.links)]
     children = [n.id for n in m.nodes if n.parent == node_id]
     others = [*linkers, *children] if new_id is not None else []
     ids = list(dict.fromkeys([node_id, *others]))
-    located = _located(session, ids)
-    before = _snapshot(located, ids)
-    lines = located.lines
-    edits: list[Edit | None] = []
 
-    def change_record(record: Any, ruamel: bool) -> None:
-        setter = set_field if ruamel else _set_plain
+    def change_record(record: Any, lines: list[str] | None) -> list[Edit | None]:
+        """Change the node's record: ruamel's, its line edits returned; or plain (no lines)."""
+        setter = _set_plain if lines is None else set_field
         for name, value in change.values.items():
-            if name == UNDERCUT:
-                setter(record, "relation", _undercut_relation(bool(value)))
-            else:
+            if name != UNDERCUT:
                 setter(record, name, value)
+            elif value or record.get("relation") == Relation.UNDERCUTS.value:
+                setter(record, "relation", _relation(bool(value)))
         for name in change.clear:
-            if name == UNDERCUT:
-                setter(record, "relation", _undercut_relation(False))
-            else:
+            if name != UNDERCUT:
                 record.pop(name, None)
+            elif record.get("relation") == Relation.UNDERCUTS.value:  # attacks the claim again
+                setter(record, "relation", _relation(False))
         if new_id is not None:
             setter(record, "id", new_id)
-        if change.unlink and ruamel:
-            edits.extend(drop_links(lines, record, set(change.unlink)))
-        elif change.unlink:
+        if not change.unlink:
+            return []
+        if lines is None:
             _drop_plain_links(record, set(change.unlink))
+            return []
+        return drop_links(lines, record, set(change.unlink))
 
-    def follow(record: Any, other: str, ruamel: bool) -> None:
+    def follow(record: Any, other: str, lines: list[str] | None) -> list[Edit | None]:
+        """Point a child's ``parent`` and a linker's links at the new id."""
         assert new_id is not None
         if other in children:
-            (set_field if ruamel else _set_plain)(record, "parent", new_id)
-        if other in linkers and ruamel:
-            edits.extend(retarget_links(lines, record, node_id, new_id))
-        elif other in linkers:
+            (_set_plain if lines is None else set_field)(record, "parent", new_id)
+        if other not in linkers:
+            return []
+        if lines is None:
             record["links"] = [_retargeted(link, node_id, new_id) for link in record["links"]]
+            return []
+        return retarget_links(lines, record, node_id, new_id)
 
-    change_record(before.entries[node_id], ruamel=True)
-    for other in others:
-        if other != node_id:
-            follow(before.entries[other], other, ruamel=True)
-    spliced = splice_edits(lines, edits + before.edits())
+    def attempt(located: Session) -> str | None:
+        before = _snapshot(located, ids)
+        lines = located.lines
+        edits = change_record(before.entries[node_id], lines)
+        for other in ids[1:]:
+            edits += follow(before.entries[other], other, lines)
+        return splice_edits(lines, edits + before.edits())
+
     records = _plain_records(parsed)
     for node in ids:
         at = m.position(node)
         record = records[at] = dict(records[at])
         if node == node_id:
-            change_record(record, ruamel=False)
+            change_record(record, None)
         else:
-            follow(record, node, ruamel=False)
-    _commit(located, spliced, {**parsed.data, NODES: records}, "edit")
+            follow(record, node, None)
+    _commit(session, ids, attempt, {**parsed.data, NODES: records})
 
 
 def remove_records(session: Session, parsed: ParsedFile, removed: Sequence[str]) -> None:
@@ -111,25 +115,31 @@ def remove_records(session: Session, parsed: ParsedFile, removed: Sequence[str])
     ``group``, as a nested map's linked pair becomes a plain premise.
 
     Raises:
-        EditError: the records cannot be spliced out, or the map would be invalid.
+        EditError: the map would be invalid without them, or it cannot be written.
     """
     m = session.map
     gone = set(removed)
     linkers = [n.id for n in m.nodes if n.id not in gone and any(x.to in gone for x in n.links)]
     lone = _lone_members(session, gone)
     kept = list(dict.fromkeys([*linkers, *lone]))
-    located = _located(session, [*removed, *kept])
-    before = _snapshot(located, kept)
-    lines = located.lines
-    edits: list[Edit | None] = []
-    for node_id in removed:
-        place = located.places[node_id]
-        edits.append(item_removal(lines, place.entry, place.seq, place.owner, place.key))
-    for node_id in linkers:
-        edits += drop_links(lines, before.entries[node_id], gone)
-    for node_id in lone:
-        before.entries[node_id].pop("group", None)
-    spliced = splice_edits(lines, edits + before.edits())
+
+    def attempt(located: Session) -> str | None:
+        before = _snapshot(located, kept)
+        lines = located.lines
+        edits: list[Edit | None] = []
+        for node_id in removed:
+            place = located.places[node_id]
+            edits.append(item_removal(lines, place.entry, place.seq, place.owner, place.key))
+        for node_id in linkers:
+            edits += drop_links(lines, before.entries[node_id], gone)
+        for node_id in lone:
+            before.entries[node_id].pop("group", None)
+        seq = located.doc[NODES]
+        for at in sorted((m.position(node_id) for node_id in removed), reverse=True):
+            if at < len(seq):  # (the C parser's tree ends at its last wanted record)
+                del seq[at]
+        return splice_edits(lines, edits + before.edits())
+
     records = _plain_records(parsed)
     for node_id in kept:
         at = m.position(node_id)
@@ -140,7 +150,7 @@ def remove_records(session: Session, parsed: ParsedFile, removed: Sequence[str])
             record.pop("group", None)
     positions = {m.position(node_id) for node_id in removed}
     records = [record for i, record in enumerate(records) if i not in positions]
-    _commit(located, spliced, {**parsed.data, NODES: records}, "remove")
+    _commit(session, [*removed, *kept], attempt, {**parsed.data, NODES: records})
 
 
 def _lone_members(session: Session, gone: set[str]) -> list[str]:
@@ -153,18 +163,18 @@ def _lone_members(session: Session, gone: set[str]) -> list[str]:
     return [ids[0] for group, ids in left.items() if group in touched and len(ids) == 1]
 
 
-def _located(session: Session, node_ids: Sequence[str]) -> Session:
+def _located(session: Session, node_ids: Sequence[str], *, whole: bool = False) -> Session:
     """The session with the places of these nodes' records, read from the text.
 
-    With the C parser's marks (only these records are built); where that parser leaves
-    the text to it, with the round-trip parser.
+    With the C parser's marks (only these records are built, their values as written);
+    ``whole``, or where that parser leaves the text to it, with the round-trip parser.
     """
     from argmap.editing.fastplace import marked_tree
     from argmap.load.roundtrip import load_round_trip
 
     m = session.map
     wanted = [(NODES, m.position(node_id)) for node_id in node_ids]
-    doc = marked_tree(session.text, wanted)
+    doc = None if whole else marked_tree(session.text, wanted)
     if doc is None:
         doc = load_round_trip(session.text, str(session.path))
     seq = doc[NODES]
@@ -184,11 +194,29 @@ def _snapshot(session: Session, node_ids: Sequence[str]) -> Snapshot:
     return before
 
 
-def _commit(session: Session, spliced: str | None, expected: Any, command: str) -> None:
-    from argmap.editing.session import EditError
+def _commit(
+    session: Session,
+    node_ids: Sequence[str],
+    attempt: Callable[[Session], str | None],
+    expected: Any,
+) -> None:
+    """Write the change ``attempt`` makes to the records of ``node_ids``.
 
-    if spliced is None or not commit_expected(session, spliced, expected, flat=True):
-        raise EditError(session.path, refusal(session, spliced, command))
+    First spliced into the text at the C parser's marks, written if it reads as the
+    ``expected`` data; a splice that would make the map invalid is refused, saying why.
+    A layout the splice does not handle (a record in flow style) takes the long way:
+    the change made in the round-trip tree, then written as :func:`~.commit.commit` does.
+    """
+    located = _located(session, node_ids)
+    spliced = try_splice(lambda: attempt(located))
+    if spliced is not None:
+        if commit_expected(located, spliced, expected, flat=True):
+            return
+        reason = invalid_reason(located, spliced)
+        if reason is not None:
+            raise EditError(session.path, reason)
+    whole = _located(session, node_ids, whole=True)
+    commit(whole, try_splice(lambda: attempt(whole)), flat=True)
 
 
 def _plain_records(parsed: ParsedFile) -> list[Any]:
@@ -199,7 +227,8 @@ def _set_plain(record: dict[str, Any], name: str, value: Any) -> None:
     record[name] = value
 
 
-def _undercut_relation(undercut: bool) -> str:
+def _relation(undercut: bool) -> str:
+    """An attacker's relation in its record, which says whether it undercuts."""
     return (Relation.UNDERCUTS if undercut else Relation.ATTACKS).value
 
 
