@@ -55,6 +55,8 @@ _EDITS: list[tuple[str, Callable[[Path], object]]] = [
     ("rename a link target", lambda p: edit_node(p, "school-route", {}, new_id="route")),
     ("undercut", lambda p: edit_node(p, "induced", {"undercut": True})),
     ("clear undercut", lambda p: edit_node(p, "induced", {}, ["undercut"])),
+    ("clear no undercut", lambda p: edit_node(p, "traffic", {}, ["undercut"])),
+    ("no undercut", lambda p: edit_node(p, "induced", {"undercut": False})),
     ("clear a field", lambda p: edit_node(p, "council-counts", {}, ["source"])),
     ("author", lambda p: edit_node(p, "wetland", {"author": "R. Viewer"})),
     ("unlink", lambda p: edit_node(p, "cost", {}, unlink=["traffic"])),
