@@ -270,12 +270,39 @@ def _trail_line(
     style = styles[draw_kind(m, node)]
     indent = " " * step * min(level, 6) + ("… " if skipped else "")
     name = style.label or node.id  # a label worksheet hides kinds: its ids are positions
-    line = f"{indent}{name}: {shorten(node.text, TRAIL_CHARS)}"
-    chars, least = TRAIL_CHARS, TRAIL_LEAST if step > INDENTS[-1] else TRAIL_FEWEST
-    while _row_points(line) > widest and chars > least:
-        chars -= 4 if chars > TRAIL_LEAST else 2  # as wide as the planner counts it
-        line = f"{indent}{name}: {shorten(node.text, chars)}"
-    return line
+
+    def line(chars: int) -> str:
+        return f"{indent}{name}: {shorten(node.text, chars)}"
+
+    full = line(TRAIL_CHARS)
+    if _row_points(full) <= widest:  # most rows
+        return full
+    # The first length that fits, of those tried in turn (a row is no wider for fewer
+    # characters: shortened, its text is a prefix of the longer one's); else the least.
+    tries = _TRIES if step > INDENTS[-1] else _TRIES_FEWEST
+    low, high = 1, len(tries) - 1
+    while low < high:
+        middle = (low + high) // 2
+        if _row_points(line(tries[middle])) <= widest:
+            high = middle
+        else:
+            low = middle + 1
+    return line(tries[low])
+
+
+def _tries(least: int) -> tuple[int, ...]:
+    """The lengths a breadcrumb row is shortened to in turn, down to ``least``.
+
+    By 4 characters down to :data:`TRAIL_LEAST`, then by 2: as wide as the planner counts it.
+    """
+    out = [TRAIL_CHARS]
+    while out[-1] > least:
+        out.append(out[-1] - (4 if out[-1] > TRAIL_LEAST else 2))
+    return tuple(out)
+
+
+_TRIES: Final = _tries(TRAIL_LEAST)
+_TRIES_FEWEST: Final = _tries(TRAIL_FEWEST)
 
 
 def _trail_row(
