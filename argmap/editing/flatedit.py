@@ -49,63 +49,69 @@ def edit_records(session: Session, parsed: ParsedFile, change: RecordEdit) -> No
     Raises:
         EditError: the map would be invalid with the change, or it cannot be written.
     """
-    m, node_id, new_id = session.map, change.node_id, change.new_id
-    linkers = [n.id for n in m.nodes if any(link.to == node_id for link in n.links)]
-    children = [n.id for n in m.nodes if n.parent == node_id]
-    others = [*linkers, *children] if new_id is not None else []
-    ids = list(dict.fromkeys([node_id, *others]))
+    m, node_id = session.map, change.node_id
+    linkers = {n.id for n in m.nodes if any(link.to == node_id for link in n.links)}
+    children = {n.id for n in m.nodes if n.parent == node_id}
+    others = sorted(linkers | children, key=m.position) if change.new_id is not None else []
+    ids = [node_id, *others]
 
-    def change_record(record: Any, lines: list[str] | None) -> list[Edit | None]:
-        """Change the node's record: ruamel's, its line edits returned; or plain (no lines)."""
-        setter = _set_plain if lines is None else set_field
-        for name, value in change.values.items():
-            if name != UNDERCUT:
-                setter(record, name, value)
-            elif value or record.get("relation") == Relation.UNDERCUTS.value:
-                setter(record, "relation", _relation(bool(value)))
-        for name in change.clear:
-            if name != UNDERCUT:
-                record.pop(name, None)
-            elif record.get("relation") == Relation.UNDERCUTS.value:  # attacks the claim again
-                setter(record, "relation", _relation(False))
-        if new_id is not None:
-            setter(record, "id", new_id)
-        if not change.unlink:
-            return []
-        if lines is None:
-            _drop_plain_links(record, set(change.unlink))
-            return []
-        return drop_links(lines, record, set(change.unlink))
-
-    def follow(record: Any, other: str, lines: list[str] | None) -> list[Edit | None]:
-        """Point a child's ``parent`` and a linker's links at the new id."""
-        assert new_id is not None
-        if other in children:
-            (_set_plain if lines is None else set_field)(record, "parent", new_id)
-        if other not in linkers:
-            return []
-        if lines is None:
-            record["links"] = [_retargeted(link, node_id, new_id) for link in record["links"]]
-            return []
-        return retarget_links(lines, record, node_id, new_id)
+    def changed(record: Any, other: str, lines: list[str] | None) -> list[Edit | None]:
+        if other == node_id:
+            return _change_record(record, change, lines)
+        return _follow_rename(record, change, (other in children, other in linkers), lines)
 
     def attempt(located: Session) -> str | None:
         before = _snapshot(located, ids)
         lines = located.lines
-        edits = change_record(before.entries[node_id], lines)
-        for other in ids[1:]:
-            edits += follow(before.entries[other], other, lines)
+        edits = [e for other in ids for e in changed(before.entries[other], other, lines)]
         return splice_edits(lines, edits + before.edits())
 
     records = _plain_records(parsed)
-    for node in ids:
-        at = m.position(node)
-        record = records[at] = dict(records[at])
-        if node == node_id:
-            change_record(record, None)
-        else:
-            follow(record, node, None)
+    for other in ids:
+        at = m.position(other)
+        records[at] = dict(records[at])
+        changed(records[at], other, None)
     _commit(session, ids, attempt, {**parsed.data, NODES: records})
+
+
+def _change_record(record: Any, change: RecordEdit, lines: list[str] | None) -> list[Edit | None]:
+    """Change the node's own record: ruamel's, its line edits returned; or plain (no lines)."""
+    setter = _set_plain if lines is None else set_field
+    for name, value in change.values.items():
+        if name != UNDERCUT:
+            setter(record, name, value)
+        elif value or record.get("relation") == Relation.UNDERCUTS.value:
+            setter(record, "relation", _relation(bool(value)))
+    for name in change.clear:
+        if name != UNDERCUT:
+            record.pop(name, None)
+        elif record.get("relation") == Relation.UNDERCUTS.value:  # attacks the claim again
+            setter(record, "relation", _relation(False))
+    if change.new_id is not None:
+        setter(record, "id", change.new_id)
+    if not change.unlink:
+        return []
+    if lines is None:
+        _drop_plain_links(record, set(change.unlink))
+        return []
+    return drop_links(lines, record, set(change.unlink))
+
+
+def _follow_rename(
+    record: Any, change: RecordEdit, child_linker: tuple[bool, bool], lines: list[str] | None
+) -> list[Edit | None]:
+    """Point a child's ``parent`` and a linker's links at the node's new id."""
+    old, new = change.node_id, change.new_id
+    assert new is not None
+    child, linker = child_linker
+    if child:
+        (_set_plain if lines is None else set_field)(record, "parent", new)
+    if not linker:
+        return []
+    if lines is None:
+        record["links"] = [_retargeted(link, old, new) for link in record["links"]]
+        return []
+    return retarget_links(lines, record, old, new)
 
 
 def remove_records(session: Session, parsed: ParsedFile, removed: Sequence[str]) -> None:
