@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from argmap.editing.commit import commit, splice_edits
-from argmap.editing.entry import Snapshot, drop_links, retarget_links, set_field
+from argmap.editing.entry import Snapshot, drop_links, retarget_links, set_fields
+from argmap.editing.fastedit import fast_edit
+from argmap.editing.fastplace import open_fast
 from argmap.editing.flatedit import RecordEdit, edit_records
 from argmap.editing.inputs import bad_id_message, refuse_lone_surrogates
 from argmap.editing.maplock import locked_text
@@ -53,17 +55,21 @@ def edit_node(
     with locked_text(p) as text:
         checked = parse_checked(p, text, flat=True)
         flat = is_flat(checked[0].data)  # written one record a node
-        session = Session(p, text, None, checked[1]) if flat else open_session(p, text, checked)
+        fast = None if flat else open_fast(p, text, checked)
+        session = Session(p, text, None, checked[1]) if fast is None else fast.session
         rename = new_id if new_id != node_id else None
         linkers = _check_node(session, node_id, rename, unlink, bool(values.get(UNDERCUT)))
+        change = RecordEdit(node_id, values, clear, rename, unlink)
         if flat:
-            change = RecordEdit(node_id, values, clear, rename, unlink)
             edit_records(session, checked[0], change)
             return
+        if fast is not None and fast_edit(fast, change, linkers):
+            return
+        session = open_session(p, text, checked)  # the round-trip way
         lines = session.lines
         before = Snapshot.take(session, list(dict.fromkeys([node_id, *linkers])))
         entry = before.entries[node_id]
-        _set_fields(entry, node_id, values, clear, rename)
+        set_fields(entry, node_id, values, clear, rename)
         edits: list[Edit | None] = []
         if unlink:
             edits += drop_links(lines, entry, set(unlink))
@@ -121,21 +127,3 @@ def _check_node(
     if new_id is None:
         return []
     return [n.id for n in m.nodes if any(link.to == node_id for link in n.links)]
-
-
-def _set_fields(
-    entry: Any, node_id: str, values: Mapping[str, Any], clear: Sequence[str], new_id: str | None
-) -> None:
-    """Change the node's entry in the tree: its id, the fields set, the fields cleared."""
-    if "id" not in entry and ("text" in values or new_id is not None):
-        # The id was generated from the text; write it out so it survives the edit.
-        entry.insert(0, "id", node_id)
-    if new_id is not None:
-        entry["id"] = new_id
-    for name, value in values.items():
-        if name == UNDERCUT and not value:
-            entry.pop(name, None)
-        else:
-            set_field(entry, name, value)
-    for name in clear:
-        entry.pop(name, None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,8 +16,9 @@ from argmap.editing.textsplice import (
     seq_scalar_replacement,
 )
 from argmap.load.mapfile import KEY_KIND
+from argmap.model import UNDERCUT
 
-__all__ = ["Snapshot", "drop_links", "retarget_links", "set_field"]
+__all__ = ["Snapshot", "drop_links", "retarget_links", "set_field", "set_fields"]
 
 
 @dataclass(frozen=True)
@@ -54,9 +55,14 @@ class Snapshot:
 def set_field(entry: Any, name: str, value: Any) -> None:
     """Set a field of an entry, keeping the old value's quoting or block style.
 
-    A field the entry lacks goes before its child lists and cross-links.
+    A field the entry lacks goes before its child lists and cross-links. ``entry`` may
+    also be plain data (a dict), as an edit's expected result is worked out.
     """
     from ruamel.yaml.scalarstring import ScalarString
+
+    if not hasattr(entry, "insert"):  # plain data: the order of its keys is not compared
+        entry[name] = value
+        return
 
     old = entry.get(name)
     if isinstance(value, str) and isinstance(old, ScalarString):
@@ -139,3 +145,28 @@ def drop_links(lines: Sequence[str], entry: Any, gone: set[str]) -> list[Edit | 
         fresh.fa.set_flow_style()
     entry["links"] = fresh
     return []
+
+
+def set_fields(
+    entry: Any, node_id: str, values: Mapping[str, Any], clear: Sequence[str], new_id: str | None
+) -> None:
+    """Change a node's entry: its id, the fields set, the fields cleared.
+
+    ``entry``: in the tree, or its plain data (see :func:`set_field`); ``new_id``: the
+    node's new id, if renamed. ``undercut`` false is written by leaving it out.
+    """
+    if "id" not in entry and ("text" in values or new_id is not None):
+        # The id was generated from the text; write it out so it survives the edit.
+        if hasattr(entry, "insert"):
+            entry.insert(0, "id", node_id)
+        else:  # plain data
+            entry["id"] = node_id
+    if new_id is not None:
+        entry["id"] = new_id
+    for name, value in values.items():
+        if name == UNDERCUT and not value:
+            entry.pop(name, None)
+        else:
+            set_field(entry, name, value)
+    for name in clear:
+        entry.pop(name, None)

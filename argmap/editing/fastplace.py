@@ -195,7 +195,11 @@ def marked_tree(text: str, wanted: Iterable[Path_]) -> Any:
                 return None
             if cls is ScalarEvent:
                 if stack:
-                    _place(stack[-1], event.value, event.start_mark)
+                    top = stack[-1]
+                    value = event.value
+                    if top[3] is not None or isinstance(top[2], list):  # a value, not a key
+                        value = _styled(value, event.style)
+                    _place(top, value, event.start_mark)
                 continue
             if not stack:
                 path: Path_ = ()
@@ -252,6 +256,25 @@ def _mode(
     if parent_mode in (_FULL, _LIST):
         return _FULL
     return _SHELL
+
+
+def _styled(value: str, style: str | None) -> str:
+    """A scalar as the round-trip parser gives it, in its quoted or block style (kept by edits)."""
+    from ruamel.yaml.scalarstring import (
+        DoubleQuotedScalarString,
+        FoldedScalarString,
+        LiteralScalarString,
+        SingleQuotedScalarString,
+    )
+
+    kinds: dict[str, type[str]] = {
+        '"': DoubleQuotedScalarString,
+        "'": SingleQuotedScalarString,
+        "|": LiteralScalarString,
+        ">": FoldedScalarString,
+    }
+    kind = kinds.get(style or "")
+    return value if kind is None else kind(value)
 
 
 def _place(top: list[Any], value: Any, mark: Any) -> None:

@@ -8,6 +8,8 @@ from typing import Any
 
 from argmap.editing.commit import commit, splice_edits
 from argmap.editing.entry import Snapshot, drop_links
+from argmap.editing.fastedit import fast_remove
+from argmap.editing.fastplace import open_fast
 from argmap.editing.flatedit import remove_records
 from argmap.editing.maplock import locked_text
 from argmap.editing.session import (
@@ -44,7 +46,8 @@ def remove_node(path: str | Path, node_id: str, *, recursive: bool = False) -> l
     with locked_text(p) as text:
         checked = parse_checked(p, text, flat=True)
         flat = is_flat(checked[0].data)  # written one record a node
-        session = Session(p, text, None, checked[1]) if flat else open_session(p, text, checked)
+        fast = None if flat else open_fast(p, text, checked)
+        session = Session(p, text, None, checked[1]) if fast is None else fast.session
         if session.node(node_id).parent is None:
             raise EditError(p, "the thesis cannot be removed")
         removed = [node.id for node in nested_under(session.map, node_id)]
@@ -57,6 +60,9 @@ def remove_node(path: str | Path, node_id: str, *, recursive: bool = False) -> l
         if flat:
             remove_records(session, checked[0], removed)
             return removed
+        if fast is not None and fast_remove(fast, node_id, [n.id for n in linkers], gone):
+            return removed
+        session = open_session(p, text, checked)  # the round-trip way
         place = session.places[node_id]
         lines = session.lines
         edits: list[Edit | None] = [_removal_edit(session, place)]
