@@ -51,7 +51,7 @@ MAX_MARKS: Final = 4
 def ignorable(ch: str) -> bool:
     """Whether ``ch`` is one of Unicode's default-ignorable code points (no glyph)."""
     code = ord(ch)
-    return any(low <= code <= high for low, high in _IGNORABLE)
+    return code >= 0xAD and any(low <= code <= high for low, high in _IGNORABLE)
 
 
 def shows_nothing(text: str) -> bool:
@@ -63,6 +63,8 @@ def shows_nothing(text: str) -> bool:
     >>> shows_nothing("\u200b\u200d \ufeff"), shows_nothing(" \u200bok")
     (True, False)
     """
+    if text and "!" <= text[0] <= "~":  # printable ASCII shows: most texts start so
+        return False
     return all(ch.isspace() or unicodedata.category(ch) == "Cc" or ignorable(ch) for ch in text)
 
 
