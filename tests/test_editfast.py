@@ -136,3 +136,27 @@ def test_generated_maps_fast_and_round_trip_edits_are_byte_identical(
     with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
         fast, slow, _ = _both(Path(folder), text, change, patch)
     assert fast == slow, name
+
+
+def test_a_line_only_the_loader_reads_is_one_located_line_for_the_round_trip_way(
+    tmp_path: Path,
+) -> None:
+    """A tab after a value: YAML allows it, the C parser reads it, the editor's does not.
+
+    An edit at the marks writes the file; one that needs the round-trip tree (a line
+    with a comment rewritten) said "internal error" and now says which line to change.
+    """
+    text = (CASES / "commented.yaml").read_text(encoding="utf-8")
+    text = text.replace("  council:\n", "  council:\t\n", 1)
+    assert "\t" in text
+    path = tmp_path / "tabbed.yaml"
+    path.write_text(text, encoding="utf-8")
+    load_map(path)
+    edit_node(path, "traffic", {"text": "Traffic clogs the high street."})
+    assert load_map(path).get("traffic").text == "Traffic clogs the high street."
+    before = path.read_bytes()
+    with pytest.raises(ArgmapError) as caught:
+        edit_node(path, "wetland", {"strength": "weak"})  # its line has a comment
+    message = str(caught.value)
+    assert message.startswith(f"{path}:12:") and "use spaces" in message
+    assert "\n" not in message and path.read_bytes() == before

@@ -139,9 +139,9 @@ def _records(session: Session, indexes: list[int]) -> Any:
     7,621-record map).
     """
     from argmap.editing.fastplace import marked_tree
-    from argmap.load.roundtrip import load_round_trip
+    from argmap.load.parse import editable_tree
 
     doc = marked_tree(session.text, [("nodes", index) for index in indexes])
     if doc is None:
-        doc = load_round_trip(session.text, str(session.path))
+        doc = editable_tree(session.text, str(session.path))
     return doc

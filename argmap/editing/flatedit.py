@@ -176,13 +176,13 @@ def _located(session: Session, node_ids: Sequence[str], *, whole: bool = False) 
     ``whole``, or where that parser leaves the text to it, with the round-trip parser.
     """
     from argmap.editing.fastplace import marked_tree
-    from argmap.load.roundtrip import load_round_trip
+    from argmap.load.parse import editable_tree
 
     m = session.map
     wanted = [(NODES, m.position(node_id)) for node_id in node_ids]
     doc = None if whole else marked_tree(session.text, wanted)
     if doc is None:
-        doc = load_round_trip(session.text, str(session.path))
+        doc = editable_tree(session.text, str(session.path))
     seq = doc[NODES]
     places = {
         node_id: Place(seq[at], seq, at, doc, NODES)

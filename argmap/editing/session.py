@@ -143,10 +143,10 @@ def open_session(path: Path, text: str, checked: Checked | None = None) -> Sessi
         MapFileError: the text cannot be parsed.
         MapValidationError: the map is invalid before the edit.
     """
-    from argmap.load.roundtrip import load_round_trip
+    from argmap.load.parse import editable_tree
 
     parsed, m = checked if checked is not None else parse_checked(path, text)
-    doc = parsed.document if parsed.round_trip else load_round_trip(text, str(path))
+    doc = parsed.document if parsed.round_trip else editable_tree(text, str(path))
     session = Session(path, text, doc, m)
     places = walk_places(doc)
     if len(places) != len(m.nodes):  # the validator and this walk disagree: refuse

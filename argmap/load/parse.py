@@ -17,6 +17,7 @@ __all__ = [
     "DuplicateKey",
     "ParsedFile",
     "duplicate_key_error",
+    "editable_tree",
     "load_round_trip",
     "make_yaml",
     "no_duplicates",
@@ -160,6 +161,29 @@ def _parse_json(text: str, name: str) -> Any:
         raise MapFileError(name, f"invalid JSON: {message}", line=line, column=column) from None
     except DuplicateKey as exc:
         raise duplicate_key_error(name, text, exc) from None
+
+
+def editable_tree(text: str, name: str) -> Any:
+    """The round-trip tree an edit changes, of a map the fast parser has read already.
+
+    That parser (ruamel's pure-Python one, which keeps comments) is stricter than the C
+    parser a load uses: a tab after a value, say, which YAML allows there.
+
+    Raises:
+        MapFileError: a line it cannot read, located, saying what to change.
+    """
+    try:
+        return _parse_yaml(text, name)
+    except MapFileError as exc:
+        detail = exc.issue.message.removeprefix("invalid YAML: ")
+        detail = detail.removesuffix("; check indentation and quoting")
+        raise MapFileError(
+            name,
+            f"argmap reads this line, but its editor does not ({detail}); change the line "
+            "(a tab after a value is the usual cause: use spaces), then edit again",
+            line=exc.line,
+            column=exc.column,
+        ) from None
 
 
 def _parse_yaml(text: str, name: str) -> Any:
