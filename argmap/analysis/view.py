@@ -10,7 +10,7 @@ from argmap.model import ArgumentMap, Node, NodeKind
 if TYPE_CHECKING:  # not at run time: `argmap show` needs no exporter registry
     from argmap.options import RenderOptions
 
-__all__ = ["draw_kind", "drawn_up", "narrows", "submap", "visible_nodes"]
+__all__ = ["draw_kind", "drawn_up", "focus_context", "narrows", "submap", "visible_nodes"]
 
 
 def draw_kind(m: ArgumentMap, node: Node) -> NodeKind:
@@ -83,6 +83,27 @@ def visible_nodes(m: ArgumentMap, options: RenderOptions) -> list[Node]:
             kept.extend(m.groups()[focus.group])
     unique = {node.id: node for node in kept}
     return sorted(unique.values(), key=lambda node: m.position(node.id))
+
+
+def focus_context(
+    m: ArgumentMap, options: RenderOptions, most: int
+) -> tuple[str | None, tuple[str, ...]]:
+    """Where pages of a focus start, and the claims above it they show as a breadcrumb.
+
+    A focus keeps the chain of claims up to the thesis as context (see
+    :func:`visible_nodes`); drawn in full, that chain filled page 1 and pushed the focus
+    onto a later page (on a map thousands of levels deep, onto hundreds of pages). Paged,
+    the pages start at the focus (a linked co-premise's: at their parent, so the group
+    stays whole), each headed by these ancestors: the thesis and the nearest, ``most`` at
+    the most (thesis first). ``(None, ())`` without a focus; no claims for the thesis.
+    """
+    if options.focus is None:
+        return None, ()
+    node = m.get(options.focus)
+    root = node.parent if node.group is not None and node.parent is not None else node.id
+    chain = [ancestor.id for ancestor in m.ancestors(root)]  # the nearest first
+    kept = chain[: most - 1] + [chain[-1]] if len(chain) > most else chain
+    return root, tuple(reversed(kept))
 
 
 def submap(m: ArgumentMap, options: RenderOptions) -> ArgumentMap:

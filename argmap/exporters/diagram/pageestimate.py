@@ -284,7 +284,7 @@ class Estimator(PageTree):
             if column and wraps is not None:
                 wraps.append(Wrap(TRAIL_COLUMN, (), ()))
         key = ("", "")
-        if self.root in full and not self.lead:  # the overview: conclusions above, the key
+        if self.root in full and self.overview:  # the overview: conclusions above, the key
             stubs = self.stubs_of(full, limits)
             key, width, height = self._overview_key((width, height), full, stubs, block)
         size, deepest = (width + frame_w, height + frame_h), lowest(rows[-1]).deepest

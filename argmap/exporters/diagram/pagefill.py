@@ -79,7 +79,7 @@ class Pager(Estimator):
     def restart(self, tighter: Mapping[str, tuple[float, float]] | None) -> None:
         """Begin another plan with these pages tightened (see ``fill``), keeping what it can."""
         self.tighter = dict(tighter or {})
-        if self.tighter.get(self.root) == (0.0, 0.0) and self.around.nodes and not self.lead:
+        if self.tighter.get(self.root) == (0.0, 0.0) and self.around.nodes and self.overview:
             # Page 1 drawn too big at every plan with the conclusions by the root: apart.
             self.around = self.around_for(apart=True)
             self.blocks.forget(self.around.beside)
@@ -220,7 +220,7 @@ class Pager(Estimator):
         """What a page of ``units`` takes (see :meth:`_fill`) in ``room`` of it (see pagekey)."""
         # A page that overflowed once its layout was made gets a tighter budget.
         share = self.tighter.get(units[0][0], (1.0, 1.0))
-        if units[0][0] == self.root and not self.lead and self._overview_too_big():
+        if units[0][0] == self.root and self.overview and self._overview_too_big():
             share = (1.0, 1.0)  # cutting it down would only group the thesis's stubs
         width, height = reversed(share) if self.horizontal else share
         self.smaller = width < 1.0 or height < 1.0
@@ -356,7 +356,7 @@ class Pager(Estimator):
         A reader needs the thesis's reasons and objections on page 1 more than the key;
         the heading then says which page the key is on.
         """
-        if self.root not in full or self.lead:  # not the overview
+        if self.root not in full or not self.overview:
             return False
         kept = self._overflow(self.estimate([(self.root,)], full))
         self.key_away = True

@@ -45,7 +45,7 @@ def write_numbers(svg: str, m: ArgumentMap, plan: PagePlan, digits: int) -> str:
         targets[f"a_stub-{index}"] = (stub.page, "last")
     # The engine numbers a label's links across the whole graph: breadcrumb rows are
     # told apart by their order, which is the rows' order.
-    rows = iter([plan.home[node_id] for node_id in page.trail])
+    rows = iter([plan.home[node_id] for node_id in page.trail if node_id in plan.home])
     for group, part in group_rest(m, plan).items():  # a part's caption: where the others are
         for index, number in enumerate(part.rest):
             targets[f"a_grouprest-{group}-{index}"] = (number, "last")

@@ -71,7 +71,7 @@ def add_trail(
     """
     if not plan.page.trail:
         return
-    homes = tuple([plan.number(plan.home[node_id]) for node_id in plan.page.trail])
+    homes = tuple([_home(plan, node_id) for node_id in plan.page.trail])
     # Pages under the same branch share their breadcrumb (drafts: their numbers too).
     # Its rows face its tops: bottom to top, those under the root hang above the box; top
     # down, those drawn from it (conclusions) too.
@@ -133,7 +133,7 @@ def _lines(
             if line is None:
                 where = (level, skipped, step)
                 line = cache[key] = _trail_line(m, node, styles, where, widest)
-            lines.append((node, plan.number(plan.home[node_id]), line))
+            lines.append((node, _home(plan, node_id), line))
         widths = [_row_points(line) for _, _, line in lines]
         if all(width <= widest for width in widths):
             break
@@ -316,19 +316,27 @@ def _trail_row(
     (:data:`~.svgtext.LEFT_FACE`). Any other row is laid out by the engine from its left.
     """
     index, home = where
-    tip = html_text(f"{shorten(node.text, 300)} (page {home})")
+    # A focus's context is drawn on no page: its rows link nowhere.
+    tip = html_text(f"{shorten(node.text, 300)}" + (f" (page {home})" if home else ""))
+    link = f' HREF="#page-{home}"' if home else ""
     if not needs_shaping(line):
         return (
-            f'<TR><TD PORT="r{index}" ALIGN="LEFT" HREF="#page-{home}"{width_attr([line], 11)} '
+            f'<TR><TD PORT="r{index}" ALIGN="LEFT"{link}{width_attr([line], 11)} '
             f'TOOLTIP="{tip}"><FONT COLOR="{style.ink}">{html_text(line)}</FONT></TD></TR>'
         )
     spaces = int((width - text_points(line, 11)) // text_points(" ", 11))
     filled = line + " " * max(0, spaces)
     cell = f' WIDTH="{math.ceil(width) + 4}" HEIGHT="{math.ceil(11 * 1.2 + 2)}" FIXEDSIZE="TRUE"'
     return (
-        f'<TR><TD PORT="r{index}" HREF="#page-{home}"{cell} TOOLTIP="{tip}">'
+        f'<TR><TD PORT="r{index}"{link}{cell} TOOLTIP="{tip}">'
         f'<FONT COLOR="{style.ink}" FACE="{LEFT_FACE}">{html_text(filled)}</FONT></TD></TR>'
     )
+
+
+def _home(plan: PagePlan, node_id: str) -> str:
+    """The number of the page drawing a breadcrumb row's node; "" for none (a focus's context)."""
+    home = plan.home.get(node_id)
+    return "" if home is None else plan.number(home)
 
 
 def _row_points(line: str) -> float:

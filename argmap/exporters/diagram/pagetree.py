@@ -48,6 +48,15 @@ class PageTree:
     """Whether grouped stubs keep the branches for a node apart from those against it: not
     on a label worksheet, whose drawing must not tell the kinds (see :meth:`_shares`)."""
 
+    context = False
+    """Whether the ``lead`` is the context of a focus (``--focus``): the first page is
+    still the overview of what is drawn (its key, its stubs), below that breadcrumb."""
+
+    @property
+    def overview(self) -> bool:
+        """Whether the page of the root is an overview (no ``lead``, or a focus's context)."""
+        return not self.lead or self.context
+
     def __init__(
         self,
         m: ArgumentMap,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 from argmap.exporters.diagram import pagekey
@@ -100,6 +100,7 @@ def paginate(
     file_order: bool = False,
     lead: Sequence[str] = (),
     upward: bool = False,
+    context: bool = False,
 ) -> list[Page]:
     """Split the shown part of a map into pages that each fit the budget.
 
@@ -125,6 +126,8 @@ def paginate(
             page is 0). So the engine can lay pages out while the rest are planned.
         lead: ancestors drawn elsewhere that start every breadcrumb (not in ``trail``): a
             conclusion's branch drawn apart has the root; its first page is no overview.
+        context: the ``lead`` is a focus's context, not drawn: page 1 is still the
+            overview of what is (its key), below it; every page's ``trail`` starts with it.
         file_order: a page takes a node's children in file order, not its objections
             first (for a label worksheet, whose pages must not tell kinds apart).
         upward: the diagram runs bottom to top (tops above breadcrumbs, in file order).
@@ -136,15 +139,19 @@ def paginate(
         return []
     memo = PlanMemo() if memo is None else memo
     ways = (horizontal, upward, file_order)
-    made_for = (m, tuple(shown), measure, budget, ways, tuple(above), *lead)
+    made_for = (m, tuple(shown), measure, budget, ways, tuple(above), context, *lead)
     pager = memo.pager
     if pager is None or not memo.serves(made_for):
         pager = memo.pager = Pager(
             m, shown, measure, budget, horizontal, tighter, above, file_order, lead, upward
         )
+        pager.context = context
         memo.made_for = made_for
     pager.restart(tighter)
-    return _number(pager, _planned(pager, shown[0], on_page))
+    pages = _number(pager, _planned(pager, shown[0], on_page))
+    if not context:
+        return pages
+    return [replace(page, trail=(*lead, *page.trail)) for page in pages]
 
 
 class PlanMemo:

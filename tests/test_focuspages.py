@@ -1,0 +1,100 @@
+"""Pages of a focus start at it: the claims above it are the breadcrumb, not boxes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from argmap.analysis.standing import analyze
+from argmap.analysis.view import focus_context
+from argmap.cli import main
+from argmap.exporters.diagram.engine import find_engine
+from argmap.exporters.diagram.fitting import LaidPage, lay_out
+from argmap.exporters.diagram.pagetree import TRAIL_ROWS
+from argmap.load.maps import load_map
+from argmap.model import ArgumentMap
+from argmap.options import RenderOptions
+from tests.conftest import MAPS
+from tests.deepmaps import deep_chain
+
+FLAGSHIP = MAPS / "russias-game-in-north-korea.yaml"
+CHAIN = (
+    "anti-americanism-drives-russia",
+    "russias-korean-game",
+    "moscow-more-openly-supportive",
+    "russia-backs-pyongyang-security",
+)
+
+
+def _pages(m: ArgumentMap, fit: str = "slide", **focus: object) -> list[LaidPage]:
+    options = RenderOptions(**focus)  # type: ignore[arg-type]
+    return lay_out(m, analyze(m), options, fit, find_engine("auto")).pages  # type: ignore[arg-type]
+
+
+def test_a_debater_focus_is_one_slide_under_its_chain_of_claims() -> None:
+    """Drawn as boxes, the chain took page 1 and the focus went on page 2 (flagship, slides)."""
+    m = load_map(FLAGSHIP)
+    pages = _pages(m, focus="russia-blames-us", depth=2)
+    assert len(pages) == 1
+    page = pages[0].plan.page
+    assert page.tops == ("russia-blames-us",)
+    assert page.trail == CHAIN  # the thesis down to the focus's parent, as breadcrumb rows
+    assert not set(CHAIN) & set(page.nodes)  # not drawn as boxes
+    assert set(page.nodes) == {
+        "russia-blames-us",
+        "lavrov-blasts-us",
+        "lavrov-talks-without-preconditions",
+    }
+    assert page.key[0], "page 1 keeps its key"
+    svg = pages[0].svg
+    trail = svg[svg.index('id="trail"') :]
+    trail = trail[: trail.index("</g>\n</g>")]
+    assert "THESIS: Russia" in trail and "#page-" not in trail  # drawn on no page: no link
+
+
+def test_a_linked_premise_keeps_its_group_and_its_parent() -> None:
+    m = load_map(FLAGSHIP)
+    root, lead = focus_context(m, RenderOptions(focus="pyongyang-changed-course"), 5)
+    assert (root, lead) == ("russias-korean-game", ("anti-americanism-drives-russia",))
+    pages = _pages(m, focus="pyongyang-changed-course")
+    first = pages[0].plan.page
+    assert first.tops == ("russias-korean-game",) and first.trail[0] == lead[0]
+    drawn = {node for laid in pages for node in laid.plan.page.nodes}
+    assert {"pyongyang-changed-course", "moscow-more-openly-supportive"} <= drawn
+    assert "lavrov-no-alternative" not in drawn  # the co-premise's own branch is not the focus's
+
+
+def test_the_thesis_as_focus_is_the_overview() -> None:
+    m = load_map(FLAGSHIP)
+    assert focus_context(m, RenderOptions(focus="anti-americanism-drives-russia"), 5)[1] == ()
+    pages = _pages(m, focus="anti-americanism-drives-russia", depth=1)
+    assert pages[0].plan.page.trail == () and pages[0].plan.page.tops[0] == CHAIN[0]
+
+
+def test_a_focus_thousands_of_levels_deep_is_a_page_not_hundreds() -> None:
+    """Its 4,000 ancestors drawn in full made a 691-page PDF."""
+    m = deep_chain(4010)
+    pages = _pages(m, "a4", focus="n4000", depth=3)
+    assert len(pages) <= 2
+    first = pages[0].plan.page
+    assert first.tops == ("n4000",)
+    assert first.trail == ("n0", "n3996", "n3997", "n3998", "n3999")
+    assert len(first.trail) == TRAIL_ROWS - 1
+    assert "… REASON: Claim 3996" in pages[0].svg  # the levels left out, said
+
+
+def test_focus_pages_through_the_command(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        ["render", str(FLAGSHIP), "-f", "png,pdf", "--focus", "russia-blames-us", "--depth", "2"]
+        + ["-o", str(tmp_path)],
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "russias-game-in-north-korea.pdf",
+        "russias-game-in-north-korea.png",
+    ]
+    pdf = (tmp_path / "russias-game-in-north-korea.pdf").read_bytes()
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
