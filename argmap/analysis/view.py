@@ -10,7 +10,15 @@ from argmap.model import ArgumentMap, Node, NodeKind
 if TYPE_CHECKING:  # not at run time: `argmap show` needs no exporter registry
     from argmap.options import RenderOptions
 
-__all__ = ["draw_kind", "drawn_up", "focus_context", "narrows", "submap", "visible_nodes"]
+__all__ = [
+    "draw_kind",
+    "drawn_up",
+    "focus_context",
+    "narrows",
+    "paged_focus",
+    "submap",
+    "visible_nodes",
+]
 
 
 def draw_kind(m: ArgumentMap, node: Node) -> NodeKind:
@@ -83,6 +91,22 @@ def visible_nodes(m: ArgumentMap, options: RenderOptions) -> list[Node]:
             kept.extend(m.groups()[focus.group])
     unique = {node.id: node for node in kept}
     return sorted(unique.values(), key=lambda node: m.position(node.id))
+
+
+def paged_focus(
+    m: ArgumentMap, options: RenderOptions, shown: list[str], most: int
+) -> tuple[list[str], tuple[str, ...]]:
+    """The shown ids that pages draw as boxes, and the focus's context above them.
+
+    See :func:`focus_context`: the claims above where the pages start are left out of
+    ``shown`` (the ids a render shows, in document order), the nearest ``most`` of them
+    (and the thesis) kept as the breadcrumb.
+    """
+    root, lead = focus_context(m, options, most)
+    if root is None or not lead:
+        return shown, ()
+    up = {node.id for node in m.ancestors(root)}
+    return [node_id for node_id in shown if node_id not in up], lead
 
 
 def focus_context(

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-from argmap.analysis.view import focus_context, visible_nodes
+from argmap.analysis.view import paged_focus, visible_nodes
 from argmap.deep import heap_frozen
 from argmap.exporters.diagram.build import to_digraph
 from argmap.exporters.diagram.conclusionpages import apart
@@ -136,10 +136,7 @@ def lay_out(
     budget = page_budget(size)
     options = page_options(options, budget)
     shown = [node.id for node in visible_nodes(m, options)]
-    root, lead = focus_context(m, options, TRAIL_ROWS - 1)  # a focus's ancestors: a breadcrumb
-    if root is not None and lead:
-        up = {node.id for node in m.ancestors(root)}
-        shown = [node_id for node_id in shown if node_id not in up]
+    shown, lead = paged_focus(m, options, shown, TRAIL_ROWS - 1)  # above a focus: breadcrumb
     below, above = split_above(m, shown)  # conclusions: drawn with the root, on page 1
     drafter = _Drafter(m, analysis, options, engine, shown, heading_room(budget))
     measure = page_measure(m, options, drafter.rows)  # the labels take the rows measured
@@ -155,19 +152,17 @@ def lay_out(
         budget,
         horizontal=across,
         tighter=tighter,
-        memo=(memo := PlanMemo()),
+        memo=(memo := PlanMemo(context=bool(lead))),
         above=above,
         file_order=labels,
         upward=order[1],
         lead=lead,
-        context=bool(lead),
     )
     branch = apart(m, below[0], measure, budget, across, tighter, order)
     orphans = Orphans(m, tighter, budget)  # once the pages fit: one statement alone?
     with drafter, heap_frozen():  # the engine lays pages out as they are planned
         for attempt in range(1, MAX_PLANS + 1):  # (MAX_PLANS >= 1: drafts is always set)
-            early = None if orphans.loosened or lead else drafter.early  # (drafts: no lead)
-            planned = plan(on_page=early)
+            planned = plan(on_page=None if orphans.loosened else drafter.early)
             around = memo.pager.around if memo.pager is not None else None  # page 1's, measured
             pages = with_drawn_above(planned, above, shown, m, around, across, branch)
             if not orphans.fewer(len(pages)):

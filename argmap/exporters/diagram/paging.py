@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 
 from argmap.exporters.diagram import pagekey
@@ -100,7 +100,6 @@ def paginate(
     file_order: bool = False,
     lead: Sequence[str] = (),
     upward: bool = False,
-    context: bool = False,
 ) -> list[Page]:
     """Split the shown part of a map into pages that each fit the budget.
 
@@ -124,10 +123,9 @@ def paginate(
         on_page: told of each page after the overview as soon as it is filled, before
             the plan is done: what it draws is final, its numbers are not (each stub's
             page is 0). So the engine can lay pages out while the rest are planned.
-        lead: ancestors drawn elsewhere that start every breadcrumb (not in ``trail``): a
-            conclusion's branch drawn apart has the root; its first page is no overview.
-        context: the ``lead`` is a focus's context, not drawn: page 1 is still the
-            overview of what is (its key), below it; every page's ``trail`` starts with it.
+        lead: ancestors atop every breadcrumb, drawn elsewhere (not in ``trail``: a
+            conclusion's branch drawn apart has the root; its first page is no overview)
+            or nowhere (a focus's context, see :class:`PlanMemo`: page 1 is the overview).
         file_order: a page takes a node's children in file order, not its objections
             first (for a label worksheet, whose pages must not tell kinds apart).
         upward: the diagram runs bottom to top (tops above breadcrumbs, in file order).
@@ -139,19 +137,15 @@ def paginate(
         return []
     memo = PlanMemo() if memo is None else memo
     ways = (horizontal, upward, file_order)
-    made_for = (m, tuple(shown), measure, budget, ways, tuple(above), context, *lead)
+    made_for = (m, tuple(shown), measure, budget, ways, tuple(above), *lead)
     pager = memo.pager
     if pager is None or not memo.serves(made_for):
         pager = memo.pager = Pager(
             m, shown, measure, budget, horizontal, tighter, above, file_order, lead, upward
         )
-        pager.context = context
-        memo.made_for = made_for
+        pager.context, memo.made_for = memo.context, made_for
     pager.restart(tighter)
-    pages = _number(pager, _planned(pager, shown[0], on_page))
-    if not context:
-        return pages
-    return [replace(page, trail=(*lead, *page.trail)) for page in pages]
+    return _number(pager, _planned(pager, shown[0], on_page))
 
 
 class PlanMemo:
@@ -161,9 +155,10 @@ class PlanMemo:
     after that asks again for most of what the one before worked out.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, context: bool = False) -> None:
         self.pager: Pager | None = None
         self.made_for: tuple[object, ...] = ()
+        self.context = context  # the plans' lead is a focus's context, drawn nowhere
 
     def serves(self, made_for: tuple[object, ...]) -> bool:
         """Whether the pager was made for this map, shown ids, measure, budget and so on."""
@@ -395,7 +390,7 @@ def _page(
         key = key_over(pager, draft.taken, draft.full, draft.rest, draft.limits)[1]
     return Page(
         number,
-        tuple(sorted(trail, key=pager.order.__getitem__)),
+        (*(pager.lead if pager.context else ()), *sorted(trail, key=pager.order.__getitem__)),
         tuple(tops),
         tuple(sorted(draft.full, key=pager.order.__getitem__)),
         tuple(stubs),
