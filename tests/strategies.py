@@ -116,3 +116,31 @@ def _document_order(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 grouped.extend(k for k in kids if k.get("group") == group)
         stack.extend(reversed(grouped))
     return out
+
+
+INDENT_STYLES = st.sampled_from([(2, 2, 0), (2, 4, 2), (4, 4, 2), (3, 5, 3)])
+"""Indent styles a map file may be written in: ruamel's mapping, sequence and offset."""
+
+
+def map_text(m: ArgumentMap, style: tuple[int, int, int], crlf: bool) -> str:
+    """A map's file text in an indent style (see :data:`INDENT_STYLES`), CRLF line ends or not."""
+    from io import StringIO
+
+    from ruamel.yaml import YAML
+
+    from argmap.load.dump import dump_yaml
+    from argmap.load.mapfile import to_file_data
+
+    yaml = YAML(typ="rt")
+    yaml.width = 4096
+    yaml.indent(mapping=style[0], sequence=style[1], offset=style[2])
+    buffer = StringIO()
+    yaml.dump(yaml.load(dump_yaml(to_file_data(m))), buffer)
+    text = buffer.getvalue()
+    return text.replace("\n", "\r\n") if crlf else text
+
+
+def styled_maps(max_nodes: int = 10) -> st.SearchStrategy[tuple[ArgumentMap, str]]:
+    """A map and its file text in one of :data:`INDENT_STYLES`, with CRLF line ends or not."""
+    parts = st.tuples(argument_maps(max_nodes=max_nodes), INDENT_STYLES, st.booleans())
+    return parts.map(lambda made: (made[0], map_text(*made)))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from io import StringIO
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +13,8 @@ from hypothesis import strategies as st
 import argmap.editing.add
 from argmap.editing.add import NewNode, add_node
 from argmap.errors import ArgmapError
-from argmap.load.dump import dump_yaml
-from argmap.load.mapfile import to_file_data
 from argmap.model import CHILD_KINDS, ArgumentMap, NodeKind
-from tests.strategies import TEXT, argument_maps
+from tests.strategies import TEXT, styled_maps
 
 MAPS = sorted(Path(__file__).resolve().parent.parent.joinpath("maps").glob("*.yaml"))
 
@@ -98,35 +95,14 @@ def test_repo_maps_fast_and_round_trip_adds_are_byte_identical(
             assert slow_opens == "0", "the usual add took the round-trip path"
 
 
-def _restyled(text: str, mapping: int, sequence: int, offset: int) -> str:
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt")
-    yaml.width = 4096
-    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-    buffer = StringIO()
-    yaml.dump(yaml.load(text), buffer)
-    return buffer.getvalue()
-
-
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    argument_maps(max_nodes=10),
-    st.data(),
-    st.sampled_from([(2, 2, 0), (2, 4, 2), (4, 4, 2), (3, 5, 3)]),
-    st.booleans(),
-)
+@given(styled_maps(), st.data())
 def test_generated_maps_fast_and_round_trip_adds_are_byte_identical(
-    m: ArgumentMap,
-    data: st.DataObject,
-    style: tuple[int, int, int],
-    crlf: bool,
+    styled: tuple[ArgumentMap, str], data: st.DataObject
 ) -> None:
     import tempfile
 
-    text = _restyled(dump_yaml(to_file_data(m)), *style)
-    if crlf:
-        text = text.replace("\n", "\r\n")
+    m, text = styled
     news = _candidates(m)
     new = data.draw(st.sampled_from(news))
     if data.draw(st.booleans()):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from functools import partial
-from io import StringIO
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +18,10 @@ from argmap.editing.edit import edit_node
 from argmap.editing.inputs import parse_citation
 from argmap.editing.remove import remove_node
 from argmap.errors import ArgmapError
-from argmap.load.dump import dump_yaml
-from argmap.load.mapfile import to_file_data
 from argmap.load.maps import load_map
 from argmap.model import ArgumentMap, NodeKind
 from tests.conftest import CASES, MAPS
-from tests.strategies import TEXT, argument_maps
+from tests.strategies import TEXT, styled_maps
 
 SOURCES = [
     *sorted(MAPS.glob("*.yaml")),
@@ -108,30 +105,12 @@ def test_repo_maps_fast_and_round_trip_edits_are_byte_identical(
     assert ways.count("fast") > len(ways) / 2, "the usual edit took the round-trip way"
 
 
-def _restyled(text: str, mapping: int, sequence: int, offset: int) -> str:
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt")
-    yaml.width = 4096
-    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-    buffer = StringIO()
-    yaml.dump(yaml.load(text), buffer)
-    return buffer.getvalue()
-
-
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    argument_maps(max_nodes=10),
-    st.data(),
-    st.sampled_from([(2, 2, 0), (2, 4, 2), (4, 4, 2), (3, 5, 3)]),
-    st.booleans(),
-)
+@given(styled_maps(), st.data())
 def test_generated_maps_fast_and_round_trip_edits_are_byte_identical(
-    m: ArgumentMap, data: st.DataObject, style: tuple[int, int, int], crlf: bool
+    styled: tuple[ArgumentMap, str], data: st.DataObject
 ) -> None:
-    text = _restyled(dump_yaml(to_file_data(m)), *style)
-    if crlf:
-        text = text.replace("\n", "\r\n")
+    m, text = styled
     name, change = data.draw(st.sampled_from(_changes(m, data.draw(TEXT))))
     with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
         fast, slow, _ = _both(Path(folder), text, change, patch)
