@@ -57,8 +57,7 @@ def commit(session: Session, spliced: str | None, *, flat: bool = False) -> None
     try:
         expected = validated(parse_text(dumped, session.path))
     except MapValidationError as exc:
-        reasons = "; ".join(issue.message for issue in exc.issues)
-        raise EditError(session.path, f"refused, the map would be invalid: {reasons}") from None
+        raise EditError(session.path, _refused(exc)) from None
 
     def merged() -> str | None:
         base = _dump(load_round_trip(session.text, str(session.path)))
@@ -104,11 +103,19 @@ def _commit_splice(session: Session, spliced: str, flat: bool) -> bool:
     return commit_expected(session, spliced, expected, flat=flat)
 
 
-def commit_expected(session: Session, spliced: str, expected: Any, *, flat: bool = False) -> bool:
+def commit_expected(
+    session: Session,
+    spliced: str,
+    expected: Any,
+    *,
+    flat: bool = False,
+    refused: list[str] | None = None,
+) -> bool:
     """Write ``spliced`` if it reads as the plain data ``expected`` and validates.
 
     Says whether it was written; nothing is written otherwise. ``flat``: the map is
-    written one record a node (see :mod:`argmap.load.flat`).
+    written one record a node (see :mod:`argmap.load.flat`). ``refused``: told why, when
+    the text reads as expected but the map would be invalid (as :func:`commit` says it).
     """
     from argmap.deep import run_deep
     from argmap.load.flat import validate_flat
@@ -121,10 +128,19 @@ def commit_expected(session: Session, spliced: str, expected: Any, *, flat: bool
         if run_deep(lambda: parsed.data != expected):  # == recurses once per level
             return False
         validate_flat(parsed) if flat else validate_parsed(parsed)
+    except MapValidationError as exc:
+        if refused is not None:
+            refused.append(_refused(exc))
+        return False
     except ArgmapError:
         return False
     _write(session, spliced)
     return True
+
+
+def _refused(exc: MapValidationError) -> str:
+    """Why an edit is refused: the problems of the map it would make, in one line."""
+    return "refused, the map would be invalid: " + "; ".join(i.message for i in exc.issues)
 
 
 def _write(session: Session, text: str) -> None:

@@ -19,7 +19,7 @@ from argmap.editing.commit import commit_expected, splice_edits, try_splice
 from argmap.editing.entry import Snapshot, drop_links, retarget_links, set_fields
 from argmap.editing.fastplace import FastSession, Path_, marked_tree, plain_at
 from argmap.editing.flatedit import RecordEdit
-from argmap.editing.session import Place, Session
+from argmap.editing.session import EditError, Place, Session
 from argmap.editing.textsplice import Edit, item_removal, ungroup
 
 __all__ = ["fast_edit", "fast_remove"]
@@ -58,7 +58,7 @@ def fast_edit(fast: FastSession, change: RecordEdit, linkers: Sequence[str]) -> 
         entry = dict(plain_at(expected, fast.paths[linker]))
         retarget_links([], entry, node_id, new_id)
         expected = _replaced(expected, fast.paths[linker], entry)
-    return commit_expected(located, spliced, expected)
+    return _committed(located, spliced, expected)
 
 
 def fast_remove(fast: FastSession, node_id: str, linkers: Sequence[str], gone: set[str]) -> bool:
@@ -105,7 +105,22 @@ def fast_remove(fast: FastSession, node_id: str, linkers: Sequence[str], gone: s
         entry = dict(plain_at(expected, linker_path))
         drop_links([], entry, gone)
         expected = _replaced(expected, linker_path, entry)
-    return commit_expected(located, spliced, _removed(expected, path, pair))
+    return _committed(located, spliced, _removed(expected, path, pair))
+
+
+def _committed(session: Session, spliced: str, expected: Any) -> bool:
+    """Write the splice if it reads as ``expected`` and validates; say if it was written.
+
+    Raises:
+        EditError: the edited map would be invalid (said at once: the round-trip way
+            would only read the whole file to say the same).
+    """
+    refused: list[str] = []
+    if commit_expected(session, spliced, expected, refused=refused):
+        return True
+    if refused:
+        raise EditError(session.path, refused[0])
+    return False
 
 
 def _located(fast: FastSession, wanted: Sequence[Path_]) -> Session | None:

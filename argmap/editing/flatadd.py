@@ -21,7 +21,7 @@ from argmap.model.vocabulary import DEFAULT_RELATION
 if TYPE_CHECKING:
     from argmap.load.parse import ParsedFile
 
-__all__ = ["add_record", "invalid_reason"]
+__all__ = ["add_record"]
 
 
 def add_record(
@@ -68,8 +68,13 @@ def add_record(
     doc = _records(session, marked if joining is None else [joining, *marked])
     place = (last, final, joining)
     spliced = try_splice(lambda: _splice(session.lines, doc["nodes"], record, place))
-    if spliced is None or not commit_expected(session, spliced, expected, flat=True):
-        raise EditError(p, refusal(session, spliced))
+    refused: list[str] = []
+    if spliced is None or not commit_expected(
+        session, spliced, expected, flat=True, refused=refused
+    ):
+        # What the map would break, as an add to a nested map says; else no splice held.
+        refused.append("the new record could not be written into this map; add it by hand")
+        raise EditError(p, refused[0])
 
 
 def _splice(
@@ -107,28 +112,6 @@ def _group_of(m: ArgumentMap, partner: str) -> str:
         return group
     taken = {node.id for node in m.nodes} | {node.group for node in m.nodes if node.group}
     return unique_id(f"{partner}-group", taken)
-
-
-def refusal(session: Session, spliced: str | None) -> str:
-    """Why a new record was not written: what the map would break, if known."""
-    reason = None if spliced is None else invalid_reason(session, spliced)
-    return reason or "the new record could not be written into this map; add it by hand"
-
-
-def invalid_reason(session: Session, spliced: str) -> str | None:
-    """What the spliced records would break, as an edit of a nested map says; None if valid."""
-    from argmap.errors import ArgmapError, MapValidationError
-    from argmap.load.flat import validate_flat
-    from argmap.load.parse import parse_text
-
-    try:
-        validate_flat(parse_text(spliced, session.path))
-    except MapValidationError as exc:
-        reasons = "; ".join(issue.message for issue in exc.issues)
-        return f"refused, the map would be invalid: {reasons}"
-    except ArgmapError:
-        pass
-    return None
 
 
 def _records(session: Session, indexes: list[int]) -> Any:

@@ -14,9 +14,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from argmap.editing.commit import commit, commit_expected, splice_edits, try_splice
+from argmap.editing.commit import (
+    commit,
+    commit_expected,
+    splice_edits,
+    try_splice,
+)
 from argmap.editing.entry import Snapshot, drop_links, retarget_links, set_field
-from argmap.editing.flatadd import invalid_reason
 from argmap.editing.session import EditError, Place, Session
 from argmap.editing.textsplice import Edit, item_removal
 from argmap.model import UNDERCUT, Relation
@@ -215,12 +219,12 @@ def _commit(
     """
     located = _located(session, node_ids)
     spliced = try_splice(lambda: attempt(located))
+    refused: list[str] = []
     if spliced is not None:
-        if commit_expected(located, spliced, expected, flat=True):
+        if commit_expected(located, spliced, expected, flat=True, refused=refused):
             return
-        reason = invalid_reason(located, spliced)
-        if reason is not None:
-            raise EditError(session.path, reason)
+        if refused:
+            raise EditError(session.path, refused[0])
     whole = _located(session, node_ids, whole=True)
     commit(whole, try_splice(lambda: attempt(whole)), flat=True)
 
