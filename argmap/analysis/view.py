@@ -105,8 +105,7 @@ def paged_focus(
     root, lead = focus_context(m, options, most)
     if root is None or not lead:
         return shown, ()
-    up = {node.id for node in m.ancestors(root)}
-    return [node_id for node_id in shown if node_id not in up], lead
+    return [node_id for node_id in shown if not m.is_ancestor(node_id, root)], lead
 
 
 def focus_context(

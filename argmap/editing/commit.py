@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.editing.safewrite import write_atomic
 from argmap.editing.session import EditError, Session
 from argmap.editing.textsplice import Edit, apply_edits, merge_changes
 from argmap.errors import ArgmapError, MapValidationError
+
+if TYPE_CHECKING:
+    from argmap.load.parse import ParsedFile
+    from argmap.model import ArgumentMap
 
 __all__ = ["commit", "commit_expected", "splice_edits", "try_splice"]
 
@@ -43,24 +47,18 @@ def commit(session: Session, spliced: str | None, *, flat: bool = False) -> None
     Raises:
         EditError: the edited map would be invalid, or no candidate gives its map.
     """
-    from argmap.load.flat import validate_flat
-    from argmap.load.parse import ParsedFile, parse_text
-    from argmap.load.roundtrip import load_round_trip
-    from argmap.load.validate import validate_parsed
-
-    def validated(parsed: ParsedFile) -> object:
-        return validate_flat(parsed)[0] if flat else validate_parsed(parsed)
+    from argmap.load.parse import editable_tree, parse_text
 
     if spliced is not None and _commit_splice(session, spliced, flat):
         return
     dumped = _dump(session.doc)
     try:
-        expected = validated(parse_text(dumped, session.path))
+        expected = _validated(parse_text(dumped, session.path), flat)
     except MapValidationError as exc:
         raise EditError(session.path, _refused(exc)) from None
 
     def merged() -> str | None:
-        base = _dump(load_round_trip(session.text, str(session.path)))
+        base = _dump(editable_tree(session.text, str(session.path)))
         return merge_changes(session.text, base, dumped)
 
     candidates: list[tuple[str, Callable[[], str | None]]] = [
@@ -73,7 +71,7 @@ def commit(session: Session, spliced: str | None, *, flat: bool = False) -> None
         if text is None:
             continue
         try:
-            got = validated(parse_text(text, session.path))
+            got = _validated(parse_text(text, session.path), flat)
         except ArgmapError:
             continue
         if got == expected:
@@ -118,16 +116,14 @@ def commit_expected(
     the text reads as expected but the map would be invalid (as :func:`commit` says it).
     """
     from argmap.deep import run_deep
-    from argmap.load.flat import validate_flat
     from argmap.load.parse import parse_text
-    from argmap.load.validate import validate_parsed
 
     try:
         # The same plain data gives the same map: one validation, of the spliced text.
         parsed = parse_text(spliced, session.path)
         if run_deep(lambda: parsed.data != expected):  # == recurses once per level
             return False
-        validate_flat(parsed) if flat else validate_parsed(parsed)
+        _validated(parsed, flat)
     except MapValidationError as exc:
         if refused is not None:
             refused.append(_refused(exc))
@@ -136,6 +132,18 @@ def commit_expected(
         return False
     _write(session, spliced)
     return True
+
+
+def _validated(parsed: ParsedFile, flat: bool) -> ArgumentMap:
+    """The map of a parsed text, a map file's or (``flat``) one written one record a node.
+
+    Raises:
+        MapValidationError: with every problem, each located.
+    """
+    from argmap.load.flat import validate_flat
+    from argmap.load.validate import validate_parsed
+
+    return validate_flat(parsed)[0] if flat else validate_parsed(parsed)
 
 
 def _refused(exc: MapValidationError) -> str:

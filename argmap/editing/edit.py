@@ -7,14 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from argmap.editing.commit import commit, splice_edits
-from argmap.editing.entry import Snapshot, drop_links, retarget_links, set_fields
+from argmap.editing.entry import NodeEdit, edit_entries
 from argmap.editing.fastedit import fast_edit
 from argmap.editing.fastplace import open_fast
-from argmap.editing.flatedit import RecordEdit, edit_records
+from argmap.editing.flatedit import edit_records
 from argmap.editing.inputs import bad_id_message, refuse_lone_surrogates
 from argmap.editing.maplock import locked_text
 from argmap.editing.session import EditError, Session, open_session, parse_checked
-from argmap.editing.textsplice import Edit
 from argmap.load.flat import is_flat
 from argmap.model import EDITABLE_FIELDS, UNDERCUT, NodeKind, plain_value
 
@@ -59,24 +58,14 @@ def edit_node(
         session = Session(p, text, None, checked[1]) if fast is None else fast.session
         rename = new_id if new_id != node_id else None
         linkers = _check_node(session, node_id, rename, unlink, bool(values.get(UNDERCUT)))
-        change = RecordEdit(node_id, values, clear, rename, unlink)
+        change = NodeEdit(node_id, values, clear, rename, unlink)
         if flat:
             edit_records(session, checked[0], change)
             return
         if fast is not None and fast_edit(fast, change, linkers):
             return
         session = open_session(p, text, checked)  # the round-trip way
-        lines = session.lines
-        before = Snapshot.take(session, list(dict.fromkeys([node_id, *linkers])))
-        entry = before.entries[node_id]
-        set_fields(entry, node_id, values, clear, rename)
-        edits: list[Edit | None] = []
-        if unlink:
-            edits += drop_links(lines, entry, set(unlink))
-        if rename is not None:
-            for linker in linkers:
-                edits += retarget_links(lines, before.entries[linker], node_id, rename)
-        commit(session, splice_edits(lines, edits + before.edits()))
+        commit(session, splice_edits(session.lines, edit_entries(session, change, linkers)))
 
 
 def _check_request(

@@ -1,4 +1,4 @@
-"""A node's entry in the ruamel tree: fields set in place, cross-links dropped or retargeted."""
+"""A node's entry in the ruamel tree: an edit made in it (fields, cross-links), its removal."""
 
 from __future__ import annotations
 
@@ -6,19 +6,41 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from argmap.editing.session import Session
+from argmap.editing.session import Place, Session
 from argmap.editing.textsplice import (
     Edit,
     FieldLayout,
     field_edits,
     field_layout,
+    item_removal,
     seq_item_removal,
     seq_scalar_replacement,
+    ungroup,
 )
 from argmap.load.mapfile import KEY_KIND
 from argmap.model import UNDERCUT
 
-__all__ = ["Snapshot", "drop_links", "retarget_links", "set_field", "set_fields"]
+__all__ = [
+    "NodeEdit",
+    "Snapshot",
+    "drop_links",
+    "edit_entries",
+    "removal_edit",
+    "retarget_links",
+    "set_field",
+    "set_fields",
+]
+
+
+@dataclass(frozen=True)
+class NodeEdit:
+    """What ``argmap edit`` changes in one node (see :func:`~.edit.edit_node`)."""
+
+    node_id: str
+    values: Mapping[str, Any]
+    clear: Sequence[str]
+    new_id: str | None
+    unlink: Sequence[str]
 
 
 @dataclass(frozen=True)
@@ -170,3 +192,35 @@ def set_fields(
             set_field(entry, name, value)
     for name in clear:
         entry.pop(name, None)
+
+
+def edit_entries(session: Session, change: NodeEdit, linkers: Sequence[str]) -> list[Edit | None]:
+    """Make an edit in the session's tree; return the line edits that write it.
+
+    The node's entry gets its fields set and cleared and its links dropped; renamed, the
+    links of ``linkers`` into it follow. ``[None]`` among them: no clean line edit.
+    """
+    node_id, new_id = change.node_id, change.new_id
+    lines = session.lines
+    before = Snapshot.take(session, list(dict.fromkeys([node_id, *linkers])))
+    entry = before.entries[node_id]
+    set_fields(entry, node_id, change.values, change.clear, new_id)
+    edits = drop_links(lines, entry, set(change.unlink)) if change.unlink else []
+    if new_id is not None:
+        for linker in linkers:
+            edits += retarget_links(lines, before.entries[linker], node_id, new_id)
+    return edits + before.edits()
+
+
+def removal_edit(session: Session, place: Place) -> Edit | None:
+    """The line edit removing a node's entry (dissolving a linked pair into one premise).
+
+    ``place.seq`` must hold its whole list (the pair is told by its length).
+    """
+    lines = session.lines
+    if place.group is None or len(place.seq) > 2:
+        return item_removal(lines, place.entry, place.seq, place.owner, place.key)
+    keep = place.seq[1 - place.index]
+    if place.seq.fa.flow_style() or keep.fa.flow_style():
+        return None
+    return ungroup(lines, place.group, keep)

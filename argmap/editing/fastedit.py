@@ -16,43 +16,41 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from argmap.editing.commit import commit_expected, splice_edits, try_splice
-from argmap.editing.entry import Snapshot, drop_links, retarget_links, set_fields
-from argmap.editing.fastplace import FastSession, Path_, marked_tree, plain_at
-from argmap.editing.flatedit import RecordEdit
-from argmap.editing.session import EditError, Place, Session
-from argmap.editing.textsplice import Edit, item_removal, ungroup
+from argmap.editing.entry import (
+    NodeEdit,
+    Snapshot,
+    drop_links,
+    edit_entries,
+    removal_edit,
+    retarget_links,
+    set_fields,
+)
+from argmap.editing.fastplace import FastSession, Path_, plain_at
+from argmap.editing.session import EditError, Session
+from argmap.editing.textsplice import Edit
 
 __all__ = ["fast_edit", "fast_remove"]
 
 
-def fast_edit(fast: FastSession, change: RecordEdit, linkers: Sequence[str]) -> bool:
+def fast_edit(fast: FastSession, change: NodeEdit, linkers: Sequence[str]) -> bool:
     """Edit one node's entry (a rename: the links of ``linkers`` too); say if it was written."""
     node_id, new_id = change.node_id, change.new_id
-    ids = [node_id, *linkers]
-    located = fast.located(ids, with_thesis=False)
+    located = fast.located([node_id, *linkers], with_thesis=False)
     if located is None:
         return False
-    data = fast.data
-
-    def changed(entry: Any, lines: Sequence[str]) -> list[Edit | None]:
-        set_fields(entry, node_id, change.values, change.clear, new_id)
-        return drop_links(lines, entry, set(change.unlink)) if change.unlink else []
 
     def attempt() -> str | None:
-        before = Snapshot.take(located, ids)
         lines = located.lines
-        edits = changed(before.entries[node_id], lines)
-        for linker in linkers:
-            assert new_id is not None
-            edits += retarget_links(lines, before.entries[linker], node_id, new_id)
-        return splice_edits(lines, _kept_comments(lines, edits + before.edits()))
+        return splice_edits(lines, _kept_comments(lines, edit_entries(located, change, linkers)))
 
     spliced = try_splice(attempt)
     if spliced is None:
         return False
-    entry = dict(plain_at(data, fast.paths[node_id]))
-    changed(entry, [])
-    expected = _replaced(data, fast.paths[node_id], entry)
+    # The same edit of the plain data: what the spliced text must read as.
+    entry = dict(plain_at(fast.data, fast.paths[node_id]))
+    set_fields(entry, node_id, change.values, change.clear, new_id)
+    drop_links([], entry, set(change.unlink))
+    expected = _replaced(fast.data, fast.paths[node_id], entry)
     for linker in linkers:
         assert new_id is not None
         entry = dict(plain_at(expected, fast.paths[linker]))
@@ -67,44 +65,31 @@ def fast_remove(fast: FastSession, node_id: str, linkers: Sequence[str], gone: s
     A linked pair left with one premise becomes that premise, as the round-trip way does.
     Says whether it was written.
     """
-    path, data = fast.paths[node_id], fast.data
-    items = plain_at(data, path[:-1])
-    index = path[-1]
-    assert isinstance(index, int)
-    pair = path[-2] == "linked" and len(items) == 2
-    partner = (*path[:-1], 1 - index)
-    # The entry after it is read too: a list read with the C parser's marks ends at the
-    # last entry read, and the splice must see how long the list is.
-    after = [] if pair or index + 1 >= len(items) else [(*path[:-1], index + 1)]
-    linker_paths = {linker: fast.paths[linker] for linker in linkers}
-    located = _located(fast, [path, *linker_paths.values(), *([partner] if pair else after)])
+    path = fast.paths[node_id]
+    length = len(plain_at(fast.data, path[:-1]))
+    # Its list is read to its last entry: a list read at the marks ends at the last entry
+    # read, and the removal tells a linked pair, or a list left empty, by its length.
+    last = [(*path[:-1], length - 1)] if path[-1] != length - 1 else []
+    located = fast.located([node_id, *linkers], with_thesis=False, also=last)
     if located is None:
         return False
-    doc = located.doc
-    for linker, linker_path in linker_paths.items():
-        located.places[linker] = Place(plain_at(doc, linker_path), None, 0, None, "")
 
     def attempt() -> str | None:
         before = Snapshot.take(located, list(linkers))
-        lines = located.lines
-        seq, owner = plain_at(doc, path[:-1]), plain_at(doc, path[:-2])
-        if pair:
-            edit = ungroup(lines, owner, plain_at(doc, partner))
-        else:
-            edit = item_removal(lines, seq[index], seq, owner, str(path[-2]))
-        edits: list[Edit | None] = [edit]
+        edits = [removal_edit(located, located.places[node_id])]
         for linker in linkers:
-            edits += drop_links(lines, before.entries[linker], gone)
-        return splice_edits(lines, _kept_comments(lines, edits + before.edits()))
+            edits += drop_links(located.lines, before.entries[linker], gone)
+        return splice_edits(located.lines, _kept_comments(located.lines, edits + before.edits()))
 
     spliced = try_splice(attempt)
     if spliced is None:
         return False
-    expected = data
-    for linker_path in linker_paths.values():  # before the removal moves entries up a list
-        entry = dict(plain_at(expected, linker_path))
+    expected = fast.data
+    for linker in linkers:  # before the removal moves entries up a list
+        entry = dict(plain_at(expected, fast.paths[linker]))
         drop_links([], entry, gone)
-        expected = _replaced(expected, linker_path, entry)
+        expected = _replaced(expected, fast.paths[linker], entry)
+    pair = path[-2] == "linked" and length == 2
     return _committed(located, spliced, _removed(expected, path, pair))
 
 
@@ -121,15 +106,6 @@ def _committed(session: Session, spliced: str, expected: Any) -> bool:
     if refused:
         raise EditError(session.path, refused[0])
     return False
-
-
-def _located(fast: FastSession, wanted: Sequence[Path_]) -> Session | None:
-    """The session with the tree of the wanted entries read with the C parser's marks."""
-    doc = marked_tree(fast.session.text, set(wanted))
-    if doc is None:
-        return None
-    s = fast.session
-    return Session(s.path, s.text, doc, s.map, {})
 
 
 def _kept_comments(lines: Sequence[str], edits: list[Edit | None]) -> list[Edit | None]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any, Final
 
@@ -42,13 +43,16 @@ class FastSession:
     data: Any
     paths: dict[str, Path_]
 
-    def located(self, node_ids: Sequence[str], *, with_thesis: bool) -> Session | None:
+    def located(
+        self, node_ids: Sequence[str], *, with_thesis: bool, also: Sequence[Path_] = ()
+    ) -> Session | None:
         """The session with the places of ``node_ids`` (and the thesis) read from the text.
 
+        ``also``: more entries to read whole (a list read ends at its last entry read).
         None when the fast path cannot read them (see :func:`marked_tree`).
         """
         paths = [self.paths[node_id] for node_id in node_ids]
-        wanted = {*paths, ("thesis",)} if with_thesis else set(paths)
+        wanted = {*paths, *also, ("thesis",)} if with_thesis else {*paths, *also}
         doc = marked_tree(self.session.text, wanted)
         if doc is None:
             return None
@@ -260,6 +264,13 @@ def _mode(
 
 def _styled(value: str, style: str | None) -> str:
     """A scalar as the round-trip parser gives it, in its quoted or block style (kept by edits)."""
+    kind = _scalar_styles().get(style or "")
+    return value if kind is None else kind(value)
+
+
+@cache
+def _scalar_styles() -> dict[str, type[str]]:
+    """The round-trip parser's string types, by the style character of a scalar event."""
     from ruamel.yaml.scalarstring import (
         DoubleQuotedScalarString,
         FoldedScalarString,
@@ -267,14 +278,12 @@ def _styled(value: str, style: str | None) -> str:
         SingleQuotedScalarString,
     )
 
-    kinds: dict[str, type[str]] = {
+    return {
         '"': DoubleQuotedScalarString,
         "'": SingleQuotedScalarString,
         "|": LiteralScalarString,
         ">": FoldedScalarString,
     }
-    kind = kinds.get(style or "")
-    return value if kind is None else kind(value)
 
 
 def _place(top: list[Any], value: Any, mark: Any) -> None:

@@ -10,8 +10,8 @@ is written.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from argmap.editing.commit import (
@@ -20,7 +20,7 @@ from argmap.editing.commit import (
     splice_edits,
     try_splice,
 )
-from argmap.editing.entry import Snapshot, drop_links, retarget_links, set_field
+from argmap.editing.entry import NodeEdit, Snapshot, drop_links, retarget_links, set_field
 from argmap.editing.session import EditError, Place, Session
 from argmap.editing.textsplice import Edit, item_removal
 from argmap.model import UNDERCUT, Relation
@@ -28,23 +28,12 @@ from argmap.model import UNDERCUT, Relation
 if TYPE_CHECKING:
     from argmap.load.parse import ParsedFile
 
-__all__ = ["RecordEdit", "edit_records", "remove_records"]
+__all__ = ["edit_records", "remove_records"]
 
 NODES = "nodes"
 
 
-@dataclass(frozen=True)
-class RecordEdit:
-    """What ``argmap edit`` changes in one node (see :func:`~.edit.edit_node`)."""
-
-    node_id: str
-    values: Mapping[str, Any]
-    clear: Sequence[str]
-    new_id: str | None
-    unlink: Sequence[str]
-
-
-def edit_records(session: Session, parsed: ParsedFile, change: RecordEdit) -> None:
+def edit_records(session: Session, parsed: ParsedFile, change: NodeEdit) -> None:
     """Change one node's record; a rename also changes its children's and linkers' records.
 
     ``session``: the map, validated (its ``doc`` and places are read here);
@@ -59,7 +48,7 @@ def edit_records(session: Session, parsed: ParsedFile, change: RecordEdit) -> No
     others = sorted(linkers | children, key=m.position) if change.new_id is not None else []
     ids = [node_id, *others]
 
-    def changed(record: Any, other: str, lines: list[str] | None) -> list[Edit | None]:
+    def changed(record: Any, other: str, lines: Sequence[str]) -> list[Edit | None]:
         if other == node_id:
             return _change_record(record, change, lines)
         return _follow_rename(record, change, (other in children, other in linkers), lines)
@@ -70,52 +59,41 @@ def edit_records(session: Session, parsed: ParsedFile, change: RecordEdit) -> No
         edits = [e for other in ids for e in changed(before.entries[other], other, lines)]
         return splice_edits(lines, edits + before.edits())
 
-    records = _plain_records(parsed)
+    records = list(parsed.data[NODES])  # the same change of the plain data: what it must read as
     for other in ids:
         at = m.position(other)
         records[at] = dict(records[at])
-        changed(records[at], other, None)
+        changed(records[at], other, [])
     _commit(session, ids, attempt, {**parsed.data, NODES: records})
 
 
-def _change_record(record: Any, change: RecordEdit, lines: list[str] | None) -> list[Edit | None]:
-    """Change the node's own record: ruamel's, its line edits returned; or plain (no lines)."""
-    setter = _set_plain if lines is None else set_field
+def _change_record(record: Any, change: NodeEdit, lines: Sequence[str]) -> list[Edit | None]:
+    """Change the node's own record (or its plain data, with no ``lines``); its line edits."""
     for name, value in change.values.items():
         if name != UNDERCUT:
-            setter(record, name, value)
+            set_field(record, name, value)
         elif value or record.get("relation") == Relation.UNDERCUTS.value:
-            setter(record, "relation", _relation(bool(value)))
+            set_field(record, "relation", _relation(bool(value)))
     for name in change.clear:
         if name != UNDERCUT:
             record.pop(name, None)
         elif record.get("relation") == Relation.UNDERCUTS.value:  # attacks the claim again
-            setter(record, "relation", _relation(False))
+            set_field(record, "relation", _relation(False))
     if change.new_id is not None:
-        setter(record, "id", change.new_id)
-    if not change.unlink:
-        return []
-    if lines is None:
-        _drop_plain_links(record, set(change.unlink))
-        return []
+        set_field(record, "id", change.new_id)
     return drop_links(lines, record, set(change.unlink))
 
 
 def _follow_rename(
-    record: Any, change: RecordEdit, child_linker: tuple[bool, bool], lines: list[str] | None
+    record: Any, change: NodeEdit, child_linker: tuple[bool, bool], lines: Sequence[str]
 ) -> list[Edit | None]:
     """Point a child's ``parent`` and a linker's links at the node's new id."""
     old, new = change.node_id, change.new_id
     assert new is not None
     child, linker = child_linker
     if child:
-        (_set_plain if lines is None else set_field)(record, "parent", new)
-    if not linker:
-        return []
-    if lines is None:
-        record["links"] = [_retargeted(link, old, new) for link in record["links"]]
-        return []
-    return retarget_links(lines, record, old, new)
+        set_field(record, "parent", new)
+    return retarget_links(lines, record, old, new) if linker else []
 
 
 def remove_records(session: Session, parsed: ParsedFile, removed: Sequence[str]) -> None:
@@ -150,12 +128,11 @@ def remove_records(session: Session, parsed: ParsedFile, removed: Sequence[str])
                 del seq[at]
         return splice_edits(lines, edits + before.edits())
 
-    records = _plain_records(parsed)
+    records = list(parsed.data[NODES])
     for node_id in kept:
         at = m.position(node_id)
         record = records[at] = dict(records[at])
-        if node_id in linkers:
-            _drop_plain_links(record, gone)
+        drop_links([], record, gone)
         if node_id in lone:
             record.pop("group", None)
     positions = {m.position(node_id) for node_id in removed}
@@ -229,32 +206,6 @@ def _commit(
     commit(whole, try_splice(lambda: attempt(whole)), flat=True)
 
 
-def _plain_records(parsed: ParsedFile) -> list[Any]:
-    return list(parsed.data[NODES])
-
-
-def _set_plain(record: dict[str, Any], name: str, value: Any) -> None:
-    record[name] = value
-
-
 def _relation(undercut: bool) -> str:
     """An attacker's relation in its record, which says whether it undercuts."""
     return (Relation.UNDERCUTS if undercut else Relation.ATTACKS).value
-
-
-def _target(link: Any) -> Any:
-    return link if isinstance(link, str) else link.get("to")
-
-
-def _drop_plain_links(record: dict[str, Any], gone: set[str]) -> None:
-    links = [link for link in record.get("links") or [] if _target(link) not in gone]
-    if links:
-        record["links"] = links
-    else:
-        record.pop("links", None)
-
-
-def _retargeted(link: Any, old: str, new: str) -> Any:
-    if isinstance(link, str):
-        return new if link == old else link
-    return {**link, "to": new} if link.get("to") == old else link

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.editing.commit import commit, splice_edits
-from argmap.editing.entry import Snapshot, drop_links
+from argmap.editing.entry import Snapshot, drop_links, removal_edit
 from argmap.editing.fastedit import fast_remove
 from argmap.editing.fastplace import open_fast
 from argmap.editing.flatedit import remove_records
@@ -20,7 +20,7 @@ from argmap.editing.session import (
     parse_checked,
     walk_places,
 )
-from argmap.editing.textsplice import Edit, item_removal, ungroup
+from argmap.editing.textsplice import Edit
 from argmap.load.flat import is_flat
 from argmap.model import Node, drawn_from, nested_under
 
@@ -65,7 +65,7 @@ def remove_node(path: str | Path, node_id: str, *, recursive: bool = False) -> l
         session = open_session(p, text, checked)  # the round-trip way
         place = session.places[node_id]
         lines = session.lines
-        edits: list[Edit | None] = [_removal_edit(session, place)]
+        edits: list[Edit | None] = [removal_edit(session, place)]
         before = Snapshot.take(session, [node.id for node in linkers])
         _remove_from_tree(session, place)
         for node in linkers:
@@ -91,17 +91,6 @@ def _check_alone(session: Session, node_id: str, linkers: list[Node]) -> None:
             f"(argmap edit {p} {linkers[0].id if len(linkers) == 1 else 'ID'} "
             f"--unlink {node_id}) or use --recursive",
         )
-
-
-def _removal_edit(session: Session, place: Place) -> Edit | None:
-    """The line edit removing a node's entry (dissolving a linked pair into one premise)."""
-    lines = session.lines
-    if place.group is None or len(place.seq) > 2:
-        return item_removal(lines, place.entry, place.seq, place.owner, place.key)
-    keep = place.seq[1 - place.index]
-    if place.seq.fa.flow_style() or keep.fa.flow_style():
-        return None
-    return ungroup(lines, place.group, keep)
 
 
 def _remove_from_tree(session: Session, place: Place) -> None:

@@ -170,30 +170,42 @@ def editable_tree(text: str, name: str) -> Any:
     parser a load uses: a tab after a value, say, which YAML allows there.
 
     Raises:
-        MapFileError: a line it cannot read, located, saying what to change.
+        MapFileError: a line it cannot read, located, saying what to change; or nesting
+            too deep for it (see :func:`load_round_trip`).
     """
-    try:
-        return _parse_yaml(text, name)
-    except MapFileError as exc:
-        detail = exc.issue.message.removeprefix("invalid YAML: ")
-        detail = detail.removesuffix("; check indentation and quoting")
-        raise MapFileError(
-            name,
-            f"argmap reads this line, but its editor does not ({detail}); change the line "
-            "(a tab after a value is the usual cause: use spaces), then edit again",
-            line=exc.line,
-            column=exc.column,
-        ) from None
-
-
-def _parse_yaml(text: str, name: str) -> Any:
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
-    from argmap.load.syntax import slip_hint
+    from ruamel.yaml.error import YAMLError
 
     try:
         return load_round_trip(text, name)
-    except MarkedYAMLError as exc:
+    except (YAMLError, ValueError) as exc:
+        found = _yaml_error(exc, text, name)
+    detail = found.issue.message.removeprefix("invalid YAML: ")
+    detail = detail.removesuffix("; check indentation and quoting")
+    raise MapFileError(
+        name,
+        f"argmap reads this line, but its editor does not ({detail}); change the line "
+        "(a tab after a value is the usual cause: use spaces), then edit again",
+        line=found.line,
+        column=found.column,
+    )
+
+
+def _parse_yaml(text: str, name: str) -> Any:
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        return load_round_trip(text, name)
+    except (YAMLError, ValueError) as exc:
+        raise _yaml_error(exc, text, name) from None
+
+
+def _yaml_error(exc: Exception, text: str, name: str) -> MapFileError:
+    """The located error for what the round-trip parser raised for ``text``."""
+    from ruamel.yaml.error import MarkedYAMLError
+
+    from argmap.load.syntax import slip_hint
+
+    if isinstance(exc, MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
@@ -202,25 +214,20 @@ def _parse_yaml(text: str, name: str) -> Any:
         problem = " ".join(str(problem).split())
         index = getattr(mark, "index", None)  # where the round-trip parser stopped
         hint = None if index is None else slip_hint(problem, exc.context or "", text, index)
-        raise MapFileError(
+        message = f"invalid YAML: {hint or problem + '; check indentation and quoting'}"
+        return MapFileError(name, message, line=line, column=col)
+    message = " ".join(str(exc).split()) or "invalid YAML"
+    bad_date = _bad_date(text)
+    if bad_date is not None:
+        line, col, value = bad_date
+        return MapFileError(
             name,
-            f"invalid YAML: {hint or problem + '; check indentation and quoting'}",
+            f"{value!r} is not a date ({message}); write YYYY-MM-DD, or quote it to keep "
+            "it as text",
             line=line,
             column=col,
-        ) from None
-    except (YAMLError, ValueError) as exc:
-        message = " ".join(str(exc).split()) or "invalid YAML"
-        bad_date = _bad_date(text)
-        if bad_date is not None:
-            line, col, value = bad_date
-            raise MapFileError(
-                name,
-                f"{value!r} is not a date ({message}); write YYYY-MM-DD, or quote it to keep "
-                "it as text",
-                line=line,
-                column=col,
-            ) from None
-        raise MapFileError(name, f"invalid YAML: {message}", line=1, column=1) from None
+        )
+    return MapFileError(name, f"invalid YAML: {message}", line=1, column=1)
 
 
 def _bad_date(text: str) -> tuple[int, int, str] | None:
