@@ -224,14 +224,34 @@ def test_png_of_other_scripts_is_drawn_with_the_noto_fonts(
         "서 울 😀 ✓)"
     )
 
-    # Latin, Cyrillic and typographic quotes stay with the engine's own PNG.
-    caplog.clear()
-    plain = validate_data({"title": "t", "thesis": {"text": "Кремль “ok”"}})
+
+def test_whole_drawing_png_is_drawn_in_the_fonts_it_was_measured_in(
+    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--fit none` PNG: resvg in Noto (the engine's own PNG draws narrower faces, and a
+    serif one for a line with an em dash); the engine's PNG only where resvg is missing."""
+    from argmap.exporters.diagram import raster
+    from argmap.exporters.diagram.formats import render_png
+    from argmap.load.validate import validate_data
+    from argmap.options import RenderOptions
+
+    plain = validate_data(
+        {"title": "t", "thesis": {"text": "Кремль “ok”", "evidence": [{"text": "a — b"}]}}
+    )
+    dot = to_dot(plain, analyze(plain))
+    engine_png = run_engine(dot, "png", "bundled")
     with caplog.at_level("INFO", logger="argmap"):
-        assert render_png(plain, analyze(plain), RenderOptions(fit="none")) == run_engine(
-            to_dot(plain, analyze(plain)), "png", "bundled"
-        )
+        png = render_png(plain, analyze(plain), RenderOptions(fit="none"))
     assert caplog.records == []
+    if not raster.available():
+        assert png == engine_png
+        return
+    assert png == raster.svg_to_png(
+        run_engine_svg(dot, "bundled"), dpi=engine.PNG_DPI, max_side_px=engine.MAX_PNG_SIDE_PX
+    )
+    assert png != engine_png
+    monkeypatch.setattr(raster, "available", lambda: False)
+    assert render_png(plain, analyze(plain), RenderOptions(fit="none")) == engine_png
 
 
 def test_png_and_pdf_warn_about_characters_no_font_has(

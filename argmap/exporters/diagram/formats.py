@@ -141,10 +141,22 @@ def _png_drawing(dot: str, info: EngineInfo, lacking: list[str], options: Render
     from argmap.exporters.diagram.engine import PNG_DPI, run_engine, run_engine_svg
 
     png = None
-    if lacking:
+    if lacking or _noto_route(info):
         svg = run_engine_svg(dot, info, map_name=options.map_name)
         png = _noto_png(svg, PNG_DPI, lacking, options)
     return png or run_engine(dot, "png", info, map_name=options.map_name)
+
+
+def _noto_route(info: EngineInfo) -> bool:
+    """Whether the whole drawing is best drawn by resvg in the Noto fonts it was measured in.
+
+    The bundled engine lays text out with Noto's widths but draws its PNG in its own fonts
+    (narrower faces, a serif one for characters such as the em dash); resvg draws the
+    engine's SVG in the Noto fonts, as the PNG pages and the PDF do.
+    """
+    from argmap.exporters.diagram.raster import available
+
+    return info.kind == "bundled" and available()
 
 
 def _noto_png(svg: str, dpi: int, lacking: list[str], options: RenderOptions) -> bytes | None:
