@@ -199,15 +199,14 @@ def label_parts(
 
 def sheet_header(node: Node, kind: NodeKind, style: NodeStyle, sheet: Sheet) -> str:
     """A worksheet node's header: its position, then its kind or a blank for the kind."""
-    if kind in GIVEN_KINDS:
-        return f"{node.id} · {style.label}"
-    if linked_member(sheet, node):
-        return f"{node.id} · {LINKED_MEMBER}"
-    if sheet.hides_kinds:
-        return f"{node.id} · {KIND_BLANK}"
     header = f"{node.id} · {style.label}"
-    if node.relation is Relation.UNDERCUTS:
-        header += " · UNDERCUTS THE LINK"
+    if kind not in GIVEN_KINDS:  # a blanked thesis is in the bank: its key says where
+        if linked_member(sheet, node):
+            return f"{node.id} · {LINKED_MEMBER}"
+        if sheet.hides_kinds:
+            return f"{node.id} · {KIND_BLANK}"
+        if node.relation is Relation.UNDERCUTS:
+            header += " · UNDERCUTS THE LINK"
     number = sheet.numbers.get(node.id) if sheet.answers else None
     if number is not None:
         header += f" · BANK NO. {number}"
