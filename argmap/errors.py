@@ -12,6 +12,7 @@ __all__ = [
     "MapFileError",
     "MapValidationError",
     "MissingExtraError",
+    "OptionMisuseError",
     "OutputClashError",
     "RenderError",
     "UnknownFocusError",
@@ -89,7 +90,11 @@ class EngineFailedError(RenderError):
     """The layout engine stopped with an error on a graph (not a timeout or a size limit)."""
 
 
-class UnknownFocusError(RenderError):
+class OptionMisuseError(RenderError):
+    """Options the map makes meaningless: a command-line mistake (the CLI exits 2)."""
+
+
+class UnknownFocusError(OptionMisuseError):
     """``--focus`` names no node of the map: a command-line mistake (the CLI exits 2).
 
     Attributes:

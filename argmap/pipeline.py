@@ -78,11 +78,16 @@ def check_focus(m: ArgumentMap, options: RenderOptions) -> None:
 
     Raises:
         UnknownFocusError: with the ids most like it.
+        OptionMisuseError: a worksheet blanks the thesis above its focus.
     """
     if options.focus is not None and options.focus not in m:
         from argmap.errors import UnknownFocusError
 
         raise UnknownFocusError(options.map_name, options.focus, (n.id for n in m.nodes))
+    if options.exercise:
+        from argmap.exercise.worksheet import check_sheet_focus
+
+        check_sheet_focus(m, options)
 
 
 def render_outputs(

@@ -14,6 +14,7 @@ __all__ = [
     "draw_kind",
     "drawn_up",
     "focus_context",
+    "focus_root",
     "narrows",
     "paged_focus",
     "submap",
@@ -122,11 +123,20 @@ def focus_context(
     """
     if options.focus is None:
         return None, ()
-    node = m.get(options.focus)
-    root = node.parent if node.group is not None and node.parent is not None else node.id
+    root = focus_root(m, options.focus)
     chain = [ancestor.id for ancestor in m.ancestors(root)]  # the nearest first
     kept = chain[: most - 1] + [chain[-1]] if len(chain) > most else chain
     return root, tuple(reversed(kept))
+
+
+def focus_root(m: ArgumentMap, focus: str) -> str:
+    """Where the drawing of a focus starts: the focus, or a linked co-premise's parent.
+
+    Pages start there (see :func:`focus_context`), and a worksheet gives the claims above
+    it as context, never as blanks.
+    """
+    node = m.get(focus)
+    return node.parent if node.group is not None and node.parent is not None else node.id
 
 
 def submap(m: ArgumentMap, options: RenderOptions) -> ArgumentMap:

@@ -177,13 +177,13 @@ def reports_errors(fn: _F) -> _F:
     """
     import functools
 
-    from argmap.errors import ArgmapError, UnknownFocusError, internal_error
+    from argmap.errors import ArgmapError, OptionMisuseError, internal_error
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
-        except UnknownFocusError as exc:
+        except OptionMisuseError as exc:  # --focus naming no node, say
             raise Misuse(str(exc)) from exc
         except ArgmapError as exc:
             raise MapFailure(str(exc)) from exc

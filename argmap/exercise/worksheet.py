@@ -7,7 +7,7 @@ import random
 from dataclasses import dataclass, replace
 from typing import Final
 
-from argmap.analysis.view import narrows, submap
+from argmap.analysis.view import focus_root, narrows, submap
 from argmap.exercise.numbering import positions
 from argmap.model import ArgumentMap, Link, Node, NodeKind
 from argmap.options import RenderOptions, Sheet
@@ -18,6 +18,7 @@ __all__ = [
     "TITLES",
     "Worksheet",
     "blank_lines",
+    "check_sheet_focus",
     "make_worksheet",
     "mixed_siblings",
     "shuffled",
@@ -99,21 +100,26 @@ def make_worksheet(m: ArgumentMap, options: RenderOptions) -> Worksheet:
 
     Raises:
         UnknownFocusError: ``options.focus`` names no node.
+        OptionMisuseError: ``blank_thesis`` with a focus below the thesis.
     """
     if options.focus is not None and options.focus not in m:
         from argmap.errors import UnknownFocusError
 
         raise UnknownFocusError(options.map_name, options.focus, (n.id for n in m.nodes))
+    check_sheet_focus(m, options)
     if narrows(options):
         m = submap(m, options)
     kind = options.exercise_kind
     if kind == "label":
         m = mixed_siblings(m, options.seed)
     labels = positions(m)
+    given = set() if options.focus is None else _context(m, options.focus)
     blanked = [
         node
         for node in m.nodes
-        if kind != "label" and (node.id != m.thesis.id or options.blank_thesis)
+        if kind != "label"
+        and node.id not in given
+        and (node.id != m.thesis.id or options.blank_thesis)
     ]
     order = shuffled(len(blanked), options.seed) if kind == "place" else []
     bank = tuple(blanked[i].text for i in order)
@@ -125,7 +131,7 @@ def make_worksheet(m: ArgumentMap, options: RenderOptions) -> Worksheet:
     groups = _group_names(m)
     base = replace(
         options,
-        focus=None,
+        focus=None if options.focus is None else labels[options.focus],
         depth=None,
         hide=options.hide - {"evidence", "reviewers"},
         status=options.status and "standing" in options.keep,
@@ -140,6 +146,35 @@ def make_worksheet(m: ArgumentMap, options: RenderOptions) -> Worksheet:
         key,
         replace(base, sheet=replace(sheet, answers=True, blanks={})),
     )
+
+
+def check_sheet_focus(m: ArgumentMap, options: RenderOptions) -> None:
+    """Refuse ``--blank-thesis`` on a worksheet of a focus below the thesis.
+
+    The claims above a focus are its context, given (see :func:`_context`): the thesis
+    heads them, so there is no box to blank it in.
+
+    Raises:
+        OptionMisuseError: the options blank the thesis and focus below it.
+    """
+    if options.blank_thesis and options.focus not in (None, m.thesis.id):
+        from argmap.errors import OptionMisuseError
+
+        raise OptionMisuseError(
+            f"{options.map_name}: --blank-thesis with --focus {options.focus!r}: a worksheet "
+            "gives the claims above its focus, the thesis first, as context; drop "
+            f"--blank-thesis, or focus on the thesis ({m.thesis.id!r})"
+        )
+
+
+def _context(m: ArgumentMap, focus: str) -> set[str]:
+    """The claims above a focus, the thesis first: a worksheet gives them, as context.
+
+    Pages of a focus start at it under a breadcrumb of these claims, and one drawing
+    draws them above it; left blank, they would ask for what the sheet is not about.
+    """
+    root = focus_root(m, focus)
+    return {node.id for node in m.ancestors(root)}
 
 
 def mixed_siblings(m: ArgumentMap, seed: int) -> ArgumentMap:
