@@ -12,6 +12,7 @@ from argmap.exporters.diagram import worksheet as sheets
 from argmap.exporters.diagram.chaincols import column_heads, edge_ends, tree_line
 from argmap.exporters.diagram.dot import Digraph, LineCache, escape, node_line
 from argmap.exporters.diagram.drawn import add_drawing_step, step_lengths
+from argmap.exporters.diagram.focuschain import add_elision, cut_chain
 from argmap.exporters.diagram.grouprows import group_box, hold_below_groups, hold_group_rows
 from argmap.exporters.diagram.labels import (
     MAX_TOOLTIP_CHARS,
@@ -102,6 +103,7 @@ def to_digraph(
     """
     options = _checked(m, options or RenderOptions())
     shown = visible_nodes(m, options) if page is None else [m.get(i) for i in page.page.nodes]
+    shown, elision = cut_chain(m, options, shown) if page is None else (shown, None)
     ctx = replace(_context(m, analysis, options, shown, cache), rows=rows)
     ctx = ctx if page is None else _page_groups(ctx, page)  # linked groups: rows, parts...
     g = _new_graph(m, options)
@@ -119,6 +121,8 @@ def to_digraph(
         stubs.junctions = {t: f"junction {key}" for t, key in links.items() if key in undercut}
     _add_nodes(g, ctx, shown, stubs)
     _add_tree_edges(g, ctx, shown, undercut, stubs)
+    if elision is not None:  # one drawing of a deep focus: the claims left out above it
+        add_elision(g, elision)
     _add_undercuts_and_cross_links(g, ctx, shown, undercut)
     if stubs is None:
         stack_leaves(g, shown, ctx.visible)
