@@ -228,8 +228,26 @@ def _add_claim(
         return
     source = number
     if see is not None:
-        source = see.group(1)
-        if source not in claims:
-            graph.warn(claim.line, f"'-> See {source}.' points at no claim; skipped")
+        source = _reused(claims, number)
+        if source is None:
+            target = see.group(1)
+            graph.warn(claim.line, f"'-> See {target}.' points at no claim's text; skipped")
             return
     graph.relate(Edge(source, parent, _RELATION[claim.label], (claim.line,), claim.line))
+
+
+def _reused(claims: dict[str, _Claim], number: str) -> str | None:
+    """The claim a ``-> See N.`` claim reuses: N, or what N reuses in turn.
+
+    None when the chain of references ends at no claim or comes back on itself (``1.2``
+    reading ``-> See 1.2.``): no claim holds the text.
+    """
+    seen = {number}
+    claim = claims[number]
+    while claim.label is not None and (see := _SEE_RE.match(join_lines(claim.lines))):
+        number = see.group(1)
+        if number in seen or number not in claims:
+            return None
+        seen.add(number)
+        claim = claims[number]
+    return number
