@@ -225,7 +225,7 @@ def test_argdown_prose_goes_to_the_description_not_into_the_map() -> None:
         "This file sets out the case.\n\nThe next part is about cost, over two lines."
     )
     [prose] = [w for w in result.warnings if "the file's prose" in w.message]
-    assert prose.line == 5 and "(2 times; also lines 10)" in prose.message
+    assert prose.line == 5 and "(2 times; also line 10)" in prose.message
     # Named as the thesis, a paragraph stays a statement.
     chosen = get_importer("argdown")(
         text, "u.argdown", ImportOptions(thesis="This file sets out the case.")

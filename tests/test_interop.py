@@ -560,8 +560,31 @@ def test_kialo_empty_and_unspaced_claims_are_warned_about() -> None:
 def test_kialo_dangling_see_is_reported() -> None:
     result = get_importer("kialo")("1. T\n1.1. Pro: a\n1.2. Con: -> See 1.9.\n", "k.txt")
     assert [(w.line, w.message) for w in result.warnings] == [
-        (3, "'-> See 1.9.' points at no claim; skipped")
+        (3, "'-> See 1.9.' points at no claim's text; skipped")
     ]
+
+
+def test_kialo_see_of_a_see_reads_through_and_a_loop_is_reported() -> None:
+    """A reuse of a reuse (or of itself) stopped with an internal error (KeyError)."""
+    kialo = get_importer("kialo")
+    result = kialo("1. T\n1.1. Pro: A\n1.2. Con: -> See 1.3.\n1.3. Con: -> See 1.1.\n", "k.txt")
+    assert [(n.id, n.text) for n in result.map.nodes] == [("T", "T"), ("A", "A")]
+    assert [(w.line, w.message) for w in result.warnings] == [
+        (
+            3,
+            "relations left out (it already bears on that statement in another way), "
+            "kept in the note: '1.1' -> '1' (2 times; also line 4)",
+        )
+    ]
+    for text in (
+        "1. T\n1.1. Pro: -> See 1.1.\n",
+        "1. T\n1.1. Pro: -> See 1.2.\n1.2. Con: -> See 1.1.\n",
+    ):
+        looped = kialo(text, "k.txt")
+        assert [n.id for n in looped.map.nodes] == ["T"]
+        assert {w.message.split(" points")[1] for w in looped.warnings} == {
+            " at no claim's text; skipped"
+        }
 
 
 # -- Markdown ----------------------------------------------------------------------------------
@@ -678,6 +701,14 @@ def test_import_error_writes_nothing(tmp_path: Path, runner: CliRunner) -> None:
         f"{source}:1:12: invalid JSON: expected a value, found '}}'; fix the file where it says\n"
     )
     assert not out.exists()
+
+
+def test_import_says_one_node_in_the_singular(tmp_path: Path, runner: CliRunner) -> None:
+    source = write(tmp_path, "one.txt", "Discussion Title: T\n\n1. T\n")
+    out = tmp_path / "one.yaml"
+    result = runner.invoke(main, ["import", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith(f"{out}: 1 node imported from {source}\n")
 
 
 def test_import_unknown_format_is_usage_error(tmp_path: Path, runner: CliRunner) -> None:

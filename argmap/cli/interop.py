@@ -109,7 +109,8 @@ def import_(
         echo_data(text)
         return
     _write_map(output, text, force=force)
-    echo(f"{output}: {len(result.map)} nodes imported from {source}", err=True)
+    count = len(result.map)
+    echo(f"{output}: {count} node{'' if count == 1 else 's'} imported from {source}", err=True)
 
 
 def _check_output(source: Path, output: Path, *, force: bool) -> None:

@@ -65,7 +65,8 @@ class GraphBuilder:
                 message += f": {shown}" + (f" and {len(items) - 8} more" if len(items) > 8 else "")
             if len(places) > 1:
                 lines = sorted({p[0] for p in places[1:] if p[0] and p[0] != line})
-                also = f"; also lines {', '.join(map(str, lines[:6]))}" if lines else ""
+                word = "line" if len(lines) == 1 else "lines"
+                also = f"; also {word} {', '.join(map(str, lines[:6]))}" if lines else ""
                 more = f" and {len(lines) - 6} more" if len(lines) > 6 else ""
                 message += f" ({len(places)} times{also}{more})"
             self.warn(line, message, column)
