@@ -226,13 +226,11 @@ def _add_claim(
         graph.add(Element(number, body, line=claim.line, notes=notes))
     if claim.label is None:
         return
-    source = number
-    if see is not None:
-        source = _reused(claims, number)
-        if source is None:
-            target = see.group(1)
-            graph.warn(claim.line, f"'-> See {target}.' points at no claim's text; skipped")
-            return
+    source = number if see is None else _reused(claims, number)
+    if source is None:
+        target = see.group(1) if see is not None else number
+        graph.warn(claim.line, f"'-> See {target}.' points at no claim's text; skipped")
+        return
     graph.relate(Edge(source, parent, _RELATION[claim.label], (claim.line,), claim.line))
 
 
