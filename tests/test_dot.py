@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap.analysis.standing import analyze
 from argmap.analysis.view import draw_kind
@@ -422,3 +425,25 @@ def test_many_leaves_stack_in_a_square_block() -> None:
     # Each leaf hangs below the one ten before it, held straight: ten columns of ten.
     assert len(chains) == 90
     assert all(int(a[1:]) - int(b[1:]) == 10 and w == "20" for a, b, w in chains)
+
+
+@given(st.integers(min_value=10, max_value=20_000))
+def test_a_block_of_leaves_is_never_so_deep_that_the_engine_crawls(leaves: int) -> None:
+    """Each leaf's edge passes every row above its own: a square of 1,500 took 30 s."""
+    from argmap.exporters.diagram.stacking import STACK_SPANS, stack_columns
+
+    columns = stack_columns(leaves)
+    rows = math.ceil(leaves / columns)
+    passed = sum(min(columns, leaves - row * columns) * row for row in range(rows))
+    assert passed <= STACK_SPANS + columns  # the last row may be short
+    assert columns >= math.ceil(math.sqrt(leaves))  # never deeper than a square
+    if leaves <= 400:  # blocks of a few hundred stay square, as before
+        assert columns == math.ceil(math.sqrt(leaves))
+
+
+def test_a_thesis_with_1500_premises_is_six_rows() -> None:
+    premises = [{"id": f"p{i}", "text": f"Premise {i}."} for i in range(1500)]
+    m = validate_data({"title": "t", "thesis": {"id": "t", "text": "T.", "premises": premises}})
+    dot = to_dot(m, analyze(m))
+    chains = re.findall(r"(p\d+) -> (p\d+) \[style=invis weight=20\]", dot)
+    assert {int(a[1:]) - int(b[1:]) for a, b in chains} == {250}  # 6 rows of 250
