@@ -216,7 +216,7 @@ def test_flagship_acceptance_add_is_exactly_the_inserted_lines(
             "duplicate id 'survey-costs'",
         ),
         (NewNode(NodeKind.OBJECTION, "x", to="cost", id="bad id"), "not a valid id"),
-        (NewNode(NodeKind.PREMISE, "x", to="survey-costs"), "cannot go under a evidence"),
+        (NewNode(NodeKind.PREMISE, "x", to="survey-costs"), "cannot go under evidence"),
         (
             NewNode(NodeKind.OBJECTION, "x", to="uniforms", undercut=True),
             "no inference to undercut",

@@ -53,7 +53,7 @@ def test_minimal_map() -> None:
         ([node("t", "thesis"), node("r", "rebuttal", "t")], "a rebuttal answers an objection"),
         (
             [node("t", "thesis"), node("e", "evidence", "t"), node("p", "premise", "e")],
-            "cannot sit under a evidence",
+            "cannot sit under evidence",
         ),
         (
             [node("t", "thesis"), node("p", "premise", "t", relation="attacks")],
@@ -105,6 +105,16 @@ def test_minimal_map() -> None:
                 node("q", "premise", "p", links=[{"to": "e", "relation": "supports"}]),
             ],
             "cannot support evidence",
+        ),
+        (
+            [
+                node("t", "thesis"),
+                node("p", "premise", "t", group="g"),
+                node("q", "premise", "t"),
+                node("r", "premise", "q", group="g"),
+            ],
+            "spans two parents; its premises support one claim together: give them the "
+            "same parent, or another group id",
         ),
     ],
 )
@@ -397,3 +407,15 @@ def test_depths_and_ancestors_of_a_deep_chain() -> None:
     assert m.is_ancestor("n0", "n4999") and m.is_ancestor("n4998", "n4999")
     assert not m.is_ancestor("n4999", "n4998") and not m.is_ancestor("n7", "n7")
     assert not m.under_conclusion("n4999")
+
+
+def test_kinds_are_named_with_their_article() -> None:
+    """Messages said "is a evidence" and "a objection"."""
+    assert [kind.article for kind in NodeKind] == [
+        "a thesis",
+        "a premise",
+        "evidence",
+        "an objection",
+        "a rebuttal",
+        "a conclusion",
+    ]

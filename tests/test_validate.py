@@ -99,7 +99,7 @@ CASES = {
     "evidence-with-premises": (
         "title: t\nthesis:\n  text: a\n  evidence:\n    - text: e\n      premises: []\n",
         (6, 7),
-        "a evidence cannot have 'premises'",
+        "evidence cannot have 'premises'",
     ),
     "bad-id": (
         "title: t\nthesis:\n  id: 'has space'\n  text: a\n",

@@ -146,13 +146,13 @@ def _check_place(session: Session, new: NewNode) -> None:
     ):
         raise EditError(
             p,
-            f"a rebuttal answers an objection, and {new.to!r} is a {target.kind.value}; "
+            f"a rebuttal answers an objection, and {new.to!r} is {target.kind.article}; "
             "add an objection to attack it",
         )
     if new.kind not in CHILD_KINDS[target.kind]:
         allowed = ", ".join(sorted(k.value for k in CHILD_KINDS[target.kind]))
         raise EditError(
-            p, f"a {new.kind.value} cannot go under a {target.kind.value} (allowed: {allowed})"
+            p, f"{new.kind.article} cannot go under {target.kind.article} (allowed: {allowed})"
         )
     if new.undercut and new.kind not in (NodeKind.OBJECTION, NodeKind.REBUTTAL):
         raise EditError(p, "only objections and rebuttals can undercut")

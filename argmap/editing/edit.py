@@ -99,7 +99,7 @@ def _check_node(
         what = (
             "the thesis has no inference to undercut"
             if node.parent is None
-            else (f"{node_id!r} is a {node.kind.value}")
+            else (f"{node_id!r} is {node.kind.article}")
         )
         raise EditError(p, f"{what}; only objections and rebuttals can undercut")
     if new_id is not None:

@@ -227,7 +227,7 @@ class GraphBuilder:
                 else:
                     self.warn(
                         edge.line,
-                        f"{key!r} cannot be a {hint.value} here; read as a {kind.value}",
+                        f"{key!r} cannot be {hint.article} here; read as {kind.article}",
                     )
             kinds[key] = kind
         # A rebuttal may only attack objections; one that also attacks a claim is an objection.

@@ -160,11 +160,11 @@ def misplaced_children(key: str, kind: NodeKind) -> str:
     allowed = ", ".join(repr(k) for k in CHILD_KEYS[kind])
     if key == "conclusions":
         return (
-            f"a {kind.value} cannot have 'conclusions': a conclusion is drawn from the thesis "
-            f"(or another conclusion); list it under the thesis's 'conclusions' (a "
-            f"{kind.value} can have {allowed})"
+            f"{kind.article} cannot have 'conclusions': a conclusion is drawn from the thesis "
+            f"(or another conclusion); list it under the thesis's 'conclusions' "
+            f"({kind.article} can have {allowed})"
         )
-    return f"a {kind.value} cannot have {key!r} (it can have {allowed})"
+    return f"{kind.article} cannot have {key!r} (it can have {allowed})"
 
 
 _PATH_HEAD: Final = 3

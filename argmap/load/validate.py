@@ -168,7 +168,8 @@ class _Validator:
         while stack:
             raw, kind, steps, parent, group = pop()
             if not isinstance(raw, dict):
-                message = f"expected a {kind.value} entry (a mapping with 'text'), got "
+                an = "an" if kind.value[0] in "aeiou" else "a"
+                message = f"expected {an} {kind.value} entry (a mapping with 'text'), got "
                 self.report(self.path_of(parent, *steps), message + show_value(raw), code="type")
                 continue
             index = len(self.records)

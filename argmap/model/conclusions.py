@@ -93,8 +93,8 @@ def conclusion_message(node: Node, parent: Node | None) -> str | None:
     """
     if parent is not None and parent.kind not in (NodeKind.THESIS, NodeKind.CONCLUSION):
         return (
-            f"a conclusion is drawn from the thesis or another conclusion, not from a "
-            f"{parent.kind.value}; list it under the thesis's 'conclusions'"
+            f"a conclusion is drawn from the thesis or another conclusion, not from "
+            f"{parent.kind.article}; list it under the thesis's 'conclusions'"
         )
     if node.relation is not None:
         return "a conclusion is drawn from its parent and bears on nothing; it has no relation"

@@ -220,7 +220,12 @@ def _group_problems(m: ArgumentMap, first: Mapping[str, int]) -> list[Problem]:
             )
         if len({m.nodes[i].parent for i in members}) > 1:
             problems.append(
-                Problem(members[0], "group", f"linked group {group!r} spans two parents")
+                Problem(
+                    members[0],
+                    "group",
+                    f"linked group {group!r} spans two parents; its premises support one claim "
+                    "together: give them the same parent, or another group id",
+                )
             )
     return problems
 
@@ -229,7 +234,7 @@ def _misplaced(kind: NodeKind, parent: NodeKind) -> str:
     if kind is NodeKind.REBUTTAL:
         return "a rebuttal answers an objection; list it under 'objections' here"
     allowed = ", ".join(sorted(k.value for k in CHILD_KINDS[parent]))
-    return f"a {kind.value} cannot sit under a {parent.value} (allowed: {allowed})"
+    return f"{kind.article} cannot sit under {parent.article} (allowed: {allowed})"
 
 
 def _bad_relation(kind: NodeKind, relation: Relation | None) -> str:

@@ -37,6 +37,13 @@ class NodeKind(StrEnum):
     REBUTTAL = "rebuttal"
     CONCLUSION = "conclusion"
 
+    @property
+    def article(self) -> str:
+        """The kind as messages name one node of it: "a premise", "an objection", "evidence"."""
+        if self is NodeKind.EVIDENCE:  # a mass noun: "is evidence", not "is a evidence"
+            return self.value
+        return f"{'an' if self.value[0] in 'aeiou' else 'a'} {self.value}"
+
 
 class Relation(StrEnum):
     """How a node bears on its target."""
