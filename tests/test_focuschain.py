@@ -61,6 +61,12 @@ def test_a_chain_of_up_to_ten_claims_is_drawn_whole(above: int) -> None:
     assert len(kept) == len(m.nodes) - count
 
 
+def test_one_drawing_keeps_as_many_claims_as_a_breadcrumb() -> None:
+    from argmap.exporters.diagram.pagetree import TRAIL_ROWS
+
+    assert CHAIN_NEAREST == TRAIL_ROWS - 2  # the thesis and the nearest, as pages list them
+
+
 def test_the_flagship_focus_drawings_are_unchanged() -> None:
     """Its deepest claim has six above it: every chain is drawn whole, as before."""
     m = load_map(FLAGSHIP)

@@ -113,14 +113,7 @@ def make_worksheet(m: ArgumentMap, options: RenderOptions) -> Worksheet:
     if kind == "label":
         m = mixed_siblings(m, options.seed)
     labels = positions(m)
-    given = set() if options.focus is None else _context(m, options.focus)
-    blanked = [
-        node
-        for node in m.nodes
-        if kind != "label"
-        and node.id not in given
-        and (node.id != m.thesis.id or options.blank_thesis)
-    ]
+    blanked = [] if kind == "label" else _blanked(m, options)
     order = shuffled(len(blanked), options.seed) if kind == "place" else []
     bank = tuple(blanked[i].text for i in order)
     numbers = {labels[blanked[i].id]: n for n, i in enumerate(order, start=1)}
@@ -165,6 +158,19 @@ def check_sheet_focus(m: ArgumentMap, options: RenderOptions) -> None:
             "gives the claims above its focus, the thesis first, as context; drop "
             f"--blank-thesis, or focus on the thesis ({m.thesis.id!r})"
         )
+
+
+def _blanked(m: ArgumentMap, options: RenderOptions) -> list[Node]:
+    """The nodes a fill or place worksheet blanks: all but the claims above its focus.
+
+    The thesis is among those only when asked (``blank_thesis``).
+    """
+    given = set() if options.focus is None else _context(m, options.focus)
+    return [
+        node
+        for node in m.nodes
+        if node.id not in given and (node.id != m.thesis.id or options.blank_thesis)
+    ]
 
 
 def _context(m: ArgumentMap, focus: str) -> set[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from argmap.analysis.view import focus_root
-from argmap.exporters.diagram.pagetree import TRAIL_ROWS
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.dot import Digraph
@@ -17,9 +16,10 @@ __all__ = ["CHAIN_NEAREST", "CHAIN_WHOLE", "Elision", "add_elision", "cut_chain"
 CHAIN_WHOLE: Final = 10
 """A chain of claims above a focus one drawing draws whole, as boxes, at most this long."""
 
-CHAIN_NEAREST: Final = TRAIL_ROWS - 2
+CHAIN_NEAREST: Final = 4
 """Of a longer chain, the claims nearest the focus drawn (with the thesis): as many as a
-page's breadcrumb lists."""
+page's breadcrumb lists (``pagetree.TRAIL_ROWS - 2``, not imported: one drawing loads no
+page layout)."""
 
 ELIDED_COLOR: Final = "#757575"
 """The dashed line standing for the claims left out: the breadcrumb's grey."""
