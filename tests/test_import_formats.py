@@ -425,6 +425,19 @@ def test_broken_aif_json_is_told_as_aif_and_located(tmp_path: Path, runner: CliR
     assert not out.exists()
 
 
+@pytest.mark.parametrize("default", ["Default", "Default Inference", "RA", ""])
+def test_aif_placeholder_scheme_names_are_no_scheme(default: str) -> None:
+    """arguebuf writes a scheme-less inference as "Default" (OVA: "Default Inference")."""
+    text = _nodes_json(
+        '{"nodeID": "t", "text": "T", "type": "I"}',
+        '{"nodeID": "p", "text": "P", "type": "I"}',
+        f'{{"nodeID": "r", "text": "{default}", "type": "RA"}}',
+        edges='{"fromID": "p", "toID": "r"}, {"fromID": "r", "toID": "t"}',
+    )
+    result = get_importer("aif")(text, "a.json", ImportOptions())
+    assert result.map.get("p").note is None and result.warnings == ()
+
+
 def test_aif_scheme_names_are_kept_in_the_notes_of_the_nodes_they_join() -> None:
     text = _nodes_json(
         '{"nodeID": "t", "text": "T", "type": "I"}',

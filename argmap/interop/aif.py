@@ -23,8 +23,9 @@ DRAWN_PREFIX: Final = "drawn:"
 """The ``nodeID`` prefix of an RA that draws a conclusion from the thesis (argmap's own)."""
 CA_TEXT: Final = "Default Conflict"
 YA_TEXT: Final = "Asserting"
-_DEFAULT_SCHEMES: Final = frozenset({"", "RA", "CA", RA_TEXT, "Default Conflict"})
-"""Scheme node texts that name no scheme: nothing to keep."""
+_DEFAULT_SCHEMES: Final = frozenset({"", "RA", "CA", "Default", RA_TEXT, CA_TEXT})
+"""Scheme node texts that name no scheme: nothing to keep (OVA and AIFdb write "Default
+Inference" and "Default Conflict"; arguebuf's AIF, "Default")."""
 _SKIPPED_TYPES: Final = {
     "TA": "transitions (TA)",
     "PA": "preferences (PA)",
