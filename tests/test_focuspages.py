@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from argmap.analysis.standing import analyze
@@ -16,7 +17,7 @@ from argmap.exporters.diagram.pagetree import TRAIL_ROWS
 from argmap.load.maps import load_map
 from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
-from tests.conftest import MAPS
+from tests.conftest import CASES, MAPS
 from tests.deepmaps import deep_chain
 
 FLAGSHIP = MAPS / "russias-game-in-north-korea.yaml"
@@ -98,3 +99,28 @@ def test_focus_pages_through_the_command(tmp_path: Path) -> None:
     ]
     pdf = (tmp_path / "russias-game-in-north-korea.pdf").read_bytes()
     assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
+
+
+@pytest.mark.parametrize(("fit", "portrait"), [("a4", True), ("slide", True), ("a4", False)])
+def test_pages_deep_below_a_focus_hang_from_their_parent(fit: str, portrait: bool) -> None:
+    """A focus's context took every breadcrumb row but one on the pages below it: a top's
+    parent was left out, and a stub of its siblings stopped the render with an internal
+    error (a label worksheet on upright pages: the sheet's order leaves them after it)."""
+    m = deep_chain(60)
+    for focus in ("n20", "n35"):
+        for laid in _pages(m, fit, focus=focus, portrait=portrait):
+            page = laid.plan.page
+            assert len(page.trail) <= TRAIL_ROWS
+            placed = set(page.trail) | set(page.nodes)
+            assert all(m.get(top).parent in placed for top in page.tops if top != focus)
+            assert all(stub.parent in placed for stub in page.stubs)
+            if page.number > 1:
+                assert page.trail[0] == "n0" and focus in page.trail  # thesis, and the focus
+
+
+def test_a_label_worksheet_of_a_deep_focus_on_upright_pages(tmp_path: Path) -> None:
+    chain = CASES / "chain14o.json"
+    args = ["render", str(chain), "-f", "pdf", "--portrait", "--focus", "c5"]
+    result = CliRunner().invoke(main, [*args, "--exercise", "label", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "chain14o.exercise.pdf").exists()

@@ -396,5 +396,5 @@ class Estimator(PageTree):
     def _trail_rows(self, tops: Sequence[Unit]) -> int:
         """How many ancestors the breadcrumb above these tops lists (the ``lead`` too)."""
         if len(tops) == 1 and len(tops[0]) == 1:  # the usual page: one branch
-            return len(self.lead) + len(self.trail_of(tops[0][0]))
-        return len(self.lead) + len({a for u in tops for t in u for a in self.trail_of(t)})
+            return self.trail_rows(len(self.trail_of(tops[0][0])))
+        return self.trail_rows(len({a for u in tops for t in u for a in self.trail_of(t)}))

@@ -277,16 +277,34 @@ class PageTree:
     def trail_of(self, node_id: str) -> tuple[str, ...]:
         """The ancestors a page shows above ``node_id``: the nearest few, and the root.
 
-        However deep the map, a breadcrumb, ``lead`` and all, has at most :data:`TRAIL_ROWS` rows.
+        However deep the map, a breadcrumb, ``lead`` and all, has at most :data:`TRAIL_ROWS` rows
+        (see :meth:`lead_for`); the node's parent is always among them, as its page's tops
+        hang from it (and the stubs of their siblings).
         """
         trail = self._trails.get(node_id)
         if trail is None:
             out: list[str] = []
             parent = self.parent[node_id]
-            while parent is not None and len(out) < TRAIL_ROWS - 1 - len(self.lead):
+            while parent is not None and len(out) < max(1, TRAIL_ROWS - 1 - len(self.lead)):
                 out.append(parent)
                 parent = self.parent[parent]
             if parent is not None:
                 out.append(self.root)
             trail = self._trails[node_id] = tuple(out)
         return trail
+
+    def lead_for(self, own: int) -> tuple[str, ...]:
+        """The ``lead`` a breadcrumb of ``own`` other rows shows: its first, and the nearest.
+
+        A focus's context is the thesis and the nearest claims above it (five rows); a page
+        deep below the focus lists the focus and its top's parent too, so the context gives
+        up its farthest claims to keep the breadcrumb to :data:`TRAIL_ROWS` rows.
+        """
+        keep = max(1, TRAIL_ROWS - own)
+        if len(self.lead) <= keep:
+            return self.lead
+        return self.lead[:1] + self.lead[len(self.lead) - keep + 1 :]
+
+    def trail_rows(self, own: int) -> int:
+        """The rows of a breadcrumb of ``own`` rows below its lead (see :meth:`lead_for`)."""
+        return len(self.lead_for(own)) + own

@@ -374,7 +374,7 @@ def _page(
     pager: Pager, draft: _Draft, number: int, home: Mapping[str, int], key_page: int
 ) -> Page:
     """Page ``number`` of its draft: ``home`` gives each node's page (0 if not known yet)."""
-    tops = [top for unit in draft.taken for top in unit]
+    tops, order = [top for unit in draft.taken for top in unit], pager.order.__getitem__
     trail = {a for top in tops for a in pager.trail_of(top) if a not in draft.full}
     stubs = [
         Stub(parent, group, sum(pager.weight[t] for t in group), home.get(group[0], 0), many)
@@ -390,7 +390,7 @@ def _page(
         key = key_over(pager, draft.taken, draft.full, draft.rest, draft.limits)[1]
     return Page(
         number,
-        (*(pager.lead if pager.context else ()), *sorted(trail, key=pager.order.__getitem__)),
+        (*(pager.lead_for(len(trail)) if pager.context else ()), *sorted(trail, key=order)),
         tuple(tops),
         tuple(sorted(draft.full, key=pager.order.__getitem__)),
         tuple(stubs),
