@@ -33,7 +33,9 @@ Staged: Final = (StagedFile, StagedCopy)
 """Files rendered to temporary files, put in place only when every render succeeded."""
 
 __all__ = [
+    "check_focus",
     "check_targets",
+    "focused",
     "page_files",
     "page_names",
     "output_path",
@@ -68,9 +70,23 @@ def render_map(m: ArgumentMap, fmt: str, options: RenderOptions | None = None) -
 
     exporter = get_exporter(fmt)
     exporter.check_available()
-    options = options or RenderOptions()
-    check_focus(m, options)
+    options = focused(m, options or RenderOptions())
     return exporter.render(m, analyze(m), options)
+
+
+def focused(m: ArgumentMap, options: RenderOptions) -> RenderOptions:
+    """The options for one map, their focus a node's id (a linked group's: its first premise).
+
+    Raises:
+        UnknownFocusError: ``options.focus`` names no node or group of the map.
+        OptionMisuseError: a worksheet blanks the thesis above its focus.
+    """
+    check_focus(m, options)
+    if options.focus is None or options.focus in m:
+        return options
+    from argmap.analysis.view import focus_node
+
+    return replace(options, focus=focus_node(m, options.focus))
 
 
 def check_focus(m: ArgumentMap, options: RenderOptions) -> None:
@@ -81,9 +97,12 @@ def check_focus(m: ArgumentMap, options: RenderOptions) -> None:
         OptionMisuseError: a worksheet blanks the thesis above its focus.
     """
     if options.focus is not None and options.focus not in m:
+        from argmap.analysis.view import focus_node
         from argmap.errors import UnknownFocusError
 
-        raise UnknownFocusError(options.map_name, options.focus, (n.id for n in m.nodes))
+        if focus_node(m, options.focus) is None:
+            ids = [*(n.id for n in m.nodes), *m.groups()]
+            raise UnknownFocusError(options.map_name, options.focus, ids)
     if options.exercise:
         from argmap.exercise.worksheet import check_sheet_focus
 
@@ -185,14 +204,13 @@ def render_files(
     from argmap.analysis.standing import analyze
 
     loaded = [(path, load_map(path)) for path in unique]  # every map checked before rendering
-    for path, m in loaded:
-        check_focus(m, replace(opts, map_name=str(path)))
+    each = [focused(m, replace(opts, map_name=str(path))) for path, m in loaded]
     pending: list[tuple[Path, Path, str | bytes | StagedFile | StagedCopy]] = []
     try:
-        for path, m in loaded:
+        for (path, m), map_opts in zip(loaded, each, strict=True):
             analysis = analyze(m)  # once per map, shared by every format
             for fmt in formats:
-                pending.extend(_render_one(m, analysis, path, fmt, out_dir, opts, name))
+                pending.extend(_render_one(m, analysis, path, fmt, out_dir, map_opts, name))
         with uninterrupted():  # a SIGTERM or Ctrl-C waits until every file is in place
             written = [(path, _write(target, data)) for path, target, data in pending]
             sync_folders(data for _, _, data in pending if isinstance(data, StagedCopy))

@@ -124,3 +124,27 @@ def test_a_label_worksheet_of_a_deep_focus_on_upright_pages(tmp_path: Path) -> N
     result = CliRunner().invoke(main, [*args, "--exercise", "label", "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "chain14o.exercise.pdf").exists()
+
+
+def test_a_linked_group_s_id_is_a_focus(tmp_path: Path) -> None:
+    """`argmap show` lists a group by its id (`& linked [affordable]`); --focus refused it."""
+    path = MAPS / "standing-example.yaml"
+    runner = CliRunner()
+    shown = runner.invoke(main, ["show", str(path), "--focus", "affordable"])
+    assert shown.exit_code == 0, shown.output
+    assert [line.split("] ")[0] for line in shown.output.splitlines()] == [
+        "+ premise [overtime-only",
+        "+ premise [budget-room",
+        "  - objection [budget-committed",
+        "    ~ rebuttal [book-fund-underspent",
+    ]
+    for focus in ("affordable", "overtime-only"):
+        out = tmp_path / focus
+        args = ["render", str(path), "--focus", focus, "-f", "svg,pdf", "-o", str(out)]
+        assert runner.invoke(main, args).exit_code == 0
+    for suffix in ("svg", "pdf"):
+        group = (tmp_path / "affordable" / f"standing-example.{suffix}").read_bytes()
+        assert group == (tmp_path / "overtime-only" / f"standing-example.{suffix}").read_bytes()
+    typo = runner.invoke(main, ["render", str(path), "--focus", "afordable", "-o", str(tmp_path)])
+    assert typo.exit_code == 2 and "(did you mean 'affordable'?)" in typo.output
+    assert runner.invoke(main, ["show", str(path), "--focus", "afordable"]).exit_code == 2

@@ -14,6 +14,7 @@ __all__ = [
     "draw_kind",
     "drawn_up",
     "focus_context",
+    "focus_node",
     "focus_root",
     "narrows",
     "paged_focus",
@@ -127,6 +128,19 @@ def focus_context(
     chain = [ancestor.id for ancestor in m.ancestors(root)]  # the nearest first
     kept = chain[: most - 1] + [chain[-1]] if len(chain) > most else chain
     return root, tuple(reversed(kept))
+
+
+def focus_node(m: ArgumentMap, focus: str) -> str | None:
+    """The node a ``--focus`` names: a node's id, or a linked group's (its first premise).
+
+    ``argmap show`` lists a linked group by its id (``& linked [affordable]``), so a
+    focus may name the group: its first premise stands for it, and a linked premise's
+    focus keeps its whole group (see :func:`focus_root`). None: no node or group has it.
+    """
+    if focus in m:
+        return focus
+    members = m.groups().get(focus)
+    return members[0].id if members else None
 
 
 def focus_root(m: ArgumentMap, focus: str) -> str:

@@ -60,7 +60,8 @@ def format_tree(
 
     Args:
         m: the map.
-        focus: id of the node to start from (default: the thesis).
+        focus: id of the node to start from (default: the thesis), or of a linked group
+            (its premises in turn).
         depth: how many levels below the start to show (None: all).
         color: add ANSI colours (for a terminal).
         marks: extra text per node id, shown after the marker (e.g. a standing badge).
@@ -68,6 +69,12 @@ def format_tree(
     Raises:
         KeyError: ``focus`` is not an id in the map.
     """
+    if focus is not None and focus not in m and focus in (groups := m.groups()):
+        shown = (
+            format_tree(m, focus=n.id, depth=depth, color=color, marks=marks)
+            for n in groups[focus]
+        )
+        return "".join(shown)
     start = m.get(focus) if focus is not None else m.thesis
     lines = _subtree(m, start, depth, color, marks)
     # Conclusions drawn from the start (in turn), each with its objections, after it.
