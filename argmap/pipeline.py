@@ -86,7 +86,7 @@ def focused(m: ArgumentMap, options: RenderOptions) -> RenderOptions:
         return options
     from argmap.analysis.view import focus_node
 
-    return replace(options, focus=focus_node(m, options.focus))
+    return replace(options, focus=focus_node(m, options.focus, options.map_name))
 
 
 def check_focus(m: ArgumentMap, options: RenderOptions) -> None:
@@ -98,11 +98,8 @@ def check_focus(m: ArgumentMap, options: RenderOptions) -> None:
     """
     if options.focus is not None and options.focus not in m:
         from argmap.analysis.view import focus_node
-        from argmap.errors import UnknownFocusError
 
-        if focus_node(m, options.focus) is None:
-            ids = [*(n.id for n in m.nodes), *m.groups()]
-            raise UnknownFocusError(options.map_name, options.focus, ids)
+        focus_node(m, options.focus, options.map_name)
     if options.exercise:
         from argmap.exercise.worksheet import check_sheet_focus
 

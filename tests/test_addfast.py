@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import argmap.editing.add
+import argmap.editing.fastplace
 from argmap.editing.add import NewNode, add_node
 from argmap.errors import ArgmapError
 from argmap.model import CHILD_KINDS, ArgumentMap, NodeKind
@@ -46,7 +47,7 @@ def _both(tmp_path: Path, text: str, new: NewNode, monkeypatch: pytest.MonkeyPat
         patch.setattr(argmap.editing.add, "open_session", counting)
         fast = _run(tmp_path / "fast", text, new)
     with monkeypatch.context() as patch:
-        patch.setattr(argmap.editing.add, "open_fast", lambda path, text, checked=None: None)
+        patch.setattr(argmap.editing.fastplace, "open_fast", lambda path, text, checked=None: None)
         slow = _run(tmp_path / "slow", text, new)
     return [fast, slow, str(len(slow_opens))]
 

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import argmap.editing.edit
+import argmap.editing.fastplace
 import argmap.editing.remove
 from argmap.editing.edit import edit_node
 from argmap.editing.inputs import parse_citation
@@ -83,8 +84,8 @@ def _both(folder: Path, text: str, change: Change, patch: pytest.MonkeyPatch) ->
         patch.setattr(module, "open_session", counting)
     fast = _run(folder / "fast.yaml", text, change)
     patch.undo()
-    for module in (argmap.editing.edit, argmap.editing.remove):
-        patch.setattr(module, "open_fast", lambda path, text, checked=None: None)
+    # Every command opens the map through fastplace.open_edit: no fast session, the long way.
+    patch.setattr(argmap.editing.fastplace, "open_fast", lambda path, text, checked=None: None)
     round_trip = _run(folder / "slow.yaml", text, change)
     patch.undo()
     return fast, round_trip, "slow" if slow else "fast"

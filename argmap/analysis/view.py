@@ -130,17 +130,25 @@ def focus_context(
     return root, tuple(reversed(kept))
 
 
-def focus_node(m: ArgumentMap, focus: str) -> str | None:
+def focus_node(m: ArgumentMap, focus: str, map_name: str = "map") -> str:
     """The node a ``--focus`` names: a node's id, or a linked group's (its first premise).
 
     ``argmap show`` lists a linked group by its id (``& linked [affordable]``), so a
     focus may name the group: its first premise stands for it, and a linked premise's
-    focus keeps its whole group (see :func:`focus_root`). None: no node or group has it.
+    focus keeps its whole group (see :func:`focus_root`).
+
+    Raises:
+        UnknownFocusError: no node or group has that id (``map_name``: the map, as
+            messages name it), with the ids most like it.
     """
     if focus in m:
         return focus
     members = m.groups().get(focus)
-    return members[0].id if members else None
+    if members:
+        return members[0].id
+    from argmap.errors import UnknownFocusError
+
+    raise UnknownFocusError(map_name, focus, [*(node.id for node in m.nodes), *m.groups()])
 
 
 def focus_root(m: ArgumentMap, focus: str) -> str:

@@ -62,12 +62,10 @@ def show(
     from argmap.load.maps import load_map
 
     m = load_map(map_path)
-    if focus is not None and focus not in m:  # a linked group's id: its first premise
+    if focus is not None and focus not in m:  # a linked group's id, or none: refused
         from argmap.analysis.view import focus_node
-        from argmap.errors import UnknownFocusError
 
-        if focus_node(m, focus) is None:
-            raise UnknownFocusError(str(map_path), focus, [*(n.id for n in m.nodes), *m.groups()])
+        focus_node(m, focus, str(map_path))
     marks = None
     if status:
         from argmap.analysis.standing import analyze, status_marks

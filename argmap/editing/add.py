@@ -9,11 +9,11 @@ from typing import Any, Final
 
 from argmap.deep import paused_gc
 from argmap.editing.commit import commit, commit_expected, try_splice
-from argmap.editing.fastplace import FastSession, open_fast, plain_at
+from argmap.editing.fastplace import FastSession, open_edit, plain_at
 from argmap.editing.flatadd import add_record
 from argmap.editing.inputs import bad_id_message, refuse_lone_surrogates, valid_id
 from argmap.editing.maplock import locked_text
-from argmap.editing.session import EditError, Session, open_session, parse_checked
+from argmap.editing.session import EditError, Session, open_session
 from argmap.editing.textsplice import (
     append_item,
     fill_empty_key,
@@ -21,7 +21,6 @@ from argmap.editing.textsplice import (
     wrap_in_group,
 )
 from argmap.editing.yamllines import list_style
-from argmap.load.flat import is_flat
 from argmap.load.mapfile import KEY_KIND
 from argmap.model import CHILD_KINDS, Citation, NodeKind, entry_fields, plain_value
 
@@ -78,13 +77,9 @@ def add_node(path: str | Path, new: NewNode) -> str:
     p = Path(path)
     refuse_lone_surrogates(p, {f.name: plain_value(getattr(new, f.name)) for f in fields(new)})
     with locked_text(p) as text, paused_gc():  # many objects, no cycles worth collecting
-        checked = parse_checked(p, text, flat=True)  # once: round-trip parses are slow
-        flat = is_flat(checked[0].data)  # written one record a node
-        fast = None if flat else open_fast(p, text, checked)
-        if flat:
-            session = Session(p, text, None, checked[1])
-        else:
-            session = open_session(p, text, checked) if fast is None else fast.session
+        checked, flat, fast, session = open_edit(p, text)
+        if not flat and fast is None:  # the round-trip way
+            session = open_session(p, text, checked)
         _check_place(session, new)
         _check_fields(session, new)
         node_id = _new_id(session, new)

@@ -9,12 +9,11 @@ from typing import Any
 from argmap.editing.commit import commit, splice_edits
 from argmap.editing.entry import NodeEdit, edit_entries
 from argmap.editing.fastedit import fast_edit
-from argmap.editing.fastplace import open_fast
+from argmap.editing.fastplace import open_edit
 from argmap.editing.flatedit import edit_records
 from argmap.editing.inputs import bad_id_message, refuse_lone_surrogates
 from argmap.editing.maplock import locked_text
-from argmap.editing.session import EditError, Session, open_session, parse_checked
-from argmap.load.flat import is_flat
+from argmap.editing.session import EditError, Session, open_session
 from argmap.model import EDITABLE_FIELDS, UNDERCUT, NodeKind, plain_value
 
 __all__ = ["edit_node"]
@@ -52,10 +51,7 @@ def edit_node(
     values = {name: plain_value(changes[name]) for name in EDITABLE_FIELDS if name in changes}
     refuse_lone_surrogates(p, {**values, "id": new_id or ""})
     with locked_text(p) as text:
-        checked = parse_checked(p, text, flat=True)
-        flat = is_flat(checked[0].data)  # written one record a node
-        fast = None if flat else open_fast(p, text, checked)
-        session = Session(p, text, None, checked[1]) if fast is None else fast.session
+        checked, flat, fast, session = open_edit(p, text)
         rename = new_id if new_id != node_id else None
         linkers = _check_node(session, node_id, rename, unlink, bool(values.get(UNDERCUT)))
         change = NodeEdit(node_id, values, clear, rename, unlink)

@@ -1,7 +1,8 @@
-"""Node places for an add without a round-trip parse: paths from the map, marks from the C parser.
+"""Node places for an edit without a round-trip parse: paths from the map, marks from the C parser.
 
-A round-trip load of a big map (pure Python) costs several fast loads, and an add only
-needs the layout around one or two entries. Here the target's path comes from a walk of
+A round-trip load of a big map (pure Python) costs several fast loads, and an add, edit or
+removal only needs the layout around a few entries (:func:`open_edit` reads the file once
+for each and says which way it goes). Here the target's path comes from a walk of
 the plain data, and the C parser's events give just the containers on that path and the
 target's own entry, as ruamel containers carrying the same line/column marks and flow
 styles a round-trip load would, so the text splicers work on them unchanged. Anything
@@ -15,14 +16,23 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from argmap.editing.session import Checked, Place, Session, parse_checked
 from argmap.editing.yamllines import KEY_ORDER
 from argmap.load.mapfile import CHILD_KEYS, KEY_KIND
 from argmap.model import NodeKind
 
-__all__ = ["FastSession", "Path_", "marked_tree", "node_paths", "open_fast", "plain_at"]
+__all__ = [
+    "FastSession",
+    "Opened",
+    "Path_",
+    "marked_tree",
+    "node_paths",
+    "open_edit",
+    "open_fast",
+    "plain_at",
+]
 
 Path_ = tuple[str | int, ...]
 """Keys and indexes from the top of the plain data to a value."""
@@ -93,6 +103,39 @@ def open_fast(path: Path, text: str, checked: Checked | None = None) -> FastSess
         return None
     by_id = {node.id: place for node, place in zip(m.nodes, paths, strict=True)}
     return FastSession(Session(path, text, None, m), parsed.data, by_id)
+
+
+class Opened(NamedTuple):
+    """A map file read once for an edit, and the way the edit goes.
+
+    Attributes:
+        checked: its text parsed and validated.
+        flat: written one record a node (see :mod:`.flatedit`).
+        fast: the fast path's session (None: flat, or left to the round-trip way).
+        session: the map, validated, without a tree (the fast path's, if any).
+    """
+
+    checked: Checked
+    flat: bool
+    fast: FastSession | None
+    session: Session
+
+
+def open_edit(path: Path, text: str) -> Opened:
+    """Parse and validate a map file's text once for ``add``, ``edit`` or ``remove``.
+
+    Raises:
+        EditError: a map its owner made read-only (see :func:`parse_checked`).
+        MapFileError: the text cannot be parsed.
+        MapValidationError: the map is invalid before the edit.
+    """
+    from argmap.load.flat import is_flat
+
+    checked = parse_checked(path, text, flat=True)  # once: round-trip parses are slow
+    flat = is_flat(checked[0].data)
+    fast = None if flat else open_fast(path, text, checked)
+    session = Session(path, text, None, checked[1]) if fast is None else fast.session
+    return Opened(checked, flat, fast, session)
 
 
 def node_paths(data: Any) -> list[Path_] | None:

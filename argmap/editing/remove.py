@@ -9,7 +9,7 @@ from typing import Any
 from argmap.editing.commit import commit, splice_edits
 from argmap.editing.entry import Snapshot, drop_links, removal_edit
 from argmap.editing.fastedit import fast_remove
-from argmap.editing.fastplace import open_fast
+from argmap.editing.fastplace import open_edit
 from argmap.editing.flatedit import remove_records
 from argmap.editing.maplock import locked_text
 from argmap.editing.session import (
@@ -17,11 +17,9 @@ from argmap.editing.session import (
     Place,
     Session,
     open_session,
-    parse_checked,
     walk_places,
 )
 from argmap.editing.textsplice import Edit
-from argmap.load.flat import is_flat
 from argmap.model import Node, drawn_from, nested_under
 
 __all__ = ["remove_node"]
@@ -44,10 +42,7 @@ def remove_node(path: str | Path, node_id: str, *, recursive: bool = False) -> l
     """
     p = Path(path)
     with locked_text(p) as text:
-        checked = parse_checked(p, text, flat=True)
-        flat = is_flat(checked[0].data)  # written one record a node
-        fast = None if flat else open_fast(p, text, checked)
-        session = Session(p, text, None, checked[1]) if fast is None else fast.session
+        checked, flat, fast, session = open_edit(p, text)
         if session.node(node_id).parent is None:
             raise EditError(p, "the thesis cannot be removed")
         removed = [node.id for node in nested_under(session.map, node_id)]
