@@ -90,8 +90,12 @@ class EngineFailedError(RenderError):
     """The layout engine stopped with an error on a graph (not a timeout or a size limit)."""
 
 
-class OptionMisuseError(RenderError):
-    """Options the map makes meaningless: a command-line mistake (the CLI exits 2)."""
+class OptionMisuseError(ArgmapError):
+    """Options the file makes meaningless: a command-line mistake (the CLI exits 2).
+
+    ``--focus`` or ``--thesis`` naming nothing in it, a worksheet blanking a thesis it
+    does not draw.
+    """
 
 
 class UnknownFocusError(OptionMisuseError):

@@ -61,6 +61,42 @@ def test_wrong_from_is_refused_with_what_the_file_looks_like(
     assert not out.exists()
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "fmt", "where"),
+    [
+        ("loose.argdown", "Claim one\n\nClaim two\n", "argdown", "3:1"),
+        ("two.argdown", "[A]: a\n  <+ [B]: b\n\n[C]: c\n  <- [D]: d\n", "argdown", "4:1"),
+        ("empty.json", '{"nodes": [], "edges": []}', "aif", "1:1"),
+        ("nothesis.txt", "Discussion Title: x\n\n2. stray\n", "kialo", "1:1"),
+        ("words.txt", "just some words\n", None, "1:1"),
+        ("deep.json", "[" * 250_000 + "]" * 250_000, "aif", "1:1001"),
+    ],
+)
+def test_errors_about_the_whole_file_are_located(
+    tmp_path: Path, runner: CliRunner, name: str, text: str, fmt: str | None, where: str
+) -> None:
+    source = write(tmp_path, name, text)
+    out = tmp_path / "out.yaml"
+    options = ["--from", fmt] if fmt else []
+    result = runner.invoke(main, ["import", str(source), "-o", str(out), *options])
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(f"{source}:{where}: "), result.output
+    assert result.output.count("\n") == 1 and "Traceback" not in result.output
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(("thesis", "said"), [("Nope", "names no claim"), ("x", "names 2 claims")])
+def test_a_thesis_naming_no_claim_is_a_command_line_mistake(
+    tmp_path: Path, runner: CliRunner, thesis: str, said: str
+) -> None:
+    source = write(tmp_path, "two.argdown", "[A]: x\n  <+ [B]: b\n\n[C]: x\n  <- [D]: d\n")
+    out = tmp_path / "out.yaml"
+    result = runner.invoke(main, ["import", str(source), "-o", str(out), "--thesis", thesis])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"Error: {source}: --thesis {thesis!r} {said}")
+    assert result.output.count("\n") == 1 and not out.exists()
+
+
 def test_from_can_be_left_out(tmp_path: Path, runner: CliRunner) -> None:
     for source, fmt in ((KIALO, "kialo"), (GOLDEN / "school-uniforms.aif.json", "aif")):
         out = tmp_path / f"{fmt}.yaml"
@@ -71,7 +107,7 @@ def test_from_can_be_left_out(tmp_path: Path, runner: CliRunner) -> None:
     result = runner.invoke(main, ["import", str(words), "-o", str(tmp_path / "w.yaml")])
     assert result.exit_code == 1
     assert result.output == (
-        f"{words}: cannot tell what to import: its content shows no known format; give "
+        f"{words}:1:1: cannot tell what to import: its content shows no known format; give "
         "--from aif, argdown or kialo\n"
     )
     result = runner.invoke(main, ["import", str(MAPS / "school-uniforms.yaml"), "-o", "-"])

@@ -185,7 +185,7 @@ def test_aifdb_corpus_file_needs_a_choice_and_takes_it() -> None:
         import_file(AIFDB, "aif")
     message = str(info.value)
     assert message.startswith(
-        f"{AIFDB}: 3 root claims ('29054' at line 16: and therefore the only way"
+        f"{AIFDB}:76:1: 3 root claims ('29054' at line 16: and therefore the only way"
     )
     assert "--thesis ID-OR-TITLE" in message and "--all-roots" in message
     result = import_file(AIFDB, "aif", ImportOptions(all_roots=True))

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from argmap.analysis.standing import analyze
 from argmap.cli import main
 from argmap.cli.interop import _IMPORT_FORMATS
-from argmap.errors import MapFileError, MapValidationError, UnknownFormatError
+from argmap.errors import MapFileError, MapValidationError, OptionMisuseError, UnknownFormatError
 from argmap.exporters import get_exporter
 from argmap.exporters.markdown import escape_markdown, to_markdown
 from argmap.interop import ImportOptions, get_importer, import_file, list_importers
@@ -209,7 +209,7 @@ def test_argdown_import_refuses_several_roots() -> None:
     with pytest.raises(MapFileError) as info:
         get_importer("argdown")(text, "two.argdown")
     assert str(info.value) == (
-        "two.argdown: 2 root claims ('A' at line 1: a; 'C' at line 4: c); a map has one "
+        "two.argdown:4:1: 2 root claims ('A' at line 1: a; 'C' at line 4: c); a map has one "
         "thesis: choose one with --thesis ID-OR-TITLE, or put them all under the file's "
         "title with --all-roots"
     )
@@ -223,7 +223,7 @@ def test_argdown_import_refuses_several_roots() -> None:
         ("C", "two"),
         ("D", "C"),
     ]
-    with pytest.raises(MapFileError) as info:
+    with pytest.raises(OptionMisuseError) as info:
         get_importer("argdown")(text, "two.argdown", ImportOptions(thesis="nothing"))
     assert "--thesis 'nothing' names no claim of this file" in str(info.value)
 

@@ -14,6 +14,9 @@ from argmap.safetext import LONE_SURROGATE
 
 __all__ = ["AifGraph", "index_nodes", "load_aif", "record_place", "records"]
 
+_AIF_NESTING: Final = 1000
+"""Nesting an AIF file's error points at when JSON is too deep to read (AIF nests 3 deep)."""
+
 _NODE_ID: Final = re.compile(r'"nodeID"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)')
 """A ``"nodeID": value`` pair in the file's text, to tell where a node stands."""
 _STRING: Final = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -45,7 +48,15 @@ def load_aif(text: str, path: str) -> Any:
             )
         )
     except RecursionError:
-        raise MapFileError(path, "JSON nested too deeply to be AIF") from None
+        from argmap.interop.flowyaml import nested_beyond
+
+        line, column = nested_beyond(text, _AIF_NESTING) or (0, 0)
+        raise MapFileError(
+            path,
+            f"JSON nested more than {_AIF_NESTING} deep: AIF is lists of flat nodes and edges",
+            line=line + 1,
+            column=column + 1,
+        ) from None
     except json.JSONDecodeError as exc:
         from argmap.load.jsontext import json_error
 

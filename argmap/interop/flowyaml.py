@@ -76,7 +76,7 @@ def load_flow(text: str) -> Any:
     from argmap.deep import run_deep
     from argmap.load.syntax import MAX_FLOW_NESTING
 
-    if (deep := _nested_beyond(text, MAX_FLOW_NESTING)) is not None:
+    if (deep := nested_beyond(text, MAX_FLOW_NESTING)) is not None:
         # Refused before parsing: the pure parser takes seconds per thousand levels.
         line, column = deep
         message = f"'{{' and '[' nested more than {MAX_FLOW_NESTING} deep"
@@ -95,7 +95,7 @@ def load_flow(text: str) -> Any:
         raise FlowError("nested too deeply") from None
 
 
-def _nested_beyond(text: str, limit: int) -> tuple[int, int] | None:
+def nested_beyond(text: str, limit: int) -> tuple[int, int] | None:
     """Where (0-based line, column) ``{`` and ``[`` first nest deeper than ``limit``.
 
     Quoted strings are skipped; None when the text stays within the limit.

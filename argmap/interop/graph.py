@@ -110,11 +110,13 @@ class GraphBuilder:
             The validated map and the warnings gathered while reading and building it.
 
         Raises:
-            MapFileError: no root claim, several, a ``--thesis`` that names none, or a
-                graph the model cannot hold.
+            OptionMisuseError: a ``--thesis`` that names no claim, or several.
+            MapFileError: no root claim, several, or a graph the model cannot hold.
         """
         if not self.elements:
-            raise MapFileError(self.path, f"no statements found; is this {self.format_name}?")
+            raise MapFileError(
+                self.path, f"no statements found; is this {self.format_name}?", line=1, column=1
+            )
         header = self._header(header)
         self.sources = set(header.get("sources", {}))
         self.edges = [self._drawn(edge) for edge in self.edges]

@@ -61,7 +61,9 @@ def import_text(text: str, path: str, options: ImportOptions | None = None) -> I
     graph = GraphBuilder(path, "Kialo", ids_from_text=True)
     title, claims = _read_claims(text, path, graph)
     if "1" not in claims:
-        raise MapFileError(path, "no thesis: a Kialo export starts its claims with '1.'")
+        raise MapFileError(
+            path, "no thesis: a Kialo export starts its claims with '1.'", line=1, column=1
+        )
     question = _is_question(claims, path, graph)
     for number, claim in claims.items():
         if not (question and number == "1"):

@@ -84,7 +84,10 @@ def check_format(text: str, path: str, fmt: str | None) -> str:
             return seen
         what = f"it looks like {_NAMES[seen]}" if seen else "its content shows no known format"
         raise MapFileError(
-            path, f"cannot tell what to import: {what}; give --from aif, argdown or kialo"
+            path,
+            f"cannot tell what to import: {what}; give --from aif, argdown or kialo",
+            line=1,
+            column=1,
         )
     if seen is None or seen == fmt:
         return fmt

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
-from argmap.errors import MapFileError
+from argmap.errors import MapFileError, OptionMisuseError
 from argmap.interop import ImportOptions
 from argmap.model import Relation
 
@@ -67,9 +67,9 @@ def choose_root(
     the one element others bear on that bears on nothing.
 
     Raises:
-        MapFileError: ``--thesis`` names no element (or several), no root claim (unrelated
-            statements, or a cycle), or several (listed by title and text, with the options
-            that choose).
+        OptionMisuseError: ``--thesis`` names no element (or several).
+        MapFileError: no root claim (unrelated statements, or a cycle), or several (listed
+            by title and text, with the options that choose).
     """
     if options.thesis is not None:
         return _named_thesis(elements, options.thesis, path)
@@ -92,6 +92,7 @@ def choose_root(
                 f"{len(tops)} claims and no relations between them ({_listing(tops, elements)}); "
                 "a map has one thesis: choose one with --thesis ID-OR-TITLE, or put them all "
                 "under the file's title with --all-roots",
+                **_second(tops, elements),
             )
         bearing = next((elements[key] for key in elements if key not in tops), None)
         alone = f" ({_listing(tops, elements)}: related to nothing)" if tops else ""
@@ -108,7 +109,14 @@ def choose_root(
         f"{len(connected)} root claims ({_listing(connected, elements)}); a map has one "
         "thesis: choose one with --thesis ID-OR-TITLE, or put them all under the file's "
         "title with --all-roots",
+        **_second(connected, elements),
     )
+
+
+def _second(keys: Sequence[str], elements: Mapping[str, Element]) -> dict[str, int]:
+    """Where the second of several roots starts (the first that makes them several)."""
+    line = next((elements[key].line for key in keys[1:] if elements[key].line), 0)
+    return {"line": line, "column": 1 if line else 0}
 
 
 def _listing(keys: Sequence[str], elements: Mapping[str, Element]) -> str:
@@ -139,16 +147,14 @@ def _named_thesis(elements: Mapping[str, Element], wanted: str, path: str) -> st
         if len(found) == 1:
             return found[0]
         if len(found) > 1:
-            raise MapFileError(
-                path,
-                f"--thesis {wanted!r} names {len(found)} claims "
-                f"({_listing(found, elements)}); give its title or id",
+            raise OptionMisuseError(
+                f"{path}: --thesis {wanted!r} names {len(found)} claims "
+                f"({_listing(found, elements)}); give its title or id"
             )
     tops = [key for key in elements if key != ALL_ROOTS]
-    raise MapFileError(
-        path,
-        f"--thesis {wanted!r} names no claim of this file; its claims include "
-        f"{_listing(tops, elements)}",
+    raise OptionMisuseError(
+        f"{path}: --thesis {wanted!r} names no claim of this file; its claims include "
+        f"{_listing(tops, elements)}"
     )
 
 

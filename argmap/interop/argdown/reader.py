@@ -380,7 +380,8 @@ def import_text(text: str, path: str, options: ImportOptions | None = None) -> I
     where it occurs.
 
     Raises:
-        MapFileError: broken front matter, no root claim, several (without a choice in
-            ``options``), or a ``--thesis`` that names no claim.
+        MapFileError: broken front matter, no root claim, or several (without a choice in
+            ``options``).
+        OptionMisuseError: a ``--thesis`` that names no claim, or several.
     """
     return _Reader(text, path, options or ImportOptions()).run()
