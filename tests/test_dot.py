@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from argmap.analysis.standing import analyze
 from argmap.analysis.view import draw_kind
-from argmap.errors import RenderError
+from argmap.errors import OptionMisuseError
 from argmap.exporters import RenderOptions, get_exporter
 from argmap.exporters.diagram.build import to_digraph
 from argmap.exporters.diagram.engine import find_engine
@@ -264,8 +264,8 @@ def test_focus_keeps_the_chain_to_the_thesis_and_co_premises(uniforms: ArgumentM
     assert "cost" not in linked
 
 
-def test_unknown_focus_is_a_render_error(uniforms: ArgumentMap) -> None:
-    with pytest.raises(RenderError, match="--focus 'nope': no node has that id"):
+def test_unknown_focus_is_a_command_line_mistake(uniforms: ArgumentMap) -> None:
+    with pytest.raises(OptionMisuseError, match="--focus 'nope': no node has that id"):
         to_dot(uniforms, analyze(uniforms), RenderOptions(focus="nope", map_name="maps/x.yaml"))
 
 

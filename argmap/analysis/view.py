@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from argmap.model import ArgumentMap, Node, NodeKind
 
@@ -11,8 +11,12 @@ if TYPE_CHECKING:  # not at run time: `argmap show` needs no exporter registry
     from argmap.options import RenderOptions
 
 __all__ = [
+    "CHAIN_NEAREST",
+    "CHAIN_WHOLE",
     "draw_kind",
     "drawn_up",
+    "elided_chain",
+    "focus_chain",
     "focus_context",
     "focus_node",
     "focus_root",
@@ -21,6 +25,15 @@ __all__ = [
     "submap",
     "visible_nodes",
 ]
+
+CHAIN_WHOLE: Final = 10
+"""A chain of claims above a focus shown whole (as boxes, as outline entries), at most this
+long."""
+
+CHAIN_NEAREST: Final = 4
+"""Of a longer chain, the claims nearest the focus shown (with the thesis): as many as a
+page's breadcrumb lists (``pagetree.TRAIL_ROWS - 2``, not imported: one drawing and the
+outline load no page layout)."""
 
 
 def draw_kind(m: ArgumentMap, node: Node) -> NodeKind:
@@ -128,6 +141,36 @@ def focus_context(
     chain = [ancestor.id for ancestor in m.ancestors(root)]  # the nearest first
     kept = chain[: most - 1] + [chain[-1]] if len(chain) > most else chain
     return root, tuple(reversed(kept))
+
+
+def focus_chain(m: ArgumentMap, options: RenderOptions) -> list[str]:
+    """The claims above where a focus is drawn from, the nearest first (none: no focus)."""
+    if options.focus is None:
+        return []
+    return [node.id for node in m.ancestors(focus_root(m, options.focus))]
+
+
+def elided_chain(
+    m: ArgumentMap, options: RenderOptions, chain: list[str] | None = None
+) -> list[str]:
+    """The claims above a focus that one drawing and the HTML page's lists leave out.
+
+    A focus keeps the chain of claims up to the thesis as context (see
+    :func:`visible_nodes`). Up to :data:`CHAIN_WHOLE` of them are shown; of a longer chain
+    (a focus hundreds of levels deep), only the thesis and the :data:`CHAIN_NEAREST`
+    nearest the focus, and a line between them says how many are left out.
+
+    Args:
+        m: the map (or the part of it a render shows).
+        options: the render options (``focus``).
+        chain: the focus's :func:`focus_chain`, when the caller has it.
+
+    Returns:
+        The ids left out, the nearest the focus first; empty without a focus or when the
+        chain is short.
+    """
+    chain = focus_chain(m, options) if chain is None else chain
+    return chain[CHAIN_NEAREST:-1] if len(chain) > CHAIN_WHOLE else []
 
 
 def focus_node(m: ArgumentMap, focus: str, map_name: str = "map") -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-from argmap.analysis.view import focus_root
+from argmap.analysis.view import CHAIN_NEAREST, CHAIN_WHOLE, elided_chain, focus_chain
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.dot import Digraph
@@ -12,14 +12,6 @@ if TYPE_CHECKING:
     from argmap.options import RenderOptions
 
 __all__ = ["CHAIN_NEAREST", "CHAIN_WHOLE", "Elision", "add_elision", "cut_chain"]
-
-CHAIN_WHOLE: Final = 10
-"""A chain of claims above a focus one drawing draws whole, as boxes, at most this long."""
-
-CHAIN_NEAREST: Final = 4
-"""Of a longer chain, the claims nearest the focus drawn (with the thesis): as many as a
-page's breadcrumb lists (``pagetree.TRAIL_ROWS - 2``, not imported: one drawing loads no
-page layout)."""
 
 ELIDED_COLOR: Final = "#757575"
 """The dashed line standing for the claims left out: the breadcrumb's grey."""
@@ -59,12 +51,10 @@ def cut_chain(
     Returns:
         The nodes to draw, in the same order, and the claims left out (None: none are).
     """
-    if options.focus is None:
+    chain = focus_chain(m, options)
+    left_out = set(elided_chain(m, options, chain))
+    if not left_out:
         return shown, None
-    chain = [node.id for node in m.ancestors(focus_root(m, options.focus))]  # nearest first
-    if len(chain) <= CHAIN_WHOLE:
-        return shown, None
-    left_out = set(chain[CHAIN_NEAREST:-1])
     kept = [node for node in shown if node.id not in left_out]
     return kept, Elision(chain[CHAIN_NEAREST - 1], chain[-1], len(left_out))
 

@@ -55,7 +55,7 @@ def claim_cases(m: ArgumentMap, views: NodeViews) -> list[ClaimCase]:
         or undercuts an inference to it, each objection with its answers.
     """
     undercutters: dict[str, list[tuple[Node, str]]] = {}
-    for source in m.nodes:  # in the order of m.edges()
+    for source in views.listed(m.nodes):  # in the order of m.edges()
         bearings = [(source.parent, source.relation)] if source.parent is not None else []
         for target_id, relation in bearings + [(link.to, link.relation) for link in source.links]:
             if relation is not Relation.UNDERCUTS:
@@ -68,7 +68,7 @@ def claim_cases(m: ArgumentMap, views: NodeViews) -> list[ClaimCase]:
                 undercutters.setdefault(target.parent, []).append((source, target.id))
     cases: list[ClaimCase] = []
     for node in reading_order(m):
-        if node.kind not in _CLAIMS:
+        if node.kind not in _CLAIMS or node.id in views.elided:
             continue
         pros: list[NodeView] = []
         cons: list[Counterpoint] = []

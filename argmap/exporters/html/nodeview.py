@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final
 
-from argmap.analysis.view import draw_kind
+from argmap.analysis.view import draw_kind, elided_chain, focus_chain
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.model.vocabulary import KIND_LABELS
 from argmap.options import RenderOptions
@@ -79,6 +79,9 @@ class NodeView:
     group: str | None
     cross_links: tuple[CrossLink, ...]
     level: int
+    nest: int
+    """Its nesting in the outline: its level, less the claims a deep focus leaves out above
+    it (see :func:`~argmap.analysis.view.elided_chain`)."""
     open: bool
     has_children: bool
     flat: bool
@@ -88,24 +91,31 @@ class NodeView:
     standing_label: str | None
     blank_lines: int = 0
     """A worksheet's blank: the ruled lines left for the statement (0: the text is shown)."""
+    target_listed: bool = True
+    """What it bears on is listed on the page (not among the claims a deep focus leaves out)."""
 
     @property
     def deep(self) -> bool:
         """Below the indented levels: drawn under its parent, naming its level."""
-        return self.level > INDENT_LEVELS
+        return self.nest > INDENT_LEVELS
 
     @property
     def deep_children(self) -> bool:
         """Its children are below the indented levels (their list is not indented)."""
-        return self.level >= INDENT_LEVELS
+        return self.nest >= INDENT_LEVELS
 
 
 def _incoming(
-    nodes: tuple[Node, ...], by_id: Mapping[str, Node]
+    nodes: tuple[Node, ...], by_id: Mapping[str, Node], left_out: frozenset[str]
 ) -> dict[str, list[tuple[Node, Relation, bool]]]:
-    """Per node id, what bears on it, in the order of :meth:`ArgumentMap.edges`."""
+    """Per node id, what bears on it, in the order of :meth:`ArgumentMap.edges`.
+
+    Nodes ``left_out`` of the page (see :attr:`NodeViews.elided`) bear on nothing listed.
+    """
     out: dict[str, list[tuple[Node, Relation, bool]]] = {n.id: [] for n in nodes}
     for node in nodes:
+        if node.id in left_out:
+            continue
         if node.parent is not None and node.relation is not None:
             out[by_id[node.parent].id].append((node, node.relation, False))
         for link in node.links:
@@ -136,13 +146,21 @@ class NodeViews:
         self.hide = options.hide
         # The map's index in plain dicts: the page looks nodes up a few times each.
         self.by_id: dict[str, Node] = {node.id: node for node in m.nodes}
+        # A focus's page lists the claims above it open, as its context; of a long chain, the
+        # thesis and the nearest only (a worksheet gives its context its own way).
+        chain = focus_chain(m, options) if options.sheet is None else []
+        self.context = frozenset(chain)
+        self.left_out = elided_chain(m, options, chain)
+        """The claims above a deep focus the page leaves out, the nearest the focus first."""
+        self.elided = frozenset(self.left_out)
+        self._root_level = len(chain)
         self.kids: dict[str, list[str]] = {node.id: [] for node in m.nodes}
         for node in m.nodes:
             # A conclusion is drawn from its parent, not a reason for it: not a child.
             if node.parent in self.kids and node.kind is not NodeKind.CONCLUSION:
                 self.kids[node.parent].append(node.id)
         # Per node id: every node bearing on it, by which relation, and whether by a link.
-        self.incoming = _incoming(m.nodes, self.by_id)
+        self.incoming = _incoming(m.nodes, self.by_id, self.elided)
         # Standing is a fact about the whole argument, even when the page shows a part.
         self.standing = {node_id: value.value for node_id, value in analysis.standing.items()}
         self.unanswered = frozenset(analysis.unanswered)
@@ -150,6 +168,10 @@ class NodeViews:
             self.standing, self.unanswered = {}, frozenset()  # a worksheet evaluates nothing
         self.levels = _levels(m.thesis.id, self.kids)
         self._cache: dict[tuple[str, bool], NodeView] = {}
+
+    def listed(self, nodes: Iterable[Node]) -> Iterator[Node]:
+        """The nodes the page lists: all but the claims a deep focus leaves out."""
+        return (node for node in nodes if node.id not in self.elided)
 
     def children(self, node_id: str) -> list[Node]:
         """The node's tree children in document order."""
@@ -202,13 +224,18 @@ class NodeViews:
         undercut = node.relation is Relation.UNDERCUTS
         kind = draw_kind(m, node)  # as the diagram shows it: an objection's objection rebuts
         relation, target, link_target = self._bearing(node)
-        cross = [CrossLink(link.relation.value, link.to, True) for link in node.links]
+        cross = [
+            CrossLink(link.relation.value, link.to, True)
+            for link in node.links
+            if link.to not in self.elided
+        ]
         cross += [
             CrossLink(rel.value, src.id, False)
             for src, rel, is_cross in self.incoming[node.id]
             if is_cross
         ]
         level = self.levels.get(node.id, 0)
+        nest = level - len(self.elided) if level > len(self.elided) else level
         citation = node.citation
         blank = self.exercise and self.sheet is None  # an exercise made without a worksheet
         lines = 0
@@ -238,7 +265,12 @@ class NodeViews:
             group=node.group,
             cross_links=tuple(cross),
             level=level,
-            open=level < OPEN_LEVELS or self.sheet is not None,
+            nest=nest,
+            open=(
+                level - self._root_level < OPEN_LEVELS
+                or node.id in self.context
+                or self.sheet is not None
+            ),
             has_children=bool(self.kids[node.id]),
             flat=flat,
             answered=self.answered(node),
@@ -246,6 +278,7 @@ class NodeViews:
             standing=self.standing.get(node.id),
             standing_label=STANDING_LABELS.get(self.standing.get(node.id, ""), None),
             blank_lines=lines,
+            target_listed=target not in self.elided and link_target not in self.elided,
         )
         if self.sheet is not None and self.sheet.hides_kinds:
             given = kind in (NodeKind.THESIS, NodeKind.CONCLUSION) or node.group is not None

@@ -46,12 +46,14 @@ class OutlineEvent:
         "deeper",
         "run-open",
         "run-close",
+        "elided",
     ]
     node: NodeView | None = None
     group: str | None = None
     parent: str | None = None
     count: int = 0
-    """For ``continued``: how many entries are listed flat after the tree, from ``parent``."""
+    """For ``continued``: how many entries are listed flat after the tree, from ``parent``;
+    for ``elided``: how many claims above a deep focus are left out, above ``parent``."""
 
 
 class Outline:
@@ -81,6 +83,7 @@ def outline_events(m: ArgumentMap, views: NodeViews) -> Iterator[OutlineEvent]:
         The events in document order; nodes below :data:`MAX_NESTING` levels are
         listed flat, each opened and closed at once (``parent`` names the last nested entry
         above), after the top-level entry whose tree holds them, under a ``deeper`` heading.
+        The claims a deep focus leaves out above it are one ``elided`` event.
     """
     node_of = views.by_id
     # Stack items: (step, node id, level); a group step names the group by a member.
@@ -105,6 +108,12 @@ def outline_events(m: ArgumentMap, views: NodeViews) -> Iterator[OutlineEvent]:
             yield OutlineEvent("group-close", group=node_of[ident].group)
             continue
         node = node_of[ident]
+        if ident in views.elided:  # a claim a deep focus leaves out: one line says how many
+            if ident == views.left_out[-1]:
+                listed = views.children(views.left_out[0])[0].id
+                yield OutlineEvent("elided", parent=listed, count=len(views.left_out))
+            stack.extend(reversed(_child_steps(views, ident, level - 1)))
+            continue
         yield OutlineEvent("open", node=views.view(node))
         if level >= MAX_NESTING:
             below = views.walk(ident)[1:]

@@ -86,7 +86,7 @@ def source_entries(m: ArgumentMap, views: NodeViews) -> list[SourceEntry]:
     """
     cited: dict[str, list[NodeView]] = {}
     names: dict[str, str] = {}
-    for node in m.nodes:
+    for node in views.listed(m.nodes):
         if node.source is not None:
             key = node.source
             names[key] = m.sources[key].name
@@ -108,9 +108,9 @@ def source_entries(m: ArgumentMap, views: NodeViews) -> list[SourceEntry]:
     return out
 
 
-def kind_counts(m: ArgumentMap) -> list[KindCount]:
-    """Return how many nodes of each kind the map has, as drawn, in the order of the kinds."""
-    counts = Counter(draw_kind(m, node) for node in m.nodes)
+def kind_counts(m: ArgumentMap, views: NodeViews) -> list[KindCount]:
+    """Return how many nodes of each kind the page lists, as drawn, in the order of the kinds."""
+    counts = Counter(draw_kind(m, node) for node in views.listed(m.nodes))
     out: list[KindCount] = []
     for kind in NodeKind:
         n = counts[kind]
@@ -126,7 +126,7 @@ def kind_counts(m: ArgumentMap) -> list[KindCount]:
 def authors(m: ArgumentMap, views: NodeViews) -> list[tuple[str, list[NodeView]]]:
     """Return each author who signed nodes, sorted by name, with the nodes they signed."""
     by_author: dict[str, list[NodeView]] = {}
-    for node in m.nodes:
+    for node in views.listed(m.nodes):
         if node.author is not None:
             by_author.setdefault(node.author, []).append(views.view(node))
     return sorted(by_author.items())
@@ -140,18 +140,21 @@ def unanswered_objections(m: ArgumentMap, views: NodeViews) -> list[NodeView]:
     """
     return [
         views.view(node)
-        for node in m.nodes
+        for node in views.listed(m.nodes)
         if draw_kind(m, node) is NodeKind.OBJECTION and not views.answered(node)
     ]
 
 
-def view_note(options: RenderOptions, whole: ArgumentMap | None, shown: ArgumentMap) -> str | None:
+def view_note(
+    options: RenderOptions, whole: ArgumentMap | None, shown: ArgumentMap, left_out: int = 0
+) -> str | None:
     """Say what part of the map the page shows, when it leaves nodes out.
 
     Args:
         options: the render options that chose the part (``focus``, ``depth``, ``hide``).
         whole: the whole map, or None when the page shows all of it.
         shown: the part the page shows.
+        left_out: claims above a deep focus that ``shown`` holds but the page leaves out.
 
     Returns:
         A sentence such as "This page shows 4 of the map's 9 nodes: ...", or None when
@@ -162,6 +165,8 @@ def view_note(options: RenderOptions, whole: ArgumentMap | None, shown: Argument
     parts = []
     if options.focus is not None:
         parts.append(f"the branch under {options.focus!r}")
+        if left_out:
+            parts.append("with the thesis and the nearest claims above it")
     if options.depth is not None:
         parts.append(f"{options.depth} level{'s' if options.depth != 1 else ''} deep")
     hidden = sorted(options.hide & {"evidence", "reviewers"})
@@ -171,4 +176,4 @@ def view_note(options: RenderOptions, whole: ArgumentMap | None, shown: Argument
             + " or ".join("evidence" if h == "evidence" else "reviewers' nodes" for h in hidden)
         )
     what = ", ".join(parts) or "a part of the map"
-    return f"This page shows {len(shown)} of the map's {len(whole)} nodes: {what}."
+    return f"This page shows {len(shown) - left_out:,} of the map's {len(whole):,} nodes: {what}."
