@@ -274,3 +274,17 @@ def test_bank_pages_share_the_diagrams_text_size() -> None:
         layout.scale(banks[-1])
         <= max(layout.scale(p) for p in layout.pages if p not in banks) + 1e-9
     )
+
+
+@pytest.mark.parametrize("kind", ["fill", "place"])
+def test_stubs_breadcrumbs_and_references_name_a_blank_by_its_position(
+    tmp_path: Path, kind: str
+) -> None:
+    """They printed the blank's filler ("1.1 No. ________"), as if each asked for an answer."""
+    opts = RenderOptions(exercise=True, exercise_kind=kind, fit="a4")  # type: ignore[arg-type]
+    written = [t for _, t in render_files([FLAGSHIP], ["pdf"], tmp_path, opts)]
+    [pdf] = [p for p in written if ".exercise" in p.name]
+    text = "\n".join(pdf_pages(pdf))
+    assert "__" not in text and "No." not in text
+    assert re.search(r"^ *REASON: 1\.1$", text, re.M)  # a breadcrumb row: the position only
+    assert re.search(r"^1\.1$", text, re.M) and "+44 more, p. 2" in text  # page 1's stub

@@ -14,7 +14,6 @@ from argmap.options import RenderOptions, Sheet
 
 __all__ = [
     "HAND_CHARS",
-    "RULE",
     "TITLES",
     "Worksheet",
     "blank_lines",
@@ -29,12 +28,6 @@ HAND_CHARS: Final = 26
 
 MIN_LINES: Final = 2
 """A blank has at least this many ruled lines."""
-
-RULE: Final = "_" * 33
-"""One ruled line, as text: what a blank's place-holder statement is made of."""
-
-PLACE_HOLDER: Final = "No. ________"
-"""The statement a place worksheet's box shows: students write a bank number."""
 
 TITLES: Final = {
     "fill": "write in the statements",
@@ -120,7 +113,9 @@ def make_worksheet(m: ArgumentMap, options: RenderOptions) -> Worksheet:
     blanks = {
         labels[node.id]: 1 if kind == "place" else blank_lines(node.text) for node in blanked
     }
-    filler = {node.id: _filler(kind, labels[node.id], blanks[labels[node.id]]) for node in blanked}
+    # A blank's statement is its position: no exporter draws it as a statement (they draw
+    # the blank from the sheet), but a page's breadcrumb, stub or reference names the box by it.
+    filler = {node.id: labels[node.id] for node in blanked}
     groups = _group_names(m)
     base = replace(
         options,
@@ -222,19 +217,6 @@ def mixed_siblings(m: ArgumentMap, seed: int) -> ArgumentMap:
         sources=m.sources,
         nodes=tuple(order),
     )
-
-
-def _filler(kind: str, position: str, lines: int) -> str:
-    """A blanked node's statement: its position, then a box for a number or ruled lines.
-
-    No exporter shows it as such (they draw the blank from the sheet), but any that
-    prints a statement (a page's breadcrumb or stub, a tooltip) prints only this. Its rules take
-    as many lines of print as the blank's ruled lines take room (5 to 3), so pages are
-    planned with the blank's size.
-    """
-    if kind == "place":
-        return f"{position} {PLACE_HOLDER}"
-    return " ".join([position, *[RULE] * math.ceil(lines * 5 / 3)])
 
 
 def _group_names(m: ArgumentMap) -> dict[str, str]:
