@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import re
 import shutil
 import struct
@@ -690,3 +691,23 @@ def test_the_unfontable_warning_is_skipped_without_fonttools(
     with caplog.at_level("WARNING", logger="argmap"):
         _warn_unfontable("Linear B 𐀀", "m.yaml", "PNG")
     assert caplog.records == []
+
+
+def test_one_png_of_a_big_map_warns_that_it_cannot_be_read(
+    uniforms: ArgumentMap, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A 400-node map as one PNG came out 8,000 x 269 px, its text under 3 px, and exit 0."""
+    sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+    from bench_render import generate
+
+    big = validate_data(generate(400))
+    with caplog.at_level(logging.WARNING):
+        drawing = render_png(big, analyze(big), RenderOptions(fit="none", map_name="big.yaml"))
+    assert isinstance(drawing, bytes) and max(_png_size(drawing)) == 8000
+    [said] = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert said.startswith("big.yaml: the PNG of the whole map is scaled down to 8000 x ")
+    assert "px high, too small to read: --fit slide" in said
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        render_png(uniforms, analyze(uniforms), RenderOptions(fit="none"))
+    assert not caplog.records  # a map drawn at its full size: nothing to say

@@ -31,6 +31,12 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
+STATEMENT_POINTS: Final = 13.0
+"""A statement's text size in a drawing, in points (a short thesis's is larger)."""
+
+LEGIBLE_PX: Final = 9.0
+"""The smallest statement text, in pixels, one PNG of a whole map is left without a warning."""
+
 PDF_MODULES: Final = ("fontTools",)
 """What the ``pdf`` extra brings: fontTools reads and cuts the fonts (argmap writes the PDF)."""
 
@@ -140,11 +146,46 @@ def _png_drawing(dot: str, info: EngineInfo, lacking: list[str], options: Render
     """The whole drawing as one PNG, through resvg when the engine's fonts lack glyphs."""
     from argmap.exporters.diagram.engine import PNG_DPI, run_engine, run_engine_svg
 
-    png = None
+    png = svg = None
     if lacking or _noto_route(info):
         svg = run_engine_svg(dot, info, map_name=options.map_name)
         png = _noto_png(svg, PNG_DPI, lacking, options)
-    return png or run_engine(dot, "png", info, map_name=options.map_name)
+    png = png or run_engine(dot, "png", info, map_name=options.map_name)
+    _warn_illegible(png, svg if png is not None else None, options.map_name)
+    return png
+
+
+def _warn_illegible(png: bytes, svg: str | None, map_name: str) -> None:
+    """Warn when one PNG of a whole map is scaled down past reading (``--fit none``).
+
+    Its sides are capped (:data:`~.engine.MAX_PNG_SIDE_PX`): a map of hundreds of nodes
+    came out as a strip 8,000 pixels wide and 78 high, its text under a pixel, exit 0.
+    From the SVG the scale is known, so the warning says how high a statement's text is.
+    """
+    import re
+    import struct
+
+    from argmap.exporters.diagram.engine import MAX_PNG_SIDE_PX, PNG_DPI
+
+    width, height = struct.unpack(">II", png[16:24])  # the IHDR chunk: always first
+    if max(width, height) < MAX_PNG_SIDE_PX - 1:
+        return  # drawn at its full size: as legible as the map's text is
+    match = re.search(r'<svg[^>]*?\swidth="([\d.]+)pt"', svg or "")
+    shown = ""
+    if match is not None:
+        px = STATEMENT_POINTS * PNG_DPI / 72 * width / (float(match.group(1)) * PNG_DPI / 72)
+        if px >= LEGIBLE_PX:
+            return
+        shown = f"; its statements are {px:.1f} px high"
+    logger.warning(
+        "%s: the PNG of the whole map is scaled down to %d x %d px (no side over %s)%s, too "
+        "small to read: --fit slide (the PNG default) or --fit a4 draws it on legible pages",
+        map_name,
+        width,
+        height,
+        f"{MAX_PNG_SIDE_PX:,}",
+        shown,
+    )
 
 
 def _noto_route(info: EngineInfo) -> bool:
