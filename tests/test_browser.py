@@ -322,6 +322,26 @@ def test_print_layout_shows_everything_and_no_controls(
     seen.page.context.close()
 
 
+def test_the_summary_prints_its_parts_one_after_another(
+    browser: Any, pages: dict[str, Path]
+) -> None:
+    """Side by side, the longest part ran on alone over three sheets, the others blank."""
+    seen = open_page(browser, pages["flagship"])
+    page = seen.page
+    boxes = (
+        "[...document.querySelector('.summary-grid').children]"
+        ".map(e => e.getBoundingClientRect()).map(r => [r.left, r.top, r.bottom])"
+    )
+    side_by_side = page.evaluate(boxes)
+    assert len({round(left) for left, _top, _bottom in side_by_side}) > 1  # on screen
+    page.emulate_media(media="print")
+    stacked = page.evaluate(boxes)
+    assert len(stacked) >= 3
+    for (_l1, _t1, bottom), (_l2, top, _b2) in zip(stacked, stacked[1:], strict=False):
+        assert top >= bottom - 1
+    seen.page.context.close()
+
+
 def test_a_long_description_folds_on_screen_and_prints_whole(browser: Any, tmp_path: Path) -> None:
     """Past its third paragraph a description folds under a summary (an imported Argdown
     document's preface ran 400 words above the thesis); printed, it is whole, and on
