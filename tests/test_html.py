@@ -709,3 +709,48 @@ def test_unclosed_bidi_overrides_and_controls_stay_inside_their_text() -> None:
     page = render_html(m, analyze(m), diagram=False)
     assert "Claim \u202eesrever\u202c" in page  # closed before the markup that follows
     assert "a\ufffdb" in page and "\x07" not in page
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _hue(colour: str) -> tuple[float, float]:
+    import colorsys
+
+    r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    hue, _light, saturation = colorsys.rgb_to_hls(r, g, b)
+    return hue * 360, saturation
+
+
+def test_the_page_colours_each_kind_as_the_diagram_does_and_legibly() -> None:
+    """Evidence was blue on the page and grey in its diagram, an undercutter magenta and red."""
+    from argmap.exporters.diagram.styles import NODE_STYLE
+
+    css = (Path(html_templates.__file__).parent / "templates" / "argmap.css").read_text()
+    screen, rest = css.split("@media (prefers-color-scheme: dark)", 1)
+    dark_block = rest.split("html.theme-print")[0]
+    light, dark = (
+        dict(re.findall(r"--([a-z-]+): (#[0-9a-f]{6})", b)) for b in (screen, dark_block)
+    )
+    drawn = {kind.value: NODE_STYLE[kind].ink for kind in NodeKind}
+    drawn["undercutter"] = NODE_STYLE[NodeKind.OBJECTION].ink  # drawn as an objection
+    for kind, ink in drawn.items():
+        if kind == "conclusion":
+            continue  # the page gives a conclusion the thesis's colour, its box says which
+        for palette in (light, dark):
+            page_hue, page_saturation = _hue(palette[kind])
+            ink_hue, ink_saturation = _hue(ink)
+            if ink_saturation < 0.1:  # a grey: a grey on the page too
+                assert page_saturation < 0.1, kind
+            else:
+                assert min(abs(page_hue - ink_hue), 360 - abs(page_hue - ink_hue)) < 20, kind
+            for ground in ("bg", "panel"):
+                assert _contrast(palette[kind], palette[ground]) >= 4.5, (kind, ground)
