@@ -92,3 +92,27 @@ def test_the_headings_key_page_is_a_link_over_its_words(tmp_path: Path, title: s
     assert 0 <= x0 < x1 <= width and 0 <= y0 < y1 <= height  # on the page
     assert x0 == pytest.approx(left, abs=1.0) and x1 == pytest.approx(right, abs=1.0)
     assert bottom - 1 <= y0 < y1 <= top + 1 and y1 - y0 > (top - bottom) * 0.8
+
+
+def test_a_worksheet_calls_the_page_with_its_key_its_instructions(tmp_path: Path) -> None:
+    """A worksheet's "key: p. 15" read as "the answer key is on page 15"."""
+    from argmap.pipeline import render_files
+    from tests.conftest import MAPS
+
+    opts = RenderOptions(exercise=True, exercise_kind="fill", fit="a4")
+    written = [
+        t
+        for _, t in render_files(
+            [MAPS / "russias-game-in-north-korea.yaml"], ["pdf"], tmp_path, opts
+        )
+    ]
+    [sheet] = [p for p in written if ".exercise" in p.name]
+    [answers] = [p for p in written if ".answers" in p.name]
+    texts = [word[0] for word in _words(sheet, 1)]
+    at = texts.index("instructions:")
+    assert texts[at + 1] == "p." and "key:" not in texts
+    where = int(texts[at + 2])
+    assert "Write" in [word[0] for word in _words(sheet, where)]  # the instructions are there
+    assert any(target == where for target, _rect in _links(sheet.read_bytes())[1])
+    key = [word[0] for word in _words(answers, 1)]
+    assert "key:" in key and "instructions:" not in key

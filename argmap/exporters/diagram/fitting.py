@@ -312,6 +312,7 @@ class _Drafter:
             self.heading,
             options.direction,
             options.portrait,
+            "instructions" if options.sheet is not None and not options.sheet.answers else "key",
         )
 
     def _source(self, plan: PagePlan) -> str:

@@ -81,6 +81,8 @@ class PagePlan:
     rows go up the tree, its nearest ancestors above, facing the tops hung from them."""
     upright: bool = False
     """The page is taller than wide (see :func:`~.pagerefs.ref_lines`)."""
+    key_word: str = "key"
+    """The heading's name for the page with the key: "instructions" on a worksheet."""
 
     def number(self, page: int) -> str:
         """A page number as this plan draws it."""
@@ -119,7 +121,8 @@ def add_page_parts(
         junctions: tops whose arrow into the breadcrumb is undercut -> its junction's name.
     """
     page = plan.page
-    where = f"{_key_note(page)}page {plan.number(page.number)} of {plan.number(plan.total)}"
+    total = plan.number(plan.total)
+    where = f"{_key_note(page, plan.key_word)}page {plan.number(page.number)} of {total}"
     heading = page_heading(m.title, where, plan.heading)
     g.attr(
         "graph",
@@ -135,13 +138,10 @@ def add_page_parts(
     _add_references(g, m, plan, edge_attrs, {} if ports is None else ports)
 
 
-def _key_note(page: Page) -> str:
-    """The heading's pointer to the key, when the overview leaves it to another page.
-
-    The PDF and the HTML page find it by :data:`~.svglinks.KEY_NOTE` and link it.
-    """
+def _key_note(page: Page, word: str) -> str:
+    """The heading's pointer to the key's page, if not its own (linked: ``svglinks.KEY_NOTE``)."""
     place, number = page.key
-    return f"key: p. {number}  ·  " if place == "page" else ""
+    return f"{word}: p. {number}  ·  " if place == "page" else ""
 
 
 def _boxed(size: float, *lines: str) -> Html:
