@@ -22,7 +22,7 @@ from argmap.exporters.diagram.styles import EDGE_STYLE, NODE_STYLE, THEMES
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap, NodeKind, Relation
-from tests.conftest import GOLDEN
+from tests.conftest import GOLDEN, MAPS
 from tests.golden_dot import DOT_GOLDEN, NESTED, UNIFORMS
 
 
@@ -195,6 +195,18 @@ def test_the_key_explains_a_linked_box_only_on_a_page_that_draws_one() -> None:
         assert ("cluster_group" in str(page)) == ("box: a linked reason" in str(page))
     depth_one = to_dot(m, analyze(m), RenderOptions(focus="uniforms", depth=1))
     assert "cluster_group" in depth_one and "box: a linked reason" in depth_one
+
+
+def test_the_key_explains_an_arrow_into_the_breadcrumb() -> None:
+    """A focus on an undercutter drew a bar-ended arrow into the breadcrumb; the key said
+    only "objection"."""
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    focus = "made-is-not-supplied-now"
+    assert m.get(focus).relation is Relation.UNDERCUTS
+    pages = get_exporter("svg").render(m, analyze(m), RenderOptions(fit="slide", focus=focus))
+    page = pages if isinstance(pages, str) else pages[0]
+    legend = page.split('id="legend"')[1]
+    assert "undercuts that inference" in legend
 
 
 def _quoting(quote: str) -> ArgumentMap:

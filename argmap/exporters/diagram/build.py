@@ -389,7 +389,7 @@ def _undercut_edge(
 
 def _add_legend(g: Digraph, ctx: _Ctx, shown: list[Node]) -> None:
     """Add the key, explaining what this drawing uses."""
-    content = legend_content(ctx.m, shown, ctx.visible, ctx.standing)
+    content = legend_content(ctx.m, shown, ctx.visible, ctx.standing, paged=ctx.paged)
     label = sheets.sheet_key(ctx.options.sheet) or legend_label(
         content, ctx.nodes, ctx.edges, ctx.options.theme, ctx.options.direction
     )

@@ -40,7 +40,12 @@ class LegendContent:
 
 
 def legend_content(
-    m: ArgumentMap, shown: list[Node], visible: Collection[str], standing: Mapping[str, str]
+    m: ArgumentMap,
+    shown: list[Node],
+    visible: Collection[str],
+    standing: Mapping[str, str],
+    *,
+    paged: bool = False,
 ) -> LegendContent:
     """Collect what the drawn nodes and edges need explaining.
 
@@ -49,6 +54,8 @@ def legend_content(
         shown: the nodes drawn.
         visible: their ids.
         standing: node id -> standing, for the nodes ``--status`` marks.
+        paged: a page of a fitted diagram, where a node whose parent is on another page
+            has its arrow drawn into the breadcrumb, in its relation's style.
     """
     content = LegendContent()
     grouped: set[str] = set()
@@ -58,8 +65,9 @@ def legend_content(
         kind = draw_kind(m, node)
         if kind not in content.kinds:
             content.kinds.append(kind)
+        into_trail = paged and node.parent is not None and node.id in visible
         if (
-            node.parent in visible
+            (node.parent in visible or into_trail)
             and node.relation is not None
             and node.relation not in content.relations
         ):

@@ -51,7 +51,7 @@ def legend_size(
     ``direction``: the drawing's (see :data:`~.styles.DRAWN_LEGEND`).
     """
     nodes = [m.get(node_id) for node_id in [*drawn, *stubs]]
-    content = legend_content(m, nodes, frozenset(drawn), {})  # a set: the whole map's key
+    content = legend_content(m, nodes, frozenset(drawn), {}, paged=True)  # a set: whole map's
     words = [kind.value for kind in content.kinds]
     words += [f"bar-ended {LEGEND_TEXT[relation]}" for relation in content.relations]
     words += [DRAWN_LEGEND[direction]] if content.drawn else []
