@@ -99,8 +99,7 @@ class GraphBuilder:
         """Pick the thesis, grow the tree from it, and turn the other relations into links.
 
         Args:
-            header: map metadata (``title`` and optionally ``description``, ``source``,
-                ``sources``).
+            header: map metadata (``title``; ``description``, ``source``, ``sources``).
             thesis: the key of the root claim when the format names it; otherwise the
                 one element that bears on nothing else.
             options: the user's choice of thesis (``--thesis``, ``--all-roots``), which
@@ -114,9 +113,8 @@ class GraphBuilder:
             MapFileError: no root claim, several, or a graph the model cannot hold.
         """
         if not self.elements:
-            raise MapFileError(
-                self.path, f"no statements found; is this {self.format_name}?", line=1, column=1
-            )
+            said = f"no statements found; is this {self.format_name}?"
+            raise MapFileError(self.path, said, line=1, column=1)
         header = self._header(header)
         self.sources = set(header.get("sources", {}))
         self.edges = [self._drawn(edge) for edge in self.edges]
