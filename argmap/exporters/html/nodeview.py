@@ -218,24 +218,38 @@ class NodeViews:
             return "drawn from", node.parent, None
         return None, None, None
 
+    def _cross_links(self, node: Node) -> tuple[CrossLink, ...]:
+        """The node's links and the links to it, but those of claims the page leaves out."""
+        out = [
+            CrossLink(link.relation.value, link.to, True)
+            for link in node.links
+            if link.to not in self.elided
+        ]
+        out += [
+            CrossLink(rel.value, src.id, False)
+            for src, rel, is_cross in self.incoming[node.id]
+            if is_cross
+        ]
+        return tuple(out)
+
+    def _place(self, node: Node) -> tuple[int, int, bool]:
+        """The node's level, its nesting in the outline, and whether its entry starts open.
+
+        Open: the first :data:`OPEN_LEVELS` levels from the thesis, or from a focus (the
+        claims above a focus too, down to it); every entry of a worksheet.
+        """
+        level = self.levels.get(node.id, 0)
+        nest = level - len(self.elided) if level > len(self.elided) else level
+        below = level - self._root_level < OPEN_LEVELS
+        return level, nest, below or node.id in self.context or self.sheet is not None
+
     def _build(self, node: Node, flat: bool) -> NodeView:
         m = self.m
         outlet = m.sources.get(node.source) if node.source is not None else None
         undercut = node.relation is Relation.UNDERCUTS
         kind = draw_kind(m, node)  # as the diagram shows it: an objection's objection rebuts
         relation, target, link_target = self._bearing(node)
-        cross = [
-            CrossLink(link.relation.value, link.to, True)
-            for link in node.links
-            if link.to not in self.elided
-        ]
-        cross += [
-            CrossLink(rel.value, src.id, False)
-            for src, rel, is_cross in self.incoming[node.id]
-            if is_cross
-        ]
-        level = self.levels.get(node.id, 0)
-        nest = level - len(self.elided) if level > len(self.elided) else level
+        level, nest, is_open = self._place(node)
         citation = node.citation
         blank = self.exercise and self.sheet is None  # an exercise made without a worksheet
         lines = 0
@@ -263,14 +277,10 @@ class NodeViews:
             target=target,
             link_target=link_target,
             group=node.group,
-            cross_links=tuple(cross),
+            cross_links=self._cross_links(node),
             level=level,
             nest=nest,
-            open=(
-                level - self._root_level < OPEN_LEVELS
-                or node.id in self.context
-                or self.sheet is not None
-            ),
+            open=is_open,
             has_children=bool(self.kids[node.id]),
             flat=flat,
             answered=self.answered(node),
