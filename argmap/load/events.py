@@ -160,8 +160,9 @@ def yaml_data(text: str, name: str) -> Any:
 
     Returns:
         The data, or :data:`NOT_FAST` when the text needs the round-trip parser: a
-        syntax error, several documents, an anchor, alias or explicit tag, a merge or
-        complex key, a duplicate key; that parser reports each at its line and column.
+        syntax error, several documents, an alias or explicit tag, a merge or complex
+        key, a duplicate key; that parser reports each at its line and column. An anchor
+        alone changes no data (aliases are refused): it is read here.
 
     Raises:
         MapFileError: nesting beyond :data:`MAX_NESTING`, or an integer too long to
@@ -205,8 +206,8 @@ def yaml_data(text: str, name: str) -> Any:
             event = get_event()
             cls = event.__class__
             if cls is ScalarEvent:
-                if event.anchor is not None or event.tag is not None:
-                    return NOT_FAST
+                if event.tag is not None:  # (an anchor changes nothing: aliases are refused)
+                    return _drained(get_event)
                 value = event.value
                 plain = event.implicit[0]
                 if is_map and key is no_key:  # a key
@@ -246,8 +247,8 @@ def yaml_data(text: str, name: str) -> Any:
                     root = value
                 continue
             if cls is MappingStartEvent or cls is SequenceStartEvent:
-                if event.anchor is not None or event.tag is not None:
-                    return NOT_FAST
+                if event.tag is not None:
+                    return _drained(get_event)
                 flow += bool(flow or event.flow_style)  # all inside a flow one is flow
                 if len(outer) >= MAX_NESTING or flow > MAX_FLOW_NESTING:
                     mark = event.start_mark
@@ -275,7 +276,7 @@ def yaml_data(text: str, name: str) -> Any:
             elif cls is StreamEndEvent:
                 break
             elif cls.__name__ not in ("StreamStartEvent", "DocumentEndEvent"):
-                return NOT_FAST  # an alias
+                return _drained(get_event)  # an alias
     except YAMLError as exc:
         # A syntax error: located from the C parser's marks (the round-trip parser would
         # take ten times a valid load to find it), unless that parser should have a say.
@@ -288,6 +289,18 @@ def yaml_data(text: str, name: str) -> Any:
     finally:
         parser.dispose()
     return root
+
+
+def _drained(get_event: Callable[[], Any]) -> Any:
+    """:data:`NOT_FAST`, once the C parser has read the rest of the text.
+
+    A tag or an alias needs the round-trip parser, but a syntax error further on is
+    still located from this parser's marks (its message says what to do; the round-trip
+    parser's, after an anchor or a tag, only where the text ended).
+    """
+    while get_event().__class__.__name__ != "StreamEndEvent":
+        pass
+    return NOT_FAST
 
 
 def _typed(scalars: Scalars, value: str, name: str, event: Any) -> Any:

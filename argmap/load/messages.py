@@ -205,6 +205,8 @@ def show_value(value: Any) -> str:
     if isinstance(value, datetime.date):  # YAML reads 2024-01-01 as a date, not text
         when = "a date and time" if isinstance(value, datetime.datetime) else "a date"
         return f"{when}, {value}"
+    if isinstance(value, int) and value.bit_length() > 128:  # 0x and 0o numbers of any length
+        return f"a number of {value.bit_length() * 30103 // 100000 + 1:,} digits"
     text = repr(value)
     kind = "number " if isinstance(value, int | float) else ""
     return kind + (text if len(text) <= 40 else text[:37] + "...")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from argmap.deep import paused_gc, run_deep
 from argmap.errors import MapFileError
@@ -195,7 +195,9 @@ def _parse_yaml(text: str, name: str) -> Any:
 
     try:
         return load_round_trip(text, name)
-    except (YAMLError, ValueError) as exc:
+    except (YAMLError, ValueError, KeyError, TypeError, OverflowError) as exc:
+        # Not only YAMLError: a value its tag cannot be (`!!bool maybe`) fails in the
+        # parser's constructors with whatever Python raised there.
         raise _yaml_error(exc, text, name) from None
 
 
@@ -217,25 +219,40 @@ def _yaml_error(exc: Exception, text: str, name: str) -> MapFileError:
         message = f"invalid YAML: {hint or problem + '; check indentation and quoting'}"
         return MapFileError(name, message, line=line, column=col)
     message = " ".join(str(exc).split()) or "invalid YAML"
-    bad_date = _bad_date(text)
-    if bad_date is not None:
-        line, col, value = bad_date
-        return MapFileError(
-            name,
-            f"{value!r} is not a date ({message}); write YYYY-MM-DD, or quote it to keep "
-            "it as text",
-            line=line,
-            column=col,
-        )
-    return MapFileError(name, f"invalid YAML: {message}", line=1, column=1)
+    bad = _bad_scalar(text)
+    if bad is None:
+        return MapFileError(name, f"invalid YAML: {message}", line=1, column=1)
+    line, col, value, kind = bad
+    if kind == "timestamp":  # a date no calendar has (2026-02-30), or a time no clock has
+        said = f"{value!r} is not a date ({message}); write YYYY-MM-DD, or quote it"
+    else:
+        said = f"{value!r} is not {_TAGGED[kind]}, as its tag !!{kind} asks; remove the tag"
+    return MapFileError(name, said + " to keep it as text", line=line, column=col)
 
 
-def _bad_date(text: str) -> tuple[int, int, str] | None:
-    """Find the first scalar YAML reads as a date but no calendar has (``2026-02-30``)."""
+_TAGGED: Final = {
+    "bool": "a yes/no value (true or false)",
+    "int": "an integer",
+    "float": "a number",
+    "timestamp": "a date",
+    "binary": "base64 data",
+    "null": "nothing (null)",
+}
+"""What a value tagged with each of YAML's own types must be, as messages say it."""
+
+
+def _bad_scalar(text: str) -> tuple[int, int, str, str] | None:
+    """Find the first scalar that cannot be what its tag (or its look) says it is.
+
+    ``!!bool maybe``, ``!!int x``, ``2026-02-30`` (read as a date), ``!!binary %``: the
+    parser's constructors fail on them with whatever Python raises (a KeyError, say), and
+    unlocated. Returns its line, column, text and YAML type (None: no such scalar).
+    """
     from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+    yaml = make_yaml()
     try:
-        root = run_deep(lambda: make_yaml().compose(text))
+        root = run_deep(lambda: yaml.compose(text))
     except Exception:
         return None
     stack: list[Any] = [root] if root is not None else []
@@ -245,9 +262,14 @@ def _bad_date(text: str) -> tuple[int, int, str] | None:
             stack.extend(item for pair in reversed(node.value) for item in reversed(pair))
         elif isinstance(node, SequenceNode):
             stack.extend(reversed(node.value))
-        elif isinstance(node, ScalarNode) and str(node.tag).endswith(":timestamp"):
+        elif isinstance(node, ScalarNode):
+            kind = str(node.tag).rpartition(":")[2]
+            if kind not in _TAGGED:
+                continue
             try:
-                dt.date.fromisoformat(str(node.value)[:10])
-            except ValueError:
-                return node.start_mark.line + 1, node.start_mark.column + 1, str(node.value)
+                yaml.constructor.construct_object(node, deep=True)
+                if kind == "timestamp":
+                    dt.date.fromisoformat(str(node.value)[:10])
+            except Exception:  # whatever the constructor raised: it is this value's
+                return node.start_mark.line + 1, node.start_mark.column + 1, node.value, kind
     return None
