@@ -84,6 +84,7 @@ def stats_data(m: ArgumentMap, a: Analysis) -> dict[str, Any]:
     """
     objections, rebuttals = unanswered_by_kind(m, a)
     given_none = premises_without_support(m)
+    none_given = frozenset(given_none)  # a set: a thesis with 100,000 premises lists them all
     tally = {s.value: 0 for s in Standing}
     for value in a.standing.values():
         tally[value.value] += 1
@@ -109,7 +110,7 @@ def stats_data(m: ArgumentMap, a: Analysis) -> dict[str, Any]:
         "unanswered_rebuttals": list(rebuttals),
         "unsupported_premises": list(a.unsupported_premises),
         "premises_without_support": list(given_none),
-        "premises_support_defeated": [i for i in a.unsupported_premises if i not in given_none],
+        "premises_support_defeated": [i for i in a.unsupported_premises if i not in none_given],
         "unsourced_evidence": list(a.unsourced_evidence),
         "disagreements": [
             {"id": d.node_id, "assessment": d.assessment.value, "standing": d.standing.value}
@@ -184,7 +185,8 @@ def format_stats(m: ArgumentMap, a: Analysis) -> str:
     section("rebuttals with no standing answer", rebuttals, True)
     given_none = premises_without_support(m)
     section("premises with no support given", given_none, False)
-    defeated = tuple(i for i in a.unsupported_premises if i not in given_none)
+    none_given = frozenset(given_none)  # a set: a thesis with 100,000 premises lists them all
+    defeated = tuple(i for i in a.unsupported_premises if i not in none_given)
     section("premises whose support is all defeated", defeated, False)
     section("evidence without quote, citation or source", a.unsourced_evidence, False)
     lines.append("")
