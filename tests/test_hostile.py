@@ -577,3 +577,29 @@ def test_an_anchor_is_read_by_the_fast_parser_and_errors_after_it_located() -> N
             parse_text(broken, "m.yaml")
         assert str(info.value).startswith("m.yaml:4:9: invalid YAML: this quoted value is never")
     assert yaml_data("title: !!str T\nthesis: {id: t, text: x}\n", "m.yaml") is NOT_FAST
+
+
+@pytest.mark.parametrize(
+    ("citation", "said"),
+    [
+        ("\u200b", "a citation needs an outlet: 'Outlet' or 'Outlet, date'"),
+        ("\u200b, May 2", "a citation needs an outlet: 'Outlet' or 'Outlet, date'"),
+        ("Interfax, \u200b", "the date after the comma shows nothing: write it, or leave it out"),
+    ],
+)
+def test_a_citation_that_shows_nothing_is_refused_in_one_line(
+    tmp_path: Path, runner: CliRunner, citation: str, said: str
+) -> None:
+    """A zero-width outlet printed pydantic's three-line report; a zero-width date was kept."""
+    path = tmp_path / "m.yaml"
+    path.write_bytes((MAPS / "school-uniforms.yaml").read_bytes())
+    before = path.read_bytes()
+    for args in (
+        ["edit", str(path), "survey-costs", "--citation", citation],
+        ["add", "evidence", str(path), "--to", "cost", "--text", "y", "--citation", citation],
+    ):
+        result = runner.invoke(main, [*args, "--author", "A"] if "add" in args else args)
+        assert result.exit_code == 2, result.output
+        assert result.output.endswith(f"--citation: {said}\n"), result.output
+        assert "validation error" not in result.output
+        assert path.read_bytes() == before

@@ -29,11 +29,14 @@ def parse_citation(text: str) -> Citation:
     'January 21, 2014'
 
     Raises:
-        ValueError: the outlet part is empty.
+        ValueError: the outlet part shows nothing (empty, spaces, zero-width characters),
+            or the date part is given and shows nothing.
     """
-    outlet, _, date = text.partition(",")
-    if not outlet.strip():
+    outlet, comma, date = text.partition(",")
+    if shows_nothing(outlet):
         raise ValueError("a citation needs an outlet: 'Outlet' or 'Outlet, date'")
+    if comma and date.strip() and shows_nothing(date):
+        raise ValueError("the date after the comma shows nothing: write it, or leave it out")
     return Citation(outlet=outlet.strip(), date=date.strip() or None)
 
 
