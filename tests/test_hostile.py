@@ -603,3 +603,22 @@ def test_a_citation_that_shows_nothing_is_refused_in_one_line(
         assert result.output.endswith(f"--citation: {said}\n"), result.output
         assert "validation error" not in result.output
         assert path.read_bytes() == before
+
+
+def test_an_edit_given_a_linked_groups_id_names_its_premises(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """`show` lists the group by its id, and `--focus` takes it; the edits said no such id."""
+    path = tmp_path / "m.yaml"
+    path.write_bytes((MAPS / "school-uniforms.yaml").read_bytes())
+    said = (
+        f"{path}: no node has id 'less-bullying'; it names a linked group, not a node: give "
+        "one of its premises ('bullying-clothes', 'uniforms-equalise')\n"
+    )
+    for args in (
+        ["add", "objection", str(path), "--to", "less-bullying", "--text", "x", "--author", "A"],
+        ["edit", str(path), "less-bullying", "--id", "lb2"],
+        ["remove", str(path), "less-bullying"],
+    ):
+        result = runner.invoke(main, args)
+        assert (result.exit_code, result.output) == (1, said)

@@ -75,6 +75,10 @@ class Session:
         from difflib import get_close_matches
         from unicodedata import normalize
 
+        members = self.map.groups().get(node_id)
+        if members:  # `argmap show` lists a linked group by its id, as a focus takes it
+            named = ", ".join(repr(member.id) for member in members)
+            return f"; it names a linked group, not a node: give one of its premises ({named})"
         ids = [n.id for n in self.map.nodes]
         shown = normalize("NFC", node_id)
         same = [i for i in ids if normalize("NFC", i) == shown]
