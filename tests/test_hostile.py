@@ -622,3 +622,19 @@ def test_an_edit_given_a_linked_groups_id_names_its_premises(
     ):
         result = runner.invoke(main, args)
         assert (result.exit_code, result.output) == (1, said)
+
+
+def test_an_output_folder_that_links_to_nothing_is_named_as_such(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """It was told as `outlink/m.svg: cannot write: File exists` (mkdir of the link)."""
+    link = tmp_path / "outlink"
+    link.symlink_to(tmp_path / "gone" / "dir")
+    result = runner.invoke(main, ["render", str(MAPS / "school-uniforms.yaml"), "-o", str(link)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"{link / 'school-uniforms.svg'}: cannot write: {link} is a link to "
+        f"{tmp_path / 'gone' / 'dir'}, which does not exist; make that folder, or remove the "
+        "link\n"
+    )
+    assert link.is_symlink() and not (tmp_path / "gone").exists()

@@ -77,13 +77,21 @@ def check_folder(folder: str | Path, *, name: str | Path | None = None) -> None:
         name: the file the message names (default: ``folder``).
 
     Raises:
-        MapFileError: ``folder`` or one of its parents is a file, a device or a pipe.
+        MapFileError: ``folder`` or one of its parents is a file, a device or a pipe, or a
+            link to nothing (a folder cannot be made in its place).
     """
     f = Path(folder)
     for q in (f, *f.parents):
         try:
             mode = os.stat(q).st_mode
         except OSError:
+            if q.is_symlink():  # a link whose target is missing: mkdir says "File exists"
+                target = os.readlink(q)
+                raise MapFileError(
+                    name or f,
+                    f"cannot write: {q} is a link to {target}, which does not exist; make "
+                    "that folder, or remove the link",
+                ) from None
             continue  # missing (created later), or unreadable (the write will say)
         if not stat.S_ISDIR(mode):
             what = next((n for test, n in FILE_KINDS if test(mode)), "a file")
