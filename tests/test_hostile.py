@@ -638,3 +638,31 @@ def test_an_output_folder_that_links_to_nothing_is_named_as_such(
         "link\n"
     )
     assert link.is_symlink() and not (tmp_path / "gone").exists()
+
+
+def test_a_tag_on_the_whole_document_is_refused_as_one_on_a_value_is(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    path = write(tmp_path, "m.yaml", "--- !foo\ntitle: T\nthesis:\n  id: t\n  text: x\n")
+    result = runner.invoke(main, ["validate", str(path)])
+    assert (result.exit_code, result.output) == (
+        1,
+        f"{path}:1:5: YAML tag '!foo' is not supported in map files; remove it\n",
+    )
+
+
+def test_an_edit_keeps_a_files_lone_carriage_return_line_ends(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """An old Mac file (CR alone) got LF lines from `add` and a CR LF on the line it edited."""
+    path = tmp_path / "m.yaml"
+    text = "title: T\rthesis:\r  id: t\r  text: x\r  premises:\r    - id: p\r      text: y\r"
+    path.write_bytes(text.encode())
+    for args in (
+        ["add", "objection", str(path), "--to", "p", "--text", "no", "--author", "A"],
+        ["edit", str(path), "p", "--text", "why"],
+    ):
+        assert runner.invoke(main, args).exit_code == 0
+        written = path.read_bytes()
+        assert b"\n" not in written and written.count(b"\r") > text.count("\r")
+    assert runner.invoke(main, ["validate", str(path)]).exit_code == 0

@@ -162,6 +162,8 @@ def _write(session: Session, text: str) -> None:
     newlines = session.text.count("\n")
     if newlines and session.text.count("\r\n") == newlines:  # Windows line ends throughout
         text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+    elif not newlines and "\r" in session.text:  # old Mac line ends: a lone CR throughout
+        text = text.replace("\r\n", "\n").replace("\n", "\r")
     check_map_size(session.path, text)  # the next command could not read it back
     if read_map_text(session.path) != session.text:
         raise EditError(

@@ -109,6 +109,14 @@ def plain_data(document: Any, name: str) -> Any:
             return _scalar(document)
         except _UnsupportedTag as exc:
             raise MapFileError(name, exc.args[0], line=1, column=1) from None
+    if _tag_of(document) is not None:  # `--- !name` on the whole document
+        line, col = SourceMap(document).locate(())
+        raise MapFileError(
+            name,
+            f"YAML tag {_tag_of(document)!r} is not supported in map files; remove it",
+            line=line,
+            column=col,
+        )
     root: Any = {} if isinstance(document, dict) else []
     seen: set[int] = {id(document)}
     # Each container carries (its owner's link, its key): a path is built only to report.
