@@ -666,3 +666,37 @@ def test_an_edit_keeps_a_files_lone_carriage_return_line_ends(
         written = path.read_bytes()
         assert b"\n" not in written and written.count(b"\r") > text.count("\r")
     assert runner.invoke(main, ["validate", str(path)]).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("lines", "said"),
+    [
+        (
+            "  null: y\n  true: z\n",
+            [
+                "5:3: thesis.null: unknown field 'null'; remove it or fix the spelling",
+                "6:3: thesis.true: unknown field 'true'; remove it or fix the spelling",
+            ],
+        ),
+        (
+            "  ? [a, b]\n  : z\n",
+            ["5:5: a complex key ('? ...') is not a field; write a plain key"],
+        ),
+        (
+            "  premises:\n    - text: y\n      citation: Interfax\n",
+            [
+                "7:17: thesis.premises[0].citation: 'citation' must be fields (got 'Interfax'); "
+                "write it as citation: {outlet: Interfax, date: January 21}"
+            ],
+        ),
+    ],
+)
+def test_messages_name_keys_as_written_not_in_python(
+    tmp_path: Path, runner: CliRunner, lines: str, said: list[str]
+) -> None:
+    """`null:` was told as `thesis.None` at the thesis's line, `? [a, b]` as a Python
+    tuple, and a citation given as text in pydantic's words."""
+    path = write(tmp_path, "m.yaml", f"title: T\nthesis:\n  id: t\n  text: x\n{lines}")
+    result = runner.invoke(main, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [f"{path}:{line}" for line in said]

@@ -324,5 +324,7 @@ def _key(scalars: Scalars, value: str, plain: bool, name: str, event: Any) -> An
     """A mapping key as text (``1:`` is the key ``"1"``), or :data:`NOT_FAST` for ``<<``."""
     if not plain or not (scalars.tail or scalars.table.get(value[:1])):
         return value
+    from argmap.load.tree import key_text
+
     made = _typed(scalars, value, name, event)
-    return made if made is NOT_FAST or made.__class__ is str else str(made)
+    return made if made is NOT_FAST or made.__class__ is str else key_text(made)

@@ -105,12 +105,12 @@ def yaml_positions(text: str) -> Positions | None:
                 if owner.__class__ is list:
                     owner.append([line, col, child])
                 elif top[1] is no_key:
-                    key: Any = False  # not text: never looked up
+                    key: Any = False  # not a scalar: never looked up
                     if cls is ScalarEvent:
                         value = event.value
                         plain = event.implicit[0] and event.tag is None
-                        if not plain or scalars.tag(value) == STR_TAG:
-                            key = value
+                        tag = scalars.tag(value) if plain else STR_TAG
+                        key = value if tag == STR_TAG else _typed_key(scalars, tag, value)
                     top[1], top[2] = key, (line, col)
                     if child is not None:
                         stack.append([child, no_key, None, False])
@@ -166,3 +166,13 @@ def empty_value_mark(entry: list[Any], following: Any, lines: list[str], ends: b
         return
     mark = following.start_mark
     entry[2], entry[3] = mark.line + 1, mark.column + 1
+
+
+def _typed_key(scalars: Scalars, tag: str, value: str) -> Any:
+    """A plain key read as another type (``null:``, ``1:``), named as the data names it."""
+    from argmap.load.tree import key_text
+
+    try:
+        return key_text(scalars.make(tag, value))
+    except Exception:  # no value of its type (the load says why): never looked up
+        return False

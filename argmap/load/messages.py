@@ -94,11 +94,24 @@ def pydantic_findings(exc: ValidationError, model: type[BaseModel]) -> list[Find
         elif kind == "string_type":
             message = f"{dotted!r} must be text (got {got}); put it in quotes"
             out.append(Finding(loc, message, code="type"))
+        elif kind in ("model_type", "dict_type", "model_attributes_type"):
+            hint = _SHAPES.get(name, "write its fields under it, one a line")
+            out.append(Finding(loc, f"{dotted!r} must be fields (got {got}); {hint}", code="type"))
+        elif kind == "list_type":
+            hint = "write each item on a line of its own, after '- '"
+            out.append(Finding(loc, f"{dotted!r} must be a list (got {got}); {hint}", code="type"))
         else:
             msg = err["msg"]
             msg = msg[:1].lower() + msg[1:]
             out.append(Finding(loc, f"{dotted!r}: {msg} (got {got})", code="type"))
     return out
+
+
+_SHAPES: Final = {
+    "citation": "write it as citation: {outlet: Interfax, date: January 21}",
+    "source": "write it as source: {title: ..., url: ...}",
+}
+"""How to write a field that takes fields of its own, by its name."""
 
 
 def _unknown_field(model: type[BaseModel], loc: tuple[Any, ...], name: str) -> str:

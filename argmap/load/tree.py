@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from collections.abc import Set as AbstractSet
@@ -10,7 +11,7 @@ from typing import Any
 from argmap.errors import MapFileError
 from argmap.safetext import join_surrogate_pairs
 
-__all__ = ["EntryPaths", "SourceMap", "YamlPath", "linked_path", "plain_data"]
+__all__ = ["EntryPaths", "SourceMap", "YamlPath", "key_text", "linked_path", "plain_data"]
 
 YamlPath = tuple[str | int, ...]
 """A path from the document root: mapping keys and list indexes."""
@@ -34,6 +35,11 @@ class SourceMap:
         for depth, step in enumerate(path):
             last = depth == len(path) - 1
             lc = getattr(node, "lc", None)
+            if isinstance(node, dict) and step not in node and isinstance(step, str):
+                # a key YAML read as another type (`null:`): the data names it as text
+                step = next(
+                    (k for k in node if not isinstance(k, str) and key_text(k) == step), step
+                )
             if isinstance(node, dict) and step in node:
                 if lc is not None:
                     try:
@@ -110,13 +116,7 @@ def plain_data(document: Any, name: str) -> Any:
         except _UnsupportedTag as exc:
             raise MapFileError(name, exc.args[0], line=1, column=1) from None
     if _tag_of(document) is not None:  # `--- !name` on the whole document
-        line, col = SourceMap(document).locate(())
-        raise MapFileError(
-            name,
-            f"YAML tag {_tag_of(document)!r} is not supported in map files; remove it",
-            line=line,
-            column=col,
-        )
+        raise _tagged(document, (), _tag_of(document), name)
     root: Any = {} if isinstance(document, dict) else []
     seen: set[int] = {id(document)}
     # Each container carries (its owner's link, its key): a path is built only to report.
@@ -127,16 +127,12 @@ def plain_data(document: Any, name: str) -> Any:
             iter(src.items()) if isinstance(src, dict) else iter(enumerate(src))
         )
         for key, value in items:
-            out_key = key if isinstance(src, list) else str(_scalar(key))
+            if isinstance(key, tuple | list | dict):  # `? [a, b]`: no field is named so
+                raise _complex_key(document, src, key, link, name)
+            out_key = key if isinstance(src, list) else key_text(_scalar(key))
             if isinstance(value, dict | list):
                 if _tag_of(value) is not None:
-                    line, col = SourceMap(document).locate(linked_path((link, out_key)))
-                    raise MapFileError(
-                        name,
-                        f"YAML tag {_tag_of(value)!r} is not supported in map files; remove it",
-                        line=line,
-                        column=col,
-                    )
+                    raise _tagged(document, linked_path((link, out_key)), _tag_of(value), name)
                 if id(value) in seen:
                     line, col = SourceMap(document).locate(linked_path((link, out_key)))
                     raise MapFileError(
@@ -207,6 +203,36 @@ _YAML_TAGS = "tag:yaml.org,2002:"
 """The prefix ``!!`` stands for."""
 _STR_TAG = "!!str"
 """The value is text, as it reads."""
+
+
+def _tagged(document: Any, path: YamlPath, tag: str | None, name: str) -> MapFileError:
+    """The located refusal of a tag (``!name``) on a mapping or list, or on the document."""
+    line, col = SourceMap(document).locate(path)
+    message = f"YAML tag {tag!r} is not supported in map files; remove it"
+    return MapFileError(name, message, line=line, column=col)
+
+
+def _complex_key(document: Any, owner: Any, key: Any, link: Any, name: str) -> MapFileError:
+    """The located refusal of a mapping key that is a list or a mapping (``? [a, b]``)."""
+    line, col = SourceMap(document).locate(linked_path(link))  # the mapping holding it
+    with contextlib.suppress(AttributeError, KeyError, TypeError):
+        line, col = (n + 1 for n in owner.lc.key(key))
+    return MapFileError(
+        name, "a complex key ('? ...') is not a field; write a plain key", line=line, column=col
+    )
+
+
+def key_text(key: Any) -> str:
+    """A mapping key as the text a message names it by (``null``, ``true``, ``1``).
+
+    YAML reads a plain ``null:`` or ``yes:`` as a value of another type; no field has such a
+    name, and Python's own spelling (``None``, ``True``) is no name a user wrote.
+    """
+    if key is None:
+        return "null"
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    return str(key)
 
 
 def _tag_of(value: Any) -> str | None:
