@@ -700,3 +700,17 @@ def test_messages_name_keys_as_written_not_in_python(
     result = runner.invoke(main, ["validate", str(path)])
     assert result.exit_code == 1
     assert result.output.splitlines() == [f"{path}:{line}" for line in said]
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="no /proc here")
+def test_a_kernel_file_that_claims_no_size_is_refused_in_one_line(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """A link to /proc/self/status was read as a map: 62 lines of unknown fields."""
+    link = tmp_path / "status.yaml"
+    link.symlink_to("/proc/self/status")
+    result = runner.invoke(main, ["validate", str(link)])
+    assert (result.exit_code, result.output) == (
+        1,
+        f"{link}: holds more than its size (0 bytes) says; give a map file (.yaml or .json)\n",
+    )

@@ -163,9 +163,11 @@ def _read_bytes(p: Path, kind: TextKind, *, head: bool = False) -> bytes:
             raw = fh.read(kind.limit + 1)  # whatever size the file claims
             if head:
                 return raw[: kind.limit]
+            size = os.fstat(fd).st_size
             if len(raw) > kind.limit:  # it grew after we looked, or claims no size (procfs)
-                size = os.fstat(fd).st_size
                 _refuse_size(p, size if size > kind.limit else None, kind)
+            if size == 0 and raw:  # a kernel's file (/proc, /sys): made up as it is read
+                raise MapFileError(p, f"holds more than its size (0 bytes) says; {kind.advice}")
     except FileNotFoundError:
         raise MapFileError(p, kind.missing) from None
     except PermissionError:
