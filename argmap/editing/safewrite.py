@@ -85,7 +85,7 @@ def check_folder(folder: str | Path, *, name: str | Path | None = None) -> None:
         try:
             mode = os.stat(q).st_mode
         except OSError:
-            if q.is_symlink():  # a link whose target is missing: mkdir says "File exists"
+            if _dead_link(q):  # a link whose target is missing: mkdir says "File exists"
                 target = os.readlink(q)
                 raise MapFileError(
                     name or f,
@@ -96,6 +96,14 @@ def check_folder(folder: str | Path, *, name: str | Path | None = None) -> None:
         if not stat.S_ISDIR(mode):
             what = next((n for test, n in FILE_KINDS if test(mode)), "a file")
             raise MapFileError(name or f, f"cannot write: {q} is {what}, not a folder")
+
+
+def _dead_link(path: Path) -> bool:
+    """Whether ``path`` is a symbolic link (``os.stat`` of it failed: to nothing, then)."""
+    try:
+        return stat.S_ISLNK(os.lstat(path).st_mode)
+    except OSError:  # missing, or a name too long to look up: the write will say
+        return False
 
 
 def write_atomic(path: str | Path, data: str | bytes, *, exclusive: bool = False) -> Path:
