@@ -15,6 +15,7 @@ from argmap.editing.inputs import parse_citation
 from argmap.editing.remove import remove_node
 from argmap.editing.scaffold import new_map
 from argmap.editing.session import EditError
+from argmap.errors import OptionMisuseError
 from argmap.load.maps import load_map
 from argmap.load.parse import make_yaml
 from argmap.model import NodeKind
@@ -244,7 +245,7 @@ def test_flagship_acceptance_add_is_exactly_the_inserted_lines(
 def test_refusals_write_nothing(tmp_path: Path, new: NewNode, message: str) -> None:
     path = copy(tmp_path, MAPS / "school-uniforms.yaml")
     before = path.read_bytes()
-    with pytest.raises(EditError) as info:
+    with pytest.raises((EditError, OptionMisuseError)) as info:  # a bad --id: misuse
         add_node(path, new)
     assert message in str(info.value)
     assert path.read_bytes() == before
@@ -624,7 +625,7 @@ def test_rename_and_unlink_refusals_write_nothing(
 ) -> None:
     path = copy(tmp_path, CASES / "commented.yaml")
     before = path.read_bytes()
-    with pytest.raises(EditError) as excinfo:
+    with pytest.raises((EditError, OptionMisuseError)) as excinfo:
         edit_node(path, "cost", {}, **kwargs)  # type: ignore[arg-type]
     assert message in str(excinfo.value)
     assert path.read_bytes() == before

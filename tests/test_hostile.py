@@ -714,3 +714,31 @@ def test_a_kernel_file_that_claims_no_size_is_refused_in_one_line(
         1,
         f"{link}: holds more than its size (0 bytes) says; give a map file (.yaml or .json)\n",
     )
+
+
+@pytest.mark.parametrize("bad", ["", "a b", "~", "-x"])
+def test_a_malformed_id_option_is_a_command_line_mistake(
+    tmp_path: Path, runner: CliRunner, bad: str
+) -> None:
+    """`--id ''` exited 1 where a malformed `--tag` exits 2."""
+    path = tmp_path / "m.yaml"
+    path.write_bytes((MAPS / "school-uniforms.yaml").read_bytes())
+    for args in (
+        [
+            "add",
+            "objection",
+            str(path),
+            "--to",
+            "cost",
+            "--text",
+            "x",
+            "--author",
+            "A",
+            "--id",
+            bad,
+        ],
+        ["edit", str(path), "cost", "--id", bad],
+    ):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 2, result.output
+        assert result.output.startswith(f"Error: --id: {bad!r} is not a valid id")

@@ -21,6 +21,7 @@ from argmap.editing.textsplice import (
     wrap_in_group,
 )
 from argmap.editing.yamllines import list_style
+from argmap.errors import OptionMisuseError
 from argmap.load.mapfile import KEY_KIND
 from argmap.model import CHILD_KINDS, Citation, NodeKind, entry_fields, plain_value
 
@@ -177,8 +178,8 @@ def _new_id(session: Session, new: NewNode) -> str:
     taken = {node.id for node in m.nodes} | set(m.groups())
     if new.id is not None:
         problem = bad_id_message(new.id)
-        if problem is not None:
-            raise EditError(p, problem)
+        if problem is not None:  # a malformed --id: a command-line mistake, as a bad --tag is
+            raise OptionMisuseError(f"--id: {problem}")
         if new.id in taken:
             raise EditError(p, f"duplicate id {new.id!r}; choose another --id")
         return new.id

@@ -14,6 +14,7 @@ from argmap.editing.flatedit import edit_records
 from argmap.editing.inputs import bad_id_message, refuse_lone_surrogates
 from argmap.editing.maplock import locked_text
 from argmap.editing.session import EditError, Session, open_session
+from argmap.errors import OptionMisuseError
 from argmap.model import EDITABLE_FIELDS, UNDERCUT, NodeKind, plain_value
 
 __all__ = ["edit_node"]
@@ -100,8 +101,8 @@ def _check_node(
         raise EditError(p, f"{what}; only objections and rebuttals can undercut")
     if new_id is not None:
         problem = bad_id_message(new_id)
-        if problem is not None:
-            raise EditError(p, problem)
+        if problem is not None:  # a malformed --id: a command-line mistake, as a bad --tag is
+            raise OptionMisuseError(f"--id: {problem}")
         if new_id in m or new_id in {n.group for n in m.nodes if n.group}:
             raise EditError(p, f"id {new_id!r} is taken; choose another")
     links_to = {link.to for link in node.links}

@@ -67,7 +67,7 @@ def pydantic_findings(exc: ValidationError, model: type[BaseModel]) -> list[Find
         elif kind == "string_pattern_mismatch":
             message = (
                 f"invalid id {got}; use letters, digits, '_', '.' and '-', starting "
-                "with a letter or digit"
+                "with a letter, digit or '_'"
             )
             out.append(Finding(loc, message, code="bad-id"))
         elif kind == "id_invisible":
