@@ -302,7 +302,6 @@ def test_xaif_with_control_characters_and_schemes_keeps_every_text_and_scheme() 
             "3:3",
             "a relation '+' with no element after it; write the element after the mark",
         ),
-        ("[A]: a\n  + <B>: b\n  ->\n", "3:3", "a relation '->' with no element after it"),
     ],
 )
 def test_argdown_the_cli_refuses_is_refused_located(text: str, where: str, message: str) -> None:
@@ -310,6 +309,19 @@ def test_argdown_the_cli_refuses_is_refused_located(text: str, where: str, messa
         get_importer("argdown")(text, "r.argdown", ImportOptions(all_roots=True))
     assert str(info.value).startswith(f"r.argdown:{where}: {message}")
     assert str(info.value).endswith("(Argdown refuses it too)")
+
+
+@pytest.mark.parametrize(
+    "text", ["[A]: a\n  + <B>: b\n  ->\n", "[A]: a\n  <+\n  <+ b\n", "[A]: a\n  <+ b\n  <+\n"]
+)
+def test_argdown_a_bare_relation_mark_under_an_element_is_left_out_with_a_warning(
+    text: str,
+) -> None:
+    """Argdown relates an empty statement to it; argmap refused it, saying Argdown does too."""
+    result = get_importer("argdown")(text, "r.argdown", ImportOptions())
+    assert [node.text for node in result.map.nodes if not node.text.strip()] == []
+    said = [w.message for w in result.warnings]
+    assert any("relation marks with no element after them are left out" in w for w in said)
 
 
 @pytest.mark.parametrize(
@@ -372,3 +384,17 @@ def test_real_files_exported_as_argdown_read_whole_in_the_argdown_cli(tmp_path: 
             if node.text == " ".join(node.text.split()):
                 tags = "".join(f" #{tag}" for tag in node.tags if " " not in tag)
                 assert shown[node.id] == node.text + tags, (name, node.id)
+
+
+def test_argdown_prose_keeps_its_tags_and_data_in_the_description() -> None:
+    """They were lost, while a warning said the data was kept in a node's note."""
+    text = (
+        "[Thesis]: Cities should ban cars.\n  <+ Cars pollute the air.\n\n"
+        'This commentary cites a study. #draft {reviewer: "Ann Lee", credence: 0.8}\n'
+    )
+    result = get_importer("argdown")(text, "p.argdown", ImportOptions())
+    assert result.map.description == (
+        "This commentary cites a study. [#draft; reviewer: Ann Lee; credence: 0.8]"
+    )
+    said = [w.message for w in result.warnings]
+    assert any("(their #tags and data after them, in brackets)" in w for w in said)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from typing import Final
 
+from argmap.interop.elements import Element
 from argmap.interop.graph import GraphBuilder
 
 __all__ = ["take_prose"]
@@ -12,6 +14,8 @@ _WARNING: Final = (
     "untitled statements that bear on nothing and that nothing bears on (the file's prose) "
     "are kept in the map's description, not drawn, as Argdown's map leaves them out"
 )
+_WITH_DATA: Final = " (their #tags and data after them, in brackets)"
+"""Said of prose with tags or data: the data-keys warning says "note", the prose has none."""
 
 
 def take_prose(graph: GraphBuilder, thesis: str | None = None) -> list[str]:
@@ -39,6 +43,19 @@ def take_prose(graph: GraphBuilder, thesis: str | None = None) -> list[str]:
     texts = []
     for key in sorted(loose, key=lambda k: graph.elements[k].position):
         element = graph.elements.pop(key)
-        graph.warn_kind(_WARNING, element.line)
-        texts.append(element.addressed or element.text)
+        extra = _extras(element)
+        graph.warn_kind(_WARNING + (_WITH_DATA if extra else ""), element.line)
+        text = element.addressed or element.text
+        texts.append(f"{text} [{'; '.join(extra)}]" if extra else text)
     return texts
+
+
+def _extras(element: Element) -> list[str]:
+    """What a prose paragraph says besides its text: ``#tags``, ``{data}`` and wordings."""
+    tags = element.fields.get("tags") or []
+    said = [f"#{tag}" for tag in tags]
+    for name, value in element.fields.items():
+        if name != "tags":
+            shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+            said.append(f"{name}: {shown}")
+    return [*said, *element.notes, *element.wordings]

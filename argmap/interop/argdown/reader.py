@@ -159,7 +159,15 @@ class _Reader:
         """A relation line: the element after the mark, related to the one it is nested under."""
         text, indent, stack = line.text, line.indent, self.block.stack
         if not (body := text[relation.end() :].lstrip()):
-            raise bare_mark(self.path, line, relation.group(1))
+            if not stack:  # after an empty line, under nothing: Argdown refuses it too
+                raise bare_mark(self.path, line, relation.group(1))
+            self.graph.warn_kind(  # Argdown relates an empty statement: there is nothing to say
+                "relation marks with no element after them are left out (Argdown relates an "
+                "empty statement)",
+                line.number,
+                line.indent + 1,
+            )
+            return
         level = indent
         if len(stack) > 1 and indent <= stack[-1][0]:
             # Back out as Argdown does: to the deepest level at or above this indent,
