@@ -397,4 +397,4 @@ def test_argdown_prose_keeps_its_tags_and_data_in_the_description() -> None:
         "This commentary cites a study. [#draft; reviewer: Ann Lee; credence: 0.8]"
     )
     said = [w.message for w in result.warnings]
-    assert any("(their #tags and data after them, in brackets)" in w for w in said)
+    assert any("#tags and {data} of the file's prose follow its text" in w for w in said)

@@ -14,8 +14,10 @@ _WARNING: Final = (
     "untitled statements that bear on nothing and that nothing bears on (the file's prose) "
     "are kept in the map's description, not drawn, as Argdown's map leaves them out"
 )
-_WITH_DATA: Final = " (their #tags and data after them, in brackets)"
-"""Said of prose with tags or data: the data-keys warning says "note", the prose has none."""
+_WITH_DATA: Final = (
+    "#tags and {data} of the file's prose follow its text in the map's description, in "
+    "brackets (it has no note)"
+)
 
 
 def take_prose(graph: GraphBuilder, thesis: str | None = None) -> list[str]:
@@ -44,7 +46,9 @@ def take_prose(graph: GraphBuilder, thesis: str | None = None) -> list[str]:
     for key in sorted(loose, key=lambda k: graph.elements[k].position):
         element = graph.elements.pop(key)
         extra = _extras(element)
-        graph.warn_kind(_WARNING + (_WITH_DATA if extra else ""), element.line)
+        graph.warn_kind(_WARNING, element.line)
+        if extra:
+            graph.warn_kind(_WITH_DATA, element.line)
         text = element.addressed or element.text
         texts.append(f"{text} [{'; '.join(extra)}]" if extra else text)
     return texts
@@ -58,4 +62,5 @@ def _extras(element: Element) -> list[str]:
         if name != "tags":
             shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
             said.append(f"{name}: {shown}")
-    return [*said, *element.notes, *element.wordings]
+    notes = [note for note in element.notes if not note.startswith("Link: ")]
+    return [*said, *notes, *element.wordings]  # (links: in the text, with their addresses)
