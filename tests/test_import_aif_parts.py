@@ -155,3 +155,139 @@ def test_a_participants_name_is_its_text_fields_only(
         "locutions": [{"nodeID": "L1", "personID": 1}],
     }
     assert _read(data)[0].map.thesis.author == author
+
+
+# -- rephrases (MA) that would join claims at odds ---------------------------------------------
+def _graph(claims: dict[str, str], schemes: list[tuple[str, str, str, str]]) -> dict[str, Any]:
+    """AIF data: I-nodes, then scheme nodes (id, type, from, to), one edge in and one out."""
+    nodes = [{"nodeID": k, "text": text, "type": "I"} for k, text in claims.items()]
+    nodes += [{"nodeID": s, "text": "", "type": kind} for s, kind, _, _ in schemes]
+    edges = [
+        e for s, _, a, b in schemes for e in ({"fromID": a, "toID": s}, {"fromID": s, "toID": b})
+    ]
+    return {"nodes": nodes, "edges": edges}
+
+
+_QT30 = {  # QT30-style: each answer rephrases the question (MA); the answers conflict (CA)
+    "q": "Who will win the election?",
+    "a": "Alice will win the election",
+    "b": "Bob will win the election",
+    "r": "Alice leads every poll",
+}
+_ANSWERS = [("ma1", "MA", "a", "q"), ("ma2", "MA", "b", "q"), ("ra", "RA", "r", "a")]
+
+
+def _attacks(m: Any) -> set[tuple[str, str]]:
+    """Every attack in the map: tree edges and cross-links."""
+    out = {(n.id, n.parent) for n in m.nodes if n.relation is not None and n.parent}
+    out = {(s, t) for s, t in out if m.get(s).relation.value == "attacks"}
+    return out | {
+        (n.id, link.to) for n in m.nodes for link in n.links if link.relation.value == "attacks"
+    }
+
+
+def test_answers_that_conflict_are_not_merged_into_their_question() -> None:
+    """MA-linked answers were one claim with the question ("Also worded"): the conflict
+    between them became a self-loop, dropped without a word, and the import said the
+    statements bear on each other in a cycle though the file had none."""
+    data = _graph(_QT30, [*_ANSWERS, ("ca", "CA", "a", "b")])
+    result, text = _read(data)
+    m = result.map
+    assert [n.text for n in m.nodes] == [_QT30["b"], _QT30["a"], _QT30["r"]]
+    assert _attacks(m) == {("a", "b")}
+    assert m.get("a").note == (
+        "Rephrase of: Who will win the election? (AIF MA 'ma1' not followed: the answers conflict)"
+    )
+    line = text[: text.index('"ma1"')].count("\n") + 1
+    (apart,) = [w for w in result.warnings if "not followed" in w.message]
+    assert apart.line == line and apart.message.startswith(
+        "rephrases (MA) not followed where they join one claim to claims that conflict (a "
+        "question to its answers)"
+    )
+    second = text[: text.index('"ma2"')].count("\n") + 1
+    assert apart.message.endswith(f": 'ma1', 'ma2' (2 times; also line {second})")
+    # The question, which bears on nothing here, is named where it is left out.
+    (left,) = [w for w in result.warnings if "not connected" in w.message]
+    assert "'q' at line 4: Who will win the election?" in left.message
+
+
+def test_answers_that_conflict_both_ways_all_kept_with_all_roots() -> None:
+    data = _graph(_QT30, [*_ANSWERS, ("ca1", "CA", "a", "b"), ("ca2", "CA", "b", "a")])
+    with pytest.raises(MapFileError, match="in a cycle"):
+        _read(data)  # a true cycle now: each answer attacks the other
+    data["nodes"] += [{"nodeID": "t", "text": "Alice won once", "type": "I"}]
+    data["nodes"] += [{"nodeID": "o", "text": "That was annulled", "type": "I"}]
+    data["edges"] += [{"fromID": "o", "toID": "ca3"}, {"fromID": "ca3", "toID": "t"}]
+    data["nodes"] += [{"nodeID": "ca3", "text": "", "type": "CA"}]
+    text = json.dumps(data, indent=1)
+    result = get_importer("aif")(text, "x.json", ImportOptions(all_roots=True))
+    m = result.map
+    assert sorted(n.text for n in m.nodes[1:]) == sorted(
+        [*_QT30.values(), *["Alice won once", "That was annulled"]]
+    )
+    kept = _attacks(m) | {
+        (n.id, line.split("'")[1])
+        for n in m.nodes
+        for line in (n.note or "").split("\n\n")
+        if line.startswith("Also attacks")
+    }
+    assert {("a", "b"), ("b", "a"), ("o", "t")} <= kept
+    assert not any("--all-roots keeps" in w.message for w in result.warnings)
+
+
+def test_a_rephrase_that_would_join_claims_conflicting_through_the_merge_is_not_followed() -> None:
+    claims = {"a": "Taxes should rise", "b": "Taxes ought to rise", "c": "Taxes should fall"}
+    claims["d"] = "Taxes must fall"
+    schemes = [("ma1", "MA", "b", "a"), ("ma2", "MA", "d", "c"), ("ma3", "MA", "d", "b")]
+    result, _ = _read(_graph(claims, [*schemes, ("ca", "CA", "c", "a")]))
+    m = result.map
+    assert [(n.id, n.text) for n in m.nodes] == [("a", claims["a"]), ("c", claims["c"])]
+    assert m.get("a").note == "Also worded: Taxes ought to rise"
+    assert m.get("c").note == (
+        "Also worded: Taxes must fall\n\nRephrase of: Taxes ought to rise (AIF MA 'ma3' not "
+        "followed: the claims conflict)"
+    )
+    assert _attacks(m) == {("c", "a")}
+    messages = [w.message for w in result.warnings]
+    assert any(
+        "would make one claim of claims that conflict" in w and "'ma3'" in w for w in messages
+    )
+
+
+def test_a_rephrase_that_would_make_a_cycle_is_not_followed() -> None:
+    """``b`` rephrases ``a``, and ``a`` supports ``x``, which supports ``b``: as one claim,
+    it supported itself, and the import was refused as a support cycle."""
+    claims = {"a": "Exams test memory", "x": "Memory is not skill", "b": "Exams test recall"}
+    schemes = [("ra1", "RA", "a", "x"), ("ra2", "RA", "x", "b"), ("ma", "MA", "b", "a")]
+    result, _ = _read(_graph(claims, schemes))
+    m = result.map
+    assert [(n.id, n.parent) for n in m.nodes] == [("b", None), ("x", "b"), ("a", "x")]
+    assert m.get("b").note == (
+        "Rephrase of: Exams test memory (AIF MA 'ma' not followed: it would make a cycle)"
+    )
+    (apart,) = [w for w in result.warnings if "not followed" in w.message]
+    assert "would make a claim bear on itself (a cycle)" in apart.message
+
+
+def test_rephrases_at_odds_with_nothing_are_still_followed() -> None:
+    claims = {"a": "Bikes are cheap", "b": "Bicycles cost little", "r": "A bike costs 100"}
+    result, _ = _read(_graph(claims, [("ma", "MA", "b", "a"), ("ra", "RA", "r", "b")]))
+    assert [(n.id, n.note) for n in result.map.nodes] == [
+        ("a", "Also worded: Bicycles cost little"),
+        ("r", None),
+    ]
+    assert [w.message for w in result.warnings] == [
+        "rephrases (MA) followed: the I-nodes each joins are read as one claim, the other "
+        "wordings kept in its note: 'ma'"
+    ]
+
+
+def test_all_roots_keeps_a_cycle_no_root_reaches_and_advises_nothing() -> None:
+    """With one root and an attack cycle apart from it, ``--all-roots`` left the cycle out,
+    its warning saying '(--all-roots keeps every root)'."""
+    claims = {"t": "Homework helps", "p": "Practice sticks", "x": "Cats rule", "y": "Dogs rule"}
+    schemes = [("ra", "RA", "p", "t"), ("ca1", "CA", "x", "y"), ("ca2", "CA", "y", "x")]
+    text = json.dumps(_graph(claims, schemes), indent=1)
+    result = get_importer("aif")(text, "x.json", ImportOptions(all_roots=True))
+    assert sorted(n.text for n in result.map.nodes[1:]) == sorted(claims.values())
+    assert not any("--all-roots keeps" in w.message for w in result.warnings)

@@ -269,6 +269,18 @@ def test_argdown_prose_goes_to_the_description_not_into_the_map() -> None:
     assert chosen.map.thesis.text == "This file sets out the case."
 
 
+def test_a_statement_left_out_under_all_roots_is_not_told_to_use_all_roots() -> None:
+    """A file that names its thesis keeps it under ``--all-roots``; what that thesis does
+    not reach is left out, and the warning said '(--all-roots keeps every root)'."""
+    text = "[T]: The thesis. {kind: thesis}\n\n[A]: Apart.\n\n<X>: Reason.\n  +> [T]\n"
+    for all_roots in (False, True):
+        result = get_importer("argdown")(text, "t.argdown", ImportOptions(all_roots=all_roots))
+        (left,) = [w.message for w in result.warnings if "left out" in w.message]
+        assert left.endswith(
+            "'A' at line 3: Apart." + ("" if all_roots else " (--all-roots keeps every root)")
+        )
+
+
 # -- AIF ---------------------------------------------------------------------------------------
 def test_aif_rephrases_are_followed_to_one_root() -> None:
     nodes = [("t", "I", "Britain should withdraw"), ("p", "I", "brutality was the only way")]

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Final
 from argmap.exporters import Exporter, RenderOptions
 from argmap.interop import ImportOptions, ImportResult
 from argmap.interop.aifgraph import AifGraph, index_nodes, load_aif, records
+from argmap.interop.aifrephrase import follow_rephrases
 from argmap.interop.aifspeech import read_speech
 from argmap.interop.graph import Edge, Element, GraphBuilder
 from argmap.model import ArgumentMap, NodeKind, Relation
@@ -156,7 +157,7 @@ def import_text(text: str, path: str, options: ImportOptions | None = None) -> I
     )
     speech = {key: records(data, key, path, text) for key in ("locutions", "participants")}
     graph = GraphBuilder(path, "AIF")
-    _rephrases(aif, graph)
+    rephrased = follow_rephrases(aif, graph)
     for node_id, kind in aif.kinds.items():
         if kind == "I" and aif.canon.get(node_id, node_id) == node_id:
             line, column = aif.place(node_id)
@@ -173,6 +174,8 @@ def import_text(text: str, path: str, options: ImportOptions | None = None) -> I
     for node_id, canon in aif.canon.items():
         if node_id != canon and aif.texts[node_id] != aif.texts[canon]:
             graph.elements[canon].wordings.append(aif.texts[node_id])
+    for key, note in rephrased:
+        graph.elements[key].notes.append(note)
     for node_id, kind in aif.kinds.items():
         if kind in ("I", "L", "MA", "YA"):
             continue  # claims, locutions, rephrases (read above), illocutions (below)
@@ -187,37 +190,6 @@ def import_text(text: str, path: str, options: ImportOptions | None = None) -> I
     read_speech(speech, aif, graph)
     m, warnings = graph.build({"title": PurePath(path).stem or "Imported AIF"}, options=options)
     return ImportResult(m, warnings)
-
-
-def _rephrases(aif: AifGraph, graph: GraphBuilder) -> None:
-    """Follow MA (rephrase) nodes: the I-nodes one MA joins are one claim, in several words.
-
-    The claim is the one of them first in the file; the other wordings go in its note.
-    """
-    parent: dict[str, str] = {}
-
-    def find(key: str) -> str:
-        while parent.get(key, key) != key:
-            key = parent[key]
-        return key
-
-    for node_id, kind in aif.kinds.items():
-        if kind != "MA":
-            continue
-        joined = [k for k in aif.into[node_id] + aif.out_of[node_id] if aif.kinds[k] == "I"]
-        line, column = aif.place(node_id)
-        graph.warn_kind(
-            "rephrases (MA) followed: the I-nodes each joins are read as one claim, the other "
-            "wordings kept in its note",
-            line,
-            column,
-            item=repr(node_id),
-        )
-        for other in joined[1:]:
-            a, b = sorted((find(joined[0]), find(other)), key=aif.position.__getitem__)
-            if a != b:
-                parent[b] = a
-    aif.canon = {key: find(key) for key in parent}
 
 
 def _add_inference(graph: GraphBuilder, aif: AifGraph, ra: str) -> None:

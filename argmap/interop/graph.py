@@ -122,7 +122,7 @@ class GraphBuilder:
         root = choose_root(self.elements, self.edges, self.path, options, thesis)
         if root == ALL_ROOTS:
             self._gather_roots(header["title"])
-        parent_edge = grow(root, self.elements, self.edges, self.warn)
+        parent_edge = grow(root, self.elements, self.edges, self.warn, all_roots=options.all_roots)
         order = document_order(root, parent_edge, self.elements)
         kinds = self._kinds(order, parent_edge)
         ids = self._ids(list(kinds))

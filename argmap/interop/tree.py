@@ -77,6 +77,8 @@ def choose_root(
     incoming = {edge.target for edge in edges}
     connected = [key for key in tops if key in incoming]
     several = len(connected) > 1 or (named is None and (len(tops) > 1 or not connected))
+    if options.all_roots and named is None and not several:
+        several = len(covering_roots(elements, edges)) > len(tops)  # a cycle nothing reaches
     if options.all_roots and several and len(elements) > 1:
         return ALL_ROOTS
     if named is not None:
@@ -169,6 +171,8 @@ def grow(
     elements: Mapping[str, Element],
     edges: Sequence[Edge],
     warn: Callable[[int, str], None],
+    *,
+    all_roots: bool = False,
 ) -> dict[str, Edge]:
     """Grow the tree breadth-first from the thesis, taking the earliest relation first.
 
@@ -177,6 +181,7 @@ def grow(
         elements: the graph's elements by key.
         edges: the graph's relations.
         warn: called with a line and a message for each element the tree leaves out.
+        all_roots: whether ``--all-roots`` was given (so the warning does not advise it).
 
     Returns:
         The tree edge of every element reached (the thesis has none); the relations
@@ -214,15 +219,18 @@ def grow(
             thesis_cuts.clear()
     left = [key for key in elements if key not in reached]
     if left:
-        first = elements[left[0]]
-        thesis = "the title" if root == ALL_ROOTS else repr(elements[root].title or root)
-        warn(
-            first.line,
-            f"{len(left)} statement{'s' if len(left) != 1 else ''} not connected to the thesis "
-            f"{thesis}, left out: "
-            f"{_listing(left, elements)} (--all-roots keeps every root)",
-        )
+        warn(elements[left[0]].line, _left_out(root, left, elements, all_roots))
     return parent_edge
+
+
+def _left_out(root: str, left: list[str], elements: Mapping[str, Element], all_roots: bool) -> str:
+    """The warning naming the statements the tree leaves out (``--all-roots`` if not given)."""
+    thesis = "the title" if root == ALL_ROOTS else repr(elements[root].title or root)
+    return (
+        f"{len(left)} statement{'s' if len(left) != 1 else ''} not connected to the thesis "
+        f"{thesis}, left out: {_listing(left, elements)}"
+        + ("" if all_roots else " (--all-roots keeps every root)")
+    )
 
 
 def document_order(
