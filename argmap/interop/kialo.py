@@ -1,14 +1,15 @@
-"""Kialo discussion exports (numbered ``1.1. Pro:`` text) read as maps; import only."""
+"""Kialo discussion exports (numbered ``1.1. Pro:`` claims, both layouts) as maps; import only."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 from argmap.errors import MapFileError
 from argmap.interop import ImportOptions, ImportResult
 from argmap.interop.graph import Edge, Element, GraphBuilder
+from argmap.interop.kialocurrent import LABELS, is_current, read_current, source_notes, uncited
 from argmap.interop.markup import join_lines, link_notes, plain_markdown
 from argmap.interop.textlines import text_lines
 from argmap.model import Relation
@@ -36,7 +37,12 @@ class _Claim:
     lines: list[str]
     line: int
     column: int
-    """Where the claim's text (after its number and label) starts on its line."""
+    """Where the claim's text (after its number and label) starts on its line (in the current
+    layout, where its label does: the text is on the lines below)."""
+    stated: bool = False
+    """Whether the export says what it is (the current layout's ``Thesis:``, ``Question:``)."""
+    notes: list[str] = field(default_factory=list)
+    """The sources it cites (the current layout's ``[n]``), for its note."""
 
 
 def import_text(text: str, path: str, options: ImportOptions | None = None) -> ImportResult:
@@ -49,6 +55,11 @@ def import_text(text: str, path: str, options: ImportOptions | None = None) -> I
     reuse of claim 1.2 and becomes a cross-link from 1.2 to the parent. Markdown
     escapes are undone and links kept as ``text (url)``.
 
+    Kialo's current layout gives a claim's number and label alone on a line
+    (``1. Thesis:``, ``1.1. Pro:``) and its text on the lines below, the title after
+    ``Discussion Name:``, and the sources its claims cite as ``[n]`` in a closing
+    ``Sources:`` block: each citing claim's note keeps ``Source [n]: url``.
+
     A multi-thesis discussion (theses ``1.``, ``2.``... or ``1.1.``, ``1.2.``... with no
     Pro/Con under the question ``1.``) needs ``options``: one thesis, or all of them under
     the discussion's title or question.
@@ -59,7 +70,11 @@ def import_text(text: str, path: str, options: ImportOptions | None = None) -> I
             missing or unknown (``1.2. Maybe:``) on a claim below a thesis.
     """
     graph = GraphBuilder(path, "Kialo", ids_from_text=True)
-    title, claims = _read_claims(text, path, graph)
+    lines = text_lines(text)
+    if is_current(lines):
+        title, claims = _current_claims(lines, path, graph)
+    else:
+        title, claims = _read_claims(lines, path, graph)
     if "1" not in claims:
         raise MapFileError(
             path, "no thesis: a Kialo export starts its claims with '1.'", line=1, column=1
@@ -72,6 +87,8 @@ def import_text(text: str, path: str, options: ImportOptions | None = None) -> I
     header = {"title": title or first or "Kialo discussion"}
     if question:
         header = {"title": first or title or "Kialo discussion"}
+        if claims["1"].notes:  # the question is the title: its sources, the description
+            header["description"] = "\n\n".join(claims["1"].notes)
     several = question or any("." not in n and n != "1" for n in claims)
     m, warnings = graph.build(header, thesis=None if several else "1", options=options)
     return ImportResult(m, warnings)
@@ -91,8 +108,13 @@ def _is_question(claims: dict[str, _Claim], path: str, graph: GraphBuilder) -> b
     bare = [(n, c) for n, c in under if c.label is None]
     if bare and len(bare) < len(under):
         number, claim = bare[0]
-        raise _unlabelled(number, claim.lines[0], path, claim.line, claim.column)
-    if len(bare) == 1 and (label := _LABEL_LIKE_RE.match(bare[0][1].lines[0])):
+        body = "" if claim.stated else claim.lines[0]
+        raise _unlabelled(number, body, path, claim.line, claim.column)
+    if (
+        len(bare) == 1
+        and not bare[0][1].stated
+        and (label := _LABEL_LIKE_RE.match(bare[0][1].lines[0]))
+    ):
         number, claim = bare[0]
         graph.warn(
             claim.line,
@@ -123,15 +145,48 @@ def _text(claim: _Claim, links: list[tuple[str, str]] | None = None) -> str:
     return plain_markdown(join_lines(claim.lines), links)
 
 
-def _read_claims(
-    text: str, path: str, graph: GraphBuilder
+def _current_claims(
+    lines: list[str], path: str, graph: GraphBuilder
 ) -> tuple[str | None, dict[str, _Claim]]:
-    """Split the export into its title and its claims by number, in file order."""
+    """Split an export in the current layout into its title and its claims by number.
+
+    Raises:
+        MapFileError: a label other than Thesis, Question, Pro or Con, or a claim that
+            :func:`_check_claim` refuses.
+    """
+    title, heads, sources = read_current(lines, graph)
+    claims: dict[str, _Claim] = {}
+    for head in heads:
+        if head.label not in LABELS:
+            raise MapFileError(
+                path,
+                f"claim {head.number} has an unknown label {head.label + ':'!r}; Kialo labels "
+                "a thesis 'Thesis:' and a claim below it 'Pro:' or 'Con:' (supports or "
+                "attacks its parent): write one",
+                line=head.line,
+                column=head.column,
+            )
+        label = head.label if head.label in _RELATION else None
+        where = (head.line, head.column)
+        _check_claim(head.number, label, "", claims, path, where)
+        claim = _Claim(label, head.lines, head.line, head.column, stated=True)
+        claim.notes = source_notes(
+            join_lines(head.lines), (head.line, head.number), sources, graph
+        )
+        claims[head.number] = claim
+    uncited(sources, graph)
+    return (plain_markdown(title) if title else None), claims
+
+
+def _read_claims(
+    lines: list[str], path: str, graph: GraphBuilder
+) -> tuple[str | None, dict[str, _Claim]]:
+    """Split an older-layout export into its title and its claims by number, in file order."""
     title: str | None = None
     claims: dict[str, _Claim] = {}
     last: str | None = None
     in_list = False
-    for lineno, line in enumerate(text_lines(text), 1):
+    for lineno, line in enumerate(lines, 1):
         if title is None and not claims and (match := _TITLE_RE.match(line)):
             title = plain_markdown(match.group(1))
             continue
@@ -224,7 +279,7 @@ def _add_claim(
     if claim.label is None or see is None:
         # As Kialo shows a link: its words; its address in the note (a debate's URLs ran
         # inside its statements, a fifth of their text, wrapping across the boxes).
-        notes = link_notes(links)
+        notes = link_notes(links) + claim.notes
         graph.add(Element(number, body, line=claim.line, notes=notes))
     if claim.label is None:
         return

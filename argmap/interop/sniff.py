@@ -19,7 +19,8 @@ _NAMES: Final = {
     "map": "an argmap map file (YAML); it needs no import",
 }
 _KIALO_CLAIM: Final = re.compile(r"^\s*\d+(?:\.\d+)+\.\s+(?:Pro|Con):", re.MULTILINE)
-_KIALO_TITLE: Final = re.compile(r"^\s*Discussion Title:", re.MULTILINE)
+_KIALO_TITLE: Final = re.compile(r"^\s*Discussion (?:Title|Name):", re.MULTILINE)
+"""The older layout's title line, or the current layout's (the title on the next line)."""
 _ARGDOWN: Final = (
     re.compile(r"^\s*===\s*$", re.MULTILINE),  # front matter
     re.compile(r"^\s*(?:\[[^\]\n]+\]|<[^>\n]+>):", re.MULTILINE),  # a definition
