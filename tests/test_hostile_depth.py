@@ -235,9 +235,9 @@ def test_add_and_edit_refuse_an_invisible_id(tmp_path: Path, option: str) -> Non
     added = CliRunner().invoke(
         main, ["add", "objection", str(path), "--to", "t", "--text", "y", option, "o\u200db"]
     )
-    assert "U+200D (ZERO WIDTH JOINER) at character 2" in _one_line(added)
+    assert "U+200D (ZERO WIDTH JOINER) at character 2" in _one_line(added, 2)  # misuse
     edited = CliRunner().invoke(main, ["edit", str(path), "t", "--id", "t\ufe0f"])
-    assert "U+FE0F (VARIATION SELECTOR-16)" in _one_line(edited)
+    assert "U+FE0F (VARIATION SELECTOR-16)" in _one_line(edited, 2)
     assert path.read_text(encoding="utf-8") == before
 
 
