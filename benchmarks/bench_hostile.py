@@ -242,11 +242,7 @@ def bench_wide(folder: Path, table: Verdicts) -> None:
     for fmt in ("svg", "html"):
         seconds: list[float] = []
         for size in sizes:
-            path = folder / f"wide-{size}.json"
-            if not path.exists():
-                premises = [{"id": f"p{i}", "text": f"premise {i}"} for i in range(size)]
-                thesis = {"id": "t", "text": "T", "premises": premises}
-                path.write_text(json.dumps({"title": "wide", "thesis": thesis}), "utf-8")
+            path = _wide_map(folder, size)
             run = Run([*ARGMAP, "render", str(path), "-f", fmt, "-o", str(folder / "wide")])
             seconds.append(run.wall)
             took = f"exit {run.code}, {run.wall:.1f} s, {run.mb:.0f} MB"
@@ -268,6 +264,16 @@ def bench_wide(folder: Path, table: Verdicts) -> None:
         )
 
 
+def _wide_map(folder: Path, size: int) -> Path:
+    """A map (JSON) of one thesis with ``size`` plain premises, written once."""
+    path = folder / f"wide-{size}.json"
+    if not path.exists():
+        premises = [{"id": f"p{i}", "text": f"premise {i}"} for i in range(size)]
+        thesis = {"id": "t", "text": "T", "premises": premises}
+        path.write_text(json.dumps({"title": "wide", "thesis": thesis}), "utf-8")
+    return path
+
+
 def bench_wide_commands(folder: Path, table: Verdicts) -> None:
     """Every command that reads a map, on a thesis with 20,000 and 40,000 premises.
 
@@ -279,11 +285,7 @@ def bench_wide_commands(folder: Path, table: Verdicts) -> None:
     for command in ("validate", "stats", "lint", "show"):
         seconds: list[float] = []
         for size in sizes:
-            path = folder / f"wide-{size}.json"
-            if not path.exists():
-                premises = [{"id": f"p{i}", "text": f"premise {i}"} for i in range(size)]
-                thesis = {"id": "t", "text": "T", "premises": premises}
-                path.write_text(json.dumps({"title": "wide", "thesis": thesis}), "utf-8")
+            path = _wide_map(folder, size)
             run = Run([*ARGMAP, command, str(path)])
             seconds.append(run.cpu)
             print(f"   {size:,} premises, {command}: exit {run.code}, {run.cpu:.1f} s")

@@ -723,22 +723,8 @@ def test_a_malformed_id_option_is_a_command_line_mistake(
     """`--id ''` exited 1 where a malformed `--tag` exits 2."""
     path = tmp_path / "m.yaml"
     path.write_bytes((MAPS / "school-uniforms.yaml").read_bytes())
-    for args in (
-        [
-            "add",
-            "objection",
-            str(path),
-            "--to",
-            "cost",
-            "--text",
-            "x",
-            "--author",
-            "A",
-            "--id",
-            bad,
-        ],
-        ["edit", str(path), "cost", "--id", bad],
-    ):
+    adding = f"add objection {path} --to cost --text x --author A --id".split()
+    for args in ([*adding, bad], ["edit", str(path), "cost", "--id", bad]):
         result = runner.invoke(main, args)
         assert result.exit_code == 2, result.output
         assert result.output.startswith(f"Error: --id: {bad!r} is not a valid id")
