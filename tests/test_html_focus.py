@@ -71,3 +71,20 @@ def test_a_page_without_a_focus_opens_three_levels() -> None:
     levels = {node.id: len(m.ancestors(node.id)) for node in m.nodes}
     for anchor, is_open in _opened(page).items():
         assert is_open == (levels[anchor.removeprefix("n-")] < 3), anchor
+
+
+@pytest.mark.parametrize("kind", ["fill", "place", "label"])
+def test_a_worksheet_of_a_deep_focus_gives_the_nearest_claims_as_context_not_all(
+    kind: str,
+) -> None:
+    """Its outline listed all 40 claims above the focus as given statements."""
+    from argmap.exercise import make_worksheet
+
+    m = deep_chain(60)
+    options = RenderOptions(focus="n40", exercise=True, exercise_kind=kind)  # type: ignore[arg-type]
+    sheet = make_worksheet(m, options)
+    page = render_html(
+        sheet.exercise, analyze(sheet.exercise), sheet.exercise_options, diagram=False
+    )
+    assert page.count('<li class="elided">') == 1
+    assert len(parse(page).entries) == len(submap(m, options)) - (40 - CHAIN_NEAREST - 1)

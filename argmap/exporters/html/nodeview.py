@@ -147,8 +147,8 @@ class NodeViews:
         # The map's index in plain dicts: the page looks nodes up a few times each.
         self.by_id: dict[str, Node] = {node.id: node for node in m.nodes}
         # A focus's page lists the claims above it open, as its context; of a long chain, the
-        # thesis and the nearest only (a worksheet gives its context its own way).
-        chain = focus_chain(m, options) if options.sheet is None else []
+        # thesis and the nearest only (a worksheet's as given statements).
+        chain = focus_chain(m, options) if options.focus in m else []
         self.context = frozenset(chain)
         self.left_out = elided_chain(m, options, chain)
         """The claims above a deep focus the page leaves out, the nearest the focus first."""
