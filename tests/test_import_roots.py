@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
+from argmap.interop import ImportOptions, get_importer
 from argmap.interop.sniff import sniff
 from tests.conftest import write
 
@@ -66,3 +67,80 @@ def test_sadface_is_refused_with_how_to_convert_it(
         "arguebuf, then import that file\n"
     )
     assert not out.exists()
+
+
+# -- a claim related to nothing is a root ------------------------------------------------------
+_ORPHAN = (
+    "[Thesis]: Cities should ban cars.\n    <+ <Air>: Cars pollute the air.\n\n"
+    "<Economy>: The economy can adapt.\n"
+)
+_ISOLATED = {
+    "nodes": [
+        {"nodeID": "1", "text": "Cities should ban cars", "type": "I"},
+        {"nodeID": "2", "text": "Cars pollute the air", "type": "I"},
+        {"nodeID": "3", "text": "Default Inference", "type": "RA"},
+        {"nodeID": "4", "text": "Bikes are cheap", "type": "I"},
+    ],
+    "edges": [
+        {"edgeID": "1", "fromID": "2", "toID": "3"},
+        {"edgeID": "2", "fromID": "3", "toID": "1"},
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "listed", "where"),
+    [
+        (
+            "cars.argdown",
+            _ORPHAN,
+            "('Thesis' at line 1: Cities should ban cars.; 'Economy' at line 4: The economy "
+            "can adapt. (related to nothing))",
+            "4:1",
+        ),
+        (
+            "cars.json",
+            json.dumps(_ISOLATED, indent=1),
+            "('1' at line 4: Cities should ban cars; '4' at line 19: Bikes are cheap (related "
+            "to nothing))",
+            "19:1",
+        ),
+    ],
+)
+def test_a_claim_related_to_nothing_is_a_root_to_choose(
+    tmp_path: Path, runner: CliRunner, name: str, text: str, listed: str, where: str
+) -> None:
+    """Beside a thesis others bear on, a claim related to nothing was left out with a
+    warning and exit 0 (its text in no output), where a second root others bear on
+    stopped the import: it is a root claim like any other."""
+    source = write(tmp_path, name, text)
+    out = tmp_path / "out.yaml"
+    result = runner.invoke(main, ["import", str(source), "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    assert result.output == (
+        f"{source}:{where}: 2 root claims {listed}; a map has one thesis: choose one with "
+        "--thesis ID-OR-TITLE, or put them all under the file's title with --all-roots\n"
+    )
+    assert not out.exists()
+    lone = "The economy can adapt." if name.endswith(".argdown") else "Bikes are cheap"
+    thesis = "Thesis" if name.endswith(".argdown") else "1"
+    result = runner.invoke(main, ["import", str(source), "-o", str(out), "--thesis", thesis])
+    assert result.exit_code == 0, result.output
+    assert f"1 statement not connected to the thesis {thesis!r}, left out: " in result.output
+    assert lone in result.output and lone not in out.read_text(encoding="utf-8")
+    result = runner.invoke(main, ["import", str(source), "-o", str(out), "--all-roots", "--force"])
+    assert result.exit_code == 0, result.output
+    assert "--all-roots: 2 root claims placed under a thesis made from the title" in result.output
+    assert lone in out.read_text(encoding="utf-8")
+
+
+def test_a_thesis_the_file_names_still_leaves_out_what_it_does_not_reach() -> None:
+    """``{kind: thesis}`` is the author's choice, as ``--thesis`` is the user's: the claim
+    related to nothing is left out with a warning, as before."""
+    text = (
+        "[T]: Cities should ban cars. {kind: thesis}\n  <+ <Air>: Cars pollute.\n\n<E>: Apart.\n"
+    )
+    result = get_importer("argdown")(text, "t.argdown", ImportOptions())
+    assert [n.id for n in result.map.nodes] == ["T", "Air"]
+    (left,) = [w for w in result.warnings if "not connected" in w.message]
+    assert (left.line, "'E' at line 4: Apart." in left.message) == (4, True)

@@ -145,9 +145,13 @@ map: {statementLabelMode: text}
 def test_argdown_import_reports_unsupported_and_continues() -> None:
     with pytest.raises(MapFileError) as info:
         get_importer("argdown")(ARGDOWN_BY_HAND, "hand.argdown")
-    # The premise-conclusion structure's conclusion is a second root.
-    assert "2 root claims ('Uniforms' at line 7: Schools should require uniforms." in str(
+    # The premise-conclusion structure's conclusion is another root; so is the statement
+    # that only contradicts (a contradiction is not kept): related to nothing.
+    assert "3 root claims ('Uniforms' at line 7: Schools should require uniforms." in str(
         info.value
+    )
+    assert "'Opposite' at line 14: Schools should not require uniforms. (related to nothing)" in (
+        str(info.value)
     )
     assert "--thesis ID-OR-TITLE" in str(info.value) and "--all-roots" in str(info.value)
     options = ImportOptions(thesis="Uniforms")
@@ -434,7 +438,10 @@ def test_aif_import_warns_about_conflicts_it_cannot_place() -> None:
     nodes += [("r2", "RA"), ("u", "I"), ("c2", "CA")]
     edges = [("p", "r"), ("r", "t"), ("o", "c1"), ("c1", "ta"), ("r2", "t"), ("u", "c2")]
     edges += [("c2", "r2")]
-    result = get_importer("aif")(_aif(nodes, edges), "w.json")
+    # Their conflicts skipped, 'o' and 'u' are claims related to nothing: roots to choose.
+    with pytest.raises(MapFileError, match=r"w\.json:19:1: 3 root claims \('t' at line 4"):
+        get_importer("aif")(_aif(nodes, edges), "w.json")
+    result = get_importer("aif")(_aif(nodes, edges), "w.json", ImportOptions(thesis="t"))
     assert [n.id for n in result.map.nodes] == ["t", "p"]
     assert [str(w) for w in result.warnings] == [
         "w.json:19:1: 2 statements not connected to the thesis 't', left out: 'o' at line 19: "
