@@ -144,3 +144,72 @@ def test_a_thesis_the_file_names_still_leaves_out_what_it_does_not_reach() -> No
     assert [n.id for n in result.map.nodes] == ["T", "Air"]
     (left,) = [w for w in result.warnings if "not connected" in w.message]
     assert (left.line, "'E' at line 4: Apart." in left.message) == (4, True)
+
+
+# -- support cycles ----------------------------------------------------------------------------
+_NO_MEAT = (
+    "[No meat]: We should not eat meat.\n    + <Suffering>: Animals suffer.\n        + [No meat]\n"
+)
+
+
+def test_a_support_cycle_no_root_reaches_imports_with_either_option(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """The refusal offered --all-roots, which then failed: "cannot represent this Argdown
+    graph as a map: ... support cycle no-meat -> Suffering -> no-meat". Both options now
+    read the file, the support that closes the cycle kept in the note."""
+    source = write(tmp_path, "meat.argdown", _NO_MEAT)
+    out = tmp_path / "out.yaml"
+    result = runner.invoke(main, ["import", str(source), "-o", str(out)])
+    assert result.exit_code == 1 and not out.exists()
+    assert result.output.startswith(f"{source}:1:1: no root claim: the statements bear on each")
+    assert result.output.endswith(
+        "--thesis ID-OR-TITLE, or put them all under the file's title with --all-roots\n"
+    )
+    result = runner.invoke(main, ["import", str(source), "-o", str(out), "--all-roots"])
+    assert result.exit_code == 0, result.output
+    assert (
+        f"warning: {source}:3:1: relations left out (it would close a support cycle), kept in "
+        "the note: 'No meat' -> 'Suffering'\n"
+    ) in result.output
+    written = out.read_text(encoding="utf-8")
+    assert "Also supports 'Suffering' (left out: it would close a support cycle)" in written
+    result = runner.invoke(
+        main, ["import", str(source), "-o", str(out), "--force", "--thesis", "No meat"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "(left out: the thesis bears on nothing)" in out.read_text(encoding="utf-8")
+
+
+def test_a_support_cycle_under_the_thesis_imports_without_options() -> None:
+    """A premise its own reason supports back (as explore_ai_pause.argdown writes it,
+    `+ [Pause150]` under an argument for Pause150): the whole import was refused."""
+    text = "[R]: Root.\n  <+ [P]: A premise.\n    <+ <Q>: Its reason.\n      <+ [P]\n"
+    result = get_importer("argdown")(text, "r.argdown", ImportOptions())
+    m = result.map
+    assert [(n.id, n.parent) for n in m.nodes] == [("R", None), ("P", "R"), ("Q", "P")]
+    assert m.get("P").note == "Also supports 'Q' (left out: it would close a support cycle)"
+    assert [(w.line, w.message.split(",")[0]) for w in result.warnings] == [
+        (4, "relations left out (it would close a support cycle)")
+    ]
+
+
+def test_support_cycles_in_kialo_and_aif_are_set_aside_too() -> None:
+    kialo = (
+        "Discussion Title: T\n\n1. Thesis\n1.1. Pro: a\n1.1.1. Pro: b\n1.1.1.1. Pro: -> See 1.1.\n"
+    )
+    result = get_importer("kialo")(kialo, "k.txt", ImportOptions())
+    assert [n.text for n in result.map.nodes] == ["Thesis", "a", "b"]
+    (closed,) = [w for w in result.warnings if "support cycle" in w.message]
+    assert (closed.line, closed.message.endswith(": '1.1' -> '1.1.1'")) == (6, True)
+    nodes = [("t", "I"), ("a", "I"), ("b", "I"), ("r0", "RA"), ("r1", "RA"), ("r2", "RA")]
+    edges = [("a", "r0"), ("r0", "t"), ("a", "r1"), ("r1", "b"), ("b", "r2"), ("r2", "a")]
+    data = {
+        "nodes": [
+            {"nodeID": k, "text": f"text {k}" if t == "I" else "", "type": t} for k, t in nodes
+        ],
+        "edges": [{"fromID": a, "toID": b} for a, b in edges],
+    }
+    m = get_importer("aif")(json.dumps(data, indent=1), "a.json", ImportOptions()).map
+    assert [(n.id, n.parent) for n in m.nodes] == [("t", None), ("a", "t"), ("b", "a")]
+    assert m.get("a").note == "Also supports 'b' (left out: it would close a support cycle)"
