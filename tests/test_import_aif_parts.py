@@ -191,7 +191,11 @@ def test_answers_that_conflict_are_not_merged_into_their_question() -> None:
     between them became a self-loop, dropped without a word, and the import said the
     statements bear on each other in a cycle though the file had none."""
     data = _graph(_QT30, [*_ANSWERS, ("ca", "CA", "a", "b")])
-    result, text = _read(data)
+    text = json.dumps(data, indent=1)
+    # The question, apart now, is a root claim too: the user chooses (it was left out).
+    with pytest.raises(MapFileError, match=r"2 root claims \('q' at line 4: Who will win the "):
+        get_importer("aif")(text, "x.json", ImportOptions())
+    result = get_importer("aif")(text, "x.json", ImportOptions(thesis="b"))
     m = result.map
     assert [n.text for n in m.nodes] == [_QT30["b"], _QT30["a"], _QT30["r"]]
     assert _attacks(m) == {("a", "b")}
@@ -206,7 +210,7 @@ def test_answers_that_conflict_are_not_merged_into_their_question() -> None:
     )
     second = text[: text.index('"ma2"')].count("\n") + 1
     assert apart.message.endswith(f": 'ma1', 'ma2' (2 times; also line {second})")
-    # The question, which bears on nothing here, is named where it is left out.
+    # Left out under --thesis, the question is named where it is.
     (left,) = [w for w in result.warnings if "not connected" in w.message]
     assert "'q' at line 4: Who will win the election?" in left.message
 

@@ -517,14 +517,8 @@ def test_aif_scheme_names_are_kept_in_the_notes_of_the_nodes_they_join() -> None
             "Discussion Title: T\n\n1. Thesis\n1.1.1. Pro: a\n",
             "k.txt:4:1: claim 1.1.1 has no parent claim 1.1; add 1.1 or renumber it",
         ),
-        (
-            "Discussion Title: T\n\n1. Thesis\n1.1. Pro: a\n1.1.1. Pro: b\n"
-            "1.1.1.1. Pro: -> See 1.1.\n",
-            "k.txt:5:1: cannot represent this Kialo graph as a map: node 'b': support cycle "
-            "a -> b -> a; a claim cannot support itself, remove one of these links",
-        ),
     ],
-    ids=["number-twice", "no-parent", "support-cycle"],
+    ids=["number-twice", "no-parent"],
 )
 def test_kialo_refusals_are_located_and_say_what_to_do(text: str, message: str) -> None:
     with pytest.raises(MapFileError) as info:

@@ -145,9 +145,13 @@ map: {statementLabelMode: text}
 def test_argdown_import_reports_unsupported_and_continues() -> None:
     with pytest.raises(MapFileError) as info:
         get_importer("argdown")(ARGDOWN_BY_HAND, "hand.argdown")
-    # The premise-conclusion structure's conclusion is a second root.
-    assert "2 root claims ('Uniforms' at line 7: Schools should require uniforms." in str(
+    # The premise-conclusion structure's conclusion is another root; so is the statement
+    # that only contradicts (a contradiction is not kept): related to nothing.
+    assert "3 root claims ('Uniforms' at line 7: Schools should require uniforms." in str(
         info.value
+    )
+    assert "'Opposite' at line 14: Schools should not require uniforms. (related to nothing)" in (
+        str(info.value)
     )
     assert "--thesis ID-OR-TITLE" in str(info.value) and "--all-roots" in str(info.value)
     options = ImportOptions(thesis="Uniforms")
@@ -384,11 +388,6 @@ _AIF_TEXT = {"RA": "Default Inference", "CA": "Default Conflict", "TA": "Default
             "2 root claims ('a' at line 4: text a; 'c' at line 14: text c)",
         ),
         (
-            [("t", "I"), ("a", "I"), ("b", "I"), ("r0", "RA"), ("r1", "RA"), ("r2", "RA")],
-            [("a", "r0"), ("r0", "t"), ("a", "r1"), ("r1", "b"), ("b", "r2"), ("r2", "a")],
-            "support cycle",
-        ),
-        (
             [("a", "I"), ("r", "RA")],
             [("a", "r")],
             "RA node 'r' (premises 'a' (text a)) has 0 conclusions",
@@ -404,7 +403,6 @@ _AIF_TEXT = {"RA": "Default Inference", "CA": "Default Conflict", "TA": "Default
     ],
     ids=[
         "two-roots",
-        "support-cycle",
         "no-conclusion",
         "no-relations",
         "conflict-with-two-targets",
@@ -434,7 +432,10 @@ def test_aif_import_warns_about_conflicts_it_cannot_place() -> None:
     nodes += [("r2", "RA"), ("u", "I"), ("c2", "CA")]
     edges = [("p", "r"), ("r", "t"), ("o", "c1"), ("c1", "ta"), ("r2", "t"), ("u", "c2")]
     edges += [("c2", "r2")]
-    result = get_importer("aif")(_aif(nodes, edges), "w.json")
+    # Their conflicts skipped, 'o' and 'u' are claims related to nothing: roots to choose.
+    with pytest.raises(MapFileError, match=r"w\.json:19:1: 3 root claims \('t' at line 4"):
+        get_importer("aif")(_aif(nodes, edges), "w.json")
+    result = get_importer("aif")(_aif(nodes, edges), "w.json", ImportOptions(thesis="t"))
     assert [n.id for n in result.map.nodes] == ["t", "p"]
     assert [str(w) for w in result.warnings] == [
         "w.json:19:1: 2 statements not connected to the thesis 't', left out: 'o' at line 19: "
@@ -857,8 +858,23 @@ def test_a_cycle_with_no_root_is_located_and_all_roots_takes_it() -> None:
     lone = cycle + "\n[C]: Alone.\n"
     with pytest.raises(MapFileError, match=r"in a cycle \('C' at line 7: Alone\.: related"):
         get_importer("argdown")(lone, "c.argdown")
-    with pytest.raises(MapFileError, match=r"c\.argdown:2:1: .*support cycle A -> B -> A"):
-        get_importer("argdown")(lone, "c.argdown", ImportOptions(all_roots=True))
+    # --all-roots then failed: "cannot represent ...: support cycle A -> B -> A". The
+    # support that closes the cycle is kept in the note, as other relations the tree
+    # cannot hold are.
+    taken = get_importer("argdown")(lone, "c.argdown", ImportOptions(all_roots=True))
+    assert [(n.id, n.parent) for n in taken.map.nodes] == [
+        ("c", None),
+        ("C", "c"),
+        ("A", "c"),
+        ("B", "A"),
+    ]
+    note = taken.map.get("A").note
+    assert note == "Also supports 'B' (left out: it would close a support cycle)"
+    (closed,) = [w for w in taken.warnings if "support cycle" in w.message]
+    assert str(closed) == (
+        "c.argdown:5:1: relations left out (it would close a support cycle), kept in the "
+        "note: 'A' -> 'B'"
+    )
     attacks = lone.replace("<+", "<-")  # a cycle a map can hold, as a cross-link
     every = get_importer("argdown")(attacks, "c.argdown", ImportOptions(all_roots=True)).map
     assert {n.text for n in every.walk()} >= {"One.", "Two.", "Alone."}

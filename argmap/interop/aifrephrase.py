@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
 from argmap.interop.aifgraph import AifGraph
+from argmap.interop.cycles import on_cycles
 from argmap.interop.graph import GraphBuilder
 
 __all__ = ["follow_rephrases"]
@@ -150,46 +151,6 @@ def _hub_pairs(
     return out
 
 
-def _on_cycles(nodes: Iterable[str], succ: Mapping[str, set[str]]) -> set[str]:
-    """The nodes on a cycle (a loop, or a strongly connected part of two or more): Tarjan's."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    out: set[str] = set()
-
-    def enter(key: str) -> None:
-        index[key] = low[key] = len(index)
-        stack.append(key)
-        on_stack.add(key)
-        work.append((key, iter(sorted(succ.get(key, ())))))
-
-    work: list[tuple[str, Iterator[str]]] = []
-    for start in nodes:
-        if start not in index:
-            enter(start)
-        while work:
-            node, rest = work[-1]
-            nxt = next(rest, None)
-            if nxt is not None:
-                if nxt not in index:
-                    enter(nxt)
-                elif nxt in on_stack:
-                    low[node] = min(low[node], index[nxt])
-                continue
-            work.pop()
-            if work:
-                low[work[-1][0]] = min(low[work[-1][0]], low[node])
-            if low[node] == index[node]:
-                part = [stack.pop()]
-                while part[-1] != node:
-                    part.append(stack.pop())
-                on_stack.difference_update(part)
-                if len(part) > 1 or node in succ.get(node, ()):
-                    out.update(part)
-    return out
-
-
 def _risky(merge: _Merge, joins: list[tuple[str, str, str]]) -> set[str]:
     """The I-nodes whose rephrases, all followed, would put their claim on a cycle.
 
@@ -202,7 +163,7 @@ def _risky(merge: _Merge, joins: list[tuple[str, str, str]]) -> set[str]:
     succ: dict[str, set[str]] = {}
     for source, targets in merge.arrows.items():
         succ.setdefault(trial.find(source), set()).update(trial.find(t) for t in targets)
-    cyclic = _on_cycles(list(succ), succ)
+    cyclic = on_cycles(list(succ), succ)
     return {k for root in cyclic if root in trial.members for k in trial.members[root]}
 
 

@@ -11,6 +11,7 @@ from argmap.errors import Issue, MapFileError
 from argmap.interop import ImportOptions
 from argmap.interop.elements import ATTACKERS, Edge, Element, default_kind
 from argmap.interop.fitting import fit_fields, note_value
+from argmap.interop.links import cross_links
 from argmap.interop.tree import ALL_ROOTS, choose_root, covering_roots, document_order, grow
 from argmap.load.ids import is_clean_id
 from argmap.model import (
@@ -127,7 +128,7 @@ class GraphBuilder:
         kinds = self._kinds(order, parent_edge)
         ids = self._ids(list(kinds))
         groups = self._groups(parent_edge, kinds, set(ids.values()))
-        links = self._links(parent_edge, kinds, ids)
+        links = cross_links(self, parent_edge, kinds, ids)
         nodes = [
             self._node(key, kinds[key], parent_edge.get(key), ids, groups, links.get(key, []))
             for key in order
@@ -296,62 +297,6 @@ class GraphBuilder:
                     counters=self._id_counters,
                 )
         return ids
-
-    def _links(
-        self, parent_edge: dict[str, Edge], kinds: dict[str, NodeKind], ids: dict[str, str]
-    ) -> dict[str, list[dict[str, str]]]:
-        """Each statement's cross-links; one the map cannot hold is said in its note."""
-        links: dict[str, list[dict[str, str]]] = {}
-        seen: set[tuple[str, str]] = set()
-        for edge in self.edges:
-            source, target = edge.source, edge.target
-            if parent_edge.get(source) is edge or source not in kinds or target not in kinds:
-                continue
-            tree = parent_edge.get(source)
-            if tree is not None and tree.target == target and tree.order == edge.order:
-                continue  # the tree edge itself, its relation changed (see tree.grow)
-            if tree is not None and tree.target == target and tree.relation is edge.relation:
-                continue  # the same relation written twice
-            problem = self._link_problem(edge, kinds, parent_edge)
-            if problem is None and (source, target) in seen:
-                problem = "a second relation between the same two statements"
-            if problem is not None:
-                self.warn_kind(
-                    f"relations left out ({problem}), kept in the note",
-                    edge.line,
-                    item=f"{source!r} -> {target!r}",
-                )
-                line = f"Also {edge.relation.value} {ids[target]!r} (left out: {problem})"
-                self.elements[source].notes.append(line)
-                continue
-            seen.add((source, target))
-            links.setdefault(source, []).append(
-                {"to": ids[target], "relation": edge.relation.value}
-            )
-        return links
-
-    @staticmethod
-    def _link_problem(
-        edge: Edge, kinds: dict[str, NodeKind], parent_edge: dict[str, Edge]
-    ) -> str | None:
-        kind, target = kinds[edge.source], kinds[edge.target]
-        if edge.source == edge.target:
-            return "a statement cannot bear on itself"
-        tree = parent_edge.get(edge.source)
-        if tree is not None and tree.target == edge.target:
-            return "it already bears on that statement in another way"
-        if kind is NodeKind.THESIS:
-            return "the thesis bears on nothing"
-        if edge.relation not in ALLOWED_RELATIONS[kind]:
-            article = "an" if kind.value[0] in "aeiou" else "a"
-            return f"{article} {kind.value} cannot {edge.relation.value.removesuffix('s')}"
-        if edge.relation is Relation.SUPPORTS and target is NodeKind.EVIDENCE:
-            return "evidence cannot be supported"
-        if kind is NodeKind.REBUTTAL and target not in ATTACKERS:
-            return "a rebuttal only attacks objections"
-        if edge.relation is Relation.UNDERCUTS and target is NodeKind.THESIS:
-            return "the thesis has no inference to undercut"
-        return None
 
     def _node(
         self,

@@ -16,6 +16,9 @@ _NAMES: Final = {
     "argdown": "Argdown",
     "kialo": "a Kialo export",
     "json": "JSON but not AIF (no 'nodes' and 'edges')",
+    "sadface": (
+        "SADFace JSON (nodes with an 'id' and a 'type' of atom or scheme, not AIF's 'nodeID')"
+    ),
     "map": "an argmap map file (YAML); it needs no import",
 }
 _KIALO_CLAIM: Final = re.compile(r"^\s*\d+(?:\.\d+)+\.\s+(?:Pro|Con):", re.MULTILINE)
@@ -37,15 +40,19 @@ _ARGDOWN_SUFFIXES: Final = (".argdown", ".ad")
 _AIF_KEYS: Final = re.compile(r'"(?:nodes|edges|AIF)"\s*:')
 """What JSON that does not parse shows when it was meant as AIF."""
 _MAP_KEYS: Final = re.compile(r"^(?:title|thesis|nodes):", re.MULTILINE)
+_CONVERT: Final = (
+    "argmap does not read SADFace: convert it to AIF with arguebuf, then import that file"
+)
+"""What to do with a SADFace file (the README's "More formats" says how)."""
 
 
 def sniff(text: str) -> str | None:
     """Return what ``text`` plainly is, or None when it shows no sign of any format.
 
-    One of ``aif``, ``argdown``, ``kialo`` (the import formats), ``json`` (JSON that is
-    not AIF) or ``map`` (an argmap map file). Argdown takes almost any text, so it is
-    named only on a sign of its syntax (front matter, a definition, a relation, a
-    premise-conclusion structure).
+    One of ``aif``, ``argdown``, ``kialo`` (the import formats), ``sadface`` (SADFace
+    JSON, which has ``nodes`` and ``edges`` too), ``json`` (other JSON) or ``map`` (an
+    argmap map file). Argdown takes almost any text, so it is named only on a sign of
+    its syntax (front matter, a definition, a relation, a premise-conclusion structure).
     """
     body = text.lstrip("\ufeff \t\r\n")
     if body[:1] in ("{", "["):
@@ -56,6 +63,8 @@ def sniff(text: str) -> str | None:
             if body[:1] == "{" and _AIF_KEYS.search(body):
                 return "aif"  # broken AIF JSON: its importer says where
         if data is not None:
+            if _is_sadface(data):
+                return "sadface"
             if isinstance(data, dict) and (
                 {"nodes", "edges"} <= set(data) or isinstance(data.get("AIF"), dict)
             ):
@@ -70,14 +79,41 @@ def sniff(text: str) -> str | None:
     return None
 
 
+def _is_sadface(data: object) -> bool:
+    """Whether parsed JSON is SADFace: nodes and edges, none in AIF's form, some in SADFace's.
+
+    SADFace nodes have ``id`` and ``type`` ``atom`` or ``scheme``, its edges ``source_id``
+    and ``target_id``; AIF's have ``nodeID``, ``fromID`` and ``toID``.
+    """
+    if not isinstance(data, dict):
+        return False
+    nodes, edges = data.get("nodes"), data.get("edges")
+    if not isinstance(nodes, list) or not isinstance(edges, list):
+        return False
+    nodes = [n for n in nodes if isinstance(n, dict)]
+    edges = [e for e in edges if isinstance(e, dict)]
+    if any("nodeID" in n for n in nodes) or any("fromID" in e or "toID" in e for e in edges):
+        return False
+    meta = data.get("metadata")
+    return (
+        any(n.get("type") in ("atom", "scheme") and "id" in n for n in nodes)
+        or any("source_id" in e or "target_id" in e for e in edges)
+        or (isinstance(meta, dict) and isinstance(meta.get("core"), dict))
+    )
+
+
 def check_format(text: str, path: str, fmt: str | None) -> str:
     """Return the format to read ``text`` with: ``fmt`` unless the content plainly says otherwise.
 
     Raises:
         MapFileError: the content is another format than ``fmt`` (the message names it
-            and the option to give), or no format was given and none can be told.
+            and the option to give), SADFace (which argmap does not read: the message
+            says to convert it), or no format was given and none can be told.
     """
     seen = sniff(text)
+    if seen == "sadface":  # JSON with nodes and edges, read as AIF it failed at its ids
+        said = f"this is not {_NAMES[fmt]}: it looks like" if fmt else "this looks like"
+        raise MapFileError(path, f"{said} {_NAMES[seen]}; {_CONVERT}", line=1, column=1)
     if fmt is None and seen is None and PurePath(path).suffix.lower() in _ARGDOWN_SUFFIXES:
         return "argdown"  # plain paragraphs are Argdown statements
     if fmt is None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
@@ -64,7 +64,8 @@ def choose_root(
 
     ``options.thesis`` (an id, title, key or text) wins; then ``options.all_roots``
     when there are several roots; then the thesis the format names (``named``); then
-    the one element others bear on that bears on nothing.
+    the one element that bears on nothing. An element related to nothing at all is a
+    root like any other: beside the one others bear on, it makes several.
 
     Raises:
         OptionMisuseError: ``--thesis`` names no element (or several).
@@ -85,11 +86,23 @@ def choose_root(
         return named
     if len(elements) == 1:
         return next(iter(elements))
-    if len(connected) == 1:
+    if len(connected) == 1 and len(tops) == 1:
         return connected[0]
-    if not connected:
-        if not edges and tops:
-            raise MapFileError(
+    raise _refusal(tops, incoming, elements, path, related=bool(edges))
+
+
+def _refusal(
+    tops: list[str],
+    incoming: Set[str],
+    elements: Mapping[str, Element],
+    path: str,
+    *,
+    related: bool,
+) -> MapFileError:
+    """Why the file has no one root claim: several (listed), none (a cycle), no relations."""
+    if not tops or not any(key in incoming for key in tops):
+        if not related and tops:
+            return MapFileError(
                 path,
                 f"{len(tops)} claims and no relations between them ({_listing(tops, elements)}); "
                 "a map has one thesis: choose one with --thesis ID-OR-TITLE, or put them all "
@@ -97,21 +110,22 @@ def choose_root(
                 **_second(tops, elements),
             )
         bearing = next((elements[key] for key in elements if key not in tops), None)
-        alone = f" ({_listing(tops, elements)}: related to nothing)" if tops else ""
-        raise MapFileError(
+        lone = f" ({_listing(tops, elements)}: related to nothing)" if tops else ""
+        return MapFileError(
             path,
-            f"no root claim: the statements bear on each other in a cycle{alone}; a map "
+            f"no root claim: the statements bear on each other in a cycle{lone}; a map "
             "needs one thesis that bears on nothing: choose one with --thesis ID-OR-TITLE, "
             "or put them all under the file's title with --all-roots",
             line=bearing.line if bearing is not None else 0,
             column=1 if bearing is not None and bearing.line else 0,
         )
-    raise MapFileError(
+    alone = set(tops) - incoming  # bears on nothing and nothing bears on it: a root too
+    return MapFileError(
         path,
-        f"{len(connected)} root claims ({_listing(connected, elements)}); a map has one "
+        f"{len(tops)} root claims ({_listing(tops, elements, alone)}); a map has one "
         "thesis: choose one with --thesis ID-OR-TITLE, or put them all under the file's "
         "title with --all-roots",
-        **_second(connected, elements),
+        **_second(tops, elements),
     )
 
 
@@ -121,8 +135,14 @@ def _second(keys: Sequence[str], elements: Mapping[str, Element]) -> dict[str, i
     return {"line": line, "column": 1 if line else 0}
 
 
-def _listing(keys: Sequence[str], elements: Mapping[str, Element]) -> str:
-    shown = "; ".join(describe(elements[key]) for key in keys[:_LISTED])
+def _listing(
+    keys: Sequence[str], elements: Mapping[str, Element], alone: Set[str] = frozenset()
+) -> str:
+    """The first few ``keys`` described, those in ``alone`` said to be related to nothing."""
+    shown = "; ".join(
+        describe(elements[key]) + (" (related to nothing)" if key in alone else "")
+        for key in keys[:_LISTED]
+    )
     return shown + (f"; and {len(keys) - _LISTED} more" if len(keys) > _LISTED else "")
 
 
