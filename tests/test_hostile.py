@@ -728,3 +728,42 @@ def test_a_malformed_id_option_is_a_command_line_mistake(
         result = runner.invoke(main, args)
         assert result.exit_code == 2, result.output
         assert result.output.startswith(f"Error: --id: {bad!r} is not a valid id")
+
+
+@pytest.mark.parametrize(
+    ("lines", "where", "said"),
+    [
+        ("  <<: {note: inline}\n", "3:3", "YAML merge keys ('<<') are not supported in map files"),
+        ("  !!str id: u\n", "5:3", "duplicate key 'id'; each key may appear once in a mapping"),
+        ("  tags: !!pairs [a: 1, a: 2]\n", "5:9", "YAML !!pairs values are not supported"),
+        ("  added: 2026-01-01T10:00:00+05:00\n", "5:10", "thesis.added: 'added' must be a date"),
+        ("  added: 99999-01-01\n", "5:10", "thesis.added: 'added' must be a date, written"),
+        (
+            "  objections:\n    - {id: o, text: y, undercut: maybe}\n",
+            "6:34",
+            "'undercut' must be true or false (got 'maybe')",
+        ),
+    ],
+)
+def test_more_hostile_yaml_is_refused_in_a_users_words(
+    tmp_path: Path, runner: CliRunner, lines: str, where: str, said: str
+) -> None:
+    """Merge keys made `edit` fail with an internal error; a tagged duplicate key, and
+    `!!pairs`, passed silently; dates, booleans and unions were told in pydantic's words."""
+    path = write(tmp_path, "m.yaml", f"title: T\nthesis:\n  id: t\n  text: x\n{lines}")
+    before = path.read_bytes()
+    result = runner.invoke(main, ["validate", str(path)])
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(f"{path}:{where}: "), result.output
+    assert said in result.output and result.output.count("\n") == 1
+    assert runner.invoke(main, ["edit", str(path), "t", "--text", "y"]).exit_code == 1
+    assert path.read_bytes() == before
+
+
+def test_a_field_of_two_types_is_told_once(tmp_path: Path, runner: CliRunner) -> None:
+    text = "title: T\nsource:\n  title: D\n  volume: .nan\nthesis:\n  id: t\n  text: x\n"
+    path = write(tmp_path, "m.yaml", text)
+    result = runner.invoke(main, ["validate", str(path)])
+    assert result.output == (
+        f"{path}:4:11: source.volume: 'volume' must be a whole number or text (got number nan)\n"
+    )

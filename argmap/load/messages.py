@@ -46,11 +46,19 @@ class Finding(NamedTuple):
 
 
 def pydantic_findings(exc: ValidationError, model: type[BaseModel]) -> list[Finding]:
+    # Long because: one branch per kind of pydantic error, each worded as a user would.
     """Word each of pydantic's errors for ``model`` as a finding at its node, with a hint."""
     out: list[Finding] = []
+    unions: dict[tuple[Any, ...], list[str]] = {}  # a field of several types: said once
     for err in exc.errors():
         loc = tuple(err["loc"])
         kind = err["type"]
+        if len(loc) > 1 and loc[-1] in _MEMBERS:
+            said = unions.setdefault(loc[:-1], [])
+            if not said:
+                out.append(Finding(loc[:-1], "", code="type"))  # worded below, once all met
+            said.append(_MEMBERS[loc[-1]])
+            continue
         name = str(loc[-1]) if loc else "value"
         dotted = ".".join(str(p) for p in loc)
         got = show_value(err.get("input"))
@@ -100,11 +108,49 @@ def pydantic_findings(exc: ValidationError, model: type[BaseModel]) -> list[Find
         elif kind == "list_type":
             hint = "write each item on a line of its own, after '- '"
             out.append(Finding(loc, f"{dotted!r} must be a list (got {got}); {hint}", code="type"))
+        elif kind in _DATES:
+            message = f"{dotted!r} must be a date, written YYYY-MM-DD (got {got})"
+            out.append(Finding(loc, message, code="type"))
+        elif kind in ("bool_parsing", "bool_type"):
+            out.append(Finding(loc, f"{dotted!r} must be true or false (got {got})", code="type"))
+        elif kind == "string_too_long":
+            most = err.get("ctx", {}).get("max_length", "")
+            message = (
+                f"{dotted!r} is too long ({len(str(err.get('input')))} characters, at most {most})"
+            )
+            out.append(Finding(loc, message + "; shorten it", code="type"))
         else:
             msg = err["msg"]
             msg = msg[:1].lower() + msg[1:]
             out.append(Finding(loc, f"{dotted!r}: {msg} (got {got})", code="type"))
-    return out
+    return [_union_worded(f, unions, exc) for f in out]
+
+
+def _union_worded(
+    finding: Finding, unions: dict[tuple[Any, ...], list[str]], exc: ValidationError
+) -> Finding:
+    """A field of several types, worded once: what it may be (the finding had no message)."""
+    if finding.message or finding.path not in unions:
+        return finding
+    err = next(e for e in exc.errors() if tuple(e["loc"][:-1]) == finding.path)
+    dotted = ".".join(str(p) for p in finding.path[-1:])
+    may = " or ".join(dict.fromkeys(unions[finding.path]))
+    got = show_value(err.get("input"))
+    return finding._replace(message=f"{dotted!r} must be {may} (got {got})")
+
+
+_MEMBERS: Final = {
+    "int": "a whole number",
+    "float": "a number",
+    "str": "text",
+    "bool": "true or false",
+}
+"""pydantic's names of a union's member types, as a field of several types is worded."""
+
+_DATES: Final = frozenset(
+    {"date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"}
+)
+"""pydantic's errors of a value that is no date (a date and time, a year of five digits)."""
 
 
 _SHAPES: Final = {

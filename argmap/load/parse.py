@@ -224,7 +224,8 @@ def _yaml_error(exc: Exception, text: str, name: str) -> MapFileError:
         return MapFileError(name, f"invalid YAML: {message}", line=1, column=1)
     line, col, value, kind = bad
     if kind == "timestamp":  # a date no calendar has (2026-02-30), or a time no clock has
-        said = f"{value!r} is not a date ({message}); write YYYY-MM-DD, or quote it"
+        why = "its time zone is more than a day off" if "timedelta" in message else message
+        said = f"{value!r} is not a date ({why}); write YYYY-MM-DD, or quote it"
     else:
         said = f"{value!r} is not {_TAGGED[kind]}, as its tag !!{kind} asks; remove the tag"
     return MapFileError(name, said + " to keep it as text", line=line, column=col)

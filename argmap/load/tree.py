@@ -123,6 +123,8 @@ def plain_data(document: Any, name: str) -> Any:
     stack: list[tuple[Any, Any, Any]] = [(document, root, None)]
     while stack:
         src, dst, link = stack.pop()
+        if getattr(src, "merge", None):  # `<<:` copies fields from elsewhere: no edit keeps it
+            raise _merged(document, linked_path(link), name)
         items: Iterator[tuple[Any, Any]] = (
             iter(src.items()) if isinstance(src, dict) else iter(enumerate(src))
         )
@@ -134,14 +136,7 @@ def plain_data(document: Any, name: str) -> Any:
                 if _tag_of(value) is not None:
                     raise _tagged(document, linked_path((link, out_key)), _tag_of(value), name)
                 if id(value) in seen:
-                    line, col = SourceMap(document).locate(linked_path((link, out_key)))
-                    raise MapFileError(
-                        name,
-                        "YAML aliases (*name) are not supported in map files; write the "
-                        "entry out, or use 'links' to point at another node",
-                        line=line,
-                        column=col,
-                    )
+                    raise _aliased(document, linked_path((link, out_key)), name)
                 seen.add(id(value))
                 child: Any = {} if isinstance(value, dict) else []
                 stack.append((value, child, (link, out_key)))
@@ -152,6 +147,8 @@ def plain_data(document: Any, name: str) -> Any:
                     line, col = SourceMap(document).locate(linked_path((link, out_key)))
                     raise MapFileError(name, exc.args[0], line=line, column=col) from None
             if isinstance(dst, dict):
+                if out_key in dst:  # `!!str id:` beside `id:`: two keys to YAML, one to us
+                    raise _twice(src, key, out_key, name)
                 dst[out_key] = child
             else:
                 dst.append(child)
@@ -182,8 +179,9 @@ def _scalar(value: Any) -> Any:
         return value.date() if (value.hour, value.minute, value.second) == (0, 0, 0) else value
     if isinstance(value, dt.date):
         return dt.date(value.year, value.month, value.day)
-    if isinstance(value, bytes | bytearray | AbstractSet):
-        kind = "!!binary" if isinstance(value, bytes | bytearray) else "!!set"
+    if isinstance(value, bytes | bytearray | AbstractSet | tuple):
+        kinds = ((bytes | bytearray, "!!binary"), (tuple, "!!pairs"), (AbstractSet, "!!set"))
+        kind = next(name for types, name in kinds if isinstance(value, types))
         raise _UnsupportedTag(
             f"YAML {kind} values are not supported in map files; write plain text or a plain list"
         )
@@ -203,6 +201,32 @@ _YAML_TAGS = "tag:yaml.org,2002:"
 """The prefix ``!!`` stands for."""
 _STR_TAG = "!!str"
 """The value is text, as it reads."""
+
+
+def _aliased(document: Any, path: YamlPath, name: str) -> MapFileError:
+    """The located refusal of a value reached twice (a YAML alias)."""
+    line, col = SourceMap(document).locate(path)
+    message = (
+        "YAML aliases (*name) are not supported in map files; write the entry out, or use "
+        "'links' to point at another node"
+    )
+    return MapFileError(name, message, line=line, column=col)
+
+
+def _twice(owner: Any, key: Any, text: str, name: str) -> MapFileError:
+    """The located refusal of a key a mapping gives twice, written two ways (a tag on one)."""
+    line, col = 0, 0
+    with contextlib.suppress(AttributeError, KeyError, TypeError):
+        line, col = (n + 1 for n in owner.lc.key(key))
+    message = f"duplicate key {text!r}; each key may appear once in a mapping"
+    return MapFileError(name, message, line=line, column=col)
+
+
+def _merged(document: Any, path: YamlPath, name: str) -> MapFileError:
+    """The located refusal of a YAML merge key (``<<``) in a mapping."""
+    line, col = SourceMap(document).locate(path)
+    message = "YAML merge keys ('<<') are not supported in map files; write the fields out"
+    return MapFileError(name, message, line=line, column=col)
 
 
 def _tagged(document: Any, path: YamlPath, tag: str | None, name: str) -> MapFileError:
