@@ -197,6 +197,8 @@ def yaml_data(text: str, name: str) -> Any:
     typed_keys: set[str] = set()  # plain keys read as another type than text (1, true)
     holds_typed: set[int] = set()  # mappings holding one (all stay alive until the end)
     flow = 0  # open flow collections
+    anchored: set[str] = set()  # anchors of mappings and lists: an alias of one is refused
+    scalar_anchors: dict[str, Any] = {}  # anchors of scalars: an alias is their value
     root: Any = None
     documents = 0
     parser = parser_class(text)
@@ -206,11 +208,13 @@ def yaml_data(text: str, name: str) -> Any:
             event = get_event()
             cls = event.__class__
             if cls is ScalarEvent:
-                if event.tag is not None:  # (an anchor changes nothing: aliases are refused)
+                if event.tag is not None:
                     return _drained(get_event)
                 value = event.value
                 plain = event.implicit[0]
                 if is_map and key is no_key:  # a key
+                    if event.anchor is not None:  # a key's alias: the round-trip decides
+                        return _drained(get_event)
                     found = keys.get(value) if plain else None
                     if found is None:
                         found = _key(scalars, value, plain, name, event)
@@ -238,6 +242,18 @@ def yaml_data(text: str, name: str) -> Any:
                     value = _typed(scalars, value, name, event)
                     if value is NOT_FAST:
                         return NOT_FAST
+                if event.anchor is not None:  # its aliases (*name) stand for the same value
+                    scalar_anchors[event.anchor] = value
+            elif cls.__name__ == "AliasEvent":
+                if event.anchor in anchored:
+                    # A mapping or list written twice: refused where it is (the round-trip
+                    # parser took 20 times a load to get here in a big map).
+                    mark = event.start_mark
+                    raise aliased(name, mark.line + 1, mark.column + 1)
+                if event.anchor not in scalar_anchors or (is_map and key is no_key):
+                    return _drained(get_event)  # an alias as a key, or of what is not here
+                value = scalar_anchors[event.anchor]
+            if cls is ScalarEvent or cls.__name__ == "AliasEvent":
                 if is_map:
                     container[key] = value
                     key = no_key
@@ -249,6 +265,8 @@ def yaml_data(text: str, name: str) -> Any:
             if cls is MappingStartEvent or cls is SequenceStartEvent:
                 if event.tag is not None:
                     return _drained(get_event)
+                if event.anchor is not None:
+                    anchored.add(event.anchor)
                 flow += bool(flow or event.flow_style)  # all inside a flow one is flow
                 if len(outer) >= MAX_NESTING or flow > MAX_FLOW_NESTING:
                     mark = event.start_mark
@@ -276,7 +294,7 @@ def yaml_data(text: str, name: str) -> Any:
             elif cls is StreamEndEvent:
                 break
             elif cls.__name__ not in ("StreamStartEvent", "DocumentEndEvent"):
-                return _drained(get_event)  # an alias
+                return _drained(get_event)
     except YAMLError as exc:
         # A syntax error: located from the C parser's marks (the round-trip parser would
         # take ten times a valid load to find it), unless that parser should have a say.
@@ -289,6 +307,17 @@ def yaml_data(text: str, name: str) -> Any:
     finally:
         parser.dispose()
     return root
+
+
+def aliased(name: str, line: int, column: int) -> MapFileError:
+    """The located refusal of a YAML alias of a mapping or list (a node written twice)."""
+    return MapFileError(
+        name,
+        "YAML aliases (*name) are not supported in map files; write the entry out, or use "
+        "'links' to point at another node",
+        line=line,
+        column=column,
+    )
 
 
 def _drained(get_event: Callable[[], Any]) -> Any:
