@@ -299,6 +299,31 @@ def bench_wide_commands(folder: Path, table: Verdicts) -> None:
         )
 
 
+def bench_lint_repeats(folder: Path, table: Verdicts) -> None:
+    """lint of a deep chain whose claims all say the same: a warning at every node.
+
+    Each warning's place was found by a walk from the root: 12,500 deep took 50 s.
+    """
+    section("lint of a deep chain of one repeated statement: a warning at every node")
+    sizes = (6_250, 12_500)
+    seconds: list[float] = []
+    for size in sizes:
+        path = folder / f"repeats-{size}.json"
+        text = _chain_json(size).replace('"text": "claim ', '"text": "same claim", "note": "')
+        path.write_text(text, encoding="utf-8")
+        run = Run([*ARGMAP, "lint", str(path)])
+        seconds.append(run.cpu)
+        print(f"   {size:,} deep: exit {run.code}, {run.cpu:.1f} s")
+    growth = seconds[1] / seconds[0]
+    verdict(
+        table,
+        f"lint of a chain of one repeated statement, CPU at {sizes[1]:,} over {sizes[0]:,}",
+        f"{growth:.1f}x",
+        "<= 3x (2x the nodes)",
+        growth <= 3,
+    )
+
+
 def main() -> int:
     table: Verdicts = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -309,6 +334,7 @@ def main() -> int:
         bench_deep_renders(folder, table)
         bench_wide(folder, table)
         bench_wide_commands(folder, table)
+        bench_lint_repeats(folder, table)
     print_goals(table)
     return 0
 

@@ -10,6 +10,10 @@ from argmap.load.tree import YamlPath
 __all__ = ["Positions", "yaml_positions"]
 
 
+Place = tuple[tuple[int, int], Any]
+"""Where a walk down a path stands: the position found, and the file's tree there."""
+
+
 class Positions:
     """Where each key and value of a file sits (1-based), looked up by path.
 
@@ -28,10 +32,16 @@ class Positions:
         A path that runs past what the file holds gives the position of the deepest
         mapping or list that exists, so a missing field points at its owner.
         """
-        if self._root is None:
-            return (0, 0)
-        best = (self._root[0], self._root[1])
-        node = self._root[2]
+        return self.descend(self.start(), path, key=key)[0]
+
+    def start(self) -> Place:
+        """The root's place, to :meth:`descend` from."""
+        root = self._root
+        return ((0, 0), None) if root is None else ((root[0], root[1]), root[2])
+
+    def descend(self, place: Place, path: YamlPath, *, key: bool = False) -> Place:
+        """From a place a walk reached (its position, what is there), down ``path``."""
+        best, node = place
         last = len(path) - 1
         for depth, step in enumerate(path):
             if node.__class__ is dict and step in node:
@@ -44,7 +54,7 @@ class Positions:
                 node = entry[2]
             else:
                 break
-        return best
+        return best, node
 
 
 def yaml_positions(text: str) -> Positions | None:
