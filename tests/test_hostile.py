@@ -783,3 +783,18 @@ def test_aliases_are_read_by_the_fast_parser() -> None:
         yaml_data(twice, "m.yaml")
     assert str(info.value).startswith("m.yaml:7:7: YAML aliases (*name) are not supported")
     assert yaml_data("title: T\n&k thesis: {id: t, text: x}\n", "m.yaml") is NOT_FAST
+
+
+def test_a_source_document_too_big_to_check_says_what_to_do(tmp_path: Path) -> None:
+    """It said "split it into smaller files", which is no advice for an article."""
+    from dataclasses import replace as with_limit
+
+    from argmap.load.files import SOURCE_FILE
+
+    path = write(tmp_path, "article.txt", "An article of some length.\n")
+    with pytest.raises(MapFileError) as info:
+        read_text_file(path, with_limit(SOURCE_FILE, limit=10))
+    assert str(info.value) == (
+        f"{path}: file is 27 bytes, above the 10-byte limit; check the map against the part "
+        "of the document it quotes"
+    )

@@ -63,6 +63,7 @@ SOURCE_FILE: Final = TextKind(
     binary="binary file (NUL byte); give the source document as UTF-8 text",
     empty="empty file; the source document has no text",
     what="the source document",
+    too_large="; check the map against the part of the document it quotes",
 )
 
 
