@@ -798,3 +798,22 @@ def test_a_source_document_too_big_to_check_says_what_to_do(tmp_path: Path) -> N
         f"{path}: file is 27 bytes, above the 10-byte limit; check the map against the part "
         "of the document it quotes"
     )
+
+
+@pytest.mark.parametrize(
+    ("tail", "where", "what"),
+    [
+        ("  tags: [\n", "5:9", "list"),
+        ("  tags: [a, b,\n", "5:9", "list"),
+        ("  x: {\n", "5:6", "mapping"),
+    ],
+)
+def test_a_bracket_the_file_ends_inside_is_named_where_it_opens(
+    tmp_path: Path, runner: CliRunner, tail: str, where: str, what: str
+) -> None:
+    """`tags: [` at the end of a file was told at the file's end, "expected node content"."""
+    path = write(tmp_path, "m.yaml", f"title: T\nthesis:\n  id: t\n  text: x\n{tail}")
+    result = runner.invoke(main, ["validate", str(path)])
+    assert result.output.startswith(
+        f"{path}:{where}: invalid YAML: this {what} is never closed (the file ends inside it)"
+    ), result.output

@@ -139,17 +139,37 @@ def _never_closed(exc: Any, text: str, name: str) -> MapFileError | None:
     """
     what, opened = _opening(exc)
     start = getattr(opened, "index", -1)
-    if what is None or opened is None or not 0 <= start < len(text):
+    if what is None or opened is None:  # ended before the parser took in what it opened
+        start = _last_open(text)
+        what = {"[": "list", "{": "mapping"}.get(text[start] if start >= 0 else "")
+    if what is None or not 0 <= start < len(text) or text[start] not in _CLOSERS:
         return None
-    if text[start] not in _CLOSERS:
-        return None
+    line = text.count("\n", 0, start)
     return MapFileError(
         name,
         f"invalid YAML: this {what} is never closed (the file ends inside it); "
         f"close it with {_CLOSERS[text[start]]!r} where it should end",
-        line=opened.line + 1,
-        column=opened.column + 1,
+        line=line + 1,
+        column=start - (text.rfind("\n", 0, start) + 1) + 1,
     )
+
+
+_FLOW_TOKENS: Final = re.compile(
+    r"\"(?:[^\"\\]|\\.)*\"?|'(?:[^']|'')*'?|(?:(?<=\s)|^)#[^\n]*|[\[\]{}]"
+)
+"""Quoted values, comments and brackets, as :func:`_last_open` skips or counts them."""
+
+
+def _last_open(text: str) -> int:
+    """Where the last ``[`` or ``{`` the text leaves open is (-1: none is left open)."""
+    opened: list[int] = []
+    for token in _FLOW_TOKENS.finditer(text):
+        char = token.group()[0]
+        if char in "[{":
+            opened.append(token.start())
+        elif char in "]}" and opened:
+            opened.pop()
+    return opened[-1] if opened else -1
 
 
 _QUOTE_IT: Final = "put the whole value in quotes"
