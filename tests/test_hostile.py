@@ -817,3 +817,14 @@ def test_a_bracket_the_file_ends_inside_is_named_where_it_opens(
     assert result.output.startswith(
         f"{path}:{where}: invalid YAML: this {what} is never closed (the file ends inside it)"
     ), result.output
+
+
+def test_a_yes_no_value_is_no_volume_number(tmp_path: Path, runner: CliRunner) -> None:
+    """`volume: true` became volume 1, silently (pydantic reads true as 1)."""
+    text = "title: T\nsource:\n  title: D\n  volume: true\nthesis:\n  id: t\n  text: x\n"
+    path = write(tmp_path, "m.yaml", text)
+    result = runner.invoke(main, ["validate", str(path)])
+    assert result.output == (
+        f"{path}:4:11: source.volume: 'volume' must be a whole number or text (got the yes/no "
+        "value true)\n"
+    )

@@ -12,6 +12,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictInt,
     WithJsonSchema,
 )
 from pydantic_core import PydanticCustomError
@@ -165,8 +166,8 @@ class SourceDocument(Record):
 
     title: Text = Field(description="The document's title.")
     publication: str | None = Field(None, description="Journal, newspaper or site.")
-    volume: int | str | None = Field(None, description="Volume number.")
-    issue: int | str | None = Field(None, description="Issue number.")
+    volume: StrictInt | str | None = Field(None, description="Volume number.")
+    issue: StrictInt | str | None = Field(None, description="Issue number.")
     date: TextDate | None = Field(None, description="Publication date.")
     url: str | None = Field(None, description="Where the document can be read.")
     author: Name | None = Field(None, description="The document's author.")
