@@ -823,3 +823,17 @@ def test_a_bracket_the_file_ends_inside_is_named_where_it_opens(
     assert result.output.startswith(
         f"{path}:{where}: invalid YAML: this {what} is never closed (the file ends inside it)"
     ), result.output
+
+
+def test_an_edit_of_an_entry_with_a_tagged_key_is_refused_saying_why(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """It was refused with "duplicate key 'id'" at a line of a file that has no duplicate."""
+    path = write(tmp_path, "m.yaml", "title: T\nthesis:\n  !!str id: t\n  text: x\n")
+    result = runner.invoke(main, ["edit", str(path), "t", "--text", "y"])
+    assert (result.exit_code, result.output) == (
+        1,
+        f"{path}: could not write the edit; the file is unchanged (the text it would write "
+        "does not read back: duplicate key 'id'; each key may appear once in a mapping); "
+        "write the entry's keys plainly, then edit\n",
+    )

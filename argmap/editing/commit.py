@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from argmap.editing.safewrite import write_atomic
 from argmap.editing.session import EditError, Session
 from argmap.editing.textsplice import Edit, apply_edits, merge_changes
-from argmap.errors import ArgmapError, MapValidationError
+from argmap.errors import ArgmapError, MapFileError, MapValidationError
 
 if TYPE_CHECKING:
     from argmap.load.parse import ParsedFile
@@ -56,6 +56,12 @@ def commit(session: Session, spliced: str | None, *, flat: bool = False) -> None
         expected = _validated(parse_text(dumped, session.path), flat)
     except MapValidationError as exc:
         raise EditError(session.path, _refused(exc)) from None
+    except MapFileError as exc:  # e.g. a tagged key (`!!str id:`) written again untagged
+        raise EditError(
+            session.path,
+            "could not write the edit; the file is unchanged (the text it would write does "
+            f"not read back: {exc.issue.message}); write the entry's keys plainly, then edit",
+        ) from None
 
     def merged() -> str | None:
         base = _dump(editable_tree(session.text, str(session.path)))
