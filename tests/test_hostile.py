@@ -837,3 +837,38 @@ def test_an_edit_of_an_entry_with_a_tagged_key_is_refused_saying_why(
         "does not read back: duplicate key 'id'; each key may appear once in a mapping); "
         "write the entry's keys plainly, then edit\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("twin", "how"),
+    [
+        ("ｐ１", "a full-width or compatibility form"),
+        ("\u0440\u0031", "a Cyrillic or Greek letter drawn as a Latin one"),
+        ("cafe\u0301", "an accent composed or not"),
+    ],
+)
+def test_an_id_that_looks_the_same_as_another_is_refused(
+    tmp_path: Path, runner: CliRunner, twin: str, how: str
+) -> None:
+    """Full-width `ｐ１` and Cyrillic `р1` beside `p1` were taken: `--to p1` finds one of
+    two boxes drawn alike."""
+    first = "café" if how.startswith("an accent") else "p1"
+    text = (
+        f"title: T\nthesis:\n  id: t\n  text: x\n  premises:\n    - id: {first}\n      text: a\n"
+        f"    - id: {twin}\n      text: b\n"
+    )
+    path = write(tmp_path, "m.yaml", text)
+    result = runner.invoke(main, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"{path}:8:7: thesis.premises[1].id: id {twin!r} looks the same as {first!r}, written "
+        f"with other code points ({how}); give it an id that differs where it shows\n"
+    )
+
+
+def test_ids_in_other_scripts_are_still_ids() -> None:
+    from argmap.load.validate import validate_data
+
+    premises = [{"id": i, "text": "x"} for i in ("π", "ρ1", "p2", "日本", "Ωmega")]
+    m = validate_data({"title": "t", "thesis": {"id": "t", "text": "x", "premises": premises}})
+    assert len(m) == 6

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 from unicodedata import normalize
 
 from argmap.model.conclusions import conclusion_message
@@ -77,21 +77,41 @@ def _look_alike_ids(nodes: Sequence[Node], first: Mapping[str, int]) -> list[Pro
     ``café`` with its accent composed, and with ``e`` then a combining accent: an edit's
     ``--to`` finds one and not the other, and ``show`` lists both the same.
     """
+    if all(node_id.isascii() for node_id in first):
+        return []  # (the usual map: nothing to compare)
     seen: dict[str, str] = {}
     problems: list[Problem] = []
     for node_id, i in first.items():
-        if node_id.isascii():
-            continue  # (the usual map: nothing to compare)
-        shown = normalize("NFC", node_id)
-        if shown in seen:
-            message = (
-                f"id {node_id!r} looks the same as {seen[shown]!r}, written with other code "
-                "points (an accent composed or not); give it an id that differs where it shows"
-            )
-            problems.append(Problem(i, "id", message))
+        for how, shown in _shapes(node_id):
+            if shown in seen and seen[shown] != node_id:
+                message = (
+                    f"id {node_id!r} looks the same as {seen[shown]!r}, written with other "
+                    f"code points ({how}); give it an id that differs where it shows"
+                )
+                problems.append(Problem(i, "id", message))
+                break
         else:
-            seen[shown] = node_id
+            for _how, shown in _shapes(node_id):
+                seen.setdefault(shown, node_id)
     return problems
+
+
+_LOOKALIKES: Final = str.maketrans(
+    "аеорсухіјѕԁӏАВЕКМНОРСТХІЈЅοαρτνκιΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdlABEKMHOPCTXIJSoaptvkiABEZHIKMNOPTYX",
+)
+"""Cyrillic and Greek letters drawn as Latin ones (``р`` and ``p``): ids are read by eye."""
+
+
+def _shapes(node_id: str) -> list[tuple[str, str]]:
+    """How an id may be seen, with what could make another id look the same as it."""
+    composed = normalize("NFC", node_id)
+    compatible = normalize("NFKC", node_id)
+    return [
+        ("an accent composed or not", composed),
+        ("a full-width or compatibility form", compatible),
+        ("a Cyrillic or Greek letter drawn as a Latin one", compatible.translate(_LOOKALIKES)),
+    ]
 
 
 def _placed_well(nodes: tuple[Node, ...], i: int, node: Node, first: Mapping[str, int]) -> bool:
