@@ -7,7 +7,7 @@ import zlib
 from collections.abc import Callable
 from typing import Final, Protocol
 
-__all__ = ["BAND_BYTES", "LEVEL", "NG_LEVEL", "Deflater", "compressor", "encode_rgba"]
+__all__ = ["BAND_BYTES", "LEVEL", "NG_LEVEL", "Deflater", "compressor", "encode_rgba", "png_size"]
 
 SIGNATURE: Final = b"\x89PNG\r\n\x1a\n"
 LEVEL: Final = 1
@@ -109,3 +109,9 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
     """One PNG chunk: length, type, data, and the CRC-32 of type and data."""
     crc = zlib.crc32(data, zlib.crc32(kind))
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """A PNG's width and height in pixels, from its IHDR chunk (always the first)."""
+    width, height = struct.unpack(">II", png[16:24])
+    return width, height

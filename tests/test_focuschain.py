@@ -10,8 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.analysis.standing import analyze
+from argmap.analysis.view import CHAIN_NEAREST, CHAIN_WHOLE
 from argmap.cli import main
-from argmap.exporters.diagram.focuschain import CHAIN_NEAREST, CHAIN_WHOLE, cut_chain
+from argmap.exporters.diagram.focuschain import cut_chain
 from argmap.exporters.diagram.formats import render_svg, to_dot
 from argmap.load.maps import load_map
 from argmap.options import RenderOptions

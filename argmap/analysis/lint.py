@@ -87,13 +87,8 @@ def lint_located(lm: LocatedMap) -> list[Issue]:
         One :class:`~argmap.errors.Issue` per warning (code = the lint code), in file order.
     """
     issues = []
-    positions = lm.parsed.positions
-    place = lm.paths.places(positions)  # each entry found once, from its parent's
     for warning in lint(lm.map):
-        where = place(warning.node_id)
-        if warning.field is not None:
-            where = positions.descend(where, (warning.field,))
-        line, column = where[0]
+        line, column = lm.locate(warning.node_id, warning.field)
         issues.append(Issue(lm.parsed.path, line, column, str(warning), warning.code))
     return sorted(issues, key=lambda i: (i.line, i.column, i.code, i.message))
 

@@ -138,7 +138,7 @@ def focus_context(
     if options.focus is None:
         return None, ()
     root = focus_root(m, options.focus)
-    chain = [ancestor.id for ancestor in m.ancestors(root)]  # the nearest first
+    chain = focus_chain(m, options)  # the nearest first
     kept = chain[: most - 1] + [chain[-1]] if len(chain) > most else chain
     return root, tuple(reversed(kept))
 

@@ -63,11 +63,7 @@ def _citation(value: str | None) -> Any:
     try:
         return parse_citation(value)
     except ValueError as exc:
-        said = str(exc).splitlines()[0]
-        if hasattr(exc, "errors"):  # the model's own refusal: its first reason, one line
-            first = exc.errors()[0]
-            said = f"{'.'.join(map(str, first['loc']))}: {first['msg']}"
-        raise click.BadParameter(said, param_hint="--citation") from None
+        raise click.BadParameter(str(exc), param_hint="--citation") from None
 
 
 def _tags(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:

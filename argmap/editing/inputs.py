@@ -30,14 +30,21 @@ def parse_citation(text: str) -> Citation:
 
     Raises:
         ValueError: the outlet part shows nothing (empty, spaces, zero-width characters),
-            or the date part is given and shows nothing.
+            the date part is given and shows nothing, or the model refuses a part (its
+            first reason, in one line).
     """
+    from pydantic import ValidationError
+
     outlet, comma, date = text.partition(",")
     if shows_nothing(outlet):
         raise ValueError("a citation needs an outlet: 'Outlet' or 'Outlet, date'")
     if comma and date.strip() and shows_nothing(date):
         raise ValueError("the date after the comma shows nothing: write it, or leave it out")
-    return Citation(outlet=outlet.strip(), date=date.strip() or None)
+    try:
+        return Citation(outlet=outlet.strip(), date=date.strip() or None)
+    except ValidationError as exc:  # its report is several lines: a message is one
+        first = exc.errors()[0]
+        raise ValueError(f"{'.'.join(map(str, first['loc']))}: {first['msg']}") from None
 
 
 def resolve_author(explicit: str | None, cwd: Path) -> str | None:

@@ -13,7 +13,13 @@ from collections.abc import Callable, Iterator
 from typing import Any, Final
 
 from argmap.errors import MapFileError
-from argmap.load.syntax import MAX_FLOW_NESTING, c_syntax_error, duplicate_key, flow_too_deep
+from argmap.load.syntax import (
+    MAX_FLOW_NESTING,
+    aliased,
+    c_syntax_error,
+    duplicate_key,
+    flow_too_deep,
+)
 
 __all__ = [
     "MAX_NESTING",
@@ -307,17 +313,6 @@ def yaml_data(text: str, name: str) -> Any:
     finally:
         parser.dispose()
     return root
-
-
-def aliased(name: str, line: int, column: int) -> MapFileError:
-    """The located refusal of a YAML alias of a mapping or list (a node written twice)."""
-    return MapFileError(
-        name,
-        "YAML aliases (*name) are not supported in map files; write the entry out, or use "
-        "'links' to point at another node",
-        line=line,
-        column=column,
-    )
 
 
 def _drained(get_event: Callable[[], Any]) -> Any:

@@ -5,13 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from argmap.load.events import STR_TAG, Scalars, c_parser, event_stream
-from argmap.load.tree import YamlPath
+from argmap.load.tree import Reached, YamlPath
 
 __all__ = ["Positions", "yaml_positions"]
-
-
-Place = tuple[tuple[int, int], Any]
-"""Where a walk down a path stands: the position found, and the file's tree there."""
 
 
 class Positions:
@@ -34,12 +30,12 @@ class Positions:
         """
         return self.descend(self.start(), path, key=key)[0]
 
-    def start(self) -> Place:
+    def start(self) -> Reached:
         """The root's place, to :meth:`descend` from."""
         root = self._root
         return ((0, 0), None) if root is None else ((root[0], root[1]), root[2])
 
-    def descend(self, place: Place, path: YamlPath, *, key: bool = False) -> Place:
+    def descend(self, place: Reached, path: YamlPath, *, key: bool = False) -> Reached:
         """From a place a walk reached (its position, what is there), down ``path``."""
         best, node = place
         last = len(path) - 1

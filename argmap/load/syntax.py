@@ -77,6 +77,17 @@ def duplicate_key(name: str, key: str, line: int, column: int) -> MapFileError:
     )
 
 
+def aliased(name: str, line: int, column: int) -> MapFileError:
+    """The located error for a YAML alias of a mapping or list (an entry written twice)."""
+    return MapFileError(
+        name,
+        "YAML aliases (*name) are not supported in map files; write the entry out, or use "
+        "'links' to point at another node",
+        line=line,
+        column=column,
+    )
+
+
 def too_deep_to_write(name: str, depth: int) -> MapFileError:
     """The error for data nested too deep to be written as YAML (say: write JSON)."""
     return MapFileError(

@@ -9,12 +9,24 @@ from collections.abc import Set as AbstractSet
 from typing import Any, Protocol
 
 from argmap.errors import MapFileError
+from argmap.load.syntax import aliased, duplicate_key
 from argmap.safetext import join_surrogate_pairs
 
-__all__ = ["EntryPaths", "SourceMap", "YamlPath", "key_text", "linked_path", "plain_data"]
+__all__ = [
+    "EntryPaths",
+    "Reached",
+    "SourceMap",
+    "YamlPath",
+    "key_text",
+    "linked_path",
+    "plain_data",
+]
 
 YamlPath = tuple[str | int, ...]
 """A path from the document root: mapping keys and list indexes."""
+
+Reached = tuple[tuple[int, int], Any]
+"""Where a walk down a path stands: the position found, and the file's tree there."""
 
 
 class SourceMap:
@@ -32,13 +44,11 @@ class SourceMap:
         """
         return self.descend(self.start(), path, key=key)[0]
 
-    def start(self) -> tuple[tuple[int, int], Any]:
+    def start(self) -> Reached:
         """The root's place, to :meth:`descend` from."""
         return _own_position(self._root), self._root
 
-    def descend(
-        self, place: tuple[tuple[int, int], Any], path: YamlPath, *, key: bool = False
-    ) -> tuple[tuple[int, int], Any]:
+    def descend(self, place: Reached, path: YamlPath, *, key: bool = False) -> Reached:
         """From a place a walk reached (its position, what is there), down ``path``."""
         best, node = place
         for depth, step in enumerate(path):
@@ -73,13 +83,11 @@ class SourceMap:
 class Walk(Protocol):
     """A file's positions, walked a path at a time (:class:`SourceMap`, ``marks.Positions``)."""
 
-    def start(self) -> tuple[tuple[int, int], Any]:
+    def start(self) -> Reached:
         """The root's place."""
         ...
 
-    def descend(
-        self, place: tuple[tuple[int, int], Any], path: YamlPath, *, key: bool = False
-    ) -> tuple[tuple[int, int], Any]:
+    def descend(self, place: Reached, path: YamlPath, *, key: bool = False) -> Reached:
         """From a place down ``path``."""
         ...
 
@@ -108,16 +116,16 @@ class EntryPaths(Mapping[str, YamlPath]):
             index = self._parents[index]
         return tuple(step for part in reversed(parts) for step in part)
 
-    def places(self, walk: Walk) -> Callable[[str], tuple[tuple[int, int], Any]]:
+    def places(self, walk: Walk) -> Callable[[str], Reached]:
         """Where each node's entry is, found by ``walk`` (a file's positions), each once.
 
         A node's entry is found from its parent's, so locating every node of a chain
         thousands deep costs a step each, not a walk from the root each (lint of a
         12,500-deep chain with a warning a node: 50 s).
         """
-        found: dict[int | None, tuple[tuple[int, int], Any]] = {None: walk.start()}
+        found: dict[int | None, Reached] = {None: walk.start()}
 
-        def place(node_id: str) -> tuple[tuple[int, int], Any]:
+        def place(node_id: str) -> Reached:
             index: int | None = self._index[node_id]
             climbed: list[int] = []
             while index not in found:
@@ -193,7 +201,7 @@ def plain_data(document: Any, name: str) -> Any:
                     raise MapFileError(name, exc.args[0], line=line, column=col) from None
             if isinstance(dst, dict):
                 if out_key in dst:  # `!!str id:` beside `id:`: two keys to YAML, one to us
-                    raise _twice(src, key, out_key, name)
+                    raise duplicate_key(name, out_key, *_at_key(src, key, (0, 0)))
                 dst[out_key] = child
             else:
                 dst.append(child)
@@ -248,47 +256,41 @@ _STR_TAG = "!!str"
 """The value is text, as it reads."""
 
 
-def _aliased(document: Any, path: YamlPath, name: str) -> MapFileError:
-    """The located refusal of a value reached twice (a YAML alias)."""
+def _at(document: Any, path: YamlPath, name: str, message: str) -> MapFileError:
+    """A refusal located at ``path`` of the round-trip tree ``document``."""
     line, col = SourceMap(document).locate(path)
-    message = (
-        "YAML aliases (*name) are not supported in map files; write the entry out, or use "
-        "'links' to point at another node"
-    )
     return MapFileError(name, message, line=line, column=col)
 
 
-def _twice(owner: Any, key: Any, text: str, name: str) -> MapFileError:
-    """The located refusal of a key a mapping gives twice, written two ways (a tag on one)."""
-    line, col = 0, 0
+def _at_key(owner: Any, key: Any, fallback: tuple[int, int]) -> tuple[int, int]:
+    """Where the mapping ``owner`` gives ``key`` (``fallback`` when it cannot say)."""
     with contextlib.suppress(AttributeError, KeyError, TypeError):
-        line, col = (n + 1 for n in owner.lc.key(key))
-    message = f"duplicate key {text!r}; each key may appear once in a mapping"
-    return MapFileError(name, message, line=line, column=col)
+        line, column = owner.lc.key(key)
+        return line + 1, column + 1
+    return fallback
+
+
+def _aliased(document: Any, path: YamlPath, name: str) -> MapFileError:
+    """The located refusal of a mapping or list reached twice (a YAML alias)."""
+    return aliased(name, *SourceMap(document).locate(path))
 
 
 def _merged(document: Any, path: YamlPath, name: str) -> MapFileError:
     """The located refusal of a YAML merge key (``<<``) in a mapping."""
-    line, col = SourceMap(document).locate(path)
     message = "YAML merge keys ('<<') are not supported in map files; write the fields out"
-    return MapFileError(name, message, line=line, column=col)
+    return _at(document, path, name, message)
 
 
 def _tagged(document: Any, path: YamlPath, tag: str | None, name: str) -> MapFileError:
     """The located refusal of a tag (``!name``) on a mapping or list, or on the document."""
-    line, col = SourceMap(document).locate(path)
-    message = f"YAML tag {tag!r} is not supported in map files; remove it"
-    return MapFileError(name, message, line=line, column=col)
+    return _at(document, path, name, f"YAML tag {tag!r} is not supported in map files; remove it")
 
 
 def _complex_key(document: Any, owner: Any, key: Any, link: Any, name: str) -> MapFileError:
     """The located refusal of a mapping key that is a list or a mapping (``? [a, b]``)."""
-    line, col = SourceMap(document).locate(linked_path(link))  # the mapping holding it
-    with contextlib.suppress(AttributeError, KeyError, TypeError):
-        line, col = (n + 1 for n in owner.lc.key(key))
-    return MapFileError(
-        name, "a complex key ('? ...') is not a field; write a plain key", line=line, column=col
-    )
+    line, col = _at_key(owner, key, SourceMap(document).locate(linked_path(link)))
+    message = "a complex key ('? ...') is not a field; write a plain key"
+    return MapFileError(name, message, line=line, column=col)
 
 
 def key_text(key: Any) -> str:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-from argmap.analysis.view import CHAIN_NEAREST, CHAIN_WHOLE, elided_chain, focus_chain
+from argmap.analysis.view import CHAIN_NEAREST, elided_chain, focus_chain
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.dot import Digraph
     from argmap.model import ArgumentMap, Node
     from argmap.options import RenderOptions
 
-__all__ = ["CHAIN_NEAREST", "CHAIN_WHOLE", "Elision", "add_elision", "cut_chain"]
+__all__ = ["Elision", "add_elision", "cut_chain"]
 
 ELIDED_COLOR: Final = "#757575"
 """The dashed line standing for the claims left out: the breadcrumb's grey."""
@@ -37,11 +37,11 @@ def cut_chain(
     """The nodes one drawing of a focus draws, and the claims it leaves out above it.
 
     A focus keeps the chain of claims up to the thesis as context (see
-    :func:`~argmap.analysis.view.visible_nodes`). Up to :data:`CHAIN_WHOLE` of them are
+    :func:`~argmap.analysis.view.visible_nodes`). Up to ``view.CHAIN_WHOLE`` of them are
     drawn as boxes, as before; a longer chain (a focus hundreds of levels deep made a
     drawing of hundreds of boxes in a column) keeps the thesis and the
-    :data:`CHAIN_NEAREST` nearest the focus, and a dashed line between them says how many
-    claims it leaves out, as the pages' breadcrumb does.
+    ``view.CHAIN_NEAREST`` nearest the focus, and a dashed line between them says how many
+    claims it leaves out, as the pages' breadcrumb does (see ``view.elided_chain``).
 
     Args:
         m: the map.

@@ -162,18 +162,16 @@ def _warn_illegible(png: bytes, svg: str | None, map_name: str) -> None:
     came out as a strip 8,000 pixels wide and 78 high, its text under a pixel, exit 0.
     From the SVG the scale is known, so the warning says how high a statement's text is.
     """
-    import re
-    import struct
+    from argmap.exporters.diagram.engine import MAX_PNG_SIDE_PX
+    from argmap.exporters.diagram.packed import svg_size
+    from argmap.pngwrite import png_size
 
-    from argmap.exporters.diagram.engine import MAX_PNG_SIDE_PX, PNG_DPI
-
-    width, height = struct.unpack(">II", png[16:24])  # the IHDR chunk: always first
+    width, height = png_size(png)
     if max(width, height) < MAX_PNG_SIDE_PX - 1:
         return  # drawn at its full size: as legible as the map's text is
-    match = re.search(r'<svg[^>]*?\swidth="([\d.]+)pt"', svg or "")
     shown = ""
-    if match is not None:
-        px = STATEMENT_POINTS * PNG_DPI / 72 * width / (float(match.group(1)) * PNG_DPI / 72)
+    if svg is not None:  # the drawing's width in points, drawn in ``width`` pixels
+        px = STATEMENT_POINTS * width / svg_size(svg)[0]
         if px >= LEGIBLE_PX:
             return
         shown = f"; its statements are {px:.1f} px high"

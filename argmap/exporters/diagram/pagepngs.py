@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import itertools
 import logging
-import struct
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Final
 
 from argmap.errors import RenderError
 from argmap.exporters.diagram.fitting import LaidPage, Layout, page_svg
+from argmap.pngwrite import png_size
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.engine import EngineInfo
@@ -172,7 +172,7 @@ def _checked(png: bytes, page: LaidPage, pixels: tuple[int, int], map_name: str)
     Raises:
         RenderError: it is not.
     """
-    size = struct.unpack(">II", png[16:24])
+    size = png_size(png)
     if size != pixels:
         raise RenderError(
             f"{map_name}: PNG page {page.plan.page.number} came out at "
