@@ -160,6 +160,37 @@ def test_lint_exit_codes(runner: CliRunner) -> None:
     assert err == "3 warnings (strict mode)\n"
 
 
+def test_lint_select_and_ignore_choose_codes_and_the_count_names_them(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = write(
+        tmp_path,
+        "two.yaml",
+        "title: Two\nthesis:\n  text: Uniforms help pupils.\n  premises:\n"
+        "    - text: Should pupils wear uniforms?\n",
+    )
+    code, out, err = run(runner, "lint", str(path))
+    assert code == 0
+    assert err == "2 warnings: 1 question, 1 unsupported-premise\n"
+    code, out, err = run(runner, "lint", "--strict", "--ignore", "question", str(path))
+    assert (code, err) == (1, "1 warning (strict mode)\n")
+    assert "[question]" not in out and "[unsupported-premise]" in out
+    code, out, err = run(runner, "lint", "--select", "question,two-claims", str(path))
+    assert (code, err) == (0, "1 warning\n")
+    assert out.count("\n") == 1 and "[question]" in out
+    both = ("--select", "question", "--ignore", "question", "--strict", str(path))
+    assert run(runner, "lint", *both) == (0, "", "0 warnings\n")
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+def test_lint_unknown_code_is_misuse_naming_the_closest(runner: CliRunner, option: str) -> None:
+    code, out, err = run(runner, "lint", option, "question,near-duplicte-text", str(EXAMPLE))
+    assert (code, out) == (2, "")
+    wanted = "no lint code 'near-duplicte-text'; did you mean 'near-duplicate-text'?"
+    assert f"{option}: {wanted}" in err
+    assert all(known in err for known in CODES)
+
+
 def test_lint_clean_map_passes_strict(runner: CliRunner, tmp_path: Path) -> None:
     path = write(tmp_path, "clean.yaml", "title: Clean\nthesis:\n  text: A claim.\n")
     assert run(runner, "lint", "--strict", str(path)) == (0, "", "0 warnings\n")
