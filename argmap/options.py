@@ -71,6 +71,9 @@ class RenderOptions:
 
     direction: Direction = "TB"
     focus: str | None = None
+    focus_group: bool = False
+    """Set by the pipeline when ``--focus`` named a linked group (``focus`` is then its
+    first premise): every member's branch is drawn, not the first's alone."""
     depth: int | None = None
     hide: frozenset[str] = field(default_factory=frozenset)
     theme: Theme = "default"

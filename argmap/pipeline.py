@@ -77,6 +77,8 @@ def render_map(m: ArgumentMap, fmt: str, options: RenderOptions | None = None) -
 def focused(m: ArgumentMap, options: RenderOptions) -> RenderOptions:
     """The options for one map, their focus a node's id (a linked group's: its first premise).
 
+    A group's id also sets ``focus_group``, so that every member's branch is drawn.
+
     Raises:
         UnknownFocusError: ``options.focus`` names no node or group of the map.
         OptionMisuseError: a worksheet blanks the thesis above its focus.
@@ -86,7 +88,7 @@ def focused(m: ArgumentMap, options: RenderOptions) -> RenderOptions:
         return options
     from argmap.analysis.view import focus_node
 
-    return replace(options, focus=focus_node(m, options.focus, options.map_name))
+    return replace(options, focus=focus_node(m, options.focus, options.map_name), focus_group=True)
 
 
 def check_focus(m: ArgumentMap, options: RenderOptions) -> None:

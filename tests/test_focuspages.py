@@ -140,11 +140,17 @@ def test_a_linked_group_s_id_is_a_focus(tmp_path: Path) -> None:
     ]
     for focus in ("affordable", "overtime-only"):
         out = tmp_path / focus
-        args = ["render", str(path), "--focus", focus, "-f", "svg,pdf", "-o", str(out)]
+        args = ["render", str(path), "--focus", focus, "-f", "svg,html", "-o", str(out)]
         assert runner.invoke(main, args).exit_code == 0
-    for suffix in ("svg", "pdf"):
-        group = (tmp_path / "affordable" / f"standing-example.{suffix}").read_bytes()
-        assert group == (tmp_path / "overtime-only" / f"standing-example.{suffix}").read_bytes()
+    # The group's id draws every member's branch, as `show` lists it; a member's id draws
+    # its own branch, its co-premise kept as context (a box, without what hangs under it).
+    below = ("Every line of the budget is already committed.", "The book fund was underspent")
+    for suffix in ("svg", "html"):
+        group = (tmp_path / "affordable" / f"standing-example.{suffix}").read_text()
+        member = (tmp_path / "overtime-only" / f"standing-example.{suffix}").read_text()
+        assert all(text in group for text in below), suffix
+        assert not any(text in member for text in below), suffix
+        assert "The budget has room for that overtime." in group and "room" in member
     typo = runner.invoke(main, ["render", str(path), "--focus", "afordable", "-o", str(tmp_path)])
     assert typo.exit_code == 2 and "(did you mean 'affordable'?)" in typo.output
     assert runner.invoke(main, ["show", str(path), "--focus", "afordable"]).exit_code == 2

@@ -74,7 +74,8 @@ def visible_nodes(m: ArgumentMap, options: RenderOptions) -> list[Node]:
     The subtree under ``options.focus`` (default: the thesis) down to ``options.depth``
     levels, less hidden evidence or reviewers' nodes and everything below them. A focus
     keeps its context: the chain of claims up to the thesis, and the focused node's
-    co-premises.
+    co-premises (with their branches too when the focus named the group, see
+    ``options.focus_group``).
 
     Raises:
         KeyError: ``options.focus`` is not an id of the map.
@@ -82,15 +83,19 @@ def visible_nodes(m: ArgumentMap, options: RenderOptions) -> list[Node]:
     hide = options.hide
     kept: list[Node] = []
     dropped: set[str] = set()
-    roots = [options.focus] if options.focus is not None else [None, *conclusion_ids(m)]
+    roots: list[str | None] = [None, *conclusion_ids(m)]
+    if options.focus is not None:
+        group = m.get(options.focus).group
+        whole = options.focus_group and group is not None
+        roots = [node.id for node in m.groups()[group]] if group and whole else [options.focus]
     walked = (node for root in roots for node in m.walk(root, options.depth))
     for node in walked:
-        if node.parent in dropped and node.id != options.focus:
+        if node.parent in dropped and node.id not in roots:
             dropped.add(node.id)
             continue
         if (
             node.kind not in (NodeKind.THESIS, NodeKind.CONCLUSION)
-            and node.id != options.focus
+            and node.id not in roots
             and (
                 ("evidence" in hide and node.kind is NodeKind.EVIDENCE)
                 or ("reviewers" in hide and node.author is not None)
