@@ -94,8 +94,13 @@ def _lines(text: str) -> list[str]:
 
 
 def _inference(m: ArgumentMap, node_id: str) -> str:
-    """The inference an undercut of ``node_id`` attacks: from it (or its group) to its parent."""
+    """The inference an undercut of ``node_id`` attacks: from it (or its group) to its parent.
+
+    A conclusion is drawn from its parent, so the step into it runs the other way.
+    """
     node = m.get(node_id)
+    if node.kind is NodeKind.CONCLUSION:
+        return f"the inference from `{node.parent}` to `{node.id}`"
     source = f"linked group `{node.group}`" if node.group is not None else f"`{node.id}`"
     return f"the inference from {source} to `{node.parent}`"
 
