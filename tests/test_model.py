@@ -290,8 +290,10 @@ def _every_check(m: ArgumentMap) -> list[Any]:
     if not nodes or nodes[0].kind is not NodeKind.THESIS:
         problems.append(s.Problem(None, None, "a map needs exactly one thesis, as its root"))
         return problems
+    twice = {n.id for i, n in enumerate(nodes) if first[n.id] != i}
     for i, n in enumerate(nodes):
-        problems += s._placement_problems(m, i, n, first)
+        if n.parent not in twice:  # which of two nodes is its parent? the id is reported
+            problems += s._placement_problems(m, i, n, first)
         problems += s._field_problems(m, i, n)
         problems += s._link_problems(m, i, n, first)
     problems += s._group_problems(m, first)

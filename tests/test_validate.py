@@ -48,6 +48,21 @@ def test_six_planted_mistakes_give_six_located_errors() -> None:
     assert len(got) == 7
 
 
+def test_a_duplicate_id_is_one_error_not_one_for_each_node_under_it(tmp_path: Path) -> None:
+    """The rebuttal under the second 'distraction' (an objection) was checked as if it sat
+    under the first (a premise): a second, false error."""
+    path = write(
+        tmp_path,
+        "dup.yaml",
+        "title: t\nthesis:\n  text: Ban phones.\n  premises:\n    - id: distraction\n"
+        "      text: Phones distract.\n      objections:\n        - id: distraction\n"
+        "          text: Pupils must learn.\n          rebuttals:\n"
+        "            - text: Easier without a phone.\n",
+    )
+    message = "duplicate id 'distraction'; ids must be unique (first used at line 5)"
+    assert issues_of(path) == [(8, 11, f"thesis.premises[0].objections[0].id: {message}")]
+
+
 CASES = {
     "unknown-field": (
         "title: t\nthesis:\n  text: a\n  colour: red\n",

@@ -47,7 +47,9 @@ def structure_problems(m: ArgumentMap) -> list[Problem]:
     for i, node in enumerate(nodes):
         first.setdefault(node.id, i)
     duplicated = len(first) != len(nodes)
+    twice: set[str] = set()  # under one of these, a node's parent is either of two nodes
     if duplicated:
+        twice = {node.id for i, node in enumerate(nodes) if first[node.id] != i}
         problems.extend(
             Problem(i, "id", f"duplicate id {node.id!r}; ids must be unique")
             for i, node in enumerate(nodes)
@@ -59,7 +61,7 @@ def structure_problems(m: ArgumentMap) -> list[Problem]:
         return problems
     for i, node in enumerate(nodes):
         # Each check runs where something could be wrong: most nodes pass all of them here.
-        if not _placed_well(nodes, i, node, first):
+        if not _placed_well(nodes, i, node, first) and node.parent not in twice:
             problems.extend(_placement_problems(m, i, node, first))
         if node.group is not None or node.basis is not None or node.source is not None:
             problems.extend(_field_problems(m, i, node))
