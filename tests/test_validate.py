@@ -63,6 +63,31 @@ def test_a_duplicate_id_is_one_error_not_one_for_each_node_under_it(tmp_path: Pa
     assert issues_of(path) == [(8, 11, f"thesis.premises[0].objections[0].id: {message}")]
 
 
+@pytest.mark.parametrize(
+    ("entry", "at", "meant"),
+    [
+        ("  objection:\n    - text: b\n", (4, 3), "objections"),
+        ("  premise:\n    - text: b\n", (4, 3), "premises"),
+        ("  premises:\n    - text: b\n      evidance:\n        - text: c\n", (6, 7), "evidence"),
+        (
+            "  objections:\n    - text: b\n      rebutals:\n        - text: c\n",
+            (6, 7),
+            "rebuttals",
+        ),
+        ("  premises:\n    - linkd:\n        - text: b\n        - text: c\n", (5, 7), "linked"),
+    ],
+)
+def test_a_misspelt_child_list_is_named_as_a_field_is(
+    tmp_path: Path, entry: str, at: tuple[int, int], meant: str
+) -> None:
+    """Child lists are read apart from a node's fields: a misspelt one had no suggestion, and
+    a misspelt `linked` also reported the premise it seemed to be as missing its text."""
+    path = write(tmp_path, "m.yaml", "title: t\nthesis:\n  text: a\n" + entry)
+    ((line, col, message),) = issues_of(path)
+    assert (line, col) == at
+    assert f"(did you mean {meant!r}?); remove it or fix the spelling" in message
+
+
 CASES = {
     "unknown-field": (
         "title: t\nthesis:\n  text: a\n  colour: red\n",

@@ -9,7 +9,7 @@ from typing import Any, Final, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
-from argmap.load.mapfile import CHILD_KEYS, MapHeader
+from argmap.load.mapfile import CHILD_KEYS, ENTRY_MODELS, MapHeader
 from argmap.load.tree import YamlPath, linked_path
 from argmap.model import NodeKind
 from argmap.safetext import LONE_SURROGATE
@@ -123,6 +123,11 @@ def pydantic_findings(exc: ValidationError, model: type[BaseModel]) -> list[Find
             msg = err["msg"]
             msg = msg[:1].lower() + msg[1:]
             out.append(Finding(loc, f"{dotted!r}: {msg} (got {got})", code="type"))
+    if any(f.code == "unknown-field" and _LINKED_MEANT in f.message for f in out):
+        # `- linkd: [...]` is a misspelt group, not a premise without its text.
+        out = [
+            f for f in out if not (f.code == "missing" and f.path == () and "'text'" in f.message)
+        ]
     return [_union_worded(f, unions, exc) for f in out]
 
 
@@ -160,10 +165,24 @@ _SHAPES: Final = {
 """How to write a field that takes fields of its own, by its name."""
 
 
+_LINKED_MEANT: Final = "(did you mean 'linked'?)"
+
+
+def _child_keys(model: type[BaseModel]) -> set[str]:
+    """The child-list keys an entry checked by ``model`` may carry (a premise's: ``linked``).
+
+    They are read apart from its fields, so only a misspelt one reaches the model.
+    """
+    kinds = [kind for kind, entry in ENTRY_MODELS.items() if entry is model]
+    keys = {key for kind in kinds for key in CHILD_KEYS[kind]}
+    return keys | {"linked"} if NodeKind.PREMISE in kinds else keys
+
+
 def _unknown_field(model: type[BaseModel], loc: tuple[Any, ...], name: str) -> str:
     from difflib import get_close_matches  # only a map with a problem needs it
 
-    options = sorted(_fields_at(model, loc[:-1]))
+    children = _child_keys(model) if len(loc) == 1 else set()
+    options = sorted(_fields_at(model, loc[:-1]) | children)
     close = get_close_matches(name, options, n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     extra = ""
