@@ -378,6 +378,15 @@ def test_cli_exercise_kinds_and_misuse(tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "cannot keep 'colours'" in bad.output
     lonely = runner.invoke(main, ["render", str(UNIFORMS), "--blank-thesis", "-o", str(tmp_path)])
     assert lonely.exit_code == 2 and "goes with --exercise" in lonely.output
+    # A misspelt kind is misuse, not a map file that is missing; a named map file is one.
+    for typo, meant in (("fil", "fill"), ("lable", "label"), ("Place", "place")):
+        args = ["render", str(UNIFORMS), "--exercise", typo, "-o", str(tmp_path / "t")]
+        bad = runner.invoke(main, args)
+        assert bad.exit_code == 2, bad.output
+        assert f"no worksheet kind {typo!r}; did you mean {meant!r}?" in bad.output
+    gone = runner.invoke(main, ["render", "--exercise", str(tmp_path / "gone.yaml")])
+    assert gone.exit_code == 1 and "no such file" in gone.output
+    assert not (tmp_path / "t").exists()
 
 
 def test_label_html_names_no_relation_on_the_flagship(tmp_path: Path) -> None:

@@ -53,8 +53,14 @@ def _exercise(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 
     if value is None or value in EXERCISE_KINDS:
         return value
-    if value.startswith("-") or value.lower() in EXERCISE_KINDS:
-        raise click.BadParameter(f"{value!r}: choose fill, place or label")
+    # A map file given after the flag (`--exercise MAP`) exists or is named as one; a word
+    # that is neither is a misspelt kind (`--exercise fil`), not a missing file.
+    named = Path(value).suffix.lower() in (".yaml", ".yml", ".json")
+    if value.startswith("-") or value.lower() in EXERCISE_KINDS or not (
+        named or Path(value).exists()
+    ):
+        head = f"no worksheet kind {value!r}"
+        raise click.BadParameter(unknown_choice(head, value, EXERCISE_KINDS))
     ctx.meta[EXTRA_MAP] = Path(value)
     return "fill"
 
