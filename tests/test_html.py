@@ -656,7 +656,8 @@ def test_hide_quotes_leaves_quotes_out_of_the_outline() -> None:
 
 
 def test_unanswered_means_no_answer_stands_everywhere_on_the_page() -> None:
-    # o1's only answer (r) is defeated by o2, so o1 is unanswered again; o3 has no answer.
+    # o1's only answer (r) is defeated by o2, so o1 is unanswered again; o3 has no answer;
+    # o4's answer (r4) stands, but u undercuts its attack, so it answers nothing.
     # o2, an objection to a rebuttal, is shown as a rebuttal, as the diagram draws it.
     m = validate_data(
         {
@@ -677,18 +678,36 @@ def test_unanswered_means_no_answer_stands_everywhere_on_the_page() -> None:
                         ],
                     },
                     {"id": "o3", "text": "Second objection."},
+                    {
+                        "id": "o4",
+                        "text": "Third objection.",
+                        "rebuttals": [
+                            {
+                                "id": "r4",
+                                "text": "Reply.",
+                                "objections": [
+                                    {"id": "u", "text": "Beside the point.", "undercut": True}
+                                ],
+                            }
+                        ],
+                    },
                 ],
             },
         }
     )
     ctx = build_context(m, analyze(m), RenderOptions())
-    listed = {n.id: n.attacked for n in ctx["unanswered"]}
-    assert listed == {"o1": True, "o3": False}
+    listed = {n.id: n.answers for n in ctx["unanswered"]}
+    assert listed == {
+        "o1": "its answer is defeated",
+        "o3": "no answer yet",
+        "o4": "its answer is undercut",  # r4 stands (badged so), but its attack is cut off
+    }
     page = render_html(m, analyze(m), RenderOptions(), diagram=False)
-    assert '<a href="#unanswered">2 objections with no standing answer</a>' in page
+    assert '<a href="#unanswered">3 objections with no standing answer</a>' in page
     assert 'data-id="o2" data-kind="rebuttal"' in page
-    assert "its answers are defeated</span> First objection." in page
+    assert "its answer is defeated</span> First objection." in page
     assert "no answer yet</span> Second objection." in page
+    assert "its answer is undercut</span> Third objection." in page
     # The filter shows the same objections: data-answered="no" on exactly these entries.
     entries = dict(
         re.findall(r'data-id="([^"]+)" data-kind="objection"[^>]*data-answered="(\w+)"', page)

@@ -43,6 +43,9 @@ STANDING_LABELS: Final[Mapping[str, str]] = {
 }
 """Badge words for the analysis' grounded standing (``in``, ``out``, ``undecided``)."""
 
+_FATES: Final = {"in": "undercut", "out": "defeated"}
+"""How an answer fares that answers nothing, by its own standing."""
+
 
 @dataclass(frozen=True, slots=True)
 class CrossLink:
@@ -86,7 +89,9 @@ class NodeView:
     has_children: bool
     flat: bool
     answered: bool
-    attacked: bool
+    answers: str
+    """Why no answer stands, for the summary's list: ``no answer yet``, or how its answers
+    fare (``its answer is undercut``: it stands, but its attack does not); empty otherwise."""
     standing: str | None
     standing_label: str | None
     blank_lines: int = 0
@@ -191,12 +196,20 @@ class NodeViews:
         """Whether an objection or rebuttal has an answer that stands (per the analysis)."""
         return node.id not in self.unanswered
 
-    def rebutted(self, node: Node) -> bool:
-        """Whether anything attacks this node at all (standing or not)."""
-        return any(
-            rel is not Relation.SUPPORTS and src.kind in (NodeKind.OBJECTION, NodeKind.REBUTTAL)
+    def answers(self, node: Node) -> str:
+        """Why no answer of an unanswered node stands (see :attr:`NodeView.answers`)."""
+        if node.id not in self.unanswered:
+            return ""
+        fates = [
+            # An answer that stands, of a node still unanswered: its attack is undercut.
+            _FATES.get(self.standing.get(src.id, ""), "undecided")
             for src, rel, _cross in self.incoming[node.id]
-        )
+            if rel is not Relation.SUPPORTS and src.kind in (NodeKind.OBJECTION, NodeKind.REBUTTAL)
+        ]
+        if not fates:
+            return "no answer yet"
+        said = " or ".join(fate for fate in ("defeated", "undercut", "undecided") if fate in fates)
+        return f"its answer is {said}" if len(fates) == 1 else f"its answers are {said}"
 
     def view(self, node: Node, *, flat: bool = False) -> NodeView:
         """Return the node's view (``flat``: listed below the nesting cap), built once."""
@@ -284,7 +297,7 @@ class NodeViews:
             has_children=bool(self.kids[node.id]),
             flat=flat,
             answered=self.answered(node),
-            attacked=self.rebutted(node),
+            answers=self.answers(node),
             standing=self.standing.get(node.id),
             standing_label=STANDING_LABELS.get(self.standing.get(node.id, ""), None),
             blank_lines=lines,
