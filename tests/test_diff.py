@@ -36,6 +36,25 @@ def test_identical_maps() -> None:
     assert not d and format_text(d) == ""
 
 
+def test_values_quoted_as_written_absence_unquoted_and_an_undercut_named(
+    tmp_path: Path,
+) -> None:
+    """Values were Python reprs ('it\\'s', '(none)' as if a text); an undercut read as any
+    objection; two equal maps printed nothing at all."""
+    path = copy(tmp_path)
+    add_node(path, NewNode(NodeKind.OBJECTION, "Beside the point.", to="cost", undercut=True))
+    edit_node(path, "cost", {"text": 'It\'s "dear".', "note": "(none)"})
+    text = format_text(diff_maps(load_map(UNIFORMS), load_map(path)))
+    assert "under [cost], undercutting its link: Beside the point." in text
+    assert '-> "It\'s \\"dear\\"."' in text and "\\'" not in text
+    assert 'note: (none) -> "(none)"' in text
+    assert "undercutting its link: Beside the point." in format_markdown(
+        diff_maps(load_map(UNIFORMS), load_map(path))
+    )
+    same = CliRunner().invoke(main, ["diff", str(UNIFORMS), str(UNIFORMS)])
+    assert (same.exit_code, same.stdout, same.stderr) == (0, "", "no differences\n")
+
+
 def test_added_removed_moved_changed(tmp_path: Path) -> None:
     path = copy(tmp_path)
     add_node(
@@ -62,7 +81,7 @@ def test_added_removed_moved_changed(tmp_path: Path) -> None:
     )
     assert "> moved premise [uniforms-equalise]: under [uniforms] in group [less-bullying]" in text
     assert (
-        "    text: 'Uniforms build a sense of belonging to the school.' -> 'Belonging, again.'"
+        '    text: "Uniforms build a sense of belonging to the school." -> "Belonging, again."'
         in text
     )
     md = format_markdown(d)
@@ -85,10 +104,10 @@ def test_map_sources_and_source_changes_say_what_changed(tmp_path: Path) -> None
     )
     d = diff_maps(load_map(UNIFORMS), load_map(path))
     assert format_text(d).splitlines() == [
-        "changed map source: '(none)' -> 'title: Uniform policy, volume: 3'",
-        "changed map sources.survey: 'name: Parent survey, spring term' -> "
-        "'name: Parent survey, autumn term, url: https://example.org/s'",
-        "changed map sources.council: '(none)' -> 'name: Council report'",
+        'changed map source: (none) -> "title: Uniform policy, volume: 3"',
+        'changed map sources.survey: "name: Parent survey, spring term" -> '
+        '"name: Parent survey, autumn term, url: https://example.org/s"',
+        'changed map sources.council: (none) -> "name: Council report"',
     ]
     assert "**sources.survey**: name: Parent survey, spring term → name: Parent" in (
         format_markdown(d)
@@ -102,7 +121,7 @@ def test_escape_md_flattens_newlines() -> None:
 def test_cli_two_files_exit_codes(tmp_path: Path, runner: CliRunner) -> None:
     path = copy(tmp_path)
     result = runner.invoke(main, ["diff", str(UNIFORMS), str(path)])
-    assert (result.exit_code, result.output) == (0, "")
+    assert (result.exit_code, result.stdout) == (0, "")
     add_node(path, NewNode(NodeKind.OBJECTION, "New.", to="cost", author="R"))
     result = runner.invoke(main, ["diff", str(UNIFORMS), str(path), "--format", "md"])
     assert result.exit_code == 1

@@ -12,7 +12,7 @@ from subprocess import PIPE
 from typing import Any, Final
 
 from argmap.errors import ArgmapError
-from argmap.model import COMPARED_FIELDS, ArgumentMap, Node
+from argmap.model import COMPARED_FIELDS, ArgumentMap, Node, Relation
 from argmap.safetext import terminal_text
 
 __all__ = [
@@ -37,11 +37,14 @@ class RevisionError(ArgmapError):
 
 @dataclass(frozen=True)
 class Change:
-    """One field of a node (or of the map) that differs: old and new value as text."""
+    """One field of a node (or of the map) that differs: old and new value as text.
+
+    A value is None where the field is not set (or holds an empty list).
+    """
 
     field: str
-    old: str
-    new: str
+    old: str | None
+    new: str | None
 
 
 @dataclass(frozen=True)
@@ -58,21 +61,21 @@ class MapDiff:
         return bool(self.added or self.removed or self.moved or self.changed or self.map_changes)
 
 
-def _show(value: Any) -> str:
+def _show(value: Any) -> str | None:
     if value is None:
-        return "(none)"
+        return None
     if hasattr(value, "label"):
         return str(value.label())
     if hasattr(value, "value"):
         return str(value.value)
     if isinstance(value, tuple):
         parts = [f"{x.to} ({x.relation.value})" if hasattr(x, "to") else str(x) for x in value]
-        return ", ".join(parts) if parts else "(none)"
+        return ", ".join(parts) or None
     if hasattr(value, "model_dump"):
         fields = value.model_dump(mode="json", exclude_none=True).items()
-        return ", ".join(f"{name}: {item}" for name, item in fields) or "(none)"
+        return ", ".join(f"{name}: {item}" for name, item in fields) or None
     if isinstance(value, dict):
-        return ", ".join(sorted(str(k) for k in value)) or "(none)"
+        return ", ".join(sorted(str(k) for k in value)) or None
     return str(value)
 
 
@@ -121,7 +124,14 @@ def _by(node: Node) -> str:
 
 
 def _shown(c: Change) -> str:
-    return f"{_line(repr(c.old))} -> {_line(repr(c.new))}"
+    return f"{_quoted(c.old)} -> {_quoted(c.new)}"
+
+
+def _quoted(value: str | None) -> str:
+    """A value in double quotes (its own escaped as in YAML or JSON), or ``(none)``."""
+    if value is None:
+        return "(none)"
+    return _line('"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"')
 
 
 def _line(text: str) -> str:
@@ -131,13 +141,21 @@ def _line(text: str) -> str:
 
 def _place(node: Node) -> str:
     where = f"under [{node.parent}]" if node.parent else "at the root"
+    if node.relation is Relation.UNDERCUTS:
+        where += ", undercutting its link"
     return where + (f" in group [{node.group}]" if node.group else "")
 
 
 def _place_md(node: Node) -> str:
     # Ids match ID_PATTERN (no backticks), so code spans need no escaping.
     where = f"under `{node.parent}`" if node.parent else "at the root"
+    if node.relation is Relation.UNDERCUTS:
+        where += ", undercutting its link"
     return where + (f" in group `{node.group}`" if node.group else "")
+
+
+def _md(value: str | None) -> str:
+    return "(none)" if value is None else escape_md(value)
 
 
 def format_text(d: MapDiff) -> str:
@@ -184,14 +202,14 @@ def format_markdown(d: MapDiff, *, title: str = "argmap diff") -> str:
     out = [f"### {escape_md(title)}", "", counts, ""]
     if d.map_changes:
         out += ["#### Map", ""]
-        out += [f"- **{c.field}**: {escape_md(c.old)} → {escape_md(c.new)}" for c in d.map_changes]
+        out += [f"- **{c.field}**: {_md(c.old)} → {_md(c.new)}" for c in d.map_changes]
         out.append("")
     if d.added:
         out += ["#### Added", ""]
         for node in d.added:
             by = f" by {escape_md(node.author)}" if node.author else ""
-            parent = f" under `{node.parent}`" if node.parent else ""
-            out.append(f"- {node.kind.value} `{node.id}`{by}{parent}: {escape_md(node.text)}")
+            where = _place_md(node)
+            out.append(f"- {node.kind.value} `{node.id}`{by} {where}: {escape_md(node.text)}")
         out.append("")
     if d.removed:
         out += ["#### Removed", ""]
@@ -211,7 +229,7 @@ def format_markdown(d: MapDiff, *, title: str = "argmap diff") -> str:
         for node, changes in d.changed:
             by = f" by {escape_md(node.author)}" if node.author else ""
             out.append(f"- {node.kind.value} `{node.id}`{by}")
-            out += [f"  - **{c.field}**: {escape_md(c.old)} → {escape_md(c.new)}" for c in changes]
+            out += [f"  - **{c.field}**: {_md(c.old)} → {_md(c.new)}" for c in changes]
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 

@@ -342,4 +342,6 @@ def diff(old: Path, new_path: Path | None, rev: str | None, fmt: str) -> None:
     result = diff_maps(before, after)
     text = format_markdown(result, title=title) if fmt == "md" else format_text(result)
     echo(text, nl=False)
+    if not result and fmt == "text":
+        echo("no differences", err=True)  # stdout stays empty, as diff's does
     sys.exit(1 if result else 0)
