@@ -650,6 +650,11 @@ def test_printing_puts_each_diagram_page_on_a_sheet_legibly(
     sizes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf.read_bytes())
     a4 = [s for s in sizes if abs(float(s[0]) - 841.89) < 0.5 and abs(float(s[1]) - 595.28) < 0.5]
     assert len(a4) == total, sizes
+    # The text prints on the same paper, upright (it took the browser's default, Letter).
+    upright = [s for s in sizes if s not in a4]
+    assert upright and all(
+        abs(float(w) - 595.28) < 0.5 and abs(float(h) - 841.89) < 0.5 for w, h in upright
+    ), sizes
     # On print media every page shows, at its sheet's size, its text at the legibility floor.
     page.emulate_media(media="print")
     ratios = page.evaluate(

@@ -222,14 +222,22 @@ def _link_key(svg: str, total: int) -> str:
     return svg[: found.start()] + linked + svg[found.end() :]
 
 
+_TEXT_PAPER: Final = {"a4": "A4", "a3": "A3", "letter": "letter"}
+"""CSS page sizes for the text around a diagram fitted to paper (a slide's: the reader's)."""
+
+
 def print_css(paper: PageSize) -> str:
     """The print rules that put each diagram page on a sheet of its own paper size.
 
-    At that size the page's drawing keeps the legibility floor it was fitted to.
+    At that size the page's drawing keeps the legibility floor it was fitted to. The rest
+    of the page prints upright on the same paper, not on the browser's default (Letter, in
+    much of the world, between A4 diagram pages).
     """
     size = f"{paper.width:.2f}pt {paper.height:.2f}pt"
+    text = _TEXT_PAPER.get(paper.name)
     return (
-        f"\n@page argmap-diagram {{ size: {size}; margin: 0; }}\n"
+        (f"\n@page {{ size: {text} portrait; }}" if text else "")
+        + f"\n@page argmap-diagram {{ size: {size}; margin: 0; }}\n"
         "@media print {\n"
         "  .diagram-pages.paper .diagram-page { page: argmap-diagram; break-before: page;"
         f" width: {paper.width:.2f}pt; height: {paper.height:.2f}pt; }}\n"
