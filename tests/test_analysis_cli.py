@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from argmap.analysis.lint import CODES
 from argmap.analysis.standing import Standing, analyze
+from argmap.analysis.view import draw_kind
 from argmap.cli import main
 from argmap.load.maps import load_map
 from argmap.model import NodeKind, Relation
@@ -148,6 +149,34 @@ def test_show_status(runner: CliRunner) -> None:
     assert "THESIS (in) [open-sundays]" in out
     code, plain, _ = run(runner, "show", str(EXAMPLE))
     assert "(in)" not in plain
+
+
+def test_markdown_with_status_is_a_debaters_notes(runner: CliRunner, tmp_path: Path) -> None:
+    """Markdown had no standing: each node now says it, and the unanswered are listed."""
+    for path in (MAPS / "school-uniforms.yaml", FLAGSHIP):
+        args = ["render", str(path), "-f", "markdown", "--status", "-o", str(tmp_path)]
+        assert run(runner, *args)[0] == 0
+        notes = (tmp_path / f"{path.stem}.md").read_text(encoding="utf-8")
+        m = load_map(path)
+        a = analyze(m)
+        listed = re.findall(
+            r"^- `([^`]+)` \(", notes.split("## Objections with no standing")[1], re.M
+        )
+        kinds = {node.id: draw_kind(m, node) for node in m.nodes}
+        assert listed == [i for i in a.unanswered if kinds[i] is NodeKind.OBJECTION]
+        for node_id in a.unanswered:
+            assert f"no standing answer) `{node_id}`" in notes
+        assert notes.count("** (in") + notes.count("** (out") + notes.count(
+            "** (undecided"
+        ) == len(m.nodes)
+    uniforms = (tmp_path / "school-uniforms.md").read_text(encoding="utf-8")
+    assert "- **Premise** (in, link out) `identity`:" in uniforms
+    assert (
+        "- `belonging-anecdote` (undercutting the inference from `identity` to `uniforms`): "
+        in uniforms
+    )
+    assert run(runner, "render", str(FLAGSHIP), "-f", "markdown", "-o", str(tmp_path))[0] == 0
+    assert "(in" not in (tmp_path / f"{FLAGSHIP.stem}.md").read_text(encoding="utf-8")
 
 
 def test_lint_exit_codes(runner: CliRunner) -> None:

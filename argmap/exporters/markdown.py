@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Final
 from urllib.parse import quote
 
+from argmap.analysis.view import draw_kind
 from argmap.exporters import Exporter, RenderOptions
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.model.nesting import nested_walk
@@ -105,7 +107,7 @@ def _inference(m: ArgumentMap, node_id: str) -> str:
     return f"the inference from {source} to `{node.parent}`"
 
 
-def _item(m: ArgumentMap, node: Node, indent: str) -> list[str]:
+def _item(m: ArgumentMap, node: Node, indent: str, mark: str = "") -> list[str]:
     label = KIND_LABELS[node.kind]
     if node.relation is Relation.UNDERCUTS and node.parent is not None:
         label += f", undercutting {_inference(m, node.parent)}"
@@ -113,7 +115,7 @@ def _item(m: ArgumentMap, node: Node, indent: str) -> list[str]:
         label += f" (linked: `{node.group}`)"
     if node.kind is NodeKind.CONCLUSION and node.parent is not None:
         label += f" (drawn from `{node.parent}`)"
-    lines = [f"{indent}- **{label}** `{node.id}`: {escape_markdown(node.text)}"]
+    lines = [f"{indent}- **{label}** {mark}`{node.id}`: {escape_markdown(node.text)}"]
     body = indent + "  "
     facts: list[str] = []
     if node.author is not None:
@@ -172,7 +174,12 @@ def to_markdown(
     after a dash; then the conclusions drawn from the thesis, each with its objections,
     under a heading of their own. Lists nest :data:`NEST_LEVELS` deep at most (deeper
     branches continue in sections of their own). Every user string is escaped.
+
+    With ``options.status`` (``render --status``), each node says its standing as ``show
+    --status`` does, ``(in)`` or ``(in, link out)``, an objection or rebuttal that nothing
+    standing answers adds ``no standing answer``, and a last section lists those objections.
     """
+    marks = _marks(m, analysis) if options is not None and options.status and analysis else {}
     lines = [f"# {_heading(m.title)}", ""]
     for paragraph in paragraphs(m.description):
         lines += [escape_markdown(paragraph, line_start=True), ""]
@@ -180,22 +187,53 @@ def to_markdown(
         doc = m.source
         parts = [doc.title, doc.publication, doc.author, doc.date]
         lines += ["Source: " + ", ".join(escape_markdown(p) for p in parts if p), ""]
-    _outline(m, [m.thesis], lines)
+    _outline(m, [m.thesis], lines, marks)
     drawn = [node for node in m.nodes if node.kind is NodeKind.CONCLUSION]
     if drawn:
         _section(lines, "Conclusions drawn from the thesis")
-        _outline(m, drawn, lines)
+        _outline(m, drawn, lines, marks)
+    if marks and analysis is not None:
+        _unanswered(m, analysis, lines)
     while lines and lines[-1] == "":
         lines.pop()
     return "\n".join(lines) + "\n"
 
 
-def _outline(m: ArgumentMap, tops: list[Node], lines: list[str]) -> None:
+def _outline(
+    m: ArgumentMap, tops: list[Node], lines: list[str], marks: Mapping[str, str]
+) -> None:
     """The nested lists of ``tops``' branches, sections of their own where they nest deep."""
     for node, depth, head in nested_walk(m, tops, 0, NEST_LEVELS, 0):
         if head is not None:
             _section(lines, f"Continued below `{head.id}`")
-        lines.extend(_item(m, node, "  " * depth))
+        mark = marks.get(node.id)
+        lines.extend(_item(m, node, "  " * depth, f"{mark} " if mark else ""))
+
+
+def _marks(m: ArgumentMap, analysis: Analysis) -> dict[str, str]:
+    """Each node's standing, as ``show --status`` gives it, and whether it is unanswered."""
+    from argmap.analysis.standing import status_marks
+
+    marks = status_marks(analysis)
+    for node_id in analysis.unanswered:
+        if node_id in marks:
+            marks[node_id] = marks[node_id][:-1] + ", no standing answer)"
+    return marks
+
+
+def _unanswered(m: ArgumentMap, analysis: Analysis, lines: list[str]) -> None:
+    """The section a debater reads first: the objections that nothing standing answers."""
+    shown = [node_id for node_id in analysis.unanswered if node_id in m]
+    objections = [m.get(i) for i in shown if draw_kind(m, m.get(i)) is NodeKind.OBJECTION]
+    _section(lines, "Objections with no standing answer")
+    if not objections:
+        lines.append("Every objection has an answer that stands.")
+    for node in objections:
+        if node.relation is Relation.UNDERCUTS and node.parent is not None:
+            target = f" (undercutting {_inference(m, node.parent)})"
+        else:
+            target = f" (against `{node.parent}`)" if node.parent is not None else ""
+        lines.append(f"- `{node.id}`{target}: {escape_markdown(node.text)}")
 
 
 def _section(lines: list[str], heading: str) -> None:
