@@ -144,6 +144,31 @@ def test_flagship_loads_cleanly_and_screenshots(
         seen.page.context.close()
 
 
+def test_a_wide_window_shows_the_diagram_wider_than_the_text(
+    browser: Any, pages: dict[str, Path]
+) -> None:
+    """The diagram sat in the text's 64rem column: on a 1920x1080 screen an A4 page was
+    990 px wide, 700 high, its statements 11-12 px. It now takes what its paper needs of the
+    window, up to 75% of its height, with no sideways scroll."""
+    seen = open_page(browser, pages["flagship"], viewport={"width": 1920, "height": 1080})
+    page = seen.page
+    sizes = page.evaluate(
+        """() => {
+            const svg = document.querySelector('.diagram-page:not([hidden]) svg');
+            const column = document.querySelector('#outline').getBoundingClientRect().width;
+            const frame = svg.parentElement.getBoundingClientRect();
+            const box = svg.getBoundingClientRect();
+            return [column, frame.left, frame.right, box.width, box.height,
+                    document.documentElement.scrollWidth];
+        }"""
+    )
+    column, left, right, width, height, scroll = sizes
+    assert abs(height - 0.75 * 1080) < 1 and width > column + 100, sizes
+    assert left > 0 and right < 1920 and scroll <= 1920, sizes
+    assert abs((left + right) / 2 - 960) < 2, sizes  # centred in the window
+    seen.page.context.close()
+
+
 def test_entries_nest_as_the_model(browser: Any, pages: dict[str, Path]) -> None:
     m = load_map(FLAGSHIP)
     seen = open_page(browser, pages["flagship"])

@@ -229,6 +229,8 @@ _TEXT_PAPER: Final = {"a4": "A4", "a3": "A3", "letter": "letter"}
 def print_css(paper: PageSize) -> str:
     """The print rules that put each diagram page on a sheet of its own paper size.
 
+    On screen, the paper's shape bounds how wide a wide window shows the diagram.
+
     At that size the page's drawing keeps the legibility floor it was fitted to. The rest
     of the page prints upright on the same paper, not on the browser's default (Letter, in
     much of the world, between A4 diagram pages).
@@ -237,6 +239,7 @@ def print_css(paper: PageSize) -> str:
     text = _TEXT_PAPER.get(paper.name)
     return (
         (f"\n@page {{ size: {text} portrait; }}" if text else "")
+        + f"\n.diagram {{ --paper-ratio: {paper.width / paper.height:.4f}; }}"
         + f"\n@page argmap-diagram {{ size: {size}; margin: 0; }}\n"
         "@media print {\n"
         "  .diagram-pages.paper .diagram-page { page: argmap-diagram; break-before: page;"
