@@ -364,9 +364,16 @@ def test_status_badges_borders_and_legend(uniforms: ArgumentMap) -> None:
     statements = _statements(dot)
     for node in uniforms.nodes:
         standing = analysis.standing[node.id].value
-        assert f"status-{standing}" in statements[node.id]
-        assert f"[{standing.upper()}]" in statements[node.id]
-    assert "[OUT]" in statements["legend key"]
+        link = analysis.link_standing.get(node.id)
+        if standing == "in" and link is not None and link.value != "in":
+            # A reason that stands but bears on nothing says so: its link is cut.
+            assert f"status-in-link-{link.value}" in statements[node.id]
+            assert f"[IN · LINK {link.value.upper()}]" in statements[node.id]
+        else:
+            assert f"status-{standing}" in statements[node.id]
+            assert f"[{standing.upper()}]" in statements[node.id]
+    assert "[IN · LINK OUT]" in statements["identity"]  # belonging-anecdote undercuts it
+    assert "[OUT]" in statements["legend key"] and "[IN · LINK OUT]" in statements["legend key"]
     assert "status-" not in to_dot(uniforms, analyze(uniforms))
 
 

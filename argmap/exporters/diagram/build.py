@@ -35,6 +35,7 @@ from argmap.exporters.diagram.styles import (
     THEMES,
     EdgeStyle,
     NodeStyle,
+    drawn_standings,
 )
 from argmap.exporters.diagram.trailcuts import add_junction, link_through, undercut_links
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
@@ -173,10 +174,7 @@ def _context(
             groups.setdefault(node.group, []).append(node)
     standing: dict[str, str] = {}
     if options.status:
-        standing = {
-            node_id: getattr(value, "value", str(value))
-            for node_id, value in analysis.standing.items()
-        }
+        standing = drawn_standings(analysis.standing, analysis.link_standing)
     visible = frozenset(node.id for node in shown)
     lines = {} if cache is None else cache
     boxed = frozenset(group for group, members in groups.items() if len(members) > 1)

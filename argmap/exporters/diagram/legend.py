@@ -125,10 +125,11 @@ def legend_label(
             '<TR><TD>- -</TD><TD ALIGN="LEFT">dashed: cross-link to another branch</TD></TR>'
         )
     for standing in sorted(content.standings, key=list(STANDING_LABEL).index):
-        border = STANDING_BORDER[standing] or "solid"
+        tag = f"[{STANDING_LABEL[standing]}]"
+        meaning = f"{STANDING_TEXT[standing]} ({STANDING_BORDER[standing] or 'solid'} border)"
         rows.append(
-            f"<TR><TD>[{STANDING_LABEL[standing]}]</TD>"
-            f'<TD ALIGN="LEFT">{html_text(STANDING_TEXT[standing])} ({border} border)</TD></TR>'
+            f"<TR><TD{width_attr([tag], 10)}>{html_text(tag)}</TD>"
+            f'<TD ALIGN="LEFT"{width_attr([meaning], 10)}>{html_text(meaning)}</TD></TR>'
         )
     return Html(
         '<TABLE BORDER="1" COLOR="#9e9e9e" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3">'

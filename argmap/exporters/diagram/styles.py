@@ -23,6 +23,7 @@ __all__ = [
     "STANDING_BORDER",
     "STANDING_LABEL",
     "STANDING_TEXT",
+    "drawn_standings",
     "THEMES",
     "EdgeStyle",
     "NodeStyle",
@@ -187,18 +188,52 @@ LINKED_LEGEND: Final = "box: a linked reason, co-premises that support only toge
 CROSS_LINK_STYLE: Final = "dashed"
 """Cross-links (``links:``) are dashed in every theme, so they read apart from the tree."""
 
-STANDING_BORDER: Final[Mapping[str, str]] = {"in": "", "out": "dashed", "undecided": "dotted"}
-"""Extra border pattern per standing when ``--status`` is on."""
+STANDING_BORDER: Final[Mapping[str, str]] = {
+    "in": "",
+    "in-link-out": "",
+    "in-link-undecided": "",
+    "out": "dashed",
+    "undecided": "dotted",
+}
+"""Extra border pattern per standing when ``--status`` is on (a node that stands, its link
+cut or in doubt, is drawn as standing: the tag says what became of the link)."""
 
-STANDING_LABEL: Final[Mapping[str, str]] = {"in": "IN", "out": "OUT", "undecided": "UNDECIDED"}
+STANDING_LABEL: Final[Mapping[str, str]] = {
+    "in": "IN",
+    "in-link-out": "IN · LINK OUT",
+    "in-link-undecided": "IN · LINK UNDECIDED",
+    "out": "OUT",
+    "undecided": "UNDECIDED",
+}
 """The tag a node's header gets per standing when ``--status`` is on."""
 
 STANDING_TEXT: Final[Mapping[str, str]] = {
     "in": "stands: every objection answered",
+    "in-link-out": "stands, but its arrow is cut: a standing undercutter",
+    "in-link-undecided": "stands, but its arrow is in doubt: an undecided undercutter",
     "out": "falls: an objection stands against it",
     "undecided": "undecided",
 }
 """What each standing means, for the legend."""
+
+
+def drawn_standings(standing: Mapping[str, object], links: Mapping[str, object]) -> dict[str, str]:
+    """The standing ``--status`` draws per node id: its own, and its link's where that differs.
+
+    A reason that stands under a thesis that falls reads as a contradiction unless the
+    diagram says its link is cut (``show --status`` says ``(in, link out)``).
+
+    Args:
+        standing: node id -> the analysis' standing (an enum whose ``value`` is ``in``, ...).
+        links: node id -> the standing of its link to its parent.
+    """
+    out: dict[str, str] = {}
+    for node_id, value in standing.items():
+        own = str(getattr(value, "value", value))
+        link = links.get(node_id)
+        link_value = str(getattr(link, "value", link)) if link is not None else own
+        out[node_id] = f"in-link-{link_value}" if own == "in" and link_value != "in" else own
+    return out
 
 LEGEND_TEXT: Final[Mapping[Relation, str]] = {
     Relation.SUPPORTS: "arrow: supports",
