@@ -1,4 +1,4 @@
-"""A place worksheet's statement bank on pages of its own, after the diagram's pages."""
+"""A place worksheet's bank (or a key's answers) on pages of its own, after the diagram's."""
 
 from __future__ import annotations
 
@@ -15,7 +15,13 @@ from argmap.exporters.diagram.pageparts import PagePlan
 from argmap.exporters.diagram.pagesize import deck_scale
 from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.styles import GRAPH_ATTR
-from argmap.exporters.diagram.worksheet import BANK_POINTS, BANK_WRAP, add_bank_rows, bank_rows
+from argmap.exporters.diagram.worksheet import (
+    BANK_POINTS,
+    BANK_WRAP,
+    add_bank_rows,
+    bank_entries,
+    bank_rows,
+)
 from argmap.options import RenderOptions
 
 if TYPE_CHECKING:
@@ -30,7 +36,12 @@ HEADING: Final = 64.0
 
 
 def with_bank_pages(
-    layout: Layout, options: RenderOptions, engine: EngineInfo, title: str = ""
+    layout: Layout,
+    options: RenderOptions,
+    engine: EngineInfo,
+    title: str = "",
+    entries: list[tuple[str, str]] | None = None,
+    heading: str = "STATEMENT BANK",
 ) -> Layout:
     """Return the layout with the bank of a place worksheet added as pages of its own.
 
@@ -38,21 +49,25 @@ def with_bank_pages(
     floor (a page the engine draws taller than the budget is cut again), each a box of
     numbered statements in the bank's order. Every page's heading counts them: the
     diagram's pages say ``page 1 of N`` with N all the pages printed, and each bank page
-    has the diagram's heading (``title``), numbered on.
+    has the diagram's heading (``title``), numbered on. ``entries`` (with their
+    ``heading``): another list of statements, each after its name (an answer key's, by
+    position), on pages alike.
 
     Raises:
         RenderError: the engine fails.
     """
     sheet = options.sheet
-    if sheet is None or not sheet.bank or sheet.answers:
-        return layout
-    rows = bank_rows(sheet)
+    if entries is None:
+        if sheet is None or not sheet.bank or sheet.answers:
+            return layout
+        entries = bank_entries(sheet)
+    rows = bank_rows(entries)
     heights = [
         len(wrap(" ".join(text.split()), BANK_WRAP)) * BANK_POINTS * 1.2 + ROW_PADDING
-        for text in sheet.bank
+        for _, text in entries
     ]
     chunks = _cut(heights, layout.budget.height)
-    drawn = _draw(rows, chunks, layout, options, engine, title)
+    drawn = _draw(rows, chunks, layout, options, engine, title, heading)
     # The engine's rows may be taller than estimated: scale the estimates by the most it
     # took over them and cut again; a page still too tall is halved until it fits.
     ratio = max(
@@ -61,7 +76,7 @@ def with_bank_pages(
     )
     if ratio > 1:
         chunks = _cut([height * ratio for height in heights], layout.budget.height)
-        drawn = _draw(rows, chunks, layout, options, engine, title)
+        drawn = _draw(rows, chunks, layout, options, engine, title, heading)
     while any(
         not _fits(layout, svg, chunk) for chunk, (_, svg) in zip(chunks, drawn, strict=True)
     ):
@@ -70,7 +85,7 @@ def with_bank_pages(
             for chunk, (_, svg) in zip(chunks, drawn, strict=True)
             for part in ([chunk] if _fits(layout, svg, chunk) else _halves(chunk))
         ]
-        drawn = _draw(rows, chunks, layout, options, engine, title)
+        drawn = _draw(rows, chunks, layout, options, engine, title, heading)
     total = len(layout.pages) + len(chunks)
     pages = [_counted(page, total) for page in layout.pages]
     for g, svg in drawn:
@@ -100,6 +115,7 @@ def _draw(
     options: RenderOptions,
     engine: EngineInfo,
     title: str,
+    name: str,
 ) -> list[tuple[Digraph, bytes]]:
     """Each chunk of the bank's rows as a page's graph, and the engine's SVG of it."""
     from argmap.exporters.diagram.enginepool import stream_svgs
@@ -112,7 +128,7 @@ def _draw(
         number = len(layout.pages) + index
         top = page_heading(title, f"page {number} of {total}", heading_room(layout.budget))
         g.attr("graph", heading_attrs(top))
-        heading = "STATEMENT BANK" + (f" ({index} of {len(chunks)})" if len(chunks) > 1 else "")
+        heading = name + (f" ({index} of {len(chunks)})" if len(chunks) > 1 else "")
         add_bank_rows(g, [rows[i] for i in chunk], heading)
         graphs.append(g)
     svgs = stream_svgs([g.source for g in graphs], engine, map_name=options.map_name)

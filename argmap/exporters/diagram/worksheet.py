@@ -16,6 +16,7 @@ __all__ = [
     "GIVEN_KINDS",
     "BANK_WRAP",
     "RULE_HEIGHT",
+    "bank_entries",
     "bank_label",
     "bank_rows",
     "label_parts",
@@ -139,23 +140,32 @@ def linked_member(sheet: Sheet | None, node: Node) -> bool:
     return sheet is not None and sheet.hides_kinds and node.group is not None
 
 
-def sheet_edge(sheet: Sheet | None, source: Node | None = None) -> dict[str, str]:
+def sheet_edge(
+    sheet: Sheet | None, source: Node | None = None, relation: Relation | None = None
+) -> dict[str, str]:
     """A label worksheet's arrow: a box to mark, and no class or tooltip naming its relation.
 
     The box sits on the arrow itself, a little above the box the arrow leaves (a tail
     label, in line with the arrow), so each box plainly belongs to one arrow however
     many arrows meet at a parent; an empty label of the box's size keeps the room the
     engine would give a label beside the arrow, so pages are planned as before. An
-    arrow from a linked premise (``source``) always supports: its box shows ``+``.
+    arrow from a linked premise (``source``) always supports: its box shows ``+``. On
+    the key drawn as the sheet (``sheet.written``), every other box has its sign written
+    in, from the arrow's ``relation``.
     """
     if sheet is None or not sheet.hides_kinds:
         return {}
     settled = source is not None and linked_member(sheet, source)
+    box = ARROW_BOX
+    if sheet.written is not None and relation is not None:
+        from argmap.exporters.diagram.keyanswers import written_sign
+
+        box = written_sign(SUPPORTS_SIGN if relation is Relation.SUPPORTS else ATTACKS_SIGN)
     return {
         "class": "arrow",
         "tooltip": "arrow",
         "label": ARROW_ROOM,
-        "taillabel": given_sign(SUPPORTS_SIGN) if settled else ARROW_BOX,
+        "taillabel": given_sign(SUPPORTS_SIGN) if settled else box,
         "labelangle": "0",
         "labeldistance": ARROW_BOX_DISTANCE,
     }
@@ -204,7 +214,8 @@ def sheet_header(node: Node, kind: NodeKind, style: NodeStyle, sheet: Sheet) -> 
         if linked_member(sheet, node):
             return f"{node.id} · {LINKED_MEMBER}"
         if sheet.hides_kinds:
-            return f"{node.id} · {KIND_BLANK}"
+            written = (sheet.written or {}).get(node.id)
+            return f"{node.id} · {KIND_BLANK if written is None else 'kind: ' + written}"
         if node.relation is Relation.UNDERCUTS:
             header += " · UNDERCUTS THE LINK"
     number = sheet.numbers.get(node.id) if sheet.answers else None
@@ -221,13 +232,23 @@ def sheet_body(node: Node, ink: str, sheet: Sheet) -> str | None:
     lines = sheet.blanks.get(node.id)
     if lines is None or sheet.answers:
         return None
+    written = None if sheet.written is None else sheet.written.get(node.id)
+    if written is not None:
+        from argmap.exporters.diagram import keyanswers as key
     if sheet.kind == "place":
+        box = (
+            f'<TD BORDER="1" COLOR="{ink}" WIDTH="{PLACE_BOX_WIDTH}" HEIGHT="{RULE_HEIGHT}"> </TD>'
+            if written is None
+            else key.written_number(written, PLACE_BOX_WIDTH, RULE_HEIGHT, ink)
+        )
         return (
             f'<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="{PLACE_SPACING}"><TR>'
             f'<TD><FONT POINT-SIZE="{PLACE_POINTS}" COLOR="{ink}">{PLACE_WORDS}</FONT></TD>'
-            f'<TD BORDER="1" COLOR="{ink}" WIDTH="{PLACE_BOX_WIDTH}" HEIGHT="{RULE_HEIGHT}"> </TD>'
-            "</TR></TABLE></TD></TR>"
+            f"{box}</TR></TABLE></TD></TR>"
         )
+    if written is not None:
+        shown = key.written_lines(written, lines, RULE_WIDTH)[0]
+        return key.written_rules(shown, lines, RULE_WIDTH, RULE_HEIGHT, ink)
     rule = (
         f'<TR><TD SIDES="B" BORDER="1" COLOR="{ink}" WIDTH="{RULE_WIDTH}" '
         f'HEIGHT="{RULE_HEIGHT}"> </TD></TR>'
@@ -255,7 +276,8 @@ def sheet_key(sheet: Sheet | None) -> Html | None:
             "or rebuttal; mark each arrow's box + (supports) or − (attacks).",
             "A grey box is filled in: the drawing says what goes there.",
         ]
-    rows = ['<TR><TD ALIGN="LEFT"><B>WORKSHEET</B></TD></TR>']
+    title = "WORKSHEET" if sheet.written is None else "ANSWER KEY"
+    rows = [f'<TR><TD ALIGN="LEFT"><B>{title}</B></TD></TR>']
     rows += [
         f'<TR><TD ALIGN="LEFT"{width_attr([line], 10)}>{html_text(line)}</TD></TR>'
         for line in lines
@@ -267,13 +289,18 @@ def sheet_key(sheet: Sheet | None) -> Html | None:
     )
 
 
-def bank_rows(sheet: Sheet) -> list[str]:
-    """The bank's rows, one per statement, numbered in the bank's order."""
+def bank_entries(sheet: Sheet) -> list[tuple[str, str]]:
+    """The bank's statements, each with its number, in the bank's order."""
+    return [(str(number), text) for number, text in enumerate(sheet.bank, start=1)]
+
+
+def bank_rows(entries: list[tuple[str, str]]) -> list[str]:
+    """A list's rows, one per statement, each after its name (a bank number, a position)."""
     rows = []
-    for number, text in enumerate(sheet.bank, start=1):
+    for name, text in entries:
         lines = wrap(" ".join(text.split()), BANK_WRAP)
         rows.append(
-            f'<TR><TD ALIGN="RIGHT" VALIGN="TOP"><B>{number}</B></TD>'
+            f'<TR><TD ALIGN="RIGHT" VALIGN="TOP"><B>{html_text(name)}</B></TD>'
             f'<TD ALIGN="LEFT" BALIGN="LEFT"{width_attr(lines, BANK_POINTS)}>'
             + '<BR ALIGN="LEFT"/>'.join(html_text(line) for line in lines)
             + "</TD></TR>"
@@ -295,7 +322,7 @@ def add_bank(g: Digraph, sheet: Sheet | None) -> None:
     """Add a place worksheet's whole bank to its drawing, as one box beside the map."""
     if sheet is None or not sheet.bank or sheet.answers:
         return
-    add_bank_rows(g, bank_rows(sheet))
+    add_bank_rows(g, bank_rows(bank_entries(sheet)))
 
 
 def add_bank_rows(g: Digraph, rows: list[str], heading: str = "STATEMENT BANK") -> None:
