@@ -9,17 +9,18 @@ from typing import TYPE_CHECKING, Final
 
 from argmap.exporters.diagram.dot import Digraph, Html
 from argmap.exporters.diagram.fitting import LaidPage, Layout, svg_size
-from argmap.exporters.diagram.labels import lines_html, wrap
+from argmap.exporters.diagram.labels import lines_html
 from argmap.exporters.diagram.pageheading import heading_room, page_heading
 from argmap.exporters.diagram.pageparts import PagePlan
 from argmap.exporters.diagram.pagesize import deck_scale
 from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.styles import GRAPH_ATTR
+from argmap.exporters.diagram.textwidth import text_points
 from argmap.exporters.diagram.worksheet import (
     BANK_POINTS,
-    BANK_WRAP,
     add_bank_rows,
     bank_entries,
+    bank_lines,
     bank_rows,
 )
 from argmap.options import RenderOptions
@@ -33,6 +34,9 @@ ROW_PADDING: Final = 12.0
 """Points a bank row takes beyond its lines: cell padding and spacing."""
 HEADING: Final = 64.0
 """Points the page's heading, the bank's heading row and its frame take."""
+FRAME: Final = 84.0
+"""Points a bank's width takes beyond its names and statements: the drawing's margins,
+the box's frame, spacing and padding, and some to spare."""
 
 
 def with_bank_pages(
@@ -61,19 +65,19 @@ def with_bank_pages(
         if sheet is None or not sheet.bank or sheet.answers:
             return layout
         entries = bank_entries(sheet)
-    rows = bank_rows(entries)
+    names = max(text_points(name, BANK_POINTS, "B") for name, _ in entries)
+    room = layout.budget.width - FRAME - names  # a statement's lines, on the page's width
+    rows = bank_rows(entries, room)
     heights = [
-        len(wrap(" ".join(text.split()), BANK_WRAP)) * BANK_POINTS * 1.2 + ROW_PADDING
-        for _, text in entries
+        len(bank_lines(text, room)) * BANK_POINTS * 1.2 + ROW_PADDING for _, text in entries
     ]
     chunks = _cut(heights, layout.budget.height)
     drawn = _draw(rows, chunks, layout, options, engine, title, heading)
     # The engine's rows may be taller than estimated: scale the estimates by the most it
-    # took over them and cut again; a page still too tall is halved until it fits.
-    ratio = max(
-        (svg_size(svg)[1] - HEADING) / sum(heights[i] for i in chunk)
-        for chunk, (_, svg) in zip(chunks, drawn, strict=True)
-    )
+    # took over them on a full page and cut again; a page still too tall is halved until
+    # it fits. (A short last page's margins, over its few rows, once scaled every
+    # estimate by half again: the flagship's upright bank took 10 pages half full.)
+    ratio = _ratio(heights, chunks, drawn, layout.budget.height)
     if ratio > 1:
         chunks = _cut([height * ratio for height in heights], layout.budget.height)
         drawn = _draw(rows, chunks, layout, options, engine, title, heading)
@@ -94,6 +98,18 @@ def with_bank_pages(
         plan = PagePlan(page, total, {})
         pages.append(LaidPage.of(plan, svg, width, height, build=functools.partial(_same, g)))
     return replace(layout, pages=pages, deck=deck_scale(layout.budget, pages))  # one text size
+
+
+def _ratio(
+    heights: list[float], chunks: list[range], drawn: list[tuple[Digraph, bytes]], budget: float
+) -> float:
+    """The most the engine drew a full page's rows taller than estimated (any page's, if none)."""
+    measured = [
+        (svg_size(svg)[1] - HEADING, sum(heights[i] for i in chunk))
+        for chunk, (_, svg) in zip(chunks, drawn, strict=True)
+    ]
+    full = [pair for pair in measured if pair[1] >= budget / 2] or measured
+    return max(drawn_height / estimate for drawn_height, estimate in full)
 
 
 def _cut(heights: list[float], budget: float) -> list[range]:

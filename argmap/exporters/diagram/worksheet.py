@@ -8,6 +8,7 @@ from typing import Final
 from argmap.exporters.diagram.dot import Digraph, Html
 from argmap.exporters.diagram.labels import html_text, width_attr, wrap
 from argmap.exporters.diagram.styles import FONT, EdgeStyle, NodeStyle
+from argmap.exporters.diagram.textwidth import text_points
 from argmap.model import Node, NodeKind, Relation
 from argmap.options import Sheet
 
@@ -18,6 +19,7 @@ __all__ = [
     "RULE_HEIGHT",
     "bank_entries",
     "bank_label",
+    "bank_lines",
     "bank_rows",
     "label_parts",
     "sheet_body",
@@ -47,6 +49,9 @@ PLACE_SPACING: Final = 4
 
 BANK_WRAP: Final = 90
 """Characters per line of a statement in the bank."""
+
+MIN_BANK_WRAP: Final = 20
+"""The fewest characters a bank's statement wraps at, however narrow its page."""
 
 BANK_POINTS: Final = 13.0
 """The bank's statements' size: a statement's, so the bank keeps the legibility floor."""
@@ -294,11 +299,34 @@ def bank_entries(sheet: Sheet) -> list[tuple[str, str]]:
     return [(str(number), text) for number, text in enumerate(sheet.bank, start=1)]
 
 
-def bank_rows(entries: list[tuple[str, str]]) -> list[str]:
-    """A list's rows, one per statement, each after its name (a bank number, a position)."""
+def bank_lines(text: str, room: float | None = None) -> list[str]:
+    """A statement's lines in a list: wrapped at :data:`BANK_WRAP` characters, or fewer.
+
+    ``room``: the points a line may take (a page narrower than the bank at 90 characters:
+    so wrapped, an upright A4 page held one statement, and the flagship's bank took 62).
+    """
+    text = " ".join(text.split())
+    lines = wrap(text, BANK_WRAP)
+    if room is None or max(text_points(line, BANK_POINTS) for line in lines) <= room:
+        return lines
+    low, high = MIN_BANK_WRAP, BANK_WRAP - 1  # the widest wrap whose lines fit
+    while low < high:
+        middle = (low + high + 1) // 2
+        if max(text_points(line, BANK_POINTS) for line in wrap(text, middle)) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return wrap(text, low)
+
+
+def bank_rows(entries: list[tuple[str, str]], room: float | None = None) -> list[str]:
+    """A list's rows, one per statement, each after its name (a bank number, a position).
+
+    ``room``: the points a statement's line may take (see :func:`bank_lines`).
+    """
     rows = []
     for name, text in entries:
-        lines = wrap(" ".join(text.split()), BANK_WRAP)
+        lines = bank_lines(text, room)
         rows.append(
             f'<TR><TD ALIGN="RIGHT" VALIGN="TOP"><B>{html_text(name)}</B></TD>'
             f'<TD ALIGN="LEFT" BALIGN="LEFT"{width_attr(lines, BANK_POINTS)}>'
