@@ -54,6 +54,8 @@ class Sheet:
         written: a key drawn as its worksheet (its pages are the worksheet's): position
             label -> the answer written in its box (fill: the statement, place: the bank
             number, label: the kind). None: the worksheet itself, or a key drawn alone.
+        listed: a key's statements its boxes do not hold are listed by position on pages
+            after the diagram's (the HTML page's table lists them instead).
     """
 
     kind: ExerciseKind = "fill"
@@ -62,6 +64,7 @@ class Sheet:
     bank: tuple[str, ...] = ()
     numbers: Mapping[str, int] = field(default_factory=dict)
     written: Mapping[str, str] | None = None
+    listed: bool = True
 
     @property
     def hides_kinds(self) -> bool:

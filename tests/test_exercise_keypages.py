@@ -126,3 +126,22 @@ def test_a_fill_key_writes_each_statement_on_its_lines() -> None:
     for node in sheet.answers.nodes[1:]:
         first = node.text.split()[0]
         assert "<I><FONT FACE" in source and first in source
+
+
+def test_the_html_keys_diagram_is_the_worksheets_pages(tmp_path: Path) -> None:
+    """The HTML page's table gives every statement, so its diagram lists none after it."""
+    from argmap.pipeline import render_files
+
+    opts = RenderOptions(exercise=True, exercise_kind="place")
+    written = [
+        t
+        for _, t in render_files(
+            [MAPS / "russias-game-in-north-korea.yaml"], ["html"], tmp_path, opts
+        )
+    ]
+    pages = {}
+    for path in written:
+        text = path.read_text(encoding="utf-8")
+        pages[".answers" in path.name] = re.findall(r"page \d+ of \d+", text)
+        assert "ANSWERS BY POSITION" not in text
+    assert pages[True] == pages[False] and len(pages[True]) > 1

@@ -73,7 +73,7 @@ def key_layout(m: ArgumentMap, options: RenderOptions, fit: Fit, engine: EngineI
     shown = [node.id for node in visible_nodes(drawn, page)]
     digits = len(str(len(paged_focus(drawn, page, shown, TRAIL_ROWS - 1)[0])))
     layout = replace(laid, pages=_drawn(drawn, analysis, page, laid, engine, digits))
-    entries = answer_entries(m, key)
+    entries = answer_entries(m, key) if key.listed else []
     if entries:
         layout = with_bank_pages(layout, options, engine, m.title, entries, ANSWERS_HEADING)
     return replace(layout, deck=deck)
