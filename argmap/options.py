@@ -51,6 +51,11 @@ class Sheet:
         blanks: position label -> ruled lines left for its statement (fill), or 1 (place).
         bank: place: the statements in the bank's (shuffled) order, numbered from 1.
         numbers: place: position label -> the bank number of its statement.
+        written: a key drawn as its worksheet (its pages are the worksheet's): position
+            label -> the answer written in its box (fill: the statement, place: the bank
+            number, label: the kind). None: the worksheet itself, or a key drawn alone.
+        listed: a key's statements its boxes do not hold are listed by position on pages
+            after the diagram's (the HTML page's table lists them instead).
     """
 
     kind: ExerciseKind = "fill"
@@ -58,6 +63,8 @@ class Sheet:
     blanks: Mapping[str, int] = field(default_factory=dict)
     bank: tuple[str, ...] = ()
     numbers: Mapping[str, int] = field(default_factory=dict)
+    written: Mapping[str, str] | None = None
+    listed: bool = True
 
     @property
     def hides_kinds(self) -> bool:

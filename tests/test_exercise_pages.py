@@ -288,3 +288,18 @@ def test_stubs_breadcrumbs_and_references_name_a_blank_by_its_position(
     assert "__" not in text and "No." not in text
     assert re.search(r"^ *REASON: 1\.1$", text, re.M)  # a breadcrumb row: the position only
     assert re.search(r"^1\.1$", text, re.M) and "+44 more, p. 2" in text  # page 1's stub
+
+
+def test_an_upright_pages_bank_wraps_to_the_page_and_fills_it() -> None:
+    """Wrapped at 90 characters, the bank was wider than an upright A4 page holds at the
+    floor: each page was cut down to one statement (the flagship: 62 bank pages)."""
+    m = load_map(FLAGSHIP)
+    opts = RenderOptions(exercise=True, exercise_kind="place", fit="a4", portrait=True)
+    sheet = make_worksheet(m, opts)
+    layout = _pages(sheet.exercise, analyze(sheet.exercise), sheet.exercise_options, "a4")
+    assert layout is not None
+    bank = [page for page in layout.pages if not page.plan.home]
+    assert 0 < len(bank) <= 6  # 62 statements
+    for page in bank:
+        assert layout.budget.holds(page.width, page.height)
+        assert page.height > layout.budget.height / 2 or page is bank[-1]

@@ -114,5 +114,11 @@ def test_a_worksheet_calls_the_page_with_its_key_its_instructions(tmp_path: Path
     where = int(texts[at + 2])
     assert "Write" in [word[0] for word in _words(sheet, where)]  # the instructions are there
     assert any(target == where for target, _rect in _links(sheet.read_bytes())[1])
+    # The answer key is the worksheet's pages with the answers written in: its page 1
+    # points to the same page, where the instructions are, headed "ANSWER KEY".
     key = [word[0] for word in _words(answers, 1)]
-    assert "key:" in key and "instructions:" not in key
+    assert key[key.index("instructions:") + 1 : key.index("instructions:") + 3] == [
+        "p.",
+        str(where),
+    ]
+    assert "ANSWER" in [word[0] for word in _words(answers, where)]

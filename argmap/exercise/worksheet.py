@@ -14,12 +14,15 @@ from argmap.options import RenderOptions, Sheet
 
 __all__ = [
     "HAND_CHARS",
+    "KEY_TITLE",
+    "SHEET_TITLE",
     "TITLES",
     "Worksheet",
     "blank_lines",
     "check_sheet_focus",
     "make_worksheet",
     "mixed_siblings",
+    "sheet_title",
     "shuffled",
 ]
 
@@ -36,6 +39,10 @@ TITLES: Final = {
 }
 """What a worksheet asks, for its title: the map's own title is left out unless kept
 (it may name what is blanked)."""
+
+SHEET_TITLE: Final = "Worksheet: "
+KEY_TITLE: Final = "Answer key: "
+"""What a worksheet's and its key's titles start with (then the task, or the kept title)."""
 
 SHUFFLE_TRIES: Final = 50
 """Shuffles drawn at most while looking for a bank order other than the map's own."""
@@ -126,14 +133,19 @@ def make_worksheet(m: ArgumentMap, options: RenderOptions) -> Worksheet:
     )
     task = m.title if "title" in options.keep else TITLES[kind]
     sheet = Sheet(kind=kind, blanks=blanks, bank=bank, numbers=numbers)
-    exercise = _anonymised(m, labels, groups, filler, options.keep, f"Worksheet: {task}")
-    key = _anonymised(m, labels, groups, {}, options.keep, f"Answer key: {task}")
+    exercise = _anonymised(m, labels, groups, filler, options.keep, SHEET_TITLE + task)
+    key = _anonymised(m, labels, groups, {}, options.keep, KEY_TITLE + task)
     return Worksheet(
         exercise,
         replace(base, sheet=replace(sheet, numbers={})),  # the answers are the key's alone
         key,
-        replace(base, sheet=replace(sheet, answers=True, blanks={})),
+        replace(base, sheet=replace(sheet, answers=True)),  # blanks: its pages are the sheet's
     )
+
+
+def sheet_title(key_title: str) -> str:
+    """The worksheet's title, from its key's: the key's pages are the worksheet's."""
+    return SHEET_TITLE + key_title.removeprefix(KEY_TITLE)
 
 
 def check_sheet_focus(m: ArgumentMap, options: RenderOptions) -> None:

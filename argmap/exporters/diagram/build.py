@@ -284,7 +284,7 @@ def _edge_attrs(ctx: _Ctx, source: Node, relation: Relation, cross: bool) -> dic
         "penwidth": style.penwidth,
         "class": f"{relation.value}{' cross-link' if cross else ''}",
         "tooltip": graphviz_escape(f"{source.id} {relation.value}"),
-    } | sheets.sheet_edge(ctx.options.sheet, source)
+    } | sheets.sheet_edge(ctx.options.sheet, source, relation)
 
 
 def _link_key(ctx: _Ctx, node: Node) -> str:

@@ -363,6 +363,10 @@ def _pages(
     from argmap.exporters.diagram.fitting import lay_out
 
     engine = engine or find_engine(options.engine)
+    if options.sheet is not None and options.sheet.answers:  # on its worksheet's pages
+        from argmap.exporters.diagram.keypages import key_layout
+
+        return key_layout(m, options, fit, engine)
     layout = lay_out(m, analysis, options, fit, engine)
     if options.sheet is not None:
         from argmap.exporters.diagram.bankpages import with_bank_pages

@@ -8,6 +8,7 @@ from typing import Final
 from argmap.exporters.diagram.dot import Digraph, Html
 from argmap.exporters.diagram.labels import html_text, width_attr, wrap
 from argmap.exporters.diagram.styles import FONT, EdgeStyle, NodeStyle
+from argmap.exporters.diagram.textwidth import text_points
 from argmap.model import Node, NodeKind, Relation
 from argmap.options import Sheet
 
@@ -16,7 +17,9 @@ __all__ = [
     "GIVEN_KINDS",
     "BANK_WRAP",
     "RULE_HEIGHT",
+    "bank_entries",
     "bank_label",
+    "bank_lines",
     "bank_rows",
     "label_parts",
     "sheet_body",
@@ -46,6 +49,9 @@ PLACE_SPACING: Final = 4
 
 BANK_WRAP: Final = 90
 """Characters per line of a statement in the bank."""
+
+MIN_BANK_WRAP: Final = 20
+"""The fewest characters a bank's statement wraps at, however narrow its page."""
 
 BANK_POINTS: Final = 13.0
 """The bank's statements' size: a statement's, so the bank keeps the legibility floor."""
@@ -139,23 +145,32 @@ def linked_member(sheet: Sheet | None, node: Node) -> bool:
     return sheet is not None and sheet.hides_kinds and node.group is not None
 
 
-def sheet_edge(sheet: Sheet | None, source: Node | None = None) -> dict[str, str]:
+def sheet_edge(
+    sheet: Sheet | None, source: Node | None = None, relation: Relation | None = None
+) -> dict[str, str]:
     """A label worksheet's arrow: a box to mark, and no class or tooltip naming its relation.
 
     The box sits on the arrow itself, a little above the box the arrow leaves (a tail
     label, in line with the arrow), so each box plainly belongs to one arrow however
     many arrows meet at a parent; an empty label of the box's size keeps the room the
     engine would give a label beside the arrow, so pages are planned as before. An
-    arrow from a linked premise (``source``) always supports: its box shows ``+``.
+    arrow from a linked premise (``source``) always supports: its box shows ``+``. On
+    the key drawn as the sheet (``sheet.written``), every other box has its sign written
+    in, from the arrow's ``relation``.
     """
     if sheet is None or not sheet.hides_kinds:
         return {}
     settled = source is not None and linked_member(sheet, source)
+    box = ARROW_BOX
+    if sheet.written is not None and relation is not None:
+        from argmap.exporters.diagram.keyanswers import written_sign
+
+        box = written_sign(SUPPORTS_SIGN if relation is Relation.SUPPORTS else ATTACKS_SIGN)
     return {
         "class": "arrow",
         "tooltip": "arrow",
         "label": ARROW_ROOM,
-        "taillabel": given_sign(SUPPORTS_SIGN) if settled else ARROW_BOX,
+        "taillabel": given_sign(SUPPORTS_SIGN) if settled else box,
         "labelangle": "0",
         "labeldistance": ARROW_BOX_DISTANCE,
     }
@@ -204,7 +219,8 @@ def sheet_header(node: Node, kind: NodeKind, style: NodeStyle, sheet: Sheet) -> 
         if linked_member(sheet, node):
             return f"{node.id} · {LINKED_MEMBER}"
         if sheet.hides_kinds:
-            return f"{node.id} · {KIND_BLANK}"
+            written = (sheet.written or {}).get(node.id)
+            return f"{node.id} · {KIND_BLANK if written is None else 'kind: ' + written}"
         if node.relation is Relation.UNDERCUTS:
             header += " · UNDERCUTS THE LINK"
     number = sheet.numbers.get(node.id) if sheet.answers else None
@@ -221,13 +237,23 @@ def sheet_body(node: Node, ink: str, sheet: Sheet) -> str | None:
     lines = sheet.blanks.get(node.id)
     if lines is None or sheet.answers:
         return None
+    written = None if sheet.written is None else sheet.written.get(node.id)
+    if written is not None:
+        from argmap.exporters.diagram import keyanswers as key
     if sheet.kind == "place":
+        box = (
+            f'<TD BORDER="1" COLOR="{ink}" WIDTH="{PLACE_BOX_WIDTH}" HEIGHT="{RULE_HEIGHT}"> </TD>'
+            if written is None
+            else key.written_number(written, PLACE_BOX_WIDTH, RULE_HEIGHT, ink)
+        )
         return (
             f'<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="{PLACE_SPACING}"><TR>'
             f'<TD><FONT POINT-SIZE="{PLACE_POINTS}" COLOR="{ink}">{PLACE_WORDS}</FONT></TD>'
-            f'<TD BORDER="1" COLOR="{ink}" WIDTH="{PLACE_BOX_WIDTH}" HEIGHT="{RULE_HEIGHT}"> </TD>'
-            "</TR></TABLE></TD></TR>"
+            f"{box}</TR></TABLE></TD></TR>"
         )
+    if written is not None:
+        shown = key.written_lines(written, lines, RULE_WIDTH)[0]
+        return key.written_rules(shown, lines, RULE_WIDTH, RULE_HEIGHT, ink)
     rule = (
         f'<TR><TD SIDES="B" BORDER="1" COLOR="{ink}" WIDTH="{RULE_WIDTH}" '
         f'HEIGHT="{RULE_HEIGHT}"> </TD></TR>'
@@ -255,7 +281,8 @@ def sheet_key(sheet: Sheet | None) -> Html | None:
             "or rebuttal; mark each arrow's box + (supports) or − (attacks).",
             "A grey box is filled in: the drawing says what goes there.",
         ]
-    rows = ['<TR><TD ALIGN="LEFT"><B>WORKSHEET</B></TD></TR>']
+    title = "WORKSHEET" if sheet.written is None else "ANSWER KEY"
+    rows = [f'<TR><TD ALIGN="LEFT"><B>{title}</B></TD></TR>']
     rows += [
         f'<TR><TD ALIGN="LEFT"{width_attr([line], 10)}>{html_text(line)}</TD></TR>'
         for line in lines
@@ -267,13 +294,41 @@ def sheet_key(sheet: Sheet | None) -> Html | None:
     )
 
 
-def bank_rows(sheet: Sheet) -> list[str]:
-    """The bank's rows, one per statement, numbered in the bank's order."""
+def bank_entries(sheet: Sheet) -> list[tuple[str, str]]:
+    """The bank's statements, each with its number, in the bank's order."""
+    return [(str(number), text) for number, text in enumerate(sheet.bank, start=1)]
+
+
+def bank_lines(text: str, room: float | None = None) -> list[str]:
+    """A statement's lines in a list: wrapped at :data:`BANK_WRAP` characters, or fewer.
+
+    ``room``: the points a line may take (a page narrower than the bank at 90 characters:
+    so wrapped, an upright A4 page held one statement, and the flagship's bank took 62).
+    """
+    text = " ".join(text.split())
+    lines = wrap(text, BANK_WRAP)
+    if room is None or max(text_points(line, BANK_POINTS) for line in lines) <= room:
+        return lines
+    low, high = MIN_BANK_WRAP, BANK_WRAP - 1  # the widest wrap whose lines fit
+    while low < high:
+        middle = (low + high + 1) // 2
+        if max(text_points(line, BANK_POINTS) for line in wrap(text, middle)) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return wrap(text, low)
+
+
+def bank_rows(entries: list[tuple[str, str]], room: float | None = None) -> list[str]:
+    """A list's rows, one per statement, each after its name (a bank number, a position).
+
+    ``room``: the points a statement's line may take (see :func:`bank_lines`).
+    """
     rows = []
-    for number, text in enumerate(sheet.bank, start=1):
-        lines = wrap(" ".join(text.split()), BANK_WRAP)
+    for name, text in entries:
+        lines = bank_lines(text, room)
         rows.append(
-            f'<TR><TD ALIGN="RIGHT" VALIGN="TOP"><B>{number}</B></TD>'
+            f'<TR><TD ALIGN="RIGHT" VALIGN="TOP"><B>{html_text(name)}</B></TD>'
             f'<TD ALIGN="LEFT" BALIGN="LEFT"{width_attr(lines, BANK_POINTS)}>'
             + '<BR ALIGN="LEFT"/>'.join(html_text(line) for line in lines)
             + "</TD></TR>"
@@ -295,7 +350,7 @@ def add_bank(g: Digraph, sheet: Sheet | None) -> None:
     """Add a place worksheet's whole bank to its drawing, as one box beside the map."""
     if sheet is None or not sheet.bank or sheet.answers:
         return
-    add_bank_rows(g, bank_rows(sheet))
+    add_bank_rows(g, bank_rows(bank_entries(sheet)))
 
 
 def add_bank_rows(g: Digraph, rows: list[str], heading: str = "STATEMENT BANK") -> None:

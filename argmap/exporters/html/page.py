@@ -158,8 +158,8 @@ def _diagram(m: ArgumentMap, analysis: Analysis, options: RenderOptions) -> Diag
     """Return the diagram's pages as sanitised inline SVG (None if the engine drew nothing)."""
     from argmap.exporters.html.diagram import html_diagram
 
-    if options.sheet is not None:  # the page lists the bank itself, below the outline
-        options = replace(options, sheet=replace(options.sheet, bank=()))
+    if options.sheet is not None:  # the page lists the bank (a key's answers) itself
+        options = replace(options, sheet=replace(options.sheet, bank=(), listed=False))
     return html_diagram(m, analysis, options)
 
 
