@@ -445,7 +445,7 @@ def test_cli_author_from_environment_or_error(tmp_path: Path, runner: CliRunner)
     assert result.exit_code == 0, result.output
     assert load_map(path).get("from-env").author == "Env Person"
     env = {
-        "ARGMAP_AUTHOR": "",
+        "ARGMAP_AUTHOR": None,  # unset (set but empty is refused: test_edit_author.py)
         "HOME": str(tmp_path),
         "GIT_CONFIG_NOSYSTEM": "1",
         "GIT_CONFIG_GLOBAL": str(tmp_path / "none"),
@@ -910,7 +910,7 @@ def test_an_author_from_the_environment_that_is_no_name_is_refused_and_said_so(
 ) -> None:
     """A tab or a line break in ARGMAP_AUTHOR came out as "the map would be invalid"
     without a word of where the name came from. Refused as command-line misuse now,
-    naming the variable; the map untouched. (Zero-width alone falls back, as ever.)"""
+    naming the variable; the map untouched. (Zero-width alone is blank: refused too.)"""
     path = copy(tmp_path, MAPS / "school-uniforms.yaml")
     before = path.read_bytes()
     monkeypatch.setenv("ARGMAP_AUTHOR", name)
