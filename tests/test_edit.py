@@ -949,6 +949,28 @@ def test_an_edit_waiting_for_the_maps_lock_says_so(
     assert time.monotonic() - started > 0.3  # it did wait for the lock
 
 
+@pytest.mark.parametrize("mode", [0o444, 0o464, 0o400], ids=oct)
+def test_a_map_its_owner_may_not_write_is_not_edited_by_anyone(
+    tmp_path: Path, runner: CliRunner, mode: int
+) -> None:
+    """Run as root (whom no mode stops), add, edit and remove wrote a map chmod a-w, and it
+    stayed 0444 holding the new node. The owner's write bit decides, whoever runs argmap."""
+    path = copy(tmp_path, MAPS / "school-uniforms.yaml")
+    before = path.read_bytes()
+    path.chmod(mode)
+    said = f"{path}: the map is read-only; make it writable (chmod u+w) to edit it\n"
+    for command in (
+        ["add", "objection", str(path), "--to", "cost", "--text", "x", "--author", "R"],
+        ["edit", str(path), "cost", "--text", "y"],
+        ["remove", str(path), "second-hand"],
+    ):
+        result = runner.invoke(main, command)
+        assert (result.exit_code, result.output) == (1, said), command
+    assert path.read_bytes() == before and path.stat().st_mode & 0o777 == mode
+    path.chmod(0o644)
+    assert runner.invoke(main, ["edit", str(path), "cost", "--note", "n"]).exit_code == 0
+
+
 def test_a_read_only_map_is_not_edited(
     tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
