@@ -326,7 +326,7 @@ def test_edit_refusals(tmp_path: Path) -> None:
     path = copy(tmp_path, MAPS / "school-uniforms.yaml")
     before = path.read_bytes()
     for node_id, changes, clear, message in [
-        ("cost", {"basis": "statistic"}, [], "unknown field 'basis'"),
+        ("cost", {"basis": "statistic"}, [], "'cost' is a premise; only evidence has a basis"),
         ("nope", {"text": "x"}, [], "no node has id 'nope'"),
         ("cost", {}, ["text"], "every node needs a text"),
         ("cost", {"colour": "red"}, [], "cannot edit 'colour'"),
@@ -772,6 +772,34 @@ def test_doctests() -> None:
     import argmap.editing.inputs
 
     assert doctest.testmod(argmap.editing.inputs).failed == 0
+
+
+@pytest.mark.parametrize(
+    ("node_id", "what"),
+    [
+        ("uniforms", "the thesis"),
+        ("cost", "a premise"),
+        ("upfront-cost", "an objection"),
+        ("second-hand", "a rebuttal"),
+    ],
+)
+def test_edit_basis_of_no_evidence_says_why_as_add_does(
+    tmp_path: Path, runner: CliRunner, node_id: str, what: str
+) -> None:
+    """--basis on an objection said "the map would be invalid: ... unknown field 'basis';
+    remove it or fix the spelling", naming a field the command line wrote. Said as add
+    says it now (exit 1, nothing written)."""
+    path = write(tmp_path, "m.yaml", (MAPS / "school-uniforms.yaml").read_text(encoding="utf-8"))
+    before = path.read_bytes()
+    result = runner.invoke(main, ["edit", str(path), node_id, "--basis", "statistic"])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"{path}: {node_id!r} is {what}; only evidence has a basis\n",
+    )
+    add = ["add", "objection", str(path), "--to", node_id, "--text", "x", "--author", "R"]
+    result = runner.invoke(main, [*add, "--basis", "statistic"])
+    assert result.exit_code == 1 and "only evidence has a basis" in result.stderr
+    assert path.read_bytes() == before
 
 
 @pytest.mark.parametrize(
