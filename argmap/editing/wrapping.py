@@ -93,9 +93,10 @@ def foldable(value: Any) -> bool:
 def fold_lines(key: str, value: str, col: int, wrap: Wrap) -> list[str] | None:
     """The lines of ``key: >-`` and ``value`` folded at the file's width, the key at ``col``.
 
-    None when the value is better left as it is: it fits on the key's line (plain), or
-    folding would not read back as the same text (a line break, a space at either end,
-    a character YAML writes only escaped), which is checked by reading the lines back.
+    Lines are broken at single spaces between words (a folded line break reads back as
+    one space there), as many words a line as the width holds. None when folding would
+    not read back as the same text (a line break, a space at either end, a character
+    YAML writes only escaped), which is checked by reading the lines back.
     """
     from argmap.load.dump import quote_risky
 
