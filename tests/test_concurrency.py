@@ -1,3 +1,4 @@
+import os
 import shutil
 import signal
 import subprocess
@@ -236,3 +237,91 @@ def test_import_force_locks_a_map_one_may_write_but_not_read(
     assert result.exit_code == 0, result.output
     monkeypatch.undo()
     assert [n.text for n in load_map(path).nodes] == ["The thesis."]
+
+
+# Three writers in turn, as parallel adds are: each holds the map's lock, writes a new file
+# and renames it over the map, the next having locked that new file first.
+RENAME_THRICE = """
+import fcntl, os, sys, time
+path = sys.argv[1]
+held = open(path)
+fcntl.flock(held, fcntl.LOCK_EX)
+print('held', flush=True)
+for turn in range(3):
+    time.sleep(0.3)
+    new = path + f'.{turn}'
+    with open(path, encoding='utf-8') as old, open(new, 'w', encoding='utf-8') as out:
+        out.write(old.read())
+    following = open(new)
+    fcntl.flock(following, fcntl.LOCK_EX)
+    os.replace(new, path)
+    held.close()
+    held = following
+time.sleep(0.3)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX advisory locks")
+def test_an_edit_waiting_behind_several_writers_says_so_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Eight parallel adds all landed but printed 28 lines of "waiting for another program
+    that holds its lock": each writer that renamed a new file over the map freed the lock
+    on the old one, and each wait behind the next writer said it again."""
+    from click.testing import CliRunner
+
+    from argmap.cli import main
+
+    path = tmp_path / "m.yaml"
+    shutil.copyfile(MAPS / "school-uniforms.yaml", path)
+    command = [sys.executable, "-c", RENAME_THRICE, str(path)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as holder:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        args = ["add", "objection", str(path), "--to", "cost", "--text", "x", "--author", "R"]
+        result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    waits = [r.getMessage() for r in caplog.records if "waiting" in r.getMessage()]
+    assert waits == [f"{path}: waiting for another program that holds its lock"]
+    assert load_map(path).get("x").text == "x"
+
+
+ARGMAP_HOLDING = """
+import sys
+from pathlib import Path
+from argmap.editing.maplock import held_lock
+with held_lock(Path(sys.argv[1])):
+    print('held', flush=True)
+    sys.stdin.read()
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/locks")
+def test_an_edit_waiting_for_another_argmap_edit_says_which(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Where the system names the lock's holder, and it is argmap, the warning says so."""
+    import threading
+
+    from click.testing import CliRunner
+
+    from argmap.cli import main
+
+    path = tmp_path / "m.yaml"
+    shutil.copyfile(MAPS / "school-uniforms.yaml", path)
+    script = tmp_path / "argmap"  # as the console script is named
+    script.write_text(ARGMAP_HOLDING, encoding="utf-8")
+    command = [sys.executable, str(script), str(path)]
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    }
+    pipes = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE}
+    with subprocess.Popen(command, env=env, text=True, **pipes) as holder:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        assert holder.stdin is not None
+        threading.Timer(0.5, holder.stdin.close).start()
+        args = ["add", "objection", str(path), "--to", "cost", "--text", "x", "--author", "R"]
+        result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    waits = [r.getMessage() for r in caplog.records if "waiting" in r.getMessage()]
+    assert waits == [f"{path}: waiting for another argmap edit (process {holder.pid}) to finish"]

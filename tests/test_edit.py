@@ -326,7 +326,7 @@ def test_edit_refusals(tmp_path: Path) -> None:
     path = copy(tmp_path, MAPS / "school-uniforms.yaml")
     before = path.read_bytes()
     for node_id, changes, clear, message in [
-        ("cost", {"basis": "statistic"}, [], "unknown field 'basis'"),
+        ("cost", {"basis": "statistic"}, [], "'cost' is a premise; only evidence has a basis"),
         ("nope", {"text": "x"}, [], "no node has id 'nope'"),
         ("cost", {}, ["text"], "every node needs a text"),
         ("cost", {"colour": "red"}, [], "cannot edit 'colour'"),
@@ -445,7 +445,7 @@ def test_cli_author_from_environment_or_error(tmp_path: Path, runner: CliRunner)
     assert result.exit_code == 0, result.output
     assert load_map(path).get("from-env").author == "Env Person"
     env = {
-        "ARGMAP_AUTHOR": "",
+        "ARGMAP_AUTHOR": None,  # unset (set but empty is refused: test_edit_author.py)
         "HOME": str(tmp_path),
         "GIT_CONFIG_NOSYSTEM": "1",
         "GIT_CONFIG_GLOBAL": str(tmp_path / "none"),
@@ -775,6 +775,34 @@ def test_doctests() -> None:
 
 
 @pytest.mark.parametrize(
+    ("node_id", "what"),
+    [
+        ("uniforms", "the thesis"),
+        ("cost", "a premise"),
+        ("upfront-cost", "an objection"),
+        ("second-hand", "a rebuttal"),
+    ],
+)
+def test_edit_basis_of_no_evidence_says_why_as_add_does(
+    tmp_path: Path, runner: CliRunner, node_id: str, what: str
+) -> None:
+    """--basis on an objection said "the map would be invalid: ... unknown field 'basis';
+    remove it or fix the spelling", naming a field the command line wrote. Said as add
+    says it now (exit 1, nothing written)."""
+    path = write(tmp_path, "m.yaml", (MAPS / "school-uniforms.yaml").read_text(encoding="utf-8"))
+    before = path.read_bytes()
+    result = runner.invoke(main, ["edit", str(path), node_id, "--basis", "statistic"])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"{path}: {node_id!r} is {what}; only evidence has a basis\n",
+    )
+    add = ["add", "objection", str(path), "--to", node_id, "--text", "x", "--author", "R"]
+    result = runner.invoke(main, [*add, "--basis", "statistic"])
+    assert result.exit_code == 1 and "only evidence has a basis" in result.stderr
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
     ("node_id", "message"),
     [
         ("uniforms", "the thesis has no inference to undercut; only objections and rebuttals"),
@@ -910,7 +938,7 @@ def test_an_author_from_the_environment_that_is_no_name_is_refused_and_said_so(
 ) -> None:
     """A tab or a line break in ARGMAP_AUTHOR came out as "the map would be invalid"
     without a word of where the name came from. Refused as command-line misuse now,
-    naming the variable; the map untouched. (Zero-width alone falls back, as ever.)"""
+    naming the variable; the map untouched. (Zero-width alone is blank: refused too.)"""
     path = copy(tmp_path, MAPS / "school-uniforms.yaml")
     before = path.read_bytes()
     monkeypatch.setenv("ARGMAP_AUTHOR", name)
@@ -947,6 +975,28 @@ def test_an_edit_waiting_for_the_maps_lock_says_so(
     assert result.exit_code == 0, result.output
     assert "waiting for another program that holds its lock" in caplog.text
     assert time.monotonic() - started > 0.3  # it did wait for the lock
+
+
+@pytest.mark.parametrize("mode", [0o444, 0o464, 0o400], ids=oct)
+def test_a_map_its_owner_may_not_write_is_not_edited_by_anyone(
+    tmp_path: Path, runner: CliRunner, mode: int
+) -> None:
+    """Run as root (whom no mode stops), add, edit and remove wrote a map chmod a-w, and it
+    stayed 0444 holding the new node. The owner's write bit decides, whoever runs argmap."""
+    path = copy(tmp_path, MAPS / "school-uniforms.yaml")
+    before = path.read_bytes()
+    path.chmod(mode)
+    said = f"{path}: the map is read-only; make it writable (chmod u+w) to edit it\n"
+    for command in (
+        ["add", "objection", str(path), "--to", "cost", "--text", "x", "--author", "R"],
+        ["edit", str(path), "cost", "--text", "y"],
+        ["remove", str(path), "second-hand"],
+    ):
+        result = runner.invoke(main, command)
+        assert (result.exit_code, result.output) == (1, said), command
+    assert path.read_bytes() == before and path.stat().st_mode & 0o777 == mode
+    path.chmod(0o644)
+    assert runner.invoke(main, ["edit", str(path), "cost", "--note", "n"]).exit_code == 0
 
 
 def test_a_read_only_map_is_not_edited(

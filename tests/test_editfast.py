@@ -154,6 +154,6 @@ def test_an_edit_the_map_refuses_is_said_without_the_round_trip_parse(
         raise AssertionError("the round-trip way")
 
     monkeypatch.setattr(argmap.editing.edit, "open_session", slow)
-    with pytest.raises(ArgmapError, match="refused, the map would be invalid: .*basis"):
-        edit_node(path, "cost", {"basis": "statistic"})
+    with pytest.raises(ArgmapError, match="refused, the map would be invalid: .*source"):
+        edit_node(path, "cost", {"source": "no-such-source"})
     assert path.read_bytes() == before

@@ -112,11 +112,19 @@ def _field_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _one_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """Refuse an ``--author`` that shows nothing, or is more than one line of text."""
+    """Refuse an ``--author`` that shows nothing, or is more than one line of text.
+
+    A blank one too (``--author "$REVIEWER"``, the variable unset): it is not "no author",
+    and falling back to git's user.name signed the node with a name nobody gave.
+    """
+    from argmap.editing.inputs import blank_name_problem
     from argmap.model.records import name_problem
 
-    if value is None or not value.strip():
+    if value is None:
         return value  # no author given: the default one (or "no author") follows
+    blank = blank_name_problem(value)
+    if blank is not None:
+        raise click.BadParameter(blank, ctx, param)
     problem = name_problem(value.strip())  # the rule of a map's author fields
     if problem is not None:
         raise click.BadParameter(problem.split(";")[0] + "; write a name", ctx, param)
@@ -129,12 +137,15 @@ def _author(explicit: str | None, map_path: Path) -> str:
     from argmap.model.records import name_problem
 
     folder = real_path(map_path).parent if map_path.parent.exists() else Path.cwd()
-    name = resolve_author(explicit, folder)
+    try:
+        name = resolve_author(explicit, folder)
+    except ValueError as exc:  # ARGMAP_AUTHOR set blank (a blank --author was refused)
+        raise click.UsageError(str(exc)) from None
     if name is None:
         raise click.UsageError(
             "no author: pass --author NAME, set ARGMAP_AUTHOR, or set git's user.name"
         )
-    problem = None if explicit and explicit.strip() else name_problem(name)
+    problem = None if explicit is not None else name_problem(name)
     if problem is not None:  # --author was checked; this came from the environment or git
         raise click.UsageError(
             f"the author from ARGMAP_AUTHOR or git's user.name, {name!r}, "

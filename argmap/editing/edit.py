@@ -54,7 +54,7 @@ def edit_node(
     with locked_text(p) as text:
         checked, flat, fast, session = open_edit(p, text)
         rename = new_id if new_id != node_id else None
-        linkers = _check_node(session, node_id, rename, unlink, bool(values.get(UNDERCUT)))
+        linkers = _check_node(session, node_id, rename, unlink, values)
         change = NodeEdit(node_id, values, clear, rename, unlink)
         if flat:
             edit_records(session, checked[0], change)
@@ -84,21 +84,30 @@ def _check_request(
 
 
 def _check_node(
-    session: Session, node_id: str, new_id: str | None, unlink: Sequence[str], undercut: bool
+    session: Session,
+    node_id: str,
+    new_id: str | None,
+    unlink: Sequence[str],
+    values: Mapping[str, Any],
 ) -> list[str]:
-    """Check the node, its new id and the links to drop; return the ids of nodes linking to it.
+    """Check the node, its new fields and id, and the links to drop; return its linkers.
 
-    Those nodes' links follow a rename; with no rename (``new_id`` None) there are none.
+    Those are the ids of nodes linking to it, whose links follow a rename; with no rename
+    (``new_id`` None) there are none.
     """
     m, p = session.map, session.path
     node = session.node(node_id)
-    if undercut and node.kind not in (NodeKind.OBJECTION, NodeKind.REBUTTAL):
+    if values.get(UNDERCUT) and node.kind not in (NodeKind.OBJECTION, NodeKind.REBUTTAL):
         what = (
             "the thesis has no inference to undercut"
             if node.parent is None
             else (f"{node_id!r} is {node.kind.article}")
         )
         raise EditError(p, f"{what}; only objections and rebuttals can undercut")
+    if values.get("basis") is not None and node.kind is not NodeKind.EVIDENCE:
+        # As add says it: the map's check would call it an unknown field of the entry.
+        what = "the thesis" if node.parent is None else node.kind.article
+        raise EditError(p, f"{node_id!r} is {what}; only evidence has a basis")
     if new_id is not None:
         problem = bad_id_message(new_id)
         if problem is not None:  # a malformed --id: a command-line mistake, as a bad --tag is

@@ -14,6 +14,7 @@ from argmap.editing.textsplice import (
     insert_lines,
     render_item,
 )
+from argmap.editing.wrapping import file_wrap
 from argmap.editing.yamllines import dash_column
 from argmap.model import ArgumentMap, NodeKind, Relation, nested_under
 from argmap.model.vocabulary import DEFAULT_RELATION
@@ -90,7 +91,8 @@ def _splice(
     else:
         line, col = nodes.lc.item(last + 1)
         dash = dash_column(lines, line, col)
-        text = None if dash is None else insert_lines(lines, line, render_item(record, dash, col))
+        item = render_item(record, dash, col, file_wrap(lines)) if dash is not None else None
+        text = None if item is None else insert_lines(lines, line, item)
     if text is None or joining is None:
         return text
     # The partner's record lies before the new one: its lines are where they were.

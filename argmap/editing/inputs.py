@@ -15,6 +15,7 @@ from argmap.safetext import LONE_SURROGATE
 
 __all__ = [
     "bad_id_message",
+    "blank_name_problem",
     "parse_citation",
     "refuse_lone_surrogates",
     "resolve_author",
@@ -50,16 +51,30 @@ def parse_citation(text: str) -> Citation:
 def resolve_author(explicit: str | None, cwd: Path) -> str | None:
     """Return the author to sign with: ``explicit``, ``$ARGMAP_AUTHOR``, or git's user.name.
 
+    A value given but blank (``--author "$REVIEWER"`` with the variable unset, or
+    ``ARGMAP_AUTHOR`` set to spaces) is refused, not passed over: falling back to git's
+    user.name signed the node with a name nobody asked for.
+
     Args:
         explicit: the ``--author`` value, if any.
         cwd: where to ask git (the map's folder).
 
     Returns:
         The name, or None when none of the three gives one.
+
+    Raises:
+        ValueError: ``explicit`` or ``$ARGMAP_AUTHOR`` is given but shows nothing; the
+            message names which.
     """
-    for candidate in (explicit, os.environ.get("ARGMAP_AUTHOR")):
-        if candidate and not shows_nothing(candidate):
-            return candidate.strip()
+    from_env = os.environ.get("ARGMAP_AUTHOR")
+    for candidate, where in ((explicit, "--author"), (from_env, "ARGMAP_AUTHOR")):
+        if candidate is None:
+            continue
+        problem = blank_name_problem(candidate)
+        if problem is not None:
+            unset = ", or unset it" if where == "ARGMAP_AUTHOR" else ""
+            raise ValueError(f"{where} {problem}{unset}")
+        return candidate.strip()
     try:
         done = subprocess.run(
             ["git", "config", "user.name"],
@@ -73,6 +88,21 @@ def resolve_author(explicit: str | None, cwd: Path) -> str | None:
         return None
     name = done.stdout.strip()
     return name if done.returncode == 0 and name else None
+
+
+def blank_name_problem(value: str) -> str | None:
+    """Say how a name given blank is blank, and what to do; None when it shows something.
+
+    >>> blank_name_problem("")
+    'is empty (as an unset shell variable is); write a name'
+    >>> blank_name_problem("Ann") is None
+    True
+    """
+    if not value:
+        return "is empty (as an unset shell variable is); write a name"
+    if shows_nothing(value):
+        return "shows nothing; write a name"
+    return None
 
 
 def refuse_lone_surrogates(path: Path, values: Mapping[str, Any]) -> None:

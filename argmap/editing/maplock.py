@@ -32,7 +32,7 @@ def held_lock(path: Path, *, missing_ok: bool = False) -> Iterator[None]:
 
     The lock is on the file itself, so a crashed editor leaves nothing behind that could
     block the next one (the kernel drops it with the process). Writers rename a new file
-    over the old, so after waiting (said in a warning) we check that the file locked is
+    over the old, so after waiting (said in a warning, once) we check that the file locked is
     still the one at ``path``, and try again if not. Temporary files that a writer killed
     mid-write left beside the map are removed once the lock is held.
 
@@ -52,6 +52,7 @@ def held_lock(path: Path, *, missing_ok: bool = False) -> Iterator[None]:
 
     from argmap.load.files import read_map_text, real_path
 
+    warned = False  # said once: each writer that renames a new file over it frees it anew
     while True:
         try:
             try:
@@ -68,7 +69,11 @@ def held_lock(path: Path, *, missing_ok: bool = False) -> Iterator[None]:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                logger.warning("%s: waiting for another program that holds its lock", path)
+                if not warned:
+                    from argmap.editing.lockholder import waiting_message
+
+                    logger.warning("%s: %s", path, waiting_message(fd))
+                    warned = True
                 fcntl.flock(fd, fcntl.LOCK_EX)
             try:
                 same = os.stat(path).st_ino == os.fstat(fd).st_ino

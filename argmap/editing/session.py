@@ -109,9 +109,7 @@ def parse_checked(path: Path, text: str, *, flat: bool = False) -> Checked:
     from argmap.load.parse import parse_text
     from argmap.load.validate import validate_parsed
 
-    if not os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
-        # A new file renamed over it would edit it anyway, as `sed -i` does: the owner
-        # made it read-only to keep it as it is.
+    if _read_only(path):
         raise EditError(path, "the map is read-only; make it writable (chmod u+w) to edit it")
     if path.suffix == ".json":
         raise EditError(
@@ -130,6 +128,22 @@ def parse_checked(path: Path, text: str, *, flat: bool = False) -> Checked:
             "and remove change its records",
         )
     return parsed, validate_parsed(parsed)
+
+
+def _read_only(path: Path) -> bool:
+    """Whether the map's owner made it read-only, or this user may not write it.
+
+    A new file renamed over it would edit it anyway, as ``sed -i`` does, and so would root
+    (whom no mode stops): the owner made it read-only to keep it as it is.
+    """
+    import stat
+
+    try:
+        if not os.stat(path).st_mode & stat.S_IWUSR:
+            return True
+    except OSError:
+        return False  # gone since it was read: writing it says so
+    return not os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def open_session(path: Path, text: str, checked: Checked | None = None) -> Session:

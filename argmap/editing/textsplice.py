@@ -5,9 +5,10 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from io import StringIO
 from typing import Any
 
+from argmap.editing.fieldlines import render_fields, render_item
+from argmap.editing.wrapping import WRAPPED_FIELDS, file_wrap
 from argmap.editing.yamllines import (
     KEY_ORDER,
     dash_column,
@@ -20,7 +21,6 @@ from argmap.editing.yamllines import (
     node_end,
     trim_end,
 )
-from argmap.load.dump import escape_invisible, quote_risky
 from argmap.load.mapfile import KEY_KIND
 
 __all__ = [
@@ -41,52 +41,6 @@ __all__ = [
     "ungroup",
     "wrap_in_group",
 ]
-
-
-def _flow(value: Any) -> Any:
-    """Copy nested lists and mappings as flow-style ruamel containers (one line each)."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    out: Any
-    if isinstance(value, Mapping):
-        out = CommentedMap((k, _flow(v)) for k, v in value.items())
-    elif isinstance(value, list | tuple):
-        out = CommentedSeq(_flow(v) for v in value)
-    else:
-        return quote_risky(value)
-    out.fa.set_flow_style()
-    return out
-
-
-def _dump(data: Mapping[str, Any]) -> list[str]:
-    from ruamel.yaml import YAML
-    from ruamel.yaml.comments import CommentedMap
-
-    yaml = YAML(typ="rt")
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=2, offset=0)
-    top = CommentedMap((k, _flow(v)) for k, v in data.items())
-    top.fa.set_block_style()
-    buffer = StringIO()
-    yaml.dump(top, buffer)
-    return escape_invisible(buffer.getvalue()).splitlines(keepends=True)
-
-
-def render_fields(fields: Mapping[str, Any], col: int) -> list[str]:
-    """Render mapping fields as YAML lines whose keys sit at column ``col``.
-
-    Scalars keep any ruamel style they carry (quotes, block scalars); lists and
-    mappings are written in flow style, one field a line where possible.
-    """
-    return [" " * col + line if line.strip() else line for line in _dump(fields)]
-
-
-def render_item(fields: Mapping[str, Any], dash: int, col: int) -> list[str]:
-    """Render a mapping as one block-sequence item: ``-`` at ``dash``, keys at ``col``."""
-    lines = render_fields(fields, col)
-    first = lines[0]
-    lines[0] = " " * dash + "-" + first[dash + 1 :]
-    return lines
 
 
 def merge_changes(original: str, base: str, changed: str) -> str | None:
@@ -149,7 +103,7 @@ def wrap_in_group(
     shift = col + dash_offset - dash
     moved = [" " * shift + text if text.strip() else text for text in lines[line : end + 1]]
     block = [" " * dash + "-" + " " * (col - dash - 1) + "linked:\n", *moved]
-    block += render_item(entry, dash + shift, col + shift)
+    block += render_item(entry, dash + shift, col + shift, file_wrap(lines))
     out = list(lines)
     out[line : end + 1] = block
     return "".join(out)
@@ -170,7 +124,7 @@ def insert_list_key(lines: Sequence[str], target: Any, key: str, entry: Mapping[
     if at is None:
         at = trim_end(lines, node_end(lines, target.lc.line, col), col) + 1
     block = [" " * col + f"{key}:\n"]
-    block += render_item(entry, col + dash_offset, col + content_offset)
+    block += render_item(entry, col + dash_offset, col + content_offset, file_wrap(lines))
     return insert_lines(lines, at, block)
 
 
@@ -193,7 +147,7 @@ def fill_empty_key(
     dash_offset, content_offset = list_style(target, lines)
     kept = f"{value[len(value.rstrip()) :] or ' '}{sep}{comment}" if sep else ""
     block = [f"{head}{kept}{text[len(body) :] or chr(10)}"]
-    block += render_item(entry, col + dash_offset, col + content_offset)
+    block += render_item(entry, col + dash_offset, col + content_offset, file_wrap(lines))
     out = list(lines)
     out[line : line + 1] = block
     return "".join(out)
@@ -218,6 +172,8 @@ class FieldLayout:
     insert_at: int
     prefixes: dict[str, str] = field(default_factory=dict)
     """Per key whose line also holds the item's dash: the text before the key (``"  - "``)."""
+    lines: Sequence[str] = ()
+    """The file's lines, measured for its wrap if a text or note is written."""
 
 
 def field_layout(lines: Sequence[str], entry: Any) -> FieldLayout | None:
@@ -246,7 +202,7 @@ def field_layout(lines: Sequence[str], entry: Any) -> FieldLayout | None:
             prefixes[key] = lines[start][:col]
     first_child = next((k for k in keys if k in KEY_ORDER or k == "links"), None)
     insert_at = spans[first_child][0] if first_child else spans[keys[-1]][1] + 1
-    return FieldLayout(col, spans, comments, insert_at, prefixes)
+    return FieldLayout(col, spans, comments, insert_at, prefixes, lines)
 
 
 Edit = tuple[int, int, list[str]]
@@ -270,17 +226,21 @@ def field_edits(layout: FieldLayout, entry: Any, before: Mapping[str, Any]) -> l
     col = layout.col
     edits: list[Edit] = []
     added: list[str] = []
+    changed = [key for key in entry if key in before and entry[key] is not before[key]]
+    texts = {*changed, *(key for key in entry if key not in before)} & set(WRAPPED_FIELDS)
+    wrap = file_wrap(layout.lines) if texts else None  # read the file only for a text
     for key in entry:
         if key not in before:
             added.append(key)
-        elif entry[key] is not before[key]:
+        elif key in changed:
             start, end = layout.spans[key]
-            new = render_fields({key: entry[key]}, col)
+            new = render_fields({key: entry[key]}, col, wrap)
             if prefix := layout.prefixes.get(key):
                 # The item's dash shares the key's line ("- id: x"): keep it.
                 new[0] = prefix + new[0][col:]
-            if len(new) == 1 and key in layout.comments:
-                new = [new[0].rstrip("\n") + layout.comments[key] + "\n"]
+            if key in layout.comments and (len(new) == 1 or new[0].endswith(": >-\n")):
+                # Its comment stays on the key's line: after the value, or after ">-".
+                new[0] = new[0].rstrip("\n") + layout.comments[key] + "\n"
             edits.append((start, end + 1, new))
     for key in before:
         if key not in entry:
@@ -289,7 +249,7 @@ def field_edits(layout: FieldLayout, entry: Any, before: Mapping[str, Any]) -> l
     if added:
         block: list[str] = []
         for key in added:
-            block += render_fields({key: entry[key]}, col)
+            block += render_fields({key: entry[key]}, col, wrap)
         edits.append((layout.insert_at, layout.insert_at, block))
     return edits
 
@@ -303,7 +263,7 @@ def append_item(lines: Sequence[str], seq: Any, entry: Mapping[str, Any]) -> str
     if dash is None:
         return None
     end = node_end(lines, last_line, last_col)
-    return insert_lines(lines, end + 1, render_item(entry, dash, last_col))
+    return insert_lines(lines, end + 1, render_item(entry, dash, last_col, file_wrap(lines)))
 
 
 def seq_item_removal(lines: Sequence[str], seq: Any, index: int) -> Edit | None:

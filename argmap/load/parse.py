@@ -78,11 +78,25 @@ def parse_text(text: str, path: str | Path) -> ParsedFile:
     """Parse map text (JSON for ``.json`` files, YAML otherwise) into plain data.
 
     Raises:
-        MapFileError: a syntax error (located), YAML aliases, or a top level that is
-            not a mapping.
+        MapFileError: a syntax error (located), YAML aliases, a top level that is not a
+            mapping, or git's merge-conflict markers (at the first, said as such).
     """
-    with paused_gc():
-        return _parse_text(text, str(path))
+    from argmap.load.conflicts import conflict_error, first_marker, whole_conflict
+
+    name = str(path)
+    conflict = whole_conflict(text)
+    if conflict is not None:
+        raise conflict_error(name, *conflict)
+    try:
+        with paused_gc():
+            return _parse_text(text, name)
+    except MapFileError as exc:
+        # A marker left alone (the others removed) breaks the syntax at its line or after:
+        # the parser's own words ("could not find expected ':'") would not say why.
+        marker = first_marker(text)
+        if marker is not None and 0 < marker[0] <= exc.line:
+            raise conflict_error(name, *marker) from None
+        raise
 
 
 def _parse_text(text: str, name: str) -> ParsedFile:
