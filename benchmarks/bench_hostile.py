@@ -80,6 +80,11 @@ def bench_errors(folder: Path, table: Verdicts) -> None:
     small = "title: t\nthesis:\n  text: x\n  note: !!str n\n"
     deep_tag = "title: t\nthesis:\n  text: x\n  note: !!str n\n  tags:\n  " + "- " * 20_000 + "x\n"
     _error_against(folder, table, "20,000 nested lists with a tag", small, deep_tag, small=True)
+    markers = "".join(f"<<<<<<< a\n  note: {i}\n=======\n>>>>>>> b\n" for i in range(DEEP))
+    quiet = "".join(f"# <<<<<<< a\n# note: {i}\n# =======\n# >>>>>>> b\n" for i in range(DEEP))
+    _error_against(
+        folder, table, f"{DEEP:,} merge conflicts", small + quiet, small + markers, small=False
+    )
     flow = "".join("{text: t, premises: [" for _ in range(DEEP)) + "{text: t}" + "]}" * DEEP
     _error_against(
         folder, table, f"{DEEP:,}-deep flow map", small, f"title: t\nthesis: {flow}\n", small=True

@@ -19,10 +19,13 @@ def _marker_lines(text: str, marker: str) -> list[int]:
     """
     found: list[int] = []
     start = 0 if text.startswith(marker) else _next_line_with(text, marker, 0)
+    line, counted = 1, 0  # lines counted up to ``counted``: each stretch once, not from 0
     while start >= 0:
+        line += text.count("\n", counted, start)
+        counted = start
         end = start + len(marker)
         if text[end : end + 1] in ("", "\n", "\r", " "):  # not a longer run of the sign
-            found.append(text.count("\n", 0, start) + 1)
+            found.append(line)
         start = _next_line_with(text, marker, end)
     return found
 
@@ -65,11 +68,13 @@ def whole_conflict(text: str) -> tuple[int, str] | None:
     if "<<<<<<<" not in text or "=======" not in text or ">>>>>>>" not in text:
         return None  # the usual case, at the speed of three substring searches
     found = _all_markers(text)
-    for opened in found.get("<<<<<<<", ()):
-        middle = [line for line in found.get("=======", ()) if line > opened]
-        if middle and any(line > middle[0] for line in found.get(">>>>>>>", ())):
-            return opened, "<<<<<<<"
-    return None
+    opened, middle, closed = (found.get(marker, []) for marker in (MARKERS[0], *MARKERS[2:]))
+    if not (opened and middle and closed):
+        return None
+    # The first opening has the most room after it: if no whole conflict follows it, none
+    # follows a later one (lists are in line order, so this stays linear in the markers).
+    after = next((line for line in middle if line > opened[0]), None)
+    return (opened[0], "<<<<<<<") if after is not None and closed[-1] > after else None
 
 
 def conflict_error(name: str, line: int, marker: str) -> MapFileError:
