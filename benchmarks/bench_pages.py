@@ -3,8 +3,9 @@
 For each map and page size: the pages made (and nodes a page), the seconds and peak memory
 of planning and laying them out (in a fresh process), the smallest scale a page is shown at
 against the legibility floor, how much of the page the drawings fill, how long and tall they
-are (aspect), and the crossings of tree edges on the overview page (the page a room sees
-first). Then whole renders of 10,000- and 100,000-node maps to PDF and PNG pages.
+are (aspect), the crossings of tree edges on the overview page (the page a room sees
+first), and the pages that draw one leaf alone (no stub: a page turned for one box). Then
+whole renders of 10,000- and 100,000-node maps to PDF and PNG pages.
 """
 
 from __future__ import annotations
@@ -224,6 +225,10 @@ print(json.dumps({{
     "min_scale": min(layout.scale(p) for p in layout.pages), "floor": layout.budget.scale,
     "fill": sum(fills) / len(fills), "aspect": sorted(aspects)[len(aspects) // 2],
     "overview": page_svg(layout, layout.pages[0]),
+    "alone": sum(
+        1 for p in layout.pages
+        if p.plan.page.number > 1 and len(p.plan.page.nodes) == 1 and not p.plan.page.stubs
+    ),
 }}))
 """
 
@@ -248,9 +253,9 @@ def main() -> int:
     child = CHILD.format(here=str(HERE), maps=str(MAPS))
     print(
         "| map | nodes | fit | pages | nodes a page | seconds | CPU s | peak MB "
-        "| min scale / floor | fill | aspect | overview crossings |"
+        "| min scale / floor | fill | aspect | overview crossings | pages of one leaf |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name, fit in CASES:
         r = run_child(child, [name, fit], f"| {name} | | {fit} |")
         if r is None:
@@ -261,7 +266,7 @@ def main() -> int:
             f"| {r['seconds']:.2f} "
             f"| {r['cpu']:.2f} | "
             f"{r['peak_mb']:.0f} | {r['min_scale']:.2f} / {r['floor']:.2f} ({ok}) | "
-            f"{r['fill']:.0%} | {r['aspect']:.2f} | {crossings(r['overview'])} |",
+            f"{r['fill']:.0%} | {r['aspect']:.2f} | {crossings(r['overview'])} | {r['alone']} |",
             flush=True,
         )
     renders()

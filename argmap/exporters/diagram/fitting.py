@@ -13,10 +13,10 @@ from argmap.analysis.view import paged_focus, visible_nodes
 from argmap.deep import heap_frozen
 from argmap.exporters.diagram.build import to_digraph
 from argmap.exporters.diagram.conclusionpages import apart
-from argmap.exporters.diagram.conclusionshare import share_pages
 from argmap.exporters.diagram.dot import Digraph, LineCache
 from argmap.exporters.diagram.drawn import split_above, with_drawn_above
 from argmap.exporters.diagram.labels import RowsMemo
+from argmap.exporters.diagram.lonepages import fewer_pages
 from argmap.exporters.diagram.measure import page_measure, page_options
 from argmap.exporters.diagram.packed import SVG_SIZE, kept, pack, svg_size, unpack
 from argmap.exporters.diagram.pageheading import heading_room
@@ -177,7 +177,7 @@ def lay_out(
             if not keep_apart(tighter, m, drafts, across) and not over:
                 break  # (a page of linked groups out of order is planned again, as one over)
             tighten(tighter, over, budget, attempt, attempt >= MAX_PLANS - 1)
-        drafts = drafts if across else share_pages(m, drafts, drafter, budget)
+        drafts = fewer_pages(m, drafts, drafter, budget, (memo.pager, across))
         drafts = [_without_side_stubs(drafter, d, budget) for d in drafts]
         drafts = fewer_crossings(m, drafts, drafter.lay_out, budget)
     return Layout(size, budget, (laid := _finished(drafter, drafts)), deck_scale(budget, laid))

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from argmap.exporters.diagram import pagekey
+from argmap.exporters.diagram.pagechains import gathers
 from argmap.exporters.diagram.pageestimate import (
     TRAIL_ROWS,
     Measure,
@@ -288,10 +289,11 @@ def _one_side(pager: Pager, units: Sequence[Unit]) -> bool:
 def _share(pager: Pager, draft: _Draft, todo: deque[_Branch], past: bool = True) -> bool:
     """Whole branches still waiting share the page while they fit, in order.
 
-    Not when the page's own siblings go on to the next page: they come first. A linked
-    group shares too where the page mixes them (see ``Pager.mixes``); else, or where it
-    does not fit, it is passed over (up to :data:`SHARE_LOOKS`, if ``past``) for the next
-    branches of the page's parent. Returns whether a branch was taken past one.
+    Not when the page's own siblings go on to the next page: they come first; nor past a
+    branch hung from more breadcrumb rows than a page gathers (see :mod:`.pagechains`).
+    A linked group shares too where the page mixes them (see ``Pager.mixes``); else, or
+    where it does not fit, it is passed over (up to :data:`SHARE_LOOKS`, if ``past``) for
+    the next branches of the page's parent. Returns whether a branch was taken past one.
     """
     mixed = pager.mixes(draft.taken[0][0])
     if draft.rest is not None or (not mixed and any(len(u) > 1 for u in draft.taken)):
@@ -305,6 +307,8 @@ def _share(pager: Pager, draft: _Draft, todo: deque[_Branch], past: bool = True)
         tried = (mixed or not linked) and not (passed and pager.parent[branches[0]] != parent)
         whole = pager.whole(branches) if tried and not pager.too_big(branches) else None
         full = draft.full if whole is None else draft.full | whole
+        if whole is not None and not gathers(pager, draft.taken, full, units):
+            whole = None  # its arrow into one more breadcrumb row: the page is done
         if whole is None or not pager.fits(
             [*draft.taken, *units], full, None, draft.limits, keep=True
         ):
@@ -318,11 +322,6 @@ def _share(pager: Pager, draft: _Draft, todo: deque[_Branch], past: bool = True)
         taken_past = taken_past or bool(passed)
     todo.extendleft(reversed(passed))
     return taken_past
-
-
-def _key_over(pager: Pager, draft: _Draft) -> float:
-    """How far the draft's page with the key overflows the page (see :func:`key_over`)."""
-    return key_over(pager, draft.taken, draft.full, draft.rest, draft.limits)[0]
 
 
 def _number(pager: Pager, drafts: list[_Draft]) -> list[Page]:
@@ -360,7 +359,8 @@ def _tell(
     pager.width, pager.height = pager.full_size
     pager.key_away = away
     try:
-        over = _key_over(pager, draft) if away and not key_page else math.inf
+        page = (draft.taken, draft.full, draft.rest, draft.limits)
+        over = key_over(pager, *page)[0] if away and not key_page else math.inf
         if over <= 1.0:
             key_page = number
         if key_page or not away or over == math.inf:
