@@ -96,14 +96,15 @@ class Estimator(PageTree):
         self.frame = self._size(FRAME)
         self.width, self.height = self.full_size
         room = (self.full_size[0] - self.frame[0], self.full_size[1] - self.frame[1])
+        me = weakref.proxy(self)  # no cycle through self: the plans go once done (below)
         self.around_for = partial(
             around_root,
             m,
             self.root,
             above,
-            lambda node: self._size(measure(node)),
+            lambda node: me._size(measure(node)),
             (room, self.sizes[self.root]),
-            self._conclusion_stub,
+            lambda tops, count: me._conclusion_stub(tops, count),
             self._size((TRAIL_WIDTH, TRAIL_ROW + 14)),
             horizontal and self.full_size[0] > self.full_size[1],  # upright, left to right
         )
