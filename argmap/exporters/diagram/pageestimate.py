@@ -96,7 +96,7 @@ class Estimator(PageTree):
         self.frame = self._size(FRAME)
         self.width, self.height = self.full_size
         room = (self.full_size[0] - self.frame[0], self.full_size[1] - self.frame[1])
-        me = weakref.proxy(self)  # no cycle through self: the plans go once done (below)
+        me = weakref.proxy(self)  # no cycle: the plans' estimates go at once when done
         self.around_for = partial(
             around_root,
             m,
@@ -121,8 +121,7 @@ class Estimator(PageTree):
         self.stacked = self.upright and not horizontal  # see stacking.rows_ranks
         """Deep blocks may have rows below (not tops of several breadcrumb rows: arrows cross)."""
         parts = (self.around.beside, self.group_fit, self.box, self.stacked, not horizontal)
-        # A weak reference: no cycle, so the plans' estimates go at once when done.
-        self.blocks = Blocks(weakref.proxy(self), *parts)
+        self.blocks = Blocks(me, *parts)
 
     def units(self, parent: str) -> list[Unit]:
         """The parent's children as units that go together, in file order."""
