@@ -11,7 +11,7 @@ from typing import Final, Literal, NamedTuple
 
 from argmap.errors import EngineFailedError, RenderError
 from argmap.exporters.diagram.pngglyphs import BUNDLED_PNG_GLYPHS, missing_png_glyphs
-from argmap.exporters.diagram.stacking import TRAIL
+from argmap.exporters.diagram.trailname import TRAIL
 
 __all__ = [
     "BUNDLED_PNG_GLYPHS",

@@ -8,7 +8,7 @@ import re
 from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.edgecross import Curve, Edge, apart_crossings, meeting
-from argmap.exporters.diagram.stacking import TRAIL
+from argmap.exporters.diagram.trailname import TRAIL
 
 __all__ = [
     "ROW_CLASS",

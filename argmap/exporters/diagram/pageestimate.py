@@ -96,14 +96,15 @@ class Estimator(PageTree):
         self.frame = self._size(FRAME)
         self.width, self.height = self.full_size
         room = (self.full_size[0] - self.frame[0], self.full_size[1] - self.frame[1])
+        me = weakref.proxy(self)  # no cycle: the plans' estimates go at once when done
         self.around_for = partial(
             around_root,
             m,
             self.root,
             above,
-            lambda node: self._size(measure(node)),
+            lambda node: me._size(measure(node)),
             (room, self.sizes[self.root]),
-            self._conclusion_stub,
+            lambda tops, count: me._conclusion_stub(tops, count),
             self._size((TRAIL_WIDTH, TRAIL_ROW + 14)),
             horizontal and self.full_size[0] > self.full_size[1],  # upright, left to right
         )
@@ -120,8 +121,7 @@ class Estimator(PageTree):
         self.stacked = self.upright and not horizontal  # see stacking.rows_ranks
         """Deep blocks may have rows below (not tops of several breadcrumb rows: arrows cross)."""
         parts = (self.around.beside, self.group_fit, self.box, self.stacked, not horizontal)
-        # A weak reference: no cycle, so the plans' estimates go at once when done.
-        self.blocks = Blocks(weakref.proxy(self), *parts)
+        self.blocks = Blocks(me, *parts)
 
     def units(self, parent: str) -> list[Unit]:
         """The parent's children as units that go together, in file order."""

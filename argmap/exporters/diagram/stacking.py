@@ -9,6 +9,7 @@ from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.dot import Digraph, near_side
 from argmap.exporters.diagram.rowholds import column_holds, is_grid, leaf_holds
+from argmap.exporters.diagram.trailname import TRAIL
 from argmap.model import Node, Relation
 
 __all__ = [
@@ -45,14 +46,6 @@ PASSING: Final = 2.5 * NODESEP
 
 STACK_COLUMNS: Final = 2
 """Leaves of one parent beyond this many are stacked in columns, keeping wide maps slide-shaped."""
-
-TRAIL: Final = "page trail"
-"""The breadcrumb's name in a continued page's graph, and the parent of its tops' rows.
-
-It has a space, as every name a page adds does (``stub ...``, ``junction ...``): no node's
-id can take it. Named ``trail``, it was one with a node of that id: the node's box was
-gone, its children's arrows went into the breadcrumb, which had an arrow into itself."""
-
 
 STACK_SPANS: Final = 4000
 """The ranks the edges of one stacked block pass in all, at most (see :func:`stack_columns`)."""

@@ -84,17 +84,21 @@ def simplified(points: Sequence[Point], tolerance: float = SMOOTH) -> list[Point
     keep = [False] * count
     keep[0] = keep[-1] = True
     parts = [(0, count - 1)]
+    hypot = math.hypot
     while parts:
         first, last = parts.pop()
         (ax, ay), (bx, by) = points[first], points[last]
         dx, dy = bx - ax, by - ay
         length = dx * dx + dy * dy
         furthest, at = tolerance, 0
-        for index in range(first + 1, last):
-            px, py = points[index]
-            along = (px - ax) * dx + (py - ay) * dy
-            t = 0.0 if length == 0 else max(0.0, min(1.0, along / length))
-            off = math.hypot(px - ax - t * dx, py - ay - t * dy)
+        for index, (px, py) in enumerate(points[first + 1 : last], first + 1):
+            if length == 0:
+                t = 0.0
+            else:  # the share along, kept within 0 and 1 (as max(0, min(1, t)) keeps it)
+                t = ((px - ax) * dx + (py - ay) * dy) / length
+                t = t if t < 1.0 else 1.0
+                t = t if t > 0.0 else 0.0
+            off = hypot(px - ax - t * dx, py - ay - t * dy)
             if off > furthest:
                 furthest, at = off, index
         if at:

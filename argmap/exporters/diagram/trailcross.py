@@ -10,8 +10,8 @@ from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.edgecross import Chunked, Edge, PairMemo, bounds_of, crossings_of
 from argmap.exporters.diagram.geometry import curve, tree_paths
-from argmap.exporters.diagram.stacking import TRAIL
 from argmap.exporters.diagram.traillanes import Round
+from argmap.exporters.diagram.trailname import TRAIL
 
 __all__ = ["Cost", "Crossed", "pruned"]
 

@@ -17,7 +17,6 @@ from argmap.exporters.diagram.geometry import (
     row_of,
 )
 from argmap.exporters.diagram.laneways import GAP, LANE, clear, past, ways
-from argmap.exporters.diagram.stacking import TRAIL
 from argmap.exporters.diagram.svgedits import (
     bent_path,
     each_drawing,
@@ -27,6 +26,7 @@ from argmap.exporters.diagram.svgedits import (
     turn,
     unit,
 )
+from argmap.exporters.diagram.trailname import TRAIL
 from argmap.exporters.diagram.trailround import Round, head_middle, heads_in
 from argmap.exporters.diagram.trailtips import side_tips
 

@@ -9,7 +9,6 @@ from typing import Final
 
 from argmap.exporters.diagram.geometry import Box, groups
 from argmap.exporters.diagram.laneways import GAP, LANE
-from argmap.exporters.diagram.stacking import TRAIL
 from argmap.exporters.diagram.svgedits import each_drawing
 from argmap.exporters.diagram.trailcross import Crossed, pruned
 from argmap.exporters.diagram.trailflip import Flip
@@ -23,6 +22,7 @@ from argmap.exporters.diagram.traillanes import (
     row_of,
     trail_rows,
 )
+from argmap.exporters.diagram.trailname import TRAIL
 from argmap.exporters.diagram.trailnest import (
     CLEAR,
     CORNER,
