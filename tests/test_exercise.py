@@ -389,6 +389,19 @@ def test_cli_exercise_kinds_and_misuse(tmp_path: Path) -> None:
     assert not (tmp_path / "t").exists()
 
 
+def test_label_html_says_an_undercutter_ends_on_an_arrow_and_its_key_names_its_kind(
+    tmp_path: Path,
+) -> None:
+    """The outline said "to 1.1" for an arrow drawn ending on the arrow from 1.1 to 1, and
+    the key's table answered "Undercutter", a word the sheet never asks for."""
+    sheet, key = render(tmp_path, UNIFORMS, "html", exercise_kind="label")
+    outline = re.sub(r"<[^>]+>", " ", sheet.read_text(encoding="utf-8"))
+    assert re.search(r"to the arrow from\s+1\.1\s+to\s+1\s", outline)
+    answers = re.sub(r"<[^>]+>", " ", key.read_text(encoding="utf-8"))
+    assert re.search(r"1\.1\.1\s+⊘\s+Objection\s+undercuts the link from\s+1\.1\s+to\s+1", answers)
+    assert "Undercutter" not in answers
+
+
 def test_label_html_names_no_relation_on_the_flagship(tmp_path: Path) -> None:
     [exercise, _key] = render(tmp_path, FLAGSHIP, "html", exercise_kind="label")
     page = exercise.read_text(encoding="utf-8")

@@ -325,7 +325,8 @@ def _kinds_hidden(view: NodeView, *, given: bool) -> NodeView:
         kind_label="kind: ________",
         icon="?",
         relation=None if view.relation is None else "to",
-        link_target=None,
+        # An arrow that ends on an arrow is drawn so: the outline says which, not what it does.
+        link_target=view.link_target if view.relation == "undercuts" else None,
         cross_links=_relations_hidden(view.cross_links),
     )
 
