@@ -128,11 +128,10 @@ def to_digraph(
     if stubs is None:
         stack_leaves(g, shown, ctx.visible)
         sheets.add_bank(g, options.sheet)  # a worksheet's pages get the bank on pages of its own
-    if page is None or (page.page.number == 1 and page.page.key[0] != "page"):
-        _add_legend(g, ctx, shown + (stubs.tops if stubs else []))
-    elif page.page.number > 1 and page.page.key[0]:  # no room on page 1: the whole map's key
-        everything = [m.get(node_id) for node_id in page.home]
-        _add_legend(g, replace(ctx, visible=frozenset(page.home)), everything)
+    if page is None:
+        _add_legend(g, ctx, shown)
+    elif page.page.key[0] and page.page.key[0] != "page":  # the whole deck's key, once
+        _add_legend(g, replace(ctx, visible=frozenset(page.home)), list(map(m.get, page.home)))
     if stubs is not None and page is not None:
         stubs.add_parts()
         hold_below_groups(g, m, page, ctx.stacked, [node.id for node in shown])

@@ -172,13 +172,15 @@ def run_engine_svg(
     arrowheads piled at one side of a box are spread along it (:func:`.edgeheads.spread_heads`),
     edges into a breadcrumb's rows end at their own rows, none piled
     (:func:`.trailrows.end_at_rows`, :func:`.traillanes.route_lanes`), and a linked
-    group's caption moves off the edges crossing it (:func:`.groupcaptions.clear_captions`).
+    group's caption moves off the edges crossing it (:func:`.groupcaptions.clear_captions`),
+    and the key's arrows are drawn as arrows (:func:`.keydraw.draw_samples`).
 
     Raises:
         RenderError: the engine is missing, fails, times out, or the graph is too large.
     """
     from argmap.exporters.diagram.edgeheads import spread_heads
     from argmap.exporters.diagram.groupcaptions import clear_captions
+    from argmap.exporters.diagram.keydraw import draw_samples
     from argmap.exporters.diagram.svgtext import place_text
 
     data = _drawn(dot_source, "svg", engine, map_name, timeout, PNG_DPI, False)
@@ -188,7 +190,7 @@ def run_engine_svg(
         from argmap.exporters.diagram.trailrows import end_at_rows
 
         laid = route_lanes(end_at_rows(laid))
-    return clear_captions(laid)
+    return draw_samples(clear_captions(laid))
 
 
 def _drawn(

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.dot import Html
+from argmap.exporters.diagram.keysamples import edge_sample, kind_swatch, linked_swatch
 from argmap.exporters.diagram.labels import html_text, width_attr
 from argmap.exporters.diagram.styles import (
     DRAWN_EDGE,
@@ -98,7 +99,7 @@ def legend_label(
     for kind in sorted(content.kinds, key=list(NodeKind).index):
         style = nodes[kind]
         rows.append(
-            f'<TR><TD BGCOLOR="{style.fill}" BORDER="1" COLOR="{style.border}" WIDTH="18"> </TD>'
+            f"<TR><TD>{kind_swatch(style)}</TD>"
             f'<TD ALIGN="LEFT"{width_attr([style.label.lower()], 10)}>'
             f"{html_text(style.label.lower())}</TD></TR>"
         )
@@ -106,24 +107,24 @@ def legend_label(
         edge = edges[relation]
         meaning = ("bar-ended " if edge.arrowhead == "tee" else "") + LEGEND_TEXT[relation]
         rows.append(
-            f'<TR><TD><FONT COLOR="{edge.color}" POINT-SIZE="16"><B>→</B></FONT></TD>'
+            f"<TR>{edge_sample(edge, dot=relation is Relation.UNDERCUTS)}"
             f'<TD ALIGN="LEFT"{width_attr([meaning], 10)}>{html_text(meaning)}</TD></TR>'
         )
     if content.drawn:
         drawn = DRAWN_LEGEND[direction]
         rows.append(
-            f'<TR><TD><FONT COLOR="{DRAWN_EDGE[theme].color}" POINT-SIZE="16"><B>→</B></FONT>'
-            f'</TD><TD ALIGN="LEFT"{width_attr([drawn], 10)}>{html_text(drawn)}</TD></TR>'
+            f"<TR>{edge_sample(DRAWN_EDGE[theme])}"
+            f'<TD ALIGN="LEFT"{width_attr([drawn], 10)}>{html_text(drawn)}</TD></TR>'
         )
     if content.linked:
         rows.append(
-            f'<TR><TD>[ ]</TD><TD ALIGN="LEFT"{width_attr([LINKED_LEGEND], 10)}>'
+            f"<TR><TD>{linked_swatch(nodes[NodeKind.PREMISE])}</TD>"
+            f'<TD ALIGN="LEFT"{width_attr([LINKED_LEGEND], 10)}>'
             f"{html_text(LINKED_LEGEND)}</TD></TR>"
         )
     if content.cross:
-        rows.append(
-            '<TR><TD>- -</TD><TD ALIGN="LEFT">dashed: cross-link to another branch</TD></TR>'
-        )
+        cross = edge_sample(edges[Relation.SUPPORTS], dashed=True)
+        rows.append(f'<TR>{cross}<TD ALIGN="LEFT">dashed: cross-link to another branch</TD></TR>')
     for standing in sorted(content.standings, key=list(STANDING_LABEL).index):
         tag = f"[{STANDING_LABEL[standing]}]"
         meaning = f"{STANDING_TEXT[standing]} ({STANDING_BORDER[standing] or 'solid'} border)"

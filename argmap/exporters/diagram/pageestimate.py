@@ -285,16 +285,13 @@ class Estimator(PageTree):
                 wraps.append(Wrap(TRAIL_COLUMN, (), ()))
         key = ("", "")
         if self.root in full and self.overview:  # the overview: conclusions above, the key
-            stubs = self.stubs_of(full, limits)
-            key, width, height = self._overview_key((width, height), full, stubs, block)
+            key, width, height = self._overview_key((width, height), block)
         size, deepest = (width + frame_w, height + frame_h), lowest(rows[-1]).deepest
         return Estimate(*size, tuple(wraps or ()), key, deepest, ranks[-1])
 
     def _overview_key(
         self,
         drawing: tuple[float, float],
-        full: set[str] | frozenset[str],
-        stubs: Mapping[str, list[tuple[Unit, bool]]],
         block: Mapping[str, Item],
     ) -> tuple[tuple[str, str], float, float]:
         """The overview's conclusions above the root, and its key: where, and the size."""
@@ -302,13 +299,10 @@ class Estimator(PageTree):
         if self.key_away:
             return ("page", ""), width, height
         frame_w, frame_h = self._size(FRAME)
-        firsts = [group[0] for groups in stubs.values() for group, _ in groups]
-        firsts += self.around.stubs
-        legend = self._size(legend_size(self.m, self.around.nodes | set(full), firsts, self.way))
-        return self.around.key(
+        return self.around.key(  # the key of every page's kinds (see build)
             (width, height),
             (self.width - frame_w, self.height - frame_h),
-            legend,
+            self.whole_key(),
             (self.root, self.sizes[self.root], block[self.root]),
             block[self.root].deepest,
             block[self.root].rows > 1,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from argmap.analysis.view import drawn_up
+from argmap.exporters.diagram.keysamples import SAMPLE_WIDTH
 from argmap.exporters.diagram.labels import text_points
 from argmap.exporters.diagram.legend import legend_content
 from argmap.exporters.diagram.pagetree import stub_name
@@ -57,7 +58,7 @@ def legend_size(
     words += [DRAWN_LEGEND[direction]] if content.drawn else []
     words += [LINKED_LEGEND] if content.linked else []
     words += ["dashed: cross-link to another branch"] if content.cross else []
-    width = max(text_points(line, 10) for line in words) + 50
+    width = max(text_points(line, 10) for line in words) + SAMPLE_WIDTH + 32  # a sample each
     return width, (len(words) + 1) * LEGEND_ROW + 12
 
 
