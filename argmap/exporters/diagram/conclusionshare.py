@@ -16,21 +16,21 @@ if TYPE_CHECKING:
     from argmap.exporters.diagram.paging import Page
     from argmap.model import ArgumentMap
 
-__all__ = ["Drafts", "share_pages"]
+__all__ = ["Drafts", "Laid", "share_pages"]
 
 
-class _Laid(Protocol):
+class Laid(Protocol):
     """A page laid out: its plan and its drawing's size."""
 
     @property
-    def plan(self) -> PagePlan: ...
+    def plan(self) -> PagePlan: ...  # noqa: D102
     @property
-    def width(self) -> float: ...
+    def width(self) -> float: ...  # noqa: D102
     @property
-    def height(self) -> float: ...
+    def height(self) -> float: ...  # noqa: D102
 
 
-_D = TypeVar("_D", bound=_Laid)
+_D = TypeVar("_D", bound=Laid)
 
 
 class Drafts(Protocol[_D]):

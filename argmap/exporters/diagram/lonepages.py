@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final, Generic, Protocol, TypeVar
 
-from argmap.exporters.diagram.conclusionshare import Drafts, share_pages
+from argmap.exporters.diagram.conclusionshare import Drafts, Laid, share_pages
 from argmap.exporters.diagram.geometry import all_crossings
 from argmap.exporters.diagram.packed import unpack
 from argmap.exporters.diagram.pageestimate import Unit
@@ -17,7 +17,6 @@ from argmap.exporters.diagram.stacking import TRAIL, Wrap
 from argmap.model import ArgumentMap, NodeKind, Relation
 
 if TYPE_CHECKING:
-    from argmap.exporters.diagram.pageparts import PagePlan
     from argmap.exporters.diagram.pagesize import Budget
     from argmap.exporters.diagram.paging import Page
 
@@ -27,16 +26,9 @@ HOSTS_TRIED: Final = 3
 """Pages a lone branch is laid out on at most (each try is one layout by the engine)."""
 
 
+class _Packed(Laid, Protocol):
+    """A page laid out (see :class:`~.conclusionshare.Laid`), with its SVG packed."""
 
-class _Packed(Protocol):
-    """A page laid out: its plan, its drawing's size, and its SVG packed."""
-
-    @property
-    def plan(self) -> PagePlan: ...
-    @property
-    def width(self) -> float: ...
-    @property
-    def height(self) -> float: ...
     @property
     def packed(self) -> bytes: ...
 
