@@ -179,7 +179,7 @@ def to_markdown(
     --status`` does, ``(in)`` or ``(in, link out)``, an objection or rebuttal that nothing
     standing answers adds ``no standing answer``, and a last section lists those objections.
     """
-    marks = _marks(m, analysis) if options is not None and options.status and analysis else {}
+    marks = _marks(analysis) if options is not None and options.status and analysis else {}
     lines = [f"# {_heading(m.title)}", ""]
     for paragraph in paragraphs(m.description):
         lines += [escape_markdown(paragraph, line_start=True), ""]
@@ -210,7 +210,7 @@ def _outline(
         lines.extend(_item(m, node, "  " * depth, f"{mark} " if mark else ""))
 
 
-def _marks(m: ArgumentMap, analysis: Analysis) -> dict[str, str]:
+def _marks(analysis: Analysis) -> dict[str, str]:
     """Each node's standing, as ``show --status`` gives it, and whether it is unanswered."""
     from argmap.analysis.standing import status_marks
 

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from argmap.exporters.diagram.paging import Page
     from argmap.model import ArgumentMap
 
-__all__ = ["Drafts", "Laid", "share_pages"]
+__all__ = ["Drafts", "Laid", "numbered_anew", "share_pages"]
 
 
 class Laid(Protocol):
@@ -136,8 +136,17 @@ def _renumbered(pages: Sequence[Page], merged: Mapping[int, tuple[Page, int]]) -
             covered = shared[1] - 1
         kept.append(page if shared is None else shared[0])
         number[page.number] = len(kept)
+    return numbered_anew(kept, number)
+
+
+def numbered_anew(pages: Sequence[Page], number: Mapping[int, int]) -> list[Page]:
+    """The pages, each with its new number, and its stubs and key pointing at theirs.
+
+    ``number``: every old page number (the pages', and those their stubs and key name)
+    -> its new one.
+    """
     out = []
-    for page in kept:
+    for page in pages:
         stubs = tuple(replace(stub, page=number[stub.page]) for stub in page.stubs)
         place, at = page.key
         key = (place, str(number[int(at)])) if place == "page" and at else page.key

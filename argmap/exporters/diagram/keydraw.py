@@ -71,8 +71,8 @@ def _arrow(start: tuple[float, float], colour: str, line: str, head: str, dot: b
     dash = f' stroke-dasharray="{dashes}"' if dashes else ""
     stroke = f'stroke="{colour}" stroke-width="{width}"'
     tip = end if head == "|" else end - HEAD
-    line = f"M{number(x)},{number(y)} L{number(tip)},{number(y)}"
-    shapes = [f'<path fill="none" {stroke}{dash} d="{line}"/>']
+    path = f"M{number(x)},{number(y)} L{number(tip)},{number(y)}"
+    shapes = [f'<path fill="none" {stroke}{dash} d="{path}"/>']
     if head == "|":
         left, right = end - 3, end - 1
         bar = _points([(left, y - 4.5), (right, y - 4.5), (right, y + 4.5), (left, y + 4.5)])

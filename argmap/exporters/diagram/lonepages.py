@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final, Generic, Protocol, TypeVar
 
-from argmap.exporters.diagram.conclusionshare import Drafts, Laid, share_pages
+from argmap.exporters.diagram.conclusionshare import Drafts, Laid, numbered_anew, share_pages
 from argmap.exporters.diagram.geometry import all_crossings
 from argmap.exporters.diagram.packed import unpack
 from argmap.exporters.diagram.pageestimate import Unit
@@ -114,13 +114,13 @@ class _Hosting(Generic[_D]):
         self.hung: dict[str | None, set[int]] = {}  # a parent -> the pages of tops it has
         for page in self.pages.values():
             for top in page.tops:
-                self.hung.setdefault(_parent(m, top), set()).add(page.number)
+                self.hung.setdefault(m.get(top).parent, set()).add(page.number)
 
     def trials(self, number: int) -> list[Page]:
         """The lone page's branch on each page that may host it, in the order tried."""
         page = self.pages[number]
         stub = self.stub_on.get(page.tops, 0)
-        near = self.hung.get(_parent(self.m, page.tops[0]), set())
+        near = self.hung.get(self.m.get(page.tops[0]).parent, set())
         order = dict.fromkeys([stub, *sorted(near, key=lambda n: (abs(n - number), n))])
         hosts = [self.pages[n] for n in order if n not in (0, 1, number) and n not in self.gone]
         return _trials(self.m, hosts[:HOSTS_TRIED], page, self.arrange)
@@ -146,7 +146,7 @@ class _Hosting(Generic[_D]):
         del self.waiting[number]
         self.waiting.pop(host.number, None)  # a host stays: what it draws now is not lone
         for top in host.tops:
-            self.hung.setdefault(_parent(self.m, top), set()).add(host.number)
+            self.hung.setdefault(self.m.get(top).parent, set()).add(host.number)
 
 
 def _crossed(laid: _Packed) -> int:
@@ -159,7 +159,7 @@ def lone(m: ArgumentMap, page: Page) -> bool:
 
     Nothing else: no stub, no key; not page 1. Plain statements only (see :func:`_plain`).
     """
-    parents = {_parent(m, top) for top in page.tops}
+    parents = {m.get(top).parent for top in page.tops}
     return (
         page.number > 1
         and 0 < len(page.nodes) <= ALONE
@@ -169,11 +169,6 @@ def lone(m: ArgumentMap, page: Page) -> bool:
         and None not in parents
         and all(_plain(m, node) for node in page.nodes)
     )
-
-
-def _parent(m: ArgumentMap, node_id: str) -> str | None:
-    parent = m.parent(node_id)
-    return None if parent is None else parent.id
 
 
 def _plain(m: ArgumentMap, node_id: str) -> bool:
@@ -285,10 +280,4 @@ def _renumbered(pages: Sequence[Page], gone: Mapping[int, int]) -> list[Page]:
     """The pages kept, numbered anew: a lone page's number becomes its host's."""
     number = {page.number: i for i, page in enumerate(pages, start=1)}
     number |= {lone: number[host] for lone, host in gone.items()}
-    out = []
-    for page in pages:
-        stubs = tuple(replace(stub, page=number[stub.page]) for stub in page.stubs)
-        place, at = page.key
-        key = (place, str(number[int(at)])) if place == "page" and at else page.key
-        out.append(replace(page, number=number[page.number], stubs=stubs, key=key))
-    return out
+    return numbered_anew(pages, number)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from argmap.model import NodeKind, Relation
+
+if TYPE_CHECKING:
+    from argmap.analysis.standing import Standing
 
 __all__ = [
     "CROSS_LINK_STYLE",
@@ -217,22 +220,23 @@ STANDING_TEXT: Final[Mapping[str, str]] = {
 """What each standing means, for the legend."""
 
 
-def drawn_standings(standing: Mapping[str, object], links: Mapping[str, object]) -> dict[str, str]:
+def drawn_standings(
+    standing: Mapping[str, Standing], links: Mapping[str, Standing]
+) -> dict[str, str]:
     """The standing ``--status`` draws per node id: its own, and its link's where that differs.
 
     A reason that stands under a thesis that falls reads as a contradiction unless the
     diagram says its link is cut (``show --status`` says ``(in, link out)``).
 
     Args:
-        standing: node id -> the analysis' standing (an enum whose ``value`` is ``in``, ...).
+        standing: node id -> the analysis' standing.
         links: node id -> the standing of its link to its parent.
     """
     out: dict[str, str] = {}
-    for node_id, value in standing.items():
-        own = str(getattr(value, "value", value))
-        link = links.get(node_id)
-        link_value = str(getattr(link, "value", link)) if link is not None else own
-        out[node_id] = f"in-link-{link_value}" if own == "in" and link_value != "in" else own
+    for node_id, own in standing.items():
+        link = links.get(node_id, own)
+        cut = own.value == "in" and link.value != "in"
+        out[node_id] = f"in-link-{link.value}" if cut else own.value
     return out
 
 LEGEND_TEXT: Final[Mapping[Relation, str]] = {
