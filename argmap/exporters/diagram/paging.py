@@ -232,7 +232,8 @@ def _drafts(
     :func:`_share`); ``passed`` is told of each page that did.
     """
     drafts: list[_Draft] = []
-    todo: deque[_Branch] = deque([(((root,),), False)])
+    start = pager.first_units() if root == pager.root else ((root,),)
+    todo: deque[_Branch] = deque([(start, False)])
     away = False
     key_page = 0  # once known, with the key away: the page that holds it
     while todo:
