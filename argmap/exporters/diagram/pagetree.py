@@ -149,14 +149,16 @@ class PageTree:
         """The parent's children as units that go together, in file order (see the estimator)."""
         raise NotImplementedError
 
-    def first_units(self) -> tuple[Unit, ...]:
-        """The units page 1 starts from: the root, or a focus's linked group (in parts if wide).
+    def first_units(self, root: str) -> tuple[Unit, ...]:
+        """The units a plan from ``root`` starts with: the root's, or a focus's linked group's.
 
         A focus on a linked group (or a premise of one) starts its pages at the group, below
         the breadcrumb of its parent: the parent drawn in full took page 1 with a stub of the
         group. The group goes in parts where it is too wide for a page, as under a parent.
         """
-        return tuple(self.units(FIRST)) if len(self.first) > 1 else (self.first,)
+        if root != self.root or len(self.first) < 2:
+            return ((root,),)
+        return tuple(self.units(FIRST))
 
     def after(self, units: Sequence[Unit], taken: int) -> tuple[str, ...]:
         """The members of ``units`` after the first ``taken``, in order.
