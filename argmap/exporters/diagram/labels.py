@@ -22,6 +22,7 @@ from argmap.exporters.diagram.svgtext import CENTRED_FACE, RIGHT_FACE
 from argmap.exporters.diagram.textwidth import REPLACED, text_points, width_attr
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.options import RenderOptions
+from argmap.safetext import without_bidi_controls
 
 __all__ = [
     "MAX_TOOLTIP_CHARS",
@@ -84,11 +85,8 @@ MAX_TOOLTIP_CHARS: Final = 4000
 
 
 def clean(text: str) -> str:
-    """Replace with U+FFFD what XML (so SVG) cannot hold, and C1 controls; keep the rest.
-
-    A C1 control is a parse error in the HTML page that inlines the diagram.
-    """
-    return REPLACED.sub("\ufffd", text)
+    """U+FFFD for what SVG and HTML cannot hold (:data:`.REPLACED`); bidi controls left out."""
+    return without_bidi_controls(REPLACED.sub("\ufffd", text))
 
 
 def shorten(text: str, limit: int) -> str:
