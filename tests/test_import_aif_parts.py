@@ -211,7 +211,7 @@ def test_answers_that_conflict_are_not_merged_into_their_question() -> None:
     second = text[: text.index('"ma2"')].count("\n") + 1
     assert apart.message.endswith(f": 'ma1', 'ma2' (2 times; also line {second})")
     # Left out under --thesis, the question is named where it is.
-    (left,) = [w for w in result.warnings if "not connected" in w.message]
+    (left,) = [w for w in result.warnings if "no relation leading to" in w.message]
     assert "'q' at line 4: Who will win the election?" in left.message
 
 

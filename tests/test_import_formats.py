@@ -277,7 +277,8 @@ def test_a_statement_left_out_under_all_roots_is_not_told_to_use_all_roots() -> 
         result = get_importer("argdown")(text, "t.argdown", ImportOptions(all_roots=all_roots))
         (left,) = [w.message for w in result.warnings if "left out" in w.message]
         assert left.endswith(
-            "'A' at line 3: Apart." + ("" if all_roots else " (--all-roots keeps every root)")
+            "'A' at line 3: Apart. (related to nothing)"
+            + ("" if all_roots else " (--all-roots keeps every root)")
         )
 
 

@@ -170,9 +170,11 @@ def test_argdown_import_reports_unsupported_and_continues() -> None:
     assert (3, "front matter keys not kept: 'map'") in messages
     assert (14, "contradictions (><) are not kept: a map has no symmetric relation") in messages
     assert (22, "list items are read as statements of their own") in messages
-    left = next(msg for line, msg in messages if line == 14 and "not connected" in msg)
+    left = next(msg for line, msg in messages if line == 14 and "no relation leading to" in msg)
     # The list item, untitled and related to nothing, is prose: in the description.
-    assert left.startswith("4 statements not connected to the thesis 'Uniforms', left out:")
+    assert left.startswith(
+        "4 statements with no relation leading to the thesis 'Uniforms', left out:"
+    )
     assert m.description == "a list item"
     assert "'Argument with pcs' at line 16" in left
     assert "'Untitled 2' at line 18: A premise." in left
@@ -438,8 +440,9 @@ def test_aif_import_warns_about_conflicts_it_cannot_place() -> None:
     result = get_importer("aif")(_aif(nodes, edges), "w.json", ImportOptions(thesis="t"))
     assert [n.id for n in result.map.nodes] == ["t", "p"]
     assert [str(w) for w in result.warnings] == [
-        "w.json:19:1: 2 statements not connected to the thesis 't', left out: 'o' at line 19: "
-        "text o; 'u' at line 39: text u (--all-roots keeps every root)",
+        "w.json:19:1: 2 statements with no relation leading to the thesis 't', left out: "
+        "'o' at line 19: text o (related to nothing); 'u' at line 39: text u (related to "
+        "nothing) (--all-roots keeps every root)",
         "w.json:24:4: CA node 'c1' attacks a TA node; skipped",
         "w.json:29:4: transitions (TA) not supported; skipped: 'ta'",
         "w.json:44:4: CA node 'c2' undercuts an inference without premises; skipped",
