@@ -212,5 +212,11 @@ def test_support_cycles_in_kialo_and_aif_are_set_aside_too() -> None:
         "edges": [{"fromID": a, "toID": b} for a, b in edges],
     }
     m = get_importer("aif")(json.dumps(data, indent=1), "a.json", ImportOptions()).map
-    assert [(n.id, n.parent) for n in m.nodes] == [("t", None), ("a", "t"), ("b", "a")]
-    assert m.get("a").note == "Also supports 'b' (left out: it would close a support cycle)"
+    assert [(n.id, n.parent) for n in m.nodes] == [
+        ("text-t", None),
+        ("text-a", "text-t"),
+        ("text-b", "text-a"),
+    ]
+    assert m.get("text-a").note == (
+        "AIF nodeID: a\n\nAlso supports 'text-b' (left out: it would close a support cycle)"
+    )
