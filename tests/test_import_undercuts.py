@@ -58,9 +58,24 @@ def test_an_undercut_of_the_thesis_is_never_left_out(name: str) -> None:
             "T",
         )
     said = [w.message for w in result.warnings]
-    assert not [m for m in said if "left out:" in m]
     kept = [m for m in said if m.startswith("an undercut of the thesis")]
+    assert kept == said  # nothing left out, no relation set aside in a note
     assert len(kept) == len(cutters)  # once each, even when the file cuts it twice
+    assert not any((n.note or "").startswith("Also") for n in result.map.walk())
+
+
+def test_an_undercutting_argument_written_twice_attacks_the_thesis_once() -> None:
+    """The argument's structure restates its undercut (`_> [T]`): the second undercut was
+    set aside in its conclusion's note as "Also undercuts 'T' (left out: it already bears
+    on that statement in another way)", though it says the same."""
+    text = (
+        "[T]: Thesis.\n  <_ <U>: Cut.\n\n<U>\n\n(1) Q.\n(2) R.\n----\n"
+        "(3) Undercutting conclusion.\n  _> [T]\n"
+    )
+    result = get_importer("argdown")(text, "u.argdown")
+    (cut,) = [n for n in result.map.walk() if n.text == "Undercutting conclusion."]
+    assert (cut.relation, cut.parent, cut.note) == (Relation.ATTACKS, "T", None)
+    assert [w.message.split(",")[0] for w in result.warnings] == ["an undercut of the thesis"]
 
 
 def test_an_undercut_of_an_argument_under_a_conclusion_stays_an_undercut() -> None:
