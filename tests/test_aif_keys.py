@@ -12,7 +12,7 @@ from argmap.cli import main
 from argmap.interop import ImportOptions, get_importer
 from argmap.interop.aif import to_aif, to_aif_data
 from argmap.load.maps import load_map
-from argmap.model import NodeKind
+from argmap.model import ArgumentMap, NodeKind
 from tests.conftest import CASES, MAPS, by_aif_id
 
 FLAGSHIP = MAPS / "russias-game-in-north-korea.yaml"
@@ -156,5 +156,36 @@ def test_argmaps_own_export_comes_back_with_its_ids_even_renumbered() -> None:
     for locution in data["locutions"]:
         locution["nodeID"] = renamed[locution["nodeID"]]
     again = _read(json.dumps(data)).map
-    assert [n.id for n in again.nodes] == [n.id for n in m.nodes]
+    assert [(n.id, n.parent) for n in again.nodes] == [(n.id, n.parent) for n in m.nodes]
     assert again.get("cost").note == f"AIF nodeID: {renamed['cost']}"
+
+
+def test_an_undercut_of_a_linked_group_keeps_its_co_premise_even_renumbered() -> None:
+    """AIF's CA points at the group's one RA: the undercut came back under the first
+    co-premise (a move in `argmap diff`). The group's id and the conclusion's mark, said
+    by the RAs' nodeIDs, are in argmap's keys too."""
+    m = ArgumentMap.model_validate(
+        {
+            "title": "Group",
+            "nodes": [
+                {"id": "t", "kind": "thesis", "text": "T"},
+                {"id": "a", "kind": "premise", "text": "A", "parent": "t", "group": "g"}
+                | {"relation": "supports"},
+                {"id": "b", "kind": "premise", "text": "B", "parent": "t", "group": "g"}
+                | {"relation": "supports"},
+                {"id": "u", "kind": "objection", "text": "U", "parent": "b"}
+                | {"relation": "undercuts"},
+                {"id": "c", "kind": "conclusion", "text": "C", "parent": "t"},
+            ],
+        }
+    )
+    data = to_aif_data(m)
+    assert _read(json.dumps(data)).map == m
+    for node in data["nodes"]:
+        node["nodeID"] = "x" + node["nodeID"]
+    for edge in data["edges"]:
+        edge["fromID"], edge["toID"] = "x" + edge["fromID"], "x" + edge["toID"]
+    again = _read(json.dumps(data)).map
+    fields = [(n.id, n.kind, n.parent, n.relation, n.group) for n in again.nodes]
+    assert fields == [(n.id, n.kind, n.parent, n.relation, n.group) for n in m.nodes]
+    assert [n.note for n in again.nodes] == [f"AIF nodeID: x{n.id}" for n in m.nodes]

@@ -13,6 +13,8 @@ from argmap.interop.aifkeys import (
     map_keys,
     node_keys,
     read_header,
+    scheme_key,
+    scheme_keys,
     undercut_keys,
     undercut_target,
 )
@@ -80,6 +82,8 @@ class _Writer:
                 scheme = self.group_scheme[group]
             else:
                 scheme = self.scheme("RA", RA_TEXT, group)
+                if group is not None:
+                    self.nodes[-1][ARGMAP_KEY] = scheme_keys(group=group)
                 self.edge(scheme, target)
                 if group is not None:
                     self.group_scheme[group] = scheme
@@ -119,6 +123,7 @@ def to_aif_data(m: ArgumentMap) -> dict[str, Any]:
         if node.kind is NodeKind.CONCLUSION and node.parent is not None:
             # Drawn from its parent: an inference from the parent to the conclusion.
             scheme_of[node.id] = w.scheme("RA", RA_TEXT, DRAWN_PREFIX + node.id)
+            w.nodes[-1][ARGMAP_KEY] = scheme_keys(draws=node.id)
             w.edge(scheme_of[node.id], node.id)
             w.edge(node.parent, scheme_of[node.id])
         elif node.parent is not None and node.relation is not None:
@@ -237,9 +242,9 @@ def _add_inference(graph: GraphBuilder, aif: AifGraph, ra: str) -> None:
         )
     conclusion = conclusions[0]
     premises = aif.claims(aif.into[ra])
-    if ra.startswith(DRAWN_PREFIX) and len(premises) == 1:
+    if _draws(aif, ra) and len(premises) == 1:
         graph.elements[conclusion].kind = NodeKind.CONCLUSION  # drawn from its premise
-    group = ra if len(premises) >= 2 else None
+    group = (scheme_key(aif, ra, "group") or ra) if len(premises) >= 2 else None
     _scheme(graph, aif, ra, premises, conclusion)
     for premise in premises:
         graph.relate(
@@ -261,7 +266,7 @@ def _add_conflict(graph: GraphBuilder, aif: AifGraph, ca: str) -> None:
     if aif.kinds[target] in ("RA", "CA"):
         relation = Relation.UNDERCUTS
         premises = aif.claims(aif.into[target])
-        if target.startswith(DRAWN_PREFIX) and aif.kinds[target] == "RA":
+        if aif.kinds[target] == "RA" and _draws(aif, target):
             premises = aif.claims(aif.out_of[target])  # the step into a conclusion: under it
         if not premises:
             line, column = aif.place(ca)
@@ -278,6 +283,11 @@ def _add_conflict(graph: GraphBuilder, aif: AifGraph, ca: str) -> None:
     _scheme(graph, aif, ca, attackers, target)
     for attacker in attackers:
         graph.relate(Edge(attacker, target, relation, (aif.position[ca],)))
+
+
+def _draws(aif: AifGraph, ra: str) -> bool:
+    """Whether an RA draws a conclusion (argmap's mark: its nodeID, or argmap's key)."""
+    return ra.startswith(DRAWN_PREFIX) or scheme_key(aif, ra, "draws") is not None
 
 
 def _scheme(

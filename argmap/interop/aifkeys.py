@@ -20,6 +20,8 @@ __all__ = [
     "map_keys",
     "node_keys",
     "read_header",
+    "scheme_key",
+    "scheme_keys",
     "undercut_keys",
     "undercut_target",
 ]
@@ -67,6 +69,14 @@ def undercut_keys(target: str) -> dict[str, Any]:
     AIF's CA points at the inference, which a linked group's co-premises share.
     """
     return {"undercuts": target}
+
+
+def scheme_keys(*, group: str | None = None, draws: str | None = None) -> dict[str, Any]:
+    """The key on an RA: the linked group it joins, or the conclusion it draws.
+
+    Both are said by the RA's ``nodeID`` too; the key keeps them if a tool renumbers nodes.
+    """
+    return {"group": group} if group is not None else {"draws": draws}
 
 
 # -- import ------------------------------------------------------------------------------------
@@ -145,14 +155,27 @@ def apply_node_keys(aif: AifGraph, graph: GraphBuilder) -> set[str]:
 
 
 def undercut_target(aif: AifGraph, ca: str, premises: list[str]) -> str:
-    """The claim whose link a CA undercuts: the one argmap's key names, else the first premise."""
-    keys = aif.extras.get(ca)
-    named = keys.get("undercuts") if isinstance(keys, dict) else None
-    if isinstance(named, str | int) and not isinstance(named, bool):
-        claim = aif.canon.get(str(named), str(named))
-        if claim in premises:
+    """The claim whose link a CA undercuts: the first premise, or the one argmap's key names.
+
+    The key names a claim by its id (argmap's key on its I-node), or by its nodeID.
+    """
+    named = scheme_key(aif, ca, "undercuts")
+    if named is None:
+        return premises[0]
+    for claim in premises:
+        own = aif.extras.get(claim)
+        if named in (claim, own.get("id") if isinstance(own, dict) else None):
             return claim
     return premises[0]
+
+
+def scheme_key(aif: AifGraph, node_id: str, name: str) -> str | None:
+    """What argmap's key on a scheme node says under ``name``, as text (None: nothing)."""
+    keys = aif.extras.get(node_id)
+    value = keys.get(name) if isinstance(keys, dict) else None
+    if isinstance(value, str | int) and not isinstance(value, bool):
+        return str(value)
+    return None
 
 
 def _kind(value: Any) -> NodeKind | None:
