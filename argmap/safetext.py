@@ -16,6 +16,7 @@ __all__ = [
     "paragraphs",
     "safe_url",
     "terminal_text",
+    "without_bidi_controls",
 ]
 
 LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
@@ -44,22 +45,28 @@ def join_surrogate_pairs(text: str) -> str:
 _CONTROLS: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _OPENERS: Final = frozenset("\u202a\u202b\u202d\u202e")
 _ISOLATES: Final = frozenset("\u2066\u2067\u2068")
+_EMBEDDINGS: Final = {0x202D: "\u202a", 0x202E: "\u202b"}
+"""A bidi override (LRO, RLO) as the embedding of its direction (LRE, RLE): the run's
+words are ordered in that direction, but each keeps its letters in reading order ("100
+EUR" is never shown as "RUE 001", which would read otherwise than the file)."""
 
 
 def displayable(text: str) -> str:
     r"""Return ``text`` with control characters shown as U+FFFD and bidi runs closed.
 
     Control characters (other than tab and line breaks) have no glyph; HTML forbids
-    them and Markdown renderers differ. A right-to-left override or isolate left open
-    (U+202E, U+2067...) would reverse whatever follows the text on the page, so the
-    missing closers (U+202C, U+2069) are added at its end; the text itself is kept.
+    them and Markdown renderers differ. A bidi override (U+202D, U+202E) becomes the
+    embedding of its direction, so no word is shown with its letters reversed. A run
+    left open (an embedding or isolate: U+202B, U+2067...) would turn round whatever
+    follows the text on the page, so the missing closers (U+202C, U+2069) are added at
+    its end; the rest of the text is kept.
 
-    >>> displayable("ab") == "a�b"
+    >>> displayable("a\x07b") == "a\ufffdb"
     True
-    >>> displayable("‮evil") == "‮evil‬"
+    >>> displayable("\u202eevil") == "\u202bevil\u202c"
     True
     """
-    text = _CONTROLS.sub("\ufffd", text)
+    text = _CONTROLS.sub("\ufffd", text).translate(_EMBEDDINGS)
     embeddings = isolates = 0
     for ch in text:
         if ch in _OPENERS:
@@ -71,6 +78,20 @@ def displayable(text: str) -> str:
         elif ch == "\u2069" and isolates:
             isolates -= 1
     return text + "\u202c" * embeddings + "\u2069" * isolates
+
+
+_BIDI_CONTROLS: Final = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def without_bidi_controls(text: str) -> str:
+    """``text`` without explicit bidi embeddings, overrides and isolates (U+202A-E, U+2066-9).
+
+    Drawn text leaves them out: an override (U+202E) drew "100 EUR" as "RUE 001", the
+    picture reading otherwise than the file, and the renderers (the engine's SVG in a
+    browser, resvg, argmap's PDF) each honoured embeddings in their own way. Without them
+    every format orders a line by its letters' own directions (the Unicode bidi rules).
+    """
+    return text.translate(_BIDI_CONTROLS) if max(text, default="") >= "\u202a" else text
 
 
 SAFE_SCHEMES: Final = frozenset({"http", "https"})

@@ -82,3 +82,28 @@ def test_git_user_name_signs_only_when_neither_is_given(
     monkeypatch.setenv("ARGMAP_AUTHOR", "\u200b ")
     with pytest.raises(ValueError, match="^ARGMAP_AUTHOR shows nothing"):
         resolve_author(None, tmp_path)
+
+
+@pytest.mark.parametrize("blank", ["", "  ", "\u200b"])
+@pytest.mark.parametrize(
+    "command",
+    ["add --text", "edit --text", "new --thesis", "new --title"],
+)
+def test_a_blank_statement_or_title_is_misuse_named_by_its_option(
+    tmp_path: Path, runner: CliRunner, blank: str, command: str
+) -> None:
+    """``add --text "  "`` exited 1, "the map would be invalid", naming the path the new
+    node would have had (``thesis.premises[0].text``); a blank --author exits 2."""
+    path = _map(tmp_path)
+    before = path.read_bytes()
+    verb, option = command.split()
+    args = {
+        "add": ["add", "objection", str(path), "--to", "cost", "--author", "R"],
+        "edit": ["edit", str(path), "cost"],
+        "new": ["new", str(tmp_path / "n.yaml"), "--title", "T", "--thesis", "A thesis."],
+    }[verb]
+    result = runner.invoke(main, [*args, option, blank])
+    assert result.exit_code == 2, result.output
+    assert option in result.stderr and "write the" in result.stderr
+    assert "premises[" not in result.stderr
+    assert path.read_bytes() == before and not (tmp_path / "n.yaml").exists()

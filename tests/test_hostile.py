@@ -24,6 +24,7 @@ from argmap.load.files import MAP_FILE, looks_like_map, read_map_text, read_text
 from argmap.load.ids import is_clean_id, slugify
 from argmap.load.maps import load_map
 from argmap.load.parse import parse_text
+from argmap.load.validate import validate_data
 from argmap.safetext import terminal_text
 from tests.conftest import MAPS, ROOT, write
 
@@ -872,3 +873,24 @@ def test_ids_in_other_scripts_are_still_ids() -> None:
     premises = [{"id": i, "text": "x"} for i in ("π", "ρ1", "p2", "日本", "Ωmega")]
     m = validate_data({"title": "t", "thesis": {"id": "t", "text": "x", "premises": premises}})
     assert len(m) == 6
+
+
+def test_a_bidi_override_reverses_no_letters_in_any_output() -> None:
+    from argmap.pipeline import render_map
+
+    m = validate_data(
+        {
+            "title": "Invoice",
+            "thesis": {
+                "text": "Pay the invoice.",
+                "objections": [{"text": "\u202eThe amount is 100 EUR", "quote": "\u202dq"}],
+            },
+        }
+    )
+    svg = render_map(m, "svg")
+    assert "The amount is 100 EUR" in svg  # in the label and the tooltip
+    assert not {"\u202a", "\u202b", "\u202d", "\u202e", "\u2067"} & set(svg)
+    for fmt in ("html", "markdown"):
+        shown = render_map(m, fmt)
+        assert "\u202e" not in shown and "\u202d" not in shown, fmt
+        assert "\u202bThe amount is 100 EUR\u202c" in shown, fmt

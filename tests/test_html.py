@@ -726,7 +726,10 @@ def test_unclosed_bidi_overrides_and_controls_stay_inside_their_text() -> None:
         {"title": "t", "thesis": {"text": "Claim \u202eesrever", "premises": [{"text": "a\x07b"}]}}
     )
     page = render_html(m, analyze(m), diagram=False)
-    assert "Claim \u202eesrever\u202c" in page  # closed before the markup that follows
+    # The override is shown as an embedding (no word's letters reversed), closed before
+    # the markup that follows.
+    assert "Claim \u202besrever\u202c" in page
+    assert "\u202e" not in page and "\u202d" not in page
     assert "a\ufffdb" in page and "\x07" not in page
 
 

@@ -373,3 +373,16 @@ def test_recall_on_flawed_student_maps_and_no_false_alarm_on_shipped_maps() -> N
     assert flawed.false_alarms == []
     shipped = measure(sorted(SHIPPED.glob("*.yaml")))
     assert shipped.false_alarms == []  # the README's lint section says so
+
+
+def test_a_bidi_override_is_named_in_the_field_that_holds_it(tmp_path: Path) -> None:
+    body = """\
+        text: Pay the invoice.
+        objections:
+          - text: "\\u202eThe amount is 100 EUR"
+            note: "checked \\u202d twice"
+          - text: "Right-to-left words need no control: \u05e9\u05dc\u05d5\u05dd \\u2067x\\u2069"
+        """
+    assert located(tmp_path, body) == [(5, 13, "bidi-override"), (6, 13, "bidi-override")]
+    (warning,) = [w for w in lint(load_located(tmp_path / "case.yaml").map) if w.field == "text"]
+    assert "right-to-left override (U+202E) in its text" in str(warning)

@@ -43,6 +43,8 @@ CODES: Final[Mapping[str, str]] = {
     "near-duplicate-text": "two nodes whose words differ by one (added, dropped or replaced)",
     "linked-each-sufficient": "a linked group whose premises are each marked sufficient",
     "linked-independent": "a linked group whose premises share no term: probably independent",
+    "bidi-override": "a text, quote, note or author holding a bidi override (U+202D, U+202E), "
+    "which shows the letters after it reversed",
 }
 """Every lint code, with what it flags (the README lists the same)."""
 

@@ -22,6 +22,7 @@ __all__ = [
     "RESTATES",
     "RULES",
     "bare_denials",
+    "bidi_overrides",
     "circular_premises",
     "linked_independent",
     "misfiled_kinds",
@@ -199,7 +200,39 @@ def misfiled_kinds(m: ArgumentMap) -> Iterator[LintWarning]:
             )
 
 
+_OVERRIDES: Final = {"\u202d": "left-to-right", "\u202e": "right-to-left"}
+_OVERRIDE_FIELDS: Final = ("text", "quote", "note", "author")
+
+
+def bidi_overrides(m: ArgumentMap) -> Iterator[LintWarning]:
+    """Fields holding a bidi override (U+202D, U+202E), which turns the letters after it round.
+
+    A viewer obeying it shows "EUR 100" as "001 RUE", so a file can read otherwise than
+    its picture (the "Trojan Source" trick). The diagrams leave it out and the HTML page
+    and Markdown draw it as an embedding, which orders words but keeps each one's
+    letters; the warning says the file holds it.
+    """
+    for node in m.nodes:
+        for field in _OVERRIDE_FIELDS:
+            value = getattr(node, field)
+            found = sorted({ch for ch in value or "" if ch in _OVERRIDES})
+            if found:
+                names = " and ".join(
+                    f"a {_OVERRIDES[ch]} override (U+{ord(ch):04X})" for ch in found
+                )
+                yield LintWarning(
+                    node.id,
+                    "bidi-override",
+                    f"{label(node)} has {names} in its {field}, which shows the letters "
+                    "after it in reverse order",
+                    "delete it: right-to-left words need no control character (to set a "
+                    "run apart, use an isolate, U+2067 ... U+2069)",
+                    field,
+                )
+
+
 RULES: Final = (
+    bidi_overrides,
     questions,
     circular_premises,
     restated_objections,

@@ -131,6 +131,21 @@ def _one_name(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     return value
 
 
+def _statement(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Refuse a ``--text``, ``--thesis`` or ``--title`` that shows nothing: misuse, exit 2.
+
+    As a blank ``--author`` is: the map-level message it got instead (exit 1) named a
+    node path the new node would have had (``thesis.premises[0].text``).
+    """
+    from argmap.model.idchars import shows_nothing
+
+    if value is None or not shows_nothing(value):
+        return value
+    what = "the title" if param.name == "title" else "the statement"
+    blank = "is empty" if not value else "shows nothing (only spaces or invisible characters)"
+    raise click.BadParameter(f"{blank}; write {what}", ctx, param)
+
+
 def _author(explicit: str | None, map_path: Path) -> str:
     from argmap.editing.inputs import resolve_author
     from argmap.load.files import real_path
@@ -164,7 +179,9 @@ def _author(explicit: str | None, map_path: Path) -> str:
     metavar="ID",
     help="The node the new one goes under: it supports, grounds, attacks or is drawn from it.",
 )
-@click.option("--text", required=True, help="The one statement the new node makes.")
+@click.option(
+    "--text", required=True, callback=_statement, help="The one statement the new node makes."
+)
 @_field_options
 @click.option("--id", "node_id", metavar="ID", help="Id of the new node (default: from the text).")
 @click.option("--undercut", is_flag=True, help="Objections: attack the link to the parent.")
@@ -217,7 +234,7 @@ def add(
 @click.command()
 @click.argument("map_path", metavar="MAP", type=MAP_PATH)
 @click.argument("node_id", metavar="ID")
-@click.option("--text", help="New statement.")
+@click.option("--text", callback=_statement, help="New statement.")
 @_field_options
 @click.option("--author", callback=_one_name, help="Who the node is by.")
 @click.option(
@@ -295,8 +312,10 @@ def remove(map_path: Path, node_id: str, recursive: bool) -> None:
 
 @click.command()
 @click.argument("map_path", metavar="MAP", type=MAP_PATH)
-@click.option("--title", required=True, help="The map's title.")
-@click.option("--thesis", required=True, help="The claim the map argues for.")
+@click.option("--title", required=True, callback=_statement, help="The map's title.")
+@click.option(
+    "--thesis", required=True, callback=_statement, help="The claim the map argues for."
+)
 @click.option("--id", "thesis_id", metavar="ID", help="The thesis id (default: from its text).")
 @click.option("--author", callback=_one_name, help="Sign the thesis (optional).")
 @reports_errors

@@ -22,6 +22,7 @@ from argmap.exporters.diagram.svgtext import CENTRED_FACE, RIGHT_FACE
 from argmap.exporters.diagram.textwidth import REPLACED, text_points, width_attr
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.options import RenderOptions
+from argmap.safetext import without_bidi_controls
 
 __all__ = [
     "MAX_TOOLTIP_CHARS",
@@ -84,11 +85,8 @@ MAX_TOOLTIP_CHARS: Final = 4000
 
 
 def clean(text: str) -> str:
-    """Replace with U+FFFD what XML (so SVG) cannot hold, and C1 controls; keep the rest.
-
-    A C1 control is a parse error in the HTML page that inlines the diagram.
-    """
-    return REPLACED.sub("\ufffd", text)
+    """U+FFFD for what SVG and HTML cannot hold (:data:`.REPLACED`); bidi controls left out."""
+    return without_bidi_controls(REPLACED.sub("\ufffd", text))
 
 
 def shorten(text: str, limit: int) -> str:
@@ -240,6 +238,7 @@ def node_label(
     standing: str | None,
     show_quote: bool,
     header: str | None = None,
+    header_width: str | None = None,
     blank: str | None = None,
     page: RenderOptions | None = None,
     memo: RowsMemo | None = None,
@@ -254,6 +253,7 @@ def node_label(
         standing: the node's standing when ``--status`` draws it, else None.
         show_quote: whether the node's quote is drawn.
         header: the header in place of the kind's (a worksheet names the position).
+        header_width: the header cell's ``WIDTH`` attribute, if not its own text's.
         blank: rows in place of the statement's (a worksheet's blank).
         page: the options as the page layout set them: a ``narrow`` page's lines wrap at
             :data:`NARROW_WRAPS`, and its ``text_room`` is the room a box has at the page's
@@ -266,7 +266,7 @@ def node_label(
     header_text = header or _header(node, kind, style, standing)
     head = html_text(header_text)
     rows = [
-        f'<TR><TD ALIGN="LEFT"{width_attr([header_text], 9, "B")}>'
+        f'<TR><TD ALIGN="LEFT"{header_width or width_attr([header_text], 9, "B")}>'
         f'<FONT POINT-SIZE="9" COLOR="{style.ink}"><B>{head}</B></FONT></TD></TR>'
     ]
     thesis = kind is NodeKind.THESIS

@@ -12,6 +12,7 @@ from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.labels import shorten
 from argmap.exporters.diagram.pdfwrite import Bookmark
 from argmap.exporters.diagram.styles import THEMES
+from argmap.safetext import without_bidi_controls
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.fitting import Layout
@@ -22,9 +23,6 @@ __all__ = ["TITLE_CHARS", "indented", "page_outline"]
 
 TITLE_CHARS: Final = 80
 """A bookmark's statement is shortened to this many characters (a viewer's sidebar is narrow)."""
-_BIDI_CONTROLS: Final = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
-"""Explicit embeddings, overrides and isolates: left in a title, a statement's U+202E turned
-the rest of its line (and the page number) around in the sidebar."""
 
 
 def page_outline(m: ArgumentMap, layout: Layout, options: RenderOptions) -> list[Bookmark]:
@@ -51,7 +49,7 @@ def page_outline(m: ArgumentMap, layout: Layout, options: RenderOptions) -> list
         node = m.get(page.tops[0])
         label = styles[draw_kind(m, node)].label
         more = f" (and {len(page.tops) - 1} more)" if len(page.tops) > 1 else ""
-        text = shorten(node.text.translate(_BIDI_CONTROLS), TITLE_CHARS)
+        text = shorten(without_bidi_controls(node.text), TITLE_CHARS)
         title = f"{page.number} · {label}: {text}{more}"
         parent = home.get(node.parent or "", 0)
         marks.append(Bookmark(title, page.number, parent if parent < page.number else 0))
