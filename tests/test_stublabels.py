@@ -90,7 +90,7 @@ def test_told_apart_lines_fit_the_planned_box(
     assert all(text_points(line, STUB_POINTS) <= widest for line in lines)
     if lines != planned:
         assert lines[0] == planned[0] and lines[1].startswith("…")
-    mine, theirs_drawn = told_apart_stubs(((text, 3, "12", 0), (other, 4, "13", 0)), narrow)
+    mine, theirs_drawn = told_apart_stubs(((text, 3, "12"), (other, 4, "13")), narrow)
     assert list(mine) in (lines, planned)
     if list(mine) != planned:
         assert mine[:-1] != theirs_drawn[:-1]
@@ -110,7 +110,7 @@ def test_stubs_never_told_apart_into_the_same_words(
     second stub keeps its usual lines, which differ from the first's."""
     opening = "The shared opening of both statements runs "
     drawn = told_apart_stubs(
-        ((opening + ending, 3, "12", 0), (opening + other_ending, 3, "9", 0)), narrow
+        ((opening + ending, 3, "12"), (opening + other_ending, 3, "9")), narrow
     )
     assert drawn[0][:-1] != drawn[1][:-1]
 

@@ -19,7 +19,7 @@ from argmap.exporters.diagram.dot import (
     near_side,
 )
 from argmap.exporters.diagram.drawn import DRAWN_LABEL, drawing_step_attrs, laned_step
-from argmap.exporters.diagram.labels import graphviz_escape, lines_html
+from argmap.exporters.diagram.labels import graphviz_escape, lines_html, width_attr
 from argmap.exporters.diagram.pageheading import HEADING_POINTS, HEADING_WIDTH, page_heading
 from argmap.exporters.diagram.pagekey import key_anchors
 from argmap.exporters.diagram.pagerefs import REF_MARGIN, REF_POINTS, ref_edge, ref_lines
@@ -27,12 +27,9 @@ from argmap.exporters.diagram.pagetrail import EdgeStyler, add_trail
 from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.stacking import TRAIL, row_ports
 from argmap.exporters.diagram.stublabels import (
-    LINKED_CAPTION,
     STUB_POINTS,
-    boxed_label,
     branch_kinds,
     grouped_stub_lines,
-    stub_tip,
     told_apart_stubs,
 )
 from argmap.exporters.diagram.styles import NodeStyle
@@ -145,6 +142,19 @@ def _key_note(page: Page, word: str) -> str:
     """The heading's pointer to the key's page, if not its own (linked: ``svglinks.KEY_NOTE``)."""
     place, number = page.key
     return f"{word}: p. {number}  ·  " if place == "page" else ""
+
+
+def _boxed(size: float, *lines: str) -> Html:
+    """An HTML-like label of centred lines in a cell wide enough for them in Noto Sans.
+
+    The engine measures with narrower metrics than the Noto Sans the PDF draws in; the
+    cell's width keeps the drawn text inside its box.
+    """
+    cell = width_attr(list(lines), size, padding=0, fixed=True)
+    return Html(
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+        f"<TR><TD{cell}>{lines_html(list(lines))}</TD></TR></TABLE>"
+    )
 
 
 def _link(plan: PagePlan, number: int) -> dict[str, str]:
@@ -329,20 +339,15 @@ def _stub_attrs(
     kind = draw_kind(m, first)
     style = styles[kind]
     page = plan.number(stub.page)
-    linked = stub.single and len(stub.tops) > 1  # a linked group's premises (or a part's)
     if not stub.single:
         kinds = branch_kinds(m, stub.tops, styles)
         lines, fill = grouped_stub_lines(kinds, stub.hidden, page, narrow=plan.narrow), "#ffffff"
     else:  # told apart from the page's other stubs
         singles = [other for other in plan.page.stubs if other.single]
-        said = tuple(
-            (m.get(s.tops[0]).text, s.hidden - 1, plan.number(s.page), len(s.tops) - 1)
-            for s in singles
-        )
+        said = tuple((m.get(s.tops[0]).text, s.hidden - 1, plan.number(s.page)) for s in singles)
         lines, fill = list(told_apart_stubs(said, plan.narrow)[singles.index(stub)]), style.fill
-    caption = LINKED_CAPTION if linked else ""
     return {
-        "label": boxed_label(lines, caption=caption),
+        "label": _boxed(STUB_POINTS, *lines),
         "shape": "box",
         "style": "rounded,dashed,filled",
         "fillcolor": fill,
@@ -350,7 +355,7 @@ def _stub_attrs(
         "fontcolor": style.ink,
         "fontsize": f"{STUB_POINTS:g}",
         "id": escape(f"stub-{index}"),
-        "tooltip": graphviz_escape(stub_tip(first.text, page, len(stub.tops) - 1)),
+        "tooltip": graphviz_escape(f"{first.text} (continues on page {page})"),
         "class": f"stub {kind.value}" if style.label else "stub",
         **_link(plan, stub.page),
     }
@@ -379,7 +384,7 @@ def _add_references(
             g.node(
                 name,
                 {
-                    "label": boxed_label(lines, REF_POINTS),
+                    "label": _boxed(REF_POINTS, *lines),
                     "shape": "box",
                     "style": "dashed",
                     "fontsize": f"{REF_POINTS:g}",

@@ -13,7 +13,6 @@ from argmap.exporters.diagram.pagerefs import ref_size
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.stacking import Item
 from argmap.exporters.diagram.stublabels import (
-    LINKED_CAPTION,
     Counted,
     Lasts,
     grouped_stub_lines,
@@ -264,11 +263,10 @@ class PageTree:
             if grouped and len(tops) > 1:  # (one branch: its statement, as a stub of its own)
                 hidden, kinds = self._counted(tops)
                 size = stub_box(grouped_stub_lines(kinds, hidden, page, narrow=self.narrow))
-            else:  # a linked group's premises (or a part's) are captioned and counted so
+            else:
                 more = sum(self.weight[t] for t in tops) - 1
-                text, co = self.node[tops[0]].text, len(tops) - 1
-                lines = stub_label_lines(text, more, page, narrow=self.narrow, linked=co)
-                size = stub_box(lines, LINKED_CAPTION if co else "")
+                text = self.node[tops[0]].text
+                size = stub_box(stub_label_lines(text, more, page, narrow=self.narrow))
             name = stub_name(tops)
             width, height = self._size(size)
             item = self._stubs[key] = Item(name, width, (height,), name)

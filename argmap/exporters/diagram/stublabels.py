@@ -8,10 +8,9 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import draw_kind
-from argmap.exporters.diagram.dot import Html
-from argmap.exporters.diagram.labels import NARROW_WRAPS, STUB_WRAP, WRAPS, lines_html
+from argmap.exporters.diagram.labels import NARROW_WRAPS, STUB_WRAP, WRAPS
 from argmap.exporters.diagram.linebreak import text_columns, wrap_text, wrap_words
-from argmap.exporters.diagram.textwidth import text_points, width_attr
+from argmap.exporters.diagram.textwidth import text_points
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.styles import NodeStyle
@@ -19,17 +18,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LASTS_FROM",
-    "LINKED_CAPTION",
     "STUB_POINTS",
     "Counted",
     "Lasts",
-    "boxed_label",
     "branch_counts",
     "branch_kinds",
     "grouped_stub_lines",
     "stub_box",
     "stub_label_lines",
-    "stub_tip",
     "stub_lines",
     "stub_wrap",
     "told_apart",
@@ -38,13 +34,6 @@ __all__ = [
 
 STUB_POINTS: Final = 11.0
 """A stub's text size."""
-
-LINKED_CAPTION: Final = "LINKED REASON"
-"""The caption atop a linked group's stub: the first words of the group box's own caption
-("LINKED REASON (all together)", see :func:`~.worksheet.group_label`), as small."""
-
-CAPTION_POINTS: Final = 9.0
-"""The caption's size: the group box's caption's."""
 
 
 def stub_wrap(narrow: bool) -> int:
@@ -82,13 +71,7 @@ def _wrapped(text: str, width: int) -> list[str]:
 
 
 def stub_label_lines(
-    text: str,
-    more: int,
-    page: str,
-    *,
-    narrow: bool = False,
-    others: Sequence[str] = (),
-    linked: int = 0,
+    text: str, more: int, page: str, *, narrow: bool = False, others: Sequence[str] = ()
 ) -> list[str]:
     """A stub's lines: its branch's first statement shortened, then where the branch goes on.
 
@@ -100,88 +83,42 @@ def stub_label_lines(
         others: the statements of the other stubs drawn on the same page. Where one of
             them would be shortened to the same words, the second line shows, after an
             ellipsis, the words where this statement differs (see :func:`told_apart`).
-        linked: the stub stands for a linked group: how many co-premises it holds besides
-            the first, counted apart from the nodes below them (see :func:`linked_where`).
     """
+    where = f"+{more} more, p. {page}" if more else f"continues on p. {page}"
     width = stub_wrap(narrow)
     lines = stub_lines(text, width)
-    room = max(text_points(line, STUB_POINTS) for line in lines)
-    where = linked_where(linked, more, page, narrow, room) if linked else [_where(more, page)]
     alike = [other for other in others if other != text and stub_lines(other, width) == lines]
     if alike and len(lines) == 2:  # the same size as planned
-        lines = told_apart(text, alike, width, [*lines, *where])
-    return [*lines, *where]
-
-
-def stub_tip(text: str, page: str, co: int = 0) -> str:
-    """A stub's tooltip: its first statement whole (a linked group's: said so), and its page.
-
-    ``co``: the co-premises a linked group's stub holds besides the first (else 0).
-    """
-    if not co:
-        return f"{text} (continues on page {page})"
-    return f"Linked reason (all together) of {co + 1} co-premises, the first: {text} " + (
-        f"(continues on page {page})"
-    )
-
-
-def _where(more: int, page: str) -> str:
-    """Where a branch goes on: ``+3 more, p. 2`` (nodes besides its first), its page."""
-    return f"+{more} more, p. {page}" if more else f"continues on p. {page}"
-
-
-def linked_where(
-    co: int, more: int, page: str, narrow: bool = False, room: float = math.inf
-) -> list[str]:
-    """Where a linked group's stub goes on: ``+1 co-premise, +3 more, p. 2``.
-
-    ``co`` co-premises besides the first, then the nodes below them (of ``more`` in all
-    besides the first); ``+N more`` alone read as N nodes below one reason. On two lines
-    on a ``narrow`` page, or where one would be wider than the statement's lines (``room``
-    points): a worksheet's stub says ``1.2`` and went as wide as its count, a page's row
-    of boxes with it, pushing a box onto a page of its own.
-    """
-    said = f"+{co} co-premise{'' if co == 1 else 's'}"
-    below = more - co
-    after = f"+{below} more, p. {page}" if below > 0 else f"on p. {page}"
-    line = f"{said}, {after}" if below > 0 else f"{said}, p. {page}"
-    if narrow or text_points(line, STUB_POINTS) > room:
-        return [f"{said}," if below > 0 else said, after]
-    return [line]
+        lines = told_apart(text, alike, width, [*lines, where])
+    return [*lines, where]
 
 
 @functools.lru_cache(maxsize=16)
 def told_apart_stubs(
-    stubs: tuple[tuple[str, int, str, int], ...], narrow: bool
+    stubs: tuple[tuple[str, int, str], ...], narrow: bool
 ) -> tuple[tuple[str, ...], ...]:
     """The lines of a page's single stubs, each told apart from the others where it can be.
 
     Args:
-        stubs: each stub's statement, how many more nodes its branch holds, its page, and
-            (a linked group's) how many co-premises besides the first (see
-            :func:`stub_label_lines`; else 0).
+        stubs: each stub's statement, how many more nodes its branch holds, and its page.
         narrow: the page is narrow (see :func:`stub_label_lines`).
 
     A stub told apart from the others (see :func:`stub_label_lines`) whose words came out
     the same as an earlier stub's as drawn (windows of repeated words) keeps its usual
     lines, unless another stub drew those: then its told-apart ones.
     """
-    texts = [text for text, _, _, _ in stubs]
-    plain = [
-        stub_label_lines(text, more, page, narrow=narrow, linked=co)
-        for text, more, page, co in stubs
-    ]
+    texts = [text for text, _, _ in stubs]
+    plain = [stub_label_lines(text, more, page, narrow=narrow) for text, more, page in stubs]
     told = [
-        stub_label_lines(text, more, page, narrow=narrow, others=texts, linked=co)
-        for text, more, page, co in stubs
+        stub_label_lines(text, more, page, narrow=narrow, others=texts)
+        for text, more, page in stubs
     ]
     said: set[tuple[str, ...]] = set()
     drawn = []
-    for lines, usual, (text, _, _, _) in zip(told, plain, stubs, strict=True):
-        count = len(stub_lines(text, stub_wrap(narrow)))  # the statement's, not where it goes
-        if tuple(lines[:count]) in said and tuple(usual[:count]) not in said:
+    for lines, usual in zip(told, plain, strict=True):
+        if tuple(lines[:-1]) in said and tuple(usual[:-1]) not in said:
             lines = usual
-        said.add(tuple(lines[:count]))
+        said.add(tuple(lines[:-1]))
         drawn.append(tuple(lines))
     return tuple(drawn)
 
@@ -279,37 +216,12 @@ def grouped_stub_lines(
     return [", ".join(parts[:cut]) + ",", ", ".join(parts[cut:]), where]
 
 
-def stub_box(lines: list[str], caption: str = "") -> tuple[float, float]:
-    """A stub's box in points, as :func:`boxed_label` draws ``lines`` under ``caption``."""
+def stub_box(lines: list[str]) -> tuple[float, float]:
+    """A stub's box in points, as its label draws ``lines`` (see :func:`width_attr`)."""
     width = math.ceil(max(text_points(line, STUB_POINTS) for line in lines)) + 4
     height = len(lines) * STUB_POINTS * 1.2 + 2
-    if caption:  # a row of its own, in the smaller size
-        width = max(width, math.ceil(text_points(caption, CAPTION_POINTS)) + 4)
-        height += CAPTION_POINTS * 1.2 + 2
     # The box's margins (0.15 x 0.08 inches each side), its border and a little slack.
     return width + 2 * 0.15 * 72 + 4, height + 2 * 0.08 * 72 + 4
-
-
-def boxed_label(lines: list[str], size: float = STUB_POINTS, caption: str = "") -> Html:
-    """A stub's (or a reference's) label: centred lines in a cell as wide as Noto Sans draws them.
-
-    ``size``: the lines' size in points.
-
-    The engine measures with narrower metrics than the Noto Sans the PDF draws in; the
-    cell's width keeps the drawn text inside its box. A ``caption`` (a linked group's:
-    :data:`LINKED_CAPTION`) goes above them, small, in the stub's ink.
-    """
-    cell = width_attr(list(lines), size, padding=0, fixed=True)
-    head = ""
-    if caption:
-        head = (
-            f"<TR><TD{width_attr([caption], CAPTION_POINTS, padding=0)}>"
-            f'<FONT POINT-SIZE="{CAPTION_POINTS:g}">{lines_html([caption])}</FONT></TD></TR>'
-        )
-    return Html(
-        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
-        f"{head}<TR><TD{cell}>{lines_html(list(lines))}</TD></TR></TABLE>"
-    )
 
 
 def branch_kinds(
