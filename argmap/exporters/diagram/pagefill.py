@@ -237,7 +237,7 @@ class Pager(Estimator):
         """
         self.width, self.height = self.full_size
         self.key_away = True
-        root = (self.root,)
+        root = self.first
         too_big = self._overflow(self.estimate([root], set(root), None, {self.root: 0})) > 1.0
         self.key_away = False
         return too_big
@@ -341,9 +341,9 @@ class Pager(Estimator):
         """
         if self.root not in full or not self.overview:
             return False
-        kept = self._overflow(self.estimate([(self.root,)], full))
+        kept = self._overflow(self.estimate([self.first], full))
         self.key_away = True
-        away = self._overflow(self.estimate([(self.root,)], full))
+        away = self._overflow(self.estimate([self.first], full))
         # Too big either way: the key goes if that helps, or, drawn too big once, if no worse.
         self.key_away = away < kept or (self.smaller and away <= kept)
         return away <= 1.0
