@@ -20,10 +20,12 @@ __all__ = [
     "EngineInfo",
     "check_drawn",
     "drawing_workers",
+    "engine_svg",
     "engine_version",
     "find_engine",
     "missing_png_glyphs",
     "png_graph_attrs",
+    "redraw_svg",
     "run_engine",
     "run_engine_pngs",
     "run_engine_svg",
@@ -170,23 +172,46 @@ def run_engine_svg(
 ) -> str:
     """Lay out DOT source as SVG text: :func:`run_engine`'s SVG, never encoded to bytes.
 
+    The engine's drawing as :func:`redraw_svg` finishes it.
+
+    Raises:
+        RenderError: the engine is missing, fails, times out, or the graph is too large.
+    """
+    return redraw_svg(engine_svg(dot_source, engine, map_name=map_name, timeout=timeout).decode())
+
+
+def engine_svg(
+    dot_source: str,
+    engine: EngineChoice | EngineInfo = "auto",
+    *,
+    map_name: str = "map",
+    timeout: float = DEFAULT_TIMEOUT,
+) -> bytes:
+    """The engine's SVG of DOT source (of one graph, or a batch's one after another), as written.
+
+    Raises:
+        RenderError: the engine is missing, fails, times out, or the graph is too large.
+    """
+    return _drawn(dot_source, "svg", engine, map_name, timeout, PNG_DPI, False)
+
+
+def redraw_svg(svg: str) -> str:
+    """The engine's SVG (one drawing, or a batch's) with argmap's passes over it made.
+
     Each label line is anchored as its label aligns it (:func:`.svgtext.place_text`),
     arrowheads piled at one side of a box are spread along it (:func:`.edgeheads.spread_heads`),
     edges into a breadcrumb's rows end at their own rows, none piled
     (:func:`.trailrows.end_at_rows`, :func:`.traillanes.route_lanes`), and a linked
     group's caption moves off the edges crossing it (:func:`.groupcaptions.clear_captions`),
-    and the key's arrows are drawn as arrows (:func:`.keydraw.draw_samples`).
-
-    Raises:
-        RenderError: the engine is missing, fails, times out, or the graph is too large.
+    and the key's arrows are drawn as arrows (:func:`.keydraw.draw_samples`). Each pass
+    works on each drawing alone: a batch's drawings come out as they would one by one.
     """
     from argmap.exporters.diagram.edgeheads import spread_heads
     from argmap.exporters.diagram.groupcaptions import clear_captions
     from argmap.exporters.diagram.keydraw import draw_samples
     from argmap.exporters.diagram.svgtext import place_text
 
-    data = _drawn(dot_source, "svg", engine, map_name, timeout, PNG_DPI, False)
-    laid = spread_heads(place_text(data.decode("utf-8")))
+    laid = spread_heads(place_text(svg))
     if TRAIL in laid:  # a continued page's breadcrumb (a one-drawing render has none)
         from argmap.exporters.diagram.traillanes import route_lanes
         from argmap.exporters.diagram.trailrows import end_at_rows

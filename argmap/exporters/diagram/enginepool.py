@@ -26,7 +26,8 @@ from argmap.exporters.diagram.engine import (
     EngineInfo,
     check_drawn,
     drawing_workers,
-    run_engine,
+    engine_svg,
+    redraw_svg,
 )
 from argmap.exporters.diagram.pageworkers import Worker
 
@@ -115,20 +116,18 @@ def _lay_out(batch: list[str], info: EngineInfo, map_name: str, timeout: float) 
     """Engine runs over a batch of graphs: their SVG documents, in order.
 
     One run, unless the engine fails on the batch (see :func:`~.dotfallback.despite_failures`).
+    The run's output is cut into its documents first, and each is redrawn
+    (:func:`~.engine.redraw_svg`) alone: the passes then look through one drawing at a
+    time, not the whole batch once for each pass.
     """
 
     def run(graphs: list[str]) -> list[bytes]:
-        data = run_engine("\n".join(graphs), "svg", info, map_name=map_name, timeout=timeout)
-        return _documents(data, graphs, info, map_name)
+        data = engine_svg("\n".join(graphs), info, map_name=map_name, timeout=timeout)
+        documents = [b"<?xml" + d for d in data.split(b"<?xml")[1:]]
+        check_drawn(documents, graphs, info, map_name)
+        return [alone(redraw_svg(d.decode()).encode()) for d in documents]
 
     return despite_failures(batch, run)
-
-
-def _documents(data: bytes, batch: list[str], info: EngineInfo, map_name: str) -> list[bytes]:
-    """An engine run's SVG documents, one for each graph of the batch, in order."""
-    documents = [alone(b"<?xml" + d) for d in data.split(b"<?xml")[1:]]
-    check_drawn(documents, batch, info, map_name)
-    return documents
 
 
 _T = TypeVar("_T")
