@@ -14,6 +14,7 @@ import html
 import re
 from typing import Final
 
+from argmap.exporters.diagram.arriving import incoming_anchors
 from argmap.exporters.diagram.grouprows import group_rest
 from argmap.exporters.diagram.pageparts import PagePlan
 from argmap.model import ArgumentMap
@@ -54,6 +55,8 @@ def write_numbers(svg: str, m: ArgumentMap, plan: PagePlan, digits: int) -> str:
         for link in m.get(node_id).links:
             if link.to not in nodes and link.to in plan.home:
                 targets[f"a_ref-{node_id}-{link.to}"] = (plan.home[link.to], "first")
+    for name, number in incoming_anchors(m, page.nodes, plan.home).items():
+        targets[name] = (number, "start")
 
     def anchor(match: re.Match[str]) -> str:
         name, found, attrs, body = match.groups()
@@ -82,7 +85,8 @@ def _ends(text: str, old: str, new: str, before: str) -> str:
 def _in_text(body: str, zeros: str, real: str, where: str) -> str:
     """Write the number into a stub's last line or a reference's first; keep it centred.
 
-    A stub's last line ends ``p. N``; a reference's line starts ``→ p. N:``.
+    A stub's last line ends ``p. N``; a reference's line starts ``→ p. N:``, an
+    arriving reference's (``where`` "start") ``p. N:``.
     """
     texts = list(_TEXT.finditer(body))
     if not texts:
@@ -94,6 +98,8 @@ def _in_text(body: str, zeros: str, real: str, where: str) -> str:
         content = content[: -len(zeros)] + real
     elif where == "first" and content.startswith(f"→ {old}:"):
         content = f"→ p. {real}" + content[len(old) + 2 :]
+    elif where == "start" and content.startswith(f"{old}:"):
+        content = f"p. {real}" + content[len(old) :]
     else:
         return body
     shift = (len(zeros) - len(real)) * DIGIT_EM * float(size) / 2

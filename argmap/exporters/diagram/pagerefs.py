@@ -4,16 +4,32 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Mapping
-from typing import Final
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Final
 
+from argmap.exporters.diagram.dot import Digraph, Html, escape
 from argmap.exporters.diagram.enginewidths import engine_points
-from argmap.exporters.diagram.labels import shorten
+from argmap.exporters.diagram.labels import graphviz_escape, lines_html, shorten, width_attr
 from argmap.exporters.diagram.pagetrail import TRAIL_CHARS
 from argmap.exporters.diagram.stublabels import stub_lines, stub_wrap
 from argmap.exporters.diagram.textwidth import LINE_SPACING, text_points
+from argmap.model import ArgumentMap, Node, Relation
 
-__all__ = ["REF_MARGIN", "REF_POINTS", "ref_box", "ref_edge", "ref_lines", "ref_size"]
+if TYPE_CHECKING:
+    from argmap.exporters.diagram.pageparts import PagePlan
+
+__all__ = [
+    "REF_MARGIN",
+    "REF_POINTS",
+    "add_references",
+    "boxed_label",
+    "in_ref_lines",
+    "in_ref_size",
+    "ref_box",
+    "ref_edge",
+    "ref_lines",
+    "ref_size",
+]
 
 REF_POINTS: Final = 10.0
 """A reference's text size."""
@@ -23,6 +39,19 @@ _LEAST: Final = (0.75 * 72, 0.5 * 72)
 """The engine's smallest box (its default ``width`` and ``height``): one line is shorter."""
 _SLACK: Final = 8.0
 """The box's border, and rounding, as the engine draws it (a little more, to be safe)."""
+
+
+def boxed_label(size: float, *lines: str) -> Html:
+    """An HTML-like label of centred lines in a cell wide enough for them in Noto Sans.
+
+    The engine measures with narrower metrics than the Noto Sans the PDF draws in; the
+    cell's width keeps the drawn text inside its box (stubs and references use it).
+    """
+    cell = width_attr(list(lines), size, padding=0, fixed=True)
+    return Html(
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+        f"<TR><TD{cell}>{lines_html(list(lines))}</TD></TR></TABLE>"
+    )
 
 
 def ref_lines(
@@ -65,6 +94,27 @@ def ref_size(
     return ref_box(ref_lines(text, "0" * digits, across, narrow, upright))
 
 
+def in_ref_lines(
+    text: str, page: str, across: bool, narrow: bool, upright: bool = False
+) -> list[str]:
+    """The lines of a reference to the source of ``text`` drawn in full on page ``page``.
+
+    As an outgoing reference's (see :func:`~.pagerefs.ref_lines`), without its arrow: the
+    edge's arrow, into the target, says which way the link goes.
+    """
+    if across or upright:
+        return [f"p. {page}:", *stub_lines(text, stub_wrap(narrow))]
+    return [f"p. {page}: {shorten(text, TRAIL_CHARS)}"]
+
+
+@functools.lru_cache(maxsize=4096)
+def in_ref_size(
+    text: str, digits: int, across: bool, narrow: bool, upright: bool = False
+) -> tuple[float, float]:
+    """The box of an arriving reference as planned: (width, height) in points."""
+    return ref_box(in_ref_lines(text, "0" * digits, across, narrow, upright))
+
+
 def ref_edge(attrs: Mapping[str, str], port: str | None, ranked: bool) -> dict[str, str]:
     """The attributes of the edge from a reference to its source, drawn back to it.
 
@@ -86,3 +136,54 @@ def ref_edge(attrs: Mapping[str, str], port: str | None, ranked: bool) -> dict[s
     if not ranked:
         back["constraint"] = "false"
     return back
+
+
+def add_references(
+    g: Digraph,
+    m: ArgumentMap,
+    plan: PagePlan,
+    edge_attrs: Callable[[Node, Relation, bool], dict[str, str]],
+    ports: Mapping[str, str],
+) -> None:
+    """Draw each cross-link to a node on another page as a small reference to that page.
+
+    Args:
+        g: the page's graph.
+        m: the map.
+        plan: the page and where every node is drawn.
+        edge_attrs: the diagram's edge attributes.
+        ports: the side of each parent of rows where its children's edges end.
+
+    The reference sits below its source, after the source's children (the planner counts
+    it in their rows, as drawn: see :mod:`~.pagerefs`); beside the source, it would make a
+    row wider than an upright page. Its edge: see :func:`~.pagerefs.ref_edge`.
+    """
+    drawn = set(plan.page.nodes)
+    held = {item for wrap in plan.page.wraps for item, _ in wrap.holds}
+    for node_id in plan.page.nodes:
+        node = m.get(node_id)
+        for link in node.links:
+            if link.to in drawn or link.to not in plan.home:
+                continue
+            target = m.get(link.to)
+            name = f"ref {node_id} {link.to}"
+            home = plan.number(plan.home[link.to])
+            lines = ref_lines(target.text, home, plan.across, plan.narrow, plan.upright)
+            g.node(
+                name,
+                {
+                    "label": boxed_label(REF_POINTS, *lines),
+                    "shape": "box",
+                    "style": "dashed",
+                    "fontsize": f"{REF_POINTS:g}",
+                    "margin": f"{REF_MARGIN[0]:g},{REF_MARGIN[1]:g}",
+                    "id": escape(f"ref-{node_id}-{link.to}"),
+                    "tooltip": graphviz_escape(f"{target.text} (page {home})"),
+                    "class": "page-ref",
+                    "URL": escape(f"#page-{home}"),
+                    "target": "_self",
+                },
+            )
+            ranked = name not in held or not plan.upright
+            back = ref_edge(edge_attrs(node, link.relation, True), ports.get(node_id), ranked)
+            g.edge(name, node_id, back)
