@@ -32,6 +32,7 @@ class Arrivals:
         look: tuple[bool, bool, bool],
         edge_attrs: EdgeAttrs,
         ports: Mapping[str, str],
+        held: Set[str] = frozenset(),
     ) -> None:
         """The references of a page (see the arguments).
 
@@ -42,10 +43,12 @@ class Arrivals:
             look: left to right, narrow, upright (see :class:`~.pageparts.PagePlan`).
             edge_attrs: the diagram's edge attributes.
             ports: the side of each parent of rows where its children's edges end.
+            held: the items held in a later row (see :class:`~.stacking.Wrap`): on an
+                upright page, a reference there is not ranked, as an outgoing one.
         """
         nodes, tops, home, self.number = page
         self.m, self.home, self.look = m, home, look
-        self.edge_attrs, self.ports = edge_attrs, ports
+        self.edge_attrs, self.ports, self.held = edge_attrs, ports, held
         self.arriving = found = arriving(m, nodes, home)
         after = _branch_ends(m, {t for t, _, _ in found}, [*nodes, *tops])
         self.todo = sorted(((after[t], i) for i, (t, _, _) in enumerate(found)), reverse=True)
@@ -108,4 +111,6 @@ def _add_one(g: Digraph, how: Arrivals, target: str, source: str, relation: Rela
         },
     )
     port = how.ports.get(target)
+    if how.look[2] and name in how.held:  # not ranked: see pagerefs.ref_edge
+        attrs["constraint"] = "false"
     return edge_line(name, target, {**attrs, **({"headport": port} if port else {})})

@@ -206,7 +206,8 @@ class PageStubs:
         """Stub edges added by :meth:`edges_before`, the last first."""
         page = (plan.page.nodes, [s.tops[0] for s in stubs], plan.home, plan.number)
         look = (plan.across, plan.narrow, plan.upright)
-        self.arrivals = Arrivals(m, page, look, edge_attrs, self.ports)
+        held = {item for wrap in plan.page.wraps for item, _ in wrap.holds}
+        self.arrivals = Arrivals(m, page, look, edge_attrs, self.ports, held)
         """Its references to cross-links arriving from other pages, added as stubs are."""
 
     def add_parts(self) -> None:
