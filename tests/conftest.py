@@ -6,6 +6,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -83,3 +84,24 @@ def without_steps(svg: str) -> str:
     top's lane is nearer than the step's but goes to a higher row).
     """
     return _STEP_CLASS.sub(r'class="edge\1"', svg)
+
+
+AIF_ORIGIN = "AIF nodeID: "
+"""How an AIF import's note names the nodeID a claim came from (when its id differs)."""
+
+
+def aif_node_id(node: Any) -> str:
+    """The AIF nodeID an imported claim came from: its note says it when its id differs."""
+    said = [part for part in (node.note or "").split("\n\n") if part.startswith(AIF_ORIGIN)]
+    return said[0].removeprefix(AIF_ORIGIN) if said else str(node.id)
+
+
+def by_aif_id(m: Any) -> dict[str, Any]:
+    """An AIF import's claims by the nodeID each came from."""
+    return {aif_node_id(node): node for node in m.nodes}
+
+
+def without_origin(note: str | None) -> str | None:
+    """An AIF import's note without the line naming the claim's nodeID."""
+    parts = [part for part in (note or "").split("\n\n") if not part.startswith(AIF_ORIGIN)]
+    return "\n\n".join(parts) or None

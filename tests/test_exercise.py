@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from argmap.cli import main
 from argmap.exercise import blank_lines, make_worksheet, positions, shuffled
 from argmap.exercise.worksheet import mixed_siblings
+from argmap.exporters.diagram.worksheet import KIND_BLANK
 from argmap.load.maps import load_map
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.options import RenderOptions
@@ -249,7 +250,7 @@ def test_label_worksheet_hides_kinds_and_arrow_types(tmp_path: Path) -> None:
         given = {"1": "THESIS"}.get(pos, "CONCLUSION" if re.fullmatch(r"C\d+", pos) else None)
         if pos in linked:  # only premises can be linked: the group box says so, as the sheet
             given = "REASON"
-        assert rest == (given or "kind: ____________"), pos
+        assert rest == (given or KIND_BLANK), pos
     svg = re.sub(r">[\d.]+ · REASON<", "><", svg)
     classes = " ".join(re.findall(r'class="([^"]*)"', svg)).lower()
     titles = " ".join(re.findall(r'xlink:title="([^"]*)"', svg)).lower()
@@ -514,3 +515,13 @@ def test_shuffled_siblings_do_not_follow_the_kinds() -> None:
     m = load_map(UNIFORMS)
     firsts = Counter(mixed_siblings(m, seed).children(m.thesis.id)[0].kind for seed in range(200))
     assert firsts[NodeKind.OBJECTION] > 20 and firsts[NodeKind.PREMISE] > 60
+
+
+def test_a_label_worksheets_kind_blank_holds_a_handwritten_kind() -> None:
+    """The blank was 12 underscores: about 19 mm at the header's 9 points, too short for
+    "objection" in a pupil's hand (5 mm a letter)."""
+    from argmap.exporters.diagram.textwidth import text_points
+
+    line = KIND_BLANK.removeprefix("kind: ")
+    assert set(line) == {"_"}
+    assert text_points(line, 9, "B") * 25.4 / 72 >= 28  # millimetres, printed at full size

@@ -55,16 +55,78 @@ def test_a_debater_focus_is_one_slide_under_its_chain_of_claims() -> None:
     assert "THESIS: Russia" in trail and "#page-" not in trail  # drawn on no page: no link
 
 
-def test_a_linked_premise_keeps_its_group_and_its_parent() -> None:
+def test_a_linked_premise_keeps_its_group_under_its_parent() -> None:
+    """Pages start at the group, its parent in the breadcrumb (they started at the parent)."""
     m = load_map(FLAGSHIP)
-    root, lead = focus_context(m, RenderOptions(focus="pyongyang-changed-course"), 5)
-    assert (root, lead) == ("russias-korean-game", ("anti-americanism-drives-russia",))
-    pages = _pages(m, focus="pyongyang-changed-course")
+    root, lead = focus_context(m, RenderOptions(focus="moscow-more-openly-supportive"), 5)
+    assert root == "pyongyang-changed-course"  # the group's first premise
+    assert lead == ("anti-americanism-drives-russia", "russias-korean-game")
+    pages = _pages(m, focus="moscow-more-openly-supportive")
     first = pages[0].plan.page
-    assert first.tops == ("russias-korean-game",) and first.trail[0] == lead[0]
+    assert first.tops == ("pyongyang-changed-course", "moscow-more-openly-supportive")
+    assert first.trail == lead and not set(lead) & set(first.nodes)
     drawn = {node for laid in pages for node in laid.plan.page.nodes}
-    assert {"pyongyang-changed-course", "moscow-more-openly-supportive"} <= drawn
-    assert "lavrov-no-alternative" not in drawn  # the co-premise's own branch is not the focus's
+    assert "russia-backs-pyongyang-security" in drawn  # the focus's own branch
+    assert "no-gesture-by-november-2013" not in drawn  # the co-premise's branch: not the focus's
+
+
+GROUP_UNDER_THESIS = """\
+title: A group under the thesis
+thesis:
+  id: t
+  text: The thesis.
+  premises:
+    - id: plain
+      text: A plain reason, not the focus.
+    - id: both
+      linked:
+        - id: one
+          text: The first co-premise.
+          premises: [{BRANCH_ONE}]
+        - id: two
+          text: The second co-premise.
+          premises: [{BRANCH_TWO}]
+"""
+
+
+def _group_map(folder: Path) -> ArgumentMap:
+    """A linked group under the thesis, each premise with more reasons than a page holds."""
+
+    def branch(name: str) -> str:
+        kids = ", ".join(
+            f"{{id: {name}-{i}-o, text: An objection to reason {name} {i} long enough to wrap.}}"
+            for i in range(2)
+        )
+        return ", ".join(
+            f"{{id: {name}-{i}, text: Reason {name} {i} for the co-premise and long enough to "
+            f"wrap onto two lines., objections: [{kids.replace('-o', f'-{i}-o')}]}}"
+            for i in range(4)
+        )
+
+    text = GROUP_UNDER_THESIS.replace("{BRANCH_ONE}", branch("one"))
+    path = folder / "group.yaml"
+    path.write_text(text.replace("{BRANCH_TWO}", branch("two")), encoding="utf-8")
+    return load_map(path)
+
+
+@pytest.mark.parametrize(("focus", "whole"), [("one", True), ("two", False)])
+def test_a_group_under_the_thesis_is_page_one_not_a_stub(
+    focus: str, whole: bool, tmp_path: Path
+) -> None:
+    """Page 1 held the thesis and one stub of the group ("+41 more"): the group went on p. 2.
+
+    ``whole``: the focus named the group (``--focus both``), its first premise standing for it.
+    """
+    m = _group_map(tmp_path)
+    pages = _pages(m, "a4", focus=focus, focus_group=whole)
+    first = pages[0].plan.page
+    assert first.tops == ("one", "two") and first.trail == ("t",)
+    assert {"one", "two"} <= set(first.nodes) and "t" not in first.nodes
+    assert all(stub.parent in first.nodes for stub in first.stubs)
+    for laid in pages[1:]:  # below it, the breadcrumb runs from the thesis through the group
+        assert laid.plan.page.trail[0] == "t"
+        assert {"one", "two"} & set(laid.plan.page.trail)
+    assert '"#page-' not in pages[0].svg.split('id="trail"')[1].split("</g>\n</g>")[0]
 
 
 def test_the_thesis_as_focus_is_the_overview() -> None:

@@ -277,7 +277,8 @@ def test_a_statement_left_out_under_all_roots_is_not_told_to_use_all_roots() -> 
         result = get_importer("argdown")(text, "t.argdown", ImportOptions(all_roots=all_roots))
         (left,) = [w.message for w in result.warnings if "left out" in w.message]
         assert left.endswith(
-            "'A' at line 3: Apart." + ("" if all_roots else " (--all-roots keeps every root)")
+            "'A' at line 3: Apart. (related to nothing)"
+            + ("" if all_roots else " (--all-roots keeps every root)")
         )
 
 
@@ -295,10 +296,10 @@ def test_aif_rephrases_are_followed_to_one_root() -> None:
     result = get_importer("aif")(json.dumps(data), "ma.json")
     m = result.map
     assert [(n.id, n.text) for n in m.nodes] == [
-        ("t", "Britain should withdraw"),
-        ("p", "brutality was the only way"),
+        ("britain-should-withdraw", "Britain should withdraw"),
+        ("brutality-was-the-only-way", "brutality was the only way"),
     ]
-    assert m.thesis.note == "Also worded: so Britain had to withdraw"
+    assert m.thesis.note == "AIF nodeID: t\n\nAlso worded: so Britain had to withdraw"
     assert result.warnings[0].message.startswith("rephrases (MA) followed")
     assert result.warnings[0].line > 0
 
@@ -483,7 +484,7 @@ def test_aif_placeholder_scheme_names_are_no_scheme(default: str) -> None:
         edges='{"fromID": "p", "toID": "r"}, {"fromID": "r", "toID": "t"}',
     )
     result = get_importer("aif")(text, "a.json", ImportOptions())
-    assert result.map.get("p").note is None and result.warnings == ()
+    assert result.map.get("P").note == "AIF nodeID: p" and result.warnings == ()
 
 
 def test_aif_scheme_names_are_kept_in_the_notes_of_the_nodes_they_join() -> None:
@@ -498,8 +499,8 @@ def test_aif_scheme_names_are_kept_in_the_notes_of_the_nodes_they_join() -> None
     )
     result = get_importer("aif")(text, "a.json", ImportOptions())
     m = result.map
-    assert m.get("p").note == "AIF inference scheme: Expert Opinion (to 't')"
-    assert m.get("q").note is None  # the default conflict names no scheme
+    assert m.get("P").note == "AIF nodeID: p\n\nAIF inference scheme: Expert Opinion (to 't')"
+    assert m.get("Q").note == "AIF nodeID: q"  # the default conflict names no scheme
     assert [str(w) for w in result.warnings] == [
         "a.json:5:2: scheme names (AIF) are kept in the notes of the nodes they join: "
         "'Expert Opinion'"

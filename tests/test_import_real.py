@@ -17,7 +17,7 @@ from argmap.errors import Issue, MapFileError
 from argmap.interop import ImportOptions, get_importer, import_file
 from argmap.interop.argdown.reader import read_graph
 from argmap.model import Relation
-from tests.conftest import CASES, ROOT
+from tests.conftest import CASES, ROOT, by_aif_id
 
 REAL = CASES / "real"
 ARGDOWN_FILES = sorted((REAL / "argdown").glob("*.argdown"))
@@ -113,7 +113,7 @@ def test_argdown_example_imports_every_element_with_all_roots(path: Path) -> Non
     text = path.read_text(encoding="utf-8")
     graph = read_graph(text, path.name)
     result = get_importer("argdown")(text, path.name, ImportOptions(all_roots=True))
-    left_out = [w for w in result.warnings if "not connected" in w.message]
+    left_out = [w for w in result.warnings if "no relation leading to" in w.message]
     assert left_out == []
     # An untitled conclusion worded as the statement its argument supports is read as it;
     # the file's prose (untitled statements related to nothing) goes to the description.
@@ -236,8 +236,9 @@ def test_xaif_basic_example_keeps_every_claim_and_speaker() -> None:
     m = result.map
     claims = {n["text"] for n in _aif_nodes(path) if n["type"] == "I"}
     assert {n.text for n in m.nodes[1:]} == claims
-    assert m.get("3").author == "Speaker 1" and m.get("5").author == "Speaker 2"
-    assert m.get("3").parent == "7"  # 3 -> RA 9 -> 7
+    nodes = by_aif_id(m)
+    assert nodes["3"].author == "Speaker 1" and nodes["5"].author == "Speaker 2"
+    assert nodes["3"].parent == nodes["7"].id  # 3 -> RA 9 -> 7
 
 
 def test_xaif_ova_example_warns_of_its_transition_where_it_stands() -> None:
@@ -268,7 +269,8 @@ def test_xaif_with_control_characters_and_schemes_keeps_every_text_and_scheme() 
     (warning,) = [w for w in result.warnings if "scheme names" in w.message]
     assert warning.line > 0 and "'Expert Opinion'" in warning.message
     # An argument from analogy supports its conclusion: the scheme sits on the premise.
-    assert m.get("37_166178046893607143").note == (
+    assert by_aif_id(m)["37_166178046893607143"].note == (
+        "AIF nodeID: 37_166178046893607143\n\n"
         "AIF inference scheme: Analogy (to '34_166178046893607143')"
     )
 

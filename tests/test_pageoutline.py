@@ -100,7 +100,9 @@ def test_bookmark_titles_keep_any_text_as_written(tmp_path: Path) -> None:
         expected.append(f"{page.number} · {labels[top.kind.value]}: {text}{more}")
     entries = _flat(_outline(render_pdf(m, analyze(m), options), tmp_path))
     assert sorted(title for title, _, _ in entries) == sorted(expected)
-    assert sum(any(text in title for text in texts) for title in expected) >= 2
+    # Two reasons, each with its evidence, share a slide (three slides; four before rows
+    # could follow whole branches): its title names the first of them.
+    assert sum(any(text in title for text in texts) for title in expected) >= 1
     assert any(title.endswith("REASON: Turned round here") for title in expected)
 
 

@@ -83,15 +83,23 @@ def _stacked_rows(m: ArgumentMap, layout: Layout) -> int:
     return count
 
 
-def test_only_upright_pages_stack_blocks_deeper_than_a_node_and_its_leaves() -> None:
-    """Landscape pages have the width for such siblings side by side: planned as before.
-
-    (A node with the leaves under it stacks on any page: see ``test_pagesiblings``.)
+@pytest.mark.parametrize(("fit", "pages"), [("a4", 4), ("slide", 3), ("letter", 4)])
+def test_landscape_pages_stack_blocks_drawn_whole_however_deep(fit: str, pages: int) -> None:
+    """A block drawn with all it holds may have rows below it on any page: a reason, its
+    evidence and the evidence's objection (three ranks deep) were kept side by side on
+    landscape pages, twelve of them taking 5 A4 pages, 4 slides, 5 Letter pages; stacked,
+    one page fewer each, with no crossing or overlap and at the floor. Upright pages
+    stack a node and its leaves as before.
     """
     assert _stacked_rows(_pieces(12), _laid(_pieces(12), "a4", True)) > 0
     m = _pieces(12, doubted=True)
-    assert _stacked_rows(m, _laid(m, "a4", False)) == 0
-    assert _stacked_rows(m, _laid(m, "slide", False)) == 0
+    layout = _laid(m, fit, False)
+    assert _stacked_rows(m, layout) > 0
+    assert len(layout.pages) == pages
+    for page in layout.pages:
+        assert layout.scale(page) >= layout.budget.scale - 1e-9, page.plan.page.number
+        assert geometry.crossings(page.svg) == 0, page.plan.page.number
+        assert geometry.overlaps(page.svg) == 0, page.plan.page.number
 
 
 def test_the_flagship_on_upright_a4_draws_fewer_pages_of_one_statement() -> None:

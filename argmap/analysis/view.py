@@ -136,14 +136,18 @@ def focus_context(
     A focus keeps the chain of claims up to the thesis as context (see
     :func:`visible_nodes`); drawn in full, that chain filled page 1 and pushed the focus
     onto a later page (on a map thousands of levels deep, onto hundreds of pages). Paged,
-    the pages start at the focus (a linked co-premise's: at their parent, so the group
-    stays whole), each headed by these ancestors: the thesis and the nearest, ``most`` at
-    the most (thesis first). ``(None, ())`` without a focus; no claims for the thesis.
+    the pages start at the focus (a linked co-premise's: at its whole group, its first
+    premise the root, their parent the nearest claim), each headed by these ancestors: the
+    thesis and the nearest, ``most`` at the most (thesis first). ``(None, ())`` without a
+    focus; no claims for the thesis.
     """
     if options.focus is None:
         return None, ()
     root = focus_root(m, options.focus)
     chain = focus_chain(m, options)  # the nearest first
+    if root != options.focus:  # a linked co-premise: pages start at its group, below the parent
+        chain = [root, *chain]
+        root = m.groups()[m.get(options.focus).group or ""][0].id
     kept = chain[: most - 1] + [chain[-1]] if len(chain) > most else chain
     return root, tuple(reversed(kept))
 

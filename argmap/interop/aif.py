@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import json
-from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Final
 
 from argmap.exporters import Exporter, RenderOptions
 from argmap.interop import ImportOptions, ImportResult
-from argmap.interop.aifgraph import AifGraph, index_nodes, load_aif, records
+from argmap.interop.aifgraph import ARGMAP_KEY, AifGraph, index_nodes, load_aif, records
+from argmap.interop.aifkeys import (
+    apply_node_keys,
+    map_keys,
+    node_keys,
+    read_header,
+    scheme_key,
+    scheme_keys,
+    undercut_keys,
+    undercut_target,
+)
 from argmap.interop.aifrephrase import follow_rephrases
 from argmap.interop.aifspeech import read_speech
 from argmap.interop.graph import Edge, Element, GraphBuilder
@@ -39,11 +48,23 @@ class _Writer:
         self.nodes: list[dict[str, Any]] = []
         self.edges: list[dict[str, Any]] = []
         self.counter = 0
+        self.scheme_of: dict[str, str] = {}
+        """Each node's inference (or conflict) to its parent: what an undercut points at."""
+        self.group_scheme: dict[str, str] = {}
 
-    def node(self, node_id: str, text: str, kind: str, timestamp: str | None = None) -> str:
+    def node(
+        self,
+        node_id: str,
+        text: str,
+        kind: str,
+        timestamp: str | None = None,
+        keys: dict[str, Any] | None = None,
+    ) -> str:
         record: dict[str, Any] = {"nodeID": node_id, "text": text, "type": kind}
         if timestamp is not None:
             record["timestamp"] = timestamp
+        if keys:
+            record[ARGMAP_KEY] = keys
         self.nodes.append(record)
         return node_id
 
@@ -54,9 +75,36 @@ class _Writer:
     def edge(self, source: str, target: str) -> None:
         self.edges.append({"edgeID": len(self.edges) + 1, "fromID": source, "toID": target})
 
+    def relate(self, source: str, target: str, relation: Relation, group: str | None) -> str:
+        """The scheme node of one relation (a linked group's co-premises share one RA)."""
+        if relation is Relation.SUPPORTS:
+            if group is not None and group in self.group_scheme:
+                scheme = self.group_scheme[group]
+            else:
+                scheme = self.scheme("RA", RA_TEXT, group)
+                if group is not None:
+                    self.nodes[-1][ARGMAP_KEY] = scheme_keys(group=group)
+                self.edge(scheme, target)
+                if group is not None:
+                    self.group_scheme[group] = scheme
+        elif relation is Relation.UNDERCUTS:
+            scheme = self.scheme("CA", CA_TEXT)
+            self.nodes[-1][ARGMAP_KEY] = undercut_keys(target)
+            self.edge(scheme, self.scheme_of[target])
+        else:
+            scheme = self.scheme("CA", CA_TEXT)
+            self.edge(scheme, target)
+        self.edge(source, scheme)
+        return scheme
+
 
 def to_aif_data(m: ArgumentMap) -> dict[str, Any]:
     """Return the map as AIF JSON data: ``nodes``, ``edges``, ``locutions``, ``participants``.
+
+    What AIF has no place for travels under argmap's own key (``argmap``), which AIF
+    readers skip: atop the file the map's title, description, source and sources; on
+    each I-node the node's id, kind and other fields; on an undercut's CA the node whose
+    link it attacks.
 
     Every node is an I-node whose ``nodeID`` is the node's id. Each support is an RA
     node (one RA for all co-premises of a linked group, with the group's id as its
@@ -69,42 +117,27 @@ def to_aif_data(m: ArgumentMap) -> dict[str, Any]:
     """
     w = _Writer()
     for node in m.nodes:
-        w.node(node.id, node.text, "I")
-    scheme_of: dict[str, str] = {}
-    group_scheme: dict[str, str] = {}
-
-    def relate(source: str, target: str, relation: Relation, group: str | None) -> str:
-        if relation is Relation.SUPPORTS:
-            if group is not None and group in group_scheme:
-                scheme = group_scheme[group]
-            else:
-                scheme = w.scheme("RA", RA_TEXT, group)
-                w.edge(scheme, target)
-                if group is not None:
-                    group_scheme[group] = scheme
-        else:
-            scheme = w.scheme("CA", CA_TEXT)
-            w.edge(scheme, scheme_of[target] if relation is Relation.UNDERCUTS else target)
-        w.edge(source, scheme)
-        return scheme
-
+        w.node(node.id, node.text, "I", keys=node_keys(node))
+    scheme_of = w.scheme_of
     for node in m.nodes:
         if node.kind is NodeKind.CONCLUSION and node.parent is not None:
             # Drawn from its parent: an inference from the parent to the conclusion.
             scheme_of[node.id] = w.scheme("RA", RA_TEXT, DRAWN_PREFIX + node.id)
+            w.nodes[-1][ARGMAP_KEY] = scheme_keys(draws=node.id)
             w.edge(scheme_of[node.id], node.id)
             w.edge(node.parent, scheme_of[node.id])
         elif node.parent is not None and node.relation is not None:
-            scheme_of[node.id] = relate(node.id, node.parent, node.relation, node.group)
+            scheme_of[node.id] = w.relate(node.id, node.parent, node.relation, node.group)
     for node in m.nodes:
         for link in node.links:
-            relate(node.id, link.to, link.relation, None)
+            w.relate(node.id, link.to, link.relation, None)
     locutions, participants = _signatures(w, m)
     return {
         "nodes": w.nodes,
         "edges": w.edges,
         "locutions": locutions,
         "participants": participants,
+        ARGMAP_KEY: map_keys(m),
     }
 
 
@@ -144,8 +177,10 @@ def import_text(text: str, path: str, options: ImportOptions | None = None) -> I
     """Read AIF JSON (top-level ``nodes``/``edges``, or under ``AIF`` as OVA and xAIF nest it).
 
     The major claim (the I-node that bears on nothing) becomes the thesis; the graph
-    becomes a tree grown from it, with the other relations as cross-links. The map's
-    title is the file name: AIF has no title.
+    becomes a tree grown from it, with the other relations as cross-links. Ids are made
+    from the claims' texts, each nodeID kept in its note (``AIF nodeID: 15``). The map's
+    title is the file name (without ``.aif``): AIF has no title. What argmap's own key
+    says (see :func:`to_aif_data`) is read back: an export of argmap's comes back whole.
 
     Raises:
         MapFileError: not JSON or not AIF, several root claims or none, a scheme node
@@ -156,13 +191,14 @@ def import_text(text: str, path: str, options: ImportOptions | None = None) -> I
         records(data, "nodes", path, text), records(data, "edges", path, text), path, text
     )
     speech = {key: records(data, key, path, text) for key in ("locutions", "participants")}
-    graph = GraphBuilder(path, "AIF")
+    graph = GraphBuilder(path, "AIF", ids_from_text=True, origin_label="AIF nodeID")
     rephrased = follow_rephrases(aif, graph)
     for node_id, kind in aif.kinds.items():
         if kind == "I" and aif.canon.get(node_id, node_id) == node_id:
             line, column = aif.place(node_id)
+            position = aif.position[node_id]
             graph.add(
-                Element(node_id, aif.texts[node_id], line=line, position=aif.position[node_id])
+                Element(node_id, aif.texts[node_id], line=line, position=position, origin=node_id)
             )
             if not aif.texts[node_id].strip():
                 graph.warn_kind(
@@ -176,6 +212,7 @@ def import_text(text: str, path: str, options: ImportOptions | None = None) -> I
             graph.elements[canon].wordings.append(aif.texts[node_id])
     for key, note in rephrased:
         graph.elements[key].notes.append(note)
+    own = apply_node_keys(aif, graph)
     for node_id, kind in aif.kinds.items():
         if kind in ("I", "L", "MA", "YA"):
             continue  # claims, locutions, rephrases (read above), illocutions (below)
@@ -187,8 +224,8 @@ def import_text(text: str, path: str, options: ImportOptions | None = None) -> I
             what = _SKIPPED_TYPES.get(kind, f"{kind!r} nodes" if kind else "nodes without a type")
             line, column = aif.place(node_id)
             graph.warn_kind(f"{what} not supported; skipped", line, column, item=repr(node_id))
-    read_speech(speech, aif, graph)
-    m, warnings = graph.build({"title": PurePath(path).stem or "Imported AIF"}, options=options)
+    read_speech(speech, aif, graph, own)
+    m, warnings = graph.build(read_header(data, path, graph), options=options)
     return ImportResult(m, warnings)
 
 
@@ -205,9 +242,9 @@ def _add_inference(graph: GraphBuilder, aif: AifGraph, ra: str) -> None:
         )
     conclusion = conclusions[0]
     premises = aif.claims(aif.into[ra])
-    if ra.startswith(DRAWN_PREFIX) and len(premises) == 1:
+    if _draws(aif, ra) and len(premises) == 1:
         graph.elements[conclusion].kind = NodeKind.CONCLUSION  # drawn from its premise
-    group = ra if len(premises) >= 2 else None
+    group = (scheme_key(aif, ra, "group") or ra) if len(premises) >= 2 else None
     _scheme(graph, aif, ra, premises, conclusion)
     for premise in premises:
         graph.relate(
@@ -229,7 +266,7 @@ def _add_conflict(graph: GraphBuilder, aif: AifGraph, ca: str) -> None:
     if aif.kinds[target] in ("RA", "CA"):
         relation = Relation.UNDERCUTS
         premises = aif.claims(aif.into[target])
-        if target.startswith(DRAWN_PREFIX) and aif.kinds[target] == "RA":
+        if aif.kinds[target] == "RA" and _draws(aif, target):
             premises = aif.claims(aif.out_of[target])  # the step into a conclusion: under it
         if not premises:
             line, column = aif.place(ca)
@@ -237,7 +274,7 @@ def _add_conflict(graph: GraphBuilder, aif: AifGraph, ca: str) -> None:
                 line, f"CA node {ca!r} undercuts an inference without premises; skipped", column
             )
             return
-        target = premises[0]
+        target = undercut_target(aif, ca, premises)
     elif aif.kinds[target] != "I":
         line, column = aif.place(ca)
         graph.warn(line, f"CA node {ca!r} attacks a {aif.kinds[target]} node; skipped", column)
@@ -246,6 +283,11 @@ def _add_conflict(graph: GraphBuilder, aif: AifGraph, ca: str) -> None:
     _scheme(graph, aif, ca, attackers, target)
     for attacker in attackers:
         graph.relate(Edge(attacker, target, relation, (aif.position[ca],)))
+
+
+def _draws(aif: AifGraph, ra: str) -> bool:
+    """Whether an RA draws a conclusion (argmap's mark: its nodeID, or argmap's key)."""
+    return ra.startswith(DRAWN_PREFIX) or scheme_key(aif, ra, "draws") is not None
 
 
 def _scheme(

@@ -12,7 +12,11 @@ from argmap.errors import MapFileError
 from argmap.load.messages import surrogate_message
 from argmap.safetext import LONE_SURROGATE
 
-__all__ = ["AifGraph", "index_nodes", "load_aif", "record_place", "records"]
+__all__ = ["ARGMAP_KEY", "AifGraph", "index_nodes", "load_aif", "record_place", "records"]
+
+ARGMAP_KEY: Final = "argmap"
+"""The key of what argmap writes beside AIF's own keys (on a node, and atop the file):
+what AIF has no place for. AIF readers skip keys they do not know."""
 
 _AIF_NESTING: Final = 1000
 """Nesting an AIF file's error points at when JSON is too deep to read (AIF nests 3 deep)."""
@@ -138,6 +142,8 @@ class AifGraph:
     """Each rephrased I-node's claim: the first I-node, in file order, of its rephrases."""
     places: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     """Where each ``"nodeID"`` value stands in the file, in order: (line, column)."""
+    extras: dict[str, Any] = field(default_factory=dict)
+    """What argmap's own key (:data:`ARGMAP_KEY`) holds on each node that has it."""
 
     def claims(self, ids: list[str]) -> list[str]:
         """The claims among ``ids`` (I-nodes, a rephrase read as what it rephrases), in order."""
@@ -265,6 +271,8 @@ def index_nodes(
         aif.kinds[node_id] = kind
         aif.texts[node_id] = node_text
         aif.stamps[node_id] = str(record.get("timestamp") or "")
+        if ARGMAP_KEY in record:
+            aif.extras[node_id] = record[ARGMAP_KEY]
         aif.position[node_id] = i
     aif.into = {k: [] for k in aif.kinds}
     aif.out_of = {k: [] for k in aif.kinds}

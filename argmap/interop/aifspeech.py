@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from typing import Any, Final
 
 from argmap.interop.aifgraph import AifGraph
@@ -18,7 +19,10 @@ _DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def read_speech(
-    speech: dict[str, list[dict[str, Any]]], aif: AifGraph, graph: GraphBuilder
+    speech: dict[str, list[dict[str, Any]]],
+    aif: AifGraph,
+    graph: GraphBuilder,
+    own: Set[str] = frozenset(),
 ) -> None:
     """Give each claim an L-node asserts (through a YA node) what the dialogue says of it.
 
@@ -26,7 +30,8 @@ def read_speech(
     speaker (``CL : ...``, as AIFdb writes them), that speaker; its ``added`` date is the
     L-node's timestamp. Words said that differ from the claim's text (``Was he wrong``
     for ``McMillan was / was not wrong``) and an illocution other than asserting
-    (``Pure Questioning``, ``Popular Conceding``) are kept in its note.
+    (``Pure Questioning``, ``Popular Conceding``) are kept in its note. A claim in ``own``
+    (argmap's key gives its fields) keeps its author and date and takes no such note.
     """
     people = {  # names given as text only (not a list's or a number's printed form)
         str(p.get("participantID")): " ".join(
@@ -59,6 +64,8 @@ def read_speech(
             element.fields.setdefault("author", name)
             if stamp := _DATE.match(aif.stamps.get(lnode, "")):
                 element.fields.setdefault("added", stamp.group(0))
+        if claims[0] in own:
+            continue
         notes = []
         if " ".join(words.split()) not in (" ".join(element.text.split()), ""):
             notes.append(f"Said: {' '.join(words.split())}")

@@ -36,6 +36,11 @@ class Element:
     notes: list[str] = field(default_factory=list)
     """What else the file says of it that a map has no field for (``name: value`` data, an
     inference rule), kept in its note after its wordings."""
+    fixed_id: str | None = None
+    """The id the file asks for (argmap's own keys in an AIF file it wrote): its id when
+    that is a valid id no other element took first."""
+    origin: str | None = None
+    """The format's own id for it (an AIF nodeID), kept in its note when its id differs."""
 
 
 @dataclass

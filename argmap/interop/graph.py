@@ -28,13 +28,23 @@ __all__ = ["Edge", "Element", "GraphBuilder", "default_kind"]
 class GraphBuilder:
     """Collects elements and relations from one file, then builds a valid map from them."""
 
-    def __init__(self, path: str, format_name: str, *, ids_from_text: bool = False) -> None:
+    def __init__(
+        self,
+        path: str,
+        format_name: str,
+        *,
+        ids_from_text: bool = False,
+        origin_label: str = "",
+    ) -> None:
         """Start an empty graph for the file at ``path`` (used in messages).
 
         Ids come from the elements' keys when those are valid ids, or with
-        ``ids_from_text`` from their texts (a short slug).
+        ``ids_from_text`` from their texts (a short slug); an element's ``fixed_id`` comes
+        first. An element's ``origin`` that differs from its id goes into its note as
+        ``ORIGIN_LABEL: origin``.
         """
         self.ids_from_text = ids_from_text
+        self.origin_label = origin_label
         self.path = path
         self.format_name = format_name
         self.elements: dict[str, Element] = {}
@@ -281,12 +291,18 @@ class GraphBuilder:
         taken: set[str] = set()
         ids: dict[str, str] = {}
         for key in keys:
-            if self.ids_from_text:
-                break
-            name = self._name(key)
+            fixed = self.elements[key].fixed_id
+            name = fixed if fixed is not None or self.ids_from_text else self._name(key)
             if name is not None and is_clean_id(name) and len(name) <= 200 and name not in taken:
                 ids[key] = name
                 taken.add(name)
+            elif fixed is not None:
+                self.warn_kind(
+                    "ids the file gives that are not valid ids, or given twice; ids made from "
+                    "the text instead",
+                    self.elements[key].line,
+                    item=repr(fixed),
+                )
         for key in keys:
             if key not in ids:
                 name = self._name(key)
@@ -323,6 +339,8 @@ class GraphBuilder:
             if (element.title is not None and element.title != ids[key])
             else []
         )
+        if element.origin is not None and element.origin != ids[key]:
+            notes.append(f"{self.origin_label}: {element.origin}")
         notes += [f"Also worded: {wording}" for wording in element.wordings]
         notes += element.notes
         extra = fit_fields(self, key, kind, base, dict(element.fields), notes)

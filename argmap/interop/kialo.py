@@ -52,7 +52,8 @@ def import_text(text: str, path: str, options: ImportOptions | None = None) -> I
     attacks it (an objection, or a rebuttal under an objection or rebuttal). Lines that
     do not start a claim continue the one above (wrapped lines are joined; a numbered
     list inside a claim stays in its text). A claim reading ``-> See 1.2.`` is Kialo's
-    reuse of claim 1.2 and becomes a cross-link from 1.2 to the parent. Markdown
+    reuse of claim 1.2 and becomes a cross-link from 1.2 to the parent (1.2 stays at
+    its own number, wherever the reuse is in the file). Markdown
     escapes are undone and links kept as ``text (url)``.
 
     Kialo's current layout gives a claim's number and label alone on a line
@@ -288,7 +289,10 @@ def _add_claim(
         target = see.group(1) if see is not None else number
         graph.warn(claim.line, f"'-> See {target}.' points at no claim's text; skipped")
         return
-    graph.relate(Edge(source, parent, _RELATION[claim.label], (claim.line,), claim.line))
+    # Every claim's own place comes first, whatever the file's order: a reuse read before
+    # the claim it reuses (``1.1.1. Con: -> See 1.2.``) took 1.2 from under the thesis.
+    order = (0 if see is None else 1, claim.line)
+    graph.relate(Edge(source, parent, _RELATION[claim.label], order, claim.line))
 
 
 def _reused(claims: dict[str, _Claim], number: str) -> str | None:

@@ -48,7 +48,7 @@ def cross_links(
         tree = parent_edge.get(source)
         if tree is not None and tree.target == target and tree.order == edge.order:
             continue  # the tree edge itself, its relation changed (see tree.grow)
-        if tree is not None and tree.target == target and tree.relation is edge.relation:
+        if tree is not None and tree.target == target and _same(tree, edge, kinds[target]):
             continue  # the same relation written twice
         problem = _link_problem(edge, kinds, parent_edge)
         if problem is None and (source, target) in seen:
@@ -70,6 +70,18 @@ def cross_links(
             guard.keep(source, target)
         links.setdefault(source, []).append({"to": ids[target], "relation": edge.relation.value})
     return links
+
+
+def _same(tree: Edge, edge: Edge, target: NodeKind) -> bool:
+    """Whether a relation says what the tree edge to the same target says.
+
+    An undercut of the thesis is read as an attack on it (see ``tree.grow``), so a second
+    undercut of it says that attack again.
+    """
+    if tree.relation is edge.relation:
+        return True
+    cut = (edge.relation, tree.relation) == (Relation.UNDERCUTS, Relation.ATTACKS)
+    return cut and target is NodeKind.THESIS
 
 
 def _guard(

@@ -218,37 +218,67 @@ def grow(
         heapq.heappush(heap, (edge.order, count, edge))
         count += 1
     thesis_cuts: list[Edge] = []  # the thesis has no inference to undercut
-    while heap:
-        _, _, edge = heapq.heappop(heap)
-        if edge.source in reached:
-            continue
-        if edge.relation is Relation.UNDERCUTS and edge.target == root:
-            thesis_cuts.append(edge)  # maybe another edge fits; else an objection (below)
-        else:
-            reached.add(edge.source)
-            parent_edge[edge.source] = edge
-            for nxt in incoming.get(edge.source, []):
-                heapq.heappush(heap, (nxt.order, count, nxt))
-                count += 1
-        if not heap and (late := [e for e in thesis_cuts if e.source not in reached]):
-            for cut in late:
-                warn(cut.line, _AS_OBJECTION.format(describe(elements[cut.source])))
-                attack = replace(cut, relation=Relation.ATTACKS)
+    while heap or thesis_cuts:
+        if not heap:  # every other relation is placed: what undercuts only the thesis attacks it
+            for attack in _as_attacks(thesis_cuts, reached, elements, warn):
                 heapq.heappush(heap, (attack.order, count, attack))
                 count += 1
             thesis_cuts.clear()
+            continue
+        _, _, edge = heapq.heappop(heap)
+        if edge.source in reached:
+            continue  # (the heap may end so: the cuts above still wait)
+        if edge.relation is Relation.UNDERCUTS and edge.target == root:
+            thesis_cuts.append(edge)  # maybe another edge fits; else an objection (above)
+            continue
+        reached.add(edge.source)
+        parent_edge[edge.source] = edge
+        for nxt in incoming.get(edge.source, []):
+            heapq.heappush(heap, (nxt.order, count, nxt))
+            count += 1
     left = [key for key in elements if key not in reached]
     if left:
-        warn(elements[left[0]].line, _left_out(root, left, elements, all_roots))
+        related = {key for edge in edges for key in (edge.source, edge.target)}
+        alone = {key for key in left if key not in related}
+        warn(elements[left[0]].line, _left_out(root, left, elements, alone, all_roots))
     return parent_edge
 
 
-def _left_out(root: str, left: list[str], elements: Mapping[str, Element], all_roots: bool) -> str:
-    """The warning naming the statements the tree leaves out (``--all-roots`` if not given)."""
+def _as_attacks(
+    cuts: Sequence[Edge],
+    reached: Set[str],
+    elements: Mapping[str, Element],
+    warn: Callable[[int, str], None],
+) -> list[Edge]:
+    """The undercuts of the thesis whose sources nothing else placed, read as attacks on it.
+
+    Each undercutter once (its first cut), said in a located warning.
+    """
+    late: dict[str, Edge] = {}
+    for cut in cuts:
+        if cut.source not in reached:
+            late.setdefault(cut.source, cut)
+    for cut in late.values():
+        warn(cut.line, _AS_OBJECTION.format(describe(elements[cut.source])))
+    return [replace(cut, relation=Relation.ATTACKS) for cut in late.values()]
+
+
+def _left_out(
+    root: str,
+    left: list[str],
+    elements: Mapping[str, Element],
+    alone: Set[str],
+    all_roots: bool,
+) -> str:
+    """The warning naming the statements the tree leaves out (``--all-roots`` if not given).
+
+    They bear on no claim of the tree, directly or through others (they may bear on
+    other claims left out, or be borne on by the tree's); ``alone`` are related to nothing.
+    """
     thesis = "the title" if root == ALL_ROOTS else repr(elements[root].title or root)
     return (
-        f"{len(left)} statement{'s' if len(left) != 1 else ''} not connected to the thesis "
-        f"{thesis}, left out: {_listing(left, elements)}"
+        f"{len(left)} statement{'s' if len(left) != 1 else ''} with no relation leading to "
+        f"the thesis {thesis}, left out: {_listing(left, elements, alone)}"
         + ("" if all_roots else " (--all-roots keeps every root)")
     )
 

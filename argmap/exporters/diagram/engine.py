@@ -156,7 +156,9 @@ def run_engine(
     """
     if fmt == "svg":
         return run_engine_svg(dot_source, engine, map_name=map_name, timeout=timeout).encode()
-    return _drawn(dot_source, fmt, engine, map_name, timeout, dpi, batch)
+    from argmap.exporters.diagram.keycells import drawn_key  # the engine draws the key itself
+
+    return _drawn(drawn_key(dot_source), fmt, engine, map_name, timeout, dpi, batch)
 
 
 def run_engine_svg(

@@ -8,6 +8,7 @@ from typing import IO, TYPE_CHECKING, Final
 
 from argmap.exporters import Exporter, RenderOptions
 from argmap.exporters.diagram.build import to_digraph
+from argmap.exporters.diagram.keycells import drawn_key
 from argmap.exporters.diagram.labels import clean, drawn_text
 from argmap.model import ArgumentMap
 from argmap.options import DEFAULT_FITS, Fit
@@ -336,12 +337,12 @@ def export_svg(
 def export_dot(
     m: ArgumentMap, analysis: Analysis, options: RenderOptions | None = None
 ) -> str | list[str]:
-    """The ``dot`` format: one graph, or a graph per page with ``options.fit``."""
+    """The ``dot`` format: one graph, or a graph per page, the key's arrows drawn as arrows."""
     options = options or RenderOptions()
     layout = _pages(m, analysis, options, DEFAULT_FITS["dot"])
     if layout is None:
-        return to_dot(m, analysis, options)
-    return _one_or_all([str(page.graph.source) for page in layout.pages])
+        return drawn_key(to_dot(m, analysis, options))
+    return _one_or_all([drawn_key(str(page.graph.source)) for page in layout.pages])
 
 
 def _pages(

@@ -238,6 +238,7 @@ def node_label(
     standing: str | None,
     show_quote: bool,
     header: str | None = None,
+    header_width: str | None = None,
     blank: str | None = None,
     page: RenderOptions | None = None,
     memo: RowsMemo | None = None,
@@ -252,6 +253,7 @@ def node_label(
         standing: the node's standing when ``--status`` draws it, else None.
         show_quote: whether the node's quote is drawn.
         header: the header in place of the kind's (a worksheet names the position).
+        header_width: the header cell's ``WIDTH`` attribute, if not its own text's.
         blank: rows in place of the statement's (a worksheet's blank).
         page: the options as the page layout set them: a ``narrow`` page's lines wrap at
             :data:`NARROW_WRAPS`, and its ``text_room`` is the room a box has at the page's
@@ -264,7 +266,7 @@ def node_label(
     header_text = header or _header(node, kind, style, standing)
     head = html_text(header_text)
     rows = [
-        f'<TR><TD ALIGN="LEFT"{width_attr([header_text], 9, "B")}>'
+        f'<TR><TD ALIGN="LEFT"{header_width or width_attr([header_text], 9, "B")}>'
         f'<FONT POINT-SIZE="9" COLOR="{style.ink}"><B>{head}</B></FONT></TD></TR>'
     ]
     thesis = kind is NodeKind.THESIS

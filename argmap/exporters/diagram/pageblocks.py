@@ -351,10 +351,10 @@ class Blocks:
         last = rows[-1]
         deepest = lowest(last).deepest
         base = row_width(last) if all(len(item.ranks) == 1 for item in last) else 0.0
-        leaves = len(rows) == 1 and all(item.whole and len(item.ranks) == 1 for item in last)
-        item = Item(
-            node_id, max(own[0], below), ranks, deepest, own[0], below, len(rows), base, leaves
-        )
+        whole = all(item.whole for row in rows for item in row)  # every node under it drawn
+        deep = len(rows) > 1 and all(len(item.ranks) > 1 for item in rows[0])
+        width = max(own[0], below)
+        item = Item(node_id, width, ranks, deepest, own[0], below, len(rows), base, whole, deep)
         return _Block(number, item, rows)
 
     def _kid_items(

@@ -306,6 +306,7 @@ class Estimator(PageTree):
             (self.root, self.sizes[self.root], block[self.root]),
             block[self.root].deepest,
             block[self.root].rows > 1,
+            block[self.root].branches,
         )
 
     def whole_key(self) -> tuple[float, float]:

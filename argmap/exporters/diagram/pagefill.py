@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import math
-from collections import deque
 from collections.abc import Hashable, Mapping, Sequence
 from functools import partial
 from typing import Final, NamedTuple
 
-from argmap.exporters.diagram.leafprefix import leaves_in_order, traded_limits
+from argmap.exporters.diagram.leafprefix import leaves_in_order
 from argmap.exporters.diagram.pageblocks import ONE_GROUP
+from argmap.exporters.diagram.pagedepth import deepened
 from argmap.exporters.diagram.pageestimate import Estimate, Estimator, Measure, Unit
 from argmap.exporters.diagram.pageorder import apart
 from argmap.exporters.diagram.pagesiblings import may_differ, whole_siblings
@@ -25,8 +25,6 @@ KEPT_MOST: Final = 50_000
 """Page estimates remembered at most (about 2 kB each); past that, memory starts afresh."""
 _Room = tuple[float, float]
 _Taken = tuple[list[Unit], set[str], dict[str, int]]
-MISSES: Final = 8
-"""A page is full once this many units in a row did not fit: the rest become stubs."""
 
 
 class Fill(NamedTuple):
@@ -239,7 +237,7 @@ class Pager(Estimator):
         """
         self.width, self.height = self.full_size
         self.key_away = True
-        root = (self.root,)
+        root = self.first
         too_big = self._overflow(self.estimate([root], set(root), None, {self.root: 0})) > 1.0
         self.key_away = False
         return too_big
@@ -292,22 +290,7 @@ class Pager(Estimator):
         """The page of :meth:`_fill` from its tops, full nodes and stub limits so far."""
         taken, full, limits = so_far
         rest = self.rest(units, len(taken), grouped)
-        queue = deque(c for unit in taken for c in unit)
-        misses = 0
-        while queue and misses < MISSES:
-            node_id = queue.popleft()
-            for unit in self.priority(node_id):
-                if full.issuperset(unit):
-                    continue  # taken whole with its sibling
-                trial = full | set(unit)
-                traded = limits  # or, for a leaf, limits that group stubs to make room
-                if self.fits(taken, trial, rest, limits) or (
-                    traded := traded_limits(self, (taken, rest), trial, limits, node_id, unit)
-                ):
-                    full, limits, misses = trial, traded, 0
-                    queue.extend(unit)
-                elif (misses := misses + 1) >= MISSES:
-                    break  # full: the rest become stubs
+        full, limits = deepened(self, (taken, rest), full, limits)
         if self.sides and not self.smaller:
             lists = [(p, self.priority(p)) for p in sorted(full, key=self.order.__getitem__)]
             fits = partial(self.fits, taken, rest=rest)  # (full, limits=)
@@ -358,9 +341,9 @@ class Pager(Estimator):
         """
         if self.root not in full or not self.overview:
             return False
-        kept = self._overflow(self.estimate([(self.root,)], full))
+        kept = self._overflow(self.estimate([self.first], full))
         self.key_away = True
-        away = self._overflow(self.estimate([(self.root,)], full))
+        away = self._overflow(self.estimate([self.first], full))
         # Too big either way: the key goes if that helps, or, drawn too big once, if no worse.
         self.key_away = away < kept or (self.smaller and away <= kept)
         return away <= 1.0

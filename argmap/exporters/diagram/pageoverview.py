@@ -25,6 +25,8 @@ from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
 __all__ = ["Around", "StubSize", "around_root", "legend_size"]
 
+_Place = tuple[tuple[str, str], float, float]
+"""Where the key goes (see ``Around.key``), and the drawing's width and height with it there."""
 CROWDED: Final = 1.15
 """The root's rank, with undercutters of conclusions and the key beside it, is laid out
 this much wider than its boxes: the "so" arrows' junctions spread it."""
@@ -134,6 +136,7 @@ class Around:
         root: tuple[str, Size, Item],
         deepest: str,
         wrapped: bool = False,
+        branches: bool = False,
     ) -> tuple[tuple[str, str], float, float]:
         """Where the overview's key goes, and the drawing's size with it there.
 
@@ -151,6 +154,8 @@ class Around:
             wrapped: the root's children are wrapped into rows: the key is not put beside
                 it (taller than the root, it would deepen the root's rank, and the outer
                 rows' edges would bend at one corner of the room below the root and cross).
+            branches: the first of those rows is of deep branches: where the key fits
+                nowhere else, it goes in the corner beside the root after all.
         """
         width, height = drawing
         key_w, key_h = legend
@@ -177,7 +182,27 @@ class Around:
         low = width + max(0.0, NODESEP + key_w - spare)
         places.append((("bottom", ""), low, height + max(0.0, key_h - bottom)))
         places.append((("below", deepest), max(width, key_w), height + RANKSEP + key_h))
-        return min(places, key=lambda p: max(1.0, p[1] / room[0], p[2] / room[1]))
+        best = min(places, key=lambda p: _over(p, room))
+        if wrapped and branches and _over(best, room) > 1.0:
+            corner = _corner(drawing, legend, (root_id, row, root_h))
+            best = corner if _over(corner, room) <= 1.0 else best
+        return best
+
+
+def _corner(drawing: Size, legend: Size, root: tuple[str, float, float]) -> _Place:
+    """The key in the free corner beside a root centred over its rows, and the drawing's size.
+
+    ``root``: its id, the width of its rank's boxes, and its height. The key's rank
+    deepens by what the key is taller; the rows' edges fan in to the root's foot.
+    """
+    (width, height), (key_w, key_h), (root_id, row, root_h) = drawing, legend, root
+    corner = max(width, width / 2 + (row / 2 + NODESEP + key_w) * CROWDED)
+    return ("same", root_id), corner, height + max(0.0, key_h - root_h)
+
+
+def _over(place: _Place, room: Size) -> float:
+    """How many times too big for ``room`` a drawing with the key in ``place`` is (1: fits)."""
+    return max(1.0, place[1] / room[0], place[2] / room[1])
 
 
 def around_root(

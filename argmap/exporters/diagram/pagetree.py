@@ -31,6 +31,9 @@ Measure = Callable[[Node], tuple[float, float]]
 _AGAINST: Final = frozenset({Relation.ATTACKS, Relation.UNDERCUTS})
 """The relations of a branch that argues against its parent (see :meth:`PageTree.left_out`)."""
 
+FIRST: Final = ""
+"""The parent the pages see above a focus's linked group, drawn nowhere (no id is empty)."""
+
 TRAIL_ROWS: Final = 6
 """The most ancestors a breadcrumb lists: the root, then the nearest ones."""
 
@@ -96,6 +99,16 @@ class PageTree:
                 if target in order:
                     self.linked_from[target].append(node_id)
         self.root = shown[0]
+        group = self.node[self.root].group
+        led = shown if group is not None else ()  # a focus's group leads (see first_units)
+        first = [i for i in led if self.parent[i] is None and self.node[i].group == group]
+        self.first: Unit = tuple(first) or (self.root,)
+        """What page 1 starts from: the root, or the linked group it leads (a focus's group)."""
+        self._tops: dict[str, str] = {}  # each node's own top, when the first unit has several
+        if len(self.first) > 1:  # the group's parent, drawn nowhere: its units (see first_units)
+            self.children[FIRST] = list(self.first)
+        for node_id in led if len(self.first) > 1 else ():
+            self._tops[node_id] = self._tops.get(self.parent[node_id] or "", node_id)
         self.digits = len(str(len(shown) + len(above)))
         self._stubs: dict[tuple[Unit, bool], Item] = {}
         self._lasts: dict[str, Lasts] = {}  # by parent: see stub_item
@@ -142,6 +155,17 @@ class PageTree:
     def units(self, parent: str) -> list[Unit]:
         """The parent's children as units that go together, in file order (see the estimator)."""
         raise NotImplementedError
+
+    def first_units(self, root: str) -> tuple[Unit, ...]:
+        """The units a plan from ``root`` starts with: the root's, or a focus's linked group's.
+
+        A focus on a linked group (or a premise of one) starts its pages at the group, below
+        the breadcrumb of its parent: the parent drawn in full took page 1 with a stub of the
+        group. The group goes in parts where it is too wide for a page, as under a parent.
+        """
+        if root != self.root or len(self.first) < 2:
+            return ((root,),)
+        return tuple(self.units(FIRST))
 
     def after(self, units: Sequence[Unit], taken: int) -> tuple[str, ...]:
         """The members of ``units`` after the first ``taken``, in order.
@@ -298,7 +322,7 @@ class PageTree:
                 out.append(parent)
                 parent = self.parent[parent]
             if parent is not None:
-                out.append(self.root)
+                out.append(self._tops.get(node_id, self.root))
             trail = self._trails[node_id] = tuple(out)
         return trail
 

@@ -232,7 +232,7 @@ def _drafts(
     :func:`_share`); ``passed`` is told of each page that did.
     """
     drafts: list[_Draft] = []
-    todo: deque[_Branch] = deque([(((root,),), False)])
+    todo: deque[_Branch] = deque([(pager.first_units(root), False)])
     away = False
     key_page = 0  # once known, with the key away: the page that holds it
     while todo:

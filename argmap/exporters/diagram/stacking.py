@@ -110,8 +110,10 @@ class Item(NamedTuple):
         base: the width of its lowest rank, where its children's last row is of single
             boxes (0: not known, take its width). Something the engine puts on that rank
             beside it (the overview's key) takes room the rows above leave there.
-        whole: its block is a leaf, or a node and the leaves under it, in one row, every
-            one drawn (no stub): rows of siblings may follow it (see :func:`rows_ranks`).
+        whole: its block is a leaf, or a node and all it holds, every one drawn (no stub):
+            rows of siblings may follow it (see :func:`rows_ranks`).
+        branches: its children wrap into rows, the first of branches several ranks deep
+            (not single boxes): the key may go beside its box (see ``Around.key``).
     """
 
     name: str
@@ -123,6 +125,7 @@ class Item(NamedTuple):
     rows: int = 0
     base: float = 0.0
     whole: bool = False
+    branches: bool = False
 
     @property
     def levels(self) -> int:
@@ -207,16 +210,19 @@ def group_item(members: list[Item], fit: float, box: tuple[float, float] = (0, 0
     """
     layout = group_layout(members, fit)
     name, pad = members[0].name, box[0]
+    whole = all(m.whole for m in members)  # every member drawn with all it holds
     if layout is None:
         own, *rest = merged(members)
-        return Item(name, row_width(members), (own + 2 * pad, *rest), lowest(members).deepest)
+        ranks = (own + 2 * pad, *rest)
+        return Item(name, row_width(members), ranks, lowest(members).deepest, whole=whole)
     width = max(row_width(row) for row in layout.heads) + 2 * pad + box[1]
     first, *inner, last = (max(h.ranks[0] for h in row) for row in layout.heads)  # 2 or more
     ranks = (first + pad, *inner, last + pad)
     if not layout.tails:
-        return Item(name, width + layout.lanes, ranks, layout.heads[-1][0].name)
+        return Item(name, width + layout.lanes, ranks, layout.heads[-1][0].name, whole=whole)
     width = max(width, rows_width(layout.tails)) + layout.lanes
-    return Item(name, width, ranks + rows_ranks(layout.tails), lowest(layout.tails[-1]).deepest)
+    ranks += rows_ranks(layout.tails)
+    return Item(name, width, ranks, lowest(layout.tails[-1]).deepest, whole=whole)
 
 
 class Wrap(NamedTuple):
@@ -305,10 +311,11 @@ def rows_ranks(
     Rows follow rows of single boxes (stubs and leaves), their edges passing up the gaps.
     Below a row with a block drawn several ranks deep, the edges of the rows below pass
     round the block's side; rows follow such a row only where
-    - ``whole``: each of its deep blocks is a node with the leaves under it, all drawn (a
-      reason with its evidence: a list of them took a page a row, each half empty). Not
-      deeper blocks, nor blocks with stubs: siblings taken bare in rows, each with its
-      evidence left as a stub, were parted from it;
+    - ``whole``: each of its deep blocks is a node with all it holds, every one drawn (a
+      reason with its evidence: a list of them took a page a row, each half empty; a
+      reason with its evidence, objection and rebuttal left a linked group of two to a
+      page of its own). Not blocks with stubs: siblings taken bare in rows, each with
+      its evidence left as a stub, were parted from it;
     - ``stacked`` (upright pages): it holds one deep block (a page's width holds about
       one such block: else each sibling's took a page of its own).
     """

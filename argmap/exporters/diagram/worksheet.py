@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Final
 
 from argmap.exporters.diagram.dot import Digraph, Html
+from argmap.exporters.diagram.enginewidths import engine_points
 from argmap.exporters.diagram.labels import html_text, width_attr, wrap
 from argmap.exporters.diagram.styles import FONT, EdgeStyle, NodeStyle
 from argmap.exporters.diagram.textwidth import text_points
@@ -56,7 +59,7 @@ MIN_BANK_WRAP: Final = 20
 BANK_POINTS: Final = 13.0
 """The bank's statements' size: a statement's, so the bank keeps the legibility floor."""
 
-KIND_BLANK: Final = "kind: ____________"
+KIND_BLANK: Final = "kind: ________________________"
 """What a label worksheet's header shows for the kind students write in."""
 
 LINKED_LABEL_SHEET: Final = "LINKED REASON: co-premises that support only together"
@@ -206,10 +209,23 @@ def label_parts(
     if sheet is None:
         return {}
     parts = {"header": sheet_header(node, kind, style, sheet)}
+    if sheet.hides_kinds and sheet.written is not None:  # a key's box: as wide as the sheet's
+        blank_header = sheet_header(node, kind, style, replace(sheet, written=None))
+        parts["header_width"] = _header_width(blank_header)
     blank = sheet_body(node, style.ink, sheet)
     if blank is not None:
         parts["blank"] = blank
     return parts
+
+
+def _header_width(blank: str) -> str:
+    """The ``WIDTH`` of a label key's header cell: its worksheet's, with the kind's blank.
+
+    The wider of the blank as drawn and as the engine counts it (its underscores wider
+    than Noto's), so a box of the key is as wide as the worksheet's, whatever kind it names.
+    """
+    drawn = max(text_points(blank, 9, "B"), engine_points(blank, 9, bold=True))
+    return f' WIDTH="{math.ceil(drawn) + 4}"'
 
 
 def sheet_header(node: Node, kind: NodeKind, style: NodeStyle, sheet: Sheet) -> str:
