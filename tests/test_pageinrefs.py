@@ -43,13 +43,39 @@ def test_a_cross_link_from_another_page_shows_on_its_targets_page(
     assert "from r1 r0" in found
     drawn = _node(page.svg, "from r1 r0")
     texts = [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", drawn)]
-    assert texts[0].startswith(f"p. {home['r1']}:")
+    assert texts[0] == f"supported from p. {home['r1']}"
     assert f'href="#page-{home["r1"]}"' in drawn
     [edge] = geometry.reference_edges(page.svg, "from ")
     x, y = edge.points[-1]  # the arrow ends at r0
     target = found["r0"]
-    assert target.left - 12 <= x <= target.right + 12 and target.top - 12 <= y <= target.bottom + 12
+    assert (
+        target.left - 12 <= x <= target.right + 12 and target.top - 12 <= y <= target.bottom + 12
+    )
     assert geometry.reference_crossings(page.svg) == 0
+
+
+def test_links_arriving_at_one_node_one_way_share_one_reference() -> None:
+    """The flagship's 'reward' reason is supported by two reports drawn on two other
+    slides: a box a link put two side by side under it, and the linked group it belongs
+    to no longer left room for the objection after it. One box says both pages, links to
+    the first and gives each source's page and statement in its tooltip."""
+    from argmap.load.maps import load_map
+    from tests.conftest import MAPS
+
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    layout = lay_out(m, analyze(m), RenderOptions(), "slide", find_engine("auto"))
+    home = {n: p.plan.page.number for p in layout.pages for n in p.plan.page.nodes}
+    page = next(p for p in layout.pages if "russia-rewards-pyongyang" in p.plan.page.nodes)
+    found = geometry.boxes(page.svg)
+    names = [b for b in found if b.endswith(" russia-rewards-pyongyang")]
+    assert names == ["from debt-write-off-nknews russia-rewards-pyongyang"]
+    drawn = _node(page.svg.replace("&#45;", "-"), names[0])
+    texts = [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", drawn)]
+    pages = sorted({home["debt-write-off-nknews"], home["debt-write-off-reuters"]})
+    assert texts == ["supported from p. " + ", ".join(map(str, pages))]
+    assert f'href="#page-{pages[0]}"' in drawn
+    told = f"from p. {home['debt-write-off-nknews']}, {home['debt-write-off-reuters']}: "
+    assert told in html.unescape(drawn)
 
 
 def test_a_stub_with_status_shows_its_standing_and_no_out_border() -> None:

@@ -248,7 +248,8 @@ class Blocks:
         for node_id in sorted(which, key=self.tree.order.__getitem__, reverse=True):
             targets, sources = links[node_id], linked_from[node_id]
             if targets or sources:  # references to pages, outgoing and arriving
-                refs = (*[t for t in targets if t not in full], *incoming(sources, full))
+                arrive = incoming(node_id, sources, full, self.tree.node)
+                refs = (*[t for t in targets if t not in full], *arrive)
                 out.append((node_id, refs, most(node_id)))
             else:
                 out.append((node_id, (), most(node_id)))

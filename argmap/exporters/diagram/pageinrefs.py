@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence, Set
 
-from argmap.exporters.diagram.arriving import arriving
+from argmap.exporters.diagram.arriving import Arrival, arrival_name, arriving
 from argmap.exporters.diagram.dot import Digraph, edge_line, escape
 from argmap.exporters.diagram.labels import graphviz_escape
-from argmap.exporters.diagram.pagerefs import REF_MARGIN, REF_POINTS, boxed_label, in_ref_lines
+from argmap.exporters.diagram.pagerefs import (
+    IN_WORDS,
+    REF_MARGIN,
+    REF_POINTS,
+    boxed_label,
+    in_ref_lines,
+)
 from argmap.exporters.diagram.worksheet import no_arrow_box
 from argmap.model import ArgumentMap, Node, Relation
 
@@ -51,21 +57,40 @@ class Arrivals:
         self.edge_attrs, self.ports, self.held = edge_attrs, ports, held
         self.arriving = found = arriving(m, nodes, home)
         after = _branch_ends(m, {t for t, _, _ in found}, [*nodes, *tops])
-        self.todo = sorted(((after[t], i) for i, (t, _, _) in enumerate(found)), reverse=True)
+        before = _group_starts(m, nodes)
+        todo = [(before.get(t, after[t]), after[t], i) for i, (t, _, _) in enumerate(found)]
+        self.todo = sorted(todo, reverse=True)
         self.edges: list[tuple[int, str]] = []
 
     def add_before(self, g: Digraph, limit: int | None) -> None:
         """Add the references that go before the node at file position ``limit`` (None: all)."""
         while self.todo and (limit is None or self.todo[-1][0] < limit):
-            after, index = self.todo.pop()
-            target, source, relation = self.arriving[index]
-            line = _add_one(g, self, target, source, relation)
-            self.edges.insert(0, (after, line))
+            _, after, index = self.todo.pop()
+            line = _add_one(g, self, self.arriving[index])
+            self.edges.append((after, line))
+            self.edges.sort(key=lambda edge: -edge[0])  # (stable: the last added goes last)
 
     def edges_before(self, g: Digraph, limit: int | None) -> None:
         """Add the edges of the references added before the node at ``limit`` (None: all)."""
         while self.edges and (limit is None or self.edges[-1][0] < limit):
             g.line(self.edges.pop()[1])
+
+
+def _group_starts(m: ArgumentMap, nodes: Sequence[str]) -> dict[str, int]:
+    """Each member of a linked group the page draws whole -> just before its first member.
+
+    A reference to a member is added there, before the group's box: met after it, the
+    engine drew a branch that follows the group in the map before it (the flagship's
+    objection to its thesis, beside the group of reasons two links arrive at).
+    """
+    firsts: dict[str, int] = {}
+    members: dict[str, list[str]] = {}
+    for node_id in nodes:
+        group = m.get(node_id).group
+        if group is not None:
+            members.setdefault(group, []).append(node_id)
+            firsts.setdefault(group, m.position(node_id) - 1)
+    return {i: firsts[g] for g, found in members.items() if len(found) > 1 for i in found}
 
 
 def _branch_ends(m: ArgumentMap, targets: Set[str], drawn: Sequence[str]) -> dict[str, int]:
@@ -82,35 +107,39 @@ def _branch_ends(m: ArgumentMap, targets: Set[str], drawn: Sequence[str]) -> dic
     return ends
 
 
-def _add_one(g: Digraph, how: Arrivals, target: str, source: str, relation: Relation) -> str:
-    """Draw the reference to ``source`` below ``target``; return its edge's statement.
+def _add_one(g: Digraph, how: Arrivals, arrival: Arrival) -> str:
+    """Draw the reference to the links of ``arrival`` below its target; return its edge.
 
-    In the link's colour, dashed; its edge is the cross-link's, the arrow into the
-    target. A worksheet's box to fill in stays on the source's page, where the link's
-    other end is drawn.
+    In the links' colour, dashed; its edge is theirs, the arrow into the target. It says
+    which pages they come from (linking to the first; the tooltip gives each source's
+    page, in file order, then their statements). A worksheet's box to fill in stays on
+    the source's page, where the link's other end is drawn.
     """
-    node = how.m.get(source)
-    name, drawn = f"from {source} {target}", how.number(how.home[source])
-    attrs = no_arrow_box(how.edge_attrs(node, relation, True))
+    target, relation, sources = arrival
+    name = arrival_name(target, sources)
+    pages = [how.home[source] for source in sources]
+    drawn = [how.number(page) for page in sorted(set(pages))]
+    attrs = no_arrow_box(how.edge_attrs(how.m.get(sources[0]), relation, True))
     color = attrs.get("color", "#424242")
+    said = " | ".join([how.m.get(source).text for source in sources])
+    told = ", ".join([how.number(page) for page in pages])
+    word = IN_WORDS[relation].capitalize()
     g.node(
         name,
         {
-            "label": boxed_label(REF_POINTS, *in_ref_lines(node.text, drawn, *how.look)),
+            "label": boxed_label(REF_POINTS, *in_ref_lines(relation, drawn)),
             "shape": "box",
             "style": "dashed",
             "color": color,
             "fontcolor": color,
             "fontsize": f"{REF_POINTS:g}",
             "margin": f"{REF_MARGIN[0]:g},{REF_MARGIN[1]:g}",
-            "id": escape(f"inref-{source}-{target}"),
-            "tooltip": graphviz_escape(f"{node.text} (page {drawn})"),
+            "id": escape(f"inref-{sources[0]}-{target}"),
+            "tooltip": graphviz_escape(f"{word} from p. {told}: {said}"),
             "class": "page-ref incoming",
-            "URL": escape(f"#page-{drawn}"),
+            "URL": escape(f"#page-{drawn[0]}"),
             "target": "_self",
         },
     )
     port = how.ports.get(target)
-    if how.look[2] and name in how.held:  # not ranked: see pagerefs.ref_edge
-        attrs["constraint"] = "false"
     return edge_line(name, target, {**attrs, **({"headport": port} if port else {})})

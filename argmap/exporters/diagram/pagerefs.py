@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
 from argmap.exporters.diagram.dot import Digraph, Html, escape
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from argmap.exporters.diagram.pageparts import PagePlan
 
 __all__ = [
+    "IN_WORDS",
     "REF_MARGIN",
     "REF_POINTS",
     "add_references",
@@ -94,25 +95,30 @@ def ref_size(
     return ref_box(ref_lines(text, "0" * digits, across, narrow, upright))
 
 
-def in_ref_lines(
-    text: str, page: str, across: bool, narrow: bool, upright: bool = False
-) -> list[str]:
-    """The lines of a reference to the source of ``text`` drawn in full on page ``page``.
+IN_WORDS: Final = {
+    Relation.SUPPORTS: "supported",
+    Relation.ATTACKS: "attacked",
+    Relation.UNDERCUTS: "undercut",
+}
+"""What an arriving reference says its links do to the target."""
 
-    As an outgoing reference's (see :func:`~.pagerefs.ref_lines`), without its arrow: the
-    edge's arrow, into the target, says which way the link goes.
+
+def in_ref_lines(how: Relation, pages: Sequence[str]) -> list[str]:
+    """The line of a reference to cross-links arriving ``how`` from ``pages`` (distinct).
+
+    One short line, ``attacked from p. 8, 10``: a box for all the links arriving one way,
+    their statements in its tooltip, so a target with several keeps its row narrow.
     """
-    if across or upright:
-        return [f"p. {page}:", *stub_lines(text, stub_wrap(narrow))]
-    return [f"p. {page}: {shorten(text, TRAIL_CHARS)}"]
+    return [f"{IN_WORDS[how]} from p. {', '.join(pages)}"]
 
 
 @functools.lru_cache(maxsize=4096)
-def in_ref_size(
-    text: str, digits: int, across: bool, narrow: bool, upright: bool = False
-) -> tuple[float, float]:
-    """The box of an arriving reference as planned: (width, height) in points."""
-    return ref_box(in_ref_lines(text, "0" * digits, across, narrow, upright))
+def in_ref_size(how: Relation, count: int, digits: int) -> tuple[float, float]:
+    """The box of an arriving reference as planned: (width, height) in points.
+
+    Its ``count`` sources each on a page of their own, at most (its widest).
+    """
+    return ref_box(in_ref_lines(how, ["0" * digits] * count))
 
 
 def ref_edge(attrs: Mapping[str, str], port: str | None, ranked: bool) -> dict[str, str]:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence, Set
 from typing import Final
 
 from argmap.analysis.view import draw_kind
-from argmap.exporters.diagram.arriving import INCOMING
+from argmap.exporters.diagram.arriving import INCOMING, split_incoming
 from argmap.exporters.diagram.measure import narrow_page
 from argmap.exporters.diagram.pageblocks import ONE_GROUP, Unit
 from argmap.exporters.diagram.pagerefs import in_ref_size, ref_size
@@ -129,9 +129,8 @@ class PageTree:
     def ref_size(self, target: str) -> tuple[float, float]:
         """The size of a reference to ``target`` drawn on another page (see :func:`ref_size`)."""
         if target.startswith(INCOMING):  # arriving from there (see pageinrefs)
-            text = self.m.get(target[len(INCOMING) :]).text
-            how = (self.digits, self.horizontal, self.narrow, self.upright)
-            return self._size(in_ref_size(text, *how))
+            how, sources = split_incoming(target)
+            return self._size(in_ref_size(how, len(sources), self.digits))
         text = self.m.get(target).text
         return self._size(ref_size(text, self.digits, self.horizontal, self.narrow, self.upright))
 
