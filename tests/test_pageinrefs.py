@@ -97,3 +97,16 @@ def test_a_stub_without_status_stays_dashed() -> None:
     for stub in first.plan.page.stubs:
         drawn = _node(first.svg, stub.name)
         assert "stroke-dasharray" in drawn and "[IN]" not in drawn
+
+
+@pytest.mark.parametrize("fit", ["slide", "a4"])
+def test_upright_pages_show_an_arriving_link_at_its_source_only(fit: str) -> None:
+    """An upright page's rows hold about one box: an arriving reference there cost the
+    flagship two upright slides and turned an undercutter's arrow onto a box. The link
+    shows at its source, as an outgoing reference, and nowhere as an arriving one."""
+    m = _linked()
+    options = RenderOptions(portrait=True)
+    layout = lay_out(m, analyze(m), options, fit, find_engine("auto"))  # type: ignore[arg-type]
+    svgs = "".join(page.svg for page in layout.pages)
+    assert "<title>ref r1 r0</title>" in svgs
+    assert "<title>from " not in svgs

@@ -72,17 +72,18 @@ def arrival_name(target: str, sources: Sequence[str]) -> str:
 
 
 def incoming_names(
-    m: ArgumentMap, nodes: Sequence[str], home: Mapping[str, int], member: str
+    m: ArgumentMap, nodes: Sequence[str], home: Mapping[str, int], member: str, upright: bool
 ) -> list[str]:
     """The names of the arriving references a page of ``nodes`` hangs from ``member``."""
-    return [arrival_name(t, s) for t, _, s in arriving(m, nodes, home) if t == member]
+    found = () if upright else arriving(m, nodes, home)
+    return [arrival_name(t, s) for t, _, s in found if t == member]
 
 
 def incoming_anchors(
-    m: ArgumentMap, nodes: Sequence[str], home: Mapping[str, int]
+    m: ArgumentMap, nodes: Sequence[str], home: Mapping[str, int], upright: bool
 ) -> dict[str, tuple[int, ...]]:
     """Each arriving reference's SVG anchor on a page of ``nodes`` -> its sources' pages."""
-    found = arriving(m, nodes, home)
+    found = () if upright else arriving(m, nodes, home)
     return {f"a_inref-{s[0]}-{t}": tuple([home[i] for i in s]) for t, _, s in found}
 
 

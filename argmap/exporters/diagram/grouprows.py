@@ -132,7 +132,7 @@ def _hanging(m: ArgumentMap, plan: PagePlan, shown: Sequence[str], member: str) 
     drawn = set(plan.page.nodes)
     links = m.get(member).links
     kids += [f"ref {member} {k.to}" for k in links if k.to not in drawn and k.to in plan.home]
-    return kids + incoming_names(m, plan.page.nodes, plan.home, member)
+    return kids + incoming_names(m, plan.page.nodes, plan.home, member, plan.upright)
 
 
 def drawn_groups(m: ArgumentMap, nodes: Sequence[str]) -> set[str]:

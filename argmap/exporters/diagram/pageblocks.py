@@ -69,6 +69,10 @@ class Tree(Protocol):
         """Node id -> the node."""
 
     @property
+    def upright(self) -> bool:
+        """The page is taller than wide: no arriving references (see :mod:`~.arriving`)."""
+
+    @property
     def linked_from(self) -> Mapping[str, list[str]]:
         """Node id -> the shown nodes that cross-link to it."""
 
@@ -249,6 +253,7 @@ class Blocks:
             targets, sources = links[node_id], linked_from[node_id]
             if targets or sources:  # references to pages, outgoing and arriving
                 arrive = incoming(node_id, sources, full, self.tree.node)
+                arrive = () if self.tree.upright else arrive
                 refs = (*[t for t in targets if t not in full], *arrive)
                 out.append((node_id, refs, most(node_id)))
             else:
