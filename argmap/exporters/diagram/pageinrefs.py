@@ -119,15 +119,21 @@ def _add_one(g: Digraph, how: Arrivals, arrival: Arrival) -> str:
     name = arrival_name(target, sources)
     pages = [how.home[source] for source in sources]
     drawn = [how.number(page) for page in sorted(set(pages))]
-    attrs = no_arrow_box(how.edge_attrs(how.m.get(sources[0]), relation, True))
+    drawn_as = how.edge_attrs(how.m.get(sources[0]), relation, True)
+    attrs = no_arrow_box(drawn_as)
+    # A label worksheet's arrow has a box for its sign: the reference names no relation.
+    said_how = None if len(attrs) < len(drawn_as) else relation
     color = attrs.get("color", "#424242")
     said = " | ".join([how.m.get(source).text for source in sources])
     told = ", ".join([how.number(page) for page in pages])
-    word = IN_WORDS[relation].capitalize()
+    word = IN_WORDS[said_how].capitalize()
+    # As wide as in the page's draft (its numbers zeros, one digit a node): the engine
+    # laying the finished page out again (its own PNG) draws the same box.
+    room = in_ref_lines(said_how, ["0" * len(str(len(how.home)))] * len(drawn))
     g.node(
         name,
         {
-            "label": boxed_label(REF_POINTS, *in_ref_lines(relation, drawn)),
+            "label": boxed_label(REF_POINTS, *in_ref_lines(said_how, drawn), room=room),
             "shape": "box",
             "style": "dashed",
             "color": color,

@@ -42,13 +42,14 @@ _SLACK: Final = 8.0
 """The box's border, and rounding, as the engine draws it (a little more, to be safe)."""
 
 
-def boxed_label(size: float, *lines: str) -> Html:
+def boxed_label(size: float, *lines: str, room: Sequence[str] = ()) -> Html:
     """An HTML-like label of centred lines in a cell wide enough for them in Noto Sans.
 
     The engine measures with narrower metrics than the Noto Sans the PDF draws in; the
     cell's width keeps the drawn text inside its box (stubs and references use it).
+    ``room``: lines the cell is as wide as instead (a draft's page numbers, all zeros).
     """
-    cell = width_attr(list(lines), size, padding=0, fixed=True)
+    cell = width_attr(list(room or lines), size, padding=0, fixed=True)
     return Html(
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
         f"<TR><TD{cell}>{lines_html(list(lines))}</TD></TR></TABLE>"
@@ -95,15 +96,17 @@ def ref_size(
     return ref_box(ref_lines(text, "0" * digits, across, narrow, upright))
 
 
-IN_WORDS: Final = {
+IN_WORDS: Final[Mapping[Relation | None, str]] = {
     Relation.SUPPORTS: "supported",
     Relation.ATTACKS: "attacked",
     Relation.UNDERCUTS: "undercut",
+    None: "linked",
 }
-"""What an arriving reference says its links do to the target."""
+"""What an arriving reference says its links do to the target (None: a label worksheet's,
+whose arrows' signs the students write)."""
 
 
-def in_ref_lines(how: Relation, pages: Sequence[str]) -> list[str]:
+def in_ref_lines(how: Relation | None, pages: Sequence[str]) -> list[str]:
     """The line of a reference to cross-links arriving ``how`` from ``pages`` (distinct).
 
     One short line, ``attacked from p. 8, 10``: a box for all the links arriving one way,
