@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from argmap.cli import main
 from argmap.exercise import blank_lines, make_worksheet, positions, shuffled
 from argmap.exercise.worksheet import mixed_siblings
+from argmap.exporters.diagram.pagerefs import IN_WORDS
 from argmap.exporters.diagram.worksheet import KIND_BLANK
 from argmap.load.maps import load_map
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
@@ -228,6 +229,9 @@ def test_flagship_fill_worksheet_gives_nothing_away(tmp_path: Path, fmt: str) ->
         if node.citation is not None:
             secret |= words(node.citation.label())
     secret -= words(m.thesis.text) | boilerplate(tmp_path, fmt, "fill")
+    # A link arriving from another page says how it bears ("attacked from p. 9"), as the
+    # sheet's coloured arrows do: the sheet's own words.
+    secret -= set().union(*(words(word) for word in IN_WORDS.values()))
     assert {"lavrov", "crimea", "pyongyang"} <= secret
     [exercise, key] = render(tmp_path / "out", FLAGSHIP, fmt)
     assert ".exercise" in exercise.name
@@ -525,3 +529,12 @@ def test_a_label_worksheets_kind_blank_holds_a_handwritten_kind() -> None:
     line = KIND_BLANK.removeprefix("kind: ")
     assert set(line) == {"_"}
     assert text_points(line, 9, "B") * 25.4 / 72 >= 28  # millimetres, printed at full size
+
+
+def test_a_label_worksheets_arriving_links_name_no_relation(tmp_path: Path) -> None:
+    """A cross-link arriving from another page is shown on its target's page; on a label
+    worksheet it said "attacked from p. 9", the sign the students are to write."""
+    files = render(tmp_path, FLAGSHIP, "svg", exercise_kind="label", fit="slide")
+    sheets = "".join(p.read_text(encoding="utf-8") for p in files if ".exercise" in p.name)
+    assert "linked from p." in sheets
+    assert not re.search(r"(attacked|supported|undercut) from p\.", sheets)

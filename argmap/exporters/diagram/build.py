@@ -115,6 +115,7 @@ def to_digraph(
         look = (options.theme, options.direction)
         stubs = PageStubs(g, m, page, ctx.nodes, partial(_edge_attrs, ctx), ctx.lines, *look)
         ctx = replace(ctx, ports=stubs.ports, jumps=column_heads(page.page.wraps), paged=True)
+        stubs.standing = ctx.standing if options.status else stubs.standing  # tags, borders
     on_page = (stubs.cut, stubs.steps, stubs.hung) if stubs is not None else ((), (), ())
     undercut = undercut_links(m, ctx.visible, partial(_link_key, ctx), shown, on_page)
     if stubs is not None:  # a stub of undercutters aims where they would: at the junction

@@ -17,7 +17,7 @@ from argmap.exporters.diagram.dot import Digraph, LineCache
 from argmap.exporters.diagram.drawn import split_above, with_drawn_above
 from argmap.exporters.diagram.labels import RowsMemo
 from argmap.exporters.diagram.lonepages import fewer_pages
-from argmap.exporters.diagram.measure import page_measure, page_options
+from argmap.exporters.diagram.measure import page_measure, page_options, status_measure
 from argmap.exporters.diagram.packed import SVG_SIZE, kept, pack, svg_size, unpack
 from argmap.exporters.diagram.pageheading import heading_room
 from argmap.exporters.diagram.pagenumbers import write_numbers
@@ -139,7 +139,7 @@ def lay_out(
     shown, lead = paged_focus(m, options, shown, TRAIL_ROWS - 1)  # above a focus: breadcrumb
     below, above = split_above(m, shown)  # conclusions: drawn with the root, on page 1
     drafter = _Drafter(m, analysis, options, engine, shown, heading_room(budget))
-    measure = page_measure(m, options, drafter.rows)  # the labels take the rows measured
+    measure = status_measure(page_measure(m, options, drafter.rows), analysis, options.status)
     tighter: dict[str, tuple[float, float]] = {}
     labels = options.sheet is not None and options.sheet.kind == "label"  # kinds not told
     order = (labels, options.direction == "BT")  # file order; upward: tops above breadcrumbs

@@ -161,28 +161,30 @@ def edge_curves(svg: str) -> list[Curve]:
     return out
 
 
-def reference_edges(svg: str) -> list[Edge]:
+def reference_edges(svg: str, prefix: str = "ref ") -> list[Edge]:
     """The drawn edges of cross-links to nodes on other pages, from reference to source.
 
     Written so, and drawn back to the reference (see :func:`~.pagerefs.ref_edge`).
+    ``prefix`` "from ": those of cross-links from other pages, from reference to target
+    (see :mod:`~.pageinrefs`).
     """
     out: list[Edge] = []
     for kind, _, start, stop in groups(svg):
         title = _TITLE.search(svg, start, stop) if kind == "edge" else None
         ends = html.unescape(title.group(1)).split("->") if title is not None else []
         path = _PATH.search(svg, start, stop) if len(ends) == 2 else None
-        if path is not None and ends[0].startswith("ref "):
+        if path is not None and ends[0].startswith(prefix):
             out.append(Edge(ends[0], ends[1].split(":")[0], curve(path.group(1))))
     return out
 
 
 def reference_crossings(svg: str) -> int:
-    """How many pairs of edges, one of them to a reference to another page, cross.
+    """How many pairs of edges, one of them to or from a reference to another page, cross.
 
     Counted as :func:`all_crossings` counts tree edges, less the tree edges' own.
     """
     tree = tree_edges(svg)
-    references = reference_edges(svg)
+    references = reference_edges(svg) + reference_edges(svg, "from ")
     return all_crossings(tree + references) - all_crossings(tree) if references else 0
 
 

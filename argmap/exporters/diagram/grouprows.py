@@ -6,6 +6,7 @@ import math
 from collections.abc import Mapping, Sequence, Set
 from typing import TYPE_CHECKING, Final, NamedTuple
 
+from argmap.exporters.diagram.arriving import incoming_names
 from argmap.exporters.diagram.dot import Digraph, Html, escape
 from argmap.exporters.diagram.labels import html_text
 from argmap.exporters.diagram.stacking import Item, Wrap, group_layout
@@ -131,7 +132,7 @@ def _hanging(m: ArgumentMap, plan: PagePlan, shown: Sequence[str], member: str) 
     drawn = set(plan.page.nodes)
     links = m.get(member).links
     kids += [f"ref {member} {k.to}" for k in links if k.to not in drawn and k.to in plan.home]
-    return kids
+    return kids + incoming_names(m, plan.page.nodes, plan.home, member, plan.upright)
 
 
 def drawn_groups(m: ArgumentMap, nodes: Sequence[str]) -> set[str]:

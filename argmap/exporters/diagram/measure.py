@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.labels import RowsMemo, statement_rows_once
@@ -15,7 +15,18 @@ from argmap.exporters.diagram.textwidth import text_points
 from argmap.model import ArgumentMap, Node, NodeKind
 from argmap.options import RenderOptions, Sheet
 
-__all__ = ["box_size", "narrow_page", "page_measure", "page_options", "sheet_box", "text_room"]
+if TYPE_CHECKING:
+    from argmap.analysis.standing import Analysis
+
+__all__ = [
+    "box_size",
+    "narrow_page",
+    "page_measure",
+    "page_options",
+    "sheet_box",
+    "status_measure",
+    "text_room",
+]
 
 LINE_HEIGHT: Final = 1.2
 """Line height as a multiple of the font size, as the engine sets label lines."""
@@ -196,3 +207,19 @@ def page_options(options: RenderOptions, budget: Budget) -> RenderOptions:
     across = options.direction in ("LR", "RL")
     narrow = narrow_page(budget.width, across)
     return replace(options, narrow=narrow, text_room=text_room(budget, across, narrow))
+
+
+def status_measure(
+    measure: Callable[[Node], tuple[float, float]], analysis: Analysis, status: bool
+) -> Callable[[Node], tuple[float, float]]:
+    """The planner's ``measure`` (the labels take the rows it measured), knowing standings.
+
+    With ``--status``, each node's standing, for its stubs' tags (see
+    :class:`~.stubstatus.StatusMeasure`).
+    """
+    if not status:
+        return measure
+    from argmap.exporters.diagram.stubstatus import StatusMeasure
+    from argmap.exporters.diagram.styles import drawn_standings
+
+    return StatusMeasure(measure, drawn_standings(analysis.standing, analysis.link_standing))

@@ -7,6 +7,7 @@ from collections.abc import Callable, Collection, Mapping, Set
 from itertools import count
 from typing import Final, NamedTuple, Protocol
 
+from argmap.exporters.diagram.arriving import incoming, ref_name
 from argmap.exporters.diagram.stacking import (
     Item,
     Wrap,
@@ -66,6 +67,10 @@ class Tree(Protocol):
     @property
     def node(self) -> Mapping[str, Node]:
         """Node id -> the node."""
+
+    @property
+    def upright(self) -> bool:
+        """The page is taller than wide: no arriving references (see :mod:`~.arriving`)."""
 
     @property
     def linked_from(self) -> Mapping[str, list[str]]:
@@ -229,6 +234,7 @@ class Blocks:
             seeds.append(moving)  # on the page now: its own block; gone: its parent's
             seeds.append(parent[moving] or moving)
             seeds += linked_from[moving]
+            seeds += self.tree.links[moving]  # its references arriving there
         changed: set[str] = set()
         for seed in seeds:
             node_id: str | None = seed
@@ -241,12 +247,15 @@ class Blocks:
         self, full: Set[str], limits: Mapping[str, int], which: Collection[str]
     ) -> list[FullNode]:
         """The ``which`` nodes, children before parents: each with its references and limit."""
-        links, most = self.tree.links, limits.get
+        links, linked_from, most = self.tree.links, self.tree.linked_from, limits.get
         out: list[FullNode] = []
         for node_id in sorted(which, key=self.tree.order.__getitem__, reverse=True):
-            targets = links[node_id]
-            if targets:
-                out.append((node_id, tuple([t for t in targets if t not in full]), most(node_id)))
+            targets, sources = links[node_id], linked_from[node_id]
+            if targets or sources:  # references to pages, outgoing and arriving
+                arrive = incoming(node_id, sources, full, self.tree.node)
+                arrive = () if self.tree.upright else arrive
+                refs = (*[t for t in targets if t not in full], *arrive)
+                out.append((node_id, refs, most(node_id)))
             else:
                 out.append((node_id, (), most(node_id)))
         return out
@@ -308,7 +317,7 @@ class Blocks:
         items = self._kid_items(node_id, full, block, self.tree.left_out(node_id, full, most))
         if refs:  # references to other pages: in the row of its children, last
             for to in refs:
-                name = f"ref {node_id} {to}"
+                name = ref_name(node_id, to)
                 ref_w, ref_h = self.tree.ref_size(to)
                 items.append(Item(name, ref_w, (ref_h,), name, whole=True))
         number = next(self._numbers)

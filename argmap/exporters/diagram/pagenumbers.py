@@ -14,6 +14,7 @@ import html
 import re
 from typing import Final
 
+from argmap.exporters.diagram.arriving import incoming_anchors
 from argmap.exporters.diagram.grouprows import group_rest
 from argmap.exporters.diagram.pageparts import PagePlan
 from argmap.model import ArgumentMap
@@ -22,6 +23,8 @@ __all__ = ["write_numbers"]
 
 DIGIT_EM: Final = 0.556
 """A digit's width in ems in the engine's font (Helvetica metrics; every digit alike)."""
+COMMA_EM: Final = 0.278
+"""A comma's and a space's width in ems in the engine's font (Helvetica metrics)."""
 
 _ANCHOR: Final = re.compile(r'<g id="([^"]+)"><a xlink:href="#page-(0+)"([^>]*)>(.*?)</a>', re.S)
 _TEXT: Final = re.compile(
@@ -54,9 +57,13 @@ def write_numbers(svg: str, m: ArgumentMap, plan: PagePlan, digits: int) -> str:
         for link in m.get(node_id).links:
             if link.to not in nodes and link.to in plan.home:
                 targets[f"a_ref-{node_id}-{link.to}"] = (plan.home[link.to], "first")
+    arrivals = incoming_anchors(m, page.nodes, plan.home, plan.upright)
 
     def anchor(match: re.Match[str]) -> str:
         name, found, attrs, body = match.groups()
+        pages = arrivals.get(html.unescape(name))
+        if pages is not None and found == zeros:
+            return _arrival(match, zeros, pages)
         known = targets.get(html.unescape(name))
         if name.startswith("a_trail_"):
             known = (next(rows, 0), "")
@@ -77,6 +84,40 @@ def _ends(text: str, old: str, new: str, before: str) -> str:
     """Replace ``old`` where it ends an attribute value (followed by ``before``), once."""
     at = text.find(old + before)
     return text if at < 0 else text[:at] + new + text[at + len(old) :]
+
+
+def _arrival(match: re.Match[str], zeros: str, pages: tuple[int, ...]) -> str:
+    """An arriving reference's anchor with its sources' ``pages`` written in; kept centred.
+
+    It links to the first of them; its tooltip starts ``... from p. N, N:`` (each
+    source's, in file order), its line ends ``from p. N, N`` (each page once).
+    """
+    name, _, attrs, body = match.groups()
+    real = [str(number) for number in sorted(set(pages))]
+    told = ", ".join(str(number) for number in pages)
+    old = ", ".join([zeros] * len(pages))
+    drafted_tip = f" from p. {old}: "
+    at = attrs.find(drafted_tip)
+    if at >= 0:
+        attrs = attrs[:at] + f" from p. {told}: " + attrs[at + len(drafted_tip) :]
+    texts = list(_TEXT.finditer(body))
+    line = texts[0] if texts else None
+    if line is not None and " from p. " in line.group(5):
+        head, x, mid, size, content, tail = line.groups()
+        said, _, drafted = content.rpartition(" from p. ")
+        new = ", ".join(real)
+        if set(drafted) <= set("0, "):
+            shift = (_digits_width(drafted) - _digits_width(new)) * float(size) / 2
+            if 'text-anchor="middle"' in head + mid:
+                shift = 0.0
+            drawn = f"{head}{float(x) + shift:.2f}{mid}{said} from p. {new}{tail}"
+            body = body[: line.start()] + drawn + body[line.end() :]
+    return f'<g id="{name}"><a xlink:href="#page-{real[0]}"{attrs}>{body}</a>'
+
+
+def _digits_width(text: str) -> float:
+    """The width in ems of a list of page numbers in the engine's font."""
+    return sum(DIGIT_EM if c.isdigit() else COMMA_EM for c in text)
 
 
 def _in_text(body: str, zeros: str, real: str, where: str) -> str:

@@ -19,10 +19,11 @@ from argmap.exporters.diagram.dot import (
     near_side,
 )
 from argmap.exporters.diagram.drawn import DRAWN_LABEL, drawing_step_attrs, laned_step
-from argmap.exporters.diagram.labels import graphviz_escape, lines_html, width_attr
+from argmap.exporters.diagram.labels import graphviz_escape, lines_html
 from argmap.exporters.diagram.pageheading import HEADING_POINTS, HEADING_WIDTH, page_heading
+from argmap.exporters.diagram.pageinrefs import Arrivals
 from argmap.exporters.diagram.pagekey import key_anchors
-from argmap.exporters.diagram.pagerefs import REF_MARGIN, REF_POINTS, ref_edge, ref_lines
+from argmap.exporters.diagram.pagerefs import add_references, boxed_label
 from argmap.exporters.diagram.pagetrail import EdgeStyler, add_trail
 from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.stacking import TRAIL, row_ports
@@ -32,6 +33,7 @@ from argmap.exporters.diagram.stublabels import (
     grouped_stub_lines,
     told_apart_stubs,
 )
+from argmap.exporters.diagram.stubstatus import NO_STANDING, stub_standing, stub_style, tagged
 from argmap.exporters.diagram.styles import NodeStyle
 from argmap.exporters.diagram.trailcolumn import (
     column_end,
@@ -135,26 +137,13 @@ def add_page_parts(
         },
     )
     add_trail(g, m, plan, styles, edge_attrs, {} if cache is None else cache, near, junctions)
-    _add_references(g, m, plan, edge_attrs, {} if ports is None else ports)
+    add_references(g, m, plan, edge_attrs, {} if ports is None else ports)
 
 
 def _key_note(page: Page, word: str) -> str:
     """The heading's pointer to the key's page, if not its own (linked: ``svglinks.KEY_NOTE``)."""
     place, number = page.key
     return f"{word}: p. {number}  ·  " if place == "page" else ""
-
-
-def _boxed(size: float, *lines: str) -> Html:
-    """An HTML-like label of centred lines in a cell wide enough for them in Noto Sans.
-
-    The engine measures with narrower metrics than the Noto Sans the PDF draws in; the
-    cell's width keeps the drawn text inside its box.
-    """
-    cell = width_attr(list(lines), size, padding=0, fixed=True)
-    return Html(
-        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
-        f"<TR><TD{cell}>{lines_html(list(lines))}</TD></TR></TABLE>"
-    )
 
 
 def _link(plan: PagePlan, number: int) -> dict[str, str]:
@@ -184,6 +173,8 @@ class PageStubs:
         self.cache = cache
         """Trail rows of the diagram's other pages and drafts (see :func:`add_page_parts`)."""
         self.theme, self.direction = theme, direction
+        self.standing: Mapping[str, str] = NO_STANDING
+        """With ``--status``: node id -> standing, for its stubs (set by the builder)."""
         place, keyed = plan.page.key  # a node the key sits beside deepens its rank
         nodes = frozenset(plan.page.nodes)
         ports = row_ports(plan.page.wraps, nodes, direction, keyed if place == "same" else "")
@@ -213,6 +204,11 @@ class PageStubs:
         the builder); the others' aim at the box."""
         self.edges: list[tuple[int, str]] = []
         """Stub edges added by :meth:`edges_before`, the last first."""
+        page = (plan.page.nodes, [s.tops[0] for s in stubs], plan.home, plan.number)
+        look = (plan.across, plan.narrow, plan.upright)
+        held = {item for wrap in plan.page.wraps for item, _ in wrap.holds}
+        self.arrivals = Arrivals(m, page, look, edge_attrs, self.ports, held)
+        """Its references to cross-links arriving from other pages, added as stubs are."""
 
     def add_parts(self) -> None:
         """Add the page's heading, breadcrumb, references, what holds its rows, its key's place."""
@@ -268,8 +264,10 @@ class PageStubs:
                 junction,
                 self.ports.get(stub.parent, ""),
                 "sw" if self.direction == "RL" else "se",
+                self.standing,
             )
             self.edges.insert(0, (position, edge))
+        self.arrivals.add_before(self.g, limit)
 
     def edges_before(self, node: Node | None) -> None:
         """Add the edges of the stubs before ``node`` (all that are left: None).
@@ -279,6 +277,7 @@ class PageStubs:
         limit = None if node is None else self.m.position(node.id)
         while self.edges and (limit is None or self.edges[-1][0] < limit):
             self.g.line(self.edges.pop()[1])
+        self.arrivals.edges_before(self.g, limit)
 
 
 def add_stub(
@@ -292,6 +291,7 @@ def add_stub(
     junction: str | None = None,
     headport: str = "",
     corner: Compass = "se",
+    standings: Mapping[str, str] = NO_STANDING,
 ) -> str:
     """Draw the page's stub ``index`` (from 1), a branch left out; return its edge's statement.
 
@@ -303,6 +303,7 @@ def add_stub(
     (in the ``theme``'s colours). A stub of undercutters aims at ``junction``, the point on
     the arrow they undercut, if given; else its edge ends at the ``headport`` side of the
     parent, if given (see :func:`~.stacking.row_ports`), or the breadcrumb's ``corner``.
+    ``standings``: with ``--status``, node id -> standing: the stub's tag and border.
     """
     stub = plan.page.stubs[index - 1]
     first = m.get(stub.tops[0])
@@ -314,7 +315,7 @@ def add_stub(
         column = column_items(m, plan)
         if column is not None:
             parent = column_end(plan, column, stub.name, stub.parent)
-    g.node(stub.name, _stub_attrs(m, plan, index, styles))
+    g.node(stub.name, _stub_attrs(m, plan, index, styles, standings))
     if drawn_up(first):
         step = drawing_step_attrs(theme, stub.parent, first.id)
         if isinstance(parent, Port) and steps_laned(m, plan):  # in a lane (see trailsteps)
@@ -331,14 +332,19 @@ def add_stub(
 
 
 def _stub_attrs(
-    m: ArgumentMap, plan: PagePlan, index: int, styles: Mapping[NodeKind, NodeStyle]
+    m: ArgumentMap,
+    plan: PagePlan,
+    index: int,
+    styles: Mapping[NodeKind, NodeStyle],
+    standings: Mapping[str, str],
 ) -> dict[str, str]:
-    """The attributes of the page's stub ``index`` (see :func:`add_stub`)."""
+    """The attributes of the page's stub ``index`` (``standings``: see :func:`add_stub`)."""
     stub = plan.page.stubs[index - 1]
     first = m.get(stub.tops[0])
     kind = draw_kind(m, first)
     style = styles[kind]
     page = plan.number(stub.page)
+    standing = stub_standing(standings, stub.tops if not stub.single else stub.tops[:1])
     if not stub.single:
         kinds = branch_kinds(m, stub.tops, styles)
         lines, fill = grouped_stub_lines(kinds, stub.hidden, page, narrow=plan.narrow), "#ffffff"
@@ -347,9 +353,9 @@ def _stub_attrs(
         said = tuple((m.get(s.tops[0]).text, s.hidden - 1, plan.number(s.page)) for s in singles)
         lines, fill = list(told_apart_stubs(said, plan.narrow)[singles.index(stub)]), style.fill
     return {
-        "label": _boxed(STUB_POINTS, *lines),
+        "label": boxed_label(STUB_POINTS, *tagged(lines, standing)),
         "shape": "box",
-        "style": "rounded,dashed,filled",
+        "style": stub_style(standings is not NO_STANDING, standing),
         "fillcolor": fill,
         "color": style.border,
         "fontcolor": style.ink,
@@ -359,42 +365,3 @@ def _stub_attrs(
         "class": f"stub {kind.value}" if style.label else "stub",
         **_link(plan, stub.page),
     }
-
-
-def _add_references(
-    g: Digraph, m: ArgumentMap, plan: PagePlan, edge_attrs: EdgeStyler, ports: Mapping[str, str]
-) -> None:
-    """Draw each cross-link to a node on another page as a small reference to that page.
-
-    The reference sits below its source, after the source's children (the planner counts
-    it in their rows, as drawn: see :mod:`~.pagerefs`); beside the source, it would make a
-    row wider than an upright page. Its edge: see :func:`~.pagerefs.ref_edge`.
-    """
-    drawn = set(plan.page.nodes)
-    held = {item for wrap in plan.page.wraps for item, _ in wrap.holds}
-    for node_id in plan.page.nodes:
-        node = m.get(node_id)
-        for link in node.links:
-            if link.to in drawn or link.to not in plan.home:
-                continue
-            target = m.get(link.to)
-            name = f"ref {node_id} {link.to}"
-            home = plan.number(plan.home[link.to])
-            lines = ref_lines(target.text, home, plan.across, plan.narrow, plan.upright)
-            g.node(
-                name,
-                {
-                    "label": _boxed(REF_POINTS, *lines),
-                    "shape": "box",
-                    "style": "dashed",
-                    "fontsize": f"{REF_POINTS:g}",
-                    "margin": f"{REF_MARGIN[0]:g},{REF_MARGIN[1]:g}",
-                    "id": escape(f"ref-{node_id}-{link.to}"),
-                    "tooltip": graphviz_escape(f"{target.text} (page {home})"),
-                    "class": "page-ref",
-                    **_link(plan, plan.home[link.to]),
-                },
-            )
-            ranked = name not in held or not plan.upright
-            back = ref_edge(edge_attrs(node, link.relation, True), ports.get(node_id), ranked)
-            g.edge(name, node_id, back)

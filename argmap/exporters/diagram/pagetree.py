@@ -7,9 +7,10 @@ from collections.abc import Callable, Mapping, Sequence, Set
 from typing import Final
 
 from argmap.analysis.view import draw_kind
+from argmap.exporters.diagram.arriving import INCOMING, split_incoming
 from argmap.exporters.diagram.measure import narrow_page
 from argmap.exporters.diagram.pageblocks import ONE_GROUP, Unit
-from argmap.exporters.diagram.pagerefs import ref_size
+from argmap.exporters.diagram.pagerefs import in_ref_size, ref_size
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.stacking import Item
 from argmap.exporters.diagram.stublabels import (
@@ -19,6 +20,7 @@ from argmap.exporters.diagram.stublabels import (
     stub_box,
     stub_label_lines,
 )
+from argmap.exporters.diagram.stubstatus import stub_standing, tagged
 from argmap.model import ArgumentMap, Node, Relation
 
 __all__ = ["TRAIL_ROWS", "Measure", "PageTree", "stub_name"]
@@ -71,6 +73,7 @@ class PageTree:
         lead: Sequence[str] = (),
     ) -> None:
         self.m, self.lead = m, tuple(lead)
+        self.standing: Mapping[str, str] = getattr(measure, "standing", {})  # see stubstatus
         self.horizontal, self.narrow = horizontal, narrow_page(budget.width, horizontal)
         self.upright = budget.width < budget.height  # (see PagePlan.upright)
         self.order = order = {node_id: i for i, node_id in enumerate(shown)}
@@ -125,6 +128,9 @@ class PageTree:
 
     def ref_size(self, target: str) -> tuple[float, float]:
         """The size of a reference to ``target`` drawn on another page (see :func:`ref_size`)."""
+        if target.startswith(INCOMING):  # arriving from there (see pageinrefs)
+            how, sources = split_incoming(target)
+            return self._size(in_ref_size(how, len(sources), self.digits))
         text = self.m.get(target).text
         return self._size(ref_size(text, self.digits, self.horizontal, self.narrow, self.upright))
 
@@ -262,11 +268,13 @@ class PageTree:
             page = "0" * self.digits
             if grouped and len(tops) > 1:  # (one branch: its statement, as a stub of its own)
                 hidden, kinds = self._counted(tops)
-                size = stub_box(grouped_stub_lines(kinds, hidden, page, narrow=self.narrow))
+                lines = grouped_stub_lines(kinds, hidden, page, narrow=self.narrow)
+                size = stub_box(tagged(lines, stub_standing(self.standing, tops)))
             else:
                 more = sum(self.weight[t] for t in tops) - 1
                 text = self.node[tops[0]].text
-                size = stub_box(stub_label_lines(text, more, page, narrow=self.narrow))
+                lines = stub_label_lines(text, more, page, narrow=self.narrow)
+                size = stub_box(tagged(lines, stub_standing(self.standing, tops[:1])))
             name = stub_name(tops)
             width, height = self._size(size)
             item = self._stubs[key] = Item(name, width, (height,), name)

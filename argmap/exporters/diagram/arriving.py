@@ -1,0 +1,122 @@
+"""Cross-links arriving at a page's nodes from nodes drawn on other pages, found once a map."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence, Set
+from typing import Final
+
+from argmap.model import ArgumentMap, Node, Relation
+
+__all__ = [
+    "INCOMING",
+    "Arrival",
+    "arrival_name",
+    "arriving",
+    "incoming",
+    "incoming_anchors",
+    "incoming_names",
+    "ref_name",
+    "split_incoming",
+]
+
+INCOMING: Final = "<"
+"""Marks a planner's reference as cross-links arriving from those nodes (ids never start so)."""
+
+Arrival = tuple[str, Relation, tuple[str, ...]]
+"""The cross-links arriving at a target one way: (target, how, their sources in file order).
+
+One reference box stands for them all (see :mod:`~.pageinrefs`): a box a link, three
+arriving at a linked group widened its row past the page's room for a neighbour.
+"""
+
+_SOURCES: dict[int, tuple[tuple[Node, ...], dict[str, list[tuple[str, Relation]]]]] = {}
+"""A few maps' cross-links by target, in file order (keyed by their nodes' tuple, kept)."""
+
+
+def _sources(m: ArgumentMap) -> dict[str, list[tuple[str, Relation]]]:
+    """Node id -> the nodes that cross-link to it and how, in file order (made once a map)."""
+    kept = _SOURCES.get(id(m.nodes))
+    if kept is not None and kept[0] is m.nodes:
+        return kept[1]
+    found: dict[str, list[tuple[str, Relation]]] = {}
+    for node in m.nodes:
+        for link in node.links:
+            found.setdefault(link.to, []).append((node.id, link.relation))
+    if len(_SOURCES) >= 4:
+        _SOURCES.clear()
+    _SOURCES[id(m.nodes)] = (m.nodes, found)
+    return found
+
+
+def _grouped(pairs: Sequence[tuple[str, Relation]]) -> list[tuple[Relation, tuple[str, ...]]]:
+    """Sources and how they bear, by how (in order of each way's first source)."""
+    groups: dict[Relation, list[str]] = {}
+    for source, relation in pairs:
+        groups.setdefault(relation, []).append(source)
+    return [(relation, tuple(sources)) for relation, sources in groups.items()]
+
+
+def arriving(m: ArgumentMap, nodes: Sequence[str], home: Mapping[str, int]) -> list[Arrival]:
+    """The cross-links into ``nodes`` from nodes drawn on other pages, a target's by how."""
+    sources, drawn = _sources(m), set(nodes)
+    out: list[Arrival] = []
+    for node_id in nodes:
+        pairs = [(s, how) for s, how in sources.get(node_id, ()) if s not in drawn and s in home]
+        out += [(node_id, how, found) for how, found in _grouped(pairs)]
+    return out
+
+
+def arrival_name(target: str, sources: Sequence[str]) -> str:
+    """The name of the reference to the links from ``sources`` (the first) into ``target``."""
+    return f"from {sources[0]} {target}"
+
+
+def incoming_names(
+    m: ArgumentMap, nodes: Sequence[str], home: Mapping[str, int], member: str, upright: bool
+) -> list[str]:
+    """The names of the arriving references a page of ``nodes`` hangs from ``member``."""
+    found = () if upright else arriving(m, nodes, home)
+    return [arrival_name(t, s) for t, _, s in found if t == member]
+
+
+def incoming_anchors(
+    m: ArgumentMap, nodes: Sequence[str], home: Mapping[str, int], upright: bool
+) -> dict[str, tuple[int, ...]]:
+    """Each arriving reference's SVG anchor on a page of ``nodes`` -> its sources' pages."""
+    found = () if upright else arriving(m, nodes, home)
+    return {f"a_inref-{s[0]}-{t}": tuple([home[i] for i in s]) for t, _, s in found}
+
+
+def ref_name(node_id: str, ref: str) -> str:
+    """The name of the reference a planner's ``ref`` of ``node_id`` draws.
+
+    An outgoing reference (``ref`` the target) is named ``ref SOURCE TARGET``, an
+    arriving one (``ref`` marked: see :func:`incoming`) ``from SOURCE TARGET``, after its
+    first source.
+    """
+    if ref.startswith(INCOMING):
+        return arrival_name(node_id, split_incoming(ref)[1])
+    return f"ref {node_id} {ref}"
+
+
+def incoming(
+    node_id: str, linked_from: Sequence[str], full: Set[str], node: Mapping[str, Node]
+) -> tuple[str, ...]:
+    """The planner's references arriving at ``node_id`` from its sources off the page.
+
+    One a way the links bear on it, marked: ``<how:source,source``.
+    """
+    pairs = [
+        (s, link.relation)
+        for s in linked_from
+        if s not in full
+        for link in node[s].links
+        if link.to == node_id
+    ]
+    return tuple([f"{INCOMING}{how.value}:{','.join(s)}" for how, s in _grouped(pairs)])
+
+
+def split_incoming(ref: str) -> tuple[Relation, tuple[str, ...]]:
+    """How the links of a planner's arriving reference bear, and their sources."""
+    how, _, sources = ref[len(INCOMING) :].partition(":")
+    return Relation(how), tuple(sources.split(","))

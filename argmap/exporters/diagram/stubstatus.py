@@ -1,0 +1,60 @@
+"""A stub's standing with ``--status``: its first node's tag, and the border it draws."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
+
+from argmap.exporters.diagram.styles import STANDING_BORDER, STANDING_LABEL
+from argmap.model import Node
+
+__all__ = ["NO_STANDING", "StatusMeasure", "stub_standing", "stub_style", "tagged"]
+
+NO_STANDING: Mapping[str, str] = MappingProxyType({})
+"""No ``--status``: stubs keep their dashed look."""
+STUB_STYLE = "rounded,dashed,filled"
+"""A stub's look without ``--status``: dashed, as a branch left out."""
+
+
+def stub_standing(standing: Mapping[str, str], tops: Sequence[str]) -> str | None:
+    """The standing a stub of branches starting at ``tops`` shows (None: none, or several).
+
+    A grouped stub shows one when all its branches share it.
+    """
+    found = {standing.get(top) for top in tops}
+    return found.pop() if len(found) == 1 else None
+
+
+def tagged(lines: list[str], standing: str | None) -> list[str]:
+    """A stub's lines, with its standing's tag (as a full box's header shows it) atop them."""
+    return lines if standing is None else [f"[{STANDING_LABEL[standing]}]", *lines]
+
+
+def stub_style(status: bool, standing: str | None) -> str:
+    """A stub's style: dashed; with ``--status``, its standing's border, as a full box's.
+
+    With ``--status`` a dashed border says "out": a stub of a branch that stands drawn
+    dashed read as out (every reason on the flagship's overview).
+    """
+    if not status:
+        return STUB_STYLE
+    border = STANDING_BORDER[standing] if standing is not None else ""
+    return ",".join(["rounded", *([border] if border else []), "filled"])
+
+
+class StatusMeasure:
+    """A planner's measure of boxes that also knows each node's drawn standing.
+
+    The planner sizes a stub with its tag (see :func:`tagged`) when the measure it is
+    given has standings (``--status``).
+    """
+
+    def __init__(
+        self, measure: Callable[[Node], tuple[float, float]], standing: Mapping[str, str]
+    ) -> None:
+        """Wrap ``measure``; ``standing``: node id -> standing, as ``--status`` draws it."""
+        self.measure, self.standing = measure, standing
+
+    def __call__(self, node: Node) -> tuple[float, float]:
+        """A node's box size, as the wrapped measure gives it."""
+        return self.measure(node)
