@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Final, NamedTuple
+
+from markupsafe import Markup, escape
 
 from argmap.analysis.view import draw_kind
+from argmap.exporters.html.cutlinks import undercut_ends
 from argmap.exporters.html.nodeview import NodeView, NodeViews
-from argmap.model import ArgumentMap, NodeKind
+from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.model.vocabulary import KIND_LABELS
 from argmap.options import RenderOptions
 from argmap.safetext import safe_url
@@ -16,6 +21,8 @@ __all__ = [
     "DocumentView",
     "KindCount",
     "SourceEntry",
+    "Target",
+    "Unanswered",
     "authors",
     "document_view",
     "kind_counts",
@@ -58,6 +65,30 @@ class KindCount:
     label: str
     count: int
     phrase: str
+
+
+class Target(NamedTuple):
+    """What an objection attacks: a claim, or (an undercut) the link from ``claim`` to ``to``."""
+
+    claim: str
+    to: str | None
+    """An undercut's: the other end of the link it attacks; None for an attack on a claim."""
+    thesis: bool
+    """The claim attacked is the thesis itself."""
+    listed: bool
+    """The page lists both ends (a focus may leave the claims above it out)."""
+    lead: str
+    """Its words before the claim: ``attacks the thesis``, or after another target ``; also
+    attacks the link from``."""
+
+
+class Unanswered(NamedTuple):
+    """An objection with no standing answer, with what it attacks (by the tree, then links)."""
+
+    node: NodeView
+    targets: tuple[Target, ...]
+    said: Markup
+    """The targets as the list prints them, one piece: ids escaped, linked where listed."""
 
 
 def document_view(m: ArgumentMap) -> DocumentView | None:
@@ -132,17 +163,78 @@ def authors(m: ArgumentMap, views: NodeViews) -> list[tuple[str, list[NodeView]]
     return sorted(by_author.items())
 
 
-def unanswered_objections(m: ArgumentMap, views: NodeViews) -> list[NodeView]:
-    """Return the objections against which no answer stands, in the file's order.
+def unanswered_objections(m: ArgumentMap, views: NodeViews) -> list[Unanswered]:
+    """Return the objections against which no answer stands, each with what it attacks.
 
     The same objections as the "only unanswered objections" filter and the badges: none
-    was answered, or every answer was itself defeated.
+    was answered, or every answer was itself defeated. Those attacking the thesis itself
+    (by the tree or by a link) come first, then the rest, each in the file's order.
     """
-    return [
-        views.view(node)
-        for node in views.listed(m.nodes)
-        if draw_kind(m, node) is NodeKind.OBJECTION and not views.answered(node)
-    ]
+    first: list[Unanswered] = []
+    rest: list[Unanswered] = []
+    thesis = m.thesis.id
+    for node in views.listed(m.nodes):
+        if draw_kind(m, node) is NodeKind.OBJECTION and not views.answered(node):
+            targets = _targets(node, views, thesis)
+            entry = Unanswered(views.view(node), targets, _said(targets))
+            (first if any(t.thesis for t in targets) else rest).append(entry)
+    return first + rest
+
+
+_LEADS: Final[Mapping[tuple[bool, bool, bool], str]] = {
+    (also, link, on_thesis): ("; also " if also else "")
+    + ("attacks the link from " if link else "attacks ")
+    + ("the thesis " if on_thesis else "")
+    for also in (False, True)
+    for link in (False, True)
+    for on_thesis in (False, True)
+}
+"""A target's words before its claim: by whether another target comes before it, whether
+it is a link (an undercut's), and whether the claim is the thesis."""
+
+
+def _targets(node: Node, views: NodeViews, thesis: str) -> tuple[Target, ...]:
+    """What an objection attacks: its parent (or the link into it), then its links' targets."""
+    bears = [(node.relation, node.parent)] if node.parent is not None else []
+    bears += [(link.relation, link.to) for link in node.links]
+    left_out = views.elided
+    out: list[Target] = []
+    for relation, target in bears:
+        if relation is Relation.UNDERCUTS:
+            claim, to = undercut_ends(views.by_id, target)
+        elif relation is Relation.ATTACKS:
+            claim, to = target, None
+        else:
+            continue  # an objection's support of a claim is no attack
+        on_thesis = to is None and claim == thesis
+        shown = claim not in left_out and to not in left_out
+        lead = _LEADS[bool(out), to is not None, on_thesis]
+        out.append(Target(claim, to, on_thesis, shown, lead))
+    return tuple(out)
+
+
+def _ref(node_id: str, listed: bool) -> str:
+    """An id as the page shows it: code, linked to its entry when the page lists it."""
+    code = f"<code>{escape(node_id)}</code>"
+    return f'<a href="#n-{escape(node_id)}">{code}</a>' if listed else code
+
+
+def _said(targets: tuple[Target, ...]) -> Markup:
+    """The targets as HTML, every id escaped as the template would escape it.
+
+    Made here in one piece, not by the template in a dozen: a big map lists thousands.
+    """
+    return Markup(
+        "".join(
+            [
+                f'<span class="target">{t.lead}{_ref(t.claim, t.listed)}</span>'
+                if t.to is None
+                else f'<span class="target">{t.lead}{_ref(t.claim, t.listed)}'
+                f" to {_ref(t.to, t.listed)}</span>"
+                for t in targets
+            ]
+        )
+    )
 
 
 def view_note(
