@@ -195,3 +195,35 @@ def test_a_focus_names_targets_it_leaves_out_without_linking_them() -> None:
     assert "every route of support is cut or defeated" in thesis
     assert "<code>crimea-adds-momentum</code>" in thesis
     assert 'href="#n-crimea-adds-momentum"' not in page
+
+
+def test_the_targets_link_to_entries_and_escape_as_the_template_does() -> None:
+    """The targets are made in one piece, not by the template: their links still lead to
+    the entries, and an id is escaped as the template escapes it."""
+    m = validate_data(
+        {
+            "title": "t",
+            "thesis": {
+                "id": "Thèse_1",
+                "text": "Claim <b>.",
+                "premises": [
+                    {
+                        "id": "p.2",
+                        "text": "Reason.",
+                        "objections": [{"id": "ü-3", "text": "<i>x</i>", "undercut": True}],
+                    }
+                ],
+                "objections": [{"id": "o", "text": "No & no.", "links": [{"to": "p.2"}]}],
+            },
+        }
+    )
+    page = _page(m)
+    block = page[page.index('<ul class="unanswered-list">') :]
+    block = block[: block.index("</ul>")]
+    assert _unanswered(page) == [
+        "o attacks the thesis Thèse_1; also attacks p.2 standing: stands no answer yet No & no.",
+        "ü-3 attacks the link from p.2 to Thèse_1 standing: stands no answer yet <i>x</i>",
+    ]
+    for target in re.findall(r'href="#([^"]+)"', block):
+        assert f'id="{target}"' in page
+    assert "&lt;i&gt;x&lt;/i&gt;" in block and "<i>" not in block

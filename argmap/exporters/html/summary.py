@@ -87,7 +87,7 @@ class Unanswered(NamedTuple):
 
     node: NodeView
     targets: tuple[Target, ...]
-    said: Markup
+    attacks: Markup
     """The targets as the list prints them, one piece: ids escaped, linked where listed."""
 
 
@@ -176,7 +176,7 @@ def unanswered_objections(m: ArgumentMap, views: NodeViews) -> list[Unanswered]:
     for node in views.listed(m.nodes):
         if draw_kind(m, node) is NodeKind.OBJECTION and not views.answered(node):
             targets = _targets(node, views, thesis)
-            entry = Unanswered(views.view(node), targets, _said(targets))
+            entry = Unanswered(views.view(node), targets, _attacks(targets))
             (first if any(t.thesis for t in targets) else rest).append(entry)
     return first + rest
 
@@ -219,7 +219,7 @@ def _ref(node_id: str, listed: bool) -> str:
     return f'<a href="#n-{escape(node_id)}">{code}</a>' if listed else code
 
 
-def _said(targets: tuple[Target, ...]) -> Markup:
+def _attacks(targets: tuple[Target, ...]) -> Markup:
     """The targets as HTML, every id escaped as the template would escape it.
 
     Made here in one piece, not by the template in a dozen: a big map lists thousands.
