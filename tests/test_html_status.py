@@ -72,7 +72,7 @@ def test_the_thesis_section_gives_its_standing_and_why_it_is_unsupported() -> No
     assert "Standing: defeated unsupported" in text
     assert (
         "Defeated: 2 objections against it stand, with no standing answer: "
-        "pure-and-simple-overstated, russia-voted-sanctions." in text
+        "russia-voted-sanctions, pure-and-simple-overstated." in text  # the map's order
     )
     assert "Unsupported: every route of support is cut or defeated:" in text
     assert "russias-korean-game stands · link cut" in text

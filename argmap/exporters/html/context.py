@@ -21,7 +21,7 @@ from argmap.exporters.html.summary import (
     unanswered_objections,
     view_note,
 )
-from argmap.exporters.html.verdict import ThesisVerdict, thesis_verdict
+from argmap.exporters.html.verdict import ThesisVerdict, bearing_on_thesis, thesis_verdict
 from argmap.model import ArgumentMap, reading_order
 from argmap.options import RenderOptions
 from argmap.safetext import paragraphs
@@ -120,7 +120,7 @@ def page_context(
         numbers=sheet.numbers if sheet is not None and sheet.answers else {},
         key_nodes=[] if sheet is None else [views.view(node) for node in reading_order(m)],
         thesis=views.view(m.thesis),
-        verdict=_verdict(views, analysis, whole or m),
+        verdict=_verdict(views, analysis, whole),
         events=Outline(m, views),
         cases=claim_cases(m, views),
         case_run=CASE_RUN,
@@ -137,13 +137,22 @@ def page_context(
     )
 
 
-def _verdict(views: NodeViews, analysis: Analysis, whole: ArgumentMap) -> ThesisVerdict | None:
+def _verdict(
+    views: NodeViews, analysis: Analysis, whole: ArgumentMap | None
+) -> ThesisVerdict | None:
     """The Thesis section's verdict, judged on the whole map; None where standing is not shown."""
     if not views.standing:
         return None
+    thesis = views.m.thesis.id
+    # The page's own index has what bears on the thesis, unless the page shows a part.
+    bearing = views.incoming[thesis] if whole is None else bearing_on_thesis(whole)
     by_id, left_out = views.by_id, views.elided
     return thesis_verdict(
-        whole, analysis, lambda i: i in by_id and i not in left_out, named=views.sheet is None
+        thesis,
+        analysis,
+        bearing,
+        lambda i: i in by_id and i not in left_out,
+        named=views.sheet is None,
     )
 
 

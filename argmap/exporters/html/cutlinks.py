@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from argmap.model import Node, NodeKind, Relation
 
 if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis
 
-__all__ = ["LINK_LABELS", "LINK_MEANINGS", "cut_links", "cutters", "undercut_ends"]
+__all__ = ["LINK_LABELS", "LINK_MEANINGS", "Cut", "cut_links", "cutters", "undercut_ends"]
 
 LINK_LABELS: Final[Mapping[str, str]] = {
     "out": "stands · link cut",
@@ -28,6 +28,20 @@ LINK_MEANINGS: Final[Mapping[str, str]] = {
 """What a cut link means, for the badge's tooltip and the key, by the link's standing."""
 
 
+class Cut(NamedTuple):
+    """A node's link that does not stand while the node does: its standing and what cuts it."""
+
+    link: str
+    """The link's standing: ``out`` (cut) or ``undecided`` (in doubt)."""
+    by: tuple[str, ...]
+    """The undercutters that cut it or put it in doubt (none named on a worksheet)."""
+
+    @property
+    def meaning(self) -> str:
+        """What the cut link means (see :data:`LINK_MEANINGS`)."""
+        return LINK_MEANINGS[self.link]
+
+
 def cut_links(analysis: Analysis) -> dict[str, str]:
     """Return node id -> its link's standing, for the nodes that stand while their link does not.
 
@@ -37,11 +51,11 @@ def cut_links(analysis: Analysis) -> dict[str, str]:
     """
     from argmap.analysis.standing import Standing
 
-    standing = analysis.standing
+    standing, stands = analysis.standing, Standing.IN  # an enum member looked up once
     return {
         node_id: link.value
         for node_id, link in analysis.link_standing.items()
-        if link is not Standing.IN and standing[node_id] is Standing.IN
+        if link is not stands and standing[node_id] is stands
     }
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import draw_kind, elided_chain, focus_chain
-from argmap.exporters.html.cutlinks import LINK_LABELS, LINK_MEANINGS, cut_links, cutters
+from argmap.exporters.html.cutlinks import LINK_LABELS, Cut, cut_links, cutters
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.model.vocabulary import KIND_LABELS
 from argmap.options import RenderOptions
@@ -99,16 +99,9 @@ class NodeView:
     """A worksheet's blank: the ruled lines left for the statement (0: the text is shown)."""
     target_listed: bool = True
     """What it bears on is listed on the page (not among the claims a deep focus leaves out)."""
-    link: str | None = None
-    """Its link's standing when it stands and its link to its parent does not (``out``: the
-    link is cut; ``undecided``), as ``--status`` draws it; None otherwise."""
-    cut_by: tuple[str, ...] = ()
-    """The undercutters that cut its link (or put it in doubt); none named on a worksheet."""
-
-    @property
-    def link_meaning(self) -> str:
-        """What its cut link means (empty when its link is not cut)."""
-        return LINK_MEANINGS.get(self.link or "", "")
+    cut: Cut | None = None
+    """Its link to its parent when that does not stand while it does (as ``--status`` draws
+    it, ``in-link-out``): the link's standing and what cuts it; None otherwise."""
 
     @property
     def deep(self) -> bool:
@@ -275,9 +268,9 @@ class NodeViews:
 
         A label sheet asks what each statement does: a worksheet names no undercutter.
         """
-        cut = self.links[node.id]
-        by = () if self.sheet is not None else cutters(node, cut, self.incoming, self.analysis)
-        return replace(view, standing_label=LINK_LABELS[cut], link=cut, cut_by=by)
+        link = self.links[node.id]
+        by = () if self.sheet is not None else cutters(node, link, self.incoming, self.analysis)
+        return replace(view, standing_label=LINK_LABELS[link], cut=Cut(link, by))
 
     def _build(self, node: Node, flat: bool) -> NodeView:
         m = self.m

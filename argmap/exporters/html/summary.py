@@ -21,7 +21,6 @@ __all__ = [
     "DocumentView",
     "KindCount",
     "SourceEntry",
-    "Target",
     "Unanswered",
     "authors",
     "document_view",
@@ -67,28 +66,14 @@ class KindCount:
     phrase: str
 
 
-class Target(NamedTuple):
-    """What an objection attacks: a claim, or (an undercut) the link from ``claim`` to ``to``."""
-
-    claim: str
-    to: str | None
-    """An undercut's: the other end of the link it attacks; None for an attack on a claim."""
-    thesis: bool
-    """The claim attacked is the thesis itself."""
-    listed: bool
-    """The page lists both ends (a focus may leave the claims above it out)."""
-    lead: str
-    """Its words before the claim: ``attacks the thesis``, or after another target ``; also
-    attacks the link from``."""
-
-
 class Unanswered(NamedTuple):
     """An objection with no standing answer, with what it attacks (by the tree, then links)."""
 
     node: NodeView
-    targets: tuple[Target, ...]
     attacks: Markup
-    """The targets as the list prints them, one piece: ids escaped, linked where listed."""
+    """What it attacks, as the list prints it: ``attacks the thesis ID``, ``attacks the link
+    from ID to ID``, then ``; also attacks ...`` for its links; each id escaped, and linked
+    to its entry where the page lists it."""
 
 
 def document_view(m: ArgumentMap) -> DocumentView | None:
@@ -175,9 +160,8 @@ def unanswered_objections(m: ArgumentMap, views: NodeViews) -> list[Unanswered]:
     thesis = m.thesis.id
     for node in views.listed(m.nodes):
         if draw_kind(m, node) is NodeKind.OBJECTION and not views.answered(node):
-            targets = _targets(node, views, thesis)
-            entry = Unanswered(views.view(node), targets, _attacks(targets))
-            (first if any(t.thesis for t in targets) else rest).append(entry)
+            attacks, on_thesis = _attacks(node, views, thesis)
+            (first if on_thesis else rest).append(Unanswered(views.view(node), attacks))
     return first + rest
 
 
@@ -193,12 +177,18 @@ _LEADS: Final[Mapping[tuple[bool, bool, bool], str]] = {
 it is a link (an undercut's), and whether the claim is the thesis."""
 
 
-def _targets(node: Node, views: NodeViews, thesis: str) -> tuple[Target, ...]:
-    """What an objection attacks: its parent (or the link into it), then its links' targets."""
+def _attacks(node: Node, views: NodeViews, thesis: str) -> tuple[Markup, bool]:
+    """What an objection attacks, as HTML, and whether that includes the thesis itself.
+
+    Its parent (or the link into it), then its links' targets. Made here in one piece, not
+    by the template in a dozen (a big map lists thousands), every id escaped as the
+    template would escape it.
+    """
     bears = [(node.relation, node.parent)] if node.parent is not None else []
     bears += [(link.relation, link.to) for link in node.links]
     left_out = views.elided
-    out: list[Target] = []
+    parts: list[str] = []
+    on_thesis = False
     for relation, target in bears:
         if relation is Relation.UNDERCUTS:
             claim, to = undercut_ends(views.by_id, target)
@@ -206,35 +196,19 @@ def _targets(node: Node, views: NodeViews, thesis: str) -> tuple[Target, ...]:
             claim, to = target, None
         else:
             continue  # an objection's support of a claim is no attack
-        on_thesis = to is None and claim == thesis
-        shown = claim not in left_out and to not in left_out
-        lead = _LEADS[bool(out), to is not None, on_thesis]
-        out.append(Target(claim, to, on_thesis, shown, lead))
-    return tuple(out)
+        here = to is None and claim == thesis
+        on_thesis = on_thesis or here
+        listed = claim not in left_out and to not in left_out
+        end = "" if to is None else f" to {_ref(to, listed)}"
+        lead = _LEADS[bool(parts), to is not None, here]
+        parts.append(f'<span class="target">{lead}{_ref(claim, listed)}{end}</span>')
+    return Markup("".join(parts)), on_thesis
 
 
 def _ref(node_id: str, listed: bool) -> str:
     """An id as the page shows it: code, linked to its entry when the page lists it."""
     code = f"<code>{escape(node_id)}</code>"
     return f'<a href="#n-{escape(node_id)}">{code}</a>' if listed else code
-
-
-def _attacks(targets: tuple[Target, ...]) -> Markup:
-    """The targets as HTML, every id escaped as the template would escape it.
-
-    Made here in one piece, not by the template in a dozen: a big map lists thousands.
-    """
-    return Markup(
-        "".join(
-            [
-                f'<span class="target">{t.lead}{_ref(t.claim, t.listed)}</span>'
-                if t.to is None
-                else f'<span class="target">{t.lead}{_ref(t.claim, t.listed)}'
-                f" to {_ref(t.to, t.listed)}</span>"
-                for t in targets
-            ]
-        )
-    )
 
 
 def view_note(

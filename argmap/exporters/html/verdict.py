@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from argmap.exporters.html.cutlinks import LINK_LABELS
 from argmap.exporters.html.nodeview import STANDING_LABELS
-from argmap.model import ArgumentMap, Relation
+from argmap.model import ArgumentMap, Node, Relation
 
 if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis, Standing
 
-__all__ = ["Reason", "Route", "ThesisVerdict", "thesis_verdict"]
+__all__ = ["Bearing", "Reason", "Route", "ThesisVerdict", "bearing_on_thesis", "thesis_verdict"]
+
+Bearing = tuple[Node, Relation, bool]
+"""A node bearing on the thesis, by which relation, and whether by a cross-link."""
 
 
 @dataclass(frozen=True)
@@ -59,32 +62,37 @@ def _fate(own: Standing, link: Standing) -> tuple[str, str]:
     return STANDING_LABELS[own.value], own.value
 
 
+def bearing_on_thesis(m: ArgumentMap) -> list[Bearing]:
+    """What bears on the thesis, found in the whole map (a focus's page lists only a part).
+
+    As :attr:`~argmap.exporters.html.nodeview.NodeViews.incoming` has it for the map a page
+    lists: in the map's order, a node's tree link before its cross-links.
+    """
+    thesis = m.thesis.id
+    out: list[Bearing] = []
+    for node in m.nodes:
+        if node.parent == thesis and node.relation is not None:
+            out.append((node, node.relation, False))
+        out.extend((node, link.relation, True) for link in node.links if link.to == thesis)
+    return out
+
+
 def _bearing(
-    m: ArgumentMap, a: Analysis, listed: Callable[[str], bool]
+    bearing: Iterable[Bearing], thesis: str, a: Analysis, listed: Callable[[str], bool]
 ) -> tuple[list[Route], list[tuple[Reason, Standing]]]:
     """The thesis's routes of support, and its attackers with the standing of each attack.
 
-    In the map's order: its reasons (a joint reason where its first co-premise is), then
-    what supports or attacks it by a cross-link.
+    In the order given: a joint reason where its first co-premise is.
     """
-    thesis = m.thesis.id
     routes: list[Route] = []
     groups: dict[str, int] = {}
     attacks: list[tuple[Reason, Standing]] = []
-    bearing = [(n, n.relation, a.link_standing.get(n.id)) for n in m.nodes if n.parent == thesis]
-    bearing += [
-        (n, link.relation, a.cross_link_standing[(n.id, thesis)])
-        for n in m.nodes
-        for link in n.links
-        if link.to == thesis
-    ]
-    for node, relation, link in bearing:
-        if link is None or relation is None:
-            continue  # a conclusion drawn from the thesis
+    for node, relation, cross in bearing:
+        link = a.cross_link_standing[(node.id, thesis)] if cross else a.link_standing[node.id]
         reason = Reason(node.id, *_fate(a.standing[node.id], link), listed(node.id))
         if relation is Relation.ATTACKS:
             attacks.append((reason, link))
-        elif relation is Relation.SUPPORTS and node.group is not None and node.parent == thesis:
+        elif relation is Relation.SUPPORTS and node.group is not None and not cross:
             if node.group in groups:
                 i = groups[node.group]
                 routes[i] = Route(node.group, (*routes[i].reasons, reason))
@@ -122,13 +130,20 @@ def _support_why(support: str, routes: list[Route]) -> str:
 
 
 def thesis_verdict(
-    m: ArgumentMap, analysis: Analysis, listed: Callable[[str], bool], *, named: bool
+    thesis: str,
+    analysis: Analysis,
+    bearing: Iterable[Bearing],
+    listed: Callable[[str], bool],
+    *,
+    named: bool,
 ) -> ThesisVerdict:
     """Return the thesis's standing and support, with why, for the Thesis section.
 
     Args:
-        m: the whole map (a focus's page still judges the thesis on all of it).
-        analysis: the map's analysis.
+        thesis: the thesis's id.
+        analysis: the whole map's analysis (a focus's page still judges the thesis on all).
+        bearing: what bears on the thesis in the whole map, in its order: each node, its
+            relation, and whether by a cross-link (see :func:`bearing_on_thesis`).
         listed: whether the page lists a node (its id links to its entry).
         named: name the attacks and the routes that decide it (not on a worksheet: a
             label sheet asks which statements attack and which support).
@@ -136,11 +151,11 @@ def thesis_verdict(
     Returns:
         The verdict, with the same words as the outline's badges.
     """
-    routes, attacks = _bearing(m, analysis, listed)
+    routes, attacks = _bearing(bearing, thesis, analysis, listed)
     standing = analysis.thesis_standing.value
     decide = {"out": "in", "undecided": "undecided"}.get(standing)
     deciding = tuple(reason for reason, link in attacks if link.value == decide)
-    support = analysis.support[m.thesis.id].value
+    support = analysis.support[thesis].value
     return ThesisVerdict(
         standing=standing,
         standing_label=STANDING_LABELS[standing],
