@@ -354,7 +354,7 @@ def test_the_summary_prints_its_parts_one_after_another(
     seen = open_page(browser, pages["flagship"])
     page = seen.page
     boxes = (
-        "[...document.querySelector('.summary-grid').children]"
+        "[...document.querySelectorAll('#summary .summary-grid > *, #unanswered')]"
         ".map(e => e.getBoundingClientRect()).map(r => [r.left, r.top, r.bottom])"
     )
     side_by_side = page.evaluate(boxes)

@@ -533,7 +533,8 @@ def test_print_theme_and_context_fields() -> None:
     counts = {c.kind: c.count for c in ctx["kind_counts"]}
     assert counts == {"thesis": 1, "premise": 4, "evidence": 1, "objection": 3, "rebuttal": 1}
     assert [a for a, _ in ctx["authors"]] == ["A. Reviewer"]
-    assert [n.id for n in ctx["unanswered"]] == ["belonging-anecdote", "expression"]
+    # What attacks the thesis itself first, then the rest in the map's order.
+    assert [u.node.id for u in ctx["unanswered"]] == ["expression", "belonging-anecdote"]
     assert isinstance(ctx["css"], Markup)
     thesis_case = ctx["cases"][0]
     assert thesis_case.claim.id == "uniforms"
@@ -696,7 +697,7 @@ def test_unanswered_means_no_answer_stands_everywhere_on_the_page() -> None:
         }
     )
     ctx = build_context(m, analyze(m), RenderOptions())
-    listed = {n.id: n.answers for n in ctx["unanswered"]}
+    listed = {u.node.id: u.node.answers for u in ctx["unanswered"]}
     assert listed == {
         "o1": "its answer is defeated",
         "o3": "no answer yet",
@@ -705,9 +706,9 @@ def test_unanswered_means_no_answer_stands_everywhere_on_the_page() -> None:
     page = render_html(m, analyze(m), RenderOptions(), diagram=False)
     assert '<a href="#unanswered">3 objections with no standing answer</a>' in page
     assert 'data-id="o2" data-kind="rebuttal"' in page
-    assert "its answer is defeated</span> First objection." in page
-    assert "no answer yet</span> Second objection." in page
-    assert "its answer is undercut</span> Third objection." in page
+    assert 'its answer is defeated</span> <span class="said">First objection.' in page
+    assert 'no answer yet</span> <span class="said">Second objection.' in page
+    assert 'its answer is undercut</span> <span class="said">Third objection.' in page
     # The filter shows the same objections: data-answered="no" on exactly these entries.
     entries = dict(
         re.findall(r'data-id="([^"]+)" data-kind="objection"[^>]*data-answered="(\w+)"', page)

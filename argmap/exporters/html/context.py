@@ -6,12 +6,14 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, TypedDict
 
 from argmap.exporters.html.cases import CASE_RUN, ClaimCase, claim_cases
+from argmap.exporters.html.cutlinks import LINK_LABELS, LINK_MEANINGS
 from argmap.exporters.html.nodeview import NodeView, NodeViews
 from argmap.exporters.html.outline import Outline
 from argmap.exporters.html.summary import (
     DocumentView,
     KindCount,
     SourceEntry,
+    Unanswered,
     authors,
     document_view,
     kind_counts,
@@ -19,6 +21,7 @@ from argmap.exporters.html.summary import (
     unanswered_objections,
     view_note,
 )
+from argmap.exporters.html.verdict import ThesisVerdict, bearing_on_thesis, thesis_verdict
 from argmap.model import ArgumentMap, reading_order
 from argmap.options import RenderOptions
 from argmap.safetext import paragraphs
@@ -60,6 +63,8 @@ class PageContext(Assets):
     key_nodes: list[NodeView]
     """Every node in outline order (the answer key's rows)."""
     thesis: NodeView
+    verdict: ThesisVerdict | None
+    """The thesis's standing and support, with why (None when the page shows no standing)."""
     events: Outline
     cases: list[ClaimCase]
     case_run: int
@@ -67,10 +72,12 @@ class PageContext(Assets):
     sources: list[SourceEntry]
     kind_counts: list[KindCount]
     authors: list[tuple[str, list[NodeView]]]
-    unanswered: list[NodeView]
+    unanswered: list[Unanswered]
     diagram: Diagram | None
     diagram_note: str | None
     has_standing: bool
+    cut_links: list[tuple[str, str, str]]
+    """The key's cut links, as the page's entries have them: standing, badge words, meaning."""
     node_count: int
     view_note: str | None
 
@@ -113,6 +120,7 @@ def page_context(
         numbers=sheet.numbers if sheet is not None and sheet.answers else {},
         key_nodes=[] if sheet is None else [views.view(node) for node in reading_order(m)],
         thesis=views.view(m.thesis),
+        verdict=_verdict(views, analysis, whole),
         events=Outline(m, views),
         cases=claim_cases(m, views),
         case_run=CASE_RUN,
@@ -123,6 +131,32 @@ def page_context(
         diagram=diagram,
         diagram_note=diagram_note,
         has_standing=bool(views.standing),
+        cut_links=_cut_key(views),
         node_count=len(m) - len(views.elided),
         view_note=view_note(options, whole, m, len(views.elided)),
     )
+
+
+def _verdict(
+    views: NodeViews, analysis: Analysis, whole: ArgumentMap | None
+) -> ThesisVerdict | None:
+    """The Thesis section's verdict, judged on the whole map; None where standing is not shown."""
+    if not views.standing:
+        return None
+    thesis = views.m.thesis.id
+    # The page's own index has what bears on the thesis, unless the page shows a part.
+    bearing = views.incoming[thesis] if whole is None else bearing_on_thesis(whole)
+    by_id, left_out = views.by_id, views.elided
+    return thesis_verdict(
+        thesis,
+        analysis,
+        bearing,
+        lambda i: i in by_id and i not in left_out,
+        named=views.sheet is None,
+    )
+
+
+def _cut_key(views: NodeViews) -> list[tuple[str, str, str]]:
+    """The key's entries for the cut links the page lists: standing, badge words, meaning."""
+    shown = {cut for i, cut in views.links.items() if i in views.by_id and i not in views.elided}
+    return [(c, LINK_LABELS[c], LINK_MEANINGS[c]) for c in LINK_LABELS if c in shown]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import draw_kind, elided_chain, focus_chain
+from argmap.exporters.html.cutlinks import LINK_LABELS, Cut, cut_links, cutters
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.model.vocabulary import KIND_LABELS
 from argmap.options import RenderOptions
@@ -98,6 +99,9 @@ class NodeView:
     """A worksheet's blank: the ruled lines left for the statement (0: the text is shown)."""
     target_listed: bool = True
     """What it bears on is listed on the page (not among the claims a deep focus leaves out)."""
+    cut: Cut | None = None
+    """Its link to its parent when that does not stand while it does (as ``--status`` draws
+    it, ``in-link-out``): the link's standing and what cuts it; None otherwise."""
 
     @property
     def deep(self) -> bool:
@@ -169,8 +173,11 @@ class NodeViews:
         # Standing is a fact about the whole argument, even when the page shows a part.
         self.standing = {node_id: value.value for node_id, value in analysis.standing.items()}
         self.unanswered = frozenset(analysis.unanswered)
+        self.analysis = analysis
+        self.links = cut_links(analysis)  # the nodes that stand while their link does not
         if self.sheet is not None and "standing" not in options.keep:
             self.standing, self.unanswered = {}, frozenset()  # a worksheet evaluates nothing
+            self.links = {}
         self.levels = _levels(m.thesis.id, self.kids)
         self._cache: dict[tuple[str, bool], NodeView] = {}
 
@@ -256,6 +263,15 @@ class NodeViews:
         below = level - self._root_level < OPEN_LEVELS
         return level, nest, below or node.id in self.context or self.sheet is not None
 
+    def _cut(self, view: NodeView, node: Node) -> NodeView:
+        """The view of a node that stands while its link does not: its badge says so.
+
+        A label sheet asks what each statement does: a worksheet names no undercutter.
+        """
+        link = self.links[node.id]
+        by = () if self.sheet is not None else cutters(node, link, self.incoming, self.analysis)
+        return replace(view, standing_label=LINK_LABELS[link], cut=Cut(link, by))
+
     def _build(self, node: Node, flat: bool) -> NodeView:
         m = self.m
         outlet = m.sources.get(node.source) if node.source is not None else None
@@ -303,6 +319,8 @@ class NodeViews:
             blank_lines=lines,
             target_listed=target not in self.elided and link_target not in self.elided,
         )
+        if node.id in self.links:
+            view = self._cut(view, node)
         if self.sheet is not None and self.sheet.hides_kinds:
             given = kind in (NodeKind.THESIS, NodeKind.CONCLUSION) or node.group is not None
             return _kinds_hidden(view, given=given)

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Final, NamedTuple
+
+from markupsafe import Markup, escape
 
 from argmap.analysis.view import draw_kind
+from argmap.exporters.html.cutlinks import undercut_ends
 from argmap.exporters.html.nodeview import NodeView, NodeViews
-from argmap.model import ArgumentMap, NodeKind
+from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.model.vocabulary import KIND_LABELS
 from argmap.options import RenderOptions
 from argmap.safetext import safe_url
@@ -16,6 +21,7 @@ __all__ = [
     "DocumentView",
     "KindCount",
     "SourceEntry",
+    "Unanswered",
     "authors",
     "document_view",
     "kind_counts",
@@ -58,6 +64,16 @@ class KindCount:
     label: str
     count: int
     phrase: str
+
+
+class Unanswered(NamedTuple):
+    """An objection with no standing answer, with what it attacks (by the tree, then links)."""
+
+    node: NodeView
+    attacks: Markup
+    """What it attacks, as the list prints it: ``attacks the thesis ID``, ``attacks the link
+    from ID to ID``, then ``; also attacks ...`` for its links; each id escaped, and linked
+    to its entry where the page lists it."""
 
 
 def document_view(m: ArgumentMap) -> DocumentView | None:
@@ -132,17 +148,67 @@ def authors(m: ArgumentMap, views: NodeViews) -> list[tuple[str, list[NodeView]]
     return sorted(by_author.items())
 
 
-def unanswered_objections(m: ArgumentMap, views: NodeViews) -> list[NodeView]:
-    """Return the objections against which no answer stands, in the file's order.
+def unanswered_objections(m: ArgumentMap, views: NodeViews) -> list[Unanswered]:
+    """Return the objections against which no answer stands, each with what it attacks.
 
     The same objections as the "only unanswered objections" filter and the badges: none
-    was answered, or every answer was itself defeated.
+    was answered, or every answer was itself defeated. Those attacking the thesis itself
+    (by the tree or by a link) come first, then the rest, each in the file's order.
     """
-    return [
-        views.view(node)
-        for node in views.listed(m.nodes)
-        if draw_kind(m, node) is NodeKind.OBJECTION and not views.answered(node)
-    ]
+    first: list[Unanswered] = []
+    rest: list[Unanswered] = []
+    thesis = m.thesis.id
+    for node in views.listed(m.nodes):
+        if draw_kind(m, node) is NodeKind.OBJECTION and not views.answered(node):
+            attacks, on_thesis = _attacks(node, views, thesis)
+            (first if on_thesis else rest).append(Unanswered(views.view(node), attacks))
+    return first + rest
+
+
+_LEADS: Final[Mapping[tuple[bool, bool, bool], str]] = {
+    (also, link, on_thesis): ("; also " if also else "")
+    + ("attacks the link from " if link else "attacks ")
+    + ("the thesis " if on_thesis else "")
+    for also in (False, True)
+    for link in (False, True)
+    for on_thesis in (False, True)
+}
+"""A target's words before its claim: by whether another target comes before it, whether
+it is a link (an undercut's), and whether the claim is the thesis."""
+
+
+def _attacks(node: Node, views: NodeViews, thesis: str) -> tuple[Markup, bool]:
+    """What an objection attacks, as HTML, and whether that includes the thesis itself.
+
+    Its parent (or the link into it), then its links' targets. Made here in one piece, not
+    by the template in a dozen (a big map lists thousands), every id escaped as the
+    template would escape it.
+    """
+    bears = [(node.relation, node.parent)] if node.parent is not None else []
+    bears += [(link.relation, link.to) for link in node.links]
+    left_out = views.elided
+    parts: list[str] = []
+    on_thesis = False
+    for relation, target in bears:
+        if relation is Relation.UNDERCUTS:
+            claim, to = undercut_ends(views.by_id, target)
+        elif relation is Relation.ATTACKS:
+            claim, to = target, None
+        else:
+            continue  # an objection's support of a claim is no attack
+        here = to is None and claim == thesis
+        on_thesis = on_thesis or here
+        listed = claim not in left_out and to not in left_out
+        end = "" if to is None else f" to {_ref(to, listed)}"
+        lead = _LEADS[bool(parts), to is not None, here]
+        parts.append(f'<span class="target">{lead}{_ref(claim, listed)}{end}</span>')
+    return Markup("".join(parts)), on_thesis
+
+
+def _ref(node_id: str, listed: bool) -> str:
+    """An id as the page shows it: code, linked to its entry when the page lists it."""
+    code = f"<code>{escape(node_id)}</code>"
+    return f'<a href="#n-{escape(node_id)}">{code}</a>' if listed else code
 
 
 def view_note(
