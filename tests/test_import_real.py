@@ -360,7 +360,7 @@ def test_real_file_round_trips_through_argdown_and_aif(fmt: str, path: Path) -> 
 @pytest.mark.slow
 def test_real_files_exported_as_argdown_read_whole_in_the_argdown_cli(tmp_path: Path) -> None:
     from argmap.interop.argdown.writer import to_argdown
-    from tests.test_interop import ARGDOWN_CLI, _require_argdown_cli
+    from tests.test_interop import _require_argdown_cli, argdown_json
 
     _require_argdown_cli()
     maps = {}
@@ -370,14 +370,8 @@ def test_real_files_exported_as_argdown_read_whole_in_the_argdown_cli(tmp_path: 
         (tmp_path / f"{name}.argdown").write_text(to_argdown(m), encoding="utf-8")
         maps[name] = m
     out = tmp_path / "json"
-    proc = subprocess.run(
-        [str(ARGDOWN_CLI), "json", str(tmp_path / "*.argdown"), str(out)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert proc.returncode == 0 and "error" not in (proc.stdout + proc.stderr).lower(), proc.stdout
+    printed = argdown_json(tmp_path / "*.argdown", out, timeout=300)
+    assert "error" not in printed.lower(), printed
     for name, m in maps.items():
         data = json.loads((out / f"{name}.json").read_text(encoding="utf-8"))
         assert len(data["statements"]) == 1 and len(data["arguments"]) == len(m) - 1, name

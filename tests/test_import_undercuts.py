@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ import pytest
 from argmap.interop import ImportOptions, get_importer
 from argmap.model import NodeKind, Relation
 from tests.conftest import CASES, write
-from tests.test_interop import ARGDOWN_CLI, _require_argdown_cli
+from tests.test_interop import _require_argdown_cli, argdown_json
 
 # Each shape ends its file with a relation already placed (the argument's conclusion
 # restating its support of the thesis, a second reference): the undercut of the thesis,
@@ -114,14 +113,7 @@ def test_the_argdown_cli_relates_what_the_map_keeps(tmp_path: Path) -> None:
     for name, text in SHAPES.items():
         write(tmp_path, f"{name}.argdown", text)
     out = tmp_path / "json"
-    proc = subprocess.run(
-        [str(ARGDOWN_CLI), "json", str(tmp_path / "*.argdown"), str(out)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+    argdown_json(tmp_path / "*.argdown", out)
     for name, text in SHAPES.items():
         data = json.loads((out / f"{name}.json").read_text(encoding="utf-8"))
         reaching, grown = {"T"}, True

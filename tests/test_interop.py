@@ -255,17 +255,26 @@ def test_argdown_import_locates_broken_front_matter() -> None:
     assert str(info.value).startswith("fm.argdown:3:")
 
 
-def _argdown_counts(path: Path, tmp_path: Path) -> dict[str, Any]:
-    out = tmp_path / "argdown-json"
+def argdown_json(files: Path, out: Path, timeout: float = 120) -> str:
+    """Run the Argdown CLI's ``json`` export of ``files`` (a path or a glob) into ``out``.
+
+    Returns what it printed; fails the test when it exits with an error.
+    """
     proc = subprocess.run(
-        [str(ARGDOWN_CLI), "json", str(path), str(out)],
+        [str(ARGDOWN_CLI), "json", str(files), str(out)],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=timeout,
         check=False,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "syntax error" not in (proc.stdout + proc.stderr).lower()
+    return proc.stdout + proc.stderr
+
+
+def _argdown_counts(path: Path, tmp_path: Path) -> dict[str, Any]:
+    out = tmp_path / "argdown-json"
+    printed = argdown_json(path, out)
+    assert "syntax error" not in printed.lower()
     data = json.loads((out / f"{path.stem}.json").read_text(encoding="utf-8"))
     return data  # type: ignore[no-any-return]
 
