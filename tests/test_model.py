@@ -421,3 +421,22 @@ def test_kinds_are_named_with_their_article() -> None:
         "a rebuttal",
         "a conclusion",
     ]
+
+
+def test_cross_links_into_a_node_are_listed_in_file_order_with_their_relation() -> None:
+    from argmap.load.maps import load_map
+
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    expected = {
+        target.id: [
+            (source.id, relation)
+            for source, target2, relation, cross in m.edges()
+            if cross and target2.id == target.id
+        ]
+        for target in m.nodes
+    }
+    for node in m.nodes:
+        assert m.cross_links_to(node.id) == expected[node.id]
+    assert m.cross_links_to("anti-americanism-drives-russia") == [
+        ("russia-voted-sanctions", Relation.ATTACKS)
+    ]

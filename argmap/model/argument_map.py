@@ -19,7 +19,7 @@ class _Lookups:
     A cache, not part of the map: any two compare equal, so maps compare by their fields.
     """
 
-    __slots__ = ("children", "index", "nodes", "tree")
+    __slots__ = ("children", "index", "links_to", "nodes", "tree")
 
     def __init__(self) -> None:
         self.nodes: tuple[Node, ...] | None = None
@@ -28,6 +28,8 @@ class _Lookups:
         self.children: dict[str, list[str]] = {}
         self.tree: _TreeIndex | None = None
         """Depths and spans, built on first use (see :class:`_TreeIndex`)."""
+        self.links_to: dict[str, list[tuple[str, Relation]]] | None = None
+        """Node id -> the cross-links into it (source id, relation), built on first use."""
 
     def build(self, nodes: tuple[Node, ...]) -> None:
         index = {node.id: i for i, node in enumerate(nodes)}
@@ -37,7 +39,7 @@ class _Lookups:
             if node.parent in children and node.kind is not NodeKind.CONCLUSION:
                 children[node.parent].append(node.id)
         self.index, self.children, self.nodes = index, children, nodes
-        self.tree = None
+        self.tree = self.links_to = None
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, _Lookups)
@@ -232,6 +234,20 @@ class ArgumentMap(Record):
             if node.group is not None:
                 out.setdefault(node.group, []).append(node)
         return out
+
+    def cross_links_to(self, node_id: str) -> list[tuple[str, Relation]]:
+        """Return the cross-links into ``node_id``: ``(source id, relation)``, in file order.
+
+        Indexed once for the map, so asking for every node costs one pass over its links.
+        """
+        lookups = self._lookup()
+        if lookups.links_to is None:
+            found: dict[str, list[tuple[str, Relation]]] = {}
+            for node in self.nodes:
+                for link in node.links:
+                    found.setdefault(link.to, []).append((node.id, link.relation))
+            lookups.links_to = found
+        return lookups.links_to.get(node_id, [])
 
     def incoming(self, node_id: str) -> list[tuple[Node, Relation, bool]]:
         """Return every node that bears on ``node_id``: ``(node, relation, is_cross_link)``."""

@@ -1,4 +1,4 @@
-"""Cross-links arriving at a page's nodes from nodes drawn on other pages, found once a map."""
+"""Cross-links arriving at a page's nodes from nodes drawn on other pages: found, named."""
 
 from __future__ import annotations
 
@@ -29,25 +29,6 @@ One reference box stands for them all (see :mod:`~.pageinrefs`): a box a link, t
 arriving at a linked group widened its row past the page's room for a neighbour.
 """
 
-_SOURCES: dict[int, tuple[tuple[Node, ...], dict[str, list[tuple[str, Relation]]]]] = {}
-"""A few maps' cross-links by target, in file order (keyed by their nodes' tuple, kept)."""
-
-
-def _sources(m: ArgumentMap) -> dict[str, list[tuple[str, Relation]]]:
-    """Node id -> the nodes that cross-link to it and how, in file order (made once a map)."""
-    kept = _SOURCES.get(id(m.nodes))
-    if kept is not None and kept[0] is m.nodes:
-        return kept[1]
-    found: dict[str, list[tuple[str, Relation]]] = {}
-    for node in m.nodes:
-        for link in node.links:
-            found.setdefault(link.to, []).append((node.id, link.relation))
-    if len(_SOURCES) >= 4:
-        _SOURCES.clear()
-    _SOURCES[id(m.nodes)] = (m.nodes, found)
-    return found
-
-
 def _grouped(pairs: Sequence[tuple[str, Relation]]) -> list[tuple[Relation, tuple[str, ...]]]:
     """Sources and how they bear, by how (in order of each way's first source)."""
     groups: dict[Relation, list[str]] = {}
@@ -56,12 +37,22 @@ def _grouped(pairs: Sequence[tuple[str, Relation]]) -> list[tuple[Relation, tupl
     return [(relation, tuple(sources)) for relation, sources in groups.items()]
 
 
-def arriving(m: ArgumentMap, nodes: Sequence[str], home: Mapping[str, int]) -> list[Arrival]:
-    """The cross-links into ``nodes`` from nodes drawn on other pages, a target's by how."""
-    sources, drawn = _sources(m), set(nodes)
+def arriving(
+    m: ArgumentMap, nodes: Sequence[str], home: Mapping[str, int], upright: bool
+) -> list[Arrival]:
+    """The cross-links into ``nodes`` from nodes drawn on other pages, a target's by how.
+
+    None on an ``upright`` page: its rows hold about a box each, and the reference, a row
+    more on the flagship's first upright slide, cost two slides and turned an
+    undercutter's arrow onto a box (the planner leaves them out too: see
+    :func:`incoming`). The link shows at its source there.
+    """
+    if upright:
+        return []
+    drawn = set(nodes)
     out: list[Arrival] = []
     for node_id in nodes:
-        pairs = [(s, how) for s, how in sources.get(node_id, ()) if s not in drawn and s in home]
+        pairs = [(s, how) for s, how in m.cross_links_to(node_id) if s not in drawn and s in home]
         out += [(node_id, how, found) for how, found in _grouped(pairs)]
     return out
 
@@ -75,15 +66,14 @@ def incoming_names(
     m: ArgumentMap, nodes: Sequence[str], home: Mapping[str, int], member: str, upright: bool
 ) -> list[str]:
     """The names of the arriving references a page of ``nodes`` hangs from ``member``."""
-    found = () if upright else arriving(m, nodes, home)
-    return [arrival_name(t, s) for t, _, s in found if t == member]
+    return [arrival_name(t, s) for t, _, s in arriving(m, nodes, home, upright) if t == member]
 
 
 def incoming_anchors(
     m: ArgumentMap, nodes: Sequence[str], home: Mapping[str, int], upright: bool
 ) -> dict[str, tuple[int, ...]]:
     """Each arriving reference's SVG anchor on a page of ``nodes`` -> its sources' pages."""
-    found = () if upright else arriving(m, nodes, home)
+    found = arriving(m, nodes, home, upright)
     return {f"a_inref-{s[0]}-{t}": tuple([home[i] for i in s]) for t, _, s in found}
 
 
@@ -100,12 +90,19 @@ def ref_name(node_id: str, ref: str) -> str:
 
 
 def incoming(
-    node_id: str, linked_from: Sequence[str], full: Set[str], node: Mapping[str, Node]
+    node_id: str,
+    linked_from: Sequence[str],
+    full: Set[str],
+    node: Mapping[str, Node],
+    upright: bool,
 ) -> tuple[str, ...]:
     """The planner's references arriving at ``node_id`` from its sources off the page.
 
-    One a way the links bear on it, marked: ``<how:source,source``.
+    One a way the links bear on it, marked: ``<how:source,source``; none on an
+    ``upright`` page (see :func:`arriving`).
     """
+    if upright:
+        return ()
     pairs = [
         (s, link.relation)
         for s in linked_from

@@ -252,8 +252,7 @@ class Blocks:
         for node_id in sorted(which, key=self.tree.order.__getitem__, reverse=True):
             targets, sources = links[node_id], linked_from[node_id]
             if targets or sources:  # references to pages, outgoing and arriving
-                arrive = incoming(node_id, sources, full, self.tree.node)
-                arrive = () if self.tree.upright else arrive
+                arrive = incoming(node_id, sources, full, self.tree.node, self.tree.upright)
                 refs = (*[t for t in targets if t not in full], *arrive)
                 out.append((node_id, refs, most(node_id)))
             else:

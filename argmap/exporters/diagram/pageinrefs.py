@@ -55,7 +55,7 @@ class Arrivals:
         nodes, tops, home, self.number = page
         self.m, self.home, self.look = m, home, look
         self.edge_attrs, self.ports, self.held = edge_attrs, ports, held
-        self.arriving = found = [] if look[2] else arriving(m, nodes, home)
+        self.arriving = found = arriving(m, nodes, home, look[2])
         after = _branch_ends(m, {t for t, _, _ in found}, [*nodes, *tops])
         before = _group_starts(m, nodes)
         todo = [(before.get(t, after[t]), after[t], i) for i, (t, _, _) in enumerate(found)]
