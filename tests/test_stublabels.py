@@ -90,7 +90,7 @@ def test_told_apart_lines_fit_the_planned_box(
     assert all(text_points(line, STUB_POINTS) <= widest for line in lines)
     if lines != planned:
         assert lines[0] == planned[0] and lines[1].startswith("…")
-    mine, theirs_drawn = told_apart_stubs(((text, 3, "12"), (other, 4, "13")), narrow)
+    mine, theirs_drawn = told_apart_stubs(((text, 3, "12", False), (other, 4, "13", False)), narrow)
     assert list(mine) in (lines, planned)
     if list(mine) != planned:
         assert mine[:-1] != theirs_drawn[:-1]
@@ -110,9 +110,26 @@ def test_stubs_never_told_apart_into_the_same_words(
     second stub keeps its usual lines, which differ from the first's."""
     opening = "The shared opening of both statements runs "
     drawn = told_apart_stubs(
-        ((opening + ending, 3, "12"), (opening + other_ending, 3, "9")), narrow
+        ((opening + ending, 3, "12", False), (opening + other_ending, 3, "9", False)), narrow
     )
     assert drawn[0][:-1] != drawn[1][:-1]
+
+
+def test_a_linked_groups_stub_says_it_is_linked() -> None:
+    """A stub of a linked group shows its first co-premise's words; its count says the
+    branch is linked, and its tooltip gives every co-premise, so it does not read as a
+    single reason (slide 1 of the flagship: "Moscow's Korean policy ..." with its partner)."""
+    assert stub_label_lines(NKNEWS, 5, "4", linked=True)[-1] == "+5 more (linked), p. 4"
+    assert stub_label_lines(NKNEWS, 5, "4")[-1] == "+5 more, p. 4"
+    # Never wider than the statement: a worksheet's "1.2" keeps the stub planned for it.
+    assert stub_label_lines("1.2", 1, "2", linked=True) == ["1.2", "+1 more, p. 2"]
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    layout = lay_out(m, analyze(m), RenderOptions(), "slide", find_engine("auto"))
+    first = layout.pages[0].svg
+    assert first.count("more (linked), p.") == 2  # "Moscow's Korean policy", "Russia rewards"
+    pivot = "Linked, together: Moscow&#39;s Korean policy is part of its own &quot;pivot&quot;"
+    assert f"{pivot} to East Asia. + It increasingly looks as if" in first
+    assert "(continues on page 4)" in first
 
 
 def test_the_flagships_stubs_on_each_page_read_differently() -> None:

@@ -25,7 +25,7 @@ from argmap.exporters.diagram.pageinrefs import Arrivals
 from argmap.exporters.diagram.pagekey import key_anchors
 from argmap.exporters.diagram.pagerefs import add_references, boxed_label
 from argmap.exporters.diagram.pagetrail import EdgeStyler, add_trail
-from argmap.exporters.diagram.paging import Page
+from argmap.exporters.diagram.paging import Page, Stub
 from argmap.exporters.diagram.stacking import TRAIL, row_ports
 from argmap.exporters.diagram.stublabels import (
     STUB_POINTS,
@@ -331,6 +331,14 @@ def add_stub(
     return edge_line(stub.name, parent, {**no_arrow_box(attrs), **port})  # its box: its page
 
 
+def _stub_tooltip(m: ArgumentMap, stub: Stub, page: str) -> str:
+    """A stub's tooltip: its statement in full (a linked group's: each co-premise's)."""
+    if stub.single and len(stub.tops) > 1:
+        premises = " + ".join(m.get(top).text for top in stub.tops)
+        return f"Linked, together: {premises} (continues on page {page})"
+    return f"{m.get(stub.tops[0]).text} (continues on page {page})"
+
+
 def _stub_attrs(
     m: ArgumentMap,
     plan: PagePlan,
@@ -350,7 +358,10 @@ def _stub_attrs(
         lines, fill = grouped_stub_lines(kinds, stub.hidden, page, narrow=plan.narrow), "#ffffff"
     else:  # told apart from the page's other stubs
         singles = [other for other in plan.page.stubs if other.single]
-        said = tuple((m.get(s.tops[0]).text, s.hidden - 1, plan.number(s.page)) for s in singles)
+        said = tuple(
+            (m.get(s.tops[0]).text, s.hidden - 1, plan.number(s.page), len(s.tops) > 1)
+            for s in singles
+        )
         lines, fill = list(told_apart_stubs(said, plan.narrow)[singles.index(stub)]), style.fill
     return {
         "label": boxed_label(STUB_POINTS, *tagged(lines, standing)),
@@ -361,7 +372,7 @@ def _stub_attrs(
         "fontcolor": style.ink,
         "fontsize": f"{STUB_POINTS:g}",
         "id": escape(f"stub-{index}"),
-        "tooltip": graphviz_escape(f"{first.text} (continues on page {page})"),
+        "tooltip": graphviz_escape(_stub_tooltip(m, stub, page)),
         "class": f"stub {kind.value}" if style.label else "stub",
         **_link(plan, stub.page),
     }

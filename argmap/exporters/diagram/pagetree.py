@@ -273,7 +273,8 @@ class PageTree:
             else:
                 more = sum(self.weight[t] for t in tops) - 1
                 text = self.node[tops[0]].text
-                lines = stub_label_lines(text, more, page, narrow=self.narrow)
+                linked = len(tops) > 1  # (a linked group, or a part of one)
+                lines = stub_label_lines(text, more, page, narrow=self.narrow, linked=linked)
                 size = stub_box(tagged(lines, stub_standing(self.standing, tops[:1])))
             name = stub_name(tops)
             width, height = self._size(size)

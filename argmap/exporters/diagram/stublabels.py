@@ -71,7 +71,13 @@ def _wrapped(text: str, width: int) -> list[str]:
 
 
 def stub_label_lines(
-    text: str, more: int, page: str, *, narrow: bool = False, others: Sequence[str] = ()
+    text: str,
+    more: int,
+    page: str,
+    *,
+    narrow: bool = False,
+    others: Sequence[str] = (),
+    linked: bool = False,
 ) -> list[str]:
     """A stub's lines: its branch's first statement shortened, then where the branch goes on.
 
@@ -83,10 +89,18 @@ def stub_label_lines(
         others: the statements of the other stubs drawn on the same page. Where one of
             them would be shortened to the same words, the second line shows, after an
             ellipsis, the words where this statement differs (see :func:`told_apart`).
+        linked: the branch is a linked group (``text`` is its first co-premise's): its
+            count says so, ``+N more (linked), p. K``, where that is no wider than the
+            statement's lines (a stub of a short statement, a worksheet's ``1.2``, keeps
+            the size planned for it without the word).
     """
     where = f"+{more} more, p. {page}" if more else f"continues on p. {page}"
     width = stub_wrap(narrow)
     lines = stub_lines(text, width)
+    if linked and more:
+        said = f"+{more} more (linked), p. {page}"
+        if text_points(said, STUB_POINTS) <= max(text_points(line, STUB_POINTS) for line in lines):
+            where = said
     alike = [other for other in others if other != text and stub_lines(other, width) == lines]
     if alike and len(lines) == 2:  # the same size as planned
         lines = told_apart(text, alike, width, [*lines, where])
@@ -95,23 +109,27 @@ def stub_label_lines(
 
 @functools.lru_cache(maxsize=16)
 def told_apart_stubs(
-    stubs: tuple[tuple[str, int, str], ...], narrow: bool
+    stubs: tuple[tuple[str, int, str, bool], ...], narrow: bool
 ) -> tuple[tuple[str, ...], ...]:
     """The lines of a page's single stubs, each told apart from the others where it can be.
 
     Args:
-        stubs: each stub's statement, how many more nodes its branch holds, and its page.
+        stubs: each stub's statement, how many more nodes its branch holds, its page, and
+            whether it is a linked group.
         narrow: the page is narrow (see :func:`stub_label_lines`).
 
     A stub told apart from the others (see :func:`stub_label_lines`) whose words came out
     the same as an earlier stub's as drawn (windows of repeated words) keeps its usual
     lines, unless another stub drew those: then its told-apart ones.
     """
-    texts = [text for text, _, _ in stubs]
-    plain = [stub_label_lines(text, more, page, narrow=narrow) for text, more, page in stubs]
+    texts = [text for text, _, _, _ in stubs]
+    plain = [
+        stub_label_lines(text, more, page, narrow=narrow, linked=linked)
+        for text, more, page, linked in stubs
+    ]
     told = [
-        stub_label_lines(text, more, page, narrow=narrow, others=texts)
-        for text, more, page in stubs
+        stub_label_lines(text, more, page, narrow=narrow, others=texts, linked=linked)
+        for text, more, page, linked in stubs
     ]
     said: set[tuple[str, ...]] = set()
     drawn = []
