@@ -90,7 +90,8 @@ def test_told_apart_lines_fit_the_planned_box(
     assert all(text_points(line, STUB_POINTS) <= widest for line in lines)
     if lines != planned:
         assert lines[0] == planned[0] and lines[1].startswith("…")
-    mine, theirs_drawn = told_apart_stubs(((text, 3, "12", False), (other, 4, "13", False)), narrow)
+    stubs = ((text, 3, "12", False), (other, 4, "13", False))
+    mine, theirs_drawn = told_apart_stubs(stubs, narrow)
     assert list(mine) in (lines, planned)
     if list(mine) != planned:
         assert mine[:-1] != theirs_drawn[:-1]
