@@ -487,6 +487,25 @@ def test_aif_placeholder_scheme_names_are_no_scheme(default: str) -> None:
     assert result.map.get("P").note == "AIF nodeID: p" and result.warnings == ()
 
 
+def test_an_aif_linked_group_from_another_tool_takes_an_id_from_its_first_premise() -> None:
+    """An RA of two premises is a linked group; its nodeID ("119") named nothing a reader
+    knows, and the next OVA export renumbers it: the group's id is made as a map's own."""
+    text = _nodes_json(
+        '{"nodeID": "1", "text": "Build more plants.", "type": "I"}',
+        '{"nodeID": "2", "text": "It emits little CO2.", "type": "I"}',
+        '{"nodeID": "3", "text": "It runs in any weather.", "type": "I"}',
+        '{"nodeID": "119", "text": "Expert Opinion", "type": "RA"}',
+        edges='{"fromID": "2", "toID": "119"}, {"fromID": "3", "toID": "119"}, '
+        '{"fromID": "119", "toID": "1"}',
+    )
+    m = get_importer("aif")(text, "a.json", ImportOptions()).map
+    first, second = (m.get(i) for i in ("it-emits-little-co2", "it-runs-in-any-weather"))
+    assert first.group == second.group == "it-emits-little-co2-group"
+    assert first.note == (
+        "AIF nodeID: 2\n\nAIF inference scheme: Expert Opinion (to 'build-more-plants')"
+    )
+
+
 def test_aif_scheme_names_are_kept_in_the_notes_of_the_nodes_they_join() -> None:
     text = _nodes_json(
         '{"nodeID": "t", "text": "T", "type": "I"}',
@@ -499,7 +518,8 @@ def test_aif_scheme_names_are_kept_in_the_notes_of_the_nodes_they_join() -> None
     )
     result = get_importer("aif")(text, "a.json", ImportOptions())
     m = result.map
-    assert m.get("P").note == "AIF nodeID: p\n\nAIF inference scheme: Expert Opinion (to 't')"
+    # The claim the scheme leads to is named by its id in the map, not by its nodeID.
+    assert m.get("P").note == "AIF nodeID: p\n\nAIF inference scheme: Expert Opinion (to 'T')"
     assert m.get("Q").note == "AIF nodeID: q"  # the default conflict names no scheme
     assert [str(w) for w in result.warnings] == [
         "a.json:5:2: scheme names (AIF) are kept in the notes of the nodes they join: "

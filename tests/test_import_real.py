@@ -271,7 +271,8 @@ def test_xaif_with_control_characters_and_schemes_keeps_every_text_and_scheme() 
     # An argument from analogy supports its conclusion: the scheme sits on the premise.
     assert by_aif_id(m)["37_166178046893607143"].note == (
         "AIF nodeID: 37_166178046893607143\n\n"
-        "AIF inference scheme: Analogy (to '34_166178046893607143')"
+        "AIF inference scheme: Analogy (to "
+        f"{by_aif_id(m)['34_166178046893607143'].id!r})"
     )
 
 

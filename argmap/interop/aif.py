@@ -244,12 +244,13 @@ def _add_inference(graph: GraphBuilder, aif: AifGraph, ra: str) -> None:
     premises = aif.claims(aif.into[ra])
     if _draws(aif, ra) and len(premises) == 1:
         graph.elements[conclusion].kind = NodeKind.CONCLUSION  # drawn from its premise
-    group = (scheme_key(aif, ra, "group") or ra) if len(premises) >= 2 else None
+    given = scheme_key(aif, ra, "group")  # argmap's own name for it, else its nodeID
+    group = (given or ra) if len(premises) >= 2 else None
     _scheme(graph, aif, ra, premises, conclusion)
     for premise in premises:
-        graph.relate(
-            Edge(premise, conclusion, Relation.SUPPORTS, (aif.position[ra],), group=group)
-        )
+        edge = Edge(premise, conclusion, Relation.SUPPORTS, (aif.position[ra],), group=group)
+        edge.group_named = given is not None
+        graph.relate(edge)
 
 
 def _add_conflict(graph: GraphBuilder, aif: AifGraph, ca: str) -> None:
@@ -298,10 +299,8 @@ def _scheme(
     if name in _DEFAULT_SCHEMES or not members:
         return
     what = "inference" if aif.kinds[node_id] == "RA" else "conflict"
-    for member in members:
-        fields = graph.elements[member].fields
-        said = f"AIF {what} scheme: {name} (to {target!r})"
-        fields["note"] = f"{fields['note']}; {said}" if fields.get("note") else said
+    for member in members:  # the target named by its id in the map (see Element.notes_naming)
+        graph.elements[member].notes_naming.append((f"AIF {what} scheme: {name}", target))
     line, column = aif.place(node_id)
     graph.warn_kind(
         "scheme names (AIF) are kept in the notes of the nodes they join",

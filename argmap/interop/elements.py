@@ -41,6 +41,10 @@ class Element:
     that is a valid id no other element took first."""
     origin: str | None = None
     """The format's own id for it (an AIF nodeID), kept in its note when its id differs."""
+    notes_naming: list[tuple[str, str]] = field(default_factory=list)
+    """Notes that name another element (an AIF scheme, and the claim it leads to): each
+    ``(words, key)`` is kept after its own note as ``words (to 'id')``, with the id that
+    element gets in the map."""
 
 
 @dataclass
@@ -59,6 +63,9 @@ class Edge:
     line: int = 0
     group: str | None = None
     """Co-premises that support their target only together share a group key."""
+    group_named: bool = True
+    """Whether ``group`` is a name the file gives the group (else a key of the format's own,
+    an AIF RA's nodeID: the group's id is then made as a map's own are, ``FIRST-group``)."""
 
 
 def default_kind(relation: Relation, parent: NodeKind) -> NodeKind:

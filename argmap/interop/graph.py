@@ -137,7 +137,7 @@ class GraphBuilder:
         order = document_order(root, parent_edge, self.elements)
         kinds = self._kinds(order, parent_edge)
         ids = self._ids(list(kinds))
-        groups = self._groups(parent_edge, kinds, set(ids.values()))
+        groups = self._groups(parent_edge, kinds, ids)
         links = cross_links(self, parent_edge, kinds, ids)
         nodes = [
             self._node(key, kinds[key], parent_edge.get(key), ids, groups, links.get(key, []))
@@ -256,8 +256,9 @@ class GraphBuilder:
         return kinds
 
     def _groups(
-        self, parent_edge: dict[str, Edge], kinds: dict[str, NodeKind], taken: set[str]
+        self, parent_edge: dict[str, Edge], kinds: dict[str, NodeKind], ids: dict[str, str]
     ) -> dict[str, str]:
+        taken = set(ids.values())
         members: dict[str, list[str]] = {}
         for key, edge in parent_edge.items():
             if edge.group is not None:
@@ -275,7 +276,10 @@ class GraphBuilder:
             if any(kinds[k] is not NodeKind.PREMISE for k in keys):
                 self.warn(parent_edge[keys[0]].line, f"linked group {group!r} needs premises")
                 continue
-            gid = _safe_id(group, taken, fallback="group", counters=self._id_counters)
+            named = parent_edge[keys[0]].group_named
+            first = next(key for key in kinds if key in keys)  # (kinds: in document order)
+            name = group if named else f"{ids[first]}-group"
+            gid = _safe_id(name, taken, fallback="group", counters=self._id_counters)
             for k in keys:
                 out[k] = gid
         return out
@@ -343,7 +347,12 @@ class GraphBuilder:
             notes.append(f"{self.origin_label}: {element.origin}")
         notes += [f"Also worded: {wording}" for wording in element.wordings]
         notes += element.notes
-        extra = fit_fields(self, key, kind, base, dict(element.fields), notes)
+        fields = dict(element.fields)
+        if element.notes_naming:
+            named = element.notes_naming
+            said = "; ".join(f"{words} (to {ids.get(k, k)!r})" for words, k in named)
+            fields["note"] = f"{fields['note']}; {said}" if fields.get("note") else said
+        extra = fit_fields(self, key, kind, base, fields, notes)
         return {**base, **extra}
 
 
