@@ -110,3 +110,32 @@ def test_upright_pages_show_an_arriving_link_at_its_source_only(fit: str) -> Non
     svgs = "".join(page.svg for page in layout.pages)
     assert "<title>ref r1 r0</title>" in svgs
     assert "<title>from " not in svgs
+
+
+def test_a_linked_groups_stub_shows_the_groups_standing_not_its_first_premises() -> None:
+    """The flagship's overview drew "Russia rewards North Korea ... (linked)" as [IN] with a
+    solid border: its first premise stands, but its co-premise is out, so the group does
+    not support the thesis (the HTML page said so). A linked group's stub shows its
+    weakest premise's standing; a stub of one reason still shows that reason's."""
+    from argmap.exporters.diagram.styles import STANDING_LABEL, drawn_standings
+    from argmap.load.maps import load_map
+    from tests.conftest import MAPS
+
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    analysis = analyze(m)
+    layout = lay_out(m, analysis, RenderOptions(status=True), "slide", find_engine("auto"))
+    groups = {g: [n.id for n in members] for g, members in m.groups().items()}
+    drawn = drawn_standings(analysis.standing, analysis.link_standing, groups)
+    first = layout.pages[0]
+    linked = [stub for stub in first.plan.page.stubs if len(stub.tops) > 1]
+    assert len(linked) == 2
+    for stub in first.plan.page.stubs:
+        box = _node(first.svg.replace("&#45;", "-"), stub.name)
+        texts = [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", box)]
+        if stub in linked:
+            own = [drawn[top] for top in stub.tops]
+            assert "out" in own and drawn[stub.tops[0]] != "out"  # the first premise is not
+            assert texts[0] == "[OUT]", texts
+            assert "stroke-dasharray" in box  # out's border: dashed
+        else:
+            assert texts[0] == "[" + STANDING_LABEL[drawn[stub.tops[0]]] + "]", texts

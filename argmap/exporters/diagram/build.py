@@ -174,7 +174,8 @@ def _context(
             groups.setdefault(node.group, []).append(node)
     standing: dict[str, str] = {}
     if options.status:
-        standing = drawn_standings(analysis.standing, analysis.link_standing)
+        members = {group: [n.id for n in premises] for group, premises in m.groups().items()}
+        standing = drawn_standings(analysis.standing, analysis.link_standing, members)
     visible = frozenset(node.id for node in shown)
     lines = {} if cache is None else cache
     boxed = frozenset(group for group, members in groups.items() if len(members) > 1)

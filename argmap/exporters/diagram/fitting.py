@@ -139,7 +139,7 @@ def lay_out(
     shown, lead = paged_focus(m, options, shown, TRAIL_ROWS - 1)  # above a focus: breadcrumb
     below, above = split_above(m, shown)  # conclusions: drawn with the root, on page 1
     drafter = _Drafter(m, analysis, options, engine, shown, heading_room(budget))
-    measure = status_measure(page_measure(m, options, drafter.rows), analysis, options.status)
+    measure = status_measure(page_measure(m, options, drafter.rows), analysis, options.status, m)
     tighter: dict[str, tuple[float, float]] = {}
     labels = options.sheet is not None and options.sheet.kind == "label"  # kinds not told
     order = (labels, options.direction == "BT")  # file order; upward: tops above breadcrumbs

@@ -210,16 +210,21 @@ def page_options(options: RenderOptions, budget: Budget) -> RenderOptions:
 
 
 def status_measure(
-    measure: Callable[[Node], tuple[float, float]], analysis: Analysis, status: bool
+    measure: Callable[[Node], tuple[float, float]],
+    analysis: Analysis,
+    status: bool,
+    m: ArgumentMap | None = None,
 ) -> Callable[[Node], tuple[float, float]]:
     """The planner's ``measure`` (the labels take the rows it measured), knowing standings.
 
     With ``--status``, each node's standing, for its stubs' tags (see
-    :class:`~.stubstatus.StatusMeasure`).
+    :class:`~.stubstatus.StatusMeasure`), and each of ``m``'s linked groups'.
     """
     if not status:
         return measure
     from argmap.exporters.diagram.stubstatus import StatusMeasure
     from argmap.exporters.diagram.styles import drawn_standings
 
-    return StatusMeasure(measure, drawn_standings(analysis.standing, analysis.link_standing))
+    groups = {g: [n.id for n in premises] for g, premises in m.groups().items()} if m else None
+    drawn = drawn_standings(analysis.standing, analysis.link_standing, groups)
+    return StatusMeasure(measure, drawn)

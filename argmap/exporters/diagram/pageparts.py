@@ -352,7 +352,8 @@ def _stub_attrs(
     kind = draw_kind(m, first)
     style = styles[kind]
     page = plan.number(stub.page)
-    standing = stub_standing(standings, stub.tops if not stub.single else stub.tops[:1])
+    linked = first.group if stub.single and len(stub.tops) > 1 else None
+    standing = stub_standing(standings, stub.tops if not stub.single else stub.tops[:1], linked)
     if not stub.single:
         kinds = branch_kinds(m, stub.tops, styles)
         lines, fill = grouped_stub_lines(kinds, stub.hidden, page, narrow=plan.narrow), "#ffffff"

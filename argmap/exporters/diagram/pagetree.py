@@ -275,7 +275,8 @@ class PageTree:
                 text = self.node[tops[0]].text
                 linked = len(tops) > 1  # (a linked group, or a part of one)
                 lines = stub_label_lines(text, more, page, narrow=self.narrow, linked=linked)
-                size = stub_box(tagged(lines, stub_standing(self.standing, tops[:1])))
+                group = self.node[tops[0]].group if linked else None
+                size = stub_box(tagged(lines, stub_standing(self.standing, tops[:1], group)))
             name = stub_name(tops)
             width, height = self._size(size)
             item = self._stubs[key] = Item(name, width, (height,), name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 
-from argmap.exporters.diagram.styles import STANDING_BORDER, STANDING_LABEL
+from argmap.exporters.diagram.styles import STANDING_BORDER, STANDING_LABEL, group_key
 from argmap.model import Node
 
 __all__ = ["NO_STANDING", "StatusMeasure", "stub_standing", "stub_style", "tagged"]
@@ -16,11 +16,17 @@ STUB_STYLE = "rounded,dashed,filled"
 """A stub's look without ``--status``: dashed, as a branch left out."""
 
 
-def stub_standing(standing: Mapping[str, str], tops: Sequence[str]) -> str | None:
+def stub_standing(
+    standing: Mapping[str, str], tops: Sequence[str], group: str | None = None
+) -> str | None:
     """The standing a stub of branches starting at ``tops`` shows (None: none, or several).
 
-    A grouped stub shows one when all its branches share it.
+    A grouped stub shows one when all its branches share it. A stub of a linked ``group``
+    shows the group's (its weakest premise's: see :func:`~.styles.drawn_standings`), not
+    its first premise's: a group with a premise out does not support its claim.
     """
+    if group is not None and group_key(group) in standing:
+        return standing[group_key(group)]
     found = {standing.get(top) for top in tops}
     return found.pop() if len(found) == 1 else None
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from argmap.model import NodeKind, Relation
@@ -27,6 +27,7 @@ __all__ = [
     "STANDING_LABEL",
     "STANDING_TEXT",
     "drawn_standings",
+    "group_key",
     "THEMES",
     "EdgeStyle",
     "NodeStyle",
@@ -221,7 +222,9 @@ STANDING_TEXT: Final[Mapping[str, str]] = {
 
 
 def drawn_standings(
-    standing: Mapping[str, Standing], links: Mapping[str, Standing]
+    standing: Mapping[str, Standing],
+    links: Mapping[str, Standing],
+    groups: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, str]:
     """The standing ``--status`` draws per node id: its own, and its link's where that differs.
 
@@ -231,13 +234,31 @@ def drawn_standings(
     Args:
         standing: node id -> the analysis' standing.
         links: node id -> the standing of its link to its parent.
+        groups: linked group id -> its premises' ids. Each group's standing is kept too,
+            under :func:`group_key`: its weakest premise's (see :data:`WEAKEST_FIRST`), as a
+            group supports only when every premise does. A stub of the group shows it.
     """
     out: dict[str, str] = {}
     for node_id, own in standing.items():
         link = links.get(node_id, own)
         cut = own.value == "in" and link.value != "in"
         out[node_id] = f"in-link-{link.value}" if cut else own.value
+    for group, members in (groups or {}).items():
+        drawn = {out[member] for member in members if member in out}
+        weakest = [each for each in WEAKEST_FIRST if each in drawn]
+        if weakest:
+            out[group_key(group)] = weakest[0]
     return out
+
+
+WEAKEST_FIRST: Final = ("out", "in-link-out", "undecided", "in-link-undecided", "in")
+"""Drawn standings, from the one that gives a linked group's support least: a premise out,
+or standing with its link cut, makes the whole group's support fail."""
+
+
+def group_key(group: str) -> str:
+    """The key of a linked group's standing in :func:`drawn_standings` (no node id has a space)."""
+    return f"group {group}"
 
 LEGEND_TEXT: Final[Mapping[Relation, str]] = {
     Relation.SUPPORTS: "arrow: supports",
