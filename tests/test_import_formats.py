@@ -410,6 +410,14 @@ def _nodes_json(*records: str, edges: str = "") -> str:
             "a.json:2:2: nodes[0].text must be text, not true; write it as a string",
         ),
         (
+            _nodes_json('{"nodeID": "1", "text": "T", "type": "I"}', '{"nodeID": 2, "text": 42}'),
+            "a.json:3:2: nodes[1].text must be text, not the number 42; write it as a string",
+        ),
+        (
+            _nodes_json('{"nodeID": "1", "text": "A", "type": "RA", "scheme": [1]}'),
+            "a.json:2:2: nodes[0].scheme must be text, not a list; write it as a string",
+        ),
+        (
             _nodes_json('{"nodeID": NaN, "text": "A", "type": "I"}'),
             "a.json:2:2: nodes[0].nodeID must be text, not the number nan; write it as a string",
         ),
@@ -430,6 +438,8 @@ def _nodes_json(*records: str, edges: str = "") -> str:
         "id-list",
         "edge-to-nowhere",
         "text-true",
+        "text-number",
+        "scheme-list",
         "id-nan",
         "duplicate-key",
         "lone-surrogate",
@@ -485,6 +495,32 @@ def test_aif_placeholder_scheme_names_are_no_scheme(default: str) -> None:
     )
     result = get_importer("aif")(text, "a.json", ImportOptions())
     assert result.map.get("P").note == "AIF nodeID: p" and result.warnings == ()
+
+
+def test_an_aif_scheme_key_names_the_scheme_when_the_text_does_not() -> None:
+    """AIFdb writes the scheme's name in a ``scheme`` key; the text may be the placeholder."""
+    text = _nodes_json(
+        '{"nodeID": "t", "text": "T", "type": "I"}',
+        '{"nodeID": "p", "text": "P", "type": "I"}',
+        '{"nodeID": "q", "text": "Q", "type": "I"}',
+        '{"nodeID": "r", "text": "Default Inference", "type": "RA",'
+        ' "scheme": "Argument From Consequences", "schemeID": 7}',
+        '{"nodeID": "s", "text": "Expert Opinion", "type": "RA", "scheme": "Expert Opinion"}',
+        edges='{"fromID": "p", "toID": "r"}, {"fromID": "r", "toID": "t"}, '
+        '{"fromID": "q", "toID": "s"}, {"fromID": "s", "toID": "t"}',
+    )
+    result = get_importer("aif")(text, "a.json", ImportOptions())
+    assert result.map.get("P").note == (
+        "AIF nodeID: p\n\nAIF inference scheme: Argument From Consequences (to 'T')"
+    )
+    assert (
+        result.map.get("Q").note
+        == "AIF nodeID: q\n\nAIF inference scheme: Expert Opinion (to 'T')"
+    )
+    assert [str(w) for w in result.warnings] == [
+        "a.json:5:2: scheme names (AIF) are kept in the notes of the nodes they join: "
+        "'Argument From Consequences', 'Expert Opinion' (2 times; also line 6)"
+    ]
 
 
 def test_an_aif_linked_group_from_another_tool_takes_an_id_from_its_first_premise() -> None:
