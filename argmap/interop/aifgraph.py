@@ -220,7 +220,7 @@ def _scalar(record: dict[str, Any], key: str, i: int, aif: AifGraph, text: str) 
         said = f"must be text, not {kind}; write it as a string" if kind else None
         raise MapFileError(
             aif.path,
-            f"nodes[{i}].{key} {said or surrogate_message(value)}",
+            f"nodes[{i}].{key} {said or surrogate_message(str(value))}",
             line=line,
             column=column,
         )
