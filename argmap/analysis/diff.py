@@ -53,10 +53,11 @@ class MapDiff:
 
     added: tuple[Node, ...] = ()
     removed: tuple[Node, ...] = ()
-    renamed: tuple[tuple[Node, Node], ...] = ()
     moved: tuple[tuple[Node, Node], ...] = ()
     changed: tuple[tuple[Node, tuple[Change, ...]], ...] = ()
     map_changes: tuple[Change, ...] = field(default_factory=tuple)
+    renamed: tuple[tuple[Node, Node], ...] = ()
+    """Each node given a new id and nothing else: (as it was, as it is)."""
 
     def __bool__(self) -> bool:
         return bool(
@@ -140,7 +141,7 @@ def diff_maps(old: ArgumentMap, new: ArgumentMap) -> MapDiff:
         for key in dict.fromkeys([*old.sources, *new.sources])
         if old.sources.get(key) != new.sources.get(key)
     )
-    return MapDiff(added, removed, renamed, tuple(moved), tuple(changed), tuple(map_changes))
+    return MapDiff(added, removed, tuple(moved), tuple(changed), tuple(map_changes), renamed)
 
 
 def _by(node: Node) -> str:
