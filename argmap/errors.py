@@ -51,14 +51,28 @@ class ArgmapError(Exception):
 
 
 class MapFileError(ArgmapError):
-    """The map file cannot be read or parsed (missing, binary, malformed YAML, ...)."""
+    """The map file cannot be read or parsed (missing, binary, malformed YAML, ...).
+
+    ``issue`` is the (first) problem; ``issues`` holds every one a reader found by going
+    on past it (see :meth:`of`), one line each in the message.
+    """
 
     def __init__(self, path: str | Path, message: str, *, line: int = 0, column: int = 0) -> None:
         self.issue = Issue(str(path), line, column, message, "file")
+        self.issues: tuple[Issue, ...] = (self.issue,)
         self.path = str(path)
         self.line = line
         self.column = column
         super().__init__(str(self.issue))
+
+    @classmethod
+    def of(cls, issues: Sequence[Issue]) -> MapFileError:
+        """One error for several problems of one file (at least one), in the order given."""
+        first = issues[0]
+        error = cls(first.path, first.message, line=first.line, column=first.column)
+        error.issues = (error.issue, *issues[1:])
+        error.args = ("\n".join(str(issue) for issue in error.issues),)
+        return error
 
 
 class MapValidationError(ArgmapError):

@@ -533,6 +533,10 @@ def test_stubs_open_their_pages_and_the_breadcrumb_goes_back(
     assert shown_page(page) == 3
     page.keyboard.press("Home")
     assert shown_page(page) == 1
+    page.keyboard.press("End")  # did nothing, though Home goes to page 1
+    assert shown_page(page) == page_count(page)
+    assert page.evaluate("location.hash") == f"#page-{page_count(page)}"
+    page.keyboard.press("Home")
     # A deep link to a node opens the page that draws it.
     last = on_last_page(page)
     page.evaluate("(id) => { location.hash = 'node-' + id; }", last)

@@ -85,7 +85,7 @@ def test_added_removed_moved_changed(tmp_path: Path) -> None:
         in text
     )
     md = format_markdown(d)
-    assert "1 added, 2 removed, 1 moved, 1 changed" in md
+    assert "1 added, 2 removed, 0 renamed, 1 moved, 1 changed" in md
     assert "Too \\<b\\>dear\\</b\\> \\*really\\*" in md
     assert "<b>" not in md
 
@@ -260,3 +260,41 @@ def test_cli_matches_library(runner: CliRunner) -> None:
     result = runner.invoke(main, ["diff", str(BEFORE), str(AFTER)])
     assert result.exit_code == 1
     assert result.output == (GOLDEN / "commented.diff.txt").read_text(encoding="utf-8")
+
+
+def test_a_renamed_node_is_one_line_not_a_remove_an_add_and_moves(tmp_path: Path) -> None:
+    path = copy(tmp_path)
+    add_node(path, NewNode(NodeKind.OBJECTION, "Dear.", to="identity", id="dear", links=["cost"]))
+    before = load_map(path)
+    edit_node(path, "cost", {}, new_id="price")  # its children and the link into it follow
+    edit_node(path, "upfront-cost", {}, new_id="upfront")  # a child renamed as well
+    d = diff_maps(before, load_map(path))
+    assert (d.added, d.removed, d.moved, d.changed) == ((), (), (), ())
+    assert [(a.id, b.id) for a, b in d.renamed] == [("cost", "price"), ("upfront-cost", "upfront")]
+    assert format_text(d) == (
+        "~ renamed premise [cost] -> [price]: "
+        "Uniforms cost families less than a wardrobe of fashionable clothes.\n"
+        "~ renamed objection [upfront-cost] -> [upfront]: "
+        "Uniforms add a large cost at the start of the year.\n"
+    )
+    md = format_markdown(d)
+    assert "0 added, 0 removed, 2 renamed, 0 moved, 0 changed" in md
+    assert "#### Renamed\n\n- premise `cost` → `price`: Uniforms cost families less" in md
+    assert "removed" not in format_text(d)
+
+
+def test_a_new_id_with_other_changes_is_not_a_rename(tmp_path: Path) -> None:
+    path = copy(tmp_path)
+    edit_node(path, "identity", {"text": "Belonging, again."}, new_id="belonging")
+    d = diff_maps(load_map(UNIFORMS), load_map(path))
+    assert d.renamed == ()
+    assert ([n.id for n in d.added], [n.id for n in d.removed]) == (["belonging"], ["identity"])
+    # Two nodes alike in every field: which became which cannot be told, so neither pairs.
+    twin = copy(tmp_path, "twin.yaml")
+    for name in ("a", "b"):
+        add_node(twin, NewNode(NodeKind.OBJECTION, "Same.", to="identity", id=name))
+    before = load_map(twin)
+    edit_node(twin, "a", {}, new_id="c")
+    edit_node(twin, "b", {}, new_id="d")
+    d = diff_maps(before, load_map(twin))
+    assert (len(d.renamed), len(d.added), len(d.removed)) == (0, 2, 2)

@@ -346,9 +346,16 @@ def test_kialo_links_the_map_cannot_hold_are_kept_in_the_note() -> None:
     harmful = next(n for n in m.nodes if n.text == "It is harmful.")
     speech = next(n for n in m.nodes if n.text == "Speech is free.")
     assert not harmful.links
-    assert harmful.note == f"Also attacks {speech.id!r} (left out: a premise cannot attack)"
+    assert harmful.note == (
+        f"Also attacks {speech.id!r} (Kialo claim 1.2.2 reuses it as a Con there; left out: "
+        "a premise cannot attack)"
+    )
     [warning] = [w for w in result.warnings if "relations left out" in w.message]
-    assert "kept in the note" in warning.message and warning.line == 5
+    assert warning.line == 5
+    assert warning.message == (
+        "relations left out (a premise cannot attack), kept in the note: '1.1' -> '1.2' "
+        "(Kialo claim 1.2.2 reuses it as a Con there)"
+    )
     law = next(n for n in m.nodes if n.text == "The law says so.")
     assert [link.to for link in law.links] == [m.thesis.id] and law.note is None
 
@@ -410,6 +417,14 @@ def _nodes_json(*records: str, edges: str = "") -> str:
             "a.json:2:2: nodes[0].text must be text, not true; write it as a string",
         ),
         (
+            _nodes_json('{"nodeID": "1", "text": "T", "type": "I"}', '{"nodeID": 2, "text": 42}'),
+            "a.json:3:2: nodes[1].text must be text, not the number 42; write it as a string",
+        ),
+        (
+            _nodes_json('{"nodeID": "1", "text": "A", "type": "RA", "scheme": [1]}'),
+            "a.json:2:2: nodes[0].scheme must be text, not a list; write it as a string",
+        ),
+        (
             _nodes_json('{"nodeID": NaN, "text": "A", "type": "I"}'),
             "a.json:2:2: nodes[0].nodeID must be text, not the number nan; write it as a string",
         ),
@@ -430,6 +445,8 @@ def _nodes_json(*records: str, edges: str = "") -> str:
         "id-list",
         "edge-to-nowhere",
         "text-true",
+        "text-number",
+        "scheme-list",
         "id-nan",
         "duplicate-key",
         "lone-surrogate",
@@ -485,6 +502,32 @@ def test_aif_placeholder_scheme_names_are_no_scheme(default: str) -> None:
     )
     result = get_importer("aif")(text, "a.json", ImportOptions())
     assert result.map.get("P").note == "AIF nodeID: p" and result.warnings == ()
+
+
+def test_an_aif_scheme_key_names_the_scheme_when_the_text_does_not() -> None:
+    """AIFdb writes the scheme's name in a ``scheme`` key; the text may be the placeholder."""
+    text = _nodes_json(
+        '{"nodeID": "t", "text": "T", "type": "I"}',
+        '{"nodeID": "p", "text": "P", "type": "I"}',
+        '{"nodeID": "q", "text": "Q", "type": "I"}',
+        '{"nodeID": "r", "text": "Default Inference", "type": "RA",'
+        ' "scheme": "Argument From Consequences", "schemeID": 7}',
+        '{"nodeID": "s", "text": "Expert Opinion", "type": "RA", "scheme": "Expert Opinion"}',
+        edges='{"fromID": "p", "toID": "r"}, {"fromID": "r", "toID": "t"}, '
+        '{"fromID": "q", "toID": "s"}, {"fromID": "s", "toID": "t"}',
+    )
+    result = get_importer("aif")(text, "a.json", ImportOptions())
+    assert result.map.get("P").note == (
+        "AIF nodeID: p\n\nAIF inference scheme: Argument From Consequences (to 'T')"
+    )
+    assert (
+        result.map.get("Q").note
+        == "AIF nodeID: q\n\nAIF inference scheme: Expert Opinion (to 'T')"
+    )
+    assert [str(w) for w in result.warnings] == [
+        "a.json:5:2: scheme names (AIF) are kept in the notes of the nodes they join: "
+        "'Argument From Consequences', 'Expert Opinion' (2 times; also line 6)"
+    ]
 
 
 def test_an_aif_linked_group_from_another_tool_takes_an_id_from_its_first_premise() -> None:
@@ -545,6 +588,60 @@ def test_kialo_refusals_are_located_and_say_what_to_do(text: str, message: str) 
     with pytest.raises(MapFileError) as info:
         get_importer("kialo")(text, "k.txt", ImportOptions())
     assert str(info.value) == message
+
+
+def test_kialo_reports_every_misnumbered_claim_at_once(tmp_path: Path, runner: CliRunner) -> None:
+    """A duplicate number, then a bad label: the user fixed one a run and met the next."""
+    text = (
+        "Discussion Title: T\n\n1. Thesis\n1.1. Pro: a\n1.1. Con: b\n1.2. Maybe: c\n"
+        "1.3. Con: d\n1.3.1.1. Pro: orphan\n1.4. Con: e\n1.4. Pro: f\n"
+    )
+    with pytest.raises(MapFileError) as info:
+        get_importer("kialo")(text, "k.txt", ImportOptions())
+    assert str(info.value).splitlines() == [
+        "k.txt:5:1: claim 1.1 appears twice (first at line 4); renumber one of them",
+        "k.txt:6:6: claim 1.2 has an unknown label 'Maybe:'; a claim below a thesis is "
+        "labelled 'Pro:' or 'Con:' (supports or attacks its parent): write one",
+        "k.txt:8:1: claim 1.3.1.1 has no parent claim 1.3.1; add 1.3.1 or renumber it",
+        "k.txt:10:1: claim 1.4 appears twice (first at line 9); renumber one of them",
+    ]
+    assert info.value.line == 5
+    source = tmp_path / "k.txt"
+    source.write_text(text, encoding="utf-8")
+    done = runner.invoke(main, ["import", str(source), "-o", str(tmp_path / "k.yaml")])
+    assert done.exit_code == 1
+    assert done.stderr.splitlines() == [
+        line.replace("k.txt", str(source), 1) for line in str(info.value).splitlines()
+    ]
+    current = (
+        "Discussion Name:\nT\n\n1. Thesis:\nA\n\n  1.1. Maybe:\n  b\n\n  1.2. Pro:\n  c\n\n"
+        "  1.2. Con:\n  d\n"
+    )
+    with pytest.raises(MapFileError) as info:
+        get_importer("kialo")(current, "k.txt", ImportOptions())
+    assert [line[:12] for line in str(info.value).splitlines()] == ["k.txt:7:8: c", "k.txt:13:1: "]
+
+
+def test_kialo_ids_from_text_leave_out_citation_marks_and_end_on_a_letter() -> None:
+    current = (
+        "Discussion Name:\nT\n\n1. Thesis:\nAI can grade essays fairly. [1]\n\n"
+        "  1.1. Con:\n  Models reward length [3].\n\n  1.2. Con:\n  fine.\n\n"
+        "  1.3. Pro:\n  Marks[2][12] and [^4] go too.\n\nSources:\n[1] https://example.org/a\n"
+    )
+    m = get_importer("kialo")(current, "k.txt", ImportOptions()).map
+    assert [n.id for n in m.nodes] == [
+        "ai-can-grade-essays-fairly",
+        "models-reward-length",
+        "fine",
+        "marks-and-go-too",
+    ]
+    assert m.get("models-reward-length").text == "Models reward length [3]."  # text as written
+    older = "1. Done.\n1.1. Con: fine.\n1.2. Pro: 2.5.\n"
+    assert [n.id for n in get_importer("kialo")(older, "k.txt").map.nodes] == [
+        "done",
+        "fine",
+        "2-5",
+    ]
 
 
 def test_an_import_to_json_keeps_a_reviewers_date(tmp_path: Path, runner: CliRunner) -> None:

@@ -633,7 +633,8 @@ def test_kialo_see_of_a_see_reads_through_and_a_loop_is_reported() -> None:
         (
             3,
             "relations left out (it already bears on that statement in another way), "
-            "kept in the note: '1.1' -> '1' (2 times; also line 4)",
+            "kept in the note: '1.1' -> '1' (Kialo claim 1.2 reuses it as a Con there), "
+            "'1.1' -> '1' (Kialo claim 1.3 reuses it as a Con there) (2 times; also line 4)",
         )
     ]
     for text in (

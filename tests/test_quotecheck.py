@@ -343,3 +343,72 @@ def test_closest_passage_late_in_a_source_of_common_words() -> None:
     passage = text.closest(" ".join(long_quote))
     assert passage is not None
     assert (passage.line, passage.column) == (18_401, 1)
+
+
+def test_a_doubled_full_stop_may_be_cut_an_ellipsis_may_not() -> None:
+    text = SourceText("She said: It is warm.. More.\nHe left... Then")
+    assert text.find("It is warm.") == (1, 11)
+    assert text.find("warm.. More") == (1, 17)
+    assert text.find("He left.") is None
+    assert text.find("He left...") == (2, 1)
+    assert text.find(". Then") is None  # the quote would start inside the ellipsis
+
+
+def test_a_cut_ellipsis_is_named_not_left_unexplained() -> None:
+    text = SourceText("He left... Then he came back.")
+    passage = text.closest("He left.")
+    assert passage is not None
+    assert passage.differences == (Difference("cut", "left.", "left..."),)
+    passage = text.closest(". Then he came")
+    assert passage is not None
+    assert passage.differences == (Difference("cut", ". Then", "... Then"),)
+
+
+def test_spacing_that_differs_is_named() -> None:
+    text = SourceText("It is warm. (Really) so.")
+    passage = text.closest("It is warm . ( Really) so.")
+    assert passage is not None
+    assert passage.differences == (
+        Difference("spacing", "warm .", "warm."),
+        Difference("spacing", "( Really", "(Really"),
+    )
+    assert passage.similarity < 1
+
+
+def test_a_case_only_change_scores_near_full_similarity() -> None:
+    shout = "NORTH KOREA PUBLICLY WELCOMED THE SUCCESSFUL IMPLEMENTATION OF SEVERAL PROJECTS"
+    passage = SourceText(f"Then: {shout}. More.").closest(shout.capitalize().title())
+    assert passage is not None
+    assert 0.95 <= passage.similarity < 1
+    assert [d.kind for d in passage.differences] == ["changed"]
+
+
+def test_report_explains_every_quote_it_cannot_find(tmp_path: Path) -> None:
+    map_path = write(
+        tmp_path,
+        "m.yaml",
+        'title: t\nthesis:\n  text: T\n  quote: "He left."\n'
+        "  premises:\n    - text: P\n      quote: HE CAME BACK\n",
+    )
+    article = write(tmp_path, "a.txt", "\ufeffHe left...\r\nThen\the came back.\r\n")
+    assert format_report(check_file(map_path, article)) == (
+        f"{map_path}:4:10: t: quote not found in {article}\n"
+        '  quote:   "He left."\n'
+        f'  closest: {article}:1:1 (100% similar): "He left."\n'
+        '  cut:     the quote\'s "left." cuts into the source\'s ellipsis "left..."; '
+        "quote it whole or not at all\n"
+        f"{map_path}:7:14: p: quote not found in {article}\n"
+        '  quote:   "HE CAME BACK"\n'
+        f'  closest: {article}:2:6 (99% similar): "he came back"\n'
+        '  changed: quote has "HE CAME BACK", source has "he came back" (case differs)\n'
+        "2 quotes checked: 0 found, 2 not found\n"
+    )
+
+
+def test_flagship_quotes_are_found_before_a_doubled_full_stop() -> None:
+    from argmap.load.maps import load_map
+
+    m = load_map(ROOT / "maps" / "russias-game-in-north-korea.yaml")
+    quotes = [n.quote for n in m.nodes if n.quote is not None]
+    text = SourceText("\ufeff" + "\r\n".join(f"Filler:\t{q}. More." for q in quotes))
+    assert [q for q in quotes if text.find(q) is None] == []

@@ -1,4 +1,4 @@
-"""Differences between two versions of a map, by node id: added, removed, moved and changed."""
+"""Differences between two versions of a map: nodes added, removed, renamed, moved, changed."""
 
 from __future__ import annotations
 
@@ -56,9 +56,18 @@ class MapDiff:
     moved: tuple[tuple[Node, Node], ...] = ()
     changed: tuple[tuple[Node, tuple[Change, ...]], ...] = ()
     map_changes: tuple[Change, ...] = field(default_factory=tuple)
+    renamed: tuple[tuple[Node, Node], ...] = ()
+    """Each node given a new id and nothing else: (as it was, as it is)."""
 
     def __bool__(self) -> bool:
-        return bool(self.added or self.removed or self.moved or self.changed or self.map_changes)
+        return bool(
+            self.added
+            or self.removed
+            or self.renamed
+            or self.moved
+            or self.changed
+            or self.map_changes
+        )
 
 
 def _show(value: Any) -> str | None:
@@ -82,23 +91,39 @@ def _show(value: Any) -> str | None:
 def diff_maps(old: ArgumentMap, new: ArgumentMap) -> MapDiff:
     """Compare two maps by node id.
 
+    A node that only has a new id (see :func:`~argmap.analysis.renames.find_renames`) is
+    renamed, not removed and added; its children do not move, and cross-links that
+    followed it have not changed.
+
     Args:
         old: the earlier version.
         new: the later version.
 
     Returns:
-        Added and moved/changed nodes in the new map's order, removed ones in the old map's.
+        Added, renamed and moved/changed nodes in the new map's order, removed ones in the
+        old map's.
     """
-    added = tuple(n for n in new.nodes if n.id not in old)
-    removed = tuple(n for n in old.nodes if n.id not in new)
+    from argmap.analysis.renames import find_renames, renamed_links
+
+    renames = find_renames(old, new)
+    new_ids = set(renames.values())
+    added = tuple(n for n in new.nodes if n.id not in old and n.id not in new_ids)
+    removed = tuple(n for n in old.nodes if n.id not in new and n.id not in renames)
+    was = {new_id: old_id for old_id, new_id in renames.items()}
+    renamed = tuple((old.get(was[n.id]), n) for n in new.nodes if n.id in was)
     moved: list[tuple[Node, Node]] = []
     changed: list[tuple[Node, tuple[Change, ...]]] = []
     for node in new.nodes:
         if node.id not in old:
             continue
         before = old.get(node.id)
-        if (before.parent, before.group) != (node.parent, node.group):
+        if (renames.get(before.parent or "", before.parent), before.group) != (
+            node.parent,
+            node.group,
+        ):
             moved.append((before, node))
+        if renames and before.links:
+            before = before.model_copy(update={"links": renamed_links(before.links, renames)})
         changes = tuple(
             Change(name, _show(getattr(before, name)), _show(getattr(node, name)))
             for name in COMPARED_FIELDS
@@ -116,7 +141,7 @@ def diff_maps(old: ArgumentMap, new: ArgumentMap) -> MapDiff:
         for key in dict.fromkeys([*old.sources, *new.sources])
         if old.sources.get(key) != new.sources.get(key)
     )
-    return MapDiff(added, removed, tuple(moved), tuple(changed), tuple(map_changes))
+    return MapDiff(added, removed, tuple(moved), tuple(changed), tuple(map_changes), renamed)
 
 
 def _by(node: Node) -> str:
@@ -169,6 +194,11 @@ def format_text(d: MapDiff) -> str:
         )
     for node in d.removed:
         lines.append(f"- removed {node.kind.value} [{node.id}]{_by(node)}: {_line(node.text)}")
+    for before, after in d.renamed:
+        lines.append(
+            f"~ renamed {after.kind.value} [{before.id}] -> [{after.id}]{_by(after)}: "
+            f"{_line(after.text)}"
+        )
     for before, after in d.moved:
         lines.append(
             f"> moved {after.kind.value} [{after.id}]{_by(after)}: "
@@ -196,8 +226,8 @@ def escape_md(text: str) -> str:
 def format_markdown(d: MapDiff, *, title: str = "argmap diff") -> str:
     """Render a diff as Markdown for a pull-request comment."""
     counts = (
-        f"{len(d.added)} added, {len(d.removed)} removed, {len(d.moved)} moved, "
-        f"{len(d.changed)} changed"
+        f"{len(d.added)} added, {len(d.removed)} removed, {len(d.renamed)} renamed, "
+        f"{len(d.moved)} moved, {len(d.changed)} changed"
     )
     out = [f"### {escape_md(title)}", "", counts, ""]
     if d.map_changes:
@@ -216,6 +246,13 @@ def format_markdown(d: MapDiff, *, title: str = "argmap diff") -> str:
         for node in d.removed:
             by = f" by {escape_md(node.author)}" if node.author else ""
             out.append(f"- {node.kind.value} `{node.id}`{by}: {escape_md(node.text)}")
+        out.append("")
+    if d.renamed:
+        out += ["#### Renamed", ""]
+        for before, after in d.renamed:
+            by = f" by {escape_md(after.author)}" if after.author else ""
+            text = escape_md(after.text)
+            out.append(f"- {after.kind.value} `{before.id}` → `{after.id}`{by}: {text}")
         out.append("")
     if d.moved:
         out += ["#### Moved", ""]

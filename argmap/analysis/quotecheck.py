@@ -180,6 +180,13 @@ def _describe(diff: Difference) -> str:
     if diff.kind == "changed":
         hint = " (case differs)" if diff.quote.lower() == diff.source.lower() else ""
         return f"changed: quote has {_show(diff.quote)}, source has {_show(diff.source)}{hint}"
+    if diff.kind == "spacing":
+        return f"spacing: quote has {_show(diff.quote)}, source has {_show(diff.source)}"
+    if diff.kind == "cut":
+        return (
+            f"cut:     the quote's {_show(diff.quote)} cuts into the source's ellipsis "
+            f"{_show(diff.source)}; quote it whole or not at all"
+        )
     if diff.kind == "added":
         return f"added:   {_show(diff.quote)} is in the quote but not in the source"
     return f"missing: {_show(diff.source)} is in the source but not in the quote"

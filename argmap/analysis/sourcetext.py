@@ -96,10 +96,12 @@ class Difference(NamedTuple):
 
     ``kind`` is ``changed`` (the quote has ``quote`` where the source has ``source``),
     ``added`` (words in the quote that the source lacks) or ``missing`` (words of the
-    source that the quote leaves out).
+    source that the quote leaves out); when the words are the same, ``spacing`` (one
+    has a space between two words where the other has none) or ``cut`` (the quote
+    begins or ends inside the source's ellipsis, ``source``).
     """
 
-    kind: Literal["changed", "added", "missing"]
+    kind: Literal["changed", "added", "missing", "spacing", "cut"]
     quote: str
     source: str
 
@@ -185,9 +187,21 @@ class SourceText:
             lambda i, j: _slice(quote, quote_norm, q_spans, i, j),
             lambda i, j: self._original_slice(spans, lo + i, lo + j),
         )
+        if not differences:  # the same words: spacing differs, or an ellipsis is cut
+            differences = _unworded(
+                _Gaps(quote_norm.text, q_spans),
+                _Gaps(hay, spans[lo:hi]),
+                lambda i, j: _slice(quote, quote_norm, q_spans, i, j),
+                lambda i, j: self._original_slice(spans, lo + i, lo + j),
+                self._chars,
+            )
         line, column = self.position(self._normal.origin[spans[lo][0]])
         text = " ".join(self._original_slice(spans, lo, hi).split())
         return Passage(line, column, text, ratio, differences)
+
+    def _chars(self, i: int, j: int) -> str:
+        """The original text of normalised offsets ``i`` to ``j``."""
+        return self.original[self._normal.origin[i] : self._normal.origin[j - 1] + 1]
 
     def _original_slice(self, spans: list[tuple[int, int]], i: int, j: int) -> str:
         origin = self._normal.origin
@@ -199,7 +213,8 @@ def _refine(
 ) -> tuple[float, Place, int, int]:
     """The best window near the places: ``(character similarity, place, lo, hi)``.
 
-    Windows may grow or shrink by :data:`SLACK` tokens at each end.
+    Windows may grow or shrink by :data:`SLACK` tokens at each end. The similarity
+    reported ignores case, but only the very text scores 1 (it shows as 100%).
     """
     # Prefer the window that holds the most quote words in order; among those, the
     # one closest character by character (so "avrov" lines up with "Lavrov").
@@ -228,27 +243,84 @@ def _refine(
         if best is None or (chars, neg_first, neg_last) > best[:3]:
             best = (chars, neg_first, neg_last, place, lo, hi)
     assert best is not None
-    ratio, _, _, place, lo, hi = best
+    _, neg_first, neg_last, place, lo, hi = best
+    window = hay[-neg_first:-neg_last]
+    ratio = SequenceMatcher(None, lowered(q_text), lowered(window), autojunk=False).ratio()
+    if window != q_text:  # a change of case counts for little, but is not nothing
+        ratio = min(ratio, 0.99)
     return ratio, place, lo, hi
 
 
 def _bounded(hay: str, start: int, end: int) -> bool:
     """True when hay[start:end] neither begins nor ends inside a word or an ellipsis."""
-    if start > 0 and _joined(hay[start - 1], hay[start]):
+    return not (_joined(hay, start) or _joined(hay, end))
+
+
+def _joined(hay: str, cut: int) -> bool:
+    """True when a match may not begin or end at offset ``cut`` of ``hay``.
+
+    Not inside a word, nor inside an ellipsis (three dots or more); a doubled full stop
+    (``warm..``, a slip) may be cut, so ``warm.`` is found in it.
+    """
+    if cut <= 0 or cut >= len(hay):
         return False
-    return not (end < len(hay) and _joined(hay[end - 1], hay[end]))
-
-
-def _joined(left: str, right: str) -> bool:
-    """True when a match may not be cut between these two characters."""
+    left, right = hay[cut - 1], hay[cut]
     if left.isalnum() or left == "_":
         return right.isalnum() or right == "_"
-    return left == right == "."
+    return left == right == "." and "." in (hay[cut - 2 : cut - 1], hay[cut + 1 : cut + 2])
 
 
 def _slice(original: str, norm: _Normal, spans: list[tuple[int, int]], i: int, j: int) -> str:
     text = unicodedata.normalize("NFC", original)
     return text[norm.origin[spans[i][0]] : norm.origin[spans[j - 1][1] - 1] + 1]
+
+
+class _Gaps(NamedTuple):
+    """Normalised text and its tokens' spans."""
+
+    text: str
+    spans: list[tuple[int, int]]
+
+    def spaced(self, k: int) -> bool:
+        """True when a space parts token ``k`` from token ``k + 1``."""
+        return self.spans[k][1] < self.spans[k + 1][0]
+
+
+def _unworded(
+    quote: _Gaps,
+    source: _Gaps,
+    quote_text: _Slicer,
+    source_text: _Slicer,
+    source_chars: _Slicer,
+) -> tuple[Difference, ...]:
+    """Why a quote with the very words of the passage was not found there.
+
+    Spacing that differs between two words (one line for each), else the ellipsis the
+    quote cuts into at its start or end (``source_chars`` cuts the original by
+    normalised offsets).
+    """
+    n = len(quote.spans)
+    out = [
+        Difference("spacing", quote_text(k, k + 2), source_text(k, k + 2))
+        for k in range(n - 1)
+        if quote.spaced(k) != source.spaced(k)
+    ]
+    if out:
+        return tuple(out)
+    hay, start, end = source.text, source.spans[0][0], source.spans[-1][1]
+    if _joined(hay, start):
+        first = start
+        while first > 0 and hay[first - 1] == ".":
+            first -= 1
+        tail = source.spans[min(1, n - 1)][1]
+        out.append(Difference("cut", quote_text(0, min(2, n)), source_chars(first, tail)))
+    if _joined(hay, end):
+        last = end
+        while last < len(hay) and hay[last] == ".":
+            last += 1
+        head = source.spans[max(0, n - 2)][0]
+        out.append(Difference("cut", quote_text(max(0, n - 2), n), source_chars(head, last)))
+    return tuple(out)
 
 
 def _differences(

@@ -347,7 +347,7 @@ def new(
     help="Plain text, or Markdown (for a pull-request comment).",
 )
 def diff(old: Path, new_path: Path | None, rev: str | None, fmt: str) -> None:
-    """Show nodes added, removed, moved and changed between OLD and NEW (or MAP --rev REV).
+    """Show nodes added, removed, renamed, moved, changed between OLD and NEW (or MAP --rev REV).
 
     Exits 0 when the maps are the same, 1 when they differ and 2 on error (like diff).
     """

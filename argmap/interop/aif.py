@@ -294,9 +294,14 @@ def _draws(aif: AifGraph, ra: str) -> bool:
 def _scheme(
     graph: GraphBuilder, aif: AifGraph, node_id: str, members: list[str], target: str
 ) -> None:
-    """A scheme node's own name (``Expert Opinion``, ``Analogy``) kept in its members' notes."""
-    name = " ".join(aif.texts[node_id].split())
-    if name in _DEFAULT_SCHEMES or not members:
+    """A scheme node's own name (``Expert Opinion``, ``Analogy``) kept in its members' notes.
+
+    The name is its ``scheme`` key (AIFdb's) or its text, or both when they differ,
+    leaving out the placeholders that name no scheme.
+    """
+    said = (" ".join(aif.schemes.get(node_id, "").split()), " ".join(aif.texts[node_id].split()))
+    name = " / ".join(dict.fromkeys(n for n in said if n not in _DEFAULT_SCHEMES))
+    if not name or not members:
         return
     what = "inference" if aif.kinds[node_id] == "RA" else "conflict"
     for member in members:  # the target named by its id in the map (see Element.notes_naming)

@@ -142,6 +142,8 @@ class AifGraph:
     """Each rephrased I-node's claim: the first I-node, in file order, of its rephrases."""
     places: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     """Where each ``"nodeID"`` value stands in the file, in order: (line, column)."""
+    schemes: dict[str, str] = field(default_factory=dict)
+    """A scheme node's ``scheme`` key, where AIFdb names its scheme (its text may not)."""
     extras: dict[str, Any] = field(default_factory=dict)
     """What argmap's own key (:data:`ARGMAP_KEY`) holds on each node that has it."""
 
@@ -199,15 +201,18 @@ def _nth_key(text: str, key: str, nth: int) -> tuple[int, int]:
 
 
 def _scalar(record: dict[str, Any], key: str, i: int, aif: AifGraph, text: str) -> str:
-    """A node's ``nodeID``, ``type`` or ``text`` as text (a number as written).
+    """A node's ``nodeID`` or ``type`` as text (a number as written), or its ``text``.
 
     A list, an object, ``true``/``false`` (Python would spell it ``True``) and ``NaN`` or
-    ``Infinity`` (``nan``) are refused.
+    ``Infinity`` (``nan``) are refused; so is a number for anything but the ``nodeID``
+    (AIFdb numbers its nodes; a claim or a scheme's name of ``42`` is a slip).
     """
     value = record.get(key)
     if value is None:
         return ""
     kind = _not_text(value)
+    if not kind and key not in ("nodeID", "type") and isinstance(value, int | float):
+        kind = f"the number {value}"
     if kind or (isinstance(value, str) and LONE_SURROGATE.search(value)):
         node_id = record.get("nodeID")
         known = isinstance(node_id, str | int) and str(node_id) in aif.places
@@ -215,7 +220,7 @@ def _scalar(record: dict[str, Any], key: str, i: int, aif: AifGraph, text: str) 
         said = f"must be text, not {kind}; write it as a string" if kind else None
         raise MapFileError(
             aif.path,
-            f"nodes[{i}].{key} {said or surrogate_message(value)}",
+            f"nodes[{i}].{key} {said or surrogate_message(str(value))}",
             line=line,
             column=column,
         )
@@ -241,8 +246,9 @@ def index_nodes(
     """Index the node and edge records, refusing what would lose or mangle a node.
 
     Raises:
-        MapFileError: a node without id, an id given twice, an id, type or text that is
-            not text, or an edge to nowhere; located where the file says it.
+        MapFileError: a node without id, an id given twice, an id, type, text or scheme
+            name that is not text (a number is only an id), or an edge to nowhere; located
+            where the file says it.
     """
     aif = AifGraph(path, places=_places(text))
     for i, record in enumerate(nodes):
@@ -270,6 +276,9 @@ def index_nodes(
             )
         aif.kinds[node_id] = kind
         aif.texts[node_id] = node_text
+        scheme = _scalar(record, "scheme", i, aif, text) if kind in ("RA", "CA") else ""
+        if scheme.strip():
+            aif.schemes[node_id] = scheme
         aif.stamps[node_id] = str(record.get("timestamp") or "")
         if ARGMAP_KEY in record:
             aif.extras[node_id] = record[ARGMAP_KEY]

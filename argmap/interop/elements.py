@@ -63,6 +63,9 @@ class Edge:
     line: int = 0
     group: str | None = None
     """Co-premises that support their target only together share a group key."""
+    told: str | None = None
+    """How the file states the relation, said where the map cannot hold it (Kialo: ``Kialo
+    claim 1.2.2 reuses it as a Con there``)."""
     group_named: bool = True
     """Whether ``group`` is a name the file gives the group (else a key of the format's own,
     an AIF RA's nodeID: the group's id is then made as a map's own are, ``FIRST-group``)."""

@@ -24,6 +24,9 @@ from argmap.model import (
 
 __all__ = ["Edge", "Element", "GraphBuilder", "default_kind"]
 
+_FOOTNOTE_MARK = re.compile(r"\[\^?\d{1,4}\]")
+"""A citation mark in a statement's text (Kialo's ``[3]``, Markdown's ``[^3]``): not an id's."""
+
 
 class GraphBuilder:
     """Collects elements and relations from one file, then builds a valid map from them."""
@@ -366,7 +369,10 @@ def _safe_id(
 ) -> str:
     from argmap.load.ids import slugify, unique_id
 
-    base = text if is_clean_id(text) else slugify(text)
+    if is_clean_id(text) and text[-1].isalnum():
+        base = text
+    else:  # words, not the citation marks ([3], [^3]) a source's text carries
+        base = slugify(_FOOTNOTE_MARK.sub(" ", text)) or slugify(text)
     if not is_clean_id(base):
         base = fallback
     return unique_id(base, taken, counters)

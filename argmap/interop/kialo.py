@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
-from argmap.errors import MapFileError
+from argmap.errors import Issue, MapFileError
 from argmap.interop import ImportOptions, ImportResult
 from argmap.interop.graph import Edge, Element, GraphBuilder
 from argmap.interop.kialocurrent import LABELS, is_current, read_current, source_notes, uncited
@@ -68,19 +68,24 @@ def import_text(text: str, path: str, options: ImportOptions | None = None) -> I
     Raises:
         MapFileError: no thesis, several without a choice, a claim whose parent is
             missing, a claim number given twice, a Pro/Con label on a thesis, or one
-            missing or unknown (``1.2. Maybe:``) on a claim below a thesis.
+            missing or unknown (``1.2. Maybe:``) on a claim below a thesis; each one in
+            the file, a line each.
     """
     graph = GraphBuilder(path, "Kialo", ids_from_text=True)
     lines = text_lines(text)
+    errors: list[Issue] = []
     if is_current(lines):
-        title, claims = _current_claims(lines, path, graph)
+        title, claims = _current_claims(lines, path, graph, errors)
     else:
-        title, claims = _read_claims(lines, path, graph)
+        title, claims = _read_claims(lines, path, graph, errors)
     if "1" not in claims:
-        raise MapFileError(
-            path, "no thesis: a Kialo export starts its claims with '1.'", line=1, column=1
+        errors.append(
+            Issue(path, 1, 1, "no thesis: a Kialo export starts its claims with '1.'", "file")
         )
-    question = _is_question(claims, path, graph)
+    errors.extend(_orphans(claims, path))
+    question = _is_question(claims, path, graph, errors)
+    if errors:  # every one at once, in file order: not one a run
+        raise MapFileError.of(sorted(errors, key=lambda issue: (issue.line, issue.column)))
     for number, claim in claims.items():
         if not (question and number == "1"):
             _add_claim(graph, claims, number, claim, path)
@@ -95,22 +100,22 @@ def import_text(text: str, path: str, options: ImportOptions | None = None) -> I
     return ImportResult(m, warnings)
 
 
-def _is_question(claims: dict[str, _Claim], path: str, graph: GraphBuilder) -> bool:
+def _is_question(
+    claims: dict[str, _Claim], path: str, graph: GraphBuilder, errors: list[Issue]
+) -> bool:
     """Whether ``1.`` is the question of a multi-thesis discussion: theses under it, no Pro/Con.
 
     A lone thesis under the question opening with a word and a colon is more likely a claim
-    with a mistyped label: a warning says so.
-
-    Raises:
-        MapFileError: some claims under ``1.`` say Pro/Con and some do not; the first that
-            does not is named (``1.`` is a thesis, so it needs one).
+    with a mistyped label: a warning says so. When some claims under ``1.`` say Pro/Con
+    and some do not, ``1.`` is a thesis: each that does not adds to ``errors``.
     """
     under = [(n, c) for n, c in claims.items() if n.count(".") == 1 and n.startswith("1.")]
     bare = [(n, c) for n, c in under if c.label is None]
     if bare and len(bare) < len(under):
-        number, claim = bare[0]
-        body = "" if claim.stated else claim.lines[0]
-        raise _unlabelled(number, body, path, claim.line, claim.column)
+        for number, claim in bare:
+            body = "" if claim.stated else claim.lines[0]
+            errors.append(_unlabelled(number, body, path, claim.line, claim.column).issue)
+        return False
     if (
         len(bare) == 1
         and not bare[0][1].stated
@@ -147,29 +152,35 @@ def _text(claim: _Claim, links: list[tuple[str, str]] | None = None) -> str:
 
 
 def _current_claims(
-    lines: list[str], path: str, graph: GraphBuilder
+    lines: list[str], path: str, graph: GraphBuilder, errors: list[Issue]
 ) -> tuple[str | None, dict[str, _Claim]]:
     """Split an export in the current layout into its title and its claims by number.
 
-    Raises:
-        MapFileError: a label other than Thesis, Question, Pro or Con, or a claim that
-            :func:`_check_claim` refuses.
+    A label other than Thesis, Question, Pro or Con, or a claim that :func:`_check_claim`
+    refuses, adds to ``errors`` (a number given twice keeps its first claim).
     """
     title, heads, sources = read_current(lines, graph)
     claims: dict[str, _Claim] = {}
     for head in heads:
-        if head.label not in LABELS:
-            raise MapFileError(
-                path,
-                f"claim {head.number} has an unknown label {head.label + ':'!r}; Kialo labels "
-                "a thesis 'Thesis:' and a claim below it 'Pro:' or 'Con:' (supports or "
-                "attacks its parent): write one",
-                line=head.line,
-                column=head.column,
-            )
         label = head.label if head.label in _RELATION else None
         where = (head.line, head.column)
-        _check_claim(head.number, label, "", claims, path, where)
+        if head.label not in LABELS:
+            errors.append(
+                Issue(
+                    path,
+                    head.line,
+                    head.column,
+                    f"claim {head.number} has an unknown label {head.label + ':'!r}; Kialo "
+                    "labels a thesis 'Thesis:' and a claim below it 'Pro:' or 'Con:' "
+                    "(supports or attacks its parent): write one",
+                    "file",
+                )
+            )
+            label = "Pro"  # read on as a claim below the thesis (nothing is built)
+        elif problem := _check_claim(head.number, label, "", claims, path, where):
+            errors.append(problem)
+        if head.number in claims:
+            continue
         claim = _Claim(label, head.lines, head.line, head.column, stated=True)
         claim.notes = source_notes(
             join_lines(head.lines), (head.line, head.number), sources, graph
@@ -180,9 +191,13 @@ def _current_claims(
 
 
 def _read_claims(
-    lines: list[str], path: str, graph: GraphBuilder
+    lines: list[str], path: str, graph: GraphBuilder, errors: list[Issue]
 ) -> tuple[str | None, dict[str, _Claim]]:
-    """Split an older-layout export into its title and its claims by number, in file order."""
+    """Split an older-layout export into its title and its claims by number, in file order.
+
+    A claim that :func:`_check_claim` refuses adds to ``errors`` (a number given twice
+    keeps its first claim; the lines after the second go nowhere).
+    """
     title: str | None = None
     claims: dict[str, _Claim] = {}
     last: str | None = None
@@ -214,7 +229,11 @@ def _read_claims(
             continue
         number, label, body = match.groups()
         column = match.start(3) + 1
-        _check_claim(number, label, body, claims, path, (lineno, column))
+        if problem := _check_claim(number, label, body, claims, path, (lineno, column)):
+            errors.append(problem)
+        if number in claims:
+            last, in_list = None, False
+            continue
         claims[number] = _Claim(label, [body], lineno, column)
         last, in_list = number, False
     return title, claims
@@ -242,8 +261,8 @@ def _check_claim(
     claims: dict[str, _Claim],
     path: str,
     where: tuple[int, int],
-) -> None:
-    """Refuse a number seen before or a Pro/Con label missing or misplaced."""
+) -> Issue | None:
+    """The problem of a number seen before or a Pro/Con label missing or misplaced, if any."""
     problem = None
     depth = number.count(".")
     lineno, column = where
@@ -253,11 +272,25 @@ def _check_claim(
     elif (
         depth > 1 and label is None or depth == 1 and label is None and not number.startswith("1.")
     ):
-        raise _unlabelled(number, body, path, lineno, column)
+        return _unlabelled(number, body, path, lineno, column).issue
     elif depth == 0 and label is not None:
         problem = f"a thesis ({number}.) takes no Pro/Con"
-    if problem is not None:
-        raise MapFileError(path, problem, line=lineno, column=1)
+    return None if problem is None else Issue(path, lineno, 1, problem, "file")
+
+
+def _orphans(claims: dict[str, _Claim], path: str) -> list[Issue]:
+    """A problem for each claim whose parent claim is missing."""
+    return [
+        Issue(
+            path,
+            claim.line,
+            1,
+            f"claim {number} has no parent claim {parent}; add {parent} or renumber it",
+            "file",
+        )
+        for number, claim in claims.items()
+        if (parent := number.rpartition(".")[0]) and parent not in claims
+    ]
 
 
 def _add_claim(
@@ -266,14 +299,7 @@ def _add_claim(
     """Add a claim and its relation to its parent (a reuse: a link from the claim reused)."""
     links: list[tuple[str, str]] = []
     body = _text(claim, links)
-    parent = number.rpartition(".")[0]
-    if parent and parent not in claims:
-        raise MapFileError(
-            path,
-            f"claim {number} has no parent claim {parent}; add {parent} or renumber it",
-            line=claim.line,
-            column=1,
-        )
+    parent = number.rpartition(".")[0]  # there: see _orphans
     see = _SEE_RE.match(join_lines(claim.lines))
     if not body.strip():
         graph.warn(claim.line, f"claim {number} has no text; its number stands in for it")
@@ -292,7 +318,8 @@ def _add_claim(
     # Every claim's own place comes first, whatever the file's order: a reuse read before
     # the claim it reuses (``1.1.1. Con: -> See 1.2.``) took 1.2 from under the thesis.
     order = (0 if see is None else 1, claim.line)
-    graph.relate(Edge(source, parent, _RELATION[claim.label], order, claim.line))
+    told = None if see is None else f"Kialo claim {number} reuses it as a {claim.label} there"
+    graph.relate(Edge(source, parent, _RELATION[claim.label], order, claim.line, told=told))
 
 
 def _reused(claims: dict[str, _Claim], number: str) -> str | None:

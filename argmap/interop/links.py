@@ -57,12 +57,14 @@ def cross_links(
         if problem is None and supports and guard.closes(source, target):
             problem = _CYCLE
         if problem is not None:
+            told = f" ({edge.told})" if edge.told else ""
             graph.warn_kind(
                 f"relations left out ({problem}), kept in the note",
                 edge.line,
-                item=f"{source!r} -> {target!r}",
+                item=f"{source!r} -> {target!r}{told}",
             )
-            line = f"Also {edge.relation.value} {ids[target]!r} (left out: {problem})"
+            told = f"{edge.told}; " if edge.told else ""
+            line = f"Also {edge.relation.value} {ids[target]!r} ({told}left out: {problem})"
             graph.elements[source].notes.append(line)
             continue
         seen.add((source, target))

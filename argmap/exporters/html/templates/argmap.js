@@ -485,6 +485,8 @@
         turn(-1);
       } else if (e.key === "Home") {
         goPage(1, "push");
+      } else if (e.key === "End") {
+        goPage(pages.length, "push");
       } else {
         return;
       }
