@@ -156,8 +156,8 @@ def test_import_without_force_never_replaces_a_file_made_since_its_check(
     monkeypatch.setattr(interop, "_check_output", checked_then_made)
     args = ["import", str(source), "--from", "argdown", "-o", str(path)]
     result = CliRunner().invoke(main, args)
-    assert result.exit_code == 1
-    assert result.stderr.strip() == f"{path}: already exists; use --force to overwrite it"
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"Error: {path}: already exists; use --force to overwrite it"
     assert path.read_text(encoding="utf-8") == "someone's work\n"
     assert not list(tmp_path.glob(".*.tmp"))
 

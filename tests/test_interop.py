@@ -742,8 +742,8 @@ def test_import_refuses_to_overwrite(tmp_path: Path, runner: CliRunner) -> None:
     out = write(tmp_path, "exists.yaml", "keep me\n")
     args = ["import", str(KIALO), "--from", "kialo", "-o", str(out)]
     result = runner.invoke(main, args)
-    assert result.exit_code == 1
-    assert result.output == f"{out}: already exists; use --force to overwrite it\n"
+    assert result.exit_code == 2  # an output that would replace a map is misuse
+    assert result.output == f"Error: {out}: already exists; use --force to overwrite it\n"
     assert out.read_text(encoding="utf-8") == "keep me\n"
     assert runner.invoke(main, [*args, "--force"]).exit_code == 0
     assert load_map(out).title == "Should our school require uniforms?"

@@ -167,3 +167,21 @@ def test_a_spoilt_export_reports_every_problem_at_once(tmp_path: Path) -> None:
     assert any("nodes[3].parent: unknown parent 'nowhere'" in line for line in lines)
     assert any("nodes[7].text: 'text' is empty" in line for line in lines)
     assert all(line.startswith(f"{path}:") for line in lines)
+
+
+def test_an_unknown_top_level_key_is_the_only_problem_in_json_and_yaml(tmp_path: Path) -> None:
+    # A failed header used to leave the export's sources table unread, so every node
+    # citing a source got a false "unknown source" line before the true one.
+    data: dict[str, Any] = json.loads(to_json(load_map(MAPS / "school-uniforms.yaml")))
+    assert any(record.get("source") for record in data["nodes"])
+    data["generator"] = "x"
+    as_json = tmp_path / "tagged.json"
+    as_json.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    as_yaml = tmp_path / "tagged.yaml"
+    text = (MAPS / "school-uniforms.yaml").read_text(encoding="utf-8")
+    as_yaml.write_text(text + "generator: x\n", encoding="utf-8")
+    for path in (as_json, as_yaml):
+        with pytest.raises(MapValidationError) as caught:
+            load_map(path)
+        messages = [issue.message for issue in caught.value.issues]
+        assert messages == ["generator: unknown field 'generator'; remove it or fix the spelling"]

@@ -578,6 +578,68 @@ def test_a_statements_usual_yaml_slips_are_named(tmp_path: Path, text: str, mess
     assert message.split(": invalid YAML: ")[1] in str(info.value)
 
 
+_RUNS_ON = (
+    _T + "  text: x\n  premises:\n    - id: a\n      text: {q}Neutrality is cheap talk.\n"
+    "      author: R\n\n  conclusions:\n    - text: y\n      note: >-\n"
+    "        Drawn from the thesis ({q}Indeed{q}): it restates the thesis.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "quote"),
+    [
+        (_RUNS_ON.format(q='"'), "6:13: ", '"'),
+        (_RUNS_ON.format(q="'"), "6:13: ", "'"),
+        (_T + "  text: x\n  tags:\n    - 'open\n    - b\n  note: It's so\n", "5:7: ", "'"),
+    ],
+)
+def test_a_quote_a_later_quote_closes_is_named_where_it_opens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, where: str, quote: str
+) -> None:
+    """A quote left open was closed by a statement's inner quote 15 lines on, and the error
+    was said there ("854:33: expected key, found 'I'"). It is said where the value opens,
+    from the C parser's marks (no round-trip parse)."""
+    import argmap.load.parse as parse
+
+    def never(text: str, name: str) -> None:
+        raise AssertionError("the round-trip parser was asked")
+
+    monkeypatch.setattr(parse, "load_round_trip", never)
+    closes = len(text.split("\n")) - 1
+    assert _refusal(tmp_path, "m.yaml", text) == (
+        f"{where}invalid YAML: this quoted value runs on to line {closes}, where a {quote!r} "
+        f"closes it; close it with {quote!r} where it should end"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            _T + "  text: x\n  premises\n    - text: P.\n",
+            "4:3: invalid YAML: 'premises' has no ':' after it; add the ':' if it is a key, or "
+            "indent it further if it continues the value above",
+        ),
+        (
+            _T + "  text: a long\n  sentence # wrapped\n  id: a\n",
+            "4:3: invalid YAML: 'sentence' has",
+        ),
+        (_T + "  - text: x\n    id a b\n    note: n\n", "4:5: invalid YAML: 'id a b' has no"),
+    ],
+)
+def test_a_key_without_its_colon_is_named_at_the_key(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    """The parser looks for the colon on the next line and stopped there ("6:11: could not
+    find expected ':'"); both parsers now name the key, on its own line."""
+    assert _refusal(tmp_path, "m.yaml", text).startswith(message)
+    from argmap.load.parse import _parse_yaml
+
+    with pytest.raises(MapFileError) as info:
+        _parse_yaml(text, "m.yaml")
+    assert str(info.value).removeprefix("m.yaml:").startswith(message)
+
+
 @pytest.mark.parametrize(
     "text",
     ["\u200b\u200d\u2060\ufeff", "\u202e", " \u200b\n", "\x01\x7f", "\u3164", "\ufe0f"],

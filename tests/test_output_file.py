@@ -140,6 +140,17 @@ def test_an_existing_file_without_a_format_suffix_is_still_no_folder(tmp_path: P
     assert plain.read_text(encoding="utf-8") == "x"
 
 
+def test_the_map_itself_as_the_output_folder_is_named_as_the_map(tmp_path: Path) -> None:
+    """``render m.yaml -o m.yaml`` said "'m.yaml' is a file", as if any file were meant."""
+    source = tmp_path / "m.yaml"
+    source.write_bytes(UNIFORMS.read_bytes())
+    for args in ([], ["-f", "png"]):
+        code, err = _render(str(source), "-o", str(source), *args)
+        said = f"--output: {str(source)!r} is the map itself; give a folder (new or existing)"
+        assert (code, err) == (2, f"Error: {said}\n")
+    assert source.read_bytes() == UNIFORMS.read_bytes()
+
+
 def test_the_library_names_one_maps_files(tmp_path: Path) -> None:
     written = render_files([UNIFORMS], ["svg"], tmp_path, name="handout")
     assert written == [(UNIFORMS, tmp_path / "handout.svg")]

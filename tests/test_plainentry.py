@@ -42,7 +42,9 @@ WRONG = st.one_of(
     st.just(dt.date(2014, 4, 10)),
     st.just(dt.datetime(2014, 4, 10, 12, 0)),
 )
-"""Values of a type no text field takes as it is (a date only as a free-text date's)."""
+"""Values of a type no text field takes as it is (a date or a year only as a free-text date's)."""
+YEARS = st.sampled_from([2020, 9999, 10000, -1, 0]) | st.integers()
+"""Numbers a free-text date takes as a bare year (1 to 9999), and ones it does not."""
 VALUES = st.one_of(
     STRINGS,
     STRINGS,
@@ -53,9 +55,9 @@ VALUES = st.one_of(
     st.lists(STRINGS, max_size=3),
     st.tuples(STRINGS),
     st.dictionaries(st.sampled_from(["outlet", "date", "locator", "url"]), STRINGS, max_size=3),
-    st.dictionaries(st.sampled_from(["outlet", "date"]), STRINGS | WRONG),
+    st.dictionaries(st.sampled_from(["outlet", "date"]), STRINGS | WRONG | YEARS),
 )
-MAYBE = st.integers(0, 5).flatmap(lambda i: WRONG if i == 0 else st.none() | STRINGS)
+MAYBE = st.integers(0, 5).flatmap(lambda i: (WRONG | YEARS) if i == 0 else st.none() | STRINGS)
 """An optional field's value: most often right, sometimes of another type."""
 OUTLET = st.fixed_dictionaries({"name": STRINGS}, optional={"url": MAYBE, "note": MAYBE})
 SOURCE = st.fixed_dictionaries(
@@ -129,6 +131,10 @@ def test_the_usual_entries_are_checked_without_their_models() -> None:
     plain = plain_entry(fields, NodeKind.EVIDENCE)
     assert plain is not None
     _same(plain, ENTRY_MODELS[NodeKind.EVIDENCE].model_validate(fields).__dict__)
+    year = {**fields, "citation": {"outlet": "Interfax", "date": 2020}}  # a bare year
+    plain = plain_entry(year, NodeKind.EVIDENCE)
+    assert plain is not None and plain["citation"].date == "2020"
+    _same(plain, ENTRY_MODELS[NodeKind.EVIDENCE].model_validate(year).__dict__)
     tagged = {"text": "B.", "tags": ["x", "y"], "added": dt.date(2024, 1, 2), "undercut": True}
     assert plain_entry(tagged, NodeKind.OBJECTION) is not None
     assert plain_header({"title": "T", "description": "D"}) == {

@@ -35,3 +35,16 @@ def _dates_as_text(data: object) -> object:
     if isinstance(data, dt.date):
         return data.isoformat()
     return data
+
+
+def test_schema_takes_a_bare_year_as_a_citation_date_as_the_model_does() -> None:
+    validator = jsonschema.Draft202012Validator(json_schema())
+    for date, valid in ((2020, True), ("May 2020", True), (20201, False), (True, False)):
+        citation = {"outlet": "O", "date": date}
+        data = {
+            "title": "t",
+            "source": {"title": "D", "date": date},
+            "thesis": {"text": "a", "evidence": [{"text": "e", "citation": citation}]},
+        }
+        errors = list(validator.iter_errors(data))
+        assert len(errors) == (0 if valid else 2), (date, errors)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from dataclasses import replace
 from pathlib import Path
@@ -13,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.errors import ArgmapError, MapFileError, MapValidationError
+from argmap.exporters.json import to_json
 from argmap.load.files import MAP_FILE, read_map_text, read_text_file
 from argmap.load.maps import load_map
 from argmap.load.parse import parse_text
@@ -571,3 +573,47 @@ def test_a_load_that_frees_its_data_as_it_reads_says_the_same(path: Path) -> Non
     kept = outcome(lambda: validate_parsed(parsed))
     assert parsed.data["thesis"]  # not emptied
     assert outcome(lambda: load_map(path)) == kept
+
+
+_YEAR = (
+    "title: t\nthesis:\n  text: a\n  evidence:\n"
+    "    - text: e\n      citation: {{outlet: O, date: {date}}}\n"
+)
+
+
+@pytest.mark.parametrize("date", ["2020", "1", "9999"])
+def test_a_bare_year_is_a_citation_date_in_yaml_json_and_the_export(
+    tmp_path: Path, date: str
+) -> None:
+    """``date: 2020`` was refused ("must be text (got number 2020); put it in quotes"), though
+    a bare year is the usual date of a citation. It stands as its text, in every reading."""
+    path = tmp_path / "m.yaml"
+    path.write_text(_YEAR.format(date=date), encoding="utf-8")
+    m = load_map(path)
+    assert m.nodes[1].citation is not None and m.nodes[1].citation.date == date
+    as_json = tmp_path / "m.json"
+    data = {"title": "t", "thesis": {"text": "a", "evidence": [{"text": "e"}]}}
+    data["thesis"]["evidence"][0]["citation"] = {"outlet": "O", "date": int(date)}
+    as_json.write_text(json.dumps(data), encoding="utf-8")
+    assert load_map(as_json) == m
+    export = json.loads(to_json(m))
+    export["nodes"][1]["citation"]["date"] = int(date)
+    as_json.write_text(json.dumps(export), encoding="utf-8")
+    assert load_map(as_json) == m
+
+
+@pytest.mark.parametrize(
+    ("date", "got"),
+    [("20201", "number 20201"), ("0", "number 0"), ("true", "the yes/no value true")],
+)
+def test_a_number_that_is_no_year_is_still_no_citation_date(
+    tmp_path: Path, date: str, got: str
+) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text(_YEAR.format(date=date), encoding="utf-8")
+    with pytest.raises(MapValidationError) as caught:
+        load_map(path)
+    assert [str(issue).removeprefix(f"{path}:") for issue in caught.value.issues] == [
+        f"6:35: thesis.evidence[0].citation.date: 'citation.date' must be text (got {got}); "
+        "put it in quotes"
+    ]

@@ -114,7 +114,11 @@ def import_(
 
 
 def _check_output(source: Path, output: Path, *, force: bool) -> None:
-    """Refuse to replace the source file (even with --force), or any file without it."""
+    """Refuse to replace the source file (even with --force), or any file without it.
+
+    Both are command-line misuse (exit code 2), as an output that would replace a map
+    is in every command.
+    """
     import os
 
     from argmap.editing.safewrite import same_file
@@ -124,8 +128,8 @@ def _check_output(source: Path, output: Path, *, force: bool) -> None:
             f"{output} is the source file itself ({source}); importing there would "
             "replace it. Choose another output file"
         )
-    if not force and os.path.lexists(output):
-        raise MapFailure(f"{output}: already exists; use --force to overwrite it")
+    if not force and os.path.lexists(output):  # an output that would replace a map: misuse
+        raise Misuse(f"{output}: already exists; use --force to overwrite it")
 
 
 def _write_map(output: Path, text: str, *, force: bool) -> None:
@@ -139,8 +143,8 @@ def _write_map(output: Path, text: str, *, force: bool) -> None:
     if not force:
         try:
             write_atomic(output, text, exclusive=True)
-        except FileExistsError:  # made since it was checked
-            raise MapFailure(f"{output}: already exists; use --force to overwrite it") from None
+        except FileExistsError:  # made since it was checked: refused as if it had been there
+            raise Misuse(f"{output}: already exists; use --force to overwrite it") from None
         return
     check_folder(output.parent, name=output)  # said as a write's, not as the lock's read
     with held_lock(output, missing_ok=True):

@@ -80,7 +80,7 @@ def output_target(
 
     Raises:
         Misuse: a file name with several maps or formats, one ending in another format's
-            suffix, or an existing file where a folder is meant.
+            suffix, or an existing file (a map rendered, say) where a folder is meant.
     """
     import stat
 
@@ -112,7 +112,10 @@ def output_target(
             f"use -f {other}, or give a folder"
         )
     if stat.S_ISREG(mode):
-        raise Misuse(f"--output: {str(out)!r} is a file; give a folder (new or existing)")
+        from argmap.editing.safewrite import same_file
+
+        what = "the map itself" if any(same_file(out, m) for m in maps) else "a file"
+        raise Misuse(f"--output: {str(out)!r} is {what}; give a folder (new or existing)")
     return out, None
 
 

@@ -16,6 +16,7 @@ from argmap.errors import MapFileError
 from argmap.load.syntax import (
     MAX_FLOW_NESTING,
     aliased,
+    c_parser,
     c_syntax_error,
     duplicate_key,
     flow_too_deep,
@@ -44,15 +45,6 @@ MAX_NESTING: Final = 500_000
 STR_TAG: Final = "tag:yaml.org,2002:str"
 """The tag of text."""
 _MERGE: Final = "tag:yaml.org,2002:merge"
-
-
-def c_parser() -> Any:
-    """Return ruamel's C parser class, or None when ruamel.yaml.clib is not installed."""
-    try:
-        from _ruamel_yaml import CParser  # type: ignore[import-not-found]
-    except ImportError:  # pragma: no cover - the clib is a dependency on CPython
-        return None
-    return CParser
 
 
 def event_stream(text: str) -> Iterator[Any]:

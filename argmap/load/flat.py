@@ -7,7 +7,7 @@ from typing import Any, Final
 from pydantic import ValidationError
 
 from argmap.errors import Issue, MapValidationError
-from argmap.load.mapfile import MapHeader
+from argmap.load.mapfile import MapHeader, header_fallback
 from argmap.load.messages import display_path, lone_surrogates, pydantic_findings, show_value
 from argmap.load.parse import ParsedFile
 from argmap.load.tree import EntryPaths, YamlPath
@@ -74,11 +74,12 @@ class _Checker:
             # A lone surrogate comes only from an escape (UTF-8 text cannot hold one).
             for path, message, key in lone_surrogates(data):
                 self.report(path, message, key=key, code="type")
-        header = MapHeader.model_construct(title="?")
+        fields = {k: v for k, v in data.items() if k != NODES}
         try:
-            header = MapHeader.model_validate({k: v for k, v in data.items() if k != NODES})
+            header = MapHeader.model_validate(fields)
         except ValidationError as exc:
             self.pydantic((), exc, MapHeader)
+            header = header_fallback(fields)  # its sources, so nodes citing them pass
         records = data[NODES]
         nodes: list[Node] = []
         if not isinstance(records, list):

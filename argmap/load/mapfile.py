@@ -34,6 +34,7 @@ __all__ = [
     "LinkEntry",
     "LinkedHeader",
     "MapHeader",
+    "header_fallback",
     "node_fields_set",
     "to_file_data",
 ]
@@ -151,6 +152,20 @@ class MapHeader(_Entry):
     sources: dict[str, Outlet] = Field(
         default_factory=dict, description="Outlets the document cites, by key."
     )
+
+
+def header_fallback(fields: dict[str, Any]) -> MapHeader:
+    """What is usable of a header that failed its check, so the node checks still run.
+
+    The title (or ``?``) and the keys of ``sources`` as bare outlets: a node citing a
+    source the table has is not reported because some other header field is wrong.
+    Map files and the flat JSON export both read a failed header this way.
+    """
+    raw_sources = fields.get("sources")
+    sources = (
+        {str(k): Outlet(name=str(k)) for k in raw_sources} if isinstance(raw_sources, dict) else {}
+    )
+    return MapHeader.model_construct(title=fields.get("title") or "?", sources=sources)
 
 
 ENTRY_MODELS: Final[dict[NodeKind, type[_NodeEntry]]] = {

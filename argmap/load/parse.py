@@ -219,9 +219,12 @@ def _yaml_error(exc: Exception, text: str, name: str) -> MapFileError:
     """The located error for what the round-trip parser raised for ``text``."""
     from ruamel.yaml.error import MarkedYAMLError
 
-    from argmap.load.syntax import slip_hint
+    from argmap.load.syntax import no_colon, slip_hint
 
     if isinstance(exc, MarkedYAMLError):
+        missing = no_colon(exc, text, name)
+        if missing is not None:
+            return missing
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"

@@ -24,7 +24,7 @@ from typing import Any, Final
 from argmap.load.mapfile import ENTRY_MODELS, LinkedHeader, LinkEntry
 from argmap.model import UNDERCUT, Citation, NodeKind, Outlet, Relation, SourceDocument
 from argmap.model.idchars import shows_nothing
-from argmap.model.records import Record, trusted
+from argmap.model.records import Record, is_year, trusted
 from argmap.model.tags import duplicate_tag, tag_problem
 from argmap.model.vocabulary import Assessment, Basis, Strength
 
@@ -91,8 +91,11 @@ def _undercut(value: Any) -> Any:
 
 
 def _text_date(value: Any) -> Any:
-    # A date as YAML reads it (2014-04-10) stands as its ISO text, as the model has it.
-    return value.isoformat() if type(value) is dt.date else _optional_str(value)
+    # A date as YAML reads it (2014-04-10) stands as its ISO text, and a bare year (2020)
+    # as its digits, as the model has them.
+    if type(value) is dt.date:
+        return value.isoformat()
+    return str(value) if is_year(value) else _optional_str(value)
 
 
 def _volume(value: Any) -> Any:

@@ -11,10 +11,12 @@ __all__ = [
     "LINE_BREAKS",
     "MAX_FLOW_NESTING",
     "ROUND_TRIP_NESTING",
+    "c_parser",
     "c_syntax_error",
     "data_depth",
     "duplicate_key",
     "flow_too_deep",
+    "no_colon",
     "round_trip_too_deep",
     "slip_hint",
     "too_deep_to_write",
@@ -42,6 +44,15 @@ with their position rather than parsed.
 
 LINE_BREAKS: Final = "\x85\u2028\u2029"
 """Characters YAML 1.1 (the C parser) reads as line breaks and YAML 1.2 as text."""
+
+
+def c_parser() -> Any:
+    """Return ruamel's C parser class, or None when ruamel.yaml.clib is not installed."""
+    try:
+        from _ruamel_yaml import CParser  # type: ignore[import-not-found]
+    except ImportError:  # pragma: no cover - the clib is a dependency on CPython
+        return None
+    return CParser
 
 
 def flow_too_deep(name: str, line: int, column: int) -> MapFileError:
@@ -120,6 +131,9 @@ def c_syntax_error(exc: Any, text: str, name: str) -> MapFileError | None:
         unclosed = _never_closed(exc, text, name)
         if unclosed is not None:
             return unclosed
+    ran_on = _runs_on(exc, text, name) or no_colon(exc, text, name)
+    if ran_on is not None:
+        return ran_on
     hint = slip_hint(problem, getattr(exc, "context", None) or "", text, index)
     if hint is not None:
         return MapFileError(
@@ -165,6 +179,51 @@ def _never_closed(exc: Any, text: str, name: str) -> MapFileError | None:
     )
 
 
+_BLOCK_CONTEXTS: Final = ("while parsing a block mapping", "while parsing a block collection")
+
+
+def _runs_on(exc: Any, text: str, name: str) -> MapFileError | None:
+    """The error of a quoted value a later quote closes, located where the value opens.
+
+    A quote left open is closed by the next one, often a statement's inner quote many
+    lines on, and the parser stops just after it. The quoted value is the last one
+    read of the mapping or list the parser was in: only that stretch (from the
+    collection's start to the error) is read again, by the C parser.
+    """
+    opened = getattr(exc, "context_mark", None)
+    if getattr(exc, "context", None) not in _BLOCK_CONTEXTS or opened is None:
+        return None
+    end = exc.problem_mark.index
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    start, parser = opened.index, c_parser()
+    if parser is None or not 0 <= start < end or text[end - 1] not in "'\"":
+        return None
+    stretch = " " * opened.column + text[start:end]  # its lines keep their columns
+    last: Any = None
+    reader = parser(stretch)
+    try:
+        while (event := reader.get_event()).__class__.__name__ != "StreamEndEvent":
+            if event.__class__.__name__ == "ScalarEvent":
+                last = event
+    except Exception:  # not a stretch the parser reads alone: the parser's words stand
+        return None
+    finally:
+        reader.dispose()
+    quote = text[end - 1]
+    if last is None or last.style != quote or last.end_mark.index != len(stretch):
+        return None
+    if last.start_mark.line == last.end_mark.line:  # one line: an inner quote's slip
+        return None
+    return MapFileError(
+        name,
+        f"invalid YAML: this quoted value runs on to line {opened.line + last.end_mark.line + 1},"
+        f" where a {quote!r} closes it; close it with {quote!r} where it should end",
+        line=opened.line + last.start_mark.line + 1,
+        column=last.start_mark.column + 1,
+    )
+
+
 _FLOW_TOKENS: Final = re.compile(
     r"\"(?:[^\"\\]|\\.)*\"?|'(?:[^']|'')*'?|(?:(?<=\s)|^)#[^\n]*|[\[\]{}]"
 )
@@ -184,6 +243,35 @@ def _last_open(text: str) -> int:
 
 
 _QUOTE_IT: Final = "put the whole value in quotes"
+_COMMENT: Final = re.compile(r"\s#")
+
+
+def no_colon(exc: Any, text: str, name: str) -> MapFileError | None:
+    """The error of a key written without its ``:`` (``premises`` alone on its line).
+
+    The parser reads on into the next line for the colon and stops there, saying
+    "could not find expected ':'"; the key is where the parser's context mark is.
+    Either parser's error (C or round-trip) may be given; None: not this slip.
+    """
+    mark = getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or ""
+    if mark is None or getattr(exc, "context", None) != "while scanning a simple key":
+        return None
+    ends = text.find("\n", mark.index)
+    stop = getattr(getattr(exc, "problem_mark", None), "index", -1)
+    if "could not find expected ':'" not in problem or not 0 <= ends < stop:
+        return None  # one line: a key longer than the parser looks for its colon
+    words = _COMMENT.split(text[mark.index : ends], maxsplit=1)[0].strip()
+    if not words:
+        return None
+    shown = words if len(words) <= 60 else words[:59] + "\u2026"
+    return MapFileError(
+        name,
+        f"invalid YAML: {shown!r} has no ':' after it; add the ':' if it is a key, or "
+        "indent it further if it continues the value above",
+        line=mark.line + 1,
+        column=mark.column + 1,
+    )
 
 
 def slip_hint(problem: str, context: str, text: str, index: int) -> str | None:

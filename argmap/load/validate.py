@@ -17,6 +17,7 @@ from argmap.load.mapfile import (
     LinkedHeader,
     LinkEntry,
     MapHeader,
+    header_fallback,
     node_fields_set,
 )
 from argmap.load.messages import (
@@ -33,7 +34,6 @@ from argmap.model import (
     Link,
     Node,
     NodeKind,
-    Outlet,
     Problem,
     Relation,
     structure_problems,
@@ -149,12 +149,8 @@ class _Validator:
             model = MapHeader.model_validate(fields)
         except ValidationError as exc:
             self.report_pydantic((), exc, MapHeader)
-            # Keep what is usable so node checks still run (e.g. known source keys).
-            out: dict[str, Any] = {"title": fields.get("title") or "?"}
-            raw_sources = fields.get("sources")
-            if isinstance(raw_sources, dict):
-                out["sources"] = {str(k): Outlet(name=str(k)) for k in raw_sources}
-            return out
+            usable = header_fallback(fields)
+            return {"title": usable.title, "sources": usable.sources}
         return {
             "title": model.title,
             "description": model.description,

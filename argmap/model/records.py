@@ -33,16 +33,27 @@ __all__ = [
     "SourceDocument",
     "Text",
     "TextDate",
+    "is_year",
     "name_problem",
     "trusted",
 ]
 
 
 def _date_to_text(value: Any) -> Any:
-    """Let YAML dates (``2014-04-10``) stand where free-text dates are expected."""
+    """Let YAML dates (``2014-04-10``) and bare years (``2020``) stand as free-text dates."""
     if isinstance(value, dt.date):
         return value.isoformat()
+    if is_year(value):
+        return str(value)
     return value
+
+
+def is_year(value: Any) -> bool:
+    """Whether ``value`` is a year as YAML or JSON reads a bare one (``date: 2020``).
+
+    A whole number from 1 to 9999 (the years a date can have); not true or false.
+    """
+    return type(value) is int and dt.MINYEAR <= value <= dt.MAXYEAR
 
 
 def _not_blank(value: str) -> str:
@@ -95,7 +106,14 @@ def _visible_id(value: str) -> str:
 
 
 # argmap/load/plainentry.py restates these rules for plainly valid entries: change both.
-TextDate = Annotated[str, BeforeValidator(_date_to_text)]
+TextDate = Annotated[
+    str,
+    BeforeValidator(_date_to_text),
+    WithJsonSchema(
+        {"anyOf": [{"type": "string"}, {"type": "integer", "minimum": 1, "maximum": 9999}]}
+    ),
+]
+"""A free-text date (``January 21``); a YAML date or a bare year stands as its text."""
 Text = Annotated[str, Field(min_length=1), AfterValidator(_not_blank)]
 NAME_PATTERN: Final = rf"^{SHOWS_PATTERN}[^\x00-\x1f\x7f-\x9f\u2028\u2029]*$"
 """The rule for editors (JSON Schema): one line that shows something, no control character."""
@@ -145,7 +163,9 @@ class Citation(Record):
     """What the source document credits for a piece of evidence."""
 
     outlet: Text = Field(description="The outlet or document credited, e.g. 'Interfax'.")
-    date: TextDate | None = Field(None, description="The date credited, e.g. 'January 21'.")
+    date: TextDate | None = Field(
+        None, description="The date credited, e.g. 'January 21', or a bare year (2020)."
+    )
     locator: str | None = Field(None, description="Page, section or URL within the outlet.")
 
     def label(self) -> str:
