@@ -54,9 +54,16 @@ _EDITS: list[tuple[str, Callable[[Path], object]]] = [
     ("rename a parent", lambda p: edit_node(p, "traffic", {}, new_id="congestion")),
     ("rename a link target", lambda p: edit_node(p, "school-route", {}, new_id="route")),
     ("undercut", lambda p: edit_node(p, "induced", {"undercut": True})),
-    ("clear undercut", lambda p: edit_node(p, "induced", {}, ["undercut"])),
-    ("clear no undercut", lambda p: edit_node(p, "traffic", {}, ["undercut"])),
-    ("no undercut", lambda p: edit_node(p, "induced", {"undercut": False})),
+    (
+        "clear undercut",
+        lambda p: [
+            edit_node(p, "induced", {"undercut": True}),
+            edit_node(p, "induced", {}, ["undercut"]),
+        ],
+    ),
+    # With another change: alone, an edit that changes nothing is refused (test_edit_inputs).
+    ("clear no undercut", lambda p: edit_node(p, "traffic", {"tags": ["t"]}, ["undercut"])),
+    ("no undercut", lambda p: edit_node(p, "induced", {"undercut": False, "tags": ["t"]})),
     ("clear a field", lambda p: edit_node(p, "council-counts", {}, ["source"])),
     ("author", lambda p: edit_node(p, "wetland", {"author": "R. Viewer"})),
     ("unlink", lambda p: edit_node(p, "cost", {}, unlink=["traffic"])),

@@ -386,3 +386,24 @@ def test_a_bidi_override_is_named_in_the_field_that_holds_it(tmp_path: Path) -> 
     assert located(tmp_path, body) == [(5, 13, "bidi-override"), (6, 13, "bidi-override")]
     (warning,) = [w for w in lint(load_located(tmp_path / "case.yaml").map) if w.field == "text"]
     assert "right-to-left override (U+202E) in its text" in str(warning)
+
+
+def test_a_line_break_inside_a_text_or_quote_is_named_as_no_output_draws_it(
+    tmp_path: Path,
+) -> None:
+    """An ``add --text`` of two lines is kept in the file, and every output ran the lines
+    together; lint did not say so. A break at an end (a ``|`` block's last) is none."""
+    body = """\
+        text: Pay the invoice.
+        premises:
+          - text: |-
+              First line.
+              - a dash line
+            evidence:
+              - text: |
+                  One line, kept with its line end.
+                quote: "Said\\non two lines."
+        """
+    assert located(tmp_path, body) == [(5, 13, "line-break"), (11, 18, "line-break")]
+    found = lint(load_located(tmp_path / "case.yaml").map)
+    assert "line break in its quote, which the diagrams" in str(found[-1])

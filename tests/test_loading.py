@@ -335,9 +335,9 @@ def test_one_typo_in_a_big_map_is_located(tmp_path: Path) -> None:
     premises = thesis["premises"]
     assert isinstance(premises, list)
     for i in range(2000):
-        premises.append({"id": f"p{i}", "text": f"premise {i}", "note": "n"})
+        premises.append({"id": f"p{i}", "text": f"premise {i}", "note": "x"})
     text = dump_yaml({"title": "t", "thesis": thesis})
-    typo_line = text.splitlines().index("      note: n", 3000) + 1
+    typo_line = text.splitlines().index("      note: x", 3000) + 1
     lines = text.splitlines(keepends=True)
     lines[typo_line - 1] = lines[typo_line - 1].replace("note", "nope")
     path = tmp_path / "big.yaml"

@@ -45,6 +45,8 @@ CODES: Final[Mapping[str, str]] = {
     "linked-independent": "a linked group whose premises share no term: probably independent",
     "bidi-override": "a text, quote, note or author holding a bidi override (U+202D, U+202E), "
     "which shows the letters after it reversed",
+    "line-break": "a text or quote holding a line break, which the diagrams, the HTML page "
+    "and Markdown draw as a space",
 }
 """Every lint code, with what it flags (the README lists the same)."""
 

@@ -24,6 +24,7 @@ __all__ = [
     "bare_denials",
     "bidi_overrides",
     "circular_premises",
+    "line_breaks",
     "linked_independent",
     "misfiled_kinds",
     "questions",
@@ -231,8 +232,36 @@ def bidi_overrides(m: ArgumentMap) -> Iterator[LintWarning]:
                 )
 
 
+_BREAK_FIELDS: Final = ("text", "quote")
+"""Fields the diagrams draw; their line breaks are drawn as spaces."""
+_BREAKS: Final = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def line_breaks(m: ArgumentMap) -> Iterator[LintWarning]:
+    """Statements and quotes holding a line break, which no output draws as one.
+
+    The diagrams, the HTML page and Markdown run the lines together, a space between
+    them, so a list or a paragraph break the author wrote is lost (a break at either
+    end, as a ``|`` block leaves, is no line break between lines).
+    """
+    for node in m.nodes:
+        for field in _BREAK_FIELDS:
+            value = (getattr(node, field) or "").strip()
+            if _BREAKS.isdisjoint(value):
+                continue
+            yield LintWarning(
+                node.id,
+                "line-break",
+                f"{label(node)} has a line break in its {field}, which the diagrams, the HTML "
+                "page and Markdown draw as a space",
+                "join its lines into one, or split it into nodes that make one claim each",
+                field,
+            )
+
+
 RULES: Final = (
     bidi_overrides,
+    line_breaks,
     questions,
     circular_premises,
     restated_objections,

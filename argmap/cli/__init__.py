@@ -43,7 +43,7 @@ COMMANDS: Final[dict[str, str]] = {
     "edit": "argmap.cli.edit:edit",
     "remove": "argmap.cli.edit:remove",
     "new": "argmap.cli.edit:new",
-    "diff": "argmap.cli.edit:diff",
+    "diff": "argmap.cli.diff:diff",
     "stats": "argmap.cli.analysis:stats",
     "lint": "argmap.cli.analysis:lint",
     "watch": "argmap.cli.watch:watch",

@@ -1,9 +1,8 @@
-"""Reviewer commands: ``add``, ``edit``, ``remove``, ``new`` and ``diff``."""
+"""Reviewer commands: ``add``, ``edit``, ``remove`` and ``new`` (``diff``: its own module)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -14,7 +13,14 @@ import click
 from argmap.cli import MAP_PATH, echo, reports_errors
 
 # Plain enums, no pydantic: `argmap --help` imports this module.
-from argmap.model.vocabulary import ALLOWED_RELATIONS, Assessment, NodeKind, Relation, Strength
+from argmap.model.vocabulary import (
+    ALLOWED_RELATIONS,
+    Assessment,
+    Basis,
+    NodeKind,
+    Relation,
+    Strength,
+)
 
 KINDS: Final = sorted(
     (kind.value for kind in NodeKind if kind is not NodeKind.THESIS),
@@ -82,7 +88,9 @@ def _tags(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) ->
 
 def _field_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     options = [
-        click.option("--quote", help="Words quoted verbatim from the source document."),
+        click.option(
+            "--quote", callback=_statement, help="Words quoted verbatim from the source document."
+        ),
         click.option(
             "--citation",
             metavar="'OUTLET, DATE'",
@@ -90,7 +98,10 @@ def _field_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option("--source", metavar="KEY", help="Key into the map's 'sources' table."),
         click.option(
-            "--basis", metavar="BASIS", help="Evidence only: statistic, quote, event, ..."
+            "--basis",
+            type=_choice_of(Basis),
+            metavar="BASIS",
+            help="Evidence only: statistic, quote, event, ...",
         ),
         click.option(
             "--tag",
@@ -99,7 +110,7 @@ def _field_options(fn: Callable[..., Any]) -> Callable[..., Any]:
             callback=_tags,
             help="A label: one line, no space at either end (repeatable).",
         ),
-        click.option("--note", help="A comment for readers."),
+        click.option("--note", callback=_statement, help="A comment for readers."),
         click.option(
             "--strength",
             type=_choice_of(Strength),
@@ -132,41 +143,54 @@ def _one_name(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 
 
 def _statement(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """Refuse a ``--text``, ``--thesis`` or ``--title`` that shows nothing: misuse, exit 2.
+    """Strip a statement option's ends; refuse one that shows nothing: misuse, exit 2.
 
-    As a blank ``--author`` is: the map-level message it got instead (exit 1) named a
-    node path the new node would have had (``thesis.premises[0].text``).
+    ``--text``, ``--thesis``, ``--title``, ``--quote`` and ``--note``. A blank one is
+    refused as a blank ``--author`` is: the map-level message it got instead (exit 1)
+    named a node path the new node would have had (``thesis.premises[0].text``). Space
+    pasted at an end (``'... yes/no? '``) was kept, quoted, and kept a long text from
+    being folded; no output draws it, so it goes without a word (a ``--tag`` with it is
+    refused: tags are matched exactly).
     """
     from argmap.model.idchars import shows_nothing
 
     if value is None or not shows_nothing(value):
-        return value
-    what = "the title" if param.name == "title" else "the statement"
+        return None if value is None else value.strip()
+    what = {"title": "the title", "quote": "the quote", "note": "the note"}.get(
+        param.name or "", "the statement"
+    )
     blank = "is empty" if not value else "shows nothing (only spaces or invisible characters)"
     raise click.BadParameter(f"{blank}; write {what}", ctx, param)
 
 
-def _author(explicit: str | None, map_path: Path) -> str:
-    from argmap.editing.inputs import resolve_author
+def _author(explicit: str | None, map_path: Path) -> tuple[str, str]:
+    """The name to sign with and where it came from (``--author``, ``ARGMAP_AUTHOR``...)."""
+    from argmap.editing.inputs import resolve_signer
     from argmap.load.files import real_path
     from argmap.model.records import name_problem
 
     folder = real_path(map_path).parent if map_path.parent.exists() else Path.cwd()
     try:
-        name = resolve_author(explicit, folder)
+        found = resolve_signer(explicit, folder)
     except ValueError as exc:  # ARGMAP_AUTHOR set blank (a blank --author was refused)
         raise click.UsageError(str(exc)) from None
-    if name is None:
+    if found is None:
         raise click.UsageError(
             "no author: pass --author NAME, set ARGMAP_AUTHOR, or set git's user.name"
         )
+    name, origin = found
     problem = None if explicit is not None else name_problem(name)
     if problem is not None:  # --author was checked; this came from the environment or git
         raise click.UsageError(
-            f"the author from ARGMAP_AUTHOR or git's user.name, {name!r}, "
-            f"{problem.split(';')[0]}; pass --author NAME"
+            f"the author from {origin}, {name!r}, {problem.split(';')[0]}; pass --author NAME"
         )
-    return name
+    return name, origin
+
+
+def _signed(map_path: Path, node_id: str, name: str, origin: str) -> str:
+    """The line saying who an add signed, when no ``--author`` said it (git's user.name...)."""
+    quoted = name.replace("\\", "\\\\").replace('"', '\\"')
+    return f'{map_path}: added {node_id} (signed "{quoted}", from {origin})'
 
 
 @click.command()
@@ -215,12 +239,13 @@ def add(
     from argmap.editing.add import NewNode, add_node
     from argmap.terminate import uninterrupted
 
+    signer, origin = _author(author, map_path)
     new = NewNode(
         kind=NodeKind(kind),
         id=node_id,
         citation=_citation(citation),
         links=also,
-        author=_author(author, map_path),
+        author=signer,
         added=dt.date.today(),
         **given,
     )
@@ -228,7 +253,10 @@ def add(
     # map was written, before its id was printed, an add said "Aborted!" of a node that
     # was there, and run again added it twice.
     with uninterrupted():
-        echo(add_node(map_path, new))
+        added = add_node(map_path, new)
+        echo(added)  # standard output: the id alone, for scripts
+        if origin != "--author":  # a name nobody typed here: say whose it is
+            echo(_signed(map_path, added, signer, origin), err=True)
 
 
 @click.command()
@@ -331,47 +359,3 @@ def new(
         schema = map_path.parent / reference
         echo(f"note: run 'argmap schema -o {schema}' for editor support", err=True)
     echo(str(map_path))
-
-
-@click.command()
-@click.argument("old", type=MAP_PATH)
-@click.argument("new_path", metavar="[NEW]", type=MAP_PATH, required=False)
-@click.option("--rev", metavar="REV", help="Compare MAP at git revision REV with MAP now.")
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "md"]),
-    default="text",
-    show_default=True,
-    help="Plain text, or Markdown (for a pull-request comment).",
-)
-def diff(old: Path, new_path: Path | None, rev: str | None, fmt: str) -> None:
-    """Show nodes added, removed, renamed, moved, changed between OLD and NEW (or MAP --rev REV).
-
-    Exits 0 when the maps are the same, 1 when they differ and 2 on error (like diff).
-    """
-    from argmap.analysis.diff import diff_maps, format_markdown, format_text, read_revision
-    from argmap.errors import ArgmapError
-    from argmap.load.maps import load_map
-    from argmap.load.parse import parse_text
-    from argmap.load.validate import validate_parsed
-
-    if (new_path is None) == (rev is None):
-        raise click.UsageError("give two maps (OLD NEW) or one map and --rev REV")
-    try:
-        if rev is not None:
-            before = validate_parsed(parse_text(read_revision(old, rev), f"{rev}:{old}"))
-            after, title = load_map(old), f"{old} since {rev}"
-        else:
-            assert new_path is not None
-            before, after, title = load_map(old), load_map(new_path), f"{old} → {new_path}"
-    except ArgmapError as exc:
-        echo(str(exc) if ":" in str(exc).split(" ", 1)[0] else f"Error: {exc}", err=True)
-        sys.exit(2)
-    result = diff_maps(before, after)
-    text = format_markdown(result, title=title) if fmt == "md" else format_text(result)
-    echo(text, nl=False)
-    if not result and fmt == "text":
-        echo("no differences", err=True)  # stdout stays empty, as diff's does
-    sys.exit(1 if result else 0)

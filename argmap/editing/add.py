@@ -11,7 +11,12 @@ from argmap.deep import paused_gc
 from argmap.editing.commit import commit, commit_expected, try_splice
 from argmap.editing.fastplace import FastSession, open_edit, plain_at
 from argmap.editing.flatadd import add_record
-from argmap.editing.inputs import bad_id_message, refuse_lone_surrogates, valid_id
+from argmap.editing.inputs import (
+    bad_id_message,
+    refuse_lone_surrogates,
+    unknown_source_message,
+    valid_id,
+)
 from argmap.editing.maplock import locked_text
 from argmap.editing.session import EditError, Session, open_session
 from argmap.editing.textsplice import (
@@ -161,6 +166,10 @@ def _check_fields(session: Session, new: NewNode) -> None:
     p = session.path
     if new.basis is not None and new.kind is not NodeKind.EVIDENCE:
         raise EditError(p, "only evidence has a basis")
+    sources = session.map.sources
+    unknown = None if new.source is None else unknown_source_message(new.source, sources)
+    if unknown is not None:  # a command-line mistake, as a malformed --id is
+        raise OptionMisuseError(unknown)
     if new.linked_with is None:
         return
     if new.kind is not NodeKind.PREMISE:

@@ -11,11 +11,15 @@ from argmap.editing.entry import NodeEdit, edit_entries
 from argmap.editing.fastedit import fast_edit
 from argmap.editing.fastplace import open_edit
 from argmap.editing.flatedit import edit_records
-from argmap.editing.inputs import bad_id_message, refuse_lone_surrogates
+from argmap.editing.inputs import (
+    bad_id_message,
+    refuse_lone_surrogates,
+    unknown_source_message,
+)
 from argmap.editing.maplock import locked_text
 from argmap.editing.session import EditError, Session, open_session
 from argmap.errors import OptionMisuseError
-from argmap.model import EDITABLE_FIELDS, UNDERCUT, NodeKind, plain_value
+from argmap.model import EDITABLE_FIELDS, UNDERCUT, Node, NodeKind, Relation, plain_value
 
 __all__ = ["edit_node"]
 
@@ -55,6 +59,10 @@ def edit_node(
         checked, flat, fast, session = open_edit(p, text)
         rename = new_id if new_id != node_id else None
         linkers = _check_node(session, node_id, rename, unlink, values)
+        asked = NodeEdit(node_id, values, clear, new_id, unlink)
+        same = None if rename or unlink else _already(session.node(node_id), asked)
+        if same is not None:  # said, not "edited" of a file left as it was
+            raise EditError(p, f"nothing to change: {node_id!r} {same}")
         change = NodeEdit(node_id, values, clear, rename, unlink)
         if flat:
             edit_records(session, checked[0], change)
@@ -108,6 +116,10 @@ def _check_node(
         # As add says it: the map's check would call it an unknown field of the entry.
         what = "the thesis" if node.parent is None else node.kind.article
         raise EditError(p, f"{node_id!r} is {what}; only evidence has a basis")
+    source = values.get("source")
+    unknown = None if source is None else unknown_source_message(source, m.sources)
+    if unknown is not None:  # a command-line mistake, as a malformed --id is
+        raise OptionMisuseError(unknown)
     if new_id is not None:
         problem = bad_id_message(new_id)
         if problem is not None:  # a malformed --id: a command-line mistake, as a bad --tag is
@@ -122,3 +134,32 @@ def _check_node(
     if new_id is None:
         return []
     return [n.id for n in m.nodes if any(link.to == node_id for link in n.links)]
+
+
+def _already(node: Node, change: NodeEdit) -> str | None:
+    """Say how the node is already as the edit asks (None: the edit changes something).
+
+    Each field set is set to the value it has, each field cleared is one it lacks, and a
+    new id (if any) is its id; it drops no cross-link.
+    """
+    undercuts = node.relation is Relation.UNDERCUTS
+    absent: list[str] = []
+    same = ["id"] if change.new_id is not None else []
+    for name in change.clear:
+        now = undercuts if name == UNDERCUT else plain_value(getattr(node, name))
+        if now not in (None, [], False):
+            return None
+        absent.append(name)
+    for name, value in change.values.items():
+        now = undercuts if name == UNDERCUT else plain_value(getattr(node, name))
+        if now != value:
+            return None
+        same.append(name)
+    said: list[str] = []
+    if UNDERCUT in absent + same:
+        said.append("undercuts already" if undercuts else "does not undercut")
+    if absent := [name for name in absent if name != UNDERCUT]:
+        said.append(f"has no {' or '.join(absent)}")
+    if same := [name for name in same if name != UNDERCUT]:
+        said.append(f"already has the {' and '.join(same)} given")
+    return " and ".join(said) or None

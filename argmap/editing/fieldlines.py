@@ -76,19 +76,49 @@ def _folded(key: str, value: Any, col: int, wrap: Wrap) -> list[str] | None:
 
 
 def _exact(key: str, value: Any, col: int) -> Any:
-    """``value``, or as plain text if ruamel's folded writing of it would not read back.
+    """``value`` in the style it is written in, one that reads back as the same text.
 
-    ruamel folds a text with a space at either end, or lines of spaces, into lines that
-    read back as other text (or not at all, moved to the key's column): a folded text that
-    argmap cannot fold goes plain then, in the quotes ruamel picks.
+    Text with a line break goes in a literal block (``|-``), if it reads back so. ruamel
+    folds a text with a space at either end, or lines of spaces, into lines that read back
+    as other text (or not at all, moved to the key's column): a folded text that argmap
+    cannot fold goes plain then, in the quotes ruamel picks.
     """
     from ruamel.yaml.scalarstring import FoldedScalarString
 
+    if isinstance(value, str) and "\n" in value:
+        block = _literal(key, value, col)
+        if block is not None:
+            return block
     if not isinstance(value, FoldedScalarString):
         return value
     alone = _indented({key: value}, col)
     exact = reads_back(alone, key, value) and not any(x.strip() == "..." for x in alone)
     return value if exact else str(value)
+
+
+def _literal(key: str, value: str, col: int) -> Any:
+    """A text of several lines as a literal block (None: kept in its style, or quoted).
+
+    One written plain or in quotes (as the old value was: an edit keeps its quoting) had
+    its line breaks escaped, all on one line. Not a text YAML writes only escaped (an
+    invisible character), nor one with a line ending in a space or tab: an editor that
+    trims lines would change it unseen.
+    """
+    from ruamel.yaml.scalarstring import (
+        DoubleQuotedScalarString,
+        LiteralScalarString,
+        SingleQuotedScalarString,
+    )
+
+    text = str(value)
+    if type(value) not in (str, SingleQuotedScalarString, DoubleQuotedScalarString):
+        return None  # a block already, or another type
+    if quote_risky(text) is not text or any(
+        line.endswith((" ", "\t")) for line in text.split("\n")
+    ):
+        return None
+    block = LiteralScalarString(text)
+    return block if reads_back(_indented({key: block}, col), key, text) else None
 
 
 def render_item(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from argmap.editing.session import EditError
 from argmap.model import Citation
@@ -19,6 +19,8 @@ __all__ = [
     "parse_citation",
     "refuse_lone_surrogates",
     "resolve_author",
+    "resolve_signer",
+    "unknown_source_message",
     "valid_id",
 ]
 
@@ -51,7 +53,20 @@ def parse_citation(text: str) -> Citation:
 def resolve_author(explicit: str | None, cwd: Path) -> str | None:
     """Return the author to sign with: ``explicit``, ``$ARGMAP_AUTHOR``, or git's user.name.
 
-    A value given but blank (``--author "$REVIEWER"`` with the variable unset, or
+    See :func:`resolve_signer`, which also says where the name came from.
+
+    Raises:
+        ValueError: ``explicit`` or ``$ARGMAP_AUTHOR`` is given but shows nothing.
+    """
+    found = resolve_signer(explicit, cwd)
+    return None if found is None else found[0]
+
+
+def resolve_signer(explicit: str | None, cwd: Path) -> tuple[str, str] | None:
+    """Return the author to sign with and where it came from.
+
+    ``explicit`` (``--author``), else ``$ARGMAP_AUTHOR``, else git's user.name. A value
+    given but blank (``--author "$REVIEWER"`` with the variable unset, or
     ``ARGMAP_AUTHOR`` set to spaces) is refused, not passed over: falling back to git's
     user.name signed the node with a name nobody asked for.
 
@@ -60,7 +75,8 @@ def resolve_author(explicit: str | None, cwd: Path) -> str | None:
         cwd: where to ask git (the map's folder).
 
     Returns:
-        The name, or None when none of the three gives one.
+        ``(name, origin)``, origin ``"--author"``, ``"ARGMAP_AUTHOR"`` or
+        ``"git user.name"``; None when none of the three gives a name.
 
     Raises:
         ValueError: ``explicit`` or ``$ARGMAP_AUTHOR`` is given but shows nothing; the
@@ -74,7 +90,7 @@ def resolve_author(explicit: str | None, cwd: Path) -> str | None:
         if problem is not None:
             unset = ", or unset it" if where == "ARGMAP_AUTHOR" else ""
             raise ValueError(f"{where} {problem}{unset}")
-        return candidate.strip()
+        return candidate.strip(), where
     try:
         done = subprocess.run(
             ["git", "config", "user.name"],
@@ -87,7 +103,7 @@ def resolve_author(explicit: str | None, cwd: Path) -> str | None:
     except (OSError, subprocess.SubprocessError):
         return None
     name = done.stdout.strip()
-    return name if done.returncode == 0 and name else None
+    return (name, "git user.name") if done.returncode == 0 and name else None
 
 
 def blank_name_problem(value: str) -> str | None:
@@ -144,6 +160,35 @@ def bad_id_message(node_id: str) -> str | None:
         f"{node_id!r} is not a valid id; use letters, digits, '_', '-' or '.', starting "
         "with a letter, digit or '_'"
     )
+
+
+_LISTED: Final = 12
+"""Sources named at most in a message about an unknown ``--source`` (then "N more")."""
+
+
+def unknown_source_message(key: str, sources: Collection[str]) -> str | None:
+    """Say that ``--source KEY`` names none of the map's ``sources`` (None: it names one).
+
+    A command-line mistake, said before the map is checked: the map's own message names
+    the place the new node would have had (``thesis.premises[0].evidence[2].source``).
+
+    >>> unknown_source_message("survy", ["survey", "minutes"])
+    "--source: unknown source 'survy'; did you mean 'survey'? (the map's sources: survey, minutes)"
+    >>> unknown_source_message("x", [])
+    "--source: unknown source 'x'; the map has no sources: add a 'sources' table to it first"
+    """
+    if key in sources:
+        return None
+    head = f"--source: unknown source {key!r}"
+    if not sources:
+        return f"{head}; the map has no sources: add a 'sources' table to it first"
+    from difflib import get_close_matches
+
+    keys = list(sources)
+    close = get_close_matches(key, keys, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    more = f" and {len(keys) - _LISTED} more" if len(keys) > _LISTED else ""
+    return f"{head}{hint} (the map's sources: {', '.join(keys[:_LISTED])}{more})"
 
 
 def valid_id(node_id: str) -> bool:

@@ -282,14 +282,18 @@ def seq_scalar_replacement(
 ) -> Edit | None:
     """The edit replacing the scalar ``old`` at ``line``/``col`` by ``new``, quotes kept.
 
-    None unless the text there is ``old``, plain or quoted, ending at a word boundary.
+    A plain one is quoted if ``new`` needs it (a YAML 1.1 boolean word, ``yes``). None
+    unless the text there is ``old``, plain or quoted, ending at a word boundary.
     """
+    from argmap.load.dump import quote_risky
+
     text = lines[line]
     for quote in ("", "'", '"'):
         token = f"{quote}{old}{quote}"
         end = col + len(token)
         if text.startswith(token, col) and (end == len(text) or not _id_char(text[end])):
-            return (line, line + 1, [text[:col] + f"{quote}{new}{quote}" + text[end:]])
+            written = quote or ("'" if quote_risky(new) is not new else "")
+            return (line, line + 1, [text[:col] + f"{written}{new}{written}" + text[end:]])
     return None
 
 

@@ -72,17 +72,30 @@ def _is_risky(text: str) -> bool:
     )
 
 
+_YAML11_BOOLEANS: Final = frozenset({"yes", "no", "on", "off", "y", "n"})
+"""Words a YAML 1.1 reader (PyYAML, many linters) takes for true or false, in any case.
+
+YAML 1.2 (argmap, ruamel) reads them as text, so ruamel writes them plain; ``true`` and
+``false`` it quotes itself, as it does ``null`` and dates."""
+
+
 def quote_risky(value: Any) -> Any:
-    """Mark a string to be written double-quoted when it holds invisible characters.
+    """Mark a string to be written quoted when another reader could take it otherwise.
 
-    Control, format (bidi overrides included) and line-separator characters are then
-    escaped by YAML, so they read back unchanged and never hide in the file as raw
-    bytes; anything else is returned as is.
+    One holding control, format (bidi overrides included) or line-separator characters
+    is double-quoted: YAML then escapes them, so they read back unchanged and never hide
+    in the file as raw bytes. A YAML 1.1 boolean word (``yes``, ``No``, ``on``, ``y``...)
+    is single-quoted, so no reader takes the text (or id) ``yes`` for ``true``. Anything
+    else is returned as is.
     """
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
-    if isinstance(value, str) and _is_risky(value):
+    if not isinstance(value, str):
+        return value
+    if _is_risky(value):
         return DoubleQuotedScalarString(value)
+    if type(value) is str and len(value) <= 3 and value.lower() in _YAML11_BOOLEANS:
+        return SingleQuotedScalarString(value)
     return value
 
 
