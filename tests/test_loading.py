@@ -360,6 +360,60 @@ def test_many_nodes_of_one_text_get_ids_in_order() -> None:
     assert [unique_id("t", plain) for _ in range(5)] == got  # the same as a full search
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "made"),
+    [
+        ("o", "º", "º-2"),  # a compatibility form: º is o
+        ("º", "o", "o-2"),
+        ("Caffe", "Саffe", "саffe-2"),  # Cyrillic С and а, drawn as Latin C and a
+        ("Ｗｏｒｄ", "Word", "word-2"),  # full-width
+    ],
+)
+def test_ids_made_from_texts_that_look_alike_differ_where_they_show(
+    tmp_path: Path, first: str, second: str, made: str
+) -> None:
+    """A map whose statements read "o" and "º", with no ids, was refused: the ids made
+    from them look the same (the map's own rule). The second now differs where it shows;
+    import and add make ids the same way."""
+    from argmap.interop import ImportOptions, get_importer
+
+    path = tmp_path / "alike.yaml"
+    path.write_text(
+        f"title: t\nthesis:\n  text: {first}\n  premises:\n    - text: {second}\n",
+        encoding="utf-8",
+    )
+    m = load_map(path)
+    assert m.nodes[1].id == made
+    claims = [
+        {"nodeID": "1", "text": first, "type": "I"},
+        {"nodeID": "2", "text": second, "type": "I"},
+    ]
+    aif = json.dumps(
+        {
+            "nodes": [*claims, {"nodeID": "3", "text": "Default Inference", "type": "RA"}],
+            "edges": [{"fromID": "2", "toID": "3"}, {"fromID": "3", "toID": "1"}],
+        }
+    )
+    imported = get_importer("aif")(aif, "a.json", ImportOptions()).map
+    assert [n.text for n in imported.nodes] == [first, second]
+    assert imported.nodes[1].id.lower() == made  # (an import keeps a text that is an id as it is)
+
+
+@pytest.mark.parametrize(
+    ("text", "where"), [("!0 :", (1, 1)), ("title: t\nthesis:\n  !foo text: x\n", (3, 3))]
+)
+def test_a_tagged_key_is_refused_where_it_stands(
+    tmp_path: Path, text: str, where: tuple[int, int]
+) -> None:
+    """A tag on a mapping's key (``!0 :``) escaped as a traceback (a property test found it)."""
+    path = tmp_path / "tagged.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(MapFileError) as excinfo:
+        load_map(path)
+    assert (excinfo.value.line, excinfo.value.column) == where
+    assert "is not supported in map files" in str(excinfo.value)
+
+
 _TRICKY_KEYS = [
     "id",
     "text",

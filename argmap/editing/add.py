@@ -181,7 +181,7 @@ def _check_fields(session: Session, new: NewNode) -> None:
 
 def _new_id(session: Session, new: NewNode) -> str:
     """Return the new node's id: ``new.id`` if it is valid and free, else one from its text."""
-    from argmap.load.ids import slugify, unique_id
+    from argmap.load.ids import LookAlikes, slugify, unique_id
 
     m, p = session.map, session.path
     taken = {node.id for node in m.nodes} | set(m.groups())
@@ -195,7 +195,7 @@ def _new_id(session: Session, new: NewNode) -> str:
     base = slugify(new.text)
     if not valid_id(base):  # slugs of unusual characters can fall outside the id pattern
         base = new.kind.value
-    return unique_id(base, taken)
+    return unique_id(base, taken, look_alikes=LookAlikes(taken))  # (o, º: one look, refused)
 
 
 def _entry(new: NewNode, node_id: str) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from argmap.interop.elements import ATTACKERS, Edge, Element, default_kind
 from argmap.interop.fitting import fit_fields, note_value
 from argmap.interop.links import cross_links
 from argmap.interop.tree import ALL_ROOTS, choose_root, covering_roots, document_order, grow
-from argmap.load.ids import is_clean_id
+from argmap.load.ids import LookAlikes, is_clean_id
 from argmap.model import (
     ALLOWED_RELATIONS,
     CHILD_KINDS,
@@ -296,13 +296,21 @@ class GraphBuilder:
 
     def _ids(self, keys: list[str]) -> dict[str, str]:
         taken: set[str] = set()
+        look_alikes = LookAlikes()  # no id may look like another (o, º): the map refuses them
         ids: dict[str, str] = {}
         for key in keys:
             fixed = self.elements[key].fixed_id
             name = fixed if fixed is not None or self.ids_from_text else self._name(key)
-            if name is not None and is_clean_id(name) and len(name) <= 200 and name not in taken:
+            if (
+                name is not None
+                and is_clean_id(name)
+                and len(name) <= 200
+                and name not in taken
+                and not look_alikes.clash(name, taken)
+            ):
                 ids[key] = name
                 taken.add(name)
+                look_alikes.add(name)
             elif fixed is not None:
                 self.warn_kind(
                     "ids the file gives that are not valid ids, or given twice; ids made from "
@@ -318,6 +326,7 @@ class GraphBuilder:
                     taken,
                     slug=True,
                     counters=self._id_counters,
+                    look_alikes=look_alikes,
                 )
         return ids
 
@@ -366,6 +375,7 @@ def _safe_id(
     fallback: str = "node",
     slug: bool = True,
     counters: dict[str, int] | None = None,
+    look_alikes: LookAlikes | None = None,
 ) -> str:
     from argmap.load.ids import slugify, unique_id
 
@@ -375,4 +385,4 @@ def _safe_id(
         base = slugify(_FOOTNOTE_MARK.sub(" ", text)) or slugify(text)
     if not is_clean_id(base):
         base = fallback
-    return unique_id(base, taken, counters)
+    return unique_id(base, taken, counters, look_alikes)

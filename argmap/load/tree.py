@@ -184,7 +184,7 @@ def plain_data(document: Any, name: str) -> Any:
         for key, value in items:
             if isinstance(key, tuple | list | dict):  # `? [a, b]`: no field is named so
                 raise _complex_key(document, src, key, link, name)
-            out_key = key if isinstance(src, list) else key_text(_scalar(key))
+            out_key = key if isinstance(src, list) else _key(src, key, name)
             if isinstance(value, dict | list):
                 if _tag_of(value) is not None:
                     raise _tagged(document, linked_path((link, out_key)), _tag_of(value), name)
@@ -206,6 +206,15 @@ def plain_data(document: Any, name: str) -> Any:
             else:
                 dst.append(child)
     return root
+
+
+def _key(owner: Any, key: Any, name: str) -> str:
+    """A mapping's key as text; a tagged one (``!0 :``) is refused where it stands."""
+    try:
+        return key_text(_scalar(key))
+    except _UnsupportedTag as exc:
+        line, column = _at_key(owner, key, (1, 1))
+        raise MapFileError(name, exc.args[0], line=line, column=column) from None
 
 
 def linked_path(link: Any) -> YamlPath:

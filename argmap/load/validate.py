@@ -9,7 +9,7 @@ from pydantic import BaseModel, ValidationError
 from argmap.deep import paused_gc
 from argmap.errors import Issue, MapValidationError
 from argmap.load import plainentry as plain
-from argmap.load.ids import slugify, unique_id
+from argmap.load.ids import LookAlikes, slugify, unique_id
 from argmap.load.mapfile import (
     CHILD_KEYS,
     ENTRY_MODELS,
@@ -301,6 +301,7 @@ class _Validator:
         records = self.records
         taken = {r["id"] for r in records if r["id"]} | {g.id for g in self.groups if g.id}
         counters: dict[str, int] = {}  # many nodes of one text: each search goes on from the last
+        look_alikes = LookAlikes(taken)  # no made id may look like another
         for index, links in self.links.items():
             record = records[index]
             default = DEFAULT_RELATION[record["kind"]] or Relation.SUPPORTS
@@ -314,7 +315,8 @@ class _Validator:
         nodes: list[Node] = []
         for record, parent in zip(records, self.parents, strict=True):
             if record["id"] is None:
-                record["id"] = unique_id(slugify(str(record["text"])), taken, counters)
+                base = slugify(str(record["text"]))
+                record["id"] = unique_id(base, taken, counters, look_alikes)
             if parent is not None:  # an earlier entry: its id is known
                 record["parent"] = records[parent]["id"]
             shape = (record["kind"], bool(record["tags"]), bool(record["links"]))
@@ -325,7 +327,7 @@ class _Validator:
         for group in self.groups:  # their ids are made after every node's
             if group.id is None:
                 first = records[group.members[0]]["id"] if group.members else "group"
-                group.id = unique_id(f"{first}-group", taken, counters)
+                group.id = unique_id(f"{first}-group", taken, counters, look_alikes)
         for index, group_index in self.group_of.items():
             records[index]["group"] = self.groups[group_index].id
         self.records = []

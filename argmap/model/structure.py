@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from argmap.model.argument_map import ArgumentMap
     from argmap.model.records import Node, Outlet
 
-__all__ = ["Problem", "structure_problems"]
+__all__ = ["Problem", "id_shapes", "structure_problems"]
 
 
 class Problem(NamedTuple):
@@ -103,6 +103,11 @@ _LOOKALIKES: Final = str.maketrans(
     "aeopcyxijsdlABEKMHOPCTXIJSoaptvkiABEZHIKMNOPTYX",
 )
 """Cyrillic and Greek letters drawn as Latin ones (``р`` and ``p``): ids are read by eye."""
+
+
+def id_shapes(node_id: str) -> tuple[str, ...]:
+    """The forms an id is seen as: two ids sharing one look the same (see below)."""
+    return tuple(shown for _how, shown in _shapes(node_id))
 
 
 def _shapes(node_id: str) -> list[tuple[str, str]]:
