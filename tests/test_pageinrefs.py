@@ -99,14 +99,84 @@ def test_a_stub_without_status_stays_dashed() -> None:
         assert "stroke-dasharray" in drawn and "[IN]" not in drawn
 
 
-@pytest.mark.parametrize("fit", ["slide", "a4"])
-def test_upright_pages_show_an_arriving_link_at_its_source_only(fit: str) -> None:
-    """An upright page's rows hold about one box: an arriving reference there cost the
-    flagship two upright slides and turned an undercutter's arrow onto a box. The link
-    shows at its source, as an outgoing reference, and nowhere as an arriving one."""
+def _on_its_rank(page_svg: str, name: str, target: str) -> None:
+    """The reference ``name`` sits beside ``target``, on its rank, its arrow into its side."""
+    found = geometry.boxes(page_svg)
+    box, into = found[name], found[target]
+    assert box.top < into.bottom and box.bottom > into.top  # on the target's rank
+    assert box.right <= into.left or box.left >= into.right  # beside it, not over it
+    [edge] = geometry.reference_edges(page_svg, "from ")
+    side = min(abs(x - into.left) for x, _ in edge.points)  # its arrow at the target's side
+    assert side <= 16 and all(into.top <= y <= into.bottom for _, y in edge.points)
+
+
+@pytest.mark.parametrize("fit", ["a4", "letter"])
+def test_upright_pages_show_an_arriving_link_beside_its_target(fit: str) -> None:
+    """Upright pages drew no arriving reference (a row more below the target cost pages):
+    r0's page now shows r1's link beside r0, on its rank, and every page keeps the floor."""
     m = _linked()
     options = RenderOptions(portrait=True)
     layout = lay_out(m, analyze(m), options, fit, find_engine("auto"))  # type: ignore[arg-type]
-    svgs = "".join(page.svg for page in layout.pages)
-    assert "<title>ref r1 r0</title>" in svgs
-    assert "<title>from " not in svgs
+    home = {n: p.plan.page.number for p in layout.pages for n in p.plan.page.nodes}
+    page = next(p for p in layout.pages if "r0" in p.plan.page.nodes)
+    drawn = _node(page.svg, "from r1 r0")
+    texts = [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", drawn)]
+    assert texts == [f"supported from p. {home['r1']}"]
+    assert f'href="#page-{home["r1"]}"' in drawn
+    _on_its_rank(page.svg, "from r1 r0", "r0")
+    assert geometry.reference_crossings(page.svg) == 0
+    assert all(layout.scale(p) >= layout.budget.scale - 1e-9 for p in layout.pages)
+
+
+@pytest.mark.parametrize(("fit", "pages"), [("a4", 31), ("letter", 28)])
+def test_the_upright_flagships_thesis_page_says_it_is_attacked_from_another_page(
+    fit: str, pages: int
+) -> None:
+    """On upright A4 or Letter, the thesis's page gave no sign that 'russia-voted-sanctions',
+    drawn pages later, attacks the thesis. Beside the thesis, on its rank, a box says
+    ``attacked from p. N`` and links to that page; its arrow is the link's own, into the
+    thesis's side (no other arrow ends at the box), and the page keeps the floor."""
+    from argmap.load.maps import load_map
+    from tests.conftest import MAPS
+
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    options = RenderOptions(portrait=True)
+    layout = lay_out(m, analyze(m), options, fit, find_engine("auto"))  # type: ignore[arg-type]
+    assert len(layout.pages) == pages
+    home = {n: p.plan.page.number for p in layout.pages for n in p.plan.page.nodes}
+    thesis, source = "anti-americanism-drives-russia", "russia-voted-sanctions"
+    page = layout.pages[home[thesis] - 1]
+    name = f"from {source} {thesis}"
+    svg = page.svg.replace("&#45;", "-")
+    drawn = _node(svg, name)
+    texts = [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", drawn)]
+    assert texts == [f"attacked from p. {home[source]}"]
+    assert f'href="#page-{home[source]}"' in drawn
+    _on_its_rank(svg, name, thesis)
+    dot = page.graph.source
+    assert dot.count(f'-> "{name}"') == 0  # no arrow turned onto the box
+    assert dot.count(f'"{name}" -> ') == 1
+    assert geometry.crossings(svg) == 0
+    assert all(layout.scale(p) >= layout.budget.scale - 1e-9 for p in layout.pages)
+
+
+def test_an_arriving_reference_too_wide_beside_its_target_is_left_out() -> None:
+    """Beside the thesis on an upright slide, the box would be wider than the page holds at
+    the floor: the planner does not count it, the page does not draw it, and the link
+    shows at its source, as before."""
+    from argmap.exporters.diagram.arriving import beside_width, fits_beside
+
+    assert fits_beside(250, [100], 420)  # 250 + 25.2 + 100 <= 0.92 * 420
+    assert not fits_beside(250, [100, 20], 420)
+    assert beside_width((250, 60), [(100, 20)], 420) == (125.2, 20)
+    assert beside_width((300, 60), [(100, 20)], 420) == (0.0, 0.0)
+    from argmap.load.maps import load_map
+    from tests.conftest import MAPS
+
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    options = RenderOptions(portrait=True)
+    layout = lay_out(m, analyze(m), options, "slide", find_engine("auto"))
+    first = layout.pages[0]
+    assert "<title>from russia-voted-sanctions" not in first.svg.replace("&#45;", "-")
+    assert all(layout.scale(p) >= layout.budget.scale - 1e-9 for p in layout.pages)
+    assert len(layout.pages) == 32

@@ -110,9 +110,11 @@ def to_digraph(
     g = _new_graph(m, options)
     stubs = None
     if page is not None:  # its stubs go in among its nodes, its rows are the planner's
+        from argmap.exporters.diagram.measure import page_measure
         from argmap.exporters.diagram.pageparts import PageStubs
 
-        look = (options.theme, options.direction)
+        measure = page_measure(m, options, rows)  # a box's width, for what goes beside it
+        look = (options.theme, options.direction, lambda node_id: measure(m.get(node_id))[0])
         stubs = PageStubs(g, m, page, ctx.nodes, partial(_edge_attrs, ctx), ctx.lines, *look)
         ctx = replace(ctx, ports=stubs.ports, jumps=column_heads(page.page.wraps), paged=True)
         stubs.standing = ctx.standing if options.status else stubs.standing  # tags, borders

@@ -57,7 +57,7 @@ def write_numbers(svg: str, m: ArgumentMap, plan: PagePlan, digits: int) -> str:
         for link in m.get(node_id).links:
             if link.to not in nodes and link.to in plan.home:
                 targets[f"a_ref-{node_id}-{link.to}"] = (plan.home[link.to], "first")
-    arrivals = incoming_anchors(m, page.nodes, plan.home, plan.upright)
+    arrivals = incoming_anchors(m, page.nodes, plan.home)
 
     def anchor(match: re.Match[str]) -> str:
         name, found, attrs, body = match.groups()

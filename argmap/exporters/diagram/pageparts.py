@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from argmap.analysis.view import draw_kind, drawn_up
@@ -20,7 +20,12 @@ from argmap.exporters.diagram.dot import (
 )
 from argmap.exporters.diagram.drawn import DRAWN_LABEL, drawing_step_attrs, laned_step
 from argmap.exporters.diagram.labels import graphviz_escape, lines_html
-from argmap.exporters.diagram.pageheading import HEADING_POINTS, HEADING_WIDTH, page_heading
+from argmap.exporters.diagram.pageheading import (
+    HEADING_POINTS,
+    HEADING_WIDTH,
+    LABEL_MARGIN,
+    page_heading,
+)
 from argmap.exporters.diagram.pageinrefs import Arrivals
 from argmap.exporters.diagram.pagekey import key_anchors
 from argmap.exporters.diagram.pagerefs import add_references, boxed_label
@@ -168,7 +173,9 @@ class PageStubs:
         cache: LineCache,
         theme: str = "default",
         direction: str = "TB",
+        width: Callable[[str], float] | None = None,
     ) -> None:
+        """The page's stubs (``width``: a node's box width as planned, for what goes beside it)."""
         self.g, self.m, self.plan, self.styles, self.edge_attrs = g, m, plan, styles, edge_attrs
         self.cache = cache
         """Trail rows of the diagram's other pages and drafts (see :func:`add_page_parts`)."""
@@ -207,7 +214,8 @@ class PageStubs:
         page = (plan.page.nodes, [s.tops[0] for s in stubs], plan.home, plan.number)
         look = (plan.across, plan.narrow, plan.upright)
         held = {item for wrap in plan.page.wraps for item, _ in wrap.holds}
-        self.arrivals = Arrivals(m, page, look, edge_attrs, self.ports, held)
+        beside = None if width is None else (width, plan.heading + LABEL_MARGIN)
+        self.arrivals = Arrivals(m, page, look, edge_attrs, self.ports, held, beside)
         """Its references to cross-links arriving from other pages, added as stubs are."""
 
     def add_parts(self) -> None:

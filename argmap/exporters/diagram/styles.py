@@ -239,6 +239,7 @@ def drawn_standings(
         out[node_id] = f"in-link-{link.value}" if cut else own.value
     return out
 
+
 LEGEND_TEXT: Final[Mapping[Relation, str]] = {
     Relation.SUPPORTS: "arrow: supports",
     Relation.ATTACKS: "arrow: attacks",
