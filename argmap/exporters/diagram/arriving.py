@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence, Set
 from typing import Final
 
@@ -26,9 +27,12 @@ __all__ = [
     "split_incoming",
 ]
 
-BESIDE_SHARE: Final = 0.92
+BESIDE_SHARE: Final = 0.86
 """An upright page's target and its arriving references side by side take this share of
-its drawing's room at most (the engine spreads a rank somewhat wider than its boxes)."""
+its drawing's room at most. The rows below widen with them (the target is centred over
+its children, the references reach past them on one side): with the flagship's thesis
+and its reference at 0.87 of an upright slide's room, its reasons' stubs were crowded
+into one, and a continued reason's undercutter then aimed at its box, not at its link."""
 INCOMING: Final = "<"
 """Marks a planner's reference as cross-links arriving from those nodes (ids never start so)."""
 
@@ -62,24 +66,34 @@ def arriving(m: ArgumentMap, nodes: Sequence[str], home: Mapping[str, int]) -> l
     return out
 
 
-def fits_beside(target: float, refs: Sequence[float], room: float) -> bool:
+def fits_beside(target: float, refs: Sequence[float], room: float, grouped: bool) -> bool:
     """Whether arriving references of these widths fit beside a ``target`` box that wide.
 
     On an upright page they sit on its rank, before it, a rank's gap apart (see
-    :func:`incoming`); where that is wider than a share of the drawing's ``room`` (the
-    thesis on an upright slide) they are not drawn, and the links show at their sources.
+    :func:`incoming`); where that is wider than a share of the drawing's ``room`` they
+    are not drawn, and the links show at their sources. A member of a linked group
+    (``grouped``) is counted with them on both sides, in all of the room: the engine
+    puts them either side of the group's box, member by member (a linked pair of
+    reasons on an upright slide, each with its reference, no longer fitted one slide
+    and was split in two; on upright A4 they fit). Left to right (``room`` infinite: a
+    rank is a column as tall as the page) they fit, but not a group's members': the
+    engine put them above and below the group's box, the first member's below, and
+    their arrows crossed.
     """
-    return target + sum([GAP + width for width in refs]) <= room * BESIDE_SHARE
+    reach = sum([GAP + width for width in refs])
+    if grouped:
+        return math.isfinite(room) and target + 2 * reach <= room
+    return target + reach <= room * BESIDE_SHARE
 
 
 def beside_width(
-    box: tuple[float, float], refs: Sequence[tuple[float, float]], room: float
+    box: tuple[float, float], refs: Sequence[tuple[float, float]], room: float, grouped: bool
 ) -> tuple[float, float]:
     """The room arriving references of sizes ``refs`` take beside a ``box`` (width, height).
 
     Both 0 where they do not fit there (see :func:`fits_beside`).
     """
-    if not fits_beside(box[0], [width for width, _ in refs], room):
+    if not fits_beside(box[0], [width for width, _ in refs], room, grouped):
         return 0.0, 0.0
     return sum([GAP + width for width, _ in refs]), max([height for _, height in refs])
 

@@ -319,7 +319,8 @@ class Blocks:
             own = (own[0] + self.beside, own[1])
         side, sizes = 0.0, [self.tree.ref_size(to) for to in refs if is_incoming(to)]
         if sizes and self.tree.upright:  # arriving references beside it, on its rank
-            side, tall = beside_width(self.tree.sizes[node_id], sizes, self.room)
+            grouped = self.tree.node[node_id].group is not None
+            side, tall = beside_width(self.tree.sizes[node_id], sizes, self.room, grouped)
             own, refs = (own[0], max(own[1], tall)), tuple([r for r in refs if not is_incoming(r)])
         items = self._kid_items(node_id, full, block, self.tree.left_out(node_id, full, most))
         if refs:  # references to other pages: in the row of its children, last

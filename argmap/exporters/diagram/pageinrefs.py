@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence, Set
 
 from argmap.exporters.diagram.arriving import Arrival, arrival_name, arriving, fits_beside
@@ -53,16 +54,17 @@ class Arrivals:
             ports: the side of each parent of rows where its children's edges end.
             held: the items held in a later row (see :class:`~.stacking.Wrap`): on an
                 upright page, a reference there is not ranked, as an outgoing one.
-            beside: on an upright page drawn top down, a node's box width and the
-                drawing's room: its references go beside it where they fit, as the
-                planner counts them (see :func:`~.arriving.fits_beside`).
+            beside: on an upright page, a node's box width and the drawing's room (top
+                down): its references go beside it where they fit, as the planner
+                counts them (see :func:`~.arriving.fits_beside`).
         """
         nodes, tops, home, self.number = page
         self.m, self.home, self.look = m, home, look
         self.edge_attrs, self.ports, self.held = edge_attrs, ports, held
         found = arriving(m, nodes, home)
-        if look[2] and not look[0] and beside is not None:
-            found = _fitting(found, beside, len(str(len(home))))
+        if look[2] and beside is not None:  # left to right, a rank as tall as the page
+            beside = (beside[0], math.inf) if look[0] else beside
+            found = _fitting(m, found, beside, len(str(len(home))))
         self.arriving = found
         after = _branch_ends(m, {t for t, _, _ in found}, [*nodes, *tops])
         before = _group_starts(m, nodes)
@@ -85,14 +87,18 @@ class Arrivals:
 
 
 def _fitting(
-    found: list[Arrival], beside: tuple[Callable[[str], float], float], digits: int
+    m: ArgumentMap,
+    found: list[Arrival],
+    beside: tuple[Callable[[str], float], float],
+    digits: int,
 ) -> list[Arrival]:
     """The arriving references that fit beside their targets (see :func:`.fits_beside`)."""
     width, room = beside
     refs: dict[str, list[float]] = {}
     for target, how, sources in found:
-        refs.setdefault(target, []).append(in_ref_size(how, len(sources), digits)[0])
-    fit = {t for t, widths in refs.items() if fits_beside(width(t), widths, room)}
+        refs.setdefault(target, []).append(in_ref_size(how, len(sources), digits, True)[0])
+    grouped = {t for t in refs if m.get(t).group is not None}
+    fit = {t for t, widths in refs.items() if fits_beside(width(t), widths, room, t in grouped)}
     return [arrival for arrival in found if arrival[0] in fit]
 
 
@@ -160,11 +166,13 @@ def _add_one(g: Digraph, how: Arrivals, arrival: Arrival) -> str:
     word = IN_WORDS[said_how].capitalize()
     # As wide as in the page's draft (its numbers zeros, one digit a node): the engine
     # laying the finished page out again (its own PNG) draws the same box.
-    room = in_ref_lines(said_how, ["0" * len(str(len(how.home)))] * len(drawn))
+    room = in_ref_lines(said_how, ["0" * len(str(len(how.home)))] * len(drawn), how.look[2])
     g.node(
         name,
         {
-            "label": boxed_label(REF_POINTS, *in_ref_lines(said_how, drawn), room=room),
+            "label": boxed_label(
+                REF_POINTS, *in_ref_lines(said_how, drawn, how.look[2]), room=room
+            ),
             "shape": "box",
             "style": "dashed",
             "color": color,
