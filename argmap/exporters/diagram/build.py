@@ -23,7 +23,6 @@ from argmap.exporters.diagram.labels import (
     tooltip,
 )
 from argmap.exporters.diagram.legend import legend_attrs, legend_content, legend_label
-from argmap.exporters.diagram.measure import box_widths
 from argmap.exporters.diagram.stacking import STACK_COLUMNS, Wrap, stack_columns, stack_leaves
 from argmap.exporters.diagram.styles import (
     CROSS_LINK_STYLE,
@@ -113,7 +112,7 @@ def to_digraph(
     if page is not None:  # its stubs go in among its nodes, its rows are the planner's
         from argmap.exporters.diagram.pageparts import PageStubs
 
-        look = (options.theme, options.direction, box_widths(m, options, rows))
+        look = (options.theme, options.direction, (options, rows))
         stubs = PageStubs(g, m, page, ctx.nodes, partial(_edge_attrs, ctx), ctx.lines, *look)
         ctx = replace(ctx, ports=stubs.ports, jumps=column_heads(page.page.wraps), paged=True)
         stubs.standing = ctx.standing if options.status else stubs.standing  # tags, borders
