@@ -341,9 +341,7 @@ def remove(map_path: Path, node_id: str, recursive: bool) -> None:
 @click.command()
 @click.argument("map_path", metavar="MAP", type=MAP_PATH)
 @click.option("--title", required=True, callback=_statement, help="The map's title.")
-@click.option(
-    "--thesis", required=True, callback=_statement, help="The claim the map argues for."
-)
+@click.option("--thesis", required=True, callback=_statement, help="The claim the map argues for.")
 @click.option("--id", "thesis_id", metavar="ID", help="The thesis id (default: from its text).")
 @click.option("--author", callback=_one_name, help="Sign the thesis (optional).")
 @reports_errors

@@ -56,8 +56,10 @@ def _exercise(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     # A map file given after the flag (`--exercise MAP`) exists or is named as one; a word
     # that is neither is a misspelt kind (`--exercise fil`), not a missing file.
     named = Path(value).suffix.lower() in (".yaml", ".yml", ".json")
-    if value.startswith("-") or value.lower() in EXERCISE_KINDS or not (
-        named or Path(value).exists()
+    if (
+        value.startswith("-")
+        or value.lower() in EXERCISE_KINDS
+        or not (named or Path(value).exists())
     ):
         head = f"no worksheet kind {value!r}"
         raise click.BadParameter(unknown_choice(head, value, EXERCISE_KINDS))

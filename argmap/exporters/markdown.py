@@ -199,9 +199,7 @@ def to_markdown(
     return "\n".join(lines) + "\n"
 
 
-def _outline(
-    m: ArgumentMap, tops: list[Node], lines: list[str], marks: Mapping[str, str]
-) -> None:
+def _outline(m: ArgumentMap, tops: list[Node], lines: list[str], marks: Mapping[str, str]) -> None:
     """The nested lists of ``tops``' branches, sections of their own where they nest deep."""
     for node, depth, head in nested_walk(m, tops, 0, NEST_LEVELS, 0):
         if head is not None:

@@ -112,7 +112,7 @@ def to_digraph(
     if page is not None:  # its stubs go in among its nodes, its rows are the planner's
         from argmap.exporters.diagram.pageparts import PageStubs
 
-        look = (options.theme, options.direction)
+        look = (options.theme, options.direction, (options, rows))
         stubs = PageStubs(g, m, page, ctx.nodes, partial(_edge_attrs, ctx), ctx.lines, *look)
         ctx = replace(ctx, ports=stubs.ports, jumps=column_heads(page.page.wraps), paged=True)
         stubs.standing = ctx.standing if options.status else stubs.standing  # tags, borders

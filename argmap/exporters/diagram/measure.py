@@ -165,6 +165,17 @@ def page_measure(
     return measure
 
 
+def box_widths(
+    m: ArgumentMap, options: RenderOptions, memo: RowsMemo | None = None
+) -> Callable[[str], float]:
+    """A node's box width by its id, as the planner measured it (see :func:`page_measure`).
+
+    A page checks with it what the planner put beside a box (arriving references).
+    """
+    measure = page_measure(m, options, memo)
+    return lambda node_id: measure(m.get(node_id))[0]
+
+
 def sheet_box(node: Node, kind: NodeKind, sheet: Sheet) -> tuple[float, float] | None:
     """A blanked node's box in points, as its label draws it (None: its statement shows).
 

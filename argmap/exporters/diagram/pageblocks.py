@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection, Mapping, Set
 from itertools import count
 from typing import Final, NamedTuple, Protocol
 
-from argmap.exporters.diagram.arriving import incoming, ref_name
+from argmap.exporters.diagram.arriving import beside_width, incoming, is_incoming, ref_name
 from argmap.exporters.diagram.stacking import (
     Item,
     Wrap,
@@ -70,7 +70,7 @@ class Tree(Protocol):
 
     @property
     def upright(self) -> bool:
-        """The page is taller than wide: no arriving references (see :mod:`~.arriving`)."""
+        """The page is taller than wide: arriving references beside their targets."""
 
     @property
     def linked_from(self) -> Mapping[str, list[str]]:
@@ -121,6 +121,8 @@ class _Kids(NamedTuple):
     """Compact blocks stack the items in columns (see :func:`wrap_rows`)."""
     single: _Block
     """The block with the items in one row: the block at any width that holds it."""
+    side: float = 0.0
+    """The width of the arriving references beside its box, before it (upright pages)."""
 
 
 def _first(pair: tuple[int, Item]) -> int:
@@ -160,14 +162,16 @@ class Blocks:
         box: tuple[float, float] = (0, 0),
         stacked: bool = False,
         whole: bool = True,
+        room: float = math.inf,
     ) -> None:
         """Blocks of ``tree``'s nodes; ``beside``: the width of the root's neighbours.
 
         ``fit``: the widest a linked group's boxes go side by side; ``box``: the room its
         box takes round rows (both: see :func:`unit_item`); ``stacked`` (upright pages),
-        ``whole``: a deep block may have rows below it (see :func:`~.stacking.rows_ranks`).
+        ``whole``: a deep block may have rows below it (see :func:`~.stacking.rows_ranks`);
+        ``room``: the drawing's, for arriving references (see :func:`~.arriving.fits_beside`).
         """
-        self.tree = tree
+        self.tree, self.room = tree, room
         self.stacked, self.whole = stacked, whole
         self.fit, self.box = fit, box
         self.beside = beside
@@ -252,7 +256,7 @@ class Blocks:
         for node_id in sorted(which, key=self.tree.order.__getitem__, reverse=True):
             targets, sources = links[node_id], linked_from[node_id]
             if targets or sources:  # references to pages, outgoing and arriving
-                arrive = incoming(node_id, sources, full, self.tree.node, self.tree.upright)
+                arrive = incoming(node_id, sources, full, self.tree.node)
                 refs = (*[t for t in targets if t not in full], *arrive)
                 out.append((node_id, refs, most(node_id)))
             else:
@@ -313,6 +317,11 @@ class Blocks:
         own = self.tree.sizes[node_id]
         if node_id == self.tree.root:  # undercutters of conclusions beside it
             own = (own[0] + self.beside, own[1])
+        side, sizes = 0.0, [self.tree.ref_size(to) for to in refs if is_incoming(to)]
+        if sizes and self.tree.upright:  # arriving references beside it, on its rank
+            grouped = self.tree.node[node_id].group is not None
+            side, tall = beside_width(self.tree.sizes[node_id], sizes, self.room, grouped)
+            own, refs = (own[0], max(own[1], tall)), tuple([r for r in refs if not is_incoming(r)])
         items = self._kid_items(node_id, full, block, self.tree.left_out(node_id, full, most))
         if refs:  # references to other pages: in the row of its children, last
             for to in refs:
@@ -322,11 +331,12 @@ class Blocks:
         number = next(self._numbers)
         if not items:  # an undercutter aims past its parent's box: rows below cross it
             whole = self.tree.node[node_id].relation is not Relation.UNDERCUTS
-            leaf = _Block(number, Item(node_id, own[0], (own[1],), node_id, whole=whole), None)
-            return _Kids(own, items, 0.0, False, leaf)
+            item = Item(node_id, own[0] + side, (own[1],), node_id, whole=whole)
+            return _Kids(own, items, 0.0, False, _Block(number, item, None), side)
         stack = len(items) > 2 and all(len(item.ranks) == 1 for item in items)
         width = row_width(items)
-        return _Kids(own, items, width, stack, self._block(node_id, own, [items], number, width))
+        made = self._block(node_id, own, [items], number, width, side=side)
+        return _Kids(own, items, width, stack, made, side)
 
     def _wrap(self, node_id: str, made_of: _Kids, limit: float, compact: bool) -> _Block:
         """A node's block with its children's items in rows that fit ``limit``."""
@@ -334,7 +344,8 @@ class Blocks:
         # The root's row is as wide as it is, with the undercutters beside it.
         rows = wrap_rows(made_of.items, max(limit, own[0]), compact)
         number = next(self._numbers)
-        return self._block(node_id, own, rows, number, stacked=self.stacked, whole=self.whole)
+        how = (self.stacked, self.whole, made_of.side)
+        return self._block(node_id, own, rows, number, None, *how)
 
     @staticmethod
     def _block(
@@ -345,10 +356,12 @@ class Blocks:
         below: float | None = None,
         stacked: bool = False,
         whole: bool = True,
+        side: float = 0.0,
     ) -> _Block:
         """A node's block: the node above its children's rows (``below``: their width).
 
-        ``stacked``, ``whole``: see :func:`~.stacking.rows_ranks`.
+        ``stacked``, ``whole``: see :func:`~.stacking.rows_ranks`; ``side``: see ``_Kids``
+        (the node stays centred over its rows: it reaches past only their half).
         """
         if below is None:
             below = rows_width(rows)
@@ -358,8 +371,9 @@ class Blocks:
         base = row_width(last) if all(len(item.ranks) == 1 for item in last) else 0.0
         whole = all(item.whole for row in rows for item in row)  # every node under it drawn
         deep = len(rows) > 1 and all(len(item.ranks) > 1 for item in rows[0])
-        width = max(own[0], below)
-        item = Item(node_id, width, ranks, deepest, own[0], below, len(rows), base, whole, deep)
+        width = max(own[0] / 2 + side, below / 2) + max(own[0], below) / 2  # side 0: the max
+        mine = own[0] + side
+        item = Item(node_id, width, ranks, deepest, mine, below, len(rows), base, whole, deep)
         return _Block(number, item, rows)
 
     def _kid_items(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import weakref
 from collections.abc import Mapping, Sequence
 from functools import partial
@@ -18,6 +19,7 @@ from argmap.exporters.diagram.cutplaces import (
 )
 from argmap.exporters.diagram.grouprows import GROUP_BOX, group_parts, group_wraps
 from argmap.exporters.diagram.pageblocks import Blocks, Unit, Used, unit_item
+from argmap.exporters.diagram.pageheading import LABEL_MARGIN, heading_room
 from argmap.exporters.diagram.pageoverview import around_root, legend_size
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.pagetrailsize import (
@@ -121,7 +123,9 @@ class Estimator(PageTree):
         self.stacked = self.upright and not horizontal  # see stacking.rows_ranks
         """Deep blocks may have rows below (not tops of several breadcrumb rows: arrows cross)."""
         parts = (self.around.beside, self.group_fit, self.box, self.stacked, not horizontal)
-        self.blocks = Blocks(me, *parts)
+        # Left to right a rank is a column, as tall as the page: arriving references fit.
+        beside = math.inf if horizontal else heading_room(budget) + LABEL_MARGIN
+        self.blocks = Blocks(me, *parts, beside)
 
     def units(self, parent: str) -> list[Unit]:
         """The parent's children as units that go together, in file order."""

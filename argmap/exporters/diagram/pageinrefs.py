@@ -1,10 +1,11 @@
-"""A reference to a cross-link arriving from another page: below its target, the arrow into it."""
+"""A reference to a cross-link arriving from another page: by its target, the arrow into it."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence, Set
 
-from argmap.exporters.diagram.arriving import Arrival, arrival_name, arriving
+from argmap.exporters.diagram.arriving import Arrival, arrival_name, arriving, fits_beside
 from argmap.exporters.diagram.dot import Digraph, edge_line, escape
 from argmap.exporters.diagram.labels import graphviz_escape
 from argmap.exporters.diagram.pagerefs import (
@@ -13,6 +14,7 @@ from argmap.exporters.diagram.pagerefs import (
     REF_POINTS,
     boxed_label,
     in_ref_lines,
+    in_ref_size,
 )
 from argmap.exporters.diagram.worksheet import no_arrow_box
 from argmap.model import ArgumentMap, Node, Relation
@@ -39,6 +41,7 @@ class Arrivals:
         edge_attrs: EdgeAttrs,
         ports: Mapping[str, str],
         held: Set[str] = frozenset(),
+        beside: tuple[Callable[[str], float], float] | None = None,
     ) -> None:
         """The references of a page (see the arguments).
 
@@ -51,11 +54,18 @@ class Arrivals:
             ports: the side of each parent of rows where its children's edges end.
             held: the items held in a later row (see :class:`~.stacking.Wrap`): on an
                 upright page, a reference there is not ranked, as an outgoing one.
+            beside: on an upright page, a node's box width and the drawing's room (top
+                down): its references go beside it where they fit, as the planner
+                counts them (see :func:`~.arriving.fits_beside`).
         """
         nodes, tops, home, self.number = page
         self.m, self.home, self.look = m, home, look
         self.edge_attrs, self.ports, self.held = edge_attrs, ports, held
-        self.arriving = found = arriving(m, nodes, home, look[2])
+        found = arriving(m, nodes, home)
+        if look[2] and beside is not None:  # left to right, a rank as tall as the page
+            beside = (beside[0], math.inf) if look[0] else beside
+            found = _fitting(m, found, beside, len(str(len(home))))
+        self.arriving = found
         after = _branch_ends(m, {t for t, _, _ in found}, [*nodes, *tops])
         before = _group_starts(m, nodes)
         todo = [(before.get(t, after[t]), after[t], i) for i, (t, _, _) in enumerate(found)]
@@ -74,6 +84,22 @@ class Arrivals:
         """Add the edges of the references added before the node at ``limit`` (None: all)."""
         while self.edges and (limit is None or self.edges[-1][0] < limit):
             g.line(self.edges.pop()[1])
+
+
+def _fitting(
+    m: ArgumentMap,
+    found: list[Arrival],
+    beside: tuple[Callable[[str], float], float],
+    digits: int,
+) -> list[Arrival]:
+    """The arriving references that fit beside their targets (see :func:`.fits_beside`)."""
+    width, room = beside
+    refs: dict[str, list[float]] = {}
+    for target, how, sources in found:
+        refs.setdefault(target, []).append(in_ref_size(how, len(sources), digits, True)[0])
+    grouped = {t for t in refs if m.get(t).group is not None}
+    fit = {t for t, widths in refs.items() if fits_beside(width(t), widths, room, t in grouped)}
+    return [arrival for arrival in found if arrival[0] in fit]
 
 
 def _group_starts(m: ArgumentMap, nodes: Sequence[str]) -> dict[str, int]:
@@ -116,9 +142,12 @@ def _branch_ends(m: ArgumentMap, targets: Set[str], drawn: Sequence[str]) -> dic
 
 
 def _add_one(g: Digraph, how: Arrivals, arrival: Arrival) -> str:
-    """Draw the reference to the links of ``arrival`` below its target; return its edge.
+    """Draw the reference to the links of ``arrival`` by its target; return its edge.
 
-    In the links' colour, dashed; its edge is theirs, the arrow into the target. It says
+    Below the target on a landscape page; beside it, on its rank, on an upright one (as
+    the planner counts it: see :func:`~.arriving.incoming`), its arrow along the rank
+    into the target's side. In the links' colour, dashed; its edge is theirs, the arrow
+    into the target. It says
     which pages they come from (linking to the first; the tooltip gives each source's
     page, in file order, then their statements). A worksheet's box to fill in stays on
     the source's page, where the link's other end is drawn.
@@ -137,11 +166,13 @@ def _add_one(g: Digraph, how: Arrivals, arrival: Arrival) -> str:
     word = IN_WORDS[said_how].capitalize()
     # As wide as in the page's draft (its numbers zeros, one digit a node): the engine
     # laying the finished page out again (its own PNG) draws the same box.
-    room = in_ref_lines(said_how, ["0" * len(str(len(how.home)))] * len(drawn))
+    room = in_ref_lines(said_how, ["0" * len(str(len(how.home)))] * len(drawn), how.look[2])
     g.node(
         name,
         {
-            "label": boxed_label(REF_POINTS, *in_ref_lines(said_how, drawn), room=room),
+            "label": boxed_label(
+                REF_POINTS, *in_ref_lines(said_how, drawn, how.look[2]), room=room
+            ),
             "shape": "box",
             "style": "dashed",
             "color": color,
@@ -155,5 +186,11 @@ def _add_one(g: Digraph, how: Arrivals, arrival: Arrival) -> str:
             "target": "_self",
         },
     )
+    if how.look[2]:  # upright: beside the target (a flat edge: the reference before it)
+        with g.subgraph() as beside:
+            beside.set({"rank": "same"})
+            beside.node(target)
+            beside.node(name)
+        return edge_line(name, target, attrs)
     port = how.ports.get(target)
     return edge_line(name, target, {**attrs, **({"headport": port} if port else {})})

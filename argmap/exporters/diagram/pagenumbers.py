@@ -57,7 +57,7 @@ def write_numbers(svg: str, m: ArgumentMap, plan: PagePlan, digits: int) -> str:
         for link in m.get(node_id).links:
             if link.to not in nodes and link.to in plan.home:
                 targets[f"a_ref-{node_id}-{link.to}"] = (plan.home[link.to], "first")
-    arrivals = incoming_anchors(m, page.nodes, plan.home, plan.upright)
+    arrivals = incoming_anchors(m, page.nodes, plan.home)
 
     def anchor(match: re.Match[str]) -> str:
         name, found, attrs, body = match.groups()
@@ -90,7 +90,7 @@ def _arrival(match: re.Match[str], zeros: str, pages: tuple[int, ...]) -> str:
     """An arriving reference's anchor with its sources' ``pages`` written in; kept centred.
 
     It links to the first of them; its tooltip starts ``... from p. N, N:`` (each
-    source's, in file order), its line ends ``from p. N, N`` (each page once).
+    source's, in file order), its last line ends ``p. N, N`` (each page once).
     """
     name, _, attrs, body = match.groups()
     real = [str(number) for number in sorted(set(pages))]
@@ -101,16 +101,16 @@ def _arrival(match: re.Match[str], zeros: str, pages: tuple[int, ...]) -> str:
     if at >= 0:
         attrs = attrs[:at] + f" from p. {told}: " + attrs[at + len(drafted_tip) :]
     texts = list(_TEXT.finditer(body))
-    line = texts[0] if texts else None
-    if line is not None and " from p. " in line.group(5):
+    line = texts[-1] if texts else None  # upright, the pages are a line of their own
+    if line is not None and "p. " in line.group(5):
         head, x, mid, size, content, tail = line.groups()
-        said, _, drafted = content.rpartition(" from p. ")
+        said, _, drafted = content.rpartition("p. ")
         new = ", ".join(real)
         if set(drafted) <= set("0, "):
             shift = (_digits_width(drafted) - _digits_width(new)) * float(size) / 2
             if 'text-anchor="middle"' in head + mid:
                 shift = 0.0
-            drawn = f"{head}{float(x) + shift:.2f}{mid}{said} from p. {new}{tail}"
+            drawn = f"{head}{float(x) + shift:.2f}{mid}{said}p. {new}{tail}"
             body = body[: line.start()] + drawn + body[line.end() :]
     return f'<g id="{name}"><a xlink:href="#page-{real[0]}"{attrs}>{body}</a>'
 

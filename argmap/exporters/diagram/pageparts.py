@@ -19,8 +19,14 @@ from argmap.exporters.diagram.dot import (
     near_side,
 )
 from argmap.exporters.diagram.drawn import DRAWN_LABEL, drawing_step_attrs, laned_step
-from argmap.exporters.diagram.labels import graphviz_escape, lines_html
-from argmap.exporters.diagram.pageheading import HEADING_POINTS, HEADING_WIDTH, page_heading
+from argmap.exporters.diagram.labels import RowsMemo, graphviz_escape, lines_html
+from argmap.exporters.diagram.measure import box_widths
+from argmap.exporters.diagram.pageheading import (
+    HEADING_POINTS,
+    HEADING_WIDTH,
+    LABEL_MARGIN,
+    page_heading,
+)
 from argmap.exporters.diagram.pageinrefs import Arrivals
 from argmap.exporters.diagram.pagekey import key_anchors
 from argmap.exporters.diagram.pagerefs import add_references, boxed_label
@@ -48,6 +54,7 @@ from argmap.exporters.diagram.trailcuts import CUT_ROWS, hold_with_cutters, hung
 from argmap.exporters.diagram.traillanes import row_class
 from argmap.exporters.diagram.worksheet import no_arrow_box
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.options import RenderOptions
 
 __all__ = ["PagePlan", "PageStubs", "add_page_parts", "add_stub", "page_anchor"]
 
@@ -168,7 +175,9 @@ class PageStubs:
         cache: LineCache,
         theme: str = "default",
         direction: str = "TB",
+        sized: tuple[RenderOptions, RowsMemo | None] | None = None,
     ) -> None:
+        """The page's stubs (``sized``: its boxes as planned, for what goes beside them)."""
         self.g, self.m, self.plan, self.styles, self.edge_attrs = g, m, plan, styles, edge_attrs
         self.cache = cache
         """Trail rows of the diagram's other pages and drafts (see :func:`add_page_parts`)."""
@@ -207,7 +216,9 @@ class PageStubs:
         page = (plan.page.nodes, [s.tops[0] for s in stubs], plan.home, plan.number)
         look = (plan.across, plan.narrow, plan.upright)
         held = {item for wrap in plan.page.wraps for item, _ in wrap.holds}
-        self.arrivals = Arrivals(m, page, look, edge_attrs, self.ports, held)
+        width = None if sized is None else box_widths(m, *sized)
+        beside = None if width is None else (width, plan.heading + LABEL_MARGIN)
+        self.arrivals = Arrivals(m, page, look, edge_attrs, self.ports, held, beside)
         """Its references to cross-links arriving from other pages, added as stubs are."""
 
     def add_parts(self) -> None:

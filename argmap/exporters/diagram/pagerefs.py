@@ -106,22 +106,27 @@ IN_WORDS: Final[Mapping[Relation | None, str]] = {
 whose arrows' signs the students write)."""
 
 
-def in_ref_lines(how: Relation | None, pages: Sequence[str]) -> list[str]:
+def in_ref_lines(how: Relation | None, pages: Sequence[str], upright: bool = False) -> list[str]:
     """The line of a reference to cross-links arriving ``how`` from ``pages`` (distinct).
 
     One short line, ``attacked from p. 8, 10``: a box for all the links arriving one way,
-    their statements in its tooltip, so a target with several keeps its row narrow.
+    their statements in its tooltip, so a target with several keeps its row narrow. On an
+    ``upright`` page, beside its target, two (``attacked from`` above ``p. 8, 10``): half
+    as wide, it fits beside the boxes of the flagship's thesis and linked reasons.
     """
-    return [f"{IN_WORDS[how]} from p. {', '.join(pages)}"]
+    said = f"{IN_WORDS[how]} from", f"p. {', '.join(pages)}"
+    return list(said) if upright else [" ".join(said)]
 
 
 @functools.lru_cache(maxsize=4096)
-def in_ref_size(how: Relation, count: int, digits: int) -> tuple[float, float]:
+def in_ref_size(
+    how: Relation, count: int, digits: int, upright: bool = False
+) -> tuple[float, float]:
     """The box of an arriving reference as planned: (width, height) in points.
 
     Its ``count`` sources each on a page of their own, at most (its widest).
     """
-    return ref_box(in_ref_lines(how, ["0" * digits] * count))
+    return ref_box(in_ref_lines(how, ["0" * digits] * count, upright))
 
 
 def ref_edge(attrs: Mapping[str, str], port: str | None, ranked: bool) -> dict[str, str]:

@@ -130,7 +130,7 @@ class PageTree:
         """The size of a reference to ``target`` drawn on another page (see :func:`ref_size`)."""
         if target.startswith(INCOMING):  # arriving from there (see pageinrefs)
             how, sources = split_incoming(target)
-            return self._size(in_ref_size(how, len(sources), self.digits))
+            return self._size(in_ref_size(how, len(sources), self.digits, self.upright))
         text = self.m.get(target).text
         return self._size(ref_size(text, self.digits, self.horizontal, self.narrow, self.upright))
 

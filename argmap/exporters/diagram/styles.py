@@ -260,6 +260,7 @@ def group_key(group: str) -> str:
     """The key of a linked group's standing in :func:`drawn_standings` (no node id has a space)."""
     return f"group {group}"
 
+
 LEGEND_TEXT: Final[Mapping[Relation, str]] = {
     Relation.SUPPORTS: "arrow: supports",
     Relation.ATTACKS: "arrow: attacks",
