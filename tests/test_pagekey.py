@@ -39,8 +39,9 @@ def _key(pages: list[str]) -> str:
 
 def test_the_key_explains_the_kinds_of_later_pages() -> None:
     """On A4, page 1 of the uniforms drew thesis, reason and objection; page 2's evidence
-    and rebuttal were never explained."""
-    pages = _pages(UNIFORMS, fit="a4")
+    and rebuttal were never explained. (On landscape A4 it is now one page: on upright
+    Letter, four, the key on page 1.)"""
+    pages = _pages(UNIFORMS, fit="letter", portrait=True)
     assert len(pages) > 1 and 'id="legend"' in pages[0]
     key = _key(pages)
     for word in ("thesis", "reason", "evidence", "objection", "rebuttal", "box: a linked"):
