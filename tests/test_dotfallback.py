@@ -69,7 +69,7 @@ def test_a_batch_with_a_page_the_engine_fails_on_keeps_its_other_pages_as_they_a
     """The batch is laid out a page at a time: the others drawn as ever, all in order."""
     info = find_engine("auto")
     m = load_map(MAPS / "school-uniforms.yaml")
-    layout = lay_out(m, analyze(m), RenderOptions(), "a4", info)
+    layout = lay_out(m, analyze(m), RenderOptions(portrait=True), "a4", info)  # two pages
     good = [page.graph.source for page in layout.pages[:2]]
     batch = [good[0], _graph(FAILING[0]), good[1]]
     drawn = enginepool._lay_out(batch, info, "map", DEFAULT_TIMEOUT)

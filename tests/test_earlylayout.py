@@ -60,7 +60,7 @@ def test_each_page_told_early_is_the_page_planned(count: int, horizontal: bool) 
     ("make", "fit", "options"),
     [
         (lambda: load_map(MAPS / "russias-game-in-north-korea.yaml"), "a4", RenderOptions()),
-        (lambda: load_map(MAPS / "school-uniforms.yaml"), "slide", RenderOptions()),
+        (lambda: load_map(MAPS / "school-uniforms.yaml"), "a4", RenderOptions(portrait=True)),
         (lambda: _generated(300), "a4", RenderOptions(direction="LR")),
     ],
 )

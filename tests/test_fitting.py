@@ -106,7 +106,8 @@ def test_a_render_with_fewer_pages_leaves_no_stale_pages(tmp_path: Path) -> None
         (tmp_path / stale).write_bytes(b"old")
     (tmp_path / "school-uniforms-notes.png").write_bytes(b"keep")
     result = CliRunner().invoke(
-        main, ["render", str(UNIFORMS), "-f", "png", "--fit", "slide", "-o", str(tmp_path)]
+        main,
+        ["render", str(UNIFORMS), "-f", "png", "--fit", "a4", "--portrait", "-o", str(tmp_path)],
     )
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in tmp_path.iterdir())

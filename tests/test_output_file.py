@@ -50,10 +50,12 @@ def test_a_pdf_goes_to_the_file_named(tmp_path: Path) -> None:
 
 
 def test_pages_take_the_file_names_stem(tmp_path: Path) -> None:
-    pages = render_map(load_map(UNIFORMS), "png")
+    upright = RenderOptions(fit="a4", portrait=True)  # two pages (one slide)
+    pages = render_map(load_map(UNIFORMS), "png", upright)
     assert isinstance(pages, list) and len(pages) >= 2
     out = tmp_path / "slides"
-    code, err = _render(str(UNIFORMS), "-f", "png", "-o", str(out / "case.png"))
+    page = ("--fit", "a4", "--portrait")
+    code, err = _render(str(UNIFORMS), "-f", "png", *page, "-o", str(out / "case.png"))
     assert code == 0, err
     names = [f"case-{i:02d}.png" for i in range(1, len(pages) + 1)]
     assert _names(out) == names

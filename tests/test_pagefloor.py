@@ -644,10 +644,11 @@ def test_a_reference_from_under_a_conclusion_is_planned_for(fit: str) -> None:
     ] == []
 
 
-def test_a_key_no_page_has_room_for_goes_on_a_page_of_its_own() -> None:
+def test_a_key_no_page_has_room_for_goes_in_two_columns_not_below_a_page_too_full() -> None:
     """Top down, when the key could go neither on page 1 nor below any later page's
     drawing, it went below the last page's anyway, and that page was shown at 88% of
-    the floor (twelve linked groups of twelve, upright A4)."""
+    the floor (twelve linked groups of twelve, upright A4). Then it took a page of its
+    own; now, set in two columns, it goes below page 2's group, at the floor."""
     groups = [
         {
             "id": f"g{g}",
@@ -660,11 +661,10 @@ def test_a_key_no_page_has_room_for_goes_on_a_page_of_its_own() -> None:
     assert [
         p.plan.page.number for p in layout.pages if layout.scale(p) < layout.budget.scale * 0.999
     ] == []
-    last = layout.pages[-1].plan.page
-    assert last.key == ("alone", "") and layout.pages[0].plan.page.key == (
-        "page",
-        str(last.number),
-    )
+    (keyed,) = [laid.plan.page for laid in layout.pages if 'id="legend"' in laid.svg]
+    assert keyed.nodes and keyed.key_columns == 2 and keyed.key[0] == "below"
+    assert layout.pages[0].plan.page.key == ("page", str(keyed.number))
+    assert all(laid.plan.page.nodes for laid in layout.pages), "no page of the key alone"
 
 
 @pytest.mark.parametrize(("fit", "portrait"), [("slide", True), ("slide", False), ("a4", True)])

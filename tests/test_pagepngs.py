@@ -158,7 +158,7 @@ def test_pages_drawn_by_several_workers_at_once_are_the_same_bytes(
     from argmap.exporters.diagram import raster
 
     m = load_map(UNIFORMS)
-    options = RenderOptions(fit="slide")
+    options = RenderOptions(fit="a4", portrait=True)  # two pages (one slide)
     monkeypatch.setattr(raster, "MIN_PAGES_PER_WORKER", 1)
     monkeypatch.setattr(engine, "drawing_workers", lambda: 1)
     alone = render_png(m, analyze(m), options)

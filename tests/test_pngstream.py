@@ -12,6 +12,7 @@ from argmap.editing import safepages
 from argmap.errors import RenderError
 from argmap.exporters.diagram import engine, fitting, pagepngs, raster
 from argmap.load.maps import load_map
+from argmap.options import RenderOptions
 from argmap.pipeline import render_files, render_map
 from tests.conftest import MAPS
 
@@ -20,9 +21,10 @@ FLAGSHIP = MAPS / "russias-game-in-north-korea.yaml"
 
 
 def test_streamed_pages_are_the_rendered_pages_and_are_listed(tmp_path: Path) -> None:
-    pages = render_map(load_map(UNIFORMS), "png")
+    upright = RenderOptions(fit="a4", portrait=True)  # two pages (one slide)
+    pages = render_map(load_map(UNIFORMS), "png", upright)
     assert isinstance(pages, list) and len(pages) >= 2
-    written = render_files([UNIFORMS], ["png"], tmp_path)
+    written = render_files([UNIFORMS], ["png"], tmp_path, upright)
     names = [f"school-uniforms-{i:02d}.png" for i in range(1, len(pages) + 1)]
     assert written == [(UNIFORMS, tmp_path / name) for name in names]
     assert [(tmp_path / name).read_bytes() for name in names] == pages

@@ -132,7 +132,7 @@ def to_digraph(
     if page is None:
         _add_legend(g, ctx, shown)
     elif page.page.key[0] and page.page.key[0] != "page":  # the whole deck's key, once
-        _add_legend(g, replace(ctx, visible=frozenset(page.home)), list(map(m.get, page.home)))
+        _add_legend(g, replace(ctx, visible=frozenset(page.home)), [*map(m.get, page.home)], page)
     if stubs is not None and page is not None:
         stubs.add_parts()
         hold_below_groups(g, m, page, ctx.stacked, [node.id for node in shown])
@@ -386,10 +386,11 @@ def _undercut_edge(
         g.edge(node.id, target_id, {"style": "invis"})  # below it, as the planner ranks it
 
 
-def _add_legend(g: Digraph, ctx: _Ctx, shown: list[Node]) -> None:
-    """Add the key, explaining what this drawing uses."""
+def _add_legend(g: Digraph, ctx: _Ctx, shown: list[Node], page: PagePlan | None = None) -> None:
+    """Add the key, explaining what this drawing uses (on ``page``, in its columns)."""
     content = legend_content(ctx.m, shown, ctx.visible, ctx.standing, paged=ctx.paged)
+    look = (ctx.options.theme, ctx.options.direction, 1 if page is None else page.page.key_columns)
     label = sheets.sheet_key(ctx.options.sheet) or legend_label(
-        content, ctx.nodes, ctx.edges, ctx.options.theme, ctx.options.direction
+        content, ctx.nodes, ctx.edges, *look
     )
     g.node("legend key", legend_attrs(label))

@@ -270,7 +270,8 @@ class _Drafter:
     def page_key(page: Page) -> Hashable:
         """What a page draws, numbers aside."""
         stubs = tuple((stub.parent, stub.tops, stub.hidden, stub.grouped) for stub in page.stubs)
-        return (page.number == 1, page.trail, page.tops, page.nodes, stubs, page.wraps, page.key)
+        key = (page.key, page.key_columns)
+        return (page.number == 1, page.trail, page.tops, page.nodes, stubs, page.wraps, key)
 
     def early(self, page: Page) -> None:
         """Start the engine on a page a plan has just filled, unless drawn or started before.
@@ -318,10 +319,8 @@ class _Drafter:
     def _source(self, plan: PagePlan) -> str:
         """The DOT of a page's draft."""
         draft = replace(plan, digits=self.digits)
-        graph = to_digraph(
-            self.m, self.analysis, self.options, draft, cache=self.shared, rows=self.rows
-        )
-        return graph.source
+        page = (self.m, self.analysis, self.options, draft)
+        return to_digraph(*page, cache=self.shared, rows=self.rows).source
 
     def finish(self, draft: _Draft) -> LaidPage:
         """The page, its real numbers written in and its graph made when asked for."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from itertools import zip_longest
+from typing import Final
 
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.dot import Html
@@ -23,6 +25,9 @@ from argmap.exporters.diagram.styles import (
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
 __all__ = ["LegendContent", "legend_attrs", "legend_content", "legend_label"]
+
+COLUMN_GAP: Final = '<TD WIDTH="10"></TD>'
+"""Between a key's two columns: the first's words end apart from the second's samples."""
 
 
 @dataclass
@@ -90,53 +95,62 @@ def legend_label(
     edges: Mapping[Relation, EdgeStyle],
     theme: str = "default",
     direction: str = "TB",
+    columns: int = 1,
 ) -> Html:
     """The key as an HTML-like table label, in the theme's node and edge styles.
 
-    ``direction``: the drawing's (see :data:`~.styles.DRAWN_LEGEND`).
+    ``direction``: the drawing's (see :data:`~.styles.DRAWN_LEGEND`). ``columns``: 2 sets
+    its entries in two columns side by side, the first half (the kinds) on the left: a
+    wide, low key for a page with room below its drawing but not a tall key's.
     """
-    rows: list[str] = ['<TR><TD COLSPAN="2" ALIGN="LEFT"><B>KEY</B></TD></TR>']
-    for kind in sorted(content.kinds, key=list(NodeKind).index):
-        style = nodes[kind]
-        rows.append(
-            f"<TR><TD>{kind_swatch(style)}</TD>"
-            f'<TD ALIGN="LEFT"{width_attr([style.label.lower()], 10)}>'
-            f"{html_text(style.label.lower())}</TD></TR>"
-        )
-    for relation in sorted(content.relations, key=list(Relation).index):
-        edge = edges[relation]
-        meaning = ("bar-ended " if edge.arrowhead == "tee" else "") + LEGEND_TEXT[relation]
-        rows.append(
-            f"<TR>{edge_sample(edge, dot=relation is Relation.UNDERCUTS)}"
-            f'<TD ALIGN="LEFT"{width_attr([meaning], 10)}>{html_text(meaning)}</TD></TR>'
-        )
-    if content.drawn:
-        drawn = DRAWN_LEGEND[direction]
-        rows.append(
-            f"<TR>{edge_sample(DRAWN_EDGE[theme])}"
-            f'<TD ALIGN="LEFT"{width_attr([drawn], 10)}>{html_text(drawn)}</TD></TR>'
-        )
-    if content.linked:
-        rows.append(
-            f"<TR><TD>{linked_swatch(nodes[NodeKind.PREMISE])}</TD>"
-            f'<TD ALIGN="LEFT"{width_attr([LINKED_LEGEND], 10)}>'
-            f"{html_text(LINKED_LEGEND)}</TD></TR>"
-        )
-    if content.cross:
-        cross = edge_sample(edges[Relation.SUPPORTS], dashed=True)
-        rows.append(f'<TR>{cross}<TD ALIGN="LEFT">dashed: cross-link to another branch</TD></TR>')
-    for standing in sorted(content.standings, key=list(STANDING_LABEL).index):
-        tag = f"[{STANDING_LABEL[standing]}]"
-        meaning = f"{STANDING_TEXT[standing]} ({STANDING_BORDER[standing] or 'solid'} border)"
-        rows.append(
-            f"<TR><TD{width_attr([tag], 10)}>{html_text(tag)}</TD>"
-            f'<TD ALIGN="LEFT"{width_attr([meaning], 10)}>{html_text(meaning)}</TD></TR>'
-        )
+    cells = _legend_cells(content, nodes, edges, theme, direction)
+    rows = [f'<TR><TD COLSPAN="{3 * columns - 1}" ALIGN="LEFT"><B>KEY</B></TD></TR>']
+    if columns == 1:
+        rows += [f"<TR>{sample}{words}</TR>" for sample, words in cells]
+    else:  # a gap between the columns, as wide as a swatch's margin
+        half = -(-len(cells) // 2)
+        for left, right in zip_longest(cells[:half], cells[half:], fillvalue=("<TD></TD>",) * 2):
+            rows.append(f"<TR>{''.join(left)}{COLUMN_GAP}{''.join(right)}</TR>")
     return Html(
         '<TABLE BORDER="1" COLOR="#9e9e9e" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3">'
         + "".join(rows)
         + "</TABLE>"
     )
+
+
+def _legend_cells(
+    content: LegendContent,
+    nodes: Mapping[NodeKind, NodeStyle],
+    edges: Mapping[Relation, EdgeStyle],
+    theme: str,
+    direction: str,
+) -> list[tuple[str, str]]:
+    """The key's entries, each its sample's cell and its words' cell, in the key's order."""
+    cells: list[tuple[str, str]] = []
+    for kind in sorted(content.kinds, key=list(NodeKind).index):
+        style = nodes[kind]
+        cells.append((f"<TD>{kind_swatch(style)}</TD>", _words(style.label.lower())))
+    for relation in sorted(content.relations, key=list(Relation).index):
+        edge = edges[relation]
+        meaning = ("bar-ended " if edge.arrowhead == "tee" else "") + LEGEND_TEXT[relation]
+        cells.append((edge_sample(edge, dot=relation is Relation.UNDERCUTS), _words(meaning)))
+    if content.drawn:
+        cells.append((edge_sample(DRAWN_EDGE[theme]), _words(DRAWN_LEGEND[direction])))
+    if content.linked:
+        cells.append((f"<TD>{linked_swatch(nodes[NodeKind.PREMISE])}</TD>", _words(LINKED_LEGEND)))
+    if content.cross:
+        cross = edge_sample(edges[Relation.SUPPORTS], dashed=True)
+        cells.append((cross, '<TD ALIGN="LEFT">dashed: cross-link to another branch</TD>'))
+    for standing in sorted(content.standings, key=list(STANDING_LABEL).index):
+        tag = f"[{STANDING_LABEL[standing]}]"
+        meaning = f"{STANDING_TEXT[standing]} ({STANDING_BORDER[standing] or 'solid'} border)"
+        cells.append((f"<TD{width_attr([tag], 10)}>{html_text(tag)}</TD>", _words(meaning)))
+    return cells
+
+
+def _words(text: str) -> str:
+    """A key entry's words' cell, left aligned, as wide as the words at 10 points."""
+    return f'<TD ALIGN="LEFT"{width_attr([text], 10)}>{html_text(text)}</TD>'
 
 
 def legend_attrs(label: str) -> dict[str, str]:

@@ -14,6 +14,7 @@ from argmap.exporters.diagram.pagefill import Pager
 from argmap.exporters.diagram.pageorphans import ALONE
 from argmap.exporters.diagram.pagetree import stub_name
 from argmap.exporters.diagram.stacking import TRAIL, Wrap
+from argmap.exporters.diagram.wholepage import whole_page
 from argmap.model import ArgumentMap, NodeKind, Relation
 
 if TYPE_CHECKING:
@@ -49,13 +50,16 @@ def fewer_pages(
     """The pages laid out, with pages that draw little drawn together where they fit.
 
     Conclusions drawn apart from page 1 (see :func:`~.conclusionshare.share_pages`;
-    not left to right), then lone branches (see :func:`host_lone_pages`). ``planned``:
-    the pager that planned the pages (for its rows), and whether they run left to right.
+    not left to right), then lone branches (see :func:`host_lone_pages`), then, top down,
+    a small map's pages all on one (see :func:`~.wholepage.whole_page`). ``planned``: the
+    pager that planned the pages (for its rows and estimates), and whether they run left
+    to right.
     """
     pager, across = planned
     drafts = drafts if across else share_pages(m, drafts, drafter, budget)
     arrange = None if pager is None else planned_rows(pager)
-    return host_lone_pages(m, drafts, drafter, budget, arrange)
+    drafts = host_lone_pages(m, drafts, drafter, budget, arrange)
+    return drafts if across or pager is None else whole_page(drafts, drafter, budget, pager)
 
 
 def host_lone_pages(

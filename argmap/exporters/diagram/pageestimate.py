@@ -114,7 +114,7 @@ class Estimator(PageTree):
         self.key_away = False
         """The overview leaves its key to a later page (it would crowd out the root's stubs)."""
         self.everything = [*above, *shown]
-        self._whole_key: tuple[float, float] | None = None
+        self._whole_key: dict[int, tuple[float, float]] = {}
         self.group_fit = room[0] * WIDE_SHARE
         """The widest a linked group's boxes go side by side; wider, they go in rows."""
         # Left to right, a group's rows are columns: its box is counted round them (twelve
@@ -313,11 +313,16 @@ class Estimator(PageTree):
             block[self.root].branches,
         )
 
-    def whole_key(self) -> tuple[float, float]:
-        """The whole map's key's size, as a page away from the overview draws it."""
-        if self._whole_key is None:  # the same for every page
-            self._whole_key = self._size(legend_size(self.m, self.everything, [], self.way))
-        return self._whole_key
+    def whole_key(self, columns: int = 1) -> tuple[float, float]:
+        """The whole map's key's size, as a page away from the overview draws it.
+
+        ``columns``: in one column, or in two (see :func:`~.legend.legend_label`).
+        """
+        size = self._whole_key.get(columns)
+        if size is None:  # the same for every page
+            size = self._size(legend_size(self.m, self.everything, [], self.way, columns))
+            self._whole_key[columns] = size
+        return size
 
     def _tops_in_rows(
         self,

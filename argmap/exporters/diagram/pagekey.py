@@ -14,7 +14,16 @@ from argmap.exporters.diagram.stacking import NODESEP, RANKSEP
 if TYPE_CHECKING:
     from argmap.exporters.diagram.paging import Page
 
-__all__ = ["FITS_BARELY", "Drafted", "fill", "key_over", "key_page", "room_for_key"]
+__all__ = [
+    "FITS_BARELY",
+    "Drafted",
+    "fill",
+    "key_over",
+    "key_page",
+    "key_place",
+    "placed",
+    "room_for_key",
+]
 
 FITS_BARELY: Final = 1 / WIDE_SHARE
 """A key's overflow (see :func:`key_over`) at which it just fits with no margin."""
@@ -43,20 +52,50 @@ D = TypeVar("D", bound=Drafted)
 
 
 def key_page(pager: Pager, drafts: Sequence[Drafted]) -> int:
+    """The first page after the overview with room for the key (see :func:`key_place`)."""
+    return key_place(pager, drafts)[0]
+
+
+def key_place(pager: Pager, drafts: Sequence[Drafted]) -> tuple[int, int]:
     """The first page after the overview with room for the key (see :func:`key_over`).
 
     With a margin, else without one, else a page of its own after the last: below a page
-    without room, it would shrink that page under the legibility floor.
+    without room, it would shrink that page under the legibility floor. Returns the page
+    and the key's columns: where no page has room for the key in one column, the first
+    with room for it in two (wide and low, below a drawing too tall for the other; see
+    :func:`~.legend.legend_label`), rather than a page that holds the key alone.
     """
-    best = (math.inf, len(drafts) + 1)
-    for number, draft in enumerate(drafts[1:], start=2):
-        over = key_over(pager, draft.taken, draft.full, draft.rest, draft.limits)[0]
-        if over <= 1.0:
-            return number
-        best = min(best, (over, number))
-    if best[0] <= FITS_BARELY:
-        return best[1]
-    return len(drafts) + 1
+    for columns in (1, 2):
+        best = (math.inf, len(drafts) + 1)
+        for number, draft in enumerate(drafts[1:], start=2):
+            over = key_over(pager, draft.taken, draft.full, draft.rest, draft.limits, columns)[0]
+            if over <= 1.0:
+                return number, columns
+            best = min(best, (over, number))
+        if best[0] <= FITS_BARELY:
+            return best[1], columns
+    return len(drafts) + 1, 1
+
+
+def placed(
+    pager: Pager,
+    draft: Drafted,
+    number: int,
+    key_at: tuple[int, int],
+    planned: tuple[str, str],
+) -> tuple[tuple[str, str], int]:
+    """Where page ``number`` draws a key, and in how many columns (see :attr:`.paging.Page.key`).
+
+    ``key_at``: the whole map's key's page (0: page 1, or not known yet) and columns;
+    ``planned``: the place the page's estimate gives (the overview's own key).
+    """
+    key_page, columns = key_at
+    if planned[0] == "page" and key_page > 1:
+        return ("page", str(key_page)), 1
+    if number != key_page:
+        return planned, 1
+    # below the drawing, or beside its lowest rank
+    return key_over(pager, draft.taken, draft.full, draft.rest, draft.limits, columns)[1], columns
 
 
 def room_for_key(pager: Pager, drafts: list[D], redraft: Callable[[int], list[D]]) -> list[D]:
@@ -114,6 +153,7 @@ def key_over(
     full: set[str],
     rest: Unit | None,
     limits: Mapping[str, int] | None,
+    columns: int = 1,
 ) -> tuple[float, tuple[str, str]]:
     """How far a page's drawing with the whole map's key overflows the page, and where.
 
@@ -125,7 +165,7 @@ def key_over(
     after it (``("next", a node of the last column)``) where that overflows less (a
     column as tall as the page left the key a page of its own). Infinite for a page of
     references to other pages: the engine puts them, unranked, on the key's rank, far
-    from their sources.
+    from their sources. ``columns``: the key's (see :meth:`~.pageestimate.Estimator.whole_key`).
     """
     below = ("below", "")
     if any(t not in full for n in full for t in pager.links[n]):
@@ -135,7 +175,7 @@ def key_over(
     if min(room) <= 0:
         return math.inf, below
     estimate = pager.kept(taken, full, rest, limits)
-    key_w, key_h = pager.whole_key()
+    key_w, key_h = pager.whole_key(columns)
     if pager.horizontal:  # below the drawing's last rank, in its column (a stub's wide)
         size = (estimate.width + NODESEP + key_w, estimate.height + max(0.0, key_h - STUB_COLUMN))
         column = _over(size, room), ("below", estimate.deepest)

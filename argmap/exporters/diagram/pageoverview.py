@@ -47,21 +47,32 @@ Ids joined by commas: one grouped stub for those conclusions' branches."""
 
 
 def legend_size(
-    m: ArgumentMap, drawn: Collection[str], stubs: Sequence[str], direction: str = "TB"
+    m: ArgumentMap,
+    drawn: Collection[str],
+    stubs: Sequence[str],
+    direction: str = "TB",
+    columns: int = 1,
 ) -> Size:
     """The key of a page that draws these nodes and stubs: a row per kind and relation.
 
-    ``direction``: the drawing's (see :data:`~.styles.DRAWN_LEGEND`).
+    ``direction``: the drawing's (see :data:`~.styles.DRAWN_LEGEND`); ``columns``: the
+    key's (see :func:`~.legend.legend_label`).
     """
     nodes = [m.get(node_id) for node_id in [*drawn, *stubs]]
     content = legend_content(m, nodes, frozenset(drawn), {}, paged=True)  # a set: whole map's
-    words = [kind.value for kind in content.kinds]
-    words += [f"bar-ended {LEGEND_TEXT[relation]}" for relation in content.relations]
+    words = [kind.value for kind in sorted(content.kinds, key=list(NodeKind).index)]
+    relations = sorted(content.relations, key=list(Relation).index)
+    words += [f"bar-ended {LEGEND_TEXT[relation]}" for relation in relations]
     words += [DRAWN_LEGEND[direction]] if content.drawn else []
     words += [LINKED_LEGEND] if content.linked else []
     words += ["dashed: cross-link to another branch"] if content.cross else []
-    width = max(text_points(line, 10) for line in words) + SAMPLE_WIDTH + 32  # a sample each
-    return width, (len(words) + 1) * LEGEND_ROW + 12
+    if columns == 1:
+        width = max(text_points(line, 10) for line in words) + SAMPLE_WIDTH + 32  # a sample each
+        return width, (len(words) + 1) * LEGEND_ROW + 12
+    half = -(-len(words) // 2)
+    sides = [words[:half], words[half:] or [""]]
+    width = sum(max(text_points(line, 10) for line in side) + SAMPLE_WIDTH + 16 for side in sides)
+    return width + 16, (half + 1) * LEGEND_ROW + 12
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,7 @@ from functools import partial
 
 from argmap.exporters.diagram import pagekey
 from argmap.exporters.diagram.pagechains import gathers
-from argmap.exporters.diagram.pageestimate import (
-    TRAIL_ROWS,
-    Measure,
-    Unit,
-    stub_name,
-)
+from argmap.exporters.diagram.pageestimate import TRAIL_ROWS, Measure, Unit, stub_name
 from argmap.exporters.diagram.pagefill import Pager
 from argmap.exporters.diagram.pagekey import key_over
 from argmap.exporters.diagram.pagesize import Budget
@@ -75,6 +70,7 @@ class Page:
             rank, ``("below", ID)`` below node ID (``("next", ID)``: left to right, in a
             column after ID's), ``("page", "N")`` on page N (there the
             key is ``("below", ID)``, for the whole map).
+        key_columns: 2 on the page with the map's key where it fits only in two columns.
     """
 
     number: int
@@ -85,6 +81,7 @@ class Page:
     estimate: tuple[float, float] = (0.0, 0.0)
     wraps: tuple[Wrap, ...] = field(default=())
     key: tuple[str, str] = ("", "")
+    key_columns: int = 1
 
 
 def paginate(
@@ -332,10 +329,10 @@ def _number(pager: Pager, drafts: list[_Draft]) -> list[Page]:
     """
     pager.width, pager.height = pager.full_size
     home = {node_id: i + 1 for i, draft in enumerate(drafts) for node_id in draft.full}
-    key_page = pagekey.key_page(pager, drafts) if pager.key_away else 0
-    pages = [_page(pager, draft, i + 1, home, key_page) for i, draft in enumerate(drafts)]
-    if key_page > len(drafts):  # the key alone (see build)
-        pages.append(Page(key_page, (), (), (), key=("alone", "")))
+    key = pagekey.key_place(pager, drafts) if pager.key_away else (0, 1)
+    pages = [_page(pager, draft, i + 1, home, key) for i, draft in enumerate(drafts)]
+    if key[0] > len(drafts):  # the key alone (see build)
+        pages.append(Page(key[0], (), (), (), key=("alone", "")))
     return pages
 
 
@@ -364,17 +361,21 @@ def _tell(
         if over <= 1.0:
             key_page = number
         if key_page or not away or over == math.inf:
-            on_page(_page(pager, draft, number, {}, key_page))
+            on_page(_page(pager, draft, number, {}, (key_page, 1)))
     finally:
         pager.width, pager.height, pager.key_away = kept
     return key_page
 
 
 def _page(
-    pager: Pager, draft: _Draft, number: int, home: Mapping[str, int], key_page: int
+    pager: Pager, draft: _Draft, number: int, home: Mapping[str, int], key_at: tuple[int, int]
 ) -> Page:
-    """Page ``number`` of its draft: ``home`` gives each node's page (0 if not known yet)."""
-    tops, order = [top for unit in draft.taken for top in unit], pager.order.__getitem__
+    """Page ``number`` of its draft: ``home`` gives each node's page (0 if not known yet).
+
+    ``key_at``: the key's page (0: page 1, or not known yet) and its columns there.
+    """
+    order = pager.order.__getitem__
+    tops = [top for unit in draft.taken for top in unit]
     trail = {a for top in tops for a in pager.trail_of(top) if a not in draft.full}
     stubs = [
         Stub(parent, group, sum(pager.weight[t] for t in group), home.get(group[0], 0), many)
@@ -384,10 +385,7 @@ def _page(
     width, height, wraps, key = pager.kept(
         draft.taken, draft.full, draft.rest, draft.limits, record=True
     )[:4]
-    if key[0] == "page" and key_page > 1:
-        key = ("page", str(key_page))
-    elif number == key_page:  # below the drawing, or beside its lowest rank
-        key = key_over(pager, draft.taken, draft.full, draft.rest, draft.limits)[1]
+    key, columns = pagekey.placed(pager, draft, number, key_at, key)
     return Page(
         number,
         (*(pager.lead_for(len(trail)) if pager.context else ()), *sorted(trail, key=order)),
@@ -397,4 +395,5 @@ def _page(
         (height, width) if pager.horizontal else (width, height),
         wraps,
         key,
+        columns,
     )

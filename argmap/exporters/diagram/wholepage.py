@@ -1,0 +1,129 @@
+"""A small map the plan split into pages, drawn whole on one where the engine fits it there."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Final, Protocol, TypeVar
+
+from argmap.exporters.diagram.conclusionshare import Drafts, Laid
+from argmap.exporters.diagram.geometry import all_crossings, detours
+from argmap.exporters.diagram.packed import unpack
+from argmap.exporters.diagram.paging import Page
+
+if TYPE_CHECKING:
+    from argmap.exporters.diagram.pagefill import Pager
+    from argmap.exporters.diagram.pagesize import Budget
+
+__all__ = ["MOST_ROOM", "WHOLE_MOST", "WIDER", "whole_page"]
+
+WHOLE_MOST: Final = 30
+"""Statements a map draws at most for it to be tried on one page (each try is a layout)."""
+MOST_ROOM: Final = 1.5
+"""The pages' drawings, laid out, take at most this many pages' room together for the try:
+the engine draws a map on one page in about as much room as on several, the planner's
+breadcrumbs and stubs aside (``school-uniforms``: 0.98 to 1.17 on landscape pages, each
+one page now; 1.6 upright, where it fits on none; the generated 30-node map: 2.0 to 6.1)."""
+WIDER: Final = (1.15, 1.3)
+"""How much wider than the page the one page's rows are wrapped: a little, else more, if
+no rows fit (see :func:`whole_page`)."""
+
+
+class _Packed(Laid, Protocol):
+    """A page laid out (see :class:`~.conclusionshare.Laid`), with its SVG packed."""
+
+    @property
+    def packed(self) -> bytes: ...
+
+
+_D = TypeVar("_D", bound=_Packed)
+
+
+def whole_page(drafts: list[_D], drafter: Drafts[_D], budget: Budget, pager: Pager) -> list[_D]:
+    """The pages, or one page drawing them all where its layout fits the page at the floor.
+
+    The planner counts each arrow of a lower row a gap of its own as it passes the row
+    above, and the key as a band below the drawing: ``school-uniforms`` on landscape A4
+    took two pages, the first with a wide empty corner, where the engine draws its ten
+    statements in two rows of the thesis's branches, the key below them in two columns,
+    on one page at the floor. A map of :data:`WHOLE_MOST` statements or fewer, planned on
+    several pages that take little more than a page's room (:data:`MOST_ROOM`), is
+    estimated on one, its rows wrapped a little wider than the page (:data:`WIDER`), and
+    laid out a few ways (see :func:`_trials`), all at once; of those within the page's
+    budget (the legibility floor, as for every page), the one whose arrows cross least,
+    then go round fewest boxes, then the smallest, is kept, else the pages. Not with
+    conclusions drawn above the thesis, nor a focus's breadcrumb.
+    """
+    nodes = {node for draft in drafts for node in draft.plan.page.nodes}
+    if len(drafts) < 2 or len(nodes) > WHOLE_MOST or pager.lead:
+        return drafts
+    if sum(d.width * d.height for d in drafts) > MOST_ROOM * budget.width * budget.height:
+        return drafts
+    if nodes != pager.order.keys() or len(pager.everything) != len(nodes):
+        return drafts
+    page = next(filter(None, (_estimated(pager, nodes, wider) for wider in WIDER)), None)
+    if page is None:
+        return drafts
+    home = dict.fromkeys(nodes, 1)
+    laid = drafter.lay_out([drafter.plan(trial, 1, home) for trial in _trials(page)])
+    fits = [one for one in laid if budget.holds(one.width, one.height)]
+    # the one whose arrows cross least, then go round fewest boxes, then the smallest
+    return [min(fits, key=_score)] if fits else drafts
+
+
+def _score(laid: _Packed) -> tuple[int, int, float]:
+    """A drawing's crossings, its arrows that go round other boxes, its area (less: better).
+
+    Of two as crossed and as roundabout, the smaller's arrows are shorter
+    (``school-uniforms`` on a slide: 873 x 766 points, not 1,123 x 766).
+    """
+    svg = unpack(laid.packed)
+    return all_crossings(svg), detours(svg), laid.width * laid.height
+
+
+def _estimated(pager: Pager, nodes: set[str], wider: float) -> Page | None:
+    """Page 1 drawing every node, its rows wrapped ``wider`` than the page; None: no rows fit."""
+    kept = pager.width, pager.height, pager.key_away
+    pager.width, pager.height = pager.full_size[0] * wider, pager.full_size[1]
+    pager.key_away = False
+    try:
+        estimate = pager.estimate([pager.first], nodes, None, {}, record=True)
+    finally:
+        pager.width, pager.height, pager.key_away = kept
+    if not math.isfinite(estimate.height):
+        return None
+    size = (estimate.width, estimate.height)
+    full = tuple(sorted(nodes, key=pager.order.__getitem__))
+    return Page(1, (), pager.first, full, (), size, estimate.wraps, estimate.key)
+
+
+def _trials(page: Page) -> list[Page]:
+    """The ways the one page is laid out (at most four), in the order they are preferred.
+
+    Its key where the estimate puts it (beside the root or its lowest rank, or below),
+    then below the lowest row of the root's branches in two columns (about half as tall:
+    see :func:`~.legend.legend_label`); each with those rows as planned, then with the
+    lowest one the other way round. (``school-uniforms``: its lower row, a reason with
+    its undercutter and an objection, was drawn 1,123 points wide on a page of 1,095,
+    the undercutter's box at one side, the objection's arrow round the other; the other
+    way round, the engine turns the row above to match: 873.)
+    """
+    rows = _root_rows(page)
+    keys = [(page.key, 1)] if page.key[0] in ("same", "bottom", "below") else []
+    keys += [(("below", rows[-1][0]), 2)] if rows else []
+    ways = [page.wraps]
+    if rows and len(rows) > 1 and len(rows[-1]) > 1:
+        turned = (*rows[:-1], tuple(reversed(rows[-1])))
+        root = page.tops[0]
+        ways.append(tuple(w._replace(rows=turned) if w.parent == root else w for w in page.wraps))
+    return [
+        replace(page, wraps=wraps, key=key, key_columns=columns)
+        for wraps in ways
+        for key, columns in keys
+    ]
+
+
+def _root_rows(page: Page) -> Sequence[tuple[str, ...]]:
+    """The rows of the root's branches (see :mod:`.stacking`), if they wrap."""
+    return next((wrap.rows for wrap in page.wraps if wrap.parent == page.tops[0]), ())

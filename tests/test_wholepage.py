@@ -1,0 +1,81 @@
+"""A small map the plan split into pages, drawn whole on one where the engine fits it there."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.analysis.standing import analyze
+from argmap.analysis.view import visible_nodes
+from argmap.exporters import RenderOptions
+from argmap.exporters.diagram import geometry
+from argmap.exporters.diagram.engine import find_engine
+from argmap.exporters.diagram.fitting import lay_out
+from argmap.exporters.diagram.paging import Page
+from argmap.exporters.diagram.stacking import Wrap
+from argmap.exporters.diagram.wholepage import WHOLE_MOST, _trials
+from argmap.load.maps import load_map
+from argmap.load.validate import validate_data
+from tests.conftest import MAPS
+
+UNIFORMS = MAPS / "school-uniforms.yaml"
+
+
+@pytest.mark.parametrize("fit", ["a4", "slide", "letter", "a3"])
+def test_the_uniforms_lie_on_one_landscape_page_at_the_floor(fit: str) -> None:
+    """Landscape A4 took two pages: the thesis's branches but one, the key below them
+    and a wide empty corner beside it, then a reason's branch of four statements. Every
+    statement, and the key in two columns, now goes on one page, shown at the floor or
+    larger, nothing overlapping, no arrows crossing."""
+    m = load_map(UNIFORMS)
+    layout = lay_out(m, analyze(m), RenderOptions(), fit, find_engine("auto"))
+    (laid,) = layout.pages
+    page = laid.plan.page
+    assert sorted(page.nodes) == sorted(node.id for node in visible_nodes(m, RenderOptions()))
+    assert not page.stubs and page.key[0] == "below"
+    assert layout.scale(laid) >= layout.budget.scale * 0.999
+    svg = laid.svg
+    assert 'id="legend"' in svg and "page 1 of 1" in svg
+    assert geometry.overlaps(svg) == 0 and geometry.all_crossings(svg) == 0
+
+
+def test_a_map_that_fits_no_page_whole_keeps_its_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The standing example's three A4 pages take little more than a page's room: it is
+    tried on one, too big every way; its pages stay, each at the floor."""
+    from argmap.exporters.diagram import wholepage
+
+    tried: list[int] = []
+    trials = wholepage._trials
+    monkeypatch.setattr(wholepage, "_trials", lambda page: tried.append(1) or trials(page))
+    m = load_map(MAPS / "standing-example.yaml")
+    layout = lay_out(m, analyze(m), RenderOptions(), "a4", find_engine("auto"))
+    assert tried and len(layout.pages) == 3
+    assert min(map(layout.scale, layout.pages)) >= layout.budget.scale * 0.999
+
+
+def test_a_map_of_many_statements_is_not_tried(monkeypatch: pytest.MonkeyPatch) -> None:
+    """More than :data:`WHOLE_MOST` statements: each try would be a big layout, in vain."""
+    from argmap.exporters.diagram import wholepage
+
+    def never(*_: object) -> None:
+        raise AssertionError("tried")
+
+    monkeypatch.setattr(wholepage, "_estimated", never)
+    reasons = [{"id": f"r{i}", "text": f"Reason {i} holds."} for i in range(WHOLE_MOST)]
+    m = validate_data({"title": "Many", "thesis": {"id": "t", "text": "T.", "premises": reasons}})
+    pages = lay_out(m, analyze(m), RenderOptions(portrait=True), "a4", find_engine("auto")).pages
+    assert len(pages) > 1
+
+
+def test_the_trials_turn_the_lowest_row_and_set_the_key_below_it() -> None:
+    """Each way of holding the rows (as planned, the lowest row the other way round) with
+    the key where the estimate put it, then below the lowest row in two columns."""
+    rows = Wrap("t", (("a", "b"), ("c", "d")), (("c", "a"), ("d", "b")))
+    page = Page(1, (), ("t",), ("t", "a", "b", "c", "d"), wraps=(rows,), key=("bottom", ""))
+    trials = _trials(page)
+    keys = [(trial.key, trial.key_columns) for trial in trials]
+    assert keys == [(("bottom", ""), 1), (("below", "c"), 2)] * 2
+    turned = (("a", "b"), ("d", "c"))
+    assert [trial.wraps[0].rows for trial in trials] == [rows.rows] * 2 + [turned] * 2
+    assert all(trial.wraps[0].holds == rows.holds for trial in trials)
+    alone = Page(1, (), ("t",), ("t",), key=("page", "2"))
+    assert _trials(alone) == [], "no rows: no key below them, nor the key of another page"
