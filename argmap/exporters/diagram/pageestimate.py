@@ -294,9 +294,7 @@ class Estimator(PageTree):
         return Estimate(*size, tuple(wraps or ()), key, deepest, ranks[-1])
 
     def _overview_key(
-        self,
-        drawing: tuple[float, float],
-        block: Mapping[str, Item],
+        self, drawing: tuple[float, float], block: Mapping[str, Item]
     ) -> tuple[tuple[str, str], float, float]:
         """The overview's conclusions above the root, and its key: where, and the size."""
         width, height = self.around.with_root(drawing, block[self.root])
@@ -314,10 +312,7 @@ class Estimator(PageTree):
         )
 
     def whole_key(self, columns: int = 1) -> tuple[float, float]:
-        """The whole map's key's size, as a page away from the overview draws it.
-
-        ``columns``: in one column, or in two (see :func:`~.legend.legend_label`).
-        """
+        """The map's key's size in 1 or 2 ``columns``, as a page off the overview draws it."""
         size = self._whole_key.get(columns)
         if size is None:  # the same for every page
             size = self._size(legend_size(self.m, self.everything, [], self.way, columns))
