@@ -280,6 +280,18 @@ class LayoutQueue(Generic[_T]):
         self.idle: deque[Worker] = deque()
 
     def __enter__(self) -> LayoutQueue[_T]:
+        """Start the workers now if every run is theirs: they load while the caller plans.
+
+        Started with the first run instead, a worker's start (about 0.15 s of CPU) came
+        once every core was busy, and the first runs were made in this process meanwhile.
+        """
+        while self.far and self.workers_from == 0 and self.started < self.workers:
+            try:
+                self.idle.append(Worker("layout"))
+            except OSError:  # no process can be started: the runs are made here
+                self.far = False
+                return
+            self.started += 1
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -256,6 +256,7 @@ class _Drafter:
         )
 
     def __enter__(self) -> _Drafter:
+        self.queue.__enter__()
         return self
 
     def __exit__(self, *exc: object) -> None:
