@@ -121,6 +121,8 @@ def test_where_no_worker_can_start_the_runs_are_made_here(
 
     monkeypatch.setattr(enginepool, "Worker", refuse)
     assert _queued(_graphs(12), info) == here
+    enginepool.forget_drawings()
+    assert _queued(_graphs(12), info, workers_from=0) == here  # none started on entering
 
 
 def test_an_engine_failing_in_a_worker_is_one_render_error(

@@ -290,7 +290,7 @@ class LayoutQueue(Generic[_T]):
                 self.idle.append(Worker("layout"))
             except OSError:  # no process can be started: the runs are made here
                 self.far = False
-                return
+                break
             self.started += 1
         return self
 
