@@ -82,6 +82,21 @@ def test_a_queue_starts_workers_only_if_asked_and_past_the_graphs_it_says(
     assert not started
 
 
+def test_a_queue_whose_runs_are_all_the_workers_starts_them_on_entering(
+    started: list[pageworkers.Worker],
+) -> None:
+    info = find_engine("auto")
+    with LayoutQueue(info, kept, workers_from=0) as queue:
+        assert len(started) == 2  # before any graph: they load while the caller plans
+        for i, graph in enumerate(_graphs(8)):
+            queue.add(i, graph)
+        drawings = [queue.take(i) for i in range(8)]
+    assert len(started) == 2
+    assert all(worker.process.poll() is not None for worker in started)
+    enginepool.forget_drawings()
+    assert _queued(_graphs(8), info, workers_from=None) == drawings
+
+
 def test_a_big_maps_pages_are_laid_out_by_workers_the_same(
     started: list[pageworkers.Worker], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -106,6 +121,8 @@ def test_where_no_worker_can_start_the_runs_are_made_here(
 
     monkeypatch.setattr(enginepool, "Worker", refuse)
     assert _queued(_graphs(12), info) == here
+    enginepool.forget_drawings()
+    assert _queued(_graphs(12), info, workers_from=0) == here  # none started on entering
 
 
 def test_an_engine_failing_in_a_worker_is_one_render_error(

@@ -185,6 +185,9 @@ def _cutter_items(
     one link, through the junction on its arrow. ``fit``: the width a linked group's
     boxes side by side may take.
     """
+    undercut = est.undercut
+    if not any(t in undercut for t in unit):
+        return None  # no undercutter among their children
     top = unit[0]
     node = est.node[top]
     if top == est.root or node.relation is None or node.kind is NodeKind.CONCLUSION:

@@ -247,9 +247,9 @@ class LayoutQueue(Generic[_T]):
     same drawings: a worker runs the engine, the passes over its SVG
     (:func:`.engine.run_engine_svg`) and the ``keep``. Made in this process, those take
     turns at the interpreter with the caller (the planner), which waits meanwhile (10,000
-    nodes on A4: about 3 s of CPU); a worker takes about 0.1 s to start.
-    Use it as a context manager: leaving it waits for the runs under way, and ends the
-    workers.
+    nodes on A4: about 3 s of CPU); a worker takes about 0.1 s to start. Use it as a
+    context manager: entering it starts the workers if ``workers_from`` is 0 (they load
+    while the caller plans); leaving it waits for the runs under way, and ends them.
     """
 
     AHEAD: Final = 2
@@ -280,6 +280,13 @@ class LayoutQueue(Generic[_T]):
         self.idle: deque[Worker] = deque()
 
     def __enter__(self) -> LayoutQueue[_T]:
+        """Start the workers now if every run is theirs: they load while the caller plans."""
+        while self.far and self.workers_from == 0 and self.started < self.workers:
+            try:
+                self.idle.append(Worker("layout"))
+            except OSError:  # no process can be started: the runs are made here
+                self.far = False
+            self.started += 1
         return self
 
     def __exit__(self, *exc: object) -> None:

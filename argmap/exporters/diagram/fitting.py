@@ -217,9 +217,8 @@ class _Drafter:
     """Lays pages out as drafts, each page once however often the map is planned.
 
     A draft's graph depends on what the page draws, never on the page numbers, so a page
-    that a new plan leaves as it was is neither built nor laid out again. The engine
-    starts on a page as soon as the plan has filled it (see :meth:`early`), on every
-    core while the rest of the plan is made; a context manager, for those runs.
+    a new plan leaves as it was is neither built nor laid out again. The engine starts
+    on a page once the plan has filled it (:meth:`early`), on every core: a context manager.
 
     While pages are laid out (under :func:`~argmap.deep.heap_frozen`), what the plans
     have made so far (hundreds of thousands of estimates and blocks, kept to the end) is
@@ -256,6 +255,7 @@ class _Drafter:
         )
 
     def __enter__(self) -> _Drafter:
+        self.queue.__enter__()
         return self
 
     def __exit__(self, *exc: object) -> None:

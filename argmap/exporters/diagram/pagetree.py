@@ -87,6 +87,12 @@ class PageTree:
                 self.children[parent].append(node_id)
         self._against = frozenset(i for i in shown if self.node[i].relation in _AGAINST)
         """The nodes that argue against their parent (see :meth:`against`), looked up once."""
+        self.undercut = frozenset(
+            p
+            for i in shown
+            if self.node[i].relation is Relation.UNDERCUTS and (p := self.parent[i]) is not None
+        )
+        """The nodes with an undercutter among their children (most pages' tops have none)."""
         self._kinds: dict[str, str] = {}
         self.sizes = {node_id: self._size(measure(self.node[node_id])) for node_id in shown}
         self.weight = self._subtree_sizes(shown)

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from argmap.exporters.diagram.svglinks import PageLink
 
-__all__ = ["FONT_FAMILY", "pages_to_pdf", "svgs_to_pdf", "write_pdf"]
+__all__ = ["DEFLATING", "FONT_FAMILY", "pages_to_pdf", "svgs_to_pdf", "write_pdf"]
 
 FONT_FAMILY: Final = "NotoSans"
 """The main PDF font, in regular, bold, italic and bold italic: Latin, Greek, Cyrillic."""
@@ -37,6 +37,12 @@ MAX_LINES_KEPT: Final = 50_000
 """Lines of text whose runs are remembered at most (then forgotten, and remembered anew)."""
 CREATION_DATE: Final = "(D:20000101000000Z)"
 """A fixed creation date keeps the PDF byte-identical from run to run."""
+DEFLATING: Final = 32
+"""Pages whose content is being compressed (in a thread) before the oldest is written.
+
+The thread gets the interpreter only when this one lets go of it (at most every 5 ms):
+with two pages in hand, this thread waited for nearly every page's compression (10,000
+nodes: up to 3 s on a busy machine), where with more the compression keeps up meanwhile."""
 
 
 def svgs_to_pdf(svgs: Sequence[str], *, title: str = "") -> bytes:
@@ -137,7 +143,7 @@ def _write_pages(writer: PdfWriter, count: int, svgs: Iterable[str], fonts: _Fon
     with ThreadPoolExecutor(1, thread_name_prefix="argmap-deflate") as deflating:
         for page in finish_pages("pdf", count, ((svg,) for svg in svgs)):
             held.append((deflating.submit(deflate, page.content(fonts.write)), page))
-            if len(held) > 2:
+            if len(held) > DEFLATING:
                 _put(writer, *held.popleft())
         while held:
             _put(writer, *held.popleft())
