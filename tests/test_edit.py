@@ -475,7 +475,7 @@ def test_cli_edit_remove_new(tmp_path: Path, runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     assert load_map(target).title == "T"
     result = runner.invoke(main, ["new", str(target), "--title", "T", "--thesis", "Claim."])
-    assert result.exit_code == 1 and "already exists" in result.output
+    assert result.exit_code == 2 and "already exists" in result.output  # misuse, as in import
 
 
 def test_subprocess_add(tmp_path: Path) -> None:

@@ -217,7 +217,7 @@ def test_new_never_writes_through_a_dangling_link(tmp_path: Path) -> None:
     link = tmp_path / "n.yaml"
     link.symlink_to(target)
     result = CliRunner().invoke(main, ["new", str(link), "--title", "T", "--thesis", "T."])
-    assert result.exit_code == 1 and "already exists" in result.stderr
+    assert result.exit_code == 2 and "already exists" in result.stderr
     assert not target.exists() and link.is_symlink()
 
 

@@ -349,8 +349,14 @@ def new(
     map_path: Path, title: str, thesis: str, thesis_id: str | None, author: str | None
 ) -> None:
     """Create MAP with a title and a thesis (never overwrites)."""
+    import os
+
+    from argmap.cli import Misuse
     from argmap.editing.scaffold import new_map, schema_reference
 
+    if os.path.lexists(map_path):  # an output that would replace a map: misuse, as in import
+        said = "already exists; choose another name (argmap new never overwrites)"
+        raise Misuse(f"{map_path}: {said}")
     new_map(map_path, title, thesis, thesis_id=thesis_id, author=author)
     reference, found = schema_reference(map_path)
     if not found:
