@@ -258,8 +258,7 @@ def test_a_linked_groups_stub_shows_the_groups_standing_not_its_first_premises()
     m = load_map(MAPS / "russias-game-in-north-korea.yaml")
     analysis = analyze(m)
     layout = lay_out(m, analysis, RenderOptions(status=True), "slide", find_engine("auto"))
-    groups = {g: [n.id for n in members] for g, members in m.groups().items()}
-    drawn = drawn_standings(analysis.standing, analysis.link_standing, groups)
+    drawn = drawn_standings(analysis.standing, analysis.link_standing, m.groups())
     first = layout.pages[0]
     linked = [stub for stub in first.plan.page.stubs if len(stub.tops) > 1]
     assert len(linked) == 2

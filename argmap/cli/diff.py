@@ -1,4 +1,4 @@
-"""The ``diff`` command: nodes added, removed, moved and changed between two maps."""
+"""The ``diff`` command: nodes added, removed, renamed, moved and changed between two maps."""
 
 from __future__ import annotations
 

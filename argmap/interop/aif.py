@@ -247,10 +247,11 @@ def _add_inference(graph: GraphBuilder, aif: AifGraph, ra: str) -> None:
     given = scheme_key(aif, ra, "group")  # argmap's own name for it, else its nodeID
     group = (given or ra) if len(premises) >= 2 else None
     _scheme(graph, aif, ra, premises, conclusion)
+    order, kept = (aif.position[ra],), given is not None
     for premise in premises:
-        edge = Edge(premise, conclusion, Relation.SUPPORTS, (aif.position[ra],), group=group)
-        edge.group_named = given is not None
-        graph.relate(edge)
+        graph.relate(
+            Edge(premise, conclusion, Relation.SUPPORTS, order, group=group, group_named=kept)
+        )
 
 
 def _add_conflict(graph: GraphBuilder, aif: AifGraph, ca: str) -> None:

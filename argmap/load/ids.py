@@ -1,4 +1,4 @@
-"""Node ids made from text: short slugs of visible characters, unique among a map's ids."""
+"""Node ids made from text: short slugs of visible characters, unique and unlike in look."""
 
 from __future__ import annotations
 

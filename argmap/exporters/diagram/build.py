@@ -174,8 +174,7 @@ def _context(
             groups.setdefault(node.group, []).append(node)
     standing: dict[str, str] = {}
     if options.status:
-        members = {group: [n.id for n in premises] for group, premises in m.groups().items()}
-        standing = drawn_standings(analysis.standing, analysis.link_standing, members)
+        standing = drawn_standings(analysis.standing, analysis.link_standing, m.groups())
     visible = frozenset(node.id for node in shown)
     lines = {} if cache is None else cache
     boxed = frozenset(group for group, members in groups.items() if len(members) > 1)

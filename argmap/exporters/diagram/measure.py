@@ -236,6 +236,6 @@ def status_measure(
     from argmap.exporters.diagram.stubstatus import StatusMeasure
     from argmap.exporters.diagram.styles import drawn_standings
 
-    groups = {g: [n.id for n in premises] for g, premises in m.groups().items()} if m else None
+    groups = m.groups() if m is not None else None
     drawn = drawn_standings(analysis.standing, analysis.link_standing, groups)
     return StatusMeasure(measure, drawn)

@@ -1,4 +1,4 @@
-"""A stub's standing with ``--status``: its first node's tag, and the border it draws."""
+"""A stub's standing with ``--status``: its first node's (a linked group's), and its border."""
 
 from __future__ import annotations
 

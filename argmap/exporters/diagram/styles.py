@@ -9,6 +9,7 @@ from argmap.model import NodeKind, Relation
 
 if TYPE_CHECKING:
     from argmap.analysis.standing import Standing
+    from argmap.model import Node
 
 __all__ = [
     "CROSS_LINK_STYLE",
@@ -224,7 +225,7 @@ STANDING_TEXT: Final[Mapping[str, str]] = {
 def drawn_standings(
     standing: Mapping[str, Standing],
     links: Mapping[str, Standing],
-    groups: Mapping[str, Sequence[str]] | None = None,
+    groups: Mapping[str, Sequence[Node]] | None = None,
 ) -> dict[str, str]:
     """The standing ``--status`` draws per node id: its own, and its link's where that differs.
 
@@ -234,7 +235,8 @@ def drawn_standings(
     Args:
         standing: node id -> the analysis' standing.
         links: node id -> the standing of its link to its parent.
-        groups: linked group id -> its premises' ids. Each group's standing is kept too,
+        groups: linked group id -> its premises (``ArgumentMap.groups``). Each group's
+            standing is kept too,
             under :func:`group_key`: its weakest premise's (see :data:`WEAKEST_FIRST`), as a
             group supports only when every premise does. A stub of the group shows it.
     """
@@ -244,7 +246,7 @@ def drawn_standings(
         cut = own.value == "in" and link.value != "in"
         out[node_id] = f"in-link-{link.value}" if cut else own.value
     for group, members in (groups or {}).items():
-        drawn = {out[member] for member in members if member in out}
+        drawn = {out[member.id] for member in members if member.id in out}
         weakest = [each for each in WEAKEST_FIRST if each in drawn]
         if weakest:
             out[group_key(group)] = weakest[0]

@@ -113,7 +113,7 @@ def _trials(page: Page) -> list[Page]:
     keys = [(page.key, 1)] if page.key[0] in ("same", "bottom", "below") else []
     keys += [(("below", rows[-1][0]), 2)] if rows else []
     ways = [page.wraps]
-    if rows and len(rows) > 1 and len(rows[-1]) > 1:
+    if len(rows) > 1 and len(rows[-1]) > 1:
         turned = (*rows[:-1], tuple(reversed(rows[-1])))
         root = page.tops[0]
         ways.append(tuple(w._replace(rows=turned) if w.parent == root else w for w in page.wraps))
