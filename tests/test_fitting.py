@@ -17,6 +17,7 @@ from argmap.cli import main
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import LaidPage, lay_out, page_svg
 from argmap.exporters.diagram.formats import render_pdf
+from argmap.exporters.diagram.legend import PAIRED_WRAPPED
 from argmap.exporters.diagram.pagekey import key_anchors
 from argmap.exporters.diagram.pagesize import PAGE_SIZES, STATEMENT_POINTS
 from argmap.exporters.diagram.paging import Page, Stub
@@ -471,8 +472,9 @@ def test_the_last_pages_leave_room_for_the_key_rather_than_give_it_a_page(
 
 def test_room_for_the_key_is_not_made_by_moving_an_undercut_from_its_target() -> None:
     """On upright slides the flagship's last page draws a statement and the undercut
-    answering it: making room for the key there would draw them on two pages, so the
-    key keeps a page of its own."""
+    answering it: making room for the key there would draw them on two pages. The key
+    had a page of its own; set in two columns with its longest words wrapped, it now
+    goes below a page's drawing with room for it, and no page holds it alone."""
     m = load_map(FLAGSHIP)
     options = RenderOptions(portrait=True)
     layout = lay_out(m, analyze(m), options, "slide", find_engine("auto"))
@@ -482,7 +484,10 @@ def test_room_for_the_key_is_not_made_by_moving_an_undercut_from_its_target() ->
         if "consider-each-others-concerns" in laid.plan.page.nodes
     ]
     assert "concerns-call-is-even-handed" in page.nodes
-    assert layout.pages[-1].plan.page.key == ("alone", "")
+    assert all(laid.plan.page.nodes for laid in layout.pages)
+    (keyed,) = [laid for laid in layout.pages if 'id="legend"' in laid.svg]
+    assert keyed.plan.page.key_columns == PAIRED_WRAPPED and keyed.plan.page.key[0] == "below"
+    assert layout.scale(keyed) >= layout.budget.scale * 0.999
 
 
 def test_a_small_branch_shares_a_page_with_a_linked_group_in_reading_order() -> None:

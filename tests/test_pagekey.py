@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -14,7 +15,13 @@ from argmap.exporters.diagram.fitting import lay_out
 from argmap.exporters.diagram.formats import to_dot
 from argmap.exporters.diagram.keydraw import draw_samples
 from argmap.exporters.diagram.keysamples import kind_swatch, sample_code
-from argmap.exporters.diagram.legend import legend_content, legend_label
+from argmap.exporters.diagram.legend import (
+    PAIRED,
+    PAIRED_WRAP,
+    PAIRED_WRAPPED,
+    legend_content,
+    legend_label,
+)
 from argmap.exporters.diagram.pageoverview import legend_size
 from argmap.exporters.diagram.styles import DRAWN_EDGE, THEMES
 from argmap.load.maps import load_map
@@ -100,39 +107,52 @@ def test_print_themes_thesis_and_reason_samples_differ() -> None:
     assert 'BORDER="4"' in dot and 'STYLE="rounded"' in dot
 
 
-@pytest.mark.parametrize("fit", ["a4", "a3"])
+@pytest.mark.parametrize("fit", ["a4", "a3", "slide"])
 def test_no_upright_page_of_the_uniforms_holds_the_key_alone(fit: str) -> None:
     """Upright, the uniforms took three pages, the third the key alone, while page 2's
     four boxes left room below them for the key set in two columns (wide and low): it
-    goes there, page 1's heading says so, and every page is at the floor."""
+    goes there, page 1's heading says so, and every page is at the floor. On an upright
+    slide the two columns were too wide (479 points against 447) until the longest
+    entries' words wrapped onto two lines."""
     m = load_map(UNIFORMS)
     layout = lay_out(m, analyze(m), RenderOptions(portrait=True), fit, find_engine("auto"))
     pages = [laid.plan.page for laid in layout.pages]
     assert len(pages) == 2 and all(page.nodes for page in pages)
     (keyed,) = [laid for laid in layout.pages if 'id="legend"' in laid.svg]
-    assert keyed.plan.page.number == 2 and keyed.plan.page.key_columns == 2
+    wrapped = PAIRED_WRAPPED if fit == "slide" else PAIRED
+    assert keyed.plan.page.number == 2 and keyed.plan.page.key_columns == wrapped
     assert pages[0].key == ("page", "2") and "key: p. 2" in layout.pages[0].svg
     assert min(map(layout.scale, layout.pages)) >= layout.budget.scale * 0.999
     assert geometry.overlaps(keyed.svg) == 0
     key = geometry.boxes(keyed.svg).pop("legend key")
     lowest = max(b.bottom for name, b in geometry.boxes(keyed.svg).items() if name != "legend key")
     assert key.top > lowest, "below the drawing"
-    planned = legend_size(m, [node.id for node in m.nodes], [], "TB", 2)
+    planned = legend_size(m, [node.id for node in m.nodes], [], "TB", wrapped)
     assert key.right - key.left <= planned[0] and key.bottom - key.top <= planned[1]
 
 
 @pytest.mark.parametrize("path", [UNIFORMS, FLAGSHIP])
 def test_a_key_in_two_columns_is_wider_and_about_half_as_tall(path: object) -> None:
-    """Two columns side by side, read down the first, then down the second."""
+    """Two columns side by side, read down the first, then down the second; wrapped,
+    about as wide as one column and a little taller than two."""
     m = load_map(path)  # type: ignore[arg-type]
     ids = [node.id for node in m.nodes]
-    tall, wide = legend_size(m, ids, [], "TB"), legend_size(m, ids, [], "TB", 2)
+    tall, wide = legend_size(m, ids, [], "TB"), legend_size(m, ids, [], "TB", PAIRED)
     assert wide[1] < tall[1] * 0.7 and tall[0] < wide[0] < tall[0] * 1.5
+    narrow = legend_size(m, ids, [], "TB", PAIRED_WRAPPED)
+    assert wide[1] < narrow[1] < tall[1] * 0.75 and tall[0] * 0.75 < narrow[0] < wide[0] * 0.8
     nodes, edges = THEMES["default"]
     content = legend_content(m, list(m.nodes), frozenset(ids), {}, paged=True)
-    one, two = (legend_label(content, nodes, edges, columns=n) for n in (1, 2))
-    words = re.compile(r'ALIGN="LEFT"[^>]*>([^<]+)</TD>')
-    rows = [words.findall(row) for row in re.split(r"</TR>(?=<TR>|</TABLE>$)", two)[1:-1]]
-    assert len(rows) == -(-len(words.findall(one)) // 2)
-    down = [row[0] for row in rows] + [row[1] for row in rows if len(row) > 1]
-    assert down == words.findall(one)
+    one, two, wrapped = (legend_label(content, nodes, edges, columns=n) for n in (1, 2, 3))
+    words = re.compile(r'ALIGN="LEFT"[^>]*>((?:[^<]|<BR/>)+)</TD>')
+
+    def entries(label: str) -> list[str]:
+        return [text.replace("<BR/>", " ") for text in words.findall(label)]
+
+    for paired in (two, wrapped):
+        rows = [entries(row) for row in re.split(r"</TR>(?=<TR>|</TABLE>$)", paired)[1:-1]]
+        assert len(rows) == -(-len(entries(one)) // 2)
+        down = [row[0] for row in rows] + [row[1] for row in rows if len(row) > 1]
+        assert down == entries(one)
+    assert "<BR/>" not in one + two and "<BR/>" in wrapped
+    assert all(len(html.unescape(line)) <= PAIRED_WRAP for line in re.split(r"<[^>]*>", wrapped))

@@ -16,32 +16,38 @@ HEADS: Final = {"normal": "&gt;", "empty": "|&gt;", "tee": "|"}
 """An arrowhead's code in a sample (escaped for a label: see :func:`sample_code`)."""
 
 
-def kind_swatch(style: NodeStyle) -> str:
+def kind_swatch(style: NodeStyle, fixed: bool = False) -> str:
     """A small box in the kind's fill and border: its corners and border weight as drawn.
 
     The print theme tells a thesis from a reason by its heavier border alone, and an
     objection from a rebuttal by its square corners: a cell's one-point border showed
-    neither.
+    neither. ``fixed``: the box keeps its size in a row made taller by the words beside
+    it (the engine stretches a table to its cell).
     """
     weight = max(1, int(float(style.penwidth) + 0.5))
     rounded = ' STYLE="rounded"' if "rounded" in style.style else ""
+    size = ' WIDTH="20" HEIGHT="14" FIXEDSIZE="TRUE"' if fixed else ""
     return (
-        f'<TABLE BORDER="{weight}" COLOR="{style.border}" BGCOLOR="{style.fill}"{rounded}'
+        f'<TABLE BORDER="{weight}" COLOR="{style.border}" BGCOLOR="{style.fill}"{rounded}{size}'
         ' CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
         f'<TR><TD WIDTH="{20 - 2 * weight}" HEIGHT="{14 - 2 * weight}" FIXEDSIZE="TRUE"></TD>'
         "</TR></TABLE>"
     )
 
 
-def linked_swatch(premise: NodeStyle) -> str:
-    """A linked group's box as drawn (rounded, the reason's border) round two reasons' boxes."""
+def linked_swatch(premise: NodeStyle, fixed: bool = False) -> str:
+    """A linked group's box as drawn (rounded, the reason's border) round two reasons' boxes.
+
+    ``fixed``: as :func:`kind_swatch`'s.
+    """
     box = (
         f'<TD BGCOLOR="{premise.fill}" BORDER="1" COLOR="{premise.border}" WIDTH="8"'
         ' HEIGHT="7" FIXEDSIZE="TRUE"></TD>'
     )
     return (
         f'<TABLE BORDER="1" COLOR="{premise.border}" STYLE="rounded" CELLBORDER="0"'
-        f' CELLSPACING="2" CELLPADDING="0"><TR>{box}{box}</TR></TABLE>'
+        + (' WIDTH="24" HEIGHT="13" FIXEDSIZE="TRUE"' if fixed else "")
+        + f' CELLSPACING="2" CELLPADDING="0"><TR>{box}{box}</TR></TABLE>'
     )
 
 

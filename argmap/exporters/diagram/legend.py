@@ -11,7 +11,9 @@ from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.dot import Html
 from argmap.exporters.diagram.keysamples import edge_sample, kind_swatch, linked_swatch
 from argmap.exporters.diagram.labels import html_text, width_attr
+from argmap.exporters.diagram.linebreak import wrap_text
 from argmap.exporters.diagram.styles import (
+    CROSS_LEGEND,
     DRAWN_EDGE,
     DRAWN_LEGEND,
     LEGEND_TEXT,
@@ -28,6 +30,15 @@ __all__ = ["LegendContent", "legend_attrs", "legend_content", "legend_label"]
 
 COLUMN_GAP: Final = '<TD WIDTH="10"></TD>'
 """Between a key's two columns: the first's words end apart from the second's samples."""
+PAIRED: Final = 2
+"""A key's ``columns`` (see :func:`legend_label`): two side by side, wide and low."""
+PAIRED_WRAPPED: Final = 3
+"""A key's ``columns``: two, the longest entries' words wrapped (see :data:`PAIRED_WRAP`)."""
+PAIRED_WRAP: Final = 34
+"""A key in two columns, where they are too wide, wraps an entry's words at this many
+characters: unwrapped, the undercut arrow's and the linked box's words made the key 479
+points wide, past an upright slide's 447, so such a slide ended on a page holding only
+the key."""
 
 
 @dataclass
@@ -99,12 +110,15 @@ def legend_label(
 ) -> Html:
     """The key as an HTML-like table label, in the theme's node and edge styles.
 
-    ``direction``: the drawing's (see :data:`~.styles.DRAWN_LEGEND`). ``columns``: 2 sets
-    its entries in two columns side by side, the first half (the kinds) on the left: a
-    wide, low key for a page with room below its drawing but not a tall key's.
+    ``direction``: the drawing's (see :data:`~.styles.DRAWN_LEGEND`). ``columns``: 2
+    (:data:`PAIRED`) sets its entries in two columns side by side, the first half (the
+    kinds) on the left: a wide, low key for a page with room below its drawing but not a
+    tall key's; 3 (:data:`PAIRED_WRAPPED`) the same, the longest entries' words wrapped
+    onto two lines, for a page too narrow for that.
     """
-    cells = _legend_cells(content, nodes, edges, theme, direction)
-    rows = [f'<TR><TD COLSPAN="{3 * columns - 1}" ALIGN="LEFT"><B>KEY</B></TD></TR>']
+    wrap = PAIRED_WRAP if columns == PAIRED_WRAPPED else 0
+    cells = _legend_cells(content, nodes, edges, theme, direction, wrap)
+    rows = [f'<TR><TD COLSPAN="{5 if columns > 1 else 2}" ALIGN="LEFT"><B>KEY</B></TD></TR>']
     if columns == 1:
         rows += [f"<TR>{sample}{words}</TR>" for sample, words in cells]
     else:  # a gap between the columns, as wide as a swatch's margin
@@ -124,12 +138,20 @@ def _legend_cells(
     edges: Mapping[Relation, EdgeStyle],
     theme: str,
     direction: str,
+    wrap: int = 0,
 ) -> list[tuple[str, str]]:
-    """The key's entries, each its sample's cell and its words' cell, in the key's order."""
+    """The key's entries, each its sample's cell and its words' cell, in the key's order.
+
+    ``wrap``: the words' lines' most characters (0: each entry's words on one line).
+    """
     cells: list[tuple[str, str]] = []
+
+    def _words(text: str) -> str:
+        return words_cell(key_lines(text, wrap))
+
     for kind in sorted(content.kinds, key=list(NodeKind).index):
         style = nodes[kind]
-        cells.append((f"<TD>{kind_swatch(style)}</TD>", _words(style.label.lower())))
+        cells.append((f"<TD>{kind_swatch(style, bool(wrap))}</TD>", _words(style.label.lower())))
     for relation in sorted(content.relations, key=list(Relation).index):
         edge = edges[relation]
         meaning = ("bar-ended " if edge.arrowhead == "tee" else "") + LEGEND_TEXT[relation]
@@ -137,10 +159,17 @@ def _legend_cells(
     if content.drawn:
         cells.append((edge_sample(DRAWN_EDGE[theme]), _words(DRAWN_LEGEND[direction])))
     if content.linked:
-        cells.append((f"<TD>{linked_swatch(nodes[NodeKind.PREMISE])}</TD>", _words(LINKED_LEGEND)))
+        cells.append(
+            (
+                f"<TD>{linked_swatch(nodes[NodeKind.PREMISE], bool(wrap))}</TD>",
+                _words(LINKED_LEGEND),
+            )
+        )
     if content.cross:
         cross = edge_sample(edges[Relation.SUPPORTS], dashed=True)
-        cells.append((cross, '<TD ALIGN="LEFT">dashed: cross-link to another branch</TD>'))
+        cells.append(
+            (cross, _words(CROSS_LEGEND) if wrap else f'<TD ALIGN="LEFT">{CROSS_LEGEND}</TD>')
+        )
     for standing in sorted(content.standings, key=list(STANDING_LABEL).index):
         tag = f"[{STANDING_LABEL[standing]}]"
         meaning = f"{STANDING_TEXT[standing]} ({STANDING_BORDER[standing] or 'solid'} border)"
@@ -148,9 +177,17 @@ def _legend_cells(
     return cells
 
 
-def _words(text: str) -> str:
-    """A key entry's words' cell, left aligned, as wide as the words at 10 points."""
-    return f'<TD ALIGN="LEFT"{width_attr([text], 10)}>{html_text(text)}</TD>'
+def key_lines(text: str, wrap: int) -> list[str]:
+    """A key entry's words in lines of at most ``wrap`` characters (0: one line)."""
+    return wrap_text(text, wrap) if wrap else [text]
+
+
+def words_cell(lines: list[str]) -> str:
+    """A key entry's words' cell, left aligned, as wide as its widest line at 10 points."""
+    if len(lines) == 1:
+        return f'<TD ALIGN="LEFT"{width_attr(lines, 10)}>{html_text(lines[0])}</TD>'
+    text = "<BR/>".join(map(html_text, lines))
+    return f'<TD ALIGN="LEFT" BALIGN="LEFT"{width_attr(lines, 10)}>{text}</TD>'
 
 
 def legend_attrs(label: str) -> dict[str, str]:

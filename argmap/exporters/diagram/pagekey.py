@@ -6,6 +6,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final, Protocol, TypeVar
 
+from argmap.exporters.diagram.legend import PAIRED, PAIRED_WRAPPED
 from argmap.exporters.diagram.pageestimate import WIDE_SHARE, Estimate, Unit
 from argmap.exporters.diagram.pagefill import Fill, Pager
 from argmap.exporters.diagram.pagetighten import follow_cut
@@ -63,9 +64,10 @@ def key_place(pager: Pager, drafts: Sequence[Drafted]) -> tuple[int, int]:
     without room, it would shrink that page under the legibility floor. Returns the page
     and the key's columns: where no page has room for the key in one column, the first
     with room for it in two (wide and low, below a drawing too tall for the other; see
-    :func:`~.legend.legend_label`), rather than a page that holds the key alone.
+    :func:`~.legend.legend_label`), else in two with its longest words wrapped (for a
+    narrow page), rather than a page that holds the key alone.
     """
-    for columns in (1, 2):
+    for columns in (1, PAIRED, PAIRED_WRAPPED):
         best = (math.inf, len(drafts) + 1)
         for number, draft in enumerate(drafts[1:], start=2):
             over = key_over(pager, draft.taken, draft.full, draft.rest, draft.limits, columns)[0]

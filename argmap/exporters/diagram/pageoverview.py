@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence, Set
 from dataclasses import dataclass
+from itertools import zip_longest
 from typing import Final
 
 from argmap.analysis.view import drawn_up
 from argmap.exporters.diagram.keysamples import SAMPLE_WIDTH
 from argmap.exporters.diagram.labels import text_points
-from argmap.exporters.diagram.legend import legend_content
+from argmap.exporters.diagram.legend import PAIRED_WRAP, PAIRED_WRAPPED, key_lines, legend_content
 from argmap.exporters.diagram.pagetree import stub_name
 from argmap.exporters.diagram.stacking import (
     NODESEP,
@@ -20,7 +21,7 @@ from argmap.exporters.diagram.stacking import (
     rows_width,
     wrap_rows,
 )
-from argmap.exporters.diagram.styles import DRAWN_LEGEND, LEGEND_TEXT, LINKED_LEGEND
+from argmap.exporters.diagram.styles import CROSS_LEGEND, DRAWN_LEGEND, LEGEND_TEXT, LINKED_LEGEND
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
 __all__ = ["Around", "StubSize", "around_root", "legend_size"]
@@ -32,6 +33,8 @@ CROWDED: Final = 1.15
 this much wider than its boxes: the "so" arrows' junctions spread it."""
 LEGEND_ROW: Final = 25.0
 """A row of the key: its swatch or arrow, and its words at 10 points."""
+KEY_LINE: Final = 12.0
+"""A line of a key's words at 10 points, past an entry's first."""
 STUB_ROWS: Final = 3
 """Conclusions' stubs over the root go in this many rows at most; more share one stub."""
 STEP_WORD: Final = 17.0
@@ -65,14 +68,21 @@ def legend_size(
     words += [f"bar-ended {LEGEND_TEXT[relation]}" for relation in relations]
     words += [DRAWN_LEGEND[direction]] if content.drawn else []
     words += [LINKED_LEGEND] if content.linked else []
-    words += ["dashed: cross-link to another branch"] if content.cross else []
+    words += [CROSS_LEGEND] if content.cross else []
     if columns == 1:
         width = max(text_points(line, 10) for line in words) + SAMPLE_WIDTH + 32  # a sample each
         return width, (len(words) + 1) * LEGEND_ROW + 12
     half = -(-len(words) // 2)
-    sides = [words[:half], words[half:] or [""]]
-    width = sum(max(text_points(line, 10) for line in side) + SAMPLE_WIDTH + 16 for side in sides)
-    return width + 16, (half + 1) * LEGEND_ROW + 12
+    wrap = PAIRED_WRAP if columns == PAIRED_WRAPPED else 0
+    sides = [[key_lines(text, wrap) for text in side] for side in (words[:half], words[half:])]
+    width = sum(
+        max(text_points(line, 10) for entry in side for line in entry) + SAMPLE_WIDTH + 16
+        for side in sides
+        if side
+    )
+    # A row as tall as its entry of more lines: each line past the first adds one.
+    more = sum(max(map(len, row)) - 1 for row in zip_longest(*sides, fillvalue=[""]))
+    return width + 16, (half + 1) * LEGEND_ROW + 12 + more * KEY_LINE
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,8 @@ class Page:
             rank, ``("below", ID)`` below node ID (``("next", ID)``: left to right, in a
             column after ID's), ``("page", "N")`` on page N (there the
             key is ``("below", ID)``, for the whole map).
-        key_columns: 2 on the page with the map's key where it fits only in two columns.
+        key_columns: 2 on the page with the map's key where it fits only in two columns,
+            3 only in two with its longest words wrapped (see :func:`.legend.legend_label`).
     """
 
     number: int

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from argmap.model import Node
 
 __all__ = [
+    "CROSS_LEGEND",
     "CROSS_LINK_STYLE",
     "DIRECTION",
     "DRAWN_EDGE",
@@ -189,6 +190,9 @@ DRAWN_LEGEND: Final[Mapping[str, str]] = {
 
 LINKED_LEGEND: Final = "box: a linked reason, co-premises that support only together"
 """What a linked group's box is, for the legend, in Rationale's terms."""
+
+CROSS_LEGEND: Final = "dashed: cross-link to another branch"
+"""What a dashed arrow is, for the legend."""
 
 CROSS_LINK_STYLE: Final = "dashed"
 """Cross-links (``links:``) are dashed in every theme, so they read apart from the tree."""

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Final, Protocol, TypeVar
 
 from argmap.exporters.diagram.conclusionshare import Drafts, Laid
 from argmap.exporters.diagram.geometry import all_crossings, detours
+from argmap.exporters.diagram.legend import PAIRED
 from argmap.exporters.diagram.packed import unpack
 from argmap.exporters.diagram.paging import Page
 
@@ -111,7 +112,7 @@ def _trials(page: Page) -> list[Page]:
     """
     rows = _root_rows(page)
     keys = [(page.key, 1)] if page.key[0] in ("same", "bottom", "below") else []
-    keys += [(("below", rows[-1][0]), 2)] if rows else []
+    keys += [(("below", rows[-1][0]), PAIRED)] if rows else []
     ways = [page.wraps]
     if len(rows) > 1 and len(rows[-1]) > 1:
         turned = (*rows[:-1], tuple(reversed(rows[-1])))
