@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from argmap.editing.yamllines import indent_of
+from argmap.load.dump import FOLD_WIDTH, FOLDED_FIELDS
 
 __all__ = [
     "DEFAULT_WIDTH",
@@ -20,12 +21,12 @@ __all__ = [
     "reads_back",
 ]
 
-WRAPPED_FIELDS: Final = ("text", "note")
-"""Prose fields a long value of which is written folded. (A ``quote`` stays on one line, as
-the flagship writes quotes: it is searched for, verbatim, in the source document.)"""
+WRAPPED_FIELDS: Final = FOLDED_FIELDS
+"""Prose fields a long value of which is written folded, as :func:`~argmap.load.dump.dump_yaml`
+folds them in a file it writes."""
 
-DEFAULT_WIDTH: Final = 88
-"""The width for a file with no folded text to measure (ruff's and black's default)."""
+DEFAULT_WIDTH: Final = FOLD_WIDTH
+"""The width for a file with no folded text to measure: the one argmap writes files at."""
 
 _WIDTHS: Final = (60, 120)
 """The narrowest and widest width measured from a file that argmap wraps at."""

@@ -8,14 +8,25 @@ from typing import Any, Final
 from argmap.deep import run_deep
 from argmap.load.parse import make_yaml
 
-__all__ = ["dump_yaml", "escape_invisible", "quote_risky"]
+__all__ = ["FOLDED_FIELDS", "FOLD_WIDTH", "dump_yaml", "escape_invisible", "quote_risky"]
+
+FOLDED_FIELDS: Final = ("text", "note")
+"""Prose fields a long value of which is written folded (``>-``), a value of several lines
+as a block (``|-``). (A ``quote`` stays on one line, as the flagship writes quotes: it is
+searched for, verbatim, in the source document.)"""
+
+FOLD_WIDTH: Final = 88
+"""The width a written file's folded texts wrap at (ruff's and black's default)."""
 
 
 def dump_yaml(data: Any, *, header: str | None = None, name: str = "map") -> str:
     """Dump plain data as block-style YAML text (with an optional comment header).
 
     Strings holding control, format or line-separator characters are written
-    double-quoted, where YAML escapes them, so they read back unchanged.
+    double-quoted, where YAML escapes them, so they read back unchanged. A ``text`` or
+    ``note`` (:data:`FOLDED_FIELDS`) too long for one line is folded at
+    :data:`FOLD_WIDTH` columns, and one of several lines is written as a block of them,
+    as a person writes them and as ``argmap add`` does.
 
     Raises:
         MapFileError: the data nests deeper than YAML maps are written (``name`` is the
@@ -31,7 +42,7 @@ def dump_yaml(data: Any, *, header: str | None = None, name: str = "map") -> str
     buffer = StringIO()
     if header:
         buffer.write(header if header.endswith("\n") else header + "\n")
-    safe = _quote_risky_strings(data)
+    safe = _styled(data)
     run_deep(lambda: make_yaml().dump(safe, buffer))
     return escape_invisible(buffer.getvalue())
 
@@ -99,19 +110,28 @@ def quote_risky(value: Any) -> Any:
     return value
 
 
-def _quote_risky_strings(data: Any) -> Any:
+def _styled(data: Any) -> Any:
+    """The data with each string marked for the style it is written in (see :func:`dump_yaml`).
+
+    The walk keeps the column each mapping's keys are written at, as the writer indents
+    them (see :func:`~.roundtrip.make_yaml`): a mapping's values 2 deeper, a list's
+    items' keys 4.
+    """
     convert = quote_risky
     if not isinstance(data, dict | list):
         return convert(data)
     root: Any = {} if isinstance(data, dict) else []
-    stack: list[tuple[Any, Any]] = [(data, root)]
+    stack: list[tuple[Any, Any, int]] = [(data, root, 0)]
     while stack:
-        src, dst = stack.pop()
+        src, dst, col = stack.pop()
         pairs = src.items() if isinstance(src, dict) else enumerate(src)
         for key, value in pairs:
             if isinstance(value, dict | list):
                 child: Any = {} if isinstance(value, dict) else []
-                stack.append((value, child))
+                deeper = 4 if isinstance(value, list) else 2 if isinstance(dst, dict) else 0
+                stack.append((value, child, col + deeper))
+            elif isinstance(dst, dict) and key in FOLDED_FIELDS and isinstance(value, str):
+                child = _prose(value, col + len(key) + 2, col + 2)
             else:
                 child = convert(value)
             if isinstance(dst, dict):
@@ -119,3 +139,41 @@ def _quote_risky_strings(data: Any) -> Any:
             else:
                 dst.append(child)
     return root
+
+
+def _prose(value: str, start: int, indent: int) -> Any:
+    """A prose value marked for its style: as is, folded, or a block of its lines.
+
+    As is where it fits on its key's line from column ``start``; folded below it at column
+    ``indent``, at single spaces between words, where it is one line too long; a block
+    where it is several lines. Only where that reads back as the same text: else as
+    :func:`quote_risky` writes it.
+    """
+    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+
+    quoted = quote_risky(value)
+    if quoted is not value or "\r" in value or value != value.strip(" \t\n"):
+        return quoted
+    if "\n" in value:
+        lines = value.split("\n")
+        if any(line != line.rstrip(" \t") for line in lines) or lines[0][:1] in (" ", "\t"):
+            return value
+        return LiteralScalarString(value)
+    if start + len(value) <= FOLD_WIDTH:
+        return value
+    folds: list[int] = []
+    line_start = 0
+    last_space = -1
+    for i, char in enumerate(value):
+        if char == " " and not value[i - 1].isspace() and not value[i + 1].isspace():
+            if indent + i - line_start > FOLD_WIDTH and last_space > line_start:
+                folds.append(last_space)
+                line_start = last_space + 1
+            last_space = i
+    if indent + len(value) - line_start > FOLD_WIDTH and last_space > line_start:
+        folds.append(last_space)
+    if not folds:
+        return value
+    folded = FoldedScalarString(value)
+    folded.fold_pos = folds
+    return folded
