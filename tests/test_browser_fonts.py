@@ -331,3 +331,59 @@ def test_an_emoji_sequence_is_drawn_as_one_glyph(
     assert plain["width"] == pytest.approx(text_points("T 42", plain["size"], "B"), rel=0.02)
     assert_clean(seen)
     page.context.close()
+
+
+HEBREW_MAP = {
+    "title": "מפה",
+    "thesis": {
+        "id": "t",
+        "text": "בתי ספר צריכים לאסור טלפונים?",
+        "premises": [{"id": "r", "text": "הטלפונים מסיחים את דעת התלמידים (לפי מחקר 2023)."}],
+        "evidence": [
+            {
+                "id": "e",
+                "text": "מחקר מצא ירידה בציונים.",
+                "citation": {"outlet": "הארץ", "date": "2023"},
+            }
+        ],
+    },
+}
+"""A map in Hebrew: a question, a bracketed source with a year, a cited outlet (its line
+set at the box's right)."""
+
+_ENDS = """(selector) => {
+  const out = [];
+  for (const g of document.querySelector(selector).querySelectorAll('g.node')) {
+    const box = g.querySelector('path, polygon, rect, ellipse').getBBox();
+    for (const t of g.querySelectorAll('text')) {
+      const text = t.textContent, b = t.getBBox();
+      const xs = [...text].map((_, i) => t.getStartPositionOfChar(i).x);
+      out.push({text, xs, inside: b.x >= box.x - 0.5 && b.x + b.width <= box.x + box.width + 0.5});
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("kind", ["html", "svg"])
+def test_a_hebrew_line_reads_from_the_right_in_the_browser(
+    bare_browser: Any, tmp_path: Path, kind: str
+) -> None:
+    """A line whose first letter is Hebrew is laid out right to left, as the PDF and
+    PNG draw it: the question mark and the full stop at its left end, where a Hebrew
+    reader finishes it (they were at its right end, where the reader starts), and
+    every line still inside its box."""
+    m = validate_data(HEBREW_MAP, "hebrew.yaml")
+    seen = open_page(
+        bare_browser, _file(tmp_path, m, kind), viewport={"width": 1280, "height": 900}
+    )
+    page = seen.page
+    page.evaluate("document.fonts.ready.then(() => true)")
+    lines = page.evaluate(_ENDS, ".diagram-page svg" if kind == "html" else "svg")
+    ends = {line["text"].strip()[-1]: line for line in lines if line["text"].strip()}
+    for mark in "?.":
+        line = ends[mark]
+        assert line["xs"][len(line["text"].rstrip()) - 1] < min(line["xs"][:-1]), line
+    assert all(line["inside"] for line in lines), lines
+    assert_clean(seen)
+    page.context.close()

@@ -539,10 +539,13 @@ def test_pdf_embeds_only_the_fallback_faces_and_styles_it_uses() -> None:
 
 
 def test_pdf_right_to_left_runs_keep_their_edge_spaces() -> None:
+    """A space at an end of a line stays at that end of the line as read: a Hebrew
+    line reads from the right, so its last space is drawn at its left."""
     from argmap.exporters.diagram.bidi import drawing_order as _visual
 
-    assert _visual("\u05d0\u05d1 ") == "\u05d1\u05d0 "
-    assert _visual(" \u05d0\u05d1") == " \u05d1\u05d0"
+    assert _visual("\u05d0\u05d1 ") == " \u05d1\u05d0"
+    assert _visual(" \u05d0\u05d1") == "\u05d1\u05d0 "
+    assert _visual("a \u05d0\u05d1 ") == "a \u05d1\u05d0 "
     assert _visual("ab ") == "ab "
 
 

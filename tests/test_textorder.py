@@ -25,14 +25,29 @@ def test_right_to_left_runs_are_reversed_and_numbers_and_brackets_kept_readable(
     assert visual_order("plain text") == "plain text"
     assert visual_order(f"The word {HEBREW} here") == f"The word {HEBREW[::-1]} here"
     # A number after a right-to-left word joins its run; its digits keep their order.
-    assert visual_order("\u05e1\u05e4\u05e8 123 here") == "123 \u05e8\u05e4\u05e1 here"
+    assert visual_order("a \u05e1\u05e4\u05e8 123 here") == "a 123 \u05e8\u05e4\u05e1 here"
     assert (
         visual_order("\u05e2\u05d1\u05e8\u05d9\u05ea, 2024")
         == "2024 ,\u05ea\u05d9\u05e8\u05d1\u05e2"
     )
     # Brackets inside a right-to-left run are mirrored; spaces at the end stay put.
-    assert visual_order(f"({HEBREW} {HEBREW}) ") == f"({HEBREW[::-1]} {HEBREW[::-1]}) "
+    assert visual_order(f"a ({HEBREW} {HEBREW}) ") == f"a ({HEBREW[::-1]} {HEBREW[::-1]}) "
     assert visual_order(f"{HEBREW} ({HEBREW})") == f"({HEBREW[::-1]}) {HEBREW[::-1]}"
+
+
+def test_a_line_whose_first_letter_is_right_to_left_reads_from_the_right() -> None:
+    """Its direction is its first strong letter's (UAX #9 P2-P3), as a browser's
+    ``dir="auto"``: a Hebrew sentence's question mark or full stop, and a Latin word
+    or number in it, sit where a Hebrew reader meets them. A left-to-right line drew
+    "?" at the right end, where a Hebrew reader starts."""
+    assert visual_order(f"{HEBREW}?") == f"?{HEBREW[::-1]}"
+    assert visual_order(f"{HEBREW} abc def.") == f".abc def {HEBREW[::-1]}"
+    assert visual_order("\u05e1\u05e4\u05e8 123 here") == "here 123 \u05e8\u05e4\u05e1"
+    assert visual_order(f"({HEBREW} {HEBREW}) ") == f" ({HEBREW[::-1]} {HEBREW[::-1]})"
+    said = f"{HEBREW} ({HEBREW} 2023)."
+    assert visual_order(said) == f".(2023 {HEBREW[::-1]}) {HEBREW[::-1]}"
+    assert visual_order(f"123 {HEBREW} abc") == f"abc {HEBREW[::-1]} 123"
+    assert visual_order(f"123 abc {HEBREW}") == f"123 abc {HEBREW[::-1]}"
 
 
 def test_marks_stay_after_their_letter_when_a_run_is_reversed() -> None:

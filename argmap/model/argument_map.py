@@ -126,11 +126,11 @@ class ArgumentMap(Record):
         """
         from argmap.analysis.standing import analyze
         from argmap.exporters.diagram.formats import render_svg
+        from argmap.exporters.diagram.svgdirection import line_directions
         from argmap.exporters.diagram.webfonts import embed_fonts, map_words
 
-        return embed_fonts(
-            render_svg(self, analyze(self)), map_words(self), scope="argmap-diagram"
-        )
+        drawn = line_directions(render_svg(self, analyze(self)))
+        return embed_fonts(drawn, map_words(self), scope="argmap-diagram")
 
     @property
     def thesis(self) -> Node:

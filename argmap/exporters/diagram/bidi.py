@@ -134,15 +134,19 @@ def _logical(clusters: list[tuple[str, int]]) -> list[tuple[str, bool]]:
 _MIRRORED: Final = dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹", strict=True))
 """Brackets drawn in a right-to-left run face the other way."""
 _NEUTRAL: Final = frozenset(("B", "S", "WS", "ON", "BN", "ES", "ET", "CS"))
+_STRONG: Final = frozenset(("L", "R", "AL"))
 
 
 def visual_order(line: str) -> str:
-    """Return a line of a left-to-right paragraph in drawing order (UAX #9, one line).
+    """Return a line in drawing order (UAX #9, one line, its direction its own).
 
-    Right-to-left runs (Hebrew, Arabic) are reversed as whole clusters, so combining
-    marks stay after the letter they sit on; numbers inside them keep their digits'
-    order; brackets inside them are mirrored. Explicit embeddings and isolates are
-    treated as neutrals. A line with no right-to-left letter comes back as it is.
+    The line runs right to left when its first strong letter does (rules P2, P3: a
+    Hebrew or Arabic statement's full stop or question mark then sits at its left end,
+    where the sentence ends), else left to right. Right-to-left runs (Hebrew, Arabic)
+    are reversed as whole clusters, so combining marks stay after the letter they sit
+    on; numbers inside them keep their digits' order; brackets inside them are
+    mirrored. Explicit embeddings and isolates are treated as neutrals. A line with no
+    right-to-left letter comes back as it is.
     """
     if not any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in line):
         return line
@@ -158,12 +162,14 @@ def visual_clusters(line: str) -> list[tuple[str, int]]:
     The clusters are as written (brackets not mirrored); see :func:`visual_order`.
     """
     clusters = _clusters(line)
-    levels = _levels([unicodedata.bidirectional(c[0]) or "L" for c in clusters], clusters)
+    types = [unicodedata.bidirectional(c[0]) or "L" for c in clusters]
+    base = next((1 if kind in ("R", "AL") else 0 for kind in types if kind in _STRONG), 0)
+    levels = _levels(types, clusters, base)
     # L1: whitespace at the line's end sits at the paragraph's level.
     end = len(clusters)
     while end and clusters[end - 1].isspace():
         end -= 1
-        levels[end] = 0
+        levels[end] = base
     order = list(range(len(clusters)))
     for level in range(max(levels, default=0), 0, -1):
         i = 0
@@ -206,16 +212,20 @@ def _extends(cluster: str, ch: str) -> bool:
     )
 
 
-def _levels(types: list[str], clusters: list[str]) -> list[int]:
-    """Each cluster's embedding level in a left-to-right paragraph (rules W1-W7, N0-N2, I1)."""
+def _levels(types: list[str], clusters: list[str], base: int = 0) -> list[int]:
+    """Each cluster's embedding level (rules W1-W7, N0-N2, I1-I2).
+
+    ``base``: the paragraph's level, 0 left to right, 1 right to left.
+    """
     kinds = [
         "ON" if t in ("LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI") else t
         for t in types
     ]
-    strong = "L"
+    edge = "R" if base else "L"  # sos and eos: the paragraph's own direction
+    strong = edge
     for i, kind in enumerate(kinds):
         if kind == "NSM":  # W1
-            kinds[i] = kind = kinds[i - 1] if i else "L"
+            kinds[i] = kind = kinds[i - 1] if i else edge
         if kind == "EN" and strong == "AL":  # W2
             kinds[i] = "AN"
         if kind in ("L", "R", "AL"):
@@ -238,13 +248,13 @@ def _levels(types: list[str], clusters: list[str]) -> list[int]:
                 kinds[j] = "EN"
                 j += 1
     kinds = ["ON" if k in ("ES", "ET", "CS") else k for k in kinds]  # W6
-    strong = "L"
+    strong = edge
     for i, kind in enumerate(kinds):  # W7
         if kind in ("L", "R"):
             strong = kind
         elif kind == "EN" and strong == "L":
             kinds[i] = "L"
-    _brackets(kinds, clusters)
+    _brackets(kinds, clusters, edge)
     i = 0
     while i < len(kinds):  # N1, N2
         if kinds[i] not in _NEUTRAL:
@@ -253,19 +263,25 @@ def _levels(types: list[str], clusters: list[str]) -> list[int]:
         j = i
         while j < len(kinds) and kinds[j] in _NEUTRAL:
             j += 1
-        before = _direction(kinds[i - 1]) if i else "L"
-        after = _direction(kinds[j]) if j < len(kinds) else "L"
-        fill = before if before == after else "L"
+        before = _direction(kinds[i - 1]) if i else edge
+        after = _direction(kinds[j]) if j < len(kinds) else edge
+        fill = before if before == after else edge
         kinds[i:j] = [fill] * (j - i)
         i = j
+    if base:  # I2
+        return [1 if k == "R" else 2 for k in kinds]
     return [0 if k == "L" else 1 if k == "R" else 2 for k in kinds]  # I1
 
 
 _OPENING: Final = {"(": ")", "[": "]", "{": "}", "«": "»", "‹": "›"}
 
 
-def _brackets(kinds: list[str], clusters: list[str]) -> None:
-    """Rule N0: a pair of brackets around right-to-left text, after it, is right-to-left."""
+def _brackets(kinds: list[str], clusters: list[str], edge: str = "L") -> None:
+    """Rule N0: a pair of brackets takes the direction of the strong text inside it.
+
+    The paragraph's own direction (``edge``) where that is inside; the other where only
+    that is inside and the text before the pair runs that way too; else the paragraph's.
+    """
     stack: list[int] = []
     pairs: list[tuple[int, int]] = []
     for i, cluster in enumerate(clusters):
@@ -277,12 +293,13 @@ def _brackets(kinds: list[str], clusters: list[str]) -> None:
             pairs.append((stack.pop(), i))
     for start, end in sorted(pairs):
         inside = {_direction(k) for k in kinds[start + 1 : end] if k not in _NEUTRAL}
-        if "L" in inside or "R" not in inside:
-            if "L" in inside:
-                kinds[start] = kinds[end] = "L"
+        other = "R" if edge == "L" else "L"
+        if edge in inside or other not in inside:
+            if edge in inside:
+                kinds[start] = kinds[end] = edge
             continue
-        before = next((_direction(k) for k in reversed(kinds[:start]) if k not in _NEUTRAL), "L")
-        kinds[start] = kinds[end] = "R" if before == "R" else "L"
+        before = next((_direction(k) for k in reversed(kinds[:start]) if k not in _NEUTRAL), edge)
+        kinds[start] = kinds[end] = other if before == other else edge
 
 
 def _direction(kind: str) -> str:

@@ -320,18 +320,21 @@ def export_svg(
 
     Each file embeds the Noto Sans slices its map's words need (see
     :func:`~argmap.exporters.diagram.webfonts.embed_fonts`), so a browser draws its text in
-    the face its boxes were measured in.
+    the face its boxes were measured in, and right-to-left lines in their own direction
+    (see :func:`~argmap.exporters.diagram.svgdirection.line_directions`).
     """
+    from argmap.exporters.diagram.svgdirection import line_directions
     from argmap.exporters.diagram.webfonts import embed_fonts, map_words
 
     options = options or RenderOptions()
     words = map_words(m)
     layout = _pages(m, analysis, options, DEFAULT_FITS["svg"])
     if layout is None:
-        return embed_fonts(render_svg(m, analysis, options), words)
+        return embed_fonts(line_directions(render_svg(m, analysis, options)), words)
     from argmap.exporters.diagram.fitting import page_svg
 
-    return _one_or_all([embed_fonts(page_svg(layout, page), words) for page in layout.pages])
+    pages = [line_directions(page_svg(layout, page)) for page in layout.pages]
+    return _one_or_all([embed_fonts(page, words) for page in pages])
 
 
 def export_dot(

@@ -117,9 +117,10 @@ class _LazySequence(Sequence[_T]):
 def _page_svgs(layout: Layout) -> Sequence[str]:
     """Each page's SVG placed on its page, made when asked for (the layout keeps it packed)."""
     from argmap.exporters.diagram.fitting import page_svg
+    from argmap.exporters.diagram.svgdirection import line_directions
 
     pages = layout.pages
-    return _LazySequence(len(pages), lambda i: page_svg(layout, pages[i]))
+    return _LazySequence(len(pages), lambda i: line_directions(page_svg(layout, pages[i])))
 
 
 def _drawings(
@@ -134,10 +135,11 @@ def _drawings(
     """
     from argmap.exporters.diagram.formats import _pages, render_svg
     from argmap.exporters.diagram.pageoutline import indented, page_outline
+    from argmap.exporters.diagram.svgdirection import line_directions
 
     layout = _pages(m, analysis, options, DEFAULT_FIT)
     if layout is None:
-        return [render_svg(m, analysis, options)], None, []
+        return [line_directions(render_svg(m, analysis, options))], None, []
     return _page_svgs(layout), layout.size, indented(page_outline(m, layout, options))
 
 

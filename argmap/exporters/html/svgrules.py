@@ -85,6 +85,7 @@ ALLOWED_ATTRIBUTES: Final = frozenset(
         "font-weight",
         "font-style",
         "text-anchor",
+        "direction",
         "text-decoration",
         "preserveAspectRatio",
         "offset",

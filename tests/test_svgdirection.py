@@ -1,0 +1,45 @@
+"""Right-to-left lines in the SVG a browser draws: ``direction`` given, anchors swapped."""
+
+from __future__ import annotations
+
+from argmap.analysis.standing import analyze
+from argmap.exporters.diagram.formats import export_svg
+from argmap.exporters.diagram.svgdirection import line_directions, reads_right_to_left
+from argmap.load.validate import validate_data
+from argmap.options import RenderOptions
+
+HEBREW = "\u05e9\u05dc\u05d5\u05dd"
+
+
+def test_a_line_reads_as_its_first_strong_letter() -> None:
+    assert reads_right_to_left(f"{HEBREW}?")
+    assert reads_right_to_left(f"(2023) {HEBREW} abc")
+    assert not reads_right_to_left(f"abc {HEBREW}")
+    assert not reads_right_to_left("123 ?!")
+
+
+def test_right_to_left_lines_get_their_direction_and_keep_their_place() -> None:
+    """``start`` is a right-to-left line's right end: a line the engine set from its
+    left edge is anchored at its ``end``, so it stays where it was placed."""
+    svg = (
+        '<svg><text text-anchor="start" x="1">abc</text>'
+        f'<text text-anchor="start" x="2">{HEBREW}?</text>'
+        f'<text text-anchor="end" x="3">&#8212; {HEBREW}, 2023</text>'
+        f'<text text-anchor="middle" x="4">{HEBREW}</text></svg>'
+    )
+    assert line_directions(svg) == (
+        '<svg><text text-anchor="start" x="1">abc</text>'
+        f'<text text-anchor="end" direction="rtl" x="2">{HEBREW}?</text>'
+        f'<text text-anchor="start" direction="rtl" x="3">&#8212; {HEBREW}, 2023</text>'
+        f'<text text-anchor="middle" direction="rtl" x="4">{HEBREW}</text></svg>'
+    )
+    plain = '<svg><text text-anchor="start" x="1">abc</text></svg>'
+    assert line_directions(plain) is plain
+
+
+def test_the_svg_format_marks_a_hebrew_thesis_right_to_left() -> None:
+    data = {"title": "t", "thesis": {"id": "t", "text": f"{HEBREW}?", "premises": []}}
+    m = validate_data(data, "t.yaml")
+    drawing = export_svg(m, analyze(m), RenderOptions())
+    assert isinstance(drawing, str)
+    assert 'direction="rtl"' in drawing and f"{HEBREW}?</text>" in drawing
