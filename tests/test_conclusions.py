@@ -328,7 +328,8 @@ def test_remove_takes_what_is_drawn_from_a_conclusion(runner: CliRunner, path: P
     refused = runner.invoke(main, ["remove", str(path), "so-act"])
     assert refused.exit_code == 1 and "'others-follow'" in refused.output
     assert path.read_bytes() == before  # nothing lost
-    done = runner.invoke(main, ["remove", str(path), "so-act", "--recursive"])
+    # (--force: the branch holds A. Reviewer's objection; see test_signed)
+    done = runner.invoke(main, ["remove", str(path), "so-act", "--recursive", "--force"])
     assert done.exit_code == 0, done.output
     assert done.output.split() == ["so-act", "no-budget", "not-urgent", "others-follow"]
     again = load_map(path)

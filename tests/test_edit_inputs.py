@@ -95,7 +95,8 @@ def test_statement_options_lose_the_space_at_their_ends(tmp_path: Path, runner: 
     result = runner.invoke(main, [*args, "--text", f"  {long}", "--note", "\tchecked \n"])
     assert result.exit_code == 0, result.output
     node_id = result.stdout.strip()
-    result = runner.invoke(main, ["edit", str(path), node_id, "--quote", " the survey says "])
+    edited = ["edit", str(path), node_id, "--quote", " the survey says ", "--force"]  # R's
+    result = runner.invoke(main, edited)
     assert result.exit_code == 0, result.output
     node = load_map(path).get(node_id)
     assert (node.text, node.note, node.quote) == (long.strip(), "checked", "the survey says")

@@ -81,7 +81,7 @@ def test_a_file_with_no_folded_text_is_wrapped_at_the_default_width(
     assert max(len(line) for line in field) <= DEFAULT_WIDTH < len(LONG)
     # Edited short, it keeps the style it has, as every edit does; a plain one stays plain.
     for node_id, text in (("long", "Short now."), ("upfront-cost", "Short too.")):
-        result = runner.invoke(main, ["edit", str(path), node_id, "--text", text])
+        result = runner.invoke(main, ["edit", str(path), node_id, "--text", text, "--force"])
         assert result.exit_code == 0, result.output
     text = path.read_text(encoding="utf-8")
     assert _field_lines(text, "long", "text") == ["          text: >-", " " * 12 + "Short now."]

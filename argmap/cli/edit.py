@@ -187,6 +187,22 @@ def _author(explicit: str | None, map_path: Path) -> tuple[str, str]:
     return name, origin
 
 
+def _editor(map_path: Path) -> str | None:
+    """Who is editing, as an add would sign (``ARGMAP_AUTHOR``, git's user.name), if known."""
+    from argmap.editing.inputs import resolve_signer
+    from argmap.load.files import real_path
+
+    folder = real_path(map_path).parent if map_path.parent.exists() else Path.cwd()
+    try:
+        found = resolve_signer(None, folder)
+    except ValueError:  # ARGMAP_AUTHOR set blank: nobody known
+        return None
+    return None if found is None else found[0]
+
+
+_FORCE_HELP = "Also change or remove what another person signed (their name stays on it)."
+
+
 def _signed(map_path: Path, node_id: str, name: str, origin: str) -> str:
     """The line saying who an add signed, when no ``--author`` said it (git's user.name...)."""
     quoted = name.replace("\\", "\\\\").replace('"', '\\"')
@@ -285,6 +301,7 @@ def add(
     multiple=True,
     help="Drop this node's cross-link to TARGET (repeatable).",
 )
+@click.option("--force", is_flag=True, help=_FORCE_HELP)
 @reports_errors
 def edit(
     map_path: Path,
@@ -292,11 +309,14 @@ def edit(
     clear: tuple[str, ...],
     new_id: str | None,
     unlink: tuple[str, ...],
+    force: bool,
     **given: Any,
 ) -> None:
     """Change fields of node ID in MAP, rename it or drop its cross-links, in place.
 
-    --tag replaces all tags. Example: argmap edit maps/m.yaml cost --id cost-claim
+    --tag replaces all tags. The words of a node another person signed are theirs: change
+    them only with --force, or re-sign the node with --author. Example: argmap edit
+    maps/m.yaml cost --id cost-claim
     """
     from argmap.editing.edit import edit_node
     from argmap.model import EDITABLE_FIELDS
@@ -318,7 +338,16 @@ def edit(
             "nothing to change; give a field option, --clear FIELD, --id NEW or --unlink TARGET"
         )
     with uninterrupted():
-        edit_node(map_path, node_id, changes, clear, new_id=new_id, unlink=unlink)
+        edit_node(
+            map_path,
+            node_id,
+            changes,
+            clear,
+            new_id=new_id,
+            unlink=unlink,
+            keep_signed=not force,
+            signer=None if force else _editor(map_path),
+        )
         renamed = f" (now {new_id})" if new_id is not None and new_id != node_id else ""
         echo(f"{map_path}: edited {node_id}{renamed}", err=True)
 
@@ -327,14 +356,21 @@ def edit(
 @click.argument("map_path", metavar="MAP", type=MAP_PATH)
 @click.argument("node_id", metavar="ID")
 @click.option("--recursive", is_flag=True, help="Also remove children and links into them.")
+@click.option("--force", is_flag=True, help=_FORCE_HELP)
 @reports_errors
-def remove(map_path: Path, node_id: str, recursive: bool) -> None:
-    """Remove node ID from MAP, in place; print the removed ids."""
+def remove(map_path: Path, node_id: str, recursive: bool, force: bool) -> None:
+    """Remove node ID from MAP, in place; print the removed ids.
+
+    A node another person signed is removed only with --force.
+    """
     from argmap.editing.remove import remove_node
     from argmap.terminate import uninterrupted
 
+    signer = None if force else _editor(map_path)
     with uninterrupted():
-        for removed in remove_node(map_path, node_id, recursive=recursive):
+        for removed in remove_node(
+            map_path, node_id, recursive=recursive, keep_signed=not force, signer=signer
+        ):
             echo(removed)
 
 

@@ -18,6 +18,7 @@ from argmap.editing.inputs import (
 )
 from argmap.editing.maplock import locked_text
 from argmap.editing.session import EditError, Session, open_session
+from argmap.editing.signed import refuse_changing_others
 from argmap.errors import OptionMisuseError
 from argmap.model import EDITABLE_FIELDS, UNDERCUT, Node, NodeKind, Relation, plain_value
 
@@ -32,6 +33,8 @@ def edit_node(
     *,
     new_id: str | None = None,
     unlink: Sequence[str] = (),
+    keep_signed: bool = False,
+    signer: str | None = None,
 ) -> None:
     """Set or clear fields of one node, rename it or drop its cross-links; write in place.
 
@@ -46,10 +49,14 @@ def edit_node(
         clear: fields to remove.
         new_id: a new id for the node; cross-links that point at it follow.
         unlink: ids of nodes this node's cross-links (``links``) point at: those links go.
+        keep_signed: refuse to change the wording of a node signed by someone other than
+            ``signer`` (see :func:`~.signed.refuse_changing_others`), unless the edit
+            re-signs it (``author`` in ``changes``).
+        signer: who is editing (None: not known).
 
     Raises:
-        EditError: unknown id or field, a taken or malformed new id, no such link, or the
-            edit would make the map invalid.
+        EditError: unknown id or field, a taken or malformed new id, no such link, another
+            person's signed words (``keep_signed``), or the edit would make the map invalid.
     """
     p = Path(path)
     _check_request(p, changes, clear, new_id, unlink)
@@ -59,6 +66,8 @@ def edit_node(
         checked, flat, fast, session = open_edit(p, text)
         rename = new_id if new_id != node_id else None
         linkers = _check_node(session, node_id, rename, unlink, values)
+        if keep_signed and "author" not in values:
+            refuse_changing_others(p, session.node(node_id), [*values, *clear], signer)
         asked = NodeEdit(node_id, values, clear, new_id, unlink)
         same = None if rename or unlink else _already(session.node(node_id), asked)
         if same is not None:  # said, not "edited" of a file left as it was

@@ -19,26 +19,37 @@ from argmap.editing.session import (
     open_session,
     walk_places,
 )
+from argmap.editing.signed import refuse_removing_others
 from argmap.editing.textsplice import Edit
 from argmap.model import Node, drawn_from, nested_under
 
 __all__ = ["remove_node"]
 
 
-def remove_node(path: str | Path, node_id: str, *, recursive: bool = False) -> list[str]:
+def remove_node(
+    path: str | Path,
+    node_id: str,
+    *,
+    recursive: bool = False,
+    keep_signed: bool = False,
+    signer: str | None = None,
+) -> list[str]:
     """Remove a node (with ``recursive``, its subtree and the links into it) in place.
 
     Args:
         path: the map file (YAML).
         node_id: the node to remove.
         recursive: also remove its children, and cross-links that point at the removed nodes.
+        keep_signed: refuse to remove nodes signed by someone other than ``signer`` (see
+            :func:`~.signed.refuse_removing_others`).
+        signer: who is removing them (None: not known).
 
     Returns:
         The ids removed, in document order.
 
     Raises:
-        EditError: unknown id, the thesis, or (without ``recursive``) a node with
-            children or cross-links pointing at it.
+        EditError: unknown id, the thesis, (without ``recursive``) a node with
+            children or cross-links pointing at it, or (``keep_signed``) another person's.
     """
     p = Path(path)
     with locked_text(p) as text:
@@ -52,6 +63,8 @@ def remove_node(path: str | Path, node_id: str, *, recursive: bool = False) -> l
         ]
         if not recursive:
             _check_alone(session, node_id, linkers)
+        if keep_signed:
+            refuse_removing_others(p, nested_under(session.map, node_id), signer)
         if flat:
             remove_records(session, checked[0], removed)
             return removed

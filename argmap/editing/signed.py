@@ -1,0 +1,80 @@
+"""Signed work kept: refusing to reword or remove a node that another person signed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Final
+
+from argmap.editing.session import EditError
+from argmap.model import Node
+
+__all__ = ["WORDING_FIELDS", "refuse_changing_others", "refuse_removing_others", "same_person"]
+
+WORDING_FIELDS: Final = ("text", "quote", "note", "citation", "basis", "source", "undercut")
+"""The fields that say what a node claims and on what grounds: changed under another
+person's name, that person would be credited with words they did not write. (Tags, an
+assessment, an id and cross-links are the map keeper's.)"""
+
+
+def same_person(one: str, other: str) -> bool:
+    """Whether two signatures name one person: the same words, case and spacing aside."""
+    return " ".join(one.split()).casefold() == " ".join(other.split()).casefold()
+
+
+def refuse_changing_others(
+    path: Path, node: Node, fields: Iterable[str], signer: str | None
+) -> None:
+    """Refuse to change the wording of a node that another person signed.
+
+    (An edit that re-signs the node is not asked about: its words then carry the new
+    signer's name.)
+
+    Args:
+        path: the map, for the message.
+        node: the node as it is.
+        fields: the fields set or cleared (``author`` among them: the signature cleared).
+        signer: who is editing (None: not known).
+
+    Raises:
+        EditError: the node is signed by someone else and its wording would change.
+    """
+    if node.author is None or not set(fields) & {*WORDING_FIELDS, "author"}:
+        return
+    if signer is not None and same_person(node.author, signer):
+        return
+    raise EditError(
+        path,
+        f"{node.id!r} is signed by {node.author}: changed, their name would stand under "
+        f"words they did not write; answer it with an objection or a rebuttal, re-sign it "
+        f"with --author NAME, or pass --force{_who(signer)}",
+    )
+
+
+def refuse_removing_others(path: Path, removed: Sequence[Node], signer: str | None) -> None:
+    """Refuse to remove nodes that other people signed (``signer``: who removes them).
+
+    Raises:
+        EditError: some of ``removed`` are signed by someone other than ``signer``.
+    """
+    others = [
+        node
+        for node in removed
+        if node.author is not None and (signer is None or not same_person(node.author, signer))
+    ]
+    if not others:
+        return
+    first = others[0]
+    more = f" and {len(others) - 1} more node(s) signed by others" if len(others) > 1 else ""
+    raise EditError(
+        path,
+        f"{first.id!r} is signed by {first.author}{more}: removing it deletes their work; "
+        f"answer it with an objection or a rebuttal instead, or pass --force{_who(signer)}",
+    )
+
+
+def _who(signer: str | None) -> str:
+    """The end of a refusal when argmap does not know who is editing."""
+    if signer is not None:
+        return ""
+    return " (argmap does not know your name: set ARGMAP_AUTHOR or git's user.name)"

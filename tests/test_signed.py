@@ -1,0 +1,88 @@
+"""A reviewer's signed node is theirs: rewording or removing it takes --force (or re-signing)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli import main
+from argmap.load.maps import load_map
+from tests.conftest import MAPS
+
+TEXT = "Uniforms stop pupils expressing themselves, a little."
+
+
+@pytest.fixture
+def signed(tmp_path: Path) -> Path:
+    """The uniforms map: its objection ``expression`` is signed by A. Reviewer."""
+    path = tmp_path / "m.yaml"
+    shutil.copy(MAPS / "school-uniforms.yaml", path)
+    assert load_map(path).get("expression").author == "A. Reviewer"
+    return path
+
+
+def _run(args: list[str], who: str | None = "B. Critic") -> tuple[int, str]:
+    env = {"ARGMAP_AUTHOR": who} if who is not None else {"ARGMAP_AUTHOR": None}
+    result = CliRunner().invoke(main, args, env=env)
+    return result.exit_code, result.output
+
+
+def test_another_persons_words_are_not_changed_under_their_name(signed: Path) -> None:
+    """B rewrote A's objection and it still read "A. Reviewer": now refused, file unchanged."""
+    before = signed.read_bytes()
+    code, out = _run(["edit", str(signed), "expression", "--text", TEXT])
+    assert code == 1 and out.count("\n") == 1
+    assert "'expression' is signed by A. Reviewer" in out and "--force" in out
+    for field in (["--note", "A note."], ["--clear", "author"], ["--quote", "q"]):
+        assert _run(["edit", str(signed), "expression", *field])[0] == 1, field
+    assert signed.read_bytes() == before
+
+
+def test_force_or_re_signing_changes_them(signed: Path) -> None:
+    assert _run(["edit", str(signed), "expression", "--text", TEXT, "--force"])[0] == 0
+    node = load_map(signed).get("expression")
+    assert (node.text, node.author) == (TEXT, "A. Reviewer")
+    code, _ = _run(["edit", str(signed), "expression", "--text", "Mine now.", "--author", "B"])
+    assert code == 0 and load_map(signed).get("expression").author == "B"
+
+
+def test_the_signer_and_the_map_keeper_edit_freely(signed: Path) -> None:
+    """The signer, however they type their name, rewords their own node; anyone tags,
+    renames or assesses another's (those are the map keeper's, not the words)."""
+    assert _run(["edit", str(signed), "expression", "--text", TEXT], " a.  reviewer")[0] == 0
+    assert _run(["edit", str(signed), "expression", "--tag", "style"])[0] == 0
+    assert _run(["edit", str(signed), "expression", "--id", "self-expression"])[0] == 0
+    assert load_map(signed).get("self-expression").text == TEXT
+
+
+def test_another_persons_node_is_not_removed_without_force(signed: Path) -> None:
+    before = signed.read_bytes()
+    code, out = _run(["remove", str(signed), "expression"])
+    assert code == 1 and "removing it deletes their work" in out
+    assert signed.read_bytes() == before
+    code, out = _run(["remove", str(signed), "expression", "--force"])
+    assert code == 0 and out == "expression\n" and "expression" not in load_map(signed)
+
+
+def test_a_branch_holding_anothers_node_is_not_removed_without_force(signed: Path) -> None:
+    """--recursive takes the whole branch: one signed node in it is enough to ask."""
+    code, _ = _run(["add", "rebuttal", str(signed), "--to", "expression", "--text", "No."], "C")
+    assert code == 0
+    code, out = _run(["remove", str(signed), "expression", "--recursive"], "C")
+    assert code == 1 and "'expression' is signed by A. Reviewer" in out
+    code, out = _run(["remove", str(signed), "expression", "--recursive"], "A. Reviewer")
+    assert code == 1 and "signed by C" in out
+    assert _run(["remove", str(signed), "expression", "--recursive", "--force"])[0] == 0
+
+
+def test_with_no_name_known_a_signed_node_asks_for_one(
+    signed: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "none"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    code, out = _run(["remove", str(signed), "expression"], None)
+    assert code == 1 and "set ARGMAP_AUTHOR or git's user.name" in out
