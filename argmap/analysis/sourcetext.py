@@ -13,6 +13,7 @@ from difflib import SequenceMatcher
 from typing import Final, Literal, NamedTuple
 
 from argmap.analysis.passages import SLACK, TOKEN, Place, lowered, places
+from argmap.analysis.sourcemarkup import read_markup
 
 __all__ = ["Difference", "Passage", "SourceText", "normalize_typography"]
 
@@ -67,7 +68,8 @@ class _Normal:
 
     @classmethod
     def of(cls, original: str) -> _Normal:
-        plain = unicodedata.normalize("NFC", original).translate(_ONE_FOR_ONE)
+        read, before = read_markup(unicodedata.normalize("NFC", original))
+        plain = read.translate(_ONE_FOR_ONE)
         parts: list[str] = []
         origin = array("I")  # offsets of a file of at most 64 MiB
         pos = 0
@@ -88,6 +90,8 @@ class _Normal:
             pos = end
         parts.append(plain[pos:])
         origin.extend(range(pos, len(plain)))
+        if before is not None:  # back through the markup read, to the document's own offsets
+            origin = array("I", map(before.__getitem__, origin))
         return cls("".join(parts), origin)
 
 
