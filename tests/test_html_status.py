@@ -9,6 +9,7 @@ from html import unescape
 import pytest
 
 from argmap.analysis.standing import analyze, status_marks
+from argmap.analysis.stats import unanswered_by_kind
 from argmap.exporters.html.page import build_context, render_html
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
@@ -169,9 +170,12 @@ def test_each_objection_with_no_standing_answer_names_what_it_attacks_thesis_fir
     assert entries[1].startswith(
         "pure-and-simple-overstated attacks the thesis anti-americanism-drives-russia"
     )
-    # The rest in the map's order, each naming its target.
-    order = [n.id for n in m.nodes]
-    assert heads[2:] == sorted(heads[2:], key=order.index)
+    # Then those undercutting a reason's link into the thesis (with every such link cut,
+    # the thesis stands unsupported), then the rest, the nearer the thesis the sooner; as
+    # argmap stats lists them. They were in the map's order: a link five levels down first.
+    assert heads[2:5] == ["economic-motives", "stake-in-stability", "hedging-against-china"]
+    assert heads[-1] == "made-is-not-supplied-now"
+    assert tuple(heads) == unanswered_by_kind(m, analyze(m))[0]
     by_id = dict(zip(heads, entries, strict=True))
     assert by_id["made-is-not-supplied-now"].startswith(
         "made-is-not-supplied-now attacks the link from russian-aircraft-at-sunchon "

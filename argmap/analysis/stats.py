@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any, Final
 
+from argmap.analysis.stakes import against
 from argmap.analysis.standing import Analysis, Standing
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
@@ -51,17 +52,20 @@ def premises_without_support(m: ArgumentMap) -> tuple[str, ...]:
 
 
 def unanswered_by_kind(m: ArgumentMap, a: Analysis) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Objections, then rebuttals, with no standing answer, as drawn.
+    """Objections, then rebuttals, with no standing answer, as drawn, the most at stake first.
 
     An objection to an objection is a rebuttal here as in the diagram, the outline and
     ``show``; the HTML page's "objections with no standing answer" is the first list.
+    Each list puts first what attacks the thesis, then what undercuts a link into it, then
+    the rest, the nearer the thesis the sooner (see :func:`~.stakes.stake`).
     """
+    from argmap.analysis.stakes import by_stake
     from argmap.analysis.view import draw_kind
 
     kinds = {node_id: draw_kind(m, m.get(node_id)) for node_id in a.unanswered}
     return (
-        tuple(i for i in a.unanswered if kinds[i] is NodeKind.OBJECTION),
-        tuple(i for i in a.unanswered if kinds[i] is NodeKind.REBUTTAL),
+        by_stake(m, (i for i in a.unanswered if kinds[i] is NodeKind.OBJECTION)),
+        by_stake(m, (i for i in a.unanswered if kinds[i] is NodeKind.REBUTTAL)),
     )
 
 
@@ -166,13 +170,16 @@ def format_stats(m: ArgumentMap, a: Analysis) -> str:
     width = max(len(label) for label, _ in rows) + 2
     lines = [f"{label:<{width}}{value}" for label, value in rows]
 
-    def section(title: str, ids: tuple[str, ...], detail: bool) -> None:
+    def section(title: str, ids: tuple[str, ...], detail: bool, aims: bool = False) -> None:
         lines.append("")
         lines.append(f"{title} ({len(ids)})")
         pad = max((len(i) for i in ids), default=0) + 2
         for node_id in ids:
             node = m.get(node_id)
-            if detail:
+            if aims:  # standing "in" all: what each attacks says more, on a line of its own
+                lines.append(f"  {node_id:<{pad}}{_short(node)}")
+                lines.append(f"  {'':<{pad}}on: {_clean(against(m, node))}")
+            elif detail:
                 lines.append(f"  {node_id:<{pad}}{a.standing[node_id].value:<10}{_short(node)}")
             else:
                 lines.append(f"  {node_id:<{pad}}{_short(node)}")
@@ -181,8 +188,8 @@ def format_stats(m: ArgumentMap, a: Analysis) -> str:
     if drawn:
         section("conclusions drawn from the thesis", drawn, True)
     objections, rebuttals = unanswered_by_kind(m, a)
-    section("objections with no standing answer", objections, True)
-    section("rebuttals with no standing answer", rebuttals, True)
+    section("objections with no standing answer", objections, True, aims=True)
+    section("rebuttals with no standing answer", rebuttals, True, aims=True)
     given_none = premises_without_support(m)
     section("premises with no support given", given_none, False)
     none_given = frozenset(given_none)  # a set: a thesis with 100,000 premises lists them all

@@ -152,17 +152,24 @@ def unanswered_objections(m: ArgumentMap, views: NodeViews) -> list[Unanswered]:
     """Return the objections against which no answer stands, each with what it attacks.
 
     The same objections as the "only unanswered objections" filter and the badges: none
-    was answered, or every answer was itself defeated. Those attacking the thesis itself
-    (by the tree or by a link) come first, then the rest, each in the file's order.
+    was answered, or every answer was itself defeated. The most at stake first, as
+    ``argmap stats`` lists them (see :func:`~argmap.analysis.stakes.stake`): those
+    attacking the thesis itself (by the tree or by a link), then those undercutting a link
+    into it, then the rest, the nearer the thesis the sooner, equals in the file's order.
     """
-    first: list[Unanswered] = []
-    rest: list[Unanswered] = []
+    from argmap.analysis.stakes import stake
+
     thesis = m.thesis.id
-    for node in views.listed(m.nodes):
-        if draw_kind(m, node) is NodeKind.OBJECTION and not views.answered(node):
-            attacks, on_thesis = _attacks(node, views, thesis)
-            (first if on_thesis else rest).append(Unanswered(views.view(node), attacks))
-    return first + rest
+    key = stake(m)
+    listed = [
+        node
+        for node in views.listed(m.nodes)
+        if draw_kind(m, node) is NodeKind.OBJECTION and not views.answered(node)
+    ]
+    return [
+        Unanswered(views.view(node), _attacks(node, views, thesis))
+        for node in sorted(listed, key=key)
+    ]
 
 
 _LEADS: Final[Mapping[tuple[bool, bool, bool], str]] = {
@@ -177,8 +184,8 @@ _LEADS: Final[Mapping[tuple[bool, bool, bool], str]] = {
 it is a link (an undercut's), and whether the claim is the thesis."""
 
 
-def _attacks(node: Node, views: NodeViews, thesis: str) -> tuple[Markup, bool]:
-    """What an objection attacks, as HTML, and whether that includes the thesis itself.
+def _attacks(node: Node, views: NodeViews, thesis: str) -> Markup:
+    """What an objection attacks, as HTML.
 
     Its parent (or the link into it), then its links' targets. Made here in one piece, not
     by the template in a dozen (a big map lists thousands), every id escaped as the
@@ -188,7 +195,6 @@ def _attacks(node: Node, views: NodeViews, thesis: str) -> tuple[Markup, bool]:
     bears += [(link.relation, link.to) for link in node.links]
     left_out = views.elided
     parts: list[str] = []
-    on_thesis = False
     for relation, target in bears:
         if relation is Relation.UNDERCUTS:
             claim, to = undercut_ends(views.by_id, target)
@@ -197,12 +203,11 @@ def _attacks(node: Node, views: NodeViews, thesis: str) -> tuple[Markup, bool]:
         else:
             continue  # an objection's support of a claim is no attack
         here = to is None and claim == thesis
-        on_thesis = on_thesis or here
         listed = claim not in left_out and to not in left_out
         end = "" if to is None else f" to {_ref(to, listed)}"
         lead = _LEADS[bool(parts), to is not None, here]
         parts.append(f'<span class="target">{lead}{_ref(claim, listed)}{end}</span>')
-    return Markup("".join(parts)), on_thesis
+    return Markup("".join(parts))
 
 
 def _ref(node_id: str, listed: bool) -> str:

@@ -1,0 +1,94 @@
+"""What an open objection puts at stake: the thesis itself, a link into it, or a claim deeper."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Final
+
+from argmap.model import ArgumentMap, Node, NodeKind, Relation
+
+__all__ = ["AT_THESIS", "ON_THESIS_LINK", "against", "by_stake", "stake"]
+
+AT_THESIS: Final = 0
+"""The first rank: it attacks the thesis itself."""
+ON_THESIS_LINK: Final = 1
+"""The second: it undercuts a reason's link into the thesis (the thesis's own routes)."""
+_DEEPER: Final = 2
+
+
+def _targets(m: ArgumentMap, node: Node) -> Iterator[tuple[str, str | None]]:
+    """What a node attacks, by the tree then by its links.
+
+    ``(claim, None)`` for a claim, ``(from, to)`` for the link an undercut attacks (a
+    conclusion's: the step drawing it).
+    """
+    bears = [(node.relation, node.parent)] if node.parent is not None else []
+    bears += [(link.relation, link.to) for link in node.links]
+    for relation, target in bears:
+        if target is None:
+            continue
+        if relation is Relation.ATTACKS:
+            yield target, None
+        elif relation is Relation.UNDERCUTS:
+            cut = m.get(target)
+            if cut.kind is NodeKind.CONCLUSION and cut.parent is not None:
+                yield cut.parent, target
+            else:
+                yield target, cut.parent
+
+
+def stake(m: ArgumentMap) -> Callable[[Node], tuple[int, int]]:
+    """A sort key for the map's objections: what each puts at stake, the most first.
+
+    Attacking the thesis itself first (:data:`AT_THESIS`), then undercutting a link into
+    it (:data:`ON_THESIS_LINK`: with every such link cut, the thesis stands unsupported),
+    then the rest, the nearer the thesis the sooner. A stable sort keeps the file's
+    order among equals.
+    """
+    rank = _ranker(m)
+    return lambda node: min(map(rank, _targets(m, node)), default=(_DEEPER, len(m)))
+
+
+def _ranker(m: ArgumentMap) -> Callable[[tuple[str, str | None]], tuple[int, int]]:
+    """What attacking a target (see :func:`_targets`) puts at stake: its rank and depth."""
+    depth: dict[str, int] = {}
+    for node in m.nodes:  # each node's depth, climbing iteratively to a known one
+        chain: list[Node] = []
+        at: Node | None = node
+        while at is not None and at.id not in depth:
+            chain.append(at)
+            at = None if at.parent is None else m.get(at.parent)
+        base = -1 if at is None else depth[at.id]
+        for step, link in enumerate(reversed(chain), start=1):
+            depth[link.id] = base + step
+    thesis = m.thesis.id
+
+    def rank(target: tuple[str, str | None]) -> tuple[int, int]:
+        claim, to = target
+        if to is None and claim == thesis:
+            return AT_THESIS, 0
+        return (ON_THESIS_LINK if to == thesis else _DEEPER), depth[claim]
+
+    return rank
+
+
+def by_stake(m: ArgumentMap, ids: Iterable[str]) -> tuple[str, ...]:
+    """The ids of objections, what they put at stake the most first (see :func:`stake`)."""
+    key = stake(m)
+    return tuple(sorted(ids, key=lambda node_id: key(m.get(node_id))))
+
+
+def against(m: ArgumentMap, node: Node) -> str:
+    """What an objection attacks, in a few words: ``the thesis``, ``ID``, ``link ID -> ID``.
+
+    The target that puts the most at stake (see :func:`stake`); ``(+N more)`` when it
+    attacks others too (by the tree or its links).
+    """
+    targets = sorted(_targets(m, node), key=_ranker(m))
+    if not targets:
+        return ""
+    thesis = m.thesis.id
+    claim, to = targets[0]
+    name = "the thesis" if claim == thesis else claim
+    said = name if to is None else f"link {name} -> {'the thesis' if to == thesis else to}"
+    return said + (f" (+{len(targets) - 1} more)" if len(targets) > 1 else "")
