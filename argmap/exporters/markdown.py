@@ -220,9 +220,16 @@ def _marks(analysis: Analysis) -> dict[str, str]:
 
 
 def _unanswered(m: ArgumentMap, analysis: Analysis, lines: list[str]) -> None:
-    """The section a debater reads first: the objections that nothing standing answers."""
+    """The section a debater reads first: the objections that nothing standing answers.
+
+    The most at stake first, as ``argmap stats`` and the HTML page list them (see
+    :func:`~argmap.analysis.stakes.stake`).
+    """
+    from argmap.analysis.stakes import by_stake
+
     shown = [node_id for node_id in analysis.unanswered if node_id in m]
-    objections = [m.get(i) for i in shown if draw_kind(m, m.get(i)) is NodeKind.OBJECTION]
+    kept = [i for i in shown if draw_kind(m, m.get(i)) is NodeKind.OBJECTION]
+    objections = [m.get(i) for i in by_stake(m, kept)]
     _section(lines, "Objections with no standing answer")
     if not objections:
         lines.append("Every objection has an answer that stands.")
