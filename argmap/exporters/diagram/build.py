@@ -24,6 +24,7 @@ from argmap.exporters.diagram.labels import (
 )
 from argmap.exporters.diagram.legend import legend_attrs, legend_content, legend_label
 from argmap.exporters.diagram.stacking import STACK_COLUMNS, Wrap, stack_columns, stack_leaves
+from argmap.exporters.diagram.stubstatus import map_standings
 from argmap.exporters.diagram.styles import (
     CROSS_LINK_STYLE,
     DIRECTION,
@@ -35,7 +36,6 @@ from argmap.exporters.diagram.styles import (
     THEMES,
     EdgeStyle,
     NodeStyle,
-    drawn_standings,
 )
 from argmap.exporters.diagram.trailcuts import add_junction, link_through, undercut_links
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
@@ -174,7 +174,7 @@ def _context(
             groups.setdefault(node.group, []).append(node)
     standing: dict[str, str] = {}
     if options.status:
-        standing = drawn_standings(analysis.standing, analysis.link_standing, m.groups())
+        standing = map_standings(m, analysis)
     visible = frozenset(node.id for node in shown)
     lines = {} if cache is None else cache
     boxed = frozenset(group for group, members in groups.items() if len(members) > 1)

@@ -233,9 +233,9 @@ def status_measure(
     """
     if not status:
         return measure
-    from argmap.exporters.diagram.stubstatus import StatusMeasure
+    from argmap.exporters.diagram.stubstatus import StatusMeasure, map_standings
     from argmap.exporters.diagram.styles import drawn_standings
 
-    groups = m.groups() if m is not None else None
-    drawn = drawn_standings(analysis.standing, analysis.link_standing, groups)
-    return StatusMeasure(measure, drawn)
+    if m is not None:
+        return StatusMeasure(measure, map_standings(m, analysis))
+    return StatusMeasure(measure, drawn_standings(analysis.standing, analysis.link_standing))

@@ -2,18 +2,54 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
-from argmap.exporters.diagram.styles import STANDING_BORDER, STANDING_LABEL, group_key
-from argmap.model import Node
+from argmap.exporters.diagram.styles import (
+    STANDING_BORDER,
+    STANDING_LABEL,
+    drawn_standings,
+    group_key,
+)
+from argmap.model import ArgumentMap, Node
 
-__all__ = ["NO_STANDING", "StatusMeasure", "stub_standing", "stub_style", "tagged"]
+if TYPE_CHECKING:
+    from argmap.analysis.standing import Analysis
+
+__all__ = [
+    "NO_STANDING",
+    "StatusMeasure",
+    "map_standings",
+    "stub_standing",
+    "stub_style",
+    "tagged",
+]
+
+_MADE: dict[int, tuple[Any, Any, dict[str, str]]] = {}
+"""The last maps' drawn standings: id of the analysis -> (it, its map, weakly), the result."""
 
 NO_STANDING: Mapping[str, str] = MappingProxyType({})
 """No ``--status``: stubs keep their dashed look."""
 STUB_STYLE = "rounded,dashed,filled"
 """A stub's look without ``--status``: dashed, as a branch left out."""
+
+
+def map_standings(m: ArgumentMap, analysis: Analysis) -> dict[str, str]:
+    """The standings ``--status`` draws for the whole map (see :func:`~.styles.drawn_standings`).
+
+    Made once for a map and its analysis: each of a big map's pages asked again, a pass
+    over every node and group a page (1,600 pages of 10,000 nodes: 16 million steps).
+    """
+    made = _MADE.get(id(analysis))
+    if made is not None and made[0]() is analysis and made[1]() is m:
+        return made[2]
+    drawn = drawn_standings(analysis.standing, analysis.link_standing, m.groups())
+    if len(_MADE) >= 4:  # a few maps rendered in one process (a test run, watch)
+        _MADE.clear()
+    _MADE[id(analysis)] = (weakref.ref(analysis), weakref.ref(m), drawn)
+    return drawn
 
 
 def stub_standing(
