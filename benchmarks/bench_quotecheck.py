@@ -90,6 +90,32 @@ def per_quote() -> None:
         print(f"{name:28} {1000 * sorted(times)[2]:8.1f} ms")
 
 
+def markup() -> None:
+    """Reading HTML sources: a 1 MB page saved from a browser, and hostile pages.
+
+    A page of ``<a`` with no ``>`` searched each ``<`` to the end of the page (minutes for
+    40 kB) before tags were bounded; each should take well under a second.
+    """
+    rng = random.Random(5)
+    vocabulary = SAMPLE.split()
+    paragraphs = [" ".join(rng.choice(vocabulary) for _ in range(40)) for _ in range(4_000)]
+    page = "<!DOCTYPE html><html><body>" + "".join(
+        f"<p class='x'>{p.replace('’', '&rsquo;')}</p>" for p in paragraphs
+    )
+    cases = {
+        "1 MB page, entities": page,
+        "40 kB of '<a', no '>'": "<html>" + "<a" * 20_000,
+        "2 MB tag never closed": "<html><a " + "x" * 2_000_000,
+        "1 MB comment never closed": "<html><!--" + "x" * 1_000_000,
+    }
+    print("reading HTML sources (CPU, prepare)")
+    for name, text in cases.items():
+        t0 = cpu()
+        SourceText(text)
+        print(f"  {name:28} {cpu() - t0:8.3f} s")
+
+
 if __name__ == "__main__":
     main()
     per_quote()
+    markup()

@@ -86,3 +86,10 @@ def test_check_finds_every_quote_in_a_page_saved_as_html(tmp_path: Path) -> None
     result = CliRunner().invoke(main, ["check", str(path), "--against", str(source)])
     assert result.exit_code == 0, result.output
     assert "found at" in result.output and "article.html:1:16" in result.output
+
+
+def test_a_tag_never_closed_is_text() -> None:
+    """A ``<`` that opens no tag (no ``>`` before the next ``<``) is read as written: the
+    tag search is bounded (unbounded, a page of ``<a`` took minutes; see the benchmark)."""
+    assert read_markup("<html>" + "<a" * 50)[0] == "<a" * 50
+    assert read_markup('<html><a title="x<y">z</a>')[0] == '<a title="x<y">z'
