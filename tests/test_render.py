@@ -688,11 +688,11 @@ def test_png_of_the_engines_scripts_never_imports_the_extras() -> None:
 def test_the_unfontable_warning_is_skipped_without_fonttools(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from argmap.exporters.diagram.formats import _warn_unfontable
+    from argmap.exporters.diagram.glyphwarnings import warn_unfontable
 
     _without(monkeypatch, "fontTools")
     with caplog.at_level("WARNING", logger="argmap"):
-        _warn_unfontable("Linear B 𐀀", "m.yaml", "PNG")
+        warn_unfontable("Linear B 𐀀", "m.yaml", "PNG")
     assert caplog.records == []
 
 

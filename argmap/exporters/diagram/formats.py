@@ -8,6 +8,7 @@ from typing import IO, TYPE_CHECKING, Final
 
 from argmap.exporters import Exporter, RenderOptions
 from argmap.exporters.diagram.build import to_digraph
+from argmap.exporters.diagram.glyphwarnings import some_glyphs, warn_unfontable
 from argmap.exporters.diagram.keycells import drawn_key
 from argmap.exporters.diagram.labels import clean, drawn_text
 from argmap.model import ArgumentMap
@@ -51,15 +52,19 @@ def to_dot(m: ArgumentMap, analysis: Analysis, options: RenderOptions | None = N
 
 
 def render_svg(m: ArgumentMap, analysis: Analysis, options: RenderOptions | None = None) -> str:
-    """Render the map's diagram as SVG text (for the HTML page to inline).
+    """Render the map's diagram as SVG text for a browser (the HTML page inlines it).
+
+    Its right-to-left lines are set so (see :func:`.svgdirection.line_directions`).
 
     Raises:
         RenderError: the engine is missing, fails or times out.
     """
     from argmap.exporters.diagram.engine import run_engine_svg
+    from argmap.exporters.diagram.svgdirection import line_directions
 
     options = options or RenderOptions()
-    return run_engine_svg(to_dot(m, analysis, options), options.engine, map_name=options.map_name)
+    dot = to_dot(m, analysis, options)
+    return line_directions(run_engine_svg(dot, options.engine, map_name=options.map_name))
 
 
 def render_png(
@@ -116,8 +121,8 @@ def stream_png(
             from argmap.errors import require_extra
 
             require_extra(
-                f"{options.map_name}: drawing {_some(lacking)} in a PNG (the bundled engine's "
-                "fonts lack them)",
+                f"{options.map_name}: drawing {some_glyphs(lacking)} in a PNG (the bundled "
+                "engine's fonts lack them)",
                 "scripts",
                 SCRIPTS_MODULES,
             )
@@ -125,9 +130,9 @@ def stream_png(
         logger.info(
             "%s: PNG drawn from the SVG with the Noto fonts (the bundled engine's fonts lack %s)",
             options.map_name,
-            _some(lacking),
+            some_glyphs(lacking),
         )
-        _warn_unfontable(text, options.map_name, "PNG")
+        warn_unfontable(text, options.map_name, "PNG")
     layout = _pages(m, analysis, options, DEFAULT_FITS["png"], info)
     if layout is None:
         return 1, iter([_png_drawing(to_dot(m, analysis, options), info, lacking, options)])
@@ -218,41 +223,8 @@ def _warn_engine_instead(error: Exception, lacking: list[str], options: RenderOp
         "%s: %s; drew the PNG with the engine instead, where %s show as boxes",
         options.map_name,
         str(error).split("; try ")[0],
-        _some(lacking),
+        some_glyphs(lacking),
     )
-
-
-MAX_NAMED_GLYPHS: Final = 8
-"""How many characters a message about missing glyphs names."""
-
-
-def _some(chars: list[str]) -> str:
-    named = " ".join(chars[:MAX_NAMED_GLYPHS])
-    return named + (" ..." if len(chars) > MAX_NAMED_GLYPHS else "")
-
-
-def _warn_unfontable(text: str, map_name: str, fmt: str) -> None:
-    """Warn about characters that no font argmap ships can draw (they show as boxes).
-
-    Needs fontTools to read the fonts; without it (no extra installed) nothing is said.
-    """
-    from importlib.util import find_spec
-
-    if find_spec("fontTools") is None:
-        return
-    from argmap.exporters.diagram.fonts import missing_glyphs
-
-    missing = missing_glyphs(text)
-    if missing:
-        logger.warning(
-            "%s: the %s shows %d distinct character%s as empty boxes (%s): no font argmap "
-            "ships has them; use --format svg, where the browser's fonts draw them",
-            map_name,
-            fmt,
-            len(missing),
-            "" if len(missing) == 1 else "s",
-            _some(missing),
-        )
 
 
 def render_pdf(m: ArgumentMap, analysis: Analysis, options: RenderOptions | None = None) -> bytes:
@@ -287,7 +259,7 @@ def stream_pdf(m: ArgumentMap, analysis: Analysis, options: RenderOptions, out: 
     require_extra("pdf", "pdf", PDF_MODULES)
     from argmap.exporters.diagram.pdf import write_pdf
 
-    _warn_unfontable(drawn_text(m, options), options.map_name, "PDF")
+    warn_unfontable(drawn_text(m, options), options.map_name, "PDF")
     layout = _pages(m, analysis, options, DEFAULT_FITS["pdf"])
     title = clean(m.title)
     if layout is None:
@@ -318,10 +290,8 @@ def export_svg(
 ) -> str | list[str]:
     """The ``svg`` format: one drawing, or page-sized pages with ``options.fit``.
 
-    Each file embeds the Noto Sans slices its map's words need (see
-    :func:`~argmap.exporters.diagram.webfonts.embed_fonts`), so a browser draws its text in
-    the face its boxes were measured in, and right-to-left lines in their own direction
-    (see :func:`~argmap.exporters.diagram.svgdirection.line_directions`).
+    Each file embeds the Noto Sans slices its map's words need (:func:`.webfonts.embed_fonts`)
+    and sets its right-to-left lines so (:func:`.svgdirection.line_directions`).
     """
     from argmap.exporters.diagram.svgdirection import line_directions
     from argmap.exporters.diagram.webfonts import embed_fonts, map_words
@@ -330,11 +300,11 @@ def export_svg(
     words = map_words(m)
     layout = _pages(m, analysis, options, DEFAULT_FITS["svg"])
     if layout is None:
-        return embed_fonts(line_directions(render_svg(m, analysis, options)), words)
+        return embed_fonts(render_svg(m, analysis, options), words)
     from argmap.exporters.diagram.fitting import page_svg
 
-    pages = [line_directions(page_svg(layout, page)) for page in layout.pages]
-    return _one_or_all([embed_fonts(page, words) for page in pages])
+    drawn = (line_directions(page_svg(layout, page)) for page in layout.pages)
+    return _one_or_all([embed_fonts(page, words) for page in drawn])
 
 
 def export_dot(

@@ -8,6 +8,7 @@ from typing import Final
 from argmap.exporters.diagram.enginewidths import engine_points
 from argmap.exporters.diagram.labels import shorten
 from argmap.exporters.diagram.pagesize import PAD_POINTS, Budget
+from argmap.exporters.diagram.svgdirection import reads_right_to_left
 from argmap.exporters.diagram.textwidth import char_points, text_points
 
 __all__ = ["HEADING_POINTS", "HEADING_WIDTH", "heading_points", "heading_room", "page_heading"]
@@ -64,4 +65,8 @@ def page_heading(title: str, where: str, width: float = HEADING_WIDTH) -> str:
     while limit > 1 and heading_points(shown) > room:
         limit -= 1
         shown = shorten(title, limit)
-    return f"{shown}  ·  {where}"
+    line = f"{shown}  ·  {where}"
+    # argmap's words around the title read left to right, after a right-to-left title too:
+    # a left-to-right mark (drawn as nothing) sets the line's direction before the title's
+    # letters would (see :func:`~.bidi.visual_order`), so "page 2 of 8" stays at its end.
+    return "\u200e" + line if reads_right_to_left(shown) else line
