@@ -86,6 +86,8 @@ MAX_TOOLTIP_CHARS: Final = 4000
 
 def clean(text: str) -> str:
     """U+FFFD for what SVG and HTML cannot hold (:data:`.REPLACED`); bidi controls left out."""
+    if text.isascii() and text.isprintable():  # as most text is: nothing to replace
+        return text
     return without_bidi_controls(REPLACED.sub("\ufffd", text))
 
 
