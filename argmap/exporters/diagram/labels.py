@@ -117,11 +117,7 @@ def shorten_keep_lines(text: str, limit: int) -> str:
 
 
 def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
-    """Wrap each paragraph of ``text`` to ``width`` columns; an empty one stays a line.
-
-    Other scripts than ASCII are wrapped by :func:`~.linebreak.wrap_columns`: a CJK
-    letter takes two columns, no cluster is split, and CJK lines break between letters.
-    """
+    """Wrap each paragraph of ``text`` to ``width`` columns (CJK too: :func:`.wrap_text`)."""
     return wrap_text(text, width)
 
 
