@@ -238,13 +238,14 @@ def embed_fonts(svg: str, words: Words, scope: str | None = None) -> str:
     end = svg.find(">", root.start()) if root is not None else -1
     if root is None or end < 0:
         return svg
-    head, rest = svg[: end + 1], svg[end + 1 :]
+    head = written = svg[: end + 1]
     text, family = "text", FAMILY
     if scope is not None:
         at = root.start() + len("<svg")
         head, text = f'{head[:at]} class="{scope}"{head[at:]}', f"svg.{scope} text"
         family = SCOPED_FAMILY
-    return f'{head}\n<style type="text/css">{font_css(words, text, family)}</style>{rest}'
+    sheet = f'\n<style type="text/css">{font_css(words, text, family)}</style>'
+    return svg.replace(written, head + sheet, 1)  # the head is the text's start: one copy
 
 
 CUT_FACES: Final = (
