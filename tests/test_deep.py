@@ -123,3 +123,24 @@ def test_the_command_line_freezes_the_heap_at_exit_once(monkeypatch: pytest.Monk
     deep.skip_exit_collection()
     CliRunner().invoke(main, ["formats"])
     assert registered == [gc.freeze]  # asked again: nothing more
+
+
+def test_a_renders_imports_pause_the_collector_and_are_frozen_once(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    frozen: list[bool] = []
+    monkeypatch.setattr(deep, "_imports_settled", False)
+    monkeypatch.setattr(deep.gc, "freeze", lambda: frozen.append(gc.isenabled()))
+    with deep.settled_imports():
+        assert not gc.isenabled()  # the imports' objects are not walked while made
+    assert gc.isenabled()
+    assert frozen == [True]  # then left out of the collector's passes
+    with deep.settled_imports():
+        assert not gc.isenabled()
+    assert frozen == [True]  # once a process: the modules are in already
+    monkeypatch.setattr(deep, "_imports_settled", False)
+    result = CliRunner().invoke(
+        main, ["render", "maps/school-uniforms.yaml", "-f", "dot", "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert frozen == [True, True]  # the render command settles its imports

@@ -214,10 +214,19 @@ thesis:
 """
 
 _NOT_FOR_A_SMALL_SVG: frozenset[str] = frozenset(
-    {"importlib.metadata", "pydantic.plugin._loader", "email", "queue", "zipfile", "socket"}
+    {
+        "importlib.metadata",
+        "pydantic.plugin._loader",
+        "email",
+        "queue",
+        "zipfile",
+        "socket",
+        "json",
+    }
 )
 """Modules a plainly valid map's svg needs none of: pydantic's plugin lookup (its first
-validator reads every installed package's metadata), the threaded page flusher."""
+validator reads every installed package's metadata), the threaded page flusher, the JSON
+parser (for the script faces' table: no character of an English map needs it)."""
 
 
 def _every_module(*args: str) -> set[str]:

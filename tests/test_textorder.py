@@ -269,6 +269,19 @@ def test_shortened_text_ends_at_a_whole_word(text: str, limit: int, shown: str) 
     assert shorten(text, limit) == shown
 
 
+@given(st.text(st.characters(max_codepoint=0x2070), max_size=12))
+def test_clean_replaces_and_drops_as_its_rules_say_on_any_text(text: str) -> None:
+    """Plain printable ASCII is passed through as it is (no pass over it): the same
+    text as the replacement and the bidi filter give."""
+    from argmap.exporters.diagram.labels import clean
+    from argmap.exporters.diagram.textwidth import REPLACED
+    from argmap.safetext import without_bidi_controls
+
+    assert clean(text) == without_bidi_controls(REPLACED.sub("\ufffd", text))
+    for ascii_text in (text.encode("ascii", "replace").decode(), "a\tb\nc\x7fd"):
+        assert clean(ascii_text) == REPLACED.sub("\ufffd", ascii_text)
+
+
 @pytest.mark.parametrize("control", ["\x7f", "\x85", "\x9b", "\x01"])
 def test_a_control_character_is_drawn_and_measured_as_a_replacement_character(
     control: str,

@@ -104,6 +104,14 @@ def test_the_faces_a_drawing_takes_by_its_words_and_their_styles() -> None:
     ]  # ideographs and emoji: the viewer's own fonts
 
 
+def test_no_script_face_draws_a_character_of_the_slices() -> None:
+    """So words all in the slices take no script face, and the table is not read for them."""
+    sliced = [span for ranges in SLICES.values() for span in ranges]
+    for stem, ranges in script_slices().items():
+        for first, last in ranges:
+            assert all(last < low or high < first for low, high in sliced), (stem, first, last)
+
+
 def test_the_characters_of_a_map_are_all_its_words_and_its_quotes_italic() -> None:
     m = validate_data(
         {

@@ -18,6 +18,7 @@ from argmap.cli import (
     unknown_choice,
 )
 from argmap.cli.outputs import formats_for, output_dir_option, output_target
+from argmap.deep import settled_imports
 from argmap.options import Direction, Engine
 
 _F = TypeVar("_F", bound=Any)
@@ -192,8 +193,9 @@ def render(
     """
     from argmap.errors import OutputClashError
     from argmap.options import Fit, RenderOptions, Theme
-    from argmap.pipeline import render_files
 
+    with settled_imports():  # pydantic, the models, the loader
+        from argmap.pipeline import render_files
     maps = _all_maps(maps)
     formats = formats_for(out_dir, formats)
     out_dir, name = output_target(out_dir, maps, formats)
@@ -216,9 +218,8 @@ def render(
         written = render_files(maps, formats, out_dir, options, name=name)
     except OutputClashError as exc:
         raise Misuse(str(exc)) from None
-    if len(written) > 1:
-        for path, target in written:
-            echo(f"{path} -> {target}", err=True)
+    for path, target in written if len(written) > 1 else ():
+        echo(f"{path} -> {target}", err=True)
 
 
 def _all_maps(maps: tuple[Path, ...]) -> tuple[Path, ...]:

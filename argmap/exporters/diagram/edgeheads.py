@@ -11,7 +11,7 @@ from argmap.exporters.diagram.edgecross import segments_cross
 from argmap.exporters.diagram.geometry import Box, box_of, groups
 from argmap.exporters.diagram.svgedits import between, each_drawing, edit, pair, unit
 
-__all__ = ["SPREAD", "spread_heads"]
+__all__ = ["SPREAD", "spread_drawing_heads", "spread_heads"]
 
 SPREAD: Final = 18.0
 """Points between two arrowheads' tips along a side, at most (an arrowhead is about 6.3
@@ -68,11 +68,11 @@ def spread_heads(svg: str) -> str:
     """
     if _PORTED.search(svg) is None:
         return svg
-    return each_drawing(svg, _spread_document)
+    return each_drawing(svg, spread_drawing_heads)
 
 
-def _spread_document(svg: str) -> str:
-    """:func:`spread_heads` on one drawing."""
+def spread_drawing_heads(svg: str) -> str:
+    """:func:`spread_heads` on one drawing (not a batch's drawings one after another)."""
     if _PORTED.search(svg) is None:
         return svg
     piles: dict[tuple[str, str], list[_End | None]] = {}

@@ -170,14 +170,15 @@ def run_engine_svg(
     map_name: str = "map",
     timeout: float = DEFAULT_TIMEOUT,
 ) -> str:
-    """Lay out DOT source as SVG text: :func:`run_engine`'s SVG, never encoded to bytes.
+    """Lay out one graph's DOT source as SVG text: :func:`run_engine`'s SVG, never as bytes.
 
     The engine's drawing as :func:`redraw_svg` finishes it.
 
     Raises:
         RenderError: the engine is missing, fails, times out, or the graph is too large.
     """
-    return redraw_svg(engine_svg(dot_source, engine, map_name=map_name, timeout=timeout).decode())
+    drawn = engine_svg(dot_source, engine, map_name=map_name, timeout=timeout)
+    return redraw_svg(drawn.decode(), alone=True)
 
 
 def engine_svg(
@@ -195,7 +196,7 @@ def engine_svg(
     return _drawn(dot_source, "svg", engine, map_name, timeout, PNG_DPI, False)
 
 
-def redraw_svg(svg: str) -> str:
+def redraw_svg(svg: str, *, alone: bool = False) -> str:
     """The engine's SVG (one drawing, or a batch's) with argmap's passes over it made.
 
     Each label line is anchored as its label aligns it (:func:`.svgtext.place_text`),
@@ -205,19 +206,27 @@ def redraw_svg(svg: str) -> str:
     group's caption moves off the edges crossing it (:func:`.groupcaptions.clear_captions`),
     and the key's arrows are drawn as arrows (:func:`.keydraw.draw_samples`). Each pass
     works on each drawing alone: a batch's drawings come out as they would one by one.
+    ``alone``: the SVG is one drawing, not looked through for others (about 7 ms at 3,000 nodes).
     """
-    from argmap.exporters.diagram.edgeheads import spread_heads
-    from argmap.exporters.diagram.groupcaptions import clear_captions
-    from argmap.exporters.diagram.keydraw import draw_samples
+    from argmap.exporters.diagram.svgedits import each_drawing
+
+    return _redraw_drawing(svg) if alone else each_drawing(svg, _redraw_drawing)
+
+
+def _redraw_drawing(svg: str) -> str:
+    """:func:`redraw_svg` on one drawing: each pass on it alone, none looking for others."""
+    from argmap.exporters.diagram.edgeheads import spread_drawing_heads
+    from argmap.exporters.diagram.groupcaptions import clear_drawing_captions
+    from argmap.exporters.diagram.keydraw import draw_drawing_samples
     from argmap.exporters.diagram.svgtext import place_text
 
-    laid = spread_heads(place_text(svg))
+    laid = spread_drawing_heads(place_text(svg))
     if TRAIL in laid:  # a continued page's breadcrumb (a one-drawing render has none)
         from argmap.exporters.diagram.traillanes import route_lanes
         from argmap.exporters.diagram.trailrows import end_at_rows
 
         laid = route_lanes(end_at_rows(laid))
-    return draw_samples(clear_captions(laid))
+    return draw_drawing_samples(clear_drawing_captions(laid))
 
 
 def _drawn(

@@ -125,7 +125,7 @@ def _lay_out(batch: list[str], info: EngineInfo, map_name: str, timeout: float) 
         data = engine_svg("\n".join(graphs), info, map_name=map_name, timeout=timeout)
         documents = [b"<?xml" + d for d in data.split(b"<?xml")[1:]]
         check_drawn(documents, graphs, info, map_name)
-        return [alone(redraw_svg(d.decode()).encode()) for d in documents]
+        return [alone(redraw_svg(d.decode(), alone=True).encode()) for d in documents]
 
     return despite_failures(batch, run)
 

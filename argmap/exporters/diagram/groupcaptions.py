@@ -13,7 +13,7 @@ from argmap.exporters.diagram.geometry import Box, box_of, edge_curves
 from argmap.exporters.diagram.svgedits import each_drawing, edit
 from argmap.exporters.diagram.textwidth import text_points
 
-__all__ = ["clear_captions"]
+__all__ = ["clear_captions", "clear_drawing_captions"]
 
 PAD: Final = 4.0
 """Points kept between a caption's text and an edge beside it."""
@@ -44,11 +44,13 @@ def clear_captions(svg: str) -> str:
     """
     if "linked&#45;group" not in svg:
         return svg
-    return each_drawing(svg, _clear_drawing)
+    return each_drawing(svg, clear_drawing_captions)
 
 
-def _clear_drawing(svg: str) -> str:
-    """:func:`clear_captions` on one drawing."""
+def clear_drawing_captions(svg: str) -> str:
+    """:func:`clear_captions` on one drawing (not a batch's drawings one after another)."""
+    if "linked&#45;group" not in svg:
+        return svg
     clusters = list(_CLUSTER.finditer(svg))
     if not clusters:
         return svg

@@ -9,7 +9,7 @@ from typing import Final
 from argmap.exporters.diagram.keysamples import HEADS, SAMPLE_WIDTH
 from argmap.exporters.diagram.svgedits import each_drawing, edit, number
 
-__all__ = ["draw_samples"]
+__all__ = ["draw_drawing_samples", "draw_samples"]
 
 HEAD: Final = 9.0
 """An arrowhead's length in points, and half of it its width (the engine's, about)."""
@@ -34,11 +34,11 @@ def draw_samples(svg: str) -> str:
     """
     if 'id="legend"' not in svg:
         return svg
-    return each_drawing(svg, _redraw)
+    return each_drawing(svg, draw_drawing_samples)
 
 
-def _redraw(svg: str) -> str:
-    """:func:`draw_samples` on one drawing."""
+def draw_drawing_samples(svg: str) -> str:
+    """:func:`draw_samples` on one drawing (not a batch's drawings one after another)."""
     key = _KEY.search(svg)
     if key is None:
         return svg

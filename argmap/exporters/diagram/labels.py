@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import unicodedata
 from typing import Final, NamedTuple
@@ -86,6 +87,8 @@ MAX_TOOLTIP_CHARS: Final = 4000
 
 def clean(text: str) -> str:
     """U+FFFD for what SVG and HTML cannot hold (:data:`.REPLACED`); bidi controls left out."""
+    if text.isascii() and text.isprintable():  # as most text is: nothing to replace
+        return text
     return without_bidi_controls(REPLACED.sub("\ufffd", text))
 
 
@@ -115,11 +118,7 @@ def shorten_keep_lines(text: str, limit: int) -> str:
 
 
 def wrap(text: str, width: int = WRAP_WIDTH) -> list[str]:
-    """Wrap each paragraph of ``text`` to ``width`` columns; an empty one stays a line.
-
-    Other scripts than ASCII are wrapped by :func:`~.linebreak.wrap_columns`: a CJK
-    letter takes two columns, no cluster is split, and CJK lines break between letters.
-    """
+    """Wrap each paragraph of ``text`` to ``width`` columns (CJK too: :func:`.wrap_text`)."""
     return wrap_text(text, width)
 
 
@@ -213,8 +212,7 @@ def tooltip(node: Node, *, show_quote: bool) -> str:
         parts.append(f"— {node.citation.label()}")
     if node.author:
         parts.append(f"Added by {node.author}")
-    text = "\n".join(clean(p) for p in parts)
-    return shorten_keep_lines(text, MAX_TOOLTIP_CHARS)
+    return shorten_keep_lines("\n".join(clean(p) for p in parts), MAX_TOOLTIP_CHARS)
 
 
 def _header(node: Node, kind: NodeKind, style: NodeStyle, standing: str | None) -> str:
@@ -263,12 +261,7 @@ def node_label(
     Returns:
         The label, every user string in it escaped.
     """
-    header_text = header or _header(node, kind, style, standing)
-    head = html_text(header_text)
-    rows = [
-        f'<TR><TD ALIGN="LEFT"{header_width or width_attr([header_text], 9, "B")}>'
-        f'<FONT POINT-SIZE="9" COLOR="{style.ink}"><B>{head}</B></FONT></TD></TR>'
-    ]
+    rows = [_header_row(header or _header(node, kind, style, standing), header_width, style.ink)]
     thesis = kind is NodeKind.THESIS
     narrow, room = (False, None) if page is None else (page.narrow, page.text_room)
     drawn, credits = statement_rows_once(
@@ -365,6 +358,13 @@ def statement_rows_once(
         if keep:
             memo[key] = rows
     return rows
+
+
+@functools.lru_cache(maxsize=1024)
+def _header_row(text: str, width: str | None, ink: str) -> str:
+    """The label row of a header: a few headers make every label of a map (kind, basis)."""
+    cell = f'<TD ALIGN="LEFT"{width or width_attr([text], 9, "B")}><FONT POINT-SIZE="9"'
+    return f'<TR>{cell} COLOR="{ink}"><B>{html_text(text)}</B></FONT></TD></TR>'
 
 
 def _quote_rows(lines: list[str]) -> list[str]:

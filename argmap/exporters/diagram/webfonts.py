@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import base64
 import functools
-import json
 import re
 from collections.abc import Iterable, Set
 from pathlib import Path
@@ -135,13 +134,24 @@ def slice_file(face: str, name: str | None = None) -> Path:
 
 @functools.cache
 def script_slices() -> dict[str, Ranges]:
-    """The script faces by file stem -> the code points each draws (see :data:`SCRIPTS`)."""
+    """The script faces by file stem -> the code points each draws (see :data:`SCRIPTS`).
+
+    They draw only what no slice of :data:`SLICES` holds (a test checks it): a map whose
+    characters are all in the slices never reads this table (nor imports ``json``).
+    """
+    import json
+
     table = json.loads((_folder() / SCRIPTS).read_text(encoding="utf-8"))
     return {stem: tuple((first, last) for first, last in ranges) for stem, ranges in table}
 
 
 def _holds(points: Set[int], ranges: Ranges) -> bool:
     return any(first <= p <= last for p in points for first, last in ranges)
+
+
+def _unsliced(points: Iterable[int]) -> set[int]:
+    """Those of ``points`` that no slice of :data:`SLICES` holds."""
+    return {p for p in points if not _sliced(p, SLICES.values())}
 
 
 def slices_for(characters: Iterable[str]) -> list[str]:
@@ -166,6 +176,8 @@ def faces_for(words: Words) -> list[tuple[Path, str, Ranges]]:
             faces.append((slice_file("NotoSans", name), "normal", ranges))
         if _holds(italic, ranges):
             faces.append((slice_file("NotoSans-Italic", name), "italic", ranges))
+    if not _unsliced(upright | italic):
+        return faces  # no script face holds a character of the slices (see script_slices)
     for stem, ranges in script_slices().items():
         for style, points in (("normal", upright), ("italic", italic)):
             if _holds(points, ranges):
@@ -226,13 +238,14 @@ def embed_fonts(svg: str, words: Words, scope: str | None = None) -> str:
     end = svg.find(">", root.start()) if root is not None else -1
     if root is None or end < 0:
         return svg
-    head, rest = svg[: end + 1], svg[end + 1 :]
+    head = written = svg[: end + 1]
     text, family = "text", FAMILY
     if scope is not None:
         at = root.start() + len("<svg")
         head, text = f'{head[:at]} class="{scope}"{head[at:]}', f"svg.{scope} text"
         family = SCOPED_FAMILY
-    return f'{head}\n<style type="text/css">{font_css(words, text, family)}</style>{rest}'
+    sheet = f'\n<style type="text/css">{font_css(words, text, family)}</style>'
+    return svg.replace(written, head + sheet, 1)  # the head is the text's start: one copy
 
 
 CUT_FACES: Final = (
@@ -257,12 +270,14 @@ def cut_rules(words: Words, family: str = FAMILY) -> list[str]:
     """
     from argmap.exporters.diagram.fonts import coverage, noto_folder
 
-    sliced = (*SLICES.values(), *script_slices().values())
     styles = (("normal", words.upright), ("italic", words.italic))
     wanted = [
-        (style, {p for c in chars if (p := ord(c)) > 0x2FF and not _sliced(p, sliced)})
-        for style, chars in styles
+        (style, _unsliced(p for c in chars if (p := ord(c)) > 0x2FF)) for style, chars in styles
     ]
+    if not any(points for _, points in wanted):
+        return []  # every character in a slice: no script face's table read
+    faces = script_slices().values()
+    wanted = [(style, {p for p in points if not _sliced(p, faces)}) for style, points in wanted]
     if not any(points for _, points in wanted):
         return []
     from argmap.errors import missing_modules
