@@ -61,13 +61,17 @@ def _clearable_fields() -> tuple[str, ...]:
     return CLEARABLE_FIELDS
 
 
-def _citation(value: str | None) -> Any:
+def _citation(value: str | None, locator: str | None = None) -> Any:
     if value is None:
+        if locator is not None:
+            raise click.UsageError(
+                "--locator goes with --citation: the page or section of what it credits"
+            )
         return None
     from argmap.editing.inputs import parse_citation
 
     try:
-        return parse_citation(value)
+        return parse_citation(value, locator)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--citation") from None
 
@@ -94,7 +98,14 @@ def _field_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--citation",
             metavar="'OUTLET, DATE'",
-            help="What the document credits, split at the first comma: 'Interfax, January 21'.",
+            help="What the document credits, split at the first comma: 'Interfax, January 21'; "
+            "a last 'p. 4' or 'pp. 4-5' is its locator.",
+        ),
+        click.option(
+            "--locator",
+            callback=_statement,
+            metavar="TEXT",
+            help="With --citation: the page, section or URL within the outlet.",
         ),
         click.option("--source", metavar="KEY", help="Key into the map's 'sources' table."),
         click.option(
@@ -156,9 +167,8 @@ def _statement(ctx: click.Context, param: click.Parameter, value: str | None) ->
 
     if value is None or not shows_nothing(value):
         return None if value is None else value.strip()
-    what = {"title": "the title", "quote": "the quote", "note": "the note"}.get(
-        param.name or "", "the statement"
-    )
+    name = param.name or ""
+    what = f"the {name}" if name in ("title", "quote", "note", "locator") else "the statement"
     blank = "is empty" if not value else "shows nothing (only spaces or invisible characters)"
     raise click.BadParameter(f"{blank}; write {what}", ctx, param)
 
@@ -227,6 +237,7 @@ def add(
     kind: str,
     map_path: Path,
     citation: str | None,
+    locator: str | None,
     node_id: str | None,
     also: tuple[str, ...],
     author: str | None,
@@ -243,7 +254,7 @@ def add(
     new = NewNode(
         kind=NodeKind(kind),
         id=node_id,
-        citation=_citation(citation),
+        citation=_citation(citation, locator),
         links=also,
         author=signer,
         added=dt.date.today(),
@@ -306,8 +317,8 @@ def edit(
     changes: dict[str, Any] = {
         name: given[name] for name in EDITABLE_FIELDS if given.get(name) not in (None, ())
     }
-    if "citation" in changes:
-        changes["citation"] = _citation(changes["citation"])
+    if "citation" in changes or given.get("locator") is not None:
+        changes["citation"] = _citation(changes.get("citation"), given.get("locator"))
     if "tags" in changes:
         changes["tags"] = list(changes["tags"])
     both = sorted(set(changes) & set(clear))
