@@ -216,9 +216,8 @@ def render(
         written = render_files(maps, formats, out_dir, options, name=name)
     except OutputClashError as exc:
         raise Misuse(str(exc)) from None
-    if len(written) > 1:
-        for path, target in written:
-            echo(f"{path} -> {target}", err=True)
+    for path, target in written:  # on stderr, one file or many: stdout stays empty
+        echo(f"{path} -> {target}", err=True)
 
 
 def _all_maps(maps: tuple[Path, ...]) -> tuple[Path, ...]:
