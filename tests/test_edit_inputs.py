@@ -341,3 +341,20 @@ def test_a_locator_needs_a_citation(tmp_path: Path, runner: CliRunner) -> None:
         result = runner.invoke(main, [*command, "--locator", "p. 4"])
         assert result.exit_code == 2 and "--locator goes with --citation" in result.stderr
     assert path.read_bytes() == before
+
+
+def test_linking_with_an_independent_premise_says_it_made_a_group(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    path = _map(tmp_path)
+    add = ["add", "premise", str(path), "--to", "uniforms", "--linked-with", "cost"]
+    result = runner.invoke(main, [*add, "--text", "Families can budget.", "--author", "T"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "families-can-budget\n"  # the id alone, for scripts
+    assert result.stderr == (
+        f"{path}: linked cost (was an independent reason) with families-can-budget as group "
+        "cost-group: they support uniforms only together\n"
+    )
+    assert load_map(path).get("cost").group == "cost-group"
+    result = runner.invoke(main, [*add, "--text", "A third.", "--author", "T"])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "a-third\n", "")  # joined

@@ -219,7 +219,11 @@ def _signed(map_path: Path, node_id: str, name: str, origin: str) -> str:
 @_field_options
 @click.option("--id", "node_id", metavar="ID", help="Id of the new node (default: from the text).")
 @click.option("--undercut", is_flag=True, help="Objections: attack the link to the parent.")
-@click.option("--linked-with", metavar="ID", help="Premises: join this premise's linked group.")
+@click.option(
+    "--linked-with",
+    metavar="ID",
+    help="Premises: join this premise's linked group, or make one with it.",
+)
 @click.option(
     "--also",
     "also",
@@ -247,7 +251,7 @@ def add(
 
     The rest of the file (comments, order, quoting, indentation) is kept as it was.
     """
-    from argmap.editing.add import NewNode, add_node
+    from argmap.editing.add import NewNode, add_node, group_made
     from argmap.terminate import uninterrupted
 
     signer, origin = _author(author, map_path)
@@ -266,6 +270,11 @@ def add(
     with uninterrupted():
         added = add_node(map_path, new)
         echo(added)  # standard output: the id alone, for scripts
+        group = None if given.get("linked_with") is None else group_made(map_path, added)
+        if group is not None:  # someone's independent reason now supports only jointly
+            partner, to = given["linked_with"], given["to"]
+            said = f"linked {partner} (was an independent reason) with {added} as group {group}"
+            echo(f"{map_path}: {said}: they support {to} only together", err=True)
         if origin != "--author":  # a name nobody typed here: say whose it is
             echo(_signed(map_path, added, signer, origin), err=True)
 
