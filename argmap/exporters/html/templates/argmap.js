@@ -359,7 +359,10 @@
       view = views.get(page) || { s: 1, x: 0, y: 0 };
       var n = Number(page.getAttribute("data-page")) || pages.indexOf(page) + 1;
       if (status) { status.textContent = "Page " + n + " of " + pages.length; }
-      if (jump) { jump.value = String(n); }
+      if (jump) {  // an RTL title is set so: cut at its end, not at its statement's start
+        jump.value = String(n);
+        jump.dir = jump.selectedIndex >= 0 ? jump.options[jump.selectedIndex].dir || "ltr" : "ltr";
+      }
       if (prev) { prev.disabled = n === 1; }
       if (next) { next.disabled = n === pages.length; }
       apply();
