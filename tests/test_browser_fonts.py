@@ -385,5 +385,54 @@ def test_a_hebrew_line_reads_from_the_right_in_the_browser(
         line = ends[mark]
         assert line["xs"][len(line["text"].rstrip()) - 1] < min(line["xs"][:-1]), line
     assert all(line["inside"] for line in lines), lines
+
+
+_CODE_IDS = {
+    "title": "Ids",
+    "thesis": {
+        "id": "학교-교복",
+        "text": "학교는 교복을 의무화해야 한다.",
+        "premises": [
+            {"id": "中文论点-学生", "text": "这是一个中文文本。"},
+            {"id": "日本語の文章", "text": "日本語の文章です。"},
+        ],
+    },
+}
+
+
+def test_ids_in_code_fall_back_to_the_embedded_faces(no_cjk_browser: Any, tmp_path: Path) -> None:
+    """The page set its ids (``code``) in monospace faces only: on a machine without CJK
+    fonts a Hangul id showed as boxes where the statement beside it read. Each CJK
+    character of an id is now drawn by an embedded face (monospace still sets Latin)."""
+    m = validate_data(_CODE_IDS, "ids.yaml")
+    seen = open_page(
+        no_cjk_browser, _file(tmp_path, m, "html"), viewport={"width": 1280, "height": 900}
+    )
+    page = seen.page
+    page.evaluate("document.fonts.ready.then(() => true)")
+    ids = [node.id for node in m.nodes]
+    marked = page.evaluate(
+        """(ids) => {
+          let marked = 0;
+          for (const code of document.querySelectorAll('code')) {
+            if (code.closest('svg') || !ids.includes(code.textContent)) continue;
+            code.setAttribute('data-probe', code.textContent); marked++;
+          }
+          return marked;
+        }""",
+        ids,
+    )
+    assert marked >= len(ids)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    found = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": "code[data-probe]"})
+    for node in found["nodeIds"]:
+        pairs = cdp.send("DOM.getAttributes", {"nodeId": node})["attributes"]
+        shown = dict(zip(pairs[::2], pairs[1::2], strict=True))["data-probe"]
+        wide = sum(1 for c in shown if ord(c) > 0x2FFF)
+        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+        assert sum(f["glyphCount"] for f in fonts if f["isCustomFont"]) >= wide, (shown, fonts)
     assert_clean(seen)
     page.context.close()

@@ -21,7 +21,7 @@ from argmap.interop.argdown.writer import NEST_LEVELS, to_argdown
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
-from tests.conftest import write
+from tests.conftest import MAPS, write
 from tests.deepmaps import deep_chain
 from tests.strategies import argument_maps
 from tests.test_interop import MARKDOWN_IT, SETTINGS, _argdown_counts, _require_argdown_cli
@@ -173,3 +173,17 @@ def test_markdown_it_shows_every_node_of_a_deep_chain() -> None:
     assert done.returncode == 0, done.stderr
     shown = re.findall(r"<code>([^<]+)</code>: ", done.stdout)  # each item's id, then its text
     assert sorted(shown) == sorted(node.id for node in m.nodes)
+
+
+def test_markdown_names_the_source_documents_volume_and_issue_as_the_html_page_does() -> None:
+    text = to_markdown(load_map(MAPS / "russias-game-in-north-korea.yaml"))
+    expected = "Source: Russia’s Game in North Korea, Eurasia Daily Monitor, vol. 11, no. 85\n"
+    assert expected in text
+    m = validate_data(
+        {
+            "title": "T",
+            "source": {"title": "D", "issue": "4*", "author": "A", "date": "May"},
+            "thesis": {"text": "T."},
+        }
+    )
+    assert "Source: D, no. 4\\*, A, May\n" in to_markdown(m)

@@ -307,3 +307,55 @@ def test_add_says_whose_name_it_signed_with_in_a_real_process(
         f'{path}: added phones-distract (signed "Git \\"Gee\\" Person", from git user.name)\n'
     )
     assert load_map(path).get("phones-distract").author == 'Git "Gee" Person'
+
+
+@pytest.mark.parametrize(
+    ("given", "date", "locator"),
+    [
+        (["--citation", "Gallup, 2023, p. 4"], "2023", "p. 4"),
+        (["--citation", "Gallup, pp. 12-14"], None, "pp. 12-14"),
+        (["--citation", "Interfax, January 21, 2014"], "January 21, 2014", None),
+        (["--citation", "Gallup, 2023", "--locator", "sec. 2"], "2023", "sec. 2"),
+    ],
+)
+def test_a_page_ending_a_citation_is_its_locator_not_its_date(
+    tmp_path: Path, runner: CliRunner, given: list[str], date: str | None, locator: str | None
+) -> None:
+    path = _map(tmp_path)
+    add = ["add", "evidence", str(path), "--to", "cost", "--text", "Most agree.", *given]
+    result = runner.invoke(main, [*add, "--author", "T"])
+    assert result.exit_code == 0, result.output
+    citation = load_map(path).get("most-agree").citation
+    assert citation is not None
+    assert (citation.date, citation.locator) == (date, locator)
+    edit = ["edit", str(path), "most-agree", *given]
+    assert runner.invoke(main, edit).exit_code == 1  # the same citation again: nothing to change
+
+
+def test_a_locator_needs_a_citation(tmp_path: Path, runner: CliRunner) -> None:
+    path = _map(tmp_path)
+    before = path.read_bytes()
+    for command in (
+        ["add", "evidence", str(path), "--to", "cost", "--text", "X.", "--author", "T"],
+        ["edit", str(path), "cost"],
+    ):
+        result = runner.invoke(main, [*command, "--locator", "p. 4"])
+        assert result.exit_code == 2 and "--locator goes with --citation" in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_linking_with_an_independent_premise_says_it_made_a_group(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    path = _map(tmp_path)
+    add = ["add", "premise", str(path), "--to", "uniforms", "--linked-with", "cost"]
+    result = runner.invoke(main, [*add, "--text", "Families can budget.", "--author", "T"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "families-can-budget\n"  # the id alone, for scripts
+    assert result.stderr == (
+        f"{path}: linked cost (was an independent reason) with families-can-budget as group "
+        "cost-group: they support uniforms only together\n"
+    )
+    assert load_map(path).get("cost").group == "cost-group"
+    result = runner.invoke(main, [*add, "--text", "A third.", "--author", "T"])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "a-third\n", "")  # joined

@@ -414,10 +414,16 @@ INVISIBLE_CASES = [
     ("Tag\U000e0041\U000e007f smuggled", "tag-smuggled"),
     ("Soft\u00adhyphen", "softhyphen"),
     ("\u0928\u093f\u0930\u094d\u0923\u092f \u0932\u093f\u092f\u093e", "निर्णय-लिया"),
+    ("Zalgo z\u0336\u0337\u0338\u0339\u033a\u033b\u033c te\u1dcaxt", "zalgo-z-text"),
     (
-        "Zalgo z\u0336\u0337\u0338\u0339\u033a\u033b\u033c text",
-        "zalgo-z\u0336\u0337\u0338\u0339-text",
+        "\u05d4\u05b7\u05d8\u05bc\u05b6\u05dc\u05b6\u05e4\u05d5\u05b9\u05df",
+        "\u05d4\u05d8\u05dc\u05e4\u05d5\u05df",
     ),
+    (
+        "\u0e20\u0e32\u0e29\u0e32\u0e44\u0e17\u0e22\u0e40\u0e1b\u0e47\u0e19\u0e20\u0e32\u0e29\u0e32",
+        "\u0e20\u0e32\u0e29\u0e32\u0e44\u0e17\u0e22\u0e40\u0e1b\u0e47\u0e19\u0e20\u0e32",
+    ),
+    ("\ud55c\uad6d\uc5b4 \uc804\uc81c", "\ud55c\uad6d\uc5b4-\uc804\uc81c"),
     ("\ufe0f\u200d", "node"),
 ]
 

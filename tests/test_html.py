@@ -155,17 +155,18 @@ def test_a_description_keeps_its_paragraphs_the_long_part_folded() -> None:
     m = validate_data({"title": "T", "description": "\n\n".join(paras), "thesis": {"text": "A."}})
     html = render_html(m, analyze(m), diagram=False)
     head = html.split("<main")[0]
-    shown = re.findall(r'<p class="description">(.*?)</p>', head, re.S)
+    shown = re.findall(r'<p class="description" dir="auto">(.*?)</p>', head, re.S)
     assert [unescape(p) for p in shown] == paras[:3]
     folded = re.search(
         r'<details class="description"><summary>(.*?)</summary>(.*?)</details>', head, re.S
     )
     assert folded is not None and folded.group(1) == "2 more paragraphs about this map"
-    assert [unescape(p) for p in re.findall(r"<p>(.*?)</p>", folded.group(2), re.S)] == paras[3:]
+    more = re.findall(r'<p dir="auto">(.*?)</p>', folded.group(2), re.S)
+    assert [unescape(p) for p in more] == paras[3:]
     assert "<b>" not in head  # escaped
     one = validate_data({"title": "T", "description": "One line.", "thesis": {"text": "A."}})
     page = render_html(one, analyze(one), diagram=False).split("<main")[0]
-    assert re.findall(r'<p class="description">(.*?)</p>', page) == ["One line."]
+    assert re.findall(r'<p class="description" dir="auto">(.*?)</p>', page) == ["One line."]
     assert "<details" not in page
 
 
@@ -652,8 +653,8 @@ def test_hide_quotes_leaves_quotes_out_of_the_outline() -> None:
     assert quoted
     shown = render_html(m, analyze(m), RenderOptions(), diagram=False)
     hidden = render_html(m, analyze(m), RenderOptions(hide=frozenset({"quotes"})), diagram=False)
-    assert shown.count('<blockquote class="quote">') == len(quoted)
-    assert '<blockquote class="quote">' not in hidden
+    assert shown.count('<blockquote class="quote" dir="auto">') == len(quoted)
+    assert '<blockquote class="quote" dir="auto">' not in hidden
 
 
 def test_unanswered_means_no_answer_stands_everywhere_on_the_page() -> None:
@@ -706,9 +707,9 @@ def test_unanswered_means_no_answer_stands_everywhere_on_the_page() -> None:
     page = render_html(m, analyze(m), RenderOptions(), diagram=False)
     assert '<a href="#unanswered">3 objections with no standing answer</a>' in page
     assert 'data-id="o2" data-kind="rebuttal"' in page
-    assert 'its answer is defeated</span> <span class="said">First objection.' in page
-    assert 'no answer yet</span> <span class="said">Second objection.' in page
-    assert 'its answer is undercut</span> <span class="said">Third objection.' in page
+    assert 'its answer is defeated</span> <span class="said" dir="auto">First objection.' in page
+    assert 'no answer yet</span> <span class="said" dir="auto">Second objection.' in page
+    assert 'its answer is undercut</span> <span class="said" dir="auto">Third objection.' in page
     # The filter shows the same objections: data-answered="no" on exactly these entries.
     entries = dict(
         re.findall(r'data-id="([^"]+)" data-kind="objection"[^>]*data-answered="(\w+)"', page)

@@ -197,7 +197,8 @@ def test_a_file_name_in_a_real_process(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert _names(tmp_path) == ["map.svg"]
-    assert done.stdout == done.stderr == ""
+    assert done.stdout == ""  # the path written, as for several files: it said nothing
+    assert done.stderr == f"{UNIFORMS} -> map.svg\n"
 
 
 def test_page_theme_and_engine_names_take_any_case(tmp_path: Path) -> None:
@@ -275,3 +276,11 @@ def test_export_takes_the_format_from_the_file_name(tmp_path: Path, name: str, f
     # A format given is kept, whatever the name (AIF is often saved as .json).
     result = CliRunner().invoke(main, ["export", str(UNIFORMS), "-f", "aif", "-o", str(target)])
     assert result.exit_code == 0 and target.read_text(encoding="utf-8").startswith("{")
+
+
+def test_one_file_rendered_into_a_folder_says_its_path_as_several_do(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["render", str(UNIFORMS), "-f", "svg", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert result.stderr == f"{UNIFORMS} -> {out / 'school-uniforms.svg'}\n"

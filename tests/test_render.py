@@ -288,13 +288,14 @@ def test_cli_several_maps_and_formats(runner: CliRunner, tmp_path: Path) -> None
     assert result.stderr.count(" -> ") == 6 + len(pngs)
 
 
-def test_cli_single_file_is_quiet_and_only_asked_formats(
+def test_cli_single_file_says_its_path_and_writes_only_asked_formats(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(main, ["render", str(UNIFORMS), "--format", "png", "--fit", "none"])
     assert result.exit_code == 0, result.output
-    assert result.output == ""
+    assert result.stdout == ""  # on stderr, as the lines of several files are
+    assert result.stderr == f"{UNIFORMS} -> {Path('output', 'school-uniforms.png')}\n"
     assert [p.name for p in (tmp_path / "output").iterdir()] == ["school-uniforms.png"]
 
 

@@ -218,7 +218,7 @@ def render(
         written = render_files(maps, formats, out_dir, options, name=name)
     except OutputClashError as exc:
         raise Misuse(str(exc)) from None
-    for path, target in written if len(written) > 1 else ():
+    for path, target in written:  # on stderr, one file or many: stdout stays empty
         echo(f"{path} -> {target}", err=True)
 
 

@@ -30,7 +30,7 @@ from argmap.errors import OptionMisuseError
 from argmap.load.mapfile import KEY_KIND
 from argmap.model import CHILD_KINDS, Citation, NodeKind, entry_fields, plain_value
 
-__all__ = ["NewNode", "add_node"]
+__all__ = ["NewNode", "add_node", "group_made"]
 
 _KIND_KEY: Final = {kind: key for key, kind in KEY_KIND.items()}
 
@@ -99,6 +99,19 @@ def add_node(path: str | Path, new: NewNode) -> str:
             _add_to_tree(session, new, entry)
             commit(session, spliced)
     return node_id
+
+
+def group_made(path: str | Path, node_id: str) -> str | None:
+    """The id of the linked group an add of ``node_id`` made, or None if it made none.
+
+    A group holds two premises or more: one of two was made by the add, the premise the
+    new one was linked with having supported its parent alone until then.
+    """
+    from argmap.load.maps import load_map
+
+    m = load_map(path)
+    group = m.get(node_id).group
+    return group if group is not None and len(m.groups()[group]) == 2 else None
 
 
 def _fast_commit(fast: FastSession, new: NewNode, entry: dict[str, Any]) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from collections.abc import Collection, Mapping
 from pathlib import Path
@@ -25,11 +26,23 @@ __all__ = [
 ]
 
 
-def parse_citation(text: str) -> Citation:
+_PAGES: Final = re.compile(
+    r"(?:^|[\s,;])(pp?\.\s*(?:\d\w*|[ivxlc]+)(?:\s*[-\u2013]\s*(?:\d\w*|[ivxlc]+))?)\s*$",
+    re.IGNORECASE,
+)
+"""A page or pages ending a citation: ``p. 4``, ``pp. 12-14``, ``p. xii``."""
+
+
+def parse_citation(text: str, locator: str | None = None) -> Citation:
     """Parse ``"Outlet, date"`` into a citation, splitting at the first comma.
+
+    A page or pages ending it (``p. 4``, ``pp. 4-5``) is its locator, unless ``locator``
+    is given: then the text after the comma is all the date.
 
     >>> parse_citation("Interfax, January 21, 2014").date
     'January 21, 2014'
+    >>> parse_citation("Gallup, 2023, p. 4").locator
+    'p. 4'
 
     Raises:
         ValueError: the outlet part shows nothing (empty, spaces, zero-width characters),
@@ -43,8 +56,12 @@ def parse_citation(text: str) -> Citation:
         raise ValueError("a citation needs an outlet: 'Outlet' or 'Outlet, date'")
     if comma and date.strip() and shows_nothing(date):
         raise ValueError("the date after the comma shows nothing: write it, or leave it out")
+    pages = None if locator is not None else _PAGES.search(date)
+    if pages is not None:
+        locator = pages.group(1)
+        date = date[: pages.start(1)].rstrip(" \t,;")
     try:
-        return Citation(outlet=outlet.strip(), date=date.strip() or None)
+        return Citation(outlet=outlet.strip(), date=date.strip() or None, locator=locator)
     except ValidationError as exc:  # its report is several lines: a message is one
         first = exc.errors()[0]
         raise ValueError(f"{'.'.join(map(str, first['loc']))}: {first['msg']}") from None

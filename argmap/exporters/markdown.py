@@ -185,7 +185,9 @@ def to_markdown(
         lines += [escape_markdown(paragraph, line_start=True), ""]
     if m.source is not None:
         doc = m.source
-        parts = [doc.title, doc.publication, doc.author, doc.date]
+        volume = None if doc.volume is None else f"vol. {doc.volume}"
+        issue = None if doc.issue is None else f"no. {doc.issue}"
+        parts = [doc.title, doc.publication, volume, issue, doc.author, doc.date]
         lines += ["Source: " + ", ".join(escape_markdown(p) for p in parts if p), ""]
     _outline(m, [m.thesis], lines, marks)
     drawn = [node for node in m.nodes if node.kind is NodeKind.CONCLUSION]

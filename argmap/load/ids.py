@@ -4,31 +4,76 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Container, Iterable
+from typing import Final
 
 from argmap.model.idchars import MAX_MARKS, ignorable, is_clean_id
 
 __all__ = ["LookAlikes", "is_clean_id", "slugify", "unique_id"]
 
 
+_OPTIONAL_MARKS: Final = (
+    (0x0300, 0x036F),  # combining diacritical marks: Zalgo's, and accents NFC leaves apart
+    (0x0591, 0x05BD),  # Hebrew cantillation and vowel points
+    (0x05BF, 0x05C7),
+    (0x0610, 0x061A),  # Arabic honorifics and vowel signs (harakat)
+    (0x064B, 0x065F),
+    (0x0670, 0x0670),
+    (0x06D6, 0x06ED),
+    (0x1AB0, 0x1AFF),  # combining diacritical marks extended and supplement
+    (0x1DC0, 0x1DFF),
+    (0x20D0, 0x20FF),  # combining marks for symbols
+    (0xFE20, 0xFE2F),  # combining half marks
+)
+"""Marks a word reads without, which no keyboard types on its own: left out of ids. Other
+marks are parts of their letters (Devanagari or Thai vowel signs) and stay."""
+
+_UNSPACED: Final = (
+    (0x0E00, 0x0EFF),  # Thai, Lao
+    (0x1000, 0x109F),  # Myanmar
+    (0x1780, 0x17FF),  # Khmer
+    (0x3040, 0x30FF),  # Hiragana, Katakana
+    (0x3400, 0x4DBF),  # CJK ideographs, extension A
+    (0x4E00, 0x9FFF),  # CJK unified ideographs
+    (0xA000, 0xA4CF),  # Yi
+    (0xF900, 0xFAFF),  # CJK compatibility ideographs
+    (0xFF66, 0xFF9F),  # half-width Katakana
+    (0x20000, 0x3FFFF),  # CJK ideographs, extensions B and on
+)
+"""Scripts written without spaces between words: an id of them is cut by letters."""
+
+MAX_UNSPACED: Final = 12
+"""Letters of an unspaced script an id holds: about as much as six words say."""
+
+
+def _within(code: int, ranges: tuple[tuple[int, int], ...]) -> bool:
+    return any(low <= code <= high for low, high in ranges)
+
+
 def slugify(text: str, *, max_words: int = 6, max_length: int = 48) -> str:
     r"""Make a short id from a node's text: its first words, lower-case, joined by dashes.
 
-    An id holds only characters one can see: letters, decimal digits and the marks
-    (accents, vowel signs) attached to them. Characters with no glyph (variation
-    selectors, zero-width joiners, bidi controls, Hangul fillers) are dropped, and so
-    is a mark with no letter before it (or beyond the fourth on one letter). Text is
-    NFC-normalized first, so ``é`` typed either way gives one id.
+    An id holds only characters one can see and type: letters, decimal digits and the
+    marks that are parts of letters (Devanagari or Thai vowel signs). Characters with no
+    glyph (variation selectors, zero-width joiners, bidi controls, Hangul fillers) are
+    dropped, and so are marks a word reads without (a combining accent NFC leaves apart,
+    "Zalgo" marks, Hebrew and Arabic vowel points), a mark with no letter before it, and
+    one beyond the fourth on a letter. Text is NFC-normalized first, so ``é`` typed either
+    way gives one id. Scripts written without spaces (Chinese, Japanese, Thai...) are cut
+    after 12 letters, as a Latin text is after six words.
 
     >>> slugify("Russia's calculus is driven by anti-Americanism, pure and simple.")
     'russias-calculus-is-driven-by-anti'
-    >>> slugify("Scales \u2696\ufe0f matter")
-    'scales-matter'
+    >>> slugify("Scales \u2696\ufe0f matter"), slugify("z\u0337\u0322a\u0334lgo")
+    ('scales-matter', 'zalgo')
+    >>> slugify("中文论点：学生使用手机会分散注意力")
+    '中文论点-学生使用手机会分'
     """
     lowered = text.replace("'", "").replace("\u2019", "").lower()
     words: list[str] = []
     word: list[str] = []
     marks = 0  # on the last letter: a few are a script's, dozens are "Zalgo" text
     used = 0  # the length of the words so far, joined: past max_length no word is taken
+    unspaced = 0  # letters of unspaced scripts taken
     for ch in unicodedata.normalize("NFC", lowered):
         if len(words) >= max_words or used > max_length or len(word) > max_length:
             break  # the rest cannot change the slug: a long text costs no more than a short
@@ -36,10 +81,14 @@ def slugify(text: str, *, max_words: int = 6, max_length: int = 48) -> str:
             continue  # dropped without splitting the word: it was never seen
         category = unicodedata.category(ch)
         if category[0] == "M":
-            if word and marks < MAX_MARKS:
+            if word and marks < MAX_MARKS and not _within(ord(ch), _OPTIONAL_MARKS):
                 word.append(ch)
                 marks += 1
         elif category[0] == "L" or category == "Nd":
+            if ch >= "\u0e00" and _within(ord(ch), _UNSPACED):
+                if unspaced == MAX_UNSPACED:
+                    break
+                unspaced += 1
             word.append(ch)
             marks = 0
         elif word:

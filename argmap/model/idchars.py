@@ -7,6 +7,7 @@ from typing import Final
 
 __all__ = [
     "MAX_MARKS",
+    "ID_SCHEMA_PATTERN",
     "SHOWS_PATTERN",
     "ignorable",
     "invisible_in_id",
@@ -42,6 +43,16 @@ SHOWS_PATTERN: Final = rf"(?=[\s\S]*[^\s{_CONTROL}{_BMP_IGNORABLE}])"
 """A look-ahead for JSON Schema patterns: something shows (a character that is not a space,
 a control or ignorable). ECMA-262 patterns cannot name the astral ignorables (tag
 characters, musical formatting): a text of those alone passes it, and the loader refuses it."""
+
+_ASCII_PUNCTUATION: Final = r"\x21-\x2c\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7e"
+"""ASCII punctuation and symbols but ``-``, ``.`` and ``_``, which an id may hold."""
+_NOT_IN_ID: Final = rf"\s{_CONTROL}{_ASCII_PUNCTUATION}{_BMP_IGNORABLE}"
+ID_SCHEMA_PATTERN: Final = rf"^[^{_NOT_IN_ID}.\x2d\u0300-\u036f][^{_NOT_IN_ID}]*$"
+r"""Node ids for JSON Schema: no space, control, ignorable or ASCII punctuation but ``.``,
+``-`` and ``_``, and no ``.``, ``-`` or common accent first. A negated class means the same
+in ECMAScript (with or without the ``u`` flag, where ``\w`` is ASCII only) and in Python's
+``re`` (where ``\w`` leaves marks out), so editors take every id the loader takes: a
+little more, as it cannot name letters (a symbol such as ``€`` passes it)."""
 
 
 MAX_MARKS: Final = 4

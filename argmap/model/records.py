@@ -17,7 +17,12 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from argmap.model.idchars import SHOWS_PATTERN, invisible_in_id, shows_nothing
+from argmap.model.idchars import (
+    ID_SCHEMA_PATTERN,
+    SHOWS_PATTERN,
+    invisible_in_id,
+    shows_nothing,
+)
 from argmap.model.tags import Tags
 from argmap.model.vocabulary import ID_PATTERN, Assessment, Basis, NodeKind, Relation, Strength
 
@@ -121,7 +126,12 @@ Name = Annotated[
     str, AfterValidator(_one_line), WithJsonSchema({"type": "string", "pattern": NAME_PATTERN})
 ]
 """A person's name (an author): one line of text with something visible in it."""
-NodeId = Annotated[str, Field(pattern=ID_PATTERN, max_length=200), AfterValidator(_visible_id)]
+NodeId = Annotated[
+    str,
+    Field(pattern=ID_PATTERN, max_length=200),
+    AfterValidator(_visible_id),
+    WithJsonSchema({"type": "string", "maxLength": 200, "pattern": ID_SCHEMA_PATTERN}),
+]
 """A node id: the pattern's letters, digits, ``_``, ``.`` and ``-``, every one visible
 (no zero-width joiner, variation selector, bidi control, filler, or mark on no letter)."""
 

@@ -72,7 +72,28 @@ def make_env() -> jinja2.Environment:
     )
     env.filters["node_anchor"] = lambda node_id: f"n-{node_id}"
     env.filters["diagram_anchor"] = lambda node_id: f"node-{node_id}"
+    env.filters["title_dir"] = title_direction
     return env
+
+
+def title_direction(title: str) -> str:
+    """``rtl`` for a page's title whose statement (after ``N · KIND: ``) starts right to left.
+
+    The list of pages shows the title of the page shown in a box too narrow for a long
+    one: set right to left, such a title is cut at its end, not at its statement's start.
+
+    >>> title_direction("1 · THESIS: מדינה 123"), title_direction("2 · Key")
+    ('rtl', 'ltr')
+    """
+    import unicodedata
+
+    for ch in title.partition(": ")[2]:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            break
+    return "ltr"
 
 
 @functools.cache

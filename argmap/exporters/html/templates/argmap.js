@@ -173,7 +173,41 @@
 
   var viewer = makeViewer(doc.getElementById("diagram-pages"));
 
+  function words(el) { return el.textContent.replace(/\s+/g, " ").trim(); }
+
+  // A box's accessible name says what it shows, not its id: its heading ("Reason",
+  // "Undercuts the link", "1.2 · kind: blank" on a worksheet), its statement (the entry's,
+  // whole; else the box's own lines) and where following it goes.
+  function boxName(g, id) {
+    var lines = Array.prototype.map.call(g.querySelectorAll("text"), words);
+    var head = (lines.shift() || "").replace(/_{2,}/g, "blank");
+    if (head === head.toUpperCase()) { head = head.charAt(0) + head.slice(1).toLowerCase(); }
+    var entry = doc.getElementById("n-" + id);
+    var shown = entry ? entry.querySelector(".text") : null;
+    var text = (shown ? words(shown) : "") || lines.join(" ").trim() || "blank";
+    if (text.length > 300) { text = text.slice(0, 299) + "\u2026"; }
+    return head + ": " + text + " (go to " + where + ")";
+  }
+
+  // An arrow is named by its relation and any words on it (its "so" is read as part of the
+  // name, not alone; a worksheet's arrows have no relation, only the mark of its example);
+  // one that says nothing (a worksheet's blank arrow, a joint's dot) is hidden from
+  // assistive technology.
+  var ARROWS = [["supports", "supports"], ["attacks", "attacks"],
+    ["undercuts", "undercuts a link"], ["drawn-from", "so, a conclusion drawn"]];
+  function nameArrows(root) {
+    root.querySelectorAll(".diagram-frame g.edge, .diagram-frame g.node.junction").forEach(function (g) {
+      var said = ARROWS.filter(function (a) { return g.classList.contains(a[0]); })[0];
+      var text = Array.prototype.map.call(g.querySelectorAll("text"), words).join(" ").trim();
+      if (said && text === "so") { text = ""; }
+      if (!said && !text) { g.setAttribute("aria-hidden", "true"); return; }
+      g.setAttribute("role", "img");
+      g.setAttribute("aria-label", "Arrow: " + (said ? said[1] + (text ? ", " + text : "") : text));
+    });
+  }
+
   function wireNodes(root) {
+    nameArrows(root);
     root.querySelectorAll(".diagram-frame g.node[id^='node-']").forEach(function (g) {
       if (wired.has(g)) { return; }
       wired.add(g);
@@ -182,13 +216,13 @@
       var link = g.querySelector("a[href]");
       if (link) {
         // The node already links to its entry (and works without this script).
-        link.setAttribute("aria-label", "Go to " + id + " in " + where);
+        link.setAttribute("aria-label", boxName(g, id));
         link.addEventListener("click", function (e) { e.preventDefault(); goToEntry(id); });
         return;
       }
       g.setAttribute("tabindex", "0");
       g.setAttribute("role", "link");
-      g.setAttribute("aria-label", "Go to " + id + " in " + where);
+      g.setAttribute("aria-label", boxName(g, id));
       g.addEventListener("click", function () { goToEntry(id); });
       g.addEventListener("keydown", function (e) {
         if (e.key === "Enter" || e.key === " ") { e.preventDefault(); goToEntry(id); }
@@ -325,7 +359,10 @@
       view = views.get(page) || { s: 1, x: 0, y: 0 };
       var n = Number(page.getAttribute("data-page")) || pages.indexOf(page) + 1;
       if (status) { status.textContent = "Page " + n + " of " + pages.length; }
-      if (jump) { jump.value = String(n); }
+      if (jump) {  // an RTL title is set so: cut at its end, not at its statement's start
+        jump.value = String(n);
+        jump.dir = jump.selectedIndex >= 0 ? jump.options[jump.selectedIndex].dir || "ltr" : "ltr";
+      }
       if (prev) { prev.disabled = n === 1; }
       if (next) { next.disabled = n === pages.length; }
       apply();
@@ -465,7 +502,61 @@
     box.addEventListener("dragstart", function (e) { e.preventDefault(); });
     box.addEventListener("pointercancel", release);
 
+    // Tab goes through a page's boxes and links as they are read, a row at a time from the
+    // top, left to right (the engine's order went from the thesis to the rows below it, then
+    // back up to the conclusions drawn above it). Past either end it goes on from the
+    // drawing's first or last stop, out of the drawing as before.
+    var STOP = "a[href], [tabindex='0']";
+    function readingOrder(svg) {
+      var rows = [];
+      Array.prototype.map.call(svg.querySelectorAll(STOP), function (el) {
+        var r = el.getBoundingClientRect();
+        return { el: el, x: r.left, y: r.top + r.height / 2, h: r.height };
+      }).sort(function (a, b) { return a.y - b.y || a.x - b.x; }).forEach(function (stop) {
+        var row = rows[rows.length - 1];
+        if (row && stop.y - row[0].y <= row[0].h / 2) { row.push(stop); } else { rows.push([stop]); }
+      });
+      var order = [];
+      rows.forEach(function (row) {
+        row.sort(function (a, b) { return a.x - b.x; });
+        row.forEach(function (stop) { order.push(stop.el); });
+      });
+      return order;
+    }
+
+    function tabInDrawing(e) {
+      var svg = current ? svgOf(current) : null;
+      var at = doc.activeElement;
+      if (!svg || !svg.contains(at)) { return; }
+      var order = readingOrder(svg);
+      var i = order.indexOf(at);
+      if (i < 0) { return; }
+      var next = order[i + (e.shiftKey ? -1 : 1)];
+      if (next) {
+        e.preventDefault();
+        next.focus();
+        return;
+      }
+      var all = svg.querySelectorAll(STOP);  // the default move goes on from there
+      all[e.shiftKey ? 0 : all.length - 1].focus();
+    }
+
+    // Come back to from below (Shift+Tab), the drawing is entered at its last stop as read.
+    box.addEventListener("focusin", function (e) {
+      var from = e.relatedTarget;
+      var svg = current ? svgOf(current) : null;
+      if (!from || !svg || box.contains(from) || !svg.contains(e.target)) { return; }
+      if (!(box.compareDocumentPosition(from) & Node.DOCUMENT_POSITION_FOLLOWING)) { return; }
+      var order = readingOrder(svg);
+      var last = order[order.length - 1];
+      if (last && last !== e.target) { last.focus(); }
+    });
+
     box.addEventListener("keydown", function (e) {
+      if (e.key === "Tab" && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        tabInDrawing(e);
+        return;
+      }
       if (e.altKey || e.ctrlKey || e.metaKey) { return; }
       var f = current.getBoundingClientRect();
       var step = { ArrowLeft: [1, 0], ArrowRight: [-1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] }[e.key];
