@@ -188,3 +188,36 @@ def test_graphs_are_hashed_for_reuse_in_the_runs_not_by_the_caller(
     assert _queued(_graphs(4), find_engine("auto"), _kept) == first  # reused
     assert len(hashed_on) == 8
     assert threading.main_thread().name not in hashed_on
+
+
+def test_graphs_waited_for_together_are_shared_evenly_by_the_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A plan's last pages (or the pages planned again) go to both cores in equal batches.
+
+    Cut as they came (batches growing to 32), 40 pages gave one core 32 and the other 8,
+    which then waited: the 10,000-node map's second plan and its lone pages.
+    """
+    monkeypatch.setattr(enginepool, "drawing_workers", lambda: 2)
+    sizes: list[int] = []
+    real = LayoutQueue._lay_out
+
+    def lay_out(self: LayoutQueue[bytes], batch: list[tuple[object, str]]) -> object:
+        sizes.append(len(batch))
+        return real(self, batch)
+
+    monkeypatch.setattr(LayoutQueue, "_lay_out", lay_out)
+    enginepool.forget_drawings()
+    info, graphs = find_engine("auto"), _graphs(45)
+    with LayoutQueue(info, _kept) as queue:
+        queue.add(0, graphs[0])
+        assert queue.take(0)
+        queue.expect(40)
+        for i in range(1, 41):
+            queue.add(i, graphs[i])
+        drawn = [queue.take(i) for i in range(1, 41)]
+        for i in range(41, 45):  # after the take: batches grow again as they come
+            queue.add(i, graphs[i])
+        drawn += [queue.take(i) for i in range(41, 45)]
+    assert sizes == [1, 20, 20, 4]
+    assert drawn == [_kept(svg) for svg in stream_svgs(graphs[1:], info)]

@@ -96,7 +96,7 @@ def stream_svgs(
 
 
 def _batches(sources: Iterable[str]) -> Iterator[list[str]]:
-    """The graphs in batches of :data:`FIRST_BATCH`, then twice as many up to :data:`MAX_BATCH`.
+    """Batches of :data:`FIRST_BATCH` graphs, then twice as many up to :data:`MAX_BATCH`.
 
     A batch also stays within half the engine's input limit.
     """
@@ -150,8 +150,7 @@ def lay_out_kept(
 
 MEMO_BYTES: Final = 32 * 1024 * 1024
 """Drawings kept for reuse in one process, at most (as their callers keep them: a page's
-packed SVG is about 4 kB, so every page of a 10,000-node map and the first 8,000 or so of
-a bigger one)."""
+packed SVG is about 4 kB: every page of 10,000 nodes, the first 8,000 or so of more)."""
 
 
 class _Memo:
@@ -236,20 +235,19 @@ class LayoutQueue(Generic[_T]):
 
     For a caller that learns of its graphs bit by bit (pages, as they are planned): a run
     per core lays out a batch at a time while the caller goes on. Batches grow as in
-    :func:`stream_svgs`; when :data:`AHEAD` batches a core wait, :meth:`add` waits
-    for the oldest, so the DOT waiting for the engine stays bounded. Each finished
-    drawing is kept as ``keep`` makes it of the SVG (packed, say), in the run's thread.
-    A graph laid out before in this process by the same engine and kept by the same
-    module-level ``keep`` (which must then depend on the SVG alone, and make bytes, text,
-    numbers or tuples of them) is not laid out again (up to :data:`MEMO_BYTES` of them).
-    With such a ``keep``, once ``workers_from`` graphs are laid out (None, the default:
-    never), the runs are made by worker processes, one for each run's thread, with the
-    same drawings: a worker runs the engine, the passes over its SVG
-    (:func:`.engine.run_engine_svg`) and the ``keep``. Made in this process, those take
-    turns at the interpreter with the caller (the planner), which waits meanwhile (10,000
-    nodes on A4: about 3 s of CPU); a worker takes about 0.1 s to start. Use it as a
-    context manager: entering it starts the workers if ``workers_from`` is 0 (they load
-    while the caller plans); leaving it waits for the runs under way, and ends them.
+    :func:`stream_svgs` (but see :meth:`expect`); when :data:`AHEAD` batches a core
+    wait, :meth:`add` waits for the oldest, so the DOT waiting for the engine stays
+    bounded. Each drawing is kept as ``keep`` makes it of the SVG, in the run's thread.
+    A graph laid out before in this process by the same engine and module-level ``keep``
+    (which must then depend on the SVG alone, and make bytes, text, numbers or tuples of
+    them) is not laid out again (up to :data:`MEMO_BYTES` of them). With such a ``keep``,
+    once ``workers_from`` graphs are laid out (None, the default: never), worker processes
+    make the runs, one for each run's thread, with the same drawings: the engine, the
+    passes over its SVG (:func:`.engine.run_engine_svg`) and the ``keep``. Made in this
+    process, those take turns at the interpreter with the caller (the planner), which
+    waits meanwhile (10,000 nodes on A4: about 3 s of CPU). Use it as a context manager:
+    entering it starts the workers if ``workers_from`` is 0 (they load while the caller
+    plans); leaving it waits for the runs under way, and ends them.
     """
 
     AHEAD: Final = 2
@@ -268,6 +266,7 @@ class LayoutQueue(Generic[_T]):
         self.pool = ThreadPoolExecutor(self.workers, thread_name_prefix="argmap-engine")
         self.batch: list[tuple[Hashable, str]] = []
         self.size, self.limit = 0, FIRST_BATCH
+        self.share: int | None = None  # graphs a batch, of those waited for together
         self.pending: deque[Future[list[tuple[Hashable, _T]]]] = deque()
         self.done: dict[Hashable, _T] = {}
         self.queued: set[Hashable] = set()
@@ -294,15 +293,19 @@ class LayoutQueue(Generic[_T]):
         while self.idle:
             self.idle.popleft().close()
 
-    def __contains__(self, key: Hashable) -> bool:
-        """Whether the graph of ``key`` was handed in and not yet taken."""
+    def __contains__(self, key: Hashable) -> bool:  # handed in and not yet taken
         return key in self.queued
+
+    def expect(self, count: int) -> None:
+        """The next ``count`` graphs handed in are waited for together: a batch for each core."""
+        self.share = min(MAX_BATCH, max(1, -(-(count + len(self.batch)) // self.workers)))
 
     def add(self, key: Hashable, source: str) -> None:
         """Hand in a graph; its drawing is laid out in a run to come (see :meth:`take`)."""
         self.queued.add(key)
+        limit = self.limit if self.share is None else self.share
         if self.batch and (
-            len(self.batch) >= self.limit or self.size + len(source) > MAX_DOT_BYTES // 2
+            len(self.batch) >= limit or self.size + len(source) > MAX_DOT_BYTES // 2
         ):
             self._send()
         self.batch.append((key, source))
@@ -319,6 +322,7 @@ class LayoutQueue(Generic[_T]):
         """
         if key not in self.queued:
             raise KeyError(key)
+        self.share = None
         if self.batch and key not in self.done:
             self._send()
         while key not in self.done:
@@ -327,14 +331,13 @@ class LayoutQueue(Generic[_T]):
         return self.done.pop(key)
 
     def _send(self) -> None:
-        batch, self.batch = self.batch, []
-        self.size, self.limit = 0, min(2 * self.limit, MAX_BATCH)
+        batch, self.batch, self.size = self.batch, [], 0
+        self.limit = self.limit if self.share is not None else min(2 * self.limit, MAX_BATCH)
         self.pending.append(self.pool.submit(self._lay_out, batch))
         while len(self.pending) > self.AHEAD * self.workers:
             self._collect()
 
-    def _collect(self) -> None:
-        """Wait for the oldest run and keep its drawings."""
+    def _collect(self) -> None:  # wait for the oldest run, keep its drawings
         self.done.update(self.pending.popleft().result())
 
     def _lay_out(self, batch: list[tuple[Hashable, str]]) -> list[tuple[Hashable, _T]]:
@@ -357,17 +360,14 @@ class LayoutQueue(Generic[_T]):
                 found[index] = (drawing,)
                 if memos[index] is not None:
                     _MEMO.keep(memos[index], drawing)
-        out: list[tuple[Hashable, _T]] = []
-        for (key, _), got in zip(batch, found, strict=True):
-            assert got is not None, "each graph is in the memo or was just laid out"
-            out.append((key, cast(_T, got[0])))  # kept by this same keep (the memo's scope)
-        return out
+        out = [(key, got) for (key, _), got in zip(batch, found, strict=True) if got is not None]
+        assert len(out) == len(batch), "each graph is in the memo or was just laid out"
+        return [(key, cast(_T, got[0])) for key, got in out]  # kept by this keep (the memo's)
 
     def _drawings(self, sources: list[str]) -> list[_T]:
-        """In a run's thread: the graphs laid out and kept, by a worker once many were.
+        """In a run's thread: the graphs laid out and kept; by a worker past ``workers_from``.
 
-        A worker is started (it loads its modules meanwhile) as the first run past
-        ``workers_from`` graphs is made here; the runs after it are the workers'.
+        A worker is started (it loads meanwhile) as the first run past them is made here.
         """
         with self.lock:
             far = self.far and self.laid >= self.workers_from

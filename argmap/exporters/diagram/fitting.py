@@ -288,11 +288,12 @@ class _Drafter:
     def lay_out(self, plans: list[PagePlan]) -> list[_Draft]:
         """Lay out every page not drawn before, each as soon as its graph is built.
 
-        The engine lays pages out on every core while the next pages' graphs are built
-        and the finished ones packed, so only a few pages' DOT and SVG are held at once
-        besides the drafts (100,000 nodes: 37,000 pages).
+        The engine lays pages out on every core (in even shares) while the next pages'
+        graphs are built and the finished ones packed: only a few pages' DOT and SVG are
+        held at once besides the drafts (100,000 nodes: 37,000 pages).
         """
         missing = {self.key(p): p for p in plans if self.key(p) not in self.drawn}
+        self.queue.expect(sum(key not in self.queue for key in missing))
         for key, plan in missing.items():
             if key not in self.queue:
                 self.queue.add(key, self._source(plan))
@@ -356,8 +357,7 @@ def _without_side_stubs(drafter: _Drafter, draft: _Draft, budget: Budget) -> _Dr
     """
     if _fits(draft, budget):
         return draft
-    page = draft.plan.page
-    own = set(page.nodes)
+    page, own = draft.plan.page, set(draft.plan.page.nodes)
     stubs = tuple(stub for stub in page.stubs if stub.parent in own)
     if len(stubs) < len(page.stubs):
         # Its rows must not name the stub, or the engine would draw a box of that name.
