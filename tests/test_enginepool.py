@@ -193,10 +193,10 @@ def test_graphs_are_hashed_for_reuse_in_the_runs_not_by_the_caller(
 def test_graphs_waited_for_together_are_shared_evenly_by_the_runs(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A plan's last pages (or the pages planned again) go to both cores in equal batches.
+    """Pages the caller waits for together go to both cores in equal batches.
 
-    Cut as they came (batches growing to 32), 40 pages gave one core 32 and the other 8,
-    which then waited: the 10,000-node map's second plan and its lone pages.
+    Cut as they came (batches grown to 32 by the first plan), 40 pages gave one core 32
+    and the other 8, which then waited: the 10,000-node map's second plan and lone pages.
     """
     monkeypatch.setattr(enginepool, "drawing_workers", lambda: 2)
     sizes: list[int] = []
@@ -208,7 +208,7 @@ def test_graphs_waited_for_together_are_shared_evenly_by_the_runs(
 
     monkeypatch.setattr(LayoutQueue, "_lay_out", lay_out)
     enginepool.forget_drawings()
-    info, graphs = find_engine("auto"), _graphs(45)
+    info, graphs = find_engine("auto"), _graphs(55)
     with LayoutQueue(info, _kept) as queue:
         queue.add(0, graphs[0])
         assert queue.take(0)
@@ -216,8 +216,8 @@ def test_graphs_waited_for_together_are_shared_evenly_by_the_runs(
         for i in range(1, 41):
             queue.add(i, graphs[i])
         drawn = [queue.take(i) for i in range(1, 41)]
-        for i in range(41, 45):  # after the take: batches grow again as they come
+        for i in range(41, 55):  # after a take: batches grow again from the first's size
             queue.add(i, graphs[i])
-        drawn += [queue.take(i) for i in range(41, 45)]
-    assert sizes == [1, 20, 20, 4]
+        drawn += [queue.take(i) for i in range(41, 55)]
+    assert sizes == [1, 20, 20, 4, 8, 2]
     assert drawn == [_kept(svg) for svg in stream_svgs(graphs[1:], info)]

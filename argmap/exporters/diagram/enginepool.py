@@ -116,9 +116,8 @@ def _lay_out(batch: list[str], info: EngineInfo, map_name: str, timeout: float) 
     """Engine runs over a batch of graphs: their SVG documents, in order.
 
     One run, unless the engine fails on the batch (see :func:`~.dotfallback.despite_failures`).
-    The run's output is cut into its documents first, and each is redrawn
-    (:func:`~.engine.redraw_svg`) alone: the passes then look through one drawing at a
-    time, not the whole batch once for each pass.
+    The run's output is cut into its documents first, and each is redrawn alone
+    (:func:`~.engine.redraw_svg`): each pass looks through one drawing, not the batch.
     """
 
     def run(graphs: list[str]) -> list[bytes]:
@@ -314,7 +313,8 @@ class LayoutQueue(Generic[_T]):
     def take(self, key: Hashable) -> _T:
         """The drawing of a graph handed in, once laid out; it is then let go.
 
-        The caller waits now: the batch being made goes to the engine as it is.
+        The caller waits now: the batch being made goes to the engine as it is, and the
+        graphs handed in after it go in small batches again (a plan made again, say).
 
         Raises:
             KeyError: no graph of ``key`` was handed in.
@@ -322,7 +322,7 @@ class LayoutQueue(Generic[_T]):
         """
         if key not in self.queued:
             raise KeyError(key)
-        self.share = None
+        self.share, self.limit = None, FIRST_BATCH  # what comes next is soon waited for too
         if self.batch and key not in self.done:
             self._send()
         while key not in self.done:
