@@ -51,23 +51,13 @@ def stake(m: ArgumentMap) -> Callable[[Node], tuple[int, int]]:
 
 def _ranker(m: ArgumentMap) -> Callable[[tuple[str, str | None]], tuple[int, int]]:
     """What attacking a target (see :func:`_targets`) puts at stake: its rank and depth."""
-    depth: dict[str, int] = {}
-    for node in m.nodes:  # each node's depth, climbing iteratively to a known one
-        chain: list[Node] = []
-        at: Node | None = node
-        while at is not None and at.id not in depth:
-            chain.append(at)
-            at = None if at.parent is None else m.get(at.parent)
-        base = -1 if at is None else depth[at.id]
-        for step, link in enumerate(reversed(chain), start=1):
-            depth[link.id] = base + step
     thesis = m.thesis.id
 
     def rank(target: tuple[str, str | None]) -> tuple[int, int]:
         claim, to = target
         if to is None and claim == thesis:
             return AT_THESIS, 0
-        return (ON_THESIS_LINK if to == thesis else _DEEPER), depth[claim]
+        return (ON_THESIS_LINK if to == thesis else _DEEPER), m.depth(claim)
 
     return rank
 
