@@ -121,6 +121,8 @@ class _Homing(Generic[_D]):
         self.moved = False
         self.singles: dict[int, list[str]] = {}  # a host -> its leaves still to try one by one
         self.emptied: set[int] = set()  # pages of leaves tried emptied
+        pages = [d.plan.page for d in drafts]  # a grouped stub's branches go on together
+        self.grouped = {t for page in pages for s in page.stubs if s.grouped for t in s.tops}
 
     def leaves(self, page: Page) -> list[str]:
         """The leaves whose stubs the page draws beside their parent, that may move home."""
@@ -128,7 +130,9 @@ class _Homing(Generic[_D]):
         for stub in page.stubs:
             leaf = stub.tops[0]
             there = self.pages.get(self.home.get(leaf, 0))
-            if _leaf_stub(self.m, page, stub) and there is not None and there.key == ("", ""):
+            if leaf in self.grouped or there is None or there.key != ("", ""):
+                continue
+            if _leaf_stub(self.m, page, stub):
                 out.append(leaf)
         return out
 
@@ -234,11 +238,16 @@ class _Homing(Generic[_D]):
         )
 
     def take(self, t: _Try, drawn: Sequence[_D], budget: Budget) -> None:
-        """Draw the leaves on their hosts (as :meth:`holds`) if the pages left fit too."""
+        """Draw the leaves on their hosts (as :meth:`holds`) if the pages left fit too.
+
+        Their edges, too, must cross no more than they did.
+        """
         left = drawn[len(t.hosts) :]
         if not all(budget.holds(d.width, d.height) for d in left):
             return
         if any(self._disordered(d) for d in left):
+            return
+        if any(_crossed(d) > _crossed(self.drawn[d.plan.page.number]) for d in left):
             return
         for d in drawn:
             self.pages[d.plan.page.number] = d.plan.page
