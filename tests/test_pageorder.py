@@ -27,7 +27,7 @@ def _mixed_out_of_order(m: ArgumentMap, layout: Layout, across: bool) -> list[in
     """The pages that draw a linked group beside other tops, one row out of file order."""
     out = []
     for laid in layout.pages:
-        units = pageorder._units(m, laid.plan.page.tops)
+        units = pageorder.top_units(m, laid.plan.page.tops)
         mixed = len(units) > 1 and any(len(unit) > 1 for unit in units)
         if mixed and pageorder.out_of_order(laid.svg, units, across):
             out.append(laid.plan.page.number)
@@ -44,7 +44,7 @@ def test_small_branches_and_linked_groups_share_a_slide_in_file_order() -> None:
     assert len(layout.pages) == 4
     first, third = layout.pages[0].plan.page, layout.pages[2].plan.page
     assert {"fit", "shops", "cost"} <= set(first.nodes)
-    assert pageorder._units(m, third.tops) == [("lanes-connect", "schools-matter")]
+    assert pageorder.top_units(m, third.tops) == [("lanes-connect", "schools-matter")]
     assert third.key[0] and 'id="legend"' in layout.pages[2].svg
     assert _mixed_out_of_order(m, layout, False) == []
 

@@ -10,7 +10,7 @@ from argmap.analysis.standing import analyze
 from argmap.exporters.diagram import geometry
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import Layout, lay_out
-from argmap.exporters.diagram.pageorder import _units, out_of_order
+from argmap.exporters.diagram.pageorder import out_of_order, top_units
 from argmap.exporters.diagram.stacking import Item, rows_ranks
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
@@ -123,7 +123,7 @@ def test_linked_groups_in_a_list_share_its_pages(fit: str, most: int, direction:
     assert len(layout.pages) <= most
     assert sorted(_homes(layout)) == sorted(n.id for n in m.walk())
     for page in layout.pages:
-        tops = _units(m, page.plan.page.tops)
+        tops = top_units(m, page.plan.page.tops)
         assert not out_of_order(page.svg, tops, direction == "LR"), page.plan.page.number
         assert geometry.crossings(page.svg) == 0, page.plan.page.number
 
@@ -142,7 +142,7 @@ def test_a_page_marked_to_keep_its_groups_apart_is_filled_again() -> None:
     for direction in ("TB", "BT"):
         layout = _laid(m, "a4", direction)
         for page in layout.pages:
-            tops = _units(m, page.plan.page.tops)
+            tops = top_units(m, page.plan.page.tops)
             assert not out_of_order(page.svg, tops, across=False), page.plan.page.number
 
 

@@ -134,7 +134,8 @@ def test_a_linked_groups_stub_says_it_is_linked() -> None:
 
 
 def test_the_flagships_stubs_on_each_page_read_differently() -> None:
-    """Slides 2 and 12 hold pairs of reports of one event by different outlets."""
+    """Slide 2 holds a pair of reports of one event by different outlets as stubs (slide
+    10's pair, stubs before too, is drawn in full now, beside its parent)."""
     m = load_map(MAPS / "russias-game-in-north-korea.yaml")
     layout = lay_out(m, analyze(m), RenderOptions(), "slide", find_engine("auto"))
     told = 0
@@ -145,7 +146,7 @@ def test_the_flagships_stubs_on_each_page_read_differently() -> None:
         ]
         assert len(labels) == len(set(labels)), page.plan.page.number
         told += sum("…by " in label or "…reported by " in label for label in labels)
-    assert told >= 4
+    assert told >= 2
 
 
 @pytest.mark.parametrize(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final, Generic, Protocol, TypeVar
 
 from argmap.exporters.diagram.conclusionshare import Drafts, Laid, numbered_anew, share_pages
 from argmap.exporters.diagram.geometry import all_crossings
+from argmap.exporters.diagram.leafhome import Arrange, leaves_home
+from argmap.exporters.diagram.leafhome import renamed as renamed_wrap
 from argmap.exporters.diagram.packed import unpack
 from argmap.exporters.diagram.pageestimate import Unit
 from argmap.exporters.diagram.pagefill import Pager
@@ -36,9 +38,6 @@ class _Packed(Laid, Protocol):
 
 _D = TypeVar("_D", bound=_Packed)
 
-Arrange = Callable[[Sequence[str], Sequence[str]], "tuple[Wrap, ...] | None"]
-"""A page's rows as the planner makes them, from its tops and the nodes it draws in full."""
-
 
 def fewer_pages(
     m: ArgumentMap,
@@ -58,6 +57,7 @@ def fewer_pages(
     pager, across = planned
     drafts = drafts if across else share_pages(m, drafts, drafter, budget)
     arrange = None if pager is None else planned_rows(pager)
+    drafts = leaves_home(m, drafts, drafter, budget, arrange, across)
     drafts = host_lone_pages(m, drafts, drafter, budget, arrange)
     return drafts if across or pager is None else whole_page(drafts, drafter, budget, pager)
 
@@ -227,7 +227,7 @@ def _with(m: ArgumentMap, host: Page, page: Page) -> tuple[Page, bool]:
         rows = any(w.parent == TRAIL and len(w.rows) > 1 for w in host.wraps)
         tops = tuple(sorted((*host.tops, *page.tops), key=place))
         kept = stub is not None or not rows
-    wraps = [_renamed(wrap, renamed) for wrap in host.wraps]
+    wraps = [renamed_wrap(wrap, renamed) for wrap in host.wraps]
     wraps += [wrap for wrap in page.wraps if wrap.parent != TRAIL]
     where, anchor = host.key
     new = replace(
@@ -263,21 +263,6 @@ def _unit(pager: Pager, top: str) -> Unit:
     parent = pager.parent.get(top)
     units = pager.units(parent) if parent is not None else []
     return next((unit for unit in units if top in unit), (top,))
-
-
-def _renamed(wrap: Wrap, names: Mapping[str, str]) -> Wrap:
-    """A wrap naming the boxes in ``names`` by their new names (a stub's, its node's)."""
-    if not names:
-        return wrap
-
-    def new(name: str) -> str:
-        return names.get(name, name)
-
-    return wrap._replace(
-        rows=tuple(tuple(map(new, row)) for row in wrap.rows),
-        holds=tuple((new(item), new(anchor)) for item, anchor in wrap.holds),
-        columns=tuple((new(item), new(anchor)) for item, anchor in wrap.columns),
-    )
 
 
 def _renumbered(pages: Sequence[Page], gone: Mapping[int, int]) -> list[Page]:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from argmap.exporters.diagram.pageparts import PagePlan
     from argmap.model import ArgumentMap
 
-__all__ = ["GROUPS_APART", "Drafted", "apart", "keep_apart", "out_of_order"]
+__all__ = ["GROUPS_APART", "Drafted", "apart", "keep_apart", "out_of_order", "top_units"]
 
 GROUPS_APART: Final = "\0linked groups apart on the page of "
 """Prefixes a page's first top in a plan's cuts (never a node's id: it starts with a NUL):
@@ -58,7 +58,7 @@ def keep_apart(
         key = GROUPS_APART + page.tops[0] if page.tops else ""
         if not key or key in tighter:
             continue
-        units = _units(m, page.tops)
+        units = top_units(m, page.tops)
         if len(units) < 2 or all(len(unit) == 1 for unit in units):
             continue
         if out_of_order(unpack(draft.packed), units, across):
@@ -67,7 +67,7 @@ def keep_apart(
     return marked
 
 
-def _units(m: ArgumentMap, tops: Sequence[str]) -> list[Unit]:
+def top_units(m: ArgumentMap, tops: Sequence[str]) -> list[Unit]:
     """A page's tops cut into units (a linked group's members together), in order."""
     out: list[Unit] = []
     for group, run in itertools.groupby(tops, key=lambda top: m.get(top).group):
