@@ -86,3 +86,26 @@ def test_with_no_name_known_a_signed_node_asks_for_one(
     monkeypatch.setenv("HOME", str(tmp_path))
     code, out = _run(["remove", str(signed), "expression"], None)
     assert code == 1 and "set ARGMAP_AUTHOR or git's user.name" in out
+
+
+def test_a_premise_another_signed_is_not_linked_without_force(signed: Path) -> None:
+    """Linked, A's premise would support only together with B's new one: A's argument
+    changed under A's name. B is refused (nothing written), A or --force may link it;
+    an unsigned premise is linked as before (the command says so)."""
+    text = signed.read_text(encoding="utf-8")
+    signed.write_text(
+        text.replace("    - id: cost\n", "    - id: cost\n      author: A. Reviewer\n", 1),
+        encoding="utf-8",
+    )
+    before = signed.read_bytes()
+    link = ["add", "premise", str(signed), "--to", "uniforms", "--linked-with", "cost"]
+    code, out = _run([*link, "--text", "Families can budget for one outfit."])
+    assert code == 1 and "'cost' is signed by A. Reviewer and supports alone" in out
+    assert signed.read_bytes() == before
+    code, out = _run([*link, "--text", "Families can budget for one outfit.", "--force"])
+    assert code == 0 and "linked cost (was an independent reason)" in out
+    assert load_map(signed).get("cost").group is not None
+    code, _ = _run([*link, "--text", "And it lasts the year.", "--author", "a. reviewer"])
+    assert code == 0
+    free = ["add", "premise", str(signed), "--to", "uniforms", "--linked-with", "identity"]
+    assert _run([*free, "--text", "Pupils see themselves as one school."])[0] == 0

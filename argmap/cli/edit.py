@@ -51,6 +51,7 @@ from argmap.model.vocabulary import (
     callback=opts.one_name,
     help="Who adds it (default: $ARGMAP_AUTHOR, then git user.name).",
 )
+@click.option("--force", is_flag=True, help="Also link with a premise another person signed.")
 @reports_errors
 def add(
     kind: str,
@@ -60,6 +61,7 @@ def add(
     node_id: str | None,
     also: tuple[str, ...],
     author: str | None,
+    force: bool,
     **given: Any,
 ) -> None:
     """Add a node of KIND under --to in MAP, in place; print its id.
@@ -83,7 +85,7 @@ def add(
     # map was written, before its id was printed, an add said "Aborted!" of a node that
     # was there, and run again added it twice.
     with uninterrupted():
-        added = add_node(map_path, new)
+        added = add_node(map_path, new, keep_signed=not force)
         echo(added)  # standard output: the id alone, for scripts
         group = None if given.get("linked_with") is None else group_made(map_path, added)
         if group is not None:  # someone's independent reason now supports only jointly

@@ -19,6 +19,7 @@ from argmap.editing.inputs import (
 )
 from argmap.editing.maplock import locked_text
 from argmap.editing.session import EditError, Session, open_session
+from argmap.editing.signed import refuse_linking_others
 from argmap.editing.textsplice import (
     append_item,
     fill_empty_key,
@@ -65,12 +66,14 @@ class NewNode:
     added: dt.date | None = None
 
 
-def add_node(path: str | Path, new: NewNode) -> str:
+def add_node(path: str | Path, new: NewNode, *, keep_signed: bool = False) -> str:
     """Add a node under ``new.to`` and write the file in place.
 
     Args:
         path: the map file (YAML).
         new: the node to add.
+        keep_signed: refuse to link it (``linked_with``) with a premise signed by someone
+            other than ``new.author`` (see :func:`~.signed.refuse_linking_others`).
 
     Returns:
         The new node's id (generated from its text when ``new.id`` is None).
@@ -88,6 +91,8 @@ def add_node(path: str | Path, new: NewNode) -> str:
             session = open_session(p, text, checked)
         _check_place(session, new)
         _check_fields(session, new)
+        if keep_signed and new.linked_with is not None:
+            refuse_linking_others(p, session.node(new.linked_with), new.author)
         node_id = _new_id(session, new)
         entry = _entry(new, node_id)
         if flat:

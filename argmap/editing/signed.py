@@ -9,7 +9,13 @@ from typing import Final
 from argmap.editing.session import EditError
 from argmap.model import Node
 
-__all__ = ["WORDING_FIELDS", "refuse_changing_others", "refuse_removing_others", "same_person"]
+__all__ = [
+    "WORDING_FIELDS",
+    "refuse_changing_others",
+    "refuse_linking_others",
+    "refuse_removing_others",
+    "same_person",
+]
 
 WORDING_FIELDS: Final = ("text", "quote", "note", "citation", "basis", "source", "undercut")
 """The fields that say what a node claims and on what grounds: changed under another
@@ -70,6 +76,26 @@ def refuse_removing_others(path: Path, removed: Sequence[Node], signer: str | No
         path,
         f"{first.id!r} is signed by {first.author}{more}: removing it deletes their work; "
         f"answer it with an objection or a rebuttal instead, or pass --force{_who(signer)}",
+    )
+
+
+def refuse_linking_others(path: Path, partner: Node, signer: str | None) -> None:
+    """Refuse to link a new premise with one another person signed (``signer``: who adds it).
+
+    Linked, their premise supports its claim only together with the new one (or their
+    group needs one more premise): their argument changes, under their name.
+
+    Raises:
+        EditError: ``partner`` is signed by someone other than ``signer``.
+    """
+    if partner.author is None or (signer is not None and same_person(partner.author, signer)):
+        return
+    how = "supports alone" if partner.group is None else f"is linked in {partner.group!r}"
+    raise EditError(
+        path,
+        f"{partner.id!r} is signed by {partner.author} and {how}: linked, it would support "
+        f"only together with the new premise, their argument changed under their name; add "
+        f"the premise alone, or pass --force{_who(signer)}",
     )
 
 
