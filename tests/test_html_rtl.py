@@ -98,3 +98,38 @@ def test_the_question_mark_ends_the_hebrew_thesis_on_the_left(
     assert page.evaluate("document.getElementById('page-jump').dir") == "ltr"
     assert_clean(seen)
     page.context.close()
+
+
+@pytest.mark.browser
+def test_a_hebrew_id_reads_from_the_right(browser: Any, tmp_path: Path) -> None:
+    """An id in ``code`` was set left to right in the page's direction: "2024-בחירות"
+    showed its year at the left, where a Hebrew reader ends. It takes its own first
+    letter's direction now, and an English id stays left to right."""
+    data = {
+        "title": "t",
+        "thesis": {
+            "id": "t",
+            "text": "A thesis.",
+            "premises": [{"id": "2024-בחירות", "text": "A reason."}, {"id": "x-1", "text": "B."}],
+        },
+    }
+    m = validate_data(data, "ids.yaml")
+    path = tmp_path / "page.html"
+    path.write_text(render_html(m, analyze(m), RenderOptions()), encoding="utf-8")
+    seen = open_page(browser, path, viewport={"width": 1366, "height": 900})
+    page = seen.page
+    found = page.evaluate(
+        """() => [...document.querySelectorAll('code')].map(c => {
+            const text = c.firstChild;
+            if (!text || text.nodeType !== 3 || text.length < 2) { return null; }
+            const at = (i) => { const r = document.createRange(); r.setStart(text, i);
+              r.setEnd(text, i + 1); return r.getBoundingClientRect().left; };
+            return [text.data, at(0), at(text.length - 1)];
+        }).filter(Boolean)"""
+    )
+    hebrew = [f for f in found if f[0] == "2024-בחירות"]
+    english = [f for f in found if f[0] == "x-1"]
+    assert hebrew and all(first > last for _, first, last in hebrew), hebrew
+    assert english and all(first < last for _, first, last in english), english
+    assert_clean(seen)
+    page.context.close()
