@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from argmap.analysis.standing import analyze
+from argmap.exporters.diagram.bidi import reads_right_to_left
 from argmap.exporters.diagram.formats import export_svg
-from argmap.exporters.diagram.svgdirection import line_directions, reads_right_to_left
+from argmap.exporters.diagram.svgdirection import line_directions
 from argmap.load.validate import validate_data
 from argmap.options import RenderOptions
 
@@ -35,6 +36,7 @@ def test_right_to_left_lines_get_their_direction_and_keep_their_place() -> None:
     )
     plain = '<svg><text text-anchor="start" x="1">abc</text></svg>'
     assert line_directions(plain) is plain
+    assert line_directions(line_directions(svg)) == line_directions(svg)  # set once only
 
 
 def test_the_svg_format_marks_a_hebrew_thesis_right_to_left() -> None:
@@ -43,3 +45,4 @@ def test_the_svg_format_marks_a_hebrew_thesis_right_to_left() -> None:
     drawing = export_svg(m, analyze(m), RenderOptions())
     assert isinstance(drawing, str)
     assert 'direction="rtl"' in drawing and f"{HEBREW}?</text>" in drawing
+    assert drawing.count('direction="rtl"') == 1 == m._repr_svg_().count('direction="rtl"')

@@ -191,13 +191,10 @@ def statement(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 
 def author(explicit: str | None, map_path: Path) -> tuple[str, str]:
     """The name to sign with and where it came from (``--author``, ``ARGMAP_AUTHOR``...)."""
-    from argmap.editing.inputs import resolve_signer
-    from argmap.load.files import real_path
     from argmap.model.records import name_problem
 
-    folder = real_path(map_path).parent if map_path.parent.exists() else Path.cwd()
     try:
-        found = resolve_signer(explicit, folder)
+        found = _signer(explicit, map_path)
     except ValueError as exc:  # ARGMAP_AUTHOR set blank (a blank --author was refused)
         raise click.UsageError(str(exc)) from None
     if found is None:
@@ -215,15 +212,24 @@ def author(explicit: str | None, map_path: Path) -> tuple[str, str]:
 
 def editor(map_path: Path) -> str | None:
     """Who is editing, as an add would sign (``ARGMAP_AUTHOR``, git's user.name), if known."""
+    try:
+        found = _signer(None, map_path)
+    except ValueError:  # ARGMAP_AUTHOR set blank: nobody known
+        return None
+    return None if found is None else found[0]
+
+
+def _signer(explicit: str | None, map_path: Path) -> tuple[str, str] | None:
+    """The name and its origin, as git sees them from the map's folder (see ``resolve_signer``).
+
+    Raises:
+        ValueError: ``ARGMAP_AUTHOR`` is set blank.
+    """
     from argmap.editing.inputs import resolve_signer
     from argmap.load.files import real_path
 
     folder = real_path(map_path).parent if map_path.parent.exists() else Path.cwd()
-    try:
-        found = resolve_signer(None, folder)
-    except ValueError:  # ARGMAP_AUTHOR set blank: nobody known
-        return None
-    return None if found is None else found[0]
+    return resolve_signer(explicit, folder)
 
 
 FORCE_HELP = "Also change or remove what another person signed (their name stays on it)."

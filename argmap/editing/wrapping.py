@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from argmap.editing.yamllines import indent_of
-from argmap.load.dump import FOLD_WIDTH, FOLDED_FIELDS
+from argmap.load.dump import FOLD_WIDTH, FOLDED_FIELDS, folded_rows
 
 __all__ = [
     "DEFAULT_WIDTH",
@@ -110,13 +110,7 @@ def fold_lines(key: str, value: str, col: int, wrap: Wrap) -> list[str] | None:
     ):
         return None
     indent = " " * (col + wrap.step)
-    words = _words(value)
-    rows: list[str] = []
-    for word in words:
-        if rows and len(indent) + len(rows[-1]) + 1 + len(word) <= wrap.width:
-            rows[-1] += " " + word
-        else:
-            rows.append(word)
+    rows = folded_rows(value, wrap.width - len(indent))
     lines = [" " * col + f"{key}: >-\n", *(f"{indent}{row}\n" for row in rows)]
     return lines if reads_back(lines, key, value) else None
 
@@ -124,27 +118,6 @@ def fold_lines(key: str, value: str, col: int, wrap: Wrap) -> list[str] | None:
 def fits(key: str, value: str, col: int, wrap: Wrap) -> bool:
     """Whether ``key: value`` fits on one line at ``col`` within the file's width."""
     return col + len(key) + 2 + len(value) <= wrap.width
-
-
-def _words(value: str) -> list[str]:
-    """The value cut at each single space between two characters that are not spaces.
-
-    A folded line break reads back as one space there; anywhere else (beside a tab,
-    inside a run of spaces) it would not.
-    """
-    words: list[str] = []
-    start = 0
-    for i, char in enumerate(value):
-        if (
-            char == " "
-            and 0 < i < len(value) - 1
-            and not value[i - 1].isspace()
-            and not value[i + 1].isspace()
-        ):
-            words.append(value[start:i])
-            start = i + 1
-    words.append(value[start:])
-    return words
 
 
 def reads_back(lines: Sequence[str], key: str, value: str) -> bool:

@@ -8,7 +8,14 @@ from typing import Any, Final
 from argmap.deep import run_deep
 from argmap.load.parse import make_yaml
 
-__all__ = ["FOLDED_FIELDS", "FOLD_WIDTH", "dump_yaml", "escape_invisible", "quote_risky"]
+__all__ = [
+    "FOLDED_FIELDS",
+    "FOLD_WIDTH",
+    "dump_yaml",
+    "escape_invisible",
+    "folded_rows",
+    "quote_risky",
+]
 
 FOLDED_FIELDS: Final = ("text", "note")
 """Prose fields a long value of which is written folded (``>-``), a value of several lines
@@ -141,6 +148,34 @@ def _styled(data: Any) -> Any:
     return root
 
 
+def folded_rows(value: str, room: int) -> list[str]:
+    """A one-line text's rows folded at ``room`` columns, as many words a row as fit.
+
+    Broken only at a single space between two characters that are not spaces: a folded
+    line break reads back as one space there; anywhere else (beside a tab, inside a run
+    of spaces) it would not. A word longer than ``room`` has a row of its own.
+    """
+    words: list[str] = []
+    start = 0
+    for i, char in enumerate(value):
+        if (
+            char == " "
+            and 0 < i < len(value) - 1
+            and not value[i - 1].isspace()
+            and not value[i + 1].isspace()
+        ):
+            words.append(value[start:i])
+            start = i + 1
+    words.append(value[start:])
+    rows: list[str] = []
+    for word in words:
+        if rows and len(rows[-1]) + 1 + len(word) <= room:
+            rows[-1] += " " + word
+        else:
+            rows.append(word)
+    return rows
+
+
 def _prose(value: str, start: int, indent: int) -> Any:
     """A prose value marked for its style: as is, folded, or a block of its lines.
 
@@ -161,19 +196,12 @@ def _prose(value: str, start: int, indent: int) -> Any:
         return LiteralScalarString(value)
     if start + len(value) <= FOLD_WIDTH:
         return value
-    folds: list[int] = []
-    line_start = 0
-    last_space = -1
-    for i, char in enumerate(value):
-        if char == " " and not value[i - 1].isspace() and not value[i + 1].isspace():
-            if indent + i - line_start > FOLD_WIDTH and last_space > line_start:
-                folds.append(last_space)
-                line_start = last_space + 1
-            last_space = i
-    if indent + len(value) - line_start > FOLD_WIDTH and last_space > line_start:
-        folds.append(last_space)
-    if not folds:
+    rows = folded_rows(value, FOLD_WIDTH - indent)
+    if len(rows) == 1:
         return value
+    folds: list[int] = []  # the spaces the rows break at
+    for row in rows[:-1]:
+        folds.append((folds[-1] + 1 if folds else 0) + len(row))
     folded = FoldedScalarString(value)
     folded.fold_pos = folds
     return folded

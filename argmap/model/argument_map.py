@@ -126,10 +126,9 @@ class ArgumentMap(Record):
         """
         from argmap.analysis.standing import analyze
         from argmap.exporters.diagram.formats import render_svg
-        from argmap.exporters.diagram.svgdirection import line_directions
         from argmap.exporters.diagram.webfonts import embed_fonts, map_words
 
-        drawn = line_directions(render_svg(self, analyze(self)))
+        drawn = render_svg(self, analyze(self))  # its right-to-left lines set so
         return embed_fonts(drawn, map_words(self), scope="argmap-diagram")
 
     @property

@@ -15,6 +15,7 @@ __all__ = [
     "RIGHT_TO_LEFT_BLOCKS",
     "drawing_order",
     "drawn_runs",
+    "reads_right_to_left",
     "right_to_left_drawn",
     "visual_clusters",
     "visual_order",
@@ -134,7 +135,21 @@ def _logical(clusters: list[tuple[str, int]]) -> list[tuple[str, bool]]:
 _MIRRORED: Final = dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹", strict=True))
 """Brackets drawn in a right-to-left run face the other way."""
 _NEUTRAL: Final = frozenset(("B", "S", "WS", "ON", "BN", "ES", "ET", "CS"))
-_STRONG: Final = frozenset(("L", "R", "AL"))
+
+
+def reads_right_to_left(text: str) -> bool:
+    """Whether text reads right to left: its first strong letter does (UAX #9 P2-P3).
+
+    As a browser takes a paragraph with ``dir="auto"``; a left-to-right mark (U+200E)
+    before the letters sets the text left to right.
+    """
+    for ch in text:
+        kind = unicodedata.bidirectional(ch) or "L"  # unassigned: as the rules take it
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
 
 
 def visual_order(line: str) -> str:
@@ -163,7 +178,7 @@ def visual_clusters(line: str) -> list[tuple[str, int]]:
     """
     clusters = _clusters(line)
     types = [unicodedata.bidirectional(c[0]) or "L" for c in clusters]
-    base = next((1 if kind in ("R", "AL") else 0 for kind in types if kind in _STRONG), 0)
+    base = 1 if reads_right_to_left(line) else 0
     levels = _levels(types, clusters, base)
     # L1: whitespace at the line's end sits at the paragraph's level.
     end = len(clusters)

@@ -26,7 +26,17 @@ from argmap.exporters.diagram.styles import (
 )
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
-__all__ = ["LegendContent", "legend_attrs", "legend_content", "legend_label"]
+__all__ = [
+    "PAIRED",
+    "PAIRED_WRAP",
+    "PAIRED_WRAPPED",
+    "LegendContent",
+    "key_lines",
+    "key_wrap",
+    "legend_attrs",
+    "legend_content",
+    "legend_label",
+]
 
 COLUMN_GAP: Final = '<TD WIDTH="10"></TD>'
 """Between a key's two columns: the first's words end apart from the second's samples."""
@@ -116,8 +126,7 @@ def legend_label(
     tall key's; 3 (:data:`PAIRED_WRAPPED`) the same, the longest entries' words wrapped
     onto two lines, for a page too narrow for that.
     """
-    wrap = PAIRED_WRAP if columns == PAIRED_WRAPPED else 0
-    cells = _legend_cells(content, nodes, edges, theme, direction, wrap)
+    cells = _legend_cells(content, nodes, edges, theme, direction, key_wrap(columns))
     rows = [f'<TR><TD COLSPAN="{5 if columns > 1 else 2}" ALIGN="LEFT"><B>KEY</B></TD></TR>']
     if columns == 1:
         rows += [f"<TR>{sample}{words}</TR>" for sample, words in cells]
@@ -147,7 +156,7 @@ def _legend_cells(
     cells: list[tuple[str, str]] = []
 
     def _words(text: str) -> str:
-        return words_cell(key_lines(text, wrap))
+        return _words_cell(key_lines(text, wrap))
 
     for kind in sorted(content.kinds, key=list(NodeKind).index):
         style = nodes[kind]
@@ -177,12 +186,17 @@ def _legend_cells(
     return cells
 
 
+def key_wrap(columns: int) -> int:
+    """The most characters a line of a key's words in ``columns`` holds (0: no limit)."""
+    return PAIRED_WRAP if columns == PAIRED_WRAPPED else 0
+
+
 def key_lines(text: str, wrap: int) -> list[str]:
     """A key entry's words in lines of at most ``wrap`` characters (0: one line)."""
     return wrap_text(text, wrap) if wrap else [text]
 
 
-def words_cell(lines: list[str]) -> str:
+def _words_cell(lines: list[str]) -> str:
     """A key entry's words' cell, left aligned, as wide as its widest line at 10 points."""
     if len(lines) == 1:
         return f'<TD ALIGN="LEFT"{width_attr(lines, 10)}>{html_text(lines[0])}</TD>'

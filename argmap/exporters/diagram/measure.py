@@ -224,7 +224,7 @@ def status_measure(
     measure: Callable[[Node], tuple[float, float]],
     analysis: Analysis,
     status: bool,
-    m: ArgumentMap | None = None,
+    m: ArgumentMap,
 ) -> Callable[[Node], tuple[float, float]]:
     """The planner's ``measure`` (the labels take the rows it measured), knowing standings.
 
@@ -234,8 +234,5 @@ def status_measure(
     if not status:
         return measure
     from argmap.exporters.diagram.stubstatus import StatusMeasure, map_standings
-    from argmap.exporters.diagram.styles import drawn_standings
 
-    if m is not None:
-        return StatusMeasure(measure, map_standings(m, analysis))
-    return StatusMeasure(measure, drawn_standings(analysis.standing, analysis.link_standing))
+    return StatusMeasure(measure, map_standings(m, analysis))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import functools
 from typing import Final
 
+from argmap.exporters.diagram.bidi import reads_right_to_left
 from argmap.exporters.diagram.enginewidths import engine_points
 from argmap.exporters.diagram.labels import shorten
 from argmap.exporters.diagram.pagesize import PAD_POINTS, Budget
-from argmap.exporters.diagram.svgdirection import reads_right_to_left
 from argmap.exporters.diagram.textwidth import char_points, text_points
 
 __all__ = ["HEADING_POINTS", "HEADING_WIDTH", "heading_points", "heading_room", "page_heading"]

@@ -10,7 +10,7 @@ from typing import Final
 from argmap.analysis.view import drawn_up
 from argmap.exporters.diagram.keysamples import SAMPLE_WIDTH
 from argmap.exporters.diagram.labels import text_points
-from argmap.exporters.diagram.legend import PAIRED_WRAP, PAIRED_WRAPPED, key_lines, legend_content
+from argmap.exporters.diagram.legend import key_lines, key_wrap, legend_content
 from argmap.exporters.diagram.pagetree import stub_name
 from argmap.exporters.diagram.stacking import (
     NODESEP,
@@ -73,7 +73,7 @@ def legend_size(
         width = max(text_points(line, 10) for line in words) + SAMPLE_WIDTH + 32  # a sample each
         return width, (len(words) + 1) * LEGEND_ROW + 12
     half = -(-len(words) // 2)
-    wrap = PAIRED_WRAP if columns == PAIRED_WRAPPED else 0
+    wrap = key_wrap(columns)
     sides = [[key_lines(text, wrap) for text in side] for side in (words[:half], words[half:])]
     width = sum(
         max(text_points(line, 10) for entry in side for line in entry) + SAMPLE_WIDTH + 16

@@ -4,33 +4,17 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from typing import Final
 
-from argmap.exporters.diagram.bidi import RIGHT_TO_LEFT_BLOCKS
+from argmap.exporters.diagram.bidi import RIGHT_TO_LEFT_BLOCKS, reads_right_to_left
 
-__all__ = ["line_directions", "reads_right_to_left"]
+__all__ = ["line_directions"]
 
 _TEXT: Final = re.compile(
     r'(<text\b[^>]*?) text-anchor="(start|middle|end)"([^>]*>)([^<]*)(?=</text>)'
 )
 """A line as the engine writes it: its tag's head, anchor and rest, then its text."""
 _SWAPPED: Final = {"start": "end", "middle": "middle", "end": "start"}
-
-
-def reads_right_to_left(text: str) -> bool:
-    """Whether a line reads right to left: its first strong letter does (UAX #9 P2-P3).
-
-    As a browser takes a paragraph with ``dir="auto"``, and as the PDF and PNG draw the
-    line (see :func:`~.bidi.visual_order`).
-    """
-    for ch in text:
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return False
 
 
 def line_directions(svg: str) -> str:
@@ -47,8 +31,8 @@ def line_directions(svg: str) -> str:
 
     def directed(match: re.Match[str]) -> str:
         head, anchor, rest, text = match.groups()
-        if not reads_right_to_left(html.unescape(text)):
-            return match.group(0)
+        if "direction=" in head + rest or not reads_right_to_left(html.unescape(text)):
+            return match.group(0)  # set already, or left to right
         return f'{head} text-anchor="{_SWAPPED[anchor]}" direction="rtl"{rest}{text}'
 
     return _TEXT.sub(directed, svg)

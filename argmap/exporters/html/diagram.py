@@ -135,11 +135,10 @@ def _drawings(
     """
     from argmap.exporters.diagram.formats import _pages, render_svg
     from argmap.exporters.diagram.pageoutline import indented, page_outline
-    from argmap.exporters.diagram.svgdirection import line_directions
 
     layout = _pages(m, analysis, options, DEFAULT_FIT)
     if layout is None:
-        return [line_directions(render_svg(m, analysis, options))], None, []
+        return [render_svg(m, analysis, options)], None, []  # lines' directions set
     return _page_svgs(layout), layout.size, indented(page_outline(m, layout, options))
 
 

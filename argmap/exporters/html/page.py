@@ -85,15 +85,9 @@ def title_direction(title: str) -> str:
     >>> title_direction("1 · THESIS: מדינה 123"), title_direction("2 · Key")
     ('rtl', 'ltr')
     """
-    import unicodedata
+    from argmap.exporters.diagram.bidi import reads_right_to_left
 
-    for ch in title.partition(": ")[2]:
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            return "rtl"
-        if kind == "L":
-            break
-    return "ltr"
+    return "rtl" if reads_right_to_left(title.partition(": ")[2]) else "ltr"
 
 
 @functools.cache
