@@ -216,3 +216,25 @@ def test_a_linked_group_s_id_is_a_focus(tmp_path: Path) -> None:
     typo = runner.invoke(main, ["render", str(path), "--focus", "afordable", "-o", str(tmp_path)])
     assert typo.exit_code == 2 and "(did you mean 'affordable'?)" in typo.output
     assert runner.invoke(main, ["show", str(path), "--focus", "afordable"]).exit_code == 2
+
+
+@pytest.mark.parametrize("fit", ["slide", "a4"])
+@pytest.mark.parametrize(
+    ("focus", "depth"),
+    [
+        ("russia-backs-pyongyang-security", 2),  # links to the thesis, above the focus
+        ("russias-korean-game", None),  # and to a branch outside it
+        ("moscow-more-openly-supportive", 1),
+    ],
+)
+def test_a_link_out_of_a_focus_draws_no_bare_box(fit: str, focus: str, depth: int | None) -> None:
+    """A cross-link to a node no page draws (the focus's context, or a branch outside the
+    focus) was planned as a reference: its name, a box the engine made of it, showed
+    "ref russia-voted-sanctions anti-americanism-drives-russia" in grey (in black in PDF)."""
+    m = load_map(FLAGSHIP)
+    pages = _pages(m, fit, focus=focus, depth=depth)
+    drawn = {node_id for laid in pages for node_id in laid.plan.page.nodes}
+    for laid in pages:
+        assert not re.search(r'<g id="node\d+" class="node', laid.svg), laid.plan.page.number
+        names = {name for wrap in laid.plan.page.wraps for row in wrap.rows for name in row}
+        assert all(n.split()[-1] in drawn for n in names if n.startswith(("ref ", "from ")))

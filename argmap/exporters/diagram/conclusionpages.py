@@ -54,16 +54,18 @@ def apart(
     across: bool,
     tighter: Mapping[str, tuple[float, float]],
     order: tuple[bool, bool] = (False, False),
+    drawable: Set[str] | None = None,
 ) -> BranchPlan:
     """How the branch of each conclusion drawn apart from page 1 is paged.
 
     Whether they go apart is the plan's to say: its pager's ``around`` (see
     :func:`~argmap.exporters.diagram.pageoverview.around_root`).
     ``order``: ``file_order`` and ``upward``, as :func:`~argmap.exporters.diagram.paging.paginate`
-    takes them.
+    takes them; ``drawable``: the ids some page draws, as a :class:`~.paging.PlanMemo` has them.
     """
     memos: dict[str, PlanMemo] = {}
-    plan = partial(_branch_plan, m, measure, budget, across, tighter, memos, (*order, root))
+    how = (*order, root, drawable)
+    plan = partial(_branch_plan, m, measure, budget, across, tighter, memos, how)
     return BranchPlan(plan, memos)
 
 
@@ -103,19 +105,20 @@ def _branch_plan(
     across: bool,
     tighter: Mapping[str, tuple[float, float]],
     memos: dict[str, PlanMemo],
-    how: tuple[bool, bool, str],
+    how: tuple[bool, bool, str, Set[str] | None],
     nodes: list[str],
 ) -> list[Page]:
     """The pages of a conclusion's branch drawn apart from page 1 (``nodes``, it first).
 
     Paged as the root's branches are (see :func:`~.drawn.with_drawn_above`), each page's
     breadcrumb going up to the root; the conclusion's page is a branch's, not the
-    overview. ``how``: ``file_order`` and ``upward`` (see :func:`apart`), and the root.
+    overview. ``how``: ``file_order`` and ``upward`` (see :func:`apart`), the root and the
+    ids some page draws.
     """
     from argmap.exporters.diagram.paging import PlanMemo, paginate
 
-    file_order, upward, root = how
-    memo = memos.setdefault(nodes[0], PlanMemo())
+    file_order, upward, root, drawable = how
+    memo = memos.setdefault(nodes[0], PlanMemo(drawable=drawable))
     return paginate(
         m,
         nodes,

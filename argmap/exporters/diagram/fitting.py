@@ -152,13 +152,13 @@ def lay_out(
         budget,
         horizontal=across,
         tighter=tighter,
-        memo=(memo := PlanMemo(context=bool(lead))),
+        memo=(memo := PlanMemo(bool(lead), frozenset(shown))),
         above=above,
         file_order=labels,
         upward=order[1],
         lead=lead,
     )
-    branch = apart(m, below[0], measure, budget, across, tighter, order)
+    branch = apart(m, below[0], measure, budget, across, tighter, order, memo.drawable)
     orphans = Orphans(m, tighter, budget)  # once the pages fit: one statement alone?
     with drafter, heap_frozen():  # the engine lays pages out as they are planned
         for attempt in range(1, MAX_PLANS + 1):  # (MAX_PLANS >= 1: drafts is always set)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import weakref
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from functools import partial
 from typing import Final, NamedTuple
 
@@ -92,8 +92,9 @@ class Estimator(PageTree):
         horizontal: bool = False,
         above: Sequence[str] = (),
         lead: Sequence[str] = (),
+        drawable: Set[str] | None = None,
     ) -> None:
-        super().__init__(m, shown, measure, budget, horizontal, above, lead)
+        super().__init__(m, shown, measure, budget, horizontal, above, lead, drawable)
         self.full_size = self._size((budget.width, budget.height))
         self.frame = self._size(FRAME)
         self.width, self.height = self.full_size

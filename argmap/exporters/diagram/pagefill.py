@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence, Set
 from functools import partial
 from typing import Final, NamedTuple
 
@@ -56,10 +56,11 @@ class Pager(Estimator):
         file_order: bool = False,
         lead: Sequence[str] = (),
         upward: bool = False,
+        drawable: Set[str] | None = None,
     ) -> None:
         self.upward = upward  # before the estimates the tree's making asks for
         self.sides = not file_order  # a label worksheet's stubs do not tell the sides
-        super().__init__(m, shown, measure, budget, horizontal, above, lead)
+        super().__init__(m, shown, measure, budget, horizontal, above, lead, drawable)
         self.file_order = file_order
         self.tighter = dict(tighter or {})
         self.filled: dict[Hashable, Fill] = {}

@@ -38,6 +38,11 @@ TRAIL_ROWS: Final = 6
 """The most ancestors a breadcrumb lists: the root, then the nearest ones."""
 
 
+def _drawn(node_id: str, drawable: Set[str] | None) -> bool:
+    """Whether some page draws ``node_id`` (``drawable``: what pages draw; None: every node)."""
+    return drawable is None or node_id in drawable
+
+
 def stub_name(tops: Sequence[str]) -> str:
     """The graph's name for the stub of branches starting at ``tops``."""
     return f"stub {tops[0]}"
@@ -71,6 +76,7 @@ class PageTree:
         horizontal: bool = False,
         above: Sequence[str] = (),
         lead: Sequence[str] = (),
+        drawable: Set[str] | None = None,
     ) -> None:
         self.m, self.lead = m, tuple(lead)
         self.standing: Mapping[str, str] = getattr(measure, "standing", {})  # see stubstatus
@@ -96,14 +102,7 @@ class PageTree:
         self._kinds: dict[str, str] = {}
         self.sizes = {node_id: self._size(measure(self.node[node_id])) for node_id in shown}
         self.weight = self._subtree_sizes(shown)
-        # Every cross-link: one to a node these pages do not draw (under a conclusion drawn
-        # apart, say) is drawn as a reference to that node's page too.
-        self.links = {node_id: [link.to for link in self.node[node_id].links] for node_id in shown}
-        self.linked_from: dict[str, list[str]] = {node_id: [] for node_id in shown}
-        for node_id, targets in self.links.items():
-            for target in targets:
-                if target in order:
-                    self.linked_from[target].append(node_id)
+        self.links, self.linked_from = self._cross_links(shown, drawable)
         self.root = shown[0]
         group = self.node[self.root].group
         led = shown if group is not None else ()  # a focus's group leads (see first_units)
@@ -121,6 +120,26 @@ class PageTree:
         self._units: dict[str, list[Unit]] = {}
         self._trails: dict[str, tuple[str, ...]] = {}
         self._flat: tuple[Sequence[Unit], tuple[str, ...], list[int]] = ((), (), [0])
+
+    def _cross_links(
+        self, shown: Sequence[str], drawable: Set[str] | None
+    ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """Each shown node's cross-link targets, and each one's sources among the shown.
+
+        Every cross-link to a node some page draws: one to a node these pages do not draw
+        (under a conclusion drawn apart, say) is drawn as a reference to that node's page
+        too; one to a node no page draws (a focus's context, a branch outside it) is not.
+        """
+        links = {
+            node_id: [t for link in self.node[node_id].links if _drawn(t := link.to, drawable)]
+            for node_id in shown
+        }
+        linked_from: dict[str, list[str]] = {node_id: [] for node_id in shown}
+        for node_id, targets in links.items():
+            for target in targets:
+                if target in self.order:
+                    linked_from[target].append(node_id)
+        return links, linked_from
 
     def _conclusion_stub(self, tops: str, count: int) -> tuple[float, float]:
         """The size of the stub of conclusions ``tops`` (ids joined by commas) on page 1."""

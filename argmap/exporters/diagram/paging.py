@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -139,9 +139,8 @@ def paginate(
     made_for = (m, tuple(shown), measure, budget, ways, tuple(above), *lead)
     pager = memo.pager
     if pager is None or not memo.serves(made_for):
-        pager = memo.pager = Pager(
-            m, shown, measure, budget, horizontal, tighter, above, file_order, lead, upward
-        )
+        how = (horizontal, tighter, above, file_order, lead, upward, memo.drawable)
+        pager = memo.pager = Pager(m, shown, measure, budget, *how)
         pager.context, memo.made_for = memo.context, made_for
     pager.restart(tighter)
     return _number(pager, _planned(pager, shown[0], on_page))
@@ -154,21 +153,17 @@ class PlanMemo:
     after that asks again for most of what the one before worked out.
     """
 
-    def __init__(self, context: bool = False) -> None:
+    def __init__(self, context: bool = False, drawable: Set[str] | None = None) -> None:
         self.pager: Pager | None = None
         self.made_for: tuple[object, ...] = ()
         self.context = context  # the plans' lead is a focus's context, drawn nowhere
+        self.drawable = drawable  # the ids some page draws (None: all): links to others go
 
     def serves(self, made_for: tuple[object, ...]) -> bool:
         """Whether the pager was made for this map, shown ids, measure, budget and so on."""
         old = self.made_for
-        return (
-            len(old) == len(made_for)
-            and old[0] is made_for[0]
-            and old[2] is made_for[2]
-            and old[1::2] == made_for[1::2]
-            and old[3:] == made_for[3:]
-        )
+        same = len(old) == len(made_for) and old[0] is made_for[0] and old[2] is made_for[2]
+        return same and old[1::2] == made_for[1::2] and old[3:] == made_for[3:]
 
 
 @dataclass
