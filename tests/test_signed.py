@@ -1,4 +1,4 @@
-"""A reviewer's signed node is theirs: rewording or removing it takes --force (or re-signing)."""
+"""A reviewer's signed node is theirs: rewording, re-signing or removing it takes --force."""
 
 from __future__ import annotations
 
@@ -41,12 +41,41 @@ def test_another_persons_words_are_not_changed_under_their_name(signed: Path) ->
     assert signed.read_bytes() == before
 
 
-def test_force_or_re_signing_changes_them(signed: Path) -> None:
+def test_force_changes_them(signed: Path) -> None:
     assert _run(["edit", str(signed), "expression", "--text", TEXT, "--force"])[0] == 0
     node = load_map(signed).get("expression")
     assert (node.text, node.author) == (TEXT, "A. Reviewer")
-    code, _ = _run(["edit", str(signed), "expression", "--text", "Mine now.", "--author", "B"])
-    assert code == 0 and load_map(signed).get("expression").author == "B"
+    args = ["edit", str(signed), "expression", "--text", "Mine now.", "--author", "B", "--force"]
+    assert _run(args)[0] == 0 and load_map(signed).get("expression").author == "B"
+
+
+def test_another_persons_node_is_not_re_signed_without_force(signed: Path) -> None:
+    """`edit --author B` took A's objection over (and with --text, reversed it), exit 0:
+    their work went out under another name, and the answers to it answered B's words."""
+    before = signed.read_bytes()
+    for extra in ([], ["--text", "Mine now."]):
+        code, out = _run(["edit", str(signed), "expression", "--author", "B. Critic", *extra])
+        assert code == 1 and out.count("\n") == 1, out
+        assert "is signed by A. Reviewer: re-signed as B. Critic" in out and "--force" in out
+    assert signed.read_bytes() == before
+    # Signing with their own name is the signer's: A. Reviewer rewords their node.
+    code, out = _run(["edit", str(signed), "expression", "--author", "a. reviewer", "--text", TEXT])
+    assert code == 0, out
+
+
+def test_rewording_a_node_others_answered_warns_them(signed: Path) -> None:
+    """Reworded, a node no longer says what the nodes under it signed by others answered."""
+    code, out = _run(["add", "rebuttal", str(signed), "--to", "expression", "--text", "No."])
+    assert code == 0, out
+    code, out = _run(["edit", str(signed), "expression", "--text", TEXT], "A. Reviewer")
+    assert code == 0
+    warning = out.splitlines()[-1]
+    assert warning.startswith(f"{signed}: warning: 'expression' now says something else")
+    assert "signed by B. Critic answered what it said" in warning
+    code, out = _run(["edit", str(signed), "expression", "--tag", "x"], "A. Reviewer")
+    assert code == 0 and "warning" not in out  # its words are as they were
+    code, out = _run(["edit", str(signed), "expression", "--text", TEXT], "A. Reviewer")
+    assert code == 1 and "nothing to change" in out
 
 
 def test_the_signer_and_the_map_keeper_edit_freely(signed: Path) -> None:

@@ -135,9 +135,9 @@ def edit(
 ) -> None:
     """Change fields of node ID in MAP, rename it or drop its cross-links, in place.
 
-    --tag replaces all tags. The words of a node another person signed are theirs: change
-    them only with --force, or re-sign the node with --author. Example: argmap edit
-    maps/m.yaml cost --id cost-claim
+    --tag replaces all tags. The words and the signature of a node another person signed
+    are theirs: change them only with --force. Example: argmap edit maps/m.yaml cost --id
+    cost-claim
     """
     from argmap.editing.edit import edit_node
     from argmap.model import EDITABLE_FIELDS
@@ -159,7 +159,7 @@ def edit(
             "nothing to change; give a field option, --clear FIELD, --id NEW or --unlink TARGET"
         )
     with uninterrupted():
-        edit_node(
+        stale = edit_node(
             map_path,
             node_id,
             changes,
@@ -171,6 +171,8 @@ def edit(
         )
         renamed = f" (now {new_id})" if new_id is not None and new_id != node_id else ""
         echo(f"{map_path}: edited {node_id}{renamed}", err=True)
+        if stale:
+            echo(opts.stale_answers(map_path, new_id or node_id, stale), err=True)
 
 
 @click.command()

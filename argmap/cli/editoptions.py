@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import click
 
@@ -17,6 +17,9 @@ from argmap.model.vocabulary import (
     Relation,
     Strength,
 )
+
+if TYPE_CHECKING:
+    from argmap.model import Node
 
 __all__ = [
     "FORCE_HELP",
@@ -30,6 +33,7 @@ __all__ = [
     "field_options",
     "one_name",
     "signed",
+    "stale_answers",
     "statement",
     "tags",
 ]
@@ -232,10 +236,22 @@ def _signer(explicit: str | None, map_path: Path) -> tuple[str, str] | None:
     return resolve_signer(explicit, folder)
 
 
-FORCE_HELP = "Also change or remove what another person signed (their name stays on it)."
+FORCE_HELP = "Also change, re-sign or remove what another person signed."
 
 
 def signed(map_path: Path, node_id: str, name: str, origin: str) -> str:
     """The line saying who an add signed, when no ``--author`` said it (git's user.name...)."""
     quoted = name.replace("\\", "\\\\").replace('"', '\\"')
     return f'{map_path}: added {node_id} (signed "{quoted}", from {origin})'
+
+
+def stale_answers(map_path: Path, node_id: str, answers: Sequence[Node]) -> str:
+    """The warning after rewording a node that other people answered (see ``edit_node``)."""
+    names = sorted({" ".join((node.author or "").split()) for node in answers}, key=str.casefold)
+    ids = ", ".join(node.id for node in answers[:3]) + (" ..." if len(answers) > 3 else "")
+    said = f"{len(answers)} node(s) under it" if len(answers) > 1 else "a node under it"
+    return (
+        f"{map_path}: warning: {node_id!r} now says something else, and {said} "
+        f"({ids}) signed by {', '.join(names)} answered what it said; ask them to check "
+        f"it still holds"
+    )

@@ -18,7 +18,7 @@ from argmap.editing.inputs import (
 )
 from argmap.editing.maplock import locked_text
 from argmap.editing.session import EditError, Session, open_session
-from argmap.editing.signed import refuse_changing_others
+from argmap.editing.signed import REWORDING_FIELDS, answers_by_others, refuse_changing_others
 from argmap.errors import OptionMisuseError
 from argmap.model import EDITABLE_FIELDS, UNDERCUT, Node, NodeKind, Relation, plain_value
 
@@ -35,7 +35,7 @@ def edit_node(
     unlink: Sequence[str] = (),
     keep_signed: bool = False,
     signer: str | None = None,
-) -> None:
+) -> list[Node]:
     """Set or clear fields of one node, rename it or drop its cross-links; write in place.
 
     Fields new to the node are written in the order of
@@ -49,10 +49,12 @@ def edit_node(
         clear: fields to remove.
         new_id: a new id for the node; cross-links that point at it follow.
         unlink: ids of nodes this node's cross-links (``links``) point at: those links go.
-        keep_signed: refuse to change the wording of a node signed by someone other than
-            ``signer`` (see :func:`~.signed.refuse_changing_others`), unless the edit
-            re-signs it (``author`` in ``changes``).
+        keep_signed: refuse to reword or re-sign another person's node (see
+            :func:`~.signed.refuse_changing_others`).
         signer: who is editing (None: not known).
+
+    Returns:
+        If its text or undercut changes, its children signed by others than its signer.
 
     Raises:
         EditError: unknown id or field, a taken or malformed new id, no such link, another
@@ -66,20 +68,34 @@ def edit_node(
         checked, flat, fast, session = open_edit(p, text)
         rename = new_id if new_id != node_id else None
         linkers = _check_node(session, node_id, rename, unlink, values)
-        if keep_signed and "author" not in values:
-            refuse_changing_others(p, session.node(node_id), [*values, *clear], signer)
+        node = session.node(node_id)
+        if keep_signed:
+            refuse_changing_others(p, node, [*values, *clear], signer, values.get("author"))
+        stale = _stale_answers(session, node, values, clear)
         asked = NodeEdit(node_id, values, clear, new_id, unlink)
-        same = None if rename or unlink else _already(session.node(node_id), asked)
+        same = None if rename or unlink else _already(node, asked)
         if same is not None:  # said, not "edited" of a file left as it was
             raise EditError(p, f"nothing to change: {node_id!r} {same}")
         change = NodeEdit(node_id, values, clear, rename, unlink)
         if flat:
             edit_records(session, checked[0], change)
-            return
+            return stale
         if fast is not None and fast_edit(fast, change, linkers):
-            return
+            return stale
         session = open_session(p, text, checked)  # the round-trip way
         commit(session, splice_edits(session.lines, edit_entries(session, change, linkers)))
+        return stale
+
+
+def _stale_answers(
+    session: Session, node: Node, values: Mapping[str, Any], clear: Sequence[str]
+) -> list[Node]:
+    """The node's children signed by others than its signer, if the edit rewords it."""
+    words = {name: values[name] for name in REWORDING_FIELDS if name in values}
+    unsaid = [name for name in clear if name in REWORDING_FIELDS]
+    if not words and not unsaid or _already(node, NodeEdit(node.id, words, unsaid, None, ())):
+        return []
+    return answers_by_others(session.map, node.id, values.get("author", node.author))
 
 
 def _check_request(

@@ -7,10 +7,12 @@ from pathlib import Path
 from typing import Final
 
 from argmap.editing.session import EditError
-from argmap.model import Node
+from argmap.model import ArgumentMap, Node
 
 __all__ = [
+    "REWORDING_FIELDS",
     "WORDING_FIELDS",
+    "answers_by_others",
     "refuse_changing_others",
     "refuse_linking_others",
     "refuse_removing_others",
@@ -22,6 +24,9 @@ WORDING_FIELDS: Final = ("text", "quote", "note", "citation", "basis", "source",
 person's name, that person would be credited with words they did not write. (Tags, an
 assessment, an id and cross-links are the map keeper's.)"""
 
+REWORDING_FIELDS: Final = ("text", "undercut")
+"""The fields whose change makes a node claim something else: its answers may no longer hold."""
+
 
 def same_person(one: str, other: str) -> bool:
     """Whether two signatures name one person: the same words, case and spacing aside."""
@@ -29,32 +34,58 @@ def same_person(one: str, other: str) -> bool:
 
 
 def refuse_changing_others(
-    path: Path, node: Node, fields: Iterable[str], signer: str | None
+    path: Path,
+    node: Node,
+    fields: Iterable[str],
+    signer: str | None,
+    signing: str | None = None,
 ) -> None:
-    """Refuse to change the wording of a node that another person signed.
+    """Refuse to change the wording or the signature of a node that another person signed.
 
-    (An edit that re-signs the node is not asked about: its words then carry the new
-    signer's name.)
+    Re-signed, their work would go out under another person's name (and the answers to
+    it would answer words the new signer put there), so that is refused too. The name an
+    edit signs with is taken as who is editing: the signer keeps their own node.
 
     Args:
         path: the map, for the message.
         node: the node as it is.
-        fields: the fields set or cleared (``author`` among them: the signature cleared).
+        fields: the fields set or cleared (``author`` among them: re-signed or cleared).
         signer: who is editing (None: not known).
+        signing: the name the edit signs the node with (None: it keeps its signature).
 
     Raises:
-        EditError: the node is signed by someone else and its wording would change.
+        EditError: the node is signed by someone else and its wording or signature would
+            change.
     """
     if node.author is None or not set(fields) & {*WORDING_FIELDS, "author"}:
         return
-    if signer is not None and same_person(node.author, signer):
+    if any(who is not None and same_person(node.author, who) for who in (signer, signing)):
         return
+    if signing is not None:
+        raise EditError(
+            path,
+            f"{node.id!r} is signed by {node.author}: re-signed as {signing}, their work "
+            f"would go out under another name; answer it with an objection or a rebuttal, "
+            f"or pass --force{_who(signer)}",
+        )
     raise EditError(
         path,
         f"{node.id!r} is signed by {node.author}: changed, their name would stand under "
-        f"words they did not write; answer it with an objection or a rebuttal, re-sign it "
-        f"with --author NAME, or pass --force{_who(signer)}",
+        f"words they did not write; answer it with an objection or a rebuttal, or pass "
+        f"--force{_who(signer)}",
     )
+
+
+def answers_by_others(m: ArgumentMap, node_id: str, author: str | None) -> list[Node]:
+    """The children of ``node_id`` signed by someone other than ``author`` (its signer).
+
+    Reworded, the node no longer says what they answered: they should be told.
+    """
+    return [
+        child
+        for child in m.children(node_id)
+        if child.author is not None and (author is None or not same_person(child.author, author))
+    ]
 
 
 def refuse_removing_others(path: Path, removed: Sequence[Node], signer: str | None) -> None:
