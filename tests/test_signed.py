@@ -59,7 +59,8 @@ def test_another_persons_node_is_not_re_signed_without_force(signed: Path) -> No
         assert "is signed by A. Reviewer: re-signed as B. Critic" in out and "--force" in out
     assert signed.read_bytes() == before
     # Signing with their own name is the signer's: A. Reviewer rewords their node.
-    code, out = _run(["edit", str(signed), "expression", "--author", "a. reviewer", "--text", TEXT])
+    args = ["edit", str(signed), "expression", "--author", "a. reviewer", "--text", TEXT]
+    code, out = _run(args)
     assert code == 0, out
 
 

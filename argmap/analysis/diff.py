@@ -145,7 +145,13 @@ def diff_maps(old: ArgumentMap, new: ArgumentMap) -> MapDiff:
 
 
 def _by(node: Node) -> str:
+    """Who an added node is by."""
     return f" by {_line(node.author)}" if node.author else ""
+
+
+def _signed(node: Node) -> str:
+    """Whose a node is, said of a change: who signed it, not (as "by" read) who made it."""
+    return f" (signed {_line(node.author)})" if node.author else ""
 
 
 def _shown(c: Change) -> str:
@@ -193,19 +199,19 @@ def format_text(d: MapDiff) -> str:
             f"+ added {node.kind.value} [{node.id}]{_by(node)} {_place(node)}: {_line(node.text)}"
         )
     for node in d.removed:
-        lines.append(f"- removed {node.kind.value} [{node.id}]{_by(node)}: {_line(node.text)}")
+        lines.append(f"- removed {node.kind.value} [{node.id}]{_signed(node)}: {_line(node.text)}")
     for before, after in d.renamed:
         lines.append(
-            f"~ renamed {after.kind.value} [{before.id}] -> [{after.id}]{_by(after)}: "
+            f"~ renamed {after.kind.value} [{before.id}] -> [{after.id}]{_signed(after)}: "
             f"{_line(after.text)}"
         )
     for before, after in d.moved:
         lines.append(
-            f"> moved {after.kind.value} [{after.id}]{_by(after)}: "
+            f"> moved {after.kind.value} [{after.id}]{_signed(after)}: "
             f"{_place(before)} -> {_place(after)}"
         )
     for node, changes in d.changed:
-        lines.append(f"~ changed {node.kind.value} [{node.id}]{_by(node)}:")
+        lines.append(f"~ changed {node.kind.value} [{node.id}]{_signed(node)}:")
         lines.extend(f"    {c.field}: {_shown(c)}" for c in changes)
     return "\n".join(lines) + ("\n" if lines else "")
 
@@ -244,13 +250,13 @@ def format_markdown(d: MapDiff, *, title: str = "argmap diff") -> str:
     if d.removed:
         out += ["#### Removed", ""]
         for node in d.removed:
-            by = f" by {escape_md(node.author)}" if node.author else ""
+            by = f" (signed {escape_md(node.author)})" if node.author else ""
             out.append(f"- {node.kind.value} `{node.id}`{by}: {escape_md(node.text)}")
         out.append("")
     if d.renamed:
         out += ["#### Renamed", ""]
         for before, after in d.renamed:
-            by = f" by {escape_md(after.author)}" if after.author else ""
+            by = f" (signed {escape_md(after.author)})" if after.author else ""
             text = escape_md(after.text)
             out.append(f"- {after.kind.value} `{before.id}` → `{after.id}`{by}: {text}")
         out.append("")
@@ -264,7 +270,7 @@ def format_markdown(d: MapDiff, *, title: str = "argmap diff") -> str:
     if d.changed:
         out += ["#### Changed", ""]
         for node, changes in d.changed:
-            by = f" by {escape_md(node.author)}" if node.author else ""
+            by = f" (signed {escape_md(node.author)})" if node.author else ""
             out.append(f"- {node.kind.value} `{node.id}`{by}")
             out += [f"  - **{c.field}**: {_md(c.old)} → {_md(c.new)}" for c in changes]
         out.append("")
