@@ -155,4 +155,22 @@ def test_a_key_in_two_columns_is_wider_and_about_half_as_tall(path: object) -> N
         down = [row[0] for row in rows] + [row[1] for row in rows if len(row) > 1]
         assert down == entries(one)
     assert "<BR/>" not in one + two and "<BR/>" in wrapped
-    assert all(len(html.unescape(line)) <= PAIRED_WRAP for line in re.split(r"<[^>]*>", wrapped))
+    entries_only = wrapped.split("</TR>", 1)[1]  # (the title row, above both columns, aside)
+    assert all(len(html.unescape(s)) <= PAIRED_WRAP for s in re.split(r"<[^>]*>", entries_only))
+
+
+
+
+@pytest.mark.parametrize("theme", ["default", "print", "contrast"])
+def test_the_key_says_a_rebuttals_arrows_take_its_colour(theme: str) -> None:
+    """The uniforms' rebuttal's arrow is orange; the key named only green and red arrows.
+    Its title says so (in a row the key has anyway: a row more took the upright pages a
+    page more), where the theme draws them in a colour of their own."""
+    key = _key(_pages(UNIFORMS, fit="a4", theme=theme))
+    nodes, edges = THEMES[theme]
+    own = nodes[NodeKind.REBUTTAL].border != edges[Relation.ATTACKS].color
+    assert ("> · a rebuttal&#39;s arrows are drawn in its colour<" in key) is own
+    m = load_map(UNIFORMS)
+    only = [n for n in m.nodes if n.id != "second-hand"]  # its rebuttal's arrow not drawn
+    content = legend_content(m, only, frozenset(n.id for n in only), {})
+    assert "rebuttal" not in legend_label(content, nodes, edges, theme).split("</TR>")[0]

@@ -10,9 +10,10 @@ from typing import Final
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.dot import Html
 from argmap.exporters.diagram.keysamples import edge_sample, kind_swatch, linked_swatch
-from argmap.exporters.diagram.labels import html_text, width_attr
+from argmap.exporters.diagram.labels import html_text, text_points, width_attr
 from argmap.exporters.diagram.linebreak import wrap_text
 from argmap.exporters.diagram.styles import (
+    ANSWER_NOTE,
     CROSS_LEGEND,
     DRAWN_EDGE,
     DRAWN_LEGEND,
@@ -33,6 +34,7 @@ __all__ = [
     "LegendContent",
     "key_lines",
     "key_wrap",
+    "title_points",
     "legend_attrs",
     "legend_content",
     "legend_label",
@@ -57,6 +59,8 @@ class LegendContent:
 
     kinds: list[NodeKind] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    answers: bool = False
+    """Some rebuttal's attack or undercut is drawn (in the rebuttal's colour: see build)."""
     cross: bool = False
     """Some cross-link (``links:``) is drawn."""
     linked: bool = False
@@ -93,12 +97,11 @@ def legend_content(
         if kind not in content.kinds:
             content.kinds.append(kind)
         into_trail = paged and node.parent is not None and node.id in visible
-        if (
-            (node.parent in visible or into_trail)
-            and node.relation is not None
-            and node.relation not in content.relations
-        ):
-            content.relations.append(node.relation)
+        if (node.parent in visible or into_trail) and node.relation is not None:
+            if node.relation not in content.relations:
+                content.relations.append(node.relation)
+            answer = kind is NodeKind.REBUTTAL and node.relation is not Relation.SUPPORTS
+            content.answers = content.answers or answer
         content.cross = content.cross or any(link.to in visible for link in node.links)
         if node.group is not None and node.id in visible:  # a stub draws no group box
             content.linked = content.linked or node.group in grouped or node.group in parted
@@ -127,7 +130,10 @@ def legend_label(
     onto two lines, for a page too narrow for that.
     """
     cells = _legend_cells(content, nodes, edges, theme, direction, key_wrap(columns))
-    rows = [f'<TR><TD COLSPAN="{5 if columns > 1 else 2}" ALIGN="LEFT"><B>KEY</B></TD></TR>']
+    own = content.answers and nodes[NodeKind.REBUTTAL].border != edges[Relation.ATTACKS].color
+    note = f" · {html_text(ANSWER_NOTE)}" if own else ""
+    span = 5 if columns > 1 else 2
+    rows = [f'<TR><TD COLSPAN="{span}" ALIGN="LEFT"><B>KEY</B>{note}</TD></TR>']
     if columns == 1:
         rows += [f"<TR>{sample}{words}</TR>" for sample, words in cells]
     else:  # a gap between the columns, as wide as a swatch's margin
@@ -184,6 +190,11 @@ def _legend_cells(
         meaning = f"{STANDING_TEXT[standing]} ({STANDING_BORDER[standing] or 'solid'} border)"
         cells.append((f"<TD{width_attr([tag], 10)}>{html_text(tag)}</TD>", _words(meaning)))
     return cells
+
+
+def title_points(content: LegendContent) -> float:
+    """The key's title row's width in points, at most (see :data:`~.styles.ANSWER_NOTE`)."""
+    return text_points(f"KEY · {ANSWER_NOTE}" if content.answers else "KEY", 10) + 16
 
 
 def key_wrap(columns: int) -> int:

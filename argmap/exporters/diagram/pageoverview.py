@@ -10,7 +10,7 @@ from typing import Final
 from argmap.analysis.view import drawn_up
 from argmap.exporters.diagram.keysamples import SAMPLE_WIDTH
 from argmap.exporters.diagram.labels import text_points
-from argmap.exporters.diagram.legend import key_lines, key_wrap, legend_content
+from argmap.exporters.diagram.legend import key_lines, key_wrap, legend_content, title_points
 from argmap.exporters.diagram.pagetree import stub_name
 from argmap.exporters.diagram.stacking import (
     NODESEP,
@@ -71,7 +71,7 @@ def legend_size(
     words += [CROSS_LEGEND] if content.cross else []
     if columns == 1:
         width = max(text_points(line, 10) for line in words) + SAMPLE_WIDTH + 32  # a sample each
-        return width, (len(words) + 1) * LEGEND_ROW + 12
+        return max(width, title_points(content)), (len(words) + 1) * LEGEND_ROW + 12
     half = -(-len(words) // 2)
     wrap = key_wrap(columns)
     sides = [[key_lines(text, wrap) for text in side] for side in (words[:half], words[half:])]
@@ -82,7 +82,8 @@ def legend_size(
     )
     # A row as tall as its entry of more lines: each line past the first adds one.
     more = sum(max(map(len, row)) - 1 for row in zip_longest(*sides, fillvalue=[""]))
-    return width + 16, (half + 1) * LEGEND_ROW + 12 + more * KEY_LINE
+    height = (half + 1) * LEGEND_ROW + 12 + more * KEY_LINE
+    return max(width + 16, title_points(content)), height
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ __all__ = [
     "FONT",
     "LINKED_LEGEND",
     "GRAPH_ATTR",
+    "ANSWER_NOTE",
     "LEGEND_TEXT",
     "NODE_DEFAULTS",
     "NODE_STYLE",
@@ -273,3 +274,7 @@ LEGEND_TEXT: Final[Mapping[Relation, str]] = {
     Relation.UNDERCUTS: "arrow to a dot on a link: undercuts that inference",
 }
 """What each relation's arrow means, for the legend."""
+
+ANSWER_NOTE: Final = "a rebuttal's arrows are drawn in its colour"
+"""Said after the key's title where a rebuttal's arrows are not in their relation's colour
+(the key's arrows are): where the key has room for it (its title row), at no cost in size."""
