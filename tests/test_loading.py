@@ -208,7 +208,9 @@ def test_tags_nested_deep_in_json_are_located(tmp_path: Path) -> None:
         load_map(path)
     (issue,) = excinfo.value.issues
     assert (issue.line, issue.column) == (1, 49)
-    assert issue.message == "thesis.tags[0]: 'tags.0' must be text (got a list); put it in quotes"
+    assert issue.message == (
+        "thesis.tags[0]: 'tags.0' must be text (got a list); write it as text, not as a list"
+    )
 
 
 @pytest.mark.parametrize(
@@ -314,7 +316,8 @@ def test_tags_with_a_few_nested_brackets_are_located(tmp_path: Path) -> None:
     with pytest.raises(MapValidationError) as excinfo:
         load_map(path)
     assert [str(i) for i in excinfo.value.issues] == [
-        f"{path}:4:10: thesis.tags[0]: 'tags.0' must be text (got a list); put it in quotes"
+        f"{path}:4:10: thesis.tags[0]: 'tags.0' must be text (got a list); "
+        "write it as text, not as a list"
     ]
 
 

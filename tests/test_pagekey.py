@@ -159,8 +159,6 @@ def test_a_key_in_two_columns_is_wider_and_about_half_as_tall(path: object) -> N
     assert all(len(html.unescape(s)) <= PAIRED_WRAP for s in re.split(r"<[^>]*>", entries_only))
 
 
-
-
 @pytest.mark.parametrize("theme", ["default", "print", "contrast"])
 def test_the_key_says_a_rebuttals_arrows_take_its_colour(theme: str) -> None:
     """The uniforms' rebuttal's arrow is orange; the key named only green and red arrows.

@@ -118,6 +118,17 @@ CASES = {
         (4, 11),
         "'author' must be text (got a date, 2024-01-01); put it in quotes",
     ),
+    # Quoted, a list would be its brackets: "[1,2]" is no title anyone meant.
+    "list-title": (
+        "title: [1, 2]\nthesis:\n  text: a\n",
+        (1, 8),
+        "'title' must be text (got a list); write it as text, not as a list",
+    ),
+    "fields-text": (
+        "title: t\nthesis:\n  text: {a: 1}\n",
+        (3, 9),
+        "'text' must be text (got a mapping); write it as text, not as fields",
+    ),
     "bool-tag": (
         "title: t\nthesis:\n  text: a\n  tags: [true]\n",
         (4, 10),

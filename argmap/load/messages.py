@@ -100,7 +100,10 @@ def pydantic_findings(exc: ValidationError, model: type[BaseModel]) -> list[Find
             message = f"{dotted!r} must be one of {expected} (got {got})"
             out.append(Finding(loc, message, code="type"))
         elif kind == "string_type":
-            message = f"{dotted!r} must be text (got {got}); put it in quotes"
+            # Quoted, a number or a date is its text; a list or fields would be their brackets.
+            shape = {list: "a list", dict: "fields"}.get(type(err.get("input")))
+            hint = f"write it as text, not as {shape}" if shape else "put it in quotes"
+            message = f"{dotted!r} must be text (got {got}); {hint}"
             out.append(Finding(loc, message, code="type"))
         elif kind in ("model_type", "dict_type", "model_attributes_type"):
             hint = _SHAPES.get(name, "write its fields under it, one a line")
