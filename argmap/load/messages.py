@@ -101,7 +101,10 @@ def pydantic_findings(exc: ValidationError, model: type[BaseModel]) -> list[Find
             out.append(Finding(loc, message, code="type"))
         elif kind == "string_type":
             # Quoted, a number or a date is its text; a list or fields would be their brackets.
-            shape = {list: "a list", dict: "fields"}.get(type(err.get("input")))
+            raw = err.get("input")
+            shape = (
+                "a list" if isinstance(raw, list) else "fields" if isinstance(raw, dict) else ""
+            )
             hint = f"write it as text, not as {shape}" if shape else "put it in quotes"
             message = f"{dotted!r} must be text (got {got}); {hint}"
             out.append(Finding(loc, message, code="type"))
