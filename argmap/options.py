@@ -51,6 +51,9 @@ class Sheet:
         blanks: position label -> ruled lines left for its statement (fill), or 1 (place).
         bank: place: the statements in the bank's (shuffled) order, numbered from 1.
         numbers: place: position label -> the bank number of its statement.
+        twins: place: position label -> the bank numbers of its statement's twins (the
+            same claim, from another source: see :func:`argmap.exercise.worksheet.twins`),
+            which the key accepts there too.
         written: a key drawn as its worksheet (its pages are the worksheet's): position
             label -> the answer written in its box (fill: the statement, place: the bank
             number, label: the kind). None: the worksheet itself, or a key drawn alone.
@@ -63,8 +66,14 @@ class Sheet:
     blanks: Mapping[str, int] = field(default_factory=dict)
     bank: tuple[str, ...] = ()
     numbers: Mapping[str, int] = field(default_factory=dict)
+    twins: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     written: Mapping[str, str] | None = None
     listed: bool = True
+
+    def accepted(self, position: str) -> str:
+        """The bank numbers a place key accepts in a box: ``7``, or ``7 or 12`` (twins)."""
+        numbers = sorted({self.numbers[position], *self.twins.get(position, ())})
+        return " or ".join(map(str, numbers))
 
     @property
     def hides_kinds(self) -> bool:

@@ -175,6 +175,36 @@ def test_place_bank_holds_each_statement_once_and_the_key_numbers_them() -> None
     assert again.exercise_options.sheet.bank == info.bank  # type: ignore[union-attr]
 
 
+def test_a_place_key_accepts_either_twin_in_each_twins_box(tmp_path: Path) -> None:
+    """The flagship states three claims once per outlet ("... (as reported by Reuters)");
+    a worksheet drops sources, so nothing told a student which twin went in which box,
+    and the key marked a swapped pair wrong."""
+    m = load_map(FLAGSHIP)
+    sheet = make_worksheet(m, RenderOptions(exercise=True, exercise_kind="place", seed=3))
+    info = sheet.answer_options.sheet
+    assert info is not None
+    labels = positions(m)
+    one, two = labels["debt-write-off-nknews"], labels["debt-write-off-reuters"]
+    both = " or ".join(map(str, sorted([info.numbers[one], info.numbers[two]])))
+    assert info.accepted(one) == info.accepted(two) == both
+    assert len(info.twins) == 6  # three pairs; every other box takes its one number
+    assert info.accepted(labels["russias-korean-game"]) == str(
+        info.numbers[labels["russias-korean-game"]]
+    )
+    assert not sheet.exercise_options.sheet.twins  # type: ignore[union-attr]
+    # The key says so in the box's header, its list and the HTML page's table.
+    out = tmp_path / "out"
+    args = ["render", str(FLAGSHIP), "-f", "pdf,html", "--exercise", "place", "--seed", "3"]
+    result = CliRunner().invoke(main, [*args, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = (out / "russias-game-in-north-korea.answers.html").read_text(encoding="utf-8")
+    assert f"<td>{both}</td>" in page
+    text = file_text(out / "russias-game-in-north-korea.answers.pdf")
+    assert f"Statement no. {both}" in text and f"{one} · no. {both}" in text
+    fill = make_worksheet(m, RenderOptions(exercise=True, exercise_kind="fill"))
+    assert not fill.answer_options.sheet.twins  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize("fmt", ["html", "svg", "png", "pdf"])
 @pytest.mark.parametrize("kind", ["fill", "place"])
 def test_no_word_of_a_blanked_statement_in_any_format(tmp_path: Path, fmt: str, kind: str) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 import random
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
@@ -44,6 +46,9 @@ SHEET_TITLE: Final = "Worksheet: "
 KEY_TITLE: Final = "Answer key: "
 """What a worksheet's and its key's titles start with (then the task, or the kept title)."""
 
+_ASIDE: Final = re.compile(r"\([^()]*\)")
+"""A bracketed aside (the source a twin names: see :func:`twins`)."""
+
 SHUFFLE_TRIES: Final = 50
 """Shuffles drawn at most while looking for a bank order other than the map's own."""
 
@@ -65,6 +70,26 @@ class Worksheet:
 def blank_lines(text: str) -> int:
     """The ruled lines a blank gives a statement: room for it in handwriting, two at least."""
     return max(MIN_LINES, math.ceil(len(" ".join(text.split())) / HAND_CHARS))
+
+
+def twins(nodes: Sequence[Node]) -> dict[str, list[str]]:
+    """Each node's twins among ``nodes``: the same kind and words but what is in brackets.
+
+    A map may state one claim once per source ("... (as reported by Reuters)", "...
+    (as reported by nknews.org)"); a worksheet leaves out sources and citations, so
+    nothing on it tells a student which twin goes in which box, and the key accepts any.
+    """
+    by_gist: dict[tuple[str, str], list[str]] = {}
+    for node in nodes:
+        gist = " ".join(_ASIDE.sub(" ", node.text).split()).casefold().rstrip(".!?;: ")
+        if gist:
+            by_gist.setdefault((node.kind.value, gist), []).append(node.id)
+    return {
+        node_id: [other for other in ids if other != node_id]
+        for ids in by_gist.values()
+        if len(ids) > 1
+        for node_id in ids
+    }
 
 
 def shuffled(count: int, seed: int) -> list[int]:
@@ -117,6 +142,8 @@ def make_worksheet(m: ArgumentMap, options: RenderOptions) -> Worksheet:
     order = shuffled(len(blanked), options.seed) if kind == "place" else []
     bank = tuple(blanked[i].text for i in order)
     numbers = {labels[blanked[i].id]: n for n, i in enumerate(order, start=1)}
+    pairs = twins(blanked).items() if kind == "place" else ()
+    twinned = {labels[a]: tuple(numbers[labels[b]] for b in bs) for a, bs in pairs}
     blanks = {
         labels[node.id]: 1 if kind == "place" else blank_lines(node.text) for node in blanked
     }
@@ -132,12 +159,12 @@ def make_worksheet(m: ArgumentMap, options: RenderOptions) -> Worksheet:
         status=options.status and "standing" in options.keep,
     )
     task = m.title if "title" in options.keep else TITLES[kind]
-    sheet = Sheet(kind=kind, blanks=blanks, bank=bank, numbers=numbers)
+    sheet = Sheet(kind=kind, blanks=blanks, bank=bank, numbers=numbers, twins=twinned)
     exercise = _anonymised(m, labels, groups, filler, options.keep, SHEET_TITLE + task)
     key = _anonymised(m, labels, groups, {}, options.keep, KEY_TITLE + task)
     return Worksheet(
         exercise,
-        replace(base, sheet=replace(sheet, numbers={})),  # the answers are the key's alone
+        replace(base, sheet=replace(sheet, numbers={}, twins={})),  # the answers: the key's
         key,
         replace(base, sheet=replace(sheet, answers=True)),  # blanks: its pages are the sheet's
     )

@@ -104,7 +104,7 @@ def sheet_map(m: ArgumentMap, sheet: Sheet, title: str | None = None) -> Argumen
 def written_answers(m: ArgumentMap, sheet: Sheet, options: RenderOptions) -> dict[str, str]:
     """What the key writes in each box: the statement (fill), bank number (place) or kind."""
     if sheet.kind == "place":
-        return {position: str(number) for position, number in sheet.numbers.items()}
+        return {position: sheet.accepted(position) for position in sheet.numbers}
     if sheet.kind == "fill":
         return {node.id: node.text for node in m.nodes if node.id in sheet.blanks}
     styles = THEMES[options.theme][0]
@@ -120,7 +120,7 @@ def answer_entries(m: ArgumentMap, sheet: Sheet) -> list[tuple[str, str]]:
     """
     blanked: list[Node] = [node for node in m.nodes if node.id in sheet.blanks]
     if sheet.kind == "place":
-        return [(f"{node.id} · no. {sheet.numbers[node.id]}", node.text) for node in blanked]
+        return [(f"{node.id} · no. {sheet.accepted(node.id)}", node.text) for node in blanked]
     whole = all(written_lines(node.text, sheet.blanks[node.id], RULE_WIDTH)[1] for node in blanked)
     return [] if whole else [(node.id, node.text) for node in blanked]
 

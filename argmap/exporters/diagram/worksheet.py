@@ -239,9 +239,8 @@ def sheet_header(node: Node, kind: NodeKind, style: NodeStyle, sheet: Sheet) -> 
             return f"{node.id} · {KIND_BLANK if written is None else 'kind: ' + written}"
         if node.relation is Relation.UNDERCUTS:
             header += " · UNDERCUTS THE LINK"
-    number = sheet.numbers.get(node.id) if sheet.answers else None
-    if number is not None:
-        header += f" · BANK NO. {number}"
+    if sheet.answers and node.id in sheet.numbers:
+        header += f" · BANK NO. {sheet.accepted(node.id).upper()}"
     return header
 
 

@@ -58,7 +58,7 @@ class PageContext(Assets):
     """The page is a worksheet's answer key."""
     bank: list[str]
     """A place worksheet's statements, in the bank's order."""
-    numbers: Mapping[str, int]
+    numbers: Mapping[str, str]
     """A place worksheet's key: position -> the bank number of its statement."""
     key_nodes: list[NodeView]
     """Every node in outline order (the answer key's rows)."""
@@ -117,7 +117,7 @@ def page_context(
         exercise_kind=None if sheet is None else sheet.kind,
         answers=sheet is not None and sheet.answers,
         bank=[] if sheet is None or sheet.answers else list(sheet.bank),
-        numbers=sheet.numbers if sheet is not None and sheet.answers else {},
+        numbers={p: sheet.accepted(p) for p in sheet.numbers} if sheet and sheet.answers else {},
         key_nodes=[] if sheet is None else [views.view(node) for node in reading_order(m)],
         thesis=views.view(m.thesis),
         verdict=_verdict(views, analysis, whole),
