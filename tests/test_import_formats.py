@@ -296,10 +296,10 @@ def test_aif_rephrases_are_followed_to_one_root() -> None:
     result = get_importer("aif")(json.dumps(data), "ma.json")
     m = result.map
     assert [(n.id, n.text) for n in m.nodes] == [
-        ("britain-should-withdraw", "Britain should withdraw"),
+        ("so-britain-had-to-withdraw", "so Britain had to withdraw"),  # the RA's own words
         ("brutality-was-the-only-way", "brutality was the only way"),
     ]
-    assert m.thesis.note == "AIF nodeID: t\n\nAlso worded: so Britain had to withdraw"
+    assert m.thesis.note == "AIF nodeID: q\n\nAlso worded: Britain should withdraw"
     assert result.warnings[0].message.startswith("rephrases (MA) followed")
     assert result.warnings[0].line > 0
 
