@@ -292,15 +292,17 @@ def test_a_rephrase_that_would_make_a_cycle_is_not_followed() -> None:
 
 
 def test_rephrases_at_odds_with_nothing_are_still_followed() -> None:
+    """The claim takes the words of the I-node the support goes into ("Bikes are cheap",
+    first in the file, was shown as the conclusion of "A bike costs 100")."""
     claims = {"a": "Bikes are cheap", "b": "Bicycles cost little", "r": "A bike costs 100"}
     result, _ = _read(_graph(claims, [("ma", "MA", "b", "a"), ("ra", "RA", "r", "b")]))
     assert [(n.id, n.note) for n in result.map.nodes] == [
-        ("bikes-are-cheap", "AIF nodeID: a\n\nAlso worded: Bicycles cost little"),
+        ("bicycles-cost-little", "AIF nodeID: b\n\nAlso worded: Bikes are cheap"),
         ("a-bike-costs-100", "AIF nodeID: r"),
     ]
     assert [w.message for w in result.warnings] == [
-        "rephrases (MA) followed: the I-nodes each joins are read as one claim, the other "
-        "wordings kept in its note: 'ma'"
+        "rephrases (MA) followed: an I-node in no relation (RA or CA) is read as the claim it "
+        "rephrases, its words kept in that claim's note (Also worded): 'ma' ('a' read as 'b')"
     ]
 
 

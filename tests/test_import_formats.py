@@ -108,10 +108,28 @@ def test_from_can_be_left_out(tmp_path: Path, runner: CliRunner) -> None:
     assert result.exit_code == 1
     assert result.output == (
         f"{words}:1:1: cannot tell what to import: its content shows no known format; give "
-        "--from aif, argdown or kialo\n"
+        "--from aif, argdown, kialo or json (argmap's own JSON)\n"
     )
     result = runner.invoke(main, ["import", str(MAPS / "school-uniforms.yaml"), "-o", "-"])
     assert "it looks like an argmap map file (YAML); it needs no import" in result.output
+
+
+def test_a_json_map_file_is_told_from_its_content(tmp_path: Path, runner: CliRunner) -> None:
+    """``add`` on a JSON map says to run ``argmap import m.json -o MAP.yaml``; that import
+    said it could not tell the format, and left ``json`` out of the choices it gave."""
+    source = write(tmp_path, "m.json", '{"title": "J", "thesis": {"id": "t", "text": "T"}}\n')
+    out = tmp_path / "m.yaml"
+    result = runner.invoke(main, ["import", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("# Imported from m.json (argmap JSON)")
+    assert load_map(out).thesis.text == "T"
+    result = runner.invoke(main, ["import", str(source), "--from", "aif", "-o", "-"])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"{source}:1:1: this is not AIF JSON: it looks like argmap's own JSON (a map file, "
+        "or its JSON export); use --from json\n"
+    )
+    assert sniff(source.read_text(encoding="utf-8")) == "own"
 
 
 def test_thesis_and_all_roots_are_exclusive(runner: CliRunner) -> None:
@@ -296,10 +314,10 @@ def test_aif_rephrases_are_followed_to_one_root() -> None:
     result = get_importer("aif")(json.dumps(data), "ma.json")
     m = result.map
     assert [(n.id, n.text) for n in m.nodes] == [
-        ("britain-should-withdraw", "Britain should withdraw"),
+        ("so-britain-had-to-withdraw", "so Britain had to withdraw"),  # the RA's own words
         ("brutality-was-the-only-way", "brutality was the only way"),
     ]
-    assert m.thesis.note == "AIF nodeID: t\n\nAlso worded: so Britain had to withdraw"
+    assert m.thesis.note == "AIF nodeID: q\n\nAlso worded: Britain should withdraw"
     assert result.warnings[0].message.startswith("rephrases (MA) followed")
     assert result.warnings[0].line > 0
 

@@ -31,7 +31,7 @@ within the deep run's recursion limit (a chain 100,000 deep nests 200,000 levels
     "fmt",
     type=click.Choice((*_IMPORT_FORMATS, OWN_JSON)),
     help="The format of FILE (checked against its content); left out, told from the content. "
-    "json: argmap's own JSON export.",
+    "json: argmap's own JSON (a map file, or its export).",
 )
 @click.option(
     "-o",
@@ -76,7 +76,7 @@ def import_(
     to_stdout = str(output) == "-"
     if not to_stdout:
         _check_output(source, output, force=force)
-    if fmt == OWN_JSON or (fmt is None and _is_export(source)):
+    if fmt == OWN_JSON or (fmt is None and _is_own_json(source)):
         from argmap.interop import ImportResult
         from argmap.load.maps import load_map
 
@@ -151,17 +151,17 @@ def _write_map(output: Path, text: str, *, force: bool) -> None:
         write_atomic(output, text)
 
 
-def _is_export(source: Path) -> bool:
-    """Whether ``source`` is argmap's flat JSON export (``argmap export MAP -f json``)."""
+def _is_own_json(source: Path) -> bool:
+    """Whether ``source`` is argmap's own JSON: a map file, or the export (``-f json``)."""
     from argmap.errors import MapFileError
+    from argmap.interop.sniff import is_own_json
     from argmap.load.files import read_map_text
-    from argmap.load.flat import is_flat
     from argmap.load.parse import parse_text
 
     if source.suffix.lower() != ".json":
         return False
     try:
-        return is_flat(parse_text(read_map_text(source), source).data)
+        return is_own_json(parse_text(read_map_text(source), source).data)
     except MapFileError:
         return False  # the importers say what is wrong with it
 

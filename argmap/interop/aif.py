@@ -5,9 +5,17 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, Final
 
+from argmap.errors import Issue, MapFileError
 from argmap.exporters import Exporter, RenderOptions
 from argmap.interop import ImportOptions, ImportResult
-from argmap.interop.aifgraph import ARGMAP_KEY, AifGraph, index_nodes, load_aif, records
+from argmap.interop.aifgraph import (
+    ARGMAP_KEY,
+    AifGraph,
+    index_nodes,
+    key_places,
+    load_aif,
+    records,
+)
 from argmap.interop.aifkeys import (
     apply_node_keys,
     map_keys,
@@ -225,8 +233,53 @@ def import_text(text: str, path: str, options: ImportOptions | None = None) -> I
             line, column = aif.place(node_id)
             graph.warn_kind(f"{what} not supported; skipped", line, column, item=repr(node_id))
     read_speech(speech, aif, graph, own)
-    m, warnings = graph.build(read_header(data, path, graph), options=options)
+    return _build(graph, aif, read_header(data, path, graph), text, options)
+
+
+def _build(
+    graph: GraphBuilder,
+    aif: AifGraph,
+    header: dict[str, Any],
+    text: str,
+    options: ImportOptions | None,
+) -> ImportResult:
+    """Build the map; edges between I-nodes are said in a warning, or beside a refusal."""
+    direct = _direct_edges(aif, text)
+    if direct is not None:
+        graph.warnings.append(direct)
+    try:
+        m, warnings = graph.build(header, options=options)
+    except MapFileError as exc:
+        if direct is None:
+            raise
+        raise MapFileError.of([*exc.issues, direct]) from None  # what explains the refusal
     return ImportResult(m, warnings)
+
+
+def _direct_edges(aif: AifGraph, text: str) -> Issue | None:
+    """The edges that join two I-nodes directly, said in one located line (None: none).
+
+    AIF relates claims only through a scheme node between them: what such an edge means
+    (a support? an attack? the order of a text?) the file does not say, so none is read.
+    """
+    if not aif.direct:
+        return None
+    places = key_places(text, "fromID")
+    first = aif.direct[0][0]
+    line, column = places[first] if first < len(places) else (0, 0)
+    shown = [f"{a!r} -> {b!r}" for _, a, b in aif.direct[:8]]
+    more = f" and {len(aif.direct) - 8} more" if len(aif.direct) > 8 else ""
+    count = len(aif.direct)
+    return Issue(
+        aif.path,
+        line,
+        column if line else 0,
+        f"{count} edge{'s' if count > 1 else ''} join{'' if count > 1 else 's'} two I-nodes "
+        f"with no RA or CA node between them, so no relation is read from "
+        f"{'them' if count > 1 else 'it'} ({', '.join(shown)}{more}): AIF relates claims "
+        "through an RA node (a support) or a CA node (a conflict); put one between them",
+        "unsupported",
+    )
 
 
 def _add_inference(graph: GraphBuilder, aif: AifGraph, ra: str) -> None:

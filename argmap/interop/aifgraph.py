@@ -12,7 +12,15 @@ from argmap.errors import MapFileError
 from argmap.load.messages import surrogate_message
 from argmap.safetext import LONE_SURROGATE
 
-__all__ = ["ARGMAP_KEY", "AifGraph", "index_nodes", "load_aif", "record_place", "records"]
+__all__ = [
+    "ARGMAP_KEY",
+    "AifGraph",
+    "index_nodes",
+    "key_places",
+    "load_aif",
+    "record_place",
+    "records",
+]
 
 ARGMAP_KEY: Final = "argmap"
 """The key of what argmap writes beside AIF's own keys (on a node, and atop the file):
@@ -29,6 +37,9 @@ _STRING: Final = re.compile(r'"(?:[^"\\]|\\.)*"')
 
 def load_aif(text: str, path: str) -> Any:
     """Parse the JSON, stepping into the ``AIF`` object that OVA and xAIF nest it in.
+
+    An ``AIF`` object without nodes or edges is not stepped into: some tools write it
+    as metadata (a version, the analyst) beside nodes and edges at the top level.
 
     Control characters inside strings (a tab, a line break pasted into a node's text, as
     some tools write them) are read as they are.
@@ -72,8 +83,9 @@ def load_aif(text: str, path: str) -> Any:
         raise duplicate_key_error(path, text, exc, " (JSON keeps only the last)") from None
     if isinstance(data, dict):
         for nested in ("AIF", "aif"):
-            if isinstance(data.get(nested), dict):
-                return data[nested]
+            inner = data.get(nested)
+            if isinstance(inner, dict) and {"nodes", "edges"} & set(inner):
+                return inner
     return data
 
 
@@ -146,6 +158,8 @@ class AifGraph:
     """A scheme node's ``scheme`` key, where AIFdb names its scheme (its text may not)."""
     extras: dict[str, Any] = field(default_factory=dict)
     """What argmap's own key (:data:`ARGMAP_KEY`) holds on each node that has it."""
+    direct: list[tuple[int, str, str]] = field(default_factory=list)
+    """The edges that join two I-nodes with no scheme node between: (index, from, to)."""
 
     def claims(self, ids: list[str]) -> list[str]:
         """The claims among ``ids`` (I-nodes, a rephrase read as what it rephrases), in order."""
@@ -283,6 +297,13 @@ def index_nodes(
         if ARGMAP_KEY in record:
             aif.extras[node_id] = record[ARGMAP_KEY]
         aif.position[node_id] = i
+    _index_edges(aif, edges, text)
+    return aif
+
+
+def _index_edges(aif: AifGraph, edges: list[dict[str, Any]], text: str) -> None:
+    """Index the edges: each node's neighbours in and out, and the edges between I-nodes."""
+    path = aif.path
     aif.into = {k: [] for k in aif.kinds}
     aif.out_of = {k: [] for k in aif.kinds}
     for i, record in enumerate(edges):
@@ -299,4 +320,17 @@ def index_nodes(
             )
         aif.out_of[source].append(target)
         aif.into[target].append(source)
-    return aif
+        if aif.kinds[source] == aif.kinds[target] == "I":
+            aif.direct.append((i, source, target))
+
+
+def key_places(text: str, key: str) -> list[tuple[int, int]]:
+    """Where each ``"key":`` stands in the text, in order: (line, column), in one pass."""
+    out: list[tuple[int, int]] = []
+    line, start = 1, 0
+    for match in re.finditer(rf'\n|"{key}"\s*:', text):
+        if match.group() == "\n":
+            line, start = line + 1, match.end()
+        else:
+            out.append((line, match.start() - start + 1))
+    return out

@@ -1,4 +1,4 @@
-"""AIF rephrases (MA): the I-nodes an MA joins as one claim, unless that joins claims at odds."""
+"""AIF rephrases (MA): the I-nodes an MA joins as one claim, in the words its relations use."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from argmap.interop.graph import GraphBuilder
 __all__ = ["follow_rephrases"]
 
 _FOLLOWED: Final = (
-    "rephrases (MA) followed: the I-nodes each joins are read as one claim, the other "
-    "wordings kept in its note"
+    "rephrases (MA) followed: an I-node in no relation (RA or CA) is read as the claim it "
+    "rephrases, its words kept in that claim's note (Also worded)"
 )
 _APART: Final = (
     "rephrases (MA) not followed where {}: the I-nodes kept as claims of their own, the "
@@ -23,20 +23,32 @@ _APART: Final = (
 _HUB: Final = "they join one claim to claims that conflict (a question to its answers)"
 _CONFLICT: Final = "they would make one claim of claims that conflict"
 _CYCLE: Final = "they would make a claim bear on itself (a cycle)"
+_WORDS: Final = (
+    "they join claims that each take part in relations in words of their own (as one claim, "
+    "a relation would show words the file does not give it)"
+)
+_LONE: Final = "rephrases (MA) that join fewer than two I-nodes: nothing to follow; skipped"
 _SHORT: Final = {
     _HUB: "the answers conflict",
     _CONFLICT: "the claims conflict",
     _CYCLE: "it would make a cycle",
+    _WORDS: "each takes part in relations in its own words",
 }
+
+
+_Join = tuple[str, str, str]
+"""An MA, the first I-node it joins, and another it joins."""
 
 
 @dataclass
 class _Merge:
-    """Union-find over I-nodes, each set's claim the I-node of it first in the file."""
+    """Union-find over I-nodes, each set's claim its I-node in a relation, else its first."""
 
     aif: AifGraph
     arrows: Mapping[str, list[str]]
     conflicts: Mapping[str, set[str]]
+    bearing: set[str] = field(default_factory=set)
+    """The I-nodes an RA or CA joins: their words are the ones a relation shows."""
     parent: dict[str, str] = field(default_factory=dict)
     members: dict[str, list[str]] = field(default_factory=dict)
     targets: set[str] = field(default_factory=set)
@@ -53,25 +65,31 @@ class _Merge:
         return key
 
     def union(self, a: str, b: str) -> None:
-        """Read the sets of ``a`` and ``b`` as one claim: the one first in the file."""
-        first, second = sorted((self.find(a), self.find(b)), key=self.aif.position.__getitem__)
+        """Read the sets of ``a`` and ``b`` as one claim: the one in a relation, else the first."""
+        first, second = sorted((self.find(a), self.find(b)), key=self._rank)
         if first != second:
             self.parent[second] = first
             self.members[first] = self.group(first) + self.group(second)
             self.members.pop(second, None)
 
+    def _rank(self, root: str) -> tuple[bool, int]:
+        return (root not in self.bearing, self.aif.position[root])
+
     def group(self, root: str) -> list[str]:
         """The I-nodes read as the claim ``root``."""
         return self.members.get(root, [root])
 
-    def problem(self, a: str, b: str) -> str | None:
-        """Why the sets of ``a`` and ``b`` cannot be one claim (None: they can)."""
+    def problem(self, a: str, b: str, *, walk: bool = True) -> str | None:
+        """Why the sets of ``a`` and ``b`` cannot be one claim (None: they can).
+
+        ``walk``: look for a cycle too (a walk over the relations), not only a conflict.
+        """
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return None
         if any(self.find(o) == rb for k in self.group(ra) for o in self.conflicts.get(k, ())):
             return _CONFLICT
-        if self._reaches(ra, rb) or self._reaches(rb, ra):
+        if walk and (self._reaches(ra, rb) or self._reaches(rb, ra)):
             return _CYCLE
         return None
 
@@ -121,7 +139,7 @@ def _relations(aif: AifGraph) -> tuple[dict[str, list[str]], dict[str, set[str]]
     return arrows, conflicts
 
 
-def _joins(aif: AifGraph) -> list[tuple[str, str, str]]:
+def _joins(aif: AifGraph) -> list[_Join]:
     """Each MA's pairs (MA, first I-node it joins, another), in file order."""
     out: list[tuple[str, str, str]] = []
     for node_id, kind in aif.kinds.items():
@@ -132,9 +150,7 @@ def _joins(aif: AifGraph) -> list[tuple[str, str, str]]:
     return out
 
 
-def _hub_pairs(
-    joins: list[tuple[str, str, str]], conflicts: Mapping[str, set[str]]
-) -> set[tuple[str, str]]:
+def _hub_pairs(joins: list[_Join], conflicts: Mapping[str, set[str]]) -> set[tuple[str, str]]:
     """The pairs that join an I-node to one of several it joins that conflict with each other.
 
     QT30-style files link a question to each of its answers by an MA; the answers conflict.
@@ -151,7 +167,7 @@ def _hub_pairs(
     return out
 
 
-def _risky(merge: _Merge, joins: list[tuple[str, str, str]]) -> set[str]:
+def _risky(merge: _Merge, joins: list[_Join]) -> set[str]:
     """The I-nodes whose rephrases, all followed, would put their claim on a cycle.
 
     Elsewhere every rephrase is followed unchecked, as it always was: contracting a set
@@ -167,47 +183,118 @@ def _risky(merge: _Merge, joins: list[tuple[str, str, str]]) -> set[str]:
     return {k for root in cyclic if root in trial.members for k in trial.members[root]}
 
 
+def _bearing(aif: AifGraph) -> set[str]:
+    """The I-nodes an RA or CA joins (a premise, conclusion, attacker or target)."""
+    out: set[str] = set()
+    for node_id, kind in aif.kinds.items():
+        if kind in ("RA", "CA"):
+            out.update(k for k in aif.into[node_id] + aif.out_of[node_id] if aif.kinds[k] == "I")
+    return out
+
+
+def _spread(merge: _Merge, joins: list[_Join]) -> set[_Join]:
+    """Read each I-node in no relation as the nearest claim in one that it rephrases.
+
+    A walk out from the I-nodes in relations, one rephrase at a time, in file order: an
+    I-node in no relation joins the claim that reaches it first. Such a node has no
+    relation of its own, so the join can make no conflict and no cycle.
+
+    Returns:
+        The joins followed.
+    """
+    around: dict[str, list[tuple[_Join, str]]] = {}
+    for join in joins:
+        _, a, b = join
+        around.setdefault(a, []).append((join, b))
+        around.setdefault(b, []).append((join, a))
+    todo = sorted((k for k in merge.bearing if k in around), key=merge.aif.position.__getitem__)
+    reached, followed = set(todo), set()
+    for key in todo:  # grows as it goes: a breadth-first walk
+        for join, other in around[key]:
+            if other not in reached and other not in merge.bearing:
+                reached.add(other)
+                merge.union(key, other)
+                followed.add(join)
+                todo.append(other)
+    return followed
+
+
 def follow_rephrases(aif: AifGraph, graph: GraphBuilder) -> list[tuple[str, str]]:
     """Follow MA (rephrase) nodes: the I-nodes one MA joins are one claim, in several words.
 
-    The claim is the one of them first in the file; the other wordings go in its note
-    (:attr:`AifGraph.canon`). An MA is not followed where that would make one claim of
-    claims that conflict (a CA between them, or between what they are already one claim
-    with), of a question and its answers that conflict (QT30 links each answer to the
-    question by an MA), or of claims one of which bears on the other (a cycle): those stay
-    claims of their own, said in a warning.
+    A relation keeps the words of the I-nodes it joins: an I-node that takes part in no
+    relation (RA or CA) is read as the nearest claim it rephrases that does, its words in
+    that claim's note (:attr:`AifGraph.canon`); I-nodes in no relation at all are one
+    claim, the first of them in the file. I-nodes that each take part in relations stay
+    claims of their own unless their words are the same. Nor is an MA followed where it
+    would make one claim of claims that conflict (a CA between them), of a question and
+    its answers that conflict (QT30 links each answer to the question by an MA), or of
+    claims one of which bears on the other (a cycle). What is kept apart is said in a
+    warning and a note; what is followed, in a warning naming each join.
 
     Returns:
-        Each such rephrase as a note for the claim that rephrases: (its key, the note).
+        Each rephrase not followed as a note for the claim that rephrases: (its key, the note).
     """
     joins = _joins(aif)
     arrows, conflicts = _relations(aif)
-    merge = _Merge(aif, arrows, conflicts)
+    merge = _Merge(aif, arrows, conflicts, _bearing(aif))
     hubs = _hub_pairs(joins, conflicts)
     safe = [j for j in joins if (j[1], j[2]) not in hubs]
-    risky = _risky(merge, safe) if arrows and safe else set()
+    followed = _spread(merge, safe)
+    both = [j for j in safe if j not in followed and merge.find(j[1]) in merge.bearing]
+    risky = _risky(merge, both) if arrows and both else set()
     refused: list[tuple[str, str, str, str]] = []
     for ma, a, b in joins:
+        if (ma, a, b) in followed or merge.find(a) == merge.find(b):
+            followed.add((ma, a, b))
+            continue
         reason = _HUB if (a, b) in hubs else None
-        if reason is None and a in risky:
-            reason = merge.problem(a, b)
+        if reason is None and merge.find(a) in merge.bearing and merge.find(b) in merge.bearing:
+            reason = merge.problem(a, b, walk=a in risky)
+            if reason is None and not _alike(merge, a, b):
+                reason = _WORDS
         if reason is None:
             merge.union(a, b)
+            followed.add((ma, a, b))
         else:
             refused.append((ma, a, b, reason))
-    apart = {ma for ma, *_ in refused}
-    for ma, *_, reason in refused:
-        line, column = aif.place(ma)
-        graph.warn_kind(_APART.format(reason), line, column, item=repr(ma))
-    for node_id, kind in aif.kinds.items():
-        if kind == "MA" and node_id not in apart:
-            line, column = aif.place(node_id)
-            graph.warn_kind(_FOLLOWED, line, column, item=repr(node_id))
+    _warn(aif, graph, merge, followed, refused)
     aif.canon = {key: merge.find(key) for key in merge.parent}
     return [
         (merge.find(a), f"Rephrase of: {_text(aif, b)} (AIF MA {ma!r} not followed: {_SHORT[r]})")
         for ma, a, b, r in refused
     ]
+
+
+def _alike(merge: _Merge, a: str, b: str) -> bool:
+    """Whether the claims of ``a`` and ``b`` are said in the same words."""
+    return _text(merge.aif, merge.find(a)) == _text(merge.aif, merge.find(b))
+
+
+def _warn(
+    aif: AifGraph,
+    graph: GraphBuilder,
+    merge: _Merge,
+    followed: set[_Join],
+    refused: list[tuple[str, str, str, str]],
+) -> None:
+    """One warning per kind: each MA followed (which I-nodes read as which), each kept apart."""
+    for ma, *_, reason in refused:
+        line, column = aif.place(ma)
+        graph.warn_kind(_APART.format(reason), line, column, item=repr(ma))
+    joined: dict[str, dict[str, list[str]]] = {}
+    for ma, a, b in sorted(followed, key=lambda j: aif.position[j[0]]):
+        root = merge.find(a)
+        into = joined.setdefault(ma, {}).setdefault(root, [])
+        into += [k for k in (a, b) if k != root and k not in into]
+    for ma, roots in joined.items():
+        said = "; ".join(f"{', '.join(map(repr, ks))} read as {r!r}" for r, ks in roots.items())
+        line, column = aif.place(ma)
+        graph.warn_kind(_FOLLOWED, line, column, item=f"{ma!r} ({said})")
+    for node_id, kind in aif.kinds.items():
+        if kind == "MA" and node_id not in joined and all(j[0] != node_id for j in refused):
+            line, column = aif.place(node_id)
+            graph.warn_kind(_LONE, line, column, item=repr(node_id))
 
 
 def _text(aif: AifGraph, node_id: str) -> str:

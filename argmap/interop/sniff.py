@@ -9,18 +9,21 @@ from typing import Final
 
 from argmap.errors import MapFileError
 
-__all__ = ["check_format", "sniff"]
+__all__ = ["FROM_CHOICES", "check_format", "is_own_json", "sniff"]
 
 _NAMES: Final = {
     "aif": "AIF JSON",
     "argdown": "Argdown",
     "kialo": "a Kialo export",
     "json": "JSON but not AIF (no 'nodes' and 'edges')",
+    "own": "argmap's own JSON (a map file, or its JSON export)",
     "sadface": (
         "SADFace JSON (nodes with an 'id' and a 'type' of atom or scheme, not AIF's 'nodeID')"
     ),
     "map": "an argmap map file (YAML); it needs no import",
 }
+FROM_CHOICES: Final = "aif, argdown, kialo or json (argmap's own JSON)"
+"""Every ``--from`` choice, as a message lists them."""
 _KIALO_CLAIM: Final = re.compile(r"^\s*\d+(?:\.\d+)+\.\s+(?:Pro|Con):", re.MULTILINE)
 _KIALO_TITLE: Final = re.compile(r"^\s*Discussion (?:Title|Name):", re.MULTILINE)
 """The older layout's title line, or the current layout's (the title on the next line)."""
@@ -50,9 +53,11 @@ def sniff(text: str) -> str | None:
     """Return what ``text`` plainly is, or None when it shows no sign of any format.
 
     One of ``aif``, ``argdown``, ``kialo`` (the import formats), ``sadface`` (SADFace
-    JSON, which has ``nodes`` and ``edges`` too), ``json`` (other JSON) or ``map`` (an
-    argmap map file). Argdown takes almost any text, so it is named only on a sign of
-    its syntax (front matter, a definition, a relation, a premise-conclusion structure).
+    JSON, which has ``nodes`` and ``edges`` too), ``own`` (argmap's own JSON: a map file
+    or the JSON export, which ``argmap import --from json`` reads), ``json`` (other JSON)
+    or ``map`` (an argmap map file). Argdown takes almost any text, so it is named only on
+    a sign of its syntax (front matter, a definition, a relation, a premise-conclusion
+    structure).
     """
     body = text.lstrip("\ufeff \t\r\n")
     if body[:1] in ("{", "["):
@@ -69,7 +74,7 @@ def sniff(text: str) -> str | None:
                 {"nodes", "edges"} <= set(data) or isinstance(data.get("AIF"), dict)
             ):
                 return "aif"
-            return "json"
+            return "own" if is_own_json(data) else "json"
     if _KIALO_TITLE.search(body) or (re.match(r"\s*1\.\s", body) and _KIALO_CLAIM.search(body)):
         return "kialo"
     if len(set(_MAP_KEYS.findall(body))) >= 2 and not _ARGDOWN[0].search(body):
@@ -77,6 +82,17 @@ def sniff(text: str) -> str | None:
     if any(pattern.search(body) for pattern in _ARGDOWN) or all(p.search(body) for p in _PCS):
         return "argdown"
     return None
+
+
+def is_own_json(data: object) -> bool:
+    """Whether parsed JSON is argmap's own: a map file (``thesis``) or the flat export.
+
+    The export has ``nodes`` and none of ``thesis``, ``edges`` (AIF, SADFace) or ``AIF``.
+    """
+    if not isinstance(data, dict):
+        return False
+    keys = set(data)
+    return "thesis" in keys or ("nodes" in keys and not keys & {"edges", "AIF"})
 
 
 def _is_sadface(data: object) -> bool:
@@ -122,13 +138,14 @@ def check_format(text: str, path: str, fmt: str | None) -> str:
         what = f"it looks like {_NAMES[seen]}" if seen else "its content shows no known format"
         raise MapFileError(
             path,
-            f"cannot tell what to import: {what}; give --from aif, argdown or kialo",
+            f"cannot tell what to import: {what}; give --from {FROM_CHOICES}",
             line=1,
             column=1,
         )
     if seen is None or seen == fmt:
         return fmt
     hint = f"; use --from {seen}" if seen in ("aif", "argdown", "kialo") else ""
+    hint = "; use --from json" if seen == "own" else hint
     raise MapFileError(
         path,
         f"this is not {_NAMES[fmt]}: it looks like {_NAMES[seen]}{hint}",
