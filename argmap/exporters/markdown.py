@@ -1,4 +1,4 @@
-"""The Markdown outline export: a nested list of the map for notes, wikis and pull requests."""
+"""The Markdown export: a case brief (a summary, then the map as a nested list) for notes."""
 
 from __future__ import annotations
 
@@ -281,5 +281,5 @@ def _section(lines: list[str], heading: str) -> None:
 
 
 EXPORTER = Exporter(
-    "markdown", ".md", "Markdown outline (nested list, quotes, citations)", to_markdown
+    "markdown", ".md", "Markdown case brief (summary, nested list, quotes, citations)", to_markdown
 )
