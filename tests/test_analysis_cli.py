@@ -159,9 +159,8 @@ def test_markdown_with_status_is_a_debaters_notes(runner: CliRunner, tmp_path: P
         notes = (tmp_path / f"{path.stem}.md").read_text(encoding="utf-8")
         m = load_map(path)
         a = analyze(m)
-        listed = re.findall(
-            r"^- `([^`]+)` \(", notes.split("## Objections with no standing")[1], re.M
-        )
+        summary = notes.split("## The argument")[0]
+        listed = re.findall(r"^\d+\. `([^`]+)` ", summary, re.M)
         assert tuple(listed) == unanswered_by_kind(m, a)[0]  # as stats lists them
         for node_id in a.unanswered:
             assert f"no standing answer) `{node_id}`" in notes
@@ -169,10 +168,10 @@ def test_markdown_with_status_is_a_debaters_notes(runner: CliRunner, tmp_path: P
             "** (undecided"
         ) == len(m.nodes)
     uniforms = (tmp_path / "school-uniforms.md").read_text(encoding="utf-8")
-    assert "- **Premise** (in, link out) `identity`:" in uniforms
+    assert "- **Reason** (in, link out) `identity`:" in uniforms
     assert (
-        "- `belonging-anecdote` (undercutting the inference from `identity` to `uniforms`): "
-        in uniforms
+        "2. `belonging-anecdote` undercuts the link from “Uniforms build a sense of belonging "
+        "to the school.” to the thesis: " in uniforms
     )
     assert run(runner, "render", str(FLAGSHIP), "-f", "markdown", "-o", str(tmp_path))[0] == 0
     assert "(in" not in (tmp_path / f"{FLAGSHIP.stem}.md").read_text(encoding="utf-8")

@@ -231,9 +231,10 @@ def test_text_exports_show_conclusions(m: ArgumentMap) -> None:
     assert tree.index("[o-p]") < tree.index("[so-act]")
     md = to_markdown(m)
     assert "## Conclusions drawn from the thesis" in md
-    assert "**Conclusion (drawn from `t`)** `so-act`" in md
+    assert "**Conclusion (drawn from the thesis)** `so-act`" in md
     # The step into a conclusion runs from what it is drawn from, up to it.
-    assert "undercutting the inference from `t` to `so-act`** `not-urgent`" in md
+    assert "**Objection, undercutting a link** `not-urgent`: Nothing makes it urgent." in md
+    assert "*undercuts the link from the thesis to “The board should act this year.”*" in md
     records = {r["id"]: r for r in to_records(m)["nodes"]}
     assert (records["so-act"]["kind"], records["so-act"]["parent"]) == ("conclusion", "t")
     assert records["so-act"]["relation"] is None

@@ -69,7 +69,7 @@ def test_markdown_lists_continue_in_sections_of_their_own() -> None:
     m = deep_chain(3 * markdown.NEST_LEVELS + 4)
     text = to_markdown(m)
     assert _indents(text) == markdown.NEST_LEVELS
-    head = f"\n\n## Continued below `n{markdown.NEST_LEVELS}`\n\n- **Premise** `n"
+    head = f"\n\n## Continued below `n{markdown.NEST_LEVELS}`\n\n- **Reason** `n"
     assert head in text
     assert text.count("## Continued below") == 4  # n16, n32, n48 and o50 (its rebuttal)
     items = re.findall(r"^ *- \*\*.*?\*\* `([^`]+)`:", text, flags=re.MULTILINE)
@@ -93,7 +93,7 @@ def _conclusions(depth: int) -> ArgumentMap:
 
 def test_markdown_deep_conclusions_continue_after_every_conclusion() -> None:
     m = _conclusions(markdown.NEST_LEVELS + 3)
-    text = to_markdown(m)
+    text = to_markdown(m).split("## The argument", 1)[1]  # after the summary's list
     assert _indents(text) == markdown.NEST_LEVELS
     drawn, continued = (text.index(f"## {head}") for head in ("Conclusions", "Continued below"))
     assert drawn < text.index("`c1`") < text.index("`c2`") < text.index("`y`") < continued

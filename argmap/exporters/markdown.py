@@ -1,17 +1,22 @@
-"""The Markdown outline export: a nested list of the map for notes, wikis and pull requests."""
+"""The Markdown export: a case brief (a summary, then the map as a nested list) for notes."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections import deque
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Final
 from urllib.parse import quote
 
-from argmap.analysis.view import draw_kind
 from argmap.exporters import Exporter, RenderOptions
+from argmap.exporters.markdown_brief import (
+    LINKED_NAME,
+    bearing_words,
+    brief_lines,
+    claim_words,
+    kind_name,
+)
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
-from argmap.model.nesting import nested_walk
-from argmap.model.vocabulary import KIND_LABELS
 from argmap.safetext import displayable, paragraphs, safe_url
 
 if TYPE_CHECKING:
@@ -19,11 +24,6 @@ if TYPE_CHECKING:
 
 __all__ = ["EXPORTER", "escape_markdown", "to_markdown"]
 
-_VERB: Final = {
-    Relation.SUPPORTS: "supports",
-    Relation.ATTACKS: "attacks",
-    Relation.UNDERCUTS: "undercuts",
-}
 NEST_LEVELS: Final = 16
 """How deep the outline's lists nest. A node this deep with children of its own continues
 in a section of its own, headed ``Continued below `ID```, its children's lists starting
@@ -95,29 +95,16 @@ def _lines(text: str) -> list[str]:
     return [escape_markdown(line, line_start=True) for line in text.splitlines() or [""]]
 
 
-def _inference(m: ArgumentMap, node_id: str) -> str:
-    """The inference an undercut of ``node_id`` attacks: from it (or its group) to its parent.
-
-    A conclusion is drawn from its parent, so the step into it runs the other way.
-    """
-    node = m.get(node_id)
-    if node.kind is NodeKind.CONCLUSION:
-        return f"the inference from `{node.parent}` to `{node.id}`"
-    source = f"linked group `{node.group}`" if node.group is not None else f"`{node.id}`"
-    return f"the inference from {source} to `{node.parent}`"
-
-
 def _item(m: ArgumentMap, node: Node, indent: str, mark: str = "") -> list[str]:
-    label = KIND_LABELS[node.kind]
-    if node.relation is Relation.UNDERCUTS and node.parent is not None:
-        label += f", undercutting {_inference(m, node.parent)}"
-    if node.group is not None:
-        label += f" (linked: `{node.group}`)"
+    """A node's list item: kind, id and words, then what it bears on, its facts and source."""
+    label = kind_name(m, node)
     if node.kind is NodeKind.CONCLUSION and node.parent is not None:
-        label += f" (drawn from `{node.parent}`)"
+        label += f" (drawn from {escape_markdown(claim_words(m, node.parent))})"
     lines = [f"{indent}- **{label}** {mark}`{node.id}`: {escape_markdown(node.text)}"]
     body = indent + "  "
-    facts: list[str] = []
+    # An undercutter's first line names no claim it attacks: this says which link, in words.
+    bears = bearing_words(m, node, links=False) if node.relation is Relation.UNDERCUTS else []
+    facts: list[str] = [escape_markdown(phrase) for phrase in bears]
     if node.author is not None:
         signed = escape_markdown(node.author)
         if node.added is not None:
@@ -131,11 +118,8 @@ def _item(m: ArgumentMap, node: Node, indent: str, mark: str = "") -> list[str]:
         facts.append(f"assessment: {node.assessment.value}")
     if node.tags:
         facts.append("tags: " + ", ".join(escape_markdown(tag) for tag in node.tags))
-    for link in node.links:
-        if link.relation is Relation.UNDERCUTS:
-            facts.append(f"also undercuts {_inference(m, link.to)}")
-        else:
-            facts.append(f"also {_VERB[link.relation]} `{link.to}`")
+    for phrase in bearing_words(m, node, tree=False):
+        facts.append(f"also {escape_markdown(phrase)}")
     if facts:
         lines += ["", f"{body}*" + "; ".join(facts) + "*"]
     if node.quote is not None:
@@ -167,19 +151,26 @@ def _item(m: ArgumentMap, node: Node, indent: str, mark: str = "") -> list[str]:
 def to_markdown(
     m: ArgumentMap, analysis: Analysis | None = None, options: RenderOptions | None = None
 ) -> str:
-    """Return the map as a Markdown outline.
+    """Return the map as a Markdown case brief: a summary, then the argument as an outline.
 
-    A heading with the title, the description (a paragraph each), then one list item per node
-    (kind in bold, id in code, text), with its quote as a block quote and its citation
-    after a dash; then the conclusions drawn from the thesis, each with its objections,
-    under a heading of their own. Lists nest :data:`NEST_LEVELS` deep at most (deeper
-    branches continue in sections of their own). Every user string is escaped.
+    A heading with the title, the description (a paragraph each), then a summary (whether
+    the thesis stands, the nodes by kind, the objections with no standing answer, the most
+    at stake first, each with what it attacks in words), then one list item per node (kind
+    as the diagram names it, in bold; id in code; text), with its quote as a block quote and
+    its citation after a dash; a linked group's reasons under a line of their own saying
+    they support only together; then the conclusions drawn from the thesis, each with its
+    objections, under a heading of their own. Lists nest :data:`NEST_LEVELS` deep at most
+    (deeper branches continue in sections of their own). Every user string is escaped.
 
     With ``options.status`` (``render --status``), each node says its standing as ``show
-    --status`` does, ``(in)`` or ``(in, link out)``, an objection or rebuttal that nothing
-    standing answers adds ``no standing answer``, and a last section lists those objections.
+    --status`` does, ``(in)`` or ``(in, link out)``, and an objection or rebuttal that
+    nothing standing answers adds ``no standing answer``.
     """
-    marks = _marks(analysis) if options is not None and options.status and analysis else {}
+    if analysis is None:
+        from argmap.analysis.standing import analyze
+
+        analysis = analyze(m)
+    marks = _marks(analysis) if options is not None and options.status else {}
     lines = [f"# {_heading(m.title)}", ""]
     for paragraph in paragraphs(m.description):
         lines += [escape_markdown(paragraph, line_start=True), ""]
@@ -189,13 +180,13 @@ def to_markdown(
         issue = None if doc.issue is None else f"no. {doc.issue}"
         parts = [doc.title, doc.publication, volume, issue, doc.author, doc.date]
         lines += ["Source: " + ", ".join(escape_markdown(p) for p in parts if p), ""]
+    lines += brief_lines(m, analysis, escape_markdown)
+    _section(lines, "The argument")
     _outline(m, [m.thesis], lines, marks)
     drawn = [node for node in m.nodes if node.kind is NodeKind.CONCLUSION]
     if drawn:
         _section(lines, "Conclusions drawn from the thesis")
         _outline(m, drawn, lines, marks)
-    if marks and analysis is not None:
-        _unanswered(m, analysis, lines)
     while lines and lines[-1] == "":
         lines.pop()
     return "\n".join(lines) + "\n"
@@ -203,11 +194,72 @@ def to_markdown(
 
 def _outline(m: ArgumentMap, tops: list[Node], lines: list[str], marks: Mapping[str, str]) -> None:
     """The nested lists of ``tops``' branches, sections of their own where they nest deep."""
-    for node, depth, head in nested_walk(m, tops, 0, NEST_LEVELS, 0):
+    for node, depth, head, opens in _walk(m, tops):
         if head is not None:
             _section(lines, f"Continued below `{head.id}`")
+        if opens and node.group is not None and node.parent is not None:
+            # The diagram's caption, and what it means: these support only together.
+            claim = escape_markdown(claim_words(m, node.parent))
+            lines.append(
+                f"{'  ' * (depth - 1)}- **{LINKED_NAME}** `{node.group}`: these reasons "
+                f"support {claim} only together, not one alone."
+            )
         mark = marks.get(node.id)
         lines.extend(_item(m, node, "  " * depth, f"{mark} " if mark else ""))
+
+
+def _walk(m: ArgumentMap, tops: list[Node]) -> Iterator[tuple[Node, int, Node | None, bool]]:
+    """Walk the branches of ``tops``, no line deeper than :data:`NEST_LEVELS`.
+
+    A linked group's reasons come together (where its first is), a level under their
+    group's line. A node whose children would nest deeper ends its line there: once the walk
+    is done, its children's branches follow in a block of their own, from the left.
+
+    Yields:
+        ``(node, depth, head, opens)``: ``head`` is None but for the first node of a
+        continued block (the node whose children it continues); ``opens``: the node is
+        its group's first, its group's line above it.
+    """
+    waiting: deque[Node] = deque()
+    block, head = tops, None
+    opened: set[str] = set()
+    while True:
+        stack = [(node, int(node.group is not None)) for node in reversed(_gathered(block))]
+        while stack:
+            node, depth = stack.pop()
+            opens = node.group is not None and node.group not in opened
+            if opens and node.group is not None:
+                opened.add(node.group)
+            yield node, depth, head, opens
+            head = None
+            kids = _gathered(m.children(node.id))
+            if not kids:
+                continue
+            if depth + 1 + any(kid.group is not None for kid in kids) > NEST_LEVELS:
+                waiting.append(node)
+                continue
+            stack.extend((kid, depth + 1 + (kid.group is not None)) for kid in reversed(kids))
+        if not waiting:
+            return
+        head = waiting.popleft()
+        block = m.children(head.id)
+
+
+def _gathered(kids: list[Node]) -> list[Node]:
+    """Siblings in the file's order, a linked group's reasons together where its first is."""
+    if all(kid.group is None for kid in kids):
+        return kids
+    parts: list[list[Node]] = []
+    groups: dict[str, list[Node]] = {}
+    for kid in kids:
+        if kid.group is None:
+            parts.append([kid])
+        elif kid.group in groups:
+            groups[kid.group].append(kid)
+        else:
+            groups[kid.group] = [kid]
+            parts.append(groups[kid.group])
+    return [kid for part in parts for kid in part]
 
 
 def _marks(analysis: Analysis) -> dict[str, str]:
@@ -221,28 +273,6 @@ def _marks(analysis: Analysis) -> dict[str, str]:
     return marks
 
 
-def _unanswered(m: ArgumentMap, analysis: Analysis, lines: list[str]) -> None:
-    """The section a debater reads first: the objections that nothing standing answers.
-
-    The most at stake first, as ``argmap stats`` and the HTML page list them (see
-    :func:`~argmap.analysis.stakes.stake`).
-    """
-    from argmap.analysis.stakes import by_stake
-
-    shown = [node_id for node_id in analysis.unanswered if node_id in m]
-    kept = [i for i in shown if draw_kind(m, m.get(i)) is NodeKind.OBJECTION]
-    objections = [m.get(i) for i in by_stake(m, kept)]
-    _section(lines, "Objections with no standing answer")
-    if not objections:
-        lines.append("Every objection has an answer that stands.")
-    for node in objections:
-        if node.relation is Relation.UNDERCUTS and node.parent is not None:
-            target = f" (undercutting {_inference(m, node.parent)})"
-        else:
-            target = f" (against `{node.parent}`)" if node.parent is not None else ""
-        lines.append(f"- `{node.id}`{target}: {escape_markdown(node.text)}")
-
-
 def _section(lines: list[str], heading: str) -> None:
     """End the list above and open a section under ``heading`` (Markdown, as written)."""
     while lines and lines[-1] == "":
@@ -251,5 +281,5 @@ def _section(lines: list[str], heading: str) -> None:
 
 
 EXPORTER = Exporter(
-    "markdown", ".md", "Markdown outline (nested list, quotes, citations)", to_markdown
+    "markdown", ".md", "Markdown case brief (summary, nested list, quotes, citations)", to_markdown
 )

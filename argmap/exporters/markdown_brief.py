@@ -1,0 +1,158 @@
+"""The Markdown export's brief: whether the thesis stands, the counts, the open objections."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Final
+
+from argmap.analysis.view import draw_kind
+from argmap.exporters.html.cutlinks import undercut_ends
+from argmap.model import ArgumentMap, Node, NodeKind, Relation
+
+if TYPE_CHECKING:
+    from argmap.analysis.standing import Analysis
+
+__all__ = [
+    "KIND_NAMES",
+    "LINKED_NAME",
+    "bearing_words",
+    "brief_lines",
+    "claim_words",
+    "kind_name",
+    "link_words",
+]
+
+KIND_NAMES: Final[Mapping[NodeKind, str]] = {
+    NodeKind.THESIS: "Thesis",
+    NodeKind.PREMISE: "Reason",
+    NodeKind.EVIDENCE: "Evidence",
+    NodeKind.OBJECTION: "Objection",
+    NodeKind.REBUTTAL: "Rebuttal",
+    NodeKind.CONCLUSION: "Conclusion",
+}
+"""Each kind as the diagram's boxes and key name it (``REASON``, ``reason``), as drawn: an
+objection to an objection is a rebuttal there, so here too."""
+LINKED_NAME: Final = "Linked reason (all together)"
+"""A linked group, as the diagram captions its box."""
+_PLURALS: Final[Mapping[NodeKind, str]] = {
+    NodeKind.THESIS: "theses",
+    NodeKind.EVIDENCE: "evidence",
+}
+WORDS: Final = 60
+"""A claim named in another's line is cut to this many characters, at a word's end."""
+
+
+def kind_name(m: ArgumentMap, node: Node) -> str:
+    """A node's kind as the diagram heads its box (an undercutter says so)."""
+    name = KIND_NAMES[draw_kind(m, node)]
+    if node.relation is Relation.UNDERCUTS:
+        name += ", undercutting a link"
+    return name
+
+
+def claim_words(m: ArgumentMap, node_id: str, *, named: bool = False) -> str:
+    """A claim as another's line names it: ``the thesis``, or its words quoted (cut if long).
+
+    With ``named``, its id follows its words (in brackets), telling apart two claims of the
+    same words. Plain text: escape it for the format it goes into.
+    """
+    if node_id == m.thesis.id:
+        return "the thesis"
+    text = " ".join(m.get(node_id).text.split())
+    if len(text) > WORDS:
+        cut = text[: WORDS - 1]
+        space = cut.rfind(" ")
+        text = (cut[:space] if space > WORDS // 2 else cut).rstrip(" ,;:") + "\u2026"
+    return f"\u201c{text}\u201d" + (f" ({node_id})" if named else "")
+
+
+def link_words(m: ArgumentMap, target: str, *, named: bool = False) -> str:
+    """The link an undercut of ``target`` attacks, in words: ``the link from "A" to "B"``."""
+    start, end = undercut_ends({target: m.get(target)}, target)
+    to = "" if end is None else f" to {claim_words(m, end, named=named)}"
+    return f"the link from {claim_words(m, start, named=named)}{to}"
+
+
+def bearing_words(
+    m: ArgumentMap, node: Node, *, tree: bool = True, links: bool = True
+) -> list[str]:
+    """What a node bears on, in words: ``attacks the thesis``, ``undercuts the link ...``.
+
+    By its tree edge (with ``tree``), then by its cross-links (with ``links``), each a
+    phrase of plain text; where two of its targets read the same (twin claims, or words
+    cut short), each names its claims' ids too.
+    """
+    bears = [(node.relation, node.parent, True)] if node.parent is not None else []
+    bears += [(link.relation, link.to, False) for link in node.links]
+
+    def said(named: bool) -> list[tuple[str, bool]]:
+        out: list[tuple[str, bool]] = []
+        for relation, target, by_tree in bears:
+            if relation is Relation.UNDERCUTS:
+                out.append((f"undercuts {link_words(m, target, named=named)}", by_tree))
+            elif relation is not None:
+                out.append((f"{relation.value} {claim_words(m, target, named=named)}", by_tree))
+        return out
+
+    phrases = said(False)
+    if len({phrase for phrase, _by_tree in phrases}) < len(phrases):
+        phrases = said(True)
+    return [phrase for phrase, by_tree in phrases if (tree if by_tree else links)]
+
+
+def _counts(m: ArgumentMap) -> str:
+    """``10 nodes: 1 thesis, 4 reasons, ...``: the nodes by kind as drawn."""
+    counts = Counter(draw_kind(m, node) for node in m.nodes)
+    parts = []
+    for kind in NodeKind:
+        n = counts[kind]
+        if not n and kind is NodeKind.CONCLUSION:
+            continue  # a kind most maps never use: named only where drawn
+        word = KIND_NAMES[kind].lower()
+        parts.append(f"{n} {word if n == 1 else _PLURALS.get(kind, word + 's')}")
+    total = len(m.nodes)
+    return f"{total:,} node{'' if total == 1 else 's'}: " + ", ".join(parts) + "."
+
+
+def _thesis(m: ArgumentMap, analysis: Analysis) -> str:
+    """Whether the thesis stands and is supported, with why, in the HTML page's words."""
+    from argmap.exporters.html.verdict import bearing_on_thesis, thesis_verdict
+
+    verdict = thesis_verdict(
+        m.thesis.id, analysis, bearing_on_thesis(m), lambda _node_id: True, named=True
+    )
+    label = verdict.standing_label  # "stands", "defeated", "undecided"
+    stands = label if label == "stands" else f"is {label}"
+    why = verdict.standing_why.partition(": ")[2]
+    support, _colon, support_why = verdict.support_why.partition(": ")
+    return (
+        f"**The thesis {stands}** (standing: {verdict.standing}): {why}. "
+        f"**It is {support.lower()}:** {support_why}."
+    )
+
+
+def brief_lines(m: ArgumentMap, analysis: Analysis, escape: Callable[[str], str]) -> list[str]:
+    """The brief's lines, under a heading of its own (Markdown; user text through ``escape``).
+
+    Whether the thesis stands, the counts, then the objections with no standing answer,
+    the most at stake first (as ``argmap stats`` and the HTML page list them), each with
+    its words and what it attacks.
+    """
+    from argmap.analysis.stats import unanswered_by_kind
+
+    objections = unanswered_by_kind(m, analysis)[0]
+    lines = ["## Summary", "", _thesis(m, analysis), "", _counts(m), ""]
+    n = len(objections)
+    if not n:
+        return [*lines, "Every objection has an answer that stands.", ""]
+    lines += [
+        f"**{n:,} objection{'' if n == 1 else 's'} with no standing answer**, "
+        "the most at stake first:",
+        "",
+    ]
+    for number, node_id in enumerate(objections, 1):
+        node = m.get(node_id)
+        aims = "; also ".join(escape(phrase) for phrase in bearing_words(m, node))
+        lines.append(f"{number}. `{node.id}` {aims}: {escape(node.text)}")
+    return [*lines, ""]
