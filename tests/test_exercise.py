@@ -305,7 +305,7 @@ def test_label_html_hides_kinds(tmp_path: Path) -> None:
     outline = re.sub(r'<p class="joint-label">.*?</p>', "", outline, flags=re.S)
     # Its premises are shown as what the box says they are, not asked (as in the diagram).
     members, outline = _cut_joint_lists(outline)
-    assert members and all("Premise</span>" in m and "kind: __" not in m for m in members)
+    assert members and all("Reason</span>" in m and "kind: __" not in m for m in members)
     for word in KIND_WORDS + ("supports", "attacks"):
         assert word not in outline.lower().replace("thesis", ""), word
 
@@ -337,7 +337,9 @@ def test_label_sheet_says_what_a_linked_box_is(tmp_path: Path) -> None:
     assert hints
     for hint in hints:
         text = " ".join(re.sub(r"<[^>]+>", " ", html.unescape(hint)).split())
-        assert re.search(r"Linked reason : these co-premises support 1(\.\d)* only together", text)
+        assert re.search(
+            r"Linked reason \(all together\) : these reasons support 1(\.\d)* only together", text
+        )
     svg = render(tmp_path / "svg", UNIFORMS, "svg", exercise_kind="label")[0]
     captions = re.findall(r">(LINKED[^<]*)<", html.unescape(svg.read_text(encoding="utf-8")))
     assert captions and set(captions) == {"LINKED REASON: co-premises that support only together"}

@@ -80,7 +80,7 @@ def test_the_thesis_section_gives_its_standing_and_why_it_is_unsupported() -> No
     assert "russias-korean-game stands · link cut" in text
     assert "crimea-adds-momentum stands · link cut" in text
     assert (
-        "joint reason pivot-reasoning: korea-policy-part-of-pivot stands · link cut, "
+        "linked reason pivot-reasoning: korea-policy-part-of-pivot stands · link cut, "
         "pivot-anti-american-gambit defeated" in text
     )
     assert "illusion-of-leverage defeated" in text

@@ -138,10 +138,13 @@ conclusion is drawn from its parent: no relation)."""
 
 KIND_LABELS: Final[dict[NodeKind, str]] = {
     NodeKind.THESIS: "Thesis",
-    NodeKind.PREMISE: "Premise",
+    NodeKind.PREMISE: "Reason",
     NodeKind.EVIDENCE: "Evidence",
     NodeKind.OBJECTION: "Objection",
     NodeKind.REBUTTAL: "Rebuttal",
     NodeKind.CONCLUSION: "Conclusion",
 }
-"""The word written for each kind in outlines and text exports: colour is never the only signal."""
+"""The word written for each kind in outlines and text exports: colour is never the only signal.
+
+A premise is a "reason", as the diagram, its key and the Markdown export call it (the map
+file, `show` and `add` use the file's word, premise)."""
