@@ -9,6 +9,7 @@ import pytest
 
 from argmap.errors import MapFileError
 from argmap.interop import ImportOptions, get_importer, import_file
+from tests.aifdata import aif_graph
 from tests.conftest import CASES, aif_node_id, by_aif_id, without_origin
 
 _SPOKEN: dict[str, Any] = {
@@ -163,16 +164,6 @@ def test_a_participants_name_is_its_text_fields_only(
 
 
 # -- rephrases (MA) that would join claims at odds ---------------------------------------------
-def _graph(claims: dict[str, str], schemes: list[tuple[str, str, str, str]]) -> dict[str, Any]:
-    """AIF data: I-nodes, then scheme nodes (id, type, from, to), one edge in and one out."""
-    nodes = [{"nodeID": k, "text": text, "type": "I"} for k, text in claims.items()]
-    nodes += [{"nodeID": s, "text": "", "type": kind} for s, kind, _, _ in schemes]
-    edges = [
-        e for s, _, a, b in schemes for e in ({"fromID": a, "toID": s}, {"fromID": s, "toID": b})
-    ]
-    return {"nodes": nodes, "edges": edges}
-
-
 _QT30 = {  # QT30-style: each answer rephrases the question (MA); the answers conflict (CA)
     "q": "Who will win the election?",
     "a": "Alice will win the election",
@@ -199,7 +190,7 @@ def test_answers_that_conflict_are_not_merged_into_their_question() -> None:
     """MA-linked answers were one claim with the question ("Also worded"): the conflict
     between them became a self-loop, dropped without a word, and the import said the
     statements bear on each other in a cycle though the file had none."""
-    data = _graph(_QT30, [*_ANSWERS, ("ca", "CA", "a", "b")])
+    data = aif_graph(_QT30, [*_ANSWERS, ("ca", "CA", "a", "b")])
     text = json.dumps(data, indent=1)
     # The question, apart now, is a root claim too: the user chooses (it was left out).
     with pytest.raises(MapFileError, match=r"2 root claims \('q' at line 4: Who will win the "):
@@ -225,7 +216,7 @@ def test_answers_that_conflict_are_not_merged_into_their_question() -> None:
 
 
 def test_answers_that_conflict_both_ways_all_kept_with_all_roots() -> None:
-    data = _graph(_QT30, [*_ANSWERS, ("ca1", "CA", "a", "b"), ("ca2", "CA", "b", "a")])
+    data = aif_graph(_QT30, [*_ANSWERS, ("ca1", "CA", "a", "b"), ("ca2", "CA", "b", "a")])
     with pytest.raises(MapFileError, match="in a cycle"):
         _read(data)  # a true cycle now: each answer attacks the other
     data["nodes"] += [{"nodeID": "t", "text": "Alice won once", "type": "I"}]
@@ -253,7 +244,7 @@ def test_a_rephrase_that_would_join_claims_conflicting_through_the_merge_is_not_
     claims = {"a": "Taxes should rise", "b": "Taxes ought to rise", "c": "Taxes should fall"}
     claims["d"] = "Taxes must fall"
     schemes = [("ma1", "MA", "b", "a"), ("ma2", "MA", "d", "c"), ("ma3", "MA", "d", "b")]
-    result, _ = _read(_graph(claims, [*schemes, ("ca", "CA", "c", "a")]))
+    result, _ = _read(aif_graph(claims, [*schemes, ("ca", "CA", "c", "a")]))
     m = result.map
     assert [(aif_node_id(n), n.text) for n in m.nodes] == [
         ("a", claims["a"]),
@@ -276,7 +267,7 @@ def test_a_rephrase_that_would_make_a_cycle_is_not_followed() -> None:
     it supported itself, and the import was refused as a support cycle."""
     claims = {"a": "Exams test memory", "x": "Memory is not skill", "b": "Exams test recall"}
     schemes = [("ra1", "RA", "a", "x"), ("ra2", "RA", "x", "b"), ("ma", "MA", "b", "a")]
-    result, _ = _read(_graph(claims, schemes))
+    result, _ = _read(aif_graph(claims, schemes))
     m = result.map
     key = {n.id: aif_node_id(n) for n in m.nodes}
     assert [(key[n.id], n.parent and key[n.parent]) for n in m.nodes] == [
@@ -295,7 +286,7 @@ def test_rephrases_at_odds_with_nothing_are_still_followed() -> None:
     """The claim takes the words of the I-node the support goes into ("Bikes are cheap",
     first in the file, was shown as the conclusion of "A bike costs 100")."""
     claims = {"a": "Bikes are cheap", "b": "Bicycles cost little", "r": "A bike costs 100"}
-    result, _ = _read(_graph(claims, [("ma", "MA", "b", "a"), ("ra", "RA", "r", "b")]))
+    result, _ = _read(aif_graph(claims, [("ma", "MA", "b", "a"), ("ra", "RA", "r", "b")]))
     assert [(n.id, n.note) for n in result.map.nodes] == [
         ("bicycles-cost-little", "AIF nodeID: b\n\nAlso worded: Bikes are cheap"),
         ("a-bike-costs-100", "AIF nodeID: r"),
@@ -311,7 +302,7 @@ def test_all_roots_keeps_a_cycle_no_root_reaches_and_advises_nothing() -> None:
     its warning saying '(--all-roots keeps every root)'."""
     claims = {"t": "Homework helps", "p": "Practice sticks", "x": "Cats rule", "y": "Dogs rule"}
     schemes = [("ra", "RA", "p", "t"), ("ca1", "CA", "x", "y"), ("ca2", "CA", "y", "x")]
-    text = json.dumps(_graph(claims, schemes), indent=1)
+    text = json.dumps(aif_graph(claims, schemes), indent=1)
     result = get_importer("aif")(text, "x.json", ImportOptions(all_roots=True))
     assert sorted(n.text for n in result.map.nodes[1:]) == sorted(claims.values())
     assert not any("--all-roots keeps" in w.message for w in result.warnings)

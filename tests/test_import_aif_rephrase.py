@@ -9,6 +9,7 @@ import pytest
 
 from argmap.errors import MapFileError
 from argmap.interop import ImportOptions, get_importer, import_file
+from tests.aifdata import aif_graph
 from tests.conftest import CASES, by_aif_id, without_origin
 
 RECONSTRUCTED = CASES / "real" / "aif" / "aifdb-6064-reconstructed.json"
@@ -17,16 +18,6 @@ RECONSTRUCTED = CASES / "real" / "aif" / "aifdb-6064-reconstructed.json"
 def _read(data: Any, options: ImportOptions | None = None) -> Any:
     text = json.dumps(data, indent=1)
     return get_importer("aif")(text, "x.json", options or ImportOptions()), text
-
-
-def _graph(claims: dict[str, str], schemes: list[tuple[str, str, str, str]]) -> dict[str, Any]:
-    """AIF data: I-nodes, then scheme nodes (id, type, from, to), one edge in and one out."""
-    nodes = [{"nodeID": k, "text": text, "type": "I"} for k, text in claims.items()]
-    nodes += [{"nodeID": s, "text": "", "type": kind} for s, kind, _, _ in schemes]
-    edges = [
-        e for s, _, a, b in schemes for e in ({"fromID": a, "toID": s}, {"fromID": s, "toID": b})
-    ]
-    return {"nodes": nodes, "edges": edges}
 
 
 def _supports(m: Any) -> set[tuple[str, str]]:
@@ -93,7 +84,7 @@ _TWO = {
 
 def test_claims_that_each_take_part_in_relations_stay_apart_in_their_own_words() -> None:
     schemes = [("ra1", "RA", "p", "c"), ("ra2", "RA", "x", "y"), ("ma", "MA", "c", "x")]
-    result, text = _read(_graph(_TWO, schemes), ImportOptions(all_roots=True))
+    result, text = _read(aif_graph(_TWO, schemes), ImportOptions(all_roots=True))
     m = result.map
     assert _supports(m) >= {(_TWO["p"], _TWO["c"]), (_TWO["x"], _TWO["y"])}
     assert without_origin(by_aif_id(m)["c"].note) == (
@@ -107,13 +98,13 @@ def test_claims_that_each_take_part_in_relations_stay_apart_in_their_own_words()
 def test_claims_in_relations_said_in_the_same_words_are_one_claim() -> None:
     claims = {**_TWO, "x": _TWO["c"]}
     schemes = [("ra1", "RA", "p", "c"), ("ra2", "RA", "x", "y"), ("ma", "MA", "c", "x")]
-    m = _read(_graph(claims, schemes))[0].map
+    m = _read(aif_graph(claims, schemes))[0].map
     assert [n.text for n in m.nodes] == [_TWO["y"], _TWO["c"], _TWO["p"]]
 
 
 def test_an_ma_joining_one_i_node_is_said_skipped() -> None:
     claims = {"p": "Fuel got dearer", "c": "Cars cost more to run"}
-    data = _graph(claims, [("ra", "RA", "p", "c")])
+    data = aif_graph(claims, [("ra", "RA", "p", "c")])
     data["nodes"].append({"nodeID": "ma", "text": "Default Rephrase", "type": "MA"})
     data["edges"].append({"fromID": "c", "toID": "ma"})
     result, _ = _read(data)
@@ -157,7 +148,7 @@ def test_edges_between_i_nodes_are_said_not_read(meta: bool) -> None:
 
 
 def test_one_edge_between_i_nodes_beside_an_inference_is_a_warning() -> None:
-    data = _graph(_TWO, [("ra", "RA", "p", "c")])
+    data = aif_graph(_TWO, [("ra", "RA", "p", "c")])
     data["nodes"] = data["nodes"][:2] + data["nodes"][4:]
     data["edges"].append({"fromID": "p", "toID": "c"})
     result, _ = _read(data)

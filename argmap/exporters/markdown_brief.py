@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Final
 from argmap.analysis.view import draw_kind
 from argmap.exporters.html.cutlinks import undercut_ends
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from argmap.model.vocabulary import KIND_LABELS
 
 if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis
@@ -23,16 +24,9 @@ __all__ = [
     "link_words",
 ]
 
-KIND_NAMES: Final[Mapping[NodeKind, str]] = {
-    NodeKind.THESIS: "Thesis",
-    NodeKind.PREMISE: "Reason",
-    NodeKind.EVIDENCE: "Evidence",
-    NodeKind.OBJECTION: "Objection",
-    NodeKind.REBUTTAL: "Rebuttal",
-    NodeKind.CONCLUSION: "Conclusion",
-}
+KIND_NAMES: Final[Mapping[NodeKind, str]] = KIND_LABELS
 """Each kind as the diagram's boxes and key name it (``REASON``, ``reason``), as drawn: an
-objection to an objection is a rebuttal there, so here too."""
+objection to an objection is a rebuttal there, so here too (see ``draw_kind``)."""
 LINKED_NAME: Final = "Linked reason (all together)"
 """A linked group, as the diagram captions its box."""
 _PLURALS: Final[Mapping[NodeKind, str]] = {
