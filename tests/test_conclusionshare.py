@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from argmap.analysis.standing import analyze
@@ -119,10 +121,10 @@ def test_a_conclusion_whose_undercutters_hang_below_the_breadcrumb_keeps_its_pag
 ) -> None:
     """On an upright page, a conclusion's undercutters hang below the breadcrumb, their
     arrows going up round it to the step's junction: shared with another conclusion, the
-    first of them ran across that one's "so" arrow. Such a page is not shared."""
+    first of them ran across that one's "so" arrow. Such a page is not shared (two
+    others, too wide side by side, share one, one above the other)."""
     m = load_map(CASES / "conclusions-left-to-right.yaml")
     layout = _laid(m, "a4", direction)
-    assert _shared(m, layout) == []
     _pointers_hold(layout)
     held = [
         p.plan.page.number
@@ -130,6 +132,7 @@ def test_a_conclusion_whose_undercutters_hang_below_the_breadcrumb_keeps_its_pag
         if any(anchor == TRAIL for w in p.plan.page.wraps for _, anchor in w.holds)
     ]
     assert held, "the map no longer hangs anything below a conclusion's breadcrumb"
+    assert not set(held) & set(_shared(m, layout))
 
 
 def test_left_to_right_conclusions_keep_their_own_pages() -> None:
@@ -157,4 +160,27 @@ def test_a_conclusion_drawn_from_one_on_a_shared_page_sits_above_it() -> None:
     assert found["junction c0_1c1_0"].bottom < found["c0_1"].top
     assert found["c0_1"].bottom < found[TRAIL].top
     assert all_crossings(page.svg) == 0
+    _pointers_hold(layout)
+
+
+def test_conclusions_too_wide_side_by_side_share_a_page_one_above_the_other(
+    tmp_path: Path,
+) -> None:
+    """The flagship's two conclusions on upright A4, the second's undercutter one line:
+    side by side too wide, each kept a page of two boxes (30 pages). One above the
+    other, the first nearest the breadcrumb, each "so" arrow from it, they share page 2
+    (29 pages); every stub points to its page and the page fits at the floor."""
+    text = (MAPS / "russias-game-in-north-korea.yaml").read_text("utf-8")
+    cut = """One case makes no lesson beyond Korea: the article's only ground for a wider,
+            anti-American pivot is the Korean case itself."""
+    assert cut in text
+    path = tmp_path / "short.yaml"
+    path.write_text(text.replace(cut, "One case makes no lesson."), "utf-8")
+    m = load_map(path)
+    layout = _laid(m, "a4")
+    assert _shared(m, layout) == [2]
+    assert layout.pages[1].plan.page.tops == ("us-fails-to-grasp", "lesson-transcends-korea")
+    assert len(layout.pages) == 29
+    found = boxes(layout.pages[1].svg)
+    assert found["lesson-transcends-korea"].bottom < found["us-fails-to-grasp"].top
     _pointers_hold(layout)

@@ -6,9 +6,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from argmap.exporters.diagram.stacking import TRAIL
-from argmap.exporters.diagram.steprows import steps_in_order
-from argmap.model import NodeKind
+from argmap.exporters.diagram.stacking import TRAIL, Wrap
+from argmap.exporters.diagram.steprows import STEP_ROW, steps_in_order
+from argmap.model import NodeKind, Relation
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pageparts import PagePlan
@@ -16,7 +16,10 @@ if TYPE_CHECKING:
     from argmap.exporters.diagram.paging import Page
     from argmap.model import ArgumentMap
 
-__all__ = ["Drafts", "Laid", "numbered_anew", "share_pages"]
+__all__ = ["STACKED", "Drafts", "Laid", "numbered_anew", "share_pages"]
+
+STACKED = "stacked "
+"""Prefixes a shared page's first top: the holds of its conclusions one above another."""
 
 
 class Laid(Protocol):
@@ -63,9 +66,8 @@ def share_pages(m: ArgumentMap, drafts: list[_D], drafter: Drafts[_D], budget: B
     for run in runs:
         group = [run[0]]
         for page in run[1:]:
-            trial = _together([*group, page], m)
-            laid = drafter.lay_out([drafter.plan(trial, len(pages), home)])[0]
-            if budget.holds(laid.width, laid.height):
+            trial = _fitting([*group, page], m, drafter, (len(pages), home), budget)
+            if trial is not None:
                 group.append(page)
                 merged[group[0].number] = (trial, len(group))
             else:
@@ -102,18 +104,70 @@ def _runs(m: ArgumentMap, pages: Sequence[Page]) -> list[list[Page]]:
     return [run for run in runs if len(run) > 1]
 
 
-def _together(pages: Sequence[Page], m: ArgumentMap) -> Page:
-    """One page drawing what ``pages`` draw, numbered as the first."""
+def _fitting(
+    pages: Sequence[Page],
+    m: ArgumentMap,
+    drafter: Drafts[_D],
+    numbers: tuple[int, Mapping[str, int]],
+    budget: Budget,
+) -> Page | None:
+    """One page drawing what ``pages`` draw where its drawing fits the budget, else None.
+
+    Side by side first; where that is too wide (an upright page holds about two boxes
+    side by side: two conclusions, each with an undercutter beside its step, do not fit),
+    one above the other (see :func:`_stacked`), where each page draws just its step.
+    """
+    total, home = numbers
+    trials = [_together(pages, m)]
+    if all(_step_only(m, page) for page in pages):
+        trials.append(_together(pages, m, stacked=True))
+    for trial in trials:
+        laid = drafter.lay_out([drafter.plan(trial, total, home)])[0]
+        if budget.holds(laid.width, laid.height):
+            return trial
+    return None
+
+
+def _step_only(m: ArgumentMap, page: Page) -> bool:
+    """Whether the page draws one conclusion and its step's undercutters, no stubs."""
+    top = page.tops[0]
+    cuts = (m.get(n) for n in page.nodes if n != top)
+    steps = all(n.parent == top and n.relation is Relation.UNDERCUTS for n in cuts)
+    return len(page.tops) == 1 and not page.stubs and steps
+
+
+def _stacked(tops: Sequence[str], wraps: Sequence[Wrap]) -> Wrap:
+    """Each conclusion's step held above the conclusion before: a column of them.
+
+    As siblings go in rows on an upright page, the first nearest the breadcrumb, each
+    later one's "so" arrow running up beside those before it. (Its step a rank lower,
+    beside the conclusion before, its undercutter went across that conclusion's
+    arrow, and the page came out wider than upright A4.)
+    """
+    holds = []
+    for below, top in zip(tops, tops[1:], strict=False):
+        step = [i for w in wraps if w.parent == f"{STEP_ROW}{top}" for r in w.rows for i in r]
+        holds += [(below, item) for item in (step or [top])]
+    return Wrap(f"{STACKED}{tops[0]}", (), tuple(holds))
+
+
+def _together(pages: Sequence[Page], m: ArgumentMap, stacked: bool = False) -> Page:
+    """One page drawing what ``pages`` draw, numbered as the first.
+
+    ``stacked``: each conclusion above the one before (see :func:`_stacked`), not side
+    by side.
+    """
     first = pages[0]
     place: Callable[[str], int] = m.position
     tops = [t for p in pages for t in p.tops]  # their steps held in the pages' order
     wraps = [wrap for page in pages for wrap in page.wraps]
+    order = [_stacked(tops, wraps)] if stacked else steps_in_order(wraps, tops)
     return replace(
         first,
         tops=tuple(sorted(tops, key=place)),
         nodes=tuple(sorted((n for p in pages for n in p.nodes), key=place)),
         stubs=tuple(stub for page in pages for stub in page.stubs),
-        wraps=(*wraps, *steps_in_order(wraps, tops)),
+        wraps=(*wraps, *order),
         key=("", ""),
     )
 
