@@ -108,6 +108,8 @@ def to_digraph(
     ctx = replace(_context(m, analysis, options, shown, cache), rows=rows)
     ctx = ctx if page is None else _page_groups(ctx, page)  # linked groups: rows, parts...
     g = _new_graph(m, options)
+    if page is not None and page.ranksep:  # a small map's one page, its ranks closer
+        g.attr("graph", {"ranksep": page.ranksep})
     stubs = None
     if page is not None:  # its stubs go in among its nodes, its rows are the planner's
         from argmap.exporters.diagram.pageparts import PageStubs
