@@ -230,7 +230,7 @@ def test_blank_boxes_are_planned_as_large_as_they_are_drawn(kind: str) -> None:
     """A blank's box was measured as the short placeholder the worksheet's map holds
     (131 points wide, drawn 193): the uniforms' place worksheet overflowed its page, was
     planned again with a third of its room, and took five A4 pages for ten statements
-    (now one: see :mod:`~argmap.exporters.diagram.wholepage`)."""
+    (now one, as the fill worksheet: see :mod:`~argmap.exporters.diagram.wholepage`)."""
     from argmap.exporters.diagram.engine import find_engine
     from argmap.exporters.diagram.fitting import lay_out
     from argmap.exporters.diagram.measure import page_measure, page_options, sheet_box
@@ -240,7 +240,7 @@ def test_blank_boxes_are_planned_as_large_as_they_are_drawn(kind: str) -> None:
     sheet = make_worksheet(m, RenderOptions(exercise=True, exercise_kind=kind, fit="a4"))
     ex, options = sheet.exercise, sheet.exercise_options
     layout = lay_out(ex, analyze(ex), options, "a4", find_engine("auto"))
-    assert len(layout.pages) == (1 if kind == "place" else 3), "the bank aside"
+    assert len(layout.pages) == 1, "the bank aside"
     measure = page_measure(ex, page_options(options, page_budget(PAGE_SIZES["a4"])))
     checked = 0
     for page in layout.pages:

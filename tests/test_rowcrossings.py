@@ -155,11 +155,17 @@ def test_undercutters_among_rows_end_where_their_siblings_edges_do() -> None:
     assert geometry.meeting_crossings(page.svg) == 0
 
 
-def test_undercutters_of_a_tops_link_aim_at_the_junction_on_its_arrow_to_the_breadcrumb() -> None:
+def test_undercutters_of_a_tops_link_aim_at_the_junction_on_its_arrow_to_the_breadcrumb(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Top down, a premise continued on a page of its own hangs from its parent's row of the
     breadcrumb: that arrow is its link, and its undercutters aim at a junction on it, as
     where the parent is drawn in full (drawn at its box, they read as attacks on its claim:
-    the flagship's slide 2, the article's three alternative explanations)."""
+    the flagship's slide 2, the article's three alternative explanations). Its pages as
+    planned: its ranks closer, the map fits one slide (see ``test_wholepage``)."""
+    from argmap.exporters.diagram import wholepage
+
+    monkeypatch.setattr(wholepage, "WHOLE_MOST", 0)
     reasons = [{"id": f"r{i}", "text": f"Reason {i} for the premise, wrapped."} for i in range(10)]
     doubts = [{"id": f"u{i}", "text": f"Weak step {i}.", "undercut": True} for i in range(2)]
     premise = {"id": "p0", "text": "Premise.", "premises": reasons, "objections": doubts}

@@ -40,16 +40,32 @@ def test_the_uniforms_lie_on_one_landscape_page_at_the_floor(fit: str) -> None:
 
 def test_a_map_that_fits_no_page_whole_keeps_its_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     """The standing example's three A4 pages take little more than a page's room: it is
-    tried on one, too big every way; its pages stay, each at the floor."""
+    tried on one, too big every way with its ranks as far apart as on every page (it
+    fits with them closer: see the next test); its pages stay, each at the floor."""
     from argmap.exporters.diagram import wholepage
 
     tried: list[int] = []
     trials = wholepage._trials
     monkeypatch.setattr(wholepage, "_trials", lambda page: tried.append(1) or trials(page))
+    monkeypatch.setattr(wholepage, "CLOSER", "0.55")
     m = load_map(MAPS / "standing-example.yaml")
     layout = lay_out(m, analyze(m), RenderOptions(), "a4", find_engine("auto"))
     assert tried and len(layout.pages) == 3
     assert min(map(layout.scale, layout.pages)) >= layout.budget.scale * 0.999
+
+
+@pytest.mark.parametrize("fit", ["a4", "letter"])
+def test_a_map_too_tall_for_the_page_draws_its_ranks_closer(fit: str) -> None:
+    """The standing example took three landscape A4 pages (four Letter), its one page
+    drawn 820 points tall at the narrowest, for 761; laid out again with its ranks closer
+    (29 points apart, not 40), it fits: one page, at the floor, nothing overlapping."""
+    from argmap.exporters.diagram.wholepage import CLOSER
+
+    m = load_map(MAPS / "standing-example.yaml")
+    layout = lay_out(m, analyze(m), RenderOptions(), fit, find_engine("auto"))
+    (laid,) = layout.pages
+    assert laid.plan.ranksep == CLOSER and layout.scale(laid) >= layout.budget.scale * 0.999
+    assert geometry.overlaps(laid.svg) == 0 and 'id="legend"' in laid.svg
 
 
 def test_a_map_of_many_statements_is_not_tried(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -79,3 +95,63 @@ def test_the_trials_turn_the_lowest_row_and_set_the_key_below_it() -> None:
     assert all(trial.wraps[0].holds == rows.holds for trial in trials)
     alone = Page(1, (), ("t",), ("t",), key=("page", "2"))
     assert _trials(alone) == [], "no rows: no key below them, nor the key of another page"
+
+
+@pytest.mark.parametrize(
+    ("fit", "kind"), [("a4", "fill"), ("a4", "label"), ("slide", "fill"), ("slide", "label")]
+)
+def test_the_uniforms_worksheets_and_keys_lie_on_one_landscape_page(fit: str, kind: str) -> None:
+    """The fill worksheet took three A4 pages (the overview, then the linked pair alone,
+    then three boxes), the label worksheet two: the one page's rows, in file order, put
+    the thesis's branch three boxes deep and one two deep in different rows, 35 points
+    too tall for the page. Its rows now go deepest together where that is lower: one
+    page, sheet and key alike, at the floor, the ruled lines still a hand's height."""
+    from argmap.exercise import make_worksheet
+    from argmap.exporters.diagram.keypages import key_layout
+    from argmap.exporters.diagram.worksheet import RULE_HEIGHT
+
+    m = load_map(UNIFORMS)
+    sheet = make_worksheet(m, RenderOptions(exercise=True, exercise_kind=kind, fit=fit))  # type: ignore[arg-type]
+    ex, options = sheet.exercise, sheet.exercise_options
+    engine = find_engine("auto")
+    layout = lay_out(ex, analyze(ex), options, fit, engine)  # type: ignore[arg-type]
+    key = key_layout(sheet.answers, sheet.answer_options, fit, engine)  # type: ignore[arg-type]
+    for laid in (*layout.pages, *key.pages):
+        assert len(laid.plan.page.nodes) == len(list(ex.walk())) and not laid.plan.page.stubs
+        assert layout.scale(laid) >= layout.budget.scale * 0.999
+        assert geometry.overlaps(laid.svg) == 0
+    assert len(layout.pages) == len(key.pages) == 1
+    assert RULE_HEIGHT * layout.scale(layout.pages[0]) >= 18.4, "6.5 mm between ruled lines"
+
+
+def test_rows_go_deepest_together_only_where_lower() -> None:
+    """Deepest first and shallowest first, each stable; a deep block rows may not follow
+    (not whole) goes last; the file order itself is not tried again."""
+    from argmap.exporters.diagram.deeprows import _by_depth
+    from argmap.exporters.diagram.stacking import Item
+
+    a = Item("a", 100, (10, 10, 10), "a3", whole=True)
+    b = Item("b", 100, (10,), "b", whole=True)
+    c = Item("c", 100, (10, 10), "c2", whole=False)
+    d = Item("d", 100, (10,), "d", whole=True)
+    orders = [[item.name for item in order] for order in _by_depth([a, b, c, d])]
+    assert orders == [["a", "c", "b", "d"], ["b", "d", "a", "c"]]
+    assert _by_depth([a, c, b, d]) == [[b, d, a, c]]
+
+
+def test_a_fill_sheet_too_tall_for_letter_draws_its_ranks_closer() -> None:
+    """On Letter, narrower than A4, the uniforms' fill worksheet took three pages: no
+    way of its rows fit, the narrowest 40 points too tall. The drawings as wide as the
+    page are laid out again with their ranks closer (:data:`~.wholepage.CLOSER`): one
+    page, at the floor, the ruled lines as before."""
+    from argmap.exercise import make_worksheet
+    from argmap.exporters.diagram.wholepage import CLOSER
+
+    m = load_map(UNIFORMS)
+    sheet = make_worksheet(m, RenderOptions(exercise=True, exercise_kind="fill", fit="letter"))
+    ex, options = sheet.exercise, sheet.exercise_options
+    layout = lay_out(ex, analyze(ex), options, "letter", find_engine("auto"))
+    (laid,) = layout.pages
+    assert layout.scale(laid) >= layout.budget.scale * 0.999
+    assert laid.plan.ranksep == CLOSER and f"ranksep={CLOSER}" in laid.build().source
+    assert geometry.overlaps(laid.svg) == 0 and not laid.plan.page.stubs

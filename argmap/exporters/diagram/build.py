@@ -107,7 +107,7 @@ def to_digraph(
     shown, elision = cut_chain(m, options, shown) if page is None else (shown, None)
     ctx = replace(_context(m, analysis, options, shown, cache), rows=rows)
     ctx = ctx if page is None else _page_groups(ctx, page)  # linked groups: rows, parts...
-    g = _new_graph(m, options)
+    g = _new_graph(m, options, page)
     stubs = None
     if page is not None:  # its stubs go in among its nodes, its rows are the planner's
         from argmap.exporters.diagram.pageparts import PageStubs
@@ -183,10 +183,12 @@ def _context(
     )
 
 
-def _new_graph(m: ArgumentMap, options: RenderOptions) -> Digraph:
-    """An empty graph with the diagram's defaults, its tooltip the map's title."""
+def _new_graph(m: ArgumentMap, options: RenderOptions, page: PagePlan | None) -> Digraph:
+    """An empty graph with the diagram's defaults (a page's own ranksep), titled by the map."""
     g = Digraph("argmap")
     g.attr("graph", {**GRAPH_ATTR, "rankdir": DIRECTION[options.direction]})
+    if page is not None and page.ranksep:  # a small map's one page (see wholepage.CLOSER)
+        g.attr("graph", {"ranksep": page.ranksep})
     title = graphviz_escape(shorten_keep_lines(m.title, MAX_TOOLTIP_CHARS))
     g.attr("graph", {"label": "", "tooltip": title})
     g.attr("node", NODE_DEFAULTS)

@@ -262,8 +262,9 @@ class _Drafter:
         self.queue.__exit__(*exc)
 
     def key(self, plan: PagePlan) -> Hashable:
-        """What a page draws, numbers aside (and its lines, if narrower than its options')."""
+        """What a page draws, numbers aside (and its lines if narrower, its ranks if closer)."""
         key = _Drafter.page_key(plan.page)
+        key = (key, plan.ranksep) if plan.ranksep else key  # a page's ranks drawn closer
         return key if plan.narrow == self.options.narrow else (key, "narrow")
 
     @staticmethod

@@ -92,6 +92,9 @@ class PagePlan:
     """The page is taller than wide (see :func:`~.pagerefs.ref_lines`)."""
     key_word: str = "key"
     """The heading's name for the page with the key: "instructions" on a worksheet."""
+    ranksep: str = ""
+    """The gap between ranks in inches, where not the diagram's (a small map's one page,
+    its ranks closer: see :data:`~.wholepage.CLOSER`)."""
 
     def number(self, page: int) -> str:
         """A page number as this plan draws it."""

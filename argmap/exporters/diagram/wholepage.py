@@ -15,6 +15,7 @@ from argmap.exporters.diagram.paging import Page
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pagefill import Pager
+    from argmap.exporters.diagram.pageparts import PagePlan
     from argmap.exporters.diagram.pagesize import Budget
 
 __all__ = ["MOST_ROOM", "WHOLE_MOST", "WIDER", "whole_page"]
@@ -29,6 +30,21 @@ one page now; 1.6 upright, where it fits on none; the generated 30-node map: 2.0
 WIDER: Final = (1.15, 1.3)
 """How much wider than the page the one page's rows are wrapped: a little, else more, if
 no rows fit (see :func:`whole_page`)."""
+NARROWER: Final = (1.0, 0.85)
+"""How wide the one page's rows are wrapped where none of those drawings fit: as wide as
+the page, then narrower (the engine drew 9 statements of long text wrapped at 1.15 pages
+in rows 1,156 points wide, on an A4 page of 1,084: a page taller held them)."""
+TRIES: Final = (
+    *((False, wider) for wider in WIDER),
+    *((True, wider) for wider in WIDER),
+    *((deep, wider) for wider in NARROWER for deep in (False, True)),
+)
+"""The one page's estimates, in the order laid out until one fits: whether each parent's
+rows go deepest first where lower (see :mod:`.deeprows`), and how wide they wrap."""
+CLOSER: Final = "0.4"
+"""The gap between ranks, in inches, of the last tries: the drawings of those tries as wide
+as the page, their ranks closer than the diagram's 0.55 (29 points, not 40; 9 statements
+of long text in four rows of two were 31 points too tall for A4)."""
 
 
 class _Packed(Laid, Protocol):
@@ -53,8 +69,14 @@ def whole_page(drafts: list[_D], drafter: Drafts[_D], budget: Budget, pager: Pag
     estimated on one, its rows wrapped a little wider than the page (:data:`WIDER`), and
     laid out a few ways (see :func:`_trials`), all at once; of those within the page's
     budget (the legibility floor, as for every page), the one whose arrows cross least,
-    then go round fewest boxes, then the smallest, is kept, else the pages. Not with
-    conclusions drawn above the thesis, nor a focus's breadcrumb.
+    then go round fewest boxes, then the smallest, is kept. Where none is, the page is
+    estimated again (:data:`TRIES`): each parent's rows with its deepest branches
+    together, then the rows wrapped at the page's width and narrower (a worksheet's
+    ruled boxes are taller than statements: the uniforms' fill worksheet, in rows of
+    file order, was 35 points too tall for A4 and took three pages; the deepest
+    together, it fits one). Last, the drawings as wide as the page are laid out again
+    with their ranks closer (:data:`CLOSER`). Else the pages stay. Not with conclusions
+    drawn above the thesis, nor a focus's breadcrumb.
     """
     nodes = {node for draft in drafts for node in draft.plan.page.nodes}
     if len(drafts) < 2 or len(nodes) > WHOLE_MOST or pager.lead:
@@ -63,13 +85,21 @@ def whole_page(drafts: list[_D], drafter: Drafts[_D], budget: Budget, pager: Pag
         return drafts
     if nodes != pager.order.keys() or len(pager.everything) != len(nodes):
         return drafts
-    page = next(filter(None, (_estimated(pager, nodes, wider) for wider in WIDER)), None)
-    if page is None:
-        return drafts
     home = dict.fromkeys(nodes, 1)
-    laid = drafter.lay_out([drafter.plan(trial, 1, home) for trial in _trials(page)])
-    fits = [one for one in laid if budget.holds(one.width, one.height)]
-    # the one whose arrows cross least, then go round fewest boxes, then the smallest
+    tried: set[tuple[object, ...]] = set()  # each page's rows and key, laid out once
+    narrow: list[PagePlan] = []  # the drawings as wide as the page, too tall
+    for deep, wider in TRIES:
+        page = _estimated(pager, nodes, wider, deep)
+        if page is None or (page.wraps, page.key) in tried:
+            continue
+        tried.add((page.wraps, page.key))
+        laid = drafter.lay_out([drafter.plan(trial, 1, home) for trial in _trials(page)])
+        fits = [one for one in laid if budget.holds(one.width, one.height)]
+        if fits:  # the one whose arrows cross least, then go round fewest boxes, the smallest
+            return [min(fits, key=_score)]
+        narrow += [one.plan for one in laid if budget.holds(one.width, 0)]
+    closer = drafter.lay_out([replace(p, ranksep=CLOSER) for p in narrow]) if narrow else []
+    fits = [one for one in closer if budget.holds(one.width, one.height)]
     return [min(fits, key=_score)] if fits else drafts
 
 
@@ -83,15 +113,22 @@ def _score(laid: _Packed) -> tuple[int, int, float]:
     return all_crossings(svg), detours(svg), laid.width * laid.height
 
 
-def _estimated(pager: Pager, nodes: set[str], wider: float) -> Page | None:
-    """Page 1 drawing every node, its rows wrapped ``wider`` than the page; None: no rows fit."""
-    kept = pager.width, pager.height, pager.key_away
+def _estimated(pager: Pager, nodes: set[str], wider: float, deep: bool) -> Page | None:
+    """Page 1 drawing every node, its rows wrapped ``wider`` than the page; None: no rows fit.
+
+    ``deep``: each parent's rows deepest first where that is lower (see :mod:`.deeprows`).
+    """
+    kept = pager.width, pager.height, pager.key_away, pager.blocks
     pager.width, pager.height = pager.full_size[0] * wider, pager.full_size[1]
     pager.key_away = False
+    if deep:
+        from argmap.exporters.diagram.deeprows import deep_blocks
+
+        pager.blocks = deep_blocks(pager.blocks)
     try:
         estimate = pager.estimate([pager.first], nodes, None, {}, record=True)
     finally:
-        pager.width, pager.height, pager.key_away = kept
+        pager.width, pager.height, pager.key_away, pager.blocks = kept
     if not math.isfinite(estimate.height):
         return None
     size = (estimate.width, estimate.height)
