@@ -298,3 +298,19 @@ def test_a_new_id_with_other_changes_is_not_a_rename(tmp_path: Path) -> None:
     edit_node(twin, "b", {}, new_id="d")
     d = diff_maps(before, load_map(twin))
     assert (len(d.renamed), len(d.added), len(d.removed)) == (0, 2, 2)
+
+
+def test_a_moved_node_says_whose_it_is_in_markdown_too() -> None:
+    """The text said `> moved objection [x] (signed A. Reviewer)`; the Markdown left it out."""
+    old = load_map(UNIFORMS)
+    assert old.get("expression").author == "A. Reviewer"
+    nodes = [
+        n.model_copy(update={"parent": "identity"}) if n.id == "expression" else n
+        for n in old.nodes
+    ]
+    d = diff_maps(old, old.model_copy(update={"nodes": nodes}))
+    assert [after.id for _, after in d.moved] == ["expression"]
+    assert "> moved objection [expression] (signed A. Reviewer): under [uniforms]" in format_text(
+        d
+    )
+    assert "- objection `expression` (signed A. Reviewer): under `uniforms`" in format_markdown(d)

@@ -1142,3 +1142,16 @@ def test_an_edit_keeps_the_comment_after_a_statement_run_over_lines(
     assert path.read_text(encoding="utf-8") == text.replace(
         "A plain scalar\n    that continues on\n    three lines", "Short."
     )
+
+
+def test_new_says_the_thesis_id_the_next_step_adds_to(tmp_path: Path) -> None:
+    """`new` printed only the file: a student's next `add --to` guessed the id, cut short."""
+    target = tmp_path / "hw.yaml"
+    thesis = "Homework should be banned in primary schools."
+    result = CliRunner().invoke(main, ["new", str(target), "--title", "T", "--thesis", thesis])
+    assert result.exit_code == 0, result.output
+    top = load_map(target).thesis.id
+    assert (
+        f"{target}: thesis id {top}; next: argmap add premise {target} --to {top}" in result.output
+    )
+    assert result.output.splitlines()[-1] == str(target)  # stdout: the file, as before

@@ -167,7 +167,7 @@ def test_the_key_says_a_rebuttals_arrows_take_its_colour(theme: str) -> None:
     key = _key(_pages(UNIFORMS, fit="a4", theme=theme))
     nodes, edges = THEMES[theme]
     own = nodes[NodeKind.REBUTTAL].border != edges[Relation.ATTACKS].color
-    assert (">: a rebuttal&#39;s arrows are drawn in its colour<" in key) is own
+    assert (">KEY: a rebuttal&#39;s arrows are drawn in its colour<" in key) is own
     m = load_map(UNIFORMS)
     only = [n for n in m.nodes if n.id != "second-hand"]  # its rebuttal's arrow not drawn
     content = legend_content(m, only, frozenset(n.id for n in only), {})

@@ -139,3 +139,30 @@ def test_a_premise_another_signed_is_not_linked_without_force(signed: Path) -> N
     assert code == 0
     free = ["add", "premise", str(signed), "--to", "uniforms", "--linked-with", "identity"]
     assert _run([*free, "--text", "Pupils see themselves as one school."])[0] == 0
+
+
+def test_the_signers_name_however_typed_keeps_its_spelling(signed: Path) -> None:
+    """`--author "a.  reviewer"` on A. Reviewer's node was taken as theirs (it is) and wrote
+    the typed spelling over the signature: a second spelling of one author in stats."""
+    args = ["edit", str(signed), "expression", "--author", "a.  reviewer", "--text", TEXT]
+    code, out = _run(args)
+    assert code == 0, out
+    node = load_map(signed).get("expression")
+    assert (node.text, node.author) == (TEXT, "A. Reviewer")
+
+
+def test_the_warning_tells_of_other_peoples_answers_in_what_changed(signed: Path) -> None:
+    """A forced edit told its editor to ask themself; an undercut turned on read as new words."""
+    for who, text in (("B. Critic", "No."), ("C. Other", "Not so.")):
+        code, out = _run(
+            ["add", "rebuttal", str(signed), "--to", "expression", "--text", text], who
+        )
+        assert code == 0, out
+    code, out = _run(["edit", str(signed), "expression", "--text", TEXT, "--force"])
+    assert code == 0 and "signed by C. Other answered" in out and "B. Critic" not in out
+    args = ["add", "rebuttal", str(signed), "--to", "upfront-cost", "--text", "Dear still."]
+    assert _run(args, "C. Other")[0] == 0
+    code, out = _run(["edit", str(signed), "upfront-cost", "--undercut"])
+    assert code == 0 and "'upfront-cost' now undercuts its link, not the claim" in out
+    code, out = _run(["edit", str(signed), "upfront-cost", "--clear", "undercut"])
+    assert code == 0 and "now attacks the claim, not its link" in out and "C. Other" in out

@@ -263,9 +263,9 @@ def format_markdown(d: MapDiff, *, title: str = "argmap diff") -> str:
     if d.moved:
         out += ["#### Moved", ""]
         for before, after in d.moved:
-            out.append(
-                f"- {after.kind.value} `{after.id}`: {_place_md(before)} → {_place_md(after)}"
-            )
+            by = f" (signed {escape_md(after.author)})" if after.author else ""
+            where = f"{_place_md(before)} → {_place_md(after)}"
+            out.append(f"- {after.kind.value} `{after.id}`{by}: {where}")
         out.append("")
     if d.changed:
         out += ["#### Changed", ""]

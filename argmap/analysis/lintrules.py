@@ -56,7 +56,7 @@ def questions(m: ArgumentMap) -> Iterator[LintWarning]:
                 node.id,
                 "question",
                 f"{label(node)} is written as a question",
-                'state the answer you argue for as a claim ("Homework should be banned.")',
+                "state the answer you argue for as a claim: a sentence that is true or false",
             )
 
 

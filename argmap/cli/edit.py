@@ -158,6 +158,7 @@ def edit(
         raise click.UsageError(
             "nothing to change; give a field option, --clear FIELD, --id NEW or --unlink TARGET"
         )
+    who = opts.editor(map_path)
     with uninterrupted():
         stale = edit_node(
             map_path,
@@ -167,12 +168,14 @@ def edit(
             new_id=new_id,
             unlink=unlink,
             keep_signed=not force,
-            signer=None if force else opts.editor(map_path),
+            signer=None if force else who,
         )
         renamed = f" (now {new_id})" if new_id is not None and new_id != node_id else ""
         echo(f"{map_path}: edited {node_id}{renamed}", err=True)
-        if stale:
-            echo(opts.stale_answers(map_path, new_id or node_id, stale), err=True)
+        cut = None if "text" in changes else changes.get("undercut", "undercut" not in clear)
+        said = opts.stale_answers(map_path, new_id or node_id, stale, who, cut)
+        if said is not None:
+            echo(said, err=True)
 
 
 @click.command()
@@ -219,6 +222,10 @@ def new(
         said = "already exists; choose another name (argmap new never overwrites)"
         raise Misuse(f"{map_path}: {said}")
     new_map(map_path, title, thesis, thesis_id=thesis_id, author=author)
+    from argmap.load.ids import slugify
+
+    top = thesis_id or slugify(thesis)  # what the next step adds to, said (add prints its ids)
+    echo(f"{map_path}: thesis id {top}; next: argmap add premise {map_path} --to {top}", err=True)
     reference, found = schema_reference(map_path)
     if not found:
         schema = map_path.parent / reference

@@ -245,13 +245,35 @@ def signed(map_path: Path, node_id: str, name: str, origin: str) -> str:
     return f'{map_path}: added {node_id} (signed "{quoted}", from {origin})'
 
 
-def stale_answers(map_path: Path, node_id: str, answers: Sequence[Node]) -> str:
-    """The warning after rewording a node that other people answered (see ``edit_node``)."""
+def stale_answers(
+    map_path: Path, node_id: str, answers: Sequence[Node], editor: str | None, cut: bool | None
+) -> str | None:
+    """The warning after rewording a node that other people answered (see ``edit_node``).
+
+    Args:
+        map_path: the map, for the message.
+        node_id: the node reworded.
+        answers: its children signed by others than its signer.
+        editor: who edited it (their own answers are not theirs to be told of).
+        cut: None: its text changed; True: it now undercuts its link; False: it no longer does.
+
+    Returns:
+        The warning, or None when nobody else is to be told.
+    """
+    from argmap.editing.signed import same_person
+
+    answers = [a for a in answers if editor is None or not same_person(a.author or "", editor)]
+    if not answers:
+        return None
     names = sorted({" ".join((node.author or "").split()) for node in answers}, key=str.casefold)
     ids = ", ".join(node.id for node in answers[:3]) + (" ..." if len(answers) > 3 else "")
     said = f"{len(answers)} node(s) under it" if len(answers) > 1 else "a node under it"
+    now = {
+        None: "now says something else",
+        True: "now undercuts its link, not the claim",
+        False: "now attacks the claim, not its link",
+    }[cut]
     return (
-        f"{map_path}: warning: {node_id!r} now says something else, and {said} "
-        f"({ids}) signed by {', '.join(names)} answered what it said; ask them to check "
-        f"it still holds"
+        f"{map_path}: warning: {node_id!r} {now}, and {said} ({ids}) signed by "
+        f"{', '.join(names)} answered what it said; ask them to check it still holds"
     )

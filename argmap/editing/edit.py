@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from argmap.editing.commit import commit, splice_edits
 from argmap.editing.entry import NodeEdit, edit_entries
@@ -18,7 +18,12 @@ from argmap.editing.inputs import (
 )
 from argmap.editing.maplock import locked_text
 from argmap.editing.session import EditError, Session, open_session
-from argmap.editing.signed import REWORDING_FIELDS, answers_by_others, refuse_changing_others
+from argmap.editing.signed import (
+    REWORDING_FIELDS,
+    answers_by_others,
+    refuse_changing_others,
+    same_person,
+)
 from argmap.errors import OptionMisuseError
 from argmap.model import EDITABLE_FIELDS, UNDERCUT, Node, NodeKind, Relation, plain_value
 
@@ -69,8 +74,7 @@ def edit_node(
         rename = new_id if new_id != node_id else None
         linkers = _check_node(session, node_id, rename, unlink, values)
         node = session.node(node_id)
-        if keep_signed:
-            refuse_changing_others(p, node, [*values, *clear], signer, values.get("author"))
+        _keep_signature(p, node, values, clear, signer if keep_signed else False)
         stale = _stale_answers(session, node, values, clear)
         asked = NodeEdit(node_id, values, clear, new_id, unlink)
         same = None if rename or unlink else _already(node, asked)
@@ -85,6 +89,26 @@ def edit_node(
         session = open_session(p, text, checked)  # the round-trip way
         commit(session, splice_edits(session.lines, edit_entries(session, change, linkers)))
         return stale
+
+
+def _keep_signature(
+    path: Path,
+    node: Node,
+    values: dict[str, Any],
+    clear: Sequence[str],
+    signer: str | None | Literal[False],
+) -> None:
+    """Refuse to reword or re-sign another person's node; keep the signer's spelling.
+
+    ``signer``: who is editing (None: not known; False: refuse nothing, ``--force``). A
+    name the edit signs with that is the signer's own, however typed (``a.  reviewer``),
+    is taken as theirs and leaves the signature as it was written.
+    """
+    signing = values.get("author")
+    if signer is not False:
+        refuse_changing_others(path, node, [*values, *clear], signer, signing)
+    if node.author and signing is not None and same_person(signing, node.author):
+        del values["author"]
 
 
 def _stale_answers(

@@ -131,10 +131,11 @@ def legend_label(
     """
     cells = _legend_cells(content, nodes, edges, theme, direction, key_wrap(columns))
     own = content.answers and nodes[NodeKind.REBUTTAL].border != edges[Relation.ATTACKS].color
-    note = f": {html_text(ANSWER_NOTE)}" if own else ""  # (a run starting with a space: the
-    # engine measures it without the space, a browser draws it with)
+    # One run: the engine set a second one after its own width of the first (``KEY :``),
+    # and one starting with a space without the space, which a browser draws.
+    title = f"KEY: {html_text(ANSWER_NOTE)}" if own else "KEY"
     span = 5 if columns > 1 else 2
-    rows = [f'<TR><TD COLSPAN="{span}" ALIGN="LEFT"><B>KEY</B>{note}</TD></TR>']
+    rows = [f'<TR><TD COLSPAN="{span}" ALIGN="LEFT"><B>{title}</B></TD></TR>']
     if columns == 1:
         rows += [f"<TR>{sample}{words}</TR>" for sample, words in cells]
     else:  # a gap between the columns, as wide as a swatch's margin
@@ -195,7 +196,7 @@ def _legend_cells(
 
 def title_points(content: LegendContent) -> float:
     """The key's title row's width in points, at most (see :data:`~.styles.ANSWER_NOTE`)."""
-    return text_points(f"KEY: {ANSWER_NOTE}" if content.answers else "KEY", 10) + 16
+    return text_points(f"KEY: {ANSWER_NOTE}" if content.answers else "KEY", 10, "B") + 16
 
 
 def key_wrap(columns: int) -> int:
