@@ -161,7 +161,8 @@ def test_markdown_with_status_is_a_debaters_notes(runner: CliRunner, tmp_path: P
         a = analyze(m)
         summary = notes.split("## The argument")[0]
         listed = re.findall(r"^\d+\. `([^`]+)` ", summary, re.M)
-        assert tuple(listed) == unanswered_by_kind(m, a)[0]  # as stats lists them
+        objections, rebuttals = unanswered_by_kind(m, a)
+        assert tuple(listed) == objections + rebuttals  # as stats lists them
         for node_id in a.unanswered:
             assert f"no standing answer) `{node_id}`" in notes
         assert notes.count("** (in") + notes.count("** (out") + notes.count(

@@ -53,7 +53,7 @@ def test_every_statement_takes_its_direction_from_its_own_letters() -> None:
         f'<span class="text" dir="auto">{REASON}</span>',
         '<span class="text" dir="auto">An English reason.</span>',
         '<blockquote class="quote" dir="auto">ציטוט.</blockquote>',
-        '<dd dir="auto">הערה.</dd>',
+        '<dd class="find" dir="auto">הערה.</dd>',
         f': <span dir="auto">{THESIS}</span>',  # for and against
         '<p class="description" dir="auto">',
     ):

@@ -306,3 +306,19 @@ def test_all_roots_keeps_a_cycle_no_root_reaches_and_advises_nothing() -> None:
     result = get_importer("aif")(text, "x.json", ImportOptions(all_roots=True))
     assert sorted(n.text for n in result.map.nodes[1:]) == sorted(claims.values())
     assert not any("--all-roots keeps" in w.message for w in result.warnings)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [{"AIF": {"title": " Homework "}}, {"title": "Homework"}, {"aif": {"title": "Homework"}}],
+)
+def test_the_files_metadata_title_is_the_maps_title(extra: dict[str, Any]) -> None:
+    data = {**aif_graph({"1": "a claim", "2": "a reason"}, [("3", "RA", "2", "1")]), **extra}
+    result, _ = _read(data)
+    assert result.map.title == "Homework"  # it was the file's name, "x"
+
+
+def test_without_a_metadata_title_the_file_name_stands() -> None:
+    data = {**aif_graph({"1": "a claim"}, []), "AIF": {"title": "  ", "version": 2}}
+    result, _ = _read(data)
+    assert result.map.title == "x"

@@ -341,7 +341,7 @@ def test_kialo_text_is_plain() -> None:
     m = get_importer("kialo")(text, "k.txt").map
     assert {n.text for n in m.nodes} == {
         "Ban it.",
-        "A claim with a list:\n1. first point,\n2. second point and a wrapped line.",
+        "A claim with a list: 1. first point, 2. second point and a wrapped line.",
         "1) ignore it and 2) move on.",
         'Trolls ("bad actors") go to other sites.',
     }

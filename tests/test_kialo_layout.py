@@ -121,7 +121,7 @@ def test_a_claim_over_several_lines_loses_its_indentation() -> None:
     m = get_importer("kialo")(text, "k.txt").map
     assert [n.text for n in m.nodes] == [
         "A thesis over two lines.",
-        "An objection over two lines,\n\nand a second paragraph.\n1. a list item",
+        "An objection over two lines, and a second paragraph. 1. a list item",
     ]
 
 

@@ -97,6 +97,37 @@ def test_twin_claims_named_in_one_line_are_told_apart_by_their_ids() -> None:
     assert "debt…” (debt-write-off-reuters) to" in line
 
 
+def _rebutted(objection_answered: bool) -> ArgumentMap:
+    """A thesis whose objection a rebuttal answers; the rebuttal itself nothing answers."""
+    rebuttal = {"id": "q", "text": "Is that really so?"}
+    objections: list[dict[str, Any]] = [
+        {"id": "habits", "text": "Homework builds habits.", "objections": [rebuttal]}
+    ]
+    if not objection_answered:
+        objections.append({"id": "denial", "text": "That is not true."})
+    thesis = {"id": "t", "text": "Homework should go.", "objections": objections}
+    return validate_data({"title": "Homework", "thesis": thesis}, "hw.yaml")
+
+
+def test_the_brief_lists_the_rebuttals_with_no_standing_answer_as_stats_does() -> None:
+    """``stats`` listed the rebuttal ``q`` as unanswered; the brief left it out."""
+    for answered in (False, True):
+        m = _rebutted(answered)
+        rebuttals = unanswered_by_kind(m, analyze(m))[1]
+        assert rebuttals == ("q",)
+        summary = _export(m).split("\n## The argument\n")[0]
+        line = "**1 rebuttal with no standing answer**, the most at stake first:"
+        assert line in summary
+        after = summary.split(line)[1]
+        assert after.strip().splitlines()[0] == (
+            "1. `q` attacks “Homework builds habits.”: Is that really so?"
+        )
+        if answered:
+            assert "Every objection has an answer that stands." in summary
+        else:
+            assert summary.index("**1 objection with no standing answer**") < summary.index(line)
+
+
 def _hostile() -> ArgumentMap:
     bad = "*a* _b_ [c](d) <b>e</b> &amp; `f` ~~g~~ \\*"
     long = "x " * WORDS + "<i>tail</i>"

@@ -129,23 +129,33 @@ def _thesis(m: ArgumentMap, analysis: Analysis) -> str:
 def brief_lines(m: ArgumentMap, analysis: Analysis, escape: Callable[[str], str]) -> list[str]:
     """The brief's lines, under a heading of its own (Markdown; user text through ``escape``).
 
-    Whether the thesis stands, the counts, then the objections with no standing answer,
-    the most at stake first (as ``argmap stats`` and the HTML page list them), each with
-    its words and what it attacks.
+    Whether the thesis stands, the counts, then the objections and the rebuttals with no
+    standing answer, the most at stake first (as ``argmap stats`` lists them, and the HTML
+    page the objections), each with its words and what it attacks.
     """
     from argmap.analysis.stats import unanswered_by_kind
 
-    objections = unanswered_by_kind(m, analysis)[0]
+    objections, rebuttals = unanswered_by_kind(m, analysis)
     lines = ["## Summary", "", _thesis(m, analysis), "", _counts(m), ""]
-    n = len(objections)
+    if not objections:
+        lines += ["Every objection has an answer that stands.", ""]
+    lines += _open_points(m, objections, "objection", escape)
+    return lines + _open_points(m, rebuttals, "rebuttal", escape)
+
+
+def _open_points(
+    m: ArgumentMap, ids: tuple[str, ...], word: str, escape: Callable[[str], str]
+) -> list[str]:
+    """A numbered list of the given nodes with no standing answer, under a bold line."""
+    n = len(ids)
     if not n:
-        return [*lines, "Every objection has an answer that stands.", ""]
-    lines += [
-        f"**{n:,} objection{'' if n == 1 else 's'} with no standing answer**, "
+        return []
+    lines = [
+        f"**{n:,} {word}{'' if n == 1 else 's'} with no standing answer**, "
         "the most at stake first:",
         "",
     ]
-    for number, node_id in enumerate(objections, 1):
+    for number, node_id in enumerate(ids, 1):
         node = m.get(node_id)
         aims = "; also ".join(escape(phrase) for phrase in bearing_words(m, node))
         lines.append(f"{number}. `{node.id}` {aims}: {escape(node.text)}")

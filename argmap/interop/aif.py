@@ -187,7 +187,8 @@ def import_text(text: str, path: str, options: ImportOptions | None = None) -> I
     The major claim (the I-node that bears on nothing) becomes the thesis; the graph
     becomes a tree grown from it, with the other relations as cross-links. Ids are made
     from the claims' texts, each nodeID kept in its note (``AIF nodeID: 15``). The map's
-    title is the file name (without ``.aif``): AIF has no title. What argmap's own key
+    title is the file's metadata title (``"AIF": {"title": ...}``), else its name
+    (without ``.aif``). What argmap's own key
     says (see :func:`to_aif_data`) is read back: an export of argmap's comes back whole.
 
     Raises:

@@ -83,13 +83,14 @@ def scheme_keys(*, group: str | None = None, draws: str | None = None) -> dict[s
 def read_header(data: Any, path: str, graph: GraphBuilder) -> dict[str, Any]:
     """The map's title, description, source and sources from argmap's key atop the file.
 
-    Without it, the title is the file's name (``debate.aif.json``: ``debate``), as AIF has
-    no title. Keys argmap does not know there are named in a warning.
+    Without it, the title is the one the file's metadata gives (``"AIF": {"title": ...}``,
+    or ``"title"`` beside the nodes), else the file's name (``debate.aif.json``:
+    ``debate``). Keys argmap does not know there are named in a warning.
     """
     name = PurePath(path).stem
     if name.lower().endswith(".aif") and len(name) > 4:
         name = name[:-4]
-    header: dict[str, Any] = {"title": name or "Imported AIF"}
+    header: dict[str, Any] = {"title": _metadata_title(data) or name or "Imported AIF"}
     keys = data.get(ARGMAP_KEY) if isinstance(data, dict) else None
     if keys is None:
         return header
@@ -101,6 +102,18 @@ def read_header(data: Any, path: str, graph: GraphBuilder) -> dict[str, Any]:
     if unknown:
         graph.warn(0, f"keys of the file's {ARGMAP_KEY!r} object not read: {', '.join(unknown)}")
     return header
+
+
+def _metadata_title(data: Any) -> str:
+    """The title the file's own metadata gives, stripped ("": none)."""
+    if not isinstance(data, dict):
+        return ""
+    places = [data, *(data.get(k) for k in ("AIF", "aif"))]
+    for place in places:
+        title = place.get("title") if isinstance(place, dict) else None
+        if isinstance(title, str) and title.strip():
+            return " ".join(title.split())
+    return ""
 
 
 def apply_node_keys(aif: AifGraph, graph: GraphBuilder) -> set[str]:

@@ -9,7 +9,14 @@ from typing import Final
 from argmap.errors import Issue, MapFileError
 from argmap.interop import ImportOptions, ImportResult
 from argmap.interop.graph import Edge, Element, GraphBuilder
-from argmap.interop.kialocurrent import LABELS, is_current, read_current, source_notes, uncited
+from argmap.interop.kialocurrent import (
+    LABELS,
+    is_current,
+    read_current,
+    source_notes,
+    uncited,
+    undotted,
+)
 from argmap.interop.markup import join_lines, link_notes, plain_markdown
 from argmap.interop.textlines import text_lines
 from argmap.model import Relation
@@ -68,7 +75,8 @@ def import_text(text: str, path: str, options: ImportOptions | None = None) -> I
     Raises:
         MapFileError: no thesis, several without a choice, a claim whose parent is
             missing, a claim number given twice, a Pro/Con label on a thesis, or one
-            missing or unknown (``1.2. Maybe:``) on a claim below a thesis; each one in
+            missing or unknown (``1.2. Maybe:``) on a claim below a thesis, a claim's
+            number without its dot (``1.1 Pro:``, see ``undotted``); each one in
             the file, a line each.
     """
     graph = GraphBuilder(path, "Kialo", ids_from_text=True)
@@ -147,8 +155,11 @@ def _unlabelled(number: str, body: str, path: str, line: int, column: int) -> Ma
 
 
 def _text(claim: _Claim, links: list[tuple[str, str]] | None = None) -> str:
-    """A claim's words; with ``links``, its links' words, their addresses added to ``links``."""
-    return plain_markdown(join_lines(claim.lines), links)
+    """A claim's words on one line (its paragraphs and list items follow a space).
+
+    With ``links``, its links' words, their addresses added to ``links``.
+    """
+    return plain_markdown(join_lines(claim.lines, breaks=False), links)
 
 
 def _current_claims(
@@ -159,7 +170,7 @@ def _current_claims(
     A label other than Thesis, Question, Pro or Con, or a claim that :func:`_check_claim`
     refuses, adds to ``errors`` (a number given twice keeps its first claim).
     """
-    title, heads, sources = read_current(lines, graph)
+    title, heads, sources = read_current(lines, graph, errors)
     claims: dict[str, _Claim] = {}
     for head in heads:
         label = head.label if head.label in _RELATION else None
@@ -215,7 +226,9 @@ def _read_claims(
             if _BARE_RE.match(line):  # a claim's number and nothing else: the file cut off?
                 graph.warn(lineno, f"{line.strip()!r}: a claim number with no claim; skipped")
                 continue
-            if last is not None:
+            if problem := undotted(line, lineno, path):
+                errors.append(problem)  # not glued into the claim above as its text
+            elif last is not None:
                 if unspaced := _UNSPACED_RE.match(line):
                     graph.warn(
                         lineno,

@@ -6,10 +6,20 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
+from argmap.errors import Issue
 from argmap.interop.graph import GraphBuilder
 from argmap.interop.markup import join_lines
 
-__all__ = ["LABELS", "Head", "Source", "is_current", "read_current", "source_notes", "uncited"]
+__all__ = [
+    "LABELS",
+    "Head",
+    "Source",
+    "is_current",
+    "read_current",
+    "source_notes",
+    "uncited",
+    "undotted",
+]
 
 _NUMBERED: Final = re.compile(r"^\s*\d+(?:\.\d+)*\.(?:\s|$)")
 _FIRST: Final = re.compile(r"^\s*1\.\s+(?:Thesis|Question):\s*$")
@@ -21,6 +31,8 @@ _SOURCE: Final = re.compile(r"^\s*\[(\d+)\]\s+(\S.*?)\s*$")
 _CITE: Final = re.compile(r"\[(\d+)\]")
 _ESCAPE: Final = re.compile(r"\\([!-/:-@\[-`{-~])")
 LABELS: Final = ("Thesis", "Question", "Pro", "Con")
+_UNDOTTED: Final = re.compile(r"^\s*(\d+(?:\.\d+)+)(?=\s+(Pro|Con):)", re.IGNORECASE)
+"""A claim's number and label with the number's closing dot left out (``1.1 Pro:``)."""
 
 
 @dataclass
@@ -58,14 +70,15 @@ def is_current(lines: list[str]) -> bool:
 
 
 def read_current(
-    lines: list[str], graph: GraphBuilder
+    lines: list[str], graph: GraphBuilder, errors: list[Issue]
 ) -> tuple[str | None, list[Head], dict[str, Source]]:
     """Split an export in the current layout into its title, its claims and its sources.
 
     The title is the line after ``Discussion Name:``. A line of a number and a word with
     a colon (``1.1. Pro:``) starts a claim; the lines up to the next one are its text. A
     ``Sources:`` line at the margin starts the sources: ``[n] url`` lines, each followed
-    by any words quoted from it.
+    by any words quoted from it. A claim's number without its closing dot (``1.1 Pro:``)
+    adds to ``errors`` (see :func:`undotted`).
     """
     title: str | None = None
     named = False
@@ -79,6 +92,8 @@ def read_current(
                 title, named = line.strip(), False
             elif head := _HEAD.match(line):
                 heads.append(Head(head.group(1), head.group(2), lineno, head.start(2) + 1))
+            elif problem := undotted(line, lineno, graph.path):
+                errors.append(problem)
             elif line.strip():
                 graph.warn(lineno, "text before the first numbered claim; skipped")
         elif _SOURCES.match(line):
@@ -86,9 +101,32 @@ def read_current(
             break
         elif head := _HEAD.match(line):
             heads.append(Head(head.group(1), head.group(2), lineno, head.start(2) + 1))
+        elif problem := undotted(line, lineno, graph.path):
+            errors.append(problem)
         else:
             heads[-1].lines.append(line)
     return title, heads, sources
+
+
+def undotted(line: str, lineno: int, path: str) -> Issue | None:
+    """The problem of a line that reads as a claim but for its number's closing dot, if so.
+
+    ``1.1 Pro: They are cheap.`` is no claim as Kialo writes one, and read as text it
+    joins the claim above: the claim would be lost without a word.
+    """
+    match = _UNDOTTED.match(line)
+    if match is None:
+        return None
+    number, label = match.group(1), match.group(2).capitalize()
+    return Issue(
+        path,
+        lineno,
+        match.end(1) + 1,
+        f"'{number} {match.group(2)}:' reads like claim {number} with no dot after its "
+        f"number, which would make it more text of the claim above; Kialo writes "
+        f"'{number}. {label}:': add the dot",
+        "file",
+    )
 
 
 def _read_sources(

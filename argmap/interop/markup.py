@@ -59,11 +59,12 @@ def link_notes(links: list[tuple[str, str]]) -> list[str]:
     return [f"Link: {words}: {url}" for words, url in dict.fromkeys(links)]
 
 
-def join_lines(lines: list[str]) -> str:
+def join_lines(lines: list[str], *, breaks: bool = True) -> str:
     """Join a text's lines as a reader sees them: wrapped lines with a space.
 
     An empty line starts a new paragraph (kept as an empty line) and a list item
-    (``1.``, ``-``, ``*``) its own line.
+    (``1.``, ``-``, ``*``) its own line; without ``breaks`` (a claim's text, which the
+    diagram draws on one line and ``lint`` flags with a break), they too follow a space.
     """
     out: list[str] = []
     gap = False
@@ -74,6 +75,8 @@ def join_lines(lines: list[str]) -> str:
             continue
         if not out:
             out.append(stripped)
+        elif not breaks:
+            out.append(" " + stripped)
         elif gap:
             out.append("\n\n" + stripped)
         elif _LIST_ITEM.match(line):

@@ -32,13 +32,37 @@
     }
   }
 
+  // What the search reads of an entry: its own words (statement, quote, citation, source,
+  // author, tags, note), its kind's names and its id; not the page's labels ("Relation",
+  // "show in diagram") nor its parent's id. Quotes are folded ("it’s" is "it's"), and
+  // accents composed (an "é" typed is the "é" of a text that writes it as e and an accent).
+  function fold(text) {
+    return text.normalize("NFC").replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
+      .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, "\"");
+  }
+
   function ownText(li) {
-    var summary = li.querySelector(":scope > details > summary");
-    var body = li.querySelector(":scope > details > .body");
-    var text = (summary ? summary.textContent : "") + " " + (body ? body.textContent : "");
-    return (text + " " + li.getAttribute("data-id")).toLowerCase();
+    var parts = [li.getAttribute("data-kind"), li.getAttribute("data-id")];
+    var own = li.querySelectorAll(
+      ":scope > details > summary > .kind, :scope > details > summary > .text, " +
+      ":scope > details > .body > .quote, :scope > details > .body > .meta > div > dd.find");
+    own.forEach(function (el) { parts.push(el.textContent); });
+    return fold(parts.join("\n"));
   }
   var texts = entries.map(ownText);
+
+  // A word of the query matches at a word's start ("mig" finds "MiG-29", not "smiggle"),
+  // ignoring case unless it mixes cases past its first letter ("MiG" is not "might");
+  // in scripts written without spaces (Chinese, Japanese, Thai...), anywhere.
+  var UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+  function wordPattern(word) {
+    var escaped = word.replace(/[.*+?^${}()|[\]\\\/]/g, "\\$&");
+    var start = UNSPACED.test(word) || !/^[\p{L}\p{N}]/u.test(word)
+      ? "" : "(?:^|[^\\p{L}\\p{N}\\p{M}])";
+    var tail = word.slice(1);
+    var exact = /\p{Lu}/u.test(tail) && /\p{Ll}/u.test(tail);
+    return new RegExp(start + escaped, exact ? "u" : "iu");
+  }
 
   function choice() {
     var checked = form ? form.querySelector("input[name=show]:checked") : null;
@@ -52,7 +76,7 @@
         (kind !== "objection" || li.getAttribute("data-answered") === "yes")) { return false; }
     if (who && li.getAttribute("data-author") !== who) { return false; }
     for (var w = 0; w < words.length; w += 1) {
-      if (texts[i].indexOf(words[w]) < 0) { return false; }
+      if (!words[w].test(texts[i])) { return false; }
     }
     return true;
   }
@@ -60,8 +84,8 @@
   function applyFilters() {
     var show = choice();
     var who = author ? author.value : "";
-    var query = search ? search.value.trim().toLowerCase() : "";
-    var words = query ? query.split(/\s+/) : [];
+    var query = search ? fold(search.value.trim()) : "";
+    var words = query ? query.split(/\s+/).map(wordPattern) : [];
     var active = show !== "all" || who !== "" || words.length > 0;
     var keep = new Map();
     var count = 0;
