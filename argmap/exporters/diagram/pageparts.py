@@ -95,6 +95,9 @@ class PagePlan:
     ranksep: str = ""
     """The gap between ranks in inches, where not the diagram's (a small map's one page,
     its ranks closer: see :data:`~.wholepage.CLOSER`)."""
+    cut_way: int = 0
+    """How a top's arrow into the breadcrumb carries the junction its undercutters aim at,
+    where the planner left them among its children (see :mod:`.cutways`)."""
 
     def number(self, page: int) -> str:
         """A page number as this plan draws it."""
