@@ -382,7 +382,7 @@ def _onto_trail_link(
     node, end = top
     target = m.get(node.parent or "")
     row = plan.page.trail.index(target.id)
-    side = end.compass
+    side = end.compass or ("e" if plan.cut_way != FLAT else "")  # beside: up the middle
     link = no_arrow_box(edge_attrs(target, target.relation or Relation.SUPPORTS, False))
     junction = add_junction(g, f"trail {target.id}", link.get("color", "#4527a0"))
     g.edge(junction, Port(TRAIL, f"r{row}", side), {**link, "arrowhead": "none"})
