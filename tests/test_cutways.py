@@ -16,8 +16,8 @@ from argmap.model import ArgumentMap, Relation
 from argmap.options import RenderOptions
 from tests.conftest import MAPS
 
-WORDED = 2
-"""The way a page keeps undercutters at the box (see :data:`~.trailcuts.WORDED`)."""
+AT_BOX_WORDS = "undercuts its link"
+"""The words on an undercutter's arrow drawn at a box (see :data:`~.trailcuts.AT_BOX_WORDS`)."""
 _EDGE = re.compile(r'<g id="[^"]*" class="edge[^"]*">\s*<title>([^<]*)</title>')
 
 
@@ -75,19 +75,21 @@ def _homework() -> ArgumentMap:
 
 
 def _at_boxes(m: ArgumentMap, layout: Layout) -> list[str]:
-    """The arrows of undercutters (drawn or stubs) that end at the box they aim past.
+    """The arrows of undercutters (drawn or stubs) that end at a box, unworded.
 
     That is, at their target's box, or at the breadcrumb (whose row is their target),
-    not at a junction on the target's link; not on a page drawn the last way (see
-    :mod:`~argmap.exporters.diagram.cutways`), which keeps them at the box.
+    not at a junction on the target's link, with no words saying they undercut it (the
+    last way, where no junction fits the page: see
+    :mod:`~argmap.exporters.diagram.cutways`).
     """
     parents = {n.id: n.parent for n in m.nodes if n.relation is Relation.UNDERCUTS}
     found = []
     for page in layout.pages:
-        if getattr(page.plan, "cut_way", 0) == WORDED:  # (2: see trailcuts.WORDED)
-            continue
-        for title in _EDGE.findall(page.svg):
-            text = html.unescape(title)
+        for part in page.svg.split("\n<!-- ")[1:]:  # the engine's comment before each
+            edge = _EDGE.search(part)
+            if edge is None or AT_BOX_WORDS in part:
+                continue
+            text = html.unescape(edge.group(1))
             ends = [end.split(":")[0].removeprefix("stub ") for end in text.split("->")]
             for a, b in (ends, ends[::-1]):
                 if a in parents and b in (parents[a], "page trail"):
@@ -114,7 +116,8 @@ def test_an_undercut_studys_undercutter_ends_on_the_reasons_arrow(
     """The study behind 'Homework causes stress' is undercut; on A4 and Letter the reason
     continued on a page of two tops, and the undercutter's arrow ended on its box (an
     attack on its claim, against the key). It ends on a junction on the reason's arrow
-    into the breadcrumb, as on slides, and the pages stay at the floor."""
+    into the breadcrumb, as on slides (upright Letter, where no junction fits the page,
+    at the box with words on it), and the pages stay at the floor."""
     m = _homework()
     options = RenderOptions(portrait=portrait, direction=direction)  # type: ignore[arg-type]
     layout = lay_out(m, analyze(m), options, fit, find_engine("auto"))  # type: ignore[arg-type]
@@ -134,3 +137,30 @@ def test_the_flagships_undercutters_end_on_the_links_they_undercut(
     options = RenderOptions(portrait=portrait)
     layout = lay_out(m, analyze(m), options, fit, find_engine("auto"))  # type: ignore[arg-type]
     assert _at_boxes(m, layout) == []
+
+
+def test_the_label_worksheets_circle_argument_ends_on_the_link_with_its_sign_given() -> None:
+    """Upright A4's label worksheet continues the pivot reason on a page whose tops include
+    the circle argument, which undercuts that reason's link to the thesis (a breadcrumb
+    row's). Drawn as a plain arrow into the row, the undercut vanished and its sign box
+    was blank; it ends on a junction on that link, its box showing the grey minus that
+    an arrow onto an arrow gets."""
+    from argmap.exercise import make_worksheet
+    from argmap.exporters.diagram.worksheet import ATTACKS_SIGN
+
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    options = RenderOptions(exercise=True, exercise_kind="label", portrait=True)
+    sheet = make_worksheet(m, options)
+    ex = sheet.exercise
+    circle = next(n.id for n in ex.nodes if n.text.startswith("The pivot argument runs"))
+    layout = lay_out(ex, analyze(ex), sheet.exercise_options, "a4", find_engine("auto"))
+    lines = [
+        line.strip()
+        for page in layout.pages
+        if circle in page.plan.page.nodes
+        for line in page.graph.source.splitlines()
+        if line.strip().startswith(f'"{circle}" -> ') and "constraint=false" not in line
+    ]
+    lines = [line for line in lines if "invis" not in line]
+    assert lines and all(line.split(" -> ")[1].startswith('"junction ') for line in lines)
+    assert all(ATTACKS_SIGN in line for line in lines)

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from argmap.analysis.view import draw_kind, drawn_up
+from argmap.exporters.diagram import trailcuts as cuts
 from argmap.exporters.diagram.conclusionpages import flat_steps, trail_steps
 from argmap.exporters.diagram.dot import (
     Compass,
@@ -339,6 +340,7 @@ def add_stub(
             return edge_line(parent, stub.name, laned_step(step, parent))
         return edge_line(parent, stub.name, {**step, "label": DRAWN_LABEL})
     attrs = edge_attrs(first, first.relation or Relation.SUPPORTS, False)
+    attrs = cuts.worded(attrs) if junction is None and undercutters(m, stub) else attrs
     if junction is not None:
         return edge_line(stub.name, junction, no_arrow_box(attrs))
     port = {"headport": headport} if headport else {}

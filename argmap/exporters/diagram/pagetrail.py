@@ -30,6 +30,7 @@ from argmap.exporters.diagram.trailcuts import (
     link_through,
     loose_tops,
     trail_cutters,
+    worded,
 )
 from argmap.exporters.diagram.traillanes import SIDE_CLASS, UPWARD, row_class
 from argmap.exporters.diagram.worksheet import no_arrow_box
@@ -207,6 +208,7 @@ def _hang_tops(
                 end = column_end(plan, column, top, node.parent)
                 outside = end != TRAIL
             junction = junctions.get(top)  # a page's one top (see trailcuts)
+            cut = node.relation is Relation.UNDERCUTS  # of a row's link: worded, at the row
             if in_column(plan):  # drawn from the breadcrumb down to the top, pointing up
                 _edge_back(g, top, end, attrs, outer_side(plan) if outside else "")
             elif junction is not None:  # an undercutter aims at the arrow
@@ -215,7 +217,7 @@ def _hang_tops(
             elif isinstance(end, Port) and top in onto_rows:
                 _onto_trail_link(g, (m, plan), (node, end), attrs, edge_attrs)
             else:
-                g.edge(top, end, attrs)
+                g.edge(top, end, worded(attrs) if cut else attrs)
     if in_column(plan):
         # A linked group wrapped into columns keeps its later columns beside the first.
         wraps = [w.rows[1:] for w in plan.page.wraps if w.parent.startswith("group ")]

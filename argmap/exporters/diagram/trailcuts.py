@@ -25,6 +25,7 @@ __all__ = [
     "FLAT",
     "JUNCTION_RANK",
     "WORDED",
+    "AT_BOX_WORDS",
     "UNDER",
     "add_junction",
     "beside_cutters",
@@ -38,6 +39,7 @@ __all__ = [
     "stubs_by_premise",
     "undercut_links",
     "undercutters",
+    "worded",
 ]
 
 BESIDE: Final = "beside "
@@ -48,6 +50,8 @@ CUT_ROWS: Final = (BESIDE, UNDER)
 """The planner's notes of where a top's undercutters go: a row with it, or held below it."""
 JUNCTION_RANK: Final = RANKSEP + 0.14 * 72
 """The rank an undercut link's junction takes between a page's top and its breadcrumb."""
+AT_BOX_WORDS: Final = "undercuts its link"
+"""The words on an undercutter's arrow drawn to the box whose link it undercuts."""
 ABOVE, FLAT, WORDED = 0, 1, 2
 """The ways a top's arrow carries a junction for undercutters left among its children: on
 a rank of its own above the top; on the top's rank, beside it; none, the undercutters'
@@ -60,6 +64,19 @@ def add_junction(g: Digraph, key: str, color: str) -> str:
     point = {"shape": "point", "width": "0.14", "color": color, "label": ""}
     g.node(junction, {**point, "id": name, "class": "junction"})
     return junction
+
+
+def worded(attrs: Mapping[str, str]) -> dict[str, str]:
+    """An undercutter's arrow drawn to a box, not the link: words on it say it undercuts.
+
+    Where no junction fits the page (see :mod:`.cutways`), or the link is not drawn;
+    ending at the box, with no words, it read as an attack on the box's claim. Not on a
+    label worksheet's arrow (its box, ``taillabel``, is for the student's answer).
+    """
+    if "taillabel" in attrs:
+        return dict(attrs)
+    color = attrs.get("color", "#c62828")
+    return {**attrs, "xlabel": AT_BOX_WORDS, "fontcolor": color, "fontsize": "11"}
 
 
 def hung_tops(m: ArgumentMap, plan: PagePlan) -> frozenset[str]:
