@@ -84,4 +84,4 @@ def _again(m: ArgumentMap, draft: _Laid, way: int, budget: Budget) -> bool:
 
 def _cut(m: ArgumentMap, plan: PagePlan) -> bool:
     """Whether a page draws a junction for undercutters the planner did not place."""
-    return bool(loose_tops(m, plan) or trail_cutters(m, plan))
+    return bool(loose_tops(m, plan) or (not plan.across and trail_cutters(m, plan)))

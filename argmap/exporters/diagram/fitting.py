@@ -265,7 +265,8 @@ class _Drafter:
     def key(self, plan: PagePlan) -> Hashable:
         """What a page draws, numbers aside (and its lines if narrower, its ranks if closer)."""
         key = _Drafter.page_key(plan.page)
-        key = (key, plan.ranksep, plan.cut_way)  # its ranks closer, its junctions
+        key = (key, plan.ranksep) if plan.ranksep else key  # a page's ranks drawn closer
+        key = (key, "cut", plan.cut_way) if plan.cut_way else key  # see cutways
         return key if plan.narrow == self.options.narrow else (key, "narrow")
 
     @staticmethod

@@ -185,7 +185,8 @@ def _hang_tops(
     tops = sorted(plan.page.tops, key=m.position) if column is None else column
     below = group_below_trail(m, plan)
     flat_tops = loose_tops(m, plan) if plan.cut_way == FLAT else frozenset()
-    onto_rows = trail_cutters(m, plan) if plan.cut_way != WORDED else frozenset()
+    drawn = plan.cut_way != WORDED and not plan.across  # across: worded, at the row
+    onto_rows = trail_cutters(m, plan) if drawn else frozenset()
     for top in tops:
         if top not in plan.page.tops:  # a stub of the siblings after: see pageparts
             continue
@@ -388,6 +389,6 @@ def _onto_trail_link(
     link = no_arrow_box(edge_attrs(target, target.relation or Relation.SUPPORTS, False))
     junction = add_junction(g, f"trail {target.id}", link.get("color", "#4527a0"))
     g.edge(junction, Port(TRAIL, f"r{row}", side), {**link, "arrowhead": "none"})
-    g.edge(junction, Port(TRAIL, f"r{row - 1}", side), link)
+    g.edge(junction, Port(TRAIL, f"r{row - 1}", side), {**link, "arrowhead": "none"})
     way = {"minlen": "0"} if plan.cut_way == FLAT else {}
     g.edge(node.id, junction, {**sheets.onto_arrow(attrs, True), **way})

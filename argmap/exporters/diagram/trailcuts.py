@@ -138,8 +138,14 @@ def planned_tops(plan: PagePlan) -> list[str]:
 
 
 def _cut_tops(m: ArgumentMap, plan: PagePlan) -> list[str]:
-    """The page's tops with an undercutter of their link on the page, drawn or a stub's."""
+    """The page's tops with an undercutter of their link on the page, drawn or a stub's.
+
+    None left to right: through junctions, the arrows crossed the tops' column's (their
+    undercutters' arrows are worded instead, see :func:`worded`).
+    """
     page = plan.page
+    if plan.across:
+        return []
     tops = set(page.tops)
     cutters = [n for n in page.nodes if m.get(n).relation is Relation.UNDERCUTS]
     parents = [m.get(n).parent for n in cutters]
