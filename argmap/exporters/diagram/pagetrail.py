@@ -184,9 +184,7 @@ def _hang_tops(
     column = column_items(m, plan)
     tops = sorted(plan.page.tops, key=m.position) if column is None else column
     below = group_below_trail(m, plan)
-    flat_tops = loose_tops(m, plan) if plan.cut_way == FLAT else frozenset()
-    drawn = plan.cut_way != WORDED and not plan.across  # across: worded, at the row
-    onto_rows = trail_cutters(m, plan) if drawn else frozenset()
+    flat_tops, onto_rows = _cut_ways(m, plan)
     for top in tops:
         if top not in plan.page.tops:  # a stub of the siblings after: see pageparts
             continue
@@ -209,7 +207,6 @@ def _hang_tops(
                 end = column_end(plan, column, top, node.parent)
                 outside = end != TRAIL
             junction = junctions.get(top)  # a page's one top (see trailcuts)
-            cut = node.relation is Relation.UNDERCUTS  # of a row's link: worded, at the row
             if in_column(plan):  # drawn from the breadcrumb down to the top, pointing up
                 _edge_back(g, top, end, attrs, outer_side(plan) if outside else "")
             elif junction is not None:  # an undercutter aims at the arrow
@@ -217,7 +214,8 @@ def _hang_tops(
                 link_through(g, (top, end), attrs, junction.removeprefix("junction "), (flat, {}))
             elif isinstance(end, Port) and top in onto_rows:
                 _onto_trail_link(g, (m, plan), (node, end), attrs, edge_attrs)
-            else:
+            else:  # an undercutter of a row's link, where none is drawn: worded
+                cut = node.relation is Relation.UNDERCUTS
                 g.edge(top, end, worded(attrs) if cut else attrs)
     if in_column(plan):
         # A linked group wrapped into columns keeps its later columns beside the first.
@@ -365,6 +363,13 @@ def _row_points(line: str) -> float:
     """
     drawn = text_points(line, 11)
     return drawn if needs_shaping(line) else max(drawn, engine_points(line, 11))
+
+
+def _cut_ways(m: ArgumentMap, plan: PagePlan) -> tuple[frozenset[str], frozenset[str]]:
+    """The tops whose junctions go beside them; those aiming at a row's link (not across)."""
+    flat = loose_tops(m, plan) if plan.cut_way == FLAT else frozenset()
+    drawn = plan.cut_way != WORDED and not plan.across
+    return flat, trail_cutters(m, plan) if drawn else frozenset()
 
 
 def _onto_trail_link(
