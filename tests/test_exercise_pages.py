@@ -138,8 +138,9 @@ def _boxed_arrows(
         elif head.split(":")[0].strip('"') == TRAIL:
             head = parents[tail]
         elif head.startswith("junction "):
-            key = head.removeprefix("junction ").removeprefix("group ")
-            # the link itself runs through its junction; an undercutter meets it there
+            key = head.removeprefix("junction ").removeprefix("group ").removeprefix("trail ")
+            # the link itself runs through its junction; an undercutter meets it there (a
+            # breadcrumb row's link: "junction trail ROW")
             head = parents[tail] if key in (tail, groups[tail]) else key
         out.append((tail, groups.get(head) or head))
     return out

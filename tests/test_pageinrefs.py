@@ -129,7 +129,9 @@ def test_upright_pages_show_an_arriving_link_beside_its_target(fit: str) -> None
     assert all(layout.scale(p) >= layout.budget.scale - 1e-9 for p in layout.pages)
 
 
-@pytest.mark.parametrize(("fit", "pages"), [("a4", 30), ("letter", 28)])
+# Letter 29 (28 before undercutters ended on their links everywhere: the replanning for
+# pages of one statement alone takes another path and keeps the plan of 29).
+@pytest.mark.parametrize(("fit", "pages"), [("a4", 30), ("letter", 29)])
 def test_the_upright_flagships_thesis_page_says_it_is_attacked_from_another_page(
     fit: str, pages: int
 ) -> None:
@@ -189,7 +191,7 @@ def test_an_arriving_reference_too_wide_beside_its_target_is_left_out() -> None:
         assert svgs.count('page-ref incoming"') == count, fit
         on = "<title>from putin-warning-seoul no-gesture-by-november-2013</title>" in svgs
         assert on == (fit != "slide")
-        assert len(layout.pages) == {"a4": 30, "letter": 28, "slide": 30}[fit]
+        assert len(layout.pages) == {"a4": 30, "letter": 29, "slide": 30}[fit]
 
 
 def test_the_upright_pdfs_thesis_page_links_its_arriving_reference(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ __all__ = [
     "Html",
     "LineCache",
     "Port",
+    "SharedLines",
     "attr_list",
     "attrs",
     "edge_line",
@@ -40,6 +41,18 @@ _BARE: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|-?(?:\.[0-9]+|[0-9]+(?:\.[0-9
 
 _BACKSLASHES_BEFORE: Final = re.compile(r'(\\*)("|\n|\Z)')
 """A run of backslashes (maybe none) before a double quote, a line break or the end."""
+
+
+class SharedLines(dict[Hashable, str]):
+    """The DOT lines that several pages' drafts share (breadcrumb rows), kept across them.
+
+    A node's own line and tree edge, drawn on its one page, are not kept: the plans never
+    hold every label at once (100,000 nodes: about 100 MB); a page laid out again remakes them.
+    """
+
+    def __setitem__(self, key: Hashable, line: str) -> None:
+        if not isinstance(key, str) and not (isinstance(key, tuple) and key[:1] == ("tree",)):
+            super().__setitem__(key, line)
 
 
 _QUOTED: dict[str, str] = {}

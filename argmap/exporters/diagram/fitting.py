@@ -13,7 +13,8 @@ from argmap.analysis.view import paged_focus, visible_nodes
 from argmap.deep import heap_frozen
 from argmap.exporters.diagram.build import to_digraph
 from argmap.exporters.diagram.conclusionpages import apart
-from argmap.exporters.diagram.dot import Digraph, LineCache
+from argmap.exporters.diagram.cutways import with_cut_ways
+from argmap.exporters.diagram.dot import Digraph, LineCache, SharedLines
 from argmap.exporters.diagram.drawn import split_above, with_drawn_above
 from argmap.exporters.diagram.labels import RowsMemo
 from argmap.exporters.diagram.lonepages import fewer_pages
@@ -138,7 +139,7 @@ def lay_out(
     shown = [node.id for node in visible_nodes(m, options)]
     shown, lead = paged_focus(m, options, shown, TRAIL_ROWS - 1)  # above a focus: breadcrumb
     below, above = split_above(m, shown)  # conclusions: drawn with the root, on page 1
-    drafter = _Drafter(m, analysis, options, engine, shown, heading_room(budget))
+    drafter = _Drafter(m, analysis, options, engine, shown, budget)
     measure = status_measure(page_measure(m, options, drafter.rows), analysis, options.status, m)
     tighter: dict[str, tuple[float, float]] = {}
     labels = options.sheet is not None and options.sheet.kind == "label"  # kinds not told
@@ -234,17 +235,17 @@ class _Drafter:
         options: RenderOptions,
         engine: EngineInfo,
         shown: list[str],
-        heading: float,
+        budget: Budget,
     ) -> None:
         from argmap.exporters.diagram.enginepool import LayoutQueue
 
         self.m, self.analysis, self.options, self.engine = m, analysis, options, engine
         self.digits = len(str(len(shown)))
-        self.told, self.heading = 0, heading  # heading: see pageheading.heading_room
+        self.told, self.budget, self.heading = 0, budget, heading_room(budget)
         self.everyone = dict.fromkeys(shown, 0)  # each page's home, as a draft knows it
         self.across = options.direction in ("LR", "RL")
         self.lines: LineCache = {}  # node id -> its DOT line, for the pages' graphs (finish)
-        self.shared = _SharedLines()  # breadcrumb rows and the like, across pages and plans
+        self.shared = SharedLines()  # breadcrumb rows and the like, across pages and plans
         self.rows = RowsMemo()  # each box's rows as measured, till its label is made
         self.drawn: dict[Hashable, _Draft] = {}  # what a page draws -> its draft
         self.queue: LayoutQueue[tuple[bytes, float, float]] = LayoutQueue(
@@ -265,6 +266,7 @@ class _Drafter:
         """What a page draws, numbers aside (and its lines if narrower, its ranks if closer)."""
         key = _Drafter.page_key(plan.page)
         key = (key, plan.ranksep) if plan.ranksep else key  # a page's ranks drawn closer
+        key = (key, "cut", plan.cut_way) if plan.cut_way else key  # see cutways
         return key if plan.narrow == self.options.narrow else (key, "narrow")
 
     @staticmethod
@@ -293,6 +295,10 @@ class _Drafter:
         graphs are built and the finished ones packed: only a few pages' DOT and SVG are
         held at once besides the drafts (100,000 nodes: 37,000 pages).
         """
+        return with_cut_ways(self.m, self._laid(plans), self._laid, self.budget)
+
+    def _laid(self, plans: list[PagePlan]) -> list[_Draft]:
+        """The drafts of :meth:`lay_out`, each plan's as it is."""
         missing = {self.key(p): p for p in plans if self.key(p) not in self.drawn}
         self.queue.expect(sum(key not in self.queue for key in missing))
         for key, plan in missing.items():
@@ -335,18 +341,6 @@ class _Drafter:
             return write_numbers(svg, self.m, plan, self.digits)
 
         return LaidPage(plan, draft.packed, draft.width, draft.height, build, numbered)
-
-
-class _SharedLines(dict[Hashable, str]):
-    """The DOT lines that several pages' drafts share (breadcrumb rows), kept across them.
-
-    A node's own line and tree edge, drawn on its one page, are not kept: the plans never
-    hold every label at once (100,000 nodes: about 100 MB); a page laid out again remakes them.
-    """
-
-    def __setitem__(self, key: Hashable, line: str) -> None:
-        if not isinstance(key, str) and not (isinstance(key, tuple) and key[:1] == ("tree",)):
-            super().__setitem__(key, line)
 
 
 def _without_side_stubs(drafter: _Drafter, draft: _Draft, budget: Budget) -> _Draft:

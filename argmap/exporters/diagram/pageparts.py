@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from argmap.analysis.view import draw_kind, drawn_up
+from argmap.exporters.diagram import trailcuts as cuts
 from argmap.exporters.diagram.conclusionpages import flat_steps, trail_steps
 from argmap.exporters.diagram.dot import (
     Compass,
@@ -95,6 +96,9 @@ class PagePlan:
     ranksep: str = ""
     """The gap between ranks in inches, where not the diagram's (a small map's one page,
     its ranks closer: see :data:`~.wholepage.CLOSER`)."""
+    cut_way: int = 0
+    """How a top's arrow into the breadcrumb carries the junction its undercutters aim at,
+    where the planner left them among its children (see :mod:`.cutways`)."""
 
     def number(self, page: int) -> str:
         """A page number as this plan draws it."""
@@ -336,6 +340,7 @@ def add_stub(
             return edge_line(parent, stub.name, laned_step(step, parent))
         return edge_line(parent, stub.name, {**step, "label": DRAWN_LABEL})
     attrs = edge_attrs(first, first.relation or Relation.SUPPORTS, False)
+    attrs = cuts.worded(attrs) if junction is None and undercutters(m, stub) else attrs
     if junction is not None:
         return edge_line(stub.name, junction, no_arrow_box(attrs))
     port = {"headport": headport} if headport else {}

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import draw_kind
+from argmap.exporters.diagram import worksheet as sheets
 from argmap.exporters.diagram.dot import Compass, Digraph, Html, LineCache, Port
 from argmap.exporters.diagram.enginewidths import engine_points
 from argmap.exporters.diagram.grouprows import boxed_groups
@@ -22,8 +23,17 @@ from argmap.exporters.diagram.trailcolumn import (
     in_column,
     outer_side,
 )
-from argmap.exporters.diagram.trailcuts import link_through
+from argmap.exporters.diagram.trailcuts import (
+    FLAT,
+    WORDED,
+    add_junction,
+    link_through,
+    loose_tops,
+    trail_cutters,
+    worded,
+)
 from argmap.exporters.diagram.traillanes import SIDE_CLASS, UPWARD, row_class
+from argmap.exporters.diagram.worksheet import no_arrow_box
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.shaping import needs_shaping
 
@@ -174,6 +184,7 @@ def _hang_tops(
     column = column_items(m, plan)
     tops = sorted(plan.page.tops, key=m.position) if column is None else column
     below = group_below_trail(m, plan)
+    flat_tops, onto_rows = _cut_ways(m, plan)
     for top in tops:
         if top not in plan.page.tops:  # a stub of the siblings after: see pageparts
             continue
@@ -199,9 +210,13 @@ def _hang_tops(
             if in_column(plan):  # drawn from the breadcrumb down to the top, pointing up
                 _edge_back(g, top, end, attrs, outer_side(plan) if outside else "")
             elif junction is not None:  # an undercutter aims at the arrow
-                link_through(g, (top, end), attrs, junction.removeprefix("junction "))
-            else:
-                g.edge(top, end, attrs)
+                flat = {"minlen": "0"} if top in flat_tops else {}  # beside it (see cutways)
+                link_through(g, (top, end), attrs, junction.removeprefix("junction "), (flat, {}))
+            elif isinstance(end, Port) and top in onto_rows:
+                _onto_trail_link(g, (m, plan), (node, end), attrs, edge_attrs)
+            else:  # an undercutter of a row's link, where none is drawn: worded
+                cut = node.relation is Relation.UNDERCUTS
+                g.edge(top, end, worded(attrs) if cut else attrs)
     if in_column(plan):
         # A linked group wrapped into columns keeps its later columns beside the first.
         wraps = [w.rows[1:] for w in plan.page.wraps if w.parent.startswith("group ")]
@@ -348,3 +363,37 @@ def _row_points(line: str) -> float:
     """
     drawn = text_points(line, 11)
     return drawn if needs_shaping(line) else max(drawn, engine_points(line, 11))
+
+
+def _cut_ways(m: ArgumentMap, plan: PagePlan) -> tuple[frozenset[str], frozenset[str]]:
+    """The tops whose junctions go beside them; those aiming at a row's link (not across)."""
+    flat = loose_tops(m, plan) if plan.cut_way == FLAT else frozenset()
+    drawn = plan.cut_way != WORDED and not plan.across
+    return flat, trail_cutters(m, plan) if drawn else frozenset()
+
+
+def _onto_trail_link(
+    g: Digraph,
+    page: tuple[ArgumentMap, PagePlan],
+    top: tuple[Node, Port],
+    attrs: dict[str, str],
+    edge_attrs: EdgeStyler,
+) -> None:
+    """Draw a top that undercuts a breadcrumb row's link to the row above: onto its junction.
+
+    The link is drawn too, from the row's side down to the junction and up into the row
+    above's side; the top's arrow ends on it. Aimed at the row, its arrow read as an
+    attack on that claim (the flagship's alternative explanations of Moscow's turn, each
+    a page's top on upright A4). ``top``: the node and where its arrow would end.
+    """
+    m, plan = page
+    node, end = top
+    target = m.get(node.parent or "")
+    row = plan.page.trail.index(target.id)
+    side = end.compass or ("e" if plan.cut_way != FLAT else "")  # beside: up the middle
+    link = no_arrow_box(edge_attrs(target, target.relation or Relation.SUPPORTS, False))
+    junction = add_junction(g, f"trail {target.id}", link.get("color", "#4527a0"))
+    g.edge(junction, Port(TRAIL, f"r{row}", side), {**link, "arrowhead": "none"})
+    g.edge(junction, Port(TRAIL, f"r{row - 1}", side), {**link, "arrowhead": "none"})
+    way = {"minlen": "0"} if plan.cut_way == FLAT else {}
+    g.edge(node.id, junction, {**sheets.onto_arrow(attrs, True), **way})

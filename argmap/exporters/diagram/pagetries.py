@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from argmap.exporters.diagram.cutways import flat_way
 from argmap.exporters.diagram.geometry import all_crossings, detours
 from argmap.exporters.diagram.packed import unpack
 from argmap.exporters.diagram.pageorder import Drafted
@@ -51,7 +52,9 @@ def fewer_crossings(
     ways of :func:`~.roundways.round_ways`), and whose rows can be held another way is drawn again,
     once for each way; a drawing is kept if it has fewer crossings than the first and
     those before it, or as many and fewer arrows going round, and fits the page (or,
-    where the first does not, is shown no smaller); on a tie, the earlier.
+    where the first does not, is shown no smaller); on a tie, the earlier. A page whose
+    arrows cross is drawn again with its tops' junctions beside them too (see
+    :func:`~.cutways.flat_way`).
     ``lay_out`` lays pages out (every try at once, on every core); ``budget``: the
     drawing size a page holds at the legibility floor.
     """
@@ -62,6 +65,10 @@ def fewer_crossings(
         if found is not None:
             least[at], ways = found
             tried += [(at, replace(draft.plan, page=way)) for way in ways]
+        flat = flat_way(m, draft.plan)  # a junction beside the top, not above it
+        if flat is not None and (score := _score(draft))[0]:
+            least.setdefault(at, score)
+            tried.append((at, flat))
     if not tried:
         return drafts
     out = list(drafts)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
 from argmap.exporters.diagram import worksheet as sheets
@@ -20,7 +21,11 @@ if TYPE_CHECKING:
 __all__ = [
     "BESIDE",
     "CUT_ROWS",
+    "ABOVE",
+    "FLAT",
     "JUNCTION_RANK",
+    "WORDED",
+    "AT_BOX_WORDS",
     "UNDER",
     "add_junction",
     "beside_cutters",
@@ -28,9 +33,13 @@ __all__ = [
     "hold_with_cutters",
     "hung_tops",
     "link_through",
+    "loose_tops",
+    "planned_tops",
+    "trail_cutters",
     "stubs_by_premise",
     "undercut_links",
     "undercutters",
+    "worded",
 ]
 
 BESIDE: Final = "beside "
@@ -41,6 +50,12 @@ CUT_ROWS: Final = (BESIDE, UNDER)
 """The planner's notes of where a top's undercutters go: a row with it, or held below it."""
 JUNCTION_RANK: Final = RANKSEP + 0.14 * 72
 """The rank an undercut link's junction takes between a page's top and its breadcrumb."""
+AT_BOX_WORDS: Final = "undercuts its link"
+"""The words on an undercutter's arrow drawn to the box whose link it undercuts."""
+ABOVE, FLAT, WORDED = 0, 1, 2
+"""The ways a top's arrow carries a junction for undercutters left among its children: on
+a rank of its own above the top; on the top's rank, beside it; none, the undercutters'
+arrows at the top's box, worded (see :mod:`.cutways`)."""
 
 
 def add_junction(g: Digraph, key: str, color: str) -> str:
@@ -49,6 +64,19 @@ def add_junction(g: Digraph, key: str, color: str) -> str:
     point = {"shape": "point", "width": "0.14", "color": color, "label": ""}
     g.node(junction, {**point, "id": name, "class": "junction"})
     return junction
+
+
+def worded(attrs: Mapping[str, str]) -> dict[str, str]:
+    """An undercutter's arrow drawn to a box, not the link: words on it say it undercuts.
+
+    Where no junction fits the page (see :mod:`.cutways`), or the link is not drawn;
+    ending at the box, with no words, it read as an attack on the box's claim. Not on a
+    label worksheet's arrow (its box, ``taillabel``, is for the student's answer).
+    """
+    if "taillabel" in attrs:
+        return dict(attrs)
+    color = attrs.get("color", "#c62828")
+    return {**attrs, "xlabel": AT_BOX_WORDS, "fontcolor": color, "fontsize": "11"}
 
 
 def hung_tops(m: ArgumentMap, plan: PagePlan) -> frozenset[str]:
@@ -67,12 +95,66 @@ def hung_tops(m: ArgumentMap, plan: PagePlan) -> frozenset[str]:
     no room) they aim at its box, as before.
     """
     hung = []
-    for top_id in [*_beside_tops(plan), *_below_rows(plan)]:
+    loose = _cut_tops(m, plan) if plan.cut_way < WORDED else []
+    for top_id in dict.fromkeys([*planned_tops(plan), *loose]):
         top = m.get(top_id)
         ok = top.parent in plan.page.trail and top.relation is not None
         if ok and top.kind is not NodeKind.CONCLUSION:
             hung.append(top_id)
     return frozenset(hung)
+
+
+def loose_tops(m: ArgumentMap, plan: PagePlan) -> frozenset[str]:
+    """The page's tops with undercutters the planner left among their children.
+
+    Their arrows into the breadcrumb carry a junction too, drawn the plan's
+    :attr:`~.pageparts.PagePlan.cut_way` (see :mod:`.cutways`).
+    """
+    planned = set(planned_tops(plan))
+    return frozenset(t for t in hung_tops(m, replace(plan, cut_way=0)) if t not in planned)
+
+
+def trail_cutters(m: ArgumentMap, plan: PagePlan) -> frozenset[str]:
+    """The page's tops that undercut a breadcrumb row's link to the row above it.
+
+    Their arrows end on a junction on that link, drawn from the row's side (see
+    :func:`~.pagetrail.add_trail`); aimed at the row, they read as attacks on its claim.
+    """
+    trail = plan.page.trail
+    out = []
+    for top in plan.page.tops:
+        node = m.get(top)
+        if node.relation is not Relation.UNDERCUTS or node.parent not in trail:
+            continue
+        target = m.get(node.parent)
+        if target.parent in trail and target.relation is not None:
+            out.append(top)
+    return frozenset(out)
+
+
+def planned_tops(plan: PagePlan) -> list[str]:
+    """The page's tops whose undercutters the planner placed by their junction."""
+    return [*_beside_tops(plan), *_below_rows(plan)]
+
+
+def _cut_tops(m: ArgumentMap, plan: PagePlan) -> list[str]:
+    """The page's tops with an undercutter of their link on the page, drawn or a stub's.
+
+    None left to right: through junctions, the arrows crossed the tops' column's (their
+    undercutters' arrows are worded instead, see :func:`worded`).
+    """
+    page = plan.page
+    if plan.across:
+        return []
+    tops = set(page.tops)
+    cutters = [n for n in page.nodes if m.get(n).relation is Relation.UNDERCUTS]
+    parents = [m.get(n).parent for n in cutters]
+    parents += [s.parent for s in page.stubs if undercutters(m, s)]
+    out = [p for p in parents if p in tops]
+    # A linked group's members share its one arrow: each carries the junction.
+    groups = {m.get(p).group for p in out if m.get(p).group}
+    out += [t for t in page.tops if m.get(t).group in groups]
+    return out
 
 
 def undercut_links(
