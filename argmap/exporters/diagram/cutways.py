@@ -50,13 +50,7 @@ def with_cut_ways(
     """
     out = list(drafts)
     for way in (FLAT, WORDED):
-        todo = [
-            k
-            for k, draft in enumerate(out)
-            if draft.plan.cut_way == way - 1
-            and not budget.holds(draft.width, draft.height)
-            and _cut(m, draft.plan)
-        ]
+        todo = [k for k, draft in enumerate(out) if _again(m, draft, way, budget)]
         if not todo:
             break
         again = lay_out([replace(out[k].plan, cut_way=way) for k in todo])
