@@ -61,3 +61,19 @@ def test_add_writes_the_short_typeable_id(tmp_path: Path) -> None:
         assert result.exit_code == 0, result.output
     assert result.stdout.strip() == "中文论点-学生使用手机会分"
     assert "id: zalgo-zalgo-text\n" in path.read_text(encoding="utf-8")
+
+
+def test_an_id_cut_short_ends_on_a_word_that_says_something() -> None:
+    """A student's generated ids ended on small words (`most-animals-kept-in-zoos-are`)."""
+    assert slugify("Most animals kept in zoos are unhappy there.") == "most-animals-kept-in-zoos"
+    assert slugify("The Arabian oryx was saved by captive breeding.") == (
+        "the-arabian-oryx-was-saved"
+    )
+    assert slugify("Few visitors read the signs it puts up.") == "few-visitors-read-the-signs"
+    # Not cut short: the words as they are, small last word and all.
+    assert slugify("Most animals kept in zoos are.") == "most-animals-kept-in-zoos-are"
+    assert slugify("Homework should be banned in primary schools.") == (
+        "homework-should-be-banned-in-primary"
+    )
+    assert slugify("Of the of the of the of.") == "of-the"  # small words only: two kept
+    assert slugify("It is. " * 5) == "it-is"  # two words at the least

@@ -74,8 +74,11 @@ def slugify(text: str, *, max_words: int = 6, max_length: int = 48) -> str:
     marks = 0  # on the last letter: a few are a script's, dozens are "Zalgo" text
     used = 0  # the length of the words so far, joined: past max_length no word is taken
     unspaced = 0  # letters of unspaced scripts taken
-    for ch in unicodedata.normalize("NFC", lowered):
+    normal = unicodedata.normalize("NFC", lowered)
+    rest = ""  # the text not read, once the words are enough
+    for at, ch in enumerate(normal):
         if len(words) >= max_words or used > max_length or len(word) > max_length:
+            rest = normal[at:]
             break  # the rest cannot change the slug: a long text costs no more than a short
         if ch >= "\xad" and ignorable(ch):  # U+00AD is the first default-ignorable
             continue  # dropped without splitting the word: it was never seen
@@ -97,15 +100,37 @@ def slugify(text: str, *, max_words: int = 6, max_length: int = 48) -> str:
             word = []
     if word:
         words.append("".join(word))
-    slug = ""
-    for part in words[:max_words]:
-        candidate = f"{slug}-{part}" if slug else part
-        if len(candidate) > max_length:
-            break
-        slug = candidate
+    slug = _joined(words, rest, max_words, max_length)
     if not slug and words:
         slug = _cut(words[0], max_length)
     return slug or "node"
+
+
+_SMALL_WORDS: Final = frozenset(
+    ("a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for")
+    + ("from", "with", "as", "into", "onto", "than", "that", "this", "these", "those", "it")
+    + ("its", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do")
+    + ("does", "did", "will", "would", "can", "could", "should", "shall", "may", "might")
+    + ("must", "not", "no", "so", "if", "then", "who", "whom", "which", "what", "when", "where")
+)
+"""English words an id cut short does not end on: a slug stops on a word that says something."""
+
+
+def _joined(words: list[str], rest: str, most: int, length: int) -> str:
+    """The first ``most`` words joined by dashes, up to ``length`` characters.
+
+    Cut short (words or ``rest``, the text not read, are left), it does not end on a
+    small word: ``most-animals-kept-in-zoos``, not ``...-zoos-are``.
+    """
+    parts: list[str] = []
+    for part in words[:most]:
+        if len("-".join([*parts, part])) > length:
+            break
+        parts.append(part)
+    if len(parts) < len(words) or any(ch.isalnum() for ch in rest):
+        while len(parts) > 2 and parts[-1] in _SMALL_WORDS:
+            parts.pop()
+    return "-".join(parts)
 
 
 def _cut(word: str, length: int) -> str:
