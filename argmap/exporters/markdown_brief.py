@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Final
 from argmap.analysis.view import draw_kind
 from argmap.exporters.html.cutlinks import undercut_ends
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
-from argmap.model.vocabulary import KIND_LABELS
+from argmap.model.vocabulary import KIND_LABELS, kind_count
 
 if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis
@@ -29,10 +29,6 @@ KIND_NAMES: Final[Mapping[NodeKind, str]] = KIND_LABELS
 objection to an objection is a rebuttal there, so here too (see ``draw_kind``)."""
 LINKED_NAME: Final = "Linked reason (all together)"
 """A linked group, as the diagram captions its box."""
-_PLURALS: Final[Mapping[NodeKind, str]] = {
-    NodeKind.THESIS: "theses",
-    NodeKind.EVIDENCE: "evidence",
-}
 WORDS: Final = 60
 """A claim named in another's line is cut to this many characters, at a word's end."""
 
@@ -103,8 +99,7 @@ def _counts(m: ArgumentMap) -> str:
         n = counts[kind]
         if not n and kind is NodeKind.CONCLUSION:
             continue  # a kind most maps never use: named only where drawn
-        word = KIND_NAMES[kind].lower()
-        parts.append(f"{n} {word if n == 1 else _PLURALS.get(kind, word + 's')}")
+        parts.append(kind_count(kind, n))
     total = len(m.nodes)
     return f"{total:,} node{'' if total == 1 else 's'}: " + ", ".join(parts) + "."
 

@@ -18,6 +18,7 @@ __all__ = [
     "NodeKind",
     "Relation",
     "Strength",
+    "kind_count",
 ]
 
 # Plain enums and constants only: the command line reads its choices from here without
@@ -148,3 +149,11 @@ KIND_LABELS: Final[dict[NodeKind, str]] = {
 
 A premise is a "reason", as the diagram, its key and the Markdown export call it (the map
 file, `show` and `add` use the file's word, premise)."""
+
+
+def kind_count(kind: NodeKind, count: int) -> str:
+    """How many nodes of a kind, in words: ``1 reason``, ``4 reasons``, ``2 evidence``."""
+    word = KIND_LABELS[kind].lower()
+    if count != 1 and kind is not NodeKind.EVIDENCE:
+        word = "theses" if kind is NodeKind.THESIS else word + "s"
+    return f"{count:,} {word}"

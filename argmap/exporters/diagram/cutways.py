@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
+from argmap.exporters.diagram.conclusionshare import Laid
 from argmap.exporters.diagram.trailcuts import ABOVE, FLAT, WORDED, loose_tops, trail_cutters
 
 if TYPE_CHECKING:
@@ -16,18 +17,7 @@ if TYPE_CHECKING:
 __all__ = ["flat_way", "with_cut_ways"]
 
 
-class _Laid(Protocol):
-    """A page laid out: its plan, and its drawing's size."""
-
-    @property
-    def plan(self) -> PagePlan: ...
-    @property
-    def width(self) -> float: ...
-    @property
-    def height(self) -> float: ...
-
-
-D = TypeVar("D", bound=_Laid)
+D = TypeVar("D", bound=Laid)
 
 
 def with_cut_ways(
@@ -54,7 +44,6 @@ def with_cut_ways(
         if not todo:
             break
         again = lay_out([replace(out[k].plan, cut_way=way) for k in todo])
-        out = [*out]
         for k, draft in zip(todo, again, strict=True):
             out[k] = draft
     return out
@@ -69,7 +58,7 @@ def flat_way(m: ArgumentMap, plan: PagePlan) -> PagePlan | None:
     return replace(plan, cut_way=FLAT) if plan.cut_way == ABOVE and _cut(m, plan) else None
 
 
-def _again(m: ArgumentMap, draft: _Laid, way: int, budget: Budget) -> bool:
+def _again(m: ArgumentMap, draft: Laid, way: int, budget: Budget) -> bool:
     """Whether a draft drawn the way before ``way`` overflows, with junctions to draw otherwise."""
     if draft.plan.cut_way != way - 1 or budget.holds(draft.width, draft.height):
         return False

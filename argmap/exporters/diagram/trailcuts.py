@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Mapping, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
 from argmap.exporters.diagram import worksheet as sheets
@@ -19,14 +18,14 @@ if TYPE_CHECKING:
     from argmap.exporters.diagram.paging import Stub
 
 __all__ = [
+    "ABOVE",
+    "AT_BOX_WORDS",
     "BESIDE",
     "CUT_ROWS",
-    "ABOVE",
     "FLAT",
     "JUNCTION_RANK",
-    "WORDED",
-    "AT_BOX_WORDS",
     "UNDER",
+    "WORDED",
     "add_junction",
     "beside_cutters",
     "clear_beside",
@@ -35,8 +34,8 @@ __all__ = [
     "link_through",
     "loose_tops",
     "planned_tops",
-    "trail_cutters",
     "stubs_by_premise",
+    "trail_cutters",
     "undercut_links",
     "undercutters",
     "worded",
@@ -87,21 +86,14 @@ def hung_tops(m: ArgumentMap, plan: PagePlan) -> frozenset[str]:
     the top's claim (the flagship's slide 2: the article's three alternative explanations
     of Moscow's turn, each undercutting the step from it to the thesis; a linked group's
     members, each undercut, whose one arrow carries the junction; the rouble condition
-    on the trade protocol, one of a slide's four tops). Only where the planner put its
+    on the trade protocol, one of a slide's four tops). Where the planner put its
     undercutters beside it (see :func:`beside_cutters`), or held them below a top whose
-    only children they are (see :func:`~.cutplaces.tops_with_cutters`): held among a
-    top's other children, their arrows went round the whole branch to the junction,
-    drew the page wider than planned and crossed other arrows. Elsewhere (left to right,
-    no room) they aim at its box, as before.
+    only children they are (see :func:`~.cutplaces.tops_with_cutters`); and where it left
+    them among the top's other children (:func:`loose_tops`), unless the plan's
+    :attr:`~.pageparts.PagePlan.cut_way` is :data:`WORDED` (no junction fits the page).
     """
-    hung = []
     loose = _cut_tops(m, plan) if plan.cut_way < WORDED else []
-    for top_id in dict.fromkeys([*planned_tops(plan), *loose]):
-        top = m.get(top_id)
-        ok = top.parent in plan.page.trail and top.relation is not None
-        if ok and top.kind is not NodeKind.CONCLUSION:
-            hung.append(top_id)
-    return frozenset(hung)
+    return _hanging(m, plan, [*planned_tops(plan), *loose])
 
 
 def loose_tops(m: ArgumentMap, plan: PagePlan) -> frozenset[str]:
@@ -111,7 +103,18 @@ def loose_tops(m: ArgumentMap, plan: PagePlan) -> frozenset[str]:
     :attr:`~.pageparts.PagePlan.cut_way` (see :mod:`.cutways`).
     """
     planned = set(planned_tops(plan))
-    return frozenset(t for t in hung_tops(m, replace(plan, cut_way=0)) if t not in planned)
+    return _hanging(m, plan, [top for top in _cut_tops(m, plan) if top not in planned])
+
+
+def _hanging(m: ArgumentMap, plan: PagePlan, tops: Sequence[str]) -> frozenset[str]:
+    """Those of ``tops`` whose arrows run into a breadcrumb row (no conclusion's step)."""
+    hung = []
+    for top_id in dict.fromkeys(tops):
+        top = m.get(top_id)
+        ok = top.parent in plan.page.trail and top.relation is not None
+        if ok and top.kind is not NodeKind.CONCLUSION:
+            hung.append(top_id)
+    return frozenset(hung)
 
 
 def trail_cutters(m: ArgumentMap, plan: PagePlan) -> frozenset[str]:

@@ -13,7 +13,7 @@ from argmap.analysis.view import draw_kind
 from argmap.exporters.html.cutlinks import undercut_ends
 from argmap.exporters.html.nodeview import NodeView, NodeViews
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
-from argmap.model.vocabulary import KIND_LABELS
+from argmap.model.vocabulary import KIND_LABELS, kind_count
 from argmap.options import RenderOptions
 from argmap.safetext import safe_url
 
@@ -132,10 +132,7 @@ def kind_counts(m: ArgumentMap, views: NodeViews) -> list[KindCount]:
         n = counts[kind]
         if not n and kind is NodeKind.CONCLUSION:
             continue  # a kind most maps never use: listed only where drawn
-        word = KIND_LABELS[kind].lower()
-        if n != 1 and kind is not NodeKind.EVIDENCE:
-            word = "theses" if kind is NodeKind.THESIS else word + "s"
-        out.append(KindCount(kind.value, KIND_LABELS[kind], n, f"{n} {word}"))
+        out.append(KindCount(kind.value, KIND_LABELS[kind], n, kind_count(kind, n)))
     return out
 
 
