@@ -221,10 +221,10 @@ def new(
     if os.path.lexists(map_path):  # an output that would replace a map: misuse, as in import
         said = "already exists; choose another name (argmap new never overwrites)"
         raise Misuse(f"{map_path}: {said}")
-    new_map(map_path, title, thesis, thesis_id=thesis_id, author=author)
     from argmap.load.ids import slugify
 
     top = thesis_id or slugify(thesis)  # what the next step adds to, said (add prints its ids)
+    new_map(map_path, title, thesis, thesis_id=top, author=author)
     echo(f"{map_path}: thesis id {top}; next: argmap add premise {map_path} --to {top}", err=True)
     reference, found = schema_reference(map_path)
     if not found:
