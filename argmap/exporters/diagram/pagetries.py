@@ -66,7 +66,7 @@ def fewer_crossings(
             least[at], ways = found
             tried += [(at, replace(draft.plan, page=way)) for way in ways]
         flat = flat_way(m, draft.plan)  # a junction beside the top, not above it
-        if flat is not None and (score := _score(draft))[0]:
+        if flat is not None and (score := least.get(at) or _score(draft))[0]:
             least.setdefault(at, score)
             tried.append((at, flat))
     if not tried:
