@@ -1,4 +1,4 @@
-"""The HTML page's search in Chromium: a node's own words only, quotes folded, word starts."""
+"""The HTML page's search in Chromium: own words only, quotes folded, word starts, phrases."""
 
 from __future__ import annotations
 
@@ -92,8 +92,9 @@ def test_quotes_are_folded_and_words_match_at_their_start(
     page = seen.page
     straight = _found(page, "Russia's calculus")
     assert len(straight) == 3 and _found(page, "Russia\u2019s calculus") == straight
-    plain = _found(page, '"pure and simple"')
-    assert len(plain) == 2 and _found(page, "\u201cpure and simple\u201d") == plain
+    phrase = _found(page, '"pure and simple"')  # a phrase, its quotes typed or pasted
+    assert len(phrase) == 4 and _found(page, "\u201cpure and simple\u201d") == phrase
+    assert "pure-and-simple-overstated" in phrase
     assert _found(page, "ussia") == []  # inside a word: no match
     mig = _found(page, "MiG")
     assert mig and "lavrov-blasts-us" not in mig  # its text says "might"
@@ -117,5 +118,26 @@ def test_a_nodes_quote_citation_note_tags_author_and_kind_match(
     assert sorted(_found(page, "objection")) == ["cut", "need"]
     assert _found(page, "undercutter") == ["cut"]
     assert sorted(_found(page, "reason")) == ["air"]
+    assert_clean(seen)
+    page.context.close()
+
+
+def test_a_quoted_phrase_matches_its_words_in_order(browser: Any, pages: dict[str, Path]) -> None:
+    """Quoted words were matched one by one, each with its quote mark: `"cars pollute"`
+    wanted a word starting with a quote mark and found nothing."""
+    seen = open_page(browser, pages["small"])
+    page = seen.page
+    assert _found(page, '"cars pollute"') == ["air"]
+    assert _found(page, "pollute cars") == ["air"]  # words alone: in any order
+    assert _found(page, '"pollute cars"') == []
+    assert _found(page, '"cars, pollute"') == ["air"]  # punctuation between is no word
+    assert _found(page, '"cars the air"') == []  # a word left out breaks the phrase
+    assert _found(page, '"the ai') == ["air"]  # unclosed: to the end; its last word a start
+    assert _found(page, '"he air"') == []  # its first word at a word's start
+    assert _found(page, '"ban cars" "need"') == []  # every term, in one entry
+    assert _found(page, '"ban cars" cities') == ["t"]
+    assert _found(page, '""') == _found(page, "")  # an empty phrase asks nothing
+    assert _found(page, "\"city's worst\"") == ["study"]  # its quote marks between
+    assert _found(page, '"--"') == []  # punctuation alone is taken as typed, not as nothing
     assert_clean(seen)
     page.context.close()

@@ -53,15 +53,37 @@
 
   // A word of the query matches at a word's start ("mig" finds "MiG-29", not "smiggle"),
   // ignoring case unless it mixes cases past its first letter ("MiG" is not "might");
-  // in scripts written without spaces (Chinese, Japanese, Thai...), anywhere.
+  // in scripts written without spaces (Chinese, Japanese, Thai...), anywhere. A "quoted
+  // phrase" matches its words in order, one after the other (only spaces or punctuation
+  // between them, in the query or the text: "pure and simple" is not "pure, and so
+  // simple"); an unclosed quote runs to the end of the query.
   var UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-  function wordPattern(word) {
-    var escaped = word.replace(/[.*+?^${}()|[\]\\\/]/g, "\\$&");
-    var start = UNSPACED.test(word) || !/^[\p{L}\p{N}]/u.test(word)
-      ? "" : "(?:^|[^\\p{L}\\p{N}\\p{M}])";
+  function mixedCase(word) {
     var tail = word.slice(1);
-    var exact = /\p{Lu}/u.test(tail) && /\p{Ll}/u.test(tail);
-    return new RegExp(start + escaped, exact ? "u" : "iu");
+    return /\p{Lu}/u.test(tail) && /\p{Ll}/u.test(tail);
+  }
+  function pattern(words) {
+    var escaped = words.map(function (word) {
+      return word.replace(/[.*+?^${}()|[\]\\\/]/g, "\\$&");
+    }).join("[^\\p{L}\\p{N}\\p{M}]+");
+    var start = UNSPACED.test(words[0]) || !/^[\p{L}\p{N}]/u.test(words[0])
+      ? "" : "(?:^|[^\\p{L}\\p{N}\\p{M}])";
+    return new RegExp(start + escaped, words.some(mixedCase) ? "u" : "iu");
+  }
+  function phraseWords(phrase) {  // its words; one of punctuation alone is taken as typed
+    var words = phrase.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
+    return words.length > 0 || phrase.trim() === "" ? words : [phrase.trim()];
+  }
+  function terms(query) {
+    var found = [];
+    var part = /"([^"]*)"?|[^\s"]+/g;
+    var m = part.exec(query);
+    while (m !== null) {
+      var words = m[1] === undefined ? [m[0]] : phraseWords(m[1]);
+      if (words.length > 0) { found.push(pattern(words)); }
+      m = part.exec(query);
+    }
+    return found;
   }
 
   function choice() {
@@ -85,7 +107,7 @@
     var show = choice();
     var who = author ? author.value : "";
     var query = search ? fold(search.value.trim()) : "";
-    var words = query ? query.split(/\s+/).map(wordPattern) : [];
+    var words = terms(query);
     var active = show !== "all" || who !== "" || words.length > 0;
     var keep = new Map();
     var count = 0;
