@@ -137,7 +137,7 @@ def test_a_quoted_phrase_matches_its_words_in_order(browser: Any, pages: dict[st
     assert _found(page, '"ban cars" "need"') == []  # every term, in one entry
     assert _found(page, '"ban cars" cities') == ["t"]
     assert _found(page, '""') == _found(page, "")  # an empty phrase asks nothing
-    assert _found(page, "\"city's worst\"") == ["study"]  # its quote marks between
+    assert _found(page, '"city\'s worst"') == ["study"]  # its quote marks between
     assert _found(page, '"--"') == []  # punctuation alone is taken as typed, not as nothing
     assert_clean(seen)
     page.context.close()

@@ -16,7 +16,7 @@ from argmap.exporters.markdown import NEST_LEVELS, to_markdown
 from argmap.exporters.markdown_brief import KIND_NAMES, LINKED_NAME, WORDS, claim_words
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Relation
 from tests.conftest import MAPS
 from tests.test_interop import MARKDOWN_IT, _require_argdown_cli
 
@@ -54,6 +54,36 @@ def test_the_flagship_brief_says_whether_the_thesis_stands_and_what_is_unanswere
     assert listed[1][2].startswith("attacks the thesis: ")
     assert _export(m) == text  # deterministic
     assert "inference from `" not in argument
+
+
+def test_the_brief_says_how_each_route_of_support_into_the_thesis_fares() -> None:
+    """The summary said "every route of support is cut or defeated" and named none: a debater
+    could not tell which reasons had fallen, nor how, as the HTML page's Thesis section does."""
+    m = load_map(FLAGSHIP)
+    a = analyze(m)
+    summary = _export(m).split("\n## The argument\n")[0]
+    routes = re.findall(r"^- (.*)$", summary, re.M)
+    supporting = [
+        n for n in m.nodes if n.parent == m.thesis.id and n.relation is Relation.SUPPORTS
+    ]
+    groups = {n.group for n in supporting if n.group is not None}
+    assert len(routes) == len([n for n in supporting if n.group is None]) + len(groups) == 4
+    for node in supporting:
+        own = a.standing[node.id].value
+        fate = {"out": "defeated", "in": "stands"}[own]
+        if own == "in" and a.link_standing[node.id].value == "out":
+            fate = "stands · link cut"
+        said = f"`{node.id}` {claim_words(m, node.id)}: {fate}"
+        assert sum(said in route for route in routes) == 1, said
+    assert "- `russias-korean-game` “Russia is playing its own game" in summary
+    assert routes[0].endswith(": stands · link cut")
+    linked = [r for r in routes if r.startswith("linked reason `reward-without-gain`, all tog")]
+    assert len(linked) == 1 and linked[0].endswith(
+        "`illusion-of-leverage` " + claim_words(m, "illusion-of-leverage") + ": defeated"
+    )
+    assert "stands; `illusion-of-leverage`" in linked[0]  # its co-premise still stands
+    lone = validate_data({"title": "T", "thesis": {"id": "t", "text": "Alone."}}, "t.yaml")
+    assert "routes of support" not in _export(lone)  # none to name
 
 
 def test_linked_reasons_come_under_one_line_saying_they_support_only_together() -> None:

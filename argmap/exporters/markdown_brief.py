@@ -104,8 +104,13 @@ def _counts(m: ArgumentMap) -> str:
     return f"{total:,} node{'' if total == 1 else 's'}: " + ", ".join(parts) + "."
 
 
-def _thesis(m: ArgumentMap, analysis: Analysis) -> str:
-    """Whether the thesis stands and is supported, with why, in the HTML page's words."""
+def _thesis(m: ArgumentMap, analysis: Analysis, escape: Callable[[str], str]) -> list[str]:
+    """Whether the thesis stands and is supported, with why, in the HTML page's words.
+
+    Then its routes of support, each with how it fares, as the HTML page's Thesis section
+    lists them: which of a debater's reasons still carry the thesis, and which are cut or
+    defeated.
+    """
     from argmap.exporters.html.verdict import bearing_on_thesis, thesis_verdict
 
     verdict = thesis_verdict(
@@ -115,23 +120,35 @@ def _thesis(m: ArgumentMap, analysis: Analysis) -> str:
     stands = label if label == "stands" else f"is {label}"
     why = verdict.standing_why.partition(": ")[2]
     support, _colon, support_why = verdict.support_why.partition(": ")
-    return (
+    lines = [
         f"**The thesis {stands}** (standing: {verdict.standing}): {why}. "
-        f"**It is {support.lower()}:** {support_why}."
-    )
+        f"**It is {support.lower()}:** {support_why}.",
+        "",
+    ]
+    if not verdict.routes:
+        return lines
+    lines += ["Its routes of support, and how each fares:", ""]
+    for route in verdict.routes:
+        fares = "; ".join(
+            f"`{r.id}` {escape(claim_words(m, r.id))}: {r.label}" for r in route.reasons
+        )
+        together = f"linked reason `{route.group}`, all together: " if route.group else ""
+        lines.append(f"- {together}{fares}")
+    return [*lines, ""]
 
 
 def brief_lines(m: ArgumentMap, analysis: Analysis, escape: Callable[[str], str]) -> list[str]:
     """The brief's lines, under a heading of its own (Markdown; user text through ``escape``).
 
-    Whether the thesis stands, the counts, then the objections and the rebuttals with no
+    Whether the thesis stands (and how each of its routes of support fares), the counts,
+    then the objections and the rebuttals with no
     standing answer, the most at stake first (as ``argmap stats`` lists them, and the HTML
     page the objections), each with its words and what it attacks.
     """
     from argmap.analysis.stats import unanswered_by_kind
 
     objections, rebuttals = unanswered_by_kind(m, analysis)
-    lines = ["## Summary", "", _thesis(m, analysis), "", _counts(m), ""]
+    lines = ["## Summary", "", *_thesis(m, analysis, escape), _counts(m), ""]
     if not objections:
         lines += ["Every objection has an answer that stands.", ""]
     lines += _open_points(m, objections, "objection", escape)
