@@ -715,6 +715,28 @@ def test_unanswered_means_no_answer_stands_everywhere_on_the_page() -> None:
         re.findall(r'data-id="([^"]+)" data-kind="objection"[^>]*data-answered="(\w+)"', page)
     )
     assert {i for i, answered in entries.items() if answered == "no"} == set(listed)
+    # "For and against" says so too: it badged only o3, with no answer at all, and showed
+    # o1 and o4 "answered by" an answer that answers nothing, with no word of its fate.
+    cons = page.split('<section id="for-against"')[1].split("</section>")[0]
+    badged = re.findall(
+        r'<code>([^<]+)</code></a> <span dir="auto">[^<]*</span>\s*'
+        r'<span class="badge unanswered" title="([^"]*)">unanswered</span>',
+        cons,
+    )
+    assert dict(badged) == {
+        "o1": "No rebuttal that stands answers it: its answer is defeated",
+        "o3": "No rebuttal that stands answers it",
+        "o4": "No rebuttal that stands answers it: its answer is undercut",
+    }
+    fates = dict(
+        re.findall(
+            r'answered by</span> <a href="#[^"]+"><code>([^<]+)</code></a> <sp'
+            r'an dir="auto">[^<]*</span> <span class="badge standing[^>]*>'
+            r'<span class="visually-hidden">standing: </span>([^<]+)<',
+            cons,
+        )
+    )
+    assert fates == {"r": "defeated", "r4": "stands · link cut", "o2": "stands", "u": "stands"}
 
 
 def test_diagram_boxes_link_to_the_outline_for_ids_with_combining_marks() -> None:
