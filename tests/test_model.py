@@ -24,6 +24,7 @@ def node(id: str, kind: str, parent: str | None = None, **extra: Any) -> dict[st
         "evidence": "supports",
         "objection": "attacks",
         "rebuttal": "attacks",
+        "conclusion": None,
     }[kind]
     return {
         "id": id,
@@ -105,6 +106,25 @@ def test_minimal_map() -> None:
                 node("q", "premise", "p", links=[{"to": "e", "relation": "supports"}]),
             ],
             "cannot support evidence",
+        ),
+        (  # it said "premise cannot support evidence" of a conclusion
+            [
+                node("t", "thesis"),
+                node("c", "conclusion", "t"),
+                node("p", "premise", "t", links=[{"to": "c", "relation": "supports"}]),
+            ],
+            "node 'p': premise cannot support a conclusion: a conclusion rests only on "
+            "the claim it is drawn from; support that claim instead",
+        ),
+        (  # it said "link to unknown id 'g'", where `argmap add --to g` explained it
+            [
+                node("t", "thesis"),
+                node("p", "premise", "t", group="g"),
+                node("q", "premise", "t", group="g"),
+                node("o", "objection", "t", links=[{"to": "g", "relation": "undercuts"}]),
+            ],
+            "'g' names a linked group, not a node: link to one of its premises \\('p', 'q'\\); "
+            "an undercut of one premise's link cuts the whole group",
         ),
         (
             [

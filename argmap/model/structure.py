@@ -204,7 +204,8 @@ def _link_problems(m: ArgumentMap, i: int, node: Node, first: Mapping[str, int])
         field = f"links.{j}"
         target_i = first.get(link.to)
         if target_i is None:
-            out.append(Problem(i, field, _dangling(link.to, first)))
+            grouped = _grouped(m, link.to)
+            out.append(Problem(i, field, grouped or _dangling(link.to, first)))
             continue
         target = m.nodes[target_i]
         if link.to == node.id:
@@ -214,7 +215,7 @@ def _link_problems(m: ArgumentMap, i: int, node: Node, first: Mapping[str, int])
         elif link.relation not in ALLOWED_RELATIONS[node.kind]:
             out.append(Problem(i, field, _bad_relation(node.kind, link.relation)))
         elif link.relation is Relation.SUPPORTS and target.kind not in SUPPORTABLE:
-            out.append(Problem(i, field, f"{node.kind.value} cannot support evidence"))
+            out.append(Problem(i, field, _unsupportable(node.kind, target.kind)))
         elif node.kind is NodeKind.REBUTTAL and target.kind not in (
             NodeKind.OBJECTION,
             NodeKind.REBUTTAL,
@@ -273,6 +274,28 @@ def _bad_relation(kind: NodeKind, relation: Relation | None) -> str:
         )
     article = "an" if kind.value[:1] in ("a", "e", "i", "o", "u") else "a"
     return f"{article} {kind.value} {allowed}, it cannot use {got!r}"
+
+
+def _unsupportable(kind: NodeKind, target: NodeKind) -> str:
+    """Why a node cannot support a target of this kind by a cross-link, and what to do."""
+    if target is NodeKind.CONCLUSION:
+        return (
+            f"{kind.value} cannot support a conclusion: a conclusion rests only on the claim "
+            "it is drawn from; support that claim instead"
+        )
+    return f"{kind.value} cannot support {target.value}"
+
+
+def _grouped(m: ArgumentMap, target: str) -> str | None:
+    """What to link to instead of a linked group's id (None: it names no group)."""
+    members = [node.id for node in m.nodes if node.group == target]
+    if not members:
+        return None
+    named = ", ".join(repr(member) for member in members)
+    return (
+        f"{target!r} names a linked group, not a node: link to one of its premises ({named}); "
+        "an undercut of one premise's link cuts the whole group"
+    )
 
 
 def _dangling(target: str, ids: Mapping[str, int]) -> str:
