@@ -126,6 +126,22 @@ def test_export_json_matches_library(runner: CliRunner, tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8") == result.output
 
 
+def test_export_takes_status_as_render_does(runner: CliRunner, tmp_path: Path) -> None:
+    """`export -f markdown --status` was refused (no such option) while the README makes
+    Markdown with `export` and marks standings with `render ... --status`."""
+    marked = runner.invoke(main, ["export", str(EXAMPLE), "-f", "markdown", "--status"])
+    assert marked.exit_code == 0, marked.output
+    assert "- **Reason** (in, link out) `identity`:" in marked.output
+    plain = runner.invoke(main, ["export", str(EXAMPLE), "-f", "markdown"]).output
+    assert "(in, link out)" not in plain and plain != marked.output
+    out = tmp_path / "notes.md"
+    rendered = runner.invoke(
+        main, ["render", str(EXAMPLE), "-f", "md", "--status", "-o", str(out)]
+    )
+    assert rendered.exit_code == 0, rendered.output
+    assert out.read_text(encoding="utf-8") == marked.output
+
+
 def test_export_unknown_format_lists_choices(runner: CliRunner) -> None:
     result = runner.invoke(main, ["export", str(EXAMPLE), "--format", "pfd"])
     assert result.exit_code == 2  # command-line misuse, as for render

@@ -92,8 +92,13 @@ def show(
     type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
     help="Write to this file instead of standard output.",
 )
+@click.option(
+    "--status",
+    is_flag=True,
+    help="Mark each claim in, out or undecided (as 'argmap render --status' does).",
+)
 @reports_errors
-def export(map_path: Path, fmt: str, output: Path | None) -> None:
+def export(map_path: Path, fmt: str, output: Path | None, status: bool) -> None:
     """Export a map in another format, to standard output or a file."""
     from argmap.editing.safewrite import write_atomic
     from argmap.errors import UnknownFormatError
@@ -122,7 +127,7 @@ def export(map_path: Path, fmt: str, output: Path | None) -> None:
     if output is not None and to_file:
         refuse_overwrite(output, [map_path])
     m = load_map(map_path)
-    data = render_map(m, names[0], RenderOptions(map_name=map_path.stem))
+    data = render_map(m, names[0], RenderOptions(map_name=map_path.stem, status=status))
     if output is not None and to_file:
         pages = page_files(output, output.suffix, data)
         for target, _ in pages:
