@@ -86,12 +86,17 @@ def test_stats_json(runner: CliRunner) -> None:
     assert data["nodes"] == 13
     assert data["by_kind"]["rebuttal"] == 4  # as drawn: an objection's objection rebuts
     assert (data["depth"], data["breadth"]) == (4, 5)
+    # As `stats` prints them: the objections, then the rebuttals, the most at stake first
+    # (it was document order, unlike every other list of them).
     assert [u["id"] for u in data["unanswered"]] == [
-        "book-fund-underspent",
         "results-unproven",
         "volunteers",
+        "book-fund-underspent",
         "librarian-on-call",
     ]
+    assert [u["id"] for u in data["unanswered"]] == (
+        data["unanswered_objections"] + data["unanswered_rebuttals"]
+    )
     assert data["disagreements"] == [
         {"id": "staff-day-off", "assessment": "accept", "standing": "out"}
     ]

@@ -80,8 +80,9 @@ def stats_data(m: ArgumentMap, a: Analysis) -> dict[str, Any]:
         A dict: title, thesis (id, standing, support), node counts by kind (as drawn)
         and author, depth, breadth, standing counts; the conclusions drawn from the thesis
         (each record's ``target`` is what it is drawn from); ``unanswered``: the objections
-        and rebuttals with no standing answer (records), split by kind in
-        ``unanswered_objections`` and ``unanswered_rebuttals``; ``unsupported_premises``:
+        and rebuttals with no standing answer (records: the objections, then the rebuttals,
+        each the most at stake first), split by kind in ``unanswered_objections`` and
+        ``unanswered_rebuttals``; ``unsupported_premises``:
         premises with no standing support, split into ``premises_without_support`` (none
         given: lint's ``unsupported-premise``) and ``premises_support_defeated``; evidence
         without quote, citation or source; and disagreements.
@@ -109,7 +110,7 @@ def stats_data(m: ArgumentMap, a: Analysis) -> dict[str, Any]:
         "conclusions": [
             _node_record(m, a, node.id) for node in m.nodes if node.kind is NodeKind.CONCLUSION
         ],
-        "unanswered": [_node_record(m, a, node_id) for node_id in a.unanswered],
+        "unanswered": [_node_record(m, a, node_id) for node_id in (*objections, *rebuttals)],
         "unanswered_objections": list(objections),
         "unanswered_rebuttals": list(rebuttals),
         "unsupported_premises": list(a.unsupported_premises),
