@@ -7,6 +7,7 @@ import re
 import subprocess
 from typing import Any
 
+from argmap.analysis.stakes import against
 from argmap.analysis.standing import analyze
 from argmap.analysis.stats import unanswered_by_kind
 from argmap.exporters import RenderOptions, get_exporter
@@ -219,3 +220,29 @@ def test_linked_reasons_nest_no_deeper_than_the_bound() -> None:
     groups = re.findall(r"^ *- \*\*Linked reason \(all together\)\*\* `(g\d+)`:", text, re.M)
     assert sorted(groups) == sorted(m.groups())  # each group's line once
     assert "## Continued below `n" in text
+
+
+def test_an_undercut_of_an_undercut_names_the_link_that_one_cuts() -> None:
+    """U2 undercuts U, which undercuts O's link to the thesis: the brief said U2 "undercuts
+    the link from U to O" and `stats` "on: link U -> O", a link that is not in the map."""
+    cut: dict[str, Any] = {"id": "u", "text": "The studies are correlational.", "undercut": True}
+    cut["objections"] = [{"id": "u2", "text": "Correlation still bears.", "undercut": True}]
+    m = validate_data(
+        {
+            "title": "T",
+            "thesis": {
+                "id": "t",
+                "text": "Homework should go.",
+                "objections": [{"id": "o", "text": "Homework helps.", "objections": [cut]}],
+            },
+        },
+        "t.yaml",
+    )
+    text = _export(m)
+    assert (
+        "`u2` undercuts the undercut by “The studies are correlational.” of the link from "
+        "“Homework helps.” to the thesis: Correlation still bears." in text
+    )
+    assert "the link from “The studies are correlational.”" not in text
+    assert against(m, m.get("u2")) == "undercut u of link o -> the thesis"  # stats' "on:"
+    assert against(m, m.get("u")) == "link o -> the thesis"

@@ -14,6 +14,8 @@ AT_THESIS: Final = 0
 ON_THESIS_LINK: Final = 1
 """The second: it undercuts a reason's link into the thesis (the thesis's own routes)."""
 _DEEPER: Final = 2
+UNDERCUTS_SAID: Final = 3
+"""How many undercuts of undercuts :func:`against` names before the link they end on."""
 
 
 def _targets(m: ArgumentMap, node: Node) -> Iterator[tuple[str, str | None]]:
@@ -71,6 +73,9 @@ def by_stake(m: ArgumentMap, ids: Iterable[str]) -> tuple[str, ...]:
 def against(m: ArgumentMap, node: Node) -> str:
     """What an objection attacks, in a few words: ``the thesis``, ``ID``, ``link ID -> ID``.
 
+    An undercut of an undercutter's link says which link that one cuts: ``undercut U of
+    link O -> the thesis`` (up to :data:`UNDERCUTS_SAID` deep: past them, the last named).
+
     The target that puts the most at stake (see :func:`stake`); ``(+N more)`` when it
     attacks others too (by the tree or its links).
     """
@@ -79,6 +84,13 @@ def against(m: ArgumentMap, node: Node) -> str:
         return ""
     thesis = m.thesis.id
     claim, to = targets[0]
+    undercuts: list[str] = []
+    while to is not None and len(undercuts) < UNDERCUTS_SAID:
+        cutter = m.get(claim)  # its link is an undercut: say which link that one cuts
+        if cutter.relation is not Relation.UNDERCUTS or cutter.kind is NodeKind.CONCLUSION:
+            break
+        undercuts.append(f"undercut {claim} of ")
+        claim, to = next(_targets(m, cutter))  # its tree link: the link it undercuts
     name = "the thesis" if claim == thesis else claim
     said = name if to is None else f"link {name} -> {'the thesis' if to == thesis else to}"
-    return said + (f" (+{len(targets) - 1} more)" if len(targets) > 1 else "")
+    return "".join(undercuts) + said + (f" (+{len(targets) - 1} more)" if len(targets) > 1 else "")
