@@ -800,3 +800,40 @@ def test_the_page_colours_each_kind_as_the_diagram_does_and_legibly() -> None:
                 assert min(abs(page_hue - ink_hue), 360 - abs(page_hue - ink_hue)) < 20, kind
             for ground in ("bg", "panel"):
                 assert _contrast(palette[kind], palette[ground]) >= 4.5, (kind, ground)
+
+
+def test_for_and_against_gives_attacked_evidence_a_case() -> None:
+    """An objection to evidence appeared nowhere in "For and against": evidence had no case,
+    and its premise's case said "No counterpoints raised"."""
+    m = validate_data(
+        {
+            "title": "t",
+            "thesis": {
+                "id": "t",
+                "text": "Build the bridge.",
+                "premises": [
+                    {
+                        "id": "p",
+                        "text": "It cuts commutes.",
+                        "evidence": [
+                            {
+                                "id": "e",
+                                "text": "A study shows it.",
+                                "objections": [{"id": "o", "text": "The builder paid for it."}],
+                            },
+                            {"id": "e2", "text": "A survey agrees."},
+                        ],
+                    }
+                ],
+            },
+        }
+    )
+    page = render_html(m, analyze(m), RenderOptions(), diagram=False)
+    cons = page.split('<section id="for-against"')[1].split("</section>")[0]
+    heads = re.findall(r'<h3 id="case-\d+"><span class="kind (\w+)">.*?<code>([^<]+)</code>', cons)
+    assert heads == [("thesis", "t"), ("premise", "p"), ("evidence", "e")]  # not e2: unattacked
+    case = cons.split('<code>e</code></a>: <span dir="auto">A study shows it.</span></h3>')[1]
+    case = case.split("</article>")[0]
+    assert "Evidence: it grounds a claim and is not argued for." in case
+    assert '<a href="#n-o"><code>o</code></a> <span dir="auto">The builder paid for it.' in case
+    assert "No support given." not in case

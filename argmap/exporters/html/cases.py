@@ -18,11 +18,13 @@ hit test, and minutes of printing, in a 5,000-claim map)."""
 _CLAIMS = (
     NodeKind.THESIS,
     NodeKind.PREMISE,
+    NodeKind.EVIDENCE,
     NodeKind.OBJECTION,
     NodeKind.REBUTTAL,
     NodeKind.CONCLUSION,
 )
-"""Kinds of node the for/against section gives a case of their own."""
+"""Kinds of node the for/against section gives a case of their own (where something bears
+on it: evidence, never supported, where something attacks it)."""
 
 
 @dataclass(frozen=True, slots=True)
