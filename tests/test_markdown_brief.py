@@ -13,6 +13,7 @@ from argmap.analysis.stats import unanswered_by_kind
 from argmap.exporters import RenderOptions, get_exporter
 from argmap.exporters.diagram.styles import THEMES
 from argmap.exporters.diagram.worksheet import group_label
+from argmap.exporters.html.page import render_html
 from argmap.exporters.markdown import NEST_LEVELS, to_markdown
 from argmap.exporters.markdown_brief import KIND_NAMES, LINKED_NAME, WORDS, claim_words
 from argmap.load.maps import load_map
@@ -246,3 +247,41 @@ def test_an_undercut_of_an_undercut_names_the_link_that_one_cuts() -> None:
     assert "the link from “The studies are correlational.”" not in text
     assert against(m, m.get("u2")) == "undercut u of link o -> the thesis"  # stats' "on:"
     assert against(m, m.get("u")) == "link o -> the thesis"
+
+
+def test_a_route_whose_own_support_is_all_defeated_says_so() -> None:
+    """The only reason's only evidence was defeated, and the brief and the HTML page said
+    "It is supported: a route of support stands. - `p` ...: stands", nothing more."""
+    m = validate_data(
+        {
+            "title": "T",
+            "thesis": {
+                "id": "t",
+                "text": "The drug is safe.",
+                "premises": [
+                    {
+                        "id": "p",
+                        "text": "The trial found no side effects.",
+                        "evidence": [
+                            {
+                                "id": "e",
+                                "text": "The trial report.",
+                                "objections": [{"id": "o", "text": "It was retracted."}],
+                            }
+                        ],
+                    },
+                    {"id": "q", "text": "Nobody has complained."},  # none given: not said
+                ],
+            },
+        },
+        "t.yaml",
+    )
+    text = _export(m)
+    assert (
+        "- `p` “The trial found no side effects.”: stands (its own support is all defeated)"
+        in (text)
+    )
+    assert "- `q` “Nobody has complained.”: stands\n" in text
+    page = render_html(m, analyze(m), RenderOptions(), diagram=False)
+    routes = page.split('<ul class="routes">')[1].split("</ul>")[0]
+    assert routes.count("(its own support is all defeated)") == 1

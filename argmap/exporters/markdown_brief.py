@@ -123,10 +123,19 @@ def _thesis(m: ArgumentMap, analysis: Analysis, escape: Callable[[str], str]) ->
     lists them: which of a debater's reasons still carry the thesis, and which are cut or
     defeated.
     """
-    from argmap.exporters.html.verdict import bearing_on_thesis, thesis_verdict
+    from argmap.exporters.html.verdict import (
+        bearing_on_thesis,
+        defeated_grounds,
+        thesis_verdict,
+    )
 
     verdict = thesis_verdict(
-        m.thesis.id, analysis, bearing_on_thesis(m), lambda _node_id: True, named=True
+        m.thesis.id,
+        analysis,
+        bearing_on_thesis(m),
+        lambda _node_id: True,
+        named=True,
+        defeated_grounds=defeated_grounds(m, analysis),
     )
     label = verdict.standing_label  # "stands", "defeated", "undecided"
     stands = label if label == "stands" else f"is {label}"
@@ -142,7 +151,9 @@ def _thesis(m: ArgumentMap, analysis: Analysis, escape: Callable[[str], str]) ->
     lines += ["Its routes of support, and how each fares:", ""]
     for route in verdict.routes:
         fares = "; ".join(
-            f"`{r.id}` {escape(claim_words(m, r.id))}: {r.label}" for r in route.reasons
+            f"`{r.id}` {escape(claim_words(m, r.id))}: {r.label}"
+            + (f" ({r.grounds})" if r.grounds else "")
+            for r in route.reasons
         )
         together = f"linked reason `{route.group}`, all together: " if route.group else ""
         lines.append(f"- {together}{fares}")

@@ -21,7 +21,12 @@ from argmap.exporters.html.summary import (
     unanswered_objections,
     view_note,
 )
-from argmap.exporters.html.verdict import ThesisVerdict, bearing_on_thesis, thesis_verdict
+from argmap.exporters.html.verdict import (
+    ThesisVerdict,
+    bearing_on_thesis,
+    defeated_grounds,
+    thesis_verdict,
+)
 from argmap.model import ArgumentMap, reading_order
 from argmap.options import RenderOptions
 from argmap.safetext import paragraphs
@@ -153,6 +158,7 @@ def _verdict(
         bearing,
         lambda i: i in by_id and i not in left_out,
         named=views.sheet is None,
+        defeated_grounds=defeated_grounds(views.m if whole is None else whole, analysis),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from argmap.exporters.html.cutlinks import LINK_LABELS
 from argmap.exporters.html.nodeview import STANDING_LABELS
@@ -13,7 +13,19 @@ from argmap.model import ArgumentMap, Node, Relation
 if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis, Standing
 
-__all__ = ["Bearing", "Reason", "Route", "ThesisVerdict", "bearing_on_thesis", "thesis_verdict"]
+__all__ = [
+    "GROUNDS_DEFEATED",
+    "Bearing",
+    "Reason",
+    "Route",
+    "ThesisVerdict",
+    "bearing_on_thesis",
+    "defeated_grounds",
+    "thesis_verdict",
+]
+
+GROUNDS_DEFEATED: Final = "its own support is all defeated"
+"""Said of a route's premise that stands while every reason or evidence given for it falls."""
 
 Bearing = tuple[Node, Relation, bool]
 """A node bearing on the thesis, by which relation, and whether by a cross-link."""
@@ -29,6 +41,13 @@ class Reason:
     """The badge's classes: the node's standing, and ``cut`` when its link is cut."""
     listed: bool
     """It is listed on the page (a focus may leave it out)."""
+    grounds_defeated: bool = False
+    """A premise whose own support, given, is all defeated: it stands, on nothing that stands."""
+
+    @property
+    def grounds(self) -> str:
+        """Words on its own support where all of it is defeated (else empty)."""
+        return GROUNDS_DEFEATED if self.grounds_defeated else ""
 
 
 @dataclass(frozen=True)
@@ -78,7 +97,11 @@ def bearing_on_thesis(m: ArgumentMap) -> list[Bearing]:
 
 
 def _bearing(
-    bearing: Iterable[Bearing], thesis: str, a: Analysis, listed: Callable[[str], bool]
+    bearing: Iterable[Bearing],
+    thesis: str,
+    a: Analysis,
+    listed: Callable[[str], bool],
+    defeated_grounds: frozenset[str],
 ) -> tuple[list[Route], list[tuple[Reason, Standing]]]:
     """The thesis's routes of support, and its attackers with the standing of each attack.
 
@@ -89,7 +112,8 @@ def _bearing(
     attacks: list[tuple[Reason, Standing]] = []
     for node, relation, cross in bearing:
         link = a.cross_link_standing[(node.id, thesis)] if cross else a.link_standing[node.id]
-        reason = Reason(node.id, *_fate(a.standing[node.id], link), listed(node.id))
+        fate = _fate(a.standing[node.id], link)
+        reason = Reason(node.id, *fate, listed(node.id), node.id in defeated_grounds)
         if relation is Relation.ATTACKS:
             attacks.append((reason, link))
         elif relation is Relation.SUPPORTS and node.group is not None and not cross:
@@ -129,6 +153,13 @@ def _support_why(support: str, routes: list[Route]) -> str:
     return "Unsupported: no route of support stands"
 
 
+def defeated_grounds(m: ArgumentMap, analysis: Analysis) -> frozenset[str]:
+    """The premises whose support, given, is all defeated (``stats``' list of them)."""
+    from argmap.analysis.stats import premises_without_support
+
+    return frozenset(analysis.unsupported_premises) - frozenset(premises_without_support(m))
+
+
 def thesis_verdict(
     thesis: str,
     analysis: Analysis,
@@ -136,6 +167,7 @@ def thesis_verdict(
     listed: Callable[[str], bool],
     *,
     named: bool,
+    defeated_grounds: frozenset[str] = frozenset(),
 ) -> ThesisVerdict:
     """Return the thesis's standing and support, with why, for the Thesis section.
 
@@ -147,11 +179,13 @@ def thesis_verdict(
         listed: whether the page lists a node (its id links to its entry).
         named: name the attacks and the routes that decide it (not on a worksheet: a
             label sheet asks which statements attack and which support).
+        defeated_grounds: premises whose support, given, is all defeated (their routes
+            say so: they stand on nothing that stands; see :func:`defeated_grounds`).
 
     Returns:
         The verdict, with the same words as the outline's badges.
     """
-    routes, attacks = _bearing(bearing, thesis, analysis, listed)
+    routes, attacks = _bearing(bearing, thesis, analysis, listed, defeated_grounds)
     standing = analysis.thesis_standing.value
     decide = {"out": "in", "undecided": "undecided"}.get(standing)
     deciding = tuple(reason for reason, link in attacks if link.value == decide)
