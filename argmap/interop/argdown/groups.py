@@ -110,10 +110,10 @@ def _cut_premises(graph: GraphBuilder, settled: dict[str, list[str]], keys: Grou
         named = names[n] if n < len(names) else None
         taken[edge.source] = n + 1
         edge.target = named if named in members else members[0]
+    for key, (name, line) in keys.arguments.items():
+        if key not in settled and key in graph.elements:
+            keep_in_note(graph.elements[key], "group", name, graph, (line, 1))
     for key, (names, line) in keys.cuts.items():
         if key not in taken and key in graph.elements:
             value: Any = names[0] if len(names) == 1 else names
             keep_in_note(graph.elements[key], "undercuts", value, graph, (line, 1))
-    for key, (name, line) in keys.arguments.items():
-        if key not in settled and key in graph.elements:
-            keep_in_note(graph.elements[key], "group", name, graph, (line, 1))
