@@ -37,27 +37,44 @@ def settle_groups(
     structures: list[Structure], graph: GraphBuilder, keys: GroupKeys
 ) -> list[Structure]:
     """Settle the structures of arguments that stand for linked groups; return the others."""
+    touching: dict[str, list[Edge]] = {}  # each element's relations, indexed once
+    for edge in graph.edges:
+        touching.setdefault(edge.source, []).append(edge)
+        if edge.target != edge.source:
+            touching.setdefault(edge.target, []).append(edge)
     settled: dict[str, list[str]] = {}
     others: list[Structure] = []
+    dropped: set[int] = set()
     for structure in structures:
         group = keys.arguments.get(structure.argument)
-        members = None if group is None else _settle_group(structure, graph, group[0])
+        members = None
+        if group is not None:
+            members = _settle_group(structure, graph, group[0], touching, dropped)
         if members is None:
             others.append(structure)
         else:
             settled[structure.argument] = members
+    if dropped:
+        graph.edges = [edge for edge in graph.edges if id(edge) not in dropped]
     _cut_premises(graph, settled, keys)
     return others
 
 
-def _settle_group(structure: Structure, graph: GraphBuilder, name: str) -> list[str] | None:
+def _settle_group(
+    structure: Structure,
+    graph: GraphBuilder,
+    name: str,
+    touching: dict[str, list[Edge]],
+    dropped: set[int],
+) -> list[str] | None:
     """Read an argument that stands for a linked group; return its co-premises' keys.
 
     ``<G> {group: G}`` with ``(1) [A] (2) [B] ---- (3) conclusion``: A and B support
     what the argument supports (its conclusion when nothing else: the thesis, say), as
     the linked group ``G``, in the argument's place; the argument and an untitled
     conclusion (the words of the claim, when the claim is an argument) are no elements of
-    the map. None (and nothing changed) when the structure is not of that shape.
+    the map. None (and nothing changed) when the structure is not of that shape. The
+    argument's support of its claim goes into ``dropped`` (by ``id``).
     """
     statements, inferences = structure.statements, structure.inferences
     if len(inferences) != 1 or inferences[0].uses or inferences[0].rule or inferences[0].data:
@@ -66,8 +83,8 @@ def _settle_group(structure: Structure, graph: GraphBuilder, name: str) -> list[
     if after < 2 or len(statements) != after + 1:
         return None
     main = statements[after][1]
-    out = [edge for edge in graph.edges if edge.source == argument]
-    into = [edge for edge in graph.edges if edge.target == argument]
+    out = [edge for edge in touching.get(argument, []) if edge.source == argument]
+    into = [edge for edge in touching.get(argument, []) if edge.target == argument]
     titled = graph.elements[main].title is not None
     support = out[0] if out else None
     if (
@@ -75,23 +92,20 @@ def _settle_group(structure: Structure, graph: GraphBuilder, name: str) -> list[
         or (support is not None and support.relation is not Relation.SUPPORTS)
         or any(edge.relation is not Relation.UNDERCUTS for edge in into)
         or (titled and support is not None and support.target != main)
-        or (not titled and (support is None or _related(graph, main)))
+        or (not titled and (support is None or main in touching))
     ):
         return None
     target = main if support is None else support.target
     order = (statements[after][2],) if support is None else support.order
     members = [key for _, key, _ in statements[:after]]
-    graph.edges = [edge for edge in graph.edges if edge is not support]
+    if support is not None:
+        dropped.add(id(support))
     for n, (_, key, line) in enumerate(statements[:after]):
         graph.relate(Edge(key, target, Relation.SUPPORTS, (*order, n), line, group=name))
     del graph.elements[argument]
     if not titled:
         del graph.elements[main]
     return members
-
-
-def _related(graph: GraphBuilder, key: str) -> bool:
-    return any(key in (edge.source, edge.target) for edge in graph.edges)
 
 
 def _cut_premises(graph: GraphBuilder, settled: dict[str, list[str]], keys: GroupKeys) -> None:
