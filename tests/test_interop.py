@@ -294,8 +294,10 @@ def test_real_argdown_cli_accepts_export(path: Path, tmp_path: Path) -> None:
     m = load_map(path)
     source = write(tmp_path, f"{path.stem}.argdown", to_argdown(m))
     data = _argdown_counts(source, tmp_path)
-    assert len(data["statements"]) == 1
-    assert len(data["arguments"]) == len(m) - 1
+    groups = m.groups()
+    members = {node.id for nodes in groups.values() for node in nodes}
+    worded = [g for g, nodes in groups.items() if _is_argument(m, m.get(nodes[0].parent or ""))]
+    assert (len(data["statements"]), len(data["arguments"])) == argdown_element_counts(m)
     theirs = Counter(r["relationType"] for r in data["relations"])
     names = {
         Relation.SUPPORTS: "support",
@@ -304,19 +306,43 @@ def test_real_argdown_cli_accepts_export(path: Path, tmp_path: Path) -> None:
     }
     ours = Counter(names[rel] for _, _, rel, _ in m.edges())
     ours["support"] += len(drawing_steps(m))  # the thesis supports each conclusion
+    # Co-premises support their argument through its structure (no relation of their own),
+    # and the argument its claim: a relation only when the claim is not its conclusion.
+    ours["support"] += len(worded) - len(members)
     assert theirs == ours
     # Texts that Argdown can show as written come back as written (escaping works).
     texts = {
         title: max((d.get("text", "").strip() for d in a["members"]), key=len)
-        for title, a in data["arguments"].items()
+        for title, a in [*data["arguments"].items(), *data["statements"].items()]
     }
     for node in m.nodes[1:]:
         if node.text == " ".join(node.text.split()):
             # Argdown keeps #tags in the text it shows.
             tags = "".join(f" #{tag}" for tag in node.tags if " " not in tag)
             assert texts[node.id] == node.text + tags
-    if m.groups():
-        assert {s["data"]["group"] for s in data["sections"]} == set(m.groups())
+    for group, nodes in groups.items():
+        argument = data["arguments"][group]
+        assert argument["data"] == {"group": group}
+        roles = [(s["role"], s.get("title")) for s in argument["pcs"]]
+        assert roles[:-1] == [("premise", node.id) for node in nodes]
+        assert roles[-1][0] == "main-conclusion"
+
+
+def argdown_element_counts(m: ArgumentMap) -> tuple[int, int]:
+    """How many statements and arguments the Argdown CLI finds in the map's export.
+
+    A linked group is one argument; its co-premises are statements, and so is its
+    conclusion when the claim it supports is an argument in Argdown (its words).
+    """
+    groups = m.groups()
+    members = sum(len(nodes) for nodes in groups.values())
+    worded = sum(1 for nodes in groups.values() if _is_argument(m, m.get(nodes[0].parent or "")))
+    return 1 + members + worded, len(m) - 1 - members + len(groups)
+
+
+def _is_argument(m: ArgumentMap, node: Node) -> bool:
+    """Whether the export writes ``node`` as an argument (not the thesis, not a co-premise)."""
+    return node.parent is not None and node.group is None
 
 
 # -- AIF ---------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -14,7 +14,12 @@ __all__ = ["nested_walk"]
 
 
 def nested_walk(
-    m: ArgumentMap, tops: Sequence[Node], level: int, nest: int, resume: int
+    m: ArgumentMap,
+    tops: Sequence[Node],
+    level: int,
+    nest: int,
+    resume: int,
+    leaf: Callable[[Node], bool] | None = None,
 ) -> Iterator[tuple[Node, int, Node | None]]:
     """Walk the branches of ``tops``, each top ``level`` deep, no line deeper than ``nest``.
 
@@ -22,6 +27,7 @@ def nested_walk(
     children's branches follow in a block of their own, from depth ``resume``, and so on
     for each such node in turn. Text formats that indent each line to its depth (Argdown,
     Markdown) then grow with the map, however deep, where they grew with its square.
+    A node ``leaf`` says yes to is walked without its branch (written elsewhere).
 
     Yields:
         ``(node, depth, head)``: ``head`` is None, but for the first node of a continued
@@ -33,12 +39,24 @@ def nested_walk(
     depth0 = level
     while True:
         for start in block:
-            for node, below in m.walk_levels(start.id, max_depth=nest - depth0):
+            for node, below in _levels(m, start, nest - depth0, leaf):
                 yield node, depth0 + below, head
                 head = None
-                if depth0 + below == nest and m.children(node.id):
+                if depth0 + below == nest and not (leaf and leaf(node)) and m.children(node.id):
                     waiting.append(node)
         if not waiting:
             return
         head = waiting.popleft()
         block, depth0 = m.children(head.id), resume
+
+
+def _levels(
+    m: ArgumentMap, start: Node, max_depth: int, leaf: Callable[[Node], bool] | None
+) -> Iterator[tuple[Node, int]]:
+    """``start``'s branch depth-first, ``(node, levels below start)``, leaves not entered."""
+    stack: list[tuple[Node, int]] = [(start, 0)]
+    while stack:
+        node, below = stack.pop()
+        yield node, below
+        if below < max_depth and not (leaf and leaf(node)):
+            stack.extend((kid, below + 1) for kid in reversed(m.children(node.id)))

@@ -12,7 +12,7 @@ from argmap.interop.flowyaml import load_flow
 from argmap.interop.graph import GraphBuilder
 from argmap.model import NodeKind
 
-__all__ = ["KNOWN_KEYS", "element_data", "read_data"]
+__all__ = ["KNOWN_KEYS", "element_data", "keep_in_note", "read_data"]
 
 KNOWN_KEYS: Final = frozenset({*DATA_FIELDS, "kind", "text", "tags", "uses"})
 """Data keys argmap reads: node fields, a kind, a text, tags, an inference's premises."""
@@ -60,13 +60,20 @@ def element_data(
         elif name in _SETTINGS:
             graph.warn_kind("Argdown drawing settings not kept", line, column, item=repr(name))
         elif name not in KNOWN_KEYS:
-            note = f"{name}: {note_value(value)}"
-            if note not in element.notes:
-                element.notes.append(note)
-            graph.warn_kind(
-                "data keys argmap has no field for are kept in the node's note as 'key: value'",
-                line,
-                column,
-                item=repr(name),
-            )
+            keep_in_note(element, name, value, graph, where)
     return kind
+
+
+def keep_in_note(
+    element: Element, name: str, value: Any, graph: GraphBuilder, where: tuple[int, int]
+) -> None:
+    """Keep a data key argmap has no field for in the element's note, ``key: value``."""
+    note = f"{name}: {note_value(value)}"
+    if note not in element.notes:
+        element.notes.append(note)
+    graph.warn_kind(
+        "data keys argmap has no field for are kept in the node's note as 'key: value'",
+        where[0],
+        where[1],
+        item=repr(name),
+    )

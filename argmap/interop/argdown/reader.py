@@ -11,6 +11,7 @@ from argmap.interop import ImportOptions, ImportResult
 from argmap.interop.argdown import RELATION_MARKS
 from argmap.interop.argdown.data import element_data, read_data
 from argmap.interop.argdown.frontmatter import DESCRIBING, described, front_matter
+from argmap.interop.argdown.groups import GroupKeys, settle_groups
 from argmap.interop.argdown.lines import Line, source_lines
 from argmap.interop.argdown.pcs import (
     Inference,
@@ -81,6 +82,7 @@ class _Reader:
         self.pcs: Structure | None = None
         self.structures: list[Structure] = []
         self.inference: Inference | None = None
+        self.group_keys = GroupKeys()
 
     # -- the file ---------------------------------------------------------------------------
     def run(self) -> ImportResult:
@@ -103,7 +105,7 @@ class _Reader:
             self.read(line)
         self.end_block()
         settle_wordings(self.graph, self.wordings)
-        for structure in self.structures:
+        for structure in settle_groups(self.structures, self.graph, self.group_keys):
             self.settle_structure(structure)
         for edge in self.graph.edges:
             if edge.relation is Relation.SUPPORTS and edge.group is None:
@@ -232,6 +234,7 @@ class _Reader:
             return
         scan = Scan("\n".join(current.parts))
         data = self.data(scan, current.line)
+        self.group_keys.take(data, current.key, not current.statement, current.line)
         element = self.graph.elements[current.key]
         kind = element_data(element, data, self.graph, (current.line, current.column))
         tags = data.get("tags", scan.tags)

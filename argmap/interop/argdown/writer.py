@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Set
 from enum import Enum
+from itertools import groupby
 from typing import TYPE_CHECKING, Any, Final
 
 from argmap.exporters import Exporter, RenderOptions
@@ -80,7 +82,7 @@ def _default_kind(m: ArgumentMap, node: Node) -> NodeKind | None:
     return default_kind(node.relation, parent.kind)
 
 
-def _data(m: ArgumentMap, node: Node) -> dict[str, Any]:
+def _data(m: ArgumentMap, node: Node, firsts: Set[str]) -> dict[str, Any]:
     data: dict[str, Any] = {}
     if node.kind is not _default_kind(m, node):
         data["kind"] = node.kind.value
@@ -98,23 +100,39 @@ def _data(m: ArgumentMap, node: Node) -> dict[str, Any]:
             data[name] = value.value if isinstance(value, Enum) else value
     if node.tags and not all(_SIMPLE_TAG.match(tag) for tag in node.tags):
         data["tags"] = list(node.tags)
+    cut = _cut_premises(m, node)
+    if any(premise not in firsts for premise in cut):
+        data["undercuts"] = cut[0] if len(cut) == 1 else cut
     return data
 
 
-def _content(m: ArgumentMap, node: Node) -> str:
+def _cut_premises(m: ArgumentMap, node: Node) -> list[str]:
+    """The co-premises whose links ``node`` undercuts: its parent's, then its links', in order.
+
+    Written out (``{undercuts: ...}``) when one is not its group's first: Argdown undercuts
+    the group's argument, and the import hangs the undercutter under the first co-premise
+    unless told otherwise.
+    """
+    targets = [node.parent] if node.relation is Relation.UNDERCUTS and node.parent else []
+    targets += [link.to for link in node.links if link.relation is Relation.UNDERCUTS]
+    return [target for target in targets if m.get(target).group is not None]
+
+
+def _content(m: ArgumentMap, node: Node, firsts: Set[str]) -> str:
     """``[id]: text #tags {data}`` (the thesis) or ``<id>: text #tags {data}``."""
     text = escape_text(node.text) if _is_plain(node.text) else _visible(node.text)
     parts = [f"{_title(m, node)}: {text}"]
     if node.tags and all(_SIMPLE_TAG.match(tag) for tag in node.tags):
         parts.extend(f"#{tag}" for tag in node.tags)
-    data = _data(m, node)
+    data = _data(m, node, firsts)
     if data:
         parts.append(flow(data))
     return " ".join(parts)
 
 
 def _title(m: ArgumentMap, node: Node) -> str:
-    return f"[{node.id}]" if node.parent is None else f"<{node.id}>"
+    """``[id]`` for a statement (the thesis, a co-premise of a linked group), else ``<id>``."""
+    return f"[{node.id}]" if node.parent is None or node.group is not None else f"<{node.id}>"
 
 
 def to_argdown(
@@ -128,12 +146,16 @@ def to_argdown(
 
     The thesis is a statement ``[id]``, every other node an argument ``<id>`` nested
     under its parent with ``+`` (supports), ``-`` (attacks) or ``_`` (undercuts).
-    Cross-links follow as ``<id>`` blocks with outgoing relations (``+>``, ``->``,
-    ``_>``); each linked group is a heading whose section defines its co-premises.
+    A linked group is one argument ``<group>`` supporting its claim, with a
+    premise-conclusion structure: its co-premises as numbered statements ``[id]`` (each
+    with its branch nested under it), the inference line, the claim as conclusion. An
+    undercut of a co-premise's link undercuts that argument (``_`` under ``<group>``;
+    ``{undercuts: id}`` names the co-premise when it is not the first).
     A conclusion drawn from the thesis (or from another conclusion) follows as a block
     where its source supports it, ``[thesis]`` then ``+> <conclusion>``, with its own
     objections nested under it and ``{kind: conclusion}`` in its data.
-    Fields Argdown has no syntax for go in a YAML data block ``{...}``.
+    Cross-links follow as ``<id>`` blocks with outgoing relations (``+>``, ``->``,
+    ``_>``). Fields Argdown has no syntax for go in a YAML data block ``{...}``.
     A branch deeper than ``nest`` levels continues in blocks of its own (see
     :data:`NEST_LEVELS`), so the text grows with the map, however deep.
     """
@@ -146,42 +168,97 @@ def to_argdown(
         sources = {k: v.model_dump(exclude_none=True) for k, v in m.sources.items()}
         lines.append(f"sources: {flow(sources)}")
     lines += ["===", ""]
-    _branch(m, m.thesis, 0, nest, lines)
+    groups = m.groups()
+    firsts = frozenset(members[0].id for members in groups.values())
+    _write(m, [m.thesis], 0, nest, firsts, lines)
     for conclusion in conclusion_nodes(m):
         lines += ["", _title(m, m.get(conclusion.parent or ""))]
-        _branch(m, conclusion, 1, nest, lines)
+        _write(m, [conclusion], 1, nest, firsts, lines, outgoing=conclusion)
+    for group, members in groups.items():
+        _group(m, group, members, nest, firsts, lines)
     for node in m.nodes:
         if node.links:
             lines += ["", _title(m, node)]
             for link in node.links:
-                lines.append(f"  {_OUT_MARK[link.relation]} {_title(m, m.get(link.to))}")
-    for group, members in m.groups().items():
-        lines += ["", f"# Linked premises {escape_text(group)} {flow({'group': group})}"]
-        for member in members:
-            lines += ["", _content(m, member)]
+                target = m.get(link.to)
+                cut = link.relation is Relation.UNDERCUTS and target.group is not None
+                ref = f"<{target.group}>" if cut else _title(m, target)
+                lines.append(f"  {_OUT_MARK[link.relation]} {ref}")
     return "\n".join(lines) + "\n"
 
 
-def _branch(m: ArgumentMap, top: Node, level: int, nest: int, lines: list[str]) -> None:
-    """Write ``top`` on ``level`` (0: the thesis's line; a conclusion's is ``+>``) and its branch.
+def _group(
+    m: ArgumentMap, group: str, members: list[Node], nest: int, firsts: Set[str], lines: list[str]
+) -> None:
+    """A linked group: the argument ``<group>`` and its premise-conclusion structure.
 
-    A branch deeper than ``nest`` continues in blocks headed by a node's title (see
-    :data:`NEST_LEVELS`).
+    Each co-premise's branch is nested under it, up to its first undercutter; the
+    undercutters follow under ``<group>``, each child after one in a block of its own
+    (``<group>`` or ``[co-premise]``), so the file keeps every node's children in order.
     """
-    for node, depth, head in nested_walk(m, [top], level, nest, 1):
+    lines += ["", f"<{group}> {flow({'group': group})}", ""]
+    later: list[str] = []
+    rests: list[tuple[Node, list[Node]]] = []
+    for number, member in enumerate(members, 1):
+        lines.append(f"({number}) {_content(m, member, firsts)}")
+        kids = m.children(member.id)
+        cut = next((i for i, k in enumerate(kids) if k.relation is Relation.UNDERCUTS), len(kids))
+        _write(m, kids[:cut], 1, nest, firsts, lines, later)
+        rests.append((member, kids[cut:]))
+    parent = m.get(members[0].parent or "")
+    lines += ["----", f"({len(members) + 1}) {_conclusion(m, parent)}", *later]
+    block = ("", 0)  # the last block's head and where it ends: the next run may go on in it
+    for member, kids in rests:
+        for undercuts, run in groupby(kids, key=lambda k: k.relation is Relation.UNDERCUTS):
+            head = f"<{group}>" if undercuts else _title(m, member)
+            if block != (head, len(lines)):
+                lines += ["", head]
+            _write(m, list(run), 1, nest, firsts, lines)
+            block = (head, len(lines))
+
+
+def _conclusion(m: ArgumentMap, claim: Node) -> str:
+    """A group's conclusion: the claim it supports, ``[id]``, or an argument's words."""
+    if claim.parent is None or claim.group is not None:
+        return _title(m, claim)
+    return escape_text(claim.text) if _is_plain(claim.text) else _visible(claim.text)
+
+
+def _write(
+    m: ArgumentMap,
+    tops: list[Node],
+    level: int,
+    nest: int,
+    firsts: Set[str],
+    lines: list[str],
+    later: list[str] | None = None,
+    *,
+    outgoing: Node | None = None,
+) -> None:
+    """Write ``tops`` on ``level`` (0: the thesis's line) and their branches.
+
+    ``outgoing`` is written with ``+>`` (a conclusion, under what it is drawn from). A
+    linked group's first co-premise is written as ``+ <group>`` and the others not (the
+    group's section defines them). A branch deeper than ``nest`` continues in blocks headed
+    by a node's title (see :data:`NEST_LEVELS`), in ``later`` when given.
+    """
+    out = lines
+    for node, depth, head in nested_walk(m, tops, level, nest, 1, _is_member):
         if head is not None:
-            lines += ["", _title(m, head)]
+            out = lines if later is None else later
+            out += ["", _title(m, head)]
         if depth == 0:
-            lines.append(_content(m, node))
-            continue
-        mark = (
-            "+>"
-            if node is top and level > 0
-            else RELATION_MARKS[node.relation or Relation.SUPPORTS]
-        )
-        # A linked group's members are defined in the group's section, below.
-        body = _title(m, node) if node.group is not None else _content(m, node)
-        lines.append(f"{'  ' * depth}{mark} {body}")
+            out.append(_content(m, node, firsts))
+        elif node.group is not None:
+            if node.id in firsts:
+                out.append(f"{'  ' * depth}+ <{node.group}>")
+        else:
+            mark = "+>" if node is outgoing else RELATION_MARKS[node.relation or Relation.SUPPORTS]
+            out.append(f"{'  ' * depth}{mark} {_content(m, node, firsts)}")
+
+
+def _is_member(node: Node) -> bool:
+    return node.group is not None
 
 
 EXPORTER = Exporter(
