@@ -64,6 +64,12 @@ def _key(name: str) -> str:
     return name if _BARE_KEY.match(name) else quote(name)
 
 
+SHALLOW_NESTING: Final = 16
+"""A one-line text nested no deeper than this is parsed on the caller's stack: the parser
+recurses a few frames a level, far inside Python's limit. A deep-stack thread costs about
+2 ms to start, and an Argdown file has a data block for most of its nodes."""
+
+
 def load_flow(text: str) -> Any:
     """Parse YAML text (a data block or front matter) into plain data.
 
@@ -81,8 +87,14 @@ def load_flow(text: str) -> Any:
         line, column = deep
         message = f"'{{' and '[' nested more than {MAX_FLOW_NESTING} deep"
         raise FlowError(message, line=line, column=column)
+
+    def parse() -> Any:
+        return YAML(typ="safe", pure=True).load(text)
+
     try:
-        return run_deep(lambda: YAML(typ="safe", pure=True).load(text))
+        if "\n" not in text.strip() and nested_beyond(text, SHALLOW_NESTING) is None:
+            return parse()  # one shallow line (a node's data): no deep-stack thread to start
+        return run_deep(parse)
     except YAMLError as exc:
         problem = getattr(exc, "problem", None)
         mark = getattr(exc, "problem_mark", None)

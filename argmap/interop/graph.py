@@ -267,6 +267,7 @@ class GraphBuilder:
             if edge.group is not None:
                 members.setdefault(edge.group, []).append(key)
         out: dict[str, str] = {}
+        order = {key: i for i, key in enumerate(kinds)}  # (kinds: in document order)
         for group, keys in members.items():
             parents = {parent_edge[k].target for k in keys}
             if len(keys) < 2 or len(parents) > 1:
@@ -280,7 +281,7 @@ class GraphBuilder:
                 self.warn(parent_edge[keys[0]].line, f"linked group {group!r} needs premises")
                 continue
             named = parent_edge[keys[0]].group_named
-            first = next(key for key in kinds if key in keys)  # (kinds: in document order)
+            first = min(keys, key=order.__getitem__)
             name = group if named else f"{ids[first]}-group"
             gid = _safe_id(name, taken, fallback="group", counters=self._id_counters)
             for k in keys:
