@@ -177,6 +177,8 @@ class Blocks:
         self.beside = beside
         self._made: dict[tuple[object, ...], _Kids] = {}
         self._wrapped: dict[tuple[float, bool], dict[int, _Block]] = {}
+        self._final: dict[tuple[float, bool], dict[tuple[object, ...], _Block]] = {}
+        """Per row width: a node's key -> its block there (made, or wrapped, once)."""
         self._last: dict[tuple[float, bool], _Page] = {}
         self._count = 0
         self._numbers = count()  # never reused, even after the memory starts afresh
@@ -189,6 +191,7 @@ class Blocks:
         self.beside = self.beside if beside is None else beside
         self._made.clear()
         self._wrapped.clear()
+        self._final.clear()
         self._last.clear()
         self._count = 0
 
@@ -217,8 +220,8 @@ class Blocks:
             numbers, block = last.numbers.copy(), last.block.copy()
             for gone in last.full - full:
                 del numbers[gone], block[gone]
-        nodes = self._nodes(full, limits, full if changed is None else changed)
-        self._look_up(nodes, full, (numbers, block), used, (limit, compact))
+        which = full if changed is None else changed
+        self._look_up(which, (full, limits), (numbers, block), used, (limit, compact))
         self._last[(limit, compact)] = _Page(frozenset(full), dict(limits), numbers, block)
         return block, used
 
@@ -247,61 +250,53 @@ class Blocks:
                 node_id = parent[node_id]
         return changed
 
-    def _nodes(
-        self, full: Set[str], limits: Mapping[str, int], which: Collection[str]
-    ) -> list[FullNode]:
-        """The ``which`` nodes, children before parents: each with its references and limit."""
-        links, linked_from, most = self.tree.links, self.tree.linked_from, limits.get
-        out: list[FullNode] = []
-        for node_id in sorted(which, key=self.tree.order.__getitem__, reverse=True):
-            targets, sources = links[node_id], linked_from[node_id]
-            if targets or sources:  # references to pages, outgoing and arriving
-                arrive = incoming(node_id, sources, full, self.tree.node)
-                refs = (*[t for t in targets if t not in full], *arrive)
-                out.append((node_id, refs, most(node_id)))
-            else:
-                out.append((node_id, (), most(node_id)))
-        return out
-
     def _look_up(
         self,
-        nodes: list[FullNode],
-        full: Set[str],
-        page: tuple[dict[str, int], dict[str, Item]],
+        which: Collection[str],
+        page: tuple[Set[str], Mapping[str, int]],
+        made: tuple[dict[str, int], dict[str, Item]],
         used: list[tuple[str, _Block]],
         how: tuple[float, bool],
     ) -> None:
-        """Look up (or make) the blocks of ``nodes``, children first, into ``page``.
+        """Look up (or make) the blocks of the ``which`` nodes, children first, into ``made``.
 
-        ``page``: each node's block and its number so far; ``how``: the row width, and
-        whether sets of boxes go in compact blocks.
+        ``page``: its full nodes and stub limits; ``made``: each node's block and number so
+        far; ``how``: the row width, and whether sets of boxes go in compact blocks.
         """
-        numbers, block = page
-        children, made = self.tree.children, self._made
-        number_of, remember = numbers.get, used.append
-        limit, compact = how
-        wrapped = self._wrapped.get(how)
-        if wrapped is None:
-            wrapped = self._wrapped[how] = {}
-        for node in nodes:
-            node_id = node[0]
+        (full, limits), (numbers, block), (limit, compact) = page, made, how
+        tree, kids_of = self.tree, self._made
+        children, links, linked_from = tree.children, tree.links, tree.linked_from
+        number_of, remember, most = numbers.get, used.append, limits.get
+        final = self._final.setdefault(how, {})
+        for node_id in sorted(which, key=tree.order.__getitem__, reverse=True):
+            targets, sources = links[node_id], linked_from[node_id]
+            refs: tuple[str, ...] = ()
+            if targets or sources:  # references to pages, outgoing and arriving
+                arrive = incoming(node_id, sources, full, tree.node)
+                refs = (*[t for t in targets if t not in full], *arrive)
             kids = children[node_id]
-            key = (*node, *[number_of(c, -1) for c in kids]) if kids else node[:2]
-            made_of = made.get(key)
-            if made_of is None:
-                made_of = made[key] = self._made_of(node, full, block)
-                self._count += 1
-            got = made_of.single
-            if made_of.items and (
-                (compact and made_of.stack) or made_of.width > max(limit, made_of.own[0])
-            ):
-                wide = got.number
-                got = wrapped.get(wide)  # type: ignore[assignment]
-                if got is None:
-                    got = wrapped[wide] = self._wrap(node_id, made_of, limit, compact)
+            if kids:  # a child's block enters as its number (-1: not on the page)
+                key = (node_id, refs, most(node_id), *[number_of(c, -1) for c in kids])
+            else:
+                key = (node_id, refs)
+            got = final.get(key)
+            if got is None:  # its block in one row, or wrapped at this width: once each
+                made_of = kids_of.get(key)
+                if made_of is None:
+                    node = (node_id, refs, most(node_id))
+                    made_of = kids_of[key] = self._made_of(node, full, block)
                     self._count += 1
-            numbers[node_id] = got.number
-            block[node_id] = got.item
+                got = made_of.single
+                if made_of.items and (
+                    (compact and made_of.stack) or made_of.width > max(limit, made_of.own[0])
+                ):
+                    wrapped, wide = self._wrapped.setdefault(how, {}), got.number
+                    got = wrapped.get(wide)
+                    if got is None:
+                        got = wrapped[wide] = self._wrap(node_id, made_of, limit, compact)
+                        self._count += 1
+                final[key] = got
+            numbers[node_id], block[node_id] = got.number, got.item
             remember((node_id, got))
 
     @staticmethod
