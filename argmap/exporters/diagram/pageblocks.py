@@ -309,23 +309,24 @@ class Blocks:
     def _made_of(self, node: FullNode, full: Set[str], block: Mapping[str, Item]) -> _Kids:
         """A node's box and its children's items, and its block with them in one row."""
         node_id, refs, most = node
-        own = self.tree.sizes[node_id]
-        if node_id == self.tree.root:  # undercutters of conclusions beside it
+        tree = self.tree
+        own = tree.sizes[node_id]
+        if node_id == tree.root:  # undercutters of conclusions beside it
             own = (own[0] + self.beside, own[1])
-        side, sizes = 0.0, [self.tree.ref_size(to) for to in refs if is_incoming(to)]
-        if sizes and self.tree.upright:  # arriving references beside it, on its rank
-            grouped = self.tree.node[node_id].group is not None
-            side, tall = beside_width(self.tree.sizes[node_id], sizes, self.room, grouped)
+        side, sizes = 0.0, [tree.ref_size(to) for to in refs if is_incoming(to)] if refs else []
+        if sizes and tree.upright:  # arriving references beside it, on its rank
+            grouped = tree.node[node_id].group is not None
+            side, tall = beside_width(tree.sizes[node_id], sizes, self.room, grouped)
             own, refs = (own[0], max(own[1], tall)), tuple([r for r in refs if not is_incoming(r)])
-        items = self._kid_items(node_id, full, block, self.tree.left_out(node_id, full, most))
+        items = self._kid_items(node_id, full, block, tree.left_out(node_id, full, most))
         if refs:  # references to other pages: in the row of its children, last
             for to in refs:
                 name = ref_name(node_id, to)
-                ref_w, ref_h = self.tree.ref_size(to)
+                ref_w, ref_h = tree.ref_size(to)
                 items.append(Item(name, ref_w, (ref_h,), name, whole=True))
         number = next(self._numbers)
         if not items:  # an undercutter aims past its parent's box: rows below cross it
-            whole = self.tree.node[node_id].relation is not Relation.UNDERCUTS
+            whole = tree.node[node_id].relation is not Relation.UNDERCUTS
             item = Item(node_id, own[0] + side, (own[1],), node_id, whole=whole)
             return _Kids(own, items, 0.0, False, _Block(number, item, None), side)
         stack = len(items) > 2 and all(len(item.ranks) == 1 for item in items)
