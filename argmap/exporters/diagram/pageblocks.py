@@ -177,8 +177,6 @@ class Blocks:
         self.beside = beside
         self._made: dict[tuple[object, ...], _Kids] = {}
         self._wrapped: dict[tuple[float, bool], dict[int, _Block]] = {}
-        self._final: dict[tuple[float, bool], dict[tuple[object, ...], _Block]] = {}
-        """Per row width: a node's key -> its block there (made, or wrapped, once)."""
         self._last: dict[tuple[float, bool], _Page] = {}
         self._count = 0
         self._numbers = count()  # never reused, even after the memory starts afresh
@@ -191,7 +189,6 @@ class Blocks:
         self.beside = self.beside if beside is None else beside
         self._made.clear()
         self._wrapped.clear()
-        self._final.clear()
         self._last.clear()
         self._count = 0
 
@@ -267,7 +264,7 @@ class Blocks:
         tree, kids_of = self.tree, self._made
         children, links, linked_from = tree.children, tree.links, tree.linked_from
         number_of, remember, most = numbers.get, used.append, limits.get
-        final = self._final.setdefault(how, {})
+        wrapped = self._wrapped.setdefault(how, {})
         for node_id in sorted(which, key=tree.order.__getitem__, reverse=True):
             targets, sources = links[node_id], linked_from[node_id]
             refs: tuple[str, ...] = ()
@@ -279,23 +276,20 @@ class Blocks:
                 key = (node_id, refs, most(node_id), *[number_of(c, -1) for c in kids])
             else:
                 key = (node_id, refs)
-            got = final.get(key)
-            if got is None:  # its block in one row, or wrapped at this width: once each
-                made_of = kids_of.get(key)
-                if made_of is None:
-                    node = (node_id, refs, most(node_id))
-                    made_of = kids_of[key] = self._made_of(node, full, block)
+            made_of = kids_of.get(key)
+            if made_of is None:
+                node = (node_id, refs, most(node_id))
+                made_of = kids_of[key] = self._made_of(node, full, block)
+                self._count += 1
+            got = made_of.single
+            if made_of.items and (
+                (compact and made_of.stack) or made_of.width > max(limit, made_of.own[0])
+            ):
+                wide = got.number
+                got = wrapped.get(wide)  # type: ignore[assignment]
+                if got is None:
+                    got = wrapped[wide] = self._wrap(node_id, made_of, limit, compact)
                     self._count += 1
-                got = made_of.single
-                if made_of.items and (
-                    (compact and made_of.stack) or made_of.width > max(limit, made_of.own[0])
-                ):
-                    wrapped, wide = self._wrapped.setdefault(how, {}), got.number
-                    got = wrapped.get(wide)
-                    if got is None:
-                        got = wrapped[wide] = self._wrap(node_id, made_of, limit, compact)
-                        self._count += 1
-                final[key] = got
             numbers[node_id], block[node_id] = got.number, got.item
             remember((node_id, got))
 
