@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from argmap.analysis.standing import analyze
-from argmap.exporters.diagram.bidi import reads_right_to_left
+from argmap.exporters.diagram.bidi import RIGHT_TO_LEFT_BLOCKS, reads_right_to_left
 from argmap.exporters.diagram.formats import export_svg
-from argmap.exporters.diagram.svgdirection import line_directions
+from argmap.exporters.diagram.svgdirection import line_directions, right_to_left_in
 from argmap.load.validate import validate_data
 from argmap.options import RenderOptions
 
@@ -46,3 +46,16 @@ def test_the_svg_format_marks_a_hebrew_thesis_right_to_left() -> None:
     assert isinstance(drawing, str)
     assert 'direction="rtl"' in drawing and f"{HEBREW}?</text>" in drawing
     assert drawing.count('direction="rtl"') == 1 == m._repr_svg_().count('direction="rtl"')
+
+
+def test_the_quick_test_for_right_to_left_letters_agrees_with_the_blocks() -> None:
+    """Text Windows-1252 encodes is passed without a search: none of its characters is
+    in the right-to-left blocks; every other text is searched."""
+    every_cp1252 = bytes(b for b in range(256) if b not in b"\x81\x8d\x8f\x90\x9d")
+    text = every_cp1252.decode("cp1252")
+    assert RIGHT_TO_LEFT_BLOCKS.search(text) is None
+    assert not right_to_left_in(text)
+    for letter in (HEBREW[0], "\u0627", "\u200f", "\ufb1d", "\ufeff", "\U00010800"):
+        assert right_to_left_in(f"{text} \u2192 {letter}")
+        assert right_to_left_in(f"{letter}{text}")
+    assert not right_to_left_in(f"{text} \u2192 \u4e2d")  # not in cp1252, nor right to left

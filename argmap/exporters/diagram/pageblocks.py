@@ -217,8 +217,8 @@ class Blocks:
             numbers, block = last.numbers.copy(), last.block.copy()
             for gone in last.full - full:
                 del numbers[gone], block[gone]
-        nodes = self._nodes(full, limits, full if changed is None else changed)
-        self._look_up(nodes, full, (numbers, block), used, (limit, compact))
+        which = full if changed is None else changed
+        self._look_up(which, (full, limits), (numbers, block), used, (limit, compact))
         self._last[(limit, compact)] = _Page(frozenset(full), dict(limits), numbers, block)
         return block, used
 
@@ -247,49 +247,39 @@ class Blocks:
                 node_id = parent[node_id]
         return changed
 
-    def _nodes(
-        self, full: Set[str], limits: Mapping[str, int], which: Collection[str]
-    ) -> list[FullNode]:
-        """The ``which`` nodes, children before parents: each with its references and limit."""
-        links, linked_from, most = self.tree.links, self.tree.linked_from, limits.get
-        out: list[FullNode] = []
-        for node_id in sorted(which, key=self.tree.order.__getitem__, reverse=True):
-            targets, sources = links[node_id], linked_from[node_id]
-            if targets or sources:  # references to pages, outgoing and arriving
-                arrive = incoming(node_id, sources, full, self.tree.node)
-                refs = (*[t for t in targets if t not in full], *arrive)
-                out.append((node_id, refs, most(node_id)))
-            else:
-                out.append((node_id, (), most(node_id)))
-        return out
-
     def _look_up(
         self,
-        nodes: list[FullNode],
-        full: Set[str],
-        page: tuple[dict[str, int], dict[str, Item]],
+        which: Collection[str],
+        page: tuple[Set[str], Mapping[str, int]],
+        made: tuple[dict[str, int], dict[str, Item]],
         used: list[tuple[str, _Block]],
         how: tuple[float, bool],
     ) -> None:
-        """Look up (or make) the blocks of ``nodes``, children first, into ``page``.
+        """Look up (or make) the blocks of the ``which`` nodes, children first, into ``made``.
 
-        ``page``: each node's block and its number so far; ``how``: the row width, and
-        whether sets of boxes go in compact blocks.
+        ``page``: its full nodes and stub limits; ``made``: each node's block and number so
+        far; ``how``: the row width, and whether sets of boxes go in compact blocks.
         """
-        numbers, block = page
-        children, made = self.tree.children, self._made
-        number_of, remember = numbers.get, used.append
-        limit, compact = how
-        wrapped = self._wrapped.get(how)
-        if wrapped is None:
-            wrapped = self._wrapped[how] = {}
-        for node in nodes:
-            node_id = node[0]
+        (full, limits), (numbers, block), (limit, compact) = page, made, how
+        tree, kids_of = self.tree, self._made
+        children, links, linked_from = tree.children, tree.links, tree.linked_from
+        number_of, remember, most = numbers.get, used.append, limits.get
+        wrapped = self._wrapped.setdefault(how, {})
+        for node_id in sorted(which, key=tree.order.__getitem__, reverse=True):
+            targets, sources = links[node_id], linked_from[node_id]
+            refs: tuple[str, ...] = ()
+            if targets or sources:  # references to pages, outgoing and arriving
+                arrive = incoming(node_id, sources, full, tree.node)
+                refs = (*[t for t in targets if t not in full], *arrive)
             kids = children[node_id]
-            key = (*node, *[number_of(c, -1) for c in kids]) if kids else node[:2]
-            made_of = made.get(key)
+            if kids:  # a child's block enters as its number (-1: not on the page)
+                key = (node_id, refs, most(node_id), *[number_of(c, -1) for c in kids])
+            else:
+                key = (node_id, refs)
+            made_of = kids_of.get(key)
             if made_of is None:
-                made_of = made[key] = self._made_of(node, full, block)
+                node = (node_id, refs, most(node_id))
+                made_of = kids_of[key] = self._made_of(node, full, block)
                 self._count += 1
             got = made_of.single
             if made_of.items and (
@@ -300,8 +290,7 @@ class Blocks:
                 if got is None:
                     got = wrapped[wide] = self._wrap(node_id, made_of, limit, compact)
                     self._count += 1
-            numbers[node_id] = got.number
-            block[node_id] = got.item
+            numbers[node_id], block[node_id] = got.number, got.item
             remember((node_id, got))
 
     @staticmethod
@@ -314,23 +303,24 @@ class Blocks:
     def _made_of(self, node: FullNode, full: Set[str], block: Mapping[str, Item]) -> _Kids:
         """A node's box and its children's items, and its block with them in one row."""
         node_id, refs, most = node
-        own = self.tree.sizes[node_id]
-        if node_id == self.tree.root:  # undercutters of conclusions beside it
+        tree = self.tree
+        own = tree.sizes[node_id]
+        if node_id == tree.root:  # undercutters of conclusions beside it
             own = (own[0] + self.beside, own[1])
-        side, sizes = 0.0, [self.tree.ref_size(to) for to in refs if is_incoming(to)]
-        if sizes and self.tree.upright:  # arriving references beside it, on its rank
-            grouped = self.tree.node[node_id].group is not None
-            side, tall = beside_width(self.tree.sizes[node_id], sizes, self.room, grouped)
+        side, sizes = 0.0, [tree.ref_size(to) for to in refs if is_incoming(to)] if refs else []
+        if sizes and tree.upright:  # arriving references beside it, on its rank
+            grouped = tree.node[node_id].group is not None
+            side, tall = beside_width(tree.sizes[node_id], sizes, self.room, grouped)
             own, refs = (own[0], max(own[1], tall)), tuple([r for r in refs if not is_incoming(r)])
-        items = self._kid_items(node_id, full, block, self.tree.left_out(node_id, full, most))
+        items = self._kid_items(node_id, full, block, tree.left_out(node_id, full, most))
         if refs:  # references to other pages: in the row of its children, last
             for to in refs:
                 name = ref_name(node_id, to)
-                ref_w, ref_h = self.tree.ref_size(to)
+                ref_w, ref_h = tree.ref_size(to)
                 items.append(Item(name, ref_w, (ref_h,), name, whole=True))
         number = next(self._numbers)
         if not items:  # an undercutter aims past its parent's box: rows below cross it
-            whole = self.tree.node[node_id].relation is not Relation.UNDERCUTS
+            whole = tree.node[node_id].relation is not Relation.UNDERCUTS
             item = Item(node_id, own[0] + side, (own[1],), node_id, whole=whole)
             return _Kids(own, items, 0.0, False, _Block(number, item, None), side)
         stack = len(items) > 2 and all(len(item.ranks) == 1 for item in items)

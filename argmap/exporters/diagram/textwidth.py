@@ -8,6 +8,7 @@ import re
 import unicodedata
 from typing import Final
 
+from argmap import shaping
 from argmap.exporters.diagram.enginewidths import engine_points
 from argmap.exporters.diagram.fonts import EMOJI_STYLE, JOINED, emoji_has, fallback_ems
 from argmap.shaping import BOLD_WEIGHT, needs_shaping, shaped_ems, shapes
@@ -91,6 +92,24 @@ def text_points(text: str, size: float, style: str = "") -> float:
     """
     if text.isascii():
         return _ascii_points(text, size, style)
+    key = (text, size, style, shaping.available())  # pages repeat lines: breadcrumbs, stubs
+    points = _POINTS.get(key)
+    if points is None:
+        if len(_POINTS) >= _POINTS_MOST:
+            _POINTS.clear()
+        points = _POINTS[key] = _other_points(text, size, style)
+    return points
+
+
+_POINTS: dict[tuple[str, float, str, bool], float] = {}
+"""Lines not all ASCII, measured: their width (see :func:`text_points`), by whether a
+shaper is installed."""
+_POINTS_MOST: Final = 50_000
+"""Lines remembered at most; past that the memory starts afresh."""
+
+
+def _other_points(text: str, size: float, style: str) -> float:
+    """:func:`text_points` of a line not all ASCII."""
     if not EMOJI_STYLE.isdisjoint(text):
         text = _emoji_styled(text)
     if needs_shaping(text):
