@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 import pytest
 
 from argmap.analysis.standing import analyze
+from argmap.exporters.diagram import geometry
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import Layout, lay_out
+from argmap.exporters.diagram.traillanes import trail_rows
+from argmap.exporters.diagram.trailname import HALF_CLASS
 from argmap.load.maps import load_map
 from argmap.options import RenderOptions
 from tests.conftest import MAPS
@@ -39,4 +43,65 @@ def test_an_undercut_breadcrumb_link_is_drawn_once_however_many_tops_undercut_it
             rows = [row for name, row in halves if name == junction]
             assert len(rows) == len(set(rows)) == 2, (page.plan.number, junction, rows)
             seen += 1
+    assert seen
+
+
+Point = tuple[float, float]
+
+
+def _halves(svg: str) -> list[tuple[list[Point], Point | None]]:
+    """Each half of an undercut breadcrumb link drawn: its points, its arrowhead's tip if any.
+
+    The tip: the arrowhead's point furthest from where its path ends.
+    """
+    out: list[tuple[list[Point], Point | None]] = []
+    for kind, classes, start, stop in geometry.groups(svg):
+        if kind != "edge" or HALF_CLASS not in classes:
+            continue
+        d = re.search(r'<path\b[^>]*?\bd="([^"]*)"', svg[start:stop])
+        assert d is not None
+        points = list(geometry.curve(d.group(1)))
+        head = re.search(r'<polygon\b[^>]*?\bpoints="([^"]*)"', svg[start:stop])
+        outline = (
+            []
+            if head is None
+            else [
+                (float(x), float(y))
+                for x, y in re.findall(r"(-?[\d.]+),(-?[\d.]+)", head.group(1))
+            ]
+        )
+        ends = (points[0], points[-1])
+        tip = max(outline, key=lambda p: min(math.dist(p, e) for e in ends)) if outline else None
+        out.append((points, tip))
+    return out
+
+
+@pytest.mark.parametrize("fit", ["slide", "a4", "letter", "a4-portrait", "letter-portrait"])
+def test_an_undercut_breadcrumb_links_halves_end_on_the_box_the_upper_with_an_arrowhead(
+    fit: str,
+) -> None:
+    """The link's halves ran into the breadcrumb's box, up its side or through its foot, to
+    the middles of their rows, the upper one with no arrowhead (the flagship's slide 13:
+    a line from the junction up inside the box's right end, over its rows' ends). Now the
+    upper half ends with an arrowhead on a side of the box, level with its row, and
+    neither half runs inside the box."""
+    seen = 0
+    for page in _flagship(fit).pages:
+        halves = _halves(page.svg)
+        if not halves:
+            continue
+        trail, rows = trail_rows(page.svg)
+        assert trail is not None
+        inside = geometry.Box(trail.left + 2, trail.top + 2, trail.right - 2, trail.bottom - 2)
+        tips = [tip for _, tip in halves if tip is not None]
+        assert len(tips) * 2 == len(halves), page.plan.number  # one arrowhead to a link
+        for x, y in tips:  # on a side (or its rounded corner), level with a row
+            assert min(abs(x - trail.left), abs(x - trail.right)) <= 4, (page.plan.number, x)
+            assert min(abs(y - row) for row in rows) <= 4, (page.plan.number, y, rows)
+        for points, _ in halves:
+            assert not any(
+                inside.left < x < inside.right and inside.top < y < inside.bottom
+                for x, y in points
+            ), page.plan.number
+        seen += 1
     assert seen
