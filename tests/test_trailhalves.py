@@ -76,6 +76,12 @@ def _halves(svg: str) -> list[tuple[list[Point], Point | None]]:
     return out
 
 
+def _off(p: Point, box: geometry.Box) -> float:
+    """How far a point lies outside a box (0 on or in it)."""
+    dx = max(box.left - p[0], 0.0, p[0] - box.right)
+    return math.hypot(dx, max(box.top - p[1], 0.0, p[1] - box.bottom))
+
+
 @pytest.mark.parametrize("fit", ["slide", "a4", "letter", "a4-portrait", "letter-portrait"])
 def test_an_undercut_breadcrumb_links_halves_end_on_the_box_the_upper_with_an_arrowhead(
     fit: str,
@@ -84,7 +90,8 @@ def test_an_undercut_breadcrumb_links_halves_end_on_the_box_the_upper_with_an_ar
     the middles of their rows, the upper one with no arrowhead (the flagship's slide 13:
     a line from the junction up inside the box's right end, over its rows' ends). Now the
     upper half ends with an arrowhead on a side of the box, level with its row, and
-    neither half runs inside the box."""
+    neither half runs inside the box; the lower half ends clear of other arrowheads (on
+    slide 13 it ran into the Sina evidence's, as if the link had a head at each end)."""
     seen = 0
     for page in _flagship(fit).pages:
         halves = _halves(page.svg)
@@ -98,6 +105,19 @@ def test_an_undercut_breadcrumb_links_halves_end_on_the_box_the_upper_with_an_ar
         for x, y in tips:  # on a side (or its rounded corner), level with a row
             assert min(abs(x - trail.left), abs(x - trail.right)) <= 4, (page.plan.number, x)
             assert min(abs(y - row) for row in rows) <= 4, (page.plan.number, y, rows)
+        others = [  # every other arrow's arrowhead points
+            (float(x), float(y))
+            for kind, classes, start, stop in geometry.groups(page.svg)
+            if kind == "edge" and HALF_CLASS not in classes
+            for outline in re.findall(r'<polygon\b[^>]*?\bpoints="([^"]*)"', page.svg[start:stop])
+            for x, y in re.findall(r"(-?[\d.]+),(-?[\d.]+)", outline)
+        ]
+        for points, tip in halves:  # the lower half ends clear of other arrowheads
+            end = min(points[0], points[-1], key=lambda p: _off(p, trail))  # the box's end
+            assert tip is not None or all(math.dist(end, o) >= 2 for o in others), (
+                page.plan.page.number,
+                end,
+            )
         for points, _ in halves:
             assert not any(
                 inside.left < x < inside.right and inside.top < y < inside.bottom

@@ -23,6 +23,8 @@ from argmap.exporters.diagram.trailnest import CLEAR
 
 __all__ = ["draw_halves"]
 
+ASIDE: Final = 6.0
+"""How far, in points, the lower half lands from another arrow's tip at its row's side."""
 OUT: Final = 1.0
 """How far outside the box's side, in points, a lane must run to count as beside it."""
 
@@ -30,6 +32,8 @@ APPROACH: Final = 4.0
 """How far from its tip, in points, an arrowed half may run inside the box as drawn."""
 
 _TITLE: Final = re.compile(r"<title>(.*?)</title>", re.S)
+_POLYGON: Final = re.compile(r'<polygon\b[^>]*?\bpoints="([^"]*)"')
+_PAIR: Final = re.compile(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)")
 _PATH_D: Final = re.compile(r'<path\b[^>]*?\bd="([^"]*)"')
 _HALF: Final = re.compile(rf"^(junction trail \S+)->{re.escape(TRAIL)}\b")
 _UP: Final = re.compile(rf'class="node trail {UPWARD}"')
@@ -82,7 +86,7 @@ def _document(svg: str) -> str:
         if head is not None and route is not None:  # the engine ran it inside: round the side
             edits += redrawn(head, route[:-1], route[-1], unit(route[-2], route[-1]))
         lane = tuple(route) if route else None if head is None else head.points
-        along = None if lane is None else _along(lane, trail, ports[row])
+        along = None if lane is None else _along(lane, trail, ports[row], _tips(svg))
         lower = along if along is not None else _clipped(points, trail)
         if lower is not None and len(lower) >= 2:
             edits.append((span, bent_path(simplified(lower))))
@@ -138,10 +142,15 @@ def _gap(p: Point, trail: Box) -> float:
     return math.hypot(dx, dy)
 
 
-def _along(head: tuple[Point, ...], trail: Box, row: float) -> list[Point] | None:
+def _along(
+    head: tuple[Point, ...], trail: Box, row: float, tips: list[Point]
+) -> list[Point] | None:
     """The arrowed half's route up to where it passes its lower row beside the box, then in.
 
-    None where it passes that row's level nowhere beside the box.
+    It lands :data:`ASIDE` from the row's middle, towards where it comes from, where
+    another arrow's tip is there (``tips``: the drawing's arrowheads' points): it ran
+    into that arrowhead, as if the link had one at each end. None where it passes that
+    row's level nowhere beside the box.
     """
     points = _from_outside(head, trail)
     for index in range(1, len(points)):
@@ -149,11 +158,23 @@ def _along(head: tuple[Point, ...], trail: Box, row: float) -> list[Point] | Non
         if (ay - row) * (by - row) > 0 or ay == by:
             continue
         x = ax + (bx - ax) * (row - ay) / (by - ay)
-        if x < trail.left - OUT:
-            return [*points[:index], (x, row), (trail.left, row)]
-        if x > trail.right + OUT:
-            return [*points[:index], (x, row), (trail.right, row)]
+        if trail.left - OUT <= x <= trail.right + OUT:
+            continue
+        side = trail.left if x < trail.left else trail.right
+        if any(math.dist(tip, (side, row)) < ASIDE for tip in tips):
+            row += ASIDE if ay > row else -ASIDE
+        return [*points[:index], (x, row), (side, row)]
     return None
+
+
+def _tips(svg: str) -> list[Point]:
+    """The points of the drawing's arrowheads (every edge's polygons) but the links' halves'."""
+    found: list[Point] = []
+    for kind, classes, start, stop in groups(svg):
+        if kind == "edge" and HALF_CLASS not in classes:
+            for outline in _POLYGON.findall(svg, start, stop):
+                found += [(float(x), float(y)) for x, y in _PAIR.findall(outline)]
+    return found
 
 
 def _clipped(points: tuple[Point, ...], trail: Box) -> list[Point] | None:
