@@ -52,9 +52,10 @@ def draw_halves(svg: str) -> str:
     box, along its side or up through its foot, and ended inside it. An arrowed half
     :func:`~.trailrows.end_at_rows` left so is drawn on from a track under the box (over
     it, the tops above) out to a lane beside its nearer side, up to its row and in, its
-    arrowhead on the side; the other half is drawn along it while that runs in its lane,
-    then level into its own row's side (or, where it passes no lane, cut where it meets
-    the box's outline).
+    arrowhead on the side; the other half is drawn as a branch off it, from where it
+    passes its own row beside the box level into that row's side (or, where it passes
+    none, cut where it meets the box's outline). Drawn along it, the two ran together
+    and the crossing counts saw them cross where they parted.
     """
     return each_drawing(svg, _document) if HALF_CLASS in svg else svg
 
@@ -145,7 +146,7 @@ def _gap(p: Point, trail: Box) -> float:
 def _along(
     head: tuple[Point, ...], trail: Box, row: float, tips: list[Point]
 ) -> list[Point] | None:
-    """The arrowed half's route up to where it passes its lower row beside the box, then in.
+    """A branch off the arrowed half, from where it passes its lower row beside the box, in.
 
     It lands :data:`ASIDE` from the row's middle, towards where it comes from, where
     another arrow's tip is there (``tips``: the drawing's arrowheads' points): it ran
@@ -163,7 +164,7 @@ def _along(
         side = trail.left if x < trail.left else trail.right
         if any(math.dist(tip, (side, row)) < ASIDE for tip in tips):
             row += ASIDE if ay > row else -ASIDE
-        return [*points[:index], (x, row), (side, row)]
+        return [(x, row), (side, row)]  # a branch off the arrowed half, not along it
     return None
 
 
