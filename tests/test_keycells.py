@@ -62,3 +62,20 @@ def test_the_engines_png_draws_the_keys_arrows(monkeypatch: pytest.MonkeyPatch) 
     png = engine.run_engine(to_dot(m, analyze(m), RenderOptions()), "png", "auto")
     assert png.startswith(b"\x89PNG")
     assert seen and not CODES.search(seen[-1]) and "\u25ba" in seen[-1]
+
+
+def test_the_keys_evidence_swatch_is_a_note_as_evidence_is_drawn() -> None:
+    """Evidence is drawn as a note, its top right corner folded; the key's swatch for it was
+    a plain rectangle. It is a note too: its fill and border cut at the corner, the fold
+    drawn in the border's colour (the SVG, and so the PNG and PDF drawn from it)."""
+    m = load_map(FLAGSHIP)
+    svg = run_engine_svg(to_dot(m, analyze(m), RenderOptions()), find_engine("auto"))
+    key = svg[svg.index('id="legend"') :]
+    assert "a_key_note" not in key  # the engine's group round it is gone
+    shapes = re.findall(
+        r'<polygon fill="(#f5f5f5|none)" stroke="([^"]*)"[^>]*points="([^"]*)"', key
+    )
+    notes = [(fill, stroke) for fill, stroke, points in shapes if len(points.split()) == 6]
+    assert ("#f5f5f5", "none") in notes and ("none", "#616161") in notes
+    fold = re.search(r'<path fill="none" stroke="#616161"[^>]*d="M[\d.-]+,[\d.-]+ L', key)
+    assert fold is not None

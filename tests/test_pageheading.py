@@ -44,3 +44,34 @@ def test_a_shortened_title_ends_at_a_whole_word(room: float) -> None:
     assert title.startswith(kept) and title[len(kept)] == " ", shown
     unbroken = page_heading(TITLES["unbroken"], "page 2 of 8", room).split("  ·  ")[0]
     assert unbroken.endswith("…") and len(unbroken) > 5
+
+
+@pytest.mark.parametrize("fit", ["a4", "slide"])
+def test_every_pages_heading_sits_at_its_top_left(fit: str) -> None:
+    """The heading is the drawing's label, and a page centres its drawing: where the drawing
+    was smaller than the page, the heading floated just above it, in the page's middle (the
+    flagship's last A4 page, a breadcrumb and one undercutter). On every page it now sits
+    at the page's top left, as on a page its drawing fills."""
+    import re
+
+    from argmap.exporters.diagram.pageheading import heading_points
+    from argmap.options import RenderOptions
+
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    layout = lay_out(m, analyze(m), RenderOptions(), fit, find_engine("auto"))  # type: ignore[arg-type]
+    for number, laid in enumerate(layout.pages, 1):
+        svg = page_svg(layout, laid)
+        view = re.search(r'viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"', svg)
+        heading = re.search(
+            rf'<text\b[^>]*\bx="([-\d.]+)" y="([-\d.]+)"[^>]*>[^<]*page {number} of', svg
+        )
+        assert view is not None and heading is not None, number
+        left, top, width = (float(view.group(i)) for i in (1, 2, 3))
+        x, y = float(heading.group(1)), float(heading.group(2))
+        words = heading_points(f"Russia’s Game in North Korea  ·  page {number} of 16")
+        start = x - words / 2 if 'text-anchor="middle"' in heading.group(0) else x
+        transform = re.search(r"translate\(([-\d.]+) ([-\d.]+)\)", svg)
+        assert transform is not None
+        dx, dy = float(transform.group(1)), float(transform.group(2))
+        assert start + dx - left < 0.1 * width, (number, start + dx - left)  # at its left
+        assert y + dy - top < 40, (number, y + dy - top)  # at its top

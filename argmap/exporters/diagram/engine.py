@@ -222,10 +222,11 @@ def _redraw_drawing(svg: str) -> str:
 
     laid = spread_drawing_heads(place_text(svg))
     if TRAIL in laid:  # a continued page's breadcrumb (a one-drawing render has none)
+        from argmap.exporters.diagram.trailhalves import draw_halves
         from argmap.exporters.diagram.traillanes import route_lanes
         from argmap.exporters.diagram.trailrows import end_at_rows
 
-        laid = route_lanes(end_at_rows(laid))
+        laid = draw_halves(route_lanes(end_at_rows(laid)))
     return draw_drawing_samples(clear_drawing_captions(laid))
 
 

@@ -20,7 +20,7 @@ from argmap.exporters.diagram.labels import RowsMemo
 from argmap.exporters.diagram.lonepages import fewer_pages
 from argmap.exporters.diagram.measure import page_measure, page_options, status_measure
 from argmap.exporters.diagram.packed import SVG_SIZE, kept, pack, svg_size, unpack
-from argmap.exporters.diagram.pageheading import heading_room
+from argmap.exporters.diagram.pageheading import heading_room, lift_heading
 from argmap.exporters.diagram.pagenumbers import write_numbers
 from argmap.exporters.diagram.pageorder import keep_apart
 from argmap.exporters.diagram.pageorphans import Orphans
@@ -386,7 +386,11 @@ def page_svg(layout: Layout, page: LaidPage) -> str:
     if match is None:
         return svg
     x, y, w, h = (float(v) for v in match.group(4).split())
-    box = f"{x - (view_w - w) / 2:.2f} {y - (view_h - h) / 2:.2f} {view_w:.2f} {view_h:.2f}"
+    left, up = (view_w - w) / 2, (view_h - h) / 2  # the drawing centred; its heading not
+    svg = lift_heading(svg, left, up) if left > 0.5 or up > 0.5 else svg
+    match = SVG_SIZE.search(svg)
+    assert match is not None  # the heading comes after the size
+    box = f"{x - left:.2f} {y - up:.2f} {view_w:.2f} {view_h:.2f}"
     head = (
         f'<svg{match.group(1)}width="{layout.size.width:.2f}pt" '
         f'height="{layout.size.height:.2f}pt" viewBox="{box}"'

@@ -6,7 +6,7 @@ import html
 import re
 from typing import Final
 
-from argmap.exporters.diagram.keysamples import HEADS, SAMPLE_WIDTH
+from argmap.exporters.diagram.keysamples import HEADS, NOTE_ID, SAMPLE_WIDTH
 from argmap.exporters.diagram.svgedits import each_drawing, edit, number
 
 __all__ = ["draw_drawing_samples", "draw_samples"]
@@ -24,6 +24,10 @@ _CODES = "|".join(re.escape(line) for line in LINES)
 _HEADS = "|".join(re.escape(html.unescape(head)) for head in sorted(HEADS.values(), key=len)[::-1])
 _SAMPLE: Final = re.compile(rf"({_CODES})({_HEADS})(o?)")
 _ATTR: Final = re.compile(r'([\w-]+)="([^"]*)"')
+_NOTE: Final = re.compile(rf'<g id="a_{NOTE_ID}[^"]*"><a\b[^>]*>\s*(.*?)</a>\s*</g>\n?', re.S)
+_POLYGON: Final = re.compile(r"<polygon\b([^>]*)/>")
+FOLD: Final = 5.0
+"""The folded corner of the key's note swatch, in points along each side (as drawn, about)."""
 
 
 def draw_samples(svg: str) -> str:
@@ -42,6 +46,9 @@ def draw_drawing_samples(svg: str) -> str:
     key = _KEY.search(svg)
     if key is None:
         return svg
+    note = _NOTE.search(svg, key.end())
+    if note is not None:  # before the key's end is looked for: its group ends first
+        svg = svg[: note.start()] + _folded(note.group(1)) + svg[note.end() :]
     stop = svg.find("</g>", key.end())
     edits = []
     for text in _TEXT.finditer(svg, key.end(), stop if stop >= 0 else len(svg)):
@@ -61,6 +68,30 @@ def draw_drawing_samples(svg: str) -> str:
         shapes = _arrow((x, y - 0.32 * size), colour, line, head, bool(dot))
         edits.append((text.span(), shapes))
     return edit(svg, edits)
+
+
+def _folded(shapes: str) -> str:
+    """The note swatch's rectangles (its fill, then its border) as a note: its corner folded.
+
+    The top right corner is cut off, and the fold drawn in the border's colour.
+    """
+    out: list[str] = []
+    for polygon in _POLYGON.finditer(shapes):
+        attrs = dict(_ATTR.findall(polygon.group(1)))
+        pairs = [p.split(",") for p in attrs.pop("points", "").split()]
+        try:
+            xs, ys = [float(x) for x, _ in pairs], [float(y) for _, y in pairs]
+        except ValueError:
+            return shapes
+        left, top, right, bottom = min(xs), min(ys), max(xs), max(ys)
+        fold, low = right - FOLD, top + FOLD
+        points = _points([(left, bottom), (left, top), (fold, top), (right, low), (right, bottom)])
+        kept = " ".join(f'{k}="{v}"' for k, v in attrs.items())
+        out.append(f'<polygon {kept} points="{points}"/>')
+        if attrs.get("fill") == "none":  # the border: the fold too
+            line = f"M{number(fold)},{number(top)} L{number(fold)},{number(low)} "
+            out.append(f'<path {kept} d="{line}L{number(right)},{number(low)}"/>')
+    return "\n".join(out) + "\n" if out else shapes
 
 
 def _arrow(start: tuple[float, float], colour: str, line: str, head: str, dot: bool) -> str:

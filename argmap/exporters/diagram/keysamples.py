@@ -6,12 +6,23 @@ from typing import Final
 
 from argmap.exporters.diagram.styles import EdgeStyle, NodeStyle
 
-__all__ = ["HEADS", "SAMPLE_WIDTH", "edge_sample", "kind_swatch", "linked_swatch", "sample_code"]
+__all__ = [
+    "HEADS",
+    "NOTE_ID",
+    "SAMPLE_WIDTH",
+    "edge_sample",
+    "kind_swatch",
+    "linked_swatch",
+    "sample_code",
+]
 
 SAMPLE_WIDTH: Final = 30
 """An arrow's sample cell is this many points long (a box's is narrower)."""
 HEAVY: Final = 2.5
 """An edge at least this heavy (or bold) has a heavy sample line."""
+NOTE_ID: Final = "key_note"
+"""The id of a note-shaped kind's swatch (evidence's), which the engine draws as a rectangle:
+:func:`~.keydraw.draw_drawing_samples` folds its corner (the engine writes ``a_`` before it)."""
 HEADS: Final = {"normal": "&gt;", "empty": "|&gt;", "tee": "|"}
 """An arrowhead's code in a sample (escaped for a label: see :func:`sample_code`)."""
 
@@ -22,10 +33,13 @@ def kind_swatch(style: NodeStyle, fixed: bool = False) -> str:
     The print theme tells a thesis from a reason by its heavier border alone, and an
     objection from a rebuttal by its square corners: a cell's one-point border showed
     neither. ``fixed``: the box keeps its size in a row made taller by the words beside
-    it (the engine stretches a table to its cell).
+    it (the engine stretches a table to its cell). A note's box (evidence's) gets its
+    folded corner once drawn (:func:`~.keydraw.draw_drawing_samples`).
     """
     weight = max(1, int(float(style.penwidth) + 0.5))
     rounded = ' STYLE="rounded"' if "rounded" in style.style else ""
+    if style.shape == "note":  # marked (an id shows only with a tooltip) for its corner
+        rounded += f' ID="{NOTE_ID}" TOOLTIP="note"'
     size = ' WIDTH="20" HEIGHT="14" FIXEDSIZE="TRUE"' if fixed else ""
     return (
         f'<TABLE BORDER="{weight}" COLOR="{style.border}" BGCOLOR="{style.fill}"{rounded}{size}'

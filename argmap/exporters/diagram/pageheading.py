@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from typing import Final
 
 from argmap.exporters.diagram.bidi import reads_right_to_left
@@ -11,7 +12,14 @@ from argmap.exporters.diagram.labels import shorten
 from argmap.exporters.diagram.pagesize import PAD_POINTS, Budget
 from argmap.exporters.diagram.textwidth import char_points, text_points
 
-__all__ = ["HEADING_POINTS", "HEADING_WIDTH", "heading_points", "heading_room", "page_heading"]
+__all__ = [
+    "HEADING_POINTS",
+    "HEADING_WIDTH",
+    "heading_points",
+    "heading_room",
+    "lift_heading",
+    "page_heading",
+]
 
 HEADING_POINTS: Final = 11.0
 """The heading's text size."""
@@ -22,6 +30,30 @@ no wider than its drawing (see :func:`heading_room`)."""
 LABEL_MARGIN: Final = 18.0
 """What the engine adds to the width of a graph's label (8 points a side), and its
 rounding of the drawing to whole points, and a little more, to be safe."""
+
+_GRAPH: Final = re.compile(r'<g id="graph\d+" class="graph"')
+_FIRST: Final = re.compile(r'<g id="(?:node|edge|clust)\d+"|<text\b[^>]*>')
+_XY: Final = re.compile(r'\b(x|y)="(-?[\d.]+)"')
+
+
+def lift_heading(svg: str, left: float, up: float) -> str:
+    """A page's SVG with its heading moved ``left`` and ``up`` (in its drawing's units).
+
+    The heading is the graph's label, its first text, before any node, edge or cluster.
+    A page whose drawing is smaller than the page centres it; moved back by as much as
+    the drawing was, the heading sits at the page's top left, as on a full page, not just
+    above the drawing in the page's middle. Unchanged where no heading is found.
+    """
+    graph = _GRAPH.search(svg)
+    first = None if graph is None else _FIRST.search(svg, graph.end())
+    if first is None or not first.group(0).startswith("<text"):
+        return svg
+    shift = {"x": -left, "y": -up}
+
+    def moved(found: re.Match[str]) -> str:
+        return f'{found.group(1)}="{float(found.group(2)) + shift[found.group(1)]:.2f}"'
+
+    return svg[: first.start()] + _XY.sub(moved, first.group(0)) + svg[first.end() :]
 
 
 def heading_room(budget: Budget) -> float:

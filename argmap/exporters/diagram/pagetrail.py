@@ -26,10 +26,10 @@ from argmap.exporters.diagram.trailcolumn import (
 from argmap.exporters.diagram.trailcuts import (
     FLAT,
     WORDED,
-    add_junction,
     link_through,
     loose_tops,
     trail_cutters,
+    trail_link,
     worded,
 )
 from argmap.exporters.diagram.traillanes import SIDE_CLASS, UPWARD, row_class
@@ -381,19 +381,17 @@ def _onto_trail_link(
 ) -> None:
     """Draw a top that undercuts a breadcrumb row's link to the row above: onto its junction.
 
-    The link is drawn too, from the row's side down to the junction and up into the row
-    above's side; the top's arrow ends on it. Aimed at the row, its arrow read as an
-    attack on that claim (the flagship's alternative explanations of Moscow's turn, each
-    a page's top on upright A4). ``top``: the node and where its arrow would end.
+    The link is drawn too (once: :func:`~.trailcuts.trail_link`), from the row's side down
+    to the junction and up into the row above's side; the top's arrow ends on it. Aimed at
+    the row, its arrow read as an attack on that claim (the flagship's alternative
+    explanations of Moscow's turn, each a page's top on upright A4). ``top``: the node
+    and where its arrow would end.
     """
-    m, plan = page
-    node, end = top
+    (m, plan), (node, end) = page, top
     target = m.get(node.parent or "")
     row = plan.page.trail.index(target.id)
     side = end.compass or ("e" if plan.cut_way != FLAT else "")  # beside: up the middle
     link = no_arrow_box(edge_attrs(target, target.relation or Relation.SUPPORTS, False))
-    junction = add_junction(g, f"trail {target.id}", link.get("color", "#4527a0"))
-    g.edge(junction, Port(TRAIL, f"r{row}", side), {**link, "arrowhead": "none"})
-    g.edge(junction, Port(TRAIL, f"r{row - 1}", side), {**link, "arrowhead": "none"})
+    junction = trail_link(g, f"trail {target.id}", (row, side), link)
     way = {"minlen": "0"} if plan.cut_way == FLAT else {}
     g.edge(node.id, junction, {**sheets.onto_arrow(attrs, True), **way})

@@ -6,11 +6,12 @@ from collections.abc import Callable, Container, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
 from argmap.exporters.diagram import worksheet as sheets
-from argmap.exporters.diagram.dot import Digraph, Port
+from argmap.exporters.diagram.dot import Compass, Digraph, Port, quote
 from argmap.exporters.diagram.labels import graphviz_escape
 from argmap.exporters.diagram.pagetrailsize import TRAIL_COLUMN
 from argmap.exporters.diagram.rowholds import hold_rows, leaf_holds
 from argmap.exporters.diagram.stacking import RANKSEP, TRAIL, Wrap
+from argmap.exporters.diagram.trailname import HALF_CLASS
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ __all__ = [
     "planned_tops",
     "stubs_by_premise",
     "trail_cutters",
+    "trail_link",
     "undercut_links",
     "undercutters",
     "worded",
@@ -62,6 +64,25 @@ def add_junction(g: Digraph, key: str, color: str) -> str:
     junction, name = f"junction {key}", graphviz_escape(f"junction-{key.replace(' ', '-')}")
     point = {"shape": "point", "width": "0.14", "color": color, "label": ""}
     g.node(junction, {**point, "id": name, "class": "junction"})
+    return junction
+
+
+def trail_link(g: Digraph, key: str, at: tuple[int, Compass], link: dict[str, str]) -> str:
+    """Draw a breadcrumb row's link to the row above through the junction of ``key``, once.
+
+    ``at``: the row and the side of it the link leaves. Its lower half has no arrowhead,
+    its upper half ``link``'s; both are marked with the row (:data:`~.trailname.HALF_CLASS`)
+    for :mod:`.trailhalves`. A page's second top to undercut the link draws only its
+    junction (each drew the link again: three piled into the box on the flagship's A4).
+    Returns the junction's name.
+    """
+    row, side = at
+    junction = add_junction(g, key, link.get("color", "#4527a0"))
+    if any(line.startswith(f"\t{quote(junction)} -> ") for line in g.body):
+        return junction
+    marked = {**link, "class": f"{link.get('class', '')} {HALF_CLASS}{row}".strip()}
+    g.edge(junction, Port(TRAIL, f"r{row}", side), {**marked, "arrowhead": "none"})
+    g.edge(junction, Port(TRAIL, f"r{row - 1}", side), marked)
     return junction
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["TRAIL"]
+__all__ = ["HALF_CLASS", "TRAIL"]
 
 TRAIL: Final = "page trail"
 """The breadcrumb's name in a continued page's graph, and the parent of its tops' rows.
@@ -15,3 +15,6 @@ gone, its children's arrows went into the breadcrumb, which had an arrow into it
 It lives apart from :mod:`.stacking` (which imports the map's models, and so pydantic)
 so that the worker processes that lay pages out and pass over their SVG start without
 them (see :mod:`.pageworkers`)."""
+
+HALF_CLASS: Final = "trail_half_"
+"""The class word (then its row) of each half of an undercut breadcrumb row's link."""
