@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from argmap.exporters.diagram.paging import Page
     from argmap.model import ArgumentMap
 
-__all__ = ["STACKED", "Drafts", "Laid", "numbered_anew", "share_pages"]
+__all__ = ["STACKED", "Drafts", "Laid", "merged_runs", "numbered_anew", "share_pages"]
 
 STACKED = "stacked "
 """Prefixes a shared page's first top: the holds of its conclusions one above another."""
@@ -61,20 +61,43 @@ def share_pages(m: ArgumentMap, drafts: list[_D], drafter: Drafts[_D], budget: B
     runs = _runs(m, pages)
     if not runs:
         return drafts
-    home = {node: page.number for page in pages for node in page.nodes}
+    numbers = (len(pages), {node: page.number for page in pages for node in page.nodes})
+    drawn = {draft.plan.page.number: draft for draft in drafts}
+
+    def fitting(group: Sequence[_D]) -> Page | None:
+        return _fitting([d.plan.page for d in group], m, drafter, numbers, budget)
+
+    return merged_runs(drafts, [[drawn[p.number] for p in run] for run in runs], fitting, drafter)
+
+
+def merged_runs(
+    drafts: list[_D],
+    runs: Sequence[Sequence[_D]],
+    fitting: Callable[[Sequence[_D]], Page | None],
+    drafter: Drafts[_D],
+) -> list[_D]:
+    """The pages, neighbours in each run drawn on one page where ``fitting`` finds one.
+
+    Each run's pages are taken in order: a page joins the pages before it while
+    ``fitting`` makes one page of them all that fits (else None: it starts the next
+    group). The pages after a shared page are numbered on from there, every stub and
+    key pointing to its page's new number, and all laid out again (those that draw what
+    they did before as they were: see :class:`~.fitting._Drafter`). ``drafts``: every
+    page, laid out, page 1 first; ``runs``: pages of it, one after the other.
+    """
     merged: dict[int, tuple[Page, int]] = {}  # first page number -> shared page, pages drawn
     for run in runs:
         group = [run[0]]
-        for page in run[1:]:
-            trial = _fitting([*group, page], m, drafter, (len(pages), home), budget)
+        for draft in run[1:]:
+            trial = fitting([*group, draft])
             if trial is not None:
-                group.append(page)
-                merged[group[0].number] = (trial, len(group))
+                group.append(draft)
+                merged[group[0].plan.page.number] = (trial, len(group))
             else:
-                group = [page]
+                group = [draft]
     if not merged:
         return drafts
-    new = _renumbered(pages, merged)
+    new = _renumbered([draft.plan.page for draft in drafts], merged)
     home = {node: page.number for page in new for node in page.nodes}
     return drafter.lay_out([drafter.plan(page, len(new), home) for page in new])
 

@@ -1,0 +1,199 @@
+"""Small pages of siblings continued from one page share a page where their drawings fit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Final, Protocol, TypeVar
+
+from argmap.exporters.diagram.conclusionshare import Drafts, Laid, merged_runs
+from argmap.exporters.diagram.geometry import all_crossings, boxes
+from argmap.exporters.diagram.packed import unpack
+from argmap.exporters.diagram.pagetree import stub_name
+from argmap.exporters.diagram.stacking import NODESEP, RANKSEP, TRAIL, Wrap
+from argmap.model import ArgumentMap, NodeKind
+
+if TYPE_CHECKING:
+    from argmap.exporters.diagram.pagesize import Budget
+    from argmap.exporters.diagram.paging import Page, Stub
+
+__all__ = ["BREADCRUMB_ROOM", "share_sibling_pages"]
+
+BREADCRUMB_ROOM: Final = 20.0 + RANKSEP
+"""The height a page's drawing saves at least when it goes below another's, in points:
+its breadcrumb's one row (a box about 20 pt tall) and the gap below it."""
+
+
+class _Packed(Laid, Protocol):
+    """A page laid out (see :class:`~.conclusionshare.Laid`), with its SVG packed."""
+
+    @property
+    def packed(self) -> bytes: ...
+
+
+_D = TypeVar("_D", bound=_Packed)
+
+
+def share_sibling_pages(
+    m: ArgumentMap, drafts: list[_D], drafter: Drafts[_D], budget: Budget
+) -> list[_D]:
+    """The pages, small pages of siblings drawn on one page under one breadcrumb where they fit.
+
+    The planner gives each branch the page it continues from has no room for a page of
+    its own, when its estimate of the pages beside it says they are full; drawn, they
+    are often a third full (a linked pair of reasons, then a reason with its undercutter:
+    two pages of an upright handout, which fit one). Pages next to each other that
+    continue siblings (the same breadcrumb, their tops the children of one node) go on
+    one page, each page's drawing beside the one before (see :func:`_side`), else below
+    it (see :func:`_stacked`), while the page fits its budget and its arrows cross no
+    more than the pages' did apart (each try is laid out, as drawn). The pages after
+    them are numbered on, every stub and key pointing to its page's new number (see
+    :func:`~.conclusionshare.merged_runs`). ``drafts``: every page, laid out, page 1 first.
+    """
+    pages = [draft.plan.page for draft in drafts]
+    runs = _runs(m, drafts)
+    if not runs:
+        return drafts
+    numbers = (len(pages), {node: page.number for page in pages for node in page.nodes})
+
+    def fitting(group: Sequence[_D]) -> Page | None:
+        return _fitting(m, group, drafter, numbers, budget)
+
+    return merged_runs(drafts, runs, fitting, drafter)
+
+
+def _runs(m: ArgumentMap, drafts: Sequence[_D]) -> list[list[_D]]:
+    """Runs of two pages or more, one after the other, each continuing siblings of the last.
+
+    Not page 1, a page with the key, a grouped stub or a conclusion among its tops
+    (those share pages by their own rules: see :func:`~.conclusionshare.share_pages`).
+    """
+    runs: list[list[_D]] = []
+    last: tuple[int, tuple[str, ...], str | None] = (0, (), None)
+    for draft in drafts[1:]:
+        page = draft.plan.page
+        parents = {m.get(top).parent for top in page.tops}
+        if (
+            page.key != ("", "")
+            or len(parents) != 1
+            or any(stub.grouped for stub in page.stubs)
+            or any(m.get(top).kind is NodeKind.CONCLUSION for top in page.tops)
+        ):
+            continue
+        here = (page.number, page.trail, parents.pop())
+        if runs and last[0] == page.number - 1 and last[1:] == here[1:]:
+            runs[-1].append(draft)
+        else:
+            runs.append([draft])
+        last = here
+    return [run for run in runs if len(run) > 1]
+
+
+def _fitting(
+    m: ArgumentMap,
+    group: Sequence[_D],
+    drafter: Drafts[_D],
+    numbers: tuple[int, Mapping[str, int]],
+    budget: Budget,
+) -> Page | None:
+    """One page drawing what the pages of ``group`` draw, where it fits, else None.
+
+    Side by side first, where the pages' drawings are narrow enough to; then one below
+    the other, where they are short enough to (each try is laid out). Kept where it
+    fits the budget and its arrows cross no more than the pages' apart.
+    """
+    total, home = numbers
+    pages = [draft.plan.page for draft in group]
+    wide = sum(draft.width for draft in group) + NODESEP * (len(group) - 1)
+    tall = sum(draft.height for draft in group) - BREADCRUMB_ROOM * (len(group) - 1)
+    trials = [_side(m, pages)] if budget.holds(wide, 0) else []
+    trials += [_stacked(m, group)] if budget.holds(0, tall) else []
+    crossed = sum(_crossed(draft) for draft in group)
+    for trial in trials:
+        laid = drafter.lay_out([drafter.plan(trial, total, home)])[0]
+        if budget.holds(laid.width, laid.height) and _crossed(laid) <= crossed:
+            return trial
+    return None
+
+
+def _crossed(draft: _Packed) -> int:
+    """How many pairs of a drawing's tree edges cross, apart or before they meet."""
+    return all_crossings(unpack(draft.packed))
+
+
+def _rows(
+    m: ArgumentMap, page: Page
+) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, str], ...]]:
+    """A page's tops in rows below its breadcrumb, as planned, and what holds each row.
+
+    One row of them where the plan has none (a linked group's members as one item, its first).
+    """
+    wrap = next((w for w in page.wraps if w.parent == TRAIL), None)
+    if wrap is not None:
+        return wrap.rows, wrap.holds
+    seen: set[str] = set()
+    row = []
+    for top in page.tops:
+        group = m.get(top).group
+        if group is None or group not in seen:
+            row.append(top)
+        if group is not None:
+            seen.add(group)
+    return (tuple(row),), ()
+
+
+def _together(m: ArgumentMap, pages: Sequence[Page], wrap: Wrap) -> Page:
+    """One page drawing what ``pages`` draw, numbered as the first, its tops held by ``wrap``."""
+    place = m.position
+    return replace(
+        pages[0],
+        tops=tuple(sorted((top for page in pages for top in page.tops), key=place)),
+        nodes=tuple(sorted((node for page in pages for node in page.nodes), key=place)),
+        stubs=tuple(sorted((s for page in pages for s in page.stubs), key=_first(place))),
+        wraps=(*(w for p in pages for w in p.wraps if w.parent != TRAIL), wrap),
+    )
+
+
+def _first(place: Callable[[str], int]) -> Callable[[Stub], int]:
+    """A stub's place in the file: its first branch's."""
+    return lambda stub: place(stub.tops[0])
+
+
+def _side(m: ArgumentMap, pages: Sequence[Page]) -> Page:
+    """The pages' drawings side by side: each row of tops the pages' rows joined."""
+    planned = [_rows(m, page) for page in pages]
+    depth = max(len(rows) for rows, _ in planned)
+    rows = tuple(
+        tuple(item for page_rows, _ in planned if i < len(page_rows) for item in page_rows[i])
+        for i in range(depth)
+    )
+    holds = tuple(hold for _, page_holds in planned for hold in page_holds)
+    return _together(m, pages, Wrap(TRAIL, rows, holds))
+
+
+def _stacked(m: ArgumentMap, group: Sequence[_D]) -> Page:
+    """Each page's drawing below the one before: its first row held below that one's lowest box.
+
+    As the planner puts rows of siblings on an upright page, the later rows' arrows
+    running up beside the blocks above.
+    """
+    pages = [draft.plan.page for draft in group]
+    rows: list[tuple[str, ...]] = []
+    holds: list[tuple[str, str]] = []
+    for i, page in enumerate(pages):
+        page_rows, page_holds = _rows(m, page)
+        if i:
+            below = _lowest(group[i - 1])
+            holds += [(item, below) for item in page_rows[0]]
+        rows += page_rows
+        holds += page_holds
+    return _together(m, pages, Wrap(TRAIL, tuple(rows), tuple(holds)))
+
+
+def _lowest(draft: _Packed) -> str:
+    """The name of the box lowest in a page's drawing: one of its nodes, or a stub."""
+    page = draft.plan.page
+    drawn = boxes(unpack(draft.packed))
+    names = [*page.nodes, *(stub_name(stub.tops) for stub in page.stubs)]
+    placed = [name for name in names if name in drawn]
+    return max(placed, key=lambda name: drawn[name].bottom) if placed else page.tops[-1]
