@@ -11,17 +11,20 @@ from argmap.exporters.diagram.geometry import all_crossings, boxes
 from argmap.exporters.diagram.packed import unpack
 from argmap.exporters.diagram.pagetree import stub_name
 from argmap.exporters.diagram.stacking import NODESEP, RANKSEP, TRAIL, Wrap
+from argmap.exporters.diagram.wholepage import CLOSER
 from argmap.model import ArgumentMap, NodeKind
 
 if TYPE_CHECKING:
+    from argmap.exporters.diagram.pageparts import PagePlan
     from argmap.exporters.diagram.pagesize import Budget
     from argmap.exporters.diagram.paging import Page, Stub
 
-__all__ = ["BREADCRUMB_ROOM", "share_sibling_pages"]
+__all__ = ["CLOSER_SAVES", "share_sibling_pages"]
 
-BREADCRUMB_ROOM: Final = 20.0 + RANKSEP
-"""The height a page's drawing saves at least when it goes below another's, in points:
-its breadcrumb's one row (a box about 20 pt tall) and the gap below it."""
+CLOSER_SAVES: Final = 0.88
+"""At most how much of a page's height its ranks drawn closer (:data:`~.wholepage.CLOSER`)
+take: a try too tall by more is not laid out (0.4 in between ranks, not 0.55, saves 11 pt a
+rank; a page of boxes 40 to 60 pt tall, about a fifth)."""
 
 
 class _Packed(Laid, Protocol):
@@ -56,7 +59,7 @@ def share_sibling_pages(
         return drafts
     numbers = (len(pages), {node: page.number for page in pages for node in page.nodes})
 
-    def fitting(group: Sequence[_D]) -> Page | None:
+    def fitting(group: Sequence[_D]) -> PagePlan | None:
         return _fitting(m, group, drafter, numbers, budget)
 
     return merged_runs(drafts, runs, fitting, drafter)
@@ -95,25 +98,46 @@ def _fitting(
     drafter: Drafts[_D],
     numbers: tuple[int, Mapping[str, int]],
     budget: Budget,
-) -> Page | None:
+) -> PagePlan | None:
     """One page drawing what the pages of ``group`` draw, where it fits, else None.
 
     Side by side first, where the pages' drawings are narrow enough to; then one below
-    the other, where they are short enough to (each try is laid out). Kept where it
-    fits the budget and its arrows cross no more than the pages' apart.
+    the other, where they are short enough to (each try is laid out); last, those as
+    wide as the page, their ranks closer (:data:`~.wholepage.CLOSER`). Kept where it
+    fits the budget and its arrows cross no more than the pages' apart. Not where a
+    page but the last has the key (below the last of its boxes, it would be amid them).
     """
+    if any(draft.plan.page.key != ("", "") for draft in group[:-1]):
+        return None
     total, home = numbers
     pages = [draft.plan.page for draft in group]
     wide = sum(draft.width for draft in group) + NODESEP * (len(group) - 1)
-    tall = sum(draft.height for draft in group) - BREADCRUMB_ROOM * (len(group) - 1)
+    tall = group[0].height + sum(_below_breadcrumb(draft) for draft in group[1:])
     trials = [_side(m, pages)] if budget.holds(wide, 0) else []
-    trials += [_stacked(m, group)] if budget.holds(0, tall) else []
+    trials += [_stacked(m, group)] if budget.holds(0, tall / CLOSER_SAVES) else []
     crossed = sum(_crossed(draft) for draft in group)
+    narrow = []
     for trial in trials:
         laid = drafter.lay_out([drafter.plan(trial, total, home)])[0]
         if budget.holds(laid.width, laid.height) and _crossed(laid) <= crossed:
-            return trial
+            return laid.plan
+        narrow += [laid.plan] if budget.holds(laid.width, laid.height / CLOSER_SAVES) else []
+    for plan in narrow:
+        laid = drafter.lay_out([replace(plan, ranksep=CLOSER)])[0]
+        if budget.holds(laid.width, laid.height) and _crossed(laid) <= crossed:
+            return laid.plan
     return None
+
+
+def _below_breadcrumb(draft: _Packed) -> float:
+    """The height a page's drawing takes below another's: its own boxes, the gap above them."""
+    page = draft.plan.page
+    drawn = boxes(unpack(draft.packed))
+    names = [*page.nodes, *(stub_name(stub.tops) for stub in page.stubs)]
+    own = [drawn[name] for name in names if name in drawn]
+    if not own:
+        return draft.height
+    return max(box.bottom for box in own) - min(box.top for box in own) + RANKSEP
 
 
 def _crossed(draft: _Packed) -> int:
@@ -145,8 +169,11 @@ def _rows(
 def _together(m: ArgumentMap, pages: Sequence[Page], wrap: Wrap) -> Page:
     """One page drawing what ``pages`` draw, numbered as the first, its tops held by ``wrap``."""
     place = m.position
+    last = pages[-1]  # the key's, if a page of them has it (see _fitting)
     return replace(
         pages[0],
+        key=last.key,
+        key_columns=last.key_columns,
         tops=tuple(sorted((top for page in pages for top in page.tops), key=place)),
         nodes=tuple(sorted((node for page in pages for node in page.nodes), key=place)),
         stubs=tuple(sorted((s for page in pages for s in page.stubs), key=_first(place))),
