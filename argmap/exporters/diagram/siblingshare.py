@@ -114,14 +114,14 @@ def _fitting(
     wide = sum(draft.width for draft in group) + NODESEP * (len(group) - 1)
     tall = group[0].height + sum(_below_breadcrumb(draft) for draft in group[1:])
     trials = [_side(m, pages)] if budget.holds(wide, 0) else []
-    trials += [_stacked(m, group)] if budget.holds(0, tall / CLOSER_SAVES) else []
+    trials += [_stacked(m, group)] if budget.holds(0, tall * CLOSER_SAVES) else []
     crossed = sum(_crossed(draft) for draft in group)
     narrow = []
     for trial in trials:
         laid = drafter.lay_out([drafter.plan(trial, total, home)])[0]
         if budget.holds(laid.width, laid.height) and _crossed(laid) <= crossed:
             return laid.plan
-        narrow += [laid.plan] if budget.holds(laid.width, laid.height / CLOSER_SAVES) else []
+        narrow += [laid.plan] if budget.holds(laid.width, laid.height * CLOSER_SAVES) else []
     for plan in narrow:
         laid = drafter.lay_out([replace(plan, ranksep=CLOSER)])[0]
         if budget.holds(laid.width, laid.height) and _crossed(laid) <= crossed:
