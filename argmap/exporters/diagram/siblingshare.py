@@ -10,7 +10,7 @@ from argmap.exporters.diagram.conclusionshare import Drafts, Laid, merged_runs
 from argmap.exporters.diagram.geometry import all_crossings, boxes
 from argmap.exporters.diagram.packed import unpack
 from argmap.exporters.diagram.pagetree import stub_name
-from argmap.exporters.diagram.stacking import NODESEP, RANKSEP, TRAIL, Wrap
+from argmap.exporters.diagram.stacking import NODESEP, PASSING, RANKSEP, TRAIL, Wrap
 from argmap.exporters.diagram.wholepage import CLOSER
 from argmap.model import ArgumentMap, NodeKind
 
@@ -19,12 +19,22 @@ if TYPE_CHECKING:
     from argmap.exporters.diagram.pagesize import Budget
     from argmap.exporters.diagram.paging import Page, Stub
 
-__all__ = ["CLOSER_SAVES", "share_sibling_pages"]
+__all__ = ["CLOSER_SAVES", "LANE", "MOST_ROOM", "share_sibling_pages"]
 
 CLOSER_SAVES: Final = 0.88
 """At most how much of a page's height its ranks drawn closer (:data:`~.wholepage.CLOSER`)
 take: a try too tall by more is not laid out (0.4 in between ranks, not 0.55, saves 11 pt a
 rank; a page of boxes 40 to 60 pt tall, about a fifth)."""
+
+
+LANE: Final = 2 * PASSING
+"""The room beside a page's drawing the arrows from a drawing below it take as they pass,
+in points (the engine curves them round its boxes: a drawing 496 points wide, another
+below it, was 610 wide)."""
+MOST_ROOM: Final = 1.25
+"""The pages' drawings take at most this many pages' room together to be tried on one (each
+try is a layout; the pages shared on the test maps took 0.5 to 1.0, those of 10,000
+generated nodes on A4 mostly more)."""
 
 
 class _Packed(Laid, Protocol):
@@ -102,20 +112,28 @@ def _fitting(
     """One page drawing what the pages of ``group`` draw, where it fits, else None.
 
     Side by side first, where the pages' drawings are narrow enough to; then one below
-    the other, where they are short enough to (each try is laid out); last, those as
+    the other, where they are short enough to and the arrows from below have room to
+    pass those above (each try is laid out: a drawing a page wide was tried below
+    another, 300 times for 10,000 nodes on upright A4, never to fit); last, those as
     wide as the page, their ranks closer (:data:`~.wholepage.CLOSER`). Kept where it
     fits the budget and its arrows cross no more than the pages' apart. Not where a
-    page but the last has the key (below the last of its boxes, it would be amid them).
+    page but the last has the key (below the last of its boxes, it would be amid them),
+    nor where the drawings take more than :data:`MOST_ROOM` pages' room.
     """
+    room = sum(draft.width * draft.height for draft in group)
+    if room > MOST_ROOM * budget.width * budget.height:
+        return None
     if any(draft.plan.page.key != ("", "") for draft in group[:-1]):
         return None
     total, home = numbers
     pages = [draft.plan.page for draft in group]
     wide = sum(draft.width for draft in group) + NODESEP * (len(group) - 1)
-    tall = group[0].height + sum(_below_breadcrumb(draft) for draft in group[1:])
     trials = [_side(m, pages)] if budget.holds(wide, 0) else []
-    trials += [_stacked(m, group)] if budget.holds(0, tall * CLOSER_SAVES) else []
-    crossed = sum(_crossed(draft) for draft in group)
+    passed = max(draft.width for draft in group[:-1]) + LANE  # the arrows from below
+    if budget.holds(passed, 0):
+        tall = group[0].height + sum(_below_breadcrumb(draft) for draft in group[1:])
+        trials += [_stacked(m, group)] if budget.holds(0, tall * CLOSER_SAVES) else []
+    crossed = sum(_crossed(draft) for draft in group) if trials else 0
     narrow = []
     for trial in trials:
         laid = drafter.lay_out([drafter.plan(trial, total, home)])[0]
