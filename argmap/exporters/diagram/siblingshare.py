@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final, Protocol, TypeVar
 
@@ -78,8 +78,8 @@ def share_sibling_pages(
 def _runs(m: ArgumentMap, drafts: Sequence[_D]) -> list[list[_D]]:
     """Runs of two pages or more, one after the other, each continuing siblings of the last.
 
-    Not page 1, a page with the key, a grouped stub or a conclusion among its tops
-    (those share pages by their own rules: see :func:`~.conclusionshare.share_pages`).
+    Not page 1, a page with the key, or a conclusion among its tops (those share pages
+    by their own rules: see :func:`~.conclusionshare.share_pages`).
     """
     runs: list[list[_D]] = []
     last: tuple[int, tuple[str, ...], str | None] = (0, (), None)
@@ -89,7 +89,6 @@ def _runs(m: ArgumentMap, drafts: Sequence[_D]) -> list[list[_D]]:
         if (
             page.key != ("", "")
             or len(parents) != 1
-            or any(stub.grouped for stub in page.stubs)
             or any(m.get(top).kind is NodeKind.CONCLUSION for top in page.tops)
         ):
             continue
@@ -126,13 +125,16 @@ def _fitting(
     if any(draft.plan.page.key != ("", "") for draft in group[:-1]):
         return None
     total, home = numbers
-    pages = [draft.plan.page for draft in group]
+    pages = _trimmed([draft.plan.page for draft in group])
+    if pages is None:
+        return None
     wide = sum(draft.width for draft in group) + NODESEP * (len(group) - 1)
     trials = [_side(m, pages)] if budget.holds(wide, 0) else []
-    passed = max(draft.width for draft in group[:-1]) + LANE  # the arrows from below
-    if budget.holds(passed, 0):
-        tall = group[0].height + sum(_below_breadcrumb(draft) for draft in group[1:])
-        trials += [_stacked(m, group)] if budget.holds(0, tall * CLOSER_SAVES) else []
+    own = [_own(page, draft) for page, draft in zip(pages, group, strict=True)]
+    passed = max([width + LANE for width, _ in own[:-1]] + [own[-1][0]])  # arrows from below
+    tall = group[0].height + sum(height + RANKSEP for _, height in own[1:])
+    if budget.holds(passed, tall * CLOSER_SAVES):
+        trials.append(_stacked(m, pages, group))
     crossed = sum(_crossed(draft) for draft in group) if trials else 0
     narrow = []
     for trial in trials:
@@ -147,15 +149,18 @@ def _fitting(
     return None
 
 
-def _below_breadcrumb(draft: _Packed) -> float:
-    """The height a page's drawing takes below another's: its own boxes, the gap above them."""
-    page = draft.plan.page
+def _own(page: Page, draft: _Packed) -> tuple[float, float]:
+    """The width and height of ``page``'s own boxes in a drawing of it (``draft``).
+
+    Its nodes and stubs, not its breadcrumb: what it takes below another page's drawing.
+    """
     drawn = boxes(unpack(draft.packed))
-    names = [*page.nodes, *(stub_name(stub.tops) for stub in page.stubs)]
+    names = [*page.nodes, *(stub.name for stub in page.stubs)]
     own = [drawn[name] for name in names if name in drawn]
     if not own:
-        return draft.height
-    return max(box.bottom for box in own) - min(box.top for box in own) + RANKSEP
+        return draft.width, draft.height
+    wide = max(box.right for box in own) - min(box.left for box in own)
+    return wide, max(box.bottom for box in own) - min(box.top for box in own)
 
 
 def _crossed(draft: _Packed) -> int:
@@ -216,29 +221,61 @@ def _side(m: ArgumentMap, pages: Sequence[Page]) -> Page:
     return _together(m, pages, Wrap(TRAIL, rows, holds))
 
 
-def _stacked(m: ArgumentMap, group: Sequence[_D]) -> Page:
+def _stacked(m: ArgumentMap, pages: Sequence[Page], group: Sequence[_D]) -> Page:
     """Each page's drawing below the one before: its first row held below that one's lowest box.
 
     As the planner puts rows of siblings on an upright page, the later rows' arrows
-    running up beside the blocks above.
+    running up beside the blocks above. ``pages``: the pages of ``group`` (as laid out),
+    trimmed (see :func:`_trimmed`).
     """
-    pages = [draft.plan.page for draft in group]
     rows: list[tuple[str, ...]] = []
     holds: list[tuple[str, str]] = []
     for i, page in enumerate(pages):
         page_rows, page_holds = _rows(m, page)
         if i:
-            below = _lowest(group[i - 1])
+            below = _lowest(pages[i - 1], group[i - 1])
             holds += [(item, below) for item in page_rows[0]]
         rows += page_rows
         holds += page_holds
     return _together(m, pages, Wrap(TRAIL, tuple(rows), tuple(holds)))
 
 
-def _lowest(draft: _Packed) -> str:
-    """The name of the box lowest in a page's drawing: one of its nodes, or a stub."""
-    page = draft.plan.page
+def _lowest(page: Page, draft: _Packed) -> str:
+    """The name of the lowest of ``page``'s nodes and stubs in a drawing of it (``draft``)."""
     drawn = boxes(unpack(draft.packed))
     names = [*page.nodes, *(stub_name(stub.tops) for stub in page.stubs)]
     placed = [name for name in names if name in drawn]
     return max(placed, key=lambda name: drawn[name].bottom) if placed else page.tops[-1]
+
+
+def _trimmed(pages: Sequence[Page]) -> list[Page] | None:
+    """The pages without the stubs of branches they draw themselves, else None.
+
+    A page's last stub often stands for the siblings that go on on the next page (one
+    box for them all): drawn on one page, their drawing takes its place, the next page's
+    stub standing for those that go on further, and the rows and holds that name it go.
+    None: a stub of branches some of which they draw, the others on no stub of theirs.
+    """
+    drawn = {node for page in pages for node in page.nodes}
+    every = [stub for page in pages for stub in page.stubs]
+    kept = {top for stub in every if stub.tops[0] not in drawn for top in stub.tops}
+    if any(stub.tops[0] in drawn and not drawn | kept >= set(stub.tops) for stub in every):
+        return None
+    out = []
+    for page in pages:
+        gone = {stub.name for stub in page.stubs if stub.tops[0] in drawn}
+        if not gone:
+            out.append(page)
+            continue
+        wraps = tuple(_without(wrap, gone) for wrap in page.wraps)
+        stubs = tuple(stub for stub in page.stubs if stub.name not in gone)
+        out.append(replace(page, stubs=stubs, wraps=tuple(w for w in wraps if w.rows or w.holds)))
+    return out
+
+
+def _without(wrap: Wrap, gone: Set[str]) -> Wrap:
+    """A page's rows without the boxes named in ``gone``, nor the holds that name them."""
+    rows = tuple(row for row in (tuple(i for i in r if i not in gone) for r in wrap.rows) if row)
+    holds = tuple(hold for hold in wrap.holds if gone.isdisjoint(hold))
+    columns = tuple(hold for hold in wrap.columns if gone.isdisjoint(hold))
+    return wrap._replace(rows=rows, holds=holds, columns=columns)
