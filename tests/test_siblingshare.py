@@ -45,3 +45,21 @@ def test_two_small_pages_of_the_thesis_s_reasons_share_one_under_its_breadcrumb(
     _pointers_hold(layout)
     stubs = {s.tops[0]: s.page for s in layout.pages[0].plan.page.stubs}
     assert stubs["bullying-clothes"] == stubs["identity"] == shared.plan.page.number
+
+
+def test_a_page_s_stub_of_the_siblings_that_go_on_goes_where_they_share_its_page() -> None:
+    """``lint-all`` on upright A4: page 4 drew two reasons and one box for the siblings
+    that go on ("continues on p. 5"), page 5 a linked pair and the box for the rest, each
+    a third full. On one page the pair takes the first box's place, the second box
+    standing for the rest (6 pages, were 7); no stub points to its own page."""
+    m = load_map(MAPS.parent / "tests" / "cases" / "lint-all.yaml")
+    layout = _laid(m, "a4")
+    assert len(layout.pages) == 6
+    shared = layout.pages[_page_of(layout, "circular") - 1]
+    page = shared.plan.page
+    assert {"circular", "filed-wrong", "fit", "shops"} <= set(page.nodes)
+    assert all(stub.page != page.number for stub in page.stubs)
+    found = boxes(shared.svg)
+    assert found["filed-wrong"].bottom < min(found["fit"].top, found["shops"].top)
+    assert all_crossings(shared.svg) == 0 and through_boxes(shared.svg) == 0
+    _pointers_hold(layout)
