@@ -68,6 +68,9 @@ def share_sibling_pages(
     if not runs:
         return drafts
     numbers = (len(pages), {node: page.number for page in pages for node in page.nodes})
+    pairs = [_trials(m, two, budget) for run in runs for two in zip(run, run[1:], strict=False)]
+    if any(pairs):  # the first tries of each two, at once on every core (then remembered)
+        drafter.lay_out([drafter.plan(trial, *numbers) for tries in pairs for trial in tries])
 
     def fitting(group: Sequence[_D]) -> PagePlan | None:
         return _fitting(m, group, drafter, numbers, budget)
@@ -110,32 +113,15 @@ def _fitting(
 ) -> PagePlan | None:
     """One page drawing what the pages of ``group`` draw, where it fits, else None.
 
-    Side by side first, where the pages' drawings are narrow enough to; then one below
-    the other, where they are short enough to and the arrows from below have room to
-    pass those above (each try is laid out: a drawing a page wide was tried below
-    another, 300 times for 10,000 nodes on upright A4, never to fit); last, those as
-    wide as the page, their ranks closer (:data:`~.wholepage.CLOSER`). Kept where it
-    fits the budget and its arrows cross no more than the pages' apart. Not where a
-    page but the last has the key (below the last of its boxes, it would be amid them),
-    nor where the drawings take more than :data:`MOST_ROOM` pages' room.
+    The tries of :func:`_trials` in order; last, those as wide as the page, their ranks
+    closer (:data:`~.wholepage.CLOSER`). Kept where it fits the budget and its arrows
+    cross no more than the pages' apart.
     """
-    room = sum(draft.width * draft.height for draft in group)
-    if room > MOST_ROOM * budget.width * budget.height:
-        return None
-    if any(draft.plan.page.key != ("", "") for draft in group[:-1]):
+    trials = _trials(m, group, budget)
+    if not trials:
         return None
     total, home = numbers
-    pages = _trimmed([draft.plan.page for draft in group])
-    if pages is None:
-        return None
-    wide = sum(draft.width for draft in group) + NODESEP * (len(group) - 1)
-    trials = [_side(m, pages)] if budget.holds(wide, 0) else []
-    own = [_own(page, draft) for page, draft in zip(pages, group, strict=True)]
-    passed = max([width + LANE for width, _ in own[:-1]] + [own[-1][0]])  # arrows from below
-    tall = group[0].height + sum(height + RANKSEP for _, height in own[1:])
-    if budget.holds(passed, tall * CLOSER_SAVES):
-        trials.append(_stacked(m, pages, group))
-    crossed = sum(_crossed(draft) for draft in group) if trials else 0
+    crossed = sum(_crossed(draft) for draft in group)
     narrow = []
     for trial in trials:
         laid = drafter.lay_out([drafter.plan(trial, total, home)])[0]
@@ -147,6 +133,34 @@ def _fitting(
         if budget.holds(laid.width, laid.height) and _crossed(laid) <= crossed:
             return laid.plan
     return None
+
+
+def _trials(m: ArgumentMap, group: Sequence[_D], budget: Budget) -> list[Page]:
+    """The pages of ``group`` drawn on one, in the order tried (each try is laid out).
+
+    Side by side, where the pages' drawings are narrow enough to; one below the other,
+    where they are short enough to (with ranks closer) and the arrows from below have
+    room to pass those above (a drawing a page wide was tried below another 300 times
+    for 10,000 nodes on upright A4, never to fit). None where a page but the last has
+    the key (below the last of its boxes, it would be amid them), nor where the
+    drawings take more than :data:`MOST_ROOM` pages' room.
+    """
+    room = sum(draft.width * draft.height for draft in group)
+    if room > MOST_ROOM * budget.width * budget.height:
+        return []
+    if any(draft.plan.page.key != ("", "") for draft in group[:-1]):
+        return []
+    pages = _trimmed([draft.plan.page for draft in group])
+    if pages is None:
+        return []
+    wide = sum(draft.width for draft in group) + NODESEP * (len(group) - 1)
+    trials = [_side(m, pages)] if budget.holds(wide, 0) else []
+    own = [_own(page, draft) for page, draft in zip(pages, group, strict=True)]
+    passed = max([width + LANE for width, _ in own[:-1]] + [own[-1][0]])  # arrows from below
+    tall = group[0].height + sum(height + RANKSEP for _, height in own[1:])
+    if budget.holds(passed, tall * CLOSER_SAVES):
+        trials.append(_stacked(m, pages, group))
+    return trials
 
 
 def _own(page: Page, draft: _Packed) -> tuple[float, float]:
