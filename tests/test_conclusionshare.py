@@ -102,17 +102,23 @@ def test_undercut_steps_on_a_shared_page_stay_beside_their_own_junctions(fit: st
     assert all(a[1] < b[0] for a, b in zip(across, across[1:], strict=False)), across
 
 
-def test_conclusions_too_wide_to_share_a_page_keep_their_own() -> None:
+def test_conclusions_too_tall_one_above_the_other_share_a_page_their_ranks_closer() -> None:
     """The flagship's two conclusions on upright A4, each with an undercutter of its step
-    beside its junction, would draw 819 pt wide, against 551 the page holds: each keeps
-    its page, and nothing else moves."""
+    beside its junction, would draw 819 pt wide side by side, against 551 the page holds,
+    and 803 pt tall one above the other, against 779: each kept its page (30 pages).
+    Laid out again with their ranks closer, they share page 2 (29), at the floor."""
+    from argmap.exporters.diagram.wholepage import CLOSER
+
     m = load_map(MAPS / "russias-game-in-north-korea.yaml")
     layout = _laid(m, "a4")
-    assert _shared(m, layout) == []
-    assert [p.plan.page.tops for p in layout.pages[1:3]] == [
-        ("us-fails-to-grasp",),
-        ("lesson-transcends-korea",),
-    ]
+    assert _shared(m, layout) == [2]
+    shared = layout.pages[1]
+    assert shared.plan.page.tops == ("us-fails-to-grasp", "lesson-transcends-korea")
+    assert shared.plan.ranksep == CLOSER
+    assert layout.scale(shared) >= layout.budget.scale * 0.999
+    assert all_crossings(shared.svg) == 0 and through_boxes(shared.svg) == 0
+    assert len(layout.pages) == 29
+    _pointers_hold(layout)
 
 
 @pytest.mark.parametrize("direction", ["TB", "BT"])

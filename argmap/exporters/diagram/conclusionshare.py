@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from argmap.exporters.diagram.paging import Page
     from argmap.model import ArgumentMap
 
-__all__ = ["STACKED", "Drafts", "Laid", "numbered_anew", "share_pages"]
+__all__ = ["STACKED", "Drafts", "Laid", "merged_runs", "numbered_anew", "share_pages"]
 
 STACKED = "stacked "
 """Prefixes a shared page's first top: the holds of its conclusions one above another."""
@@ -43,7 +43,9 @@ class Drafts(Protocol[_D]):
     def lay_out(self, plans: list[PagePlan]) -> list[_D]: ...  # noqa: D102
 
 
-def share_pages(m: ArgumentMap, drafts: list[_D], drafter: Drafts[_D], budget: Budget) -> list[_D]:
+def share_pages(
+    m: ArgumentMap, drafts: list[_D], drafter: Drafts[_D], budget: Budget, closer: str = ""
+) -> list[_D]:
     """The pages, with conclusions drawn apart from page 1 on shared pages where they fit.
 
     Each conclusion the overview has no room for goes on a page of its own after page 1
@@ -56,27 +58,58 @@ def share_pages(m: ArgumentMap, drafts: list[_D], drafter: Drafts[_D], budget: B
     new number. ``drafts``: every page, laid out, page 1 first. Top down or bottom up
     only: left to right, a shared page's second "so" arrow went round the first
     conclusion and crossed its undercutters' arrows (three crossings on a test map).
+    ``closer``: a gap between ranks (in inches) to lay out again with the tries as wide
+    as the page but too tall (two conclusions of the flagship, each with an
+    undercutter, one above the other: 803 points tall for upright A4's 779).
     """
     pages = [draft.plan.page for draft in drafts]
     runs = _runs(m, pages)
     if not runs:
         return drafts
-    home = {node: page.number for page in pages for node in page.nodes}
+    numbers = (len(pages), {node: page.number for page in pages for node in page.nodes})
+    drawn = {draft.plan.page.number: draft for draft in drafts}
+
+    def fitting(group: Sequence[_D]) -> PagePlan | None:
+        return _fitting([d.plan.page for d in group], m, drafter, numbers, (budget, closer))
+
+    return merged_runs(drafts, [[drawn[p.number] for p in run] for run in runs], fitting, drafter)
+
+
+def merged_runs(
+    drafts: list[_D],
+    runs: Sequence[Sequence[_D]],
+    fitting: Callable[[Sequence[_D]], PagePlan | None],
+    drafter: Drafts[_D],
+) -> list[_D]:
+    """The pages, neighbours in each run drawn on one page where ``fitting`` finds one.
+
+    Each run's pages are taken in order: a page joins the pages before it while
+    ``fitting`` makes one page of them all that fits (its plan; else None: it starts
+    the next group), its ranks as close as in that plan. The pages after a shared page
+    are numbered on from there, every stub and key pointing to its page's new number,
+    and all laid out again (those that draw what they did before as they were: see
+    :class:`~.fitting._Drafter`). ``drafts``: every page, laid out, page 1 first;
+    ``runs``: pages of it, one after the other.
+    """
     merged: dict[int, tuple[Page, int]] = {}  # first page number -> shared page, pages drawn
+    closer = {d.plan.page.tops: d.plan.ranksep for d in drafts}  # a page's tops -> its gap
     for run in runs:
         group = [run[0]]
-        for page in run[1:]:
-            trial = _fitting([*group, page], m, drafter, (len(pages), home), budget)
+        for draft in run[1:]:
+            trial = fitting([*group, draft])
             if trial is not None:
-                group.append(page)
-                merged[group[0].number] = (trial, len(group))
+                group.append(draft)
+                merged[group[0].plan.page.number] = (trial.page, len(group))
+                closer[trial.page.tops] = trial.ranksep
             else:
-                group = [page]
+                group = [draft]
     if not merged:
         return drafts
-    new = _renumbered(pages, merged)
+    new = _renumbered([draft.plan.page for draft in drafts], merged)
     home = {node: page.number for page in new for node in page.nodes}
-    return drafter.lay_out([drafter.plan(page, len(new), home) for page in new])
+    plans = [drafter.plan(page, len(new), home) for page in new]
+    gaps = [closer.get(plan.page.tops, plan.ranksep) for plan in plans]
+    return drafter.lay_out([replace(p, ranksep=gap) for p, gap in zip(plans, gaps, strict=True)])
 
 
 def _runs(m: ArgumentMap, pages: Sequence[Page]) -> list[list[Page]]:
@@ -109,22 +142,30 @@ def _fitting(
     m: ArgumentMap,
     drafter: Drafts[_D],
     numbers: tuple[int, Mapping[str, int]],
-    budget: Budget,
-) -> Page | None:
+    room: tuple[Budget, str],
+) -> PagePlan | None:
     """One page drawing what ``pages`` draw where its drawing fits the budget, else None.
 
     Side by side first; where that is too wide (an upright page holds about two boxes
     side by side: two conclusions, each with an undercutter beside its step, do not fit),
     one above the other (see :func:`_stacked`), where each page draws just its step.
+    ``room``: the budget, and the gap between ranks to try those as wide as the page
+    again with ("": not tried).
     """
-    total, home = numbers
+    (total, home), (budget, closer) = numbers, room
     trials = [_together(pages, m)]
     if all(_step_only(m, page) for page in pages):
         trials.append(_together(pages, m, stacked=True))
+    narrow = []
     for trial in trials:
         laid = drafter.lay_out([drafter.plan(trial, total, home)])[0]
         if budget.holds(laid.width, laid.height):
-            return trial
+            return laid.plan
+        narrow += [laid.plan] if closer and budget.holds(laid.width, 0) else []
+    for plan in narrow:
+        laid = drafter.lay_out([replace(plan, ranksep=closer)])[0]
+        if budget.holds(laid.width, laid.height):
+            return laid.plan
     return None
 
 

@@ -15,8 +15,9 @@ from argmap.exporters.diagram.pageestimate import Unit
 from argmap.exporters.diagram.pagefill import Pager
 from argmap.exporters.diagram.pageorphans import ALONE
 from argmap.exporters.diagram.pagetree import stub_name
+from argmap.exporters.diagram.siblingshare import share_sibling_pages
 from argmap.exporters.diagram.stacking import TRAIL, Wrap
-from argmap.exporters.diagram.wholepage import whole_page
+from argmap.exporters.diagram.wholepage import CLOSER, whole_page
 from argmap.model import ArgumentMap, NodeKind, Relation
 
 if TYPE_CHECKING:
@@ -59,6 +60,9 @@ def fewer_pages(
     arrange = None if pager is None else planned_rows(pager)
     drafts = leaves_home(m, drafts, drafter, budget, arrange, across)
     drafts = host_lone_pages(m, drafts, drafter, budget, arrange)
+    if not across:  # what is left, with ranks closer too; then siblings' pages
+        drafts = share_pages(m, drafts, drafter, budget, CLOSER)
+        drafts = share_sibling_pages(m, drafts, drafter, budget)
     return drafts if across or pager is None else whole_page(drafts, drafter, budget, pager)
 
 
