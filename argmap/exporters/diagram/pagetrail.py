@@ -207,15 +207,16 @@ def _hang_tops(
                 end = column_end(plan, column, top, node.parent)
                 outside = end != TRAIL
             junction = junctions.get(top)  # a page's one top (see trailcuts)
+            cut = node.relation is Relation.UNDERCUTS
             if in_column(plan):  # drawn from the breadcrumb down to the top, pointing up
                 _edge_back(g, top, end, attrs, outer_side(plan) if outside else "")
+            elif isinstance(end, Port) and top in onto_rows:  # through its own junction too
+                _onto_trail_link(g, (m, plan), (node, end), attrs, (edge_attrs, junction))
             elif junction is not None:  # an undercutter aims at the arrow
                 flat = {"minlen": "0"} if top in flat_tops else {}  # beside it (see cutways)
+                attrs = worded(attrs) if cut else attrs  # (at a row: its link is not drawn)
                 link_through(g, (top, end), attrs, junction.removeprefix("junction "), (flat, {}))
-            elif isinstance(end, Port) and top in onto_rows:
-                _onto_trail_link(g, (m, plan), (node, end), attrs, edge_attrs)
             else:  # an undercutter of a row's link, where none is drawn: worded
-                cut = node.relation is Relation.UNDERCUTS
                 g.edge(top, end, worded(attrs) if cut else attrs)
     if in_column(plan):
         # A linked group wrapped into columns keeps its later columns beside the first.
@@ -377,17 +378,20 @@ def _onto_trail_link(
     page: tuple[ArgumentMap, PagePlan],
     top: tuple[Node, Port],
     attrs: dict[str, str],
-    edge_attrs: EdgeStyler,
+    styled: tuple[EdgeStyler, str | None],
 ) -> None:
     """Draw a top that undercuts a breadcrumb row's link to the row above: onto its junction.
 
     The link is drawn too, from the row's side down to the junction and up into the row
     above's side; the top's arrow ends on it. Aimed at the row, its arrow read as an
     attack on that claim (the flagship's alternative explanations of Moscow's turn, each
-    a page's top on upright A4). ``top``: the node and where its arrow would end.
+    a page's top on upright A4). ``top``: the node and where its arrow would end;
+    ``styled``: the edges' styler, and the top's own junction where its arrow is undercut
+    in turn (an undercut of an undercut: its arrow goes through that junction on to this
+    one, not with a bar onto the row, where it read as an attack on the row's claim).
     """
     m, plan = page
-    node, end = top
+    (node, end), (edge_attrs, own) = top, styled
     target = m.get(node.parent or "")
     row = plan.page.trail.index(target.id)
     side = end.compass or ("e" if plan.cut_way != FLAT else "")  # beside: up the middle
@@ -396,4 +400,8 @@ def _onto_trail_link(
     g.edge(junction, Port(TRAIL, f"r{row}", side), {**link, "arrowhead": "none"})
     g.edge(junction, Port(TRAIL, f"r{row - 1}", side), {**link, "arrowhead": "none"})
     way = {"minlen": "0"} if plan.cut_way == FLAT else {}
-    g.edge(node.id, junction, {**sheets.onto_arrow(attrs, True), **way})
+    arrow = {**sheets.onto_arrow(attrs, True), **way}
+    if own is None:
+        g.edge(node.id, junction, arrow)
+    else:
+        link_through(g, (node.id, junction), arrow, own.removeprefix("junction "))
