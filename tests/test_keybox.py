@@ -1,4 +1,4 @@
-"""The key's words inside its box, and its entry for the boxes that stand for other pages."""
+"""The key's words inside its box, as drawn in the SVG and the PDF."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ import pytest
 from argmap.analysis.standing import analyze
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import lay_out
-from argmap.exporters.diagram.styles import AWAY_LEGEND
 from argmap.exporters.diagram.textwidth import text_points
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
@@ -118,26 +117,3 @@ def _pdf_words(path: Path, page: int) -> list[tuple[str, float, float, float]]:
         r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]+)<', done.stdout
     )
     return [(html.unescape(w), float(x0), float(x1), float(y0)) for x0, y0, x1, w in found]
-
-
-@pytest.mark.parametrize("status", [False, True])
-def test_the_key_of_several_pages_explains_the_dashed_boxes(status: bool) -> None:
-    """The key never said what the dashed boxes are that stand for another page's content
-    (a stub "+5 more, p. 4", a reference "supported from p. 9", the breadcrumb). A key of
-    several pages now has an entry for them, with a dashed sample; with ``--status``, where
-    a dashed border means "out", it says the box has no standing tag (a stub there carries
-    its standing's tag and border). A map drawn on one page has no such entry."""
-    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
-    options = RenderOptions(status=status)
-    layout = lay_out(m, analyze(m), options, "slide", find_engine("auto"))
-    [svg] = [page.svg for page in layout.pages if 'id="legend"' in page.svg]
-    _, texts = _key(svg)
-    words = [text for text, _, _ in texts]
-    assert AWAY_LEGEND[status] in words and AWAY_LEGEND[not status] not in words
-    key = svg[svg.index('id="legend"') :]
-    row = key[key.index(">" + html.escape(AWAY_LEGEND[status], quote=False)) - 2000 :]
-    assert 'stroke="#757575" stroke-dasharray' in row  # its sample: a dashed grey box
-    one = _map("undercut-of-an-undercut")
-    (page,) = lay_out(one, analyze(one), options, "slide", find_engine("auto")).pages
-    _, texts = _key(page.svg)
-    assert not {text for text, _, _ in texts} & set(AWAY_LEGEND)

@@ -391,8 +391,7 @@ def _undercut_edge(
 
 def _add_legend(g: Digraph, ctx: _Ctx, shown: list[Node], page: PagePlan | None = None) -> None:
     """Add the key, explaining what this drawing uses (on ``page``, in its columns)."""
-    away = page is not None and not page.home.keys() <= set(page.page.nodes)  # other pages
-    content = legend_content(ctx.m, shown, ctx.visible, ctx.standing, paged=ctx.paged, away=away)
+    content = legend_content(ctx.m, shown, ctx.visible, ctx.standing, paged=ctx.paged)
     look = (ctx.options.theme, ctx.options.direction, 1 if page is None else page.page.key_columns)
     label = sheets.sheet_key(ctx.options.sheet) or legend_label(
         content, ctx.nodes, ctx.edges, *look

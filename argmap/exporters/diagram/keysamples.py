@@ -6,16 +6,7 @@ from typing import Final
 
 from argmap.exporters.diagram.styles import EdgeStyle, NodeStyle
 
-__all__ = [
-    "AWAY_BORDER",
-    "HEADS",
-    "SAMPLE_WIDTH",
-    "away_swatch",
-    "edge_sample",
-    "kind_swatch",
-    "linked_swatch",
-    "sample_code",
-]
+__all__ = ["HEADS", "SAMPLE_WIDTH", "edge_sample", "kind_swatch", "linked_swatch", "sample_code"]
 
 SAMPLE_WIDTH: Final = 30
 """An arrow's sample cell is this many points long (a box's is narrower)."""
@@ -41,23 +32,6 @@ def kind_swatch(style: NodeStyle, fixed: bool = False) -> str:
         ' CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
         f'<TR><TD WIDTH="{20 - 2 * weight}" HEIGHT="{14 - 2 * weight}" FIXEDSIZE="TRUE"></TD>'
         "</TR></TABLE>"
-    )
-
-
-AWAY_BORDER: Final = "#757575"
-"""The key's sample of a box standing for another page's content: the breadcrumb's grey."""
-
-
-def away_swatch(fixed: bool = False) -> str:
-    """A small dashed box, as a stub (without ``--status``), a reference or the breadcrumb.
-
-    ``fixed``: as :func:`kind_swatch`'s.
-    """
-    size = ' WIDTH="20" HEIGHT="14" FIXEDSIZE="TRUE"' if fixed else ""
-    return (
-        f'<TABLE BORDER="1" COLOR="{AWAY_BORDER}" STYLE="rounded,dashed"{size}'
-        ' CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
-        '<TR><TD WIDTH="18" HEIGHT="12" FIXEDSIZE="TRUE"></TD></TR></TABLE>'
     )
 
 

@@ -9,17 +9,11 @@ from typing import Final
 
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.dot import Html
-from argmap.exporters.diagram.keysamples import (
-    away_swatch,
-    edge_sample,
-    kind_swatch,
-    linked_swatch,
-)
+from argmap.exporters.diagram.keysamples import edge_sample, kind_swatch, linked_swatch
 from argmap.exporters.diagram.labels import html_text, text_points, width_attr
 from argmap.exporters.diagram.linebreak import wrap_text
 from argmap.exporters.diagram.styles import (
     ANSWER_NOTE,
-    AWAY_LEGEND,
     CROSS_LEGEND,
     DRAWN_EDGE,
     DRAWN_LEGEND,
@@ -74,12 +68,6 @@ class LegendContent:
     standings: list[str] = field(default_factory=list)
     drawn: bool = False
     """Some conclusion is drawn with the claim it is drawn from (a "so" arrow)."""
-    away: bool = False
-    """The diagram has other pages: dashed boxes stand for what they draw (see build). The
-    planner's measure of the key (:func:`~.pageoverview.legend_size`) leaves this row out:
-    its estimates run larger than the engine's drawings, and counted, the row cost the
-    flagship a landscape A4 page and ``school-uniforms`` an upright one; a page it makes
-    too big is planned again, as any."""
 
 
 def legend_content(
@@ -89,7 +77,6 @@ def legend_content(
     standing: Mapping[str, str],
     *,
     paged: bool = False,
-    away: bool = False,
 ) -> LegendContent:
     """Collect what the drawn nodes and edges need explaining.
 
@@ -100,9 +87,8 @@ def legend_content(
         standing: node id -> standing, for the nodes ``--status`` marks.
         paged: a page of a fitted diagram, where a node whose parent is on another page
             has its arrow drawn into the breadcrumb, in its relation's style.
-        away: the diagram has other pages (see :attr:`LegendContent.away`).
     """
-    content = LegendContent(away=away)
+    content = LegendContent()
     grouped: set[str] = set()
     # A group drawn in parts: a member drawn here, another as a stub, is in a box too.
     parted = {node.group for node in shown if node.group is not None and node.id not in visible}
@@ -208,10 +194,6 @@ def _legend_cells(
         tag = f"[{STANDING_LABEL[standing]}]"
         meaning = f"{STANDING_TEXT[standing]} ({STANDING_BORDER[standing] or 'solid'} border)"
         cells.append((f"<TD{width_attr([tag], 10)}>{html_text(tag)}</TD>", _words(meaning)))
-    if content.away:  # words that tell it from an "out" border where standings are drawn
-        cells.append(
-            (f"<TD>{away_swatch(bool(wrap))}</TD>", _words(AWAY_LEGEND[bool(content.standings)]))
-        )
     return cells
 
 

@@ -12,7 +12,6 @@ if TYPE_CHECKING:
     from argmap.model import Node
 
 __all__ = [
-    "AWAY_LEGEND",
     "CROSS_LEGEND",
     "CROSS_LINK_STYLE",
     "DIRECTION",
@@ -195,15 +194,6 @@ LINKED_LEGEND: Final = "box: a linked reason, co-premises that support only toge
 
 CROSS_LEGEND: Final = "dashed: cross-link to another branch"
 """What a dashed arrow is, for the legend."""
-
-AWAY_LEGEND: Final = (
-    "dashed box: continues on, or comes from, the page it names",
-    "dashed box with no [tag]: on the page it names, no standing",
-)
-"""What a dashed box that stands for content on another page is (a stub, a reference to a
-cross-link's page, the breadcrumb), for the key of a diagram of several pages; the second
-with ``--status``, where a dashed border means "out": a stub there carries its standing's
-tag and border, the others no tag."""
 
 CROSS_LINK_STYLE: Final = "dashed"
 """Cross-links (``links:``) are dashed in every theme, so they read apart from the tree."""
