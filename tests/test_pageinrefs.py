@@ -256,7 +256,9 @@ def test_a_linked_groups_stub_shows_the_groups_standing_not_its_first_premises()
     """The flagship's overview drew "Russia rewards North Korea ... (linked)" as [IN] with a
     solid border: its first premise stands, but its co-premise is out, so the group does
     not support the thesis (the HTML page said so). A linked group's stub shows its
-    weakest premise's standing; a stub of one reason still shows that reason's."""
+    weakest premise's standing; a stub of one reason still shows that reason's. Over the
+    first premise's words alone, `[OUT]` read as that premise's standing (it is in): the
+    tag says the standing is the linked reason's, `LINKED REASON [OUT]`."""
     from argmap.exporters.diagram.styles import STANDING_LABEL, drawn_standings
     from argmap.load.maps import load_map
     from tests.conftest import MAPS
@@ -274,7 +276,7 @@ def test_a_linked_groups_stub_shows_the_groups_standing_not_its_first_premises()
         if stub in linked:
             own = [drawn[top] for top in stub.tops]
             assert "out" in own and drawn[stub.tops[0]] != "out"  # the first premise is not
-            assert texts[0] == "[OUT]", texts
+            assert texts[0] == "LINKED REASON [OUT]", texts
             assert "stroke-dasharray" in box  # out's border: dashed
         else:
             assert texts[0] == "[" + STANDING_LABEL[drawn[stub.tops[0]]] + "]", texts

@@ -404,3 +404,25 @@ def test_a_junction_keeps_its_place_among_the_tops_arrows(
     assert any(wrap.parent == "under n66" for wrap in page.plan.page.wraps)
     assert all(geometry.crossings(p.svg) == 0 for p in layout.pages)
     assert "ordering=in" in page.graph.source
+
+
+def test_an_undercut_undercutter_atop_a_page_aims_at_the_breadcrumbs_link() -> None:
+    """An undercutter continued on a page of its own, with its own undercutter: its arrow
+    went through its junction (where the other cuts it) on to the breadcrumb's row of the
+    objection whose link it undercuts, ending there with a bar: it read as an attack on
+    the objection's claim. It now goes on to the junction on the link between that row
+    and the thesis's, drawn from the rows' side, as a top's arrow that is not undercut."""
+    m = load_map(CASES / "smallmaps" / "undercut-of-an-undercut-continued.json")
+    layout = lay_out(m, analyze(m), RenderOptions(), "slide", find_engine("auto"))
+    page = next(p for p in layout.pages if p.plan.page.tops == ("U",))
+    assert page.plan.page.trail == ("T", "O")
+    source = page.graph.source
+    assert _edge(source, "U", "junction U") and _edge(source, "U2", "junction U")
+    assert _edge(source, "junction U", "junction trail O")
+    assert not any(
+        line.strip().startswith('"junction U" -> "page trail"') for line in source.splitlines()
+    )
+    assert '"junction trail O" -> "page trail":r1' in source
+    assert '"junction trail O" -> "page trail":r0' in source
+    assert geometry.overlaps(page.svg) == 0
+    assert layout.scale(page) >= layout.budget.scale - 1e-9

@@ -15,7 +15,7 @@ from argmap.exporters.diagram.stacking import Wrap
 from argmap.exporters.diagram.wholepage import WHOLE_MOST, _trials
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
-from tests.conftest import MAPS
+from tests.conftest import CASES, MAPS
 
 UNIFORMS = MAPS / "school-uniforms.yaml"
 
@@ -155,3 +155,25 @@ def test_a_fill_sheet_too_tall_for_letter_draws_its_ranks_closer() -> None:
     assert layout.scale(laid) >= layout.budget.scale * 0.999
     assert laid.plan.ranksep == CLOSER and f"ranksep={CLOSER}" in laid.build().source
     assert geometry.overlaps(laid.svg) == 0 and not laid.plan.page.stubs
+
+
+SMALL = CASES / "smallmaps"
+
+
+@pytest.mark.parametrize("fit", ["slide", "a4", "letter"])
+@pytest.mark.parametrize("status", [False, True])
+def test_a_small_map_with_a_conclusion_lies_on_one_page(fit: str, status: bool) -> None:
+    """Six statements (a reason, an objection undercut, its undercutter undercut in turn,
+    a conclusion drawn from the thesis) took two slides: the first with its ranks far
+    apart round a tall key beside the thesis and a stub of the undercutter, the second
+    with the two undercutters alone. The map drawn whole on one page was not tried where
+    conclusions sit over the thesis; now it is, and it fits, at the floor."""
+    m = load_map(SMALL / "undercut-of-an-undercut-and-a-conclusion.yaml")
+    options = RenderOptions(status=status)
+    layout = lay_out(m, analyze(m), options, fit, find_engine("auto"))  # type: ignore[arg-type]
+    (laid,) = layout.pages
+    page = laid.plan.page
+    assert sorted(page.nodes) == sorted(node.id for node in visible_nodes(m, options))
+    assert not page.stubs and 'id="legend"' in laid.svg
+    assert layout.scale(laid) >= layout.budget.scale * 0.999
+    assert geometry.overlaps(laid.svg) == 0

@@ -133,9 +133,12 @@ def legend_label(
     own = content.answers and nodes[NodeKind.REBUTTAL].border != edges[Relation.ATTACKS].color
     # One run: the engine set a second one after its own width of the first (``KEY :``),
     # and one starting with a space without the space, which a browser draws.
-    title = f"KEY: {html_text(ANSWER_NOTE)}" if own else "KEY"
+    title = f"KEY: {ANSWER_NOTE}" if own else "KEY"
     span = 5 if columns > 1 else 2
-    rows = [f'<TR><TD COLSPAN="{span}" ALIGN="LEFT"><B>{title}</B></TD></TR>']
+    # As wide as drawn in bold Noto Sans: the engine's narrower measure of it left the
+    # title running past the key's right side where it is the key's widest row.
+    wide = width_attr([title], 10, "B")
+    rows = [f'<TR><TD COLSPAN="{span}" ALIGN="LEFT"{wide}><B>{html_text(title)}</B></TD></TR>']
     if columns == 1:
         rows += [f"<TR>{sample}{words}</TR>" for sample, words in cells]
     else:  # a gap between the columns, as wide as a swatch's margin

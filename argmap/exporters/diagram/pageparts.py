@@ -40,7 +40,7 @@ from argmap.exporters.diagram.stublabels import (
     grouped_stub_lines,
     told_apart_stubs,
 )
-from argmap.exporters.diagram.stubstatus import NO_STANDING, stub_standing, stub_style, tagged
+from argmap.exporters.diagram.stubstatus import NO_STANDING, stub_standing, stub_style, stub_tagged
 from argmap.exporters.diagram.styles import NodeStyle
 from argmap.exporters.diagram.trailcolumn import (
     column_end,
@@ -372,7 +372,8 @@ def _stub_attrs(
     style = styles[kind]
     page = plan.number(stub.page)
     linked = first.group if stub.single and len(stub.tops) > 1 else None
-    standing = stub_standing(standings, stub.tops if not stub.single else stub.tops[:1], linked)
+    tops = stub.tops if not stub.single else stub.tops[:1]
+    standing = stub_standing(standings, tops, linked)
     if not stub.single:
         kinds = branch_kinds(m, stub.tops, styles)
         lines, fill = grouped_stub_lines(kinds, stub.hidden, page, narrow=plan.narrow), "#ffffff"
@@ -384,7 +385,7 @@ def _stub_attrs(
         )
         lines, fill = list(told_apart_stubs(said, plan.narrow)[singles.index(stub)]), style.fill
     return {
-        "label": boxed_label(STUB_POINTS, *tagged(lines, standing)),
+        "label": boxed_label(STUB_POINTS, *stub_tagged(lines, standings, tops, linked)),
         "shape": "box",
         "style": stub_style(standings is not NO_STANDING, standing),
         "fillcolor": fill,

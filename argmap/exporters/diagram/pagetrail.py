@@ -7,7 +7,6 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import draw_kind
-from argmap.exporters.diagram import worksheet as sheets
 from argmap.exporters.diagram.dot import Compass, Digraph, Html, LineCache, Port
 from argmap.exporters.diagram.enginewidths import engine_points
 from argmap.exporters.diagram.grouprows import boxed_groups
@@ -29,11 +28,10 @@ from argmap.exporters.diagram.trailcuts import (
     link_through,
     loose_tops,
     trail_cutters,
-    trail_link,
     worded,
 )
 from argmap.exporters.diagram.traillanes import SIDE_CLASS, UPWARD, row_class
-from argmap.exporters.diagram.worksheet import no_arrow_box
+from argmap.exporters.diagram.trailonto import onto_trail_link
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.shaping import needs_shaping
 
@@ -209,14 +207,14 @@ def _hang_tops(
             junction = junctions.get(top)  # a page's one top (see trailcuts)
             if in_column(plan):  # drawn from the breadcrumb down to the top, pointing up
                 _edge_back(g, top, end, attrs, outer_side(plan) if outside else "")
+            elif isinstance(end, Port) and top in onto_rows:  # through its own junction too
+                onto_trail_link(g, (m, plan), (node, end), attrs, (edge_attrs, junction))
             elif junction is not None:  # an undercutter aims at the arrow
                 flat = {"minlen": "0"} if top in flat_tops else {}  # beside it (see cutways)
+                attrs = worded(attrs) if node.relation is Relation.UNDERCUTS else attrs  # at a row
                 link_through(g, (top, end), attrs, junction.removeprefix("junction "), (flat, {}))
-            elif isinstance(end, Port) and top in onto_rows:
-                _onto_trail_link(g, (m, plan), (node, end), attrs, edge_attrs)
             else:  # an undercutter of a row's link, where none is drawn: worded
-                cut = node.relation is Relation.UNDERCUTS
-                g.edge(top, end, worded(attrs) if cut else attrs)
+                g.edge(top, end, worded(attrs) if node.relation is Relation.UNDERCUTS else attrs)
     if in_column(plan):
         # A linked group wrapped into columns keeps its later columns beside the first.
         wraps = [w.rows[1:] for w in plan.page.wraps if w.parent.startswith("group ")]
@@ -370,28 +368,3 @@ def _cut_ways(m: ArgumentMap, plan: PagePlan) -> tuple[frozenset[str], frozenset
     flat = loose_tops(m, plan) if plan.cut_way == FLAT else frozenset()
     drawn = plan.cut_way != WORDED and not plan.across
     return flat, trail_cutters(m, plan) if drawn else frozenset()
-
-
-def _onto_trail_link(
-    g: Digraph,
-    page: tuple[ArgumentMap, PagePlan],
-    top: tuple[Node, Port],
-    attrs: dict[str, str],
-    edge_attrs: EdgeStyler,
-) -> None:
-    """Draw a top that undercuts a breadcrumb row's link to the row above: onto its junction.
-
-    The link is drawn too (once: :func:`~.trailcuts.trail_link`), from the row's side down
-    to the junction and up into the row above's side; the top's arrow ends on it. Aimed at
-    the row, its arrow read as an attack on that claim (the flagship's alternative
-    explanations of Moscow's turn, each a page's top on upright A4). ``top``: the node
-    and where its arrow would end.
-    """
-    (m, plan), (node, end) = page, top
-    target = m.get(node.parent or "")
-    row = plan.page.trail.index(target.id)
-    side = end.compass or ("e" if plan.cut_way != FLAT else "")  # beside: up the middle
-    link = no_arrow_box(edge_attrs(target, target.relation or Relation.SUPPORTS, False))
-    junction = trail_link(g, f"trail {target.id}", (row, side), link)
-    way = {"minlen": "0"} if plan.cut_way == FLAT else {}
-    g.edge(node.id, junction, {**sheets.onto_arrow(attrs, True), **way})

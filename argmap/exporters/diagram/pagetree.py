@@ -20,7 +20,7 @@ from argmap.exporters.diagram.stublabels import (
     stub_box,
     stub_label_lines,
 )
-from argmap.exporters.diagram.stubstatus import stub_standing, tagged
+from argmap.exporters.diagram.stubstatus import stub_standing, stub_tagged, tagged
 from argmap.model import ArgumentMap, Node, Relation
 
 __all__ = ["TRAIL_ROWS", "Measure", "PageTree", "stub_name"]
@@ -301,7 +301,7 @@ class PageTree:
                 linked = len(tops) > 1  # (a linked group, or a part of one)
                 lines = stub_label_lines(text, more, page, narrow=self.narrow, linked=linked)
                 group = self.node[tops[0]].group if linked else None
-                size = stub_box(tagged(lines, stub_standing(self.standing, tops[:1], group)))
+                size = stub_box(stub_tagged(lines, self.standing, tops[:1], group))
             name = stub_name(tops)
             width, height = self._size(size)
             item = self._stubs[key] = Item(name, width, (height,), name)

@@ -5,25 +5,29 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
+from argmap.exporters.diagram.stublabels import STUB_POINTS
 from argmap.exporters.diagram.styles import (
     STANDING_BORDER,
     STANDING_LABEL,
     drawn_standings,
     group_key,
 )
+from argmap.exporters.diagram.textwidth import text_points
 from argmap.model import ArgumentMap, Node
 
 if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis
 
 __all__ = [
+    "GROUP_TAG",
     "NO_STANDING",
     "StatusMeasure",
     "map_standings",
     "stub_standing",
     "stub_style",
+    "stub_tagged",
     "tagged",
 ]
 
@@ -67,9 +71,36 @@ def stub_standing(
     return found.pop() if len(found) == 1 else None
 
 
-def tagged(lines: list[str], standing: str | None) -> list[str]:
-    """A stub's lines, with its standing's tag (as a full box's header shows it) atop them."""
-    return lines if standing is None else [f"[{STANDING_LABEL[standing]}]", *lines]
+GROUP_TAG: Final = ("LINKED REASON", "LINKED")
+"""What a linked group's stub says its standing is of: the group's, not its first premise's
+(whose words the stub shows); the shorter where the longer is wider than the stub's lines."""
+
+
+def tagged(lines: list[str], standing: str | None, of_group: bool = False) -> list[str]:
+    """A stub's lines, with its standing's tag (as a full box's header shows it) atop them.
+
+    ``of_group``: the standing is a linked group's (see :func:`stub_standing`), the tag
+    says so (``LINKED REASON [OUT]``, or ``LINKED [OUT]`` where that is wider than the
+    stub's lines: wider stubs cost a small map a page): over its first premise's words
+    alone, ``[OUT]`` read as that premise's standing (the flagship's "pivot" premise,
+    itself in).
+    """
+    if standing is None:
+        return lines
+    tag = f"[{STANDING_LABEL[standing]}]"
+    if of_group:
+        widest = max((text_points(line, STUB_POINTS) for line in lines), default=0.0)
+        named = f"{GROUP_TAG[0]} {tag}"
+        tag = named if text_points(named, STUB_POINTS) <= widest else f"{GROUP_TAG[1]} {tag}"
+    return [tag, *lines]
+
+
+def stub_tagged(
+    lines: list[str], standing: Mapping[str, str], tops: Sequence[str], group: str | None
+) -> list[str]:
+    """A stub's lines tagged with its standing (see :func:`stub_standing`), named a group's."""
+    of_group = group is not None and group_key(group) in standing
+    return tagged(lines, stub_standing(standing, tops, group), of_group)
 
 
 def stub_style(status: bool, standing: str | None) -> str:

@@ -75,21 +75,26 @@ def whole_page(drafts: list[_D], drafter: Drafts[_D], budget: Budget, pager: Pag
     ruled boxes are taller than statements: the uniforms' fill worksheet, in rows of
     file order, was 35 points too tall for A4 and took three pages; the deepest
     together, it fits one). Last, the drawings as wide as the page are laid out again
-    with their ranks closer (:data:`CLOSER`). Else the pages stay. Not with conclusions
-    drawn above the thesis, nor a focus's breadcrumb.
+    with their ranks closer (:data:`CLOSER`). Else the pages stay. Conclusions drawn
+    over the thesis go with it (six statements and a conclusion took two slides, the
+    second holding an undercutter's branch of two); not those on pages apart (see
+    :mod:`.conclusionpages`), nor a focus's breadcrumb.
     """
     nodes = {node for draft in drafts for node in draft.plan.page.nodes}
     if len(drafts) < 2 or len(nodes) > WHOLE_MOST or pager.lead:
         return drafts
     if sum(d.width * d.height for d in drafts) > MOST_ROOM * budget.width * budget.height:
         return drafts
-    if nodes != pager.order.keys() or len(pager.everything) != len(nodes):
+    above = nodes - pager.order.keys()  # conclusions over the root (none on pages apart)
+    if nodes - above != pager.order.keys() or len(pager.everything) != len(nodes):
+        return drafts
+    if above and (pager.around.apart or above != pager.around.nodes):
         return drafts
     home = dict.fromkeys(nodes, 1)
     tried: set[tuple[object, ...]] = set()  # each page's rows and key, laid out once
     narrow: list[PagePlan] = []  # the drawings as wide as the page, too tall
     for deep, wider in TRIES:
-        page = _estimated(pager, nodes, wider, deep)
+        page = _estimated(pager, (nodes - above, above), wider, deep)
         if page is None or (page.wraps, page.key) in tried:
             continue
         tried.add((page.wraps, page.key))
@@ -113,11 +118,16 @@ def _score(laid: _Packed) -> tuple[int, int, float]:
     return all_crossings(svg), detours(svg), laid.width * laid.height
 
 
-def _estimated(pager: Pager, nodes: set[str], wider: float, deep: bool) -> Page | None:
+def _estimated(
+    pager: Pager, drawn: tuple[set[str], set[str]], wider: float, deep: bool
+) -> Page | None:
     """Page 1 drawing every node, its rows wrapped ``wider`` than the page; None: no rows fit.
 
+    ``drawn``: the tree's nodes below the root, and the conclusions over it (the estimate
+    counts those with the root: see :meth:`~.pageestimate.Estimator.estimate`).
     ``deep``: each parent's rows deepest first where that is lower (see :mod:`.deeprows`).
     """
+    nodes, above = drawn
     kept = pager.width, pager.height, pager.key_away, pager.blocks
     pager.width, pager.height = pager.full_size[0] * wider, pager.full_size[1]
     pager.key_away = False
@@ -132,7 +142,7 @@ def _estimated(pager: Pager, nodes: set[str], wider: float, deep: bool) -> Page 
     if not math.isfinite(estimate.height):
         return None
     size = (estimate.width, estimate.height)
-    full = tuple(sorted(nodes, key=pager.order.__getitem__))
+    full = tuple(sorted(nodes | above, key=pager.m.position))
     return Page(1, (), pager.first, full, (), size, estimate.wraps, estimate.key)
 
 
