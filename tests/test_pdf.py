@@ -6,6 +6,7 @@ import gc
 import io
 import re
 import subprocess
+import time
 import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
@@ -154,14 +155,24 @@ def _pages_of(svg: str, count: int, out: io.BytesIO, sizes: list[int]) -> Iterat
         yield svg
 
 
+SETTLE = 0.05
+"""Seconds the compressing thread is given to finish its page before a sample."""
+SAMPLED: tuple[int, ...] = (110, 160, 210, 260, 310)
+"""The pages before which :func:`_traced` notes the memory held: past the pipeline's filling
+(pages drawn, compressed in a thread and written, a varying few at a time in flight)."""
+
+
 def _traced(svg: str, count: int, held: list[int]) -> Iterator[str]:
-    """The same page ``count`` times, noting the memory held before pages 10, 110 and 210."""
+    """The same page ``count`` times, noting the memory held before each page of SAMPLED."""
     for number in range(1, count + 1):
         if number == 2:
             tracemalloc.start()  # after the fonts were opened for the first page
-        elif number in (10, 110, 210):
+        elif number in SAMPLED:
             # Garbage not yet collected is not kept: while pages are written the collector
-            # runs seldom (argmap.deep.heap_frozen), so where it last ran is chance.
+            # runs seldom (argmap.deep.heap_frozen), so where it last ran is chance. Nor is
+            # a page being compressed: its thread is given time to finish (a page's content
+            # in flight or not swung the memory held by 300 KB between samples).
+            time.sleep(SETTLE)
             gc.collect()
             held.append(tracemalloc.get_traced_memory()[0])
         yield svg
@@ -180,8 +191,12 @@ class _Sink:
 
 
 def test_each_page_is_written_before_the_next_is_drawn_and_not_kept(
-    flagship_svgs: list[str],
+    flagship_svgs: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # The pages are drawn here, not by worker processes a few batches ahead: a batch of
+    # results arrived between two samples or not, so the memory held swung by up to 900 KB
+    # from one sample to the next, whatever each page keeps (what this test measures).
+    monkeypatch.setattr("argmap.exporters.diagram.engine.drawing_workers", lambda: 1)
     svg = flagship_svgs[1]
     out = io.BytesIO()
     sizes: list[int] = []
@@ -194,14 +209,16 @@ def test_each_page_is_written_before_the_next_is_drawn_and_not_kept(
     # Memory grows by the page's cross-reference entry, not by its content (written out).
     held: list[int] = []
     sink = _Sink()
-    write_pdf(211, _traced(svg, 211, held), sink)  # type: ignore[arg-type]
-    assert sink.size > 211 * step / 2
+    count = SAMPLED[-1] + 1
+    write_pdf(count, _traced(svg, count, held), sink)  # type: ignore[arg-type]
+    assert sink.size > count * step / 2 and len(held) == len(SAMPLED)
     # A page keeps its offset and its links' object numbers (a few hundred bytes at most
     # for a page of stubs); its content, thousands of bytes, is not kept. What grows in
-    # both hundreds of pages is kept by each page; a one-off step (a table of the
-    # interpreter's growing once) is not.
-    per_page = min(held[1] - held[0], held[2] - held[1]) / 100
-    assert per_page < min(500, step / 4), (held, step)
+    # every span of 50 pages is kept by each page; a one-off step (a table of the
+    # interpreter's growing once, the pipeline still filling, a page more in flight at one
+    # sample: a CI run measured 800 and 340 KB over two spans of 100) is not.
+    spans = [(later - earlier) / 50 for earlier, later in zip(held, held[1:], strict=False)]
+    assert sorted(spans)[len(spans) // 2] < min(500, step / 4), (held, step)
 
 
 def test_output_is_the_same_bytes_every_time(flagship_svgs: list[str]) -> None:
