@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from pydantic import Field, PrivateAttr, model_validator
 
@@ -204,16 +204,23 @@ class ArgumentMap(Record):
             yield node
 
     def walk_levels(
-        self, root: str | None = None, max_depth: int | None = None
+        self,
+        root: str | None = None,
+        max_depth: int | None = None,
+        prune: Callable[[Node], bool] | None = None,
     ) -> Iterator[tuple[Node, int]]:
-        """Like :meth:`walk`, yielding ``(node, levels below root)`` pairs."""
+        """Like :meth:`walk`, yielding ``(node, levels below root)`` pairs.
+
+        A node ``prune`` says yes to is yielded without its branch.
+        """
         start = self.thesis.id if root is None else self.get(root).id
         children = self._lookup().children
         stack: list[tuple[str, int]] = [(start, 0)]
         while stack:
             node_id, level = stack.pop()
-            yield self.get(node_id), level
-            if max_depth is not None and level >= max_depth:
+            node = self.get(node_id)
+            yield node, level
+            if (max_depth is not None and level >= max_depth) or (prune and prune(node)):
                 continue
             kids = children[node_id]
             stack.extend((kid, level + 1) for kid in reversed(kids))

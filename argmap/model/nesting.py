@@ -39,7 +39,7 @@ def nested_walk(
     depth0 = level
     while True:
         for start in block:
-            for node, below in _levels(m, start, nest - depth0, leaf):
+            for node, below in m.walk_levels(start.id, nest - depth0, leaf):
                 yield node, depth0 + below, head
                 head = None
                 if depth0 + below == nest and not (leaf and leaf(node)) and m.children(node.id):
@@ -49,14 +49,3 @@ def nested_walk(
         head = waiting.popleft()
         block, depth0 = m.children(head.id), resume
 
-
-def _levels(
-    m: ArgumentMap, start: Node, max_depth: int, leaf: Callable[[Node], bool] | None
-) -> Iterator[tuple[Node, int]]:
-    """``start``'s branch depth-first, ``(node, levels below start)``, leaves not entered."""
-    stack: list[tuple[Node, int]] = [(start, 0)]
-    while stack:
-        node, below = stack.pop()
-        yield node, below
-        if below < max_depth and not (leaf and leaf(node)):
-            stack.extend((kid, below + 1) for kid in reversed(m.children(node.id)))
