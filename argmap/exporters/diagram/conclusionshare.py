@@ -16,7 +16,15 @@ if TYPE_CHECKING:
     from argmap.exporters.diagram.paging import Page
     from argmap.model import ArgumentMap
 
-__all__ = ["STACKED", "Drafts", "Laid", "merged_runs", "numbered_anew", "share_pages"]
+__all__ = [
+    "STACKED",
+    "Drafts",
+    "Laid",
+    "first_fitting",
+    "merged_runs",
+    "numbered_anew",
+    "share_pages",
+]
 
 STACKED = "stacked "
 """Prefixes a shared page's first top: the holds of its conclusions one above another."""
@@ -152,19 +160,43 @@ def _fitting(
     ``room``: the budget, and the gap between ranks to try those as wide as the page
     again with ("": not tried).
     """
-    (total, home), (budget, closer) = numbers, room
+    budget, closer = room
     trials = [_together(pages, m)]
     if all(_step_only(m, page) for page in pages):
         trials.append(_together(pages, m, stacked=True))
+
+    def fits(laid: Laid) -> bool:
+        return budget.holds(laid.width, laid.height)
+
+    def closer_may(laid: Laid) -> bool:
+        return bool(closer) and budget.holds(laid.width, 0)
+
+    return first_fitting(trials, drafter, numbers, fits, (closer_may, closer))
+
+
+def first_fitting(
+    trials: Sequence[Page],
+    drafter: Drafts[_D],
+    numbers: tuple[int, Mapping[str, int]],
+    fits: Callable[[_D], bool],
+    closer: tuple[Callable[[_D], bool], str],
+) -> PagePlan | None:
+    """The plan of the first of ``trials`` whose drawing ``fits``, else None.
+
+    Each is laid out in turn; those ``closer``'s test keeps (as wide as the page, but too
+    tall) are laid out again after them all, with its gap between ranks (in inches), and
+    the first that fits then is kept. ``numbers``: the pages in all, and each node's page.
+    """
+    (total, home), (may, gap) = numbers, closer
     narrow = []
     for trial in trials:
         laid = drafter.lay_out([drafter.plan(trial, total, home)])[0]
-        if budget.holds(laid.width, laid.height):
+        if fits(laid):
             return laid.plan
-        narrow += [laid.plan] if closer and budget.holds(laid.width, 0) else []
+        narrow += [laid.plan] if may(laid) else []
     for plan in narrow:
-        laid = drafter.lay_out([replace(plan, ranksep=closer)])[0]
-        if budget.holds(laid.width, laid.height):
+        laid = drafter.lay_out([replace(plan, ranksep=gap)])[0]
+        if fits(laid):
             return laid.plan
     return None
 

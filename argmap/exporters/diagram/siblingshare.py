@@ -6,10 +6,9 @@ from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final, Protocol, TypeVar
 
-from argmap.exporters.diagram.conclusionshare import Drafts, Laid, merged_runs
-from argmap.exporters.diagram.geometry import all_crossings, boxes
+from argmap.exporters.diagram.conclusionshare import Drafts, Laid, first_fitting, merged_runs
+from argmap.exporters.diagram.geometry import Box, all_crossings, boxes
 from argmap.exporters.diagram.packed import unpack
-from argmap.exporters.diagram.pagetree import stub_name
 from argmap.exporters.diagram.stacking import NODESEP, PASSING, RANKSEP, TRAIL, Wrap
 from argmap.exporters.diagram.wholepage import CLOSER
 from argmap.model import ArgumentMap, NodeKind
@@ -120,19 +119,15 @@ def _fitting(
     trials = _trials(m, group, budget)
     if not trials:
         return None
-    total, home = numbers
     crossed = sum(_crossed(draft) for draft in group)
-    narrow = []
-    for trial in trials:
-        laid = drafter.lay_out([drafter.plan(trial, total, home)])[0]
-        if budget.holds(laid.width, laid.height) and _crossed(laid) <= crossed:
-            return laid.plan
-        narrow += [laid.plan] if budget.holds(laid.width, laid.height * CLOSER_SAVES) else []
-    for plan in narrow:
-        laid = drafter.lay_out([replace(plan, ranksep=CLOSER)])[0]
-        if budget.holds(laid.width, laid.height) and _crossed(laid) <= crossed:
-            return laid.plan
-    return None
+
+    def fits(laid: _D) -> bool:
+        return budget.holds(laid.width, laid.height) and _crossed(laid) <= crossed
+
+    def closer_may(laid: _D) -> bool:
+        return budget.holds(laid.width, laid.height * CLOSER_SAVES)
+
+    return first_fitting(trials, drafter, numbers, fits, (closer_may, CLOSER))
 
 
 def _trials(m: ArgumentMap, group: Sequence[_D], budget: Budget) -> list[Page]:
@@ -155,22 +150,24 @@ def _trials(m: ArgumentMap, group: Sequence[_D], budget: Budget) -> list[Page]:
         return []
     wide = sum(draft.width for draft in group) + NODESEP * (len(group) - 1)
     trials = [_side(m, pages)] if budget.holds(wide, 0) else []
-    own = [_own(page, draft) for page, draft in zip(pages, group, strict=True)]
+    drawn = [boxes(unpack(draft.packed)) for draft in group]  # each drawing read once
+    own = [
+        _own(page, draft, found) for page, draft, found in zip(pages, group, drawn, strict=True)
+    ]
     passed = max([width + LANE for width, _ in own[:-1]] + [own[-1][0]])  # arrows from below
     tall = group[0].height + sum(height + RANKSEP for _, height in own[1:])
     if budget.holds(passed, tall * CLOSER_SAVES):
-        trials.append(_stacked(m, pages, group))
+        trials.append(_stacked(m, pages, drawn))
     return trials
 
 
-def _own(page: Page, draft: _Packed) -> tuple[float, float]:
+def _own(page: Page, draft: _Packed, drawn: Mapping[str, Box]) -> tuple[float, float]:
     """The width and height of ``page``'s own boxes in a drawing of it (``draft``).
 
     Its nodes and stubs, not its breadcrumb: what it takes below another page's drawing.
+    ``drawn``: the drawing's boxes by name.
     """
-    drawn = boxes(unpack(draft.packed))
-    names = [*page.nodes, *(stub.name for stub in page.stubs)]
-    own = [drawn[name] for name in names if name in drawn]
+    own = [drawn[name] for name in _names(page) if name in drawn]
     if not own:
         return draft.width, draft.height
     wide = max(box.right for box in own) - min(box.left for box in own)
@@ -235,31 +232,34 @@ def _side(m: ArgumentMap, pages: Sequence[Page]) -> Page:
     return _together(m, pages, Wrap(TRAIL, rows, holds))
 
 
-def _stacked(m: ArgumentMap, pages: Sequence[Page], group: Sequence[_D]) -> Page:
+def _stacked(m: ArgumentMap, pages: Sequence[Page], drawn: Sequence[Mapping[str, Box]]) -> Page:
     """Each page's drawing below the one before: its first row held below that one's lowest box.
 
     As the planner puts rows of siblings on an upright page, the later rows' arrows
-    running up beside the blocks above. ``pages``: the pages of ``group`` (as laid out),
-    trimmed (see :func:`_trimmed`).
+    running up beside the blocks above. ``pages``: the pages of a group, trimmed (see
+    :func:`_trimmed`); ``drawn``: the boxes of each one's drawing, by name.
     """
     rows: list[tuple[str, ...]] = []
     holds: list[tuple[str, str]] = []
     for i, page in enumerate(pages):
         page_rows, page_holds = _rows(m, page)
         if i:
-            below = _lowest(pages[i - 1], group[i - 1])
+            below = _lowest(pages[i - 1], drawn[i - 1])
             holds += [(item, below) for item in page_rows[0]]
         rows += page_rows
         holds += page_holds
     return _together(m, pages, Wrap(TRAIL, tuple(rows), tuple(holds)))
 
 
-def _lowest(page: Page, draft: _Packed) -> str:
-    """The name of the lowest of ``page``'s nodes and stubs in a drawing of it (``draft``)."""
-    drawn = boxes(unpack(draft.packed))
-    names = [*page.nodes, *(stub_name(stub.tops) for stub in page.stubs)]
-    placed = [name for name in names if name in drawn]
+def _lowest(page: Page, drawn: Mapping[str, Box]) -> str:
+    """The name of the lowest of ``page``'s nodes and stubs in its drawing's boxes ``drawn``."""
+    placed = [name for name in _names(page) if name in drawn]
     return max(placed, key=lambda name: drawn[name].bottom) if placed else page.tops[-1]
+
+
+def _names(page: Page) -> list[str]:
+    """The names of a page's own boxes in its drawing: its nodes, then its stubs."""
+    return [*page.nodes, *(stub.name for stub in page.stubs)]
 
 
 def _trimmed(pages: Sequence[Page]) -> list[Page] | None:
