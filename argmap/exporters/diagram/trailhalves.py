@@ -20,6 +20,7 @@ from argmap.exporters.diagram.svgedits import (
 from argmap.exporters.diagram.traillanes import UPWARD, Round, read_round, redrawn, trail_rows
 from argmap.exporters.diagram.trailname import HALF_CLASS, TRAIL
 from argmap.exporters.diagram.trailnest import CLEAR
+from argmap.exporters.diagram.trailround import heads_in
 
 __all__ = ["draw_halves"]
 
@@ -32,8 +33,6 @@ APPROACH: Final = 4.0
 """How far from its tip, in points, an arrowed half may run inside the box as drawn."""
 
 _TITLE: Final = re.compile(r"<title>(.*?)</title>", re.S)
-_POLYGON: Final = re.compile(r'<polygon\b[^>]*?\bpoints="([^"]*)"')
-_PAIR: Final = re.compile(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)")
 _PATH_D: Final = re.compile(r'<path\b[^>]*?\bd="([^"]*)"')
 _HALF: Final = re.compile(rf"^(junction trail \S+)->{re.escape(TRAIL)}\b")
 _UP: Final = re.compile(rf'class="node trail {UPWARD}"')
@@ -81,13 +80,14 @@ def _document(svg: str) -> str:
         else:
             lowers.append((half.group(1), row, (path.start(1), path.end(1)), curve(path.group(1))))
     edits: list[tuple[Span, str]] = []
+    tips = _tips(svg) if lowers else []
     for junction, row, span, points in lowers:
         head = uppers.get(junction)
         route = None if head is None else _beside(head, trail, ports[row - 1])
         if head is not None and route is not None:  # the engine ran it inside: round the side
             edits += redrawn(head, route[:-1], route[-1], unit(route[-2], route[-1]))
         lane = tuple(route) if route else None if head is None else head.points
-        along = None if lane is None else _along(lane, trail, ports[row], _tips(svg))
+        along = None if lane is None else _along(lane, trail, ports[row], tips)
         lower = along if along is not None else _clipped(points, trail)
         if lower is not None and len(lower) >= 2:
             edits.append((span, bent_path(simplified(lower))))
@@ -169,13 +169,17 @@ def _along(
 
 
 def _tips(svg: str) -> list[Point]:
-    """The points of the drawing's arrowheads (every edge's polygons) but the links' halves'."""
-    found: list[Point] = []
-    for kind, classes, start, stop in groups(svg):
-        if kind == "edge" and HALF_CLASS not in classes:
-            for outline in _POLYGON.findall(svg, start, stop):
-                found += [(float(x), float(y)) for x, y in _PAIR.findall(outline)]
-    return found
+    """The points of the drawing's arrowheads and bars, but the links' halves'.
+
+    Read by :func:`~.trailround.heads_in`, as the breadcrumb's other passes read them.
+    """
+    return [
+        point
+        for kind, classes, start, stop in groups(svg)
+        if kind == "edge" and HALF_CLASS not in classes
+        for _span, outline in heads_in(svg, start, stop)
+        for point in outline
+    ]
 
 
 def _clipped(points: tuple[Point, ...], trail: Box) -> list[Point] | None:
