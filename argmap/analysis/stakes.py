@@ -7,7 +7,15 @@ from typing import Final
 
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
-__all__ = ["AT_THESIS", "ON_THESIS_LINK", "against", "by_stake", "stake"]
+__all__ = [
+    "AT_THESIS",
+    "ON_THESIS_LINK",
+    "UNDERCUTS_SAID",
+    "against",
+    "by_stake",
+    "stake",
+    "undercut_chain",
+]
 
 AT_THESIS: Final = 0
 """The first rank: it attacks the thesis itself."""
@@ -84,13 +92,28 @@ def against(m: ArgumentMap, node: Node) -> str:
         return ""
     thesis = m.thesis.id
     claim, to = targets[0]
-    undercuts: list[str] = []
-    while to is not None and len(undercuts) < UNDERCUTS_SAID:
-        cutter = m.get(claim)  # its link is an undercut: say which link that one cuts
-        if cutter.relation is not Relation.UNDERCUTS or cutter.kind is NodeKind.CONCLUSION:
-            break
-        undercuts.append(f"undercut {claim} of ")
-        claim, to = next(_targets(m, cutter))  # its tree link: the link it undercuts
+    cutters = undercut_chain(m, claim)[0] if to is not None else []
+    if cutters:  # its link is an undercut: say which link the last of them cuts
+        claim, to = next(_targets(m, m.get(cutters[-1])))
+    undercuts = "".join(f"undercut {cutter} of " for cutter in cutters)
     name = "the thesis" if claim == thesis else claim
     said = name if to is None else f"link {name} -> {'the thesis' if to == thesis else to}"
-    return "".join(undercuts) + said + (f" (+{len(targets) - 1} more)" if len(targets) > 1 else "")
+    return undercuts + said + (f" (+{len(targets) - 1} more)" if len(targets) > 1 else "")
+
+
+def undercut_chain(m: ArgumentMap, target: str) -> tuple[list[str], str]:
+    """The undercutters up from ``target`` (the node whose link an undercut cuts), and past them.
+
+    An undercutter's own link is its undercut: an undercut of it cuts the link its parent's
+    undercut cuts, and so on up, :data:`UNDERCUTS_SAID` undercutters at most. Returns them
+    in order from ``target`` (none where it is no undercutter), and the node whose link the
+    last of them cuts (``target`` where none).
+    """
+    chain: list[str] = []
+    node = m.get(target)
+    while node.relation is Relation.UNDERCUTS and node.kind is not NodeKind.CONCLUSION:
+        if len(chain) == UNDERCUTS_SAID or node.parent is None:
+            break
+        chain.append(node.id)
+        node = m.get(node.parent)
+    return chain, node.id

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Final
 
-from argmap.analysis.stakes import UNDERCUTS_SAID
+from argmap.analysis.stakes import undercut_chain
 from argmap.analysis.view import draw_kind
 from argmap.exporters.html.cutlinks import undercut_ends
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
@@ -62,18 +62,13 @@ def link_words(m: ArgumentMap, target: str, *, named: bool = False) -> str:
     """The link an undercut of ``target`` attacks, in words: ``the link from "A" to "B"``.
 
     An undercutter's own link is its undercut: ``the undercut by "U" of the link from "O"
-    to the thesis`` (up to :data:`~argmap.analysis.stakes.UNDERCUTS_SAID` deep).
+    to the thesis`` (see :func:`~argmap.analysis.stakes.undercut_chain`).
     """
-    said: list[str] = []
-    node = m.get(target)
-    while node.relation is Relation.UNDERCUTS and node.kind is not NodeKind.CONCLUSION:
-        if len(said) == UNDERCUTS_SAID or node.parent is None:
-            break
-        said.append(f"the undercut by {claim_words(m, node.id, named=named)} of ")
-        target, node = node.parent, m.get(node.parent)
-    start, end = undercut_ends({target: node}, target)
+    cutters, target = undercut_chain(m, target)
+    said = "".join(f"the undercut by {claim_words(m, c, named=named)} of " for c in cutters)
+    start, end = undercut_ends({target: m.get(target)}, target)
     to = "" if end is None else f" to {claim_words(m, end, named=named)}"
-    return "".join(said) + f"the link from {claim_words(m, start, named=named)}{to}"
+    return f"{said}the link from {claim_words(m, start, named=named)}{to}"
 
 
 def bearing_words(
