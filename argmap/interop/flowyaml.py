@@ -82,7 +82,10 @@ def load_flow(text: str) -> Any:
     from argmap.deep import run_deep
     from argmap.load.syntax import MAX_FLOW_NESTING
 
-    if (deep := nested_beyond(text, MAX_FLOW_NESTING)) is not None:
+    # One shallow line (a node's data) is parsed here, with no deep-stack thread to start;
+    # being shallow, it is within the nesting limit too.
+    shallow = "\n" not in text.strip() and nested_beyond(text, SHALLOW_NESTING) is None
+    if not shallow and (deep := nested_beyond(text, MAX_FLOW_NESTING)) is not None:
         # Refused before parsing: the pure parser takes seconds per thousand levels.
         line, column = deep
         message = f"'{{' and '[' nested more than {MAX_FLOW_NESTING} deep"
@@ -92,9 +95,7 @@ def load_flow(text: str) -> Any:
         return YAML(typ="safe", pure=True).load(text)
 
     try:
-        if "\n" not in text.strip() and nested_beyond(text, SHALLOW_NESTING) is None:
-            return parse()  # one shallow line (a node's data): no deep-stack thread to start
-        return run_deep(parse)
+        return parse() if shallow else run_deep(parse)
     except YAMLError as exc:
         problem = getattr(exc, "problem", None)
         mark = getattr(exc, "problem_mark", None)
