@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
-from argmap.exporters.diagram.conclusionshare import Laid
+from argmap.exporters.diagram.pagemerge import Laid
 from argmap.exporters.diagram.trailcuts import ABOVE, FLAT, WORDED, loose_tops, trail_cutters
 
 if TYPE_CHECKING:

@@ -6,9 +6,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final, Generic, Protocol, TypeVar
 
-from argmap.exporters.diagram.conclusionshare import Drafts, Laid, numbered_anew
 from argmap.exporters.diagram.geometry import all_crossings
 from argmap.exporters.diagram.packed import unpack
+from argmap.exporters.diagram.pagemerge import Drafts, Laid, numbered_anew
 from argmap.exporters.diagram.pageorder import out_of_order, top_units
 from argmap.exporters.diagram.pagetree import stub_name
 from argmap.exporters.diagram.stacking import Wrap
@@ -34,7 +34,7 @@ Arrange = Callable[[Sequence[str], Sequence[str]], "tuple[Wrap, ...] | None"]
 
 
 class _Packed(Laid, Protocol):
-    """A page laid out (see :class:`~.conclusionshare.Laid`), with its SVG packed."""
+    """A page laid out (see :class:`~.pagemerge.Laid`), with its SVG packed."""
 
     @property
     def packed(self) -> bytes: ...

@@ -6,13 +6,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final, Generic, Protocol, TypeVar
 
-from argmap.exporters.diagram.conclusionshare import Drafts, Laid, numbered_anew, share_pages
+from argmap.exporters.diagram.conclusionshare import share_pages
 from argmap.exporters.diagram.geometry import all_crossings
 from argmap.exporters.diagram.leafhome import Arrange, leaves_home
 from argmap.exporters.diagram.leafhome import renamed as renamed_wrap
 from argmap.exporters.diagram.packed import unpack
 from argmap.exporters.diagram.pageestimate import Unit
 from argmap.exporters.diagram.pagefill import Pager
+from argmap.exporters.diagram.pagemerge import Drafts, Laid, numbered_anew
 from argmap.exporters.diagram.pageorphans import ALONE
 from argmap.exporters.diagram.pagetree import stub_name
 from argmap.exporters.diagram.siblingshare import share_sibling_pages
@@ -31,7 +32,7 @@ HOSTS_TRIED: Final = 3
 
 
 class _Packed(Laid, Protocol):
-    """A page laid out (see :class:`~.conclusionshare.Laid`), with its SVG packed."""
+    """A page laid out (see :class:`~.pagemerge.Laid`), with its SVG packed."""
 
     @property
     def packed(self) -> bytes: ...

@@ -6,9 +6,9 @@ from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final, Protocol, TypeVar
 
-from argmap.exporters.diagram.conclusionshare import Drafts, Laid, first_fitting, merged_runs
 from argmap.exporters.diagram.geometry import Box, all_crossings, boxes
 from argmap.exporters.diagram.packed import unpack
+from argmap.exporters.diagram.pagemerge import Drafts, Laid, first_fitting, merged_runs
 from argmap.exporters.diagram.stacking import NODESEP, PASSING, RANKSEP, TRAIL, Wrap
 from argmap.exporters.diagram.wholepage import CLOSER
 from argmap.model import ArgumentMap, NodeKind
@@ -37,7 +37,7 @@ generated nodes on A4 mostly more)."""
 
 
 class _Packed(Laid, Protocol):
-    """A page laid out (see :class:`~.conclusionshare.Laid`), with its SVG packed."""
+    """A page laid out (see :class:`~.pagemerge.Laid`), with its SVG packed."""
 
     @property
     def packed(self) -> bytes: ...
@@ -60,7 +60,7 @@ def share_sibling_pages(
     it (see :func:`_stacked`), while the page fits its budget and its arrows cross no
     more than the pages' did apart (each try is laid out, as drawn). The pages after
     them are numbered on, every stub and key pointing to its page's new number (see
-    :func:`~.conclusionshare.merged_runs`). ``drafts``: every page, laid out, page 1 first.
+    :func:`~.pagemerge.merged_runs`). ``drafts``: every page, laid out, page 1 first.
     """
     pages = [draft.plan.page for draft in drafts]
     runs = _runs(m, drafts)

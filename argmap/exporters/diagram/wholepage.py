@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final, Protocol, TypeVar
 
-from argmap.exporters.diagram.conclusionshare import Drafts, Laid
 from argmap.exporters.diagram.geometry import all_crossings, detours
 from argmap.exporters.diagram.legend import PAIRED
 from argmap.exporters.diagram.packed import unpack
+from argmap.exporters.diagram.pagemerge import Drafts, Laid
 from argmap.exporters.diagram.paging import Page
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ of long text in four rows of two were 31 points too tall for A4)."""
 
 
 class _Packed(Laid, Protocol):
-    """A page laid out (see :class:`~.conclusionshare.Laid`), with its SVG packed."""
+    """A page laid out (see :class:`~.pagemerge.Laid`), with its SVG packed."""
 
     @property
     def packed(self) -> bytes: ...
