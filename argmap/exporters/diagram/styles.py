@@ -96,7 +96,7 @@ NODE_STYLE: Final[Mapping[NodeKind, NodeStyle]] = {
     NodeKind.PREMISE: NodeStyle("REASON", "box", "#e8f5e9", "#2e7d32", "#1b5e20"),
     NodeKind.EVIDENCE: NodeStyle("EVIDENCE", "note", "#f5f5f5", "#616161", "#424242", "filled"),
     NodeKind.OBJECTION: NodeStyle("OBJECTION", "box", "#ffebee", "#c62828", "#b71c1c"),
-    NodeKind.REBUTTAL: NodeStyle("REBUTTAL", "box", "#fff3e0", "#ef6c00", "#e65100"),
+    NodeKind.REBUTTAL: NodeStyle("REBUTTAL", "box", "#fff3e0", "#e65100", "#bf360c"),
     NodeKind.CONCLUSION: NodeStyle(
         "CONCLUSION", "box", "#ede7f6", "#4527a0", "#311b92", "filled", "2.5"
     ),
