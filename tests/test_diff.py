@@ -314,3 +314,26 @@ def test_a_moved_node_says_whose_it_is_in_markdown_too() -> None:
         d
     )
     assert "- objection `expression` (signed A. Reviewer): under `uniforms`" in format_markdown(d)
+
+
+def test_an_added_nodes_links_and_sources_are_reported(tmp_path: Path) -> None:
+    """A reviewer's objection with ``--also`` and a piece of evidence with its quote,
+    citation and basis were reported by their statements alone (UX round 8): a maintainer
+    reading the diff missed what else the reviewer claimed."""
+    path = copy(tmp_path)
+    runner = CliRunner()
+    also = ["add", "objection", str(path), "--to", "cost", "--also", "identity"]
+    both = "Both claims rest on the same survey."
+    assert runner.invoke(main, [*also, "--text", both, "--author", "T"]).exit_code == 0
+    sourced = ["add", "evidence", str(path), "--to", "identity", "--basis", "statistic"]
+    sourced += ["--citation", "School poll, 2025", "--quote", "we feel we belong"]
+    said = "Pupils in a poll said they feel they belong."
+    assert runner.invoke(main, [*sourced, "--text", said, "--author", "T"]).exit_code == 0
+    text = runner.invoke(main, ["diff", str(UNIFORMS), str(path)]).output
+    assert '    links: "identity (attacks)"\n' in text
+    assert '    quote: "we feel we belong"\n' in text
+    assert '    citation: "School poll, 2025"\n' in text
+    assert '    basis: "statistic"\n' in text
+    md = runner.invoke(main, ["diff", str(UNIFORMS), str(path), "--format", "md"]).output
+    assert "  - **links**: identity \\(attacks\\)\n" in md
+    assert "  - **quote**: we feel we belong\n" in md

@@ -20,6 +20,7 @@ __all__ = [
     "Change",
     "MapDiff",
     "RevisionError",
+    "added_fields",
     "diff_maps",
     "escape_md",
     "format_markdown",
@@ -144,6 +145,23 @@ def diff_maps(old: ArgumentMap, new: ArgumentMap) -> MapDiff:
     return MapDiff(added, removed, tuple(moved), tuple(changed), tuple(map_changes), renamed)
 
 
+_SAID_ELSEWHERE: Final = frozenset({"kind", "text", "author", "added", "relation"})
+"""An added node's fields its line says already (its place says the relation), or that
+every signed node has (the day it was added: the diff is of that change)."""
+
+
+def added_fields(node: Node) -> list[Change]:
+    """What an added node says besides its kind, place, author and statement.
+
+    Its cross-links, quote, citation, basis, note and the rest, as a change from nothing:
+    a reviewer's ``--also`` link or a piece of evidence's quote went unreported.
+    """
+    shown = ((name, _show(getattr(node, name))) for name in COMPARED_FIELDS)
+    return [
+        Change(name, None, value) for name, value in shown if value and name not in _SAID_ELSEWHERE
+    ]
+
+
 def _by(node: Node) -> str:
     """Who an added node is by."""
     return f" by {_line(node.author)}" if node.author else ""
@@ -198,6 +216,7 @@ def format_text(d: MapDiff) -> str:
         lines.append(
             f"+ added {node.kind.value} [{node.id}]{_by(node)} {_place(node)}: {_line(node.text)}"
         )
+        lines.extend(f"    {c.field}: {_quoted(c.new)}" for c in added_fields(node))
     for node in d.removed:
         lines.append(f"- removed {node.kind.value} [{node.id}]{_signed(node)}: {_line(node.text)}")
     for before, after in d.renamed:
@@ -246,6 +265,7 @@ def format_markdown(d: MapDiff, *, title: str = "argmap diff") -> str:
             by = f" by {escape_md(node.author)}" if node.author else ""
             where = _place_md(node)
             out.append(f"- {node.kind.value} `{node.id}`{by} {where}: {escape_md(node.text)}")
+            out += [f"  - **{c.field}**: {_md(c.new)}" for c in added_fields(node)]
         out.append("")
     if d.removed:
         out += ["#### Removed", ""]
