@@ -210,11 +210,16 @@ def test_expand_collapse_and_filters(browser: Any, pages: dict[str, Path]) -> No
     assert sorted(matched) == sorted(unanswered)
 
     page.check("input[name=show][value=all]")
+    page.click("#collapse-all")  # (a big map's page opens collapsed)
     authors = sorted({n.author for n in m.nodes if n.author})
     page.select_option("#author", authors[0])
     mine = [e for e in visible_entries(page) if not e["context"]]
     assert {e["author"] for e in mine} == {authors[0]}
     assert len(mine) == sum(1 for n in m.nodes if n.author == authors[0])
+    # Each match opens, so its signature (the reason for the filter) shows (UX round 8).
+    for entry in mine:
+        signed = page.locator(f'li.entry[data-id="{entry["id"]}"] > details > * .author').first
+        assert signed.is_visible(), entry["id"]
 
     page.click("#reset")
     page.fill("#search", "Jang Song")

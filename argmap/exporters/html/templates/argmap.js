@@ -123,7 +123,7 @@
       if (shown) {
         var up = parentEntry(li);
         if (up) { keep.set(up, true); }
-        if (active && !own) {
+        if (active) {  // a match opened too: what matched (its author, quote) shows
           var details = li.querySelector(":scope > details");
           if (details) { details.open = true; }
         }
