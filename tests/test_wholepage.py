@@ -42,12 +42,13 @@ def test_a_map_that_fits_no_page_whole_keeps_its_pages(monkeypatch: pytest.Monke
     """The standing example's three A4 pages take little more than a page's room: it is
     tried on one, too big every way with its ranks as far apart as on every page (it
     fits with them closer: see the next test); its pages stay, each at the floor."""
-    from argmap.exporters.diagram import wholepage
+    from argmap.exporters.diagram import lonerows, wholepage
 
     tried: list[int] = []
     trials = wholepage._trials
     monkeypatch.setattr(wholepage, "_trials", lambda page: tried.append(1) or trials(page))
     monkeypatch.setattr(wholepage, "CLOSER", "0.55")
+    monkeypatch.setattr(lonerows, "CLOSER", "0.55")  # a lone page's host's ranks, too
     m = load_map(MAPS / "standing-example.yaml")
     layout = lay_out(m, analyze(m), RenderOptions(), "a4", find_engine("auto"))
     assert tried and len(layout.pages) == 3

@@ -10,6 +10,8 @@ from argmap.exporters.diagram.conclusionshare import share_pages
 from argmap.exporters.diagram.geometry import all_crossings
 from argmap.exporters.diagram.leafhome import Arrange, leaves_home
 from argmap.exporters.diagram.leafhome import renamed as renamed_wrap
+from argmap.exporters.diagram.lonerows import lone_rows
+from argmap.exporters.diagram.overviewstubs import split_overview_stubs
 from argmap.exporters.diagram.packed import unpack
 from argmap.exporters.diagram.pageestimate import Unit
 from argmap.exporters.diagram.pagefill import Pager
@@ -52,7 +54,10 @@ def fewer_pages(
 
     Conclusions drawn apart from page 1 (see :func:`~.conclusionshare.share_pages`;
     not left to right), then lone branches (see :func:`host_lone_pages`), then, top down,
-    a small map's pages all on one (see :func:`~.wholepage.whole_page`). ``planned``: the
+    siblings' pages (see :func:`~.siblingshare.share_sibling_pages`), lone branches at
+    their stubs again (see :func:`~.lonerows.lone_rows`), a small map's pages all on one
+    (see :func:`~.wholepage.whole_page`) and the overview's grouped stub split (see
+    :func:`~.overviewstubs.split_overview_stubs`). ``planned``: the
     pager that planned the pages (for its rows and estimates), and whether they run left
     to right.
     """
@@ -64,7 +69,10 @@ def fewer_pages(
     if not across:  # what is left, with ranks closer too; then siblings' pages
         drafts = share_pages(m, drafts, drafter, budget, CLOSER)
         drafts = share_sibling_pages(m, drafts, drafter, budget)
-    return drafts if across or pager is None else whole_page(drafts, drafter, budget, pager)
+        drafts = lone_rows(m, drafts, drafter, budget, lone)
+    if across or pager is None:
+        return drafts
+    return split_overview_stubs(m, whole_page(drafts, drafter, budget, pager), drafter, budget)
 
 
 def host_lone_pages(
