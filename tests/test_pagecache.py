@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from argmap.exporters.diagram import pageestimate
+from argmap.exporters.diagram.chaincols import chain_steps
 from argmap.exporters.diagram.pageblocks import Unit
 from argmap.exporters.diagram.pagefill import Pager
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.paging import PlanMemo, paginate
 from argmap.model import ArgumentMap, Node
 from tests.strategies import argument_maps
+from tests.test_chaincols import _chain
 
 
 def _measure(node: Node) -> tuple[float, float]:
@@ -119,3 +123,26 @@ def test_the_members_after_a_pages_first_units_are_the_units_flattened(
         assert pager.after(some, taken) == tuple(c for unit in some[taken:] for c in unit)
         assert pager.rest(some, taken, True) == (pager.after(some, taken) or None)
         assert pager.rest(some, taken, False) is None
+
+
+def test_a_page_that_fits_no_way_is_read_as_a_chain_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether a page is one chain (to fold into columns) is the same at every way of
+    wrapping its rows: asked of a page that fits none of them, it is walked once, not once
+    a way (a third of those walks went at 10,000 nodes, each ``fits`` asked up to three)."""
+    walks: list[str] = []
+
+    def counted(tree: Pager, top: str, full: set[str], limits: dict[str, int]) -> object:
+        walks.append(top)
+        return chain_steps(tree, top, full, limits)
+
+    monkeypatch.setattr(pageestimate, "chain_steps", counted)
+    m = _chain(20)
+    ids = [node.id for node in m.walk()]
+    pager = Pager(m, ids, _measure, Budget(300.0, 200.0, 1.0))
+    tops: list[Unit] = [("n0",)]
+    assert not pager.fits(tops, set(ids), None, {})
+    assert walks == ["n0"]
+    walks.clear()
+    estimate = pager.estimate(tops, set(ids), None, {})
+    assert estimate.height > pager.height
+    assert walks == ["n0"]

@@ -9,7 +9,7 @@ from functools import partial
 from typing import Final, NamedTuple
 
 from argmap.analysis.view import drawn_up
-from argmap.exporters.diagram.chaincols import GUTTER, apart, chain_steps, folds
+from argmap.exporters.diagram.chaincols import GUTTER, Step, apart, chain_steps, folds
 from argmap.exporters.diagram.cutplaces import (
     first_row_only,
     in_first_row,
@@ -54,6 +54,8 @@ WIDE_SHARE: Final = 0.92
 row of stubs under its parent somewhat wider than their boxes."""
 FRAME: Final = (2 * 0.3 * 72, 2 * 0.3 * 72 + 26.0)
 """The drawing's padding on both sides, and the page heading's line."""
+_Chain = list[list[Step] | None]
+"""A page read as one chain (None: not one), once read; empty: not yet."""
 
 
 class Estimate(NamedTuple):
@@ -168,13 +170,13 @@ class Estimator(PageTree):
         instead (see :func:`~argmap.exporters.diagram.stacking.wrap_rows`), so that
         branches fit side by side. ``record``: list the rows (the estimate's ``wraps``).
         """
-        limits = limits or {}
-        wide = self._estimate(tops, full, rest, limits, (False, record))
+        limits, chain = limits or {}, _Chain()
+        wide = self._estimate(tops, full, rest, limits, (False, record), chain)
         if wide.width <= self.width * WIDE_SHARE and wide.height <= self.height:
             return wide
         # Rows wrapped a little narrower, then sets of boxes in compact blocks.
         for how in ((False, record, WIDE_SHARE), (True, record, 1.0)):
-            other = self._estimate(tops, full, rest, limits, how)
+            other = self._estimate(tops, full, rest, limits, how, chain)
             if other.width <= self.width and other.height <= self.height:
                 return other
         return wide
@@ -191,9 +193,9 @@ class Estimator(PageTree):
         The same as asking the estimate, sooner: it fits if any way of wrapping rows does
         (compact blocks first: a page filled as far as it goes mostly fits only that way).
         """
-        limits = limits or {}
+        limits, chain = limits or {}, _Chain()
         for how in ((True, False, 1.0), (False, False), (False, False, WIDE_SHARE)):
-            width, height = self._estimate(tops, full, rest, limits, how, fail_fast=True)[:2]
+            width, height = self._estimate(tops, full, rest, limits, how, chain, True)[:2]
             if width <= self.width and height <= self.height:
                 return True
         return False
@@ -205,12 +207,14 @@ class Estimator(PageTree):
         rest: Unit | None,
         limits: Mapping[str, int],
         how: tuple[bool, bool] | tuple[bool, bool, float],
+        chain: _Chain,
         fail_fast: bool = False,
     ) -> Estimate:
         """The estimate, with sets of leaves and stubs wrapped wide or ``compact``.
 
-        ``how``: compact, record, and the share of the page's width rows wrap at;
-        ``fail_fast``: too big without breadcrumb and key, it is too big (sized so).
+        ``how``: compact, record, and the share of the page's width rows wrap at; ``chain``:
+        the page as one chain, once made (see :func:`~.chaincols.chain_steps`: the same at
+        every way); ``fail_fast``: too big without breadcrumb and key, it is too big (sized so).
         """
         compact, record = how[:2]
         limit = (self.width - self.frame[0]) * (how[2] if len(how) > 2 else 1.0)
@@ -225,11 +229,12 @@ class Estimator(PageTree):
                 drawn, beside = roomy, beside | {top}
         if fit or len(tops) != 1 or rest:
             return drawn
-        around = self.around.nodes or self.around.stubs  # conclusions over the root: no
-        top = tops[0][0]
-        items = None if top == self.root and around else chain_steps(self, top, full, limits)
+        if not chain:  # (conclusions over the root: no chain)
+            top, around = tops[0][0], self.around.nodes or self.around.stubs
+            walk = top != self.root or not around
+            chain.append(chain_steps(self, top, full, limits) if walk else None)
         room = min(limit, (self.width - self.frame[0]) * WIDE_SHARE)
-        for fold in folds(items or (), room, GUTTER[self.horizontal]):
+        for fold in folds(chain[0] or (), room, GUTTER[self.horizontal]):
             folded = self._drawn(*made, fold)
             if folded.width <= self.width and folded.height <= self.height:
                 return folded
@@ -392,9 +397,3 @@ class Estimator(PageTree):
         if wraps is not None:
             note_rows(TRAIL, rows, wraps)
         return rows
-
-    def _trail_rows(self, tops: Sequence[Unit]) -> int:
-        """How many ancestors the breadcrumb above these tops lists (the ``lead`` too)."""
-        if len(tops) == 1 and len(tops[0]) == 1:  # the usual page: one branch
-            return self.trail_rows(len(self.trail_of(tops[0][0])))
-        return self.trail_rows(len({a for u in tops for t in u for a in self.trail_of(t)}))

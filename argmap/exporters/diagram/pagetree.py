@@ -367,3 +367,9 @@ class PageTree:
     def trail_rows(self, own: int) -> int:
         """The rows of a breadcrumb of ``own`` rows below its lead (see :meth:`lead_for`)."""
         return len(self.lead_for(own)) + own
+
+    def _trail_rows(self, tops: Sequence[Unit]) -> int:
+        """How many ancestors the breadcrumb above these tops lists (the ``lead`` too)."""
+        if len(tops) == 1 and len(tops[0]) == 1:  # the usual page: one branch
+            return self.trail_rows(len(self.trail_of(tops[0][0])))
+        return self.trail_rows(len({a for u in tops for t in u for a in self.trail_of(t)}))
