@@ -19,6 +19,7 @@ __all__ = [
     "BANK_POINTS",
     "GIVEN_KINDS",
     "BANK_WRAP",
+    "RULE_FOOT",
     "RULE_HEIGHT",
     "bank_entries",
     "bank_label",
@@ -34,6 +35,10 @@ __all__ = [
 
 RULE_HEIGHT: Final = 26
 """Points between two ruled lines of a blank: room for handwriting at any fitted scale."""
+
+RULE_FOOT: Final = 6
+"""Points kept below a blank's last ruled line, for the descenders written on it: the line
+sat about a millimetre above the box's border, and a g or a y crossed it."""
 
 RULE_WIDTH: Final = 230
 """A ruled line's length in points: the width of a statement's box."""
@@ -266,14 +271,15 @@ def sheet_body(node: Node, ink: str, sheet: Sheet) -> str | None:
             f'<TD><FONT POINT-SIZE="{PLACE_POINTS}" COLOR="{ink}">{PLACE_WORDS}</FONT></TD>'
             f"{box}</TR></TABLE></TD></TR>"
         )
+    foot = f'<TR><TD FIXEDSIZE="TRUE" WIDTH="{RULE_WIDTH}" HEIGHT="{RULE_FOOT}"></TD></TR>'
     if written is not None:
         shown = key.written_lines(written, lines, RULE_WIDTH)[0]
-        return key.written_rules(shown, lines, RULE_WIDTH, RULE_HEIGHT, ink)
+        return key.written_rules(shown, lines, RULE_WIDTH, RULE_HEIGHT, ink) + foot
     rule = (
         f'<TR><TD SIDES="B" BORDER="1" COLOR="{ink}" WIDTH="{RULE_WIDTH}" '
         f'HEIGHT="{RULE_HEIGHT}"> </TD></TR>'
     )
-    return rule * lines
+    return rule * lines + foot
 
 
 def sheet_key(sheet: Sheet | None) -> Html | None:
