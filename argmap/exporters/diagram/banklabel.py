@@ -19,6 +19,7 @@ __all__ = [
     "add_bank_rows",
     "bank_columns",
     "bank_entries",
+    "bank_heights",
     "bank_label",
     "bank_lines",
     "bank_rows",
@@ -57,6 +58,17 @@ def bank_lines(text: str, room: float | None = None) -> list[str]:
         else:
             high = middle - 1
     return wrap(text, low)
+
+
+BANK_ROW_PADDING: Final = 12.0
+"""Points a bank row takes beyond its lines: cell padding and spacing."""
+
+
+def bank_heights(entries: list[tuple[str, str]], room: float) -> list[float]:
+    """Each row's height as estimated, its statement wrapped to ``room`` points."""
+    return [
+        len(bank_lines(text, room)) * BANK_POINTS * 1.2 + BANK_ROW_PADDING for _, text in entries
+    ]
 
 
 def bank_rows(entries: list[tuple[str, str]], room: float | None = None) -> list[str]:

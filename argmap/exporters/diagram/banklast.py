@@ -10,9 +10,8 @@ from typing import TYPE_CHECKING, Final
 
 from argmap.exporters.diagram.bankcolumns import COLUMN_ROOM, balanced, column_count, column_room
 from argmap.exporters.diagram.banklabel import (
-    BANK_POINTS,
     add_bank_columns,
-    bank_lines,
+    bank_heights,
     bank_rows,
 )
 from argmap.exporters.diagram.dot import Digraph
@@ -43,9 +42,6 @@ bank of nine cut two and seven (school-uniforms) read worse than one on a page o
 
 HEAD: Final = 40.0
 """Points the bank's heading row and its frame take above and below its rows."""
-
-ROW_PADDING: Final = 12.0
-"""Points a bank row takes beyond its lines: cell padding and spacing."""
 
 _TRANSLATE: Final = re.compile(r'class="graph" transform="[^"]*translate\(([-\d.]+) ([-\d.]+)\)"')
 _BACKGROUND: Final = re.compile(r'(<polygon fill="[^"]*" stroke="none" points=")([^"]*)(")')
@@ -163,9 +159,7 @@ def _fitted(
         return None
     columns = column_count(width, frame, names)
     line = column_room(width, frame, names, columns)
-    heights = [
-        len(bank_lines(text, line)) * BANK_POINTS * 1.2 + ROW_PADDING for _, text in entries
-    ]
+    heights = bank_heights(entries, line)
     labels = bank_rows(entries, line)
     rows = _rows_held(heights, columns, height - HEAD)
     for _ in range(TRIES):

@@ -18,7 +18,7 @@ from argmap.exporters.diagram.banklabel import (
     BANK_POINTS,
     add_bank_columns,
     bank_entries,
-    bank_lines,
+    bank_heights,
     bank_rows,
 )
 from argmap.exporters.diagram.banklast import Start, bank_start, part_heading
@@ -38,8 +38,6 @@ if TYPE_CHECKING:
 
 __all__ = ["bank_layout", "with_bank_pages"]
 
-ROW_PADDING: Final = 12.0
-"""Points a bank row takes beyond its lines: cell padding and spacing."""
 HEADING: Final = 64.0
 """Points the page's heading, the bank's heading row and its frame take."""
 FRAME: Final = 84.0
@@ -152,9 +150,7 @@ def _bank_pages(
     """
     room = column_room(layout.budget.width, FRAME, names, columns)
     rows = bank_rows(entries, room)
-    heights = [
-        len(bank_lines(text, room)) * BANK_POINTS * 1.2 + ROW_PADDING for _, text in entries
-    ]
+    heights = bank_heights(entries, room)
     tall = layout.budget.height - HEADING
     chunks = cut_columns(heights, columns, tall)
     drawn = _draw(rows, chunks, layout, drawing)
