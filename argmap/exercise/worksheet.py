@@ -28,8 +28,13 @@ __all__ = [
     "shuffled",
 ]
 
-HAND_CHARS: Final = 26
-"""Characters of handwriting that fit on one ruled line of a blank (print fits 34)."""
+HAND_CHARS: Final = 20
+"""Characters of handwriting that fit on one ruled line of a blank (print fits 34).
+
+A line is 230 points long (:data:`~argmap.exporters.diagram.worksheet.RULE_WIDTH`), about
+63 mm on a page printed at the legibility floor: over 3 mm a letter, as pupils write (3 to
+4 mm). At 26 a line, 2.4 mm a letter, a blank was too short for its statement in a hand.
+"""
 
 MIN_LINES: Final = 2
 """A blank has at least this many ruled lines."""

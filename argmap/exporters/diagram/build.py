@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from argmap.analysis.view import draw_kind, visible_nodes
 from argmap.exporters.diagram import worksheet as sheets
+from argmap.exporters.diagram.banklabel import add_bank
 from argmap.exporters.diagram.chaincols import column_heads, edge_ends, tree_line
 from argmap.exporters.diagram.dot import Digraph, LineCache, escape, node_line
 from argmap.exporters.diagram.drawn import add_drawing_step, step_lengths
@@ -129,7 +130,7 @@ def to_digraph(
     _add_undercuts_and_cross_links(g, ctx, shown, undercut)
     if stubs is None:
         stack_leaves(g, shown, ctx.visible)
-        sheets.add_bank(g, options.sheet)  # a worksheet's pages get the bank on pages of its own
+        add_bank(g, options.sheet)  # a worksheet's pages get the bank on pages of its own
     if page is None:
         _add_legend(g, ctx, shown)
     elif page.page.key[0] and page.page.key[0] != "page":  # the whole deck's key, once

@@ -204,8 +204,10 @@ def redraw_svg(svg: str, *, alone: bool = False) -> str:
     edges into a breadcrumb's rows end at their own rows, none piled
     (:func:`.trailrows.end_at_rows`, :func:`.traillanes.route_lanes`), and a linked
     group's caption moves off the edges crossing it (:func:`.groupcaptions.clear_captions`),
-    and the key's arrows are drawn as arrows (:func:`.keydraw.draw_samples`). Each pass
-    works on each drawing alone: a batch's drawings come out as they would one by one.
+    a label worksheet's sign boxes stay on their arrows, clear of text
+    (:func:`.signboxes.clear_signs`), and the key's arrows are drawn as arrows
+    (:func:`.keydraw.draw_samples`). Each pass works on each drawing alone: a batch's
+    drawings come out as they would one by one.
     ``alone``: the SVG is one drawing, not looked through for others (about 7 ms at 3,000 nodes).
     """
     from argmap.exporters.diagram.svgedits import each_drawing
@@ -218,6 +220,7 @@ def _redraw_drawing(svg: str) -> str:
     from argmap.exporters.diagram.edgeheads import spread_drawing_heads
     from argmap.exporters.diagram.groupcaptions import clear_drawing_captions
     from argmap.exporters.diagram.keydraw import draw_drawing_samples
+    from argmap.exporters.diagram.signboxes import clear_signs
     from argmap.exporters.diagram.svgtext import place_text
 
     laid = spread_drawing_heads(place_text(svg))
@@ -227,7 +230,7 @@ def _redraw_drawing(svg: str) -> str:
         from argmap.exporters.diagram.trailrows import end_at_rows
 
         laid = draw_halves(route_lanes(end_at_rows(laid)))
-    return draw_drawing_samples(clear_drawing_captions(laid))
+    return draw_drawing_samples(clear_signs(clear_drawing_captions(laid)))
 
 
 def _drawn(

@@ -50,14 +50,15 @@ def key_layout(m: ArgumentMap, options: RenderOptions, fit: Fit, engine: EngineI
 
     Returns:
         The worksheet's diagram pages, drawn with the answers (the same page for page,
-        shown at the worksheet's scale), then the answers by position where the boxes do
-        not hold them (see :func:`answer_entries`), on pages of their own.
+        shown at the worksheet's scale; the last with the start of the sheet's bank where
+        the sheet has it there), then the answers by position where the boxes do not
+        hold them (see :func:`answer_entries`), on pages of their own.
 
     Raises:
         RenderError: the engine fails.
     """
     from argmap.analysis.standing import analyze
-    from argmap.exporters.diagram.bankpages import with_bank_pages
+    from argmap.exporters.diagram.bankpages import bank_layout, with_bank_pages
 
     key = options.sheet
     assert key is not None and key.answers  # (the caller's test)
@@ -67,12 +68,15 @@ def key_layout(m: ArgumentMap, options: RenderOptions, fit: Fit, engine: EngineI
     sheet_options = replace(options, sheet=sheet)
     worksheet = sheet_map(m, key, sheet_title(m.title))  # as the worksheet is planned
     laid = lay_out(worksheet, analysis, sheet_options, fit, engine)
-    deck = with_bank_pages(laid, sheet_options, engine, worksheet.title).deck  # its text size
+    with_bank, start = bank_layout(laid, sheet_options, engine, worksheet.title)
+    deck = with_bank.deck  # its text size
     written = replace(sheet, written=written_answers(m, key, options))
     page = page_options(replace(options, sheet=written), laid.budget)
     shown = [node.id for node in visible_nodes(drawn, page)]
     digits = len(str(len(paged_focus(drawn, page, shown, TRAIL_ROWS - 1)[0])))
     layout = replace(laid, pages=_drawn(drawn, analysis, page, laid, engine, digits))
+    if start is not None:  # the bank begun on the sheet's last page: on the key's too
+        layout = replace(layout, pages=[*layout.pages[:-1], start.onto(layout.pages[-1])])
     entries = answer_entries(m, key) if key.listed else []
     if entries:
         layout = with_bank_pages(layout, options, engine, m.title, entries, ANSWERS_HEADING)

@@ -191,6 +191,7 @@ def sheet_box(node: Node, kind: NodeKind, sheet: Sheet) -> tuple[float, float] |
         PLACE_POINTS,
         PLACE_SPACING,
         PLACE_WORDS,
+        RULE_FOOT,
         RULE_HEIGHT,
         RULE_WIDTH,
         sheet_header,
@@ -205,7 +206,7 @@ def sheet_box(node: Node, kind: NodeKind, sheet: Sheet) -> tuple[float, float] |
         body = words + PLACE_BOX_WIDTH + 3 * PLACE_SPACING + 4 * CELL_PADDING
         height = RULE_HEIGHT + 2 * PLACE_SPACING + 2 * CELL_PADDING
     else:
-        body, height = RULE_WIDTH, lines * RULE_HEIGHT
+        body, height = RULE_WIDTH, lines * RULE_HEIGHT + RULE_FOOT
     # The header's cell: as the engine counts it (wider than Noto Sans here), or Noto's.
     head = max(line_points(header, 9), text_points(header, 9, "B") + 4)
     width = max(head, body) + 2 * CELL_PADDING

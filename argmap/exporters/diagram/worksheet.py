@@ -1,4 +1,4 @@
-"""The diagram of a worksheet: position headers, ruled blanks, number boxes, its key and bank."""
+"""The diagram of a worksheet: position headers, ruled blanks, number boxes and its key."""
 
 from __future__ import annotations
 
@@ -7,23 +7,18 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Final
 
-from argmap.exporters.diagram.dot import Digraph, Html
+from argmap.exporters.diagram.dot import Html
 from argmap.exporters.diagram.enginewidths import engine_points
-from argmap.exporters.diagram.labels import html_text, width_attr, wrap
-from argmap.exporters.diagram.styles import FONT, EdgeStyle, NodeStyle
+from argmap.exporters.diagram.labels import html_text, width_attr
+from argmap.exporters.diagram.styles import EdgeStyle, NodeStyle
 from argmap.exporters.diagram.textwidth import text_points
 from argmap.model import Node, NodeKind, Relation
 from argmap.options import Sheet
 
 __all__ = [
-    "BANK_POINTS",
     "GIVEN_KINDS",
-    "BANK_WRAP",
+    "RULE_FOOT",
     "RULE_HEIGHT",
-    "bank_entries",
-    "bank_label",
-    "bank_lines",
-    "bank_rows",
     "label_parts",
     "sheet_body",
     "sheet_classes",
@@ -34,6 +29,10 @@ __all__ = [
 
 RULE_HEIGHT: Final = 26
 """Points between two ruled lines of a blank: room for handwriting at any fitted scale."""
+
+RULE_FOOT: Final = 6
+"""Points kept below a blank's last ruled line, for the descenders written on it: the line
+sat about a millimetre above the box's border, and a g or a y crossed it."""
 
 RULE_WIDTH: Final = 230
 """A ruled line's length in points: the width of a statement's box."""
@@ -49,15 +48,6 @@ PLACE_POINTS: Final = 13
 
 PLACE_SPACING: Final = 4
 """Points around and between the words and the number's box (their table's spacing)."""
-
-BANK_WRAP: Final = 90
-"""Characters per line of a statement in the bank."""
-
-MIN_BANK_WRAP: Final = 20
-"""The fewest characters a bank's statement wraps at, however narrow its page."""
-
-BANK_POINTS: Final = 13.0
-"""The bank's statements' size: a statement's, so the bank keeps the legibility floor."""
 
 KIND_BLANK: Final = "kind: ________________________"
 """What a label worksheet's header shows for the kind students write in."""
@@ -266,14 +256,15 @@ def sheet_body(node: Node, ink: str, sheet: Sheet) -> str | None:
             f'<TD><FONT POINT-SIZE="{PLACE_POINTS}" COLOR="{ink}">{PLACE_WORDS}</FONT></TD>'
             f"{box}</TR></TABLE></TD></TR>"
         )
+    foot = f'<TR><TD FIXEDSIZE="TRUE" WIDTH="{RULE_WIDTH}" HEIGHT="{RULE_FOOT}"></TD></TR>'
     if written is not None:
         shown = key.written_lines(written, lines, RULE_WIDTH)[0]
-        return key.written_rules(shown, lines, RULE_WIDTH, RULE_HEIGHT, ink)
+        return key.written_rules(shown, lines, RULE_WIDTH, RULE_HEIGHT, ink) + foot
     rule = (
         f'<TR><TD SIDES="B" BORDER="1" COLOR="{ink}" WIDTH="{RULE_WIDTH}" '
         f'HEIGHT="{RULE_HEIGHT}"> </TD></TR>'
     )
-    return rule * lines
+    return rule * lines + foot
 
 
 def sheet_key(sheet: Sheet | None) -> Html | None:
@@ -306,80 +297,4 @@ def sheet_key(sheet: Sheet | None) -> Html | None:
         '<TABLE BORDER="1" COLOR="#9e9e9e" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3">'
         + "".join(rows)
         + "</TABLE>"
-    )
-
-
-def bank_entries(sheet: Sheet) -> list[tuple[str, str]]:
-    """The bank's statements, each with its number, in the bank's order."""
-    return [(str(number), text) for number, text in enumerate(sheet.bank, start=1)]
-
-
-def bank_lines(text: str, room: float | None = None) -> list[str]:
-    """A statement's lines in a list: wrapped at :data:`BANK_WRAP` characters, or fewer.
-
-    ``room``: the points a line may take (a page narrower than the bank at 90 characters:
-    so wrapped, an upright A4 page held one statement, and the flagship's bank took 62).
-    """
-    text = " ".join(text.split())
-    lines = wrap(text, BANK_WRAP)
-    if room is None or max(text_points(line, BANK_POINTS) for line in lines) <= room:
-        return lines
-    low, high = MIN_BANK_WRAP, BANK_WRAP - 1  # the widest wrap whose lines fit
-    while low < high:
-        middle = (low + high + 1) // 2
-        if max(text_points(line, BANK_POINTS) for line in wrap(text, middle)) <= room:
-            low = middle
-        else:
-            high = middle - 1
-    return wrap(text, low)
-
-
-def bank_rows(entries: list[tuple[str, str]], room: float | None = None) -> list[str]:
-    """A list's rows, one per statement, each after its name (a bank number, a position).
-
-    ``room``: the points a statement's line may take (see :func:`bank_lines`).
-    """
-    rows = []
-    for name, text in entries:
-        lines = bank_lines(text, room)
-        rows.append(
-            f'<TR><TD ALIGN="RIGHT" VALIGN="TOP"><B>{html_text(name)}</B></TD>'
-            f'<TD ALIGN="LEFT" BALIGN="LEFT"{width_attr(lines, BANK_POINTS)}>'
-            + '<BR ALIGN="LEFT"/>'.join(html_text(line) for line in lines)
-            + "</TD></TR>"
-        )
-    return rows
-
-
-def bank_label(rows: list[str], heading: str = "STATEMENT BANK") -> Html:
-    """An HTML-like label holding some of the bank's rows under a heading."""
-    return Html(
-        '<TABLE BORDER="1" COLOR="#424242" CELLBORDER="0" CELLSPACING="2" CELLPADDING="4">'
-        f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B>{html_text(heading)}</B></TD></TR>'
-        + "".join(rows)
-        + "</TABLE>"
-    )
-
-
-def add_bank(g: Digraph, sheet: Sheet | None) -> None:
-    """Add a place worksheet's whole bank to its drawing, as one box beside the map."""
-    if sheet is None or not sheet.bank or sheet.answers:
-        return
-    add_bank_rows(g, bank_rows(bank_entries(sheet)))
-
-
-def add_bank_rows(g: Digraph, rows: list[str], heading: str = "STATEMENT BANK") -> None:
-    """Add the bank (or a part of it) to a graph as one box."""
-    g.node(
-        "statement bank",
-        {
-            "label": bank_label(rows, heading),
-            "shape": "plaintext",
-            "style": "",
-            "fontname": FONT,
-            "fontsize": f"{BANK_POINTS:g}",
-            "id": "bank",
-            "tooltip": "Statement bank",
-            "class": "bank",
-        },
     )
