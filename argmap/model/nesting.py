@@ -48,4 +48,3 @@ def nested_walk(
             return
         head = waiting.popleft()
         block, depth0 = m.children(head.id), resume
-
