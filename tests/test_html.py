@@ -27,6 +27,7 @@ from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap, Node, NodeKind, Relation, reading_order
 from argmap.safetext import displayable, safe_url
 from tests.conftest import CASES, GOLDEN, MAPS, ROOT
+from tests.contrast import contrast
 from tests.golden_html import HTML_GOLDEN
 from tests.strategies import argument_maps
 
@@ -757,17 +758,6 @@ def test_unclosed_bidi_overrides_and_controls_stay_inside_their_text() -> None:
     assert "a\ufffdb" in page and "\x07" not in page
 
 
-def _luminance(colour: str) -> float:
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
-
-
-def _contrast(a: str, b: str) -> float:
-    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
 def _hue(colour: str) -> tuple[float, float]:
     import colorsys
 
@@ -799,7 +789,7 @@ def test_the_page_colours_each_kind_as_the_diagram_does_and_legibly() -> None:
             else:
                 assert min(abs(page_hue - ink_hue), 360 - abs(page_hue - ink_hue)) < 20, kind
             for ground in ("bg", "panel"):
-                assert _contrast(palette[kind], palette[ground]) >= 4.5, (kind, ground)
+                assert contrast(palette[kind], palette[ground]) >= 4.5, (kind, ground)
 
 
 def test_for_and_against_gives_attacked_evidence_a_case() -> None:

@@ -5,17 +5,7 @@ from __future__ import annotations
 import pytest
 
 from argmap.exporters.diagram.styles import THEMES
-
-
-def _luminance(colour: str) -> float:
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
-
-
-def _contrast(a: str, b: str) -> float:
-    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
+from tests.contrast import contrast
 
 
 @pytest.mark.parametrize("theme", sorted(THEMES))
@@ -27,5 +17,5 @@ def test_each_kinds_text_meets_aa_contrast_on_its_box(theme: str) -> None:
     """
     nodes, _edges = THEMES[theme]
     for kind, style in nodes.items():
-        assert _contrast(style.ink, style.fill) >= 4.5, (theme, kind, style.ink, style.fill)
-        assert _contrast(style.border, style.fill) >= 3.0, (theme, kind, style.border)
+        assert contrast(style.ink, style.fill) >= 4.5, (theme, kind, style.ink, style.fill)
+        assert contrast(style.border, style.fill) >= 3.0, (theme, kind, style.border)
