@@ -105,8 +105,9 @@ def test_undercut_steps_on_a_shared_page_stay_beside_their_own_junctions(fit: st
 def test_conclusions_too_tall_one_above_the_other_share_a_page_their_ranks_closer() -> None:
     """The flagship's two conclusions on upright A4, each with an undercutter of its step
     beside its junction, would draw 819 pt wide side by side, against 551 the page holds,
-    and 803 pt tall one above the other, against 779: each kept its page (30 pages).
-    Laid out again with their ranks closer, they share page 2 (29), at the floor."""
+    and 803 pt tall one above the other, against 779: each kept its page (a page more).
+    Laid out again with their ranks closer, they share page 2, at the floor (30 pages, 29
+    before stubs named their kinds)."""
     from argmap.exporters.diagram.wholepage import CLOSER
 
     m = load_map(MAPS / "russias-game-in-north-korea.yaml")
@@ -117,7 +118,7 @@ def test_conclusions_too_tall_one_above_the_other_share_a_page_their_ranks_close
     assert shared.plan.ranksep == CLOSER
     assert layout.scale(shared) >= layout.budget.scale * 0.999
     assert all_crossings(shared.svg) == 0 and through_boxes(shared.svg) == 0
-    assert len(layout.pages) == 29
+    assert len(layout.pages) == 30
     _pointers_hold(layout)
 
 
@@ -186,7 +187,7 @@ def test_conclusions_too_wide_side_by_side_share_a_page_one_above_the_other(
     layout = _laid(m, "a4")
     assert _shared(m, layout) == [2]
     assert layout.pages[1].plan.page.tops == ("us-fails-to-grasp", "lesson-transcends-korea")
-    assert len(layout.pages) == 29
+    assert len(layout.pages) == 30
     found = boxes(layout.pages[1].svg)
     assert found["lesson-transcends-korea"].bottom < found["us-fails-to-grasp"].top
     _pointers_hold(layout)
