@@ -86,6 +86,20 @@ def without_steps(svg: str) -> str:
     return _STEP_CLASS.sub(r'class="edge\1"', svg)
 
 
+def without_key_marks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages planned and drawn with no key rows for their marks (stubs, breadcrumbs).
+
+    For checks of a case made for the plan it had before the key explained them: its two
+    rows more change which page holds what, and the case no longer draws what it checks.
+    """
+    from argmap.exporters.diagram import build, fitting, keysize
+
+    none = frozenset[str]()
+    monkeypatch.setattr(keysize, "planned_marks", lambda *_: none)
+    monkeypatch.setattr(build, "deck_marks", lambda *_: none)
+    monkeypatch.setattr(fitting, "deck_marks", lambda *_: none)
+
+
 AIF_ORIGIN = "AIF nodeID: "
 """How an AIF import's note names the nodeID a claim came from (when its id differs)."""
 

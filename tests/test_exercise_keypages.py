@@ -82,9 +82,11 @@ def test_the_key_is_drawn_on_the_worksheets_pages(
                     top in dict(stubs)[f"stub {stub.tops[0]}"] for top in stub.tops[:1]
                 )
         # The same boxes: the key's drawing is the worksheet's size (its heading, "Answer
-        # key", a few points wider), shown at the worksheet's scale.
+        # key", a few points wider), shown at the worksheet's scale. A reference box the
+        # engine draws wider on the key (the flagship's label slide 7 after the key's page
+        # marks moved its plan: 17 pt, "linked from p. 11, 15") may make it up to 2% wider.
         assert keyed.height == page.height
-        assert page.width <= keyed.width <= page.width + 6
+        assert page.width <= keyed.width <= max(page.width + 6, page.width * 1.02)
         assert key.scale(keyed) == pytest.approx(sheet.scale(page), rel=0.02)
     # Every printed page is counted, the key's list of answers with the diagram's.
     assert {page.plan.total for page in key.pages} == {len(key.pages)}

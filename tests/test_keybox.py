@@ -12,6 +12,7 @@ import pytest
 from argmap.analysis.standing import analyze
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import lay_out
+from argmap.exporters.diagram.keymarks import MARKS, STUBS, TRAIL, mark_words
 from argmap.exporters.diagram.textwidth import text_points
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
@@ -22,6 +23,8 @@ from tests.poppler import poppler
 
 SLACK = 0.5
 """Points a text may reach past the box's edge: rounding in the engine's coordinates."""
+MARK_TEXTS = {mark_words(mark, status) for mark in MARKS for status in (False, True)}
+"""The words of the key's rows for the marks of pages (see ``keymarks``)."""
 
 
 def _map(name: str) -> ArgumentMap:
@@ -81,6 +84,9 @@ def test_no_key_text_leaves_its_box(name: str, fit: str, portrait: bool, status:
     assert texts and texts[0][0].startswith("KEY")
     for words, start, end in texts:
         assert start >= left - SLACK and end <= right + SLACK, (words, start, end, left, right)
+    # the rows of the marks pages draw (stubs, breadcrumbs) among them, on several pages
+    marks = [words for words, _, _ in texts if words in MARK_TEXTS]
+    assert bool(marks) == (len(layout.pages) > 1), marks
 
 
 def test_the_keys_heading_stays_in_its_box_in_the_pdf(tmp_path: Path) -> None:
@@ -103,6 +109,12 @@ def test_the_keys_heading_stays_in_its_box_in_the_pdf(tmp_path: Path) -> None:
     scale = (thesis[1] - first[1]) / (row[1] - heading[1])  # the page's points per SVG point
     box_right = first[1] + (right - heading[1]) * scale
     assert last[2] <= box_right + SLACK * scale, (last, box_right)
+    # the page marks' rows too (a stub's, the breadcrumb's): each row's last word
+    for mark in (STUBS, TRAIL):
+        start, *_ = mark_words(mark, False).split()
+        top = next(w[3] for w in words if w[0] == start and w[3] > first[3])
+        end = max((w for w in words if abs(w[3] - top) < 1), key=lambda w: w[2])
+        assert first[1] < end[2] <= box_right + SLACK * scale, (mark, end, box_right)
 
 
 def _pdf_words(path: Path, page: int) -> list[tuple[str, float, float, float]]:

@@ -130,7 +130,8 @@ def test_a_long_quote_is_drawn_in_full_beside_its_statement(fit: str, portrait: 
 def test_two_long_siblings_go_on_pages_of_their_own(fit: str, portrait: bool) -> None:
     """Left to right, siblings stack in one column: two boxes each near a page's height
     were once laid out on one page (and shown at 0.6 of the floor), as a page of two nodes
-    was taken to be as small as it gets."""
+    was taken to be as small as it gets. (On upright Letter the two share page 2 at the
+    floor, where they fit, since page 1 keeps the key: they must not share one below it.)"""
     m = validate_data(
         {
             "title": "Two",
@@ -150,7 +151,8 @@ def test_two_long_siblings_go_on_pages_of_their_own(fit: str, portrait: bool) ->
     )
     layout = _laid(m, fit, portrait, "LR")
     assert _below_floor(layout) == []
-    assert not any({"o", "e"} <= set(page.plan.page.nodes) for page in layout.pages)
+    shared = [p for p in layout.pages if {"o", "e"} <= set(p.plan.page.nodes)]
+    assert not shared or (fit == "letter" and len(layout.pages) == 2), shared
 
 
 @pytest.mark.parametrize(("fit", "portrait"), [("slide", False), ("a4", True)])

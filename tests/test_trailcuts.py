@@ -17,7 +17,7 @@ from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import Relation
 from argmap.options import RenderOptions
-from tests.conftest import CASES, MAPS
+from tests.conftest import CASES, MAPS, without_key_marks
 
 
 @pytest.mark.parametrize("direction", ["TB", "BT"])
@@ -394,8 +394,10 @@ def test_a_junction_keeps_its_place_among_the_tops_arrows(
     it: the engine set the junction on its arrow after the other tops' arrows, at the far
     side of the page, and the arrow crossed three of them to reach it. The breadcrumb now
     takes its tops' arrows in their row's order. (Without the leaves drawn beside their
-    parent once the pages are laid out: the three tops after the first, leaves, go there.)"""
+    parent once the pages are laid out: the three tops after the first, leaves, go there;
+    and without the key's rows for stubs and breadcrumbs, which put the four on two pages.)"""
     monkeypatch.setattr(leafhome, "LEAF_WAVES", 0)
+    without_key_marks(monkeypatch)
     m = load_map(JUNCTION_ORDER)
     options = RenderOptions(direction=direction)
     layout = lay_out(m, analyze(m), options, "slide", find_engine("auto"))

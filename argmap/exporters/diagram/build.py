@@ -14,6 +14,7 @@ from argmap.exporters.diagram.dot import Digraph, LineCache, escape, node_line
 from argmap.exporters.diagram.drawn import add_drawing_step, step_lengths
 from argmap.exporters.diagram.focuschain import add_elision, cut_chain
 from argmap.exporters.diagram.grouprows import group_box, hold_below_groups, hold_group_rows
+from argmap.exporters.diagram.keymarks import deck_marks
 from argmap.exporters.diagram.labels import (
     MAX_TOOLTIP_CHARS,
     RowsMemo,
@@ -391,9 +392,8 @@ def _undercut_edge(
 
 def _add_legend(g: Digraph, ctx: _Ctx, shown: list[Node], page: PagePlan | None = None) -> None:
     """Add the key, explaining what this drawing uses (on ``page``, in its columns)."""
-    content = legend_content(ctx.m, shown, ctx.visible, ctx.standing, paged=ctx.paged)
+    marks = deck_marks(ctx.m, page)  # stubs, breadcrumbs, references: any page's
+    content = legend_content(ctx.m, shown, ctx.visible, ctx.standing, paged=ctx.paged, marks=marks)
     look = (ctx.options.theme, ctx.options.direction, 1 if page is None else page.page.key_columns)
-    label = sheets.sheet_key(ctx.options.sheet) or legend_label(
-        content, ctx.nodes, ctx.edges, *look
-    )
-    g.node("legend key", legend_attrs(label))
+    key = legend_label(content, ctx.nodes, ctx.edges, *look)
+    g.node("legend key", legend_attrs(sheets.sheet_key(ctx.options.sheet) or key))

@@ -16,6 +16,7 @@ from argmap.exporters.diagram.conclusionpages import apart
 from argmap.exporters.diagram.cutways import with_cut_ways
 from argmap.exporters.diagram.dot import Digraph, LineCache, SharedLines
 from argmap.exporters.diagram.drawn import split_above, with_drawn_above
+from argmap.exporters.diagram.keymarks import deck_marks
 from argmap.exporters.diagram.labels import RowsMemo
 from argmap.exporters.diagram.lonepages import fewer_pages
 from argmap.exporters.diagram.measure import page_measure, page_options, status_measure
@@ -267,6 +268,7 @@ class _Drafter:
         key = _Drafter.page_key(plan.page)
         key = (key, plan.ranksep) if plan.ranksep else key  # a page's ranks drawn closer
         key = (key, "cut", plan.cut_way) if plan.cut_way else key  # see cutways
+        key = (key, marks) if (marks := deck_marks(self.m, plan)) else key  # the key's rows
         return key if plan.narrow == self.options.narrow else (key, "narrow")
 
     @staticmethod
@@ -281,12 +283,12 @@ class _Drafter:
 
         Each page's graph is the same, as a draft, whichever pages the nodes end up on.
         """
-        key = self.page_key(page)
+        key = self.key(plan := self.plan(page, 0, self.everyone))  # its key's rows: a draft's
         self.told += 1
         if self.told % SETTLED_EVERY == 0:
             gc.freeze()  # the plan's memory so far lives to its end: see the class's note
         if key not in self.drawn and key not in self.queue:
-            self.queue.add(key, self._source(self.plan(page, 0, self.everyone)))
+            self.queue.add(key, self._source(plan))
 
     def lay_out(self, plans: list[PagePlan]) -> list[_Draft]:
         """Lay out every page not drawn before, each as soon as its graph is built.

@@ -9,6 +9,7 @@ from typing import Final
 
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.dot import Html
+from argmap.exporters.diagram.keymarks import mark_swatch, mark_words, ordered
 from argmap.exporters.diagram.keysamples import edge_sample, kind_swatch, linked_swatch
 from argmap.exporters.diagram.labels import html_text, text_points, width_attr
 from argmap.exporters.diagram.linebreak import wrap_text
@@ -68,6 +69,10 @@ class LegendContent:
     standings: list[str] = field(default_factory=list)
     drawn: bool = False
     """Some conclusion is drawn with the claim it is drawn from (a "so" arrow)."""
+    marks: list[str] = field(default_factory=list)
+    """The page marks some page draws (see :mod:`~.keymarks`), in the key's order."""
+    status: bool = False
+    """``--status`` draws standings: a stub's border is its branch's."""
 
 
 def legend_content(
@@ -77,6 +82,7 @@ def legend_content(
     standing: Mapping[str, str],
     *,
     paged: bool = False,
+    marks: Collection[str] = (),
 ) -> LegendContent:
     """Collect what the drawn nodes and edges need explaining.
 
@@ -87,8 +93,9 @@ def legend_content(
         standing: node id -> standing, for the nodes ``--status`` marks.
         paged: a page of a fitted diagram, where a node whose parent is on another page
             has its arrow drawn into the breadcrumb, in its relation's style.
+        marks: the page marks the pages draw (see :func:`~.keymarks.deck_marks`).
     """
-    content = LegendContent()
+    content = LegendContent(marks=ordered(marks), status=bool(standing))
     grouped: set[str] = set()
     # A group drawn in parts: a member drawn here, another as a stub, is in a box too.
     parted = {node.group for node in shown if node.group is not None and node.id not in visible}
@@ -190,6 +197,9 @@ def _legend_cells(
         cells.append(
             (cross, _words(CROSS_LEGEND) if wrap else f'<TD ALIGN="LEFT">{CROSS_LEGEND}</TD>')
         )
+    for mark in content.marks:
+        swatch = mark_swatch(mark, nodes[NodeKind.PREMISE], content.status)
+        cells.append((f'<TD ALIGN="LEFT">{swatch}</TD>', _words(mark_words(mark, content.status))))
     for standing in sorted(content.standings, key=list(STANDING_LABEL).index):
         tag = f"[{STANDING_LABEL[standing]}]"
         meaning = f"{STANDING_TEXT[standing]} ({STANDING_BORDER[standing] or 'solid'} border)"

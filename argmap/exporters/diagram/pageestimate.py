@@ -18,9 +18,10 @@ from argmap.exporters.diagram.cutplaces import (
     undercut_tops,
 )
 from argmap.exporters.diagram.grouprows import GROUP_BOX, group_parts, group_wraps
+from argmap.exporters.diagram.keysize import planned_key
 from argmap.exporters.diagram.pageblocks import Blocks, Unit, Used, unit_item
 from argmap.exporters.diagram.pageheading import LABEL_MARGIN, heading_room
-from argmap.exporters.diagram.pageoverview import around_root, legend_size
+from argmap.exporters.diagram.pageoverview import around_root
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.pagetrailsize import (
     TRAIL_COLUMN,
@@ -115,7 +116,7 @@ class Estimator(PageTree):
         self.key_away = False
         """The overview leaves its key to a later page (it would crowd out the root's stubs)."""
         self.everything = [*above, *shown]
-        self._whole_key: dict[int, tuple[float, float]] = {}
+        self._whole_key: dict[tuple[int, bool], tuple[float, float]] = {}
         self.group_fit = room[0] * WIDE_SHARE
         """The widest a linked group's boxes go side by side; wider, they go in rows."""
         # Left to right, a group's rows are columns: its box is counted round them (twelve
@@ -290,14 +291,14 @@ class Estimator(PageTree):
                 wraps.append(Wrap(TRAIL_COLUMN, (), ()))
         key = ("", "")
         if self.root in full and self.overview:  # the overview: conclusions above, the key
-            key, width, height = self._overview_key((width, height), block)
+            key, width, height = self._overview_key((width, height), block, full)
         size, deepest = (width + frame_w, height + frame_h), lowest(rows[-1]).deepest
         return Estimate(*size, tuple(wraps or ()), key, deepest, ranks[-1])
 
     def _overview_key(
-        self, drawing: tuple[float, float], block: Mapping[str, Item]
+        self, drawing: tuple[float, float], block: Mapping[str, Item], full: Set[str]
     ) -> tuple[tuple[str, str], float, float]:
-        """The overview's conclusions above the root, and its key: where, and the size."""
+        """The overview's conclusions above the root, and its key (``full``'s): where, size."""
         width, height = self.around.with_root(drawing, block[self.root])
         if self.key_away:
             return ("page", ""), width, height
@@ -305,19 +306,18 @@ class Estimator(PageTree):
         return self.around.key(  # the key of every page's kinds (see build)
             (width, height),
             (self.width - frame_w, self.height - frame_h),
-            self.whole_key(),
+            self.whole_key(1, len(full) < len(self.order) or self.around.apart),
             (self.root, self.sizes[self.root], block[self.root]),
             block[self.root].deepest,
             block[self.root].rows > 1,
             block[self.root].branches,
         )
 
-    def whole_key(self, columns: int = 1) -> tuple[float, float]:
-        """The map's key's size in 1 or 2 ``columns``, as a page off the overview draws it."""
-        size = self._whole_key.get(columns)
+    def whole_key(self, columns: int = 1, several: bool = True) -> tuple[float, float]:
+        """The map's key's size in 1 or 2 ``columns`` (``several``: pages' marks too, if drawn)."""
+        size = self._whole_key.get(key := (columns, several))
         if size is None:  # the same for every page
-            size = self._size(legend_size(self.m, self.everything, [], self.way, columns))
-            self._whole_key[columns] = size
+            size = self._whole_key[key] = self._size(planned_key(self, *key))
         return size
 
     def _tops_in_rows(

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence, Set
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
-from itertools import zip_longest
 from typing import Final
 
 from argmap.analysis.view import drawn_up
-from argmap.exporters.diagram.keysamples import SAMPLE_WIDTH
-from argmap.exporters.diagram.labels import text_points
-from argmap.exporters.diagram.legend import key_lines, key_wrap, legend_content, title_points
 from argmap.exporters.diagram.pagetree import stub_name
 from argmap.exporters.diagram.stacking import (
     NODESEP,
@@ -21,20 +17,15 @@ from argmap.exporters.diagram.stacking import (
     rows_width,
     wrap_rows,
 )
-from argmap.exporters.diagram.styles import CROSS_LEGEND, DRAWN_LEGEND, LEGEND_TEXT, LINKED_LEGEND
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
-__all__ = ["Around", "StubSize", "around_root", "legend_size"]
+__all__ = ["Around", "StubSize", "around_root"]
 
 _Place = tuple[tuple[str, str], float, float]
 """Where the key goes (see ``Around.key``), and the drawing's width and height with it there."""
 CROWDED: Final = 1.15
 """The root's rank, with undercutters of conclusions and the key beside it, is laid out
 this much wider than its boxes: the "so" arrows' junctions spread it."""
-LEGEND_ROW: Final = 25.0
-"""A row of the key: its swatch or arrow, and its words at 10 points."""
-KEY_LINE: Final = 12.0
-"""A line of a key's words at 10 points, past an entry's first."""
 STUB_ROWS: Final = 3
 """Conclusions' stubs over the root go in this many rows at most; more share one stub."""
 STEP_WORD: Final = 17.0
@@ -47,43 +38,6 @@ StubSize = Callable[[str, int], Size]
 """The size of the stub of a conclusion's branch: its id, and how many nodes the branch holds.
 
 Ids joined by commas: one grouped stub for those conclusions' branches."""
-
-
-def legend_size(
-    m: ArgumentMap,
-    drawn: Collection[str],
-    stubs: Sequence[str],
-    direction: str = "TB",
-    columns: int = 1,
-) -> Size:
-    """The key of a page that draws these nodes and stubs: a row per kind and relation.
-
-    ``direction``: the drawing's (see :data:`~.styles.DRAWN_LEGEND`); ``columns``: the
-    key's (see :func:`~.legend.legend_label`).
-    """
-    nodes = [m.get(node_id) for node_id in [*drawn, *stubs]]
-    content = legend_content(m, nodes, frozenset(drawn), {}, paged=True)  # a set: whole map's
-    words = [kind.value for kind in sorted(content.kinds, key=list(NodeKind).index)]
-    relations = sorted(content.relations, key=list(Relation).index)
-    words += [f"bar-ended {LEGEND_TEXT[relation]}" for relation in relations]
-    words += [DRAWN_LEGEND[direction]] if content.drawn else []
-    words += [LINKED_LEGEND] if content.linked else []
-    words += [CROSS_LEGEND] if content.cross else []
-    if columns == 1:
-        width = max(text_points(line, 10) for line in words) + SAMPLE_WIDTH + 32  # a sample each
-        return max(width, title_points(content)), (len(words) + 1) * LEGEND_ROW + 12
-    half = -(-len(words) // 2)
-    wrap = key_wrap(columns)
-    sides = [[key_lines(text, wrap) for text in side] for side in (words[:half], words[half:])]
-    width = sum(
-        max(text_points(line, 10) for entry in side for line in entry) + SAMPLE_WIDTH + 16
-        for side in sides
-        if side
-    )
-    # A row as tall as its entry of more lines: each line past the first adds one.
-    more = sum(max(map(len, row)) - 1 for row in zip_longest(*sides, fillvalue=[""]))
-    height = (half + 1) * LEGEND_ROW + 12 + more * KEY_LINE
-    return max(width + 16, title_points(content)), height
 
 
 @dataclass(frozen=True)
