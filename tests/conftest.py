@@ -100,6 +100,19 @@ def without_key_marks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(fitting, "deck_marks", lambda *_: none)
 
 
+def without_stub_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages planned and drawn with stubs that name no kind (``OBJECTION · +8 more, p. 7``).
+
+    For checks of a case made for the plan it had before stubs named their kinds: the
+    wider stubs change which page holds what, and the case no longer draws what it checks.
+    """
+    from argmap.exporters.diagram import pagetree, stubbox
+
+    monkeypatch.setattr(pagetree.PageTree, "stub_word", lambda *_: "")
+    monkeypatch.setattr(stubbox, "stub_word", lambda *_: "")
+    monkeypatch.setattr(stubbox, "GROUP_TAG", ("", ""))
+
+
 AIF_ORIGIN = "AIF nodeID: "
 """How an AIF import's note names the nodeID a claim came from (when its id differs)."""
 

@@ -105,8 +105,8 @@ def test_undercut_steps_on_a_shared_page_stay_beside_their_own_junctions(fit: st
 def test_conclusions_too_tall_one_above_the_other_share_a_page_their_ranks_closer() -> None:
     """The flagship's two conclusions on upright A4, each with an undercutter of its step
     beside its junction, would draw 819 pt wide side by side, against 551 the page holds,
-    and 803 pt tall one above the other, against 779: each kept its page (30 pages).
-    Laid out again with their ranks closer, they share page 2 (29), at the floor."""
+    and 803 pt tall one above the other, against 779: each kept its page (a page more).
+    Laid out again with their ranks closer, they share page 2, at the floor (29 pages)."""
     from argmap.exporters.diagram.wholepage import CLOSER
 
     m = load_map(MAPS / "russias-game-in-north-korea.yaml")

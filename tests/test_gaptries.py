@@ -28,7 +28,7 @@ from argmap.exporters.diagram.stacking import Wrap
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.options import RenderOptions
-from tests.conftest import without_key_marks
+from tests.conftest import without_key_marks, without_stub_words
 from tests.laid import Laid
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -163,11 +163,14 @@ def test_the_teaching_maps_objection_is_drawn_in_the_gap_beside_the_linked_group
     the top of the page to the thesis (A4, top down and bottom up). Its pages as planned:
     whole on one page, its arrow goes round the group's near end (see ``test_wholepage``;
     hung in the gap there, the page was 1,302 points wide, on a page of 1,095). Without
-    the key's rows for stubs and breadcrumbs, which leave page 1 other branches."""
+    the key's rows for stubs and breadcrumbs, which leave page 1 other branches; and with
+    stubs that name no kind: wider, they put the objection's stub in a row of the
+    thesis's children, none hung in the gap."""
     from argmap.exporters.diagram import wholepage
 
     monkeypatch.setattr(wholepage, "WHOLE_MOST", 0)
     without_key_marks(monkeypatch)
+    without_stub_words(monkeypatch)
     m = load_map(UNIFORMS)
     options = RenderOptions(direction=direction)  # type: ignore[arg-type]
     layout = lay_out(m, analyze(m), options, "a4", find_engine("auto"))

@@ -81,14 +81,20 @@ def test_links_arriving_at_one_node_one_way_share_one_reference() -> None:
 
 def test_a_stub_with_status_shows_its_standing_and_no_out_border() -> None:
     """With --status a dashed border means "out", and every stub was dashed: a branch
-    that stands read as out. A stub shows its first node's standing and its border."""
+    that stands read as out. A stub shows its first node's standing and its border, atop
+    its words with its kind, as a box's header (``REASON [IN]``)."""
+    from argmap.analysis.view import draw_kind
+    from argmap.exporters.diagram.stubstatus import stub_word
+
+    m = _linked()
     layout = _laid("slide", "TB", status=True)
     first = layout.pages[0]
     assert first.plan.page.stubs
     for stub in first.plan.page.stubs:
         drawn = _node(first.svg, stub.name)
         texts = [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", drawn)]
-        assert texts[0] == "[IN]", texts
+        top = m.get(stub.tops[0])
+        assert texts[0] == f"{stub_word(top, draw_kind(m, top))} [IN]", texts
         assert "stroke-dasharray" not in drawn
 
 
@@ -258,9 +264,12 @@ def test_a_linked_groups_stub_shows_the_groups_standing_not_its_first_premises()
     """The flagship's overview drew "Russia rewards North Korea ... (linked)" as [IN] with a
     solid border: its first premise stands, but its co-premise is out, so the group does
     not support the thesis (the HTML page said so). A linked group's stub shows its
-    weakest premise's standing; a stub of one reason still shows that reason's. Over the
+    weakest premise's standing; a stub of one reason still shows that reason's (with its
+    kind, ``REASON [IN]``). Over the
     first premise's words alone, `[OUT]` read as that premise's standing (it is in): the
     tag says the standing is the linked reason's, `LINKED REASON [OUT]`."""
+    from argmap.analysis.view import draw_kind
+    from argmap.exporters.diagram.stubstatus import stub_word
     from argmap.exporters.diagram.styles import STANDING_LABEL, drawn_standings
     from argmap.load.maps import load_map
     from tests.conftest import MAPS
@@ -280,5 +289,7 @@ def test_a_linked_groups_stub_shows_the_groups_standing_not_its_first_premises()
             assert "out" in own and drawn[stub.tops[0]] != "out"  # the first premise is not
             assert texts[0] == "LINKED REASON [OUT]", texts
             assert "stroke-dasharray" in box  # out's border: dashed
-        else:
-            assert texts[0] == "[" + STANDING_LABEL[drawn[stub.tops[0]]] + "]", texts
+        else:  # its kind, as a box's header, and its own standing
+            top = m.get(stub.tops[0])
+            label = STANDING_LABEL[drawn[stub.tops[0]]]
+            assert texts[0] == f"{stub_word(top, draw_kind(m, top))} [{label}]", texts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -20,6 +21,7 @@ from argmap.exporters.diagram.stublabels import (
     stub_wrap,
     told_apart_stubs,
 )
+from argmap.exporters.diagram.stubstatus import GROUP_TAG, tagged
 from argmap.exporters.diagram.textwidth import text_points
 from argmap.load.maps import load_map
 from argmap.options import RenderOptions
@@ -127,7 +129,8 @@ def test_a_linked_groups_stub_says_it_is_linked() -> None:
     m = load_map(MAPS / "russias-game-in-north-korea.yaml")
     layout = lay_out(m, analyze(m), RenderOptions(), "slide", find_engine("auto"))
     first = layout.pages[0].svg
-    assert first.count("more (linked), p.") == 2  # "Moscow's Korean policy", "Russia rewards"
+    # "Moscow's Korean policy", "Russia rewards": named linked (see the next test)
+    assert first.count("LINKED · +") == 2
     pivot = "Linked, together: Moscow&#39;s Korean policy is part of its own &quot;pivot&quot;"
     assert f"{pivot} to East Asia. + It increasingly looks as if" in first
     assert "(continues on page 4)" in first
@@ -228,3 +231,69 @@ def test_a_long_lists_stub_kinds_say_what_counting_them_one_by_one_says(
     for start in starts:
         tops = kids[min(start, len(kids) - LASTS_FROM) :]
         assert branch_counts(branch_kinds(m, tops, styles)) == plain(tops)
+
+
+_STUB = re.compile(r'<g id="stub&#45;\d+" class="node stub ?([a-z]*)">(.*?)</g>\n</g>', re.S)
+
+
+def _stub_labels(svg: str) -> list[tuple[str, list[str]]]:
+    """Each stub's kind (its class) and its lines of text, as drawn."""
+    return [
+        (kind, [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", body)])
+        for kind, body in _STUB.findall(svg)
+    ]
+
+
+@pytest.mark.parametrize("fit", ["slide", "a4"])
+def test_a_stub_names_its_kind_as_its_box_does(fit: Any) -> None:
+    """A stub was drawn dashed in its kind's colours and named no kind: on a greyscale copy
+    a stubbed branch's side was lost (UX round 8). Each single stub now says its kind
+    (``OBJECTION · +8 more, p. 7``); a linked group's says it is linked."""
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    layout = lay_out(m, analyze(m), RenderOptions(), fit, find_engine("auto"))
+    words = {
+        "premise": ("REASON", "LINKED"),
+        "objection": ("OBJECTION", "UNDERCUTS THE LINK"),
+        "rebuttal": ("REBUTTAL",),
+        "evidence": ("EVIDENCE",),
+        "conclusion": ("CONCLUSION",),
+    }
+    named = 0
+    for page in layout.pages:
+        for kind, lines in _stub_labels(page.svg):
+            said = " ".join(lines)
+            if "in all, from p." in said:  # a grouped stub counts its branches by kind
+                continue
+            assert any(word in said for word in words[kind]), (page.plan.page.number, lines)
+            named += 1
+    assert named >= 10
+
+
+def test_a_label_worksheets_stubs_name_no_kind() -> None:
+    """A label worksheet asks students for each box's kind: its stubs must not give it."""
+    from argmap.exercise import make_worksheet
+
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    made = make_worksheet(m, RenderOptions(exercise=True, exercise_kind="label"))
+    sheet, options = made.exercise, made.exercise_options
+    layout = lay_out(sheet, analyze(sheet), options, "a4", find_engine("auto"))
+    drawn = [lines for page in layout.pages for _kind, lines in _stub_labels(page.svg)]
+    assert drawn
+    for lines in drawn:
+        said = " ".join(lines)
+        for word in ("REASON", "OBJECTION", "REBUTTAL", "EVIDENCE", "UNDERCUTS", "LINKED"):
+            assert word not in said, lines
+
+
+def test_a_stubs_kind_goes_beside_where_it_goes_on_or_atop() -> None:
+    """Beside ``+N more, p. K`` where that is hardly wider than the statement's lines (a
+    line more costs every stub in its row), else atop them; with ``--status``, with its
+    standing atop them, as a box's header."""
+    lines = ["Generated statement number", "11, long enough to wrap…", "+24 more, p. 3"]
+    assert tagged(lines, None, word="OBJECTION")[-1] == "OBJECTION · +24 more, p. 3"
+    short = ["Costs rise.", "+24 more, p. 3"]
+    assert tagged(short, None, word="UNDERCUTS THE LINK") == ["UNDERCUTS THE LINK", *short]
+    assert tagged(lines, "out", word="REASON")[0] == "REASON [OUT]"
+    linked = ["Moscow's Korean policy is", "part of its own pivot…", "+5 more (linked), p. 3"]
+    assert tagged(linked, None, word=GROUP_TAG[0])[-1].endswith("· +5 more, p. 3")
+    assert tagged(lines, None) == lines  # no word: a label worksheet's

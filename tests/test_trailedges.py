@@ -39,7 +39,7 @@ from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap, NodeKind
 from argmap.options import RenderOptions
-from tests.conftest import without_steps
+from tests.conftest import without_steps, without_stub_words
 
 Point = tuple[float, float]
 
@@ -404,8 +404,10 @@ def test_lanes_from_above_and_below_the_breadcrumb_nest(monkeypatch: pytest.Monk
     into one row was spread the outer lanes' higher. From above, the nearest top now
     takes the inner lane, and the lanes that come down end over those that come up,
     the outer ones lower: no lane crosses another. (Without the leaves drawn beside their
-    parent once the pages are laid out, which leave no such page in this case.)"""
+    parent once the pages are laid out, which leave no such page in this case; and with
+    stubs that name no kind, whose wider boxes leave none either.)"""
     monkeypatch.setattr(leafhome, "LEAF_WAVES", 0)
+    without_stub_words(monkeypatch)
     layout = _laid_case("tops-above-the-breadcrumb-in-its-column", "slide", True)
     lanes = [laid for laid in layout.pages if ROW_CLASS in laid.svg]
     above = [

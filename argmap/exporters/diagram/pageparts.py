@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from argmap.analysis.view import draw_kind, drawn_up
+from argmap.analysis.view import drawn_up
 from argmap.exporters.diagram import trailcuts as cuts
 from argmap.exporters.diagram.conclusionpages import flat_steps, trail_steps
 from argmap.exporters.diagram.dot import (
@@ -16,11 +16,10 @@ from argmap.exporters.diagram.dot import (
     LineCache,
     Port,
     edge_line,
-    escape,
     near_side,
 )
 from argmap.exporters.diagram.drawn import DRAWN_LABEL, drawing_step_attrs, laned_step
-from argmap.exporters.diagram.labels import RowsMemo, graphviz_escape, lines_html
+from argmap.exporters.diagram.labels import RowsMemo, lines_html
 from argmap.exporters.diagram.measure import box_widths
 from argmap.exporters.diagram.pageheading import (
     HEADING_POINTS,
@@ -30,17 +29,14 @@ from argmap.exporters.diagram.pageheading import (
 )
 from argmap.exporters.diagram.pageinrefs import Arrivals
 from argmap.exporters.diagram.pagekey import key_anchors
-from argmap.exporters.diagram.pagerefs import add_references, boxed_label
+from argmap.exporters.diagram.pagerefs import add_references
 from argmap.exporters.diagram.pagetrail import EdgeStyler, add_trail
-from argmap.exporters.diagram.paging import Page, Stub
+from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.stacking import TRAIL, row_ports
-from argmap.exporters.diagram.stublabels import (
-    STUB_POINTS,
-    branch_kinds,
-    grouped_stub_lines,
-    told_apart_stubs,
+from argmap.exporters.diagram.stubbox import stub_attrs
+from argmap.exporters.diagram.stubstatus import (
+    NO_STANDING,
 )
-from argmap.exporters.diagram.stubstatus import NO_STANDING, stub_standing, stub_style, stub_tagged
 from argmap.exporters.diagram.styles import NodeStyle
 from argmap.exporters.diagram.trailcolumn import (
     column_end,
@@ -158,11 +154,6 @@ def _key_note(page: Page, word: str) -> str:
     """The heading's pointer to the key's page, if not its own (linked: ``svglinks.KEY_NOTE``)."""
     place, number = page.key
     return f"{word}: p. {number}  ·  " if place == "page" else ""
-
-
-def _link(plan: PagePlan, number: int) -> dict[str, str]:
-    """The attributes that link a box to a page."""
-    return {"URL": escape(f"#page-{plan.number(number)}"), "target": "_self"}
 
 
 class PageStubs:
@@ -333,7 +324,7 @@ def add_stub(
         column = column_items(m, plan)
         if column is not None:
             parent = column_end(plan, column, stub.name, stub.parent)
-    g.node(stub.name, _stub_attrs(m, plan, index, styles, standings))
+    g.node(stub.name, stub_attrs(m, plan, index, styles, standings))
     if drawn_up(first):
         step = drawing_step_attrs(theme, stub.parent, first.id)
         if isinstance(parent, Port) and steps_laned(m, plan):  # in a lane (see trailsteps)
@@ -348,52 +339,3 @@ def add_stub(
         cls = row_class(attrs, int(parent.port[1:]))["class"]
         port |= {"class": cls, "tailport": outer_side(plan)}
     return edge_line(stub.name, parent, {**no_arrow_box(attrs), **port})  # its box: its page
-
-
-def _stub_tooltip(m: ArgumentMap, stub: Stub, page: str) -> str:
-    """A stub's tooltip: its statement in full (a linked group's: each co-premise's)."""
-    if stub.single and len(stub.tops) > 1:
-        premises = " + ".join(m.get(top).text for top in stub.tops)
-        return f"Linked, together: {premises} (continues on page {page})"
-    return f"{m.get(stub.tops[0]).text} (continues on page {page})"
-
-
-def _stub_attrs(
-    m: ArgumentMap,
-    plan: PagePlan,
-    index: int,
-    styles: Mapping[NodeKind, NodeStyle],
-    standings: Mapping[str, str],
-) -> dict[str, str]:
-    """The attributes of the page's stub ``index`` (``standings``: see :func:`add_stub`)."""
-    stub = plan.page.stubs[index - 1]
-    first = m.get(stub.tops[0])
-    kind = draw_kind(m, first)
-    style = styles[kind]
-    page = plan.number(stub.page)
-    linked = first.group if stub.single and len(stub.tops) > 1 else None
-    tops = stub.tops if not stub.single else stub.tops[:1]
-    standing = stub_standing(standings, tops, linked)
-    if not stub.single:
-        kinds = branch_kinds(m, stub.tops, styles)
-        lines, fill = grouped_stub_lines(kinds, stub.hidden, page, narrow=plan.narrow), "#ffffff"
-    else:  # told apart from the page's other stubs
-        singles = [other for other in plan.page.stubs if other.single]
-        said = tuple(
-            (m.get(s.tops[0]).text, s.hidden - 1, plan.number(s.page), len(s.tops) > 1)
-            for s in singles
-        )
-        lines, fill = list(told_apart_stubs(said, plan.narrow)[singles.index(stub)]), style.fill
-    return {
-        "label": boxed_label(STUB_POINTS, *stub_tagged(lines, standings, tops, linked)),
-        "shape": "box",
-        "style": stub_style(standings is not NO_STANDING, standing),
-        "fillcolor": fill,
-        "color": style.border,
-        "fontcolor": style.ink,
-        "fontsize": f"{STUB_POINTS:g}",
-        "id": escape(f"stub-{index}"),
-        "tooltip": graphviz_escape(_stub_tooltip(m, stub, page)),
-        "class": f"stub {kind.value}" if style.label else "stub",
-        **_link(plan, stub.page),
-    }

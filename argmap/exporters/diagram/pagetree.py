@@ -20,7 +20,13 @@ from argmap.exporters.diagram.stublabels import (
     stub_box,
     stub_label_lines,
 )
-from argmap.exporters.diagram.stubstatus import stub_standing, stub_tagged, tagged
+from argmap.exporters.diagram.stubstatus import (
+    GROUP_TAG,
+    stub_standing,
+    stub_tagged,
+    stub_word,
+    tagged,
+)
 from argmap.model import ArgumentMap, Node, Relation
 
 __all__ = ["TRAIL_ROWS", "Measure", "PageTree", "stub_name"]
@@ -147,7 +153,7 @@ class PageTree:
         ids = tops.split(",")
         if len(ids) == 1:
             lines = stub_label_lines(self.m.get(ids[0]).text, count - 1, page, narrow=self.narrow)
-            return self._size(stub_box(lines))
+            return self._size(stub_box(tagged(lines, None, word=self.stub_word(ids[0]))))
         kinds = [draw_kind(self.m, self.m.get(i)).value for i in ids]
         return self._size(stub_box(grouped_stub_lines(kinds, count, page, narrow=self.narrow)))
 
@@ -301,7 +307,8 @@ class PageTree:
                 linked = len(tops) > 1  # (a linked group, or a part of one)
                 lines = stub_label_lines(text, more, page, narrow=self.narrow, linked=linked)
                 group = self.node[tops[0]].group if linked else None
-                size = stub_box(stub_tagged(lines, self.standing, tops[:1], group))
+                word = self.stub_word(tops[0], linked)
+                size = stub_box(stub_tagged(lines, self.standing, tops[:1], group, word))
             name = stub_name(tops)
             width, height = self._size(size)
             item = self._stubs[key] = Item(name, width, (height,), name)
@@ -325,6 +332,18 @@ class PageTree:
             if found is not None:
                 return found
         return sum(self.weight[t] for t in tops), [self._kind(t) for t in tops]
+
+    def stub_word(self, node_id: str, linked: bool = False) -> str:
+        """The kind a stub of the branch from ``node_id`` names (see :func:`~.stubstatus.tagged`).
+
+        None on a label worksheet (see :attr:`sides`), whose drawing hides kinds.
+        """
+        if not self.sides:
+            return ""
+        if linked:
+            return GROUP_TAG[0]
+        node = self.node.get(node_id) or self.m.get(node_id)
+        return stub_word(node, draw_kind(self.m, node))
 
     def _kind(self, node_id: str) -> str:
         """The kind a node is drawn as (see :func:`draw_kind`), worked out once."""

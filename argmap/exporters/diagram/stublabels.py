@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LASTS_FROM",
+    "LINKED_MORE",
     "STUB_POINTS",
     "Counted",
     "Lasts",
@@ -34,6 +35,9 @@ __all__ = [
 
 STUB_POINTS: Final = 11.0
 """A stub's text size."""
+
+LINKED_MORE: Final = " more (linked), p. "
+"""How a linked group's stub says where its other premises go on (see :func:`stub_label_lines`)."""
 
 
 def stub_wrap(narrow: bool) -> int:
@@ -98,7 +102,7 @@ def stub_label_lines(
     width = stub_wrap(narrow)
     lines = stub_lines(text, width)
     if linked and more:
-        said = f"+{more} more (linked), p. {page}"
+        said = f"+{more}{LINKED_MORE}{page}"
         if text_points(said, STUB_POINTS) <= max(text_points(line, STUB_POINTS) for line in lines):
             where = said
     alike = [other for other in others if other != text and stub_lines(other, width) == lines]

@@ -7,15 +7,16 @@ from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
-from argmap.exporters.diagram.stublabels import STUB_POINTS
+from argmap.exporters.diagram.stublabels import LINKED_MORE, STUB_POINTS
 from argmap.exporters.diagram.styles import (
+    NODE_STYLE,
     STANDING_BORDER,
     STANDING_LABEL,
     drawn_standings,
     group_key,
 )
 from argmap.exporters.diagram.textwidth import text_points
-from argmap.model import ArgumentMap, Node
+from argmap.model import ArgumentMap, Node, NodeKind, Relation
 
 if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis
@@ -28,6 +29,7 @@ __all__ = [
     "stub_standing",
     "stub_style",
     "stub_tagged",
+    "stub_word",
     "tagged",
 ]
 
@@ -72,35 +74,78 @@ def stub_standing(
 
 
 GROUP_TAG: Final = ("LINKED REASON", "LINKED")
-"""What a linked group's stub says its standing is of: the group's, not its first premise's
-(whose words the stub shows); the shorter where the longer is wider than the stub's lines."""
+"""What a linked group's stub says it is, and whose standing its tag gives: the group's, not
+its first premise's (whose words the stub shows); the shorter where the longer is wider
+than the stub's lines."""
 
 
-def tagged(lines: list[str], standing: str | None, of_group: bool = False) -> list[str]:
-    """A stub's lines, with its standing's tag (as a full box's header shows it) atop them.
+BESIDE_WIDER: Final = 1.1
+"""How much wider than its other lines a stub's kind and where it goes on may make it: a
+line more costs every stub in its row its height, a little width only the row's width
+(the generated maps' objections, ``OBJECTION · +332 more, p. 2``, were 8% wider)."""
 
-    ``of_group``: the standing is a linked group's (see :func:`stub_standing`), the tag
-    says so (``LINKED REASON [OUT]``, or ``LINKED [OUT]`` where that is wider than the
-    stub's lines: wider stubs cost a small map a page): over its first premise's words
-    alone, ``[OUT]`` read as that premise's standing (the flagship's "pivot" premise,
-    itself in).
+
+def stub_word(node: Node, kind: NodeKind) -> str:
+    """The kind a stub of the branch from ``node`` names atop its words, as its box would.
+
+    ``kind``: the kind it is drawn as (see :func:`~argmap.analysis.view.draw_kind`). An
+    undercutter's is its box's ``UNDERCUTS THE LINK``. Every theme names kinds alike (a
+    test checks), so the planner sizes the stub with the words the drawing gives it.
     """
-    if standing is None:
+    word = NODE_STYLE[kind].label
+    if node.relation is Relation.UNDERCUTS:
+        word = "UNDERCUTS THE LINK" if kind is NodeKind.OBJECTION else f"{word} · UNDERCUTS"
+    return word
+
+
+def tagged(
+    lines: list[str], standing: str | None, of_group: bool = False, word: str = ""
+) -> list[str]:
+    """A stub's lines, with its kind's ``word`` and its standing's tag.
+
+    A full box's header names its kind; a stub, drawn dashed in its kind's colours, named
+    none, and on a greyscale copy a stubbed branch's side was lost. ``word``: the kind the
+    stub names (see :func:`stub_word`; none where the drawing hides kinds, a label
+    worksheet's, or where the lines count the branches by kind). Without a standing, it
+    goes before where the branch goes on (``OBJECTION · +8 more, p. 7``) where that is no
+    wider than the stub's lines, else on a line of its own atop them.
+
+    With a standing, a line atop them says it (``REASON [OUT]``), as a full box's header.
+    ``of_group``: the stub is a linked group's and ``standing`` its own (see
+    :func:`stub_standing`). Then, and wherever ``word`` is the group's, the stub says so
+    (``LINKED REASON [OUT]``, or ``LINKED [OUT]`` where that is wider than the stub's lines:
+    wider stubs cost a small map a page): over its first premise's words alone, ``[OUT]``
+    read as that premise's standing (the flagship's "pivot" premise, itself in).
+    """
+    tag = f"[{STANDING_LABEL[standing]}]" if standing is not None else ""
+    group = of_group or word == GROUP_TAG[0]
+    heads = [f"{name} {tag}".strip() for name in (GROUP_TAG if group else (word,))]
+    if not heads[0] or not lines:
         return lines
-    tag = f"[{STANDING_LABEL[standing]}]"
-    if of_group:
-        widest = max((text_points(line, STUB_POINTS) for line in lines), default=0.0)
-        named = f"{GROUP_TAG[0]} {tag}"
-        tag = named if text_points(named, STUB_POINTS) <= widest else f"{GROUP_TAG[1]} {tag}"
-    return [tag, *lines]
+    widest = max(text_points(line, STUB_POINTS) for line in lines)
+    if not tag:  # beside where the branch goes on, if it fits (a group's says it is linked)
+        where = lines[-1].replace(LINKED_MORE, " more, p. ") if group else lines[-1]
+        for head in heads:
+            joined = f"{head} · {where}"
+            if text_points(joined, STUB_POINTS) <= widest * BESIDE_WIDER:
+                return [*lines[:-1], joined]
+    head = next((h for h in heads if text_points(h, STUB_POINTS) <= widest), heads[-1])
+    return [head, *lines]
 
 
 def stub_tagged(
-    lines: list[str], standing: Mapping[str, str], tops: Sequence[str], group: str | None
+    lines: list[str],
+    standing: Mapping[str, str],
+    tops: Sequence[str],
+    group: str | None,
+    word: str = "",
 ) -> list[str]:
-    """A stub's lines tagged with its standing (see :func:`stub_standing`), named a group's."""
+    """A stub's lines headed by its ``word`` and standing (see :func:`tagged`).
+
+    ``group``: the linked group the stub stands for, if any; its standing is the group's.
+    """
     of_group = group is not None and group_key(group) in standing
-    return tagged(lines, stub_standing(standing, tops, group), of_group)
+    return tagged(lines, stub_standing(standing, tops, group), of_group, word)
 
 
 def stub_style(status: bool, standing: str | None) -> str:

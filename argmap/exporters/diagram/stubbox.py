@@ -1,0 +1,93 @@
+"""A stub's box as drawn: its words under its kind and standing, its look, tooltip and link."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from argmap.analysis.view import draw_kind
+from argmap.exporters.diagram.dot import escape
+from argmap.exporters.diagram.labels import graphviz_escape
+from argmap.exporters.diagram.pagerefs import boxed_label
+from argmap.exporters.diagram.stublabels import (
+    STUB_POINTS,
+    branch_kinds,
+    grouped_stub_lines,
+    told_apart_stubs,
+)
+from argmap.exporters.diagram.stubstatus import (
+    GROUP_TAG,
+    NO_STANDING,
+    stub_standing,
+    stub_style,
+    stub_tagged,
+    stub_word,
+)
+from argmap.model import ArgumentMap, NodeKind
+
+if TYPE_CHECKING:
+    from argmap.exporters.diagram.pageparts import PagePlan
+    from argmap.exporters.diagram.paging import Stub
+    from argmap.exporters.diagram.styles import NodeStyle
+
+__all__ = ["page_link", "stub_attrs", "stub_tooltip"]
+
+
+def page_link(plan: PagePlan, number: int) -> dict[str, str]:
+    """The attributes that link a box to a page."""
+    return {"URL": escape(f"#page-{plan.number(number)}"), "target": "_self"}
+
+
+def stub_tooltip(m: ArgumentMap, stub: Stub, page: str) -> str:
+    """A stub's tooltip: its statement in full (a linked group's: each co-premise's)."""
+    if stub.single and len(stub.tops) > 1:
+        premises = " + ".join(m.get(top).text for top in stub.tops)
+        return f"Linked, together: {premises} (continues on page {page})"
+    return f"{m.get(stub.tops[0]).text} (continues on page {page})"
+
+
+def stub_attrs(
+    m: ArgumentMap,
+    plan: PagePlan,
+    index: int,
+    styles: Mapping[NodeKind, NodeStyle],
+    standings: Mapping[str, str],
+) -> dict[str, str]:
+    """The attributes of the page's stub ``index``.
+
+    ``standings``: with ``--status``, node id -> standing (see :func:`~.pageparts.add_stub`).
+    """
+    stub = plan.page.stubs[index - 1]
+    first = m.get(stub.tops[0])
+    kind = draw_kind(m, first)
+    style = styles[kind]
+    page = plan.number(stub.page)
+    linked = first.group if stub.single and len(stub.tops) > 1 else None
+    tops = stub.tops if not stub.single else stub.tops[:1]
+    standing = stub_standing(standings, tops, linked)
+    word = ""  # what the stub names itself: see stubstatus.tagged
+    if stub.single and all(style.label for style in styles.values()):  # (not a label sheet's)
+        word = GROUP_TAG[0] if linked else stub_word(first, kind)
+    if not stub.single:
+        kinds = branch_kinds(m, stub.tops, styles)
+        lines, fill = grouped_stub_lines(kinds, stub.hidden, page, narrow=plan.narrow), "#ffffff"
+    else:  # told apart from the page's other stubs
+        singles = [other for other in plan.page.stubs if other.single]
+        said = tuple(
+            (m.get(s.tops[0]).text, s.hidden - 1, plan.number(s.page), len(s.tops) > 1)
+            for s in singles
+        )
+        lines, fill = list(told_apart_stubs(said, plan.narrow)[singles.index(stub)]), style.fill
+    return {
+        "label": boxed_label(STUB_POINTS, *stub_tagged(lines, standings, tops, linked, word)),
+        "shape": "box",
+        "style": stub_style(standings is not NO_STANDING, standing),
+        "fillcolor": fill,
+        "color": style.border,
+        "fontcolor": style.ink,
+        "fontsize": f"{STUB_POINTS:g}",
+        "id": escape(f"stub-{index}"),
+        "tooltip": graphviz_escape(stub_tooltip(m, stub, page)),
+        "class": f"stub {kind.value}" if style.label else "stub",
+        **page_link(plan, stub.page),
+    }
