@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Final, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Final, Generic, TypeVar
 
 from argmap.exporters.diagram.geometry import all_crossings
 from argmap.exporters.diagram.packed import unpack
-from argmap.exporters.diagram.pagemerge import Drafts, Laid, numbered_anew
+from argmap.exporters.diagram.pagemerge import Drafts, Packed, numbered_anew
 from argmap.exporters.diagram.pageorder import out_of_order, top_units
 from argmap.exporters.diagram.pagetree import stub_name
 from argmap.exporters.diagram.stacking import Wrap
@@ -33,14 +33,7 @@ Arrange = Callable[[Sequence[str], Sequence[str]], "tuple[Wrap, ...] | None"]
 """A page's rows as the planner makes them, from its tops and the nodes it draws in full."""
 
 
-class _Packed(Laid, Protocol):
-    """A page laid out (see :class:`~.pagemerge.Laid`), with its SVG packed."""
-
-    @property
-    def packed(self) -> bytes: ...
-
-
-_D = TypeVar("_D", bound=_Packed)
+_D = TypeVar("_D", bound=Packed)
 
 
 @dataclass(frozen=True)
@@ -367,7 +360,7 @@ def renamed(wrap: Wrap, names: Mapping[str, str]) -> Wrap:
     )
 
 
-def _crossed(laid: _Packed) -> int:
+def _crossed(laid: Packed) -> int:
     """How many pairs of a drawing's tree edges cross, apart or before they meet."""
     return all_crossings(unpack(laid.packed))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Final, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Final, Generic, TypeVar
 
 from argmap.exporters.diagram.conclusionshare import share_pages
 from argmap.exporters.diagram.geometry import all_crossings
@@ -15,7 +15,7 @@ from argmap.exporters.diagram.overviewstubs import split_overview_stubs
 from argmap.exporters.diagram.packed import unpack
 from argmap.exporters.diagram.pageestimate import Unit
 from argmap.exporters.diagram.pagefill import Pager
-from argmap.exporters.diagram.pagemerge import Drafts, Laid, numbered_anew
+from argmap.exporters.diagram.pagemerge import Drafts, Packed, numbered_anew
 from argmap.exporters.diagram.pageorphans import ALONE
 from argmap.exporters.diagram.pagetree import stub_name
 from argmap.exporters.diagram.siblingshare import share_sibling_pages
@@ -33,14 +33,7 @@ HOSTS_TRIED: Final = 3
 """Pages a lone branch is laid out on at most (each try is one layout by the engine)."""
 
 
-class _Packed(Laid, Protocol):
-    """A page laid out (see :class:`~.pagemerge.Laid`), with its SVG packed."""
-
-    @property
-    def packed(self) -> bytes: ...
-
-
-_D = TypeVar("_D", bound=_Packed)
+_D = TypeVar("_D", bound=Packed)
 
 
 def fewer_pages(
@@ -166,7 +159,7 @@ class _Hosting(Generic[_D]):
             self.hung.setdefault(self.m.get(top).parent, set()).add(host.number)
 
 
-def _crossed(laid: _Packed) -> int:
+def _crossed(laid: Packed) -> int:
     """How many pairs of a drawing's tree edges cross, apart or before they meet."""
     return all_crossings(unpack(laid.packed))
 

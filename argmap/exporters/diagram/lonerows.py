@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Final, Protocol, TypeVar
+from typing import TYPE_CHECKING, Final, TypeVar
 
 from argmap.exporters.diagram.geometry import Box, all_crossings, boxes
 from argmap.exporters.diagram.leafhome import LEAF_NODES_MOST
 from argmap.exporters.diagram.packed import unpack
-from argmap.exporters.diagram.pagemerge import Drafts, Laid, numbered_anew
+from argmap.exporters.diagram.pagemerge import Drafts, Packed, numbered_anew
 from argmap.exporters.diagram.pagetree import stub_name
 from argmap.exporters.diagram.siblingshare import CLOSER_SAVES
 from argmap.exporters.diagram.stacking import TRAIL, Wrap
@@ -28,14 +28,7 @@ ROWS_MOST: Final = LEAF_NODES_MOST
 try is a layout; see :data:`~.leafhome.LEAF_NODES_MOST`)."""
 
 
-class _Packed(Laid, Protocol):
-    """A page laid out (see :class:`~.pagemerge.Laid`), with its SVG packed."""
-
-    @property
-    def packed(self) -> bytes: ...
-
-
-_D = TypeVar("_D", bound=_Packed)
+_D = TypeVar("_D", bound=Packed)
 
 
 def lone_rows(

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from argmap.exporters.diagram.geometry import all_crossings, boxes
 from argmap.exporters.diagram.packed import unpack
-from argmap.exporters.diagram.pagemerge import Drafts, Laid
+from argmap.exporters.diagram.pagemerge import Drafts, Packed
 from argmap.exporters.diagram.stacking import NODESEP, PASSING, RANKSEP, Wrap
 from argmap.model import ArgumentMap
 
@@ -19,14 +19,7 @@ if TYPE_CHECKING:
 __all__ = ["split_overview_stubs"]
 
 
-class _Packed(Laid, Protocol):
-    """A page laid out (see :class:`~.pagemerge.Laid`), with its SVG packed."""
-
-    @property
-    def packed(self) -> bytes: ...
-
-
-_D = TypeVar("_D", bound=_Packed)
+_D = TypeVar("_D", bound=Packed)
 
 
 def split_overview_stubs(

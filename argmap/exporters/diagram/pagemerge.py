@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from argmap.exporters.diagram.pageparts import PagePlan
     from argmap.exporters.diagram.paging import Page
 
-__all__ = ["Drafts", "Laid", "first_fitting", "merged_runs", "numbered_anew"]
+__all__ = ["Drafts", "Laid", "Packed", "first_fitting", "merged_runs", "numbered_anew"]
 
 
 class Laid(Protocol):
@@ -22,6 +22,13 @@ class Laid(Protocol):
     def width(self) -> float: ...  # noqa: D102
     @property
     def height(self) -> float: ...  # noqa: D102
+
+
+class Packed(Laid, Protocol):
+    """A page laid out (see :class:`Laid`), with its SVG packed (see :mod:`~.packed`)."""
+
+    @property
+    def packed(self) -> bytes: ...  # noqa: D102
 
 
 _D = TypeVar("_D", bound=Laid)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import replace
-from typing import TYPE_CHECKING, Final, Protocol, TypeVar
+from typing import TYPE_CHECKING, Final, TypeVar
 
 from argmap.exporters.diagram.geometry import Box, all_crossings, boxes
 from argmap.exporters.diagram.packed import unpack
-from argmap.exporters.diagram.pagemerge import Drafts, Laid, first_fitting, merged_runs
+from argmap.exporters.diagram.pagemerge import Drafts, Packed, first_fitting, merged_runs
 from argmap.exporters.diagram.stacking import NODESEP, PASSING, RANKSEP, TRAIL, Wrap
 from argmap.exporters.diagram.wholepage import CLOSER
 from argmap.model import ArgumentMap, NodeKind
@@ -36,14 +36,7 @@ try is a layout; the pages shared on the test maps took 0.5 to 1.0, those of 10,
 generated nodes on A4 mostly more)."""
 
 
-class _Packed(Laid, Protocol):
-    """A page laid out (see :class:`~.pagemerge.Laid`), with its SVG packed."""
-
-    @property
-    def packed(self) -> bytes: ...
-
-
-_D = TypeVar("_D", bound=_Packed)
+_D = TypeVar("_D", bound=Packed)
 
 
 def share_sibling_pages(
@@ -161,7 +154,7 @@ def _trials(m: ArgumentMap, group: Sequence[_D], budget: Budget) -> list[Page]:
     return trials
 
 
-def _own(page: Page, draft: _Packed, drawn: Mapping[str, Box]) -> tuple[float, float]:
+def _own(page: Page, draft: Packed, drawn: Mapping[str, Box]) -> tuple[float, float]:
     """The width and height of ``page``'s own boxes in a drawing of it (``draft``).
 
     Its nodes and stubs, not its breadcrumb: what it takes below another page's drawing.
@@ -174,7 +167,7 @@ def _own(page: Page, draft: _Packed, drawn: Mapping[str, Box]) -> tuple[float, f
     return wide, max(box.bottom for box in own) - min(box.top for box in own)
 
 
-def _crossed(draft: _Packed) -> int:
+def _crossed(draft: Packed) -> int:
     """How many pairs of a drawing's tree edges cross, apart or before they meet."""
     return all_crossings(unpack(draft.packed))
 
