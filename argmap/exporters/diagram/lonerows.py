@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Final, TypeVar
 from argmap.exporters.diagram.geometry import Box, all_crossings, boxes
 from argmap.exporters.diagram.leafhome import LEAF_NODES_MOST
 from argmap.exporters.diagram.packed import unpack
-from argmap.exporters.diagram.pagemerge import Drafts, Packed, numbered_anew
+from argmap.exporters.diagram.pagemerge import Drafts, Packed, first_fitting, numbered_anew
 from argmap.exporters.diagram.pagetree import stub_name
 from argmap.exporters.diagram.siblingshare import CLOSER_SAVES
 from argmap.exporters.diagram.stacking import TRAIL, Wrap
@@ -17,7 +17,6 @@ from argmap.exporters.diagram.wholepage import CLOSER
 from argmap.model import ArgumentMap
 
 if TYPE_CHECKING:
-    from argmap.exporters.diagram.pageparts import PagePlan
     from argmap.exporters.diagram.pagesize import Budget
     from argmap.exporters.diagram.paging import Page, Stub
 
@@ -98,20 +97,24 @@ def _first_fit(
     """
     host, page, stub = move
     crossed = all_crossings(unpack(host.packed))
-    narrow: list[PagePlan] = []
-    for trial in _trials(m, host, page, stub):
-        plan = replace(drafter.plan(trial, *numbers), ranksep=host.plan.ranksep)
-        laid = drafter.lay_out([plan])[0]
-        if budget.holds(laid.width, laid.height):
-            if all_crossings(unpack(laid.packed)) <= crossed:
-                return laid
-        elif not plan.ranksep and budget.holds(laid.width, laid.height * CLOSER_SAVES):
-            narrow.append(plan)
-    for plan in narrow:
-        laid = drafter.lay_out([replace(plan, ranksep=CLOSER)])[0]
-        if budget.holds(laid.width, laid.height) and all_crossings(unpack(laid.packed)) <= crossed:
-            return laid
-    return None
+
+    def fits(laid: _D) -> bool:
+        return (
+            budget.holds(laid.width, laid.height) and all_crossings(unpack(laid.packed)) <= crossed
+        )
+
+    def closer_may(laid: _D) -> bool:  # too tall only, and not drawn closer already
+        held = budget.holds(laid.width, laid.height)
+        return (
+            not held
+            and not laid.plan.ranksep
+            and budget.holds(laid.width, laid.height * CLOSER_SAVES)
+        )
+
+    trials = _trials(m, host, page, stub)
+    gap = host.plan.ranksep
+    plan = first_fitting(trials, drafter, numbers, fits, (closer_may, CLOSER), gap)
+    return None if plan is None else drafter.lay_out([plan])[0]
 
 
 def _trials(m: ArgumentMap, host: _D, page: Page, stub: Stub) -> list[Page]:

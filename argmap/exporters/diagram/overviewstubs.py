@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from argmap.exporters.diagram.geometry import all_crossings, boxes
 from argmap.exporters.diagram.packed import unpack
-from argmap.exporters.diagram.pagemerge import Drafts, Packed
+from argmap.exporters.diagram.pagemerge import Drafts, Packed, first_fitting
 from argmap.exporters.diagram.stacking import NODESEP, PASSING, RANKSEP, Wrap
 from argmap.model import ArgumentMap
 
@@ -52,13 +52,16 @@ def split_overview_stubs(
         return drafts
     size = (max(b.right - b.left for b in sizes), max(b.bottom - b.top for b in sizes))
     crossed = all_crossings(unpack(first.packed))
-    for trial in _trials(page, grouped[0], singles, (first.width, first.height), size, budget):
-        plan = replace(drafter.plan(trial, len(drafts), home), ranksep=first.plan.ranksep)
-        laid = drafter.lay_out([plan])[0]
-        fits = budget.holds(laid.width, laid.height)
-        if fits and all_crossings(unpack(laid.packed)) <= crossed:
-            return [laid, *drafts[1:]]
-    return drafts
+
+    def fits(laid: _D) -> bool:
+        return (
+            budget.holds(laid.width, laid.height) and all_crossings(unpack(laid.packed)) <= crossed
+        )
+
+    trials = _trials(page, grouped[0], singles, (first.width, first.height), size, budget)
+    never = (lambda _laid: False, "")  # ranks drawn closer: not tried
+    plan = first_fitting(trials, drafter, (len(drafts), home), fits, never, first.plan.ranksep)
+    return drafts if plan is None else [drafter.lay_out([plan])[0], *drafts[1:]]
 
 
 def _singles(m: ArgumentMap, stub: Stub, home: Mapping[str, int]) -> list[Stub] | None:

@@ -84,17 +84,21 @@ def first_fitting(
     numbers: tuple[int, Mapping[str, int]],
     fits: Callable[[_D], bool],
     closer: tuple[Callable[[_D], bool], str],
+    ranksep: str = "",
 ) -> PagePlan | None:
     """The plan of the first of ``trials`` whose drawing ``fits``, else None.
 
-    Each is laid out in turn; those ``closer``'s test keeps (as wide as the page, but too
-    tall) are laid out again after them all, with its gap between ranks (in inches), and
-    the first that fits then is kept. ``numbers``: the pages in all, and each node's page.
+    Each is laid out in turn, with ``ranksep`` (the gap between ranks of the page it
+    redraws, if not the diagram's); those ``closer``'s test keeps (as wide as the page,
+    but too tall) are laid out again after them all, with its gap between ranks (in
+    inches), and the first that fits then is kept. ``numbers``: the pages in all, and
+    each node's page. The drafter remembers each layout: the plan's is laid out again free.
     """
     (total, home), (may, gap) = numbers, closer
     narrow = []
     for trial in trials:
-        laid = drafter.lay_out([drafter.plan(trial, total, home)])[0]
+        plan = drafter.plan(trial, total, home)
+        laid = drafter.lay_out([replace(plan, ranksep=ranksep) if ranksep else plan])[0]
         if fits(laid):
             return laid.plan
         narrow += [laid.plan] if may(laid) else []
