@@ -19,7 +19,7 @@ from argmap.exporters.diagram.fitting import LaidPage, Layout
 from argmap.exporters.diagram.packed import SVG_SIZE, svg_size
 from argmap.exporters.diagram.pagesize import OVERHANG, PAD_POINTS
 from argmap.exporters.diagram.styles import GRAPH_ATTR
-from argmap.exporters.diagram.svgedits import number
+from argmap.exporters.diagram.svgedits import number, shifted
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.engine import EngineInfo
@@ -47,8 +47,6 @@ _TRANSLATE: Final = re.compile(r'class="graph" transform="[^"]*translate\(([-\d.
 _BACKGROUND: Final = re.compile(r'(<polygon fill="[^"]*" stroke="none" points=")([^"]*)(")')
 _BANK: Final = re.compile(r"<!-- statement bank -->\n<g id=\"bank\".*?</g>\n</g>\n", re.S)
 _FRAME: Final = re.compile(r'<polygon fill="none" stroke="[^"]*" points="([^"]*)"')
-_PAIRS: Final = re.compile(r'\b(points|d)="([^"]*)"')
-_XY: Final = re.compile(r'\bx="([-\d.]+)" y="([-\d.]+)"')
 _NUMBER: Final = re.compile(r"-?\d+(?:\.\d+)?")
 
 
@@ -99,7 +97,7 @@ class Start:
         numbers = [float(v) for v in _NUMBER.findall(frame.group(1))]
         xs, ys = numbers[0::2], numbers[1::2]
         left, top = self.room[0], self.room[1] - (ty - PAD_POINTS)  # the drawing's top
-        moved = _shifted(group.group(0), left - min(xs), top - min(ys))
+        moved = shifted(group.group(0), left - min(xs), top - min(ys))
         width = max(page.width, left + max(xs) - min(xs) + tx + PAD_POINTS)
         height = max(page.height, top + max(ys) - min(ys) + ty + PAD_POINTS)
         root = SVG_SIZE.search(svg)
@@ -205,26 +203,6 @@ def _translate(svg: str) -> tuple[float, float]:
     match = _TRANSLATE.search(svg)
     assert match is not None  # the engine's SVG
     return float(match.group(1)), float(match.group(2))
-
-
-def _shifted(part: str, dx: float, dy: float) -> str:
-    """An SVG fragment with every point moved by ``dx``, ``dy``."""
-
-    def pairs(match: re.Match[str]) -> str:
-        count = 0
-
-        def one(found: re.Match[str]) -> str:
-            nonlocal count
-            count += 1
-            return number(float(found.group(0)) + (dx if count % 2 else dy))
-
-        return f'{match.group(1)}="{_NUMBER.sub(one, match.group(2))}"'
-
-    def xy(match: re.Match[str]) -> str:
-        x, y = float(match.group(1)) + dx, float(match.group(2)) + dy
-        return f'x="{number(x)}" y="{number(y)}"'
-
-    return _XY.sub(xy, _PAIRS.sub(pairs, part))
 
 
 def _with_bank(build: Callable[[], Digraph], columns: list[list[str]], heading: str) -> Digraph:

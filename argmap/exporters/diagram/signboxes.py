@@ -9,7 +9,7 @@ from collections import defaultdict
 from typing import Final
 
 from argmap.exporters.diagram.geometry import Box, boxes, curve, groups
-from argmap.exporters.diagram.svgedits import Point, edit, number
+from argmap.exporters.diagram.svgedits import Point, edit, shifted
 from argmap.exporters.diagram.textwidth import text_points
 
 __all__ = ["clear_signs", "sign_boxes", "text_extents"]
@@ -172,18 +172,7 @@ def _moved(part: str, spot: Point) -> str:
     first = _POLYGON.search(part)
     assert first is not None
     centre = _centre(_outline(first.group(1)))
-    dx, dy = spot[0] - centre[0], spot[1] - centre[1]
-
-    def points(match: re.Match[str]) -> str:
-        pairs = (tuple(map(float, p.split(","))) for p in match.group(1).split())
-        shifted = " ".join(f"{number(x + dx)},{number(y + dy)}" for x, y in pairs)
-        return match.group(0).replace(match.group(1), shifted)
-
-    def text(match: re.Match[str]) -> str:
-        x, y = float(match.group(1)), float(match.group(2))
-        return f'x="{number(x + dx)}" y="{number(y + dy)}"'
-
-    return _X.sub(text, _POLYGON.sub(points, part))
+    return shifted(part, spot[0] - centre[0], spot[1] - centre[1])
 
 
 def _outline(points: str) -> Box:

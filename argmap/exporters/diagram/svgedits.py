@@ -1,8 +1,9 @@
-"""Editing the engine's drawings: each of a batch, spans replaced, paths' points as written."""
+"""Editing the engine's drawings: each of a batch, spans replaced or moved, points as written."""
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from typing import Final
 
@@ -16,12 +17,17 @@ __all__ = [
     "edit",
     "number",
     "pair",
+    "shifted",
     "simplified",
     "turn",
     "unit",
 ]
 
 Point = tuple[float, float]
+
+_PAIRS: Final = re.compile(r'\b(points|d)="([^"]*)"')
+_XY: Final = re.compile(r'\bx="([-\d.]+)" y="([-\d.]+)"')
+_NUMBER: Final = re.compile(r"-?\d+(?:\.\d+)?")
 
 BEND: Final = 4.0
 """The radius of a redrawn edge's bends, in points, at most."""
@@ -134,6 +140,30 @@ def edit(svg: str, edits: list[tuple[tuple[int, int], str]]) -> str:
         done = stop
     pieces.append(svg[done:])
     return "".join(pieces)
+
+
+def shifted(part: str, dx: float, dy: float) -> str:
+    """An SVG fragment moved by ``dx``, ``dy``, its numbers written as the engine writes them.
+
+    Every point of its shapes' ``points`` and paths' ``d`` (pairs, as the engine writes
+    them) and every text's ``x`` and ``y``.
+    """
+
+    def pairs(match: re.Match[str]) -> str:
+        count = 0
+
+        def one(found: re.Match[str]) -> str:
+            nonlocal count
+            count += 1
+            return number(float(found.group(0)) + (dx if count % 2 else dy))
+
+        return f'{match.group(1)}="{_NUMBER.sub(one, match.group(2))}"'
+
+    def xy(match: re.Match[str]) -> str:
+        x, y = float(match.group(1)) + dx, float(match.group(2)) + dy
+        return f'x="{number(x)}" y="{number(y)}"'
+
+    return _XY.sub(xy, _PAIRS.sub(pairs, part))
 
 
 def bent_path(points: list[Point]) -> str:
