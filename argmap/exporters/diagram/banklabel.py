@@ -16,11 +16,9 @@ __all__ = [
     "BANK_WRAP",
     "add_bank",
     "add_bank_columns",
-    "add_bank_rows",
     "bank_columns",
     "bank_entries",
     "bank_heights",
-    "bank_label",
     "bank_lines",
     "bank_rows",
 ]
@@ -92,11 +90,6 @@ BANK_GUTTER: Final = 18
 """Points between two columns of a bank."""
 
 
-def bank_label(rows: list[str], heading: str = "STATEMENT BANK") -> Html:
-    """An HTML-like label holding some of the bank's rows under a heading."""
-    return bank_columns([rows], heading)
-
-
 def bank_columns(columns: list[list[str]], heading: str = "STATEMENT BANK") -> Html:
     """An HTML-like label holding the bank's rows in columns, read down each column in turn.
 
@@ -129,12 +122,7 @@ def add_bank(g: Digraph, sheet: Sheet | None) -> None:
     """Add a place worksheet's whole bank to its drawing, as one box beside the map."""
     if sheet is None or not sheet.bank or sheet.answers:
         return
-    add_bank_rows(g, bank_rows(bank_entries(sheet)))
-
-
-def add_bank_rows(g: Digraph, rows: list[str], heading: str = "STATEMENT BANK") -> None:
-    """Add the bank (or a part of it) to a graph as one box."""
-    add_bank_columns(g, [rows], heading)
+    add_bank_columns(g, [bank_rows(bank_entries(sheet))])
 
 
 def add_bank_columns(
