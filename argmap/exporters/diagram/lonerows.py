@@ -196,13 +196,8 @@ def _first(page: Page, item: str) -> str:
 
 
 def _under(m: ArgumentMap, node_id: str, tops: set[str]) -> bool:
-    """Whether a node is one of ``tops`` or below one (bounded by the tree's depth)."""
-    at: str | None = node_id
-    while at is not None:
-        if at in tops:
-            return True
-        at = m.get(at).parent
-    return False
+    """Whether a node is one of ``tops`` (nodes, and stubs' names) or below one."""
+    return node_id in tops or any(t in m and m.is_ancestor(t, node_id) for t in tops)
 
 
 def _renumbered(pages: Sequence[Page], gone: Mapping[int, int]) -> list[Page]:

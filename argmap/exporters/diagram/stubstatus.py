@@ -1,4 +1,4 @@
-"""A stub's standing with ``--status``: its first node's (a linked group's), and its border."""
+"""A stub's header and border: its kind, and with ``--status`` its standing (a group's)."""
 
 from __future__ import annotations
 
