@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TypeVar
 from argmap.exporters.diagram.geometry import all_crossings, boxes
 from argmap.exporters.diagram.packed import unpack
 from argmap.exporters.diagram.pagemerge import Drafts, Packed, first_fitting
-from argmap.exporters.diagram.rowholds import among_rows, leaf_holds
+from argmap.exporters.diagram.rowholds import among_rows, column_holds, is_grid, leaf_holds
 from argmap.exporters.diagram.stacking import NODESEP, PASSING, RANKSEP, Wrap
 from argmap.model import ArgumentMap
 
@@ -129,8 +129,7 @@ def _trials(
         if not budget.holds(max(wide, laid[0]), laid[1] + more * (size[1] + RANKSEP)):
             continue
         new = (*rows[:at], *chunks, *rows[at + 1 :])
-        wrap = Wrap(stub.parent, new, _holds(own[0], new), own[0].weight)
-        wraps = (*(w for w in page.wraps if w.parent != stub.parent), wrap)
+        wraps = (*(w for w in page.wraps if w.parent != stub.parent), _rows(own[0], new, size[0]))
         out.append(replace(page, stubs=stubs, wraps=wraps))
     return out
 
@@ -145,17 +144,21 @@ def _even(items: int, most: int) -> int:
     return math.ceil(items / rows)
 
 
-def _holds(wrap: Wrap, rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, str], ...]:
-    """What holds each of the new ``rows`` below the one before.
+def _rows(wrap: Wrap, rows: tuple[tuple[str, ...], ...], width: float) -> Wrap:
+    """The root's ``rows``, each held below the one before (``width``: the widest stub's).
 
     Rows of single boxes (the stubs) are held as :func:`~.stacking.note_rows` holds
     them: each item in a gap of a longer row above, or under a box of a row as long,
     spread across it, so its arrow runs up between the boxes (all held under the first
-    box, the lower rows' arrows looped round the outside of the drawing). Below deeper
-    blocks, each item under the first item of the row above.
+    box, the lower rows' arrows looped round the outside of the drawing); a grid's in
+    line with its column. Below deeper blocks, each item under the first of the row above.
     """
-    if among_rows(wrap):
-        return tuple(
-            h for depth in range(1, len(rows)) for h in leaf_holds(rows[depth], rows[:depth])
+    if not among_rows(wrap):
+        holds = tuple(
+            (i, row[0]) for row, below in zip(rows, rows[1:], strict=False) for i in below
         )
-    return tuple((i, row[0]) for row, below in zip(rows, rows[1:], strict=False) for i in below)
+        return Wrap(wrap.parent, rows, holds, wrap.weight)
+    held = [h for depth in range(1, len(rows)) for h in leaf_holds(rows[depth], rows[:depth])]
+    grid = is_grid([[width] * len(row) for row in rows], True, (NODESEP, PASSING))
+    columns = column_holds(rows, held) if grid else ()
+    return Wrap(wrap.parent, rows, tuple(held), wrap.weight, columns)
