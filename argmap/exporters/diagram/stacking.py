@@ -17,6 +17,8 @@ __all__ = [
     "RANKSEP",
     "STACK_COLUMNS",
     "TRAIL",
+    "LOOSE",
+    "TIGHT",
     "GroupRows",
     "Item",
     "Wrap",
@@ -46,6 +48,8 @@ PASSING: Final = 2.5 * NODESEP
 
 STACK_COLUMNS: Final = 2
 """Leaves of one parent beyond this many are stacked in columns, keeping wide maps slide-shaped."""
+TIGHT, LOOSE = 1, 2
+"""How sets of single boxes go in compact blocks: as narrow as they go, or in two columns."""
 
 STACK_SPANS: Final = 4000
 """The ranks the edges of one stacked block pass in all, at most (see :func:`stack_columns`)."""
@@ -244,17 +248,21 @@ class Wrap(NamedTuple):
     columns: tuple[tuple[str, str], ...] = ()
 
 
-def wrap_rows(items: list[Item], limit: float, compact: bool = False) -> list[list[Item]]:
+def wrap_rows(items: list[Item], limit: float, compact: int = 0) -> list[list[Item]]:
     """Items in file order, in rows that fit ``limit`` with the edges passing through them.
 
     The edges of a later row run up between the boxes of the rows before, each taking a
     gap of its own (see :func:`rows_width`); rows are made narrower until they fit, or
-    hold one item each. ``compact``: more than two single boxes (leaves, stubs) go in
-    rows of :func:`stack_columns` at most, a block that leaves room beside it.
+    hold one item each. ``compact``: more than two single boxes (leaves, stubs) go in a
+    block: rows of :func:`stack_columns` where they fit with their edges passing
+    (:data:`LOOSE`), else no wider than one such row (mostly a box a row, a staircase).
     """
     if compact and len(items) > 2 and all(len(item.ranks) == 1 for item in items):
-        columns = items[: stack_columns(len(items))]
-        limit = min(limit, row_width(columns))
+        size = stack_columns(len(items))
+        block = [items[i : i + size] for i in range(0, len(items), size)]
+        if compact == LOOSE and rows_width(block) <= limit:
+            return block
+        limit = min(limit, row_width(block[0]))
     elif row_width(items) <= limit:  # one row: no edge passes another row
         return [list(items)]
     rows = _greedy(items, limit)
