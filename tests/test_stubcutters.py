@@ -54,17 +54,7 @@ def _beside_their_premises(m: ArgumentMap, layout: Layout) -> int:
         ("cutters-stubbed-beside-their-premise", "slide", False),
         ("cutters-stubbed-beside-their-premise", "a4", False),
         ("cutters-stubbed-with-a-rebuttal", "slide", False),
-        pytest.param(
-            "cutters-stubbed-with-a-rebuttal",
-            "a4",
-            True,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="since stubs name their kinds, page 10 holds a linked group's first "
-                "member's children in two stubs below its second member's stub, which the "
-                "engine sets between them: one crossing (no undercutter's stub involved)",
-            ),
-        ),
+        ("cutters-stubbed-with-a-rebuttal", "a4", True),
     ],
 )
 def test_stubs_of_a_premises_undercutters_stand_after_it(

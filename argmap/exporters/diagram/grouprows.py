@@ -111,18 +111,28 @@ def hold_below_groups(
     The planner's rows (``tails NAME``): the first below the group's last row, each
     other below the one before. Beside a lower row of the group, a higher member's
     children would widen the page; below, their edges pass the rows below it.
+
+    Each row after the first hangs from the first's first box, a rank further down than
+    the row before (``minlen``), not from the row before: held by a box of the row
+    before, the engine set that box between the row's own (as near its holds as it
+    could), and the edges up to two members crossed (a member's two stubs either side
+    of the other member's stub, on a rebuttal's upright A4 page). Not from the group's
+    last row: the holds passing its rank came out beside it, the page wider.
     """
     rows = {w.parent: w for w in plan.page.wraps}
     for group, wrap in stacked.items():
         tails = rows.get(f"tails {group}")
         if tails is None:
             continue
-        anchor = wrap.rows[-1][0]
+        anchor, down = wrap.rows[-1][0], 0
         for row in tails.rows:
             kids = [name for member in row for name in _hanging(m, plan, shown, member)]
+            hold = {"style": "invis", **({"minlen": str(down)} if down > 1 else {})}
             for name in kids:
-                g.edge(name, anchor, {"style": "invis"})
-            anchor = kids[0] if kids else anchor
+                g.edge(name, anchor, hold)
+            if kids and not down:
+                anchor = kids[0]
+            down += 1 if kids else 0
 
 
 def _hanging(m: ArgumentMap, plan: PagePlan, shown: Sequence[str], member: str) -> list[str]:
