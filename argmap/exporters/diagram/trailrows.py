@@ -154,14 +154,11 @@ def _best(svg: str, into: list[Round], trail: Box, rows: list[float]) -> Edits:
     """The edits that redraw the edges into the rows as :func:`end_at_rows` says.
 
     Only the edges the engine ended off their rows (or ran inside the box) go round, else
-    every edge into an upper row, on the side of the top it comes from or of where the
-    engine ended it, each less the edges whose redrawing crosses
-    (:func:`~.trailcross.pruned`): the one that crosses the fewest edges, then the
-    shortest, if no more than the engine's drawing. An edge the engine left where a
-    reader takes it to another row (:func:`~.trailastray.astray`: at a corner, level with
-    another row, or run up the box's side past one) is redrawn however that crosses: the
-    engine's drawing is no choice then, nor a redrawing that drops it. Else the tips at
-    the box's sides are only moved to their rows (or only apart), if that crosses no more.
+    every edge into an upper row, on the side of its top or of where the engine ended it,
+    less those whose redrawing crosses (:func:`~.trailcross.pruned`): the one that crosses
+    fewest, then the shortest, if no more than the engine's drawing; any, where an edge
+    reads as ending at another row (:func:`~.trailastray.astray`: none drops it). Else the
+    tips at the box's sides only moved to their rows (or apart).
     """
     last = len(rows) - 1
     upper = [r for r in into if r.row != last]
@@ -170,7 +167,6 @@ def _best(svg: str, into: list[Round], trail: Box, rows: list[float]) -> Edits:
     level = [r for r in upper if _at_row(r, trail, rows)]
     kept = [r for r in level if not _runs_inside(r, trail) and not astray(r, trail, rows)]
     lost = [r for r in upper if r not in kept]
-    # Edges a reader would take to another row: redrawn whatever that crosses.
     must = frozenset(r.d_span for r in [*lost, *foot] if astray(r, trail, rows))
     middle = (trail.left + trail.right) / 2
 
