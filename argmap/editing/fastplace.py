@@ -93,7 +93,7 @@ def open_fast(path: Path, text: str, checked: Checked | None = None) -> FastSess
         MapFileError: the text cannot be parsed.
         MapValidationError: the map is invalid before the edit.
     """
-    if path.suffix == ".json":
+    if path.suffix.lower() == ".json":
         return None
     parsed, m = checked if checked is not None else parse_checked(path, text)
     if parsed.round_trip:  # read the round-trip way already
