@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from argmap.editing.textlines import TextLines
 from argmap.errors import ArgmapError, OptionMisuseError
 from argmap.load.mapfile import CHILD_KEYS, KEY_KIND
 from argmap.model import ArgumentMap, Node, NodeKind
@@ -70,9 +71,9 @@ class Session:
     places: dict[str, Place] = field(default_factory=dict)
 
     @property
-    def lines(self) -> list[str]:
-        """The file's text as lines, line ends kept."""
-        return self.text.splitlines(keepends=True)
+    def lines(self) -> TextLines:
+        """The file's text as lines, line ends kept (each cut from it when read)."""
+        return TextLines(self.text)
 
     def node(self, node_id: str) -> Node:
         """Return the node with this id.
