@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import Final, NamedTuple
 
-from argmap.exporters.diagram.borderruns import Outline, edge_runs, end_boxes, outlines
+from argmap.exporters.diagram.borderruns import Outline, edge_runs, end_boxes, outlines, runs_along
 from argmap.exporters.diagram.borderways import CLEAR, enters, inside, ways
 from argmap.exporters.diagram.edgecross import MEETING
 from argmap.exporters.diagram.geometry import Box, groups
@@ -120,15 +120,18 @@ def _best(
     """The way that runs along fewest borders, fewer than the engine's (None: none does)."""
     before, extent = limits
     heads = [p for _, outline in drawn.heads for p in outline]
-    crossed = _crossed(drawn.corners, others)
-    best, fewest = None, before
     ends = end_boxes(drawn.corners, heads, boxes)
-    passed = [o for index, o in enumerate(boxes) if index not in ends]
-    for way in ways(drawn.corners, passed, boxes):
-        ended, turned = _aimed(drawn, way)
-        runs = edge_runs(ended, [p for o in turned for p in o], boxes)
+    xs, ys = [x for x, _ in drawn.corners], [y for _, y in drawn.corners]
+    room = Box(min(xs) - 3 * CLEAR, min(ys) - 3 * CLEAR, max(xs) + 3 * CLEAR, max(ys) + 3 * CLEAR)
+    nearby = [(index, o) for index, o in enumerate(boxes) if o.box.overlaps(room, 0.0)]
+    passed = [o for index, o in nearby if index not in ends]
+    best, fewest, crossed = None, before, -1
+    for way in ways(drawn.corners, passed, [o for _, o in nearby]):
+        ended, _ = _aimed(drawn, way)
+        runs = sum(runs_along(ended, o.box) for o in passed)
         if runs >= fewest or not _allowed(way, drawn.corners, boxes, extent):
             continue
+        crossed = _crossed(drawn.corners, others) if crossed < 0 else crossed
         if _crossed(way, others) <= crossed:
             best, fewest = way, runs
     return best
