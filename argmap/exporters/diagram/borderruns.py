@@ -101,6 +101,13 @@ def near_border(a: Point, b: Point, box: Box, along: float = ALONG) -> list[tupl
 
     Each as from and to, shares of its length, in order; cut where it crosses the outline.
     """
+    if (
+        (a[0] < box.left - along and b[0] < box.left - along)
+        or (a[0] > box.right + along and b[0] > box.right + along)
+        or (a[1] < box.top - along and b[1] < box.top - along)
+        or (a[1] > box.bottom + along and b[1] > box.bottom + along)
+    ):
+        return []  # far from it
     grown = Box(box.left - along, box.top - along, box.right + along, box.bottom + along)
     outer = clipped(a, b, grown)
     if outer is None:
@@ -130,11 +137,13 @@ def clipped(a: Point, b: Point, box: Box) -> tuple[float, float] | None:
         (b[1] - a[1], a[1], box.top, box.bottom),
     ):
         if move == 0:
-            if not lower <= start <= upper:
+            if start < lower or start > upper:
                 return None
             continue
         t0, t1 = (lower - start) / move, (upper - start) / move
-        low, high = max(low, min(t0, t1)), min(high, max(t0, t1))
+        if t0 > t1:
+            t0, t1 = t1, t0
+        low, high = (t0 if t0 > low else low), (t1 if t1 < high else high)
         if low > high:
             return None
     return low, high

@@ -134,6 +134,8 @@ def _best(
         crossed = _crossed(drawn.corners, others) if crossed < 0 else crossed
         if _crossed(way, others) <= crossed:
             best, fewest = way, runs
+            if not runs:
+                break  # none better
     return best
 
 
