@@ -10,7 +10,7 @@ from typing import Final, NamedTuple
 from argmap.exporters.diagram.borderruns import Outline, edge_runs, end_boxes, outlines, runs_along
 from argmap.exporters.diagram.borderways import CLEAR, enters, inside, ways
 from argmap.exporters.diagram.edgecross import MEETING
-from argmap.exporters.diagram.geometry import Box, groups
+from argmap.exporters.diagram.geometry import Box, curve, groups
 from argmap.exporters.diagram.svgedits import between, edit, pair, turn, unit
 
 __all__ = ["clear_borders"]
@@ -54,12 +54,23 @@ def clear_borders(svg: str) -> str:
         before = edge_runs(drawn.corners, heads, boxes)
         if not before:
             continue
-        others = curves[:index] + curves[index + 1 :]
+        others = curves[:index] + curves[index + 1 :] + _curved(svg, edges)
         best = _best(drawn, boxes, (before, extent), others)
         if best is not None:
             curves[index] = best
             edits += _written(drawn, best)
     return edit(svg, edits)
+
+
+def _curved(svg: str, edges: Sequence[_Drawn]) -> list[tuple[Point, ...]]:
+    """The curves of the edges other than ``edges`` (curved, or drawn back), sampled."""
+    spans = {drawn.span for drawn in edges}
+    out: list[tuple[Point, ...]] = []
+    for kind, _, start, stop in groups(svg):
+        path = _PATH.search(svg, start, stop) if kind == "edge" else None
+        if path is not None and path.span(1) not in spans:
+            out.append(curve(path.group(1)))
+    return out
 
 
 def _edges(svg: str) -> list[_Drawn]:
@@ -152,17 +163,20 @@ def _allowed(
 
 
 def _crossed(way: Sequence[Point], others: Sequence[Sequence[Point]]) -> int:
-    """How many times the other edges' curves cross the way, away from its ends.
+    """How many times the other edges' curves cross the way, but where two edges meet.
 
-    Crossings within :data:`~.edgecross.MEETING` of its ends are where edges meet at a box.
+    Two edges meet where both end within :data:`~.edgecross.MEETING` of the crossing.
     """
     count = 0
-    for p, q in zip(way, way[1:], strict=False):
-        for other in others:
+    for other in others:
+        ends = (other[0], other[-1], way[0], way[-1])
+        for p, q in zip(way, way[1:], strict=False):
             for r, t in zip(other, other[1:], strict=False):
                 at = _crossing(p, q, r, t)
-                if at is not None and min(math.dist(at, way[0]), math.dist(at, way[-1])) > MEETING:
-                    count += 1
+                if at is None:
+                    continue
+                near = [math.dist(at, end) <= MEETING for end in ends]
+                count += not ((near[0] or near[1]) and (near[2] or near[3]))
     return count
 
 
