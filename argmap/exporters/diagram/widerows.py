@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Sequence, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.dot import Digraph
@@ -41,7 +41,7 @@ SCREEN: Final = 2.0
 """The shape a wrapped drawing is aimed at, along its ranks to across them: about a
 screen's (16:9), a little wider, as the engine draws the rows' edges in less room than
 :data:`~.stacking.PASSING` plans (sixty reasons: 4,066 x 2,946 points aimed at 16:9)."""
-_STEPS: Final = 24
+_STEPS: Final = 16
 """How many widths the search for the rows' width tries (halving the range each time)."""
 
 
@@ -58,7 +58,9 @@ class _Tree:
     among them, no link of theirs undercut, and one at least with children of its own."""
     roots: list[str]
     upward: list[str]
-    """Every node, each after all below it."""
+    """The nodes with a parent free to wrap at or below them, each after all below it."""
+    fixed: dict[str, Item]
+    """The blocks of the other nodes, the same at any width."""
 
 
 def wide_rows(
@@ -133,7 +135,20 @@ def _tree(
         and any(kids[c] for c in children)
         and all(_plain(m.get(c), undercut) for c in children)
     )
-    return _Tree(kids, size, free, roots, [node.id for node in reversed(shown)])
+    return _fixed(_Tree(kids, size, free, roots, [node.id for node in reversed(shown)], {}))
+
+
+def _fixed(tree: _Tree) -> _Tree:
+    """The tree with the blocks no width changes made once (a 10,000-node map's are most)."""
+    parent = {kid: node_id for node_id, kids in tree.kids.items() for kid in kids}
+    varies = set(tree.free)
+    for node_id in tree.upward:  # each after all below it
+        if node_id in varies and node_id in parent:
+            varies.add(parent[node_id])
+    for node_id in tree.upward:
+        if node_id not in varies:
+            tree.fixed[node_id] = _block(tree, node_id, tree.fixed, math.inf, [])
+    return replace(tree, upward=[node_id for node_id in tree.upward if node_id in varies])
 
 
 def _plain(node: Node, undercut: Collection[str]) -> bool:
@@ -151,7 +166,7 @@ def _drawing(tree: _Tree, limit: float, wraps: list[Wrap]) -> tuple[float, float
 
     Each wrapped parent's rows are noted in ``wraps``.
     """
-    block: dict[str, Item] = {}
+    block = dict(tree.fixed)
     for node_id in tree.upward:
         block[node_id] = _block(tree, node_id, block, limit, wraps)
     roots = [block[root] for root in tree.roots]
