@@ -7,9 +7,9 @@ from collections.abc import Collection, Sequence, Set
 from dataclasses import dataclass, replace
 from typing import Final, NamedTuple
 
+from argmap.exporters.diagram.boxsize import page_measure
 from argmap.exporters.diagram.dot import Digraph
 from argmap.exporters.diagram.labels import RowsMemo
-from argmap.exporters.diagram.measure import page_measure
 from argmap.exporters.diagram.rowholds import hold_rows
 from argmap.exporters.diagram.stacking import (
     NODESEP,
