@@ -72,12 +72,15 @@ def stack_columns(leaves: int) -> int:
     return max(math.ceil(math.sqrt(leaves)), math.ceil(leaves / most_rows))
 
 
-def stack_leaves(g: Digraph, shown: list[Node], visible: Set[str]) -> None:
+def stack_leaves(
+    g: Digraph, shown: list[Node], visible: Set[str], rowed: Set[str] = frozenset()
+) -> None:
     """Stack a node's many leaf children in columns with invisible edges.
 
     Graphviz puts all siblings in one row, so a premise with six pieces of evidence
     makes the map six boxes wide. Chaining every leaf to the one ``STACK_COLUMNS``
-    before it turns the row into columns.
+    before it turns the row into columns. Not the children of a parent in ``rowed``:
+    they are wrapped into rows (see :mod:`~.widerows`).
     """
     has_children = {node.parent for node in shown if node.parent is not None}
     leaves: dict[str, list[str]] = {}
@@ -85,6 +88,7 @@ def stack_leaves(g: Digraph, shown: list[Node], visible: Set[str]) -> None:
         if (
             node.parent is not None
             and node.parent in visible
+            and node.parent not in rowed
             and node.id not in has_children
             and node.group is None
             and node.relation is not Relation.UNDERCUTS
