@@ -40,9 +40,8 @@ __all__ = [
 NODESEP: Final = 0.35 * 72
 """The gap between neighbours on a rank, in points (the graph's ``nodesep``)."""
 RANKSEP: Final = round(0.55 * 72)
-"""The gap between ranks, in points: the graph's ``ranksep`` (0.55 in, 39.6 pt), which the
-engine rounds to whole points (every rank of every page measured 0.4 pt further apart than
-39.6; a page of five rows of statements came out 2 to 4 pt taller than planned)."""
+"""The gap between ranks, in points: the graph's ``ranksep`` (0.55 in, 39.6 pt), which the engine
+rounds to whole points (each rank measured 0.4 pt further; five rows came out 2-4 pt taller)."""
 PASSING: Final = 2.5 * NODESEP
 """The room an edge from a lower row takes as it passes a row on its way to the parent."""
 
@@ -303,15 +302,12 @@ def rows_width(rows: list[list[Item]]) -> float:
     The engine curves such an edge round the boxes it passes, wider than a plain gap.
     """
     if len(rows) == 1:  # the usual case; ``PASSING * 0`` would add nothing
-        row = rows[0]
-        return sum(map(_WIDTH, row)) + NODESEP * (len(row) - 1)
+        return row_width(rows[0])
     after = sum(map(len, rows))
     widest = 0.0
     for row in rows:
         after -= len(row)
-        width = sum(map(_WIDTH, row)) + NODESEP * (len(row) - 1) + PASSING * after
-        if width > widest:
-            widest = width
+        widest = max(widest, row_width(row) + PASSING * after)
     return widest
 
 
