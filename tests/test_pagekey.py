@@ -29,10 +29,21 @@ from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import NodeKind, Relation
 from tests.conftest import MAPS
-from tests.test_keysize import MARGINS, key_table
 
 FLAGSHIP = MAPS / "russias-game-in-north-korea.yaml"
 UNIFORMS = MAPS / "school-uniforms.yaml"
+MARGINS = (16.0, 8.0)
+"""The engine's margins about a key (a plaintext node's), past its table's border."""
+_POINTS = re.compile(r'<polygon[^>]*points="([^"]*)"')
+
+
+def _key_table(svg: str) -> geometry.Box:
+    """The box of a page's key: its table's border, the first shape the key draws."""
+    table = _POINTS.search(svg.split('id="legend"')[1])
+    assert table is not None
+    numbers = [float(n) for n in re.findall(r"-?[\d.]+", table.group(1))]
+    xs, ys = numbers[0::2], numbers[1::2]
+    return geometry.Box(min(xs), min(ys), max(xs), max(ys))
 
 
 def _pages(path_or_map: object, **options: object) -> list[str]:
@@ -115,10 +126,10 @@ def test_no_upright_page_of_the_uniforms_holds_the_key_alone(fit: str) -> None:
     four boxes left room below them for the key set in two columns (wide and low); on an
     upright slide the two columns were too wide (479 points against 447) until the longest
     entries' words wrapped onto two lines. The key now explains the pages' stubs and
-    breadcrumbs too, two rows more: it goes below the drawing of a page with room for it
-    (page 3 on each, its rows planned as tall as drawn), never on a page of its own, every
-    page at the floor, and it is drawn no bigger than the planner counts it (its table's
-    box: the key's first shape is its undercut sample's dot)."""
+    breadcrumbs too, two rows more: it goes below page 1's drawing (A4, A3) or page 3's
+    (a slide, in two columns), never on a page of its own, every page at the floor, and
+    it is drawn no bigger than the planner counts it (its table's box, with the engine's
+    margins: the key's first shape found was its undercut sample's dot)."""
     m = load_map(UNIFORMS)
     layout = lay_out(m, analyze(m), RenderOptions(portrait=True), fit, find_engine("auto"))
     pages = [laid.plan.page for laid in layout.pages]
@@ -129,7 +140,7 @@ def test_no_upright_page_of_the_uniforms_holds_the_key_alone(fit: str) -> None:
         assert pages[0].key == ("page", str(number)) and f"key: p. {number}" in layout.pages[0].svg
     assert min(map(layout.scale, layout.pages)) >= layout.budget.scale * 0.999
     assert geometry.overlaps(keyed.svg) == 0
-    key = key_table(keyed.svg)
+    key = _key_table(keyed.svg)
     lowest = max(b.bottom for name, b in geometry.boxes(keyed.svg).items() if name != "legend key")
     assert key.top > lowest, "below the drawing"
     ids, marks = [node.id for node in m.nodes], (STUBS, TRAIL)

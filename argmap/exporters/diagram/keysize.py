@@ -27,22 +27,10 @@ if TYPE_CHECKING:
 
 __all__ = ["KEY_LINE", "LEGEND_ROW", "legend_size", "planned_key"]
 
-LEGEND_ROW: Final = 22.0
-"""A row of the key at most, as drawn: its swatch (14 points high; an arrow's 12, as its
-words' line) and the cells' padding (3 above and below) and spacing (2)."""
-KEY_EDGE: Final = 34.0
-"""The key's height past its entries' rows: its title's row (20 points), its table's
-border and last spacing (4), the engine's margins about it (8), and 2 to spare."""
+LEGEND_ROW: Final = 25.0
+"""A row of the key: its swatch or arrow, and its words at 10 points."""
 KEY_LINE: Final = 12.0
 """A line of a key's words at 10 points, past an entry's first."""
-
-KEY_SIDES: Final = 32.0
-"""The key's width past its samples' and words' columns: its table's border and gaps (8),
-the words' cells' padding (6: each is as wide as its words and 4, or the engine's measure
-of them and 6), the engine's margins about it (16), and 2 to spare."""
-PAIRED_MORE: Final = 22.0
-"""A key in two columns is wider by its three more cells' gaps (2 each), the second
-column's words' padding (6) and the empty cell between the two columns (10)."""
 
 Size = tuple[float, float]
 _Entry = tuple[float, str]
@@ -87,20 +75,24 @@ def legend_size(
         border = STANDING_BORDER[drawn_as] or "solid"
         entries.append((max(SAMPLE_WIDTH, tag), f"{STANDING_TEXT[drawn_as]} ({border} border)"))
     if columns == 1:
-        width = _side([(sample, [text]) for sample, text in entries]) + KEY_SIDES
-        return max(width, title_points(content)), KEY_EDGE + len(entries) * LEGEND_ROW
+        width = max(sample + text_points(text, 10) for sample, text in entries) + 32
+        return max(width, title_points(content)), (len(entries) + 1) * LEGEND_ROW + 12
     half = -(-len(entries) // 2)
     wrap = key_wrap(columns)
     sides = [
         [(sample, key_lines(text, wrap)) for sample, text in side]
         for side in (entries[:half], entries[half:])
     ]
-    width = sum(map(_side, sides)) + KEY_SIDES + PAIRED_MORE
+    width = sum(
+        max(sample + text_points(line, 10) for sample, lines in side for line in lines) + 16
+        for side in sides
+        if side
+    )
     # A row as tall as its entry of more lines: each line past the first adds one.
     counts = [[len(lines) for _, lines in side] for side in sides]
     more = sum(max(row) - 1 for row in zip_longest(*counts, fillvalue=1))
-    height = KEY_EDGE + half * LEGEND_ROW + more * KEY_LINE
-    return max(width, title_points(content)), height
+    height = (half + 1) * LEGEND_ROW + 12 + more * KEY_LINE
+    return max(width + 16, title_points(content)), height
 
 
 def planned_key(pager: Estimator, columns: int, several: bool) -> Size:
@@ -116,15 +108,3 @@ def planned_key(pager: Estimator, columns: int, several: bool) -> Size:
     return legend_size(
         pager.m, pager.everything, [], pager.way, columns, standing=pager.standing, marks=marks
     )
-
-
-def _side(side: Sequence[tuple[float, list[str]]]) -> float:
-    """A column of the key's entries, each its sample's width and words' lines: how wide.
-
-    The engine sets the samples in one column, as wide as the widest, and the words in
-    another: the widest sample beside the longest words, though of two entries.
-    """
-    if not side:
-        return 0.0
-    lines = [line for _, entry in side for line in entry]
-    return max(sample for sample, _ in side) + max(text_points(line, 10) for line in lines)

@@ -208,13 +208,8 @@ def _legend_cells(
 
 
 def title_points(content: LegendContent) -> float:
-    """How wide the key's title row makes it, at most (see :data:`~.styles.ANSWER_NOTE`).
-
-    Its words in bold and its cell's padding (6: the cell is as wide as the words and 4,
-    or the engine's measure of them and 6), the table's border and gaps (6), the engine's
-    margins about the key (16), and 2 to spare.
-    """
-    return text_points(f"KEY: {ANSWER_NOTE}" if content.answers else "KEY", 10, "B") + 30
+    """The key's title row's width in points, at most (see :data:`~.styles.ANSWER_NOTE`)."""
+    return text_points(f"KEY: {ANSWER_NOTE}" if content.answers else "KEY", 10, "B") + 16
 
 
 def key_wrap(columns: int) -> int:
