@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Final, NamedTuple
 
-from argmap.exporters.diagram.borderruns import Outline, edge_runs, end_boxes, outlines, runs_along
+from argmap.exporters.diagram.borderruns import (
+    ALONG,
+    Outline,
+    edge_runs,
+    end_boxes,
+    outlines,
+    runs_along,
+)
 from argmap.exporters.diagram.borderways import CLEAR, enters, inside, ways
 from argmap.exporters.diagram.edgecross import MEETING
 from argmap.exporters.diagram.geometry import Box, curve, groups
@@ -46,20 +53,65 @@ def clear_borders(svg: str) -> str:
     if not edges:
         return svg
     boxes = outlines(svg)
-    curves = [e.corners for e in edges]
-    extent = _extent(boxes, curves)
-    edits: Edits = []
+    curves = [_Curve.of(e.corners) for e in edges]
+    extent = _extent(boxes, [c.points for c in curves])
+    curved: list[_Curve] | None = None  # the other edges, read once an edge needs them
+    grid, edits = _Grid(boxes), []
     for index, drawn in enumerate(edges):
         heads = [p for _, outline in drawn.heads for p in outline]
-        before = edge_runs(drawn.corners, heads, boxes)
+        b, r = curves[index].box, ALONG + 1  # as far as edge_runs looks
+        reach = Box(b.left - r, b.top - r, b.right + r, b.bottom + r)
+        before = edge_runs(drawn.corners, heads, grid.near(reach))
         if not before:
             continue
-        others = curves[:index] + curves[index + 1 :] + _curved(svg, edges)
-        best = _best(drawn, boxes, (before, extent), others)
+        curved = [_Curve.of(c) for c in _curved(svg, edges)] if curved is None else curved
+        others = curves[:index] + curves[index + 1 :] + curved
+        best = _best(drawn, grid, (before, extent), others)
         if best is not None:
-            curves[index] = best
+            curves[index] = _Curve.of(best)
             edits += _written(drawn, best)
     return edit(svg, edits)
+
+
+class _Grid:
+    """The boxes filed by the squares they cover, so an edge looks only at those near it.
+
+    ``near`` gives every box that may touch a region, in the drawing's order: a drawing of
+    a thousand boxes had each edge's every way compared with all of them.
+    """
+
+    SIDE: Final = 144.0
+
+    def __init__(self, boxes: Sequence[Outline]) -> None:
+        self.boxes = boxes
+        self.cells: dict[tuple[int, int], list[int]] = {}
+        for index, outline in enumerate(boxes):
+            for cell in self._cells(outline.box):
+                self.cells.setdefault(cell, []).append(index)
+
+    def _cells(self, box: Box) -> Iterator[tuple[int, int]]:
+        left, top = math.floor(box.left / self.SIDE), math.floor(box.top / self.SIDE)
+        right, bottom = math.floor(box.right / self.SIDE), math.floor(box.bottom / self.SIDE)
+        return ((x, y) for x in range(left, right + 1) for y in range(top, bottom + 1))
+
+    def near(self, region: Box) -> list[Outline]:
+        """The boxes in the squares ``region`` covers (a superset of those touching it)."""
+        found = {i for cell in self._cells(region) for i in self.cells.get(cell, ())}
+        return [self.boxes[i] for i in sorted(found)]
+
+
+class _Curve(NamedTuple):
+    """An edge's points, and the box round them (an edge far from a way cannot cross it)."""
+
+    points: Sequence[Point]
+    box: Box
+
+    @classmethod
+    def of(cls, points: Sequence[Point]) -> _Curve:
+        if not points:  # crosses nothing
+            return cls(points, Box(math.inf, math.inf, -math.inf, -math.inf))
+        xs, ys = [x for x, _ in points], [y for _, y in points]
+        return cls(points, Box(min(xs), min(ys), max(xs), max(ys)))
 
 
 def _curved(svg: str, edges: Sequence[_Drawn]) -> list[tuple[Point, ...]]:
@@ -124,23 +176,26 @@ def _extent(boxes: Sequence[Outline], curves: Sequence[Sequence[Point]]) -> Box:
 
 def _best(
     drawn: _Drawn,
-    boxes: Sequence[Outline],
+    grid: _Grid,
     limits: tuple[int, Box],
-    others: Sequence[Sequence[Point]],
+    others: Sequence[_Curve],
 ) -> list[Point] | None:
     """The way that runs along fewest borders, fewer than the engine's (None: none does)."""
     before, extent = limits
     heads = [p for _, outline in drawn.heads for p in outline]
-    ends = end_boxes(drawn.corners, heads, boxes)
     xs, ys = [x for x, _ in drawn.corners], [y for _, y in drawn.corners]
     room = Box(min(xs) - 3 * CLEAR, min(ys) - 3 * CLEAR, max(xs) + 3 * CLEAR, max(ys) + 3 * CLEAR)
-    nearby = [(index, o) for index, o in enumerate(boxes) if o.box.overlaps(room, 0.0)]
-    passed = [o for index, o in nearby if index not in ends]
+    nearby = [o for o in grid.near(room) if o.box.overlaps(room, 0.0)]
+    ends = end_boxes(drawn.corners, heads, nearby)  # (those it ends at are near it)
+    passed = [o for index, o in enumerate(nearby) if index not in ends]
     best, fewest, crossed = None, before, -1
-    for way in ways(drawn.corners, passed, [o for _, o in nearby]):
+    tried = list(ways(drawn.corners, passed, nearby))
+    spread = _Curve.of([*drawn.corners, *(p for way in tried for p in way)]).box
+    others = [c for c in others if _meets(c.box, spread)]  # (the rest cross no way)
+    for way in tried:
         ended, _ = _aimed(drawn, way)
         runs = sum(runs_along(ended, o.box) for o in passed)
-        if runs >= fewest or not _allowed(way, drawn.corners, boxes, extent):
+        if runs >= fewest or not _allowed(way, drawn.corners, grid, extent):
             continue
         crossed = _crossed(drawn.corners, others) if crossed < 0 else crossed
         if _crossed(way, others) <= crossed:
@@ -150,25 +205,33 @@ def _best(
     return best
 
 
-def _allowed(
-    way: list[Point], corners: list[Point], boxes: Sequence[Outline], extent: Box
-) -> bool:
+def _allowed(way: list[Point], corners: list[Point], grid: _Grid, extent: Box) -> bool:
     """Whether a way stays on the drawing and enters no box the engine's way kept out of."""
     room = Box(
         extent.left - CLEAR, extent.top - CLEAR, extent.right + CLEAR, extent.bottom + CLEAR
     )
     if not all(inside(p, room) for p in way):
         return False
-    return not any(enters([a, b], boxes, corners) for a, b in zip(way, way[1:], strict=False))
+    around = _Curve.of(way).box
+    near = [o for o in grid.near(around) if _meets(o.box, around)]
+    return not any(enters([a, b], near, corners) for a, b in zip(way, way[1:], strict=False))
 
 
-def _crossed(way: Sequence[Point], others: Sequence[Sequence[Point]]) -> int:
+def _meets(a: Box, b: Box) -> bool:
+    """Whether two boxes touch or overlap (edges included)."""
+    return a.left <= b.right and b.left <= a.right and a.top <= b.bottom and b.top <= a.bottom
+
+
+def _crossed(way: Sequence[Point], others: Sequence[_Curve]) -> int:
     """How many times the other edges' curves cross the way, but where two edges meet.
 
     Two edges meet where both end within :data:`~.edgecross.MEETING` of the crossing.
     """
     count = 0
-    for other in others:
+    left, top, right, bottom = _Curve.of(way).box
+    for other, box in others:
+        if box.right < left or box.left > right or box.bottom < top or box.top > bottom:
+            continue  # (not :func:`_meets`: a call per edge cost more than the test)
         ends = (other[0], other[-1], way[0], way[-1])
         for p, q in zip(way, way[1:], strict=False):
             for r, t in zip(other, other[1:], strict=False):
