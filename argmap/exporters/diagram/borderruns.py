@@ -19,6 +19,7 @@ __all__ = [
     "near_border",
     "edge_runs",
     "end_boxes",
+    "inside",
     "outlines",
     "runs_along",
 ]
@@ -160,11 +161,11 @@ def end_boxes(
     return {
         index
         for index, (box, cluster) in enumerate(boxes)
-        if any(border_distance(p, box) <= END or not cluster and _inside(p, box) for p in ends)
+        if any(border_distance(p, box) <= END or not cluster and inside(p, box) for p in ends)
     }
 
 
-def _inside(p: Point, box: Box) -> bool:
+def inside(p: Point, box: Box) -> bool:
     """Whether ``p`` lies in ``box``."""
     return box.left <= p[0] <= box.right and box.top <= p[1] <= box.bottom
 

@@ -13,13 +13,14 @@ from argmap.exporters.diagram.borderruns import (
     Outline,
     border_distance,
     clipped,
+    inside,
     near_border,
     runs_along,
 )
 from argmap.exporters.diagram.geometry import Box
 from argmap.exporters.diagram.svgedits import between
 
-__all__ = ["CLEAR", "enters", "inside", "ways"]
+__all__ = ["CLEAR", "enters", "ways"]
 
 Point = tuple[float, float]
 
@@ -217,11 +218,6 @@ def _slid(corners: list[Point], boxes: Sequence[Outline]) -> list[Point]:
     x, y = min(max(after[0], left), right), min(max(after[1], top), bottom)
     sides = [(box.left, y), (box.right, y), (x, box.top), (x, box.bottom)]
     return [min(sides, key=lambda p: math.dist(p, after)), *corners[1:]]
-
-
-def inside(p: Point, box: Box) -> bool:
-    """Whether ``p`` lies in ``box``."""
-    return box.left <= p[0] <= box.right and box.top <= p[1] <= box.bottom
 
 
 def enters(run: list[Point], boxes: Sequence[Outline], corners: list[Point]) -> bool:

@@ -12,10 +12,11 @@ from argmap.exporters.diagram.borderruns import (
     Outline,
     edge_runs,
     end_boxes,
+    inside,
     outlines,
     runs_along,
 )
-from argmap.exporters.diagram.borderways import CLEAR, enters, inside, ways
+from argmap.exporters.diagram.borderways import CLEAR, enters, ways
 from argmap.exporters.diagram.edgecross import MEETING
 from argmap.exporters.diagram.geometry import Box, curve, groups
 from argmap.exporters.diagram.svgedits import between, edit, pair, turn, unit
