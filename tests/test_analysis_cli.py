@@ -276,4 +276,12 @@ def test_lint_cli_matches_golden_and_fires_every_rule(
     code, out, _ = run(runner, "lint", "tests/cases/lint-all.yaml")
     assert code == 0
     assert out == (GOLDEN / "lint-all.lint.txt").read_text(encoding="utf-8")
-    assert {re.search(r"\[([a-z-]+)\]", line)[1] for line in out.splitlines()} == set(CODES)  # type: ignore[index]
+    code, links_out, _ = run(runner, "lint", "tests/cases/lint-links.yaml")
+    assert code == 0
+    assert links_out.splitlines()[0] == (
+        "tests/cases/lint-links.yaml:15:18: [link-side] rebuttal 'shuttles' also attacks "
+        "rebuttal 'exemptions', a claim on its own side; drop the link if it means 'see "
+        "also' (a link bears as its node does), or file the node on the side it argues for"
+    )
+    lines = (out + links_out).splitlines()
+    assert {re.search(r"\[([a-z-]+)\]", line)[1] for line in lines if "[" in line} == set(CODES)  # type: ignore[index]
