@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from operator import itemgetter
 
 from argmap.analysis.view import drawn_up
 from argmap.exporters.diagram import trailcuts as cuts
@@ -32,6 +33,7 @@ from argmap.exporters.diagram.pagekey import key_anchors
 from argmap.exporters.diagram.pagerefs import add_references
 from argmap.exporters.diagram.pagetrail import EdgeStyler, add_trail
 from argmap.exporters.diagram.paging import Page
+from argmap.exporters.diagram.rowholds import lane_order
 from argmap.exporters.diagram.stacking import TRAIL, row_ports
 from argmap.exporters.diagram.stubbox import stub_attrs
 from argmap.exporters.diagram.stubstatus import (
@@ -209,8 +211,10 @@ class PageStubs:
         """Of :attr:`cut` and :attr:`hung`, those whose link is drawn and undercut: id -> its
         junction, where stubs of undercutters aim, as undercutters drawn in full do (set by
         the builder); the others' aim at the box."""
-        self.edges: list[tuple[int, str]] = []
+        self.edges: list[tuple[float, str]] = []
         """Stub edges added by :meth:`edges_before`, the last first."""
+        self.lanes = _lanes(m, plan.page)
+        """Page 1's stubs of the root in rows: index -> where among the edges its edge goes."""
         page = (plan.page.nodes, [s.tops[0] for s in stubs], plan.home, plan.number)
         look = (plan.across, plan.narrow, plan.upright)
         held = {item for wrap in plan.page.wraps for item, _ in wrap.holds}
@@ -233,6 +237,8 @@ class PageStubs:
         if column_items(self.m, self.plan) is not None:  # the breadcrumb's column holds them
             held = [w for w in held if w.parent != TRAIL]
         hold_with_cutters(self.g, self.plan, held, (self.m, self.junctions))
+        if self.lanes:  # the root's edges from its rows of stubs kept in lanes (see _lanes)
+            self.g.node(self.plan.page.tops[0], {"ordering": "in"})
         if wraps and not self.curved:
             # Rows send their edges up past each other to one parent: curved, they aim at
             # its centre, bunch at its corners and swap sides; straight runs with bends keep
@@ -275,7 +281,9 @@ class PageStubs:
                 "sw" if self.direction == "RL" else "se",
                 self.standing,
             )
-            self.edges.insert(0, (position, edge))
+            self.edges.insert(0, (self.lanes.get(index, position), edge))
+        if self.lanes:  # an edge in its lane's place (see _lanes): all after the last stub
+            self.edges.sort(key=itemgetter(0), reverse=True)
         self.arrivals.add_before(self.g, limit)
 
     def edges_before(self, node: Node | None) -> None:
@@ -339,3 +347,23 @@ def add_stub(
         cls = row_class(attrs, int(parent.port[1:]))["class"]
         port |= {"class": cls, "tailport": outer_side(plan)}
     return edge_line(stub.name, parent, {**no_arrow_box(attrs), **port})  # its box: its page
+
+
+def _lanes(m: ArgumentMap, page: Page) -> dict[int, float]:
+    """Page 1's stubs of the root in rows (two or more atop): stub index -> its edge's place.
+
+    The edges go after the last of those stubs, in the order of :func:`~.rowholds.lane_order`
+    (which the root's ``ordering=in`` keeps), each lower row's passing the rows above in
+    a lane of its own: in file order, the engine sent them round the rows' outside.
+    """
+    if page.number != 1 or not page.tops:
+        return {}
+    index = {stub.name: i for i, stub in enumerate(page.stubs, 1)}
+    for wrap in page.wraps:
+        names = [name for row in wrap.rows for name in row]
+        if wrap.parent != page.tops[0] or len(wrap.rows[0]) < 2 or not set(names) <= set(index):
+            continue  # (a row of one: its lower rows' edges pass it on either side)
+        last = max(m.position(page.stubs[index[name] - 1].tops[0]) for name in names)
+        order = lane_order(wrap.rows)
+        return {index[name]: last + (k + 1) / (len(order) + 1) for k, name in enumerate(order)}
+    return {}
