@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 import threading
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
@@ -254,7 +255,7 @@ def _unpainted(svg: str) -> str:
 
 
 class _Worker:
-    """A worker process drawing the jobs sent to it one at a time, started on entry.
+    """A worker process drawing the jobs sent to it in turn, started on entry.
 
     A worker that cannot start or stops leaves a message in place of each page it is
     given from then on.
@@ -284,21 +285,35 @@ class _Worker:
             self.failed = f"cannot start a worker: {exc}"
         return self
 
-    def draw(self, job: Job) -> bytes | str:
-        """The worker's drawing of one job, or what went wrong."""
+    def send(self, job: Job) -> None:
+        """Hand the worker one job; its drawing comes back, in turn, from :meth:`receive`."""
         process = self.process
-        if self.failed or process is None or process.stdin is None or process.stdout is None:
-            return self.failed
+        if self.failed or process is None or process.stdin is None:
+            return
         try:
             rasterworker.send(process.stdin, job)
+        except OSError:
+            self._stopped()
+
+    def receive(self) -> bytes | str:
+        """The worker's drawing of the oldest job sent and not yet received, or what went wrong."""
+        process = self.process
+        if self.failed or process is None or process.stdout is None:
+            return self.failed
+        try:
             drawn = rasterworker.receive(process.stdout)
         except (OSError, EOFError):
-            code = process.wait()
-            self.errors.seek(0)
-            detail = " ".join(self.errors.read().decode("utf-8", "replace").split()[-12:])
-            self.failed = f"the worker stopped (exit {code}): {detail}"
-            return self.failed
+            return self._stopped()
         return drawn if isinstance(drawn, bytes | str) else "the worker answered nonsense"
+
+    def _stopped(self) -> str:
+        """Note that the worker stopped, with the last words it wrote; the note."""
+        assert self.process is not None
+        code = self.process.wait()
+        self.errors.seek(0)
+        detail = " ".join(self.errors.read().decode("utf-8", "replace").split()[-12:])
+        self.failed = f"the worker stopped (exit {code}): {detail}"
+        return self.failed
 
     def __exit__(self, *exc: object) -> None:
         process = self.process
@@ -354,34 +369,49 @@ class _InOrder:
             self.turn.notify_all()
             return self.drawn.pop(self.given - 1)
 
-    def _take(self) -> tuple[int, str] | None:
-        """The next SVG to draw and its place, once the images waiting allow; None: stop."""
+    def _take(self, wait: bool = True) -> tuple[int, str] | bool:
+        """The next SVG to draw and its place, once the images waiting allow.
+
+        False: stop (every SVG is taken, or the drawing was stopped). True: not now, the
+        images waiting allow no more (only without ``wait``).
+        """
         with self.turn:
-            while not self.stopped and self.taken - self.given >= AHEAD * self.workers:
+            while wait and not self.stopped and self.taken - self.given >= AHEAD * self.workers:
                 self.turn.wait()
             if self.stopped or self.ended:
-                return None
+                return False
+            if self.taken - self.given >= AHEAD * self.workers:
+                return True
             try:
                 svg = next(self.svgs)
             except StopIteration:
                 self.ended = True
                 self.turn.notify_all()
-                return None
+                return False
             except BaseException as exc:  # an SVG that could not be made: the caller hears
                 self._fail(exc)
-                return None
+                return False
             self.taken += 1
             return self.taken - 1, svg
 
     def _serve(self) -> None:
-        # Threads only wait here: each worker process draws one page at a time.
+        # Threads only wait here. Each worker process has the next page in hand before it
+        # finishes one (IN_FLIGHT), so it never waits for this process between pages; the
+        # thread waits for room only with no page out, lest it hold the page due.
         try:
             with _Worker() as worker:
-                while (todo := self._take()) is not None:
-                    place, svg = todo
-                    image = worker.draw(_job(svg, *self.size))
+                out: deque[int] = deque()
+                while True:
+                    todo = self._take(wait=not out) if len(out) < IN_FLIGHT else True
+                    if isinstance(todo, tuple):
+                        worker.send(_job(todo[1], *self.size))
+                        out.append(todo[0])
+                        continue
+                    if not out or self.stopped:
+                        break
+                    image = worker.receive()
                     with self.turn:
-                        self.drawn[place] = image
+                        self.drawn[out.popleft()] = image
                         self.turn.notify_all()
         except BaseException as exc:
             with self.turn:
@@ -394,5 +424,8 @@ class _InOrder:
         self.turn.notify_all()
 
 
-AHEAD: Final = 2
-"""Pages a worker may draw ahead of the next image due."""
+AHEAD: Final = 3
+"""Pages a worker may have taken ahead of the next image due (more than :data:`IN_FLIGHT`,
+so that it can be handed its next page while an image it drew waits for those before it)."""
+IN_FLIGHT: Final = 2
+"""Pages handed to a worker process at a time: the one it draws and the next."""
