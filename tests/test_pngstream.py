@@ -10,7 +10,7 @@ import pytest
 
 from argmap.editing import safepages
 from argmap.errors import RenderError
-from argmap.exporters.diagram import engine, fitting, pagepngs, raster
+from argmap.exporters.diagram import engine, fitting, pagepngs, raster, rasterpool
 from argmap.load.maps import load_map
 from argmap.options import RenderOptions
 from argmap.pipeline import render_files, render_map
@@ -67,7 +67,7 @@ def test_pages_are_drawn_only_a_few_ahead_of_their_files(
     ahead = 0
     for event in events:
         ahead += 1 if event == "drawn" else -1
-        assert 0 <= ahead <= 2 * (1 + raster.AHEAD)
+        assert 0 <= ahead <= 2 * (1 + rasterpool.AHEAD)
 
 
 @pytest.mark.parametrize("workers", [1, 2])
@@ -152,7 +152,7 @@ def test_each_worker_has_its_next_page_before_it_answers_one(
             return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", width)
 
     svg = '<svg width="{0}pt" height="9pt" xmlns="http://www.w3.org/2000/svg"/>'
-    monkeypatch.setattr(raster, "_Worker", Recorded)
+    monkeypatch.setattr(rasterpool, "Worker", Recorded)
     monkeypatch.setattr(raster, "MIN_PAGES_PER_WORKER", 1)
     monkeypatch.setattr(engine, "drawing_workers", lambda: 2)
     drawn = raster.svgs_to_pngs([svg.format(i) for i in range(1, 21)], dpi=72, max_side_px=99)
