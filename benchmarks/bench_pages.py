@@ -53,6 +53,11 @@ RENDERS = [
 and 1,500 nodes, where the cost of drawing a page shows; ``ARGMAP_BENCH_QUICK=1`` leaves out
 the 10,000-node PNG row."""
 
+GOAL_NODES = 10000
+GOAL_SECONDS = 10
+"""Issue 13: a map of :data:`GOAL_NODES` nodes drawn to slide PNG pages in under
+:data:`GOAL_SECONDS` of wall time (the whole-render table marks it met or missed)."""
+
 QUICK = os.environ.get("ARGMAP_BENCH_QUICK") == "1" or "--quick" in sys.argv
 PDF_RENDERS = [1000, 10000] if QUICK else [1000, 10000, 100000]
 """Node counts of the whole A4 PDF renders timed stage by stage (quick: no 100,000)."""
@@ -293,18 +298,21 @@ def renders() -> None:
     print()
     print(
         "| nodes | format | fit | pages | seconds | CPU s (argmap + engine and PNG workers) "
-        "| CPU ms a page (all stages) | pages drawn by | peak MB (engine or worker) |"
+        "| CPU ms a page (all stages) | pages drawn by | peak MB (engine or worker) | goal |"
     )
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for name, fmt, fit in RENDERS:
         r = run_child(child, [name, fmt, fit], f"| {name} | {fmt} | {fit} |")
         if r is None:
             continue
         per_page = 1000 * (r["cpu"] + r["engine_cpu"]) / r["pages"]
+        goal = ""
+        if r["nodes"] >= GOAL_NODES:
+            goal = f"{GOAL_SECONDS} s: {'met' if r['seconds'] < GOAL_SECONDS else 'missed'}"
         print(
             f"| {r['nodes']} | {fmt} | {fit} | {r['pages']} | {r['seconds']:.1f} | "
             f"{r['cpu']:.1f} + {r['engine_cpu']:.1f} | {per_page:.0f} | {r['drawer']} | "
-            f"{r['peak_mb']:.0f} ({r['engine_mb']:.0f}) |",
+            f"{r['peak_mb']:.0f} ({r['engine_mb']:.0f}) | {goal} |",
             flush=True,
         )
 
