@@ -37,15 +37,16 @@ outline load no page layout)."""
 
 
 def draw_kind(m: ArgumentMap, node: Node) -> NodeKind:
-    """Return the kind a node is shown as: an objection to an objection is a rebuttal.
+    """Return the kind a node is shown as: an attack on an attack is a rebuttal.
 
-    The diagram, the HTML page and ``argmap show`` all label and colour nodes by this
-    kind (the Rationale convention), while the map file keeps the kind it was written as.
+    An objection to an objection is a rebuttal, and an objection (or a rebuttal written
+    under one) to that rebuttal an objection again: down a chain of attacks the kinds
+    alternate, so each box's colour shows which side it argues for (the Rationale
+    convention). The diagram, the HTML page and ``argmap show`` all label and colour
+    nodes by this kind, while the map file keeps the kind it was written as.
     """
-    if node.kind is NodeKind.OBJECTION and node.parent is not None:
-        parent = m.get(node.parent)
-        if parent.kind in (NodeKind.OBJECTION, NodeKind.REBUTTAL):
-            return NodeKind.REBUTTAL
+    if node.kind in (NodeKind.OBJECTION, NodeKind.REBUTTAL):
+        return NodeKind.REBUTTAL if m.rebuts(node.id) else NodeKind.OBJECTION
     return node.kind
 
 
