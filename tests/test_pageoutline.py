@@ -85,18 +85,18 @@ def test_every_page_has_a_bookmark_nested_under_the_page_of_its_tops_parent(
 def test_a_page_going_on_from_several_is_listed_under_each_named_as_drawn(
     tmp_path: Path,
 ) -> None:
-    """The flagship's slide 10 goes on from the Lavrov reason's page (p. 8) and the
-    write-off's (p. 6): it was listed under p. 6 alone, named by the write-off's
-    undercutter, which it draws second. It is listed under both, named by the Lavrov
-    reason, at its left. The HTML page's list names each page once, with the pages it
-    continues."""
+    """The flagship's slide 13 goes on from the Sina branch (p. 12) and the Lavrov twins
+    (p. 9): it is listed under both, named by what it draws first (the Sina evidence, at
+    its left); slide 10 draws the Lavrov reason (p. 8) before the write-off's undercutter
+    (p. 6). The HTML page's list names each page once, with the pages it continues."""
     m = load_map(FLAGSHIP)
     entries = _flat(_outline(render_pdf(m, analyze(m), RenderOptions(fit="slide")), tmp_path))
     under = {page: sorted(up for _, at, up in entries if at == page) for _, page, _ in entries}
-    assert under[10] == [6, 8]
-    assert sum(page == 10 for _, page, _ in entries) == 2  # no more entries than parents
+    assert under[13] == [9, 12] and under[10] == [6, 8]
     titles = {page: title for title, page, _ in entries}
+    assert titles[13].startswith("13 · EVIDENCE: On April 27 the Chinese publication Sina")
     assert titles[10].startswith("10 · REASON: Russia's line, which Lavrov reiterated")
+    assert sum(page == 13 for _, page, _ in entries) == 2  # no more entries than parents
     out = tmp_path / "map.html"
     result = CliRunner().invoke(
         main, ["render", str(FLAGSHIP), "-f", "html", "--fit", "slide", "-o", str(out)]
@@ -104,8 +104,8 @@ def test_a_page_going_on_from_several_is_listed_under_each_named_as_drawn(
     assert result.exit_code == 0, result.output
     options = re.findall(r'<option value="(\d+)">([^<]*)</option>', out.read_text("utf-8"))
     assert [int(value) for value, _ in options] == list(range(1, len(options) + 1))
-    assert options[9][1].endswith("(and 1 more) · continues p. 6 and p. 8")
-    assert sum("continues" in title for _, title in options) == 1
+    assert options[12][1].endswith("(and 3 more) · continues p. 9 and p. 12")
+    assert options[9][1].endswith(" · continues p. 6 and p. 8")
 
 
 def test_a_page_drawn_from_an_undercutter_is_named_as_its_box_is(tmp_path: Path) -> None:

@@ -6,9 +6,8 @@ from collections.abc import Mapping, Sequence, Set
 from typing import Final, Protocol
 
 from argmap.exporters.diagram.pageestimate import Unit
-from argmap.exporters.diagram.pagetree import TRAIL_ROWS
 
-__all__ = ["MOST_CHAINS", "MOST_ROWS", "Tree", "chains", "gathers", "rows"]
+__all__ = ["MOST_CHAINS", "Tree", "chains", "gathers"]
 
 MOST_CHAINS: Final = 3
 """The most breadcrumb rows the tops of a page of small branches hang from.
@@ -17,15 +16,6 @@ Late pages of a big map took the small branches waiting, whatever their parents:
 generated nodes' last slide hung nine tops from seven rows of an eleven-row breadcrumb,
 their arrows converging on its sides and crossing there; 1,500 nodes' last slides, from
 four chains of a twenty-row one."""
-
-MOST_ROWS: Final = TRAIL_ROWS
-"""The most rows the breadcrumb of a page of branches of several parents has: no more
-than one branch's may (see :meth:`~.pagetree.PageTree.trail_of`).
-
-Branches of unrelated parents each brought their own chain: the flagship's last slide
-hung the Sina evidence and two Lavrov statements from an eight-row breadcrumb of two
-chains, the arrows of each ending at its box's corners; 1,500 generated nodes' last
-slides hung pairs from breadcrumbs of ten to sixteen rows."""
 
 
 def chains(parent: Mapping[str, str | None], tops: Sequence[Unit], full: Set[str]) -> set[str]:
@@ -41,19 +31,12 @@ class Tree(Protocol):
     def parent(self) -> Mapping[str, str | None]: ...  # noqa: D102
     @property
     def horizontal(self) -> bool: ...  # noqa: D102
-    def trail_of(self, node_id: str) -> tuple[str, ...]: ...  # noqa: D102
-
-
-def rows(tree: Tree, tops: Sequence[Unit], full: Set[str]) -> set[str]:
-    """The breadcrumb's rows over ``tops``: their ancestors it shows, not drawn on the page."""
-    return {a for unit in tops for top in unit for a in tree.trail_of(top) if a not in full}
 
 
 def gathers(tree: Tree, taken: Sequence[Unit], full: Set[str], units: Sequence[Unit]) -> bool:
     """Whether a page of ``taken`` tops may take ``units`` too: its tops hang from few rows.
 
-    At most :data:`MOST_CHAINS` rows (or as many as it hangs from already, if more), of a
-    breadcrumb of :data:`MOST_ROWS` rows at most (or as many as it has already). Top
+    At most :data:`MOST_CHAINS` rows (or as many as it hangs from already, if more). Top
     down and bottom up only: left to right, the breadcrumb's edges go round it in lanes
     of their own (see :mod:`.traillanes`), and pages cut shorter there drew two with
     edges crossing or siblings out of file order (400 generated nodes on slides, a test
@@ -63,8 +46,4 @@ def gathers(tree: Tree, taken: Sequence[Unit], full: Set[str], units: Sequence[U
         return True
     now = chains(tree.parent, taken, full)
     more = chains(tree.parent, units, full) - now
-    if more and len(now) + len(more) > max(MOST_CHAINS, len(now)):
-        return False
-    crumbs = rows(tree, taken, full)
-    added = rows(tree, units, full) - crumbs
-    return not added or len(crumbs) + len(added) <= max(MOST_ROWS, len(crumbs))
+    return not more or len(now) + len(more) <= max(MOST_CHAINS, len(now))
