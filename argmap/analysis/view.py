@@ -23,6 +23,7 @@ __all__ = [
     "narrows",
     "paged_focus",
     "submap",
+    "view_roots",
     "visible_nodes",
 ]
 
@@ -68,6 +69,20 @@ def narrows(options: RenderOptions) -> bool:
     )
 
 
+def view_roots(m: ArgumentMap, options: RenderOptions) -> list[str | None]:
+    """Where a view's branches start, each walked ``options.depth`` levels down.
+
+    The focus (or its linked group's members, see ``options.focus_group``), else the
+    thesis (None) and the map's conclusions.
+    """
+    if options.focus is None:
+        return [None, *conclusion_ids(m)]
+    group = m.get(options.focus).group
+    if group is not None and options.focus_group:
+        return [node.id for node in m.groups()[group]]
+    return [options.focus]
+
+
 def visible_nodes(m: ArgumentMap, options: RenderOptions) -> list[Node]:
     """Return the nodes a render shows, in document order.
 
@@ -83,11 +98,7 @@ def visible_nodes(m: ArgumentMap, options: RenderOptions) -> list[Node]:
     hide = options.hide
     kept: list[Node] = []
     dropped: set[str] = set()
-    roots: list[str | None] = [None, *conclusion_ids(m)]
-    if options.focus is not None:
-        group = m.get(options.focus).group
-        whole = options.focus_group and group is not None
-        roots = [node.id for node in m.groups()[group]] if group and whole else [options.focus]
+    roots = view_roots(m, options)
     walked = (node for root in roots for node in m.walk(root, options.depth))
     for node in walked:
         if node.parent in dropped and node.id not in roots:

@@ -8,6 +8,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from argmap.analysis.view import draw_kind, visible_nodes
+from argmap.analysis.viewcuts import cut_options, said_cut
 from argmap.exporters.diagram import worksheet as sheets
 from argmap.exporters.diagram.banklabel import add_bank
 from argmap.exporters.diagram.chaincols import column_heads, edge_ends, tree_line
@@ -25,6 +26,7 @@ from argmap.exporters.diagram.labels import (
     tooltip,
 )
 from argmap.exporters.diagram.legend import legend_attrs, legend_content, legend_label
+from argmap.exporters.diagram.pageheading import drawing_heading
 from argmap.exporters.diagram.stacking import STACK_COLUMNS, Wrap, stack_columns
 from argmap.exporters.diagram.stubstatus import map_standings
 from argmap.exporters.diagram.styles import (
@@ -154,12 +156,12 @@ def _page_groups(ctx: _Ctx, page: PagePlan) -> _Ctx:
 
 
 def _checked(m: ArgumentMap, options: RenderOptions) -> RenderOptions:
-    """The options, unless their ``--focus`` names no node: that is refused."""
+    """The options, unless their ``--focus`` names no node: that is refused (see cut_options)."""
     if options.focus is not None and options.focus not in m:
         from argmap.errors import UnknownFocusError
 
         raise UnknownFocusError(options.map_name, options.focus, (n.id for n in m.nodes))
-    return options
+    return cut_options(m, options)  # what a narrowed view leaves out: "+3 more below"
 
 
 def _context(
@@ -189,7 +191,8 @@ def _new_graph(m: ArgumentMap, options: RenderOptions, page: PagePlan | None) ->
     if page is not None and page.ranksep:  # a small map's one page (see wholepage.CLOSER)
         g.attr("graph", {"ranksep": page.ranksep})
     title = graphviz_escape(shorten_keep_lines(m.title, MAX_TOOLTIP_CHARS))
-    g.attr("graph", {"label": "", "tooltip": title})
+    heading = drawing_heading(m, options) if page is None else {"label": ""}  # a view's
+    g.attr("graph", {**heading, "tooltip": title})
     g.attr("node", NODE_DEFAULTS)
     g.attr("edge", EDGE_DEFAULTS)
     return g
@@ -250,7 +253,7 @@ def _node_attrs(ctx: _Ctx, node: Node) -> dict[str, str]:
         if STANDING_BORDER[standing] and STANDING_BORDER[standing] not in styles:
             styles = f"{styles},{STANDING_BORDER[standing]}"
     sheet, show, opts, memo = ctx.options.sheet, ctx.show_quotes, ctx.options, ctx.rows
-    parts = sheets.label_parts(sheet, node, kind, style)
+    parts = sheets.label_parts(sheet, node, kind, style) | said_cut(opts, node.id)  # a view's
     label = node_label(
         ctx.m, node, kind, style, standing=standing, show_quote=show, page=opts, memo=memo, **parts
     )

@@ -4,21 +4,27 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
+from argmap.analysis.viewcuts import FOCUS_CHARS, view_words
 from argmap.exporters.diagram.bidi import reads_right_to_left
+from argmap.exporters.diagram.dot import Html
 from argmap.exporters.diagram.enginewidths import engine_points
-from argmap.exporters.diagram.labels import shorten
+from argmap.exporters.diagram.labels import lines_html, shorten
 from argmap.exporters.diagram.pagesize import PAD_POINTS, Budget
 from argmap.exporters.diagram.textwidth import char_points, text_points
 
 __all__ = [
     "HEADING_POINTS",
     "HEADING_WIDTH",
+    "drawing_heading",
+    "heading_attrs",
     "heading_points",
     "heading_room",
     "lift_heading",
     "page_heading",
+    "view_texts",
+    "with_view",
 ]
 
 HEADING_POINTS: Final = 11.0
@@ -30,6 +36,18 @@ no wider than its drawing (see :func:`heading_room`)."""
 LABEL_MARGIN: Final = 18.0
 """What the engine adds to the width of a graph's label (8 points a side), and its
 rounding of the drawing to whole points, and a little more, to be safe."""
+
+VIEW_SHARE: Final = 0.8
+"""The most of a heading's width its words on a narrowed view take, the page's number
+included: the rest is the title's (see :func:`with_view`)."""
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+    from argmap.options import RenderOptions
+
+_FOCUS_LIMITS: Final = (FOCUS_CHARS, 32, 24, 16, 8)
+"""The most characters of the focus's statement a heading quotes, in turn (see
+:func:`view_texts`)."""
 
 _GRAPH: Final = re.compile(r'<g id="graph\d+" class="graph"')
 _FIRST: Final = re.compile(r'<g id="(?:node|edge|clust)\d+"|<text\b[^>]*>')
@@ -102,3 +120,51 @@ def page_heading(title: str, where: str, width: float = HEADING_WIDTH) -> str:
     # a left-to-right mark (drawn as nothing) sets the line's direction before the title's
     # letters would (see :func:`~.bidi.visual_order`), so "page 2 of 8" stays at its end.
     return "\u200e" + line if reads_right_to_left(shown) else line
+
+
+def view_texts(m: ArgumentMap, options: RenderOptions) -> tuple[str, ...]:
+    """What a heading may say of a narrowed view, longest first (none: the whole map).
+
+    ``focus: A car-free centre would…, 2 levels deep, evidence hidden``, the focus's
+    statement shorter in each (see :func:`with_view`). A worksheet says none: it is a
+    sheet of its own map.
+    """
+    if options.sheet is not None or not view_words(m, options):
+        return ()
+    texts = (", ".join(view_words(m, options, limit)) for limit in _FOCUS_LIMITS)
+    return tuple(dict.fromkeys(texts))
+
+
+def with_view(texts: tuple[str, ...], where: str, width: float) -> str:
+    """``where`` (the page's number) after what a heading says of a narrowed view.
+
+    The longest of the view's ``texts`` that leaves the title its share of the heading's
+    ``width`` (see :data:`VIEW_SHARE`), else the shortest; ``where`` alone without a view.
+    """
+    if not texts:
+        return where
+    fits = (text for text in texts if heading_points(f"{text}  ·  {where}") <= VIEW_SHARE * width)
+    return f"{next(fits, texts[-1])}  ·  {where}"
+
+
+def heading_attrs(heading: str) -> dict[str, str | Html]:
+    """The graph's attributes that draw ``heading`` at its top left, in the heading's look."""
+    return {
+        "label": Html(lines_html([heading])),
+        "labelloc": "t",
+        "labeljust": "l",
+        "fontsize": f"{HEADING_POINTS:g}",
+        "fontcolor": "#424242",
+    }
+
+
+def drawing_heading(m: ArgumentMap, options: RenderOptions) -> dict[str, str | Html]:
+    """One drawing's heading: none, but on a narrowed view the title and what it shows.
+
+    As a page's (see :func:`view_texts`), the view's words in full, the title shortened
+    to fit twice a page's heading (no page holds the drawing: only a narrow one widens).
+    """
+    texts = view_texts(m, options)
+    if not texts:
+        return {"label": ""}
+    return heading_attrs(page_heading(m.title, texts[0], 2 * HEADING_WIDTH))

@@ -12,20 +12,20 @@ from argmap.exporters.diagram.dot import (
     Compass,
     Digraph,
     End,
-    Html,
     LineCache,
     Port,
     edge_line,
     near_side,
 )
 from argmap.exporters.diagram.drawn import DRAWN_LABEL, drawing_step_attrs, laned_step
-from argmap.exporters.diagram.labels import RowsMemo, lines_html
+from argmap.exporters.diagram.labels import RowsMemo
 from argmap.exporters.diagram.measure import box_widths
 from argmap.exporters.diagram.pageheading import (
-    HEADING_POINTS,
     HEADING_WIDTH,
     LABEL_MARGIN,
+    heading_attrs,
     page_heading,
+    with_view,
 )
 from argmap.exporters.diagram.pageinrefs import Arrivals
 from argmap.exporters.diagram.pagekey import key_anchors
@@ -95,6 +95,9 @@ class PagePlan:
     cut_way: int = 0
     """How a top's arrow into the breadcrumb carries the junction its undercutters aim at,
     where the planner left them among its children (see :mod:`.cutways`)."""
+    view: tuple[str, ...] = ()
+    """What the heading may say of a narrowed view, longest first (see
+    :func:`~.pageheading.view_texts`)."""
 
     def number(self, page: int) -> str:
         """A page number as this plan draws it."""
@@ -135,17 +138,8 @@ def add_page_parts(
     page = plan.page
     total = plan.number(plan.total)
     where = f"{_key_note(page, plan.key_word)}page {plan.number(page.number)} of {total}"
-    heading = page_heading(m.title, where, plan.heading)
-    g.attr(
-        "graph",
-        {
-            "label": Html(lines_html([heading])),
-            "labelloc": "t",
-            "labeljust": "l",
-            "fontsize": f"{HEADING_POINTS:g}",
-            "fontcolor": "#424242",
-        },
-    )
+    where = with_view(plan.view, where, plan.heading)
+    g.attr("graph", heading_attrs(page_heading(m.title, where, plan.heading)))
     add_trail(g, m, plan, styles, edge_attrs, {} if cache is None else cache, near, junctions)
     add_references(g, m, plan, edge_attrs, {} if ports is None else ports)
 
