@@ -11,7 +11,7 @@ from argmap.model import ArgumentMap, NodeKind
 if TYPE_CHECKING:  # not at run time: `argmap show` needs no exporter registry
     from argmap.options import RenderOptions
 
-__all__ = ["FOCUS_CHARS", "Cut", "cut_options", "said_cut", "view_cuts", "view_words"]
+__all__ = ["FOCUS_CHARS", "Cut", "cut_options", "view_cuts", "view_words"]
 
 FOCUS_CHARS: Final = 40
 """The most characters of the focus's statement a view's words quote."""
@@ -121,8 +121,3 @@ def cut_options(m: ArgumentMap, options: RenderOptions) -> RenderOptions:
     if options.cuts is not None or options.sheet is not None or not narrows(options):
         return options
     return replace(options, cuts={key: cut.words() for key, cut in view_cuts(m, options).items()})
-
-
-def said_cut(options: RenderOptions, node_id: str) -> dict[str, str]:
-    """A box's label's ``cut`` (see :func:`cut_options`): what the view leaves out at it."""
-    return {"cut": options.cuts[node_id]} if options.cuts and node_id in options.cuts else {}

@@ -7,9 +7,10 @@ from functools import partial
 from typing import Final
 
 from argmap.analysis.view import draw_kind
-from argmap.exporters.diagram.labels import CUT_POINTS, RowsMemo, statement_rows_once
+from argmap.exporters.diagram.labels import RowsMemo, statement_rows_once
 from argmap.exporters.diagram.longtext import line_points
 from argmap.exporters.diagram.textwidth import text_points
+from argmap.exporters.diagram.viewmarks import CUT_POINTS
 from argmap.model import ArgumentMap, Node, NodeKind
 from argmap.options import RenderOptions, Sheet
 
@@ -55,7 +56,7 @@ def box_size(
     counted narrower than its label's cell sets it (Noto Sans widths): the count alone
     falls short on lines of wide letters ("word" seven times: 230 points counted, 240
     drawn), and boxes side by side across the ranks then overflow their page. ``cut``:
-    the row saying what a narrowed view leaves out at the node (see :func:`node_label`).
+    the row saying what a narrowed view leaves out at the node (see :mod:`.viewmarks`).
     """
     thesis = kind is NodeKind.THESIS
     drawn, credits = statement_rows_once(

@@ -8,7 +8,6 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from argmap.analysis.view import draw_kind, visible_nodes
-from argmap.analysis.viewcuts import cut_options, said_cut
 from argmap.exporters.diagram import worksheet as sheets
 from argmap.exporters.diagram.banklabel import add_bank
 from argmap.exporters.diagram.chaincols import column_heads, edge_ends, tree_line
@@ -42,6 +41,7 @@ from argmap.exporters.diagram.styles import (
     NodeStyle,
 )
 from argmap.exporters.diagram.trailcuts import add_junction, link_through, undercut_links, worded
+from argmap.exporters.diagram.viewmarks import cut_options, with_cut
 from argmap.exporters.diagram.widerows import hold_wide, wide_drawing
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.options import RenderOptions
@@ -253,13 +253,13 @@ def _node_attrs(ctx: _Ctx, node: Node) -> dict[str, str]:
         if STANDING_BORDER[standing] and STANDING_BORDER[standing] not in styles:
             styles = f"{styles},{STANDING_BORDER[standing]}"
     sheet, show, opts, memo = ctx.options.sheet, ctx.show_quotes, ctx.options, ctx.rows
-    parts = sheets.label_parts(sheet, node, kind, style) | said_cut(opts, node.id)  # a view's
+    parts = sheets.label_parts(sheet, node, kind, style)
     label = node_label(
         ctx.m, node, kind, style, standing=standing, show_quote=show, page=opts, memo=memo, **parts
     )
     classes = sheets.sheet_classes(sheet, classes)
     return {
-        "label": label,
+        "label": with_cut(label, opts, node.id, style),  # what a narrowed view cuts there
         "shape": style.shape,
         "style": styles,
         "fillcolor": style.fill,

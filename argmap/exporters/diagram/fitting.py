@@ -10,7 +10,6 @@ from functools import cached_property, partial
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from argmap.analysis.view import paged_focus, visible_nodes
-from argmap.analysis.viewcuts import cut_options
 from argmap.deep import heap_frozen
 from argmap.exporters.diagram.build import to_digraph
 from argmap.exporters.diagram.conclusionpages import apart
@@ -22,7 +21,7 @@ from argmap.exporters.diagram.labels import RowsMemo
 from argmap.exporters.diagram.lonepages import fewer_pages
 from argmap.exporters.diagram.measure import page_measure, page_options, status_measure
 from argmap.exporters.diagram.packed import SVG_SIZE, kept, pack, svg_size, unpack
-from argmap.exporters.diagram.pageheading import heading_room, lift_heading, view_texts
+from argmap.exporters.diagram.pageheading import heading_room, lift_heading
 from argmap.exporters.diagram.pagenumbers import write_numbers
 from argmap.exporters.diagram.pageorder import keep_apart
 from argmap.exporters.diagram.pageorphans import Orphans
@@ -137,7 +136,7 @@ def lay_out(
     """
     size = PAGE_SIZES[fit].turned(options.portrait)
     budget = page_budget(size)
-    options = cut_options(m, page_options(options, budget))  # boxes say what a view cuts
+    options = page_options(options, budget, m)  # its boxes say what a narrowed view cuts
     shown = [node.id for node in visible_nodes(m, options)]
     shown, lead = paged_focus(m, options, shown, TRAIL_ROWS - 1)  # above a focus: breadcrumb
     below, above = split_above(m, shown)  # conclusions: drawn with the root, on page 1
@@ -244,7 +243,6 @@ class _Drafter:
         self.m, self.analysis, self.options, self.engine = m, analysis, options, engine
         self.digits = len(str(len(shown)))
         self.told, self.budget, self.heading = 0, budget, heading_room(budget)
-        self.view = view_texts(m, options)  # a narrowed view says so
         self.everyone = dict.fromkeys(shown, 0)  # each page's home, as a draft knows it
         self.across = options.direction in ("LR", "RL")
         self.lines: LineCache = {}  # node id -> its DOT line, for the pages' graphs (finish)
@@ -326,7 +324,6 @@ class _Drafter:
             options.direction,
             options.portrait,
             "instructions" if options.sheet is not None and not options.sheet.answers else "key",
-            view=self.view,
         )
 
     def _source(self, plan: PagePlan) -> str:

@@ -26,7 +26,6 @@ from argmap.options import RenderOptions
 from argmap.safetext import without_bidi_controls
 
 __all__ = [
-    "CUT_POINTS",
     "MAX_TOOLTIP_CHARS",
     "NARROW_WRAPS",
     "RowsMemo",
@@ -241,7 +240,6 @@ def node_label(
     blank: str | None = None,
     page: RenderOptions | None = None,
     memo: RowsMemo | None = None,
-    cut: str = "",
 ) -> Html:
     """A node's HTML-like label: header, wrapped text, quote, citation and reviewer rows.
 
@@ -259,7 +257,6 @@ def node_label(
             :data:`NARROW_WRAPS`, and its ``text_room`` is the room a box has at the page's
             floor (see :func:`~.longtext.text_rows`). None: a drawing not fitted to pages.
         memo: the statement rows the planner measured the box with, taken from it if there.
-        cut: what a narrowed view leaves out at the node (``+3 more below``), its last row.
 
     Returns:
         The label, every user string in it escaped.
@@ -278,7 +275,7 @@ def node_label(
         f'<FONT POINT-SIZE="{size:g}">{body}</FONT>'
         "</TD></TR>"
     )
-    rows += _quote_rows(list(drawn.quote)) + _credit_rows(credits, style) + _cut_rows(cut, style)
+    rows += _quote_rows(list(drawn.quote)) + _credit_rows(credits, style)
     return Html(
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
         + "".join(rows)
@@ -387,21 +384,6 @@ def _credit_rows(credits: list[list[str]], style: NodeStyle) -> list[str]:
         f'<FONT POINT-SIZE="10" COLOR="{style.ink}">'
         f"{lines_html(wrapped, 'RIGHT')}</FONT></TD></TR>"
         for wrapped in credits
-    ]
-
-
-CUT_POINTS: Final = 9.0
-"""The size of a box's row saying what a narrowed view leaves out at it."""
-
-
-def _cut_rows(cut: str, style: NodeStyle) -> list[str]:
-    """The label row saying what a narrowed view leaves out at a node (none: nothing)."""
-    if not cut:
-        return []
-    cell = f'<TD ALIGN="LEFT"{width_attr([cut], CUT_POINTS, "I")}>'
-    return [
-        f'<TR>{cell}<FONT POINT-SIZE="{CUT_POINTS:g}" COLOR="{style.ink}"><I>'
-        f"{html_text(cut)}</I></FONT></TD></TR>"
     ]
 
 

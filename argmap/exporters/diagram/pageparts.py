@@ -25,6 +25,7 @@ from argmap.exporters.diagram.pageheading import (
     LABEL_MARGIN,
     heading_attrs,
     page_heading,
+    view_texts,
     with_view,
 )
 from argmap.exporters.diagram.pageinrefs import Arrivals
@@ -95,9 +96,6 @@ class PagePlan:
     cut_way: int = 0
     """How a top's arrow into the breadcrumb carries the junction its undercutters aim at,
     where the planner left them among its children (see :mod:`.cutways`)."""
-    view: tuple[str, ...] = ()
-    """What the heading may say of a narrowed view, longest first (see
-    :func:`~.pageheading.view_texts`)."""
 
     def number(self, page: int) -> str:
         """A page number as this plan draws it."""
@@ -119,6 +117,7 @@ def add_page_parts(
     near: Compass = "",
     ports: Mapping[str, str] | None = None,
     junctions: Mapping[str, str] | None = None,
+    view: tuple[str, ...] = (),
 ) -> None:
     """Add the page's heading, its trail and references to other pages (stubs: :func:`add_stub`).
 
@@ -134,11 +133,12 @@ def add_page_parts(
         ports: the side of each parent of rows where its children's edges end (see
             :func:`~.stacking.row_ports`): its references' edges end there too.
         junctions: tops whose arrow into the breadcrumb is undercut -> its junction's name.
+        view: what the heading may say of a narrowed view (see :func:`~.pageheading.view_texts`).
     """
     page = plan.page
     total = plan.number(plan.total)
     where = f"{_key_note(page, plan.key_word)}page {plan.number(page.number)} of {total}"
-    where = with_view(plan.view, where, plan.heading)
+    where = with_view(view, where, plan.heading)
     g.attr("graph", heading_attrs(page_heading(m.title, where, plan.heading)))
     add_trail(g, m, plan, styles, edge_attrs, {} if cache is None else cache, near, junctions)
     add_references(g, m, plan, edge_attrs, {} if ports is None else ports)
@@ -210,6 +210,7 @@ class PageStubs:
         held = {item for wrap in plan.page.wraps for item, _ in wrap.holds}
         width = None if sized is None else box_widths(m, *sized)
         beside = None if width is None else (width, plan.heading + LABEL_MARGIN)
+        self.view = () if sized is None else view_texts(m, sized[0])  # its heading's words
         self.arrivals = Arrivals(m, page, look, edge_attrs, self.ports, held, beside)
         """Its references to cross-links arriving from other pages, added as stubs are."""
 
@@ -220,7 +221,7 @@ class PageStubs:
         across = self.plan.across and not in_column(self.plan)
         near: Compass = near_side(self.direction) if across else ""
         parts = (self.styles, self.edge_attrs, self.cache, near, self.ports, self.junctions)
-        add_page_parts(self.g, self.m, self.plan, *parts)
+        add_page_parts(self.g, self.m, self.plan, *parts, self.view)
         # A linked group's rows are held inside its box (see build).
         wraps = self.plan.page.wraps
         held = [w for w in wraps if not w.parent.startswith(("group ", "tails ", *CUT_ROWS))]
