@@ -20,6 +20,7 @@ __all__ = [
     "focus_context",
     "focus_node",
     "focus_root",
+    "hidden",
     "narrows",
     "paged_focus",
     "submap",
@@ -83,6 +84,18 @@ def view_roots(m: ArgumentMap, options: RenderOptions) -> list[str | None]:
     return [options.focus]
 
 
+def hidden(node: Node, hide: frozenset[str]) -> bool:
+    """Whether ``--hide`` (its values ``hide``) takes a node away, with its branch.
+
+    Evidence, or a reviewer's node; never the thesis nor a conclusion (nor, see
+    :func:`visible_nodes`, where a view starts).
+    """
+    return node.kind not in (NodeKind.THESIS, NodeKind.CONCLUSION) and (
+        ("evidence" in hide and node.kind is NodeKind.EVIDENCE)
+        or ("reviewers" in hide and node.author is not None)
+    )
+
+
 def visible_nodes(m: ArgumentMap, options: RenderOptions) -> list[Node]:
     """Return the nodes a render shows, in document order.
 
@@ -104,14 +117,7 @@ def visible_nodes(m: ArgumentMap, options: RenderOptions) -> list[Node]:
         if node.parent in dropped and node.id not in roots:
             dropped.add(node.id)
             continue
-        if (
-            node.kind not in (NodeKind.THESIS, NodeKind.CONCLUSION)
-            and node.id not in roots
-            and (
-                ("evidence" in hide and node.kind is NodeKind.EVIDENCE)
-                or ("reviewers" in hide and node.author is not None)
-            )
-        ):
+        if node.id not in roots and hidden(node, hide):
             dropped.add(node.id)
             continue
         kept.append(node)

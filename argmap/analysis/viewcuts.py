@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final
 
-from argmap.analysis.view import narrows, view_roots, visible_nodes
+from argmap.analysis.view import hidden, narrows, view_roots, visible_nodes
 from argmap.model import ArgumentMap, NodeKind
 
 if TYPE_CHECKING:  # not at run time: `argmap show` needs no exporter registry
@@ -89,26 +89,27 @@ def view_cuts(m: ArgumentMap, options: RenderOptions) -> dict[str, Cut]:
     """What the view leaves out at each node of its branches that loses anything.
 
     Only the branches the view is of (see :func:`~.view.view_roots`): the claims above a
-    focus, kept as context, lose their other branches to the focus itself. Empty when the
-    view is the whole map. Linear in the map's size.
+    focus, kept as context, lose their other branches to the focus itself. A child not
+    shown is hidden (``--hide``: counted alone), else below the depth (counted with its
+    branch). Empty when the view is the whole map. Linear in the map's size.
     """
     if not narrows(options):
         return {}
-    shown = {node.id for node in visible_nodes(m, options)}
+    drawn = visible_nodes(m, options)
+    shown = {node.id for node in drawn}
+    roots = [root for root in view_roots(m, options) if root is not None]
+    if options.focus is not None:  # not the context above it
+        drawn = [n for n in drawn if any(n.id == r or m.is_ancestor(r, n.id) for r in roots)]
     cuts: dict[str, Cut] = {}
-    for root in view_roots(m, options):
-        for node, level in m.walk_levels(root, options.depth, lambda n: n.id not in shown):
-            if node.id not in shown:
-                continue
-            kids = [kid for kid in m.children(node.id) if kid.id not in shown]
-            more = 0
-            if options.depth is not None and level >= options.depth:
-                more, kids = sum(sum(1 for _ in m.walk(kid.id)) for kid in kids), []
-            into = [source for source, _ in m.cross_links_to(node.id) if source not in shown]
-            links = len(into) + sum(link.to not in shown for link in node.links)
-            evidence = all(kid.kind is NodeKind.EVIDENCE for kid in kids)
-            if more or kids or links:
-                cuts[node.id] = Cut(more, len(kids), evidence, links)
+    for node in drawn:
+        kids = [kid for kid in m.children(node.id) if kid.id not in shown]
+        gone = [kid for kid in kids if hidden(kid, options.hide)]
+        more = sum(sum(1 for _ in m.walk(kid.id)) for kid in kids if kid not in gone)
+        into = [source for source, _ in m.cross_links_to(node.id) if source not in shown]
+        links = len(into) + sum(link.to not in shown for link in node.links)
+        if kids or links:
+            evidence = all(kid.kind is NodeKind.EVIDENCE for kid in gone)
+            cuts[node.id] = Cut(more, len(gone), evidence, links)
     return cuts
 
 
