@@ -25,7 +25,6 @@ from argmap.exporters.diagram.labels import (
     tooltip,
 )
 from argmap.exporters.diagram.legend import legend_attrs, legend_content, legend_label
-from argmap.exporters.diagram.pageheading import drawing_heading
 from argmap.exporters.diagram.stacking import STACK_COLUMNS, Wrap, stack_columns
 from argmap.exporters.diagram.stubstatus import map_standings
 from argmap.exporters.diagram.styles import (
@@ -41,7 +40,7 @@ from argmap.exporters.diagram.styles import (
     NodeStyle,
 )
 from argmap.exporters.diagram.trailcuts import add_junction, link_through, undercut_links, worded
-from argmap.exporters.diagram.viewmarks import cut_options, with_cut
+from argmap.exporters.diagram.viewmarks import cut_options, drawing_heading, with_cut
 from argmap.exporters.diagram.widerows import hold_wide, wide_drawing
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.options import RenderOptions

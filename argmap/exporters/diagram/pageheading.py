@@ -6,7 +6,6 @@ import functools
 import re
 from typing import TYPE_CHECKING, Final
 
-from argmap.analysis.viewcuts import FOCUS_CHARS, view_words
 from argmap.exporters.diagram.bidi import reads_right_to_left
 from argmap.exporters.diagram.dot import Html
 from argmap.exporters.diagram.enginewidths import engine_points
@@ -17,13 +16,11 @@ from argmap.exporters.diagram.textwidth import char_points, text_points
 __all__ = [
     "HEADING_POINTS",
     "HEADING_WIDTH",
-    "drawing_heading",
     "heading_attrs",
     "heading_points",
     "heading_room",
     "lift_heading",
     "page_heading",
-    "view_texts",
     "with_view",
 ]
 
@@ -42,12 +39,7 @@ VIEW_SHARE: Final = 0.8
 included: the rest is the title's (see :func:`with_view`)."""
 
 if TYPE_CHECKING:
-    from argmap.model import ArgumentMap
-    from argmap.options import RenderOptions
-
-_FOCUS_LIMITS: Final = (FOCUS_CHARS, 32, 24, 16, 8)
-"""The most characters of the focus's statement a heading quotes, in turn (see
-:func:`view_texts`)."""
+    pass
 
 _GRAPH: Final = re.compile(r'<g id="graph\d+" class="graph"')
 _FIRST: Final = re.compile(r'<g id="(?:node|edge|clust)\d+"|<text\b[^>]*>')
@@ -122,19 +114,6 @@ def page_heading(title: str, where: str, width: float = HEADING_WIDTH) -> str:
     return "\u200e" + line if reads_right_to_left(shown) else line
 
 
-def view_texts(m: ArgumentMap, options: RenderOptions) -> tuple[str, ...]:
-    """What a heading may say of a narrowed view, longest first (none: the whole map).
-
-    ``focus: A car-free centre would…, 2 levels deep, evidence hidden``, the focus's
-    statement shorter in each (see :func:`with_view`). A worksheet says none: it is a
-    sheet of its own map.
-    """
-    if options.sheet is not None or not view_words(m, options):
-        return ()
-    texts = (", ".join(view_words(m, options, limit)) for limit in _FOCUS_LIMITS)
-    return tuple(dict.fromkeys(texts))
-
-
 def with_view(texts: tuple[str, ...], where: str, width: float) -> str:
     """``where`` (the page's number) after what a heading says of a narrowed view.
 
@@ -156,15 +135,3 @@ def heading_attrs(heading: str) -> dict[str, str | Html]:
         "fontsize": f"{HEADING_POINTS:g}",
         "fontcolor": "#424242",
     }
-
-
-def drawing_heading(m: ArgumentMap, options: RenderOptions) -> dict[str, str | Html]:
-    """One drawing's heading: none, but on a narrowed view the title and what it shows.
-
-    As a page's (see :func:`view_texts`), the view's words in full, the title shortened
-    to fit twice a page's heading (no page holds the drawing: only a narrow one widens).
-    """
-    texts = view_texts(m, options)
-    if not texts:
-        return {"label": ""}
-    return heading_attrs(page_heading(m.title, texts[0], 2 * HEADING_WIDTH))

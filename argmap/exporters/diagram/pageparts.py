@@ -25,7 +25,6 @@ from argmap.exporters.diagram.pageheading import (
     LABEL_MARGIN,
     heading_attrs,
     page_heading,
-    view_texts,
     with_view,
 )
 from argmap.exporters.diagram.pageinrefs import Arrivals
@@ -50,6 +49,7 @@ from argmap.exporters.diagram.trailcolumn import (
 )
 from argmap.exporters.diagram.trailcuts import CUT_ROWS, hold_with_cutters, hung_tops, undercutters
 from argmap.exporters.diagram.traillanes import row_class
+from argmap.exporters.diagram.viewmarks import view_texts
 from argmap.exporters.diagram.worksheet import no_arrow_box
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.options import RenderOptions
