@@ -13,20 +13,20 @@ from argmap.exporters.diagram.dot import (
     Compass,
     Digraph,
     End,
-    Html,
     LineCache,
     Port,
     edge_line,
     near_side,
 )
 from argmap.exporters.diagram.drawn import DRAWN_LABEL, drawing_step_attrs, laned_step
-from argmap.exporters.diagram.labels import RowsMemo, lines_html
+from argmap.exporters.diagram.labels import RowsMemo
 from argmap.exporters.diagram.measure import box_widths
 from argmap.exporters.diagram.pageheading import (
-    HEADING_POINTS,
     HEADING_WIDTH,
     LABEL_MARGIN,
+    heading_attrs,
     page_heading,
+    with_view,
 )
 from argmap.exporters.diagram.pageinrefs import Arrivals
 from argmap.exporters.diagram.pagekey import key_anchors
@@ -51,6 +51,7 @@ from argmap.exporters.diagram.trailcolumn import (
 )
 from argmap.exporters.diagram.trailcuts import CUT_ROWS, hold_with_cutters, hung_tops, undercutters
 from argmap.exporters.diagram.traillanes import row_class
+from argmap.exporters.diagram.viewmarks import view_texts
 from argmap.exporters.diagram.worksheet import no_arrow_box
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.options import RenderOptions
@@ -118,6 +119,7 @@ def add_page_parts(
     near: Compass = "",
     ports: Mapping[str, str] | None = None,
     junctions: Mapping[str, str] | None = None,
+    view: tuple[str, ...] = (),
 ) -> None:
     """Add the page's heading, its trail and references to other pages (stubs: :func:`add_stub`).
 
@@ -133,21 +135,13 @@ def add_page_parts(
         ports: the side of each parent of rows where its children's edges end (see
             :func:`~.stacking.row_ports`): its references' edges end there too.
         junctions: tops whose arrow into the breadcrumb is undercut -> its junction's name.
+        view: what the heading may say of a narrowed view (see :func:`~.pageheading.view_texts`).
     """
     page = plan.page
     total = plan.number(plan.total)
     where = f"{_key_note(page, plan.key_word)}page {plan.number(page.number)} of {total}"
-    heading = page_heading(m.title, where, plan.heading)
-    g.attr(
-        "graph",
-        {
-            "label": Html(lines_html([heading])),
-            "labelloc": "t",
-            "labeljust": "l",
-            "fontsize": f"{HEADING_POINTS:g}",
-            "fontcolor": "#424242",
-        },
-    )
+    where = with_view(view, where, plan.heading)
+    g.attr("graph", heading_attrs(page_heading(m.title, where, plan.heading)))
     add_trail(g, m, plan, styles, edge_attrs, {} if cache is None else cache, near, junctions)
     add_references(g, m, plan, edge_attrs, {} if ports is None else ports)
 
@@ -220,6 +214,7 @@ class PageStubs:
         held = {item for wrap in plan.page.wraps for item, _ in wrap.holds}
         width = None if sized is None else box_widths(m, *sized)
         beside = None if width is None else (width, plan.heading + LABEL_MARGIN)
+        self.view = () if sized is None else view_texts(m, sized[0])  # its heading's words
         self.arrivals = Arrivals(m, page, look, edge_attrs, self.ports, held, beside)
         """Its references to cross-links arriving from other pages, added as stubs are."""
 
@@ -230,7 +225,7 @@ class PageStubs:
         across = self.plan.across and not in_column(self.plan)
         near: Compass = near_side(self.direction) if across else ""
         parts = (self.styles, self.edge_attrs, self.cache, near, self.ports, self.junctions)
-        add_page_parts(self.g, self.m, self.plan, *parts)
+        add_page_parts(self.g, self.m, self.plan, *parts, self.view)
         # A linked group's rows are held inside its box (see build).
         wraps = self.plan.page.wraps
         held = [w for w in wraps if not w.parent.startswith(("group ", "tails ", *CUT_ROWS))]
