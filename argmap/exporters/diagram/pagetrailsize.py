@@ -145,9 +145,10 @@ def by_trail_rows(rows: list[list[Item]], row_of: Mapping[str, int]) -> list[lis
         done += heights[column]
     for column in range(fill[-1], count):  # the lowest rows first, each row's in file order
         columns[column] = sorted(columns[column], key=lambda item: -row_of[item.name])
-    placed = [
-        [columns[c][r] for c in range(count) if r < len(columns[c])] for r in range(len(rows))
-    ]
+    placed: list[list[Item]] = [[] for _ in rows]
+    for c, column in enumerate(columns):  # down the rows that have a c-th item: the shape kept
+        for r, item in zip([r for r, row in enumerate(rows) if len(row) > c], column, strict=True):
+            placed[r].append(item)
     return _read_in_order(placed, row_of, {item.name: i for i, item in enumerate(items)})
 
 
