@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Final, Generic, TypeVar
 
 from argmap.exporters.diagram.conclusionshare import share_pages
 from argmap.exporters.diagram.geometry import all_crossings
+from argmap.exporters.diagram.keyshare import key_shared
 from argmap.exporters.diagram.leafhome import Arrange, leaves_home
 from argmap.exporters.diagram.leafhome import renamed as renamed_wrap
 from argmap.exporters.diagram.lonerows import lone_rows
@@ -50,7 +51,8 @@ def fewer_pages(
     siblings' pages (see :func:`~.siblingshare.share_sibling_pages`), lone branches at
     their stubs again (see :func:`~.lonerows.lone_rows`), a small map's pages all on one
     (see :func:`~.wholepage.whole_page`) and the overview's grouped stub split (see
-    :func:`~.overviewstubs.split_overview_stubs`). ``planned``: the
+    :func:`~.overviewstubs.split_overview_stubs`), and a key alone on a page drawn on one
+    with room (see :func:`~.keyshare.key_shared`). ``planned``: the
     pager that planned the pages (for its rows and estimates), and whether they run left
     to right.
     """
@@ -65,7 +67,8 @@ def fewer_pages(
         drafts = lone_rows(m, drafts, drafter, budget, lone)
     if across or pager is None:
         return drafts
-    return split_overview_stubs(m, whole_page(drafts, drafter, budget, pager), drafter, budget)
+    drafts = split_overview_stubs(m, whole_page(drafts, drafter, budget, pager), drafter, budget)
+    return key_shared(drafts, drafter, budget)
 
 
 def host_lone_pages(

@@ -146,8 +146,8 @@ def by_trail_rows(rows: list[list[Item]], row_of: Mapping[str, int]) -> list[lis
     for column in range(fill[-1], count):  # the lowest rows first, each row's in file order
         columns[column] = sorted(columns[column], key=lambda item: -row_of[item.name])
     placed: list[list[Item]] = [[] for _ in rows]
-    for c, column in enumerate(columns):  # down the rows that have a c-th item: the shape kept
-        for r, item in zip([r for r, row in enumerate(rows) if len(row) > c], column, strict=True):
+    for c, down in enumerate(columns):  # down the rows that have a c-th item: the shape kept
+        for r, item in zip([r for r, row in enumerate(rows) if len(row) > c], down, strict=True):
             placed[r].append(item)
     return _read_in_order(placed, row_of, {item.name: i for i, item in enumerate(items)})
 
