@@ -23,9 +23,11 @@ def test_tops_placed_by_their_breadcrumb_rows_keep_the_rows_shape() -> None:
     wide, left = Item("w", 256.0, (120.0,), "w"), Item("l", 234.0, (120.0,), "l")
     right = Item("r", 243.0, (120.0,), "r")
     rows = [[wide], [left, right]]
-    placed = by_trail_rows(rows, {"w": 16, "l": 22, "r": 22})
-    assert [len(row) for row in placed] == [1, 2]
-    assert rows_width(placed) == rows_width(rows)
+    hung = {"w": 16, "l": 22, "r": 22}
+    placed = by_trail_rows(rows, hung, rows_width(rows))
+    assert [[item.name for item in row] for row in placed] == [["w"], ["l", "r"]]
+    wider = by_trail_rows(rows, hung)  # no limit: filled from the first row down
+    assert [len(row) for row in wider] == [2, 1] and rows_width(wider) > rows_width(rows)
 
 
 def _pages(path: Path, fit: str) -> list[Page]:
