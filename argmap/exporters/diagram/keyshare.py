@@ -39,6 +39,8 @@ def key_shared(drafts: list[_D], drafter: Drafts[_D], budget: Budget) -> list[_D
     alone = drafts[-1] if drafts else None
     if alone is None or alone.plan.page.key[0] != "alone" or len(drafts) < 3:
         return drafts
+    if alone.plan.direction != "TB":  # below the drawing is where the planner puts it top down
+        return drafts
     hosts = [d for d in drafts[1:-1] if d.plan.page.nodes and d.plan.page.key == ("", "")]
     roomy = sorted(hosts, key=lambda d: (d.height, d.plan.page.number))[:KEY_HOSTS]
     high = budget.height - alone.height - RANKSEP
@@ -48,6 +50,7 @@ def key_shared(drafts: list[_D], drafter: Drafts[_D], budget: Budget) -> list[_D
         (PAIRED_WRAPPED, roomy),
     ]
     for columns, tried in ways:
+        tried = [d for d in tried if _lowest(d)]
         laid = drafter.lay_out([replace(d.plan, page=_with_key(d, columns)) for d in tried])
         for old, new in zip(tried, laid, strict=True):
             if budget.holds(new.width, new.height) and _crossed(new) <= _crossed(old):
@@ -55,15 +58,17 @@ def key_shared(drafts: list[_D], drafter: Drafts[_D], budget: Budget) -> list[_D
     return drafts
 
 
+def _lowest(draft: Packed) -> str:
+    """The page's box drawn lowest (the rightmost of those), a statement or a stub: "" if none."""
+    page = draft.plan.page
+    drawn = boxes(unpack(draft.packed))
+    names = [n for n in (*page.nodes, *(stub.name for stub in page.stubs)) if n in drawn]
+    return max(names, key=lambda n: (drawn[n].bottom, drawn[n].right), default="")
+
+
 def _with_key(draft: Packed, columns: int) -> Page:
     """The page's plan with the key below its lowest box, in ``columns``."""
-    page = draft.plan.page
-    names = {*page.nodes, *(stub.name for stub in page.stubs)}
-    drawn = boxes(unpack(draft.packed))
-    lowest = max(
-        (name for name in names if name in drawn), key=lambda n: (drawn[n].bottom, drawn[n].right)
-    )
-    return replace(page, key=("below", lowest), key_columns=columns)
+    return replace(draft.plan.page, key=("below", _lowest(draft)), key_columns=columns)
 
 
 def _moved(drafts: Sequence[_D], host: _D, drafter: Drafts[_D], alone: int) -> list[_D]:
