@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final, TypeVar
 
-from argmap.exporters.diagram.geometry import all_crossings, boxes
+from argmap.exporters.diagram.geometry import all_crossings, boxes, detours
 from argmap.exporters.diagram.legend import PAIRED, PAIRED_WRAPPED
 from argmap.exporters.diagram.packed import unpack
 from argmap.exporters.diagram.pagemerge import Drafts, Packed
@@ -33,7 +33,8 @@ def key_shared(drafts: list[_D], drafter: Drafts[_D], budget: Budget) -> list[_D
     high). Each page after the overview whose drawing leaves the key's height (as drawn
     on its own page) is tried in reading order, a few at most, the key in one column,
     then in two (lower: see :func:`~.legend.legend_label`) on the pages with most room;
-    the first laid out within the budget, its edges crossing no more, draws it.
+    the first laid out within the budget, its edges crossing no more and none going round
+    a box (a later pass may straighten such an arrow on a page without the key), draws it.
     ``drafts``: every page, laid out, page 1 first; the key's own page, if any, last.
     """
     alone = drafts[-1] if drafts else None
@@ -53,7 +54,8 @@ def key_shared(drafts: list[_D], drafter: Drafts[_D], budget: Budget) -> list[_D
         tried = [d for d in tried if _lowest(d)]
         laid = drafter.lay_out([replace(d.plan, page=_with_key(d, columns)) for d in tried])
         for old, new in zip(tried, laid, strict=True):
-            if budget.holds(new.width, new.height) and _crossed(new) <= _crossed(old):
+            (crossed, turns), (was, _) = _crossed(new), _crossed(old)
+            if budget.holds(new.width, new.height) and crossed <= was and not turns:
                 return _moved(drafts[:-1], new, drafter, alone.plan.page.number)
     return drafts
 
@@ -87,6 +89,7 @@ def _moved(drafts: Sequence[_D], host: _D, drafter: Drafts[_D], alone: int) -> l
     )
 
 
-def _crossed(laid: Packed) -> int:
-    """How many pairs of a drawing's tree edges cross, apart or before they meet."""
-    return all_crossings(unpack(laid.packed))
+def _crossed(laid: Packed) -> tuple[int, int]:
+    """How many pairs of a drawing's tree edges cross, and how many arrows go round boxes."""
+    svg = unpack(laid.packed)
+    return all_crossings(svg), detours(svg)
