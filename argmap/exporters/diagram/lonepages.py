@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Final, Generic, TypeVar
 
 from argmap.exporters.diagram.conclusionshare import share_pages
 from argmap.exporters.diagram.geometry import all_crossings
+from argmap.exporters.diagram.keyshare import key_shared
 from argmap.exporters.diagram.leafhome import Arrange, leaves_home
 from argmap.exporters.diagram.leafhome import renamed as renamed_wrap
 from argmap.exporters.diagram.lonerows import lone_rows
@@ -51,8 +52,9 @@ def fewer_pages(
     siblings' pages (see :func:`~.siblingshare.share_sibling_pages`), lone branches at
     their stubs again (see :func:`~.lonerows.lone_rows`), a small map's pages all on one
     (see :func:`~.wholepage.whole_page`), the overview's grouped stub split (see
-    :func:`~.overviewstubs.split_overview_stubs`) and its stubs in rows that loop put in
-    one row (see :func:`~.overviewlanes.straight_overview_stubs`). ``planned``: the
+    :func:`~.overviewstubs.split_overview_stubs`), its stubs in rows that loop put in
+    one row (see :func:`~.overviewlanes.straight_overview_stubs`), and, top down, a key
+    alone on a page drawn on one with room (see :func:`~.keyshare.key_shared`). ``planned``: the
     pager that planned the pages (for its rows and estimates), and whether they run left
     to right.
     """
@@ -68,7 +70,10 @@ def fewer_pages(
     if not across and pager is not None:
         drafts = whole_page(drafts, drafter, budget, pager)
         drafts = split_overview_stubs(m, drafts, drafter, budget)
-    return straight_overview_stubs(m, drafts, drafter, budget)
+    drafts = straight_overview_stubs(m, drafts, drafter, budget)
+    if across or pager is None:
+        return drafts
+    return key_shared(drafts, drafter, budget)
 
 
 def host_lone_pages(
