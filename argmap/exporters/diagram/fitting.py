@@ -154,7 +154,7 @@ def lay_out(
         budget,
         horizontal=across,
         tighter=tighter,
-        memo=(memo := PlanMemo(bool(lead), frozenset(shown))),
+        memo=(memo := PlanMemo(bool(lead), frozenset(shown), options.sheet is not None)),
         above=above,
         file_order=labels,
         upward=order[1],
