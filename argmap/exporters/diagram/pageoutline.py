@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import draw_kind
-from argmap.exporters.diagram.labels import shorten
+from argmap.exporters.diagram.linebreak import shorten
 from argmap.exporters.diagram.pdfwrite import Bookmark
 from argmap.exporters.diagram.stubstatus import stub_word
 from argmap.safetext import without_bidi_controls
