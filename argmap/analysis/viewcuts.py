@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import hidden, narrows, view_roots, visible_nodes
+from argmap.analysis.wording import listed
 from argmap.exporters.diagram.linebreak import shorten  # stdlib only: cut between clusters
 from argmap.model import ArgumentMap, NodeKind
 
@@ -69,10 +70,9 @@ def view_words(m: ArgumentMap, options: RenderOptions, limit: int = FOCUS_CHARS)
             parts.append(f"focus: {shorten(node.text, limit)}")
     if options.depth is not None:
         parts.append(f"{options.depth} level{'s' if options.depth != 1 else ''} deep")
-    hidden = [name for option, name in _HIDDEN if option in options.hide]
-    if hidden:
-        listed = ", ".join(hidden[:-1]) + " and " + hidden[-1] if len(hidden) > 1 else hidden[0]
-        parts.append(f"{listed} hidden")
+    gone = [name for option, name in _HIDDEN if option in options.hide]
+    if gone:
+        parts.append(f"{listed(gone)} hidden")
     return parts
 
 
