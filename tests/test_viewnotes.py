@@ -64,6 +64,20 @@ def test_each_page_heading_says_the_focus_the_depth_and_what_is_hidden(tmp_path:
         assert re.search(r"page \d+ of \d+$", heading), heading  # the number still last
 
 
+def test_a_wide_pages_heading_keeps_the_title_whole_beside_the_view(tmp_path: Path) -> None:
+    """A slide's heading cut the title to "Should the…": 480 points, four fifths the view's."""
+    m = load_map(CAR_FREE)
+    for fit in ("slide", "a4"):
+        out = _render(
+            tmp_path / fit, str(CAR_FREE), "--focus", "health", "--depth", "2",
+            "--hide", "evidence", "-f", "svg", "--fit", fit,
+        )  # fmt: skip
+        for path in sorted(out.glob("*.svg")):
+            heading = _texts(path.read_text(encoding="utf-8"))[0]
+            assert heading.startswith(f"{m.title}  ·  focus: A car-free"), heading
+            assert heading.endswith("2 levels deep, evidence hidden  ·  page 1 of 1"), heading
+
+
 def test_the_pdf_heading_says_it_too_and_the_whole_map_says_nothing(tmp_path: Path) -> None:
     narrowed = _render(tmp_path / "a", str(FLAGSHIP), "--hide", "evidence,quotes", "-f", "pdf")
     whole = _render(tmp_path / "b", str(FLAGSHIP), "-f", "pdf")

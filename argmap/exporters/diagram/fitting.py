@@ -38,6 +38,7 @@ from argmap.exporters.diagram.pagetighten import tighten
 from argmap.exporters.diagram.pagetree import TRAIL_ROWS
 from argmap.exporters.diagram.pagetries import fewer_crossings
 from argmap.exporters.diagram.paging import Page, PlanMemo, paginate
+from argmap.exporters.diagram.viewmarks import view_texts
 from argmap.model import ArgumentMap
 from argmap.options import Fit, RenderOptions
 
@@ -243,6 +244,7 @@ class _Drafter:
         self.m, self.analysis, self.options, self.engine = m, analysis, options, engine
         self.digits = len(str(len(shown)))
         self.told, self.budget, self.heading = 0, budget, heading_room(budget)
+        self.view_heading = heading_room(budget, view=bool(view_texts(m, options)))
         self.everyone = dict.fromkeys(shown, 0)  # each page's home, as a draft knows it
         self.across = options.direction in ("LR", "RL")
         self.lines: LineCache = {}  # node id -> its DOT line, for the pages' graphs (finish)
@@ -323,7 +325,7 @@ class _Drafter:
             self.heading,
             options.direction,
             options.portrait,
-            "instructions" if options.sheet is not None and not options.sheet.answers else "key",
+            view_heading=self.view_heading,
         )
 
     def _source(self, plan: PagePlan) -> str:

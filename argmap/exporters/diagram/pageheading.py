@@ -64,13 +64,17 @@ def lift_heading(svg: str, left: float, up: float) -> str:
     return svg[: first.start()] + _XY.sub(moved, first.group(0)) + svg[first.end() :]
 
 
-def heading_room(budget: Budget) -> float:
+def heading_room(budget: Budget, *, view: bool = False) -> float:
     """The widest a page's heading may be drawn for the page to keep its legibility floor.
 
     The engine widens the drawing to hold its label: the heading must fit in the widest
     drawing the page holds at the floor, less the blank round it and the label's margins.
+    No wider than :data:`HEADING_WIDTH`, but on a narrowed ``view``: its heading also says
+    what the view shows, and a wide page gives the title room beside those words (a slide:
+    about 1,270 points, not "Should the…" in 480).
     """
-    return min(HEADING_WIDTH, budget.width - 2 * PAD_POINTS - LABEL_MARGIN)
+    room = budget.width - 2 * PAD_POINTS - LABEL_MARGIN
+    return room if view else min(HEADING_WIDTH, room)
 
 
 def heading_points(text: str) -> float:

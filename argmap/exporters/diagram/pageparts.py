@@ -90,11 +90,12 @@ class PagePlan:
     rows go up the tree, its nearest ancestors above, facing the tops hung from them."""
     upright: bool = False
     """The page is taller than wide (see :func:`~.pagerefs.ref_lines`)."""
-    key_word: str = "key"
-    """The heading's name for the page with the key: "instructions" on a worksheet."""
     ranksep: str = ""
     """The gap between ranks in inches, where not the diagram's (a small map's one page,
     its ranks closer: see :data:`~.wholepage.CLOSER`)."""
+    view_heading: float = 0.0
+    """The widest its heading is drawn on a narrowed view, where wider than :attr:`heading`
+    (0: as :attr:`heading`; see :func:`~.pageheading.heading_room`)."""
     cut_way: int = 0
     """How a top's arrow into the breadcrumb carries the junction its undercutters aim at,
     where the planner left them among its children (see :mod:`.cutways`)."""
@@ -139,17 +140,21 @@ def add_page_parts(
     """
     page = plan.page
     total = plan.number(plan.total)
-    where = f"{_key_note(page, plan.key_word)}page {plan.number(page.number)} of {total}"
-    where = with_view(view, where, plan.heading)
-    g.attr("graph", heading_attrs(page_heading(m.title, where, plan.heading)))
+    where = f"{_key_note(page)}page {plan.number(page.number)} of {total}"
+    width = max(plan.heading, plan.view_heading) if view else plan.heading
+    where = with_view(view, where, width)
+    g.attr("graph", heading_attrs(page_heading(m.title, where, width)))
     add_trail(g, m, plan, styles, edge_attrs, {} if cache is None else cache, near, junctions)
     add_references(g, m, plan, edge_attrs, {} if ports is None else ports)
 
 
-def _key_note(page: Page, word: str) -> str:
-    """The heading's pointer to the key's page, if not its own (linked: ``svglinks.KEY_NOTE``)."""
+def _key_note(page: Page) -> str:
+    """The heading's pointer to the key's page, if not its own (linked: ``svglinks.KEY_NOTE``).
+
+    Never on a worksheet: its key, the instructions, stays on page 1 (see ``Pager.task``).
+    """
     place, number = page.key
-    return f"{word}: p. {number}  ·  " if place == "page" else ""
+    return f"key: p. {number}  ·  " if place == "page" else ""
 
 
 class PageStubs:

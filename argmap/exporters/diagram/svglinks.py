@@ -25,9 +25,7 @@ _TEXT: Final = re.compile(
 )
 
 
-KEY_NOTE: Final = re.compile(
-    r"(?:key|instructions): p\. ([1-9][0-9]{0,6})(?=\s+·\s+page \d+ of \d+\Z)"
-)
+KEY_NOTE: Final = re.compile(r"key: p\. ([1-9][0-9]{0,6})(?=\s+·\s+page \d+ of \d+\Z)")
 """The heading's pointer to the page with the key (its group: the page's number), right
 before the page's own number at the heading's end (see :mod:`.pageparts`): a title's own
 words never match. Search the heading's text alone (the PDF's links, the HTML page's)."""
