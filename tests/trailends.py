@@ -134,3 +134,21 @@ def astray(svg: str) -> list[Astray]:
         if why:
             out.append(Astray(name, row, tip, why))
     return out
+
+
+def hung_rows(svg: str) -> tuple[int, set[int]]:
+    """How many rows a page's breadcrumb has, and which of them (counted down the box from
+    0) arrows run into: (0, empty) where it has none."""
+    found = _trail(svg)
+    if found is None:
+        return 0, set()
+    _, drawn, upward = found
+    ports = drawn[::-1] if upward else drawn
+    down = sorted(drawn)
+    hung: set[int] = set()
+    for kind, _, start, stop in groups(svg):
+        title = _TITLE.search(svg, start, stop) if kind == "edge" else None
+        port = None if title is None else _INTO.search(html.unescape(title.group(1)))
+        if port is not None and int(port.group(1)) < len(ports):
+            hung.add(down.index(ports[int(port.group(1))]))
+    return len(drawn), hung

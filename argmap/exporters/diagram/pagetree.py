@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from typing import Final
 
 from argmap.analysis.view import draw_kind
@@ -27,6 +27,7 @@ from argmap.exporters.diagram.stubstatus import (
     stub_word,
     tagged,
 )
+from argmap.exporters.diagram.trailshare import shared_trail
 from argmap.model import ArgumentMap, Node, Relation
 
 __all__ = ["TRAIL_ROWS", "Measure", "PageTree", "stub_name"]
@@ -392,4 +393,8 @@ class PageTree:
         """How many ancestors the breadcrumb above these tops lists (the ``lead`` too)."""
         if len(tops) == 1 and len(tops[0]) == 1:  # the usual page: one branch
             return self.trail_rows(len(self.trail_of(tops[0][0])))
-        return self.trail_rows(len({a for u in tops for t in u for a in self.trail_of(t)}))
+        return self.trail_rows(len(self.page_trail(t for u in tops for t in u)))
+
+    def page_trail(self, tops: Iterable[str]) -> set[str]:
+        """The ancestors listed above ``tops``, the ``lead`` aside (see :func:`.shared_trail`)."""
+        return shared_trail(tops, self.trail_of, max(2, TRAIL_ROWS - len(self.lead)))

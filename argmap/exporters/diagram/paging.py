@@ -375,7 +375,7 @@ def _page(
     """
     order = pager.order.__getitem__
     tops = [top for unit in draft.taken for top in unit]
-    trail = {a for top in tops for a in pager.trail_of(top) if a not in draft.full}
+    trail = pager.page_trail(tops) - draft.full
     stubs = [
         Stub(parent, group, sum(pager.weight[t] for t in group), home.get(group[0], 0), many)
         for parent, group, many in draft.left
