@@ -673,6 +673,16 @@ def test_wheel_pinch_keys_and_drag_pan_and_zoom(browser: Any, pages: dict[str, P
         }"""
     )
     assert scale_of(page) > 2.5
+    # Ctrl and a mouse wheel's notch (100 pixels) zooms by a step, as without Ctrl: it
+    # took the rate of a touchpad's pinch, whose events are a few pixels each (2.7x a notch).
+    page.keyboard.press("0")
+    fitted = scale_of(page)
+    page.evaluate(
+        """() => document.getElementById('diagram-pages').dispatchEvent(new WheelEvent(
+            'wheel', {deltaY: -100, ctrlKey: true, clientX: 400, clientY: 300,
+            bubbles: true, cancelable: true}))"""
+    )
+    assert 1.1 < scale_of(page) / fitted < 1.35
     assert_clean(seen)
     seen.page.context.close()
 

@@ -259,6 +259,10 @@ def test_deep_chain_messages_stay_short(tmp_path: Path) -> None:
     line = _one_line(result)
     assert len(line) < 400
     assert "...(" in line and line.endswith("(got 'huge')")
+    # The levels left out are counted as levels (a key and its index one), not as steps:
+    # of the chain's 2,999 premises below the thesis, the path names the first and the
+    # last three.
+    assert "thesis.premises[0]...(2,995 levels)...premises[0].premises[0].premises[0]." in line
 
 
 def test_format_tree_says_the_level_past_the_indentation_limit() -> None:

@@ -259,16 +259,17 @@ _PATH_TAIL: Final = 6
 def display_path(path: YamlPath) -> str:
     """Write a YAML path as in messages: ``thesis.premises[0].text``.
 
-    A deep path keeps its first and last steps, the middle counted
-    (``thesis.premises[0]...(1,994 steps)...premises[0].text``): the message stays
-    one short line however deep the node.
+    A deep path keeps its first and last steps, the levels between counted (a key and its
+    index are one: ``thesis.premises[0]...(997 levels)...premises[0].text``): the message
+    stays one short line however deep the node.
     """
     if len(path) > _PATH_HEAD + _PATH_TAIL + 4:
         start = len(path) - _PATH_TAIL
         while start > _PATH_HEAD and not isinstance(path[start], str):
             start -= 1  # the tail starts at a key
         head, tail = display_path(path[:_PATH_HEAD]), display_path(path[start:])
-        return f"{head}...({start - _PATH_HEAD:,} steps)...{tail}"
+        levels = sum(isinstance(step, str) for step in path[_PATH_HEAD:start])
+        return f"{head}...({levels:,} level{'s' if levels != 1 else ''})...{tail}"
     out = ""
     for step in path:
         out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else step)

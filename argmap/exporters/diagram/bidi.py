@@ -134,6 +134,10 @@ def _logical(clusters: list[tuple[str, int]]) -> list[tuple[str, bool]]:
 
 _MIRRORED: Final = dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹", strict=True))
 """Brackets drawn in a right-to-left run face the other way."""
+_MARKS: Final = frozenset("\u200e\u200f\u061c")
+"""The marks of a direction (left to right, right to left, Arabic letter): they set the
+order and are drawn as nothing, so they are left out of a line as drawn (a face that has a
+glyph for one drew it, as a small arrow in the PDF)."""
 _NEUTRAL: Final = frozenset(("B", "S", "WS", "ON", "BN", "ES", "ET", "CS"))
 
 
@@ -174,7 +178,8 @@ def visual_order(line: str) -> str:
 def visual_clusters(line: str) -> list[tuple[str, int]]:
     """A line's clusters in drawing order, each with its embedding level (odd: right to left).
 
-    The clusters are as written (brackets not mirrored); see :func:`visual_order`.
+    The clusters are as written (brackets not mirrored); see :func:`visual_order`. Marks of
+    a direction set the order but are not drawn: they are left out.
     """
     clusters = _clusters(line)
     types = [unicodedata.bidirectional(c[0]) or "L" for c in clusters]
@@ -197,7 +202,7 @@ def visual_clusters(line: str) -> list[tuple[str, int]]:
                 i = j
             else:
                 i += 1
-    return [(clusters[index], levels[index]) for index in order]
+    return [(clusters[index], levels[index]) for index in order if clusters[index] not in _MARKS]
 
 
 def _clusters(line: str) -> list[str]:

@@ -87,10 +87,29 @@ def _wrap(text: str, width: int) -> list[str]:
         if paragraph.isascii():
             lines.extend(wrap_words(paragraph, width) or [""])
         else:
-            lines.extend(wrap_columns(paragraph, width) or [""])
+            lines.extend(_directed(paragraph, wrap_columns(paragraph, width)) or [""])
     if not any(lines):  # only characters drawn as nothing (a soft hyphen): one blank line
         return ["\u00a0"]
     return lines
+
+
+def _directed(paragraph: str, lines: list[str]) -> list[str]:
+    """A paragraph's lines, each set in the paragraph's direction, not its own first letter's.
+
+    Each line is drawn in the direction of its first letter that has one (see
+    :func:`~.bidi.visual_order`): a line of an English sentence that wraps to start at a
+    Hebrew or Arabic word would read from the right, its words out of the sentence's
+    order. Such a line starts with a mark of the paragraph's direction (U+200E left to
+    right, U+200F right to left; drawn as nothing, no width), as the Unicode rules
+    take a paragraph's direction from its first strong letter (UAX #9 P2-P3), not each line's.
+    """
+    from argmap.exporters.diagram.bidi import RIGHT_TO_LEFT_BLOCKS, reads_right_to_left
+
+    if RIGHT_TO_LEFT_BLOCKS.search(paragraph) is None:
+        return lines
+    rtl = reads_right_to_left(paragraph)
+    mark = "\u200f" if rtl else "\u200e"
+    return [mark + line if reads_right_to_left(line) != rtl else line for line in lines]
 
 
 def wrap_columns(paragraph: str, width: int) -> list[str]:

@@ -508,9 +508,11 @@
         panBy(-(e.deltaX || e.deltaY) * unit, 0);
         return;
       }
-      // A pinch on a touchpad arrives as a wheel event with ctrlKey set.
-      var rate = e.ctrlKey ? 0.01 : 0.0015;
-      zoomAt(Math.exp(-e.deltaY * unit * rate), e.clientX, e.clientY);
+      // A pinch on a touchpad arrives as a wheel event with ctrlKey set, a few pixels an
+      // event; a mouse's notch with Ctrl held is 100: no such event zooms more than a step.
+      var step = -e.deltaY * unit * (e.ctrlKey ? 0.01 : 0.0015);
+      if (e.ctrlKey) { step = Math.max(-0.25, Math.min(0.25, step)); }
+      zoomAt(Math.exp(step), e.clientX, e.clientY);
     }, { passive: false });
 
     // Drag to pan with one pointer, pinch to zoom with two.
