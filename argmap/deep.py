@@ -117,16 +117,17 @@ def settled_imports() -> Iterator[None]:
     objects that live until the process ends; the collector walked them again and again
     while they were made (about 5 ms of a 30-node render's 170). The first time in a
     process, what exists once they are in is frozen out of the collector's passes
-    (``gc.freeze``); later, the modules are there already and the block costs nothing.
+    (``gc.freeze``) before it resumes (resumed first, its first pass walked them all); later,
+    the modules are there already and the block costs nothing.
     """
     global _imports_settled
     with paused_gc():
         yield
-    with _lock:
-        if _imports_settled:
-            return
-        _imports_settled = True
-    gc.freeze()
+        with _lock:
+            if _imports_settled:
+                return
+            _imports_settled = True
+        gc.freeze()  # before the collector resumes: it would first walk all they made
 
 
 YOUNG_PASS: Final = 10_000

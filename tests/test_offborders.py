@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,73 @@ def test_stacked_linked_groups_arrows_run_along_no_border(fit: str, portrait: bo
     layout = lay_out(m, analyze(m), options, fit, find_engine("auto"))  # type: ignore[arg-type]
     runs = {page.plan.page.number: border_runs(page.svg) for page in layout.pages}
     assert sum(runs.values()) == 0, (runs, ALONG)
+
+
+def test_the_edges_filed_by_squares_are_those_a_full_comparison_finds() -> None:
+    """The edges a way may cross are looked up by squares: none missed, none extra.
+
+    Wide edges (spanning many squares), edges with no points, edges moved after filing and
+    a wide region asked about are all checked against comparing every edge's box.
+    """
+    from random import Random
+
+    from argmap.exporters.diagram.geometry import Box
+    from argmap.exporters.diagram.offborders import _Curve, _Lines, _meets
+
+    rng = Random(11)
+
+    def curve() -> _Curve:
+        if rng.random() < 0.05:
+            return _Curve.of([])
+        x, y = rng.uniform(-3000, 3000), rng.uniform(-3000, 3000)
+        reach = 5000 if rng.random() < 0.1 else 400
+        return _Curve.of(
+            [
+                (x + rng.uniform(-reach, reach), y + rng.uniform(-reach, reach))
+                for _ in range(rng.randint(2, 5))
+            ]
+        )
+
+    curves = [curve() for _ in range(300)]
+    lines = _Lines(curves)
+    for step in range(200):
+        if step % 3 == 0:
+            index = rng.randrange(len(curves))
+            curves[index] = curve()
+            lines.move(index, curves[index])
+        x, y, reach = rng.uniform(-4000, 4000), rng.uniform(-4000, 4000), rng.choice((50, 6000))
+        region = Box(x, y, x + rng.uniform(0, reach), y + rng.uniform(0, reach))
+        skip = rng.randrange(len(curves))
+        found = lines.near(region, skip)
+        expected = [c for i, c in enumerate(curves) if i != skip and _meets(c.box, region)]
+        assert sorted(map(id, found)) == sorted(map(id, expected))
+    assert lines.wide and lines.cells  # both kinds of filing were used
+
+
+_Place = Callable[[float, float], tuple[float, float]]
+_SIDES: dict[str, _Place] = {
+    "left": lambda off, at: (-off, at),
+    "right": lambda off, at: (100 + off, at),
+    "top": lambda off, at: (at, -off),
+    "bottom": lambda off, at: (at, 100 + off),
+}
+"""Each side of the box 0..100 both ways: a point ``off`` points out of it, ``at`` along it."""
+
+
+@pytest.mark.parametrize("side", sorted(_SIDES))
+def test_a_run_just_inside_the_band_off_any_side_counts_and_its_corner_is_pushed(
+    side: str,
+) -> None:
+    """The quick tests that skip a box far from a run keep a run at the band's very edge."""
+    from argmap.exporters.diagram.borderruns import Outline, runs_along
+    from argmap.exporters.diagram.borderways import _pushed
+    from argmap.exporters.diagram.geometry import Box
+
+    box, point = Box(0, 0, 100, 100), _SIDES[side]
+    assert runs_along([point(ALONG - 0.5, -20), point(ALONG - 0.5, 120)], box) == 1
+    assert runs_along([point(ALONG + 0.5, -20), point(ALONG + 0.5, 120)], box) == 0
+    assert runs_along([point(-(ALONG - 0.5), -20), point(-(ALONG - 0.5), 120)], box) == 1
+    corners = [point(ALONG - 0.5, -30), point(ALONG - 0.5, 50), point(60, 140)]
+    pushed = _pushed(corners, [Outline(box, False)], CLEAR)
+    assert pushed[1] != corners[1]
+    assert pushed[1] == point(CLEAR, 50)

@@ -83,6 +83,15 @@ def runs_along(points: Sequence[Point], box: Box, along: float = ALONG, run: flo
     Near: in the band ``along`` points either side of its outline (square at the corners);
     long: more than ``run`` points of the line's length.
     """
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    if (
+        not xs
+        or max(xs) < box.left - along
+        or min(xs) > box.right + along
+        or max(ys) < box.top - along
+        or min(ys) > box.bottom + along
+    ):
+        return 0  # all of it beside the band, each stretch far from it (see near_border)
     count, length, going = 0, 0.0, False
     for a, b in zip(points, points[1:], strict=False):
         size = math.dist(a, b)

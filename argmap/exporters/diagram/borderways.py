@@ -43,9 +43,9 @@ def ways(
     them, its corners pushed off them.
     """
     seen: list[list[Point]] = [corners]
+    shortcut = _shortcut(corners, boxes)  # (the same at either clearance)
     for clear in (CLEAR, CLEAR * 0.75):
         moved, projected = _moved(corners, others, clear), _projected(corners, others, clear)
-        shortcut = _shortcut(corners, boxes)
         pushed = _pushed(moved, others, clear)
         for way in (shortcut, moved, pushed, projected, _pushed(projected, others, clear)):
             for each in (way, _slid(way, boxes)):
@@ -100,8 +100,17 @@ def _pushed(corners: list[Point], boxes: Sequence[Outline], clear: float) -> lis
     out = list(corners)
     for i in range(1, len(out) - 1):
         runs = [(out[i - 1], out[i]), (out[i], out[i + 1])]
+        xs, ys = [p[0] for p in out[i - 1 : i + 2]], [p[1] for p in out[i - 1 : i + 2]]
+        left, top, right, bottom = min(xs), min(ys), max(xs), max(ys)
         for outline in boxes:
             box = outline.box
+            if (
+                right < box.left - ALONG
+                or left > box.right + ALONG
+                or bottom < box.top - ALONG
+                or top > box.bottom + ALONG
+            ):
+                continue  # both runs beside its band (as near_border tests): along none of it
             near = [
                 between(a, b, t)
                 for a, b in runs
@@ -207,7 +216,14 @@ def _off_side(a: Point, b: Point, outline: Outline, clear: float) -> tuple[Point
 def _slid(corners: list[Point], boxes: Sequence[Outline]) -> list[Point]:
     """The corners with the first slid along its box's border to the point nearest the next."""
     start, after = corners[0], corners[1]
-    own = [o.box for o in boxes if border_distance(start, o.box) <= 1.0]
+    x, y = start
+    own = [
+        o.box
+        for o in boxes
+        if o.box.left - 2 <= x <= o.box.right + 2  # (further off: more than 1 from it)
+        and o.box.top - 2 <= y <= o.box.bottom + 2
+        and border_distance(start, o.box) <= 1.0
+    ]
     if not own or len(corners) < 3:
         return corners
     box = own[0]

@@ -59,12 +59,14 @@ def render_svg(m: ArgumentMap, analysis: Analysis, options: RenderOptions | None
     Raises:
         RenderError: the engine is missing, fails or times out.
     """
+    from argmap.deep import heap_frozen
     from argmap.exporters.diagram.engine import run_engine_svg
     from argmap.exporters.diagram.svgdirection import line_directions
 
     options = options or RenderOptions()
-    dot = to_dot(m, analysis, options)
-    return line_directions(run_engine_svg(dot, options.engine, map_name=options.map_name))
+    with heap_frozen():  # the map, and the DOT and drawing as made, left out of full passes
+        dot = to_dot(m, analysis, options)
+        return line_directions(run_engine_svg(dot, options.engine, map_name=options.map_name))
 
 
 def render_png(
