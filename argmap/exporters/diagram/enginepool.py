@@ -93,6 +93,7 @@ def stream_svgs(
     pool = ThreadPoolExecutor(workers, thread_name_prefix="argmap-engine")
     try:
         for batch in _batches(sources):
+            # (bytes: each drawing kept as it is)
             pending.append(pool.submit(lay_out_kept, batch, engine, map_name, timeout, bytes))
             while len(pending) > workers:
                 yield from pending.popleft().result()
@@ -186,9 +187,9 @@ class LayoutQueue(Generic[_T]):
     A graph laid out before in this process by the same engine and module-level ``keep``
     (which must then depend on the SVG alone, and make bytes, text, numbers or tuples of
     them) is not laid out again (up to :data:`~.drawingmemo.MEMO_BYTES` of them). With such
-    a ``keep``, once ``workers_from`` graphs are laid out (None, the default: never), workers
-    (processes) make the runs, one for each run's thread, with the same drawings: the engine, the
-    passes over its SVG (:func:`.engine.run_engine_svg`) and the ``keep``. Made in this
+    a ``keep``, once ``workers_from`` graphs are laid out (None, the default: never), worker
+    processes make the runs, one for each run's thread, with the same drawings: the engine,
+    the passes over its SVG (:func:`.engine.run_engine_svg`) and the ``keep``. Made in this
     process, those take turns at the interpreter with the caller (the planner), which
     waits meanwhile (10,000 nodes on A4: about 3 s of CPU). A graph handed in ``rough``
     whose drawing ``holds`` finds of no use is not finished here: :meth:`take` gives its
