@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from argmap.errors import RenderError
-from argmap.exporters.diagram import engine, enginepool
+from argmap.exporters.diagram import drawingmemo, engine, enginepool
 from argmap.exporters.diagram.engine import EngineInfo, find_engine
 from argmap.exporters.diagram.enginepool import LayoutQueue, alone, stream_svgs
 
@@ -147,13 +147,13 @@ def test_reuse_is_bounded(monkeypatch: pytest.MonkeyPatch, engine_runs: list[int
     info = find_engine("auto")
     one = len(_queued(_graphs(1), info, _kept)[0][0])  # type: ignore[index]
     enginepool.forget_drawings()
-    monkeypatch.setattr(enginepool, "MEMO_BYTES", 3 * one + 600)
+    monkeypatch.setattr(drawingmemo, "MEMO_BYTES", 3 * one + 600)
     laid = engine_runs
     _queued(_graphs(6), info, _kept)
     laid.clear()
     _queued(_graphs(6), info, _kept)
     assert sum(laid) == 3
-    assert enginepool._MEMO.size <= enginepool.MEMO_BYTES
+    assert drawingmemo.MEMO.size <= drawingmemo.MEMO_BYTES
 
 
 def test_a_failed_run_keeps_nothing(tmp_path: Path) -> None:
@@ -165,7 +165,7 @@ def test_a_failed_run_keeps_nothing(tmp_path: Path) -> None:
     for _ in range(2):
         with pytest.raises(RenderError):
             _queued(_graphs(2), EngineInfo("system", fake), _kept)
-    assert enginepool._MEMO.size == 0
+    assert drawingmemo.MEMO.size == 0
 
 
 def test_graphs_are_hashed_for_reuse_in_the_runs_not_by_the_caller(

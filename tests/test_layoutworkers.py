@@ -10,7 +10,7 @@ import pytest
 
 from argmap.analysis.standing import analyze
 from argmap.errors import RenderError
-from argmap.exporters.diagram import enginepool, fitting, pageworkers
+from argmap.exporters.diagram import drawingmemo, enginepool, fitting, pageworkers
 from argmap.exporters.diagram.engine import EngineInfo, find_engine
 from argmap.exporters.diagram.enginepool import LayoutQueue
 from argmap.exporters.diagram.formats import render_pdf
@@ -62,7 +62,7 @@ def test_drawings_from_workers_are_reused(started: list[pageworkers.Worker]) -> 
     info = find_engine("auto")
     first = _queued(_graphs(12), info)
     assert started
-    assert enginepool._MEMO.size > 0
+    assert drawingmemo.MEMO.size > 0
     count = len(started)
     assert _queued(_graphs(12), info) == first
     assert len(started) == count  # every drawing found: no run, no worker

@@ -82,7 +82,7 @@ class _Drafter:
     def plan(self, page: Page, total: int, home: Mapping[str, int]) -> PagePlan:
         return PagePlan(page, total, home)
 
-    def lay_out(self, plans: list[PagePlan]) -> list[_Laid]:
+    def lay_out(self, plans: list[PagePlan], rough: bool = False) -> list[_Laid]:
         self.laid += [plan.page for plan in plans]
         out = []
         for plan in plans:

@@ -13,13 +13,18 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
-import types
 from collections import deque
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Final, Generic, TypeVar, cast
 
 from argmap.exporters.diagram.dotfallback import despite_failures
+from argmap.exporters.diagram.drawingmemo import (
+    MEMO,
+    forget_drawings,
+    memo_scope,
+    named,
+)
 from argmap.exporters.diagram.engine import (
     DEFAULT_TIMEOUT,
     MAX_DOT_BYTES,
@@ -29,13 +34,15 @@ from argmap.exporters.diagram.engine import (
     engine_svg,
     redraw_svg,
 )
+from argmap.exporters.diagram.packed import Overflow, svg_size
 from argmap.exporters.diagram.pageworkers import Worker
 
 __all__ = [
     "FIRST_BATCH",
     "MAX_BATCH",
-    "MEMO_BYTES",
+    "Holds",
     "LayoutQueue",
+    "Overflow",
     "alone",
     "forget_drawings",
     "lay_out_kept",
@@ -86,7 +93,8 @@ def stream_svgs(
     pool = ThreadPoolExecutor(workers, thread_name_prefix="argmap-engine")
     try:
         for batch in _batches(sources):
-            pending.append(pool.submit(_lay_out, batch, engine, map_name, timeout))
+            # (bytes: each drawing kept as it is)
+            pending.append(pool.submit(lay_out_kept, batch, engine, map_name, timeout, bytes))
             while len(pending) > workers:
                 yield from pending.popleft().result()
         while pending:
@@ -112,21 +120,41 @@ def _batches(sources: Iterable[str]) -> Iterator[list[str]]:
         yield batch
 
 
-def _lay_out(batch: list[str], info: EngineInfo, map_name: str, timeout: float) -> list[bytes]:
+Holds = Callable[[float, float], bool]
+"""Whether a drawing of this width and height (points) is of use to its caller."""
+
+
+def _lay_out(
+    batch: list[str],
+    info: EngineInfo,
+    map_name: str,
+    timeout: float,
+    holds: Sequence[Holds | None] = (),
+) -> list[bytes | Overflow]:
     """Engine runs over a batch of graphs: their SVG documents, in order.
 
     One run, unless the engine fails on the batch (see :func:`~.dotfallback.despite_failures`).
     The run's output is cut into its documents first, and each is redrawn alone
     (:func:`~.engine.redraw_svg`): each pass looks through one drawing, not the batch.
+    ``holds``: for each graph, if given, whether its drawing is of use; one that is not
+    is not redrawn (the passes change no drawing's size), its :class:`Overflow` given
+    instead: a page tried that overflows is dropped, whatever its passes would draw.
     """
 
     def run(graphs: list[str]) -> list[bytes]:
         data = engine_svg("\n".join(graphs), info, map_name=map_name, timeout=timeout)
         documents = [b"<?xml" + d for d in data.split(b"<?xml")[1:]]
         check_drawn(documents, graphs, info, map_name)
-        return [alone(redraw_svg(d.decode(), alone=True).encode()) for d in documents]
+        return documents
 
-    return despite_failures(batch, run)
+    tests = list(holds) or [None] * len(batch)
+    out: list[bytes | Overflow] = []
+    for document, test in zip(despite_failures(batch, run), tests, strict=True):
+        if test is not None and not test(*(size := svg_size(document))):
+            out.append(Overflow(*size))
+        else:
+            out.append(alone(redraw_svg(document.decode(), alone=True).encode()))
+    return out
 
 
 _T = TypeVar("_T")
@@ -144,89 +172,8 @@ def lay_out_kept(
     Raises:
         RenderError: the engine fails or times out, or a graph is too large.
     """
-    return [keep(document) for document in _lay_out(sources, engine, map_name, timeout)]
-
-
-MEMO_BYTES: Final = 32 * 1024 * 1024
-"""Drawings kept for reuse in one process, at most (as their callers keep them: a page's
-packed SVG is about 4 kB: every page of 10,000 nodes, the first 8,000 or so of more)."""
-
-
-class _Memo:
-    """Drawings made in this process, by engine, DOT text and how they are kept.
-
-    The engine draws a graph the same every time, alone or in any run (see :func:`alone`),
-    so a graph laid out again (the same pages drawn to PDF and then to HTML in one command,
-    or a map drawn again by ``watch`` after an edit to a few of its pages) takes the
-    drawing already made. Once :data:`MEMO_BYTES` are kept, it keeps what it has.
-    """
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.kept: dict[Hashable, object] = {}
-        self.size = 0
-
-    def find(self, key: Hashable) -> tuple[object] | None:
-        """The drawing kept for ``key``, in a 1-tuple; None if there is none."""
-        with self.lock:
-            return (self.kept[key],) if key in self.kept else None
-
-    def keep(self, key: Hashable, drawing: object) -> None:
-        """Keep a drawing, if it is of a kind whose size is known and there is room."""
-        weight = _weight(drawing)
-        with self.lock:
-            if weight is None or key in self.kept or self.size + weight > MEMO_BYTES:
-                return
-            self.kept[key] = drawing
-            self.size += weight
-
-    def clear(self) -> None:
-        with self.lock:
-            self.kept.clear()
-            self.size = 0
-
-
-_MEMO: Final = _Memo()
-
-
-def forget_drawings() -> None:
-    """Let go of the drawings kept for reuse: every graph is laid out afresh from now on."""
-    _MEMO.clear()
-
-
-def _weight(drawing: object, depth: int = 0) -> int | None:
-    """About how many bytes a kept drawing holds: bytes, text, numbers and tuples of them.
-
-    None for anything else (or nested deeper than a few tuples): it is not kept.
-    """
-    if isinstance(drawing, (bytes, str)):
-        return len(drawing) + 64
-    if isinstance(drawing, (int, float)):
-        return 32
-    if isinstance(drawing, tuple) and depth < 4:
-        parts = [_weight(part, depth + 1) for part in drawing]
-        return None if None in parts else sum(p for p in parts if p is not None) + 64
-    return None
-
-
-def _memo_scope(engine: EngineInfo, keep: Callable[[bytes], object]) -> Hashable | None:
-    """What a drawing's reuse depends on besides its DOT: the engine's program, and ``keep``.
-
-    None (no reuse) when ``keep`` is made anew for each caller (a lambda, a closure, a
-    bound method): a drawing kept by it could never be found again.
-    """
-    if not _named(keep):
-        return None
-    try:
-        stat = engine.program.stat()  # an engine installed anew draws afresh
-    except OSError:
-        return None
-    return (engine.kind, str(engine.program), stat.st_size, stat.st_mtime_ns, keep)
-
-
-def _named(keep: Callable[[bytes], object]) -> bool:
-    """Whether ``keep`` is a module-level function: found again by name (and by a worker)."""
-    return isinstance(keep, types.FunctionType) and "<" not in keep.__qualname__
+    drawn = _lay_out(sources, engine, map_name, timeout)
+    return [keep(d) for d in drawn if not isinstance(d, Overflow)]  # (none: nothing tested)
 
 
 class LayoutQueue(Generic[_T]):
@@ -239,12 +186,14 @@ class LayoutQueue(Generic[_T]):
     bounded. Each drawing is kept as ``keep`` makes it of the SVG, in the run's thread.
     A graph laid out before in this process by the same engine and module-level ``keep``
     (which must then depend on the SVG alone, and make bytes, text, numbers or tuples of
-    them) is not laid out again (up to :data:`MEMO_BYTES` of them). With such a ``keep``,
-    once ``workers_from`` graphs are laid out (None, the default: never), worker processes
-    make the runs, one for each run's thread, with the same drawings: the engine, the
-    passes over its SVG (:func:`.engine.run_engine_svg`) and the ``keep``. Made in this
+    them) is not laid out again (up to :data:`~.drawingmemo.MEMO_BYTES` of them). With such
+    a ``keep``, once ``workers_from`` graphs are laid out (None, the default: never), worker
+    processes make the runs, one for each run's thread, with the same drawings: the engine,
+    the passes over its SVG (:func:`.engine.run_engine_svg`) and the ``keep``. Made in this
     process, those take turns at the interpreter with the caller (the planner), which
-    waits meanwhile (10,000 nodes on A4: about 3 s of CPU). Use it as a context manager:
+    waits meanwhile (10,000 nodes on A4: about 3 s of CPU). A graph handed in ``rough``
+    whose drawing ``holds`` finds of no use is not finished here: :meth:`take` gives its
+    :class:`Overflow` (see :func:`_lay_out`). Use it as a context manager:
     entering it starts the workers if ``workers_from`` is 0 (they load while the caller
     plans); leaving it waits for the runs under way, and ends them.
     """
@@ -259,21 +208,23 @@ class LayoutQueue(Generic[_T]):
         map_name: str = "map",
         timeout: float = DEFAULT_TIMEOUT,
         workers_from: int | None = None,
+        holds: Holds | None = None,
     ) -> None:
         self.engine, self.keep, self.map_name, self.timeout = engine, keep, map_name, timeout
+        self.holds = holds
         self.workers = drawing_workers()
         self.pool = ThreadPoolExecutor(self.workers, thread_name_prefix="argmap-engine")
-        self.batch: list[tuple[Hashable, str]] = []
+        self.batch: list[tuple[Hashable, str, bool]] = []
         self.size, self.limit = 0, FIRST_BATCH
         self.share: int | None = None  # graphs a batch, of those waited for together
-        self.pending: deque[Future[list[tuple[Hashable, _T]]]] = deque()
-        self.done: dict[Hashable, _T] = {}
+        self.pending: deque[Future[list[tuple[Hashable, _T | Overflow]]]] = deque()
+        self.done: dict[Hashable, _T | Overflow] = {}
         self.queued: set[Hashable] = set()
-        self.scope = _memo_scope(engine, keep)
+        self.scope = memo_scope(engine, keep)
         self.lock = threading.Lock()  # for the runs' threads: what follows
         self.laid = 0  # graphs laid out (not found in the memo) so far
         self.started = 0  # workers started
-        self.far = _named(keep) and self.workers > 1 and workers_from is not None
+        self.far = named(keep) and self.workers > 1 and workers_from is not None
         self.workers_from = workers_from or 0  # graphs laid out here before the workers
         self.idle: deque[Worker] = deque()
 
@@ -299,19 +250,24 @@ class LayoutQueue(Generic[_T]):
         """The next ``count`` graphs handed in are waited for together: a batch for each core."""
         self.share = min(MAX_BATCH, max(1, -(-(count + len(self.batch)) // self.workers)))
 
-    def add(self, key: Hashable, source: str) -> None:
-        """Hand in a graph; its drawing is laid out in a run to come (see :meth:`take`)."""
+    def add(self, key: Hashable, source: str, rough: bool = False) -> None:
+        """Hand in a graph; its drawing is laid out in a run to come (see :meth:`take`).
+
+        ``rough``: unless ``holds`` finds its drawing of use, its size will do.
+        """
         self.queued.add(key)
         limit = self.limit if self.share is None else self.share
         if self.batch and (
             len(self.batch) >= limit or self.size + len(source) > MAX_DOT_BYTES // 2
         ):
             self._send()
-        self.batch.append((key, source))
+        self.batch.append((key, source, rough and self.holds is not None))
         self.size += len(source)
 
-    def take(self, key: Hashable) -> _T:
+    def take(self, key: Hashable) -> _T | Overflow:
         """The drawing of a graph handed in, once laid out; it is then let go.
+
+        An :class:`Overflow` only for a graph handed in ``rough`` (see :meth:`add`).
 
         The caller waits now: the batch being made goes to the engine as it is, and the
         graphs handed in after it go in small batches again (a plan made again, say).
@@ -340,34 +296,38 @@ class LayoutQueue(Generic[_T]):
     def _collect(self) -> None:  # wait for the oldest run, keep its drawings
         self.done.update(self.pending.popleft().result())
 
-    def _lay_out(self, batch: list[tuple[Hashable, str]]) -> list[tuple[Hashable, _T]]:
+    def _lay_out(
+        self, batch: list[tuple[Hashable, str, bool]]
+    ) -> list[tuple[Hashable, _T | Overflow]]:
         """In a run's thread: the batch's drawings, those made before taken from the memo.
 
         The DOT is hashed for the memo here, not as it is handed in, so that the caller
-        (the planner, on the main thread) goes on meanwhile.
+        (the planner, on the main thread) goes on meanwhile. A size is not kept in it.
         """
         memos: list[Hashable | None] = [None] * len(batch)
         found: list[tuple[object] | None] = [None] * len(batch)
         if self.scope is not None:
-            for index, (_, source) in enumerate(batch):
+            for index, (_, source, _) in enumerate(batch):
                 digest = hashlib.blake2b(source.encode("utf-8"), digest_size=20).digest()
                 memos[index] = (self.scope, digest)
-                found[index] = _MEMO.find(memos[index])
+                found[index] = MEMO.find(memos[index])
         missing = [index for index, got in enumerate(found) if got is None]
         if missing:
-            drawings = self._drawings([batch[index][1] for index in missing])
+            rough = [self.holds if batch[index][2] else None for index in missing]
+            drawings = self._drawings([batch[index][1] for index in missing], rough)
             for index, drawing in zip(missing, drawings, strict=True):
                 found[index] = (drawing,)
-                if memos[index] is not None:
-                    _MEMO.keep(memos[index], drawing)
-        out = [(key, got) for (key, _), got in zip(batch, found, strict=True) if got is not None]
+                if memos[index] is not None and not isinstance(drawing, Overflow):
+                    MEMO.keep(memos[index], drawing)
+        out = [(key, got) for (key, *_), got in zip(batch, found, strict=True) if got]
         assert len(out) == len(batch), "each graph is in the memo or was just laid out"
-        return [(key, cast(_T, got[0])) for key, got in out]  # kept by this keep (the memo's)
+        return [(key, cast("_T | Overflow", got[0])) for key, got in out]  # (the memo's: a _T)
 
-    def _drawings(self, sources: list[str]) -> list[_T]:
+    def _drawings(self, sources: list[str], holds: Sequence[Holds | None]) -> list[_T | Overflow]:
         """In a run's thread: the graphs laid out and kept; by a worker past ``workers_from``.
 
         A worker is started (it loads meanwhile) as the first run past them is made here.
+        ``holds``: each graph's (see :func:`_lay_out`; a worker finishes every drawing).
         """
         with self.lock:
             far = self.far and self.laid >= self.workers_from
@@ -385,7 +345,7 @@ class LayoutQueue(Generic[_T]):
                     self.idle.append(started)
         if worker is not None:
             try:
-                drawings: list[_T] = worker.run(
+                drawings: list[_T | Overflow] = worker.run(
                     [(sources, self.engine, self.map_name, self.timeout, self.keep)]
                 )[0]
             except RuntimeError:  # it stopped (or failed otherwise): the run is made here
@@ -397,4 +357,5 @@ class LayoutQueue(Generic[_T]):
                 with self.lock:
                     self.idle.append(worker)
                 return drawings
-        return lay_out_kept(sources, self.engine, self.map_name, self.timeout, self.keep)
+        drawn = _lay_out(sources, self.engine, self.map_name, self.timeout, holds)
+        return [d if isinstance(d, Overflow) else self.keep(d) for d in drawn]

@@ -20,7 +20,7 @@ from argmap.exporters.diagram.keymarks import deck_marks
 from argmap.exporters.diagram.labels import RowsMemo
 from argmap.exporters.diagram.lonepages import fewer_pages
 from argmap.exporters.diagram.measure import page_measure, page_options, status_measure
-from argmap.exporters.diagram.packed import SVG_SIZE, kept, pack, svg_size, unpack
+from argmap.exporters.diagram.packed import SVG_SIZE, Overflow, kept, pack, svg_size, unpack
 from argmap.exporters.diagram.pageheading import heading_room, lift_heading
 from argmap.exporters.diagram.pagenumbers import write_numbers
 from argmap.exporters.diagram.pageorder import keep_apart
@@ -38,6 +38,7 @@ from argmap.exporters.diagram.pagetighten import tighten
 from argmap.exporters.diagram.pagetree import TRAIL_ROWS
 from argmap.exporters.diagram.pagetries import fewer_crossings
 from argmap.exporters.diagram.paging import Page, PlanMemo, paginate
+from argmap.exporters.diagram.sidestubs import without_side_stubs
 from argmap.exporters.diagram.viewmarks import view_texts
 from argmap.model import ArgumentMap
 from argmap.options import Fit, RenderOptions
@@ -181,7 +182,7 @@ def lay_out(
                 break  # (a page of linked groups out of order is planned again, as one over)
             tighten(tighter, over, budget, attempt, attempt >= MAX_PLANS - 1)
         drafts = fewer_pages(m, drafts, drafter, budget, (memo.pager, across))
-        drafts = [_without_side_stubs(drafter, d, budget) for d in drafts]
+        drafts = [without_side_stubs(drafter, d, budget) for d in drafts]
         drafts = fewer_crossings(m, drafts, drafter.lay_out, budget)
     return Layout(size, budget, (laid := _finished(drafter, drafts)), deck_scale(budget, laid))
 
@@ -189,6 +190,7 @@ def lay_out(
 def _finished(drafter: _Drafter, drafts: list[_Draft]) -> list[LaidPage]:
     """The pages with their numbers: drafts of earlier plans go, each page keeps one SVG."""
     drafter.drawn.clear()
+    drafter.sized.clear()
     drafts.reverse()  # popped from the end, in page order: each goes once finished
     return [drafter.finish(drafts.pop()) for _ in range(len(drafts))]
 
@@ -251,9 +253,11 @@ class _Drafter:
         self.shared = SharedLines()  # breadcrumb rows and the like, across pages and plans
         self.rows = RowsMemo()  # each box's rows as measured, till its label is made
         self.drawn: dict[Hashable, _Draft] = {}  # what a page draws -> its draft
+        self.sized: dict[Hashable, _Draft] = {}  # rough tries' that overflowed: sizes alone
         self.queue: LayoutQueue[tuple[bytes, float, float]] = LayoutQueue(
             engine,
             kept,
+            holds=budget.holds,
             map_name=options.map_name,
             workers_from=0 if len(shown) >= LAYOUT_WORKERS_FROM else None,
         )
@@ -292,25 +296,32 @@ class _Drafter:
         if key not in self.drawn and key not in self.queue:
             self.queue.add(key, self._source(plan))
 
-    def lay_out(self, plans: list[PagePlan]) -> list[_Draft]:
+    def lay_out(self, plans: list[PagePlan], rough: bool = False) -> list[_Draft]:
         """Lay out every page not drawn before, each as soon as its graph is built.
 
         The engine lays pages out on every core (in even shares) while the next pages'
         graphs are built and the finished ones packed: only a few pages' DOT and SVG are
-        held at once besides the drafts (100,000 nodes: 37,000 pages).
+        held at once besides the drafts (100,000 nodes: 37,000 pages). ``rough``: a page
+        tried whose drawing overflows the budget is not finished (its SVG passes are
+        skipped): its draft gives its size alone, its ``packed`` drawing empty.
         """
-        return with_cut_ways(self.m, self._laid(plans), self._laid, self.budget)
+        laid = partial(self._laid, rough=rough)
+        return with_cut_ways(self.m, laid(plans), laid, self.budget)
 
-    def _laid(self, plans: list[PagePlan]) -> list[_Draft]:
+    def _laid(self, plans: list[PagePlan], rough: bool = False) -> list[_Draft]:
         """The drafts of :meth:`lay_out`, each plan's as it is."""
-        missing = {self.key(p): p for p in plans if self.key(p) not in self.drawn}
+        made = {**self.sized, **self.drawn} if rough else self.drawn
+        missing = {self.key(p): p for p in plans if self.key(p) not in made}
         self.queue.expect(sum(key not in self.queue for key in missing))
         for key, plan in missing.items():
             if key not in self.queue:
-                self.queue.add(key, self._source(plan))
+                self.queue.add(key, self._source(plan), rough)
         for key, plan in missing.items():
-            self.drawn[key] = _Draft(plan, *self.queue.take(key))
-        return [self.drawn[self.key(plan)]._replace(plan=plan) for plan in plans]
+            got = self.queue.take(key)
+            over = isinstance(got, Overflow)  # a rough try's: its size alone
+            made[key] = draft = _Draft(plan, b"", *got) if over else _Draft(plan, *got)
+            (self.sized if over else self.drawn)[key] = draft
+        return [made[self.key(plan)]._replace(plan=plan) for plan in plans]
 
     def plan(self, page: Page, total: int, home: Mapping[str, int]) -> PagePlan:
         """A page's plan as drawn with these options, its heading no wider than it holds."""
@@ -345,32 +356,6 @@ class _Drafter:
             return write_numbers(svg, self.m, plan, self.digits)
 
         return LaidPage(plan, draft.packed, draft.width, draft.height, build, numbered)
-
-
-def _without_side_stubs(drafter: _Drafter, draft: _Draft, budget: Budget) -> _Draft:
-    """Lay a one-node page out again without the stub of its siblings, if it overflows.
-
-    That stub sits beside the node (the siblings continue on the next page); dropping it
-    is the last way but one to keep the page's text at the legibility floor. The last:
-    its stubs and breadcrumb in a narrow page's shorter lines (see :data:`~.labels.NARROW_WRAPS`).
-    """
-    if _fits(draft, budget):
-        return draft
-    page, own = draft.plan.page, set(draft.plan.page.nodes)
-    stubs = tuple(stub for stub in page.stubs if stub.parent in own)
-    if len(stubs) < len(page.stubs):
-        # Its rows must not name the stub, or the engine would draw a box of that name.
-        gone = {stub.name for stub in page.stubs} - {stub.name for stub in stubs}
-        wraps = tuple(w for w in page.wraps if not gone & {n for row in w.rows for n in row})
-        key = page.key  # nor the key hang below it (below the page's last box instead)
-        if key[0] in ("below", "next") and key[1] in gone:
-            key = (key[0], stubs[-1].name if stubs else page.tops[-1])
-        plan = replace(draft.plan, page=replace(page, stubs=stubs, wraps=wraps, key=key))
-        draft = drafter.lay_out([plan])[0]
-    if _fits(draft, budget) or draft.plan.narrow or len(draft.plan.page.nodes) > 1:
-        return draft
-    narrow = drafter.lay_out([replace(draft.plan, narrow=True)])[0]
-    return narrow if _fits(narrow, budget) else draft
 
 
 def _fits(draft: _Draft, budget: Budget) -> bool:

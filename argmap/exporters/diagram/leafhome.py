@@ -83,13 +83,14 @@ def leaves_home(
         if not tries and wave >= 2:
             break
         # The hosts first; the pages left only where their hosts hold the leaves.
-        hosts = homing.lay_out([page for t in tries for page in t.hosts.values()])
+        hosts = homing.lay_out([page for t in tries for page in t.hosts.values()], rough=True)
         held = []
         for t in tries:
             drawn, hosts = hosts[: len(t.hosts)], hosts[len(t.hosts) :]
             if homing.holds(t, drawn, budget):
                 held.append((t, drawn))
-        left = homing.lay_out([page for t, _ in held for page in t.left.values() if page])
+        going = [page for t, _ in held for page in t.left.values() if page]
+        left = homing.lay_out(going, rough=True)
         for t, drawn in held:
             count = sum(1 for page in t.left.values() if page)
             homing.take(t, [*drawn, *left[:count]], budget)
@@ -208,10 +209,15 @@ class _Homing(Generic[_D]):
         """
         return len(page.nodes) > 1 or bool(page.stubs) or not _plain(self.m, page.nodes[0])
 
-    def lay_out(self, pages: Sequence[Page]) -> list[_D]:
-        """The pages laid out (the stubs' numbers aside), the pages as numbered now."""
+    def lay_out(self, pages: Sequence[Page], rough: bool = False) -> list[_D]:
+        """The pages laid out (the stubs' numbers aside), the pages as numbered now.
+
+        ``rough``: tries, each dropped if it overflows the budget before its drawing is
+        looked at (see :meth:`holds`, :meth:`take`): such a page is not finished.
+        """
         total = len(self.pages)
-        return self.drafter.lay_out([self.drafter.plan(p, total, self.home) for p in pages])
+        plans = [self.drafter.plan(p, total, self.home) for p in pages]
+        return self.drafter.lay_out(plans, rough)
 
     def _disordered(self, laid: _D) -> bool:
         """Whether a page's drawing puts a linked group out of file order among its tops.

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 import zlib
-from typing import Final
+from typing import Final, NamedTuple
 
-__all__ = ["SVG_SIZE", "kept", "pack", "svg_size", "unpack"]
+__all__ = ["SVG_SIZE", "Overflow", "kept", "pack", "svg_size", "unpack"]
 
 SVG_SIZE: Final = re.compile(
     r'<svg\b([^>]*?)\bwidth="([\d.]+)pt"\s+height="([\d.]+)pt"\s+viewBox="([-\d. ]+)"', re.S
@@ -40,3 +40,14 @@ def svg_size(svg: str | bytes) -> tuple[float, float]:
 def kept(svg: bytes) -> tuple[bytes, float, float]:
     """A page's draft SVG as it is kept: packed, with its drawing's size."""
     return (pack(svg), *svg_size(svg))
+
+
+class Overflow(NamedTuple):
+    """The size of a drawing its maker found of no use (too big): it was not finished.
+
+    See :class:`~.enginepool.LayoutQueue`: a page tried that overflows is dropped, so the
+    passes over its SVG are skipped.
+    """
+
+    width: float
+    height: float

@@ -38,7 +38,12 @@ class Drafts(Protocol[_D]):
     """What lays pages out as drafts (see :class:`~.fitting._Drafter`)."""
 
     def plan(self, page: Page, total: int, home: Mapping[str, int]) -> PagePlan: ...  # noqa: D102
-    def lay_out(self, plans: list[PagePlan]) -> list[_D]: ...  # noqa: D102
+    def lay_out(self, plans: list[PagePlan], rough: bool = False) -> list[_D]:
+        """The pages laid out; ``rough``: one that overflows the budget gives its size alone.
+
+        Its ``packed`` drawing is then empty (see :meth:`~.fitting._Drafter.lay_out`): a
+        pass that tries pages drops such a page before it looks at its drawing.
+        """
 
 
 def merged_runs(
