@@ -66,7 +66,7 @@ def stub_attrs(
     tops = stub.tops if not stub.single else stub.tops[:1]
     standing = stub_standing(standings, tops, linked)
     word = ""  # what the stub names itself: see stubstatus.tagged
-    if stub.single and all(style.label for style in styles.values()):  # (not a label sheet's)
+    if stub.single and plan.kinds:  # (not a label worksheet's: see PagePlan.kinds)
         word = GROUP_TAG[0] if linked else stub_word(first, kind)
     if not stub.single:
         kinds = branch_kinds(m, stub.tops, styles)

@@ -79,12 +79,6 @@ its first premise's (whose words the stub shows); the shorter where the longer i
 than the stub's lines."""
 
 
-BESIDE_WIDER: Final = 1.1
-"""How much wider than its other lines a stub's kind and where it goes on may make it: a
-line more costs every stub in its row its height, a little width only the row's width
-(the generated maps' objections, ``OBJECTION · +332 more, p. 2``, were 8% wider)."""
-
-
 def stub_word(node: Node, kind: NodeKind) -> str:
     """The kind a stub of the branch from ``node`` names atop its words, as its box would.
 
@@ -101,34 +95,33 @@ def stub_word(node: Node, kind: NodeKind) -> str:
 def tagged(
     lines: list[str], standing: str | None, of_group: bool = False, word: str = ""
 ) -> list[str]:
-    """A stub's lines, with its kind's ``word`` and its standing's tag.
+    """A stub's lines, headed by its kind's ``word`` and its standing's tag.
 
     A full box's header names its kind; a stub, drawn dashed in its kind's colours, named
     none, and on a greyscale copy a stubbed branch's side was lost. ``word``: the kind the
     stub names (see :func:`stub_word`; none where the drawing hides kinds, a label
-    worksheet's, or where the lines count the branches by kind). Without a standing, it
-    goes before where the branch goes on (``OBJECTION · +8 more, p. 7``) where that is no
-    wider than the stub's lines, else on a line of its own atop them.
+    worksheet's, or where the lines count the branches by kind). It goes on a line of its
+    own atop the stub's words, as a full box's header, on every stub alike: beside where
+    the branch goes on where that was no wider (``OBJECTION · +8 more, p. 7``), atop
+    where it was, one page's stubs told their kinds two ways (the flagship's first slide:
+    four beside, its objection's atop). With a standing, the line says it too
+    (``REASON [OUT]``).
 
-    With a standing, a line atop them says it (``REASON [OUT]``), as a full box's header.
     ``of_group``: the stub is a linked group's and ``standing`` its own (see
     :func:`stub_standing`). Then, and wherever ``word`` is the group's, the stub says so
     (``LINKED REASON [OUT]``, or ``LINKED [OUT]`` where that is wider than the stub's lines:
-    wider stubs cost a small map a page): over its first premise's words alone, ``[OUT]``
-    read as that premise's standing (the flagship's "pivot" premise, itself in).
+    wider stubs cost a small map a page), and its count no longer says ``(linked)``:
+    over its first premise's words alone, ``[OUT]`` read as that premise's standing (the
+    flagship's "pivot" premise, itself in).
     """
     tag = f"[{STANDING_LABEL[standing]}]" if standing is not None else ""
     group = of_group or word == GROUP_TAG[0]
     heads = [f"{name} {tag}".strip() for name in (GROUP_TAG if group else (word,))]
     if not heads[0] or not lines:
         return lines
+    if group:  # the head says it is linked
+        lines = [*lines[:-1], lines[-1].replace(LINKED_MORE, " more, p. ")]
     widest = max(text_points(line, STUB_POINTS) for line in lines)
-    if not tag:  # beside where the branch goes on, if it fits (a group's says it is linked)
-        where = lines[-1].replace(LINKED_MORE, " more, p. ") if group else lines[-1]
-        for head in heads:
-            joined = f"{head} · {where}"
-            if text_points(joined, STUB_POINTS) <= widest * BESIDE_WIDER:
-                return [*lines[:-1], joined]
     head = next((h for h in heads if text_points(h, STUB_POINTS) <= widest), heads[-1])
     return [head, *lines]
 
