@@ -248,10 +248,10 @@ def _stub_labels(svg: str) -> list[tuple[str, list[str]]]:
 def test_a_stub_names_its_kind_as_its_box_does(fit: Any) -> None:
     """A stub was drawn dashed in its kind's colours and named no kind: on a greyscale copy
     a stubbed branch's side was lost (UX round 8). Each single stub now says its kind; a
-    linked group's says it is linked. Every one atop its words, as a box's header: beside
-    where it goes on where that was no wider (``OBJECTION · +8 more, p. 7``), atop where
-    it was, one page's stubs told their kinds two ways (the first slide: four beside,
-    its objection's atop)."""
+    linked group's says it is linked. The flagship's, every one atop its words, as a box's
+    header: beside where it goes on where that was no wider (``OBJECTION · +8 more, p.
+    7``), atop where it was, one page's stubs told their kinds two ways (the first
+    slide: four beside, its objection's atop). See test_stubbeside."""
     m = load_map(MAPS / "russias-game-in-north-korea.yaml")
     layout = lay_out(m, analyze(m), RenderOptions(), fit, find_engine("auto"))
     words = {
@@ -288,16 +288,22 @@ def test_a_label_worksheets_stubs_name_no_kind() -> None:
             assert word not in said, lines
 
 
-def test_a_stubs_kind_goes_atop_its_words() -> None:
-    """Atop the statement's lines, however wide (beside ``+N more, p. K`` where that was
-    hardly wider, one page's stubs told their kinds two ways); with ``--status``, with its
+def test_a_stubs_kind_goes_atop_its_words_or_beside() -> None:
+    """Atop the statement's lines, however wide, or (``beside``: the map's stubs all fit it
+    so) before ``+N more, p. K``, however wide; with ``--status``, atop, with its
     standing, as a box's header. A linked group's head says it is linked: its count no
     longer does."""
     lines = ["Generated statement number", "11, long enough to wrap…", "+24 more, p. 3"]
     assert tagged(lines, None, word="OBJECTION") == ["OBJECTION", *lines]
     short = ["Costs rise.", "+24 more, p. 3"]
     assert tagged(short, None, word="UNDERCUTS THE LINK") == ["UNDERCUTS THE LINK", *short]
+    assert tagged(lines, None, word="OBJECTION", beside=True)[-1] == "OBJECTION · +24 more, p. 3"
+    besides = tagged(short, None, word="REASON", beside=True)  # however wide
+    assert besides == ["Costs rise.", "REASON · +24 more, p. 3"]
+    assert tagged(lines, "out", word="REASON", beside=True)[0] == "REASON [OUT]"
     assert tagged(lines, "out", word="REASON")[0] == "REASON [OUT]"
     linked = ["Moscow's Korean policy is", "part of its own pivot…", "+5 more (linked), p. 3"]
     assert tagged(linked, None, word=GROUP_TAG[0]) == [GROUP_TAG[0], *linked[:2], "+5 more, p. 3"]
+    beside = tagged(linked, None, word=GROUP_TAG[0], beside=True)
+    assert beside[-1] == "LINKED · +5 more, p. 3"  # LINKED REASON: over 10% wider
     assert tagged(lines, None) == lines  # no word: a label worksheet's

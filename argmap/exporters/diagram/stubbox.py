@@ -9,6 +9,7 @@ from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.dot import escape
 from argmap.exporters.diagram.labels import graphviz_escape
 from argmap.exporters.diagram.pagerefs import boxed_label
+from argmap.exporters.diagram.stubbeside import stubs_beside
 from argmap.exporters.diagram.stublabels import (
     STUB_POINTS,
     branch_kinds,
@@ -65,9 +66,10 @@ def stub_attrs(
     linked = first.group if stub.single and len(stub.tops) > 1 else None
     tops = stub.tops if not stub.single else stub.tops[:1]
     standing = stub_standing(standings, tops, linked)
-    word = ""  # what the stub names itself: see stubstatus.tagged
+    word = ""  # what the stub names itself, and where: see stubstatus.tagged
     if stub.single and plan.kinds:  # (not a label worksheet's: see PagePlan.kinds)
         word = GROUP_TAG[0] if linked else stub_word(first, kind)
+    beside = bool(word) and stubs_beside(m, plan.narrow)  # as the planner sized it
     if not stub.single:
         kinds = branch_kinds(m, stub.tops, styles)
         lines, fill = grouped_stub_lines(kinds, stub.hidden, page, narrow=plan.narrow), "#ffffff"
@@ -78,8 +80,9 @@ def stub_attrs(
             for s in singles
         )
         lines, fill = list(told_apart_stubs(said, plan.narrow)[singles.index(stub)]), style.fill
+    drawn = stub_tagged(lines, standings, tops, linked, word, beside)
     return {
-        "label": boxed_label(STUB_POINTS, *stub_tagged(lines, standings, tops, linked, word)),
+        "label": boxed_label(STUB_POINTS, *drawn),
         "shape": "box",
         "style": stub_style(standings is not NO_STANDING, standing),
         "fillcolor": fill,

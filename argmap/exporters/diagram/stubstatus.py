@@ -22,9 +22,11 @@ if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis
 
 __all__ = [
+    "BESIDE_WIDER",
     "GROUP_TAG",
     "NO_STANDING",
     "StatusMeasure",
+    "beside_lines",
     "map_standings",
     "stub_standing",
     "stub_style",
@@ -79,6 +81,26 @@ its first premise's (whose words the stub shows); the shorter where the longer i
 than the stub's lines."""
 
 
+BESIDE_WIDER: Final = 1.1
+"""How much wider than its other lines a stub's kind and where it goes on may make it: a
+line more costs every stub in its row its height, a little width only the row's width
+(the generated maps' objections, ``OBJECTION · +332 more, p. 2``, were 8% wider)."""
+
+
+def beside_lines(lines: list[str], heads: list[str], always: bool = False) -> list[str] | None:
+    """A stub's ``lines``, the first of ``heads`` that fits beside where it goes on.
+
+    Fits: no more than :data:`BESIDE_WIDER` times as wide as the widest of ``lines``.
+    None where none fits, unless ``always`` (then the last, the shortest).
+    """
+    widest = max(text_points(line, STUB_POINTS) for line in lines)
+    for head in heads:
+        joined = f"{head} · {lines[-1]}"
+        if text_points(joined, STUB_POINTS) <= widest * BESIDE_WIDER:
+            return [*lines[:-1], joined]
+    return [*lines[:-1], f"{heads[-1]} · {lines[-1]}"] if always else None
+
+
 def stub_word(node: Node, kind: NodeKind) -> str:
     """The kind a stub of the branch from ``node`` names atop its words, as its box would.
 
@@ -93,7 +115,11 @@ def stub_word(node: Node, kind: NodeKind) -> str:
 
 
 def tagged(
-    lines: list[str], standing: str | None, of_group: bool = False, word: str = ""
+    lines: list[str],
+    standing: str | None,
+    of_group: bool = False,
+    word: str = "",
+    beside: bool = False,
 ) -> list[str]:
     """A stub's lines, headed by its kind's ``word`` and its standing's tag.
 
@@ -101,11 +127,11 @@ def tagged(
     none, and on a greyscale copy a stubbed branch's side was lost. ``word``: the kind the
     stub names (see :func:`stub_word`; none where the drawing hides kinds, a label
     worksheet's, or where the lines count the branches by kind). It goes on a line of its
-    own atop the stub's words, as a full box's header, on every stub alike: beside where
-    the branch goes on where that was no wider (``OBJECTION · +8 more, p. 7``), atop
-    where it was, one page's stubs told their kinds two ways (the flagship's first slide:
-    four beside, its objection's atop). With a standing, the line says it too
-    (``REASON [OUT]``).
+    own atop the stub's words, as a full box's header; ``beside``: before where the branch
+    goes on (``OBJECTION · +8 more, p. 7``), as every stub of the map has it (see
+    :func:`~.stubbeside.stubs_beside`: one look for them all, not beside on some stubs
+    and atop on others of the same page). With a standing, atop, saying it
+    (``REASON [OUT]``), as a box's header.
 
     ``of_group``: the stub is a linked group's and ``standing`` its own (see
     :func:`stub_standing`). Then, and wherever ``word`` is the group's, the stub says so
@@ -121,6 +147,8 @@ def tagged(
         return lines
     if group:  # the head says it is linked
         lines = [*lines[:-1], lines[-1].replace(LINKED_MORE, " more, p. ")]
+    if beside and not tag:
+        return beside_lines(lines, heads, always=True) or lines
     widest = max(text_points(line, STUB_POINTS) for line in lines)
     head = next((h for h in heads if text_points(h, STUB_POINTS) <= widest), heads[-1])
     return [head, *lines]
@@ -132,13 +160,14 @@ def stub_tagged(
     tops: Sequence[str],
     group: str | None,
     word: str = "",
+    beside: bool = False,
 ) -> list[str]:
     """A stub's lines headed by its ``word`` and standing (see :func:`tagged`).
 
     ``group``: the linked group the stub stands for, if any; its standing is the group's.
     """
     of_group = group is not None and group_key(group) in standing
-    return tagged(lines, stub_standing(standing, tops, group), of_group, word)
+    return tagged(lines, stub_standing(standing, tops, group), of_group, word, beside)
 
 
 def stub_style(status: bool, standing: str | None) -> str:

@@ -1,0 +1,77 @@
+"""A map's stubs name their kinds one way: beside where they go on, or atop their words."""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from argmap.analysis.standing import analyze
+from argmap.exporters.diagram.engine import find_engine
+from argmap.exporters.diagram.fitting import lay_out
+from argmap.exporters.diagram.stubbeside import stubs_beside
+from argmap.load.maps import load_map
+from argmap.load.validate import validate_data
+from argmap.model import ArgumentMap
+from argmap.options import RenderOptions
+from tests.conftest import MAPS
+
+_STUB = re.compile(r'<g id="stub&#45;\d+" class="node stub ?[a-z]*">(.*?)</g>\n</g>', re.S)
+_WORDS = ("REASON", "LINKED", "OBJECTION", "UNDERCUTS", "REBUTTAL", "EVIDENCE", "CONCLUSION")
+
+
+def _generated(nodes: int) -> ArgumentMap:
+    sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+    from bench_render import generate
+
+    return validate_data(generate(nodes))
+
+
+def _ways(m: ArgumentMap, fit: str, portrait: bool) -> dict[int, set[str]]:
+    """Page number -> how its worded stubs name their kinds: ``beside``, ``atop``."""
+    layout = lay_out(m, analyze(m), RenderOptions(portrait=portrait), fit, find_engine("auto"))
+    ways: dict[int, set[str]] = {}
+    for page in layout.pages:
+        for body in _STUB.findall(page.svg):
+            lines = [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", body)]
+            if lines[0].startswith(_WORDS):
+                way = "atop"
+            elif lines[-1].startswith(_WORDS) and " · " in lines[-1]:
+                way = "beside"
+            else:
+                continue  # a grouped stub: it counts its branches by kind
+            ways.setdefault(page.plan.page.number, set()).add(way)
+    return ways
+
+
+@pytest.mark.parametrize(
+    ("name", "fit", "portrait", "way"),
+    [
+        ("flagship", "a4", True, "atop"),
+        ("120", "slide", False, "beside"),
+    ],
+)
+def test_every_stub_of_a_map_names_its_kind_one_way(
+    name: str, fit: str, portrait: bool, way: str
+) -> None:
+    """Beside where it goes on where that was no wider than the stub's lines, else atop:
+    pages mixed the two (the flagship's upright A4 pages: 6 of them). A map whose every
+    stub fits it beside (a generated map's, of two-line statements) has it so on each;
+    else (the flagship's short objections, its undercutters) each has it atop."""
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml") if name == "flagship" else None
+    m = m or _generated(int(name))
+    ways = _ways(m, fit, portrait)
+    assert len(ways) >= 3
+    assert {number: found for number, found in ways.items() if found != {way}} == {}
+
+
+def test_one_short_statement_puts_every_stub_kind_atop() -> None:
+    """One branch whose stub is too narrow for its kind beside its count: all go atop."""
+    m = _generated(120)
+    assert stubs_beside(m, narrow=False)
+    short = m.nodes[5].model_copy(update={"text": "Costs."})
+    changed = m.model_copy(update={"nodes": (*m.nodes[:5], short, *m.nodes[6:])})
+    assert not stubs_beside(changed, narrow=False)
