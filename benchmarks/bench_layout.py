@@ -5,9 +5,11 @@ and laid out by the engine; each page's SVG is read back
 (:mod:`argmap.exporters.diagram.geometry`) and counted: tree edges that cross (on every
 page, and on the overview a room sees first), edges into one parent that cross before
 they meet there, tree edges that go round other boxes, boxes that overlap, tree edges
-through a box not theirs, edges to references to other pages that cross another edge,
-children drawn above their parent or siblings out of file order, boxes of a grid of
-wrapped rows out of line with their column (a staircase), the
+through a box not theirs, edges along a box's border they do not end at (a linked
+group's, most often: :mod:`~argmap.exporters.diagram.borderruns`), edges to references
+to other pages that cross another edge, children drawn above their parent or siblings
+out of file order, boxes of a grid of wrapped rows out of line with their column (a
+staircase), the
 drawings' median aspect (width / height) and the share of the page they fill at the
 scale they are shown at; the overview's stubs (one a branch, and grouped ones), the
 pages shown below the legibility floor, and the undercutters drawn on a page that
@@ -33,6 +35,7 @@ from bench_render import generate  # noqa: E402
 
 from argmap.analysis.standing import analyze  # noqa: E402
 from argmap.exporters.diagram import geometry  # noqa: E402
+from argmap.exporters.diagram.borderruns import border_runs  # noqa: E402
 from argmap.exporters.diagram.engine import find_engine  # noqa: E402
 from argmap.exporters.diagram.fitting import Layout, lay_out  # noqa: E402
 from argmap.exporters.diagram.stacking import NODESEP, Wrap  # noqa: E402
@@ -273,7 +276,7 @@ def measure(name: str, fit: str) -> str:
     layout = lay_out(m, analyze(m), options, paper, find_engine("auto"))  # type: ignore[arg-type]
     order = {node.id: i for i, node in enumerate(m.walk())}
     edges = crossed = meeting = overlapping = above = unordered = detoured = through = refs = 0
-    drifted = 0
+    drifted = along = 0
     fills: list[float] = []
     aspects: list[float] = []
     for page in layout.pages:
@@ -283,6 +286,7 @@ def measure(name: str, fit: str) -> str:
         detoured += geometry.detours(page.svg, across)
         overlapping += geometry.overlaps(page.svg)
         through += geometry.through_boxes(page.svg)
+        along += border_runs(page.svg)
         refs += geometry.reference_crossings(page.svg)
         wrong_rank, wrong_order = geometry.misplaced(page.svg, order, across)
         above += wrong_rank
@@ -299,7 +303,7 @@ def measure(name: str, fit: str) -> str:
     return (
         f"| {name} | {len(m)} | {fit} | {len(layout.pages)} | {len(m) / len(layout.pages):.1f} "
         f"| {edges} | {crossed} | {meeting} | {overview} | {detoured} "
-        f"| {overlapping} | {through} | {refs} | {above} | {unordered} | {drifted} "
+        f"| {overlapping} | {through} | {along} | {refs} | {above} | {unordered} | {drifted} "
         f"| {sorted(aspects)[len(aspects) // 2]:.2f} "
         f"| {sum(fills) / len(fills):.0%} | {len(stubs) - grouped} + {grouped} | {small} "
         f"| {aimed} + {boxed} |"
@@ -369,13 +373,13 @@ def main() -> int:
         "| map | nodes | fit | pages | nodes a page | tree edges | crossings "
         "| siblings' edges crossing | on overview "
         "| edges going round "
-        "| overlaps | edges through boxes | references' edges crossing "
+        "| overlaps | edges through boxes | edges along borders | references' edges crossing "
         "| child above parent | siblings out of order | grid boxes out of line "
         "| aspect | fill "
         "| page 1 stubs (own + grouped) | pages under the floor "
         "| continued tops' undercutters (at their arrow + at the box) |"
     )
-    print("|---" * 21 + "|")
+    print("|---" * 22 + "|")
     for name, fit in CASES:
         print(measure(name, fit), flush=True)
     return 0

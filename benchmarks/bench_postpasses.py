@@ -2,9 +2,9 @@
 
 Each map is laid out on A4 pages once, keeping every batch of drawings the engine returns
 as it came (before any pass); then the five passes run over those batches in the order
-the engine's caller chains them (text placed, arrowheads spread, edges ended at a
-breadcrumb's rows, edges round a breadcrumb's column, linked groups' captions clear of
-edges), each timed on its own, best of
+the engine's caller chains them (text placed, edges moved off the borders of boxes they
+run along, arrowheads spread, edges ended at a breadcrumb's rows, edges round a
+breadcrumb's column, linked groups' captions clear of edges), each timed on its own, best of
 ``RUNS``. CPU seconds, one thread: no other work and no other thread takes its share.
 """
 
@@ -24,6 +24,8 @@ from argmap.analysis.standing import analyze
 from argmap.exporters.diagram import formats, svgtext
 from argmap.exporters.diagram.edgeheads import spread_heads
 from argmap.exporters.diagram.groupcaptions import clear_captions
+from argmap.exporters.diagram.offborders import clear_borders
+from argmap.exporters.diagram.svgedits import each_drawing
 from argmap.exporters.diagram.traillanes import route_lanes
 from argmap.exporters.diagram.trailrows import end_at_rows
 from argmap.load.validate import validate_data
@@ -33,6 +35,7 @@ SIZES = (1500, 10000)
 RUNS = 3
 PASSES: list[tuple[str, Callable[[str], str]]] = [
     ("place_text", svgtext.place_text),
+    ("clear_borders", lambda svg: each_drawing(svg, clear_borders)),
     ("spread_heads", spread_heads),
     ("end_at_rows", end_at_rows),
     ("route_lanes", route_lanes),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,22 @@ CASES = Path(__file__).resolve().parent / "cases"
 BAD = Path(__file__).resolve().parent / "bad"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SEED = ROOT.parent / "shared" / "seed" / "000_8466625d043d13d0.txt"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _ctrl_c_acts() -> Iterator[None]:
+    """Ctrl-C raises KeyboardInterrupt in the tests, as at a terminal.
+
+    A suite started in the background by a shell without job control (``make test &``)
+    inherits SIGINT ignored: the tests of what Ctrl-C does then saw it do nothing.
+    """
+    import signal
+
+    previous = signal.getsignal(signal.SIGINT)
+    if previous is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
 
 
 @pytest.fixture(autouse=True)

@@ -557,6 +557,37 @@ def test_stubs_open_their_pages_and_the_breadcrumb_goes_back(
     seen.page.context.close()
 
 
+@pytest.mark.parametrize("size", [(1280, 900), (1366, 768), (390, 844)])
+def test_a_page_opened_from_its_address_shows_the_toolbar_and_fit_keeps_it_in_view(
+    browser: Any, pages: dict[str, Path], size: tuple[int, int]
+) -> None:
+    """Opened at ``#page-N`` (or a node's address), the page is in view with its toolbar
+    above it: the browser had scrolled the drawing to the window's top, the toolbar out of
+    sight, and pressing Fit then scrolled the drawing half off the screen."""
+    width, height = size
+    seen = open_page(browser, pages["flagship"], viewport={"width": width, "height": height})
+    page = seen.page
+    last = on_last_page(page)
+    errors: list[str] = []
+    for fragment in ("page-3", f"node-{last}"):
+        page = seen.page.context.new_page()  # opened afresh: a reload restores the scroll
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(pages["flagship"].as_uri() + "#" + fragment)
+        page.wait_for_timeout(100)
+        bar = page.locator("#diagram-bar").bounding_box()
+        frame = page.locator(".diagram-page:not([hidden])").bounding_box()
+        assert bar is not None and frame is not None
+        assert bar["y"] >= -1, f"#{fragment}: the toolbar is above the window"
+        assert frame["y"] + frame["height"] <= height + 1, f"#{fragment}: the page runs below"
+        before = page.evaluate("scrollY")
+        page.locator("#fit-diagram").dispatch_event("click")  # as clicked where it is
+        page.wait_for_timeout(50)
+        assert page.evaluate("scrollY") == before, f"#{fragment}: Fit scrolled the window"
+    assert errors == []
+    assert_clean(seen)
+    page.context.close()
+
+
 def test_the_list_of_pages_opens_the_page_picked_and_follows_the_page_shown(
     browser: Any, pages: dict[str, Path]
 ) -> None:

@@ -33,11 +33,17 @@ THESIS = "Thesis statement number zero that is reasonably long for a claim."
 PREMISE = "Premise {} supports the claim above it, with a sentence of ordinary length."
 
 
-def _chain(depth: int, words: tuple[int, ...] = (), sides: Sequence[int] = ()) -> ArgumentMap:
+def _chain(
+    depth: int,
+    words: tuple[int, ...] = (),
+    sides: Sequence[int] = (),
+    rebutted: Sequence[int] = (),
+) -> ArgumentMap:
     """A thesis and ``depth - 1`` premises, each supporting the one before.
 
     ``words``: each premise's length in words, in turn (default: the usual sentence);
-    ``sides``: the premises that also have an objection (side parts of the chain).
+    ``sides``: the premises that also have an objection (side parts of the chain);
+    ``rebutted``: those of them whose objection has a rebuttal under it.
     """
     entry: dict[str, object] | None = None
     for i in range(depth - 1, 0, -1):
@@ -48,7 +54,10 @@ def _chain(depth: int, words: tuple[int, ...] = (), sides: Sequence[int] = ()) -
         if entry is not None:
             node["premises"] = [entry]
         if i in sides:
-            node["objections"] = [{"id": f"o{i}", "text": f"An objection to {i}, a few words."}]
+            side: dict[str, object] = {"id": f"o{i}", "text": f"An objection to {i}, a few words."}
+            if i in rebutted:
+                side["rebuttals"] = [{"id": f"r{i}", "text": f"A rebuttal of {i}'s objection."}]
+            node["objections"] = [side]
         entry = node
     thesis: dict[str, object] = {"id": "n0", "text": THESIS}
     if entry is not None:
@@ -184,13 +193,37 @@ def test_a_side_part_stays_by_its_box_and_never_after_a_columns_last() -> None:
     item, wrap = made[0]
     assert wrap.rows == (("n0", "n3"),) and item.ranks == (60.0, 80.0, 60.0)
     assert item.width == pytest.approx(100.0 + (200.0 + NODESEP) + GUTTER[0] + 200.0)
-    # n1's objection, after n2: a column may not end at n2 (its link to the next column
-    # would cross the objection's), so not 3 + 3 but 2 + 2 + 2, the objection in a row of
-    # its own below n1.
+    # n1's objection, after n2: a column ending at n2 links to the next from n2's side the
+    # objection is on (it would cross the objection's link), so the objection goes before
+    # n2 there (a second row of the wrap); 3 + 3 (it was 2 + 2 + 2).
     made = list(folds(_steps(items, {1: side}), 2000.0, GUTTER[0]))
     item, wrap = made[0]
-    assert wrap.rows == (("n0", "n2", "n4"),) and item.ranks == (60.0, 60.0, 80.0)
-    assert item.width == pytest.approx(3 * 200.0 + 2 * GUTTER[0])
+    assert wrap.rows == (("n0", "n3"), ("o", "n2")) and item.ranks == (60.0, 60.0, 80.0)
+    assert item.width == pytest.approx(300.0 + NODESEP + 200.0 + GUTTER[0])
+
+
+def test_a_side_part_two_boxes_deep_stays_by_its_box_its_second_box_under_it() -> None:
+    """An objection with a rebuttal under it: a chain of such side parts was not folded."""
+    items = [_box(f"n{i}") for i in range(6)]
+    side = Item("o", 100.0, (80.0, 50.0), "r")  # the objection, and its rebuttal below
+    made = list(folds(_steps(items, {0: side}), 2000.0, GUTTER[0]))
+    item, wrap = made[0]
+    # 3 + 3 would end a column at n2, beside the rebuttal on the next column's side: no.
+    # 2 + 2 + 2: the objection goes before n1, the column's last box, the rebuttal under it.
+    assert wrap.rows == (("n0", "n2", "n4"), ("o", "n1"))
+    assert item.ranks == (60.0, 80.0, 50.0) and item.deepest == "r"
+    assert item.width == pytest.approx(300.0 + NODESEP + 2 * (200.0 + GUTTER[0]))
+
+
+@pytest.mark.parametrize("direction", ["TB", "LR"])
+def test_a_chain_whose_objections_have_rebuttals_goes_on_in_columns(direction: str) -> None:
+    """A premise's objection with a rebuttal under it ended the columns: five slides."""
+    m = _chain(20, sides=(2, 5, 9, 14), rebutted=(2, 5, 9, 14))
+    layout = _laid(m, "slide", False, direction)
+    assert len(layout.pages) <= 4
+    _check(m, layout)
+    folded = [p.plan.page for p in layout.pages if column_heads(p.plan.page.wraps)]
+    assert any(node.startswith("r") for page in folded for node in page.nodes)
 
 
 @settings(max_examples=20, deadline=None)
@@ -198,13 +231,14 @@ def test_a_side_part_stays_by_its_box_and_never_after_a_columns_last() -> None:
     depth=st.integers(min_value=3, max_value=24),
     words=st.lists(st.integers(min_value=1, max_value=40), min_size=1, max_size=5),
     sides=st.sets(st.integers(min_value=1, max_value=23), max_size=6),
+    rebutted=st.sets(st.integers(min_value=1, max_value=23), max_size=6),
     fit=st.sampled_from(["a4", "slide"]),
     direction=st.sampled_from(["TB", "LR"]),
 )
 def test_any_chain_in_columns_keeps_every_node_the_floor_and_no_crossings(
-    depth: int, words: list[int], sides: set[int], fit: str, direction: str
+    depth: int, words: list[int], sides: set[int], rebutted: set[int], fit: str, direction: str
 ) -> None:
-    m = _chain(depth, tuple(words), sorted(sides))
+    m = _chain(depth, tuple(words), sorted(sides), sorted(rebutted & sides))
     _check(m, _laid(m, fit, False, direction))
 
 

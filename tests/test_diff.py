@@ -337,3 +337,26 @@ def test_an_added_nodes_links_and_sources_are_reported(tmp_path: Path) -> None:
     md = runner.invoke(main, ["diff", str(UNIFORMS), str(path), "--format", "md"]).output
     assert "  - **links**: identity \\(attacks\\)\n" in md
     assert "  - **quote**: we feel we belong\n" in md
+
+
+def test_an_objection_to_an_objection_is_named_a_rebuttal_as_the_pages_draw_it(
+    tmp_path: Path,
+) -> None:
+    """An objection added under an objection is drawn REBUTTAL in the HTML page and the
+    diagram, but ``diff`` said "added objection" (UX round 8)."""
+    path = copy(tmp_path)
+    runner = CliRunner()
+    add = ["add", "objection", str(path), "--to", "expression", "--id", "dress-code"]
+    said = "A dress code leaves room for expression."
+    assert runner.invoke(main, [*add, "--text", said, "--author", "T"]).exit_code == 0
+    text = runner.invoke(main, ["diff", str(UNIFORMS), str(path)]).output
+    assert f"+ added rebuttal [dress-code] by T under [expression]: {said}\n" in text
+    md = runner.invoke(main, ["diff", str(UNIFORMS), str(path), "--format", "md"]).output
+    assert "- rebuttal `dress-code` by T under `expression`:" in md
+    back = runner.invoke(main, ["diff", str(path), str(UNIFORMS)]).output
+    assert f"- removed rebuttal [dress-code] (signed T): {said}\n" in back
+    added = shutil.copyfile(path, tmp_path / "added.yaml")
+    edit = ["edit", str(path), "dress-code", "--text", "Dress codes allow expression."]
+    assert runner.invoke(main, [*edit, "--author", "T"]).exit_code == 0
+    changed = runner.invoke(main, ["diff", str(added), str(path)]).output
+    assert changed.startswith("~ changed rebuttal [dress-code] (signed T):\n")

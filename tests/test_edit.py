@@ -525,6 +525,36 @@ def test_json_maps_are_not_edited(tmp_path: Path, runner: CliRunner) -> None:
         add_node(path, NewNode(NodeKind.OBJECTION, "x", to="t"))
 
 
+@pytest.mark.parametrize("name", ["m.json", "M.JSON"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["add", "objection", "{map}", "--to", "t", "--text", "x", "--author", "A"],
+        ["edit", "{map}", "t", "--text", "y"],
+        ["remove", "{map}", "t"],
+    ],
+    ids=["add", "edit", "remove"],
+)
+def test_editing_a_json_map_is_command_line_misuse(
+    tmp_path: Path, runner: CliRunner, name: str, args: list[str]
+) -> None:
+    """``add`` to a JSON map exited 1, as a failure of the map; it is a MAP the command
+    does not edit, told before anything else (exit 2, one line, nothing written), as an
+    output that would replace a map is. A ``.JSON`` file was edited as YAML."""
+    path = tmp_path / name
+    text = '{"title": "T", "thesis": {"id": "t", "text": "T."}}'
+    path.write_text(text, encoding="utf-8")
+    for mode in (0o644, 0o444):  # misuse whatever the file's state: told before "read-only"
+        path.chmod(mode)
+        result = runner.invoke(main, [a.replace("{map}", str(path)) for a in args])
+        assert result.exit_code == 2, result.output
+        assert result.stderr == (
+            f"Error: {path}: editing JSON maps is not supported; edit a YAML map "
+            f"(make one with: argmap import {name} -o MAP.yaml)\n"
+        )
+        assert path.read_text(encoding="utf-8") == text
+
+
 def test_invalid_map_is_reported_with_location(tmp_path: Path, runner: CliRunner) -> None:
     path = tmp_path / "m.yaml"
     path.write_text("title: T\nthesis:\n  id: t\n  txt: T.\n", encoding="utf-8")

@@ -312,3 +312,23 @@ def test_an_upright_pages_bank_wraps_to_the_page_and_fills_it() -> None:
     for page in bank:
         assert layout.budget.holds(page.width, page.height)
         assert page.height > layout.budget.height / 2 or page is bank[-1]
+
+
+@pytest.mark.parametrize("fit", ["a4", "slide"])
+def test_the_keys_bank_heading_names_what_the_key_holds(tmp_path: Path, fit: str) -> None:
+    """The key's last diagram page showed "STATEMENT BANK (1 of 3)" as the sheet's does,
+    but the key has no parts 2 and 3 (its later pages are the answers by position): it
+    names the statements it holds of the bank, ``STATEMENT BANK (nos. 1–10 of 62)``."""
+    opts = RenderOptions(exercise=True, exercise_kind="place", fit=fit)  # type: ignore[arg-type]
+    written = [t for _, t in render_files([FLAGSHIP], ["pdf"], tmp_path, opts)]
+    [sheet] = [pdf_pages(p) for p in written if ".exercise" in p.name]
+    [key] = [pdf_pages(p) for p in written if ".answers" in p.name]
+    parts = [re.search(r"STATEMENT BANK \((\d+) of (\d+)\)", page) for page in sheet]
+    found = [(int(m[1]), int(m[2])) for m in parts if m is not None]
+    assert found == [(n, len(found)) for n in range(1, len(found) + 1)] and len(found) > 1
+    begun = next(i for i, m in enumerate(parts) if m is not None)
+    resumed = min(int(n) for n in re.findall(r"^(\d+) \S", sheet[begun + 1], re.M))
+    assert not re.search(r"STATEMENT BANK \(\d+ of", "\f".join(key))
+    assert f"STATEMENT BANK (nos. 1–{resumed - 1} of 62)" in key[begun]
+    assert not any("STATEMENT BANK" in page for i, page in enumerate(key) if i != begun)
+    assert "ANSWERS BY POSITION" in key[begun + 1]

@@ -105,7 +105,7 @@ def test_import_makes_an_editable_map_of_the_export(tmp_path: Path) -> None:
     export = tmp_path / "flagship.json"
     export.write_text(to_json(load_map(FLAGSHIP)), encoding="utf-8")
     refused = runner.invoke(main, ["add", "premise", str(export), "--to", "x", "--text", "T."])
-    assert refused.exit_code == 1 and "argmap import flagship.json -o MAP.yaml" in refused.output
+    assert refused.exit_code == 2 and "argmap import flagship.json -o MAP.yaml" in refused.output
     made = tmp_path / "flagship.yaml"
     result = runner.invoke(main, ["import", str(export), "-o", str(made)])
     assert result.exit_code == 0, result.output

@@ -18,6 +18,7 @@ from argmap.exporters.diagram.pageparts import PagePlan
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.paging import Page, Stub
 from argmap.exporters.diagram.stacking import Wrap
+from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
@@ -123,3 +124,17 @@ def test_a_lone_leaf_goes_in_its_stubs_place_and_the_pages_after_are_numbered_on
     assert out[1].stubs == (Stub("b", ("e1",), 1, 4),)
     assert out[1].wraps == (Wrap("b", (("e0", "stub e1"),), ()),)
     assert out[0].stubs == (Stub("a", ("a1",), 1, 3), Stub("t", ("b",), 3, 2))
+
+
+def test_a_conclusion_alone_goes_back_to_its_stub_on_page_1() -> None:
+    """A class debate on upright A4: page 1 stubbed its second conclusion, which then
+    took page 3 alone, one box under the thesis's breadcrumb (12 pages). Page 1 had room
+    for it in full at its "so" arrow's end, where it is now drawn (11 pages)."""
+    m = load_map(Path(__file__).parent / "cases" / "smallmaps" / "town-debate.yaml")
+    options = RenderOptions(fit="a4", portrait=True)
+    layout = lay_out(m, analyze(m), options, "a4", find_engine("auto"))
+    _pointers_hold(layout)
+    pages = [laid.plan.page for laid in layout.pages]
+    assert "consult" in pages[0].nodes
+    assert not [p.number for p in pages[1:] if set(p.nodes) <= {"consult", "trial-summer"}]
+    assert len(pages) == 11

@@ -307,3 +307,28 @@ def test_a_stubs_kind_goes_atop_its_words_or_beside() -> None:
     beside = tagged(linked, None, word=GROUP_TAG[0], beside=True)
     assert beside[-1] == "LINKED · +5 more, p. 3"  # LINKED REASON: over 10% wider
     assert tagged(lines, None) == lines  # no word: a label worksheet's
+
+
+def test_a_pages_stubs_wrap_each_statement_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Telling a page's stubs apart compares each with all; each is wrapped once, not each time."""
+    import argmap.exporters.diagram.stublabels as stublabels
+
+    wrapped: list[str] = []
+    real = stublabels._wrapped
+
+    def counted(text: str, width: int) -> list[str]:
+        wrapped.append(text)
+        return real(text, width)
+
+    monkeypatch.setattr(stublabels, "_wrapped", counted)
+    for memo in (getattr(stublabels, "_stub_lines", None), told_apart_stubs):
+        if memo is not None:
+            memo.cache_clear()
+    stubs = tuple(
+        (f"Statement {word} of a page whose stubs are each long enough to wrap", 3, "7", False)
+        for word in ("one", "two", "three", "four", "five", "six")
+    )
+    told = told_apart_stubs(stubs, False)
+    assert len(told) == len(stubs)
+    assert sorted(wrapped) == sorted({text for text, _, _, _ in stubs})
+    assert [list(lines[:-1]) for lines in told] == [stub_lines(text) for text, *_ in stubs]

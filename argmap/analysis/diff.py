@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 import subprocess
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from subprocess import PIPE
 from typing import Any, Final
 
+from argmap.analysis.view import draw_kind
 from argmap.errors import ArgmapError
-from argmap.model import COMPARED_FIELDS, ArgumentMap, Node, Relation
+from argmap.model import COMPARED_FIELDS, ArgumentMap, Node, NodeKind, Relation
 from argmap.safetext import terminal_text
 
 __all__ = [
@@ -59,6 +61,13 @@ class MapDiff:
     map_changes: tuple[Change, ...] = field(default_factory=tuple)
     renamed: tuple[tuple[Node, Node], ...] = ()
     """Each node given a new id and nothing else: (as it was, as it is)."""
+    drawn: Mapping[str, NodeKind] = field(default_factory=dict)
+    """Each listed node's kind as the pages draw it (an objection to an objection is a
+    rebuttal), by id: a removed node's in the old map, every other's in the new."""
+
+    def kind(self, node: Node) -> str:
+        """The word for a listed node's kind, as the diagram and the HTML page name it."""
+        return self.drawn.get(node.id, node.kind).value
 
     def __bool__(self) -> bool:
         return bool(
@@ -142,7 +151,12 @@ def diff_maps(old: ArgumentMap, new: ArgumentMap) -> MapDiff:
         for key in dict.fromkeys([*old.sources, *new.sources])
         if old.sources.get(key) != new.sources.get(key)
     )
-    return MapDiff(added, removed, tuple(moved), tuple(changed), tuple(map_changes), renamed)
+    now = (*added, *(n for _, n in renamed), *(n for _, n in moved), *(n for n, _ in changed))
+    drawn = {n.id: draw_kind(new, n) for n in now}
+    drawn.update((n.id, draw_kind(old, n)) for n in removed)
+    return MapDiff(
+        added, removed, tuple(moved), tuple(changed), tuple(map_changes), renamed, drawn
+    )
 
 
 _SAID_ELSEWHERE: Final = frozenset({"kind", "text", "author", "added", "relation"})
@@ -214,23 +228,23 @@ def format_text(d: MapDiff) -> str:
         lines.append(f"changed map {c.field}: {_shown(c)}")
     for node in d.added:
         lines.append(
-            f"+ added {node.kind.value} [{node.id}]{_by(node)} {_place(node)}: {_line(node.text)}"
+            f"+ added {d.kind(node)} [{node.id}]{_by(node)} {_place(node)}: {_line(node.text)}"
         )
         lines.extend(f"    {c.field}: {_quoted(c.new)}" for c in added_fields(node))
     for node in d.removed:
-        lines.append(f"- removed {node.kind.value} [{node.id}]{_signed(node)}: {_line(node.text)}")
+        lines.append(f"- removed {d.kind(node)} [{node.id}]{_signed(node)}: {_line(node.text)}")
     for before, after in d.renamed:
         lines.append(
-            f"~ renamed {after.kind.value} [{before.id}] -> [{after.id}]{_signed(after)}: "
+            f"~ renamed {d.kind(after)} [{before.id}] -> [{after.id}]{_signed(after)}: "
             f"{_line(after.text)}"
         )
     for before, after in d.moved:
         lines.append(
-            f"> moved {after.kind.value} [{after.id}]{_signed(after)}: "
+            f"> moved {d.kind(after)} [{after.id}]{_signed(after)}: "
             f"{_place(before)} -> {_place(after)}"
         )
     for node, changes in d.changed:
-        lines.append(f"~ changed {node.kind.value} [{node.id}]{_signed(node)}:")
+        lines.append(f"~ changed {d.kind(node)} [{node.id}]{_signed(node)}:")
         lines.extend(f"    {c.field}: {_shown(c)}" for c in changes)
     return "\n".join(lines) + ("\n" if lines else "")
 
@@ -264,34 +278,34 @@ def format_markdown(d: MapDiff, *, title: str = "argmap diff") -> str:
         for node in d.added:
             by = f" by {escape_md(node.author)}" if node.author else ""
             where = _place_md(node)
-            out.append(f"- {node.kind.value} `{node.id}`{by} {where}: {escape_md(node.text)}")
+            out.append(f"- {d.kind(node)} `{node.id}`{by} {where}: {escape_md(node.text)}")
             out += [f"  - **{c.field}**: {_md(c.new)}" for c in added_fields(node)]
         out.append("")
     if d.removed:
         out += ["#### Removed", ""]
         for node in d.removed:
             by = f" (signed {escape_md(node.author)})" if node.author else ""
-            out.append(f"- {node.kind.value} `{node.id}`{by}: {escape_md(node.text)}")
+            out.append(f"- {d.kind(node)} `{node.id}`{by}: {escape_md(node.text)}")
         out.append("")
     if d.renamed:
         out += ["#### Renamed", ""]
         for before, after in d.renamed:
             by = f" (signed {escape_md(after.author)})" if after.author else ""
             text = escape_md(after.text)
-            out.append(f"- {after.kind.value} `{before.id}` → `{after.id}`{by}: {text}")
+            out.append(f"- {d.kind(after)} `{before.id}` → `{after.id}`{by}: {text}")
         out.append("")
     if d.moved:
         out += ["#### Moved", ""]
         for before, after in d.moved:
             by = f" (signed {escape_md(after.author)})" if after.author else ""
             where = f"{_place_md(before)} → {_place_md(after)}"
-            out.append(f"- {after.kind.value} `{after.id}`{by}: {where}")
+            out.append(f"- {d.kind(after)} `{after.id}`{by}: {where}")
         out.append("")
     if d.changed:
         out += ["#### Changed", ""]
         for node, changes in d.changed:
             by = f" (signed {escape_md(node.author)})" if node.author else ""
-            out.append(f"- {node.kind.value} `{node.id}`{by}")
+            out.append(f"- {d.kind(node)} `{node.id}`{by}")
             out += [f"  - **{c.field}**: {_md(c.old)} → {_md(c.new)}" for c in changes]
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from argmap.editing.safewrite import write_atomic
 from argmap.editing.session import EditError, Session
-from argmap.editing.textsplice import Edit, apply_edits, merge_changes
+from argmap.editing.textlines import Edit
+from argmap.editing.textsplice import apply_edits, merge_changes
 from argmap.errors import ArgmapError, MapFileError, MapValidationError
 
 if TYPE_CHECKING:
@@ -163,7 +164,7 @@ def _write(session: Session, text: str) -> None:
     Another program may save the map meanwhile without taking its lock (an editor, git,
     writing a new file over it): renaming ours over theirs would lose their work.
     """
-    from argmap.load.files import check_map_size, read_map_text
+    from argmap.load.files import check_map_size, holds_text
 
     newlines = session.text.count("\n")
     if newlines and session.text.count("\r\n") == newlines:  # Windows line ends throughout
@@ -171,7 +172,7 @@ def _write(session: Session, text: str) -> None:
     elif not newlines and "\r" in session.text:  # old Mac line ends: a lone CR throughout
         text = text.replace("\r\n", "\n").replace("\n", "\r")
     check_map_size(session.path, text)  # the next command could not read it back
-    if read_map_text(session.path) != session.text:
+    if not holds_text(session.path, session.text):
         raise EditError(
             session.path,
             "the map was changed by another program while this edit ran; nothing written: "

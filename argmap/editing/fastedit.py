@@ -27,7 +27,7 @@ from argmap.editing.entry import (
 )
 from argmap.editing.fastplace import FastSession, Path_, plain_at
 from argmap.editing.session import EditError, Session
-from argmap.editing.textsplice import Edit
+from argmap.editing.textlines import Edit
 
 __all__ = ["fast_edit", "fast_remove"]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from argmap.editing.commit import commit_expected, try_splice
@@ -79,7 +80,7 @@ def add_record(
 
 
 def _splice(
-    lines: list[str], nodes: Any, record: dict[str, Any], place: tuple[int, bool, int | None]
+    lines: Sequence[str], nodes: Any, record: dict[str, Any], place: tuple[int, bool, int | None]
 ) -> str | None:
     """The text with the record after record ``last`` (``final``: the last record).
 

@@ -22,7 +22,8 @@ from argmap.editing.commit import (
 )
 from argmap.editing.entry import NodeEdit, Snapshot, drop_links, retarget_links, set_field
 from argmap.editing.session import EditError, Place, Session
-from argmap.editing.textsplice import Edit, item_removal
+from argmap.editing.textlines import Edit
+from argmap.editing.textsplice import item_removal
 from argmap.model import UNDERCUT, Relation
 
 if TYPE_CHECKING:

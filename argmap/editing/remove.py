@@ -20,7 +20,7 @@ from argmap.editing.session import (
     walk_places,
 )
 from argmap.editing.signed import refuse_removing_others
-from argmap.editing.textsplice import Edit
+from argmap.editing.textlines import Edit
 from argmap.model import Node, drawn_from, nested_under
 
 __all__ = ["remove_node"]

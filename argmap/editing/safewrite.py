@@ -139,9 +139,11 @@ def write_atomic(path: str | Path, data: str | bytes, *, exclusive: bool = False
     check_folder(p.parent, name=p)
     target = p if exclusive else _final_target(p)
     old = None if exclusive else _existing(p, target)
-    payload = data if isinstance(data, bytes) else data.encode("utf-8")
-    if old is not None and isinstance(data, str) and _starts_with_bom(target):
-        payload = codecs.BOM_UTF8 + payload
+    payload: bytes | _Text = (
+        data
+        if isinstance(data, bytes)
+        else _Text(data, bom=old is not None and _starts_with_bom(target))
+    )
     try:
         if target == p:
             p.parent.mkdir(parents=True, exist_ok=True)
@@ -155,7 +157,49 @@ def write_atomic(path: str | Path, data: str | bytes, *, exclusive: bool = False
     return p
 
 
-def _replace(target: Path, payload: bytes, old: os.stat_result | None, *, exclusive: bool) -> bool:
+class _Text:
+    """Text to write as UTF-8 a megabyte at a time, after a byte-order mark if the file had one.
+
+    Encoded whole, a big map's text was its size more in memory (and once more with the
+    mark), at the peak of an edit that holds the file's text and the edited text already.
+    """
+
+    __slots__ = ("bom", "text")
+
+    def __init__(self, text: str, *, bom: bool) -> None:
+        """Keep ``text``; raise UnicodeEncodeError now, before any file is touched."""
+        if not text.isascii():  # a lone surrogate fails here, not halfway through a write
+            for at in range(0, len(text), _PIECE):
+                text[at : at + _PIECE].encode("utf-8")
+        self.text = text
+        self.bom = bom
+
+    def write_to(self, fh: IO[bytes]) -> None:
+        """Write the text to ``fh``, a piece at a time."""
+        if self.bom:
+            fh.write(codecs.BOM_UTF8)
+        for at in range(0, len(self.text), _PIECE):
+            fh.write(self.text[at : at + _PIECE].encode("utf-8"))
+
+
+_PIECE: Final = 1 << 20
+"""Characters :class:`_Text` encodes at a time."""
+
+
+def _put(fh: IO[bytes], payload: bytes | _Text | IO[bytes]) -> None:
+    """Write ``payload`` to ``fh``: bytes, text, or a staged file's content (see StagedFile)."""
+    if isinstance(payload, bytes):
+        fh.write(payload)
+    elif isinstance(payload, _Text):
+        payload.write_to(fh)
+    else:  # copied a block at a time
+        payload.seek(0)
+        shutil.copyfileobj(payload, fh)
+
+
+def _replace(
+    target: Path, payload: bytes | _Text, old: os.stat_result | None, *, exclusive: bool
+) -> bool:
     """Write a temporary file and rename it over ``target`` (or link it there: exclusive).
 
     Returns False, having written nothing, when the file is better written in place: its
@@ -170,7 +214,7 @@ def _replace(target: Path, payload: bytes, old: os.stat_result | None, *, exclus
                 raise
             return False
         with open(fd, "wb") as fh:
-            fh.write(payload)
+            _put(fh, payload)
             fh.flush()
             return _put_in_place(fh, tmp, target, old, exclusive=exclusive)
     finally:
@@ -294,7 +338,7 @@ def _keep_mode_and_owner(fd: int, old: os.stat_result) -> bool:
     return True
 
 
-def _write_in_place(p: Path, target: Path, payload: bytes | IO[bytes]) -> None:
+def _write_in_place(p: Path, target: Path, payload: bytes | _Text | IO[bytes]) -> None:
     """Overwrite ``target``'s content in its own inode (links, owner, mode, ACLs all kept).
 
     Chosen over a rename only when a rename would split the file (several hard links)
@@ -311,17 +355,13 @@ def _write_in_place(p: Path, target: Path, payload: bytes | IO[bytes]) -> None:
         raise cannot_write(p, exc) from None
 
 
-def _overwrite(p: Path, target: Path, flags: int, payload: bytes | IO[bytes]) -> None:
+def _overwrite(p: Path, target: Path, flags: int, payload: bytes | _Text | IO[bytes]) -> None:
     """Write ``payload`` over ``target``'s content, cut to its length, and flush it to disk."""
     fd = os.open(target, flags | getattr(os, "O_NONBLOCK", 0))
     with open(fd, "wb") as fh:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise MapFileError(p, f"cannot write: {target} is not a regular file")
-        if isinstance(payload, bytes):
-            fh.write(payload)
-        else:  # a staged file's content (see StagedFile), copied a block at a time
-            payload.seek(0)
-            shutil.copyfileobj(payload, fh)
+        _put(fh, payload)
         fh.truncate()
         fh.flush()
         os.fsync(fh.fileno())

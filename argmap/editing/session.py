@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from argmap.errors import ArgmapError
+from argmap.editing.textlines import TextLines
+from argmap.errors import ArgmapError, OptionMisuseError
 from argmap.load.mapfile import CHILD_KEYS, KEY_KIND
 from argmap.model import ArgumentMap, Node, NodeKind
 
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Checked",
     "EditError",
+    "JsonMapError",
     "Place",
     "Session",
     "open_session",
@@ -32,6 +34,18 @@ class EditError(ArgmapError):
         self.path = str(path)
         self.reason = message
         super().__init__(f"{path}: {message}")
+
+
+class JsonMapError(EditError, OptionMisuseError):
+    """A JSON map given to an edit: a MAP the command does not edit (the CLI exits 2)."""
+
+    def __init__(self, path: str | Path) -> None:
+        name = Path(path).name
+        super().__init__(
+            path,
+            "editing JSON maps is not supported; edit a YAML map "
+            f"(make one with: argmap import {name} -o MAP.yaml)",
+        )
 
 
 @dataclass
@@ -57,9 +71,9 @@ class Session:
     places: dict[str, Place] = field(default_factory=dict)
 
     @property
-    def lines(self) -> list[str]:
-        """The file's text as lines, line ends kept."""
-        return self.text.splitlines(keepends=True)
+    def lines(self) -> TextLines:
+        """The file's text as lines, line ends kept (each cut from it when read)."""
+        return TextLines(self.text)
 
     def node(self, node_id: str) -> Node:
         """Return the node with this id.
@@ -99,7 +113,8 @@ def parse_checked(path: Path, text: str, *, flat: bool = False) -> Checked:
     """Parse and validate a YAML map file's text (once: an add may need it twice).
 
     Raises:
-        EditError: a JSON map, one written one record a node (unless ``flat``: the
+        JsonMapError: a JSON map (``.json``, any case).
+        EditError: a map written one record a node (unless ``flat``: the
             caller changes its records, see :mod:`.flatedit`), or one its owner made
             read-only.
         MapFileError: the text cannot be parsed.
@@ -109,14 +124,10 @@ def parse_checked(path: Path, text: str, *, flat: bool = False) -> Checked:
     from argmap.load.parse import parse_text
     from argmap.load.validate import validate_parsed
 
+    if path.suffix.lower() == ".json":  # whatever the file's state: told first
+        raise JsonMapError(path)
     if _read_only(path):
         raise EditError(path, "the map is read-only; make it writable (chmod u+w) to edit it")
-    if path.suffix == ".json":
-        raise EditError(
-            path,
-            "editing JSON maps is not supported; edit a YAML map "
-            f"(make one with: argmap import {path.name} -o MAP.yaml)",
-        )
     parsed = parse_text(text, path)
     if is_flat(parsed.data):  # read as a map file, its 'nodes' would be an unknown field
         if flat:

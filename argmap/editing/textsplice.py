@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from argmap.editing.fieldlines import render_fields, render_item
+from argmap.editing.textlines import Edit, spliced
 from argmap.editing.wrapping import WRAPPED_FIELDS, file_wrap
 from argmap.editing.yamllines import (
     KEY_ORDER,
@@ -104,9 +105,7 @@ def wrap_in_group(
     moved = [" " * shift + text if text.strip() else text for text in lines[line : end + 1]]
     block = [" " * dash + "-" + " " * (col - dash - 1) + "linked:\n", *moved]
     block += render_item(entry, dash + shift, col + shift, file_wrap(lines))
-    out = list(lines)
-    out[line : end + 1] = block
-    return "".join(out)
+    return spliced(lines, [(line, end + 1, block)])
 
 
 def insert_list_key(lines: Sequence[str], target: Any, key: str, entry: Mapping[str, Any]) -> str:
@@ -148,18 +147,14 @@ def fill_empty_key(
     kept = f"{value[len(value.rstrip()) :] or ' '}{sep}{comment}" if sep else ""
     block = [f"{head}{kept}{text[len(body) :] or chr(10)}"]
     block += render_item(entry, col + dash_offset, col + content_offset, file_wrap(lines))
-    out = list(lines)
-    out[line : line + 1] = block
-    return "".join(out)
+    return spliced(lines, [(line, line + 1, block)])
 
 
 def insert_lines(lines: Sequence[str], at: int, new_lines: list[str]) -> str:
     """Return the text with ``new_lines`` inserted before line ``at``."""
-    out = list(lines)
-    if at > 0 and at == len(out) and not out[-1].endswith("\n"):
-        out[-1] += "\n"
-    out[at:at] = new_lines
-    return "".join(out)
+    if at > 0 and at == len(lines) and not lines[-1].endswith("\n"):
+        return spliced(lines, [(at - 1, at, [lines[-1] + "\n", *new_lines])])
+    return spliced(lines, [(at, at, new_lines)])
 
 
 @dataclass
@@ -205,20 +200,13 @@ def field_layout(lines: Sequence[str], entry: Any) -> FieldLayout | None:
     return FieldLayout(col, spans, comments, insert_at, prefixes, lines)
 
 
-Edit = tuple[int, int, list[str]]
-"""Replace lines ``[start, stop)`` (0-based) with the given lines."""
-
-
 def apply_edits(lines: Sequence[str], edits: Sequence[Edit]) -> str | None:
     """Apply line edits (in any order); None when two of them overlap."""
     ordered = sorted(edits, key=lambda e: (e[0], e[1]))
     for (_s1, stop1, _l1), (start2, _s2, _l2) in zip(ordered, ordered[1:], strict=False):
         if start2 < stop1:
             return None
-    out = list(lines)
-    for start, stop, new_lines in reversed(ordered):
-        out[start:stop] = new_lines
-    return "".join(out)
+    return spliced(lines, ordered)
 
 
 def field_edits(layout: FieldLayout, entry: Any, before: Mapping[str, Any]) -> list[Edit]:

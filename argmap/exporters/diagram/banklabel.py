@@ -12,6 +12,7 @@ from argmap.options import Sheet
 
 __all__ = [
     "BANK_GUTTER",
+    "BANK_HEADING",
     "BANK_POINTS",
     "BANK_WRAP",
     "add_bank",
@@ -22,6 +23,9 @@ __all__ = [
     "bank_lines",
     "bank_rows",
 ]
+
+BANK_HEADING: Final = "STATEMENT BANK"
+"""The bank's heading (a part of it on pages of its own: ``STATEMENT BANK (2 of 3)``)."""
 
 BANK_WRAP: Final = 90
 """Characters per line of a statement in the bank."""
@@ -90,7 +94,7 @@ BANK_GUTTER: Final = 18
 """Points between two columns of a bank."""
 
 
-def bank_columns(columns: list[list[str]], heading: str = "STATEMENT BANK") -> Html:
+def bank_columns(columns: list[list[str]], heading: str = BANK_HEADING) -> Html:
     """An HTML-like label holding the bank's rows in columns, read down each column in turn.
 
     One column is the heading's table itself; more are tables side by side under it,
@@ -125,9 +129,7 @@ def add_bank(g: Digraph, sheet: Sheet | None) -> None:
     add_bank_columns(g, [bank_rows(bank_entries(sheet))])
 
 
-def add_bank_columns(
-    g: Digraph, columns: list[list[str]], heading: str = "STATEMENT BANK"
-) -> None:
+def add_bank_columns(g: Digraph, columns: list[list[str]], heading: str = BANK_HEADING) -> None:
     """Add the bank (or a part of it) to a graph as one box, its rows in ``columns``."""
     g.node(
         "statement bank",

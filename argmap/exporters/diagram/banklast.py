@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from argmap.exporters.diagram.engine import EngineInfo
     from argmap.options import RenderOptions
 
-__all__ = ["Drawing", "Start", "bank_start", "part_heading"]
+__all__ = ["Drawing", "Start", "bank_start", "begun_heading", "part_heading"]
 
 GAP: Final = 24.0
 """Points between the diagram and the bank beside or below it."""
@@ -119,6 +119,16 @@ class Start:
 def part_heading(heading: str, index: int, parts: int) -> str:
     """The bank's heading on one of its ``parts``: ``STATEMENT BANK (2 of 3)``."""
     return heading + (f" ({index} of {parts})" if parts > 1 else "")
+
+
+def begun_heading(heading: str, rows: int, total: int) -> str:
+    """The heading of the bank's start on an answer key, which has none of its other parts.
+
+    The key's pages after its diagram's list the answers, not the rest of the bank: its
+    start is named for the statements it holds, ``STATEMENT BANK (nos. 1–10 of 62)``
+    (``rows`` of the bank's ``total``), not ``(1 of 3)``; ``heading`` alone if it holds all.
+    """
+    return heading + (f" (nos. 1–{rows} of {total})" if rows < total else "")
 
 
 def bank_start(

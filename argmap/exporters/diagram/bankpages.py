@@ -15,6 +15,7 @@ from argmap.exporters.diagram.bankcolumns import (
     cut_columns,
 )
 from argmap.exporters.diagram.banklabel import (
+    BANK_HEADING,
     BANK_POINTS,
     add_bank_columns,
     bank_entries,
@@ -51,7 +52,7 @@ def with_bank_pages(
     engine: EngineInfo,
     title: str = "",
     entries: list[tuple[str, str]] | None = None,
-    heading: str = "STATEMENT BANK",
+    heading: str = BANK_HEADING,
 ) -> Layout:
     """Return the layout with the bank of a place worksheet added: see :func:`bank_layout`.
 
@@ -67,7 +68,7 @@ def bank_layout(
     engine: EngineInfo,
     title: str = "",
     entries: list[tuple[str, str]] | None = None,
-    heading: str = "STATEMENT BANK",
+    heading: str = BANK_HEADING,
 ) -> tuple[Layout, Start | None]:
     """The layout with the bank of a place worksheet added, and the bank's start, if any.
 

@@ -25,7 +25,7 @@ from argmap.exporters.diagram.labels import (
     tooltip,
 )
 from argmap.exporters.diagram.legend import legend_attrs, legend_content, legend_label
-from argmap.exporters.diagram.stacking import STACK_COLUMNS, Wrap, stack_columns, stack_leaves
+from argmap.exporters.diagram.stacking import STACK_COLUMNS, Wrap, stack_columns
 from argmap.exporters.diagram.stubstatus import map_standings
 from argmap.exporters.diagram.styles import (
     CROSS_LINK_STYLE,
@@ -40,6 +40,7 @@ from argmap.exporters.diagram.styles import (
     NodeStyle,
 )
 from argmap.exporters.diagram.trailcuts import add_junction, link_through, undercut_links, worded
+from argmap.exporters.diagram.widerows import hold_wide, wide_drawing
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.options import RenderOptions
 
@@ -109,8 +110,7 @@ def to_digraph(
     shown, elision = cut_chain(m, options, shown) if page is None else (shown, None)
     ctx = replace(_context(m, analysis, options, shown, cache), rows=rows)
     ctx = ctx if page is None else _page_groups(ctx, page)  # linked groups: rows, parts...
-    g = _new_graph(m, options, page)
-    stubs = None
+    g, stubs = _new_graph(m, options, page), None
     if page is not None:  # its stubs go in among its nodes, its rows are the planner's
         from argmap.exporters.diagram.pageparts import PageStubs
 
@@ -123,15 +123,16 @@ def to_digraph(
     if stubs is not None:  # a stub of undercutters aims where they would: at the junction
         links = {t: _link_key(ctx, m.get(t)) for t in (*stubs.cut, *stubs.hung)}
         stubs.junctions = {t: f"junction {key}" for t, key in links.items() if key in undercut}
+    wide = wide_drawing(m, options, shown, undercut, ctx.rows) if page is None else None
+    ctx = ctx if wide is None else replace(ctx, rows=wide.memo, ports=wide.ports)  # rows
     _add_nodes(g, ctx, shown, stubs)
     _add_tree_edges(g, ctx, shown, undercut, stubs)
     if elision is not None:  # one drawing of a deep focus: the claims left out above it
         add_elision(g, elision)
     _add_undercuts_and_cross_links(g, ctx, shown, undercut)
-    if stubs is None:
-        stack_leaves(g, shown, ctx.visible)
-        add_bank(g, options.sheet)  # a worksheet's pages get the bank on pages of its own
     if page is None:
+        hold_wide(g, shown, ctx.visible, wide)  # many leaves stacked, wide sets in rows
+        add_bank(g, options.sheet)  # a worksheet's pages get the bank on pages of its own
         _add_legend(g, ctx, shown)
     elif page.page.key[0] and page.page.key[0] != "page":  # the whole deck's key, once
         _add_legend(g, replace(ctx, visible=frozenset(page.home)), [*map(m.get, page.home)], page)
@@ -169,20 +170,16 @@ def _context(
     cache: LineCache | None,
 ) -> _Ctx:
     """Gather the theme, the drawn ids, the standings and the linked groups."""
-    node_styles, edge_styles = sheets.sheet_styles(options.sheet, *THEMES[options.theme])
+    styles = sheets.sheet_styles(options.sheet, *THEMES[options.theme])  # nodes', edges'
     groups: dict[str, list[Node]] = {}
     for node in shown:
         if node.group is not None:
             groups.setdefault(node.group, []).append(node)
-    standing: dict[str, str] = {}
-    if options.status:
-        standing = map_standings(m, analysis)
+    standing = map_standings(m, analysis) if options.status else {}
     visible = frozenset(node.id for node in shown)
     lines = {} if cache is None else cache
     boxed = frozenset(group for group, members in groups.items() if len(members) > 1)
-    return _Ctx(
-        m, options, node_styles, edge_styles, visible, standing, groups, lines, boxed=boxed
-    )
+    return _Ctx(m, options, *styles, visible, standing, groups, lines, boxed=boxed)
 
 
 def _new_graph(m: ArgumentMap, options: RenderOptions, page: PagePlan | None) -> Digraph:

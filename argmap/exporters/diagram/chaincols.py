@@ -36,6 +36,8 @@ IN_LINE: Final = 10
 """How hard the chain's boxes of a column are held one under another (an edge's weight)."""
 SHORTEST: Final = 3
 """Chains shorter than this many boxes stay in one column."""
+SIDE_DEPTH: Final = 3
+"""A side part of a chain's box: at most this many boxes, one under another."""
 
 
 def _plain(tree: PageTree, node_id: str) -> bool:
@@ -51,10 +53,11 @@ def _plain(tree: PageTree, node_id: str) -> bool:
 
 
 class Step(NamedTuple):
-    """A box of a chain, and the row of single boxes below it: its children and stubs.
+    """A box of a chain, and the row below it: its children and stubs.
 
     One of ``kids`` (the chain's next box) is the next step's ``item``; the others (leaves,
-    stubs) are the box's side parts, drawn beside the next box.
+    stubs, a few boxes one under another: see :func:`_side`) are the box's side parts,
+    drawn beside the next box.
     """
 
     item: Item
@@ -81,19 +84,59 @@ def _kid_items(
     return sorted(kids, key=_first)
 
 
+def _side(tree: PageTree, node_id: str, full: Set[str], limits: Mapping[str, int]) -> Item | None:
+    """A side part of boxes one under another (an objection and its rebuttal) as one item.
+
+    None unless each box is drawn, plain, and has at most one child, all drawn; at most
+    :data:`SIDE_DEPTH` boxes. Its ranks: each box's height; its width: the widest box's.
+    """
+    heights: list[float] = []
+    width, at, last = 0.0, node_id, node_id
+    while at:
+        if len(heights) == SIDE_DEPTH or at not in full or not _plain(tree, at):
+            return None
+        kids = tree.children[at]
+        if len(kids) > 1 or any(kid not in full for kid in kids):
+            return None
+        if tree.left_out(at, full, limits.get(at)):
+            return None
+        width, last = max(width, tree.sizes[at][0]), at
+        heights.append(tree.sizes[at][1])
+        at = kids[0] if kids else ""
+    return Item(node_id, width, tuple(heights), last)
+
+
+def _next(
+    tree: PageTree, on: Sequence[Item], full: Set[str], limits: Mapping[str, int]
+) -> tuple[Item, dict[str, Item]] | None:
+    """Of a chain box's children with children, the chain's next box, and the side parts.
+
+    The one that is not a small side part (see :func:`_side`) goes on; if each is, the
+    deepest (the first of them); None if two are not.
+    """
+    sides = {kid.name: part for kid in on if (part := _side(tree, kid.name, full, limits))}
+    rest = [kid for kid in on if kid.name not in sides]
+    if len(rest) > 1:
+        return None
+    nxt = rest[0] if rest else max(on, key=lambda kid: len(sides[kid.name].ranks))
+    return nxt, {name: part for name, part in sides.items() if name != nxt.name}
+
+
 def chain_steps(
     tree: PageTree, top: str, full: Set[str], limits: Mapping[str, int]
 ) -> list[Step] | None:
     """The steps of a page drawn as one chain from ``top``, in order (None: not a chain).
 
     A chain: of each node's children (drawn, or stubs), at most one has children of its
-    own: the chain's next node; the others are leaves or stubs, its side parts. A node of
+    own but a few boxes one under another (see :func:`_side`): the chain's next node; the
+    others are leaves, stubs, or such small parts, its side parts. A node of
     one child (a leaf) or one stub goes on to it; the chain ends at a node with none, or
     with several leaves and stubs. No cross-links, undercutters, conclusions or linked
     groups.
     """
     steps: list[Step] = []
     item: Item | None = _box(tree, top) if _plain(tree, top) else None
+    inside = 0  # the boxes of side parts under their tops
     while item is not None and len(steps) <= len(full):
         if item.name not in full:  # a stub: the chain's last box
             steps.append(Step(item, ()))
@@ -102,12 +145,15 @@ def chain_steps(
         if kids is None:
             return None
         on = [kid for _, kid in kids if kid.name in full and tree.children[kid.name]]
-        if len(on) > 1:
+        found = _next(tree, on, full, limits) if len(on) > 1 else None
+        if len(on) > 1 and found is None:
             return None
-        steps.append(Step(item, tuple(kid for _, kid in kids)))
-        item = on[0] if on else kids[0][1] if len(kids) == 1 else None
+        sides = found[1] if found else {}
+        inside += sum(len(part.ranks) - 1 for part in sides.values())
+        steps.append(Step(item, tuple(sides.get(kid.name, kid) for _, kid in kids)))
+        item = found[0] if found else on[0] if on else kids[0][1] if len(kids) == 1 else None
     drawn = {box.name for step in steps for box in (step.item, *step.kids)} & full
-    return steps if len(steps) >= SHORTEST and len(drawn) == len(full) else None
+    return steps if len(steps) >= SHORTEST and len(drawn) + inside == len(full) else None
 
 
 def _first(pair: tuple[int, Item]) -> int:
@@ -131,38 +177,64 @@ def _column(steps: Sequence[Step], after: Sequence[Step]) -> list[list[Item]]:
     return rows + [last] if last else rows
 
 
-def _clear(span: Sequence[Step]) -> bool:
-    """Whether a column's last box has no side part after it in its row.
+class _Shape(NamedTuple):
+    """A column as planned (see :func:`_shape`)."""
 
-    The link to the next column leaves that box's side facing it: a side part there
-    would have its own link cross it.
-    """
-    last, row = span[-1].item.name, [kid.name for kid in span[-2].kids]
-    return row[-1] == last
-
-
-def _tallest(row: Sequence[Item]) -> float:
-    """The height of a row of single boxes."""
-    return max(item.ranks[0] for item in row)
+    width: float
+    ranks: tuple[float, ...]
+    lowest: str  # a box on its lowest rank
+    clear: bool  # nothing on its last box's rank beside it, on the next column's side
+    flip: tuple[str, ...]  # its last box's row, its side parts put first (() : as it was)
 
 
-def _column_width(rows: Sequence[list[Item]], steps: Sequence[Step]) -> float:
-    """A column's width: its chain's boxes one under another, each row's side parts beside.
+def _beyond(items: Sequence[Item]) -> float:
+    """The room items take beside a box, from its side."""
+    return row_width(list(items)) + NODESEP if items else 0.0
+
+
+def _shape(rows: Sequence[list[Item]], steps: Sequence[Step], jump: bool) -> _Shape:
+    """A column's size: its chain's boxes one under another, each row's side parts beside.
 
     The chain's boxes are held in line (see :func:`folds`); a row of side parts alone (the
-    last box's) is centred under it.
+    last box's) is centred under it. A side part's boxes below its top go under it, on
+    its side, beside what later rows hold. ``jump``: the last box links to the next
+    column, on its side: the side parts in the last box's row go first, on the other.
     """
     left = right = 0.0
-    for row, step in zip(rows, [*steps, None], strict=False):
-        at = [i for i, item in enumerate(row) if step is not None and item.name == step.item.name]
-        if not at:
-            left = max(left, row_width(row) / 2)
-            right = max(right, row_width(row) / 2)
-            continue
-        main = row[at[0]]
-        left = max(left, row_width(row[: at[0] + 1]) - main.width / 2)
-        right = max(right, row_width(row[at[0] :]) - main.width / 2)
-    return left + right
+    ranks: list[float] = []
+    going: list[tuple[Item, int, int]] = []  # side parts deeper than a box: top's rank, side
+    flip: tuple[str, ...] = ()
+    clear, lowest, rank = True, "", 0
+    while rank < len(rows) or going:
+        row = rows[rank] if rank < len(rows) else []
+        on = [(item, rank - at, side) for item, at, side in going if rank - at < len(item.ranks)]
+        beside: dict[int, list[Item]] = {-1: [], 0: [], 1: []}
+        for item, _, side in on:
+            beside[side].append(item)
+        main = steps[rank].item if rank < len(steps) else None
+        if main is not None:
+            at = next(i for i, item in enumerate(row) if item.name == main.name)
+            before, after = row[:at], row[at + 1 :]
+            if jump and rank == len(steps) - 1:
+                clear = not beside[1]
+                flip = tuple(i.name for i in before + after) + (main.name,) if after else ()
+                before, after = before + after, []
+            left = max(left, main.width / 2 + _beyond(before + beside[-1]))
+            right = max(right, main.width / 2 + _beyond(after + beside[1]))
+            new = [(item, -1) for item in before] + [(item, 1) for item in after]
+        else:
+            half = row_width(row + beside[0]) / 2 if row or beside[0] else 0.0
+            left = max(left, half + _beyond(beside[-1]))
+            right = max(right, half + _beyond(beside[1]))
+            new = [(item, 0) for item in row]
+        going = [(i, a, s) for i, a, s in going if rank - a + 1 < len(i.ranks)]
+        going += [(item, rank, side) for item, side in new if len(item.ranks) > 1]
+        heights = [item.ranks[0] for item in row] + [i.ranks[d] for i, d, _ in on]
+        ranks.append(max(heights))
+        ends = [i.deepest for i, d, _ in on if d == len(i.ranks) - 1]
+        lowest = row[0].name if row else ends[0]
+        rank += 1
+    return _Shape(left + right, tuple(ranks), lowest, clear, flip)
 
 
 def folds(steps: Sequence[Step], limit: float, gutter: float) -> Iterator[tuple[Item, Wrap]]:
@@ -171,10 +243,11 @@ def folds(steps: Sequence[Step], limit: float, gutter: float) -> Iterator[tuple[
     Columns as even as can be, the first ones a step longer, top to bottom and then the
     next from the top; two steps at least each (a stub alone would head a column, far from
     what it continues), ``gutter`` apart (see :data:`GUTTER`). A box's side parts stay
-    with it, in the row below it, beside the next box; the chain's boxes of a column are
-    held in line, one under another (the wrap's holds). A column does not end at a box
-    with a side part after it in its row (see :func:`_clear`). The item's ranks: each row's
-    tallest box.
+    with it, in the row below it, beside the next box, their own boxes under them; the
+    chain's boxes of a column are held in line, one under another (the wrap's holds). A
+    column's last box links to the next column from its side facing it: its row's side
+    parts go before it (the wrap's later rows), and no side part's lower box may be on
+    that side on its rank (see :func:`_shape`). The item's ranks: each row's tallest box.
     """
     count = len(steps)
     for made in range(2, count):
@@ -183,29 +256,31 @@ def folds(steps: Sequence[Step], limit: float, gutter: float) -> Iterator[tuple[
             return
         ends = [i * rows + min(i, longer) for i in range(made + 1)]
         spans = [steps[ends[i] : ends[i + 1]] for i in range(made)]
-        if not all(_clear(span) for span in spans[:-1]):
+        nexts = [*spans[1:], []]
+        shapes = [_shape(_column(s, n), s, bool(n)) for s, n in zip(spans, nexts, strict=True)]
+        if not all(shape.clear for shape in shapes):
             continue
-        columns = [_column(span, [*spans[1:], []][i]) for i, span in enumerate(spans)]
-        widths = [_column_width(c, span) for c, span in zip(columns, spans, strict=True)]
-        width = sum(widths) + gutter * (made - 1)
+        width = sum(shape.width for shape in shapes) + gutter * (made - 1)
         if width > limit:
             return
-        depth = max(map(len, columns))
-        ranks = tuple(max(_tallest(c[j]) for c in columns if j < len(c)) for j in range(depth))
-        lowest = next(c for c in columns if len(c) == depth)[-1][0].name
+        depth = max(len(shape.ranks) for shape in shapes)
+        ranks = tuple(max(s.ranks[j] for s in shapes if j < len(s.ranks)) for j in range(depth))
+        lowest = next(shape.lowest for shape in shapes if len(shape.ranks) == depth)
         item = Item(steps[0].item.name, width, ranks, lowest, steps[0].item.width, 0.0, made)
         heads = tuple(span[0].item.name for span in spans)
         holds = [(b.item.name, a.item.name) for span in spans for a, b in pairwise(span)]
-        yield item, Wrap(COLUMNS, (heads,), tuple(holds), IN_LINE)
+        flips = tuple(shape.flip for shape in shapes if shape.flip)
+        yield item, Wrap(COLUMNS, (heads, *flips), tuple(holds), IN_LINE)
 
 
 def apart(wraps: Sequence[Wrap], fold: Wrap) -> list[Wrap]:
     """The rows of children a page records, with each column's head taken out of its row.
 
     A head is ranked with the first column's top: held in a row with its parent's side
-    parts, it would take them up there with it.
+    parts, it would take them up there with it. The boxes of a row the fold orders anew
+    (a column's last box after its side parts) are taken out of theirs too.
     """
-    heads = set(fold.rows[0][1:])
+    heads = set(fold.rows[0][1:]) | {name for row in fold.rows[1:] for name in row}
     out = []
     for wrap in wraps:
         if heads.isdisjoint(name for row in wrap.rows for name in row):

@@ -23,7 +23,7 @@ class DeepBlocks(Blocks):
     so the tree reads the same.
     """
 
-    def _wrap(self, node_id: str, made_of: _Kids, limit: float, compact: bool) -> _Block:
+    def _wrap(self, node_id: str, made_of: _Kids, limit: float, compact: int) -> _Block:
         """A node's block with its children in rows: in file order, or by depth if lower."""
         got = super()._wrap(node_id, made_of, limit, compact)
         if got.rows is None or len(got.rows) < 2:

@@ -200,6 +200,7 @@ def redraw_svg(svg: str, *, alone: bool = False) -> str:
     """The engine's SVG (one drawing, or a batch's) with argmap's passes over it made.
 
     Each label line is anchored as its label aligns it (:func:`.svgtext.place_text`),
+    edges drawn along a box's border move clear of it (:func:`.offborders.clear_borders`),
     arrowheads piled at one side of a box are spread along it (:func:`.edgeheads.spread_heads`),
     edges into a breadcrumb's rows end at their own rows, none piled
     (:func:`.trailrows.end_at_rows`, :func:`.traillanes.route_lanes`), and a linked
@@ -220,10 +221,11 @@ def _redraw_drawing(svg: str) -> str:
     from argmap.exporters.diagram.edgeheads import spread_drawing_heads
     from argmap.exporters.diagram.groupcaptions import clear_drawing_captions
     from argmap.exporters.diagram.keydraw import draw_drawing_samples
+    from argmap.exporters.diagram.offborders import clear_borders
     from argmap.exporters.diagram.signboxes import clear_signs
     from argmap.exporters.diagram.svgtext import place_text
 
-    laid = spread_drawing_heads(place_text(svg))
+    laid = spread_drawing_heads(clear_borders(place_text(svg)))
     if TRAIL in laid:  # a continued page's breadcrumb (a one-drawing render has none)
         from argmap.exporters.diagram.trailhalves import draw_halves
         from argmap.exporters.diagram.traillanes import route_lanes

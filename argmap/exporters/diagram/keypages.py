@@ -58,6 +58,8 @@ def key_layout(m: ArgumentMap, options: RenderOptions, fit: Fit, engine: EngineI
         RenderError: the engine fails.
     """
     from argmap.analysis.standing import analyze
+    from argmap.exporters.diagram.banklabel import BANK_HEADING
+    from argmap.exporters.diagram.banklast import begun_heading
     from argmap.exporters.diagram.bankpages import bank_layout, with_bank_pages
 
     key = options.sheet
@@ -76,6 +78,8 @@ def key_layout(m: ArgumentMap, options: RenderOptions, fit: Fit, engine: EngineI
     digits = len(str(len(paged_focus(drawn, page, shown, TRAIL_ROWS - 1)[0])))
     layout = replace(laid, pages=_drawn(drawn, analysis, page, laid, engine, digits))
     if start is not None:  # the bank begun on the sheet's last page: on the key's too
+        heading = begun_heading(BANK_HEADING, start.rows, len(sheet.bank))
+        start = start.titled(heading, (sheet_options, engine, heading))
         layout = replace(layout, pages=[*layout.pages[:-1], start.onto(layout.pages[-1])])
     entries = answer_entries(m, key) if key.listed else []
     if entries:

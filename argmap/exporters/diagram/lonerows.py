@@ -10,11 +10,12 @@ from argmap.exporters.diagram.geometry import Box, all_crossings, boxes
 from argmap.exporters.diagram.leafhome import LEAF_NODES_MOST
 from argmap.exporters.diagram.packed import unpack
 from argmap.exporters.diagram.pagemerge import Drafts, Packed, first_fitting, numbered_anew
+from argmap.exporters.diagram.pageorphans import ALONE
 from argmap.exporters.diagram.pagetree import stub_name
 from argmap.exporters.diagram.siblingshare import CLOSER_SAVES
 from argmap.exporters.diagram.stacking import TRAIL, Wrap
 from argmap.exporters.diagram.wholepage import CLOSER
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, NodeKind
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pagesize import Budget
@@ -49,8 +50,10 @@ def lone_rows(
     it), then the host as it was, each with its ranks closer (:data:`~.wholepage.CLOSER`)
     where only its height is over. Kept where the host fits its budget (the legibility
     floor) with its arrows crossing no more; the pages after are numbered on, every stub
-    pointing at its page's new number. ``drafts``: every page, laid out, page 1 first;
-    ``lone``: whether a page draws a statement or two alone (see :mod:`.lonepages`).
+    pointing at its page's new number. A page of conclusions alone (see
+    :func:`_conclusions_alone`) is drawn at its stub too, at the end of its "so" arrow as
+    the host had it. ``drafts``: every page, laid out, page 1 first; ``lone``: whether a
+    page draws a statement or two alone (see :mod:`.lonepages`).
     """
     if len(m) > ROWS_MOST or len(drafts) < 2:
         return drafts
@@ -61,7 +64,8 @@ def lone_rows(
     for draft in drafts:
         page = draft.plan.page
         number = stub_on.get(page.tops, 0)
-        if not lone(m, page) or number in (0, page.number) or number in gone:
+        alone = lone(m, page) or _conclusions_alone(m, page)
+        if not alone or number in (0, page.number) or number in gone:
             continue
         host = drawn[number]
         stub = next(s for s in host.plan.page.stubs if s.tops == page.tops)
@@ -82,6 +86,22 @@ def lone_rows(
     plans = [drafter.plan(page, len(new), home) for page in new]
     gaps = [drawn[old.number].plan.ranksep for old in kept]
     return drafter.lay_out([replace(p, ranksep=gap) for p, gap in zip(plans, gaps, strict=True)])
+
+
+def _conclusions_alone(m: ArgumentMap, page: Page) -> bool:
+    """Whether a page draws one conclusion (and those drawn from it) alone, a few at most.
+
+    Drawn apart from its stub's page (page 1 had no room for it as planned), it left
+    a page with one box under its breadcrumb: a debate's second conclusion on upright A4.
+    """
+    return (
+        page.number > 1
+        and len(page.tops) == 1
+        and 0 < len(page.nodes) <= ALONE
+        and not page.stubs
+        and page.key == ("", "")
+        and all(m.get(node).kind is NodeKind.CONCLUSION for node in page.nodes)
+    )
 
 
 def _first_fit(
@@ -134,8 +154,8 @@ def _trials(m: ArgumentMap, host: _D, page: Page, stub: Stub) -> list[Page]:
         wraps=(*wraps, *(w for w in page.wraps if w.parent != TRAIL)),
         key=(where, top if anchor == name else anchor),
     )
-    if len(page.tops) != 1:
-        return [there]
+    if len(page.tops) != 1 or m.get(top).kind is NodeKind.CONCLUSION:
+        return [there]  # a conclusion's place is its "so" arrow's end, not a row
     split = _two_rows(m, there, stub.parent, boxes(unpack(host.packed)), {top: name})
     return [there] if split is None else [replace(there, wraps=split), there]
 

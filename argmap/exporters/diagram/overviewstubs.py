@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING, TypeVar
 from argmap.exporters.diagram.geometry import all_crossings, boxes
 from argmap.exporters.diagram.packed import unpack
 from argmap.exporters.diagram.pagemerge import Drafts, Packed, first_fitting
+from argmap.exporters.diagram.rowholds import among_rows, column_holds, is_grid, leaf_holds
 from argmap.exporters.diagram.stacking import NODESEP, PASSING, RANKSEP, Wrap
 from argmap.model import ArgumentMap
 
@@ -118,16 +120,45 @@ def _trials(
         return []
     names = [s.name for s in singles]
     items = [n for i in rows[at] for n in (names if i == stub.name else [i])]
+    widest = max(len(rows[at]), *map(len, rows[:at]))
     out = []
-    for per in dict.fromkeys((len(rows[at]), 2, 1)):
+    for per in dict.fromkeys(_even(len(items), most) for most in (widest, len(rows[at]), 2, 1)):
         chunks = [tuple(items[i : i + per]) for i in range(0, len(items), per)]
         more = len(chunks) - 1
         wide = per * size[0] + (per - 1) * NODESEP + len(rows) * PASSING
         if not budget.holds(max(wide, laid[0]), laid[1] + more * (size[1] + RANKSEP)):
             continue
         new = (*rows[:at], *chunks, *rows[at + 1 :])
-        holds = tuple((i, row[0]) for row, below in zip(new, new[1:], strict=False) for i in below)
-        wrap = Wrap(stub.parent, new, holds, own[0].weight)
-        wraps = (*(w for w in page.wraps if w.parent != stub.parent), wrap)
+        wraps = (*(w for w in page.wraps if w.parent != stub.parent), _rows(own[0], new, size[0]))
         out.append(replace(page, stubs=stubs, wraps=wraps))
     return out
+
+
+def _even(items: int, most: int) -> int:
+    """How many to a row for ``items`` in as few rows of ``most`` at most, evenly filled.
+
+    Four objections under a row of four reasons: one row of four, not three and one (the
+    last alone at the bottom left, its arrow round the outside of the rows above).
+    """
+    rows = math.ceil(items / max(1, most))
+    return math.ceil(items / rows)
+
+
+def _rows(wrap: Wrap, rows: tuple[tuple[str, ...], ...], width: float) -> Wrap:
+    """The root's ``rows``, each held below the one before (``width``: the widest stub's).
+
+    Rows of single boxes (the stubs) are held as :func:`~.stacking.note_rows` holds
+    them: each item in a gap of a longer row above, or under a box of a row as long,
+    spread across it, so its arrow runs up between the boxes (all held under the first
+    box, the lower rows' arrows looped round the outside of the drawing); a grid's in
+    line with its column. Below deeper blocks, each item under the first of the row above.
+    """
+    if not among_rows(wrap):
+        holds = tuple(
+            (i, row[0]) for row, below in zip(rows, rows[1:], strict=False) for i in below
+        )
+        return Wrap(wrap.parent, rows, holds, wrap.weight)
+    held = [h for depth in range(1, len(rows)) for h in leaf_holds(rows[depth], rows[:depth])]
+    grid = is_grid([[width] * len(row) for row in rows], True, (NODESEP, PASSING))
+    columns = column_holds(rows, held) if grid else ()
+    return Wrap(wrap.parent, rows, tuple(held), wrap.weight, columns)

@@ -176,8 +176,8 @@ class Blocks:
         self.fit, self.box = fit, box
         self.beside = beside
         self._made: dict[tuple[object, ...], _Kids] = {}
-        self._wrapped: dict[tuple[float, bool], dict[int, _Block]] = {}
-        self._last: dict[tuple[float, bool], _Page] = {}
+        self._wrapped: dict[tuple[float, int], dict[int, _Block]] = {}
+        self._last: dict[tuple[float, int], _Page] = {}
         self._count = 0
         self._numbers = count()  # never reused, even after the memory starts afresh
 
@@ -197,7 +197,7 @@ class Blocks:
         full: Set[str],
         limits: Mapping[str, int],
         limit: float,
-        compact: bool,
+        compact: int,
         record: bool = False,
     ) -> tuple[dict[str, Item], list[tuple[str, _Block]]]:
         """The block of each full node, and (``record``) each block's making, children first.
@@ -253,7 +253,7 @@ class Blocks:
         page: tuple[Set[str], Mapping[str, int]],
         made: tuple[dict[str, int], dict[str, Item]],
         used: list[tuple[str, _Block]],
-        how: tuple[float, bool],
+        how: tuple[float, int],
     ) -> None:
         """Look up (or make) the blocks of the ``which`` nodes, children first, into ``made``.
 
@@ -328,7 +328,7 @@ class Blocks:
         made = self._block(node_id, own, [items], number, width, side=side)
         return _Kids(own, items, width, stack, made, side)
 
-    def _wrap(self, node_id: str, made_of: _Kids, limit: float, compact: bool) -> _Block:
+    def _wrap(self, node_id: str, made_of: _Kids, limit: float, compact: int) -> _Block:
         """A node's block with its children's items in rows that fit ``limit``."""
         own = made_of.own
         # The root's row is as wide as it is, with the undercutters beside it.

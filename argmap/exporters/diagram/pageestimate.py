@@ -35,7 +35,9 @@ from argmap.exporters.diagram.pagetrailsize import (
 )
 from argmap.exporters.diagram.pagetree import TRAIL_ROWS, Measure, PageTree, stub_name
 from argmap.exporters.diagram.stacking import (
+    LOOSE,
     RANKSEP,
+    TIGHT,
     TRAIL,
     Item,
     Wrap,
@@ -166,16 +168,17 @@ class Estimator(PageTree):
         left out, references to other pages; above a continued branch, the breadcrumb of
         its ancestors (``rest``: the grouped stub of siblings that go on to the next
         page); on the overview, the key beside the root and the conclusions above it.
-        When that does not fit, sets of leaves and stubs are wrapped into compact blocks
-        instead (see :func:`~argmap.exporters.diagram.stacking.wrap_rows`), so that
-        branches fit side by side. ``record``: list the rows (the estimate's ``wraps``).
+        Else rows wrap a little narrower, then sets of leaves and stubs go in compact blocks
+        (see :func:`~.stacking.wrap_rows`) so that branches fit side by side: on a page
+        drawn (``record``: list its rows, the estimate's ``wraps``), two columns first (a
+        column of a box a row came out a staircase, half the page empty).
         """
         limits, chain = limits or {}, _Chain()
         wide = self._estimate(tops, full, rest, limits, (False, record), chain)
         if wide.width <= self.width * WIDE_SHARE and wide.height <= self.height:
             return wide
-        # Rows wrapped a little narrower, then sets of boxes in compact blocks.
-        for how in ((False, record, WIDE_SHARE), (True, record, 1.0)):
+        loose = ((LOOSE, record, 1.0),) if record else ()
+        for how in ((False, record, WIDE_SHARE), *loose, (TIGHT, record, 1.0)):
             other = self._estimate(tops, full, rest, limits, how, chain)
             if other.width <= self.width and other.height <= self.height:
                 return other
@@ -194,11 +197,9 @@ class Estimator(PageTree):
         (compact blocks first: a page filled as far as it goes mostly fits only that way).
         """
         limits, chain = limits or {}, _Chain()
-        for how in ((True, False, 1.0), (False, False), (False, False, WIDE_SHARE)):
-            width, height = self._estimate(tops, full, rest, limits, how, chain, True)[:2]
-            if width <= self.width and height <= self.height:
-                return True
-        return False
+        ways = ((TIGHT, False, 1.0), (False, False), (False, False, WIDE_SHARE))
+        sizes = (self._estimate(tops, full, rest, limits, how, chain, True)[:2] for how in ways)
+        return any(width <= self.width and height <= self.height for width, height in sizes)
 
     def _estimate(
         self,
@@ -206,7 +207,7 @@ class Estimator(PageTree):
         full: set[str] | frozenset[str],
         rest: Unit | None,
         limits: Mapping[str, int],
-        how: tuple[bool, bool] | tuple[bool, bool, float],
+        how: tuple[int, bool] | tuple[int, bool, float],
         chain: _Chain,
         fail_fast: bool = False,
     ) -> Estimate:

@@ -17,6 +17,8 @@ __all__ = [
     "RANKSEP",
     "STACK_COLUMNS",
     "TRAIL",
+    "LOOSE",
+    "TIGHT",
     "GroupRows",
     "Item",
     "Wrap",
@@ -38,14 +40,15 @@ __all__ = [
 NODESEP: Final = 0.35 * 72
 """The gap between neighbours on a rank, in points (the graph's ``nodesep``)."""
 RANKSEP: Final = round(0.55 * 72)
-"""The gap between ranks, in points: the graph's ``ranksep`` (0.55 in, 39.6 pt), which the
-engine rounds to whole points (every rank of every page measured 0.4 pt further apart than
-39.6; a page of five rows of statements came out 2 to 4 pt taller than planned)."""
+"""The gap between ranks, in points: the graph's ``ranksep`` (0.55 in, 39.6 pt), which the engine
+rounds to whole points (each rank measured 0.4 pt further; five rows came out 2-4 pt taller)."""
 PASSING: Final = 2.5 * NODESEP
 """The room an edge from a lower row takes as it passes a row on its way to the parent."""
 
 STACK_COLUMNS: Final = 2
 """Leaves of one parent beyond this many are stacked in columns, keeping wide maps slide-shaped."""
+TIGHT, LOOSE = 1, 2
+"""How sets of single boxes go in compact blocks: as narrow as they go, or in two columns."""
 
 STACK_SPANS: Final = 4000
 """The ranks the edges of one stacked block pass in all, at most (see :func:`stack_columns`)."""
@@ -68,12 +71,15 @@ def stack_columns(leaves: int) -> int:
     return max(math.ceil(math.sqrt(leaves)), math.ceil(leaves / most_rows))
 
 
-def stack_leaves(g: Digraph, shown: list[Node], visible: Set[str]) -> None:
+def stack_leaves(
+    g: Digraph, shown: list[Node], visible: Set[str], rowed: Set[str] = frozenset()
+) -> None:
     """Stack a node's many leaf children in columns with invisible edges.
 
     Graphviz puts all siblings in one row, so a premise with six pieces of evidence
     makes the map six boxes wide. Chaining every leaf to the one ``STACK_COLUMNS``
-    before it turns the row into columns.
+    before it turns the row into columns. Not the children of a parent in ``rowed``:
+    they are wrapped into rows (see :mod:`~.widerows`).
     """
     has_children = {node.parent for node in shown if node.parent is not None}
     leaves: dict[str, list[str]] = {}
@@ -81,6 +87,7 @@ def stack_leaves(g: Digraph, shown: list[Node], visible: Set[str]) -> None:
         if (
             node.parent is not None
             and node.parent in visible
+            and node.parent not in rowed
             and node.id not in has_children
             and node.group is None
             and node.relation is not Relation.UNDERCUTS
@@ -244,17 +251,21 @@ class Wrap(NamedTuple):
     columns: tuple[tuple[str, str], ...] = ()
 
 
-def wrap_rows(items: list[Item], limit: float, compact: bool = False) -> list[list[Item]]:
+def wrap_rows(items: list[Item], limit: float, compact: int = 0) -> list[list[Item]]:
     """Items in file order, in rows that fit ``limit`` with the edges passing through them.
 
     The edges of a later row run up between the boxes of the rows before, each taking a
     gap of its own (see :func:`rows_width`); rows are made narrower until they fit, or
-    hold one item each. ``compact``: more than two single boxes (leaves, stubs) go in
-    rows of :func:`stack_columns` at most, a block that leaves room beside it.
+    hold one item each. ``compact``: more than two single boxes (leaves, stubs) go in a
+    block: rows of :func:`stack_columns` where they fit with their edges passing
+    (:data:`LOOSE`), else no wider than one such row (mostly a box a row, a staircase).
     """
     if compact and len(items) > 2 and all(len(item.ranks) == 1 for item in items):
-        columns = items[: stack_columns(len(items))]
-        limit = min(limit, row_width(columns))
+        size = stack_columns(len(items))
+        block = [items[i : i + size] for i in range(0, len(items), size)]
+        if compact == LOOSE and rows_width(block) <= limit:
+            return block
+        limit = min(limit, row_width(block[0]))
     elif row_width(items) <= limit:  # one row: no edge passes another row
         return [list(items)]
     rows = _greedy(items, limit)
@@ -291,15 +302,12 @@ def rows_width(rows: list[list[Item]]) -> float:
     The engine curves such an edge round the boxes it passes, wider than a plain gap.
     """
     if len(rows) == 1:  # the usual case; ``PASSING * 0`` would add nothing
-        row = rows[0]
-        return sum(map(_WIDTH, row)) + NODESEP * (len(row) - 1)
+        return row_width(rows[0])
     after = sum(map(len, rows))
     widest = 0.0
     for row in rows:
         after -= len(row)
-        width = sum(map(_WIDTH, row)) + NODESEP * (len(row) - 1) + PASSING * after
-        if width > widest:
-            widest = width
+        widest = max(widest, row_width(row) + PASSING * after)
     return widest
 
 

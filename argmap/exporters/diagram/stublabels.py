@@ -51,15 +51,26 @@ def stub_lines(text: str, width: int = STUB_WRAP, most: int = 2) -> list[str]:
     A statement that does not fit ends with an ellipsis after its last whole word. A word
     longer than a line (beyond ASCII) is cut between clusters, as ``wrap_columns`` cuts it.
     """
+    return list(_stub_lines(text, width, most))
+
+
+@functools.lru_cache(maxsize=4096)
+def _stub_lines(text: str, width: int, most: int) -> tuple[str, ...]:
+    """:func:`stub_lines`, made once a statement, width and count of lines.
+
+    A page's stubs are told apart each against all (see :func:`told_apart_stubs`), and a
+    stub the planner sized is drawn again on its page: 10,000 nodes on A4 asked about
+    30,000 times for 10,000 statements.
+    """
     lines = _wrapped(" ".join(text.split()), width)
     if len(lines) <= most:
-        return lines
+        return tuple(lines)
     kept = lines[:most]
     last = kept[-1]
     while text_columns(last) + 1 > width and " " in last:
         last = last.rsplit(" ", 1)[0]
     kept[-1] = last.rstrip(" ,;:.") + "…"
-    return kept
+    return tuple(kept)
 
 
 def _wrapped(text: str, width: int) -> list[str]:

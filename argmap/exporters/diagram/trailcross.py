@@ -168,10 +168,13 @@ def _piles(tips: dict[int, Point], among: Set[int]) -> int:
     )
 
 
-def pruned(crossed: Crossed, edits: Edits, more: int) -> tuple[Edits, int]:
+def pruned(
+    crossed: Crossed, edits: Edits, more: int, keep: Set[Span] = frozenset()
+) -> tuple[Edits, int]:
     """``edits`` less the redrawings of the edges that cross, while that crosses fewer.
 
-    ``more``: what ``crossed`` counts of ``edits``. Each round drops the one edge's
+    ``more``: what ``crossed`` counts of ``edits``; ``keep``: the paths (their spans)
+    whose redrawings stay, however they cross. Each round drops the one edge's
     redrawing (the edge left as the engine drew it) that leaves fewest crossings, or,
     where none alone leaves fewer, the two (of :data:`PAIRS` edges at most) that do:
     two redrawn edges can each cross the other as the engine drew it. Until none is
@@ -185,10 +188,13 @@ def pruned(crossed: Crossed, edits: Edits, more: int) -> tuple[Edits, int]:
             groups.append([])
         groups[-1].append((span, text))
     while more > 0 and len(groups) > 1:
-        ways: list[tuple[int, ...]] = [(index,) for index in range(len(groups))]
+        free = [index for index, group in enumerate(groups) if group[0][0] not in keep]
+        if not free:
+            break
+        ways: list[tuple[int, ...]] = [(index,) for index in free]
         fewest, drop = _fewest(crossed, groups, ways, more)
-        if fewest >= more and 2 < len(groups) <= PAIRS:
-            ways = list(itertools.combinations(range(len(groups)), 2))
+        if fewest >= more and 2 < len(free) <= PAIRS:
+            ways = list(itertools.combinations(free, 2))
             fewest, drop = _fewest(crossed, groups, ways, more)
         if fewest >= more:
             break

@@ -209,13 +209,18 @@ def spaced(xs: list[float], low: float, high: float) -> list[float]:
     """Points along a box's bottom (``xs``, in order) moved :data:`SPREAD` apart at least.
 
     Each is first kept between ``low`` and ``high``; then each pushed right of the one
-    before, and all moved back left as far as ``high`` needs, each then left of the next.
+    before, and, from the last (kept at ``high`` at most) back, each kept left of the
+    next: only those ``high`` crowds move back, none past ``low`` (a tip there ended at
+    the box's rounded corner) unless the foot is too short for them all, when they
+    share it evenly.
     """
     tips = [min(max(x, low), high) for x in xs]
     for index in range(1, len(tips)):  # apart, pushed right ...
         tips[index] = max(tips[index], tips[index - 1] + SPREAD)
-    shift = max(0.0, tips[-1] - high)  # ... then back in, as far as the box allows
-    tips = [x - shift for x in tips]
+    tips[-1] = min(tips[-1], high)  # ... then back in, as far as the box needs
     for index in range(len(tips) - 2, -1, -1):
         tips[index] = min(tips[index], tips[index + 1] - SPREAD)
+    if tips[0] < low:  # too many for the foot: spread evenly along it
+        step = (high - low) / (len(tips) - 1)
+        tips = [low + index * step for index in range(len(tips))]
     return tips

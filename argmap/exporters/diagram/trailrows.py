@@ -10,6 +10,7 @@ from typing import Final
 from argmap.exporters.diagram.geometry import Box, groups
 from argmap.exporters.diagram.laneways import GAP, LANE
 from argmap.exporters.diagram.svgedits import each_drawing
+from argmap.exporters.diagram.trailastray import astray
 from argmap.exporters.diagram.trailcross import Crossed, pruned
 from argmap.exporters.diagram.trailflip import Flip
 from argmap.exporters.diagram.traillanes import (
@@ -77,7 +78,8 @@ def end_at_rows(svg: str) -> str:
     Where the tops hang above the box (bottom to top), the drawing is turned over, redrawn
     so and turned back (:class:`~.trailflip.Flip`); the rows are taken by their ports,
     drawn from the last up where the box's class says so (:data:`~.traillanes.UPWARD`).
-    Each redrawing is weighed by :class:`~.trailcross.Crossed`.
+    Each redrawing is weighed by :class:`~.trailcross.Crossed`; one that leaves an edge
+    ending where the reader would take it to another row never wins (see :func:`_best`).
     """
     if _INTO not in svg and SIDE_CLASS not in svg:
         return svg
@@ -152,19 +154,20 @@ def _best(svg: str, into: list[Round], trail: Box, rows: list[float]) -> Edits:
     """The edits that redraw the edges into the rows as :func:`end_at_rows` says.
 
     Only the edges the engine ended off their rows (or ran inside the box) go round, else
-    every edge into an upper row, on the side of the top it comes from or of where the
-    engine ended it, each less the edges whose redrawing crosses
-    (:func:`~.trailcross.pruned`): the one that crosses the fewest edges, then the
-    shortest, if no more than the engine's drawing. Else the tips at the box's
-    sides are only moved to their rows (or only apart), if that crosses no more.
+    every edge into an upper row, on the side of its top or of where the engine ended it,
+    less those whose redrawing crosses (:func:`~.trailcross.pruned`): the one that crosses
+    fewest, then the shortest, if no more than the engine's drawing; any, where an edge
+    reads as ending at another row (:func:`~.trailastray.astray`: none drops it). Else the
+    tips at the box's sides only moved to their rows (or apart).
     """
     last = len(rows) - 1
     upper = [r for r in into if r.row != last]
     foot, side = _at_foot([r for r in into if r.row == last], trail, rows[last])
     upper += side
     level = [r for r in upper if _at_row(r, trail, rows)]
-    kept = [r for r in level if not _runs_inside(r, trail)]
+    kept = [r for r in level if not _runs_inside(r, trail) and not astray(r, trail, rows)]
     lost = [r for r in upper if r not in kept]
+    must = frozenset(r.d_span for r in [*lost, *foot] if astray(r, trail, rows))
     middle = (trail.left + trail.right) / 2
 
     def by_tail(r: Round) -> bool:
@@ -177,7 +180,7 @@ def _best(svg: str, into: list[Round], trail: Box, rows: list[float]) -> Edits:
     feet = _spread_foot(foot, trail)
     crossed = Crossed(svg)
     best: Edits = []
-    fewest = 0  # more crossings than the engine's drawing, the best redrawing's
+    fewest = math.inf if must else 0  # more crossings than the engine's, the best's
     shortest = math.inf  # how long the edges into the rows run, drawn so
     tried: set[tuple[tuple[int, ...], ...]] = set()
     for moved, left in ((lost, by_tail), (lost, by_tip), (upper, by_tail), (upper, by_tip)):
@@ -194,7 +197,7 @@ def _best(svg: str, into: list[Round], trail: Box, rows: list[float]) -> Edits:
         edits += feet + _spread_sides(plan[2], trail, rows)
         if not edits:  # as the engine drew it
             continue
-        edits, more = pruned(crossed, edits, crossed(edits))
+        edits, more = pruned(crossed, edits, crossed(edits), must)
         length = drawn_length(edits, into)
         if more < fewest or (more == fewest and (not best or length < shortest)):
             best, fewest, shortest = edits, more, length

@@ -459,6 +459,21 @@
 
     if (bar) { bar.hidden = false; }
     box.setAttribute("tabindex", "0");
+    // A page opened from its address (#page-N) is scrolled to with the toolbar above it in
+    // view: the browser leaves room for the bar, as tall as it wraps.
+    function roomForBar() {
+      if (bar) { box.style.setProperty("--bar-room", (bar.offsetHeight + 12) + "px"); }
+    }
+    roomForBar();
+    window.addEventListener("resize", roomForBar);
+
+    // Bring the toolbar and the page shown into view, if either is out of it.
+    function reveal() {
+      var top = (bar || box).getBoundingClientRect().top;
+      var bottom = box.getBoundingClientRect().bottom;
+      var high = window.innerHeight || doc.documentElement.clientHeight;
+      if (top < 0 || bottom > high) { (bar || box).scrollIntoView({ block: "start" }); }
+    }
     show(pages[0]);
 
     function on(id, handler) {
@@ -638,10 +653,11 @@
         show(page);
         if (centre) {
           centreOn(node, Math.max(view.s, actualScale(layoutBox())));
-          box.scrollIntoView({ block: "nearest" });
+          reveal();
         }
       },
       goPage: goPage,
+      reveal: reveal,
       pages: pages,
       reset: function () {
         views = new Map();
@@ -658,6 +674,7 @@
     var page = /^page-(\d+)$/.exec(hash);
     if (viewer && page) {
       viewer.goPage(parseInt(page[1], 10), "");
+      viewer.reveal();
     } else if (viewer && hash.indexOf("node-") === 0 && findNode(hash.slice(5))) {
       highlightDiagram(hash.slice(5));
       viewer.showNode(lit, true);
@@ -669,7 +686,11 @@
   }
   window.addEventListener("hashchange", followHash);
   window.addEventListener("popstate", followHash);
-  if (location.hash) { followHash(); }
+  if (location.hash) {
+    followHash();
+    // The browser's own scroll to the fragment may come after: to a node, it hides the bar.
+    window.addEventListener("load", function () { if (viewer) { viewer.reveal(); } });
+  }
 
   // Every page is printed: the held ones are put in first, and held again after.
   var printed = [];

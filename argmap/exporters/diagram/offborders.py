@@ -1,0 +1,287 @@
+"""Edges the engine drew along a box's border (one they do not end at), moved clear of it."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator, Sequence
+from typing import Final, NamedTuple
+
+from argmap.exporters.diagram.borderruns import (
+    ALONG,
+    Outline,
+    edge_runs,
+    end_boxes,
+    inside,
+    outlines,
+    runs_along,
+)
+from argmap.exporters.diagram.borderways import CLEAR, enters, ways
+from argmap.exporters.diagram.edgecross import MEETING
+from argmap.exporters.diagram.geometry import Box, curve, groups
+from argmap.exporters.diagram.svgedits import between, edit, pair, turn, unit
+
+__all__ = ["clear_borders"]
+
+_PATH: Final = re.compile(r'<path\b[^>]*?\bd="([^"]*)"')
+_HEAD: Final = re.compile(r'<polygon\b[^>]*?\bpoints="([^"]*)"')
+_NUMBER: Final = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
+
+Point = tuple[float, float]
+Edits = list[tuple[tuple[int, int], str]]
+
+
+class _Drawn(NamedTuple):
+    """An edge as the engine drew it: the corners of its straight runs, its arrowheads."""
+
+    corners: list[Point]
+    span: tuple[int, int]
+    heads: list[tuple[tuple[int, int], list[Point]]]
+
+
+def clear_borders(svg: str) -> str:
+    """The drawing with each edge that runs along a box's border moved clear of it.
+
+    The engine routes an edge round a box (a linked group's, most often) a few points off
+    its border: the edge reads as part of the box, or two stacked groups as one nested in
+    the other. Such an edge's straight stretch along the border moves :data:`CLEAR`
+    points off it, or a shortcut past it is taken, or its start slides along its own box
+    (a linked group's arrow leaves its box nearer where it goes). A new way is kept only
+    where it runs along fewer borders, enters no other box, stays on the drawing and
+    crosses no more edges. Only the engine's straight runs (``splines=polyline``) are moved.
+    """
+    edges = _edges(svg)
+    if not edges:
+        return svg
+    boxes = outlines(svg)
+    curves = [_Curve.of(e.corners) for e in edges]
+    extent = _extent(boxes, [c.points for c in curves])
+    curved: list[_Curve] | None = None  # the other edges, read once an edge needs them
+    grid, edits = _Grid(boxes), []
+    for index, drawn in enumerate(edges):
+        heads = [p for _, outline in drawn.heads for p in outline]
+        b, r = curves[index].box, ALONG + 1  # as far as edge_runs looks
+        reach = Box(b.left - r, b.top - r, b.right + r, b.bottom + r)
+        before = edge_runs(drawn.corners, heads, grid.near(reach))
+        if not before:
+            continue
+        curved = [_Curve.of(c) for c in _curved(svg, edges)] if curved is None else curved
+        others = curves[:index] + curves[index + 1 :] + curved
+        best = _best(drawn, grid, (before, extent), others)
+        if best is not None:
+            curves[index] = _Curve.of(best)
+            edits += _written(drawn, best)
+    return edit(svg, edits)
+
+
+class _Grid:
+    """The boxes filed by the squares they cover, so an edge looks only at those near it.
+
+    ``near`` gives every box that may touch a region, in the drawing's order: a drawing of
+    a thousand boxes had each edge's every way compared with all of them.
+    """
+
+    SIDE: Final = 144.0
+
+    def __init__(self, boxes: Sequence[Outline]) -> None:
+        self.boxes = boxes
+        self.cells: dict[tuple[int, int], list[int]] = {}
+        for index, outline in enumerate(boxes):
+            for cell in self._cells(outline.box):
+                self.cells.setdefault(cell, []).append(index)
+
+    def _cells(self, box: Box) -> Iterator[tuple[int, int]]:
+        left, top = math.floor(box.left / self.SIDE), math.floor(box.top / self.SIDE)
+        right, bottom = math.floor(box.right / self.SIDE), math.floor(box.bottom / self.SIDE)
+        return ((x, y) for x in range(left, right + 1) for y in range(top, bottom + 1))
+
+    def near(self, region: Box) -> list[Outline]:
+        """The boxes in the squares ``region`` covers (a superset of those touching it)."""
+        found = {i for cell in self._cells(region) for i in self.cells.get(cell, ())}
+        return [self.boxes[i] for i in sorted(found)]
+
+
+class _Curve(NamedTuple):
+    """An edge's points, and the box round them (an edge far from a way cannot cross it)."""
+
+    points: Sequence[Point]
+    box: Box
+
+    @classmethod
+    def of(cls, points: Sequence[Point]) -> _Curve:
+        if not points:  # crosses nothing
+            return cls(points, Box(math.inf, math.inf, -math.inf, -math.inf))
+        xs, ys = [x for x, _ in points], [y for _, y in points]
+        return cls(points, Box(min(xs), min(ys), max(xs), max(ys)))
+
+
+def _curved(svg: str, edges: Sequence[_Drawn]) -> list[tuple[Point, ...]]:
+    """The curves of the edges other than ``edges`` (curved, or drawn back), sampled."""
+    spans = {drawn.span for drawn in edges}
+    out: list[tuple[Point, ...]] = []
+    for kind, _, start, stop in groups(svg):
+        path = _PATH.search(svg, start, stop) if kind == "edge" else None
+        if path is not None and path.span(1) not in spans:
+            out.append(curve(path.group(1)))
+    return out
+
+
+def _edges(svg: str) -> list[_Drawn]:
+    """Every edge drawn as straight runs, its arrowheads (if any) at its end, not its start."""
+    out: list[_Drawn] = []
+    for kind, _, start, stop in groups(svg):
+        path = _PATH.search(svg, start, stop) if kind == "edge" else None
+        if path is None:
+            continue
+        numbers = list(map(float, _NUMBER.findall(path.group(1))))
+        points = list(zip(numbers[0::2], numbers[1::2], strict=False))
+        if len(points) < 4 or len(points) % 3 != 1 or not _straight(points):
+            continue
+        heads = [
+            (shape.span(1), _pairs(shape.group(1))) for shape in _HEAD.finditer(svg, start, stop)
+        ]
+        corners = points[0::3]
+        if any(math.dist(p, corners[0]) < math.dist(p, corners[-1]) for _, o in heads for p in o):
+            continue  # an arrow at its start (drawn back): left as it is
+        out.append(_Drawn(corners, path.span(1), heads))
+    return out
+
+
+def _pairs(text: str) -> list[Point]:
+    """The points of a ``points`` value."""
+    numbers = list(map(float, _NUMBER.findall(text)))
+    return list(zip(numbers[0::2], numbers[1::2], strict=False))
+
+
+def _straight(points: Sequence[Point]) -> bool:
+    """Whether each cubic of a path's points has its control points on its chord."""
+    for i in range(0, len(points) - 3, 3):
+        a, d = points[i], points[i + 3]
+        length = math.dist(a, d)
+        for c in points[i + 1 : i + 3]:
+            if (
+                length
+                and abs((d[0] - a[0]) * (c[1] - a[1]) - (d[1] - a[1]) * (c[0] - a[0]))
+                > length * 0.5
+            ):
+                return False
+    return True
+
+
+def _extent(boxes: Sequence[Outline], curves: Sequence[Sequence[Point]]) -> Box:
+    """What the drawing covers: its boxes and edges."""
+    xs = [v for o in boxes for v in (o.box.left, o.box.right)] + [x for c in curves for x, _ in c]
+    ys = [v for o in boxes for v in (o.box.top, o.box.bottom)] + [y for c in curves for _, y in c]
+    return Box(min(xs), min(ys), max(xs), max(ys))
+
+
+def _best(
+    drawn: _Drawn,
+    grid: _Grid,
+    limits: tuple[int, Box],
+    others: Sequence[_Curve],
+) -> list[Point] | None:
+    """The way that runs along fewest borders, fewer than the engine's (None: none does)."""
+    before, extent = limits
+    heads = [p for _, outline in drawn.heads for p in outline]
+    xs, ys = [x for x, _ in drawn.corners], [y for _, y in drawn.corners]
+    room = Box(min(xs) - 3 * CLEAR, min(ys) - 3 * CLEAR, max(xs) + 3 * CLEAR, max(ys) + 3 * CLEAR)
+    nearby = [o for o in grid.near(room) if o.box.overlaps(room, 0.0)]
+    ends = end_boxes(drawn.corners, heads, nearby)  # (those it ends at are near it)
+    passed = [o for index, o in enumerate(nearby) if index not in ends]
+    best, fewest, crossed = None, before, -1
+    tried = list(ways(drawn.corners, passed, nearby))
+    spread = _Curve.of([*drawn.corners, *(p for way in tried for p in way)]).box
+    others = [c for c in others if _meets(c.box, spread)]  # (the rest cross no way)
+    for way in tried:
+        ended, _ = _aimed(drawn, way)
+        runs = sum(runs_along(ended, o.box) for o in passed)
+        if runs >= fewest or not _allowed(way, drawn.corners, grid, extent):
+            continue
+        crossed = _crossed(drawn.corners, others) if crossed < 0 else crossed
+        if _crossed(way, others) <= crossed:
+            best, fewest = way, runs
+            if not runs:
+                break  # none better
+    return best
+
+
+def _allowed(way: list[Point], corners: list[Point], grid: _Grid, extent: Box) -> bool:
+    """Whether a way stays on the drawing and enters no box the engine's way kept out of."""
+    room = Box(
+        extent.left - CLEAR, extent.top - CLEAR, extent.right + CLEAR, extent.bottom + CLEAR
+    )
+    if not all(inside(p, room) for p in way):
+        return False
+    around = _Curve.of(way).box
+    near = [o for o in grid.near(around) if _meets(o.box, around)]
+    return not any(enters([a, b], near, corners) for a, b in zip(way, way[1:], strict=False))
+
+
+def _meets(a: Box, b: Box) -> bool:
+    """Whether two boxes touch or overlap (edges included)."""
+    return a.left <= b.right and b.left <= a.right and a.top <= b.bottom and b.top <= a.bottom
+
+
+def _crossed(way: Sequence[Point], others: Sequence[_Curve]) -> int:
+    """How many times the other edges' curves cross the way, but where two edges meet.
+
+    Two edges meet where both end within :data:`~.edgecross.MEETING` of the crossing.
+    """
+    count = 0
+    left, top, right, bottom = _Curve.of(way).box
+    for other, box in others:
+        if box.right < left or box.left > right or box.bottom < top or box.top > bottom:
+            continue  # (not :func:`_meets`: a call per edge cost more than the test)
+        ends = (other[0], other[-1], way[0], way[-1])
+        for p, q in zip(way, way[1:], strict=False):
+            for r, t in zip(other, other[1:], strict=False):
+                at = _crossing(p, q, r, t)
+                if at is None:
+                    continue
+                near = [math.dist(at, end) <= MEETING for end in ends]
+                count += not ((near[0] or near[1]) and (near[2] or near[3]))
+    return count
+
+
+def _crossing(p: Point, q: Point, r: Point, t: Point) -> Point | None:
+    """Where segments ``pq`` and ``rt`` cross, if they do."""
+    dx, dy, ex, ey = q[0] - p[0], q[1] - p[1], t[0] - r[0], t[1] - r[1]
+    across = dx * ey - dy * ex
+    if across == 0:
+        return None
+    u = ((r[0] - p[0]) * ey - (r[1] - p[1]) * ex) / across
+    v = ((r[0] - p[0]) * dy - (r[1] - p[1]) * dx) / across
+    return (p[0] + u * dx, p[1] + u * dy) if 0 <= u <= 1 and 0 <= v <= 1 else None
+
+
+def _aimed(drawn: _Drawn, way: list[Point]) -> tuple[list[Point], list[list[Point]]]:
+    """The way ending at its arrowhead's new base, and the arrowhead's outlines turned.
+
+    Each outline turns to point along the way's last run, its tip where it was.
+    """
+    if not drawn.heads:
+        return way, []
+    old_base, old_way = drawn.corners[-1], unit(drawn.corners[-2], drawn.corners[-1])
+    points = [p for _, outline in drawn.heads for p in outline]
+    reach = max(
+        (p[0] - old_base[0]) * old_way[0] + (p[1] - old_base[1]) * old_way[1] for p in points
+    )
+    tip = (old_base[0] + old_way[0] * reach, old_base[1] + old_way[1] * reach)
+    new_way = unit(way[-2], tip)
+    base = (tip[0] - new_way[0] * reach, tip[1] - new_way[1] * reach)
+    turned = [[turn(p, old_base, old_way, base, new_way) for p in o] for _, o in drawn.heads]
+    return [*way[:-1], base], turned
+
+
+def _written(drawn: _Drawn, way: list[Point]) -> Edits:
+    """The edits that redraw an edge along ``way``: its path, its arrowheads turned."""
+    ended, turned = _aimed(drawn, way)
+    runs = " ".join(
+        f"{pair(between(a, b, 1 / 3))} {pair(between(a, b, 2 / 3))} {pair(b)}"
+        for a, b in zip(ended, ended[1:], strict=False)
+    )
+    edits: Edits = [(drawn.span, f"M{pair(ended[0])}C{runs}")]
+    for (span, _), outline in zip(drawn.heads, turned, strict=True):
+        edits.append((span, " ".join(pair(p) for p in outline)))
+    return edits

@@ -1,0 +1,96 @@
+"""Edges kept off the borders of boxes they pass: counted (borderruns), and moved (offborders)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from argmap.analysis.standing import analyze
+from argmap.exporters.diagram.borderruns import ALONG, border_runs
+from argmap.exporters.diagram.engine import find_engine
+from argmap.exporters.diagram.fitting import lay_out
+from argmap.exporters.diagram.offborders import CLEAR, clear_borders
+from argmap.load.maps import load_map
+from argmap.options import RenderOptions
+
+STACKED = Path(__file__).parent / "cases" / "borders" / "stacked-linked-groups.yaml"
+HEAD = re.compile(r'<polygon fill="#2e7d32"[^>]*points="([^"]*)"')
+PATH = re.compile(r'class="edge supports">.*?<path [^>]*d="([^"]*)"', re.S)
+
+
+def _drawing(edge: str, head: str = "") -> str:
+    """A linked group's box (0..300 across, -200..-100 down) and a node above it, one edge."""
+    return (
+        '<svg width="400pt" height="300pt">\n'
+        '<g id="group&#45;g" class="cluster linked&#45;group">\n<title>cluster_group g</title>\n'
+        '<path fill="#fff" d="M0,-100C0,-100 300,-100 300,-100 300,-200 0,-200 0,-100"/>\n</g>\n'
+        '<g id="node&#45;a" class="node premise">\n<title>a</title>\n'
+        '<path fill="#fff" d="M100,-260C100,-260 200,-260 200,-260 200,-230 100,-230 100,-260"/>\n'
+        "</g>\n"
+        '<g id="node&#45;b" class="node premise">\n<title>b</title>\n'
+        '<path fill="#fff" d="M250,-60C250,-60 350,-60 350,-60 350,-30 250,-30 250,-60"/>\n'
+        "</g>\n"
+        '<g id="edge1" class="edge supports">\n<title>b&#45;&gt;a</title>\n'
+        f'<path fill="none" stroke="#2e7d32" d="{edge}"/>\n'
+        + (f'<polygon fill="#2e7d32" stroke="#2e7d32" points="{head}"/>\n' if head else "")
+        + "</g>\n</svg>\n"
+    )
+
+
+def _polyline(*points: tuple[float, float]) -> str:
+    """A path through ``points`` as the engine writes a polyline: each run a straight cubic."""
+    pairs = [f"{x},{y}" for x, y in points]
+    runs = " ".join(f"{a} {b} {b}" for a, b in zip(pairs, pairs[1:], strict=False))
+    return f"M{pairs[0]}C{runs}"
+
+
+def test_an_edge_along_a_group_s_border_counts_once_one_clear_of_it_or_across_it_none() -> None:
+    along = _polyline((300, -60), (306, -100), (306, -200), (200, -240))  # 6 points off its side
+    assert border_runs(_drawing(along)) == 1
+    assert border_runs(_drawing(along), along=3.0) == 0  # the engine's 6 points, not 3
+    clear = _polyline((300, -60), (320, -100), (320, -200), (200, -240))
+    assert border_runs(_drawing(clear)) == 0
+    across = _polyline((290, -60), (260, -150), (160, -230))  # into the box and out: no run
+    assert border_runs(_drawing(across)) == 0
+
+
+def test_an_edge_along_its_own_end_s_border_does_not_count() -> None:
+    hugging = _polyline((300, -62), (250, -64), (200, -64))  # along b's top, where it starts
+    assert border_runs(_drawing(hugging)) == 0
+
+
+def test_an_edge_along_a_group_s_side_moves_clear_of_it_its_arrowhead_still_at_the_box() -> None:
+    edge = _polyline((300, -60), (306, -100), (306, -200), (204.5, -229.9))
+    drawn = _drawing(edge, "203.7,-233.2 195.3,-232.4 202,-227.2 203.7,-233.2")
+    moved = clear_borders(drawn)
+    assert border_runs(drawn) == 1 and border_runs(moved) == 0
+    path = PATH.search(moved)
+    assert path is not None
+    numbers = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", path.group(1))]
+    xs = numbers[0::2]
+    assert max(xs) >= 300 + CLEAR - 0.01  # round the side, clear of it
+    head = HEAD.search(moved)
+    assert head is not None
+    tip = [float(v) for v in head.group(1).split()[1].split(",")]
+    assert abs(tip[0] - 195.3) < 0.1 and abs(tip[1] + 232.4) < 0.1  # its tip where it was
+    assert clear_borders(moved) == moved
+
+
+def test_a_drawing_with_no_edge_along_a_border_is_left_as_it_is() -> None:
+    drawn = _drawing(_polyline((300, -60), (320, -100), (320, -200), (200, -240)))
+    assert clear_borders(drawn) == drawn
+    curved = _drawing("M306,-100C310,-130 302,-170 306,-200")  # not the engine's polyline
+    assert clear_borders(curved) == curved
+
+
+@pytest.mark.parametrize(("fit", "portrait"), [("slide", False), ("a4", False), ("a4", True)])
+def test_stacked_linked_groups_arrows_run_along_no_border(fit: str, portrait: bool) -> None:
+    """Two linked groups stacked on a page: each arrow runs clear of the other's box (it ran
+    along its border, within the engine's 6 points, and objections' arrows along theirs)."""
+    m = load_map(STACKED)
+    options = RenderOptions(portrait=portrait)
+    layout = lay_out(m, analyze(m), options, fit, find_engine("auto"))  # type: ignore[arg-type]
+    runs = {page.plan.page.number: border_runs(page.svg) for page in layout.pages}
+    assert sum(runs.values()) == 0, (runs, ALONG)

@@ -1,0 +1,98 @@
+"""One drawing of a wide map: its wide sets of siblings, each with its branch, in rows."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from argmap.analysis.standing import analyze
+from argmap.exporters.diagram import geometry
+from argmap.exporters.diagram.formats import export_svg, render_svg, to_dot
+from argmap.load.maps import load_map
+from argmap.load.validate import validate_data
+from argmap.model import ArgumentMap
+from argmap.options import RenderOptions
+from tests.conftest import MAPS
+
+REASONS = 60
+
+
+def _wide_map(reasons: int = REASONS) -> ArgumentMap:
+    """A thesis with ``reasons`` reasons, each with one piece of evidence (a ribbon, unwrapped)."""
+    premises: list[dict[str, Any]] = [
+        {
+            "id": f"r{i}",
+            "text": f"Reason {i}: a claim long enough to wrap onto a second line {i}.",
+            "evidence": [{"id": f"e{i}", "text": f"Evidence {i}: a study found as much {i}."}],
+        }
+        for i in range(1, reasons + 1)
+    ]
+    thesis = {"id": "t", "text": "The thesis these reasons support.", "premises": premises}
+    return validate_data({"title": "A very wide map", "thesis": thesis})
+
+
+def _size(svg: str) -> tuple[float, float]:
+    found = re.search(r'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"', svg)
+    assert found is not None
+    return float(found.group(1)), float(found.group(2))
+
+
+@pytest.fixture(scope="module")
+def wide() -> ArgumentMap:
+    return _wide_map()
+
+
+@pytest.mark.parametrize("direction", ["TB", "LR"])
+def test_a_wide_map_is_drawn_in_rows_near_a_screen_shape(
+    wide: ArgumentMap, direction: str
+) -> None:
+    # Unwrapped: 15,000 x 400 points top down (38:1), 900 x 6,300 left to right.
+    svg = render_svg(wide, analyze(wide), RenderOptions(direction=direction))
+    width, height = _size(svg)
+    along, across = (width, height) if direction == "TB" else (height, width)
+    assert along <= 3 * across, (width, height)
+    order = {node.id: i for i, node in enumerate(wide.walk())}
+    assert geometry.misplaced(svg, order, direction == "LR") == (0, 0)  # file order, below
+    assert geometry.crossings(svg) == 0
+    assert geometry.overlaps(svg) == 0
+    boxes = geometry.boxes(svg)
+    near = min(boxes.values(), key=lambda box: box.top if direction == "TB" else box.left)
+    assert near is boxes["t"]  # the thesis first
+
+
+def test_rows_read_in_file_order_and_each_reason_keeps_its_evidence(wide: ArgumentMap) -> None:
+    svg = render_svg(wide, analyze(wide), RenderOptions())
+    boxes = geometry.boxes(svg)
+    tops = sorted({round(boxes[f"r{i}"].top) for i in range(1, REASONS + 1)})
+    assert len(tops) > 2  # in rows
+    reading = sorted(
+        range(1, REASONS + 1),
+        key=lambda i: (tops.index(round(boxes[f"r{i}"].top)), boxes[f"r{i}"].left),
+    )
+    assert reading == list(range(1, REASONS + 1))
+    for i in range(1, REASONS + 1):  # each evidence right under its reason
+        reason, evidence = boxes[f"r{i}"], boxes[f"e{i}"]
+        assert evidence.top > reason.bottom
+        assert evidence.left < reason.right and reason.left < evidence.right
+
+
+def test_the_svg_file_of_a_wide_map_is_not_a_ribbon(wide: ArgumentMap) -> None:
+    svg = export_svg(wide, analyze(wide), RenderOptions())  # the default: one drawing
+    assert isinstance(svg, str)
+    width, height = _size(svg)
+    assert width <= 3 * height
+
+
+@pytest.mark.parametrize("name", ["school-uniforms.yaml", "russias-game-in-north-korea.yaml"])
+def test_a_map_not_wide_is_drawn_as_before(name: str) -> None:
+    m = load_map(MAPS / name)
+    dot = to_dot(m, analyze(m), RenderOptions())
+    assert "polyline" not in dot and "ordering" not in dot
+
+
+def test_a_few_reasons_are_left_side_by_side() -> None:
+    m = _wide_map(4)
+    dot = to_dot(m, analyze(m), RenderOptions())
+    assert "polyline" not in dot and "ordering" not in dot
