@@ -117,3 +117,7 @@ class RenderOptions:
     text_room: tuple[float, float, bool] | None = None
     """Set by the page layout: the most a box takes on a page at its legibility floor, in
     points (see :func:`~.measure.text_room`); None: not paged."""
+    cuts: Mapping[str, str] | None = field(default=None, compare=False)
+    """Set by the diagram on a narrowed view (``--focus``, ``--depth``, ``--hide``): node
+    id -> what the view leaves out at it, said in its box (``+3 more below``; see
+    :func:`argmap.analysis.viewcuts.view_cuts`); None: not worked out yet."""

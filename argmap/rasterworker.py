@@ -10,11 +10,11 @@ advances (Indic scripts piled on one another; argmap sets them itself, as outlin
 those right but reads the fonts for every drawing, at about five times the cost. A job
 says whether it needs it.
 
-Run as ``python -m argmap.rasterworker``: it reads jobs from standard input and answers
-each on standard output as soon as it is drawn, both framed (:func:`send`, :func:`receive`),
-until its input ends. It imports nothing of argmap beyond this module,
-:mod:`argmap.pngwrite` and (for outlined text) :mod:`argmap.rasterglyphs`, so a worker starts
-in a few hundredths of a second.
+Run as ``python -m argmap.rasterworker``: it reads jobs from standard input (the next while
+it draws one) and answers each on standard output as soon as it is drawn, both framed
+(:func:`send`, :func:`receive`), until its input ends. It imports nothing of argmap beyond
+this module, :mod:`argmap.pngwrite` and (for outlined text) :mod:`argmap.rasterglyphs`, so a
+worker starts in a few hundredths of a second.
 """
 
 from __future__ import annotations
@@ -233,14 +233,28 @@ def receive(stream: IO[bytes]) -> object:
 
 
 def main() -> int:
-    """Draw each job framed on standard input; answer each framed on standard output."""
-    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
-    while True:
-        try:
-            job = receive(stdin)
-        except EOFError:
-            return 0
+    """Draw each job framed on standard input; answer each framed on standard output.
+
+    A thread reads the jobs as they come, so the process sending them is never held up
+    by one waiting to be read while this one writes its answer to the one before.
+    """
+    import queue
+
+    stdout = sys.stdout.buffer
+    jobs: queue.SimpleQueue[object] = queue.SimpleQueue()
+    threading.Thread(target=_read_jobs, args=(sys.stdin.buffer, jobs.put), daemon=True).start()
+    while (job := jobs.get()) is not None:
         send(stdout, draw(job))  # type: ignore[arg-type]
+    return 0
+
+
+def _read_jobs(stream: IO[bytes], put: Callable[[object], None]) -> None:
+    """Hand on each item read from ``stream`` as it comes, then None when it ends."""
+    try:
+        while True:
+            put(receive(stream))
+    except BaseException:  # the input ended, or is not jobs: the drawing stops
+        put(None)
 
 
 if __name__ == "__main__":

@@ -84,7 +84,9 @@ def test_stats_json(runner: CliRunner) -> None:
     data = json.loads(out)
     assert data["thesis"] == {"id": "open-sundays", "standing": "in", "support": "supported"}
     assert data["nodes"] == 13
-    assert data["by_kind"]["rebuttal"] == 4  # as drawn: an objection's objection rebuts
+    # As drawn: an objection's objection rebuts, and an objection to that rebuttal is an
+    # objection again (volunteers-unsupervised: it was counted a rebuttal, 4 against 3).
+    assert (data["by_kind"]["objection"], data["by_kind"]["rebuttal"]) == (4, 3)
     assert (data["depth"], data["breadth"]) == (4, 5)
     # As `stats` prints them: the objections, then the rebuttals, the most at stake first
     # (it was document order, unlike every other list of them).
@@ -276,4 +278,12 @@ def test_lint_cli_matches_golden_and_fires_every_rule(
     code, out, _ = run(runner, "lint", "tests/cases/lint-all.yaml")
     assert code == 0
     assert out == (GOLDEN / "lint-all.lint.txt").read_text(encoding="utf-8")
-    assert {re.search(r"\[([a-z-]+)\]", line)[1] for line in out.splitlines()} == set(CODES)  # type: ignore[index]
+    code, links_out, _ = run(runner, "lint", "tests/cases/lint-links.yaml")
+    assert code == 0
+    assert links_out.splitlines()[0] == (
+        "tests/cases/lint-links.yaml:15:18: [link-side] rebuttal 'shuttles' also attacks "
+        "rebuttal 'exemptions', a claim on its own side; drop the link if it means 'see "
+        "also' (a link bears as its node does), or file the node on the side it argues for"
+    )
+    lines = (out + links_out).splitlines()
+    assert {re.search(r"\[([a-z-]+)\]", line)[1] for line in lines if "[" in line} == set(CODES)  # type: ignore[index]

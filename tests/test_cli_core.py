@@ -72,10 +72,12 @@ def test_show_focus_depth_and_colour(runner: CliRunner) -> None:
     result = runner.invoke(main, ["show", str(EXAMPLE), "--focus", "cost", "--depth", "1"])
     assert result.exit_code == 0
     assert result.output.splitlines() == [
+        "# focus: Uniforms cost families less than a…, 1 level deep",  # what part is shown
         "+ premise [cost] Uniforms cost families less than a wardrobe of fashionable clothes.",
         "  * evidence [survey-costs] Most surveyed parents spend less on uniforms than on "
         "everyday clothes. (Parent survey, spring term)",
         "  - objection [upfront-cost] Uniforms add a large cost at the start of the year.",
+        "      (+1 more below)",  # its rebuttal, below the depth
     ]
     coloured = runner.invoke(main, ["show", str(EXAMPLE), "--color"], color=True)
     assert "\x1b[" in coloured.output

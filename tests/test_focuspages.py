@@ -195,6 +195,7 @@ def test_a_linked_group_s_id_is_a_focus(tmp_path: Path) -> None:
     shown = runner.invoke(main, ["show", str(path), "--focus", "affordable"])
     assert shown.exit_code == 0, shown.output
     assert [line.split("] ")[0] for line in shown.output.splitlines()] == [
+        "# focus: the linked group affordable",
         "+ premise [overtime-only",
         "+ premise [budget-room",
         "  - objection [budget-committed",

@@ -661,7 +661,9 @@ def test_hide_quotes_leaves_quotes_out_of_the_outline() -> None:
 def test_unanswered_means_no_answer_stands_everywhere_on_the_page() -> None:
     # o1's only answer (r) is defeated by o2, so o1 is unanswered again; o3 has no answer;
     # o4's answer (r4) stands, but u undercuts its attack, so it answers nothing.
-    # o2, an objection to a rebuttal, is shown as a rebuttal, as the diagram draws it.
+    # o2, an objection to a rebuttal, is shown as an objection, as the diagram draws it
+    # (it was shown as a rebuttal, the side it argues for lost), and so is u, which
+    # undercuts r4's attack: both are the thesis's side's to answer, and unanswered.
     m = validate_data(
         {
             "title": "t",
@@ -704,10 +706,12 @@ def test_unanswered_means_no_answer_stands_everywhere_on_the_page() -> None:
         "o1": "its answer is defeated",
         "o3": "no answer yet",
         "o4": "its answer is undercut",  # r4 stands (badged so), but its attack is cut off
+        "o2": "no answer yet",
+        "u": "no answer yet",
     }
     page = render_html(m, analyze(m), RenderOptions(), diagram=False)
-    assert '<a href="#unanswered">3 objections with no standing answer</a>' in page
-    assert 'data-id="o2" data-kind="rebuttal"' in page
+    assert '<a href="#unanswered">5 objections with no standing answer</a>' in page
+    assert 'data-id="o2" data-kind="objection"' in page
     assert 'its answer is defeated</span> <span class="said" dir="auto">First objection.' in page
     assert 'no answer yet</span> <span class="said" dir="auto">Second objection.' in page
     assert 'its answer is undercut</span> <span class="said" dir="auto">Third objection.' in page
@@ -728,6 +732,7 @@ def test_unanswered_means_no_answer_stands_everywhere_on_the_page() -> None:
         "o1": "No rebuttal that stands answers it: its answer is defeated",
         "o3": "No rebuttal that stands answers it",
         "o4": "No rebuttal that stands answers it: its answer is undercut",
+        "o2": "No rebuttal that stands answers it",
     }
     fates = dict(
         re.findall(

@@ -7,7 +7,8 @@ from pathlib import Path
 from argmap.analysis.standing import analyze
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import Layout, lay_out
-from argmap.exporters.diagram.geometry import boxes
+from argmap.exporters.diagram.geometry import boxes, tree_edges
+from argmap.exporters.diagram.overviewlanes import STRAY, stray
 from argmap.exporters.diagram.stacking import LOOSE, TIGHT, Item, wrap_rows
 from argmap.load.maps import load_map
 from argmap.options import RenderOptions
@@ -27,7 +28,9 @@ def test_the_overviews_objections_share_one_row_under_the_reasons() -> None:
     """Landscape A4, page 1: the thesis's four reasons in a row, its four objections in
     rows of three and one (the last alone at the bottom left), each held under the first
     reason, so their arrows looped round the outside of the reasons' row. Now the
-    objections share one row, each under a reason of its own, their arrows between."""
+    objections share one row, each under a reason of its own, their arrows between: in
+    lanes of their own, not bent round the reasons' boxes (the engine's order sent them
+    round the outside of the reasons above)."""
     page = _laid("a4").pages[0]
     (wrap,) = [w for w in page.plan.page.wraps if w.parent == "ban"]
     lengths = [len(row) for row in wrap.rows]
@@ -40,6 +43,10 @@ def test_the_overviews_objections_share_one_row_under_the_reasons() -> None:
     below = [drawn[name] for name in wrap.rows[1]]
     assert all(left <= b.left and b.right <= right for b in below)
     assert max(b.left for b in below) - min(b.left for b in below) > (right - left) / 2
+    names = {name for row in wrap.rows for name in row}
+    edges = [e for e in tree_edges(page.svg) if e.head == "ban" and e.tail in names]
+    assert len(edges) == len(names)
+    assert [e.tail for e in edges if stray(e.points) > STRAY] == []
 
 
 def test_a_slides_few_children_go_side_by_side_not_in_a_staircase() -> None:

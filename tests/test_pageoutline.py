@@ -16,6 +16,7 @@ from argmap.cli import main
 from argmap.exporters.diagram.formats import _pages, render_pdf
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
+from argmap.model import Relation
 from argmap.options import RenderOptions
 from tests.conftest import MAPS
 from tests.poppler import pdf_tool
@@ -65,17 +66,67 @@ def test_every_page_has_a_bookmark_nested_under_the_page_of_its_tops_parent(
     pages = [laid.plan.page for laid in layout.pages]
     home = {node: page.number for page in pages for node in page.nodes}
     entries = _flat(_outline(render_pdf(m, analyze(m), options), tmp_path))
-    assert sorted(page for _, page, _ in entries) == list(range(1, len(pages) + 1))
-    for title, number, parent in entries:
-        page = pages[number - 1]
-        assert title.startswith(f"{number} · ")
+    assert sorted({page for _, page, _ in entries}) == list(range(1, len(pages) + 1))
+    for number, page in enumerate(pages, 1):
+        listed = [(title, parent) for title, at, parent in entries if at == number]
         if not page.tops:  # the key alone
-            assert title == f"{number} · Key" and parent == 0
+            assert listed == [(f"{number} · Key", 0)]
             continue
-        top = m.get(page.tops[0])
-        assert top.text.split()[0] in title
-        assert parent == (home[top.parent] if top.parent else 0)
+        first = min(page.tops, key=page.nodes.index)  # the first drawn, in document order
+        top = m.get(first)
+        assert all(title.startswith(f"{number} · ") for title, _ in listed)
+        assert top.text.split()[0] in listed[0][0]
+        led = [home.get(m.get(t).parent or "", 0) for t in (first, *page.tops)]
+        parents = [n for n in dict.fromkeys(led) if 0 < n < number] or [0]
+        assert sorted(parent for _, parent in listed) == sorted(parents)
     assert entries[0][0].startswith("1 · THESIS: Russia's calculus")
+
+
+def test_a_page_going_on_from_several_is_listed_under_each_named_as_drawn(
+    tmp_path: Path,
+) -> None:
+    """The flagship's slide 13 goes on from the Sina branch (p. 12) and the Lavrov twins
+    (p. 9): it is listed under both, named by what it draws first (the Sina evidence, at
+    its left); slide 10 draws the Lavrov reason (p. 8) before the write-off's undercutter
+    (p. 6). The HTML page's list names each page once, with the pages it continues."""
+    m = load_map(FLAGSHIP)
+    entries = _flat(_outline(render_pdf(m, analyze(m), RenderOptions(fit="slide")), tmp_path))
+    under = {page: sorted(up for _, at, up in entries if at == page) for _, page, _ in entries}
+    assert under[13] == [9, 12] and under[10] == [6, 8]
+    titles = {page: title for title, page, _ in entries}
+    assert titles[13].startswith("13 · EVIDENCE: On April 27 the Chinese publication Sina")
+    assert titles[10].startswith("10 · REASON: Russia's line, which Lavrov reiterated")
+    assert sum(page == 13 for _, page, _ in entries) == 2  # no more entries than parents
+    out = tmp_path / "map.html"
+    result = CliRunner().invoke(
+        main, ["render", str(FLAGSHIP), "-f", "html", "--fit", "slide", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    options = re.findall(r'<option value="(\d+)">([^<]*)</option>', out.read_text("utf-8"))
+    assert [int(value) for value, _ in options] == list(range(1, len(options) + 1))
+    assert options[12][1].endswith("(and 3 more) · continues p. 9 and p. 12")
+    assert options[9][1].endswith(" · continues p. 6 and p. 8")
+
+
+def test_a_page_drawn_from_an_undercutter_is_named_as_its_box_is(tmp_path: Path) -> None:
+    """A page that starts with an objection to a link is named ``UNDERCUTS THE LINK``, as
+    its box's header says (it was named ``OBJECTION``)."""
+    m = load_map(FLAGSHIP)
+    layout = _pages(m, analyze(m), RenderOptions(fit="a4"), "a4")
+    assert layout is not None
+    cut = [
+        laid.plan.page.number
+        for laid in layout.pages
+        if laid.plan.page.tops
+        and m.get(min(laid.plan.page.tops, key=laid.plan.page.nodes.index)).relation
+        is Relation.UNDERCUTS
+    ]
+    assert cut
+    entries = _flat(_outline(render_pdf(m, analyze(m), RenderOptions(fit="a4")), tmp_path))
+    for title, page, _ in entries:
+        if page in cut:
+            assert title.startswith(f"{page} · UNDERCUTS THE LINK: ")
+        assert "OBJECTION: " not in title or page not in cut
 
 
 def test_bookmark_titles_keep_any_text_as_written(tmp_path: Path) -> None:

@@ -335,22 +335,23 @@ def test_every_resvg_binding_draws_the_same_pixels(text: str, shaped: bool) -> N
 
 
 def test_a_worker_keeps_its_freed_image_buffers(monkeypatch: pytest.MonkeyPatch) -> None:
-    from argmap.exporters.diagram import raster
+    from argmap.exporters.diagram import raster, rasterpool
 
     seen: list[dict[str, str]] = []
-    real = raster.subprocess.Popen
+    real = rasterpool.subprocess.Popen
 
     def spy(args: list[str], **kwargs: object) -> object:
         seen.append(kwargs["env"])  # type: ignore[arg-type]
         return real(args, **kwargs)  # type: ignore[call-overload]
 
     monkeypatch.setenv("GLIBC_TUNABLES", "glibc.pthread.rseq=0")
-    monkeypatch.setattr(raster.subprocess, "Popen", spy)
+    monkeypatch.setattr(rasterpool.subprocess, "Popen", spy)
     svg = '<svg width="9pt" height="9pt" xmlns="http://www.w3.org/2000/svg"/>'
     drawn = raster.svgs_to_pngs([svg] * 2 * raster.MIN_PAGES_PER_WORKER, dpi=72, max_side_px=99)
     assert all(isinstance(d, bytes) for d in drawn)
     assert seen and all(
-        env["GLIBC_TUNABLES"] == "glibc.pthread.rseq=0:" + raster.MALLOC_TUNABLES for env in seen
+        env["GLIBC_TUNABLES"] == "glibc.pthread.rseq=0:" + rasterpool.MALLOC_TUNABLES
+        for env in seen
     )
 
 

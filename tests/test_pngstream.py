@@ -10,7 +10,7 @@ import pytest
 
 from argmap.editing import safepages
 from argmap.errors import RenderError
-from argmap.exporters.diagram import engine, fitting, pagepngs, raster
+from argmap.exporters.diagram import engine, fitting, pagepngs, raster, rasterpool
 from argmap.load.maps import load_map
 from argmap.options import RenderOptions
 from argmap.pipeline import render_files, render_map
@@ -67,7 +67,7 @@ def test_pages_are_drawn_only_a_few_ahead_of_their_files(
     ahead = 0
     for event in events:
         ahead += 1 if event == "drawn" else -1
-        assert 0 <= ahead <= 2 * (1 + raster.AHEAD)
+        assert 0 <= ahead <= 2 * (1 + rasterpool.AHEAD)
 
 
 @pytest.mark.parametrize("workers", [1, 2])
@@ -122,3 +122,72 @@ def test_drawing_in_order_from_workers_stops_cleanly_when_an_svg_cannot_be_made(
         for _ in images:
             pass
     assert threading.active_count() == threads  # the workers' threads (and processes) are done
+
+
+def test_each_worker_has_its_next_page_before_it_answers_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A worker process never waits for this one between pages: the next is sent first.
+    logs: list[list[str]] = []
+
+    class Recorded:
+        def __init__(self) -> None:
+            self.log: list[str] = []
+            self.sent: list[str] = []
+            logs.append(self.log)
+
+        def __enter__(self) -> Recorded:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            pass
+
+        def send(self, job: tuple[object, ...]) -> None:
+            self.log.append("send")
+            self.sent.append(str(job[0]))
+
+        def receive(self) -> bytes:
+            self.log.append("receive")
+            width = int(self.sent.pop(0).split('width="')[1].split("pt")[0])
+            return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", width)
+
+    svg = '<svg width="{0}pt" height="9pt" xmlns="http://www.w3.org/2000/svg"/>'
+    monkeypatch.setattr(rasterpool, "Worker", Recorded)
+    monkeypatch.setattr(raster, "MIN_PAGES_PER_WORKER", 1)
+    monkeypatch.setattr(engine, "drawing_workers", lambda: 2)
+    drawn = raster.svgs_to_pngs([svg.format(i) for i in range(1, 21)], dpi=72, max_side_px=99)
+    assert [struct.unpack(">I", png[8:12])[0] for png in drawn] == list(range(1, 21))  # type: ignore[index]
+    assert len(logs) == 2 and sum(log.count("receive") for log in logs) == 20
+    for log in logs:
+        assert log.count("send") == log.count("receive")
+        assert log[:2] == ["send", "send"]  # the next page is in hand before the first answer
+
+
+def test_big_pages_and_big_images_pass_both_ways_at_once() -> None:
+    # A job larger than a pipe holds goes out while the worker writes an image larger than
+    # a pipe holds: the worker reads its next job as it comes, so neither side waits forever.
+    import random
+    import threading
+
+    chosen = random.Random(7)
+    rects = "".join(
+        f'<rect x="{chosen.randrange(400)}" y="{chosen.randrange(400)}" width="6" height="6" '
+        f'fill="#{chosen.randrange(1 << 24):06x}"/>'
+        for _ in range(6000)
+    )
+    svgs = [
+        f'<svg width="{400 + i}pt" height="400pt" xmlns="http://www.w3.org/2000/svg">{rects}</svg>'
+        for i in range(2 * raster.MIN_PAGES_PER_WORKER)
+    ]
+    assert len(svgs[0]) > 1 << 17
+    drawn: list[object] = []
+    thread = threading.Thread(
+        target=lambda: drawn.extend(raster.svgs_to_pngs(svgs, dpi=144, max_side_px=2000)),
+        daemon=True,
+    )
+    thread.start()
+    thread.join(60)
+    assert not thread.is_alive(), "the workers and this process wait on each other"
+    assert len(drawn) == len(svgs) and all(isinstance(png, bytes) for png in drawn)
+    assert min(len(png) for png in drawn) > 1 << 16  # type: ignore[arg-type]
+    assert drawn[0] == raster.svg_to_png(svgs[0], dpi=144, max_side_px=2000)

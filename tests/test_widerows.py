@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,6 +19,7 @@ from argmap.options import RenderOptions
 from tests.conftest import MAPS
 
 REASONS = 60
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
 
 def _wide_map(reasons: int = REASONS) -> ArgumentMap:
@@ -57,6 +60,8 @@ def test_a_wide_map_is_drawn_in_rows_near_a_screen_shape(
     assert geometry.misplaced(svg, order, direction == "LR") == (0, 0)  # file order, below
     assert geometry.crossings(svg) == 0
     assert geometry.overlaps(svg) == 0
+    # Edges round other boxes: 12 top down, 6 left to right, while each hold pulled.
+    assert geometry.detours(svg, direction == "LR") <= (10 if direction == "TB" else 2)
     boxes = geometry.boxes(svg)
     near = min(boxes.values(), key=lambda box: box.top if direction == "TB" else box.left)
     assert near is boxes["t"]  # the thesis first
@@ -96,3 +101,26 @@ def test_a_few_reasons_are_left_side_by_side() -> None:
     m = _wide_map(4)
     dot = to_dot(m, analyze(m), RenderOptions())
     assert "polyline" not in dot and "ordering" not in dot
+
+
+@pytest.mark.parametrize(
+    ("count", "direction"), [(200, "LR"), (200, "RL"), (200, "TB"), (120, "TB"), (120, "BT")]
+)
+def test_a_generated_wide_map_keeps_each_parents_children_in_file_order(
+    count: int, direction: str
+) -> None:
+    # Wrapped into rows, 200 generated statements left to right: the last of a parent's
+    # children, a leaf, went up past its siblings (5 pairs out of file order); 120 top
+    # down: a reason's first child sank a rank, pulled towards the next row (2 pairs).
+    sys.path.insert(0, str(BENCHMARKS))
+    from bench_render import generate
+
+    m = validate_data(generate(count))
+    dot = to_dot(m, analyze(m), RenderOptions(direction=direction))
+    assert "ordering" in dot  # in rows
+    svg = render_svg(m, analyze(m), RenderOptions(direction=direction))
+    order = {node.id: i for i, node in enumerate(m.walk())}
+    across, backward = direction in ("LR", "RL"), direction in ("BT", "RL")
+    assert geometry.misplaced(svg, order, across, backward) == (0, 0)
+    assert geometry.crossings(svg) == 0
+    assert geometry.overlaps(svg) == 0

@@ -47,6 +47,8 @@ CODES: Final[Mapping[str, str]] = {
     "which shows the letters after it reversed",
     "line-break": "a text or quote holding a line break, which the diagrams, the HTML page "
     "and Markdown draw as a space",
+    "link-side": "a cross-link that attacks (or undercuts) a claim on its node's own side, "
+    "or supports a claim on the other side",
 }
 """Every lint code, with what it flags (the README lists the same)."""
 
@@ -67,7 +69,7 @@ def lint(m: ArgumentMap) -> list[LintWarning]:
     Returns:
         Warnings in document order of their node, then by code.
     """
-    from argmap.analysis import lintrules
+    from argmap.analysis import lintrules, lintsides
 
     found: list[LintWarning] = []
     found.extend(_unsupported_premises(m))
@@ -77,6 +79,7 @@ def lint(m: ArgumentMap) -> list[LintWarning]:
     found.extend(_each_sufficient(m))
     for rule in lintrules.RULES:
         found.extend(rule(m))
+    found.extend(lintsides.cross_sides(m))
     order = {node.id: i for i, node in enumerate(m.nodes)}
     return sorted(found, key=lambda w: (order[w.node_id], w.code, w.message))
 

@@ -20,9 +20,11 @@ __all__ = [
     "focus_context",
     "focus_node",
     "focus_root",
+    "hidden",
     "narrows",
     "paged_focus",
     "submap",
+    "view_roots",
     "visible_nodes",
 ]
 
@@ -37,15 +39,16 @@ outline load no page layout)."""
 
 
 def draw_kind(m: ArgumentMap, node: Node) -> NodeKind:
-    """Return the kind a node is shown as: an objection to an objection is a rebuttal.
+    """Return the kind a node is shown as: an attack on an attack is a rebuttal.
 
-    The diagram, the HTML page and ``argmap show`` all label and colour nodes by this
-    kind (the Rationale convention), while the map file keeps the kind it was written as.
+    An objection to an objection is a rebuttal, and an objection (or a rebuttal written
+    under one) to that rebuttal an objection again: down a chain of attacks the kinds
+    alternate, so each box's colour shows which side it argues for (the Rationale
+    convention). The diagram, the HTML page and ``argmap show`` all label and colour
+    nodes by this kind, while the map file keeps the kind it was written as.
     """
-    if node.kind is NodeKind.OBJECTION and node.parent is not None:
-        parent = m.get(node.parent)
-        if parent.kind in (NodeKind.OBJECTION, NodeKind.REBUTTAL):
-            return NodeKind.REBUTTAL
+    if node.kind in (NodeKind.OBJECTION, NodeKind.REBUTTAL):
+        return NodeKind.REBUTTAL if m.rebuts(node.id) else NodeKind.OBJECTION
     return node.kind
 
 
@@ -68,6 +71,32 @@ def narrows(options: RenderOptions) -> bool:
     )
 
 
+def view_roots(m: ArgumentMap, options: RenderOptions) -> list[str | None]:
+    """Where a view's branches start, each walked ``options.depth`` levels down.
+
+    The focus (or its linked group's members, see ``options.focus_group``), else the
+    thesis (None) and the map's conclusions.
+    """
+    if options.focus is None:
+        return [None, *conclusion_ids(m)]
+    group = m.get(options.focus).group
+    if group is not None and options.focus_group:
+        return [node.id for node in m.groups()[group]]
+    return [options.focus]
+
+
+def hidden(node: Node, hide: frozenset[str]) -> bool:
+    """Whether ``--hide`` (its values ``hide``) takes a node away, with its branch.
+
+    Evidence, or a reviewer's node; never the thesis nor a conclusion (nor, see
+    :func:`visible_nodes`, where a view starts).
+    """
+    return node.kind not in (NodeKind.THESIS, NodeKind.CONCLUSION) and (
+        ("evidence" in hide and node.kind is NodeKind.EVIDENCE)
+        or ("reviewers" in hide and node.author is not None)
+    )
+
+
 def visible_nodes(m: ArgumentMap, options: RenderOptions) -> list[Node]:
     """Return the nodes a render shows, in document order.
 
@@ -83,24 +112,13 @@ def visible_nodes(m: ArgumentMap, options: RenderOptions) -> list[Node]:
     hide = options.hide
     kept: list[Node] = []
     dropped: set[str] = set()
-    roots: list[str | None] = [None, *conclusion_ids(m)]
-    if options.focus is not None:
-        group = m.get(options.focus).group
-        whole = options.focus_group and group is not None
-        roots = [node.id for node in m.groups()[group]] if group and whole else [options.focus]
+    roots = view_roots(m, options)
     walked = (node for root in roots for node in m.walk(root, options.depth))
     for node in walked:
         if node.parent in dropped and node.id not in roots:
             dropped.add(node.id)
             continue
-        if (
-            node.kind not in (NodeKind.THESIS, NodeKind.CONCLUSION)
-            and node.id not in roots
-            and (
-                ("evidence" in hide and node.kind is NodeKind.EVIDENCE)
-                or ("reviewers" in hide and node.author is not None)
-            )
-        ):
+        if node.id not in roots and hidden(node, hide):
             dropped.add(node.id)
             continue
         kept.append(node)

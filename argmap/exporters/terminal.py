@@ -69,19 +69,36 @@ def format_tree(
     Raises:
         KeyError: ``focus`` is not an id in the map.
     """
-    if focus is not None and focus not in m and focus in (groups := m.groups()):
-        shown = (
-            format_tree(m, focus=n.id, depth=depth, color=color, marks=marks)
-            for n in groups[focus]
-        )
-        return "".join(shown)
-    start = m.get(focus) if focus is not None else m.thesis
-    lines = _subtree(m, start, depth, color, marks)
-    # Conclusions drawn from the start (in turn), each with its objections, after it.
-    for node in nested_under(m, start.id):
-        if node.kind is NodeKind.CONCLUSION and node is not start:
-            lines.extend(_subtree(m, node, depth, color, marks))
+    group = focus is not None and focus not in m and focus in m.groups()
+    starts = m.groups()[focus] if group and focus is not None else [m.get(focus or m.thesis.id)]
+    note, cuts = _view(m, starts[0].id if focus is not None else None, group, depth)
+    lines = [note] if note else []
+    for start in starts:
+        lines += _subtree(m, start, depth, color, (marks, cuts))
+        # Conclusions drawn from the start (in turn), each with its objections, after it.
+        for node in nested_under(m, start.id):
+            if node.kind is NodeKind.CONCLUSION and node is not start:
+                lines.extend(_subtree(m, node, depth, color, (marks, cuts)))
     return "\n".join(lines) + "\n"
+
+
+def _view(
+    m: ArgumentMap, focus: str | None, group: bool, depth: int | None
+) -> tuple[str, Mapping[str, str]]:
+    """A line saying what part of the map is shown, and what it leaves out at each node.
+
+    As a diagram's heading and boxes say it (see :mod:`argmap.analysis.viewcuts`):
+    ``# focus: A car-free centre would…, 2 levels deep``, and ``+3 more below`` under a
+    node whose children ``depth`` cut off. Nothing for the whole map.
+    """
+    if focus is None and depth is None:
+        return "", {}
+    from argmap.analysis.viewcuts import view_cuts, view_words
+    from argmap.options import RenderOptions
+
+    options = RenderOptions(focus=focus, focus_group=group, depth=depth)
+    cuts = {node_id: cut.words() for node_id, cut in view_cuts(m, options).items()}
+    return f"# {_safe(', '.join(view_words(m, options)))}", cuts
 
 
 _MAX_INDENT: Final = 50
@@ -100,9 +117,14 @@ def _subtree(
     start: Node,
     depth: int | None,
     color: bool,
-    marks: Mapping[str, str] | None,
+    said: tuple[Mapping[str, str] | None, Mapping[str, str]],
 ) -> list[str]:
-    """Return the lines of the tree under ``start``, ``start`` unindented."""
+    """Return the lines of the tree under ``start``, ``start`` unindented.
+
+    ``said``: the extra text per node id shown after its marker (see :func:`format_tree`),
+    and what a part of the map leaves out at a node, on a line of its own under it.
+    """
+    marks, cuts = said
     lines: list[str] = []
     seen_groups: set[str] = set()
     # Group members sit one step in from their group's "& linked" line, and so does
@@ -134,4 +156,6 @@ def _subtree(
         lines.append(" ".join(parts))
         for link in node.links:
             lines.append(f"{indent}    also {link.relation.value} [{_safe(link.to)}]")
+        if node.id in cuts:
+            lines.append(f"{indent}    ({cuts[node.id]})")
     return lines

@@ -56,7 +56,7 @@ class _TreeIndex:
     entered, and left after all it holds, ``spans[id] = (entered, left)``.
     """
 
-    __slots__ = ("depths", "drawn", "spans")
+    __slots__ = ("attacks", "depths", "drawn", "rebuts", "spans")
 
     def __init__(self, nodes: tuple[Node, ...], index: dict[str, int]) -> None:
         below: dict[str, list[str]] = {node.id: [] for node in nodes}
@@ -67,6 +67,10 @@ class _TreeIndex:
         self.drawn: set[str] = set()
         """The conclusions and what sits under them."""
         self.spans: dict[str, tuple[int, int]] = {}
+        self.attacks: set[str] = set()
+        """Objections and rebuttals that attack a claim that is not itself an attack."""
+        self.rebuts: set[str] = set()
+        """Objections and rebuttals that attack an attack: rebuttals, as drawn."""
         clock = 0
         stack: list[tuple[str, int]] = [(nodes[0].id, 0)]  # the thesis; -1: leaving
         while stack:
@@ -77,6 +81,8 @@ class _TreeIndex:
             node = nodes[index[node_id]]
             if node.kind is NodeKind.CONCLUSION or node.parent in self.drawn:
                 self.drawn.add(node_id)
+            if node.kind in (NodeKind.OBJECTION, NodeKind.REBUTTAL):
+                (self.rebuts if node.parent in self.attacks else self.attacks).add(node_id)
             self.depths[node_id], self.spans[node_id] = depth, (clock, clock)
             clock += 1
             stack.append((node_id, -1))
@@ -181,6 +187,14 @@ class ArgumentMap(Record):
         spans = self._tree().spans
         (entered, left), (start, end) = spans[ancestor_id], spans[node_id]
         return entered < start and end <= left
+
+    def rebuts(self, node_id: str) -> bool:
+        """Return whether the node attacks an attack (in constant time).
+
+        Along a chain of attacks the sides alternate: an objection to an objection is a
+        rebuttal, an objection to that rebuttal an objection again, and so on down.
+        """
+        return node_id in self._tree().rebuts
 
     def under_conclusion(self, node_id: str) -> bool:
         """Return whether the node is a conclusion or sits under one (in constant time)."""

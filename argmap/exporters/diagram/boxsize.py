@@ -10,6 +10,7 @@ from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.labels import RowsMemo, statement_rows_once
 from argmap.exporters.diagram.longtext import line_points
 from argmap.exporters.diagram.textwidth import text_points
+from argmap.exporters.diagram.viewmarks import CUT_POINTS
 from argmap.model import ArgumentMap, Node, NodeKind
 from argmap.options import RenderOptions, Sheet
 
@@ -41,6 +42,7 @@ def box_size(
     room: tuple[float, float, bool] | None = None,
     memo: RowsMemo | None = None,
     exact: bool = False,
+    cut: str = "",
 ) -> tuple[float, float]:
     """Estimate the width and height, in points, of a node's box as the diagram draws it.
 
@@ -53,7 +55,8 @@ def box_size(
     the rows measured, for the label (see :class:`~.labels.RowsMemo`). ``exact``: no line
     counted narrower than its label's cell sets it (Noto Sans widths): the count alone
     falls short on lines of wide letters ("word" seven times: 230 points counted, 240
-    drawn), and boxes side by side across the ranks then overflow their page.
+    drawn), and boxes side by side across the ranks then overflow their page. ``cut``:
+    the row saying what a narrowed view leaves out at the node (see :mod:`.viewmarks`).
     """
     thesis = kind is NodeKind.THESIS
     drawn, credits = statement_rows_once(
@@ -66,6 +69,8 @@ def box_size(
     if drawn.quote:
         rows.append((11.0, list(drawn.quote), "I"))
     rows.extend((10.0, lines, "") for lines in credits)
+    if cut:
+        rows.append((CUT_POINTS, [cut], "I"))
     if exact:  # the count, or the width the label gives the line (its cell's): the wider
         width = max(
             max(line_points(line, size), text_points(line, size, style))
@@ -95,13 +100,13 @@ def page_measure(
     box = partial(box_size, show_quote=show, narrow=narrow, room=room, memo=memo, exact=exact)
     sizes: dict[str, tuple[float, float]] = {}
 
-    sheet = options.sheet
+    sheet, cuts = options.sheet, options.cuts or {}
 
     def measure(node: Node) -> tuple[float, float]:
         if (size := sizes.get(node.id)) is None:
             kind = draw_kind(m, node)
             blank = None if sheet is None else sheet_box(node, kind, sheet)
-            size = sizes[node.id] = blank or box(m, node, kind)
+            size = sizes[node.id] = blank or box(m, node, kind, cut=cuts.get(node.id, ""))
         return size
 
     return measure

@@ -40,6 +40,7 @@ from argmap.exporters.diagram.styles import (
     NodeStyle,
 )
 from argmap.exporters.diagram.trailcuts import add_junction, link_through, undercut_links, worded
+from argmap.exporters.diagram.viewmarks import cut_options, drawing_heading, with_cut
 from argmap.exporters.diagram.widerows import hold_wide, wide_drawing
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.options import RenderOptions
@@ -154,12 +155,12 @@ def _page_groups(ctx: _Ctx, page: PagePlan) -> _Ctx:
 
 
 def _checked(m: ArgumentMap, options: RenderOptions) -> RenderOptions:
-    """The options, unless their ``--focus`` names no node: that is refused."""
+    """The options, unless their ``--focus`` names no node: that is refused (see cut_options)."""
     if options.focus is not None and options.focus not in m:
         from argmap.errors import UnknownFocusError
 
         raise UnknownFocusError(options.map_name, options.focus, (n.id for n in m.nodes))
-    return options
+    return cut_options(m, options)  # what a narrowed view leaves out: "+3 more below"
 
 
 def _context(
@@ -189,7 +190,8 @@ def _new_graph(m: ArgumentMap, options: RenderOptions, page: PagePlan | None) ->
     if page is not None and page.ranksep:  # a small map's one page (see wholepage.CLOSER)
         g.attr("graph", {"ranksep": page.ranksep})
     title = graphviz_escape(shorten_keep_lines(m.title, MAX_TOOLTIP_CHARS))
-    g.attr("graph", {"label": "", "tooltip": title})
+    heading = drawing_heading(m, options) if page is None else {"label": ""}  # a view's
+    g.attr("graph", {**heading, "tooltip": title})
     g.attr("node", NODE_DEFAULTS)
     g.attr("edge", EDGE_DEFAULTS)
     return g
@@ -256,7 +258,7 @@ def _node_attrs(ctx: _Ctx, node: Node) -> dict[str, str]:
     )
     classes = sheets.sheet_classes(sheet, classes)
     return {
-        "label": label,
+        "label": with_cut(label, opts, node.id, style),  # what a narrowed view cuts there
         "shape": style.shape,
         "style": styles,
         "fillcolor": style.fill,

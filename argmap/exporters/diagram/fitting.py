@@ -135,7 +135,7 @@ def lay_out(
         RenderError: the engine is missing, fails or times out.
     """
     budget = page_budget(size := PAGE_SIZES[fit].turned(options.portrait))
-    options = page_options(options, budget)
+    options = page_options(options, budget, m)  # its boxes say what a narrowed view cuts
     shown = [node.id for node in visible_nodes(m, options)]
     shown, lead = paged_focus(m, options, shown, TRAIL_ROWS - 1)  # above a focus: breadcrumb
     below, above = split_above(m, shown)  # conclusions: drawn with the root, on page 1

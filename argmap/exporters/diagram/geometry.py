@@ -319,7 +319,9 @@ def detours(svg: str, horizontal: bool = False) -> int:
     return out
 
 
-def misplaced(svg: str, order: dict[str, int], horizontal: bool = False) -> tuple[int, int]:
+def misplaced(
+    svg: str, order: dict[str, int], horizontal: bool = False, backward: bool = False
+) -> tuple[int, int]:
     """Count children not beneath their parent, and siblings out of file order.
 
     For a top-to-bottom drawing: a child's box must start below its parent's; siblings,
@@ -328,6 +330,8 @@ def misplaced(svg: str, order: dict[str, int], horizontal: bool = False) -> tupl
     its branch's first node; the tops of a continued page are the children of their
     breadcrumb row. ``horizontal`` (left to right): the same with the axes swapped, a
     child right of its parent, siblings down a column, then in the next column.
+    ``backward``: the drawing runs the other way (bottom to top, right to left), its
+    siblings still left to right (top to bottom).
 
     Returns:
         (children not beneath their parent, siblings out of order)
@@ -335,6 +339,8 @@ def misplaced(svg: str, order: dict[str, int], horizontal: bool = False) -> tupl
     found = boxes(svg)
     if horizontal:
         found = {name: Box(b.top, b.left, b.bottom, b.right) for name, b in found.items()}
+    if backward:
+        found = {name: Box(b.left, -b.bottom, b.right, -b.top) for name, b in found.items()}
     # A stub stands in its branch's place: it is ordered as the branch's first node.
     for name in [name for name in found if name.startswith("stub ")]:
         found.setdefault(name[5:], found[name])

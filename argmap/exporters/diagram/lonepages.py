@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING, Final, Generic, TypeVar
 
 from argmap.exporters.diagram.conclusionshare import share_pages
 from argmap.exporters.diagram.geometry import all_crossings
+from argmap.exporters.diagram.keyshare import key_shared
 from argmap.exporters.diagram.leafhome import Arrange, leaves_home
 from argmap.exporters.diagram.leafhome import renamed as renamed_wrap
 from argmap.exporters.diagram.lonerows import lone_rows
+from argmap.exporters.diagram.overviewlanes import straight_overview_stubs
 from argmap.exporters.diagram.overviewstubs import split_overview_stubs
 from argmap.exporters.diagram.packed import unpack
 from argmap.exporters.diagram.pageestimate import Unit
@@ -49,8 +51,10 @@ def fewer_pages(
     not left to right), then lone branches (see :func:`host_lone_pages`), then, top down,
     siblings' pages (see :func:`~.siblingshare.share_sibling_pages`), lone branches at
     their stubs again (see :func:`~.lonerows.lone_rows`), a small map's pages all on one
-    (see :func:`~.wholepage.whole_page`) and the overview's grouped stub split (see
-    :func:`~.overviewstubs.split_overview_stubs`). ``planned``: the
+    (see :func:`~.wholepage.whole_page`), the overview's grouped stub split (see
+    :func:`~.overviewstubs.split_overview_stubs`), its stubs in rows that loop put in
+    one row (see :func:`~.overviewlanes.straight_overview_stubs`), and, top down, a key
+    alone on a page drawn on one with room (see :func:`~.keyshare.key_shared`). ``planned``: the
     pager that planned the pages (for its rows and estimates), and whether they run left
     to right.
     """
@@ -63,9 +67,13 @@ def fewer_pages(
         drafts = share_pages(m, drafts, drafter, budget, CLOSER)
         drafts = share_sibling_pages(m, drafts, drafter, budget)
         drafts = lone_rows(m, drafts, drafter, budget, lone)
+    if not across and pager is not None:
+        drafts = whole_page(drafts, drafter, budget, pager)
+        drafts = split_overview_stubs(m, drafts, drafter, budget)
+    drafts = straight_overview_stubs(m, drafts, drafter, budget)
     if across or pager is None:
         return drafts
-    return split_overview_stubs(m, whole_page(drafts, drafter, budget, pager), drafter, budget)
+    return key_shared(drafts, drafter, budget)
 
 
 def host_lone_pages(

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
+from argmap.analysis.viewcuts import cut_options
 from argmap.exporters.diagram.boxsize import (
     CELL_PADDING,
     LINE_HEIGHT,
@@ -103,11 +104,18 @@ def box_widths(
     return lambda node_id: measure(m.get(node_id))[0]
 
 
-def page_options(options: RenderOptions, budget: Budget) -> RenderOptions:
-    """The options as a page of this ``budget`` draws with: narrow or not, its boxes' room."""
+def page_options(
+    options: RenderOptions, budget: Budget, m: ArgumentMap | None = None
+) -> RenderOptions:
+    """The options as a page of this ``budget`` draws with: narrow or not, its boxes' room.
+
+    ``m``: the map, whose boxes then say what a narrowed view leaves out at them (see
+    :func:`~argmap.analysis.viewcuts.cut_options`), worked out once for all its pages.
+    """
     across = options.direction in ("LR", "RL")
     narrow = narrow_page(budget.width, across)
-    return replace(options, narrow=narrow, text_room=text_room(budget, across, narrow))
+    paged = replace(options, narrow=narrow, text_room=text_room(budget, across, narrow))
+    return paged if m is None else cut_options(m, paged)
 
 
 def status_measure(

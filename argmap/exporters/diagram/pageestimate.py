@@ -387,12 +387,12 @@ class Estimator(PageTree):
         rows = wrap_rows(items, limit)
         if apart := bool(lifted) and (len(rows) > 1 or bool(others)):  # (a row is a rank)
             rows = wrap_rows(others, limit) if others else []
-        if len(rows) > 1 or (self.horizontal and rows):
+        if ((across := self.horizontal) and rows) or len(rows) > 1:
             hung = {
                 item.name: self.order.get(self.parent[unit[0]] or "", -1)
                 for item, unit in zip(items, units, strict=True)  # (the rows' items looked up)
             }
-            rows = (across_trail_rows if self.horizontal else by_trail_rows)(rows, hung)
+            rows = across_trail_rows(rows, hung) if across else by_trail_rows(rows, hung, limit)
         rows = [lifted, *rows] if apart else rows
         if wraps is not None:
             note_rows(TRAIL, rows, wraps)

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from argmap.exporters.diagram.bidi import reads_right_to_left
+from argmap.exporters.diagram.dot import Html
 from argmap.exporters.diagram.enginewidths import engine_points
-from argmap.exporters.diagram.labels import shorten
+from argmap.exporters.diagram.labels import lines_html, shorten
 from argmap.exporters.diagram.pagesize import PAD_POINTS, Budget
 from argmap.exporters.diagram.textwidth import char_points, text_points
 
 __all__ = [
     "HEADING_POINTS",
     "HEADING_WIDTH",
+    "heading_attrs",
     "heading_points",
     "heading_room",
     "lift_heading",
     "page_heading",
+    "with_view",
 ]
 
 HEADING_POINTS: Final = 11.0
@@ -30,6 +33,13 @@ no wider than its drawing (see :func:`heading_room`)."""
 LABEL_MARGIN: Final = 18.0
 """What the engine adds to the width of a graph's label (8 points a side), and its
 rounding of the drawing to whole points, and a little more, to be safe."""
+
+VIEW_SHARE: Final = 0.8
+"""The most of a heading's width its words on a narrowed view take, the page's number
+included: the rest is the title's (see :func:`with_view`)."""
+
+if TYPE_CHECKING:
+    pass
 
 _GRAPH: Final = re.compile(r'<g id="graph\d+" class="graph"')
 _FIRST: Final = re.compile(r'<g id="(?:node|edge|clust)\d+"|<text\b[^>]*>')
@@ -102,3 +112,26 @@ def page_heading(title: str, where: str, width: float = HEADING_WIDTH) -> str:
     # a left-to-right mark (drawn as nothing) sets the line's direction before the title's
     # letters would (see :func:`~.bidi.visual_order`), so "page 2 of 8" stays at its end.
     return "\u200e" + line if reads_right_to_left(shown) else line
+
+
+def with_view(texts: tuple[str, ...], where: str, width: float) -> str:
+    """``where`` (the page's number) after what a heading says of a narrowed view.
+
+    The longest of the view's ``texts`` that leaves the title its share of the heading's
+    ``width`` (see :data:`VIEW_SHARE`), else the shortest; ``where`` alone without a view.
+    """
+    if not texts:
+        return where
+    fits = (text for text in texts if heading_points(f"{text}  ·  {where}") <= VIEW_SHARE * width)
+    return f"{next(fits, texts[-1])}  ·  {where}"
+
+
+def heading_attrs(heading: str) -> dict[str, str | Html]:
+    """The graph's attributes that draw ``heading`` at its top left, in the heading's look."""
+    return {
+        "label": Html(lines_html([heading])),
+        "labelloc": "t",
+        "labeljust": "l",
+        "fontsize": f"{HEADING_POINTS:g}",
+        "fontcolor": "#424242",
+    }

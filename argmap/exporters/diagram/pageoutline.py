@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Final
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.labels import shorten
 from argmap.exporters.diagram.pdfwrite import Bookmark
-from argmap.exporters.diagram.styles import THEMES
+from argmap.exporters.diagram.stubstatus import stub_word
 from argmap.safetext import without_bidi_controls
 
 if TYPE_CHECKING:
@@ -28,42 +28,66 @@ TITLE_CHARS: Final = 80
 def page_outline(m: ArgumentMap, layout: Layout, options: RenderOptions) -> list[Bookmark]:
     """The names of a diagram's pages, in page order: the PDF's bookmarks, the page's list.
 
-    Each page is named by its number, then the kind and statement of its first top (the
-    node it continues from; the thesis on page 1), with how many more tops it holds; it
-    is nested under the page that draws that top's parent, as its stub there leads to
-    it: the outline reads as the map's tree, a reader opening the branches they follow.
-    The page of the map's key alone (after the last) is named so, at the top level.
-    None for a worksheet, whose bookmarks would give away what it hides (the kinds, or
-    the statements left blank), nor for a single page.
+    Each page is named by its number, then the kind (as its box names it: ``UNDERCUTS THE
+    LINK``) and statement of the first top it draws (the node it continues from; the thesis
+    on page 1), with how many more tops it holds. It is nested under the page that draws
+    that top's parent, as its stub there leads to it, and listed again under each other
+    page whose stub leads to one of its tops (a page may go on with branches of several):
+    the outline reads as the map's tree, a reader opening the branches they follow. A
+    page's own entries nest under its first. The page of the map's key alone (after the
+    last) is named so, at the top level. None for a worksheet, whose bookmarks would give
+    away what it hides (the kinds, or the statements left blank), nor for a single page.
     """
     if options.sheet is not None or len(layout.pages) < 2:
         return []
     home = {node: laid.plan.page.number for laid in layout.pages for node in laid.plan.page.nodes}
-    styles = THEMES[options.theme][0]
     marks = []
     for laid in layout.pages:
         page = laid.plan.page
         if not page.tops:
             marks.append(Bookmark(f"{page.number} · Key", page.number))
             continue
-        node = m.get(page.tops[0])
-        label = styles[draw_kind(m, node)].label
-        more = f" (and {len(page.tops) - 1} more)" if len(page.tops) > 1 else ""
+        tops = _drawn_order(page.tops, page.nodes)
+        node = m.get(tops[0])
+        label = stub_word(node, draw_kind(m, node))
+        more = f" (and {len(tops) - 1} more)" if len(tops) > 1 else ""
         text = shorten(without_bidi_controls(node.text), TITLE_CHARS)
         title = f"{page.number} · {label}: {text}{more}"
-        parent = home.get(node.parent or "", 0)
-        marks.append(Bookmark(title, page.number, parent if parent < page.number else 0))
+        parents = [home.get(m.get(top).parent or "", 0) for top in tops]
+        led = list(dict.fromkeys(n for n in parents if 0 < n < page.number)) or [0]
+        marks += [Bookmark(title, page.number, parent) for parent in led]
     return marks
 
 
-def indented(outline: Sequence[Bookmark], deepest: int = 6) -> list[str]:
-    """The outline's titles, each indented two no-break spaces a level (``deepest`` at most).
+def _drawn_order(tops: Sequence[str], nodes: Sequence[str]) -> list[str]:
+    """A page's tops in the order it draws them: its nodes' (document) order."""
+    at = {node: i for i, node in enumerate(nodes)}
+    return sorted(tops, key=lambda top: at.get(top, len(at)))
 
-    For a flat list of pages (a ``<select>``), whose entries keep the map's nesting.
+
+def indented(outline: Sequence[Bookmark], deepest: int = 6) -> list[str]:
+    """Each page's title once, indented two no-break spaces a level (``deepest`` at most).
+
+    For a flat list of pages (a ``<select>``), whose entries keep the map's nesting: a
+    page listed under several pages sits under the first, and its title says which it
+    continues (``· continues p. 8 and p. 12``).
     """
+    led: dict[int, list[int]] = {}
+    for mark in outline:
+        led.setdefault(mark.page, []).append(mark.parent)
     depth: dict[int, int] = {}
     out = []
     for mark in outline:
+        if mark.page in depth:
+            continue
         level = depth[mark.page] = depth.get(mark.parent, -1) + 1 if mark.parent else 0
-        out.append("\u00a0\u00a0" * min(level, deepest) + mark.title)
+        pages = led[mark.page]
+        also = f" · continues {_pages_named(sorted(pages))}" if len(pages) > 1 else ""
+        out.append("\u00a0\u00a0" * min(level, deepest) + mark.title + also)
     return out
+
+
+def _pages_named(pages: Sequence[int]) -> str:
+    """Pages in words: ``p. 8 and p. 12``, ``p. 3, p. 8 and p. 12``."""
+    named = [f"p. {page}" for page in pages]
+    return ", ".join(named[:-1]) + " and " + named[-1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from operator import itemgetter
 
 from argmap.analysis.view import drawn_up
 from argmap.exporters.diagram import trailcuts as cuts
@@ -12,26 +13,27 @@ from argmap.exporters.diagram.dot import (
     Compass,
     Digraph,
     End,
-    Html,
     LineCache,
     Port,
     edge_line,
     near_side,
 )
 from argmap.exporters.diagram.drawn import DRAWN_LABEL, drawing_step_attrs, laned_step
-from argmap.exporters.diagram.labels import RowsMemo, lines_html
+from argmap.exporters.diagram.labels import RowsMemo
 from argmap.exporters.diagram.measure import box_widths
 from argmap.exporters.diagram.pageheading import (
-    HEADING_POINTS,
     HEADING_WIDTH,
     LABEL_MARGIN,
+    heading_attrs,
     page_heading,
+    with_view,
 )
 from argmap.exporters.diagram.pageinrefs import Arrivals
 from argmap.exporters.diagram.pagekey import key_anchors
 from argmap.exporters.diagram.pagerefs import add_references
 from argmap.exporters.diagram.pagetrail import EdgeStyler, add_trail
 from argmap.exporters.diagram.paging import Page
+from argmap.exporters.diagram.rowholds import lane_order
 from argmap.exporters.diagram.stacking import TRAIL, row_ports
 from argmap.exporters.diagram.stubbox import stub_attrs
 from argmap.exporters.diagram.stubstatus import (
@@ -49,6 +51,7 @@ from argmap.exporters.diagram.trailcolumn import (
 )
 from argmap.exporters.diagram.trailcuts import CUT_ROWS, hold_with_cutters, hung_tops, undercutters
 from argmap.exporters.diagram.traillanes import row_class
+from argmap.exporters.diagram.viewmarks import view_texts
 from argmap.exporters.diagram.worksheet import no_arrow_box
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.options import RenderOptions
@@ -119,6 +122,7 @@ def add_page_parts(
     near: Compass = "",
     ports: Mapping[str, str] | None = None,
     junctions: Mapping[str, str] | None = None,
+    view: tuple[str, ...] = (),
 ) -> None:
     """Add the page's heading, its trail and references to other pages (stubs: :func:`add_stub`).
 
@@ -134,21 +138,13 @@ def add_page_parts(
         ports: the side of each parent of rows where its children's edges end (see
             :func:`~.stacking.row_ports`): its references' edges end there too.
         junctions: tops whose arrow into the breadcrumb is undercut -> its junction's name.
+        view: what the heading may say of a narrowed view (see :func:`~.pageheading.view_texts`).
     """
     page = plan.page
     total = plan.number(plan.total)
     where = f"{_key_note(page, plan.key_word)}page {plan.number(page.number)} of {total}"
-    heading = page_heading(m.title, where, plan.heading)
-    g.attr(
-        "graph",
-        {
-            "label": Html(lines_html([heading])),
-            "labelloc": "t",
-            "labeljust": "l",
-            "fontsize": f"{HEADING_POINTS:g}",
-            "fontcolor": "#424242",
-        },
-    )
+    where = with_view(view, where, plan.heading)
+    g.attr("graph", heading_attrs(page_heading(m.title, where, plan.heading)))
     add_trail(g, m, plan, styles, edge_attrs, {} if cache is None else cache, near, junctions)
     add_references(g, m, plan, edge_attrs, {} if ports is None else ports)
 
@@ -212,13 +208,16 @@ class PageStubs:
         """Of :attr:`cut` and :attr:`hung`, those whose link is drawn and undercut: id -> its
         junction, where stubs of undercutters aim, as undercutters drawn in full do (set by
         the builder); the others' aim at the box."""
-        self.edges: list[tuple[int, str]] = []
+        self.edges: list[tuple[float, str]] = []
         """Stub edges added by :meth:`edges_before`, the last first."""
+        self.lanes = _lanes(m, plan.page)
+        """Page 1's stubs of the root in rows: index -> where among the edges its edge goes."""
         page = (plan.page.nodes, [s.tops[0] for s in stubs], plan.home, plan.number)
         look = (plan.across, plan.narrow, plan.upright)
         held = {item for wrap in plan.page.wraps for item, _ in wrap.holds}
         width = None if sized is None else box_widths(m, *sized)
         beside = None if width is None else (width, plan.heading + LABEL_MARGIN)
+        self.view = () if sized is None else view_texts(m, sized[0])  # its heading's words
         self.arrivals = Arrivals(m, page, look, edge_attrs, self.ports, held, beside)
         """Its references to cross-links arriving from other pages, added as stubs are."""
 
@@ -229,13 +228,15 @@ class PageStubs:
         across = self.plan.across and not in_column(self.plan)
         near: Compass = near_side(self.direction) if across else ""
         parts = (self.styles, self.edge_attrs, self.cache, near, self.ports, self.junctions)
-        add_page_parts(self.g, self.m, self.plan, *parts)
+        add_page_parts(self.g, self.m, self.plan, *parts, self.view)
         # A linked group's rows are held inside its box (see build).
         wraps = self.plan.page.wraps
         held = [w for w in wraps if not w.parent.startswith(("group ", "tails ", *CUT_ROWS))]
         if column_items(self.m, self.plan) is not None:  # the breadcrumb's column holds them
             held = [w for w in held if w.parent != TRAIL]
         hold_with_cutters(self.g, self.plan, held, (self.m, self.junctions))
+        if self.lanes:  # the root's edges from its rows of stubs kept in lanes (see _lanes)
+            self.g.node(self.plan.page.tops[0], {"ordering": "in"})
         if wraps and not self.curved:
             # Rows send their edges up past each other to one parent: curved, they aim at
             # its centre, bunch at its corners and swap sides; straight runs with bends keep
@@ -278,7 +279,9 @@ class PageStubs:
                 "sw" if self.direction == "RL" else "se",
                 self.standing,
             )
-            self.edges.insert(0, (position, edge))
+            self.edges.insert(0, (self.lanes.get(index, position), edge))
+        if self.lanes:  # an edge in its lane's place (see _lanes): all after the last stub
+            self.edges.sort(key=itemgetter(0), reverse=True)
         self.arrivals.add_before(self.g, limit)
 
     def edges_before(self, node: Node | None) -> None:
@@ -342,3 +345,23 @@ def add_stub(
         cls = row_class(attrs, int(parent.port[1:]))["class"]
         port |= {"class": cls, "tailport": outer_side(plan)}
     return edge_line(stub.name, parent, {**no_arrow_box(attrs), **port})  # its box: its page
+
+
+def _lanes(m: ArgumentMap, page: Page) -> dict[int, float]:
+    """Page 1's stubs of the root in rows (two or more atop): stub index -> its edge's place.
+
+    The edges go after the last of those stubs, in the order of :func:`~.rowholds.lane_order`
+    (which the root's ``ordering=in`` keeps), each lower row's passing the rows above in
+    a lane of its own: in file order, the engine sent them round the rows' outside.
+    """
+    if page.number != 1 or not page.tops:
+        return {}
+    index = {stub.name: i for i, stub in enumerate(page.stubs, 1)}
+    for wrap in page.wraps:
+        names = [name for row in wrap.rows for name in row]
+        if wrap.parent != page.tops[0] or len(wrap.rows[0]) < 2 or not set(names) <= set(index):
+            continue  # (a row of one: its lower rows' edges pass it on either side)
+        last = max(m.position(page.stubs[index[name] - 1].tops[0]) for name in names)
+        order = lane_order(wrap.rows)
+        return {index[name]: last + (k + 1) / (len(order) + 1) for k, name in enumerate(order)}
+    return {}

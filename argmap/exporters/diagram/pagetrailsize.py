@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
 from argmap.exporters.diagram.rowholds import in_gap, under_box
-from argmap.exporters.diagram.stacking import NODESEP, RANKSEP, Item, Wrap
+from argmap.exporters.diagram.stacking import NODESEP, RANKSEP, Item, Wrap, rows_width
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pageestimate import Estimator
@@ -113,7 +114,9 @@ def with_trail(
     return (*own, False)
 
 
-def by_trail_rows(rows: list[list[Item]], row_of: Mapping[str, int]) -> list[list[Item]]:
+def by_trail_rows(
+    rows: list[list[Item]], row_of: Mapping[str, int], limit: float = math.inf
+) -> list[list[Item]]:
     """Wrapped tops that hang from several of the breadcrumb's rows, placed by those rows.
 
     In file order, tops of different rows mix in the wrapped rows, and their edges reach
@@ -127,6 +130,11 @@ def by_trail_rows(rows: list[list[Item]], row_of: Mapping[str, int]) -> list[lis
     breadcrumb with the outer ones going to its higher rows on each side, most often.
     Rows hanging from one row of the breadcrumb, one row of tops, or rows with a block
     (a top with its children, last: see :func:`~.stacking.rows_ranks`) are kept as they are.
+    The columns fill from the first row down; where a row is longer than one above it and
+    that comes out wider than ``limit`` (see :func:`~.stacking.rows_width`), each column
+    goes down the rows that have a box in it, as wrapped: a wide box over two narrower,
+    placed as two over one, was too wide for an upright page, and its planner sent a
+    third leaf to a page of its own.
     """
     items = [item for row in rows for item in row]
     if len(rows) < 2 or len({row_of[item.name] for item in items}) < 2:
@@ -145,10 +153,18 @@ def by_trail_rows(rows: list[list[Item]], row_of: Mapping[str, int]) -> list[lis
         done += heights[column]
     for column in range(fill[-1], count):  # the lowest rows first, each row's in file order
         columns[column] = sorted(columns[column], key=lambda item: -row_of[item.name])
+    order = {item.name: i for i, item in enumerate(items)}
     placed = [
         [columns[c][r] for c in range(count) if r < len(columns[c])] for r in range(len(rows))
     ]
-    return _read_in_order(placed, row_of, {item.name: i for i, item in enumerate(items)})
+    placed = _read_in_order(placed, row_of, order)
+    if rows_width(placed) <= limit:
+        return placed
+    placed = [[] for _ in rows]
+    for c, down in enumerate(columns):  # down the rows that have a c-th item: the shape kept
+        for r, item in zip([r for r, row in enumerate(rows) if len(row) > c], down, strict=True):
+            placed[r].append(item)
+    return _read_in_order(placed, row_of, order)
 
 
 def across_trail_rows(rows: list[list[Item]], row_of: Mapping[str, int]) -> list[list[Item]]:

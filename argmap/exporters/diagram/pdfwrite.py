@@ -50,7 +50,8 @@ class Link(NamedTuple):
 class Bookmark(NamedTuple):
     """An entry of the PDF's outline (the viewer's bookmarks): it leads to a page (from 1).
 
-    ``parent``: the page whose entry it is nested under (0: none, at the top level).
+    ``parent``: the page whose entry it is nested under (0: none, at the top level); a page
+    listed under several pages has an entry for each.
     """
 
     title: str
@@ -219,6 +220,9 @@ class PdfWriter:
     def _outline(self, outline: Sequence[Bookmark]) -> int:
         """Write the outline's entries, nested by their parents; its root's number (0: none).
 
+        A page may have several entries (listed under each page that leads to it): the
+        entries nested under it go under its first.
+
         The first top-level entry (page 1, the overview) is open, the rest closed: a
         reader sees the map's first branches and opens the ones they follow.
         """
@@ -227,7 +231,9 @@ class PdfWriter:
             return 0
         root = self.reserve()
         numbers = [self.reserve() for _ in marks]
-        at = {mark.page: i for i, mark in enumerate(marks)}
+        at: dict[int, int] = {}  # a page -> its first entry, which its own nest under
+        for i, mark in enumerate(marks):
+            at.setdefault(mark.page, i)
         kids: dict[int, list[int]] = {-1: []}  # entry (-1: the root) -> its entries
         for i, mark in enumerate(marks):
             parent = at.get(mark.parent, -1)

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import html
-import os
 import re
-import subprocess
-import sys
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
@@ -170,7 +166,7 @@ def draw_pngs(
     """Rasterize SVG drawings as :func:`svg_to_png` does, spread over the cores, as asked for.
 
     resvg holds the interpreter while it draws, so once there are enough pages to repay
-    starting them, the pages go to worker processes (:mod:`argmap.rasterworker`, as many
+    starting them, the pages go to worker processes (:mod:`.rasterpool`, as many
     as :func:`~argmap.exporters.diagram.engine.drawing_workers` allows), each page to
     the next worker free; each image is the same whichever process draws it. ``svgs``
     is read only as workers come free, and each image is handed back as soon as those
@@ -193,7 +189,9 @@ def draw_pngs(
     if workers <= 1:
         drawn: Iterator[bytes | str] = (rasterworker.draw(_job(svg, *size)) for svg in svgs)
     else:
-        drawn = _InOrder(iter(svgs), workers, size).results()
+        from argmap.exporters.diagram.rasterpool import InOrder
+
+        drawn = InOrder(iter(svgs), workers, lambda svg: _job(svg, *size)).results()
     for image in drawn:
         yield (
             image
@@ -210,12 +208,6 @@ OUTLINE_MIN_PAGES: Final = 30
 (:mod:`argmap.rasterglyphs`): about 11 ms of CPU a slide saved, for a quarter of a second
 of fontTools in each process (even at about 23 pages). The glyphs drawn are the same, in
 the same places; a few pixels where glyphs touch may differ by a shade."""
-
-MALLOC_TUNABLES: Final = (
-    "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=268435456"
-)
-"""A worker's glibc keeps the freed image buffers for the next page instead of handing them
-back to the kernel and having fresh zeroed ones mapped (a third of its time without)."""
 
 
 def _job(svg: str, dpi: int, max_side_px: int, outlined: bool = False) -> Job:
@@ -251,148 +243,3 @@ def _unpainted(svg: str) -> str:
     if first is None or _WHITE_FILL.fullmatch(first.group(0)) is None:
         return svg
     return svg[: first.start()] + svg[first.end() :]
-
-
-class _Worker:
-    """A worker process drawing the jobs sent to it one at a time, started on entry.
-
-    A worker that cannot start or stops leaves a message in place of each page it is
-    given from then on.
-    """
-
-    def __init__(self) -> None:
-        import tempfile
-
-        self.errors = tempfile.TemporaryFile(prefix="argmap-raster-")  # noqa: SIM115 (closed on exit)
-        self.failed = ""
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def __enter__(self) -> _Worker:
-        env = dict(os.environ)
-        env["GLIBC_TUNABLES"] = ":".join(
-            filter(None, (env.get("GLIBC_TUNABLES"), MALLOC_TUNABLES))
-        )
-        try:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "argmap.rasterworker"],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=self.errors,
-                env=env,
-            )
-        except OSError as exc:
-            self.failed = f"cannot start a worker: {exc}"
-        return self
-
-    def draw(self, job: Job) -> bytes | str:
-        """The worker's drawing of one job, or what went wrong."""
-        process = self.process
-        if self.failed or process is None or process.stdin is None or process.stdout is None:
-            return self.failed
-        try:
-            rasterworker.send(process.stdin, job)
-            drawn = rasterworker.receive(process.stdout)
-        except (OSError, EOFError):
-            code = process.wait()
-            self.errors.seek(0)
-            detail = " ".join(self.errors.read().decode("utf-8", "replace").split()[-12:])
-            self.failed = f"the worker stopped (exit {code}): {detail}"
-            return self.failed
-        return drawn if isinstance(drawn, bytes | str) else "the worker answered nonsense"
-
-    def __exit__(self, *exc: object) -> None:
-        process = self.process
-        if process is not None and process.stdin is not None and process.stdout is not None:
-            with contextlib.suppress(OSError):
-                process.stdin.close()
-            process.stdout.close()
-            process.wait()
-        self.errors.close()
-
-
-class _InOrder:
-    """Worker processes drawing a stream of SVGs, their images handed back in order.
-
-    A thread a worker feeds it the next SVG as it comes free; images drawn ahead of
-    the next one due wait, and no worker runs more than :data:`AHEAD` pages a worker
-    ahead of it, so the images held stay few however slowly they are taken.
-    """
-
-    def __init__(self, svgs: Iterator[str], workers: int, size: tuple[int, int, bool]) -> None:
-        self.svgs, self.workers, self.size = svgs, workers, size
-        self.turn = threading.Condition()
-        self.drawn: dict[int, bytes | str] = {}
-        self.taken = self.given = 0
-        self.ended = self.stopped = False
-        self.error: BaseException | None = None
-
-    def results(self) -> Iterator[bytes | str]:
-        """Each image (or what went wrong drawing it), in the order of the SVGs."""
-        from concurrent.futures import ThreadPoolExecutor
-
-        with ThreadPoolExecutor(self.workers) as pool:
-            for _ in range(self.workers):
-                pool.submit(self._serve)
-            try:
-                while (image := self._next()) is not None:
-                    yield image
-            finally:  # the caller stopped, or all is drawn: let the threads finish
-                with self.turn:
-                    self.stopped = True
-                    self.turn.notify_all()
-
-    def _next(self) -> bytes | str | None:
-        """The next image due, once drawn; None when every SVG is drawn."""
-        with self.turn:
-            while self.given not in self.drawn:
-                if self.error is not None:
-                    raise self.error
-                if self.ended and self.given >= self.taken:
-                    return None
-                self.turn.wait()
-            self.given += 1
-            self.turn.notify_all()
-            return self.drawn.pop(self.given - 1)
-
-    def _take(self) -> tuple[int, str] | None:
-        """The next SVG to draw and its place, once the images waiting allow; None: stop."""
-        with self.turn:
-            while not self.stopped and self.taken - self.given >= AHEAD * self.workers:
-                self.turn.wait()
-            if self.stopped or self.ended:
-                return None
-            try:
-                svg = next(self.svgs)
-            except StopIteration:
-                self.ended = True
-                self.turn.notify_all()
-                return None
-            except BaseException as exc:  # an SVG that could not be made: the caller hears
-                self._fail(exc)
-                return None
-            self.taken += 1
-            return self.taken - 1, svg
-
-    def _serve(self) -> None:
-        # Threads only wait here: each worker process draws one page at a time.
-        try:
-            with _Worker() as worker:
-                while (todo := self._take()) is not None:
-                    place, svg = todo
-                    image = worker.draw(_job(svg, *self.size))
-                    with self.turn:
-                        self.drawn[place] = image
-                        self.turn.notify_all()
-        except BaseException as exc:
-            with self.turn:
-                self._fail(exc)
-
-    def _fail(self, error: BaseException) -> None:
-        """Stop every worker; the caller is told ``error`` (holding :attr:`turn`)."""
-        self.error = self.error or error
-        self.stopped = self.ended = True
-        self.turn.notify_all()
-
-
-AHEAD: Final = 2
-"""Pages a worker may draw ahead of the next image due."""

@@ -20,6 +20,7 @@ __all__ = [
     "hold_rows",
     "in_gap",
     "is_grid",
+    "lane_order",
     "leaf_holds",
     "under_box",
 ]
@@ -192,3 +193,19 @@ def hold_rows(g: Digraph, wraps: Sequence[Wrap]) -> None:
                     same.node(name)
             for left, right in zip(row, row[1:], strict=False):
                 g.edge(left, right, _INVISIBLE)
+
+
+def lane_order(rows: Sequence[Sequence[str]]) -> list[str]:
+    """Rows of stubs in the order their edges reach their parent, left to right.
+
+    Held in that order (the parent's ``ordering=in``), each edge from a lower row passes
+    the rows above on the inner side of the box over it, in a lane towards the middle:
+    left of the middle, the higher a stub the further out; right of it, the lower. The
+    engine's own order sent the lower rows' edges round the outside of the rows above.
+    """
+    placed = []
+    for depth, row in enumerate(rows):
+        for i, name in enumerate(row):
+            across = (i + 0.5) / len(row) - 0.5  # from the middle, each row spread evenly
+            placed.append((across, depth if across <= 0 else -depth, name))
+    return [name for _, _, name in sorted(placed)]

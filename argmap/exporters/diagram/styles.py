@@ -112,7 +112,8 @@ EDGE_STYLE: Final[Mapping[Relation, EdgeStyle]] = {
 
 THEMES: Final[Mapping[str, tuple[Mapping[NodeKind, NodeStyle], Mapping[Relation, EdgeStyle]]]] = {
     "default": (NODE_STYLE, EDGE_STYLE),
-    # Grayscale for photocopied handouts: kinds differ by corners, fill and line weight,
+    # Grayscale for photocopied handouts: kinds differ by corners, fill and line weight
+    # (white: thesis, reason, conclusion; grey: objection, square, and rebuttal, rounded),
     # attacks by heavy bar-ended arrows; border patterns stay free for --status.
     "print": (
         {
@@ -127,7 +128,7 @@ THEMES: Final[Mapping[str, tuple[Mapping[NodeKind, NodeStyle], Mapping[Relation,
                 "OBJECTION", "box", "#d4d4d4", "#000000", "#000000", "filled", "2.5"
             ),
             NodeKind.REBUTTAL: NodeStyle(
-                "REBUTTAL", "box", "#f0f0f0", "#000000", "#000000", "rounded,filled", "3"
+                "REBUTTAL", "box", "#e0e0e0", "#000000", "#000000", "rounded,filled", "2.5"
             ),
             NodeKind.CONCLUSION: NodeStyle(
                 "CONCLUSION", "box", "#ffffff", "#000000", "#000000", "filled,bold", "3.5"

@@ -80,10 +80,12 @@ def whole_page(drafts: list[_D], drafter: Drafts[_D], budget: Budget, pager: Pag
     with their ranks closer (:data:`CLOSER`). Else the pages stay. Conclusions drawn
     over the thesis go with it (six statements and a conclusion took two slides, the
     second holding an undercutter's branch of two); not those on pages apart (see
-    :mod:`.conclusionpages`), nor a focus's breadcrumb.
+    :mod:`.conclusionpages`). A focus's page keeps its breadcrumb, the claims above it
+    (``--focus health --depth 2``, twelve statements, took two slides: the second three
+    boxes, the first a third empty).
     """
     nodes = {node for draft in drafts for node in draft.plan.page.nodes}
-    if len(drafts) < 2 or len(nodes) > WHOLE_MOST or pager.lead:
+    if len(drafts) < 2 or len(nodes) > WHOLE_MOST or (pager.lead and not pager.context):
         return drafts
     if sum(d.width * d.height for d in drafts) > MOST_ROOM * budget.width * budget.height:
         return drafts
@@ -145,7 +147,8 @@ def _estimated(
         return None
     size = (estimate.width, estimate.height)
     full = tuple(sorted(nodes | above, key=pager.m.position))
-    return Page(1, (), pager.first, full, (), size, estimate.wraps, estimate.key)
+    trail = pager.lead_for(0) if pager.context else ()  # a focus's: the claims above it
+    return Page(1, trail, pager.first, full, (), size, estimate.wraps, estimate.key)
 
 
 def _trials(page: Page) -> list[Page]:

@@ -10,6 +10,7 @@ from typing import Final, NamedTuple
 from argmap.exporters.diagram.boxsize import page_measure
 from argmap.exporters.diagram.dot import Digraph
 from argmap.exporters.diagram.labels import RowsMemo
+from argmap.exporters.diagram.leaffeet import foot_leaves, leaves_afoot
 from argmap.exporters.diagram.rowholds import hold_rows
 from argmap.exporters.diagram.stacking import (
     NODESEP,
@@ -28,7 +29,7 @@ from argmap.exporters.diagram.stacking import (
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.options import RenderOptions
 
-__all__ = ["RIBBON", "SCREEN", "Wide", "hold_wide", "wide_drawing", "wide_rows"]
+__all__ = ["HOLD_WEIGHT", "RIBBON", "SCREEN", "Wide", "hold_wide", "wide_drawing", "wide_rows"]
 
 RIBBON: Final = 5.5
 """A drawing estimated wider than this along its ranks (times its depth) is wrapped: a
@@ -41,6 +42,12 @@ SCREEN: Final = 2.0
 """The shape a wrapped drawing is aimed at, along its ranks to across them: about a
 screen's (16:9), a little wider, as the engine draws the rows' edges in less room than
 :data:`~.stacking.PASSING` plans (sixty reasons: 4,066 x 2,946 points aimed at 16:9)."""
+HOLD_WEIGHT: Final = 0
+"""How hard a hold pulls a later row's item towards the node it hangs from (it only ranks
+the item below it). Pulling (the engine's default, 1), it drew the blocks of the row above
+down towards the next row: a block's first child sank a rank below its siblings, out of
+their order (120 generated statements: 2 pairs), and more edges went round other boxes
+(sixty reasons, each with its evidence: 19, without the pull 13)."""
 _STEPS: Final = 16
 """How many widths the search for the rows' width tries (halving the range each time)."""
 
@@ -103,7 +110,7 @@ def wide_rows(
         low, high = (middle, high) if along <= SCREEN * across else (low, middle)
     wraps: list[Wrap] = []
     _drawing(tree, low, wraps)
-    return wraps
+    return [wrap._replace(weight=HOLD_WEIGHT) for wrap in wraps]
 
 
 def _tree(
@@ -219,11 +226,14 @@ class Wide(NamedTuple):
         memo: the boxes' rows as measured, which their labels take.
         ports: parent id -> the side of it where the edges of its rows end (see
             :func:`~.stacking.row_ports`).
+        direction: the drawing's direction (its leaves' feet go by it, see
+            :func:`~.leaffeet.leaves_afoot`).
     """
 
     wraps: list[Wrap]
     memo: RowsMemo
     ports: dict[str, str]
+    direction: str = "TB"
 
 
 def wide_drawing(
@@ -236,7 +246,8 @@ def wide_drawing(
     """:func:`wide_rows`, with the boxes' rows measured (in ``memo``, or a new one)."""
     memo = RowsMemo() if memo is None else memo
     wraps = wide_rows(m, options, shown, undercut, memo)
-    return Wide(wraps, memo, row_ports(wraps, [node.id for node in shown], options.direction))
+    ports = row_ports(wraps, [node.id for node in shown], options.direction)
+    return Wide(wraps, memo, ports, options.direction)
 
 
 def hold_wide(g: Digraph, shown: list[Node], visible: Set[str], wide: Wide | None) -> None:
@@ -248,7 +259,10 @@ def hold_wide(g: Digraph, shown: list[Node], visible: Set[str], wide: Wide | Non
     straight runs, each node's edges kept in file order (``ordering``), none.
     """
     wraps = [] if wide is None else wide.wraps
-    stack_leaves(g, shown, visible, {wrap.parent for wrap in wraps})
-    if wraps:
+    rowed = {wrap.parent for wrap in wraps}
+    stack_leaves(g, shown, visible, rowed)
+    if wraps and wide is not None:
         hold_rows(g, wraps)
+        held = {anchor for wrap in wraps for _, anchor in wrap.holds}
+        foot_leaves(g, leaves_afoot(shown, visible, rowed, held, wide.direction))
         g.attr("graph", {"splines": "polyline", "ordering": "in"})
