@@ -118,9 +118,7 @@ def test_with_status_the_key_tells_a_stub_from_a_claim_that_falls() -> None:
 @pytest.mark.parametrize(("fit", "status"), [("a4", False), ("a4", True), ("slide", True)])
 def test_the_planner_counts_every_row_of_the_key(fit: str, status: bool) -> None:
     """The planner's key counted no page marks, nor ``--status``'s rows: with them, the
-    flagship's key was drawn 394 points wide where 352 were planned. Its rows were
-    planned 25 points a row, drawn 22: the flagship's key on A4, 341 points tall, was
-    planned 410 (now 362), the room of three rows of the page held for nothing."""
+    flagship's key was drawn 394 points wide where 352 were planned."""
     m = load_map(FLAGSHIP)
     layout = lay_out(m, analyze(m), RenderOptions(status=status), fit, find_engine("auto"))
     (keyed,) = [laid for laid in layout.pages if 'id="legend"' in laid.svg]
@@ -134,7 +132,6 @@ def test_the_planner_counts_every_row_of_the_key(fit: str, status: bool) -> None
         m, ids, [], "TB", keyed.plan.page.key_columns, standing=standing, marks=MARKS
     )
     assert max(xs) - min(xs) <= planned[0] and max(ys) - min(ys) <= planned[1]
-    assert planned[1] - (max(ys) - min(ys)) < 30
 
 
 def _plan(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from argmap.analysis.standing import analyze
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import Layout, lay_out
@@ -25,19 +23,12 @@ def _page_of(layout: Layout, node: str) -> int:
     return next(laid.plan.page.number for laid in layout.pages if node in laid.plan.page.nodes)
 
 
-def test_two_small_pages_of_the_thesis_s_reasons_share_one_under_its_breadcrumb(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_two_small_pages_of_the_thesis_s_reasons_share_one_under_its_breadcrumb() -> None:
     """The uniforms map on upright Letter took four pages: page 3 only the linked pair
     of reasons, page 4 only a reason and its undercutter, each a third full, both
     continued from page 1 under the thesis's breadcrumb. They share page 3, the reason
     below the pair, one breadcrumb above both (three pages); no arrow crosses or runs
-    through a box, every stub points to its page, and the page fits at the floor. (Its
-    key planned at its drawn size, page 1 has room for that reason: the key's rows are
-    planned as tall as they were, to keep the two pages to share.)"""
-    from argmap.exporters.diagram import keysize
-
-    monkeypatch.setattr(keysize, "LEGEND_ROW", 25.0)
+    through a box, every stub points to its page, and the page fits at the floor."""
     m = load_map(MAPS / "school-uniforms.yaml")
     layout = _laid(m, "letter")
     assert len(layout.pages) == 3

@@ -27,10 +27,8 @@ if TYPE_CHECKING:
 
 __all__ = ["KEY_LINE", "LEGEND_ROW", "legend_size", "planned_key"]
 
-LEGEND_ROW: Final = 22.0
-"""A row of the key: its swatch or arrow, and its words at 10 points, as drawn (planned 25,
-the flagship's key on A4 was planned 410 points tall, drawn 341). The key's title row
-and margins: a row and 10 points."""
+LEGEND_ROW: Final = 25.0
+"""A row of the key: its swatch or arrow, and its words at 10 points."""
 KEY_LINE: Final = 12.0
 """A line of a key's words at 10 points, past an entry's first."""
 
@@ -78,7 +76,7 @@ def legend_size(
         entries.append((max(SAMPLE_WIDTH, tag), f"{STANDING_TEXT[drawn_as]} ({border} border)"))
     if columns == 1:
         width = max(sample + text_points(text, 10) for sample, text in entries) + 32
-        return max(width, title_points(content)), (len(entries) + 1) * LEGEND_ROW + 10
+        return max(width, title_points(content)), (len(entries) + 1) * LEGEND_ROW + 12
     half = -(-len(entries) // 2)
     wrap = key_wrap(columns)
     sides = [
@@ -93,7 +91,7 @@ def legend_size(
     # A row as tall as its entry of more lines: each line past the first adds one.
     counts = [[len(lines) for _, lines in side] for side in sides]
     more = sum(max(row) - 1 for row in zip_longest(*counts, fillvalue=1))
-    height = (half + 1) * LEGEND_ROW + 10 + more * KEY_LINE
+    height = (half + 1) * LEGEND_ROW + 12 + more * KEY_LINE
     return max(width + 16, title_points(content)), height
 
 

@@ -89,7 +89,8 @@ class PageTree:
         self.standing: Mapping[str, str] = getattr(measure, "standing", {})  # see stubstatus
         self.horizontal, self.narrow = horizontal, narrow_page(budget.width, horizontal)
         self.upright = budget.width < budget.height  # (see PagePlan.upright)
-        self.beside = self.sides and stubs_beside(m, self.narrow, self.upright and not horizontal)
+        stacked = self.upright and not horizontal
+        self.beside = stubs_beside(m, self.narrow, stacked) if self.sides else False
         self.order = order = {node_id: i for i, node_id in enumerate(shown)}
         self.node = {node_id: m.get(node_id) for node_id in shown}
         self.children: dict[str, list[str]] = {node_id: [] for node_id in shown}

@@ -17,8 +17,10 @@ _MADE: dict[tuple[int, bool], tuple[Any, bool]] = {}
 the answer."""
 
 
-def stubs_beside(m: ArgumentMap, narrow: bool, stacked: bool = False) -> bool:
+def stubs_beside(m: ArgumentMap, narrow: bool, stacked: bool = False) -> bool | None:
     """Whether every stub of the map names its kind beside where it goes on (else atop).
+
+    None: each stub its own way (see :func:`~.stubstatus.tagged`), on ``stacked`` pages.
 
     One look for every stub of the map's pages: beside on some (``OBJECTION · +8 more,
     p. 7``) and atop on others (where beside would widen them), one page's stubs told
@@ -30,15 +32,15 @@ def stubs_beside(m: ArgumentMap, narrow: bool, stacked: bool = False) -> bool:
     of 214 (200); atop on all where fewer than half need it cost Argdown's populism
     example one of 13; beside on all where most need it atop cost a 300-claim debate 2
     of 47 (45) and the flagship one of 14 (13). On ``stacked`` pages (upright, top
-    down: see :func:`~.stacking.rows_ranks`) always beside: their stubs stand in rows
-    of one or two, where a line more costs each its row's height and a wider stub
-    nothing (atop, the flagship's upright overview had room for two of its six reasons'
-    stubs, the rest one grouped stub; a 1,500-node map took 482 pages, not 455). Asked
+    down: see :func:`~.stacking.rows_ranks`) each stub its own way, as before one look:
+    beside on all cost the flagship's upright Letter pages two (28, not 26), atop on all
+    one, and four conclusions' stubs over an upright A4 thesis, in two rows of two
+    beside or atop each as it fits, were crowded into one grouped stub. Asked
     by the planner and the drawing alike, for the map and the page's width (``narrow``:
     see :func:`~.stublabels.stub_wrap`) and shape.
     """
-    if stacked and not narrow:
-        return True
+    if stacked:
+        return None
     key = (id(m), narrow)
     made = _MADE.get(key)
     if made is not None and made[0]() is m:

@@ -70,7 +70,7 @@ def stub_attrs(
     if stub.single and plan.kinds:  # (not a label worksheet's: see PagePlan.kinds)
         word = GROUP_TAG[0] if linked else stub_word(first, kind)
     stacked = plan.upright and not plan.across  # as the planner sized it
-    beside = bool(word) and stubs_beside(m, plan.narrow, stacked)
+    beside = stubs_beside(m, plan.narrow, stacked) if word else False
     if not stub.single:
         kinds = branch_kinds(m, stub.tops, styles)
         lines, fill = grouped_stub_lines(kinds, stub.hidden, page, narrow=plan.narrow), "#ffffff"

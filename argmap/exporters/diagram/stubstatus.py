@@ -119,7 +119,7 @@ def tagged(
     standing: str | None,
     of_group: bool = False,
     word: str = "",
-    beside: bool = False,
+    beside: bool | None = False,
 ) -> list[str]:
     """A stub's lines, headed by its kind's ``word`` and its standing's tag.
 
@@ -130,7 +130,8 @@ def tagged(
     own atop the stub's words, as a full box's header; ``beside``: before where the branch
     goes on (``OBJECTION · +8 more, p. 7``), as every stub of the map has it (see
     :func:`~.stubbeside.stubs_beside`: one look for them all, not beside on some stubs
-    and atop on others of the same page). With a standing, atop, saying it
+    and atop on others of the same page); None: beside where that is hardly wider than
+    the stub's lines, else atop (on stacked pages). With a standing, atop, saying it
     (``REASON [OUT]``), as a box's header.
 
     ``of_group``: the stub is a linked group's and ``standing`` its own (see
@@ -147,8 +148,10 @@ def tagged(
         return lines
     if group:  # the head says it is linked
         lines = [*lines[:-1], lines[-1].replace(LINKED_MORE, " more, p. ")]
-    if beside and not tag:
-        return beside_lines(lines, heads, always=True) or lines
+    if beside is not False and not tag:
+        fitted = beside_lines(lines, heads, always=bool(beside))
+        if fitted is not None:
+            return fitted
     widest = max(text_points(line, STUB_POINTS) for line in lines)
     head = next((h for h in heads if text_points(h, STUB_POINTS) <= widest), heads[-1])
     return [head, *lines]
@@ -160,7 +163,7 @@ def stub_tagged(
     tops: Sequence[str],
     group: str | None,
     word: str = "",
-    beside: bool = False,
+    beside: bool | None = False,
 ) -> list[str]:
     """A stub's lines headed by its ``word`` and standing (see :func:`tagged`).
 
