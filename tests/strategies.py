@@ -7,7 +7,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from argmap.model import CHILD_KINDS, ArgumentMap, NodeKind
+from argmap.model import CHILD_KINDS, ArgumentMap, Node, NodeKind, Relation
 from argmap.model.idchars import shows_nothing
 from argmap.model.tags import tag_problem
 
@@ -25,6 +25,27 @@ NAME = st.text(
 something (not variation selectors alone, which are marks: a map with one is refused)."""
 TAG = TEXT.filter(lambda s: tag_problem(s) is None)
 """A valid tag: one line, no space at either end, no control character."""
+
+
+@st.composite
+def attack_trees(draw: st.DrawFn, max_nodes: int = 40) -> ArgumentMap:
+    """Draw a bare tree of supports and attacks under a thesis (unvalidated: shape only).
+
+    Each node hangs from a random earlier one; a node that supports an objection is
+    evidence, else a premise; every attack is an objection, in chains of any length.
+    """
+    shape = draw(st.lists(st.tuples(st.integers(min_value=0), st.booleans()), max_size=max_nodes))
+    nodes = [Node(id="n0", kind=NodeKind.THESIS, text="Claim zero")]
+    for i, (pick, attacks) in enumerate(shape, start=1):
+        parent = nodes[pick % len(nodes)]
+        kind = NodeKind.OBJECTION if attacks else NodeKind.PREMISE
+        if not attacks and parent.kind is NodeKind.OBJECTION:
+            kind = NodeKind.EVIDENCE
+        relation = Relation.ATTACKS if attacks else Relation.SUPPORTS
+        nodes.append(
+            Node(id=f"n{i}", kind=kind, text=f"Claim {i}", parent=parent.id, relation=relation)
+        )
+    return ArgumentMap.model_construct(title="random", nodes=tuple(nodes))
 
 
 @st.composite

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from hypothesis import given
-from hypothesis import strategies as st
 
 from argmap.analysis.standing import analyze
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.formats import to_dot
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
+from tests.strategies import attack_trees
 
 OBJ, REB = NodeKind.OBJECTION, NodeKind.REBUTTAL
 
@@ -80,20 +80,11 @@ def test_a_chain_5000_deep_is_drawn_alternating() -> None:
     assert kinds == [OBJ, REB] * 2500
 
 
-@given(st.lists(st.tuples(st.integers(min_value=0), st.booleans()), max_size=40))
+@given(attack_trees())
 def test_an_attack_is_a_rebuttal_exactly_when_what_it_attacks_is_drawn_an_objection(
-    shape: list[tuple[int, bool]],
+    m: ArgumentMap,
 ) -> None:
-    nodes = [Node(id="n0", kind=NodeKind.THESIS, text="Claim zero")]
-    for i, (pick, attacks) in enumerate(shape, start=1):
-        parent = nodes[pick % len(nodes)]
-        kind = OBJ if attacks else NodeKind.PREMISE
-        if not attacks and parent.kind is OBJ:
-            kind = NodeKind.EVIDENCE
-        relation = Relation.ATTACKS if attacks else Relation.SUPPORTS
-        nodes.append(Node(id=f"n{i}", kind=kind, text=f"Claim {i}", parent=parent.id,
-                          relation=relation))  # fmt: skip
-    m = ArgumentMap.model_construct(title="random", nodes=tuple(nodes))
+    nodes = m.nodes
     for node in nodes[1:]:
         assert node.parent is not None
         drawn = draw_kind(m, node)

@@ -296,7 +296,7 @@ def test_stubs_breadcrumbs_and_references_name_a_blank_by_its_position(
     text = "\n".join(pdf_pages(pdf))
     assert "__" not in text and "No." not in text
     assert re.search(r"^ *REASON: 1\.1$", text, re.M)  # a breadcrumb row: the position only
-    assert re.search(r"^1\.1$", text, re.M) and "+44 more, p. 2" in text  # page 1's stub
+    assert re.search(r"^1\.1$", text, re.M) and re.search(r"\+44 more, p\. \d+$", text, re.M)
 
 
 def test_an_upright_pages_bank_wraps_to_the_page_and_fills_it() -> None:

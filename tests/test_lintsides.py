@@ -6,13 +6,13 @@ import textwrap
 from pathlib import Path
 
 from hypothesis import given
-from hypothesis import strategies as st
 
 from argmap.analysis.lint import lint, lint_located
 from argmap.analysis.lintsides import sides
 from argmap.load.maps import load_located
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from tests.conftest import write
+from tests.strategies import attack_trees
 
 DEBATE = """\
 title: Car-free centre
@@ -118,20 +118,9 @@ def test_sides_of_a_chain_5000_deep_alternate_in_one_pass() -> None:
     assert side[f"o{depth}"] is True
 
 
-@given(st.lists(st.tuples(st.integers(min_value=0), st.booleans()), max_size=40))
-def test_a_node_is_on_its_parents_side_exactly_when_it_supports_it(
-    shape: list[tuple[int, bool]],
-) -> None:
-    nodes = [Node(id="n0", kind=NodeKind.THESIS, text="Claim zero")]
-    for i, (pick, attacks) in enumerate(shape, start=1):
-        parent = nodes[pick % len(nodes)]
-        kind = NodeKind.OBJECTION if attacks else NodeKind.PREMISE
-        if not attacks and parent.kind is NodeKind.OBJECTION:
-            kind = NodeKind.EVIDENCE
-        relation = Relation.ATTACKS if attacks else Relation.SUPPORTS
-        nodes.append(Node(id=f"n{i}", kind=kind, text=f"Claim {i}", parent=parent.id,
-                          relation=relation))  # fmt: skip
-    m = ArgumentMap.model_construct(title="random", nodes=tuple(nodes))
+@given(attack_trees())
+def test_a_node_is_on_its_parents_side_exactly_when_it_supports_it(m: ArgumentMap) -> None:
+    nodes = m.nodes
     side = sides(m)
     for node in nodes[1:]:
         assert node.parent is not None

@@ -221,7 +221,8 @@ CLUSTERS = [
 
 @given(st.lists(st.sampled_from(CLUSTERS), min_size=1, max_size=20), st.integers(1, 30))
 def test_shortened_text_is_cut_between_clusters(parts: list[str], limit: int) -> None:
-    from argmap.exporters.diagram.labels import shorten, shorten_keep_lines
+    from argmap.exporters.diagram.labels import shorten_keep_lines
+    from argmap.exporters.diagram.linebreak import shorten
 
     text = "".join(parts)
     prefixes = {"".join(parts[:count]) for count in range(len(parts) + 1)}
@@ -234,7 +235,7 @@ def test_shortened_text_is_cut_between_clusters(parts: list[str], limit: int) ->
 
 
 def test_a_stub_cuts_a_word_longer_than_its_line_between_clusters() -> None:
-    from argmap.exporters.diagram.labels import shorten
+    from argmap.exporters.diagram.linebreak import shorten
     from argmap.exporters.diagram.stublabels import stub_lines
 
     word = "\u0938\u094d\u0935" * 12
@@ -264,7 +265,7 @@ def test_a_stub_cuts_a_word_longer_than_its_line_between_clusters() -> None:
     ],
 )
 def test_shortened_text_ends_at_a_whole_word(text: str, limit: int, shown: str) -> None:
-    from argmap.exporters.diagram.labels import shorten
+    from argmap.exporters.diagram.linebreak import shorten
 
     assert shorten(text, limit) == shown
 

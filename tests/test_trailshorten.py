@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.exporters.diagram import pagetrail
-from argmap.exporters.diagram.labels import shorten
+from argmap.exporters.diagram.linebreak import shorten
 from argmap.exporters.diagram.styles import NODE_STYLE
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap

@@ -110,7 +110,7 @@ def test_show_says_the_part_shown_and_what_the_depth_leaves_out() -> None:
     result = CliRunner().invoke(main, ["show", str(CAR_FREE), "--focus", "health", "--depth", "2"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == "# focus: A car-free centre would make the air…, 2 levels deep"
+    assert lines[0] == "# focus: A car-free centre would make the air in…, 2 levels deep"
     rebuttal = lines.index(next(line for line in lines if "[tyre-dust]" in line))
     assert lines[rebuttal + 1].strip() == "(+1 more below)"  # the OECD evidence
     assert "      (1 link out of view)" in lines  # displaced-traffic's, to fairness

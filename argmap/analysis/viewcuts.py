@@ -6,6 +6,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import hidden, narrows, view_roots, visible_nodes
+from argmap.analysis.wording import listed
+from argmap.exporters.diagram.linebreak import shorten  # stdlib only: cut between clusters
 from argmap.model import ArgumentMap, NodeKind
 
 if TYPE_CHECKING:  # not at run time: `argmap show` needs no exporter registry
@@ -52,16 +54,6 @@ class Cut:
         return " · ".join(parts)
 
 
-def shortened(text: str, limit: int) -> str:
-    """A statement on one line, cut at a whole word with an ellipsis past ``limit`` characters."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat[: max(limit - 1, 1)]
-    word = cut.rsplit(" ", 1)[0] if " " in cut[1:] else cut
-    return word.rstrip(" ,;:.") + "…"
-
-
 def view_words(m: ArgumentMap, options: RenderOptions, limit: int = FOCUS_CHARS) -> list[str]:
     """The parts of a note saying what a view shows: none when it shows the whole map.
 
@@ -75,13 +67,12 @@ def view_words(m: ArgumentMap, options: RenderOptions, limit: int = FOCUS_CHARS)
         if options.focus_group and node.group is not None:
             parts.append(f"focus: the linked group {node.group}")
         else:
-            parts.append(f"focus: {shortened(node.text, limit)}")
+            parts.append(f"focus: {shorten(node.text, limit)}")
     if options.depth is not None:
         parts.append(f"{options.depth} level{'s' if options.depth != 1 else ''} deep")
-    hidden = [name for option, name in _HIDDEN if option in options.hide]
-    if hidden:
-        listed = ", ".join(hidden[:-1]) + " and " + hidden[-1] if len(hidden) > 1 else hidden[0]
-        parts.append(f"{listed} hidden")
+    gone = [name for option, name in _HIDDEN if option in options.hide]
+    if gone:
+        parts.append(f"{listed(gone)} hidden")
     return parts
 
 

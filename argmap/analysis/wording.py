@@ -16,6 +16,7 @@ __all__ = [
     "counted",
     "has_clause",
     "is_question",
+    "listed",
     "negates",
     "overlap",
     "similarity",
@@ -308,7 +309,12 @@ def bare_denial(text: str) -> bool:
     return bool(tokens) and not content_stems(text, denials=True)
 
 
+def listed(items: Iterable[str]) -> str:
+    """Join a few words: ``a, b and c`` (one alone as it is)."""
+    said = list(items)
+    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
+
+
 def counted(items: Iterable[str]) -> str:
     """Join a few words for a message: ``'a', 'b' and 'c'``."""
-    quoted = [f"'{item}'" for item in items]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+    return listed(f"'{item}'" for item in items)

@@ -56,7 +56,7 @@ class _TreeIndex:
     entered, and left after all it holds, ``spans[id] = (entered, left)``.
     """
 
-    __slots__ = ("attacks", "depths", "drawn", "rebuts", "spans")
+    __slots__ = ("depths", "drawn", "rebuts", "spans")
 
     def __init__(self, nodes: tuple[Node, ...], index: dict[str, int]) -> None:
         below: dict[str, list[str]] = {node.id: [] for node in nodes}
@@ -67,8 +67,7 @@ class _TreeIndex:
         self.drawn: set[str] = set()
         """The conclusions and what sits under them."""
         self.spans: dict[str, tuple[int, int]] = {}
-        self.attacks: set[str] = set()
-        """Objections and rebuttals that attack a claim that is not itself an attack."""
+        attacks: set[str] = set()  # objections and rebuttals of a claim that is no attack
         self.rebuts: set[str] = set()
         """Objections and rebuttals that attack an attack: rebuttals, as drawn."""
         clock = 0
@@ -82,7 +81,7 @@ class _TreeIndex:
             if node.kind is NodeKind.CONCLUSION or node.parent in self.drawn:
                 self.drawn.add(node_id)
             if node.kind in (NodeKind.OBJECTION, NodeKind.REBUTTAL):
-                (self.rebuts if node.parent in self.attacks else self.attacks).add(node_id)
+                (self.rebuts if node.parent in attacks else attacks).add(node_id)
             self.depths[node_id], self.spans[node_id] = depth, (clock, clock)
             clock += 1
             stack.append((node_id, -1))

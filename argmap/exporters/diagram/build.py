@@ -8,6 +8,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from argmap.analysis.view import draw_kind, visible_nodes
+from argmap.analysis.viewcuts import cut_options
 from argmap.exporters.diagram import worksheet as sheets
 from argmap.exporters.diagram.banklabel import add_bank
 from argmap.exporters.diagram.chaincols import column_heads, edge_ends, tree_line
@@ -40,7 +41,7 @@ from argmap.exporters.diagram.styles import (
     NodeStyle,
 )
 from argmap.exporters.diagram.trailcuts import add_junction, link_through, undercut_links, worded
-from argmap.exporters.diagram.viewmarks import cut_options, drawing_heading, with_cut
+from argmap.exporters.diagram.viewmarks import drawing_heading, with_cut
 from argmap.exporters.diagram.widerows import hold_wide, wide_drawing
 from argmap.model import ArgumentMap, Node, NodeKind, Relation
 from argmap.options import RenderOptions

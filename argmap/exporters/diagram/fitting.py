@@ -152,7 +152,7 @@ def lay_out(
         budget,
         horizontal=across,
         tighter=tighter,
-        memo=(memo := PlanMemo(bool(lead), frozenset(shown))),
+        memo=(memo := PlanMemo(bool(lead), frozenset(shown), options.sheet is not None)),
         above=above,
         file_order=order[0],
         upward=order[1],

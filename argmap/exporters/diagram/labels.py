@@ -9,7 +9,7 @@ from typing import Final, NamedTuple
 
 from argmap.analysis.view import visible_nodes
 from argmap.exporters.diagram.dot import Html, escape
-from argmap.exporters.diagram.linebreak import cluster_cut, wrap_text
+from argmap.exporters.diagram.linebreak import cluster_cut, shorten, wrap_text
 from argmap.exporters.diagram.longtext import (
     TextRows,
     credits_width,
@@ -90,26 +90,6 @@ def clean(text: str) -> str:
     if text.isascii() and text.isprintable():  # as most text is: nothing to replace
         return text
     return without_bidi_controls(REPLACED.sub("\ufffd", text))
-
-
-def shorten(text: str, limit: int) -> str:
-    """Collapse whitespace, then cut to ``limit`` characters with an ellipsis.
-
-    The cut falls after the last whole word that fits ("the generated…", not "the
-    gener…"; a comma or colon before the ellipsis dropped), unless that would drop more
-    than a third of what fits (a long word, or a script written without spaces); then
-    between clusters (:func:`~.linebreak.cluster_cut`): never inside a conjunct, between a
-    letter and its marks, or inside an emoji sequence or a flag.
-    """
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    kept = text[: cluster_cut(text, limit - 1)]
-    if text[len(kept)] != " ":  # the cut falls inside a word
-        space = kept.rfind(" ")
-        if space >= len(kept) * 2 / 3:
-            kept = kept[:space]
-    return kept.rstrip(" ,;:") + "…"
 
 
 def shorten_keep_lines(text: str, limit: int) -> str:

@@ -1,4 +1,4 @@
-"""Lines of any script wrapped by columns: never inside a letter's cluster, between CJK letters."""
+"""Lines of any script wrapped or cut short by columns: never in a cluster, between CJK letters."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import textwrap
 import unicodedata
 from typing import Final, NamedTuple
 
-__all__ = ["cluster_cut", "text_columns", "wrap_columns", "wrap_text", "wrap_words"]
+__all__ = ["cluster_cut", "shorten", "text_columns", "wrap_columns", "wrap_text", "wrap_words"]
 
 _INVISIBLE_BREAKS: Final = frozenset("\u200b\u00ad")
 """A zero-width space and a soft hyphen: places to break, drawn as nothing."""
@@ -139,6 +139,26 @@ def cluster_cut(text: str, limit: int) -> int:
             break
         at += len(cluster.text)
     return at
+
+
+def shorten(text: str, limit: int) -> str:
+    """Collapse whitespace, then cut to ``limit`` characters with an ellipsis.
+
+    The cut falls after the last whole word that fits ("the generated…", not "the
+    gener…"; a comma or colon before the ellipsis dropped), unless that would drop more
+    than a third of what fits (a long word, or a script written without spaces); then
+    between clusters (:func:`cluster_cut`): never inside a conjunct, between a
+    letter and its marks, or inside an emoji sequence or a flag.
+    """
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    kept = text[: cluster_cut(text, limit - 1)]
+    if text[len(kept)] != " ":  # the cut falls inside a word
+        space = kept.rfind(" ")
+        if space >= len(kept) * 2 / 3:
+            kept = kept[:space]
+    return kept.rstrip(" ,;:") + "…"
 
 
 def _text(line: list[_Cluster], *, hyphen: bool) -> str:

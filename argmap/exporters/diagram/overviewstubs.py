@@ -120,7 +120,7 @@ def _trials(
         return []
     names = [s.name for s in singles]
     items = [n for i in rows[at] for n in (names if i == stub.name else [i])]
-    widest = max(map(len, rows[: at + 1]))  # (the stub's row may be the first)
+    widest = max(map(len, rows[: at + 1]))  # the stub's row and those above it
     out = []
     for per in dict.fromkeys(_even(len(items), most) for most in (widest, len(rows[at]), 2, 1)):
         chunks = [tuple(items[i : i + per]) for i in range(0, len(items), per)]

@@ -338,9 +338,11 @@ class Pager(Estimator):
         """On the overview, move the key to a later page if that lets the root's stubs fit.
 
         A reader needs the thesis's reasons and objections on page 1 more than the key;
-        the heading then says which page the key is on.
+        the heading then says which page the key is on. Not a worksheet's instructions,
+        drawn where its key goes (:attr:`task`): its students begin on page 1; its
+        thesis's stubs are capped or grouped instead.
         """
-        if self.root not in full or not self.overview:
+        if self.root not in full or not self.overview or self.task:
             return False
         kept = self._overflow(self.estimate([self.first], full))
         self.key_away = True

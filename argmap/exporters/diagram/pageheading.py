@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from argmap.exporters.diagram.bidi import reads_right_to_left
 from argmap.exporters.diagram.dot import Html
 from argmap.exporters.diagram.enginewidths import engine_points
-from argmap.exporters.diagram.labels import lines_html, shorten
+from argmap.exporters.diagram.labels import lines_html
+from argmap.exporters.diagram.linebreak import shorten
 from argmap.exporters.diagram.pagesize import PAD_POINTS, Budget
 from argmap.exporters.diagram.textwidth import char_points, text_points
 
@@ -37,9 +38,6 @@ rounding of the drawing to whole points, and a little more, to be safe."""
 VIEW_SHARE: Final = 0.8
 """The most of a heading's width its words on a narrowed view take, the page's number
 included: the rest is the title's (see :func:`with_view`)."""
-
-if TYPE_CHECKING:
-    pass
 
 _GRAPH: Final = re.compile(r'<g id="graph\d+" class="graph"')
 _FIRST: Final = re.compile(r'<g id="(?:node|edge|clust)\d+"|<text\b[^>]*>')

@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import draw_kind
-from argmap.exporters.diagram.labels import shorten
+from argmap.analysis.wording import listed
+from argmap.exporters.diagram.linebreak import shorten
 from argmap.exporters.diagram.pdfwrite import Bookmark
 from argmap.exporters.diagram.stubstatus import stub_word
 from argmap.safetext import without_bidi_controls
@@ -82,12 +83,6 @@ def indented(outline: Sequence[Bookmark], deepest: int = 6) -> list[str]:
             continue
         level = depth[mark.page] = depth.get(mark.parent, -1) + 1 if mark.parent else 0
         pages = led[mark.page]
-        also = f" · continues {_pages_named(sorted(pages))}" if len(pages) > 1 else ""
+        also = f" · continues {listed(f'p. {n}' for n in sorted(pages))}" if len(pages) > 1 else ""
         out.append("\u00a0\u00a0" * min(level, deepest) + mark.title + also)
     return out
-
-
-def _pages_named(pages: Sequence[int]) -> str:
-    """Pages in words: ``p. 8 and p. 12``, ``p. 3, p. 8 and p. 12``."""
-    named = [f"p. {page}" for page in pages]
-    return ", ".join(named[:-1]) + " and " + named[-1]

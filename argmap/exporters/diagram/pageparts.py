@@ -138,7 +138,7 @@ def add_page_parts(
         ports: the side of each parent of rows where its children's edges end (see
             :func:`~.stacking.row_ports`): its references' edges end there too.
         junctions: tops whose arrow into the breadcrumb is undercut -> its junction's name.
-        view: what the heading may say of a narrowed view (see :func:`~.pageheading.view_texts`).
+        view: what the heading may say of a narrowed view (see :func:`~.viewmarks.view_texts`).
     """
     page = plan.page
     total = plan.number(plan.total)

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Final
 
 from argmap.exporters.diagram.dot import Digraph, Html, escape
 from argmap.exporters.diagram.enginewidths import engine_points
-from argmap.exporters.diagram.labels import graphviz_escape, lines_html, shorten, width_attr
+from argmap.exporters.diagram.labels import graphviz_escape, lines_html, width_attr
+from argmap.exporters.diagram.linebreak import shorten
 from argmap.exporters.diagram.pagetrail import TRAIL_CHARS
 from argmap.exporters.diagram.stublabels import stub_lines, stub_wrap
 from argmap.exporters.diagram.textwidth import LINE_SPACING, text_points

@@ -10,7 +10,8 @@ from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.dot import Compass, Digraph, Html, LineCache, Port
 from argmap.exporters.diagram.enginewidths import engine_points
 from argmap.exporters.diagram.grouprows import boxed_groups
-from argmap.exporters.diagram.labels import html_text, shorten, text_points, width_attr
+from argmap.exporters.diagram.labels import html_text, text_points, width_attr
+from argmap.exporters.diagram.linebreak import shorten
 from argmap.exporters.diagram.pagetrailsize import trail_width
 from argmap.exporters.diagram.stacking import TRAIL
 from argmap.exporters.diagram.styles import NodeStyle

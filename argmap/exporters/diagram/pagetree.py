@@ -87,6 +87,7 @@ class PageTree:
     ) -> None:
         self.m, self.lead = m, tuple(lead)
         self.standing: Mapping[str, str] = getattr(measure, "standing", {})  # see stubstatus
+        self.task = False  # a worksheet: its key, the instructions, stays on page 1
         self.horizontal, self.narrow = horizontal, narrow_page(budget.width, horizontal)
         self.upright = budget.width < budget.height  # (see PagePlan.upright)
         stacked = self.upright and not horizontal

@@ -141,7 +141,7 @@ def paginate(
     if pager is None or not memo.serves(made_for):
         how = (horizontal, tighter, above, file_order, lead, upward, memo.drawable)
         pager = memo.pager = Pager(m, shown, measure, budget, *how)
-        pager.context, memo.made_for = memo.context, made_for
+        pager.context, memo.made_for, pager.task = memo.context, made_for, memo.task
     pager.restart(tighter)
     return _number(pager, _planned(pager, shown[0], on_page))
 
@@ -153,11 +153,14 @@ class PlanMemo:
     after that asks again for most of what the one before worked out.
     """
 
-    def __init__(self, context: bool = False, drawable: Set[str] | None = None) -> None:
+    def __init__(
+        self, context: bool = False, drawable: Set[str] | None = None, task: bool = False
+    ) -> None:
         self.pager: Pager | None = None
         self.made_for: tuple[object, ...] = ()
         self.context = context  # the plans' lead is a focus's context, drawn nowhere
         self.drawable = drawable  # the ids some page draws (None: all): links to others go
+        self.task = task  # a worksheet: its key, the instructions, stays on page 1
 
     def serves(self, made_for: tuple[object, ...]) -> bool:
         """Whether the pager was made for this map, shown ids, measure, budget and so on."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from argmap.analysis.viewcuts import FOCUS_CHARS, cut_options, view_words
+from argmap.analysis.viewcuts import FOCUS_CHARS, view_words
 from argmap.exporters.diagram.dot import Html
 from argmap.exporters.diagram.labels import html_text
 from argmap.exporters.diagram.textwidth import width_attr
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap
     from argmap.options import RenderOptions
 
-__all__ = ["CUT_POINTS", "cut_options", "drawing_heading", "view_texts", "with_cut"]
+__all__ = ["CUT_POINTS", "drawing_heading", "view_texts", "with_cut"]
 
 CUT_POINTS: Final = 9.0
 """The size of the row's words (italic, in the box's ink: no page number, as a stub has)."""
