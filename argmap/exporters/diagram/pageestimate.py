@@ -393,7 +393,8 @@ class Estimator(PageTree):
                 for item, unit in zip(items, units, strict=True)  # (the rows' items looked up)
             }
             rows = across_trail_rows(rows, hung) if across else by_trail_rows(rows, hung, limit)
+        several = len(rows) > 1 and len({self.parent[unit[0]] for unit in units}) > 1
         rows = [lifted, *rows] if apart else rows
         if wraps is not None:
-            note_rows(TRAIL, rows, wraps)
+            note_rows(TRAIL, rows, wraps, several and not across)  # from several rows
         return rows
