@@ -15,6 +15,7 @@ from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import lay_out
 from argmap.exporters.diagram.linebreak import text_columns
 from argmap.exporters.diagram.stublabels import (
+    LEAF_WHERE,
     STUB_POINTS,
     stub_label_lines,
     stub_lines,
@@ -48,7 +49,7 @@ def test_two_statements_shortened_alike_show_where_they_differ() -> None:
     assert stub_label_lines(REUTERS, 0, "8", others=[NKNEWS]) == [
         "Moscow has written off 90",
         "…reported by Reuters).",
-        "continues on p. 8",
+        "drawn in full, p. 8",
     ]
 
 
@@ -134,6 +135,33 @@ def test_a_linked_groups_stub_says_it_is_linked() -> None:
     pivot = "Linked, together: Moscow&#39;s Korean policy is part of its own &quot;pivot&quot;"
     assert f"{pivot} to East Asia. + It increasingly looks as if" in first
     assert "(continues on page 4)" in first
+
+
+def test_a_leaf_s_stub_says_it_is_drawn_in_full_there() -> None:
+    """A stub of a statement with nothing under it said "continues on p. 9", as if more
+    were below it: it says the statement is drawn in full there (its tooltip too), as
+    wide as the words it replaced (a shorter "in full on p. 9" cost the flagship a slide,
+    an A4 and a Letter page, and a 1,500-node map five slides); a branch's stub still
+    counts what goes on with it."""
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    layout = lay_out(m, analyze(m), RenderOptions(), "letter", find_engine("auto"))
+    said = {"leaf": 0, "branch": 0}
+    for page in layout.pages:
+        for index, stub in enumerate(page.plan.page.stubs, start=1):
+            found = re.search(rf'<g id="stub&#45;{index}".*?</g>\n</g>', page.svg, re.S)
+            assert found is not None
+            lines = [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", found[0])]
+            title = html.unescape(re.findall(r'xlink:title="([^"]*)"', found[0])[0])
+            if stub.single and stub.hidden == 1:
+                assert re.fullmatch(r"(\w+ · )?drawn in full, p\. \d+", lines[-1]), lines
+                assert re.search(r"\(drawn in full on page \d+\)$", title), title
+                said["leaf"] += 1
+            elif stub.single:
+                assert re.search(r" more( \(linked\))?, p\. \d+$", lines[-1]), lines
+                said["branch"] += 1
+    assert min(said.values()) >= 2, said
+    points = [text_points(f"{w}12", STUB_POINTS) for w in (LEAF_WHERE, "continues on p. ")]
+    assert abs(points[0] - points[1]) < 2.0
 
 
 def test_the_flagships_stubs_on_each_page_read_differently() -> None:

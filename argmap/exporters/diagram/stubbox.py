@@ -40,11 +40,15 @@ def page_link(plan: PagePlan, number: int) -> dict[str, str]:
 
 
 def stub_tooltip(m: ArgumentMap, stub: Stub, page: str) -> str:
-    """A stub's tooltip: its statement in full (a linked group's: each co-premise's)."""
+    """A stub's tooltip: its statement in full (a linked group's: each co-premise's).
+
+    A statement with nothing under it (a leaf) is drawn in full there; nothing goes on.
+    """
     if stub.single and len(stub.tops) > 1:
         premises = " + ".join(m.get(top).text for top in stub.tops)
         return f"Linked, together: {premises} (continues on page {page})"
-    return f"{m.get(stub.tops[0]).text} (continues on page {page})"
+    where = "drawn in full on" if stub.single and stub.hidden == 1 else "continues on"
+    return f"{m.get(stub.tops[0]).text} ({where} page {page})"
 
 
 def stub_attrs(
