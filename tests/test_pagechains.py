@@ -13,6 +13,7 @@ from argmap.exporters.diagram import geometry
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import lay_out
 from argmap.exporters.diagram.pagechains import MOST_CHAINS, chains, gathers
+from argmap.exporters.diagram.stacking import TRAIL, Item, Wrap, note_rows
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
@@ -58,3 +59,23 @@ def test_a_page_gathers_branches_of_rows_it_hangs_from_already() -> None:
     assert gathers(tree, [("a0",)], {"a0"}, [("b1",)])
     across = SimpleNamespace(parent=parent, horizontal=True)
     assert gathers(across, taken, {"a0", "b0", "c0"}, [("d0",)]), "left to right: lanes"
+
+
+def test_a_short_last_row_of_tops_hung_from_several_rows_goes_in_its_columns() -> None:
+    """Tops placed column by column by the breadcrumb rows they hang from put a short
+    last row's tops in the first columns; held centred in the gaps, such a top ran its
+    arrow up among the arrows of the columns either side, of other rows, and crossed one
+    (1,500 generated nodes on A4, page 148: a rebuttal below two columns of three). Each
+    goes under the box of its column, held in line; rows from one breadcrumb row, as
+    before, centred in the gaps."""
+    rows = [
+        [Item(f"{r}{c}", 200.0, (40.0,), f"{r}{c}") for c in range(n)]
+        for r, n in zip("abcd", (2, 2, 2, 1), strict=True)
+    ]
+    lined: list[Wrap] = []
+    note_rows(TRAIL, rows, lined, lined=True)
+    assert [hold for hold in lined[0].holds if hold[0] == "d0"] == [("d0", "c0")]
+    assert ("d0", "c0") in lined[0].columns
+    centred: list[Wrap] = []
+    note_rows(TRAIL, rows, centred)
+    assert {("d0", "c0"), ("d0", "c1"), ("d0", "a1")} <= set(centred[0].holds)

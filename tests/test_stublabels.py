@@ -15,6 +15,7 @@ from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import lay_out
 from argmap.exporters.diagram.linebreak import text_columns
 from argmap.exporters.diagram.stublabels import (
+    LEAF_WHERE,
     STUB_POINTS,
     stub_label_lines,
     stub_lines,
@@ -48,7 +49,7 @@ def test_two_statements_shortened_alike_show_where_they_differ() -> None:
     assert stub_label_lines(REUTERS, 0, "8", others=[NKNEWS]) == [
         "Moscow has written off 90",
         "…reported by Reuters).",
-        "continues on p. 8",
+        "drawn in full, p. 8",
     ]
 
 
@@ -130,10 +131,37 @@ def test_a_linked_groups_stub_says_it_is_linked() -> None:
     layout = lay_out(m, analyze(m), RenderOptions(), "slide", find_engine("auto"))
     first = layout.pages[0].svg
     # "Moscow's Korean policy", "Russia rewards": named linked (see the next test)
-    assert first.count("LINKED · +") == 2
+    assert first.count(">LINKED REASON</text>") == 2
     pivot = "Linked, together: Moscow&#39;s Korean policy is part of its own &quot;pivot&quot;"
     assert f"{pivot} to East Asia. + It increasingly looks as if" in first
     assert "(continues on page 4)" in first
+
+
+def test_a_leaf_s_stub_says_it_is_drawn_in_full_there() -> None:
+    """A stub of a statement with nothing under it said "continues on p. 9", as if more
+    were below it: it says the statement is drawn in full there (its tooltip too), as
+    wide as the words it replaced (a shorter "in full on p. 9" cost the flagship a slide,
+    an A4 and a Letter page, and a 1,500-node map five slides); a branch's stub still
+    counts what goes on with it."""
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    layout = lay_out(m, analyze(m), RenderOptions(), "letter", find_engine("auto"))
+    said = {"leaf": 0, "branch": 0}
+    for page in layout.pages:
+        for index, stub in enumerate(page.plan.page.stubs, start=1):
+            found = re.search(rf'<g id="stub&#45;{index}".*?</g>\n</g>', page.svg, re.S)
+            assert found is not None
+            lines = [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", found[0])]
+            title = html.unescape(re.findall(r'xlink:title="([^"]*)"', found[0])[0])
+            if stub.single and stub.hidden == 1:
+                assert re.fullmatch(r"(\w+ · )?drawn in full, p\. \d+", lines[-1]), lines
+                assert re.search(r"\(drawn in full on page \d+\)$", title), title
+                said["leaf"] += 1
+            elif stub.single:
+                assert re.search(r" more( \(linked\))?, p\. \d+$", lines[-1]), lines
+                said["branch"] += 1
+    assert min(said.values()) >= 2, said
+    points = [text_points(f"{w}12", STUB_POINTS) for w in (LEAF_WHERE, "continues on p. ")]
+    assert abs(points[0] - points[1]) < 2.0
 
 
 def test_the_flagships_stubs_on_each_page_read_differently() -> None:
@@ -247,12 +275,15 @@ def _stub_labels(svg: str) -> list[tuple[str, list[str]]]:
 @pytest.mark.parametrize("fit", ["slide", "a4"])
 def test_a_stub_names_its_kind_as_its_box_does(fit: Any) -> None:
     """A stub was drawn dashed in its kind's colours and named no kind: on a greyscale copy
-    a stubbed branch's side was lost (UX round 8). Each single stub now says its kind
-    (``OBJECTION · +8 more, p. 7``); a linked group's says it is linked."""
+    a stubbed branch's side was lost (UX round 8). Each single stub now says its kind; a
+    linked group's says it is linked. The flagship's, every one atop its words, as a box's
+    header: beside where it goes on where that was no wider (``OBJECTION · +8 more, p.
+    7``), atop where it was, one page's stubs told their kinds two ways (the first
+    slide: four beside, its objection's atop). See test_stubbeside."""
     m = load_map(MAPS / "russias-game-in-north-korea.yaml")
     layout = lay_out(m, analyze(m), RenderOptions(), fit, find_engine("auto"))
     words = {
-        "premise": ("REASON", "LINKED"),
+        "premise": ("REASON", "LINKED REASON", "LINKED"),
         "objection": ("OBJECTION", "UNDERCUTS THE LINK"),
         "rebuttal": ("REBUTTAL",),
         "evidence": ("EVIDENCE",),
@@ -264,7 +295,7 @@ def test_a_stub_names_its_kind_as_its_box_does(fit: Any) -> None:
             said = " ".join(lines)
             if "in all, from p." in said:  # a grouped stub counts its branches by kind
                 continue
-            assert any(word in said for word in words[kind]), (page.plan.page.number, lines)
+            assert lines[0] in words[kind], (page.plan.page.number, lines)
             named += 1
     assert named >= 10
 
@@ -285,17 +316,24 @@ def test_a_label_worksheets_stubs_name_no_kind() -> None:
             assert word not in said, lines
 
 
-def test_a_stubs_kind_goes_beside_where_it_goes_on_or_atop() -> None:
-    """Beside ``+N more, p. K`` where that is hardly wider than the statement's lines (a
-    line more costs every stub in its row), else atop them; with ``--status``, with its
-    standing atop them, as a box's header."""
+def test_a_stubs_kind_goes_atop_its_words_or_beside() -> None:
+    """Atop the statement's lines, however wide, or (``beside``: the map's stubs all fit it
+    so) before ``+N more, p. K``, however wide; with ``--status``, atop, with its
+    standing, as a box's header. A linked group's head says it is linked: its count no
+    longer does."""
     lines = ["Generated statement number", "11, long enough to wrap…", "+24 more, p. 3"]
-    assert tagged(lines, None, word="OBJECTION")[-1] == "OBJECTION · +24 more, p. 3"
+    assert tagged(lines, None, word="OBJECTION") == ["OBJECTION", *lines]
     short = ["Costs rise.", "+24 more, p. 3"]
     assert tagged(short, None, word="UNDERCUTS THE LINK") == ["UNDERCUTS THE LINK", *short]
+    assert tagged(lines, None, word="OBJECTION", beside=True)[-1] == "OBJECTION · +24 more, p. 3"
+    besides = tagged(short, None, word="REASON", beside=True)  # however wide
+    assert besides == ["Costs rise.", "REASON · +24 more, p. 3"]
+    assert tagged(lines, "out", word="REASON", beside=True)[0] == "REASON [OUT]"
     assert tagged(lines, "out", word="REASON")[0] == "REASON [OUT]"
     linked = ["Moscow's Korean policy is", "part of its own pivot…", "+5 more (linked), p. 3"]
-    assert tagged(linked, None, word=GROUP_TAG[0])[-1].endswith("· +5 more, p. 3")
+    assert tagged(linked, None, word=GROUP_TAG[0]) == [GROUP_TAG[0], *linked[:2], "+5 more, p. 3"]
+    beside = tagged(linked, None, word=GROUP_TAG[0], beside=True)
+    assert beside[-1] == "LINKED · +5 more, p. 3"  # LINKED REASON: over 10% wider
     assert tagged(lines, None) == lines  # no word: a label worksheet's
 
 

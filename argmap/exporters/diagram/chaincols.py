@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence, Set
+from collections.abc import Callable, Iterator, Mapping, Sequence, Set
 from itertools import pairwise
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple, Protocol, TypeVar
 
 from argmap.exporters.diagram.dot import edge_line
 from argmap.exporters.diagram.stacking import NODESEP, Item, Wrap, row_width
@@ -21,6 +21,7 @@ __all__ = [
     "apart",
     "column_heads",
     "edge_ends",
+    "folded",
     "folds",
     "jump_attrs",
     "tree_line",
@@ -235,6 +236,42 @@ def _shape(rows: Sequence[list[Item]], steps: Sequence[Step], jump: bool) -> _Sh
         lowest = row[0].name if row else ends[0]
         rank += 1
     return _Shape(left + right, tuple(ranks), lowest, clear, flip)
+
+
+class _Sized(Protocol):
+    """A page's drawing as estimated: its width and height."""
+
+    @property
+    def width(self) -> float: ...
+
+    @property
+    def height(self) -> float: ...
+
+
+_S = TypeVar("_S", bound=_Sized)
+
+
+def folded(
+    steps: Sequence[Step],
+    ways: tuple[float, float],
+    draw: Callable[[tuple[Item, Wrap]], _S],
+    page: tuple[float, float],
+    one: _S | None = None,
+) -> _S | None:
+    """The page's drawing with its chain in the fewest columns that fit it (see :func:`folds`).
+
+    ``ways``: their widest and the gutter; ``draw``: the page's drawing with the columns;
+    ``one``: the chain's drawing in one column, where that fits the page. Then columns
+    only where they show larger: a six-claim chain down the middle of landscape A4 took
+    its height, shown at 0.77 of its size; in two columns, 1.06. None: no columns.
+    """
+    for fold in folds(steps, *ways):
+        drawn = draw(fold)
+        share = max(drawn.width / page[0], drawn.height / page[1])
+        if share <= 1:
+            best = one is None or share < max(one.width / page[0], one.height / page[1])
+            return drawn if best else None
+    return None
 
 
 def folds(steps: Sequence[Step], limit: float, gutter: float) -> Iterator[tuple[Item, Wrap]]:

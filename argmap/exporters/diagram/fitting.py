@@ -136,8 +136,7 @@ def lay_out(
     Raises:
         RenderError: the engine is missing, fails or times out.
     """
-    size = PAGE_SIZES[fit].turned(options.portrait)
-    budget = page_budget(size)
+    budget = page_budget(size := PAGE_SIZES[fit].turned(options.portrait))
     options = page_options(options, budget, m)  # its boxes say what a narrowed view cuts
     shown = [node.id for node in visible_nodes(m, options)]
     shown, lead = paged_focus(m, options, shown, TRAIL_ROWS - 1)  # above a focus: breadcrumb
@@ -145,8 +144,7 @@ def lay_out(
     drafter = _Drafter(m, analysis, options, engine, shown, budget)
     measure = status_measure(page_measure(m, options, drafter.rows), analysis, options.status, m)
     tighter: dict[str, tuple[float, float]] = {}
-    labels = options.sheet is not None and options.sheet.kind == "label"  # kinds not told
-    order = (labels, options.direction == "BT")  # file order; upward: tops above breadcrumbs
+    order = (not drafter.kinds, options.direction == "BT")  # label sheet: file order; upward
     across = drafter.across
     plan = partial(  # the tightened pages change between plans; the rest are remembered
         paginate,
@@ -158,7 +156,7 @@ def lay_out(
         tighter=tighter,
         memo=(memo := PlanMemo(bool(lead), frozenset(shown), options.sheet is not None)),
         above=above,
-        file_order=labels,
+        file_order=order[0],
         upward=order[1],
         lead=lead,
     )
@@ -245,6 +243,7 @@ class _Drafter:
 
         self.m, self.analysis, self.options, self.engine = m, analysis, options, engine
         self.digits = len(str(len(shown)))
+        self.kinds = options.sheet is None or not options.sheet.hides_kinds  # see PagePlan
         self.told, self.budget, self.heading = 0, budget, heading_room(budget)
         self.view_heading = heading_room(budget, view=bool(view_texts(m, options)))
         self.everyone = dict.fromkeys(shown, 0)  # each page's home, as a draft knows it
@@ -337,6 +336,7 @@ class _Drafter:
             options.direction,
             options.portrait,
             view_heading=self.view_heading,
+            kinds=self.kinds,
         )
 
     def _source(self, plan: PagePlan) -> str:

@@ -9,7 +9,7 @@ from functools import partial
 from typing import Final, NamedTuple
 
 from argmap.analysis.view import drawn_up
-from argmap.exporters.diagram.chaincols import GUTTER, Step, apart, chain_steps, folds
+from argmap.exporters.diagram.chaincols import GUTTER, Step, apart, chain_steps, folded
 from argmap.exporters.diagram.cutplaces import (
     first_row_only,
     in_first_row,
@@ -228,18 +228,17 @@ class Estimator(PageTree):
             roomy = self._drawn(*made, beside=beside | {top})
             if roomy.width <= self.width * WIDE_SHARE and roomy.height <= self.height:
                 drawn, beside = roomy, beside | {top}
-        if fit or len(tops) != 1 or rest:
+        tall = record and drawn.height * self.width > drawn.width * self.height  # see folded
+        if (fit and not tall) or len(tops) != 1 or rest:
             return drawn
         if not chain:  # (conclusions over the root: no chain)
             top, around = tops[0][0], self.around.nodes or self.around.stubs
             walk = top != self.root or not around
             chain.append(chain_steps(self, top, full, limits) if walk else None)
         room = min(limit, (self.width - self.frame[0]) * WIDE_SHARE)
-        for fold in folds(chain[0] or (), room, GUTTER[self.horizontal]):
-            folded = self._drawn(*made, fold)
-            if folded.width <= self.width and folded.height <= self.height:
-                return folded
-        return drawn
+        ways, page = (room, GUTTER[self.horizontal]), (self.width, self.height)
+        draw = partial(self._drawn, *made)
+        return folded(chain[0] or (), ways, draw, page, drawn if fit else None) or drawn
 
     def _drawn(
         self,
@@ -394,7 +393,8 @@ class Estimator(PageTree):
                 for item, unit in zip(items, units, strict=True)  # (the rows' items looked up)
             }
             rows = across_trail_rows(rows, hung) if across else by_trail_rows(rows, hung, limit)
+        several = len(rows) > 1 and len({self.parent[unit[0]] for unit in units}) > 1
         rows = [lifted, *rows] if apart else rows
         if wraps is not None:
-            note_rows(TRAIL, rows, wraps)
+            note_rows(TRAIL, rows, wraps, several and not across)  # from several rows
         return rows

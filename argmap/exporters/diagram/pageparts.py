@@ -99,6 +99,9 @@ class PagePlan:
     cut_way: int = 0
     """How a top's arrow into the breadcrumb carries the junction its undercutters aim at,
     where the planner left them among its children (see :mod:`.cutways`)."""
+    kinds: bool = True
+    """Its stubs name their kinds: not on a label worksheet, whose drawing hides them. The
+    planner sized them so (:attr:`~.pagetree.PageTree.sides`, from the same options)."""
 
     def number(self, page: int) -> str:
         """A page number as this plan draws it."""

@@ -13,6 +13,7 @@ from argmap.exporters.diagram.pageblocks import ONE_GROUP, Unit
 from argmap.exporters.diagram.pagerefs import in_ref_size, ref_size
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.stacking import Item
+from argmap.exporters.diagram.stubbeside import stubs_beside
 from argmap.exporters.diagram.stublabels import (
     Counted,
     Lasts,
@@ -90,6 +91,8 @@ class PageTree:
         self.task = False  # a worksheet: its key, the instructions, stays on page 1
         self.horizontal, self.narrow = horizontal, narrow_page(budget.width, horizontal)
         self.upright = budget.width < budget.height  # (see PagePlan.upright)
+        stacked = self.upright and not horizontal
+        self.beside = stubs_beside(m, self.narrow, stacked) if self.sides else False
         self.order = order = {node_id: i for i, node_id in enumerate(shown)}
         self.node = {node_id: m.get(node_id) for node_id in shown}
         self.children: dict[str, list[str]] = {node_id: [] for node_id in shown}
@@ -155,7 +158,8 @@ class PageTree:
         ids = tops.split(",")
         if len(ids) == 1:
             lines = stub_label_lines(self.m.get(ids[0]).text, count - 1, page, narrow=self.narrow)
-            return self._size(stub_box(tagged(lines, None, word=self.stub_word(ids[0]))))
+            word = self.stub_word(ids[0])
+            return self._size(stub_box(tagged(lines, None, False, word, self.beside)))
         kinds = [draw_kind(self.m, self.m.get(i)).value for i in ids]
         return self._size(stub_box(grouped_stub_lines(kinds, count, page, narrow=self.narrow)))
 
@@ -310,7 +314,8 @@ class PageTree:
                 lines = stub_label_lines(text, more, page, narrow=self.narrow, linked=linked)
                 group = self.node[tops[0]].group if linked else None
                 word = self.stub_word(tops[0], linked)
-                size = stub_box(stub_tagged(lines, self.standing, tops[:1], group, word))
+                said = stub_tagged(lines, self.standing, tops[:1], group, word, self.beside)
+                size = stub_box(said)
             name = stub_name(tops)
             width, height = self._size(size)
             item = self._stubs[key] = Item(name, width, (height,), name)

@@ -8,7 +8,7 @@ from operator import itemgetter
 from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.dot import Digraph, near_side
-from argmap.exporters.diagram.rowholds import column_holds, is_grid, leaf_holds
+from argmap.exporters.diagram.rowholds import column_holds, is_grid, last_in_columns, leaf_holds
 from argmap.exporters.diagram.trailname import TRAIL
 from argmap.model import Node, Relation
 
@@ -57,13 +57,12 @@ STACK_SPANS: Final = 4000
 def stack_columns(leaves: int) -> int:
     """Columns to stack ``leaves`` sibling leaves in: two, or a square's side for many.
 
-    Two columns keep a handful of evidence slide-shaped; for dozens, a square block keeps
-    the chains of invisible edges short, which the layout engine needs (200 leaves in two
-    columns took it 12 s, in fifteen 0.3 s). Each leaf's edge passes every row above its
-    own, and the engine pays for each rank an edge passes: a square of hundreds grows as
-    its cube (1,500 premises of one thesis: 39 rows, 30 s; 2,000: 63 s). So a block is
-    never so deep that its edges pass more than :data:`STACK_SPANS` ranks in all: wider,
-    in fewer rows (1,500 leaves: 6 rows of 250, 2 s).
+    Two columns keep a handful of evidence slide-shaped; for dozens, a square block keeps the
+    chains of invisible edges short, which the layout engine needs (200 leaves in two columns took
+    it 12 s, in fifteen 0.3 s). Each leaf's edge passes every row above its own, and the engine
+    pays for each rank an edge passes: a square of hundreds grows as its cube (1,500 premises of
+    one thesis: 39 rows, 30 s; 2,000: 63 s). So a block is never so deep that its edges pass more
+    than :data:`STACK_SPANS` ranks in all: wider, in fewer rows (1,500 leaves: 6 rows of 250, 2 s).
     """
     if leaves <= 9:
         return STACK_COLUMNS
@@ -95,8 +94,7 @@ def stack_leaves(
             leaves.setdefault(node.parent, []).append(node.id)
     for siblings in leaves.values():
         columns = stack_columns(len(siblings))
-        # A block of many columns needs its chains held straight, or it slants.
-        weight = "0" if columns == STACK_COLUMNS else "20"
+        weight = "0" if columns == STACK_COLUMNS else "20"  # many: held straight, not slanted
         for i in range(columns, len(siblings)):
             g.edge(siblings[i], siblings[i - columns], {"style": "invis", "weight": weight})
 
@@ -351,13 +349,14 @@ def lowest(row: list[Item]) -> Item:
     return best
 
 
-def note_rows(parent: str, rows: list[list[Item]], wraps: list[Wrap]) -> None:
+def note_rows(parent: str, rows: list[list[Item]], wraps: list[Wrap], lined: bool = False) -> None:
     """Record a parent's rows, and what holds each row below the one before.
 
     Below rows of single boxes (leaves and stubs), each item hangs in a gap of a longer
     row above, or under a box of a row as long (see :func:`~.rowholds.leaf_holds`); below
     deeper blocks, the same, each block standing for its lowest node (all hung below one
     node, a row went off to a side, its edges round the row above, wider than planned).
+    ``lined``: a grid's shorter last row in its columns (:func:`~.rowholds.last_in_columns`).
     """
     if len(rows) == 1 and len(rows[0]) == 1:
         return
@@ -371,6 +370,7 @@ def note_rows(parent: str, rows: list[list[Item]], wraps: list[Wrap]) -> None:
             holds += leaf_holds(names[depth], (tuple(item.deepest for item in above),))
     boxes = all(item.levels == 1 for row in rows[:-1] for item in row)
     grid = is_grid([[item.width for item in row] for row in rows], boxes, (NODESEP, PASSING))
+    holds = last_in_columns(names, holds) if grid and lined else holds
     columns = column_holds(names, holds) if grid else ()
     wraps.append(Wrap(parent, names, tuple(holds), columns=columns))
 

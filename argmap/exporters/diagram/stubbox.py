@@ -9,6 +9,7 @@ from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.dot import escape
 from argmap.exporters.diagram.labels import graphviz_escape
 from argmap.exporters.diagram.pagerefs import boxed_label
+from argmap.exporters.diagram.stubbeside import stubs_beside
 from argmap.exporters.diagram.stublabels import (
     STUB_POINTS,
     branch_kinds,
@@ -39,11 +40,15 @@ def page_link(plan: PagePlan, number: int) -> dict[str, str]:
 
 
 def stub_tooltip(m: ArgumentMap, stub: Stub, page: str) -> str:
-    """A stub's tooltip: its statement in full (a linked group's: each co-premise's)."""
+    """A stub's tooltip: its statement in full (a linked group's: each co-premise's).
+
+    A statement with nothing under it (a leaf) is drawn in full there; nothing goes on.
+    """
     if stub.single and len(stub.tops) > 1:
         premises = " + ".join(m.get(top).text for top in stub.tops)
         return f"Linked, together: {premises} (continues on page {page})"
-    return f"{m.get(stub.tops[0]).text} (continues on page {page})"
+    where = "drawn in full on" if stub.single and stub.hidden == 1 else "continues on"
+    return f"{m.get(stub.tops[0]).text} ({where} page {page})"
 
 
 def stub_attrs(
@@ -65,9 +70,11 @@ def stub_attrs(
     linked = first.group if stub.single and len(stub.tops) > 1 else None
     tops = stub.tops if not stub.single else stub.tops[:1]
     standing = stub_standing(standings, tops, linked)
-    word = ""  # what the stub names itself: see stubstatus.tagged
-    if stub.single and all(style.label for style in styles.values()):  # (not a label sheet's)
+    word = ""  # what the stub names itself, and where: see stubstatus.tagged
+    if stub.single and plan.kinds:  # (not a label worksheet's: see PagePlan.kinds)
         word = GROUP_TAG[0] if linked else stub_word(first, kind)
+    stacked = plan.upright and not plan.across  # as the planner sized it
+    beside = stubs_beside(m, plan.narrow, stacked) if word else False
     if not stub.single:
         kinds = branch_kinds(m, stub.tops, styles)
         lines, fill = grouped_stub_lines(kinds, stub.hidden, page, narrow=plan.narrow), "#ffffff"
@@ -78,8 +85,9 @@ def stub_attrs(
             for s in singles
         )
         lines, fill = list(told_apart_stubs(said, plan.narrow)[singles.index(stub)]), style.fill
+    drawn = stub_tagged(lines, standings, tops, linked, word, beside)
     return {
-        "label": boxed_label(STUB_POINTS, *stub_tagged(lines, standings, tops, linked, word)),
+        "label": boxed_label(STUB_POINTS, *drawn),
         "shape": "box",
         "style": stub_style(standings is not NO_STANDING, standing),
         "fillcolor": fill,

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LASTS_FROM",
+    "LEAF_WHERE",
     "LINKED_MORE",
     "STUB_POINTS",
     "Counted",
@@ -36,6 +37,9 @@ __all__ = [
 STUB_POINTS: Final = 11.0
 """A stub's text size."""
 
+LEAF_WHERE: Final = "drawn in full, p. "
+"""Where a stub of a statement with nothing under it (a leaf) says it is drawn: the whole
+statement is there, and nothing below it ("continues on p. N" read as if more were)."""
 LINKED_MORE: Final = " more (linked), p. "
 """How a linked group's stub says where its other premises go on (see :func:`stub_label_lines`)."""
 
@@ -109,7 +113,7 @@ def stub_label_lines(
             statement's lines (a stub of a short statement, a worksheet's ``1.2``, keeps
             the size planned for it without the word).
     """
-    where = f"+{more} more, p. {page}" if more else f"continues on p. {page}"
+    where = f"+{more} more, p. {page}" if more else f"{LEAF_WHERE}{page}"
     width = stub_wrap(narrow)
     lines = stub_lines(text, width)
     if linked and more:

@@ -22,9 +22,11 @@ if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis
 
 __all__ = [
+    "BESIDE_WIDER",
     "GROUP_TAG",
     "NO_STANDING",
     "StatusMeasure",
+    "beside_lines",
     "map_standings",
     "stub_standing",
     "stub_style",
@@ -85,6 +87,20 @@ line more costs every stub in its row its height, a little width only the row's 
 (the generated maps' objections, ``OBJECTION · +332 more, p. 2``, were 8% wider)."""
 
 
+def beside_lines(lines: list[str], heads: list[str], always: bool = False) -> list[str] | None:
+    """A stub's ``lines``, the first of ``heads`` that fits beside where it goes on.
+
+    Fits: no more than :data:`BESIDE_WIDER` times as wide as the widest of ``lines``.
+    None where none fits, unless ``always`` (then the last, the shortest).
+    """
+    widest = max(text_points(line, STUB_POINTS) for line in lines)
+    for head in heads:
+        joined = f"{head} · {lines[-1]}"
+        if text_points(joined, STUB_POINTS) <= widest * BESIDE_WIDER:
+            return [*lines[:-1], joined]
+    return [*lines[:-1], f"{heads[-1]} · {lines[-1]}"] if always else None
+
+
 def stub_word(node: Node, kind: NodeKind) -> str:
     """The kind a stub of the branch from ``node`` names atop its words, as its box would.
 
@@ -99,36 +115,44 @@ def stub_word(node: Node, kind: NodeKind) -> str:
 
 
 def tagged(
-    lines: list[str], standing: str | None, of_group: bool = False, word: str = ""
+    lines: list[str],
+    standing: str | None,
+    of_group: bool = False,
+    word: str = "",
+    beside: bool | None = False,
 ) -> list[str]:
-    """A stub's lines, with its kind's ``word`` and its standing's tag.
+    """A stub's lines, headed by its kind's ``word`` and its standing's tag.
 
     A full box's header names its kind; a stub, drawn dashed in its kind's colours, named
     none, and on a greyscale copy a stubbed branch's side was lost. ``word``: the kind the
     stub names (see :func:`stub_word`; none where the drawing hides kinds, a label
-    worksheet's, or where the lines count the branches by kind). Without a standing, it
-    goes before where the branch goes on (``OBJECTION · +8 more, p. 7``) where that is no
-    wider than the stub's lines, else on a line of its own atop them.
+    worksheet's, or where the lines count the branches by kind). It goes on a line of its
+    own atop the stub's words, as a full box's header; ``beside``: before where the branch
+    goes on (``OBJECTION · +8 more, p. 7``), as every stub of the map has it (see
+    :func:`~.stubbeside.stubs_beside`: one look for them all, not beside on some stubs
+    and atop on others of the same page); None: beside where that is hardly wider than
+    the stub's lines, else atop (on stacked pages). With a standing, atop, saying it
+    (``REASON [OUT]``), as a box's header.
 
-    With a standing, a line atop them says it (``REASON [OUT]``), as a full box's header.
     ``of_group``: the stub is a linked group's and ``standing`` its own (see
     :func:`stub_standing`). Then, and wherever ``word`` is the group's, the stub says so
     (``LINKED REASON [OUT]``, or ``LINKED [OUT]`` where that is wider than the stub's lines:
-    wider stubs cost a small map a page): over its first premise's words alone, ``[OUT]``
-    read as that premise's standing (the flagship's "pivot" premise, itself in).
+    wider stubs cost a small map a page), and its count no longer says ``(linked)``:
+    over its first premise's words alone, ``[OUT]`` read as that premise's standing (the
+    flagship's "pivot" premise, itself in).
     """
     tag = f"[{STANDING_LABEL[standing]}]" if standing is not None else ""
     group = of_group or word == GROUP_TAG[0]
     heads = [f"{name} {tag}".strip() for name in (GROUP_TAG if group else (word,))]
     if not heads[0] or not lines:
         return lines
+    if group:  # the head says it is linked
+        lines = [*lines[:-1], lines[-1].replace(LINKED_MORE, " more, p. ")]
+    if beside is not False and not tag:
+        fitted = beside_lines(lines, heads, always=bool(beside))
+        if fitted is not None:
+            return fitted
     widest = max(text_points(line, STUB_POINTS) for line in lines)
-    if not tag:  # beside where the branch goes on, if it fits (a group's says it is linked)
-        where = lines[-1].replace(LINKED_MORE, " more, p. ") if group else lines[-1]
-        for head in heads:
-            joined = f"{head} · {where}"
-            if text_points(joined, STUB_POINTS) <= widest * BESIDE_WIDER:
-                return [*lines[:-1], joined]
     head = next((h for h in heads if text_points(h, STUB_POINTS) <= widest), heads[-1])
     return [head, *lines]
 
@@ -139,13 +163,14 @@ def stub_tagged(
     tops: Sequence[str],
     group: str | None,
     word: str = "",
+    beside: bool | None = False,
 ) -> list[str]:
     """A stub's lines headed by its ``word`` and standing (see :func:`tagged`).
 
     ``group``: the linked group the stub stands for, if any; its standing is the group's.
     """
     of_group = group is not None and group_key(group) in standing
-    return tagged(lines, stub_standing(standing, tops, group), of_group, word)
+    return tagged(lines, stub_standing(standing, tops, group), of_group, word, beside)
 
 
 def stub_style(status: bool, standing: str | None) -> str:
