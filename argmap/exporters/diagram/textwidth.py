@@ -6,12 +6,22 @@ import functools
 import math
 import re
 import unicodedata
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from argmap import shaping
 from argmap.exporters.diagram.enginewidths import engine_points
 from argmap.exporters.diagram.fonts import EMOJI_STYLE, JOINED, emoji_has, fallback_ems
-from argmap.shaping import BOLD_WEIGHT, needs_shaping, shaped_ems, shapes
+from argmap.shaping import (
+    BOLD_WEIGHT,
+    LETTERED_FILES,
+    letter_ems,
+    needs_shaping,
+    shaped_ems,
+    shapes,
+)
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["LINE_SPACING", "REPLACED", "char_points", "text_points", "width_attr"]
 
@@ -83,7 +93,8 @@ def text_points(text: str, size: float, style: str = "") -> float:
     Each character counts its advance in the face that draws it: Noto Sans, else the
     first fallback face that has it; joiners, skin tones and marks count nothing. Runs of
     Indic scripts, Khmer and Myanmar count their shaped advance instead, where a shaper
-    is installed (:mod:`argmap.shaping`): conjuncts are narrower than their letters.
+    is installed (:mod:`argmap.shaping`): conjuncts are narrower than their letters; runs
+    of Thai and Lao the wider of their shaped and their unshaped advance.
 
     Args:
         text: one line.
@@ -158,9 +169,25 @@ def _shaped_points(text: str, size: float, style: str) -> float:
     for index, run, rtl in drawn_runs(text, faces):
         if index >= 0 and shapes(faces[index]):
             width += shaped_ems(faces[index], run, weight, rtl) * size
+        elif index >= 0 and faces[index].name in LETTERED_FILES:
+            width += _lettered_ems(faces[index], run, weight) * size
         else:
             width += sum(map(advances.__getitem__, run))
     return width
+
+
+def _lettered_ems(face: Path, run: str, weight: float | None) -> float:
+    """A Thai or Lao run's width in ems, as the widest format draws it.
+
+    A browser and resvg shape it (kerned) at the line's weight; the PDF sets it a letter
+    at a time at the face's default weight; argmap's PNG outlines a letter at a time at
+    the line's weight (see :data:`~argmap.shaping.LETTERED_FILES`).
+    """
+    return max(
+        shaped_ems(face, run, weight),
+        letter_ems(face, run, weight),
+        letter_ems(face, run),
+    )
 
 
 def width_attr(
@@ -171,10 +198,10 @@ def width_attr(
     The engine measures text with its own Helvetica-like font, narrower than the Noto Sans
     that the PDF (and a PNG of other scripts) draws with, and sizes non-ASCII text at one
     space per UTF-8 byte; a cell at least as wide as the Noto text keeps it in its box.
-    Shaped text (Indic scripts, Khmer, Myanmar: :func:`~argmap.shaping.needs_shaping`) and
-    emoji sequences (see :func:`_overcounted`) are far narrower than the engine counts
-    them, so a ``fixed`` cell of them is fixed at the width they are drawn and the height
-    the engine gives its lines.
+    Shaped text (Indic scripts, Thai, Lao, Khmer, Myanmar:
+    :func:`~argmap.shaping.needs_shaping`) and emoji sequences (see :func:`_overcounted`)
+    are far narrower than the engine counts them, so a ``fixed`` cell of them is fixed at
+    the width they are drawn and the height the engine gives its lines.
 
     Args:
         lines: the cell's lines.
