@@ -1,14 +1,14 @@
 """Complex scripts shaped by HarfBuzz (``uharfbuzz``): glyphs, advances and marks' places.
 
 Indic scripts, Khmer and Myanmar draw right only as a shaper sets them: conjuncts, vowel
-signs drawn before the consonant they follow, reph and stacked marks; so do Arabic (its
+signs drawn before the consonant they follow, reph and stacked marks; Thai and Lao stack a
+tone mark above a vowel sign and split sara am round it; so do Arabic (its
 letters joined, its ligatures and marks) and pointed Hebrew, set right to left. The runs
 of text that fall to one of their Noto faces (:data:`SHAPED_FILES`) are shaped here, to measure
 them (:mod:`argmap.exporters.diagram.textwidth`) and to draw them in a PDF
 (:mod:`argmap.exporters.diagram.pdffonts`) and a PNG (:mod:`argmap.rasterglyphs`), so a
-box is as wide as the text drawn in it, in every format. Thai and Lao runs are measured
-here too (:data:`LETTERED_FILES`), as the wider of their shaped and their unshaped advance.
-Imports nothing of argmap (it runs in the raster workers).
+box is as wide as the text drawn in it, in every format. Imports nothing of argmap (it runs in
+the raster workers).
 
 ``uharfbuzz`` (the ``pdf`` extra) is imported only when such a run is met; without it,
 those runs are measured and drawn a character at a time, as before.
@@ -55,12 +55,14 @@ SHAPED_FAMILIES: Final = frozenset(
         "Gurmukhi",
         "Kannada",
         "Khmer",
+        "Lao",
         "Malayalam",
         "Myanmar",
         "Oriya",
         "Sinhala",
         "Tamil",
         "Telugu",
+        "Thai",
     )
 )
 """The left-to-right faces whose text is shaped here; of the resvg bindings, only resvg 0.48
@@ -80,9 +82,8 @@ SHAPED_FILES: Final = frozenset(
 """The Noto faces whose runs are shaped."""
 
 LETTERED_FILES: Final = frozenset({"NotoSansThai[wght].ttf", "NotoSansLao[wght].ttf"})
-"""Faces whose runs the PDF draws a letter at a time (at the face's default weight: their
-marks sit where the font's outlines put them), a browser and resvg shaped (kerned, at the
-line's weight): a run in them is measured as the wider of the ways it is drawn."""
+"""Shaped faces whose runs are measured as the wider of shaped and a letter at a time:
+Chromium drew Lao sara am whole (its letter's advance), wider than HarfBuzz's split."""
 
 RIGHT_TO_LEFT_FILES: Final = frozenset(
     family.replace(" ", "") + "[wght].ttf" for family in RIGHT_TO_LEFT_FAMILIES
@@ -113,10 +114,9 @@ _SCRIPTS: Final = re.compile(
     "\ufb1d-\ufb4f\ufe70-\ufefe]"
 )
 """Hebrew points, Arabic, Devanagari to Sinhala, Thai, Lao, Myanmar, Khmer and their
-extensions (and the presentation forms of Hebrew and Arabic): where text is measured shaped
-(Thai and Lao as the wider of shaped and a letter at a time: :data:`LETTERED_FILES`). Unpointed
-Hebrew is measured a letter at a time, as it is drawn (within a point of the shaper's
-width a line), so that a map of it needs no font file read to be measured."""
+extensions (and the presentation forms of Hebrew and Arabic): where text is measured
+shaped. Unpointed Hebrew is measured a letter at a time, as it is drawn (within a point of
+the shaper's width a line), so that a map of it needs no font file read to be measured."""
 
 
 class Glyph(NamedTuple):

@@ -167,10 +167,10 @@ def _shaped_points(text: str, size: float, style: str) -> float:
     weight = BOLD_WEIGHT if "B" in style else None
     width = 0.0
     for index, run, rtl in drawn_runs(text, faces):
-        if index >= 0 and shapes(faces[index]):
-            width += shaped_ems(faces[index], run, weight, rtl) * size
-        elif index >= 0 and faces[index].name in LETTERED_FILES:
+        if index >= 0 and faces[index].name in LETTERED_FILES and shapes(faces[index]):
             width += _lettered_ems(faces[index], run, weight) * size
+        elif index >= 0 and shapes(faces[index]):
+            width += shaped_ems(faces[index], run, weight, rtl) * size
         else:
             width += sum(map(advances.__getitem__, run))
     return width
@@ -179,15 +179,11 @@ def _shaped_points(text: str, size: float, style: str) -> float:
 def _lettered_ems(face: Path, run: str, weight: float | None) -> float:
     """A Thai or Lao run's width in ems, as the widest format draws it.
 
-    A browser and resvg shape it (kerned) at the line's weight; the PDF sets it a letter
-    at a time at the face's default weight; argmap's PNG outlines a letter at a time at
-    the line's weight (see :data:`~argmap.shaping.LETTERED_FILES`).
+    The PDF, the PNG and a browser shape it at the line's weight; a browser given the
+    face's cut may set sara am whole, as its letter's advance (see
+    :data:`~argmap.shaping.LETTERED_FILES`).
     """
-    return max(
-        shaped_ems(face, run, weight),
-        letter_ems(face, run, weight),
-        letter_ems(face, run),
-    )
+    return max(shaped_ems(face, run, weight), letter_ems(face, run, weight))
 
 
 def width_attr(
