@@ -1,7 +1,8 @@
 """Complex scripts shaped by HarfBuzz (``uharfbuzz``): glyphs, advances and marks' places.
 
 Indic scripts, Khmer and Myanmar draw right only as a shaper sets them: conjuncts, vowel
-signs drawn before the consonant they follow, reph and stacked marks; so do Arabic (its
+signs drawn before the consonant they follow, reph and stacked marks; Thai and Lao stack a
+tone mark above a vowel sign and split sara am round it; so do Arabic (its
 letters joined, its ligatures and marks) and pointed Hebrew, set right to left. The runs
 of text that fall to one of their Noto faces (:data:`SHAPED_FILES`) are shaped here, to measure
 them (:mod:`argmap.exporters.diagram.textwidth`) and to draw them in a PDF
@@ -30,12 +31,14 @@ __all__ = [
     "EMOJI_FILE",
     "EMOJI_JOINING",
     "EMOJI_SEQUENCE",
+    "LETTERED_FILES",
     "RIGHT_TO_LEFT_FAMILIES",
     "RIGHT_TO_LEFT_FILES",
     "SHAPED_FAMILIES",
     "SHAPED_FILES",
     "Glyph",
     "available",
+    "letter_ems",
     "needs_shaping",
     "shape",
     "shaped_ems",
@@ -52,12 +55,14 @@ SHAPED_FAMILIES: Final = frozenset(
         "Gurmukhi",
         "Kannada",
         "Khmer",
+        "Lao",
         "Malayalam",
         "Myanmar",
         "Oriya",
         "Sinhala",
         "Tamil",
         "Telugu",
+        "Thai",
     )
 )
 """The left-to-right faces whose text is shaped here; of the resvg bindings, only resvg 0.48
@@ -75,6 +80,10 @@ SHAPED_FILES: Final = frozenset(
     family.replace(" ", "") + "[wght].ttf" for family in SHAPED_FAMILIES | RIGHT_TO_LEFT_FAMILIES
 )
 """The Noto faces whose runs are shaped."""
+
+LETTERED_FILES: Final = frozenset({"NotoSansThai[wght].ttf", "NotoSansLao[wght].ttf"})
+"""Shaped faces whose runs are measured as the wider of shaped and a letter at a time:
+Chromium drew Lao sara am whole (its letter's advance), wider than HarfBuzz's split."""
 
 RIGHT_TO_LEFT_FILES: Final = frozenset(
     family.replace(" ", "") + "[wght].ttf" for family in RIGHT_TO_LEFT_FAMILIES
@@ -100,14 +109,14 @@ BOLD_WEIGHT: Final = 700.0
 """The weight a bold line's shaped runs are set at (their faces are variable, 400-700)."""
 
 _SCRIPTS: Final = re.compile(
-    "[\u0591-\u05c7\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\u0900-\u0dff\u1000-\u109f\u1780-\u17ff"
+    "[\u0591-\u05c7\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\u0900-\u0eff\u1000-\u109f\u1780-\u17ff"
     "\u19e0-\u19ff\u1cd0-\u1cff\ua8e0-\ua8ff\ua9e0-\ua9ff\uaa60-\uaa7f\ufb50-\ufdff"
     "\ufb1d-\ufb4f\ufe70-\ufefe]"
 )
-"""Hebrew points, Arabic, Devanagari to Sinhala, Myanmar, Khmer and their extensions (and
-the presentation forms of Hebrew and Arabic): where text is measured shaped. Unpointed
-Hebrew is measured a letter at a time, as it is drawn (within a point of the shaper's
-width a line), so that a map of it needs no font file read to be measured."""
+"""Hebrew points, Arabic, Devanagari to Sinhala, Thai, Lao, Myanmar, Khmer and their
+extensions (and the presentation forms of Hebrew and Arabic): where text is measured
+shaped. Unpointed Hebrew is measured a letter at a time, as it is drawn (within a point of
+the shaper's width a line), so that a map of it needs no font file read to be measured."""
 
 
 class Glyph(NamedTuple):
@@ -197,6 +206,22 @@ def shaped_ems(
 ) -> float:
     """The advance of a shaped run in ems (see :func:`shape`)."""
     return _advance(shape(path, text, weight, rtl)) / 1000
+
+
+def letter_ems(path: Path | str, text: str, weight: float | None = None) -> float:
+    """The advance of a run set a letter at a time, unshaped, in ems (marks' included).
+
+    Args:
+        path: the font file.
+        text: the run.
+        weight: the weight to set the variable font at (None: its default).
+    """
+    font, scale = _font(path, weight)
+    total = 0
+    for ch in text:
+        glyph = font.get_nominal_glyph(ord(ch))
+        total += 0 if glyph is None else font.get_glyph_h_advance(glyph)
+    return total * scale / 1000
 
 
 def _advance(glyphs: Sequence[Glyph]) -> float:

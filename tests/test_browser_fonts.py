@@ -41,6 +41,8 @@ MIXED = {
             {"id": "p3", "text": "الحجة الرئيسية هي أن المدارس يجب أن تغير سياستها"},
             {"id": "p4", "text": "הטיעון הזה תומך בטענה המרכזית"},
             {"id": "p5", "text": "यह तर्क मुख्य दावे का समर्थन करता है"},
+            {"id": "p6", "text": "การศึกษาของรัฐควรจะฟรีสำหรับเด็กทุกคนในประเทศไทย น้ำใจ"},
+            {"id": "p7", "text": "ສາທາລະນະລັດ ປະຊາທິປະໄຕ ປະຊາຊົນລາວ ນ້ຳໃຈ"},
         ],
         "evidence": [
             {
@@ -54,8 +56,8 @@ MIXED = {
     },
 }
 """A map in Latin, Latin extended, Cyrillic, Greek, Vietnamese, Arabic (in a quote too:
-italic), Hebrew and Devanagari (shaped), with bold, italic, and pairs a kerning font would
-tighten (AV, WA) and ligatures (fi, ffi)."""
+italic), Hebrew, Devanagari (shaped), Thai and Lao (in boxes as wide as their lines), with
+bold, italic, and pairs a kerning font would tighten (AV, WA) and ligatures (fi, ffi)."""
 
 _LINES = """(selector) => {
   const out = [];
@@ -162,7 +164,7 @@ def test_diagram_text_is_drawn_as_measured(
     assert {family for family, _ in faces} == {"Noto Sans"}
     assert "error" not in {status for _, status in faces}  # loaded, or not needed yet
     assert len(faces) == len(faces_for(map_words(m)))  # the faces its words need
-    assert len(faces) == (2 if which == "flagship" else 9)
+    assert len(faces) == (2 if which == "flagship" else 11)
     assert_clean(seen)
     page.context.close()
 

@@ -53,6 +53,8 @@ HOSTILE = {
     "url": "See https://example.com/a/very/long/path/without/any/spaces/index.html?q=1",
     "word": "Pneumonoultramicroscopicsilicovolcanoconiosis Donaudampfschifffahrtsgesellschaft",
     "thai": "ประชาธิปไตยต้องการพลเมืองที่มีข้อมูลและคิดอย่างมีวิจารณญาณ",
+    "thai-words": "การศึกษาของรัฐควรจะฟรีสำหรับเด็กทุกคนในประเทศไทย น้ำใจ ศักดิ์สิทธิ์",
+    "lao": "ສາທາລະນະລັດ ປະຊາທິປະໄຕ ປະຊາຊົນລາວ ນ້ຳໃຈ ແລະ ຄວາມສຸກ",
     "devanagari": "लोकतंत्र को सूचित नागरिकों की आवश्यकता होती है",
     "conjuncts": "स्वतंत्रता, संस्कृति, द्विभाषी, कर्म — গণতন্ত্রের প্রয়োজন, ক্ষ",
     "bengali": "বাংলা ভাষায় একটি যুক্তি: গণতন্ত্রের জন্য শিক্ষিত নাগরিক প্রয়োজন",

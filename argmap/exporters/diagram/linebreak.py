@@ -8,6 +8,8 @@ import textwrap
 import unicodedata
 from typing import Final, NamedTuple
 
+from argmap.exporters.diagram.syllables import syllable_break
+
 __all__ = ["cluster_cut", "shorten", "text_columns", "wrap_columns", "wrap_text", "wrap_words"]
 
 _INVISIBLE_BREAKS: Final = frozenset("\u200b\u00ad")
@@ -18,6 +20,11 @@ _NO_LINE_START: Final = frozenset(
     "、。，．,.:;!?)]}」』）】〕〉》！？ーゝゞ々ぁぃぅぇぉっゃゅょァィゥェォッャュョ"
 )
 """What a CJK line never starts with (closing marks, small kana: the usual kinsoku rule)."""
+
+
+_VISIBLE_KILLERS: Final = frozenset("\u103a\u0e3a\u0eba")
+"""Myanmar asat, Thai phinthu and Lao's Pali virama: viramas drawn as a mark that ends the
+syllable; the letter after one starts another cluster (Myanmar stacks with U+1039)."""
 
 
 class _Cluster(NamedTuple):
@@ -118,7 +125,9 @@ def wrap_columns(paragraph: str, width: int) -> list[str]:
     A line breaks after a space or a zero-width space, before or after a CJK letter, or
     at a soft hyphen (drawn as ``-`` there); a word longer than a line is cut between two
     clusters, never between a letter and its marks, a virama and the next consonant, the
-    halves of a flag or the parts of an emoji sequence. Zero-width spaces, soft hyphens,
+    halves of a flag or the parts of an emoji sequence, and in Thai, Lao, Khmer or
+    Myanmar between syllables where their spelling shows one
+    (:func:`~.syllables.syllable_break`). Zero-width spaces, soft hyphens,
     word joiners and byte-order marks are left out of the lines.
     """
     lines: list[str] = []
@@ -198,7 +207,7 @@ def _last_break(line: list[_Cluster]) -> int:
         joined = "\u2060" in (before.text[-1], after.text[0])  # a word joiner
         if cjk and not joined and after.text[0] not in _NO_LINE_START:
             return i
-    return 0
+    return syllable_break([c.text for c in line], [c.columns for c in line])
 
 
 class _Lone(dict[str, "_Cluster | None"]):
@@ -255,8 +264,10 @@ def _clings(before: str, ch: str) -> bool:
     code, last = ord(ch), before[-1]
     if unicodedata.category(ch) in ("Mn", "Mc", "Me"):
         return True
-    if code == 0x200D or last == "\u200d" or unicodedata.combining(last) == 9:
-        return True  # a zero-width joiner, or the consonant after a virama
+    if code == 0x200D or last == "\u200d":
+        return True  # a zero-width joiner
+    if unicodedata.combining(last) == 9 and last not in _VISIBLE_KILLERS:
+        return True  # the consonant after a virama, which stacks or joins it
     if 0xFE00 <= code <= 0xFE0F or 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F:
         return True  # variation selectors, skin tones, tag letters
     regional = 0x1F1E6 <= code <= 0x1F1FF

@@ -6,12 +6,22 @@ import functools
 import math
 import re
 import unicodedata
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from argmap import shaping
 from argmap.exporters.diagram.enginewidths import engine_points
 from argmap.exporters.diagram.fonts import EMOJI_STYLE, JOINED, emoji_has, fallback_ems
-from argmap.shaping import BOLD_WEIGHT, needs_shaping, shaped_ems, shapes
+from argmap.shaping import (
+    BOLD_WEIGHT,
+    LETTERED_FILES,
+    letter_ems,
+    needs_shaping,
+    shaped_ems,
+    shapes,
+)
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["LINE_SPACING", "REPLACED", "char_points", "text_points", "width_attr"]
 
@@ -83,7 +93,8 @@ def text_points(text: str, size: float, style: str = "") -> float:
     Each character counts its advance in the face that draws it: Noto Sans, else the
     first fallback face that has it; joiners, skin tones and marks count nothing. Runs of
     Indic scripts, Khmer and Myanmar count their shaped advance instead, where a shaper
-    is installed (:mod:`argmap.shaping`): conjuncts are narrower than their letters.
+    is installed (:mod:`argmap.shaping`): conjuncts are narrower than their letters; runs
+    of Thai and Lao the wider of their shaped and their unshaped advance.
 
     Args:
         text: one line.
@@ -156,11 +167,23 @@ def _shaped_points(text: str, size: float, style: str) -> float:
     weight = BOLD_WEIGHT if "B" in style else None
     width = 0.0
     for index, run, rtl in drawn_runs(text, faces):
-        if index >= 0 and shapes(faces[index]):
+        if index >= 0 and faces[index].name in LETTERED_FILES and shapes(faces[index]):
+            width += _lettered_ems(faces[index], run, weight) * size
+        elif index >= 0 and shapes(faces[index]):
             width += shaped_ems(faces[index], run, weight, rtl) * size
         else:
             width += sum(map(advances.__getitem__, run))
     return width
+
+
+def _lettered_ems(face: Path, run: str, weight: float | None) -> float:
+    """A Thai or Lao run's width in ems, as the widest format draws it.
+
+    The PDF, the PNG and a browser shape it at the line's weight; a browser given the
+    face's cut may set sara am whole, as its letter's advance (see
+    :data:`~argmap.shaping.LETTERED_FILES`).
+    """
+    return max(shaped_ems(face, run, weight), letter_ems(face, run, weight))
 
 
 def width_attr(
@@ -171,10 +194,10 @@ def width_attr(
     The engine measures text with its own Helvetica-like font, narrower than the Noto Sans
     that the PDF (and a PNG of other scripts) draws with, and sizes non-ASCII text at one
     space per UTF-8 byte; a cell at least as wide as the Noto text keeps it in its box.
-    Shaped text (Indic scripts, Khmer, Myanmar: :func:`~argmap.shaping.needs_shaping`) and
-    emoji sequences (see :func:`_overcounted`) are far narrower than the engine counts
-    them, so a ``fixed`` cell of them is fixed at the width they are drawn and the height
-    the engine gives its lines.
+    Shaped text (Indic scripts, Thai, Lao, Khmer, Myanmar:
+    :func:`~argmap.shaping.needs_shaping`) and emoji sequences (see :func:`_overcounted`)
+    are far narrower than the engine counts them, so a ``fixed`` cell of them is fixed at
+    the width they are drawn and the height the engine gives its lines.
 
     Args:
         lines: the cell's lines.
