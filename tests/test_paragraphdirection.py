@@ -50,7 +50,9 @@ def test_every_line_reads_as_its_paragraph_and_is_measured_as_without_the_mark(
     for line in lines:
         assert reads_right_to_left(line) == reads_right_to_left(text), (text, lines)
         bare = line.lstrip("\u200e\u200f")
-        assert text_points(line, 13) == pytest.approx(text_points(bare, 13))
+        # The mark takes no width (a glyph for it is about 8 points); it may change which
+        # face draws a space between runs, so the line as drawn differs by less than one.
+        assert text_points(line, 13) == pytest.approx(text_points(bare, 13), abs=1.0)
         assert "\u200e" not in drawing_order(line) and "\u200f" not in drawing_order(line)
     assert " ".join(line.lstrip("\u200e\u200f") for line in lines) == text
 

@@ -104,11 +104,8 @@ class PageTree:
                 self.children[parent].append(node_id)
         self._against = frozenset(i for i in shown if self.node[i].relation in _AGAINST)
         """The nodes that argue against their parent (see :meth:`against`), looked up once."""
-        self.undercut = frozenset(
-            p
-            for i in shown
-            if self.node[i].relation is Relation.UNDERCUTS and (p := self.parent[i]) is not None
-        )
+        cut = (self.parent[i] for i in shown if self.node[i].relation is Relation.UNDERCUTS)
+        self.undercut = frozenset(p for p in cut if p is not None)
         """The nodes with an undercutter among their children (most pages' tops have none)."""
         self._kinds: dict[str, str] = {}
         self.sizes = {node_id: self._size(measure(self.node[node_id])) for node_id in shown}
@@ -333,8 +330,7 @@ class PageTree:
         if parent is not None:
             lasts = self._lasts.get(parent)
             if lasts is None:
-                lasts = Lasts(self.children[parent], self._kind, self.weight)
-                self._lasts[parent] = lasts
+                lasts = self._lasts[parent] = Lasts(self.children[parent], self._kind, self.weight)
             found = lasts.of(tops)
             if found is not None:
                 return found
@@ -381,9 +377,8 @@ class PageTree:
     def lead_for(self, own: int) -> tuple[str, ...]:
         """The ``lead`` a breadcrumb of ``own`` other rows shows: its first, and the nearest.
 
-        A focus's context is the thesis and the nearest claims above it (five rows); a page
-        deep below the focus lists the focus and its top's parent too, so the context gives
-        up its farthest claims to keep the breadcrumb to :data:`TRAIL_ROWS` rows.
+        A focus's context (the thesis and the nearest claims above it) gives up its farthest
+        claims on a page deep below the focus, to keep to :data:`TRAIL_ROWS` rows.
         """
         keep = max(1, TRAIL_ROWS - own)
         if len(self.lead) <= keep:
