@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence, Set
 from itertools import pairwise
-from typing import TYPE_CHECKING, Final, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, Final, NamedTuple, TypeVar
 
 from argmap.exporters.diagram.dot import edge_line
+from argmap.exporters.diagram.pagesize import Drawn
 from argmap.exporters.diagram.stacking import NODESEP, Item, Wrap, row_width
 from argmap.model import NodeKind, Relation
 
@@ -238,17 +239,7 @@ def _shape(rows: Sequence[list[Item]], steps: Sequence[Step], jump: bool) -> _Sh
     return _Shape(left + right, tuple(ranks), lowest, clear, flip)
 
 
-class _Sized(Protocol):
-    """A page's drawing as estimated: its width and height."""
-
-    @property
-    def width(self) -> float: ...
-
-    @property
-    def height(self) -> float: ...
-
-
-_S = TypeVar("_S", bound=_Sized)
+_S = TypeVar("_S", bound=Drawn)  # a page's drawing as estimated: its width and height
 
 
 def folded(
