@@ -270,7 +270,8 @@ def _fitted(
         wrap, quote_wrap, drawn = wrap + 4, quote_wrap + 4, wider
     if drawn.height <= room_height:
         return drawn
-    wrap, quote_wrap, drawn = _filled(text, quote, (wrap, quote_wrap), size, room_width, drawn)
+    if quote is None:  # (a quote's capitals may draw wider than counted: kept as counted)
+        wrap, quote_wrap, drawn = _filled(text, quote, (wrap, quote_wrap), size, room_width, drawn)
     line, quote_line = size * LINE_HEIGHT, 11.0 * LINE_HEIGHT
     text_height = len(drawn.text) * line
     quoted = drawn.quote
