@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from argmap.cli import main
 from argmap.exporters.diagram.fitting import Layout
 from argmap.exporters.diagram.labels import WRAPS, wrap
-from argmap.exporters.diagram.longtext import LONG_CHARS, QUOTE_CHARS, cut_note, text_rows
+from argmap.exporters.diagram.longtext import LONG_CHARS, QUOTE_CHARS, text_rows
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
 from tests.poppler import poppler
@@ -65,6 +65,23 @@ def _squash(text: str) -> str:
     return "".join(text.split())
 
 
+def _parts(layout: Layout, node_id: str, number: int) -> str:
+    """A statement as its page and the pages continuing it draw it, their links checked."""
+    words = _drawn(layout, node_id)[1]
+    parts = [_squash(words.split("(continues on p.")[0]).removeprefix("REASON")]
+    while f"(continues on p. {number + 1})" in words:
+        number += 1
+        page = layout.pages[number - 1]
+        assert page.plan.page.number == number and not page.plan.page.nodes
+        label = re.search(r"\[label=<(.*?)>\s", page.graph.source, re.S)
+        assert label is not None, "a box of the same kind, continuing the statement"
+        words = html.unescape(re.sub(r"<[^>]*>", " ", label.group(1)))
+        head, _, words = words.partition(f"(continued from p. {number - 1})")
+        assert _squash(head) == "REASON"
+        parts.append(words.split("(continues on p.")[0])
+    return " ".join(parts)
+
+
 def _drawn(layout: Layout, node_id: str) -> tuple[int, str]:
     """The page drawing a node in full and the words of its label there (tags gone)."""
     homes = [page for page in layout.pages if node_id in page.plan.page.nodes]
@@ -82,7 +99,7 @@ def _layout(script: str, chars: int, fit: str, portrait: bool) -> tuple[Argument
     return m, _laid(m, fit, portrait)
 
 
-CUT = {
+CONTINUED = {
     ("latin", 4000, "a4"),
     ("arabic", 4000, "a4"),
     ("cjk", 1500, "a4"),
@@ -103,16 +120,14 @@ def test_a_long_statement_is_drawn_in_full_on_its_page_at_the_floor(
     assert _below_floor(layout) == []
     statement = m.get("p").text
     number, words = _drawn(layout, "p")
-    if (script, chars, fit) not in CUT:
+    if (script, chars, fit) not in CONTINUED:
         assert _squash(statement) in _squash(words)
-        assert "…" not in words and "(cut:" not in words
+        assert "…" not in words and "(cut:" not in words and "(continues" not in words
         return
-    # Cut, visibly: the words up to the cut, an ellipsis, and where the rest is.
-    kept = _squash(words.split("…")[0]).removeprefix("REASON")
-    assert _squash(statement).startswith(kept) and len(kept) > 0.2 * len(_squash(statement))
-    assert _squash(cut_note(len(statement))) in _squash(words)
+    # Continued, once the page is full, on the pages right after it: nothing lost.
     page = layout.pages[number - 1]
-    assert page.height > 0.85 * layout.budget.height, "cut only once the page is full"
+    assert page.height > 0.85 * layout.budget.height, "continued only once the page is full"
+    assert _squash(_parts(layout, "p", number)) == _squash(statement)
 
 
 @pytest.mark.parametrize(("fit", "portrait"), [("slide", False), ("a4", True)])
@@ -215,13 +230,47 @@ def test_the_pdf_holds_the_whole_statement(tmp_path: Path, script: str) -> None:
     assert _squash(m.get("p").text) in _squash(done.stdout.decode("utf-8"))
 
 
-def test_a_statement_no_page_holds_points_to_the_html_outline(tmp_path: Path) -> None:
+def test_a_statement_no_page_holds_is_continued_whole_in_the_pdf(tmp_path: Path) -> None:
+    """It was cut at about a third of a slide (5,000 of 13,889 letters), the rest only in
+    the HTML page's outline: the pages after its own now continue it, each one linked."""
     m = _map(_statement("latin", 20_000))
     out = _render(tmp_path, m, "-f", "pdf,html", "--fit", "slide")
     done = subprocess.run(
-        [poppler("pdftotext"), str(out / "long.pdf"), "-"], capture_output=True, check=True
+        [poppler("pdftotext"), "-raw", str(out / "long.pdf"), "-"], capture_output=True, check=True
     )
-    text = _squash(done.stdout.decode("utf-8"))
-    assert _squash(cut_note(len(m.get("p").text))) in text and "…" in text
+    pages = [_squash(page) for page in done.stdout.decode("utf-8").split("\f")]
+    statement = _squash(m.get("p").text)
+    parts = [pages[1][pages[1].index(statement[:40]) : pages[1].index("(continueson")]]
+    number = 2
+    while f"(continueson p.{number + 1})".replace(" ", "") in pages[number - 1]:
+        number += 1
+        parts.append(pages[number - 1].split(f"(continuedfromp.{number - 1})")[1])
+        parts[-1] = parts[-1].split("(continueson")[0]
+    assert "".join(parts) == statement and number > 3
+    assert "(cut:" not in "".join(pages)
     page = (out / "long.html").read_text(encoding="utf-8")
     assert _squash(m.get("p").text) in _squash(html.unescape(page)), "the outline has it all"
+
+
+@pytest.mark.parametrize(("fit", "portrait"), [("slide", False), ("a4", False), ("a4", True)])
+def test_a_statement_no_page_holds_fills_its_page_then_goes_on(fit: str, portrait: bool) -> None:
+    """An acceptance tester's 13,889 letters: a slide cut them after 4,975 (29 lines) with
+    a twelfth of its width blank, and the rest was in no drawing. The page is filled, as
+    wide as it draws, and the statement goes on, whole, on the next pages, at the floor;
+    the stubs of later pages point at their new numbers."""
+    m = _map(_statement("latin", 13_889))
+    layout = _laid(m, fit, portrait)
+    assert _below_floor(layout) == []
+    number, words = _drawn(layout, "p")
+    first = _squash(words.split("(continues on p.")[0])
+    assert len(first) > (1_650 if portrait else {"slide": 4_600, "a4": 3_550}[fit])
+    assert _squash(_parts(layout, "p", number)) == _squash(m.get("p").text)
+    page = layout.pages[number - 1]
+    assert page.width > 0.93 * layout.budget.width or portrait, "as wide as the page draws"
+    homes = {n: laid.plan.page.number for laid in layout.pages for n in laid.plan.page.nodes}
+    stubs = [stub for laid in layout.pages for stub in laid.plan.page.stubs]
+    assert stubs and all(stub.page == homes[stub.tops[0]] for stub in stubs)
+    assert [laid.plan.page.number for laid in layout.pages] == list(
+        range(1, len(layout.pages) + 1)
+    )
+    assert all(laid.plan.total == len(layout.pages) for laid in layout.pages)

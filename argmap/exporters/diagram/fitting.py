@@ -13,6 +13,7 @@ from argmap.analysis.view import paged_focus, visible_nodes
 from argmap.deep import heap_frozen
 from argmap.exporters.diagram.build import to_digraph
 from argmap.exporters.diagram.conclusionpages import apart
+from argmap.exporters.diagram.continuation import finished, more_pages
 from argmap.exporters.diagram.cutways import with_cut_ways
 from argmap.exporters.diagram.dot import Digraph, LineCache, SharedLines
 from argmap.exporters.diagram.drawn import split_above, with_drawn_above
@@ -182,15 +183,9 @@ def lay_out(
         drafts = fewer_pages(m, drafts, drafter, budget, (memo.pager, across))
         drafts = [without_side_stubs(drafter, d, budget) for d in drafts]
         drafts = fewer_crossings(m, drafts, drafter.lay_out, budget)
-    return Layout(size, budget, (laid := _finished(drafter, drafts)), deck_scale(budget, laid))
-
-
-def _finished(drafter: _Drafter, drafts: list[_Draft]) -> list[LaidPage]:
-    """The pages with their numbers: drafts of earlier plans go, each page keeps one SVG."""
-    drafter.drawn.clear()
-    drafter.sized.clear()
-    drafts.reverse()  # popped from the end, in page order: each goes once finished
-    return [drafter.finish(drafts.pop()) for _ in range(len(drafts))]
+        drafter.sized.clear()  # rough tries' sizes: no page is made of them
+        laid = finished(drafter, drafts, LaidPage)
+    return Layout(size, budget, laid, deck_scale(budget, laid))
 
 
 def _overflowing(drafts: list[_Draft], budget: Budget) -> list[tuple[Page, float, float]]:
@@ -242,7 +237,7 @@ class _Drafter:
         from argmap.exporters.diagram.enginepool import LayoutQueue
 
         self.m, self.analysis, self.options, self.engine = m, analysis, options, engine
-        self.digits = len(str(len(shown)))
+        self.digits = len(str(len(shown) + more_pages(m, shown)))  # and statements continued
         self.kinds = options.sheet is None or not options.sheet.hides_kinds  # see PagePlan
         self.told, self.budget, self.heading = 0, budget, heading_room(budget)
         self.view_heading = heading_room(budget, view=bool(view_texts(m, options)))

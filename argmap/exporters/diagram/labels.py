@@ -14,6 +14,7 @@ from argmap.exporters.diagram.longtext import (
     TextRows,
     credits_width,
     is_long,
+    mark,
     page_rows,
     rows_room,
     text_rows,
@@ -255,6 +256,10 @@ def node_label(
         f'<FONT POINT-SIZE="{size:g}">{body}</FONT>'
         "</TD></TR>"
     )
+    if drawn.before:  # a statement drawn over several pages: its parts linked
+        rows.insert(1, _mark_row(node.id, drawn.before, before=True))
+    if drawn.after:
+        rows.append(_mark_row(node.id, drawn.after, before=False))
     rows += _quote_rows(list(drawn.quote)) + _credit_rows(credits, style)
     return Html(
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
@@ -345,6 +350,16 @@ def _header_row(text: str, width: str | None, ink: str) -> str:
     """The label row of a header: a few headers make every label of a map (kind, basis)."""
     cell = f'<TD ALIGN="LEFT"{width or width_attr([text], 9, "B")}><FONT POINT-SIZE="9"'
     return f'<TR>{cell} COLOR="{ink}"><B>{html_text(text)}</B></FONT></TD></TR>'
+
+
+def _mark_row(node_id: str, page: int, *, before: bool) -> str:
+    """The label row linking a part of a statement drawn over several pages to the next or last."""
+    words = mark(page, before)
+    link = f' ID="{html_text(("from-" if before else "on-") + node_id)}" HREF="#page-{page}"'
+    return (
+        f'<TR><TD{link} TITLE="{html_text(words)}" TARGET="_self"{width_attr([words], 11, "I")}>'
+        f'<FONT POINT-SIZE="11"><I>{html_text(words)}</I></FONT></TD></TR>'
+    )
 
 
 def _quote_rows(lines: list[str]) -> list[str]:

@@ -1,4 +1,4 @@
-"""Statements and quotes drawn in full: long ones wrap wider; one no page holds is cut visibly."""
+"""Statements and quotes drawn in full: long ones wrap wider; one no page holds is split."""
 
 from __future__ import annotations
 
@@ -19,9 +19,11 @@ __all__ = [
     "Room",
     "TextRows",
     "credits_width",
+    "continued_parts",
     "cut_note",
     "is_long",
     "line_points",
+    "mark",
     "page_rows",
     "rows_room",
     "text_rows",
@@ -68,6 +70,14 @@ class TextRows(NamedTuple):
     quote: tuple[str, ...]
     size: float
     """The statement's font size."""
+    kept: int = 0
+    """A statement its page cannot hold: the lines of it drawn there (0: drawn whole)."""
+    wrap: int = 0
+    """A statement its page cannot hold: the columns its lines wrap at."""
+    before: int = 0
+    """The page the statement is continued from, on a page continuing it (0: none)."""
+    after: int = 0
+    """The page the statement continues on, where a page cannot hold it (0: none)."""
 
 
 TRAIL_MOST: Final = 6
@@ -169,6 +179,8 @@ class _Wrapped(NamedTuple):
     quote: list[str]
     width: float
     height: float
+    kept: int = 0  # a statement cut: its lines drawn (see TextRows)
+    wrap: int = 0
 
 
 def _wrapped(text: str, quote: str | None, widths: tuple[int, int], size: float) -> _Wrapped:
@@ -198,7 +210,9 @@ def text_rows(
     to :data:`QUOTE_CHARS`) wraps at its ``bases`` width, as it always has; a longer one
     wraps wider (see :func:`_shape_wrap`), no wider than the ``room`` the page holds. A box
     still taller than the room wraps wider, up to the room's width; what then still does
-    not fit is cut, the quote before the statement, each cut ending in :func:`cut_note`.
+    not fit is cut, the quote before the statement, each cut ending in :func:`cut_note`;
+    a statement so cut says where (:attr:`TextRows.kept`), and the pages after its own
+    draw the rest (see :mod:`.continuation`).
 
     Args:
         text: the statement (whitespace runs are drawn as one space).
@@ -223,7 +237,7 @@ def text_rows(
         drawn = _fitted(text, quote, widths, size, room, drawn)
     elif room is not None and narrow:  # else a box of usual length is drawn as it always was
         drawn = _narrowed(text, quote, widths, size, room[0], drawn)[2]
-    return TextRows(tuple(drawn.text), tuple(drawn.quote), size)
+    return TextRows(tuple(drawn.text), tuple(drawn.quote), size, drawn.kept, drawn.wrap)
 
 
 def is_long(text: str, quote: str | None) -> bool:
@@ -256,6 +270,8 @@ def _fitted(
         wrap, quote_wrap, drawn = wrap + 4, quote_wrap + 4, wider
     if drawn.height <= room_height:
         return drawn
+    if quote is None:  # (a quote's capitals may draw wider than counted: kept as counted)
+        wrap, quote_wrap, drawn = _filled(text, quote, (wrap, quote_wrap), size, room_width, drawn)
     line, quote_line = size * LINE_HEIGHT, 11.0 * LINE_HEIGHT
     text_height = len(drawn.text) * line
     quoted = drawn.quote
@@ -264,11 +280,41 @@ def _fitted(
         fits = int((room_height - text_height) / quote_line) - len(note)
         quoted = _cut(drawn.quote, max(2, fits), note, quote_wrap)
     fits = int((room_height - len(quoted) * quote_line) / line)
-    lines = drawn.text
+    lines, kept = drawn.text, 0
     if len(lines) > fits:
         note = wrap_text(cut_note(len(text)), wrap)
-        lines = _cut(lines, max(1, fits - len(note)), note, wrap)
-    return _Wrapped(lines, quoted, drawn.width, len(lines) * line + len(quoted) * quote_line)
+        keep = max(1, fits - len(note))
+        if len(lines) > keep + len(note):
+            kept, lines = keep, _cut(lines, keep, note, wrap)
+    height = len(lines) * line + len(quoted) * quote_line
+    return _Wrapped(lines, quoted, drawn.width, height, kept, wrap if kept else 0)
+
+
+FILL_SIDES: Final = 2 * (2.0 + 0.15 * 72) + 4
+"""A box's width beyond its widest line as drawn: cell padding, margins, the cell's 4."""
+
+
+def _filled(
+    text: str,
+    quote: str | None,
+    widths: tuple[int, int],
+    size: float,
+    room: float,
+    drawn: _Wrapped,
+) -> tuple[int, int, _Wrapped]:
+    """The rows of a statement the page cannot hold, wrapped as wide as its page draws them.
+
+    :func:`_fitted` widens a box while its generous count (:data:`WIDTH_SLACK`) fits the
+    room, which left a twelfth of the page's width blank beside a statement to be cut
+    anyway: that one widens while its lines as drawn (:func:`_drawn_points`) fit.
+    """
+    wrap, quote_wrap = widths
+    while wrap <= 400:  # bounded: a page's width in columns
+        wider = _wrapped(text, quote, (wrap + 2, quote_wrap + 2), size)
+        if (wider.width - BOX_SIDES) / WIDTH_SLACK + FILL_SIDES > room:
+            break
+        wrap, quote_wrap, drawn = wrap + 2, quote_wrap + 2, wider
+    return wrap, quote_wrap, drawn
 
 
 def _narrowed(
@@ -285,6 +331,27 @@ def _narrowed(
         wrap, quote_wrap = max(12, wrap - 2), max(12, quote_wrap - 2)
         drawn = _wrapped(text, quote, (wrap, quote_wrap), size)
     return wrap, quote_wrap, drawn
+
+
+MARK_ROW: Final = 11.0 * LINE_HEIGHT + 4
+"""The height of the row marking a statement continued (see :func:`mark`)."""
+
+
+def mark(page: int, before: bool) -> str:
+    """The words that link a statement drawn over several pages to its part on ``page``."""
+    return f"(continued from p. {page})" if before else f"(continues on p. {page})"
+
+
+def continued_parts(text: str, rows: TextRows, room: tuple[float, float]) -> list[list[str]]:
+    """A statement its page cut (as ``rows``), in parts: its page's lines, then each next page's.
+
+    Every part wraps at its page's width; ``room`` is the rows' room in a box alone on a
+    page (see :func:`rows_room`), less a row for each of the marks that link the parts.
+    """
+    lines = wrap_text(" ".join(text.split()), rows.wrap)
+    rest, first = lines[rows.kept :], lines[: rows.kept]
+    held = max(1, int((room[1] - 2 * MARK_ROW) / (rows.size * LINE_HEIGHT)))
+    return [first, *(rest[at : at + held] for at in range(0, len(rest), held))]
 
 
 def credits_width(credits: list[list[str]]) -> float:
