@@ -44,8 +44,11 @@ def write_numbers(svg: str, m: ArgumentMap, plan: PagePlan, digits: int) -> str:
     zeros = "0" * digits
     page = plan.page
     targets: dict[str, tuple[int, str]] = {}
+    spread: dict[str, int] = {}  # a linked group's parts' stub: its last page, drawn too
     for index, stub in enumerate(page.stubs, start=1):
         targets[f"a_stub-{index}"] = (stub.page, "last")
+        if stub.spread:
+            spread[f"a_stub-{index}"] = plan.home.get(stub.tops[-1], stub.page)
     # The engine numbers a label's links across the whole graph: breadcrumb rows are
     # told apart by their order, which is the rows' order.
     rows = iter([plan.home[node_id] for node_id in page.trail if node_id in plan.home])
@@ -70,10 +73,13 @@ def write_numbers(svg: str, m: ArgumentMap, plan: PagePlan, digits: int) -> str:
         if known is None or found != zeros:
             return match.group(0)
         number, where = known
-        real = str(number)
-        attrs = _ends(attrs, f"page {zeros})", f"page {real})", before='"')
+        real, drafted, word = str(number), zeros, "page"
+        last = spread.get(html.unescape(name))
+        if last is not None:
+            real, drafted, word = f"{real}–{last}", f"{zeros}–{zeros}", "pages"
+        attrs = _ends(attrs, f"{word} {drafted})", f"{word} {real})", before='"')
         if where:
-            body = _in_text(body, zeros, real, where)
+            body = _in_text(body, drafted, real, where)
         return f'<g id="{name}"><a xlink:href="#page-{real}"{attrs}>{body}</a>'
 
     svg = _ANCHOR.sub(anchor, svg)
@@ -123,7 +129,8 @@ def _digits_width(text: str) -> float:
 def _in_text(body: str, zeros: str, real: str, where: str) -> str:
     """Write the number into a stub's last line or a reference's first; keep it centred.
 
-    A stub's last line ends ``p. N``; a reference's line starts ``→ p. N:``.
+    A stub's last line ends ``p. N`` (a linked group's parts': ``pp. N–N``); a
+    reference's line starts ``→ p. N:``. ``zeros``: the number as the draft drew it.
     """
     texts = list(_TEXT.finditer(body))
     if not texts:
@@ -137,7 +144,7 @@ def _in_text(body: str, zeros: str, real: str, where: str) -> str:
         content = f"→ p. {real}" + content[len(old) + 2 :]
     else:
         return body
-    shift = (len(zeros) - len(real)) * DIGIT_EM * float(size) / 2
+    shift = (len(zeros) - len(real)) * DIGIT_EM * float(size) / 2  # (a dash in both)
     if 'text-anchor="middle"' in head + mid:
         shift = 0.0  # anchored at its middle already (svgtext.place_text)
     line = f"{head}{float(x) + shift:.2f}{mid}{content}{tail}"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from typing import Final
 
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.arriving import INCOMING, split_incoming
 from argmap.exporters.diagram.measure import narrow_page
 from argmap.exporters.diagram.pageblocks import ONE_GROUP, Unit
+from argmap.exporters.diagram.pagecrumbs import TRAIL_ROWS, Breadcrumbs
 from argmap.exporters.diagram.pagerefs import in_ref_size, ref_size
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.stacking import Item
@@ -28,7 +29,6 @@ from argmap.exporters.diagram.stubstatus import (
     stub_word,
     tagged,
 )
-from argmap.exporters.diagram.trailshare import shared_trail
 from argmap.model import ArgumentMap, Node, Relation
 
 __all__ = ["TRAIL_ROWS", "Measure", "PageTree", "stub_name"]
@@ -42,9 +42,6 @@ _AGAINST: Final = frozenset({Relation.ATTACKS, Relation.UNDERCUTS})
 FIRST: Final = ""
 """The parent the pages see above a focus's linked group, drawn nowhere (no id is empty)."""
 
-TRAIL_ROWS: Final = 6
-"""The most ancestors a breadcrumb lists: the root, then the nearest ones."""
-
 
 def _drawn(node_id: str, drawable: Set[str] | None) -> bool:
     """Whether some page draws ``node_id`` (``drawable``: what pages draw; None: every node)."""
@@ -56,7 +53,7 @@ def stub_name(tops: Sequence[str]) -> str:
     return f"stub {tops[0]}"
 
 
-class PageTree:
+class PageTree(Breadcrumbs):
     """The map's tree as pages see it: each node's children, units, stubs and breadcrumb.
 
     ``lead``: ancestors drawn elsewhere, atop every breadcrumb (see :func:`paging.paginate`).
@@ -251,7 +248,7 @@ class PageTree:
         """
         units = self.units(node_id)  # a unit of one child (the usual one) as it is:
         rest = [u if len(u) == 1 else tuple([c for c in u if c not in full]) for u in units]
-        rest = [left for left in rest if left and left[0] not in full]
+        rest = self._joined([left for left in rest if left and left[0] not in full])
         if not rest:
             return []
         most = len(rest) if most is None else most
@@ -267,6 +264,31 @@ class PageTree:
                 out += [(unit, False) for unit in side[:share]]
                 out.append((tuple(c for unit in side[share:] for c in unit), True))
         return sorted(out, key=lambda stub: self.order[stub[0][0]])
+
+    def _joined(self, units: list[Unit]) -> list[Unit]:
+        """Units left out, a linked group's parts one unit: one stub, one arrow, for the group.
+
+        A group of twelve over four upright pages drew, under its claim on page 1, a stub
+        of each of its three parts left out, each with its arrow: three reasons, to a reader.
+        """
+        out: list[Unit] = []
+        for unit in units:
+            group = self.node[unit[0]].group
+            if out and group is not None and self.node[out[-1][0]].group == group:
+                out[-1] = (*out[-1], *unit)
+            else:
+                out.append(unit)
+        return out
+
+    def spread(self, tops: Unit, grouped: bool = False) -> bool:
+        """Whether ``tops`` join several parts of a linked group (see :meth:`_joined`).
+
+        Not a ``grouped`` stub's: it counts its branches (the last of them a group's parts).
+        """
+        parent, group = self.parent[tops[0]], self.node[tops[0]].group
+        if grouped or len(tops) < 2 or parent is None or group != self.node[tops[-1]].group:
+            return False
+        return not any(tops[0] in unit and tops[-1] in unit for unit in self.units(parent))
 
     def _shares(self, units: Sequence[Unit], most: int) -> list[tuple[list[Unit], int]]:
         """The units for their parent and those against it, each with its single stubs.
@@ -306,6 +328,7 @@ class PageTree:
                 size = stub_box(tagged(lines, stub_standing(self.standing, tops)))
             else:
                 more = sum(self.weight[t] for t in tops) - 1
+                page = f"{page}–{page}" if self.spread(tops) else page
                 text = self.node[tops[0]].text
                 linked = len(tops) > 1  # (a linked group, or a part of one)
                 lines = stub_label_lines(text, more, page, narrow=self.narrow, linked=linked)
@@ -354,47 +377,3 @@ class PageTree:
         if kind is None:
             kind = self._kinds[node_id] = draw_kind(self.m, self.node[node_id]).value
         return kind
-
-    def trail_of(self, node_id: str) -> tuple[str, ...]:
-        """The ancestors a page shows above ``node_id``: the nearest few, and the root.
-
-        However deep the map, a breadcrumb, ``lead`` and all, has at most :data:`TRAIL_ROWS` rows
-        (see :meth:`lead_for`); the node's parent is always among them, as its page's tops
-        hang from it (and the stubs of their siblings).
-        """
-        trail = self._trails.get(node_id)
-        if trail is None:
-            out: list[str] = []
-            parent = self.parent[node_id]
-            while parent is not None and len(out) < max(1, TRAIL_ROWS - 1 - len(self.lead)):
-                out.append(parent)
-                parent = self.parent[parent]
-            if parent is not None:
-                out.append(self._tops.get(node_id, self.root))
-            trail = self._trails[node_id] = tuple(out)
-        return trail
-
-    def lead_for(self, own: int) -> tuple[str, ...]:
-        """The ``lead`` a breadcrumb of ``own`` other rows shows: its first, and the nearest.
-
-        A focus's context (the thesis and the nearest claims above it) gives up its farthest
-        claims on a page deep below the focus, to keep to :data:`TRAIL_ROWS` rows.
-        """
-        keep = max(1, TRAIL_ROWS - own)
-        if len(self.lead) <= keep:
-            return self.lead
-        return self.lead[:1] + self.lead[len(self.lead) - keep + 1 :]
-
-    def trail_rows(self, own: int) -> int:
-        """The rows of a breadcrumb of ``own`` rows below its lead (see :meth:`lead_for`)."""
-        return len(self.lead_for(own)) + own
-
-    def _trail_rows(self, tops: Sequence[Unit]) -> int:
-        """How many ancestors the breadcrumb above these tops lists (the ``lead`` too)."""
-        if len(tops) == 1 and len(tops[0]) == 1:  # the usual page: one branch
-            return self.trail_rows(len(self.trail_of(tops[0][0])))
-        return self.trail_rows(len(self.page_trail(t for u in tops for t in u)))
-
-    def page_trail(self, tops: Iterable[str]) -> set[str]:
-        """The ancestors listed above ``tops``, the ``lead`` aside (see :func:`.shared_trail`)."""
-        return shared_trail(tops, self.trail_of, max(2, TRAIL_ROWS - len(self.lead)))

@@ -10,46 +10,15 @@ from functools import partial
 
 from argmap.exporters.diagram import pagekey
 from argmap.exporters.diagram.pagechains import gathers
-from argmap.exporters.diagram.pageestimate import TRAIL_ROWS, Measure, Unit, stub_name
+from argmap.exporters.diagram.pageestimate import TRAIL_ROWS, Measure, Unit
 from argmap.exporters.diagram.pagefill import Pager
 from argmap.exporters.diagram.pagekey import key_over
 from argmap.exporters.diagram.pagesize import Budget
+from argmap.exporters.diagram.pagestubs import Stub
 from argmap.exporters.diagram.stacking import Wrap
 from argmap.model import ArgumentMap
 
 __all__ = ["TRAIL_ROWS", "Measure", "Page", "Pager", "PlanMemo", "Stub", "Wrap", "paginate"]
-
-
-@dataclass(frozen=True)
-class Stub:
-    """A branch a page leaves out, drawn as one box that points to where it continues.
-
-    Attributes:
-        parent: the node drawn in full on this page (or in its breadcrumb) that the
-            branch hangs from.
-        tops: the branch's first node (the members of a linked group); for a grouped
-            stub, the first node of each of the branches it stands for, in file order.
-        hidden: how many nodes the branches hold in all.
-        page: the number of the page they continue on.
-        grouped: one box for several branches: the last resort, when a node has more
-            branches than rows of stubs can hold on its page.
-    """
-
-    parent: str
-    tops: tuple[str, ...]
-    hidden: int
-    page: int
-    grouped: bool = False
-
-    @property
-    def name(self) -> str:
-        """The stub's name in the page's graph."""
-        return stub_name(self.tops)
-
-    @property
-    def single(self) -> bool:
-        """Whether it stands for one branch (of siblings that go on, the last one too)."""
-        return not self.grouped or len(self.tops) == 1
 
 
 @dataclass(frozen=True)
@@ -265,13 +234,26 @@ def _drafts(
             pager.stubs_of(draft.full, draft.limits).items(), key=lambda item: pager.order[item[0]]
         ):
             for tops, many in groups:
-                todo.append((pager.as_units(tops) if many else (tops,), many))
+                todo.extend(_waiting(pager, tops, many))
                 draft.left.append((node_id, tops, many))
         drafts.append(draft)
         if on_page is not None and len(drafts) > 1:
             key_page = _tell(pager, draft, len(drafts), (away, key_page), on_page)
     pager.key_away = away  # for the estimates of the pages as numbered
     return drafts
+
+
+def _waiting(pager: Pager, tops: Unit, grouped: bool) -> list[_Branch]:
+    """The branches a page's stub of ``tops`` leaves waiting: a linked group's parts one each.
+
+    A ``grouped`` stub's siblings wait together, as units; one stub of a group's parts
+    (see :meth:`~.pagetree.PageTree.spread`) leaves a part a page, as a stub each did.
+    """
+    if grouped:
+        return [(pager.as_units(tops), True)]
+    if pager.spread(tops):
+        return [((part,), False) for part in pager.as_units(tops)]
+    return [((tops,), False)]
 
 
 def _one_side(pager: Pager, units: Sequence[Unit]) -> bool:
@@ -376,9 +358,12 @@ def _page(
     order = pager.order.__getitem__
     tops = [top for unit in draft.taken for top in unit]
     trail = pager.page_trail(tops) - draft.full
+    weight, spread = pager.weight, pager.spread  # (a grouped stub: several branches)
     stubs = [
-        Stub(parent, group, sum(pager.weight[t] for t in group), home.get(group[0], 0), many)
-        for parent, group, many in draft.left
+        Stub(
+            at, tops, sum(weight[t] for t in tops), home.get(tops[0], 0), many, spread(tops, many)
+        )
+        for at, tops, many in draft.left
     ]
     stubs.sort(key=lambda stub: pager.order[stub.tops[0]])
     width, height, wraps, key = pager.kept(

@@ -76,7 +76,7 @@ def _beside_share(m: ArgumentMap, narrow: bool) -> tuple[int, int]:
     for members in m.groups().values():
         more = sum(weight[member.id] for member in members) - 1
         lines = stub_label_lines(members[0].text, more, page, narrow=narrow, linked=True)
-        lines[-1] = lines[-1].replace(LINKED_MORE, " more, p. ")
+        lines[-1] = lines[-1].replace(LINKED_MORE, " more, ")
         stubs += 1
         beside += beside_lines(lines, list(GROUP_TAG)) is not None
     return beside, stubs

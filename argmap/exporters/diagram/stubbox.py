@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from argmap.exporters.diagram.paging import Stub
     from argmap.exporters.diagram.styles import NodeStyle
 
-__all__ = ["page_link", "stub_attrs", "stub_tooltip"]
+__all__ = ["page_link", "stub_attrs", "stub_pages", "stub_tooltip"]
 
 
 def page_link(plan: PagePlan, number: int) -> dict[str, str]:
@@ -46,9 +46,17 @@ def stub_tooltip(m: ArgumentMap, stub: Stub, page: str) -> str:
     """
     if stub.single and len(stub.tops) > 1:
         premises = " + ".join(m.get(top).text for top in stub.tops)
-        return f"Linked, together: {premises} (continues on page {page})"
+        pages = "pages" if "–" in page else "page"
+        return f"Linked, together: {premises} (continues on {pages} {page})"
     where = "drawn in full on" if stub.single and stub.hidden == 1 else "continues on"
     return f"{m.get(stub.tops[0]).text} ({where} page {page})"
+
+
+def stub_pages(plan: PagePlan, stub: Stub) -> str:
+    """The page a stub's branch goes on, as drawn; a linked group's parts': ``2–4``."""
+    first = plan.number(stub.page)
+    last = plan.number(plan.home.get(stub.tops[-1], stub.page))
+    return f"{first}–{last}" if stub.spread else first
 
 
 def stub_attrs(
@@ -66,7 +74,7 @@ def stub_attrs(
     first = m.get(stub.tops[0])
     kind = draw_kind(m, first)
     style = styles[kind]
-    page = plan.number(stub.page)
+    page = stub_pages(plan, stub)
     linked = first.group if stub.single and len(stub.tops) > 1 else None
     tops = stub.tops if not stub.single else stub.tops[:1]
     standing = stub_standing(standings, tops, linked)
@@ -81,7 +89,7 @@ def stub_attrs(
     else:  # told apart from the page's other stubs
         singles = [other for other in plan.page.stubs if other.single]
         said = tuple(
-            (m.get(s.tops[0]).text, s.hidden - 1, plan.number(s.page), len(s.tops) > 1)
+            (m.get(s.tops[0]).text, s.hidden - 1, stub_pages(plan, s), len(s.tops) > 1)
             for s in singles
         )
         lines, fill = list(told_apart_stubs(said, plan.narrow)[singles.index(stub)]), style.fill

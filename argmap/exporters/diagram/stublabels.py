@@ -26,6 +26,7 @@ __all__ = [
     "branch_counts",
     "branch_kinds",
     "grouped_stub_lines",
+    "pages_said",
     "stub_box",
     "stub_label_lines",
     "stub_lines",
@@ -40,8 +41,13 @@ STUB_POINTS: Final = 11.0
 LEAF_WHERE: Final = "drawn in full, p. "
 """Where a stub of a statement with nothing under it (a leaf) says it is drawn: the whole
 statement is there, and nothing below it ("continues on p. N" read as if more were)."""
-LINKED_MORE: Final = " more (linked), p. "
+LINKED_MORE: Final = " more (linked), "
 """How a linked group's stub says where its other premises go on (see :func:`stub_label_lines`)."""
+
+
+def pages_said(page: str) -> str:
+    """Where a stub's branch goes on: ``p. 4``, or a linked group's parts' ``pp. 2–4``."""
+    return f"pp. {page}" if "–" in page else f"p. {page}"
 
 
 def stub_wrap(narrow: bool) -> int:
@@ -103,7 +109,7 @@ def stub_label_lines(
     Args:
         text: the statement of the branch's first node.
         more: how many nodes the branch holds besides that one.
-        page: the page it continues on, as drawn.
+        page: the page it continues on, as drawn (``2–4``: a linked group's parts' pages).
         narrow: the page is narrow (see :data:`NARROW_WRAPS`): shorter lines.
         others: the statements of the other stubs drawn on the same page. Where one of
             them would be shortened to the same words, the second line shows, after an
@@ -113,11 +119,11 @@ def stub_label_lines(
             statement's lines (a stub of a short statement, a worksheet's ``1.2``, keeps
             the size planned for it without the word).
     """
-    where = f"+{more} more, p. {page}" if more else f"{LEAF_WHERE}{page}"
+    where = f"+{more} more, {pages_said(page)}" if more else f"{LEAF_WHERE}{page}"
     width = stub_wrap(narrow)
     lines = stub_lines(text, width)
     if linked and more:
-        said = f"+{more}{LINKED_MORE}{page}"
+        said = f"+{more}{LINKED_MORE}{pages_said(page)}"
         if text_points(said, STUB_POINTS) <= max(text_points(line, STUB_POINTS) for line in lines):
             where = said
     alike = [other for other in others if other != text and stub_lines(other, width) == lines]

@@ -147,7 +147,7 @@ def tagged(
     if not heads[0] or not lines:
         return lines
     if group:  # the head says it is linked
-        lines = [*lines[:-1], lines[-1].replace(LINKED_MORE, " more, p. ")]
+        lines = [*lines[:-1], lines[-1].replace(LINKED_MORE, " more, ")]
     if beside is not False and not tag:
         fitted = beside_lines(lines, heads, always=bool(beside))
         if fitted is not None:
