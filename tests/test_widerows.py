@@ -124,3 +124,24 @@ def test_a_generated_wide_map_keeps_each_parents_children_in_file_order(
     assert geometry.misplaced(svg, order, across, backward) == (0, 0)
     assert geometry.crossings(svg) == 0
     assert geometry.overlaps(svg) == 0
+
+
+@pytest.mark.parametrize("direction", ["LR", "RL"])
+def test_a_generated_wide_map_left_to_right_keeps_near_its_rows_planned_shape(
+    direction: str,
+) -> None:
+    # 1,500 generated statements left to right: the thesis's last row hung past the far
+    # end of the row above (after the feet of its lowest leaves), and the drawing came
+    # out 14,340 x 40,153 points (2.8:1) where the rows were planned at most 2:1.
+    sys.path.insert(0, str(BENCHMARKS))
+    from bench_render import generate
+
+    m = validate_data(generate(1500))
+    svg = render_svg(m, analyze(m), RenderOptions(direction=direction))
+    width, height = _size(svg)
+    assert height <= 2.2 * width, (width, height)
+    order = {node.id: i for i, node in enumerate(m.walk())}
+    assert geometry.misplaced(svg, order, True, direction == "RL") == (0, 0)
+    assert geometry.crossings(svg) == 0
+    assert geometry.overlaps(svg) == 0
+    assert geometry.through_boxes(svg) == 0
