@@ -163,7 +163,7 @@ def test_a_leaf_below_which_a_later_row_hangs_holds_it_and_stands_on_no_foot() -
     rowed = {wrap.parent for wrap in wraps}
     held = {anchor for wrap in wraps for _, anchor in wrap.holds}
     afoot = leaves_afoot(shown, {node.id for node in shown}, rowed, held, "LR")
-    hung = leaves_hung(shown, wraps, afoot)
+    hung = leaves_hung(shown, wraps, afoot, rowed)
     assert hung and set(hung) < set(afoot)  # some, not all
     dot = to_dot(m, analyze(m), options)
     for leaf, item in hung.items():

@@ -265,5 +265,5 @@ def hold_wide(g: Digraph, shown: list[Node], visible: Set[str], wide: Wide | Non
         hold_rows(g, wraps)
         held = {anchor for wrap in wraps for _, anchor in wrap.holds}
         afoot = leaves_afoot(shown, visible, rowed, held, wide.direction)
-        foot_leaves(g, afoot, leaves_hung(shown, wraps, afoot))
+        foot_leaves(g, afoot, leaves_hung(shown, wraps, afoot, rowed))
         g.attr("graph", {"splines": "polyline", "ordering": "in"})
