@@ -124,3 +124,49 @@ def test_a_generated_wide_map_keeps_each_parents_children_in_file_order(
     assert geometry.misplaced(svg, order, across, backward) == (0, 0)
     assert geometry.crossings(svg) == 0
     assert geometry.overlaps(svg) == 0
+
+
+@pytest.mark.parametrize("direction", ["LR", "RL"])
+def test_a_generated_wide_map_left_to_right_keeps_near_its_rows_planned_shape(
+    direction: str,
+) -> None:
+    # 1,500 generated statements left to right: the thesis's last row hung past the far
+    # end of the row above (after the feet of its lowest leaves), and the drawing came
+    # out 14,340 x 40,153 points (2.8:1) where the rows were planned at most 2:1.
+    sys.path.insert(0, str(BENCHMARKS))
+    from bench_render import generate
+
+    m = validate_data(generate(1500))
+    svg = render_svg(m, analyze(m), RenderOptions(direction=direction))
+    width, height = _size(svg)
+    assert height <= 2.2 * width, (width, height)
+    order = {node.id: i for i, node in enumerate(m.walk())}
+    assert geometry.misplaced(svg, order, True, direction == "RL") == (0, 0)
+    assert geometry.crossings(svg) == 0
+    assert geometry.overlaps(svg) == 0
+    assert geometry.through_boxes(svg) == 0
+
+
+def test_a_leaf_below_which_a_later_row_hangs_holds_it_and_stands_on_no_foot() -> None:
+    # Left to right, the feet of a block's lowest leaves stood on the rank of the top of
+    # the row hung below the block, and the engine set the row past them.
+    from argmap.exporters.diagram.leaffeet import leaves_afoot, leaves_hung
+    from argmap.exporters.diagram.widerows import wide_drawing
+
+    sys.path.insert(0, str(BENCHMARKS))
+    from bench_render import generate
+
+    m = validate_data(generate(400))
+    options = RenderOptions(direction="LR")
+    shown = list(m.walk())
+    wraps = wide_drawing(m, options, shown, (), None).wraps
+    rowed = {wrap.parent for wrap in wraps}
+    held = {anchor for wrap in wraps for _, anchor in wrap.holds}
+    afoot = leaves_afoot(shown, {node.id for node in shown}, rowed, held, "LR")
+    hung = leaves_hung(shown, wraps, afoot, rowed)
+    assert hung and set(hung) < set(afoot)  # some, not all
+    dot = to_dot(m, analyze(m), options)
+    for leaf, item in hung.items():
+        assert f'"foot {leaf}"' not in dot
+        assert f"\t{item} -> {leaf} [style=invis weight=0]\n" in dot
+    assert all(f'"foot {leaf}"' in dot for leaf in afoot if leaf not in hung)

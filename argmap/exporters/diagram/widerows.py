@@ -10,7 +10,7 @@ from typing import Final, NamedTuple
 from argmap.exporters.diagram.boxsize import page_measure
 from argmap.exporters.diagram.dot import Digraph
 from argmap.exporters.diagram.labels import RowsMemo
-from argmap.exporters.diagram.leaffeet import foot_leaves, leaves_afoot
+from argmap.exporters.diagram.leaffeet import foot_leaves, leaves_afoot, leaves_hung
 from argmap.exporters.diagram.rowholds import hold_rows
 from argmap.exporters.diagram.stacking import (
     NODESEP,
@@ -264,5 +264,6 @@ def hold_wide(g: Digraph, shown: list[Node], visible: Set[str], wide: Wide | Non
     if wraps and wide is not None:
         hold_rows(g, wraps)
         held = {anchor for wrap in wraps for _, anchor in wrap.holds}
-        foot_leaves(g, leaves_afoot(shown, visible, rowed, held, wide.direction))
+        afoot = leaves_afoot(shown, visible, rowed, held, wide.direction)
+        foot_leaves(g, afoot, leaves_hung(shown, wraps, afoot, rowed))
         g.attr("graph", {"splines": "polyline", "ordering": "in"})
