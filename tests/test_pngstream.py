@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import struct
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -128,7 +129,11 @@ def test_each_worker_has_its_next_page_before_it_answers_one(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # A worker process never waits for this one between pages: the next is sent first.
+    # Each worker's first answer waits until both have asked for theirs: else, on a busy
+    # machine, one thread could draw six pages (the most taken ahead) before the other
+    # thread took its second, and that one rightly waited for its first answer.
     logs: list[list[str]] = []
+    both = threading.Barrier(2)
 
     class Recorded:
         def __init__(self) -> None:
@@ -147,6 +152,8 @@ def test_each_worker_has_its_next_page_before_it_answers_one(
             self.sent.append(str(job[0]))
 
         def receive(self) -> bytes:
+            if "receive" not in self.log:
+                both.wait(timeout=60)
             self.log.append("receive")
             width = int(self.sent.pop(0).split('width="')[1].split("pt")[0])
             return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", width)

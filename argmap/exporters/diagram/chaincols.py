@@ -7,11 +7,11 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Final, NamedTuple, TypeVar
 
 from argmap.exporters.diagram.dot import edge_line
-from argmap.exporters.diagram.pagesize import Drawn
 from argmap.exporters.diagram.stacking import NODESEP, Item, Wrap, row_width
 from argmap.model import NodeKind, Relation
 
 if TYPE_CHECKING:
+    from argmap.exporters.diagram.pagesize import Drawn  # (pages only: not on import)
     from argmap.exporters.diagram.pagetree import PageTree
 
 __all__ = [
@@ -239,7 +239,7 @@ def _shape(rows: Sequence[list[Item]], steps: Sequence[Step], jump: bool) -> _Sh
     return _Shape(left + right, tuple(ranks), lowest, clear, flip)
 
 
-_S = TypeVar("_S", bound=Drawn)  # a page's drawing as estimated: its width and height
+_S = TypeVar("_S", bound="Drawn")  # a page's drawing as estimated: its width and height
 
 
 def folded(
