@@ -10,8 +10,8 @@ import pytest
 from argmap.analysis.standing import analyze
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import Layout, lay_out
+from argmap.exporters.diagram.pagecrumbs import shared_trail
 from argmap.exporters.diagram.pagetree import TRAIL_ROWS
-from argmap.exporters.diagram.trailshare import shared_trail
 from argmap.load.maps import load_map
 from argmap.options import RenderOptions
 from tests import trailends

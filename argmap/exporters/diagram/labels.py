@@ -11,6 +11,7 @@ from argmap.analysis.view import visible_nodes
 from argmap.exporters.diagram.dot import Html, escape
 from argmap.exporters.diagram.linebreak import cluster_cut, shorten, wrap_text
 from argmap.exporters.diagram.longtext import (
+    MARK_POINTS,
     TextRows,
     credits_width,
     is_long,
@@ -357,8 +358,9 @@ def _mark_row(node_id: str, page: int, *, before: bool) -> str:
     words = mark(page, before)
     link = f' ID="{html_text(("from-" if before else "on-") + node_id)}" HREF="#page-{page}"'
     return (
-        f'<TR><TD{link} TITLE="{html_text(words)}" TARGET="_self"{width_attr([words], 11, "I")}>'
-        f'<FONT POINT-SIZE="11"><I>{html_text(words)}</I></FONT></TD></TR>'
+        f'<TR><TD{link} TITLE="{html_text(words)}" TARGET="_self"'
+        f"{width_attr([words], MARK_POINTS, 'I')}>"
+        f'<FONT POINT-SIZE="{MARK_POINTS:g}"><I>{html_text(words)}</I></FONT></TD></TR>'
     )
 
 

@@ -333,8 +333,10 @@ def _narrowed(
     return wrap, quote_wrap, drawn
 
 
-MARK_ROW: Final = 11.0 * LINE_HEIGHT + 4
-"""The height of the row marking a statement continued (see :func:`mark`)."""
+MARK_POINTS: Final = 11.0
+"""The text size of the row marking a statement continued (see :func:`mark`)."""
+MARK_ROW: Final = MARK_POINTS * LINE_HEIGHT + 4
+"""The height of that row."""
 
 
 def mark(page: int, before: bool) -> str:
