@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -13,20 +14,25 @@ from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import Layout, lay_out
 from argmap.exporters.diagram.formats import to_dot
 from argmap.exporters.diagram.keymarks import (
+    EVERY_STUB,
+    LEAF_STUBS,
     MARKS,
     REFS,
+    STUB_MARKS,
     STUBS,
     TRAIL,
     deck_marks,
     mark_swatch,
     mark_words,
+    stub_row,
 )
 from argmap.exporters.diagram.keysize import legend_size
 from argmap.exporters.diagram.legend import PAIRED_WRAP
 from argmap.exporters.diagram.pageparts import PagePlan
-from argmap.exporters.diagram.paging import Page
+from argmap.exporters.diagram.paging import Page, Stub
 from argmap.exporters.diagram.stubstatus import map_standings
 from argmap.exporters.diagram.styles import STANDING_TEXT, THEMES
+from argmap.exporters.diagram.textwidth import text_points
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import NodeKind
@@ -35,7 +41,9 @@ from tests.conftest import MAPS
 
 FLAGSHIP = MAPS / "russias-game-in-north-korea.yaml"
 UNIFORMS = MAPS / "school-uniforms.yaml"
-EVERY_WORD = {mark_words(mark, status) for mark in MARKS for status in (False, True)}
+EVERY_WORD = {
+    mark_words(mark, status) for mark in (*STUB_MARKS, *MARKS) for status in (False, True)
+}
 
 
 def _laid(path: object, fit: str, **options: object) -> Layout:
@@ -67,7 +75,7 @@ def test_the_flagships_a4_key_explains_its_stubs_breadcrumbs_and_references() ->
     assert any('class="node page&#45;ref' in svg for svg in svgs)
     number, svg = _keyed(layout)
     texts = _key_texts(svg)
-    for mark in (STUBS, TRAIL, REFS):
+    for mark in (EVERY_STUB, TRAIL, REFS):  # its stubs: branches' and leaves'
         assert mark_words(mark, False) in texts, mark
     assert f"key: p. {number}" in svgs[0]
     # each drawn with its sample: the key's dashed outlines, a stub's in a reason's border
@@ -85,7 +93,9 @@ def test_a_slide_deck_without_cross_links_has_no_reference_entry() -> None:
     layout = lay_out(m, analyze(m), RenderOptions(), "slide", find_engine("auto"))
     assert not any('class="node page&#45;ref' in laid.svg for laid in layout.pages)
     texts = _key_texts(_keyed(layout)[1])
-    assert mark_words(STUBS, False) in texts and mark_words(TRAIL, False) in texts
+    stubs = "".join(laid.svg for laid in layout.pages).count("drawn in full, p. ")
+    row = EVERY_STUB if stubs else STUBS  # its leaves' stubs, if any: drawn in full
+    assert mark_words(row, False) in texts and mark_words(TRAIL, False) in texts
     assert mark_words(REFS, False) not in texts
 
 
@@ -108,11 +118,12 @@ def test_with_status_the_key_tells_a_stub_from_a_claim_that_falls() -> None:
     names the stub by the page it names, its sample's border solid."""
     layout = _laid(FLAGSHIP, "a4", status=True)
     texts = _key_texts(_keyed(layout)[1])
-    assert mark_words(STUBS, True) in texts and mark_words(STUBS, False) not in texts
+    assert mark_words(EVERY_STUB, True) in texts and mark_words(EVERY_STUB, False) not in texts
     assert any(text.startswith(STANDING_TEXT["out"]) and "dashed" in text for text in texts)
     premise = THEMES["default"][0][NodeKind.PREMISE]
-    assert "dashed" not in mark_swatch(STUBS, premise, True)
-    assert "dashed" in mark_swatch(STUBS, premise, False)
+    for mark in STUB_MARKS:
+        assert "dashed" not in mark_swatch(mark, premise, True)
+        assert "dashed" in mark_swatch(mark, premise, False)
 
 
 @pytest.mark.parametrize(("fit", "status"), [("a4", False), ("a4", True), ("slide", True)])
@@ -162,6 +173,42 @@ def test_a_reference_entry_only_where_a_cross_link_spans_two_pages() -> None:
     assert deck_marks(m, _plan(one, 1)) == frozenset()
     assert deck_marks(m, _plan({"t": 1, "a": 1, "b": 2}, key=("", ""))) == frozenset()
     assert deck_marks(m, None) == frozenset()
+
+
+def test_the_key_words_stubs_as_the_pages_draw_them() -> None:
+    """A leaf's stub says ``drawn in full, p. 9``, but the key said every dashed box
+    "continues on p. N", as if more were there (the flagship's A4 pages: 9 leaves' stubs
+    of 26). The key says what the stubs drawn say: a branch goes on, a leaf is drawn in
+    full, or, both drawn, where each is drawn; its words no wider than the planner's."""
+    leaf, branch, grouped = (
+        Stub("t", ("a",), 1, 2),
+        Stub("t", ("b",), 3, 3),
+        Stub("t", ("c", "d"), 2, 4, True),
+    )
+    page = Page(1, (), ("t",), ("t",))
+    assert stub_row([replace(page, stubs=(branch, grouped))]) == STUBS
+    assert stub_row([replace(page, stubs=(leaf,)), page]) == LEAF_STUBS
+    assert stub_row([replace(page, stubs=(leaf,)), replace(page, stubs=(branch,))]) == EVERY_STUB
+    assert stub_row([page]) == STUBS  # none: as planned
+    m = load_map(FLAGSHIP)
+    plan = replace(
+        _plan({node.id: 1 + (node.id != m.nodes[0].id) for node in m.nodes}), stub_row=LEAF_STUBS
+    )
+    assert LEAF_STUBS in deck_marks(m, plan) and STUBS not in deck_marks(m, plan)
+    for status in (False, True):
+        longest = text_points(mark_words(STUBS, status), 10)
+        assert all(text_points(mark_words(mark, status), 10) <= longest for mark in STUB_MARKS)
+    layout = _laid(FLAGSHIP, "letter", portrait=True)
+    stubs = [
+        body
+        for laid in layout.pages
+        for body in re.findall(r'class="node stub.*?</g>', laid.svg, re.S)
+    ]
+    assert sum("drawn in full" in body for body in stubs) >= 5
+    assert sum("more, p" in body for body in stubs) >= 5
+    texts = _key_texts(_keyed(layout)[1])
+    assert "dashed box: drawn on p. N" in texts and mark_words(STUBS, False) not in texts
+    assert len(layout.pages) == 26
 
 
 def test_the_marks_words_fit_a_wrapped_keys_line() -> None:

@@ -18,6 +18,7 @@ from argmap.exporters.diagram.cutways import with_cut_ways
 from argmap.exporters.diagram.dot import Digraph, LineCache, SharedLines
 from argmap.exporters.diagram.drawn import split_above, with_drawn_above
 from argmap.exporters.diagram.keymarks import deck_marks
+from argmap.exporters.diagram.keystubs import with_stub_row
 from argmap.exporters.diagram.labels import RowsMemo
 from argmap.exporters.diagram.lonepages import fewer_pages
 from argmap.exporters.diagram.measure import page_measure, page_options, status_measure
@@ -184,7 +185,7 @@ def lay_out(
         drafts = [without_side_stubs(drafter, d, budget) for d in drafts]
         drafts = fewer_crossings(m, drafts, drafter.lay_out, budget)
         drafter.sized.clear()  # rough tries' sizes: no page is made of them
-        laid = finished(drafter, drafts, LaidPage)
+        laid = finished(drafter, with_stub_row(m, drafts, drafter.lay_out, budget), LaidPage)
     return Layout(size, budget, laid, deck_scale(budget, laid))
 
 

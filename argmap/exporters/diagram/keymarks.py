@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Final
 
 from argmap.exporters.diagram.styles import NodeStyle
@@ -10,11 +10,15 @@ from argmap.model import ArgumentMap
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pageparts import PagePlan
+    from argmap.exporters.diagram.paging import Page
 
 __all__ = [
+    "EVERY_STUB",
+    "LEAF_STUBS",
     "MARKS",
     "REFS",
     "STUBS",
+    "STUB_MARKS",
     "TRAIL",
     "TRAIL_BORDER",
     "deck_marks",
@@ -22,25 +26,39 @@ __all__ = [
     "mark_words",
     "ordered",
     "planned_marks",
+    "stub_row",
 ]
 
 STUBS: Final = "stubs"
 """Some page draws a stub: a dashed box for a branch continued on another page."""
+LEAF_STUBS: Final = "leaf stubs"
+"""Every stub the pages draw is a leaf's (``drawn in full, p. 9``), none a branch's."""
+EVERY_STUB: Final = "every stub"
+"""The pages draw stubs of both: branches that go on, leaves drawn in full elsewhere."""
+STUB_MARKS: Final = (STUBS, LEAF_STUBS, EVERY_STUB)
+"""The key's stub row, one of three ways as the stubs drawn are (see :func:`deck_marks`)."""
 TRAIL: Final = "trail"
 """Some page draws a breadcrumb: grey dashed rows of the claims it hangs from."""
 REFS: Final = "refs"
 """Some page draws a reference: a small dashed box for a cross-link's other end elsewhere."""
 MARKS: Final = (STUBS, TRAIL, REFS)
-"""The marks in the key's order (after the arrows, the boxes and the cross-link)."""
+"""The marks in the key's order (after the arrows, the boxes and the cross-link); the
+planner counts them with the stubs' longest words (:data:`STUBS`'s)."""
 
 MARK_WORDS: Final[Mapping[str, str]] = {
     STUBS: "dashed box: continues on p. N",
+    LEAF_STUBS: "dashed box: in full on p. N",
+    EVERY_STUB: "dashed box: drawn on p. N",
     TRAIL: "grey dashed rows: up to the thesis",
     REFS: "small dashed box: link with p. N",
 }
 """What each mark means, for the key: at most :data:`~.legend.PAIRED_WRAP` characters, so
 that a key in two columns with wrapped words (an upright slide's) keeps each to one line."""
-STATUS_STUB_WORDS: Final = "box naming p. N: continues there"
+STATUS_STUB_WORDS: Final[Mapping[str, str]] = {
+    STUBS: "box naming p. N: continues there",
+    LEAF_STUBS: "box naming p. N: drawn there",
+    EVERY_STUB: "box naming p. N: drawn there",
+}
 """A stub's words with ``--status``: its border is its branch's standing (dashed: out), so
 "dashed box" would have read as a claim that falls."""
 TRAIL_BORDER: Final = "#757575"
@@ -54,7 +72,7 @@ PLACED: Final = frozenset({"same", "bottom", "below", "next", "alone"})
 
 def mark_words(mark: str, status: bool) -> str:
     """The key's words for ``mark``; ``status``: ``--status`` draws standings' borders."""
-    return STATUS_STUB_WORDS if status and mark == STUBS else MARK_WORDS[mark]
+    return STATUS_STUB_WORDS[mark] if status and mark in STUB_MARKS else MARK_WORDS[mark]
 
 
 def mark_swatch(mark: str, premise: NodeStyle, status: bool) -> str:
@@ -65,7 +83,7 @@ def mark_swatch(mark: str, premise: NodeStyle, status: bool) -> str:
     its size (the engine stretches a table to its cell: the reference's was as wide as a
     kind's box).
     """
-    if mark == STUBS:
+    if mark in STUB_MARKS:
         look = (premise.border, premise.fill, "rounded" if status else "rounded,dashed", 20)
     elif mark == TRAIL:
         look = (TRAIL_BORDER, "#ffffff", "rounded,dashed", 24)
@@ -111,7 +129,22 @@ def deck_marks(m: ArgumentMap, plan: PagePlan | None) -> frozenset[str]:
     marks = planned_marks(several, bool(plan.page.trail), False)
     if several and _across(m, plan.home, told):
         marks |= {REFS}
+    if STUBS in marks:  # worded for the stubs drawn, once known (else the longest way)
+        marks = (marks - {STUBS}) | {plan.stub_row}
     return marks
+
+
+def stub_row(pages: Iterable[Page]) -> str:
+    """The key's stub row for the stubs ``pages`` draw (see :data:`STUB_MARKS`).
+
+    A leaf's stub, of one statement with nothing under it, says where it is ``drawn in
+    full``: under "continues on p. N" it read as if more were there. A grouped stub says
+    where its branches go on (``from p. 8``), as a branch's does.
+    """
+    leaves = {stub.single and stub.hidden == 1 for page in pages for stub in page.stubs}
+    if leaves == {True}:
+        return LEAF_STUBS
+    return EVERY_STUB if True in leaves else STUBS
 
 
 def _across(m: ArgumentMap, home: Mapping[str, int], told: bool) -> bool:
@@ -126,4 +159,4 @@ def _across(m: ArgumentMap, home: Mapping[str, int], told: bool) -> bool:
 
 def ordered(marks: Collection[str]) -> list[str]:
     """The marks in the key's order."""
-    return [mark for mark in MARKS if mark in marks]
+    return [mark for mark in (*STUB_MARKS, TRAIL, REFS) if mark in marks]

@@ -19,6 +19,7 @@ from argmap.exporters.diagram.dot import (
     near_side,
 )
 from argmap.exporters.diagram.drawn import DRAWN_LABEL, drawing_step_attrs, laned_step
+from argmap.exporters.diagram.keymarks import STUBS
 from argmap.exporters.diagram.labels import RowsMemo
 from argmap.exporters.diagram.measure import box_widths
 from argmap.exporters.diagram.pageheading import (
@@ -102,6 +103,9 @@ class PagePlan:
     kinds: bool = True
     """Its stubs name their kinds: not on a label worksheet, whose drawing hides them. The
     planner sized them so (:attr:`~.pagetree.PageTree.sides`, from the same options)."""
+    stub_row: str = STUBS
+    """How the key, on the page that draws it, explains the stubs the pages draw: as
+    branches that go on, until the pages are known (see :func:`~.keymarks.stub_row`)."""
 
     def number(self, page: int) -> str:
         """A page number as this plan draws it."""

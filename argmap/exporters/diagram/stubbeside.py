@@ -20,7 +20,8 @@ the answer."""
 def stubs_beside(m: ArgumentMap, narrow: bool, stacked: bool = False) -> bool | None:
     """Whether every stub of the map names its kind beside where it goes on (else atop).
 
-    None: each stub its own way (see :func:`~.stubstatus.tagged`), on ``stacked`` pages.
+    None: no one look for the map, on ``stacked`` pages: the planner sizes each stub its
+    own way (see :func:`~.stubstatus.tagged`), the drawing gives each page one look.
 
     One look for every stub of the map's pages: beside on some (``OBJECTION · +8 more,
     p. 7``) and atop on others (where beside would widen them), one page's stubs told
@@ -32,10 +33,11 @@ def stubs_beside(m: ArgumentMap, narrow: bool, stacked: bool = False) -> bool | 
     of 214 (200); atop on all where fewer than half need it cost Argdown's populism
     example one of 13; beside on all where most need it atop cost a 300-claim debate 2
     of 47 (45) and the flagship one of 14 (13). On ``stacked`` pages (upright, top
-    down: see :func:`~.stacking.rows_ranks`) each stub its own way, as before one look:
-    beside on all cost the flagship's upright Letter pages two (28, not 26), atop on all
-    one, and four conclusions' stubs over an upright A4 thesis, in two rows of two
-    beside or atop each as it fits, were crowded into one grouped stub. Asked
+    down: see :func:`~.stacking.rows_ranks`) no look for the map: beside on all cost the
+    flagship's upright Letter pages two (28, not 26), atop on all one, and four
+    conclusions' stubs over an upright A4 thesis, in two rows of two beside or atop each
+    as it fits, were crowded into one grouped stub. There each page takes one (see
+    :func:`~.stubbox.page_beside`): beside where all its stubs fit it, else atop. Asked
     by the planner and the drawing alike, for the map and the page's width (``narrow``:
     see :func:`~.stublabels.stub_wrap`) and shape.
     """

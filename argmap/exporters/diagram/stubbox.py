@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from argmap.exporters.diagram.paging import Stub
     from argmap.exporters.diagram.styles import NodeStyle
 
-__all__ = ["page_link", "stub_attrs", "stub_pages", "stub_tooltip"]
+__all__ = ["page_beside", "page_link", "stub_attrs", "stub_pages", "stub_tooltip"]
 
 
 def page_link(plan: PagePlan, number: int) -> dict[str, str]:
@@ -78,22 +78,16 @@ def stub_attrs(
     linked = first.group if stub.single and len(stub.tops) > 1 else None
     tops = stub.tops if not stub.single else stub.tops[:1]
     standing = stub_standing(standings, tops, linked)
-    word = ""  # what the stub names itself, and where: see stubstatus.tagged
-    if stub.single and plan.kinds:  # (not a label worksheet's: see PagePlan.kinds)
-        word = GROUP_TAG[0] if linked else stub_word(first, kind)
-    stacked = plan.upright and not plan.across  # as the planner sized it
-    beside = stubs_beside(m, plan.narrow, stacked) if word else False
     if not stub.single:
         kinds = branch_kinds(m, stub.tops, styles)
         lines, fill = grouped_stub_lines(kinds, stub.hidden, page, narrow=plan.narrow), "#ffffff"
-    else:  # told apart from the page's other stubs
-        singles = [other for other in plan.page.stubs if other.single]
-        said = tuple(
-            (m.get(s.tops[0]).text, s.hidden - 1, stub_pages(plan, s), len(s.tops) > 1)
-            for s in singles
-        )
-        lines, fill = list(told_apart_stubs(said, plan.narrow)[singles.index(stub)]), style.fill
-    drawn = stub_tagged(lines, standings, tops, linked, word, beside)
+        drawn = stub_tagged(lines, standings, tops, None)
+    else:  # told apart from the page's other stubs, named one way with them
+        singles = _singles(m, plan)
+        lines, word = singles[stub]
+        beside = page_beside(m, plan, singles, standings)
+        drawn = stub_tagged(lines, standings, tops, linked, word, beside)
+        fill = style.fill
     return {
         "label": boxed_label(STUB_POINTS, *drawn),
         "shape": "box",
@@ -107,3 +101,48 @@ def stub_attrs(
         "class": f"stub {kind.value}" if style.label else "stub",
         **page_link(plan, stub.page),
     }
+
+
+def _singles(m: ArgumentMap, plan: PagePlan) -> dict[Stub, tuple[list[str], str]]:
+    """The page's single stubs' lines, each told apart from the others, and the kind each names.
+
+    No kind on a label worksheet's page (see :attr:`~.pageparts.PagePlan.kinds`).
+    """
+    singles = [other for other in plan.page.stubs if other.single]
+    said = tuple(
+        (m.get(s.tops[0]).text, s.hidden - 1, stub_pages(plan, s), len(s.tops) > 1)
+        for s in singles
+    )
+    found = {}
+    for stub, lines in zip(singles, told_apart_stubs(said, plan.narrow), strict=True):
+        first = m.get(stub.tops[0])
+        word = GROUP_TAG[0] if len(stub.tops) > 1 else stub_word(first, draw_kind(m, first))
+        found[stub] = (list(lines), word if plan.kinds else "")
+    return found
+
+
+def page_beside(
+    m: ArgumentMap,
+    plan: PagePlan,
+    singles: Mapping[Stub, tuple[list[str], str]],
+    standings: Mapping[str, str] = NO_STANDING,
+) -> bool:
+    """Whether the page's single stubs name their kinds beside where they go on, else atop.
+
+    ``singles``: the page's single stubs' lines and kinds (see :func:`_singles`).
+
+    The map's one look (see :func:`~.stubbeside.stubs_beside`), but on stacked pages
+    (upright, top down), where the planner sized each stub its own way: there the page's
+    one look, beside where every one of its stubs takes it so on its own (hardly wider),
+    else atop on all (a line taller, as the stub that needs it, often in the same row:
+    the flagship's upright pages kept their count, 28 A4, 26 Letter, 29 slides).
+    """
+    beside = stubs_beside(m, plan.narrow, plan.upright and not plan.across)
+    if beside is not None:
+        return beside
+    for stub, (lines, word) in singles.items():
+        linked = m.get(stub.tops[0]).group if len(stub.tops) > 1 else None
+        own = stub_tagged(lines, standings, stub.tops[:1], linked, word, None)
+        if len(own) > len(lines):  # its kind atop, on a line of its own
+            return False
+    return True

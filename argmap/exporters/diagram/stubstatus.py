@@ -131,7 +131,9 @@ def tagged(
     goes on (``OBJECTION · +8 more, p. 7``), as every stub of the map has it (see
     :func:`~.stubbeside.stubs_beside`: one look for them all, not beside on some stubs
     and atop on others of the same page); None: beside where that is hardly wider than
-    the stub's lines, else atop (on stacked pages). With a standing, atop, saying it
+    the stub's lines, else atop (as the planner sizes stubs on stacked pages, where the
+    drawing gives each page one look: see :func:`~.stubbox.page_beside`). With a
+    standing, atop, saying it
     (``REASON [OUT]``), as a box's header.
 
     ``of_group``: the stub is a linked group's and ``standing`` its own (see
