@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
 
 from argmap.analysis.view import drawn_up
@@ -102,6 +102,8 @@ class PagePlan:
     kinds: bool = True
     """Its stubs name their kinds: not on a label worksheet, whose drawing hides them. The
     planner sized them so (:attr:`~.pagetree.PageTree.sides`, from the same options)."""
+    ends: Mapping[str, int] = field(default_factory=dict)
+    """Statements drawn over several pages: node id -> the last page drawing a part of it."""
 
     def number(self, page: int) -> str:
         """A page number as this plan draws it."""
