@@ -8,14 +8,17 @@ from typing import TYPE_CHECKING, Final, Generic, NamedTuple, Protocol, Self, Ty
 
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.labels import RowsMemo, StatementKey, statement_rows
+from argmap.exporters.diagram.linebreak import wrap_text
 from argmap.exporters.diagram.longtext import (
-    LONG_CHARS,
+    LINE_HEIGHT,
+    MARK_ROW,
     TextRows,
-    continued_parts,
     is_long,
     rows_room,
+    trail_rows,
 )
 from argmap.exporters.diagram.packed import Overflow
+from argmap.exporters.diagram.pagecrumbs import TRAIL_ROWS
 from argmap.exporters.diagram.pagenumbers import write_numbers
 from argmap.exporters.diagram.paging import Page
 from argmap.model import ArgumentMap, NodeKind
@@ -27,31 +30,64 @@ if TYPE_CHECKING:
     from argmap.exporters.diagram.pageparts import PagePlan
     from argmap.options import RenderOptions
 
-__all__ = ["Draft", "Drafter", "finished", "more_pages"]
+__all__ = [
+    "Cut",
+    "Draft",
+    "Drafter",
+    "Part",
+    "continued_parts",
+    "cut_statements",
+    "drawn_again",
+    "finished",
+]
 
 NODE_ID: Final = '<g id="node&#45;'
 """How a node's box starts in the engine's SVG (its id ``node-ID``)."""
 PART_ID: Final = '<g id="part&#45;'
 
-PAGE_CHARS: Final = 300
-"""Fewer characters than any page holds of a statement continued on it (a narrow page's
-box: about 40 lines of 15 CJK characters)."""
+
+class Part(NamedTuple):
+    """The lines of a statement and of its quote that one page draws."""
+
+    text: list[str]
+    quote: list[str]
 
 
-def more_pages(m: ArgumentMap, shown: Iterable[str]) -> int:
-    """At most how many pages continue the statements ``shown`` (see :func:`continued`)."""
-    lengths = (len(m.get(node_id).text) for node_id in shown)
-    return sum(chars // PAGE_CHARS for chars in lengths if chars > LONG_CHARS)
+def continued_parts(
+    text: str, quote: str | None, rows: TextRows, room: tuple[float, float]
+) -> list[Part]:
+    """A statement and quote its page cut (as ``rows``), in parts: its page's, then each next's.
+
+    The statement's lines come first, then the quote's (``quote``: None when not drawn).
+    Every part wraps at its page's width; ``room`` is the rows' room in a box alone on a
+    page (see :func:`~.longtext.rows_room`), less a row for each of the marks that link the parts.
+    """
+    lines = wrap_text(" ".join(text.split()), rows.wrap)
+    quoted = [] if quote is None else wrap_text(f"“{' '.join(quote.split())}”", rows.quote_wrap)
+    parts = [Part(lines[: rows.kept], quoted[: rows.quote_kept])]
+    rest = [(line, False) for line in lines[rows.kept :]]
+    rest += [(line, True) for line in quoted[rows.quote_kept :]]
+    held = room[1] - 2 * MARK_ROW
+    part, used = Part([], []), 0.0
+    for line, quoting in rest:  # bounded: the lines
+        tall = 11.0 * LINE_HEIGHT if quoting else rows.size * LINE_HEIGHT
+        tall += 4 if quoting and part.text and not part.quote else 0  # the quote's own cell
+        if (part.text or part.quote) and used + tall > held:
+            parts.append(part)
+            part, used = Part([], []), 0.0
+        (part.quote if quoting else part.text).append(line)
+        used += tall
+    return parts + [part] if part.text or part.quote else parts
 
 
 @dataclass(frozen=True)
-class _Cut:
+class Cut:
     """A statement its page cut: where its rows are looked up, and its parts' lines."""
 
     key: StatementKey
     rows: TextRows
     credits: list[list[str]]
-    parts: list[list[str]]
+    parts: list[Part]
 
 
 class Draft(Protocol):
@@ -74,6 +110,11 @@ class Drafter(Protocol[D, T_co]):
     analysis: Analysis
     options: RenderOptions
     digits: int
+
+    @property
+    def cut(self) -> Mapping[str, Cut]:
+        """The statements no page holds, by node id (see :func:`cut_statements`)."""
+
     drawn: dict[Hashable, D]
     queue: LayoutQueue[tuple[bytes, float, float]]
 
@@ -119,40 +160,61 @@ def finished(drafter: Drafter[D, T], drafts: list[D], laid: Laid[T]) -> list[T]:
         at += sum(len(cut.parts) - 1 for cut in cuts.get(i, ()))
     if len(str(at)) > drafter.digits:  # the zeros drawn for numbers would not hold them
         cuts = {}
+    ends = {
+        cut.key[0]: new[d.plan.page.number] + len(cut.parts) - 1
+        for i, d in enumerate(drafts)
+        for cut in cuts.get(i, ())
+    }
     plans = [d.plan for d in drafts]
-    made = _laid_out(drafter, _renumbered(plans, new, at) if cuts else plans, cuts, laid)
+    made = _laid_out(drafter, _renumbered(plans, new, at, ends) if cuts else plans, cuts, laid)
     drafter.drawn.clear()
     drafts.reverse()  # popped from the end, in page order: each goes once finished
     pages = [drafter.finish(drafts.pop()._replace(plan=plan)) for plan in made.plans]
     return [page for i, one in enumerate(pages) for page in made.pages.get(i, [one])]
 
 
-def _cuts(drafter: Drafter[D, object], page: Page) -> list[_Cut]:
-    """The statements a page draws cut, with the parts each is drawn in."""
-    m, options = drafter.m, drafter.options
+def cut_statements(m: ArgumentMap, options: RenderOptions, shown: Iterable[str]) -> dict[str, Cut]:
+    """The statements ``shown`` that no page holds at its floor, with the parts each is drawn in.
+
+    Whether a page holds a statement depends on the node and the pages' room alone, not on
+    the page it is drawn on: the planner knows before it plans which statements go on over
+    pages, and how many (their stubs say ``pp. 2–4``, the page numbers are sized for them).
+    """
     room = options.text_room
-    if room is None or options.sheet is not None:  # a worksheet's box may hide its words
-        return []
+    if room is None:
+        return {}
     show = "quotes" not in options.hide
-    found = []
-    for node_id in page.nodes:  # bounded: a page's nodes
+    found = {}
+    for node_id in shown:  # bounded: the nodes
         node = m.get(node_id)
-        if not is_long(node.text, None):
+        quote = node.quote if node.quote and show else None
+        if not is_long(node.text, quote):
             continue
         thesis = draw_kind(m, node) is NodeKind.THESIS
         rows, credits = statement_rows(
             m, node, thesis, show_quote=show, narrow=options.narrow, room=room
         )
-        alone = rows_room(room, [], 0.0)
+        alone = rows_room(room, [], trail_rows(m, node))  # a page of its own, its breadcrumb
         if rows.kept and alone is not None:
-            parts = continued_parts(node.text, rows, alone)
+            parts = continued_parts(node.text, quote, rows, alone)
             key: StatementKey = (node_id, thesis, show, options.narrow, room)
-            found.append(_Cut(key, rows, credits, parts))
+            found[node_id] = Cut(key, rows, credits, parts)
     return found
 
 
-def _renumbered(plans: list[PagePlan], new: Mapping[int, int], total: int) -> list[PagePlan]:
-    """The pages' plans renumbered (``new``: each old number's new one), and their homes."""
+def _cuts(drafter: Drafter[D, object], page: Page) -> list[Cut]:
+    """The statements a page draws cut, with the parts each is drawn in."""
+    return [drafter.cut[node_id] for node_id in page.nodes if node_id in drafter.cut]
+
+
+def _renumbered(
+    plans: list[PagePlan], new: Mapping[int, int], total: int, ends: Mapping[str, int]
+) -> list[PagePlan]:
+    """The pages' plans renumbered (``new``: each old number's new one), and their homes.
+
+    ``ends``: each statement drawn over several pages, its last page (see
+    :attr:`~.pageparts.PagePlan.ends`).
+    """
     homes: dict[int, dict[str, int]] = {}  # the plans share their homes: renumbered once
     for plan in plans:
         if id(plan.home) not in homes:
@@ -165,14 +227,14 @@ def _renumbered(plans: list[PagePlan], new: Mapping[int, int], total: int) -> li
         if key[0] == "page" and key[1].isdigit():
             key = (key[0], str(new.get(int(key[1]), int(key[1]))))
         page = replace(page, number=new.get(page.number, page.number), stubs=stubs, key=key)
-        moved.append(replace(plan, page=page, total=total, home=homes[id(plan.home)]))
+        moved.append(replace(plan, page=page, total=total, home=homes[id(plan.home)], ends=ends))
     return moved
 
 
 def _laid_out(
     drafter: Drafter[D, object],
     plans: list[PagePlan],
-    cuts: Mapping[int, list[_Cut]],
+    cuts: Mapping[int, list[Cut]],
     laid: Laid[T],
 ) -> _Made[T]:
     """Each page cutting statements, laid out again, with the pages continuing them."""
@@ -196,7 +258,7 @@ def _laid_out(
                 rows: _Rows = {
                     cut.key: (_rows(cut, part, number if part == 1 else at - 1, nexts), [])
                 }
-                page = Page(at, (), (node_id,), (node_id,))
+                page = Page(at, _trail(drafter.m, node_id, plan.home), (node_id,), (node_id,))
                 shown = replace(plan, page=page, ranksep="", cut_way=0)
                 stored = replace(shown, page=replace(page, nodes=()))
                 drawn.append((shown, stored, rows))
@@ -205,10 +267,50 @@ def _laid_out(
     return _Made(plans, {i: pages[start:end] for i, (start, end) in spans.items()})
 
 
-def _rows(cut: _Cut, part: int, before: int, after: int) -> TextRows:
-    """The rows of a cut statement's ``part``: its lines, its quote on the first, its links."""
-    quote = cut.rows.quote if part == 0 else ()
-    return TextRows(tuple(cut.parts[part]), quote, cut.rows.size, before=before, after=after)
+def drawn_again(cut: Mapping[str, Cut], plan: PagePlan) -> tuple[PagePlan, _Rows, bool]:
+    """A page :func:`finished` made, to draw again (an answer key on its worksheet's pages).
+
+    Returns its plan as drawn (a page continuing a statement: with that node), the rows
+    of the statements it draws in part, and whether it is such a page. ``cut``: see
+    :func:`cut_statements`; ``plan``: the page's, as finished.
+    """
+    page, rows = plan.page, _Rows()
+    if not page.nodes and len(page.tops) == 1 and page.tops[0] in cut.keys() & plan.ends:
+        node_id = page.tops[0]
+        found, last = cut[node_id], plan.ends[node_id]
+        part = page.number - (last - len(found.parts) + 1)
+        before = plan.home[node_id] if part == 1 else page.number - 1
+        after = page.number + 1 if page.number < last else 0
+        rows[found.key] = (_rows(found, part, before, after), [])
+        return replace(plan, page=replace(page, nodes=page.tops)), rows, True
+    for node_id in page.nodes:  # bounded: the page's nodes
+        if node_id in cut and node_id in plan.ends:
+            found = cut[node_id]
+            after = plan.ends[node_id] - len(found.parts) + 2
+            rows[found.key] = (_rows(found, 0, 0, after), found.credits)
+    return plan, rows, False
+
+
+def _trail(m: ArgumentMap, node_id: str, home: Mapping[str, int]) -> tuple[str, ...]:
+    """The breadcrumb of a page continuing a statement: its ancestors drawn, as its own page's.
+
+    The nearest few and the farthest, :data:`~.pagecrumbs.TRAIL_ROWS` at the most, from
+    the root down, each linked to its page.
+    """
+    out: list[str] = []
+    parent = m.get(node_id).parent
+    while parent is not None and parent in home:  # bounded: the node's depth
+        out.append(parent)
+        parent = m.get(parent).parent
+    if len(out) > TRAIL_ROWS:
+        out = [*out[: TRAIL_ROWS - 1], out[-1]]
+    return tuple(reversed(out))
+
+
+def _rows(cut: Cut, part: int, before: int, after: int) -> TextRows:
+    """The rows of a cut statement's ``part``: its lines and its quote's, its links."""
+    text, quote = cut.parts[part]
+    return TextRows(tuple(text), tuple(quote), cut.rows.size, before=before, after=after)
 
 
 def _engine(drafter: Drafter[D, object], drawn: list[_Drawn], laid: Laid[T]) -> list[T]:

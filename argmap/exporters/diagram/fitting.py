@@ -13,7 +13,7 @@ from argmap.analysis.view import paged_focus, visible_nodes
 from argmap.deep import heap_frozen
 from argmap.exporters.diagram.build import to_digraph
 from argmap.exporters.diagram.conclusionpages import apart
-from argmap.exporters.diagram.continuation import finished, more_pages
+from argmap.exporters.diagram.continuation import cut_statements, finished
 from argmap.exporters.diagram.cutways import with_cut_ways
 from argmap.exporters.diagram.dot import Digraph, LineCache, SharedLines
 from argmap.exporters.diagram.drawn import split_above, with_drawn_above
@@ -156,7 +156,7 @@ def lay_out(
         budget,
         horizontal=across,
         tighter=tighter,
-        memo=(memo := PlanMemo(bool(lead), frozenset(shown), options.sheet is not None)),
+        memo=(memo := PlanMemo(bool(lead), frozenset(shown), bool(options.sheet), drafter.more)),
         above=above,
         file_order=order[0],
         upward=order[1],
@@ -238,7 +238,9 @@ class _Drafter:
         from argmap.exporters.diagram.enginepool import LayoutQueue
 
         self.m, self.analysis, self.options, self.engine = m, analysis, options, engine
-        self.digits = len(str(len(shown) + more_pages(m, shown)))  # and statements continued
+        self.cut = cut_statements(m, options, shown)  # statements no page holds: go on
+        self.more = {node_id: len(cut.parts) - 1 for node_id, cut in self.cut.items()}
+        self.digits = len(str(len(shown) + sum(self.more.values())))  # and their pages
         self.kinds = options.sheet is None or not options.sheet.hides_kinds  # see PagePlan
         self.told, self.budget, self.heading = 0, budget, heading_room(budget)
         self.view_heading = heading_room(budget, view=bool(view_texts(m, options)))

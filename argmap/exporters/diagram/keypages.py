@@ -10,6 +10,7 @@ list by position, as do those of a fill key written only in part on their lines.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Final
@@ -17,8 +18,17 @@ from typing import TYPE_CHECKING, Final
 from argmap.analysis.view import draw_kind, paged_focus, visible_nodes
 from argmap.exercise.worksheet import sheet_title
 from argmap.exporters.diagram.build import to_digraph
+from argmap.exporters.diagram.continuation import (
+    NODE_ID,
+    PART_ID,
+    Cut,
+    cut_statements,
+    drawn_again,
+)
 from argmap.exporters.diagram.fitting import LaidPage, Layout, lay_out
 from argmap.exporters.diagram.keyanswers import written_lines
+from argmap.exporters.diagram.labels import RowsMemo, StatementKey
+from argmap.exporters.diagram.longtext import TextRows
 from argmap.exporters.diagram.measure import page_options
 from argmap.exporters.diagram.packed import pack, svg_size
 from argmap.exporters.diagram.pagenumbers import write_numbers
@@ -31,7 +41,11 @@ from argmap.options import Fit, RenderOptions, Sheet
 
 if TYPE_CHECKING:
     from argmap.analysis.standing import Analysis
+    from argmap.exporters.diagram.dot import Digraph
     from argmap.exporters.diagram.engine import EngineInfo
+
+Rows = tuple[TextRows, list[list[str]]]
+"""A statement's rows and its credits' (see :class:`~.labels.RowsMemo`)."""
 
 __all__ = ["ANSWERS_HEADING", "answer_entries", "key_layout", "sheet_map", "written_answers"]
 
@@ -75,8 +89,10 @@ def key_layout(m: ArgumentMap, options: RenderOptions, fit: Fit, engine: EngineI
     written = replace(sheet, written=written_answers(m, key, options))
     page = page_options(replace(options, sheet=written), laid.budget)
     shown = [node.id for node in visible_nodes(drawn, page)]
-    digits = len(str(len(paged_focus(drawn, page, shown, TRAIL_ROWS - 1)[0])))
-    layout = replace(laid, pages=_drawn(drawn, analysis, page, laid, engine, digits))
+    shown = paged_focus(drawn, page, shown, TRAIL_ROWS - 1)[0]
+    cut = cut_statements(drawn, page, shown)  # as the worksheet's pages continue them
+    digits = len(str(len(shown) + sum(len(found.parts) - 1 for found in cut.values())))
+    layout = replace(laid, pages=_drawn(drawn, analysis, page, laid, engine, (digits, cut)))
     if start is not None:  # the bank begun on the sheet's last page: on the key's too
         heading = begun_heading(BANK_HEADING, start.rows, len(sheet.bank))
         start = start.titled(heading, (sheet_options, engine, heading))
@@ -139,37 +155,35 @@ def _drawn(
     options: RenderOptions,
     laid: Layout,
     engine: EngineInfo,
-    digits: int,
+    cuts: tuple[int, Mapping[str, Cut]],
 ) -> list[LaidPage]:
     """The worksheet's pages drawn with ``options`` (the answers written in), plan for plan.
 
-    Each is drawn as the worksheet's drafts were, its page numbers as zeros, and its
-    numbers written in when finished (see :mod:`~.pagenumbers`), so each number takes
-    the room it took on the worksheet.
+    Each is drawn as the worksheet's drafts were, its page numbers as zeros (``cuts``:
+    how many, and the statements its pages continue: see :func:`.cut_statements`), and
+    its numbers written in when finished (see :mod:`~.pagenumbers`), so each number takes
+    the room it took on the worksheet; a page continuing a statement draws that part.
     """
     from argmap.exporters.diagram.enginepool import stream_svgs
 
+    digits, cut = cuts
     plans = [page.plan for page in laid.pages]
-    sources = (
-        to_digraph(m, analysis, options, replace(plan, digits=digits)).source for plan in plans
-    )
+    again = [drawn_again(cut, plan) for plan in plans]
+
+    def graph(plan: PagePlan, rows: Mapping[StatementKey, Rows]) -> Callable[[], Digraph]:
+        return lambda: to_digraph(m, analysis, options, plan, rows=RowsMemo(rows))
+
+    sources = (graph(replace(shown, digits=digits), rows)().source for shown, rows, _ in again)
     svgs = stream_svgs(sources, engine, map_name=options.map_name)
     pages = []
-    for plan, svg in zip(plans, svgs, strict=True):
+    for plan, (shown, rows, part), svg in zip(plans, again, svgs, strict=True):
         width, height = svg_size(svg)
-        pages.append(
-            LaidPage(
-                plan,
-                pack(svg),
-                width,
-                height,
-                partial(to_digraph, m, analysis, options, plan),
-                partial(_numbered, m=m, plan=plan, digits=digits),
-            )
-        )
+        numbered = partial(_numbered, m=m, plan=plan, digits=digits, part=part)
+        pages.append(LaidPage(plan, pack(svg), width, height, graph(shown, rows), numbered))
     return pages
 
 
-def _numbered(svg: str, *, m: ArgumentMap, plan: PagePlan, digits: int) -> str:
-    """A page's SVG with its real page numbers written in."""
-    return write_numbers(svg, m, plan, digits)
+def _numbered(svg: str, *, m: ArgumentMap, plan: PagePlan, digits: int, part: bool) -> str:
+    """A page's SVG with its real page numbers written in (a statement's part: its box's id)."""
+    svg = write_numbers(svg, m, plan, digits)
+    return svg.replace(NODE_ID, PART_ID, 1) if part else svg

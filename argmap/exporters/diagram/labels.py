@@ -251,17 +251,19 @@ def node_label(
     )
     text_lines, size = list(drawn.text), drawn.size
     body = f"<B>{lines_html(text_lines)}</B>" if thesis else lines_html(text_lines)
-    rows.append(
-        blank
-        or f"<TR><TD{width_attr(text_lines, size, 'B' if thesis else '', fixed=True)}>"
-        f'<FONT POINT-SIZE="{size:g}">{body}</FONT>'
-        "</TD></TR>"
-    )
+    if text_lines or not drawn.before:  # (a part may hold only its quote's lines)
+        rows.append(
+            blank
+            or f"<TR><TD{width_attr(text_lines, size, 'B' if thesis else '', fixed=True)}>"
+            f'<FONT POINT-SIZE="{size:g}">{body}</FONT>'
+            "</TD></TR>"
+        )
     if drawn.before:  # a statement drawn over several pages: its parts linked
         rows.insert(1, _mark_row(node.id, drawn.before, before=True))
-    if drawn.after:
+    rows += _quote_rows(list(drawn.quote))
+    if drawn.after:  # (after its quote's lines: the quote may be what goes on)
         rows.append(_mark_row(node.id, drawn.after, before=False))
-    rows += _quote_rows(list(drawn.quote)) + _credit_rows(credits, style)
+    rows += _credit_rows(credits, style)
     return Html(
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
         + "".join(rows)

@@ -19,7 +19,6 @@ __all__ = [
     "Room",
     "TextRows",
     "credits_width",
-    "continued_parts",
     "cut_note",
     "is_long",
     "line_points",
@@ -27,6 +26,7 @@ __all__ = [
     "page_rows",
     "rows_room",
     "text_rows",
+    "trail_rows",
 ]
 
 LONG_CHARS: Final = 600
@@ -78,6 +78,11 @@ class TextRows(NamedTuple):
     """The page the statement is continued from, on a page continuing it (0: none)."""
     after: int = 0
     """The page the statement continues on, where a page cannot hold it (0: none)."""
+    quote_kept: int = 0
+    """A quote its page cannot hold (:attr:`kept` then counts every statement line): the
+    lines of it drawn there, 0 where it goes on whole after the statement."""
+    quote_wrap: int = 0
+    """A statement or quote its page cannot hold: the columns the quote's lines wrap at."""
 
 
 TRAIL_MOST: Final = 6
@@ -93,12 +98,16 @@ def page_rows(m: ArgumentMap, node: Node) -> float:
     Above it, its breadcrumb (a row for each ancestor, at most :data:`TRAIL_MOST`), and
     below it the stubs of its children, each with the gap between ranks; a little slack.
     """
+    stubs = STUB_ROW + RANKSEP if m.children(node.id) else 0.0
+    return trail_rows(m, node) + stubs + 12
+
+
+def trail_rows(m: ArgumentMap, node: Node) -> float:
+    """The height a page drawn top to bottom keeps above a node for its breadcrumb."""
     rows, parent = 0, node.parent
     while parent is not None and rows < TRAIL_MOST:  # bounded: a breadcrumb's rows
         rows, parent = rows + 1, m.get(parent).parent
-    trail = rows * TRAIL_ROW + 14 + RANKSEP if rows else 0.0
-    stubs = STUB_ROW + RANKSEP if m.children(node.id) else 0.0
-    return trail + stubs + 12
+    return rows * TRAIL_ROW + 14 + RANKSEP if rows else 0.0
 
 
 def rows_room(
@@ -181,6 +190,8 @@ class _Wrapped(NamedTuple):
     height: float
     kept: int = 0  # a statement cut: its lines drawn (see TextRows)
     wrap: int = 0
+    quote_kept: int = 0
+    quote_wrap: int = 0
 
 
 def _wrapped(text: str, quote: str | None, widths: tuple[int, int], size: float) -> _Wrapped:
@@ -211,8 +222,9 @@ def text_rows(
     wraps wider (see :func:`_shape_wrap`), no wider than the ``room`` the page holds. A box
     still taller than the room wraps wider, up to the room's width; what then still does
     not fit is cut, the quote before the statement, each cut ending in :func:`cut_note`;
-    a statement so cut says where (:attr:`TextRows.kept`), and the pages after its own
-    draw the rest (see :mod:`.continuation`).
+    a statement or quote so cut says where (:attr:`TextRows.kept`,
+    :attr:`TextRows.quote_kept`), and the pages after its own draw the rest (see
+    :mod:`.continuation`).
 
     Args:
         text: the statement (whitespace runs are drawn as one space).
@@ -237,7 +249,8 @@ def text_rows(
         drawn = _fitted(text, quote, widths, size, room, drawn)
     elif room is not None and narrow:  # else a box of usual length is drawn as it always was
         drawn = _narrowed(text, quote, widths, size, room[0], drawn)[2]
-    return TextRows(tuple(drawn.text), tuple(drawn.quote), size, drawn.kept, drawn.wrap)
+    rows = TextRows(tuple(drawn.text), tuple(drawn.quote), size, drawn.kept, drawn.wrap)
+    return rows._replace(quote_kept=drawn.quote_kept, quote_wrap=drawn.quote_wrap)
 
 
 def is_long(text: str, quote: str | None) -> bool:
@@ -276,18 +289,21 @@ def _fitted(
     text_height = len(drawn.text) * line
     quoted = drawn.quote
     if quote is not None:  # the quote gives way first, to two lines and its note at the least
-        note = wrap_text(cut_note(len(quote)), quote_wrap)
-        fits = int((room_height - text_height) / quote_line) - len(note)
-        quoted = _cut(drawn.quote, max(2, fits), note, quote_wrap)
+        quote_note = wrap_text(cut_note(len(quote)), quote_wrap)
+        fits = int((room_height - text_height) / quote_line) - len(quote_note)
+        quoted = _cut(drawn.quote, max(2, fits), quote_note, quote_wrap)
     fits = int((room_height - len(quoted) * quote_line) / line)
-    lines, kept = drawn.text, 0
+    lines, kept, quote_kept = drawn.text, 0, 0
     if len(lines) > fits:
         note = wrap_text(cut_note(len(text)), wrap)
         keep = max(1, fits - len(note))
         if len(lines) > keep + len(note):
             kept, lines = keep, _cut(lines, keep, note, wrap)
+    if not kept and quoted != drawn.quote:  # the statement whole, the quote goes on after
+        kept, quote_kept = len(lines), len(quoted) - len(quote_note)
     height = len(lines) * line + len(quoted) * quote_line
-    return _Wrapped(lines, quoted, drawn.width, height, kept, wrap if kept else 0)
+    wraps = (wrap, quote_wrap) if kept else (0, 0)
+    return _Wrapped(lines, quoted, drawn.width, height, kept, wraps[0], quote_kept, wraps[1])
 
 
 FILL_SIDES: Final = 2 * (2.0 + 0.15 * 72) + 4
@@ -342,18 +358,6 @@ MARK_ROW: Final = MARK_POINTS * LINE_HEIGHT + 4
 def mark(page: int, before: bool) -> str:
     """The words that link a statement drawn over several pages to its part on ``page``."""
     return f"(continued from p. {page})" if before else f"(continues on p. {page})"
-
-
-def continued_parts(text: str, rows: TextRows, room: tuple[float, float]) -> list[list[str]]:
-    """A statement its page cut (as ``rows``), in parts: its page's lines, then each next page's.
-
-    Every part wraps at its page's width; ``room`` is the rows' room in a box alone on a
-    page (see :func:`rows_room`), less a row for each of the marks that link the parts.
-    """
-    lines = wrap_text(" ".join(text.split()), rows.wrap)
-    rest, first = lines[rows.kept :], lines[: rows.kept]
-    held = max(1, int((room[1] - 2 * MARK_ROW) / (rows.size * LINE_HEIGHT)))
-    return [first, *(rest[at : at + held] for at in range(0, len(rest), held))]
 
 
 def credits_width(credits: list[list[str]]) -> float:

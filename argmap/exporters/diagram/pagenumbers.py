@@ -17,6 +17,7 @@ from typing import Final
 from argmap.exporters.diagram.arriving import incoming_anchors
 from argmap.exporters.diagram.grouprows import group_rest
 from argmap.exporters.diagram.pageparts import PagePlan
+from argmap.exporters.diagram.stubbox import stub_last
 from argmap.model import ArgumentMap
 
 __all__ = ["write_numbers"]
@@ -48,7 +49,7 @@ def write_numbers(svg: str, m: ArgumentMap, plan: PagePlan, digits: int) -> str:
     for index, stub in enumerate(page.stubs, start=1):
         targets[f"a_stub-{index}"] = (stub.page, "last")
         if stub.spread:
-            spread[f"a_stub-{index}"] = plan.home.get(stub.tops[-1], stub.page)
+            spread[f"a_stub-{index}"] = stub_last(plan, stub)
     # The engine numbers a label's links across the whole graph: breadcrumb rows are
     # told apart by their order, which is the rows' order.
     rows = iter([plan.home[node_id] for node_id in page.trail if node_id in plan.home])
@@ -80,7 +81,7 @@ def write_numbers(svg: str, m: ArgumentMap, plan: PagePlan, digits: int) -> str:
         attrs = _ends(attrs, f"{word} {drafted})", f"{word} {real})", before='"')
         if where:
             body = _in_text(body, drafted, real, where)
-        return f'<g id="{name}"><a xlink:href="#page-{real}"{attrs}>{body}</a>'
+        return f'<g id="{name}"><a xlink:href="#page-{number}"{attrs}>{body}</a>'
 
     svg = _ANCHOR.sub(anchor, svg)
     return _heading(svg, zeros, plan)

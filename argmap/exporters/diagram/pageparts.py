@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
 
 from argmap.analysis.view import drawn_up
@@ -106,6 +106,8 @@ class PagePlan:
     stub_row: str = STUBS
     """How the key, on the page that draws it, explains the stubs the pages draw: as
     branches that go on, until the pages are known (see :func:`~.keymarks.stub_row`)."""
+    ends: Mapping[str, int] = field(default_factory=dict)
+    """Statements drawn over several pages: node id -> the last page drawing a part of it."""
 
     def number(self, page: int) -> str:
         """A page number as this plan draws it."""

@@ -22,7 +22,8 @@ class Stub:
         page: the number of the page they continue on.
         grouped: one box for several branches: the last resort, when a node has more
             branches than rows of stubs can hold on its page.
-        spread: one stub of a linked group's parts, on ``page`` to its last member's.
+        spread: one stub of a linked group's parts, on ``page`` to its last member's; or
+            of a statement drawn over several pages, on ``page`` to its last part's.
     """
 
     parent: str

@@ -120,6 +120,9 @@ class PageTree(Breadcrumbs):
         for node_id in led if len(self.first) > 1 else ():
             self._tops[node_id] = self._tops.get(self.parent[node_id] or "", node_id)
         self.digits = len(str(len(shown) + len(above)))
+        self._count = len(shown) + len(above)
+        self.more: Mapping[str, int] = {}
+        """Statements no page holds: node id -> the pages it goes on over after its own."""
         self._stubs: dict[tuple[Unit, bool], Item] = {}
         self._lasts: dict[str, Lasts] = {}  # by parent: see stub_item
         self._units: dict[str, list[Unit]] = {}
@@ -280,6 +283,19 @@ class PageTree(Breadcrumbs):
                 out.append(unit)
         return out
 
+    def go_on(self, more: Mapping[str, int]) -> None:
+        """Know the statements no page holds (see :attr:`more`), before any stub is sized."""
+        self.more = more
+        self.digits = len(str(self._count + sum(more.values())))
+
+    def spans(self, tops: Unit, grouped: bool = False) -> bool:
+        """Whether a stub of ``tops`` names pages, not a page (``pp. 2–4``).
+
+        A linked group's several parts (see :meth:`spread`), or one statement drawn over
+        several pages.
+        """
+        return self.spread(tops, grouped) or (len(tops) == 1 and tops[0] in self.more)
+
     def spread(self, tops: Unit, grouped: bool = False) -> bool:
         """Whether ``tops`` join several parts of a linked group (see :meth:`_joined`).
 
@@ -328,7 +344,7 @@ class PageTree(Breadcrumbs):
                 size = stub_box(tagged(lines, stub_standing(self.standing, tops)))
             else:
                 more = sum(self.weight[t] for t in tops) - 1
-                page = f"{page}–{page}" if self.spread(tops) else page
+                page = f"{page}–{page}" if self.spans(tops) else page
                 text = self.node[tops[0]].text
                 linked = len(tops) > 1  # (a linked group, or a part of one)
                 lines = stub_label_lines(text, more, page, narrow=self.narrow, linked=linked)

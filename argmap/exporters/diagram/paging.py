@@ -110,6 +110,7 @@ def paginate(
     if pager is None or not memo.serves(made_for):
         how = (horizontal, tighter, above, file_order, lead, upward, memo.drawable)
         pager = memo.pager = Pager(m, shown, measure, budget, *how)
+        pager.go_on(memo.more)
         pager.context, memo.made_for, pager.task = memo.context, made_for, memo.task
     pager.restart(tighter)
     return _number(pager, _planned(pager, shown[0], on_page))
@@ -123,9 +124,14 @@ class PlanMemo:
     """
 
     def __init__(
-        self, context: bool = False, drawable: Set[str] | None = None, task: bool = False
+        self,
+        context: bool = False,
+        drawable: Set[str] | None = None,
+        task: bool = False,
+        more: Mapping[str, int] | None = None,
     ) -> None:
         self.pager: Pager | None = None
+        self.more = more or {}  # statements no page holds: node id -> its pages after its own
         self.made_for: tuple[object, ...] = ()
         self.context = context  # the plans' lead is a focus's context, drawn nowhere
         self.drawable = drawable  # the ids some page draws (None: all): links to others go
@@ -358,7 +364,7 @@ def _page(
     order = pager.order.__getitem__
     tops = [top for unit in draft.taken for top in unit]
     trail = pager.page_trail(tops) - draft.full
-    weight, spread = pager.weight, pager.spread  # (a grouped stub: several branches)
+    weight, spread = pager.weight, pager.spans  # (a grouped stub: several branches)
     stubs = [
         Stub(
             at, tops, sum(weight[t] for t in tops), home.get(tops[0], 0), many, spread(tops, many)

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from argmap.exporters.diagram.paging import Stub
     from argmap.exporters.diagram.styles import NodeStyle
 
-__all__ = ["page_beside", "page_link", "stub_attrs", "stub_pages", "stub_tooltip"]
+__all__ = ["page_beside", "page_link", "stub_attrs", "stub_last", "stub_pages", "stub_tooltip"]
 
 
 def page_link(plan: PagePlan, number: int) -> dict[str, str]:
@@ -49,14 +49,20 @@ def stub_tooltip(m: ArgumentMap, stub: Stub, page: str) -> str:
         pages = "pages" if "–" in page else "page"
         return f"Linked, together: {premises} (continues on {pages} {page})"
     where = "drawn in full on" if stub.single and stub.hidden == 1 else "continues on"
-    return f"{m.get(stub.tops[0]).text} ({where} page {page})"
+    pages = "pages" if "–" in page else "page"  # a statement drawn over several pages
+    return f"{m.get(stub.tops[0]).text} ({where} {pages} {page})"
 
 
 def stub_pages(plan: PagePlan, stub: Stub) -> str:
     """The page a stub's branch goes on, as drawn; a linked group's parts': ``2–4``."""
     first = plan.number(stub.page)
-    last = plan.number(plan.home.get(stub.tops[-1], stub.page))
-    return f"{first}–{last}" if stub.spread else first
+    return f"{first}–{plan.number(stub_last(plan, stub))}" if stub.spread else first
+
+
+def stub_last(plan: PagePlan, stub: Stub) -> int:
+    """The last page a stub's branch goes on: its last top's, or that statement's last part's."""
+    last = stub.tops[-1]
+    return plan.ends.get(last) or plan.home.get(last, stub.page)
 
 
 def stub_attrs(

@@ -119,7 +119,8 @@ def stub_label_lines(
             statement's lines (a stub of a short statement, a worksheet's ``1.2``, keeps
             the size planned for it without the word).
     """
-    where = f"+{more} more, {pages_said(page)}" if more else f"{LEAF_WHERE}{page}"
+    leaf = LEAF_WHERE.removesuffix("p. ") + pages_said(page)  # (drawn over several: pp.)
+    where = f"+{more} more, {pages_said(page)}" if more else leaf
     width = stub_wrap(narrow)
     lines = stub_lines(text, width)
     if linked and more:
