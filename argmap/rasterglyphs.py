@@ -95,6 +95,8 @@ class _Face:
         self.kerning = Kerning(font, weight)
         self.outlines: dict[str, str | None] = {}
         self.widths: dict[str, float] = {}
+        self.chars: dict[str, str] = {}
+        """Each character met: its glyph, or '' if a text holding it is left to resvg."""
 
     def advance(self, glyph: str) -> float:
         width = self.widths.get(glyph)
@@ -123,13 +125,13 @@ class _Face:
         if self.shaped:
             rtl = text[:1] == _OVERRIDES[1] and text[-1:] == _OVERRIDES[2]
             return self._shaped(text[1:-1] if rtl else text, rtl)
+        chars = self.chars
         names: list[str] = []
         for ch in text:
-            glyph = self.cmap.get(ord(ch))
-            simple = _SIMPLE.get(ch)
-            if simple is None:
-                simple = _SIMPLE[ch] = _simple(ch)
-            if glyph is None or not simple:
+            glyph = chars.get(ch)
+            if glyph is None:
+                glyph = chars[ch] = self._glyph(ch)
+            if not glyph:
                 return None
             names.append(glyph)
         if substituted(self.substitutions, names):
@@ -137,13 +139,21 @@ class _Face:
         names = ligate(self.ligatures, names)
         placed: list[tuple[str, float, float]] = []
         pen = 0.0
-        for index, glyph in enumerate(names):
+        advance, pair = self.advance, self.kerning.pair
+        for glyph, after in zip(names, names[1:], strict=False):
             placed.append((glyph, pen, 0.0))
-            pen += self.advance(glyph)
-            if index + 1 < len(names):
-                pen += self.kerning.pair(glyph, names[index + 1])
+            pen += advance(glyph)
+            pen += pair(glyph, after)
+        if names:
+            placed.append((names[-1], pen, 0.0))
+            pen += advance(names[-1])
         placed.append(("", pen, 0.0))
         return placed
+
+    def _glyph(self, ch: str) -> str:
+        """The character's glyph, or '' if the face lacks it or it is not :func:`_simple`."""
+        glyph = self.cmap.get(ord(ch))
+        return glyph if glyph is not None and _simple(ch) else ""
 
     def _shaped(self, text: str, rtl: bool) -> list[tuple[str, float, float]]:
         """A run as HarfBuzz shapes it (see :meth:`shape`): marks moved, conjuncts formed."""
@@ -205,10 +215,6 @@ def _relative(commands: list[tuple[str, tuple[Any, ...]]], ratio: float = 1.0) -
 def _number(value: float) -> str:
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
-
-
-_SIMPLE: dict[str, bool] = {}
-""":func:`_simple`'s answers so far."""
 
 
 def _simple(ch: str) -> bool:
@@ -328,10 +334,11 @@ class _Setter:
             if placed is None or any(outline is None for outline in outlines):
                 found = None
                 break
+            ratio = face.ratio
             for outline, (_, x, y) in zip(outlines, placed, strict=False):
-                if outline:
-                    at = f"{_number(pen + x * face.ratio)} {_number(y * face.ratio)}"
-                    parts.append(f"M{at}{outline}")
+                if outline:  # (a glyph on the baseline, as most are: at a height of "0")
+                    down = _number(y * ratio) if y else "0"
+                    parts.append(f"M{_number(pen + x * ratio)} {down}{outline}")
             pen += placed[-1][1] * face.ratio
         if found is not None:
             found = ("".join(parts), pen)

@@ -103,7 +103,9 @@ def _panic_quieted() -> Iterator[None]:
 
     Rust writes a panic's report, backtrace notes and all, straight to file descriptor 2;
     :func:`draw` turns the panic into one line of its own. Whatever else reaches the
-    descriptor meanwhile is passed on when the drawing succeeds.
+    descriptor meanwhile is passed on when the drawing succeeds. A worker process
+    (:func:`main`) catches it in one file, emptied after each drawing (making one a page
+    cost a hundredth of a slide's drawing); elsewhere each drawing has a file of its own.
     """
     import tempfile
 
@@ -112,7 +114,8 @@ def _panic_quieted() -> Iterator[None]:
     except OSError:  # no standard error to keep quiet
         yield
         return
-    caught = tempfile.TemporaryFile(prefix="argmap-resvg-")  # noqa: SIM115 (closed below)
+    kept = _kept[0] if _kept else None
+    caught = kept or tempfile.TemporaryFile(prefix="argmap-resvg-")  # noqa: SIM115 (closed below)
     os.dup2(caught.fileno(), 2)
     drawn = False
     try:
@@ -125,7 +128,15 @@ def _panic_quieted() -> Iterator[None]:
             caught.seek(0)
             with contextlib.suppress(OSError):
                 os.write(2, caught.read())
-        caught.close()
+        if caught is not kept:
+            caught.close()
+        elif caught.tell():
+            caught.seek(0)
+            caught.truncate()
+
+
+_kept: list[IO[bytes]] = []
+"""The worker process's file for what resvg writes to standard error (see :func:`main`)."""
 
 
 def _outlined(svg: str, fonts: list[str]) -> str:
@@ -239,12 +250,18 @@ def main() -> int:
     by one waiting to be read while this one writes its answer to the one before.
     """
     import queue
+    import tempfile
 
     stdout = sys.stdout.buffer
     jobs: queue.SimpleQueue[object] = queue.SimpleQueue()
     threading.Thread(target=_read_jobs, args=(sys.stdin.buffer, jobs.put), daemon=True).start()
-    while (job := jobs.get()) is not None:
-        send(stdout, draw(job))  # type: ignore[arg-type]
+    with tempfile.TemporaryFile(prefix="argmap-resvg-") as caught:
+        _kept.append(caught)  # one file catches resvg's standard error for every page
+        try:
+            while (job := jobs.get()) is not None:
+                send(stdout, draw(job))  # type: ignore[arg-type]
+        finally:
+            _kept.remove(caught)
     return 0
 
 

@@ -114,6 +114,17 @@ def test_outlining_is_deterministic() -> None:
     )
 
 
+def test_outlines_stay_as_they_were_drawn() -> None:
+    # The path data of PAGE, pinned (a faster setter must write the very same glyphs in
+    # the very same places: same text, same pixels). Changed on purpose? Re-pin it.
+    import hashlib
+
+    outlined = outline_text(PAGE, FONTS).encode()
+    assert hashlib.sha256(outlined).hexdigest() == (
+        "c5f0664d7c3644e84aecbc6c1253cfcf7f00a05426636c7fa6f682c7168e706f"
+    )
+
+
 def test_every_script_stays_in_its_box_when_plain_text_is_outlined(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

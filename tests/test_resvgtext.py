@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import os
 import re
+import sys
+from typing import Any
 
 import pytest
 
@@ -74,6 +76,47 @@ def test_what_else_reaches_standard_error_while_drawing_is_passed_on(
     with rasterworker._panic_quieted():
         os.write(2, b"a warning of someone else's\n")
     assert capfd.readouterr().err == "a warning of someone else's\n"
+
+
+def test_a_worker_catches_standard_error_in_one_file_for_every_page(
+    capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Making a temporary file a page cost a hundredth of a slide's drawing: a worker
+    # process makes one, emptied after each page, so a panic's report is not passed on
+    # with the next page's.
+    import tempfile
+
+    made: list[int] = []
+    making = tempfile.TemporaryFile
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        made.append(1)
+        return making(*args, **kwargs)
+
+    def draw(job: Any) -> bytes | str:
+        try:
+            with rasterworker._panic_quieted():
+                os.write(2, b"drawn\n" if job else b"thread panicked at layout.rs\n")
+                if not job:
+                    raise RuntimeError("panicked")
+        except RuntimeError as exc:
+            return str(exc)
+        return b"png"
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", counted)
+    monkeypatch.setattr(rasterworker, "draw", draw)
+    jobs = io.BytesIO()
+    for job in (0, 1, 1, 1):
+        rasterworker.send(jobs, job)
+    jobs.seek(0)
+    out = io.BytesIO()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(jobs))
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(out))
+    assert rasterworker.main() == 0
+    assert len(made) == 1
+    assert capfd.readouterr().err == "drawn\n" * 3
+    out.seek(0)
+    assert [rasterworker.receive(out) for _ in range(4)] == ["panicked", b"png", b"png", b"png"]
 
 
 def _ink_width(line: str) -> int:
