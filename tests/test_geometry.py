@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from argmap.exporters.diagram import geometry
 from argmap.exporters.diagram.stacking import TRAIL
 
@@ -142,3 +144,38 @@ def test_edges_meeting_at_a_node_are_counted_only_where_they_cross_before_it() -
         _edge("p", "q", "M30,0C30,-20 30,-40 30,-60"),
     )
     assert geometry.meeting_crossings(meeting) == 0
+
+
+def test_a_node_box_is_read_once_however_many_passes_read_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The passes over a drawing each read its boxes: a group's box is read from its text once."""
+    reads: list[str] = []
+    read = geometry._read_box
+
+    def counted(text: str) -> geometry.Box | None:
+        reads.append(text)
+        return read(text)
+
+    monkeypatch.setattr(geometry, "_BOXES", {})
+    monkeypatch.setattr(geometry, "_read_box", counted)
+    first = _drawing(_node("p", 0, 0, 50, 20), _node("c", 0, 60, 50, 80))
+    # A pass's output: the same groups further on (an edge redrawn before them), one moved.
+    later = _drawing(
+        _edge("c", "p", "M25,60C25,50 25,40 25,20"),
+        _node("p", 0, 0, 50, 20),
+        _node("c", 0, 70, 50, 90),
+    )
+    assert geometry.boxes(first) == {
+        "p": geometry.Box(0, 0, 50, 20),
+        "c": geometry.Box(0, 60, 50, 80),
+    }
+    assert len(reads) == 2
+    assert geometry.boxes(later) == {
+        "p": geometry.Box(0, 0, 50, 20),
+        "c": geometry.Box(0, 70, 50, 90),
+    }
+    assert len(reads) == 3  # only the moved box read again
+    ellipse = '<ellipse fill="#fff" stroke="#000" cx="10" cy="20" rx="4" ry="2"/>\n'
+    svg = _drawing(f'<g id="node1" class="node premise">\n<title>e</title>\n{ellipse}</g>\n')
+    assert geometry.boxes(svg) == {"e": geometry.Box(6, 18, 14, 22)}

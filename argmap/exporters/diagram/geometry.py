@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import html
+import math
 import re
 from typing import Final, NamedTuple
 
@@ -92,13 +93,35 @@ def groups(svg: str) -> tuple[tuple[str, str, int, int], ...]:
     )
 
 
+_BOXES: dict[str, Box | None] = {}
+"""Node groups' boxes read lately, by the group's text: the passes over a drawing each read
+its boxes (the borders', arrowheads' and breadcrumb's passes), and most groups come out of
+a pass as they went in. A box is a function of its group's text alone."""
+
+_BOXES_KEPT: Final = 512
+"""Boxes remembered at most (a page has a few dozen nodes); past that the memory starts afresh."""
+
+_UNREAD: Final = Box(math.nan, math.nan, math.nan, math.nan)
+
+
 def box_of(svg: str, start: int, stop: int) -> Box | None:
     """The box of the node group whose contents lie from ``start`` to ``stop``: its first shape."""
-    ellipse = _ELLIPSE.search(svg, start, stop)
+    text = svg[start:stop]
+    box = _BOXES.get(text, _UNREAD)
+    if box is _UNREAD:
+        if len(_BOXES) >= _BOXES_KEPT:
+            _BOXES.clear()
+        box = _BOXES[text] = _read_box(text)
+    return box
+
+
+def _read_box(text: str) -> Box | None:
+    """:func:`box_of` a node group's text, read afresh."""
+    ellipse = _ELLIPSE.search(text)
     if ellipse is not None:
         cx, cy, rx, ry = (float(v) for v in ellipse.groups())
         return Box(cx - rx, cy - ry, cx + rx, cy + ry)
-    shape = _SHAPE.search(svg, start, stop)
+    shape = _SHAPE.search(text)
     if shape is None:
         return None
     numbers = list(map(float, _NUMBER.findall(shape.group(1))))
