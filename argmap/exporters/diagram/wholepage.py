@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final, Protocol, TypeVar
 
-from argmap.exporters.diagram.geometry import all_crossings, detours
+from argmap.exporters.diagram.geometry import all_crossings, detours, misplaced
 from argmap.exporters.diagram.legend import PAIRED
 from argmap.exporters.diagram.packed import unpack
 from argmap.exporters.diagram.pagemerge import Drafts, Laid
@@ -70,14 +70,18 @@ def whole_page(drafts: list[_D], drafter: Drafts[_D], budget: Budget, pager: Pag
     several pages that take little more than a page's room (:data:`MOST_ROOM`), is
     estimated on one, its rows wrapped a little wider than the page (:data:`WIDER`), and
     laid out a few ways (see :func:`_trials`), all at once; of those within the page's
-    budget (the legibility floor, as for every page), the one whose arrows cross least,
-    then go round fewest boxes, then the smallest, is kept. Where none is, the page is
+    budget (the legibility floor, as for every page), the best is kept (see
+    :func:`_score`: in file order, no arrows crossing, fewest going round boxes, the
+    smallest). Until one keeps file order with no arrow crossed or round, the page is
     estimated again (:data:`TRIES`): each parent's rows with its deepest branches
     together, then the rows wrapped at the page's width and narrower (a worksheet's
     ruled boxes are taller than statements: the uniforms' fill worksheet, in rows of
     file order, was 35 points too tall for A4 and took three pages; the deepest
-    together, it fits one). Last, the drawings as wide as the page are laid out again
-    with their ranks closer (:data:`CLOSER`). Else the pages stay. Conclusions drawn
+    together, it fits one). Then the drawings as wide as the page are laid out again
+    with their ranks closer (:data:`CLOSER`); the best of every try is kept (a try that
+    fits but breaks file order no longer ends the search: the teacher's map on Letter
+    kept its rows deepest first, two arrows crossing, before its rows in file order were
+    tried with the key in two columns). Where none fits, the pages stay. Conclusions drawn
     over the thesis go with it (six statements and a conclusion took two slides, the
     second holding an undercutter's branch of two); not those on pages apart (see
     :mod:`.conclusionpages`). A focus's page keeps its breadcrumb, the claims above it
@@ -95,31 +99,54 @@ def whole_page(drafts: list[_D], drafter: Drafts[_D], budget: Budget, pager: Pag
     if above and (pager.around.apart or above != pager.around.nodes):
         return drafts
     home = dict.fromkeys(nodes, 1)
+    order = {node: pager.m.position(node) for node in nodes}
     tried: set[tuple[object, ...]] = set()  # each page's rows and key, laid out once
     narrow: list[PagePlan] = []  # the drawings as wide as the page, too tall
+    best: tuple[tuple[int, int, float], _D] | None = None
     for deep, wider in TRIES:
         page = _estimated(pager, (nodes - above, above), wider, deep)
         if page is None or (page.wraps, page.key) in tried:
             continue
         tried.add((page.wraps, page.key))
         laid = drafter.lay_out([drafter.plan(trial, 1, home) for trial in _trials(page)])
-        fits = [one for one in laid if budget.holds(one.width, one.height)]
-        if fits:  # the one whose arrows cross least, then go round fewest boxes, the smallest
-            return [min(fits, key=_score)]
+        best = _best(best, laid, budget, order)
+        if best is not None and best[0][:2] == (0, 0):  # file order, no arrow crossed or round
+            return [best[1]]
         narrow += [one.plan for one in laid if budget.holds(one.width, 0)]
-    closer = drafter.lay_out([replace(p, ranksep=CLOSER) for p in narrow]) if narrow else []
-    fits = [one for one in closer if budget.holds(one.width, one.height)]
-    return [min(fits, key=_score)] if fits else drafts
+    if narrow:  # the drawings as wide as the page again, their ranks closer
+        best = _best(
+            best, drafter.lay_out([replace(p, ranksep=CLOSER) for p in narrow]), budget, order
+        )
+    return [best[1]] if best is not None else drafts
 
 
-def _score(laid: _Packed) -> tuple[int, int, float]:
-    """A drawing's crossings, its arrows that go round other boxes, its area (less: better).
+def _best(
+    best: tuple[tuple[int, int, float], _D] | None,
+    laid: list[_D],
+    budget: Budget,
+    order: dict[str, int],
+) -> tuple[tuple[int, int, float], _D] | None:
+    """The best of ``best`` and the drawings of ``laid`` that fit the page (see :func:`_score`)."""
+    scored = [(_score(one, order), one) for one in laid if budget.holds(one.width, one.height)]
+    if best is not None:
+        scored.append(best)
+    return min(scored, key=lambda pair: pair[0], default=None)
 
-    Of two as crossed and as roundabout, the smaller's arrows are shorter
-    (``school-uniforms`` on a slide: 873 x 766 points, not 1,123 x 766).
+
+def _score(laid: _Packed, order: dict[str, int]) -> tuple[int, int, float]:
+    """A drawing's faults, its arrows that go round other boxes, its area (less: better).
+
+    Its faults: children out of file order or not beneath their parent, and crossings of
+    its tree arrows (see :func:`~.geometry.misplaced`, :func:`~.geometry.all_crossings`);
+    a try that keeps the issue's rules beats one that breaks them, however much smaller
+    (the 12-statement teacher's map on a slide: its reasons drawn right to left, the
+    row below turned to shorten two arrows). Of two as faulty and as roundabout, the
+    smaller's arrows are shorter (``school-uniforms`` on a slide: 873 x 766 points, not
+    1,123 x 766).
     """
     svg = unpack(laid.packed)
-    return all_crossings(svg), detours(svg), laid.width * laid.height
+    faults = sum(misplaced(svg, order)) + all_crossings(svg)
+    return faults, detours(svg), laid.width * laid.height
 
 
 def _estimated(
@@ -152,11 +179,14 @@ def _estimated(
 
 
 def _trials(page: Page) -> list[Page]:
-    """The ways the one page is laid out (at most four), in the order they are preferred.
+    """The ways the one page is laid out (at most six), in the order they are preferred.
 
     Its key where the estimate puts it (beside the root or its lowest rank, or below),
     then below the lowest row of the root's branches in two columns (about half as tall:
-    see :func:`~.legend.legend_label`); each with those rows as planned, then with the
+    see :func:`~.legend.legend_label`), then on the lowest rank in two columns (the
+    teacher's map of twelve statements, its rows in file order: 912 x 831 points with
+    the key in one column there, 70 too tall for landscape A4 and Letter; 912 x 750 in
+    two, and it fits both); each with those rows as planned, then with the
     lowest one the other way round. (``school-uniforms``: its lower row, a reason with
     its undercutter and an objection, was drawn 1,123 points wide on a page of 1,095,
     the undercutter's box at one side, the objection's arrow round the other; the other
@@ -164,7 +194,7 @@ def _trials(page: Page) -> list[Page]:
     """
     rows = _root_rows(page)
     keys = [(page.key, 1)] if page.key[0] in ("same", "bottom", "below") else []
-    keys += [(("below", rows[-1][0]), PAIRED)] if rows else []
+    keys += [(("below", rows[-1][0]), PAIRED), (("bottom", ""), PAIRED)] if rows else []
     ways = [page.wraps]
     if len(rows) > 1 and len(rows[-1]) > 1:
         turned = (*rows[:-1], tuple(reversed(rows[-1])))
