@@ -10,7 +10,7 @@ import pytest
 
 from argmap.analysis.standing import analyze
 from argmap.exporters.diagram.formats import render_png, render_svg
-from argmap.exporters.diagram.lineink import INK_GAP, LATIN_INK, line_ink, line_rows
+from argmap.exporters.diagram.lineink import FLAT, INK_GAP, LATIN_INK, line_ink, line_rows
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
@@ -114,3 +114,15 @@ def test_lines_of_ascii_are_left_to_the_engine() -> None:
     assert line_rows(lines, 16, "B") is None
     assert line_rows(lines, 13) is None
     assert line_rows(["صف واحد"], 16, "B") is None  # one line: nothing to keep apart
+
+
+@pytest.mark.parametrize("weight", [400.0, 700.0])
+def test_the_signs_left_unmeasured_are_inked_within_ascii(weight: float) -> None:
+    from argmap import shaping
+    from argmap.exporters.diagram.fonts import main_font
+
+    signs = [chr(code) for code in range(0x80, 0x2070) if FLAT.fullmatch(chr(code))]
+    assert "\u2019" in signs and "\u2014" in signs and "\u00b2" not in signs
+    for sign in signs:
+        top, bottom = shaping.ink_ems(main_font(), sign, weight)
+        assert top <= LATIN_INK[0] and bottom <= LATIN_INK[1], (sign, top, bottom)

@@ -14,19 +14,14 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Callable
 from typing import Final
 
 from argmap import shaping
-from argmap.exporters.diagram.fonts import (
-    MAIN_FACES,
-    coverage,
-    fallback_fonts,
-    font_runs,
-    main_font,
-    noto_folder,
-)
-from argmap.exporters.diagram.textwidth import width_attr
+from argmap.exporters.diagram.fonts import MAIN_FACES, faces_for, font_runs, noto_folder
+from argmap.exporters.diagram.textwidth import main_face_draws, width_attr
+from argmap.shaping import needs_shaping
 
 __all__ = [
     "INK_GAP",
@@ -45,6 +40,14 @@ accent and ``f``; ``|`` and the descenders), at both weights."""
 
 INK_GAP: Final = 0.1
 """The clear space, in ems, kept between one line's lowest ink and the next line's highest."""
+
+FLAT: Final = re.compile(
+    "[\x00-\x7f\u00a0-\u00ae\u00b0\u00b1\u00b4-\u00b8\u00ba-\u00bf\u00d7\u00f7"
+    "\u2000-\u203d\u203f\u2041-\u204f\u2051-\u205a\u205c-\u206f]*"
+)
+"""Lines of ASCII, Latin-1's signs and general punctuation (curly quotes, dashes, the
+ellipsis): Noto Sans draws them within :data:`LATIN_INK` at both weights (not ``¯ ¹ ² ³ ‾
+⁀ ⁐ ⁛``, left out), so they are not shaped to be measured."""
 
 _ENGINE_STEP: Final = {"": 1.2, "B": 1.0}
 """How far apart the engine sets the baselines of a cell's lines, in ems, by style: a
@@ -66,15 +69,22 @@ def line_ink(line: str, bold: bool = False) -> tuple[float, float]:
         bold: the line is set bold.
 
     Returns:
-        ``(top, bottom)``: :data:`LATIN_INK` for a line of ASCII, and for any line when
-        no shaper is installed (measured so, it is drawn as before); else the highest
-        and lowest ink of its runs, at least that of Latin.
+        ``(top, bottom)``, at least :data:`LATIN_INK`: a line of a shaped script (Arabic,
+        pointed Hebrew, Indic, Thai, Lao...) its runs' highest and lowest ink; a line
+        Noto Sans draws whole (accented Latin, Vietnamese, Greek, Cyrillic), its ink shaped
+        in it; any other line (emoji, CJK, unpointed Hebrew), and every line when no shaper
+        is installed, :data:`LATIN_INK`: drawn as before.
     """
-    if line.isascii() or not shaping.available():
-        return LATIN_INK
-    fallbacks = fallback_fonts()
     style = "B" if bold else ""
+    if line.isascii() or FLAT.fullmatch(line) or not shaping.available():
+        return LATIN_INK
     main_file, main_weight = MAIN_FACES[style]
+    if not needs_shaping(line):
+        if not main_face_draws(line, style):
+            return LATIN_INK
+        high, low = shaping.ink_ems(noto_folder() / main_file, line, float(main_weight))
+        return max(LATIN_INK[0], high), max(LATIN_INK[1], low)
+    fallbacks = faces_for(line)
     top, bottom = LATIN_INK
     for index, run in font_runs(line, fallbacks):
         if index < 0:
@@ -96,8 +106,8 @@ def line_rows(lines: list[str], size: float, style: str = "") -> tuple[int, ...]
 
     Returns:
         None when the engine's own step keeps every line's ink :data:`INK_GAP` clear of
-        the next one's, or the lines are of Noto Sans reaching no further than ASCII (a
-        bold cell's, set a size apart, as they were). Else one row a
+        the next one's, or the lines are of no shaped script and reach no further than
+        ASCII (a bold cell's, set a size apart, as they were). Else one row a
         line, each set to its bottom, as tall as the step from the line before it (the
         first as its ink; :data:`ROW_STEP` at least, as the engine sets a line), and a
         last row below them, as deep as the last line's ink.
@@ -107,7 +117,7 @@ def line_rows(lines: list[str], size: float, style: str = "") -> tuple[int, ...]
     step = _ENGINE_STEP["B" if bold else ""]
     latin = sum(LATIN_INK)
     needs = [low + high for (_, low), (high, _) in zip(inks, inks[1:], strict=False)]
-    plain = [_latin(line) for line in lines]
+    plain = [not needs_shaping(line) for line in lines]
     if all(
         need + INK_GAP <= step or (need <= latin and plain[at] and plain[at + 1])
         for at, need in enumerate(needs)
@@ -117,11 +127,6 @@ def line_rows(lines: list[str], size: float, style: str = "") -> tuple[int, ...]
     rows += [math.ceil(max(ROW_STEP, need + INK_GAP) * size) for need in needs]
     rows.append(math.ceil((inks[-1][1] + INK_GAP) * size))
     return tuple(rows)
-
-
-def _latin(line: str) -> bool:
-    """Whether Noto Sans draws the whole line (Latin, Greek, Cyrillic, punctuation)."""
-    return line.isascii() or coverage(main_font()).issuperset(map(ord, line))
 
 
 def rows_height(lines: list[str], size: float, style: str = "") -> float:

@@ -24,7 +24,14 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from pathlib import Path
 
-__all__ = ["LINE_SPACING", "REPLACED", "char_points", "text_points", "width_attr"]
+__all__ = [
+    "LINE_SPACING",
+    "REPLACED",
+    "char_points",
+    "main_face_draws",
+    "text_points",
+    "width_attr",
+]
 
 LINE_SPACING: Final = 1.2
 """The engine's line height, as a multiple of the font size."""
@@ -58,6 +65,12 @@ def _noto_widths(style: str) -> dict[int, int]:
         for code, width in zip(codes, map(int, WIDTHS[style].split()), strict=True)
         if width
     }
+
+
+def main_face_draws(text: str, style: str = "") -> bool:
+    """Whether Noto Sans of ``style`` has every character of ``text`` but spaces (its table)."""
+    widths = _noto_widths(style)
+    return all(ord(ch) in widths for ch in text if not ch.isspace())
 
 
 class _Advances(dict[str, float]):
