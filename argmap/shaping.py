@@ -38,6 +38,7 @@ __all__ = [
     "SHAPED_FILES",
     "Glyph",
     "available",
+    "ink_ems",
     "letter_ems",
     "needs_shaping",
     "shape",
@@ -206,6 +207,36 @@ def shaped_ems(
 ) -> float:
     """The advance of a shaped run in ems (see :func:`shape`)."""
     return _advance(shape(path, text, weight, rtl)) / 1000
+
+
+@functools.lru_cache(maxsize=8192)
+def ink_ems(
+    path: Path | str, text: str, weight: float | None = None, rtl: bool = False
+) -> tuple[float, float]:
+    """How far a shaped run's ink reaches above and below its baseline, in ems.
+
+    Each glyph's outline box, raised or lowered as the shaper places it (a mark stacked
+    on a mark, a tanwin over a tall alef), so the run's highest and lowest ink.
+
+    Args:
+        path: the font file.
+        text: the run, in logical order.
+        weight: the weight to set the variable font at (None: its default).
+        rtl: the run is set right to left.
+
+    Returns:
+        ``(top, bottom)``: the highest ink above the baseline and the lowest below it
+        (both positive when they lie on those sides; 0.0, 0.0 for a run that draws nothing).
+    """
+    font, scale = _font(path, weight)
+    top = bottom = 0.0
+    for glyph in shape(path, text, weight, rtl):
+        extents = font.get_glyph_extents(glyph.gid)
+        if extents is None or not extents.height:
+            continue
+        high = glyph.y_offset + extents.y_bearing * scale
+        top, bottom = max(top, high), max(bottom, -(high + extents.height * scale))
+    return top / 1000, bottom / 1000
 
 
 def letter_ems(path: Path | str, text: str, weight: float | None = None) -> float:

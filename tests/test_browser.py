@@ -687,6 +687,26 @@ def test_wheel_pinch_keys_and_drag_pan_and_zoom(browser: Any, pages: dict[str, P
     seen.page.context.close()
 
 
+def test_a_slide_fitted_page_prints_its_text_on_the_slides_sheet_too(
+    browser: Any, tmp_path: Path, outputs_dir: Path
+) -> None:
+    import re
+
+    m = load_map(MAPS / "school-uniforms.yaml")
+    target = tmp_path / "slides.html"
+    target.write_text(render_html(m, analyze(m), RenderOptions(fit="slide")), encoding="utf-8")
+    seen = open_page(browser, target)
+    total = page_count(seen.page)
+    pdf = outputs_dir / "uniforms-slides-print.pdf"
+    seen.page.pdf(path=str(pdf), prefer_css_page_size=True)
+    sizes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf.read_bytes())
+    # the diagram's slides, then the outline: every sheet 16:9 (the outline took Letter)
+    assert len(sizes) > total, sizes
+    assert all(abs(float(w) - 960) < 0.5 and abs(float(h) - 540) < 0.5 for w, h in sizes), sizes
+    assert_clean(seen)
+    seen.page.context.close()
+
+
 def test_show_in_diagram_opens_the_nodes_page_and_fit_keeps_it(
     browser: Any, pages: dict[str, Path]
 ) -> None:

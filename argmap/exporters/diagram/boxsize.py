@@ -8,6 +8,7 @@ from typing import Final
 
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.labels import RowsMemo, statement_rows_once
+from argmap.exporters.diagram.lineink import rows_height
 from argmap.exporters.diagram.longtext import line_points
 from argmap.exporters.diagram.textwidth import text_points
 from argmap.exporters.diagram.viewmarks import CUT_POINTS
@@ -80,6 +81,9 @@ def box_size(
     else:
         width = max(line_points(line, size) for size, lines, _ in rows for line in lines)
     height = sum(len(lines) * size * LINE_HEIGHT + 2 * CELL_PADDING for size, lines, _ in rows)
+    # a statement of tall ink (Arabic, Thai...) is set in taller rows (see :mod:`.lineink`)
+    text, size = list(drawn.text), drawn.size
+    height += rows_height(text, size, rows[1][2]) - len(text) * size * LINE_HEIGHT
     return width + 2 * (CELL_PADDING + MARGIN_X), height + 2 * MARGIN_Y
 
 

@@ -18,6 +18,7 @@ __all__ = [
     "drawable_chars",
     "emoji_has",
     "fallback_fonts",
+    "faces_for",
     "family_name",
     "font_files",
     "font_runs",
@@ -275,6 +276,18 @@ def fallback_ems(ch: str, *, table: bool = True) -> float | None:
     except ImportError:
         pass
     return None
+
+
+def faces_for(text: str) -> list[Path]:
+    """The fallback faces that draw anything in the 256-character pages of ``text``, in order.
+
+    A shorter list for :func:`font_runs` to try than :func:`fallback_fonts`: the same face
+    for each character, with only those faces' character maps read.
+    """
+    faces = fallback_fonts()
+    pages = _pages()
+    wanted = {index for page in {ord(ch) >> 8 for ch in text} for index in pages.get(page, ())}
+    return [faces[index] for index in sorted(wanted)]
 
 
 @functools.cache

@@ -10,6 +10,7 @@ from typing import Final, NamedTuple
 from argmap.analysis.view import visible_nodes
 from argmap.exporters.diagram.dot import Html, escape
 from argmap.exporters.diagram.linebreak import cluster_cut, shorten, wrap_text
+from argmap.exporters.diagram.lineink import statement_row
 from argmap.exporters.diagram.longtext import (
     MARK_POINTS,
     TextRows,
@@ -250,14 +251,8 @@ def node_label(
         m, node, thesis, show_quote=show_quote, narrow=narrow, room=room, memo=memo
     )
     text_lines, size = list(drawn.text), drawn.size
-    body = f"<B>{lines_html(text_lines)}</B>" if thesis else lines_html(text_lines)
     if text_lines or not drawn.before:  # (a part may hold only its quote's lines)
-        rows.append(
-            blank
-            or f"<TR><TD{width_attr(text_lines, size, 'B' if thesis else '', fixed=True)}>"
-            f'<FONT POINT-SIZE="{size:g}">{body}</FONT>'
-            "</TD></TR>"
-        )
+        rows.append(blank or statement_row(text_lines, size, thesis, lines_html))
     if drawn.before:  # a statement drawn over several pages: its parts linked
         rows.insert(1, _mark_row(node.id, drawn.before, before=True))
     rows += _quote_rows(list(drawn.quote))

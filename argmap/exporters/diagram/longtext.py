@@ -7,6 +7,7 @@ import math
 from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.linebreak import cluster_cut, text_columns, wrap_text
+from argmap.exporters.diagram.lineink import rows_height
 from argmap.exporters.diagram.pagetrailsize import TRAIL_ROW
 from argmap.exporters.diagram.stacking import RANKSEP
 from argmap.exporters.diagram.textwidth import char_points, text_points
@@ -202,7 +203,7 @@ def _wrapped(text: str, quote: str | None, widths: tuple[int, int], size: float)
         max((_drawn_points(line, size, "") for line in lines), default=0.0),
         max((_drawn_points(line, 11.0, "I") for line in quoted), default=0.0),
     )
-    height = len(lines) * size * LINE_HEIGHT + len(quoted) * 11.0 * LINE_HEIGHT
+    height = rows_height(lines, size) + len(quoted) * 11.0 * LINE_HEIGHT
     return _Wrapped(lines, quoted, width * WIDTH_SLACK + BOX_SIDES, height)
 
 
@@ -285,7 +286,9 @@ def _fitted(
         return drawn
     if quote is None:  # (a quote's capitals may draw wider than counted: kept as counted)
         wrap, quote_wrap, drawn = _filled(text, quote, (wrap, quote_wrap), size, room_width, drawn)
-    line, quote_line = size * LINE_HEIGHT, 11.0 * LINE_HEIGHT
+    # a line's share of its rows: taller for tall ink (see :func:`~.lineink.rows_height`)
+    line = rows_height(list(drawn.text), size) / max(1, len(drawn.text))
+    quote_line = 11.0 * LINE_HEIGHT
     text_height = len(drawn.text) * line
     quoted = drawn.quote
     if quote is not None:  # the quote gives way first, to two lines and its note at the least

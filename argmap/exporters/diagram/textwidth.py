@@ -21,9 +21,17 @@ from argmap.shaping import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import Path
 
-__all__ = ["LINE_SPACING", "REPLACED", "char_points", "text_points", "width_attr"]
+__all__ = [
+    "LINE_SPACING",
+    "REPLACED",
+    "char_points",
+    "main_face_draws",
+    "text_points",
+    "width_attr",
+]
 
 LINE_SPACING: Final = 1.2
 """The engine's line height, as a multiple of the font size."""
@@ -57,6 +65,12 @@ def _noto_widths(style: str) -> dict[int, int]:
         for code, width in zip(codes, map(int, WIDTHS[style].split()), strict=True)
         if width
     }
+
+
+def main_face_draws(text: str, style: str = "") -> bool:
+    """Whether Noto Sans of ``style`` has every character of ``text`` but spaces (its table)."""
+    widths = _noto_widths(style)
+    return all(ord(ch) in widths for ch in text if not ch.isspace())
 
 
 class _Advances(dict[str, float]):
@@ -187,7 +201,13 @@ def _lettered_ems(face: Path, run: str, weight: float | None) -> float:
 
 
 def width_attr(
-    lines: list[str], size: float, style: str = "", *, padding: float = 2.0, fixed: bool = False
+    lines: list[str],
+    size: float,
+    style: str = "",
+    *,
+    padding: float = 2.0,
+    fixed: bool = False,
+    rows: Sequence[int] | None = None,
 ) -> str:
     """The ``WIDTH`` attribute of a cell holding ``lines``: room for them in Noto Sans.
 
@@ -207,10 +227,13 @@ def width_attr(
         fixed: the cell may be fixed so: its lines name the face that has them anchored
             after layout (:func:`~.labels.lines_html`). The engine centres the lines of
             a cell they overflow, whatever the cell's alignment.
+        rows: the heights of the rows the lines are set in, if they are (see
+            :func:`~.lineink.line_rows`): a fixed cell is as tall as they are.
     """
     width = math.ceil(max(text_points(line, size, style) for line in lines)) + 4
     if fixed and (any(map(needs_shaping, lines)) or _overcounted(lines, size, style, width)):
-        height = math.ceil(len(lines) * size * LINE_SPACING + 2 * padding)
+        tall = len(lines) * size * LINE_SPACING if rows is None else sum(rows)
+        height = math.ceil(tall + 2 * padding)
         width = max(width, math.ceil(width - 4 + 2 * padding))
         return f' WIDTH="{width}" HEIGHT="{height}" FIXEDSIZE="TRUE"'
     return f' WIDTH="{width}"'

@@ -224,7 +224,8 @@ def _link_key(svg: str, total: int) -> str:
 
 
 _TEXT_PAPER: Final = {"a4": "A4", "a3": "A3", "letter": "letter"}
-"""CSS page sizes for the text around a diagram fitted to paper (a slide's: the reader's)."""
+"""CSS page sizes for the text around a diagram fitted to paper, upright (a slide's text is
+printed on the slide's own sheet: see :func:`print_css`)."""
 
 
 def print_css(paper: PageSize) -> str:
@@ -234,12 +235,14 @@ def print_css(paper: PageSize) -> str:
 
     At that size the page's drawing keeps the legibility floor it was fitted to. The rest
     of the page prints upright on the same paper, not on the browser's default (Letter, in
-    much of the world, between A4 diagram pages).
+    much of the world, between A4 diagram pages). Fitted to slides, it prints on the
+    slides' 16:9 sheet, as a deck of slides is handed out: every sheet of the printout
+    alike, for a reader's screen or a printer's fit to its paper.
     """
     size = f"{paper.width:.2f}pt {paper.height:.2f}pt"
     text = _TEXT_PAPER.get(paper.name)
     return (
-        (f"\n@page {{ size: {text} portrait; }}" if text else "")
+        f"\n@page {{ size: {f'{text} portrait' if text else size}; }}"
         + f"\n.diagram {{ --paper-ratio: {paper.width / paper.height:.4f}; }}"
         + f"\n@page argmap-diagram {{ size: {size}; margin: 0; }}\n"
         "@media print {\n"
