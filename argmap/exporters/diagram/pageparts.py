@@ -314,11 +314,14 @@ class PageStubs:
     def _corner(self, name: str) -> Compass:
         """The breadcrumb's corner a stub of the siblings after the page's aims at.
 
-        One in a lower row of several aims where its row's others do: at a corner, its
-        arrow crossed theirs on the way up (60 pieces of evidence of one reason on slides).
+        One in a lower row of several, under a row as long, aims where its row's others
+        do: at the corner, its arrow crossed the arrow of the box above it on the way up
+        (60 pieces of evidence of one reason on slides). Under shorter rows it is the
+        rightmost box, and the corner keeps its arrow outside theirs.
         """
-        rows = [w.rows for w in self.plan.page.wraps if any(name in row for row in w.rows)]
-        if rows and len(rows[0]) > 1 and name not in rows[0][0]:
+        rows = next((w.rows for w in self.plan.page.wraps if any(name in r for r in w.rows)), ())
+        at = next((i for i, row in enumerate(rows) if name in row), 0)
+        if at and len(rows[at]) > 1 and any(len(row) >= len(rows[at]) for row in rows[:at]):
             return ""
         return "sw" if self.direction == "RL" else "se"
 
