@@ -197,19 +197,15 @@ def _leaves_in_full_then_grouped(
     return pages
 
 
-def test_a_grouped_stub_of_leaves_counts_them_once() -> None:
-    """Branches of one statement each: "43 more pieces of evidence / 43 nodes in all"
-    said one thing twice; the nodes are counted where the branches hold more."""
+def test_a_grouped_stub_of_one_node_says_node() -> None:
     from argmap.exporters.diagram.stublabels import grouped_stub_lines
 
-    assert grouped_stub_lines(["objection"], 1, "17") == ["1 more objection", "from p. 17"]
-    assert grouped_stub_lines(["objection"], 1, "17", narrow=True)[-1] == "from p. 17"
-    assert grouped_stub_lines((("evidence", 43),), 43, "5") == [
-        "43 more pieces of evidence",
-        "from p. 5",
+    assert grouped_stub_lines(["objection"], 1, "17") == [
+        "1 more objection",
+        "1 node in all, from p. 17",
     ]
+    assert grouped_stub_lines(["objection"], 1, "17", narrow=True)[-1] == "1 node, from p. 17"
     assert grouped_stub_lines(["premise"] * 2, 5, "3")[-1] == "5 nodes in all, from p. 3"
-    assert grouped_stub_lines(["premise"] * 2, 5, "3", narrow=True)[-1] == "5 nodes, from p. 3"
 
 
 def test_the_overview_has_a_stub_for_each_branch_in_rows() -> None:

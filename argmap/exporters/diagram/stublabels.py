@@ -237,13 +237,10 @@ def grouped_stub_lines(
     nodes in all, from ``page`` as drawn): on one, the counts of four kinds make a stub
     wider than a small page. On a ``narrow`` page, the counts go on as many lines as
     keep each within a stub's line (one count at least), and the last line is shorter.
-    Branches of one statement each (leaves) are not counted again as nodes: "43 more
-    pieces of evidence / 43 nodes in all" said one thing twice.
     """
     counts = branch_counts(kinds)
     parts = counts.split(", ")
-    branches = sum(1 if isinstance(kind, str) else kind[1] for kind in kinds)
-    tally = "" if hidden == branches else f"{hidden} nodes"  # (leaves: counted once)
+    nodes = "node" if hidden == 1 else "nodes"
     if narrow:
         lines = [parts[0]]
         for part in parts[1:]:
@@ -252,8 +249,8 @@ def grouped_stub_lines(
             else:
                 lines[-1] += ","
                 lines.append(part)
-        return [*lines, f"{tally}, from p. {page}" if tally else f"from p. {page}"]
-    where = f"{tally} in all, from p. {page}" if tally else f"from p. {page}"
+        return [*lines, f"{hidden} {nodes}, from p. {page}"]
+    where = f"{hidden} {nodes} in all, from p. {page}"
     if len(parts) == 1 or len(counts) <= len(where):
         return [counts, where]
     # Split where the two lines come out most even.
