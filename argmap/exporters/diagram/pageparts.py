@@ -317,11 +317,14 @@ class PageStubs:
         One in a lower row of several, under a row as long, aims where its row's others
         do: at the corner, its arrow crossed the arrow of the box above it on the way up
         (60 pieces of evidence of one reason on slides). Under shorter rows it is the
-        rightmost box, and the corner keeps its arrow outside theirs.
+        rightmost box, and the corner keeps its arrow outside theirs; so is the last of a
+        column, left to right (its breadcrumb's near corner).
         """
         rows = next((w.rows for w in self.plan.page.wraps if any(name in r for r in w.rows)), ())
         at = next((i for i, row in enumerate(rows) if name in row), 0)
-        if at and len(rows[at]) > 1 and any(len(row) >= len(rows[at]) for row in rows[:at]):
+        upright = self.direction in ("TB", "BT")  # (left to right, its rows are columns)
+        row = rows[at] if rows else ()
+        if upright and at and len(row) > 1 and any(len(r) >= len(row) for r in rows[:at]):
             return ""
         return "sw" if self.direction == "RL" else "se"
 
