@@ -132,6 +132,8 @@ def _first_fit(
         )
 
     trials = _trials(m, host, page, stub)
+    referred = _refs_below(m, trials[-1], page.tops[0], numbers[1])
+    trials += [] if referred is None else [referred]
     gap = host.plan.ranksep
     plan = first_fitting(trials, drafter, numbers, fits, (closer_may, CLOSER), gap)
     return None if plan is None else drafter.lay_out([plan])[0]
@@ -158,6 +160,30 @@ def _trials(m: ArgumentMap, host: _D, page: Page, stub: Stub) -> list[Page]:
         return [there]  # a conclusion's place is its "so" arrow's end, not a row
     split = _two_rows(m, there, stub.parent, boxes(unpack(host.packed)), {top: name})
     return [there] if split is None else [replace(there, wraps=split), there]
+
+
+def _refs_below(m: ArgumentMap, page: Page, top: str, home: Mapping[str, int]) -> Page | None:
+    """The page with the references of ``top`` (a leaf) held below it in its parent's column.
+
+    A leaf with a cross-link draws a reference to the linked statement's page below it;
+    in a column of its parent's rows (a leaf above its parent's own references), that
+    reference went beside the column, the page too wide for it (the rebuttal "Energy
+    savings..." of a town's library debate on A4, alone on its last page): held below the
+    leaf, the column grows a rank instead (its ranks drawn closer, it may fit). None
+    where the leaf has no reference or no row below it in a column.
+    """
+    refs = tuple(f"ref {top} {k.to}" for k in m.get(top).links if k.to not in page.nodes)
+    refs = tuple(ref for ref in refs if ref.split(" ")[2] in home)
+    wrap = next((w for w in page.wraps if (top,) in w.rows[:-1]), None)
+    if not refs or wrap is None:
+        return None
+    at = wrap.rows.index((top,)) + 1
+    holds = tuple((item, refs[-1] if anchor == top else anchor) for item, anchor in wrap.holds)
+    new = wrap._replace(
+        rows=(*wrap.rows[:at], refs, *wrap.rows[at:]),
+        holds=(*((ref, top) for ref in refs), *holds),
+    )
+    return replace(page, wraps=tuple(new if w is wrap else w for w in page.wraps))
 
 
 def _renamed(wrap: Wrap, name: str, top: str) -> Wrap:

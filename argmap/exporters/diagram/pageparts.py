@@ -33,7 +33,7 @@ from argmap.exporters.diagram.pageinrefs import Arrivals
 from argmap.exporters.diagram.pagekey import key_anchors
 from argmap.exporters.diagram.pagerefs import add_references
 from argmap.exporters.diagram.pagetrail import EdgeStyler, add_trail
-from argmap.exporters.diagram.paging import Page
+from argmap.exporters.diagram.paging import Page, Stub
 from argmap.exporters.diagram.rowholds import lane_order
 from argmap.exporters.diagram.stacking import TRAIL, row_ports
 from argmap.exporters.diagram.stubbox import stub_attrs
@@ -50,7 +50,14 @@ from argmap.exporters.diagram.trailcolumn import (
     round_column,
     steps_laned,
 )
-from argmap.exporters.diagram.trailcuts import CUT_ROWS, hold_with_cutters, hung_tops, undercutters
+from argmap.exporters.diagram.trailcuts import (
+    CUT_ROWS,
+    WORDED,
+    hold_with_cutters,
+    hung_tops,
+    trail_cutters,
+    undercutters,
+)
 from argmap.exporters.diagram.traillanes import row_class
 from argmap.exporters.diagram.viewmarks import view_texts
 from argmap.exporters.diagram.worksheet import no_arrow_box
@@ -215,6 +222,10 @@ class PageStubs:
         """The nodes whose links (a premise's to its parent, a conclusion's step) its stubs
         of undercutters target (see :attr:`junctions`)."""
         self.hung = hung_tops(m, plan)  # see build's undercut links
+        drawn = plan.cut_way != WORDED and not plan.across  # as the breadcrumb draws them
+        onto = trail_cutters(m, plan) if drawn else frozenset()
+        self.onto = frozenset(m.get(top).parent or "" for top in onto)
+        """Breadcrumb rows whose link the page's tops undercut, drawn through a junction."""
         self.junctions: Mapping[str, str] = {}
         """Of :attr:`cut` and :attr:`hung`, those whose link is drawn and undercut: id -> its
         junction, where stubs of undercutters aim, as undercutters drawn in full do (set by
@@ -276,7 +287,7 @@ class PageStubs:
         while self.todo and (limit is None or self.todo[-1][0] < limit):
             position, index = self.todo.pop()
             stub = self.plan.page.stubs[index - 1]
-            junction = self.junctions.get(stub.parent) if undercutters(self.m, stub) else None
+            junction = self._junction(stub) if undercutters(self.m, stub) else None
             edge = add_stub(
                 self.g,
                 self.m,
@@ -287,13 +298,41 @@ class PageStubs:
                 self.theme,
                 junction,
                 self.ports.get(stub.parent, ""),
-                "sw" if self.direction == "RL" else "se",
+                self._corner(stub.name),
                 self.standing,
             )
             self.edges.insert(0, (self.lanes.get(index, position), edge))
         if self.lanes:  # an edge in its lane's place (see _lanes): all after the last stub
             self.edges.sort(key=itemgetter(0), reverse=True)
         self.arrivals.add_before(self.g, limit)
+
+    def _junction(self, stub: Stub) -> str | None:
+        """Where a stub of undercutters aims: the junction its parent's undercut link has.
+
+        A breadcrumb row's link that the page's tops undercut is drawn through a junction
+        (see :mod:`.trailonto`); aimed at the row's corner beside it, the stub's arrow
+        crossed that link (the flagship's upright A4, "The 2014 turn...").
+        """
+        if stub.parent in self.onto:
+            return f"junction trail {stub.parent}"
+        return self.junctions.get(stub.parent)
+
+    def _corner(self, name: str) -> Compass:
+        """The breadcrumb's corner a stub of the siblings after the page's aims at.
+
+        One in a lower row of several, under a row as long, aims where its row's others
+        do: at the corner, its arrow crossed the arrow of the box above it on the way up
+        (60 pieces of evidence of one reason on slides). Under shorter rows it is the
+        rightmost box, and the corner keeps its arrow outside theirs; so is the last of a
+        column, left to right (its breadcrumb's near corner).
+        """
+        rows = next((w.rows for w in self.plan.page.wraps if any(name in r for r in w.rows)), ())
+        at = next((i for i, row in enumerate(rows) if name in row), 0)
+        upright = self.direction in ("TB", "BT")  # (left to right, its rows are columns)
+        row = rows[at] if rows else ()
+        if upright and at and len(row) > 1 and any(len(r) >= len(row) for r in rows[:at]):
+            return ""
+        return "sw" if self.direction == "RL" else "se"
 
     def edges_before(self, node: Node | None) -> None:
         """Add the edges of the stubs before ``node`` (all that are left: None).

@@ -1,0 +1,60 @@
+"""Pages of very unequal branches: edges that do not cross, no leaf alone on a page."""
+
+from __future__ import annotations
+
+from argmap.analysis.standing import analyze
+from argmap.exporters.diagram import geometry
+from argmap.exporters.diagram.engine import find_engine
+from argmap.exporters.diagram.fitting import Layout, lay_out
+from argmap.load.maps import load_map
+from argmap.options import Fit, RenderOptions
+from tests.conftest import MAPS, ROOT
+
+CASES = ROOT / "tests" / "cases" / "unequal"
+
+
+def _laid(name: str, fit: Fit, portrait: bool = False) -> Layout:
+    path = MAPS / name if name.startswith("russias") else CASES / name
+    m = load_map(path)
+    return lay_out(m, analyze(m), RenderOptions(portrait=portrait), fit, find_engine("auto"))
+
+
+def test_a_long_list_of_leaves_on_slides_crosses_no_edges() -> None:
+    """One reason with 60 pieces of evidence, others with one: on its continued pages, a
+    grouped stub in the last of several rows aimed at the breadcrumb's corner, its arrow
+    crossing the arrow of the box above it just short of the breadcrumb (slides 4, 6)."""
+    m = load_map(CASES / "sixty-pieces-of-evidence.yaml")
+    order = {node.id: i for i, node in enumerate(m.walk())}
+    layout = _laid("sixty-pieces-of-evidence.yaml", "slide")
+    for page in layout.pages:
+        number = page.plan.page.number
+        assert geometry.all_crossings(page.svg) == 0, number
+        assert geometry.misplaced(page.svg, order) == (0, 0), number
+
+
+def test_a_stub_of_undercutters_of_a_breadcrumb_link_aims_at_its_junction() -> None:
+    """The flagship on upright A4: two undercutters of a breadcrumb row's link, drawn in
+    full, aim at its junction; their sibling's stub ("The 2014 turn...") aimed at the
+    row's corner, crossing the link, its words "undercuts its link" far from both."""
+    layout = _laid("russias-game-in-north-korea.yaml", "a4", portrait=True)
+    page = next(
+        p
+        for p in layout.pages
+        if any(s.tops[0] == "hedging-against-china" for s in p.plan.page.stubs)
+    )
+    heads = {e.tail: e.head for e in geometry.tree_edges(page.svg)}
+    assert heads["stub hedging-against-china"] == "junction trail russias-korean-game"
+    assert heads["stake-in-stability"] == heads["stub hedging-against-china"]
+    assert "undercuts its link" not in page.svg
+    assert geometry.all_crossings(page.svg) == 0
+
+
+def test_a_rebuttal_with_a_cross_link_is_drawn_at_its_stub() -> None:
+    """A rebuttal with a cross-link, a leaf, was drawn on a page of its own (with the key),
+    its stub on page 1: drawn in full, its reference went beside its parent's column of
+    references, too wide. Held below it, ranks closer, it fits: two pages, not three."""
+    layout = _laid("library-cross-links.yaml", "a4")
+    assert len(layout.pages) == 2
+    first = layout.pages[0].plan.page
+    assert "savings" in first.nodes
+    assert all(geometry.all_crossings(p.svg) == 0 for p in layout.pages)
