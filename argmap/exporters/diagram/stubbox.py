@@ -74,7 +74,7 @@ def stub_attrs(
 ) -> dict[str, str]:
     """The attributes of the page's stub ``index``.
 
-    ``standings``: with ``--status``, node id -> standing (see :func:`~.pageparts.add_stub`).
+    ``standings``: with ``--status``, node id -> standing (see :func:`~.stubedge.add_stub`).
     """
     stub = plan.page.stubs[index - 1]
     first = m.get(stub.tops[0])
