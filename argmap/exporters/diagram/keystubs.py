@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from argmap.exporters.diagram.keymarks import STUB_MARKS, STUBS, deck_marks, stub_row
+from argmap.exporters.diagram.pagemerge import Laid
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pageparts import PagePlan
@@ -16,18 +17,7 @@ if TYPE_CHECKING:
 __all__ = ["with_stub_row"]
 
 
-class _Laid(Protocol):
-    """A page laid out: its plan and its drawing's size."""
-
-    @property
-    def plan(self) -> PagePlan: ...
-    @property
-    def width(self) -> float: ...
-    @property
-    def height(self) -> float: ...
-
-
-_D = TypeVar("_D", bound=_Laid)
+_D = TypeVar("_D", bound=Laid)
 
 
 def with_stub_row(
