@@ -108,6 +108,26 @@ def test_each_step_between_a_reasons_lines_of_tall_ink_keeps_a_gap(script: str) 
         assert room >= line_ink(upper)[1] + line_ink(lower)[0] + INK_GAP - 0.01, (upper, lower)
 
 
+@pytest.mark.parametrize("script", ["arabic", "hebrew", "thai"])
+def test_each_step_between_a_quotes_lines_of_tall_ink_keeps_a_gap(script: str) -> None:
+    # A quote is set in 11-point italics under its statement: an Arabic one's lines
+    # touched as the statement's had, the dots of one line on the letters of the next.
+    quote = f"{THESES[script]} {THESES[script]}"
+    evidence = {"text": "A report.", "basis": "publication", "quote": quote}
+    m = validate_data(
+        {
+            "title": "Quotes",
+            "thesis": {"text": "T", "premises": [{"text": "R", "evidence": [evidence]}]},
+        }
+    )
+    svg = render_svg(m, analyze(m), RenderOptions(fit="none"))
+    lines = [(float(y), text) for y, size, text in re.findall(_TEXT, svg) if size == "11.00"]
+    assert len(lines) >= 2
+    for (y0, upper), (y1, lower) in zip(lines, lines[1:], strict=False):
+        room = (y1 - y0) / 11
+        assert room >= line_ink(upper)[1] + line_ink(lower)[0] + INK_GAP - 0.01, (upper, lower)
+
+
 def test_lines_of_ascii_are_left_to_the_engine() -> None:
     assert line_ink("Wolves gather at the gate (yes) | f`") == LATIN_INK
     lines = ["Bold theses of plain ASCII", "keep the spacing they had"]

@@ -84,6 +84,9 @@ def box_size(
     # a statement of tall ink (Arabic, Thai...) is set in taller rows (see :mod:`.lineink`)
     text, size = list(drawn.text), drawn.size
     height += rows_height(text, size, rows[1][2]) - len(text) * size * LINE_HEIGHT
+    if drawn.quote:  # and so is its quote
+        quote = list(drawn.quote)
+        height += rows_height(quote, 11.0, "I") - len(quote) * 11.0 * LINE_HEIGHT
     return width + 2 * (CELL_PADDING + MARGIN_X), height + 2 * MARGIN_Y
 
 

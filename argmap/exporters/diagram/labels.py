@@ -10,7 +10,7 @@ from typing import Final, NamedTuple
 from argmap.analysis.view import visible_nodes
 from argmap.exporters.diagram.dot import Html, escape
 from argmap.exporters.diagram.linebreak import cluster_cut, shorten, wrap_text
-from argmap.exporters.diagram.lineink import statement_row
+from argmap.exporters.diagram.lineink import cell_row, statement_row
 from argmap.exporters.diagram.longtext import (
     MARK_POINTS,
     TextRows,
@@ -363,12 +363,8 @@ def _mark_row(node_id: str, page: int, *, before: bool) -> str:
 
 def _quote_rows(lines: list[str]) -> list[str]:
     """The label row of a node's quote, as wrapped (none when it draws no quote)."""
-    if not lines:
-        return []
-    return [
-        f'<TR><TD{width_attr(lines, 11, "I", fixed=True)}><FONT POINT-SIZE="11"><I>'
-        f"{lines_html(lines)}</I></FONT></TD></TR>"
-    ]
+    # (lines of tall ink, an Arabic quote's, in rows of their own: see :mod:`.lineink`)
+    return [cell_row(lines, 11, "I", lines_html)] if lines else []
 
 
 def _credit_rows(credits: list[list[str]], style: NodeStyle) -> list[str]:

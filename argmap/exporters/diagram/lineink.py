@@ -27,6 +27,7 @@ __all__ = [
     "INK_GAP",
     "LATIN_INK",
     "ROW_STEP",
+    "cell_row",
     "line_ink",
     "line_rows",
     "rows_height",
@@ -49,9 +50,9 @@ FLAT: Final = re.compile(
 ellipsis): Noto Sans draws them within :data:`LATIN_INK` at both weights (not ``¯ ¹ ² ³ ‾
 ⁀ ⁐ ⁛``, left out), so they are not shaped to be measured."""
 
-_ENGINE_STEP: Final = {"": 1.2, "B": 1.0}
+_ENGINE_STEP: Final = {"": 1.2, "B": 1.0, "I": 1.0}
 """How far apart the engine sets the baselines of a cell's lines, in ems, by style: a
-bold cell's lines by their size alone."""
+bold or italic cell's (a thesis's, a quote's) lines by their size alone."""
 
 _PADDING: Final = 2
 """The ``CELLPADDING`` of a node's label table (see :func:`~.labels.node_label`)."""
@@ -102,19 +103,19 @@ def line_rows(lines: list[str], size: float, style: str = "") -> tuple[int, ...]
     Args:
         lines: a cell's lines.
         size: their font size in points.
-        style: ``""`` or ``"B"``.
+        style: ``""``, ``"B"`` (bold) or ``"I"`` (italic: a quote).
 
     Returns:
         None when the engine's own step keeps every line's ink :data:`INK_GAP` clear of
         the next one's, or the lines are of no shaped script and reach no further than
-        ASCII (a bold cell's, set a size apart, as they were). Else one row a
+        ASCII (a bold or italic cell's, set a size apart, as they were). Else one row a
         line, each set to its bottom, as tall as the step from the line before it (the
         first as its ink; :data:`ROW_STEP` at least, as the engine sets a line), and a
         last row below them, as deep as the last line's ink.
     """
     bold = "B" in style
     inks = [line_ink(line, bold) for line in lines]
-    step = _ENGINE_STEP["B" if bold else ""]
+    step = _ENGINE_STEP["B" if bold else "I" if "I" in style else ""]
     latin = sum(LATIN_INK)
     needs = [low + high for (_, low), (high, _) in zip(inks, inks[1:], strict=False)]
     plain = [not needs_shaping(line) for line in lines]
@@ -150,10 +151,20 @@ def statement_row(
         markup: lines -> their escaped label markup
             (:func:`~argmap.exporters.diagram.labels.lines_html`).
     """
-    style = "B" if bold else ""
+    return cell_row(lines, size, "B" if bold else "", markup)
+
+
+def cell_row(lines: list[str], size: float, style: str, markup: Callable[[list[str]], str]) -> str:
+    """The table row of a cell's lines in one style, in rows of their own if tall.
+
+    A statement's (see :func:`statement_row`), or a quote's: ``style`` ``""``, ``"B"``
+    (bold) or ``"I"`` (italic).
+    """
     tall = line_rows(lines, size, style)
     cell = width_attr(lines, size, style, fixed=True, rows=tall)
-    font, end = f'<FONT POINT-SIZE="{size:g}">' + "<B>" * bold, "</B>" * bold + "</FONT>"
+    tag = style if style in ("B", "I") else ""
+    font = f'<FONT POINT-SIZE="{size:g}">' + (f"<{tag}>" if tag else "")
+    end = (f"</{tag}>" if tag else "") + "</FONT>"
     if tall is None:
         return f"<TR><TD{cell}>{font}{markup(lines)}{end}</TD></TR>"
     cells = [f"{font}{markup([line])}{end}" for line in lines]

@@ -203,7 +203,7 @@ def _wrapped(text: str, quote: str | None, widths: tuple[int, int], size: float)
         max((_drawn_points(line, size, "") for line in lines), default=0.0),
         max((_drawn_points(line, 11.0, "I") for line in quoted), default=0.0),
     )
-    height = rows_height(lines, size) + len(quoted) * 11.0 * LINE_HEIGHT
+    height = rows_height(lines, size) + rows_height(quoted, 11.0, "I")
     return _Wrapped(lines, quoted, width * WIDTH_SLACK + BOX_SIDES, height)
 
 
@@ -288,7 +288,7 @@ def _fitted(
         wrap, quote_wrap, drawn = _filled(text, quote, (wrap, quote_wrap), size, room_width, drawn)
     # a line's share of its rows: taller for tall ink (see :func:`~.lineink.rows_height`)
     line = rows_height(list(drawn.text), size) / max(1, len(drawn.text))
-    quote_line = 11.0 * LINE_HEIGHT
+    quote_line = rows_height(list(drawn.quote), 11.0, "I") / max(1, len(drawn.quote))
     text_height = len(drawn.text) * line
     quoted = drawn.quote
     if quote is not None:  # the quote gives way first, to two lines and its note at the least
