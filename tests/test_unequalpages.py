@@ -9,6 +9,7 @@ from argmap.exporters.diagram.fitting import Layout, lay_out
 from argmap.load.maps import load_map
 from argmap.options import Fit, RenderOptions
 from tests.conftest import MAPS, ROOT
+from tests.test_stublabels import _stub_labels
 
 CASES = ROOT / "tests" / "cases" / "unequal"
 
@@ -58,3 +59,28 @@ def test_a_rebuttal_with_a_cross_link_is_drawn_at_its_stub() -> None:
     first = layout.pages[0].plan.page
     assert "savings" in first.nodes
     assert all(geometry.all_crossings(p.svg) == 0 for p in layout.pages)
+
+
+def test_a_grouped_stub_of_leaves_counts_them_once() -> None:
+    """A grouped stub of 43 pieces of evidence said "43 more pieces of evidence / 43 nodes
+    in all, from p. 5": one count twice. Of leaves it now says where they go on only; a
+    stub whose branches hold more still counts their nodes. Its box stays as wide as
+    the planner sized it, so no page moves."""
+    from argmap.exporters.diagram.stublabels import counted_once, grouped_stub_lines
+
+    layout = _laid("sixty-pieces-of-evidence.yaml", "a4")
+    said = [
+        " / ".join(text)
+        for page in layout.pages
+        for _, text in _stub_labels(page.svg)
+        if text and "pieces of evidence" in text[0] and "from p." in text[-1]
+    ]
+    assert said and all(line.split(" / ")[-1].startswith("from p.") for line in said), said
+    assert not any("in all" in line for line in said), said
+    leaves = grouped_stub_lines(["evidence"] * 3, 3, "5")
+    assert counted_once(leaves, ["evidence"] * 3, 3, "5") == [
+        "3 more pieces of evidence",
+        "from p. 5",
+    ]
+    branches = grouped_stub_lines(["premise"] * 2, 5, "3")
+    assert counted_once(branches, ["premise"] * 2, 5, "3") == branches

@@ -13,6 +13,7 @@ from argmap.exporters.diagram.stubbeside import stubs_beside
 from argmap.exporters.diagram.stublabels import (
     STUB_POINTS,
     branch_kinds,
+    counted_once,
     grouped_stub_lines,
     told_apart_stubs,
 )
@@ -84,10 +85,13 @@ def stub_attrs(
     linked = first.group if stub.single and len(stub.tops) > 1 else None
     tops = stub.tops if not stub.single else stub.tops[:1]
     standing = stub_standing(standings, tops, linked)
+    room: list[str] = []
     if not stub.single:
         kinds = branch_kinds(m, stub.tops, styles)
-        lines, fill = grouped_stub_lines(kinds, stub.hidden, page, narrow=plan.narrow), "#ffffff"
+        planned = grouped_stub_lines(kinds, stub.hidden, page, narrow=plan.narrow)
+        lines, fill = counted_once(planned, kinds, stub.hidden, page), "#ffffff"
         drawn = stub_tagged(lines, standings, tops, None)
+        room = stub_tagged(planned, standings, tops, None) if lines != planned else []
     else:  # told apart from the page's other stubs, named one way with them
         singles = _singles(m, plan)
         lines, word = singles[stub]
@@ -95,7 +99,7 @@ def stub_attrs(
         drawn = stub_tagged(lines, standings, tops, linked, word, beside)
         fill = style.fill
     return {
-        "label": boxed_label(STUB_POINTS, *drawn),
+        "label": boxed_label(STUB_POINTS, *drawn, room=room),  # (as wide as planned)
         "shape": "box",
         "style": stub_style(standings is not NO_STANDING, standing),
         "fillcolor": fill,
