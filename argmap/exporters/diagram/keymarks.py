@@ -141,7 +141,7 @@ def stub_row(pages: Iterable[Page]) -> str:
     full``: under "continues on p. N" it read as if more were there. A grouped stub says
     where its branches go on (``from p. 8``), as a branch's does.
     """
-    leaves = {stub.single and stub.hidden == 1 for page in pages for stub in page.stubs}
+    leaves = {stub.leaf for page in pages for stub in page.stubs}
     if leaves == {True}:
         return LEAF_STUBS
     return EVERY_STUB if True in leaves else STUBS

@@ -42,3 +42,11 @@ class Stub:
     def single(self) -> bool:
         """Whether it stands for one branch (of siblings that go on, the last one too)."""
         return not self.grouped or len(self.tops) == 1
+
+    @property
+    def leaf(self) -> bool:
+        """Whether it stands for one statement with nothing under it (a leaf).
+
+        The statement is drawn in full on its page (``drawn in full, p. 9``); nothing goes on.
+        """
+        return self.single and self.hidden == 1

@@ -45,12 +45,11 @@ def stub_tooltip(m: ArgumentMap, stub: Stub, page: str) -> str:
 
     A statement with nothing under it (a leaf) is drawn in full there; nothing goes on.
     """
+    pages = "pages" if "–" in page else "page"  # a group's parts, a statement drawn over several
     if stub.single and len(stub.tops) > 1:
         premises = " + ".join(m.get(top).text for top in stub.tops)
-        pages = "pages" if "–" in page else "page"
         return f"Linked, together: {premises} (continues on {pages} {page})"
-    where = "drawn in full on" if stub.single and stub.hidden == 1 else "continues on"
-    pages = "pages" if "–" in page else "page"  # a statement drawn over several pages
+    where = "drawn in full on" if stub.leaf else "continues on"
     return f"{m.get(stub.tops[0]).text} ({where} {pages} {page})"
 
 
