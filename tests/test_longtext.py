@@ -274,3 +274,14 @@ def test_a_statement_no_page_holds_fills_its_page_then_goes_on(fit: str, portrai
         range(1, len(layout.pages) + 1)
     )
     assert all(laid.plan.total == len(layout.pages) for laid in layout.pages)
+
+
+@pytest.mark.parametrize(("fit", "portrait"), [("slide", False), ("a4", True)])
+def test_a_statement_of_tall_ink_goes_on_at_the_floor(fit: str, portrait: bool) -> None:
+    """Arabic lines are set in taller rows (see lineink): the pages going on with a long
+    Arabic statement took as many lines as Latin ones, too tall, shown below the floor."""
+    m = _map(_statement("arabic", 13_889))
+    layout = _laid(m, fit, portrait)
+    assert _below_floor(layout) == []
+    number, _ = _drawn(layout, "p")
+    assert _squash(_parts(layout, "p", number)) == _squash(m.get("p").text)

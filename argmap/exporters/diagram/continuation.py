@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Final, Generic, NamedTuple, Protocol, Self, Ty
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.labels import RowsMemo, StatementKey, statement_rows
 from argmap.exporters.diagram.linebreak import wrap_text
+from argmap.exporters.diagram.lineink import line_share
 from argmap.exporters.diagram.longtext import (
-    LINE_HEIGHT,
     MARK_ROW,
     TextRows,
     is_long,
@@ -68,9 +68,10 @@ def continued_parts(
     rest = [(line, False) for line in lines[rows.kept :]]
     rest += [(line, True) for line in quoted[rows.quote_kept :]]
     held = room[1] - 2 * MARK_ROW
+    text_share, quote_share = line_share(lines, rows.size), line_share(quoted, 11.0, "I")
     part, used = Part([], []), 0.0
     for line, quoting in rest:  # bounded: the lines
-        tall = 11.0 * LINE_HEIGHT if quoting else rows.size * LINE_HEIGHT
+        tall = quote_share if quoting else text_share  # (taller for tall ink)
         tall += 4 if quoting and part.text and not part.quote else 0  # the quote's own cell
         if (part.text or part.quote) and used + tall > held:
             parts.append(part)

@@ -1,13 +1,14 @@
 """Room between lines for tall ink: marks above and below of Arabic, Thai, Devanagari, Vietnamese.
 
-The engine steps a label's lines by 1.2 times their size (a bold cell's by the size
-alone), room for Latin letters: Noto Sans draws ASCII within :data:`LATIN_INK`. Arabic
-dots and tanwin, Hebrew points, Devanagari vowel signs, Thai and Lao stacked marks,
-Vietnamese stacked accents reach further: the next line's ink would touch them. The ink of
-each line is measured as drawn (its runs shaped in the faces that draw them, see
-:func:`~argmap.shaping.ink_ems`), and lines that would come closer than :data:`INK_GAP`
-are set in rows of their own, each as tall as its ink needs (:func:`line_rows`). Lines of
-ASCII, and every line when no shaper is installed, are left to the engine as before.
+The engine steps a label's lines by 1.2 times their size (a bold or italic cell's, a
+thesis's or a quote's, by the size alone), room for Latin letters: Noto Sans draws ASCII
+within :data:`LATIN_INK`. Arabic dots and tanwin, Hebrew points, Devanagari vowel signs,
+Thai and Lao stacked marks, Vietnamese stacked accents reach further: the next line's ink
+would touch them. The ink of each line is measured as drawn (its runs shaped in the faces
+that draw them, see :func:`~argmap.shaping.ink_ems`), and lines that would come closer
+than :data:`INK_GAP` are set in rows of their own, each as tall as its ink needs
+(:func:`line_rows`). Lines of ASCII, and every line when no shaper is installed, are left
+to the engine as before.
 """
 
 from __future__ import annotations
@@ -20,16 +21,16 @@ from typing import Final
 
 from argmap import shaping
 from argmap.exporters.diagram.fonts import MAIN_FACES, faces_for, font_runs, noto_folder
-from argmap.exporters.diagram.textwidth import main_face_draws, width_attr
+from argmap.exporters.diagram.textwidth import LINE_SPACING, main_face_draws, width_attr
 from argmap.shaping import needs_shaping
 
 __all__ = [
     "INK_GAP",
     "LATIN_INK",
-    "ROW_STEP",
     "cell_row",
     "line_ink",
     "line_rows",
+    "line_share",
     "rows_height",
     "rows_table",
     "statement_row",
@@ -50,15 +51,12 @@ FLAT: Final = re.compile(
 ellipsis): Noto Sans draws them within :data:`LATIN_INK` at both weights (not ``¯ ¹ ² ³ ‾
 ⁀ ⁐ ⁛``, left out), so they are not shaped to be measured."""
 
-_ENGINE_STEP: Final = {"": 1.2, "B": 1.0, "I": 1.0}
+_ENGINE_STEP: Final = {"": LINE_SPACING, "B": 1.0, "I": 1.0}
 """How far apart the engine sets the baselines of a cell's lines, in ems, by style: a
 bold or italic cell's (a thesis's, a quote's) lines by their size alone."""
 
 _PADDING: Final = 2
 """The ``CELLPADDING`` of a node's label table (see :func:`~.labels.node_label`)."""
-
-ROW_STEP: Final = 1.2
-"""The least baseline step of lines set in rows, in ems (the engine's plain step)."""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -110,8 +108,8 @@ def line_rows(lines: list[str], size: float, style: str = "") -> tuple[int, ...]
         the next one's, or the lines are of no shaped script and reach no further than
         ASCII (a bold or italic cell's, set a size apart, as they were). Else one row a
         line, each set to its bottom, as tall as the step from the line before it (the
-        first as its ink; :data:`ROW_STEP` at least, as the engine sets a line), and a
-        last row below them, as deep as the last line's ink.
+        first as its ink; :data:`~.textwidth.LINE_SPACING` at least, as the engine sets a
+        line), and a last row below them, as deep as the last line's ink.
     """
     bold = "B" in style
     inks = [line_ink(line, bold) for line in lines]
@@ -124,8 +122,8 @@ def line_rows(lines: list[str], size: float, style: str = "") -> tuple[int, ...]
         for at, need in enumerate(needs)
     ):
         return None
-    rows = [math.ceil(max(ROW_STEP, inks[0][0] + INK_GAP) * size)]
-    rows += [math.ceil(max(ROW_STEP, need + INK_GAP) * size) for need in needs]
+    rows = [math.ceil(max(LINE_SPACING, inks[0][0] + INK_GAP) * size)]
+    rows += [math.ceil(max(LINE_SPACING, need + INK_GAP) * size) for need in needs]
     rows.append(math.ceil((inks[-1][1] + INK_GAP) * size))
     return tuple(rows)
 
@@ -133,10 +131,22 @@ def line_rows(lines: list[str], size: float, style: str = "") -> tuple[int, ...]
 def rows_height(lines: list[str], size: float, style: str = "") -> float:
     """How tall a cell's lines are set, in points, without its padding.
 
-    The engine's ``1.2`` times the size a line, or the rows of :func:`line_rows`.
+    The engine's :data:`~.textwidth.LINE_SPACING` times the size a line, or the rows of
+    :func:`line_rows`.
     """
     rows = line_rows(lines, size, style)
-    return len(lines) * size * ROW_STEP if rows is None else float(sum(rows))
+    return len(lines) * size * LINE_SPACING if rows is None else float(sum(rows))
+
+
+def line_share(lines: list[str], size: float, style: str = "") -> float:
+    """A line's share, in points, of the height a cell's lines are set in.
+
+    The engine's step (:data:`~.textwidth.LINE_SPACING` times the size) for lines it sets
+    itself; the mean of the rows of :func:`line_rows` for lines of tall ink. What a page
+    holds of a long statement or quote is counted so (see :mod:`.longtext`).
+    """
+    rows = line_rows(lines, size, style)
+    return size * LINE_SPACING if rows is None else sum(rows) / len(lines)
 
 
 def statement_row(

@@ -7,7 +7,7 @@ import math
 from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.linebreak import cluster_cut, text_columns, wrap_text
-from argmap.exporters.diagram.lineink import rows_height
+from argmap.exporters.diagram.lineink import line_share, rows_height
 from argmap.exporters.diagram.pagetrailsize import TRAIL_ROW
 from argmap.exporters.diagram.stacking import RANKSEP
 from argmap.exporters.diagram.textwidth import char_points, text_points
@@ -286,9 +286,8 @@ def _fitted(
         return drawn
     if quote is None:  # (a quote's capitals may draw wider than counted: kept as counted)
         wrap, quote_wrap, drawn = _filled(text, quote, (wrap, quote_wrap), size, room_width, drawn)
-    # a line's share of its rows: taller for tall ink (see :func:`~.lineink.rows_height`)
-    line = rows_height(list(drawn.text), size) / max(1, len(drawn.text))
-    quote_line = rows_height(list(drawn.quote), 11.0, "I") / max(1, len(drawn.quote))
+    line = line_share(list(drawn.text), size)  # taller for tall ink (see :mod:`.lineink`)
+    quote_line = line_share(list(drawn.quote), 11.0, "I")
     text_height = len(drawn.text) * line
     quoted = drawn.quote
     if quote is not None:  # the quote gives way first, to two lines and its note at the least
