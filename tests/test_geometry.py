@@ -157,7 +157,7 @@ def test_a_node_box_is_read_once_however_many_passes_read_it(
         reads.append(text)
         return read(text)
 
-    monkeypatch.setattr(geometry, "_BOXES", {})
+    geometry._box_of_group.cache_clear()
     monkeypatch.setattr(geometry, "_read_box", counted)
     first = _drawing(_node("p", 0, 0, 50, 20), _node("c", 0, 60, 50, 80))
     # A pass's output: the same groups further on (an edge redrawn before them), one moved.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import html
-import math
 import re
 from typing import Final, NamedTuple
 
@@ -93,26 +92,20 @@ def groups(svg: str) -> tuple[tuple[str, str, int, int], ...]:
     )
 
 
-_BOXES: dict[str, Box | None] = {}
-"""Node groups' boxes read lately, by the group's text: the passes over a drawing each read
-its boxes (the borders', arrowheads' and breadcrumb's passes), and most groups come out of
-a pass as they went in. A box is a function of its group's text alone."""
-
-_BOXES_KEPT: Final = 512
-"""Boxes remembered at most (a page has a few dozen nodes); past that the memory starts afresh."""
-
-_UNREAD: Final = Box(math.nan, math.nan, math.nan, math.nan)
-
-
 def box_of(svg: str, start: int, stop: int) -> Box | None:
     """The box of the node group whose contents lie from ``start`` to ``stop``: its first shape."""
-    text = svg[start:stop]
-    box = _BOXES.get(text, _UNREAD)
-    if box is _UNREAD:
-        if len(_BOXES) >= _BOXES_KEPT:
-            _BOXES.clear()
-        box = _BOXES[text] = _read_box(text)
-    return box
+    return _box_of_group(svg[start:stop])
+
+
+@functools.lru_cache(maxsize=512)
+def _box_of_group(text: str) -> Box | None:
+    """:func:`_read_box`, remembered by the group's text.
+
+    The passes over a drawing (the borders', arrowheads' and breadcrumb's) each read its
+    boxes, and most groups come out of a pass as they went in; a box is a function of its
+    group's text alone. A page has a few dozen nodes: 512 hold several pages' worth.
+    """
+    return _read_box(text)
 
 
 def _read_box(text: str) -> Box | None:
