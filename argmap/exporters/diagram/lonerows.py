@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final, TypeVar
 
+from argmap.exporters.diagram.arriving import ref_name
 from argmap.exporters.diagram.geometry import Box, all_crossings, boxes
 from argmap.exporters.diagram.leafhome import LEAF_NODES_MOST
 from argmap.exporters.diagram.packed import unpack
@@ -172,8 +173,8 @@ def _refs_below(m: ArgumentMap, page: Page, top: str, home: Mapping[str, int]) -
     leaf, the column grows a rank instead (its ranks drawn closer, it may fit). None
     where the leaf has no reference or no row below it in a column.
     """
-    refs = tuple(f"ref {top} {k.to}" for k in m.get(top).links if k.to not in page.nodes)
-    refs = tuple(ref for ref in refs if ref.split(" ")[2] in home)
+    links = m.get(top).links
+    refs = tuple(ref_name(top, k.to) for k in links if k.to not in page.nodes and k.to in home)
     wrap = next((w for w in page.wraps if (top,) in w.rows[:-1]), None)
     if not refs or wrap is None:
         return None
