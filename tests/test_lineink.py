@@ -99,13 +99,7 @@ def test_the_lines_of_a_thesis_in_a_tall_script_do_not_touch_in_the_png(script: 
 
 @pytest.mark.parametrize("script", sorted(THESES))
 def test_each_step_between_a_reasons_lines_of_tall_ink_keeps_a_gap(script: str) -> None:
-    m = _map("T", THESES[script])
-    svg = render_svg(m, analyze(m), RenderOptions(fit="none"))
-    lines = [(float(y), text) for y, size, text in re.findall(_TEXT, svg) if size == "13.00"]
-    assert len(lines) >= 2
-    for (y0, upper), (y1, lower) in zip(lines, lines[1:], strict=False):
-        room = (y1 - y0) / 13
-        assert room >= line_ink(upper)[1] + line_ink(lower)[0] + INK_GAP - 0.01, (upper, lower)
+    _assert_steps_clear(_map("T", THESES[script]), 13)
 
 
 @pytest.mark.parametrize("script", ["arabic", "hebrew", "thai"])
@@ -120,11 +114,18 @@ def test_each_step_between_a_quotes_lines_of_tall_ink_keeps_a_gap(script: str) -
             "thesis": {"text": "T", "premises": [{"text": "R", "evidence": [evidence]}]},
         }
     )
+    _assert_steps_clear(m, 11)
+
+
+def _assert_steps_clear(m: ArgumentMap, size: int) -> None:
+    """Each step between the drawing's lines of ``size`` points keeps their ink apart."""
     svg = render_svg(m, analyze(m), RenderOptions(fit="none"))
-    lines = [(float(y), text) for y, size, text in re.findall(_TEXT, svg) if size == "11.00"]
+    lines = [
+        (float(y), text) for y, drawn, text in re.findall(_TEXT, svg) if drawn == f"{size}.00"
+    ]
     assert len(lines) >= 2
     for (y0, upper), (y1, lower) in zip(lines, lines[1:], strict=False):
-        room = (y1 - y0) / 11
+        room = (y1 - y0) / size
         assert room >= line_ink(upper)[1] + line_ink(lower)[0] + INK_GAP - 0.01, (upper, lower)
 
 
