@@ -165,7 +165,10 @@ def test_wrapping_loses_nothing_but_spaces_and_splits_no_cluster(
 ) -> None:
     text = "".join(parts)
     lines = wrap_columns(text, width)
-    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    # (a word cut between two Latin letters ends its line with a hyphen: the text has none)
+    assert "".join(line.removesuffix("-") for line in lines).replace(" ", "") == text.replace(
+        " ", ""
+    )
     for line in lines:
         assert line == line.strip()
         assert unicodedata.category(line[0]) not in ("Mn", "Mc") and line[0] != "\U0001f3fd"

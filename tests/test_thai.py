@@ -173,12 +173,12 @@ def test_a_run_without_spaces_breaks_between_words_where_the_spelling_shows_them
     assert wrap_text("မြန်မာဘာသာ လွတ်လပ်ရေး", 6) == ["မြန်မာ", "ဘာသာ", "လွတ်လပ်", "ရေး"]
 
 
-def test_a_latin_or_cjk_word_is_cut_as_before() -> None:
+def test_a_latin_word_is_cut_with_a_hyphen_and_a_cjk_one_as_before() -> None:
     assert wrap_columns("Donaudampfschifffahrtsgesellschaft", 10) == [
-        "Donaudampf",
-        "schifffahr",
-        "tsgesellsc",
-        "haft",
+        "Donaudamp-",
+        "fschifffa-",
+        "hrtsgesel-",
+        "lschaft",
     ]
     assert wrap_columns("日本語の文章", 6) == ["日本語", "の文章"]
 

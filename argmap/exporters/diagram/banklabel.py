@@ -6,6 +6,7 @@ from typing import Final
 
 from argmap.exporters.diagram.dot import Digraph, Html
 from argmap.exporters.diagram.labels import html_text, width_attr, wrap
+from argmap.exporters.diagram.linebreak import one_spaced
 from argmap.exporters.diagram.styles import FONT
 from argmap.exporters.diagram.textwidth import text_points
 from argmap.options import Sheet
@@ -48,7 +49,7 @@ def bank_lines(text: str, room: float | None = None) -> list[str]:
     ``room``: the points a line may take (a page narrower than the bank at 90 characters:
     so wrapped, an upright A4 page held one statement, and the flagship's bank took 62).
     """
-    text = " ".join(text.split())
+    text = one_spaced(text)
     lines = wrap(text, BANK_WRAP)
     if room is None or max(text_points(line, BANK_POINTS) for line in lines) <= room:
         return lines

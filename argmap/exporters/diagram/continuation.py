@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Final, Generic, NamedTuple, Protocol, Self, Ty
 
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.labels import RowsMemo, StatementKey, statement_rows
-from argmap.exporters.diagram.linebreak import wrap_text
+from argmap.exporters.diagram.linebreak import one_spaced, wrap_text
 from argmap.exporters.diagram.lineink import line_share
 from argmap.exporters.diagram.longtext import (
     MARK_ROW,
@@ -62,8 +62,8 @@ def continued_parts(
     Every part wraps at its page's width; ``room`` is the rows' room in a box alone on a
     page (see :func:`~.longtext.rows_room`), less a row for each of the marks that link the parts.
     """
-    lines = wrap_text(" ".join(text.split()), rows.wrap)
-    quoted = [] if quote is None else wrap_text(f"“{' '.join(quote.split())}”", rows.quote_wrap)
+    lines = wrap_text(one_spaced(text), rows.wrap)
+    quoted = [] if quote is None else wrap_text(f"“{one_spaced(quote)}”", rows.quote_wrap)
     parts = [Part(lines[: rows.kept], quoted[: rows.quote_kept])]
     rest = [(line, False) for line in lines[rows.kept :]]
     rest += [(line, True) for line in quoted[rows.quote_kept :]]

@@ -4,18 +4,38 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 import textwrap
 import unicodedata
 from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.syllables import syllable_break
 
-__all__ = ["cluster_cut", "shorten", "text_columns", "wrap_columns", "wrap_text", "wrap_words"]
+__all__ = [
+    "cluster_cut",
+    "one_spaced",
+    "shorten",
+    "text_columns",
+    "wrap_columns",
+    "wrap_text",
+    "wrap_words",
+]
 
 _INVISIBLE_BREAKS: Final = frozenset("\u200b\u00ad")
 """A zero-width space and a soft hyphen: places to break, drawn as nothing."""
 _INVISIBLE: Final = frozenset("\u200b\u00ad\u2060\ufeff")
 """Characters left out of drawn lines (the word joiner and BOM only forbid a break)."""
+_NO_BREAK_SPACES: Final = frozenset("\u00a0\u2007\u202f")
+"""The no-break, figure and narrow no-break spaces: drawn as spaces, never broken at
+(``130\u00a0km/h``, ``10\u202f%``)."""
+_SPACE_RUN: Final = re.compile("[^\\S\u00a0\u2007\u202f]+")
+"""A run of whitespace but the no-break spaces."""
+_BREAK_AFTER: Final = frozenset("-/\u2010\u2013\u2014")
+"""Where a word longer than a line breaks first: after a hyphen, a slash or a dash (a
+compound, a URL), drawn as it is, with no hyphen added."""
+_TAIL: Final = 3
+"""Letters a word cut with a hyphen carries to the next line at least (not ``kontroll-
+/ en``)."""
 _NO_LINE_START: Final = frozenset(
     "、。，．,.:;!?)]}」』）】〕〉》！？ーゝゞ々ぁぃぅぇぉっゃゅょァィゥェォッャュョ"
 )
@@ -91,7 +111,7 @@ def wrap_words(text: str, width: int) -> list[str]:
 def _wrap(text: str, width: int) -> list[str]:
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
-        if paragraph.isascii():
+        if paragraph.isascii() and not _cut_inside(paragraph, width):
             lines.extend(wrap_words(paragraph, width) or [""])
         else:
             lines.extend(_directed(paragraph, wrap_columns(paragraph, width)) or [""])
@@ -122,9 +142,11 @@ def _directed(paragraph: str, lines: list[str]) -> list[str]:
 def wrap_columns(paragraph: str, width: int) -> list[str]:
     """Wrap one paragraph to ``width`` columns (a CJK letter takes two, a mark none).
 
-    A line breaks after a space or a zero-width space, before or after a CJK letter, or
-    at a soft hyphen (drawn as ``-`` there); a word longer than a line is cut between two
-    clusters, never between a letter and its marks, a virama and the next consonant, the
+    A line breaks after a space or a zero-width space (not a no-break space), before or
+    after a CJK letter, or at a soft hyphen (drawn as ``-`` there). A word longer than a
+    line breaks after a hyphen, slash or dash in it where that keeps half the line; else
+    it is cut between two clusters (:func:`_forced_cut`), with a hyphen where its script
+    takes one, never between a letter and its marks, a virama and the next consonant, the
     halves of a flag or the parts of an emoji sequence, and in Thai, Lao, Khmer or
     Myanmar between syllables where their spelling shows one
     (:func:`~.syllables.syllable_break`). Zero-width spaces, soft hyphens,
@@ -133,11 +155,15 @@ def wrap_columns(paragraph: str, width: int) -> list[str]:
     lines: list[str] = []
     line: list[_Cluster] = []
     used = 0
-    for cluster in _clusters(paragraph):
+    clusters = _clusters(paragraph)
+    for at, cluster in enumerate(clusters):
         if line and not cluster.space and used + cluster.columns > width:
             cut = _last_break([*line, cluster])
-            kept, line = (line[:cut], line[cut:]) if cut else (line, [])
-            lines.append(_text(kept, hyphen=bool(cut) and kept[-1].text == "\u00ad"))
+            hyphen = bool(cut) and line[cut - 1].text == "\u00ad"
+            if not cut:
+                cut, hyphen = _forced_cut(line, clusters, at, width)
+            kept, line = line[:cut], line[cut:]
+            lines.append(_text(kept, hyphen=hyphen))
             while line and line[0].space:
                 line.pop(0)
             used = sum(c.columns for c in line)
@@ -148,6 +174,62 @@ def wrap_columns(paragraph: str, width: int) -> list[str]:
     if line:
         lines.append(_text(line, hyphen=False))
     return [text for text in lines if text]
+
+
+def _cut_inside(paragraph: str, width: int) -> bool:
+    """Whether an ASCII paragraph of single spaces has a word longer than a line.
+
+    Such a paragraph is wrapped by :func:`wrap_columns`, its long word cut with a hyphen,
+    not where :func:`textwrap.wrap` would cut it.
+    """
+    words = paragraph.split(" ")
+    return width > 0 and paragraph.split() == words and max(map(len, words)) > width
+
+
+def _forced_cut(
+    line: list[_Cluster], clusters: list[_Cluster], at: int, width: int
+) -> tuple[int, bool]:
+    """Where a line holding one word too long for it is cut, and whether with a hyphen.
+
+    ``clusters[at]`` is the one that does not fit. After the line's last hyphen, slash or
+    dash that keeps half the line; else, between two letters of a script that hyphenates
+    (Latin, Greek, Cyrillic, Armenian, Georgian), the hyphen fitting in the line and at
+    least :data:`_TAIL` letters going on; else before ``clusters[at]``, as it stands.
+    """
+    used = 0
+    breaks = 0
+    for i, cluster in enumerate(line, 1):
+        used += cluster.columns
+        if cluster.text in _BREAK_AFTER and used * 2 >= width and i < len(line):
+            breaks = i
+    if breaks:
+        return breaks, False
+    end = at
+    while end < len(clusters) and not clusters[end].space:
+        end += 1
+    word = line + clusters[at:end]  # the line is this word's head (or all of it)
+    cut = len(line)
+    while cut > 1 and (sum(c.columns for c in line[:cut]) + 1 > width or len(word) - cut < _TAIL):
+        cut -= 1
+    if cut > 1 and _hyphenates(word[cut - 1].text) and _hyphenates(word[cut].text):
+        return cut, True
+    return len(line), False
+
+
+@functools.cache
+def _hyphenates(text: str) -> bool:
+    """Whether a cluster is a letter of a script whose words are cut with a hyphen."""
+    ch = text[0]
+    code = ord(ch)
+    return unicodedata.category(ch).startswith("L") and (
+        code < 0x0250  # Latin, with its supplements and extensions
+        or 0x0370 <= code < 0x0590  # Greek, Cyrillic, Armenian
+        or 0x10A0 <= code < 0x1100  # Georgian
+        or 0x1E00 <= code < 0x2000  # Latin and Greek extended
+        or 0x2C60 <= code < 0x2C80  # Latin extended-C
+        or 0xA640 <= code < 0xA6A0  # Cyrillic extended-B
+        or 0xA720 <= code < 0xA800  # Latin extended-D
+    )
 
 
 def cluster_cut(text: str, limit: int) -> int:
@@ -169,6 +251,17 @@ def cluster_cut(text: str, limit: int) -> int:
     return at
 
 
+def one_spaced(text: str) -> str:
+    """``text`` with each run of whitespace one space, none at either end.
+
+    A no-break space (:data:`_NO_BREAK_SPACES`) is kept as it is, so a line never breaks
+    there.
+    """
+    if _NO_BREAK_SPACES.isdisjoint(text):
+        return " ".join(text.split())
+    return _SPACE_RUN.sub(" ", text).strip(" ")
+
+
 def shorten(text: str, limit: int) -> str:
     """Collapse whitespace, then cut to ``limit`` characters with an ellipsis.
 
@@ -178,7 +271,7 @@ def shorten(text: str, limit: int) -> str:
     between clusters (:func:`cluster_cut`): never inside a conjunct, between a
     letter and its marks, or inside an emoji sequence or a flag.
     """
-    text = " ".join(text.split())
+    text = one_spaced(text)
     if len(text) <= limit:
         return text
     kept = text[: cluster_cut(text, limit - 1)]
@@ -240,7 +333,7 @@ def _cluster(text: str) -> _Cluster:
     return _Cluster(
         text,
         sum(_columns(ch) for ch in text),
-        text == " " or (text.isspace() and text not in _INVISIBLE_BREAKS),
+        text == " " or (text.isspace() and text not in _INVISIBLE_BREAKS | _NO_BREAK_SPACES),
         _ideograph(text[0]),
     )
 

@@ -6,7 +6,7 @@ import functools
 import math
 from typing import Final, NamedTuple
 
-from argmap.exporters.diagram.linebreak import cluster_cut, text_columns, wrap_text
+from argmap.exporters.diagram.linebreak import cluster_cut, one_spaced, text_columns, wrap_text
 from argmap.exporters.diagram.lineink import line_share, rows_height
 from argmap.exporters.diagram.pagetrailsize import TRAIL_ROW
 from argmap.exporters.diagram.stacking import RANKSEP
@@ -236,8 +236,8 @@ def text_rows(
         narrow: the page is narrow (see :func:`~.measure.narrow_page`): a box of usual
             length as wide as drawn past the room (wide letters, emoji) wraps narrower.
     """
-    text = " ".join(text.split())
-    quote = None if quote is None else " ".join(quote.split())
+    text = one_spaced(text)
+    quote = None if quote is None else one_spaced(quote)
     if room is None:
         text, quote = _unpaged(text), None if quote is None else _unpaged(quote)
     wrap = _shape_wrap(text, bases[0], LONG_CHARS)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Final
 
 from argmap.analysis.view import draw_kind
 from argmap.exporters.diagram.labels import NARROW_WRAPS, STUB_WRAP, WRAPS
-from argmap.exporters.diagram.linebreak import text_columns, wrap_text, wrap_words
+from argmap.exporters.diagram.linebreak import one_spaced, text_columns, wrap_text, wrap_words
 from argmap.exporters.diagram.textwidth import text_points
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ def stub_lines(text: str, width: int = STUB_WRAP, most: int = 2) -> list[str]:
     """A statement shortened for a stub: at most ``most`` lines of whole words.
 
     A statement that does not fit ends with an ellipsis after its last whole word. A word
-    longer than a line (beyond ASCII) is cut between clusters, as ``wrap_columns`` cuts it.
+    longer than a line is cut between clusters, as ``wrap_columns`` cuts it.
     """
     return list(_stub_lines(text, width, most))
 
@@ -73,7 +73,7 @@ def _stub_lines(text: str, width: int, most: int) -> tuple[str, ...]:
     stub the planner sized is drawn again on its page: 10,000 nodes on A4 asked about
     30,000 times for 10,000 statements.
     """
-    lines = _wrapped(" ".join(text.split()), width)
+    lines = _wrapped(one_spaced(text), width)
     if len(lines) <= most:
         return tuple(lines)
     kept = lines[:most]
@@ -87,11 +87,12 @@ def _stub_lines(text: str, width: int, most: int) -> tuple[str, ...]:
 def _wrapped(text: str, width: int) -> list[str]:
     """A stub's statement (its spaces single) in lines of ``width`` columns.
 
-    Beyond ASCII, a word longer than a line, or letters two columns wide (CJK, emoji) or
-    none: wrapped by columns (by letters, a line of Chinese was twice a stub's width).
+    A word longer than a line (cut with a hyphen), or letters two columns wide (CJK,
+    emoji) or none: wrapped by columns (by letters, a line of Chinese was twice a stub's
+    width).
     """
-    wide = not text.isascii() and (
-        max(map(len, text.split(" "))) > width or text_columns(text) != len(text)
+    wide = max(map(len, text.split(" "))) > width or (
+        not text.isascii() and text_columns(text) != len(text)
     )
     return (wrap_text(text, width) if wide else wrap_words(text, width)) or [""]
 
