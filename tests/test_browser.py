@@ -612,6 +612,33 @@ def test_the_list_of_pages_opens_the_page_picked_and_follows_the_page_shown(
     page.context.close()
 
 
+def test_the_list_of_pages_shows_a_long_title_clear_of_its_arrow(
+    browser: Any, pages: dict[str, Path]
+) -> None:
+    """The picked page's title ran on under the list's arrow ("ban private ce" under it)."""
+    import io
+
+    from PIL import Image
+
+    seen = open_page(browser, pages["flagship"])
+    shot = Image.open(io.BytesIO(seen.page.locator("#page-jump").screenshot())).convert("L")
+    seen.page.context.close()
+    inset = 4  # inside the list's border
+    inked = [
+        any(shot.getpixel((x, y)) < 128 for y in range(inset, shot.height - inset))
+        for x in range(inset, shot.width - inset)
+    ]
+    runs: list[list[int]] = []  # runs of inked columns, apart by 3 blank columns or more
+    for x, ink in enumerate(inked):
+        if ink and runs and x - runs[-1][1] <= 3:
+            runs[-1][1] = x
+        elif ink:
+            runs.append([x, x])
+    arrow, text = runs[-1], runs[-2]
+    assert arrow[1] - arrow[0] < 16, f"the title runs on under the arrow: {runs[-3:]}"  # (ink)
+    assert arrow[0] - text[1] >= 12, f"the title ends {arrow[0] - text[1]} px from the arrow"
+
+
 def test_wheel_pinch_keys_and_drag_pan_and_zoom(browser: Any, pages: dict[str, Path]) -> None:
     m = load_map(FLAGSHIP)
     seen = open_page(browser, pages["flagship"])
@@ -705,6 +732,46 @@ def test_a_slide_fitted_page_prints_its_text_on_the_slides_sheet_too(
     assert all(abs(float(w) - 960) < 0.5 and abs(float(h) - 540) < 0.5 for w, h in sizes), sizes
     assert_clean(seen)
     seen.page.context.close()
+
+
+@pytest.mark.parametrize("fit", ["a4", "none"])
+def test_the_printed_text_keeps_a_margin_and_the_diagram_pages_none(
+    browser: Any, tmp_path: Path, outputs_dir: Path, fit: str
+) -> None:
+    """Printed with no margins of the browser's own (as a headless browser prints, or a
+    print dialog's "None"), the outline's text stood flush to the paper's edge."""
+    import re
+    import subprocess
+
+    from tests.poppler import poppler
+
+    m = load_map(MAPS / "school-uniforms.yaml")
+    target = tmp_path / "uniforms.html"
+    target.write_text(render_html(m, analyze(m), RenderOptions(fit=fit)), encoding="utf-8")
+    seen = open_page(browser, target)
+    pdf = outputs_dir / f"uniforms-{fit}-margins-print.pdf"
+    seen.page.pdf(path=str(pdf), prefer_css_page_size=True)
+    seen.page.context.close()
+    bbox = subprocess.run(
+        [poppler("pdftotext"), "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    upright = diagram = 0
+    for size, words in re.findall(r'<page width="([\d.]+)"[^>]*>(.*?)</page>', bbox, re.S):
+        boxes = [
+            tuple(map(float, box))
+            for box in re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"', words)
+        ]
+        if not boxes:
+            continue
+        if fit == "a4" and abs(float(size) - 841.89) < 1:  # a diagram page: A4 across
+            diagram += 1
+            continue
+        upright += 1
+        margin = 10 / 25.4 * 72 - 1  # 10 mm, less a point for the ink's own rounding
+        assert min(b[0] for b in boxes) >= margin, (size, min(boxes))
+        assert max(b[2] for b in boxes) <= float(size) - margin, (size, max(boxes))
+    assert upright > 1
+    assert fit == "none" or diagram > 0
 
 
 def test_show_in_diagram_opens_the_nodes_page_and_fit_keeps_it(
