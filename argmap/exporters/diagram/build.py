@@ -133,7 +133,7 @@ def to_digraph(
         add_elision(g, elision)
     _add_undercuts_and_cross_links(g, ctx, shown, undercut)
     if page is None:
-        hold_wide(g, shown, ctx.visible, wide)  # many leaves stacked, wide sets in rows
+        hold_wide(g, shown, ctx.visible, wide, (undercut, ctx.boxed))  # rows, in file order
         add_bank(g, options.sheet)  # a worksheet's pages get the bank on pages of its own
         _add_legend(g, ctx, shown)
     elif page.page.key[0] and page.page.key[0] != "page":  # the whole deck's key, once

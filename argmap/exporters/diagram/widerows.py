@@ -12,6 +12,7 @@ from argmap.exporters.diagram.dot import Digraph
 from argmap.exporters.diagram.labels import RowsMemo
 from argmap.exporters.diagram.leaffeet import foot_leaves, leaves_afoot, leaves_hung
 from argmap.exporters.diagram.rowholds import hold_rows
+from argmap.exporters.diagram.siblingrows import Cuts, hold_siblings
 from argmap.exporters.diagram.stacking import (
     NODESEP,
     Item,
@@ -250,17 +251,22 @@ def wide_drawing(
     return Wide(wraps, memo, ports, options.direction)
 
 
-def hold_wide(g: Digraph, shown: list[Node], visible: Set[str], wide: Wide | None) -> None:
+def hold_wide(
+    g: Digraph, shown: list[Node], visible: Set[str], wide: Wide | None, cuts: Cuts = ((), ())
+) -> None:
     """Stack many leaves in columns, and hold the rows of ``wide`` (its edges straight runs).
 
     The children of a parent in rows are not stacked: they are in its rows. Curved, the
     edges of rows below fanned into their parent crossing each other (sixty reasons:
     634 such crossings), and siblings elsewhere swapped places round the rows' holds; as
-    straight runs, each node's edges kept in file order (``ordering``), none.
+    straight runs, each node's edges kept in file order (``ordering``), none. Other
+    parents' children are held in file order (see :func:`~.siblingrows.hold_siblings`;
+    ``cuts``: the links undercut, and the linked groups drawn in a box).
     """
     wraps = [] if wide is None else wide.wraps
     rowed = {wrap.parent for wrap in wraps}
     stack_leaves(g, shown, visible, rowed)
+    hold_siblings(g, shown, visible, rowed, cuts, "TB" if wide is None else wide.direction)
     if wraps and wide is not None:
         hold_rows(g, wraps)
         held = {anchor for wrap in wraps for _, anchor in wrap.holds}
