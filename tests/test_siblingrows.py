@@ -91,3 +91,25 @@ def test_a_thesis_linked_reason_is_drawn_second_not_after_all_the_objections() -
     assert lefts == sorted(lefts), row
     order = {node.id: i for i, node in enumerate(m.walk())}
     assert geometry.misplaced(svg, order) == (0, 0)
+
+
+def test_a_thesis_evidence_stays_below_it_beside_conclusions_drawn_from_it() -> None:
+    # Conclusions with nothing under them were stacked with the thesis's evidence, which
+    # the stacking's edges then drew above the thesis, beside the conclusions.
+    def claim(name: str, text: str) -> dict[str, Any]:
+        return {"id": name, "text": text}
+
+    thesis = {
+        **claim("t", "The town should close the centre to cars."),
+        "evidence": [
+            claim(f"e{i}", f"Survey {i}: most residents walk to the shops.") for i in range(3)
+        ],
+        "conclusions": [claim(f"c{i}", f"So the council should plan step {i}.") for i in range(2)],
+    }
+    m = validate_data({"title": "Cars", "thesis": thesis})
+    svg = render_svg(m, analyze(m), RenderOptions())
+    boxes = geometry.boxes(svg)
+    assert all(boxes[f"e{i}"].top > boxes["t"].bottom for i in range(3)), boxes
+    assert all(boxes[f"c{i}"].bottom < boxes["t"].top for i in range(2)), boxes
+    order = {node.id: i for i, node in enumerate(m.walk())}
+    assert geometry.misplaced(svg, order) == (0, 0)

@@ -29,7 +29,7 @@ def _in_row(node: Node) -> bool:
 
 def _stacked(node: Node) -> bool:
     """Whether a leaf is stacked with its parent's other leaves, as stack_leaves takes them."""
-    return node.group is None and node.relation is not Relation.UNDERCUTS
+    return node.group is None and node.relation not in (None, Relation.UNDERCUTS)
 
 
 def junction(node: Node, cuts: Cuts) -> str | None:

@@ -78,7 +78,9 @@ def stack_leaves(
     Graphviz puts all siblings in one row, so a premise with six pieces of evidence
     makes the map six boxes wide. Chaining every leaf to the one ``STACK_COLUMNS``
     before it turns the row into columns. Not the children of a parent in ``rowed``:
-    they are wrapped into rows (see :mod:`~.widerows`).
+    they are wrapped into rows (see :mod:`~.widerows`). Nor an undercutter, aimed at a
+    link, nor a conclusion, drawn above its parent: stacked with the thesis's evidence,
+    two conclusions drew that evidence above the thesis.
     """
     has_children = {node.parent for node in shown if node.parent is not None}
     leaves: dict[str, list[str]] = {}
@@ -89,7 +91,7 @@ def stack_leaves(
             and node.parent not in rowed
             and node.id not in has_children
             and node.group is None
-            and node.relation is not Relation.UNDERCUTS
+            and node.relation not in (None, Relation.UNDERCUTS)  # (None: a conclusion)
         ):
             leaves.setdefault(node.parent, []).append(node.id)
     for siblings in leaves.values():
