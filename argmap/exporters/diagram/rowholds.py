@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "GRID_SLACK",
+    "LANE_SHARE",
     "ROW_WEIGHT",
     "among_rows",
     "column_holds",
@@ -30,6 +31,13 @@ GRID_SLACK: Final = 60.0
 """How much wider than the narrowest a box of a grid's column may be, in points (see
 :func:`is_grid`): held in line, a column is as wide as its widest box, and a page's rows
 wider than planned cost pages (statements of a few words, of all widths: 4% more)."""
+LANE_SHARE: Final = 0.5
+"""How much of the room planned for the edges from a grid's lower rows its first row must
+be as wide as, at least (see :func:`is_grid`). A page going on down a list of evidence
+(two columns of statements of a sentence or two, eight edges from below) has a first
+row of 0.85-0.95 of that room, and held in columns is drawn narrower than planned (A4:
+its boxes span 780-820 points, planned 966); a hundred one-word reasons, a quarter of
+it, came out wider."""
 ROW_WEIGHT: Final = 20
 """How hard the rows of a grid (see :func:`is_grid`) are held in line under each other:
 their boxes stay in columns. Held by the engine's default (1), the edges from lower rows
@@ -53,24 +61,35 @@ def is_grid(
     round the ones above (laid out freely, each box steps aside for the edges passing it).
     Nor are columns of boxes of widths further apart than ``slack``.
 
+    A full last row's boxes may be narrower than the rest of their column (held under
+    it, a narrower box widens nothing): the stub of the siblings that go on, at the end
+    of a page of evidence, left each such page laid out freely, a staircase.
+
     ``lanes``: the gap between boxes and the room planned for each edge that passes a
-    row. Nor is a grid one whose first row is narrower than the room its rows' edges take:
-    held in columns, every edge from the rows below runs up the gutters, which the engine
-    widens for each more than planned. Where that room is most of the width (a hundred
-    one-word reasons in six rows of three), the page came out wider than planned, page
-    after page, and the plans that cut it down left pages of one reason each.
+    row. Nor is a grid one whose first row is narrower than :data:`LANE_SHARE` of the
+    room its rows' edges take: held in columns, every edge from the rows below runs up
+    the gutters, which the engine widens for each more than planned. Where that room is
+    most of the width (a hundred one-word reasons in six rows of three, their first row
+    a quarter of it), the page came out wider than planned, page after page, and the
+    plans that cut it down left pages of one reason each.
     """
     lengths = list(map(len, widths))
     if len(lengths) < 2 or not boxes or lengths[0] < 2:
         return False
     if lanes is not None:
         gap, passing = lanes
-        if sum(widths[0]) + gap * (lengths[0] - 1) < passing * sum(lengths[1:]):
+        first = sum(widths[0]) + gap * (lengths[0] - 1)
+        if first < LANE_SHARE * passing * sum(lengths[1:]):
             return False
     full = [row for row in widths if len(row) == lengths[0]]
     if len(full) < len(lengths) - 1:
         return False
-    return all(max(column) - min(column) <= slack for column in zip(*full, strict=True))
+    whole = len(full) == len(lengths)  # the last row as long as the first: apart
+    columns = list(zip(*(full[:-1] if whole else full), strict=True))
+    if any(max(column) - min(column) > slack for column in columns):
+        return False
+    last = full[-1] if whole else ()  # each narrower than its column, or wider by the slack
+    return all(max(w, *c) - min(c) <= slack for w, c in zip(last, columns, strict=whole))
 
 
 def column_holds(
