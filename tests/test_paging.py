@@ -287,6 +287,12 @@ def test_a_shorter_row_hangs_in_the_gaps_of_the_rows_above() -> None:
         ((3, 3, 3), 1, {(f"{r}{i}", f"{a}{i}") for r, a in ("ba", "cb") for i in range(3)}),
         ((2, 2, 3), 1, {("b0", "a0"), ("b1", "a1"), ("c0", "b0"), ("c1", "b1")}),
         ((2, 3, 3), 1, set()),  # rows of other lengths: no grid
+        (  # rows that change length once, two rows or more each: two grids
+            (2, 2, 2, 3, 3),
+            1,
+            {(f"{r}{i}", f"{a}{i}") for r, a in ("ba", "cb") for i in range(2)}
+            | {(f"e{i}", f"d{i}") for i in range(3)},
+        ),
         ((2,) * 8, 1, set()),  # edges below taking over twice the first row's width
         ((1, 1, 1), 1, set()),  # one box a row: each steps aside for the edges passing
         ((2, 2), 2, set()),  # deeper blocks: rows below go under their lowest node

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import groupby
+
 import pytest
 
 from argmap.analysis.standing import analyze
@@ -36,29 +38,31 @@ def test_a_long_list_of_leaves_on_slides_crosses_no_edges() -> None:
         assert geometry.misplaced(page.svg, order) == (0, 0), number
 
 
-@pytest.mark.parametrize(("fit", "grids"), [("slide", 3), ("a4", 5), ("letter", 6)])
+@pytest.mark.parametrize(("fit", "grids"), [("slide", 6), ("a4", 6), ("letter", 7)])
 def test_pages_going_on_down_a_long_list_of_evidence_are_grids(fit: Fit, grids: int) -> None:
     """The pages going on with a reason's 60 pieces of evidence, under its breadcrumb, came
     out as staircases: columns stepping in row by row, long edges fanning out to each box.
     The stub of the pieces that go on, narrower than the statements (slides), and the
     room planned for the edges from below, wider than the first row of two (A4), left
-    them laid out freely. Each page's rows of one length now keep their boxes in columns,
-    each under the one above, and each row's boxes on one line."""
+    them laid out freely; so did rows that change length (slides: two, two, two, three,
+    three). Each page's rows of one length now keep their boxes in columns, each under
+    the one above, and each row's boxes on one line."""
     layout = _laid("sixty-pieces-of-evidence.yaml", fit)
     checked = 0
     for page in layout.pages:
         boxes = geometry.boxes(page.svg)
         for wrap in page.plan.page.wraps:
-            full = [row for row in wrap.rows if len(row) == len(wrap.rows[0])]
-            if wrap.parent != TRAIL or len(full) < max(2, len(wrap.rows) - 1):
+            if wrap.parent != TRAIL:
                 continue
-            checked += 1
-            for column in zip(*full, strict=True):
-                middles = [(boxes[n].left + boxes[n].right) / 2 for n in column]
-                assert max(middles) - min(middles) < 1.0, (page.plan.page.number, column)
             for row in wrap.rows:
                 levels = [(boxes[n].top + boxes[n].bottom) / 2 for n in row]
                 assert max(levels) - min(levels) < 1.0, (page.plan.page.number, row)
+            runs = [list(run) for _, run in groupby(wrap.rows, len)]
+            for run in (run for run in runs if len(run) > 1):  # rows of one length
+                checked += 1
+                for column in zip(*run, strict=True):
+                    middles = [(boxes[n].left + boxes[n].right) / 2 for n in column]
+                    assert max(middles) - min(middles) < 1.0, (page.plan.page.number, column)
     assert checked >= grids
 
 

@@ -18,12 +18,14 @@ __all__ = [
     "among_rows",
     "column_holds",
     "gap_holds",
+    "grid_holds",
     "hold_rows",
     "in_gap",
     "is_grid",
     "lane_order",
     "last_in_columns",
     "leaf_holds",
+    "run_columns",
     "under_box",
 ]
 
@@ -90,6 +92,51 @@ def is_grid(
         return False
     last = full[-1] if whole else ()  # each narrower than its column, or wider by the slack
     return all(max(w, *c) - min(c) <= slack for w, c in zip(last, columns, strict=whole))
+
+
+def grid_holds(
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[Sequence[float]],
+    holds: Sequence[tuple[str, str]],
+    how: tuple[bool, bool],
+    lanes: tuple[float, float],
+) -> tuple[list[tuple[str, str]], tuple[tuple[str, str], ...]]:
+    """A parent's rows' holds, and those of them that keep a grid's boxes in columns.
+
+    ``widths``: the rows' items' widths; ``how``: whether the rows are of single boxes
+    (see :func:`is_grid`), and whether a grid's shorter last row goes in its first
+    columns (:func:`last_in_columns`); ``lanes``: as :func:`is_grid` takes them. Rows
+    that are no grid may be two (see :func:`run_columns`).
+    """
+    boxes, lined = how
+    if not is_grid(widths, boxes, lanes):
+        return list(holds), run_columns(rows, widths, holds, lanes) if boxes else ()
+    holds = last_in_columns(rows, holds) if lined else list(holds)
+    return holds, column_holds(rows, holds)
+
+
+def run_columns(
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[Sequence[float]],
+    holds: Sequence[tuple[str, str]],
+    lanes: tuple[float, float],
+) -> tuple[tuple[str, str], ...]:
+    """The holds in columns of rows of single boxes that change length once: two grids.
+
+    Statements of unlike widths wrap into shorter rows at the top, where the edges of
+    more rows pass (two, two, two, then three and three, on a slide going on down a list
+    of evidence): no grid, laid out freely they came out a staircase. Each run of two
+    rows or more is held in columns of its own where it is a grid (see :func:`is_grid`),
+    the upper one with room for the edges of the lower run too.
+    """
+    cut = next((i for i in range(1, len(rows)) if len(rows[i]) != len(rows[0])), 0)
+    lower = widths[cut:]
+    if cut < 2 or len(lower) < 2 or len({len(row) for row in lower}) > 1:
+        return ()
+    passing = [width for row in lower for width in row]  # a last row, its edges passing
+    if not (is_grid([*widths[:cut], passing], True, lanes) and is_grid(lower, True, lanes)):
+        return ()
+    return column_holds(rows[:cut], holds) + column_holds(rows[cut:], holds)
 
 
 def column_holds(
