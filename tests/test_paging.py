@@ -287,7 +287,13 @@ def test_a_shorter_row_hangs_in_the_gaps_of_the_rows_above() -> None:
         ((3, 3, 3), 1, {(f"{r}{i}", f"{a}{i}") for r, a in ("ba", "cb") for i in range(3)}),
         ((2, 2, 3), 1, {("b0", "a0"), ("b1", "a1"), ("c0", "b0"), ("c1", "b1")}),
         ((2, 3, 3), 1, set()),  # rows of other lengths: no grid
-        ((4, 4, 4, 4, 4), 1, set()),  # more edges below than the first row is wide
+        (  # rows that change length once, two rows or more each: two grids
+            (2, 2, 2, 3, 3),
+            1,
+            {(f"{r}{i}", f"{a}{i}") for r, a in ("ba", "cb") for i in range(2)}
+            | {(f"e{i}", f"d{i}") for i in range(3)},
+        ),
+        ((2,) * 8, 1, set()),  # edges below taking over twice the first row's width
         ((1, 1, 1), 1, set()),  # one box a row: each steps aside for the edges passing
         ((2, 2), 2, set()),  # deeper blocks: rows below go under their lowest node
     ],
@@ -301,7 +307,10 @@ def test_only_a_grids_boxes_are_held_in_their_columns(
     from argmap.exporters.diagram.stacking import Item, Wrap, note_rows
 
     rows = [
-        [Item(f"{'abcde'[r]}{i}", 200.0, (40.0,) * levels, f"{'abcde'[r]}{i}") for i in range(n)]
+        [
+            Item(f"{'abcdefgh'[r]}{i}", 200.0, (40.0,) * levels, f"{'abcdefgh'[r]}{i}")
+            for i in range(n)
+        ]
         for r, n in enumerate(lengths)
     ]
     rows[-1] = [item._replace(ranks=(40.0,)) for item in rows[-1]]
@@ -321,6 +330,19 @@ def test_columns_of_boxes_of_unlike_widths_are_no_grid() -> None:
     assert is_grid(even, boxes=True)
     assert not is_grid([[200.0, 210.0], [200.0 + GRID_SLACK + 1, 200.0], [190.0]], boxes=True)
     assert not is_grid(even, boxes=False)
+
+
+def test_a_grids_last_row_may_end_in_a_narrower_stub() -> None:
+    """A page going on down a list of evidence ends in the stub of the pieces that go on,
+    narrower than the statements above it: its column's boxes were further apart than
+    the slack, so the page was laid out freely, a staircase. Narrower, held under the
+    box above, it widens nothing; a box of a middle row, or a wider one, still does."""
+    from argmap.exporters.diagram.rowholds import GRID_SLACK, is_grid
+
+    stub = 240.0 - GRID_SLACK - 10
+    assert is_grid([[240.0, 230.0], [235.0, 245.0], [232.0, stub]], boxes=True)
+    assert not is_grid([[240.0, 230.0], [235.0, stub], [232.0, 240.0]], boxes=True)
+    assert not is_grid([[240.0, 230.0], [235.0, 245.0], [232.0, 230.0 + GRID_SLACK + 1]], True)
 
 
 def test_a_linked_groups_grouped_stubs_fit_side_by_side() -> None:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from itertools import groupby
+
+import pytest
+
 from argmap.analysis.standing import analyze
 from argmap.exporters.diagram import geometry
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import Layout, lay_out
+from argmap.exporters.diagram.trailname import TRAIL
 from argmap.load.maps import load_map
 from argmap.options import Fit, RenderOptions
 from tests.conftest import MAPS, ROOT
@@ -31,6 +36,34 @@ def test_a_long_list_of_leaves_on_slides_crosses_no_edges() -> None:
         number = page.plan.page.number
         assert geometry.all_crossings(page.svg) == 0, number
         assert geometry.misplaced(page.svg, order) == (0, 0), number
+
+
+@pytest.mark.parametrize(("fit", "grids"), [("slide", 6), ("a4", 6), ("letter", 7)])
+def test_pages_going_on_down_a_long_list_of_evidence_are_grids(fit: Fit, grids: int) -> None:
+    """The pages going on with a reason's 60 pieces of evidence, under its breadcrumb, came
+    out as staircases: columns stepping in row by row, long edges fanning out to each box.
+    The stub of the pieces that go on, narrower than the statements (slides), and the
+    room planned for the edges from below, wider than the first row of two (A4), left
+    them laid out freely; so did rows that change length (slides: two, two, two, three,
+    three). Each page's rows of one length now keep their boxes in columns, each under
+    the one above, and each row's boxes on one line."""
+    layout = _laid("sixty-pieces-of-evidence.yaml", fit)
+    checked = 0
+    for page in layout.pages:
+        boxes = geometry.boxes(page.svg)
+        for wrap in page.plan.page.wraps:
+            if wrap.parent != TRAIL:
+                continue
+            for row in wrap.rows:
+                levels = [(boxes[n].top + boxes[n].bottom) / 2 for n in row]
+                assert max(levels) - min(levels) < 1.0, (page.plan.page.number, row)
+            runs = [list(run) for _, run in groupby(wrap.rows, len)]
+            for run in (run for run in runs if len(run) > 1):  # rows of one length
+                checked += 1
+                for column in zip(*run, strict=True):
+                    middles = [(boxes[n].left + boxes[n].right) / 2 for n in column]
+                    assert max(middles) - min(middles) < 1.0, (page.plan.page.number, column)
+    assert checked >= grids
 
 
 def test_a_stub_of_undercutters_of_a_breadcrumb_link_aims_at_its_junction() -> None:

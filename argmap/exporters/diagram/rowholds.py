@@ -13,16 +13,19 @@ if TYPE_CHECKING:
 
 __all__ = [
     "GRID_SLACK",
+    "LANE_SHARE",
     "ROW_WEIGHT",
     "among_rows",
     "column_holds",
     "gap_holds",
+    "grid_holds",
     "hold_rows",
     "in_gap",
     "is_grid",
     "lane_order",
     "last_in_columns",
     "leaf_holds",
+    "run_columns",
     "under_box",
 ]
 
@@ -30,6 +33,13 @@ GRID_SLACK: Final = 60.0
 """How much wider than the narrowest a box of a grid's column may be, in points (see
 :func:`is_grid`): held in line, a column is as wide as its widest box, and a page's rows
 wider than planned cost pages (statements of a few words, of all widths: 4% more)."""
+LANE_SHARE: Final = 0.5
+"""How much of the room planned for the edges from a grid's lower rows its first row must
+be as wide as, at least (see :func:`is_grid`). A page going on down a list of evidence
+(two columns of statements of a sentence or two, eight edges from below) has a first
+row of 0.85-0.95 of that room, and held in columns is drawn narrower than planned (A4:
+its boxes span 780-820 points, planned 966); a hundred one-word reasons, a quarter of
+it, came out wider."""
 ROW_WEIGHT: Final = 20
 """How hard the rows of a grid (see :func:`is_grid`) are held in line under each other:
 their boxes stay in columns. Held by the engine's default (1), the edges from lower rows
@@ -53,24 +63,80 @@ def is_grid(
     round the ones above (laid out freely, each box steps aside for the edges passing it).
     Nor are columns of boxes of widths further apart than ``slack``.
 
+    A full last row's boxes may be narrower than the rest of their column (held under
+    it, a narrower box widens nothing): the stub of the siblings that go on, at the end
+    of a page of evidence, left each such page laid out freely, a staircase.
+
     ``lanes``: the gap between boxes and the room planned for each edge that passes a
-    row. Nor is a grid one whose first row is narrower than the room its rows' edges take:
-    held in columns, every edge from the rows below runs up the gutters, which the engine
-    widens for each more than planned. Where that room is most of the width (a hundred
-    one-word reasons in six rows of three), the page came out wider than planned, page
-    after page, and the plans that cut it down left pages of one reason each.
+    row. Nor is a grid one whose first row is narrower than :data:`LANE_SHARE` of the
+    room its rows' edges take: held in columns, every edge from the rows below runs up
+    the gutters, which the engine widens for each more than planned. Where that room is
+    most of the width (a hundred one-word reasons in six rows of three, their first row
+    a quarter of it), the page came out wider than planned, page after page, and the
+    plans that cut it down left pages of one reason each.
     """
     lengths = list(map(len, widths))
     if len(lengths) < 2 or not boxes or lengths[0] < 2:
         return False
     if lanes is not None:
         gap, passing = lanes
-        if sum(widths[0]) + gap * (lengths[0] - 1) < passing * sum(lengths[1:]):
+        first = sum(widths[0]) + gap * (lengths[0] - 1)
+        if first < LANE_SHARE * passing * sum(lengths[1:]):
             return False
     full = [row for row in widths if len(row) == lengths[0]]
     if len(full) < len(lengths) - 1:
         return False
-    return all(max(column) - min(column) <= slack for column in zip(*full, strict=True))
+    whole = len(full) == len(lengths)  # the last row as long as the first: apart
+    columns = list(zip(*(full[:-1] if whole else full), strict=True))
+    if any(max(column) - min(column) > slack for column in columns):
+        return False
+    last = full[-1] if whole else ()  # each narrower than its column, or wider by the slack
+    return all(max(w, *c) - min(c) <= slack for w, c in zip(last, columns, strict=whole))
+
+
+def grid_holds(
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[Sequence[float]],
+    holds: Sequence[tuple[str, str]],
+    how: tuple[bool, bool],
+    lanes: tuple[float, float],
+) -> tuple[list[tuple[str, str]], tuple[tuple[str, str], ...]]:
+    """A parent's rows' holds, and those of them that keep a grid's boxes in columns.
+
+    ``widths``: the rows' items' widths; ``how``: whether the rows are of single boxes
+    (see :func:`is_grid`), and whether a grid's shorter last row goes in its first
+    columns (:func:`last_in_columns`); ``lanes``: as :func:`is_grid` takes them. Rows
+    that are no grid may be two (see :func:`run_columns`).
+    """
+    boxes, lined = how
+    if not is_grid(widths, boxes, lanes):
+        return list(holds), run_columns(rows, widths, holds, lanes) if boxes else ()
+    holds = last_in_columns(rows, holds) if lined else list(holds)
+    return holds, column_holds(rows, holds)
+
+
+def run_columns(
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[Sequence[float]],
+    holds: Sequence[tuple[str, str]],
+    lanes: tuple[float, float],
+) -> tuple[tuple[str, str], ...]:
+    """The holds in columns of rows of single boxes that change length once: two grids.
+
+    Statements of unlike widths wrap into shorter rows at the top, where the edges of
+    more rows pass (two, two, two, then three and three, on a slide going on down a list
+    of evidence): no grid, laid out freely they came out a staircase. Each run of two
+    rows or more is held in columns of its own where it is a grid (see :func:`is_grid`),
+    the upper one with room for the edges of the lower run too.
+    """
+    cut = next((i for i in range(1, len(rows)) if len(rows[i]) != len(rows[0])), 0)
+    lower = widths[cut:]
+    if cut < 2 or len(lower) < 2 or len({len(row) for row in lower}) > 1:
+        return ()
+    passing = [width for row in lower for width in row]  # a last row, its edges passing
+    if not (is_grid([*widths[:cut], passing], True, lanes) and is_grid(lower, True, lanes)):
+        return ()
+    return column_holds(rows[:cut], holds) + column_holds(rows[cut:], holds)
 
 
 def column_holds(

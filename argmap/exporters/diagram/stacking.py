@@ -8,7 +8,7 @@ from operator import itemgetter
 from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.dot import Digraph, near_side
-from argmap.exporters.diagram.rowholds import column_holds, is_grid, last_in_columns, leaf_holds
+from argmap.exporters.diagram.rowholds import grid_holds, leaf_holds
 from argmap.exporters.diagram.trailname import TRAIL
 from argmap.model import Node, Relation
 
@@ -78,9 +78,8 @@ def stack_leaves(
     Graphviz puts all siblings in one row, so a premise with six pieces of evidence
     makes the map six boxes wide. Chaining every leaf to the one ``STACK_COLUMNS``
     before it turns the row into columns. Not the children of a parent in ``rowed``:
-    they are wrapped into rows (see :mod:`~.widerows`). Nor an undercutter, aimed at a
-    link, nor a conclusion, drawn above its parent: stacked with the thesis's evidence,
-    two conclusions drew that evidence above the thesis.
+    they are wrapped into rows (see :mod:`~.widerows`). Nor an undercutter (aimed at a
+    link) nor a conclusion (drawn above its parent: it took the evidence up with it).
     """
     has_children = {node.parent for node in shown if node.parent is not None}
     leaves: dict[str, list[str]] = {}
@@ -358,7 +357,7 @@ def note_rows(parent: str, rows: list[list[Item]], wraps: list[Wrap], lined: boo
     row above, or under a box of a row as long (see :func:`~.rowholds.leaf_holds`); below
     deeper blocks, the same, each block standing for its lowest node (all hung below one
     node, a row went off to a side, its edges round the row above, wider than planned).
-    ``lined``: a grid's shorter last row in its columns (:func:`~.rowholds.last_in_columns`).
+    ``lined``: a grid's shorter last row in its columns (see :func:`~.rowholds.grid_holds`).
     """
     if len(rows) == 1 and len(rows[0]) == 1:
         return
@@ -371,9 +370,8 @@ def note_rows(parent: str, rows: list[list[Item]], wraps: list[Wrap], lined: boo
         else:  # as below boxes, each block standing for its lowest node
             holds += leaf_holds(names[depth], (tuple(item.deepest for item in above),))
     boxes = all(item.levels == 1 for row in rows[:-1] for item in row)
-    grid = is_grid([[item.width for item in row] for row in rows], boxes, (NODESEP, PASSING))
-    holds = last_in_columns(names, holds) if grid and lined else holds
-    columns = column_holds(names, holds) if grid else ()
+    widths = [[item.width for item in row] for row in rows]
+    holds, columns = grid_holds(names, widths, holds, (boxes, lined), (NODESEP, PASSING))
     wraps.append(Wrap(parent, names, tuple(holds), columns=columns))
 
 
