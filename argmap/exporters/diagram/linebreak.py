@@ -10,6 +10,7 @@ import unicodedata
 from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.syllables import syllable_break
+from argmap.exporters.diagram.wordcuts import forced_cut
 
 __all__ = [
     "cluster_cut",
@@ -30,12 +31,6 @@ _NO_BREAK_SPACES: Final = frozenset("\u00a0\u2007\u202f")
 (``130\u00a0km/h``, ``10\u202f%``)."""
 _SPACE_RUN: Final = re.compile("[^\\S\u00a0\u2007\u202f]+")
 """A run of whitespace but the no-break spaces."""
-_BREAK_AFTER: Final = frozenset("-/\u2010\u2013\u2014")
-"""Where a word longer than a line breaks first: after a hyphen, a slash or a dash (a
-compound, a URL), drawn as it is, with no hyphen added."""
-_TAIL: Final = 3
-"""Letters a word cut with a hyphen carries to the next line at least (not ``kontroll-
-/ en``)."""
 _NO_LINE_START: Final = frozenset(
     "、。，．,.:;!?)]}」』）】〕〉》！？ーゝゞ々ぁぃぅぇぉっゃゅょァィゥェォッャュョ"
 )
@@ -161,7 +156,7 @@ def wrap_columns(paragraph: str, width: int) -> list[str]:
             cut = _last_break([*line, cluster])
             hyphen = bool(cut) and line[cut - 1].text == "\u00ad"
             if not cut:
-                cut, hyphen = _forced_cut(line, clusters, at, width)
+                cut, hyphen = forced_cut(line, clusters, at, width)
             kept, line = line[:cut], line[cut:]
             lines.append(_text(kept, hyphen=hyphen))
             while line and line[0].space:
@@ -184,52 +179,6 @@ def _cut_inside(paragraph: str, width: int) -> bool:
     """
     words = paragraph.split(" ")
     return width > 0 and paragraph.split() == words and max(map(len, words)) > width
-
-
-def _forced_cut(
-    line: list[_Cluster], clusters: list[_Cluster], at: int, width: int
-) -> tuple[int, bool]:
-    """Where a line holding one word too long for it is cut, and whether with a hyphen.
-
-    ``clusters[at]`` is the one that does not fit. After the line's last hyphen, slash or
-    dash that keeps half the line; else, between two letters of a script that hyphenates
-    (Latin, Greek, Cyrillic, Armenian, Georgian), the hyphen fitting in the line and at
-    least :data:`_TAIL` letters going on; else before ``clusters[at]``, as it stands.
-    """
-    used = 0
-    breaks = 0
-    for i, cluster in enumerate(line, 1):
-        used += cluster.columns
-        if cluster.text in _BREAK_AFTER and used * 2 >= width and i < len(line):
-            breaks = i
-    if breaks:
-        return breaks, False
-    end = at
-    while end < len(clusters) and not clusters[end].space:
-        end += 1
-    word = line + clusters[at:end]  # the line is this word's head (or all of it)
-    cut = len(line)
-    while cut > 1 and (sum(c.columns for c in line[:cut]) + 1 > width or len(word) - cut < _TAIL):
-        cut -= 1
-    if cut > 1 and _hyphenates(word[cut - 1].text) and _hyphenates(word[cut].text):
-        return cut, True
-    return len(line), False
-
-
-@functools.cache
-def _hyphenates(text: str) -> bool:
-    """Whether a cluster is a letter of a script whose words are cut with a hyphen."""
-    ch = text[0]
-    code = ord(ch)
-    return unicodedata.category(ch).startswith("L") and (
-        code < 0x0250  # Latin, with its supplements and extensions
-        or 0x0370 <= code < 0x0590  # Greek, Cyrillic, Armenian
-        or 0x10A0 <= code < 0x1100  # Georgian
-        or 0x1E00 <= code < 0x2000  # Latin and Greek extended
-        or 0x2C60 <= code < 0x2C80  # Latin extended-C
-        or 0xA640 <= code < 0xA6A0  # Cyrillic extended-B
-        or 0xA720 <= code < 0xA800  # Latin extended-D
-    )
 
 
 def cluster_cut(text: str, limit: int) -> int:
