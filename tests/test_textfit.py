@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -65,8 +66,6 @@ HOSTILE = {
 
 
 def _map_file(folder: Path, statements: dict[str, str], quote: str = "") -> Path:
-    import json
-
     premises = [{"id": key, "text": text} for key, text in statements.items()]
     if quote:
         premises[0]["quote"] = quote
@@ -135,6 +134,33 @@ def test_emoji_sequences_stay_in_their_boxes_in_every_format(
     quote = "한국어 " + "\U0001f1f0\U0001f1f7" * 12 + " " + family * 3
     path = _map_file(tmp_path, {"seq": f"Flags {'🇺🇦' * 6} and families {family * 6}."}, quote)
     _check(_pages(path, fit), route)
+
+
+def test_a_right_to_left_citation_stays_in_its_box_in_the_pdf_of_the_whole_map(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The PDF of a whole map (``--fit none``) is drawn from the engine's SVG as it is, not
+    from the one a browser is given: the PDF knows no ``direction``, so a right-to-left
+    line marked so, its anchor swapped, ran from its box's right edge out of the box."""
+    poppler("pdftoppm")
+    from argmap.exporters.diagram import pdf
+    from argmap.exporters.diagram.formats import render_pdf
+
+    drawn: list[str] = []
+    monkeypatch.setattr(pdf, "write_pdf", lambda count, svgs, out, **_: drawn.extend(svgs))
+    premise = {
+        "id": "a",
+        "text": "السلام عليكم ورحمة الله وبركاته",
+        "quote": "هذا اقتباس طويل من مصدر موثوق يشرح الفكرة",
+        "citation": {"outlet": "صحيفة الأهرام", "date": "2024"},
+    }
+    path = tmp_path / "rtl.json"
+    path.write_text(json.dumps({"title": "RTL", "thesis": {"text": "T", "premises": [premise]}}))
+    m = load_map(path)
+    render_pdf(m, analyze(m), RenderOptions(fit="none"))
+    monkeypatch.undo()  # the pages are checked drawn in a PDF
+    assert any("الأهرام" in line.text for line in textfit.lines_in_boxes(drawn[0]))
+    _check(drawn, "pdf")
 
 
 SCRIPTS = st.sampled_from(
