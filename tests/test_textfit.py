@@ -244,6 +244,9 @@ RIGHT_TO_LEFT = st.sampled_from(
 # drawn off centre: an Arabic run re-ordered alone (its space moved to its left), and a
 # skin tone reversed away from its emoji, drawn as a box
 @example(words=["می\u200cکنند", "42,", "👍🏽", "שלום", "لا", "إله"])
+# the PDF drew a wrapped line's right-to-left mark (an arrow in Noto Sans) and set "42,"
+# after it left to right
+@example(words=["42,", "👍🏽", "مرحبا", "١٢٣", "👍🏽", "שלום", "👍🏽", "42,"])
 def test_any_mix_of_right_to_left_scripts_stays_in_its_box(
     words: list[str], tmp_path_factory: pytest.TempPathFactory
 ) -> None:
