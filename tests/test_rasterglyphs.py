@@ -138,7 +138,7 @@ def test_every_script_stays_in_its_box_when_plain_text_is_outlined(
 
     monkeypatch.setattr(raster, "svg_to_png", outlined_png)
     quote = "Ein Zitat mit «Anführungszeichen» und עברית und العربية darin, recht lang."
-    pages = _pages(_map_file(tmp_path, HOSTILE, quote), "slide")
+    pages = _pages(_map_file(tmp_path, HOSTILE, quote), "slide", "png")
     prepared = "".join(raster._job(svg, 144, 1920)[0] for svg in pages)
     outlined = outline_text(prepared, FONTS)
     assert 'transform="matrix' in outlined and "<text" in outlined  # both kinds are drawn

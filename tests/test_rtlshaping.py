@@ -91,6 +91,21 @@ def test_the_pdf_joins_arabic_letters_places_their_marks_and_measures_them_shape
     assert width == pytest.approx(_harfbuzz_points(ARABIC, "بِسْمِ لا", 20.0))
 
 
+def test_the_pdf_draws_marks_of_direction_as_nothing_in_a_line_noto_sans_draws() -> None:
+    """Noto Sans has an arrow for each mark of direction: a line all in it was drawn as
+    written, the arrow shown and a line that a right-to-left mark opens set left to right
+    (a wrapped line of a right-to-left statement: "42," after the mark, drawn ",42")."""
+    fonts = _Fonts()
+    try:
+        drawn = {
+            line: fonts._set(line, "", 13.0) for line in ("a\u200eb", "ab", "\u200f42,", ",42")
+        }
+    finally:
+        fonts.close()
+    assert drawn["a\u200eb"] == drawn["ab"]
+    assert drawn["\u200f42,"] == drawn[",42"]
+
+
 @pytest.mark.parametrize("line", [LINES["harakat"], LINES["persian"], LINES["hebrew"]])
 def test_a_cell_of_right_to_left_text_is_fixed_at_its_shaped_width(line: str) -> None:
     attr = width_attr([line], 13, fixed=True)

@@ -218,8 +218,7 @@ def test_every_shaped_script_is_drawn_inside_its_box(
     if route == "pdf":
         poppler("pdftoppm")
     m = _map([f"{line} — {script}" for script, line in LINES.items()], LINES["Bengali"])
-    pages = export_svg(m, analyze(m), RenderOptions(fit=fit))  # type: ignore[arg-type]
-    for svg in [pages] if isinstance(pages, str) else pages:
+    for svg in textfit.pages(m, fit, route):
         assert textfit.ink_outside_boxes(svg, route) == 0
         for found in textfit.fits(svg, route):
             assert found.left is not None and found.right is not None, found.line.text

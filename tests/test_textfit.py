@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -14,7 +15,6 @@ from argmap import load_map
 from argmap.analysis.standing import analyze
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.enginewidths import engine_points
-from argmap.exporters.diagram.formats import export_svg
 from argmap.exporters.diagram.svgtext import place_text
 from argmap.options import RenderOptions
 from tests import textfit
@@ -65,8 +65,6 @@ HOSTILE = {
 
 
 def _map_file(folder: Path, statements: dict[str, str], quote: str = "") -> Path:
-    import json
-
     premises = [{"id": key, "text": text} for key, text in statements.items()]
     if quote:
         premises[0]["quote"] = quote
@@ -81,10 +79,8 @@ def _map_file(folder: Path, statements: dict[str, str], quote: str = "") -> Path
     return path
 
 
-def _pages(path: Path, fit: str) -> list[str]:
-    m = load_map(path)
-    pages = export_svg(m, analyze(m), RenderOptions(fit=fit))  # type: ignore[arg-type]
-    return [pages] if isinstance(pages, str) else pages
+def _pages(path: Path, fit: str, route: textfit.Route) -> list[str]:
+    return textfit.pages(load_map(path), fit, route)
 
 
 def _check(pages: list[str], route: textfit.Route) -> None:
@@ -118,7 +114,7 @@ def test_every_line_of_every_script_stays_in_its_box_and_centred_lines_are_centr
 ) -> None:
     if route == "pdf":
         poppler("pdftoppm")
-    pages = _pages(hostile, fit)
+    pages = _pages(hostile, fit, route)
     assert sum(len(textfit.lines_in_boxes(svg)) for svg in pages) > 30
     _check(pages, route)
 
@@ -134,7 +130,34 @@ def test_emoji_sequences_stay_in_their_boxes_in_every_format(
     family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
     quote = "한국어 " + "\U0001f1f0\U0001f1f7" * 12 + " " + family * 3
     path = _map_file(tmp_path, {"seq": f"Flags {'🇺🇦' * 6} and families {family * 6}."}, quote)
-    _check(_pages(path, fit), route)
+    _check(_pages(path, fit, route), route)
+
+
+def test_a_right_to_left_citation_stays_in_its_box_in_the_pdf_of_the_whole_map(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The PDF of a whole map (``--fit none``) is drawn from the engine's SVG as it is, not
+    from the one a browser is given: the PDF knows no ``direction``, so a right-to-left
+    line marked so, its anchor swapped, ran from its box's right edge out of the box."""
+    poppler("pdftoppm")
+    from argmap.exporters.diagram import pdf
+    from argmap.exporters.diagram.formats import render_pdf
+
+    drawn: list[str] = []
+    monkeypatch.setattr(pdf, "write_pdf", lambda count, svgs, out, **_: drawn.extend(svgs))
+    premise = {
+        "id": "a",
+        "text": "السلام عليكم ورحمة الله وبركاته",
+        "quote": "هذا اقتباس طويل من مصدر موثوق يشرح الفكرة",
+        "citation": {"outlet": "صحيفة الأهرام", "date": "2024"},
+    }
+    path = tmp_path / "rtl.json"
+    path.write_text(json.dumps({"title": "RTL", "thesis": {"text": "T", "premises": [premise]}}))
+    m = load_map(path)
+    render_pdf(m, analyze(m), RenderOptions(fit="none"))
+    monkeypatch.undo()  # the pages are checked drawn in a PDF
+    assert any("الأهرام" in line.text for line in textfit.lines_in_boxes(drawn[0]))
+    _check(drawn, "pdf")
 
 
 SCRIPTS = st.sampled_from(
@@ -181,11 +204,14 @@ SCRIPTS = st.sampled_from(
 @example(words=["গণতন্ত্রের:", "word", "தமிழ்"])  # drawn wider by resvg 0.48 than shaped
 # a Bengali line left to resvg 0.48 (which sets it wider) for another line on its page
 @example(words=["word"] * 9 + ["한국어", "গণতন্ত্রের:", "গণতন্ত্রের:"])
+# checked drawn from the SVG a browser is given (a right-to-left line marked so, left to
+# resvg whole: its ZWJ sequence in two glyphs), not the page the PNG is drawn from
+@example(words=["مرحبا", "ไทย", "👩\u200d💻"])
 def test_any_mix_of_scripts_stays_in_its_box(
     words: list[str], tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     path = _map_file(tmp_path_factory.mktemp("mix"), {"mix": " ".join(words)})
-    _check(_pages(path, "slide"), "png")
+    _check(_pages(path, "slide", "png"), "png")
 
 
 RIGHT_TO_LEFT = st.sampled_from(
@@ -218,12 +244,15 @@ RIGHT_TO_LEFT = st.sampled_from(
 # drawn off centre: an Arabic run re-ordered alone (its space moved to its left), and a
 # skin tone reversed away from its emoji, drawn as a box
 @example(words=["می\u200cکنند", "42,", "👍🏽", "שלום", "لا", "إله"])
+# the PDF drew a wrapped line's right-to-left mark (an arrow in Noto Sans) and set "42,"
+# after it left to right
+@example(words=["42,", "👍🏽", "مرحبا", "١٢٣", "👍🏽", "שלום", "👍🏽", "42,"])
 def test_any_mix_of_right_to_left_scripts_stays_in_its_box(
     words: list[str], tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """Arabic, Persian, Urdu and Hebrew, shaped, among other scripts: PNG and PDF."""
     path = _map_file(tmp_path_factory.mktemp("rtl"), {"mix": " ".join(words)})
-    pages = _pages(path, "slide")
+    pages = _pages(path, "slide", "png")  # the PDF is drawn from the same pages
     _check(pages, "png")
     poppler("pdftoppm")
     _check(pages, "pdf")

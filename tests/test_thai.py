@@ -10,15 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.analysis.standing import analyze
 from argmap.exporters.diagram.enginewidths import engine_points
 from argmap.exporters.diagram.fonts import noto_folder
-from argmap.exporters.diagram.formats import export_svg
 from argmap.exporters.diagram.linebreak import wrap_columns, wrap_text
 from argmap.exporters.diagram.textwidth import text_points, width_attr
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
-from argmap.options import RenderOptions
 from tests import textfit
 from tests.poppler import poppler
 
@@ -75,9 +72,8 @@ def _map(texts: dict[str, str], thesis: str = "Thesis") -> ArgumentMap:
     return validate_data({"title": "Thai", "thesis": {"text": thesis, "premises": premises}})
 
 
-def _pages(m: ArgumentMap, fit: str) -> list[str]:
-    pages = export_svg(m, analyze(m), RenderOptions(fit=fit))  # type: ignore[arg-type]
-    return [pages] if isinstance(pages, str) else pages
+def _pages(m: ArgumentMap, fit: str, route: textfit.Route = "svg") -> list[str]:
+    return textfit.pages(m, fit, route)
 
 
 def test_the_round_11_statement_fills_its_box_as_greek_does() -> None:
@@ -115,7 +111,7 @@ def test_thai_and_lao_stay_in_their_boxes_in_every_format(route: textfit.Route, 
             },
         }
     )
-    for svg in _pages(m, fit):
+    for svg in _pages(m, fit, route):
         assert textfit.ink_outside_boxes(svg, route) == 0, f"{route}: text leaves its box"
         for found in textfit.fits(svg, route):
             if found.left is None or found.right is None:

@@ -10,9 +10,12 @@ import tempfile
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from PIL import Image, ImageDraw
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
 
 SVG = "{http://www.w3.org/2000/svg}"
 DPI = 144
@@ -144,14 +147,38 @@ def boxed_text(svg: str, *, shaped_by_viewer: bool = False) -> str:
     return ET.tostring(root, encoding="unicode")
 
 
+def pages(m: ArgumentMap, fit: str, route: Route) -> list[str]:
+    """The page SVGs of a map that ``route`` draws, at ``fit``, as its exporter makes them.
+
+    ``svg``: the files written (their right-to-left lines marked so, for a viewer);
+    ``png`` and ``pdf``: each page as the PNG and PDF exporters hand it on (no line marked:
+    they set the text in drawing order themselves).
+    """
+    from argmap.analysis.standing import analyze
+    from argmap.exporters.diagram import formats
+    from argmap.options import RenderOptions
+
+    analysis, options = analyze(m), RenderOptions(fit=fit)  # type: ignore[arg-type]
+    if route == "svg":
+        svgs = formats.export_svg(m, analysis, options)
+        return [svgs] if isinstance(svgs, str) else svgs
+    from argmap.exporters.diagram.fitting import page_svg
+
+    layout = formats._pages(m, analysis, options, "none")
+    if layout is None:
+        return [formats._drawing_svg(m, analysis, options)]
+    return [page_svg(layout, page) for page in layout.pages]
+
+
 def draw(svg: str, route: Route) -> Image.Image:
     """The page's boxed text drawn as ``route`` draws it, in grey levels at :data:`DPI`.
 
-    ``svg``: the SVG as written, drawn by resvg with the Noto fonts it asks for first (what
-    a viewer with Noto Sans shows), less its lines of Arabic or Hebrew: resvg does not
-    shape them (it draws Arabic letters unjoined, marks as boxes), as every viewer does,
-    so they are checked as the ``png`` and ``pdf`` routes set them, shaped by HarfBuzz;
-    ``png``: argmap's PNG route; ``pdf``: argmap's PDF, drawn by poppler.
+    ``svg``: a page of :func:`pages` for ``route``. ``svg``: drawn by resvg with the Noto
+    fonts it asks for first (what a viewer with Noto Sans shows), less its lines of Arabic
+    or Hebrew: resvg does not shape them (it draws Arabic letters unjoined, marks as
+    boxes), as every viewer does, so they are checked as the ``png`` and ``pdf`` routes set
+    them, shaped by HarfBuzz; ``png``: argmap's PNG route; ``pdf``: argmap's PDF, drawn by
+    poppler.
     """
     page = boxed_text(svg, shaped_by_viewer=route == "svg")
     if route == "pdf":

@@ -59,14 +59,24 @@ def render_svg(m: ArgumentMap, analysis: Analysis, options: RenderOptions | None
     Raises:
         RenderError: the engine is missing, fails or times out.
     """
-    from argmap.deep import heap_frozen
-    from argmap.exporters.diagram.engine import run_engine_svg
     from argmap.exporters.diagram.svgdirection import line_directions
 
-    options = options or RenderOptions()
+    return line_directions(_drawing_svg(m, analysis, options or RenderOptions()))
+
+
+def _drawing_svg(m: ArgumentMap, analysis: Analysis, options: RenderOptions) -> str:
+    """The engine's SVG of the whole diagram, each line as it is drawn left to right.
+
+    The PDF takes it so: it draws a right-to-left line in drawing order itself, and
+    knows no ``direction`` (a line marked so for a browser, its anchor swapped, was
+    drawn from the wrong end: a right-to-left citation ran out of its box).
+    """
+    from argmap.deep import heap_frozen
+    from argmap.exporters.diagram.engine import run_engine_svg
+
     with heap_frozen():  # the map, and the DOT and drawing as made, left out of full passes
         dot = to_dot(m, analysis, options)
-        return line_directions(run_engine_svg(dot, options.engine, map_name=options.map_name))
+        return run_engine_svg(dot, options.engine, map_name=options.map_name)
 
 
 def render_png(
@@ -265,7 +275,7 @@ def stream_pdf(m: ArgumentMap, analysis: Analysis, options: RenderOptions, out: 
     layout = _pages(m, analysis, options, DEFAULT_FITS["pdf"])
     title = clean(m.title)
     if layout is None:
-        write_pdf(1, [render_svg(m, analysis, options)], out, title=title)
+        write_pdf(1, [_drawing_svg(m, analysis, options)], out, title=title)
     else:
         from argmap.exporters.diagram.pageoutline import page_outline
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Final
 
 from argmap.errors import RenderError
-from argmap.exporters.diagram.bidi import drawn_runs
+from argmap.exporters.diagram.bidi import RIGHT_TO_LEFT_BLOCKS, drawn_runs
 from argmap.exporters.diagram.fonts import (
     MAIN_FACES,
     coverage,
@@ -239,10 +239,17 @@ class _Fonts:
         The operators show the run (after its ``Tf``); the advance is in thousandths of
         the font size.
         """
-        if line.isascii() or self.main.issuperset(map(ord, line)):
+        if line.isascii():
             runs = [(-1, line, False)]  # all in Noto Sans, as most lines are
+        elif RIGHT_TO_LEFT_BLOCKS.search(line) is None:
+            # A left-to-right mark is drawn as nothing (Noto Sans has an arrow for it).
+            line = line.replace("\u200e", "")
+            plain = self.main.issuperset(map(ord, line))
+            runs = [(-1, line, False)] if plain else drawn_runs(line, self.fallbacks)
         else:
-            # The PDF draws left to right: the runs come in drawing order.
+            # The PDF draws left to right: the runs come in drawing order, the marks of
+            # direction left out (a right-to-left mark opening a line of digits and
+            # commas, which Noto Sans has, sets it right to left: ",42", not "42,").
             runs = drawn_runs(line, self.fallbacks)
         done: list[tuple[str, str, float]] = []
         for index, run, rtl in runs:
