@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Final
 
 from argmap.exporters.diagram.dot import Digraph, attrs
@@ -19,6 +19,7 @@ __all__ = [
     "column_holds",
     "gap_holds",
     "grid_holds",
+    "hold_row",
     "hold_rows",
     "in_gap",
     "is_grid",
@@ -270,14 +271,26 @@ def hold_rows(g: Digraph, wraps: Sequence[Wrap]) -> None:
             else:
                 g.edge(item, anchor, {"style": "invis", **pull})
         for row in wrap.rows:
-            if len(row) < 2:
-                continue
-            with g.subgraph() as same:
-                same.set({"rank": "same"})
-                for name in row:
-                    same.node(name)
-            for left, right in zip(row, row[1:], strict=False):
-                g.edge(left, right, _INVISIBLE)
+            hold_row(g, row)
+
+
+def hold_row(
+    g: Digraph, row: Sequence[str], chained: Callable[[str, str], bool] | None = None
+) -> None:
+    """Hold a row of boxes on one rank, each left of the next (a row of one: nothing).
+
+    An invisible edge from each box to the next, which the engine keeps left to right;
+    ``chained``: whether two neighbours are joined so (else both only share the rank).
+    """
+    if len(row) < 2:
+        return
+    with g.subgraph() as same:
+        same.set({"rank": "same"})
+        for name in row:
+            same.node(name)
+    for left, right in zip(row, row[1:], strict=False):
+        if chained is None or chained(left, right):
+            g.edge(left, right, _INVISIBLE)
 
 
 def lane_order(rows: Sequence[Sequence[str]]) -> list[str]:

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence, Set
-from typing import Final
 
-from argmap.exporters.diagram.dot import Digraph, attrs
+from argmap.exporters.diagram.dot import Digraph
+from argmap.exporters.diagram.rowholds import hold_row
 from argmap.exporters.diagram.stacking import STACK_COLUMNS, stack_columns
 from argmap.model import Node, NodeKind, Relation
 
 __all__ = ["Cuts", "hold_siblings", "sibling_rows"]
-
-_INVISIBLE: Final = attrs({"style": "invis"})
-"""An edge that only holds two boxes of a row in order (weight 0 did not hold them)."""
 
 Cuts = tuple[Collection[str], Collection[str]]
 """The links drawn through a junction (by link key), and the linked groups drawn in a box."""
@@ -91,13 +88,9 @@ def hold_siblings(
     """
     across = direction in ("LR", "RL")
     group = {node.id: node.group for node in shown}
+
+    def chained(left: str, right: str) -> bool:
+        return not (across and group[left] is not None and group[left] == group[right])
+
     for row in sibling_rows(shown, visible, rowed, cuts):
-        if len(row) < 2:
-            continue
-        with g.subgraph() as same:
-            same.set({"rank": "same"})
-            for name in row:
-                same.node(name)
-        for left, right in zip(row, row[1:], strict=False):
-            if not (across and group[left] is not None and group[left] == group[right]):
-                g.edge(left, right, _INVISIBLE)
+        hold_row(g, row, chained)
