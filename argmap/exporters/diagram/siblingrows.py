@@ -29,7 +29,7 @@ def _stacked(node: Node) -> bool:
     return node.group is None and node.relation not in (None, Relation.UNDERCUTS)
 
 
-def junction(node: Node, cuts: Cuts) -> str | None:
+def _junction(node: Node, cuts: Cuts) -> str | None:
     """The junction a node's link to its parent runs through (see ``build._link_key``)."""
     undercut, boxed = cuts
     key = f"group {node.group}" if node.group in boxed else node.id
@@ -55,7 +55,7 @@ def sibling_rows(
         if node.parent is not None and node.parent in visible and node.parent not in rowed:
             kids.setdefault(node.parent, []).append(node)
     for children in kids.values():
-        joins = [junction(n, cuts) for n in children if _in_row(n)]
+        joins = [_junction(n, cuts) for n in children if _in_row(n)]
         risky = any(n.group or n.relation is Relation.UNDERCUTS for n in children) or any(joins)
         if rowed and not risky:
             continue
