@@ -77,12 +77,13 @@ def _homework() -> ArgumentMap:
 def _at_boxes(m: ArgumentMap, layout: Layout) -> list[str]:
     """The arrows of undercutters (drawn or stubs) that end at a box, unworded.
 
-    That is, at their target's box, or at the breadcrumb (whose row is their target),
-    not at a junction on the target's link, with no words saying they undercut it (the
-    last way, where no junction fits the page: see
+    That is, at their target's box (their parent's, or a cross-link's), or at the
+    breadcrumb (whose row is their target), not at a junction on the target's link, with
+    no words saying they undercut it (the last way, where no junction fits the page: see
     :mod:`~argmap.exporters.diagram.cutways`).
     """
     parents = {n.id: n.parent for n in m.nodes if n.relation is Relation.UNDERCUTS}
+    linked = {(n.id, k.to) for n in m.nodes for k in n.links if k.relation is Relation.UNDERCUTS}
     found = []
     for page in layout.pages:
         for part in page.svg.split("\n<!-- ")[1:]:  # the engine's comment before each
@@ -92,7 +93,7 @@ def _at_boxes(m: ArgumentMap, layout: Layout) -> list[str]:
             text = html.unescape(edge.group(1))
             ends = [end.split(":")[0].removeprefix("stub ") for end in text.split("->")]
             for a, b in (ends, ends[::-1]):
-                if a in parents and b in (parents[a], "page trail"):
+                if (a in parents and b in (parents[a], "page trail")) or (a, b) in linked:
                     found.append(f"p.{page.plan.page.number}: {text}")
     return found
 
@@ -132,7 +133,10 @@ def test_the_flagships_undercutters_end_on_the_links_they_undercut(
 ) -> None:
     """The pivot's undercutters (A4 page 4: among a linked reason's children), the
     alternative explanations of Moscow's turn (each a page's top under the breadcrumb's
-    row they undercut): all end on a junction on the link, none at a box."""
+    row they undercut): all end on a junction on the link, none at a box. So does the 2012
+    debt deal's cross-link, which undercuts the Reuters report's step as well as its
+    twin's (A4 page 8: both reports tops, the deal under the other; it ended its bar on
+    the Reuters box, no junction on that report's arrow)."""
     m = load_map(MAPS / "russias-game-in-north-korea.yaml")
     options = RenderOptions(portrait=portrait)
     layout = lay_out(m, analyze(m), options, fit, find_engine("auto"))  # type: ignore[arg-type]

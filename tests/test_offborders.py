@@ -79,6 +79,22 @@ def test_an_edge_along_a_group_s_side_moves_clear_of_it_its_arrowhead_still_at_t
     assert clear_borders(moved) == moved
 
 
+def test_an_edge_a_later_pass_bent_round_a_group_s_side_moves_clear_of_it_too() -> None:
+    """The passes after the engine's (a breadcrumb's edges ended at its rows) draw their
+    runs with rounded bends (:func:`~.svgedits.bent_path`): such an edge along a linked
+    group's side was taken for a curve and left there, a few points off the frame."""
+    from argmap.exporters.diagram.svgedits import bent_path
+
+    edge = bent_path([(300, -60), (306, -100), (306, -200), (204.5, -229.9)])
+    drawn = _drawing(edge, "203.7,-233.2 195.3,-232.4 202,-227.2 203.7,-233.2")
+    moved = clear_borders(drawn)
+    assert border_runs(drawn) == 1 and border_runs(moved) == 0
+    path = PATH.search(moved)
+    assert path is not None
+    xs = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", path.group(1))][0::2]
+    assert max(xs) >= 300 + CLEAR - 0.01
+
+
 def test_a_drawing_with_no_edge_along_a_border_is_left_as_it_is() -> None:
     drawn = _drawing(_polyline((300, -60), (320, -100), (320, -200), (200, -240)))
     assert clear_borders(drawn) == drawn

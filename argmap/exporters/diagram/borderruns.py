@@ -19,6 +19,7 @@ __all__ = [
     "near_border",
     "edge_runs",
     "end_boxes",
+    "frames",
     "inside",
     "outlines",
     "runs_along",
@@ -51,15 +52,21 @@ class Outline(NamedTuple):
     cluster: bool
 
 
-def outlines(svg: str) -> list[Outline]:
-    """Every node's and cluster's box in the drawing, clusters first (as the engine writes)."""
-    out: list[Outline] = []
+def frames(svg: str) -> list[Box]:
+    """Every cluster's box (a linked group's frame) in the drawing, in order."""
+    out: list[Box] = []
     for found in _CLUSTER.finditer(svg):
         shape = _CLUSTER_SHAPE.search(svg, found.end(), svg.find("</g>", found.end()))
         numbers = list(map(float, _NUMBER.findall(shape.group(1)))) if shape else []
         if len(numbers) >= 4:
             xs, ys = numbers[0::2], numbers[1::2]
-            out.append(Outline(Box(min(xs), min(ys), max(xs), max(ys)), True))
+            out.append(Box(min(xs), min(ys), max(xs), max(ys)))
+    return out
+
+
+def outlines(svg: str) -> list[Outline]:
+    """Every node's and cluster's box in the drawing, clusters first (as the engine writes)."""
+    out = [Outline(box, True) for box in frames(svg)]
     for kind, _, start, stop in groups(svg):
         box = box_of(svg, start, stop) if kind == "node" else None
         if box is not None:

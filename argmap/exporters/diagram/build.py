@@ -380,7 +380,7 @@ def _undercut_edge(
     if not (cross or onto) and target_id in ctx.ports:  # among its children's edges
         port["headport"] = ctx.ports[target_id]
     head, attrs = f"junction {key}" if onto else target_id, sheets.onto_arrow(attrs, onto)
-    if not (cross or onto) and ctx.paged and ctx.m.get(target_id).parent not in ctx.visible:
+    if not onto and ctx.paged and ctx.m.get(target_id).parent not in ctx.visible:
         attrs = worded(attrs)  # its link is not on the page, or no junction fit it
     own = _link_key(ctx, node)
     if not cross and own in undercut:

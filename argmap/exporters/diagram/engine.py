@@ -202,7 +202,7 @@ def redraw_svg(svg: str, *, alone: bool = False) -> str:
     Each label line is anchored as its label aligns it (:func:`.svgtext.place_text`),
     edges drawn along a box's border move clear of it (:func:`.offborders.clear_borders`),
     arrowheads piled at one side of a box are spread along it (:func:`.edgeheads.spread_heads`),
-    edges into a breadcrumb's rows end at their own rows, none piled
+    edges into a breadcrumb's rows end at their own rows, none piled, and off borders
     (:func:`.trailrows.end_at_rows`, :func:`.traillanes.route_lanes`), and a linked
     group's caption moves off the edges crossing it (:func:`.groupcaptions.clear_captions`),
     a label worksheet's sign boxes stay on their arrows, clear of text
@@ -231,7 +231,7 @@ def _redraw_drawing(svg: str) -> str:
         from argmap.exporters.diagram.traillanes import route_lanes
         from argmap.exporters.diagram.trailrows import end_at_rows
 
-        laid = draw_halves(route_lanes(end_at_rows(laid)))
+        laid = clear_borders(draw_halves(route_lanes(end_at_rows(laid))), TRAIL)
     return draw_drawing_samples(clear_signs(clear_drawing_captions(laid)))
 
 

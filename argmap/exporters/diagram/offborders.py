@@ -27,6 +27,9 @@ _PATH: Final = re.compile(r'<path\b[^>]*?\bd="([^"]*)"')
 _HEAD: Final = re.compile(r'<polygon\b[^>]*?\bpoints="([^"]*)"')
 _NUMBER: Final = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
 
+ROUNDS: Final = 3
+"""How many times the edges along borders are tried, at most: again while any moves."""
+
 Point = tuple[float, float]
 Edits = list[tuple[tuple[int, int], str]]
 
@@ -39,7 +42,7 @@ class _Drawn(NamedTuple):
     heads: list[tuple[tuple[int, int], list[Point]]]
 
 
-def clear_borders(svg: str) -> str:
+def clear_borders(svg: str, only: str = "") -> str:
     """The drawing with each edge that runs along a box's border moved clear of it.
 
     The engine routes an edge round a box (a linked group's, most often) a few points off
@@ -48,30 +51,44 @@ def clear_borders(svg: str) -> str:
     points off it, or a shortcut past it is taken, or its start slides along its own box
     (a linked group's arrow leaves its box nearer where it goes). A new way is kept only
     where it runs along fewer borders, enters no other box, stays on the drawing and
-    crosses no more edges. Only the engine's straight runs (``splines=polyline``) are moved.
+    crosses no more edges; the edges left as they were are tried again while any moves
+    (one moved after may have been in the way). Only straight runs are moved: the
+    engine's (``splines=polyline``), and those the passes after it bend (see
+    :func:`_corners`). ``only``: words the edges moved have in their SVG group (an edge's
+    title names its ends), if any; the others are left as they are.
     """
-    edges = _edges(svg)
+    edges = _edges(svg, only)
     if not edges:
         return svg
     boxes = outlines(svg)
     curves = [_Curve.of(e.corners) for e in edges]
     extent = _extent(boxes, [c.points for c in curves])
-    lines: _Lines | None = None  # every edge filed, once an edge needs the others
-    grid, edits = _Grid(boxes), []
+    grid = _Grid(boxes)
+    along: list[tuple[int, int]] = []  # the edges along borders, and along how many
     for index, drawn in enumerate(edges):
         heads = [p for _, outline in drawn.heads for p in outline]
         b, r = curves[index].box, ALONG + 1  # as far as edge_runs looks
         reach = Box(b.left - r, b.top - r, b.right + r, b.bottom + r)
         before = edge_runs(drawn.corners, heads, grid.near(reach))
-        if not before:
-            continue
-        if lines is None:
-            lines = _Lines([*curves, *(_Curve.of(c) for c in _curved(svg, edges))])
-        best = _best(drawn, grid, (before, extent), (lines, index))
-        if best is not None:
+        if before:
+            along.append((index, before))
+    if not along:
+        return svg
+    lines = _Lines([*curves, *(_Curve.of(c) for c in _curved(svg, edges))])
+    edits: Edits = []
+    for _ in range(ROUNDS):  # in turn; again while any moves, which may clear another's way
+        left = []
+        for index, before in along:
+            best = _best(edges[index], grid, (before, extent), (lines, index))
+            if best is None:
+                left.append((index, before))
+                continue
             curves[index] = _Curve.of(best)
             lines.move(index, curves[index])
-            edits += _written(drawn, best)
+            edits += _written(edges[index], best)
+        if not left or len(left) == len(along):
+            break
+        along = left
     return edit(svg, edits)
 
 
@@ -186,21 +203,24 @@ def _curved(svg: str, edges: Sequence[_Drawn]) -> list[tuple[Point, ...]]:
     return out
 
 
-def _edges(svg: str) -> list[_Drawn]:
-    """Every edge drawn as straight runs, its arrowheads (if any) at its end, not its start."""
+def _edges(svg: str, only: str = "") -> list[_Drawn]:
+    """Every edge drawn as straight runs, its arrowheads (if any) at its end, not its start.
+
+    ``only``: of those, the ones whose SVG group holds these words.
+    """
     out: list[_Drawn] = []
     for kind, _, start, stop in groups(svg):
         path = _PATH.search(svg, start, stop) if kind == "edge" else None
-        if path is None:
+        if path is None or svg.find(only, start, stop) < 0:
             continue
         numbers = list(map(float, _NUMBER.findall(path.group(1))))
         points = list(zip(numbers[0::2], numbers[1::2], strict=False))
-        if len(points) < 4 or len(points) % 3 != 1 or not _straight(points):
+        corners = _corners(points) if len(points) >= 4 and len(points) % 3 == 1 else None
+        if corners is None:
             continue
         heads = [
             (shape.span(1), _pairs(shape.group(1))) for shape in _HEAD.finditer(svg, start, stop)
         ]
-        corners = points[0::3]
         if any(math.dist(p, corners[0]) < math.dist(p, corners[-1]) for _, o in heads for p in o):
             continue  # an arrow at its start (drawn back): left as it is
         out.append(_Drawn(corners, path.span(1), heads))
@@ -213,19 +233,28 @@ def _pairs(text: str) -> list[Point]:
     return list(zip(numbers[0::2], numbers[1::2], strict=False))
 
 
-def _straight(points: Sequence[Point]) -> bool:
-    """Whether each cubic of a path's points has its control points on its chord."""
+def _corners(points: Sequence[Point]) -> list[Point] | None:
+    """The corners of a path of straight runs, or None if a cubic of it is curved.
+
+    A straight run's cubic has its control points on its chord. A bend between two runs
+    (as :func:`~.svgedits.bent_path` rounds one: both control points at the corner)
+    counts as that corner, the runs on either side of it meeting there.
+    """
+    corners = [points[0]]
     for i in range(0, len(points) - 3, 3):
-        a, d = points[i], points[i + 3]
+        a, c, e, d = points[i : i + 4]
         length = math.dist(a, d)
-        for c in points[i + 1 : i + 3]:
-            if (
-                length
-                and abs((d[0] - a[0]) * (c[1] - a[1]) - (d[1] - a[1]) * (c[0] - a[0]))
-                > length * 0.5
-            ):
-                return False
-    return True
+        if all(
+            not length
+            or abs((d[0] - a[0]) * (p[1] - a[1]) - (d[1] - a[1]) * (p[0] - a[0])) <= length * 0.5
+            for p in (c, e)
+        ):
+            corners.append(d)
+        elif c == e and len(corners) > 1 and i + 4 < len(points):
+            corners[-1] = c  # a rounded bend: the run after it starts at its corner
+        else:
+            return None
+    return corners
 
 
 def _extent(boxes: Sequence[Outline], curves: Sequence[Sequence[Point]]) -> Box:

@@ -164,15 +164,17 @@ def planned_tops(plan: PagePlan) -> list[str]:
 def _cut_tops(m: ArgumentMap, plan: PagePlan) -> list[str]:
     """The page's tops with an undercutter of their link on the page, drawn or a stub's.
 
-    None left to right: through junctions, the arrows crossed the tops' column's (their
-    undercutters' arrows are worded instead, see :func:`worded`).
+    Its child, or a node cross-linked to undercut it (the flagship's 2012 deal and the
+    Reuters step, on A4). None left to right: through junctions, the arrows crossed the
+    tops' column's (their undercutters' arrows are worded instead, see :func:`worded`).
     """
     page = plan.page
     if plan.across:
         return []
     tops = set(page.tops)
-    cutters = [n for n in page.nodes if m.get(n).relation is Relation.UNDERCUTS]
-    parents = [m.get(n).parent for n in cutters]
+    nodes = [m.get(n) for n in page.nodes]
+    parents = [n.parent for n in nodes if n.relation is Relation.UNDERCUTS]
+    parents += [k.to for n in nodes for k in n.links if k.relation is Relation.UNDERCUTS]
     parents += [s.parent for s in page.stubs if undercutters(m, s)]
     out = [p for p in parents if p in tops]
     # A linked group's members share its one arrow: each carries the junction.

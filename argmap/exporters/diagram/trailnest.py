@@ -6,6 +6,7 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Final, NamedTuple
 
+from argmap.exporters.diagram.borderruns import ALONG
 from argmap.exporters.diagram.geometry import Box, curve
 from argmap.exporters.diagram.laneways import GAP, LANE
 from argmap.exporters.diagram.traillanes import Round, redrawn
@@ -18,6 +19,7 @@ __all__ = [
     "Nested",
     "Tracks",
     "drawn_length",
+    "foot_level",
     "nest",
     "spaced",
     "spread_feet",
@@ -33,6 +35,13 @@ SPREAD: Final = 12.0
 
 CORNER: Final = 10.0
 """Points kept clear at each end of the breadcrumb's foot (its rounded corners)."""
+
+FRAME: Final = 12.0
+"""Points over a linked group's frame under the breadcrumb's foot that edges into the foot
+turn at (as :data:`~.borderways.CLEAR`), so that none runs along the frame's top."""
+
+RISE: Final = 6.0
+"""Points under the foot, at least, that edges into it turn at (their last runs rise)."""
 
 Point = tuple[float, float]
 Edits = list[tuple[tuple[int, int], str]]
@@ -191,6 +200,22 @@ def drawn_length(edits: Edits, into: Sequence[Round]) -> float:
         points = curve(changed[r.d_span]) if r.d_span in changed else r.points
         total += sum(math.dist(a, b) for a, b in zip(points, points[1:], strict=False))
     return total
+
+
+def foot_level(trail: Box, frames: Sequence[Box], level: float) -> tuple[float, float]:
+    """The level under the breadcrumb's foot that edges into the foot turn at to their tips.
+
+    ``level``, unless a linked group's frame has its top under the foot, less than
+    :data:`FRAME` (and :data:`~.borderruns.ALONG`) under that level: then :data:`FRAME`
+    over that top at most (:data:`RISE` under the foot at least), and the top: edges rise
+    past the frame to its top, then straight up to the level. Drawn as the engine drew
+    them, from its corner to the level, their last runs ran along the frame's top (a few
+    points over it) for a long way. Both ``level`` where no frame is there.
+    """
+    tops = [b.top for b in frames if trail.bottom < b.top <= level + FRAME + ALONG]
+    if not tops:
+        return level, level
+    return max(trail.bottom + RISE, min(level, min(tops) - FRAME)), min(tops)
 
 
 def to_track(points: tuple[Point, ...], track: float) -> list[Point]:

@@ -7,6 +7,7 @@ import math
 import re
 from typing import Final
 
+from argmap.exporters.diagram.borderruns import frames as linked_frames
 from argmap.exporters.diagram.geometry import Box, groups
 from argmap.exporters.diagram.laneways import GAP, LANE
 from argmap.exporters.diagram.svgedits import each_drawing
@@ -28,6 +29,7 @@ from argmap.exporters.diagram.trailnest import (
     CLEAR,
     CORNER,
     drawn_length,
+    foot_level,
     nest,
     spaced,
     to_track,
@@ -61,6 +63,8 @@ _VIEWBOX: Final = re.compile(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) [\d.]+"')
 
 Point = tuple[float, float]
 Edits = list[tuple[tuple[int, int], str]]
+Boxes = tuple[Box, list[Box]]
+"""The breadcrumb's box and the linked groups' frames."""
 
 
 def end_at_rows(svg: str) -> str:
@@ -96,11 +100,13 @@ def _document(svg: str) -> str:
     # Its rows' middles by their ports: drawn from the last up where the class says so.
     ports = drawn[::-1] if _UP.search(svg) is not None else drawn
     into = _into(svg, ports)
+    frames = linked_frames(svg)
     if not _above(trail, into):
-        return edit(svg, _edits(svg, trail, ports, into))
+        return edit(svg, _edits(svg, (trail, frames), ports, into))
     # Tops above (bottom to top): redrawn as the page turned over would be, then turned back.
     turned = Flip(svg, (trail.top + trail.bottom) / 2, edges_only=True)
-    back = turned.back(_edits(turned.svg, turned.box(trail), turned.ys(ports)))
+    boxes = (turned.box(trail), [turned.box(b) for b in frames])
+    back = turned.back(_edits(turned.svg, boxes, turned.ys(ports)))
     return edit(svg, back) if back else svg
 
 
@@ -128,13 +134,14 @@ def _into(svg: str, rows: list[float]) -> list[Round]:
     return into
 
 
-def _edits(svg: str, trail: Box, ports: list[float], into: list[Round] | None = None) -> Edits:
+def _edits(svg: str, boxes: Boxes, ports: list[float], into: list[Round] | None = None) -> Edits:
     """The edits :func:`end_at_rows` makes to a top-down drawing (or one turned so).
 
-    ``ports``: the middles of the breadcrumb's rows, by their ports (left to right, by
-    the rows its side edges are marked with); ``into``: the edges into them
-    (:func:`_into`), if read already.
+    ``boxes``: the breadcrumb's and the linked groups' frames; ``ports``: the middles of
+    the breadcrumb's rows, by their ports (left to right, by the rows its side edges are
+    marked with); ``into``: the edges into them (:func:`_into`), if read already.
     """
+    trail = boxes[0]
     rows = sorted(ports)  # down the box: the last row faces the tops below
     beside: list[Round] = []
     for kind, classes, start, stop in groups(svg):
@@ -147,10 +154,10 @@ def _edits(svg: str, trail: Box, ports: list[float], into: list[Round] | None = 
         return edits if edits and Crossed(svg, piles=False)(edits, 0) <= 0 else []
     into = _into(svg, ports) if into is None else into
     below = [r for r in into if r.item[1] > trail.bottom]  # from below only
-    return _best(svg, below, trail, rows) if below else []
+    return _best(svg, below, boxes, rows) if below else []
 
 
-def _best(svg: str, into: list[Round], trail: Box, rows: list[float]) -> Edits:
+def _best(svg: str, into: list[Round], boxes: Boxes, rows: list[float]) -> Edits:
     """The edits that redraw the edges into the rows as :func:`end_at_rows` says.
 
     Only the edges the engine ended off their rows (or ran inside the box) go round, else
@@ -160,7 +167,7 @@ def _best(svg: str, into: list[Round], trail: Box, rows: list[float]) -> Edits:
     reads as ending at another row (:func:`~.trailastray.astray`: none drops it). Else the
     tips at the box's sides only moved to their rows (or apart).
     """
-    last = len(rows) - 1
+    trail, last = boxes[0], len(rows) - 1
     upper = [r for r in into if r.row != last]
     foot, side = _at_foot([r for r in into if r.row == last], trail, rows[last])
     upper += side
@@ -177,7 +184,7 @@ def _best(svg: str, into: list[Round], trail: Box, rows: list[float]) -> Edits:
         return r.tip[0] < middle
 
     width = _width(svg)
-    feet = _spread_foot(foot, trail)
+    feet = _spread_foot(foot, trail, foot_level(trail, boxes[1], trail.bottom + APPROACH))
     crossed = Crossed(svg)
     best: Edits = []
     fewest = math.inf if must else 0  # more crossings than the engine's, the best's
@@ -350,18 +357,17 @@ def _lanes(rounds: list[Round], trail: Box, rows: list[float], way: int, width: 
     return edits
 
 
-def _spread_foot(foot: list[Round], trail: Box) -> Edits:
+def _spread_foot(foot: list[Round], trail: Box, levels: tuple[float, float]) -> Edits:
     """The edits that move tips on the box's foot in from its corners and apart.
 
-    Each edge runs as drawn until it rises to :data:`APPROACH` under the foot (see
-    :func:`_foot_cut`), then straight to its new tip: the tips keep the order the edges
-    come in there, :data:`~.trailnest.SPREAD` apart at least, and if any moves all are
-    redrawn so, their last runs all from one level, so that none crosses another.
+    Each edge runs as drawn until it rises to ``levels`` (see :func:`_foot_cut`), then
+    straight to its new tip: the tips keep the order the edges come in there,
+    :data:`~.trailnest.SPREAD` apart at least, and if any moves all are redrawn so,
+    their last runs all from one level, so that none crosses another.
     """
     if not foot:
         return []
-    level = trail.bottom + APPROACH  # cut there, steep edges' last runs do not cross
-    cuts = [_foot_cut(r, level) for r in foot]
+    cuts = [_foot_cut(r, *levels) for r in foot]
     order = sorted(range(len(foot)), key=lambda i: (cuts[i][-1][0], i))
     tips = spaced([foot[i].tip[0] for i in order], trail.left + CORNER, trail.right - CORNER)
     placed = list(zip(order, tips, strict=True))
@@ -373,14 +379,16 @@ def _spread_foot(foot: list[Round], trail: Box) -> Edits:
     return edits
 
 
-def _foot_cut(r: Round, level: float) -> list[Point]:
-    """An edge into the foot, up to where it rises to ``level``.
+def _foot_cut(r: Round, level: float, top: float) -> list[Point]:
+    """An edge into the foot, up to where it rises to ``level`` (:func:`~.trailnest.foot_level`).
 
-    From a top nearer the box: up to its last point :data:`APPROACH` from its tip.
+    Past a linked group's frame (its ``top`` under ``level``): up to that top, then
+    straight up. From a top nearer the box: up to its last point :data:`APPROACH` from its tip.
     """
     if r.item[1] <= level:
         return _cut(r.points, r.tip, APPROACH)
-    return to_track(r.points, level)
+    cut = to_track(r.points, top)
+    return cut if top <= level else [*cut, (cut[-1][0], level)]
 
 
 def _cut(points: tuple[Point, ...], tip: Point, reach: float) -> list[Point]:
