@@ -53,11 +53,6 @@ RENDERS = [
 and 1,500 nodes, where the cost of drawing a page shows; ``ARGMAP_BENCH_QUICK=1`` leaves out
 the 10,000-node PNG row."""
 
-GOAL_NODES = 10000
-GOAL_SECONDS = 10
-"""Issue 13: a map of :data:`GOAL_NODES` nodes drawn to slide PNG pages in under
-:data:`GOAL_SECONDS` of wall time (the whole-render table marks it met or missed)."""
-
 QUICK = os.environ.get("ARGMAP_BENCH_QUICK") == "1" or "--quick" in sys.argv
 PDF_RENDERS = [1000, 10000] if QUICK else [1000, 10000, 100000]
 """Node counts of the whole A4 PDF renders timed stage by stage (quick: no 100,000)."""
@@ -68,7 +63,9 @@ THREADS_ROW = 10000
 layout worker: the passes over the engine's SVG share the interpreter with the planner)."""
 GOAL_NODES = 10000
 GOAL_SECONDS = 10.0
-"""The issue's goal: a 10,000-node map to A4 PDF and to HTML, each in under 10 s (wall)."""
+"""Issue 13's goal: a map of :data:`GOAL_NODES` nodes to A4 PDF, to HTML and to slide PNG
+pages, each in under :data:`GOAL_SECONDS` of wall time (the whole-render table and the
+commands timed as a user runs them mark it met or missed)."""
 GOAL_COMMANDS = [("pdf", ["-f", "pdf", "--fit", "a4"]), ("html", ["-f", "html"])]
 """The whole commands timed against :data:`GOAL_SECONDS`, as a user runs them."""
 
