@@ -16,12 +16,13 @@ from argmap.options import RenderOptions
 from tests.conftest import CASES
 
 
+def claim(name: str, text: str, **more: Any) -> dict[str, Any]:
+    """A node of a map's data: its id, its text and what more is given."""
+    return {"id": name, "text": text, **more}
+
+
 def _debate() -> ArgumentMap:
     """A thesis whose second reason is linked, and whose last objection's link is undercut."""
-
-    def claim(name: str, text: str, **more: Any) -> dict[str, Any]:
-        return {"id": name, "text": text, **more}
-
     linked = [
         claim("evenings", "Children's evenings are limited."),
         claim("play", "Free play and sleep matter more for young children than extra drill."),
@@ -96,9 +97,6 @@ def test_a_thesis_linked_reason_is_drawn_second_not_after_all_the_objections() -
 def test_a_thesis_evidence_stays_below_it_beside_conclusions_drawn_from_it() -> None:
     # Conclusions with nothing under them were stacked with the thesis's evidence, which
     # the stacking's edges then drew above the thesis, beside the conclusions.
-    def claim(name: str, text: str) -> dict[str, Any]:
-        return {"id": name, "text": text}
-
     thesis = {
         **claim("t", "The town should close the centre to cars."),
         "evidence": [

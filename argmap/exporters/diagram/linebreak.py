@@ -29,8 +29,10 @@ _INVISIBLE: Final = frozenset("\u200b\u00ad\u2060\ufeff")
 _NO_BREAK_SPACES: Final = frozenset("\u00a0\u2007\u202f")
 """The no-break, figure and narrow no-break spaces: drawn as spaces, never broken at
 (``130\u00a0km/h``, ``10\u202f%``)."""
-_SPACE_RUN: Final = re.compile("[^\\S\u00a0\u2007\u202f]+")
+_SPACE_RUN: Final = re.compile(f"[^\\S{''.join(sorted(_NO_BREAK_SPACES))}]+")
 """A run of whitespace but the no-break spaces."""
+_NOT_SPACES: Final = _INVISIBLE_BREAKS | _NO_BREAK_SPACES
+"""Whitespace to Python that a line neither breaks at nor drops there."""
 _NO_LINE_START: Final = frozenset(
     "、。，．,.:;!?)]}」』）】〕〉》！？ーゝゞ々ぁぃぅぇぉっゃゅょァィゥェォッャュョ"
 )
@@ -140,7 +142,7 @@ def wrap_columns(paragraph: str, width: int) -> list[str]:
     A line breaks after a space or a zero-width space (not a no-break space), before or
     after a CJK letter, or at a soft hyphen (drawn as ``-`` there). A word longer than a
     line breaks after a hyphen, slash or dash in it where that keeps half the line; else
-    it is cut between two clusters (:func:`_forced_cut`), with a hyphen where its script
+    it is cut between two clusters (:func:`~.wordcuts.forced_cut`), with a hyphen where its script
     takes one, never between a letter and its marks, a virama and the next consonant, the
     halves of a flag or the parts of an emoji sequence, and in Thai, Lao, Khmer or
     Myanmar between syllables where their spelling shows one
@@ -282,7 +284,7 @@ def _cluster(text: str) -> _Cluster:
     return _Cluster(
         text,
         sum(_columns(ch) for ch in text),
-        text == " " or (text.isspace() and text not in _INVISIBLE_BREAKS | _NO_BREAK_SPACES),
+        text == " " or (text.isspace() and text not in _NOT_SPACES),
         _ideograph(text[0]),
     )
 

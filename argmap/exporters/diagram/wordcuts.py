@@ -51,8 +51,9 @@ def forced_cut(
         end += 1
     word = [*line, *clusters[at:end]]  # the line is this word's head (or all of it)
     cut = len(line)
-    while cut > 1 and (sum(c.columns for c in line[:cut]) + 1 > width or len(word) - cut < _TAIL):
+    while cut > 1 and (used + 1 > width or len(word) - cut < _TAIL):  # used: line[:cut]'s
         cut -= 1
+        used -= line[cut].columns
     if cut > 1 and _hyphenates(word[cut - 1].text) and _hyphenates(word[cut].text):
         return cut, True
     return len(line), False
