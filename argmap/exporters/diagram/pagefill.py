@@ -7,6 +7,7 @@ from collections.abc import Hashable, Mapping, Sequence, Set
 from functools import partial
 from typing import Final, NamedTuple
 
+from argmap.exporters.diagram.branchprefix import branches_in_order
 from argmap.exporters.diagram.leafprefix import leaves_in_order
 from argmap.exporters.diagram.pageblocks import ONE_GROUP
 from argmap.exporters.diagram.pagedepth import deepened
@@ -297,6 +298,7 @@ class Pager(Estimator):
             fits = partial(self.fits, taken, rest=rest)  # (full, limits=)
             page = (full, limits)
             full, limits = leaves_in_order(lists, page, fits, self.against, self.leafy)
+            full, limits = branches_in_order(self, fits, full, limits)
         return Fill(tuple(taken), frozenset(full), limits, self.key_away)
 
     def _stubs_fit_anyway(self, taken: list[Unit], full: set[str], rest: Unit | None) -> bool:
