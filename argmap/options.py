@@ -100,6 +100,9 @@ class RenderOptions:
     exercise_kind: ExerciseKind = "fill"
     blank_thesis: bool = False
     """Blank the thesis too (a worksheet shows it by default)."""
+    even_blanks: bool = False
+    """Give a fill worksheet's blanks one size, the longest statement's: a blank sized to
+    its own statement hints at the answer's length."""
     seed: int = 0
     """Seeds the shuffle of a place worksheet's bank: the same seed, the same order."""
     keep: frozenset[str] = field(default_factory=frozenset)

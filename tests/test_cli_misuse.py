@@ -90,6 +90,11 @@ def test_export_of_a_binary_format_to_stdout_is_misuse(
         (["--blank-thesis", "--keep", "tags"], "--blank-thesis, --keep: worksheet options"),
         (["--exercise", "--seed", "3"], "a fill worksheet has none; use it with --exercise place"),
         (["--exercise", "label", "--seed", "3"], "a label worksheet has none"),
+        (["--even-blanks"], "--even-blanks: a worksheet option; it goes with --exercise"),
+        (
+            ["--exercise", "place", "--even-blanks"],
+            "a place worksheet has none; use it with --exercise fill",
+        ),
         (
             ["--exercise", "label", "--blank-thesis"],
             "a label worksheet shows every statement and blanks none",

@@ -399,6 +399,22 @@ def test_fill_blanks_get_ruled_lines_in_proportion(tmp_path: Path) -> None:
         assert block.group(1).count('SIDES="B"') == blank_lines(node.text)
 
 
+def test_even_blanks_give_every_blank_the_longest_statements_lines(tmp_path: Path) -> None:
+    """Blanks sized each to its statement tell a pupil how long each answer is: with
+    ``even_blanks`` every blank, the answer key's too, has the lines of the longest."""
+    m = load_map(FLAGSHIP)
+    most = max(blank_lines(node.text) for node in m.nodes[1:])
+    assert most > min(blank_lines(node.text) for node in m.nodes[1:])
+    sheet = make_worksheet(m, RenderOptions(exercise=True, even_blanks=True))
+    for options in (sheet.exercise_options, sheet.answer_options):
+        assert options.sheet is not None
+        assert set(options.sheet.blanks.values()) == {most}
+    [exercise, answers] = render(tmp_path, FLAGSHIP, "dot", even_blanks=True)
+    blocks = exercise.read_text(encoding="utf-8").split("\n\t")  # a statement each
+    assert {block.count('SIDES="B"') for block in blocks} == {0, most}
+    assert answers.exists()
+
+
 def test_cli_exercise_kinds_and_misuse(tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(

@@ -81,7 +81,7 @@ def _keep(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) ->
 
 
 def exercise_options(fn: _F) -> _F:
-    """The worksheet options: ``--exercise [KIND]``, ``--blank-thesis``, ``--seed``, ``--keep``."""
+    """The worksheet options: ``--exercise [KIND]`` and what shapes the sheet it asks for."""
     fn = click.option(
         "--keep",
         multiple=True,
@@ -96,6 +96,12 @@ def exercise_options(fn: _F) -> _F:
         type=int,
         default=None,
         help="Place worksheets: another shuffle of the bank (same seed, same order; default 0).",
+    )(fn)
+    fn = click.option(
+        "--even-blanks",
+        is_flag=True,
+        help="Fill worksheets: give every blank the ruled lines of the longest statement, "
+        "so that no blank's size hints at its answer.",
     )(fn)
     fn = click.option(
         "--blank-thesis",
@@ -173,6 +179,7 @@ def render(
     status: bool,
     exercise: str | None,
     blank_thesis: bool,
+    even_blanks: bool,
     seed: int | None,
     keep: frozenset[str],
     fit: str | None,
@@ -210,7 +217,7 @@ def render(
         theme=cast(Theme, theme),
         engine=cast(Engine, engine),
         status=status,
-        **worksheet_options(exercise, blank_thesis, seed, keep),
+        **worksheet_options(exercise, (blank_thesis, even_blanks), seed, keep),
         fit=cast("Fit | None", fit),
         portrait=portrait,
     )
@@ -232,19 +239,21 @@ def _all_maps(maps: tuple[Path, ...]) -> tuple[Path, ...]:
 
 
 def worksheet_options(
-    exercise: str | None, blank_thesis: bool, seed: int | None, keep: frozenset[str]
+    exercise: str | None, blanks: tuple[bool, bool], seed: int | None, keep: frozenset[str]
 ) -> dict[str, Any]:
     """The render options of a worksheet.
 
     An option the worksheet would not use is a usage error, not ignored: ``--seed``
-    shuffles only a place worksheet's bank, and a label worksheet blanks no statement.
+    shuffles only a place worksheet's bank, a label worksheet blanks no statement, and
+    only a fill worksheet's blanks are ruled lines. ``blanks``: ``--blank-thesis`` and
+    ``--even-blanks``.
 
     Raises:
         Misuse: a worksheet option without ``--exercise``, or with a kind it does not fit.
     """
-    given = [
-        name for name, on in (("--blank-thesis", blank_thesis), ("--seed", seed is not None)) if on
-    ]
+    blank_thesis, even_blanks = blanks
+    named = (("--blank-thesis", blank_thesis), ("--even-blanks", even_blanks))
+    given = [name for name, on in (*named, ("--seed", seed is not None)) if on]
     if exercise is None:
         if given or keep:
             used = [*given, *(["--keep"] if keep else [])]
@@ -261,10 +270,16 @@ def worksheet_options(
             "--blank-thesis: a label worksheet shows every statement and blanks none; "
             "use it with --exercise fill or place"
         )
+    if even_blanks and exercise != "fill":
+        raise Misuse(
+            f"--even-blanks sizes a fill worksheet's ruled blanks, and a {exercise} worksheet "
+            "has none; use it with --exercise fill"
+        )
     return {
         "exercise": True,
         "exercise_kind": exercise,
         "blank_thesis": blank_thesis,
+        "even_blanks": even_blanks,
         "seed": seed or 0,
         "keep": keep,
     }

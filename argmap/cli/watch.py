@@ -52,6 +52,7 @@ def watch(
     theme: str,
     exercise: str | None,
     blank_thesis: bool,
+    even_blanks: bool,
     seed: int | None,
     keep: frozenset[str],
     fit: str | None,
@@ -84,7 +85,7 @@ def watch(
     check_portrait(portrait, fit, names)
     options = RenderOptions(
         theme=cast("Theme", theme),
-        **worksheet_options(exercise, blank_thesis, seed, keep),
+        **worksheet_options(exercise, (blank_thesis, even_blanks), seed, keep),
         map_name=map_path.stem,
         fit=cast("Fit | None", fit),
         portrait=portrait,

@@ -152,6 +152,8 @@ def make_worksheet(m: ArgumentMap, options: RenderOptions) -> Worksheet:
     blanks = {
         labels[node.id]: 1 if kind == "place" else blank_lines(node.text) for node in blanked
     }
+    if options.even_blanks and blanks:  # one size: none hints at its answer's length
+        blanks = dict.fromkeys(blanks, max(blanks.values()))
     # A blank's statement is its position: no exporter draws it as a statement (they draw
     # the blank from the sheet), but a page's breadcrumb, stub or reference names the box by it.
     filler = {node.id: labels[node.id] for node in blanked}
