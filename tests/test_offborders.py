@@ -102,6 +102,61 @@ def test_a_drawing_with_no_edge_along_a_border_is_left_as_it_is() -> None:
     assert clear_borders(curved) == curved
 
 
+def test_a_few_edges_asked_for_are_checked_without_filing_the_boxes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The breadcrumb's edges, checked again after its rows are drawn (``only``), are each
+    compared with every box: the boxes are filed by squares only once one runs along a
+    border (at 10,000 nodes none did, and the filing was a seventh of the pass)."""
+    from argmap.exporters.diagram import offborders
+
+    filed: list[object] = []
+
+    class Counted(offborders._Grid):
+        def __init__(self, boxes: list[offborders.Outline]) -> None:
+            filed.append(boxes)
+            super().__init__(boxes)
+
+    monkeypatch.setattr(offborders, "_Grid", Counted)
+    clear = _drawing(_polyline((300, -60), (320, -100), (320, -200), (200, -240)))
+    assert clear_borders(clear, "b&#45;&gt;a") == clear  # (words of its title)
+    assert not filed  # no edge along a border: nothing filed
+    edge = _polyline((300, -60), (306, -100), (306, -200), (204.5, -229.9))
+    along = _drawing(edge, "203.7,-233.2 195.3,-232.4 202,-227.2 203.7,-233.2")
+    moved = clear_borders(along, "b&#45;&gt;a")
+    assert moved != along and moved == clear_borders(along)  # as when every edge is asked for
+    assert clear_borders(along, "no such word") == along
+
+
+def test_an_edge_s_runs_along_the_boxes_filed_near_it_are_its_runs_along_every_box() -> None:
+    """What :func:`clear_borders` compares an edge with: the boxes filed in the squares its
+    reach covers, or (a few edges) every box; both count the same runs."""
+    from random import Random
+
+    from argmap.exporters.diagram.borderruns import Outline, edge_runs
+    from argmap.exporters.diagram.geometry import Box
+    from argmap.exporters.diagram.offborders import _Curve, _Grid
+
+    rng = Random(5)
+    for _ in range(150):
+        boxes = []
+        for _ in range(rng.randint(1, 25)):
+            x, y = rng.uniform(0, 900), rng.uniform(0, 900)
+            w, h = rng.uniform(10, 300), rng.uniform(10, 120)
+            boxes.append(Outline(Box(x, y, x + w, y + h), rng.random() < 0.3))
+        grid = _Grid(boxes)
+        for _ in range(5):
+            points = [(rng.uniform(0, 1000), rng.uniform(0, 1000))]
+            for _ in range(rng.randint(1, 4)):  # runs along a box's side now and then
+                box = rng.choice(boxes).box
+                x = rng.choice((box.left, box.right)) + rng.uniform(-8, 8)
+                points += [(x, box.top + rng.uniform(-5, 5)), (x, box.bottom + rng.uniform(-5, 5))]
+            b, r = _Curve.of(points).box, ALONG + 1
+            reach = Box(b.left - r, b.top - r, b.right + r, b.bottom + r)
+            filed = edge_runs(points, [], grid.near(reach))
+            assert filed == edge_runs(points, [], boxes)
+
+
 @pytest.mark.parametrize(("fit", "portrait"), [("slide", False), ("a4", False), ("a4", True)])
 def test_stacked_linked_groups_arrows_run_along_no_border(fit: str, portrait: bool) -> None:
     """Two linked groups stacked on a page: each arrow runs clear of the other's box (it ran

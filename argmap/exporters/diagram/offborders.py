@@ -62,18 +62,22 @@ def clear_borders(svg: str, only: str = "") -> str:
         return svg
     boxes = outlines(svg)
     curves = [_Curve.of(e.corners) for e in edges]
-    extent = _extent(boxes, [c.points for c in curves])
-    grid = _Grid(boxes)
+    # A few edges (``only``'s) are each compared with every box: filing the boxes by
+    # squares costs more than it saves, unless one runs along a border (see below).
+    grid = None if only else _Grid(boxes)
     along: list[tuple[int, int]] = []  # the edges along borders, and along how many
     for index, drawn in enumerate(edges):
         heads = [p for _, outline in drawn.heads for p in outline]
         b, r = curves[index].box, ALONG + 1  # as far as edge_runs looks
         reach = Box(b.left - r, b.top - r, b.right + r, b.bottom + r)
-        before = edge_runs(drawn.corners, heads, grid.near(reach))
+        # (edge_runs keeps the boxes near the edge's runs, all within reach: the same.)
+        before = edge_runs(drawn.corners, heads, boxes if grid is None else grid.near(reach))
         if before:
             along.append((index, before))
     if not along:
         return svg
+    grid = _Grid(boxes) if grid is None else grid
+    extent = _extent(boxes, [c.points for c in curves])
     lines = _Lines([*curves, *(_Curve.of(c) for c in _curved(svg, edges))])
     edits: Edits = []
     for _ in range(ROUNDS):  # in turn; again while any moves, which may clear another's way
@@ -210,8 +214,10 @@ def _edges(svg: str, only: str = "") -> list[_Drawn]:
     """
     out: list[_Drawn] = []
     for kind, _, start, stop in groups(svg):
-        path = _PATH.search(svg, start, stop) if kind == "edge" else None
-        if path is None or svg.find(only, start, stop) < 0:
+        if kind != "edge" or (only and svg.find(only, start, stop) < 0):
+            continue
+        path = _PATH.search(svg, start, stop)
+        if path is None:
             continue
         numbers = list(map(float, _NUMBER.findall(path.group(1))))
         points = list(zip(numbers[0::2], numbers[1::2], strict=False))
