@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+import threading
 from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.edgecross import Curve, Edge, apart_crossings, meeting
@@ -102,15 +103,17 @@ def box_of(svg: str, start: int, stop: int) -> Box | None:
     alone, each pass over a drawing of 3,000 nodes read every box afresh.
     """
     text = svg[start:stop]
-    box = _BOXES.pop(text) if text in _BOXES else _read_box(text)
-    _BOXES[text] = box  # (the most recent last)
-    for _ in range(len(_BOXES) - max(512, len(groups(svg)))):
-        del _BOXES[next(iter(_BOXES))]
+    with _BOXES_LOCK:  # (the engine's runs' threads make passes too)
+        box = _BOXES.pop(text) if text in _BOXES else _read_box(text)
+        _BOXES[text] = box  # (the most recent last)
+        for _ in range(len(_BOXES) - max(512, len(groups(svg)))):
+            del _BOXES[next(iter(_BOXES))]
     return box
 
 
 _BOXES: dict[str, Box | None] = {}
 """Node groups' boxes by their text, least recently read first (see :func:`box_of`)."""
+_BOXES_LOCK: Final = threading.Lock()
 
 
 def _read_box(text: str) -> Box | None:
