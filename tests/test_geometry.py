@@ -157,7 +157,7 @@ def test_a_node_box_is_read_once_however_many_passes_read_it(
         reads.append(text)
         return read(text)
 
-    geometry._box_of_group.cache_clear()
+    monkeypatch.setattr(geometry, "_BOXES", {})
     monkeypatch.setattr(geometry, "_read_box", counted)
     first = _drawing(_node("p", 0, 0, 50, 20), _node("c", 0, 60, 50, 80))
     # A pass's output: the same groups further on (an edge redrawn before them), one moved.
@@ -179,3 +179,23 @@ def test_a_node_box_is_read_once_however_many_passes_read_it(
     ellipse = '<ellipse fill="#fff" stroke="#000" cx="10" cy="20" rx="4" ry="2"/>\n'
     svg = _drawing(f'<g id="node1" class="node premise">\n<title>e</title>\n{ellipse}</g>\n')
     assert geometry.boxes(svg) == {"e": geometry.Box(6, 18, 14, 22)}
+
+
+def test_every_box_of_a_drawing_of_thousands_is_read_once_however_many_passes_read_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Kept for 512 groups alone, a drawing of 3,000 nodes had each pass read every box afresh."""
+    reads: list[str] = []
+    read = geometry._read_box
+
+    def counted(text: str) -> geometry.Box | None:
+        reads.append(text)
+        return read(text)
+
+    monkeypatch.setattr(geometry, "_BOXES", {}, raising=False)
+    monkeypatch.setattr(geometry, "_read_box", counted)
+    svg = _drawing(*(_node(f"n{i}", i, 0, i + 50, 20) for i in range(1500)))
+    for _ in range(3):  # as the borders', arrowheads' and key's passes read them
+        assert len(geometry.boxes(svg)) == 1500
+    assert len(reads) == 1500
+    assert len(geometry._BOXES) == 1500  # (no more than the drawing holds)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from argmap.analysis.standing import analyze
+from argmap.exporters.diagram import borderways
 from argmap.exporters.diagram.borderruns import ALONG, border_runs
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import lay_out
@@ -236,3 +237,23 @@ def test_a_run_just_inside_the_band_off_any_side_counts_and_its_corner_is_pushed
     pushed = _pushed(corners, [Outline(box, False)], CLEAR)
     assert pushed[1] != corners[1]
     assert pushed[1] == point(CLEAR, 50)
+
+
+def test_the_ways_round_a_border_are_made_one_at_a_time_each_only_if_none_before_served(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The first way that serves ends the search: made all at once, most of an edge's ways
+    were made and never tried."""
+    made: list[int] = []
+    moved = borderways._moved
+
+    def counted(*args: object) -> list[tuple[float, float]]:
+        made.append(1)
+        return moved(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(borderways, "_moved", counted)
+    corners = [(0.0, 0.0), (0.0, 50.0), (100.0, 50.0)]
+    tries = borderways.ways(corners, [], [])
+    assert next(tries) == [(0.0, 0.0), (100.0, 50.0)]  # the shortcut: no box in its way
+    assert not made
+    assert list(tries) == [] and len(made) == 2  # (each clearance's runs moved: none to move)

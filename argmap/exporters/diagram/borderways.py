@@ -45,13 +45,29 @@ def ways(
     seen: list[list[Point]] = [corners]
     shortcut = _shortcut(corners, boxes)  # (the same at either clearance)
     for clear in (CLEAR, CLEAR * 0.75):
-        moved, projected = _moved(corners, others, clear), _projected(corners, others, clear)
-        pushed = _pushed(moved, others, clear)
-        for way in (shortcut, moved, pushed, projected, _pushed(projected, others, clear)):
+        for way in _tries(corners, (others, clear), shortcut):
             for each in (way, _slid(way, boxes)):
                 if each not in seen:
                     seen.append(each)
                     yield each
+
+
+def _tries(
+    corners: list[Point], off: tuple[Sequence[Outline], float], shortcut: list[Point]
+) -> Iterator[list[Point]]:
+    """The ways :func:`ways` tries at one clearance from ``off``'s boxes, each made when asked.
+
+    The shortcut, the runs moved, their corners pushed, the runs projected, their corners
+    pushed: the first that serves ends the search, and the rest are not made.
+    """
+    others, clear = off
+    yield shortcut
+    moved = _moved(corners, others, clear)
+    yield moved
+    yield _pushed(moved, others, clear)
+    projected = _projected(corners, others, clear)
+    yield projected
+    yield _pushed(projected, others, clear)
 
 
 def _projected(corners: list[Point], boxes: Sequence[Outline], clear: float) -> list[Point]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+import threading
 from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.edgecross import Curve, Edge, apart_crossings, meeting
@@ -93,19 +94,26 @@ def groups(svg: str) -> tuple[tuple[str, str, int, int], ...]:
 
 
 def box_of(svg: str, start: int, stop: int) -> Box | None:
-    """The box of the node group whose contents lie from ``start`` to ``stop``: its first shape."""
-    return _box_of_group(svg[start:stop])
+    """The box of the node group whose contents lie from ``start`` to ``stop``: its first shape.
 
-
-@functools.lru_cache(maxsize=512)
-def _box_of_group(text: str) -> Box | None:
-    """:func:`_read_box`, remembered by the group's text.
-
-    The passes over a drawing (the borders', arrowheads' and breadcrumb's) each read its
-    boxes, and most groups come out of a pass as they went in; a box is a function of its
-    group's text alone. A page has a few dozen nodes: 512 hold several pages' worth.
+    Remembered by the group's text (a box is a function of it alone): the passes over a
+    drawing (the borders', arrowheads' and key's) each read its boxes, and most groups
+    come out of a pass as they went in. As many are kept as the drawing has groups (each
+    caller has read them: :func:`groups` remembers them), 512 at least: kept for 512
+    alone, each pass over a drawing of 3,000 nodes read every box afresh.
     """
-    return _read_box(text)
+    text = svg[start:stop]
+    with _BOXES_LOCK:  # (the engine's runs' threads make passes too)
+        box = _BOXES.pop(text) if text in _BOXES else _read_box(text)
+        _BOXES[text] = box  # (the most recent last)
+        for _ in range(len(_BOXES) - max(512, len(groups(svg)))):
+            del _BOXES[next(iter(_BOXES))]
+    return box
+
+
+_BOXES: dict[str, Box | None] = {}
+"""Node groups' boxes by their text, least recently read first (see :func:`box_of`)."""
+_BOXES_LOCK: Final = threading.Lock()
 
 
 def _read_box(text: str) -> Box | None:

@@ -285,20 +285,37 @@ def _best(
     ends = end_boxes(drawn.corners, heads, nearby)  # (those it ends at are near it)
     passed = [o for index, o in enumerate(nearby) if index not in ends]
     best, fewest, crossed = None, before, -1
-    tried = list(ways(drawn.corners, passed, nearby))
-    spread = _Curve.of([*drawn.corners, *(p for way in tried for p in way)]).box
-    others = lines[0].near(spread, lines[1])  # (the rest cross no way)
-    for way in tried:
+    others = _Near(lines, _Curve.of(drawn.corners).box)
+    for way in ways(drawn.corners, passed, nearby):  # each made only if none before is best
         ended, _ = _aimed(drawn, way)
         runs = sum(runs_along(ended, o.box) for o in passed)
         if runs >= fewest or not _allowed(way, drawn.corners, grid, extent):
             continue
-        crossed = _crossed(drawn.corners, others) if crossed < 0 else crossed
-        if _crossed(way, others) <= crossed:
+        crossed = _crossed(drawn.corners, others.meeting()) if crossed < 0 else crossed
+        if _crossed(way, others.meeting(_Curve.of(way).box)) <= crossed:
             best, fewest = way, runs
             if not runs:
                 break  # none better
     return best
+
+
+class _Near:
+    """The other edges that may cross an edge's ways (see :func:`_crossed`), as they are tried.
+
+    Looked up once for a region round the edge and its ways, again only for a way beyond it.
+    """
+
+    def __init__(self, lines: tuple[_Lines, int], region: Box) -> None:
+        self.lines, self.region = lines, region
+        self.found: list[_Curve] | None = None
+
+    def meeting(self, way: Box | None = None) -> list[_Curve]:
+        """The edges whose boxes meet the region, grown to hold ``way`` (if any)."""
+        r = self.region
+        grown = r if way is None else Box(*map(min, r[:2], way[:2]), *map(max, r[2:], way[2:]))
+        if self.found is None or grown != r:
+            self.region, self.found = grown, self.lines[0].near(grown, self.lines[1])
+        return self.found
 
 
 def _allowed(way: list[Point], corners: list[Point], grid: _Grid, extent: Box) -> bool:
