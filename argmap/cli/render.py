@@ -208,8 +208,7 @@ def render(
     out_dir, name = output_target(out_dir, maps, formats)
     check_worksheet_formats(exercise, formats)
     check_portrait(portrait, fit, formats)
-    # click.Choice has already limited each value to the Literal's words.
-    options = RenderOptions(
+    options = RenderOptions(  # (click.Choice limited each value to the Literal's words)
         direction=cast(Direction, direction.upper()),
         focus=focus,
         depth=depth,

@@ -77,6 +77,20 @@ def blank_lines(text: str) -> int:
     return max(MIN_LINES, math.ceil(len(" ".join(text.split())) / HAND_CHARS))
 
 
+def _blank_sizes(texts: dict[str, str], options: RenderOptions) -> dict[str, int]:
+    """Each blank's ruled lines by its position (a place sheet's box: 1).
+
+    With ``even_blanks``, every blank has the longest statement's: one size, so that none
+    hints at the length of its answer.
+    """
+    if options.exercise_kind == "place":
+        return dict.fromkeys(texts, 1)
+    blanks = {label: blank_lines(text) for label, text in texts.items()}
+    if options.even_blanks and blanks:
+        blanks = dict.fromkeys(blanks, max(blanks.values()))
+    return blanks
+
+
 def twins(nodes: Sequence[Node]) -> dict[str, list[str]]:
     """Each node's twins among ``nodes``: the same kind and words but what is in brackets.
 
@@ -149,11 +163,7 @@ def make_worksheet(m: ArgumentMap, options: RenderOptions) -> Worksheet:
     numbers = {labels[blanked[i].id]: n for n, i in enumerate(order, start=1)}
     pairs = twins(blanked).items() if kind == "place" else ()
     twinned = {labels[a]: tuple(numbers[labels[b]] for b in bs) for a, bs in pairs}
-    blanks = {
-        labels[node.id]: 1 if kind == "place" else blank_lines(node.text) for node in blanked
-    }
-    if options.even_blanks and blanks:  # one size: none hints at its answer's length
-        blanks = dict.fromkeys(blanks, max(blanks.values()))
+    blanks = _blank_sizes({labels[node.id]: node.text for node in blanked}, options)
     # A blank's statement is its position: no exporter draws it as a statement (they draw
     # the blank from the sheet), but a page's breadcrumb, stub or reference names the box by it.
     filler = {node.id: labels[node.id] for node in blanked}
