@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from argmap.exporters.diagram import worksheet as sheets
-from argmap.exporters.diagram.dot import Compass, Digraph, Port
+from argmap.exporters.diagram.dot import Digraph, Port
 from argmap.exporters.diagram.trailcuts import FLAT, link_through, trail_link
 from argmap.exporters.diagram.worksheet import no_arrow_box
 from argmap.model import ArgumentMap, Node, Relation
@@ -27,8 +27,7 @@ def onto_trail_link(
     """Draw a top that undercuts a breadcrumb row's link to the row above: onto its junction.
 
     The link is drawn too (once: :func:`~.trailcuts.trail_link`), from the row's side down
-    to the junction and up into the row above's side (the side of the page's tops the top
-    is on: see :func:`_side`); the top's arrow ends on it. Aimed at
+    to the junction and up into the row above's side; the top's arrow ends on it. Aimed at
     the row, its arrow read as an attack on that claim (the flagship's alternative
     explanations of Moscow's turn, each a page's top on upright A4). ``top``: the node and
     where its arrow would end; ``styled``: the edges' styler, and the top's own junction
@@ -40,7 +39,7 @@ def onto_trail_link(
     (node, end), (edge_attrs, own) = top, styled
     target = m.get(node.parent or "")
     row = plan.page.trail.index(target.id)
-    side = end.compass or (_side(plan, node.id) if plan.cut_way != FLAT else "")  # FLAT: middle
+    side = end.compass or ("e" if plan.cut_way != FLAT else "")  # beside: up the middle
     link = no_arrow_box(edge_attrs(target, target.relation or Relation.SUPPORTS, False))
     junction = trail_link(g, f"trail {target.id}", (row, side), link)
     way = {"minlen": "0"} if plan.cut_way == FLAT else {}
@@ -49,18 +48,3 @@ def onto_trail_link(
         g.edge(node.id, junction, arrow)
     else:
         link_through(g, (node.id, junction), arrow, own.removeprefix("junction "))
-
-
-def _side(plan: PagePlan, top: str) -> Compass:
-    """The breadcrumb's side an undercut link leaves, top-down: that of the undercutter's half.
-
-    A top in the left half of the page's tops (in file order, left to right) takes the
-    link out of the left side, the others the right. Always out of the right, the link's
-    junction sat right of the breadcrumb, and an undercutter first of three tops ran its
-    arrow across the page to it, over the other tops' arrows into the breadcrumb (the
-    tester's car-free debate, slide 13: two crossings). Left to right: the right side.
-    """
-    tops = plan.page.tops
-    if plan.across or top not in tops:
-        return "e"
-    return "w" if tops.index(top) * 2 + 1 < len(tops) else "e"
