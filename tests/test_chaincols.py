@@ -25,8 +25,10 @@ from argmap.exporters.diagram.chaincols import (
 )
 from argmap.exporters.diagram.fitting import Layout
 from argmap.exporters.diagram.stacking import NODESEP, Item
+from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import ArgumentMap
+from tests.conftest import CASES
 from tests.test_pagefloor import _below_floor, _laid
 
 THESIS = "Thesis statement number zero that is reasonably long for a claim."
@@ -156,6 +158,30 @@ def test_a_chain_with_side_parts_goes_on_in_columns_too(
     assert any(node.startswith("o") for page in folded for node in page.nodes)
 
 
+@pytest.mark.parametrize("fit", ["slide", "a4"])
+def test_a_columns_side_parts_stay_out_of_the_way_to_the_next_column(fit: str) -> None:
+    """The tester's car-free debate: a chain of objections and rebuttals, a rebuttal beside
+    each of the first column's boxes on the next column's side. The link from the second
+    column's head ran out past them, across the page, to the last box of the first; they
+    now sit on its other side, and the link runs down the gutter, no box between."""
+    m = load_map(CASES / "dust-chain.yaml")
+    layout = _laid(m, fit, False)
+    _check(m, layout)
+    jumps = 0
+    for page in layout.pages:
+        boxes = geometry.boxes(page.svg)
+        for head in column_heads(page.plan.page.wraps):
+            parent = boxes[m.get(head).parent or ""]
+            between = [
+                name
+                for name, box in boxes.items()
+                if box.left > parent.right and box.right < boxes[head].left
+            ]
+            assert between == [], (head, between)
+            jumps += 1
+    assert jumps >= 1
+
+
 def _marks(svg: str) -> list[geometry.Box]:
     """The boxes a label worksheet draws on its arrows, to mark + or −."""
     out = []
@@ -203,10 +229,13 @@ def test_folds_are_even_and_leave_no_stub_heading_a_column() -> None:
 def test_a_side_part_stays_by_its_box_and_never_after_a_columns_last() -> None:
     items = [_box(f"n{i}") for i in range(6)]
     side = _box("o", 100.0, 80.0)
-    # n0's objection, after n1 in its row: the column holds n1 with it sticking out.
+    # n0's objection, after n1 in its row: the column holds n1 with it sticking out, on
+    # the side away from the next column (a row of the wrap), so the link from the next
+    # column's head runs down the gutter beside n1 to n2. On the near side, the link ran
+    # out past it, a column's width across the page (the tester's car-free debate).
     made = list(folds(_steps(items, {0: side}), 2000.0, GUTTER[0]))
     item, wrap = made[0]
-    assert wrap.rows == (("n0", "n3"),) and item.ranks == (60.0, 80.0, 60.0)
+    assert wrap.rows == (("n0", "n3"), ("o", "n1")) and item.ranks == (60.0, 80.0, 60.0)
     assert item.width == pytest.approx(100.0 + (200.0 + NODESEP) + GUTTER[0] + 200.0)
     # n1's objection, after n2: a column ending at n2 links to the next from n2's side the
     # objection is on (it would cross the objection's link), so the objection goes before
@@ -223,11 +252,12 @@ def test_a_side_part_two_boxes_deep_stays_by_its_box_its_second_box_under_it() -
     side = Item("o", 100.0, (80.0, 50.0), "r")  # the objection, and its rebuttal below
     made = list(folds(_steps(items, {0: side}), 2000.0, GUTTER[0]))
     item, wrap = made[0]
-    # 3 + 3 would end a column at n2, beside the rebuttal on the next column's side: no.
-    # 2 + 2 + 2: the objection goes before n1, the column's last box, the rebuttal under it.
-    assert wrap.rows == (("n0", "n2", "n4"), ("o", "n1"))
-    assert item.ranks == (60.0, 80.0, 50.0) and item.deepest == "r"
-    assert item.width == pytest.approx(300.0 + NODESEP + 2 * (200.0 + GUTTER[0]))
+    # 3 + 3: the objection goes before n1, away from the next column, the rebuttal under
+    # it beside n2, the column's last box (on the next column's side, it kept the columns
+    # from ending at n2: 2 + 2 + 2).
+    assert wrap.rows == (("n0", "n3"), ("o", "n1"))
+    assert item.ranks == (60.0, 80.0, 60.0) and item.deepest == "n2"
+    assert item.width == pytest.approx(100.0 + NODESEP + 2 * 200.0 + GUTTER[0])
 
 
 @pytest.mark.parametrize("direction", ["TB", "LR"])

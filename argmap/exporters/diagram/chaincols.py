@@ -186,7 +186,7 @@ class _Shape(NamedTuple):
     ranks: tuple[float, ...]
     lowest: str  # a box on its lowest rank
     clear: bool  # nothing on its last box's rank beside it, on the next column's side
-    flip: tuple[str, ...]  # its last box's row, its side parts put first (() : as it was)
+    flips: tuple[tuple[str, ...], ...]  # rows whose side parts go first (see _shape)
 
 
 def _beyond(items: Sequence[Item]) -> float:
@@ -200,12 +200,17 @@ def _shape(rows: Sequence[list[Item]], steps: Sequence[Step], jump: bool) -> _Sh
     The chain's boxes are held in line (see :func:`folds`); a row of side parts alone (the
     last box's) is centred under it. A side part's boxes below its top go under it, on
     its side, beside what later rows hold. ``jump``: the last box links to the next
-    column, on its side: the side parts in the last box's row go first, on the other.
+    column, on its side: the side parts in each row go first, on the other (the
+    ``flips``). Only the last box's were: those above it stuck out towards the next
+    column, and the link from its head, level with the column's top, ran out past them
+    and down across the page (the tester's car-free debate on slides: a rebuttal at the
+    foot of the first column, the objection to it atop the second, a column's width
+    away); now it runs down the gutter beside the column's boxes.
     """
     left = right = 0.0
     ranks: list[float] = []
     going: list[tuple[Item, int, int]] = []  # side parts deeper than a box: top's rank, side
-    flip: tuple[str, ...] = ()
+    flips: list[tuple[str, ...]] = []
     clear, lowest, rank = True, "", 0
     while rank < len(rows) or going:
         row = rows[rank] if rank < len(rows) else []
@@ -217,10 +222,11 @@ def _shape(rows: Sequence[list[Item]], steps: Sequence[Step], jump: bool) -> _Sh
         if main is not None:
             at = next(i for i, item in enumerate(row) if item.name == main.name)
             before, after = row[:at], row[at + 1 :]
+            if jump and after:  # the side parts away from the next column
+                flips.append(tuple(i.name for i in before + after) + (main.name,))
+                before, after = before + after, []
             if jump and rank == len(steps) - 1:
                 clear = not beside[1]
-                flip = tuple(i.name for i in before + after) + (main.name,) if after else ()
-                before, after = before + after, []
             left = max(left, main.width / 2 + _beyond(before + beside[-1]))
             right = max(right, main.width / 2 + _beyond(after + beside[1]))
             new = [(item, -1) for item in before] + [(item, 1) for item in after]
@@ -236,7 +242,7 @@ def _shape(rows: Sequence[list[Item]], steps: Sequence[Step], jump: bool) -> _Sh
         ends = [i.deepest for i, d, _ in on if d == len(i.ranks) - 1]
         lowest = row[0].name if row else ends[0]
         rank += 1
-    return _Shape(left + right, tuple(ranks), lowest, clear, flip)
+    return _Shape(left + right, tuple(ranks), lowest, clear, tuple(flips))
 
 
 _S = TypeVar("_S", bound="Drawn")  # a page's drawing as estimated: its width and height
@@ -273,9 +279,10 @@ def folds(steps: Sequence[Step], limit: float, gutter: float) -> Iterator[tuple[
     what it continues), ``gutter`` apart (see :data:`GUTTER`). A box's side parts stay
     with it, in the row below it, beside the next box, their own boxes under them; the
     chain's boxes of a column are held in line, one under another (the wrap's holds). A
-    column's last box links to the next column from its side facing it: its row's side
-    parts go before it (the wrap's later rows), and no side part's lower box may be on
-    that side on its rank (see :func:`_shape`). The item's ranks: each row's tallest box.
+    column's last box links to the next column from its side facing it: the side parts
+    of each row of the column go before its box (the wrap's later rows), and no side
+    part's lower box may be on that side on its rank (see :func:`_shape`). The item's
+    ranks: each row's tallest box.
     """
     count = len(steps)
     for made in range(2, count):
@@ -297,7 +304,7 @@ def folds(steps: Sequence[Step], limit: float, gutter: float) -> Iterator[tuple[
         item = Item(steps[0].item.name, width, ranks, lowest, steps[0].item.width, 0.0, made)
         heads = tuple(span[0].item.name for span in spans)
         holds = [(b.item.name, a.item.name) for span in spans for a, b in pairwise(span)]
-        flips = tuple(shape.flip for shape in shapes if shape.flip)
+        flips = tuple(flip for shape in shapes for flip in shape.flips)
         yield item, Wrap(COLUMNS, (heads, *flips), tuple(holds), IN_LINE)
 
 
