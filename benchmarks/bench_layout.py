@@ -16,7 +16,8 @@ pages shown below the legibility floor, and the undercutters drawn on a page tha
 continues their target (one of its tops): at the target's arrow, or at its box. The
 maps: the repository's, a map of linked groups, generated maps of 120 to 1,500 nodes,
 two of Argdown's own examples imported, a generated debate shaped as Kialo's,
-cross-linked, a generated map dense with undercutters, and a flat list of 40 statements.
+cross-linked, a generated map dense with undercutters, a flat list of 40 statements, and a
+tester's class debate (25 statements, eight stubs on page 1).
 """
 
 from __future__ import annotations
@@ -89,9 +90,13 @@ CASES = [
     ("flat40", "slide"),
     ("flat40", "a4"),
     ("flat40", "slide-lr"),
+    ("classdebate", "a4"),
+    ("classdebate", "slide"),
 ]
 """(map, fit): the fit is a page, then ``-portrait`` (upright) and ``-lr`` (left to right)."""
 FILES = {"flagship": "russias-game-in-north-korea.yaml", "uniforms": "school-uniforms.yaml"}
+SMALL = {"classdebate": "class-debate.yaml"}
+"""Small maps of the test cases: a tester's class debate (eight stubs on page 1)."""
 IMPORTED = {
     "populism": "Populism-Core-Argument-Argdown-Example.argdown",
     "semmelweis": "semmelweis_betz.argdown",
@@ -249,9 +254,9 @@ def undercuts(seed: int) -> dict[str, object]:
 
 
 def load(name: str) -> ArgumentMap:
-    """A named map of the repository, the linked groups' map, an imported Argdown example,
-    a generated debate (``debate`` and its size), a flat list (``flat`` and its size), or a
-    generated map of N nodes."""
+    """A named map of the repository or the test cases, the linked groups' map, an imported
+    Argdown example, a generated debate (``debate`` and its size), a flat list (``flat``
+    and its size), or a generated map of N nodes."""
     if name == "groups":
         return validate_data(linked_groups())
     if name.startswith("debate"):
@@ -264,6 +269,8 @@ def load(name: str) -> ArgumentMap:
         from argmap.interop import ImportOptions, import_file
 
         return import_file(ARGDOWN / IMPORTED[name], "argdown", ImportOptions(all_roots=True)).map
+    if name in SMALL:
+        return load_map(HERE.parent / "tests" / "cases" / "smallmaps" / SMALL[name])
     return load_map(MAPS / FILES[name]) if name in FILES else validate_data(generate(int(name)))
 
 

@@ -12,6 +12,7 @@ from argmap.exporters.diagram.keyshare import key_shared
 from argmap.exporters.diagram.leafhome import Arrange, leaves_home
 from argmap.exporters.diagram.leafhome import renamed as renamed_wrap
 from argmap.exporters.diagram.lonerows import lone_rows
+from argmap.exporters.diagram.overviewfill import fuller_overview_rows
 from argmap.exporters.diagram.overviewlanes import straight_overview_stubs
 from argmap.exporters.diagram.overviewstubs import split_overview_stubs
 from argmap.exporters.diagram.packed import unpack
@@ -52,7 +53,8 @@ def fewer_pages(
     siblings' pages (see :func:`~.siblingshare.share_sibling_pages`), lone branches at
     their stubs again (see :func:`~.lonerows.lone_rows`), a small map's pages all on one
     (see :func:`~.wholepage.whole_page`), the overview's grouped stub split (see
-    :func:`~.overviewstubs.split_overview_stubs`), its stubs in rows that loop put in
+    :func:`~.overviewstubs.split_overview_stubs`), its stubs in fewer rows where they fit
+    (see :func:`~.overviewfill.fuller_overview_rows`), its stubs in rows that loop put in
     one row (see :func:`~.overviewlanes.straight_overview_stubs`), and, top down, a key
     alone on a page drawn on one with room (see :func:`~.keyshare.key_shared`). ``planned``: the
     pager that planned the pages (for its rows and estimates), and whether they run left
@@ -70,6 +72,7 @@ def fewer_pages(
     if not across and pager is not None:
         drafts = whole_page(drafts, drafter, budget, pager)
         drafts = split_overview_stubs(m, drafts, drafter, budget)
+        drafts = fuller_overview_rows(m, drafts, drafter, budget)
     drafts = straight_overview_stubs(m, drafts, drafter, budget)
     if across or pager is None:
         return drafts

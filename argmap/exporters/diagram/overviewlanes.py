@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from argmap.exporters.diagram.pagesize import Budget
     from argmap.exporters.diagram.paging import Page, Stub
 
-__all__ = ["STRAY", "straight_overview_stubs", "stray"]
+__all__ = ["STRAY", "loops", "straight_overview_stubs", "stray"]
 
 STRAY: Final = 36.0
 """An arrow that runs this far (half an inch) outside the box its two ends span loops."""
@@ -38,7 +38,7 @@ def stray(points: Sequence[tuple[float, float]]) -> float:
     return max(max(left - x, x - right, top - y, y - bottom, 0.0) for x, y in points)
 
 
-def _loops(svg: str, root: str, names: set[str]) -> int:
+def loops(svg: str, root: str, names: set[str]) -> int:
     """How many arrows from the stubs ``names`` to ``root`` loop (see :func:`stray`)."""
     return sum(
         1
@@ -75,7 +75,7 @@ def straight_overview_stubs(
     if len(own[0].rows if own else ()) < 2 or len(stubs) != len(names):
         return drafts  # no rows, or rows with more than stubs in them
     svg = unpack(first.packed)
-    if not _loops(svg, root, names):
+    if not loops(svg, root, names):
         return drafts
     crossed = all_crossings(svg)
 
@@ -85,7 +85,7 @@ def straight_overview_stubs(
         return (
             budget.holds(laid.width, laid.height)
             and all_crossings(drawn) <= crossed
-            and not _loops(drawn, root, shown)
+            and not loops(drawn, root, shown)
         )
 
     trials = [*_in_rows(page, stubs, own[0])]

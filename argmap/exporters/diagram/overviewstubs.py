@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from argmap.exporters.diagram.pagesize import Budget
     from argmap.exporters.diagram.paging import Page, Stub
 
-__all__ = ["split_overview_stubs"]
+__all__ = ["held_rows", "split_overview_stubs"]
 
 
 _D = TypeVar("_D", bound=Packed)
@@ -129,7 +129,8 @@ def _trials(
         if not budget.holds(max(wide, laid[0]), laid[1] + more * (size[1] + RANKSEP)):
             continue
         new = (*rows[:at], *chunks, *rows[at + 1 :])
-        wraps = (*(w for w in page.wraps if w.parent != stub.parent), _rows(own[0], new, size[0]))
+        kept = (w for w in page.wraps if w.parent != stub.parent)
+        wraps = (*kept, held_rows(own[0], new, size[0]))
         out.append(replace(page, stubs=stubs, wraps=wraps))
     return out
 
@@ -144,7 +145,7 @@ def _even(items: int, most: int) -> int:
     return math.ceil(items / rows)
 
 
-def _rows(wrap: Wrap, rows: tuple[tuple[str, ...], ...], width: float) -> Wrap:
+def held_rows(wrap: Wrap, rows: tuple[tuple[str, ...], ...], width: float) -> Wrap:
     """The root's ``rows``, each held below the one before (``width``: the widest stub's).
 
     Rows of single boxes (the stubs) are held as :func:`~.stacking.note_rows` holds
