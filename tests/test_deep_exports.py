@@ -65,6 +65,28 @@ def test_round_trip_keeps_everything_at_any_nesting(m: ArgumentMap) -> None:
         assert get_importer("argdown")(text, "x.argdown").map == m
 
 
+def test_a_groups_undercutters_stay_under_it_after_a_branch_goes_on_in_a_block() -> None:
+    """A co-premise's undercutter with a premise of its own, written one level deep, went
+    on in a block of its own (``<u1>``); the next co-premise's undercutter was then written
+    in that block, as if ``u1`` answered it, and came back as a rebuttal of ``u1``."""
+    first = {
+        "id": "u1",
+        "text": "The first link fails.",
+        "undercut": True,
+        "premises": [{"id": "s1", "text": "Why it fails."}],
+    }
+    second = {"id": "u2", "text": "The second link fails.", "undercut": True}
+    linked = [
+        {"id": "p1", "text": "First co-premise.", "objections": [first]},
+        {"id": "p2", "text": "Second co-premise.", "objections": [second]},
+    ]
+    thesis = {"id": "t", "text": "Thesis.", "premises": [{"id": "g", "linked": linked}]}
+    m = validate_data({"title": "Undercut group", "thesis": thesis})
+    for nest in (1, 2, 3):
+        text = to_argdown(m, nest=nest)
+        assert get_importer("argdown")(text, "x.argdown").map == m, text
+
+
 def test_markdown_lists_continue_in_sections_of_their_own() -> None:
     m = deep_chain(3 * markdown.NEST_LEVELS + 4)
     text = to_markdown(m)

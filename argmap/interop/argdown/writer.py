@@ -213,8 +213,10 @@ def _group(
             head = f"<{group}>" if undercuts else _title(m, member)
             if block != (head, len(lines)):
                 lines += ["", head]
+            start = len(lines)
             _write(m, list(run), 1, nest, firsts, lines)
-            block = (head, len(lines))
+            # A branch deeper than ``nest`` went on in blocks of its own: the last is not this.
+            block = (head, len(lines)) if "" not in lines[start:] else ("", 0)
 
 
 def _conclusion(m: ArgumentMap, claim: Node) -> str:
