@@ -28,7 +28,7 @@ def branches_in_order(
     stub's pages go on in file order. Only where each side draws its first branch so (a
     reason's own reasons, too big for that, keep a stub each beside its undercutters, so
     that its page still names them). Not a node whose branches are all leaves (see
-    :mod:`.leafprefix`), nor the root of the overview, whose stubs outline the map.
+    :mod:`.leafprefix`), nor any on the overview, whose stubs outline the map.
 
     Args:
         pager: the pager filling the page.
@@ -40,9 +40,11 @@ def branches_in_order(
         The page's nodes in full and its limits: drawn anew where that draws more nodes
         in full, at least two whole branches and one of each side, else as they were.
     """
+    if pager.overview and pager.root in full:
+        return full, limits  # page 1: its stubs outline the map (see :mod:`.overviewstubs`)
     for parent in sorted(full, key=pager.order.__getitem__):
         units = pager.priority(parent)
-        if len(units) < 3 or pager.leafy(parent) or _outline(pager, parent):
+        if len(units) < 3 or pager.leafy(parent):
             continue
         if any(unit[0] in full for unit in units):
             continue  # not a hub: the page drew what fitted of its branches
@@ -80,8 +82,3 @@ def _prefix(
         else:
             stopped.add(side)  # the rest of this side go on together
     return trial, drawn
-
-
-def _outline(pager: Pager, parent: str) -> bool:
-    """Whether ``parent`` is the overview's root, whose stubs outline the whole map."""
-    return parent == pager.root and pager.overview
