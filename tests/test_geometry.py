@@ -146,10 +146,8 @@ def test_edges_meeting_at_a_node_are_counted_only_where_they_cross_before_it() -
     assert geometry.meeting_crossings(meeting) == 0
 
 
-def test_a_node_box_is_read_once_however_many_passes_read_it(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """The passes over a drawing each read its boxes: a group's box is read from its text once."""
+def _counted_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of the boxes read from now on (none kept from before), in order."""
     reads: list[str] = []
     read = geometry._read_box
 
@@ -159,6 +157,14 @@ def test_a_node_box_is_read_once_however_many_passes_read_it(
 
     monkeypatch.setattr(geometry, "_BOXES", {})
     monkeypatch.setattr(geometry, "_read_box", counted)
+    return reads
+
+
+def test_a_node_box_is_read_once_however_many_passes_read_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The passes over a drawing each read its boxes: a group's box is read from its text once."""
+    reads = _counted_reads(monkeypatch)
     first = _drawing(_node("p", 0, 0, 50, 20), _node("c", 0, 60, 50, 80))
     # A pass's output: the same groups further on (an edge redrawn before them), one moved.
     later = _drawing(
@@ -185,15 +191,7 @@ def test_every_box_of_a_drawing_of_thousands_is_read_once_however_many_passes_re
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Kept for 512 groups alone, a drawing of 3,000 nodes had each pass read every box afresh."""
-    reads: list[str] = []
-    read = geometry._read_box
-
-    def counted(text: str) -> geometry.Box | None:
-        reads.append(text)
-        return read(text)
-
-    monkeypatch.setattr(geometry, "_BOXES", {}, raising=False)
-    monkeypatch.setattr(geometry, "_read_box", counted)
+    reads = _counted_reads(monkeypatch)
     svg = _drawing(*(_node(f"n{i}", i, 0, i + 50, 20) for i in range(1500)))
     for _ in range(3):  # as the borders', arrowheads' and key's passes read them
         assert len(geometry.boxes(svg)) == 1500

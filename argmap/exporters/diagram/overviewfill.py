@@ -14,10 +14,10 @@ from argmap.exporters.diagram.geometry import (
     misplaced,
     through_boxes,
 )
-from argmap.exporters.diagram.overviewlanes import loops
+from argmap.exporters.diagram.overviewlanes import loops, root_rows, with_first
 from argmap.exporters.diagram.overviewstubs import held_rows
 from argmap.exporters.diagram.packed import unpack
-from argmap.exporters.diagram.pagemerge import Drafts, Packed, first_fitting
+from argmap.exporters.diagram.pagemerge import Drafts, Packed
 from argmap.exporters.diagram.stacking import NODESEP, PASSING, Wrap
 from argmap.model import ArgumentMap
 
@@ -68,15 +68,12 @@ def fuller_overview_rows(
     the rows, and no more boxes out of file order or above their parent, is kept.
     ``drafts``: every page, laid out, page 1 first.
     """
-    first = drafts[0] if drafts else None
-    if first is None or first.plan.page.number != 1 or not first.plan.page.tops:
+    found = root_rows(drafts)
+    if found is None:
         return drafts
-    page = first.plan.page
-    root = page.tops[0]
-    own = [w for w in page.wraps if w.parent == root]
-    if len(own) != 1 or len(own[0].rows) < 2:
-        return drafts
-    names = [name for row in own[0].rows for name in row]
+    first, wrap = found
+    page, root = first.plan.page, first.plan.page.tops[0]
+    names = [name for row in wrap.rows for name in row]
     svg = unpack(first.packed)
     drawn = boxes(svg)
     if not set(names) <= {s.name for s in page.stubs} or not set(names) <= drawn.keys():
@@ -102,13 +99,8 @@ def fuller_overview_rows(
             and not loops(after, root, set(names))
         )
 
-    trials = _trials(page, own[0], widths, budget.width)
-    if not trials:
-        return drafts
-    home = {node: d.plan.page.number for d in drafts for node in d.plan.page.nodes}
-    never = (lambda _laid: False, "")  # ranks drawn closer: not tried
-    plan = first_fitting(trials, drafter, (len(drafts), home), fits, never, first.plan.ranksep)
-    return drafts if plan is None else [drafter.lay_out([plan])[0], *drafts[1:]]
+    trials = _trials(page, wrap, widths, budget.width)
+    return with_first(drafts, drafter, trials, fits) if trials else drafts
 
 
 def _trials(page: Page, wrap: Wrap, widths: Mapping[str, float], across: float) -> list[Page]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final, TypeVar
 
@@ -64,16 +64,15 @@ def straight_overview_stubs(
     looping and no more crossings is kept. Only page 1 changes; every page keeps its
     number. ``drafts``: every page, page 1 first.
     """
-    first = drafts[0] if drafts else None
-    if first is None or first.plan.page.number != 1 or not first.plan.page.tops:
+    found = root_rows(drafts)
+    if found is None:
         return drafts
-    page = first.plan.page
-    root = page.tops[0]
-    own = [w for w in page.wraps if w.parent == root]
-    names = {name for row in own[0].rows for name in row} if len(own) == 1 else set()
+    first, wrap = found
+    page, root = first.plan.page, first.plan.page.tops[0]
+    names = {name for row in wrap.rows for name in row}
     stubs = [s for s in page.stubs if s.name in names]
-    if len(own[0].rows if own else ()) < 2 or len(stubs) != len(names):
-        return drafts  # no rows, or rows with more than stubs in them
+    if len(stubs) != len(names):
+        return drafts  # rows with more than stubs in them
     svg = unpack(first.packed)
     if not loops(svg, root, names):
         return drafts
@@ -88,12 +87,35 @@ def straight_overview_stubs(
             and not loops(drawn, root, shown)
         )
 
-    trials = [*_in_rows(page, stubs, own[0])]
-    trials += [t for row in _merged(m, stubs) for t in _placed(page, names, row, own[0])]
+    trials = [*_in_rows(page, stubs, wrap)]
+    trials += [t for row in _merged(m, stubs) for t in _placed(page, names, row, wrap)]
+    fitting = [t for t in trials if page.key[1] not in names - {s.name for s in t.stubs}]
+    return with_first(drafts, drafter, fitting, fits)
+
+
+def root_rows(drafts: Sequence[_D]) -> tuple[_D, Wrap] | None:
+    """Page 1's draft and the wrap of its root's rows, where it has two rows or more."""
+    first = drafts[0] if drafts else None
+    if first is None or first.plan.page.number != 1 or not first.plan.page.tops:
+        return None
+    page = first.plan.page
+    own = [w for w in page.wraps if w.parent == page.tops[0]]
+    if len(own) != 1 or len(own[0].rows) < 2:
+        return None
+    return first, own[0]
+
+
+def with_first(
+    drafts: list[_D], drafter: Drafts[_D], trials: Sequence[Page], fits: Callable[[_D], bool]
+) -> list[_D]:
+    """The pages with page 1 laid out as the first of ``trials`` that ``fits`` (if any).
+
+    Every page keeps its number (``drafts``: every page, laid out, page 1 first).
+    """
     home = {node: d.plan.page.number for d in drafts for node in d.plan.page.nodes}
     never = (lambda _laid: False, "")  # ranks drawn closer: not tried
-    fitting = [t for t in trials if page.key[1] not in names - {s.name for s in t.stubs}]
-    plan = first_fitting(fitting, drafter, (len(drafts), home), fits, never, first.plan.ranksep)
+    ranksep = drafts[0].plan.ranksep
+    plan = first_fitting(list(trials), drafter, (len(drafts), home), fits, never, ranksep)
     return drafts if plan is None else [drafter.lay_out([plan])[0], *drafts[1:]]
 
 
