@@ -48,10 +48,9 @@ def branches_in_order(
             continue
         if any(unit[0] in full for unit in units):
             continue  # not a hub: the page drew what fitted of its branches
-        below = pager.whole([c for unit in units for c in unit])
-        grouped = {k: v for k, v in limits.items() if k not in below}
-        grouped[parent] = 0
-        trial, drawn = _prefix(pager, fits, units, (full - below, grouped))
+        # (A hub draws nothing below it: a page takes a node only after its parent.)
+        grouped = {**limits, parent: 0}
+        trial, drawn = _prefix(pager, fits, units, (full, grouped))
         # Each side from its first branch, or the hub's stubs stay: a side of big branches
         # (a reason's own reasons) grouped into one stub would hide what they are.
         if min(drawn.values()) >= 1 and sum(drawn.values()) >= 2 and len(trial) > len(full):
@@ -64,8 +63,8 @@ def _prefix(
 ) -> tuple[set[str], dict[bool, int]]:
     """The page with each side's first branches whole, as far as each fits, and the counts.
 
-    ``page``: the nodes drawn in full without the branches, and the limits (the parent's
-    grouped). Returns the nodes then drawn in full, and how many branches each side
+    ``page``: the nodes drawn in full, none of the branches among them, and the limits
+    (the parent's grouped). Returns the nodes then drawn in full, and how many branches each side
     (against the parent or not) draws whole.
     """
     trial, limits = page

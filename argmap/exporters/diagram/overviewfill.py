@@ -74,19 +74,20 @@ def fuller_overview_rows(
     first, wrap = found
     page, root = first.plan.page, first.plan.page.tops[0]
     names = [name for row in wrap.rows for name in row]
+    named = set(names)
     svg = unpack(first.packed)
     drawn = boxes(svg)
-    if not set(names) <= {s.name for s in page.stubs} or not set(names) <= drawn.keys():
+    if not named <= {s.name for s in page.stubs} or not named <= drawn.keys():
         return drafts  # rows of more than stubs
     widths = {name: drawn[name].right - drawn[name].left for name in names}
     order = {node.id: i for i, node in enumerate(m.walk())}
 
-    def counts(drawn: str) -> tuple[int, ...]:
+    def counts(laid_svg: str) -> tuple[int, ...]:
         return (
-            all_crossings(drawn),
-            through_boxes(drawn),
-            detours(drawn),
-            *misplaced(drawn, order),
+            all_crossings(laid_svg),
+            through_boxes(laid_svg),
+            detours(laid_svg),
+            *misplaced(laid_svg, order),
         )
 
     before = counts(svg)
@@ -96,7 +97,7 @@ def fuller_overview_rows(
         return (
             budget.holds(laid.width, laid.height)
             and all(a <= b for a, b in zip(counts(after), before, strict=True))
-            and not loops(after, root, set(names))
+            and not loops(after, root, named)
         )
 
     trials = _trials(page, wrap, widths, budget.width)
