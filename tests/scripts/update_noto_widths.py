@@ -32,23 +32,42 @@ TARGET = ROOT / "argmap" / "exporters" / "diagram" / "notowidths.py"
 
 
 def widths(style: str) -> list[int]:
-    """Advance widths in thousandths of an em, for every code point of RANGES in order."""
+    """Advance widths in thousandths of an em, for every code point of RANGES in order.
+
+    Read from the face's default advances plus its HVAR deltas at the style's weight: what
+    the engine's instancer gives, without instancing every outline (3 s a face).
+    """
+    from fontTools.misc.roundTools import otRound
     from fontTools.ttLib import TTFont
-    from fontTools.varLib import instancer
+    from fontTools.varLib.models import normalizeLocation, piecewiseLinearMap
+    from fontTools.varLib.varStore import VarStoreInstancer
 
     from argmap.exporters.diagram.fonts import MAIN_FACES, noto_folder
 
     name, weight = MAIN_FACES[style]
-    with TTFont(str(noto_folder() / name)) as font:
-        static = instancer.instantiateVariableFont(font, {"wght": weight})
-        cmap = static.getBestCmap()
-        metrics = static["hmtx"].metrics
-        em = static["head"].unitsPerEm
+    with TTFont(str(noto_folder() / name), lazy=True) as font:
+        axes = font["fvar"].axes
+        where = normalizeLocation(
+            {"wght": weight}, {a.axisTag: (a.minValue, a.defaultValue, a.maxValue) for a in axes}
+        )
+        segments = font["avar"].segments if "avar" in font else {}
+        where = {tag: piecewiseLinearMap(v, segments.get(tag) or {}) for tag, v in where.items()}
+        hvar = font["HVAR"].table
+        deltas = VarStoreInstancer(hvar.VarStore, axes, where)
+        order = {glyph: index for index, glyph in enumerate(font.getGlyphOrder())}
+        cmap = font.getBestCmap()
+        metrics = font["hmtx"].metrics
+        em = font["head"].unitsPerEm
         out = []
         for first, last in RANGES:
             for code in range(first, last + 1):
                 glyph = cmap.get(code)
-                out.append(round(metrics[glyph][0] * 1000 / em) if glyph else 0)
+                if glyph is None:
+                    out.append(0)
+                    continue
+                index = hvar.AdvWidthMap.mapping[glyph] if hvar.AdvWidthMap else order[glyph]
+                advance = otRound(metrics[glyph][0] + deltas[index])
+                out.append(round(advance * 1000 / em))
         return out
 
 
