@@ -49,12 +49,33 @@ def _ctrl_c_acts() -> Iterator[None]:
     signal.signal(signal.SIGINT, previous)
 
 
-@pytest.fixture(autouse=True)
-def _fresh_drawings() -> None:
-    """Each test lays its graphs out afresh: no drawing is reused from an earlier test."""
+def _forget_drawings() -> None:
     pool = sys.modules.get("argmap.exporters.diagram.enginepool")
     if pool is not None:  # imported by an earlier test
         pool.forget_drawings()
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _fresh_drawings_each_file() -> None:
+    """Each test file lays its graphs out afresh: no drawing is reused from another file."""
+    _forget_drawings()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_drawings(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test that patches anything, or counts the engine's runs, lays its graphs out afresh.
+
+    Other tests of a file reuse the drawings its earlier tests made (the engine draws the
+    same DOT the same every time, and a drawing is kept by engine and DOT): the same map laid
+    out for one test after another is laid out once. A patch might change what a drawing is
+    made of, so a patched test neither finds a drawing made before it nor leaves one behind.
+    """
+    patched = {"monkeypatch", "engine_runs"} & set(request.fixturenames)
+    if patched:
+        _forget_drawings()
+    yield
+    if patched:
+        _forget_drawings()
 
 
 @pytest.fixture
