@@ -22,6 +22,7 @@ from argmap.exporters.diagram.steptries import (
     apart_from_trail,
     beside_steps,
     cutters_aside,
+    past_trail,
     steps_apart,
 )
 from argmap.load.maps import load_map
@@ -137,6 +138,34 @@ def test_left_to_right_steps_from_the_breadcrumb_leave_its_column() -> None:
         other,
         Wrap("so e", (("eu", TRAIL),), ()),
     )
+
+
+def test_left_to_right_steps_from_the_breadcrumb_go_below_it_later_ones_or_the_first() -> None:
+    one = Wrap("so d", (("du", "junction d", TRAIL),), ())
+    two = Wrap("so e", (("eu", "junction e", TRAIL),), ())
+    other = Wrap("d", (("d1", "d2"),), ())
+    page = past_trail(_page(one, other, two))
+    assert page is not None
+    assert page.wraps == (one, other, Wrap("so e", ((TRAIL, "junction e", "eu"),), ()))
+    page = past_trail(_page(one, other, two), first=True)
+    assert page is not None
+    assert page.wraps == (Wrap("so d", ((TRAIL, "junction d", "du"),), ()), other, two)
+    assert past_trail(_page(one, other)) is None  # one step: none after the first
+    assert past_trail(_page(other), first=True) is None  # none
+
+
+def test_left_to_right_a_step_from_the_breadcrumb_below_it_is_held_below_it() -> None:
+    """A random map's A4 page, left to right: an objection to the breadcrumb's conclusion
+    above the next conclusion, drawn from it below the breadcrumb. The step's junction
+    went below the breadcrumb, its undercutter held above with it, and the undercutter's
+    arrow ran down past the breadcrumb across the objection's (one crossing). Held
+    below the breadcrumb, the junction next to it, nothing crosses."""
+    m = load_map(ROOT / "tests" / "cases" / "pagefloor" / "step-from-breadcrumb-below-it.yaml")
+    layout = lay_out(m, analyze(m), RenderOptions(direction="LR"), "a4", find_engine("auto"))
+    (page,) = [p for p in layout.pages if p.plan.page.tops == ("c01o", "c01c10")]
+    (row,) = [r for w in page.plan.page.wraps if w.parent == "so c01c10" for r in w.rows]
+    assert row == (TRAIL, "junction c01c10", "c01c10u")
+    assert [geometry.all_crossings(p.svg) for p in layout.pages] == [0] * len(layout.pages)
 
 
 def _premise_page(*wraps: Wrap) -> Page:

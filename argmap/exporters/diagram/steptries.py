@@ -4,8 +4,8 @@ Where the engine puts the boxes around a row cannot be told before a page is dra
 undercut step's junction and undercutters (see :func:`~.steprows.undercutter_rows`), a
 box's undercutters among its children. So a page whose drawing has crossing arrows is
 drawn again with such rows held other ways (:func:`beside_steps`, :func:`cutters_aside`,
-:func:`steps_apart`, and left to right :func:`apart_from_trail` too: see
-:func:`step_ways`), and the drawing that crosses least is kept (see
+:func:`steps_apart`, and left to right :func:`apart_from_trail` and :func:`past_trail`
+too: see :func:`step_ways`), and the drawing that crosses least is kept (see
 :func:`~.pagetries.fewer_crossings`). Left to right, a rank is a column: a row's first
 item is its top one.
 """
@@ -32,6 +32,7 @@ __all__ = [
     "apart_from_trail",
     "beside_steps",
     "cutters_aside",
+    "past_trail",
     "step_ways",
     "steps_apart",
 ]
@@ -48,6 +49,7 @@ def step_ways(m: ArgumentMap, page: Page, across: bool) -> list[Page]:
     ways += [steps_apart(m, page), steps_apart(m, page, last=True)]
     if across:
         ways += [apart_from_trail(m, page), apart_from_trail(m, page, junctions=True)]
+        ways += [past_trail(page), past_trail(page, first=True)]
     return [way for way in dict.fromkeys(ways) if way is not None]
 
 
@@ -132,6 +134,25 @@ def apart_from_trail(m: ArgumentMap, page: Page, junctions: bool = False) -> Pag
     wraps = tuple(
         (w._replace(rows=(_apart(w.rows[0], junctions),)) if w in rows else w) for w in page.wraps
     )
+    return replace(page, wraps=wraps)
+
+
+def past_trail(page: Page, first: bool = False) -> Page | None:
+    """Left to right, the page with steps from the breadcrumb held below it in its column.
+
+    Each step from the breadcrumb holds its undercutters and junction above the
+    breadcrumb, in its column (see :func:`~.steprows.undercutter_rows`). Two steps to
+    conclusions on either side of the breadcrumb could not both be so: the engine put
+    one junction below it anyway, its undercutter left above, whose arrow ran down past
+    the breadcrumb across the arrows into it (a random map's A4 page). Here every such
+    step but the first goes below the breadcrumb, its junction next to it, its
+    undercutters after (``first``: the first alone). None: no such step to move.
+    """
+    rows = [w for w in page.wraps if w.parent.startswith(STEP_ROW) and _ends_at_trail(w.rows)]
+    moved = rows[:1] if first else rows[1:]
+    if not moved:
+        return None
+    wraps = tuple((w._replace(rows=(w.rows[0][::-1],)) if w in moved else w) for w in page.wraps)
     return replace(page, wraps=wraps)
 
 
