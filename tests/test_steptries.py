@@ -168,6 +168,22 @@ def test_left_to_right_a_step_from_the_breadcrumb_below_it_is_held_below_it() ->
     assert [geometry.all_crossings(p.svg) for p in layout.pages] == [0] * len(layout.pages)
 
 
+def test_left_to_right_a_second_steps_undercutter_goes_below_the_breadcrumb() -> None:
+    """A random map's A4 page, left to right: two undercut steps from the breadcrumb,
+    their junctions out of its column, both undercutters above it. The second's arrow
+    ran down across the first step's to its junction (one crossing). Held below the
+    breadcrumb, it reaches its junction clear."""
+    m = load_map(ROOT / "tests" / "cases" / "pagefloor" / "steps-from-breadcrumb-apart.yaml")
+    layout = lay_out(m, analyze(m), RenderOptions(direction="LR"), "a4", find_engine("auto"))
+    (page,) = [p for p in layout.pages if "c00c11c20" in p.plan.page.tops]
+    rows = {w.parent: w.rows for w in page.plan.page.wraps if w.parent.startswith("so ")}
+    assert rows == {
+        "so c00c10c20": (("c00c10c20u", TRAIL),),
+        "so c00c11c20": ((TRAIL, "c00c11c20u"),),
+    }
+    assert [geometry.all_crossings(p.svg) for p in layout.pages] == [0] * len(layout.pages)
+
+
 def _premise_page(*wraps: Wrap) -> Page:
     stubs = (Stub("p", ("pv",), 2, 3, False), Stub("p", ("po",), 1, 4, False))
     return Page(2, ("t",), ("p",), ("p", "a", "b", "pc", "pu"), stubs, wraps=wraps)

@@ -48,8 +48,9 @@ def step_ways(m: ArgumentMap, page: Page, across: bool) -> list[Page]:
     ways = [beside_steps(m, page), _aside(page, cut, False), _aside(page, cut, True)]
     ways += [steps_apart(m, page), steps_apart(m, page, last=True)]
     if across:
-        ways += [apart_from_trail(m, page), apart_from_trail(m, page, junctions=True)]
-        ways += [past_trail(page), past_trail(page, first=True)]
+        points = apart_from_trail(m, page, junctions=True)  # its undercutters above it
+        ways += [apart_from_trail(m, page), points, past_trail(page), past_trail(page, True)]
+        ways += [past_trail(points)] if points is not None else []  # later ones below it
     return [way for way in dict.fromkeys(ways) if way is not None]
 
 
@@ -146,7 +147,10 @@ def past_trail(page: Page, first: bool = False) -> Page | None:
     one junction below it anyway, its undercutter left above, whose arrow ran down past
     the breadcrumb across the arrows into it (a random map's A4 page). Here every such
     step but the first goes below the breadcrumb, its junction next to it, its
-    undercutters after (``first``: the first alone). None: no such step to move.
+    undercutters after (``first``: the first alone). Of a page whose junctions left the
+    column (:func:`apart_from_trail`), the undercutters go below it alone: above, the
+    second's arrow crossed the first step's on its way down to its junction (another
+    random map's page). None: no such step to move.
     """
     rows = [w for w in page.wraps if w.parent.startswith(STEP_ROW) and _ends_at_trail(w.rows)]
     moved = rows[:1] if first else rows[1:]
