@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import zlib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from argmap.exporters.diagram.steptries import (
     cutters_aside,
     past_trail,
     steps_apart,
+    tops_kin_after,
 )
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
@@ -182,6 +184,23 @@ def test_left_to_right_a_second_steps_undercutter_goes_below_the_breadcrumb() ->
         "so c00c11c20": ((TRAIL, "c00c11c20u"),),
     }
     assert [geometry.all_crossings(p.svg) for p in layout.pages] == [0] * len(layout.pages)
+
+
+def test_upright_left_to_right_an_objections_evidence_goes_after_a_steps_junction() -> None:
+    """A random map's upright Letter page, left to right, the breadcrumb in the tops'
+    column: an objection to the breadcrumb's conclusion, then the next conclusion, its
+    step undercut. The objection's evidence went in the junction's column above the
+    junction, and its arrow crossed the "so" arrow (one crossing). Held after the
+    junction, it crosses nothing."""
+    case = ROOT / "tests" / "cases" / "pagefloor" / "objection-evidence-beside-a-step-upright.yaml"
+    m = load_map(case)
+    options = RenderOptions(direction="LR", portrait=True)
+    layout = lay_out(m, analyze(m), options, "letter", find_engine("auto"))
+    (page,) = [p for p in layout.pages if p.plan.page.tops == ("c01o", "c01c10")]
+    (row,) = [r for w in page.plan.page.wraps if w.parent == "so c01c10" for r in w.rows]
+    assert row == ("c01c10u", "junction c01c10", "c01oe")
+    assert [geometry.all_crossings(p.svg) for p in layout.pages] == [0] * len(layout.pages)
+    assert tops_kin_after(m, replace(page.plan.page, wraps=())) is None  # not in the column
 
 
 def _premise_page(*wraps: Wrap) -> Page:

@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from argmap.analysis.view import drawn_up
+from argmap.exporters.diagram.pagetrailsize import in_trail_column
 from argmap.exporters.diagram.rowholds import among_rows, leaf_holds
 from argmap.exporters.diagram.stacking import TRAIL
 from argmap.exporters.diagram.steprows import STEP_ROW
@@ -34,6 +35,7 @@ __all__ = [
     "cutters_aside",
     "past_trail",
     "step_ways",
+    "tops_kin_after",
     "steps_apart",
 ]
 
@@ -51,6 +53,7 @@ def step_ways(m: ArgumentMap, page: Page, across: bool) -> list[Page]:
         points = apart_from_trail(m, page, junctions=True)  # its undercutters above it
         ways += [apart_from_trail(m, page), points, past_trail(page), past_trail(page, True)]
         ways += [past_trail(points)] if points is not None else []  # later ones below it
+        ways += [tops_kin_after(m, page)]
     return [way for way in dict.fromkeys(ways) if way is not None]
 
 
@@ -158,6 +161,31 @@ def past_trail(page: Page, first: bool = False) -> Page | None:
         return None
     wraps = tuple((w._replace(rows=(w.rows[0][::-1],)) if w in moved else w) for w in page.wraps)
     return replace(page, wraps=wraps)
+
+
+def tops_kin_after(m: ArgumentMap, page: Page) -> Page | None:
+    """Left to right, the breadcrumb in the tops' column: the other tops' children after a step.
+
+    A top that bears on a breadcrumb's row (an objection to its conclusion) sits in the
+    column under the breadcrumb, its children in the next column, that of the step's
+    junction; the engine put such a piece of evidence above the junction, and its arrow
+    ran across the "so" arrow from the breadcrumb (random maps' upright Letter pages).
+    Held after the first step's junction (nodes not held elsewhere, in file order), it
+    keeps below it. None: the page has no such child, or its breadcrumb is not in the
+    tops' column.
+    """
+    if not in_trail_column(page.wraps):
+        return None
+    drawn, used = set(page.nodes), set[str]()
+
+    def kin(step: str, named: Set[str]) -> tuple[str, ...]:
+        tops = [t for t in page.tops if t != step and not drawn_up(m.get(t))]
+        found = [c.id for t in tops for c in m.children(t) if c.id in drawn]
+        found = [c for c in found if c not in named and c not in used]
+        used.update(found)
+        return tuple(found)
+
+    return _at_steps(page, kin, last=True)
 
 
 def _apart(row: tuple[str, ...], junctions: bool) -> tuple[str, ...]:
