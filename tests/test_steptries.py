@@ -203,6 +203,20 @@ def test_upright_left_to_right_an_objections_evidence_goes_after_a_steps_junctio
     assert tops_kin_after(m, replace(page.plan.page, wraps=())) is None  # not in the column
 
 
+def test_a_later_conclusions_objection_goes_after_an_earlier_steps_junction() -> None:
+    """A random map's A4 page of two conclusions: the first one's step undercut, the
+    second one objected. The objection, in the rank of the step's junction and held
+    nowhere, went between the undercutter and the junction; the undercutter's arrow went
+    round under it, across the "so" arrow from the breadcrumb (two arrows crossing
+    before they met). Held after the junction, nothing crosses."""
+    m = load_map(ROOT / "tests" / "cases" / "pagefloor" / "objection-beside-an-earlier-step.yaml")
+    layout = lay_out(m, analyze(m), RenderOptions(), "a4", find_engine("auto"))
+    (page,) = [p for p in layout.pages if p.plan.page.tops == ("c00c11c20", "c00c11c21")]
+    (row,) = [r for w in page.plan.page.wraps if w.parent == "so c00c11c20" for r in w.rows]
+    assert row == ("c00c11c20u", "junction c00c11c20", "c00c11c21o")
+    assert [geometry.all_crossings(p.svg) for p in layout.pages] == [0] * len(layout.pages)
+
+
 def _premise_page(*wraps: Wrap) -> Page:
     stubs = (Stub("p", ("pv",), 2, 3, False), Stub("p", ("po",), 1, 4, False))
     return Page(2, ("t",), ("p",), ("p", "a", "b", "pc", "pu"), stubs, wraps=wraps)

@@ -53,7 +53,7 @@ def step_ways(m: ArgumentMap, page: Page, across: bool) -> list[Page]:
         points = apart_from_trail(m, page, junctions=True)  # its undercutters above it
         ways += [apart_from_trail(m, page), points, past_trail(page), past_trail(page, True)]
         ways += [past_trail(points)] if points is not None else []  # later ones below it
-        ways += [tops_kin_after(m, page)]
+    ways += [tops_kin_after(m, page)]
     return [way for way in dict.fromkeys(ways) if way is not None]
 
 
@@ -164,26 +164,28 @@ def past_trail(page: Page, first: bool = False) -> Page | None:
 
 
 def tops_kin_after(m: ArgumentMap, page: Page) -> Page | None:
-    """Left to right, the breadcrumb in the tops' column: the other tops' children after a step.
+    """The page with other tops' children held after the first step's junction that they follow.
 
-    A top that bears on a breadcrumb's row (an objection to its conclusion) sits in the
-    column under the breadcrumb, its children in the next column, that of the step's
-    junction; the engine put such a piece of evidence above the junction, and its arrow
-    ran across the "so" arrow from the breadcrumb (random maps' upright Letter pages).
-    Held after the first step's junction (nodes not held elsewhere, in file order), it
-    keeps below it. None: the page has no such child, or its breadcrumb is not in the
-    tops' column.
+    Left to right with the breadcrumb in its tops' column, a top that bears on a
+    breadcrumb's row (an objection to its conclusion) has its children in the next
+    column, the step's junction's; the engine put such a piece of evidence above the
+    junction, and its arrow ran across the "so" arrow from the breadcrumb (random maps'
+    upright Letter pages): each such top's. Else, a conclusion's objection beside the
+    steps of the conclusions before it, in their junctions' rank: the engine put one
+    between a step's undercutter and its junction, the undercutter's arrow going round
+    under it and across a "so" arrow (a random map's A4 page): each later top's. Nodes
+    held nowhere else, in file order, conclusions drawn from them aside. None: no such
+    child.
     """
-    if not in_trail_column(page.wraps):
-        return None
-    drawn, used = set(page.nodes), set[str]()
+    drawn, used, column = set(page.nodes), set[str](), in_trail_column(page.wraps)
 
     def kin(step: str, named: Set[str]) -> tuple[str, ...]:
-        tops = [t for t in page.tops if t != step and not drawn_up(m.get(t))]
-        found = [c.id for t in tops for c in m.children(t) if c.id in drawn]
-        found = [c for c in found if c not in named and c not in used]
-        used.update(found)
-        return tuple(found)
+        after = page.tops[page.tops.index(step) + 1 :] if step in page.tops else ()
+        tops = [t for t in page.tops if t != step and not drawn_up(m.get(t))] if column else after
+        found = [c for t in tops for c in m.children(t) if c.id in drawn and not drawn_up(c)]
+        ids = [c.id for c in found if c.id not in named and c.id not in used]
+        used.update(ids)
+        return tuple(ids)
 
     return _at_steps(page, kin, last=True)
 
