@@ -260,6 +260,21 @@ def test_a_side_part_two_boxes_deep_stays_by_its_box_its_second_box_under_it() -
     assert item.width == pytest.approx(100.0 + NODESEP + 2 * 200.0 + GUTTER[0])
 
 
+def test_a_side_part_three_boxes_deep_goes_below_a_columns_last_box() -> None:
+    """A rebuttal's objection with a rebuttal under it, beside a chain's second claim: a
+    column ending at that claim has a rank below its rows where no box ends (the side
+    part's second box), and planning it raised IndexError (a car-free debate cut down,
+    on Letter and upright A4: no page at all)."""
+    items = [_box(f"n{i}") for i in range(6)]
+    side = Item("o", 100.0, (80.0, 50.0, 50.0), "r2")  # objection, rebuttal, objection
+    made = list(folds(_steps(items, {0: side}), 2000.0, GUTTER[0]))
+    item, wrap = made[0]
+    assert wrap.rows == (("n0", "n3"), ("o", "n1"))
+    assert item.ranks == (60.0, 80.0, 60.0, 50.0) and item.deepest == "r2"
+    item, wrap = made[1]
+    assert wrap.rows == (("n0", "n2", "n4"), ("o", "n1")) and item.deepest == "r2"
+
+
 @pytest.mark.parametrize("direction", ["TB", "LR"])
 def test_a_chain_whose_objections_have_rebuttals_goes_on_in_columns(direction: str) -> None:
     """A premise's objection with a rebuttal under it ended the columns: five slides."""

@@ -13,6 +13,7 @@ from argmap.options import RenderOptions
 from tests.conftest import CASES
 
 HOMEWORK = CASES / "homework-undercut.yaml"
+CARFREE = CASES / "carfree-undercut-link.yaml"
 
 
 def test_a_later_rows_junction_is_held_in_the_row_above_under_its_anchor() -> None:
@@ -35,3 +36,26 @@ def test_a_later_rows_junction_is_held_in_the_row_above_under_its_anchor() -> No
     junction = boxes["junction prep"]
     assert boxes["practice"].right < junction.left < junction.right < boxes["too-blunt"].left
     assert "<title>junction prep</title>" in html.unescape(svg)
+
+
+def test_a_breadcrumb_link_goes_out_of_the_side_that_crosses_no_arrow() -> None:
+    """The tester's car-free debate on slides (cut down): a page under the thesis, the
+    tourism reason and the business objection, its tops the undercutter of the reason's
+    link to the thesis, then two rebuttals of the objection. The link left the
+    breadcrumb's right side, its junction beside it, and the undercutter's arrow ran
+    across the page to it over the second rebuttal's arrow and the link (two crossings).
+    The page is laid out again with the link out of the left side, and that is kept."""
+    m = load_map(CARFREE)
+    layout = lay_out(m, analyze(m), RenderOptions(), "slide", find_engine("auto"))
+    pages = [p for p in layout.pages if p.plan.page.tops[0] == "pontevedra-small"]
+    assert len(pages) == 1
+    page = pages[0]
+    assert page.plan.page.trail == ("ban-cars", "tourism", "business")
+    assert page.plan.link_side == "w"
+    source = page.graph.source
+    assert '"junction trail tourism" -> "page trail":r1:w' in source
+    assert '"junction trail tourism" -> "page trail":r0:w' in source
+    assert geometry.crossings(page.svg) == 0
+    boxes = geometry.boxes(page.svg)
+    assert boxes["junction trail tourism"].right < boxes["pedestrians-spend"].left
+    assert all(geometry.crossings(other.svg) == 0 for other in layout.pages)

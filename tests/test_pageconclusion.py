@@ -474,6 +474,25 @@ def test_the_steps_of_a_page_of_several_conclusions_are_held_in_order(direction:
     assert [p.plan.page.number for p in layout.pages if geometry.all_crossings(p.svg)] == []
 
 
+def test_a_step_undercut_by_a_stub_alone_is_held_in_order_with_the_others() -> None:
+    """A continued A4 page of two conclusions: the first step's undercutter drawn beside
+    its junction, the second's a stub. Only the first had a row of its own, so the steps
+    were not held in order at all, and the engine put the second conclusion's objection
+    between its step's junction and the stub: the stub's arrow up to the junction and
+    the "so" arrow crossed the objection's (a random map's page, two crossings; cut
+    down, one). The second step's junction is held in the row too, after the first's."""
+    m = load_map(CASES / "conclusions-step-undercut-by-stub.yaml")
+    layout = _laid(m, "a4", False, "TB")
+    (page,) = [p for p in layout.pages if p.plan.page.tops == ("c00c10", "c00c11")]
+    steps = [w.rows for w in page.plan.page.wraps if w.parent == "steps c00c10"]
+    source = page.graph.source
+    assert steps == [(("c00c10u", "junction c00c10", "junction c00c11"),)]
+    assert '"junction c00c10" -> "junction c00c11" [style=invis]' in source
+    found = geometry.boxes(page.svg)
+    assert found["junction c00c10"].right < found["junction c00c11"].left
+    assert [p.plan.page.number for p in layout.pages if geometry.all_crossings(p.svg)] == []
+
+
 def test_left_to_right_a_conclusion_of_an_undercut_step_is_not_held_by_its_source() -> None:
     """Left to right, the planner holds a conclusion drawn from a node of the page in the
     column of that node's children. A step an undercutter targets runs through its

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import zlib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,9 @@ from argmap.exporters.diagram.steptries import (
     apart_from_trail,
     beside_steps,
     cutters_aside,
+    past_trail,
     steps_apart,
+    tops_kin_after,
 )
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
@@ -137,6 +140,81 @@ def test_left_to_right_steps_from_the_breadcrumb_leave_its_column() -> None:
         other,
         Wrap("so e", (("eu", TRAIL),), ()),
     )
+
+
+def test_left_to_right_steps_from_the_breadcrumb_go_below_it_later_ones_or_the_first() -> None:
+    one = Wrap("so d", (("du", "junction d", TRAIL),), ())
+    two = Wrap("so e", (("eu", "junction e", TRAIL),), ())
+    other = Wrap("d", (("d1", "d2"),), ())
+    page = past_trail(_page(one, other, two))
+    assert page is not None
+    assert page.wraps == (one, other, Wrap("so e", ((TRAIL, "junction e", "eu"),), ()))
+    page = past_trail(_page(one, other, two), first=True)
+    assert page is not None
+    assert page.wraps == (Wrap("so d", ((TRAIL, "junction d", "du"),), ()), other, two)
+    assert past_trail(_page(one, other)) is None  # one step: none after the first
+    assert past_trail(_page(other), first=True) is None  # none
+
+
+def test_left_to_right_a_step_from_the_breadcrumb_below_it_is_held_below_it() -> None:
+    """A random map's A4 page, left to right: an objection to the breadcrumb's conclusion
+    above the next conclusion, drawn from it below the breadcrumb. The step's junction
+    went below the breadcrumb, its undercutter held above with it, and the undercutter's
+    arrow ran down past the breadcrumb across the objection's (one crossing). Held
+    below the breadcrumb, the junction next to it, nothing crosses."""
+    m = load_map(ROOT / "tests" / "cases" / "pagefloor" / "step-from-breadcrumb-below-it.yaml")
+    layout = lay_out(m, analyze(m), RenderOptions(direction="LR"), "a4", find_engine("auto"))
+    (page,) = [p for p in layout.pages if p.plan.page.tops == ("c01o", "c01c10")]
+    (row,) = [r for w in page.plan.page.wraps if w.parent == "so c01c10" for r in w.rows]
+    assert row == (TRAIL, "junction c01c10", "c01c10u")
+    assert [geometry.all_crossings(p.svg) for p in layout.pages] == [0] * len(layout.pages)
+
+
+def test_left_to_right_a_second_steps_undercutter_goes_below_the_breadcrumb() -> None:
+    """A random map's A4 page, left to right: two undercut steps from the breadcrumb,
+    their junctions out of its column, both undercutters above it. The second's arrow
+    ran down across the first step's to its junction (one crossing). Held below the
+    breadcrumb, it reaches its junction clear."""
+    m = load_map(ROOT / "tests" / "cases" / "pagefloor" / "steps-from-breadcrumb-apart.yaml")
+    layout = lay_out(m, analyze(m), RenderOptions(direction="LR"), "a4", find_engine("auto"))
+    (page,) = [p for p in layout.pages if "c00c11c20" in p.plan.page.tops]
+    rows = {w.parent: w.rows for w in page.plan.page.wraps if w.parent.startswith("so ")}
+    assert rows == {
+        "so c00c10c20": (("c00c10c20u", TRAIL),),
+        "so c00c11c20": ((TRAIL, "c00c11c20u"),),
+    }
+    assert [geometry.all_crossings(p.svg) for p in layout.pages] == [0] * len(layout.pages)
+
+
+def test_upright_left_to_right_an_objections_evidence_goes_after_a_steps_junction() -> None:
+    """A random map's upright Letter page, left to right, the breadcrumb in the tops'
+    column: an objection to the breadcrumb's conclusion, then the next conclusion, its
+    step undercut. The objection's evidence went in the junction's column above the
+    junction, and its arrow crossed the "so" arrow (one crossing). Held after the
+    junction, it crosses nothing."""
+    case = ROOT / "tests" / "cases" / "pagefloor" / "objection-evidence-beside-a-step-upright.yaml"
+    m = load_map(case)
+    options = RenderOptions(direction="LR", portrait=True)
+    layout = lay_out(m, analyze(m), options, "letter", find_engine("auto"))
+    (page,) = [p for p in layout.pages if p.plan.page.tops == ("c01o", "c01c10")]
+    (row,) = [r for w in page.plan.page.wraps if w.parent == "so c01c10" for r in w.rows]
+    assert row == ("c01c10u", "junction c01c10", "c01oe")
+    assert [geometry.all_crossings(p.svg) for p in layout.pages] == [0] * len(layout.pages)
+    assert tops_kin_after(m, replace(page.plan.page, wraps=())) is None  # not in the column
+
+
+def test_a_later_conclusions_objection_goes_after_an_earlier_steps_junction() -> None:
+    """A random map's A4 page of two conclusions: the first one's step undercut, the
+    second one objected. The objection, in the rank of the step's junction and held
+    nowhere, went between the undercutter and the junction; the undercutter's arrow went
+    round under it, across the "so" arrow from the breadcrumb (two arrows crossing
+    before they met). Held after the junction, nothing crosses."""
+    m = load_map(ROOT / "tests" / "cases" / "pagefloor" / "objection-beside-an-earlier-step.yaml")
+    layout = lay_out(m, analyze(m), RenderOptions(), "a4", find_engine("auto"))
+    (page,) = [p for p in layout.pages if p.plan.page.tops == ("c00c11c20", "c00c11c21")]
+    (row,) = [r for w in page.plan.page.wraps if w.parent == "so c00c11c20" for r in w.rows]
+    assert row == ("c00c11c20u", "junction c00c11c20", "c00c11c21o")
+    assert [geometry.all_crossings(p.svg) for p in layout.pages] == [0] * len(layout.pages)
 
 
 def _premise_page(*wraps: Wrap) -> Page:

@@ -240,7 +240,7 @@ def _shape(rows: Sequence[list[Item]], steps: Sequence[Step], jump: bool) -> _Sh
         heights = [item.ranks[0] for item in row] + [i.ranks[d] for i, d, _ in on]
         ranks.append(max(heights))
         ends = [i.deepest for i, d, _ in on if d == len(i.ranks) - 1]
-        lowest = row[0].name if row else ends[0]
+        lowest = row[0].name if row else ends[0] if ends else lowest  # (deeper: later)
         rank += 1
     return _Shape(left + right, tuple(ranks), lowest, clear, tuple(flips))
 

@@ -271,6 +271,7 @@ class _Drafter:
         key = _Drafter.page_key(plan.page)
         key = (key, plan.ranksep) if plan.ranksep else key  # a page's ranks drawn closer
         key = (key, "cut", plan.cut_way) if plan.cut_way else key  # see cutways
+        key = (key, "side", plan.link_side) if plan.link_side else key  # see trailonto
         key = (key, marks) if (marks := deck_marks(self.m, plan)) else key  # the key's rows
         return key if plan.narrow == self.options.narrow else (key, "narrow")
 

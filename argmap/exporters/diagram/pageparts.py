@@ -97,6 +97,9 @@ class PagePlan:
     cut_way: int = 0
     """How a top's arrow into the breadcrumb carries the junction its undercutters aim at,
     where the planner left them among its children (see :mod:`.cutways`)."""
+    link_side: Compass = ""
+    """The side of the breadcrumb an undercut link between two of its rows leaves, top-down
+    ("": the right; see :mod:`.trailonto`)."""
     kinds: bool = True
     """Its stubs name their kinds: not on a label worksheet, whose drawing hides them. The
     planner sized them so (:attr:`~.pagetree.PageTree.sides`, from the same options)."""

@@ -20,6 +20,7 @@ from argmap.exporters.diagram.pageorder import Drafted
 from argmap.exporters.diagram.pagesize import fit_scale
 from argmap.exporters.diagram.roundways import round_ways
 from argmap.exporters.diagram.steptries import step_ways
+from argmap.exporters.diagram.trailonto import west_way
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pageparts import PagePlan
@@ -54,7 +55,8 @@ def fewer_crossings(
     those before it, or as many and fewer arrows going round, and fits the page (or,
     where the first does not, is shown no smaller); on a tie, the earlier. A page whose
     arrows cross is drawn again with its tops' junctions beside them too (see
-    :func:`~.cutways.flat_way`).
+    :func:`~.cutways.flat_way`), and with its breadcrumb's undercut links out of the
+    breadcrumb's left side (see :func:`~.trailonto.west_way`).
     ``lay_out`` lays pages out (every try at once, on every core); ``budget``: the
     drawing size a page holds at the legibility floor.
     """
@@ -65,10 +67,10 @@ def fewer_crossings(
         if found is not None:
             least[at], ways = found
             tried += [(at, replace(draft.plan, page=way)) for way in ways]
-        flat = flat_way(m, draft.plan)  # a junction beside the top, not above it
-        if flat is not None and (score := least.get(at) or _score(draft))[0]:
-            least.setdefault(at, score)
-            tried.append((at, flat))
+        for way in (flat_way(m, draft.plan), west_way(m, draft.plan)):  # see their modules
+            if way is not None and (score := least.get(at) or _score(draft))[0]:
+                least.setdefault(at, score)
+                tried.append((at, way))
     if not tried:
         return drafts
     out = list(drafts)

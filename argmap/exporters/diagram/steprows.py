@@ -102,7 +102,9 @@ def in_column(m: ArgumentMap, wrap: Wrap, top: str, stubs: Sequence[Stub]) -> Wr
     return Wrap(wrap.parent, ((TRAIL, junction, top, *drawn),), holds, weight=STEP_WEIGHT)
 
 
-def steps_in_order(wraps: Sequence[Wrap], tops: Sequence[str]) -> list[Wrap]:
+def steps_in_order(
+    wraps: Sequence[Wrap], tops: Sequence[str], stubbed: Set[str] = frozenset()
+) -> list[Wrap]:
     """The steps from the breadcrumb up to ``tops``, held left to right in their order.
 
     Each step's own row holds its undercutters beside its junction only: on a page of
@@ -113,8 +115,16 @@ def steps_in_order(wraps: Sequence[Wrap], tops: Sequence[str]) -> list[Wrap]:
     junction), and not where they run along the breadcrumb's rank (left to right: there
     the breadcrumb is in each row). The conclusions themselves are left to the engine:
     held in order too, two on an upright page came out 40 pt wider than planned.
+    ``stubbed``: the tops whose steps' undercutters are stubs alone; their junctions are
+    held in the row too (left out, the engine put another step's undercutter beyond
+    one, its arrow across that step's: a random map's A4 page, two crossings).
     """
-    rows = [r for top in tops for w in wraps if w.parent == f"{STEP_ROW}{top}" for r in w.rows]
+    rows = [
+        r
+        for top in tops
+        for r in [r for w in wraps if w.parent == f"{STEP_ROW}{top}" for r in w.rows]
+        or ([(f"junction {top}",)] if top in stubbed else [])
+    ]
     steps = tuple(item for row in rows for item in row)
     if len(rows) < 2 or TRAIL in steps:
         return []
@@ -136,10 +146,23 @@ def step_rows(
     if below:
         cutters = tuple(w for w in cutters if w.parent != f"{STEP_ROW}{page.tops[0]}")
     elif not across:
-        cutters += tuple(steps_in_order(cutters, page.tops))
+        cutters += tuple(steps_in_order(cutters, page.tops, _stubbed_steps(m, page)))
     if in_trail_column(page.wraps):  # in the conclusion's column: the junction too
         cutters = tuple(in_column(m, wrap, page.tops[0], page.stubs) for wrap in cutters)
     return cutters, below
+
+
+def _stubbed_steps(m: ArgumentMap, page: Page) -> frozenset[str]:
+    """The page's conclusions whose steps are undercut by stubs alone (top-down)."""
+    drawn = set(page.nodes)
+    cut = {s.parent for s in page.stubs if undercutters(m, s)}
+    return frozenset(
+        top
+        for top in page.tops
+        if top in cut
+        and m.get(top).kind is NodeKind.CONCLUSION
+        and not any(c.relation is Relation.UNDERCUTS and c.id in drawn for c in m.children(top))
+    )
 
 
 def hangs_below(m: ArgumentMap, page: Page, across: bool) -> bool:

@@ -4,8 +4,8 @@ Where the engine puts the boxes around a row cannot be told before a page is dra
 undercut step's junction and undercutters (see :func:`~.steprows.undercutter_rows`), a
 box's undercutters among its children. So a page whose drawing has crossing arrows is
 drawn again with such rows held other ways (:func:`beside_steps`, :func:`cutters_aside`,
-:func:`steps_apart`, and left to right :func:`apart_from_trail` too: see
-:func:`step_ways`), and the drawing that crosses least is kept (see
+:func:`steps_apart`, and left to right :func:`apart_from_trail` and :func:`past_trail`
+too: see :func:`step_ways`), and the drawing that crosses least is kept (see
 :func:`~.pagetries.fewer_crossings`). Left to right, a rank is a column: a row's first
 item is its top one.
 """
@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from argmap.analysis.view import drawn_up
+from argmap.exporters.diagram.pagetrailsize import in_trail_column
 from argmap.exporters.diagram.rowholds import among_rows, leaf_holds
 from argmap.exporters.diagram.stacking import TRAIL
 from argmap.exporters.diagram.steprows import STEP_ROW
@@ -32,7 +33,9 @@ __all__ = [
     "apart_from_trail",
     "beside_steps",
     "cutters_aside",
+    "past_trail",
     "step_ways",
+    "tops_kin_after",
     "steps_apart",
 ]
 
@@ -47,7 +50,10 @@ def step_ways(m: ArgumentMap, page: Page, across: bool) -> list[Page]:
     ways = [beside_steps(m, page), _aside(page, cut, False), _aside(page, cut, True)]
     ways += [steps_apart(m, page), steps_apart(m, page, last=True)]
     if across:
-        ways += [apart_from_trail(m, page), apart_from_trail(m, page, junctions=True)]
+        points = apart_from_trail(m, page, junctions=True)  # its undercutters above it
+        ways += [apart_from_trail(m, page), points, past_trail(page), past_trail(page, True)]
+        ways += [past_trail(points)] if points is not None else []  # later ones below it
+    ways += [tops_kin_after(m, page)]
     return [way for way in dict.fromkeys(ways) if way is not None]
 
 
@@ -133,6 +139,55 @@ def apart_from_trail(m: ArgumentMap, page: Page, junctions: bool = False) -> Pag
         (w._replace(rows=(_apart(w.rows[0], junctions),)) if w in rows else w) for w in page.wraps
     )
     return replace(page, wraps=wraps)
+
+
+def past_trail(page: Page, first: bool = False) -> Page | None:
+    """Left to right, the page with steps from the breadcrumb held below it in its column.
+
+    Each step from the breadcrumb holds its undercutters and junction above the
+    breadcrumb, in its column (see :func:`~.steprows.undercutter_rows`). Two steps to
+    conclusions on either side of the breadcrumb could not both be so: the engine put
+    one junction below it anyway, its undercutter left above, whose arrow ran down past
+    the breadcrumb across the arrows into it (a random map's A4 page). Here every such
+    step but the first goes below the breadcrumb, its junction next to it, its
+    undercutters after (``first``: the first alone). Of a page whose junctions left the
+    column (:func:`apart_from_trail`), the undercutters go below it alone: above, the
+    second's arrow crossed the first step's on its way down to its junction (another
+    random map's page). None: no such step to move.
+    """
+    rows = [w for w in page.wraps if w.parent.startswith(STEP_ROW) and _ends_at_trail(w.rows)]
+    moved = rows[:1] if first else rows[1:]
+    if not moved:
+        return None
+    wraps = tuple((w._replace(rows=(w.rows[0][::-1],)) if w in moved else w) for w in page.wraps)
+    return replace(page, wraps=wraps)
+
+
+def tops_kin_after(m: ArgumentMap, page: Page) -> Page | None:
+    """The page with other tops' children held after the first step's junction that they follow.
+
+    Left to right with the breadcrumb in its tops' column, a top that bears on a
+    breadcrumb's row (an objection to its conclusion) has its children in the next
+    column, the step's junction's; the engine put such a piece of evidence above the
+    junction, and its arrow ran across the "so" arrow from the breadcrumb (random maps'
+    upright Letter pages): each such top's. Else, a conclusion's objection beside the
+    steps of the conclusions before it, in their junctions' rank: the engine put one
+    between a step's undercutter and its junction, the undercutter's arrow going round
+    under it and across a "so" arrow (a random map's A4 page): each later top's. Nodes
+    held nowhere else, in file order, conclusions drawn from them aside. None: no such
+    child.
+    """
+    drawn, used, column = set(page.nodes), set[str](), in_trail_column(page.wraps)
+
+    def kin(step: str, named: Set[str]) -> tuple[str, ...]:
+        after = page.tops[page.tops.index(step) + 1 :] if step in page.tops else ()
+        tops = [t for t in page.tops if t != step and not drawn_up(m.get(t))] if column else after
+        found = [c for t in tops for c in m.children(t) if c.id in drawn and not drawn_up(c)]
+        ids = [c.id for c in found if c.id not in named and c.id not in used]
+        used.update(ids)
+        return tuple(ids)
+
+    return _at_steps(page, kin, last=True)
 
 
 def _apart(row: tuple[str, ...], junctions: bool) -> tuple[str, ...]:

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from argmap.exporters.diagram import worksheet as sheets
 from argmap.exporters.diagram.dot import Digraph, Port
-from argmap.exporters.diagram.trailcuts import FLAT, link_through, trail_link
+from argmap.exporters.diagram.trailcuts import ABOVE, FLAT, link_through, trail_cutters, trail_link
 from argmap.exporters.diagram.worksheet import no_arrow_box
 from argmap.model import ArgumentMap, Node, Relation
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pageparts import PagePlan
 
-__all__ = ["onto_trail_link"]
+__all__ = ["onto_trail_link", "west_way"]
 
 
 def onto_trail_link(
@@ -39,7 +40,9 @@ def onto_trail_link(
     (node, end), (edge_attrs, own) = top, styled
     target = m.get(node.parent or "")
     row = plan.page.trail.index(target.id)
-    side = end.compass or ("e" if plan.cut_way != FLAT else "")  # beside: up the middle
+    side = end.compass or (
+        (plan.link_side or "e") if plan.cut_way != FLAT else ""
+    )  # beside: up the middle
     link = no_arrow_box(edge_attrs(target, target.relation or Relation.SUPPORTS, False))
     junction = trail_link(g, f"trail {target.id}", (row, side), link)
     way = {"minlen": "0"} if plan.cut_way == FLAT else {}
@@ -48,3 +51,17 @@ def onto_trail_link(
         g.edge(node.id, junction, arrow)
     else:
         link_through(g, (node.id, junction), arrow, own.removeprefix("junction "))
+
+
+def west_way(m: ArgumentMap, plan: PagePlan) -> PagePlan | None:
+    """The plan with its breadcrumb's undercut links out of the left side, if out of the right.
+
+    Out of the right side, a link's junction sits right of the breadcrumb, and an
+    undercutter left of the page's other tops runs its arrow across theirs to it (the
+    tester's car-free debate, slide 13: two crossings). Which side crosses less depends on
+    where the engine puts the tops, so :func:`~.pagetries.fewer_crossings` lays the page
+    out both ways. None: the page draws no such link (left to right, none is).
+    """
+    if plan.across or plan.cut_way != ABOVE or plan.link_side or not trail_cutters(m, plan):
+        return None
+    return replace(plan, link_side="w")
