@@ -222,11 +222,16 @@ _NOT_FOR_A_SMALL_SVG: frozenset[str] = frozenset(
         "zipfile",
         "socket",
         "json",
+        "shutil",
+        "bz2",
+        "lzma",
     }
 )
 """Modules a plainly valid map's svg needs none of: pydantic's plugin lookup (its first
 validator reads every installed package's metadata), the threaded page flusher, the JSON
-parser (for the script faces' table: no character of an English map needs it)."""
+parser (for the script faces' table: no character of an English map needs it), shutil
+with the compression modules it loads (the engine next to the interpreter is found
+without a PATH search; a file is written without a block copy)."""
 
 
 def _every_module(*args: str) -> set[str]:
