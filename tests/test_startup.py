@@ -254,6 +254,44 @@ def test_svg_of_a_plain_yaml_map_builds_no_validator(tmp_path: Path) -> None:
     assert not modules & _NOT_FOR_A_SMALL_SVG
 
 
+_MODELS_MADE = """
+from pydantic import BaseModel
+made, todo = [], [BaseModel]
+while todo:
+    for sub in todo.pop().__subclasses__():
+        made.append(sub.__name__)
+        todo.append(sub)
+print(" ".join(sorted(made)))
+"""
+
+
+def _models_made(*args: str) -> set[str]:
+    """The pydantic model classes that exist once a command has run, in a process."""
+    proc = subprocess.run(
+        [sys.executable, "-c", _PROBE + _MODELS_MADE, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return set(proc.stdout.strip().splitlines()[-1].split())
+
+
+def test_svg_of_a_plain_yaml_map_creates_no_entry_model(tmp_path: Path) -> None:
+    # The entry models are created only for an entry the plain checks do not settle
+    # (argmap.load.entrymodels); a plain map's load makes its records alone.
+    path = tmp_path / "small.yaml"
+    path.write_text(_SMALL_YAML, encoding="utf-8")
+    made = _models_made("render", str(path), "-f", "svg", "-o", str(tmp_path))
+    assert "Node" in made and "ArgumentMap" in made
+    assert not made & {"MapHeader", "LinkEntry", "LinkedHeader"}
+    # The probe sees them where an entry needs its model: no blind spot.
+    path.write_text(_SMALL_YAML + '  added: "2024-01-02"\n', encoding="utf-8")
+    made = _models_made("render", str(path), "-f", "svg", "-o", str(tmp_path))
+    assert {"MapHeader", "LinkEntry", "LinkedHeader"} <= made
+
+
 def test_an_unusual_entry_is_checked_by_its_model(tmp_path: Path) -> None:
     # The probe sees the lookup: the test above is no blind spot. A date as a string is
     # parsed by the model, which builds its validator.

@@ -7,7 +7,7 @@ gives here exactly what its model's ``model_validate`` gives. Anything else (ano
 type, a bad value, an unknown key, a string a rule refuses) gives None, and the model
 checks the entry: its messages are the models' own, word for word.
 
-The checks here restate the models' rules (``argmap/load/mapfile.py``,
+The checks here restate the models' rules (``argmap/load/entrymodels.py``,
 ``argmap/model/records.py``, ``argmap/model/tags.py``): a field or a rule changed there is
 changed here too. ``tests/test_plainentry.py`` compares the two on generated values and
 fails for a model field with no check here.
@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import Any, Final
 
-from argmap.load.mapfile import ENTRY_MODELS, LinkedHeader, LinkEntry
+from argmap.load.mapfile import ENTRY_FIELDS
 from argmap.model import UNDERCUT, Citation, NodeKind, Outlet, Relation, SourceDocument
 from argmap.model.idchars import shows_nothing
 from argmap.model.records import Record, is_year, trusted
@@ -161,7 +161,7 @@ _CHECKS: Final[dict[str, Callable[[Any], Any]]] = {
 
 _RELATION: Final = _member(Relation)
 
-_FIELDS: Final = {kind: tuple(model.model_fields) for kind, model in ENTRY_MODELS.items()}
+_FIELDS: Final = ENTRY_FIELDS
 """Each kind's entry fields, in the model's order."""
 _OWN: Final = {kind: frozenset(names) - {"links"} for kind, names in _FIELDS.items()}
 """The fields checked here (links are read on their own, never among these)."""
@@ -240,6 +240,8 @@ def link_fields(item: dict[str, Any], plain: bool) -> tuple[str, Relation | None
         to, relation = _node_id(item.get("to")), _RELATION(item.get("relation"))
         if to is not None and to is not _MISSING and relation is not _MISSING:
             return to, relation
+    from argmap.load.entrymodels import LinkEntry
+
     link = LinkEntry.model_validate(item)
     return link.to, link.relation
 
@@ -256,4 +258,6 @@ def linked_group_id(header: dict[str, Any], plain: bool) -> str | None:
         id_, note = _node_id(header.get("id")), _optional_str(header.get("note"))
         if id_ is not _MISSING and note is not _MISSING:
             return id_  # type: ignore[no-any-return]
+    from argmap.load.entrymodels import LinkedHeader
+
     return LinkedHeader.model_validate(header).id
