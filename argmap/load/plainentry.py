@@ -16,10 +16,11 @@ fails for a model field with no check here.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Mapping
 from enum import Enum
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from argmap.load.mapfile import ENTRY_FIELDS
 from argmap.model import UNDERCUT, Citation, NodeKind, Outlet, Relation, SourceDocument
@@ -27,6 +28,11 @@ from argmap.model.idchars import shows_nothing
 from argmap.model.records import Record, is_year, trusted
 from argmap.model.tags import duplicate_tag, tag_problem
 from argmap.model.vocabulary import Assessment, Basis, Strength
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from argmap.load.entrymodels import LinkedHeader, LinkEntry
 
 __all__ = ["link_fields", "linked_group_id", "no_escapes", "plain_entry", "plain_header"]
 
@@ -240,9 +246,7 @@ def link_fields(item: dict[str, Any], plain: bool) -> tuple[str, Relation | None
         to, relation = _node_id(item.get("to")), _RELATION(item.get("relation"))
         if to is not None and to is not _MISSING and relation is not _MISSING:
             return to, relation
-    from argmap.load.entrymodels import LinkEntry
-
-    link = LinkEntry.model_validate(item)
+    link = _link_models()[0].model_validate(item)
     return link.to, link.relation
 
 
@@ -258,6 +262,23 @@ def linked_group_id(header: dict[str, Any], plain: bool) -> str | None:
         id_, note = _node_id(header.get("id")), _optional_str(header.get("note"))
         if id_ is not _MISSING and note is not _MISSING:
             return id_  # type: ignore[no-any-return]
-    from argmap.load.entrymodels import LinkedHeader
+    return _link_models()[1].model_validate(header).id
 
-    return LinkedHeader.model_validate(header).id
+
+@functools.cache
+def entry_models() -> Mapping[NodeKind, type[BaseModel]]:
+    """The entry model of each kind, created on the first entry not settled here.
+
+    A plain load never creates them; one that does checks each such entry with them, so
+    they are looked up once, not imported again an entry.
+    """
+    from argmap.load.entrymodels import ENTRY_MODELS
+
+    return ENTRY_MODELS
+
+
+@functools.cache
+def _link_models() -> tuple[type[LinkEntry], type[LinkedHeader]]:
+    from argmap.load.entrymodels import LinkedHeader, LinkEntry
+
+    return LinkEntry, LinkedHeader

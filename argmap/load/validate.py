@@ -249,9 +249,7 @@ class _Validator:
 
     def checked(self, fields: dict[str, Any], kind: NodeKind, index: int) -> dict[str, Any]:
         """Check an entry with its model: its fields, or those usable, its problems reported."""
-        from argmap.load.entrymodels import ENTRY_MODELS  # created for the first such entry
-
-        model = ENTRY_MODELS[kind]
+        model = plain.entry_models()[kind]
         try:
             return model.model_validate(fields).__dict__
         except ValidationError as exc:
