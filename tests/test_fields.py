@@ -17,7 +17,8 @@ from argmap.cli.edit import add, edit
 from argmap.editing.add import NewNode
 from argmap.editing.edit import edit_node
 from argmap.exporters.json import to_records
-from argmap.load.mapfile import ENTRY_MODELS, to_file_data
+from argmap.load.entrymodels import ENTRY_MODELS
+from argmap.load.mapfile import to_file_data
 from argmap.load.maps import load_map
 from argmap.load.parse import parse_text
 from argmap.load.validate import validate_data, validate_parsed

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from argmap.errors import MapValidationError
 from argmap.load import plainentry
-from argmap.load.mapfile import ENTRY_MODELS, LinkedHeader, LinkEntry, MapHeader
+from argmap.load.entrymodels import ENTRY_MODELS, LinkedHeader, LinkEntry, MapHeader
+from argmap.load.mapfile import ENTRY_FIELDS
 from argmap.load.maps import load_map
 from argmap.load.parse import parse_text
 from argmap.load.plainentry import (
@@ -264,3 +265,8 @@ def test_every_field_the_models_check_has_a_plain_check() -> None:
     assert {f.alias or n for n, f in MapHeader.model_fields.items()} == plainentry._HEADER_KEYS
     assert set(LinkEntry.model_fields) == {"to", "relation"}
     assert set(LinkedHeader.model_fields) == {"id", "note"}
+
+
+def test_each_kinds_entry_fields_are_its_models() -> None:
+    # Stated apart so that a plain load creates no model: in the model's order, all of them.
+    assert {kind: tuple(m.model_fields) for kind, m in ENTRY_MODELS.items()} == ENTRY_FIELDS

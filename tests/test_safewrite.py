@@ -103,7 +103,7 @@ def test_a_file_written_in_place_is_whole_however_ctrl_c_comes(
         signal.raise_signal(signal.SIGINT)
         copy(source, target)
 
-    monkeypatch.setattr(safewrite.shutil, "copyfileobj", interrupted)
+    monkeypatch.setattr(shutil, "copyfileobj", interrupted)  # safewrite imports it when copying
     with pytest.raises(KeyboardInterrupt):
         safewrite._write_in_place(path, path, io.BytesIO(new))
     assert path.read_bytes() == new == (tmp_path / "link.yaml").read_bytes()

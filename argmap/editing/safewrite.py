@@ -6,7 +6,6 @@ import codecs
 import contextlib
 import errno
 import os
-import shutil
 import stat
 import sys
 from collections.abc import Sequence
@@ -193,6 +192,8 @@ def _put(fh: IO[bytes], payload: bytes | _Text | IO[bytes]) -> None:
     elif isinstance(payload, _Text):
         payload.write_to(fh)
     else:  # copied a block at a time
+        import shutil  # only here: it loads the compression modules
+
         payload.seek(0)
         shutil.copyfileobj(payload, fh)
 

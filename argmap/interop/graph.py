@@ -197,7 +197,7 @@ class GraphBuilder:
 
     def _header(self, header: dict[str, Any]) -> dict[str, Any]:
         """Keep the metadata fields that are valid; warn about the others."""
-        from argmap.load.mapfile import MapHeader
+        from argmap.load.entrymodels import MapHeader
 
         raw = header.get("title")
         title = raw if isinstance(raw, str) else ("" if raw is None else note_value(raw))

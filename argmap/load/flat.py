@@ -7,7 +7,6 @@ from typing import Any, Final
 from pydantic import ValidationError
 
 from argmap.errors import Issue, MapValidationError
-from argmap.load.mapfile import MapHeader, header_fallback
 from argmap.load.messages import display_path, lone_surrogates, pydantic_findings, show_value
 from argmap.load.parse import ParsedFile
 from argmap.load.tree import EntryPaths, YamlPath
@@ -75,6 +74,8 @@ class _Checker:
             for path, message, key in lone_surrogates(data):
                 self.report(path, message, key=key, code="type")
         fields = {k: v for k, v in data.items() if k != NODES}
+        from argmap.load.entrymodels import MapHeader, header_fallback
+
         try:
             header = MapHeader.model_validate(fields)
         except ValidationError as exc:

@@ -9,7 +9,7 @@ from typing import Any, Final, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
-from argmap.load.mapfile import CHILD_KEYS, ENTRY_MODELS, MapHeader
+from argmap.load.mapfile import CHILD_KEYS
 from argmap.load.tree import YamlPath, linked_path
 from argmap.model import NodeKind
 from argmap.safetext import LONE_SURROGATE
@@ -179,6 +179,8 @@ def _child_keys(model: type[BaseModel]) -> set[str]:
 
     They are read apart from its fields, so only a misspelt one reaches the model.
     """
+    from argmap.load.entrymodels import ENTRY_MODELS  # a problem's model: created already
+
     kinds = [kind for kind, entry in ENTRY_MODELS.items() if entry is model]
     keys = {key for kind in kinds for key in CHILD_KEYS[kind]}
     return keys | {"linked"} if NodeKind.PREMISE in kinds else keys
@@ -309,6 +311,8 @@ def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> set[str]:
         current = _inner_model(info.annotation) if info is not None else None
     if current is None:
         return set()
+    from argmap.load.entrymodels import MapHeader
+
     names = {info.alias or name for name, info in current.model_fields.items()}
     if current is MapHeader:
         names.add("thesis")

@@ -7,7 +7,7 @@ gives here exactly what its model's ``model_validate`` gives. Anything else (ano
 type, a bad value, an unknown key, a string a rule refuses) gives None, and the model
 checks the entry: its messages are the models' own, word for word.
 
-The checks here restate the models' rules (``argmap/load/mapfile.py``,
+The checks here restate the models' rules (``argmap/load/entrymodels.py``,
 ``argmap/model/records.py``, ``argmap/model/tags.py``): a field or a rule changed there is
 changed here too. ``tests/test_plainentry.py`` compares the two on generated values and
 fails for a model field with no check here.
@@ -16,17 +16,23 @@ fails for a model field with no check here.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Mapping
 from enum import Enum
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from argmap.load.mapfile import ENTRY_MODELS, LinkedHeader, LinkEntry
+from argmap.load.mapfile import ENTRY_FIELDS
 from argmap.model import UNDERCUT, Citation, NodeKind, Outlet, Relation, SourceDocument
 from argmap.model.idchars import shows_nothing
 from argmap.model.records import Record, is_year, trusted
 from argmap.model.tags import duplicate_tag, tag_problem
 from argmap.model.vocabulary import Assessment, Basis, Strength
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from argmap.load.entrymodels import LinkedHeader, LinkEntry
 
 __all__ = ["link_fields", "linked_group_id", "no_escapes", "plain_entry", "plain_header"]
 
@@ -161,7 +167,7 @@ _CHECKS: Final[dict[str, Callable[[Any], Any]]] = {
 
 _RELATION: Final = _member(Relation)
 
-_FIELDS: Final = {kind: tuple(model.model_fields) for kind, model in ENTRY_MODELS.items()}
+_FIELDS: Final = ENTRY_FIELDS
 """Each kind's entry fields, in the model's order."""
 _OWN: Final = {kind: frozenset(names) - {"links"} for kind, names in _FIELDS.items()}
 """The fields checked here (links are read on their own, never among these)."""
@@ -240,7 +246,7 @@ def link_fields(item: dict[str, Any], plain: bool) -> tuple[str, Relation | None
         to, relation = _node_id(item.get("to")), _RELATION(item.get("relation"))
         if to is not None and to is not _MISSING and relation is not _MISSING:
             return to, relation
-    link = LinkEntry.model_validate(item)
+    link = _link_models()[0].model_validate(item)
     return link.to, link.relation
 
 
@@ -256,4 +262,23 @@ def linked_group_id(header: dict[str, Any], plain: bool) -> str | None:
         id_, note = _node_id(header.get("id")), _optional_str(header.get("note"))
         if id_ is not _MISSING and note is not _MISSING:
             return id_  # type: ignore[no-any-return]
-    return LinkedHeader.model_validate(header).id
+    return _link_models()[1].model_validate(header).id
+
+
+@functools.cache
+def entry_models() -> Mapping[NodeKind, type[BaseModel]]:
+    """The entry model of each kind, created on the first entry not settled here.
+
+    A plain load never creates them; one that does checks each such entry with them, so
+    they are looked up once, not imported again an entry.
+    """
+    from argmap.load.entrymodels import ENTRY_MODELS
+
+    return ENTRY_MODELS
+
+
+@functools.cache
+def _link_models() -> tuple[type[LinkEntry], type[LinkedHeader]]:
+    from argmap.load.entrymodels import LinkedHeader, LinkEntry
+
+    return LinkEntry, LinkedHeader

@@ -1,6 +1,6 @@
 """The map file as one nested model, for its JSON Schema: entries holding their child lists."""
 
-# Validation checks one node at a time with the flat entry models of ``mapfile``
+# Validation checks one node at a time with the flat entry models of ``entrymodels``
 # (ENTRY_MODELS); these nested ones only describe whole files, for ``argmap schema`` and
 # editors. They live apart so that loading a map never creates them: defining them cost
 # a load as much as building the entry models it checks with.
@@ -11,7 +11,7 @@ from typing import Any, Final
 
 from pydantic import ConfigDict, Field
 
-from argmap.load.mapfile import (
+from argmap.load.entrymodels import (
     _UNDERCUT,
     LinkedHeader,
     MapHeader,

@@ -10,16 +10,7 @@ from argmap.deep import paused_gc
 from argmap.errors import Issue, MapValidationError
 from argmap.load import plainentry as plain
 from argmap.load.ids import LookAlikes, slugify, unique_id
-from argmap.load.mapfile import (
-    CHILD_KEYS,
-    ENTRY_MODELS,
-    KEY_KIND,
-    LinkedHeader,
-    LinkEntry,
-    MapHeader,
-    header_fallback,
-    node_fields_set,
-)
+from argmap.load.mapfile import CHILD_KEYS, KEY_KIND, node_fields_set
 from argmap.load.messages import (
     display_path,
     lone_surrogates,
@@ -145,6 +136,8 @@ class _Validator:
             self.report(path, message, key=key, code="type")
 
     def header(self, fields: dict[str, Any]) -> dict[str, Any]:
+        from argmap.load.entrymodels import MapHeader, header_fallback  # not plainly valid
+
         try:
             model = MapHeader.model_validate(fields)
         except ValidationError as exc:
@@ -218,6 +211,8 @@ class _Validator:
         try:
             group_id = plain.linked_group_id(header, self.plain)
         except ValidationError as exc:
+            from argmap.load.entrymodels import LinkedHeader
+
             self.report_pydantic(self.path_of(parent, *steps), exc, LinkedHeader)
         members = item["linked"]
         if not isinstance(members, list):
@@ -254,7 +249,7 @@ class _Validator:
 
     def checked(self, fields: dict[str, Any], kind: NodeKind, index: int) -> dict[str, Any]:
         """Check an entry with its model: its fields, or those usable, its problems reported."""
-        model = ENTRY_MODELS[kind]
+        model = plain.entry_models()[kind]
         try:
             return model.model_validate(fields).__dict__
         except ValidationError as exc:
@@ -290,6 +285,8 @@ class _Validator:
             try:
                 link = plain.link_fields(item, self.plain)
             except ValidationError as exc:
+                from argmap.load.entrymodels import LinkEntry
+
                 self.report_pydantic(self.path_of(index, "links", i), exc, LinkEntry)
                 continue
             out.append(link)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,22 +13,10 @@ from argmap.exporters.diagram.pngglyphs import BUNDLED_PNG_GLYPHS, missing_png_g
 from argmap.exporters.diagram.trailname import TRAIL
 
 __all__ = [
-    "BUNDLED_PNG_GLYPHS",
-    "BUNDLED_PROGRAM",
-    "MAX_DOT_BYTES",
-    "EngineInfo",
-    "check_drawn",
-    "drawing_workers",
-    "engine_svg",
-    "engine_version",
-    "find_engine",
-    "missing_png_glyphs",
-    "png_graph_attrs",
-    "redraw_svg",
-    "run_engine",
-    "run_engine_pngs",
-    "run_engine_svg",
-]
+    "BUNDLED_PNG_GLYPHS", "BUNDLED_PROGRAM", "MAX_DOT_BYTES", "EngineInfo", "check_drawn",
+    "drawing_workers", "engine_svg", "engine_version", "find_engine", "missing_png_glyphs",
+    "png_graph_attrs", "redraw_svg", "run_engine", "run_engine_pngs", "run_engine_svg",
+]  # fmt: skip
 
 BUNDLED_PROGRAM: Final = "graphviz-pure"
 """The program the ``graphviz-pure`` wheel installs next to the Python interpreter."""
@@ -68,12 +55,17 @@ def _bundled() -> Path | None:
         exe = folder / name
         if exe.is_file() and os.access(exe, os.X_OK):
             return exe
-    found = shutil.which(BUNDLED_PROGRAM)
-    return Path(found) if found else None
+    return _on_path(BUNDLED_PROGRAM)
 
 
 def _system() -> Path | None:
-    found = shutil.which(SYSTEM_PROGRAM)
+    return _on_path(SYSTEM_PROGRAM)
+
+
+def _on_path(program: str) -> Path | None:
+    import shutil  # only for a PATH search: it loads the compression modules
+
+    found = shutil.which(program)
     return Path(found) if found else None
 
 
