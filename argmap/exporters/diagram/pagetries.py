@@ -20,6 +20,7 @@ from argmap.exporters.diagram.pageorder import Drafted
 from argmap.exporters.diagram.pagesize import fit_scale
 from argmap.exporters.diagram.roundways import round_ways
 from argmap.exporters.diagram.steptries import step_ways
+from argmap.exporters.diagram.topsabreast import tops_abreast
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pageparts import PagePlan
@@ -57,10 +58,12 @@ def fewer_crossings(
     or as many of both and fewer arrows going round, and fits the page (or,
     where the first does not, is shown no smaller); on a tie, the earlier. A page whose
     arrows cross is drawn again with its tops' junctions beside them too (see
-    :func:`~.cutways.flat_way`).
+    :func:`~.cutways.flat_way`). First, a page planned with its tops side by side too is
+    drawn so where that fits (see :func:`~.topsabreast.tops_abreast`).
     ``lay_out`` lays pages out (every try at once, on every core); ``budget``: the
     drawing size a page holds at the legibility floor.
     """
+    drafts = tops_abreast(m, drafts, lay_out, budget)
     tried: list[tuple[int, PagePlan]] = []  # (page, another way)
     least: dict[int, _Score] = {}  # page -> the fewest crossings, out of order, detours so far
     order = {node.id: i for i, node in enumerate(m.nodes)}
