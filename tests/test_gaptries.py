@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from argmap.analysis.standing import analyze
+from argmap.exercise import make_worksheet
 from argmap.exporters.diagram import geometry, pagetries
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import lay_out
@@ -21,6 +22,7 @@ from argmap.exporters.diagram.roundways import (
     beside_conclusion,
     beside_trail,
     clear_of_groups,
+    group_places,
     hung_in_gaps,
 )
 from argmap.exporters.diagram.rowholds import gap_holds, leaf_holds
@@ -37,6 +39,7 @@ CASES = ROOT / "tests" / "cases" / "pagefloor"
 BELOW = CASES / "conclusions-objection-below-the-breadcrumb.yaml"
 UPRIGHT = CASES / "conclusions-objection-beside-it-upright.yaml"
 GROUPED = CASES / "rows-below-a-linked-group.yaml"
+AMONG_STUBS = CASES / "linked-reason-among-stubs.yaml"
 
 ABC = ("a", "b", "c")
 
@@ -114,10 +117,15 @@ def test_rows_that_are_not_hung_under_single_boxes_are_left_as_they_are(wrap: Wr
     assert hung_in_gaps(_page(wrap), spare_first=True) is None
 
 
-def _scored(monkeypatch: pytest.MonkeyPatch, scores: dict[str, tuple[int, int]]) -> None:
-    """Each drawing crosses and goes round as ``scores`` say."""
+def _scored(monkeypatch: pytest.MonkeyPatch, scores: dict[str, tuple[int, ...]]) -> None:
+    """Each drawing crosses, goes round (and puts siblings out of order) as ``scores`` say."""
     monkeypatch.setattr(pagetries, "all_crossings", lambda svg: scores[svg][0])
     monkeypatch.setattr(pagetries, "detours", lambda svg, across: scores[svg][1])
+
+    def unordered(svg: str, *_: object) -> tuple[int, int]:
+        return 0, scores[svg][2] if len(scores[svg]) > 2 else 0
+
+    monkeypatch.setattr(pagetries, "misplaced", unordered)
 
 
 @pytest.mark.parametrize(
@@ -129,10 +137,12 @@ def _scored(monkeypatch: pytest.MonkeyPatch, scores: dict[str, tuple[int, int]])
         ((1, 1), (1, 0), "second"),  # as many crossings, fewer edges round
         ((1, 0), (1, 1), "first"),
         ((0, 0), (0, 0), "first"),  # neither: not drawn again
+        ((0, 2), (0, 1, 1), "first"),  # a sibling out of file order: worse than a detour
+        ((0, 1, 1), (0, 2), "second"),
     ],
 )
 def test_the_drawing_whose_edges_go_round_least_is_kept(
-    monkeypatch: pytest.MonkeyPatch, first: tuple[int, int], second: tuple[int, int], kept: str
+    monkeypatch: pytest.MonkeyPatch, first: tuple[int, ...], second: tuple[int, ...], kept: str
 ) -> None:
     _scored(monkeypatch, {"first": first, "second": second})
     page = _page(_wrap(ABC, ("x", "y", "z")))
@@ -252,6 +262,43 @@ def test_rows_below_a_linked_group_hang_from_the_boxes_beside_it() -> None:
     assert clear_of_groups(m, alone) is None  # no box beside the group: as it was
     stubbed = Page(1, (), ("r",), ("r", "p3", "e1", "e2", "e3"), wraps=(wrap,))
     assert clear_of_groups(m, stubbed) is None  # a stub of the group is one plain box
+
+
+@pytest.mark.parametrize(
+    ("above", "place"),
+    [
+        (("a", "G"), "z"),  # after every item of "a": the row's last
+        (("G", "a"), "v"),
+        (("a", "G", "b"), "x"),  # "a" holds v, "b" the rest: between, the middle
+        (("a", "b", "G", "c", "d"), None),  # c holds the item after b's: none between
+    ],
+)
+def test_a_linked_group_is_kept_in_its_place_by_an_item_between_its_neighbours(
+    above: tuple[str, ...], place: str | None
+) -> None:
+    row = ("v", "w", "x", "y", "z")
+    clear = [tuple(box for box in above if box != "G")]
+    holds = leaf_holds(row, clear)
+    assert group_places(row, above, {"G"}, holds) == ([(place, "G")] if place else [])
+    assert group_places(row, above, set(), holds) == []
+    assert group_places(row, ("G",), {"G"}, []) == []  # nothing beside it: left as it was
+
+
+def test_a_linked_reason_among_the_thesiss_stubs_stays_in_file_order() -> None:
+    """A worksheet's overview drew the thesis's linked reason in full among stubs, in the
+    first of three rows. Hung below the group, the second row came out of order (an
+    objection before a reason); hung from the stub beside it, nothing held the group,
+    drawn before the first reason's stub (A4, both ways)."""
+    m = load_map(AMONG_STUBS)
+    sheet = make_worksheet(m, RenderOptions(exercise=True, exercise_kind="place"))
+    m, options = sheet.exercise, sheet.exercise_options
+    layout = lay_out(m, analyze(m), options, "a4", find_engine("auto"))
+    page = layout.pages[0]
+    order = {node.id: i for i, node in enumerate(m.nodes)}
+    assert "1.2" in page.plan.page.nodes  # the group drawn in full, among stubs
+    assert geometry.misplaced(page.svg, order) == (0, 0)  # (0, 1) before
+    boxes = geometry.boxes(page.svg)
+    assert boxes["stub 1.1"].right < boxes["1.2"].left
 
 
 @pytest.mark.parametrize("direction", ["TB", "BT"])

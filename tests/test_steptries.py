@@ -306,6 +306,7 @@ def test_the_drawing_that_crosses_less_and_fits_is_kept(
     crossings = {"first": first[0], "second": second[0]}
     monkeypatch.setattr(pagetries, "all_crossings", crossings.__getitem__)
     monkeypatch.setattr(pagetries, "detours", lambda svg, across: 0)  # none goes round
+    monkeypatch.setattr(pagetries, "misplaced", lambda svg, *_: (0, 0))  # all in order
     budget = page_budget(PAGE_SIZES["a4"])
     m, page = _map(), _page(STEP)
     plan = PagePlan(page, 4, {}, 0)

@@ -8,6 +8,7 @@ from functools import partial
 from typing import Final, NamedTuple
 
 from argmap.exporters.diagram.branchprefix import branches_in_order
+from argmap.exporters.diagram.groupties import tied_groups
 from argmap.exporters.diagram.leafprefix import leaves_in_order
 from argmap.exporters.diagram.pageblocks import ONE_GROUP
 from argmap.exporters.diagram.pagedepth import deepened
@@ -118,7 +119,10 @@ class Pager(Estimator):
         if estimate is None:
             if len(self._kept) >= KEPT_MOST:
                 self._kept.clear()
-            estimate = self._kept[key] = self.estimate(tops, full, rest, limits, record)
+            estimate = self.estimate(tops, full, rest, limits, record)
+            if record:  # a linked group among the tops held in its place
+                estimate = tied_groups(estimate, self.node, self.children, full)
+            self._kept[key] = estimate
         return estimate
 
     def _page_key(

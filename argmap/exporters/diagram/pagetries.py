@@ -14,12 +14,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from argmap.exporters.diagram.cutways import flat_way
-from argmap.exporters.diagram.geometry import all_crossings, detours
+from argmap.exporters.diagram.geometry import all_crossings, detours, misplaced
 from argmap.exporters.diagram.packed import unpack
 from argmap.exporters.diagram.pageorder import Drafted
 from argmap.exporters.diagram.pagesize import fit_scale
 from argmap.exporters.diagram.roundways import round_ways
 from argmap.exporters.diagram.steptries import step_ways
+from argmap.exporters.diagram.topsabreast import tops_abreast
 from argmap.exporters.diagram.trailonto import west_way
 
 if TYPE_CHECKING:
@@ -52,36 +53,49 @@ def fewer_crossings(
     or arrows that go round other boxes (see :func:`~.geometry.detours`; then only the
     ways of :func:`~.roundways.round_ways`), and whose rows can be held another way is drawn again,
     once for each way; a drawing is kept if it has fewer crossings than the first and
-    those before it, or as many and fewer arrows going round, and fits the page (or,
+    those before it, or as many and fewer siblings out of file order (see
+    :func:`~.geometry.misplaced`: a way that hung a row elsewhere had the engine move a
+    linked group before a box it follows, and was kept for an arrow fewer going round),
+    or as many of both and fewer arrows going round, and fits the page (or,
     where the first does not, is shown no smaller); on a tie, the earlier. A page whose
     arrows cross is drawn again with its tops' junctions beside them too (see
     :func:`~.cutways.flat_way`), and with its breadcrumb's undercut links out of the
-    breadcrumb's left side (see :func:`~.trailonto.west_way`).
+    breadcrumb's left side (see :func:`~.trailonto.west_way`). First, a page planned with
+    its tops side by side too is drawn so where that fits (see
+    :func:`~.topsabreast.tops_abreast`).
     ``lay_out`` lays pages out (every try at once, on every core); ``budget``: the
     drawing size a page holds at the legibility floor.
     """
+    drafts = tops_abreast(m, drafts, lay_out, budget)
     tried: list[tuple[int, PagePlan]] = []  # (page, another way)
-    least: dict[int, tuple[int, int]] = {}  # page -> the fewest crossings and detours so far
+    least: dict[int, _Score] = {}  # page -> the fewest crossings, out of order, detours so far
+    order = {node.id: i for i, node in enumerate(m.nodes)}
     for at, draft in enumerate(drafts):
-        found = _tries(m, draft)
+        found = _tries(m, draft, order)
         if found is not None:
             least[at], ways = found
             tried += [(at, replace(draft.plan, page=way)) for way in ways]
         for way in (flat_way(m, draft.plan), west_way(m, draft.plan)):  # see their modules
-            if way is not None and (score := least.get(at) or _score(draft))[0]:
+            if way is not None and (score := least.get(at) or _score(draft, order))[0]:
                 least.setdefault(at, score)
                 tried.append((at, way))
     if not tried:
         return drafts
     out = list(drafts)
     for (at, _), other in zip(tried, lay_out([plan for _, plan in tried]), strict=True):
-        if _fits(budget, other, drafts[at]) and (score := _score(other)) < least[at]:
+        if _fits(budget, other, drafts[at]) and (score := _score(other, order)) < least[at]:
             out[at], least[at] = other, score
     return out
 
 
-def _tries(m: ArgumentMap, draft: _Laid) -> tuple[tuple[int, int], list[Page]] | None:
-    """A drawing's crossings and detours, and the other ways to draw its page (if any).
+_Score = tuple[int, int, int]
+"""A drawing's crossings, siblings out of file order, and edges going round other boxes."""
+
+
+def _tries(
+    m: ArgumentMap, draft: _Laid, order: dict[str, int]
+) -> tuple[_Score, list[Page]] | None:
+    """A drawing's score (see :func:`_score`), and the other ways to draw its page (if any).
 
     Where arrows cross, every way; where they only go round boxes, the ways that hang
     rows elsewhere (see :func:`~.roundways.round_ways`). None: no way to try.
@@ -90,15 +104,20 @@ def _tries(m: ArgumentMap, draft: _Laid) -> tuple[tuple[int, int], list[Page]] |
     ways, others = step_ways(m, page, across), round_ways(m, page)
     if not ways and not others:
         return None
-    score = _score(draft)
-    ways = [*ways, *others] if score[0] else others if score[1] else []
+    score = _score(draft, order)
+    ways = [*ways, *others] if score[0] else others if score[2] else []
     return score, list(dict.fromkeys(ways))
 
 
-def _score(draft: _Laid) -> tuple[int, int]:
-    """A drawing's crossings, and its edges that go round other boxes (fewer is better)."""
-    svg = _svg(draft)
-    return all_crossings(svg), detours(svg, draft.plan.across)
+def _score(draft: _Laid, order: dict[str, int]) -> _Score:
+    """A drawing's crossings, siblings out of file order, and detours (fewer is better).
+
+    Detours: edges that go round other boxes; ``order``: each node's place in the map.
+    """
+    svg, plan = _svg(draft), draft.plan
+    backward = plan.direction in ("BT", "RL")
+    unordered = misplaced(svg, order, plan.across, backward)[1]
+    return all_crossings(svg), unordered, detours(svg, plan.across)
 
 
 def _fits(budget: Budget, other: _Laid, first: _Laid) -> bool:

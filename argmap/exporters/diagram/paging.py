@@ -16,6 +16,7 @@ from argmap.exporters.diagram.pagekey import key_over
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.pagestubs import Stub
 from argmap.exporters.diagram.stacking import Wrap
+from argmap.exporters.diagram.topsabreast import Abreast, abreast_of
 from argmap.model import ArgumentMap
 
 __all__ = ["TRAIL_ROWS", "Measure", "Page", "Pager", "PlanMemo", "Stub", "Wrap", "paginate"]
@@ -41,6 +42,7 @@ class Page:
             key is ``("below", ID)``, for the whole map).
         key_columns: 2 on the page with the map's key where it fits only in two columns,
             3 only in two with its longest words wrapped (see :func:`.legend.legend_label`).
+        abreast: its tops' rows side by side, tried once laid out (see :mod:`.topsabreast`).
     """
 
     number: int
@@ -52,6 +54,7 @@ class Page:
     wraps: tuple[Wrap, ...] = field(default=())
     key: tuple[str, str] = ("", "")
     key_columns: int = 1
+    abreast: Abreast | None = field(default=None, compare=False, repr=False)
 
 
 def paginate(
@@ -372,9 +375,9 @@ def _page(
         for at, tops, many in draft.left
     ]
     stubs.sort(key=lambda stub: pager.order[stub.tops[0]])
-    width, height, wraps, key = pager.kept(
-        draft.taken, draft.full, draft.rest, draft.limits, record=True
-    )[:4]
+    planned = pager.kept(draft.taken, draft.full, draft.rest, draft.limits, record=True)
+    width, height, wraps, key = planned[:4]
+    side = abreast_of(pager, draft.taken, (draft.full, draft.rest, draft.limits), planned)
     key, columns = pagekey.placed(pager, draft, number, key_at, key)
     return Page(
         number,
@@ -386,4 +389,5 @@ def _page(
         wraps,
         key,
         columns,
+        side,
     )

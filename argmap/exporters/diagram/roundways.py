@@ -10,6 +10,7 @@ the conclusion beside the breadcrumb (:func:`beside_trail`) or beside the conclu
 
 from __future__ import annotations
 
+from collections.abc import Sequence, Set
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final
 
@@ -26,6 +27,7 @@ __all__ = [
     "beside_conclusion",
     "beside_trail",
     "clear_of_groups",
+    "group_places",
     "hung_in_gaps",
     "round_ways",
 ]
@@ -102,7 +104,9 @@ def clear_of_groups(m: ArgumentMap, page: Page) -> Page | None:
     round the group's side to the parent. Hung from the boxes beside the group (in their
     gaps, or under them), the rows below go up beside it. Rows of single boxes only, not
     a grid's; a row with no other box, or holding a group itself, is held as it was.
-    None: no row changes.
+    Nothing held the group then, and the engine put it before a box it follows (a class
+    debate's worksheet: a linked reason left of the thesis's first reason), so the row
+    below keeps its place (see :func:`group_places`). None: no row changes.
     """
     drawn = set(page.nodes)
     wraps = []
@@ -111,13 +115,59 @@ def clear_of_groups(m: ArgumentMap, page: Page) -> Page | None:
         upper = {i for r in wrap.rows[:-1] for i in r}
         if among_rows(wrap) and not wrap.columns and grouped & upper:
             holds: list[tuple[str, str]] = []
+            places: list[tuple[str, str]] = []
             for depth, row in enumerate(wrap.rows[1:], start=1):
                 clear = (tuple(i for i in r if i not in grouped) for r in wrap.rows[:depth])
                 above = [r for r in clear if r]
                 if above and not grouped & set(row):
-                    holds += leaf_holds(row, above)
+                    hung = leaf_holds(row, above)
+                    holds += hung
+                    places += group_places(row, wrap.rows[depth - 1], grouped, hung)
                 else:
                     holds += [hold for hold in wrap.holds if hold[0] in row]
-            wrap = wrap._replace(holds=tuple(holds))
+            wrap = wrap._replace(holds=tuple(holds), places=tuple(places))
         wraps.append(wrap)
     return replace(page, wraps=tuple(wraps)) if wraps != list(page.wraps) else None
+
+
+def group_places(
+    row: Sequence[str], above: Sequence[str], grouped: Set[str], holds: Sequence[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """(item, group) pairs of ``row`` that keep each linked group of ``above`` in its place.
+
+    Held by nothing (the items below hang from the other boxes by ``holds``), a group's
+    box went wherever the engine's ordering put it; and a row's edge into a group's box,
+    as from one box to the next, the engine drops. An item of ``row`` between those hung
+    from the boxes either side of the group is tied to it, weightless: the engine orders
+    the group's rank by it, and pulls neither out of line (under the group, its edge
+    would go round it). A group with no such item (its neighbour's items at the row's
+    end) is left as it was.
+    """
+    at = {item: i for i, item in enumerate(row)}
+    hung: dict[str, list[int]] = {}
+    for item, anchor in holds:
+        if item in at:
+            hung.setdefault(anchor, []).append(at[item])
+    middles = [_middle(hung.get(box, [])) for box in above]
+    out = []
+    for k, name in enumerate(above):
+        if name not in grouped:
+            continue
+        low = max((m for m in middles[:k] if m is not None), default=-1.0)
+        high = min((m for m in middles[k + 1 :] if m is not None), default=float(len(row)))
+        if low < 0 and high >= len(row):
+            continue  # no box beside it holds the row
+        inside = [i for i in range(len(row)) if low < i < high]
+        if inside:  # the first or last where one side is open, else the middle one
+            end = 0 if low < 0 else -1 if high >= len(row) else len(inside) // 2
+            out.append((row[inside[end]], name))
+    return out
+
+
+def _middle(places: Sequence[int]) -> float | None:
+    """The median of the places of the items hung from a box (None: none are)."""
+    if not places:
+        return None
+    ordered = sorted(places)
+    half = len(ordered) // 2
+    return float(ordered[half]) if len(ordered) % 2 else (ordered[half - 1] + ordered[half]) / 2

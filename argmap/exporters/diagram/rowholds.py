@@ -260,7 +260,9 @@ def hold_rows(g: Digraph, wraps: Sequence[Wrap]) -> None:
 
     Invisible edges: one from each item of a later row to its anchor; and along each
     row, which shares a rank, one from each item to the next, which the engine keeps
-    left to right (an ``ordering`` attribute would not hold inside a linked group's box).
+    left to right (an ``ordering`` attribute would not hold inside a linked group's box,
+    nor such an edge into it: a group's place is kept by a weightless edge from the row
+    below, one of ``places``, which the engine orders the row by and pulls by nothing).
     """
     for wrap in wraps:
         pull = {"weight": str(wrap.weight)} if wrap.weight != 1 else {}
@@ -270,6 +272,8 @@ def hold_rows(g: Digraph, wraps: Sequence[Wrap]) -> None:
                 g.edge(item, anchor, {"style": "invis", "weight": str(ROW_WEIGHT)})
             else:
                 g.edge(item, anchor, {"style": "invis", **pull})
+        for item, anchor in wrap.places:
+            g.edge(item, anchor, {"style": "invis", "weight": "0"})
         for row in wrap.rows:
             hold_row(g, row)
 

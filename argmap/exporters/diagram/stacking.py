@@ -239,8 +239,8 @@ class Wrap(NamedTuple):
         rows: the names of each row's items, in file order.
         holds: (item, anchor) pairs: each item of a later row is ranked below its anchor.
         weight: how hard each hold also pulls its item in line under its anchor.
-        columns: the holds of a grid's items under their column's box (see
-            :func:`~.rowholds.is_grid`), held in line by :data:`~.rowholds.ROW_WEIGHT`.
+        columns: a grid's holds under its columns' boxes (:func:`~.rowholds.is_grid`).
+        places: weightless holds that keep the anchor's place along its row (a group's).
     """
 
     parent: str
@@ -248,6 +248,7 @@ class Wrap(NamedTuple):
     holds: tuple[tuple[str, str], ...]
     weight: int = 1
     columns: tuple[tuple[str, str], ...] = ()
+    places: tuple[tuple[str, str], ...] = ()
 
 
 def wrap_rows(items: list[Item], limit: float, compact: int = 0) -> list[list[Item]]:
@@ -342,12 +343,8 @@ def row_width(row: list[Item]) -> float:
 
 
 def lowest(row: list[Item]) -> Item:
-    """The item of a row whose block reaches lowest."""
-    best = row[0]
-    for item in row:
-        if len(item.ranks) > len(best.ranks):  # the first of the deepest, as max() gives
-            best = item
-    return best
+    """The item of a row whose block reaches lowest (the first of the deepest)."""
+    return max(row, key=lambda item: len(item.ranks))
 
 
 def note_rows(parent: str, rows: list[list[Item]], wraps: list[Wrap], lined: bool = False) -> None:

@@ -1,0 +1,139 @@
+"""A continued page's tops side by side, and a linked group among them held in its place."""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from argmap.analysis.standing import analyze
+from argmap.exporters.diagram import geometry, topsabreast
+from argmap.exporters.diagram.engine import find_engine
+from argmap.exporters.diagram.fitting import lay_out
+from argmap.exporters.diagram.groupties import tied_groups
+from argmap.exporters.diagram.pageestimate import Estimate
+from argmap.exporters.diagram.pageparts import PagePlan
+from argmap.exporters.diagram.pagesize import PAGE_SIZES, page_budget
+from argmap.exporters.diagram.paging import Page
+from argmap.exporters.diagram.stacking import TRAIL, Wrap
+from argmap.exporters.diagram.topsabreast import Abreast, hung_below_branch, tops_abreast
+from argmap.load.maps import load_map
+from argmap.load.validate import validate_data
+from argmap.options import RenderOptions
+from tests.laid import Laid
+
+ROOT = Path(__file__).resolve().parent.parent
+ABREAST = ROOT / "tests" / "cases" / "pagefloor" / "tops-abreast.yaml"
+
+
+def test_a_row_of_tops_hung_below_a_branch_is_told_from_rows_among_boxes() -> None:
+    hung = Wrap(TRAIL, (("a",), ("b",)), (("b", "a-evidence"),))
+    among = Wrap(TRAIL, (("a", "b"), ("c",)), (("c", "a"), ("c", "b")))
+    assert hung_below_branch(Estimate(0, 0, (hung,)))
+    assert not hung_below_branch(Estimate(0, 0, (among,)))
+    assert not hung_below_branch(Estimate(0, 0, (hung._replace(parent="a"),)))
+
+
+@pytest.mark.parametrize("fit", ["a4", "letter"])
+def test_a_continued_pages_tops_go_side_by_side_their_branches_narrower(fit: str) -> None:
+    """A class debate's continued pages on A4 drew their second top below the first's
+    branch (a reason with its evidence, and an objection answered): its arrow ran up the
+    page's side to the breadcrumb. Side by side they were 1,120 points wide, on a page of
+    1,084; with the first's children in two rows, they fit."""
+    m = load_map(ABREAST)
+    layout = lay_out(m, analyze(m), RenderOptions(), fit, find_engine("auto"))
+    order = {node.id: i for i, node in enumerate(m.nodes)}
+    page = next(p for p in layout.pages if p.plan.page.tops[0] == "air")
+    (tops,) = [w for w in page.plan.page.wraps if w.parent == TRAIL]
+    assert tops.rows == (("air", "shops-near"),)  # two rows before, the group below
+    wraps = {w.parent: w.rows for w in page.plan.page.wraps}
+    assert wraps["air"] == (("monitor",), ("buses",))  # its evidence, then its objection
+    boxes = geometry.boxes(page.svg)
+    assert boxes["air"].right < boxes["shops-near"].left  # in file order
+    assert abs(boxes["air"].top - boxes["shops-near"].top) < 20  # on one rank
+    assert geometry.misplaced(page.svg, order) == (0, 0)
+    assert geometry.all_crossings(page.svg) == 0
+    assert layout.budget.holds(page.width, page.height)
+    if fit == "a4":  # a reason, a reason and an objection
+        third = next(p for p in layout.pages if p.plan.page.tops[0] == "trade")
+        (tops,) = [w for w in third.plan.page.wraps if w.parent == TRAIL]
+        assert tops.rows == (("trade", "noise", "parking"),)
+
+
+def test_a_linked_group_among_the_tops_is_tied_to_the_branch_before_it() -> None:
+    """The engine drops a row's edge into a group's box: the group was drawn first."""
+    m = validate_data(
+        {
+            "title": "T",
+            "thesis": {
+                "id": "t",
+                "text": "A thesis.",
+                "premises": [
+                    {
+                        "id": "a",
+                        "text": "A reason.",
+                        "evidence": [{"id": "e", "text": "Some evidence.", "basis": "statistic"}],
+                        "objections": [{"id": "u", "text": "It cuts.", "undercut": True}],
+                    },
+                    {
+                        "id": "g",
+                        "linked": [{"id": "g1", "text": "One."}, {"id": "g2", "text": "Two."}],
+                    },
+                    {"id": "b", "text": "A reason.", "objections": [{"id": "o", "text": "No."}]},
+                ],
+            },
+        }
+    )
+    node = {n.id: n for n in m.nodes}
+    children = {n.id: [c.id for c in m.children(n.id)] for n in m.nodes}
+    full = {"a", "e", "u", "g1", "g2", "b", "o"}
+    row = Wrap(TRAIL, (("a", "g1", "b"),), ())
+    tied = tied_groups(Estimate(0, 0, (row,)), node, children, full)
+    assert tied.wraps[0].places == (("e", "g1"),)  # its evidence; not the undercutter
+    bare = tied_groups(Estimate(0, 0, (row,)), node, children, full - {"e"})
+    assert bare.wraps[0].places == ()  # nothing below it but an undercutter: as it was
+    own = Wrap("a", (("e", "x"),), ())
+    tied = tied_groups(Estimate(0, 0, (own, row)), node, children, full)
+    assert tied.wraps[1].places == (("x", "g1"),)  # the last of its children's first row
+    other = row._replace(parent="a")
+    assert tied_groups(Estimate(0, 0, (other,)), node, children, full).wraps[0].places == ()
+
+
+@pytest.mark.parametrize(
+    ("size", "svg", "kept"),
+    [
+        (100.0, "fine", "abreast"),
+        (5000.0, "fine", "planned"),  # too big for the page
+        (100.0, "crossed", "planned"),  # more crossings
+    ],
+)
+def test_tops_side_by_side_are_kept_only_where_their_drawing_fits(
+    monkeypatch: pytest.MonkeyPatch, size: float, svg: str, kept: str
+) -> None:
+    monkeypatch.setattr(topsabreast, "all_crossings", lambda s: int(s == "crossed"))
+    monkeypatch.setattr(topsabreast, "misplaced", lambda s, *_: (0, 0))
+    m = validate_data({"title": "T", "thesis": {"id": "t", "text": "A thesis."}})
+    planned = (Wrap(TRAIL, (("a",), ("b",)), (("b", "e"),)),)
+    side = (Wrap(TRAIL, (("a", "b"),), ()),)
+    page = Page(2, ("t",), ("a", "b"), ("a", "b", "e"), wraps=planned)
+    page = replace(page, abreast=Abreast(frozenset(page.nodes), planned, side))
+    first = Laid(PagePlan(page, 2, {}, 0), zlib.compress(b"planned"), 100.0, 100.0)
+
+    def again(plans: list[PagePlan]) -> list[Laid]:
+        assert [p.page.wraps for p in plans] == [side]
+        return [Laid(p, zlib.compress(svg.encode()), size, size) for p in plans]
+
+    out = tops_abreast(m, [first], again, page_budget(PAGE_SIZES["a4"]))
+    assert (out[0].plan.page.wraps == side) == (kept == "abreast")
+    moved = replace(page, nodes=("a", "b"))  # a leaf gone home since: rows as they are
+    assert (
+        tops_abreast(
+            m,
+            [first._replace(plan=PagePlan(moved, 2, {}, 0))],
+            again,
+            page_budget(PAGE_SIZES["a4"]),
+        )[0].plan.page
+        is moved
+    )
