@@ -234,9 +234,10 @@ with the compression modules it loads (the engine next to the interpreter is fou
 without a PATH search; a file is written without a block copy)."""
 
 
-def _every_module(*args: str) -> set[str]:
+def _probed(after: str, *args: str) -> set[str]:
+    """The words ``after`` prints once the command ``args`` has run, in a process of its own."""
     proc = subprocess.run(
-        [sys.executable, "-c", _PROBE + 'print(" ".join(sorted(sys.modules)))', *args],
+        [sys.executable, "-c", _PROBE + after, *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -244,6 +245,10 @@ def _every_module(*args: str) -> set[str]:
     )
     assert proc.returncode == 0, proc.stderr
     return set(proc.stdout.strip().splitlines()[-1].split())
+
+
+def _every_module(*args: str) -> set[str]:
+    return _probed('print(" ".join(sorted(sys.modules)))', *args)
 
 
 def test_svg_of_a_plain_yaml_map_builds_no_validator(tmp_path: Path) -> None:
@@ -267,15 +272,7 @@ print(" ".join(sorted(made)))
 
 def _models_made(*args: str) -> set[str]:
     """The pydantic model classes that exist once a command has run, in a process."""
-    proc = subprocess.run(
-        [sys.executable, "-c", _PROBE + _MODELS_MADE, *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
-    assert proc.returncode == 0, proc.stderr
-    return set(proc.stdout.strip().splitlines()[-1].split())
+    return _probed(_MODELS_MADE, *args)
 
 
 def test_svg_of_a_plain_yaml_map_creates_no_entry_model(tmp_path: Path) -> None:
