@@ -115,6 +115,7 @@ def test_tops_side_by_side_are_kept_only_where_their_drawing_fits(
     monkeypatch.setattr(topsabreast, "all_crossings", lambda s: int(s == "crossed"))
     monkeypatch.setattr(topsabreast, "misplaced", lambda s, *_: (0, 0))
     m = validate_data({"title": "T", "thesis": {"id": "t", "text": "A thesis."}})
+    order = {node.id: i for i, node in enumerate(m.nodes)}
     planned = (Wrap(TRAIL, (("a",), ("b",)), (("b", "e"),)),)
     side = (Wrap(TRAIL, (("a", "b"),), ()),)
     page = Page(2, ("t",), ("a", "b"), ("a", "b", "e"), wraps=planned)
@@ -125,12 +126,12 @@ def test_tops_side_by_side_are_kept_only_where_their_drawing_fits(
         assert [p.page.wraps for p in plans] == [side]
         return [Laid(p, zlib.compress(svg.encode()), size, size) for p in plans]
 
-    out = tops_abreast(m, [first], again, page_budget(PAGE_SIZES["a4"]))
+    out = tops_abreast(order, [first], again, page_budget(PAGE_SIZES["a4"]))
     assert (out[0].plan.page.wraps == side) == (kept == "abreast")
     moved = replace(page, nodes=("a", "b"))  # a leaf gone home since: rows as they are
     assert (
         tops_abreast(
-            m,
+            order,
             [first._replace(plan=PagePlan(moved, 2, {}, 0))],
             again,
             page_budget(PAGE_SIZES["a4"]),

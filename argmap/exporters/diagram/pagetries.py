@@ -66,10 +66,10 @@ def fewer_crossings(
     ``lay_out`` lays pages out (every try at once, on every core); ``budget``: the
     drawing size a page holds at the legibility floor.
     """
-    drafts = tops_abreast(m, drafts, lay_out, budget)
+    order = {node.id: i for i, node in enumerate(m.nodes)}
+    drafts = tops_abreast(order, drafts, lay_out, budget)
     tried: list[tuple[int, PagePlan]] = []  # (page, another way)
     least: dict[int, _Score] = {}  # page -> the fewest crossings, out of order, detours so far
-    order = {node.id: i for i, node in enumerate(m.nodes)}
     for at, draft in enumerate(drafts):
         found = _tries(m, draft, order)
         if found is not None:

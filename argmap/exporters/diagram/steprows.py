@@ -119,12 +119,10 @@ def steps_in_order(
     held in the row too (left out, the engine put another step's undercutter beyond
     one, its arrow across that step's: a random map's A4 page, two crossings).
     """
-    rows = [
-        r
-        for top in tops
-        for r in [r for w in wraps if w.parent == f"{STEP_ROW}{top}" for r in w.rows]
-        or ([(f"junction {top}",)] if top in stubbed else [])
-    ]
+    rows: list[tuple[str, ...]] = []
+    for top in tops:
+        own = [r for w in wraps if w.parent == f"{STEP_ROW}{top}" for r in w.rows]
+        rows += own or ([(f"junction {top}",)] if top in stubbed else [])
     steps = tuple(item for row in rows for item in row)
     if len(rows) < 2 or TRAIL in steps:
         return []

@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from argmap.exporters.diagram.pagesize import Budget
     from argmap.exporters.diagram.paging import Page
     from argmap.exporters.diagram.stacking import Wrap
-    from argmap.model import ArgumentMap
 
 __all__ = [
     "ABREAST_NODES_MOST",
@@ -134,16 +133,18 @@ def abreast_of(
 
 
 def tops_abreast(
-    m: ArgumentMap, drafts: list[_D], lay_out: Callable[[list[PagePlan]], list[_D]], budget: Budget
+    order: dict[str, int],
+    drafts: list[_D],
+    lay_out: Callable[[list[PagePlan]], list[_D]],
+    budget: Budget,
 ) -> list[_D]:
     """The pages, each drawn with its tops side by side where planned so and that fits.
 
     Each page with such rows (see :attr:`~.paging.Page.abreast`) that still draws what
     they were planned for is laid out with them (all at once), and kept where the
     drawing fits the budget (the legibility floor) with no more crossings and no more
-    siblings out of file order. ``m``: the map.
+    siblings out of file order. ``order``: each node's place in the map.
     """
-    order = {node.id: i for i, node in enumerate(m.nodes)}
     tried = [(at, plan) for at, d in enumerate(drafts) if (plan := _tried(d.plan)) is not None]
     if not tried:
         return drafts

@@ -40,9 +40,7 @@ def onto_trail_link(
     (node, end), (edge_attrs, own) = top, styled
     target = m.get(node.parent or "")
     row = plan.page.trail.index(target.id)
-    side = end.compass or (
-        (plan.link_side or "e") if plan.cut_way != FLAT else ""
-    )  # beside: up the middle
+    side = end.compass or ("" if plan.cut_way == FLAT else plan.link_side or "e")  # FLAT: middle
     link = no_arrow_box(edge_attrs(target, target.relation or Relation.SUPPORTS, False))
     junction = trail_link(g, f"trail {target.id}", (row, side), link)
     way = {"minlen": "0"} if plan.cut_way == FLAT else {}
