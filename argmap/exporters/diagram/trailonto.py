@@ -1,4 +1,4 @@
-"""A page's top that undercuts a breadcrumb row's link: its arrow onto a junction on that link."""
+"""A page's top that undercuts a breadcrumb row's link: the junction, its side, the arrow."""
 
 from __future__ import annotations
 
