@@ -130,6 +130,24 @@ def test_a_long_statement_is_drawn_in_full_on_its_page_at_the_floor(
     assert _squash(_parts(layout, "p", number)) == _squash(statement)
 
 
+@pytest.mark.parametrize(
+    ("word", "fit"),
+    [("A" * 3000, "a4"), ("W" * 300, "slide"), ("m" * 500, "slide"), ("MW" * 40, "slide")],
+    ids=["A-a4", "W-slide", "m-slide", "MW-slide"],
+)
+def test_a_word_of_wide_letters_is_cut_to_the_page_at_its_floor(word: str, fit: str) -> None:
+    """Upright, a word of letters the engine counts wider than Noto draws them (``A``,
+    ``W``) is cut into lines as wide as the engine makes its box: every page at its floor.
+
+    Its box came out wider than the page (3% on A4, 6.5% on a slide below the floor): the
+    lines were fitted to their Noto width, and one of usual length was not fitted at all.
+    """
+    layout = _laid(_map(word), fit, True)
+    assert _below_floor(layout) == []
+    drawn = _squash(_parts(layout, "p", _drawn(layout, "p")[0])).replace("-", "")
+    assert drawn == word, "drawn whole, cut only with hyphens"
+
+
 @pytest.mark.parametrize(("fit", "portrait"), [("slide", False), ("a4", True)])
 def test_a_long_quote_is_drawn_in_full_beside_its_statement(fit: str, portrait: bool) -> None:
     """A teacher hands out the quote: one of 600 characters is drawn whole, at the floor."""

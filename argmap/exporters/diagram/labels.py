@@ -301,7 +301,8 @@ def statement_rows(
     # the room, and 13 keep the page's floor.
     size = 16.0 if thesis and not is_long(node.text, None) else 13.0
     around = 0.0 if room is None else page_rows(m, node)
-    rows = text_rows(node.text, quote, bases, size, rows_room(room, credits, around), narrow)
+    firm = narrow or (room is not None and room[2])  # a page drawn top down: its width
+    rows = text_rows(node.text, quote, bases, size, rows_room(room, credits, around), firm)
     return rows, credits
 
 

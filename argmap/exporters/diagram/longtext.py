@@ -6,6 +6,7 @@ import functools
 import math
 from typing import Final, NamedTuple
 
+from argmap.exporters.diagram.enginewidths import engine_points
 from argmap.exporters.diagram.linebreak import cluster_cut, one_spaced, text_columns, wrap_text
 from argmap.exporters.diagram.lineink import line_share, rows_height
 from argmap.exporters.diagram.pagetrailsize import TRAIL_ROW
@@ -168,12 +169,18 @@ def line_points(line: str, size: float) -> float:
 
 
 def _drawn_points(line: str, size: float, style: str) -> float:
-    """A line's width as :func:`line_points` counts it, or as drawn in Noto (the wider).
+    """A line's width: the widest of :func:`line_points`, Noto's and the engine's count.
 
     Capitals draw wider than the count's 0.6 of an em (a line of ``Q`` in italics by a
-    fifth): a box fitted to a page by the count alone came out wider than the page.
+    fifth): a box fitted to a page by the count alone came out wider than the page. The
+    engine's own Helvetica widths are wider still for some (``A``, ``W``): the engine
+    makes a cell that wide whatever width it is given, unless the cell is fixed at the
+    drawn width, as one of shaped text or emoji is (see :func:`~.textwidth.width_attr`).
     """
-    return max(line_points(line, size), text_points(line, size, style))
+    drawn = max(line_points(line, size), text_points(line, size, style))
+    if not line.isascii() and (needs_shaping(line) or max(map(ord, line)) > 0xFFFF):
+        return drawn
+    return max(drawn, engine_points(line, size))
 
 
 def _shape_wrap(text: str, base: int, long: int) -> int:
@@ -214,7 +221,7 @@ def text_rows(
     bases: tuple[int, int],
     size: float,
     room: tuple[float, float] | None,
-    narrow: bool = False,
+    firm: bool = False,
 ) -> TextRows:
     """A node's statement (and quote) wrapped as drawn: in full wherever a page holds it.
 
@@ -233,8 +240,10 @@ def text_rows(
         bases: the usual wraps, in columns, of the statement and of the quote.
         size: the statement's font size (the quote's is 11).
         room: the box's room on the page at its floor; None: a drawing not fitted to pages.
-        narrow: the page is narrow (see :func:`~.measure.narrow_page`): a box of usual
-            length as wide as drawn past the room (wide letters, emoji) wraps narrower.
+        firm: the room's width holds a box of usual length too, as on a narrow page (see
+            :func:`~.measure.narrow_page`) or one whose ranks are rows (the room is as wide
+            as the page): such a box as wide as drawn past the room (wide letters, emoji)
+            wraps narrower.
     """
     text = one_spaced(text)
     quote = None if quote is None else one_spaced(quote)
@@ -248,7 +257,7 @@ def text_rows(
     drawn = _wrapped(text, quote, widths, size)
     if room is not None and is_long(text, quote):
         drawn = _fitted(text, quote, widths, size, room, drawn)
-    elif room is not None and narrow:  # else a box of usual length is drawn as it always was
+    elif room is not None and firm:  # else a box of usual length is drawn as it always was
         drawn = _narrowed(text, quote, widths, size, room[0], drawn)[2]
     rows = TextRows(tuple(drawn.text), tuple(drawn.quote), size, drawn.kept, drawn.wrap)
     return rows._replace(quote_kept=drawn.quote_kept, quote_wrap=drawn.quote_wrap)
