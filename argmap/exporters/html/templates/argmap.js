@@ -185,7 +185,10 @@
     if (lit && viewer) { viewer.showNode(lit, false); }
   }
 
-  function goToEntry(id) {
+  // ``push``: a box followed from the diagram, whose entry is far down the page: Back
+  // returns to the diagram (it replaced the page's entry in the history, and Back left the
+  // page). Else the address is replaced (a fragment followed, the entry is already there).
+  function goToEntry(id, push) {
     var li = doc.getElementById("n-" + id);
     if (!li) { return; }
     if (li.hidden && form) { form.reset(); applyFilters(); }
@@ -204,7 +207,11 @@
       li.setAttribute("tabindex", "-1");
       li.focus({ preventScroll: true });
     }
-    if (history.replaceState) { history.replaceState(null, "", "#n-" + id); }
+    if (push && history.pushState) {
+      history.pushState(null, "", "#n-" + id);
+    } else if (history.replaceState) {
+      history.replaceState(null, "", "#n-" + id);
+    }
   }
 
   if (form) {
@@ -263,15 +270,15 @@
       if (link) {
         // The node already links to its entry (and works without this script).
         link.setAttribute("aria-label", boxName(g, id));
-        link.addEventListener("click", function (e) { e.preventDefault(); goToEntry(id); });
+        link.addEventListener("click", function (e) { e.preventDefault(); goToEntry(id, true); });
         return;
       }
       g.setAttribute("tabindex", "0");
       g.setAttribute("role", "link");
       g.setAttribute("aria-label", boxName(g, id));
-      g.addEventListener("click", function () { goToEntry(id); });
+      g.addEventListener("click", function () { goToEntry(id, true); });
       g.addEventListener("keydown", function (e) {
-        if (e.key === "Enter" || e.key === " ") { e.preventDefault(); goToEntry(id); }
+        if (e.key === "Enter" || e.key === " ") { e.preventDefault(); goToEntry(id, true); }
       });
     });
   }
@@ -501,10 +508,31 @@
       box.focus({ preventScroll: true });
     }, true);
 
+    // The wheel scrolls the page past the diagram, as over the rest of the page (every notch
+    // over it zoomed, so a reader scrolling down was stuck on it), unless the diagram is in
+    // use: it or its toolbar has the focus (clicked, tabbed to). Ctrl (or Cmd) and the wheel,
+    // and a touchpad's pinch (a wheel with ctrlKey), zoom it always. A wheel passed on says how.
+    var hint = doc.getElementById("wheel-hint");
+    var hintTimer = 0;
+    function inUse() {
+      var at = doc.activeElement;
+      return !!at && (box.contains(at) || (!!bar && bar.contains(at)));
+    }
+    function hintWheel() {
+      if (!hint) { return; }
+      hint.hidden = false;
+      clearTimeout(hintTimer);
+      hintTimer = setTimeout(function () { hint.hidden = true; }, 1800);
+    }
     box.addEventListener("wheel", function (e) {
+      if (!e.ctrlKey && !e.metaKey && !inUse()) {
+        hintWheel();
+        return;
+      }
       e.preventDefault();
+      if (hint) { hint.hidden = true; }
       var unit = e.deltaMode === 1 ? 16 : (e.deltaMode === 2 ? 400 : 1);
-      if (e.shiftKey && !e.ctrlKey) {
+      if (e.shiftKey && !e.ctrlKey && !e.metaKey) {
         panBy(-(e.deltaX || e.deltaY) * unit, 0);
         return;
       }
@@ -597,22 +625,56 @@
       var next = order[i + (e.shiftKey ? -1 : 1)];
       if (next) {
         e.preventDefault();
-        next.focus();
+        focusStop(next);
         return;
       }
       var all = svg.querySelectorAll(STOP);  // the default move goes on from there
-      all[e.shiftKey ? 0 : all.length - 1].focus();
+      leaving = true;  // not panned to: the focus only passes through it
+      all[e.shiftKey ? 0 : all.length - 1].focus({ preventScroll: true });
+      leaving = false;
     }
+
+    // A box reached from the keyboard is brought into the frame: zoomed in, Tab went on to
+    // boxes panned out of sight (and the browser scrolled the frame to them, out of step with
+    // the view). One a pointer pressed is left where it is: moved, it would slip from under it.
+    // The browser may have scrolled the window to where the box was: it is scrolled to where
+    // the box is now.
+    function intoFrame(el) {
+      var f = current.getBoundingClientRect();
+      var r = el.getBoundingClientRect();
+      if (r.left < f.left || r.right > f.right || r.top < f.top || r.bottom > f.bottom) {
+        centreOn(el, view.s);
+        r = el.getBoundingClientRect();
+      }
+      if (r.top < 0 || r.bottom > (window.innerHeight || doc.documentElement.clientHeight)) {
+        el.scrollIntoView({ block: "nearest" });
+      }
+    }
+    function focusStop(el) {
+      intoFrame(el);
+      el.focus({ preventScroll: true });
+    }
+    var leaving = false;
+    var pressed = false;  // a pointer is down: the focus is a click's
+    box.addEventListener("pointerdown", function () { pressed = true; }, true);
+    ["pointerup", "pointercancel"].forEach(function (type) {
+      window.addEventListener(type, function () { pressed = false; }, true);
+    });
+    box.addEventListener("focusin", function (e) {
+      var svg = current ? svgOf(current) : null;
+      if (leaving || pressed || !svg || !svg.contains(e.target)) { return; }
+      intoFrame(e.target);
+    });
 
     // Come back to from below (Shift+Tab), the drawing is entered at its last stop as read.
     box.addEventListener("focusin", function (e) {
       var from = e.relatedTarget;
       var svg = current ? svgOf(current) : null;
-      if (!from || !svg || box.contains(from) || !svg.contains(e.target)) { return; }
+      if (pressed || !from || !svg || box.contains(from) || !svg.contains(e.target)) { return; }
       if (!(box.compareDocumentPosition(from) & Node.DOCUMENT_POSITION_FOLLOWING)) { return; }
       var order = readingOrder(svg);
       var last = order[order.length - 1];
-      if (last && last !== e.target) { last.focus(); }
+      if (last && last !== e.target) { focusStop(last); }
     });
 
     box.addEventListener("keydown", function (e) {

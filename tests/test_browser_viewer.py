@@ -1,0 +1,124 @@
+"""The HTML diagram viewer as a reader meets it: the wheel, the Back button, and Tab zoomed in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.test_browser import (
+    assert_clean,
+    browser,
+    open_page,
+    pages,
+    scale_of,
+    shown_page,
+)
+
+__all__ = ["browser", "pages"]  # the shared Chromium fixture and pages
+
+pytestmark = pytest.mark.browser
+
+_SHOWN = ".diagram-page:not([hidden])"
+
+_FOCUS_IN_VIEW = """() => {
+    const r = document.activeElement.getBoundingClientRect();
+    const page = document.querySelector('.diagram-page:not([hidden])');
+    const f = page.getBoundingClientRect();
+    return {frame: r.left >= f.left - 1 && r.right <= f.right + 1 && r.top >= f.top - 1
+                   && r.bottom <= f.bottom + 1,
+            window: r.top >= 0 && r.bottom <= innerHeight,
+            scrolled: [page.scrollLeft, page.scrollTop]};
+}"""
+
+
+def _frame_centre(page: Any) -> tuple[float, float]:
+    box = page.locator(_SHOWN).bounding_box()
+    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+
+def test_the_wheel_scrolls_the_page_past_a_diagram_not_in_use(
+    browser: Any, pages: dict[str, Path]
+) -> None:
+    """Every notch of the wheel over the diagram zoomed it: a reader scrolling down the page
+    stopped there, the diagram shrinking to its least, and never reached the outline."""
+    seen = open_page(browser, pages["flagship"], viewport={"width": 1366, "height": 768})
+    page = seen.page
+    page.locator("#diagram-bar").scroll_into_view_if_needed()
+    page.mouse.move(*_frame_centre(page))
+    for _ in range(3):
+        before = page.evaluate("scrollY")
+        page.mouse.wheel(0, 200)
+        page.wait_for_function("(b) => scrollY > b", arg=before, timeout=2000)
+        assert scale_of(page) == 1
+    assert page.is_visible("#wheel-hint")  # it says how to zoom
+    # Ctrl and the wheel (a touchpad's pinch is sent so) zoom it, in use or not.
+    page.locator("#diagram-bar").scroll_into_view_if_needed()
+    page.mouse.move(*_frame_centre(page))
+    before = page.evaluate("scrollY")
+    page.keyboard.down("Control")
+    page.mouse.wheel(0, -100)
+    page.keyboard.up("Control")
+    page.wait_for_timeout(100)
+    assert scale_of(page) > 1 and page.evaluate("scrollY") == before
+    # Selected (clicked on, tabbed to), the wheel alone zooms it.
+    page.focus("#diagram-pages")
+    page.mouse.move(*_frame_centre(page))
+    zoomed = scale_of(page)
+    before = page.evaluate("scrollY")
+    page.mouse.wheel(0, -200)
+    page.wait_for_timeout(100)
+    assert scale_of(page) > zoomed and page.evaluate("scrollY") == before
+    assert_clean(seen)
+    page.context.close()
+
+
+def test_back_returns_from_a_followed_box_to_the_diagram(
+    browser: Any, pages: dict[str, Path]
+) -> None:
+    """A box followed to its outline entry replaced the page's place in the history: Back
+    left the page (or went past the page of the diagram the reader came from)."""
+    seen = open_page(browser, pages["flagship"], viewport={"width": 1366, "height": 768})
+    page = seen.page
+    page.locator("#diagram-bar").scroll_into_view_if_needed()
+    page.click("#page-next")
+    assert shown_page(page) == 2
+    box = page.locator(f"{_SHOWN} g.node a[href^='#n-']").first
+    entry = box.get_attribute("href")
+    box.click()
+    assert page.evaluate("location.hash") == entry
+    assert page.locator(f"{entry} > details > summary").is_visible()
+    page.go_back()
+    page.wait_for_function("() => location.hash === '#page-2'", timeout=2000)
+    assert shown_page(page) == 2
+    frame = page.locator(_SHOWN).bounding_box()
+    high = page.evaluate("innerHeight")
+    assert frame["y"] < high and frame["y"] + frame["height"] > 0, (frame, high)
+    assert_clean(seen)
+    page.context.close()
+
+
+def test_tab_through_a_zoomed_diagram_keeps_each_box_in_sight(
+    browser: Any, pages: dict[str, Path]
+) -> None:
+    """Zoomed in, Tab went on to boxes panned out of the frame (the focus unseen), and the
+    browser scrolled the frame to them, out of step with the view."""
+    seen = open_page(browser, pages["flagship"], viewport={"width": 1366, "height": 768})
+    page = seen.page
+    page.locator("#diagram-bar").scroll_into_view_if_needed()
+    page.focus("#diagram-pages")
+    page.keyboard.press("1")
+    page.keyboard.press("+")
+    page.keyboard.press("+")
+    stops = page.evaluate(
+        f"document.querySelectorAll(\"{_SHOWN} svg a[href], {_SHOWN} svg [tabindex='0']\").length"
+    )
+    assert stops > 5
+    for _ in range(stops):
+        page.keyboard.press("Tab")
+        assert page.evaluate("!!document.activeElement.closest('svg')")
+        seen_at = page.evaluate(_FOCUS_IN_VIEW)
+        assert seen_at == {"frame": True, "window": True, "scrolled": [0, 0]}, seen_at
+    assert_clean(seen)
+    page.context.close()
