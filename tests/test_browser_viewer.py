@@ -1,4 +1,4 @@
-"""The HTML diagram viewer as a reader meets it: the wheel, the Back button, and Tab zoomed in."""
+"""The HTML diagram viewer as a reader meets it: the wheel, Back, Tab and Actual size."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 from tests.test_browser import (
     assert_clean,
     browser,
+    centre_offset,
     open_page,
     pages,
     scale_of,
@@ -120,5 +121,25 @@ def test_tab_through_a_zoomed_diagram_keeps_each_box_in_sight(
         assert page.evaluate("!!document.activeElement.closest('svg')")
         seen_at = page.evaluate(_FOCUS_IN_VIEW)
         assert seen_at == {"frame": True, "window": True, "scrolled": [0, 0]}, seen_at
+    assert_clean(seen)
+    page.context.close()
+
+
+def test_actual_size_on_a_page_without_the_thesis_centres_its_branch_head(
+    browser: Any, pages: dict[str, Path]
+) -> None:
+    """With nothing selected and no thesis drawn, Actual size put the page's middle in the
+    frame: on the flagship's page 2, the middle of the arrows below the branch's head, which
+    was cut off at the frame's top."""
+    seen = open_page(browser, pages["flagship"], viewport={"width": 1366, "height": 768})
+    page = seen.page
+    page.locator("#diagram-bar").scroll_into_view_if_needed()
+    page.click("#page-next")
+    head = page.evaluate(f"document.querySelector(\"{_SHOWN} g.node[id^='node-']\").id")
+    assert head != "" and shown_page(page) == 2
+    page.click("#actual-size")
+    assert scale_of(page) > 1 and shown_page(page) == 2
+    dx, dy = centre_offset(page, f"#{head}")
+    assert abs(dx) < 2 and abs(dy) < 2, (head, dx, dy)
     assert_clean(seen)
     page.context.close()

@@ -421,12 +421,15 @@
       apply();
     }
 
-    // The selected box, wherever it is drawn; else the thesis if this page draws it. With
-    // neither, Fit and Actual size keep to the page shown (a reader deep in a big map is not
+    // The selected box, wherever it is drawn; else the thesis if this page draws it; else
+    // the page's first box drawn in full, the head of the branch it goes on with (Actual
+    // size put the page's middle in view, often blank, between boxes). Fit and Actual size
+    // keep to the page shown when nothing is selected (a reader deep in a big map is not
     // sent back to the overview).
     function target() {
       if (lit && pageOf(lit)) { return lit; }
-      return current ? current.querySelector("g.node.thesis") : null;
+      if (!current) { return null; }
+      return current.querySelector("g.node.thesis") || current.querySelector("g.node[id^='node-']");
     }
 
     // Show the page that draws ``node`` as a followed link does: the address and Back follow.
