@@ -143,3 +143,22 @@ def test_actual_size_on_a_page_without_the_thesis_centres_its_branch_head(
     assert abs(dx) < 2 and abs(dy) < 2, (head, dx, dy)
     assert_clean(seen)
     page.context.close()
+
+
+def test_a_contrast_theme_leaves_the_drawing_its_white_ground(
+    browser: Any, pages: dict[str, Path]
+) -> None:
+    """In a dark forced-colours mode (a Windows contrast theme) the frame went black around
+    the drawing's own white page, and the heading's grey words at its side were on black."""
+    seen = open_page(
+        browser,
+        pages["flagship"],
+        viewport={"width": 1366, "height": 768},
+        color_scheme="dark",
+        forced_colors="active",
+    )
+    page = seen.page
+    ground = page.evaluate(f"getComputedStyle(document.querySelector('{_SHOWN}')).backgroundColor")
+    assert ground == "rgb(255, 255, 255)"
+    assert_clean(seen)
+    page.context.close()
