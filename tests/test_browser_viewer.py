@@ -162,3 +162,25 @@ def test_a_contrast_theme_leaves_the_drawing_its_white_ground(
     assert ground == "rgb(255, 255, 255)"
     assert_clean(seen)
     page.context.close()
+
+
+def test_a_page_already_shown_adds_no_step_for_back(browser: Any, pages: dict[str, Path]) -> None:
+    """Overview pressed on the overview (or Home on the first page, End on the last) added
+    a step to the history that showed the same page: Back then did nothing."""
+    seen = open_page(browser, pages["flagship"], viewport={"width": 1366, "height": 768})
+    page = seen.page
+    page.locator("#diagram-bar").scroll_into_view_if_needed()
+    steps = page.evaluate("history.length")
+    page.click("#page-overview")
+    page.focus("#diagram-pages")
+    page.keyboard.press("Home")
+    assert page.evaluate("history.length") == steps and shown_page(page) == 1
+    page.keyboard.press("End")  # another page: a step, as a followed link
+    last = shown_page(page)
+    page.keyboard.press("End")
+    assert page.evaluate("history.length") == steps + 1 and shown_page(page) == last > 1
+    page.go_back()
+    page.wait_for_function("() => location.hash === '#page-1'", timeout=2000)
+    assert shown_page(page) == 1
+    assert_clean(seen)
+    page.context.close()

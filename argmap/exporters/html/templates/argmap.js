@@ -452,9 +452,13 @@
 
     // ``how``: "push" a history entry (a stub or breadcrumb followed: Back returns),
     // "replace" it (paging through), or leave the address alone.
+    // The page already shown at its own address is not pushed again (Overview pressed on the
+    // overview, Home on the first page, End on the last): Back did nothing, once for each.
     function goPage(n, how) {
       var page = pages[n - 1];
       if (!page) { return; }
+      var here = location.hash === "#page-" + n || (n === 1 && !location.hash);
+      if (how === "push" && page === current && here) { how = "replace"; }
       show(page);
       if (how === "push" && history.pushState) {
         history.pushState(null, "", "#page-" + n);
