@@ -184,3 +184,59 @@ def test_a_page_already_shown_adds_no_step_for_back(browser: Any, pages: dict[st
     assert shown_page(page) == 1
     assert_clean(seen)
     page.context.close()
+
+
+def _swipe(page: Any, dx: float, dy: float, fingers: int = 1) -> None:
+    """Touches on the shown page's middle, moved ``dx``, ``dy`` in ten steps (apart, for two)."""
+    cdp = page.context.new_cdp_session(page)
+    x, y = _frame_centre(page)
+
+    def touch(kind: str, k: int) -> None:
+        points = (
+            [(x + dx * k, y + dy * k)]
+            if fingers == 1
+            else [(x - 20 - dx * k, y), (x + 20 + dx * k, y)]
+        )
+        cdp.send(
+            "Input.dispatchTouchEvent",
+            {
+                "type": kind,
+                "touchPoints": [{"x": px, "y": py, "id": i} for i, (px, py) in enumerate(points)],
+            },
+        )
+
+    touch("touchStart", 0)
+    for k in range(1, 11):
+        touch("touchMove", k)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    page.wait_for_timeout(300)
+    cdp.detach()
+
+
+def test_on_a_phone_a_thumb_on_the_diagram_scrolls_the_page(
+    browser: Any, pages: dict[str, Path]
+) -> None:
+    """A finger's swipe up over the diagram panned the drawing, even fitted: a thumb on
+    the diagram (a third of a 390x844 phone's screen) held the page still."""
+    seen = open_page(
+        browser,
+        pages["uniforms"],
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+    )
+    page = seen.page
+    page.locator("#diagram-bar").scroll_into_view_if_needed()
+    svg = f"document.querySelector('{_SHOWN} svg').style.transform"
+    before = page.evaluate("scrollY")
+    _swipe(page, 0, -10)
+    assert page.evaluate("scrollY") > before + 50 and page.evaluate(svg) == ""
+    # Two fingers pinch the drawing (not the page); zoomed in, one finger pans it.
+    page.locator("#diagram-bar").scroll_into_view_if_needed()
+    _swipe(page, 5, 0, fingers=2)
+    assert scale_of(page) > 1.5 and page.evaluate("visualViewport.scale") == 1
+    before, shown = page.evaluate("scrollY"), page.evaluate(svg)
+    _swipe(page, 0, -10)
+    assert page.evaluate("scrollY") == before and page.evaluate(svg) != shown
+    assert_clean(seen)
+    page.context.close()

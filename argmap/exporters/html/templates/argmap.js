@@ -315,11 +315,14 @@
 
     function svgOf(page) { return page.querySelector("svg"); }
 
+    // Zoomed in, a finger pans the drawing; else a finger's swipe up or down scrolls the page
+    // past it (on a phone, a thumb on the diagram held the page still: see the stylesheet).
     function apply() {
       var svg = svgOf(current);
       if (!svg) { return; }
       svg.style.transform = view.s === 1 && view.x === 0 && view.y === 0 ? "" :
         "translate(" + view.x + "px, " + view.y + "px) scale(" + view.s + ")";
+      current.classList.toggle("zoomed", view.s > 1);
     }
 
     // The drawing's box at scale 1 inside its frame: left and top offsets, width, height.
@@ -555,8 +558,10 @@
     var dragged = false;
     var moved = 0;
     var pinch = null;
+    var before = null;  // the view as a touch began: the page's scroll takes it back
     box.addEventListener("pointerdown", function (e) {
       if (e.button !== 0 || !current) { return; }
+      if (!pointers.size) { before = { s: view.s, x: view.x, y: view.y }; }
       pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
       moved = 0;
       dragged = false;
@@ -598,7 +603,14 @@
     box.addEventListener("pointerup", release);
     // A link dragged natively would cancel the pan.
     box.addEventListener("dragstart", function (e) { e.preventDefault(); });
-    box.addEventListener("pointercancel", release);
+    // A swipe the browser took to scroll the page: the few pixels it panned first are undone.
+    box.addEventListener("pointercancel", function (e) {
+      var alone = pointers.size === 1 && pointers.has(e.pointerId);
+      release(e);
+      if (alone && before && current) { view = before; apply(); }
+      dragged = false;
+      moved = 0;
+    });
 
     // Tab goes through a page's boxes and links as they are read, a row at a time from the
     // top, left to right (the engine's order went from the thesis to the rows below it, then
