@@ -240,3 +240,29 @@ def test_on_a_phone_a_thumb_on_the_diagram_scrolls_the_page(
     assert page.evaluate("scrollY") == before and page.evaluate(svg) != shown
     assert_clean(seen)
     page.context.close()
+
+
+def test_on_a_phone_a_zoomed_diagram_gets_most_of_the_screen(
+    browser: Any, pages: dict[str, Path]
+) -> None:
+    """Held upright, a phone showed an A4 page fitted across it in a strip 263 px high, and
+    zoomed in it stayed so: a window on two or three boxes at a time."""
+    seen = open_page(
+        browser,
+        pages["uniforms"],
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+    )
+    page = seen.page
+    page.locator("#diagram-bar").scroll_into_view_if_needed()
+    fitted = page.locator(_SHOWN).bounding_box()["height"]
+    assert fitted < 844 / 2
+    page.click("#actual-size")
+    assert page.locator(_SHOWN).bounding_box()["height"] >= 0.6 * 844
+    dx, dy = centre_offset(page, "g.node.thesis")  # centred in the frame it grew to
+    assert abs(dx) < 2 and abs(dy) < 2, (dx, dy)
+    page.click("#fit-diagram")
+    assert page.locator(_SHOWN).bounding_box()["height"] == fitted
+    assert_clean(seen)
+    page.context.close()

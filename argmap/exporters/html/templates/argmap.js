@@ -381,6 +381,7 @@
     }
 
     function centreOn(node, s) {
+      current.classList.toggle("zoomed", s > 1);  // the frame it is centred in, as it will be
       var b = layoutBox();
       var ux = b.width / 2, uy = b.height / 2;
       if (node) {
