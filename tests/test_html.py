@@ -832,3 +832,15 @@ def test_for_and_against_gives_attacked_evidence_a_case() -> None:
     assert "Evidence: it grounds a claim and is not argued for." in case
     assert '<a href="#n-o"><code>o</code></a> <span dir="auto">The builder paid for it.' in case
     assert "No support given." not in case
+
+
+@pytest.mark.parametrize("fit", ["a4", "none"])
+def test_the_diagram_gives_no_engine_names_as_tooltips(fit: str) -> None:
+    """Every element of the inlined diagram kept the engine's <title>: a browser showed
+    "argmap" as the tooltip anywhere over the diagram, a box's id over a box, and
+    "russias-korean-game->anti-americanism-drives-russia:s" over an arrow."""
+    m = load_map(FLAGSHIP)
+    page = render_html(m, analyze(m), RenderOptions(fit=fit))
+    drawings = re.findall(r"<figure .*?</figure>", page, re.S)
+    assert drawings and all("<svg" in d for d in drawings)
+    assert not [d for d in drawings if "<title" in d]

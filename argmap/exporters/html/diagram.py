@@ -42,6 +42,11 @@ is shown or printed); a 5,000-deep chain's 1,250 pages in the DOM made every act
 
 _PAGE_LINK: Final = re.compile(r"page-([1-9][0-9]{0,6})\Z")
 
+_TITLE: Final = re.compile(r"<title(?:\s[^>]*)?>[^<]*</title>")
+"""The engine's name for an element (``argmap``, a node's id, ``a->b:s`` for an arrow):
+a browser shows it as the tooltip of whatever the pointer is over, and it means nothing to
+a reader. A box's and an arrow's names for assistive technology are the page script's."""
+
 
 @dataclass(frozen=True)
 class DiagramPage:
@@ -202,7 +207,7 @@ def clean_page(svg: str, index: int, total: int, paged: bool) -> str:
     def rename(element_id: str) -> str:
         return element_id if element_id.startswith("node-") else prefix + element_id
 
-    clean = clean_svg(svg, link=link, rename=rename if paged else None)
+    clean = _TITLE.sub("", clean_svg(svg, link=link, rename=rename if paged else None))
     return _link_key(clean, total) if paged else clean
 
 

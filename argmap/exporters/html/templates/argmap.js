@@ -185,7 +185,10 @@
     if (lit && viewer) { viewer.showNode(lit, false); }
   }
 
-  function goToEntry(id) {
+  // ``push``: a box followed from the diagram, whose entry is far down the page: Back
+  // returns to the diagram (it replaced the page's entry in the history, and Back left the
+  // page). Else the address is replaced (a fragment followed, the entry is already there).
+  function goToEntry(id, push) {
     var li = doc.getElementById("n-" + id);
     if (!li) { return; }
     if (li.hidden && form) { form.reset(); applyFilters(); }
@@ -204,7 +207,11 @@
       li.setAttribute("tabindex", "-1");
       li.focus({ preventScroll: true });
     }
-    if (history.replaceState) { history.replaceState(null, "", "#n-" + id); }
+    if (push && history.pushState) {
+      history.pushState(null, "", "#n-" + id);
+    } else if (history.replaceState) {
+      history.replaceState(null, "", "#n-" + id);
+    }
   }
 
   if (form) {
@@ -263,15 +270,15 @@
       if (link) {
         // The node already links to its entry (and works without this script).
         link.setAttribute("aria-label", boxName(g, id));
-        link.addEventListener("click", function (e) { e.preventDefault(); goToEntry(id); });
+        link.addEventListener("click", function (e) { e.preventDefault(); goToEntry(id, true); });
         return;
       }
       g.setAttribute("tabindex", "0");
       g.setAttribute("role", "link");
       g.setAttribute("aria-label", boxName(g, id));
-      g.addEventListener("click", function () { goToEntry(id); });
+      g.addEventListener("click", function () { goToEntry(id, true); });
       g.addEventListener("keydown", function (e) {
-        if (e.key === "Enter" || e.key === " ") { e.preventDefault(); goToEntry(id); }
+        if (e.key === "Enter" || e.key === " ") { e.preventDefault(); goToEntry(id, true); }
       });
     });
   }
@@ -308,11 +315,14 @@
 
     function svgOf(page) { return page.querySelector("svg"); }
 
+    // Zoomed in, a finger pans the drawing; else a finger's swipe up or down scrolls the page
+    // past it (on a phone, a thumb on the diagram held the page still: see the stylesheet).
     function apply() {
       var svg = svgOf(current);
       if (!svg) { return; }
       svg.style.transform = view.s === 1 && view.x === 0 && view.y === 0 ? "" :
         "translate(" + view.x + "px, " + view.y + "px) scale(" + view.s + ")";
+      current.classList.toggle("zoomed", view.s > 1);
     }
 
     // The drawing's box at scale 1 inside its frame: left and top offsets, width, height.
@@ -371,6 +381,7 @@
     }
 
     function centreOn(node, s) {
+      current.classList.toggle("zoomed", s > 1);  // the frame it is centred in, as it will be
       var b = layoutBox();
       var ux = b.width / 2, uy = b.height / 2;
       if (node) {
@@ -414,12 +425,15 @@
       apply();
     }
 
-    // The selected box, wherever it is drawn; else the thesis if this page draws it. With
-    // neither, Fit and Actual size keep to the page shown (a reader deep in a big map is not
+    // The selected box, wherever it is drawn; else the thesis if this page draws it; else
+    // the page's first box drawn in full, the head of the branch it goes on with (Actual
+    // size put the page's middle in view, often blank, between boxes). Fit and Actual size
+    // keep to the page shown when nothing is selected (a reader deep in a big map is not
     // sent back to the overview).
     function target() {
       if (lit && pageOf(lit)) { return lit; }
-      return current ? current.querySelector("g.node.thesis") : null;
+      if (!current) { return null; }
+      return current.querySelector("g.node.thesis") || current.querySelector("g.node[id^='node-']");
     }
 
     // Show the page that draws ``node`` as a followed link does: the address and Back follow.
@@ -442,9 +456,13 @@
 
     // ``how``: "push" a history entry (a stub or breadcrumb followed: Back returns),
     // "replace" it (paging through), or leave the address alone.
+    // The page already shown at its own address is not pushed again (Overview pressed on the
+    // overview, Home on the first page, End on the last): Back did nothing, once for each.
     function goPage(n, how) {
       var page = pages[n - 1];
       if (!page) { return; }
+      var here = location.hash === "#page-" + n || (n === 1 && !location.hash);
+      if (how === "push" && page === current && here) { how = "replace"; }
       show(page);
       if (how === "push" && history.pushState) {
         history.pushState(null, "", "#page-" + n);
@@ -501,10 +519,31 @@
       box.focus({ preventScroll: true });
     }, true);
 
+    // The wheel scrolls the page past the diagram, as over the rest of the page (every notch
+    // over it zoomed, so a reader scrolling down was stuck on it), unless the diagram is in
+    // use: it or its toolbar has the focus (clicked, tabbed to). Ctrl (or Cmd) and the wheel,
+    // and a touchpad's pinch (a wheel with ctrlKey), zoom it always. A wheel passed on says how.
+    var hint = doc.getElementById("wheel-hint");
+    var hintTimer = 0;
+    function inUse() {
+      var at = doc.activeElement;
+      return !!at && (box.contains(at) || (!!bar && bar.contains(at)));
+    }
+    function hintWheel() {
+      if (!hint) { return; }
+      hint.hidden = false;
+      clearTimeout(hintTimer);
+      hintTimer = setTimeout(function () { hint.hidden = true; }, 1800);
+    }
     box.addEventListener("wheel", function (e) {
+      if (!e.ctrlKey && !e.metaKey && !inUse()) {
+        hintWheel();
+        return;
+      }
       e.preventDefault();
+      if (hint) { hint.hidden = true; }
       var unit = e.deltaMode === 1 ? 16 : (e.deltaMode === 2 ? 400 : 1);
-      if (e.shiftKey && !e.ctrlKey) {
+      if (e.shiftKey && !e.ctrlKey && !e.metaKey) {
         panBy(-(e.deltaX || e.deltaY) * unit, 0);
         return;
       }
@@ -520,8 +559,10 @@
     var dragged = false;
     var moved = 0;
     var pinch = null;
+    var before = null;  // the view as a touch began: the page's scroll takes it back
     box.addEventListener("pointerdown", function (e) {
       if (e.button !== 0 || !current) { return; }
+      if (!pointers.size) { before = { s: view.s, x: view.x, y: view.y }; }
       pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
       moved = 0;
       dragged = false;
@@ -563,7 +604,14 @@
     box.addEventListener("pointerup", release);
     // A link dragged natively would cancel the pan.
     box.addEventListener("dragstart", function (e) { e.preventDefault(); });
-    box.addEventListener("pointercancel", release);
+    // A swipe the browser took to scroll the page: the few pixels it panned first are undone.
+    box.addEventListener("pointercancel", function (e) {
+      var alone = pointers.size === 1 && pointers.has(e.pointerId);
+      release(e);
+      if (alone && before && current) { view = before; apply(); }
+      dragged = false;
+      moved = 0;
+    });
 
     // Tab goes through a page's boxes and links as they are read, a row at a time from the
     // top, left to right (the engine's order went from the thesis to the rows below it, then
@@ -597,22 +645,56 @@
       var next = order[i + (e.shiftKey ? -1 : 1)];
       if (next) {
         e.preventDefault();
-        next.focus();
+        focusStop(next);
         return;
       }
       var all = svg.querySelectorAll(STOP);  // the default move goes on from there
-      all[e.shiftKey ? 0 : all.length - 1].focus();
+      leaving = true;  // not panned to: the focus only passes through it
+      all[e.shiftKey ? 0 : all.length - 1].focus({ preventScroll: true });
+      leaving = false;
     }
+
+    // A box reached from the keyboard is brought into the frame: zoomed in, Tab went on to
+    // boxes panned out of sight (and the browser scrolled the frame to them, out of step with
+    // the view). One a pointer pressed is left where it is: moved, it would slip from under it.
+    // The browser may have scrolled the window to where the box was: it is scrolled to where
+    // the box is now.
+    function intoFrame(el) {
+      var f = current.getBoundingClientRect();
+      var r = el.getBoundingClientRect();
+      if (r.left < f.left || r.right > f.right || r.top < f.top || r.bottom > f.bottom) {
+        centreOn(el, view.s);
+        r = el.getBoundingClientRect();
+      }
+      if (r.top < 0 || r.bottom > (window.innerHeight || doc.documentElement.clientHeight)) {
+        el.scrollIntoView({ block: "nearest" });
+      }
+    }
+    function focusStop(el) {
+      intoFrame(el);
+      el.focus({ preventScroll: true });
+    }
+    var leaving = false;
+    var pressed = false;  // a pointer is down: the focus is a click's
+    box.addEventListener("pointerdown", function () { pressed = true; }, true);
+    ["pointerup", "pointercancel"].forEach(function (type) {
+      window.addEventListener(type, function () { pressed = false; }, true);
+    });
+    box.addEventListener("focusin", function (e) {
+      var svg = current ? svgOf(current) : null;
+      if (leaving || pressed || !svg || !svg.contains(e.target)) { return; }
+      intoFrame(e.target);
+    });
 
     // Come back to from below (Shift+Tab), the drawing is entered at its last stop as read.
     box.addEventListener("focusin", function (e) {
       var from = e.relatedTarget;
       var svg = current ? svgOf(current) : null;
-      if (!from || !svg || box.contains(from) || !svg.contains(e.target)) { return; }
+      if (pressed || !from || !svg || box.contains(from) || !svg.contains(e.target)) { return; }
       if (!(box.compareDocumentPosition(from) & Node.DOCUMENT_POSITION_FOLLOWING)) { return; }
       var order = readingOrder(svg);
       var last = order[order.length - 1];
-      if (last && last !== e.target) { last.focus(); }
+      if (last && last !== e.target) { focusStop(last); }
     });
 
     box.addEventListener("keydown", function (e) {
