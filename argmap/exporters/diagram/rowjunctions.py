@@ -1,13 +1,13 @@
-"""A page's wrapped rows with the junctions of later rows' undercut links held among them."""
+"""A page's wrapped rows with the junctions of undercut links held among them where they go."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from argmap.exporters.diagram.dot import Digraph, quote
-from argmap.exporters.diagram.stacking import Wrap
+from argmap.exporters.diagram.stacking import TRAIL, Wrap
 
-__all__ = ["with_row_junctions"]
+__all__ = ["hold_flat_junctions", "with_row_junctions"]
 
 
 def with_row_junctions(g: Digraph, wraps: Sequence[Wrap]) -> list[Wrap]:
@@ -52,6 +52,34 @@ def _with_junctions(g: Digraph, wrap: Wrap, heads: set[str], held: set[str]) -> 
     if all(len(new) == len(old) for new, old in zip(rows, wrap.rows, strict=True)):
         return wrap
     return wrap._replace(rows=tuple(tuple(row) for row in rows))
+
+
+def hold_flat_junctions(g: Digraph, wraps: Sequence[Wrap]) -> None:
+    """Hold each top's junction on its own rank between it and the next top of its row.
+
+    A top whose arrow into the breadcrumb carries its junction on the top's rank (its
+    half to the junction has ``minlen=0``: see :mod:`.cutways`) has it right of the top
+    (an edge along a rank runs left to right); held nowhere else, the engine put it at
+    the row's far end, and the top's arrow ran along the row under the other tops'
+    arrows and back up (a random debate's A4 page: three crossings, the undercutter's
+    arrow from the page's far corner). Held before the next top, the arrow turns
+    straight up. Not put in the row itself: a second edge from the top to its junction
+    bent the arrow's first half.
+    """
+    flat = {line.split(" [", 1)[0] for line in g.body if "minlen=0" in line}
+    if not flat:
+        return
+    rows = [row for wrap in wraps if wrap.parent == TRAIL for row in wrap.rows]
+    for row in rows:
+        for item, after in zip(row, row[1:], strict=False):
+            junction = f"junction {item}"
+            if f"\t{quote(item)} -> {quote(junction)}" not in flat:
+                continue
+            with g.subgraph() as same:
+                same.set({"rank": "same"})
+                same.node(item)
+                same.node(junction)
+            g.edge(junction, after, {"style": "invis"})
 
 
 def _runs_into(g: Digraph, junction: str, parent: str) -> bool:
