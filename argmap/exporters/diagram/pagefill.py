@@ -14,7 +14,7 @@ from argmap.exporters.diagram.pageblocks import ONE_GROUP
 from argmap.exporters.diagram.pagedepth import deepened
 from argmap.exporters.diagram.pageestimate import Estimate, Estimator, Measure, Unit
 from argmap.exporters.diagram.pageorder import apart
-from argmap.exporters.diagram.pagesiblings import may_differ, whole_siblings
+from argmap.exporters.diagram.pagesiblings import in_gaps, may_differ, whole_siblings
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.stacking import RANKSEP
 from argmap.model import ArgumentMap, Relation
@@ -233,7 +233,8 @@ class Pager(Estimator):
         # A plan made again fills only the pages it changed (their share, groups kept apart).
         key = (units, grouped, share, room, self.mixes(units[0][0]))
         if key not in self.filled:
-            self.filled[key] = self._fill(units, grouped)
+            fill = self._fill(units, grouped)
+            self.filled[key] = fill if grouped else in_gaps(self, units, fill, self._fill_one)
         return self.filled[key]
 
     def _overview_too_big(self) -> bool:
@@ -268,6 +269,10 @@ class Pager(Estimator):
         fill = bare if whole is None else self._filled(units, grouped, (*whole, {}))
         more = len(fill.taken) >= len(bare.taken) and len(fill.full) > len(bare.full)
         return fill if more else bare
+
+    def _fill_one(self, units: tuple[Unit, ...]) -> Fill:
+        """What a page of ``units``, each with a stub of its own, takes (see :meth:`_fill`)."""
+        return self._fill(units, False)
 
     def _bare(self, units: tuple[Unit, ...], grouped: bool) -> _Taken:
         """The first unit, then its siblings (without what is under them) while they fit.

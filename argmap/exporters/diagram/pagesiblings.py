@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
+
+from argmap.exporters.diagram.topsabreast import hung_under
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pageestimate import Unit
-    from argmap.exporters.diagram.pagefill import Pager
+    from argmap.exporters.diagram.pagefill import Fill, Pager
 
-__all__ = ["may_differ", "whole_siblings"]
+__all__ = ["in_gaps", "may_differ", "whole_siblings"]
 
 
 def may_differ(pager: Pager, units: Sequence[Unit], taken: int) -> bool:
@@ -55,3 +57,20 @@ def whole_siblings(
             break
         taken.append(unit)
     return taken, full
+
+
+def in_gaps(
+    pager: Pager, units: tuple[Unit, ...], fill: Fill, refill: Callable[[tuple[Unit, ...]], Fill]
+) -> Fill:
+    """The page's fill, with fewer sibling branches where a row of them hangs under a branch.
+
+    A later row of a page's tops as long as a row of branches above it hangs each item
+    under a branch, not in a gap (see :func:`~.topsabreast.under_branch`): the arrows of
+    those at its ends went round the page's sides (a class debate's slide of six tops in
+    two rows of three). The page takes one branch fewer (``refill``: the fill of the
+    first units), till its rows hang in the gaps; the others go on to the next page.
+    Only siblings with a stub each on their parent's page (``units``: not a grouped stub's).
+    """
+    while hung_under(pager, fill.taken, (fill.full, None, fill.limits)):
+        fill = refill(units[: len(fill.taken) - 1])
+    return fill
