@@ -26,6 +26,7 @@ from argmap.exporters.diagram.topsabreast import (
 )
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
+from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
 from tests.laid import Laid
 
@@ -209,3 +210,84 @@ def test_sibling_pages_share_one_only_where_no_more_arrows_go_round_boxes(
     budget = Budget(1000.0, 1000.0, 1.0)
     plan = siblingshare._fitting(m, group, Drafter(), (3, {}), budget)
     assert (plan is not None and plan.page == together) == shared
+
+
+def test_a_top_hung_in_a_gap_below_branches_has_its_junction_in_that_gap() -> None:
+    """A class debate's A4 page 4: an undercut objection hung between a reason's branch
+    and a linked group's. Its junction, held by nothing, went beyond the group's box and
+    its arrow up the page's side; held after the first branch's top, the junction sits
+    between the two tops, and the objection's undercutter beside it aims there."""
+    m = load_map(ABREAST)
+    layout = lay_out(m, analyze(m), RenderOptions(), "a4", find_engine("auto"))
+    page = next(p for p in layout.pages if "trial" in p.plan.page.tops)
+    (tops,) = [w for w in page.plan.page.wraps if w.parent == TRAIL]
+    assert tops.rows == (("cost", "rat-run"), ("trial",))  # in the gap of two branches
+    boxes = geometry.boxes(page.svg)
+    junction = boxes["junction trial"]
+    assert boxes["cost"].right < junction.left < junction.right < boxes["rat-run"].left
+    members = [boxes["roads-narrow"], boxes["roads-homes"]]
+    left = min(box.left for box in members)
+    rank = (min(box.top for box in members), max(box.bottom for box in members))
+    for edge in geometry.tree_edges(page.svg):
+        if "junction trial" in (edge.tail, edge.head):  # passing the group: on its left
+            assert all(x < left for x, y in edge.points if rank[0] <= y <= rank[1])
+    assert boxes["trial"].right < boxes["trial-undercut"].left  # beside it, in file order
+    assert geometry.all_crossings(page.svg) == 0
+    assert layout.budget.holds(page.width, page.height)
+
+
+def _objections_map() -> ArgumentMap:
+    """A reason with a dozen objections, each answered: a page of them goes on and on."""
+    words = [
+        "plants",
+        "cost",
+        "more",
+        "than",
+        "the",
+        "grid",
+        "can",
+        "bear",
+        "and",
+        "wind",
+        "will",
+        "win",
+        "anyway",
+    ]
+
+    def text(n: int, k: int) -> str:
+        return " ".join(words[(n + i) % len(words)] for i in range(k)).capitalize() + "."
+
+    objections = [
+        {
+            "id": f"o{n}",
+            "text": text(n, 9 + n % 5),
+            "rebuttals": [{"id": f"r{n}", "text": text(n + 3, 8 + n % 7)}],
+        }
+        for n in range(12)
+    ]
+    steady = {
+        "id": "steady",
+        "text": "Plants give steady power, whatever the weather.",
+        "objections": objections,
+    }
+    premises = [steady, {"id": "land", "text": "Nuclear needs little land."}]
+    return validate_data(
+        {"title": "T", "thesis": {"id": "t", "text": "A thesis.", "premises": premises}}
+    )
+
+
+def test_a_grouped_stubs_siblings_hang_no_row_under_a_row_of_branches() -> None:
+    """The tester's map of a dozen answered objections on A4: the page of those that go on
+    (their stub a grouped one) drew them in rows of two under two, the second row's
+    arrows round the first's branches (with the stub of the rest: two and two, and its
+    arrow up the side). Each later row now hangs in the gaps of the row above."""
+    m = _objections_map()
+    layout = lay_out(m, analyze(m), RenderOptions(), "a4", find_engine("auto"))
+    order = {node.id: i for i, node in enumerate(m.nodes)}
+    pages = [p for p in layout.pages if p.plan.page.tops[0].startswith("o")]
+    assert len(pages) > 1 and all(len(p.plan.page.tops) > 1 for p in pages)
+    for laid in pages:
+        assert not under_branch(Estimate(0, 0, laid.plan.page.wraps))
+        assert geometry.detours(laid.svg) == 0
+        assert geometry.misplaced(laid.svg, order) == (0, 0)
+    assert {n for p in layout.pages for n in p.plan.page.nodes} >= {f"o{n}" for n in range(12)}

@@ -76,6 +76,8 @@ class Pager(Estimator):
         self._leafy: dict[str, bool] = {}  # see leafy
         self.smaller = False
         """The page being filled is planned smaller than the page (tightened: see :meth:`fill`)."""
+        self.most = 0
+        """How many sibling units the page being filled takes at most (0: as fit; see in_gaps)."""
 
     def restart(self, tighter: Mapping[str, tuple[float, float]] | None) -> None:
         """Begin another plan with these pages tightened (see ``fill``), keeping what it can."""
@@ -206,8 +208,10 @@ class Pager(Estimator):
     def stops_at(self, taken: Sequence[Unit], unit: Unit) -> bool:
         """Whether a page's siblings stop before ``unit``: a linked group beside others.
 
-        Only where the page does not mix them (see :meth:`mixes`).
+        Only where the page does not mix them (see :meth:`mixes`). Or past :attr:`most`.
         """
+        if 0 < self.most <= len(taken):
+            return True
         return (len(unit) > 1 or len(taken[-1]) > 1) and not self.mixes(taken[0][0])
 
     def whole(self, tops: Sequence[str]) -> set[str]:
@@ -234,7 +238,7 @@ class Pager(Estimator):
         key = (units, grouped, share, room, self.mixes(units[0][0]))
         if key not in self.filled:
             fill = self._fill(units, grouped)
-            self.filled[key] = fill if grouped else in_gaps(self, units, fill, self._fill_one)
+            self.filled[key] = in_gaps(self, (units, grouped), fill, self._fill)
         return self.filled[key]
 
     def _overview_too_big(self) -> bool:
@@ -269,10 +273,6 @@ class Pager(Estimator):
         fill = bare if whole is None else self._filled(units, grouped, (*whole, {}))
         more = len(fill.taken) >= len(bare.taken) and len(fill.full) > len(bare.full)
         return fill if more else bare
-
-    def _fill_one(self, units: tuple[Unit, ...]) -> Fill:
-        """What a page of ``units``, each with a stub of its own, takes (see :meth:`_fill`)."""
-        return self._fill(units, False)
 
     def _bare(self, units: tuple[Unit, ...], grouped: bool) -> _Taken:
         """The first unit, then its siblings (without what is under them) while they fit.

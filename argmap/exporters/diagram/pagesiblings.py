@@ -60,17 +60,29 @@ def whole_siblings(
 
 
 def in_gaps(
-    pager: Pager, units: tuple[Unit, ...], fill: Fill, refill: Callable[[tuple[Unit, ...]], Fill]
+    pager: Pager,
+    page: tuple[tuple[Unit, ...], bool],
+    fill: Fill,
+    refill: Callable[[tuple[Unit, ...], bool], Fill],
 ) -> Fill:
     """The page's fill, with fewer sibling branches where a row of them hangs under a branch.
 
-    A later row of a page's tops as long as a row of branches above it hangs each item
-    under a branch, not in a gap (see :func:`~.topsabreast.under_branch`): the arrows of
-    those at its ends went round the page's sides (a class debate's slide of six tops in
-    two rows of three). The page takes one branch fewer (``refill``: the fill of the
-    first units), till its rows hang in the gaps; the others go on to the next page.
-    Only siblings with a stub each on their parent's page (``units``: not a grouped stub's).
+    A later row of a page's tops as long as a row of several branches above it hangs each
+    item under a branch, not in a gap (see :func:`~.topsabreast.under_branch`): the arrows
+    of those at its ends went round the page's sides (a class debate's slide of six tops in
+    two rows of three). The page takes one branch fewer (``refill``: the fill of ``page``,
+    its units and whether they are a grouped stub's, with :attr:`~.pagefill.Pager.most`
+    set), till its rows hang in the gaps; the others go on to the next page.
     """
-    while hung_under(pager, fill.taken, (fill.full, None, fill.limits)):
-        fill = refill(units[: len(fill.taken) - 1])
+    units, grouped = page
+    try:
+        while hung_under(
+            pager,
+            fill.taken,
+            (fill.full, pager.rest(units, len(fill.taken), grouped), fill.limits),
+        ):
+            pager.most = len(fill.taken) - 1
+            fill = refill(units, grouped)
+    finally:
+        pager.most = 0
     return fill
