@@ -26,7 +26,6 @@ from argmap.exporters.diagram.topsabreast import (
 )
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
-from argmap.model import ArgumentMap
 from argmap.options import RenderOptions
 from tests.laid import Laid
 
@@ -234,60 +233,3 @@ def test_a_top_hung_in_a_gap_below_branches_has_its_junction_in_that_gap() -> No
     assert boxes["trial"].right < boxes["trial-undercut"].left  # beside it, in file order
     assert geometry.all_crossings(page.svg) == 0
     assert layout.budget.holds(page.width, page.height)
-
-
-def _objections_map() -> ArgumentMap:
-    """A reason with a dozen objections, each answered: a page of them goes on and on."""
-    words = [
-        "plants",
-        "cost",
-        "more",
-        "than",
-        "the",
-        "grid",
-        "can",
-        "bear",
-        "and",
-        "wind",
-        "will",
-        "win",
-        "anyway",
-    ]
-
-    def text(n: int, k: int) -> str:
-        return " ".join(words[(n + i) % len(words)] for i in range(k)).capitalize() + "."
-
-    objections = [
-        {
-            "id": f"o{n}",
-            "text": text(n, 9 + n % 5),
-            "rebuttals": [{"id": f"r{n}", "text": text(n + 3, 8 + n % 7)}],
-        }
-        for n in range(12)
-    ]
-    steady = {
-        "id": "steady",
-        "text": "Plants give steady power, whatever the weather.",
-        "objections": objections,
-    }
-    premises = [steady, {"id": "land", "text": "Nuclear needs little land."}]
-    return validate_data(
-        {"title": "T", "thesis": {"id": "t", "text": "A thesis.", "premises": premises}}
-    )
-
-
-def test_a_grouped_stubs_siblings_hang_no_row_under_a_row_of_branches() -> None:
-    """The tester's map of a dozen answered objections on A4: the page of those that go on
-    (their stub a grouped one) drew them in rows of two under two, the second row's
-    arrows round the first's branches (with the stub of the rest: two and two, and its
-    arrow up the side). Each later row now hangs in the gaps of the row above."""
-    m = _objections_map()
-    layout = lay_out(m, analyze(m), RenderOptions(), "a4", find_engine("auto"))
-    order = {node.id: i for i, node in enumerate(m.nodes)}
-    pages = [p for p in layout.pages if p.plan.page.tops[0].startswith("o")]
-    assert len(pages) > 1 and all(len(p.plan.page.tops) > 1 for p in pages)
-    for laid in pages:
-        assert not under_branch(Estimate(0, 0, laid.plan.page.wraps))
-        assert geometry.detours(laid.svg) == 0
-        assert geometry.misplaced(laid.svg, order) == (0, 0)
-    assert {n for p in layout.pages for n in p.plan.page.nodes} >= {f"o{n}" for n in range(12)}

@@ -72,11 +72,13 @@ def in_gaps(
     of those at its ends went round the page's sides (a class debate's slide of six tops in
     two rows of three). The page takes one branch fewer (``refill``: the fill of ``page``,
     its units and whether they are a grouped stub's, with :attr:`~.pagefill.Pager.most`
-    set), till its rows hang in the gaps; the others go on to the next page.
+    set), till its rows hang in the gaps; the others go on to the next page. Not a grouped
+    stub's siblings: a list of thirty reasons, each with its evidence, in rows of three
+    took 9 A4 pages, not 7 (their arrows pass between the columns above).
     """
     units, grouped = page
     try:
-        while hung_under(
+        while not grouped and hung_under(
             pager,
             fill.taken,
             (fill.full, pager.rest(units, len(fill.taken), grouped), fill.limits),
