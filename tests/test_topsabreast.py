@@ -9,16 +9,21 @@ from pathlib import Path
 import pytest
 
 from argmap.analysis.standing import analyze
-from argmap.exporters.diagram import geometry, topsabreast
+from argmap.exporters.diagram import geometry, siblingshare, topsabreast
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import lay_out
 from argmap.exporters.diagram.groupties import tied_groups
 from argmap.exporters.diagram.pageestimate import Estimate
 from argmap.exporters.diagram.pageparts import PagePlan
-from argmap.exporters.diagram.pagesize import PAGE_SIZES, page_budget
+from argmap.exporters.diagram.pagesize import PAGE_SIZES, Budget, page_budget
 from argmap.exporters.diagram.paging import Page
 from argmap.exporters.diagram.stacking import TRAIL, Wrap
-from argmap.exporters.diagram.topsabreast import Abreast, hung_below_branch, tops_abreast
+from argmap.exporters.diagram.topsabreast import (
+    Abreast,
+    hung_below_branch,
+    tops_abreast,
+    under_branch,
+)
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.options import RenderOptions
@@ -138,3 +143,93 @@ def test_tops_side_by_side_are_kept_only_where_their_drawing_fits(
         )[0].plan.page
         is moved
     )
+
+
+def test_a_row_of_tops_as_long_as_a_row_of_branches_above_it_hangs_under_them() -> None:
+    under = Wrap(
+        TRAIL, (("a", "b", "c"), ("d", "e", "f")), (("d", "a1"), ("e", "b1"), ("f", "c1"))
+    )
+    gaps = Wrap(
+        TRAIL,
+        (("a", "b", "c", "d"), ("e", "f")),
+        (("e", "a1"), ("e", "b1"), ("f", "c1"), ("f", "d1")),
+    )
+    boxes = Wrap(TRAIL, (("a", "b"), ("c", "d")), (("c", "a"), ("d", "b")))  # single boxes
+    assert under_branch(Estimate(0, 0, (under,)))
+    one = Wrap(TRAIL, (("a",), ("b",)), (("b", "a1"),))  # below one branch: see abreast
+    assert not under_branch(Estimate(0, 0, (one,)))
+    assert not under_branch(Estimate(0, 0, (gaps,)))
+    assert not under_branch(Estimate(0, 0, (boxes,)))
+    assert not under_branch(Estimate(0, 0, (under._replace(parent="a"),)))
+
+
+def test_a_slides_tops_in_rows_hang_in_the_gaps_of_the_branches_above() -> None:
+    """A class debate's third slide drew six tops in two rows of three, each of the second
+    row under a branch of the first: two arrows ran up round the slide's sides to the
+    breadcrumb. The slide takes five, the second row's two in the gaps of the first;
+    the sixth (with its undercutter) goes on to the next."""
+    m = load_map(ABREAST)
+    layout = lay_out(m, analyze(m), RenderOptions(), "slide", find_engine("auto"))
+    order = {node.id: i for i, node in enumerate(m.nodes)}
+    page = next(p for p in layout.pages if "trade" in p.plan.page.tops)
+    (tops,) = [w for w in page.plan.page.wraps if w.parent == TRAIL]
+    assert tops.rows == (("trade", "noise", "parking"), ("cost", "rat-run"))
+    assert [p.plan.page.tops for p in layout.pages][-1] == ("trial",)
+    for laid in layout.pages:
+        assert geometry.detours(laid.svg) == 0
+        assert geometry.misplaced(laid.svg, order) == (0, 0)
+        assert geometry.all_crossings(laid.svg) == 0
+        assert layout.budget.holds(laid.width, laid.height)
+
+
+@pytest.mark.parametrize(("drawn", "shared"), [(b"straight", True), (b"round", False)])
+def test_sibling_pages_share_one_only_where_no_more_arrows_go_round_boxes(
+    monkeypatch: pytest.MonkeyPatch, drawn: bytes, shared: bool
+) -> None:
+    """Two pages of siblings drawn one below the other: the lower one's arrow ran up round
+    the upper one's branch to the breadcrumb (a generated debate's slides, and a class
+    debate's, whose page of five tops took the sixth below them)."""
+    monkeypatch.setattr(siblingshare, "all_crossings", lambda svg: 0)
+    monkeypatch.setattr(siblingshare, "detours", lambda svg: svg.count("round"))
+    m = validate_data({"title": "T", "thesis": {"id": "t", "text": "A thesis."}})
+    one, two = Page(2, ("t",), ("a",), ("a",)), Page(3, ("t",), ("b",), ("b",))
+    together = Page(2, ("t",), ("a", "b"), ("a", "b"))
+    monkeypatch.setattr(siblingshare, "_trials", lambda *_: [together])
+
+    class Drafter:
+        def plan(self, page: Page, total: int, home: object) -> PagePlan:
+            return PagePlan(page, total, {}, 0)
+
+        def lay_out(self, plans: list[PagePlan], rough: bool = False) -> list[Laid]:
+            return [Laid(p, zlib.compress(drawn), 100.0, 100.0) for p in plans]
+
+    group = [
+        Laid(PagePlan(p, 3, {}, 0), zlib.compress(b"straight"), 100.0, 100.0) for p in (one, two)
+    ]
+    budget = Budget(1000.0, 1000.0, 1.0)
+    plan = siblingshare._fitting(m, group, Drafter(), (3, {}), budget)
+    assert (plan is not None and plan.page == together) == shared
+
+
+def test_a_top_hung_in_a_gap_below_branches_has_its_junction_in_that_gap() -> None:
+    """A class debate's A4 page 4: an undercut objection hung between a reason's branch
+    and a linked group's. Its junction, held by nothing, went beyond the group's box and
+    its arrow up the page's side; held after the first branch's top, the junction sits
+    between the two tops, and the objection's undercutter beside it aims there."""
+    m = load_map(ABREAST)
+    layout = lay_out(m, analyze(m), RenderOptions(), "a4", find_engine("auto"))
+    page = next(p for p in layout.pages if "trial" in p.plan.page.tops)
+    (tops,) = [w for w in page.plan.page.wraps if w.parent == TRAIL]
+    assert tops.rows == (("cost", "rat-run"), ("trial",))  # in the gap of two branches
+    boxes = geometry.boxes(page.svg)
+    junction = boxes["junction trial"]
+    assert boxes["cost"].right < junction.left < junction.right < boxes["rat-run"].left
+    members = [boxes["roads-narrow"], boxes["roads-homes"]]
+    left = min(box.left for box in members)
+    rank = (min(box.top for box in members), max(box.bottom for box in members))
+    for edge in geometry.tree_edges(page.svg):
+        if "junction trial" in (edge.tail, edge.head):  # passing the group: on its left
+            assert all(x < left for x, y in edge.points if rank[0] <= y <= rank[1])
+    assert boxes["trial"].right < boxes["trial-undercut"].left  # beside it, in file order
+    assert geometry.all_crossings(page.svg) == 0
+    assert layout.budget.holds(page.width, page.height)

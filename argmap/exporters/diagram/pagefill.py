@@ -14,7 +14,7 @@ from argmap.exporters.diagram.pageblocks import ONE_GROUP
 from argmap.exporters.diagram.pagedepth import deepened
 from argmap.exporters.diagram.pageestimate import Estimate, Estimator, Measure, Unit
 from argmap.exporters.diagram.pageorder import apart
-from argmap.exporters.diagram.pagesiblings import may_differ, whole_siblings
+from argmap.exporters.diagram.pagesiblings import in_gaps, may_differ, whole_siblings
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.stacking import RANKSEP
 from argmap.model import ArgumentMap, Relation
@@ -76,6 +76,8 @@ class Pager(Estimator):
         self._leafy: dict[str, bool] = {}  # see leafy
         self.smaller = False
         """The page being filled is planned smaller than the page (tightened: see :meth:`fill`)."""
+        self.most = 0
+        """How many sibling units the page being filled takes at most (0: as fit; see in_gaps)."""
 
     def restart(self, tighter: Mapping[str, tuple[float, float]] | None) -> None:
         """Begin another plan with these pages tightened (see ``fill``), keeping what it can."""
@@ -206,8 +208,10 @@ class Pager(Estimator):
     def stops_at(self, taken: Sequence[Unit], unit: Unit) -> bool:
         """Whether a page's siblings stop before ``unit``: a linked group beside others.
 
-        Only where the page does not mix them (see :meth:`mixes`).
+        Only where the page does not mix them (see :meth:`mixes`). Or past :attr:`most`.
         """
+        if 0 < self.most <= len(taken):
+            return True
         return (len(unit) > 1 or len(taken[-1]) > 1) and not self.mixes(taken[0][0])
 
     def whole(self, tops: Sequence[str]) -> set[str]:
@@ -233,7 +237,8 @@ class Pager(Estimator):
         # A plan made again fills only the pages it changed (their share, groups kept apart).
         key = (units, grouped, share, room, self.mixes(units[0][0]))
         if key not in self.filled:
-            self.filled[key] = self._fill(units, grouped)
+            fill = self._fill(units, grouped)
+            self.filled[key] = in_gaps(self, (units, grouped), fill, self._fill)
         return self.filled[key]
 
     def _overview_too_big(self) -> bool:

@@ -29,7 +29,11 @@ from argmap.exporters.diagram.pagerefs import add_references
 from argmap.exporters.diagram.pagetrail import EdgeStyler, add_trail
 from argmap.exporters.diagram.paging import Page, Stub
 from argmap.exporters.diagram.rowholds import lane_order
-from argmap.exporters.diagram.rowjunctions import hold_flat_junctions, with_row_junctions
+from argmap.exporters.diagram.rowjunctions import (
+    hold_flat_junctions,
+    placed,
+    with_row_junctions,
+)
 from argmap.exporters.diagram.stacking import TRAIL, row_ports
 from argmap.exporters.diagram.stubedge import add_stub
 from argmap.exporters.diagram.stubstatus import (
@@ -247,7 +251,8 @@ class PageStubs:
         held = [w for w in wraps if not w.parent.startswith(("group ", "tails ", *CUT_ROWS))]
         if column_items(self.m, self.plan) is not None:  # the breadcrumb's column holds them
             held = [w for w in held if w.parent != TRAIL]
-        held = with_row_junctions(self.g, held)  # a later row's junction: in the row above
+        tree = ({node: self.m.get(node).parent for node in self.plan.page.nodes}, placed(wraps))
+        held = with_row_junctions(self.g, held, tree)  # a later row's junction: above
         hold_with_cutters(self.g, self.plan, held, (self.m, self.junctions))
         hold_flat_junctions(self.g, held)  # a top's on its rank: before the next top
         if self.lanes:  # the root's edges from its rows of stubs kept in lanes (see _lanes)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
+
+from argmap.exporters.diagram.topsabreast import hung_under
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pageestimate import Unit
-    from argmap.exporters.diagram.pagefill import Pager
+    from argmap.exporters.diagram.pagefill import Fill, Pager
 
-__all__ = ["may_differ", "whole_siblings"]
+__all__ = ["in_gaps", "may_differ", "whole_siblings"]
 
 
 def may_differ(pager: Pager, units: Sequence[Unit], taken: int) -> bool:
@@ -55,3 +57,34 @@ def whole_siblings(
             break
         taken.append(unit)
     return taken, full
+
+
+def in_gaps(
+    pager: Pager,
+    page: tuple[tuple[Unit, ...], bool],
+    fill: Fill,
+    refill: Callable[[tuple[Unit, ...], bool], Fill],
+) -> Fill:
+    """The page's fill, with fewer sibling branches where a row of them hangs under a branch.
+
+    A later row of a page's tops as long as a row of several branches above it hangs each
+    item under a branch, not in a gap (see :func:`~.topsabreast.under_branch`): the arrows
+    of those at its ends went round the page's sides (a class debate's slide of six tops in
+    two rows of three). The page takes one branch fewer (``refill``: the fill of ``page``,
+    its units and whether they are a grouped stub's, with :attr:`~.pagefill.Pager.most`
+    set), till its rows hang in the gaps; the others go on to the next page. Not a grouped
+    stub's siblings: a list of thirty reasons, each with its evidence, in rows of three
+    took 9 A4 pages, not 7 (their arrows pass between the columns above).
+    """
+    units, grouped = page
+    try:
+        while not grouped and hung_under(
+            pager,
+            fill.taken,
+            (fill.full, pager.rest(units, len(fill.taken), grouped), fill.limits),
+        ):
+            pager.most = len(fill.taken) - 1
+            fill = refill(units, grouped)
+    finally:
+        pager.most = 0
+    return fill

@@ -16,7 +16,7 @@ from argmap.exporters.diagram.pagekey import key_over
 from argmap.exporters.diagram.pagesize import Budget
 from argmap.exporters.diagram.pagestubs import Stub
 from argmap.exporters.diagram.stacking import Wrap
-from argmap.exporters.diagram.topsabreast import Abreast, abreast_of
+from argmap.exporters.diagram.topsabreast import Abreast, abreast_of, hung_under
 from argmap.model import ArgumentMap
 
 __all__ = ["TRAIL_ROWS", "Measure", "Page", "Pager", "PlanMemo", "Stub", "Wrap", "paginate"]
@@ -276,8 +276,10 @@ def _one_side(pager: Pager, units: Sequence[Unit]) -> bool:
 def _share(pager: Pager, draft: _Draft, todo: deque[_Branch], past: bool = True) -> bool:
     """Whole branches still waiting share the page while they fit, in order.
 
-    Not when the page's own siblings go on to the next page: they come first; nor past a
-    branch hung from more breadcrumb rows than a page gathers (see :mod:`.pagechains`).
+    Not where a row of the page's tops would then hang under a row of branches (see
+    :func:`~.topsabreast.hung_under`). Not when the page's own siblings go on to the
+    next page: they come first; nor past a branch hung from more breadcrumb rows than a
+    page gathers (see :mod:`.pagechains`).
     A linked group shares too where the page mixes them (see ``Pager.mixes``); else, or
     where it does not fit, it is passed over (up to :data:`SHARE_LOOKS`, if ``past``) for
     the next branches of the page's parent. Returns whether a branch was taken past one.
@@ -296,8 +298,11 @@ def _share(pager: Pager, draft: _Draft, todo: deque[_Branch], past: bool = True)
         full = draft.full if whole is None else draft.full | whole
         if whole is not None and not gathers(pager, draft.taken, full, units):
             whole = None  # its arrow into one more breadcrumb row: the page is done
-        if whole is None or not pager.fits(
-            [*draft.taken, *units], full, None, draft.limits, keep=True
+        tops = [*draft.taken, *units]
+        if (
+            whole is None
+            or not pager.fits(tops, full, None, draft.limits, keep=True)
+            or hung_under(pager, tops, (full, None, draft.limits))
         ):
             if not linked or len(passed) == (SHARE_LOOKS if past else 0):
                 break

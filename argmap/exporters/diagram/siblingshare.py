@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final, TypeVar
 
-from argmap.exporters.diagram.geometry import Box, all_crossings, boxes
+from argmap.exporters.diagram.geometry import Box, all_crossings, boxes, detours
 from argmap.exporters.diagram.packed import unpack
 from argmap.exporters.diagram.pagemerge import Drafts, Packed, first_fitting, merged_runs
 from argmap.exporters.diagram.stacking import NODESEP, PASSING, RANKSEP, TRAIL, Wrap
@@ -113,9 +113,11 @@ def _fitting(
     if not trials:
         return None
     crossed = sum(_crossed(draft) for draft in group)
+    around = sum(_around(draft) for draft in group)
 
     def fits(laid: _D) -> bool:
-        return budget.holds(laid.width, laid.height) and _crossed(laid) <= crossed
+        held = budget.holds(laid.width, laid.height)
+        return held and _crossed(laid) <= crossed and _around(laid) <= around
 
     def closer_may(laid: _D) -> bool:
         return budget.holds(laid.width, laid.height * CLOSER_SAVES)
@@ -170,6 +172,11 @@ def _own(page: Page, draft: Packed, drawn: Mapping[str, Box]) -> tuple[float, fl
 def _crossed(draft: Packed) -> int:
     """How many pairs of a drawing's tree edges cross, apart or before they meet."""
     return all_crossings(unpack(draft.packed))
+
+
+def _around(draft: Packed) -> int:
+    """How many of a drawing's tree edges go round other boxes (see :func:`~.geometry.detours`)."""
+    return detours(unpack(draft.packed))
 
 
 def _rows(

@@ -21,6 +21,7 @@ from argmap.exporters.diagram.trailname import TRAIL
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pageestimate import Estimate, Estimator, Unit
+    from argmap.exporters.diagram.pagefill import Pager
     from argmap.exporters.diagram.pageparts import PagePlan
     from argmap.exporters.diagram.pagesize import Budget
     from argmap.exporters.diagram.paging import Page
@@ -33,9 +34,13 @@ __all__ = [
     "abreast",
     "abreast_of",
     "hung_below_branch",
+    "hung_under",
     "tops_abreast",
+    "under_branch",
 ]
 
+REF: Final = "ref "
+"""How the name of a reference to another page begins (see :mod:`~.pagerefs`)."""
 ABREAST_NODES_MOST: Final = 3_000
 """A map of more statements keeps its tops' rows as planned (as it keeps its leaves'
 stubs: see :data:`~.leafhome.LEAF_NODES_MOST`): at 10,000 nodes the estimates and the
@@ -82,6 +87,48 @@ def hung_below_branch(estimate: Estimate) -> bool:
         wrap.parent == TRAIL and len(wrap.rows) > 1 and not among_rows(wrap)
         for wrap in estimate.wraps
     )
+
+
+def under_branch(estimate: Estimate) -> bool:
+    """Whether a later row of the page's tops is as long as a row of branches above it.
+
+    Each item of such a row hangs under a branch (see :func:`~.rowholds.leaf_holds`),
+    not in a gap between two: the edges of those under the row's ends run up round its
+    sides to the breadcrumb (a class debate's slide of six tops in two rows of three).
+    Not below a row of one branch: upright pages stack branches so (see
+    :func:`~.stacking.rows_ranks`), and elsewhere :func:`abreast` tries them side by
+    side (a page each took more pages: 61 to 63 for 400 generated nodes on A4). Nor below
+    blocks whose lowest boxes are references to other pages (``ref ...``): the flagship's
+    A4 page 16, four pieces of evidence each above its reference, took one fewer, and the
+    fourth shared the next page with an undercutter whose arrow then ended astray.
+    """
+    for wrap in estimate.wraps:
+        if wrap.parent != TRAIL or len(wrap.rows) < 2:
+            continue
+        names = {item for row in wrap.rows for item in row}
+        for high, low in zip(wrap.rows, wrap.rows[1:], strict=False):
+            lowest = [anchor for item, anchor in wrap.holds if item in low]
+            deep = any(a not in names and not a.startswith(REF) for a in lowest)
+            if deep and len(low) >= len(high) > 1:
+                return True
+    return False
+
+
+def hung_under(
+    est: Pager,
+    tops: Sequence[Unit],
+    page: tuple[set[str] | frozenset[str], Unit | None, Mapping[str, int]],
+) -> bool:
+    """Whether a page of these tops hangs a row of them under a branch, not to be helped.
+
+    See :func:`under_branch`; not where they go side by side instead (see :func:`abreast`).
+    Not for maps of more than :data:`ABREAST_NODES_MOST` statements (their rows as planned).
+    ``page``: its full nodes, the stub of the siblings that go on, and the stub limits.
+    """
+    if len(tops) < 2 or len(est.order) > ABREAST_NODES_MOST:
+        return False
+    planned = est.kept(tops, page[0], page[1], page[2], record=True)
+    return under_branch(planned) and abreast(est, tops, page, planned) is planned
 
 
 def abreast(
