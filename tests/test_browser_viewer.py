@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from tests.test_browser import (
+    Page,
     assert_clean,
     browser,
     centre_offset,
@@ -213,18 +214,18 @@ def _swipe(page: Any, dx: float, dy: float, fingers: int = 1) -> None:
     cdp.detach()
 
 
+def _phone(browser: Any, path: Path) -> Page:
+    """The page opened as on a phone held upright (390x844, touch)."""
+    viewport = {"width": 390, "height": 844}
+    return open_page(browser, path, viewport=viewport, is_mobile=True, has_touch=True)
+
+
 def test_on_a_phone_a_thumb_on_the_diagram_scrolls_the_page(
     browser: Any, pages: dict[str, Path]
 ) -> None:
     """A finger's swipe up over the diagram panned the drawing, even fitted: a thumb on
     the diagram (a third of a 390x844 phone's screen) held the page still."""
-    seen = open_page(
-        browser,
-        pages["uniforms"],
-        viewport={"width": 390, "height": 844},
-        is_mobile=True,
-        has_touch=True,
-    )
+    seen = _phone(browser, pages["uniforms"])
     page = seen.page
     page.locator("#diagram-bar").scroll_into_view_if_needed()
     svg = f"document.querySelector('{_SHOWN} svg').style.transform"
@@ -247,13 +248,7 @@ def test_on_a_phone_a_zoomed_diagram_gets_most_of_the_screen(
 ) -> None:
     """Held upright, a phone showed an A4 page fitted across it in a strip 263 px high, and
     zoomed in it stayed so: a window on two or three boxes at a time."""
-    seen = open_page(
-        browser,
-        pages["uniforms"],
-        viewport={"width": 390, "height": 844},
-        is_mobile=True,
-        has_touch=True,
-    )
+    seen = _phone(browser, pages["uniforms"])
     page = seen.page
     page.locator("#diagram-bar").scroll_into_view_if_needed()
     fitted = page.locator(_SHOWN).bounding_box()["height"]
