@@ -7,10 +7,11 @@ from dataclasses import replace
 import pytest
 
 from argmap.analysis.standing import analyze
-from argmap.exporters.diagram import enginepool, fitting
+from argmap.exporters.diagram import enginepool, fitting, geometry
+from argmap.exporters.diagram.arriving import arrival_name, arriving
 from argmap.exporters.diagram.engine import find_engine, run_engine
 from argmap.exporters.diagram.enginepool import LayoutQueue, alone
-from argmap.exporters.diagram.packed import Overflow, kept, svg_size
+from argmap.exporters.diagram.packed import Overflow, kept, svg_size, unpack
 from argmap.load.maps import load_map
 from argmap.options import RenderOptions
 from tests.conftest import MAPS
@@ -107,3 +108,25 @@ def test_tries_that_overflow_are_not_redrawn_and_the_pages_are_the_same(
     assert len(over) >= 5  # the tries that overflow (and pages planned again, if any)
     assert rough < len(redrawn)
     assert [p.svg for p in layout.pages] == [p.svg for p in finished.pages]
+
+
+def test_a_reference_whose_sources_come_onto_one_page_is_drawn_again() -> None:
+    """Slide 4 of the flagship has a reference "linked from p. 6, 7": its box is drafted
+    as wide as two page numbers. Planned with both sources on one page, the drafter kept
+    that draft (what the page draws, numbers aside), and "p. 6" was written into a box
+    made for two numbers (a label worksheet's slide, 17 pt wider than its answer key's)."""
+    m = load_map(MAPS / "russias-game-in-north-korea.yaml")
+    info, options = find_engine("auto"), RenderOptions()
+    layout = fitting.lay_out(m, analyze(m), options, "slide", info)
+    (laid,) = [p for p in layout.pages if p.plan.page.number == 4]
+    home = dict(laid.plan.home)
+    ((target, _, sources),) = [a for a in arriving(m, laid.plan.page.nodes, home) if a[2][1:]]
+    assert target == "russia-rewards-pyongyang" and [home[s] for s in sources] == [6, 7]
+    shown = [node.id for node in m.nodes]
+    with fitting._Drafter(m, analyze(m), options, info, shown, layout.budget) as drafter:
+        (two,) = drafter.lay_out([drafter.plan(laid.plan.page, len(layout.pages), home)])
+        home[sources[1]] = 6
+        (one,) = drafter.lay_out([drafter.plan(laid.plan.page, len(layout.pages), home)])
+    name = arrival_name(target, sources)
+    wide = [geometry.boxes(unpack(d.packed))[name] for d in (two, one)]
+    assert wide[1].right - wide[1].left < wide[0].right - wide[0].left

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 
 from argmap.analysis.view import paged_focus, visible_nodes
 from argmap.deep import heap_frozen
+from argmap.exporters.diagram.arriving import incoming_anchors
 from argmap.exporters.diagram.build import to_digraph
 from argmap.exporters.diagram.conclusionpages import apart
 from argmap.exporters.diagram.continuation import cut_statements, finished
@@ -212,6 +213,18 @@ class _Draft(NamedTuple):
     height: float
 
 
+def _spread(m: ArgumentMap, plan: PagePlan) -> tuple[tuple[str, int], ...]:
+    """The page's arriving references whose sources are on more than one page, and how many.
+
+    Such a reference's box is drafted as wide as that many page numbers (see
+    :mod:`.pageinrefs`): a draft made while its sources were on two pages, kept after they
+    came onto one, drew "p. 11" in a box made for two numbers (a worksheet's slide, 17 pt
+    wider than its answer key's).
+    """
+    anchors = incoming_anchors(m, plan.page.nodes, plan.home)
+    return tuple((name, n) for name, pages in anchors.items() if (n := len(set(pages))) > 1)
+
+
 class _Drafter:
     """Lays pages out as drafts, each page once however often the map is planned.
 
@@ -273,6 +286,7 @@ class _Drafter:
         key = (key, "cut", plan.cut_way) if plan.cut_way else key  # see cutways
         key = (key, "side", plan.link_side) if plan.link_side else key  # see trailonto
         key = (key, marks) if (marks := deck_marks(self.m, plan)) else key  # the key's rows
+        key = (key, "from", spread) if (spread := _spread(self.m, plan)) else key
         return key if plan.narrow == self.options.narrow else (key, "narrow")
 
     @staticmethod
