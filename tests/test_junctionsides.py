@@ -8,6 +8,7 @@ from argmap.analysis.standing import analyze
 from argmap.exporters.diagram import geometry
 from argmap.exporters.diagram.engine import find_engine
 from argmap.exporters.diagram.fitting import lay_out
+from argmap.exporters.diagram.trailonto import link_side
 from argmap.load.maps import load_map
 from argmap.options import RenderOptions
 from tests.conftest import CASES
@@ -44,14 +45,14 @@ def test_a_breadcrumb_link_goes_out_of_the_side_that_crosses_no_arrow() -> None:
     link to the thesis, then two rebuttals of the objection. The link left the
     breadcrumb's right side, its junction beside it, and the undercutter's arrow ran
     across the page to it over the second rebuttal's arrow and the link (two crossings).
-    The page is laid out again with the link out of the left side, and that is kept."""
+    The undercutter first of the tops, the link now leaves the left side."""
     m = load_map(CARFREE)
     layout = lay_out(m, analyze(m), RenderOptions(), "slide", find_engine("auto"))
     pages = [p for p in layout.pages if p.plan.page.tops[0] == "pontevedra-small"]
     assert len(pages) == 1
     page = pages[0]
     assert page.plan.page.trail == ("ban-cars", "tourism", "business")
-    assert page.plan.link_side == "w"
+    assert link_side(m, page.plan) == "w"
     source = page.graph.source
     assert '"junction trail tourism" -> "page trail":r1:w' in source
     assert '"junction trail tourism" -> "page trail":r0:w' in source

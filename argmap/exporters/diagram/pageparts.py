@@ -103,7 +103,7 @@ class PagePlan:
     where the planner left them among its children (see :mod:`.cutways`)."""
     link_side: Compass = ""
     """The side of the breadcrumb an undercut link between two of its rows leaves, top-down
-    ("": the right; see :mod:`.trailonto`)."""
+    ("": the side of the tops that undercut it; see :func:`~.trailonto.link_side`)."""
     kinds: bool = True
     """Its stubs name their kinds: not on a label worksheet, whose drawing hides them. The
     planner sized them so (:attr:`~.pagetree.PageTree.sides`, from the same options)."""

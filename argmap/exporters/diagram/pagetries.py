@@ -14,14 +14,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from argmap.exporters.diagram.cutways import flat_way
-from argmap.exporters.diagram.geometry import all_crossings, detours, misplaced
+from argmap.exporters.diagram.geometry import all_crossings, crossings, detours, misplaced
 from argmap.exporters.diagram.packed import unpack
 from argmap.exporters.diagram.pageorder import Drafted
 from argmap.exporters.diagram.pagesize import fit_scale
 from argmap.exporters.diagram.roundways import round_ways
 from argmap.exporters.diagram.steptries import step_ways
 from argmap.exporters.diagram.topsabreast import tops_abreast
-from argmap.exporters.diagram.trailonto import west_way
+from argmap.exporters.diagram.trailonto import other_side
 
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pageparts import PagePlan
@@ -60,9 +60,9 @@ def fewer_crossings(
     where the first does not, is shown no smaller); on a tie, the earlier. A page whose
     arrows cross is drawn again with its tops' junctions beside them too (see
     :func:`~.cutways.flat_way`), and with its breadcrumb's undercut links out of the
-    breadcrumb's left side (see :func:`~.trailonto.west_way`). First, a page planned with
-    its tops side by side too is drawn so where that fits (see
-    :func:`~.topsabreast.tops_abreast`).
+    breadcrumb's other side (see :func:`~.trailonto.other_side`), kept only where fewer
+    cross (see :func:`_better`). First, a page planned with its tops side by side too is
+    drawn so where that fits (see :func:`~.topsabreast.tops_abreast`).
     ``lay_out`` lays pages out (every try at once, on every core); ``budget``: the
     drawing size a page holds at the legibility floor.
     """
@@ -75,7 +75,7 @@ def fewer_crossings(
         if found is not None:
             least[at], ways = found
             tried += [(at, replace(draft.plan, page=way)) for way in ways]
-        for way in (flat_way(m, draft.plan), west_way(m, draft.plan)):  # see their modules
+        for way in (flat_way(m, draft.plan), other_side(m, draft.plan)):  # see their modules
             if way is not None and (score := least.get(at) or _score(draft, order))[0]:
                 least.setdefault(at, score)
                 tried.append((at, way))
@@ -83,9 +83,24 @@ def fewer_crossings(
         return drafts
     out = list(drafts)
     for (at, _), other in zip(tried, lay_out([plan for _, plan in tried]), strict=True):
-        if _fits(budget, other, drafts[at]) and (score := _score(other, order)) < least[at]:
-            out[at], least[at] = other, score
+        if _fits(budget, other, drafts[at]) and _better(other, out[at], order, least[at]):
+            out[at], least[at] = other, _score(other, order)
     return out
+
+
+def _better(other: _Laid, best: _Laid, order: dict[str, int], least: _Score) -> bool:
+    """Whether a try's drawing beats the best so far (its score: ``least``).
+
+    By :func:`_score`; a try of the breadcrumb's links out of the other side (see
+    :func:`~.trailonto.other_side`) only where fewer arrows cross, those that cross apart
+    first (where they meet at a box, the reader still tells them apart). Kept for an
+    arrow fewer out of order or going round, that side crossed in the finished page (the
+    drafts do not see the link's halves, redrawn after): a random debate's slide.
+    """
+    score = _score(other, order)
+    if not other.plan.link_side:
+        return score < least
+    return (score[0], crossings(_svg(other))) < (least[0], crossings(_svg(best)))
 
 
 _Score = tuple[int, int, int]

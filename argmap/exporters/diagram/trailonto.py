@@ -7,7 +7,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from argmap.exporters.diagram import worksheet as sheets
-from argmap.exporters.diagram.dot import Digraph, Port
+from argmap.exporters.diagram.dot import Compass, Digraph, Port
+from argmap.exporters.diagram.stacking import TRAIL
 from argmap.exporters.diagram.trailcuts import ABOVE, FLAT, link_through, trail_cutters, trail_link
 from argmap.exporters.diagram.worksheet import no_arrow_box
 from argmap.model import ArgumentMap, Node, Relation
@@ -15,7 +16,7 @@ from argmap.model import ArgumentMap, Node, Relation
 if TYPE_CHECKING:
     from argmap.exporters.diagram.pageparts import PagePlan
 
-__all__ = ["onto_trail_link", "west_way"]
+__all__ = ["link_side", "onto_trail_link", "other_side"]
 
 
 def onto_trail_link(
@@ -40,7 +41,7 @@ def onto_trail_link(
     (node, end), (edge_attrs, own) = top, styled
     target = m.get(node.parent or "")
     row = plan.page.trail.index(target.id)
-    side = end.compass or ("" if plan.cut_way == FLAT else plan.link_side or "e")  # FLAT: middle
+    side = end.compass or ("" if plan.cut_way == FLAT else link_side(m, plan))  # FLAT: middle
     link = no_arrow_box(edge_attrs(target, target.relation or Relation.SUPPORTS, False))
     junction = trail_link(g, f"trail {target.id}", (row, side), link)
     way = {"minlen": "0"} if plan.cut_way == FLAT else {}
@@ -51,15 +52,38 @@ def onto_trail_link(
         link_through(g, (node.id, junction), arrow, own.removeprefix("junction "))
 
 
-def west_way(m: ArgumentMap, plan: PagePlan) -> PagePlan | None:
-    """The plan with its breadcrumb's undercut links out of the left side, if out of the right.
+def link_side(m: ArgumentMap, plan: PagePlan) -> Compass:
+    """The side of the breadcrumb its undercut links leave: the plan's, else its tops' side.
 
-    Out of the right side, a link's junction sits right of the breadcrumb, and an
-    undercutter left of the page's other tops runs its arrow across theirs to it (the
-    tester's car-free debate, slide 13: two crossings). Which side crosses less depends on
-    where the engine puts the tops, so :func:`~.pagetries.fewer_crossings` lays the page
-    out both ways. None: the page draws no such link (left to right, none is).
+    Out of the side away from the tops that undercut it, the link's junction sat beyond
+    the page's other tops, and a cutter's arrow ran across theirs to it (a random
+    debate's slide: the undercutter first of two tops, the link out of the right side,
+    the other top's arrow crossed). Unless the plan names a side, the link leaves the
+    left side where its first cutter is the first of a row of tops, else the right (from
+    the second of four on the flagship's slide 13, out of the left it ran beside the
+    first top's arrow, along the breadcrumb's border).
+    """
+    if plan.link_side:
+        return plan.link_side
+    cutters = trail_cutters(m, plan)
+    for wrap in plan.page.wraps:
+        if wrap.parent != TRAIL:
+            continue
+        for row in wrap.rows:
+            at = next((k for k, name in enumerate(row) if name in cutters), None)
+            if at is not None:
+                return "w" if at == 0 and len(row) > 1 else "e"
+    return "e"
+
+
+def other_side(m: ArgumentMap, plan: PagePlan) -> PagePlan | None:
+    """The plan with its breadcrumb's undercut links out of the other side (see :func:`link_side`).
+
+    Which side crosses less depends on where the engine puts the tops and their rows, so
+    :func:`~.pagetries.fewer_crossings` lays the page out both ways (the tester's car-free
+    debate, slide 13: out of the right side, two crossings). None: the page draws no
+    such link (left to right, none is), or names its side already.
     """
     if plan.across or plan.cut_way != ABOVE or plan.link_side or not trail_cutters(m, plan):
         return None
-    return replace(plan, link_side="w")
+    return replace(plan, link_side="e" if link_side(m, plan) == "w" else "w")
