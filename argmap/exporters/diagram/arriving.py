@@ -14,6 +14,7 @@ GAP: Final = 0.35 * 72
 __all__ = [
     "INCOMING",
     "BESIDE_SHARE",
+    "REF",
     "Arrival",
     "arrival_name",
     "arriving",
@@ -23,6 +24,7 @@ __all__ = [
     "incoming_anchors",
     "incoming_names",
     "is_incoming",
+    "outgoing_name",
     "ref_name",
     "split_incoming",
 ]
@@ -123,6 +125,15 @@ def incoming_anchors(
     return {f"a_inref-{s[0]}-{t}": tuple([home[i] for i in s]) for t, _, s in found}
 
 
+REF: Final = "ref "
+"""How the name of a reference to another page begins (see :func:`outgoing_name`)."""
+
+
+def outgoing_name(node_id: str, target: str) -> str:
+    """The name of the reference to ``target``, on another page, from ``node_id``."""
+    return f"{REF}{node_id} {target}"
+
+
 def ref_name(node_id: str, ref: str) -> str:
     """The name of the reference a planner's ``ref`` of ``node_id`` draws.
 
@@ -132,7 +143,7 @@ def ref_name(node_id: str, ref: str) -> str:
     """
     if ref.startswith(INCOMING):
         return arrival_name(node_id, split_incoming(ref)[1])
-    return f"ref {node_id} {ref}"
+    return outgoing_name(node_id, ref)
 
 
 def incoming(

@@ -6,7 +6,7 @@ import math
 from collections.abc import Mapping, Sequence, Set
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-from argmap.exporters.diagram.arriving import incoming_names
+from argmap.exporters.diagram.arriving import incoming_names, outgoing_name
 from argmap.exporters.diagram.dot import Digraph, Html, escape
 from argmap.exporters.diagram.labels import html_text
 from argmap.exporters.diagram.stacking import Item, Wrap, group_layout
@@ -141,7 +141,7 @@ def _hanging(m: ArgumentMap, plan: PagePlan, shown: Sequence[str], member: str) 
     kids += [stub.name for stub in plan.page.stubs if stub.parent == member]
     drawn = set(plan.page.nodes)
     links = m.get(member).links
-    kids += [f"ref {member} {k.to}" for k in links if k.to not in drawn and k.to in plan.home]
+    kids += [outgoing_name(member, k.to) for k in links if k.to not in drawn and k.to in plan.home]
     return kids + incoming_names(m, plan.page.nodes, plan.home, member, plan.upright)
 
 

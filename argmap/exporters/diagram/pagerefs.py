@@ -7,6 +7,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
+from argmap.exporters.diagram.arriving import outgoing_name
 from argmap.exporters.diagram.dot import Digraph, Html, escape
 from argmap.exporters.diagram.enginewidths import engine_points
 from argmap.exporters.diagram.labels import graphviz_escape, lines_html, width_attr
@@ -181,7 +182,7 @@ def add_references(
             if link.to in drawn or link.to not in plan.home:
                 continue
             target = m.get(link.to)
-            name = f"ref {node_id} {link.to}"
+            name = outgoing_name(node_id, link.to)
             home = plan.number(plan.home[link.to])
             lines = ref_lines(target.text, home, plan.across, plan.narrow, plan.upright)
             g.node(

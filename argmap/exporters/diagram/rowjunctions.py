@@ -41,7 +41,7 @@ def with_row_junctions(
     if not wraps:
         return list(wraps)
     heads = {line.split(" -> ", 1)[0] for line in g.body if line.startswith('\t"junction ')}
-    held = {item for wrap in wraps for row in wrap.rows for item in row}
+    held = placed(wraps)
     cutters = _cutters(g, tree[0].keys() - tree[1] - held)
     return [_with_junctions(g, wrap, (heads, held), tree[0], cutters) for wrap in wraps]
 
@@ -49,7 +49,7 @@ def with_row_junctions(
 def _with_junctions(
     g: Digraph,
     wrap: Wrap,
-    names: tuple[set[str], set[str]],
+    names: tuple[set[str], Set[str]],
     parent: Mapping[str, str | None],
     cutters: Mapping[str, list[str]],
 ) -> Wrap:

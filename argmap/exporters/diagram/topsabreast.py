@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Final, NamedTuple, Protocol, TypeVar
 
+from argmap.exporters.diagram.arriving import REF
 from argmap.exporters.diagram.cutplaces import undercut_tops
 from argmap.exporters.diagram.geometry import all_crossings, misplaced
 from argmap.exporters.diagram.groupties import tied_groups
@@ -39,8 +40,6 @@ __all__ = [
     "under_branch",
 ]
 
-REF: Final = "ref "
-"""How the name of a reference to another page begins (see :mod:`~.pagerefs`)."""
 ABREAST_NODES_MOST: Final = 3_000
 """A map of more statements keeps its tops' rows as planned (as it keeps its leaves'
 stubs: see :data:`~.leafhome.LEAF_NODES_MOST`): at 10,000 nodes the estimates and the
