@@ -214,7 +214,7 @@ def test_the_last_sibling_to_go_on_is_named_not_counted() -> None:
     """The stub of the siblings that go on to the next page, when only one is left, was
     '1 more reason · 1 node in all, from p. 3'; it shows that reason's statement, in its
     colours, as any stub of one branch does."""
-    m = _flat(13, 4)
+    m = _flat(11, 4)
     layout = _laid(m, "a4", False)
     lone = [
         (page, stub)

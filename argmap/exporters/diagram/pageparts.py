@@ -34,6 +34,7 @@ from argmap.exporters.diagram.rowjunctions import (
     placed,
     with_row_junctions,
 )
+from argmap.exporters.diagram.rowlanes import hold_lanes
 from argmap.exporters.diagram.stacking import TRAIL, row_ports
 from argmap.exporters.diagram.stubedge import add_stub
 from argmap.exporters.diagram.stubstatus import (
@@ -257,6 +258,10 @@ class PageStubs:
         hold_flat_junctions(self.g, held)  # a top's on its rank: before the next top
         if self.lanes:  # the root's edges from its rows of stubs kept in lanes (see _lanes)
             self.g.node(self.plan.page.tops[0], {"ordering": "in"})
+        rowed = {
+            n: up for n, up in tree[0].items() if not self.lanes or n != self.plan.page.tops[0]
+        }
+        hold_lanes(self.g, held, rowed)  # any other parent's rows: their arrows in lanes
         if wraps and not self.curved:
             # Rows send their edges up past each other to one parent: curved, they aim at
             # its centre, bunch at its corners and swap sides; straight runs with bends keep
