@@ -23,8 +23,9 @@ __all__ = [
 Direction = Literal["TB", "BT", "LR", "RL"]
 Theme = Literal["default", "print", "contrast"]
 Engine = Literal["auto", "bundled", "system"]
-Fit = Literal["slide", "a4", "a3", "letter", "none"]
-"""The page a diagram is fitted to: a 16:9 slide, a paper size, or none (one drawing)."""
+Fit = Literal["slide", "a4", "a3", "letter", "paper", "none"]
+"""The page a diagram is fitted to: a 16:9 slide, a paper size, a page A4 and Letter both
+hold (``paper``), or none (one drawing)."""
 DEFAULT_FITS: Final[Mapping[str, Fit]] = {
     "pdf": "a4", "html": "a4", "png": "slide", "svg": "none", "dot": "none"
 }  # fmt: skip
