@@ -109,7 +109,7 @@ def fit_options(fn: _F) -> _F:
         help=(
             "Fit diagrams to pages of this size, split so every statement stays legible "
             "(1/60 of the page height: a3 gives a4's pages enlarged; paper: pages A4 and "
-            "Letter both hold, legible printed on either). Defaults: pdf and html a4, png "
+            "Letter both hold, legible printed on either). Defaults: pdf a4, html paper, png "
             "slide (16:9), svg and dot none."
         ),
     )(fn)
