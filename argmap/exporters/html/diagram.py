@@ -47,6 +47,13 @@ _TITLE: Final = re.compile(r"<title(?:\s[^>]*)?>[^<]*</title>")
 a browser shows it as the tooltip of whatever the pointer is over, and it means nothing to
 a reader. A box's and an arrow's names for assistive technology are the page script's."""
 
+_STUB_TOP: Final = re.compile(
+    r'(<g id="stub&#45;[0-9]+" class="node stub[^"]*")>(\s*<title>stub ([^<]*)</title>)'
+)
+"""A stub's box and its engine name, ``stub`` and its branch's first node: the box gets that
+node's id (``data-top``), so the page script names the box by the node's whole statement,
+not the shortened lines it shows."""
+
 
 @dataclass(frozen=True)
 class DiagramPage:
@@ -207,6 +214,7 @@ def clean_page(svg: str, index: int, total: int, paged: bool) -> str:
     def rename(element_id: str) -> str:
         return element_id if element_id.startswith("node-") else prefix + element_id
 
+    svg = _STUB_TOP.sub(r'\1 data-top="\3">\2', svg)
     clean = _TITLE.sub("", clean_svg(svg, link=link, rename=rename if paged else None))
     return _link_key(clean, total) if paged else clean
 
