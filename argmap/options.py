@@ -23,12 +23,14 @@ __all__ = [
 Direction = Literal["TB", "BT", "LR", "RL"]
 Theme = Literal["default", "print", "contrast"]
 Engine = Literal["auto", "bundled", "system"]
-Fit = Literal["slide", "a4", "a3", "letter", "none"]
-"""The page a diagram is fitted to: a 16:9 slide, a paper size, or none (one drawing)."""
+Fit = Literal["slide", "a4", "a3", "letter", "paper", "none"]
+"""The page a diagram is fitted to: a 16:9 slide, a paper size, a page A4 and Letter both
+hold (``paper``), or none (one drawing)."""
 DEFAULT_FITS: Final[Mapping[str, Fit]] = {
-    "pdf": "a4", "html": "a4", "png": "slide", "svg": "none", "dot": "none"
+    "pdf": "a4", "html": "paper", "png": "slide", "svg": "none", "dot": "none"
 }  # fmt: skip
-"""The page each diagram format fits without ``--fit`` (HTML prints as the PDF does)."""
+"""The page each diagram format fits without ``--fit``. The HTML page's reader prints it on
+the paper they have, A4 or Letter: its pages fit both, at the floor of either."""
 ExerciseKind = Literal["fill", "place", "label"]
 """A worksheet: write the statements in (fill), place them from a bank, or label kinds."""
 EXERCISE_KINDS: Final = ("fill", "place", "label")

@@ -149,7 +149,8 @@ def test_a_wide_window_shows_the_diagram_wider_than_the_text(
 ) -> None:
     """The diagram sat in the text's 64rem column: on a 1920x1080 screen an A4 page was
     990 px wide, 700 high, its statements 11-12 px. It now takes what its paper needs of the
-    window, up to 75% of its height, with no sideways scroll."""
+    window, up to 75% of its height, with no sideways scroll (a page A4 and Letter both
+    hold, 4:3, is 1,078 px wide)."""
     seen = open_page(browser, pages["flagship"], viewport={"width": 1920, "height": 1080})
     page = seen.page
     sizes = page.evaluate(
@@ -163,7 +164,7 @@ def test_a_wide_window_shows_the_diagram_wider_than_the_text(
         }"""
     )
     column, left, right, width, height, scroll = sizes
-    assert abs(height - 0.75 * 1080) < 1 and width > column + 100, sizes
+    assert abs(height - 0.75 * 1080) < 1 and width > column + 80, sizes
     assert left > 0 and right < 1920 and scroll <= 1920, sizes
     assert abs((left + right) / 2 - 960) < 2, sizes  # centred in the window
     seen.page.context.close()
@@ -811,12 +812,13 @@ def test_printing_puts_each_diagram_page_on_a_sheet_legibly(
     pdf = outputs_dir / "flagship-print.pdf"
     page.pdf(path=str(pdf), prefer_css_page_size=True)
     sizes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf.read_bytes())
-    a4 = [s for s in sizes if abs(float(s[0]) - 841.89) < 0.5 and abs(float(s[1]) - 595.28) < 0.5]
-    assert len(a4) == total, sizes
+    # The page A4 and Letter both hold (Chromium rounds its 595.28 pt to whole pixels).
+    lying = [s for s in sizes if abs(float(s[0]) - 792) < 0.5 and abs(float(s[1]) - 595.28) < 1]
+    assert len(lying) == total, sizes
     # The text prints on the same paper, upright (it took the browser's default, Letter).
-    upright = [s for s in sizes if s not in a4]
+    upright = [s for s in sizes if s not in lying]
     assert upright and all(
-        abs(float(w) - 595.28) < 0.5 and abs(float(h) - 841.89) < 0.5 for w, h in upright
+        abs(float(w) - 595.28) < 1 and abs(float(h) - 792) < 0.5 for w, h in upright
     ), sizes
     # On print media every page shows, at its sheet's size, its text at the legibility floor.
     page.emulate_media(media="print")
@@ -832,7 +834,8 @@ def test_printing_puts_each_diagram_page_on_a_sheet_legibly(
         })"""
     )
     assert len(ratios) == total
+    tallest = 612 / 595.28  # Letter's sheet: the text is at its floor, and A4's
     for height, statement, smallest in ratios:
         assert abs(height - 595.28 * 4 / 3) < 1
-        assert statement >= 1 / 60 - 1e-4 and smallest >= 1 / 90 - 1e-4
+        assert statement >= tallest / 60 - 1e-4 and smallest >= tallest / 90 - 1e-4
     seen.page.context.close()

@@ -61,7 +61,9 @@ def test_boxes_are_named_by_kind_and_statement_and_arrows_by_relation(
 
 def test_a_worksheet_box_names_no_kind_it_hides(browser: Any, tmp_path: Path) -> None:
     source = MAPS / "school-uniforms.yaml"
-    seen = open_page(browser, _page(tmp_path, source, exercise=True, exercise_kind="label"))
+    # On A4, where the map is one page (the default page is smaller: two).
+    page = _page(tmp_path, source, exercise=True, exercise_kind="label", fit="a4")
+    seen = open_page(browser, page)
     names = dict(seen.page.evaluate(_NAMES))
     assert names["1.1"].startswith("1.1 \u00b7 kind: blank: "), names
     # A linked premise's kind is given (its group's box says it): the one page draws them.

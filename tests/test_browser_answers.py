@@ -31,7 +31,9 @@ pytestmark = pytest.mark.browser
 def key_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     m = load_map(FLAGSHIP)
     path = tmp_path_factory.mktemp("key") / "flagship.answers.html"
-    options = RenderOptions(exercise=True, exercise_kind="place")
+    # On A4, whose overview draws the conclusions with the thesis (the default page, which
+    # A4 and Letter both hold, has room for the thesis alone and puts them on page 2).
+    options = RenderOptions(exercise=True, exercise_kind="place", fit="a4")
     path.write_text(render_answer_key(m, analyze(m), options), encoding="utf-8")
     return path
 

@@ -136,12 +136,13 @@ def test_a_deep_chain_prints_a_sheet_a_page_at_the_floor(browser: Any, chain_pag
                     Math.min(...sizes.filter(s => s >= 13)) * svg.getScreenCTM().d / height];
         })"""
     )
-    # Every page on a sheet of its own, A4 landscape, its statements at the floor.
+    # Every page on a sheet of its own, the page A4 and Letter both hold, lying, its
+    # statements at the floor of the taller sheet (Letter's).
     assert len(pages) == total
     for sheet, before, display, height, statement in pages:
         assert (sheet, before) == ("argmap-diagram", "page") and display != "none"
-        assert abs(height - 595.28 * 4 / 3) < 1 and statement >= 1 / 60 - 1e-4
-    assert "@page argmap-diagram { size: 841.89pt 595.28pt;" in page.content()
+        assert abs(height - 595.28 * 4 / 3) < 1 and statement >= 612 / 595.28 / 60 - 1e-4
+    assert "@page argmap-diagram { size: 792.00pt 595.28pt;" in page.content()
     page.context.close()
 
 

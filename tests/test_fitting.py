@@ -55,6 +55,7 @@ CASES = [
     pytest.param(lambda: load_map(FLAGSHIP), "a4", id="flagship-a4"),
     pytest.param(lambda: load_map(UNIFORMS), "letter", id="uniforms-letter"),
     pytest.param(lambda: _generated(120), "slide", id="generated120-slide"),
+    pytest.param(lambda: load_map(FLAGSHIP), "paper", id="flagship-paper"),
 ]
 
 
@@ -71,8 +72,9 @@ def test_pages_hold_every_node_once_at_the_legibility_floor(make: object, fit: s
         assert (float(size.group(1)), float(size.group(2))) == pytest.approx(
             (page.width, page.height), abs=0.01
         )
-        # A statement is drawn at 13 points times the page's scale: 1/60 of the page height.
-        assert STATEMENT_POINTS * layout.scale(laid) >= page.height / 60 - 1e-6
+        # A statement is drawn at 13 points times the page's scale: 1/60 of the page height
+        # (of the taller sheet, A4's or Letter's, for a page that both hold).
+        assert STATEMENT_POINTS * layout.scale(laid) >= page.floor_height / 60 - 1e-6
         drawn += [html.unescape(node) for node in re.findall(r'<g id="node&#45;([^"]+)"', svg)]
         for link in page_links(svg):
             assert 1 <= link.page <= len(layout.pages)
@@ -363,7 +365,14 @@ def test_engine_draws_a_batch_of_graphs_each_at_its_own_resolution() -> None:
 
 @pytest.mark.parametrize(
     ("fit", "portrait"),
-    [("slide", False), ("a4", False), ("a3", False), ("letter", False), ("a4", True)],
+    [
+        ("slide", False),
+        ("a4", False),
+        ("a3", False),
+        ("letter", False),
+        ("paper", False),
+        ("a4", True),
+    ],
 )
 def test_the_flagship_overview_names_every_branch_under_the_thesis(
     fit: str, portrait: bool

@@ -411,10 +411,10 @@ def test_diagram_pages_are_the_pdf_pages_with_in_page_links() -> None:
     from argmap.exporters.diagram.svglinks import page_links
 
     m = load_map(FLAGSHIP)
-    a4 = RenderOptions()
-    layout = _pages(m, analyze(m), a4, "a4")
+    paper = RenderOptions()  # the page's default: pages A4 and Letter both hold
+    layout = _pages(m, analyze(m), paper, "paper")
     assert layout is not None and len(layout.pages) > 1
-    html = render_html(m, analyze(m), a4)
+    html = render_html(m, analyze(m), paper)
     figures = re.findall(r'<figure class="diagram-frame diagram-page" id="page-(\d+)"', html)
     numbers = [int(n) for n in figures]
     assert numbers == list(range(1, len(layout.pages) + 1))
@@ -425,7 +425,11 @@ def test_diagram_pages_are_the_pdf_pages_with_in_page_links() -> None:
         assert sorted(int(n) for n in re.findall(r'<a href="#page-(\d+)">', part)) == wanted
         for node_id in page.plan.page.nodes:
             assert f'id="node-{node_id}"' in part
-    assert "@page argmap-diagram { size: 841.89pt 595.28pt;" in html
+    assert "@page argmap-diagram { size: 792.00pt 595.28pt;" in html
+    assert "@page { size: 595.28pt 792.00pt; }" in html  # the text: upright, as both hold it
+    a4 = render_html(m, analyze(m), RenderOptions(fit="a4"))
+    assert "@page argmap-diagram { size: 841.89pt 595.28pt;" in a4
+    assert "@page { size: A4 portrait; }" in a4
     letter = render_html(m, analyze(m), RenderOptions(fit="letter", portrait=True))
     assert "@page argmap-diagram { size: 612.00pt 792.00pt;" in letter
     # --fit none: the whole map as one drawing, printed as before.

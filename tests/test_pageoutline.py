@@ -17,7 +17,7 @@ from argmap.exporters.diagram.formats import _pages, render_pdf
 from argmap.load.maps import load_map
 from argmap.load.validate import validate_data
 from argmap.model import Relation
-from argmap.options import RenderOptions
+from argmap.options import DEFAULT_FITS, RenderOptions
 from tests.conftest import MAPS
 from tests.poppler import pdf_tool
 
@@ -180,7 +180,7 @@ def test_the_html_page_lists_its_pages_but_a_worksheets_does_not(tmp_path: Path)
         assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
     m = load_map(FLAGSHIP)
-    layout = _pages(m, analyze(m), RenderOptions(), "a4")
+    layout = _pages(m, analyze(m), RenderOptions(), DEFAULT_FITS["html"])  # the page's own
     assert layout is not None
     options = re.findall(r'<option value="(\d+)">([^<]*)</option>', page)
     assert [int(value) for value, _ in options] == list(range(1, len(layout.pages) + 1))

@@ -108,8 +108,9 @@ def fit_options(fn: _F) -> _F:
         default=None,
         help=(
             "Fit diagrams to pages of this size, split so every statement stays legible "
-            "(1/60 of the page height: a3 gives a4's pages enlarged). Defaults: pdf and html "
-            "a4, png slide (16:9), svg and dot none."
+            "(1/60 of the page height: a3 gives a4's pages enlarged; paper: pages A4 and "
+            "Letter both hold, legible printed on either). Defaults: pdf a4, html paper, png "
+            "slide (16:9), svg and dot none."
         ),
     )(fn)
 

@@ -30,11 +30,25 @@ class PageSize:
     name: str
     width: float
     height: float
+    sheets: tuple[tuple[float, float], ...] = ()
+    """The sheets a page made to fit several papers is printed on unscaled, each (long
+    side, short side); none for a page of its own paper, or a slide."""
 
     def turned(self, portrait: bool) -> PageSize:
         """Return the page upright (``portrait``) or lying (landscape)."""
         long, short = max(self.width, self.height), min(self.width, self.height)
-        return PageSize(self.name, short, long) if portrait else PageSize(self.name, long, short)
+        width, height = (short, long) if portrait else (long, short)
+        return PageSize(self.name, width, height, self.sheets)
+
+    @property
+    def floor_height(self) -> float:
+        """The height the legibility floor is a share of: the tallest sheet it prints on.
+
+        A page that A4 and Letter both hold (Letter's width, A4's height) is printed on
+        either at its own size, so its text must be 1/60 of the taller sheet's height.
+        """
+        upright = self.height > self.width
+        return max([self.height, *(sheet[0 if upright else 1] for sheet in self.sheets)])
 
 
 PAGE_SIZES: Final[Mapping[str, PageSize]] = {
@@ -43,6 +57,9 @@ PAGE_SIZES: Final[Mapping[str, PageSize]] = {
     "a4": PageSize("a4", 841.89, 595.28),
     "a3": PageSize("a3", 1190.55, 841.89),
     "letter": PageSize("letter", 792.0, 612.0),
+    # The largest page A4 and Letter both hold (Letter's width, A4's height), its text at
+    # the floor of either: a page printed on paper its reader picks (the HTML page's).
+    "paper": PageSize("paper", 792.0, 595.28, ((841.89, 595.28), (792.0, 612.0))),
 }
 """Page sizes in points, landscape."""
 
@@ -87,11 +104,13 @@ class Budget:
 def page_budget(page: PageSize) -> Budget:
     """Return the drawing size a page holds at the legibility floor.
 
-    At the floor, a statement is 1/60 of the page height and no text is under 1/90:
+    At the floor, a statement is 1/60 of the page height (the tallest sheet's, for a page
+    made to fit several papers) and no text is under 1/90:
     the drawing is shown at least at ``scale``, so it may be at most the page (less its
     margins) divided by that scale, and the blank the engine pads it with.
     """
-    scale = max(page.height / 60 / STATEMENT_POINTS, page.height / 90 / SMALLEST_POINTS)
+    floor = page.floor_height
+    scale = max(floor / 60 / STATEMENT_POINTS, floor / 90 / SMALLEST_POINTS)
     margin = MARGIN_SHARE * min(page.width, page.height)
     pad = 2 * PAD_POINTS
     width, height = page.width - 2 * margin, page.height - 2 * margin

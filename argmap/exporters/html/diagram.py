@@ -47,6 +47,13 @@ _TITLE: Final = re.compile(r"<title(?:\s[^>]*)?>[^<]*</title>")
 a browser shows it as the tooltip of whatever the pointer is over, and it means nothing to
 a reader. A box's and an arrow's names for assistive technology are the page script's."""
 
+_STUB_TOP: Final = re.compile(
+    r'(<g id="stub&#45;[0-9]+" class="node stub[^"]*")>(\s*<title>stub ([^<]*)</title>)'
+)
+"""A stub's box and its engine name, ``stub`` and its branch's first node: the box gets that
+node's id (``data-top``), so the page script names the box by the node's whole statement,
+not the shortened lines it shows."""
+
 
 @dataclass(frozen=True)
 class DiagramPage:
@@ -207,6 +214,7 @@ def clean_page(svg: str, index: int, total: int, paged: bool) -> str:
     def rename(element_id: str) -> str:
         return element_id if element_id.startswith("node-") else prefix + element_id
 
+    svg = _STUB_TOP.sub(r'\1 data-top="\3">\2', svg)
     clean = _TITLE.sub("", clean_svg(svg, link=link, rename=rename if paged else None))
     return _link_key(clean, total) if paged else clean
 
@@ -228,7 +236,12 @@ def _link_key(svg: str, total: int) -> str:
     return svg[: found.start()] + linked + svg[found.end() :]
 
 
-_TEXT_PAPER: Final = {"a4": "A4", "a3": "A3", "letter": "letter"}
+_TEXT_PAPER: Final = {
+    "a4": "A4 portrait",
+    "a3": "A3 portrait",
+    "letter": "letter portrait",
+    "paper": "595.28pt 792.00pt",  # upright, as A4 and Letter both hold it
+}
 """CSS page sizes for the text around a diagram fitted to paper, upright (a slide's text is
 printed on the slide's own sheet: see :func:`print_css`)."""
 
@@ -242,12 +255,15 @@ def print_css(paper: PageSize) -> str:
     of the page prints upright on the same paper, not on the browser's default (Letter, in
     much of the world, between A4 diagram pages). Fitted to slides, it prints on the
     slides' 16:9 sheet, as a deck of slides is handed out: every sheet of the printout
-    alike, for a reader's screen or a printer's fit to its paper.
+    alike, for a reader's screen or a printer's fit to its paper. Fitted to ``paper`` (the
+    page's default), every sheet is the size A4 and Letter both hold: a browser prints it
+    unscaled on whichever its reader picks, the drawing at the floor of either (an A4
+    sheet was shrunk to 94% on Letter, under it).
     """
     size = f"{paper.width:.2f}pt {paper.height:.2f}pt"
     text = _TEXT_PAPER.get(paper.name)
     return (
-        f"\n@page {{ size: {f'{text} portrait' if text else size}; }}"
+        f"\n@page {{ size: {text or size}; }}"
         + f"\n.diagram {{ --paper-ratio: {paper.width / paper.height:.4f}; }}"
         + f"\n@page argmap-diagram {{ size: {size}; margin: 0; }}\n"
         "@media print {\n"

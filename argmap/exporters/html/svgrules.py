@@ -93,9 +93,11 @@ ALLOWED_ATTRIBUTES: Final = frozenset(
         "stop-opacity",
         "gradientUnits",
         "gradientTransform",
+        "data-top",
     }
 )
-"""Presentation attributes kept; event handlers, hrefs and style are dropped."""
+"""Presentation attributes kept, and a stub's ``data-top`` (its branch's first node's id, a
+plain value escaped as every other); event handlers, hrefs and style are dropped."""
 
 URL_REF: Final = re.compile(r"url\s*\(", re.IGNORECASE)
 LOCAL_REF: Final = re.compile(r"^\s*url\(\s*#[\w.-]+\s*\)\s*$")

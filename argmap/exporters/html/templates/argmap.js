@@ -259,8 +259,29 @@
     });
   }
 
+  // A stub shows its branch's first statement cut short ("Russia is playing its own game
+  // in North Korea…"): it is named by the whole statement, its entry's (the box carries
+  // the node's id, data-top), and where it goes on ("+44 more, p. 2"). A grouped stub
+  // ("8 more reasons, p. 4"), or one whose lines are not its entry's words, keeps them.
+  function nameStubs(root) {
+    root.querySelectorAll(".diagram-frame g.node.stub[data-top]").forEach(function (g) {
+      var link = g.querySelector("a[href]");
+      var entry = doc.getElementById("n-" + g.getAttribute("data-top"));
+      var shown = entry ? entry.querySelector(".text") : null;
+      var lines = Array.prototype.map.call(g.querySelectorAll("text"), words);
+      if (!link || !shown || lines.length < 3) { return; }
+      var head = lines.shift(), tail = lines.pop();
+      var cut = lines.join(" ").replace(/\u2026$/, "").trim(), text = words(shown);
+      if (!cut || text.replace(/\s+/g, "").indexOf(cut.replace(/\s+/g, "")) !== 0) { return; }
+      if (head === head.toUpperCase()) { head = head.charAt(0) + head.slice(1).toLowerCase(); }
+      if (text.length > 300) { text = text.slice(0, 299) + "\u2026"; }
+      link.setAttribute("aria-label", head + ": " + text + " (" + tail + ")");
+    });
+  }
+
   function wireNodes(root) {
     nameArrows(root);
+    nameStubs(root);
     root.querySelectorAll(".diagram-frame g.node[id^='node-']").forEach(function (g) {
       if (wired.has(g)) { return; }
       wired.add(g);
@@ -680,6 +701,14 @@
     ["pointerup", "pointercancel"].forEach(function (type) {
       window.addEventListener(type, function () { pressed = false; }, true);
     });
+    // A button released outside the window sends no pointerup here: the focus that follows
+    // a key, a pointer moved with no button down, or the window left and come back to is no
+    // longer a click's (Tab stopped bringing boxes into the frame until the next click).
+    window.addEventListener("keydown", function () { pressed = false; }, true);
+    window.addEventListener("blur", function () { pressed = false; });
+    window.addEventListener("pointermove", function (e) {
+      if (!e.buttons) { pressed = false; }
+    }, true);
     box.addEventListener("focusin", function (e) {
       var svg = current ? svgOf(current) : null;
       if (leaving || pressed || !svg || !svg.contains(e.target)) { return; }
