@@ -33,6 +33,24 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 SEED = ROOT.parent / "shared" / "seed" / "000_8466625d043d13d0.txt"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """The suite's processes read argmap's modules compiled, as an install leaves them.
+
+    Where ``PYTHONDONTWRITEBYTECODE`` is set and nothing is compiled, every process the
+    tests start (a command, a page worker, a raster worker) compiled every module it
+    imported, and each pytest worker compiled argmap's and rewrote every test file's
+    asserts afresh: about a tenth of the suite's CPU. The process that starts the workers
+    compiles argmap once (``compileall`` writes whatever that variable says; an unchanged
+    module is not compiled again), and pytest's processes keep the test files they rewrite
+    (in ``__pycache__``, git-ignored, as Python would without the variable).
+    """
+    sys.dont_write_bytecode = False
+    if not hasattr(config, "workerinput"):  # the controller, or a run without workers
+        import compileall
+
+        compileall.compile_dir(ROOT / "argmap", quiet=2)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _ctrl_c_acts() -> Iterator[None]:
     """Ctrl-C raises KeyboardInterrupt in the tests, as at a terminal.
