@@ -52,6 +52,51 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(autouse=True, scope="session")
+def _remembered_subsets() -> None:
+    """A PDF's font subsets are cut once a process: fontTools cuts the same glyphs the same.
+
+    A face's subset depends on its font file, the weight it is set at and the set of
+    glyphs it draws (the subset keeps the font's own glyph order); the same map drawn to
+    PDF by test after test has them cut again and again (about a fifth of a PDF's CPU).
+    A test marked ``fresh`` cuts its own.
+    """
+    from argmap.exporters.diagram import pdffonts
+
+    real = pdffonts.Face._subset
+    kept: dict[tuple[object, ...], tuple[bytes, dict[str, int]]] = {}
+
+    def subset(face: pdffonts.Face) -> tuple[bytes, dict[str, int]]:
+        if _FRESH[0]:
+            return real(face)
+        stat = face.path.stat()
+        glyphs = tuple(sorted({glyph for glyph, _, _ in face.used.values()}))
+        key = (str(face.path), stat.st_size, stat.st_mtime_ns, repr(face.location), glyphs)
+        if key not in kept:
+            made = real(face)
+            if sum(len(data) for data, _ in kept.values()) + len(made[0]) > _SUBSET_BYTES:
+                return made
+            kept[key] = made
+        data, gids = kept[key]
+        return data, dict(gids)
+
+    pdffonts.Face._subset = subset  # type: ignore[method-assign]
+
+
+_SUBSET_BYTES = 64 * 1024 * 1024
+"""Font subsets kept by a test process, at most (a face's is a few kB, rarely 100)."""
+
+_FRESH = [False]
+"""Whether the running test is marked ``fresh`` (it cuts its fonts' subsets itself)."""
+
+
+@pytest.fixture(autouse=True)
+def _fresh_subsets(request: pytest.FixtureRequest) -> Iterator[None]:
+    _FRESH[0] = request.node.get_closest_marker("fresh") is not None
+    yield
+    _FRESH[0] = False
+
+
+@pytest.fixture(autouse=True, scope="session")
 def _ctrl_c_acts() -> Iterator[None]:
     """Ctrl-C raises KeyboardInterrupt in the tests, as at a terminal.
 
