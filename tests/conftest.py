@@ -33,6 +33,69 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 SEED = ROOT.parent / "shared" / "seed" / "000_8466625d043d13d0.txt"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """The suite's processes read argmap's modules compiled, as an install leaves them.
+
+    Where ``PYTHONDONTWRITEBYTECODE`` is set and nothing is compiled, every process the
+    tests start (a command, a page worker, a raster worker) compiled every module it
+    imported, and each pytest worker compiled argmap's and rewrote every test file's
+    asserts afresh: about a tenth of the suite's CPU. The process that starts the workers
+    compiles argmap once (``compileall`` writes whatever that variable says; an unchanged
+    module is not compiled again), and pytest's processes keep the test files they rewrite
+    (in ``__pycache__``, git-ignored, as Python would without the variable).
+    """
+    sys.dont_write_bytecode = False
+    if not hasattr(config, "workerinput"):  # the controller, or a run without workers
+        import compileall
+
+        compileall.compile_dir(ROOT / "argmap", quiet=2)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _remembered_subsets() -> None:
+    """A PDF's font subsets are cut once a process: fontTools cuts the same glyphs the same.
+
+    A face's subset depends on its font file, the weight it is set at and the set of
+    glyphs it draws (the subset keeps the font's own glyph order); the same map drawn to
+    PDF by test after test has them cut again and again (about a fifth of a PDF's CPU).
+    A test marked ``fresh`` cuts its own.
+    """
+    from argmap.exporters.diagram import pdffonts
+
+    real = pdffonts.Face._subset
+    kept: dict[tuple[object, ...], tuple[bytes, dict[str, int]]] = {}
+
+    def subset(face: pdffonts.Face) -> tuple[bytes, dict[str, int]]:
+        if _FRESH[0]:
+            return real(face)
+        stat = face.path.stat()
+        glyphs = tuple(sorted({glyph for glyph, _, _ in face.used.values()}))
+        key = (str(face.path), stat.st_size, stat.st_mtime_ns, repr(face.location), glyphs)
+        if key not in kept:
+            made = real(face)
+            if sum(len(data) for data, _ in kept.values()) + len(made[0]) > _SUBSET_BYTES:
+                return made
+            kept[key] = made
+        data, gids = kept[key]
+        return data, dict(gids)
+
+    pdffonts.Face._subset = subset  # type: ignore[method-assign]
+
+
+_SUBSET_BYTES = 64 * 1024 * 1024
+"""Font subsets kept by a test process, at most (a face's is a few kB, rarely 100)."""
+
+_FRESH = [False]
+"""Whether the running test is marked ``fresh`` (it cuts its fonts' subsets itself)."""
+
+
+@pytest.fixture(autouse=True)
+def _fresh_subsets(request: pytest.FixtureRequest) -> Iterator[None]:
+    _FRESH[0] = request.node.get_closest_marker("fresh") is not None
+    yield
+    _FRESH[0] = False
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _ctrl_c_acts() -> Iterator[None]:
     """Ctrl-C raises KeyboardInterrupt in the tests, as at a terminal.

@@ -221,6 +221,7 @@ def test_each_page_is_written_before_the_next_is_drawn_and_not_kept(
     assert sorted(spans)[len(spans) // 2] < min(500, step / 4), (held, step)
 
 
+@pytest.mark.fresh
 def test_output_is_the_same_bytes_every_time(flagship_svgs: list[str]) -> None:
     svgs = flagship_svgs[:3]
     first = svgs_to_pdf(svgs, title="Ünïcode title")
@@ -248,6 +249,26 @@ def test_text_is_drawn_with_the_widths_the_diagram_measured(style: str) -> None:
         assert {ord(ch): round(face.width(ch)) for ch in chars} == {
             ord(ch): table[ord(ch)] for ch in chars
         }
+
+
+@pytest.mark.fresh
+@pytest.mark.parametrize("name", ["NotoSans[wght].ttf", "NotoSansCJKsc-Regular-subset.otf"])
+def test_a_faces_subset_is_cut_the_same_whatever_order_its_glyphs_came_in(name: str) -> None:
+    """So the suite keeps a subset by its glyphs' set, not their order (tests/conftest.py)."""
+    from fontTools.ttLib import TTFont
+
+    from argmap.exporters.diagram.fonts import noto_folder
+    from argmap.exporters.diagram.pdffonts import Face
+
+    def cut(text: str) -> tuple[bytes, dict[str, int]]:
+        path = noto_folder() / name
+        with TTFont(str(path), lazy=True) as font:
+            face = Face(font, path, "NotoSans", 700 if "fvar" in font else None)
+            face.encode(text)
+            return face._subset()
+
+    text = "Subsets 我们认为 café"
+    assert cut(text) == cut(text[::-1])
 
 
 def test_shapes_copy_the_svg_numbers_and_never_write_exponents() -> None:

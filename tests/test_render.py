@@ -168,6 +168,7 @@ def test_pdf_pages_are_a4_landscape_by_default(uniforms: ArgumentMap) -> None:
     assert boxes and {(round(float(w)), round(float(h))) for w, h in boxes} == {(842, 595)}
 
 
+@pytest.mark.fresh
 @pytest.mark.parametrize("fmt", ["dot", "svg", "png", "pdf"])
 def test_rendering_is_byte_identical(uniforms: ArgumentMap, fmt: str) -> None:
     exporter = get_exporter(fmt)
